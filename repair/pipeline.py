@@ -1,0 +1,128 @@
+"""The pipeline: normalize (encoding) → detect → candidates → score → write.
+
+:data:`STAGES` is the one ordered registry.  Each stage sees the text left by
+the previous ones; :func:`repair.write.compose` maps its edits back onto the
+original input, so the result's edits are always spans on the input.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from repair.config import RepairConfig
+from repair.document import Document
+from repair.score.frequency import zipf
+from repair.stages import Stage
+from repair.types import DocScores, Edit, RepairResult
+from repair.write import apply_edits, compose, select_disjoint
+
+#: stage name -> "module:attribute".  The name is also the config flag, the
+#: score field of :class:`~repair.types.DocScores` ("ocr" -> garble) and the report counter.
+STAGES: dict[str, str] = {
+    "mojibake": "repair.stages.mojibake:STAGE",
+    "ocr": "repair.stages.ocr:STAGE",
+    "tortured": "repair.stages.tortured:STAGE",
+    "spin": "repair.stages.spin:STAGE",
+}
+_SCORE_FIELD = {"mojibake": "mojibake", "ocr": "garble", "tortured": "tortured", "spin": "spin"}
+#: Stages that need English text; skipped (with reason ``non_english``) otherwise.
+_ENGLISH_ONLY = {"ocr", "tortured", "spin"}
+
+
+def load_stage(name: str) -> Stage:
+    """Import and return the stage registered under ``name``."""
+    try:
+        target = STAGES[name]
+    except KeyError:
+        raise ValueError(f"unknown stage {name!r}; known: {', '.join(STAGES)}") from None
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def english_share(doc: Document) -> float:
+    """Share of word tokens (of 2+ letters) that wordfreq knows as English."""
+    ws = [t.text for t in doc.words if len(t.text) > 1][:2000]
+    if not ws:
+        return 1.0
+    return sum(1 for w in ws if zipf(w.lower()) > 0) / len(ws)
+
+
+def repair_text(
+    text: str,
+    references: Iterable[str] = (),
+    config: RepairConfig | None = None,
+    *,
+    pairs: Mapping[str, tuple[str, float]] | None = None,
+    doc_id: str = "",
+) -> RepairResult:
+    """Repair ``text``; return the repaired text, the edits (spans on ``text``) and scores.
+
+    >>> r = repair_text("Clean text stays as it is.")
+    >>> r.text == "Clean text stays as it is.", r.edits
+    (True, ())
+    """
+    config = config or RepairConfig()
+    references = tuple(references)
+    pairs = dict(pairs or {})
+    if config.lexicons:
+        from repair.learn import load_pairs
+
+        for path in config.lexicons:
+            for k, v in load_pairs(path).items():
+                pairs.setdefault(k, v)
+
+    edits: list[Edit] = []
+    current = text
+    score_fields: dict[str, float] = {}
+    details: dict[str, object] = {}
+    skipped: list[str] = []
+    n_words = 0
+    for name in STAGES:
+        if not getattr(config, name, True):
+            skipped.append(f"{name}:disabled")
+            continue
+        doc = Document(current, references, config, pairs, doc_id)
+        if name == "mojibake" or not n_words:
+            n_words = len(doc.words)
+        if name in _ENGLISH_ONLY:
+            share = english_share(doc)
+            details["english_share"] = round(share, 3)
+            if share < config.min_english_share:
+                skipped.append(f"{name}:non_english")
+                continue
+        stage = load_stage(name)
+        detection = stage.detect(doc)
+        score_fields[_SCORE_FIELD[name]] = detection.score
+        if detection.details:
+            details[name] = detection.details
+        candidates = stage.candidates(doc, detection)
+        stage_edits = [
+            e for e in stage.score(doc, detection, candidates) if e.confidence >= config.min_confidence
+        ]
+        stage_edits = select_disjoint(stage_edits)
+        if not stage_edits:
+            continue
+        edits = compose(text, edits, stage_edits)
+        current = apply_edits(current, stage_edits)
+
+    edits = [e for e in edits if e.original != e.replacement]
+    out = apply_edits(text, edits)
+    by_kind = Counter(e.kind for e in edits)
+    scores = DocScores(
+        words=n_words,
+        edits=len(edits),
+        edits_per_1000_words=1000.0 * len(edits) / n_words if n_words else 0.0,
+        edits_by_kind=dict(by_kind),
+        skipped=tuple(skipped),
+        details=details,
+        **score_fields,
+    )
+    return RepairResult(text, out, tuple(edits), scores)
+
+
+def with_config(config: RepairConfig | None, **changes: object) -> RepairConfig:
+    """``config`` (or the default) with some fields changed."""
+    return replace(config or RepairConfig(), **changes)

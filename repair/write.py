@@ -1,0 +1,160 @@
+"""Step 5: apply edits to the input, and compose edits of successive steps.
+
+>>> from repair.types import Edit
+>>> e = Edit(6, 9, "mentioned", "said", "spin", 0.9, "SPIN_PAIR")
+>>> apply_edits("Trump mentioned it", [e])
+'Trump said it'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from repair.types import Edit
+
+
+class EditConflict(ValueError):
+    """Edits overlap or do not match the text they claim to replace."""
+
+
+def check_edits(text: str, edits: Sequence[Edit]) -> None:
+    """Raise :class:`EditConflict` unless ``edits`` are sorted, disjoint and match ``text``."""
+    pos = 0
+    for e in edits:
+        if e.offset < pos:
+            raise EditConflict(f"edit at {e.offset} overlaps the previous one (ends at {pos})")
+        if e.length < 0 or e.end > len(text):
+            raise EditConflict(f"edit at {e.offset} (length {e.length}) is outside the text")
+        if text[e.offset : e.end] != e.original:
+            raise EditConflict(
+                f"edit at {e.offset} says it replaces {e.original!r} "
+                f"but the text has {text[e.offset:e.end]!r}"
+            )
+        pos = e.end
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply disjoint edits (any order) to ``text``; the inverse of nothing, exact by contract."""
+    ordered = sorted(edits, key=lambda e: (e.offset, e.length))
+    check_edits(text, ordered)
+    out: list[str] = []
+    pos = 0
+    for e in ordered:
+        out.append(text[pos : e.offset])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def select_disjoint(edits: Iterable[Edit]) -> list[Edit]:
+    """Keep the most confident edits that do not overlap; return them sorted by offset."""
+    chosen: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    for e in sorted(edits, key=lambda e: (-e.confidence, e.offset)):
+        a, b = e.offset, e.end
+        if any(a < y and x < b or (a == b == x) for x, y in taken):
+            continue
+        chosen.append(e)
+        taken.append((a, b))
+    return sorted(chosen, key=lambda e: e.offset)
+
+
+def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
+    """Express ``second`` (edits on ``apply_edits(base, first)``) as edits on ``base``.
+
+    Edits of ``second`` that touch edits of ``first`` are merged with them into
+    one edit on ``base``: kind, rule and message of the later step, the lowest
+    confidence, and the earlier edits recorded in the evidence.  By
+    construction ``apply_edits(base, compose(base, f, s)) ==
+    apply_edits(apply_edits(base, f), s)``.
+    """
+    first = sorted(first, key=lambda e: (e.offset, e.length))
+    second = sorted(second, key=lambda e: (e.offset, e.length))
+    if not second:
+        return list(first)
+    if not first:
+        return list(second)
+    mid = apply_edits(base, first)
+    final = apply_edits(mid, second)
+
+    # Map the later edits' spans (on ``mid``) to spans on ``base``.
+    mid_bounds: list[tuple[int, int, Edit]] = []
+    shift = 0
+    for e in first:
+        mid_bounds.append((e.offset + shift, e.offset + shift + len(e.replacement), e))
+        shift += len(e.replacement) - e.length
+
+    def mid_to_base(m: int, is_end: bool) -> int:
+        shift = 0
+        for ms, me, e in mid_bounds:
+            if m < ms or (m == ms and ms != me):
+                break
+            if ms < m < me:
+                return e.end if is_end else e.offset
+            shift += len(e.replacement) - e.length
+        return m - shift
+
+    # (base_start, base_end, step, edit): step 1 = first, 2 = second
+    items: list[tuple[int, int, int, Edit]] = [(e.offset, e.end, 1, e) for e in first]
+    for e in second:
+        a = mid_to_base(e.offset, False)
+        b = max(a, mid_to_base(e.end, True))
+        items.append((a, b, 2, e))
+    items.sort(key=lambda t: (t[0], t[1]))
+
+    groups: list[list[tuple[int, int, int, Edit]]] = []
+    lo = hi = -1
+    for it in items:
+        a, b = it[0], it[1]
+        touching = groups and (
+            max(a, lo) < min(b, hi) or ((a == b or lo == hi) and max(a, lo) <= min(b, hi))
+        )
+        if touching:
+            groups[-1].append(it)
+            hi = max(hi, b)
+        else:
+            groups.append([it])
+            lo, hi = a, b
+
+    result: list[Edit] = []
+    delta_before = 0
+    for group in groups:
+        g_lo = min(t[0] for t in group)
+        g_hi = max(t[1] for t in group)
+        delta = sum(len(t[3].replacement) - t[3].length for t in group)
+        s2 = g_lo + delta_before
+        replacement = final[s2 : s2 + (g_hi - g_lo) + delta]
+        delta_before += delta
+        firsts = [t[3] for t in group if t[2] == 1]
+        seconds = [t[3] for t in group if t[2] == 2]
+        if len(group) == 1 and firsts:
+            result.append(firsts[0])
+            continue
+        lead = seconds[0] if seconds else firsts[0]
+        evidence = dict(lead.evidence)
+        for other in group:
+            if other[3] is lead:
+                continue
+            evidence.setdefault("merged", []).append(
+                {
+                    "kind": other[3].kind,
+                    "rule": other[3].rule,
+                    "original": other[3].original,
+                    "replacement": other[3].replacement,
+                }
+            )
+        result.append(
+            replace(
+                lead,
+                offset=g_lo,
+                length=g_hi - g_lo,
+                original=base[g_lo:g_hi],
+                replacement=replacement,
+                confidence=min(t[3].confidence for t in group),
+                evidence=evidence,
+                alternatives=lead.alternatives if len(group) == 1 else (),
+            )
+        )
+    return [e for e in result if not (e.length == 0 and e.replacement == "")]
