@@ -108,8 +108,12 @@ def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
     lo = hi = -1
     for it in items:
         a, b = it[0], it[1]
+        # Zero-length edits (insertions) at a group's edge join it: which side
+        # of an insertion a later edit starts on is ambiguous in base offsets.
         touching = groups and (
-            max(a, lo) < min(b, hi) or ((a == b or lo == hi) and max(a, lo) <= min(b, hi))
+            max(a, lo) < min(b, hi)
+            or ((a == b or lo == hi) and max(a, lo) <= min(b, hi))
+            or (a == hi and any(t[0] == t[1] == hi for t in groups[-1]))
         )
         if touching:
             groups[-1].append(it)

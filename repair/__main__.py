@@ -1,0 +1,5 @@
+"""``python -m repair`` is the ``repair`` command."""
+
+from repair.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""``repair scan``: one row of document scores per file, as a table or JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from repair.cli.app import app
+from repair.cli.common import EXIT_INPUT, read_references
+from repair.config import RepairConfig
+from repair.io import InputError, read_input
+from repair.pipeline import repair_text
+
+
+def _expand(paths: list[str]) -> list[str]:
+    files: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            files.extend(str(f) for f in sorted(path.rglob("*.txt")))
+        else:
+            files.append(p)
+    return files
+
+
+@app.command("scan")
+def scan(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (their *.txt files), or -.")],
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option("--reference", "-r", help="Clean texts on the same story (repeatable)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one object per document.")] = False,
+    sort: Annotated[
+        str, typer.Option("--sort", help="Sort rows by this score (spin, garble, mojibake, tortured) or 'name'.")
+    ] = "name",
+) -> None:
+    """Score documents for damage without changing them.
+
+    Columns: spin (0-1; above 0.5 = spun), tortured, garble (OCR), mojibake,
+    and the edits `repair fix` would make per 1,000 words.  Exit code 1 if
+    any file could not be read (the others are still scanned).
+    """
+    references = read_references(reference)
+    rows: list[dict] = []
+    failed = 0
+    for f in _expand(paths):
+        try:
+            text = read_input(f)
+        except InputError as exc:
+            print(f"repair: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        result = repair_text(text, references, RepairConfig())
+        row = {"path": "<stdin>" if f == "-" else f, **result.scores.to_json()}
+        rows.append(row)
+        if as_json:
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+    if not as_json and rows:
+        if sort != "name" and sort in rows[0]:
+            rows.sort(key=lambda r: -r[sort])
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_edge=False, header_style="bold")
+        for col in ("path", "words", "spin", "tortured", "garble", "mojibake", "edits/1k"):
+            table.add_column(col, justify="left" if col == "path" else "right")
+        for r in rows:
+            table.add_row(
+                r["path"],
+                str(r["words"]),
+                f"{r['spin']:.2f}",
+                f"{r['tortured']:.2f}",
+                f"{r['garble']:.2f}",
+                f"{r['mojibake']:.2f}",
+                f"{r['edits_per_1000_words']:.1f}",
+            )
+        Console(width=max(100, Console().width)).print(table)
+    if failed:
+        raise typer.Exit(EXIT_INPUT)

@@ -1,0 +1,22 @@
+"""Shared fixtures: the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SPUN_SEED = sorted(SEEDS.glob("000_*.txt"))[0]
+CLEAN_SEEDS = sorted(SEEDS.glob("00[1-4]_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def spun_seed() -> str:
+    return SPUN_SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def clean_seeds() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in CLEAN_SEEDS]
