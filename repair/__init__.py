@@ -13,4 +13,12 @@ from repair.write import apply_edits
 
 __version__ = "0.1.0"
 
-__all__ = ["RepairConfig", "repair_text", "RepairResult", "Edit", "DocScores", "apply_edits", "__version__"]
+__all__ = [
+    "RepairConfig",
+    "repair_text",
+    "RepairResult",
+    "Edit",
+    "DocScores",
+    "apply_edits",
+    "__version__",
+]

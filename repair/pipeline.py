@@ -100,7 +100,9 @@ def repair_text(
             details[name] = detection.details
         candidates = stage.candidates(doc, detection)
         stage_edits = [
-            e for e in stage.score(doc, detection, candidates) if e.confidence >= config.min_confidence
+            e
+            for e in stage.score(doc, detection, candidates)
+            if e.confidence >= config.min_confidence
         ]
         stage_edits = select_disjoint(stage_edits)
         if not stage_edits:

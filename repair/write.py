@@ -29,7 +29,7 @@ def check_edits(text: str, edits: Sequence[Edit]) -> None:
         if text[e.offset : e.end] != e.original:
             raise EditConflict(
                 f"edit at {e.offset} says it replaces {e.original!r} "
-                f"but the text has {text[e.offset:e.end]!r}"
+                f"but the text has {text[e.offset : e.end]!r}"
             )
         pos = e.end
 

@@ -47,7 +47,9 @@ def fix(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the repaired text here (atomically) instead of stdout."),
+        typer.Option(
+            "--output", "-o", help="Write the repaired text here (atomically) instead of stdout."
+        ),
     ] = None,
     report: Annotated[
         ReportFormat,
@@ -59,15 +61,21 @@ def fix(
     ] = None,
     min_confidence: Annotated[
         float,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="Apply only edits at least this confident."),
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0, help="Apply only edits at least this confident."
+        ),
     ] = RepairConfig.min_confidence,
     lexicon: Annotated[
         list[Path] | None,
-        typer.Option("--lexicon", help="Substitution pairs learned by `repair learn` (repeatable)."),
+        typer.Option(
+            "--lexicon", help="Substitution pairs learned by `repair learn` (repeatable)."
+        ),
     ] = None,
     only: Annotated[
         list[str] | None,
-        typer.Option("--only", help="Run only these stages: mojibake, ocr, tortured, spin (repeatable)."),
+        typer.Option(
+            "--only", help="Run only these stages: mojibake, ocr, tortured, spin (repeatable)."
+        ),
     ] = None,
     reflow: Annotated[
         bool, typer.Option("--reflow", help="Re-flow hard-wrapped (OCR) lines into paragraphs.")
@@ -75,7 +83,9 @@ def fix(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 3 if the text would be changed.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")
+    ] = False,
 ) -> None:
     """Repair FILE and print the corrected text.
 
@@ -85,14 +95,18 @@ def fix(
     if only:
         unknown = sorted(set(only) - set(stages))
         if unknown:
-            raise fail(f"unknown stage(s) for --only: {', '.join(unknown)}; known: {', '.join(stages)}", 2)
+            raise fail(
+                f"unknown stage(s) for --only: {', '.join(unknown)}; known: {', '.join(stages)}", 2
+            )
     if output is not None and file != "-":
         if same_file(output, file):
             raise fail(f"{output}: refusing to overwrite the input file; choose another -o path")
     for ref in reference or []:
         if output is not None and same_file(output, ref):
             raise fail(f"{output}: refusing to overwrite a reference file")
-    if report_file is not None and (same_file(report_file, file) or (output and same_file(report_file, output))):
+    if report_file is not None and (
+        same_file(report_file, file) or (output and same_file(report_file, output))
+    ):
         raise fail(f"{report_file}: refusing to overwrite the input or output with the report")
     for lx in lexicon or []:
         if not lx.is_file():
@@ -100,7 +114,9 @@ def fix(
 
     text = read_or_exit(file)
     references = read_references(reference)
-    config = RepairConfig(min_confidence=min_confidence, lexicons=tuple(lexicon or ()), reflow=reflow)
+    config = RepairConfig(
+        min_confidence=min_confidence, lexicons=tuple(lexicon or ()), reflow=reflow
+    )
     if only:
         config = replace(config, **{s: s in only for s in stages})
     result = repair_text(text, references, config)
@@ -128,6 +144,8 @@ def fix(
                 if rendered and not rendered.endswith("\n"):
                     sys.stderr.write("\n")
     except OSError as exc:
-        raise fail(f"{exc.filename or output}: cannot write: {exc.strerror or exc}", EXIT_INPUT) from None
+        raise fail(
+            f"{exc.filename or output}: cannot write: {exc.strerror or exc}", EXIT_INPUT
+        ) from None
     if not quiet:
         print(_summary(name, result), file=sys.stderr)

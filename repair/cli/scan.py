@@ -34,9 +34,14 @@ def scan(
         list[Path] | None,
         typer.Option("--reference", "-r", help="Clean texts on the same story (repeatable)."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one object per document.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines, one object per document.")
+    ] = False,
     sort: Annotated[
-        str, typer.Option("--sort", help="Sort rows by this score (spin, garble, mojibake, tortured) or 'name'.")
+        str,
+        typer.Option(
+            "--sort", help="Sort rows by this score (spin, garble, mojibake, tortured) or 'name'."
+        ),
     ] = "name",
 ) -> None:
     """Score documents for damage without changing them.
