@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
