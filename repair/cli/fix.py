@@ -27,8 +27,10 @@ class ReportFormat(str, Enum):
 def _summary(name: str, result) -> str:
     s = result.scores
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(s.edits_by_kind.items())) or "none"
+    skipped = sorted({r.split(":", 1)[1] for r in s.skipped if r.endswith("non_english")})
+    note = "; not repaired: the text does not look like English" if skipped else ""
     return (
-        f"{name}: {s.edits} edits ({kinds}) in {s.words} words; "
+        f"{name}: {s.edits} edits ({kinds}) in {s.words} words{note}; "
         f"scores: spin {s.spin:.2f}, tortured {s.tortured:.2f}, garble {s.garble:.2f}, "
         f"mojibake {s.mojibake:.2f}"
     )
