@@ -94,3 +94,13 @@ def test_console_script_runs_as_a_process() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == CLEAN_SEEDS[2].read_text(encoding="utf-8")
+
+
+def test_non_english_text_is_left_alone_and_said_so() -> None:
+    text = (
+        "Der Präsident traf sich am Donnerstag mit dem chinesischen Staatschef in "
+        "Südkorea und sprach über Zölle und den Handel zwischen beiden Ländern.\n"
+    )
+    res = run("fix", "-", input=text)
+    assert res.exit_code == 0 and res.stdout == text
+    assert "does not look like English" in res.stderr
