@@ -1,0 +1,77 @@
+"""The local engine: a process pool, one :class:`~repair.batch.worker.Worker` per process.
+
+Each process builds its worker once (pool initializer); a task is a whole
+shard.  Workers report every finished document on a queue so the progress bar
+moves per document, not per shard.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue as queue_mod
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from repair.batch.sources import Shard
+from repair.batch.state import BatchError
+from repair.batch.worker import Worker, WorkerSettings, run_shard
+
+_worker: Worker | None = None
+_queue: Any = None
+
+
+def _init(settings: WorkerSettings, progress_queue: Any) -> None:
+    global _worker, _queue
+    _queue = progress_queue
+    _worker = Worker(settings)
+
+
+def _on_doc(n: int) -> None:
+    _queue.put(n)
+
+
+def _run(shard: dict[str, Any]) -> dict[str, Any]:
+    assert _worker is not None, "worker not initialized"
+    return run_shard(_worker, Shard.from_json(shard), on_doc=_on_doc)
+
+
+def run_local(
+    settings: WorkerSettings,
+    shards: list[Shard],
+    jobs: int,
+    on_progress: Callable[[int], None] = lambda n: None,
+) -> Iterator[dict[str, Any]]:
+    """Run ``shards`` on ``jobs`` processes; yield each shard's stats as it completes."""
+    if not shards:
+        return
+    ctx = mp.get_context()
+    progress_queue = ctx.Queue()
+    jobs = max(1, min(jobs, len(shards)))
+
+    def drain() -> None:
+        while True:
+            try:
+                on_progress(progress_queue.get_nowait())
+            except queue_mod.Empty:
+                return
+
+    try:
+        with ProcessPoolExecutor(
+            jobs, mp_context=ctx, initializer=_init, initargs=(settings, progress_queue)
+        ) as pool:
+            pending: set[Future] = {pool.submit(_run, s.to_json()) for s in shards}
+            while pending:
+                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                drain()
+                for fut in done:
+                    yield fut.result()
+    except BrokenProcessPool as exc:
+        raise BatchError(
+            f"a worker process died ({exc}); finished shards are kept: run the same "
+            "command again to resume (if it keeps dying, lower --jobs: memory?)"
+        ) from None
+    finally:
+        drain()
+        progress_queue.close()

@@ -1,0 +1,95 @@
+"""The Ray engine: the same shards and per-document function, on Ray Data actors.
+
+Each row of the dataset is one shard; ``map_batches`` runs a pool of
+:class:`ShardActor` s (one per worker, each holding a loaded
+:class:`~repair.batch.worker.Worker`), which repair the shard's documents and
+write its outputs and completion marker exactly as the local engine does.
+INPUT and OUTPUT must therefore be on a filesystem every Ray node sees (NFS,
+Lustre, a shared volume).
+
+Without ``RAY_ADDRESS`` set (and no Ray already initialized) Ray starts a
+local instance with ``jobs`` CPUs; with ``RAY_ADDRESS=auto`` or
+``ray://head:10001`` it joins that cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from repair.batch.sources import Shard
+from repair.batch.state import BatchError
+from repair.batch.worker import Worker, WorkerSettings, run_shard
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError:
+        raise BatchError(
+            "--engine ray needs Ray Data: pip install 'repair[ray]' (or pip install 'ray[data]')"
+        ) from None
+    return ray
+
+
+class ShardActor:
+    """A Ray Data callable class: builds its worker once, then repairs one shard per row."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        s = WorkerSettings(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
+        )
+        self.worker = Worker(s)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+        out = []
+        for shard_json in batch["shard"]:
+            stats = run_shard(self.worker, Shard.from_json(json.loads(shard_json)))
+            out.append(json.dumps(stats))
+        return {"stats": out}
+
+
+def run_ray(
+    settings: WorkerSettings,
+    shards: list[Shard],
+    jobs: int,
+    on_progress: Callable[[int], None] = lambda n: None,
+    quiet: bool = True,
+) -> Iterator[dict[str, Any]]:
+    """Run ``shards`` on ``jobs`` Ray actors; yield each shard's stats as it completes."""
+    if not shards:
+        return
+    ray = _import_ray()
+    started_here = False
+    if not ray.is_initialized():
+        if os.environ.get("RAY_ADDRESS"):
+            ray.init(logging_level="warning", log_to_driver=False)
+        else:
+            ray.init(
+                num_cpus=jobs, logging_level="warning", log_to_driver=False, include_dashboard=False
+            )
+        started_here = True
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = not quiet
+    settings = replace(settings, parent_pid=None)
+    try:
+        rows = [{"shard": json.dumps(s.to_json())} for s in shards]
+        ds = ray.data.from_items(rows, override_num_blocks=len(rows))
+        out = ds.map_batches(
+            ShardActor,
+            fn_constructor_kwargs={"settings": settings.to_json()},
+            batch_size=1,
+            concurrency=max(1, min(jobs, len(shards))),
+            num_cpus=1,
+        )
+        for row in out.iter_rows():
+            stats = json.loads(row["stats"])
+            on_progress(stats["documents"] + stats["failed"])
+            yield stats
+    finally:
+        if started_here:
+            ray.shutdown()

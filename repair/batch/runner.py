@@ -1,0 +1,266 @@
+"""``repair batch``: plan the shards, (learn,) run an engine, assemble the outputs.
+
+Outputs in OUTPUT:
+
+* each ``.txt`` input, repaired, at its mirrored path; their reports in ``texts.repair.jsonl``;
+* each JSON Lines input, repaired (``text`` replaced, other fields kept), at its
+  mirrored path, with a sidecar ``<stem>.repair.jsonl`` (one report line per record);
+* ``summary.json`` (and the printed table).
+
+Documents that cannot be repaired are left out of the outputs and listed,
+with their reason code, in the reports and the summary.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from repair.batch.sources import Shard, discover, jsonl_stem, plan_shards
+from repair.batch.state import (
+    STATE_DIR,
+    BatchError,
+    State,
+    atomic_write_bytes,
+    atomic_write_json,
+)
+from repair.batch.summary import summarize
+from repair.batch.worker import WorkerSettings
+from repair.config import RepairConfig
+from repair.io import InputError, read_input
+
+#: Sidecar of the ``.txt`` inputs; summary file.
+TEXTS_REPORT = "texts.repair.jsonl"
+SUMMARY = "summary.json"
+ENGINES = ("local", "ray")
+
+
+@dataclass
+class BatchOptions:
+    input: Path
+    output: Path
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    engine: str = "local"
+    references: tuple[Path, ...] = ()
+    lexicons: tuple[Path, ...] = ()
+    min_confidence: float = RepairConfig.min_confidence
+    learn: bool = False
+    shard_size: int = 200
+    #: test hook (seconds of sleep per document)
+    slow_doc: float = 0.0
+
+
+def _inside(a: Path, b: Path) -> bool:
+    """Whether ``a`` is ``b`` or inside it."""
+    return a == b or b in a.parents
+
+
+def reference_files(paths: tuple[Path, ...]) -> list[str]:
+    """``--reference`` paths as files (a folder means its ``*.txt`` files), checked readable."""
+    files: list[str] = []
+    for p in paths:
+        found = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
+        if p.is_dir() and not found:
+            raise BatchError(f"{p}: no .txt files in the --reference folder")
+        for f in found:
+            try:
+                read_input(f)
+            except InputError as exc:
+                raise BatchError(f"--reference {exc}") from None
+            files.append(str(f.resolve()))
+    return files
+
+
+def _output_names(files: list[str]) -> dict[str, list[str]]:
+    """Each input's outputs; raises if two inputs would write the same output file."""
+    names: dict[str, list[str]] = {}
+    seen: dict[str, str] = {SUMMARY: "the summary", TEXTS_REPORT: "the .txt report"}
+    for rel in files:
+        if rel.endswith(".txt"):
+            outs = [rel]
+        else:
+            parent = rel.rpartition("/")[0]
+            sidecar = f"{jsonl_stem(rel.rpartition('/')[2])}.repair.jsonl"
+            outs = [rel, f"{parent}/{sidecar}" if parent else sidecar]
+        for out in outs:
+            if out in seen:
+                raise BatchError(
+                    f"inputs {seen[out]} and {rel} would both write {out}; rename one of them"
+                )
+            seen[out] = rel
+        names[rel] = outs
+    return names
+
+
+def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
+    """What must not change between a run and its resumption (not jobs or engine)."""
+    return {
+        "input": str(opts.input.resolve()),
+        "references": refs,
+        "lexicons": [str(p.resolve()) for p in opts.lexicons],
+        "min_confidence": opts.min_confidence,
+        "learn": opts.learn,
+        "shard_size": opts.shard_size,
+    }
+
+
+def _learn(state: State, root: Path, shards: list[Shard], refs: list[str]) -> None:
+    """First pass of ``--learn``: learn substitution pairs over the corpus, save them."""
+    from repair.batch.sources import read_shard
+    from repair.learn import learn_pairs
+
+    def texts() -> Iterator[str]:
+        for shard in shards:
+            for doc in read_shard(root, shard):
+                if doc.error is None and doc.text:
+                    yield doc.text
+
+    learned = learn_pairs(texts(), references=tuple(read_input(r) for r in refs))
+    atomic_write_json(state.pairs_path, pairs_to_json(learned))
+
+
+def pairs_to_json(learned: Any) -> dict[str, list]:
+    """``learn_pairs``'s result as ``{spun: [original, weight]}``."""
+    if hasattr(learned, "pairs") and not isinstance(learned, dict):
+        learned = learned.pairs
+    if hasattr(learned, "items"):
+        learned = learned.items()
+    out: dict[str, list] = {}
+    for item in learned:
+        if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+            key, val = item
+            orig, weight = (val, 1.0) if isinstance(val, str) else (val[0], float(val[1]))
+        else:  # a record with spun / original / weight attributes
+            key = item.spun
+            orig = item.original
+            weight = float(getattr(item, "weight", 1.0))
+        out[str(key)] = [str(orig), weight]
+    return out
+
+
+def _assemble(state: State, output: Path, shards: list[Shard], names: dict[str, list[str]]) -> None:
+    """Concatenate the shards' parts into the final files (idempotent)."""
+    by_file: dict[str, list[Shard]] = {}
+    for s in shards:
+        if s.kind == "jsonl":
+            by_file.setdefault(s.files[0], []).append(s)
+
+    def concat(parts: list[Path], gz: bool = False) -> Iterator[bytes]:
+        for p in parts:
+            data = p.read_bytes()
+            yield gzip.compress(data) if gz and data else data
+
+    txt = [s for s in shards if s.kind == "txt"]
+    if txt:
+        atomic_write_bytes(output / TEXTS_REPORT, concat([state.part(s, "report") for s in txt]))
+    for rel, file_shards in by_file.items():
+        out, sidecar = names[rel]
+        recs = [state.part(s, "records") for s in file_shards]
+        atomic_write_bytes(output / out, concat(recs, gz=rel.endswith(".gz")))
+        atomic_write_bytes(output / sidecar, concat([state.part(s, "report") for s in file_shards]))
+
+
+def run_batch(
+    opts: BatchOptions,
+    on_start: Callable[[int, int], None] = lambda total, done: None,
+    on_progress: Callable[[int], None] = lambda n: None,
+    quiet: bool = True,
+) -> dict[str, Any]:
+    """Run (or resume) a batch; returns the summary (also written to ``summary.json``).
+
+    ``on_start(total_docs, already_done_docs)`` and ``on_progress(n_docs)`` drive a progress bar.
+    """
+    t0 = time.perf_counter()
+    if opts.engine not in ENGINES:
+        raise BatchError(f"unknown engine {opts.engine!r}; choose one of: {', '.join(ENGINES)}")
+    if opts.jobs < 1:
+        raise BatchError("--jobs must be at least 1")
+    if not opts.input.exists():
+        raise BatchError(f"{opts.input}: no such file or folder")
+    inp, out = opts.input.resolve(), opts.output.resolve()
+    root_dir = inp if inp.is_dir() else inp.parent
+    if _inside(out, root_dir) or _inside(root_dir, out):
+        raise BatchError(
+            f"{opts.output}: the output folder must be outside the input folder "
+            "(and not contain it): inputs are never modified"
+        )
+    for lx in opts.lexicons:
+        if not lx.is_file():
+            raise BatchError(f"{lx}: no such lexicon file")
+    refs = reference_files(opts.references)
+    for r in refs:
+        if _inside(Path(r), out):
+            raise BatchError(f"{r}: a reference file must not be inside the output folder")
+
+    state = State(out)
+    key = _options_key(opts, refs)
+    plan = state.load_plan(key)
+    if plan is None:
+        if out.exists() and any(p.name != STATE_DIR for p in out.iterdir()):
+            raise BatchError(
+                f"{opts.output}: the output folder exists and is not empty "
+                "(and holds no batch run to resume); choose a new or empty folder"
+            )
+        try:
+            root, files, ignored = discover(inp)
+        except (OSError, ValueError) as exc:
+            raise BatchError(str(exc)) from None
+        if not files:
+            raise BatchError(f"{opts.input}: no .txt or JSON Lines files found")
+        _output_names(files)
+        try:
+            shards = plan_shards(root, files, opts.shard_size)
+        except OSError as exc:
+            raise BatchError(f"cannot read an input: {exc}") from None
+        plan = state.save_plan(key, shards, {"root": str(root), "files": files, "ignored": ignored})
+    if state.finished and (out / SUMMARY).is_file():
+        summary = json.loads((out / SUMMARY).read_text(encoding="utf-8"))
+        summary["run"].update(documents=0, words=0, wall_seconds=0.0, note="already finished")
+        return summary
+    root = Path(plan["root"])
+    shards = [Shard.from_json(s) for s in plan["shards"]]
+    names = _output_names(plan["files"])
+
+    state.clean_temp()
+    if opts.learn and not state.pairs_path.is_file():
+        _learn(state, root, shards, refs)
+    settings = WorkerSettings(
+        input_root=str(root),
+        output=str(out),
+        references=tuple(refs),
+        lexicons=tuple(str(p.resolve()) for p in opts.lexicons),
+        learned_pairs=str(state.pairs_path) if opts.learn else None,
+        min_confidence=opts.min_confidence,
+        slow_doc=opts.slow_doc,
+        parent_pid=os.getpid(),
+    )
+    pending = [s for s in shards if not state.is_done(s)]
+    on_start(sum(s.docs for s in shards), sum(s.docs for s in shards if state.is_done(s)))
+    if opts.engine == "ray":
+        from repair.batch.ray_engine import run_ray
+
+        stream = run_ray(settings, pending, opts.jobs, on_progress, quiet=quiet)
+    else:
+        from repair.batch.local import run_local
+
+        stream = run_local(settings, pending, opts.jobs, on_progress)
+    run_stats = list(stream)
+
+    _assemble(state, out, shards, names)
+    summary = summarize(
+        (state.load_stats(s) for s in shards),
+        run_stats=run_stats,
+        wall_seconds=time.perf_counter() - t0,
+        engine=opts.engine,
+        jobs=opts.jobs,
+        ignored_files=plan["ignored"],
+    )
+    atomic_write_json(out / SUMMARY, summary)
+    state.finish()
+    return summary

@@ -1,0 +1,134 @@
+"""The on-disk state of a batch run, so a killed run can be resumed (datatrove's pattern).
+
+Everything lives in ``OUTPUT/.repair-batch/``:
+
+* ``plan.json``: the options and the list of shards, written once;
+* ``parts/<shard>.*``: a finished shard's outputs (JSON Lines records, report lines);
+* ``completions/<shard>.json``: the completion marker, holding the shard's stats;
+* ``pairs.json``: substitution pairs learned over the corpus (``--learn``);
+* ``finished``: written after the final files were assembled.
+
+Every file is written to a temp file and renamed into place, and a shard's
+marker is written only after its outputs, so a run killed at any moment
+leaves either a complete shard or one that is redone from scratch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from repair.batch.sources import Shard
+
+STATE_DIR = ".repair-batch"
+#: Bumped when the layout of the state folder changes.
+STATE_VERSION = 1
+
+
+class BatchError(Exception):
+    """A problem that stops the whole batch; the message names the fix."""
+
+
+def atomic_write_bytes(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write ``chunks`` to ``path`` via a temp file in the same folder, fsync and rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    atomic_write_bytes(path, [json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")])
+
+
+class State:
+    """The state folder of one OUTPUT folder."""
+
+    def __init__(self, output: str | os.PathLike[str]) -> None:
+        self.output = Path(output)
+        self.dir = self.output / STATE_DIR
+        self.completions = self.dir / "completions"
+        self.parts = self.dir / "parts"
+        self.plan_path = self.dir / "plan.json"
+        self.pairs_path = self.dir / "pairs.json"
+        self.finished_path = self.dir / "finished"
+
+    # -- plan -----------------------------------------------------------------------------
+
+    def load_plan(self, options: dict[str, Any]) -> dict[str, Any] | None:
+        """The saved plan, or ``None``; raises if it was made with other options."""
+        if not self.plan_path.is_file():
+            return None
+        plan = json.loads(self.plan_path.read_text(encoding="utf-8"))
+        if plan.get("version") != STATE_VERSION or plan.get("options") != options:
+            raise BatchError(
+                f"{self.output} holds a batch run started with other options or another "
+                f"version ({self.plan_path}); run the same command as before to resume it, "
+                "or choose a new OUTPUT folder (or delete this one) to start over"
+            )
+        return plan
+
+    def save_plan(self, options: dict[str, Any], shards: list[Shard], extra: dict) -> dict:
+        plan = {
+            "version": STATE_VERSION,
+            "options": options,
+            "shards": [s.to_json() for s in shards],
+            **extra,
+        }
+        atomic_write_json(self.plan_path, plan)
+        return plan
+
+    # -- shards ---------------------------------------------------------------------------
+
+    def marker(self, shard: Shard) -> Path:
+        return self.completions / f"{shard.name}.json"
+
+    def is_done(self, shard: Shard) -> bool:
+        return self.marker(shard).is_file()
+
+    def load_stats(self, shard: Shard) -> dict[str, Any]:
+        return json.loads(self.marker(shard).read_text(encoding="utf-8"))
+
+    def part(self, shard: Shard, kind: str) -> Path:
+        """``kind`` is ``records`` (JSON Lines output) or ``report`` (sidecar lines)."""
+        return self.parts / f"{shard.name}.{kind}.jsonl"
+
+    def complete(self, shard: Shard, stats: dict[str, Any]) -> None:
+        """Write the completion marker (after the shard's outputs are in place)."""
+        atomic_write_json(self.marker(shard), stats)
+
+    def clean_temp(self) -> int:
+        """Delete temp files a killed run left behind (ours: ``.<name>.*.tmp``)."""
+        removed = 0
+        if not self.output.is_dir():
+            return 0
+        for dirpath, _dirnames, filenames in os.walk(self.output):
+            for name in filenames:
+                if name.startswith(".") and name.endswith(".tmp"):
+                    os.unlink(os.path.join(dirpath, name))
+                    removed += 1
+        return removed
+
+    def finish(self) -> None:
+        atomic_write_bytes(self.finished_path, [b"done\n"])
+        shutil.rmtree(self.parts, ignore_errors=True)
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_path.is_file()

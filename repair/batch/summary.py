@@ -1,0 +1,110 @@
+"""Adding up the shards' stats into the batch summary (``summary.json`` + a printed table)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from repair.types import EDIT_KINDS
+
+#: summary.json lists at most this many failures one by one (all are counted by reason).
+MAX_LISTED_FAILURES = 10_000
+
+
+def summarize(
+    shard_stats: Iterable[dict[str, Any]],
+    *,
+    run_stats: Iterable[dict[str, Any]] = (),
+    wall_seconds: float,
+    engine: str,
+    jobs: int,
+    ignored_files: list[str] | None = None,
+    extra_failures: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """The summary of a batch: totals over all shards, speed over this run's shards.
+
+    ``run_stats`` are the shards processed by this invocation (a resumed run
+    skips the others): words/s and documents/s are measured on them.
+    """
+    total: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    failures: list[dict[str, str]] = list(extra_failures or [])
+    rss: dict[int, int] = {}
+    for st in shard_stats:
+        for key in ("documents", "failed", "changed", "words", "edits"):
+            total[key] += st[key]
+        kinds.update(st["edits_by_kind"])
+        failures.extend(st["failures"])
+    run_docs = run_words = 0
+    for st in run_stats:
+        run_docs += st["documents"] + st["failed"]
+        run_words += st["words"]
+        rss[st["pid"]] = max(rss.get(st["pid"], 0), st["max_rss_kb"])
+    by_reason = Counter(f["reason"] for f in failures)
+    wall = max(wall_seconds, 1e-9)
+    return {
+        "documents": total["documents"] + len(failures),
+        "repaired": total["documents"],
+        "changed": total["changed"],
+        "failed": len(failures),
+        "words": total["words"],
+        "edits": sum(kinds.values()),
+        "edits_by_kind": {
+            k: kinds[k] for k in (*EDIT_KINDS, *sorted(set(kinds) - set(EDIT_KINDS))) if kinds[k]
+        },
+        "failures_by_reason": dict(sorted(by_reason.items())),
+        "failures": failures[:MAX_LISTED_FAILURES],
+        "ignored_files": list(ignored_files or []),
+        "run": {
+            "engine": engine,
+            "jobs": jobs,
+            "documents": run_docs,
+            "words": run_words,
+            "wall_seconds": round(wall_seconds, 3),
+            "documents_per_second": round(run_docs / wall, 2),
+            "words_per_second": round(run_words / wall, 1),
+            "workers": len(rss),
+            "peak_rss_mb_per_worker": round(max(rss.values()) / 1024, 1) if rss else None,
+        },
+    }
+
+
+def print_summary(summary: dict[str, Any], file: TextIO | None = None) -> None:
+    """Print the summary as a small table (rich), failures by reason below it."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=file, highlight=False, soft_wrap=True)
+    run = summary["run"]
+    table = Table(title="repair batch", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("documents", f"{summary['documents']:,}")
+    table.add_row("  repaired", f"{summary['repaired']:,} ({summary['changed']:,} changed)")
+    table.add_row("  failed", f"{summary['failed']:,}")
+    table.add_row("words", f"{summary['words']:,}")
+    table.add_row("edits", f"{summary['edits']:,}")
+    for kind, n in summary["edits_by_kind"].items():
+        table.add_row(f"  {kind}", f"{n:,}")
+    for reason, n in summary["failures_by_reason"].items():
+        table.add_row(f"  failed: {reason}", f"{n:,}")
+    table.add_row("this run", f"{run['documents']:,} docs on {run['jobs']} {run['engine']} workers")
+    table.add_row("wall time", f"{run['wall_seconds']:.1f} s")
+    table.add_row(
+        "speed",
+        f"{run['documents_per_second']:,.1f} docs/s, {run['words_per_second']:,.0f} words/s",
+    )
+    if run["peak_rss_mb_per_worker"] is not None:
+        table.add_row("peak memory", f"{run['peak_rss_mb_per_worker']:,.0f} MB per worker")
+    console.print(table)
+    listed = summary["failures"][:20]
+    for f in listed:
+        console.print(f"failed: {f['id']}: {f['reason']}: {f['message']}", markup=False)
+    if summary["failed"] > len(listed):
+        console.print(f"... and {summary['failed'] - len(listed):,} more (see summary.json)")
+    if summary["ignored_files"]:
+        console.print(
+            f"ignored {len(summary['ignored_files']):,} files that are neither .txt "
+            "nor JSON Lines (listed in summary.json)"
+        )

@@ -1,0 +1,195 @@
+"""The per-document function and the per-shard loop, shared by the local and Ray engines.
+
+A :class:`Worker` loads everything a document needs once (references,
+substitution pairs, the language model and lexicons, by repairing a small
+warm-up text); :meth:`Worker.repair` repairs one document;
+:func:`run_shard` repairs a shard and writes its outputs and marker.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from repair.batch.sources import RawDoc, Shard, read_shard
+from repair.batch.state import State, atomic_write_bytes
+from repair.config import RepairConfig
+from repair.io import InputError, atomic_write
+from repair.pipeline import repair_text
+
+#: Repaired once per worker so the lazy resources (LM, lexicons, wordfreq) load
+#: before the first real document.
+WARMUP_TEXT = (
+    "The minister said on Thursday that the goverment would publish its report before "
+    "the end of the year, after talks with regional leaders."
+)
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What every worker needs to build its resources; plain data, so it pickles."""
+
+    input_root: str
+    output: str
+    references: tuple[str, ...] = ()
+    lexicons: tuple[str, ...] = ()
+    learned_pairs: str | None = None
+    min_confidence: float = RepairConfig.min_confidence
+    max_chars: int = RepairConfig.max_chars
+    #: test hook: seconds to sleep per document (makes kill tests deterministic)
+    slow_doc: float = 0.0
+    #: stop if the parent process goes away (local engine; orphans must not keep writing)
+    parent_pid: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DocResult:
+    """What :meth:`Worker.repair` returns for one document."""
+
+    id: str
+    text: str | None
+    report: dict[str, Any]
+    words: int = 0
+    edits_by_kind: dict[str, int] = field(default_factory=dict)
+    failure: dict[str, str] | None = None
+
+
+def load_pairs_file(path: str) -> dict[str, tuple[str, float]]:
+    """Pairs saved by the ``--learn`` pass: ``{spun: [original, weight]}`` JSON."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {k: (v[0], float(v[1])) for k, v in data.items()}
+
+
+class Worker:
+    """Holds one worker's loaded resources; build it once per process or actor."""
+
+    def __init__(self, settings: WorkerSettings, warm_up: bool = True) -> None:
+        from repair.io import read_input
+
+        self.settings = settings
+        self.references = tuple(read_input(p) for p in settings.references)
+        pairs: dict[str, tuple[str, float]] = {}
+        if settings.learned_pairs:
+            pairs.update(load_pairs_file(settings.learned_pairs))
+        if settings.lexicons:
+            from repair.learn import load_pairs
+
+            for path in settings.lexicons:
+                for k, v in load_pairs(path).items():
+                    pairs.setdefault(k, v)
+        self.pairs: Mapping[str, tuple[str, float]] = pairs
+        # lexicons are merged into ``pairs`` above, so repair_text does not reload them per doc
+        self.config = RepairConfig(
+            min_confidence=settings.min_confidence, max_chars=settings.max_chars
+        )
+        if warm_up:
+            repair_text(WARMUP_TEXT, self.references, self.config, pairs=self.pairs)
+
+    def repair(self, doc: RawDoc) -> DocResult:
+        """Repair one document; never raises for a bad document (it becomes a failure)."""
+        base = {"id": doc.id, "source": doc.source}
+        if doc.line is not None:
+            base["line"] = doc.line + 1
+        if doc.error is None:
+            try:
+                result = repair_text(
+                    doc.text or "", self.references, self.config, pairs=self.pairs, doc_id=doc.id
+                )
+            except Exception as exc:  # a stage bug must not stop a million-document batch
+                doc.error = InputError(
+                    doc.id, f"repair failed: {type(exc).__name__}: {exc}", "repair_error"
+                )
+            else:
+                report = {
+                    **base,
+                    "changed": result.changed,
+                    "scores": result.scores.to_json(),
+                    "edits": [e.to_json() for e in result.edits],
+                }
+                return DocResult(
+                    doc.id,
+                    result.text,
+                    report,
+                    result.scores.words,
+                    dict(result.scores.edits_by_kind),
+                )
+        failure = {
+            "id": doc.id,
+            "source": doc.source,
+            "reason": doc.error.reason,
+            "message": doc.error.problem,
+        }
+        report = {**base, "error": {"reason": doc.error.reason, "message": doc.error.problem}}
+        return DocResult(doc.id, None, report, failure=failure)
+
+
+def _line(obj: Any) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def run_shard(
+    worker: Worker, shard: Shard, on_doc: Callable[[int], None] | None = None
+) -> dict[str, Any]:
+    """Repair every document of ``shard``, write its outputs, then its completion marker.
+
+    ``.txt`` documents are written to their mirrored path at once (atomically);
+    JSON Lines records and report lines go to the shard's part files, which
+    the engine assembles when every shard is done.  Returns the shard's stats.
+    """
+    s = worker.settings
+    state = State(s.output)
+    t0 = time.perf_counter()
+    records: list[bytes] = []
+    reports: list[bytes] = []
+    kinds: Counter[str] = Counter()
+    failures: list[dict[str, str]] = []
+    docs = words = changed = 0
+    for doc in read_shard(Path(s.input_root), shard, s.max_chars):
+        if s.parent_pid is not None and os.getppid() != s.parent_pid:
+            os._exit(1)  # the batch was killed: leave the shard unfinished
+        if s.slow_doc:
+            time.sleep(s.slow_doc)
+        res = worker.repair(doc)
+        reports.append(_line(res.report))
+        if res.failure is not None:
+            failures.append(res.failure)
+        else:
+            docs += 1
+            words += res.words
+            kinds.update(res.edits_by_kind)
+            changed += res.text != doc.text
+            if shard.kind == "txt":
+                atomic_write(Path(s.output) / doc.id, res.text or "")
+            else:
+                assert doc.record is not None
+                records.append(_line({**doc.record, "text": res.text}))
+        if on_doc is not None:
+            on_doc(1)
+    if shard.kind == "jsonl":
+        atomic_write_bytes(state.part(shard, "records"), records)
+    atomic_write_bytes(state.part(shard, "report"), reports)
+    stats = {
+        "shard": shard.index,
+        "documents": docs,
+        "failed": len(failures),
+        "changed": changed,
+        "words": words,
+        "edits": sum(kinds.values()),
+        "edits_by_kind": dict(kinds),
+        "failures": failures,
+        "seconds": round(time.perf_counter() - t0, 4),
+        "pid": os.getpid(),
+        "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    }
+    state.complete(shard, stats)
+    return stats

@@ -1,0 +1,148 @@
+"""``repair batch``: repair a folder of texts or JSON Lines files; resumable."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from repair.cli.app import app
+from repair.cli.common import fail
+from repair.config import RepairConfig
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+class _Progress:
+    """A rich progress bar (documents/s and ETA) on stderr, or nothing."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("repair batch"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]} docs/s"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+
+    def start(self, total: int, done: int) -> None:
+        if self.bar is not None:
+            self.bar.start()
+            self.task = self.bar.add_task("docs", total=total, completed=done, rate="-")
+
+    def advance(self, n: int) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task, n)
+            speed = self.bar.tasks[0].speed
+            self.bar.update(self.task, rate=f"{speed:,.1f}" if speed else "-")
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command("batch")
+def batch(
+    input: Annotated[
+        Path,
+        typer.Argument(help="A folder of .txt and/or JSON Lines (id, text) files, or one file."),
+    ],
+    output: Annotated[
+        Path, typer.Argument(help="Output folder (new, or a killed run's folder to resume it).")
+    ],
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = os.cpu_count() or 1,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local (process pool) or ray (Ray Data actors).")
+    ] = Engine.local,
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--reference",
+            "-r",
+            help="Clean texts given as references to every document (a folder: its *.txt).",
+        ),
+    ] = None,
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--lexicon", help="Substitution pairs learned by `repair learn` (repeatable)."
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Apply only edits this confident."),
+    ] = RepairConfig.min_confidence,
+    learn: Annotated[
+        bool,
+        typer.Option("--learn", help="First learn the spinner's substitutions over the corpus."),
+    ] = False,
+    shard_size: Annotated[
+        int,
+        typer.Option("--shard-size", min=1, help="Documents per shard (unit of work and resume)."),
+    ] = 200,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
+) -> None:
+    """Repair every document of INPUT into OUTPUT; run the same command again to resume.
+
+    Writes the repaired texts (mirrored paths), a JSON Lines report per input
+    (scores and edits per document), and OUTPUT/summary.json. Documents that
+    cannot be repaired (binary, undecodable, empty, too large, malformed JSON)
+    are skipped and listed with their reason.
+    """
+    from repair.batch import BatchError, BatchOptions, run_batch
+    from repair.batch.summary import print_summary
+
+    opts = BatchOptions(
+        input=input,
+        output=output,
+        jobs=jobs,
+        engine=engine.value,
+        references=tuple(reference or ()),
+        lexicons=tuple(lexicon or ()),
+        min_confidence=min_confidence,
+        learn=learn,
+        shard_size=shard_size,
+        slow_doc=float(os.environ.get("REPAIR_BATCH_SLOW_DOC", "0") or 0),
+    )
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        summary = run_batch(opts, progress.start, progress.advance, quiet=quiet)
+    except BatchError as exc:
+        raise fail(str(exc)) from None
+    except ModuleNotFoundError as exc:
+        if exc.name == "repair.learn":
+            raise fail("--learn needs repair.learn, which this installation lacks") from None
+        raise
+    finally:
+        progress.stop()
+    if not quiet:
+        print_summary(summary)
