@@ -69,7 +69,7 @@ def sentence_pieces(text: str) -> list[str]:
             continue
         cuts.add(start)
     bounds = sorted(cuts)
-    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _lines(pieces: list[str]) -> list[str]:
@@ -152,4 +152,3 @@ def render(result: RepairResult, name: str = "input", *, trailer: bool = True) -
     if trailer:
         text += edit_list(result)
     return text
-
