@@ -1,0 +1,477 @@
+"""Build ``lexicons/spin_en_pairs.tsv``: the substitution habits of the article spinner.
+
+Run ``python lexicons/build_spin_lexicon.py`` from the checkout root; it rewrites
+the TSV from the table below (the source) and lemminflect (inflections).
+
+Source.  The table was written by hand for this project (licence: the
+project's) from the spinner's habits seen in seed 000 against its clean
+parallel reports, generalised to whole families: the spinner works from a
+word/phrase thesaurus of translation-like synonyms ("said" → "mentioned",
+"year" → "12 months", "Chinese" → "Chinese language", "in the" → "within the",
+"News" → "Information", "department" → "division").  No sentence of any seed
+is copied; each line is a spun → original word or phrase pair.
+
+Line format of :data:`SOURCE`: ``spun | original[, original...] | flags`` where
+flags are
+
+* ``v`` – verb family: every inflection of the spun lemma maps to the same
+  inflection of the original lemma (lemminflect), e.g. mention→say gives
+  mentioned→said, mentioning→saying;
+* ``n`` – noun family: the plural maps to the plural too;
+* ``s`` – strong: the spun form is rare in clean English where the original
+  fits (a fingerprint of the spinner: counted by the document spin score);
+* ``C`` – may be restored when capitalized mid-sentence (inside names such as
+  "NBC Information", "State Division"); other capitalized words are left alone.
+
+Output columns: ``spun  original  strength  caps  family``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+SOURCE = """
+# --- speech and reporting
+mentioned | said | s
+mention | say | v
+stated | said |
+advise | tell | v
+instruct | tell | v
+inform | tell | v
+suggest | advise | v
+known as | called | s
+referred to as | called |
+talk about | discuss | v
+focus on | discuss | v
+debate | discuss | v
+acknowledge | recognize | v
+# --- function words and phrases (fingerprints)
+within the | in the | s
+within a | in a | s
+within the U.S. | in the U.S. | s
+earlier than | before | s
+more and more | increasingly | s
+whether or not | whether | s
+amongst | among |
+in opposition to | against | s
+reminiscent of | such as | s
+akin to | such as |
+one another | each other |
+as an alternative | instead | s
+as a substitute | instead | s
+slightly than | rather than | s
+fairly than | rather than | s
+in addition to | as well as | s
+regardless of | despite | s
+with out | without | s
+thus far | so far | s
+up to now | so far |
+all the time | always | s
+passed off | took place | s
+happened | took place |
+one thing | something |
+some thing | something | s
+all people | everybody | s
+everybody | everyone |
+each side | both sides | s
+just about | almost | s
+virtually | almost |
+nearly | almost |
+a bit of | a little | s
+much less | less | s
+right this moment | today | s
+at the moment | now |
+in the intervening time | for now | s
+take a look at | look at | s
+have a look at | look at | s
+additionally | also | s
+nonetheless | still, however | s
+however | but |
+though | although |
+the place | where |
+which's | that's | s
+what's extra | what's more | s
+along with | together with |
+on the finish | at the end | s
+on the finish of | at the end of | s
+provided that | given that |
+on condition that | given that | s
+the USA | the United States | sC
+more likely to | likely to | s
+prone to | likely to |
+keep away from | avoid | s
+take care of | deal with |
+a take care of | a deal with | s
+succeed in | reach | v
+attain | reach | v
+# --- numbers and time
+12 months | year | s
+yr | year | s
+yrs | years | s
+final yr | last year | s
+subsequent yr | next year | s
+subsequent | next | s
+final | last |
+# --- nouns
+assembly | meeting | n
+workplace | office | n
+pal | friend | n
+good friend | friend | n
+half | part |
+situation | condition | n
+nationwide | national | C
+worldwide | international | sC
+information | news | C
+division | department | nC
+protection | defense | C
+metropolis | city | sC
+college | university | nC
+chief | leader | n
+Chinese language | Chinese | sC
+Japanese language | Japanese | sC
+Korean language | Korean | sC
+Russian language | Russian | sC
+English language | English | C
+air power | air force | s
+power | force | n
+consequence | result | n
+end result | outcome | s
+final result | outcome | s
+outcome | result | n
+entry | access |
+goal | target |
+purpose | goal |
+goal | aim |
+stream | flow |
+circulate | flow |
+listing | list | n
+commerce | trade | C
+safety | security |
+well being | health | s
+authorities | government |
+enterprise | business |
+firm | company | n
+folks | people |
+individual | person | n
+particular person | person | s
+individuals | people |
+struggle | war |
+warfare | war |
+settlement | agreement | n
+go to | visit |
+position | role | n
+place | position |
+element | component | n
+half | part |
+regulation | law | n
+laws | law |
+facet | side | n
+credit score | credit | s
+coverage | policy |
+insurance policies | policies | s
+navy | military | C
+military | army |
+phrase | word | n
+phrases | terms |
+goal | objective |
+journey | trip | n
+bulletins | announcements | s
+announcement | announcement |
+funding | investment |
+overseas | foreign |
+risk | threat | n
+menace | threat |
+merchandise | products | s
+items | goods |
+chemical substances | chemicals | s
+variations | differences | s
+distinction | difference | n
+area | region |
+area | space |
+house | space |
+feedback | comments | s
+remark | comment | n
+concern | issue |
+challenge | issue |
+points | issues |
+level | point | n
+strikes | moves |
+transfer | move | n
+follow | practice |
+apply | practice |
+technique | strategy | n
+strategy | approach | n
+method | way |
+means | way |
+a hit | a success | s
+success | hit |
+recreation | game | n
+staff | team |
+participant | player | n
+pc | computer | n
+laptop | computer | n
+cellphone | phone | n
+automobile | car | n
+p.c | percent | s
+p.c. | percent | s
+hundreds | thousands |
+tens of millions | millions | s
+billions | billions |
+# --- verbs
+anticipate | expect | v
+revive | restore | v
+discourage | deter | v
+imagine | believe | v
+assume | think | v
+suppose | think | v
+feel | think |
+fulfill | meet | v
+proceed | continue | v
+permit | allow | v
+allow | enable |
+hand | pass | v
+need | want | v
+want | need |
+wish | want | v
+fear | worry | v
+stroll | walk | v
+discover | find | v
+notice | see | v
+embody | include | v
+entail | involve | v
+present | provide | v
+supply | provide | v
+present | offer |
+provide | offer | v
+ship | deliver | v
+drive | force |
+sign | signal |
+signal | sign | v
+appear | seem |
+seem | appear |
+present | show |
+present | appear |
+undertake | adopt |
+adopt | follow | v
+end | finish |
+finish | complete | v
+full | complete |
+make use of | use | s
+think about | consider | s
+contemplate | consider | v
+try | attempt |
+attempt | try | v
+make an attempt | try | s
+making an attempt | trying | s
+embrace | include | v
+assist | help | v
+start | begin |
+begin | start | v
+get began | get started | s
+obtain | receive | v
+purchase | buy | v
+maintain | hold | v
+preserve | keep | v
+hold | keep |
+carry | bring | v
+decrease | lower | v
+forestall | prevent | v
+enhance | increase | v
+improve | increase |
+lower | reduce |
+level out | point out | s
+add | include |
+embody | include |
+point out | indicate | v
+signify | mean | v
+come again | come back | s
+again | back |
+once more | again |
+go nicely | go well | s
+nicely | well | s
+effectively | well |
+form | shape | v
+combat | fight | v
+battle | fight |
+# --- adjectives and adverbs
+actually | really |
+really | very |
+profitable | successful | s
+robust | tough |
+powerful | tough |
+positive | sure |
+sure | certain |
+certain | sure |
+nice | great |
+superb | great |
+wonderful | great |
+amazing | great |
+totally different | different | s
+completely different | different | s
+different | other |
+largest | biggest |
+greatest | biggest |
+larger | bigger |
+greater | bigger |
+bigger | larger |
+lengthy | long | s
+prolonged | long |
+an extended | a long | s
+little question | no doubt | s
+instantly | immediately |
+close to | near | s
+shut | close |
+vital | critical |
+essential | critical |
+necessary | important |
+crucial | critical |
+acquainted | familiar | s
+uncommon | rare |
+probably | possibly |
+presumably | possibly |
+doubtless | likely |
+seemingly | likely |
+centered | focused |
+targeted | focused |
+deliberate | planned |
+common | average |
+complete | comprehensive |
+total | overall |
+general | overall |
+entire | whole |
+simply | just |
+solely | only |
+only one | just one |
+different phrases | other words | s
+sufficient | enough |
+ample | enough |
+potential | possible |
+doable | possible |
+restricted | limited |
+delicate | sensitive |
+current | recent |
+latest | recent |
+higher | better |
+anxious | worried |
+frightened | worried |
+reverse | opposite |
+proper | right |
+mistaken | wrong |
+incorrect | wrong |
+improper | wrong |
+generally | sometimes |
+typically | often |
+usually | often |
+steadily | frequently |
+shortly | quickly |
+rapidly | quickly |
+tough | difficult |
+troublesome | difficult | s
+simple | easy |
+straightforward | easy |
+essential | key |
+vital | important |
+excessive | high |
+low | low |
+outdated | old |
+previous | former |
+earlier | former |
+former | previous |
+early | early |
+newest | latest |
+international | foreign |
+worldwide | global |
+monetary | financial |
+financial | economic |
+political | political |
+constant | continuing |
+persevering with | continuing | s
+pondering | thinking | s
+considering | thinking |
+providing | offering |
+showing | appearing |
+finishing | completing |
+including | adding |
+attempting | trying |
+strolling | walking |
+preventing | fighting |
+combating | fighting |
+anticipating | expecting |
+buying and selling | trading | s
+trades | trades |
+"""
+
+
+def _inflections(lemma: str) -> dict[str, str]:
+    from lemminflect import getAllInflections
+
+    out: dict[str, str] = {}
+    for tag, forms in getAllInflections(lemma, upos="VERB").items():
+        if forms:
+            out[tag] = forms[0]
+    return out
+
+
+def _plural(word: str) -> str | None:
+    from lemminflect import getInflection
+
+    forms = getInflection(word, tag="NNS")
+    return forms[0] if forms else None
+
+
+def build_rows() -> list[tuple[str, str, str, str, str]]:
+    """Expand :data:`SOURCE` into (spun, original, strength, caps, family) rows."""
+    rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
+
+    def add(spun: str, orig: str, strength: str, caps: str, family: str) -> None:
+        if spun.lower() == orig.lower():
+            return
+        rows.setdefault((spun.lower(), orig.lower()), (spun, orig, strength, caps, family))
+
+    for line in SOURCE.strip().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3:
+            raise SystemExit(f"bad source line: {line!r}")
+        spun, origs, flags = parts
+        strength = "strong" if "s" in flags else "weak"
+        caps = "caps" if "C" in flags else "-"
+        for orig in (o.strip() for o in origs.split(",")):
+            family = f"{spun}>{orig}"
+            add(spun, orig, strength, caps, family)
+            if "v" in flags and " " not in spun and " " not in orig:
+                a, b = _inflections(spun), _inflections(orig)
+                for tag in ("VBD", "VBN", "VBG", "VBZ"):
+                    if tag in a and tag in b:
+                        add(a[tag], b[tag], strength, caps, family)
+            if "n" in flags and " " not in spun:
+                ps, po = _plural(spun), _plural(orig.split()[-1])
+                if ps and po:
+                    po = " ".join([*orig.split()[:-1], po])
+                    add(ps, po, strength, caps, family)
+    return sorted(rows.values(), key=lambda r: (r[0].lower(), r[1].lower()))
+
+
+HEADER = """\
+# spin_en_pairs.tsv: substitution habits of an article spinner (spun -> original).
+# Source: hand-written family table in lexicons/build_spin_lexicon.py, expanded with
+#   lemminflect inflections; regenerate with: python lexicons/build_spin_lexicon.py
+# Licence: same as the repair project (original work; no third-party text).
+# Columns: spun<TAB>original<TAB>strength(strong|weak)<TAB>caps(caps|-)<TAB>family
+"""
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).with_name("spin_en_pairs.tsv")
+    rows = build_rows()
+    text = HEADER + "".join("\t".join(r) + "\n" for r in rows)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {len(rows)} pairs to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

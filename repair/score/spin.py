@@ -1,0 +1,229 @@
+"""Spin scorer: decide which candidate restorations to apply, with evidence.
+
+Per occurrence we measure the trigram-LM gain of the restoration in its
+sentence context (two words either side) and the reference n-gram support;
+per substitution pair we aggregate the gains over all its occurrences in the
+document (a spinner maps a word the same way throughout).  Nothing is applied
+unless the document spin score reaches :data:`repair.detect.spin.THRESHOLD`.
+
+Acceptance (the numbers are ln-probability gains):
+
+* strong pairs (spinner fingerprints) and learned pairs: gain ≥ :data:`STRONG_MIN_GAIN`
+  or reference support;
+* weak pairs: gain ≥ :data:`WEAK_MIN_GAIN`, or gain ≥ 0.5 with a pair mean ≥ 1,
+  or reference support with gain ≥ -1;
+* numbers: gain ≥ 0.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+
+from repair.detect.spin import THRESHOLD
+from repair.document import Document
+from repair.score.frequency import zipf
+from repair.score.lm import get_lm
+from repair.score.reference import ngram_support, reference_ngrams
+from repair.types import Candidate, Edit
+
+STRONG_MIN_GAIN = -4.0
+LEARNED_MIN_GAIN = -2.0
+WEAK_MIN_GAIN = 2.0
+_SENT_END = set('.!?;:“”"()[]—–…')
+_VOWEL_SOUND = set("aeiou")
+
+
+@dataclass
+class _Ctx:
+    """Word tokens (words and numbers) of the document, for context lookups."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Ctx:
+        toks = [t for t in doc.tokens if t.kind in ("word", "number")]
+        return cls([t.start for t in toks], [t.end for t in toks], [t.text for t in toks])
+
+
+def _boundary(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] (between two words) breaks the sentence for the LM."""
+    gap = text[a:b]
+    return any(c in _SENT_END for c in gap) or "\n" in gap or "," in gap
+
+
+def context(doc: Document, ctx: _Ctx, start: int, end: int) -> tuple[list[str], list[str], bool]:
+    """(two words before, two words after, sentence-initial) around ``text[start:end]``."""
+    text = doc.text
+    i = bisect_left(ctx.starts, start)  # first word at/after start
+    left: list[str] = []
+    k, pos = i - 1, start
+    while k >= 0 and len(left) < 2 and not _boundary(text, ctx.ends[k], pos):
+        left.insert(0, ctx.texts[k])
+        pos = ctx.starts[k]
+        k -= 1
+    initial = i == 0 or _sentence_gap(text, ctx.ends[i - 1], start)
+    if not left and initial:
+        left = ["<s>"]
+    j = bisect_left(ctx.starts, end)
+    right: list[str] = []
+    pos = end
+    while j < len(ctx.starts) and len(right) < 2 and not _boundary(text, pos, ctx.starts[j]):
+        right.append(ctx.texts[j])
+        pos = ctx.ends[j]
+        j += 1
+    return left, right, initial
+
+
+def _sentence_gap(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return any(c in '.!?“"(\n:—' for c in gap)
+
+
+def match_case(written: str, replacement: str) -> str:
+    """``replacement`` in the casing style of ``written`` ("Mentioned" → "Said")."""
+    if any(c.isupper() for c in replacement):
+        return replacement  # lexicon casing (U.S., Chinese) wins
+    letters = [c for c in written if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if written[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _lm_gain(left: list[str], spun: list[str], orig: list[str], right: list[str]) -> float:
+    lm = get_lm()
+    return lm.sequence_logprob([*orig, *right], left) - lm.sequence_logprob([*spun, *right], left)
+
+
+def _words(phrase: str) -> list[str]:
+    return phrase.replace(".", " ").split() if phrase != "U.S." else ["u.s."]
+
+
+def score_spin(
+    doc: Document, doc_score: float, candidates: list[Candidate], *, gate: bool = True
+) -> list[Edit]:
+    """Accepted spin edits on ``doc.text`` (see the module docstring for the rules)."""
+    if gate and doc_score < THRESHOLD:
+        return []
+    ctx = _Ctx.of(doc)
+    grams = reference_ngrams(tuple(doc.references)) if doc.references else frozenset()
+    rows = []
+    for c in candidates:
+        written = doc.text[c.start : c.end]
+        left, right, initial = context(doc, ctx, c.start, c.end)
+        spun_w = [w.lower() for w in written.split()]
+        orig_w = [w.lower() for w in c.replacement.split()]
+        gain = _lm_gain(left, spun_w, orig_w, right)
+        ref = 0
+        if grams:
+            ref = ngram_support(left, orig_w, right, grams) - ngram_support(
+                left, spun_w, right, grams
+            )
+        rows.append((c, written, left, right, initial, gain, ref))
+
+    pair_gains: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for c, written, *_rest, gain, _ref in rows:
+        pair_gains[(written.lower(), c.replacement.lower())].append(gain)
+
+    best: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
+    for c, written, left, _right, initial, gain, ref in rows:
+        f = c.features
+        key = (written.lower(), c.replacement.lower())
+        gains = pair_gains[key]
+        mean = sum(gains) / len(gains)
+        strength = f.get("strength", "weak")
+        reason = _decide(c, written, initial, strength, f.get("caps", False), gain, mean, ref)
+        if reason:
+            continue
+        replacement = match_case(written, c.replacement)
+        if written[:1].isdigit() and left and left[-1][:1].isupper() and left[-1] != "<s>":
+            replacement = replacement[:1].upper() + replacement[1:]
+        start = c.start
+        start, replacement = _fix_article(doc.text, start, replacement)
+        support = gain + 2.0 * ref + (2.0 if strength in ("strong", "learned") else 0.0)
+        conf = 0.5 + 0.49 * doc_score / (1.0 + math.exp(-support))
+        evidence = {
+            "lm_logprob_gain": round(gain, 3),
+            "pair_mean_gain": round(mean, 3),
+            "pair_count_in_doc": len(gains),
+            "reference_ngrams": ref,
+            "zipf_spun": round(zipf(written.lower()), 2),
+            "zipf_original": round(zipf(c.replacement.lower()), 2),
+            "doc_spin_score": round(doc_score, 4),
+            "strength": strength,
+        }
+        edit = Edit(
+            start,
+            c.end - start,
+            doc.text[start : c.end],
+            replacement,
+            "spin",
+            round(conf, 4),
+            c.source,
+            f"spinner substitution: '{written}' restored as '{replacement}'",
+            evidence,
+        )
+        score = gain + 2.0 * ref
+        old = best.get((c.start, c.end))
+        if old is None or score > old[0]:
+            alts = old[2] + [old[1].replacement] if old else []
+            best[(c.start, c.end)] = (score, edit, alts)
+        else:
+            old[2].append(replacement)
+    out = []
+    for _score, edit, alts in best.values():
+        out.append(Edit(**{**_edit_dict(edit), "alternatives": tuple(alts)}))
+    return sorted(out, key=lambda e: e.offset)
+
+
+def _edit_dict(e: Edit) -> dict:
+    return {s: getattr(e, s) for s in Edit.__slots__}
+
+
+def _decide(
+    c: Candidate,
+    written: str,
+    initial: bool,
+    strength: str,
+    caps: bool,
+    gain: float,
+    mean: float,
+    ref: int,
+) -> str:
+    """'' to accept, else the reason code for declining."""
+    if written[:1].isupper() and not initial and not caps and c.source != "SPIN_REFERENCE":
+        return "proper_noun"
+    if c.source == "SPIN_NUMBER":
+        return "" if gain >= 0.0 else "lm_against"
+    if strength == "strong" or c.source == "SPIN_REFERENCE":
+        return "" if gain >= STRONG_MIN_GAIN or ref > 0 else "lm_against"
+    if strength == "learned":
+        return "" if gain >= LEARNED_MIN_GAIN or ref > 0 else "lm_against"
+    if gain >= WEAK_MIN_GAIN or (gain >= 0.5 and mean >= 1.0) or (ref > 0 and gain >= -1.0):
+        return ""
+    return "weak_evidence"
+
+
+def _fix_article(text: str, start: int, replacement: str) -> tuple[int, str]:
+    """Extend the edit over a preceding "a"/"an" that no longer agrees ("a hit" → "a success")."""
+    pre = text[max(0, start - 3) : start]
+    first = replacement[:1].lower()
+    if pre.lower().endswith(" a ") or pre.lower() == "a " or pre.lower().endswith("\na "):
+        if first in _VOWEL_SOUND:
+            art = text[start - 2]
+            return start - 2, ("An " if art == "A" else "an ") + replacement
+    if (
+        start >= 3
+        and text[start - 3 : start].lower() == "an "
+        and (start == 3 or not text[start - 4].isalnum())
+    ):
+        if first.isalpha() and first not in _VOWEL_SOUND:
+            art = text[start - 3]
+            return start - 3, ("A " if art == "A" else "a ") + replacement
+    return start, replacement
