@@ -1,0 +1,337 @@
+"""Encoding repair with ftfy: mojibake, HTML entities, broken Unicode -> word-sized spans.
+
+ftfy fixes text line by line (:func:`ftfy.fix_text` splits at ``\\n``); we do
+the same, with one :class:`ftfy.TextFixerConfig` chosen so that ftfy **only
+repairs damage and never restyles good text** (:data:`FTFY_CONFIG`).  Each
+changed line is then diffed character by character against ftfy's output,
+and every change is grown to its enclosing non-space run, so an edit reads
+like ``"cafÃ©" -> "café"`` rather than a whole line.
+
+Applying the spans gives exactly ``ftfy.fix_text(text, ftfy_config(text))``:
+
+>>> fixes = span_fixes("Le cafÃ© est fermÃ©.\\nAll good here.\\n")
+>>> [(f.start, f.original, f.replacement, f.rule) for f in fixes]
+[(3, 'cafÃ©', 'café', 'FTFY_FIX_ENCODING'), (13, 'fermÃ©', 'fermé', 'FTFY_FIX_ENCODING')]
+>>> fix_text("P&eacute;rez") == ftfy.fix_text("P&eacute;rez", ftfy_config("P&eacute;rez"))
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import ftfy
+from ftfy import TextFixerConfig
+from ftfy.badness import badness, is_bad
+from ftfy.chardata import C1_CONTROL_RE, HTML_ENTITY_RE
+from ftfy.fixes import unescape_html
+
+#: ftfy's options, each set for a reason (datatrove's ``formatters/ftfy.py`` habit).
+#: Everything that is *repair* stays on; everything that is *house style* is off,
+#: because clean text must come out byte-identical.
+FTFY_CONFIG = TextFixerConfig(
+    # Decided per document by :func:`ftfy_config` (see HTML_POLICY); "auto" here is
+    # only the starting point.
+    unescape_html="auto",
+    # ANSI colour codes ("\x1b[36m") are never prose; ftfy removes only well-formed ones.
+    remove_terminal_escapes=True,
+    # The point of the stage: UTF-8 decoded as windows-125x / latin-1 / MacRoman / cp437...
+    fix_encoding=True,
+    # ftfy's own default: a plain space where a mangled U+A0 byte belongs ("voilÃ le")
+    # is only restored inside an otherwise fixable mojibake sequence.
+    restore_byte_a0=True,
+    # Mojibake partly replaced by "?" or U+FFFD becomes one U+FFFD: the original is
+    # lost either way, and "â€?" is worse to read than "�".  Edits get lower confidence.
+    replace_lossy_sequences=True,
+    # "â€™" inside otherwise-correct text (strings concatenated from two encodings).
+    decode_inconsistent_utf8=True,
+    # U+0080-U+009F are unused controls in real text; they are windows-1252 bytes read
+    # as latin-1 ("\x93quoted\x94" -> "“quoted”"), as HTML5 also decodes them.
+    fix_c1_controls=True,
+    # OFF: "ﬁ"/"ﬂ"/"ŉ" are the author's (or typesetter's) characters, not damage.
+    fix_latin_ligatures=False,
+    # OFF: fullwidth "ＬＯＵＤ" and halfwidth katakana are deliberate in CJK text.
+    fix_character_width=False,
+    # OFF: curly quotes and apostrophes are correct typography (seeds 001-004 use them).
+    uncurl_quotes=False,
+    # OFF: "\r\n" / U+2028 are the file's line-break convention; rewriting them would make
+    # every line of a CRLF file an edit.  (We split at "\n" exactly as ftfy.fix_text does.)
+    fix_line_breaks=False,
+    # Lone or paired UTF-16 surrogates cannot even be written as UTF-8: always damage.
+    fix_surrogates=True,
+    # OFF: ftfy would delete U+0000-U+0008, U+000B, U+000E-U+001F, U+007F and U+FEFF.
+    # A vertical tab is Word's manual line break ("foo\x0bbar" would become "foobar")
+    # and U+FEFF may be a deliberate zero-width no-break space; deleting is not repair.
+    remove_control_chars=False,
+    # OFF (None): keep the author's normalization form; NFC would silently rewrite
+    # decomposed accents ("e\u0301") in otherwise clean text.
+    normalization=None,
+    # ftfy's default segment bound (code points) for text without line breaks.
+    max_decode_length=1_000_000,
+    # We need the plan of each line: it names the rule of each edit.
+    explain=True,
+)
+
+HtmlPolicy = Literal["auto", "always", "never"]
+#: How HTML entities are treated.  ftfy's own "auto" turns unescaping off for a
+#: segment (and every later one) that contains a literal "<".  We decide once per
+#: document, more strictly: any "<" anywhere means the text may be markup or code,
+#: where "&amp;" is meant literally, so no entity is touched.  Plain text with
+#: "&eacute;" / "&#x2019;" (double-escaped feeds, CMS exports) is unescaped.
+HTML_POLICY: HtmlPolicy = "auto"
+
+#: Edits never grow beyond this many characters on either side of a change while
+#: looking for the enclosing non-space run (long CJK lines or URLs have no spaces).
+MAX_CONTEXT = 30
+
+#: Confidence of an edit made by each ftfy step (lowest of the edit's steps wins).
+#: ftfy reports no false positives on its 31 negative cases; lossy decoding and
+#: the space-for-U+A0 guess are the least certain steps.
+RULE_CONFIDENCE: dict[str, float] = {
+    "FTFY_FIX_ENCODING": 0.95,
+    "FTFY_DECODE_INCONSISTENT_UTF8": 0.9,
+    "FTFY_RESTORE_BYTE_A0": 0.85,
+    "FTFY_REPLACE_LOSSY_SEQUENCES": 0.75,
+    "FTFY_FIX_C1_CONTROLS": 0.9,
+    "FTFY_UNESCAPE_HTML": 0.95,
+    "FTFY_FIX_SURROGATES": 0.99,
+    "FTFY_REMOVE_TERMINAL_ESCAPES": 0.99,
+}
+#: Unchanged characters trimmed off the ends of an edit ("(cafÃ©)." -> edit "cafÃ©").
+_EDGE_PUNCT = frozenset("()[]{}<>\"'“”‘’«»‹›.,;:!?…")
+_ENCODING_FAMILY = (
+    "FTFY_FIX_ENCODING",
+    "FTFY_RESTORE_BYTE_A0",
+    "FTFY_REPLACE_LOSSY_SEQUENCES",
+    "FTFY_DECODE_INCONSISTENT_UTF8",
+)
+
+
+def ftfy_config(text: str, policy: HtmlPolicy = HTML_POLICY) -> TextFixerConfig:
+    """:data:`FTFY_CONFIG` with ``unescape_html`` decided for this whole document."""
+    return FTFY_CONFIG._replace(unescape_html=html_unescape_allowed(text, policy)[0])
+
+
+def html_unescape_allowed(text: str, policy: HtmlPolicy = HTML_POLICY) -> tuple[bool, str]:
+    """Whether to unescape HTML entities in ``text``, with the reason code."""
+    if policy == "always":
+        return True, "policy_always"
+    if policy == "never":
+        return False, "policy_never"
+    if "<" in text:
+        return False, "markup_like"
+    return True, "plain_text"
+
+
+def segments(text: str, max_len: int = FTFY_CONFIG.max_decode_length) -> Iterator[tuple[int, str]]:
+    """``(offset, segment)`` pairs exactly as :func:`ftfy.fix_text` cuts ``text``."""
+    pos = 0
+    while pos < len(text):
+        brk = text.find("\n", pos) + 1
+        if brk == 0:
+            brk = len(text)
+        if brk - pos > max_len:
+            brk = pos + max_len
+        yield pos, text[pos:brk]
+        pos = brk
+
+
+def _untouched(segment: str, config: TextFixerConfig) -> bool:
+    """Fast path: with our config, ftfy provably leaves such a segment as it is."""
+    return (
+        segment.isascii()
+        and "\x1b" not in segment
+        and not (config.unescape_html and "&" in segment)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LineFix:
+    """ftfy's verdict on one segment (line) of the text."""
+
+    start: int
+    original: str
+    fixed: str
+    steps: tuple[tuple[str, str], ...]
+    badness_before: int
+    badness_after: int
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return _dedupe(_rule_of(step) for step in self.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class SpanFix:
+    """One word-sized change: ``text[start:end]`` (== ``original``) -> ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    changed: tuple[str, str]  # the minimal differing characters, before -> after
+    rules: tuple[str, ...]
+    line: LineFix
+
+    @property
+    def rule(self) -> str:
+        return "+".join(self.rules)
+
+    @property
+    def confidence(self) -> float:
+        conf = min(RULE_CONFIDENCE.get(r, 0.8) for r in self.rules)
+        if self.line.badness_after > 0:  # ftfy still sees something odd in the result
+            conf -= 0.1
+        return round(conf, 4)
+
+
+def _dedupe(items: Iterator[str] | list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _rule_of(step: tuple[str, str]) -> str:
+    action, param = step
+    if action in ("encode", "decode"):
+        return "FTFY_FIX_ENCODING"
+    return "FTFY_" + param.upper()
+
+
+def line_fixes(text: str, config: TextFixerConfig | None = None) -> list[LineFix]:
+    """The segments of ``text`` that ftfy changes (with our config), in order."""
+    config = config or ftfy_config(text)
+    out: list[LineFix] = []
+    for start, seg in segments(text, config.max_decode_length):
+        if _untouched(seg, config):
+            continue
+        fixed, plan = ftfy.fix_and_explain(seg, config)
+        if fixed != seg:
+            steps = tuple((s.action, s.parameter) for s in plan or ())
+            out.append(LineFix(start, seg, fixed, steps, badness(seg), badness(fixed)))
+    return out
+
+
+def fix_text(text: str, policy: HtmlPolicy = HTML_POLICY) -> str:
+    """ftfy's output with our config: the reference the stage's edits must reproduce."""
+    return ftfy.fix_text(text, ftfy_config(text, policy))
+
+
+def bad_unfixed_lines(
+    text: str, fixed: list[LineFix], config: TextFixerConfig
+) -> list[tuple[int, int, str]]:
+    """Segments ftfy's badness still flags: ``(start, end, reason)``, declined with a reason.
+
+    ``ftfy_bad_unfixed``: flagged, but ftfy finds no safe plan (left as it is);
+    ``ftfy_bad_after_fix``: ftfy changed the line but its result is still flagged.
+    """
+    by_start = {lf.start: lf for lf in fixed}
+    out: list[tuple[int, int, str]] = []
+    for start, seg in segments(text, config.max_decode_length):
+        lf = by_start.get(start)
+        if lf is None:
+            if not seg.isascii() and is_bad(seg):
+                out.append((start, start + len(seg), "ftfy_bad_unfixed"))
+        elif is_bad(lf.fixed):
+            out.append((start, start + len(seg), "ftfy_bad_after_fix"))
+    return out
+
+
+def diff_spans(a: str, b: str, max_context: int = MAX_CONTEXT) -> list[tuple[int, int, int, int]]:
+    """Changed regions ``(i1, i2, j1, j2)`` of ``a`` -> ``b``, grown to non-space runs.
+
+    >>> a, b = "Ecuadorâ\\x80\\x99s decision", "Ecuador’s decision"
+    >>> [(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in diff_spans(a, b)]
+    [('Ecuadorâ\\x80\\x99s', 'Ecuador’s')]
+    """
+    # Trim the common prefix/suffix so SequenceMatcher only sees the changed middle.
+    p = 0
+    n = min(len(a), len(b))
+    while p < n and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < n - p and a[len(a) - 1 - s] == b[len(b) - 1 - s]:
+        s += 1
+    sm = difflib.SequenceMatcher(None, a[p : len(a) - s], b[p : len(b) - s], autojunk=False)
+    raw = [
+        (i1 + p, i2 + p, j1 + p, j2 + p)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes()
+        if tag != "equal"
+    ]
+    grown: list[list[int]] = []  # [i1, i2, j1, j2, core_i1, core_i2]
+    for k, (i1, i2, j1, j2) in enumerate(raw):
+        core_i1, core_i2 = i1, i2
+        left_limit = max(raw[k - 1][1] if k else 0, i1 - max_context)
+        right_limit = min(raw[k + 1][0] if k + 1 < len(raw) else len(a), i2 + max_context)
+        while i1 > left_limit and not a[i1 - 1].isspace():
+            i1 -= 1
+            j1 -= 1
+        while i2 < right_limit and not a[i2].isspace():
+            i2 += 1
+            j2 += 1
+        if grown and i1 <= grown[-1][1]:  # same run as the previous change: merge
+            grown[-1][1], grown[-1][3], grown[-1][5] = i2, j2, core_i2
+        else:
+            grown.append([i1, i2, j1, j2, core_i1, core_i2])
+    out: list[tuple[int, int, int, int]] = []
+    for i1, i2, j1, j2, core_i1, core_i2 in grown:
+        # Unchanged brackets, quotes and sentence punctuation at the edges stay outside.
+        while i1 < core_i1 and a[i1] in _EDGE_PUNCT:
+            i1 += 1
+            j1 += 1
+        while i2 > core_i2 and a[i2 - 1] in _EDGE_PUNCT:
+            i2 -= 1
+            j2 -= 1
+        out.append((i1, i2, j1, j2))
+    return out
+
+
+def _span_rules(original: str, line_rules: tuple[str, ...]) -> tuple[str, ...]:
+    """The line's ftfy steps that plausibly touched this span (all of them if unsure)."""
+    picked: list[str] = []
+    s = original
+    if "FTFY_UNESCAPE_HTML" in line_rules and HTML_ENTITY_RE.search(s):
+        picked.append("FTFY_UNESCAPE_HTML")
+        s = unescape_html(s)
+    if not s.isascii():
+        picked += [r for r in line_rules if r in _ENCODING_FAMILY]
+        if "FTFY_FIX_C1_CONTROLS" in line_rules and C1_CONTROL_RE.search(s):
+            picked.append("FTFY_FIX_C1_CONTROLS")
+        if "FTFY_FIX_SURROGATES" in line_rules and any(0xD800 <= ord(c) < 0xE000 for c in s):
+            picked.append("FTFY_FIX_SURROGATES")
+    if "FTFY_REMOVE_TERMINAL_ESCAPES" in line_rules and "\x1b" in s:
+        picked.append("FTFY_REMOVE_TERMINAL_ESCAPES")
+    picked = [r for r in line_rules if r in picked]  # keep ftfy's order
+    return tuple(picked) or line_rules
+
+
+def span_fixes(text: str, config: TextFixerConfig | None = None) -> list[SpanFix]:
+    """Every change ftfy makes to ``text``, as word-sized spans on ``text``."""
+    config = config or ftfy_config(text)
+    out: list[SpanFix] = []
+    for lf in line_fixes(text, config):
+        a, b = lf.original, lf.fixed
+        sm_regions = diff_spans(a, b)
+        for i1, i2, j1, j2 in sm_regions:
+            orig, repl = a[i1:i2], b[j1:j2]
+            # the minimal differing core, for the evidence
+            p = 0
+            while p < min(len(orig), len(repl)) and orig[p] == repl[p]:
+                p += 1
+            q = 0
+            while q < min(len(orig), len(repl)) - p and orig[-1 - q] == repl[-1 - q]:
+                q += 1
+            core = (orig[p : len(orig) - q], repl[p : len(repl) - q])
+            out.append(
+                SpanFix(
+                    lf.start + i1,
+                    lf.start + i2,
+                    orig,
+                    repl,
+                    core,
+                    _span_rules(orig, lf.rules),
+                    lf,
+                )
+            )
+    return out
