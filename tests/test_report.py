@@ -264,7 +264,7 @@ def test_html_sides_spell_input_and_output(case):
 
 def test_zero_length_edits_get_a_visible_mark():
     text = "Hello world."
-    ins = Edit(5, 0, "", ",", "spacing", 0.7, "INS")
+    ins = Edit(5, 0, "", ",", "spacing", 0.9, "INS")
     r = RepairResult(text, apply_edits(text, [ins]), (ins,), DocScores(words=2))
     page = html_report.render(r)
     assert 'class="ed k-spacing empty" id="o-0"' in page

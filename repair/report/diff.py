@@ -36,7 +36,9 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from repair.tokenize import sentence_spans
 from repair.types import Edit, RepairResult
@@ -86,11 +88,25 @@ def _line_numbers(pieces: list[str]) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return tuple(starts)
+
+
 def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of code point ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+    """1-based line and column of code point ``offset`` in ``text`` (cached index, fast).
+
+    >>> line_col("ab\\ncd", 4)
+    (2, 2)
+    """
+    starts = _line_starts(text)
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def _quote(s: str) -> str:

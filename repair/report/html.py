@@ -57,6 +57,8 @@ SCORE_FIELDS: tuple[tuple[str, str], ...] = (
     ("mojibake", "mojibake"),
 )
 _EVIDENCE_CHARS = 240
+#: Edits less confident than this get a dashed mark (and say so in the legend).
+LOW_CONFIDENCE = 0.75
 
 
 def esc(value: object) -> str:
@@ -126,6 +128,8 @@ def _side(text: str, start: int, end: int, edits: list[tuple[int, Edit]], new: b
         out.append(esc(text[pos : e.offset]))
         shown = e.replacement if new else e.original
         classes = f"ed {kind_class(e.kind)}" + ("" if shown else " empty")
+        if e.confidence < LOW_CONFIDENCE:
+            classes += " low"
         label = "inserted" if not e.original and new else ("removed" if not new else "replacement")
         out.append(
             f'<{tag} class="{classes}" id="{prefix}-{i}" data-e="{i}" tabindex="0" '
@@ -278,6 +282,7 @@ def _legend(result: RepairResult) -> str:
         f'<div class="kinds">{chips}</div>'
         '<p class="how"><del class="ed k-spin">removed</del> from the input, '
         '<ins class="ed k-spin">put in</ins> the output. '
+        f'<span class="ed k-spin low">dashed</span>: confidence below {LOW_CONFIDENCE:.2f}. '
         "Hover, tab to or click a mark for its evidence.</p>"
     )
 
@@ -438,6 +443,8 @@ background:var(--bg);outline-offset:1px}
 del.ed{text-decoration:line-through;text-decoration-color:var(--c);text-decoration-thickness:2px;
 color:#3d2f2f}
 ins.ed{box-shadow:inset 0 -2px 0 var(--c);font-weight:600}
+.ed.low{background:repeating-linear-gradient(135deg,var(--bg) 0 5px,transparent 5px 8px)}
+ins.ed.low{box-shadow:none;border-bottom:2px dashed var(--c)}
 .ed.empty::before{content:"\\2038";color:var(--c);font-weight:700;padding:0 2px}
 .ed.hl,.ed:focus{outline:2px solid var(--c)}
 .list{margin-top:28px}
@@ -526,7 +533,7 @@ _JS = """
     var el = document.getElementById("o-" + m[1]) || document.getElementById("n-" + m[1]);
     if (!el) return;
     el.scrollIntoView({block: "center"});
-    show(el, true);
+    window.requestAnimationFrame(function () { show(el, true); });
   }
   window.addEventListener("hashchange", fromHash);
   fromHash();
