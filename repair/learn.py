@@ -1,0 +1,226 @@
+"""Learn a spinner's dictionary from spun texts (``repair learn``).
+
+For every candidate substitution pair (spun → original) the evidence is summed
+over the whole corpus before anything is decided:
+
+* candidates come from the spinner lexicon, from near-matches with clean
+  references (:func:`repair.score.reference.harvest_pairs`) and from the Moby
+  thesaurus read backwards (a word the spinner put in is a synonym *listed
+  under* the word it replaced, and usually rarer: lower wordfreq zipf);
+* each occurrence is scored with the trigram LM in its context (two words
+  either side) and against the reference n-grams;
+* only documents whose spin score reaches the threshold contribute.
+
+A pair is kept when its occurrences, taken together, clearly prefer the
+original (mean LM gain ≥ ``min_gain`` over ≥ ``min_count`` occurrences, or
+reference support).  The TSV written by :func:`write_pairs` is read back by
+:func:`load_pairs` (``--lexicon``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from repair.document import Document
+from repair.lexicons import LexiconError, read_tsv_file
+from repair.score.frequency import zipf
+
+TSV_COLUMNS = ("spun", "original", "weight", "count", "docs", "mean_lm_gain", "ref_hits", "source")
+
+
+@dataclass
+class LearnedPair:
+    spun: str
+    original: str
+    count: int = 0
+    docs: int = 0
+    gains: list[float] = field(default_factory=list)
+    ref_hits: int = 0
+    ctx_gains: list[float] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+    @property
+    def mean_gain(self) -> float:
+        return sum(self.gains) / len(self.gains) if self.gains else 0.0
+
+    @property
+    def mean_ctx_gain(self) -> float:
+        """Mean LM gain beyond what the words' unigram frequencies explain."""
+        return sum(self.ctx_gains) / len(self.ctx_gains) if self.ctx_gains else 0.0
+
+    @property
+    def weight(self) -> float:
+        """Confidence in [0, 1): grows with the summed LM gain and reference hits."""
+        total = sum(self.gains) + 3.0 * self.ref_hits
+        return round(1.0 - math.exp(-max(total, 0.0) / 10.0), 4)
+
+
+def load_pairs(path: str | Path) -> dict[str, tuple[str, float]]:
+    """Read a pairs TSV (``repair learn`` output): ``{spun: (original, weight)}``.
+
+    Needs at least the two first columns; the weight defaults to 1.0.
+    """
+    out: dict[str, tuple[str, float]] = {}
+    for n, row in enumerate(read_tsv_file(Path(path)), 1):
+        if row and row[0] == "spun":
+            continue  # header line
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise LexiconError(f"{path}: row {n} needs 'spun<TAB>original[<TAB>weight]': {row!r}")
+        weight = 1.0
+        if len(row) > 2 and row[2].strip():
+            try:
+                weight = float(row[2])
+            except ValueError:
+                raise LexiconError(f"{path}: row {n}: weight {row[2]!r} is not a number") from None
+        out.setdefault(" ".join(row[0].lower().split()), (row[1].strip(), weight))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _moby_reverse() -> dict[str, tuple[str, ...]]:
+    """Moby thesaurus read backwards: word → headwords listing it (single words only)."""
+    from repair.candidates.spin import _moby_lines
+
+    rev: dict[str, list[str]] = defaultdict(list)
+    for head, line in _moby_lines().items():
+        if " " in head or not head.isalpha():
+            continue
+        for syn in line.strip(",").split(","):
+            if syn and " " not in syn and syn.isalpha():
+                rev[syn].append(head)
+    return {k: tuple(v) for k, v in rev.items()}
+
+
+_WORD = re.compile(r"(?<![\w'’\-])[a-z]{3,}(?![\w'’\-])")
+
+
+def _thesaurus_candidates(text: str, max_per_word: int = 25) -> list[tuple[int, int, str, str]]:
+    """(start, end, spun, original): lower-case words and commoner reverse-Moby headwords."""
+    rev = _moby_reverse()
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        heads = rev.get(w)
+        if not heads:
+            continue
+        zw = zipf(w)
+        if zw >= 5.5:  # function and very common words: too ambiguous to learn blind
+            continue
+        better = sorted((h for h in heads if zipf(h) >= zw + 0.3), key=zipf, reverse=True)
+        for h in better[:max_per_word]:
+            out.append((m.start(), m.end(), w, h))
+    return out
+
+
+def learn_pairs(
+    texts: Iterable[str],
+    references: Sequence[str] = (),
+    *,
+    min_count: int = 2,
+    min_gain: float = 1.0,
+    thesaurus: bool = True,
+) -> list[LearnedPair]:
+    """Substitution pairs the corpus supports, best first (see the module docstring)."""
+    from repair.detect.spin import THRESHOLD
+    from repair.score.lm import get_lm
+    from repair.score.reference import ngram_support, reference_ngrams
+    from repair.score.spin import _Ctx, _lm_gain, context
+    from repair.stages.spin import STAGE
+
+    references = tuple(references)
+    grams = reference_ngrams(references) if references else frozenset()
+    pairs: dict[tuple[str, str], LearnedPair] = {}
+    for text in texts:
+        doc = Document(text, references)
+        det = STAGE.detect(doc)
+        if det.score < THRESHOLD:
+            continue
+        found: list[tuple[int, int, str, str, str]] = []
+        for c in STAGE.candidates(doc, det):
+            src = "reference" if c.source == "SPIN_REFERENCE" else "lexicon"
+            if c.source == "SPIN_NUMBER":
+                continue
+            found.append((c.start, c.end, doc.text[c.start : c.end].lower(), c.replacement, src))
+        if thesaurus:
+            taken = {(a, b) for a, b, *_ in found}
+            for a, b, w, h in _thesaurus_candidates(doc.text):
+                if (a, b) not in taken:
+                    found.append((a, b, w, h, "thesaurus"))
+        ctx = _Ctx.of(doc)
+        seen_doc: set[tuple[str, str]] = set()
+        for a, b, spun, orig, src in found:
+            left, right, _initial = context(doc, ctx, a, b)
+            spun_w, orig_w = spun.split(), orig.lower().split()
+            gain = _lm_gain(left, spun_w, orig_w, right)
+            key = (" ".join(spun_w), orig)
+            p = pairs.setdefault(key, LearnedPair(key[0], orig))
+            p.count += 1
+            p.gains.append(gain)
+            if src == "thesaurus":
+                lm = get_lm()
+                uni = lm.logprob(orig_w[0]) - lm.logprob(spun_w[0])
+                p.ctx_gains.append(gain - uni)
+            p.sources.add(src)
+            if grams:
+                p.ref_hits += max(
+                    0,
+                    ngram_support(left, orig_w, right, grams)
+                    - ngram_support(left, spun_w, right, grams),
+                )
+            if key not in seen_doc:
+                seen_doc.add(key)
+                p.docs += 1
+    kept = []
+    for p in pairs.values():
+        if p.sources == {"thesaurus"}:
+            # blind thesaurus pairs: the context, not mere frequency, must prefer the original,
+            # in more than one document or with reference support
+            ok = p.count >= max(min_count, 3) and p.mean_ctx_gain >= 2 * min_gain
+            ok = ok and (p.docs >= 2 or p.ref_hits >= 2)
+        else:
+            ok = (p.count >= min_count and p.mean_gain >= min_gain) or (
+                p.ref_hits > 0 and p.mean_gain > 0
+            )
+        if ok:
+            kept.append(p)
+    # one original per spun form: the best supported
+    best: dict[str, LearnedPair] = {}
+    for p in sorted(kept, key=lambda p: (-p.weight, -p.count, p.spun)):
+        best.setdefault(p.spun, p)
+    return sorted(best.values(), key=lambda p: (-p.weight, -p.count, p.spun))
+
+
+def write_pairs(
+    pairs: Sequence[LearnedPair], path: str | Path, *, sources: Sequence[str] = ()
+) -> None:
+    """Write ``pairs`` as a TSV lexicon that ``--lexicon`` accepts (atomic)."""
+    from repair.io import atomic_write
+
+    lines = [
+        "# pairs learned by `repair learn` (spun -> original), with their evidence",
+        "# source: " + (", ".join(str(s) for s in sources) or "(unnamed texts)"),
+        "# licence: derived data; same terms as the input texts",
+        "\t".join(TSV_COLUMNS),
+    ]
+    for p in pairs:
+        lines.append(
+            "\t".join(
+                [
+                    p.spun,
+                    p.original,
+                    f"{p.weight:.4f}",
+                    str(p.count),
+                    str(p.docs),
+                    f"{p.mean_gain:.3f}",
+                    str(p.ref_hits),
+                    "+".join(sorted(p.sources)),
+                ]
+            )
+        )
+    atomic_write(Path(path), "\n".join(lines) + "\n")
