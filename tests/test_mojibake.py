@@ -293,3 +293,15 @@ def test_mojibake_of_words_is_undone(words: list[str], encoding: str) -> None:
     assert out == fix_text(broken)
     if encoding != "latin-1":  # latin-1 mojibake of "“" has C1 controls; still fixed
         assert out == clean
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("00[1-4]_*.txt")), ids=lambda p: p.name)
+def test_mangled_seed_is_restored_word_by_word(path: Path) -> None:
+    clean = path.read_text(encoding="utf-8")
+    for text in (clean, " ".join(clean.split())):  # as is, and as one long line (chunked diff)
+        broken = text.encode("utf-8").decode("sloppy-windows-1252")
+        edits = stage_edits(broken)
+        check_edits_shape(broken, edits)
+        assert apply_edits(broken, edits) == text
+        assert all(not any(c.isspace() for c in e.original) for e in edits)
+        assert len(edits) == sum(1 for w in text.split() if not w.isascii())
