@@ -506,6 +506,9 @@ _JS = """
     current = i; pinned = !!pin;
     marks(i).forEach(function (m) { m.classList.add("hl"); });
     t.hidden = false;
+    place(el, t);
+  }
+  function place(el, t) {
     var r = el.getBoundingClientRect(), w = t.offsetWidth, h = t.offsetHeight;
     var left = Math.min(Math.max(8, r.left), document.documentElement.clientWidth - w - 8);
     var top = r.bottom + 6;
@@ -533,7 +536,9 @@ _JS = """
     var el = document.getElementById("o-" + m[1]) || document.getElementById("n-" + m[1]);
     if (!el) return;
     el.scrollIntoView({block: "center"});
-    window.requestAnimationFrame(function () { show(el, true); });
+    show(el, true);
+    // place it again once the scroll has been laid out
+    window.requestAnimationFrame(function () { place(el, tipOf(m[1])); });
   }
   window.addEventListener("hashchange", fromHash);
   fromHash();
