@@ -78,7 +78,7 @@ each side | both sides | s
 just about | almost | s
 virtually | almost |
 nearly | almost |
-a bit of | a little | s
+a bit of little bit | a little bit | s
 much less | less | s
 right this moment | today | s
 at the moment | now |
@@ -86,7 +86,7 @@ in the intervening time | for now | s
 take a look at | look at | s
 have a look at | look at | s
 additionally | also | s
-nonetheless | still, however | s
+nonetheless | still | s
 however | but |
 though | although |
 the place | where |
@@ -105,6 +105,26 @@ take care of | deal with |
 a take care of | a deal with | s
 succeed in | reach | v
 attain | reach | v
+may very well be | could be | s
+could possibly be | could be | s
+might possibly be | might be | s
+there have been | there were |
+whereas | while |
+an individual | a person |
+loads of | a lot of | s
+and extra | and more | s
+could or could not | may or may not | s
+a further | an additional |
+through the | during the |
+and also you | and you | s
+you might have | you have |
+you could have | you have |
+among the most | some of the most |
+a few of | some of |
+on the | at the |
+form of | kind of |
+following | next |
+maintain off | hold off | s
 # --- numbers and time
 12 months | year | s
 yr | year | s
@@ -174,7 +194,7 @@ navy | military | C
 military | army |
 phrase | word | n
 phrases | terms |
-goal | objective |
+objective | goal |
 journey | trip | n
 bulletins | announcements | s
 announcement | announcement |
@@ -218,6 +238,10 @@ p.c. | percent | s
 hundreds | thousands |
 tens of millions | millions | s
 billions | billions |
+required | necessary |
+nation | country | n
+realistic | pragmatic |
+alternative | opposite |
 # --- verbs
 anticipate | expect | v
 revive | restore | v
@@ -271,7 +295,6 @@ begin | start | v
 get began | get started | s
 obtain | receive | v
 purchase | buy | v
-maintain | hold | v
 preserve | keep | v
 hold | keep |
 carry | bring | v
@@ -370,7 +393,6 @@ tough | difficult |
 troublesome | difficult | s
 simple | easy |
 straightforward | easy |
-essential | key |
 vital | important |
 excessive | high |
 low | low |
@@ -381,7 +403,6 @@ former | previous |
 early | early |
 newest | latest |
 international | foreign |
-worldwide | global |
 monetary | financial |
 financial | economic |
 political | political |

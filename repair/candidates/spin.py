@@ -105,7 +105,7 @@ class Occurrence:
 
 
 def _norm(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    return " ".join(phrase.lower().replace("’", "'").split())
 
 
 @lru_cache(maxsize=1)
@@ -163,8 +163,8 @@ def merged_pairs(extra: Mapping[str, tuple[str, float]]) -> dict[str, PairInfo]:
 @lru_cache(maxsize=8)
 def _pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     alts = sorted(keys, key=lambda k: (-len(k), k))
-    body = "|".join(re.escape(k).replace(r"\ ", r"[ \t]+") for k in alts)
-    return re.compile(rf"(?<![\w'’\-])(?:{body})(?![\w'’\-]|\.\w)", re.IGNORECASE)
+    body = "|".join(re.escape(k).replace(r"\ ", r"[ \t]+").replace("'", "['’]") for k in alts)
+    return re.compile(rf"(?<![\w'’\-])(?:{body})(?![\w\-]|['’][^\W\d_]{{3}}|\.\w)", re.IGNORECASE)
 
 
 def find_occurrences(text: str, pairs: Mapping[str, PairInfo]) -> list[Occurrence]:

@@ -86,6 +86,8 @@ def _sentence_gap(text: str, a: int, b: int) -> bool:
 
 def match_case(written: str, replacement: str) -> str:
     """``replacement`` in the casing style of ``written`` ("Mentioned" → "Said")."""
+    if "’" in written:
+        replacement = replacement.replace("'", "’")
     if any(c.isupper() for c in replacement):
         return replacement  # lexicon casing (U.S., Chinese) wins
     letters = [c for c in written if c.isalpha()]

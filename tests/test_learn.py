@@ -1,0 +1,65 @@
+"""repair learn: corpus-level pair learning, the TSV lexicon, and --lexicon in the pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from repair.lexicons import LexiconError
+
+from repair.config import RepairConfig
+from repair.learn import learn_pairs, load_pairs, write_pairs
+from repair.pipeline import repair_text
+
+SPIN_ONLY = RepairConfig(mojibake=False, ocr=False, tortured=False)
+
+
+def test_load_pairs_reads_header_weights_and_comments(tmp_path: Path) -> None:
+    p = tmp_path / "pairs.tsv"
+    p.write_text("# comment\nspun\toriginal\tweight\nMentioned\tsaid\t0.9\nnicely\twell\n", "utf-8")
+    assert load_pairs(p) == {"mentioned": ("said", 0.9), "nicely": ("well", 1.0)}
+
+
+@pytest.mark.parametrize("body", ["onlyone\n", "a\tb\tnot-a-number\n"])
+def test_load_pairs_fails_loudly(tmp_path: Path, body: str) -> None:
+    p = tmp_path / "bad.tsv"
+    p.write_text(body, "utf-8")
+    with pytest.raises(LexiconError):
+        load_pairs(p)
+
+
+def test_missing_lexicon_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="nope.tsv"):
+        load_pairs(tmp_path / "nope.tsv")
+
+
+def test_learn_from_seed_000_and_round_trip(tmp_path: Path, spun_seed, clean_seeds) -> None:
+    pairs = learn_pairs([spun_seed], clean_seeds, thesaurus=False)
+    learned = {p.spun: p for p in pairs}
+    assert learned["mentioned"].original == "said"
+    assert learned["mentioned"].count >= 20
+    assert learned["earlier than"].original == "before"
+    out = tmp_path / "pairs.tsv"
+    write_pairs(pairs, out, sources=["seed 000"])
+    assert out.read_text("utf-8").startswith("#")
+    loaded = load_pairs(out)
+    assert loaded["mentioned"][0] == "said"
+
+
+def test_learn_ignores_clean_texts(clean_seeds) -> None:
+    assert learn_pairs(clean_seeds, thesaurus=False) == []
+
+
+def test_lexicon_option_feeds_the_stage(tmp_path: Path) -> None:
+    text = (
+        "The minister mentioned earlier than the vote that the plan was splendiferous. Officials "
+        "within the capital mentioned it was splendiferous too, and she mentioned it again."
+    )
+    p = tmp_path / "pairs.tsv"
+    p.write_text("splendiferous\tgood\t0.9\n", "utf-8")
+    plain = repair_text(text, (), SPIN_ONLY).text
+    assert "splendiferous" in plain
+    cfg = RepairConfig(mojibake=False, ocr=False, tortured=False, lexicons=(p,))
+    result = repair_text(text, (), cfg)
+    assert "splendiferous" not in result.text
+    assert any(e.rule == "SPIN_LEARNED" for e in result.edits)

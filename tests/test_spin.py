@@ -1,0 +1,136 @@
+"""The spin stage: detection score, candidates, scoring, names, numbers, casing, replay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from repair.candidates.spin import builtin_pairs, find_numbers, thesaurus_related
+from repair.config import RepairConfig
+from repair.detect.spin import THRESHOLD
+from repair.document import Document
+from repair.pipeline import repair_text
+from repair.score.reference import harvest_pairs, ngram_support, reference_ngrams
+from repair.score.spin import match_case
+from repair.stages.spin import STAGE
+from repair.write import apply_edits
+
+SPIN_ONLY = RepairConfig(mojibake=False, ocr=False, tortured=False)
+CASES = json.loads((Path(__file__).parent / "cases" / "spin.json").read_text(encoding="utf-8"))
+
+
+def _params():
+    for case in CASES["cases"]:
+        marks = [pytest.mark.xfail(strict=True)] if case["expect"] == "fail" else []
+        yield pytest.param(case, id=case["label"], marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_cases(case: dict) -> None:
+    result = repair_text(case["original"], case.get("references", ()), SPIN_ONLY)
+    assert apply_edits(case["original"], result.edits) == result.text
+    assert result.text == case["fixed"]
+    if case["original"] == case["fixed"]:
+        assert result.edits == ()
+
+
+def test_spin_score_separates_seed_000_from_clean(spun_seed, clean_seeds) -> None:
+    spun = STAGE.detect(Document(spun_seed)).score
+    assert spun > 0.9
+    for text in clean_seeds:
+        assert STAGE.detect(Document(text)).score < THRESHOLD < spun
+
+
+def test_clean_seeds_unchanged_with_and_without_references(spun_seed, clean_seeds) -> None:
+    for i, text in enumerate(clean_seeds):
+        others = [spun_seed, *(t for j, t in enumerate(clean_seeds) if j != i)]
+        for refs in ((), others):
+            result = repair_text(text, refs, SPIN_ONLY)
+            assert result.edits == ()
+            assert result.text == text
+
+
+def test_seed_000_restores_the_spinner_fingerprints(spun_seed, clean_seeds) -> None:
+    result = repair_text(spun_seed, clean_seeds, SPIN_ONLY)
+    out = result.text
+    assert apply_edits(spun_seed, result.edits) == out
+    for restored in (
+        "Chinese leader Xi Jinping",
+        "port city of Busan",
+        "Trump said",
+        "the two leaders",
+        "Lunar New Year",
+        "NBC News",
+        "before the beginning",
+    ):
+        assert restored in out
+    assert "mentioned" not in out and "Chinese language" not in out
+    for name in ("Busan", "Xi Jinping", "Gimhae", "Hegseth", "Mar-a-Lago"):
+        assert out.count(name) == spun_seed.count(name)
+
+
+def test_edit_evidence_and_rules(spun_seed) -> None:
+    result = repair_text(spun_seed, (), SPIN_ONLY)
+    rules = {e.rule for e in result.edits}
+    assert {"SPIN_PAIR", "SPIN_PHRASE", "SPIN_NUMBER"} <= rules
+    for e in result.edits:
+        assert e.kind == "spin" and 0.5 <= e.confidence <= 1.0
+        for key in ("lm_logprob_gain", "pair_count_in_doc", "reference_ngrams", "doc_spin_score"):
+            assert key in e.evidence
+
+
+def test_mid_sentence_capitalized_words_are_left_alone() -> None:
+    text = (
+        "Officials mentioned the vote within the hall earlier than noon. The Assembly "
+        "mentioned that Positive Energy would sign within the week, the 2 leaders "
+        "mentioned earlier than lunch."
+    )
+    out = repair_text(text, (), SPIN_ONLY).text
+    assert "The Assembly said" in out and "Positive Energy" in out
+    assert "the two leaders said before lunch" in out
+
+
+@pytest.mark.parametrize(
+    ("written", "replacement", "expected"),
+    [
+        ("mentioned", "said", "said"),
+        ("Mentioned", "said", "Said"),
+        ("MENTIONED", "said", "SAID"),
+        ("Chinese language", "Chinese", "Chinese"),
+        ("which’s", "that's", "that’s"),
+    ],
+)
+def test_match_case(written: str, replacement: str, expected: str) -> None:
+    assert match_case(written, replacement) == expected
+
+
+def test_numbers_skip_dates_and_units() -> None:
+    spans = [
+        o.spun
+        for o in find_numbers("On Nov. 3 the 2 leaders met for 4 hours at 5 p.m. in room 6 halls.")
+    ]
+    assert spans == ["2", "4"]
+
+
+def test_lexicon_loads_with_families() -> None:
+    pairs = builtin_pairs()
+    assert "said" in pairs["mentioned"].originals
+    assert pairs["earlier than"].strength == "strong"
+    assert "year" in pairs["12 months"].originals
+
+
+def test_reference_signals() -> None:
+    grams = reference_ngrams(("Trump told reporters he was sure.",))
+    assert ngram_support(["trump"], ["told"], ["reporters"], grams) > 0
+    assert ngram_support(["trump"], ["advised"], ["reporters"], grams) == 0
+    pairs = harvest_pairs(
+        "Trump advised reporters he was positive.", ["Trump told reporters he was sure."]
+    )
+    assert ("advised", "told", 1) in pairs
+
+
+def test_thesaurus_relation() -> None:
+    assert thesaurus_related("profitable", "successful")
+    assert not thesaurus_related("profitable", "banana")
