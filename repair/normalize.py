@@ -329,15 +329,43 @@ def diff_spans(a: str, b: str, max_context: int = MAX_CONTEXT) -> list[tuple[int
     return out
 
 
-def _span_rules(original: str, line_rules: tuple[str, ...]) -> tuple[str, ...]:
-    """The line's ftfy steps that plausibly touched this span (all of them if unsure)."""
+def _unneeded_transcodes(
+    original: str, replacement: str, steps: tuple[tuple[str, str], ...]
+) -> set[str]:
+    """Rules of ``transcode`` steps this span does not need.
+
+    ftfy's plan is for the whole line.  When replaying it on the span alone gives
+    the span's replacement, a transcode step (``restore_byte_a0``,
+    ``replace_lossy_sequences``) whose removal gives the same result played no
+    part here.  Unsure (the plan does not replay on the span) -> nothing is dropped.
+    """
+    try:
+        if ftfy.apply_plan(original, list(steps)) != replacement:
+            return set()
+    except (UnicodeError, ValueError):
+        return set()
+    unneeded: set[str] = set()
+    for param in {p for action, p in steps if action == "transcode"}:
+        without = [st for st in steps if st != ("transcode", param)]
+        try:
+            if ftfy.apply_plan(original, without) == replacement:
+                unneeded.add("FTFY_" + param.upper())
+        except (UnicodeError, ValueError):
+            continue
+    return unneeded
+
+
+def _span_rules(original: str, replacement: str, line: LineFix) -> tuple[str, ...]:
+    """The line's ftfy steps that touched this span (all of them if unsure)."""
+    line_rules = line.rules
     picked: list[str] = []
     s = original
     if "FTFY_UNESCAPE_HTML" in line_rules and HTML_ENTITY_RE.search(s):
         picked.append("FTFY_UNESCAPE_HTML")
         s = unescape_html(s)
     if not s.isascii():
-        picked += [r for r in line_rules if r in _ENCODING_FAMILY]
+        unneeded = _unneeded_transcodes(original, replacement, line.steps)
+        picked += [r for r in line_rules if r in _ENCODING_FAMILY and r not in unneeded]
         if "FTFY_FIX_C1_CONTROLS" in line_rules and C1_CONTROL_RE.search(s):
             picked.append("FTFY_FIX_C1_CONTROLS")
         if "FTFY_FIX_SURROGATES" in line_rules and any(0xD800 <= ord(c) < 0xE000 for c in s):
@@ -372,7 +400,7 @@ def span_fixes(text: str, config: TextFixerConfig | None = None) -> list[SpanFix
                     orig,
                     repl,
                     core,
-                    _span_rules(orig, lf.rules),
+                    _span_rules(orig, repl, lf),
                     lf,
                 )
             )
