@@ -242,6 +242,38 @@ required | necessary |
 nation | country | n
 realistic | pragmatic |
 alternative | opposite |
+# --- nouns of other beats (health, schools, courts, business, sport, media)
+affected person | patient | sn
+sufferers | patients | s
+medical doctors | doctors | s
+physician | doctor | n
+pupil | student | n
+college students | students | s
+trainer | teacher | n
+faculty | school | n
+know-how | technology | s
+software program | software | s
+local weather | climate | s
+vitality | energy |
+site visitors | traffic | s
+courtroom | court | sn
+jail | prison | n
+homicide | murder | n
+taking pictures | shooting | s
+capturing | shooting |
+neighborhood | community | n
+marketing campaign | campaign | sn
+financial system | economy | s
+buyers | investors | s
+traders | investors |
+hundreds of thousands | millions | s
+a long time | decades | s
+web | internet |
+film | movie | n
+tune | song | n
+pictures | photos |
+membership | club | n
+rating | score | n
 # --- verbs
 anticipate | expect | v
 revive | restore | v
