@@ -57,21 +57,23 @@ def run_local(
             except queue_mod.Empty:
                 return
 
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=ctx, initializer=_init, initargs=(settings, progress_queue)
+    )
     try:
-        with ProcessPoolExecutor(
-            jobs, mp_context=ctx, initializer=_init, initargs=(settings, progress_queue)
-        ) as pool:
-            pending: set[Future] = {pool.submit(_run, s.to_json()) for s in shards}
-            while pending:
-                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                drain()
-                for fut in done:
-                    yield fut.result()
+        pending: set[Future] = {pool.submit(_run, s.to_json()) for s in shards}
+        while pending:
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            drain()
+            for fut in done:
+                yield fut.result()
     except BrokenProcessPool as exc:
         raise BatchError(
             f"a worker process died ({exc}); finished shards are kept: run the same "
             "command again to resume (if it keeps dying, lower --jobs: memory?)"
         ) from None
     finally:
+        # on an error or Ctrl-C, do not start the queued shards (a rerun resumes them)
+        pool.shutdown(wait=True, cancel_futures=True)
         drain()
         progress_queue.close()

@@ -100,7 +100,10 @@ class State:
         return self.completions / f"{shard.name}.json"
 
     def is_done(self, shard: Shard) -> bool:
-        return self.marker(shard).is_file()
+        """Marker and part files present (a shard whose parts were lost is redone)."""
+        if not self.marker(shard).is_file() or not self.part(shard, "report").is_file():
+            return False
+        return shard.kind != "jsonl" or self.part(shard, "records").is_file()
 
     def load_stats(self, shard: Shard) -> dict[str, Any]:
         return json.loads(self.marker(shard).read_text(encoding="utf-8"))
