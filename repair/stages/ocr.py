@@ -1,22 +1,367 @@
-"""The ocr stage (placeholder wiring: finds nothing yet; to be replaced by its owner)."""
+"""The ocr stage: line-end hyphens, split and merged words, glyph confusions.
+
+One stage, three edit kinds: ``hyphenation`` ("conc-⏎rete" -> "concrete"),
+``spacing`` ("con crete", "kingwas", "hereof,and") and ``ocr`` ("tbe" -> "the",
+"shaU" -> "shall").  Edits are the smallest spans on the text: one token, a
+token pair, or one comma.  Casing, punctuation and whitespace around them stay.
+
+>>> from repair.document import Document
+>>> doc = Document("Tbe kingwas very glad hereof,and caused the conc-\\nrete to be laid.")
+>>> det = STAGE.detect(doc)
+>>> [(e.original, e.replacement) for e in STAGE.score(doc, det, STAGE.candidates(doc, det))]
+[('Tbe', 'The'), ('kingwas', 'king was'), (',', ', '), ('conc-\\nrete', 'concrete')]
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_left, bisect_right
+
+from repair.candidates.ocr import (
+    archaic_form,
+    correction_candidates,
+    is_known,
+    join_candidate,
+    split_candidates,
+)
+from repair.detect.ocr import detect_ocr
 from repair.document import Document
-from repair.types import Candidate, Detection, Edit
+from repair.score.frequency import zipf
+from repair.score.ocr import Scorer
+from repair.types import Candidate, Detection, Edit, Token
+
+#: Real-word confusions ("bis" -> "his") and "1" -> "I" are only tried in documents
+#: whose garble score reaches this (clean news scores ~0.01: names, rare words).
+REALWORD_MIN_GARBLE = 0.04
+#: Real words at or above this Zipf frequency are never re-read as confusions.
+REALWORD_MAX_ZIPF = 4.0
+#: A real-word confusion must produce a word at least this frequent.
+REALWORD_TARGET_ZIPF = 5.0
+#: Margin "1" -> "I" needs ("1 have", "1 shall"), compared with reading it as "one".
+DIGIT_I_THRESHOLD = 1.5
+#: Margin an unknown capitalised word (most likely a name) needs to be re-read.
+CAPITAL_THRESHOLD = 4.0
+#: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
+SPACING_COST = 1.0
+_MAX_CORRECTIONS = 12
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+_KIND_OF_RULE = {
+    "OCR_CONFUSION": "ocr",
+    "OCR_SPELLING": "ocr",
+    "OCR_REALWORD": "ocr",
+    "OCR_DIGIT_I": "ocr",
+    "OCR_SPLIT_MERGED": "spacing",
+    "OCR_JOIN_SPLIT": "spacing",
+    "OCR_COMMA_SPACE": "spacing",
+    "OCR_DEHYPHENATE": "hyphenation",
+    "OCR_HYPHEN_COMPOUND": "hyphenation",
+    "OCR_INLINE_HYPHEN": "hyphenation",
+    "OCR_REFLOW": "hyphenation",
+}
+
+
+class _Context:
+    """Word neighbours of a span: two words before, two after."""
+
+    def __init__(self, words: list[Token]) -> None:
+        self.words = words
+        self.starts = [w.start for w in words]
+        self.ends = [w.end for w in words]
+
+    def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
+        i = bisect_right(self.ends, start)
+        j = bisect_left(self.starts, end)
+        return [w.text for w in self.words[max(0, i - 2) : i]], [
+            w.text for w in self.words[j : j + 2]
+        ]
+
+
+def _cand(start: int, end: int, repl: str, rule: str, **features: object) -> Candidate:
+    return Candidate(start, end, repl, _KIND_OF_RULE[rule], rule, dict(features))
 
 
 class _Stage:
     name = "ocr"
 
     def detect(self, doc: Document) -> Detection:
-        return Detection()
+        return detect_ocr(doc.text, doc.tokens)
+
+    # -- candidates ---------------------------------------------------------
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        return []
+        text, toks = doc.text, doc.tokens
+        by_start = {t.start: i for i, t in enumerate(toks)}
+        out: list[Candidate] = []
+        for f in detection.findings:
+            if f.reason == "line_end_hyphen":
+                out.extend(self._hyphen(text, f.start, f.end))
+            elif f.reason == "comma_no_space":
+                out.append(
+                    _cand(
+                        f.start,
+                        f.end,
+                        text[f.start] + " ",
+                        "OCR_COMMA_SPACE",
+                        finding=f.reason,
+                        fixed=0.8,
+                    )
+                )
+            else:
+                i = by_start[f.start]
+                out.extend(self._token(toks, i, f.reason))
+        gate = float(doc.config.options.get("ocr_realword_min_garble", REALWORD_MIN_GARBLE))
+        if detection.score >= gate:
+            flagged = {f.start for f in detection.findings}
+            for i, t in enumerate(toks):
+                if t.kind == "word" and t.start not in flagged:
+                    out.extend(self._realword(t))
+                elif t.kind == "number" and t.text == "1":
+                    out.extend(self._digit_i(toks, i))
+            out.extend(self._split_pairs(toks, flagged))
+        if doc.config.reflow:
+            out.extend(self._reflow(text, toks))
+        return out
+
+    def _token(self, toks: list[Token], i: int, reason: str) -> list[Candidate]:
+        tok = toks[i]
+        feats = {"finding": reason, "orig": [tok.text], "cost_extra": 0.0}
+        capital = reason == "capitalized_unknown"
+        if reason in ("nonword", "capitalized_unknown") and archaic_form(tok.text):
+            return []  # old spelling ("tooke", "shee"), not an OCR error
+        out = []
+        for c in correction_candidates(tok.text)[:_MAX_CORRECTIONS]:
+            if capital and zipf(c.text.lower()) < 4.0:
+                continue  # a name stays unless it reads as a common word
+            rule = "OCR_CONFUSION" if c.listed else "OCR_SPELLING"
+            out.append(
+                _cand(
+                    tok.start,
+                    tok.end,
+                    c.text,
+                    rule,
+                    threshold=CAPITAL_THRESHOLD if capital else None,
+                    **feats,
+                    alt=[c.text],
+                    cost=c.cost,
+                    subs=[list(s) for s in c.subs],
+                )
+            )
+        if not capital and tok.text.isalpha() and not is_known(tok.text):
+            for s in split_candidates(tok.text)[:4]:
+                out.append(
+                    _cand(
+                        tok.start,
+                        tok.end,
+                        " ".join(s.parts),
+                        "OCR_SPLIT_MERGED",
+                        **feats,
+                        alt=list(s.parts),
+                        cost=SPACING_COST + s.cost,
+                    )
+                )
+        # "con crete": join with a neighbour across one space; "con-tinuous" across a hyphen.
+        for j, k in ((i - 2, i), (i, i + 2)):
+            if j < 0 or k >= len(toks) or toks[j].kind != "word" or toks[k].kind != "word":
+                continue
+            sep = toks[j + 1].text
+            if sep not in (" ", "-"):
+                continue
+            joined = join_candidate(toks[j].text, toks[k].text)
+            if not joined or toks[k].text[:1].isupper():
+                continue
+            rule = "OCR_JOIN_SPLIT" if sep == " " else "OCR_INLINE_HYPHEN"
+            out.append(
+                _cand(
+                    toks[j].start,
+                    toks[k].end,
+                    joined,
+                    rule,
+                    finding=reason,
+                    orig=[toks[j].text, toks[k].text],
+                    alt=[joined],
+                    cost=SPACING_COST,
+                )
+            )
+        return out
+
+    def _split_pairs(self, toks: list[Token], flagged: set[int]) -> list[Candidate]:
+        """ "con crete": two lower-case words, one of them rare, that make a known word."""
+        out = []
+        for i in range(len(toks) - 2):
+            a, sep, b = toks[i], toks[i + 1], toks[i + 2]
+            if a.kind != "word" or b.kind != "word" or sep.text != " ":
+                continue
+            if a.start in flagged or b.start in flagged or not (a.text + b.text).islower():
+                continue
+            if min(zipf(a.text), zipf(b.text)) >= 3.5:
+                continue
+            joined = join_candidate(a.text, b.text)
+            if joined and zipf(joined) >= 3.5:
+                out.append(
+                    _cand(
+                        a.start,
+                        b.end,
+                        joined,
+                        "OCR_JOIN_SPLIT",
+                        finding="split_pair",
+                        orig=[a.text, b.text],
+                        alt=[joined],
+                        cost=SPACING_COST,
+                    )
+                )
+        return out
+
+    def _realword(self, tok: Token) -> list[Candidate]:
+        low = tok.text.lower()
+        if len(low) < 2 or zipf(low) >= REALWORD_MAX_ZIPF or not tok.text[1:].islower():
+            return []
+        out = []
+        for c in correction_candidates(tok.text):
+            if c.listed and zipf(c.text.lower()) >= REALWORD_TARGET_ZIPF and len(c.subs) == 1:
+                out.append(
+                    _cand(
+                        tok.start,
+                        tok.end,
+                        c.text,
+                        "OCR_REALWORD",
+                        finding="realword",
+                        orig=[tok.text],
+                        alt=[c.text],
+                        cost=c.cost,
+                        orig_known=True,
+                    )
+                )
+        return out
+
+    def _digit_i(self, toks: list[Token], i: int) -> list[Candidate]:
+        if not (0 < i < len(toks) - 2) or toks[i - 1].text != " " or toks[i + 1].text != " ":
+            return []
+        nxt = toks[i + 2]
+        if nxt.kind != "word" or not nxt.text.islower():
+            return []
+        return [
+            _cand(
+                toks[i].start,
+                toks[i].end,
+                "I",
+                "OCR_DIGIT_I",
+                finding="digit_for_letter",
+                orig=["one"],
+                alt=["I"],
+                cost=1.2,
+                threshold=3.0,
+            )
+        ]
+
+    def _hyphen(self, text: str, start: int, end: int) -> list[Candidate]:
+        piece = text[start:end]
+        left, _, rest = piece.partition("-")
+        right = rest.strip()
+        joined = join_candidate(left, right)
+        feats = {"finding": "line_end_hyphen", "orig": [left, right]}
+        out = [
+            _cand(
+                start,
+                end,
+                f"{left}-{right}",
+                "OCR_HYPHEN_COMPOUND",
+                **feats,
+                alt=[left, right],
+                cost=0.0,
+                fixed=0.5,
+            )
+        ]
+        if joined and not right[:1].isupper():
+            both = is_known(left) and is_known(right)
+            out.append(
+                _cand(
+                    start,
+                    end,
+                    joined,
+                    "OCR_DEHYPHENATE",
+                    **feats,
+                    alt=[joined],
+                    cost=0.0,
+                    orig_known=both,
+                    threshold=0.0 if both else -3.0,
+                )
+            )
+        return out
+
+    def _reflow(self, text: str, toks: list[Token]) -> list[Candidate]:
+        out = []
+        for t in toks:
+            if t.kind == "space" and "\n" in t.text and not _PARAGRAPH.search(t.text):
+                if t.start > 0 and text[t.start - 1] == "-":
+                    continue  # a line-end hyphen: handled by dehyphenation
+                out.append(
+                    _cand(t.start, t.end, " ", "OCR_REFLOW", finding="line_break", fixed=0.9)
+                )
+        return out
+
+    # -- scoring ------------------------------------------------------------
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
-        return []
+        if not candidates:
+            return []
+        scorer = Scorer()
+        ctx = _Context(doc.words)
+        groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
+        for c in candidates:
+            f = c.features
+            if "fixed" in f:
+                margin, ev = -100.0, {"fallback": True}
+                accepted = True
+            else:
+                prev, nxt = ctx.around(c.start, c.end)
+                d = scorer.decide(
+                    list(f["orig"]),
+                    list(f["alt"]),
+                    prev,
+                    nxt,
+                    cost=float(f["cost"]),
+                    orig_known=bool(f.get("orig_known", False)),
+                    threshold=f.get("threshold"),
+                )
+                accepted, margin, ev = d.accept, d.margin, d.evidence
+            if accepted:
+                groups.setdefault((c.start, c.end), []).append(
+                    (margin, c, {**ev, "finding": f["finding"]})
+                )
+        edits = []
+        for (start, end), items in groups.items():
+            items.sort(key=lambda x: -x[0])
+            _margin, best, ev = items[0]
+            if "subs" in best.features:
+                ev["substitutions"] = best.features["subs"]
+            edits.append(
+                Edit(
+                    start,
+                    end - start,
+                    doc.text[start:end],
+                    best.replacement,
+                    best.kind,
+                    round(_conf(items), 4),
+                    best.source,
+                    message=f"OCR: {doc.text[start:end]!r} -> {best.replacement!r}",
+                    evidence=ev,
+                    alternatives=tuple(x[1].replacement for x in items[1:4]),
+                )
+            )
+        return edits
+
+
+def _conf(items: list[tuple[float, Candidate, dict]]) -> float:
+    """Confidence of the winner: its margin's logistic, lowered when a runner-up is close."""
+    margin, best, _ev = items[0]
+    if "fixed" in best.features:
+        return float(best.features["fixed"])
+    conf = 1.0 / (1.0 + math.exp(-margin))
+    if len(items) > 1 and items[1][0] > -100.0:
+        conf *= 1.0 / (1.0 + math.exp(-(margin - items[1][0])))
+    return max(0.5, min(0.99, conf))
 
 
 STAGE = _Stage()

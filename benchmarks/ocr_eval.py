@@ -1,0 +1,236 @@
+"""Measure OCR repair: ICDAR 2017 English monographs, the synthetic suite, speed.
+
+    python benchmarks/ocr_eval.py --icdar ../shared/data/ocr/icdar2017_eng_monograph \\
+        --max-chars 200000 --suite benchmarks/suites/ocr_synthetic
+
+ICDAR files hold three lines: ``[OCR_toInput]`` (the raw OCR we repair),
+``[OCR_aligned]`` and ``[ GS_aligned]`` (aligned character by character, ``@`` pads
+gaps, ``#`` marks gold that could not be aligned; those regions are not scored,
+as in the competition).  We repair the raw line, map our edits onto the aligned
+coordinates and report, over the scored regions: CER before and after, the
+relative reduction of edit distance (the competition's metric), and the share of
+tokens that were correct in the OCR and that an edit broke.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from bisect import bisect_right
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from editdistpy import levenshtein  # noqa: E402
+
+from repair.config import RepairConfig  # noqa: E402
+from repair.pipeline import repair_text  # noqa: E402
+from repair.types import Edit  # noqa: E402
+
+OCR_ONLY = RepairConfig(mojibake=False, spin=False, tortured=False, min_english_share=0.0)
+#: Files 1-80 and the first TRAIN_CHARS_81 characters of file 81 were used to build the
+#: confusion table and tune thresholds; the rest of file 81 is held out.
+TRAIN_CHARS_81 = 300_000
+
+
+def ed(a: str, b: str) -> int:
+    return levenshtein.distance(a, b, max(len(a), len(b)) + 1)
+
+
+def load_icdar(path: Path, start: int = 0, max_chars: int = 0) -> tuple[str, str, str]:
+    """(raw OCR, aligned OCR, aligned gold) of one file, cut to aligned [start, start+max)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    oa, ga = lines[1][14:], lines[2][14:]
+    if len(oa) != len(ga):
+        raise ValueError(f"{path}: aligned lines differ in length")
+    end = len(oa) if not max_chars else min(len(oa), start + max_chars)
+    if start or end < len(oa):
+        # cut at a space of the gold so no token is split
+        while end < len(oa) and ga[end] != " ":
+            end += 1
+        while start and start < end and ga[start - 1] != " ":
+            start += 1
+        oa, ga = oa[start:end], ga[start:end]
+    return oa.replace("@", ""), oa, ga
+
+
+def score_file(raw: str, oa: str, ga: str, edits: list[Edit], out: str) -> dict[str, int]:
+    # raw index -> aligned index, and aligned index -> raw index (count of raw chars before)
+    raw_before = [0] * (len(oa) + 1)
+    n = 0
+    for i, ch in enumerate(oa):
+        raw_before[i] = n
+        if ch != "@":
+            n += 1
+    raw_before[len(oa)] = n
+    shifts = sorted(edits, key=lambda e: e.offset)
+    offsets = [e.offset for e in shifts]
+    ends = [e.end for e in shifts]
+    cum = [0]
+    for e in shifts:
+        cum.append(cum[-1] + len(e.replacement) - e.length)
+
+    def out_pos(p: int) -> int:
+        i = bisect_right(ends, p)
+        if i < len(shifts) and offsets[i] < p:  # inside an edit: map to its end
+            return ends[i] + cum[i + 1]
+        return p + cum[i]
+
+    def touched(ra: int, rb: int) -> bool:
+        i = bisect_right(ends, ra)
+        return i < len(shifts) and offsets[i] < rb
+
+    stats = dict(chars=0, ed_before=0, ed_after=0, tokens=0, correct=0, broken=0, wrong=0, fixed=0)
+    for m in re.finditer(r"[^#]+", ga):
+        a, b = m.span()
+        # edit distance chunk by chunk, cut where both lines have a space (sync points)
+        cut = a
+        for c in [*range(a + 200, b, 200), b]:
+            while c < b and not (ga[c] == " " and oa[c] == " "):
+                c += 1
+            if c <= cut:
+                continue
+            gold = ga[cut:c].replace("@", "")
+            ra, rb = raw_before[cut], raw_before[c]
+            stats["chars"] += len(gold)
+            stats["ed_before"] += ed(raw[ra:rb], gold)
+            stats["ed_after"] += ed(out[out_pos(ra) : out_pos(rb)], gold)
+            cut = c
+        for t in re.finditer(r"[^ ]+", ga[a:b]):
+            ta, tb = a + t.start(), a + t.end()
+            g = ga[ta:tb].replace("@", "")
+            if not g:
+                continue
+            o = oa[ta:tb].replace("@", "")
+            stats["tokens"] += 1
+            tra, trb = raw_before[ta], raw_before[tb]
+            hit = touched(tra, trb)
+            if o == g:
+                stats["correct"] += 1
+                if hit and out[out_pos(tra) : out_pos(trb)] != g:
+                    stats["broken"] += 1
+            else:
+                stats["wrong"] += 1
+                if hit and out[out_pos(tra) : out_pos(trb)] == g:
+                    stats["fixed"] += 1
+    return stats
+
+
+def run_icdar(folder: Path, max_chars: int, split: str) -> dict[str, dict[str, float]]:
+    files = sorted(folder.glob("*.txt"), key=lambda p: int(p.stem) if p.stem.isdigit() else 0)
+    if not files:
+        raise SystemExit(f"no ICDAR files in {folder}: pass --icdar DIR")
+    parts: dict[str, list[tuple[Path, int, int]]] = {"train": [], "heldout": []}
+    for p in files:
+        if p.stem == "81":
+            parts["train"].append((p, 0, TRAIN_CHARS_81))
+            parts["heldout"].append((p, TRAIN_CHARS_81, max_chars))
+        else:
+            parts["train"].append((p, 0, 0))
+    results = {}
+    for name, items in parts.items():
+        if split not in ("all", name):
+            continue
+        tot: dict[str, float] = {}
+        words = 0
+        seconds = 0.0
+        for p, start, limit in items:
+            raw, oa, ga = load_icdar(p, start, limit)
+            t0 = time.perf_counter()
+            r = repair_text(raw, config=OCR_ONLY)
+            seconds += time.perf_counter() - t0
+            words += len(raw.split())
+            for k, v in score_file(raw, oa, ga, list(r.edits), r.text).items():
+                tot[k] = tot.get(k, 0) + v
+        tot["words"] = words
+        tot["seconds"] = seconds
+        results[name] = tot
+    return results
+
+
+def run_suite(folder: Path) -> dict[str, float]:
+    """Word errors before/after over NAME.damaged.txt / NAME.clean.txt pairs."""
+    from make_ocr_suite import matched_words
+
+    tot = dict(words=0, err_before=0, err_after=0, broken=0, correct=0, seconds=0.0)
+    pairs = sorted(folder.glob("*.damaged.txt"))
+    if not pairs:
+        raise SystemExit(f"no *.damaged.txt in {folder}: run benchmarks/make_ocr_suite.py")
+    for dmg in pairs:
+        clean = dmg.with_name(dmg.name.replace(".damaged.", ".clean."))
+        d, c = dmg.read_text(encoding="utf-8"), clean.read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        r = repair_text(d, config=OCR_ONLY)
+        tot["seconds"] += time.perf_counter() - t0
+        n, ok_before, err_before = matched_words(d, c)
+        _, ok_after, err_after = matched_words(r.text, c)
+        tot["words"] += n
+        tot["err_before"] += err_before
+        tot["err_after"] += err_after
+        tot["correct"] += len(ok_before)
+        tot["broken"] += len(ok_before - ok_after)
+    return tot
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument(
+        "--icdar", type=Path, default=Path("../shared/data/ocr/icdar2017_eng_monograph")
+    )
+    ap.add_argument(
+        "--max-chars", type=int, default=200_000, help="held-out chars of file 81 (0: all)"
+    )
+    ap.add_argument("--split", choices=["all", "train", "heldout"], default="all")
+    ap.add_argument("--suite", type=Path, default=None, help="synthetic suite folder")
+    ap.add_argument("--no-icdar", action="store_true")
+    args = ap.parse_args(argv)
+    print(
+        "command: python benchmarks/ocr_eval.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    )
+
+    t0 = time.perf_counter()
+    from repair.candidates.ocr import symspell, vocabulary
+    from repair.score.lm import get_lm
+
+    vocabulary()
+    symspell()
+    get_lm()
+    print(f"load: dictionaries + LM {time.perf_counter() - t0:.2f} s (once per process)")
+
+    if not args.no_icdar:
+        res = run_icdar(args.icdar, args.max_chars, args.split)
+        print(
+            "\n| ICDAR 2017 eng monograph | chars | CER before | CER after | ED reduction "
+            "| correct tokens broken | wrong tokens fixed | words/s |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
+        for name, t in res.items():
+            red = (t["ed_before"] - t["ed_after"]) / t["ed_before"] if t["ed_before"] else 0.0
+            print(
+                f"| {name} | {int(t['chars'])} | {t['ed_before'] / t['chars']:.4f} "
+                f"| {t['ed_after'] / t['chars']:.4f} | {red:+.1%} "
+                f"| {int(t['broken'])}/{int(t['correct'])} "
+                f"({t['broken'] / max(1, t['correct']):.3%}) "
+                f"| {int(t['fixed'])}/{int(t['wrong'])} | {t['words'] / t['seconds']:.0f} |"
+            )
+    if args.suite:
+        t = run_suite(args.suite)
+        red = (t["err_before"] - t["err_after"]) / t["err_before"] if t["err_before"] else 0.0
+        print(
+            "\n| synthetic suite | words | WER before | WER after | word errors reduced "
+            "| correct words broken | words/s |"
+        )
+        print("|---|---|---|---|---|---|---|")
+        print(
+            f"| {args.suite.name} | {int(t['words'])} | {t['err_before'] / t['words']:.4f} "
+            f"| {t['err_after'] / t['words']:.4f} | {red:+.1%} "
+            f"| {int(t['broken'])}/{int(t['correct'])} ({t['broken'] / max(1, t['correct']):.3%}) "
+            f"| {t['words'] / t['seconds']:.0f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,299 @@
+"""OCR candidates: glyph-confusion variants, symspell look-ups, splits and joins of words.
+
+Everything here is about *one token or one pair of tokens* and is cached per
+string, so a long garbled text costs one generation per distinct bad token.
+Context (the language model) is the scorer's job (:mod:`repair.score.ocr`).
+
+>>> best = correction_candidates("shaU")[0]
+>>> best.text, best.listed
+('shall', True)
+>>> [c.parts for c in split_candidates("kingwas")][:1]
+[('king', 'was')]
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from repair.lexicons import LexiconError, read_tsv
+from repair.score.frequency import zipf
+
+CONFUSIONS_FILE = "ocr_confusions.tsv"
+#: Largest number of glyph confusions applied to one token (ICDAR words with
+#: three wrong glyphs such as "oharaoteristio" exist, four are rare).
+MAX_SUBS = 3
+#: Largest summed confusion cost explored (nats); bounds the search.
+MAX_COST = 6.0
+#: Cost of an edit symspell found that the confusion table does not list.
+UNLISTED_COST = 4.0
+#: A word is "known" at this wordfreq Zipf frequency (about 1 per 100 million words)
+#: or when the symspell dictionary holds it.
+KNOWN_ZIPF = 3.0
+#: Words a split may produce alone although they are one letter long.
+ONE_LETTER = {"a", "i", "o"}
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A replacement for one token: ``text`` (casing already transferred)."""
+
+    text: str
+    cost: float
+    subs: tuple[tuple[str, str], ...]
+    listed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A merged token split into known words (``parts``, casing kept)."""
+
+    parts: tuple[str, ...]
+    cost: float
+
+
+@lru_cache(maxsize=1)
+def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
+    """``{ocr form: ((true form, cost), ...)}`` from ``lexicons/ocr_confusions.tsv``."""
+    table: dict[str, dict[str, float]] = {}
+    for row in read_tsv(CONFUSIONS_FILE):
+        if len(row) < 3:
+            raise LexiconError(f"{CONFUSIONS_FILE}: row {row!r} needs ocr, true, cost columns")
+        src, dst, cost = row[0], row[1], float(row[2])
+        old = table.setdefault(src, {}).get(dst)
+        table[src][dst] = cost if old is None else min(old, cost)
+    return {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _max_src_len() -> int:
+    return max(len(s) for s in confusions())
+
+
+def _dictionary_path() -> str:
+    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    if not path.is_file():
+        raise LexiconError(
+            "symspellpy's frequency_dictionary_en_82_765.txt is missing: "
+            "reinstall symspellpy (pip install --force-reinstall symspellpy)"
+        )
+    return str(path)
+
+
+_SYMSPELL = None
+
+
+def symspell():  # noqa: ANN201 - symspellpy has no type stubs
+    """The shared SymSpell index (edit distance 2, prefix 7), built once per process."""
+    global _SYMSPELL
+    with _lock:
+        if _SYMSPELL is None:
+            from symspellpy import SymSpell
+
+            sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            if not sym.load_dictionary(_dictionary_path(), 0, 1):
+                raise LexiconError("symspellpy could not load its English dictionary")
+            _SYMSPELL = sym
+        return _SYMSPELL
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, int]:
+    """symspell's word counts (82,765 words; lower case), read without the delete index."""
+    counts: dict[str, int] = {}
+    with open(_dictionary_path(), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 2:
+                counts[parts[0]] = int(parts[1])
+    return counts
+
+
+@lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """Whether ``word`` (any case) is an English word: symspell's dictionary or wordfreq."""
+    low = word.lower()
+    return low in vocabulary() or zipf(low) >= KNOWN_ZIPF
+
+
+def is_target(word: str) -> bool:
+    """Whether ``word`` may be *produced* by a correction (stricter than :func:`is_known`)."""
+    low = word.lower()
+    if len(low) == 1:
+        return low in ONE_LETTER
+    return low in vocabulary() and zipf(low) >= 2.0
+
+
+def transfer_case(original: str, word: str) -> str:
+    """``word`` with the casing pattern of ``original`` (upper, title or as given)."""
+    if len(original) > 1 and original.isupper():
+        return word.upper()
+    if original[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def confusion_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
+    """Strings reachable from ``token`` by up to :data:`MAX_SUBS` listed confusions.
+
+    Maps each variant to its cheapest (cost, substitutions).  Case-sensitive: the
+    table says which glyph the OCR printed (``U`` for ``ll``, ``H`` for ``li``).
+    """
+    table = confusions()
+    longest = _max_src_len()
+    out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
+
+    def walk(i: int, built: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
+        if i >= len(token):
+            if subs:
+                old = out.get(built)
+                if old is None or cost < old[0]:
+                    out[built] = (cost, subs)
+            return
+        walk(i + 1, built + token[i], cost, subs)
+        if len(subs) >= MAX_SUBS:
+            return
+        for n in range(1, longest + 1):
+            src = token[i : i + n]
+            if len(src) < n:
+                break
+            for dst, c in table.get(src, ()):
+                if cost + c <= MAX_COST:
+                    walk(i + n, built + dst, cost + c, (*subs, (src, dst)))
+
+    walk(0, "", 0.0, ())
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correction, ...]:
+    """Known words ``token`` may be an OCR misreading of, cheapest first.
+
+    Listed confusions come from the table; with ``unlisted`` symspell adds
+    one-substitution candidates the table does not list (``listed=False``, higher
+    cost).  Off by default: on the ICDAR training part they broke five correct
+    (archaic) tokens for each one they fixed ("kitchin" -> "kitchen").
+    """
+    upper = len(token) > 1 and token.isupper()
+    base = token.lower() if upper else token
+    found: dict[str, Correction] = {}
+    for variant, (cost, subs) in confusion_variants(base).items():
+        if not variant or not is_target(variant):
+            continue
+        if upper:
+            text = variant.upper()
+        elif variant[:1] != token[:1]:
+            text = variant  # the first glyph itself was misread ("Hkewise" -> "likewise")
+        else:
+            text = transfer_case(token, variant)
+        old = found.get(text.lower())
+        if old is None or cost < old.cost:
+            found[text.lower()] = Correction(text, cost, subs, True)
+    if unlisted and len(base) >= 5 and base.isalpha():
+        from symspellpy import Verbosity
+
+        for item in symspell().lookup(base.lower(), Verbosity.CLOSEST, 1):
+            term = item.term
+            if term in found or item.distance != 1 or len(term) != len(base):
+                continue  # unlisted edits: single substitutions only
+            if not is_target(term):
+                continue
+            diff = [(a, b) for a, b in zip(base.lower(), term, strict=True) if a != b]
+            if diff and diff[0] in _ARCHAIC:
+                continue
+            found[term] = Correction(transfer_case(token, term), UNLISTED_COST, tuple(diff), False)
+    return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
+
+
+#: Substitutions that are old spelling or printing conventions, not OCR errors.
+_ARCHAIC = {("i", "j"), ("u", "v"), ("v", "u"), ("i", "y"), ("y", "i"), ("j", "i")}
+_SWAPS = (("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"))
+
+
+@lru_cache(maxsize=50_000)
+def archaic_form(token: str) -> str | None:
+    """The modern word ``token`` is an old spelling of, or ``None``.
+
+    Early modern print spells "tooke", "shee", "dayes", "ranne", "controversie",
+    "iudgment", "vpon": the gold of historical OCR keeps them, so they are not
+    errors.  We recognise them by undoing one such convention and finding a known
+    word: drop one "e" (doubled consonant too), "ie" -> "y", u/v and i/j swaps.
+
+    >>> archaic_form("tooke"), archaic_form("ranne"), archaic_form("iudgment")
+    ('took', 'ran', 'judgment')
+    >>> archaic_form("tbe") is None
+    True
+    """
+    low = token.lower()
+    if len(low) < 3:
+        return None
+    options = []
+    if low.endswith("e"):
+        options.append(low[:-1])
+        if len(low) > 4 and low[-2] == low[-3]:
+            options.append(low[:-2])
+    if low.endswith("ie"):
+        options.append(low[:-2] + "y")
+    options.extend(low[:i] + low[i + 1 :] for i, ch in enumerate(low) if ch == "e")
+    for a, b in _SWAPS:
+        options.extend(low[:i] + b + low[i + 1 :] for i, ch in enumerate(low) if ch == a)
+    for o in options:
+        if len(o) >= 2 and o in vocabulary() and zipf(o) >= 3.0:
+            return o
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def split_candidates(token: str) -> tuple[Split, ...]:
+    """Ways to split a merged token ("kingwas", "thematter") into 2 or 3 known words.
+
+    Each part must be a target word; one-letter parts only "a", "I", "o".  The cost
+    prefers fewer, more frequent parts.  symspellpy's ``word_segmentation``
+    (with no spelling correction) adds its own answer if it is a clean split.
+    """
+    low = token.lower()
+    out: dict[tuple[str, ...], float] = {}
+
+    def add(parts: list[str]) -> None:
+        if all(is_target(p) for p in parts):
+            cost = 1.0 * (len(parts) - 1) + sum(max(0.0, 5.0 - zipf(p)) for p in parts)
+            key = tuple(parts)
+            out[key] = min(out.get(key, cost), cost)
+
+    for i in range(1, len(low)):
+        a, b = low[:i], low[i:]
+        if is_target(a):
+            if is_target(b):
+                add([a, b])
+            for j in range(1, len(b)):
+                if is_target(b[:j]) and is_target(b[j:]):
+                    add([a, b[:j], b[j:]])
+    if len(low) >= 6:
+        seg = symspell().word_segmentation(low, max_edit_distance=0)
+        parts = seg.segmented_string.split()
+        if "".join(parts) == low and len(parts) > 1:
+            add(parts)
+    splits = []
+    for parts, cost in sorted(out.items(), key=lambda x: x[1]):
+        pos, cased = 0, []
+        for p in parts:
+            cased.append(token[pos : pos + len(p)])
+            pos += len(p)
+        splits.append(Split(tuple(cased), cost))
+    return tuple(splits[:8])
+
+
+def join_candidate(left: str, right: str) -> str | None:
+    """``left + right`` if that is a target word (for "con crete", "conc-⏎rete")."""
+    joined = left + right
+    return joined if is_target(joined) else None

@@ -1,0 +1,97 @@
+"""OCR-garble detection: non-words, glyph-confusion patterns, line-end hyphens.
+
+The document score (``Detection.score``, shown by ``repair scan`` as *garble*)
+is the share of word tokens that look garbled: unknown lower-case words, words
+with a capital or digit inside ("shaU", "aHowed", "1ike"), spurious accents on
+English words ("séhool"), plus known garble forms ("tbe", "witb").  Capitalised
+unknown words are reported (``capitalized_unknown``) but counted as names, not errors.
+
+>>> d = detect_ocr("tbe kingwas very glad hereof,and shaU appoint")
+>>> sorted({f.reason for f in d.findings})
+['comma_no_space', 'inner_capital', 'nonword']
+>>> round(d.score, 2)
+0.43
+"""
+
+from __future__ import annotations
+
+import re
+
+from repair.candidates.ocr import is_known, strip_accents
+from repair.tokenize import tokenize
+from repair.types import Detection, Finding, Token
+
+#: Frequent garble forms that wordfreq counts as words because OCR'd text is on the web.
+GARBLE_FORMS = frozenset(
+    "tbe tlie tiie thc witb wbich wben bave bim bis aud tbat tbis mucb sucb sbe "
+    "wlien wliich tliat tbey tben wbo wbat liave tbese".split()
+)
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
+
+
+def token_reason(tok: Token, sentence_start: bool) -> str | None:
+    """Why one word token looks garbled, or ``None`` (reason codes are stable)."""
+    text = tok.text
+    low = text.lower()
+    if low in GARBLE_FORMS:
+        return "garble_form"
+    if _INNER_CAPITAL.search(text):
+        return "inner_capital"  # "shaU", "aU", "aHowed"; names like "McDonald" get no candidate
+    if strip_accents(text) != text:
+        plain = strip_accents(text)
+        if not is_known(text) and is_known(plain):
+            return "spurious_accent"
+        return None
+    if is_known(text):
+        return None
+    if text[:1].isupper() and not sentence_start and not text.isupper():
+        return "capitalized_unknown"  # most likely a name: fixed only on strong evidence
+    if len(text) == 1:
+        return None
+    return "nonword"
+
+
+def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
+    """Findings (suspicious tokens and line-end hyphens) and the document garble score."""
+    tokens = tokenize(text) if tokens is None else tokens
+    findings: list[Finding] = []
+    n_words = 0
+    flagged = 0
+    sentence_start = True
+    prev: Token | None = None
+    for i, tok in enumerate(tokens):
+        if tok.kind == "word":
+            n_words += 1
+            reason = token_reason(tok, sentence_start)
+            if reason:
+                flagged += reason != "capitalized_unknown"
+                findings.append(Finding(tok.start, tok.end, "ocr", reason))
+            sentence_start = False
+            if (
+                prev is not None
+                and prev.text in ",;"
+                and prev.start > 0
+                and i >= 2
+                and tokens[i - 2].kind == "word"
+                and tok.text[:1].islower()
+            ):
+                findings.append(Finding(prev.start, prev.end, "spacing", "comma_no_space"))
+                flagged += 1
+        elif tok.kind == "punct" and tok.text in ".!?":
+            sentence_start = True
+        elif tok.kind == "space" and "\n\n" in tok.text:
+            sentence_start = True
+        prev = tok
+    for m in _LINE_END_HYPHEN.finditer(text):
+        findings.append(Finding(m.start(), m.end(), "hyphenation", "line_end_hyphen"))
+    findings.sort(key=lambda f: (f.start, f.end))
+    score = min(1.0, flagged / n_words) if n_words else 0.0
+    reasons: dict[str, int] = {}
+    for f in findings:
+        reasons[f.reason] = reasons.get(f.reason, 0) + 1
+    return Detection(
+        tuple(findings),
+        score,
+        {"words": n_words, "garbled_words": flagged, "reasons": reasons},
+    )
