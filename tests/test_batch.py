@@ -129,8 +129,8 @@ def test_worker_turns_a_crashing_stage_into_a_failure(monkeypatch, tmp_path: Pat
 
 
 def test_worker_passes_learned_pairs_and_references(monkeypatch, tmp_path: Path) -> None:
-    pairs = tmp_path / "pairs.json"
-    pairs.write_text(json.dumps({"earlier than": ["before", 3.0]}), "utf-8")
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("spun\toriginal\tweight\nearlier than\tbefore\t0.75\n", "utf-8")
     ref = tmp_path / "ref.txt"
     ref.write_text("A clean reference text.", "utf-8")
     seen = {}
@@ -145,7 +145,7 @@ def test_worker_passes_learned_pairs_and_references(monkeypatch, tmp_path: Path)
     )
     Worker(settings, warm_up=False).repair(RawDoc("d", "d.txt", text="He left earlier than us."))
     assert seen["refs"] == ("A clean reference text.",)
-    assert seen["pairs"] == {"earlier than": ("before", 3.0)}
+    assert seen["pairs"] == {"earlier than": ("before", 0.75)}
 
 
 # -- whole runs ------------------------------------------------------------------------------
@@ -256,26 +256,33 @@ def test_refuses_changed_options_and_unsafe_folders(tmp_path: Path) -> None:
         run_batch(BatchOptions(inp, tmp_path / "o3", engine="spark"))
 
 
-def test_learn_pass_saves_pairs_once(monkeypatch, tmp_path: Path) -> None:
-    """--learn wiring, with a stand-in learner (the real one is repair.learn.learn_pairs)."""
-    import types
+def test_learn_pass_learns_over_the_corpus_once_and_applies_the_pairs(
+    monkeypatch, tmp_path: Path
+) -> None:
+    import repair.learn
+    from repair.learn import load_pairs
 
     calls = []
+    real = repair.learn.learn_pairs
 
-    def learn_pairs(texts, references=()):
+    def counting(texts, references=()):
         texts = list(texts)
         calls.append(len(texts))
-        return {"earlier than": ("before", 2.0)}
+        return real(texts, references)
 
-    fake = types.ModuleType("repair.learn")
-    fake.learn_pairs = learn_pairs
-    monkeypatch.setitem(sys.modules, "repair.learn", fake)
-    inp = make_corpus(tmp_path, n_txt=2, n_jsonl=3)
+    monkeypatch.setattr(repair.learn, "learn_pairs", counting)
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for p in (SPUN_SEED, CLEAN_SEEDS[0]):
+        (inp / p.name).write_bytes(p.read_bytes())
     out = tmp_path / "out"
     run_batch(BatchOptions(inp, out, jobs=1, learn=True))
-    assert calls == [5]
-    saved = json.loads((out / STATE_DIR / "pairs.json").read_text("utf-8"))
-    assert saved == {"earlier than": ["before", 2.0]}
+    assert calls == [2]
+    pairs = load_pairs(out / "learned_pairs.tsv")
+    assert pairs["mentioned"][0] == "said"
+    spun = SPUN_SEED.read_text("utf-8")
+    assert (out / SPUN_SEED.name).read_text("utf-8") == repair_text(spun, pairs=pairs).text
+    assert (out / CLEAN_SEEDS[0].name).read_bytes() == CLEAN_SEEDS[0].read_bytes()
 
 
 # -- kill -9 and resume, for real --------------------------------------------------------------

@@ -38,6 +38,8 @@ from repair.io import InputError, read_input
 #: Sidecar of the ``.txt`` inputs; summary file.
 TEXTS_REPORT = "texts.repair.jsonl"
 SUMMARY = "summary.json"
+#: The pairs ``--learn`` learned, as a ``repair learn`` lexicon.
+LEARNED = "learned_pairs.tsv"
 ENGINES = ("local", "ray")
 
 
@@ -80,7 +82,11 @@ def reference_files(paths: tuple[Path, ...]) -> list[str]:
 def _output_names(files: list[str]) -> dict[str, list[str]]:
     """Each input's outputs; raises if two inputs would write the same output file."""
     names: dict[str, list[str]] = {}
-    seen: dict[str, str] = {SUMMARY: "the summary", TEXTS_REPORT: "the .txt report"}
+    seen: dict[str, str] = {
+        SUMMARY: "the summary",
+        TEXTS_REPORT: "the .txt report",
+        LEARNED: "the learned pairs",
+    }
     for rel in files:
         if rel.endswith(".txt"):
             outs = [rel]
@@ -111,9 +117,13 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
 
 
 def _learn(state: State, root: Path, shards: list[Shard], refs: list[str]) -> None:
-    """First pass of ``--learn``: learn substitution pairs over the corpus, save them."""
+    """First pass of ``--learn``: learn substitution pairs over the whole corpus, save them.
+
+    Saved as a ``repair learn`` TSV lexicon (reusable with ``--lexicon``); a
+    resumed run reuses it instead of learning again.
+    """
     from repair.batch.sources import read_shard
-    from repair.learn import learn_pairs
+    from repair.learn import learn_pairs, write_pairs
 
     def texts() -> Iterator[str]:
         for shard in shards:
@@ -122,26 +132,7 @@ def _learn(state: State, root: Path, shards: list[Shard], refs: list[str]) -> No
                     yield doc.text
 
     learned = learn_pairs(texts(), references=tuple(read_input(r) for r in refs))
-    atomic_write_json(state.pairs_path, pairs_to_json(learned))
-
-
-def pairs_to_json(learned: Any) -> dict[str, list]:
-    """``learn_pairs``'s result as ``{spun: [original, weight]}``."""
-    if hasattr(learned, "pairs") and not isinstance(learned, dict):
-        learned = learned.pairs
-    if hasattr(learned, "items"):
-        learned = learned.items()
-    out: dict[str, list] = {}
-    for item in learned:
-        if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
-            key, val = item
-            orig, weight = (val, 1.0) if isinstance(val, str) else (val[0], float(val[1]))
-        else:  # a record with spun / original / weight attributes
-            key = item.spun
-            orig = item.original
-            weight = float(getattr(item, "weight", 1.0))
-        out[str(key)] = [str(orig), weight]
-    return out
+    write_pairs(learned, state.pairs_path, sources=[str(root)])
 
 
 def _assemble(state: State, output: Path, shards: list[Shard], names: dict[str, list[str]]) -> None:
@@ -261,6 +252,8 @@ def run_batch(
         jobs=opts.jobs,
         ignored_files=plan["ignored"],
     )
+    if opts.learn:
+        atomic_write_bytes(out / LEARNED, [state.pairs_path.read_bytes()])
     atomic_write_json(out / SUMMARY, summary)
     state.finish()
     return summary

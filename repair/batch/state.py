@@ -5,7 +5,7 @@ Everything lives in ``OUTPUT/.repair-batch/``:
 * ``plan.json``: the options and the list of shards, written once;
 * ``parts/<shard>.*``: a finished shard's outputs (JSON Lines records, report lines);
 * ``completions/<shard>.json``: the completion marker, holding the shard's stats;
-* ``pairs.json``: substitution pairs learned over the corpus (``--learn``);
+* ``pairs.tsv``: substitution pairs learned over the corpus (``--learn``);
 * ``finished``: written after the final files were assembled.
 
 Every file is written to a temp file and renamed into place, and a shard's
@@ -66,7 +66,7 @@ class State:
         self.completions = self.dir / "completions"
         self.parts = self.dir / "parts"
         self.plan_path = self.dir / "plan.json"
-        self.pairs_path = self.dir / "pairs.json"
+        self.pairs_path = self.dir / "pairs.tsv"
         self.finished_path = self.dir / "finished"
 
     # -- plan -----------------------------------------------------------------------------

@@ -64,12 +64,6 @@ class DocResult:
     failure: dict[str, str] | None = None
 
 
-def load_pairs_file(path: str) -> dict[str, tuple[str, float]]:
-    """Pairs saved by the ``--learn`` pass: ``{spun: [original, weight]}`` JSON."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return {k: (v[0], float(v[1])) for k, v in data.items()}
-
-
 class Worker:
     """Holds one worker's loaded resources; build it once per process or actor."""
 
@@ -79,12 +73,11 @@ class Worker:
         self.settings = settings
         self.references = tuple(read_input(p) for p in settings.references)
         pairs: dict[str, tuple[str, float]] = {}
-        if settings.learned_pairs:
-            pairs.update(load_pairs_file(settings.learned_pairs))
-        if settings.lexicons:
+        paths = [settings.learned_pairs] if settings.learned_pairs else []
+        if paths or settings.lexicons:
             from repair.learn import load_pairs
 
-            for path in settings.lexicons:
+            for path in [*paths, *settings.lexicons]:  # learned pairs win over --lexicon
                 for k, v in load_pairs(path).items():
                     pairs.setdefault(k, v)
         self.pairs: Mapping[str, tuple[str, float]] = pairs
