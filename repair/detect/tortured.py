@@ -1,0 +1,190 @@
+"""Find paper-mill tortured phrases ("profound learning" for "deep learning").
+
+Phrases of ``lexicons/tortured_phrases.tsv`` are matched case-insensitively on
+the lossless tokens: a phrase is a run of non-space tokens (hyphens ignored, so
+"feed-forward" matches "feed forward"), separated by spaces (at most one line
+break) or hyphens.  The last word may be inflected ("irregular woodlands").
+
+The document score squashes the weighted matches per 1,000 words,
+``score = 1 - exp(-rate / RATE_SCALE)``; a strong match weighs 1, medium 0.7 and
+weak 0.3 (weak phrases are ordinary-looking English).
+
+>>> d = detect(Document("We train an irregular woodland and profound learning models."))
+>>> [(f.data["entry"].tortured, f.reason) for f in d.findings]
+[('irregular woodland', 'tortured_strong'), ('profound learning', 'tortured_medium')]
+>>> d.score > 0.9
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from repair.document import Document
+from repair.lexicons import LexiconError, read_tsv
+from repair.tokenize import tokenize
+from repair.types import Detection, Finding, Token
+
+LEXICON = "tortured_phrases.tsv"
+_COLUMNS = 7
+#: Weighted matches per 1,000 words giving score 1 - 1/e.  One strong phrase in a
+#: 300-word abstract (3.3 per 1,000) scores 0.67; one weak match in a 1,000-word
+#: news story (0.3) scores 0.1.
+RATE_SCALE = 3.0
+TIER_WEIGHT = {"strong": 1.0, "medium": 0.7, "weak": 0.3}
+_HYPHENS = frozenset("-‐‑")
+_GAP_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*|\s*[-‐‑]+\s*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line."""
+
+    tortured: str
+    replacements: tuple[str, ...]
+    tier: str
+    surprise: float
+    min_zipf: float
+    flags: frozenset[str]
+    pps_expected: str
+    units: tuple[str, ...]
+
+
+def phrase_units(phrase: str) -> tuple[str, ...]:
+    """Matching key: lower-case non-space tokens, hyphens dropped, ’ → '."""
+    return tuple(unit_text(t) for t in tokenize(phrase) if t.kind != "space" and not _hyphen(t))
+
+
+def unit_text(t: Token) -> str:
+    return t.text.lower().replace("’", "'")
+
+
+def _hyphen(t: Token) -> bool:
+    return t.kind == "punct" and t.text in _HYPHENS
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[Entry, ...]
+    #: first unit -> entries starting with it, longest first
+    by_first: dict[str, tuple[Entry, ...]]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(name: str = LEXICON) -> Lexicon:
+    """The tortured-phrase lexicon, read once; raises :class:`LexiconError` if malformed."""
+    entries = []
+    for i, row in enumerate(read_tsv(name), 1):
+        if len(row) != _COLUMNS:
+            raise LexiconError(
+                f"{name}: data row {i} has {len(row)} columns, expected {_COLUMNS}; "
+                "rebuild it with: python lexicons/build_tortured.py"
+            )
+        tortured, repl, tier, surprise, min_zipf, flags, expected = row
+        if tier not in TIER_WEIGHT:
+            raise LexiconError(f"{name}: data row {i}: unknown tier {tier!r}")
+        entries.append(
+            Entry(
+                tortured,
+                tuple(r.strip() for r in repl.split(" | ") if r.strip()),
+                tier,
+                float(surprise),
+                float(min_zipf),
+                frozenset(f for f in flags.split(",") if f and f != "-"),
+                expected,
+                phrase_units(tortured),
+            )
+        )
+    by_first: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_first[e.units[0]].append(e)
+    return Lexicon(
+        tuple(entries),
+        {k: tuple(sorted(v, key=lambda e: -len(e.units))) for k, v in by_first.items()},
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    out = {word}
+    for upos, lemmas in getAllLemmas(word).items():
+        if upos in ("NOUN", "VERB"):
+            out.update(lemmas)
+    return frozenset(out)
+
+
+def _units(doc: Document) -> list[Token]:
+    return [t for t in doc.tokens if t.kind != "space" and not _hyphen(t)]
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    return _GAP_RE.fullmatch(text[a.end : b.start]) is not None
+
+
+def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]:
+    """Leftmost-longest, non-overlapping matches of lexicon phrases in ``doc``."""
+    lex = lexicon or load_lexicon()
+    units = _units(doc)
+    keys = [unit_text(t) for t in units]
+    found: list[Finding] = []
+    i = 0
+    while i < len(units):
+        hit = None
+        for e in lex.by_first.get(keys[i], ()):
+            n = len(e.units)
+            if i + n > len(units) or tuple(keys[i : i + n - 1]) != e.units[:-1]:
+                continue
+            last = keys[i + n - 1]
+            if last != e.units[-1] and (
+                not units[i + n - 1].is_word or e.units[-1] not in _lemmas(last)
+            ):
+                continue
+            if not all(_joined(doc.text, units[k], units[k + 1]) for k in range(i, i + n - 1)):
+                continue
+            hit = (e, n, last != e.units[-1])
+            break
+        if hit is None:
+            i += 1
+            continue
+        e, n, inflected = hit
+        start, end = units[i].start, units[i + n - 1].end
+        found.append(
+            Finding(
+                start,
+                end,
+                "tortured",
+                f"tortured_{e.tier}",
+                TIER_WEIGHT[e.tier],
+                {"entry": e, "inflected": inflected},
+            )
+        )
+        i += n
+    return found
+
+
+def detect(doc: Document, lexicon: Lexicon | None = None) -> Detection:
+    """Matches and the document tortured score in [0, 1]."""
+    findings = find_matches(doc, lexicon)
+    n_words = len(doc.words)
+    weight = sum(f.score for f in findings)
+    rate = 1000.0 * weight / n_words if n_words else 0.0
+    score = 1.0 - math.exp(-rate / RATE_SCALE) if findings else 0.0
+    distinct = sorted({f.data["entry"].tortured for f in findings})
+    tiers: dict[str, int] = defaultdict(int)
+    for f in findings:
+        tiers[f.data["entry"].tier] += 1
+    details = {
+        "words": n_words,
+        "matches": len(findings),
+        "distinct_phrases": len(distinct),
+        "by_tier": dict(tiers),
+        "weighted_per_1000_words": round(rate, 3),
+        "phrases": distinct[:20],
+    }
+    return Detection(tuple(findings), score, details if findings else {})
