@@ -8,9 +8,9 @@ unknown words are reported (``capitalized_unknown``) but counted as names, not e
 
 >>> d = detect_ocr("tbe kingwas very glad hereof,and shaU appoint")
 >>> sorted({f.reason for f in d.findings})
-['comma_no_space', 'inner_capital', 'nonword']
+['comma_no_space', 'garble_form', 'inner_capital', 'nonword']
 >>> round(d.score, 2)
-0.43
+0.5
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
     low = text.lower()
     if low in GARBLE_FORMS:
         return "garble_form"
+    if "ſ" in text:
+        return "long_s"
     if _INNER_CAPITAL.search(text):
         return "inner_capital"  # "shaU", "aU", "aHowed"; names like "McDonald" get no candidate
     if strip_accents(text) != text:
@@ -45,6 +47,8 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
         return None
     if is_known(text):
         return None
+    if text.isupper() and len(text) <= 5:
+        return None  # an acronym (APEC, NDTV)
     if text[:1].isupper() and not sentence_start and not text.isupper():
         return "capitalized_unknown"  # most likely a name: fixed only on strong evidence
     if len(text) == 1:

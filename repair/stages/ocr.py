@@ -40,8 +40,15 @@ REALWORD_MAX_ZIPF = 4.0
 REALWORD_TARGET_ZIPF = 5.0
 #: Margin "1" -> "I" needs ("1 have", "1 shall"), compared with reading it as "one".
 DIGIT_I_THRESHOLD = 1.5
+#: ... and in a document that otherwise looks clean.
+DIGIT_I_THRESHOLD_CLEAN = 4.0
 #: Margin an unknown capitalised word (most likely a name) needs to be re-read.
 CAPITAL_THRESHOLD = 4.0
+#: Accents are stripped ("thé" -> "the") only in documents with this many
+#: accented non-words: OCR that invents accents does it everywhere.
+ACCENT_MIN_COUNT = 3
+#: Margin a join of two real words ("con crete") needs in a document that looks clean.
+SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
 #: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
 SPACING_COST = 1.0
 _MAX_CORRECTIONS = 12
@@ -94,6 +101,7 @@ class _Stage:
         text, toks = doc.text, doc.tokens
         by_start = {t.start: i for i, t in enumerate(toks)}
         out: list[Candidate] = []
+        accent_noise = detection.details.get("reasons", {}).get("spurious_accent", 0)
         for f in detection.findings:
             if f.reason == "line_end_hyphen":
                 out.extend(self._hyphen(text, f.start, f.end))
@@ -110,30 +118,36 @@ class _Stage:
                 )
             else:
                 i = by_start[f.start]
-                out.extend(self._token(toks, i, f.reason))
+                out.extend(self._token(toks, i, f.reason, accent_noise))
         gate = float(doc.config.options.get("ocr_realword_min_garble", REALWORD_MIN_GARBLE))
-        if detection.score >= gate:
-            flagged = {f.start for f in detection.findings}
-            for i, t in enumerate(toks):
-                if t.kind == "word" and t.start not in flagged:
-                    out.extend(self._realword(t))
-                elif t.kind == "number" and t.text == "1":
-                    out.extend(self._digit_i(toks, i))
-            out.extend(self._split_pairs(toks, flagged))
+        garbled = detection.score >= gate
+        flagged = {f.start for f in detection.findings}
+        for i, t in enumerate(toks):
+            if garbled and t.kind == "word" and t.start not in flagged:
+                out.extend(self._realword(t))
+            elif t.kind == "number" and t.text == "1":
+                out.extend(self._digit_i(toks, i, garbled))
+        out.extend(self._split_pairs(toks, flagged, garbled))
         if doc.config.reflow:
             out.extend(self._reflow(text, toks))
         return out
 
-    def _token(self, toks: list[Token], i: int, reason: str) -> list[Candidate]:
+    def _token(
+        self, toks: list[Token], i: int, reason: str, accent_noise: int = 0
+    ) -> list[Candidate]:
         tok = toks[i]
         feats = {"finding": reason, "orig": [tok.text], "cost_extra": 0.0}
         capital = reason == "capitalized_unknown"
+        if reason == "spurious_accent" and accent_noise < ACCENT_MIN_COUNT:
+            return []  # one accented word in clean text is a loan word ("détente"), not noise
         if reason in ("nonword", "capitalized_unknown") and archaic_form(tok.text):
             return []  # old spelling ("tooke", "shee"), not an OCR error
         out = []
         for c in correction_candidates(tok.text)[:_MAX_CORRECTIONS]:
-            if capital and zipf(c.text.lower()) < 4.0:
+            if capital and zipf(c.text.lower()) < 4.0 and c.text[:1] == tok.text[:1]:
                 continue  # a name stays unless it reads as a common word
+            if reason == "spurious_accent" and zipf(c.text.lower()) < zipf(tok.text.lower()) + 1.5:
+                continue
             rule = "OCR_CONFUSION" if c.listed else "OCR_SPELLING"
             out.append(
                 _cand(
@@ -141,7 +155,7 @@ class _Stage:
                     tok.end,
                     c.text,
                     rule,
-                    threshold=CAPITAL_THRESHOLD if capital else None,
+                    threshold=CAPITAL_THRESHOLD if capital and c.text[:1] == tok.text[:1] else None,
                     **feats,
                     alt=[c.text],
                     cost=c.cost,
@@ -186,7 +200,7 @@ class _Stage:
             )
         return out
 
-    def _split_pairs(self, toks: list[Token], flagged: set[int]) -> list[Candidate]:
+    def _split_pairs(self, toks: list[Token], flagged: set[int], garbled: bool) -> list[Candidate]:
         """ "con crete": two lower-case words, one of them rare, that make a known word."""
         out = []
         for i in range(len(toks) - 2):
@@ -209,6 +223,7 @@ class _Stage:
                         orig=[a.text, b.text],
                         alt=[joined],
                         cost=SPACING_COST,
+                        threshold=None if garbled else SPLIT_PAIR_THRESHOLD_CLEAN,
                     )
                 )
         return out
@@ -235,7 +250,7 @@ class _Stage:
                 )
         return out
 
-    def _digit_i(self, toks: list[Token], i: int) -> list[Candidate]:
+    def _digit_i(self, toks: list[Token], i: int, garbled: bool) -> list[Candidate]:
         if not (0 < i < len(toks) - 2) or toks[i - 1].text != " " or toks[i + 1].text != " ":
             return []
         nxt = toks[i + 2]

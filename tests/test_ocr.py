@@ -1,0 +1,113 @@
+"""OCR stage: data-driven cases (tests/cases/ocr.json), detection, candidates, edits contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from repair.candidates.ocr import (
+    archaic_form,
+    confusions,
+    correction_candidates,
+    split_candidates,
+    transfer_case,
+)
+from repair.config import RepairConfig
+from repair.detect.ocr import detect_ocr
+from repair.pipeline import repair_text
+from repair.write import apply_edits
+from tests.conftest import CLEAN_SEEDS, SPUN_SEED
+
+CASES = json.loads((Path(__file__).parent / "cases" / "ocr.json").read_text(encoding="utf-8"))
+OCR_ONLY = RepairConfig(mojibake=False, spin=False, tortured=False, min_english_share=0.0)
+OCR_KINDS = {"ocr", "spacing", "hyphenation"}
+
+
+def _params():
+    for case in CASES["cases"]:
+        marks = [pytest.mark.xfail(strict=True)] if case["expect"] == "fail" else []
+        yield pytest.param(case, id=case["label"], marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_case(case: dict) -> None:
+    result = repair_text(case["original"], config=OCR_ONLY)
+    assert result.text == case["fixed"]
+    assert apply_edits(case["original"], result.edits) == result.text
+    if case.get("negative"):
+        assert result.edits == ()
+    for e in result.edits:
+        assert e.kind in OCR_KINDS and e.rule.startswith("OCR_")
+        assert 0.5 <= e.confidence <= 1.0
+        assert e.evidence
+
+
+def test_cases_have_negatives() -> None:
+    assert sum(1 for c in CASES["cases"] if c.get("negative")) >= 5
+
+
+@pytest.mark.parametrize("path", [SPUN_SEED, *CLEAN_SEEDS], ids=lambda p: p.name)
+def test_seeds_get_no_ocr_edits(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    result = repair_text(text, config=OCR_ONLY)
+    assert [(e.original, e.replacement) for e in result.edits] == []
+    assert result.scores.garble < 0.02
+
+
+def test_edits_are_smallest_spans_and_keep_surroundings() -> None:
+    text = "“Tbe kingwas glad,” she said."
+    result = repair_text(text, config=OCR_ONLY)
+    assert result.text == "“The king was glad,” she said."
+    assert [(e.offset, e.original) for e in result.edits] == [(1, "Tbe"), (5, "kingwas")]
+    assert {e.kind for e in result.edits} == {"ocr", "spacing"}
+
+
+def test_detection_score_and_reasons() -> None:
+    garbled = detect_ocr("tbe kingwas very glad hereof,and shaU appoint the rnan")
+    clean = detect_ocr("The king was very glad of it, and shall appoint the man.")
+    assert garbled.score > 0.3 and clean.score == 0.0
+    reasons = garbled.details["reasons"]
+    assert reasons["garble_form"] == 1 and reasons["comma_no_space"] == 1
+    assert reasons["inner_capital"] == 1 and reasons["nonword"] == 2
+
+
+def test_capitalised_unknown_counts_as_name_not_garble() -> None:
+    d = detect_ocr("Officials met Lutnick and Gimhae officials at the port.")
+    assert d.score == 0.0
+    assert {f.reason for f in d.findings} == {"capitalized_unknown"}
+
+
+def test_confusion_table_loads_with_costs() -> None:
+    table = confusions()
+    assert ("ll", 0.8) in table["U"]
+    assert all(cost > 0 for pairs in table.values() for _, cost in pairs)
+
+
+def test_candidates() -> None:
+    assert correction_candidates("rnoney")[0].text == "money"
+    assert correction_candidates("Tbe")[0].text == "The"
+    assert correction_candidates("Hkewise")[0].text == "likewise"
+    assert correction_candidates("TBE")[0].text == "THE"
+    assert split_candidates("kingwas")[0].parts == ("king", "was")
+    assert split_candidates("KingWas")[0].parts == ("King", "Was")
+    assert transfer_case("Tbe", "the") == "The"
+
+
+def test_archaic_forms_are_recognised() -> None:
+    assert archaic_form("tooke") == "took"
+    assert archaic_form("controversie") == "controversy"
+    assert archaic_form("vpon") == "upon"
+    assert archaic_form("rnoney") is None
+
+
+def test_reflow_keeps_paragraphs() -> None:
+    text = "The first line\nand the second.\n\nA new para-\ngraph here."
+    plain = repair_text(text, config=OCR_ONLY)
+    assert plain.text == "The first line\nand the second.\n\nA new paragraph here."
+    cfg = RepairConfig(
+        mojibake=False, spin=False, tortured=False, min_english_share=0.0, reflow=True
+    )
+    flowed = repair_text(text, config=cfg)
+    assert flowed.text == "The first line and the second.\n\nA new paragraph here."
