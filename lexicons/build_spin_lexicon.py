@@ -40,12 +40,14 @@ advise | tell | v
 instruct | tell | v
 inform | tell | v
 suggest | advise | v
-known as | called | s
+known as | called |
 referred to as | called |
 talk about | discuss | v
 focus on | discuss | v
 debate | discuss | v
 acknowledge | recognize | v
+request | ask | v
+reside | live | v
 # --- function words and phrases (fingerprints)
 within the | in the | s
 within a | in a | s
@@ -274,6 +276,81 @@ tune | song | n
 pictures | photos |
 membership | club | n
 rating | score | n
+# --- more families of the same spinner (news vocabulary)
+officers | officials |
+dwelling | home | s
+youngsters | children |
+ladies | women |
+males | men | s
+demise | death | s
+loss of life | death | s
+useless | dead |
+troopers | soldiers | s
+assault | attack | n
+cash | money | s
+greenback | dollar | sn
+financial institution | bank | sn
+mortgage | loan | n
+invoice | bill | n
+White Home | White House | sC
+Supreme Courtroom | Supreme Court | sC
+assertion | statement | sn
+on-line | online | s
+in a single day | overnight | s
+final week | last week | s
+final month | last month | s
+subsequent week | next week | s
+subsequent month | next month | s
+practically | almost |
+round | around |
+throughout | during |
+by way of | through | s
+by means of | through |
+in response to | according to |
+as a result of | because |
+on account of | because of |
+so as to | in order to | s
+with a view to | in order to | s
+whilst | while | s
+regardless that | even though | s
+within the meantime | in the meantime | s
+not too long ago | recently | s
+beforehand | previously | s
+downside | problem | sn
+drawback | problem | n
+resolution | decision | n
+determination | decision | n
+elevate | raise | v
+famous | noted |
+requested | asked |
+talked about | discussed |
+main | major |
+huge | big |
+large | big |
+sluggish | slow | s
+arduous | hard | s
+unhealthy | bad | s
+joyful | happy | s
+offended | angry |
+indignant | angry |
+inconceivable | impossible | s
+non-public | private | s
+native | local |
+setting | environment |
+meals | food | s
+an infection | infection | s
+infections | infections |
+household | family | sn
+mother and father | parents | s
+get together | party | sC
+consultants | experts | s
+schooling | education | s
+e book | book | sn
+collection | series |
+gamers | players | s
+go well with | suit | s
+legislation enforcement | law enforcement | s
+examine | study |
 # --- verbs
 anticipate | expect | v
 revive | restore | v
@@ -353,7 +430,8 @@ battle | fight |
 actually | really |
 really | very |
 profitable | successful | s
-robust | tough |
+robust | tough, strong |
+sturdy | strong |
 powerful | tough |
 positive | sure |
 sure | certain |

@@ -10,7 +10,8 @@ Acceptance (the numbers are ln-probability gains):
 
 * strong pairs (spinner fingerprints) and learned pairs: gain ≥ :data:`STRONG_MIN_GAIN`
   or reference support;
-* weak pairs: gain ≥ :data:`WEAK_MIN_GAIN`, or gain ≥ 0.5 with a pair mean ≥ 1,
+* weak pairs: gain ≥ :func:`weak_bar` (2.0 at the threshold, -0.5 for a plainly
+  spun document), or gain ≥ 0.5 with a pair mean ≥ 1,
   or reference support with gain ≥ -1;
 * numbers: gain ≥ 0.
 """
@@ -32,6 +33,12 @@ from repair.types import Candidate, Edit
 STRONG_MIN_GAIN = -4.0
 LEARNED_MIN_GAIN = -2.0
 WEAK_MIN_GAIN = 2.0
+#: How far the weak-pair bar drops for a document that plainly carries the
+#: spinner's fingerprint (score >= 0.95): there a known spinner habit needs only
+#: an LM that is not against it.  Seed 000 (approximate hand restoration): error
+#: reduction 0.78 -> 0.85 with 2 more broken tokens; the WordNet suite (its docs
+#: score 0.5-0.8) is barely affected.
+WEAK_RELAX = 2.5
 _SENT_END = set('.!?;:“”"()[]—–…')
 _VOWEL_SOUND = set("aeiou")
 
@@ -140,7 +147,9 @@ def score_spin(
         gains = pair_gains[key]
         mean = sum(gains) / len(gains)
         strength = f.get("strength", "weak")
-        reason = _decide(c, written, initial, strength, f.get("caps", False), gain, mean, ref)
+        reason = _decide(
+            c, written, initial, strength, f.get("caps", False), gain, mean, ref, doc_score
+        )
         if reason:
             continue
         replacement = match_case(written, c.replacement)
@@ -188,6 +197,12 @@ def _edit_dict(e: Edit) -> dict:
     return {s: getattr(e, s) for s in Edit.__slots__}
 
 
+def weak_bar(doc_score: float) -> float:
+    """The LM gain a weak pair needs, lower for documents that are plainly spun."""
+    t = min(1.0, max(0.0, (doc_score - THRESHOLD) / (0.95 - THRESHOLD)))
+    return WEAK_MIN_GAIN - WEAK_RELAX * t
+
+
 def _decide(
     c: Candidate,
     written: str,
@@ -197,6 +212,7 @@ def _decide(
     gain: float,
     mean: float,
     ref: int,
+    doc_score: float = 1.0,
 ) -> str:
     """'' to accept, else the reason code for declining."""
     if written[:1].isupper() and not initial and not caps and c.source != "SPIN_REFERENCE":
@@ -207,7 +223,7 @@ def _decide(
         return "" if gain >= STRONG_MIN_GAIN or ref > 0 else "lm_against"
     if strength == "learned":
         return "" if gain >= LEARNED_MIN_GAIN or ref > 0 else "lm_against"
-    if gain >= WEAK_MIN_GAIN or (gain >= 0.5 and mean >= 1.0) or (ref > 0 and gain >= -1.0):
+    if gain >= weak_bar(doc_score) or (gain >= 0.5 and mean >= 1.0) or (ref > 0 and gain >= -1.0):
         return ""
     return "weak_evidence"
 
