@@ -39,28 +39,52 @@ WEAK_MIN_GAIN = 2.0
 #: reduction 0.78 -> 0.85 with 2 more broken tokens; the WordNet suite (its docs
 #: score 0.5-0.8) is barely affected.
 WEAK_RELAX = 2.5
+#: Scoring rounds (restorations of one round are the context of the next).
+PASSES = 3
 _SENT_END = set('.!?;:“”"()[]—–…')
 _VOWEL_SOUND = set("aeiou")
 
 
 @dataclass
 class _Ctx:
-    """Word tokens (words and numbers) of the document, for context lookups."""
+    """Word tokens (words and numbers) of the document, for context lookups.
+
+    ``words[k]`` is what token ``k`` reads as for the LM: its own text, or,
+    once an edit over it has been accepted, the restored words (the first
+    token of a restored phrase carries all of them, the others none).
+    """
 
     starts: list[int]
     ends: list[int]
-    texts: list[str]
+    words: list[list[str]]
 
     @classmethod
     def of(cls, doc: Document) -> _Ctx:
         toks = [t for t in doc.tokens if t.kind in ("word", "number")]
-        return cls([t.start for t in toks], [t.end for t in toks], [t.text for t in toks])
+        return cls([t.start for t in toks], [t.end for t in toks], [[t.text] for t in toks])
+
+    def restore(self, start: int, end: int, replacement: str) -> None:
+        """Let later context lookups read ``replacement`` for the tokens in [start, end)."""
+        i = bisect_left(self.starts, start)
+        first = True
+        while i < len(self.starts) and self.starts[i] < end:
+            self.words[i] = replacement.split() if first else []
+            first = False
+            i += 1
 
 
 def _boundary(text: str, a: int, b: int) -> bool:
-    """Whether text[a:b] (between two words) breaks the sentence for the LM."""
+    """Whether text[a:b] (between two words) breaks the sentence for the LM.
+
+    A full stop counts only before a capital after a space ("U.S. policy" does
+    not break; "... it. The" does).
+    """
     gap = text[a:b]
-    return any(c in _SENT_END for c in gap) or "\n" in gap or "," in gap
+    if any(c in _SENT_END for c in gap if c != ".") or "\n" in gap or "," in gap:
+        return True
+    if "." in gap and gap[-1:].isspace():
+        return b < len(text) and text[b].isupper()
+    return False
 
 
 def context(doc: Document, ctx: _Ctx, start: int, end: int) -> tuple[list[str], list[str], bool]:
@@ -70,9 +94,10 @@ def context(doc: Document, ctx: _Ctx, start: int, end: int) -> tuple[list[str], 
     left: list[str] = []
     k, pos = i - 1, start
     while k >= 0 and len(left) < 2 and not _boundary(text, ctx.ends[k], pos):
-        left.insert(0, ctx.texts[k])
+        left[:0] = ctx.words[k]
         pos = ctx.starts[k]
         k -= 1
+    left = left[-2:]
     initial = i == 0 or _sentence_gap(text, ctx.ends[i - 1], start)
     if not left and initial:
         left = ["<s>"]
@@ -80,15 +105,17 @@ def context(doc: Document, ctx: _Ctx, start: int, end: int) -> tuple[list[str], 
     right: list[str] = []
     pos = end
     while j < len(ctx.starts) and len(right) < 2 and not _boundary(text, pos, ctx.starts[j]):
-        right.append(ctx.texts[j])
+        right.extend(ctx.words[j])
         pos = ctx.ends[j]
         j += 1
-    return left, right, initial
+    return left, right[:2], initial
 
 
 def _sentence_gap(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
-    return any(c in '.!?“"(\n:—' for c in gap)
+    if any(c in '!?“"(\n:—' for c in gap):
+        return True
+    return "." in gap and gap[-1:].isspace() and text[b : b + 1].isupper()
 
 
 def match_case(written: str, replacement: str) -> str:
@@ -117,80 +144,107 @@ def _words(phrase: str) -> list[str]:
 def score_spin(
     doc: Document, doc_score: float, candidates: list[Candidate], *, gate: bool = True
 ) -> list[Edit]:
-    """Accepted spin edits on ``doc.text`` (see the module docstring for the rules)."""
+    """Accepted spin edits on ``doc.text`` (see the module docstring for the rules).
+
+    Scoring runs in :data:`PASSES` rounds: the restorations accepted in one
+    round become the context of the next ("commerce and safety points" →
+    "trade and safety issues" → "trade and security issues").
+    """
     if gate and doc_score < THRESHOLD:
         return []
     ctx = _Ctx.of(doc)
     grams = reference_ngrams(tuple(doc.references)) if doc.references else frozenset()
-    rows = []
-    for c in candidates:
-        written = doc.text[c.start : c.end]
-        left, right, initial = context(doc, ctx, c.start, c.end)
-        spun_w = [w.lower() for w in written.split()]
-        orig_w = [w.lower() for w in c.replacement.split()]
-        gain = _lm_gain(left, spun_w, orig_w, right)
-        ref = 0
-        if grams:
-            ref = ngram_support(left, orig_w, right, grams) - ngram_support(
-                left, spun_w, right, grams
-            )
-        rows.append((c, written, left, right, initial, gain, ref))
-
-    pair_gains: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for c, written, *_rest, gain, _ref in rows:
-        pair_gains[(written.lower(), c.replacement.lower())].append(gain)
-
     best: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
-    for c, written, left, _right, initial, gain, ref in rows:
-        f = c.features
-        key = (written.lower(), c.replacement.lower())
-        gains = pair_gains[key]
-        mean = sum(gains) / len(gains)
-        strength = f.get("strength", "weak")
-        reason = _decide(
-            c, written, initial, strength, f.get("caps", False), gain, mean, ref, doc_score
-        )
-        if reason:
-            continue
-        replacement = match_case(written, c.replacement)
-        if written[:1].isdigit() and left and left[-1][:1].isupper() and left[-1] != "<s>":
-            replacement = replacement[:1].upper() + replacement[1:]
-        start = c.start
-        start, replacement = _fix_article(doc.text, start, replacement)
-        support = gain + 2.0 * ref + (2.0 if strength in ("strong", "learned") else 0.0)
-        conf = 0.5 + 0.49 * doc_score / (1.0 + math.exp(-support))
-        evidence = {
-            "lm_logprob_gain": round(gain, 3),
-            "pair_mean_gain": round(mean, 3),
-            "pair_count_in_doc": len(gains),
-            "reference_ngrams": ref,
-            "zipf_spun": round(zipf(written.lower()), 2),
-            "zipf_original": round(zipf(c.replacement.lower()), 2),
-            "doc_spin_score": round(doc_score, 4),
-            "strength": strength,
-        }
-        edit = Edit(
-            start,
-            c.end - start,
-            doc.text[start : c.end],
-            replacement,
-            "spin",
-            round(conf, 4),
-            c.source,
-            f"spinner substitution: '{written}' restored as '{replacement}'",
-            evidence,
-        )
-        score = gain + 2.0 * ref
-        old = best.get((c.start, c.end))
-        if old is None or score > old[0]:
-            alts = old[2] + [old[1].replacement] if old else []
-            best[(c.start, c.end)] = (score, edit, alts)
-        else:
-            old[2].append(replacement)
+    pair_gains: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
+    pending = list(candidates)
+    for _round in range(PASSES):
+        rows = [_measure(doc, ctx, grams, c) for c in pending]
+        for row in rows:
+            c, written, gain = row[0], row[1], row[5]
+            pair_gains[(written.lower(), c.replacement.lower())][c.start] = gain
+        fresh: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
+        for row in rows:
+            _accept(doc, doc_score, row, pair_gains, fresh)
+        if not fresh:
+            break
+        best.update(fresh)
+        for (start, end), (_score, edit, _alts) in fresh.items():
+            ctx.restore(
+                start,
+                end,
+                edit.replacement.split(" ", 1)[-1] if edit.offset < start else edit.replacement,
+            )
+        taken = list(best)
+        pending = [c for c in pending if not any(a < c.end and c.start < b for a, b in taken)]
     out = []
     for _score, edit, alts in best.values():
         out.append(Edit(**{**_edit_dict(edit), "alternatives": tuple(alts)}))
     return sorted(out, key=lambda e: e.offset)
+
+
+def _measure(doc: Document, ctx: _Ctx, grams: frozenset, c: Candidate) -> tuple:
+    written = doc.text[c.start : c.end]
+    left, right, initial = context(doc, ctx, c.start, c.end)
+    spun_w = [w.lower() for w in written.split()]
+    orig_w = [w.lower() for w in c.replacement.split()]
+    gain = _lm_gain(left, spun_w, orig_w, right)
+    ref = 0
+    if grams:
+        ref = ngram_support(left, orig_w, right, grams) - ngram_support(left, spun_w, right, grams)
+    return (c, written, left, right, initial, gain, ref)
+
+
+def _accept(
+    doc: Document,
+    doc_score: float,
+    row: tuple,
+    pair_gains: dict[tuple[str, str], dict[int, float]],
+    best: dict[tuple[int, int], tuple[float, Edit, list[str]]],
+) -> None:
+    c, written, left, _right, initial, gain, ref = row
+    f = c.features
+    gains = list(pair_gains[(written.lower(), c.replacement.lower())].values())
+    mean = sum(gains) / len(gains)
+    strength = f.get("strength", "weak")
+    reason = _decide(
+        c, written, initial, strength, f.get("caps", False), gain, mean, ref, doc_score
+    )
+    if reason:
+        return
+    replacement = match_case(written, c.replacement)
+    if written[:1].isdigit() and left and left[-1][:1].isupper() and left[-1] != "<s>":
+        replacement = replacement[:1].upper() + replacement[1:]
+    start, replacement = _fix_article(doc.text, c.start, replacement)
+    support = gain + 2.0 * ref + (2.0 if strength in ("strong", "learned") else 0.0)
+    conf = 0.5 + 0.49 * doc_score / (1.0 + math.exp(-support))
+    evidence = {
+        "lm_logprob_gain": round(gain, 3),
+        "pair_mean_gain": round(mean, 3),
+        "pair_count_in_doc": len(gains),
+        "reference_ngrams": ref,
+        "zipf_spun": round(zipf(written.lower()), 2),
+        "zipf_original": round(zipf(c.replacement.lower()), 2),
+        "doc_spin_score": round(doc_score, 4),
+        "strength": strength,
+    }
+    edit = Edit(
+        start,
+        c.end - start,
+        doc.text[start : c.end],
+        replacement,
+        "spin",
+        round(conf, 4),
+        c.source,
+        f"spinner substitution: '{written}' restored as '{replacement}'",
+        evidence,
+    )
+    score = gain + 2.0 * ref
+    old = best.get((c.start, c.end))
+    if old is None or score > old[0]:
+        alts = old[2] + [old[1].replacement] if old else []
+        best[(c.start, c.end)] = (score, edit, alts)
+    else:
+        old[2].append(replacement)
 
 
 def _edit_dict(e: Edit) -> dict:
