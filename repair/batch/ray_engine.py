@@ -83,7 +83,7 @@ def run_ray(
             ShardActor,
             fn_constructor_kwargs={"settings": settings.to_json()},
             batch_size=1,
-            concurrency=max(1, min(jobs, len(shards))),
+            compute=ray.data.ActorPoolStrategy(size=max(1, min(jobs, len(shards)))),
             num_cpus=1,
         )
         for row in out.iter_rows():

@@ -68,6 +68,18 @@ class _Progress:
             self.bar.stop()
 
 
+def _quiet_ray_logs() -> None:
+    """Ray Data logs every operator's progress at INFO; keep warnings and errors only."""
+    import logging
+
+    try:
+        import ray.data  # noqa: F401  (configures its loggers on import)
+    except ImportError:
+        return  # run_batch says how to install it
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 @app.command("batch")
 def batch(
     input: Annotated[
@@ -133,6 +145,8 @@ def batch(
         shard_size=shard_size,
         slow_doc=float(os.environ.get("REPAIR_BATCH_SLOW_DOC", "0") or 0),
     )
+    if engine is Engine.ray:
+        _quiet_ray_logs()
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         summary = run_batch(opts, progress.start, progress.advance, quiet=quiet)
