@@ -137,7 +137,7 @@ subsequent | next | s
 final | last |
 # --- nouns
 assembly | meeting | n
-workplace | office | n
+workplace | office | nC
 pal | friend | n
 good friend | friend | n
 half | part |
@@ -169,8 +169,8 @@ stream | flow |
 circulate | flow |
 listing | list | n
 commerce | trade | C
-safety | security |
-well being | health | s
+safety | security | C
+well being | health | sC
 authorities | government |
 enterprise | business |
 firm | company | n
@@ -201,7 +201,7 @@ journey | trip | n
 bulletins | announcements | s
 announcement | announcement |
 funding | investment |
-overseas | foreign |
+overseas | foreign | C
 risk | threat | n
 menace | threat |
 merchandise | products | s
@@ -276,6 +276,26 @@ tune | song | n
 pictures | photos |
 membership | club | n
 rating | score | n
+# --- names of institutions, as the spinner rewrites their words
+legal professional | lawyer, attorney | s
+Legal professional Normal | Attorney General | sC
+Home Speaker | House Speaker | sC
+Home Republicans | House Republicans | sC
+Home Democrats | House Democrats | sC
+Home of Representatives | House of Representatives | sC
+Home of Commons | House of Commons | sC
+Home of Lords | House of Lords | sC
+Financial Fund | Monetary Fund | sC
+Well being Group | Health Organization | sC
+Related Press | Associated Press | sC
+York Instances | York Times | sC
+Wall Road | Wall Street | sC
+Washington Put up | Washington Post | sC
+Inside Minister | Interior Minister | sC
+Inside Ministry | Interior Ministry | sC
+Excessive Courtroom | High Court | sC
+Excessive Faculty | High School | sC
+Affiliation | Association | sC
 # --- more families of the same spinner (news vocabulary)
 officers | officials |
 dwelling | home | s
@@ -317,6 +337,7 @@ within the meantime | in the meantime | s
 not too long ago | recently | s
 beforehand | previously | s
 downside | problem | sn
+factor | thing | n
 drawback | problem | n
 resolution | decision | n
 determination | decision | n

@@ -276,10 +276,11 @@ def main(argv: list[str] | None = None) -> int:
         "#   Cyril Labbe and Alexander Magazinov (arXiv:2107.06751), via the copy in",
         "#   shared/data/tortured_phrases/pps_tortured_phrases.json (7,942 pairs).",
         "# Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).",
-        "#   Attribution as above; changes: cleaned and filtered by lexicons/build_tortured.py (rules in its docstring).",
+        "#   Attribution as above; changes: cleaned and filtered by lexicons/build_tortured.py",
+        "#   (rules in its docstring).",
         "# Cleaning: notes/acronyms in parentheses dropped, [x] -> x, alternatives split on",
-        "#   '/' and 'or'; dropped: no usable expected phrase, single words, legitimate terms, phrases",
-        "#   seen in clean text, phrases the trigram LM finds ordinary (surprise > "
+        "#   '/' and 'or'; dropped: no usable expected phrase, single words, legitimate terms,",
+        "#   phrases seen in clean text, phrases the trigram LM finds ordinary (surprise > "
         f"{DROP_SURPRISE}).",
         f"# Tiers: weak (only with other tortured phrases in the document) if surprise > "
         f"{WEAK_SURPRISE} or min_zipf >= {COMMON_ZIPF};",
