@@ -63,3 +63,17 @@ def test_lexicon_option_feeds_the_stage(tmp_path: Path) -> None:
     result = repair_text(text, (), cfg)
     assert "splendiferous" not in result.text
     assert any(e.rule == "SPIN_LEARNED" for e in result.edits)
+
+
+def test_learn_command_writes_a_lexicon_fix_accepts(tmp_path: Path, spun_seed) -> None:
+    from typer.testing import CliRunner
+
+    from repair.cli import app
+
+    src = tmp_path / "spun.txt"
+    src.write_text(spun_seed, "utf-8")
+    out = tmp_path / "pairs.tsv"
+    result = CliRunner().invoke(app, ["learn", str(src), "-o", str(out), "--no-thesaurus"])
+    assert result.exit_code == 0, result.output
+    pairs = load_pairs(out)
+    assert pairs["mentioned"][0] == "said"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -85,9 +85,6 @@ def detect(doc: Document, occurrences: Sequence[Occurrence]) -> Detection:
         for o in occurrences
     )
     top = sorted(ev.items(), key=lambda kv: -kv[1]["llr"])[:10]
-    families: dict[str, int] = defaultdict(int)
-    for spun, e in ev.items():
-        families[spun] += e["count"]
     details = {
         "evidence_per_100_words": round(x, 2),
         "threshold": THRESHOLD,

@@ -70,11 +70,11 @@ class _Stage:
 
     def detect(self, doc: Document) -> Detection:
         occ = self.occurrences(doc)
-        det = detect_spin(doc, occ)
-        return Detection(det.findings, det.score, {**det.details, "_occurrences": occ})
+        doc.__dict__["_spin_occurrences"] = occ  # reused by candidates(); keeps details JSON-safe
+        return detect_spin(doc, occ)
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        occ = detection.details.get("_occurrences")
+        occ = doc.__dict__.get("_spin_occurrences")
         if occ is None:
             occ = self.occurrences(doc)
         out = []
