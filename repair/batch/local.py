@@ -1,12 +1,17 @@
 """The local engine: a process pool, one :class:`~repair.batch.worker.Worker` per process.
 
-Each process builds its worker once (pool initializer); a task is a whole
-shard.  Workers report every finished document on a queue so the progress bar
-moves per document, not per shard.
+Where processes are forked (Linux's default), the parent builds and warms the
+worker once before the pool starts, and every process inherits it: the
+lexicons, SymSpell index and language model are loaded once and their pages
+shared copy-on-write (``gc.freeze`` keeps the collector from touching them).
+Elsewhere each process builds its worker once, in the pool initializer.  A
+task is a whole shard; workers report every finished document on a queue so
+the progress bar moves per document, not per shard.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import queue as queue_mod
 from collections.abc import Callable, Iterator
@@ -22,10 +27,12 @@ _worker: Worker | None = None
 _queue: Any = None
 
 
-def _init(settings: WorkerSettings, progress_queue: Any) -> None:
+def _init(settings: WorkerSettings | None, progress_queue: Any) -> None:
+    """Pool initializer: keep the queue; build the worker unless it was inherited."""
     global _worker, _queue
     _queue = progress_queue
-    _worker = Worker(settings)
+    if settings is not None:
+        _worker = Worker(settings)
 
 
 def _on_doc(n: int) -> None:
@@ -46,9 +53,15 @@ def run_local(
     """Run ``shards`` on ``jobs`` processes; yield each shard's stats as it completes."""
     if not shards:
         return
+    global _worker
     ctx = mp.get_context()
     progress_queue = ctx.Queue()
     jobs = max(1, min(jobs, len(shards)))
+    init_settings: WorkerSettings | None = settings
+    if ctx.get_start_method() == "fork":
+        _worker = Worker(settings)  # loaded once here, inherited by every forked process
+        gc.freeze()
+        init_settings = None
 
     def drain() -> None:
         while True:
@@ -58,7 +71,7 @@ def run_local(
                 return
 
     pool = ProcessPoolExecutor(
-        jobs, mp_context=ctx, initializer=_init, initargs=(settings, progress_queue)
+        jobs, mp_context=ctx, initializer=_init, initargs=(init_settings, progress_queue)
     )
     try:
         pending: set[Future] = {pool.submit(_run, s.to_json()) for s in shards}
@@ -77,3 +90,5 @@ def run_local(
         pool.shutdown(wait=True, cancel_futures=True)
         drain()
         progress_queue.close()
+        _worker = None
+        gc.unfreeze()

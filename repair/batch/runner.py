@@ -175,8 +175,8 @@ def run_batch(
     if not opts.input.exists():
         raise BatchError(f"{opts.input}: no such file or folder")
     inp, out = opts.input.resolve(), opts.output.resolve()
-    root_dir = inp if inp.is_dir() else inp.parent
-    if _inside(out, root_dir) or _inside(root_dir, out):
+    # a folder input is read recursively: the output must be outside it (and not hold it)
+    if _inside(inp, out) or (inp.is_dir() and _inside(out, inp)):
         raise BatchError(
             f"{opts.output}: the output folder must be outside the input folder "
             "(and not contain it): inputs are never modified"

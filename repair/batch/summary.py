@@ -12,6 +12,10 @@ from repair.types import EDIT_KINDS
 MAX_LISTED_FAILURES = 10_000
 
 
+def _mb(kb_by_pid: dict[int, int]) -> float | None:
+    return round(max(kb_by_pid.values()) / 1024, 1) if kb_by_pid else None
+
+
 def summarize(
     shard_stats: Iterable[dict[str, Any]],
     *,
@@ -31,16 +35,23 @@ def summarize(
     kinds: Counter[str] = Counter()
     failures: list[dict[str, str]] = list(extra_failures or [])
     rss: dict[int, int] = {}
+    private: dict[int, int] = {}
+    pss: dict[int, int] = {}
     for st in shard_stats:
         for key in ("documents", "failed", "changed", "words", "edits"):
             total[key] += st[key]
         kinds.update(st["edits_by_kind"])
         failures.extend(st["failures"])
     run_docs = run_words = 0
+    busy = 0.0
     for st in run_stats:
         run_docs += st["documents"] + st["failed"]
         run_words += st["words"]
+        busy += st["seconds"]
         rss[st["pid"]] = max(rss.get(st["pid"], 0), st["max_rss_kb"])
+        if "private_kb" in st:
+            private[st["pid"]] = max(private.get(st["pid"], 0), st["private_kb"])
+            pss[st["pid"]] = max(pss.get(st["pid"], 0), st["pss_kb"])
     by_reason = Counter(f["reason"] for f in failures)
     wall = max(wall_seconds, 1e-9)
     return {
@@ -64,8 +75,13 @@ def summarize(
             "wall_seconds": round(wall_seconds, 3),
             "documents_per_second": round(run_docs / wall, 2),
             "words_per_second": round(run_words / wall, 1),
+            # time the workers spent in shards (excludes start-up and warm-up)
+            "worker_seconds": round(busy, 3),
             "workers": len(rss),
-            "peak_rss_mb_per_worker": round(max(rss.values()) / 1024, 1) if rss else None,
+            "peak_rss_mb_per_worker": _mb(rss),
+            # Linux: memory a worker does not share (private) / its share of all (PSS)
+            "private_mb_per_worker": _mb(private),
+            "pss_mb_per_worker": _mb(pss),
         },
     }
 
@@ -96,7 +112,10 @@ def print_summary(summary: dict[str, Any], file: TextIO | None = None) -> None:
         f"{run['documents_per_second']:,.1f} docs/s, {run['words_per_second']:,.0f} words/s",
     )
     if run["peak_rss_mb_per_worker"] is not None:
-        table.add_row("peak memory", f"{run['peak_rss_mb_per_worker']:,.0f} MB per worker")
+        mem = f"{run['peak_rss_mb_per_worker']:,.0f} MB RSS"
+        if run.get("private_mb_per_worker") is not None:
+            mem += f" ({run['private_mb_per_worker']:,.0f} MB private)"
+        table.add_row("memory per worker", mem)
     console.print(table)
     listed = summary["failures"][:20]
     for f in listed:

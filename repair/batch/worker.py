@@ -126,6 +126,25 @@ class Worker:
         return DocResult(doc.id, None, report, failure=failure)
 
 
+def memory_kb() -> dict[str, int]:
+    """This process's memory: peak RSS, and (Linux) proportional / private set size.
+
+    Forked workers share the parent's loaded resources, which RSS counts in
+    full; PSS splits shared pages among the processes, private counts what
+    only this process holds.
+    """
+    out = {"max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as fh:
+            fields = dict(line.split(":", 1) for line in fh if ":" in line)
+    except OSError:
+        return out
+    kb = {k: int(v.split()[0]) for k, v in fields.items() if v.strip().endswith("kB")}
+    out["pss_kb"] = kb.get("Pss", 0)
+    out["private_kb"] = kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)
+    return out
+
+
 def _line(obj: Any) -> bytes:
     return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -182,7 +201,7 @@ def run_shard(
         "failures": failures,
         "seconds": round(time.perf_counter() - t0, 4),
         "pid": os.getpid(),
-        "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        **memory_kb(),
     }
     state.complete(shard, stats)
     return stats
