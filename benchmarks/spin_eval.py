@@ -33,6 +33,7 @@ from repair.pipeline import repair_text  # noqa: E402
 
 _TOK = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 ONLY_SPIN = RepairConfig(mojibake=False, ocr=False, tortured=False)
+CONFIG = ONLY_SPIN
 
 
 def toks(text: str) -> list[str]:
@@ -56,7 +57,7 @@ def changed_tokens(a: list[str], b: list[str]) -> int:
 
 
 def run(text: str, refs: list[str] = ()) -> tuple[str, float]:
-    r = repair_text(text, refs, ONLY_SPIN)
+    r = repair_text(text, refs, CONFIG)
     return r.text, r.scores.spin
 
 
@@ -74,8 +75,14 @@ def main() -> int:
     ap.add_argument("--suite", default=str(ROOT / "benchmarks/suites/spin"))
     ap.add_argument("--icdar", default=str(ROOT.parent / "shared/data/ocr/icdar2017_eng_monograph"))
     ap.add_argument("--limit", type=int, default=30, help="ICDAR files to read")
+    ap.add_argument("--lexicon", action="append", default=[], help="pairs TSV (repair learn)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    global CONFIG
+    if args.lexicon:
+        CONFIG = RepairConfig(
+            mojibake=False, ocr=False, tortured=False, lexicons=tuple(map(Path, args.lexicon))
+        )
 
     seeds = sorted(glob.glob(str(ROOT / "seeds/*.txt")))
     spun, clean_seeds = Path(seeds[0]).read_text(), [Path(s).read_text() for s in seeds[1:]]

@@ -10,7 +10,7 @@ For every spun form ``s`` (with originals ``o``) found in the document we take
 and compare it with the share ``q`` that ``s`` has in clean English
 (:func:`clean_share`).  The evidence is ``count(s) * ln(p / q)`` (only where
 ``p > q``); ``strong`` forms (rare in clean text: "earlier than",
-"Chinese language") count fully, weak ones half.  The evidence per 100 words,
+"Chinese language") count fully, weak and learned ones half.  The evidence per 100 words,
 ``x``, becomes ``score = 1 - exp(-x / SCALE)``.
 
 Calibration (benchmarks/spin_eval.py): seed 000 scores 1.00; the clean seeds
@@ -68,7 +68,7 @@ def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str,
         c_o = sum(count_phrase(lower, orig.lower()) for orig in info.originals)
         p = (c_s + 0.5) / (c_s + c_o + 1.0)
         q = max(clean_share(spun, orig, info.strength) for orig in info.originals)
-        weight = 1.0 if info.strength in ("strong", "learned") else 0.5
+        weight = 1.0 if info.strength == "strong" else 0.5
         llr = c_s * math.log(p / q) * weight if p > q else 0.0
         out[spun] = {"count": c_s, "original_count": c_o, "share": p, "clean_share": q, "llr": llr}
     return out
