@@ -404,8 +404,210 @@ damaged text (difflib alignment).
 """
 
 
+# --------------------------------------------------------------------------- tortured suite
+#: Correct technical phrases used in the sentences (each has tortured variants in the
+#: lexicon); ``*`` marks countable nouns that also appear in plural slots.
+TORTURED_TERMS = """deep learning|artificial intelligence|random forest*|support vector machine*|
+big data|data mining|neural network*|machine learning|cloud computing|internet of things|
+image processing|
+feature extraction|principal component analysis|decision tree*|natural language processing|
+wireless sensor network*|particle swarm optimization|genetic algorithm*|standard deviation|
+mean square error|quality of service|heat transfer|surface area|breast cancer|loss function*|
+training data|feature selection|gradient descent|reinforcement learning|transfer learning|
+fuzzy logic|renewable energy|smart city*|smart home*|energy consumption|false positive*|
+error rate|hidden layer*|activation function*|convolutional neural network*|
+recurrent neural network*|linear regression|logistic regression|naive bayes|computer vision|
+speech recognition|pattern recognition|face recognition|sentiment analysis|anomaly detection|
+intrusion detection|social media|global warming|greenhouse gas*|solar energy|wind energy|
+heart disease|immune system|confusion matrix|magnetic field|packet loss|data augmentation|
+dimensionality reduction|k-means clustering|drug delivery|foreign direct investment|
+smart contract*|augmented reality|gene expression|climate change|fossil fuel*"""
+TORTURED_TEMPLATES = (
+    "In this paper, we propose a novel framework based on {X}.",
+    "Recent advances in {X} have attracted considerable attention from researchers.",
+    "{X} has been widely applied in many practical applications.",
+    "The proposed approach was compared with {X} on three benchmark datasets.",
+    "A comprehensive review of {X} is presented in Section 2.",
+    "Our results indicate that {X} can significantly improve the accuracy of the system.",
+    "The main limitation of {X} is its high computational cost.",
+    "Several studies have investigated the role of {X} in medical diagnosis.",
+    "<<To the best of our knowledge>>, this is the first study to combine {X} with {Y}.",
+    "The experimental results show that {X} outperforms the baseline methods.",
+    "In addition, we discuss the challenges of {X} in real-world settings.",
+    "Future work will focus on extending {X} to larger datasets.",
+    "We further analyse the effect of {X} on the overall performance.",
+    "This section briefly introduces the basic concepts of {X}.",
+    "Compared with traditional methods, {X} requires less manual effort.",
+    "The proposed model integrates {X} and {Y} into a single pipeline.",
+    "We trained several {Xs} with different hyperparameters.",
+    "In contrast to earlier work, the {Xs} used here were evaluated on unseen data.",
+)
+TORTURED_HEADINGS = ("{X} for Medical Image Analysis: A Review", "A Survey of {X} Methods")
+FILLERS = (
+    "The dataset was collected over a period of twelve months.",
+    "All experiments were repeated five times and the mean values are reported.",
+    "Table 1 summarizes the main characteristics of the data.",
+    "The remainder of this paper is organized as follows.",
+    "Statistical significance was assessed with a paired t-test.",
+    "The code and data are available from the authors on request.",
+    "Time series of the measurements were recorded at a sampling rate of 10 Hz.",
+    "Blood pressure and heart rate were measured at baseline.",
+    "A Monte Carlo simulation was used to estimate the uncertainty.",
+    "The parameters were tuned on a held-out validation set.",
+    "Figure 3 shows the distribution of the errors.",
+    "These findings are consistent with <<previous studies>>.",
+    "The <<state of the art>> methods were trained on the same data.",
+)
+#: Clean sentences that contain lexicon phrases in their ordinary sense (negatives).
+NEAR_MISSES = (
+    "The town council discussed community security after the festival.",
+    "Officials described the outage as a digital assault on public services.",
+    "Elderly folks in the village still walk through the thick woods every morning.",
+    "The old mill is a place of interest for visitors to the valley.",
+    "The scan revealed a malignant growth that was removed the next day.",
+    "The second request was refused by the committee.",
+    "Shared data from both hospitals were merged before the analysis.",
+)
+N_TORTURED_DOCS = 60
+N_TORTURED_NEGATIVE = 20
+
+
+def _tortured_variants() -> dict[str, list[str]]:
+    """correct phrase -> tortured phrases whose first replacement it is (the lexicon)."""
+    from repair.detect.tortured import load_lexicon
+
+    inv: dict[str, list[str]] = {}
+    for e in load_lexicon().entries:
+        if e.replacements:
+            inv.setdefault(e.replacements[0], []).append(e.tortured)
+    return inv
+
+
+def _plural(phrase: str) -> str:
+    from lemminflect import getInflection
+
+    head, _, last = phrase.rpartition(" ")
+    forms = getInflection(last, "NNS") or (last + "s",)
+    return f"{head} {forms[0]}".strip()
+
+
+def _titled(phrase: str) -> str:
+    return " ".join(w if w in ("of", "and", "to", "the") else w[:1].upper() + w[1:]
+                    for w in phrase.split(" "))  # fmt: skip
+
+
+def _fill(template: str, terms: list[str], variants: dict[str, list[str]],
+          rng: random.Random, torture: bool, heading: bool = False) -> tuple[str, str]:  # fmt: skip
+    """(damaged, clean) sentence from a template."""
+    clean, damaged = template, template
+    for slot, term in zip(("{X}", "{Y}"), terms, strict=False):
+        for key, plural in ((slot[:-1] + "s}", True), (slot, False)):
+            if key not in template:
+                continue
+            good = _plural(term) if plural else term
+            bad = rng.choice(variants[term]) if torture else term
+            bad = _plural(bad) if plural else bad
+            if heading:
+                good, bad = _titled(good), _titled(bad)
+            elif template.startswith(key):
+                good, bad = good[:1].upper() + good[1:], bad[:1].upper() + bad[1:]
+            clean, damaged = clean.replace(key, good), damaged.replace(key, bad)
+    for m in re.finditer(r"<<([^>]+)>>", template):
+        phrase = m.group(1)
+        good = phrase
+        options = variants.get(phrase.lower(), [])
+        bad = rng.choice(options) if torture and options and rng.random() < 0.5 else phrase
+        if phrase[:1].isupper():
+            bad = bad[:1].upper() + bad[1:]
+        clean = clean.replace(m.group(), good)
+        damaged = damaged.replace(m.group(), bad)
+    return damaged, clean
+
+
+def make_tortured_doc(rng: random.Random, variants: dict[str, list[str]],
+                      torture: bool) -> tuple[str, str]:  # fmt: skip
+    raw = [t.strip() for t in TORTURED_TERMS.replace("\n", "").split("|")]
+    terms_all = [t.rstrip("*") for t in raw]
+    countable = {t.rstrip("*") for t in raw if "*" in t}
+    usable = [t for t in terms_all if variants.get(t)]
+    n_slots = rng.choice((1, 1, 2, 2, 3, 4))
+    chosen = rng.sample(usable, n_slots + 1)
+    d_out: list[str] = []
+    c_out: list[str] = []
+    if rng.random() < 0.2:
+        d, c = _fill(rng.choice(TORTURED_HEADINGS), chosen[:1], variants, rng, torture, True)
+        d_out.append(d + "\n")
+        c_out.append(c + "\n")
+    sentences: list[tuple[str, str]] = []
+    k = 0
+    while k < n_slots:
+        template = rng.choice(TORTURED_TEMPLATES)
+        term = chosen[k]
+        if "{Xs}" in template and term not in countable:
+            continue
+        sentences.append(_fill(template, [term, chosen[k + 1]], variants, rng, torture))
+        k += 1 + ("{Y}" in template)
+    for filler in rng.sample(FILLERS, rng.randint(2, 4)):
+        sentences.append(_fill(filler, [], variants, rng, torture))
+    if not torture and rng.random() < 0.7:
+        s = rng.choice(NEAR_MISSES)
+        sentences.append((s, s))
+    rng.shuffle(sentences)
+    d_out.append(" ".join(d for d, _ in sentences) + "\n")
+    c_out.append(" ".join(c for _, c in sentences) + "\n")
+    return "".join(d_out), "".join(c_out)
+
+
 def make_tortured_suite() -> dict[str, float]:
-    raise SystemExit("the tortured suite generator is not written yet")
+    rng = random.Random(SEED + 1)
+    variants = _tortured_variants()
+    pairs: list[tuple[str, str, str]] = []
+    for i in range(N_TORTURED_DOCS):
+        d, c = make_tortured_doc(rng, variants, True)
+        pairs.append((f"tortured{i:03d}", d, c))
+    for i in range(N_TORTURED_NEGATIVE):
+        _, c = make_tortured_doc(rng, variants, False)
+        pairs.append((f"clean{i:03d}", c, c))
+    folder = SUITES / "tortured"
+    stats = write_pairs(folder, pairs)
+    (folder / "MANIFEST.md").write_text(
+        TORTURED_MANIFEST.format(seed=SEED + 1, n=N_TORTURED_DOCS, neg=N_TORTURED_NEGATIVE,
+                                 stats=stats_table(stats)),
+        encoding="utf-8",
+    )  # fmt: skip
+    return stats
+
+
+TORTURED_MANIFEST = """\
+# Tortured-phrase suite (paper-mill phrases in scientific-style prose)
+
+Generated by `python benchmarks/make_suites.py --suite tortured` (generator seed {seed});
+rerunning it reproduces every file byte for byte.  Do not edit by hand.
+
+* Clean text: short abstract-like paragraphs assembled from sentence templates written
+  for this project (in `benchmarks/make_suites.py`; project licence), with technical
+  phrases ("deep learning", "random forest", "signal to noise" ...) in the slots, some
+  in plural slots and some in Title-Case headings.
+* Damaged text (`torturedNNN`, {n} pairs): every slotted phrase replaced by one of its
+  tortured variants drawn at random from `lexicons/tortured_phrases.tsv` (the PPS pairs
+  used in reverse: tortured phrases whose first expected value is the phrase), plural and
+  casing applied to the variant as to the phrase; marked optional phrases ("To the best
+  of our knowledge", "state of the art") tortured with probability 0.5.  All tiers are
+  used, so phrases that need document evidence are in the suite too.
+* Negatives (`cleanNNN`, {neg} pairs): damaged == clean, containing the correct phrases
+  and, in most, one sentence using a lexicon phrase in its ordinary sense ("community
+  security", "a place of interest", "a malignant growth").
+
+Source of the tortured phrases: Problematic Paper Screener (Cabanac, Labbé &
+Magazinov), CC BY 4.0, via `lexicons/tortured_phrases.tsv` (see its header).  The
+whole lexicon is used (no hold-out): the suite measures the stage with its lexicon.
+
+## Size
+
+{stats}
+`damaged_word_share` = share of the clean word/number tokens not kept verbatim in the
+damaged text (difflib alignment).
+"""
 
 
 def main(argv: list[str] | None = None) -> int:

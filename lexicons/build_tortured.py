@@ -11,7 +11,8 @@ writing style emerging in science", arXiv:2107.06751).
 
 Cleaning rules (each dropped entry is counted under its reason code):
 
-* expected value: lower case; ``\\xa0`` → space; ``[x]`` → ``x``; notes in
+* expected value: lower case; ``\\xa0`` → space; ``[x]`` → ``x``; an acronym
+  followed by its expansion in parentheses becomes the expansion; notes in
   parentheses are removed ("(?)" marks the entry ``uncertain``; acronyms such as
   "(svm)" and notes such as "(in this context)" are dropped); alternatives split on
   " / " and on " or " (unless the tortured side has "or" too), and a word-level
@@ -123,6 +124,9 @@ def clean_expected(tortured: str, expected: str) -> tuple[list[str], set[str], s
         flags.add("uncertain")
     s = s.replace("(?)", " ").rstrip("?").strip()
     s = re.sub(r"\[([^\]]*)\]", r"\1", s)
+    m = re.fullmatch(r"([a-z0-9]{2,6}s?)\s*\(([a-z][a-z\- ]+ [a-z\- ]+)\)", s)
+    if m and m.group(1) not in tortured.split():
+        s = m.group(2)  # "ngs (next-generation sequencing)": the acronym's expansion
     s = re.sub(r"\([^)]*\)", " ", s)
     s = re.sub(r"\s+", " ", s).strip(" ,;.")
     if "(" in s or ")" in s or "?" in s:

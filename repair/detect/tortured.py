@@ -138,6 +138,8 @@ def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]
         hit = None
         for e in lex.by_first.get(keys[i], ()):
             n = len(e.units)
+            if hit is not None and n < hit[1]:
+                break  # an inflected match of this length, and no exact one
             if i + n > len(units) or tuple(keys[i : i + n - 1]) != e.units[:-1]:
                 continue
             last = keys[i + n - 1]
@@ -147,8 +149,10 @@ def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]
                 continue
             if not all(_joined(doc.text, units[k], units[k + 1]) for k in range(i, i + n - 1)):
                 continue
-            hit = (e, n, last != e.units[-1])
-            break
+            if last == e.units[-1]:
+                hit = (e, n, False)
+                break
+            hit = hit or (e, n, True)
         if hit is None:
             i += 1
             continue
