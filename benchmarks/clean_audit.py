@@ -79,6 +79,17 @@ def suite_texts(folder: Path, only: str = "") -> list[tuple[str, str, tuple[str,
     return out
 
 
+def extra_texts(folder: Path, only: str = "") -> list[tuple[str, str, tuple[str, ...]]]:
+    """Clean sides of another aligned suite (named ``<suite>_<name>``)."""
+    out = []
+    for clean in sorted(folder.glob("*.clean.txt")):
+        name = f"{folder.name}_{clean.name[: -len('.clean.txt')]}"
+        if only and not name.startswith(only):
+            continue
+        out.append((name, clean.read_text(encoding="utf-8"), ()))
+    return out
+
+
 def seeds_with_references(only: str = "") -> list[tuple[str, str, tuple[str, ...]]]:
     """Seeds 001-004, each with the other three as references (the --reference use)."""
     paths = sorted(glob.glob(str(ROOT / "seeds" / "00[1-4]_*.txt")))
@@ -258,6 +269,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"also audit ICDAR 2017 gold texts (default folder: {ICDAR})",
     )
     ap.add_argument("--icdar-limit", type=int, default=10, help="ICDAR files to read")
+    ap.add_argument(
+        "--extra-suite",
+        action="append",
+        default=[],
+        help="also audit the clean sides of this aligned suite (repeatable)",
+    )
     ap.add_argument("--no-refs", action="store_true", help="skip seeds-with-references runs")
     ap.add_argument("--only", default="", help="only documents whose name starts with this")
     ap.add_argument("--context", type=int, default=50, help="context characters each side")
@@ -268,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = suite_texts(Path(args.suite), args.only)
     if not args.no_refs:
         docs += seeds_with_references(args.only)
+    for extra in args.extra_suite:
+        docs += extra_texts(Path(extra), args.only)
     if args.icdar:
         docs += icdar_texts(Path(args.icdar), args.icdar_limit, args.only)
     if not docs:
