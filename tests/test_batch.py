@@ -252,6 +252,12 @@ def test_refuses_changed_options_and_unsafe_folders(tmp_path: Path) -> None:
         run_batch(BatchOptions(inp, tmp_path / "full"))
     with pytest.raises(BatchError, match="no such lexicon"):
         run_batch(BatchOptions(inp, tmp_path / "o2", lexicons=(tmp_path / "nope.tsv",)))
+    (out / "summary.json").unlink()
+    (out / STATE_DIR / "finished").unlink()
+    with open(inp / "news.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"id": "late", "text": "Appended after the run began."}\n')
+    with pytest.raises(BatchError, match="changed size"):
+        run_batch(BatchOptions(inp, out, jobs=1))
     with pytest.raises(BatchError, match="unknown engine"):
         run_batch(BatchOptions(inp, tmp_path / "o3", engine="spark"))
 

@@ -104,6 +104,18 @@ def _output_names(files: list[str]) -> dict[str, list[str]]:
     return names
 
 
+def _jsonl_sizes(root: Path, files: list[str]) -> dict[str, int]:
+    """Sizes of the JSON Lines inputs (shards point into them by byte offset)."""
+    out = {}
+    for rel in files:
+        if not rel.endswith(".txt"):
+            try:
+                out[rel] = (root / rel).stat().st_size
+            except OSError:
+                out[rel] = -1
+    return out
+
+
 def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
     """What must not change between a run and its resumption (not jobs or engine)."""
     return {
@@ -209,7 +221,9 @@ def run_batch(
             shards = plan_shards(root, files, opts.shard_size)
         except OSError as exc:
             raise BatchError(f"cannot read an input: {exc}") from None
-        plan = state.save_plan(key, shards, {"root": str(root), "files": files, "ignored": ignored})
+        sizes = _jsonl_sizes(root, files)
+        extra = {"root": str(root), "files": files, "ignored": ignored, "sizes": sizes}
+        plan = state.save_plan(key, shards, extra)
     if state.finished and (out / SUMMARY).is_file():
         summary = json.loads((out / SUMMARY).read_text(encoding="utf-8"))
         summary["run"].update(documents=0, words=0, wall_seconds=0.0, note="already finished")
@@ -217,6 +231,11 @@ def run_batch(
     root = Path(plan["root"])
     shards = [Shard.from_json(s) for s in plan["shards"]]
     names = _output_names(plan["files"])
+    if not state.finished and _jsonl_sizes(root, plan["files"]) != plan["sizes"]:
+        raise BatchError(
+            f"a JSON Lines input changed size since this run began (see {state.plan_path}); "
+            "the saved shards no longer match it: start over in a new OUTPUT folder"
+        )
 
     state.clean_temp()
     if opts.learn and not state.pairs_path.is_file():
