@@ -94,7 +94,6 @@ though | although |
 the place | where |
 which's | that's | s
 what's extra | what's more | s
-along with | together with |
 on the finish | at the end | s
 on the finish of | at the end of | s
 provided that | given that |
@@ -372,6 +371,51 @@ gamers | players | s
 go well with | suit | s
 legislation enforcement | law enforcement | s
 examine | study |
+# --- high-frequency news words (the commonest swaps carry the most tokens)
+extra | more |
+quite a few | many |
+numerous | many |
+a number of | several |
+together with | including |
+comparable to | such as |
+equivalent to | such as |
+corresponding to | such as, like |
+forward of | ahead of | s
+amidst | amid | s
+towards | against |
+presently | currently |
+subsequently | therefore |
+quantity | number |
+exterior | outside |
+constructing | building |
+automotive | car |
+followers | fans |
+misplaced | lost |
+factors | points |
+handed away | passed away | s
+federal choose | federal judge | s
+a choose | a judge | s
+the choose | the judge |
+put up | post |
+web site | website | s
+knowledge | data |
+analysis | research |
+illness | disease |
+remedy | treatment |
+therapy | treatment |
+climate | weather |
+hearth | fire |
+canine | dog |
+chook | bird | s
+espresso | coffee |
+retailer | store |
+purchasing | shopping |
+clients | customers |
+gross sales | sales | s
+income | revenue |
+progress | growth |
+rates of interest | interest rates | s
+price range | budget | s
 # --- verbs
 anticipate | expect | v
 revive | restore | v
@@ -518,7 +562,7 @@ generally | sometimes |
 typically | often |
 usually | often |
 steadily | frequently |
-shortly | quickly |
+shortly | soon, quickly |
 rapidly | quickly |
 tough | difficult |
 troublesome | difficult | s
