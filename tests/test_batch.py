@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import signal
 import subprocess
@@ -128,6 +129,20 @@ def test_worker_turns_a_crashing_stage_into_a_failure(monkeypatch, tmp_path: Pat
     assert res.failure["reason"] == "repair_error" and "stage bug" in res.failure["message"]
 
 
+def test_worker_report_is_strict_json_whatever_the_evidence(monkeypatch, tmp_path: Path) -> None:
+    from repair.types import DocScores, Edit, RepairResult
+
+    def odd(text, references=(), config=None, *, pairs=None, doc_id=""):
+        edit = Edit(0, 4, "Teh ", "The ", "ocr", 0.9, "X", evidence={"s": {2, 1}, "n": math.nan})
+        return RepairResult(text, "The " + text[4:], (edit,), DocScores(words=2))
+
+    monkeypatch.setattr("repair.batch.worker.repair_text", odd)
+    worker = Worker(WorkerSettings(str(tmp_path), str(tmp_path)), warm_up=False)
+    res = worker.repair(RawDoc("d1", "x.txt", text="Teh cat."))
+    (match,) = json.loads(res.report)["matches"]
+    assert res.failure is None and match["evidence"] == {"s": [1, 2], "n": None}
+
+
 def test_worker_passes_learned_pairs_and_references(monkeypatch, tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.tsv"
     pairs.write_text("spun\toriginal\tweight\nearlier than\tbefore\t0.75\n", "utf-8")
@@ -176,7 +191,7 @@ def test_batch_outputs_match_repair_text_and_keep_other_fields(tmp_path: Path) -
     report = [json.loads(x) for x in (out / "news.repair.jsonl").read_text("utf-8").splitlines()]
     assert [r["id"] for r in report] == [*(o["id"] for o in originals), "news.jsonl:10"]
     assert report[-1]["error"]["reason"] == "malformed_json"
-    assert set(report[0]) >= {"id", "scores", "edits"} and "words" in report[0]["scores"]
+    assert set(report[0]) >= {"id", "scores", "matches"} and "words" in report[0]["scores"]
     texts = [json.loads(x)["id"] for x in (out / "texts.repair.jsonl").read_text().splitlines()]
     assert sorted(texts) == sorted(p.relative_to(inp).as_posix() for p in inp.rglob("*.txt"))
     assert json.loads((out / "summary.json").read_text("utf-8"))["documents"] == 17

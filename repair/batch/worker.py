@@ -23,6 +23,7 @@ from repair.batch.state import State, atomic_write_bytes
 from repair.config import RepairConfig
 from repair.io import InputError, atomic_write
 from repair.pipeline import repair_text
+from repair.report.json import jsonable
 
 #: Repaired once per worker so the lazy resources (LM, lexicons, wordfreq) load
 #: before the first real document.
@@ -58,7 +59,8 @@ class DocResult:
 
     id: str
     text: str | None
-    report: dict[str, Any]
+    #: the document's line of the JSON Lines report (encoded)
+    report: bytes
     words: int = 0
     edits_by_kind: dict[str, int] = field(default_factory=dict)
     failure: dict[str, str] | None = None
@@ -98,21 +100,23 @@ class Worker:
                 result = repair_text(
                     doc.text or "", self.references, self.config, pairs=self.pairs, doc_id=doc.id
                 )
+                # the shape of `repair fix --report json` (without the context windows)
+                report = {
+                    **base,
+                    "changed": result.changed,
+                    "scores": jsonable(result.scores.to_json()),
+                    "matches": [jsonable(e.to_json()) for e in result.edits],
+                }
+                line = _line(report)
             except Exception as exc:  # a stage bug must not stop a million-document batch
                 doc.error = InputError(
                     doc.id, f"repair failed: {type(exc).__name__}: {exc}", "repair_error"
                 )
             else:
-                report = {
-                    **base,
-                    "changed": result.changed,
-                    "scores": result.scores.to_json(),
-                    "edits": [e.to_json() for e in result.edits],
-                }
                 return DocResult(
                     doc.id,
                     result.text,
-                    report,
+                    line,
                     result.scores.words,
                     dict(result.scores.edits_by_kind),
                 )
@@ -123,7 +127,7 @@ class Worker:
             "message": doc.error.problem,
         }
         report = {**base, "error": {"reason": doc.error.reason, "message": doc.error.problem}}
-        return DocResult(doc.id, None, report, failure=failure)
+        return DocResult(doc.id, None, _line(report), failure=failure)
 
 
 def memory_kb() -> dict[str, int]:
@@ -145,8 +149,9 @@ def memory_kb() -> dict[str, int]:
     return out
 
 
-def _line(obj: Any) -> bytes:
-    return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
+def _line(obj: Any, strict: bool = True) -> bytes:
+    """One JSON Lines line; ``strict=False`` for input records (NaN in, NaN out)."""
+    return (json.dumps(obj, ensure_ascii=False, allow_nan=not strict) + "\n").encode("utf-8")
 
 
 def run_shard(
@@ -172,7 +177,7 @@ def run_shard(
         if s.slow_doc:
             time.sleep(s.slow_doc)
         res = worker.repair(doc)
-        reports.append(_line(res.report))
+        reports.append(res.report)
         if res.failure is not None:
             failures.append(res.failure)
         else:
@@ -184,7 +189,7 @@ def run_shard(
                 atomic_write(Path(s.output) / doc.id, res.text or "")
             else:
                 assert doc.record is not None
-                records.append(_line({**doc.record, "text": res.text}))
+                records.append(_line({**doc.record, "text": res.text}, strict=False))
         if on_doc is not None:
             on_doc(1)
     if shard.kind == "jsonl":
