@@ -152,6 +152,11 @@ def batch(
         summary = run_batch(opts, progress.start, progress.advance, quiet=quiet)
     except BatchError as exc:
         raise fail(str(exc)) from None
+    except KeyboardInterrupt:
+        progress.stop()
+        raise fail(
+            "interrupted; finished shards are kept: run the same command to resume", 130
+        ) from None
     except ModuleNotFoundError as exc:
         if exc.name == "repair.learn":
             raise fail("--learn needs repair.learn, which this installation lacks") from None
