@@ -28,7 +28,7 @@ Cleaning rules (each dropped entry is counted under its reason code):
 * ``manual``: a short hand-kept list (:data:`MANUAL_DROPS`) of ordinary phrases.
 * ``legit_term``: the tortured phrase is itself the expected (legitimate) phrase of
   some entry, e.g. "neural network", "machine learning".
-* ``in_clean_text``: the phrase occurs in the clean texts scanned (seeds 001-004,
+* ``in_clean_text``: the phrase (or its plural) occurs in the clean texts scanned (seeds 001-004,
   the ICDAR 2017 gold if ``../shared`` is present, and gensim's test corpora if
   gensim is installed: Lee news, a Wikipedia excerpt, 20 newsgroups).
 * ``common_english``: the phrase is ordinary English by the trigram LM: its least
@@ -240,7 +240,8 @@ def build(source: Path) -> tuple[list[tuple[str, ...]], Counter, list[str]]:
         if phrase_units(t) in legit:
             drops["legit_term"] += 1
             continue
-        if " " + " ".join(re.findall(r"[a-z0-9']+", t)) + " " in norm:
+        key = " " + " ".join(re.findall(r"[a-z0-9']+", t))
+        if any(key + end in norm for end in (" ", "s ", "es ")):  # plural too, as matched
             drops["in_clean_text"] += 1
             continue
         if any(re.search(rf"(^|\s){re.escape(t)}(\s|$)", a) for a in alts):

@@ -144,7 +144,9 @@ def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]
                 continue
             last = keys[i + n - 1]
             if last != e.units[-1] and (
-                not units[i + n - 1].is_word or e.units[-1] not in _lemmas(last)
+                not units[i + n - 1].is_word
+                or last[:3] != e.units[-1][:3]  # cheap guard before lemmatizing
+                or e.units[-1] not in _lemmas(last)
             ):
                 continue
             if not all(_joined(doc.text, units[k], units[k + 1]) for k in range(i, i + n - 1)):
