@@ -327,14 +327,21 @@ def _start(inp: Path, out: Path, slow: float) -> subprocess.Popen:
     return subprocess.Popen(cmd, env=env, start_new_session=True, stderr=subprocess.PIPE)
 
 
+@pytest.fixture(scope="module")
+def kill_corpus(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
+    """36 documents and their output from an uninterrupted run."""
+    root = tmp_path_factory.mktemp("kill")
+    inp = make_corpus(root, n_txt=12, n_jsonl=24)
+    run_batch(BatchOptions(inp, root / "clean", jobs=2, shard_size=2))
+    return inp, tree(root / "clean")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("whole_group", [True, False], ids=["kill-group", "kill-parent-only"])
 def test_kill_9_mid_run_then_resume_gives_exactly_once_output(
-    tmp_path: Path, whole_group: bool
+    kill_corpus: tuple[Path, dict[str, bytes]], tmp_path: Path, whole_group: bool
 ) -> None:
-    inp = make_corpus(tmp_path, n_txt=12, n_jsonl=24)
-    clean = tmp_path / "clean"
-    assert _start(inp, clean, 0).wait(120) == 0
+    inp, clean_tree = kill_corpus
 
     out = tmp_path / "out"
     proc = _start(inp, out, 0.1)
@@ -354,7 +361,7 @@ def test_kill_9_mid_run_then_resume_gives_exactly_once_output(
 
     proc = _start(inp, out, 0)
     assert proc.wait(120) == 0, proc.stderr.read().decode() if proc.stderr else ""
-    assert tree(out) == tree(clean)
+    assert tree(out) == clean_tree
     records = (out / "news.jsonl").read_text("utf-8").splitlines()
     ids = [json.loads(r)["id"] for r in records]
     assert ids == [f"n{i}" for i in range(24)]  # every record exactly once, in order
