@@ -31,7 +31,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "hand_honest_spinner_words": "spin: dense honest spinner-like phrases ('12 months' -> 'year')",
     "news_lee130": "ocr: currency code '$AUD1.102' -> '$AND1.102'",
     "wiki_amphibian": "ocr: Latin species name 'Prosalirus bitis'",
-    "wiki_analysis_of_variance": "tortured: 'binary groupings' -> 'binary classifications'",
 }
 
 
