@@ -129,6 +129,28 @@ def test_worker_turns_a_crashing_stage_into_a_failure(monkeypatch, tmp_path: Pat
     assert res.failure["reason"] == "repair_error" and "stage bug" in res.failure["message"]
 
 
+def test_worker_gives_up_a_document_that_takes_too_long(monkeypatch, tmp_path: Path) -> None:
+    def stuck(*args, **kwargs):
+        try:
+            time.sleep(30)
+        except Exception:  # a stage's catch-all must not swallow the timeout
+            pass
+        raise AssertionError("not interrupted")
+
+    monkeypatch.setattr("repair.batch.worker.repair_text", stuck)
+    settings = WorkerSettings(str(tmp_path), str(tmp_path), doc_timeout=0.2)
+    worker = Worker(settings, warm_up=False)
+    res = worker.repair(RawDoc("d1", "x.txt", text="Some text."))
+    assert res.failure is not None and res.failure["reason"] == "timeout"
+    from repair.types import DocScores, RepairResult
+
+    def quick(text, *args, **kwargs):
+        return RepairResult(text, text, (), DocScores(words=2))
+
+    monkeypatch.setattr("repair.batch.worker.repair_text", quick)  # the next document is fine
+    assert worker.repair(RawDoc("d2", "y.txt", text="Some text.")).failure is None
+
+
 def test_worker_report_is_strict_json_whatever_the_evidence(monkeypatch, tmp_path: Path) -> None:
     from repair.types import DocScores, Edit, RepairResult
 

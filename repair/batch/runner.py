@@ -54,6 +54,8 @@ class BatchOptions:
     min_confidence: float = RepairConfig.min_confidence
     learn: bool = False
     shard_size: int = 200
+    #: seconds after which one document is given up (reason ``timeout``); 0: no limit
+    doc_timeout: float = 600.0
     #: test hook (seconds of sleep per document)
     slow_doc: float = 0.0
 
@@ -247,6 +249,7 @@ def run_batch(
         lexicons=tuple(str(p.resolve()) for p in opts.lexicons),
         learned_pairs=str(state.pairs_path) if opts.learn else None,
         min_confidence=opts.min_confidence,
+        doc_timeout=opts.doc_timeout,
         slow_doc=opts.slow_doc,
         parent_pid=os.getpid(),
     )

@@ -11,9 +11,12 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,38 @@ WARMUP_TEXT = (
 )
 
 
+class DocTimeout(BaseException):
+    """Raised in a worker when a document exceeds ``--doc-timeout``.
+
+    A ``BaseException`` so that no ``except Exception`` inside a stage swallows it.
+    """
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`DocTimeout` in this thread after ``seconds`` (Unix main thread only;
+    elsewhere, or for ``seconds <= 0``, no limit)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _expired(signum: int, frame: Any) -> None:
+        raise DocTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @dataclass(frozen=True)
 class WorkerSettings:
     """What every worker needs to build its resources; plain data, so it pickles."""
@@ -44,6 +79,8 @@ class WorkerSettings:
     learned_pairs: str | None = None
     min_confidence: float = RepairConfig.min_confidence
     max_chars: int = RepairConfig.max_chars
+    #: a document still being repaired after this many seconds is given up (0: no limit)
+    doc_timeout: float = 0.0
     #: test hook: seconds to sleep per document (makes kill tests deterministic)
     slow_doc: float = 0.0
     #: stop if the parent process goes away (local engine; orphans must not keep writing)
@@ -97,9 +134,14 @@ class Worker:
             base["line"] = doc.line + 1
         if doc.error is None:
             try:
-                result = repair_text(
-                    doc.text or "", self.references, self.config, pairs=self.pairs, doc_id=doc.id
-                )
+                with time_limit(self.settings.doc_timeout):
+                    result = repair_text(
+                        doc.text or "",
+                        self.references,
+                        self.config,
+                        pairs=self.pairs,
+                        doc_id=doc.id,
+                    )
                 # the shape of `repair fix --report json` (without the context windows)
                 report = {
                     **base,
@@ -108,6 +150,9 @@ class Worker:
                     "matches": [jsonable(e.to_json()) for e in result.edits],
                 }
                 line = _line(report)
+            except DocTimeout:
+                limit = self.settings.doc_timeout
+                doc.error = InputError(doc.id, f"repair took longer than {limit:g} s", "timeout")
             except Exception as exc:  # a stage bug must not stop a million-document batch
                 doc.error = InputError(
                     doc.id, f"repair failed: {type(exc).__name__}: {exc}", "repair_error"

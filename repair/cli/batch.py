@@ -121,6 +121,14 @@ def batch(
         int,
         typer.Option("--shard-size", min=1, help="Documents per shard (unit of work and resume)."),
     ] = 200,
+    doc_timeout: Annotated[
+        float,
+        typer.Option(
+            "--doc-timeout",
+            min=0.0,
+            help="Give up a document after this many seconds (reason 'timeout'); 0: no limit.",
+        ),
+    ] = 600.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
 ) -> None:
     """Repair every document of INPUT into OUTPUT; run the same command again to resume.
@@ -143,6 +151,7 @@ def batch(
         min_confidence=min_confidence,
         learn=learn,
         shard_size=shard_size,
+        doc_timeout=doc_timeout,
         slow_doc=float(os.environ.get("REPAIR_BATCH_SLOW_DOC", "0") or 0),
     )
     if engine is Engine.ray:
