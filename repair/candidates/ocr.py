@@ -217,6 +217,11 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
 
 #: Substitutions that are old spelling or printing conventions, not OCR errors.
 _ARCHAIC = {("i", "j"), ("u", "v"), ("v", "u"), ("i", "y"), ("y", "i"), ("j", "i")}
+#: Old words that are one glyph away from a modern one ("shew" / "show").
+ARCHAIC_WORDS = frozenset(
+    "shew shewed shewn hath doth thee thou thy thine ye wilt shalt hast art hee shee bee "
+    "mee wee doe goe tho' whilst betwixt ere oft nay yea withal sith wert hadst didst".split()
+)
 _SWAPS = (("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"))
 
 
@@ -235,6 +240,8 @@ def archaic_form(token: str) -> str | None:
     True
     """
     low = token.lower()
+    if low in ARCHAIC_WORDS:
+        return low
     if len(low) < 3:
         return None
     options = []
@@ -245,10 +252,16 @@ def archaic_form(token: str) -> str | None:
     if low.endswith("ie"):
         options.append(low[:-2] + "y")
     options.extend(low[:i] + low[i + 1 :] for i, ch in enumerate(low) if ch == "e")
+    if low.startswith("in"):
+        options.append("en" + low[2:])  # "inclosing", "intreated", "inough"
+    if low.endswith(("est", "eth")) and len(low) > 5:
+        options.extend((low[:-3], low[:-2]))  # "knowest", "maketh"
+    if low.endswith("ll"):
+        options.append(low[:-1])  # "tryall", "generall"
     for a, b in _SWAPS:
         options.extend(low[:i] + b + low[i + 1 :] for i, ch in enumerate(low) if ch == a)
     for o in options:
-        if len(o) >= 2 and o in vocabulary() and zipf(o) >= 3.0:
+        if len(o) >= 2 and o in vocabulary() and zipf(o) >= 2.5:
             return o
     return None
 
@@ -265,6 +278,14 @@ def split_candidates(token: str) -> tuple[Split, ...]:
     out: dict[tuple[str, ...], float] = {}
 
     def add(parts: list[str]) -> None:
+        if len(parts[-1]) == 1:
+            return  # "soya" is not "soy a"
+        if (
+            any(len(p) == 1 and p != "a" for p in parts)
+            or len(parts) > 2
+            and min(zipf(p) for p in parts) < 4.0
+        ):
+            return  # "inough" is not "i no ugh"
         if all(is_target(p) for p in parts):
             cost = 1.0 * (len(parts) - 1) + sum(max(0.0, 5.0 - zipf(p)) for p in parts)
             key = tuple(parts)

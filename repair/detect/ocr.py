@@ -27,6 +27,14 @@ GARBLE_FORMS = frozenset(
     "wlien wliich tliat tbey tben wbo wbat liave tbese".split()
 )
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+#: Letters mixed with the digits OCR confuses with them ("signa1ing", "f0r", "1aw").
+_DIGIT_IN_WORD = re.compile(
+    r"(?<![\w.,'’-])(?=(?:[01]*[^\W\d_]){2})(?=\w*[01])"
+    r"[^\W\d_01]*(?:[01]+[^\W\d_]*)+(?![\w.,-]\w)"
+)
+_NUMBER_UNIT = re.compile(
+    r"^\d+(st|nd|rd|th|s|am|pm|k|m|bn|mn|kg|km|mm|cm|ft|mb|gb|tb|mph|x)$", re.IGNORECASE
+)
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
 
 
@@ -87,6 +95,10 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
         elif tok.kind == "space" and "\n\n" in tok.text:
             sentence_start = True
         prev = tok
+    for m in _DIGIT_IN_WORD.finditer(text):
+        if len(m.group()) >= 3 and not _NUMBER_UNIT.match(m.group()):
+            findings.append(Finding(m.start(), m.end(), "ocr", "digit_in_word"))
+            flagged += 1
     for m in _LINE_END_HYPHEN.finditer(text):
         findings.append(Finding(m.start(), m.end(), "hyphenation", "line_end_hyphen"))
     findings.sort(key=lambda f: (f.start, f.end))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from repair.score.frequency import zipf
-from repair.score.lm import get_lm
+from repair.score.lm import UNKNOWN_LOGPROB, get_lm  # noqa: I001
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
 #: ICDAR 2017 training part (files 1-80, first 300k characters of file 81).
@@ -33,6 +33,11 @@ NONWORD_THRESHOLD = 1.0
 #: Margin needed to replace a *real* word (a real-word glyph confusion such as
 #: "bis" -> "his"): the LM must want the change very much.
 REALWORD_THRESHOLD = 5.0
+#: What a merged non-word is charged per extra word of its split (nats; a quarter of
+#: the LM's out-of-vocabulary cost).  On the ICDAR training part: 0 -> 33.1% fewer
+#: character errors, 0.24% tokens broken; -4 -> 34.7%, 0.38%; -8 -> 34.2%, 0.49%.
+#: Only charged in documents that look garbled, so rare compounds ("chokehold") survive.
+SPLIT_OOV_CHARGE = UNKNOWN_LOGPROB / 4
 #: How much the original is trusted per Zipf unit of its frequency (nats).
 PRIOR_PER_ZIPF = 1.2
 
@@ -72,9 +77,14 @@ class Scorer:
         cost: float,
         orig_known: bool,
         threshold: float | None = None,
+        split_charge: bool = True,
     ) -> Decision:
         """Whether ``alt`` should replace ``orig`` between ``prev`` and ``nxt``."""
         lp_orig = self.seq(orig, prev, nxt)
+        if split_charge and not orig_known and len(alt) > len(orig):
+            # A merged non-word ("kingwas") stands for several words: charge it one
+            # unknown word for each, or every split would pay for its extra word.
+            lp_orig += SPLIT_OOV_CHARGE * (len(alt) - len(orig))
         lp_alt = self.seq(alt, prev, nxt)
         gain = lp_alt - lp_orig
         orig_z = max((zipf(w.lower()) for w in orig), default=0.0) if len(orig) == 1 else 0.0

@@ -17,11 +17,17 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
 
 from repair.candidates.ocr import (
+    ARCHAIC_WORDS,
+    Correction,
     archaic_form,
+    confusion_variants,
     correction_candidates,
     is_known,
+    is_target,
     join_candidate,
     split_candidates,
 )
@@ -43,12 +49,19 @@ DIGIT_I_THRESHOLD = 1.5
 #: ... and in a document that otherwise looks clean.
 DIGIT_I_THRESHOLD_CLEAN = 4.0
 #: Margin an unknown capitalised word (most likely a name) needs to be re-read.
-CAPITAL_THRESHOLD = 4.0
+CAPITAL_THRESHOLD = 2.5
+#: A capitalised token is split only before a common word ("Trumpsaid", "Giventhe").
+CAPITAL_SPLIT_MIN_ZIPF = 4.5
 #: Accents are stripped ("thé" -> "the") only in documents with this many
 #: accented non-words: OCR that invents accents does it everywhere.
 ACCENT_MIN_COUNT = 3
 #: Margin a join of two real words ("con crete") needs in a document that looks clean.
 SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
+#: Words of the document (or its references) seen this often are confusion targets
+#: even when the dictionary lacks them (names: "Beijiug" -> "Beijing").
+DOC_SUPPORT_MIN = 2
+#: ... and a target the document itself uses costs this much less (nats).
+DOC_SUPPORT_BONUS = 2.0
 #: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
 SPACING_COST = 1.0
 _MAX_CORRECTIONS = 12
@@ -56,6 +69,7 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 _KIND_OF_RULE = {
     "OCR_CONFUSION": "ocr",
+    "OCR_DOC_WORD": "ocr",
     "OCR_SPELLING": "ocr",
     "OCR_REALWORD": "ocr",
     "OCR_DIGIT_I": "ocr",
@@ -67,6 +81,18 @@ _KIND_OF_RULE = {
     "OCR_INLINE_HYPHEN": "hyphenation",
     "OCR_REFLOW": "hyphenation",
 }
+
+
+_CAMEL = re.compile(r"([a-z]+|[A-Z][a-z]+)([A-Z][a-z]*|[A-Z]+)")
+
+
+@dataclass
+class _DocInfo:
+    """Document-level signals the per-token decisions use."""
+
+    counts: Counter[str]
+    accent_noise: int = 0
+    garbled: bool = False
 
 
 class _Context:
@@ -101,7 +127,14 @@ class _Stage:
         text, toks = doc.text, doc.tokens
         by_start = {t.start: i for i, t in enumerate(toks)}
         out: list[Candidate] = []
-        accent_noise = detection.details.get("reasons", {}).get("spurious_accent", 0)
+        counts: Counter[str] = Counter(t.text for t in doc.words)
+        for ref in doc.reference_tokens:
+            counts.update(t.text for t in ref if t.kind == "word")
+        info = _DocInfo(
+            counts,
+            detection.details.get("reasons", {}).get("spurious_accent", 0),
+            _is_garbled(doc, detection),
+        )
         for f in detection.findings:
             if f.reason == "line_end_hyphen":
                 out.extend(self._hyphen(text, f.start, f.end))
@@ -116,11 +149,27 @@ class _Stage:
                         fixed=0.8,
                     )
                 )
+            elif f.reason == "digit_in_word":
+                piece = text[f.start : f.end]
+                for c, rule, cost, thr in self._corrections(piece, f.reason, info):
+                    out.append(
+                        _cand(
+                            f.start,
+                            f.end,
+                            c.text,
+                            rule,
+                            finding=f.reason,
+                            orig=[piece],
+                            alt=[c.text],
+                            cost=cost,
+                            threshold=thr,
+                            subs=[list(x) for x in c.subs],
+                        )
+                    )
             else:
                 i = by_start[f.start]
-                out.extend(self._token(toks, i, f.reason, accent_noise))
-        gate = float(doc.config.options.get("ocr_realword_min_garble", REALWORD_MIN_GARBLE))
-        garbled = detection.score >= gate
+                out.extend(self._token(toks, i, f.reason, info))
+        garbled = info.garbled
         flagged = {f.start for f in detection.findings}
         for i, t in enumerate(toks):
             if garbled and t.kind == "word" and t.start not in flagged:
@@ -132,47 +181,43 @@ class _Stage:
             out.extend(self._reflow(text, toks))
         return out
 
-    def _token(
-        self, toks: list[Token], i: int, reason: str, accent_noise: int = 0
-    ) -> list[Candidate]:
+    def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]
-        feats = {"finding": reason, "orig": [tok.text], "cost_extra": 0.0}
+        feats = {"finding": reason, "orig": [tok.text]}
         capital = reason == "capitalized_unknown"
-        if reason == "spurious_accent" and accent_noise < ACCENT_MIN_COUNT:
+        if capital and info.counts[tok.text] >= 2:
+            return []  # a repeated capitalised word is a name ("Jinping"), not a misreading
+        if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
             return []  # one accented word in clean text is a loan word ("détente"), not noise
         if reason in ("nonword", "capitalized_unknown") and archaic_form(tok.text):
             return []  # old spelling ("tooke", "shee"), not an OCR error
-        out = []
-        for c in correction_candidates(tok.text)[:_MAX_CORRECTIONS]:
-            if capital and zipf(c.text.lower()) < 4.0 and c.text[:1] == tok.text[:1]:
-                continue  # a name stays unless it reads as a common word
-            if reason == "spurious_accent" and zipf(c.text.lower()) < zipf(tok.text.lower()) + 1.5:
-                continue
-            rule = "OCR_CONFUSION" if c.listed else "OCR_SPELLING"
-            out.append(
-                _cand(
-                    tok.start,
-                    tok.end,
-                    c.text,
-                    rule,
-                    threshold=CAPITAL_THRESHOLD if capital and c.text[:1] == tok.text[:1] else None,
-                    **feats,
-                    alt=[c.text],
-                    cost=c.cost,
-                    subs=[list(s) for s in c.subs],
-                )
+        out = [
+            _cand(
+                tok.start,
+                tok.end,
+                c.text,
+                rule,
+                **feats,
+                threshold=thr,
+                alt=[c.text],
+                cost=cost,
+                subs=[list(x) for x in c.subs],
             )
-        if not capital and tok.text.isalpha() and not is_known(tok.text):
-            for s in split_candidates(tok.text)[:4]:
+            for c, rule, cost, thr in self._corrections(tok.text, reason, info)
+        ]
+        known = is_known(tok.text)
+        if tok.text.isalpha() and not known:
+            for parts, cost in self._splits(tok.text, capital):
                 out.append(
                     _cand(
                         tok.start,
                         tok.end,
-                        " ".join(s.parts),
+                        " ".join(parts),
                         "OCR_SPLIT_MERGED",
                         **feats,
-                        alt=list(s.parts),
-                        cost=SPACING_COST + s.cost,
+                        alt=list(parts),
+                        cost=cost,
+                        threshold=CAPITAL_THRESHOLD if capital else None,
                     )
                 )
         # "con crete": join with a neighbour across one space; "con-tinuous" across a hyphen.
@@ -198,6 +243,46 @@ class _Stage:
                     cost=SPACING_COST,
                 )
             )
+        return out
+
+    def _corrections(
+        self, text: str, reason: str, info: _DocInfo
+    ) -> list[tuple[Correction, str, float, float | None]]:
+        """(correction, rule, cost, threshold) for one token: table variants and doc words."""
+        capital = reason == "capitalized_unknown"
+        out = []
+        for c in correction_candidates(text)[:_MAX_CORRECTIONS]:
+            same_initial = c.text[:1] == text[:1]
+            if capital and same_initial and zipf(c.text.lower()) < 4.0:
+                continue  # a name stays unless it reads as a common word
+            if reason == "spurious_accent" and zipf(c.text.lower()) < zipf(text.lower()) + 1.5:
+                continue
+            cost = c.cost - (DOC_SUPPORT_BONUS if info.counts[c.text] >= 1 else 0.0)
+            thr = CAPITAL_THRESHOLD if capital and same_initial else None
+            out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
+        # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
+        seen = {c.text for c, *_ in out}
+        for variant, (cost, subs) in confusion_variants(text).items():
+            if variant in seen or info.counts[variant] < DOC_SUPPORT_MIN:
+                continue
+            corr = Correction(variant, cost, subs, True)
+            out.append((corr, "OCR_DOC_WORD", cost - DOC_SUPPORT_BONUS, 0.0))
+        return out
+
+    def _splits(self, text: str, capital: bool) -> list[tuple[tuple[str, ...], float]]:
+        """Merged words: "kingwas", "Thursdayin", camel case "DonaldTrump", "inBusan"."""
+        out = []
+        camel = _CAMEL.fullmatch(text)
+        if camel and not is_known(text):
+            left, right = camel.group(1), camel.group(2)
+            if is_target(left) and (is_target(right) or right[:1].isupper()):
+                out.append(((left, right), SPACING_COST))
+        for sp in split_candidates(text)[:4]:
+            first, last = zipf(sp.parts[0].lower()), zipf(sp.parts[-1].lower())
+            if capital and (last < CAPITAL_SPLIT_MIN_ZIPF or first < 3.0):
+                continue  # "Green berg": a name split into a rare piece
+            if (sp.parts, SPACING_COST) not in out:
+                out.append((sp.parts, SPACING_COST + sp.cost))
         return out
 
     def _split_pairs(self, toks: list[Token], flagged: set[int], garbled: bool) -> list[Candidate]:
@@ -231,6 +316,8 @@ class _Stage:
     def _realword(self, tok: Token) -> list[Candidate]:
         low = tok.text.lower()
         if len(low) < 2 or zipf(low) >= REALWORD_MAX_ZIPF or not tok.text[1:].islower():
+            return []
+        if low in ARCHAIC_WORDS:
             return []
         out = []
         for c in correction_candidates(tok.text):
@@ -323,6 +410,7 @@ class _Stage:
             return []
         scorer = Scorer()
         ctx = _Context(doc.words)
+        garbled = _is_garbled(doc, detection)
         groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
         for c in candidates:
             f = c.features
@@ -339,6 +427,7 @@ class _Stage:
                     cost=float(f["cost"]),
                     orig_known=bool(f.get("orig_known", False)),
                     threshold=f.get("threshold"),
+                    split_charge=garbled,
                 )
                 accepted, margin, ev = d.accept, d.margin, d.evidence
             if accepted:
@@ -366,6 +455,12 @@ class _Stage:
                 )
             )
         return edits
+
+
+def _is_garbled(doc: Document, detection: Detection) -> bool:
+    """Whether the document looks OCR-garbled enough for the riskier repairs."""
+    gate = float(doc.config.options.get("ocr_realword_min_garble", REALWORD_MIN_GARBLE))
+    return detection.score >= gate
 
 
 def _conf(items: list[tuple[float, Candidate, dict]]) -> float:
