@@ -175,6 +175,7 @@ def summarize(rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
     counted = [r for r in rows if not r["name"].startswith("refs_")]  # no double counting
     words = sum(r["words"] for r in counted)
     by_kind: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
     edits_by_kind: Counter[str] = Counter()
     by_source_tokens: Counter[str] = Counter()
     by_source_words: Counter[str] = Counter()
@@ -187,6 +188,7 @@ def summarize(rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
             by_source_bad[r["source"]] += 1
         for e in r["edits"]:
             by_kind[e["kind"]] += e["tokens"]
+            by_rule[f"{e['kind']}/{e['rule']}"] += 1
             edits_by_kind[e["kind"]] += 1
             by_source_tokens[r["source"]] += e["tokens"]
 
@@ -205,6 +207,7 @@ def summarize(rows: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
             k: {"edits": edits_by_kind[k], "tokens": v, "per_1000": rate(v, words)}
             for k, v in sorted(by_kind.items())
         },
+        "edits_by_rule": dict(by_rule.most_common()),
         "by_source": {
             s: {
                 "documents": by_source_docs[s],
@@ -232,6 +235,9 @@ def print_report(rep: dict[str, Any]) -> None:
     print("\nby kind:            edits  tokens  per 1,000")
     for k, v in rep["by_kind"].items():
         print(f"  {k:<16} {v['edits']:>7} {v['tokens']:>7} {v['per_1000']:>10}")
+    print("\nedits by rule:")
+    for rule, n in rep["edits_by_rule"].items():
+        print(f"  {rule:<40} {n:>5}")
     print("\nby source:          docs  changed   words  tokens  per 1,000")
     for s, v in rep["by_source"].items():
         print(
