@@ -122,10 +122,12 @@ def speed_table(results: dict) -> Table:
     b_wps = thr.get(base, {}).get("words_per_s")
     b_wall = st.get(base, {}).get("wall_s")
     b_mem = st.get(base, {}).get("peak_mb")
+    b_cpu = st.get(base, {}).get("cpu_s")
     rows = []
     for t in tools:
         wps = thr.get(t, {}).get("words_per_s")
         wall = st.get(t, {}).get("wall_s")
+        cpu = st.get(t, {}).get("cpu_s")
         mem = st.get(t, {}).get("peak_mb")
         err = st.get(t, {}).get("error")
         rows.append(
@@ -135,13 +137,15 @@ def speed_table(results: dict) -> Table:
                 ratio(wps, b_wps),
                 num(wall) if not err else err,
                 ratio(wall, b_wall),
+                num(cpu),
+                ratio(cpu, b_cpu),
                 num(mem, 0),
                 ratio(mem, b_mem),
             ]
         )
     headers = [
-        "tool", "words/s per core", f"× {base}", "start-up + fix s", f"× {base}", "peak MB",
-        f"× {base}",
+        "tool", "words/s per core", f"× {base}", "start-up + fix wall s", f"× {base}",
+        "CPU s", f"× {base}", "peak MB", f"× {base}",
     ]  # fmt: skip
     title = f"Speed (start-up: a fresh process fixing {speed.get('startup_file') or 'a seed'})"
     return (title, headers, rows)

@@ -34,6 +34,7 @@ class Startup:
     command: str
     wall_s: float | None = None  # best of the runs
     peak_mb: float | None = None  # largest of the runs
+    cpu_s: float | None = None  # user + system CPU of the fastest run (robust on a busy machine)
     runs: tuple[float, ...] = ()
     error: str = ""
 
@@ -43,6 +44,7 @@ class Startup:
             "command": self.command,
             "wall_s": None if self.wall_s is None else round(self.wall_s, 4),
             "peak_mb": None if self.peak_mb is None else round(self.peak_mb, 1),
+            "cpu_s": None if self.cpu_s is None else round(self.cpu_s, 4),
             "runs": [round(r, 4) for r in self.runs],
             "error": self.error,
         }
@@ -82,8 +84,9 @@ def _shown(cmd: list[str]) -> str:
     return " ".join(f"'{p}'" if " " in p else p for p in parts)
 
 
-def run_once(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak resident MB and exit code of one run of ``cmd`` (``python -m ...``)."""
+def run_once(cmd: list[str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak resident MB, exit code and CPU seconds of one run of ``cmd``
+    (a ``python -m ...`` command)."""
     assert cmd[1] == "-m", "run_once runs python -m MODULE commands"
     fd, hwm_file = tempfile.mkstemp(prefix="repair-bench-", suffix=".hwm")
     os.close(fd)
@@ -106,23 +109,25 @@ def run_once(cmd: list[str]) -> tuple[float, float, int]:
         peak_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
     finally:
         os.unlink(hwm_file)
-    return wall, peak_mb, proc.returncode
+    return wall, peak_mb, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def measure_startup(tool: str, path: Path, runs: int = 2) -> Startup:
     """Best wall time and largest peak memory of ``runs`` fresh processes fixing ``path``."""
     cmd = fix_command(tool, path)
     result = Startup(tool, _shown(cmd))
-    walls, peaks = [], []
+    walls, peaks, cpus = [], [], []
     for _ in range(max(1, runs)):
-        wall, peak, code = run_once(cmd)
+        wall, peak, code, cpu = run_once(cmd)
         if code != 0:
             result.error = f"exit code {code}"
             return result
         walls.append(wall)
         peaks.append(peak)
+        cpus.append(cpu)
     result.runs = tuple(walls)
     result.wall_s = min(walls)
+    result.cpu_s = cpus[walls.index(result.wall_s)]
     result.peak_mb = max(peaks)
     return result
 

@@ -178,7 +178,8 @@ def bench(
         transient=True,
         disable=not show,
     ) as progress:
-        task = progress.add_task("warming up", total=total_work(loaded, tools))
+        work = total_work(loaded, tools) + (len(tools) if startup_runs else 0)
+        task = progress.add_task("warming up", total=work)
 
         def tick(what: str) -> None:
             progress.update(task, advance=1, description=what)
