@@ -220,6 +220,21 @@ def test_batch_outputs_match_repair_text_and_keep_other_fields(tmp_path: Path) -
     assert not (out / STATE_DIR / "parts").exists()  # cleaned once finished
 
 
+@pytest.mark.slow
+def test_local_engine_works_without_fork(tmp_path: Path) -> None:
+    """spawn / forkserver (macOS, Python 3.14+): each process builds its own worker."""
+    from repair.batch.local import run_local
+
+    inp = make_corpus(tmp_path, n_txt=4, n_jsonl=0)
+    shards = plan_shards(inp, sorted(p.relative_to(inp).as_posix() for p in inp.rglob("*.txt")), 2)
+    settings = WorkerSettings(str(inp), str(tmp_path / "out"))
+    stats = list(run_local(settings, shards, 2, start_method="forkserver"))
+    assert sorted(s["shard"] for s in stats) == [0, 1]
+    for p in inp.rglob("*.txt"):
+        rel = p.relative_to(inp)
+        assert (tmp_path / "out" / rel).read_text("utf-8") == repair_text(p.read_text()).text
+
+
 def test_clean_seeds_come_out_byte_identical(tmp_path: Path) -> None:
     inp = tmp_path / "in"
     inp.mkdir()

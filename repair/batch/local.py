@@ -21,7 +21,7 @@ from typing import Any
 
 from repair.batch.sources import Shard
 from repair.batch.state import BatchError
-from repair.batch.worker import Worker, WorkerSettings, run_shard
+from repair.batch.worker import Worker, WorkerSettings, run_shard, watch_parent
 
 _worker: Worker | None = None
 _queue: Any = None
@@ -31,6 +31,7 @@ def _init(settings: WorkerSettings | None, progress_queue: Any) -> None:
     """Pool initializer: keep the queue; build the worker unless it was inherited."""
     global _worker, _queue
     _queue = progress_queue
+    watch_parent()
     if settings is not None:
         _worker = Worker(settings)
 
@@ -49,12 +50,16 @@ def run_local(
     shards: list[Shard],
     jobs: int,
     on_progress: Callable[[int], None] = lambda n: None,
+    start_method: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Run ``shards`` on ``jobs`` processes; yield each shard's stats as it completes."""
+    """Run ``shards`` on ``jobs`` processes; yield each shard's stats as it completes.
+
+    ``start_method`` overrides the platform's default (``fork``, ``spawn``, ``forkserver``).
+    """
     if not shards:
         return
     global _worker
-    ctx = mp.get_context()
+    ctx = mp.get_context(start_method)
     progress_queue = ctx.Queue()
     jobs = max(1, min(jobs, len(shards)))
     init_settings: WorkerSettings | None = settings

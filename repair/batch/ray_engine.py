@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from typing import Any
 
 from repair.batch.sources import Shard
@@ -75,7 +74,6 @@ def run_ray(
         started_here = True
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = not quiet
-    settings = replace(settings, parent_pid=None)
     try:
         rows = [{"shard": json.dumps(s.to_json())} for s in shards]
         ds = ray.data.from_items(rows, override_num_blocks=len(rows))

@@ -251,7 +251,6 @@ def run_batch(
         min_confidence=opts.min_confidence,
         doc_timeout=opts.doc_timeout,
         slow_doc=opts.slow_doc,
-        parent_pid=os.getpid(),
     )
     pending = [s for s in shards if not state.is_done(s)]
     on_start(sum(s.docs for s in shards), sum(s.docs for s in shards if state.is_done(s)))

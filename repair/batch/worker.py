@@ -36,6 +36,16 @@ WARMUP_TEXT = (
 )
 
 
+#: set in pool processes by :func:`watch_parent`
+_parent_pid: int | None = None
+
+
+def watch_parent() -> None:
+    """Make :func:`run_shard` exit this process if its parent dies (orphans must not write)."""
+    global _parent_pid
+    _parent_pid = os.getppid()
+
+
 class DocTimeout(BaseException):
     """Raised in a worker when a document exceeds ``--doc-timeout``.
 
@@ -83,8 +93,6 @@ class WorkerSettings:
     doc_timeout: float = 0.0
     #: test hook: seconds to sleep per document (makes kill tests deterministic)
     slow_doc: float = 0.0
-    #: stop if the parent process goes away (local engine; orphans must not keep writing)
-    parent_pid: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -217,7 +225,7 @@ def run_shard(
     failures: list[dict[str, str]] = []
     docs = words = changed = 0
     for doc in read_shard(Path(s.input_root), shard, s.max_chars):
-        if s.parent_pid is not None and os.getppid() != s.parent_pid:
+        if _parent_pid is not None and os.getppid() != _parent_pid:
             os._exit(1)  # the batch was killed: leave the shard unfinished
         if s.slow_doc:
             time.sleep(s.slow_doc)
