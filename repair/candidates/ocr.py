@@ -143,17 +143,26 @@ def strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def confusion_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
+def confusion_variants(
+    token: str, prefixes: frozenset[str] | None = None
+) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
     """Strings reachable from ``token`` by up to :data:`MAX_SUBS` listed confusions.
 
     Maps each variant to its cheapest (cost, substitutions).  Case-sensitive: the
     table says which glyph the OCR printed (``U`` for ``ll``, ``H`` for ``li``).
+    With ``prefixes`` (lower case), a branch stops as soon as what it has built is no
+    word's prefix, which keeps long garbled words cheap; the default is the prefixes
+    of the dictionary (:func:`vocabulary_prefixes`), cached per token.
     """
+    if prefixes is None:
+        return _dictionary_variants(token)
     table = confusions()
     longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
 
     def walk(i: int, built: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
+        if built and built.lower() not in prefixes:
+            return
         if i >= len(token):
             if subs:
                 old = out.get(built)
@@ -173,6 +182,27 @@ def confusion_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, st
 
     walk(0, "", 0.0, ())
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _dictionary_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
+    return confusion_variants(token, vocabulary_prefixes())
+
+
+@lru_cache(maxsize=1)
+def vocabulary_prefixes() -> frozenset[str]:
+    """Every prefix of every dictionary word (about 300k strings; built once)."""
+    return prefixes_of(vocabulary())
+
+
+def prefixes_of(words: object) -> frozenset[str]:
+    """All prefixes (lower case) of ``words``."""
+    out: set[str] = set()
+    for w in words:  # type: ignore[attr-defined]
+        low = w.lower()
+        for i in range(1, len(low) + 1):
+            out.add(low[:i])
+    return frozenset(out)
 
 
 @lru_cache(maxsize=50_000)

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from repair.candidates.ocr import (
     ARCHAIC_WORDS,
@@ -29,6 +30,7 @@ from repair.candidates.ocr import (
     is_known,
     is_target,
     join_candidate,
+    prefixes_of,
     split_candidates,
 )
 from repair.detect.ocr import detect_ocr
@@ -93,6 +95,10 @@ class _DocInfo:
     counts: Counter[str]
     accent_noise: int = 0
     garbled: bool = False
+
+    @cached_property
+    def doc_prefixes(self) -> frozenset[str]:
+        return prefixes_of(w for w, n in self.counts.items() if n >= DOC_SUPPORT_MIN)
 
 
 class _Context:
@@ -262,7 +268,7 @@ class _Stage:
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
         # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
         seen = {c.text for c, *_ in out}
-        for variant, (cost, subs) in confusion_variants(text).items():
+        for variant, (cost, subs) in confusion_variants(text, info.doc_prefixes).items():
             if variant in seen or info.counts[variant] < DOC_SUPPORT_MIN:
                 continue
             corr = Correction(variant, cost, subs, True)
