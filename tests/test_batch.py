@@ -177,12 +177,19 @@ def test_worker_passes_learned_pairs_and_references(monkeypatch, tmp_path: Path)
         return repair_text(text, references, config, doc_id=doc_id)
 
     monkeypatch.setattr("repair.batch.worker.repair_text", fake)
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("earlier than\tsooner than\t0.5\nassembly\tmeeting\t0.9\n", "utf-8")
     settings = WorkerSettings(
-        str(tmp_path), str(tmp_path), references=(str(ref),), learned_pairs=str(pairs)
+        str(tmp_path),
+        str(tmp_path),
+        references=(str(ref),),
+        lexicons=(str(lexicon),),
+        learned_pairs=str(pairs),
     )
     Worker(settings, warm_up=False).repair(RawDoc("d", "d.txt", text="He left earlier than us."))
     assert seen["refs"] == ("A clean reference text.",)
-    assert seen["pairs"] == {"earlier than": ("before", 0.75)}
+    # learned pairs and --lexicon pairs both reach repair_text; learned ones win a clash
+    assert seen["pairs"] == {"earlier than": ("before", 0.75), "assembly": ("meeting", 0.9)}
 
 
 # -- whole runs ------------------------------------------------------------------------------
