@@ -4,6 +4,7 @@ Usage (from the checkout root)::
 
     python benchmarks/clean_audit.py [--suite benchmarks/suites/clean] [--icdar DIR]
                                      [--icdar-limit N] [--only PREFIX] [--json]
+                                     [--extra-suite DIR] [--baseline OLD.json]
 
 Runs :func:`repair.repair_text` (default configuration) on the clean side of every pair
 of the clean suite (``benchmarks/make_clean_suite.py``), on seeds 001-004 with the other
@@ -264,6 +265,31 @@ def print_report(rep: dict[str, Any]) -> None:
             )
 
 
+def edit_keys(rep: dict[str, Any]) -> dict[tuple, dict[str, Any]]:
+    return {
+        (e["where"], e["original"], e["replacement"]): e for r in rep["rows"] for e in r["edits"]
+    }
+
+
+def print_comparison(rep: dict[str, Any], baseline: dict[str, Any]) -> None:
+    """Edits that appeared or disappeared since a saved ``--json`` run."""
+    now, before = edit_keys(rep), edit_keys(baseline)
+    names = {r["name"] for r in rep["rows"]}
+    gone = [k for k in before if k not in now and k[0].rsplit(":", 1)[0] in names]
+    new = [k for k in now if k not in before]
+    print(
+        f"\nsince baseline: {baseline['per_1000']} -> {rep['per_1000']} per 1,000; "
+        f"{len(new)} new edits, {len(gone)} gone"
+    )
+    for tag, keys, src in (("NEW", new, now), ("GONE", gone, before)):
+        for k in keys:
+            e = src[k]
+            print(
+                f"  {tag} {e['where']}  {e['kind']}/{e['rule']}  "
+                f"{e['original']!r} -> {e['replacement']!r}"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--suite", default=str(SUITE), help="clean suite folder")
@@ -285,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="only documents whose name starts with this")
     ap.add_argument("--context", type=int, default=50, help="context characters each side")
     ap.add_argument("--json", action="store_true", help="print the full report as JSON")
+    ap.add_argument("--baseline", help="a saved --json report: list new and gone edits")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     args = ap.parse_args(argv)
 
@@ -303,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rep, ensure_ascii=False, indent=1, default=str))
     else:
         print_report(rep)
+    if args.baseline:
+        print_comparison(rep, json.loads(Path(args.baseline).read_text(encoding="utf-8")))
     return 0
 
 
