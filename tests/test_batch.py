@@ -242,6 +242,23 @@ def test_local_engine_works_without_fork(tmp_path: Path) -> None:
         assert (tmp_path / "out" / rel).read_text("utf-8") == repair_text(p.read_text()).text
 
 
+def test_gzipped_json_lines_in_gzipped_out(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    texts = _paragraphs()[:5]
+    with gzip.open(inp / "part.json.gz", "wt", encoding="utf-8") as fh:
+        for i, t in enumerate(texts):
+            fh.write(json.dumps({"id": i, "text": t, "url": f"u{i}"}) + "\n")
+    out = tmp_path / "out"
+    run_batch(BatchOptions(inp, out, jobs=1, shard_size=2))
+    with gzip.open(out / "part.json.gz", "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    assert [(r["id"], r["url"]) for r in records] == [(i, f"u{i}") for i in range(5)]
+    assert [r["text"] for r in records] == [repair_text(t).text for t in texts]
+    sidecar = (out / "part.repair.jsonl").read_text("utf-8").splitlines()
+    assert [json.loads(x)["id"] for x in sidecar] == [str(i) for i in range(5)]
+
+
 def test_clean_seeds_come_out_byte_identical(tmp_path: Path) -> None:
     inp = tmp_path / "in"
     inp.mkdir()
