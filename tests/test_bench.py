@@ -250,3 +250,15 @@ def test_startup_measures_a_fresh_process(tmp_path: Path) -> None:
     f.write_text("The cat sat.", "utf-8")
     s = measure_startup("none", f, runs=1)
     assert not s.error and s.wall_s and s.peak_mb and s.peak_mb < 200
+
+
+def test_run_suite_names_clean_documents_a_tool_changed() -> None:
+    from repair.bench.runner import _Tool, run_suite
+    from repair.bench.suites import Pair, Suite
+
+    quote = "“Hi,” she said."
+    suite = Suite("s", [Pair("quotes", quote, quote), Pair("plain", "Hi.", "Hi.")])
+    res = run_suite(suite, [_Tool("ftfy"), _Tool("none")])
+    assert res["clean_changed_docs"] == {"ftfy": ["quotes"]}  # ftfy uncurls quotes
+    assert res["results"]["none"]["clean_changed"] == 0
+    assert res["results"]["ftfy"]["clean_changed"] == 1

@@ -21,7 +21,7 @@ COLORS = {
 }
 _FALLBACK = ("#9467bd", "#8c564b", "#e377c2", "#17becf")
 _BAR, _GAP, _TOP = 13, 12, 64
-_LABEL_W, _PANEL_W, _PANEL_GAP = 150, 330, 70
+_LABEL_W, _PANEL_W, _PANEL_GAP = 110, 330, 70
 
 
 def _color(tool: str, i: int) -> str:
@@ -36,7 +36,7 @@ def render_svg(results: dict) -> str:
     tools = results["meta"]["tools"]
     suites = [s for s in results["suites"] if not s.get("skipped")]
     groups = [*suites, {"name": "all", "results": results["overall"]}]
-    height = _TOP + len(groups) * (len(tools) * _BAR + _GAP) + 50
+    height = _TOP + len(groups) * ((len(tools) + 1) * _BAR + _GAP) + 50
     x1 = _LABEL_W
     x2 = x1 + _PANEL_W + _PANEL_GAP
     width = x2 + _PANEL_W + 60
@@ -57,6 +57,7 @@ def render_svg(results: dict) -> str:
     y = _TOP
     for g in groups:
         out.append(f'<text x="4" y="{y + 10}" font-weight="bold">{escape(g["name"])}</text>')
+        y += _BAR
         for i, t in enumerate(tools):
             c = g["results"][t]
             red = c["reduction"]

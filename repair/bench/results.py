@@ -193,6 +193,13 @@ def notes(results: dict) -> list[str]:
             out.append(f"suite `{s['name']}` skipped: {s['skipped']}")
         for n in s.get("notes", []):
             out.append(f"suite `{s['name']}`: {n}")
+        ours = s.get("clean_changed_docs", {}).get(results["meta"]["tools"][0], [])
+        if ours:
+            more = f" and {len(ours) - 10} more" if len(ours) > 10 else ""
+            out.append(
+                f"suite `{s['name']}`: `{results['meta']['tools'][0]}` changed text that must "
+                f"not change in {len(ours)} document(s): {', '.join(ours[:10])}{more}"
+            )
     for tool, n in results.get("failure_counts", {}).items():
         first = (results.get("failures", {}).get(tool) or [""])[0]
         out.append(f"`{tool}` failed on {n} document(s) (left unchanged), e.g. {first}")

@@ -122,6 +122,7 @@ def _seed(root: Path, prefix: str) -> Path | None:
 
 def run_suite(suite: Suite, tools: Sequence[_Tool], tick: ProgressHook | None = None) -> dict:
     totals = {t.name: Counts() for t in tools}
+    clean_changed: dict[str, list[str]] = {t.name: [] for t in tools}
     for pair in suite.pairs:
         for tool in tools:
             out, edits = tool.run(pair.damaged, pair.references)
@@ -129,9 +130,12 @@ def run_suite(suite: Suite, tools: Sequence[_Tool], tick: ProgressHook | None = 
             totals[tool.name] = totals[tool.name] + doc_metrics(
                 pair.damaged, pair.clean, out, edits
             )
+            if pair.damaged == pair.clean and out != pair.damaged:
+                clean_changed[tool.name].append(pair.name)
             if tick:
                 tick(f"{suite.name}: {tool.name}")
     return {
+        "clean_changed_docs": {k: v for k, v in clean_changed.items() if v},
         "name": suite.name,
         "pairs": len(suite.pairs),
         "skipped": suite.skipped,
