@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -87,11 +88,15 @@ def run(corpus: Path, out: Path, jobs: int, engine: str) -> dict:
         "50",
         "--quiet",
     ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, env=env, check=True)
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     summary["run"]["process_wall_seconds"] = round(wall, 2)
+    summary["run"]["cpu_seconds"] = round(cpu, 2)
     return summary
 
 
@@ -131,6 +136,7 @@ def main() -> None:
                     "docs_s": r["documents_per_second"],
                     "words_s": r["words_per_second"],
                     "busy_words_s": round(s["words"] / busy, 1) if busy else None,
+                    "cpu": r["cpu_seconds"],
                     "rss_mb": r["peak_rss_mb_per_worker"],
                     "private_mb": r.get("private_mb_per_worker"),
                     "pss_mb": r.get("pss_mb_per_worker"),
@@ -152,21 +158,23 @@ def main() -> None:
         "shards of 50 documents.",
         "",
         "| engine | workers | documents | words | edits | wall s | docs/s | words/s | speed-up "
-        "| words/s per busy worker | per worker MB: peak RSS / PSS / private |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| CPU s | words/s per busy worker | per worker MB: peak RSS / PSS / private |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         speedup = f"{r['words_s'] / base:.2f}x" if base else "-"
         lines.append(
             f"| {r['engine']} | {r['jobs']} | {r['documents']:,} | {r['words']:,} | "
             f"{r['edits']:,} | {r['wall']:.1f} | {r['docs_s']:.1f} | {r['words_s']:,.0f} | "
-            f"{speedup} | {r['busy_words_s'] or 0:,.0f} | "
+            f"{speedup} | {r['cpu']:.1f} | {r['busy_words_s'] or 0:,.0f} | "
             f"{r['rss_mb']} / {r['pss_mb']} / {r['private_mb']} |"
         )
     lines += [
         "",
         "wall s = the batch's own wall time (worker start-up, warm-up, repair, assembling "
-        "outputs); words/s per busy worker = words / time the workers spent inside shards "
+        "outputs); CPU s = user+system time of the whole command, all processes (Ray: the "
+        "driver only, its actors are not our children); words/s per busy worker = "
+        "words / time the workers spent inside shards "
         "(no start-up). Memory: the largest worker's peak RSS (`ru_maxrss`), and at the end of "
         "its last shard its PSS (shared pages split among the processes sharing them) and "
         "private memory (pages only it holds). Workers are forked from a parent that has "
