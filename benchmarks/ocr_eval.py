@@ -200,11 +200,25 @@ def main(argv: list[str] | None = None) -> int:
     get_lm()
     print(f"load: dictionaries + LM {time.process_time() - t0:.2f} s CPU (once per process)")
 
+    if args.suite:
+        t = run_suite(args.suite)
+        red = (t["err_before"] - t["err_after"]) / t["err_before"] if t["err_before"] else 0.0
+        print(
+            "\n| synthetic suite | words | WER before | WER after | word errors reduced "
+            "| correct words broken | words/s (CPU) |"
+        )
+        print("|---|---|---|---|---|---|---|")
+        print(
+            f"| {args.suite.name} | {int(t['words'])} | {t['err_before'] / t['words']:.4f} "
+            f"| {t['err_after'] / t['words']:.4f} | {red:+.1%} "
+            f"| {int(t['broken'])}/{int(t['correct'])} ({t['broken'] / max(1, t['correct']):.3%}) "
+            f"| {t['words'] / t['seconds']:.0f} |"
+        )
     if not args.no_icdar:
         res = run_icdar(args.icdar, args.max_chars, args.split)
         print(
             "\n| ICDAR 2017 eng monograph | chars | CER before | CER after | ED reduction "
-            "| correct tokens broken | wrong tokens fixed | words/s |"
+            "| correct tokens broken | wrong tokens fixed | words/s (CPU) |"
         )
         print("|---|---|---|---|---|---|---|---|")
         for name, t in res.items():
@@ -216,20 +230,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"({t['broken'] / max(1, t['correct']):.3%}) "
                 f"| {int(t['fixed'])}/{int(t['wrong'])} | {t['words'] / t['seconds']:.0f} |"
             )
-    if args.suite:
-        t = run_suite(args.suite)
-        red = (t["err_before"] - t["err_after"]) / t["err_before"] if t["err_before"] else 0.0
-        print(
-            "\n| synthetic suite | words | WER before | WER after | word errors reduced "
-            "| correct words broken | words/s |"
-        )
-        print("|---|---|---|---|---|---|---|")
-        print(
-            f"| {args.suite.name} | {int(t['words'])} | {t['err_before'] / t['words']:.4f} "
-            f"| {t['err_after'] / t['words']:.4f} | {red:+.1%} "
-            f"| {int(t['broken'])}/{int(t['correct'])} ({t['broken'] / max(1, t['correct']):.3%}) "
-            f"| {t['words'] / t['seconds']:.0f} |"
-        )
     return 0
 
 

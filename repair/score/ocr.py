@@ -32,7 +32,7 @@ from repair.score.lm import UNKNOWN_LOGPROB, get_lm  # noqa: I001
 NONWORD_THRESHOLD = 1.0
 #: Margin needed to replace a *real* word (a real-word glyph confusion such as
 #: "bis" -> "his"): the LM must want the change very much.
-REALWORD_THRESHOLD = 5.0
+REALWORD_THRESHOLD = 3.5
 #: What a merged non-word is charged per extra word of its split (nats; a quarter of
 #: the LM's out-of-vocabulary cost).  On the ICDAR training part: 0 -> 33.1% fewer
 #: character errors, 0.24% tokens broken; -4 -> 34.7%, 0.38%; -8 -> 34.2%, 0.49%.

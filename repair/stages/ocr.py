@@ -47,7 +47,7 @@ REALWORD_MAX_ZIPF = 4.0
 #: A real-word confusion must produce a word at least this frequent.
 REALWORD_TARGET_ZIPF = 5.0
 #: Margin "1" -> "I" needs ("1 have", "1 shall"), compared with reading it as "one".
-DIGIT_I_THRESHOLD = 1.5
+DIGIT_I_THRESHOLD = 0.5
 #: ... and in a document that otherwise looks clean.
 DIGIT_I_THRESHOLD_CLEAN = 4.0
 #: Margin an unknown capitalised word (most likely a name) needs to be re-read.
@@ -359,7 +359,7 @@ class _Stage:
                 orig=["one"],
                 alt=["I"],
                 cost=1.2,
-                threshold=3.0,
+                threshold=DIGIT_I_THRESHOLD if garbled else DIGIT_I_THRESHOLD_CLEAN,
             )
         ]
 
