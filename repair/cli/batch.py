@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -50,21 +51,30 @@ class _Progress:
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=False,
+            # no refresh thread: worker processes are forked while the bar is up
+            auto_refresh=False,
         )
+        self._last = 0.0
 
     def start(self, total: int, done: int) -> None:
         if self.bar is not None:
             self.bar.start()
             self.task = self.bar.add_task("docs", total=total, completed=done, rate="-")
+            self.bar.refresh()
 
     def advance(self, n: int) -> None:
         if self.bar is not None and self.task is not None:
             self.bar.advance(self.task, n)
             speed = self.bar.tasks[0].speed
             self.bar.update(self.task, rate=f"{speed:,.1f}" if speed else "-")
+            now = time.monotonic()
+            if now - self._last >= 0.1:
+                self._last = now
+                self.bar.refresh()
 
     def stop(self) -> None:
         if self.bar is not None:
+            self.bar.refresh()
             self.bar.stop()
 
 
