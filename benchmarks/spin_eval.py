@@ -10,7 +10,8 @@ Usage (from the checkout root)::
   error reduction = (restored - broken) / damaged; precision = restored /
   tokens the tool changed; recall = restored / damaged.
 * clean text: changed tokens per 1,000 on seeds 001-004, on the suite's
-  clean sides and on ICDAR 2017 gold texts (read in place, never copied).
+  clean sides, the clean suite (benchmarks/suites/clean) and ICDAR 2017 gold
+  texts (read in place, never copied).
 * seed 000 (no gold): tokens changed, and the share of its word bigrams found
   in the references (seeds 001-004) before and after.
 * document spin scores: seed 000 against every clean text.
@@ -178,6 +179,8 @@ def main() -> int:
     # --- clean text
     clean_texts += [(Path(s).name, t) for s, t in zip(seeds[1:], clean_seeds, strict=True)]
     clean_texts += icdar_gold(args.icdar, args.limit)
+    for f in sorted(glob.glob(str(ROOT / "benchmarks/suites/clean/*.clean.txt"))):
+        clean_texts.append((f"clean/{Path(f).name}", Path(f).read_text(encoding="utf-8")))
     total = chg = 0
     scores = []
     for name, text in clean_texts:

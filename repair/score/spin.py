@@ -30,7 +30,7 @@ from repair.score.lm import get_lm
 from repair.score.reference import ngram_support, reference_ngrams
 from repair.types import Candidate, Edit
 
-STRONG_MIN_GAIN = -4.0
+STRONG_MIN_GAIN = -1.0
 LEARNED_MIN_GAIN = -2.0
 WEAK_MIN_GAIN = 2.0
 #: How far the weak-pair bar drops for a document that plainly carries the
