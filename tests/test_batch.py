@@ -365,6 +365,11 @@ def test_learn_pass_learns_over_the_corpus_once_and_applies_the_pairs(
     spun = SPUN_SEED.read_text("utf-8")
     assert (out / SPUN_SEED.name).read_text("utf-8") == repair_text(spun, pairs=pairs).text
     assert (out / CLEAN_SEEDS[0].name).read_bytes() == CLEAN_SEEDS[0].read_bytes()
+    # a resumed run reuses the saved pairs instead of learning again
+    (out / STATE_DIR / "finished").unlink()
+    (out / "summary.json").unlink()
+    run_batch(BatchOptions(inp, out, jobs=1, learn=True))
+    assert calls == [2]
 
 
 # -- kill -9 and resume, for real --------------------------------------------------------------
