@@ -134,3 +134,14 @@ def test_reference_signals() -> None:
 def test_thesaurus_relation() -> None:
     assert thesaurus_related("profitable", "successful")
     assert not thesaurus_related("profitable", "banana")
+
+
+def test_align_sentences_pairs_near_matches() -> None:
+    from repair.score.reference import align_sentences
+
+    text = "Trump advised reporters he was positive. Something else entirely here today."
+    refs = ["Trump told reporters he was sure. Markets rallied."]
+    aligned = align_sentences(text, refs)
+    assert len(aligned) == 1
+    sent, ref, sim = aligned[0]
+    assert sent[0] == "trump" and ref[1] == "told" and 0.5 <= sim < 1.0

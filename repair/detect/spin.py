@@ -51,10 +51,15 @@ def clean_share(spun: str, original: str, strength: str) -> float:
     return min(0.7, max(_STRONG_Q, fs / (fs + fo)))
 
 
+@lru_cache(maxsize=4096)
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    body = re.escape(phrase).replace(r"\ ", r"\s+")
+    return re.compile(r"(?<![\w'’\-])" + body + r"(?![\w'’\-])")
+
+
 def count_phrase(lower_text: str, phrase: str) -> int:
     """Occurrences of ``phrase`` (lower case) as whole words in ``lower_text``."""
-    pat = r"(?<![\w'’\-])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?![\w'’\-])"
-    return len(re.findall(pat, lower_text))
+    return len(_phrase_re(phrase).findall(lower_text))
 
 
 def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str, dict]:

@@ -23,6 +23,8 @@ from repair.tokenize import sentence_spans
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?", re.UNICODE)
 #: A sentence pair is "near" when this share of the input sentence's words match.
 MIN_SIMILARITY = 0.5
+#: Sentence pairs below this similarity are not aligned at all.
+MIN_ALIGN = 0.3
 #: Longest replaced stretch (words) read as one substitution.
 MAX_PHRASE = 3
 
@@ -64,6 +66,11 @@ def _sentences(text: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=16)
+def _ref_counters(references: tuple[str, ...]) -> tuple[Counter[str], ...]:
+    return tuple(Counter(s) for s in _ref_sentences(references))
+
+
+@lru_cache(maxsize=16)
 def _ref_sentences(references: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(s) for r in references for s in _sentences(r) if s)
 
@@ -73,17 +80,21 @@ def align_sentences(
 ) -> list[tuple[list[str], tuple[str, ...], float]]:
     """(input sentence words, best reference sentence words, similarity) per input sentence.
 
-    Similarity is the share of the input sentence's words in matching blocks.
+    Similarity is the share of the input sentence's words in matching blocks;
+    sentences with no reference sentence above :data:`MIN_ALIGN` are left out.
     """
     refs = _ref_sentences(tuple(references))
+    counts = _ref_counters(tuple(references))
     out = []
     for sent in _sentences(text):
         if len(sent) < 4:
             continue
-        sset = set(sent)
+        scount = Counter(sent)
         best, best_sim = (), 0.0
-        for ref in refs:
-            if len(sset.intersection(ref)) < 3:
+        for ref, rcount in zip(refs, counts, strict=True):
+            # cheap bound first: matched words cannot exceed the shared multiset
+            shared = sum((scount & rcount).values())
+            if shared < 3 or shared / len(sent) <= max(best_sim, MIN_ALIGN):
                 continue
             sm = difflib.SequenceMatcher(None, sent, ref, autojunk=False)
             sim = sum(b.size for b in sm.get_matching_blocks()) / len(sent)
