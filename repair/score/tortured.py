@@ -13,7 +13,9 @@ Three signals, each reported in the edit's evidence:
 ``confidence = BASE + W_SPEC*spec + W_RARE*rare + W_FIT*fit + W_DOC*doc`` with each
 signal scaled to [0, 1] ([-1, 1] for fit).  A ``weak`` phrase (ordinary-looking
 English) is capped below the acceptance threshold unless another tortured phrase
-(or two weak ones) is in the document (reason ``weak_needs_evidence``).  Weights were set on
+(or two weak ones) is in the document (reason ``weak_needs_evidence``); a quoted
+phrase in a text that also has its expected phrase is being talked about, not used
+(reason ``quoted_with_expected``).  Weights were set on
 ``benchmarks/suites/tortured`` and the clean texts (seeds, Lee corpus, ICDAR gold):
 one strong phrase alone is accepted, a medium one when the context agrees.
 """
@@ -43,6 +45,9 @@ WEAK_EVIDENCE = 0.5
 #: Cap for a weak phrase without document evidence (below the 0.5 threshold).
 WEAK_CAP = 0.45
 UNCERTAIN_PENALTY = 0.1
+#: Cap for a quoted phrase whose expected phrase is also in the text (reason
+#: ``quoted_with_expected``): a text about tortured phrases, not one that has them.
+MENTION_CAP = 0.3
 
 
 def _clip(x: float, lo: float = 0.0, hi: float = 1.0) -> float:
@@ -76,6 +81,22 @@ def context_fit(doc: Document, cand: Candidate) -> float:
     return new - old
 
 
+_QUOTES = "\"'“”‘’«»"
+
+
+def _mentioned(doc: Document, start: int, end: int, entry: Entry) -> bool:
+    """A quoted phrase in a text that also has its expected phrase: talk *about* it.
+
+    ("... write “counterfeit consciousness” for “artificial intelligence” ...")
+    """
+    text = doc.text
+    quoted = start > 0 and text[start - 1] in _QUOTES and end < len(text) and text[end] in _QUOTES
+    if not quoted:
+        return False
+    low = text.lower()
+    return any(r in low for r in entry.replacements)
+
+
 def score(doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
     """One edit per tortured phrase: the best-fitting replacement, with its confidence."""
     tiers = {f.data["entry"].tortured: f.data["entry"].tier for f in detection.findings}
@@ -106,6 +127,9 @@ def score(doc: Document, detection: Detection, candidates: list[Candidate]) -> l
         if entry.tier == "weak" and others < 1.0:
             conf = min(conf, WEAK_CAP)
             reasons.append("weak_needs_evidence")
+        if _mentioned(doc, best.features["phrase_start"], best.features["phrase_end"], entry):
+            conf = min(conf, MENTION_CAP)
+            reasons.append("quoted_with_expected")
         conf = _clip(conf)
         original = doc.text[best.start : best.end]
         phrase = doc.text[best.features["phrase_start"] : best.features["phrase_end"]]
