@@ -277,7 +277,7 @@ def archaic_form(token: str) -> str | None:
     options = []
     if low.endswith("e"):
         options.append(low[:-1])
-        if len(low) > 4 and low[-2] == low[-3]:
+        if len(low) > 4 and low[-2] == low[-3] and low[-2] in "bdfglmnprst":
             options.append(low[:-2])
     if low.endswith("ie"):
         options.append(low[:-2] + "y")
@@ -317,7 +317,7 @@ def split_candidates(token: str) -> tuple[Split, ...]:
         ):
             return  # "inough" is not "i no ugh"
         if all(is_target(p) for p in parts):
-            cost = 1.0 * (len(parts) - 1) + sum(max(0.0, 5.0 - zipf(p)) for p in parts)
+            cost = 1.0 * (len(parts) - 1) + 0.5 * sum(max(0.0, 5.0 - zipf(p)) for p in parts)
             key = tuple(parts)
             out[key] = min(out.get(key, cost), cost)
 
