@@ -93,6 +93,8 @@ def fit_replacement(
         out = [w.upper() for w in out]
     seps = {matched[a.end() : b.start()] for a, b in zip(chunks, chunks[1:], strict=False)}
     sep = seps.pop() if len(seps) == 1 else " "
+    if len(chunks) == 1 and "-" in texts[0] and len(out) > 1:
+        sep = "-"  # "irregular-woodland" -> "random-forest"
     lo, hi, wlo, whi = 0, len(texts), 0, len(out)
     while lo < hi - 1 and wlo < whi - 1 and texts[lo] == out[wlo]:
         lo, wlo = lo + 1, wlo + 1

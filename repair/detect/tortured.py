@@ -37,7 +37,7 @@ _COLUMNS = 7
 RATE_SCALE = 3.0
 TIER_WEIGHT = {"strong": 1.0, "medium": 0.7, "weak": 0.3}
 _HYPHENS = frozenset("-‐‑")
-_GAP_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*|\s*[-‐‑]+\s*")
+_GAP_RE = re.compile(r"[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[ \t\u00a0]*[-‐‑]+\s*")
 
 
 @dataclass(frozen=True)
