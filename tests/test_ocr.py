@@ -111,3 +111,45 @@ def test_reflow_keeps_paragraphs() -> None:
     )
     flowed = repair_text(text, config=cfg)
     assert flowed.text == "The first line and the second.\n\nA new paragraph here."
+
+
+def test_benchmark_scoring_counts_fixes_and_breaks() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from ocr_eval import score_file
+
+    from repair.types import Edit
+
+    # aligned OCR/gold: "tbe" is wrong, "cat" right; '#' gold is not scored
+    oa, ga = "tbe cat sat ###", "the cat sat ###"
+    raw = oa
+    fix = Edit(0, 3, "tbe", "the", "ocr", 0.9, "OCR_CONFUSION")
+    stats = score_file(raw, oa, ga, [fix], "the cat sat ###")
+    assert stats["ed_before"] == 1 and stats["ed_after"] == 0
+    assert stats["fixed"] == 1 and stats["broken"] == 0
+    breaking = Edit(4, 3, "cat", "cot", "ocr", 0.9, "OCR_CONFUSION")
+    stats = score_file(raw, oa, ga, [breaking], "tbe cot sat ###")
+    assert stats["broken"] == 1 and stats["ed_after"] == 2
+
+
+ICDAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "ocr" / "icdar2017_eng_monograph"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ICDAR.is_dir(), reason="ICDAR 2017 data not present at ../shared")
+def test_icdar_small_files_improve_without_breaking() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from ocr_eval import OCR_ONLY as CFG
+    from ocr_eval import load_icdar, score_file
+
+    tot: dict[str, int] = {}
+    for n in range(1, 41):
+        raw, oa, ga = load_icdar(ICDAR / f"{n}.txt")
+        r = repair_text(raw, config=CFG)
+        for k, v in score_file(raw, oa, ga, list(r.edits), r.text).items():
+            tot[k] = tot.get(k, 0) + v
+    assert tot["ed_after"] < tot["ed_before"]
+    assert tot["broken"] / tot["correct"] < 0.005
