@@ -18,6 +18,7 @@ import argparse
 import bz2
 import importlib.util
 import re
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -531,6 +532,7 @@ SPIN_SUITE_LEE = {
 }  # Lee background documents already in benchmarks/suites/spin (not reused here)
 N_LEE_BACKGROUND = 24
 N_LEE_TEST = 30
+N_WRAPPED = 6
 
 #: Wikipedia articles of gensim's enwiki test dump, and how many prose paragraphs of each.
 WIKI_ARTICLES: dict[str, int] = {
@@ -552,6 +554,16 @@ _WIKI_BAD = re.compile(
     r"[|{}\[\]=*<>_#\\]|\(\s*[;,]|\(\s*\)|\(\s|\s\)|\s[,.;:!?]|  |,,|\.\.|\.,|,\.|\(e\.g\.\)|thumb|NOTE:"
     r"|\b(?:ISBN|pp?\.)\s|^\W"
 )
+
+
+def wrap(text: str, break_on_hyphens: bool, width: int = 70) -> str:
+    """``text`` hard-wrapped at ``width`` like a plain-text e-mail or e-book."""
+    return (
+        textwrap.fill(
+            text.strip(), width=width, break_on_hyphens=break_on_hyphens, break_long_words=False
+        )
+        + "\n"
+    )
 
 
 def gensim_data(name: str) -> Path:
@@ -621,6 +633,13 @@ def documents() -> list[tuple[str, str]]:
         docs.append((f"wiki_{key}", gensim_data(name).read_text(encoding="utf-8")))
     for key, text in CLASSICS.items():
         docs.append((f"book_{key}", text))
+    # Hard-wrapped copies (e-mail, plain-text e-books): line breaks, some after hyphens.
+    lee_test = lines_of("lee.cor")
+    for i in range(N_WRAPPED):
+        docs.append((f"news_wrapped_leetest{i:02d}", wrap(lee_test[i], i % 2 == 0)))
+    for key in ("alice", "moby_dick"):
+        paras = CLASSICS[key].strip().split("\n\n")
+        docs.append((f"book_wrapped_{key}", "\n\n".join(wrap(p, True) for p in paras)))
     for key, text in HAND.items():
         docs.append((f"hand_{key}", text))
     return docs
@@ -642,6 +661,7 @@ asserts byte identity.
 | `news_leetestNN` | the first {n_lee_test} documents of the Lee corpus test set (`lee.cor`) | ABC news items collected by M. D. Lee, B. Pincombe and M. Welsh (CogSci 2005), redistributed in the gensim wheel (LGPL-2.1) as test data; no separate licence stated; small research excerpt |
 | `news_leeNNN` | {n_lee_bg} documents of `lee_background.cor` (every 5th index not used by the spin suite) | as above |
 | `wiki_*` | prose paragraphs (markup stripped with gensim's `filter_wiki`, paragraphs with leftover markup dropped) of {n_wiki} articles of gensim's shortened English Wikipedia test dump, and gensim's `para2para_text1/2.txt` (New York, Berlin; with their `[1]` footnote marks) | Wikipedia contributors, CC BY-SA 3.0 (these files are under CC BY-SA 3.0) |
+| `news_wrapped_leetestNN`, `book_wrapped_*` | the first {n_wrapped} Lee test documents and two classics hard-wrapped at 70 columns (`textwrap`; every other Lee document also breaks after hyphens, as some e-mail clients do) | as their sources |
 | `book_*` | openings of public-domain works: Gettysburg Address, Declaration of Independence, *Pride and Prejudice*, *A Tale of Two Cities*, *Moby-Dick*, *Alice's Adventures in Wonderland* | public domain, typed from the standard texts in `make_clean_suite.py` |
 | `hand_*` | texts written for this project, each aimed at a false-positive risk (headlines, lists and numbers, science/ML abstracts with "deep learning"/"big data", honest spinner-like words, OCR look-alike real words, hard-wrapped lines with real compounds, dialogue with quotes, typography/accents/currency, short texts, press release, sports report, recipe) | same licence as this project |
 
@@ -681,6 +701,7 @@ def main(argv: list[str] | None = None) -> int:
         MANIFEST.format(
             n_lee_test=N_LEE_TEST,
             n_lee_bg=N_LEE_BACKGROUND,
+            n_wrapped=N_WRAPPED,
             n_wiki=len(WIKI_ARTICLES),
             stats=stats,
         ),
