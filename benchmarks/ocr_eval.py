@@ -107,7 +107,10 @@ def score_file(raw: str, oa: str, ga: str, edits: list[Edit], out: str) -> dict[
             stats["tokens"] += 1
             tra, trb = raw_before[ta], raw_before[tb]
             hit = touched(tra, trb)
-            if o == g:
+            # correct = same characters *and* same separators: "of@the" aligned to
+            # "of the" is a merged word in the OCR, not two correct tokens
+            bounded = (ta == 0 or oa[ta - 1] == ga[ta - 1]) and (tb == len(ga) or oa[tb] == ga[tb])
+            if o == g and bounded:
                 stats["correct"] += 1
                 if hit and out[out_pos(tra) : out_pos(trb)] != g:
                     stats["broken"] += 1

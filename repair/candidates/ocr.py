@@ -33,6 +33,8 @@ UNLISTED_COST = 4.0
 #: A word is "known" at this wordfreq Zipf frequency (about 1 per 100 million words)
 #: or when the symspell dictionary holds it.
 KNOWN_ZIPF = 3.0
+#: Both halves of a web-merged word ("ofthe") are at least this frequent (of, the, to).
+MERGED_PART_ZIPF = 5.5
 #: Words a split may produce alone although they are one letter long.
 ONE_LETTER = {"a", "i", "o"}
 
@@ -116,9 +118,26 @@ def vocabulary() -> dict[str, int]:
 
 @lru_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
-    """Whether ``word`` (any case) is an English word: symspell's dictionary or wordfreq."""
+    """Whether ``word`` (any case) is an English word: symspell's dictionary or wordfreq.
+
+    wordfreq counts web text, where merged function words are common ("ofthe",
+    "tothe"): a word only wordfreq knows that splits into two very frequent words
+    is not known.
+
+    >>> is_known("concrete"), is_known("ofthe"), is_known("fentanyl")
+    (True, False, False)
+    """
     low = word.lower()
-    return low in vocabulary() or zipf(low) >= KNOWN_ZIPF
+    if low in vocabulary():
+        return True
+    return zipf(low) >= KNOWN_ZIPF and not _merged_common(low)
+
+
+def _merged_common(low: str) -> bool:
+    return any(
+        zipf(low[:i]) >= MERGED_PART_ZIPF and zipf(low[i:]) >= MERGED_PART_ZIPF
+        for i in range(1, len(low))
+    )
 
 
 def is_target(word: str) -> bool:
@@ -250,7 +269,8 @@ _ARCHAIC = {("i", "j"), ("u", "v"), ("v", "u"), ("i", "y"), ("y", "i"), ("j", "i
 #: Old words that are one glyph away from a modern one ("shew" / "show").
 ARCHAIC_WORDS = frozenset(
     "shew shewed shewn hath doth thee thou thy thine ye wilt shalt hast art hee shee bee "
-    "mee wee doe goe tho' whilst betwixt ere oft nay yea withal sith wert hadst didst".split()
+    "mee wee doe goe tho' whilst betwixt ere oft nay yea withal sith wert hadst didst asmuch "
+    "forasmuch inasmuch tryal".split()
 )
 _SWAPS = (("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"))
 
@@ -291,7 +311,7 @@ def archaic_form(token: str) -> str | None:
     for a, b in _SWAPS:
         options.extend(low[:i] + b + low[i + 1 :] for i, ch in enumerate(low) if ch == a)
     for o in options:
-        if len(o) >= 2 and o in vocabulary() and zipf(o) >= 2.5:
+        if o in ARCHAIC_WORDS or len(o) >= 2 and o in vocabulary() and zipf(o) >= 2.5:
             return o
     return None
 
