@@ -153,3 +153,24 @@ def test_icdar_small_files_improve_without_breaking() -> None:
             tot[k] = tot.get(k, 0) + v
     assert tot["ed_after"] < tot["ed_before"]
     assert tot["broken"] / tot["correct"] < 0.005
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "a-\n",
+        "-\nfoo",
+        "conc-\n",
+        "1 1 1 1",
+        "x" * 300,
+        "tbe" + "q" * 80 + " rnan",
+        "Ünïcödé ſtraße ﬁnal 1aw 0",
+        "hereof,and ,and a,b 1,000 U.S.-China",
+        "word-\n\nnext paragraph",
+    ],
+)
+def test_odd_inputs_replay_exactly(text: str) -> None:
+    result = repair_text(text, config=OCR_ONLY)
+    assert apply_edits(text, result.edits) == result.text

@@ -64,6 +64,8 @@ SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
 DOC_SUPPORT_MIN = 2
 #: ... and a target the document itself uses costs this much less (nats).
 DOC_SUPPORT_BONUS = 2.0
+#: Longer tokens (URLs, garbage runs) get no candidates: keeps the search bounded.
+MAX_TOKEN_LEN = 30
 #: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
 SPACING_COST = 1.0
 _MAX_CORRECTIONS = 12
@@ -157,6 +159,8 @@ class _Stage:
                 )
             elif f.reason == "digit_in_word":
                 piece = text[f.start : f.end]
+                if len(piece) > MAX_TOKEN_LEN:
+                    continue
                 for c, rule, cost, thr in self._corrections(piece, f.reason, info):
                     out.append(
                         _cand(
@@ -189,6 +193,8 @@ class _Stage:
 
     def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]
+        if len(tok.text) > MAX_TOKEN_LEN:
+            return []  # not a word that lost a glyph or a space: leave it
         feats = {"finding": reason, "orig": [tok.text]}
         capital = reason == "capitalized_unknown"
         if capital and info.counts[tok.text] >= 2:
