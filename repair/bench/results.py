@@ -223,8 +223,9 @@ def print_tables(results: dict, console=None) -> None:
     console = console or Console()
     for title, headers, rows in all_tables(results):
         table = RichTable(title=title, title_justify="left", header_style="bold")
-        for i, h in enumerate(headers):
-            table.add_column(h, justify="left" if i < 2 else "right", overflow="fold")
+        for h in headers:
+            left = h in ("suite", "tool", "edit kind")
+            table.add_column(h, justify="left" if left else "right", overflow="fold")
         tool_col = headers.index("tool") if "tool" in headers else None
         for row in rows:
             ours = tool_col is not None and row[tool_col] == "repair"
@@ -239,7 +240,8 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str
         return x.replace("|", "\\|")
 
     lines = ["| " + " | ".join(esc(h) for h in headers) + " |"]
-    lines.append("|" + "|".join("---" if i < 2 else "---:" for i in range(len(headers))) + "|")
+    text_cols = {"suite", "tool", "edit kind"}
+    lines.append("|" + "|".join("---" if h in text_cols else "---:" for h in headers) + "|")
     lines.extend("| " + " | ".join(esc(c) for c in r) + " |" for r in rows)
     return "\n".join(lines)
 
