@@ -176,10 +176,12 @@ def run_batch(
     on_start: Callable[[int, int], None] = lambda total, done: None,
     on_progress: Callable[[int], None] = lambda n: None,
     quiet: bool = True,
+    on_learn: Callable[[int], None] = lambda total: None,
 ) -> dict[str, Any]:
     """Run (or resume) a batch; returns the summary (also written to ``summary.json``).
 
-    ``on_start(total_docs, already_done_docs)`` and ``on_progress(n_docs)`` drive a progress bar.
+    ``on_start(total_docs, already_done_docs)`` and ``on_progress(n_docs)`` drive a progress
+    bar; ``on_learn(total_docs)`` is called before the ``--learn`` pass starts.
     """
     t0 = time.perf_counter()
     if opts.engine not in ENGINES:
@@ -241,6 +243,7 @@ def run_batch(
 
     state.clean_temp()
     if opts.learn and not state.pairs_path.is_file():
+        on_learn(sum(s.docs for s in shards))
         _learn(state, root, shards, refs)
     settings = WorkerSettings(
         input_root=str(root),

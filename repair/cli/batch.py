@@ -90,6 +90,18 @@ def _quiet_ray_logs() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
+def _learning(quiet: bool) -> Any:
+    def say(total: int) -> None:
+        if not quiet:
+            print(
+                f"repair batch: learning substitution pairs over {total:,} documents "
+                "(first pass, one process)...",
+                file=sys.stderr,
+            )
+
+    return say
+
+
 @app.command("batch")
 def batch(
     input: Annotated[
@@ -168,7 +180,9 @@ def batch(
         _quiet_ray_logs()
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
-        summary = run_batch(opts, progress.start, progress.advance, quiet=quiet)
+        summary = run_batch(
+            opts, progress.start, progress.advance, quiet=quiet, on_learn=_learning(quiet)
+        )
     except BatchError as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
