@@ -91,6 +91,13 @@ def habit_spin(text: str, rate: float = 0.85, seed: int = 0) -> str:
     return pat.sub(sub, text)
 
 
+def _show_misses(name: str, d: list[str], o: list[str], g: list[str]) -> None:
+    """Print what the tool left spun or broke in one document (-vv)."""
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, o, g, autojunk=False).get_opcodes():
+        if tag != "equal":
+            print(f"  {name}: {' '.join(o[i1:i2])!r} should be {' '.join(g[j1:j2])!r}")
+
+
 def icdar_gold(directory: str, limit: int) -> list[tuple[str, str]]:
     out = []
     for f in sorted(glob.glob(f"{directory}/*.txt"))[:limit]:
@@ -106,7 +113,9 @@ def main() -> int:
     ap.add_argument("--icdar", default=str(ROOT.parent / "shared/data/ocr/icdar2017_eng_monograph"))
     ap.add_argument("--limit", type=int, default=30, help="ICDAR files to read")
     ap.add_argument("--lexicon", action="append", default=[], help="pairs TSV (repair learn)")
-    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("-v", "--verbose", action="count", default=0, help="-vv: list misses")
+    ap.add_argument("--split", action="store_true", help="figures per name prefix (dev_, held_)")
+    ap.add_argument("--suite-only", action="store_true", help="only the aligned suite")
     args = ap.parse_args()
     global CONFIG
     if args.lexicon:
@@ -127,8 +136,11 @@ def main() -> int:
         bg = [tuple(ws[i : i + 2]) for i in range(len(ws) - 1)]
         return sum(1 for g in bg if g in grams) / max(len(bg), 1)
 
-    print("== seed 000 (no gold)")
-    for label, refs in (("without references", []), ("with references", clean_seeds)):
+    if not args.suite_only:
+        print("== seed 000 (no gold)")
+    for label, refs in (
+        [] if args.suite_only else (("without references", []), ("with references", clean_seeds))
+    ):
         out, score = run(spun, refs)
         n = changed_tokens(toks(spun), toks(out))
         print(
@@ -137,28 +149,38 @@ def main() -> int:
         )
 
     # --- synthetic aligned suite
-    damaged_total = restored = broken = changed = 0
     clean_texts: list[tuple[str, str]] = []
     names = sorted(p[: -len(".damaged.txt")] for p in glob.glob(f"{args.suite}/*.damaged.txt"))
+    groups: dict[str, list[str]] = {}
     for name in names:
-        dmg = Path(name + ".damaged.txt").read_text(encoding="utf-8")
-        gold = Path(name + ".clean.txt").read_text(encoding="utf-8")
-        clean_texts.append((f"suite/{Path(name).name}", gold))
-        if dmg == gold:
-            continue
-        out, _score = run(dmg)
-        g, d, o = toks(gold), toks(dmg), toks(out)
-        before, after = correct_mask(d, g), correct_mask(o, g)
-        damaged_total += before.count(False)
-        restored += sum(1 for b, a in zip(before, after, strict=True) if not b and a)
-        broken += sum(1 for b, a in zip(before, after, strict=True) if b and not a)
-        changed += changed_tokens(d, o)
-    if damaged_total:
-        print(f"== synthetic suite {args.suite} ({len(names)} pairs)")
-        print(f"  damaged tokens {damaged_total}, restored {restored}, broken {broken}")
-        print(f"  error reduction {(restored - broken) / damaged_total:.3f}")
-        print(f"  edit precision  {restored / max(changed, 1):.3f}")
-        print(f"  recall          {restored / damaged_total:.3f}")
+        key = Path(name).name.split("_")[0] if args.split else "all"
+        groups.setdefault(key, []).append(name)
+    for key, members in sorted(groups.items()):
+        damaged_total = restored = broken = changed = 0
+        for name in members:
+            dmg = Path(name + ".damaged.txt").read_text(encoding="utf-8")
+            gold = Path(name + ".clean.txt").read_text(encoding="utf-8")
+            clean_texts.append((f"suite/{Path(name).name}", gold))
+            if dmg == gold:
+                continue
+            out, _score = run(dmg)
+            g, d, o = toks(gold), toks(dmg), toks(out)
+            before, after = correct_mask(d, g), correct_mask(o, g)
+            damaged_total += before.count(False)
+            restored += sum(1 for b, a in zip(before, after, strict=True) if not b and a)
+            broken += sum(1 for b, a in zip(before, after, strict=True) if b and not a)
+            changed += changed_tokens(d, o)
+            if args.verbose > 1:
+                _show_misses(Path(name).name, d, o, g)
+        if damaged_total:
+            label = "" if key == "all" else f" [{key}]"
+            print(f"== synthetic suite {args.suite}{label} ({len(members)} pairs)")
+            print(f"  damaged tokens {damaged_total}, restored {restored}, broken {broken}")
+            print(f"  error reduction {(restored - broken) / damaged_total:.3f}")
+            print(f"  edit precision  {restored / max(changed, 1):.3f}")
+            print(f"  recall          {restored / damaged_total:.3f}")
+    if args.suite_only:
+        return 0
 
     # --- the spinner's own habits on the clean seeds (mechanics check)
     damaged_total = restored = broken = changed = 0
