@@ -262,3 +262,16 @@ def test_run_suite_names_clean_documents_a_tool_changed() -> None:
     assert res["clean_changed_docs"] == {"ftfy": ["quotes"]}  # ftfy uncurls quotes
     assert res["results"]["none"]["clean_changed"] == 0
     assert res["results"]["ftfy"]["clean_changed"] == 1
+
+
+def test_max_pairs_caps_and_says_so(tmp_path: Path) -> None:
+    from repair.bench.suites import load_suites
+
+    f = tmp_path / "s.jsonl"
+    f.write_text("".join(json.dumps({"damaged": f"x{i}", "clean": "x"}) + "\n" for i in range(5)))
+    [suite] = load_suites([], [f], max_pairs=2)
+    assert len(suite.pairs) == 2 and "2 of 5 pairs" in suite.notes[0]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"damaged": "x", "clean": "x", "references": "oops"}) + "\n")
+    with pytest.raises(SuiteError, match="references"):
+        load_jsonl(bad)

@@ -222,6 +222,8 @@ def print_tables(results: dict, console=None) -> None:
 
     console = console or Console()
     for title, headers, rows in all_tables(results):
+        if not rows:
+            continue
         table = RichTable(title=title, title_justify="left", header_style="bold")
         for h in headers:
             left = h in ("suite", "tool", "edit kind")

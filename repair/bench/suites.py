@@ -124,7 +124,9 @@ def load_jsonl(path: Path, name: str | None = None) -> Suite:
                 raise SuiteError(f"{path}:{lineno}: needs string fields 'damaged' and 'clean'")
             if not isinstance(obj.get("clean"), str):
                 raise SuiteError(f"{path}:{lineno}: needs string fields 'damaged' and 'clean'")
-            refs = obj.get("references") or ()
+            refs = obj.get("references") or []
+            if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+                raise SuiteError(f"{path}:{lineno}: 'references' must be a list of strings")
             pair_name = str(obj.get("name") or f"{suite.name}:{lineno}")
             suite.pairs.append(Pair(pair_name, obj["damaged"], obj["clean"], tuple(refs)))
     if not suite.pairs:
@@ -328,13 +330,22 @@ def load_builtin(
     raise SuiteError(f"unknown suite {name!r}; built-in suites: {', '.join(BUILTIN_SUITES)}")
 
 
+def cap_pairs(suite: Suite, max_pairs: int | None) -> Suite:
+    """Keep the first ``max_pairs`` pairs of ``suite`` (noting it); None keeps all."""
+    if max_pairs is not None and len(suite.pairs) > max_pairs:
+        suite.notes.append(f"{max_pairs} of {len(suite.pairs)} pairs (--max-pairs)")
+        del suite.pairs[max_pairs:]
+    return suite
+
+
 def load_suites(
     names: Sequence[str],
     data: Sequence[Path] = (),
+    max_pairs: int | None = None,
     **options: object,
 ) -> list[Suite]:
     """The named built-in suites (all of them if none are named and no ``data``), then user data."""
     chosen = list(names) or ([] if data else list(BUILTIN_SUITES))
     suites = [load_builtin(n, **options) for n in chosen]  # type: ignore[arg-type]
     suites.extend(load_user_suite(Path(os.fspath(p))) for p in data)
-    return suites
+    return [cap_pairs(s, max_pairs) for s in suites]

@@ -44,7 +44,8 @@ def bench(
         typer.Option(
             "--data",
             help="Your own suite: a folder of NAME.damaged.txt / NAME.clean.txt pairs, or a "
-            "JSON Lines file with 'damaged' and 'clean' fields (repeatable).",
+            "JSON Lines file with 'damaged' and 'clean' fields (optional: 'name', and "
+            "'references', clean texts on the same story given to repair only); repeatable.",
         ),
     ] = None,
     json_out: Annotated[
@@ -84,6 +85,10 @@ def bench(
         int,
         typer.Option("--icdar-chars", min=0, help="Cap each ICDAR file at N characters (0: none)."),
     ] = 3000,
+    max_pairs: Annotated[
+        int,
+        typer.Option("--max-pairs", min=0, help="Use the first N pairs of each suite (0: all)."),
+    ] = 0,
     tool: Annotated[
         list[str] | None,
         typer.Option(
@@ -143,6 +148,7 @@ def bench(
             mojibake_path=mojibake,
             icdar_files=icdar_files or None,
             icdar_chars=icdar_chars or None,
+            max_pairs=max_pairs or None,
         )
     except (SuiteError, OSError) as exc:
         raise fail(str(exc)) from None
@@ -162,6 +168,7 @@ def bench(
             "mojibake": mojibake,
             "icdar-files": icdar_files if icdar_files != 20 else None,
             "icdar-chars": icdar_chars if icdar_chars != 3000 else None,
+            "max-pairs": max_pairs or None,
             "startup-runs": startup_runs if startup_runs != 2 else None,
             "results-md": results_md,
         },
