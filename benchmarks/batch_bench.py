@@ -106,9 +106,10 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--ray", action="store_true", help="also run --engine ray (needs ray[data])")
     ap.add_argument("--output", type=Path, default=OUT)
+    ap.add_argument("--commit", help="commit measured (default: git rev-parse HEAD here)")
     args = ap.parse_args()
 
-    commit = (
+    commit = args.commit or (
         subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
