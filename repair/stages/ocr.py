@@ -43,7 +43,7 @@ from repair.types import Candidate, Detection, Edit, Token
 #: whose garble score reaches this (clean news scores ~0.01: names, rare words).
 REALWORD_MIN_GARBLE = 0.04
 #: Real words at or above this Zipf frequency are never re-read as confusions.
-REALWORD_MAX_ZIPF = 4.0
+REALWORD_MAX_ZIPF = 4.5
 #: A real-word confusion must produce a word at least this frequent.
 REALWORD_TARGET_ZIPF = 5.0
 #: Margin "1" -> "I" needs ("1 have", "1 shall"), compared with reading it as "one".
@@ -202,7 +202,9 @@ class _Stage:
         if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
             return []  # one accented word in clean text is a loan word ("détente"), not noise
         if reason in ("nonword", "capitalized_unknown") and archaic_form(tok.text):
-            return []  # old spelling ("tooke", "shee"), not an OCR error
+            best = correction_candidates(tok.text)[:1]
+            if not best or best[0].cost > 2.0 or zipf(best[0].text.lower()) < 5.5:
+                return []  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         out = [
             _cand(
                 tok.start,
