@@ -63,8 +63,13 @@ def render_svg(results: dict) -> str:
             red = c["reduction"]
             out.append(f'<text x="{x1 - 6}" y="{y + 10}" text-anchor="end">{escape(t)}</text>')
             if red is None:
+                changed = (
+                    f"; {c['clean_changed']}/{c['clean_docs']} docs changed"
+                    if c.get("clean_docs")
+                    else ""
+                )
                 out.append(
-                    f'<text x="{zero + 4}" y="{y + 10}" fill="#666">n/a (nothing to fix)</text>'
+                    f'<text x="{zero + 4}" y="{y + 10}" fill="#666">nothing to fix{changed}</text>'
                 )
             else:
                 v = max(-1.0, min(1.0, red))
