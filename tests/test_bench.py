@@ -275,3 +275,21 @@ def test_max_pairs_caps_and_says_so(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"damaged": "x", "clean": "x", "references": "oops"}) + "\n")
     with pytest.raises(SuiteError, match="references"):
         load_jsonl(bad)
+
+
+def test_cli_baseline_shows_how_numbers_moved(tmp_path: Path) -> None:
+    data = tmp_path / "tiny.jsonl"
+    data.write_text(json.dumps({"damaged": "The cat sta.", "clean": "The cat sat."}) + "\n")
+    common = ["bench", "--data", str(data), "--tool", "none", "--startup-runs", "0"]
+    common += ["--no-references"]
+    first = tmp_path / "a.json"
+    res = CliRunner().invoke(app, [*common, "--json", str(first), "-q"])
+    assert res.exit_code == 0, res.output
+    second = tmp_path / "b.json"
+    res = CliRunner().invoke(app, [*common, "--json", str(second), "--baseline", str(first)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(second.read_text("utf-8"))["baseline"]["path"] == str(first)
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]")
+    res = CliRunner().invoke(app, [*common, "--baseline", str(bad), "-q"])
+    assert res.exit_code == 1 and "not a `repair bench --json` result" in res.output

@@ -177,12 +177,49 @@ def reference_table(results: dict) -> Table | None:
     return (title, headers, rows)
 
 
+def _delta(now: float | None, then: float | None, digits: int = 1) -> str:
+    if now is None or then is None:
+        return "–"
+    return f"{100 * (now - then):+.{digits}f}"
+
+
+def compare_table(results: dict, baseline: dict, tool: str = "repair") -> Table:
+    """``tool`` now vs a previous ``--json`` result, per suite: did the change help?"""
+    before = {s["name"]: s for s in baseline.get("suites", []) if not s.get("skipped")}
+    before["all"] = {"results": baseline.get("overall", {})}
+    now = [s for s in results["suites"] if not s.get("skipped")]
+    now.append({"name": "all", "results": results["overall"]})
+    rows = []
+    for s in now:
+        old = before.get(s["name"], {}).get("results", {}).get(tool)
+        c = s["results"].get(tool)
+        if c is None or old is None:
+            continue
+        rows.append(
+            [
+                s["name"],
+                f"{pct(old['reduction'])} → {pct(c['reduction'])}",
+                _delta(c["reduction"], old["reduction"]),
+                f"{num(old['f05'])} → {num(c['f05'])}",
+                f"{pct(old['broken_rate'], 2)} → {pct(c['broken_rate'], 2)}",
+                _delta(c["broken_rate"], old["broken_rate"], 2),
+                f"{_clean(old)} → {_clean(c)}",
+            ]
+        )
+    headers = [
+        "suite", "err. reduction", "Δ points", "F0.5", "broken", "Δ points", "clean changed",
+    ]  # fmt: skip
+    return (f"{tool}: baseline → now", headers, rows)
+
+
 def all_tables(results: dict) -> list[Table]:
     tables = [summary_table(results), suite_table(results), kind_table(results)]
     ref = reference_table(results)
     if ref:
         tables.append(ref)
     tables.append(speed_table(results))
+    if results.get("baseline"):
+        tables.insert(0, compare_table(results, results["baseline"]["results"]))
     return tables
 
 

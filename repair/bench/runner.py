@@ -123,15 +123,17 @@ def _seed(root: Path, prefix: str) -> Path | None:
 def run_suite(suite: Suite, tools: Sequence[_Tool], tick: ProgressHook | None = None) -> dict:
     totals = {t.name: Counts() for t in tools}
     clean_changed: dict[str, list[str]] = {t.name: [] for t in tools}
+    docs: list[dict[str, object]] = []  # per document, for the first tool (ours)
     for pair in suite.pairs:
         for tool in tools:
             out, edits = tool.run(pair.damaged, pair.references)
             tool.words += len(pair.damaged.split())
-            totals[tool.name] = totals[tool.name] + doc_metrics(
-                pair.damaged, pair.clean, out, edits
-            )
+            doc = doc_metrics(pair.damaged, pair.clean, out, edits)
+            totals[tool.name] = totals[tool.name] + doc
             if pair.damaged == pair.clean and out != pair.damaged:
                 clean_changed[tool.name].append(pair.name)
+            if tool is tools[0]:
+                docs.append(_doc_row(pair, doc))
             if tick:
                 tick(f"{suite.name}: {tool.name}")
     return {
@@ -142,6 +144,19 @@ def run_suite(suite: Suite, tools: Sequence[_Tool], tick: ProgressHook | None = 
         "notes": list(suite.notes),
         "sources": list(suite.sources),
         "results": {name: c.to_json() for name, c in totals.items()},
+        "docs": {tools[0].name: docs} if tools else {},
+    }
+
+
+def _doc_row(pair: Pair, c: Counts) -> dict[str, object]:
+    return {
+        "name": pair.name,
+        "err_before": c.err_before,
+        "err_after": c.err_after,
+        "gold_edits": c.gold_edits,
+        "hyp_edits": c.hyp_edits,
+        "tp": c.tp,
+        "broken": c.broken,
     }
 
 

@@ -89,6 +89,13 @@ def bench(
         int,
         typer.Option("--max-pairs", min=0, help="Use the first N pairs of each suite (0: all)."),
     ] = 0,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="A previous --json result: show how our numbers moved since (did a change help?).",
+        ),
+    ] = None,
     tool: Annotated[
         list[str] | None,
         typer.Option(
@@ -153,6 +160,14 @@ def bench(
     except (SuiteError, OSError) as exc:
         raise fail(str(exc)) from None
 
+    old_results = None
+    if baseline is not None:
+        try:
+            old_results = json.loads(baseline.read_text(encoding="utf-8"))
+            old_results["suites"], old_results["overall"]  # noqa: B018 - shape check
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise fail(f"{baseline}: not a `repair bench --json` result ({exc})") from None
+
     console = Console(stderr=True)
     for s in loaded:
         if s.skipped:
@@ -171,6 +186,7 @@ def bench(
             "max-pairs": max_pairs or None,
             "startup-runs": startup_runs if startup_runs != 2 else None,
             "results-md": results_md,
+            "baseline": baseline,
         },
         [f"--tool {t}" for t in (tool or [])] + ([] if references else ["--no-references"]),
     )
@@ -200,6 +216,14 @@ def bench(
             command=command,
         )
 
+    if old_results is not None:
+        meta = old_results.get("meta", {})
+        results["baseline"] = {
+            "path": str(baseline),
+            "date": meta.get("machine", {}).get("date"),
+            "commit": meta.get("machine", {}).get("commit"),
+            "results": {k: old_results[k] for k in ("suites", "overall")},
+        }
     if not quiet:
         out = Console()
         print_tables(results, out if out.is_terminal else Console(width=200))
