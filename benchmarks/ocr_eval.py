@@ -237,15 +237,19 @@ def main(argv: list[str] | None = None) -> int:
         "command: python benchmarks/ocr_eval.py " + " ".join(sys.argv[1:] if argv is None else argv)
     )
 
-    t0 = time.process_time()
     from repair.candidates.ocr import symspell, vocabulary, vocabulary_prefixes
     from repair.score.lm import get_lm
 
-    vocabulary()
-    vocabulary_prefixes()
-    symspell()
-    get_lm()
-    print(f"load: dictionaries + LM {time.process_time() - t0:.2f} s CPU (once per process)")
+    loads = []
+    for name, fn in (
+        ("word list + prefixes", lambda: (vocabulary(), vocabulary_prefixes())),
+        ("trigram LM", get_lm),
+        ("symspell index (only for 4+ merged words)", symspell),
+    ):
+        t0 = time.process_time()
+        fn()
+        loads.append(f"{name} {time.process_time() - t0:.2f} s")
+    print("load (CPU, once per process): " + "; ".join(loads))
 
     if args.suite or args.synthetic_icdar:
         print(

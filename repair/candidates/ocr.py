@@ -35,6 +35,8 @@ UNLISTED_COST = 4.0
 KNOWN_ZIPF = 3.0
 #: Both halves of a web-merged word ("ofthe") are at least this frequent (of, the, to).
 MERGED_PART_ZIPF = 5.5
+#: Merged tokens this long with no 2- or 3-word split go to symspell's word_segmentation.
+SEGMENT_MIN_LEN = 10
 #: Words a split may produce alone although they are one letter long.
 ONE_LETTER = {"a", "i", "o"}
 
@@ -320,9 +322,10 @@ def archaic_form(token: str) -> str | None:
 def split_candidates(token: str) -> tuple[Split, ...]:
     """Ways to split a merged token ("kingwas", "thematter") into 2 or 3 known words.
 
-    Each part must be a target word; one-letter parts only "a", "I", "o".  The cost
-    prefers fewer, more frequent parts.  symspellpy's ``word_segmentation``
-    (with no spelling correction) adds its own answer if it is a clean split.
+    Each part must be a target word; one-letter parts only "a" (and not last).  The
+    cost prefers fewer, more frequent parts.  When no 2- or 3-word split exists,
+    symspellpy's ``word_segmentation`` (with no spelling correction) gives its answer
+    if it is a clean split.
     """
     low = token.lower()
     out: dict[tuple[str, ...], float] = {}
@@ -349,7 +352,9 @@ def split_candidates(token: str) -> tuple[Split, ...]:
             for j in range(1, len(b)):
                 if is_target(b[:j]) and is_target(b[j:]):
                     add([a, b[:j], b[j:]])
-    if len(low) >= 6:
+    if not out and len(low) >= SEGMENT_MIN_LEN:
+        # four or more merged words ("werenoneofthe"): symspell's segmentation, which
+        # needs the symspell index (2-3 s to build, so only built when a text needs it)
         seg = symspell().word_segmentation(low, max_edit_distance=0)
         parts = seg.segmented_string.split()
         if "".join(parts) == low and len(parts) > 1:

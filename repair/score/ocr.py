@@ -28,7 +28,10 @@ from repair.score.frequency import zipf
 from repair.score.lm import UNKNOWN_LOGPROB, get_lm  # noqa: I001
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
-#: ICDAR 2017 training part (files 1-80, first 300k characters of file 81).
+#: ICDAR 2017 training part (files 1-80, first 300k characters of file 81):
+#: 1.0 -> 37.2% fewer character errors, 0.12% correct tokens broken (and 0.45% of
+#: words broken in synthetic noise over the ICDAR gold); 0.0 -> 38.1%, 0.14% (0.50%);
+#: -1.0 -> 38.8%, 0.18% (0.59%).  Precision first: 1.0.
 NONWORD_THRESHOLD = 1.0
 #: Margin needed to replace a *real* word (a real-word glyph confusion such as
 #: "bis" -> "his"): the LM must want the change very much.
