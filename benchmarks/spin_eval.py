@@ -153,7 +153,7 @@ def main() -> int:
     names = sorted(p[: -len(".damaged.txt")] for p in glob.glob(f"{args.suite}/*.damaged.txt"))
     groups: dict[str, list[str]] = {}
     for name in names:
-        key = Path(name).name.split("_")[0] if args.split else "all"
+        key = Path(name).name.split("_")[0] if args.split else "*"
         groups.setdefault(key, []).append(name)
     for key, members in sorted(groups.items()):
         damaged_total = restored = broken = changed = 0
@@ -173,7 +173,7 @@ def main() -> int:
             if args.verbose > 1:
                 _show_misses(Path(name).name, d, o, g)
         if damaged_total:
-            label = "" if key == "all" else f" [{key}]"
+            label = "" if key == "*" else f" [{key}]"
             print(f"== synthetic suite {args.suite}{label} ({len(members)} pairs)")
             print(f"  damaged tokens {damaged_total}, restored {restored}, broken {broken}")
             print(f"  error reduction {(restored - broken) / damaged_total:.3f}")

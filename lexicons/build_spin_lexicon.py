@@ -322,7 +322,7 @@ subsequent week | next week | s
 subsequent month | next month | s
 practically | almost |
 round | around |
-throughout | during |
+throughout | during, across |
 by way of | through | s
 by means of | through |
 in response to | according to |
@@ -416,6 +416,114 @@ income | revenue |
 progress | growth |
 rates of interest | interest rates | s
 price range | budget | s
+# --- dev half of benchmarks/spinner_sim.py's families (never its held-out half)
+cease | stop | v
+video games | games | s
+scholar | student | n
+lately | recently |
+quickly | soon |
+earlier | previous |
+supply | offer | v
+turn into | become |
+turns into | becomes |
+turning into | becoming |
+grew to become | became | s
+grow to be | become | s
+grows to be | becomes | s
+rising to be | becoming | s
+stay | remain | v
+perceive | understand | sv
+transfer | move | v
+essential | important |
+giant | large |
+massive | large |
+exhausting | hard |
+laborious | hard |
+query | question | sn
+convention | conference | n
+undertaking | project | sn
+specialists | experts |
+chief government | chief executive | sC
+guidelines | rules |
+mom | mother | n
+spouse | wife | n
+international locations | countries | s
+residence | home |
+photograph | photo | n
+lower than | less than | s
+at the least | at least | s
+not less than | at least | s
+by no means | never | s
+outdoors | outside |
+resulting from | due to |
+attributable to | due to |
+attainable | possible |
+in all probability | probably | s
+most likely | probably |
+utterly | completely | s
+fully | completely |
+considerably | significantly |
+largely | mostly |
+principally | mostly |
+lastly | finally |
+occurred | happened |
+occur | happen | v
+led to | caused |
+brought about | caused | s
+bringing about | causing | s
+brings about | causes | s
+count on | expect |
+counting on | expecting |
+determined | decided |
+elevated | increased |
+cut back | reduce | s
+cuts back | reduces | s
+reducing back | reducing | s
+scale back | reduce | s
+scaled back | reduced | s
+lowered | reduced |
+decreased | reduced |
+lifeless | dead | s
+proof | evidence |
+warmth | heat | s
+chilly | cold |
+gained | won |
+received | won, got |
+performed | played |
+inventory | stock |
+state of affairs | situation | s
+states of affairs | situations | s
+scenario | situation |
+spokesperson | spokesman |
+shield | protect | v
+confronted | faced |
+observe | follow | v
+comply with | follow |
+depart | leave | v
+accommodates | contains | s
+settle for | accept |
+examined | tested |
+rent | hire | v
+employed | hired |
+broken | damaged |
+harm | damage, hurt |
+repair | fix |
+be taught | learn | s
+realized | learned |
+modified | changed |
+noticed | saw |
+obtained | got |
+acquired | got |
+stored | kept |
+brief | short |
+quick | fast |
+principal | main |
+fallacious | wrong | s
+unsuitable | wrong |
+via | through |
+forward | ahead |
+to date | so far |
+grew to become a | became a | s
 # --- verbs
 anticipate | expect | v
 revive | restore | v
