@@ -7,11 +7,11 @@ count as errors while the kind of whitespace (space, newline) does not.
 
 * Errors are the Levenshtein distance between token sequences (rapidfuzz), and
   between characters of the whitespace-collapsed texts (CER).
-* An **edit** is a run of non-equal tokens in the minimal alignment of the
-  damaged text with another text (gold or output), in damaged-token positions;
-  a run that replaces as many tokens as it has is split into 1:1 edits.  As in
-  ERRANT, a tool edit is correct when the same gold edit exists: same damaged
-  tokens, same new tokens.
+* An **edit** is a change in the minimal alignment of the damaged text with
+  another text (gold or output), in damaged-token positions: each substituted
+  token, with an adjacent insertion or deletion joined to it (:func:`edit_blocks`).
+  As in ERRANT, a tool edit is correct when the same gold edit exists: same
+  damaged tokens, same new tokens.
 * **Broken** tokens were correct in the input (aligned equal to the gold) and
   the tool changed them.
 
@@ -69,31 +69,108 @@ def token_seq(text: str) -> TokenSeq:
     return TokenSeq(tuple(toks), tuple(spans), len(text))
 
 
-def edit_blocks(src: Sequence[str], dst: Sequence[str]) -> list[Block]:
-    """The edits turning ``src`` into ``dst`` (minimal alignment; see the module doc)."""
-    _need_rapidfuzz()
-    blocks: list[Block] = []
-    run: list[int] | None = None  # [i1, i2, j1, j2]
-    ops = [op for op in Levenshtein.opcodes(list(src), list(dst))]
-    for op in [*ops, None]:
-        if op is not None and op.tag != "equal":
-            if run is None:
-                run = [op.src_start, op.src_end, op.dest_start, op.dest_end]
-            else:
-                run[1], run[3] = op.src_end, op.dest_end
+#: Runs of changed tokens larger than this (cells of the DP table) keep rapidfuzz's alignment.
+_MAX_REALIGN = 40_000
+
+Op = tuple[str, int, int, int, int]  # tag, i1, i2, j1, j2
+
+
+def _sub_cost(a: str, b: str) -> float:
+    """Cost of aligning token ``a`` with ``b``: 0 equal, < 1 the more their letters differ."""
+    if a == b:
+        return 0.0
+    return 0.1 + 0.85 * Levenshtein.normalized_distance(a.strip().lower(), b.strip().lower())
+
+
+def _realign(src: Sequence[str], dst: Sequence[str], i0: int, j0: int) -> list[Op]:
+    """A weighted alignment of one changed run: substitutions cost by letter distance,
+    so ``tbe kingwas`` aligns with ``the king was`` as tbe→the, kingwas→king + was."""
+    n, m = len(src), len(dst)
+    if n == 0 or m == 0 or n * m > _MAX_REALIGN:
+        return []
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            c = cost[i][j]
+            if i < n and c + 1 < cost[i + 1][j]:
+                cost[i + 1][j], back[i + 1][j] = c + 1, "delete"
+            if j < m and c + 1 < cost[i][j + 1]:
+                cost[i][j + 1], back[i][j + 1] = c + 1, "insert"
+            if i < n and j < m:
+                s = c + _sub_cost(src[i], dst[j])
+                if s < cost[i + 1][j + 1]:
+                    cost[i + 1][j + 1] = s
+                    back[i + 1][j + 1] = "equal" if src[i] == dst[j] else "replace"
+    ops: list[Op] = []
+    i, j = n, m
+    while i or j:
+        tag = back[i][j]
+        di, dj = {"delete": (1, 0), "insert": (0, 1)}.get(tag, (1, 1))
+        ops.append((tag, i0 + i - di, i0 + i, j0 + j - dj, j0 + j))
+        i, j = i - di, j - dj
+    return ops[::-1]
+
+
+def _opcodes(src: Sequence[str], dst: Sequence[str]) -> list[Op]:
+    """Token opcodes: rapidfuzz's minimal alignment, each changed run re-aligned by letters."""
+    raw = [
+        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        for op in Levenshtein.opcodes(list(src), list(dst))
+    ]
+    out: list[Op] = []
+    k = 0
+    while k < len(raw):
+        if raw[k][0] == "equal":
+            out.append(raw[k])
+            k += 1
             continue
-        if run is not None:
-            i1, i2, j1, j2 = run
-            if i2 - i1 == j2 - j1 and i2 - i1 > 1:
-                blocks.extend(
-                    (i1 + k, i1 + k + 1, (dst[j1 + k],))
-                    for k in range(i2 - i1)
-                    if src[i1 + k] != dst[j1 + k]
-                )
-            else:
-                blocks.append((i1, i2, tuple(dst[j1:j2])))
-            run = None
-    return blocks
+        first = k
+        while k < len(raw) and raw[k][0] != "equal":
+            k += 1
+        i1, j1, i2, j2 = raw[first][1], raw[first][3], raw[k - 1][2], raw[k - 1][4]
+        out.extend(_realign(src[i1:i2], dst[j1:j2], i1, j1) or raw[first:k])
+    return out
+
+
+def edit_blocks(src: Sequence[str], dst: Sequence[str]) -> list[Block]:
+    """The edits turning ``src`` into ``dst`` (see the module doc).
+
+    Each substituted token is its own edit; an inserted or deleted run joins the
+    substitution just before it (``kingwas`` → ``king was``), else the one just after
+    it, else stands alone (``earlier than`` → ``before`` is one edit either way).
+    """
+    _need_rapidfuzz()
+    units: list[list[int]] = []  # [i1, i2, j1, j2]
+    pending: list[int] | None = None  # an insert/delete waiting for the next substitution
+    last_end: tuple[int, int] | None = None  # where the last unit ends (src, dst)
+    for tag, s1, s2, d1, d2 in _opcodes(src, dst):
+        if tag == "equal":
+            if pending is not None:
+                units.append(pending)
+                pending = None
+            last_end = None
+            continue
+        if tag == "replace" and s2 - s1 == d2 - d1:
+            for k in range(s2 - s1):
+                u = [s1 + k, s1 + k + 1, d1 + k, d1 + k + 1]
+                if pending is not None:
+                    u[0], u[2] = pending[0], pending[2]
+                    pending = None
+                units.append(u)
+            last_end = (s2, d2)
+        elif last_end == (s1, d1):
+            units[-1][1], units[-1][3] = s2, d2
+            last_end = (s2, d2)
+        elif pending is not None:
+            pending[1], pending[3] = s2, d2
+        else:
+            pending = [s1, s2, d1, d2]
+    if pending is not None:
+        units.append(pending)
+    return [(i1, i2, tuple(dst[j1:j2])) for i1, i2, j1, j2 in units]
 
 
 def token_distance(a: Sequence[str], b: Sequence[str]) -> int:
