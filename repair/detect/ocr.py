@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from repair.candidates.ocr import is_known, strip_accents
+from repair.candidates.ocr import archaic_form, is_known, strip_accents
 from repair.tokenize import tokenize
 from repair.types import Detection, Finding, Token
 
@@ -26,6 +26,8 @@ GARBLE_FORMS = frozenset(
     "tbe tlie tiie thc witb wbich wben bave bim bis aud tbat tbis mucb sucb sbe "
     "wlien wliich tliat tbey tben wbo wbat liave tbese".split()
 )
+#: Reasons reported as findings but not counted in the garble score.
+_NOT_COUNTED = frozenset({"capitalized_unknown", "archaic"})
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 #: Letters mixed with the digits OCR confuses with them ("signa1ing", "f0r", "1aw").
 _DIGIT_IN_WORD = re.compile(
@@ -61,6 +63,8 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
         return "capitalized_unknown"  # most likely a name: fixed only on strong evidence
     if len(text) == 1:
         return None
+    if archaic_form(text):
+        return "archaic"  # "tooke", "shee": old print, not counted as garble
     return "nonword"
 
 
@@ -77,7 +81,7 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
             n_words += 1
             reason = token_reason(tok, sentence_start)
             if reason:
-                flagged += reason != "capitalized_unknown"
+                flagged += reason not in _NOT_COUNTED
                 findings.append(Finding(tok.start, tok.end, "ocr", reason))
             sentence_start = False
             if (

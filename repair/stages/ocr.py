@@ -32,6 +32,7 @@ from repair.candidates.ocr import (
     join_candidate,
     prefixes_of,
     split_candidates,
+    strip_accents,
 )
 from repair.detect.ocr import detect_ocr
 from repair.document import Document
@@ -41,7 +42,7 @@ from repair.types import Candidate, Detection, Edit, Token
 
 #: Real-word confusions ("bis" -> "his") and "1" -> "I" are only tried in documents
 #: whose garble score reaches this (clean news scores ~0.01: names, rare words).
-REALWORD_MIN_GARBLE = 0.04
+REALWORD_MIN_GARBLE = 0.04  # the garble gate: clean news scores < 0.03, ICDAR pages ~0.1
 #: Real words at or above this Zipf frequency are never re-read as confusions.
 REALWORD_MAX_ZIPF = 4.5
 #: A real-word confusion must produce a word at least this frequent.
@@ -54,9 +55,16 @@ DIGIT_I_THRESHOLD_CLEAN = 4.0
 CAPITAL_THRESHOLD = 2.5
 #: A capitalised token is split only before a common word ("Trumpsaid", "Giventhe").
 CAPITAL_SPLIT_MIN_ZIPF = 4.5
-#: Accents are stripped ("thé" -> "the") only in documents with this many
-#: accented non-words: OCR that invents accents does it everywhere.
+#: Accents are stripped ("thé" -> "the") only in documents where at least this many
+#: of the commonest words carry one: OCR that invents accents does it to "the" and
+#: "about" too (ICDAR file 81), a text quoting "débris, rôle, élite" does not.
 ACCENT_MIN_COUNT = 3
+ACCENT_COMMON_ZIPF = 5.5
+#: What a clean-looking document (garble score below the gate) may still have fixed:
+#: garble no clean text contains ("tbe", "1aw", "ſaid", "shaU", "conc-⏎rete").
+SAFE_REASONS = frozenset(
+    {"garble_form", "digit_in_word", "long_s", "inner_capital", "line_end_hyphen"}
+)
 #: Margin a join of two real words ("con crete") needs in a document that looks clean.
 SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
 #: Words of the document (or its references) seen this often are confusion targets
@@ -66,6 +74,12 @@ DOC_SUPPORT_MIN = 2
 DOC_SUPPORT_BONUS = 2.0
 #: Longer tokens (URLs, garbage runs) get no candidates: keeps the search bounded.
 MAX_TOKEN_LEN = 30
+#: A line-end hyphen between two words this common is a compound's ("long-⏎standing",
+#: "re-⏎election") and stays; otherwise it is a word broken at the line end ("conc-⏎rete").
+HYPHEN_PART_ZIPF = 3.0
+#: A document is garbled when its garble score reaches the gate *and* it has this many
+#: garbled words (one odd word in a short clean passage is no evidence of OCR).
+GARBLE_MIN_WORDS = 3
 #: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
 SPACING_COST = 1.0
 _MAX_CORRECTIONS = 12
@@ -97,6 +111,7 @@ class _DocInfo:
     counts: Counter[str]
     accent_noise: int = 0
     garbled: bool = False
+    reference_words: frozenset[str] = frozenset()
 
     @cached_property
     def doc_prefixes(self) -> frozenset[str]:
@@ -136,16 +151,29 @@ class _Stage:
         by_start = {t.start: i for i, t in enumerate(toks)}
         out: list[Candidate] = []
         counts: Counter[str] = Counter(t.text for t in doc.words)
+        ref_words = frozenset(t.text for ref in doc.reference_tokens for t in ref if t.is_word)
         for ref in doc.reference_tokens:
             counts.update(t.text for t in ref if t.kind == "word")
+        # accents on the commonest words ("thé", "aboùt") are OCR noise; on "débris" or
+        # "rôle" they may be the author's
+        accents = sum(
+            1
+            for t in doc.words
+            if not t.text.isascii()
+            and zipf(strip_accents(t.text).lower()) >= ACCENT_COMMON_ZIPF
+            and strip_accents(t.text) != t.text
+        )
         info = _DocInfo(
             counts,
-            detection.details.get("reasons", {}).get("spurious_accent", 0),
+            accents,
             _is_garbled(doc, detection),
+            ref_words,
         )
         for f in detection.findings:
+            if not info.garbled and f.reason not in SAFE_REASONS:
+                continue  # a clean-looking document: only unmistakable garble is repaired
             if f.reason == "line_end_hyphen":
-                out.extend(self._hyphen(text, f.start, f.end))
+                out.extend(self._hyphen(text, f.start, f.end, doc.config.reflow))
             elif f.reason == "comma_no_space":
                 out.append(
                     _cand(
@@ -186,7 +214,8 @@ class _Stage:
                 out.extend(self._realword(t))
             elif t.kind == "number" and t.text == "1":
                 out.extend(self._digit_i(toks, i, garbled))
-        out.extend(self._split_pairs(toks, flagged, garbled))
+        if garbled:
+            out.extend(self._split_pairs(toks, flagged, garbled))
         if doc.config.reflow:
             out.extend(self._reflow(text, toks))
         return out
@@ -195,17 +224,22 @@ class _Stage:
         tok = toks[i]
         if len(tok.text) > MAX_TOKEN_LEN:
             return []  # not a word that lost a glyph or a space: leave it
+        out = self._joins(toks, i, reason) if info.garbled else []
+        if _next_to_hyphen(toks, i):
+            return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
+        if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
+            return out  # an acronym (AUD, BIS), not "tbe"
         feats = {"finding": reason, "orig": [tok.text]}
         capital = reason == "capitalized_unknown"
-        if capital and info.counts[tok.text] >= 2:
-            return []  # a repeated capitalised word is a name ("Jinping"), not a misreading
+        if capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words):
+            return out  # a repeated (or referenced) capitalised word is a name, not a misreading
         if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
-            return []  # one accented word in clean text is a loan word ("détente"), not noise
-        if reason in ("nonword", "capitalized_unknown") and archaic_form(tok.text):
+            return out  # one accented word in clean text is a loan word ("détente"), not noise
+        if reason in ("nonword", "archaic", "capitalized_unknown") and archaic_form(tok.text):
             best = correction_candidates(tok.text)[:1]
             if not best or best[0].cost > 2.0 or zipf(best[0].text.lower()) < 5.5:
-                return []  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
-        out = [
+                return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
+        out += [
             _cand(
                 tok.start,
                 tok.end,
@@ -220,7 +254,7 @@ class _Stage:
             for c, rule, cost, thr in self._corrections(tok.text, reason, info)
         ]
         known = is_known(tok.text)
-        if tok.text.isalpha() and not known:
+        if tok.text.isalpha() and not known and info.garbled:
             for parts, cost in self._splits(tok.text, capital):
                 out.append(
                     _cand(
@@ -234,7 +268,11 @@ class _Stage:
                         threshold=CAPITAL_THRESHOLD if capital else None,
                     )
                 )
-        # "con crete": join with a neighbour across one space; "con-tinuous" across a hyphen.
+        return out
+
+    def _joins(self, toks: list[Token], i: int, reason: str) -> list[Candidate]:
+        """ "con crete": join with a neighbour across one space; "con-tinuous" across a hyphen."""
+        out = []
         for j, k in ((i - 2, i), (i, i + 2)):
             if j < 0 or k >= len(toks) or toks[j].kind != "word" or toks[k].kind != "word":
                 continue
@@ -371,27 +409,20 @@ class _Stage:
             )
         ]
 
-    def _hyphen(self, text: str, start: int, end: int) -> list[Candidate]:
+    def _hyphen(self, text: str, start: int, end: int, reflow: bool) -> list[Candidate]:
+        """ "conc-⏎rete" -> "concrete"; a real compound ("long-⏎standing") stays as it is,
+        or becomes "long-standing" when re-flowing lines."""
         piece = text[start:end]
         left, _, rest = piece.partition("-")
         right = rest.strip()
         joined = join_candidate(left, right)
         feats = {"finding": "line_end_hyphen", "orig": [left, right]}
-        out = [
-            _cand(
-                start,
-                end,
-                f"{left}-{right}",
-                "OCR_HYPHEN_COMPOUND",
-                **feats,
-                alt=[left, right],
-                cost=0.0,
-                fixed=0.5,
-            )
-        ]
-        if joined and not right[:1].isupper():
-            both = is_known(left) and is_known(right)
-            out.append(
+        zl, zr = zipf(left.lower()), zipf(right.lower())
+        both = zl >= HYPHEN_PART_ZIPF and zr >= HYPHEN_PART_ZIPF
+        if both and joined and zipf(joined.lower()) >= max(4.0, min(zl, zr)):
+            both = False  # "para-⏎graph": the whole word is commoner than its pieces
+        if joined and not both and not right[:1].isupper():
+            return [
                 _cand(
                     start,
                     end,
@@ -400,11 +431,22 @@ class _Stage:
                     **feats,
                     alt=[joined],
                     cost=0.0,
-                    orig_known=both,
-                    threshold=0.0 if both else -3.0,
+                    threshold=-3.0,
                 )
-            )
-        return out
+            ]
+        if reflow:
+            return [
+                _cand(
+                    start,
+                    end,
+                    f"{left}-{right}",
+                    "OCR_HYPHEN_COMPOUND",
+                    **feats,
+                    alt=[left, right],
+                    fixed=0.9,
+                )
+            ]
+        return []
 
     def _reflow(self, text: str, toks: list[Token]) -> list[Candidate]:
         out = []
@@ -471,10 +513,17 @@ class _Stage:
         return edits
 
 
+def _next_to_hyphen(toks: list[Token], i: int) -> bool:
+    before = toks[i - 1].text if i > 0 else ""
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    return before == "-" or after == "-"
+
+
 def _is_garbled(doc: Document, detection: Detection) -> bool:
     """Whether the document looks OCR-garbled enough for the riskier repairs."""
     gate = float(doc.config.options.get("ocr_realword_min_garble", REALWORD_MIN_GARBLE))
-    return detection.score >= gate
+    flagged = int(detection.details.get("garbled_words", 0))
+    return detection.score >= gate and flagged >= GARBLE_MIN_WORDS
 
 
 def _conf(items: list[tuple[float, Candidate, dict]]) -> float:
