@@ -34,11 +34,16 @@ STRONG_MIN_GAIN = -1.0
 LEARNED_MIN_GAIN = -2.0
 WEAK_MIN_GAIN = 2.0
 #: How far the weak-pair bar drops for a document that plainly carries the
-#: spinner's fingerprint (score >= 0.95): there a known spinner habit needs only
+#: spinner's fingerprint (score >= RELAX_FULL): there a known spinner habit needs only
 #: an LM that is not against it.  Seed 000 (approximate hand restoration): error
 #: reduction 0.78 -> 0.85 with 2 more broken tokens; the WordNet suite (its docs
 #: score 0.5-0.8) is barely affected.
 WEAK_RELAX = 2.5
+#: The relaxation starts at this spin score and is complete at :data:`RELAX_FULL`.
+#: Below it a weak pair seen once needs gain >= 2: on spin_same (documents scoring
+#: 0.6-0.95) single weak edits with gain 0-2 broke about as many tokens as they fixed.
+RELAX_FROM = 0.9
+RELAX_FULL = 0.98
 #: Scoring rounds (restorations of one round are the context of the next).
 PASSES = 3
 _SENT_END = set('.!?;:“”"()[]—–…')
@@ -219,6 +224,7 @@ def _accept(
         mean,
         ref,
         weak_bar(doc_score),
+        len(gains),
     )
     if reason:
         return
@@ -265,7 +271,7 @@ def _edit_dict(e: Edit) -> dict:
 
 def weak_bar(doc_score: float) -> float:
     """The LM gain a weak pair needs, lower for documents that are plainly spun."""
-    t = min(1.0, max(0.0, (doc_score - THRESHOLD) / (0.95 - THRESHOLD)))
+    t = min(1.0, max(0.0, (doc_score - RELAX_FROM) / (RELAX_FULL - RELAX_FROM)))
     return WEAK_MIN_GAIN - WEAK_RELAX * t
 
 
@@ -279,8 +285,9 @@ def _decide(
     mean: float,
     ref: int,
     bar: float = WEAK_MIN_GAIN,
+    count: int = 2,
 ) -> str:
-    """'' to accept, else the reason code for declining."""
+    """'' to accept, else the reason code for declining (``count``: occurrences of the pair)."""
     if written[:1].isupper() and not initial and not caps and c.source != "SPIN_REFERENCE":
         return "proper_noun"
     if c.source == "SPIN_NUMBER":
@@ -289,7 +296,7 @@ def _decide(
         return "" if gain >= STRONG_MIN_GAIN or ref > 0 else "lm_against"
     if strength == "learned":
         return "" if gain >= LEARNED_MIN_GAIN or ref > 0 else "lm_against"
-    if gain >= bar or (gain >= 0.5 and mean >= 1.0):
+    if gain >= bar or (count >= 2 and gain >= 0.5 and mean >= 1.0):
         return ""
     if ref > 0 and gain >= -1.0:
         return ""
