@@ -91,6 +91,35 @@ def habit_spin(text: str, rate: float = 0.85, seed: int = 0) -> str:
     return pat.sub(sub, text)
 
 
+def _family_halves() -> dict[str, str]:
+    """Original form (lower case) -> dev/held, from benchmarks/spinner_sim.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spinner_sim", ROOT / "benchmarks/spinner_sim.py")
+    sim = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sim)
+    out = {}
+    for key, pairs, _flags in sim.families():
+        for orig, _alts in pairs:
+            out[orig.lower()] = sim.split_of(key)
+    return out
+
+
+def _tally_halves(
+    halves: dict[str, str], d: list[str], g: list[str], after: list[bool], acc: dict
+) -> None:
+    """Damaged and restored gold tokens of an all_ pair, by the half of their family."""
+    sm = difflib.SequenceMatcher(None, d, g, autojunk=False)
+    for tag, _i1, _i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal" or j1 == j2:
+            continue
+        phrase = " ".join(g[j1:j2]).lower().replace(" . ", ".").replace(" ' ", "'")
+        half = halves.get(phrase, "unattributed")
+        row = acc.setdefault(half, [0, 0])
+        row[0] += j2 - j1
+        row[1] += sum(after[j1:j2])
+
+
 def _show_misses(name: str, d: list[str], o: list[str], g: list[str]) -> None:
     """Print what the tool left spun or broke in one document (-vv)."""
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, o, g, autojunk=False).get_opcodes():
@@ -155,8 +184,10 @@ def main() -> int:
     for name in names:
         key = Path(name).name.split("_")[0] if args.split else "*"
         groups.setdefault(key, []).append(name)
+    halves = _family_halves() if args.split else {}
     for key, members in sorted(groups.items()):
         damaged_total = restored = broken = changed = 0
+        by_half: dict[str, list[int]] = {}
         for name in members:
             dmg = Path(name + ".damaged.txt").read_text(encoding="utf-8")
             gold = Path(name + ".clean.txt").read_text(encoding="utf-8")
@@ -172,6 +203,8 @@ def main() -> int:
             changed += changed_tokens(d, o)
             if args.verbose > 1:
                 _show_misses(Path(name).name, d, o, g)
+            if halves and key == "all":
+                _tally_halves(halves, d, g, after, by_half)
         if damaged_total:
             label = "" if key == "*" else f" [{key}]"
             print(f"== synthetic suite {args.suite}{label} ({len(members)} pairs)")
@@ -179,6 +212,9 @@ def main() -> int:
             print(f"  error reduction {(restored - broken) / damaged_total:.3f}")
             print(f"  edit precision  {restored / max(changed, 1):.3f}")
             print(f"  recall          {restored / damaged_total:.3f}")
+            for half, (n_dmg, n_fix) in sorted(by_half.items()):
+                rate = n_fix / max(n_dmg, 1)
+                print(f"  recall on {half}-family tokens {rate:.3f} ({n_dmg} tokens)")
     if args.suite_only:
         return 0
 
