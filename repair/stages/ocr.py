@@ -5,6 +5,13 @@ One stage, three edit kinds: ``hyphenation`` ("conc-⏎rete" -> "concrete"),
 "shaU" -> "shall").  Edits are the smallest spans on the text: one token, a
 token pair, or one comma.  Casing, punctuation and whitespace around them stay.
 
+Precision first: a document is *garbled* when its garble score reaches
+:data:`REALWORD_MIN_GARBLE` with at least :data:`GARBLE_MIN_WORDS` garbled words.
+Only then are non-words re-read, merged words split, split words joined, commas
+spaced and real words ("bis" -> "his") corrected.  A clean-looking text gets only
+the repairs in :data:`SAFE_REASONS` (garble no clean text contains); line-end
+hyphens of real compounds ("long-⏎standing") stay unless ``RepairConfig.reflow``.
+
 >>> from repair.document import Document
 >>> doc = Document("Tbe kingwas very glad hereof,and caused the conc-\\nrete to be laid.")
 >>> det = STAGE.detect(doc)
