@@ -443,7 +443,6 @@ query | question | sn
 convention | conference | n
 undertaking | project | sn
 specialists | experts |
-chief government | chief executive | sC
 guidelines | rules |
 mom | mother | n
 spouse | wife | n
