@@ -245,7 +245,7 @@ def notes(results: dict) -> list[str]:
         verdict = "PASS" if req["pass"] else "FAIL"
         out.append(
             f"performance requirement (issue 2) {req['requirement']}: **{verdict}** "
-            f"({num(req['wall_s'])} s, {num(req['peak_mb'], 0)} MB)"
+            f"({num(req['wall_s'], 3)} s, {num(req['peak_mb'], 0)} MB)"
         )
     return out
 
