@@ -62,15 +62,27 @@ def count_phrase(lower_text: str, phrase: str) -> int:
     return len(_phrase_re(phrase).findall(lower_text))
 
 
+def doc_phrase_count(doc: Document, phrase: str) -> int:
+    """:func:`count_phrase` of ``phrase`` in ``doc``, memoised on the document."""
+    cache = doc.__dict__.setdefault("_spin_phrase_counts", {})
+    key = phrase.lower()
+    n = cache.get(key)
+    if n is None:
+        lower = doc.__dict__.get("_spin_lower_text")
+        if lower is None:
+            lower = doc.__dict__["_spin_lower_text"] = doc.text.lower()
+        n = cache[key] = count_phrase(lower, key)
+    return n
+
+
 def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str, dict]:
     """Per spun form: count, count of its originals, shares and evidence (nats)."""
-    lower = doc.text.lower()
     by_form: Counter[str] = Counter(o.spun for o in occurrences)
     infos = {o.spun: o.info for o in occurrences}
     out: dict[str, dict] = {}
     for spun, c_s in by_form.items():
         info = infos[spun]
-        c_o = sum(count_phrase(lower, orig.lower()) for orig in info.originals)
+        c_o = sum(doc_phrase_count(doc, orig) for orig in info.originals)
         p = (c_s + 0.5) / (c_s + c_o + 1.0)
         q = max(clean_share(spun, orig, info.strength) for orig in info.originals)
         weight = 1.0 if info.strength == "strong" else 0.5

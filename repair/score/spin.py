@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
-from repair.detect.spin import THRESHOLD
+from repair.detect.spin import THRESHOLD, doc_phrase_count
 from repair.document import Document
 from repair.score.frequency import zipf
 from repair.score.lm import get_lm
@@ -213,7 +213,6 @@ def _accept(
     strength = f.get("strength", "weak")
     # reported only: declining pairs whose original is also used in the document
     # ("contested") cost seed 000 0.6 points of error reduction and gained nothing
-    orig_count = _original_count(doc.text, c.replacement)
     reason = _decide(
         c,
         written,
@@ -228,6 +227,7 @@ def _accept(
     )
     if reason:
         return
+    orig_count = doc_phrase_count(doc, c.replacement)
     replacement = match_case(written, c.replacement)
     if written[:1].isdigit() and left and left[-1][:1].isupper() and left[-1] != "<s>":
         replacement = replacement[:1].upper() + replacement[1:]
@@ -301,12 +301,6 @@ def _decide(
     if ref > 0 and gain >= -1.0:
         return ""
     return "weak_evidence"
-
-
-def _original_count(text: str, original: str) -> int:
-    from repair.detect.spin import count_phrase
-
-    return count_phrase(text.lower(), original.lower())
 
 
 def _fix_article(text: str, start: int, replacement: str) -> tuple[int, str]:
