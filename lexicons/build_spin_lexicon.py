@@ -523,6 +523,9 @@ via | through |
 forward | ahead |
 to date | so far |
 grew to become a | became a | s
+dying | death |
+wants | needs |
+launched | released |
 # --- verbs
 anticipate | expect | v
 revive | restore | v
