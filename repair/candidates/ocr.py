@@ -310,6 +310,11 @@ def archaic_form(token: str) -> str | None:
         options.extend((low[:-3], low[:-2]))  # "knowest", "maketh"
     if low.endswith("ll"):
         options.append(low[:-1])  # "tryall", "generall"
+    for old, new in (("ou", "oo"), ("oa", "o"), ("o", "oa")):  # "bloud", "hoast", "rosted"
+        i = low.find(old)
+        while i >= 0:
+            options.append(low[:i] + new + low[i + len(old) :])
+            i = low.find(old, i + 1)
     for a, b in _SWAPS:
         options.extend(low[:i] + b + low[i + 1 :] for i, ch in enumerate(low) if ch == a)
     for o in options:
