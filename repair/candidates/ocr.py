@@ -233,7 +233,9 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
     Listed confusions come from the table; with ``unlisted`` symspell adds
     one-substitution candidates the table does not list (``listed=False``, higher
     cost).  Off by default: on the ICDAR training part they broke five correct
-    (archaic) tokens for each one they fixed ("kitchin" -> "kitchen").
+    (archaic) tokens for each one they fixed ("kitchin" -> "kitchen"); even with the
+    archaic guard, allowing them for non-words in garbled documents took the
+    character-error reduction from 36.7% to 36.3% and broken tokens from 0.06% to 0.14%.
     """
     upper = len(token) > 1 and token.isupper()
     base = token.lower() if upper else token
