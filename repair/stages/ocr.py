@@ -87,6 +87,8 @@ HYPHEN_PART_ZIPF = 3.0
 #: A document is garbled when its garble score reaches the gate *and* it has this many
 #: garbled words (one odd word in a short clean passage is no evidence of OCR).
 GARBLE_MIN_WORDS = 3
+#: "AU" -> "All" in running text only when the word is this common.
+CAPS_TARGET_ZIPF = 5.5
 #: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
 SPACING_COST = 1.0
 _MAX_CORRECTIONS = 12
@@ -219,6 +221,7 @@ class _Stage:
         for i, t in enumerate(toks):
             if garbled and t.kind == "word" and t.start not in flagged:
                 out.extend(self._realword(t))
+                out.extend(self._caps_in_text(toks, i))
             elif t.kind == "number" and t.text == "1":
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
@@ -238,7 +241,8 @@ class _Stage:
             return out  # an acronym (AUD, BIS), not "tbe"
         feats = {"finding": reason, "orig": [tok.text]}
         capital = reason == "capitalized_unknown"
-        if capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words):
+        name_like = capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words)
+        if name_like and not self._misread_initial(tok.text):
             return out  # a repeated (or referenced) capitalised word is a name, not a misreading
         if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
             return out  # one accented word in clean text is a loan word ("détente"), not noise
@@ -246,11 +250,12 @@ class _Stage:
             best = correction_candidates(tok.text)[:1]
             if not best or best[0].cost > 2.0 or zipf(best[0].text.lower()) < 5.5:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
+        initial = tok.text[:1].isupper() and _sentence_start(toks, i)
         out += [
             _cand(
                 tok.start,
                 tok.end,
-                c.text,
+                c.text[:1].upper() + c.text[1:] if initial else c.text,
                 rule,
                 **feats,
                 threshold=thr,
@@ -368,6 +373,41 @@ class _Stage:
                         alt=[joined],
                         cost=SPACING_COST,
                         threshold=None if garbled else SPLIT_PAIR_THRESHOLD_CLEAN,
+                    )
+                )
+        return out
+
+    @staticmethod
+    def _misread_initial(text: str) -> bool:
+        """ "Hke" -> "like": the capital is itself a misread glyph of a common word."""
+        return any(
+            c.text[:1] != text[:1] and zipf(c.text.lower()) >= 5.0
+            for c in correction_candidates(text)[:3]
+        )
+
+    def _caps_in_text(self, toks: list[Token], i: int) -> list[Candidate]:
+        """ "AU the men": a short all-caps token in running text read with capital glyphs."""
+        tok = toks[i]
+        if not (2 <= len(tok.text) <= 3 and tok.text.isupper()) or i + 2 >= len(toks):
+            return []
+        nxt = toks[i + 2]
+        if toks[i + 1].text != " " or nxt.kind != "word" or not nxt.text.islower():
+            return []
+        out = []
+        for variant, (cost, subs) in confusion_variants(tok.text).items():
+            if variant[1:].islower() and zipf(variant.lower()) >= CAPS_TARGET_ZIPF:
+                out.append(
+                    _cand(
+                        tok.start,
+                        tok.end,
+                        variant,
+                        "OCR_CONFUSION",
+                        finding="caps_in_text",
+                        orig=[tok.text],
+                        alt=[variant],
+                        cost=cost,
+                        threshold=2.0,
+                        subs=[list(x) for x in subs],
                     )
                 )
         return out
@@ -518,6 +558,22 @@ class _Stage:
                 )
             )
         return edits
+
+
+def _sentence_start(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` opens a sentence (text start, after . ! ? or a blank line)."""
+    j = i - 1
+    while j >= 0:
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                return True
+        elif t.text in "\"“‘'(":
+            pass  # an opening quote: look before it
+        else:
+            return t.text in ".!?"
+        j -= 1
+    return True
 
 
 def _next_to_hyphen(toks: list[Token], i: int) -> bool:
