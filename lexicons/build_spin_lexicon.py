@@ -526,6 +526,48 @@ grew to become a | became a | s
 dying | death |
 wants | needs |
 launched | released |
+# --- more habits of the same spinner, outside benchmarks/spinner_sim.py's table
+sports activities | sports | s
+spherical | round |
+the decide | the judge | s
+a decide | a judge | s
+federal decide | federal judge | s
+most cancers | cancer | s
+coronary heart assault | heart attack | s
+coronary heart illness | heart disease | s
+coronary heart assaults | heart attacks | s
+coronary heart price | heart rate | s
+weight problems | obesity | s
+psychological well being | mental health | s
+psychological | mental |
+despair | depression |
+nervousness | anxiety | s
+pores and skin | skin | s
+live performance | concert | sn
+celeb | celebrity | sn
+field workplace | box office | s
+purple carpet | red carpet | s
+inexperienced | green | s
+twister | tornado | sn
+prospects | customers |
+shopper | consumer | n
+provide chain | supply chain | s
+provide chains | supply chains | s
+synthetic intelligence | artificial intelligence | sC
+electrical autos | electric vehicles | s
+electrical automobiles | electric cars | s
+autos | vehicles | s
+actual property | real estate | s
+marriage ceremony | wedding | sn
+vacationers | tourists | s
+practice station | train station | s
+academics | teachers |
+commencement | graduation |
+appreciable | considerable | s
+distinctive | unique |
+conventional | traditional |
+trendy | modern |
+objectives | goals |
 # --- verbs
 anticipate | expect | v
 revive | restore | v
