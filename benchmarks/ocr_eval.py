@@ -225,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["all", "train", "heldout"], default="all")
     ap.add_argument("--suite", type=Path, default=None, help="synthetic suite folder")
     ap.add_argument("--no-icdar", action="store_true")
+    ap.add_argument("--out", type=Path, default=None, help="also write the tables (markdown)")
     ap.add_argument(
         "--synthetic-icdar",
         type=int,
@@ -233,7 +234,13 @@ def main(argv: list[str] | None = None) -> int:
         help="also damage the gold of ICDAR files 1..N with the synthetic noise (in memory)",
     )
     args = ap.parse_args(argv)
-    print(
+    lines: list[str] = []
+
+    def out(line: str) -> None:
+        print(line)
+        lines.append(line)
+
+    out(
         "command: python benchmarks/ocr_eval.py " + " ".join(sys.argv[1:] if argv is None else argv)
     )
 
@@ -249,35 +256,37 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.process_time()
         fn()
         loads.append(f"{name} {time.process_time() - t0:.2f} s")
-    print("load (CPU, once per process): " + "; ".join(loads))
+    out("load (CPU, once per process): " + "; ".join(loads))
 
     if args.suite or args.synthetic_icdar:
-        print(
+        out(
             "\n| synthetic noise | words | WER before | WER after | word errors reduced "
             "| correct words broken | words/s (CPU) |"
         )
-        print("|---|---|---|---|---|---|---|")
+        out("|---|---|---|---|---|---|---|")
         if args.suite:
-            print(_suite_row(args.suite.name, run_suite(args.suite)))
+            out(_suite_row(args.suite.name, run_suite(args.suite)))
         if args.synthetic_icdar:
             t = run_synthetic_icdar(args.icdar, args.synthetic_icdar)
-            print(_suite_row(f"ICDAR gold, files 1-{args.synthetic_icdar}", t))
+            out(_suite_row(f"ICDAR gold, files 1-{args.synthetic_icdar}", t))
     if not args.no_icdar:
         res = run_icdar(args.icdar, args.max_chars, args.split)
-        print(
+        out(
             "\n| ICDAR 2017 eng monograph | chars | CER before | CER after | ED reduction "
             "| correct tokens broken | wrong tokens fixed | words/s (CPU) |"
         )
-        print("|---|---|---|---|---|---|---|---|")
+        out("|---|---|---|---|---|---|---|---|")
         for name, t in res.items():
             red = (t["ed_before"] - t["ed_after"]) / t["ed_before"] if t["ed_before"] else 0.0
-            print(
+            out(
                 f"| {name} | {int(t['chars'])} | {t['ed_before'] / t['chars']:.4f} "
                 f"| {t['ed_after'] / t['chars']:.4f} | {red:+.1%} "
                 f"| {int(t['broken'])}/{int(t['correct'])} "
                 f"({t['broken'] / max(1, t['correct']):.3%}) "
                 f"| {int(t['fixed'])}/{int(t['wrong'])} | {t['words'] / t['seconds']:.0f} |"
             )
+    if args.out:
+        args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 
