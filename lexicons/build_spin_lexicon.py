@@ -568,6 +568,9 @@ distinctive | unique |
 conventional | traditional |
 trendy | modern |
 objectives | goals |
+enchantment | appeal | sn
+would enchantment | would appeal | s
+to enchantment | to appeal | s
 # --- verbs
 anticipate | expect | v
 revive | restore | v

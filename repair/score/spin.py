@@ -229,7 +229,13 @@ def _accept(
         return
     orig_count = doc_phrase_count(doc, c.replacement)
     replacement = match_case(written, c.replacement)
-    if written[:1].isdigit() and left and left[-1][:1].isupper() and left[-1] != "<s>":
+    if (
+        written[:1].isdigit()
+        and left
+        and left[-1][:1].isupper()
+        and left[-1] != "<s>"
+        and c.source != "SPIN_NUMBER"
+    ):  # part of a name ("Lunar New 12 months" -> "Year"); "Gafner 4 months" stays lower
         replacement = replacement[:1].upper() + replacement[1:]
     start, replacement = _fix_article(doc.text, c.start, replacement)
     support = gain + 2.0 * ref + (2.0 if strength in ("strong", "learned") else 0.0)
