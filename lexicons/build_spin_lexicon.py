@@ -571,6 +571,28 @@ objectives | goals |
 enchantment | appeal | sn
 would enchantment | would appeal | s
 to enchantment | to appeal | s
+the identical | the same | s
+on the identical time | at the same time | s
+a whole bunch of | hundreds of | s
+tons of of | hundreds of | s
+e mail | email | s
+e mails | emails | s
+electronic mail | email | s
+pleaded responsible | pleaded guilty | s
+pleaded not responsible | pleaded not guilty | s
+discovered responsible | found guilty | s
+Angeles Instances | Angeles Times | sC
+Monetary Instances | Financial Times | sC
+Hurricane Heart | Hurricane Center | sC
+Medical Heart | Medical Center | sC
+Analysis Heart | Research Center | sC
+Facilities for Illness Management | Centers for Disease Control | sC
+European Fee | European Commission | sC
+Metropolis Corridor | City Hall | sC
+metropolis corridor | city hall | s
+Air Pressure | Air Force | sC
+a listening to | a hearing | s
+the listening to | the hearing |
 # --- verbs
 anticipate | expect | v
 revive | restore | v
