@@ -125,16 +125,20 @@ def run_icdar(folder: Path, max_chars: int, split: str) -> dict[str, dict[str, f
     files = sorted(folder.glob("*.txt"), key=lambda p: int(p.stem) if p.stem.isdigit() else 0)
     if not files:
         raise SystemExit(f"no ICDAR files in {folder}: pass --icdar DIR")
-    parts: dict[str, list[tuple[Path, int, int]]] = {"train": [], "heldout": []}
+    parts: dict[str, list[tuple[Path, int, int]]] = {
+        "train: files 1-80": [],
+        "train: file 81 first 300k": [],
+        "heldout: file 81 rest": [],
+    }
     for p in files:
         if p.stem == "81":
-            parts["train"].append((p, 0, TRAIN_CHARS_81))
-            parts["heldout"].append((p, TRAIN_CHARS_81, max_chars))
+            parts["train: file 81 first 300k"].append((p, 0, TRAIN_CHARS_81))
+            parts["heldout: file 81 rest"].append((p, TRAIN_CHARS_81, max_chars))
         else:
-            parts["train"].append((p, 0, 0))
+            parts["train: files 1-80"].append((p, 0, 0))
     results = {}
     for name, items in parts.items():
-        if split not in ("all", name):
+        if split not in ("all", name.split(":")[0]):
             continue
         tot: dict[str, float] = {}
         words = 0

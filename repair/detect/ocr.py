@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from repair.candidates.ocr import archaic_form, is_known, strip_accents
+from repair.candidates.ocr import archaic_form, correction_candidates, is_known, strip_accents
+from repair.score.frequency import zipf
 from repair.tokenize import tokenize
 from repair.types import Detection, Finding, Token
 
@@ -25,6 +26,10 @@ from repair.types import Detection, Finding, Token
 GARBLE_FORMS = frozenset(
     "tbe tlie tiie thc witb wbich wben bave bim bis aud tbat tbis mucb sucb sbe "
     "wlien wliich tliat tbey tben wbo wbat liave tbese".split()
+)
+#: Findings that are OCR patterns by themselves (see :func:`_is_confusion`).
+_CONFUSION_REASONS = frozenset(
+    {"garble_form", "digit_in_word", "inner_capital", "long_s", "comma_no_space"}
 )
 #: Reasons reported as findings but not counted in the garble score.
 _NOT_COUNTED = frozenset({"capitalized_unknown", "archaic"})
@@ -66,6 +71,18 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
     if archaic_form(text):
         return "archaic"  # "tooke", "shee": old print, not counted as garble
     return "nonword"
+
+
+def _is_confusion(text: str, f: Finding) -> bool:
+    """Whether a finding is a typical OCR pattern: a garble form, a digit or capital
+    inside a word, a long s, a comma glued to the next word, or a non-word one cheap
+    glyph confusion away from a common word ("rnoney")."""
+    if f.reason in _CONFUSION_REASONS:
+        return True
+    if f.reason != "nonword":
+        return False
+    best = correction_candidates(text[f.start : f.end])[:1]
+    return bool(best) and best[0].cost <= 2.0 and zipf(best[0].text.lower()) >= 4.0
 
 
 def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
@@ -110,8 +127,14 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     reasons: dict[str, int] = {}
     for f in findings:
         reasons[f.reason] = reasons.get(f.reason, 0) + 1
+    confusion = sum(1 for f in findings if _is_confusion(text, f))
     return Detection(
         tuple(findings),
         score,
-        {"words": n_words, "garbled_words": flagged, "reasons": reasons},
+        {
+            "words": n_words,
+            "garbled_words": flagged,
+            "confusion_words": confusion,
+            "reasons": reasons,
+        },
     )
