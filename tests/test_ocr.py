@@ -71,6 +71,8 @@ def test_detection_score_and_reasons() -> None:
     reasons = garbled.details["reasons"]
     assert reasons["garble_form"] == 1 and reasons["comma_no_space"] == 1
     assert reasons["inner_capital"] == 1 and reasons["nonword"] == 2
+    # tbe, hereof,and, shaU, rnan: typical OCR patterns; "kingwas" is only a non-word
+    assert garbled.details["confusion_words"] == 4 and clean.details["confusion_words"] == 0
 
 
 def test_capitalised_unknown_counts_as_name_not_garble() -> None:
