@@ -432,9 +432,7 @@ grow to be | become | s
 grows to be | becomes | s
 rising to be | becoming | s
 stay | remain | v
-perceive | understand | sv
 transfer | move | v
-essential | important |
 giant | large |
 massive | large |
 exhausting | hard |
@@ -498,7 +496,6 @@ shield | protect | v
 confronted | faced |
 observe | follow | v
 comply with | follow |
-depart | leave | v
 accommodates | contains | s
 settle for | accept |
 examined | tested |
