@@ -590,6 +590,18 @@ metropolis corridor | city hall | s
 Air Pressure | Air Force | sC
 a listening to | a hearing | s
 the listening to | the hearing |
+gadget | device | n
+privateness | privacy | s
+condominium | apartment | n
+bundle | package | n
+Republican main | Republican primary | sC
+Democratic main | Democratic primary | sC
+cupboard | cabinet | C
+humanitarian help | humanitarian aid | s
+overseas help | foreign aid | s
+catastrophe | disaster | n
+scored a landing | scored a touchdown | s
+landing move | touchdown pass | s
 # --- verbs
 anticipate | expect | v
 revive | restore | v
