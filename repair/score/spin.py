@@ -10,9 +10,9 @@ Acceptance (the numbers are ln-probability gains):
 
 * strong pairs (spinner fingerprints) and learned pairs: gain ≥ :data:`STRONG_MIN_GAIN`
   or reference support;
-* weak pairs: gain ≥ :func:`weak_bar` (2.0 at the threshold, -0.5 for a plainly
-  spun document), or gain ≥ 0.5 with a pair mean ≥ 1,
-  or reference support with gain ≥ -1;
+* weak pairs: gain ≥ :func:`weak_bar` (2.0 up to spin score 0.9, falling to -0.5
+  at 0.98 and above), or, for a pair seen at least twice in the document,
+  gain ≥ 0.5 with a pair mean ≥ 1, or reference support with gain ≥ -1;
 * numbers: gain ≥ 0.
 
 Measured and rejected: restoring words outside the lexicon from the Moby
@@ -220,8 +220,6 @@ def _accept(
     gains = list(pair_gains[(written.lower(), c.replacement.lower())].values())
     mean = sum(gains) / len(gains)
     strength = f.get("strength", "weak")
-    # reported only: declining pairs whose original is also used in the document
-    # ("contested") cost seed 000 0.6 points of error reduction and gained nothing
     reason = _decide(
         c,
         written,
@@ -236,6 +234,8 @@ def _accept(
     )
     if reason:
         return
+    # reported only: declining pairs whose original is also used in the document
+    # ("contested") cost seed 000 0.6 points of error reduction and gained nothing
     orig_count = doc_phrase_count(doc, c.replacement)
     replacement = match_case(written, c.replacement)
     if (
