@@ -419,7 +419,6 @@ price range | budget | s
 # --- dev half of benchmarks/spinner_sim.py's families (never its held-out half)
 cease | stop | v
 video games | games | s
-scholar | student | n
 lately | recently |
 quickly | soon |
 earlier | previous |
@@ -458,14 +457,12 @@ attainable | possible |
 in all probability | probably | s
 most likely | probably |
 utterly | completely | s
-fully | completely |
 considerably | significantly |
 largely | mostly |
 principally | mostly |
 lastly | finally |
 occurred | happened |
 occur | happen | v
-led to | caused |
 brought about | caused | s
 bringing about | causing | s
 brings about | causes | s
