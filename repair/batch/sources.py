@@ -16,7 +16,7 @@ import gzip
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -94,7 +94,6 @@ class RawDoc:
     record: dict[str, Any] | None = None
     line: int | None = None
     error: InputError | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def discover(input_path: str | os.PathLike[str]) -> tuple[Path, list[str], list[str]]:
