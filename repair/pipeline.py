@@ -94,9 +94,9 @@ def repair_text(
         if name == "mojibake" or not n_words:
             n_words = len(doc.words)
         if name in _ENGLISH_ONLY:
-            share = english_share(doc)
-            details["english_share"] = round(share, 3)
-            if share < config.min_english_share:
+            if "english_share" not in details:  # once: later stages change few words
+                details["english_share"] = round(english_share(doc), 3)
+            if details["english_share"] < config.min_english_share:  # type: ignore[operator]
                 skipped.append(f"{name}:non_english")
                 continue
         stage = load_stage(name)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -165,7 +166,7 @@ def strip_accents(word: str) -> str:
 
 
 def confusion_variants(
-    token: str, prefixes: frozenset[str] | None = None
+    token: str, prefixes: PrefixIndex | None = None
 ) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
     """Strings reachable from ``token`` by up to :data:`MAX_SUBS` listed confusions.
 
@@ -211,19 +212,33 @@ def _dictionary_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, 
 
 
 @lru_cache(maxsize=1)
-def vocabulary_prefixes() -> frozenset[str]:
-    """Every prefix of every dictionary word (about 300k strings; built once)."""
+def vocabulary_prefixes() -> PrefixIndex:
+    """Prefix test over the dictionary words (a sorted list; built once, ~30 ms)."""
     return prefixes_of(vocabulary())
 
 
-def prefixes_of(words: object) -> frozenset[str]:
-    """All prefixes (lower case) of ``words``."""
-    out: set[str] = set()
-    for w in words:  # type: ignore[attr-defined]
-        low = w.lower()
-        for i in range(1, len(low) + 1):
-            out.add(low[:i])
-    return frozenset(out)
+class PrefixIndex:
+    """``p in index`` tells whether ``p`` is a prefix of some word (lower case).
+
+    A sorted list and a binary search: about 10x cheaper to build than the set
+    of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
+    """
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words: object) -> None:
+        self._words = sorted({w.lower() for w in words})  # type: ignore[attr-defined]
+
+    def __contains__(self, prefix: object) -> bool:
+        if not isinstance(prefix, str):
+            return False
+        i = bisect_left(self._words, prefix)
+        return i < len(self._words) and self._words[i].startswith(prefix)
+
+
+def prefixes_of(words: object) -> PrefixIndex:
+    """A prefix index (lower case) over ``words``."""
+    return PrefixIndex(words)
 
 
 @lru_cache(maxsize=50_000)

@@ -26,7 +26,6 @@ from functools import lru_cache
 
 from repair.document import Document
 from repair.lexicons import LexiconError, read_tsv
-from repair.tokenize import tokenize
 from repair.types import Detection, Finding, Token
 
 LEXICON = "tortured_phrases.tsv"
@@ -54,9 +53,16 @@ class Entry:
     units: tuple[str, ...]
 
 
+#: The tokenizer's non-space tokens (repair.tokenize), as plain strings: 7,500
+#: lexicon phrases are keyed at start-up, and Token objects cost 3x more.
+_UNIT_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\s]", re.DOTALL)
+
+
 def phrase_units(phrase: str) -> tuple[str, ...]:
     """Matching key: lower-case non-space tokens, hyphens dropped, ’ → '."""
-    return tuple(unit_text(t) for t in tokenize(phrase) if t.kind != "space" and not _hyphen(t))
+    return tuple(
+        u.lower().replace("’", "'") for u in _UNIT_RE.findall(phrase) if u not in _HYPHENS
+    )
 
 
 def unit_text(t: Token) -> str:
