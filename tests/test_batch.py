@@ -242,6 +242,23 @@ def test_local_engine_works_without_fork(tmp_path: Path) -> None:
         assert (tmp_path / "out" / rel).read_text("utf-8") == repair_text(p.read_text()).text
 
 
+def test_keep_failed_copies_bad_documents_unchanged_in_place(tmp_path: Path) -> None:
+    inp = make_corpus(tmp_path, n_txt=2, n_jsonl=4)
+    (inp / "bad.txt").write_bytes(b"\x00\x00binary")
+    lines = (inp / "news.jsonl").read_bytes().splitlines(keepends=True)
+    lines.insert(2, b"{broken\n")
+    lines.insert(4, b'{"id": "no-text"}\n')
+    (inp / "news.jsonl").write_bytes(b"".join(lines))
+    out = tmp_path / "out"
+    summary = run_batch(BatchOptions(inp, out, jobs=1, shard_size=3, keep_failed=True))
+    assert summary["failed"] == 3
+    assert (out / "bad.txt").read_bytes() == b"\x00\x00binary"
+    got = (out / "news.jsonl").read_bytes().splitlines(keepends=True)
+    assert len(got) == len(lines) and got[2] == b"{broken\n" and got[4] == lines[4]
+    good = [json.loads(x)["id"] for i, x in enumerate(got) if i not in (2, 4)]
+    assert good == ["n0", "n1", "n2", "n3"]
+
+
 def test_gzipped_json_lines_in_gzipped_out(tmp_path: Path) -> None:
     inp = tmp_path / "in"
     inp.mkdir()

@@ -7,8 +7,9 @@ Outputs in OUTPUT:
   mirrored path, with a sidecar ``<stem>.repair.jsonl`` (one report line per record);
 * ``summary.json`` (and the printed table).
 
-Documents that cannot be repaired are left out of the outputs and listed,
-with their reason code, in the reports and the summary.
+Documents that cannot be repaired are listed, with their reason code, in the
+reports and the summary, and left out of the outputs (``--keep-failed``:
+copied to them unchanged).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class BatchOptions:
     min_confidence: float = RepairConfig.min_confidence
     learn: bool = False
     shard_size: int = 200
+    #: copy documents that cannot be repaired to the output unchanged (else leave them out)
+    keep_failed: bool = False
     #: seconds after which one document is given up (reason ``timeout``); 0: no limit
     doc_timeout: float = 600.0
     #: test hook (seconds of sleep per document)
@@ -127,6 +130,7 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
         "min_confidence": opts.min_confidence,
         "learn": opts.learn,
         "shard_size": opts.shard_size,
+        "keep_failed": opts.keep_failed,
     }
 
 
@@ -253,6 +257,7 @@ def run_batch(
         learned_pairs=str(state.pairs_path) if opts.learn else None,
         min_confidence=opts.min_confidence,
         doc_timeout=opts.doc_timeout,
+        keep_failed=opts.keep_failed,
         slow_doc=opts.slow_doc,
     )
     pending = [s for s in shards if not state.is_done(s)]

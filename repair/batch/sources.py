@@ -94,6 +94,8 @@ class RawDoc:
     record: dict[str, Any] | None = None
     line: int | None = None
     error: InputError | None = None
+    #: the JSON Lines line as read (``--keep-failed`` copies it unchanged)
+    raw: bytes | None = None
 
 
 def discover(input_path: str | os.PathLike[str]) -> tuple[Path, list[str], list[str]]:
@@ -234,4 +236,6 @@ def read_shard(root: Path, shard: Shard, max_chars: int = MAX_INPUT_BYTES) -> It
                 break
             if line < shard.start_line or not raw.strip():
                 continue
-            yield _jsonl_doc(raw, rel, line, max_chars)
+            doc = _jsonl_doc(raw, rel, line, max_chars)
+            doc.raw = raw if raw.endswith(b"\n") else raw + b"\n"
+            yield doc

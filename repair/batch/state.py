@@ -53,6 +53,17 @@ def atomic_write_bytes(path: Path, chunks: Iterable[bytes]) -> None:
         raise
 
 
+def atomic_copy(src: Path, dst: Path, chunk: int = 1 << 20) -> None:
+    """Copy ``src`` to ``dst`` atomically (streamed, whatever its size)."""
+
+    def chunks() -> Iterable[bytes]:
+        with open(src, "rb") as fh:
+            while block := fh.read(chunk):
+                yield block
+
+    atomic_write_bytes(dst, chunks())
+
+
 def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write_bytes(path, [json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")])
 

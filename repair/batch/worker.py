@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from repair.batch.sources import RawDoc, Shard, read_shard
-from repair.batch.state import State, atomic_write_bytes
+from repair.batch.state import State, atomic_copy, atomic_write_bytes
 from repair.config import RepairConfig
 from repair.io import InputError, atomic_write
 from repair.pipeline import repair_text
@@ -89,6 +89,8 @@ class WorkerSettings:
     learned_pairs: str | None = None
     min_confidence: float = RepairConfig.min_confidence
     max_chars: int = RepairConfig.max_chars
+    #: copy documents that cannot be repaired to the output unchanged (else leave them out)
+    keep_failed: bool = False
     #: a document still being repaired after this many seconds is given up (0: no limit)
     doc_timeout: float = 0.0
     #: test hook: seconds to sleep per document (makes kill tests deterministic)
@@ -207,6 +209,16 @@ def _line(obj: Any, strict: bool = True) -> bytes:
     return (json.dumps(obj, ensure_ascii=False, allow_nan=not strict) + "\n").encode("utf-8")
 
 
+def _keep(s: WorkerSettings, shard: Shard, doc: RawDoc, records: list[bytes]) -> None:
+    """``--keep-failed``: the document goes to the output as it came in."""
+    if shard.kind == "jsonl":
+        records.append(doc.raw or b"")
+        return
+    src = Path(s.input_root) / doc.id
+    if src.is_file():
+        atomic_copy(src, Path(s.output) / doc.id)
+
+
 def run_shard(
     worker: Worker, shard: Shard, on_doc: Callable[[int], None] | None = None
 ) -> dict[str, Any]:
@@ -233,6 +245,8 @@ def run_shard(
         reports.append(res.report)
         if res.failure is not None:
             failures.append(res.failure)
+            if s.keep_failed:
+                _keep(s, shard, doc, records)
         else:
             docs += 1
             words += res.words

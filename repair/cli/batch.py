@@ -143,6 +143,13 @@ def batch(
         int,
         typer.Option("--shard-size", min=1, help="Documents per shard (unit of work and resume)."),
     ] = 200,
+    keep_failed: Annotated[
+        bool,
+        typer.Option(
+            "--keep-failed",
+            help="Copy documents that cannot be repaired to OUTPUT unchanged (default: omit).",
+        ),
+    ] = False,
     doc_timeout: Annotated[
         float,
         typer.Option(
@@ -174,6 +181,7 @@ def batch(
         learn=learn,
         shard_size=shard_size,
         doc_timeout=doc_timeout,
+        keep_failed=keep_failed,
         slow_doc=float(os.environ.get("REPAIR_BATCH_SLOW_DOC", "0") or 0),
     )
     if engine is Engine.ray:
