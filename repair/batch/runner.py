@@ -46,6 +46,12 @@ ENGINES = ("local", "ray")
 
 @dataclass
 class BatchOptions:
+    """The options of ``repair batch`` (see ``repair batch --help``).
+
+    All but ``jobs``, ``engine``, ``doc_timeout`` and ``slow_doc`` are saved with the
+    run; resuming with other values is refused.
+    """
+
     input: Path
     output: Path
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
