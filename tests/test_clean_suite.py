@@ -27,10 +27,7 @@ CASES = Path(__file__).parent / "cases" / "negative_wide.json"
 
 #: Clean-suite documents the pipeline still changes (strict xfail); see the audit.
 KNOWN_FAILURES: dict[str, str] = {
-    "hand_hard_wrapped": "hyphenation: joins a hard-wrapped real compound 'twice-\\nweekly'",
     "hand_honest_spinner_words": "spin: dense honest spinner-like phrases ('12 months' -> 'year')",
-    "news_lee130": "ocr: currency code '$AUD1.102' -> '$AND1.102'",
-    "wiki_amphibian": "ocr: Latin species name 'Prosalirus bitis'",
 }
 
 
