@@ -391,6 +391,29 @@ def split_candidates(token: str) -> tuple[Split, ...]:
     return tuple(splits[:8])
 
 
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly")
+
+
+@lru_cache(maxsize=50_000)
+def is_word_form(word: str) -> bool:
+    """Whether ``word`` is a known word or a regular inflection of a fairly common one.
+
+    "quicks" (cricket's fast bowlers) is in no dictionary but is "quick" + "s": a
+    valid word, so "quicks and" is two words, not a split "quicksand".
+
+    >>> is_word_form("quicks"), is_word_form("iudg")
+    (True, False)
+    """
+    if is_known(word):
+        return True
+    low = word.lower()
+    for suf in _SUFFIXES:
+        stem = low[: -len(suf)]
+        if low.endswith(suf) and len(stem) >= 3 and is_known(stem) and zipf(stem) >= 3.5:
+            return True
+    return False
+
+
 def join_candidate(left: str, right: str) -> str | None:
     """``left + right`` if that is a target word (for "con crete", "conc-⏎rete")."""
     joined = left + right

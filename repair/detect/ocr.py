@@ -17,7 +17,14 @@ from __future__ import annotations
 
 import re
 
-from repair.candidates.ocr import archaic_form, correction_candidates, is_known, strip_accents
+from repair.candidates.ocr import (
+    archaic_form,
+    correction_candidates,
+    is_known,
+    join_candidate,
+    split_candidates,
+    strip_accents,
+)
 from repair.score.frequency import zipf
 from repair.tokenize import tokenize
 from repair.types import Detection, Finding, Token
@@ -28,9 +35,12 @@ GARBLE_FORMS = frozenset(
     "wlien wliich tliat tbey tben wbo wbat liave tbese".split()
 )
 #: Findings that are OCR patterns by themselves (see :func:`_is_confusion`).
-_CONFUSION_REASONS = frozenset(
-    {"garble_form", "digit_in_word", "inner_capital", "long_s", "comma_no_space"}
-)
+_CONFUSION_REASONS = frozenset({"garble_form", "digit_in_word", "long_s", "comma_no_space"})
+#: A merged non-word counts as OCR-like when it splits this cheaply ("kingwas": 1.0,
+#: "thatthe": 1.0; a rare compound such as "inswinger" -> "in swinger" costs 2.1).
+MERGED_MAX_COST = 1.5
+#: A line-end hyphen is a broken word (OCR-like) when a piece is rarer than this.
+BROKEN_PIECE_ZIPF = 3.0
 #: Reasons reported as findings but not counted in the garble score.
 _NOT_COUNTED = frozenset({"capitalized_unknown", "archaic"})
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
@@ -74,15 +84,32 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
 
 
 def _is_confusion(text: str, f: Finding) -> bool:
-    """Whether a finding is a typical OCR pattern: a garble form, a digit or capital
-    inside a word, a long s, a comma glued to the next word, or a non-word one cheap
-    glyph confusion away from a common word ("rnoney")."""
+    """Whether a finding is a typical OCR pattern, not just an unknown word.
+
+    Dialect ("nuff"), foreign words ("awa", "schwarze") and names ("McKenzie") are
+    unknown words too; what OCR alone makes is: a garble form, a digit or long s in a
+    word, a comma glued to the next word, a capital inside a word that re-reads as a
+    word ("shaU"), a non-word one cheap glyph confusion away from a common word
+    ("rnoney") or cheaply split into words ("kingwas"), and a word broken at a line
+    end ("conc-⏎rete").
+    """
     if f.reason in _CONFUSION_REASONS:
         return True
+    piece = text[f.start : f.end]
+    if f.reason == "inner_capital":
+        return bool(correction_candidates(piece)[:1])
+    if f.reason == "line_end_hyphen":
+        left, _, rest = piece.partition("-")
+        right = rest.strip()
+        pieces = min(zipf(left.lower()), zipf(right.lower()))
+        return bool(join_candidate(left, right)) and pieces < BROKEN_PIECE_ZIPF
     if f.reason != "nonword":
         return False
-    best = correction_candidates(text[f.start : f.end])[:1]
-    return bool(best) and best[0].cost <= 2.0 and zipf(best[0].text.lower()) >= 4.0
+    best = correction_candidates(piece)[:1]
+    if best and best[0].cost <= 2.0 and zipf(best[0].text.lower()) >= 4.0:
+        return True
+    splits = split_candidates(piece)[:1] if piece.isalpha() else ()
+    return bool(splits) and splits[0].cost <= MERGED_MAX_COST
 
 
 def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:

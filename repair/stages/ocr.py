@@ -36,6 +36,7 @@ from repair.candidates.ocr import (
     correction_candidates,
     is_known,
     is_target,
+    is_word_form,
     join_candidate,
     prefixes_of,
     split_candidates,
@@ -78,6 +79,11 @@ SAFE_REASONS = frozenset(
 #: Margin a join of two real words ("con crete") needs outside garbled documents
 #: (unused while joins are gated; kept for ``ocr_realword_min_garble=0``).
 SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
+#: A join of two valid words ("quicks and", "con crete") needs strong evidence: no
+#: part as common as this ("and") ...
+JOIN_VALID_MAX_ZIPF = 5.0
+#: ... and this margin (nats) at least.
+JOIN_VALID_THRESHOLD = 4.0
 #: Words of the document (or its references) seen this often are confusion targets
 #: even when the dictionary lacks them (names: "Beijiug" -> "Beijing").
 DOC_SUPPORT_MIN = 2
@@ -91,6 +97,9 @@ HYPHEN_PART_ZIPF = 3.0
 #: A document is garbled when its garble score reaches the gate *and* it has this many
 #: garbled words (one odd word in a short clean passage is no evidence of OCR).
 GARBLE_MIN_WORDS = 3
+#: ... and at least this many of them look like OCR (see ``detect.ocr._is_confusion``):
+#: dialect, foreign words and names are unknown words as well, but not OCR patterns.
+GARBLE_MIN_OCR = 2
 #: ... or when this share of its words (and at least GARBLE_MIN_WORDS) are typical OCR
 #: patterns ("tbe", "1aw", "shaU", "rnoney"): the clean suite reaches 0.011 with 2 such
 #: words, lightly garbled ICDAR pages 0.01-0.04.
@@ -302,6 +311,9 @@ class _Stage:
             joined = join_candidate(toks[j].text, toks[k].text)
             if not joined or toks[k].text[:1].isupper():
                 continue
+            threshold = _join_threshold(toks[j].text, toks[k].text, None)
+            if threshold is False:
+                continue  # two valid words, one of them common ("quicks and")
             rule = "OCR_JOIN_SPLIT" if sep == " " else "OCR_INLINE_HYPHEN"
             out.append(
                 _cand(
@@ -313,6 +325,7 @@ class _Stage:
                     orig=[toks[j].text, toks[k].text],
                     alt=[joined],
                     cost=SPACING_COST,
+                    threshold=threshold,
                 )
             )
         return out
@@ -369,7 +382,9 @@ class _Stage:
             if min(zipf(a.text), zipf(b.text)) >= 3.5:
                 continue
             joined = join_candidate(a.text, b.text)
-            if joined and zipf(joined) >= 3.5:
+            base = None if garbled else SPLIT_PAIR_THRESHOLD_CLEAN
+            threshold = _join_threshold(a.text, b.text, base)
+            if joined and zipf(joined) >= 3.5 and threshold is not False:
                 out.append(
                     _cand(
                         a.start,
@@ -380,7 +395,7 @@ class _Stage:
                         orig=[a.text, b.text],
                         alt=[joined],
                         cost=SPACING_COST,
-                        threshold=None if garbled else SPLIT_PAIR_THRESHOLD_CLEAN,
+                        threshold=threshold,
                     )
                 )
         return out
@@ -584,6 +599,15 @@ def _sentence_start(toks: list[Token], i: int) -> bool:
     return True
 
 
+def _join_threshold(left: str, right: str, base: float | None) -> float | None | bool:
+    """Threshold for joining ``left right``; ``False``: two valid words, one common."""
+    if not (is_word_form(left) and is_word_form(right)):
+        return base  # a non-word piece ("conc rete", "busi nesse"): the usual evidence
+    if max(zipf(left.lower()), zipf(right.lower())) >= JOIN_VALID_MAX_ZIPF:
+        return False
+    return max(base if base is not None else JOIN_VALID_THRESHOLD, JOIN_VALID_THRESHOLD)
+
+
 def _next_to_hyphen(toks: list[Token], i: int) -> bool:
     before = toks[i - 1].text if i > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
@@ -595,9 +619,9 @@ def _is_garbled(doc: Document, detection: Detection) -> bool:
     gate = float(doc.config.options.get("ocr_realword_min_garble", REALWORD_MIN_GARBLE))
     details = detection.details
     flagged = int(details.get("garbled_words", 0))
-    if detection.score >= gate and flagged >= GARBLE_MIN_WORDS:
-        return True
     confusion = int(details.get("confusion_words", 0))
+    if detection.score >= gate and flagged >= GARBLE_MIN_WORDS and confusion >= GARBLE_MIN_OCR:
+        return True
     words = max(1, int(details.get("words", 0)))
     return confusion >= GARBLE_MIN_WORDS and confusion / words >= CONFUSION_MIN_SHARE
 
