@@ -151,6 +151,13 @@ def _lm_gain(left: list[str], spun: list[str], orig: list[str], right: list[str]
     return lm.sequence_logprob([*orig, *right], left) - lm.sequence_logprob([*spun, *right], left)
 
 
+def occurrence_gain(doc: Document, ctx: _Ctx, start: int, end: int, originals: tuple) -> float:
+    """Best LM gain (ln-prob) of restoring ``text[start:end]`` to one of ``originals``."""
+    left, right, _initial = context(doc, ctx, start, end)
+    spun = [w.lower() for w in doc.text[start:end].split()]
+    return max(_lm_gain(left, spun, [w.lower() for w in o.split()], right) for o in originals)
+
+
 def _words(phrase: str) -> list[str]:
     return phrase.replace(".", " ").split() if phrase != "U.S." else ["u.s."]
 
