@@ -145,3 +145,43 @@ def test_align_sentences_pairs_near_matches() -> None:
     assert len(aligned) == 1
     sent, ref, sim = aligned[0]
     assert sent[0] == "trump" and ref[1] == "told" and 0.5 <= sim < 1.0
+
+
+def test_ordinary_phrases_have_a_high_clean_share() -> None:
+    from repair.detect.spin import clean_share
+
+    # the LM knows "more and more" and "whether or not" as ordinary English;
+    # "earlier than" for "before" is a spinner's fingerprint
+    assert clean_share("more and more", "increasingly", "strong") > 0.3
+    assert clean_share("whether or not", "whether", "strong") > 0.05
+    assert clean_share("earlier than", "before", "strong") <= 0.02
+
+
+def test_context_fit_weighs_lm_preferred_written_forms_less() -> None:
+    from repair.detect.spin import FIT_FLOOR, context_fit
+
+    assert context_fit(-3.0) == FIT_FLOOR
+    assert context_fit(0.0) < context_fit(0.5) < context_fit(2.0) == 1.0
+
+
+def test_few_honest_fingerprints_stay_under_threshold() -> None:
+    # two strong fingerprints in a short text: ordinary English, not a spinner
+    text = (
+        "The minister mentioned the budget only once during the past 12 months, and the "
+        "opposition said that was no accident. Figures arrived on Tuesday."
+    )
+    det = STAGE.detect(Document(text))
+    assert det.score < THRESHOLD
+    assert det.details["fingerprints"] < 3
+    assert repair_text(text, (), SPIN_ONLY).edits == ()
+
+
+def test_twelve_months_after_past_counts_as_ordinary() -> None:
+    from repair.detect.spin import FIT_FLOOR
+
+    doc = Document("Sales rose over the past 12 months.")
+    occ = STAGE.occurrences(doc)
+    from repair.detect.spin import spin_evidence
+
+    ev = spin_evidence(doc, occ)
+    assert ev["12 months"]["context_fit"] == FIT_FLOOR

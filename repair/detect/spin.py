@@ -27,9 +27,10 @@ evidence cap the score at 0.45, under :data:`THRESHOLD`: two or three honest
 fingerprints in a 30-word text are ordinary English, a spinner leaves many.
 
 Calibration (benchmarks/spin_eval.py, 2026-11-24): seed 000 0.997; spin_same
-``all_`` documents min 0.29 / median 0.87 / max 0.98 (59 of 60 >= 0.5); clean
-suite (99 texts) min 0.00 / median 0.08 / max 0.68 (hand_honest_spinner_words,
-the one clean text over 0.5; next 0.45); seeds 001-004 <= 0.12.
+``all_`` documents min 0.29 / median 0.87 / max 0.98 (59 of 60 >= 0.5; ``dev_``
+0.30 / 0.71 / 0.94, ``held_`` 0.18 / 0.61 / 0.94); clean suite (99 texts) min
+0.00 / median 0.08 / max 0.68 (hand_honest_spinner_words, the one clean text
+over 0.5; next 0.45, capped); seeds 001-004 <= 0.12.
 :data:`THRESHOLD` (0.5) gates edits.
 """
 
