@@ -203,3 +203,19 @@ def test_icdar_small_files_improve_without_breaking() -> None:
 def test_odd_inputs_replay_exactly(text: str) -> None:
     result = repair_text(text, config=OCR_ONLY)
     assert apply_edits(text, result.edits) == result.text
+
+
+def test_rare_web_word_in_a_garbled_page_stays() -> None:
+    # "nuff" is a non-word to the dictionary but a word on the web (dialect): even on a
+    # page with OCR garble it is not re-read as "fluff"
+    text = (
+        "\"We's gwyne to be free, sho' nuff,\" said Jim to tbe old man. Tbe man witb tbe "
+        "dog walked down to the river and sat there for a long time witb his friend."
+    )
+    result = repair_text(text, config=OCR_ONLY)
+    assert "sho' nuff" in result.text and "the old man" in result.text
+
+
+def test_repeated_unknown_word_counts_once_as_ocr_garble() -> None:
+    text = "We trained on datasets. The datasets were large, and the datasets were clean."
+    assert detect_ocr(text).details["confusion_words"] <= 1

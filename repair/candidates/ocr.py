@@ -409,7 +409,7 @@ def is_word_form(word: str) -> bool:
     low = word.lower()
     for suf in _SUFFIXES:
         stem = low[: -len(suf)]
-        if low.endswith(suf) and len(stem) >= 3 and is_known(stem) and zipf(stem) >= 3.5:
+        if low.endswith(suf) and len(stem) >= 3 and is_known(stem) and zipf(stem) >= 3.0:
             return True
     return False
 

@@ -21,6 +21,7 @@ from repair.candidates.ocr import (
     archaic_form,
     correction_candidates,
     is_known,
+    is_word_form,
     join_candidate,
     split_candidates,
     strip_accents,
@@ -103,13 +104,30 @@ def _is_confusion(text: str, f: Finding) -> bool:
         right = rest.strip()
         pieces = min(zipf(left.lower()), zipf(right.lower()))
         return bool(join_candidate(left, right)) and pieces < BROKEN_PIECE_ZIPF
-    if f.reason != "nonword":
-        return False
+    if f.reason != "nonword" or is_word_form(piece):
+        return False  # "datasets", "quicks": an inflection of a known word, not garble
     best = correction_candidates(piece)[:1]
     if best and best[0].cost <= 2.0 and zipf(best[0].text.lower()) >= 4.0:
         return True
     splits = split_candidates(piece)[:1] if piece.isalpha() else ()
     return bool(splits) and splits[0].cost <= MERGED_MAX_COST
+
+
+def _count_confusions(text: str, findings: list[Finding]) -> int:
+    """OCR-like findings; an unknown word that repeats counts once (a name or term the
+    text keeps using is consistent, garble rarely is), a pattern such as "tbe" each time."""
+    seen: set[str] = set()
+    n = 0
+    for f in findings:
+        if not _is_confusion(text, f):
+            continue
+        if f.reason in ("nonword", "inner_capital"):
+            form = text[f.start : f.end].lower()
+            if form in seen:
+                continue
+            seen.add(form)
+        n += 1
+    return n
 
 
 def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
@@ -154,7 +172,7 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     reasons: dict[str, int] = {}
     for f in findings:
         reasons[f.reason] = reasons.get(f.reason, 0) + 1
-    confusion = sum(1 for f in findings if _is_confusion(text, f))
+    confusion = _count_confusions(text, findings)
     return Detection(
         tuple(findings),
         score,

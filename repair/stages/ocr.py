@@ -84,6 +84,11 @@ SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
 JOIN_VALID_MAX_ZIPF = 5.0
 #: ... and this margin (nats) at least.
 JOIN_VALID_THRESHOLD = 4.0
+#: A non-word at least this frequent on the web ("nuff" 2.6, "awa" 2.9; OCR garble such
+#: as "tbe" is listed in ``GARBLE_FORMS``) looks clean: it is a rare word, not garble ...
+RARE_WORD_ZIPF = 2.5
+#: ... and is re-read only with this margin (nats).
+RARE_WORD_THRESHOLD = 3.0
 #: Words of the document (or its references) seen this often are confusion targets
 #: even when the dictionary lacks them (names: "Beijiug" -> "Beijing").
 DOC_SUPPORT_MIN = 2
@@ -284,6 +289,10 @@ class _Stage:
         ]
         known = is_known(tok.text)
         if tok.text.isalpha() and not known and info.garbled:
+            # a valid word form ("datasets": dataset + s) is split on strong evidence only
+            split_thr = CAPITAL_THRESHOLD if capital else None
+            if is_word_form(tok.text):
+                split_thr = JOIN_VALID_THRESHOLD
             for parts, cost in self._splits(tok.text, capital):
                 out.append(
                     _cand(
@@ -294,7 +303,7 @@ class _Stage:
                         **feats,
                         alt=list(parts),
                         cost=cost,
-                        threshold=CAPITAL_THRESHOLD if capital else None,
+                        threshold=split_thr,
                     )
                 )
         return out
@@ -335,8 +344,13 @@ class _Stage:
     ) -> list[tuple[Correction, str, float, float | None]]:
         """(correction, rule, cost, threshold) for one token: table variants and doc words."""
         capital = reason == "capitalized_unknown"
+        # a non-word the web uses ("nuff", "awa": dialect, loan words) looks clean: it is
+        # re-read only by a listed confusion with a large LM gain
+        rare_word = reason == "nonword" and zipf(text.lower()) >= RARE_WORD_ZIPF
         out = []
         for c in correction_candidates(text)[:_MAX_CORRECTIONS]:
+            if rare_word and not c.listed:
+                continue
             same_initial = c.text[:1] == text[:1]
             if capital and same_initial and zipf(c.text.lower()) < 4.0:
                 continue  # a name stays unless it reads as a common word
@@ -344,6 +358,8 @@ class _Stage:
                 continue
             cost = c.cost - (DOC_SUPPORT_BONUS if info.counts[c.text] >= 1 else 0.0)
             thr = CAPITAL_THRESHOLD if capital and same_initial else None
+            if rare_word:
+                thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
         # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
         seen = {c.text for c, *_ in out}
