@@ -12,6 +12,11 @@ spaced and real words ("bis" -> "his") corrected.  A clean-looking text gets onl
 the repairs in :data:`SAFE_REASONS` (garble no clean text contains); line-end
 hyphens of real compounds ("long-⏎standing") stay unless ``RepairConfig.reflow``.
 
+The gate counts only garble that looks like OCR (:func:`repair.detect.ocr.is_garbled`):
+dialect, foreign words and names are unknown words too.  Spacing candidates live in
+:mod:`repair.candidates.ocr_spacing`, line-end hyphens in :mod:`repair.candidates.ocr_hyphen`;
+this module re-reads tokens (glyph confusions) and scores everything in context.
+
 >>> from repair.document import Document
 >>> doc = Document("Tbe kingwas very glad hereof,and caused the conc-\\nrete to be laid.")
 >>> det = STAGE.detect(doc)
@@ -22,7 +27,6 @@ hyphens of real compounds ("long-⏎standing") stay unless ``RepairConfig.reflow
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -35,25 +39,24 @@ from repair.candidates.ocr import (
     confusion_variants,
     correction_candidates,
     is_known,
-    is_target,
     is_word_form,
-    join_candidate,
     prefixes_of,
-    split_candidates,
     strip_accents,
 )
-from repair.detect.ocr import detect_ocr
+from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_rules import cand as _cand
+from repair.candidates.ocr_spacing import (
+    JOIN_VALID_THRESHOLD,
+    joins,
+    merged_splits,
+    split_pairs,
+)
+from repair.detect.ocr import REALWORD_MIN_GARBLE, detect_ocr, is_garbled
 from repair.document import Document
 from repair.score.frequency import zipf
 from repair.score.ocr import Scorer
 from repair.types import Candidate, Detection, Edit, Token
 
-#: The garble gate: non-words, merges, splits, commas and real-word confusions are
-#: only repaired in documents whose garble score reaches this (override with
-#: ``RepairConfig(options={"ocr_realword_min_garble": x})``).  Clean news and the
-#: clean suite score < 0.03 (names, rare words); ICDAR 2017 pages score 0.02-0.34
-#: (median ~0.09), 77 of its 80 small files and file 81 pass.
-REALWORD_MIN_GARBLE = 0.04
 #: Real words at or above this Zipf frequency are never re-read as confusions.
 REALWORD_MAX_ZIPF = 4.5
 #: A real-word confusion must produce a word at least this frequent.
@@ -64,8 +67,6 @@ DIGIT_I_THRESHOLD = 0.5
 DIGIT_I_THRESHOLD_CLEAN = 4.0
 #: Margin an unknown capitalised word (most likely a name) needs to be re-read.
 CAPITAL_THRESHOLD = 2.5
-#: A capitalised token is split only before a common word ("Trumpsaid", "Giventhe").
-CAPITAL_SPLIT_MIN_ZIPF = 4.5
 #: Accents are stripped ("thé" -> "the") only in documents where at least this many
 #: of the commonest words carry one: OCR that invents accents does it to "the" and
 #: "about" too (ICDAR file 81), a text quoting "débris, rôle, élite" does not.
@@ -76,14 +77,6 @@ ACCENT_COMMON_ZIPF = 5.5
 SAFE_REASONS = frozenset(
     {"garble_form", "digit_in_word", "long_s", "inner_capital", "line_end_hyphen"}
 )
-#: Margin a join of two real words ("con crete") needs outside garbled documents
-#: (unused while joins are gated; kept for ``ocr_realword_min_garble=0``).
-SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
-#: A join of two valid words ("quicks and", "con crete") needs strong evidence: no
-#: part as common as this ("and") ...
-JOIN_VALID_MAX_ZIPF = 5.0
-#: ... and this margin (nats) at least.
-JOIN_VALID_THRESHOLD = 4.0
 #: A non-word at least this frequent on the web ("nuff" 2.6, "awa" 2.9; OCR garble such
 #: as "tbe" is listed in ``GARBLE_FORMS``) looks clean: it is a rare word, not garble ...
 RARE_WORD_ZIPF = 2.5
@@ -96,43 +89,9 @@ DOC_SUPPORT_MIN = 2
 DOC_SUPPORT_BONUS = 2.0
 #: Longer tokens (URLs, garbage runs) get no candidates: keeps the search bounded.
 MAX_TOKEN_LEN = 30
-#: A line-end hyphen between two words this common is a compound's ("long-⏎standing",
-#: "re-⏎election") and stays; otherwise it is a word broken at the line end ("conc-⏎rete").
-HYPHEN_PART_ZIPF = 3.0
-#: A document is garbled when its garble score reaches the gate *and* it has this many
-#: garbled words (one odd word in a short clean passage is no evidence of OCR).
-GARBLE_MIN_WORDS = 3
-#: ... and at least this many of them look like OCR (see ``detect.ocr._is_confusion``):
-#: dialect, foreign words and names are unknown words as well, but not OCR patterns.
-GARBLE_MIN_OCR = 2
-#: ... or when this share of its words (and at least GARBLE_MIN_WORDS) are typical OCR
-#: patterns ("tbe", "1aw", "shaU", "rnoney"): the clean suite reaches 0.011 with 2 such
-#: words, lightly garbled ICDAR pages 0.01-0.04.
-CONFUSION_MIN_SHARE = 0.008
 #: "AU" -> "All" in running text only when the word is this common.
 CAPS_TARGET_ZIPF = 5.5
-#: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
-SPACING_COST = 1.0
 _MAX_CORRECTIONS = 12
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
-
-_KIND_OF_RULE = {
-    "OCR_CONFUSION": "ocr",
-    "OCR_DOC_WORD": "ocr",
-    "OCR_SPELLING": "ocr",
-    "OCR_REALWORD": "ocr",
-    "OCR_DIGIT_I": "ocr",
-    "OCR_SPLIT_MERGED": "spacing",
-    "OCR_JOIN_SPLIT": "spacing",
-    "OCR_COMMA_SPACE": "spacing",
-    "OCR_DEHYPHENATE": "hyphenation",
-    "OCR_HYPHEN_COMPOUND": "hyphenation",
-    "OCR_INLINE_HYPHEN": "hyphenation",
-    "OCR_REFLOW": "hyphenation",
-}
-
-
-_CAMEL = re.compile(r"([a-z]+|[A-Z][a-z]+)([A-Z][a-z]*|[A-Z]+)")
 
 
 @dataclass
@@ -163,10 +122,6 @@ class _Context:
         return [w.text for w in self.words[max(0, i - 2) : i]], [
             w.text for w in self.words[j : j + 2]
         ]
-
-
-def _cand(start: int, end: int, repl: str, rule: str, **features: object) -> Candidate:
-    return Candidate(start, end, repl, _KIND_OF_RULE[rule], rule, dict(features))
 
 
 class _Stage:
@@ -204,7 +159,7 @@ class _Stage:
             if not info.garbled and f.reason not in SAFE_REASONS:
                 continue  # a clean-looking document: only unmistakable garble is repaired
             if f.reason == "line_end_hyphen":
-                out.extend(self._hyphen(text, f.start, f.end, doc.config.reflow))
+                out.extend(hyphen_candidates(text, f.start, f.end, doc.config.reflow))
             elif f.reason == "comma_no_space":
                 out.append(
                     _cand(
@@ -247,16 +202,16 @@ class _Stage:
             elif t.kind == "number" and t.text == "1":
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
-            out.extend(self._split_pairs(toks, flagged, garbled))
+            out.extend(split_pairs(toks, flagged, garbled))
         if doc.config.reflow:
-            out.extend(self._reflow(text, toks))
+            out.extend(reflow_candidates(text, toks))
         return out
 
     def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]
         if len(tok.text) > MAX_TOKEN_LEN:
             return []  # not a word that lost a glyph or a space: leave it
-        out = self._joins(toks, i, reason) if info.garbled else []
+        out = joins(toks, i, reason) if info.garbled else []
         if _next_to_hyphen(toks, i):
             return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
         if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
@@ -293,7 +248,7 @@ class _Stage:
             split_thr = CAPITAL_THRESHOLD if capital else None
             if is_word_form(tok.text):
                 split_thr = JOIN_VALID_THRESHOLD
-            for parts, cost in self._splits(tok.text, capital):
+            for parts, cost in merged_splits(tok.text, capital):
                 out.append(
                     _cand(
                         tok.start,
@@ -306,37 +261,6 @@ class _Stage:
                         threshold=split_thr,
                     )
                 )
-        return out
-
-    def _joins(self, toks: list[Token], i: int, reason: str) -> list[Candidate]:
-        """ "con crete": join with a neighbour across one space; "con-tinuous" across a hyphen."""
-        out = []
-        for j, k in ((i - 2, i), (i, i + 2)):
-            if j < 0 or k >= len(toks) or toks[j].kind != "word" or toks[k].kind != "word":
-                continue
-            sep = toks[j + 1].text
-            if sep not in (" ", "-"):
-                continue
-            joined = join_candidate(toks[j].text, toks[k].text)
-            if not joined or toks[k].text[:1].isupper():
-                continue
-            threshold = _join_threshold(toks[j].text, toks[k].text, None)
-            if threshold is False:
-                continue  # two valid words, one of them common ("quicks and")
-            rule = "OCR_JOIN_SPLIT" if sep == " " else "OCR_INLINE_HYPHEN"
-            out.append(
-                _cand(
-                    toks[j].start,
-                    toks[k].end,
-                    joined,
-                    rule,
-                    finding=reason,
-                    orig=[toks[j].text, toks[k].text],
-                    alt=[joined],
-                    cost=SPACING_COST,
-                    threshold=threshold,
-                )
-            )
         return out
 
     def _corrections(
@@ -368,52 +292,6 @@ class _Stage:
                 continue
             corr = Correction(variant, cost, subs, True)
             out.append((corr, "OCR_DOC_WORD", cost - DOC_SUPPORT_BONUS, 0.0))
-        return out
-
-    def _splits(self, text: str, capital: bool) -> list[tuple[tuple[str, ...], float]]:
-        """Merged words: "kingwas", "Thursdayin", camel case "DonaldTrump", "inBusan"."""
-        out = []
-        camel = _CAMEL.fullmatch(text)
-        if camel and not is_known(text):
-            left, right = camel.group(1), camel.group(2)
-            if is_target(left) and (is_target(right) or right[:1].isupper()):
-                out.append(((left, right), SPACING_COST))
-        for sp in split_candidates(text)[:4]:
-            first, last = zipf(sp.parts[0].lower()), zipf(sp.parts[-1].lower())
-            if capital and (last < CAPITAL_SPLIT_MIN_ZIPF or first < 3.0):
-                continue  # "Green berg": a name split into a rare piece
-            if (sp.parts, SPACING_COST) not in out:
-                out.append((sp.parts, SPACING_COST + sp.cost))
-        return out
-
-    def _split_pairs(self, toks: list[Token], flagged: set[int], garbled: bool) -> list[Candidate]:
-        """ "con crete": two lower-case words, one of them rare, that make a known word."""
-        out = []
-        for i in range(len(toks) - 2):
-            a, sep, b = toks[i], toks[i + 1], toks[i + 2]
-            if a.kind != "word" or b.kind != "word" or sep.text != " ":
-                continue
-            if a.start in flagged or b.start in flagged or not (a.text + b.text).islower():
-                continue
-            if min(zipf(a.text), zipf(b.text)) >= 3.5:
-                continue
-            joined = join_candidate(a.text, b.text)
-            base = None if garbled else SPLIT_PAIR_THRESHOLD_CLEAN
-            threshold = _join_threshold(a.text, b.text, base)
-            if joined and zipf(joined) >= 3.5 and threshold is not False:
-                out.append(
-                    _cand(
-                        a.start,
-                        b.end,
-                        joined,
-                        "OCR_JOIN_SPLIT",
-                        finding="split_pair",
-                        orig=[a.text, b.text],
-                        alt=[joined],
-                        cost=SPACING_COST,
-                        threshold=threshold,
-                    )
-                )
         return out
 
     @staticmethod
@@ -495,56 +373,6 @@ class _Stage:
             )
         ]
 
-    def _hyphen(self, text: str, start: int, end: int, reflow: bool) -> list[Candidate]:
-        """ "conc-⏎rete" -> "concrete"; a real compound ("long-⏎standing") stays as it is,
-        or becomes "long-standing" when re-flowing lines."""
-        piece = text[start:end]
-        left, _, rest = piece.partition("-")
-        right = rest.strip()
-        joined = join_candidate(left, right)
-        feats = {"finding": "line_end_hyphen", "orig": [left, right]}
-        zl, zr = zipf(left.lower()), zipf(right.lower())
-        both = zl >= HYPHEN_PART_ZIPF and zr >= HYPHEN_PART_ZIPF
-        if both and joined and zipf(joined.lower()) >= max(4.0, min(zl, zr)):
-            both = False  # "para-⏎graph": the whole word is commoner than its pieces
-        if joined and not both and not right[:1].isupper():
-            return [
-                _cand(
-                    start,
-                    end,
-                    joined,
-                    "OCR_DEHYPHENATE",
-                    **feats,
-                    alt=[joined],
-                    cost=0.0,
-                    threshold=-3.0,
-                )
-            ]
-        if reflow:
-            return [
-                _cand(
-                    start,
-                    end,
-                    f"{left}-{right}",
-                    "OCR_HYPHEN_COMPOUND",
-                    **feats,
-                    alt=[left, right],
-                    fixed=0.9,
-                )
-            ]
-        return []
-
-    def _reflow(self, text: str, toks: list[Token]) -> list[Candidate]:
-        out = []
-        for t in toks:
-            if t.kind == "space" and "\n" in t.text and not _PARAGRAPH.search(t.text):
-                if t.start > 0 and text[t.start - 1] == "-":
-                    continue  # a line-end hyphen: handled by dehyphenation
-                out.append(
-                    _cand(t.start, t.end, " ", "OCR_REFLOW", finding="line_break", fixed=0.9)
-                )
-        return out
-
     # -- scoring ------------------------------------------------------------
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
@@ -615,15 +443,6 @@ def _sentence_start(toks: list[Token], i: int) -> bool:
     return True
 
 
-def _join_threshold(left: str, right: str, base: float | None) -> float | None | bool:
-    """Threshold for joining ``left right``; ``False``: two valid words, one common."""
-    if not (is_word_form(left) and is_word_form(right)):
-        return base  # a non-word piece ("conc rete", "busi nesse"): the usual evidence
-    if max(zipf(left.lower()), zipf(right.lower())) >= JOIN_VALID_MAX_ZIPF:
-        return False
-    return max(base if base is not None else JOIN_VALID_THRESHOLD, JOIN_VALID_THRESHOLD)
-
-
 def _next_to_hyphen(toks: list[Token], i: int) -> bool:
     before = toks[i - 1].text if i > 0 else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
@@ -631,15 +450,9 @@ def _next_to_hyphen(toks: list[Token], i: int) -> bool:
 
 
 def _is_garbled(doc: Document, detection: Detection) -> bool:
-    """Whether the document looks OCR-garbled enough for the riskier repairs."""
+    """The garble gate (:func:`repair.detect.ocr.is_garbled`) with the config's override."""
     gate = float(doc.config.options.get("ocr_realword_min_garble", REALWORD_MIN_GARBLE))
-    details = detection.details
-    flagged = int(details.get("garbled_words", 0))
-    confusion = int(details.get("confusion_words", 0))
-    if detection.score >= gate and flagged >= GARBLE_MIN_WORDS and confusion >= GARBLE_MIN_OCR:
-        return True
-    words = max(1, int(details.get("words", 0)))
-    return confusion >= GARBLE_MIN_WORDS and confusion / words >= CONFUSION_MIN_SHARE
+    return is_garbled(detection, gate)
 
 
 def _conf(items: list[tuple[float, Candidate, dict]]) -> float:

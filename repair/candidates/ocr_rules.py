@@ -1,0 +1,25 @@
+"""Rule names of the ocr stage and the edit kind of each; the candidate constructor."""
+
+from __future__ import annotations
+
+from repair.types import Candidate
+
+KIND_OF_RULE = {
+    "OCR_CONFUSION": "ocr",
+    "OCR_DOC_WORD": "ocr",
+    "OCR_SPELLING": "ocr",
+    "OCR_REALWORD": "ocr",
+    "OCR_DIGIT_I": "ocr",
+    "OCR_SPLIT_MERGED": "spacing",
+    "OCR_JOIN_SPLIT": "spacing",
+    "OCR_COMMA_SPACE": "spacing",
+    "OCR_DEHYPHENATE": "hyphenation",
+    "OCR_HYPHEN_COMPOUND": "hyphenation",
+    "OCR_INLINE_HYPHEN": "hyphenation",
+    "OCR_REFLOW": "hyphenation",
+}
+
+
+def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Candidate:
+    """A candidate of the ocr stage; its kind follows from ``rule``."""
+    return Candidate(start, end, repl, KIND_OF_RULE[rule], rule, dict(features))

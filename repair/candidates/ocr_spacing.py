@@ -1,0 +1,134 @@
+"""OCR spacing candidates: merged words split ("kingwas"), split words joined ("con crete").
+
+A join of two valid words ("quicks and": "quicks" is "quick" + "s") needs strong
+evidence, and none is made when one of them is common ("and"); a split of a valid
+word form ("datasets") likewise (:func:`join_threshold`, :data:`JOIN_VALID_THRESHOLD`).
+
+>>> merged_splits("kingwas", False)
+[(('king', 'was'), 2.0)]
+>>> join_threshold("quicks", "and", None)
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from repair.candidates.ocr import (
+    is_known,
+    is_target,
+    is_word_form,
+    join_candidate,
+    split_candidates,
+)
+from repair.candidates.ocr_rules import cand
+from repair.score.frequency import zipf
+from repair.types import Candidate, Token
+
+#: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
+SPACING_COST = 1.0
+
+#: Margin a join of two real words ("con crete") needs outside garbled documents
+#: (unused while joins are gated; kept for ``ocr_realword_min_garble=0``).
+SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
+
+#: A join of two valid words ("quicks and", "con crete") needs strong evidence: no
+#: part as common as this ("and") ...
+JOIN_VALID_MAX_ZIPF = 5.0
+
+#: ... and this margin (nats) at least.
+JOIN_VALID_THRESHOLD = 4.0
+
+#: A capitalised token is split only before a common word ("Trumpsaid", "Giventhe").
+CAPITAL_SPLIT_MIN_ZIPF = 4.5
+
+_CAMEL = re.compile(r"([a-z]+|[A-Z][a-z]+)([A-Z][a-z]*|[A-Z]+)")
+
+
+def join_threshold(left: str, right: str, base: float | None) -> float | None | bool:
+    """Threshold for joining ``left right``; ``False``: two valid words, one common."""
+    if not (is_word_form(left) and is_word_form(right)):
+        return base  # a non-word piece ("conc rete", "busi nesse"): the usual evidence
+    if max(zipf(left.lower()), zipf(right.lower())) >= JOIN_VALID_MAX_ZIPF:
+        return False
+    return max(base if base is not None else JOIN_VALID_THRESHOLD, JOIN_VALID_THRESHOLD)
+
+
+def joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
+    """ "con crete": join with a neighbour across one space; "con-tinuous" across a hyphen."""
+    out = []
+    for j, k in ((i - 2, i), (i, i + 2)):
+        if j < 0 or k >= len(toks) or toks[j].kind != "word" or toks[k].kind != "word":
+            continue
+        sep = toks[j + 1].text
+        if sep not in (" ", "-"):
+            continue
+        joined = join_candidate(toks[j].text, toks[k].text)
+        if not joined or toks[k].text[:1].isupper():
+            continue
+        threshold = join_threshold(toks[j].text, toks[k].text, None)
+        if threshold is False:
+            continue  # two valid words, one of them common ("quicks and")
+        rule = "OCR_JOIN_SPLIT" if sep == " " else "OCR_INLINE_HYPHEN"
+        out.append(
+            cand(
+                toks[j].start,
+                toks[k].end,
+                joined,
+                rule,
+                finding=reason,
+                orig=[toks[j].text, toks[k].text],
+                alt=[joined],
+                cost=SPACING_COST,
+                threshold=threshold,
+            )
+        )
+    return out
+
+
+def merged_splits(text: str, capital: bool) -> list[tuple[tuple[str, ...], float]]:
+    """Merged words: "kingwas", "Thursdayin", camel case "DonaldTrump", "inBusan"."""
+    out = []
+    camel = _CAMEL.fullmatch(text)
+    if camel and not is_known(text):
+        left, right = camel.group(1), camel.group(2)
+        if is_target(left) and (is_target(right) or right[:1].isupper()):
+            out.append(((left, right), SPACING_COST))
+    for sp in split_candidates(text)[:4]:
+        first, last = zipf(sp.parts[0].lower()), zipf(sp.parts[-1].lower())
+        if capital and (last < CAPITAL_SPLIT_MIN_ZIPF or first < 3.0):
+            continue  # "Green berg": a name split into a rare piece
+        if (sp.parts, SPACING_COST) not in out:
+            out.append((sp.parts, SPACING_COST + sp.cost))
+    return out
+
+
+def split_pairs(toks: list[Token], flagged: set[int], garbled: bool) -> list[Candidate]:
+    """ "con crete": two lower-case words, one of them rare, that make a known word."""
+    out = []
+    for i in range(len(toks) - 2):
+        a, sep, b = toks[i], toks[i + 1], toks[i + 2]
+        if a.kind != "word" or b.kind != "word" or sep.text != " ":
+            continue
+        if a.start in flagged or b.start in flagged or not (a.text + b.text).islower():
+            continue
+        if min(zipf(a.text), zipf(b.text)) >= 3.5:
+            continue
+        joined = join_candidate(a.text, b.text)
+        base = None if garbled else SPLIT_PAIR_THRESHOLD_CLEAN
+        threshold = join_threshold(a.text, b.text, base)
+        if joined and zipf(joined) >= 3.5 and threshold is not False:
+            out.append(
+                cand(
+                    a.start,
+                    b.end,
+                    joined,
+                    "OCR_JOIN_SPLIT",
+                    finding="split_pair",
+                    orig=[a.text, b.text],
+                    alt=[joined],
+                    cost=SPACING_COST,
+                    threshold=threshold,
+                )
+            )
+    return out
