@@ -15,7 +15,7 @@ from repair.candidates.ocr import (
     transfer_case,
 )
 from repair.config import RepairConfig
-from repair.detect.ocr import detect_ocr
+from repair.detect.ocr import detect_ocr, is_garbled
 from repair.pipeline import repair_text
 from repair.write import apply_edits
 from tests.conftest import CLEAN_SEEDS, SPUN_SEED
@@ -219,3 +219,13 @@ def test_rare_web_word_in_a_garbled_page_stays() -> None:
 def test_repeated_unknown_word_counts_once_as_ocr_garble() -> None:
     text = "We trained on datasets. The datasets were large, and the datasets were clean."
     assert detect_ocr(text).details["confusion_words"] <= 1
+
+
+def test_garble_gate_opens_on_ocr_patterns_not_on_unknown_words() -> None:
+    foreign = (
+        "Tena koe, e hoa. Ko Aoraki te maunga, ko Waitaki te awa, ko Ngai Tahu te iwi. "
+        "The whakapapa of the hapu was recited at the hui, and the rangatira spoke."
+    )
+    garbled = "Tbe kingwas very glad hereof,and shaU appoint tbe rnan witb tbe horse."
+    assert detect_ocr(foreign).score > 0.04 and not is_garbled(detect_ocr(foreign))
+    assert is_garbled(detect_ocr(garbled))
