@@ -319,6 +319,32 @@ season to taste.
 Tip: the soup keeps for up to three days in the fridge and freezes well.
 """
 
+HAND["formal_notice"] = """\
+Public consultation on the draft Local Transport Plan
+
+The Department will commence the consultation on 1 March. Individuals who wish to \
+participate should obtain the relevant forms from their local office, and approximately \
+2,000 responses are anticipated. Nonetheless, officials will endeavour to assist all \
+applicants, and sufficient resources have been allocated to process submissions within \
+the statutory period.
+
+Information regarding eligibility is available on request. Applicants must indicate \
+whether or not they require assistance, and the Department will subsequently notify \
+them of the outcome. Responses received after the closing date will not be considered.
+"""
+
+HAND["academic_prose"] = """\
+However, previous studies have largely overlooked the role of informal institutions. \
+Amongst the few exceptions, Smith (2012) demonstrated that trust within communities \
+shapes compliance with tax law. In this article, we examine whether or not such effects \
+persist across nations with different legal traditions.
+
+We utilise panel data covering 42 countries over a period of twelve months, and we \
+demonstrate that the relationship is considerably stronger in nations with weak formal \
+institutions. Nonetheless, the magnitude of the effect varies substantially, and further \
+research is required before firm conclusions can be drawn.
+"""
+
 CLASSICS["gettysburg"] = """\
 Four score and seven years ago our fathers brought forth on this continent, a new nation, \
 conceived in Liberty, and dedicated to the proposition that all men are created equal.
@@ -663,7 +689,7 @@ asserts byte identity.
 | `wiki_*` | prose paragraphs (markup stripped with gensim's `filter_wiki`, paragraphs with leftover markup dropped) of {n_wiki} articles of gensim's shortened English Wikipedia test dump, and gensim's `para2para_text1/2.txt` (New York, Berlin; with their `[1]` footnote marks) | Wikipedia contributors, CC BY-SA 3.0 (these files are under CC BY-SA 3.0) |
 | `news_wrapped_leetestNN`, `book_wrapped_*` | the first {n_wrapped} Lee test documents and two classics hard-wrapped at 70 columns (`textwrap`; every other Lee document also breaks after hyphens, as some e-mail clients do) | as their sources |
 | `book_*` | openings of public-domain works: Gettysburg Address, Declaration of Independence, *Pride and Prejudice*, *A Tale of Two Cities*, *Moby-Dick*, *Alice's Adventures in Wonderland* | public domain, typed from the standard texts in `make_clean_suite.py` |
-| `hand_*` | texts written for this project, each aimed at a false-positive risk (headlines, lists and numbers, science/ML abstracts with "deep learning"/"big data", honest spinner-like words, OCR look-alike real words, hard-wrapped lines with real compounds, dialogue with quotes, typography/accents/currency, short texts, press release, sports report, recipe) | same licence as this project |
+| `hand_*` | texts written for this project, each aimed at a false-positive risk (headlines, lists and numbers, science/ML abstracts with "deep learning"/"big data", honest spinner-like words, OCR look-alike real words, hard-wrapped lines with real compounds, dialogue with quotes, typography/accents/currency, short texts, press release, sports report, recipe, formal notice, academic prose) | same licence as this project |
 
 Old books of the ICDAR 2017 post-OCR competition (gold side) are **not** copied here
 (their licence is non-commercial use); `benchmarks/clean_audit.py --icdar DIR` reads

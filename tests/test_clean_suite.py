@@ -1,6 +1,6 @@
 """Clean text must come out byte-identical: the clean suite and the wide negative cases.
 
-* ``benchmarks/suites/clean/``: 91 clean documents (news, Wikipedia, public-domain
+* ``benchmarks/suites/clean/``: 101 clean documents (news, Wikipedia, public-domain
   classics, hand-written risk texts; see its MANIFEST.md), each run through the whole
   pipeline with the default configuration.  Documents a stage still changes are listed
   in :data:`KNOWN_FAILURES` and run as strict xfail, so fixing one forces removing it.
@@ -27,6 +27,8 @@ CASES = Path(__file__).parent / "cases" / "negative_wide.json"
 
 #: Clean-suite documents the pipeline still changes (strict xfail); see the audit.
 KNOWN_FAILURES: dict[str, str] = {
+    "hand_academic_prose": "spin: formal register ('However' -> 'But', 'nations' -> 'countries')",
+    "hand_formal_notice": "spin: formal register ('subsequently' -> 'therefore')",
     "hand_honest_spinner_words": "spin: dense honest spinner-like phrases ('12 months' -> 'year')",
 }
 
