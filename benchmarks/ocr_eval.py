@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editdistpy import levenshtein  # noqa: E402
+from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
@@ -36,7 +36,7 @@ TRAIN_CHARS_81 = 300_000
 
 
 def ed(a: str, b: str) -> int:
-    return levenshtein.distance(a, b, max(len(a), len(b)) + 1)
+    return Levenshtein.distance(a, b)
 
 
 def load_icdar(path: Path, start: int = 0, max_chars: int = 0) -> tuple[str, str, str]:
