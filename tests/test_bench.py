@@ -293,3 +293,19 @@ def test_cli_baseline_shows_how_numbers_moved(tmp_path: Path) -> None:
     bad.write_text("[]")
     res = CliRunner().invoke(app, [*common, "--baseline", str(bad), "-q"])
     assert res.exit_code == 1 and "not a `repair bench --json` result" in res.output
+
+
+def test_a_missing_peer_package_is_skipped_not_scored(tmp_path, monkeypatch) -> None:
+    import sys
+
+    from repair.bench.runner import run_bench
+    from repair.bench.suites import load_user_suite
+
+    (tmp_path / "a.damaged.txt").write_text("Tbe cat sat on tbe mat.\n", encoding="utf-8")
+    (tmp_path / "a.clean.txt").write_text("The cat sat on the mat.\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "spellchecker", None)  # import now raises
+    res = run_bench(
+        [load_user_suite(tmp_path)], tools=("repair", "pyspellchecker", "none"), startup_runs=0
+    )
+    assert res["meta"]["tools"] == ["repair", "none"]
+    assert "pyspellchecker" in res["meta"]["unavailable_tools"]

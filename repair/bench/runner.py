@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import fields
@@ -95,7 +96,16 @@ class _Tool:
         self.failures: list[str] = []
 
     def warm_up(self, text: str) -> None:
-        self.run(text, (), timed=False)
+        """Load the tool; a missing package (an optional peer) raises ModuleNotFoundError."""
+        try:
+            if isinstance(self.peer, Ours):
+                self.peer.run(text, ())
+            else:
+                self.peer.fix(text)
+        except ModuleNotFoundError:
+            raise
+        except Exception as exc:  # counted like any other crash
+            self.failures.append(f"{type(exc).__name__}: {exc}")
 
     def run(
         self, text: str, references: Sequence[str], timed: bool = True
@@ -203,13 +213,27 @@ def run_bench(
 ) -> dict:
     """Everything ``repair bench`` reports, as one JSON-ready dict."""
     root = repo_root()
-    runners = [_Tool(name) for name in tools]
     warm = _seed(root, "001")
     warm_text = warm.read_text(encoding="utf-8")[:2000] if warm else "Warm up the tools."
-    for r in runners:
-        r.warm_up(warm_text)
+    runners: list[_Tool] = []
+    unavailable: dict[str, str] = {}
+    for name in tools:
+        r = _Tool(name)
+        try:
+            r.warm_up(warm_text)
+        except ModuleNotFoundError as exc:  # a peer's package is an optional extra
+            unavailable[name] = f"not installed ({exc.name}): pip install -e '.[bench]'"
+            print(f"repair bench: skipping {name}: {unavailable[name]}", file=sys.stderr)
+            continue
+        runners.append(r)
+    tools = [r.name for r in runners]
     results = {
-        "meta": {"command": command, "machine": machine_info(), "tools": list(tools)},
+        "meta": {
+            "command": command,
+            "machine": machine_info(),
+            "tools": list(tools),
+            "unavailable_tools": unavailable,
+        },
         "suites": [],
     }
     overall = {name: Counts() for name in tools}
