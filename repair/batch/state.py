@@ -18,12 +18,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from repair.batch.sources import Shard
+from repair.io import atomic_write_bytes
 
 STATE_DIR = ".repair-batch"
 #: Bumped when the layout of the state folder changes.
@@ -32,25 +32,6 @@ STATE_VERSION = 1
 
 class BatchError(Exception):
     """A problem that stops the whole batch; the message names the fix."""
-
-
-def atomic_write_bytes(path: Path, chunks: Iterable[bytes]) -> None:
-    """Write ``chunks`` to ``path`` via a temp file in the same folder, fsync and rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def atomic_copy(src: Path, dst: Path, chunk: int = 1 << 20) -> None:
