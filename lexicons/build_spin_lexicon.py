@@ -599,6 +599,219 @@ overseas help | foreign aid | s
 catastrophe | disaster | n
 scored a landing | scored a touchdown | s
 landing move | touchdown pass | s
+# (batch: news beats — crime, courts, politics, business, sport, health, science, weather, tech)
+one of many | one of the |
+one other | another |
+its personal | its own | s
+years in the past | years ago | s
+days in the past | days ago | s
+weeks in the past | weeks ago | s
+months in the past | months ago | s
+hours in the past | hours ago | s
+a long time in the past | decades ago | s
+the primary time | the first time | s
+for the primary time | for the first time | s
+make certain | make sure |
+introduced that | announced that | s
+introduced plans | announced plans | s
+known as for | called for | s
+known as on | called on | s
+wanting into | looking into | s
+wanting ahead to | looking forward to | s
+wanting for | looking for | s
+appears to be like | looks like | s
+seems to be like | looks like | s
+discover out | find out | s
+discovered out | found out | s
+got here collectively | came together | s
+got here to energy | came to power | s
+got here below | came under | s
+below investigation | under investigation | s
+below strain | under pressure | s
+below hearth | under fire | s
+below arrest | under arrest | s
+below management | under control | s
+below the age of | under the age of | s
+has not but | has not yet | s
+have not but | have not yet | s
+had not but | had not yet | s
+has but to | has yet to | s
+have but to | have yet to | s
+went lacking | went missing | s
+reported lacking | reported missing | s
+lacking individual | missing person | s
+lacking individuals | missing persons | s
+responsible verdict | guilty verdict | s
+responsible plea | guilty plea | s
+plead responsible | plead guilty | s
+pleads responsible | pleads guilty | s
+pleading responsible | pleading guilty | s
+pleads not responsible | pleads not guilty | s
+discovered not responsible | found not guilty | s
+courtroom paperwork | court documents | s
+courtroom data | court records | s
+dominated that | ruled that | s
+District Courtroom | District Court | sC
+Circuit Courtroom | Circuit Court | sC
+Superior Courtroom | Superior Court | sC
+Crown Courtroom | Crown Court | sC
+Courtroom of Appeals | Court of Appeals | sC
+District Decide | District Judge | sC
+Circuit Decide | Circuit Judge | sC
+District Legal professional | District Attorney | sC
+U.S. Legal professional | U.S. Attorney | sC
+authorized motion | legal action | s
+authorized battle | legal battle | s
+authorized staff | legal team | s
+authorized proceedings | legal proceedings | s
+authorized specialists | legal experts | s
+legislation agency | law firm | s
+regulation agency | law firm | s
+legislation faculty | law school | s
+signed into legislation | signed into law | s
+social gathering | party | sC
+social gatherings | parties | s
+Speaker of the Home | Speaker of the House | sC
+Home Judiciary | House Judiciary | sC
+Home Oversight | House Oversight | sC
+Home Intelligence | House Intelligence | sC
+Methods and Means | Ways and Means | sC
+normal election | general election | s
+tremendous PAC | super PAC | s
+Tremendous Tuesday | Super Tuesday | sC
+Tremendous Bowl | Super Bowl | sC
+operating mate | running mate | s
+chief of employees | chief of staff | s
+Chief of Employees | Chief of Staff | sC
+job drive | task force | s
+activity power | task force | s
+Center East | Middle East | sC
+center class | middle class | s
+center college | middle school | s
+the center of the night | the middle of the night | s
+U.Ok. | U.K. | sC
+Downing Road | Downing Street | sC
+Purple Sea | Red Sea | sC
+Purple Cross | Red Cross | sC
+Purple Sox | Red Sox | sC
+Inexperienced Bay | Green Bay | sC
+press launch | press release | s
+information convention | news conference | s
+information company | news agency | s
+public determine | public figure | s
+peace course of | peace process | s
+course of of | process of | s
+govt order | executive order | s
+govt director | executive director | s
+govt producer | executive producer | s
+govt department | executive branch | s
+vp | vice president | s
+Central Financial institution | Central Bank | sC
+World Financial institution | World Bank | sC
+Financial institution of England | Bank of England | sC
+Inventory Alternate | Stock Exchange | sC
+inventory alternate | stock exchange | s
+Securities and Alternate Fee | Securities and Exchange Commission | sC
+Industrial Common | Industrial Average | sC
+inventory market | stock market | s
+inventory worth | stock price | s
+share worth | share price | s
+fuel costs | gas prices | s
+pure fuel | natural gas | s
+greenhouse fuel | greenhouse gas | s
+tear fuel | tear gas | s
+fuel station | gas station | s
+rate of interest | interest rate | s
+curiosity charges | interest rates | s
+curiosity charge | interest rate | s
+unemployment charge | unemployment rate | s
+inflation charge | inflation rate | s
+charge hike | rate hike | s
+charge hikes | rate hikes | s
+charge cuts | rate cuts | s
+crime charge | crime rate | s
+mortgage charges | mortgage rates | s
+minimal wage | minimum wage | s
+gross home product | gross domestic product | s
+home violence | domestic violence | s
+local weather disaster | climate crisis | s
+monetary disaster | financial crisis | s
+housing disaster | housing crisis | s
+opioid disaster | opioid crisis | s
+energy outage | power outage | s
+energy outages | power outages | s
+air high quality | air quality | s
+water high quality | water quality | s
+high quality of life | quality of life | s
+blood strain | blood pressure | s
+surgical procedure | surgery | s
+surgical procedures | surgeries | s
+unwanted side effects | side effects | s
+weight loss plan | diet | s
+weight reduction | weight loss | s
+throughout being pregnant | during pregnancy | s
+mind most cancers | brain cancer | s
+mind harm | brain damage | s
+world warming | global warming | s
+photo voltaic | solar | s
+electrical energy | electricity | s
+black gap | black hole | s
+machine studying | machine learning | s
+knowledge breach | data breach | s
+textual content | text | sn
+textual content messages | text messages | s
+cellphone name | phone call | s
+telephone name | phone call | s
+video name | video call | s
+digicam | camera | sn
+display screen | screen | sn
+levels Fahrenheit | degrees Fahrenheit | s
+levels Celsius | degrees Celsius | s
+toes tall | feet tall | s
+toes deep | feet deep | s
+toes away | feet away | s
+climate forecast | weather forecast | s
+Climate Service | Weather Service | sC
+Hearth Division | Fire Department | sC
+hearth division | fire department | s
+Meals and Drug Administration | Food and Drug Administration | sC
+Environmental Safety Company | Environmental Protection Agency | sC
+Central Intelligence Company | Central Intelligence Agency | sC
+Main League | Major League | sC
+Nationwide Soccer League | National Football League | sC
+Olympic Video games | Olympic Games | sC
+Corridor of Fame | Hall of Fame | sC
+dwelling run | home run | s
+house run | home run | s
+extensive receiver | wide receiver | s
+operating again | running back | s
+subject purpose | field goal | s
+normal supervisor | general manager | s
+world document | world record | s
+document excessive | record high | s
+document low | record low | s
+document-breaking | record-breaking | s
+end line | finish line | s
+knee damage | knee injury | s
+critical accidents | serious injuries | s
+minor accidents | minor injuries | s
+life-threatening accidents | life-threatening injuries | s
+TV collection | TV series | s
+actuality TV | reality TV | s
+actuality present | reality show | s
+actuality star | reality star | s
+discuss present | talk show | s
+Instagram submit | Instagram post | s
+social media submit | social media post | s
+vogue week | fashion week | s
+Vogue Week | Fashion Week | sC
+movie competition | film festival | s
+excessive college | high school | s
+excessive faculty | high school | s
+darkish | dark | s
+obtainable | available |
+little one | child | s
+little ones | children | s
 # --- verbs
 anticipate | expect | v
 revive | restore | v
