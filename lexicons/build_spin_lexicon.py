@@ -812,6 +812,57 @@ darkish | dark | s
 obtainable | available |
 little one | child | s
 little ones | children | s
+West Financial institution | West Bank | sC
+particular counsel | special counsel | s
+Particular Counsel | Special Counsel | sC
+particular election | special election | s
+particular forces | special forces | s
+particular session | special session | s
+pictures fired | shots fired | s
+fired pictures | fired shots | s
+armed theft | armed robbery | s
+entrance traces | front lines | s
+entrance line | front line | s
+energy traces | power lines | s
+the unfold of | the spread of | s
+examined constructive | tested positive | s
+examined adverse | tested negative | s
+confirmed circumstances | confirmed cases | s
+enterprise capital | venture capital | s
+board of administrators | board of directors | s
+filed for chapter | filed for bankruptcy | s
+chapter safety | bankruptcy protection | s
+residence costs | home prices | s
+dwelling costs | home prices | s
+tech large | tech giant | s
+area station | space station | s
+Worldwide Area Station | International Space Station | sC
+as properly | as well | s
+common season | regular season | s
+purple card | red card | s
+beginning lineup | starting lineup | s
+beginning quarterback | starting quarterback | s
+beginning pitcher | starting pitcher | s
+draft choose | draft pick | s
+first-round choose | first-round pick | s
+free company | free agency | s
+document label | record label | s
+Residence Workplace | Home Office | sC
+Dwelling Workplace | Home Office | sC
+Residence Secretary | Home Secretary | sC
+Dwelling Secretary | Home Secretary | sC
+Worldwide Atomic Vitality Company | International Atomic Energy Agency | sC
+Nationwide Safety Company | National Security Agency | sC
+Federal Emergency Administration Company | Federal Emergency Management Agency | sC
+Commerce Fee | Trade Commission | sC
+Election Fee | Election Commission | sC
+physique | body | n
+collectively | together |
+curiosity | interest |
+tv | television |
+courting | dating |
+chubby | overweight |
+seaside | beach |
 # --- verbs
 anticipate | expect | v
 revive | restore | v
