@@ -863,6 +863,32 @@ tv | television |
 courting | dating |
 chubby | overweight |
 seaside | beach |
+ought to | should |
+careworn | stressed | s
+involved about | concerned about | s
+involved that | concerned that | s
+defined that | explained that | s
+kinfolk | relatives | s
+members of the family | family members |
+lodge | hotel | n
+Fb | Facebook | sC
+Fb web page | Facebook page | s
+entrance web page | front page | s
+Northern Eire | Northern Ireland | sC
+younger folks | young people | s
+younger individuals | young people | s
+Inexperienced Social gathering | Green Party | sC
+velocity restrict | speed limit | s
+the restrict | the limit | s
+a restrict | a limit | s
+age restrict | age limit | s
+time restrict | time limit | s
+excessive velocity | high speed | s
+Class 1 hurricane | Category 1 hurricane | s
+Class 2 hurricane | Category 2 hurricane | s
+Class 3 hurricane | Category 3 hurricane | s
+Class 4 hurricane | Category 4 hurricane | s
+Class 5 hurricane | Category 5 hurricane | s
 # --- verbs
 anticipate | expect | v
 revive | restore | v
