@@ -889,6 +889,26 @@ Class 2 hurricane | Category 2 hurricane | s
 Class 3 hurricane | Category 3 hurricane | s
 Class 4 hurricane | Category 4 hurricane | s
 Class 5 hurricane | Category 5 hurricane | s
+keep at dwelling | stay at home | s
+keep at residence | stay at home | s
+do business from home | work from home | s
+make money working from home | work from home | s
+work from dwelling | work from home | s
+as quickly as attainable | as soon as possible | s
+as quickly as potential | as soon as possible | s
+now not | no longer | s
+not solely | not only | s
+by the finish of | by the end of | s
+by the tip of | by the end of | s
+in entrance of | in front of | s
+entrance door | front door | s
+entrance yard | front yard | s
+on prime of | on top of | s
+prime 10 | top 10 | s
+prime 5 | top 5 | s
+prime spot | top spot | s
+prime official | top official | s
+prime officers | top officials | s
 # --- verbs
 anticipate | expect | v
 revive | restore | v
