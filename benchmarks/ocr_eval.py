@@ -168,16 +168,7 @@ def run_suite(folder: Path) -> dict[str, float]:
     for dmg in pairs:
         clean = dmg.with_name(dmg.name.replace(".damaged.", ".clean."))
         d, c = dmg.read_text(encoding="utf-8"), clean.read_text(encoding="utf-8")
-        t0 = time.process_time()
-        r = repair_text(d, config=OCR_ONLY)
-        tot["seconds"] += time.process_time() - t0
-        n, ok_before, err_before = matched_words(d, c)
-        _, ok_after, err_after = matched_words(r.text, c)
-        tot["words"] += n
-        tot["err_before"] += err_before
-        tot["err_after"] += err_after
-        tot["correct"] += len(ok_before)
-        tot["broken"] += len(ok_before - ok_after)
+        _add_pair(tot, d, c, matched_words)
     return tot
 
 
@@ -194,18 +185,22 @@ def run_synthetic_icdar(folder: Path, limit_files: int) -> dict[str, float]:
         _raw, _oa, ga = load_icdar(p)
         clean = " ".join(seg.replace("@", "").strip() for seg in ga.split("#") if seg.strip())
         clean = re.sub(r" +", " ", clean)
-        damaged = damage(clean, rng)
-        t0 = time.process_time()
-        r = repair_text(damaged, config=OCR_ONLY)
-        tot["seconds"] += time.process_time() - t0
-        n, ok_before, err_before = matched_words(damaged, clean)
-        _, ok_after, err_after = matched_words(r.text, clean)
-        tot["words"] += n
-        tot["err_before"] += err_before
-        tot["err_after"] += err_after
-        tot["correct"] += len(ok_before)
-        tot["broken"] += len(ok_before - ok_after)
+        _add_pair(tot, damage(clean, rng), clean, matched_words)
     return tot
+
+
+def _add_pair(tot: dict[str, float], damaged: str, clean: str, matched_words) -> None:
+    """Repair ``damaged`` (OCR stage only) and add its word counts to ``tot``."""
+    t0 = time.process_time()
+    r = repair_text(damaged, config=OCR_ONLY)
+    tot["seconds"] += time.process_time() - t0
+    n, ok_before, err_before = matched_words(damaged, clean)
+    _, ok_after, err_after = matched_words(r.text, clean)
+    tot["words"] += n
+    tot["err_before"] += err_before
+    tot["err_after"] += err_after
+    tot["correct"] += len(ok_before)
+    tot["broken"] += len(ok_before - ok_after)
 
 
 def _suite_row(name: str, t: dict[str, float]) -> str:
