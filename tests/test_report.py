@@ -286,14 +286,14 @@ def test_json_round_trips_and_replays(case):
     out, pos = [], 0
     for m, e in zip(data["matches"], r.edits, strict=True):
         assert r.original[m["offset"] : m["offset"] + m["length"]] == m["original"]
-        assert m["replacements"][0] == e.replacement
-        assert m["rule"] == {"id": e.rule, "kind": e.kind}
+        assert m["replacements"][0] == {"value": e.replacement}
+        assert m["rule"]["id"] == e.rule and m["kind"] == e.kind
         assert m["confidence"] == round(e.confidence, 4) and m["message"] == e.message
         ctx = m["context"]
         shown = ctx["text"][ctx["offset"] : ctx["offset"] + ctx["length"]]
         assert shown == re.sub(r"\s", " ", m["original"])
         out.append(r.original[pos : m["offset"]])
-        out.append(m["replacements"][0])
+        out.append(m["replacements"][0]["value"])
         pos = m["offset"] + m["length"]
     out.append(r.original[pos:])
     assert "".join(out) == r.text

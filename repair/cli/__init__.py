@@ -10,7 +10,7 @@ import importlib
 
 from repair.cli.app import app
 
-for _module in ("fix", "scan", "learn", "batch", "bench"):
+for _module in ("fix", "scan", "learn", "batch", "bench", "serve"):
     try:
         importlib.import_module(f"repair.cli.{_module}")
     except ModuleNotFoundError as exc:  # a command whose module is not written yet

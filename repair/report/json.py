@@ -1,35 +1,51 @@
-"""``--report json``: the result shaped like a LanguageTool ``/v2/check`` response.
+"""LanguageTool-shaped matches: the one builder behind ``fix --report json`` and ``repair serve``.
 
-Shape (all offsets and lengths are code points into the *input*, Python ``str``
-indices; LanguageTool counts UTF-16 units, so astral characters differ)::
+Every finding becomes a match in exactly the shape of LanguageTool's public
+``/v2/check`` response, so any LanguageTool client (LTeX, browser add-ons,
+``language_tool_python``) can read it, plus our own fields riding along::
 
     {
-      "software": {"name": "repair", "version": "0.1.0", "apiVersion": 1},
-      "language": {"name": "English", "code": "en"},
-      "document": "news.txt",                 # the name given to render()
-      "changed": true,                        # output differs from input
-      "scores": {"words": 1234, "spin": 0.81, "tortured": 0.0, "garble": 0.02,
-                 "mojibake": 0.0, "edits": 3, "edits_per_1000_words": 2.43,
-                 "edits_by_kind": {"spin": 3}, "skipped": []},
+      "software": {"name": "repair", "version": "0.1.0", "apiVersion": 1, ...},
+      "warnings": {"incompleteResults": false},
+      "language": {"name": "English (US)", "code": "en-US", "detectedLanguage": {...}},
+      "offsetUnits": "codepoints",            # ours: see "Offsets" below
+      "document": "news.txt",                 # ours (CLI only): the name given to render()
+      "changed": true,                        # ours: output differs from input
+      "scores": {"words": 1234, "spin": 0.81, ...},   # ours: DocScores.to_json()
       "matches": [
         {
-          "offset": 24, "length": 9,          # input[offset:offset+length] == original
-          "original": "mentioned",
-          "replacements": ["said", "stated"], # ranked; the first one is applied
-          "kind": "spin",
-          "confidence": 0.93,
-          "rule": {"id": "SPIN_PAIR", "kind": "spin"},
-          "message": "spinner synonym of 'said'",
-          "evidence": {"lm_logprob_gain": 3.1, "pair_count_in_doc": 21},
-          "context": {"text": "...Trump mentioned it to...", "offset": 9, "length": 9}
+          "message": "Spun synonym: “mentioned” is a spinner's swap for “said”.",
+          "shortMessage": "Spun synonym",
+          "replacements": [{"value": "said"}, {"value": "stated"}],  # ranked; first applied
+          "offset": 24, "length": 9,
+          "context": {"text": "...Trump mentioned it to...", "offset": 9, "length": 9},
+          "sentence": "Trump mentioned it to reporters.",
+          "type": {"typeName": "Other"},
+          "rule": {"id": "SPIN_PAIR", "description": "...", "issueType": "style",
+                   "category": {"id": "REPAIR_SPIN", "name": "Spun text (article spinner)"}},
+          "ignoreForIncompleteSentence": false, "contextForSureMatch": 0,
+          "original": "mentioned",            # ours from here on
+          "kind": "spin", "confidence": 0.93,
+          "evidence": {"lm_logprob_gain": 3.1, "pair_count_in_doc": 21}
         }
       ]
     }
 
+Offsets
+    LanguageTool counts ``offset``/``length`` (and ``context.offset``/``length``)
+    in **UTF-16 code units** (Java string indices); Python counts code points.
+    The two differ only after a character outside the Basic Multilingual Plane
+    (most emoji: one code point, two UTF-16 units).  ``repair serve`` always
+    answers in UTF-16 units (``offsetUnits: "utf16"``) so clients place every
+    match right after an emoji.  ``fix --report json`` keeps the project's
+    contract, **code points** (``offsetUnits: "codepoints"``, so
+    ``input[offset:offset+length] == original`` in Python, as in ``repair
+    batch`` sidecars); pass ``utf16=True`` to :func:`payload` for UTF-16.
+
 ``context`` is like LanguageTool's: up to :data:`CONTEXT_CHARS` code points of
 the input either side of the match, ``...`` where the window was cut, newlines
 and tabs shown as spaces; ``context.text[offset:offset+length]`` is the match
-(with its newlines as spaces).  Matches are sorted by offset and disjoint, so
+(in the payload's units).  Matches are sorted by offset and disjoint, so
 applying each match's first replacement to the input gives the output exactly.
 Evidence values are made JSON-safe by :func:`jsonable` (tuples become lists,
 non-finite floats ``null``, other objects their ``str``).
@@ -39,7 +55,8 @@ from __future__ import annotations
 
 import json as _json
 import math
-from collections.abc import Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from repair.types import Edit, RepairResult
@@ -48,6 +65,49 @@ from repair.types import Edit, RepairResult
 CONTEXT_CHARS = 40
 _ELLIPSIS = "..."
 _SPACE_OUT = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
+
+#: kind -> (category id, category name, ITS issue type, LT typeName, short message).
+#: Issue types are the ITS 2.0 localization-quality types LanguageTool uses.
+KINDS: dict[str, tuple[str, str, str, str, str]] = {
+    "spin": ("REPAIR_SPIN", "Spun text (article spinner)", "style", "Other", "Spun synonym"),
+    "tortured": (
+        "REPAIR_TORTURED",
+        "Tortured phrases (paper mill)",
+        "terminology",
+        "Other",
+        "Tortured phrase",
+    ),
+    "ocr": ("REPAIR_OCR", "OCR errors", "misspelling", "UnknownWord", "OCR misreading"),
+    "hyphenation": (
+        "REPAIR_OCR",
+        "OCR errors",
+        "typographical",
+        "Other",
+        "Line-end hyphen",
+    ),
+    "spacing": ("REPAIR_OCR", "OCR errors", "whitespace", "Other", "Split or merged words"),
+    "mojibake": ("REPAIR_ENCODING", "Encoding damage", "characters", "Other", "Encoding damage"),
+}
+_OTHER_KIND = ("REPAIR_OTHER", "Other repairs", "uncategorized", "Other", "Repair")
+#: kind -> what the rule restores (the rule ``description``).
+_DESCRIPTIONS: dict[str, str] = {
+    "spin": "Restores the original word of an article spinner's synonym swap",
+    "tortured": "Restores the established term behind a paper mill's tortured phrase",
+    "ocr": "Corrects a word misread by OCR",
+    "hyphenation": "Joins a word hyphenated at a line end",
+    "spacing": "Splits merged words or joins split ones",
+    "mojibake": "Repairs text decoded with the wrong encoding",
+}
+#: ``language`` of our answers (we check English only).
+LANGUAGES: tuple[dict[str, str], ...] = (
+    {"name": "English", "code": "en", "longCode": "en"},
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+    {"name": "English (Australian)", "code": "en", "longCode": "en-AU"},
+    {"name": "English (Canadian)", "code": "en", "longCode": "en-CA"},
+    {"name": "English (New Zealand)", "code": "en", "longCode": "en-NZ"},
+    {"name": "English (South African)", "code": "en", "longCode": "en-ZA"},
+)
 
 
 def jsonable(value: Any) -> Any:
@@ -78,39 +138,187 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def context(text: str, offset: int, length: int, chars: int = CONTEXT_CHARS) -> dict[str, Any]:
+def utf16_converter(text: str) -> Callable[[int], int]:
+    """A function mapping a code-point index of ``text`` to its UTF-16 code-unit index.
+
+    >>> f = utf16_converter("a😀b")
+    >>> [f(i) for i in range(4)]
+    [0, 1, 3, 4]
+    """
+    astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if not text.isascii() else []
+    if not astral:
+        return _identity
+    return lambda i: i + bisect_left(astral, i)
+
+
+def _identity(i: int) -> int:
+    return i
+
+
+def context(
+    text: str,
+    offset: int,
+    length: int,
+    chars: int = CONTEXT_CHARS,
+    *,
+    utf16: bool = False,
+) -> dict[str, Any]:
     """A LanguageTool-style window of ``text`` around ``text[offset:offset+length]``.
 
+    ``offset`` and ``length`` are code points; with ``utf16`` the returned
+    offset and length count UTF-16 units of the window text.
+
     >>> context("Trump mentioned it to reporters.", 6, 9, chars=4)
-    {'text': '...mp mentioned it ...', 'offset': 6, 'length': 9}
+    {'text': '...ump mentioned it ...', 'offset': 7, 'length': 9}
     """
     lo = max(0, offset - chars)
     hi = min(len(text), offset + length + chars)
     prefix = _ELLIPSIS if lo > 0 else ""
     suffix = _ELLIPSIS if hi < len(text) else ""
     window = text[lo:hi].translate(_SPACE_OUT)
-    return {"text": prefix + window + suffix, "offset": len(prefix) + offset - lo, "length": length}
+    before = len(prefix) + offset - lo
+    if utf16:
+        return {
+            "text": prefix + window + suffix,
+            "offset": len(prefix) + _u16len(text[lo:offset]),
+            "length": _u16len(text[offset : offset + length]),
+        }
+    return {"text": prefix + window + suffix, "offset": before, "length": length}
 
 
-def match(text: str, edit: Edit) -> dict[str, Any]:
-    """One edit as a LanguageTool-like match on ``text`` (the input)."""
-    out = jsonable(edit.to_json())
-    out["context"] = context(text, edit.offset, edit.length)
-    return out
+def _u16len(s: str) -> int:
+    return len(s) + sum(1 for c in s if ord(c) > 0xFFFF) if not s.isascii() else len(s)
 
 
-def payload(result: RepairResult, name: str = "input") -> dict[str, Any]:
-    """The report as a dict (what :func:`render` serializes)."""
+class _Sentences:
+    """The sentence (or line) around an offset, found by bisection."""
+
+    def __init__(self, text: str) -> None:
+        from repair.tokenize import sentence_spans
+
+        self.text = text
+        self.spans = sentence_spans(text)
+        self.starts = [a for a, _ in self.spans]
+
+    def around(self, offset: int, end: int) -> str:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return self.text[offset:end].strip()
+        a, b = self.spans[i]
+        # a match crossing sentences (a joined hyphenation) takes all of them
+        j = i
+        while j + 1 < len(self.spans) and self.spans[j + 1][0] < end:
+            j += 1
+        return self.text[a : max(b, self.spans[j][1])]
+
+
+def message(edit: Edit) -> str:
+    """The match message: the edit's own, or one built from its kind."""
+    if edit.message:
+        return edit.message
+    short = KINDS.get(edit.kind, _OTHER_KIND)[4]
+    return f"{short}: “{edit.original}” → “{edit.replacement}”."
+
+
+def match(
+    text: str,
+    edit: Edit,
+    *,
+    utf16: Callable[[int], int] | None = None,
+    sentences: _Sentences | None = None,
+) -> dict[str, Any]:
+    """One edit as a LanguageTool match on ``text`` (the input).
+
+    ``utf16`` is a converter from :func:`utf16_converter` (offsets in UTF-16
+    units) or None (code points).
+    """
+    cat_id, cat_name, issue, type_name, short = KINDS.get(edit.kind, _OTHER_KIND)
+    if utf16 is None:
+        offset, length = edit.offset, edit.length
+    else:
+        offset = utf16(edit.offset)
+        length = utf16(edit.end) - offset
+    sentence = (sentences or _Sentences(text)).around(edit.offset, edit.end)
+    return {
+        "message": message(edit),
+        "shortMessage": short,
+        "replacements": [{"value": r} for r in (edit.replacement, *edit.alternatives)],
+        "offset": offset,
+        "length": length,
+        "context": context(text, edit.offset, edit.length, utf16=utf16 is not None),
+        "sentence": sentence,
+        "type": {"typeName": type_name},
+        "rule": {
+            "id": edit.rule,
+            "description": _DESCRIPTIONS.get(edit.kind, "Repairs damaged text"),
+            "issueType": issue,
+            "category": {"id": cat_id, "name": cat_name},
+        },
+        "ignoreForIncompleteSentence": False,
+        "contextForSureMatch": 0,
+        "original": edit.original,
+        "kind": edit.kind,
+        "confidence": round(edit.confidence, 4),
+        "evidence": jsonable(edit.evidence),
+    }
+
+
+def matches(text: str, edits: Iterable[Edit], *, utf16: bool = False) -> list[dict[str, Any]]:
+    """All ``edits`` (spans on ``text``) as LanguageTool matches, sorted by offset."""
+    conv = utf16_converter(text) if utf16 else None
+    sentences = _Sentences(text)
+    ordered = sorted(edits, key=_order)
+    return [match(text, e, utf16=conv, sentences=sentences) for e in ordered]
+
+
+def language(code: str = "en-US") -> dict[str, Any]:
+    """LanguageTool's ``language`` object for one of :data:`LANGUAGES` (default US English)."""
+    entry = next((x for x in LANGUAGES if x["longCode"] == code), LANGUAGES[1])
+    return {
+        "name": entry["name"],
+        "code": entry["longCode"],
+        "detectedLanguage": {
+            "name": entry["name"],
+            "code": entry["longCode"],
+            "confidence": 1.0,
+        },
+    }
+
+
+def software() -> dict[str, Any]:
+    """LanguageTool's ``software`` object, naming us."""
     from repair import __version__
 
     return {
-        "software": {"name": "repair", "version": __version__, "apiVersion": 1},
-        "language": {"name": "English", "code": "en"},
-        "document": name,
-        "changed": result.changed,
-        "scores": jsonable(result.scores.to_json()),
-        "matches": [match(result.original, e) for e in sorted(result.edits, key=_order)],
+        "name": "repair",
+        "version": __version__,
+        "buildDate": "",
+        "apiVersion": 1,
+        "premium": False,
+        "status": "",
     }
+
+
+def payload(
+    result: RepairResult,
+    name: str | None = "input",
+    *,
+    utf16: bool = False,
+    language_code: str = "en-US",
+) -> dict[str, Any]:
+    """The report as a dict (what :func:`render` serializes); ``name=None`` leaves out ``document``."""
+    out: dict[str, Any] = {
+        "software": software(),
+        "warnings": {"incompleteResults": False},
+        "language": language(language_code),
+        "offsetUnits": "utf16" if utf16 else "codepoints",
+    }
+    if name is not None:
+        out["document"] = name
+    out["changed"] = result.changed
+    out["scores"] = jsonable(result.scores.to_json())
+    out["matches"] = matches(result.original, result.edits, utf16=utf16)
+    return out
 
 
 def _order(e: Edit) -> tuple[int, int]:
