@@ -169,12 +169,16 @@ evidence)</span></h2>
       s.spin.toFixed(2) + ", tortured " + s.tortured.toFixed(2) + ", OCR garble " +
       s.garble.toFixed(2) + ", mojibake " + s.mojibake.toFixed(2) + ".";
     $("output").value = j.text;
+    $("report").removeAttribute("data-loaded");
     $("report").srcdoc = j.report_html;
     $("result").hidden = false;
     say(n ? "Done: " + n + " edit(s)." : "Done: nothing to repair; the text is unchanged.");
     document.body.setAttribute("data-done", String(n));
     $("result-h").focus();
   }
+  $("report").addEventListener("load", function () {
+    if ($("report").srcdoc) $("report").setAttribute("data-loaded", "1");
+  });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); }
