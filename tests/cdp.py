@@ -134,20 +134,22 @@ class Browser:
         """Evaluate JS in the page's first child frame (an out-of-process iframe too)."""
         frames = self.send("Page.getFrameTree")["frameTree"].get("childFrames", [])
         if frames:  # same-process frame: evaluate in its own execution context
-            world = self.send(
-                "Page.createIsolatedWorld", {"frameId": frames[0]["frame"]["id"]}
-            )
+            world = self.send("Page.createIsolatedWorld", {"frameId": frames[0]["frame"]["id"]})
             res = self.send(
                 "Runtime.evaluate",
-                {"expression": expression, "returnByValue": True,
-                 "contextId": world["executionContextId"]},
+                {
+                    "expression": expression,
+                    "returnByValue": True,
+                    "contextId": world["executionContextId"],
+                },
             )
             return res["result"].get("value")
         targets = self.send("Target.getTargets", session=False)["targetInfos"]
         iframe = next(t for t in targets if t["type"] == "iframe")
         page_session = self.session
         attached = self.send(
-            "Target.attachToTarget", {"targetId": iframe["targetId"], "flatten": True},
+            "Target.attachToTarget",
+            {"targetId": iframe["targetId"], "flatten": True},
             session=False,
         )
         self.session = attached["sessionId"]
@@ -183,8 +185,13 @@ class Browser:
         self.send("Input.dispatchKeyEvent", down)
         self.send(
             "Input.dispatchKeyEvent",
-            {"type": "keyUp", "key": key, "code": code, "windowsVirtualKeyCode": vk,
-             "modifiers": modifiers},
+            {
+                "type": "keyUp",
+                "key": key,
+                "code": code,
+                "windowsVirtualKeyCode": vk,
+                "modifiers": modifiers,
+            },
         )
 
     def screenshot(self, path: Path, width: int, height: int) -> None:

@@ -22,33 +22,10 @@ pytest.importorskip("uvicorn")
 pytest.importorskip("multipart")
 
 from repair import repair_text  # noqa: E402
-from tests.serve_fixture import running_server  # noqa: E402
+from tests.serve_fixture import OCR_PAGE, running_server  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-#: A public-domain page (Dickens, A Tale of Two Cities, 1859) with OCR damage put in:
-#: glyph confusions (tbe), a merged word (kingwith), a missing space (despair,we)
-#: and a line-end hyphenation (ar-/rangements).
-OCR_PAGE = """It was tbe best of times, it was the worst of times, it was tbe age of
-wisdom, it was the age of foolishness, it was the epoch of belief, it was
-the epoch of incredulity, it was tbe season of Light, it was the season
-of Darkness, it was the spring of hope, it was the winter of despair,we
-had everything before us, we had nothing before us, we were all going
-direct to Heaven, we were all going direct the other way--in short, the
-period was so far like the present period, that some of its noisiest
-authorities insisted on its being received, for good or for evil, in the
-superlative degree of comparison only. There were a king with a large jaw
-and a queen with a plain face, on the throne of England; there were a
-kingwith a large jaw and a queen with a fair face, on the throne of
-France. In both countries it was clearer than crystal to the lords of the
-State preserves of loaves and fishes, that things in general were settled
-for ever. It was the year of Our Lord one thousand seven hundred and
-seventy-five. Spiritual revelations were conceded to England at that
-favoured period, as at this. Mrs. Southcott had recently attained her
-five-and-twentieth blessed birthday, of whom a prophetic private in the
-Life Guards had heralded the sublime appearance by announcing that ar-
-rangements were made for the swallowing up of London and Westminster.
-"""
 SHARED = Path(os.environ.get("REPAIR_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 ICDAR = SHARED / "data" / "ocr" / "icdar2017_eng_monograph"
 
@@ -162,8 +139,9 @@ def test_languages_lists_english_variants(server):
 def test_a_5_mb_upload_gets_a_clear_413_and_the_server_stays_up(server):
     big = ("spam " * 1_048_576).encode()  # 5 MiB
     try:
-        status, body = _post(server, "/v2/check", b"language=en&text=" + big,
-                             "application/x-www-form-urlencoded")
+        status, body = _post(
+            server, "/v2/check", b"language=en&text=" + big, "application/x-www-form-urlencoded"
+        )
     except (BrokenPipeError, ConnectionResetError):  # refused before the whole body was sent
         status, body = 413, b"request too large"
     assert status == 413
@@ -174,10 +152,14 @@ def test_a_5_mb_upload_gets_a_clear_413_and_the_server_stays_up(server):
 def test_a_5_mb_multipart_file_gets_413(server):
     boundary = "XyZ123"
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nen\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"; filename=\"a.txt\"\r\n"
-        "Content-Type: text/plain\r\n\r\n"
-    ).encode() + b"x" * (5 * 1024 * 1024) + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="language"\r\n\r\nen\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="text"; filename="a.txt"\r\n'
+            "Content-Type: text/plain\r\n\r\n"
+        ).encode()
+        + b"x" * (5 * 1024 * 1024)
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     try:
         status, msg = _post(server, "/v2/check", body, f"multipart/form-data; boundary={boundary}")
     except (BrokenPipeError, ConnectionResetError):
@@ -211,10 +193,14 @@ def test_bad_check_requests_get_a_clear_400(server, body, ctype, message):
 def test_a_binary_file_upload_gets_400(server):
     boundary = "b0undary"
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nen\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"; filename=\"x.bin\"\r\n"
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode() + b"\x00\x01\x02\xff" * 100 + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="language"\r\n\r\nen\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="text"; filename="x.bin"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + b"\x00\x01\x02\xff" * 100
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     status, got = _post(server, "/v2/check", body, f"multipart/form-data; boundary={boundary}")
     assert status == 400 and b"binary" in got
 
@@ -267,8 +253,9 @@ def test_concurrent_requests_each_get_their_own_answer(server, spun_seed, clean_
     expected = [repair_text(t).text for t in texts]
 
     def one(t: str) -> str:
-        status, body = _post(server, "/api/repair", json.dumps({"text": t}).encode(),
-                             "application/json")
+        status, body = _post(
+            server, "/api/repair", json.dumps({"text": t}).encode(), "application/json"
+        )
         assert status == 200, body
         return json.loads(body)["text"]
 

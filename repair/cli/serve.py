@@ -40,7 +40,9 @@ def serve(
     ] = RepairConfig.min_confidence,
     lexicon: Annotated[
         list[Path] | None,
-        typer.Option("--lexicon", help="Substitution pairs learned by `repair learn` (repeatable)."),
+        typer.Option(
+            "--lexicon", help="Substitution pairs learned by `repair learn` (repeatable)."
+        ),
     ] = None,
 ) -> None:
     """Serve LanguageTool's API (POST /v2/check, GET /v2/languages), POST /api/repair and a

@@ -306,7 +306,10 @@ def payload(
     utf16: bool = False,
     language_code: str = "en-US",
 ) -> dict[str, Any]:
-    """The report as a dict (what :func:`render` serializes); ``name=None`` leaves out ``document``."""
+    """The report as a dict (what :func:`render` serializes).
+
+    ``name=None`` leaves out ``document``; ``utf16`` counts offsets in UTF-16 units.
+    """
     out: dict[str, Any] = {
         "software": software(),
         "warnings": {"incompleteResults": False},

@@ -99,7 +99,7 @@ async def json_body(request: Request, limit: int) -> Any:
     """The body parsed as JSON (UTF-8), or a 400."""
     body = await read_body(request, limit)
     if not body.strip():
-        raise HTTPProblem(400, "empty body: send a JSON object such as {\"text\": \"...\"}")
+        raise HTTPProblem(400, 'empty body: send a JSON object such as {"text": "..."}')
     try:
         return json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:

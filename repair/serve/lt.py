@@ -75,8 +75,8 @@ def read_annotation(data: str) -> Annotated:
     except (json.JSONDecodeError, KeyError, TypeError):
         raise HTTPProblem(
             400,
-            "'data' must be JSON like {\"annotation\": [{\"text\": \"A \"}, "
-            "{\"markup\": \"<b>\"}, {\"text\": \"test\"}]}",
+            '\'data\' must be JSON like {"annotation": [{"text": "A "}, '
+            '{"markup": "<b>"}, {"text": "test"}]}',
         ) from None
     full: list[str] = []
     plain: list[str] = []

@@ -20,8 +20,8 @@ PAGE = """<!doctype html>
 <style>
 :root { --fg:#1d2330; --muted:#5b6474; --line:#d6dbe3; --accent:#1d4ed8; --bg:#f6f7f9; }
 * { box-sizing: border-box; }
-body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color:var(--fg);
-       background:var(--bg); }
+body { margin:0; font:15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
+       color:var(--fg); background:var(--bg); }
 header { padding:14px 24px; background:#fff; border-bottom:1px solid var(--line); }
 header h1 { margin:0; font-size:20px; }
 header p { margin:2px 0 0; color:var(--muted); }
@@ -29,13 +29,15 @@ main { padding:16px 24px 40px; max-width:1400px; margin:0 auto; }
 form .cols { display:grid; grid-template-columns: 3fr 2fr; gap:16px; }
 label { font-weight:600; display:block; margin-bottom:4px; }
 .hint { color:var(--muted); font-weight:400; font-size:13px; }
-textarea { width:100%; font:13px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; padding:8px;
-           border:1px solid var(--line); border-radius:6px; background:#fff; resize:vertical; }
+textarea { width:100%; font:13px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace;
+           padding:8px; border:1px solid var(--line); border-radius:6px; background:#fff;
+           resize:vertical; }
 #text { height:190px; } #references { height:190px; }
 .row { display:flex; flex-wrap:wrap; gap:10px; align-items:center; margin-top:8px; }
 button, .filebtn { font:inherit; padding:7px 14px; border-radius:6px; border:1px solid var(--line);
                    background:#fff; cursor:pointer; }
-button.primary { background:var(--accent); color:#fff; border-color:var(--accent); font-weight:600; }
+button.primary { background:var(--accent); color:#fff; border-color:var(--accent);
+                 font-weight:600; }
 button:disabled { opacity:.55; cursor:default; }
 :focus-visible { outline:3px solid #f59e0b; outline-offset:2px; }
 input[type=number] { width:5em; font:inherit; padding:4px; }
@@ -43,7 +45,8 @@ input[type=number] { width:5em; font:inherit; padding:4px; }
 #status.error { color:#b91c1c; font-weight:600; }
 #result[hidden] { display:none; }
 #result h2 { font-size:17px; margin:22px 0 6px; }
-#report { width:100%; height:70vh; min-height:420px; border:1px solid var(--line); border-radius:6px;
+#report { width:100%; height:70vh; min-height:420px; border:1px solid var(--line);
+          border-radius:6px;
           background:#fff; }
 #output { height:140px; }
 kbd { font:12px ui-monospace, monospace; border:1px solid var(--line); border-bottom-width:2px;
@@ -138,7 +141,9 @@ evidence)</span></h2>
   function run() {
     if (busy) return;
     var text = $("text").value;
-    if (!text.trim()) { say("Paste a text (or open a file) first.", true); $("text").focus(); return; }
+    if (!text.trim()) {
+      say("Paste a text (or open a file) first.", true); $("text").focus(); return;
+    }
     var body = JSON.stringify({text: text, references: references(),
       options: {min_confidence: parseFloat($("minconf").value) || 0, report: "html"}});
     if (new Blob([body]).size > MAX_BYTES) {
@@ -147,7 +152,8 @@ evidence)</span></h2>
       return;
     }
     busy = true; $("go").disabled = true; say("Repairing\\u2026");
-    fetch("/api/repair", {method: "POST", headers: {"Content-Type": "application/json"}, body: body})
+    fetch("/api/repair",
+          {method: "POST", headers: {"Content-Type": "application/json"}, body: body})
       .then(function (r) {
         return r.json().catch(function () { return {error: "HTTP " + r.status}; })
           .then(function (j) { return {ok: r.ok, j: j}; });
@@ -165,7 +171,8 @@ evidence)</span></h2>
       kinds.push(k + " " + s.edits_by_kind[k]);
     });
     $("summary").textContent = n + " edit" + (n === 1 ? "" : "s") +
-      (kinds.length ? " (" + kinds.join(", ") + ")" : "") + " in " + s.words + " words. Scores: spin " +
+      (kinds.length ? " (" + kinds.join(", ") + ")" : "") + " in " + s.words +
+      " words. Scores: spin " +
       s.spin.toFixed(2) + ", tortured " + s.tortured.toFixed(2) + ", OCR garble " +
       s.garble.toFixed(2) + ", mojibake " + s.mojibake.toFixed(2) + ".";
     $("output").value = j.text;
