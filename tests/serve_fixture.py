@@ -6,6 +6,7 @@ Shared by the serve tests and ``benchmarks/serve_load.py``; loopback only.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -51,8 +52,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(*args: str, start_timeout: float = 90.0) -> Iterator[str]:
-    """Start ``repair serve`` with ``args``; yield its base URL; stop it whatever happens."""
+def running_server(
+    *args: str, start_timeout: float = 90.0, cpus: set[int] | None = None
+) -> Iterator[str]:
+    """Start ``repair serve`` with ``args``; yield its base URL; stop it whatever happens.
+
+    ``cpus`` pins the server to those cores (Linux), e.g. ``{0}`` to measure one core.
+    """
     port = free_port()
     cmd = [sys.executable, "-m", "repair", "serve", "--host", HOST, "--port", str(port), *args]
     proc = subprocess.Popen(
@@ -60,6 +66,8 @@ def running_server(*args: str, start_timeout: float = 90.0) -> Iterator[str]:
     )
     url = f"http://{HOST}:{port}"
     try:
+        if cpus:
+            os.sched_setaffinity(proc.pid, cpus)
         deadline = time.monotonic() + start_timeout
         while True:
             if proc.poll() is not None:
