@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sequential", type=int, default=30)
     ap.add_argument("--endpoint", choices=("check", "api"), default="check")
     ap.add_argument("--cpu", type=int, default=0, help="pin the server to this core (-1: no)")
-    ap.add_argument("--timeout", type=float, default=120.0, help="server --timeout")
+    ap.add_argument("--timeout", type=float, help="server --timeout (default: the server's)")
     ap.add_argument("--max-seconds", type=float, default=600.0)
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     n_words = [len(t.split()) for t in pool_texts]
     cpus = None if args.cpu < 0 else {args.cpu}
     started = time.monotonic()
-    server_args = ("--timeout", str(args.timeout), "--max-bytes", "1000000")
+    server_args = ("--timeout", str(args.timeout)) if args.timeout else ()
     with running_server(*server_args, cpus=cpus) as url:
         port = urllib.parse.urlparse(url).port
         for t in pool_texts[:3]:  # warm-up

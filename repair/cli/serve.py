@@ -28,7 +28,7 @@ def serve(
     timeout: Annotated[
         float,
         typer.Option("--timeout", min=0.1, help="Seconds a request may take (503 after it)."),
-    ] = 30.0,
+    ] = 60.0,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Repairs running at once (threads).")
     ] = 2,

@@ -39,7 +39,7 @@ class Limits:
     #: Largest request body accepted (bytes); larger gets 413.
     max_bytes: int = 1_000_000
     #: Seconds a request may wait and run before it gets 503.
-    timeout: float = 30.0
+    timeout: float = 60.0
     #: Repairs running at once (threads); others queue.
     workers: int = 2
 
