@@ -10,6 +10,8 @@ so the figures are for one core; ``--cpu -1`` leaves it unpinned), then
 
 1. sends ``--sequential`` requests one at a time (warm: after 3 warm-up
    requests) and reports their median and 90th-percentile latency;
+   It also reports the server's CPU time per request (from /proc): on a
+   shared machine that is what one uncontended core would take;
 2. sends ``--requests`` requests at once (one thread each, released together)
    and reports errors, median / 95th-percentile / max latency and throughput.
 
@@ -36,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.serve_fixture import HOST, running_server  # noqa: E402
+from tests.serve_fixture import HOST, cpu_seconds, running_server  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 
@@ -110,11 +112,13 @@ def main(argv: list[str] | None = None) -> int:
         for t in pool_texts[:3]:  # warm-up
             request(port, args.endpoint, t)
         seq = []
+        cpu0 = cpu_seconds(url.pid)
         for i in range(args.sequential):
             status, secs, err = request(port, args.endpoint, pool_texts[i % len(pool_texts)])
             if status != 200:
                 print(f"sequential request failed: {status} {err}", file=sys.stderr)
             seq.append(secs)
+        seq_cpu = (cpu_seconds(url.pid) - cpu0) / max(1, args.sequential)
         gate = threading.Event()
         results: list[tuple[int, float, str]] = []
         lock = threading.Lock()
@@ -135,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             wall = time.perf_counter() - t0
             for f in pending:
                 f.cancel()
+        conc_cpu = cpu_seconds(url.pid) - cpu0 - seq_cpu * args.sequential
     lat = [s for _, s, _ in results]
     errors = [(st, e) for st, _, e in results if st != 200]
     figures = {
@@ -145,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             "requests": len(seq),
             "median_ms": round(1000 * statistics.median(seq), 1),
             "p90_ms": round(1000 * pct(seq, 0.9), 1),
+            "server_cpu_ms_per_request": round(1000 * seq_cpu, 1),
         },
         "concurrent": {
             "requests": args.requests,
@@ -156,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             "max_ms": round(1000 * max(lat), 1) if lat else None,
             "wall_s": round(wall, 2),
             "requests_per_s": round(len(results) / wall, 1) if wall else None,
+            "server_cpu_s": round(conc_cpu, 2),
             "words_per_s": round(len(results) * statistics.median(n_words) / wall)
             if wall
             else None,

@@ -51,6 +51,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class ServerURL(str):
+    """The server's base URL, carrying the server's process id as ``pid``."""
+
+    pid: int
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process (Linux) has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def running_server(
     *args: str, start_timeout: float = 90.0, cpus: set[int] | None = None
@@ -64,7 +76,8 @@ def running_server(
     proc = subprocess.Popen(
         cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    url = f"http://{HOST}:{port}"
+    url = ServerURL(f"http://{HOST}:{port}")
+    url.pid = proc.pid
     try:
         if cpus:
             os.sched_setaffinity(proc.pid, cpus)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -263,3 +264,19 @@ def test_concurrent_requests_each_get_their_own_answer(server, spun_seed, clean_
         got = list(pool.map(one, texts, timeout=300))
     assert got == expected
     assert _healthy(server)
+
+
+def test_a_request_past_its_deadline_gets_503_and_the_server_goes_on(spun_seed):
+    with running_server("--timeout", "0.1") as url:
+        status, body = _check(url, spun_seed * 4)
+        assert status == 503 and b"took longer than 0.1 s" in body
+        status, body = _post(
+            url, "/api/repair", json.dumps({"text": spun_seed * 4}).encode(), "application/json"
+        )
+        assert status == 503 and "took longer" in json.loads(body)["error"]
+        assert _healthy(url)
+        # once the abandoned repairs finish, small requests are served again
+        deadline = time.monotonic() + 120
+        while (status := _check(url, "Fine.")[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert status == 200
