@@ -6,6 +6,7 @@ Skips when Chromium or the ``serve`` extra is missing (CI installs both).
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -28,7 +29,7 @@ def _js(value: str) -> str:
     return json.dumps(value)
 
 
-def test_page_repairs_with_the_keyboard_and_shows_the_report(spun_seed, clean_seeds):
+def test_page_repairs_with_the_keyboard_and_shows_the_report(tmp_path, spun_seed, clean_seeds):
     expected = repair_text(spun_seed, clean_seeds)
     with running_server() as url, Browser(timeout=90) as b:
         b.open(url + "/")
@@ -48,10 +49,15 @@ def test_page_repairs_with_the_keyboard_and_shows_the_report(spun_seed, clean_se
         # Tab walks from the text box to its file input (native, focusable controls)
         b.key("Tab", "Tab", 9)
         assert b.eval("document.activeElement.id") == "textfile"
-        # paste the seed and its references, repair with Ctrl+Enter
+        # upload the seed as a file, paste its references, repair with Ctrl+Enter
+        upload = tmp_path / "story.txt"
+        upload.write_text(spun_seed, encoding="utf-8")
+        root = b.send("DOM.getDocument")["root"]["nodeId"]
+        node = b.send("DOM.querySelector", {"nodeId": root, "selector": "#textfile"})["nodeId"]
+        b.send("DOM.setFileInputFiles", {"files": [str(upload)], "nodeId": node})
+        b.wait_for(f"document.getElementById('text').value === {_js(spun_seed)}")
         refs = "\n---\n".join(clean_seeds)
         b.eval(
-            f"document.getElementById('text').value = {_js(spun_seed)};"
             f"document.getElementById('references').value = {_js(refs)};"
             "document.getElementById('text').focus(); 1"
         )
@@ -63,7 +69,7 @@ def test_page_repairs_with_the_keyboard_and_shows_the_report(spun_seed, clean_se
         assert "spin" in b.eval("document.getElementById('summary').textContent")
         srcdoc = b.eval("document.getElementById('report').srcdoc")
         assert srcdoc.count('class="tip ') == len(expected.edits)
-        assert 'id="o-0"' in srcdoc and 'id="n-0"' in srcdoc
+        assert 'id="o-0"' in srcdoc and 'id="n-0"' in srcdoc and "story.txt" in srcdoc
         # the report's own script ran to its end inside its (sandboxed) frame
         assert b.wait_for("document.getElementById('report').getAttribute('data-loaded')")
         assert b.frame_eval("document.body.getAttribute('data-ready')") == "1"
@@ -74,6 +80,21 @@ def test_page_repairs_with_the_keyboard_and_shows_the_report(spun_seed, clean_se
             "(t => t.startsWith('Copied') && t)(document.getElementById('status').textContent)"
         )
         assert msg == "Copied the repaired text."
+        # the download button saves the repaired text under the upload's name
+        downloads = tmp_path / "downloads"
+        downloads.mkdir()
+        b.send(
+            "Browser.setDownloadBehavior",
+            {"behavior": "allow", "downloadPath": str(downloads)},
+            session=False,
+        )
+        b.eval("document.getElementById('download').focus(); 1")
+        b.key("Enter", "Enter", 13, text="\r")
+        saved = downloads / "story.repaired.txt"
+        deadline = time.monotonic() + 30
+        while not saved.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert saved.read_text(encoding="utf-8") == expected.text
 
 
 def test_page_reports_a_server_refusal(spun_seed):

@@ -3,6 +3,7 @@
 Request (JSON object)::
 
     {"text": "...",                         # required
+     "name": "story.txt",                   # optional: labels the HTML report
      "references": ["clean text", ...],     # optional: clean texts on the same story
      "options": {"min_confidence": 0.5,     # optional, all of them
                  "only": ["spin", "ocr"],   # stages to run (mojibake, ocr, tortured, spin)
@@ -41,9 +42,11 @@ def parse_request(body: Any, base: RepairConfig) -> tuple[str, tuple[str, ...], 
     """(text, references, config, wants the HTML report) of a request body, or a 400."""
     if not isinstance(body, dict):
         raise HTTPProblem(400, 'the body must be a JSON object such as {"text": "..."}')
-    unknown = sorted(set(body) - {"text", "references", "options"})
+    unknown = sorted(set(body) - {"text", "references", "options", "name"})
     if unknown:
         raise HTTPProblem(400, f"unknown field(s): {', '.join(unknown)}")
+    if not isinstance(body.get("name", ""), str):
+        raise HTTPProblem(400, "'name' must be a string")
     text = body.get("text")
     if not isinstance(text, str):
         raise HTTPProblem(400, "'text' is required and must be a string")

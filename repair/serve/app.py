@@ -57,7 +57,8 @@ def create_app(engine: Engine | None = None, *, warm: bool = True) -> Starlette:
             body = await json_body(request, engine.limits.max_bytes)
             text, refs, config, html_report = api.parse_request(body, engine.config)
             result = await engine.repair(text, refs, config)
-            return JSONResponse(api.response(result, html_report))
+            name = (body.get("name") or "input")[:200]
+            return JSONResponse(api.response(result, html_report, name))
         except HTTPProblem as p:
             return JSONResponse({"error": p.message}, status_code=p.status)
         except RepairTimeout as exc:

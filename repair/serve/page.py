@@ -108,7 +108,8 @@ evidence)</span></h2>
   "use strict";
   var MAX_BYTES = {{MAX_BYTES}};
   var $ = function (id) { return document.getElementById(id); };
-  var form = $("form"), status = $("status"), busy = false, fileName = "text.txt";
+  var form = $("form"), status = $("status"), busy = false;
+  var fileName = "repaired.txt", docName = "pasted text";
 
   function say(msg, isError) {
     status.textContent = msg;
@@ -123,7 +124,7 @@ evidence)</span></h2>
   $("textfile").addEventListener("change", function (ev) {
     var f = ev.target.files[0];
     if (!f) return;
-    fileName = f.name.replace(/\\.[^.]*$/, "") + ".repaired.txt";
+    fileName = f.name.replace(/\\.[^.]*$/, "") + ".repaired.txt"; docName = f.name;
     readFile(f).then(function (t) { $("text").value = t; say("Loaded " + f.name + "."); });
   });
   $("reffiles").addEventListener("change", function (ev) {
@@ -144,7 +145,7 @@ evidence)</span></h2>
     if (!text.trim()) {
       say("Paste a text (or open a file) first.", true); $("text").focus(); return;
     }
-    var body = JSON.stringify({text: text, references: references(),
+    var body = JSON.stringify({text: text, references: references(), name: docName,
       options: {min_confidence: parseFloat($("minconf").value) || 0, report: "html"}});
     if (new Blob([body]).size > MAX_BYTES) {
       say("The text is too large for this server (limit " + MAX_BYTES.toLocaleString() +
