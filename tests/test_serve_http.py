@@ -180,6 +180,7 @@ def test_a_5_mb_multipart_file_gets_413(server):
         (b"language=en-US&text=%ff%fe", "application/x-www-form-urlencoded", b"not form-encoded"),
         (bytes(range(256)) * 4, "application/x-www-form-urlencoded", b"binary data"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "image/png", b"unsupported Content-Type"),
+        (b"Just some raw text.", "text/plain", b"unsupported Content-Type"),
         (b"language=fr&text=Bonjour", "application/x-www-form-urlencoded", b"English only"),
         (b"language=en&data=%7Bnope", "application/x-www-form-urlencoded", b"'data' must be JSON"),
     ],
@@ -280,3 +281,16 @@ def test_a_request_past_its_deadline_gets_503_and_the_server_goes_on(spun_seed):
         while (status := _check(url, "Fine.")[0]) != 200 and time.monotonic() < deadline:
             time.sleep(0.5)
         assert status == 200
+
+
+def test_raw_utf8_in_a_form_body_is_read(server):
+    text = "Ein Café: It was tbe best of times, it was tbe worst of times, said tbe man."
+    status, body = _post(
+        server,
+        "/v2/check",
+        f"language=en-US&text={text}".encode(),
+        "application/x-www-form-urlencoded",
+    )
+    assert status == 200
+    found = [m["original"] for m in json.loads(body)["matches"]]
+    assert found == [m.original for m in repair_text(text).edits] == ["tbe"] * 3

@@ -76,14 +76,14 @@ async def form_fields(request: Request, limit: int) -> dict[str, str | bytes]:
             else:
                 fields[key] = await value.read()
         return fields
-    if ctype not in ("", "application/x-www-form-urlencoded", "text/plain"):
+    if ctype not in ("", "application/x-www-form-urlencoded"):
         raise HTTPProblem(
             400,
             f"unsupported Content-Type {ctype!r}: send form fields "
             "(application/x-www-form-urlencoded or multipart/form-data)",
         )
     try:
-        raw = body.decode("ascii")
+        raw = body.decode("utf-8")  # percent-encoded ASCII, or raw UTF-8 from lax clients
         pairs = parse_qsl(raw, keep_blank_values=True, strict_parsing=False, errors="strict")
     except UnicodeDecodeError:
         raise HTTPProblem(
