@@ -95,3 +95,27 @@ def test_api_response_carries_the_html_report():
     out = api.response(r, True)
     assert out["text"] == r.text and out["report_html"].startswith("<!")
     assert out["edits"][0]["original"] == "tbe"
+
+
+def test_start_up_loads_every_resource_before_the_first_request():
+    """After warm-up a request of each kind imports nothing new (all loaded once, up front)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from repair import repair_text\n"
+        "from repair.serve.engine import Engine\n"
+        "from tests.conftest import SPUN_SEED\n"
+        "from tests.serve_fixture import OCR_PAGE\n"
+        "Engine().warm_up()\n"
+        "before = set(sys.modules)\n"
+        "repair_text(SPUN_SEED.read_text(), [OCR_PAGE])\n"
+        "repair_text(OCR_PAGE + ' The irregular woodlands and profound neural organizations.')\n"
+        "repair_text('The caf\u00c3\u00a9 &amp; bar.')\n"
+        "print(sorted(set(sys.modules) - before))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True
+    ).stdout
+    assert out.strip() == "[]"

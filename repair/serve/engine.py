@@ -24,8 +24,14 @@ WARM_UP_TEXT = (
     "deliberate. The profound learning model makes use of counterfeit consciousness and "
     "irregular woodland classifiers. Tbe kingwas walking in tbe garden with his con-\n"
     "crete plans. The cafÃ© opened at noon &amp; closed late.\n"
+    "Both men called the long talks in the port city cordial and useful.\n"
 )
-WARM_UP_REFERENCE = "Chinese leader Xi Jinping said the meeting would begin before noon.\n"
+#: A reference for the warm-up: aligned sentences load the reference-pair path
+#: (and its thesaurus: "cordial" -> "friendly").
+WARM_UP_REFERENCE = (
+    "Chinese leader Xi Jinping said the meeting would begin before noon.\n"
+    "Both men called the long talks in the port city friendly and useful.\n"
+)
 
 
 class RepairTimeout(Exception):
@@ -59,6 +65,11 @@ class Engine:
         if not self.ready:
             t0 = time.perf_counter()
             repair_text(WARM_UP_TEXT, [WARM_UP_REFERENCE], self.config)
+            # lemminflect's tables load on the first inflected tortured phrase: load them now
+            from lemminflect import getAllInflections, getAllLemmas
+
+            getAllLemmas("forests")
+            getAllInflections("forest", "NOUN")
             self.warm_up_seconds = time.perf_counter() - t0
             self.ready = True
         return self.warm_up_seconds
