@@ -294,3 +294,21 @@ def test_raw_utf8_in_a_form_body_is_read(server):
     assert status == 200
     found = [m["original"] for m in json.loads(body)["matches"]]
     assert found == [m.original for m in repair_text(text).edits] == ["tbe"] * 3
+
+
+def test_allow_origin_sends_cors_headers(server):
+    u = urlparse(server)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+    conn.request("GET", "/v2/languages", headers={"Origin": "https://example.org"})
+    r = conn.getresponse()
+    r.read()
+    conn.close()
+    assert r.getheader("access-control-allow-origin") is None  # off by default
+    with running_server("--allow-origin", "*") as url:
+        u = urlparse(url)
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+        conn.request("GET", "/v2/languages", headers={"Origin": "https://example.org"})
+        r = conn.getresponse()
+        r.read()
+        conn.close()
+        assert r.getheader("access-control-allow-origin") == "*"

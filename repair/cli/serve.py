@@ -38,6 +38,14 @@ def serve(
             "--min-confidence", min=0.0, max=1.0, help="Report only edits at least this confident."
         ),
     ] = RepairConfig.min_confidence,
+    allow_origin: Annotated[
+        str | None,
+        typer.Option(
+            "--allow-origin",
+            help="Let browser JavaScript from this origin call the API (* for any; "
+            "comma-separated list), as LanguageTool's --allow-origin.",
+        ),
+    ] = None,
     lexicon: Annotated[
         list[Path] | None,
         typer.Option(
@@ -83,7 +91,7 @@ def serve(
         flush=True,
     )
     uvicorn.run(
-        create_app(engine, warm=False),
+        create_app(engine, warm=False, allow_origin=allow_origin),
         host=host,
         port=port,
         log_level="warning",

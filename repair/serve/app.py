@@ -26,8 +26,14 @@ from repair.serve.page import PAGE
 log = logging.getLogger("repair.serve")
 
 
-def create_app(engine: Engine | None = None, *, warm: bool = True) -> Starlette:
-    """The ASGI app; with ``warm`` the engine loads every resource before serving."""
+def create_app(
+    engine: Engine | None = None, *, warm: bool = True, allow_origin: str | None = None
+) -> Starlette:
+    """The ASGI app; with ``warm`` the engine loads every resource before serving.
+
+    ``allow_origin`` (like LanguageTool's ``--allow-origin``) lets JavaScript on
+    that origin (``*``: any) call the API from a browser.
+    """
     engine = engine or Engine()
 
     @asynccontextmanager
@@ -87,7 +93,25 @@ def create_app(engine: Engine | None = None, *, warm: bool = True) -> Starlette:
         Route("/v2/languages", languages, methods=["GET"]),
         Route("/api/repair", repair, methods=["POST"]),
     ]
-    return Starlette(routes=routes, lifespan=lifespan, exception_handlers={500: server_error})
+    middleware = []
+    if allow_origin:
+        from starlette.middleware import Middleware
+        from starlette.middleware.cors import CORSMiddleware
+
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=[o.strip() for o in allow_origin.split(",")],
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type"],
+            )
+        )
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={500: server_error},
+        middleware=middleware,
+    )
 
 
 def _str(value: str | bytes | None) -> str | None:
