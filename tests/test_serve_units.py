@@ -119,3 +119,30 @@ def test_start_up_loads_every_resource_before_the_first_request():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_edits_across_markup_are_dropped_and_the_rest_moved():
+    from repair.types import Edit
+
+    data = {
+        "annotation": [
+            {"text": "A tbe "},
+            {"markup": "<i>", "interpretAs": ""},
+            {"text": ""},
+            {"text": "con-"},
+            {"markup": "<br/>", "interpretAs": "\n"},
+            {"text": "crete tbe."},
+        ]
+    }
+    ann = lt.read_annotation(json.dumps(data))
+    assert ann.plain == "A tbe con-\ncrete tbe." and ann.full == "A tbe <i>con-<br/>crete tbe."
+    edits = (
+        Edit(2, 3, "tbe", "the", "ocr", 0.9, "R"),
+        Edit(6, 10, "con-\ncrete", "concrete", "hyphenation", 0.9, "R"),  # crosses <br/>
+        Edit(6, 0, "", " ", "spacing", 0.9, "R"),  # zero-length at a part boundary
+        Edit(17, 3, "tbe", "the", "ocr", 0.9, "R"),
+    )
+    moved = ann.to_full(edits)
+    assert [(e.offset, e.original) for e in moved] == [(2, "tbe"), (9, ""), (24, "tbe")]
+    for e in moved:
+        assert ann.full[e.offset : e.offset + e.length] == e.original

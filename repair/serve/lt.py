@@ -13,6 +13,7 @@ LanguageTool sends them.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from repair.report.json import LANGUAGES, payload
@@ -56,12 +57,14 @@ class Annotated:
         """``edits`` on :attr:`plain` moved onto :attr:`full`; edits touching markup are dropped."""
         if self.parts is None:
             return edits
+        starts = [a for a, _, _ in self.parts]
         out = []
         for e in edits:
-            for a, b, full_start in self.parts:
-                if a <= e.offset and e.end <= b:
+            i = bisect_right(starts, e.offset) - 1  # the last part starting at or before it
+            if i >= 0:
+                a, b, full_start = self.parts[i]
+                if e.end <= b:  # parts do not overlap: no other part can hold it
                     out.append(replace(e, offset=full_start + e.offset - a))
-                    break
         return tuple(out)
 
 
