@@ -117,6 +117,7 @@ REGISTRY: tuple[StageSpec, ...] = (
         kinds=(Kind("spin", "article-spinner synonym swap", "#c2410c", "#ffe8d1"),),
         score="spin", label="spin", help="article-spinner synonym swaps",
     ),
+    StageSpec("repeated", "repair.stages.repeated:STAGE", kinds=(Kind("repeated", "doubled article", "#a16207", "#fdf0c8"),), score="repeated", label="repeated words", help="doubled articles ('the the')", default=False),  # noqa: E501
 )
 
 
