@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from repair.config import RepairConfig
 from repair.document import Document
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
 from repair.types import DocScores, Edit, RepairResult
 from repair.write import apply_edits, compose, select_disjoint
@@ -67,8 +67,9 @@ def repair_text(
     skipped: list[str] = []
     n_words = 0
     for name in STAGES:
-        if not getattr(config, name, True):
-            skipped.append(f"{name}:disabled")
+        if not getattr(config, name):
+            if STAGES[name].default:  # an opt-in stage left off is not news
+                skipped.append(f"{name}:disabled")
             continue
         doc = Document(current, references, config, pairs, doc_id)
         if name == "mojibake" or not n_words:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 
 from repair.document import Document
-from repair.score.lm import get_lm
+from repair.resources.lm import get_lm
 from repair.types import Candidate, Detection, Edit, Finding, Token
 
 _KIND = "repeated"
