@@ -15,9 +15,10 @@ from repair.cli.common import EXIT_CHANGES, EXIT_INPUT, fail, read_or_exit, read
 from repair.config import RepairConfig
 from repair.io import atomic_write, same_file
 from repair.pipeline import repair_text
-from repair.stages import REGISTRY, names
-from repair.types import SCORE_FIELDS
+from repair.stages import REGISTRY, names, score_fields
 
+#: The scores the summary line shows: those of the stages that run by default.
+SCORE_FIELDS = tuple(f for f, _label in score_fields(opt_in=False))
 _ONLY_HELP = "Run only these stages (repeatable): " + "; ".join(
     f"{s.name}: {s.help}{'' if s.default else ' (off by default)'}" for s in REGISTRY
 )

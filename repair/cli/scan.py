@@ -14,7 +14,10 @@ from repair.cli.common import EXIT_INPUT, read_references
 from repair.config import RepairConfig
 from repair.io import InputError, read_input
 from repair.pipeline import repair_text
-from repair.types import SCORE_FIELDS
+from repair.stages import score_fields
+
+#: The score columns: those of the stages that run by default (``repair scan`` runs those).
+SCORE_FIELDS = tuple(f for f, _label in score_fields(opt_in=False))
 
 
 def _expand(paths: list[str]) -> list[str]:

@@ -38,7 +38,7 @@ _OTHER = ("#6b5b2e", "#f3ecd6")
 #: kind -> what it means, for the legend.
 KIND_HELP: dict[str, str] = {k.name: k.help for k in edit_kinds()}
 #: Document scores shown as bars, in this order: (DocScores field, label).
-SCORE_FIELDS: tuple[tuple[str, str], ...] = score_fields()
+SCORE_FIELDS: tuple[tuple[str, str], ...] = score_fields(opt_in=False)
 _EVIDENCE_CHARS = 240
 #: Edits less confident than this get a dashed mark (and say so in the legend).
 LOW_CONFIDENCE = 0.75

@@ -144,9 +144,13 @@ def kind_info(kind: str) -> Kind | None:
     return next((k for k in edit_kinds() if k.name == kind), None)
 
 
-def score_fields() -> tuple[tuple[str, str], ...]:
-    """(DocScores field, label) per stage, in display order: the last stage first."""
-    return tuple((s.score, s.label) for s in reversed(REGISTRY))
+def score_fields(opt_in: bool = True) -> tuple[tuple[str, str], ...]:
+    """(DocScores field, label) per stage, in display order: the last stage first.
+
+    ``opt_in=False`` leaves out the stages that are off by default (the summary
+    line, ``repair scan`` and the HTML report show the scores of default stages).
+    """
+    return tuple((s.score, s.label) for s in reversed(REGISTRY) if opt_in or s.default)
 
 
 def load_stage(name: str) -> Stage:
