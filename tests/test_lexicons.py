@@ -58,3 +58,10 @@ def test_the_loader_doctests_pass() -> None:
 
     result = doctest.testmod(repair.lexicons)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_unversioned_files_are_still_unversioned() -> None:
+    """Once a file carries the header, it must leave UNVERSIONED (and be checked)."""
+    for name in UNVERSIONED:
+        head = lexicon_path(name).read_text(encoding="utf-8").splitlines()[0]
+        assert not head.startswith("# format:"), f"{name} has a header: drop it from UNVERSIONED"
