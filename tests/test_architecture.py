@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "repair"
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT).with_suffix("").parts
+def _module_name(path: Path, root: Path = ROOT) -> str:
+    parts = path.relative_to(root).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -26,7 +26,9 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def _load_time_imports(tree: ast.Module, name: str, is_package: bool) -> set[str]:
+def _load_time_imports(
+    tree: ast.Module, name: str, is_package: bool, known: set[str]
+) -> set[str]:
     """Modules imported when ``name`` is imported: module level, not under TYPE_CHECKING."""
     found: set[str] = set()
     stack: list[ast.stmt] = list(tree.body)
@@ -48,19 +50,23 @@ def _load_time_imports(tree: ast.Module, name: str, is_package: bool) -> set[str
                 module = ".".join(base + ([node.module] if node.module else []))
             else:
                 module = node.module or ""
-            found.add(module)
-            found.update(f"{module}.{a.name}" for a in node.names)
+            subs = {f"{module}.{a.name}" for a in node.names}
+            found.update(subs)
+            # ``from pkg import sub`` inside pkg itself needs only pkg.sub: pkg/__init__
+            # is already running (Python imports a missing attribute as a submodule)
+            if not (name.startswith(module + ".") and subs <= known):
+                found.add(module)
     return found
 
 
-def import_graph() -> dict[str, set[str]]:
-    """module -> the repair modules it imports at load time (a package's __init__ included)."""
-    files = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """module -> the package's modules it imports at load time (a package's __init__ included)."""
+    files = {_module_name(p, package.parent): p for p in package.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in files.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         targets = set()
-        for imp in _load_time_imports(tree, name, path.name == "__init__.py"):
+        for imp in _load_time_imports(tree, name, path.name == "__init__.py", set(files)):
             if imp in files and imp != name:
                 targets.add(imp)
             # importing a.b.c runs a/__init__ and a/b/__init__ first
@@ -104,6 +110,17 @@ def test_the_graph_walk_sees_imports_and_finds_a_cycle() -> None:
     assert find_cycle({"a": {"b"}, "b": set()}) == []
 
 
+def test_the_graph_walk_tells_a_submodule_import_from_a_cycle(tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from pkg.app import run\nVERSION = 1\n")
+    (pkg / "util.py").write_text("X = 1\n")
+    (pkg / "app.py").write_text("from pkg import util\n\ndef run():\n    return util.X\n")
+    assert find_cycle(import_graph(pkg)) == []  # works at run time
+    (pkg / "app.py").write_text("from pkg import VERSION\n")  # a name of the half-run __init__
+    assert find_cycle(import_graph(pkg)) == ["pkg", "pkg.app", "pkg"]
+
+
 def test_no_import_cycles_in_repair() -> None:
     assert find_cycle(import_graph()) == []
 
@@ -120,3 +137,25 @@ def test_every_stage_is_declared_once_and_read_everywhere() -> None:
     assert len(SCORE_FIELDS) == len(set(SCORE_FIELDS)) == len(REGISTRY)
     kinds = [k.name for k in edit_kinds()]
     assert list(EDIT_KINDS) == kinds and len(set(kinds)) == len(kinds)
+
+
+#: Literals that name stages for another reason (benchmark suites are data sets).
+_NOT_STAGE_LISTS = {"repair.bench.suites"}
+
+
+def test_no_module_but_the_registry_lists_the_stages() -> None:
+    """A tuple/list/set/dict of 3+ stage names or score fields is a second declaration."""
+    names = {s.name for s in REGISTRY} | set(SCORE_FIELDS)
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        module = _module_name(path)
+        if module in ("repair.stages", *_NOT_STAGE_LISTS):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            elts = node.keys if isinstance(node, ast.Dict) else getattr(node, "elts", None)
+            if not isinstance(node, (ast.Tuple, ast.List, ast.Set, ast.Dict)) or not elts:
+                continue
+            found = {e.value for e in elts if isinstance(e, ast.Constant) and e.value in names}
+            if len(found) >= 3:
+                offenders.append(f"{module}:{node.lineno} {sorted(found)}")
+    assert not offenders, offenders
