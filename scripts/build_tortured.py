@@ -181,7 +181,7 @@ def surprise(phrase: str) -> float:
 
 def min_content_zipf(phrase: str) -> float:
     """Zipf frequency of the rarest content word of the phrase."""
-    from repair.score.frequency import zipf
+    from repair.resources.frequency import zipf
 
     ws = [w for w in words_of(phrase) if w not in _FUNCTION_WORDS] or words_of(phrase)
     return min(zipf(w) for w in ws)

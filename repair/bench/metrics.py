@@ -427,7 +427,7 @@ def ngram_overlap(text: str, references: Sequence[str], n: int) -> float | None:
 
 def perplexity(text: str) -> float | None:
     """Per-word perplexity of the text's words under the trigram LM (lower is more fluent)."""
-    from repair.score.lm import get_lm
+    from repair.resources.lm import get_lm
 
     ws = _words(text)
     if not ws:
