@@ -6,7 +6,7 @@ kinds it makes (with their legend text and colours), the document score it
 reports (the :class:`~repair.types.DocScores` field and ``repair scan`` column),
 whether it needs English text and whether it runs by default.  The pipeline, the
 config, the score record, the CLI (``fix``, ``scan``), the reports and the bench
-all read this table; adding a stage is one new module plus one line here.
+all read this table; adding a stage is one new module plus one entry here.
 
 This module imports no stage code (a stage is imported when it first runs), so
 reading the registry is cheap and cannot create an import cycle.
@@ -117,7 +117,12 @@ REGISTRY: tuple[StageSpec, ...] = (
         kinds=(Kind("spin", "article-spinner synonym swap", "#c2410c", "#ffe8d1"),),
         score="spin", label="spin", help="article-spinner synonym swaps",
     ),
-    StageSpec("repeated", "repair.stages.repeated:STAGE", kinds=(Kind("repeated", "doubled article", "#a16207", "#fdf0c8"),), score="repeated", label="repeated words", help="doubled articles ('the the')", default=False),  # noqa: E501
+    StageSpec(
+        "repeated", "repair.stages.repeated:STAGE",
+        kinds=(Kind("repeated", "doubled article", "#a16207", "#fdf0c8"),),
+        score="repeated", label="repeated words", help="doubled articles ('the the')",
+        default=False,
+    ),
 )
 
 
