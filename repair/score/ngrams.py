@@ -1,0 +1,416 @@
+"""Period English n-grams: vocabulary and bigram context for 1840-1950 text.
+
+The pocketsphinx trigram model (:mod:`repair.score.lm`) is modern news; wordfreq
+(:mod:`repair.score.frequency`) gives unigram frequencies only.  This table adds
+what they lack for old newspapers and books: the vocabulary of the period
+(Webster's Second International word list of 1934, the CMU pronouncing dictionary's
+names) and bigram context counted on public-domain English of 1611-2006 (Project
+Gutenberg books, the inaugural and State of the Union addresses).  Sources,
+licences and figures: ``lexicons/LEXICONS.md``; built by ``scripts/build_ngrams.py``.
+
+Words are normalised by :func:`norm` (lower case, curly apostrophe straightened,
+any token with a digit becomes ``<num>``).  Sentence starts and ends are ``<s>``
+and ``</s>``, so ``bigram_logprob("<s>", "the")`` is the chance a sentence opens
+with "the".  Probabilities are natural logs, interpolated absolute discounting
+(bigram -> unigram -> a floor for listed words -> :data:`OOV_LOGPROB`).
+
+>>> t = get_ngrams()
+>>> t.known("omnibus"), t.known("Hobart"), t.known("xqzv")
+(True, True, False)
+>>> t.bigram_logprob("came", "from") > t.bigram_logprob("came", "horn")
+True
+>>> t.context_score("of", "June", "last") > t.context_score("of", "Tune", "last")
+True
+
+The table is one file, loaded on first use (about 0.03 s, a few MB), shared by all
+threads (:func:`get_ngrams`), read-only after loading.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import sys
+import threading
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+#: The data file shipped in ``lexicons/``.
+DATA_FILE = "ngrams_period.bin.gz"
+#: First line of the decompressed file; the version is checked on load.
+MAGIC = "repair-ngrams"
+VERSION = 1
+#: Natural-log probability of a word the table does not know at all.
+OOV_LOGPROB = -18.0
+#: Sentence boundary tokens.
+BOS, EOS = "<s>", "</s>"
+#: The list of known words without counts, shipped beside it.
+WORDS_FILE = "words_period.txt.gz"
+WORDS_MAGIC = "repair-words"
+#: Absolute discount of the bigram estimate.
+DISCOUNT = 0.75
+
+_SECTIONS = ("starts", "unigram", "history", "followers", "offsets", "next", "count", "capital")
+
+
+class NgramFormatError(RuntimeError):
+    """The n-gram file is missing, truncated or of another format/version."""
+
+
+def norm(word: str) -> str:
+    """The table's form of a word: lower case, ``’`` -> ``'``, digits -> ``<num>``.
+
+    >>> norm("Sydney’s"), norm("14th"), norm("<s>")
+    ("sydney's", '<num>', '<s>')
+    """
+    if word in (BOS, EOS):
+        return word
+    if any(c.isdigit() for c in word):
+        return "<num>"
+    return word.replace("\u2019", "'").lower()
+
+
+def _le(arr: array) -> array:
+    if sys.byteorder == "big":
+        arr.byteswap()
+    return arr
+
+
+def _pad(n: int) -> bytes:
+    return b"\0" * (-n % 4)
+
+
+def encode(
+    words: list[str],
+    unigram: list[int],
+    history: list[int],
+    followers: list[int],
+    capital: list[int],
+    bigrams: dict[tuple[int, int], int],
+    note: str = "",
+) -> bytes:
+    """Serialise a table (used by ``scripts/build_ngrams.py``); ``words`` sorted by UTF-8.
+
+    Layout after gzip: a header line ``repair-ngrams 1 V B TOKENS BLOBLEN``, a
+    comment line (``# ...``: sources), zero padding to a multiple of 4, the
+    vocabulary (UTF-8, ``\\n``-separated, padded to 4), then little-endian uint32
+    arrays: each word's start in the vocabulary, its unigram, history and follower
+    counts, the CSR offsets (V+1) of the bigrams by first word, their next-word ids
+    and counts; last, one byte per word: its capitalised share (0-255).
+    """
+    if words != sorted(words, key=lambda w: w.encode("utf-8")):
+        raise ValueError("words must be sorted by their UTF-8 bytes")
+    offsets = array("I", [0] * (len(words) + 1))
+    nxt, cnt = array("I"), array("I")
+    for (a, b), c in sorted(bigrams.items()):
+        offsets[a + 1] += 1
+        nxt.append(b)
+        cnt.append(c)
+    for i in range(len(words)):
+        offsets[i + 1] += offsets[i]
+    blob = "\n".join(words).encode("utf-8")
+    starts = array("I")
+    pos = 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w.encode("utf-8")) + 1
+    head = f"{MAGIC} {VERSION} {len(words)} {len(nxt)} {sum(unigram)} {len(blob)}\n".encode()
+    head += ("# " + note.replace("\n", " ") + "\n").encode("utf-8")
+    parts = [head, _pad(len(head)), blob, _pad(len(blob))]
+    for arr in (
+        starts, array("I", unigram), array("I", history), array("I", followers),
+        offsets, nxt, cnt, array("B", capital),
+    ):  # fmt: skip
+        parts.append(_le(arr).tobytes())
+    return gzip.compress(b"".join(parts), compresslevel=9, mtime=0)
+
+
+def encode_words(words: list[str], note: str = "") -> bytes:
+    """Serialise a word list: ``# repair-words 1 N``, ``# note``, then the words, sorted."""
+    words = sorted(set(words), key=lambda w: w.encode("utf-8"))
+    if any(not w or any(c.isspace() for c in w) for w in words):
+        raise ValueError("words must be non-empty and without white space")
+    head = f"# {WORDS_MAGIC} {VERSION} {len(words)}\n# {note}\n"
+    return gzip.compress((head + "\n".join(words)).encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def _gunzip(path: Path) -> bytes:
+    try:
+        return gzip.decompress(path.read_bytes())
+    except (OSError, EOFError, zlib.error) as exc:
+        raise NgramFormatError(f"{path}: line 1: not a gzip file ({exc})") from exc
+
+
+class WordList:
+    """A sorted word list searched in place (no Python object per word)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        raw = _gunzip(self.path)
+        nl = raw.find(b"\n")
+        head = raw[:nl].decode("utf-8", "replace").split()
+        if len(head) != 4 or head[:2] != ["#", WORDS_MAGIC]:
+            raise NgramFormatError(
+                f"{self.path}: line 1: expected '# {WORDS_MAGIC} {VERSION} N', "
+                f"got {' '.join(head)[:60]!r}"
+            )
+        if head[2] != str(VERSION):
+            raise NgramFormatError(
+                f"{self.path}: line 1: format version {head[2]}, this code reads {VERSION}"
+            )
+        nl2 = raw.find(b"\n", nl + 1)
+        if nl2 < 0 or raw[nl + 1 : nl + 2] != b"#":
+            raise NgramFormatError(f"{self.path}: line 2: expected a '# source' comment line")
+        self.note = raw[nl + 2 : nl2].decode("utf-8").strip()
+        self._blob = raw[nl2 + 1 :]
+        n = self._blob.count(b"\n") + 1 if self._blob else 0
+        if str(n) != head[3]:
+            raise NgramFormatError(f"{self.path}: line 1: header says {head[3]} words, found {n}")
+        bad = re.search(rb"[ \t\r]|\n\n", self._blob)
+        if bad:
+            line = self._blob.count(b"\n", 0, bad.start()) + 3
+            raise NgramFormatError(f"{self.path}: line {line}: empty line or white space in a word")
+        self.size = n
+
+    def __contains__(self, word: str) -> bool:
+        key = word.encode("utf-8")
+        blob = self._blob
+        lo, hi = 0, len(blob)
+        while lo < hi:  # look(1): bisect on byte offsets, each probe snapped to a line start
+            mid = (lo + hi) // 2
+            start = blob.rfind(b"\n", 0, mid) + 1
+            end = blob.find(b"\n", start)
+            end = len(blob) if end < 0 else end
+            probe = blob[start:end]
+            if probe == key:
+                return True
+            if probe < key:
+                lo = end + 1
+            else:
+                hi = start
+        return False
+
+
+class NgramTable:
+    """A loaded table; use :func:`get_ngrams` for the shared instance.
+
+    ``words`` is the optional word list of known words without counts (read on the
+    first :meth:`known` miss, not at start-up).
+    """
+
+    def __init__(self, path: str | Path, words: str | Path | None = None) -> None:
+        self.path = Path(path)
+        self._words_path = Path(words) if words is not None else None
+        self._words: WordList | None = None
+        self._words_lock = threading.Lock()
+        raw = _gunzip(self.path)
+        nl = raw.find(b"\n")
+        head = raw[: nl if nl >= 0 else 80].decode("utf-8", "replace").split()
+        if len(head) != 6 or head[0] != MAGIC:
+            raise NgramFormatError(
+                f"{self.path}: line 1: expected '{MAGIC} {VERSION} V B TOKENS BLOBLEN', "
+                f"got {' '.join(head)[:60]!r}"
+            )
+        if head[1] != str(VERSION):
+            raise NgramFormatError(
+                f"{self.path}: line 1: format version {head[1]}, this code reads {VERSION}"
+            )
+        try:
+            nv, nb, self.tokens, blob_len = (int(x) for x in head[2:])
+        except ValueError as exc:
+            raise NgramFormatError(f"{self.path}: line 1: bad number in header") from exc
+        nl2 = raw.find(b"\n", nl + 1)
+        if nl2 < 0 or raw[nl + 1 : nl + 2] != b"#":
+            raise NgramFormatError(f"{self.path}: line 2: expected a '# sources' comment line")
+        self.note = raw[nl + 2 : nl2].decode("utf-8").strip()
+        pos = nl2 + 1
+        pos += -pos % 4
+        self._blob = raw[pos : pos + blob_len]
+        pos += blob_len + (-blob_len % 4)
+        sizes = {"starts": nv, "unigram": nv, "history": nv, "followers": nv,
+                 "offsets": nv + 1, "next": nb, "count": nb, "capital": nv}  # fmt: skip
+        view = memoryview(raw)
+        arrays: dict[str, Sequence[int]] = {}
+        for name in _SECTIONS:
+            width = 1 if name == "capital" else 4
+            end = pos + sizes[name] * width
+            if end > len(raw):
+                raise NgramFormatError(f"{self.path}: section {name!r}: file truncated")
+            if width == 1:
+                arrays[name] = view[pos:end]
+            elif sys.byteorder == "little":  # zero copy: a typed view of the bytes
+                arrays[name] = view[pos:end].cast("I")
+            else:
+                arr = array("I")
+                arr.frombytes(raw[pos:end])
+                arrays[name] = _le(arr)
+            pos = end
+        if pos != len(raw) or len(self._blob) != blob_len:
+            raise NgramFormatError(f"{self.path}: {len(raw) - pos} trailing bytes after the arrays")
+        self._starts = arrays["starts"]
+        if nv and (self._starts[0] != 0 or self._starts[nv - 1] > blob_len):
+            raise NgramFormatError(f"{self.path}: section 'starts': offsets out of range")
+        self._raw = raw  # keeps the viewed bytes alive
+        self.size = nv
+        self._uni = arrays["unigram"]
+        self._hist = arrays["history"]
+        self._foll = arrays["followers"]
+        self._cap = arrays["capital"]
+        self._off = arrays["offsets"]
+        self._next = arrays["next"]
+        self._count = arrays["count"]
+        self.bigrams = nb
+        self._uni_denominator = self.tokens + 0.5 * self.size
+        self._listed_lp = math.log(0.5 / self._uni_denominator)
+        self.word_id = lru_cache(maxsize=100_000)(self._word_id)
+
+    # -- vocabulary -----------------------------------------------------------
+    def _word(self, i: int) -> bytes:
+        end = self._starts[i + 1] - 1 if i + 1 < self.size else len(self._blob)
+        return self._blob[self._starts[i] : end]
+
+    def _word_id(self, word: str) -> int:
+        """Id of a normalised counted word; -2 for a listed-only word, -1 if unknown."""
+        key = word.encode("utf-8")
+        lo, hi = 0, self.size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._word(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < self.size and self._word(lo) == key:
+            return lo
+        return -2 if word in self.word_list() else -1
+
+    def word_list(self) -> WordList | frozenset[str]:
+        """The listed words (loaded on first use; empty if the table has none)."""
+        if self._words is None:
+            if self._words_path is None:
+                return frozenset()
+            with self._words_lock:
+                if self._words is None:
+                    self._words = WordList(self._words_path)
+        return self._words
+
+    def known(self, word: str) -> bool:
+        """Whether the table knows ``word`` (any case; hyphenated: every part).
+
+        >>> get_ngrams().known("to-morrow"), get_ngrams().known("Tune")
+        (True, True)
+        """
+        w = norm(word)
+        if self.word_id(w) != -1:
+            return True
+        parts = w.split("-")
+        return len(parts) > 1 and all(p and self.word_id(p) != -1 for p in parts)
+
+    def count(self, word: str) -> int:
+        """How often ``word`` occurs in the counted corpus (0 for list-only words)."""
+        i = self.word_id(norm(word))
+        return self._uni[i] if i >= 0 else 0
+
+    def capital_share(self, word: str) -> float | None:
+        """Share of its mid-sentence occurrences written with a capital, or None if unseen.
+
+        >>> get_ngrams().capital_share("june") > 0.9 > 0.1 > get_ngrams().capital_share("tune")
+        True
+        """
+        i = self.word_id(norm(word))
+        if i < 0 or not self._uni[i]:  # unknown, listed only, or <s>
+            return None
+        return self._cap[i] / 255.0
+
+    # -- probabilities ----------------------------------------------------------
+    def _uni_lp(self, i: int) -> float:
+        if i < 0:
+            return OOV_LOGPROB if i == -1 else self._listed_lp
+        return math.log((self._uni[i] + 0.5) / self._uni_denominator)
+
+    def unigram_logprob(self, word: str) -> float:
+        """ln P(word): add-half smoothed corpus frequency; listed-only words get count 0.5.
+
+        >>> get_ngrams().unigram_logprob("the") > get_ngrams().unigram_logprob("omnibus")
+        True
+        """
+        return self._uni_lp(self.word_id(norm(word)))
+
+    def _pair_count(self, a: int, b: int) -> int:
+        lo, hi = self._off[a], self._off[a + 1]
+        if lo == hi:
+            return 0
+        j = bisect_left(self._next, b, lo, hi)
+        return self._count[j] if j < hi and self._next[j] == b else 0
+
+    def _bi_lp(self, a: int, b: int) -> float:
+        pu = self._uni_lp(b)
+        if a < 0 or not self._hist[a]:
+            return pu
+        h = self._hist[a]
+        c = self._pair_count(a, b) if b >= 0 else 0
+        p = max(c - DISCOUNT, 0.0) / h + DISCOUNT * self._foll[a] / h * math.exp(pu)
+        return math.log(p) if p > 0 else pu
+
+    def bigram_logprob(self, prev: str, word: str) -> float:
+        """ln P(word | prev), interpolated with the unigram (so never -inf).
+
+        >>> get_ngrams().bigram_logprob("per", "cent") > get_ngrams().bigram_logprob("per", "rent")
+        True
+        """
+        return self._bi_lp(self.word_id(norm(prev)), self.word_id(norm(word)))
+
+    def context_score(self, left: str | None, word: str, right: str | None) -> float:
+        """ln P(word | left) + ln P(right | word): how well ``word`` fits between its neighbours.
+
+        ``left``/``right`` may be None (no neighbour: that side is skipped) or
+        ``<s>``/``</s>``.  Compare candidates for one slot by this score; both
+        sides count, so "horn" loses to "from" in "came ___ the".
+
+        >>> s = get_ngrams().context_score
+        >>> s("came", "from", "the") > s("came", "horn", "the")
+        True
+        """
+        b = self.word_id(norm(word))
+        score = self._bi_lp(self.word_id(norm(left)), b) if left is not None else self._uni_lp(b)
+        if right is not None:
+            score += self._bi_lp(b, self.word_id(norm(right)))
+        return score
+
+    def sequence_logprob(self, words: list[str]) -> float:
+        """Sum of bigram log probabilities along ``words`` (the first by its unigram)."""
+        ids = [self.word_id(norm(w)) for w in words]
+        if not ids:
+            return 0.0
+        total = self._uni_lp(ids[0])
+        for a, b in zip(ids, ids[1:], strict=False):
+            total += self._bi_lp(a, b)
+        return total
+
+
+_lock = threading.Lock()
+_table: NgramTable | None = None
+
+
+def default_path(name: str = DATA_FILE) -> Path:
+    """Where a shipped file is (raises :class:`NgramFormatError` if absent)."""
+    from repair.lexicons import LexiconError, lexicon_path
+
+    try:
+        return lexicon_path(name)
+    except LexiconError as exc:
+        raise NgramFormatError(str(exc)) from exc
+
+
+def get_ngrams() -> NgramTable:
+    """The shared table, loaded once per process on first call (thread-safe)."""
+    global _table
+    if _table is None:
+        with _lock:
+            if _table is None:
+                _table = NgramTable(default_path(), default_path(WORDS_FILE))
+    return _table
