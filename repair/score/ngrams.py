@@ -52,6 +52,11 @@ BOS, EOS = "<s>", "</s>"
 #: The list of known words without counts, shipped beside it.
 WORDS_FILE = "words_period.txt.gz"
 WORDS_MAGIC = "repair-words"
+#: Personal and place names (``is_name``), shipped beside it.
+NAMES_FILE = "names_period.txt.gz"
+#: Words this short need SHORT_MIN_COUNT corpus occurrences to be ``known``.
+SHORT = 3
+SHORT_MIN_COUNT = 5
 #: Absolute discount of the bigram estimate.
 DISCOUNT = 0.75
 
@@ -196,18 +201,67 @@ class WordList:
         return False
 
 
+_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
+_VOWELS = set("aeiou")
+
+
+def _strip_possessive(w: str) -> str:
+    if w.endswith("'s") and len(w) > 3:
+        return w[:-2]
+    if w.endswith("s'") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _variants(w: str) -> list[str]:
+    """Candidate listed forms of ``w``: -ise -> -ize, and regular inflections stripped.
+
+    >>> _variants("organising")[:2]
+    ['organizing', 'organis']
+    """
+    out: list[str] = []
+    if _ISE.search(w):
+        out.append(_ISE.sub(lambda m: "iz" + m.group(1), w))
+    n = len(w)
+    if n > 4 and w.endswith("ing"):
+        stem = w[:-3]
+        out += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            out.append(stem[:-1])
+    elif n > 3 and w.endswith("ed"):
+        stem = w[:-2]
+        out += [stem, w[:-1]]
+        if stem.endswith("i"):
+            out.append(stem[:-1] + "y")
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            out.append(stem[:-1])
+    elif n > 3 and w.endswith("ies"):
+        out += [w[:-3] + "y", w[:-1]]
+    elif n > 3 and w.endswith("es"):
+        out.append(w[:-1])
+        if w[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+            out.append(w[:-2])
+    elif n > 3 and w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    out += [_ISE.sub(lambda m: "iz" + m.group(1), v) for v in out[1:] if _ISE.search(v)]
+    return [v for v in out if v and v != w]
+
+
 class NgramTable:
     """A loaded table; use :func:`get_ngrams` for the shared instance.
 
-    ``words`` is the optional word list of known words without counts (read on the
-    first :meth:`known` miss, not at start-up).
+    ``words`` is the optional list of known words without counts (read on the first
+    :meth:`known` miss, not at start-up); ``names`` the optional list of personal and
+    place names (read on the first :meth:`is_name`).
     """
 
-    def __init__(self, path: str | Path, words: str | Path | None = None) -> None:
+    def __init__(
+        self, path: str | Path, words: str | Path | None = None, names: str | Path | None = None
+    ) -> None:
         self.path = Path(path)
-        self._words_path = Path(words) if words is not None else None
-        self._words: WordList | None = None
-        self._words_lock = threading.Lock()
+        self._list_paths = {"words": words, "names": names}
+        self._lists: dict[str, WordList] = {}
+        self._lists_lock = threading.Lock()
         raw = _gunzip(self.path)
         nl = raw.find(b"\n")
         head = raw[: nl if nl >= 0 else 80].decode("utf-8", "replace").split()
@@ -288,27 +342,72 @@ class NgramTable:
             return lo
         return -2 if word in self.word_list() else -1
 
+    def _list(self, kind: str) -> WordList | frozenset[str]:
+        wl = self._lists.get(kind)
+        if wl is None:
+            path = self._list_paths[kind]
+            if path is None:
+                return frozenset()
+            with self._lists_lock:
+                wl = self._lists.get(kind)
+                if wl is None:
+                    wl = self._lists[kind] = WordList(path)
+        return wl
+
     def word_list(self) -> WordList | frozenset[str]:
         """The listed words (loaded on first use; empty if the table has none)."""
-        if self._words is None:
-            if self._words_path is None:
-                return frozenset()
-            with self._words_lock:
-                if self._words is None:
-                    self._words = WordList(self._words_path)
-        return self._words
+        return self._list("words")
+
+    def is_name(self, word: str) -> bool:
+        """Whether ``word`` is a listed personal or place name (any case).
+
+        Possessives count ("Parramatta's"), and the period's ``M'`` for ``Mc``/``Mac``
+        ("M'Donald").  Names are kept apart from :meth:`known`: the surname list holds
+        "From" and "Horn", so a name is weak evidence on its own.
+
+        >>> n = get_ngrams().is_name
+        >>> n("Parramatta"), n("Parramatta's"), n("M'Kenzie"), n("Tbe")
+        (True, True, True, False)
+        """
+        names = self._list("names")
+        w = _strip_possessive(norm(word))
+        if w in names:
+            return True
+        if w.startswith("m'") and len(w) > 3:
+            return "mc" + w[2:] in names or "mac" + w[2:] in names
+        return False
 
     def known(self, word: str) -> bool:
-        """Whether the table knows ``word`` (any case; hyphenated: every part).
+        """Whether the table knows ``word`` (any case).
 
-        >>> get_ngrams().known("to-morrow"), get_ngrams().known("Tune")
-        (True, True)
+        Beyond the exact form: hyphenated words whose parts are known, possessives,
+        the British ``-ise`` spellings of listed ``-ize`` words, and regular
+        inflections (-s, -es, -ies, -ed, -ing) of a known stem, since the 1934 word
+        list has few inflected forms.  Words of up to :data:`SHORT` letters, where
+        OCR garble collides with rare words ("tho", "bo", "aud"), must occur at least
+        :data:`SHORT_MIN_COUNT` times in the counted text.
+
+        >>> k = get_ngrams().known
+        >>> k("to-morrow"), k("Tune"), k("macadamising"), k("tapsters"), k("tbe")
+        (True, True, True, True, False)
         """
-        w = norm(word)
-        if self.word_id(w) != -1:
+        w = _strip_possessive(norm(word))
+        if self._known_form(w):
             return True
         parts = w.split("-")
-        return len(parts) > 1 and all(p and self.word_id(p) != -1 for p in parts)
+        return len(parts) > 1 and all(p and self._known_form(p) for p in parts)
+
+    def _known_form(self, w: str) -> bool:
+        i = self.word_id(w)
+        if i >= 0:  # counted; a short word needs more than a stray occurrence
+            return len(w) > SHORT or self._uni[i] >= SHORT_MIN_COUNT or w in (BOS, EOS)
+        if i == -2:
+            return len(w) > SHORT
+        for v in _variants(w):
+            j = self.word_id(v)
+            if (j >= 0 and self._uni[j] >= 2 and len(v) > SHORT) or (j == -2 and len(v) > SHORT):
+                return True
+        return False
 
     def count(self, word: str) -> int:
         """How often ``word`` occurs in the counted corpus (0 for list-only words)."""
@@ -412,5 +511,7 @@ def get_ngrams() -> NgramTable:
     if _table is None:
         with _lock:
             if _table is None:
-                _table = NgramTable(default_path(), default_path(WORDS_FILE))
+                _table = NgramTable(
+                    default_path(), default_path(WORDS_FILE), default_path(NAMES_FILE)
+                )
     return _table
