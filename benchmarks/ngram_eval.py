@@ -16,7 +16,8 @@ odd -> ``test``.  Tune on dev only.
    A scorer wins a pair when it scores the gold word above the OCR word in the
    gold context (one word either side; pocketsphinx gets two on the left).  Ties count
    half.  Scorers: wordfreq Zipf (no context), pocketsphinx trigram, this table's
-   ``context_score``, and the sum of the two LMs.
+   ``context_score``, the sum of the two, their interpolation ``mixed_context_score``,
+   and either plus ``case_logprob`` of the OCR token's capital (not at a line start).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from repair.score.lm import get_lm  # noqa: E402
-from repair.score.ngrams import get_ngrams  # noqa: E402
+from repair.score.ngrams import LM_WEIGHT, get_ngrams, mixed_context_score  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared/data/ocr/overproof_smh"
 HEADER = "*$*OVERPROOF*$*"
@@ -155,18 +156,31 @@ def discrimination(pairs: list[tuple[list[str], int, str]], show: int = 0) -> li
         right = ctx[i + 1] if i + 1 < len(ctx) else None
         return ng.context_score(left, w, right)
 
+    def mixed(ctx: list[str], i: int, w: str) -> float:
+        right = ctx[i + 1] if i + 1 < len(ctx) else None
+        return mixed_context_score(ctx[max(0, i - 2) : i], w, right)
+
+    def case(w: str, observed: str, i: int) -> float:
+        # the OCR token's case, judged for each candidate (not at the line start)
+        if i == 0 or observed.isupper():
+            return 0.0
+        return ng.case_logprob(w, observed[0].isupper())
+
     scorers = {
-        "wordfreq Zipf (no context)": lambda c, i, w: zipf_frequency(w, "en"),
-        "pocketsphinx trigram (2 left, 1 right)": ps,
-        "period table context_score (1 left, 1 right)": ours,
-        "pocketsphinx + period table": lambda c, i, w: ps(c, i, w) + ours(c, i, w),
+        "wordfreq Zipf (no context)": lambda c, i, w, o: zipf_frequency(w, "en"),
+        "pocketsphinx trigram (2 left, 1 right)": lambda c, i, w, o: ps(c, i, w),
+        "period table context_score (1 left, 1 right)": lambda c, i, w, o: ours(c, i, w),
+        "sum of the two log scores": lambda c, i, w, o: ps(c, i, w) + ours(c, i, w),
+        f"mixed_context_score (lam {LM_WEIGHT})": lambda c, i, w, o: mixed(c, i, w),
+        "pocketsphinx + case_logprob": lambda c, i, w, o: ps(c, i, w) + case(w, o, i),
+        "mixed_context_score + case_logprob": lambda c, i, w, o: mixed(c, i, w) + case(w, o, i),
     }
     wins = dict.fromkeys(scorers, 0.0)
     shown = 0
     for ctx, i, wrong in pairs:
         gold = ctx[i]
         for name, f in scorers.items():
-            a, b = f(ctx, i, gold), f(ctx, i, wrong)
+            a, b = f(ctx, i, gold, wrong), f(ctx, i, wrong, wrong)
             wins[name] += 1.0 if a > b else 0.5 if a == b else 0.0
         if shown < show and ours(ctx, i, gold) <= ours(ctx, i, wrong):
             shown += 1

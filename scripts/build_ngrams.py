@@ -194,9 +194,11 @@ def main(argv: list[str] | None = None) -> int:
     index = {w: i for i, w in enumerate(vocab)}
     history: Counter[str] = Counter()
     followers: Counter[str] = Counter()
-    for (a, _b), c in big.items():
+    preceders: Counter[str] = Counter()
+    for (a, b), c in big.items():
         history[a] += c
         followers[a] += 1
+        preceders[b] += 1
     kept = {(index[a], index[b]): c for (a, b), c in big.items() if c >= args.min_count}
     capital = [
         min(255, round(255 * caps[w] / mid[w])) if mid[w] else 0 for w in vocab
@@ -211,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         [uni[w] for w in vocab],
         [history[w] for w in vocab],
         [followers[w] for w in vocab],
+        [preceders[w] for w in vocab],
         capital,
         kept,
         note,

@@ -41,13 +41,16 @@ def _tiny(tmp_path: Path) -> NgramTable:
             big[ix[a], ix[b]] = big.get((ix[a], ix[b]), 0) + 1
             hist[a] += 1
     foll = dict.fromkeys(words, 0)
-    for a, _b in big:
+    prec = dict.fromkeys(words, 0)
+    for a, b in big:
         foll[words[a]] += 1
+        prec[words[b]] += 1
     data = encode(
         words,
         [uni[w] for w in words],
         [hist[w] for w in words],
         [foll[w] for w in words],
+        [prec[w] for w in words],
         [0] * len(words),
         {k: v for k, v in big.items() if v >= 2},
         "tiny test table",
@@ -64,10 +67,11 @@ def test_tiny_table_counts_and_backoff(tmp_path: Path) -> None:
     assert t.tokens == 12 and t.note == "tiny test table"
     assert t.count("The") == 3 and t.count("cat") == 2 and t.count("mare") == 0
     assert t.known("mare") and t.known("HATS") and not t.known("rats")
-    # kept bigram (count 2): (2 - 0.75)/3 + 0.75*2/3*P(cat)
-    pu_cat = (2 + 0.5) / (12 + 0.5 * 6)
-    assert t.bigram_logprob("the", "cat") == pytest.approx(math.log(1.25 / 3 + 0.5 * pu_cat))
-    # pruned bigram (count 1) falls back to the unigram share only
+    # kept bigram (count 2): (2 - 0.75)/3 + 0.75*2/3*Pcont(cat)
+    # 'cat' follows 1 of the 6 distinct bigrams seen (Kneser-Ney continuation)
+    pcont_cat = (1 + 0.5) / (6 + 0.5 * 6)
+    assert t.bigram_logprob("the", "cat") == pytest.approx(math.log(1.25 / 3 + 0.5 * pcont_cat))
+    # pruned bigram (count 1) falls back to the continuation share only
     assert t.bigram_logprob("the", "dog") < t.bigram_logprob("the", "cat")
     assert t.bigram_logprob("the", "mare") < t.bigram_logprob("the", "dog")
     assert t.unigram_logprob("rat") == OOV_LOGPROB < t.unigram_logprob("mare")

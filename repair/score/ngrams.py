@@ -60,7 +60,9 @@ SHORT_MIN_COUNT = 5
 #: Absolute discount of the bigram estimate.
 DISCOUNT = 0.75
 
-_SECTIONS = ("starts", "unigram", "history", "followers", "offsets", "next", "count", "capital")
+_SECTIONS = (
+    "starts", "unigram", "history", "followers", "preceders", "offsets", "next", "count", "capital"
+)  # fmt: skip
 
 
 class NgramFormatError(RuntimeError):
@@ -95,6 +97,7 @@ def encode(
     unigram: list[int],
     history: list[int],
     followers: list[int],
+    preceders: list[int],
     capital: list[int],
     bigrams: dict[tuple[int, int], int],
     note: str = "",
@@ -104,8 +107,9 @@ def encode(
     Layout after gzip: a header line ``repair-ngrams 1 V B TOKENS BLOBLEN``, a
     comment line (``# ...``: sources), zero padding to a multiple of 4, the
     vocabulary (UTF-8, ``\\n``-separated, padded to 4), then little-endian uint32
-    arrays: each word's start in the vocabulary, its unigram, history and follower
-    counts, the CSR offsets (V+1) of the bigrams by first word, their next-word ids
+    arrays: each word's start in the vocabulary, its unigram and history counts, its
+    numbers of distinct followers and preceders (before pruning), the CSR offsets
+    (V+1) of the bigrams by first word, their next-word ids
     and counts; last, one byte per word: its capitalised share (0-255).
     """
     if words != sorted(words, key=lambda w: w.encode("utf-8")):
@@ -129,7 +133,7 @@ def encode(
     parts = [head, _pad(len(head)), blob, _pad(len(blob))]
     for arr in (
         starts, array("I", unigram), array("I", history), array("I", followers),
-        offsets, nxt, cnt, array("B", capital),
+        array("I", preceders), offsets, nxt, cnt, array("B", capital),
     ):  # fmt: skip
         parts.append(_le(arr).tobytes())
     return gzip.compress(b"".join(parts), compresslevel=9, mtime=0)
@@ -286,7 +290,7 @@ class NgramTable:
         pos += -pos % 4
         self._blob = raw[pos : pos + blob_len]
         pos += blob_len + (-blob_len % 4)
-        sizes = {"starts": nv, "unigram": nv, "history": nv, "followers": nv,
+        sizes = {"starts": nv, "unigram": nv, "history": nv, "followers": nv, "preceders": nv,
                  "offsets": nv + 1, "next": nb, "count": nb, "capital": nv}  # fmt: skip
         view = memoryview(raw)
         arrays: dict[str, Sequence[int]] = {}
@@ -314,6 +318,10 @@ class NgramTable:
         self._uni = arrays["unigram"]
         self._hist = arrays["history"]
         self._foll = arrays["followers"]
+        self._prec = arrays["preceders"]
+        self.bigram_types = sum(self._foll)  # before pruning
+        self._cont_denominator = self.bigram_types + 0.5 * self.size
+        self._cont_floor = math.log(0.5 / self._cont_denominator)
         self._cap = arrays["capital"]
         self._off = arrays["offsets"]
         self._next = arrays["next"]
@@ -446,14 +454,19 @@ class NgramTable:
         j = bisect_left(self._next, b, lo, hi)
         return self._count[j] if j < hi and self._next[j] == b else 0
 
+    def _cont_p(self, i: int) -> float:
+        """Kneser-Ney continuation probability: in how many contexts ``i`` was seen."""
+        if i < 0:
+            return math.exp(OOV_LOGPROB if i == -1 else self._cont_floor)
+        return (self._prec[i] + 0.5) / self._cont_denominator
+
     def _bi_lp(self, a: int, b: int) -> float:
-        pu = self._uni_lp(b)
         if a < 0 or not self._hist[a]:
-            return pu
+            return self._uni_lp(b)
         h = self._hist[a]
         c = self._pair_count(a, b) if b >= 0 else 0
-        p = max(c - DISCOUNT, 0.0) / h + DISCOUNT * self._foll[a] / h * math.exp(pu)
-        return math.log(p) if p > 0 else pu
+        p = max(c - DISCOUNT, 0.0) / h + DISCOUNT * self._foll[a] / h * self._cont_p(b)
+        return math.log(p)
 
     def bigram_logprob(self, prev: str, word: str) -> float:
         """ln P(word | prev), interpolated with the unigram (so never -inf).
@@ -480,6 +493,21 @@ class NgramTable:
             score += self._bi_lp(b, self.word_id(norm(right)))
         return score
 
+    def case_logprob(self, word: str, capitalised: bool) -> float:
+        """ln P(a mid-sentence ``word`` is written with / without a capital).
+
+        Evidence for broken capitals: "Tune" mid-sentence is likelier "June" (always
+        capitalised) than "tune" (4 %).  Unseen words get 0.5; shares are kept within
+        [0.02, 0.98].
+
+        >>> c = get_ngrams().case_logprob
+        >>> c("June", True) > c("tune", True)
+        True
+        """
+        share = self.capital_share(word)
+        share = 0.5 if share is None else min(max(share, 0.02), 0.98)
+        return math.log(share if capitalised else 1.0 - share)
+
     def sequence_logprob(self, words: list[str]) -> float:
         """Sum of bigram log probabilities along ``words`` (the first by its unigram)."""
         ids = [self.word_id(norm(w)) for w in words]
@@ -489,6 +517,38 @@ class NgramTable:
         for a, b in zip(ids, ids[1:], strict=False):
             total += self._bi_lp(a, b)
         return total
+
+
+#: Weight of the pocketsphinx trigram in :func:`mixed_context_score` (tuned on SMH dev).
+LM_WEIGHT = 0.8
+
+
+def mixed_context_score(
+    left: Sequence[str], word: str, right: str | None, lam: float = LM_WEIGHT
+) -> float:
+    """Both sides of ``word`` scored by the pocketsphinx trigram and this table, mixed.
+
+    Each factor, P(word | two left words) and P(right | left word, word), is the
+    linear interpolation ``lam * P_pocketsphinx + (1 - lam) * P_period``, so a word
+    the modern model lacks ("picul", "Parramatta") still gets period evidence.
+    ``left`` holds up to two words before ``word`` in reading order (may be empty).
+
+    >>> mixed_context_score(["it", "came"], "from", "the") > mixed_context_score(
+    ...     ["it", "came"], "horn", "the")
+    True
+    """
+    from repair.score.lm import get_lm
+
+    lm, t = get_lm(), get_ngrams()
+    left = list(left)[-2:]
+    p_lm = lm.logprob(word, left)
+    p_ng = t.bigram_logprob(left[-1], word) if left else t.unigram_logprob(word)
+    score = math.log(lam * math.exp(p_lm) + (1 - lam) * math.exp(p_ng))
+    if right is not None:
+        p_lm = lm.logprob(right, [*left[-1:], word])
+        p_ng = t.bigram_logprob(word, right)
+        score += math.log(lam * math.exp(p_lm) + (1 - lam) * math.exp(p_ng))
+    return score
 
 
 _lock = threading.Lock()
