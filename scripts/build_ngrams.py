@@ -19,7 +19,10 @@ Listed vocabulary (known words without counts):
 * ``--words``: the Unix ``web2`` list (NLTK ``words.zip``, ``words/en``: 236 k words of
   Webster's Second International Dictionary, 1934; public domain);
 * the CMU Pronouncing Dictionary inside the ``pocketsphinx`` wheel (BSD-style licence:
-  use unrestricted), for names.
+  use unrestricted), for names;
+* ``--scowl`` (repeatable): SCOWL size-70 lists of Debian's ``wbritish-large`` and
+  ``wamerican-large`` (``/usr/share/dict/british-english-large``; permissive SCOWL
+  licence, notice in ``lexicons/LEXICONS.md``), for inflected forms and British spellings.
 
 Names (``is_name``; kept apart from the known words, since a surname list holds
 "From" and "Bo"):
@@ -114,6 +117,11 @@ def listed_words(args: argparse.Namespace) -> Iterable[str]:
             w = line.strip()
             if _WORDLIKE.match(w):
                 yield w
+    for path in args.scowl or ():
+        for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+            w = line.strip()
+            if _WORDLIKE.match(w):
+                yield w
     if not args.no_cmudict:
         from pocketsphinx import get_model_path
 
@@ -152,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clean", help="../shared/data/clean_english (inaugural, state_union)")
     ap.add_argument("--words", help="word list, one a line (NLTK words/en)")
     ap.add_argument("--brown", help="NLTK brown folder: NON-COMMERCIAL, never ship the result")
+    ap.add_argument(
+        "--scowl", action="append", help="SCOWL word list (/usr/share/dict/*-english-large)"
+    )
     ap.add_argument("--no-cmudict", action="store_true", help="skip pocketsphinx's cmudict")
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("-o", "--output", default="lexicons/ngrams_period.bin.gz")
@@ -206,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     licence = "NON-COMMERCIAL (Brown)" if args.brown else "public domain text; MIT"
     note = (
         f"sources: {', '.join(f'{k} {v}' for k, v in sorted(sources.items()))} tokens; "
-        f"lists: web2 + cmudict; min_count {args.min_count}; {licence}"
+        f"lists: web2 + cmudict{' + scowl' if args.scowl else ''}; "
+        f"min_count {args.min_count}; {licence}"
     )
     data = encode(
         vocab,
@@ -222,8 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     out.write_bytes(data)
     wdata = encode_words(
         sorted(listed),
-        "known words without counts: Unix web2 (Webster's 2nd, 1934; public "
-        "domain) and the CMU Pronouncing Dictionary (pocketsphinx; BSD-style), lower-cased",
+        "known words without counts: Unix web2 (Webster's 2nd, 1934; public domain), the "
+        "CMU Pronouncing Dictionary (pocketsphinx; BSD-style)"
+        + (", SCOWL size 70 (Copyright 2000-2011 Kevin Atkinson; permissive)" if args.scowl else "")
+        + "; lower-cased, 4+ letters",
     )
     Path(args.words_out).write_bytes(wdata)
     names = sorted(name_words(args))
