@@ -180,9 +180,10 @@ class WordList:
         n = self._blob.count(b"\n") + 1 if self._blob else 0
         if str(n) != head[3]:
             raise NgramFormatError(f"{self.path}: line 1: header says {head[3]} words, found {n}")
-        bad = re.search(rb"[ \t\r]|\n\n", self._blob)
-        if bad:
-            line = self._blob.count(b"\n", 0, bad.start()) + 3
+        hits = [i for i in map(self._blob.find, (b" ", b"\t", b"\r", b"\n\n")) if i >= 0]
+        if hits or self._blob.endswith(b"\n"):  # (find is a fast scan; a regex is not)
+            bad = min(hits) if hits else len(self._blob) - 1
+            line = self._blob.count(b"\n", 0, bad) + 3
             raise NgramFormatError(f"{self.path}: line {line}: empty line or white space in a word")
         self.size = n
 
