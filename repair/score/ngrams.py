@@ -394,7 +394,10 @@ class NgramTable:
         inflections (-s, -es, -ies, -ed, -ing) of a known stem, since the 1934 word
         list has few inflected forms.  Words of up to :data:`SHORT` letters, where
         OCR garble collides with rare words ("tho", "bo", "aud"), must occur at least
-        :data:`SHORT_MIN_COUNT` times in the counted text.
+        :data:`SHORT_MIN_COUNT` times in the counted text.  This gate is deliberately
+        strict: "via" and "nil" are not known; adding SCOWL's short words would also
+        admit "tho", the commonest OCR error for "the" in the SMH set (42 % instead of
+        27 % of damaged tokens accepted, ``benchmarks/ngram_eval.py``).
 
         >>> k = get_ngrams().known
         >>> k("to-morrow"), k("Tune"), k("macadamising"), k("tapsters"), k("tbe")
