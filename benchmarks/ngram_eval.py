@@ -1,6 +1,7 @@
 """Vocabulary coverage and real-word-error discrimination of the period n-gram table.
 
     python benchmarks/ngram_eval.py [--split dev|test|all] [--data DIR] [--show N]
+    python benchmarks/ngram_eval.py --icdar ../shared/data/ocr/icdar2017_eng_monograph
 
 Reads ``allArticles.txt`` of ``../shared/data/ocr/overproof_smh`` in place (never copied;
 nothing from it is shipped or used to build the table).  Articles are split as in
@@ -198,9 +199,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--show", type=int, default=0, help="print N pairs the table loses")
+    ap.add_argument(
+        "--icdar", type=Path, help="measure the ICDAR 2017 monograph folder instead (all files)"
+    )
     args = ap.parse_args(argv)
-    arts = [a for a in load(args.data / "allArticles.txt") if args.split in ("all", split_of(a[0]))]
-    print(f"SMH {args.split}: {len(arts)} articles\n")
+    if args.icdar:
+        from repair.bench.suites import icdar_pairs
+
+        files = sorted(args.icdar.glob("*.txt"))
+        arts = [(f.stem, [(p.damaged, p.clean) for p in icdar_pairs(f, None)[0]]) for f in files]
+        print(f"ICDAR 2017 monographs: {len(arts)} files\n")
+    else:
+        arts = load(args.data / "allArticles.txt")
+        arts = [a for a in arts if args.split in ("all", split_of(a[0]))]
+        print(f"SMH {args.split}: {len(arts)} articles\n")
     print("\n".join(oov_table(arts)))
     print()
     print("\n".join(discrimination(error_pairs(arts), args.show)))

@@ -175,7 +175,8 @@ def test_doctests() -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["macadamising", "tapsters", "colony's", "to-morrow", "colonising", "a", "I"]
+    "word",
+    ["macadamising", "tapsters", "colony's", "to-morrow", "colonising", "crush'd", "a", "I"],
 )
 def test_known_inflections_and_spellings(word: str) -> None:
     assert get_ngrams().known(word)

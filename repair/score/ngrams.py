@@ -219,12 +219,14 @@ def _strip_possessive(w: str) -> str:
 
 
 def _variants(w: str) -> list[str]:
-    """Candidate listed forms of ``w``: -ise -> -ize, and regular inflections stripped.
+    """Candidate listed forms of ``w``: -'d -> -ed, -ise -> -ize, regular inflections stripped.
 
     >>> _variants("organising")[:2]
     ['organizing', 'organis']
     """
     out: list[str] = []
+    if w.endswith("'d") and len(w) > 4:  # the period's elided past: "crush'd", "lov'd"
+        out += [w[:-2] + "ed", w[:-2] + "d"]
     if _ISE.search(w):
         out.append(_ISE.sub(lambda m: "iz" + m.group(1), w))
     n = len(w)
