@@ -198,3 +198,30 @@ def test_short_words_need_evidence(tmp_path: Path) -> None:
     assert not t.known("cat") and not t.known("the") and t.count("the") == 3
     assert t.known("mares")  # inflection of a listed word
     assert t.is_name("anything") is False  # no names file: nothing is a name
+
+
+@pytest.mark.parametrize("word", ["thence", "shewn", "connexion", "gaol", "waggon", "wharfinger"])
+def test_period_words_the_modern_lm_lacks(word: str) -> None:
+    from repair.score.lm import get_lm
+
+    assert not get_lm().known(word) and get_ngrams().known(word)
+
+
+def test_mixed_context_prefers_period_spelling_over_modern_name() -> None:
+    from repair.score.lm import get_lm
+    from repair.score.ngrams import mixed_context_score
+
+    lm = get_lm()
+    # the modern trigram alone prefers the name "Shawn" to the period spelling "shewn"
+    modern = lm.logprob("shewn", ["it", "was"]) + lm.logprob("to", ["was", "shewn"])
+    assert modern < lm.logprob("shawn", ["it", "was"]) + lm.logprob("to", ["was", "shawn"])
+    assert mixed_context_score(["it", "was"], "shewn", "to") > mixed_context_score(
+        ["it", "was"], "shawn", "to"
+    )
+
+
+def test_case_logprob_prefers_always_capitalised_words() -> None:
+    t = get_ngrams()
+    assert t.case_logprob("June", True) > t.case_logprob("tune", True)
+    assert t.case_logprob("tune", False) > t.case_logprob("June", False)
+    assert t.case_logprob("xqzv", True) == pytest.approx(math.log(0.5))
