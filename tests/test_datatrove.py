@@ -124,3 +124,15 @@ def test_edits_as_json_string_for_columnar_writers():
     doc = RepairStep(edits_json=True).repair(Document(text=OCR_PAGE, id="o"))
     edits = json.loads(doc.metadata["repair"]["edits"])
     assert edits and edits[0]["original"] == "tbe"
+
+
+def test_filter_takes_any_registered_score_and_refuses_unknown_ones():
+    from datatrove.data import Document
+
+    f = RepairScoreFilter(max_spin=None, max_scores={"mojibake": 0.01})
+    assert f.filter(Document(text="The cafÃ© opened.\nIt was fine.\n" * 3, id="m")) == (
+        False,
+        "repair_mojibake",
+    )
+    with pytest.raises(ValueError, match="unknown score"):
+        RepairScoreFilter(max_scores={"colour": 0.5})

@@ -38,7 +38,7 @@ columnar writers (Parquet) whose schema must not vary between documents.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from datatrove.data import Document, DocumentsPipeline
@@ -160,6 +160,9 @@ class RepairStep(PipelineStep):
 class RepairScoreFilter(BaseFilter):
     """Drops documents whose damage scores reach a threshold (``None``: not checked).
 
+    ``max_spin`` and ``max_garble`` are the common ones; ``max_scores`` takes any
+    document score by its name (``{"tortured": 0.3, "mojibake": 0.1}``).
+
     It reads the scores :class:`RepairStep` recorded (scores of the text as it
     came in); a document without them is scored here (nothing is changed).
     Scores are in [0, 1]: ``spin`` >= 0.5 means spun (see ``repair scan``);
@@ -173,19 +176,23 @@ class RepairScoreFilter(BaseFilter):
         self,
         max_spin: float | None = 0.5,
         max_garble: float | None = None,
-        max_tortured: float | None = None,
-        max_mojibake: float | None = None,
+        max_scores: Mapping[str, float] | None = None,
         metadata_key: str = METADATA_KEY,
         config: RepairConfig | None = None,
         exclusion_writer: DiskWriter | None = None,
     ) -> None:
         super().__init__(exclusion_writer)
-        self.limits = {
-            "spin": max_spin,
-            "garble": max_garble,
-            "tortured": max_tortured,
-            "mojibake": max_mojibake,
-        }
+        from repair.stages import score_fields
+
+        self.limits: dict[str, float] = dict(max_scores or {})
+        if max_spin is not None:
+            self.limits["spin"] = max_spin
+        if max_garble is not None:
+            self.limits["garble"] = max_garble
+        known = [field for field, _ in score_fields()]
+        unknown = sorted(set(self.limits) - set(known))
+        if unknown:
+            raise ValueError(f"unknown score(s) {unknown}; known: {', '.join(known)}")
         self.metadata_key = metadata_key
         self.config = config or RepairConfig()
 
@@ -205,6 +212,6 @@ class RepairScoreFilter(BaseFilter):
             self.stat_update("unscored")
             return True
         for name, limit in self.limits.items():
-            if limit is not None and float(scores.get(name, 0.0)) >= limit:
+            if float(scores.get(name, 0.0)) >= limit:
                 return False, f"repair_{name}"
         return True

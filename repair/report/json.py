@@ -14,15 +14,15 @@ Every finding becomes a match in exactly the shape of LanguageTool's public
       "scores": {"words": 1234, "spin": 0.81, ...},   # ours: DocScores.to_json()
       "matches": [
         {
-          "message": "Spun synonym: “mentioned” is a spinner's swap for “said”.",
-          "shortMessage": "Spun synonym",
+          "message": "spinner substitution: 'mentioned' restored as 'said'",
+          "shortMessage": "Article-spinner synonym swap",   # the kind's legend text
           "replacements": [{"value": "said"}, {"value": "stated"}],  # ranked; first applied
           "offset": 24, "length": 9,
           "context": {"text": "...Trump mentioned it to...", "offset": 9, "length": 9},
           "sentence": "Trump mentioned it to reporters.",
           "type": {"typeName": "Other"},
           "rule": {"id": "SPIN_PAIR", "description": "...", "issueType": "style",
-                   "category": {"id": "REPAIR_SPIN", "name": "Spun text (article spinner)"}},
+                   "category": {"id": "REPAIR_SPIN", "name": "Article-spinner synonym swaps"}},
           "ignoreForIncompleteSentence": false, "contextForSureMatch": 0,
           "original": "mentioned",            # ours from here on
           "kind": "spin", "confidence": 0.93,
@@ -30,6 +30,10 @@ Every finding becomes a match in exactly the shape of LanguageTool's public
         }
       ]
     }
+
+Categories are the stages (``REPAIR_<STAGE>``), ``shortMessage`` and
+``issueType`` come from each edit kind: all read from the stage registry
+(:mod:`repair.stages`), so a new stage needs nothing here.
 
 Offsets
     LanguageTool counts ``offset``/``length`` (and ``context.offset``/``length``)
@@ -57,6 +61,8 @@ import json as _json
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from repair.types import Edit, RepairResult
@@ -66,38 +72,46 @@ CONTEXT_CHARS = 40
 _ELLIPSIS = "..."
 _SPACE_OUT = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
 
-#: kind -> (category id, category name, ITS issue type, LT typeName, short message).
-#: Issue types are the ITS 2.0 localization-quality types LanguageTool uses.
-KINDS: dict[str, tuple[str, str, str, str, str]] = {
-    "spin": ("REPAIR_SPIN", "Spun text (article spinner)", "style", "Other", "Spun synonym"),
-    "tortured": (
-        "REPAIR_TORTURED",
-        "Tortured phrases (paper mill)",
-        "terminology",
-        "Other",
-        "Tortured phrase",
-    ),
-    "ocr": ("REPAIR_OCR", "OCR errors", "misspelling", "UnknownWord", "OCR misreading"),
-    "hyphenation": (
-        "REPAIR_OCR",
-        "OCR errors",
-        "typographical",
-        "Other",
-        "Line-end hyphen",
-    ),
-    "spacing": ("REPAIR_OCR", "OCR errors", "whitespace", "Other", "Split or merged words"),
-    "mojibake": ("REPAIR_ENCODING", "Encoding damage", "characters", "Other", "Encoding damage"),
-}
-_OTHER_KIND = ("REPAIR_OTHER", "Other repairs", "uncategorized", "Other", "Repair")
-#: kind -> what the rule restores (the rule ``description``).
-_DESCRIPTIONS: dict[str, str] = {
-    "spin": "Restores the original word of an article spinner's synonym swap",
-    "tortured": "Restores the established term behind a paper mill's tortured phrase",
-    "ocr": "Corrects a word misread by OCR",
-    "hyphenation": "Joins a word hyphenated at a line end",
-    "spacing": "Splits merged words or joins split ones",
-    "mojibake": "Repairs text decoded with the wrong encoding",
-}
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What LanguageTool clients show for an edit kind, read from the stage registry."""
+
+    category_id: str  # REPAIR_<STAGE>: the stage that makes the kind
+    category_name: str  # the stage's help line
+    issue_type: str  # ITS 2.0 issue type (the registry's Kind.issue)
+    type_name: str  # LanguageTool's typeName: UnknownWord for misspellings, else Other
+    short: str  # shortMessage: the kind's legend text
+    description: str  # the rule description
+
+
+@lru_cache(maxsize=64)
+def rule_info(kind: str) -> RuleInfo:
+    """The LanguageTool-facing names of edit kind ``kind`` (a kind no stage declares: generic)."""
+    from repair.stages import kind_info, spec
+
+    k = kind_info(kind)
+    if k is None:
+        return RuleInfo(
+            "REPAIR_OTHER",
+            "Other repairs",
+            "uncategorized",
+            "Other",
+            "Repair",
+            "Repairs damaged text",
+        )
+    stage = spec(k.stage)
+    short = k.help[:1].upper() + k.help[1:]
+    return RuleInfo(
+        category_id=f"REPAIR_{stage.name.upper()}",
+        category_name=stage.help[:1].upper() + stage.help[1:],
+        issue_type=k.issue,
+        type_name="UnknownWord" if k.issue == "misspelling" else "Other",
+        short=short,
+        description=f"Finds and restores: {k.help}",
+    )
+
+
 #: ``language`` of our answers (we check English only).
 LANGUAGES: tuple[dict[str, str], ...] = (
     {"name": "English", "code": "en", "longCode": "en"},
@@ -216,8 +230,7 @@ def message(edit: Edit) -> str:
     """The match message: the edit's own, or one built from its kind."""
     if edit.message:
         return edit.message
-    short = KINDS.get(edit.kind, _OTHER_KIND)[4]
-    return f"{short}: “{edit.original}” → “{edit.replacement}”."
+    return f"{rule_info(edit.kind).short}: “{edit.original}” → “{edit.replacement}”."
 
 
 def match(
@@ -232,7 +245,7 @@ def match(
     ``utf16`` is a converter from :func:`utf16_converter` (offsets in UTF-16
     units) or None (code points).
     """
-    cat_id, cat_name, issue, type_name, short = KINDS.get(edit.kind, _OTHER_KIND)
+    info = rule_info(edit.kind)
     if utf16 is None:
         offset, length = edit.offset, edit.length
     else:
@@ -241,18 +254,18 @@ def match(
     sentence = (sentences or _Sentences(text)).around(edit.offset, edit.end)
     return {
         "message": message(edit),
-        "shortMessage": short,
+        "shortMessage": info.short,
         "replacements": [{"value": r} for r in (edit.replacement, *edit.alternatives)],
         "offset": offset,
         "length": length,
         "context": context(text, edit.offset, edit.length, utf16=utf16 is not None),
         "sentence": sentence,
-        "type": {"typeName": type_name},
+        "type": {"typeName": info.type_name},
         "rule": {
             "id": edit.rule,
-            "description": _DESCRIPTIONS.get(edit.kind, "Repairs damaged text"),
-            "issueType": issue,
-            "category": {"id": cat_id, "name": cat_name},
+            "description": info.description,
+            "issueType": info.issue_type,
+            "category": {"id": info.category_id, "name": info.category_name},
         },
         "ignoreForIncompleteSentence": False,
         "contextForSureMatch": 0,
