@@ -12,7 +12,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,19 +161,23 @@ def split_bom(text: str) -> tuple[str, str]:
     return (BOM, text[1:]) if text.startswith(BOM) else ("", text)
 
 
-def repair_keeping_bom(text: str, *args: Any, **kwargs: Any) -> RepairResult:
-    """:func:`repair.repair_text` on ``text`` without its BOM; the BOM is put back.
+def repair_keeping_bom(
+    text: str, *args: Any, repair: Callable[..., RepairResult] | None = None, **kwargs: Any
+) -> RepairResult:
+    """``repair(text without its BOM, *args, **kwargs)``; the BOM is put back.
 
-    The result's ``original`` and ``text`` both start with the BOM and the
-    edits' offsets count it, so they still apply to ``text``.
+    ``repair`` defaults to :func:`repair.repair_text`.  The result's
+    ``original`` and ``text`` both start with the BOM and the edits' offsets
+    count it, so they still apply to ``text``.
     """
     from dataclasses import replace
 
-    from repair.pipeline import repair_text
     from repair.types import RepairResult
 
+    if repair is None:
+        from repair.pipeline import repair_text as repair
     bom, rest = split_bom(text)
-    result = repair_text(rest, *args, **kwargs)
+    result = repair(rest, *args, **kwargs)
     if not bom:
         return result
     edits = tuple(replace(e, offset=e.offset + len(bom)) for e in result.edits)
@@ -210,7 +214,47 @@ def atomic_write_bytes(
     ``open()`` would give it).  With ``make_parents`` missing folders are
     created.  Errors are raised as :class:`OutputError` naming ``path``.
     """
-    named = Path(path)
+    atomic_write_group([(path, chunks)], make_parents)
+
+
+def atomic_write_group(
+    files: Iterable[tuple[str | os.PathLike[str], Iterable[bytes]]], make_parents: bool = True
+) -> None:
+    """Write several files so that either all of them appear or none does.
+
+    Every file is first written in full to a temp file next to it (where a
+    full disk or any other write error strikes); only when all are written are
+    they renamed into place, in order.  On an error every temp file is removed
+    and no target is touched.  A killed process leaves at most hidden
+    ``.<name>.*.tmp`` files (or, killed during the renames, the first files of
+    the group: callers write the one that marks completion last).
+    """
+    staged: list[tuple[str, Path, Path]] = []
+    try:
+        for path, chunks in files:
+            tmp, target = _stage(Path(path), chunks, make_parents)
+            if tmp is not None:
+                staged.append((tmp, target, Path(path)))
+        for tmp, target, named in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _output_error(exc, named) from None
+    except BaseException:
+        for tmp, _target, _named in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise
+
+
+def _stage(named: Path, chunks: Iterable[bytes], make_parents: bool) -> tuple[str | None, Path]:
+    """Write ``chunks`` to a temp file beside ``named``; return it and the final target.
+
+    A target that is not a regular file (``/dev/stdout``, a FIFO) is written in
+    place and no temp file is returned.
+    """
     # write through a symbolic link (as cp does), not over it
     target = Path(os.path.realpath(named)) if named.is_symlink() else named
     try:
@@ -223,9 +267,9 @@ def atomic_write_bytes(
         else:
             if stat.S_ISDIR(st.st_mode):
                 raise IsADirectoryError(errno.EISDIR, "is a directory")
-            if not stat.S_ISREG(st.st_mode):  # /dev/stdout, a FIFO: write in place
+            if not stat.S_ISREG(st.st_mode):
                 _write_in_place(target, chunks)
-                return
+                return None, target
             mode = stat.S_IMODE(st.st_mode)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -237,7 +281,6 @@ def atomic_write_bytes(
                 fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
     except BaseException as exc:
         try:
             os.unlink(tmp)
@@ -246,6 +289,7 @@ def atomic_write_bytes(
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):
             raise _output_error(exc, named) from None
         raise
+    return tmp, target
 
 
 def _write_in_place(target: Path, chunks: Iterable[bytes]) -> None:
