@@ -20,26 +20,31 @@ EXIT_CHANGES = 3  # --check: the text would be changed
 
 def _hide_flag_types() -> None:
     """Typer's help shows a flag as ``--check <bool>`` and a repeatable option as
-    ``<list[Path]>``; show flags bare and repeatable options by their element type."""
+    ``<list[Path]>``; show flags bare and repeatable ones by their element type."""
     try:
-        from typer.core import TyperOption
+        from typer import core
     except ImportError:  # another typer layout: keep its help as it is
         return
-    original = getattr(TyperOption, "display_type_rich", None)
-    if original is None or getattr(original, "_repair_patched", False):
-        return
+    for cls in (getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)):
+        original = getattr(cls, "display_type_rich", None)
+        if original is None or getattr(original, "_repair_patched", False):
+            continue
+        cls.display_type_rich = _display_type(original)
 
+
+def _display_type(original: Any) -> Any:
     def display_type_rich(self: Any, ctx: Any) -> str | None:
         if getattr(self, "is_flag", False) and self.metavar is None:
             return None
         shown = original(self, ctx)
-        if isinstance(shown, str) and shown.startswith("<list[") and shown.endswith("]>"):
-            inner = shown[len("<list[") : -len("]>")]
-            shown = f"<{inner.lower() if inner == 'Path' else inner}>"
+        if isinstance(shown, str) and shown.startswith("<list[") and "]>" in shown:
+            inner = shown[len("<list[") : shown.index("]>")]
+            rest = shown[shown.index("]>") + 2 :]
+            shown = f"<{inner.lower() if inner == 'Path' else inner}>{rest}"
         return shown
 
     display_type_rich._repair_patched = True  # type: ignore[attr-defined]
-    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+    return display_type_rich
 
 
 _hide_flag_types()
