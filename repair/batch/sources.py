@@ -252,7 +252,7 @@ def _jsonl_doc(raw: bytes, rel: str, line: int, max_chars: int) -> RawDoc:
     except InputError as exc:
         return RawDoc(fallback, rel, line=line, error=exc)
     try:
-        record = json.loads(decoded)
+        record = json.loads(decoded.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         # json's messages may end in "at" ("Unterminated string starting at")
         msg = exc.msg.removesuffix(" at")

@@ -103,8 +103,8 @@ class State:
             finally:
                 os.close(fd)
             raise BatchError(
-                f"{self.output}: another repair batch is already running on it ({holder}); "
-                "wait for it to finish, or stop it and run the same command to resume"
+                f"{self.output}: another repair batch is already running ({holder}) on this "
+                "folder; wait for it to finish, or stop it and run the same command to resume"
             ) from None
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
