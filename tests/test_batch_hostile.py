@@ -333,3 +333,23 @@ def test_kill_9_ten_times_at_random_moments_keeps_progress_and_ends_exact(
     proc = _start(inp, out, 0)
     assert proc.wait(300) == 0, proc.stderr.read().decode() if proc.stderr else ""
     assert tree(out) == clean
+
+
+def test_a_write_error_wrapped_by_ray_is_found() -> None:
+    from repair.batch.ray_engine import os_error_in
+    from repair.io import OutputError
+
+    class RayLike(Exception):
+        def __init__(self, cause: BaseException) -> None:
+            super().__init__("task failed")
+            self.cause = cause
+
+    full = OutputError(errno.ENOSPC, "No space left on device", "/out/a.txt")
+    try:
+        try:
+            raise RayLike(RuntimeError("user code"))
+        except RayLike as inner:
+            raise ValueError("wrapped") from RayLike(full) if inner else None
+    except ValueError as exc:
+        assert os_error_in(exc) is full
+    assert os_error_in(ValueError("no cause")) is None
