@@ -224,6 +224,8 @@ def run_batch(
             f"{opts.output}: the output folder must be outside the input folder "
             "(and not contain it): inputs are never modified"
         )
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"{opts.output}: exists and is not a folder; choose an output folder")
     _check_lexicons(opts.lexicons)
     refs = reference_files(opts.references)
     for r in refs:

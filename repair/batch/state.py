@@ -94,7 +94,8 @@ class State:
             self.dir.mkdir(parents=True, exist_ok=True)
             fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
-            raise BatchError(f"{lock_path}: cannot create the lock: {exc.strerror}") from None
+            where = self.output if not self.dir.is_dir() else lock_path
+            raise BatchError(f"{where}: cannot write: {exc.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
