@@ -32,15 +32,18 @@ def _make(tmp: Path, files: dict[str, dict]) -> None:
             p.write_bytes(spec["text"].encode(spec.get("encoding", "utf-8")))
 
 
-def _run(args: list[str], stdin: str | None) -> tuple[int, str]:
-    if stdin == "closed":  # a real process whose fd 0 is closed (`repair fix - <&-`)
+def _run(args: list[str], stdin: str | None, stdout: str | None = None) -> tuple[int, str]:
+    closed = [fd for fd, how in ((0, stdin), (1, stdout)) if how == "closed"]
+    if closed:  # a real process started with fd 0 or 1 closed (`repair fix - <&-`, `>&-`)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         proc = subprocess.run(
             [sys.executable, "-m", "repair", *args],
-            capture_output=True,
+            stdin=None if 0 in closed else subprocess.DEVNULL,
+            stdout=None if 1 in closed else subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             env=env,
             timeout=120,
-            preexec_fn=lambda: os.close(0),
+            preexec_fn=lambda: [os.close(fd) for fd in closed] and None,
         )
         return proc.returncode, proc.stderr.decode("utf-8", "replace")
     res = CliRunner().invoke(app, args, input=stdin)
@@ -53,7 +56,7 @@ def _run(args: list[str], stdin: str | None) -> tuple[int, str]:
 def test_bad_input(tmp_path: Path, case: dict) -> None:
     _make(tmp_path, case.get("files", {}))
     args = [a.replace("{tmp}", str(tmp_path)) for a in case["args"]]
-    code, stderr = _run(args, case.get("stdin"))
+    code, stderr = _run(args, case.get("stdin"), case.get("stdout"))
     assert code == case["exit"], stderr
     lines = stderr.strip().splitlines()
     if case.get("one_line"):

@@ -108,6 +108,22 @@ def test_full_stdout_is_named_stdout(tmp_path: Path) -> None:
     assert line == "repair: <stdout>: cannot write: No space left on device"
 
 
+def test_a_reader_that_went_away_is_not_a_traceback(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `repair fix x | head -c 0`: nobody reads
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "repair", "fix", str(CLEAN_SEEDS[0]), "-q"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 1 and proc.stderr.decode() == ""
+
+
 def test_full_disk_on_the_report_file_names_it(tmp_path: Path, monkeypatch) -> None:
     src = tmp_path / "in.txt"
     src.write_text("A clean sentence.\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -52,6 +53,8 @@ _hide_flag_types()
 
 def say(message: str) -> None:
     """Print a line to stderr; a broken or full stderr is not worth a traceback."""
+    if sys.stderr is None:  # started with fd 2 closed: print(file=None) would use stdout
+        return
     try:
         print(message, file=sys.stderr, flush=True)
     except (OSError, ValueError):
@@ -112,17 +115,27 @@ def _silence_stdout() -> None:
 
 
 def write_stdout(text: str) -> None:
-    """Write ``text`` to stdout; raise :class:`OutputError` naming ``<stdout>``."""
+    """Write ``text`` to stdout; raise :class:`OutputError` naming ``<stdout>``.
+
+    A reader that went away (``repair fix x | head``) is not an error worth a
+    message: that raises ``typer.Exit(1)`` quietly.
+    """
+    if sys.stdout is None:  # started with fd 1 closed (``>&-``)
+        raise OutputError(errno.EBADF, "standard output is closed", "<stdout>")
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as exc:
         _silence_stdout()
+        if exc.errno == errno.EPIPE:
+            raise typer.Exit(EXIT_INPUT) from None
         raise output_error(exc, "<stdout>") from None
 
 
 def write_stderr(text: str) -> None:
     """Write ``text`` (a report) to stderr; raise :class:`OutputError` naming ``<stderr>``."""
+    if sys.stderr is None:
+        raise OutputError(errno.EBADF, "standard error is closed", "<stderr>")
     try:
         sys.stderr.write(text)
         if text and not text.endswith("\n"):
