@@ -175,9 +175,10 @@ def test_unreadable_reference_exits_1_with_one_line(tmp_path: Path, monkeypatch)
 
     monkeypatch.setattr(os, "access", access)
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    res = run("fix", str(src), "-r", str(ref))
-    assert res.exit_code == 1
-    assert _one_line(res.stderr) == f"repair: {ref}: permission denied"
+    for cmd in ("fix", "scan"):
+        res = run(cmd, str(src), "-r", str(ref))
+        assert res.exit_code == 1, cmd
+        assert _one_line(res.stderr) == f"repair: {ref}: permission denied"
 
 
 def test_html_report_is_not_dumped_on_a_terminal(tmp_path: Path) -> None:
