@@ -254,3 +254,16 @@ def test_html_deep_link_e3_is_the_edit_labelled_3(tmp_path: Path) -> None:
         pytest.skip("chromium did not run the page")
     opened = re.findall(r'<div class="tip [^"]*" id="tip-(\d+)"(?![^>]*hidden)[^>]*>', dom)
     assert opened == ["2"]  # #e-3 opens the edit labelled #3 (ids count from 0)
+
+
+def test_ctrl_c_during_the_repair_is_one_line(tmp_path: Path, monkeypatch) -> None:
+    import repair.cli.fix as fix_cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fix_cli, "repair_keeping_bom", interrupted)
+    out = tmp_path / "out.txt"
+    res = run("fix", str(CLEAN_SEEDS[0]), "-o", str(out))
+    assert res.exit_code == 130 and not out.exists()
+    assert _one_line(res.stderr) == "repair: interrupted; nothing was written"

@@ -146,7 +146,10 @@ def fix(
     config = RepairConfig(min_confidence=min_confidence, reflow=reflow)
     if only:
         config = replace(config, **{s: s in only for s in stages})
-    result = repair_keeping_bom(text, references, config, pairs=pairs)
+    try:
+        result = repair_keeping_bom(text, references, config, pairs=pairs)
+    except KeyboardInterrupt:
+        raise fail("interrupted; nothing was written", 130) from None
     name = "<stdin>" if file == "-" else file
 
     if check:
