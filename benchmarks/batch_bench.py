@@ -91,8 +91,6 @@ def run(corpus: Path, out: Path, jobs: int, engine: str) -> dict:
         str(jobs),
         "--engine",
         engine,
-        "--shard-size",
-        "50",
         "--quiet",
     ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -104,7 +102,38 @@ def run(corpus: Path, out: Path, jobs: int, engine: str) -> dict:
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     summary["run"]["process_wall_seconds"] = round(wall, 2)
     summary["run"]["cpu_seconds"] = round(cpu, 2)
+    # balance: each worker's busy seconds (from the shards' completion markers); the
+    # speed-up the split allows is total busy / busiest worker (load-independent)
+    busy: dict[int, float] = {}
+    for marker in (out / ".repair-batch" / "completions").glob("*.json"):
+        st = json.loads(marker.read_text("utf-8"))
+        busy[st["pid"]] = busy.get(st["pid"], 0.0) + st["seconds"]
+    summary["run"]["split_bound"] = (
+        round(sum(busy.values()) / max(busy.values()), 2) if busy else None
+    )
     return summary
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_parallelism(n: int = 10_000_000) -> float:
+    """The speed-up this machine gives two CPU-bound processes right now (2.0 on two
+    idle cores): the ceiling for ``--jobs 2`` on a shared machine."""
+    import multiprocessing as mp
+
+    t0 = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with mp.get_context("fork").Pool(2) as pool:
+        pool.map(_spin, [n, n])
+    two = time.perf_counter() - t0
+    return round(2 * one / two, 2)
 
 
 def main() -> None:
@@ -124,6 +153,8 @@ def main() -> None:
         or "unknown"
     )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    ceiling = machine_parallelism()
+    print(f"machine parallelism (2 CPU-bound processes): {ceiling}x", file=sys.stderr)
     rows = []
     with tempfile.TemporaryDirectory(prefix="repair-batch-bench-") as tmp:
         corpus, words, sources = build_corpus(Path(tmp), args.docs)
@@ -150,6 +181,7 @@ def main() -> None:
                     "words_s": r["words_per_second"],
                     "busy_words_s": round(s["words"] / busy, 1) if busy else None,
                     "cpu": r["cpu_seconds"],
+                    "split_bound": r.get("split_bound"),
                     "rss_mb": r["peak_rss_mb_per_worker"],
                     "private_mb": r.get("private_mb_per_worker"),
                     "pss_mb": r.get("pss_mb_per_worker"),
@@ -164,26 +196,33 @@ def main() -> None:
         f"Measured at commit `{commit}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
         f"{platform.python_implementation()} {platform.python_version()}, "
         f"{os.cpu_count()} cores (1-minute load average at start: {load:.1f}; the machine "
-        "was shared with other jobs, so treat absolute speeds as lower bounds).",
+        "was shared with other jobs, so treat absolute speeds as lower bounds). "
+        f"Two CPU-bound processes ran {ceiling}x as fast as one on this machine at the start "
+        "(2.00x on two idle cores): the ceiling of the speed-up column.",
         "",
         f"Corpus: {args.docs:,} documents, {words:,} words, one JSON Lines file built from "
         f"{', '.join(sources)} (long texts cut into 80-400-word windows, cycled); "
-        f"shards of 50 documents; fastest of {args.repeat} run(s) per row.",
+        f"default shards (~5,000 words); fastest of {args.repeat} run(s) per row.",
         "",
-        "| engine | workers | documents | words | edits | wall s | docs/s | words/s | speed-up "
-        "| CPU s | words/s per busy worker | per worker MB: peak RSS / PSS / private |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| engine | workers | documents | words | edits | wall s | docs/s | words/s "
+        "| speed-up | split bound | CPU s | words/s per busy worker "
+        "| per worker MB: peak RSS / PSS / private |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         speedup = f"{r['words_s'] / base:.2f}x" if base else "-"
         lines.append(
             f"| {r['engine']} | {r['jobs']} | {r['documents']:,} | {r['words']:,} | "
             f"{r['edits']:,} | {r['wall']:.1f} | {r['docs_s']:.1f} | {r['words_s']:,.0f} | "
-            f"{speedup} | {r['cpu']:.1f} | {r['busy_words_s'] or 0:,.0f} | "
+            f"{speedup} | {r['split_bound'] or '-'} | {r['cpu']:.1f} | "
+            f"{r['busy_words_s'] or 0:,.0f} | "
             f"{r['rss_mb']} / {r['pss_mb']} / {r['private_mb']} |"
         )
     lines += [
         "",
+        "split bound = the speed-up the split of the work allows: the workers' total busy "
+        "seconds / the busiest worker's (2.00 for two workers is a perfect split; it does not "
+        "depend on the machine's load). "
         "wall s = the batch's own wall time (worker start-up, warm-up, repair, assembling "
         "outputs); CPU s = user+system time of the whole command, all processes (Ray: the "
         "driver only, its actors are not our children); words/s per busy worker = "

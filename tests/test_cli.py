@@ -61,6 +61,9 @@ def test_output_file_is_written_and_input_never_overwritten(tmp_path: Path) -> N
     assert res.exit_code == 1 and "refusing to overwrite" in res.stderr
     assert src.read_text(encoding="utf-8") == "Some clean text.\n"
     out = tmp_path / "out" / "fixed.txt"
+    res = run("fix", str(src), "-o", str(out), "-q")  # a missing folder is refused, as cp does
+    assert res.exit_code == 1 and "no such folder" in res.stderr and not out.parent.exists()
+    out.parent.mkdir()
     res = run("fix", str(src), "-o", str(out), "-q")
     assert res.exit_code == 0 and res.stdout == ""
     assert out.read_text(encoding="utf-8") == "Some clean text.\n"

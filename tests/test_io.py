@@ -23,7 +23,8 @@ def test_bad_bytes_are_refused_with_a_reason(data: bytes, reason: str) -> None:
 
 
 def test_bom_and_text_are_accepted() -> None:
-    assert decode_bytes("\ufeffHello “world”".encode()) == "Hello “world”"
+    assert decode_bytes("\ufeffHello “world”".encode()) == "\ufeffHello “world”"
+    assert decode_bytes("\ufeffHello".encode(), keep_bom=False) == "Hello"
 
 
 def test_too_large(tmp_path: Path) -> None:

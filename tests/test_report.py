@@ -360,13 +360,14 @@ def test_page_renders_in_chromium(tmp_path, spun_seed):
         "--window-size=1280,1600",
         "--virtual-time-budget=2000",
         "--dump-dom",
-        page.as_uri() + "#e-1",
+        page.as_uri() + "#e-2",
     ]
     dom = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True).stdout
     assert 'data-ready="1"' in dom, "the page's script did not run to its end"
     for i in range(len(r.edits)):
         assert f'id="tip-{i}"' in dom and f'id="o-{i}"' in dom and f'id="n-{i}"' in dom
-    # edit #e-1 is opened from the URL: its tooltip is shown and placed, its marks lit.
+    # #e-2 opens the edit labelled #2 (ids count from 0): its tooltip is shown and placed,
+    # its marks lit.
     tip = re.search(r'<div class="tip [^"]*" id="tip-1"[^>]*>', dom).group(0)
     assert "hidden" not in tip and "top:" in tip
     assert re.search(r'<del class="ed k-spin hl" id="o-1"', dom)

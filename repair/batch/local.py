@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from repair.batch.sources import Shard
-from repair.batch.state import BatchError
+from repair.batch.state import BatchError, close_inherited_locks
 from repair.batch.worker import Worker, WorkerSettings, run_shard, watch_parent
 
 _worker: Worker | None = None
@@ -31,6 +31,7 @@ def _init(settings: WorkerSettings | None, progress_queue: Any) -> None:
     """Pool initializer: keep the queue; build the worker unless it was inherited."""
     global _worker, _queue
     _queue = progress_queue
+    close_inherited_locks()
     watch_parent()
     if settings is not None:
         _worker = Worker(settings)

@@ -52,6 +52,20 @@ class ShardActor:
         return {"stats": out}
 
 
+def os_error_in(exc: BaseException, depth: int = 12) -> OSError | None:
+    """The first ``OSError`` in ``exc``'s chain of causes (Ray's ``.cause`` included)."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and depth > 0 and id(cur) not in seen:
+        if isinstance(cur, OSError):
+            return cur
+        seen.add(id(cur))
+        depth -= 1
+        nxt = getattr(cur, "cause", None)
+        cur = nxt if isinstance(nxt, BaseException) else (cur.__cause__ or cur.__context__)
+    return None
+
+
 def run_ray(
     settings: WorkerSettings,
     shards: list[Shard],
@@ -84,10 +98,18 @@ def run_ray(
             compute=ray.data.ActorPoolStrategy(size=max(1, min(jobs, len(shards)))),
             num_cpus=1,
         )
-        for row in out.iter_rows():
-            stats = json.loads(row["stats"])
-            on_progress(stats["documents"] + stats["failed"])
-            yield stats
+        try:
+            for row in out.iter_rows():
+                stats = json.loads(row["stats"])
+                on_progress(stats["documents"] + stats["failed"])
+                yield stats
+        except Exception as exc:
+            # a write error in an actor (a full disk) arrives wrapped in Ray's errors:
+            # raise the OSError itself, which the batch reports in one line
+            cause = os_error_in(exc)
+            if cause is not None:
+                raise cause from None
+            raise
     finally:
         if started_here:
             ray.shutdown()

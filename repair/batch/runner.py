@@ -14,6 +14,7 @@ copied to them unchanged).
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -23,18 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from repair.batch.sources import Shard, discover, jsonl_stem, plan_shards
+from repair.batch.sources import SHARD_WORDS, Shard, discover, jsonl_stem, plan_shards
 from repair.batch.state import (
     STATE_DIR,
     BatchError,
     State,
-    atomic_write_bytes,
-    atomic_write_json,
 )
 from repair.batch.summary import summarize
 from repair.batch.worker import WorkerSettings
 from repair.config import RepairConfig
-from repair.io import InputError, read_input
+from repair.io import InputError, OutputError, read_input, split_bom
 
 #: Sidecar of the ``.txt`` inputs; summary file.
 TEXTS_REPORT = "texts.repair.jsonl"
@@ -60,7 +59,10 @@ class BatchOptions:
     lexicons: tuple[Path, ...] = ()
     min_confidence: float = RepairConfig.min_confidence
     learn: bool = False
-    shard_size: int = 200
+    #: most documents in one shard
+    shard_size: int = 1000
+    #: words in one shard (estimated from bytes): the unit of work and of resume
+    shard_words: int = SHARD_WORDS
     #: copy documents that cannot be repaired to the output unchanged (else leave them out)
     keep_failed: bool = False
     #: seconds after which one document is given up (reason ``timeout``); 0: no limit
@@ -136,6 +138,7 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
         "min_confidence": opts.min_confidence,
         "learn": opts.learn,
         "shard_size": opts.shard_size,
+        "shard_words": opts.shard_words,
         "keep_failed": opts.keep_failed,
     }
 
@@ -155,12 +158,14 @@ def _learn(state: State, root: Path, shards: list[Shard], refs: list[str]) -> No
                 if doc.error is None and doc.text:
                     yield doc.text
 
-    learned = learn_pairs(texts(), references=tuple(read_input(r) for r in refs))
+    learned = learn_pairs(texts(), references=tuple(split_bom(read_input(r))[1] for r in refs))
     write_pairs(learned, state.pairs_path, sources=[str(root)])
 
 
-def _assemble(state: State, output: Path, shards: list[Shard], names: dict[str, list[str]]) -> None:
-    """Concatenate the shards' parts into the final files (idempotent)."""
+def _final_files(
+    state: State, output: Path, shards: list[Shard], names: dict[str, list[str]]
+) -> list[tuple[Path, Iterator[bytes]]]:
+    """The final files made of the shards' parts (sidecars before their corpus file)."""
     by_file: dict[str, list[Shard]] = {}
     for s in shards:
         if s.kind == "jsonl":
@@ -171,14 +176,26 @@ def _assemble(state: State, output: Path, shards: list[Shard], names: dict[str, 
             data = p.read_bytes()
             yield gzip.compress(data) if gz and data else data
 
+    files: list[tuple[Path, Iterator[bytes]]] = []
     txt = [s for s in shards if s.kind == "txt"]
     if txt:
-        atomic_write_bytes(output / TEXTS_REPORT, concat([state.part(s, "report") for s in txt]))
+        files.append((output / TEXTS_REPORT, concat([state.part(s, "report") for s in txt])))
     for rel, file_shards in by_file.items():
         out, sidecar = names[rel]
+        reports = [state.part(s, "report") for s in file_shards]
+        files.append((output / sidecar, concat(reports)))
         recs = [state.part(s, "records") for s in file_shards]
-        atomic_write_bytes(output / out, concat(recs, gz=rel.endswith(".gz")))
-        atomic_write_bytes(output / sidecar, concat([state.part(s, "report") for s in file_shards]))
+        files.append((output / out, concat(recs, gz=rel.endswith(".gz"))))
+    return files
+
+
+def _write_error(exc: OSError) -> BatchError:
+    """A failed write as one line naming the file, with what to do next."""
+    if not isinstance(exc, OutputError):
+        name = exc.filename or "an output file"
+        exc = OutputError(exc.errno or errno.EIO, exc.strerror or str(exc), str(name))
+    hint = "free space and rerun" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "rerun"
+    return BatchError(f"{exc}; {hint} to resume")
 
 
 def run_batch(
@@ -207,15 +224,52 @@ def run_batch(
             f"{opts.output}: the output folder must be outside the input folder "
             "(and not contain it): inputs are never modified"
         )
-    for lx in opts.lexicons:
-        if not lx.is_file():
-            raise BatchError(f"{lx}: no such lexicon file")
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"{opts.output}: exists and is not a folder; choose an output folder")
+    _check_lexicons(opts.lexicons)
     refs = reference_files(opts.references)
     for r in refs:
         if _inside(Path(r), out):
             raise BatchError(f"{r}: a reference file must not be inside the output folder")
 
     state = State(out)
+    state.lock()
+    try:
+        return _run_locked(opts, state, inp, out, refs, t0, on_start, on_progress, quiet, on_learn)
+    except OSError as exc:  # a full disk, a read-only folder: one line naming the file
+        raise _write_error(exc) from None
+    finally:
+        state.unlock()
+
+
+def _check_lexicons(paths: tuple[Path, ...]) -> None:
+    """Every ``--lexicon`` must load (a malformed one stops the batch with its message)."""
+    if not paths:
+        return
+    from repair.learn import load_pairs
+    from repair.lexicons import LexiconError
+
+    for lx in paths:
+        if not lx.is_file():
+            raise BatchError(f"{lx}: no such lexicon file")
+        try:
+            load_pairs(lx)
+        except LexiconError as exc:
+            raise BatchError(str(exc)) from None
+
+
+def _run_locked(
+    opts: BatchOptions,
+    state: State,
+    inp: Path,
+    out: Path,
+    refs: list[str],
+    t0: float,
+    on_start: Callable[[int, int], None],
+    on_progress: Callable[[int], None],
+    quiet: bool,
+    on_learn: Callable[[int], None],
+) -> dict[str, Any]:
     key = _options_key(opts, refs)
     plan = state.load_plan(key)
     if plan is None:
@@ -232,7 +286,7 @@ def run_batch(
             raise BatchError(f"{opts.input}: no .txt or JSON Lines files found")
         _output_names(files)
         try:
-            shards = plan_shards(root, files, opts.shard_size)
+            shards = plan_shards(root, files, opts.shard_size, opts.shard_words, opts.jobs)
         except OSError as exc:
             raise BatchError(f"cannot read an input: {exc}") from None
         sizes = _jsonl_sizes(root, files)
@@ -266,7 +320,8 @@ def run_batch(
         keep_failed=opts.keep_failed,
         slow_doc=opts.slow_doc,
     )
-    pending = [s for s in shards if not state.is_done(s)]
+    # the largest shards first: the workers then finish together
+    pending = sorted((s for s in shards if not state.is_done(s)), key=lambda s: (-s.words, s.index))
     on_start(sum(s.docs for s in shards), sum(s.docs for s in shards if state.is_done(s)))
     if opts.engine == "ray":
         from repair.batch.ray_engine import run_ray
@@ -278,7 +333,6 @@ def run_batch(
         stream = run_local(settings, pending, opts.jobs, on_progress)
     run_stats = list(stream)
 
-    _assemble(state, out, shards, names)
     summary = summarize(
         (state.load_stats(s) for s in shards),
         run_stats=run_stats,
@@ -287,8 +341,13 @@ def run_batch(
         jobs=opts.jobs,
         ignored_files=plan["ignored"],
     )
+    # all final files appear together or none does (a full disk leaves none); the
+    # summary, which says the run is complete, is renamed into place last
+    files = _final_files(state, out, shards, names)
     if opts.learn:
-        atomic_write_bytes(out / LEARNED, [state.pairs_path.read_bytes()])
-    atomic_write_json(out / SUMMARY, summary)
+        files.append((out / LEARNED, iter([state.pairs_path.read_bytes()])))
+    summary_bytes = json.dumps(summary, ensure_ascii=False, indent=1).encode("utf-8")
+    files.append((out / SUMMARY, iter([summary_bytes])))
+    state.write_final(files)
     state.finish()
     return summary

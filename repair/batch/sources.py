@@ -24,6 +24,12 @@ from repair.io import MAX_INPUT_BYTES, InputError, decode_bytes, read_input
 
 #: File-name endings read as JSON Lines (longest first).
 JSONL_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".json.gz", ".jsonl", ".ndjson")
+#: Shards are sized by words, estimated from bytes (English text: ~6 bytes a word).
+BYTES_PER_WORD = 6
+#: Default words per shard: a shard is the unit of resume (a few seconds of work).
+SHARD_WORDS = 5_000
+#: Smallest word budget the balancing below may give a shard.
+MIN_SHARD_WORDS = 500
 #: Sidecar reports written by a batch are never read as inputs.
 REPORT_SUFFIX = ".repair.jsonl"
 TXT_SUFFIX = ".txt"
@@ -63,6 +69,8 @@ class Shard:
     end_line: int = 0
     offset: int = 0
     docs: int = 0
+    #: estimated words (bytes / BYTES_PER_WORD)
+    words: int = 0
 
     @property
     def name(self) -> str:
@@ -77,6 +85,7 @@ class Shard:
             "end_line": self.end_line,
             "offset": self.offset,
             "docs": self.docs,
+            "words": self.words,
         }
 
     @classmethod
@@ -130,37 +139,93 @@ def _open(path: Path) -> BinaryIO:
     return open(path, "rb")
 
 
-def plan_shards(root: Path, files: list[str], shard_size: int) -> list[Shard]:
-    """Cut the inputs into shards of at most ``shard_size`` documents.
+def estimate_words(n_bytes: int) -> int:
+    """Words in ``n_bytes`` of English text, roughly (at least 1)."""
+    return max(1, n_bytes // BYTES_PER_WORD)
 
-    ``.txt`` files are grouped in order; each JSON Lines file is cut into line
-    ranges (one pass over it to find the line offsets).  Raises ``OSError`` if
-    a JSON Lines file cannot be read.
+
+def shard_budget(total_words: int, shard_words: int, jobs: int) -> int:
+    """Words per shard: ``shard_words``, smaller for a small corpus so that every
+    worker gets at least ~8 shards (the last shards then balance the workers)."""
+    return max(MIN_SHARD_WORDS, min(shard_words, total_words // max(1, 8 * jobs)))
+
+
+def _txt_sizes(root: Path, txt: list[str]) -> list[int]:
+    sizes = []
+    for rel in txt:
+        try:
+            sizes.append((root / rel).stat().st_size)
+        except OSError:
+            sizes.append(0)  # read (and refused with its reason) by the worker
+    return sizes
+
+
+def _jsonl_bytes(path: Path) -> int:
+    """Bytes of a JSON Lines file's text (decompressed for ``.gz``: one streaming pass)."""
+    if not path.name.endswith(".gz"):
+        return path.stat().st_size
+    n = 0
+    with _open(path) as fh:
+        while block := fh.read(1 << 20):
+            n += len(block)
+    return n
+
+
+def plan_shards(
+    root: Path,
+    files: list[str],
+    shard_size: int,
+    shard_words: int = SHARD_WORDS,
+    jobs: int = 1,
+) -> list[Shard]:
+    """Cut the inputs into shards of about ``shard_words`` words (at most ``shard_size``
+    documents; a longer document is a shard of its own).
+
+    Words are estimated from bytes.  ``.txt`` files are grouped in order; each
+    JSON Lines file is cut into line ranges (one pass over it to find the line
+    offsets).  A small corpus gets smaller shards (see :func:`shard_budget`).
+    Raises ``OSError`` if a JSON Lines file cannot be read.
     """
-    shards: list[Shard] = []
     txt = [f for f in files if input_kind(f) == "txt"]
-    for i in range(0, len(txt), shard_size):
-        chunk = tuple(txt[i : i + shard_size])
-        shards.append(Shard(len(shards), "txt", chunk, docs=len(chunk)))
-    for rel in (f for f in files if input_kind(f) == "jsonl"):
-        path = root / rel
+    jsonl = [f for f in files if input_kind(f) == "jsonl"]
+    sizes = _txt_sizes(root, txt)
+    total = sum(estimate_words(n) for n in sizes)
+    total += sum(estimate_words(_jsonl_bytes(root / rel)) for rel in jsonl)
+    budget = shard_budget(total, shard_words, jobs)
+
+    shards: list[Shard] = []
+    chunk: list[str] = []
+    words = 0
+    for rel, size in zip(txt, sizes, strict=True):
+        w = estimate_words(size)
+        if chunk and (words + w > budget or len(chunk) >= shard_size):
+            shards.append(Shard(len(shards), "txt", tuple(chunk), docs=len(chunk), words=words))
+            chunk, words = [], 0
+        chunk.append(rel)
+        words += w
+    if chunk:
+        shards.append(Shard(len(shards), "txt", tuple(chunk), docs=len(chunk), words=words))
+
+    for rel in jsonl:
         gz = rel.endswith(".gz")
-        start_line, start_off, docs, pos, n_lines = 0, 0, 0, 0, 0
-        with _open(path) as fh:
-            for raw in fh:
-                if docs == shard_size:
-                    off = -1 if gz else start_off
-                    shards.append(
-                        Shard(len(shards), "jsonl", (rel,), start_line, n_lines, off, docs)
-                    )
-                    start_line, start_off, docs = n_lines, pos, 0
-                if raw.strip():
+        start_line, start_off, docs, words, pos, n = 0, 0, 0, 0, 0, 0
+        with _open(root / rel) as fh:
+            for n, raw in enumerate(fh):  # noqa: B007  (n is used after the loop)
+                if raw.strip():  # a blank line is not a document
+                    w = estimate_words(len(raw))
+                    if docs and (words + w > budget or docs >= shard_size):
+                        off = -1 if gz else start_off
+                        shards.append(
+                            Shard(len(shards), "jsonl", (rel,), start_line, n, off, docs, words)
+                        )
+                        start_line, start_off, docs, words = n, pos, 0, 0
                     docs += 1
+                    words += w
                 pos += len(raw)
-                n_lines += 1
+            end = n + 1 if pos else 0
         if docs:
             off = -1 if gz else start_off
-            shards.append(Shard(len(shards), "jsonl", (rel,), start_line, n_lines, off, docs))
+            shards.append(Shard(len(shards), "jsonl", (rel,), start_line, end, off, docs, words))
     return shards
 
 
@@ -183,15 +248,16 @@ def check_text(text: str, name: str, max_chars: int) -> str:
 def _jsonl_doc(raw: bytes, rel: str, line: int, max_chars: int) -> RawDoc:
     fallback = f"{rel}:{line + 1}"
     try:
-        decoded = decode_bytes(raw, fallback)
+        decoded = decode_bytes(raw, fallback, keep_bom=False)
     except InputError as exc:
         return RawDoc(fallback, rel, line=line, error=exc)
     try:
-        record = json.loads(decoded)
+        record = json.loads(decoded.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
-        err = InputError(
-            fallback, f"malformed JSON ({exc.msg} at column {exc.colno})", "malformed_json"
-        )
+        # json's messages may end in "at" ("Unterminated string starting at")
+        msg = exc.msg.removesuffix(" at")
+        problem = f"malformed JSON ({msg} at column {exc.colno})"
+        err = InputError(fallback, problem, "malformed_json")
         return RawDoc(fallback, rel, line=line, error=err)
     if not isinstance(record, dict):
         err = InputError(fallback, "a JSON Lines record must be an object", "malformed_json")
@@ -200,7 +266,12 @@ def _jsonl_doc(raw: bytes, rel: str, line: int, max_chars: int) -> RawDoc:
     doc_id = fallback if doc_id is None else str(doc_id)
     text = record.get("text")
     if not isinstance(text, str):
-        problem = "no 'text' field" if text is None else "the 'text' field is not a string"
+        if "text" not in record:
+            problem = "no 'text' field"
+        elif text is None:
+            problem = "the 'text' field is null"
+        else:
+            problem = f"the 'text' field is not a string (it is {type(text).__name__})"
         err = InputError(doc_id, problem, "missing_text")
         return RawDoc(doc_id, rel, record=record, line=line, error=err)
     try:

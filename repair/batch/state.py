@@ -6,7 +6,10 @@ Everything lives in ``OUTPUT/.repair-batch/``:
 * ``parts/<shard>.*``: a finished shard's outputs (JSON Lines records, report lines);
 * ``completions/<shard>.json``: the completion marker, holding the shard's stats;
 * ``pairs.tsv``: substitution pairs learned over the corpus (``--learn``);
-* ``finished``: written after the final files were assembled.
+* ``finished``: written after the final files were assembled;
+* ``lock``: held (``flock``) by the running batch, naming its pid and host.  The
+  kernel drops the lock when that process dies, even by ``kill -9``, so a
+  killed run never blocks its resumption.
 
 Every file is written to a temp file and renamed into place, and a shard's
 marker is written only after its outputs, so a run killed at any moment
@@ -18,16 +21,33 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from repair.batch.sources import Shard
-from repair.io import atomic_write_bytes
+from repair.io import atomic_write_bytes, atomic_write_group
 
 STATE_DIR = ".repair-batch"
-#: Bumped when the layout of the state folder changes.
-STATE_VERSION = 1
+#: Bumped when the layout of the state folder changes (2: shards sized by words).
+STATE_VERSION = 2
+
+#: File descriptors of the locks this process holds (closed in forked workers).
+_held_locks: list[int] = []
+
+
+def close_inherited_locks() -> None:
+    """In a forked worker: close the copies of the parent's lock files.
+
+    A ``flock`` lives as long as any descriptor of it is open; workers must not
+    keep a killed batch's lock alive (the parent's own descriptor holds it).
+    """
+    while _held_locks:
+        try:
+            os.close(_held_locks.pop())
+        except OSError:
+            pass
 
 
 class BatchError(Exception):
@@ -60,6 +80,46 @@ class State:
         self.plan_path = self.dir / "plan.json"
         self.pairs_path = self.dir / "pairs.tsv"
         self.finished_path = self.dir / "finished"
+
+    # -- lock -----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Take the run's lock, or raise :class:`BatchError` naming the running batch."""
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            return
+        lock_path = self.dir / "lock"
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as exc:
+            where = self.output if not self.dir.is_dir() else lock_path
+            raise BatchError(f"{where}: cannot write: {exc.strerror}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            try:
+                holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "unknown"
+            finally:
+                os.close(fd)
+            raise BatchError(
+                f"{self.output}: another repair batch is already running ({holder}) on this "
+                "folder; wait for it to finish, or stop it and run the same command to resume"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
+        self._lock_fd = fd
+        _held_locks.append(fd)
+
+    def unlock(self) -> None:
+        fd = getattr(self, "_lock_fd", None)
+        if fd is None:
+            return
+        self._lock_fd = None
+        if fd in _held_locks:
+            _held_locks.remove(fd)
+        os.close(fd)  # releases the flock; the file stays (it would race a new run)
 
     # -- plan -----------------------------------------------------------------------------
 
@@ -123,6 +183,11 @@ class State:
     def finish(self) -> None:
         atomic_write_bytes(self.finished_path, [b"done\n"])
         shutil.rmtree(self.parts, ignore_errors=True)
+
+    def write_final(self, files: list[tuple[Path, Iterable[bytes]]]) -> None:
+        """Write the final outputs all-or-nothing (see :func:`repair.io.atomic_write_group`):
+        a full disk leaves none of them, never some without their siblings."""
+        atomic_write_group(files)
 
     @property
     def finished(self) -> bool:

@@ -119,7 +119,10 @@ def print_summary(summary: dict[str, Any], file: TextIO | None = None) -> None:
     console.print(table)
     listed = summary["failures"][:20]
     for f in listed:
-        console.print(f"failed: {f['id']}: {f['reason']}: {f['message']}", markup=False)
+        where = f["id"]
+        if f.get("line") is not None and where != f"{f['source']}:{f['line']}":
+            where = f"{where} ({f['source']}:{f['line']})"
+        console.print(f"failed: {where}: {f['reason']}: {f['message']}", markup=False)
     if summary["failed"] > len(listed):
         console.print(f"... and {summary['failed'] - len(listed):,} more (see summary.json)")
     if summary["ignored_files"]:

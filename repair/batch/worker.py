@@ -24,7 +24,7 @@ from typing import Any
 from repair.batch.sources import RawDoc, Shard, read_shard
 from repair.batch.state import State, atomic_copy, atomic_write_bytes
 from repair.config import RepairConfig
-from repair.io import InputError, atomic_write
+from repair.io import InputError, atomic_write, repair_keeping_bom, split_bom
 from repair.pipeline import repair_text
 from repair.report.json import jsonable
 
@@ -120,7 +120,7 @@ class Worker:
         from repair.io import read_input
 
         self.settings = settings
-        self.references = tuple(read_input(p) for p in settings.references)
+        self.references = tuple(split_bom(read_input(p))[1] for p in settings.references)
         pairs: dict[str, tuple[str, float]] = {}
         paths = [settings.learned_pairs] if settings.learned_pairs else []
         if paths or settings.lexicons:
@@ -145,10 +145,11 @@ class Worker:
         if doc.error is None:
             try:
                 with time_limit(self.settings.doc_timeout):
-                    result = repair_text(
+                    result = repair_keeping_bom(
                         doc.text or "",
                         self.references,
                         self.config,
+                        repair=repair_text,
                         pairs=self.pairs,
                         doc_id=doc.id,
                     )
@@ -178,6 +179,7 @@ class Worker:
         failure = {
             "id": doc.id,
             "source": doc.source,
+            **({"line": doc.line + 1} if doc.line is not None else {}),
             "reason": doc.error.reason,
             "message": doc.error.problem,
         }

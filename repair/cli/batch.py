@@ -106,10 +106,16 @@ def _learning(quiet: bool) -> Any:
 def batch(
     input: Annotated[
         Path,
-        typer.Argument(help="A folder of .txt and/or JSON Lines (id, text) files, or one file."),
+        typer.Argument(
+            help="A folder of .txt and/or JSON Lines (id, text) files, or one file.",
+            readable=False,
+        ),
     ],
     output: Annotated[
-        Path, typer.Argument(help="Output folder (new, or a killed run's folder to resume it).")
+        Path,
+        typer.Argument(
+            help="Output folder (new, or a killed run's folder to resume it).", readable=False
+        ),
     ],
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
@@ -123,12 +129,15 @@ def batch(
             "--reference",
             "-r",
             help="Clean texts given as references to every document (a folder: its *.txt).",
+            readable=False,
         ),
     ] = None,
     lexicon: Annotated[
         list[Path] | None,
         typer.Option(
-            "--lexicon", help="Substitution pairs learned by `repair learn` (repeatable)."
+            "--lexicon",
+            help="Substitution pairs learned by `repair learn` (repeatable).",
+            readable=False,
         ),
     ] = None,
     min_confidence: Annotated[
@@ -139,10 +148,18 @@ def batch(
         bool,
         typer.Option("--learn", help="First learn the spinner's substitutions over the corpus."),
     ] = False,
+    shard_words: Annotated[
+        int,
+        typer.Option(
+            "--shard-words",
+            min=1,
+            help="Words per shard (estimated from bytes): the unit of work and of resume.",
+        ),
+    ] = 5_000,  # repair.batch.sources.SHARD_WORDS (not imported: keeps `repair --help` light)
     shard_size: Annotated[
         int,
-        typer.Option("--shard-size", min=1, help="Documents per shard (unit of work and resume)."),
-    ] = 200,
+        typer.Option("--shard-size", min=1, help="At most this many documents per shard."),
+    ] = 1000,
     keep_failed: Annotated[
         bool,
         typer.Option(
@@ -180,6 +197,7 @@ def batch(
         min_confidence=min_confidence,
         learn=learn,
         shard_size=shard_size,
+        shard_words=shard_words,
         doc_timeout=doc_timeout,
         keep_failed=keep_failed,
         slow_doc=float(os.environ.get("REPAIR_BATCH_SLOW_DOC", "0") or 0),

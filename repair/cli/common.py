@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from repair.io import InputError, read_input
+from repair.io import InputError, OutputError, output_error, read_input, split_bom
 
 #: Exit codes scripts can trust.
 EXIT_OK = 0
@@ -16,9 +19,51 @@ EXIT_USAGE = 2  # bad options (typer/click's own code)
 EXIT_CHANGES = 3  # --check: the text would be changed
 
 
+def _hide_flag_types() -> None:
+    """Typer's help shows a flag as ``--check <bool>`` and a repeatable option as
+    ``<list[Path]>``; show flags bare and repeatable ones by their element type."""
+    try:
+        from typer import core
+    except ImportError:  # another typer layout: keep its help as it is
+        return
+    for cls in (getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)):
+        original = getattr(cls, "display_type_rich", None)
+        if original is None or getattr(original, "_repair_patched", False):
+            continue
+        cls.display_type_rich = _display_type(original)
+
+
+def _display_type(original: Any) -> Any:
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) and self.metavar is None:
+            return None
+        shown = original(self, ctx)
+        if isinstance(shown, str) and shown.startswith("<list[") and "]>" in shown:
+            inner = shown[len("<list[") : shown.index("]>")]
+            rest = shown[shown.index("]>") + 2 :]
+            shown = f"<{inner.lower() if inner == 'Path' else inner}>{rest}"
+        return shown
+
+    display_type_rich._repair_patched = True  # type: ignore[attr-defined]
+    return display_type_rich
+
+
+_hide_flag_types()
+
+
+def say(message: str) -> None:
+    """Print a line to stderr; a broken or full stderr is not worth a traceback."""
+    if sys.stderr is None:  # started with fd 2 closed: print(file=None) would use stdout
+        return
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
 def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
     """Print ``repair: <message>`` to stderr and return an Exit to raise."""
-    print(f"repair: {message}", file=sys.stderr)
+    say(f"repair: {message}")
     return typer.Exit(code)
 
 
@@ -29,11 +74,89 @@ def read_or_exit(path: str) -> str:
         raise fail(str(exc)) from None
 
 
+def txt_files(p: Path, what: str) -> list[Path]:
+    """A folder's ``*.txt`` files (recursively), or ``[p]``; an empty folder is refused."""
+    if not p.is_dir():
+        return [p]
+    found = sorted(f for f in p.rglob("*.txt") if f.is_file())
+    if not found:
+        raise fail(f"{p}: no .txt files in the {what} folder")
+    return found
+
+
 def read_references(paths: list[Path] | None) -> list[str]:
     """Read ``--reference`` files (a folder means every ``*.txt`` file in it)."""
     texts: list[str] = []
     for p in paths or []:
-        files = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
-        for f in files:
-            texts.append(read_or_exit(str(f)))
+        for f in txt_files(p, "--reference"):
+            texts.append(split_bom(read_or_exit(str(f)))[1])
     return texts
+
+
+def check_writable_target(path: Path, what: str) -> None:
+    """Refuse, before any work, an output path that cannot be written (as ``cp`` does):
+    a missing folder (never created silently) or a directory."""
+    if path.is_dir():
+        raise fail(f"{path}: cannot write {what}: is a directory")
+    parent = path.parent
+    if not parent.is_dir():
+        raise fail(f"{path}: cannot write {what}: no such folder {parent}")
+
+
+def _silence_stdout() -> None:
+    """After a failed write to stdout, point fd 1 at /dev/null so the interpreter's
+    final flush does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout; raise :class:`OutputError` naming ``<stdout>``.
+
+    A reader that went away (``repair fix x | head``) is not an error worth a
+    message: that raises ``typer.Exit(1)`` quietly.
+    """
+    if sys.stdout is None:  # started with fd 1 closed (``>&-``)
+        raise OutputError(errno.EBADF, "standard output is closed", "<stdout>")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        _silence_stdout()
+        if exc.errno == errno.EPIPE:
+            raise typer.Exit(EXIT_INPUT) from None
+        raise output_error(exc, "<stdout>") from None
+
+
+def write_stderr(text: str) -> None:
+    """Write ``text`` (a report) to stderr; raise :class:`OutputError` naming ``<stderr>``."""
+    if sys.stderr is None:
+        raise OutputError(errno.EBADF, "standard error is closed", "<stderr>")
+    try:
+        sys.stderr.write(text)
+        if text and not text.endswith("\n"):
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    except OSError as exc:
+        raise output_error(exc, "<stderr>") from None
+
+
+__all__ = [
+    "EXIT_CHANGES",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "OutputError",
+    "check_writable_target",
+    "fail",
+    "read_or_exit",
+    "read_references",
+    "say",
+    "txt_files",
+    "write_stderr",
+    "write_stdout",
+]

@@ -11,10 +11,19 @@ from typing import Annotated
 import typer
 
 from repair.cli.app import app
-from repair.cli.common import EXIT_CHANGES, EXIT_INPUT, fail, read_or_exit, read_references
+from repair.cli.common import (
+    EXIT_CHANGES,
+    EXIT_USAGE,
+    check_writable_target,
+    fail,
+    read_or_exit,
+    read_references,
+    say,
+    write_stderr,
+    write_stdout,
+)
 from repair.config import RepairConfig
-from repair.io import atomic_write, same_file
-from repair.pipeline import repair_text
+from repair.io import OutputError, atomic_write, repair_keeping_bom, same_file
 from repair.stages import REGISTRY, names, score_fields
 
 #: The scores the summary line shows: those of the stages that run by default.
@@ -49,12 +58,16 @@ def fix(
             "--reference",
             "-r",
             help="Clean text on the same story (repeatable; a folder means its *.txt files).",
+            readable=False,  # checked when read: one line, exit 1
         ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the repaired text here (atomically) instead of stdout."
+            "--output",
+            "-o",
+            help="Write the repaired text here (atomically) instead of stdout.",
+            readable=False,
         ),
     ] = None,
     report: Annotated[
@@ -63,7 +76,11 @@ def fix(
     ] = ReportFormat.none,
     report_file: Annotated[
         Path | None,
-        typer.Option("--report-file", help="Write the report here instead of stderr."),
+        typer.Option(
+            "--report-file",
+            help="Write the report here instead of stderr (needed for html on a terminal).",
+            readable=False,
+        ),
     ] = None,
     min_confidence: Annotated[
         float,
@@ -74,7 +91,9 @@ def fix(
     lexicon: Annotated[
         list[Path] | None,
         typer.Option(
-            "--lexicon", help="Substitution pairs learned by `repair learn` (repeatable)."
+            "--lexicon",
+            help="Substitution pairs learned by `repair learn` (repeatable).",
+            readable=False,
         ),
     ] = None,
     only: Annotated[
@@ -112,44 +131,74 @@ def fix(
         same_file(report_file, file) or (output and same_file(report_file, output))
     ):
         raise fail(f"{report_file}: refusing to overwrite the input or output with the report")
-    for lx in lexicon or []:
-        if not lx.is_file():
-            raise fail(f"{lx}: no such lexicon file")
+    if report is ReportFormat.html and report_file is None and _is_tty(sys.stderr):
+        raise fail(
+            "--report html writes a whole web page: give --report-file report.html "
+            "(or redirect stderr to a file)",
+            EXIT_USAGE,
+        )
+    if output is not None:
+        check_writable_target(output, "the repaired text")
+    if report_file is not None:
+        check_writable_target(report_file, "the report")
+    pairs = _load_lexicons(lexicon or [])
 
     text = read_or_exit(file)
     references = read_references(reference)
-    config = RepairConfig(
-        min_confidence=min_confidence, lexicons=tuple(lexicon or ()), reflow=reflow
-    )
+    config = RepairConfig(min_confidence=min_confidence, reflow=reflow)
     if only:
         config = replace(config, **{s: s in only for s in stages})
-    result = repair_text(text, references, config)
+    try:
+        result = repair_keeping_bom(text, references, config, pairs=pairs)
+    except KeyboardInterrupt:
+        raise fail("interrupted; nothing was written", 130) from None
     name = "<stdin>" if file == "-" else file
 
     if check:
         if not quiet:
-            print(_summary(name, result), file=sys.stderr)
+            say(_summary(name, result))
         raise typer.Exit(EXIT_CHANGES if result.changed else 0)
 
     try:
         if output is not None:
-            atomic_write(output, result.text)
+            atomic_write(output, result.text, make_parents=False)
         else:
-            sys.stdout.write(result.text)
-            sys.stdout.flush()
+            write_stdout(result.text)
         if report is not ReportFormat.none:
             from repair.report import render
 
             rendered = render(result, report.value, name=name)
             if report_file is not None:
-                atomic_write(report_file, rendered)
+                atomic_write(report_file, rendered, make_parents=False)
             else:
-                sys.stderr.write(rendered)
-                if rendered and not rendered.endswith("\n"):
-                    sys.stderr.write("\n")
-    except OSError as exc:
-        raise fail(
-            f"{exc.filename or output}: cannot write: {exc.strerror or exc}", EXIT_INPUT
-        ) from None
+                write_stderr(rendered)
+    except OutputError as exc:
+        raise fail(str(exc)) from None
     if not quiet:
-        print(_summary(name, result), file=sys.stderr)
+        say(_summary(name, result))
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _load_lexicons(paths: list[Path]) -> dict[str, tuple[str, float]]:
+    """The ``--lexicon`` pairs (the first file wins a clash); a bad file exits 1, one line."""
+    pairs: dict[str, tuple[str, float]] = {}
+    if not paths:
+        return pairs
+    from repair.learn import load_pairs
+    from repair.lexicons import LexiconError
+
+    for lx in paths:
+        if not lx.is_file():
+            raise fail(f"{lx}: no such lexicon file")
+        try:
+            for k, v in load_pairs(lx).items():
+                pairs.setdefault(k, v)
+        except LexiconError as exc:
+            raise fail(str(exc)) from None
+    return pairs

@@ -9,18 +9,31 @@ from typing import Annotated
 import typer
 
 from repair.cli.app import app
-from repair.cli.common import read_or_exit, read_references
+from repair.cli.common import (
+    check_writable_target,
+    fail,
+    read_or_exit,
+    read_references,
+    txt_files,
+)
+from repair.io import OutputError
 
 
 @app.command("learn")
 def learn(
     corpus: Annotated[
-        list[Path], typer.Argument(help="Spun texts (files, or folders of *.txt files).")
+        list[Path],
+        typer.Argument(help="Spun texts (files, or folders of *.txt files).", readable=False),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the pairs TSV.")],
     reference: Annotated[
         list[Path] | None,
-        typer.Option("--reference", "-r", help="Clean texts on the same stories (repeatable)."),
+        typer.Option(
+            "--reference",
+            "-r",
+            help="Clean texts on the same stories (repeatable).",
+            readable=False,
+        ),
     ] = None,
     min_count: Annotated[
         int, typer.Option(help="Keep a pair only with at least this many occurrences.")
@@ -38,9 +51,13 @@ def learn(
     """
     from repair.learn import learn_pairs, write_pairs
 
-    files = [f for p in corpus for f in (sorted(p.rglob("*.txt")) if p.is_dir() else [p])]
+    check_writable_target(output, "the pairs")
+    files = [f for p in corpus for f in txt_files(p, "corpus")]
     texts = [read_or_exit(str(f)) for f in files]
     refs = read_references(reference)
     pairs = learn_pairs(texts, refs, min_count=min_count, min_gain=min_gain, thesaurus=thesaurus)
-    write_pairs(pairs, output, sources=[str(f) for f in files])
+    try:
+        write_pairs(pairs, output, sources=[str(f) for f in files])
+    except OutputError as exc:
+        raise fail(str(exc)) from None
     print(f"repair learn: {len(pairs)} pairs from {len(texts)} texts -> {output}", file=sys.stderr)

@@ -36,7 +36,12 @@ def scan(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (their *.txt files), or -.")],
     reference: Annotated[
         list[Path] | None,
-        typer.Option("--reference", "-r", help="Clean texts on the same story (repeatable)."),
+        typer.Option(
+            "--reference",
+            "-r",
+            help="Clean texts on the same story (repeatable).",
+            readable=False,  # checked when read: one line, exit 1
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="JSON Lines, one object per document.")

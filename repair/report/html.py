@@ -278,7 +278,7 @@ def _table(result: RepairResult, index: dict[int, int]) -> str:
         i = index[id(e)]
         line, col = line_col(result.original, e.offset)
         rows.append(
-            f'<tr id="row-{i}"><td class="num"><a href="#e-{i}">{i + 1}</a></td>'
+            f'<tr id="row-{i}"><td class="num"><a href="#e-{i + 1}">{i + 1}</a></td>'
             f"<td>{line}:{col}</td>"
             f'<td><span class="chip {kind_class(e.kind)}">{esc(e.kind)}</span></td>'
             f'<td class="num">{e.confidence:.2f}</td>'
@@ -514,14 +514,16 @@ _JS = """
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
   function fromHash() {
+    // #e-3 opens the edit labelled #3 (element ids count from 0)
     var m = /^#e-(\\d+)$/.exec(location.hash);
     if (!m) return;
-    var el = document.getElementById("o-" + m[1]) || document.getElementById("n-" + m[1]);
+    var i = String(parseInt(m[1], 10) - 1);
+    var el = document.getElementById("o-" + i) || document.getElementById("n-" + i);
     if (!el) return;
     el.scrollIntoView({block: "center"});
     show(el, true);
     // place it again once the scroll has been laid out
-    window.requestAnimationFrame(function () { place(el, tipOf(m[1])); });
+    window.requestAnimationFrame(function () { place(el, tipOf(i)); });
   }
   window.addEventListener("hashchange", fromHash);
   fromHash();
