@@ -27,6 +27,7 @@ from repair.config import RepairConfig
 from repair.io import InputError, atomic_write, repair_keeping_bom, split_bom
 from repair.pipeline import repair_text
 from repair.report.json import jsonable
+from repair.report.json import matches as lt_matches
 
 #: Repaired once per worker so the lazy resources (LM, lexicons, wordfreq) load
 #: before the first real document.
@@ -153,12 +154,12 @@ class Worker:
                         pairs=self.pairs,
                         doc_id=doc.id,
                     )
-                # the shape of `repair fix --report json` (without the context windows)
+                # the shape of `repair fix --report json`: LanguageTool matches
                 report = {
                     **base,
                     "changed": result.changed,
                     "scores": jsonable(result.scores.to_json()),
-                    "matches": [jsonable(e.to_json()) for e in result.edits],
+                    "matches": lt_matches(doc.text or "", result.edits),
                 }
                 line = _line(report)
             except DocTimeout:
