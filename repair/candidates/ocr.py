@@ -70,9 +70,19 @@ def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
         if len(row) < 3:
             raise LexiconError(f"{CONFUSIONS_FILE}: row {row!r} needs ocr, true, cost columns")
         src, dst, cost = row[0], row[1], float(row[2])
+        if src.startswith("<"):
+            continue  # <split>/<merge>: spacing rates (see :func:`spacing_costs`)
         old = table.setdefault(src, {}).get(dst)
         table[src][dst] = cost if old is None else min(old, cost)
     return {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in table.items()}
+
+
+@lru_cache(maxsize=1)
+def spacing_costs() -> dict[str, float]:
+    """Learned costs (nats) of a space inserted in a word (``split``) or lost (``merge``)."""
+    return {
+        row[0][1:-1]: float(row[2]) for row in read_tsv(CONFUSIONS_FILE) if row[0][:1] == "<"
+    }
 
 
 @lru_cache(maxsize=1)

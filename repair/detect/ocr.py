@@ -60,6 +60,9 @@ GARBLE_MIN_OCR = 2
 #: patterns ("tbe", "1aw", "shaU", "rnoney"): the clean suite reaches 0.011 with 2 such
 #: words, lightly garbled ICDAR pages 0.01-0.04.
 CONFUSION_MIN_SHARE = 0.008
+#: A non-word counts as an OCR pattern when one learned confusion this cheap (nats)
+#: reads it as a common word ("rnan" -> "man" 3.2, "woro" -> "were" 0.4).
+CONFUSION_MAX_COST = 3.5
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 #: Letters mixed with the digits OCR confuses with them ("signa1ing", "f0r", "1aw").
 _DIGIT_IN_WORD = re.compile(
@@ -123,7 +126,7 @@ def _is_confusion(text: str, f: Finding) -> bool:
     if f.reason != "nonword" or is_word_form(piece):
         return False  # "datasets", "quicks": an inflection of a known word, not garble
     best = correction_candidates(piece)[:1]
-    if best and best[0].cost <= 2.0 and zipf(best[0].text.lower()) >= 4.0:
+    if best and best[0].cost <= CONFUSION_MAX_COST and zipf(best[0].text.lower()) >= 4.0:
         return True
     splits = split_candidates(piece)[:1] if piece.isalpha() else ()
     return bool(splits) and splits[0].cost <= MERGED_MAX_COST

@@ -51,7 +51,7 @@ from repair.candidates.ocr_spacing import (
     merged_splits,
     split_pairs,
 )
-from repair.detect.ocr import REALWORD_MIN_GARBLE, detect_ocr, is_garbled
+from repair.detect.ocr import CONFUSION_MAX_COST, REALWORD_MIN_GARBLE, detect_ocr, is_garbled
 from repair.document import Document
 from repair.score.frequency import zipf
 from repair.score.ocr import Scorer
@@ -225,7 +225,7 @@ class _Stage:
             return out  # one accented word in clean text is a loan word ("détente"), not noise
         if reason in ("nonword", "archaic", "capitalized_unknown") and archaic_form(tok.text):
             best = correction_candidates(tok.text)[:1]
-            if not best or best[0].cost > 2.0 or zipf(best[0].text.lower()) < 5.5:
+            if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
         out += [
