@@ -10,7 +10,8 @@ Training data (read in place, never copied; only counts are written):
   the test half is never read): each printed line's raw OCR against its human gold,
   lines that were re-lined by the corrector (similarity below 0.6) skipped;
 * ICDAR 2017 English monographs files 1-80 and the first 300,000 characters of file 81
-  (the rest of file 81 is the held-out part of ``benchmarks/ocr_eval.py``), aligned character by character by the organisers.
+  (the rest of file 81 is the held-out part of ``benchmarks/ocr_eval.py``), aligned
+  character by character by the organisers.
 
 Each OCR line is aligned with its gold line (Levenshtein opcodes; ICDAR's own
 alignment), adjacent differing operations are merged into one run, and every run of
@@ -184,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     print("# newspaper text is out of copyright) and ICDAR 2017 English monographs files 1-80")
     print("# and file 81's first 300,000 characters (free for non-commercial use).")
     print("# Only counts are shipped, no text. This table: MIT, like the code.")
-    print(f"# cost = -ln(count(ocr|true) / count(true)) - {OFFSET}, clipped to "
-          f"[{MIN_COST}, {MAX_COST}]; pairs seen >= {MIN_COUNT} times;")
+    print(
+        f"# cost = -ln(count(ocr|true) / count(true)) - {OFFSET}, clipped to "
+        f"[{MIN_COST}, {MAX_COST}]; pairs seen >= {MIN_COUNT} times;"
+    )
     print(f"# classic pairs of the OCR literature have a prior rate ({PRIOR_RATE}; long s 0.5).")
     print("# Columns: ocr<TAB>true<TAB>cost<TAB>count.  <split>/<merge>: a space inserted in a")
     print("# word / lost between words (rates per letter / per space, same cost formula).")
@@ -202,7 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     rows.sort(key=lambda r: (r[2], -r[3]))
     split_p = spacing["split"] / max(1, spacing["letters"])
     merge_p = spacing["merge"] / max(1, spacing["spaces"])
-    for key, p, n in (("<split>", split_p, spacing["split"]), ("<merge>", merge_p, spacing["merge"])):
+    for key, p, n in (
+        ("<split>", split_p, spacing["split"]),
+        ("<merge>", merge_p, spacing["merge"]),
+    ):
         cost = min(MAX_COST, max(MIN_COST, -math.log(max(p, 1e-9)) - OFFSET))
         print(f"{key}\t\t{cost:.2f}\t{n}")
     for o, g, cost, n in rows:

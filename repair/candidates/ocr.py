@@ -80,9 +80,7 @@ def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
 @lru_cache(maxsize=1)
 def spacing_costs() -> dict[str, float]:
     """Learned costs (nats) of a space inserted in a word (``split``) or lost (``merge``)."""
-    return {
-        row[0][1:-1]: float(row[2]) for row in read_tsv(CONFUSIONS_FILE) if row[0][:1] == "<"
-    }
+    return {row[0][1:-1]: float(row[2]) for row in read_tsv(CONFUSIONS_FILE) if row[0][:1] == "<"}
 
 
 @lru_cache(maxsize=1)
