@@ -266,6 +266,8 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
     for variant, (cost, subs) in confusion_variants(base).items():
         if not variant or not is_target(variant):
             continue
+        if not upper and not variant[1:].islower() and len(variant) > 1:
+            continue  # "pH" -> "oIl": a capital left inside a word is not a reading
         if upper:
             text = variant.upper()
         elif variant[:1] != token[:1]:

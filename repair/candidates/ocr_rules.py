@@ -10,6 +10,7 @@ KIND_OF_RULE = {
     "OCR_SPELLING": "ocr",
     "OCR_REALWORD": "ocr",
     "OCR_DIGIT_I": "ocr",
+    "OCR_CASE": "ocr",
     "OCR_SPLIT_MERGED": "spacing",
     "OCR_JOIN_SPLIT": "spacing",
     "OCR_COMMA_SPACE": "spacing",

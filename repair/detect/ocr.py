@@ -84,6 +84,8 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
     if "ſ" in text:
         return "long_s"
     if _INNER_CAPITAL.search(text):
+        if real_mixed_case(text):
+            return None  # IoT, mRNA, McDonald, iPhone, pH: a real form, never "corrected"
         return "inner_capital"  # "shaU", "aU", "aHowed"; names like "McDonald" get no candidate
     if strip_accents(text) != text:
         plain = strip_accents(text)
@@ -101,6 +103,21 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
     if archaic_form(text):
         return "archaic"  # "tooke", "shee": old print, not counted as garble
     return "nonword"
+
+
+def real_mixed_case(text: str) -> bool:
+    """Whether a mixed-case token is a real form: two or more capitals with the first
+    one upper (IoT, McDonald, YouTube, PhD), or a known word in lower case (iPhone, pH,
+    eBay) that no glyph confusion reads as a more frequent word.  OCR's inner capitals
+    read as glyphs ("shaU", "aU": all, "aHowed") are neither."""
+    upper = sum(ch.isupper() for ch in text)
+    if upper >= 2 and (text[0].isupper() or upper >= 3):
+        return True
+    low = text.lower()
+    if not is_known(low):
+        return False
+    best = correction_candidates(text)[:1]
+    return not best or zipf(best[0].text.lower()) < zipf(low) + 1.0
 
 
 def _is_confusion(text: str, f: Finding) -> bool:

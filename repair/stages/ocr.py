@@ -43,6 +43,7 @@ from repair.candidates.ocr import (
     prefixes_of,
     strip_accents,
 )
+from repair.candidates.ocr_case import case_candidates, verse_like
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_spacing import (
@@ -195,10 +196,16 @@ class _Stage:
                 out.extend(self._token(toks, i, f.reason, info))
         garbled = info.garbled
         flagged = {f.start for f in detection.findings}
+        lower_words = frozenset(t.text for t in doc.words if t.text.islower())
+        verse = verse_like(toks)
         for i, t in enumerate(toks):
+            if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
+                out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
                 out.extend(self._realword(t))
                 out.extend(self._caps_in_text(toks, i))
+                if t.text[:1].islower() and not t.text.islower():
+                    out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif t.kind == "number" and t.text == "1":
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
