@@ -163,7 +163,7 @@ def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[
 
 
 def keep(o: str, g: str) -> bool:
-    if not o or (o, g) in _CONVENTIONS:
+    if not o or (o, g) in _CONVENTIONS or '"' in o + g:  # '"' would quote a TSV field
         return False
     if not g:
         return len(o) == 1 and not o.isalnum()

@@ -45,6 +45,7 @@ from repair.candidates.ocr import (
 )
 from repair.candidates.ocr_case import case_candidates, verse_like
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_marks import mark_candidates
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
@@ -210,6 +211,7 @@ class _Stage:
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
             out.extend(split_pairs(toks, flagged, garbled))
+            out.extend(mark_candidates(toks))
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
