@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, fn in (
         ("word list + prefixes", lambda: (vocabulary(), vocabulary_prefixes())),
         ("trigram LM", get_lm),
-        ("symspell index (only for 4+ merged words)", symspell),
+        ("symspell index (edit distance 1; only for unlisted look-ups)", symspell),
     ):
         t0 = time.process_time()
         fn()

@@ -13,6 +13,7 @@ Context (the language model) is the scorer's job (:mod:`repair.score.ocr`).
 
 from __future__ import annotations
 
+import math
 import threading
 import unicodedata
 from bisect import bisect_left
@@ -102,13 +103,16 @@ _SYMSPELL = None
 
 
 def symspell():  # noqa: ANN201 - symspellpy has no type stubs
-    """The shared SymSpell index (edit distance 2, prefix 7), built once per process."""
+    """The shared SymSpell index, built lazily once per process and only when a look-up
+    needs it (``correction_candidates(..., unlisted=True)``).  Edit distance 1, the only
+    distance queried (a distance-2 index takes ~3x as long to build); segmentation does
+    not use it (:func:`segment`)."""
     global _SYMSPELL
     with _lock:
         if _SYMSPELL is None:
             from symspellpy import SymSpell
 
-            sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            sym = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
             if not sym.load_dictionary(_dictionary_path(), 0, 1):
                 raise LexiconError("symspellpy could not load its English dictionary")
             _SYMSPELL = sym
@@ -385,12 +389,10 @@ def split_candidates(token: str) -> tuple[Split, ...]:
                 if is_target(b[:j]) and is_target(b[j:]):
                     add([a, b[:j], b[j:]])
     if not out and len(low) >= SEGMENT_MIN_LEN:
-        # four or more merged words ("werenoneofthe"): symspell's segmentation, which
-        # needs the symspell index (2-3 s to build, so only built when a text needs it)
-        seg = symspell().word_segmentation(low, max_edit_distance=0)
-        parts = seg.segmented_string.split()
-        if "".join(parts) == low and len(parts) > 1:
-            add(parts)
+        # four or more merged words ("werenoneofthe"): the most probable segmentation
+        parts = segment(low)
+        if len(parts) > 1:
+            add(list(parts))
     splits = []
     for parts, cost in sorted(out.items(), key=lambda x: x[1]):
         pos, cased = 0, []
@@ -399,6 +401,47 @@ def split_candidates(token: str) -> tuple[Split, ...]:
             pos += len(p)
         splits.append(Split(tuple(cased), cost))
     return tuple(splits[:8])
+
+
+#: Longest dictionary word a segmentation tries (characters).
+_SEGMENT_MAX_WORD = 24
+
+
+@lru_cache(maxsize=1)
+def _total_count() -> int:
+    return sum(vocabulary().values())
+
+
+def segment(low: str) -> tuple[str, ...]:
+    """The most probable split of ``low`` into dictionary words (unigram Viterbi over the
+    symspell counts, as symspellpy's ``word_segmentation`` without spelling correction,
+    without building its 2-3 s delete index); ``()`` when no split into known words exists.
+
+    >>> segment("werenoneofthe")
+    ('were', 'none', 'of', 'the')
+    """
+    vocab, total = vocabulary(), _total_count()
+    n = len(low)
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0)
+    for i in range(1, n + 1):
+        for j in range(max(0, i - _SEGMENT_MAX_WORD), i):
+            prev = best[j]
+            count = vocab.get(low[j:i])
+            if prev is None or not count:
+                continue
+            score = prev[0] + math.log(count / total)
+            if best[i] is None or score > best[i][0]:  # type: ignore[index]
+                best[i] = (score, j)
+    if best[n] is None:
+        return ()
+    parts = []
+    i = n
+    while i > 0:
+        j = best[i][1]  # type: ignore[index]
+        parts.append(low[j:i])
+        i = j
+    return tuple(reversed(parts))
 
 
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly")
