@@ -194,27 +194,43 @@ def confusion_variants(
     longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
 
-    def walk(i: int, built: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
-        if built and built.lower() not in prefixes:
-            return
-        if i >= len(token):
-            if subs:
-                old = out.get(built)
-                if old is None or cost < old[0]:
-                    out[built] = (cost, subs)
-            return
-        walk(i + 1, built + token[i], cost, subs)
-        if len(subs) >= MAX_SUBS:
-            return
-        for n in range(1, longest + 1):
-            src = token[i : i + n]
-            if len(src) < n:
-                break
-            for dst, c in table.get(src, ()):
-                if cost + c <= MAX_COST:
-                    walk(i + n, built + dst, cost + c, (*subs, (src, dst)))
+    low_token = [ch.lower() for ch in token]
+    size = len(token)
+    memo = prefixes.memo
+    check = prefixes.__contains__
 
-    walk(0, "", 0.0, ())
+    def walk(i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
+        # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
+        while True:
+            if len(subs) < MAX_SUBS:
+                for n in range(1, min(longest, size - i) + 1):
+                    src = token[i : i + n]
+                    for dst, c in table.get(src, ()):
+                        if cost + c > MAX_COST:
+                            continue
+                        new_low = low + dst.lower()
+                        ok = memo.get(new_low)
+                        if ok is None:
+                            ok = check(new_low)
+                        if new_low and not ok:
+                            continue
+                        walk(i + n, built + dst, new_low, cost + c, (*subs, (src, dst)))
+            if i >= size:
+                if subs:
+                    old = out.get(built)
+                    if old is None or cost < old[0]:
+                        out[built] = (cost, subs)
+                return
+            built += token[i]
+            low += low_token[i]
+            i += 1
+            ok = memo.get(low)
+            if ok is None:
+                ok = check(low)
+            if not ok:
+                return
+
+    walk(0, "", "", 0.0, ())
     return out
 
 
@@ -236,21 +252,56 @@ class PrefixIndex:
     of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
     """
 
-    __slots__ = ("_words",)
+    __slots__ = ("_words", "memo")
+
+    #: Answers remembered (the confusion walk asks the same prefixes again and again).
+    MEMO_MAX = 400_000
 
     def __init__(self, words: object) -> None:
         self._words = sorted({w.lower() for w in words})  # type: ignore[attr-defined]
+        self.memo: dict[str, bool] = {}
 
     def __contains__(self, prefix: object) -> bool:
         if not isinstance(prefix, str):
             return False
+        hit = self.memo.get(prefix)
+        if hit is not None:
+            return hit
         i = bisect_left(self._words, prefix)
-        return i < len(self._words) and self._words[i].startswith(prefix)
+        hit = i < len(self._words) and self._words[i].startswith(prefix)
+        if len(self.memo) >= self.MEMO_MAX:
+            self.memo.clear()
+        self.memo[prefix] = hit
+        return hit
 
 
 def prefixes_of(words: object) -> PrefixIndex:
     """A prefix index (lower case) over ``words``."""
     return PrefixIndex(words)
+
+
+@lru_cache(maxsize=50_000)
+def single_confusions(token: str) -> tuple[Correction, ...]:
+    """Known words one listed confusion away from ``token`` (real-word errors: "tho" ->
+    "the", "bo" -> "be"), cheapest first; no search, one pass over the positions."""
+    table = confusions()
+    longest = _max_src_len()
+    found: dict[str, Correction] = {}
+    for i in range(len(token)):
+        for n in range(1, min(longest, len(token) - i) + 1):
+            src = token[i : i + n]
+            for dst, c in table.get(src, ()):
+                variant = token[:i] + dst + token[i + n :]
+                if not variant or not is_target(variant):
+                    continue
+                if len(variant) > 1 and not variant[1:].islower():
+                    continue
+                if variant[:1] == token[:1]:
+                    variant = transfer_case(token, variant)
+                old = found.get(variant)
+                if old is None or c < old.cost:
+                    found[variant] = Correction(variant, c, ((src, dst),), True)
+    return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
 
 
 @lru_cache(maxsize=50_000)

@@ -41,6 +41,7 @@ from repair.candidates.ocr import (
     is_known,
     is_word_form,
     prefixes_of,
+    single_confusions,
     strip_accents,
 )
 from repair.candidates.ocr_case import case_candidates, verse_like
@@ -345,8 +346,8 @@ class _Stage:
         if low in ARCHAIC_WORDS:
             return []
         out = []
-        for c in correction_candidates(tok.text):
-            if c.listed and zipf(c.text.lower()) >= REALWORD_TARGET_ZIPF and len(c.subs) == 1:
+        for c in single_confusions(tok.text):
+            if zipf(c.text.lower()) >= REALWORD_TARGET_ZIPF:
                 out.append(
                     _cand(
                         tok.start,
