@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         "command: python benchmarks/ocr_eval.py " + " ".join(sys.argv[1:] if argv is None else argv)
     )
 
-    from repair.candidates.ocr import symspell, vocabulary, vocabulary_prefixes
+    from repair.score.ocr_channel import symspell, vocabulary, vocabulary_prefixes
     from repair.score.lm import get_lm
 
     loads = []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from repair.candidates.ocr import (
+from repair.score.ocr_channel import (
     archaic_form,
     confusions,
     correction_candidates,

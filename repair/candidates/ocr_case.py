@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from repair.candidates.ocr import is_known
 from repair.candidates.ocr_rules import cand
 from repair.score.frequency import zipf
+from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
 #: Words an initial I/J capital is lowered for in any document (never names).

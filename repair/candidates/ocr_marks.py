@@ -13,8 +13,8 @@ space between) is re-read as one token: by the learned confusions ("»" -> "w",
 
 from __future__ import annotations
 
-from repair.candidates.ocr import correction_candidates, is_target
 from repair.candidates.ocr_rules import cand
+from repair.score.ocr_channel import correction_candidates, is_target
 from repair.types import Candidate, Token
 
 #: Marks no English word carries inside it (an apostrophe or hyphen may be real).

@@ -16,8 +16,10 @@ unknown words are reported (``capitalized_unknown``) but counted as names, not e
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from repair.candidates.ocr import (
+from repair.score.frequency import zipf
+from repair.score.ocr_channel import (
     archaic_form,
     correction_candidates,
     is_known,
@@ -26,7 +28,6 @@ from repair.candidates.ocr import (
     split_candidates,
     strip_accents,
 )
-from repair.score.frequency import zipf
 from repair.tokenize import tokenize
 from repair.types import Detection, Finding, Token
 
@@ -219,6 +220,13 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
             "reasons": reasons,
         },
     )
+
+
+def document_garbled(detection: Detection, options: Mapping[str, object]) -> bool:
+    """The garble gate (:func:`is_garbled`) with ``RepairConfig.options`` override
+    ``ocr_realword_min_garble`` (the garble-score threshold)."""
+    gate = float(options.get("ocr_realword_min_garble", REALWORD_MIN_GARBLE))  # type: ignore[arg-type]
+    return is_garbled(detection, gate)
 
 
 def is_garbled(detection: Detection, gate: float = REALWORD_MIN_GARBLE) -> bool:
