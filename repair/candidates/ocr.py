@@ -124,6 +124,8 @@ class _Generator:
             ref_words,
         )
         for f in detection.findings:
+            if f.reason == "realword_suspect":
+                continue  # gate evidence only; re-read in context below (garbled documents)
             if not info.garbled and f.reason not in SAFE_REASONS:
                 continue  # a clean-looking document: only unmistakable garble is repaired
             if f.reason == "line_end_hyphen":
@@ -162,7 +164,7 @@ class _Generator:
                 i = by_start[f.start]
                 out.extend(self._token(toks, i, f.reason, info))
         garbled = info.garbled
-        flagged = {f.start for f in detection.findings}
+        flagged = {f.start for f in detection.findings if f.reason != "realword_suspect"}
         lower_words = frozenset(t.text for t in doc.words if t.text.islower())
         verse = verse_like(toks)
         for i, t in enumerate(toks):

@@ -25,6 +25,7 @@ from repair.score.ocr_channel import (
     is_known,
     is_word_form,
     join_candidate,
+    single_confusions,
     split_candidates,
     strip_accents,
 )
@@ -37,7 +38,9 @@ GARBLE_FORMS = frozenset(
     "wlien wliich tliat tbey tben wbo wbat liave tbese".split()
 )
 #: Findings that are OCR patterns by themselves (see :func:`_is_confusion`).
-_CONFUSION_REASONS = frozenset({"garble_form", "digit_in_word", "long_s", "comma_no_space"})
+_CONFUSION_REASONS = frozenset(
+    {"garble_form", "realword_suspect", "digit_in_word", "long_s", "comma_no_space"}
+)
 #: A merged non-word counts as OCR-like when it splits this cheaply ("kingwas": 1.0,
 #: "thatthe": 1.0; a rare compound such as "inswinger" -> "in swinger" costs 2.1).
 MERGED_MAX_COST = 1.5
@@ -94,7 +97,7 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
             return "spurious_accent"
         return None
     if is_known(text):
-        return None
+        return "realword_suspect" if realword_suspect(text) else None
     if text.isupper() and len(text) <= 5:
         return None  # an acronym (APEC, NDTV)
     if text[:1].isupper() and not sentence_start and not text.isupper():
@@ -104,6 +107,28 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
     if archaic_form(text):
         return "archaic"  # "tooke", "shee": old print, not counted as garble
     return "nonword"
+
+
+#: A short rare word that one cheap learned confusion reads as a very common word
+#: ("tho" -> "the", "bo" -> "be", "aud" -> "and") is evidence of OCR for the gate.
+SUSPECT_MAX_ZIPF = 4.5
+SUSPECT_MAX_LEN = 4
+SUSPECT_TARGET_ZIPF = 6.0
+SUSPECT_MAX_COST = 1.0
+
+
+def realword_suspect(text: str) -> bool:
+    """Whether a known word looks like a glyph misreading of a very common one."""
+    if len(text) > SUSPECT_MAX_LEN or not text[1:].islower() or len(text) < 2:
+        return False
+    if zipf(text.lower()) >= SUSPECT_MAX_ZIPF:
+        return False
+    best = single_confusions(text)[:1]
+    return (
+        bool(best)
+        and best[0].cost <= SUSPECT_MAX_COST
+        and (zipf(best[0].text.lower()) >= SUSPECT_TARGET_ZIPF)
+    )
 
 
 def real_mixed_case(text: str) -> bool:
@@ -179,6 +204,8 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
         if tok.kind == "word":
             n_words += 1
             reason = token_reason(tok, sentence_start)
+            if reason == "realword_suspect" and i + 1 < len(tokens) and tokens[i + 1].text in "'’":
+                reason = None  # an elided form ("sho'", "th'"): dialect, not a misreading
             if reason:
                 flagged += reason not in _NOT_COUNTED
                 findings.append(Finding(tok.start, tok.end, "ocr", reason))
