@@ -81,6 +81,11 @@ MAX_TOKEN_LEN = 30
 #: "AU" -> "All" in running text only when the word is this common.
 CAPS_TARGET_ZIPF = 5.5
 _MAX_CORRECTIONS = 12
+#: Non-words of garbled documents also get symspell's one-edit readings the confusion
+#: table does not list ("gola" -> "gold"), at a higher cost.
+UNLISTED_IN_GARBLED = False
+#: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
+REALWORD_PRIOR_PER_ZIPF = 0.3
 
 
 @dataclass
@@ -249,7 +254,8 @@ class _Generator:
         # re-read only by a listed confusion with a large LM gain
         rare_word = reason == "nonword" and zipf(text.lower()) >= RARE_WORD_ZIPF
         out = []
-        for c in correction_candidates(text)[:_MAX_CORRECTIONS]:
+        unlisted = UNLISTED_IN_GARBLED and info.garbled and reason == "nonword"
+        for c in correction_candidates(text, unlisted)[:_MAX_CORRECTIONS]:
             if rare_word and not c.listed:
                 continue
             same_initial = c.text[:1] == text[:1]
@@ -326,6 +332,7 @@ class _Generator:
                         alt=[c.text],
                         cost=c.cost,
                         orig_known=True,
+                        prior_per_zipf=REALWORD_PRIOR_PER_ZIPF,
                     )
                 )
         return out

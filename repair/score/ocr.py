@@ -84,6 +84,7 @@ class Scorer:
         orig_known: bool,
         threshold: float | None = None,
         split_charge: bool = True,
+        prior_per_zipf: float | None = None,
     ) -> Decision:
         """Whether ``alt`` should replace ``orig`` between ``prev`` and ``nxt``."""
         lp_orig = self.seq(orig, prev, nxt)
@@ -94,7 +95,8 @@ class Scorer:
         lp_alt = self.seq(alt, prev, nxt)
         gain = lp_alt - lp_orig
         orig_z = max((zipf(w.lower()) for w in orig), default=0.0) if len(orig) == 1 else 0.0
-        prior = PRIOR_PER_ZIPF * orig_z if orig_known else 0.0
+        per_zipf = PRIOR_PER_ZIPF if prior_per_zipf is None else prior_per_zipf
+        prior = per_zipf * orig_z if orig_known else 0.0
         margin = gain - cost - prior
         if threshold is None:
             threshold = REALWORD_THRESHOLD if orig_known else NONWORD_THRESHOLD
@@ -150,6 +152,7 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
                 orig_known=bool(f.get("orig_known", False)),
                 threshold=f.get("threshold"),
                 split_charge=garbled,
+                prior_per_zipf=f.get("prior_per_zipf"),
             )
             accepted, margin, ev = d.accept, d.margin, d.evidence
         if accepted:
