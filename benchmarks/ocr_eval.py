@@ -243,8 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         "command: python benchmarks/ocr_eval.py " + " ".join(sys.argv[1:] if argv is None else argv)
     )
 
-    from repair.score.ocr_channel import symspell, vocabulary, vocabulary_prefixes
     from repair.score.lm import get_lm
+    from repair.score.ocr_channel import symspell, vocabulary, vocabulary_prefixes
 
     loads = []
     for name, fn in (

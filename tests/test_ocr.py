@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from repair.config import RepairConfig
+from repair.detect.ocr import detect_ocr, is_garbled
+from repair.pipeline import repair_text
 from repair.score.ocr_channel import (
     archaic_form,
     confusions,
@@ -14,9 +17,6 @@ from repair.score.ocr_channel import (
     split_candidates,
     transfer_case,
 )
-from repair.config import RepairConfig
-from repair.detect.ocr import detect_ocr, is_garbled
-from repair.pipeline import repair_text
 from repair.write import apply_edits
 from tests.conftest import CLEAN_SEEDS, SPUN_SEED
 
