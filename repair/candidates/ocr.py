@@ -176,7 +176,8 @@ class _Generator:
             if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
-                out.extend(self._realword(t))
+                if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
+                    out.extend(self._realword(t))
                 out.extend(self._caps_in_text(toks, i))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
