@@ -210,6 +210,8 @@ class _Generator:
             best = correction_candidates(tok.text)[:1]
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
+        if capital and info.garbled:
+            out += _name_readings(tok, reason)
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
         out += [
             _cand(
@@ -367,6 +369,43 @@ _GENERATOR = _Generator()
 def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
     return _GENERATOR.candidates(doc, detection, garbled)
+
+
+#: A capitalised non-word is read as a place or person name of the period name list
+#: when one learned confusion this cheap (nats) gives exactly one such name.
+NAME_MAX_COST = 0.5
+#: Confidence of a name reading (the language model does not know most names).
+NAME_CONFIDENCE = 0.7
+
+
+def _name_readings(tok: Token, reason: str) -> list[Candidate]:
+    """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
+    (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading."""
+    from repair.score.ngrams import get_ngrams
+
+    table = get_ngrams()
+    text = tok.text
+    if len(text) < 5 or not text[1:].islower() or table.is_name(text):
+        return []
+    names = [
+        c
+        for c in single_confusions(text, targets=False)
+        if c.cost <= NAME_MAX_COST and c.text[:1].isupper() and table.is_name(c.text)
+    ]
+    if len(names) != 1:
+        return []
+    c = names[0]
+    return [
+        _cand(
+            tok.start,
+            tok.end,
+            c.text,
+            "OCR_NAME",
+            finding=reason,
+            fixed=NAME_CONFIDENCE,
+            subs=[list(x) for x in c.subs],
+        )
+    ]
 
 
 def _sentence_start(toks: list[Token], i: int) -> bool:

@@ -11,6 +11,7 @@ KIND_OF_RULE = {
     "OCR_REALWORD": "ocr",
     "OCR_DIGIT_I": "ocr",
     "OCR_CASE": "ocr",
+    "OCR_NAME": "ocr",
     "OCR_STRAY_MARK": "ocr",
     "OCR_SPLIT_MERGED": "spacing",
     "OCR_JOIN_SPLIT": "spacing",

@@ -288,9 +288,10 @@ def prefixes_of(words: object) -> PrefixIndex:
 
 
 @lru_cache(maxsize=50_000)
-def single_confusions(token: str) -> tuple[Correction, ...]:
+def single_confusions(token: str, targets: bool = True) -> tuple[Correction, ...]:
     """Known words one listed confusion away from ``token`` (real-word errors: "tho" ->
-    "the", "bo" -> "be"), cheapest first; no search, one pass over the positions."""
+    "the", "bo" -> "be"), cheapest first; no search, one pass over the positions.
+    With ``targets=False`` every such string (the caller checks it, e.g. against names)."""
     table = confusions()
     longest = _max_src_len()
     found: dict[str, Correction] = {}
@@ -299,7 +300,7 @@ def single_confusions(token: str) -> tuple[Correction, ...]:
             src = token[i : i + n]
             for dst, c in table.get(src, ()):
                 variant = token[:i] + dst + token[i + n :]
-                if not variant or not is_target(variant):
+                if not variant or (targets and not is_target(variant)):
                     continue
                 if len(variant) > 1 and not variant[1:].islower():
                     continue
