@@ -177,7 +177,7 @@ class _Generator:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
                 if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
-                    out.extend(self._realword(t))
+                    out.extend(self._realword(t, toks, i))
                 out.extend(self._caps_in_text(toks, i))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
@@ -315,15 +315,18 @@ class _Generator:
                 )
         return out
 
-    def _realword(self, tok: Token) -> list[Candidate]:
+    def _realword(self, tok: Token, toks: list[Token] | None = None, i: int = 0) -> list[Candidate]:
         low = tok.text.lower()
-        if len(low) < 2 or zipf(low) >= REALWORD_MAX_ZIPF or not tok.text[1:].islower():
+        if len(low) == 1:
+            if not _lone_letter(tok, toks, i):
+                return []
+        elif zipf(low) >= REALWORD_MAX_ZIPF or not tok.text[1:].islower():
             return []
         if low in ARCHAIC_WORDS:
             return []
         out = []
         for c in single_confusions(tok.text):
-            if zipf(c.text.lower()) >= REALWORD_TARGET_ZIPF:
+            if c.text != "i" and zipf(c.text.lower()) >= REALWORD_TARGET_ZIPF:
                 out.append(
                     _cand(
                         tok.start,
@@ -406,6 +409,22 @@ def _name_readings(tok: Token, reason: str) -> list[Candidate]:
             subs=[list(x) for x in c.subs],
         )
     ]
+
+
+def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
+    """A lone lower-case letter between words ("m" for "in", "n" for "a"): not "a", "i",
+    "o", and not a unit after a number ("10 m") or a list mark ("(b)", "b.")."""
+    if toks is None or tok.text not in "bcdefghjklmnpqrstuvwxyz" or not tok.text:
+        return False
+    before = toks[i - 2] if i >= 2 and toks[i - 1].kind == "space" else None
+    after = toks[i + 2] if i + 2 < len(toks) and toks[i + 1].kind == "space" else None
+    return (
+        before is not None
+        and after is not None
+        and before.kind == "word"
+        and after.kind == "word"
+        and after.text[:1].islower()
+    )
 
 
 def _sentence_start(toks: list[Token], i: int) -> bool:
