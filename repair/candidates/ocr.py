@@ -339,6 +339,7 @@ class _Generator:
                         cost=c.cost,
                         orig_known=True,
                         prior_per_zipf=REALWORD_PRIOR_PER_ZIPF,
+                        subs=[list(x) for x in c.subs],
                     )
                 )
         return out
