@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from repair.candidates.ocr_case import case_candidates, verse_like
+from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_marks import mark_candidates
 from repair.candidates.ocr_rules import cand as _cand
@@ -179,6 +179,8 @@ class _Generator:
                 if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
                     out.extend(self._realword(t, toks, i))
                 out.extend(self._caps_in_text(toks, i))
+                if t.text[:1].isupper() and t.text[1:].islower():
+                    out.extend(capital_word_candidates(toks, i))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif t.kind == "number" and t.text == "1":

@@ -119,3 +119,58 @@ def case_candidates(
     if not ok:
         return []
     return [cand(tok.start, tok.end, low, "OCR_CASE", finding=rule_finding, fixed=CONFIDENCE)]
+
+
+#: A capitalised word inside a line whose lower-case form is capitalised less often than
+#: this in period text ("Tune": 4 %) is suspect ...
+CAPITAL_WORD_MAX_SHARE = 0.2
+#: ... and is re-read as a word capitalised at least this often ("June": 100 %).
+CAPITAL_TARGET_MIN_SHARE = 0.8
+#: Trust in the printed word per Zipf unit, and the margin needed (nats): the case
+#: evidence is already in the cost, so less than for other real-word confusions.
+CAPITAL_PRIOR_PER_ZIPF = 0.3
+CAPITAL_WORD_THRESHOLD = 2.0
+
+
+def capital_word_candidates(toks: list[Token], i: int) -> list[Candidate]:
+    """ "of Tune, the": a capitalised common word inside running text whose first glyph
+    was misread; re-read by one learned confusion as a word that is written with a
+    capital ("June"), weighed by the language model and by how often each form is
+    capitalised in period text (:meth:`repair.score.ngrams.NgramTable.case_logprob`)."""
+    from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_channel import single_confusions
+
+    tok = toks[i]
+    text = tok.text
+    if len(text) < 4 or not (text[0].isupper() and text[1:].islower()):
+        return []
+    before = _word_before(toks, i)
+    if before is None or before.kind != "word" or not before.text.islower():
+        return []
+    table = get_ngrams()
+    share = table.capital_share(text.lower())
+    if share is None or share >= CAPITAL_WORD_MAX_SHARE:
+        return []
+    out = []
+    for c in single_confusions(text):
+        target = table.capital_share(c.text.lower())
+        if not c.text[:1].isupper() or target is None or target < CAPITAL_TARGET_MIN_SHARE:
+            continue
+        case_gain = table.case_logprob(c.text, True) - table.case_logprob(text, True)
+        out.append(
+            cand(
+                tok.start,
+                tok.end,
+                c.text,
+                "OCR_REALWORD",
+                finding="broken_capital",
+                orig=[text],
+                alt=[c.text],
+                cost=c.cost - case_gain,
+                orig_known=True,
+                prior_per_zipf=CAPITAL_PRIOR_PER_ZIPF,
+                threshold=CAPITAL_WORD_THRESHOLD,
+                subs=[list(x) for x in c.subs],
+            )
+        )
+    return out

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,67 +129,35 @@ class _Context:
         ]
 
 
-#: Document-adaptive channel: a confusion the document's own non-word repairs used this
-#: often ("woro" -> "were", "havo" -> "have": o for e) ...
-ADAPT_MIN = 3
-#: ... costs this much less (nats) for its real-word readings ("tho" -> "the").
-ADAPT_BONUS = 1.5
-#: Rules whose accepted edits teach the document's confusions (non-word repairs).
-_TEACHING_RULES = frozenset({"OCR_CONFUSION", "OCR_STRAY_MARK", "OCR_DOC_WORD"})
-
-
 def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) -> list[Edit]:
-    """The edits: per span, the accepted candidate with the largest margin.
-
-    Two passes: the second re-decides real-word candidates with the confusions the
-    first pass's non-word repairs used in this document (each OCR run misreads the
-    same glyphs throughout a page)."""
+    """The edits: per span, the accepted candidate with the largest margin."""
     if not candidates:
         return []
     scorer = Scorer()
     ctx = _Context(doc.words)
-
-    def decide(c: Candidate, bonus: float = 0.0) -> tuple[bool, float, dict]:
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
+    for c in candidates:
         f = c.features
         if "fixed" in f:
-            return True, -100.0, {"fallback": True}
-        prev, nxt = ctx.around(c.start, c.end)
-        d = scorer.decide(
-            list(f["orig"]),
-            list(f["alt"]),
-            prev,
-            nxt,
-            cost=float(f["cost"]) - bonus,
-            orig_known=bool(f.get("orig_known", False)),
-            threshold=f.get("threshold"),
-            split_charge=garbled,
-            prior_per_zipf=f.get("prior_per_zipf"),
-        )
-        return d.accept, d.margin, d.evidence
-
-    decisions = [decide(c) for c in candidates]
-    best: dict[tuple[int, int], tuple[float, Candidate]] = {}
-    for c, (ok, margin, _ev) in zip(candidates, decisions, strict=True):
-        key = (c.start, c.end)
-        if ok and (key not in best or margin > best[key][0]):
-            best[key] = (margin, c)
-    learned: Counter[tuple[str, str]] = Counter()
-    for _m, c in best.values():
-        if c.source in _TEACHING_RULES:
-            learned.update(tuple(x) for x in c.features.get("subs", ()))
-    if learned:
-        for k, c in enumerate(candidates):
-            if c.source != "OCR_REALWORD" or not c.features.get("subs"):
-                continue
-            seen = min(learned[tuple(x)] for x in c.features["subs"])
-            if seen >= ADAPT_MIN:
-                ok, margin, ev = decide(c, ADAPT_BONUS)
-                decisions[k] = (ok, margin, {**ev, "document_confusion_count": seen})
-    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
-    for c, (accepted, margin, ev) in zip(candidates, decisions, strict=True):
+            margin, ev = -100.0, {"fallback": True}
+            accepted = True
+        else:
+            prev, nxt = ctx.around(c.start, c.end)
+            d = scorer.decide(
+                list(f["orig"]),
+                list(f["alt"]),
+                prev,
+                nxt,
+                cost=float(f["cost"]),
+                orig_known=bool(f.get("orig_known", False)),
+                threshold=f.get("threshold"),
+                split_charge=garbled,
+                prior_per_zipf=f.get("prior_per_zipf"),
+            )
+            accepted, margin, ev = d.accept, d.margin, d.evidence
         if accepted:
             groups.setdefault((c.start, c.end), []).append(
-                (margin, c, {**ev, "finding": c.features["finding"]})
+                (margin, c, {**ev, "finding": f["finding"]})
             )
     edits = []
     for (start, end), items in groups.items():
