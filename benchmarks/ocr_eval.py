@@ -213,6 +213,34 @@ def _suite_row(name: str, t: dict[str, float]) -> str:
     )
 
 
+def run_clean_english(folder: Path, per_register: int) -> list[str]:
+    """Rows: per register of ``folder`` (``../shared/data/clean_english``), paragraphs of more
+    than 30 words (a fixed-seed sample of ``per_register``), the OCR gate and OCR edits."""
+    import random
+
+    from repair.detect.ocr import detect_ocr, is_garbled
+
+    config = RepairConfig(spin=False, tortured=False)
+    rows = []
+    for reg in sorted(p for p in folder.iterdir() if p.is_dir()):
+        text = "\n".join(
+            f.read_text(encoding="utf-8", errors="replace") for f in sorted(reg.iterdir())
+        )
+        paras = [p for p in text.split("\n\n") if len(p.split()) > 30]
+        random.Random(0).shuffle(paras)
+        words = opened = edits = 0
+        for para in paras[:per_register]:
+            words += len(para.split())
+            opened += is_garbled(detect_ocr(para))
+            edits += sum(
+                e.kind in ("ocr", "spacing", "hyphenation")
+                for e in repair_text(para, config=config).edits
+            )
+        n = min(per_register, len(paras))
+        rows.append(f"| {reg.name} | {n} | {words} | {opened} | {edits} |")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -224,6 +252,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["all", "train", "heldout"], default="all")
     ap.add_argument("--suite", type=Path, default=None, help="synthetic suite folder")
     ap.add_argument("--no-icdar", action="store_true")
+    ap.add_argument(
+        "--clean-english",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also check the OCR gate and edits on clean English (../shared/data/clean_english)",
+    )
+    ap.add_argument(
+        "--paragraphs", type=int, default=150, help="per register, with --clean-english"
+    )
     ap.add_argument("--out", type=Path, default=None, help="also write the tables (markdown)")
     ap.add_argument(
         "--synthetic-icdar",
@@ -243,14 +281,14 @@ def main(argv: list[str] | None = None) -> int:
         "command: python benchmarks/ocr_eval.py " + " ".join(sys.argv[1:] if argv is None else argv)
     )
 
-    from repair.candidates.ocr import symspell, vocabulary, vocabulary_prefixes
     from repair.score.lm import get_lm
+    from repair.score.ocr_channel import symspell, vocabulary, vocabulary_prefixes
 
     loads = []
     for name, fn in (
         ("word list + prefixes", lambda: (vocabulary(), vocabulary_prefixes())),
         ("trigram LM", get_lm),
-        ("symspell index (only for 4+ merged words)", symspell),
+        ("symspell index (edit distance 1; only for unlisted look-ups)", symspell),
     ):
         t0 = time.process_time()
         fn()
@@ -284,6 +322,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"({t['broken'] / max(1, t['correct']):.3%}) "
                 f"| {int(t['fixed'])}/{int(t['wrong'])} | {t['words'] / t['seconds']:.0f} |"
             )
+    if args.clean_english:
+        out("\n| clean English register | paragraphs | words | gate opened | OCR edits |")
+        out("|---|---|---|---|---|")
+        for row in run_clean_english(args.clean_english, args.paragraphs):
+            out(row)
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0

@@ -61,15 +61,3 @@ class RepairConfig:
                 f"mojibake_unescape_html={self.mojibake_unescape_html!r}: "
                 "use 'auto', 'always' or 'never'"
             )
-
-    @property
-    def options(self) -> dict[str, object]:
-        """The stage settings set away from their defaults, by name (read-only).
-
-        Kept only while ``repair/stages/ocr.py`` still reads
-        ``config.options.get("ocr_realword_min_garble", ...)``; it should read
-        :attr:`ocr_realword_min_garble` instead, and then this goes.
-        """
-        if self.ocr_realword_min_garble is None:
-            return {}
-        return {"ocr_realword_min_garble": self.ocr_realword_min_garble}

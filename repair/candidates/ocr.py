@@ -1,420 +1,452 @@
-"""OCR candidates: glyph-confusion variants, symspell look-ups, splits and joins of words.
+"""OCR candidates: every repair the ocr stage may make, before context decides.
 
-Everything here is about *one token or one pair of tokens* and is cached per
-string, so a long garbled text costs one generation per distinct bad token.
-Context (the language model) is the scorer's job (:mod:`repair.score.ocr`).
+One token or token pair at a time: glyph confusions of non-words (the learned channel
+model, :mod:`repair.score.ocr_channel`), words of the document itself (names the
+dictionary lacks), real-word confusions ("tho" -> "the") and casing (garbled documents
+only), merged and split words (:mod:`repair.candidates.ocr_spacing`), stray marks
+(:mod:`repair.candidates.ocr_marks`), line-end hyphens (:mod:`repair.candidates.ocr_hyphen`).
+Each candidate carries what the scorer (:mod:`repair.score.ocr`) needs: the original
+and alternative words, the channel cost, and a threshold when its rule needs one.
 
->>> best = correction_candidates("shaU")[0]
->>> best.text, best.listed
-('shall', True)
->>> [c.parts for c in split_candidates("kingwas")][:1]
-[('king', 'was')]
+Precision first: in a document the garble gate keeps shut
+(:func:`repair.detect.ocr.document_garbled`) only the repairs in :data:`SAFE_REASONS`
+are proposed (garble no clean text contains).
 """
 
 from __future__ import annotations
 
-import threading
-import unicodedata
-from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cached_property
 
-from repair.lexicons import LexiconError, read_tsv
+from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
+from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_marks import mark_candidates
+from repair.candidates.ocr_rules import cand as _cand
+from repair.candidates.ocr_spacing import (
+    JOIN_VALID_THRESHOLD,
+    joins,
+    merged_splits,
+    split_pairs,
+)
+from repair.detect.ocr import CONFUSION_MAX_COST
+from repair.document import Document
 from repair.score.frequency import zipf
+from repair.score.ocr_channel import (
+    ARCHAIC_WORDS,
+    Correction,
+    archaic_form,
+    confusion_variants,
+    correction_candidates,
+    is_known,
+    is_word_form,
+    prefixes_of,
+    single_confusions,
+    strip_accents,
+)
+from repair.types import Candidate, Detection, Token
 
-CONFUSIONS_FILE = "ocr_confusions.tsv"
-#: Largest number of glyph confusions applied to one token (ICDAR words with
-#: three wrong glyphs such as "oharaoteristio" exist, four are rare).
-MAX_SUBS = 3
-#: Largest summed confusion cost explored (nats); bounds the search.
-MAX_COST = 6.0
-#: Cost of an edit symspell found that the confusion table does not list.
-UNLISTED_COST = 4.0
-#: A word is "known" at this wordfreq Zipf frequency (about 1 per 100 million words)
-#: or when the symspell dictionary holds it.
-KNOWN_ZIPF = 3.0
-#: Both halves of a web-merged word ("ofthe") are at least this frequent (of, the, to).
-MERGED_PART_ZIPF = 5.5
-#: Merged tokens this long with no 2- or 3-word split go to symspell's word_segmentation.
-SEGMENT_MIN_LEN = 10
-#: Words a split may produce alone although they are one letter long.
-ONE_LETTER = {"a", "i", "o"}
-
-_lock = threading.Lock()
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """A replacement for one token: ``text`` (casing already transferred)."""
-
-    text: str
-    cost: float
-    subs: tuple[tuple[str, str], ...]
-    listed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Split:
-    """A merged token split into known words (``parts``, casing kept)."""
-
-    parts: tuple[str, ...]
-    cost: float
-
-
-@lru_cache(maxsize=1)
-def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
-    """``{ocr form: ((true form, cost), ...)}`` from ``lexicons/ocr_confusions.tsv``."""
-    table: dict[str, dict[str, float]] = {}
-    for row in read_tsv(CONFUSIONS_FILE):
-        if len(row) < 3:
-            raise LexiconError(f"{CONFUSIONS_FILE}: row {row!r} needs ocr, true, cost columns")
-        src, dst, cost = row[0], row[1], float(row[2])
-        old = table.setdefault(src, {}).get(dst)
-        table[src][dst] = cost if old is None else min(old, cost)
-    return {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in table.items()}
-
-
-@lru_cache(maxsize=1)
-def _max_src_len() -> int:
-    return max(len(s) for s in confusions())
+#: Real words at or above this Zipf frequency are never re-read as confusions.
+REALWORD_MAX_ZIPF = 4.5
+#: A real-word confusion must produce a word at least this frequent.
+REALWORD_TARGET_ZIPF = 5.0
+#: Margin "1" -> "I" needs ("1 have", "1 shall"), compared with reading it as "one".
+DIGIT_I_THRESHOLD = 0.5
+#: ... and in a document that otherwise looks clean.
+DIGIT_I_THRESHOLD_CLEAN = 4.0
+#: Margin an unknown capitalised word (most likely a name) needs to be re-read.
+CAPITAL_THRESHOLD = 2.5
+#: Accents are stripped ("thé" -> "the") only in documents where at least this many
+#: of the commonest words carry one: OCR that invents accents does it to "the" and
+#: "about" too (ICDAR file 81), a text quoting "débris, rôle, élite" does not.
+ACCENT_MIN_COUNT = 3
+ACCENT_COMMON_ZIPF = 5.5
+#: What a clean-looking document (garble score below the gate) may still have fixed:
+#: garble no clean text contains ("tbe", "1aw", "ſaid", "shaU", "conc-⏎rete").
+SAFE_REASONS = frozenset(
+    {"garble_form", "digit_in_word", "long_s", "inner_capital", "line_end_hyphen"}
+)
+#: A non-word at least this frequent on the web ("nuff" 2.6, "awa" 2.9; OCR garble such
+#: as "tbe" is listed in ``GARBLE_FORMS``) looks clean: it is a rare word, not garble ...
+RARE_WORD_ZIPF = 2.5
+#: ... and is re-read only with this margin (nats).
+RARE_WORD_THRESHOLD = 3.0
+#: Words of the document (or its references) seen this often are confusion targets
+#: even when the dictionary lacks them (names: "Beijiug" -> "Beijing").
+DOC_SUPPORT_MIN = 2
+#: ... and a target the document itself uses costs this much less (nats).
+DOC_SUPPORT_BONUS = 2.0
+#: Longer tokens (URLs, garbage runs) get no candidates: keeps the search bounded.
+MAX_TOKEN_LEN = 30
+#: "AU" -> "All" in running text only when the word is this common.
+CAPS_TARGET_ZIPF = 5.5
+_MAX_CORRECTIONS = 12
+#: Non-words of garbled documents also get symspell's one-edit readings the confusion
+#: table does not list ("gola" -> "gold"), at a higher cost.
+UNLISTED_IN_GARBLED = False
+#: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
+REALWORD_PRIOR_PER_ZIPF = 0.3
 
 
-def _dictionary_path() -> str:
-    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-    if not path.is_file():
-        raise LexiconError(
-            "symspellpy's frequency_dictionary_en_82_765.txt is missing: "
-            "reinstall symspellpy (pip install --force-reinstall symspellpy)"
+@dataclass
+class _DocInfo:
+    """Document-level signals the per-token decisions use."""
+
+    counts: Counter[str]
+    accent_noise: int = 0
+    garbled: bool = False
+    reference_words: frozenset[str] = frozenset()
+
+    @cached_property
+    def doc_prefixes(self) -> frozenset[str]:
+        return prefixes_of(w for w, n in self.counts.items() if n >= DOC_SUPPORT_MIN)
+
+
+class _Generator:
+    """The candidate builders (one instance, no state)."""
+
+    def candidates(self, doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
+        text, toks = doc.text, doc.tokens
+        by_start = {t.start: i for i, t in enumerate(toks)}
+        out: list[Candidate] = []
+        counts: Counter[str] = Counter(t.text for t in doc.words)
+        ref_words = frozenset(t.text for ref in doc.reference_tokens for t in ref if t.is_word)
+        for ref in doc.reference_tokens:
+            counts.update(t.text for t in ref if t.kind == "word")
+        # accents on the commonest words ("thé", "aboùt") are OCR noise; on "débris" or
+        # "rôle" they may be the author's
+        accents = sum(
+            1
+            for t in doc.words
+            if not t.text.isascii()
+            and zipf(strip_accents(t.text).lower()) >= ACCENT_COMMON_ZIPF
+            and strip_accents(t.text) != t.text
         )
-    return str(path)
+        info = _DocInfo(
+            counts,
+            accents,
+            garbled,
+            ref_words,
+        )
+        for f in detection.findings:
+            if f.reason == "realword_suspect":
+                continue  # gate evidence only; re-read in context below (garbled documents)
+            if not info.garbled and f.reason not in SAFE_REASONS:
+                continue  # a clean-looking document: only unmistakable garble is repaired
+            if f.reason == "line_end_hyphen":
+                out.extend(hyphen_candidates(text, f.start, f.end, doc.config.reflow))
+            elif f.reason == "comma_no_space":
+                out.append(
+                    _cand(
+                        f.start,
+                        f.end,
+                        text[f.start] + " ",
+                        "OCR_COMMA_SPACE",
+                        finding=f.reason,
+                        fixed=0.8,
+                    )
+                )
+            elif f.reason == "digit_in_word":
+                piece = text[f.start : f.end]
+                if len(piece) > MAX_TOKEN_LEN:
+                    continue
+                for c, rule, cost, thr in self._corrections(piece, f.reason, info):
+                    out.append(
+                        _cand(
+                            f.start,
+                            f.end,
+                            c.text,
+                            rule,
+                            finding=f.reason,
+                            orig=[piece],
+                            alt=[c.text],
+                            cost=cost,
+                            threshold=thr,
+                            subs=[list(x) for x in c.subs],
+                        )
+                    )
+            else:
+                i = by_start[f.start]
+                out.extend(self._token(toks, i, f.reason, info))
+        garbled = info.garbled
+        flagged = {f.start for f in detection.findings if f.reason != "realword_suspect"}
+        lower_words = frozenset(t.text for t in doc.words if t.text.islower())
+        verse = verse_like(toks)
+        for i, t in enumerate(toks):
+            if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
+                out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
+            if garbled and t.kind == "word" and t.start not in flagged:
+                if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
+                    out.extend(self._realword(t, toks, i))
+                out.extend(self._caps_in_text(toks, i))
+                if t.text[:1].isupper() and t.text[1:].islower():
+                    out.extend(capital_word_candidates(toks, i))
+                if t.text[:1].islower() and not t.text.islower():
+                    out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
+            elif t.kind == "number" and t.text == "1":
+                out.extend(self._digit_i(toks, i, garbled))
+        if garbled:
+            out.extend(split_pairs(toks, flagged, garbled))
+            out.extend(mark_candidates(toks))
+        if doc.config.reflow:
+            out.extend(reflow_candidates(text, toks))
+        return out
+
+    def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
+        tok = toks[i]
+        if len(tok.text) > MAX_TOKEN_LEN:
+            return []  # not a word that lost a glyph or a space: leave it
+        out = joins(toks, i, reason) if info.garbled else []
+        if _next_to_hyphen(toks, i):
+            return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
+        if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
+            return out  # an acronym (AUD, BIS), not "tbe"
+        feats = {"finding": reason, "orig": [tok.text]}
+        capital = reason == "capitalized_unknown"
+        name_like = capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words)
+        if name_like and not self._misread_initial(tok.text):
+            return out  # a repeated (or referenced) capitalised word is a name, not a misreading
+        if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
+            return out  # one accented word in clean text is a loan word ("détente"), not noise
+        if reason in ("nonword", "archaic", "capitalized_unknown") and archaic_form(tok.text):
+            best = correction_candidates(tok.text)[:1]
+            if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
+                return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
+        if capital and info.garbled:
+            out += _name_readings(tok, reason)
+        initial = tok.text[:1].isupper() and _sentence_start(toks, i)
+        out += [
+            _cand(
+                tok.start,
+                tok.end,
+                c.text[:1].upper() + c.text[1:] if initial else c.text,
+                rule,
+                **feats,
+                threshold=thr,
+                alt=[c.text],
+                cost=cost,
+                subs=[list(x) for x in c.subs],
+            )
+            for c, rule, cost, thr in self._corrections(tok.text, reason, info)
+        ]
+        known = is_known(tok.text)
+        if tok.text.isalpha() and not known and info.garbled:
+            # a valid word form ("datasets": dataset + s) is split on strong evidence only
+            split_thr = CAPITAL_THRESHOLD if capital else None
+            if is_word_form(tok.text):
+                split_thr = JOIN_VALID_THRESHOLD
+            for parts, cost in merged_splits(tok.text, capital):
+                out.append(
+                    _cand(
+                        tok.start,
+                        tok.end,
+                        " ".join(parts),
+                        "OCR_SPLIT_MERGED",
+                        **feats,
+                        alt=list(parts),
+                        cost=cost,
+                        threshold=split_thr,
+                    )
+                )
+        return out
+
+    def _corrections(
+        self, text: str, reason: str, info: _DocInfo
+    ) -> list[tuple[Correction, str, float, float | None]]:
+        """(correction, rule, cost, threshold) for one token: table variants and doc words."""
+        capital = reason == "capitalized_unknown"
+        # a non-word the web uses ("nuff", "awa": dialect, loan words) looks clean: it is
+        # re-read only by a listed confusion with a large LM gain
+        rare_word = reason == "nonword" and zipf(text.lower()) >= RARE_WORD_ZIPF
+        out = []
+        unlisted = UNLISTED_IN_GARBLED and info.garbled and reason == "nonword"
+        for c in correction_candidates(text, unlisted)[:_MAX_CORRECTIONS]:
+            if rare_word and not c.listed:
+                continue
+            same_initial = c.text[:1] == text[:1]
+            if capital and same_initial and zipf(c.text.lower()) < 4.0:
+                continue  # a name stays unless it reads as a common word
+            if reason == "spurious_accent" and zipf(c.text.lower()) < zipf(text.lower()) + 1.5:
+                continue
+            cost = c.cost - (DOC_SUPPORT_BONUS if info.counts[c.text] >= 1 else 0.0)
+            thr = CAPITAL_THRESHOLD if capital and same_initial else None
+            if rare_word:
+                thr = RARE_WORD_THRESHOLD
+            out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
+        # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
+        seen = {c.text for c, *_ in out}
+        for variant, (cost, subs) in confusion_variants(text, info.doc_prefixes).items():
+            if variant in seen or info.counts[variant] < DOC_SUPPORT_MIN:
+                continue
+            corr = Correction(variant, cost, subs, True)
+            out.append((corr, "OCR_DOC_WORD", cost - DOC_SUPPORT_BONUS, 0.0))
+        return out
+
+    @staticmethod
+    def _misread_initial(text: str) -> bool:
+        """ "Hke" -> "like": the capital is itself a misread glyph of a common word."""
+        return any(
+            c.text[:1] != text[:1] and zipf(c.text.lower()) >= 5.0
+            for c in correction_candidates(text)[:3]
+        )
+
+    def _caps_in_text(self, toks: list[Token], i: int) -> list[Candidate]:
+        """ "AU the men": a short all-caps token in running text read with capital glyphs."""
+        tok = toks[i]
+        if not (2 <= len(tok.text) <= 3 and tok.text.isupper()) or i + 2 >= len(toks):
+            return []
+        nxt = toks[i + 2]
+        if toks[i + 1].text != " " or nxt.kind != "word" or not nxt.text.islower():
+            return []
+        out = []
+        for variant, (cost, subs) in confusion_variants(tok.text).items():
+            if variant[1:].islower() and zipf(variant.lower()) >= CAPS_TARGET_ZIPF:
+                out.append(
+                    _cand(
+                        tok.start,
+                        tok.end,
+                        variant,
+                        "OCR_CONFUSION",
+                        finding="caps_in_text",
+                        orig=[tok.text],
+                        alt=[variant],
+                        cost=cost,
+                        threshold=2.0,
+                        subs=[list(x) for x in subs],
+                    )
+                )
+        return out
+
+    def _realword(self, tok: Token, toks: list[Token] | None = None, i: int = 0) -> list[Candidate]:
+        low = tok.text.lower()
+        if len(low) == 1:
+            if not _lone_letter(tok, toks, i):
+                return []
+        elif zipf(low) >= REALWORD_MAX_ZIPF or not tok.text[1:].islower():
+            return []
+        if low in ARCHAIC_WORDS:
+            return []
+        out = []
+        for c in single_confusions(tok.text):
+            if c.text != "i" and zipf(c.text.lower()) >= REALWORD_TARGET_ZIPF:
+                out.append(
+                    _cand(
+                        tok.start,
+                        tok.end,
+                        c.text,
+                        "OCR_REALWORD",
+                        finding="realword",
+                        orig=[tok.text],
+                        alt=[c.text],
+                        cost=c.cost,
+                        orig_known=True,
+                        prior_per_zipf=REALWORD_PRIOR_PER_ZIPF,
+                        subs=[list(x) for x in c.subs],
+                    )
+                )
+        return out
+
+    def _digit_i(self, toks: list[Token], i: int, garbled: bool) -> list[Candidate]:
+        if not (0 < i < len(toks) - 2) or toks[i - 1].text != " " or toks[i + 1].text != " ":
+            return []
+        nxt = toks[i + 2]
+        if nxt.kind != "word" or not nxt.text.islower():
+            return []
+        return [
+            _cand(
+                toks[i].start,
+                toks[i].end,
+                "I",
+                "OCR_DIGIT_I",
+                finding="digit_for_letter",
+                orig=["one"],
+                alt=["I"],
+                cost=1.2,
+                threshold=DIGIT_I_THRESHOLD if garbled else DIGIT_I_THRESHOLD_CLEAN,
+            )
+        ]
+
+    # -- scoring ------------------------------------------------------------
 
 
-_SYMSPELL = None
+_GENERATOR = _Generator()
 
 
-def symspell():  # noqa: ANN201 - symspellpy has no type stubs
-    """The shared SymSpell index (edit distance 2, prefix 7), built once per process."""
-    global _SYMSPELL
-    with _lock:
-        if _SYMSPELL is None:
-            from symspellpy import SymSpell
-
-            sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-            if not sym.load_dictionary(_dictionary_path(), 0, 1):
-                raise LexiconError("symspellpy could not load its English dictionary")
-            _SYMSPELL = sym
-        return _SYMSPELL
+def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
+    """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
+    return _GENERATOR.candidates(doc, detection, garbled)
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> dict[str, int]:
-    """symspell's word counts (82,765 words; lower case), read without the delete index."""
-    counts: dict[str, int] = {}
-    with open(_dictionary_path(), encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 2:
-                counts[parts[0]] = int(parts[1])
-    return counts
+#: A capitalised non-word is read as a place or person name of the period name list
+#: when one learned confusion this cheap (nats) gives exactly one such name.
+NAME_MAX_COST = 0.5
+#: Confidence of a name reading (the language model does not know most names).
+NAME_CONFIDENCE = 0.7
 
 
-@lru_cache(maxsize=200_000)
-def is_known(word: str) -> bool:
-    """Whether ``word`` (any case) is an English word: symspell's dictionary or wordfreq.
+def _name_readings(tok: Token, reason: str) -> list[Candidate]:
+    """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
+    (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading."""
+    from repair.score.ngrams import get_ngrams
 
-    wordfreq counts web text, where merged function words are common ("ofthe",
-    "tothe"): a word only wordfreq knows that splits into two very frequent words
-    is not known.
+    table = get_ngrams()
+    text = tok.text
+    if len(text) < 5 or not text[1:].islower() or table.is_name(text):
+        return []
+    names = [
+        c
+        for c in single_confusions(text, targets=False)
+        if c.cost <= NAME_MAX_COST and c.text[:1].isupper() and table.is_name(c.text)
+    ]
+    if len(names) != 1:
+        return []
+    c = names[0]
+    return [
+        _cand(
+            tok.start,
+            tok.end,
+            c.text,
+            "OCR_NAME",
+            finding=reason,
+            fixed=NAME_CONFIDENCE,
+            subs=[list(x) for x in c.subs],
+        )
+    ]
 
-    >>> is_known("concrete"), is_known("ofthe"), is_known("fentanyl")
-    (True, False, False)
-    """
-    low = word.lower()
-    if low in vocabulary():
-        return True
-    return zipf(low) >= KNOWN_ZIPF and not _merged_common(low)
 
-
-def _merged_common(low: str) -> bool:
-    return any(
-        zipf(low[:i]) >= MERGED_PART_ZIPF and zipf(low[i:]) >= MERGED_PART_ZIPF
-        for i in range(1, len(low))
+def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
+    """A lone lower-case letter between words ("m" for "in", "n" for "a"): not "a", "i",
+    "o", and not a unit after a number ("10 m") or a list mark ("(b)", "b.")."""
+    if toks is None or tok.text not in "bcdefghjklmnpqrstuvwxyz" or not tok.text:
+        return False
+    before = toks[i - 2] if i >= 2 and toks[i - 1].kind == "space" else None
+    after = toks[i + 2] if i + 2 < len(toks) and toks[i + 1].kind == "space" else None
+    return (
+        before is not None
+        and after is not None
+        and before.kind == "word"
+        and after.kind == "word"
+        and after.text[:1].islower()
     )
 
 
-def is_target(word: str) -> bool:
-    """Whether ``word`` may be *produced* by a correction (stricter than :func:`is_known`)."""
-    low = word.lower()
-    if len(low) == 1:
-        return low in ONE_LETTER
-    return low in vocabulary() and zipf(low) >= 2.0
-
-
-def transfer_case(original: str, word: str) -> str:
-    """``word`` with the casing pattern of ``original`` (upper, title or as given)."""
-    if len(original) > 1 and original.isupper():
-        return word.upper()
-    if original[:1].isupper() and word[:1].islower():
-        return word[:1].upper() + word[1:]
-    return word
-
-
-def strip_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def confusion_variants(
-    token: str, prefixes: PrefixIndex | None = None
-) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
-    """Strings reachable from ``token`` by up to :data:`MAX_SUBS` listed confusions.
-
-    Maps each variant to its cheapest (cost, substitutions).  Case-sensitive: the
-    table says which glyph the OCR printed (``U`` for ``ll``, ``H`` for ``li``).
-    With ``prefixes`` (lower case), a branch stops as soon as what it has built is no
-    word's prefix, which keeps long garbled words cheap; the default is the prefixes
-    of the dictionary (:func:`vocabulary_prefixes`), cached per token.
-    """
-    if prefixes is None:
-        return _dictionary_variants(token)
-    table = confusions()
-    longest = _max_src_len()
-    out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
-
-    def walk(i: int, built: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
-        if built and built.lower() not in prefixes:
-            return
-        if i >= len(token):
-            if subs:
-                old = out.get(built)
-                if old is None or cost < old[0]:
-                    out[built] = (cost, subs)
-            return
-        walk(i + 1, built + token[i], cost, subs)
-        if len(subs) >= MAX_SUBS:
-            return
-        for n in range(1, longest + 1):
-            src = token[i : i + n]
-            if len(src) < n:
-                break
-            for dst, c in table.get(src, ()):
-                if cost + c <= MAX_COST:
-                    walk(i + n, built + dst, cost + c, (*subs, (src, dst)))
-
-    walk(0, "", 0.0, ())
-    return out
-
-
-@lru_cache(maxsize=50_000)
-def _dictionary_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
-    return confusion_variants(token, vocabulary_prefixes())
-
-
-@lru_cache(maxsize=1)
-def vocabulary_prefixes() -> PrefixIndex:
-    """Prefix test over the dictionary words (a sorted list; built once, ~30 ms)."""
-    return prefixes_of(vocabulary())
-
-
-class PrefixIndex:
-    """``p in index`` tells whether ``p`` is a prefix of some word (lower case).
-
-    A sorted list and a binary search: about 10x cheaper to build than the set
-    of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
-    """
-
-    __slots__ = ("_words",)
-
-    def __init__(self, words: object) -> None:
-        self._words = sorted({w.lower() for w in words})  # type: ignore[attr-defined]
-
-    def __contains__(self, prefix: object) -> bool:
-        if not isinstance(prefix, str):
-            return False
-        i = bisect_left(self._words, prefix)
-        return i < len(self._words) and self._words[i].startswith(prefix)
-
-
-def prefixes_of(words: object) -> PrefixIndex:
-    """A prefix index (lower case) over ``words``."""
-    return PrefixIndex(words)
-
-
-@lru_cache(maxsize=50_000)
-def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correction, ...]:
-    """Known words ``token`` may be an OCR misreading of, cheapest first.
-
-    Listed confusions come from the table; with ``unlisted`` symspell adds
-    one-substitution candidates the table does not list (``listed=False``, higher
-    cost).  Off by default: on the ICDAR training part they broke five correct
-    (archaic) tokens for each one they fixed ("kitchin" -> "kitchen"); even with the
-    archaic guard, allowing them for non-words in garbled documents took the
-    character-error reduction from 36.7% to 36.3% and broken tokens from 0.06% to 0.14%.
-    """
-    upper = len(token) > 1 and token.isupper()
-    base = token.lower() if upper else token
-    found: dict[str, Correction] = {}
-    for variant, (cost, subs) in confusion_variants(base).items():
-        if not variant or not is_target(variant):
-            continue
-        if upper:
-            text = variant.upper()
-        elif variant[:1] != token[:1]:
-            text = variant  # the first glyph itself was misread ("Hkewise" -> "likewise")
+def _sentence_start(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` opens a sentence (text start, after . ! ? or a blank line)."""
+    j = i - 1
+    while j >= 0:
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                return True
+        elif t.text in "\"“‘'(":
+            pass  # an opening quote: look before it
         else:
-            text = transfer_case(token, variant)
-        old = found.get(text.lower())
-        if old is None or cost < old.cost:
-            found[text.lower()] = Correction(text, cost, subs, True)
-    if unlisted and len(base) >= 5 and base.isalpha():
-        from symspellpy import Verbosity
-
-        for item in symspell().lookup(base.lower(), Verbosity.CLOSEST, 1):
-            term = item.term
-            if term in found or item.distance != 1 or len(term) != len(base):
-                continue  # unlisted edits: single substitutions only
-            if not is_target(term):
-                continue
-            diff = [(a, b) for a, b in zip(base.lower(), term, strict=True) if a != b]
-            if diff and diff[0] in _ARCHAIC:
-                continue
-            found[term] = Correction(transfer_case(token, term), UNLISTED_COST, tuple(diff), False)
-    return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
+            return t.text in ".!?"
+        j -= 1
+    return True
 
 
-#: Substitutions that are old spelling or printing conventions, not OCR errors.
-_ARCHAIC = {("i", "j"), ("u", "v"), ("v", "u"), ("i", "y"), ("y", "i"), ("j", "i")}
-#: Old words that are one glyph away from a modern one ("shew" / "show").
-ARCHAIC_WORDS = frozenset(
-    "shew shewed shewn hath doth thee thou thy thine ye wilt shalt hast art hee shee bee "
-    "mee wee doe goe tho' whilst betwixt ere oft nay yea withal sith wert hadst didst asmuch "
-    "forasmuch inasmuch tryal".split()
-)
-_SWAPS = (("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"))
-
-
-@lru_cache(maxsize=50_000)
-def archaic_form(token: str) -> str | None:
-    """The modern word ``token`` is an old spelling of, or ``None``.
-
-    Early modern print spells "tooke", "shee", "dayes", "ranne", "controversie",
-    "iudgment", "vpon": the gold of historical OCR keeps them, so they are not
-    errors.  We recognise them by undoing one such convention and finding a known
-    word: drop one "e" (doubled consonant too), "ie" -> "y", u/v and i/j swaps.
-
-    >>> archaic_form("tooke"), archaic_form("ranne"), archaic_form("iudgment")
-    ('took', 'ran', 'judgment')
-    >>> archaic_form("tbe") is None
-    True
-    """
-    low = token.lower()
-    if low in ARCHAIC_WORDS:
-        return low
-    if len(low) < 3:
-        return None
-    options = []
-    if low.endswith("e"):
-        options.append(low[:-1])
-        if len(low) > 4 and low[-2] == low[-3] and low[-2] in "bdfglmnprst":
-            options.append(low[:-2])
-    if low.endswith("ie"):
-        options.append(low[:-2] + "y")
-    options.extend(low[:i] + low[i + 1 :] for i, ch in enumerate(low) if ch == "e")
-    if low.startswith("in"):
-        options.append("en" + low[2:])  # "inclosing", "intreated", "inough"
-    if low.endswith(("est", "eth")) and len(low) > 5:
-        options.extend((low[:-3], low[:-2]))  # "knowest", "maketh"
-    if low.endswith("ll"):
-        options.append(low[:-1])  # "tryall", "generall"
-    for old, new in (("ou", "oo"), ("oa", "o"), ("o", "oa")):  # "bloud", "hoast", "rosted"
-        i = low.find(old)
-        while i >= 0:
-            options.append(low[:i] + new + low[i + len(old) :])
-            i = low.find(old, i + 1)
-    for a, b in _SWAPS:
-        options.extend(low[:i] + b + low[i + 1 :] for i, ch in enumerate(low) if ch == a)
-    for o in options:
-        if o in ARCHAIC_WORDS or len(o) >= 2 and o in vocabulary() and zipf(o) >= 2.5:
-            return o
-    return None
-
-
-@lru_cache(maxsize=50_000)
-def split_candidates(token: str) -> tuple[Split, ...]:
-    """Ways to split a merged token ("kingwas", "thematter") into 2 or 3 known words.
-
-    Each part must be a target word; one-letter parts only "a" (and not last).  The
-    cost prefers fewer, more frequent parts.  When no 2- or 3-word split exists,
-    symspellpy's ``word_segmentation`` (with no spelling correction) gives its answer
-    if it is a clean split.
-    """
-    low = token.lower()
-    out: dict[tuple[str, ...], float] = {}
-
-    def add(parts: list[str]) -> None:
-        if len(parts[-1]) == 1:
-            return  # "soya" is not "soy a"
-        if (
-            any(len(p) == 1 and p != "a" for p in parts)
-            or len(parts) > 2
-            and min(zipf(p) for p in parts) < 4.0
-        ):
-            return  # "inough" is not "i no ugh"
-        if all(is_target(p) for p in parts):
-            cost = 1.0 * (len(parts) - 1) + 0.5 * sum(max(0.0, 5.0 - zipf(p)) for p in parts)
-            key = tuple(parts)
-            out[key] = min(out.get(key, cost), cost)
-
-    for i in range(1, len(low)):
-        a, b = low[:i], low[i:]
-        if is_target(a):
-            if is_target(b):
-                add([a, b])
-            for j in range(1, len(b)):
-                if is_target(b[:j]) and is_target(b[j:]):
-                    add([a, b[:j], b[j:]])
-    if not out and len(low) >= SEGMENT_MIN_LEN:
-        # four or more merged words ("werenoneofthe"): symspell's segmentation, which
-        # needs the symspell index (2-3 s to build, so only built when a text needs it)
-        seg = symspell().word_segmentation(low, max_edit_distance=0)
-        parts = seg.segmented_string.split()
-        if "".join(parts) == low and len(parts) > 1:
-            add(parts)
-    splits = []
-    for parts, cost in sorted(out.items(), key=lambda x: x[1]):
-        pos, cased = 0, []
-        for p in parts:
-            cased.append(token[pos : pos + len(p)])
-            pos += len(p)
-        splits.append(Split(tuple(cased), cost))
-    return tuple(splits[:8])
-
-
-_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly")
-
-
-@lru_cache(maxsize=50_000)
-def is_word_form(word: str) -> bool:
-    """Whether ``word`` is a known word or a regular inflection of a fairly common one.
-
-    "quicks" (cricket's fast bowlers) is in no dictionary but is "quick" + "s": a
-    valid word, so "quicks and" is two words, not a split "quicksand".
-
-    >>> is_word_form("quicks"), is_word_form("iudg")
-    (True, False)
-    """
-    if is_known(word):
-        return True
-    low = word.lower()
-    for suf in _SUFFIXES:
-        stem = low[: -len(suf)]
-        if low.endswith(suf) and len(stem) >= 3 and is_known(stem) and zipf(stem) >= 3.0:
-            return True
-    return False
-
-
-def join_candidate(left: str, right: str) -> str | None:
-    """``left + right`` if that is a target word (for "con crete", "conc-⏎rete")."""
-    joined = left + right
-    return joined if is_target(joined) else None
+def _next_to_hyphen(toks: list[Token], i: int) -> bool:
+    before = toks[i - 1].text if i > 0 else ""
+    after = toks[i + 1].text if i + 1 < len(toks) else ""
+    return before == "-" or after == "-"

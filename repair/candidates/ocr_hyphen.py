@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from repair.candidates.ocr import join_candidate
 from repair.candidates.ocr_rules import cand
 from repair.score.frequency import zipf
+from repair.score.ocr_channel import join_candidate
 from repair.types import Candidate, Token
 
 #: A line-end hyphen between two words this common is a compound's ("long-⏎standing",

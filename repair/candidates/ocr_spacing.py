@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 
-from repair.candidates.ocr import (
+from repair.candidates.ocr_rules import cand
+from repair.score.frequency import zipf
+from repair.score.ocr_channel import (
     is_known,
     is_target,
     is_word_form,
     join_candidate,
     split_candidates,
 )
-from repair.candidates.ocr_rules import cand
-from repair.score.frequency import zipf
 from repair.types import Candidate, Token
 
 #: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.

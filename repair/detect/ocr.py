@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import re
 
-from repair.candidates.ocr import (
+from repair.score.frequency import zipf
+from repair.score.ocr_channel import (
     archaic_form,
     correction_candidates,
     is_known,
     is_word_form,
     join_candidate,
+    single_confusions,
     split_candidates,
     strip_accents,
 )
-from repair.score.frequency import zipf
 from repair.tokenize import tokenize
 from repair.types import Detection, Finding, Token
 
@@ -36,7 +37,9 @@ GARBLE_FORMS = frozenset(
     "wlien wliich tliat tbey tben wbo wbat liave tbese".split()
 )
 #: Findings that are OCR patterns by themselves (see :func:`_is_confusion`).
-_CONFUSION_REASONS = frozenset({"garble_form", "digit_in_word", "long_s", "comma_no_space"})
+_CONFUSION_REASONS = frozenset(
+    {"garble_form", "realword_suspect", "digit_in_word", "long_s", "comma_no_space"}
+)
 #: A merged non-word counts as OCR-like when it splits this cheaply ("kingwas": 1.0,
 #: "thatthe": 1.0; a rare compound such as "inswinger" -> "in swinger" costs 2.1).
 MERGED_MAX_COST = 1.5
@@ -46,7 +49,7 @@ BROKEN_PIECE_ZIPF = 3.0
 _NOT_COUNTED = frozenset({"capitalized_unknown", "archaic"})
 #: The garble gate: non-words, merges, splits, commas and real-word confusions are
 #: only repaired in documents whose garble score reaches this (override with
-#: ``RepairConfig(options={"ocr_realword_min_garble": x})``).  Clean news and the
+#: ``RepairConfig(ocr_realword_min_garble=x)``).  Clean news and the
 #: clean suite score < 0.03 (names, rare words); ICDAR 2017 pages score 0.02-0.34
 #: (median ~0.09), 77 of its 80 small files and file 81 pass.
 REALWORD_MIN_GARBLE = 0.04
@@ -60,6 +63,9 @@ GARBLE_MIN_OCR = 2
 #: patterns ("tbe", "1aw", "shaU", "rnoney"): the clean suite reaches 0.011 with 2 such
 #: words, lightly garbled ICDAR pages 0.01-0.04.
 CONFUSION_MIN_SHARE = 0.008
+#: A non-word counts as an OCR pattern when one learned confusion this cheap (nats)
+#: reads it as a common word ("rnan" -> "man" 3.2, "woro" -> "were" 0.4).
+CONFUSION_MAX_COST = 3.5
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 #: Letters mixed with the digits OCR confuses with them ("signa1ing", "f0r", "1aw").
 _DIGIT_IN_WORD = re.compile(
@@ -81,6 +87,8 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
     if "ſ" in text:
         return "long_s"
     if _INNER_CAPITAL.search(text):
+        if real_mixed_case(text):
+            return None  # IoT, mRNA, McDonald, iPhone, pH: a real form, never "corrected"
         return "inner_capital"  # "shaU", "aU", "aHowed"; names like "McDonald" get no candidate
     if strip_accents(text) != text:
         plain = strip_accents(text)
@@ -88,7 +96,7 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
             return "spurious_accent"
         return None
     if is_known(text):
-        return None
+        return "realword_suspect" if realword_suspect(text) else None
     if text.isupper() and len(text) <= 5:
         return None  # an acronym (APEC, NDTV)
     if text[:1].isupper() and not sentence_start and not text.isupper():
@@ -98,6 +106,43 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
     if archaic_form(text):
         return "archaic"  # "tooke", "shee": old print, not counted as garble
     return "nonword"
+
+
+#: A short rare word that one cheap learned confusion reads as a very common word
+#: ("tho" -> "the", "bo" -> "be", "aud" -> "and") is evidence of OCR for the gate.
+SUSPECT_MAX_ZIPF = 4.5
+SUSPECT_MAX_LEN = 4
+SUSPECT_TARGET_ZIPF = 6.0
+SUSPECT_MAX_COST = 1.0
+
+
+def realword_suspect(text: str) -> bool:
+    """Whether a known word looks like a glyph misreading of a very common one."""
+    if len(text) > SUSPECT_MAX_LEN or not text[1:].islower() or len(text) < 2:
+        return False
+    if zipf(text.lower()) >= SUSPECT_MAX_ZIPF:
+        return False
+    best = single_confusions(text)[:1]
+    return (
+        bool(best)
+        and best[0].cost <= SUSPECT_MAX_COST
+        and (zipf(best[0].text.lower()) >= SUSPECT_TARGET_ZIPF)
+    )
+
+
+def real_mixed_case(text: str) -> bool:
+    """Whether a mixed-case token is a real form: two or more capitals with the first
+    one upper (IoT, McDonald, YouTube, PhD), or a known word in lower case (iPhone, pH,
+    eBay) that no glyph confusion reads as a more frequent word.  OCR's inner capitals
+    read as glyphs ("shaU", "aU": all, "aHowed") are neither."""
+    upper = sum(ch.isupper() for ch in text)
+    if upper >= 2 and (text[0].isupper() or upper >= 3):
+        return True
+    low = text.lower()
+    if not is_known(low):
+        return False
+    best = correction_candidates(text)[:1]
+    return not best or zipf(best[0].text.lower()) < zipf(low) + 1.0
 
 
 def _is_confusion(text: str, f: Finding) -> bool:
@@ -123,7 +168,7 @@ def _is_confusion(text: str, f: Finding) -> bool:
     if f.reason != "nonword" or is_word_form(piece):
         return False  # "datasets", "quicks": an inflection of a known word, not garble
     best = correction_candidates(piece)[:1]
-    if best and best[0].cost <= 2.0 and zipf(best[0].text.lower()) >= 4.0:
+    if best and best[0].cost <= CONFUSION_MAX_COST and zipf(best[0].text.lower()) >= 4.0:
         return True
     splits = split_candidates(piece)[:1] if piece.isalpha() else ()
     return bool(splits) and splits[0].cost <= MERGED_MAX_COST
@@ -158,6 +203,8 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
         if tok.kind == "word":
             n_words += 1
             reason = token_reason(tok, sentence_start)
+            if reason == "realword_suspect" and i + 1 < len(tokens) and tokens[i + 1].text in "'’":
+                reason = None  # an elided form ("sho'", "th'"): dialect, not a misreading
             if reason:
                 flagged += reason not in _NOT_COUNTED
                 findings.append(Finding(tok.start, tok.end, "ocr", reason))
@@ -199,6 +246,12 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
             "reasons": reasons,
         },
     )
+
+
+def document_garbled(detection: Detection, min_garble: float | None = None) -> bool:
+    """The garble gate (:func:`is_garbled`) at ``RepairConfig.ocr_realword_min_garble``
+    (the garble-score threshold; ``None``: :data:`REALWORD_MIN_GARBLE`)."""
+    return is_garbled(detection, REALWORD_MIN_GARBLE if min_garble is None else min_garble)
 
 
 def is_garbled(detection: Detection, gate: float = REALWORD_MIN_GARBLE) -> bool:

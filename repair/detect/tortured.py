@@ -60,9 +60,7 @@ _UNIT_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\s]", r
 
 def phrase_units(phrase: str) -> tuple[str, ...]:
     """Matching key: lower-case non-space tokens, hyphens dropped, ’ → '."""
-    return tuple(
-        u.lower().replace("’", "'") for u in _UNIT_RE.findall(phrase) if u not in _HYPHENS
-    )
+    return tuple(u.lower().replace("’", "'") for u in _UNIT_RE.findall(phrase) if u not in _HYPHENS)
 
 
 def unit_text(t: Token) -> str:

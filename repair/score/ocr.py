@@ -21,11 +21,14 @@ function of the margin.  Every "no" returns a reason code.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from repair.document import Document
 from repair.score.frequency import zipf
-from repair.score.lm import UNKNOWN_LOGPROB, get_lm  # noqa: I001
+from repair.score.lm import UNKNOWN_LOGPROB, get_lm
+from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
 #: ICDAR 2017 training part (files 1-80, first 300k characters of file 81):
@@ -81,6 +84,7 @@ class Scorer:
         orig_known: bool,
         threshold: float | None = None,
         split_charge: bool = True,
+        prior_per_zipf: float | None = None,
     ) -> Decision:
         """Whether ``alt`` should replace ``orig`` between ``prev`` and ``nxt``."""
         lp_orig = self.seq(orig, prev, nxt)
@@ -91,7 +95,8 @@ class Scorer:
         lp_alt = self.seq(alt, prev, nxt)
         gain = lp_alt - lp_orig
         orig_z = max((zipf(w.lower()) for w in orig), default=0.0) if len(orig) == 1 else 0.0
-        prior = PRIOR_PER_ZIPF * orig_z if orig_known else 0.0
+        per_zipf = PRIOR_PER_ZIPF if prior_per_zipf is None else prior_per_zipf
+        prior = per_zipf * orig_z if orig_known else 0.0
         margin = gain - cost - prior
         if threshold is None:
             threshold = REALWORD_THRESHOLD if orig_known else NONWORD_THRESHOLD
@@ -106,3 +111,83 @@ class Scorer:
             return Decision(False, "margin_below_threshold", margin, 0.0, evidence)
         confidence = 1.0 / (1.0 + math.exp(-(margin - threshold + 1.0)))
         return Decision(True, "lm_gain", margin, max(0.5, confidence), evidence)
+
+
+class _Context:
+    """Word neighbours of a span: two words before, two after."""
+
+    def __init__(self, words: list[Token]) -> None:
+        self.words = words
+        self.starts = [w.start for w in words]
+        self.ends = [w.end for w in words]
+
+    def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
+        i = bisect_right(self.ends, start)
+        j = bisect_left(self.starts, end)
+        return [w.text for w in self.words[max(0, i - 2) : i]], [
+            w.text for w in self.words[j : j + 2]
+        ]
+
+
+def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) -> list[Edit]:
+    """The edits: per span, the accepted candidate with the largest margin."""
+    if not candidates:
+        return []
+    scorer = Scorer()
+    ctx = _Context(doc.words)
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
+    for c in candidates:
+        f = c.features
+        if "fixed" in f:
+            margin, ev = -100.0, {"fallback": True}
+            accepted = True
+        else:
+            prev, nxt = ctx.around(c.start, c.end)
+            d = scorer.decide(
+                list(f["orig"]),
+                list(f["alt"]),
+                prev,
+                nxt,
+                cost=float(f["cost"]),
+                orig_known=bool(f.get("orig_known", False)),
+                threshold=f.get("threshold"),
+                split_charge=garbled,
+                prior_per_zipf=f.get("prior_per_zipf"),
+            )
+            accepted, margin, ev = d.accept, d.margin, d.evidence
+        if accepted:
+            groups.setdefault((c.start, c.end), []).append(
+                (margin, c, {**ev, "finding": f["finding"]})
+            )
+    edits = []
+    for (start, end), items in groups.items():
+        items.sort(key=lambda x: -x[0])
+        _margin, best, ev = items[0]
+        if "subs" in best.features:
+            ev["substitutions"] = best.features["subs"]
+        edits.append(
+            Edit(
+                start,
+                end - start,
+                doc.text[start:end],
+                best.replacement,
+                best.kind,
+                round(_conf(items), 4),
+                best.source,
+                message=f"OCR: {doc.text[start:end]!r} -> {best.replacement!r}",
+                evidence=ev,
+                alternatives=tuple(x[1].replacement for x in items[1:4]),
+            )
+        )
+    return edits
+
+
+def _conf(items: list[tuple[float, Candidate, dict]]) -> float:
+    """Confidence of the winner: its margin's logistic, lowered when a runner-up is close."""
+    margin, best, _ev = items[0]
+    if "fixed" in best.features:
+        return float(best.features["fixed"])
+    conf = 1.0 / (1.0 + math.exp(-margin))
+    if len(items) > 1 and items[1][0] > -100.0:
+        conf *= 1.0 / (1.0 + math.exp(-(margin - items[1][0])))
+    return max(0.5, min(0.99, conf))

@@ -1,0 +1,176 @@
+"""OCR casing errors: a capital glyph read inside running text.
+
+Two patterns newspaper OCR makes (Sydney Morning Herald, ABBYY FineReader):
+
+* the lower-case ``i``/``j`` that opens a word read as a capital, inside a line (a
+  verse line opens with a capital): "went In the house",
+  "it Is said", "was Joined by" -> "in", "is", "joined";
+* one capital inside a lower-case word: "reductIon", "waS", "sHould" -> lower case.
+
+Both only lower-case a letter; the word itself must be known.  Real mixed-case forms
+(IoT, iPhone, pH, mRNA, McDonald) are never touched: a word that starts with a capital
+is only lowered when it opens with I/J, sits between lower-case words and is a function
+word (or a word the document itself writes in lower case); an inner capital only after
+the second letter of a lower-case word that does not recur in that form.
+
+>>> from repair.tokenize import tokenize
+>>> toks = tokenize("the men went In the house")
+>>> [c.replacement for c in case_candidates(toks, 6, frozenset(), {}, garbled=False)]
+['in']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from repair.candidates.ocr_rules import cand
+from repair.score.frequency import zipf
+from repair.score.ocr_channel import is_known
+from repair.types import Candidate, Token
+
+#: Words an initial I/J capital is lowered for in any document (never names).
+FUNCTION_WORDS = frozenset({"in", "is", "it", "its", "into", "if"})
+#: Other words need a garbled document, the lower-case form in the document, and this
+#: frequency ("joined", "income", "information").
+OTHER_MIN_ZIPF = 3.5
+#: An inner capital is lowered when the lower-case word is at least this frequent.
+INNER_MIN_ZIPF = 3.5
+#: Confidence of a casing repair (no language-model decision: the LM has no case).
+CONFIDENCE = 0.8
+
+
+_VERSE_OPENERS = frozenset(
+    "The And But Of To With That For As When Where Which Who What How Or Nor Yet So".split()
+)
+#: A text with this many capitalised openers after a lower-case word on the same line
+#: ("the steeple And the bells") is verse set as prose: its capitals are the author's.
+VERSE_MIN = 2
+
+
+def verse_like(toks: list[Token]) -> bool:
+    """Whether capitals after lower-case words are a habit of the text (verse run into
+    one line, titles): then a capital "In" is the author's, not the OCR's."""
+    n = 0
+    for i in range(2, len(toks)):
+        t = toks[i]
+        if t.kind == "word" and t.text in _VERSE_OPENERS:
+            sep, before = toks[i - 1], toks[i - 2]
+            if sep.kind == "space" and "\n" not in sep.text and before.kind == "word":
+                if before.text.islower():
+                    n += 1
+                    if n >= VERSE_MIN:
+                        return True
+    return False
+
+
+def _word_before(toks: list[Token], i: int) -> Token | None:
+    """The token before ``i`` on the same line (a verse line opens with a capital)."""
+    j = i - 1
+    if j >= 0 and toks[j].kind == "space":
+        if "\n" in toks[j].text:
+            return None
+        j -= 1
+    return toks[j] if j >= 0 else None
+
+
+def _word_after(toks: list[Token], i: int) -> Token | None:
+    j = i + 1
+    if j < len(toks) and toks[j].kind == "space" and "\n\n" not in toks[j].text:
+        j += 1
+    return toks[j] if j < len(toks) else None
+
+
+def case_candidates(
+    toks: list[Token],
+    i: int,
+    lower_words: frozenset[str],
+    counts: Mapping[str, int],
+    *,
+    garbled: bool,
+) -> list[Candidate]:
+    """A lower-casing candidate for word token ``i``, or nothing."""
+    tok = toks[i]
+    text = tok.text
+    if len(text) < 2 or not text.isalpha():
+        return []
+    low = text.lower()
+    if text[0] in "IJ" and text[1:].islower():
+        before, after = _word_before(toks, i), _word_after(toks, i)
+        if before is None or after is None or after.kind != "word":
+            return []
+        if not (before.kind == "word" and before.text.islower() and after.text[:1].islower()):
+            return []
+        ok = low in FUNCTION_WORDS or (
+            garbled and low in lower_words and zipf(low) >= OTHER_MIN_ZIPF
+        )
+        rule_finding = "initial_capital"
+    elif garbled and text[0].islower() and sum(ch.isupper() for ch in text) == 1:
+        pos = next(k for k, ch in enumerate(text) if ch.isupper())
+        ok = (
+            len(text) >= 3
+            and pos >= 2
+            and counts.get(text, 0) < 2
+            and is_known(low)
+            and zipf(low) >= INNER_MIN_ZIPF
+        )
+        rule_finding = "inner_capital_case"
+    else:
+        return []
+    if not ok:
+        return []
+    return [cand(tok.start, tok.end, low, "OCR_CASE", finding=rule_finding, fixed=CONFIDENCE)]
+
+
+#: A capitalised word inside a line whose lower-case form is capitalised less often than
+#: this in period text ("Tune": 4 %) is suspect ...
+CAPITAL_WORD_MAX_SHARE = 0.2
+#: ... and is re-read as a word capitalised at least this often ("June": 100 %).
+CAPITAL_TARGET_MIN_SHARE = 0.8
+#: Trust in the printed word per Zipf unit, and the margin needed (nats): the case
+#: evidence is already in the cost, so less than for other real-word confusions.
+CAPITAL_PRIOR_PER_ZIPF = 0.3
+CAPITAL_WORD_THRESHOLD = 2.0
+
+
+def capital_word_candidates(toks: list[Token], i: int) -> list[Candidate]:
+    """ "of Tune, the": a capitalised common word inside running text whose first glyph
+    was misread; re-read by one learned confusion as a word that is written with a
+    capital ("June"), weighed by the language model and by how often each form is
+    capitalised in period text (:meth:`repair.score.ngrams.NgramTable.case_logprob`)."""
+    from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_channel import single_confusions
+
+    tok = toks[i]
+    text = tok.text
+    if len(text) < 4 or not (text[0].isupper() and text[1:].islower()):
+        return []
+    before = _word_before(toks, i)
+    if before is None or before.kind != "word" or not before.text.islower():
+        return []
+    table = get_ngrams()
+    share = table.capital_share(text.lower())
+    if share is None or share >= CAPITAL_WORD_MAX_SHARE:
+        return []
+    out = []
+    for c in single_confusions(text):
+        target = table.capital_share(c.text.lower())
+        if not c.text[:1].isupper() or target is None or target < CAPITAL_TARGET_MIN_SHARE:
+            continue
+        case_gain = table.case_logprob(c.text, True) - table.case_logprob(text, True)
+        out.append(
+            cand(
+                tok.start,
+                tok.end,
+                c.text,
+                "OCR_REALWORD",
+                finding="broken_capital",
+                orig=[text],
+                alt=[c.text],
+                cost=c.cost - case_gain,
+                orig_known=True,
+                prior_per_zipf=CAPITAL_PRIOR_PER_ZIPF,
+                threshold=CAPITAL_WORD_THRESHOLD,
+                subs=[list(x) for x in c.subs],
+            )
+        )
+    return out

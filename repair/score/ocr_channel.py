@@ -1,0 +1,533 @@
+"""The OCR channel model and vocabulary: how likely a string is a misreading of a word.
+
+The learned confusion table (``lexicons/ocr_confusions.tsv``, built by
+``scripts/build_ocr_confusions.py`` from aligned OCR/gold lines) gives the cost, in
+nats, of each glyph confusion ``ocr -> true`` (-ln P(ocr | true), shifted); the
+vocabulary (symspellpy's counts plus wordfreq) says what a word is.  From them:
+the words a token may be a misreading of (:func:`correction_candidates`,
+:func:`single_confusions`), merged words (:func:`split_candidates`, :func:`segment`),
+joins, and old spellings that are no misreading at all (:func:`archaic_form`).
+
+Detection, candidate generation and scoring all read this one model; everything is
+cached per string, so a long garbled text costs one search per distinct bad token.
+
+>>> best = correction_candidates("shaU")[0]
+>>> best.text, best.listed
+('shall', True)
+>>> [c.parts for c in split_candidates("kingwas")][:1]
+[('king', 'was')]
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from repair.lexicons import LexiconError, read_tsv
+from repair.score.frequency import zipf
+
+CONFUSIONS_FILE = "ocr_confusions.tsv"
+#: Largest number of glyph confusions applied to one token (ICDAR words with
+#: three wrong glyphs such as "oharaoteristio" exist, four are rare).
+MAX_SUBS = 3
+#: Largest summed confusion cost explored (nats); bounds the search.  SMH dev: 6.0 -> 7.5
+#: took the WER reduction from 22.0 % to 22.5 % (ICDAR held out 39.2 % -> 39.0 %), ~20 % slower.
+MAX_COST = 7.5
+#: Cost of an edit symspell found that the confusion table does not list.
+UNLISTED_COST = 4.0
+#: A word is "known" at this wordfreq Zipf frequency (about 1 per 100 million words)
+#: or when the symspell dictionary holds it.
+KNOWN_ZIPF = 3.0
+#: Both halves of a web-merged word ("ofthe") are at least this frequent (of, the, to).
+MERGED_PART_ZIPF = 5.5
+#: Merged tokens this long with no 2- or 3-word split go to symspell's word_segmentation.
+SEGMENT_MIN_LEN = 10
+#: Words a split may produce alone although they are one letter long.
+ONE_LETTER = {"a", "i", "o"}
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A replacement for one token: ``text`` (casing already transferred)."""
+
+    text: str
+    cost: float
+    subs: tuple[tuple[str, str], ...]
+    listed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A merged token split into known words (``parts``, casing kept)."""
+
+    parts: tuple[str, ...]
+    cost: float
+
+
+@lru_cache(maxsize=1)
+def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
+    """``{ocr form: ((true form, cost), ...)}`` from ``lexicons/ocr_confusions.tsv``."""
+    table: dict[str, dict[str, float]] = {}
+    for row in read_tsv(CONFUSIONS_FILE):
+        if len(row) < 3:
+            raise LexiconError(f"{CONFUSIONS_FILE}: row {row!r} needs ocr, true, cost columns")
+        src, dst, cost = row[0], row[1], float(row[2])
+        if src.startswith("<"):
+            continue  # <split>/<merge>: spacing rates (see :func:`spacing_costs`)
+        old = table.setdefault(src, {}).get(dst)
+        table[src][dst] = cost if old is None else min(old, cost)
+    return {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in table.items()}
+
+
+@lru_cache(maxsize=1)
+def spacing_costs() -> dict[str, float]:
+    """Learned costs (nats) of a space inserted in a word (``split``) or lost (``merge``)."""
+    return {row[0][1:-1]: float(row[2]) for row in read_tsv(CONFUSIONS_FILE) if row[0][:1] == "<"}
+
+
+@lru_cache(maxsize=1)
+def _max_src_len() -> int:
+    return max(len(s) for s in confusions())
+
+
+def _dictionary_path() -> str:
+    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    if not path.is_file():
+        raise LexiconError(
+            "symspellpy's frequency_dictionary_en_82_765.txt is missing: "
+            "reinstall symspellpy (pip install --force-reinstall symspellpy)"
+        )
+    return str(path)
+
+
+_SYMSPELL = None
+
+
+def symspell():  # noqa: ANN201 - symspellpy has no type stubs
+    """The shared SymSpell index, built lazily once per process and only when a look-up
+    needs it (``correction_candidates(..., unlisted=True)``).  Edit distance 1, the only
+    distance queried (a distance-2 index takes ~3x as long to build); segmentation does
+    not use it (:func:`segment`)."""
+    global _SYMSPELL
+    with _lock:
+        if _SYMSPELL is None:
+            from symspellpy import SymSpell
+
+            sym = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+            if not sym.load_dictionary(_dictionary_path(), 0, 1):
+                raise LexiconError("symspellpy could not load its English dictionary")
+            _SYMSPELL = sym
+        return _SYMSPELL
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, int]:
+    """symspell's word counts (82,765 words; lower case), read without the delete index."""
+    counts: dict[str, int] = {}
+    with open(_dictionary_path(), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 2:
+                counts[parts[0]] = int(parts[1])
+    return counts
+
+
+@lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """Whether ``word`` (any case) is an English word: symspell's dictionary or wordfreq.
+
+    wordfreq counts web text, where merged function words are common ("ofthe",
+    "tothe"): a word only wordfreq knows that splits into two very frequent words
+    is not known.
+
+    >>> is_known("concrete"), is_known("ofthe"), is_known("fentanyl")
+    (True, False, False)
+    """
+    low = word.lower()
+    if low in vocabulary():
+        return True
+    return zipf(low) >= KNOWN_ZIPF and not _merged_common(low)
+
+
+def _merged_common(low: str) -> bool:
+    return any(
+        zipf(low[:i]) >= MERGED_PART_ZIPF and zipf(low[i:]) >= MERGED_PART_ZIPF
+        for i in range(1, len(low))
+    )
+
+
+def is_target(word: str) -> bool:
+    """Whether ``word`` may be *produced* by a correction (stricter than :func:`is_known`)."""
+    low = word.lower()
+    if len(low) == 1:
+        return low in ONE_LETTER
+    return low in vocabulary() and zipf(low) >= 2.0
+
+
+def transfer_case(original: str, word: str) -> str:
+    """``word`` with the casing pattern of ``original`` (upper, title or as given)."""
+    if len(original) > 1 and original.isupper():
+        return word.upper()
+    if original[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def confusion_variants(
+    token: str, prefixes: PrefixIndex | None = None
+) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
+    """Strings reachable from ``token`` by up to :data:`MAX_SUBS` listed confusions.
+
+    Maps each variant to its cheapest (cost, substitutions).  Case-sensitive: the
+    table says which glyph the OCR printed (``U`` for ``ll``, ``H`` for ``li``).
+    With ``prefixes`` (lower case), a branch stops as soon as what it has built is no
+    word's prefix, which keeps long garbled words cheap; the default is the prefixes
+    of the dictionary (:func:`vocabulary_prefixes`), cached per token.
+    """
+    if prefixes is None:
+        return _dictionary_variants(token)
+    table = confusions()
+    longest = _max_src_len()
+    out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
+
+    low_token = [ch.lower() for ch in token]
+    size = len(token)
+    memo = prefixes.memo
+    check = prefixes.__contains__
+
+    def walk(i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
+        # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
+        while True:
+            if len(subs) < MAX_SUBS:
+                for n in range(1, min(longest, size - i) + 1):
+                    src = token[i : i + n]
+                    for dst, c in table.get(src, ()):
+                        if cost + c > MAX_COST:
+                            continue
+                        new_low = low + dst.lower()
+                        ok = memo.get(new_low)
+                        if ok is None:
+                            ok = check(new_low)
+                        if new_low and not ok:
+                            continue
+                        walk(i + n, built + dst, new_low, cost + c, (*subs, (src, dst)))
+            if i >= size:
+                if subs:
+                    old = out.get(built)
+                    if old is None or cost < old[0]:
+                        out[built] = (cost, subs)
+                return
+            built += token[i]
+            low += low_token[i]
+            i += 1
+            ok = memo.get(low)
+            if ok is None:
+                ok = check(low)
+            if not ok:
+                return
+
+    walk(0, "", "", 0.0, ())
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _dictionary_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
+    return confusion_variants(token, vocabulary_prefixes())
+
+
+@lru_cache(maxsize=1)
+def vocabulary_prefixes() -> PrefixIndex:
+    """Prefix test over the dictionary words (a sorted list; built once, ~30 ms)."""
+    return prefixes_of(vocabulary())
+
+
+class PrefixIndex:
+    """``p in index`` tells whether ``p`` is a prefix of some word (lower case).
+
+    A sorted list and a binary search: about 10x cheaper to build than the set
+    of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
+    """
+
+    __slots__ = ("_words", "memo")
+
+    #: Answers remembered (the confusion walk asks the same prefixes again and again).
+    MEMO_MAX = 400_000
+
+    def __init__(self, words: object) -> None:
+        self._words = sorted({w.lower() for w in words})  # type: ignore[attr-defined]
+        self.memo: dict[str, bool] = {}
+
+    def __contains__(self, prefix: object) -> bool:
+        if not isinstance(prefix, str):
+            return False
+        hit = self.memo.get(prefix)
+        if hit is not None:
+            return hit
+        i = bisect_left(self._words, prefix)
+        hit = i < len(self._words) and self._words[i].startswith(prefix)
+        if len(self.memo) >= self.MEMO_MAX:
+            self.memo.clear()
+        self.memo[prefix] = hit
+        return hit
+
+
+def prefixes_of(words: object) -> PrefixIndex:
+    """A prefix index (lower case) over ``words``."""
+    return PrefixIndex(words)
+
+
+@lru_cache(maxsize=50_000)
+def single_confusions(token: str, targets: bool = True) -> tuple[Correction, ...]:
+    """Known words one listed confusion away from ``token`` (real-word errors: "tho" ->
+    "the", "bo" -> "be"), cheapest first; no search, one pass over the positions.
+    With ``targets=False`` every such string (the caller checks it, e.g. against names)."""
+    table = confusions()
+    longest = _max_src_len()
+    found: dict[str, Correction] = {}
+    for i in range(len(token)):
+        for n in range(1, min(longest, len(token) - i) + 1):
+            src = token[i : i + n]
+            for dst, c in table.get(src, ()):
+                variant = token[:i] + dst + token[i + n :]
+                if not variant or (targets and not is_target(variant)):
+                    continue
+                if len(variant) > 1 and not variant[1:].islower():
+                    continue
+                if variant[:1] == token[:1]:
+                    variant = transfer_case(token, variant)
+                old = found.get(variant)
+                if old is None or c < old.cost:
+                    found[variant] = Correction(variant, c, ((src, dst),), True)
+    return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
+
+
+@lru_cache(maxsize=50_000)
+def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correction, ...]:
+    """Known words ``token`` may be an OCR misreading of, cheapest first.
+
+    Listed confusions come from the table; with ``unlisted`` symspell adds
+    one-substitution candidates the table does not list (``listed=False``, higher
+    cost).  Off by default: on the ICDAR training part they broke five correct
+    (archaic) tokens for each one they fixed ("kitchin" -> "kitchen"); even with the
+    archaic guard, allowing them for non-words in garbled documents took the
+    character-error reduction from 36.7% to 36.3% and broken tokens from 0.06% to 0.14%.
+    """
+    upper = len(token) > 1 and token.isupper()
+    base = token.lower() if upper else token
+    found: dict[str, Correction] = {}
+    for variant, (cost, subs) in confusion_variants(base).items():
+        if not variant or not is_target(variant):
+            continue
+        if not upper and not variant[1:].islower() and len(variant) > 1:
+            continue  # "pH" -> "oIl": a capital left inside a word is not a reading
+        if upper:
+            text = variant.upper()
+        elif variant[:1] != token[:1]:
+            text = variant  # the first glyph itself was misread ("Hkewise" -> "likewise")
+        else:
+            text = transfer_case(token, variant)
+        old = found.get(text.lower())
+        if old is None or cost < old.cost:
+            found[text.lower()] = Correction(text, cost, subs, True)
+    if unlisted and len(base) >= 5 and base.isalpha():
+        from symspellpy import Verbosity
+
+        for item in symspell().lookup(base.lower(), Verbosity.CLOSEST, 1):
+            term = item.term
+            if term in found or item.distance != 1 or len(term) != len(base):
+                continue  # unlisted edits: single substitutions only
+            if not is_target(term):
+                continue
+            diff = [(a, b) for a, b in zip(base.lower(), term, strict=True) if a != b]
+            if diff and diff[0] in _ARCHAIC:
+                continue
+            found[term] = Correction(transfer_case(token, term), UNLISTED_COST, tuple(diff), False)
+    return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
+
+
+#: Substitutions that are old spelling or printing conventions, not OCR errors.
+_ARCHAIC = {("i", "j"), ("u", "v"), ("v", "u"), ("i", "y"), ("y", "i"), ("j", "i")}
+#: Old words that are one glyph away from a modern one ("shew" / "show").
+ARCHAIC_WORDS = frozenset(
+    "shew shewed shewn hath doth thee thou thy thine ye wilt shalt hast art hee shee bee "
+    "mee wee doe goe tho' whilst betwixt ere oft nay yea withal sith wert hadst didst asmuch "
+    "forasmuch inasmuch tryal".split()
+)
+_SWAPS = (("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"))
+
+
+@lru_cache(maxsize=50_000)
+def archaic_form(token: str) -> str | None:
+    """The modern word ``token`` is an old spelling of, or ``None``.
+
+    Early modern print spells "tooke", "shee", "dayes", "ranne", "controversie",
+    "iudgment", "vpon": the gold of historical OCR keeps them, so they are not
+    errors.  We recognise them by undoing one such convention and finding a known
+    word: drop one "e" (doubled consonant too), "ie" -> "y", u/v and i/j swaps.
+
+    >>> archaic_form("tooke"), archaic_form("ranne"), archaic_form("iudgment")
+    ('took', 'ran', 'judgment')
+    >>> archaic_form("tbe") is None
+    True
+    """
+    low = token.lower()
+    if low in ARCHAIC_WORDS:
+        return low
+    if len(low) < 3:
+        return None
+    options = []
+    if low.endswith("e"):
+        options.append(low[:-1])
+        if len(low) > 4 and low[-2] == low[-3] and low[-2] in "bdfglmnprst":
+            options.append(low[:-2])
+    if low.endswith("ie"):
+        options.append(low[:-2] + "y")
+    options.extend(low[:i] + low[i + 1 :] for i, ch in enumerate(low) if ch == "e")
+    if low.startswith("in"):
+        options.append("en" + low[2:])  # "inclosing", "intreated", "inough"
+    if low.endswith(("est", "eth")) and len(low) > 5:
+        options.extend((low[:-3], low[:-2]))  # "knowest", "maketh"
+    if low.endswith("ll"):
+        options.append(low[:-1])  # "tryall", "generall"
+    for old, new in (("ou", "oo"), ("oa", "o"), ("o", "oa")):  # "bloud", "hoast", "rosted"
+        i = low.find(old)
+        while i >= 0:
+            options.append(low[:i] + new + low[i + len(old) :])
+            i = low.find(old, i + 1)
+    for a, b in _SWAPS:
+        options.extend(low[:i] + b + low[i + 1 :] for i, ch in enumerate(low) if ch == a)
+    for o in options:
+        if o in ARCHAIC_WORDS or len(o) >= 2 and o in vocabulary() and zipf(o) >= 2.5:
+            return o
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def split_candidates(token: str) -> tuple[Split, ...]:
+    """Ways to split a merged token ("kingwas", "thematter") into 2 or 3 known words.
+
+    Each part must be a target word; one-letter parts only "a" (and not last).  The
+    cost prefers fewer, more frequent parts.  When no 2- or 3-word split exists,
+    symspellpy's ``word_segmentation`` (with no spelling correction) gives its answer
+    if it is a clean split.
+    """
+    low = token.lower()
+    out: dict[tuple[str, ...], float] = {}
+
+    def add(parts: list[str]) -> None:
+        if len(parts[-1]) == 1:
+            return  # "soya" is not "soy a"
+        if (
+            any(len(p) == 1 and p != "a" for p in parts)
+            or len(parts) > 2
+            and min(zipf(p) for p in parts) < 4.0
+        ):
+            return  # "inough" is not "i no ugh"
+        if all(is_target(p) for p in parts):
+            cost = 1.0 * (len(parts) - 1) + 0.5 * sum(max(0.0, 5.0 - zipf(p)) for p in parts)
+            key = tuple(parts)
+            out[key] = min(out.get(key, cost), cost)
+
+    for i in range(1, len(low)):
+        a, b = low[:i], low[i:]
+        if is_target(a):
+            if is_target(b):
+                add([a, b])
+            for j in range(1, len(b)):
+                if is_target(b[:j]) and is_target(b[j:]):
+                    add([a, b[:j], b[j:]])
+    if not out and len(low) >= SEGMENT_MIN_LEN:
+        # four or more merged words ("werenoneofthe"): the most probable segmentation
+        parts = segment(low)
+        if len(parts) > 1:
+            add(list(parts))
+    splits = []
+    for parts, cost in sorted(out.items(), key=lambda x: x[1]):
+        pos, cased = 0, []
+        for p in parts:
+            cased.append(token[pos : pos + len(p)])
+            pos += len(p)
+        splits.append(Split(tuple(cased), cost))
+    return tuple(splits[:8])
+
+
+#: Longest dictionary word a segmentation tries (characters).
+_SEGMENT_MAX_WORD = 24
+
+
+@lru_cache(maxsize=1)
+def _total_count() -> int:
+    return sum(vocabulary().values())
+
+
+def segment(low: str) -> tuple[str, ...]:
+    """The most probable split of ``low`` into dictionary words (unigram Viterbi over the
+    symspell counts, as symspellpy's ``word_segmentation`` without spelling correction,
+    without building its 2-3 s delete index); ``()`` when no split into known words exists.
+
+    >>> segment("werenoneofthe")
+    ('were', 'none', 'of', 'the')
+    """
+    vocab, total = vocabulary(), _total_count()
+    n = len(low)
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0)
+    for i in range(1, n + 1):
+        for j in range(max(0, i - _SEGMENT_MAX_WORD), i):
+            prev = best[j]
+            count = vocab.get(low[j:i])
+            if prev is None or not count:
+                continue
+            score = prev[0] + math.log(count / total)
+            if best[i] is None or score > best[i][0]:  # type: ignore[index]
+                best[i] = (score, j)
+    if best[n] is None:
+        return ()
+    parts = []
+    i = n
+    while i > 0:
+        j = best[i][1]  # type: ignore[index]
+        parts.append(low[j:i])
+        i = j
+    return tuple(reversed(parts))
+
+
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly")
+
+
+@lru_cache(maxsize=50_000)
+def is_word_form(word: str) -> bool:
+    """Whether ``word`` is a known word or a regular inflection of a fairly common one.
+
+    "quicks" (cricket's fast bowlers) is in no dictionary but is "quick" + "s": a
+    valid word, so "quicks and" is two words, not a split "quicksand".
+
+    >>> is_word_form("quicks"), is_word_form("iudg")
+    (True, False)
+    """
+    if is_known(word):
+        return True
+    low = word.lower()
+    for suf in _SUFFIXES:
+        stem = low[: -len(suf)]
+        if low.endswith(suf) and len(stem) >= 3 and is_known(stem) and zipf(stem) >= 3.0:
+            return True
+    return False
+
+
+def join_candidate(left: str, right: str) -> str | None:
+    """``left + right`` if that is a target word (for "con crete", "conc-⏎rete")."""
+    joined = left + right
+    return joined if is_target(joined) else None

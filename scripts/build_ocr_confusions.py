@@ -1,0 +1,220 @@
+"""Learn the OCR confusion model (``lexicons/ocr_confusions.tsv``) from aligned OCR/gold text.
+
+    python scripts/build_ocr_confusions.py \\
+        --smh ../shared/data/ocr/overproof_smh --icdar ../shared/data/ocr/icdar2017_eng_monograph \\
+        > lexicons/ocr_confusions.tsv
+
+Training data (read in place, never copied; only counts are written):
+
+* the **dev half** of the Sydney Morning Herald set (``benchmarks/smh_eval.py``'s split;
+  the test half is never read): each printed line's raw OCR against its human gold,
+  lines that were re-lined by the corrector (similarity below 0.6) skipped;
+* ICDAR 2017 English monographs files 1-80 and the first 300,000 characters of file 81
+  (the rest of file 81 is the held-out part of ``benchmarks/ocr_eval.py``), aligned
+  character by character by the organisers.
+
+Each OCR line is aligned with its gold line (Levenshtein opcodes; ICDAR's own
+alignment), adjacent differing operations are merged into one run, and every run of
+at most 3 characters on each side is one confusion ``ocr -> true`` (so "rn" -> "m",
+"li" -> "h", "tb" -> "th" are learned as units).  The channel probability is
+``P(ocr | true) = count(true read as ocr) / count(true in the gold)``; the table's cost
+is ``-ln P - OFFSET`` (nats), clipped to ``[MIN_COST, MAX_COST]``: OFFSET is the log-odds
+of a word being garbled at all in the pages we repair (the gate already said the page is
+OCR), so frequent confusions cost ~1 nat and rare ones ~4.  Runs with a space on one side
+are split/merge events: their rates are written as the ``<split>`` (a space inserted
+inside a word) and ``<merge>`` (a space lost between words) rows.
+
+Left out on purpose: spelling conventions of old print (u/v, i/j), pure case changes of
+one letter (handled in context by the stage), pairs seen fewer than MIN_COUNT times, and
+insertions (an empty OCR side).  Deletions (an empty true side) are kept only for marks
+that are not letters or digits (stray "'", "»", "," inside a word).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+from rapidfuzz.distance import Indel, Levenshtein  # noqa: E402
+
+MAX_RUN = 3
+#: The first characters of ICDAR file 81 that are training data (the rest is held out).
+TRAIN_CHARS_81 = 300_000
+MIN_COUNT = 3
+OFFSET = 3.0
+MIN_COST = 0.3
+MAX_COST = 4.5
+MIN_LINE_SIMILARITY = 0.6
+#: A prior for the classic confusions of the OCR literature (rn/m, cl/d, vv/w, li/h, ri/n,
+#: ii/u, long s, accents on plain letters), as a channel probability: the learned rate
+#: is used when larger.  Our data is small (~0.5 M characters); these pairs are rare in
+#: it but common in other fonts and engines.
+PRIOR_RATE = 0.002
+PRIOR_PAIRS = {
+    **dict.fromkeys(
+        [("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("VV", "W"),
+         ("li", "h"), ("h", "li"), ("ri", "n"), ("n", "ri"), ("ii", "u"), ("u", "ii"),
+         ("in", "m"), ("m", "in"), ("ni", "m"), ("tb", "th"), ("b", "h"), ("h", "b"),
+         ("c", "e"), ("e", "c"), ("1", "l"), ("l", "1"), ("0", "o"), ("0", "O"), ("!", "l")],
+        PRIOR_RATE,
+    ),
+    ("ſ", "s"): 0.5,  # the long s is a glyph, not an error: the page means s
+    **{(a, b): 0.02 for a, b in zip("éèëêâàôùûü", "eeeeaaouuu", strict=True)},
+}  # fmt: skip
+_CONVENTIONS = {("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"), ("I", "J"), ("J", "I")}
+
+
+def runs_from_opcodes(ocr: str, gold: str) -> list[tuple[str, str]]:
+    """Maximal runs of differing characters, as (ocr piece, gold piece)."""
+    out: list[tuple[str, str]] = []
+    cur: tuple[int, int, int, int] | None = None
+    for op in Levenshtein.opcodes(ocr, gold):
+        if op.tag == "equal":
+            if cur:
+                out.append((ocr[cur[0] : cur[1]], gold[cur[2] : cur[3]]))
+                cur = None
+            continue
+        if cur is None:
+            cur = (op.src_start, op.src_end, op.dest_start, op.dest_end)
+        else:
+            cur = (cur[0], op.src_end, cur[2], op.dest_end)
+    if cur:
+        out.append((ocr[cur[0] : cur[1]], gold[cur[2] : cur[3]]))
+    return out
+
+
+def runs_from_aligned(ocr: str, gold: str) -> list[tuple[str, str]]:
+    """ICDAR's aligned lines: '@' pads gaps, '#' marks gold that could not be aligned."""
+    out = []
+    i = 0
+    while i < len(ocr):
+        if ocr[i] != gold[i] and gold[i] != "#":
+            j = i
+            while j < len(ocr) and ocr[j] != gold[j] and gold[j] != "#":
+                j += 1
+            out.append((ocr[i:j].replace("@", ""), gold[i:j].replace("@", "")))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def smh_pairs(folder: Path) -> list[tuple[str, str]]:
+    import smh_eval
+
+    lines = []
+    for art in smh_eval.load(folder / "allArticles.txt"):
+        if smh_eval.split_of(art.ident) != "dev":
+            continue
+        for r, g in zip(art.raw.split("\n"), art.gold.split("\n"), strict=True):
+            if Indel.normalized_similarity(r, g) >= MIN_LINE_SIMILARITY:
+                lines.append((r, g))
+    return lines
+
+
+def icdar_pairs(folder: Path) -> list[tuple[str, str]]:
+    out = []
+    for n in range(1, 82):
+        path = folder / f"{n}.txt"
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").split("\n")
+            cut = TRAIN_CHARS_81 if n == 81 else None
+            out.append((lines[1][14:][:cut], lines[2][14:][:cut]))
+    return out
+
+
+def count_grams(text: str, grams: Counter[str]) -> None:
+    for n in range(1, MAX_RUN + 1):
+        for i in range(len(text) - n + 1):
+            grams[text[i : i + n]] += 1
+
+
+def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[str, int]]:
+    pairs: Counter[tuple[str, str]] = Counter()
+    grams: Counter[str] = Counter()
+    spacing = {"split": 0, "merge": 0, "spaces": 0, "letters": 0}
+
+    def add(runs: list[tuple[str, str]], gold: str) -> None:
+        count_grams(gold, grams)
+        spacing["spaces"] += gold.count(" ")
+        spacing["letters"] += sum(ch.isalpha() for ch in gold)
+        for o, g in runs:
+            if " " in o and " " not in g:
+                spacing["split"] += 1
+            elif " " in g and " " not in o:
+                spacing["merge"] += 1
+            if " " in o or " " in g or len(o) > MAX_RUN or len(g) > MAX_RUN:
+                continue
+            pairs[(o, g)] += 1
+
+    if smh:
+        for r, g in smh_pairs(smh):
+            add(runs_from_opcodes(r, g), g)
+    if icdar:
+        for oa, ga in icdar_pairs(icdar):
+            gold = "".join(ch for ch in ga if ch not in "@#")
+            add(runs_from_aligned(oa, ga), gold)
+    return pairs, grams, spacing
+
+
+def keep(o: str, g: str) -> bool:
+    if not o or (o, g) in _CONVENTIONS or '"' in o + g:  # '"' would quote a TSV field
+        return False
+    if not g:
+        return len(o) == 1 and not o.isalnum()
+    if o.lower() == g.lower():
+        return False  # a case change: decided in context by the stage
+    return g.isalnum()  # the page side is letters or digits ("»" -> "w", "rn" -> "m")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--smh", type=Path, default=None)
+    ap.add_argument("--icdar", type=Path, default=None)
+    args = ap.parse_args(argv)
+    pairs, grams, spacing = learn(args.smh, args.icdar)
+    print("# OCR confusion model: what the OCR printed -> what the page said, cost in nats.")
+    print("# Learned by scripts/build_ocr_confusions.py (run it to rebuild; see its docstring):")
+    print("# counts of character-run confusions in aligned OCR/gold lines of the Sydney Morning")
+    print("# Herald set of OverProof (dev half of benchmarks/smh_eval.py's split; NLA Trove")
+    print("# newspaper text is out of copyright) and ICDAR 2017 English monographs files 1-80")
+    print("# and file 81's first 300,000 characters (free for non-commercial use).")
+    print("# Only counts are shipped, no text. This table: MIT, like the code.")
+    print(
+        f"# cost = -ln(count(ocr|true) / count(true)) - {OFFSET}, clipped to "
+        f"[{MIN_COST}, {MAX_COST}]; pairs seen >= {MIN_COUNT} times;"
+    )
+    print(f"# classic pairs of the OCR literature have a prior rate ({PRIOR_RATE}; long s 0.5).")
+    print("# Columns: ocr<TAB>true<TAB>cost<TAB>count.  <split>/<merge>: a space inserted in a")
+    print("# word / lost between words (rates per letter / per space, same cost formula).")
+    print("# version 2")
+    rows = []
+    for (o, g), n in {**dict.fromkeys(PRIOR_PAIRS, 0), **pairs}.items():
+        prior = PRIOR_PAIRS.get((o, g), 0.0)
+        if (n < MIN_COUNT and not prior) or not keep(o, g):
+            continue
+        denom = grams[g] if g else max(1, spacing["letters"])
+        p = max(prior, n / max(denom, n, 1))
+        cost = min(MAX_COST, max(MIN_COST, -math.log(p) - OFFSET))
+        rows.append((o, g, cost, n))
+    rows.sort(key=lambda r: (r[2], -r[3]))
+    split_p = spacing["split"] / max(1, spacing["letters"])
+    merge_p = spacing["merge"] / max(1, spacing["spaces"])
+    for key, p, n in (
+        ("<split>", split_p, spacing["split"]),
+        ("<merge>", merge_p, spacing["merge"]),
+    ):
+        cost = min(MAX_COST, max(MIN_COST, -math.log(max(p, 1e-9)) - OFFSET))
+        print(f"{key}\t\t{cost:.2f}\t{n}")
+    for o, g, cost, n in rows:
+        print(f"{o}\t{g}\t{cost:.2f}\t{n}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
