@@ -316,7 +316,7 @@ def test_kill_9_ten_times_at_random_moments_keeps_progress_and_ends_exact(
         if (out / "summary.json").exists():
             break
         before = done()
-        proc = _start(inp, out, 0.3)
+        proc = _start(inp, out, 0.8)  # slow enough that kills land mid-run on an idle machine
         deadline = time.monotonic() + rng.uniform(0.5, 3.5)
         seen = before
         while time.monotonic() < deadline and proc.poll() is None:
