@@ -5,6 +5,7 @@ Usage (from the checkout root; needs the ``bench`` extra for WordNet and the Lee
     python benchmarks/spin_eval.py --spinner wordnet --split dev      # one spinner
     python benchmarks/spin_eval.py --all --split test --json out.json # every spinner
     python benchmarks/spin_eval.py --all --split dev --no-profile     # without the seed profile
+    python benchmarks/spin_eval.py --spinner tortured --references    # known source as reference
 
 For each spinner (``benchmarks/spin_sim``: wordnet, rare, phrase, double, seed, and
 ``tortured``: scientific abstracts spun by the wordnet/rare spinners) and split, the
@@ -41,6 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
 from spin_sim.corpus import Doc, select  # noqa: E402
+from spin_sim.roc import auc  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
 from repair.bench.metrics import Counts, doc_metrics  # noqa: E402
@@ -70,17 +72,6 @@ def profile_switch_read() -> bool:
 
     base = Path(repair.__file__).parent
     return any(PROFILE_OPTION in p.read_text(encoding="utf-8") for p in base.rglob("*.py"))
-
-
-def auc(pos: list[float], neg: list[float]) -> float | None:
-    """ROC AUC: the chance a positive scores above a negative (ties count half)."""
-    if not pos or not neg:
-        return None
-    wins = 0.0
-    for p in pos:
-        for n in neg:
-            wins += 1.0 if p > n else 0.5 if p == n else 0.0
-    return wins / (len(pos) * len(neg))
 
 
 @dataclass
@@ -130,12 +121,13 @@ def _median(xs: list[float]) -> float | None:
 class Runner:
     """Repairs texts once each (clean originals are shared between spinners)."""
 
-    def __init__(self, config: RepairConfig) -> None:
+    def __init__(self, config: RepairConfig, references: bool = False) -> None:
         self.config = config
+        self.references = references
         self._clean: dict[str, tuple[str, float, Counts]] = {}
 
-    def repair(self, text: str) -> tuple[str, float, tuple]:
-        r = repair_text(text, (), self.config)
+    def repair(self, text: str, refs: tuple[str, ...] = ()) -> tuple[str, float, tuple]:
+        r = repair_text(text, refs, self.config)
         return r.text, r.scores.spin, r.edits
 
     def clean(self, doc: Doc) -> tuple[float, Counts]:
@@ -154,7 +146,7 @@ class Runner:
             row.clean_scores.append(score)
             if not s.edits:
                 continue
-            out, spun_score, edits = self.repair(s.spun)
+            out, spun_score, edits = self.repair(s.spun, (s.clean,) if self.references else ())
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
             row.spun_scores.append(spun_score)
             row.gold_edits += len(s.edits)
@@ -172,8 +164,12 @@ def spun_docs(spinner: str, split: str, cap: int, rate: float) -> tuple[list[Doc
     return docs, [spin_doc(d.doc_id, d.register, d.text, spinner, split, rate) for d in docs]
 
 
-def fmt(x: object) -> str:
-    return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
+def fmt(x: object, digits: int = 3) -> str:
+    return "-" if x is None else f"{x:.{digits}f}" if isinstance(x, float) else str(x)
+
+
+#: Columns printed with 4 decimals (rates that should be near 0).
+FINE = ("broken", "clean/1k")
 
 
 def print_table(rows: list[dict[str, object]]) -> None:
@@ -188,7 +184,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
     print("| " + " | ".join(h for _k, h in cols) + " |")
     print("|" + "---|" * len(cols))
     for r in rows:
-        print("| " + " | ".join(fmt(r[k]) for k, _h in cols) + " |")
+        print("| " + " | ".join(fmt(r[k], 4 if h in FINE else 3) for k, h in cols) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,15 +204,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=RATE, help="share of content words spun")
     ap.add_argument("--no-profile", action="store_true", help="run without the seed profile")
     ap.add_argument("--stages", default="spin,tortured", help="stages to run, or 'all'")
+    ap.add_argument(
+        "--references",
+        action="store_true",
+        help="pass each document's clean original as a reference (a known source paper)",
+    )
     ap.add_argument("--json", help="write every figure to this JSON file")
     args = ap.parse_args(argv)
     names = list(ALL) if args.all else args.spinner
     if not names:
         ap.error("give --spinner NAME or --all")
-    runner = Runner(make_config(args.stages, args.no_profile))
+    runner = Runner(make_config(args.stages, args.no_profile), args.references)
     print(
         f"# split {args.split}; at most {args.cap} documents per spinner (--cap); rate "
-        f"{args.rate}; stages {args.stages}; profile "
+        f"{args.rate}; stages {args.stages}; references "
+        f"{'the clean original' if args.references else 'none'}; profile "
         + ("off (--no-profile: option "
            + ("read" if profile_switch_read() else "NOT read by this branch: same as on")
            + ")" if args.no_profile else "on"),

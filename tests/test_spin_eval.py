@@ -154,7 +154,7 @@ def test_tortured_abstracts_are_spun() -> None:
     assert {s.spinner for s in spun} == {"tortured/wordnet", "tortured/rare"}
 
 
-def test_auc_counts_ties_half() -> None:
+def test_runner_auc_counts_ties_half() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from spin_eval import auc
 
@@ -162,3 +162,18 @@ def test_auc_counts_ties_half() -> None:
     assert auc([0.5], [0.5]) == 0.5
     assert auc([], [0.1]) is None
     assert random.Random(0).random() < 1  # the module imports cleanly with repair
+
+
+def test_roc_auc_matches_pairwise_counting_and_points_fall() -> None:
+    from spin_sim.roc import auc as rank_auc
+    from spin_sim.roc import roc_points, roc_svg
+
+    rng = random.Random(3)
+    pos = [round(rng.random(), 1) for _ in range(30)]
+    neg = [round(rng.random() * 0.8, 1) for _ in range(40)]
+    pairwise = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in pos for n in neg)
+    assert rank_auc(pos, neg) == pytest.approx(pairwise / (len(pos) * len(neg)))
+    pts = roc_points(pos, neg)
+    assert pts[0][1:] == (1.0, 1.0)
+    assert all(a[1] >= b[1] and a[2] >= b[2] for a, b in zip(pts, pts[1:], strict=False))
+    assert roc_svg({"x": pts}, "t").startswith("<svg")
