@@ -164,6 +164,23 @@ def spun_docs(spinner: str, split: str, cap: int, rate: float) -> tuple[list[Doc
     return docs, [spin_doc(d.doc_id, d.register, d.text, spinner, split, rate) for d in docs]
 
 
+def evaluate(
+    names: list[str],
+    split: str,
+    cap: int = DEFAULT_CAP,
+    rate: float = RATE,
+    runner: Runner | None = None,
+) -> list[dict[str, object]]:
+    """One row of figures per spinner (the Python entry point: ``evaluate(["wordnet"], "dev")``)."""
+    runner = runner or Runner(make_config("spin,tortured", False))
+    rows = []
+    for name in names:
+        docs, spun = spun_docs(name, split, cap, rate)
+        rows.append(runner.evaluate(name, split, docs, spun).to_json())
+        print(f"# {name}: done in {rows[-1]['seconds']} s", file=sys.stderr, flush=True)
+    return rows
+
+
 def fmt(x: object, digits: int = 3) -> str:
     return "-" if x is None else f"{x:.{digits}f}" if isinstance(x, float) else str(x)
 
@@ -224,11 +241,7 @@ def main(argv: list[str] | None = None) -> int:
            + ")" if args.no_profile else "on"),
         flush=True,
     )  # fmt: skip
-    rows = []
-    for name in names:
-        docs, spun = spun_docs(name, args.split, args.cap, args.rate)
-        rows.append(runner.evaluate(name, args.split, docs, spun).to_json())
-        print(f"# {name}: done in {rows[-1]['seconds']} s", file=sys.stderr, flush=True)
+    rows = evaluate(names, args.split, args.cap, args.rate, runner)
     print_table(rows)
     if args.json:
         Path(args.json).write_text(

@@ -177,3 +177,28 @@ def test_roc_auc_matches_pairwise_counting_and_points_fall() -> None:
     assert pts[0][1:] == (1.0, 1.0)
     assert all(a[1] >= b[1] and a[2] >= b[2] for a, b in zip(pts, pts[1:], strict=False))
     assert roc_svg({"x": pts}, "t").startswith("<svg")
+
+
+def test_runner_scores_an_oracle_and_a_do_nothing_tool() -> None:
+    from spin_eval import Runner
+
+    from repair.config import RepairConfig
+
+    docs = [Doc(f"t/{i}", "news", TEXT.replace("city", f"city {i}")) for i in range(3)]
+    spun = [spin_doc(d.doc_id, d.register, d.text, "wordnet", rate=0.4) for d in docs]
+    by_spun = {s.spun: s.clean for s in spun}
+
+    class Oracle(Runner):
+        def repair(self, text: str, refs: tuple[str, ...] = ()) -> tuple[str, float, tuple]:
+            return by_spun.get(text, text), (0.9 if text in by_spun else 0.1), ()
+
+    class Nothing(Runner):
+        def repair(self, text: str, refs: tuple[str, ...] = ()) -> tuple[str, float, tuple]:
+            return text, 0.2, ()
+
+    best = Oracle(RepairConfig()).evaluate("wordnet", "dev", docs, spun).to_json()
+    assert best["error_reduction"] == 1.0 and best["edit_precision"] == 1.0
+    assert best["auc"] == 1.0 and best["broken_rate"] == 0.0 and best["docs"] == 3
+    none = Nothing(RepairConfig()).evaluate("wordnet", "dev", docs, spun).to_json()
+    assert none["error_reduction"] == 0.0 and none["edit_precision"] is None
+    assert none["auc"] == 0.5 and none["gold_substitutions"] == best["gold_substitutions"] > 10
