@@ -202,3 +202,13 @@ def test_runner_scores_an_oracle_and_a_do_nothing_tool() -> None:
     none = Nothing(RepairConfig()).evaluate("wordnet", "dev", docs, spun).to_json()
     assert none["error_reduction"] == 0.0 and none["edit_precision"] is None
     assert none["auc"] == 0.5 and none["gold_substitutions"] == best["gold_substitutions"] > 10
+
+
+def test_sentence_initial_names_are_not_spinnable() -> None:
+    from spin_sim.text import spinnable
+
+    text = "Officials thanked Mr. Howard. Grant money arrived. Money matters to officials."
+    toks = tokens(text)
+    words = {toks[i].text for i in spinnable(text, toks)}
+    assert "Howard" not in words and "Grant" not in words
+    assert {"Officials", "thanked", "money", "Money", "arrived", "matters"} <= words

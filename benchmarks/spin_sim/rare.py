@@ -33,6 +33,7 @@ POOL = 3
 _OK = re.compile(r"[a-z]+(?: [a-z]+)?")
 
 
+@cache
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
@@ -65,11 +66,11 @@ def entry(lemma: str, upos: str) -> str | None:
         s = s.lower()
         if not _OK.fullmatch(s) or lemma in s.split() or s == lemma:
             continue
-        head = s.split()[0] if upos == "VERB" else s.split()[-1]
-        if not inflect.is_lemma(head, upos):
-            continue
         z = min(_zipf(w) for w in s.split())
-        if FLOOR <= z <= own - MIN_GAP:
+        if not FLOOR <= z <= own - MIN_GAP:
+            continue
+        head = s.split()[0] if upos == "VERB" else s.split()[-1]
+        if inflect.is_lemma(head, upos):
             pool.append((z, s))
     if not pool:
         return None

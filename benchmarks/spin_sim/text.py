@@ -137,7 +137,8 @@ def spinnable(text: str, toks: Sequence[Token] | None = None) -> list[int]:
 
     A word is out if it is short, a function word, all capitals, hyphenated or
     with an apostrophe, or capitalized: a capitalized word is kept unless it starts
-    a sentence, is title-case, and never appears capitalized inside a sentence.
+    a sentence, is title-case, never appears capitalized inside a sentence and does
+    appear in lower case in the text (so "Howard" after "Mr." stays).
     """
     toks = list(toks if toks is not None else tokens(text))
     mid_caps = {
@@ -145,6 +146,7 @@ def spinnable(text: str, toks: Sequence[Token] | None = None) -> list[int]:
         for i, t in enumerate(toks)
         if t.is_word and t.text[:1].isupper() and not _sentence_initial(toks, i)
     }
+    lower = {t.text for t in toks if t.is_word and t.text.islower()}
     out = []
     for i, t in enumerate(toks):
         w = t.text
@@ -152,6 +154,8 @@ def spinnable(text: str, toks: Sequence[Token] | None = None) -> list[int]:
             continue
         if w[:1].isupper():
             if not (_sentence_initial(toks, i) and w[1:].islower()) or w.lower() in mid_caps:
+                continue
+            if w.lower() not in lower:
                 continue
         elif not w.islower():
             continue
