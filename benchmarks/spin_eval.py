@@ -6,6 +6,7 @@ Usage (from the checkout root; needs the ``bench`` extra for WordNet and the Lee
     python benchmarks/spin_eval.py --all --split test --json out.json # every spinner
     python benchmarks/spin_eval.py --all --split dev --no-profile     # without the seed profile
     python benchmarks/spin_eval.py --spinner tortured --references    # known source as reference
+    python benchmarks/spin_eval.py --spinner rare --show 10           # wrong/missed edits (dev)
 
 For each spinner (``benchmarks/spin_sim``: wordnet, rare, phrase, double, seed, and
 ``tortured``: scientific abstracts spun by the wordnet/rare spinners) and split, the
@@ -45,7 +46,7 @@ from spin_sim.corpus import Doc, select  # noqa: E402
 from spin_sim.roc import auc  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
-from repair.bench.metrics import Counts, doc_metrics  # noqa: E402
+from repair.bench.metrics import Counts, doc_metrics, edit_blocks, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
@@ -121,9 +122,10 @@ def _median(xs: list[float]) -> float | None:
 class Runner:
     """Repairs texts once each (clean originals are shared between spinners)."""
 
-    def __init__(self, config: RepairConfig, references: bool = False) -> None:
+    def __init__(self, config: RepairConfig, references: bool = False, show: int = 0) -> None:
         self.config = config
         self.references = references
+        self.show = show
         self._clean: dict[str, tuple[str, float, Counts]] = {}
 
     def repair(self, text: str, refs: tuple[str, ...] = ()) -> tuple[str, float, tuple]:
@@ -148,11 +150,36 @@ class Runner:
                 continue
             out, spun_score, edits = self.repair(s.spun, (s.clean,) if self.references else ())
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
+            if self.show:
+                show_differences(s, out, self.show)
             row.spun_scores.append(spun_score)
             row.gold_edits += len(s.edits)
             row.registers[doc.register] = row.registers.get(doc.register, 0) + 1
         row.seconds = time.perf_counter() - t0
         return row
+
+
+def show_differences(s: SpunDoc, out: str, limit: int) -> None:
+    """Print up to ``limit`` wrong tool edits and missed gold edits of one document."""
+    d, g, h = token_seq(s.spun), token_seq(s.clean), token_seq(out)
+    gold, hyp = edit_blocks(d.toks, g.toks), edit_blocks(d.toks, h.toks)
+    gold_set, hyp_set = set(gold), set(hyp)
+
+    def text(i1: int, i2: int) -> str:
+        return "".join(d.toks[i1:i2]).strip()
+
+    lines = [
+        f"  wrong  {text(i1, i2)!r} -> {''.join(new).strip()!r}"
+        for i1, i2, new in hyp
+        if (i1, i2, new) not in gold_set
+    ] + [
+        f"  missed {text(i1, i2)!r} -> {''.join(new).strip()!r}"
+        for i1, i2, new in gold
+        if (i1, i2, new) not in hyp_set
+    ]
+    if lines:
+        print(f"# {s.doc_id} ({s.spinner})", file=sys.stderr)
+        print("\n".join(lines[:limit]), file=sys.stderr)
 
 
 def spun_docs(spinner: str, split: str, cap: int, rate: float) -> tuple[list[Doc], list[SpunDoc]]:
@@ -226,12 +253,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="pass each document's clean original as a reference (a known source paper)",
     )
+    ap.add_argument(
+        "--show", type=int, default=0, help="print N wrong/missed edits per document (dev only)"
+    )
     ap.add_argument("--json", help="write every figure to this JSON file")
     args = ap.parse_args(argv)
     names = list(ALL) if args.all else args.spinner
     if not names:
         ap.error("give --spinner NAME or --all")
-    runner = Runner(make_config(args.stages, args.no_profile), args.references)
+    if args.show and args.split != "dev":
+        ap.error("--show is for the dev split: the test half is never looked at while tuning")
+    runner = Runner(make_config(args.stages, args.no_profile), args.references, args.show)
     print(
         f"# split {args.split}; at most {args.cap} documents per spinner (--cap); rate "
         f"{args.rate}; stages {args.stages}; references "
