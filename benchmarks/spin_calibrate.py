@@ -8,9 +8,11 @@ Usage (from the checkout root; ``bench`` extra and ``../shared`` needed)::
 
 Negatives: every clean document of ``benchmarks/spin_sim/corpus.py`` (ABC rural and
 science news, WSJ, State of the Union, inaugural addresses, web text, the Lee corpus,
-seeds 001-004; long texts cut into 300-1,000-word documents; ~1.59 M words) and the
-scientific abstracts.  The Brown corpus is not used: it is not available offline here
-(no NLTK data on the machine, and nothing may be downloaded).
+seeds 001-004; long texts cut into 300-1,000-word documents; ~1.59 M words), the
+scientific abstracts and the repository's clean suite (``benchmarks/suites/clean``, with
+its hand-written hard cases: formal notices, academic prose, spinner-like words).  The
+Brown corpus is not used: it is not available offline here (no NLTK data on the machine,
+and nothing may be downloaded).
 Positives: the same documents the spin runner uses (``--cap`` per split, default 40)
 spun by each simulated spinner with the families of their split, and the abstracts.
 
@@ -39,13 +41,25 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from spin_eval import make_config, spun_docs  # noqa: E402
 from spin_sim import RATE, SPINNERS  # noqa: E402
 from spin_sim.abstracts import abstract_docs  # noqa: E402
-from spin_sim.corpus import REGISTERS, documents  # noqa: E402
+from spin_sim.corpus import REGISTERS, Doc, documents  # noqa: E402
 from spin_sim.roc import auc, roc_points, roc_svg  # noqa: E402
 
 from repair.bench.metrics import doc_metrics  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
 THRESHOLD = 0.5
+#: The repository's clean suite (news, Wikipedia, classics and hand-written hard cases such
+#: as formal notices, academic prose and honest spinner-like words), kept as its own rows.
+CLEAN_SUITE = ROOT / "benchmarks" / "suites" / "clean"
+
+
+def clean_suite_docs() -> list[Doc]:
+    return [
+        Doc(f"clean_suite/{p.name[: -len('.clean.txt')]}", "clean_suite", p.read_text("utf-8"))
+        for p in sorted(CLEAN_SUITE.glob("*.clean.txt"))
+    ]
+
+
 OUT = ROOT / "benchmarks"
 
 
@@ -67,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
 
     # ---- clean documents
-    docs = list(documents()) + abstract_docs()
+    docs = list(documents()) + abstract_docs() + clean_suite_docs()
     if args.max_docs:
         kept: dict[str, int] = {}
         docs = [
@@ -105,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         "| changed tok/1k | docs changed |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for reg in [*REGISTERS, "abstract", "all"]:
+    for reg in [*REGISTERS, "abstract", "clean_suite", "all"]:
         rr = [r for r in rows if reg in ("all", r["register"])]
         if not rr:
             continue
@@ -125,7 +139,11 @@ def main(argv: list[str] | None = None) -> int:
 
     # ---- spun documents: ROC per spinner and split
     neg = {
-        sp: [r["spin"] for r in rows if r["split"] == sp and r["register"] != "abstract"]
+        sp: [
+            r["spin"]
+            for r in rows
+            if r["split"] == sp and r["register"] not in ("abstract", "clean_suite")
+        ]
         for sp in ("dev", "test")
     }
     roc_rows: list[tuple[str, str, float, float, float]] = []

@@ -3,19 +3,18 @@
 The abstracts below were written for this benchmark (original text, same licence
 as the project); they imitate the register of machine learning, medicine, materials
 and engineering papers.  A paper mill runs such a text through a thesaurus spinner
-("deep learning" -> "profound learning"); here every odd abstract goes through the
-WordNet sense spinner and every even one through the rare-synonym spinner, with
+("deep learning" -> "profound learning"); here each abstract goes through the WordNet
+sense spinner or the rare-synonym spinner (a hash of its id decides), with
 the families of the document's split only.
 """
 
 from __future__ import annotations
 
 import random
-import zlib
 
 from . import rare, wordnet
 from .corpus import Doc
-from .text import SpunDoc, apply_edits
+from .text import SpunDoc, apply_edits, stable_hash
 
 ABSTRACTS = (
     """Deep learning has become the standard approach for image classification, but large \
@@ -99,6 +98,77 @@ these records to predict which students are likely to fail a course early in the
 A simple model based on the number of finished exercises and the time spent on them \
 predicts failure with good accuracy after only three weeks. Teachers who received these \
 predictions were able to offer help to students at risk in time.""",
+    """Small firms often find it hard to obtain credit from banks. Using survey data from \
+three thousand firms, we study how the distance between a firm and the nearest bank \
+branch affects the interest rate it pays. Firms that are far from a branch pay higher \
+rates and are more likely to be refused a loan. The effect is stronger in rural areas \
+and for young firms. We discuss how online lending could reduce this gap.""",
+    """Climate change is expected to shift the range of many plant species towards higher \
+ground. We compared records of alpine plants collected over the last century with new \
+surveys on the same mountains. On average, species have moved up by about thirty \
+metres, but some rare species have disappeared from the lower sites without moving up. \
+Our results show that mountain plants may lose habitat faster than previously thought.""",
+    """Sleep plays an important role in memory. We asked sixty students to learn a list of \
+words in the evening and tested them the next morning. Students who slept for at least \
+seven hours remembered more words than those who slept less, even when the total time \
+between learning and test was the same. A short nap the next day did not make up for \
+the lost sleep. These findings support advice on sleep for students before exams.""",
+    """We report a simple method to remove heavy metals from waste water using a cheap \
+material made from rice husks. The husks were burned at a controlled temperature and \
+treated with a weak acid. In laboratory tests the material removed more than ninety \
+percent of lead and copper from the water within one hour. The material can be used \
+several times after washing, which makes it attractive for small treatment plants.""",
+    """Many galaxies contain a massive black hole at their centre. We use new observations \
+from a large radio telescope to measure the motion of gas near the centre of a nearby \
+galaxy. The data show that the gas moves faster than expected from the visible stars \
+alone, which requires a black hole with a mass of about one billion suns. We compare \
+this estimate with earlier ones and discuss the sources of uncertainty.""",
+    """Bridges must be inspected regularly to find damage before it becomes dangerous. We \
+present a system that uses small sensors attached to the structure to detect changes \
+in its vibration. In a test on a steel bridge over one year, the system detected a \
+loose joint weeks before it was found by a visual inspection. The main difficulty was \
+to separate the effect of damage from the effect of temperature on the measurements.""",
+    """Passwords remain the most common way to protect online accounts, but many users choose \
+weak ones. We analysed a large set of leaked passwords to find which rules make users \
+choose stronger passwords. Long passwords made of several common words were as hard to \
+guess as short random ones and much easier to remember. We recommend that services \
+drop rules on special characters and require a minimum length instead.""",
+    """Influenza spreads quickly in schools and then into the wider community. We built a \
+model of contacts between children based on data from twenty schools and used it to \
+test the effect of closing classes. Closing a single class when several children were \
+ill reduced the number of cases almost as much as closing the whole school. The cost \
+for families was much lower. Health officials could use this approach during \
+outbreaks.""",
+    """Children who grow up with two languages often mix them in one sentence. We recorded \
+the speech of twenty bilingual children over two years and counted how often they \
+switched language and where in the sentence they did so. Switches became less frequent \
+with age but more regular, and they followed the grammar of both languages. This \
+suggests that mixing is a skill rather than a sign of confusion.""",
+    """The amount of salt in processed food is a major cause of high blood pressure. We \
+measured the salt content of more than five hundred products sold in supermarkets and \
+compared it with the values printed on the labels. About one product in five contained \
+more salt than its label stated. Bread and ready meals were the main sources of salt \
+in a typical diet. We call for better checks of food labels.""",
+    """Floods in small rivers are hard to predict because they develop within a few hours. We \
+combined rainfall data from weather radar with a simple model of the river basin to \
+forecast the water level two hours ahead. In tests on ten past floods, the forecast \
+was within twenty centimetres of the observed level in most cases. The method needs \
+little data and could give towns more time to prepare.""",
+    """Robots that work next to people must move safely and predictably. We propose a method \
+that plans the motion of a robot arm so that it keeps a safe distance from a person \
+while still finishing its task quickly. The method predicts the movement of the person \
+from camera images. In experiments with ten volunteers, the robot finished its tasks \
+only slightly slower than without a person present and never touched anyone.""",
+    """Plastic waste in the ocean breaks down into small particles that are eaten by fish. We \
+collected fish from five markets along the coast and examined the contents of their \
+stomachs. Small plastic particles were found in more than a third of the fish, most \
+often fibres from clothing. Fish caught near large cities contained more particles. \
+The health effects for people who eat these fish are not yet known.""",
+    """Data centres use a large share of the electricity in many countries. We study how the \
+work of a data centre can be moved in time to hours when more wind and solar power is \
+available. Using a year of real workload data, we show that about a quarter of the \
+work can be delayed without harm to users. This would reduce the carbon emissions of \
+the data centre by around fifteen percent at almost no cost.""",
 )
 
 
@@ -108,7 +178,7 @@ def abstract_docs() -> list[Doc]:
 
 def spin_abstract(doc: Doc, split: str | None, rate: float = 0.25) -> SpunDoc:
     """The paper-mill version of one abstract (deterministic)."""
-    module = wordnet if zlib.crc32(doc.doc_id.encode()) % 2 else rare
+    module = wordnet if stable_hash("abstract-spinner", doc.doc_id) % 2 else rare
     rng = random.Random(f"tortured:{doc.doc_id}")
     edits = module.spin(doc.text, rng, rate, split)
     return SpunDoc(

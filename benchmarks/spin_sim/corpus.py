@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .text import doc_split
+from .text import doc_split, stable_hash
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -132,7 +131,7 @@ def select(
         if d.split == split and d.register in registers:
             by_reg.setdefault(d.register, []).append(d)
     for docs in by_reg.values():
-        docs.sort(key=lambda d: (zlib.crc32(d.doc_id.encode()), d.doc_id))
+        docs.sort(key=lambda d: (stable_hash("order", d.doc_id), d.doc_id))
     out: list[Doc] = []
     k = 0
     while (cap is None or len(out) < cap) and any(k < len(v) for v in by_reg.values()):

@@ -7,9 +7,9 @@ alignment (what was substituted, by what, and the word *family* it belongs to).
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -36,14 +36,21 @@ Split = str  # "dev" | "test"
 FamilyFilter = Callable[[str], bool]
 
 
+def stable_hash(*key: str) -> int:
+    """A fixed 64-bit hash of ``key`` (BLAKE2b: unlike CRC-32, the parities of different
+    keys are not linearly tied, so splits and choices do not correlate)."""
+    digest = hashlib.blake2b("\x1f".join(key).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
 def family_split(family: str) -> Split:
-    """``dev`` or ``test`` for a word family (CRC-32 of its key: fixed, content-independent)."""
-    return "dev" if zlib.crc32(("fam:" + family).encode()) % 2 == 0 else "test"
+    """``dev`` or ``test`` for a word family (hash of its key: fixed, content-independent)."""
+    return "dev" if stable_hash("fam", family) % 2 == 0 else "test"
 
 
 def doc_split(doc_id: str) -> Split:
-    """``dev`` or ``test`` for a document (CRC-32 of its id)."""
-    return "dev" if zlib.crc32(("doc:" + doc_id).encode()) % 2 == 0 else "test"
+    """``dev`` or ``test`` for a document (hash of its id)."""
+    return "dev" if stable_hash("doc", doc_id) % 2 == 0 else "test"
 
 
 @dataclass(frozen=True)
@@ -184,7 +191,7 @@ def sample_edits(
 
 def stable_choice(options: Sequence[str], *key: str) -> str:
     """A choice fixed by ``key`` (a spinner maps a word the same way everywhere)."""
-    return options[zlib.crc32("\x1f".join(key).encode()) % len(options)]
+    return options[stable_hash("choice", *key) % len(options)]
 
 
 def allow_split(split: Split | None) -> FamilyFilter:
