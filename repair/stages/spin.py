@@ -7,6 +7,8 @@ score       → :mod:`repair.score.spin` (LM gain, pair consistency, reference n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from repair.candidates.spin import (
     Occurrence,
     PairInfo,
@@ -15,12 +17,59 @@ from repair.candidates.spin import (
     merged_pairs,
     thesaurus_related,
 )
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.detect.spin import THRESHOLD
 from repair.detect.spin import detect as detect_spin
 from repair.document import Document
 from repair.score.frequency import zipf
 from repair.score.reference import harvest_pairs
 from repair.score.spin import score_spin
+from repair.score.spin_context import WordContext, context
+from repair.score.spin_evidence import WordEvidence, evidence
 from repair.types import Candidate, Detection, Edit
+
+#: Words at least this common (zipf) are not examined by the spinner-agnostic
+#: evidence: spinners write rarer words, and the LM cost stays low on clean text.
+MAX_WRITTEN_ZIPF = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class SpinDetection(Detection):
+    """The spin detection plus what candidates() needs (not part of the JSON details)."""
+
+    occurrences: tuple[Occurrence, ...] = ()
+    words: tuple[WordEvidence, ...] = ()
+
+
+def _covered(spans: list[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(a, b))
+    return out
+
+
+def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
+    """:class:`WordEvidence` for every content word outside ``covered`` that has candidates.
+
+    Skipped: stopwords, short or non-alphabetic words, words capitalized inside a
+    sentence (names), and common words (zipf >= :data:`MAX_WRITTEN_ZIPF`).
+    """
+    ctx = WordContext.of(doc)
+    out: list[WordEvidence] = []
+    for t in doc.tokens:
+        if t.kind != "word" or t.start in covered:
+            continue
+        w = t.text
+        lw = w.lower()
+        if len(w) < 3 or lw in STOPWORDS or not w.isalpha() or zipf(lw) >= MAX_WRITTEN_ZIPF:
+            continue
+        left, right, initial = context(doc, ctx, t.start, t.end)
+        if w[:1].isupper() and not initial:
+            continue
+        ev = evidence(t.start, t.end, w, left, right)
+        if ev is not None:
+            out.append(ev)
+    return out
 
 
 def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, PairInfo]:
@@ -55,29 +104,39 @@ class _Stage:
         occ = find_occurrences(doc.text, pairs)
         if doc.references:
             ref = reference_pairs(doc, pairs)
-            taken = [(o.start, o.end) for o in occ]
+            taken = _covered([(o.start, o.end) for o in occ])
             for o in find_occurrences(doc.text, ref):
                 o = Occurrence(o.start, o.end, o.spun, o.info, "SPIN_REFERENCE")
-                if not any(a < o.end and o.start < b for a, b in taken):
+                if not any(p in taken for p in range(o.start, o.end)):
                     occ.append(o)
-        taken = [(o.start, o.end) for o in occ]
-        occ += [
-            n
-            for n in find_numbers(doc.text)
-            if not any(a < n.end and n.start < b for a, b in taken)
-        ]
+        taken = _covered([(o.start, o.end) for o in occ])
+        numbers = find_numbers(doc.text)
+        occ += [n for n in numbers if not any(p in taken for p in range(n.start, n.end))]
         return sorted(occ, key=lambda o: o.start)
 
-    def detect(self, doc: Document) -> Detection:
+    def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
-        doc.__dict__["_spin_occurrences"] = occ  # reused by candidates(); keeps details JSON-safe
-        return detect_spin(doc, occ)
+        words = synonym_evidence(doc, _covered([(o.start, o.end) for o in occ]))
+        d = detect_spin(doc, occ, words)
+        return SpinDetection(d.findings, d.score, d.details, tuple(occ), tuple(words))
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        occ = doc.__dict__.get("_spin_occurrences")
-        if occ is None:
+        if isinstance(detection, SpinDetection):
+            occ, words = list(detection.occurrences), list(detection.words)
+        else:
             occ = self.occurrences(doc)
+            words = synonym_evidence(doc, _covered([(o.start, o.end) for o in occ]))
         out = []
+        for w in words:
+            feats = {
+                "strength": "synonym",
+                "caps": False,
+                "pair_source": "synonym",
+                "unigram": w.unigram,
+                "margin": w.margin,
+                "gain0": w.gain,
+            }
+            out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
         for o in occ:
             for orig in o.info.originals:
                 feats = {
@@ -89,7 +148,23 @@ class _Stage:
         return out
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
-        return score_spin(doc, detection.score, candidates)
+        """Each candidate source is gated by its own evidence: profile (and reference,
+        number) candidates by the profile score, spinner-agnostic synonyms by the
+        synonym score (or a known profile).  A clean text that trips one detector
+        does not open the door to the other's candidates."""
+        d = detection.details
+        profile = d.get("profile_score", detection.score)
+        synonym = d.get("synonym_score", 0.0)
+        keep_profile = profile >= THRESHOLD
+        keep_synonym = synonym >= THRESHOLD or keep_profile
+        kept = [
+            c
+            for c in candidates
+            if (keep_synonym if c.source == "SPIN_SYNONYM" else keep_profile)
+        ]
+        if not kept:
+            return []
+        return score_spin(doc, profile if keep_profile else synonym, kept, gate=False)
 
 
 STAGE = _Stage()
