@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -118,6 +118,91 @@ def _thesaurus_candidates(text: str, max_per_word: int = 25) -> list[tuple[int, 
     return out
 
 
+def _synonym_rows(texts: Iterable[str]) -> tuple[list, Counter[str], int]:
+    """Spinner-agnostic evidence rows of the texts that look spun, corpus word counts, words.
+
+    Only documents whose spin score (profile or synonym evidence) reaches the
+    threshold contribute rows: clean documents of a mixed corpus teach nothing.
+    """
+    from repair.detect.spin import THRESHOLD
+    from repair.stages.spin import STAGE
+
+    rows = []
+    counts: Counter[str] = Counter()
+    n_words = 0
+    for i, text in enumerate(texts):
+        doc = Document(text)
+        words = [t.text.lower() for t in doc.words]
+        counts.update(words)
+        n_words += len(words)
+        det = STAGE.detect(doc)
+        if det.score >= THRESHOLD:
+            rows += [(i, w) for w in getattr(det, "words", ())]
+    return rows, counts, n_words
+
+
+def corpus_pairs(
+    texts: Sequence[str], *, min_count: int = 2, min_docs: int = 2
+) -> list[LearnedPair]:
+    """Pairs learned from corpus statistics alone, with no prior profile.
+
+    A spinner maps a word the same way in every document, so across a corpus
+    a spun form ``s`` keeps choosing the same original ``o`` as its best-fitting
+    synonym (:mod:`repair.score.spin_evidence`), and ``o`` itself goes missing
+    (the spinner crowded it out).  A pair is kept when
+
+    * it is the best restoration of ``s`` in at least :data:`CORPUS_MIN_AGREE` of
+      ``s``'s examined occurrences, over ``min_count`` occurrences and ``min_docs`` documents;
+    * its mean LM gain is >= :data:`CORPUS_MIN_GAIN` and its mean gain beyond unigram
+      frequency >= :data:`CORPUS_MIN_CONTEXT`;
+    * ``o`` is crowded out: its corpus count is at most :data:`CORPUS_MAX_ORIG_SHARE` of
+      what wordfreq expects for a corpus this size (plus one), or smaller than the count of ``s``.
+    """
+    rows, counts, n_words = _synonym_rows(texts)
+    per_form: Counter[str] = Counter()
+    pairs: dict[tuple[str, str], LearnedPair] = {}
+    docs: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, w in rows:
+        s = w.written.lower()
+        per_form[s] += 1
+        key = (s, w.original)
+        p = pairs.setdefault(key, LearnedPair(s, w.original))
+        p.count += 1
+        p.gains.append(w.gain)
+        p.ctx_gains.append(w.context)
+        p.sources.add("corpus")
+        docs[key].add(i)
+    kept = []
+    for key, p in pairs.items():
+        p.docs = len(docs[key])
+        if p.count < min_count or p.docs < min(min_docs, len(texts)):
+            continue
+        if p.count < CORPUS_MIN_AGREE * per_form[p.spun] or _variant(p.spun, p.original):
+            continue
+        if p.mean_gain < CORPUS_MIN_GAIN or p.mean_ctx_gain < CORPUS_MIN_CONTEXT:
+            continue
+        expected = n_words * 10 ** (zipf(p.original) - 9.0)
+        observed = counts.get(p.original, 0)
+        if observed > CORPUS_MAX_ORIG_SHARE * expected + 1 and observed >= counts.get(p.spun, 0):
+            continue
+        kept.append(p)
+    return sorted(kept, key=lambda p: (-p.weight, -p.count, p.spun))
+
+
+def _variant(a: str, b: str) -> bool:
+    """Spelling variants ("kilometres"/"kilometers"), not synonyms: never a spinner's pair."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+#: :func:`corpus_pairs` thresholds (tuned on the dev half of benchmarks/spin_method_dev.py).
+CORPUS_MIN_AGREE = 0.5
+CORPUS_MIN_GAIN = 4.0
+CORPUS_MIN_CONTEXT = 1.0
+CORPUS_MAX_ORIG_SHARE = 0.5
+
+
 def learn_pairs(
     texts: Iterable[str],
     references: Sequence[str] = (),
@@ -125,14 +210,20 @@ def learn_pairs(
     min_count: int = 2,
     min_gain: float = 1.0,
     thesaurus: bool = True,
+    corpus: bool = True,
 ) -> list[LearnedPair]:
-    """Substitution pairs the corpus supports, best first (see the module docstring)."""
+    """Substitution pairs the corpus supports, best first (see the module docstring).
+
+    ``corpus``: also learn from corpus statistics alone (:func:`corpus_pairs`), which
+    needs no profile and no reference; its pairs fill in spun forms the others miss.
+    """
     from repair.detect.spin import THRESHOLD
     from repair.score.lm import get_lm
     from repair.score.reference import ngram_support, reference_ngrams
     from repair.score.spin_context import WordContext, context, lm_gain
     from repair.stages.spin import STAGE
 
+    texts = list(texts)
     references = tuple(references)
     grams = reference_ngrams(references) if references else frozenset()
     pairs: dict[tuple[str, str], LearnedPair] = {}
@@ -193,6 +284,9 @@ def learn_pairs(
     best: dict[str, LearnedPair] = {}
     for p in sorted(kept, key=lambda p: (-p.weight, -p.count, p.spun)):
         best.setdefault(p.spun, p)
+    if corpus:
+        for p in corpus_pairs(texts, min_count=min_count):
+            best.setdefault(p.spun, p)
     return sorted(best.values(), key=lambda p: (-p.weight, -p.count, p.spun))
 
 

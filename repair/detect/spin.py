@@ -74,7 +74,7 @@ _STRONG_Q = 0.02
 #: spinner, 0.98 Moby spinner; clean max density 0.14 over five registers).
 SYN_FLAG_GAIN, SYN_FLAG_CONTEXT = 6.0, 2.0
 SYN_MIN_ROWS = 40
-SYN_MID, SYN_WIDTH = 0.2, 0.03
+SYN_MID, SYN_WIDTH = 0.16, 0.03
 #: Score cap (just under :data:`THRESHOLD`) for too few distinct fingerprints.
 _CAP = 0.45
 #: Words before a spun digit phrase that make it ordinary English; the LM knows

@@ -43,7 +43,7 @@ LEARNED_MIN_GAIN = -2.0
 #: beyond unigram frequency, and margin over the runner-up candidate; tuned on the
 #: dev half of benchmarks/spin_method_dev.py (edit precision 0.85 on its word rows;
 #: the initial gain, before other restorations change the context, must pass too).
-SYN_MIN_GAIN, SYN_MIN_CONTEXT, SYN_MIN_MARGIN = 10.0, 6.0, 4.0
+SYN_MIN_GAIN, SYN_MIN_CONTEXT, SYN_MIN_MARGIN = 10.0, 2.0, 4.0
 WEAK_MIN_GAIN = 2.0
 #: How far the weak-pair bar drops for a document that plainly carries the
 #: spinner's fingerprint (score >= RELAX_FULL): there a known spinner habit needs only
