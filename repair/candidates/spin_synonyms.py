@@ -49,6 +49,18 @@ def _tags(word: str, lemma: str, upos: str) -> list[str]:
     return [t for t, forms in infl.items() if forms and forms[0] == word]
 
 
+def spelling_variant(a: str, b: str) -> bool:
+    """Same word, other spelling ("armoured"/"armored", "recognising"/"realizing" is not).
+
+    A spinner swaps words, not spellings; British and American forms are honest.
+    """
+    if a == b:
+        return True
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
 @lru_cache(maxsize=50_000)
 def _is_lemma(word: str, upos: str) -> bool:
     """Whether lemminflect knows ``word`` as a lemma of part of speech ``upos``."""
@@ -88,6 +100,6 @@ def originals_of(word: str) -> tuple[str, ...]:
                 form = orig
             else:
                 continue
-            if form and form != word and form not in out and form.isalpha():
+            if form and form not in out and form.isalpha() and not spelling_variant(word, form):
                 out.append(form)
     return tuple(out)
