@@ -42,11 +42,19 @@ def reverse_table() -> dict[tuple[str, str], tuple[str, ...]]:
     return out
 
 
-def _tags(word: str, lemma: str, upos: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def _tags(word: str, lemma: str, upos: str) -> tuple[str, ...]:
     from lemminflect import getAllInflections
 
     infl = getAllInflections(lemma, upos)
-    return [t for t, forms in infl.items() if forms and forms[0] == word]
+    return tuple(t for t, forms in infl.items() if forms and forms[0] == word)
+
+
+@lru_cache(maxsize=200_000)
+def _inflect(lemma: str, tag: str) -> str:
+    from lemminflect import getInflection
+
+    return (getInflection(lemma, tag) or ("",))[0]
 
 
 def spelling_variant(a: str, b: str) -> bool:
@@ -56,6 +64,8 @@ def spelling_variant(a: str, b: str) -> bool:
     """
     if a == b:
         return True
+    if a[:2] != b[:2] or abs(len(a) - len(b)) > 3:
+        return False
     from difflib import SequenceMatcher
 
     return SequenceMatcher(None, a, b).ratio() >= 0.8
@@ -77,7 +87,7 @@ def originals_of(word: str) -> tuple[str, ...]:
     """
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    from lemminflect import getAllLemmas, getInflection
+    from lemminflect import getAllLemmas
 
     table = reverse_table()
     out: list[str] = []
@@ -89,10 +99,10 @@ def originals_of(word: str) -> tuple[str, ...]:
         origs = table.get((lemma, upos), ()) + moby
         if not origs:
             continue
-        tags = _tags(word, lemma, upos) if word != lemma else []
+        tags = _tags(word, lemma, upos) if word != lemma else ()
         for orig in origs:
             if tags:
-                forms = {(getInflection(orig, t) or ("",))[0] for t in tags}
+                forms = {_inflect(orig, t) for t in tags}
                 if len(forms) != 1:
                     continue
                 form = forms.pop()

@@ -18,9 +18,13 @@ LM evaluation per candidate: the detector and the decision both read these rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from repair.candidates.spin_synonyms import originals_of
 from repair.score.lm import get_lm
+
+#: Candidates examined per word (LM cost is linear in it).
+MAX_CANDIDATES = 12
 
 
 @dataclass(frozen=True)
@@ -45,27 +49,36 @@ def _lp(words: list[str], left: list[str]) -> float:
 def word_evidence(
     left: list[str], written: str, right: list[str], originals: tuple[str, ...]
 ) -> tuple[str, float, float, float]:
-    """(best original, its LM gain, its unigram gain, margin over the runner-up)."""
+    """(best original, its LM gain, its unigram gain, margin over the runner-up).
+
+    Exact for gains above zero: a candidate whose first-word score alone cannot
+    beat the runner-up (or zero) is skipped, since the right-context terms only
+    lower it (each is a log-probability).
+    """
     lm = get_lm()
     s = written.lower()
     base = _lp([s, *right], left)
-    uni_s = lm.logprob(s)
-    best, best_gain, best_uni, second = "", -1e9, 0.0, -1e9
+    hist = [w.lower() for w in left[-2:]]
+    best, best_gain, second = "", -1e9, -1e9
     for o in originals:
+        if best and lm.logprob(o, hist) - base <= max(second, 0.0):
+            continue
         g = _lp([o, *right], left) - base
         if g > best_gain:
             second = best_gain
-            best, best_gain, best_uni = o, g, lm.logprob(o) - uni_s
+            best, best_gain = o, g
         elif g > second:
             second = g
     margin = best_gain - second if second > -1e9 else 10.0
-    return best, best_gain, best_uni, margin
+    return best, best_gain, lm.logprob(best) - lm.logprob(s), margin
 
 
+@lru_cache(maxsize=100_000)
 def candidates_for(word: str) -> tuple[str, ...]:
-    """Candidate originals of a written word (lower-cased), known to the LM."""
+    """Candidate originals of a written word (lower-cased), known to the LM, at most
+    :data:`MAX_CANDIDATES` (WordNet's first, then Moby's)."""
     lm = get_lm()
-    return tuple(o for o in originals_of(word.lower()) if lm.known(o))
+    return tuple(o for o in originals_of(word.lower()) if lm.known(o))[:MAX_CANDIDATES]
 
 
 def evidence(

@@ -18,7 +18,7 @@ from repair.candidates.spin import (
     thesaurus_related,
 )
 from repair.candidates.spin_synonyms import STOPWORDS
-from repair.detect.spin import THRESHOLD
+from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD
 from repair.detect.spin import detect as detect_spin
 from repair.document import Document
 from repair.score.frequency import zipf
@@ -31,6 +31,8 @@ from repair.types import Candidate, Detection, Edit
 #: Words at least this common (zipf) are not examined by the spinner-agnostic
 #: evidence: spinners write rarer words, and the LM cost stays low on clean text.
 MAX_WRITTEN_ZIPF = 5.0
+EARLY_ROWS = 50
+EARLY_DENSITY = 0.08
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +55,13 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
 
     Skipped: stopwords, short or non-alphabetic words, words capitalized inside a
     sentence (names), and common words (zipf >= :data:`MAX_WRITTEN_ZIPF`).
+    Sequential test: after every :data:`EARLY_ROWS` examined words, stop when
+    fewer than :data:`EARLY_DENSITY` of them are flagged (half the detector's
+    midpoint), so clean text costs little.
     """
     ctx = WordContext.of(doc)
     out: list[WordEvidence] = []
+    flagged = 0
     for t in doc.tokens:
         if t.kind != "word" or t.start in covered:
             continue
@@ -69,6 +75,10 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
         ev = evidence(t.start, t.end, w, left, right)
         if ev is not None:
             out.append(ev)
+            if ev.gain > SYN_FLAG_GAIN and ev.context > SYN_FLAG_CONTEXT:
+                flagged += 1
+            if len(out) % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * len(out):
+                break  # plainly not spun: the rest would not change the verdict
     return out
 
 
