@@ -695,10 +695,17 @@ damaged text (difflib alignment).
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--suite", choices=("spin", "tortured", "all"), default="all")
+    ap.add_argument("--suite", choices=("spin", "spin_sim", "tortured", "all"), default="all")
     args = ap.parse_args(argv)
     if args.suite in ("spin", "all"):
         print("spin", make_spin_suite())
+    if args.suite in ("spin_sim", "all"):
+        # simulated spinners (benchmarks/spin_sim): committed public-domain/Lee part and
+        # the git-ignored whole selection (benchmarks/.generated/spin_sim/)
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from spin_sim.suite import write_suites
+
+        print("spin_sim", write_suites())
     if args.suite in ("tortured", "all"):
         print("tortured", make_tortured_suite())
     return 0

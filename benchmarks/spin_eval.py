@@ -1,261 +1,284 @@
-"""Measure the spin stage: error reduction, precision, recall, broken rate, spin scores.
+"""Spin evaluation: simulated spinners over clean text of several registers, dev/test halves.
 
-Usage (from the checkout root)::
+Usage (from the checkout root; needs the ``bench`` extra for WordNet and the Lee corpus)::
 
-    python benchmarks/spin_eval.py [--suite benchmarks/suites/spin] [--icdar DIR] [--limit N]
+    python benchmarks/spin_eval.py --spinner wordnet --split dev      # one spinner
+    python benchmarks/spin_eval.py --all --split test --json out.json # every spinner
+    python benchmarks/spin_eval.py --all --split dev --no-profile     # without the seed profile
+    python benchmarks/spin_eval.py --spinner tortured --references    # known source as reference
+    python benchmarks/spin_eval.py --spinner rare --show 10           # wrong/missed edits (dev)
 
-* suite: aligned ``NAME.damaged.txt`` / ``NAME.clean.txt`` pairs.  Tokens are
-  aligned to the clean text (difflib); a clean token is *damaged* when the
-  input does not reproduce it and *restored* when the output does.
-  error reduction = (restored - broken) / damaged; precision = restored /
-  tokens the tool changed; recall = restored / damaged.
-* clean text: changed tokens per 1,000 on seeds 001-004, on the suite's
-  clean sides, the clean suite (benchmarks/suites/clean) and ICDAR 2017 gold
-  texts (read in place, never copied).
-* seed 000 (no gold): tokens changed, and the share of its word bigrams found
-  in the references (seeds 001-004) before and after.
-* document spin scores: seed 000 against every clean text.
+For each spinner (``benchmarks/spin_sim``: wordnet, rare, phrase, double, seed, and
+``tortured``: scientific abstracts spun by the wordnet/rare spinners) and split, the
+same capped set of clean documents (``--cap``, default 40, taken in turn from each
+register) is spun with the families of that split only, repaired through the public
+API (``repair.repair_text``) and scored with the one token-alignment scorer
+(``repair.bench.metrics.doc_metrics``):
+
+* error reduction: (token errors before - after) / before, over spun documents;
+* edit precision: tool edits equal to a gold edit / tool edits (ERRANT style);
+* broken rate: correct tokens of the spun documents the tool changed / correct tokens;
+* clean side: tokens changed per 1,000 when the clean originals go through;
+* detection AUC: ``RepairResult.scores.spin`` of the spun vs the clean versions.
+
+``--no-profile`` passes ``RepairConfig(options={"spin_profile": None})``: the method
+must then run without the seed-derived profile (the runner says whether the code on
+this branch reads that option).  The old whole-suite report moved to
+``benchmarks/spin_eval_legacy.py`` (run without ``--spinner``/``--all`` it still runs).
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
-import glob
-import re
+import json
 import sys
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
+from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
+from spin_sim.corpus import Doc, select  # noqa: E402
+from spin_sim.roc import auc  # noqa: E402
+from spin_sim.text import SpunDoc  # noqa: E402
+
+from repair.bench.metrics import Counts, doc_metrics, edit_blocks, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
-_TOK = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-ONLY_SPIN = RepairConfig(mojibake=False, ocr=False, tortured=False)
-CONFIG = ONLY_SPIN
+ALL = (*SPINNERS, "tortured")
+DEFAULT_CAP = 40
+PROFILE_OPTION = "spin_profile"
 
 
-def toks(text: str) -> list[str]:
-    return _TOK.findall(text)
-
-
-def correct_mask(hyp: list[str], gold: list[str]) -> list[bool]:
-    ok = [False] * len(gold)
-    for b in difflib.SequenceMatcher(None, hyp, gold, autojunk=False).get_matching_blocks():
-        for j in range(b.b, b.b + b.size):
-            ok[j] = True
-    return ok
-
-
-def changed_tokens(a: list[str], b: list[str]) -> int:
-    n = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            n += max(i2 - i1, j2 - j1)
-    return n
-
-
-def run(text: str, refs: list[str] = ()) -> tuple[str, float]:
-    r = repair_text(text, refs, CONFIG)
-    return r.text, r.scores.spin
-
-
-def habit_spin(text: str, rate: float = 0.85, seed: int = 0) -> str:
-    """Spin ``text`` with the spinner habits of the shipped lexicon, read backwards.
-
-    Each original form maps to one spun form (the first lexicon row), applied
-    to ``rate`` of its occurrences (deterministic per position).  This is a
-    check of the mechanics (matching, inflection, casing, LM choice among
-    several originals), not of coverage: the habits are the lexicon's own.
-    """
-    import random
-
-    from repair.lexicons import read_tsv
-
-    inverse: dict[str, str] = {}
-    for row in read_tsv("spin_en_pairs.tsv"):
-        if row[3] == "caps" or not row[1].islower() or row[1] in inverse:
-            continue
-        inverse[row[1]] = row[0]
-    keys = sorted(inverse, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w'’-])")
-    rnd = random.Random(seed)
-
-    def sub(m: re.Match) -> str:
-        if rnd.random() > rate:
-            return m.group()
-        return inverse[m.group()]
-
-    return pat.sub(sub, text)
-
-
-def _family_halves() -> dict[str, str]:
-    """Original form (lower case) -> dev/held, from benchmarks/spinner_sim.py."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("spinner_sim", ROOT / "benchmarks/spinner_sim.py")
-    sim = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sim)
-    out = {}
-    for key, pairs, _flags in sim.families():
-        for orig, _alts in pairs:
-            out[orig.lower()] = sim.split_of(key)
-    return out
-
-
-def _tally_halves(
-    halves: dict[str, str], d: list[str], g: list[str], after: list[bool], acc: dict
-) -> None:
-    """Damaged and restored gold tokens of an all_ pair, by the half of their family."""
-    sm = difflib.SequenceMatcher(None, d, g, autojunk=False)
-    for tag, _i1, _i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal" or j1 == j2:
-            continue
-        phrase = " ".join(g[j1:j2]).lower().replace(" . ", ".").replace(" ' ", "'")
-        half = halves.get(phrase, "unattributed")
-        row = acc.setdefault(half, [0, 0])
-        row[0] += j2 - j1
-        row[1] += sum(after[j1:j2])
-
-
-def _show_misses(name: str, d: list[str], o: list[str], g: list[str]) -> None:
-    """Print what the tool left spun or broke in one document (-vv)."""
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, o, g, autojunk=False).get_opcodes():
-        if tag != "equal":
-            print(f"  {name}: {' '.join(o[i1:i2])!r} should be {' '.join(g[j1:j2])!r}")
-
-
-def icdar_gold(directory: str, limit: int) -> list[tuple[str, str]]:
-    out = []
-    for f in sorted(glob.glob(f"{directory}/*.txt"))[:limit]:
-        for line in Path(f).read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith("[ GS_aligned]"):
-                out.append((f"icdar/{Path(f).name}", line[13:].replace("@", "").replace("#", "")))
-    return out
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--suite", default=str(ROOT / "benchmarks/suites/spin"))
-    ap.add_argument("--icdar", default=str(ROOT.parent / "shared/data/ocr/icdar2017_eng_monograph"))
-    ap.add_argument("--limit", type=int, default=30, help="ICDAR files to read")
-    ap.add_argument("--lexicon", action="append", default=[], help="pairs TSV (repair learn)")
-    ap.add_argument("-v", "--verbose", action="count", default=0, help="-vv: list misses")
-    ap.add_argument("--split", action="store_true", help="figures per name prefix (dev_, held_)")
-    ap.add_argument("--suite-only", action="store_true", help="only the aligned suite")
-    args = ap.parse_args()
-    global CONFIG
-    if args.lexicon:
-        CONFIG = RepairConfig(
-            mojibake=False, ocr=False, tortured=False, lexicons=tuple(map(Path, args.lexicon))
-        )
-
-    seeds = sorted(glob.glob(str(ROOT / "seeds/*.txt")))
-    spun, clean_seeds = Path(seeds[0]).read_text(), [Path(s).read_text() for s in seeds[1:]]
-
-    # --- seed 000 proxy
-    from repair.score.reference import reference_ngrams, words_of
-
-    grams = reference_ngrams(tuple(clean_seeds))
-
-    def overlap(t: str) -> float:
-        ws = words_of(t)
-        bg = [tuple(ws[i : i + 2]) for i in range(len(ws) - 1)]
-        return sum(1 for g in bg if g in grams) / max(len(bg), 1)
-
-    if not args.suite_only:
-        print("== seed 000 (no gold)")
-    for label, refs in (
-        [] if args.suite_only else (("without references", []), ("with references", clean_seeds))
-    ):
-        out, score = run(spun, refs)
-        n = changed_tokens(toks(spun), toks(out))
-        print(
-            f"  {label:19}: spin score {score:.3f}, tokens changed {n} of {len(toks(spun))}, "
-            f"reference bigram overlap {overlap(spun):.3f} -> {overlap(out):.3f}"
-        )
-
-    # --- synthetic aligned suite
-    clean_texts: list[tuple[str, str]] = []
-    names = sorted(p[: -len(".damaged.txt")] for p in glob.glob(f"{args.suite}/*.damaged.txt"))
-    groups: dict[str, list[str]] = {}
-    for name in names:
-        key = Path(name).name.split("_")[0] if args.split else "*"
-        groups.setdefault(key, []).append(name)
-    halves = _family_halves() if args.split else {}
-    for key, members in sorted(groups.items()):
-        damaged_total = restored = broken = changed = 0
-        by_half: dict[str, list[int]] = {}
-        for name in members:
-            dmg = Path(name + ".damaged.txt").read_text(encoding="utf-8")
-            gold = Path(name + ".clean.txt").read_text(encoding="utf-8")
-            clean_texts.append((f"suite/{Path(name).name}", gold))
-            if dmg == gold:
-                continue
-            out, _score = run(dmg)
-            g, d, o = toks(gold), toks(dmg), toks(out)
-            before, after = correct_mask(d, g), correct_mask(o, g)
-            damaged_total += before.count(False)
-            restored += sum(1 for b, a in zip(before, after, strict=True) if not b and a)
-            broken += sum(1 for b, a in zip(before, after, strict=True) if b and not a)
-            changed += changed_tokens(d, o)
-            if args.verbose > 1:
-                _show_misses(Path(name).name, d, o, g)
-            if halves and key == "all":
-                _tally_halves(halves, d, g, after, by_half)
-        if damaged_total:
-            label = "" if key == "*" else f" [{key}]"
-            print(f"== synthetic suite {args.suite}{label} ({len(members)} pairs)")
-            print(f"  damaged tokens {damaged_total}, restored {restored}, broken {broken}")
-            print(f"  error reduction {(restored - broken) / damaged_total:.3f}")
-            print(f"  edit precision  {restored / max(changed, 1):.3f}")
-            print(f"  recall          {restored / damaged_total:.3f}")
-            for half, (n_dmg, n_fix) in sorted(by_half.items()):
-                rate = n_fix / max(n_dmg, 1)
-                print(f"  recall on {half}-family tokens {rate:.3f} ({n_dmg} tokens)")
-    if args.suite_only:
-        return 0
-
-    # --- the spinner's own habits on the clean seeds (mechanics check)
-    damaged_total = restored = broken = changed = 0
-    for text in clean_seeds:
-        dmg = habit_spin(text)
-        out, _score = run(dmg)
-        g, d, o = toks(text), toks(dmg), toks(out)
-        before, after = correct_mask(d, g), correct_mask(o, g)
-        damaged_total += before.count(False)
-        restored += sum(1 for b, a in zip(before, after, strict=True) if not b and a)
-        broken += sum(1 for b, a in zip(before, after, strict=True) if b and not a)
-        changed += changed_tokens(d, o)
-    print("== seeds 001-004 spun with the lexicon's habits, restored (mechanics check)")
-    print(f"  damaged tokens {damaged_total}, restored {restored}, broken {broken}")
-    print(f"  error reduction {(restored - broken) / max(damaged_total, 1):.3f}")
-    print(f"  edit precision  {restored / max(changed, 1):.3f}")
-
-    # --- clean text
-    clean_texts += [(Path(s).name, t) for s, t in zip(seeds[1:], clean_seeds, strict=True)]
-    clean_texts += icdar_gold(args.icdar, args.limit)
-    for f in sorted(glob.glob(str(ROOT / "benchmarks/suites/clean/*.clean.txt"))):
-        clean_texts.append((f"clean/{Path(f).name}", Path(f).read_text(encoding="utf-8")))
-    total = chg = 0
-    scores = []
-    for name, text in clean_texts:
-        out, score = run(text)
-        n = changed_tokens(toks(text), toks(out))
-        total += len(toks(text))
-        chg += n
-        scores.append((score, name))
-        if n and args.verbose:
-            print(f"  changed {n} in {name}")
-    print(f"== clean text ({len(clean_texts)} texts, {total} tokens)")
-    print(f"  broken per 1,000 clean tokens {1000 * chg / max(total, 1):.2f}")
-    scores.sort(reverse=True)
-    print(
-        f"== document spin scores: seed 000 {run(spun)[1]:.3f}; clean max {scores[0][0]:.3f} "
-        f"({scores[0][1]}), median {scores[len(scores) // 2][0]:.3f}"
+def make_config(stages: str, no_profile: bool) -> RepairConfig:
+    on = set(stages.split(",")) if stages != "all" else {"mojibake", "ocr", "tortured", "spin"}
+    options: dict[str, object] = {PROFILE_OPTION: None} if no_profile else {}
+    return RepairConfig(
+        mojibake="mojibake" in on,
+        ocr="ocr" in on,
+        tortured="tortured" in on,
+        spin="spin" in on,
+        options=options,
     )
+
+
+def profile_switch_read() -> bool:
+    """Whether any module of the installed ``repair`` mentions the profile option."""
+    import repair
+
+    base = Path(repair.__file__).parent
+    return any(PROFILE_OPTION in p.read_text(encoding="utf-8") for p in base.rglob("*.py"))
+
+
+@dataclass
+class Row:
+    spinner: str
+    split: str
+    counts: Counts = field(default_factory=Counts)
+    clean: Counts = field(default_factory=Counts)
+    spun_scores: list[float] = field(default_factory=list)
+    clean_scores: list[float] = field(default_factory=list)
+    registers: dict[str, int] = field(default_factory=dict)
+    gold_edits: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, object]:
+        c = self.counts
+        per_1k = 1000 * self.clean.err_after / max(self.clean.tokens_gold, 1)
+        return {
+            "spinner": self.spinner,
+            "split": self.split,
+            "docs": c.docs,
+            "registers": self.registers,
+            "gold_substitutions": self.gold_edits,
+            "error_reduction": _r(c.reduction),
+            "edit_precision": _r(c.precision),
+            "recall": _r(c.recall),
+            "broken_rate": _r(c.broken_rate),
+            "clean_docs": self.clean.docs,
+            "clean_docs_changed": self.clean.changed_docs,
+            "clean_changed_per_1k_tokens": round(per_1k, 3),
+            "auc": _r(auc(self.spun_scores, self.clean_scores)),
+            "spun_score_median": _r(_median(self.spun_scores)),
+            "clean_score_median": _r(_median(self.clean_scores)),
+            "seconds": round(self.seconds, 1),
+            "counts": c.to_json(),
+        }
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def _median(xs: list[float]) -> float | None:
+    return sorted(xs)[len(xs) // 2] if xs else None
+
+
+class Runner:
+    """Repairs texts once each (clean originals are shared between spinners)."""
+
+    def __init__(self, config: RepairConfig, references: bool = False, show: int = 0) -> None:
+        self.config = config
+        self.references = references
+        self.show = show
+        self._clean: dict[str, tuple[str, float, Counts]] = {}
+
+    def repair(self, text: str, refs: tuple[str, ...] = ()) -> tuple[str, float, tuple]:
+        r = repair_text(text, refs, self.config)
+        return r.text, r.scores.spin, r.edits
+
+    def clean(self, doc: Doc) -> tuple[float, Counts]:
+        if doc.doc_id not in self._clean:
+            out, score, edits = self.repair(doc.text)
+            self._clean[doc.doc_id] = (out, score, doc_metrics(doc.text, doc.text, out, edits))
+        _out, score, counts = self._clean[doc.doc_id]
+        return score, counts
+
+    def evaluate(self, spinner: str, split: str, docs: list[Doc], spun: list[SpunDoc]) -> Row:
+        row = Row(spinner, split)
+        t0 = time.perf_counter()
+        for doc, s in zip(docs, spun, strict=True):
+            score, counts = self.clean(doc)
+            row.clean = row.clean + counts
+            row.clean_scores.append(score)
+            if not s.edits:
+                continue
+            out, spun_score, edits = self.repair(s.spun, (s.clean,) if self.references else ())
+            row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
+            if self.show:
+                show_differences(s, out, self.show)
+            row.spun_scores.append(spun_score)
+            row.gold_edits += len(s.edits)
+            row.registers[doc.register] = row.registers.get(doc.register, 0) + 1
+        row.seconds = time.perf_counter() - t0
+        return row
+
+
+def show_differences(s: SpunDoc, out: str, limit: int) -> None:
+    """Print up to ``limit`` wrong tool edits and missed gold edits of one document."""
+    d, g, h = token_seq(s.spun), token_seq(s.clean), token_seq(out)
+    gold, hyp = edit_blocks(d.toks, g.toks), edit_blocks(d.toks, h.toks)
+    gold_set, hyp_set = set(gold), set(hyp)
+
+    def text(i1: int, i2: int) -> str:
+        return "".join(d.toks[i1:i2]).strip()
+
+    lines = [
+        f"  wrong  {text(i1, i2)!r} -> {''.join(new).strip()!r}"
+        for i1, i2, new in hyp
+        if (i1, i2, new) not in gold_set
+    ] + [
+        f"  missed {text(i1, i2)!r} -> {''.join(new).strip()!r}"
+        for i1, i2, new in gold
+        if (i1, i2, new) not in hyp_set
+    ]
+    if lines:
+        print(f"# {s.doc_id} ({s.spinner})", file=sys.stderr)
+        print("\n".join(lines[:limit]), file=sys.stderr)
+
+
+def spun_docs(spinner: str, split: str, cap: int, rate: float) -> tuple[list[Doc], list[SpunDoc]]:
+    """The capped documents of ``split`` and their spun versions (families of ``split``)."""
+    if spinner == "tortured":
+        docs = [d for d in abstract_docs() if d.split == split][:cap]
+        return docs, [spin_abstract(d, split, rate) for d in docs]
+    docs = select(split, cap)
+    return docs, [spin_doc(d.doc_id, d.register, d.text, spinner, split, rate) for d in docs]
+
+
+def evaluate(
+    names: list[str],
+    split: str,
+    cap: int = DEFAULT_CAP,
+    rate: float = RATE,
+    runner: Runner | None = None,
+) -> list[dict[str, object]]:
+    """One row of figures per spinner (the Python entry point: ``evaluate(["wordnet"], "dev")``)."""
+    runner = runner or Runner(make_config("spin,tortured", False))
+    rows = []
+    for name in names:
+        docs, spun = spun_docs(name, split, cap, rate)
+        rows.append(runner.evaluate(name, split, docs, spun).to_json())
+        print(f"# {name}: done in {rows[-1]['seconds']} s", file=sys.stderr, flush=True)
+    return rows
+
+
+def fmt(x: object, digits: int = 3) -> str:
+    return "-" if x is None else f"{x:.{digits}f}" if isinstance(x, float) else str(x)
+
+
+#: Columns printed with 4 decimals (rates that should be near 0).
+FINE = ("broken", "clean/1k")
+
+
+def print_table(rows: list[dict[str, object]]) -> None:
+    cols = (
+        ("spinner", "spinner"), ("split", "split"), ("docs", "docs"),
+        ("gold_substitutions", "subs"), ("error_reduction", "err.red"),
+        ("edit_precision", "prec"), ("recall", "recall"), ("broken_rate", "broken"),
+        ("clean_changed_per_1k_tokens", "clean/1k"), ("auc", "AUC"),
+        ("spun_score_median", "spun med"), ("clean_score_median", "clean med"),
+        ("seconds", "s"),
+    )  # fmt: skip
+    print("| " + " | ".join(h for _k, h in cols) + " |")
+    print("|" + "---|" * len(cols))
+    for r in rows:
+        print("| " + " | ".join(fmt(r[k], 4 if h in FINE else 3) for k, h in cols) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not any(
+        a in ("--spinner", "--all", "-h", "--help") or a.startswith("--spinner=") for a in argv
+    ):
+        import spin_eval_legacy
+
+        sys.argv = [sys.argv[0], *argv]
+        return spin_eval_legacy.main()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--spinner", action="append", choices=ALL, help="repeatable")
+    ap.add_argument("--all", action="store_true", help="every spinner")
+    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--cap", type=int, default=DEFAULT_CAP, help="documents per spinner/split")
+    ap.add_argument("--rate", type=float, default=RATE, help="share of content words spun")
+    ap.add_argument("--no-profile", action="store_true", help="run without the seed profile")
+    ap.add_argument("--stages", default="spin,tortured", help="stages to run, or 'all'")
+    ap.add_argument(
+        "--references",
+        action="store_true",
+        help="pass each document's clean original as a reference (a known source paper)",
+    )
+    ap.add_argument(
+        "--show", type=int, default=0, help="print N wrong/missed edits per document (dev only)"
+    )
+    ap.add_argument("--json", help="write every figure to this JSON file")
+    args = ap.parse_args(argv)
+    names = list(ALL) if args.all else args.spinner
+    if not names:
+        ap.error("give --spinner NAME or --all")
+    if args.show and args.split != "dev":
+        ap.error("--show is for the dev split: the test half is never looked at while tuning")
+    runner = Runner(make_config(args.stages, args.no_profile), args.references, args.show)
+    print(
+        f"# split {args.split}; at most {args.cap} documents per spinner (--cap); rate "
+        f"{args.rate}; stages {args.stages}; references "
+        f"{'the clean original' if args.references else 'none'}; profile "
+        + ("off (--no-profile: option "
+           + ("read" if profile_switch_read() else "NOT read by this branch: same as on")
+           + ")" if args.no_profile else "on"),
+        flush=True,
+    )  # fmt: skip
+    rows = evaluate(names, args.split, args.cap, args.rate, runner)
+    print_table(rows)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({"args": vars(args), "rows": rows}, indent=1) + "\n", encoding="utf-8"
+        )
     return 0
 
 

@@ -33,6 +33,7 @@ import random
 import re
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -496,14 +497,26 @@ def split_of(key: str) -> str:
     return "dev" if zlib.crc32(key.encode()) % 2 == 0 else "held"
 
 
-def spin(text: str, rng: random.Random, which: str = "all") -> str:
-    """``text`` spun with the families of ``which`` (dev, held or all)."""
-    table: dict[str, tuple[list[str], bool]] = {}
+def spin(
+    text: str,
+    rng: random.Random,
+    which: str = "all",
+    allow: Callable[[str], bool] | None = None,
+    record: list[tuple[int, int, str, str, str]] | None = None,
+) -> str:
+    """``text`` spun with the families of ``which`` (dev, held or all).
+
+    ``allow`` (family key -> bool) narrows the families further; ``record``, if
+    given, receives one (start, end, original, spun, family key) per substitution.
+    """
+    table: dict[str, tuple[list[str], bool, str]] = {}
     for key, pairs, flags in families():
         if which != "all" and split_of(key) != which:
             continue
+        if allow is not None and not allow(key):
+            continue
         for orig, alts in pairs:
-            table[orig.lower() if "C" not in flags else orig] = (alts, "C" in flags)
+            table[orig.lower() if "C" not in flags else orig] = (alts, "C" in flags, key)
     keys = sorted(table, key=lambda k: (-len(k), k))
     body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
     pat = re.compile(rf"(?<![\w'’\-])(?:{body})(?![\w'’\-])", re.IGNORECASE)
@@ -514,7 +527,7 @@ def spin(text: str, rng: random.Random, which: str = "all") -> str:
         entry = table.get(key) or table.get(key.lower())
         if entry is None:
             return word
-        alts, caps = entry
+        alts, caps, family = entry
         if caps and key not in table:
             return word  # capitalized phrase entries match their own casing only
         if not caps and word[:1].isupper():
@@ -530,6 +543,8 @@ def spin(text: str, rng: random.Random, which: str = "all") -> str:
             return word  # the spinner's dictionary keeps this one here
         if word[:1].isupper() and not caps:
             spun = spun[:1].upper() + spun[1:]
+        if record is not None:
+            record.append((m.start(), m.end(), word, spun, family))
         return spun
 
     return pat.sub(sub, text)

@@ -1,0 +1,100 @@
+"""Learning curves: ``repair learn`` on N spun documents of one spinner, tested on others.
+
+Usage (from the checkout root)::
+
+    python benchmarks/spin_learning.py --spinner wordnet --sizes 10,100,1000
+    python benchmarks/spin_learning.py --spinner rare --sizes 10,100 --cap 40 --no-profile
+
+A spinner maps the same word the same way in every document, so here the documents
+are spun with **all** word families (unlike ``spin_eval.py``'s family split): the
+learner sees N documents of the dev document half (``repair learn DIR -o pairs.tsv``,
+the public command, no references), and the learned pairs are tested
+(``RepairConfig(lexicons=(pairs,))``) on ``--cap`` documents of the test half, which
+it never saw.  Size 0 is the method without learned pairs.  Same metrics as
+``spin_eval.py`` (error reduction, precision, broken rate, clean side, AUC).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from spin_eval import Runner, make_config, print_table  # noqa: E402
+from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
+from spin_sim.corpus import select  # noqa: E402
+
+WORK = ROOT / "benchmarks" / ".generated" / "learn"
+
+
+def learn(spinner: str, n: int, rate: float, timeout: float) -> Path:
+    """Spin ``n`` dev-half documents, run ``repair learn`` on them; the pairs TSV path."""
+    folder = WORK / f"{spinner}_{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "docs").mkdir(parents=True)
+    for k, d in enumerate(select("dev", n)):
+        s = spin_doc(d.doc_id, d.register, d.text, spinner, None, rate)
+        (folder / "docs" / f"{k:05d}.txt").write_text(s.spun, encoding="utf-8")
+    out = folder / "pairs.tsv"
+    cmd = [sys.executable, "-m", "repair", "learn", str(folder / "docs"), "-o", str(out)]
+    subprocess.run(cmd, check=True, timeout=timeout, cwd=ROOT)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--spinner", choices=list(SPINNERS), required=True)
+    ap.add_argument("--sizes", default="10,100,1000", help="comma-separated N (0 = no learning)")
+    ap.add_argument("--cap", type=int, default=40, help="test documents")
+    ap.add_argument("--rate", type=float, default=RATE)
+    ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--stages", default="spin,tortured")
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds per repair learn")
+    ap.add_argument("--json", help="write every figure to this JSON file")
+    args = ap.parse_args(argv)
+    sizes = [0] + [int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0]
+    base = make_config(args.stages, args.no_profile)
+    docs = select("test", args.cap)
+    spun = [spin_doc(d.doc_id, d.register, d.text, args.spinner, None, args.rate) for d in docs]
+    print(
+        f"# {args.spinner}: learn on N dev-half documents (all families), test on {len(docs)} "
+        f"test-half documents; profile {'off' if args.no_profile else 'on'}",
+        flush=True,
+    )
+    rows = []
+    for n in sizes:
+        t0 = time.perf_counter()
+        config = base
+        n_pairs = 0
+        if n:
+            pairs = learn(args.spinner, n, args.rate, args.timeout)
+            n_pairs = sum(1 for ln in pairs.read_text(encoding="utf-8").splitlines()
+                          if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip
+            config = dataclasses.replace(base, lexicons=(pairs,))
+        row = Runner(config).evaluate(args.spinner, f"learn {n}", docs, spun).to_json()
+        row["learned_pairs"] = n_pairs
+        row["learn_seconds"] = round(time.perf_counter() - t0 - row["seconds"], 1)
+        rows.append(row)
+        print(f"# N={n}: {n_pairs} pairs", file=sys.stderr, flush=True)
+    print_table(rows)
+    print("| N | learned pairs | learn s |\n|---|---|---|")
+    for r in rows:
+        print(f"| {r['split'].split()[1]} | {r['learned_pairs']} | {r['learn_seconds']} |")
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({"args": vars(args), "rows": rows}, indent=1) + "\n", encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

