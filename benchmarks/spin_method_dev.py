@@ -35,11 +35,36 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_eval import changed_tokens, correct_mask, toks  # noqa: E402
-
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.score.frequency import zipf  # noqa: E402
+
+_TOK = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def toks(text: str) -> list[str]:
+    return _TOK.findall(text)
+
+
+def correct_mask(hyp: list[str], gold: list[str]) -> list[bool]:
+    import difflib
+
+    ok = [False] * len(gold)
+    for b in difflib.SequenceMatcher(None, hyp, gold, autojunk=False).get_matching_blocks():
+        for j in range(b.b, b.b + b.size):
+            ok[j] = True
+    return ok
+
+
+def changed_tokens(a: list[str], b: list[str]) -> int:
+    import difflib
+
+    n = 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            n += max(i2 - i1, j2 - j1)
+    return n
+
 
 CLEAN = ROOT.parent.parent / "shared" / "data" / "clean_english"
 if not CLEAN.is_dir():
@@ -109,7 +134,7 @@ def moby_entry(lemma: str, upos: str) -> str | None:
 
 
 def spin_text(text: str, spinner: str, half: str) -> str:
-    import make_suites as ms
+    import make_suites as ms  # the WordNet spinner of benchmarks/suites/spin
     from lemminflect import getAllLemmas
 
     def one(word: str, kind: str) -> str | None:

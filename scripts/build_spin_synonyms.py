@@ -50,7 +50,10 @@ MIN_SPUN_ZIPF = 1.5
 MAX_RARER = 0.5
 MAX_ORIGINALS = 6
 MOBY_MIN_ORIG_ZIPF = 3.5
-MOBY_MIN_SPUN_ZIPF = 2.0
+MOBY_MIN_SPUN_ZIPF = 1.0
+#: Below this zipf a spun word may take originals that list it one way only: rare
+#: words are listed under few headwords, and rare-synonym spinners write them.
+MOBY_ONE_WAY_BELOW = 3.0
 MOBY_MAX_ORIGINALS = 12
 _WORD = re.compile(r"[a-z]+(?: [a-z]+)?")
 
@@ -133,19 +136,26 @@ def build_moby() -> dict[tuple[str, str], list[str]]:
             head, _, rest = line.rstrip("\n").partition(",")
             moby[head] = set(rest.split(","))
     out: dict[tuple[str, str], list[str]] = {}
-    for spun, syns in moby.items():
+    rev: dict[str, set[str]] = {}
+    for head, syns in moby.items():
+        for w in syns:
+            rev.setdefault(w, set()).add(head)
+    for spun in sorted(set(moby) | set(rev)):
         if not spun.isalpha() or not spun.islower() or z(spun) < MOBY_MIN_SPUN_ZIPF:
             continue
+        syns = moby.get(spun, set())
+        listing = rev.get(spun, set())
+        one_way = z(spun) < MOBY_ONE_WAY_BELOW
         scored = []
-        for orig in syns:
+        for orig in (syns | listing) if one_way else (syns & listing):
             if not orig.isalpha() or not orig.islower() or orig == spun:
                 continue
             if z(orig) < MOBY_MIN_ORIG_ZIPF or z(orig) < z(spun) - MAX_RARER:
                 continue
-            back = moby.get(orig)
-            if not back or spun not in back:
+            back = moby.get(orig, set())
+            if spun not in back and orig not in syns:
                 continue
-            overlap = len(syns & back) / math.sqrt(len(syns) * len(back))
+            overlap = len(syns & back) / math.sqrt(max(len(syns), 1) * max(len(back), 1))
             scored.append((-(overlap + 0.05 * z(orig)), orig))
         if scored:
             out[(spun, "*")] = [o for _j, o in sorted(scored)[:MOBY_MAX_ORIGINALS]]

@@ -158,21 +158,25 @@ def _profile(name: str) -> dict[str, PairInfo]:
     }
 
 
-def builtin_pairs() -> dict[str, PairInfo]:
+def builtin_pairs(profile: object = "default") -> dict[str, PairInfo]:
     """The shipped spinner profile: spun form (lower case) → :class:`PairInfo`.
 
-    Empty when the environment variable :data:`PROFILE_ENV` is ``none``.
+    Empty when ``profile`` is None (``RepairConfig(options={"spin_profile": None})``)
+    or the environment variable :data:`PROFILE_ENV` is ``none``.
     """
-    if os.environ.get(PROFILE_ENV, "seed").strip().lower() == "none":
+    if profile is None or os.environ.get(PROFILE_ENV, "seed").strip().lower() == "none":
         return {}
     return _profile(LEXICON)
 
 
-def merged_pairs(extra: Mapping[str, tuple[str, float]]) -> dict[str, PairInfo]:
-    """Built-in pairs plus learned ones (``doc.pairs``); learned originals come first."""
+def merged_pairs(
+    extra: Mapping[str, tuple[str, float]], profile: object = "default"
+) -> dict[str, PairInfo]:
+    """Built-in pairs (see :func:`builtin_pairs`) plus learned ones (``doc.pairs``);
+    learned originals come first."""
     if not extra:
-        return builtin_pairs()
-    out = dict(builtin_pairs())
+        return builtin_pairs(profile)
+    out = dict(builtin_pairs(profile))
     for spun, (orig, weight) in extra.items():
         key = _norm(spun)
         old = out.get(key)
@@ -201,6 +205,8 @@ def _pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
 def find_occurrences(text: str, pairs: Mapping[str, PairInfo]) -> list[Occurrence]:
     """Every spun form of ``pairs`` in ``text`` (longest match wins, no overlaps)."""
     out: list[Occurrence] = []
+    if not pairs:
+        return out
     for m in _pattern(tuple(pairs)).finditer(text):
         spun = _norm(m.group())
         info = pairs.get(spun)

@@ -71,10 +71,11 @@ _STRONG_Q = 0.02
 #: Spinner-agnostic evidence (:func:`synonym_score`): a word is flagged when its best
 #: synonym gains > SYN_FLAG_GAIN nats in context and > SYN_FLAG_CONTEXT beyond unigram
 #: frequency; tuned on the dev half of benchmarks/spin_method_dev.py (AUC 0.93 WordNet
-#: spinner, 0.98 Moby spinner; clean max density 0.14 over five registers).
+#: spinner, 0.98 Moby spinner; clean max density 0.14 over five registers; 0.22 cut
+#: inaugural false positives but lowered the spin_eval dev AUC of the rare spinner 0.95 -> 0.80).
 SYN_FLAG_GAIN, SYN_FLAG_CONTEXT = 6.0, 2.0
 SYN_MIN_ROWS = 40
-SYN_MID, SYN_WIDTH = 0.16, 0.03
+SYN_MID, SYN_WIDTH = 0.2, 0.03
 #: Score cap (just under :data:`THRESHOLD`) for too few distinct fingerprints.
 _CAP = 0.45
 #: Words before a spun digit phrase that make it ordinary English; the LM knows

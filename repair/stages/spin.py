@@ -110,7 +110,7 @@ class _Stage:
     name = "spin"
 
     def occurrences(self, doc: Document) -> list[Occurrence]:
-        pairs = merged_pairs(doc.pairs)
+        pairs = merged_pairs(doc.pairs, doc.config.options.get("spin_profile", "default"))
         occ = find_occurrences(doc.text, pairs)
         if doc.references:
             ref = reference_pairs(doc, pairs)
