@@ -155,8 +155,10 @@ def corpus_pairs(
       ``s``'s examined occurrences, over ``min_count`` occurrences and ``min_docs`` documents;
     * its mean LM gain is >= :data:`CORPUS_MIN_GAIN` and its mean gain beyond unigram
       frequency >= :data:`CORPUS_MIN_CONTEXT`;
+    * ``s`` is not a common word (zipf < :data:`CORPUS_MAX_SPUN_ZIPF`) and is over-used:
+      at least :data:`CORPUS_MIN_SPUN_EXCESS` times what wordfreq expects in a corpus this size;
     * ``o`` is crowded out: its corpus count is at most :data:`CORPUS_MAX_ORIG_SHARE` of
-      what wordfreq expects for a corpus this size (plus one), or smaller than the count of ``s``.
+      what wordfreq expects (plus one).
     """
     rows, counts, n_words = _synonym_rows(texts)
     per_form: Counter[str] = Counter()
@@ -181,10 +183,14 @@ def corpus_pairs(
             continue
         if p.mean_gain < CORPUS_MIN_GAIN or p.mean_ctx_gain < CORPUS_MIN_CONTEXT:
             continue
-        expected = n_words * 10 ** (zipf(p.original) - 9.0)
-        observed = counts.get(p.original, 0)
-        if observed > CORPUS_MAX_ORIG_SHARE * expected + 1 and observed >= counts.get(p.spun, 0):
-            continue
+        if zipf(p.spun) >= CORPUS_MAX_SPUN_ZIPF:
+            continue  # common words are honest too often to learn blind
+        expected_o = n_words * 10 ** (zipf(p.original) - 9.0)
+        if counts.get(p.original, 0) > CORPUS_MAX_ORIG_SHARE * expected_o + 1:
+            continue  # the original is not crowded out
+        expected_s = n_words * 10 ** (zipf(p.spun) - 9.0)
+        if counts.get(p.spun, 0) < CORPUS_MIN_SPUN_EXCESS * expected_s:
+            continue  # the spun form is not over-used
         kept.append(p)
     return sorted(kept, key=lambda p: (-p.weight, -p.count, p.spun))
 
@@ -201,6 +207,8 @@ CORPUS_MIN_AGREE = 0.5
 CORPUS_MIN_GAIN = 4.0
 CORPUS_MIN_CONTEXT = 1.0
 CORPUS_MAX_ORIG_SHARE = 0.5
+CORPUS_MAX_SPUN_ZIPF = 4.0
+CORPUS_MIN_SPUN_EXCESS = 3.0
 
 
 def learn_pairs(
@@ -235,8 +243,8 @@ def learn_pairs(
         found: list[tuple[int, int, str, str, str]] = []
         for c in STAGE.candidates(doc, det):
             src = "reference" if c.source == "SPIN_REFERENCE" else "lexicon"
-            if c.source == "SPIN_NUMBER":
-                continue
+            if c.source in ("SPIN_NUMBER", "SPIN_SYNONYM"):
+                continue  # synonyms are learned from corpus statistics (corpus_pairs)
             found.append((c.start, c.end, doc.text[c.start : c.end].lower(), c.replacement, src))
         if thesaurus:
             taken = {(a, b) for a, b, *_ in found}
