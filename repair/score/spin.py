@@ -28,7 +28,7 @@ words lose.  The bar for that rule was precision ≥ 0.8.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from repair.detect.spin import THRESHOLD, doc_phrase_count
 from repair.document import Document
@@ -78,9 +78,18 @@ def match_case(written: str, replacement: str) -> str:
 
 
 def score_spin(
-    doc: Document, doc_score: float, candidates: list[Candidate], *, gate: bool = True
+    doc: Document,
+    doc_score: float,
+    candidates: list[Candidate],
+    *,
+    gate: bool = True,
+    decisions: Counter[str] | None = None,
 ) -> list[Edit]:
     """Accepted spin edits on ``doc.text`` (see the module docstring for the rules).
+
+    ``decisions`` (if given) receives one count per candidate span: ``applied``, or
+    the reason its candidates were declined (``proper_noun``, ``lm_against``,
+    ``weak_evidence``; the last round's reason).
 
     Scoring runs in :data:`PASSES` rounds: the restorations accepted in one
     round become the context of the next ("commerce and safety points" →
@@ -94,6 +103,7 @@ def score_spin(
     pair_gains: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
     pending = list(candidates)
     covered: set[int] = set()  # character offsets under accepted edits
+    declined: dict[tuple[int, int], str] = {}
     for _round in range(PASSES):
         rows = [_measure(doc, ctx, grams, c) for c in pending]
         for row in rows:
@@ -101,7 +111,9 @@ def score_spin(
             pair_gains[(written.lower(), c.replacement.lower())][c.start] = gain
         fresh: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
         for row in rows:
-            _accept(doc, doc_score, row, pair_gains, fresh)
+            reason = _accept(doc, doc_score, row, pair_gains, fresh)
+            if reason:
+                declined[(row[0].start, row[0].end)] = reason
         if not fresh:
             break
         best.update(fresh)
@@ -117,6 +129,9 @@ def score_spin(
     out = []
     for _score, edit, alts in best.values():
         out.append(Edit(**{**_edit_dict(edit), "alternatives": tuple(alts)}))
+    if decisions is not None:
+        decisions["applied"] += len(best)
+        decisions.update(r for span, r in declined.items() if span not in best)
     return sorted(out, key=lambda e: e.offset)
 
 
@@ -138,7 +153,8 @@ def _accept(
     row: tuple,
     pair_gains: dict[tuple[str, str], dict[int, float]],
     best: dict[tuple[int, int], tuple[float, Edit, list[str]]],
-) -> None:
+) -> str:
+    """Accept ``row`` into ``best`` (returns '') or return the reason it is declined."""
     c, written, left, _right, initial, gain, ref = row
     f = c.features
     gains = list(pair_gains[(written.lower(), c.replacement.lower())].values())
@@ -157,7 +173,7 @@ def _accept(
         len(gains),
     )
     if reason:
-        return
+        return reason
     # reported only: declining pairs whose original is also used in the document
     # ("contested") cost seed 000 0.6 points of error reduction and gained nothing
     orig_count = doc_phrase_count(doc, c.replacement)
@@ -183,6 +199,7 @@ def _accept(
         "zipf_original": round(zipf(c.replacement.lower()), 2),
         "doc_spin_score": round(doc_score, 4),
         "strength": strength,
+        "decision": "applied",
     }
     edit = Edit(
         start,
@@ -202,6 +219,7 @@ def _accept(
         best[(c.start, c.end)] = (score, edit, alts)
     else:
         old[2].append(replacement)
+    return ""
 
 
 def _edit_dict(e: Edit) -> dict:

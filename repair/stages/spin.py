@@ -7,6 +7,7 @@ score       → :mod:`repair.score.spin` (LM gain, pair consistency, reference n
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from repair.candidates.spin import (
@@ -173,9 +174,17 @@ class _Stage:
             for c in candidates
             if (keep_synonym if c.source == "SPIN_SYNONYM" else keep_profile)
         ]
-        if not kept:
-            return []
-        return score_spin(doc, profile if keep_profile else synonym, kept, gate=False)
+        decisions: Counter[str] = Counter()
+        if len(kept) < len(candidates):
+            decisions["below_threshold"] = len({(c.start, c.end) for c in candidates}) - len(
+                {(c.start, c.end) for c in kept}
+            )
+        edits = []
+        if kept:
+            doc_score = profile if keep_profile else synonym
+            edits = score_spin(doc, doc_score, kept, gate=False, decisions=decisions)
+        d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
+        return edits
 
 
 STAGE = _Stage()
