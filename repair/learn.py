@@ -44,6 +44,8 @@ class LearnedPair:
     ref_hits: int = 0
     ctx_gains: list[float] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
+    #: Upper bound of :attr:`weight`; corpus-statistics pairs get CORPUS_WEIGHT_CAP.
+    max_weight: float = 1.0
 
     @property
     def mean_gain(self) -> float:
@@ -58,7 +60,7 @@ class LearnedPair:
     def weight(self) -> float:
         """Confidence in [0, 1): grows with the summed LM gain and reference hits."""
         total = sum(self.gains) + 3.0 * self.ref_hits
-        return round(1.0 - math.exp(-max(total, 0.0) / 10.0), 4)
+        return round(min(self.max_weight, 1.0 - math.exp(-max(total, 0.0) / 10.0)), 4)
 
 
 def load_pairs(path: str | Path) -> dict[str, tuple[str, float]]:
@@ -168,7 +170,7 @@ def corpus_pairs(
         s = w.written.lower()
         per_form[s] += 1
         key = (s, w.original)
-        p = pairs.setdefault(key, LearnedPair(s, w.original))
+        p = pairs.setdefault(key, LearnedPair(s, w.original, max_weight=CORPUS_WEIGHT_CAP))
         p.count += 1
         p.gains.append(w.gain)
         p.ctx_gains.append(w.context)
@@ -208,6 +210,11 @@ CORPUS_MIN_GAIN = 4.0
 CORPUS_MIN_CONTEXT = 1.0
 CORPUS_MAX_ORIG_SHARE = 0.5
 CORPUS_MAX_SPUN_ZIPF = 4.0
+#: Corpus-statistics pairs are written with at most this weight: below
+#: repair.score.spin.LEARNED_CONFIDENT, so the stage applies them only where the LM
+#: prefers the original (learning 100 rare-spinner documents: precision 0.47 at the
+#: lenient learned-pair bar).
+CORPUS_WEIGHT_CAP = 0.49
 CORPUS_MIN_SPUN_EXCESS = 3.0
 
 
@@ -238,8 +245,8 @@ def learn_pairs(
     for text in texts:
         doc = Document(text, references)
         det = STAGE.detect(doc)
-        if det.score < THRESHOLD:
-            continue
+        if det.details.get("profile_score", det.score) < THRESHOLD:
+            continue  # profile, reference and thesaurus pairs: only where a profile fits
         found: list[tuple[int, int, str, str, str]] = []
         for c in STAGE.candidates(doc, det):
             src = "reference" if c.source == "SPIN_REFERENCE" else "lexicon"

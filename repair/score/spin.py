@@ -39,6 +39,9 @@ from repair.types import Candidate, Edit
 
 STRONG_MIN_GAIN = -1.0
 LEARNED_MIN_GAIN = -2.0
+#: Learned pairs below this weight (corpus statistics without a profile or
+#: references) need LEARNED_WEAK_MIN_GAIN instead.
+LEARNED_CONFIDENT, LEARNED_WEAK_MIN_GAIN = 0.5, 2.0
 #: Spinner-agnostic synonym restorations (SPIN_SYNONYM): LM gain in context, gain
 #: beyond unigram frequency, and margin over the runner-up candidate; tuned on the
 #: dev half of benchmarks/spin_method_dev.py (edit precision 0.85 on its word rows;
@@ -261,7 +264,11 @@ def _decide(
     if strength == "strong" or c.source == "SPIN_REFERENCE":
         return "" if gain >= STRONG_MIN_GAIN or ref > 0 else "lm_against"
     if strength == "learned":
-        return "" if gain >= LEARNED_MIN_GAIN or ref > 0 else "lm_against"
+        confident = c.features.get("weight", 1.0) >= LEARNED_CONFIDENT
+        bar = LEARNED_MIN_GAIN if confident else LEARNED_WEAK_MIN_GAIN
+        if gain >= bar or ref > 0:
+            return ""
+        return "lm_against" if gain < 0 else "weak_evidence"
     if gain >= bar or (count >= 2 and gain >= 0.5 and mean >= 1.0):
         return ""
     if ref > 0 and gain >= -1.0:

@@ -51,6 +51,12 @@ def _covered(spans: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def _profile_spans(occ: list[Occurrence]) -> set[int]:
+    """Offsets the synonym evidence skips: under profile, reference and number
+    occurrences (learned pairs are evidence of the same kind; both are kept)."""
+    return _covered([(o.start, o.end) for o in occ if o.rule != "SPIN_LEARNED"])
+
+
 def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
     """:class:`WordEvidence` for every content word outside ``covered`` that has candidates.
 
@@ -127,7 +133,7 @@ class _Stage:
 
     def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
-        words = synonym_evidence(doc, _covered([(o.start, o.end) for o in occ]))
+        words = synonym_evidence(doc, _profile_spans(occ))
         d = detect_spin(doc, occ, words)
         return SpinDetection(d.findings, d.score, d.details, tuple(occ), tuple(words))
 
@@ -136,7 +142,7 @@ class _Stage:
             occ, words = list(detection.occurrences), list(detection.words)
         else:
             occ = self.occurrences(doc)
-            words = synonym_evidence(doc, _covered([(o.start, o.end) for o in occ]))
+            words = synonym_evidence(doc, _profile_spans(occ))
         out = []
         for w in words:
             feats = {
@@ -154,6 +160,7 @@ class _Stage:
                     "strength": o.info.strength,
                     "caps": o.info.caps,
                     "pair_source": o.info.source,
+                    "weight": o.info.weight if o.info.source == "learned" else 1.0,
                 }
                 out.append(Candidate(o.start, o.end, orig, "spin", o.rule, feats))
         return out
