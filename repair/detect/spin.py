@@ -208,6 +208,13 @@ def synonym_score(words: Sequence[WordEvidence]) -> tuple[float, float, int]:
     return score, density, flagged
 
 
+def _below_threshold_squash(p: float) -> float:
+    """The profile score as it enters the combined score: unchanged from the threshold
+    up, squared below it (T * (p/T)^2), so weak profile evidence on clean text does not
+    outrank real synonym evidence (spin_eval dev AUC: see benchmarks/RESULTS.md)."""
+    return p if p >= THRESHOLD else THRESHOLD * (p / THRESHOLD) ** 2
+
+
 def detect(
     doc: Document, occurrences: Sequence[Occurrence], words: Sequence[WordEvidence] = ()
 ) -> Detection:
@@ -226,7 +233,7 @@ def detect(
         score = min(score, _CAP)
     profile_score = score
     syn, density, flagged = synonym_score(words)
-    score = max(score, syn)
+    score = max(_below_threshold_squash(score), syn)
     findings = tuple(
         Finding(o.start, o.end, "spin", o.rule.lower(), ev[o.spun]["llr"], {"spun": o.spun})
         for o in occurrences
