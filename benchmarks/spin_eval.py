@@ -21,7 +21,7 @@ API (``repair.repair_text``) and scored with the one token-alignment scorer
 * clean side: tokens changed per 1,000 when the clean originals go through;
 * detection AUC: ``RepairResult.scores.spin`` of the spun vs the clean versions.
 
-``--no-profile`` passes ``RepairConfig(options={"spin_profile": None})``: the method
+``--no-profile`` passes ``RepairConfig(spin_profile=None)``: the method
 must then run without the seed-derived profile (the runner says whether the code on
 this branch reads that option).  The old whole-suite report moved to
 ``benchmarks/spin_eval_legacy.py`` (run without ``--spinner``/``--all`` it still runs).
@@ -57,13 +57,12 @@ PROFILE_OPTION = "spin_profile"
 
 def make_config(stages: str, no_profile: bool) -> RepairConfig:
     on = set(stages.split(",")) if stages != "all" else {"mojibake", "ocr", "tortured", "spin"}
-    options: dict[str, object] = {PROFILE_OPTION: None} if no_profile else {}
     return RepairConfig(
         mojibake="mojibake" in on,
         ocr="ocr" in on,
         tortured="tortured" in on,
         spin="spin" in on,
-        options=options,
+        spin_profile=None if no_profile else "default",
     )
 
 

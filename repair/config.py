@@ -54,6 +54,9 @@ class RepairConfig:
     #: OCR repairs run); ``None`` means the measured default,
     #: :data:`repair.detect.ocr.REALWORD_MIN_GARBLE`.
     ocr_realword_min_garble: float | None = None
+    #: Spin stage: the known spinner profile used as a prior ("default": the seed
+    #: spinner's habit families in ``lexicons/``); ``None`` runs spinner-agnostic only.
+    spin_profile: str | None = "default"
 
     def __post_init__(self) -> None:
         if self.mojibake_unescape_html not in ("auto", "always", "never"):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,6 +44,8 @@ class LearnedPair:
     ref_hits: int = 0
     ctx_gains: list[float] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
+    #: Upper bound of :attr:`weight`; corpus-statistics pairs get CORPUS_WEIGHT_CAP.
+    max_weight: float = 1.0
 
     @property
     def mean_gain(self) -> float:
@@ -58,7 +60,7 @@ class LearnedPair:
     def weight(self) -> float:
         """Confidence in [0, 1): grows with the summed LM gain and reference hits."""
         total = sum(self.gains) + 3.0 * self.ref_hits
-        return round(1.0 - math.exp(-max(total, 0.0) / 10.0), 4)
+        return round(min(self.max_weight, 1.0 - math.exp(-max(total, 0.0) / 10.0)), 4)
 
 
 def load_pairs(path: str | Path) -> dict[str, tuple[str, float]]:
@@ -85,10 +87,10 @@ def load_pairs(path: str | Path) -> dict[str, tuple[str, float]]:
 @lru_cache(maxsize=1)
 def _moby_reverse() -> dict[str, tuple[str, ...]]:
     """Moby thesaurus read backwards: word → headwords listing it (single words only)."""
-    from repair.candidates.spin import _moby_lines
+    from repair.candidates.spin import moby_lines
 
     rev: dict[str, list[str]] = defaultdict(list)
-    for head, line in _moby_lines().items():
+    for head, line in moby_lines().items():
         if " " in head or not head.isalpha():
             continue
         for syn in line.strip(",").split(","):
@@ -118,6 +120,104 @@ def _thesaurus_candidates(text: str, max_per_word: int = 25) -> list[tuple[int, 
     return out
 
 
+def _synonym_rows(texts: Iterable[str]) -> tuple[list, Counter[str], int]:
+    """Spinner-agnostic evidence rows of the texts that look spun, corpus word counts, words.
+
+    Only documents whose spin score (profile or synonym evidence) reaches the
+    threshold contribute rows: clean documents of a mixed corpus teach nothing.
+    """
+    from repair.detect.spin import THRESHOLD
+    from repair.stages.spin import STAGE
+
+    rows = []
+    counts: Counter[str] = Counter()
+    n_words = 0
+    for i, text in enumerate(texts):
+        doc = Document(text)
+        words = [t.text.lower() for t in doc.words]
+        counts.update(words)
+        n_words += len(words)
+        det = STAGE.detect(doc)
+        if det.score >= THRESHOLD:
+            rows += [(i, w) for w in getattr(det, "words", ())]
+    return rows, counts, n_words
+
+
+def corpus_pairs(
+    texts: Sequence[str], *, min_count: int = 2, min_docs: int = 2
+) -> list[LearnedPair]:
+    """Pairs learned from corpus statistics alone, with no prior profile.
+
+    A spinner maps a word the same way in every document, so across a corpus
+    a spun form ``s`` keeps choosing the same original ``o`` as its best-fitting
+    synonym (:mod:`repair.score.spin_evidence`), and ``o`` itself goes missing
+    (the spinner crowded it out).  A pair is kept when
+
+    * it is the best restoration of ``s`` in at least :data:`CORPUS_MIN_AGREE` of
+      ``s``'s examined occurrences, over ``min_count`` occurrences and ``min_docs`` documents;
+    * its mean LM gain is >= :data:`CORPUS_MIN_GAIN` and its mean gain beyond unigram
+      frequency >= :data:`CORPUS_MIN_CONTEXT`;
+    * ``s`` is not a common word (zipf < :data:`CORPUS_MAX_SPUN_ZIPF`) and is over-used:
+      at least :data:`CORPUS_MIN_SPUN_EXCESS` times what wordfreq expects in a corpus this size;
+    * ``o`` is crowded out: its corpus count is at most :data:`CORPUS_MAX_ORIG_SHARE` of
+      what wordfreq expects (plus one).
+    """
+    rows, counts, n_words = _synonym_rows(texts)
+    per_form: Counter[str] = Counter()
+    pairs: dict[tuple[str, str], LearnedPair] = {}
+    docs: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, w in rows:
+        s = w.written.lower()
+        per_form[s] += 1
+        key = (s, w.original)
+        p = pairs.setdefault(key, LearnedPair(s, w.original, max_weight=CORPUS_WEIGHT_CAP))
+        p.count += 1
+        p.gains.append(w.gain)
+        p.ctx_gains.append(w.context)
+        p.sources.add("corpus")
+        docs[key].add(i)
+    kept = []
+    for key, p in pairs.items():
+        p.docs = len(docs[key])
+        if p.count < min_count or p.docs < min(min_docs, len(texts)):
+            continue
+        if p.count < CORPUS_MIN_AGREE * per_form[p.spun] or _variant(p.spun, p.original):
+            continue
+        if p.mean_gain < CORPUS_MIN_GAIN or p.mean_ctx_gain < CORPUS_MIN_CONTEXT:
+            continue
+        if zipf(p.spun) >= CORPUS_MAX_SPUN_ZIPF:
+            continue  # common words are honest too often to learn blind
+        expected_o = n_words * 10 ** (zipf(p.original) - 9.0)
+        if counts.get(p.original, 0) > CORPUS_MAX_ORIG_SHARE * expected_o + 1:
+            continue  # the original is not crowded out
+        expected_s = n_words * 10 ** (zipf(p.spun) - 9.0)
+        if counts.get(p.spun, 0) < CORPUS_MIN_SPUN_EXCESS * expected_s:
+            continue  # the spun form is not over-used
+        kept.append(p)
+    return sorted(kept, key=lambda p: (-p.weight, -p.count, p.spun))
+
+
+def _variant(a: str, b: str) -> bool:
+    """Spelling variants ("kilometres"/"kilometers"), not synonyms: never a spinner's pair."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+#: :func:`corpus_pairs` thresholds (tuned on the dev half of benchmarks/spin_method_dev.py).
+CORPUS_MIN_AGREE = 0.5
+CORPUS_MIN_GAIN = 4.0
+CORPUS_MIN_CONTEXT = 1.0
+CORPUS_MAX_ORIG_SHARE = 0.5
+CORPUS_MAX_SPUN_ZIPF = 4.0
+#: Corpus-statistics pairs are written with at most this weight: below
+#: repair.score.spin.LEARNED_CONFIDENT, so the stage applies them only where the LM
+#: prefers the original (learning 100 rare-spinner documents: precision 0.47 at the
+#: lenient learned-pair bar).
+CORPUS_WEIGHT_CAP = 0.49
+CORPUS_MIN_SPUN_EXCESS = 3.0
+
+
 def learn_pairs(
     texts: Iterable[str],
     references: Sequence[str] = (),
@@ -125,39 +225,45 @@ def learn_pairs(
     min_count: int = 2,
     min_gain: float = 1.0,
     thesaurus: bool = True,
+    corpus: bool = True,
 ) -> list[LearnedPair]:
-    """Substitution pairs the corpus supports, best first (see the module docstring)."""
+    """Substitution pairs the corpus supports, best first (see the module docstring).
+
+    ``corpus``: also learn from corpus statistics alone (:func:`corpus_pairs`), which
+    needs no profile and no reference; its pairs fill in spun forms the others miss.
+    """
     from repair.detect.spin import THRESHOLD
     from repair.score.lm import get_lm
     from repair.score.reference import ngram_support, reference_ngrams
-    from repair.score.spin import _Ctx, _lm_gain, context
+    from repair.score.spin_context import WordContext, context, lm_gain
     from repair.stages.spin import STAGE
 
+    texts = list(texts)
     references = tuple(references)
     grams = reference_ngrams(references) if references else frozenset()
     pairs: dict[tuple[str, str], LearnedPair] = {}
     for text in texts:
         doc = Document(text, references)
         det = STAGE.detect(doc)
-        if det.score < THRESHOLD:
-            continue
+        if det.details.get("profile_score", det.score) < THRESHOLD:
+            continue  # profile, reference and thesaurus pairs: only where a profile fits
         found: list[tuple[int, int, str, str, str]] = []
         for c in STAGE.candidates(doc, det):
             src = "reference" if c.source == "SPIN_REFERENCE" else "lexicon"
-            if c.source == "SPIN_NUMBER":
-                continue
+            if c.source in ("SPIN_NUMBER", "SPIN_SYNONYM"):
+                continue  # synonyms are learned from corpus statistics (corpus_pairs)
             found.append((c.start, c.end, doc.text[c.start : c.end].lower(), c.replacement, src))
         if thesaurus:
             taken = {(a, b) for a, b, *_ in found}
             for a, b, w, h in _thesaurus_candidates(doc.text):
                 if (a, b) not in taken:
                     found.append((a, b, w, h, "thesaurus"))
-        ctx = _Ctx.of(doc)
+        ctx = WordContext.of(doc)
         seen_doc: set[tuple[str, str]] = set()
         for a, b, spun, orig, src in found:
             left, right, _initial = context(doc, ctx, a, b)
             spun_w, orig_w = spun.split(), orig.lower().split()
-            gain = _lm_gain(left, spun_w, orig_w, right)
+            gain = lm_gain(left, spun_w, orig_w, right)
             key = (" ".join(spun_w), orig)
             p = pairs.setdefault(key, LearnedPair(key[0], orig))
             p.count += 1
@@ -193,6 +299,9 @@ def learn_pairs(
     best: dict[str, LearnedPair] = {}
     for p in sorted(kept, key=lambda p: (-p.weight, -p.count, p.spun)):
         best.setdefault(p.spun, p)
+    if corpus:
+        for p in corpus_pairs(texts, min_count=min_count):
+            best.setdefault(p.spun, p)
     return sorted(best.values(), key=lambda p: (-p.weight, -p.count, p.spun))
 
 

