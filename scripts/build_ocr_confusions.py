@@ -178,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--icdar", type=Path, default=None)
     args = ap.parse_args(argv)
     pairs, grams, spacing = learn(args.smh, args.icdar)
+    print("# format: repair-lexicon/1; columns: ocr, true, cost, count")
     print("# OCR confusion model: what the OCR printed -> what the page said, cost in nats.")
     print("# Learned by scripts/build_ocr_confusions.py (run it to rebuild; see its docstring):")
     print("# counts of character-run confusions in aligned OCR/gold lines of the Sydney Morning")

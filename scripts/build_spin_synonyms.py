@@ -58,6 +58,7 @@ MOBY_MAX_ORIGINALS = 12
 _WORD = re.compile(r"[a-z]+(?: [a-z]+)?")
 
 HEADER = """\
+# format: repair-lexicon/1; columns: spun_lemma, upos, originals
 # spin_synonyms.tsv: reverse synonym table (written form -> candidate originals) for spin repair
 # schema: spun_lemma<TAB>upos<TAB>originals (comma-separated lemmas, most ordinary first)
 # source: WordNet 3.0, (c) 2006 Princeton University, WordNet 3.0 licence (permissive, with
