@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from repair.score.frequency import zipf  # noqa: E402
+from repair.resources.frequency import zipf  # noqa: E402
 from repair.tokenize import sentence_spans, tokenize  # noqa: E402
 
 SEED = 20251030

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from repair.score.lm import get_lm  # noqa: E402
+from repair.resources.lm import get_lm  # noqa: E402
 from repair.score.ngrams import LM_WEIGHT, get_ngrams, mixed_context_score  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared/data/ocr/overproof_smh"

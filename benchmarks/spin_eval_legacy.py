@@ -156,7 +156,8 @@ def main() -> int:
     spun, clean_seeds = Path(seeds[0]).read_text(), [Path(s).read_text() for s in seeds[1:]]
 
     # --- seed 000 proxy
-    from repair.score.reference import reference_ngrams, words_of
+    from repair.candidates.reference import words_of
+    from repair.score.reference import reference_ngrams
 
     grams = reference_ngrams(tuple(clean_seeds))
 
