@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from repair.pipeline import repair_text  # noqa: E402
+from repair.text_utils import snippet  # noqa: E402
 
 SUITE = ROOT / "benchmarks" / "suites" / "clean"
 ICDAR = ROOT.parent / "shared" / "data" / "ocr" / "icdar2017_eng_monograph"
@@ -119,13 +120,6 @@ def icdar_texts(folder: Path, limit: int, only: str = "") -> list[tuple[str, str
     return out
 
 
-def context(text: str, start: int, end: int, replacement: str, width: int) -> str:
-    left = text[max(0, start - width) : start]
-    right = text[end : end + width]
-    snippet = f"{left}[[{text[start:end]} => {replacement}]]{right}"
-    return snippet.replace("\n", "⏎")
-
-
 def audit(
     docs: list[tuple[str, str, tuple[str, ...]]], width: int = 50, progress: bool = True
 ) -> dict[str, Any]:
@@ -160,7 +154,7 @@ def audit(
                         "original": e.original,
                         "replacement": e.replacement,
                         "tokens": edit_tokens(e.original, e.replacement),
-                        "context": context(text, e.offset, e.end, e.replacement, width),
+                        "context": snippet(text, e.offset, e.end, width, width, e.replacement),
                         "evidence": e.evidence,
                     }
                 )

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from repair.resources.frequency import zipf  # noqa: E402
+from repair.text_utils import match_case  # noqa: E402
 from repair.tokenize import sentence_spans, tokenize  # noqa: E402
 
 SEED = 20251030
@@ -156,14 +157,6 @@ NUMBER_P = 0.5
 #: Share of content lemmas that the spinner's dictionary covers (tuned so that
 #: about a quarter of content words change, as in seed 000).
 LEMMA_P = 0.85
-
-
-def match_case(template: str, word: str) -> str:
-    if template.isupper() and len(template) > 1:
-        return word.upper()
-    if template[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 @cache

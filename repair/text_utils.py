@@ -1,0 +1,69 @@
+"""Small text helpers shared by the stages, the bench and the benchmark scripts.
+
+One implementation each of: copying a word's casing onto another word
+(:func:`match_case`), the words either side of a span of a token list
+(:func:`window`) and a one-line excerpt of a text around a span
+(:func:`snippet`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def match_case(template: str, word: str) -> str:
+    """``word`` with the casing pattern of ``template``: all capitals, capitalised or as given.
+
+    ``template`` counts as all capitals when it is longer than one character and
+    every cased character is upper case (``str.isupper``); a single capital
+    only capitalises ``word``'s first character.
+
+    >>> match_case("Mentioned", "said"), match_case("NASA", "agency"), match_case("I", "me")
+    ('Said', 'AGENCY', 'Me')
+    >>> match_case("said", "Chinese")
+    'Chinese'
+    """
+    if len(template) > 1 and template.isupper():
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def window(
+    seq: Sequence[T], i: int, j: int | None = None, left: int = 2, right: int = 2
+) -> tuple[list[T], list[T]]:
+    """(up to ``left`` items before index ``i``, up to ``right`` items from index ``j``).
+
+    ``j`` defaults to ``i + 1`` (the items around the single item ``seq[i]``).
+
+    >>> window("a b c d e".split(), 2)
+    (['a', 'b'], ['d', 'e'])
+    >>> window("a b c d e".split(), 1, 3, left=3, right=1)
+    (['a'], ['d'])
+    """
+    if j is None:
+        j = i + 1
+    return list(seq[max(0, i - left) : i]), list(seq[j : j + right])
+
+
+def snippet(
+    text: str,
+    start: int,
+    end: int,
+    before: int = 40,
+    after: int = 40,
+    replacement: str | None = None,
+) -> str:
+    """``text[start:end]`` with ``before``/``after`` characters around it, on one line (⏎).
+
+    With ``replacement`` the span reads ``[[old => new]]``.
+
+    >>> snippet("one two\\nthree", 4, 7, before=2, after=3, replacement="2")
+    'e [[two => 2]]⏎th'
+    """
+    mid = text[start:end] if replacement is None else f"[[{text[start:end]} => {replacement}]]"
+    return (text[max(0, start - before) : start] + mid + text[end : end + after]).replace("\n", "⏎")
