@@ -20,7 +20,6 @@ Usage (benchmark-time dependencies: ``pip install -e '.[bench]'``)::
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib.util
 import random
 import re
@@ -31,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from repair.bench.metrics import diff_kept  # noqa: E402
 from repair.resources.frequency import zipf  # noqa: E402
 from repair.text_utils import match_case  # noqa: E402
 from repair.tokenize import sentence_spans, tokenize  # noqa: E402
@@ -278,10 +278,7 @@ def changed_word_share(clean: str, damaged: str) -> tuple[int, int]:
     """(clean word tokens not kept verbatim in ``damaged``, clean word tokens)."""
     a = [t.text for t in tokenize(clean) if t.kind in ("word", "number")]
     b = [t.text for t in tokenize(damaged) if t.kind in ("word", "number")]
-    kept = sum(
-        m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    )
-    return len(a) - kept, len(a)
+    return len(a) - sum(diff_kept(a, b)), len(a)
 
 
 # --------------------------------------------------------------------------- writing

@@ -20,7 +20,6 @@ Usage (from the checkout root)::
 from __future__ import annotations
 
 import argparse
-import difflib
 import glob
 import re
 import sys
@@ -29,6 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from repair.bench.metrics import diff_changed as changed_tokens  # noqa: E402
+from repair.bench.metrics import diff_kept as correct_mask  # noqa: E402
+from repair.bench.metrics import diff_opcodes  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
@@ -39,22 +41,6 @@ CONFIG = ONLY_SPIN
 
 def toks(text: str) -> list[str]:
     return _TOK.findall(text)
-
-
-def correct_mask(hyp: list[str], gold: list[str]) -> list[bool]:
-    ok = [False] * len(gold)
-    for b in difflib.SequenceMatcher(None, hyp, gold, autojunk=False).get_matching_blocks():
-        for j in range(b.b, b.b + b.size):
-            ok[j] = True
-    return ok
-
-
-def changed_tokens(a: list[str], b: list[str]) -> int:
-    n = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            n += max(i2 - i1, j2 - j1)
-    return n
 
 
 def run(text: str, refs: list[str] = ()) -> tuple[str, float]:
@@ -109,8 +95,7 @@ def _tally_halves(
     halves: dict[str, str], d: list[str], g: list[str], after: list[bool], acc: dict
 ) -> None:
     """Damaged and restored gold tokens of an all_ pair, by the half of their family."""
-    sm = difflib.SequenceMatcher(None, d, g, autojunk=False)
-    for tag, _i1, _i2, j1, j2 in sm.get_opcodes():
+    for tag, _i1, _i2, j1, j2 in diff_opcodes(d, g):
         if tag == "equal" or j1 == j2:
             continue
         phrase = " ".join(g[j1:j2]).lower().replace(" . ", ".").replace(" ' ", "'")
@@ -122,7 +107,7 @@ def _tally_halves(
 
 def _show_misses(name: str, d: list[str], o: list[str], g: list[str]) -> None:
     """Print what the tool left spun or broke in one document (-vv)."""
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, o, g, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in diff_opcodes(o, g):
         if tag != "equal":
             print(f"  {name}: {' '.join(o[i1:i2])!r} should be {' '.join(g[j1:j2])!r}")
 
