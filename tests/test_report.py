@@ -20,6 +20,7 @@ from repair.report import FORMATS, render
 from repair.report import diff as diff_report
 from repair.report import html as html_report
 from repair.report import json as json_report
+from repair.report.sample import hand_edit, hand_result
 from repair.tokenize import sentence_spans
 from repair.types import DocScores, Edit, RepairResult
 from repair.write import apply_edits
@@ -29,38 +30,23 @@ CASES = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def _find(text: str, phrase: str, occurrence: int) -> int:
-    pos = -1
-    for _ in range(occurrence + 1):
-        pos = text.find(phrase, pos + 1)
-        assert pos >= 0, f"{phrase!r} #{occurrence} not in case text"
-    return pos
-
-
 def build(text: str, specs: list[list], **evidence: object) -> RepairResult:
-    edits = []
-    for phrase, occ, repl, kind, conf, rule in specs:
-        start = _find(text, phrase, occ)
-        edits.append(
-            Edit(
-                start,
-                len(phrase),
-                phrase,
-                repl,
-                kind,
-                conf,
-                rule,
-                f"{kind}: {phrase!r}",
-                {"pair": f"{phrase}->{repl}", **evidence},
-                (repl.upper(),),
-            )
+    edits = [
+        hand_edit(
+            text,
+            phrase,
+            occ,
+            repl,
+            kind,
+            conf,
+            rule,
+            f"{kind}: {phrase!r}",
+            {"pair": f"{phrase}->{repl}", **evidence},
+            (repl.upper(),),
         )
-    edits.sort(key=lambda e: e.offset)
-    kinds: dict[str, int] = {}
-    for e in edits:
-        kinds[e.kind] = kinds.get(e.kind, 0) + 1
-    scores = DocScores(words=len(text.split()), spin=0.7, edits=len(edits), edits_by_kind=kinds)
-    return RepairResult(text, apply_edits(text, edits), tuple(edits), scores)
+        for phrase, occ, repl, kind, conf, rule in specs
+    ]
+    return hand_result(text, edits, spin=0.7)
 
 
 def case_result(case: dict) -> RepairResult:
