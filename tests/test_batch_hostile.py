@@ -23,7 +23,7 @@ from repair.batch.sources import SHARD_WORDS, plan_shards, read_shard
 from repair.batch.state import STATE_DIR
 from repair.cli import app
 from tests.conftest import CLEAN_SEEDS, ROOT
-from tests.test_batch import make_corpus, tree
+from tests.test_batch import corpus_and_output, tree
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
@@ -50,10 +50,7 @@ def _one_line(stderr: str) -> str:
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
-    root = tmp_path_factory.mktemp("small")
-    inp = make_corpus(root, n_txt=4, n_jsonl=6)
-    run_batch(BatchOptions(inp, root / "clean", jobs=1, shard_size=2))
-    return inp, tree(root / "clean")
+    return corpus_and_output(tmp_path_factory.mktemp("small"), 4, 6, jobs=1, shard_size=2)
 
 
 # -- 2: a full disk ----------------------------------------------------------------------------
