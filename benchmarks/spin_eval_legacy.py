@@ -43,6 +43,24 @@ def toks(text: str) -> list[str]:
     return _TOK.findall(text)
 
 
+def tally(d: list[str], o: list[str], g: list[str]) -> tuple[list[bool], list[int]]:
+    """(gold tokens the output keeps, [damaged, restored, broken, changed tokens]).
+
+    damaged: gold tokens the input ``d`` does not keep; restored / broken: gold
+    tokens the output ``o`` keeps and the input did not / did; changed: tokens
+    the tool changed (input vs output).
+    """
+    before, after = correct_mask(d, g), correct_mask(o, g)
+    restored = sum(1 for b, a in zip(before, after, strict=True) if not b and a)
+    broken = sum(1 for b, a in zip(before, after, strict=True) if b and not a)
+    return after, [before.count(False), restored, broken, changed_tokens(d, o)]
+
+
+def _add(acc: list[int], counts: list[int]) -> None:
+    for k, v in enumerate(counts):
+        acc[k] += v
+
+
 def run(text: str, refs: list[str] = ()) -> tuple[str, float]:
     r = repair_text(text, refs, CONFIG)
     return r.text, r.scores.spin
@@ -172,7 +190,7 @@ def main() -> int:
         groups.setdefault(key, []).append(name)
     halves = _family_halves() if args.split else {}
     for key, members in sorted(groups.items()):
-        damaged_total = restored = broken = changed = 0
+        acc = [0, 0, 0, 0]  # damaged, restored, broken, changed
         by_half: dict[str, list[int]] = {}
         for name in members:
             dmg = Path(name + ".damaged.txt").read_text(encoding="utf-8")
@@ -182,15 +200,13 @@ def main() -> int:
                 continue
             out, _score = run(dmg)
             g, d, o = toks(gold), toks(dmg), toks(out)
-            before, after = correct_mask(d, g), correct_mask(o, g)
-            damaged_total += before.count(False)
-            restored += sum(1 for b, a in zip(before, after, strict=True) if not b and a)
-            broken += sum(1 for b, a in zip(before, after, strict=True) if b and not a)
-            changed += changed_tokens(d, o)
+            after, counts = tally(d, o, g)
+            _add(acc, counts)
             if args.verbose > 1:
                 _show_misses(Path(name).name, d, o, g)
             if halves and key == "all":
                 _tally_halves(halves, d, g, after, by_half)
+        damaged_total, restored, broken, changed = acc
         if damaged_total:
             label = "" if key == "*" else f" [{key}]"
             print(f"== synthetic suite {args.suite}{label} ({len(members)} pairs)")
@@ -205,16 +221,12 @@ def main() -> int:
         return 0
 
     # --- the spinner's own habits on the clean seeds (mechanics check)
-    damaged_total = restored = broken = changed = 0
+    acc = [0, 0, 0, 0]
     for text in clean_seeds:
         dmg = habit_spin(text)
         out, _score = run(dmg)
-        g, d, o = toks(text), toks(dmg), toks(out)
-        before, after = correct_mask(d, g), correct_mask(o, g)
-        damaged_total += before.count(False)
-        restored += sum(1 for b, a in zip(before, after, strict=True) if not b and a)
-        broken += sum(1 for b, a in zip(before, after, strict=True) if b and not a)
-        changed += changed_tokens(d, o)
+        _add(acc, tally(toks(dmg), toks(out), toks(text))[1])
+    damaged_total, restored, broken, changed = acc
     print("== seeds 001-004 spun with the lexicon's habits, restored (mechanics check)")
     print(f"  damaged tokens {damaged_total}, restored {restored}, broken {broken}")
     print(f"  error reduction {(restored - broken) / max(damaged_total, 1):.3f}")
