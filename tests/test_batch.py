@@ -404,21 +404,10 @@ def test_learn_pass_learns_over_the_corpus_once_and_applies_the_pairs(
 # -- kill -9 and resume, for real --------------------------------------------------------------
 
 
-def _start(inp: Path, out: Path, slow: float) -> subprocess.Popen:
+def start_batch(inp: Path, out: Path, slow: float, *extra: str) -> subprocess.Popen:
+    """``repair batch INP OUT -j 2 -q EXTRA`` in a new session; each document ``slow`` s slower."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "REPAIR_BATCH_SLOW_DOC": str(slow)}
-    cmd = [
-        sys.executable,
-        "-m",
-        "repair",
-        "batch",
-        str(inp),
-        str(out),
-        "-j",
-        "2",
-        "--shard-size",
-        "2",
-        "--quiet",
-    ]
+    cmd = [sys.executable, "-m", "repair", "batch", str(inp), str(out), "-j", "2", "-q", *extra]
     return subprocess.Popen(cmd, env=env, start_new_session=True, stderr=subprocess.PIPE)
 
 
@@ -437,7 +426,7 @@ def test_kill_9_mid_run_then_resume_gives_exactly_once_output(
     inp, clean_tree = kill_corpus
 
     out = tmp_path / "out"
-    proc = _start(inp, out, 0.1)
+    proc = start_batch(inp, out, 0.1, "--shard-size", "2")
     completions = out / STATE_DIR / "completions"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(completions.glob("*.json"))) < 3:
@@ -452,7 +441,7 @@ def test_kill_9_mid_run_then_resume_gives_exactly_once_output(
     assert 3 <= done_at_kill < 18, "the kill must land mid-run"
     assert not (out / "summary.json").exists()
 
-    proc = _start(inp, out, 0)
+    proc = start_batch(inp, out, 0, "--shard-size", "2")
     assert proc.wait(120) == 0, proc.stderr.read().decode() if proc.stderr else ""
     assert tree(out) == clean_tree
     records = (out / "news.jsonl").read_text("utf-8").splitlines()
