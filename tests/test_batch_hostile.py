@@ -21,10 +21,8 @@ from repair.batch import BatchError, BatchOptions, run_batch
 from repair.batch.sources import SHARD_WORDS, plan_shards, read_shard
 from repair.batch.state import STATE_DIR
 from repair.cli import app
-from tests.conftest import CLEAN_SEEDS, ROOT, one_line
+from tests.conftest import CLEAN_SEEDS, one_line
 from tests.test_batch import corpus_and_output, start_batch, tree
-
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
 def _full_disk_on(monkeypatch, prefix: str) -> None:
