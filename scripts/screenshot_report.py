@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from repair.report import html as html_report  # noqa: E402
 from repair.report.sample import hand_edit, hand_result  # noqa: E402
 from repair.types import RepairResult  # noqa: E402
+from tests.cdp import headless_args  # noqa: E402
 
 #: (phrase in the spun text, occurrence (0-based), replacement, confidence, evidence, alternatives)
 SAMPLE_EDITS: list[tuple[str, int, str, float, dict, tuple[str, ...]]] = [
@@ -127,31 +128,19 @@ def chromium() -> str:
     return exe
 
 
-def chromium_args(profile: str) -> list[str]:
-    return [
-        chromium(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-    ]
-
-
 def screenshot(
     html_path: Path, png: Path, width: int = 1280, height: int = 1600, fragment: str = ""
 ) -> None:
     with tempfile.TemporaryDirectory() as profile:
-        args = chromium_args(profile) + [
+        args = headless_args(
+            chromium(),
+            profile,
+            "--disable-quic",
+            "--hide-scrollbars",
             f"--window-size={width},{height}",
             f"--screenshot={png}",
             html_path.resolve().as_uri() + fragment,
-        ]
+        )
         subprocess.run(args, check=True, capture_output=True, timeout=120)
 
 

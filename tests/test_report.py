@@ -24,6 +24,7 @@ from repair.report.sample import hand_edit, hand_result
 from repair.tokenize import sentence_spans
 from repair.types import DocScores, Edit, RepairResult
 from repair.write import apply_edits
+from tests.cdp import headless_args
 
 CASES_FILE = Path(__file__).parent / "cases" / "report_cases.json"
 CASES = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
@@ -332,22 +333,15 @@ def test_page_renders_in_chromium(tmp_path, spun_seed):
     r = spun_result(spun_seed)
     page = tmp_path / "report.html"
     page.write_text(html_report.render(r, "000.txt"), encoding="utf-8")
-    args = [
+    args = headless_args(
         str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
+        tmp_path / "profile",
         "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
         "--window-size=1280,1600",
         "--virtual-time-budget=2000",
         "--dump-dom",
         page.as_uri() + "#e-2",
-    ]
+    )
     dom = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True).stdout
     assert 'data-ready="1"' in dom, "the page's script did not run to its end"
     for i in range(len(r.edits)):
