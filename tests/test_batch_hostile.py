@@ -25,7 +25,7 @@ from tests.conftest import CLEAN_SEEDS, one_line
 from tests.test_batch import corpus_and_output, start_batch, tree
 
 
-def _full_disk_on(monkeypatch, prefix: str) -> None:
+def _full_disk_on(monkeypatch, prefix: str):
     """Make every temp file whose name starts with ``.<prefix>.`` hit a full disk
     (inherited by forked workers)."""
     real = rio.tempfile.mkstemp
@@ -47,18 +47,24 @@ def small(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
 # -- 2: a full disk ----------------------------------------------------------------------------
 
 
+def _batch_on_full_disk(monkeypatch, inp: Path, out: Path, name: str) -> None:
+    """``repair batch`` with writing ``OUT/name`` hitting a full disk: exit 1, one line;
+    the disk is back afterwards."""
+    real = _full_disk_on(monkeypatch, name)
+    res = CliRunner().invoke(app, ["batch", str(inp), str(out), "-j", "1", "--shard-size", "2"])
+    monkeypatch.setattr(rio.tempfile, "mkstemp", real)
+    assert res.exit_code == 1
+    assert one_line(res.stderr) == (
+        f"repair: {out.resolve() / name}: cannot write: No space left on device; "
+        "free space and rerun to resume"
+    )
+
+
 def test_full_disk_in_a_worker_is_one_line_and_resumes(monkeypatch, tmp_path, small) -> None:
     inp, clean = small
     out = tmp_path / "out"
-    real = _full_disk_on(monkeypatch, "doc01.txt")
-    res = CliRunner().invoke(app, ["batch", str(inp), str(out), "-j", "1", "--shard-size", "2"])
-    assert res.exit_code == 1
-    assert one_line(res.stderr) == (
-        f"repair: {out.resolve() / 'doc01.txt'}: cannot write: No space left on device; "
-        "free space and rerun to resume"
-    )
+    _batch_on_full_disk(monkeypatch, inp, out, "doc01.txt")
     assert not (out / "summary.json").exists()
-    monkeypatch.setattr(rio.tempfile, "mkstemp", real)
     summary = run_batch(BatchOptions(inp, out, jobs=1, shard_size=2))
     assert tree(out) == clean and summary["failed"] == 0
 
@@ -68,18 +74,11 @@ def test_full_disk_at_assembly_leaves_no_final_file_without_its_siblings(
 ) -> None:
     inp, clean = small
     out = tmp_path / "out"
-    real = _full_disk_on(monkeypatch, "news.repair.jsonl")
-    res = CliRunner().invoke(app, ["batch", str(inp), str(out), "-j", "1", "--shard-size", "2"])
-    assert res.exit_code == 1
-    assert one_line(res.stderr) == (
-        f"repair: {out.resolve() / 'news.repair.jsonl'}: cannot write: No space left on device; "
-        "free space and rerun to resume"
-    )
+    _batch_on_full_disk(monkeypatch, inp, out, "news.repair.jsonl")
     # the corpus file must not look complete while its sidecar and the summary are missing
     for name in ("news.jsonl", "news.repair.jsonl", "texts.repair.jsonl", "summary.json"):
         assert not (out / name).exists(), name
     assert not [p for p in out.rglob("*.tmp")]
-    monkeypatch.setattr(rio.tempfile, "mkstemp", real)
     again = run_batch(BatchOptions(inp, out, jobs=1, shard_size=2))
     assert tree(out) == clean and again["run"]["documents"] == 0  # every shard was kept
 
