@@ -1,15 +1,19 @@
 """Small text helpers shared by the stages, the bench and the benchmark scripts.
 
 One implementation each of: copying a word's casing onto another word
-(:func:`match_case`), the words either side of a span of a token list
-(:func:`window`) and a one-line excerpt of a text around a span
+(:func:`match_case`), the items either side of a stretch of a list
+(:func:`window`), the words either side of a span of a text
+(:func:`words_around`) and a one-line excerpt of a text around a span
 (:func:`snippet`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TypeVar
+
+from repair.types import Token
 
 T = TypeVar("T")
 
@@ -48,6 +52,23 @@ def window(
     if j is None:
         j = i + 1
     return list(seq[max(0, i - left) : i]), list(seq[j : j + right])
+
+
+def words_around(
+    words: Sequence[Token], start: int, end: int, left: int = 2, right: int = 2
+) -> tuple[list[str], list[str]]:
+    """The texts of up to ``left`` words ending by ``start`` and ``right`` words from ``end`` on.
+
+    ``words`` are a text's word tokens in order (``Document.words``); found by bisection.
+
+    >>> from repair.tokenize import tokenize
+    >>> ws = [t for t in tokenize("one two three four five") if t.is_word]
+    >>> words_around(ws, 8, 13, right=1)
+    (['one', 'two'], ['four'])
+    """
+    i = bisect_right(words, start, key=lambda w: w.end)
+    j = bisect_left(words, end, key=lambda w: w.start)
+    return [w.text for w in words[max(0, i - left) : i]], [w.text for w in words[j : j + right]]
 
 
 def snippet(
