@@ -27,7 +27,6 @@ test: ``tests/test_clean_suite.py`` asserts byte identity).
 from __future__ import annotations
 
 import argparse
-import difflib
 import glob
 import json
 import re
@@ -41,7 +40,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from repair.bench.metrics import diff_changed  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
+from repair.text_utils import snippet  # noqa: E402
 
 SUITE = ROOT / "benchmarks" / "suites" / "clean"
 ICDAR = ROOT.parent / "shared" / "data" / "ocr" / "icdar2017_eng_monograph"
@@ -57,12 +58,7 @@ def edit_tokens(original: str, replacement: str) -> int:
     """Tokens an edit changes (at least 1 when it changes anything)."""
     if original == replacement:
         return 0
-    a, b = toks(original), toks(replacement)
-    n = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            n += max(i2 - i1, j2 - j1)
-    return max(n, 1)
+    return max(diff_changed(toks(original), toks(replacement)), 1)
 
 
 def suite_texts(folder: Path, only: str = "") -> list[tuple[str, str, tuple[str, ...]]]:
@@ -119,13 +115,6 @@ def icdar_texts(folder: Path, limit: int, only: str = "") -> list[tuple[str, str
     return out
 
 
-def context(text: str, start: int, end: int, replacement: str, width: int) -> str:
-    left = text[max(0, start - width) : start]
-    right = text[end : end + width]
-    snippet = f"{left}[[{text[start:end]} => {replacement}]]{right}"
-    return snippet.replace("\n", "⏎")
-
-
 def audit(
     docs: list[tuple[str, str, tuple[str, ...]]], width: int = 50, progress: bool = True
 ) -> dict[str, Any]:
@@ -160,7 +149,7 @@ def audit(
                         "original": e.original,
                         "replacement": e.replacement,
                         "tokens": edit_tokens(e.original, e.replacement),
-                        "context": context(text, e.offset, e.end, e.replacement, width),
+                        "context": snippet(text, e.offset, e.end, width, width, e.replacement),
                         "evidence": e.evidence,
                     }
                 )

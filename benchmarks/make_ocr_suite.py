@@ -11,13 +11,17 @@ and hard-wrapped lines with line-end hyphens ("conc-⏎rete", "long-⏎standing"
 
 from __future__ import annotations
 
-import difflib
 import random
 import re
+import sys
 import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from repair.bench.metrics import diff_changed, diff_kept  # noqa: E402
+
 SUITE = ROOT / "benchmarks" / "suites" / "ocr_synthetic"
 SEED = 20251030
 #: true glyphs -> what a poor OCR prints (the reverse of lexicons/ocr_confusions.tsv).
@@ -111,15 +115,8 @@ def _wrap(para: str, rng: random.Random) -> str:
 def matched_words(text: str, clean: str) -> tuple[int, set[int], int]:
     """(clean word count, indices of clean words reproduced exactly, word errors)."""
     a, b = text.split(), clean.split()
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    ok: set[int] = set()
-    errors = 0
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            ok.update(range(j1, j2))
-        else:
-            errors += max(i2 - i1, j2 - j1)
-    return len(b), ok, errors
+    ok = {j for j, kept in enumerate(diff_kept(a, b)) if kept}
+    return len(b), ok, diff_changed(a, b)
 
 
 def main() -> int:

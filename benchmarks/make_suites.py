@@ -20,7 +20,6 @@ Usage (benchmark-time dependencies: ``pip install -e '.[bench]'``)::
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib.util
 import random
 import re
@@ -31,7 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from repair.score.frequency import zipf  # noqa: E402
+from repair.bench.metrics import diff_kept  # noqa: E402
+from repair.resources.frequency import zipf  # noqa: E402
+from repair.text_utils import match_case  # noqa: E402
 from repair.tokenize import sentence_spans, tokenize  # noqa: E402
 
 SEED = 20251030
@@ -158,14 +159,6 @@ NUMBER_P = 0.5
 LEMMA_P = 0.85
 
 
-def match_case(template: str, word: str) -> str:
-    if template.isupper() and len(template) > 1:
-        return word.upper()
-    if template[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
-
-
 @cache
 def spinner_entry(lemma: str, upos: str) -> str | None:
     """The spinner dictionary: one fixed synonym per (lemma, POS), or None."""
@@ -285,10 +278,7 @@ def changed_word_share(clean: str, damaged: str) -> tuple[int, int]:
     """(clean word tokens not kept verbatim in ``damaged``, clean word tokens)."""
     a = [t.text for t in tokenize(clean) if t.kind in ("word", "number")]
     b = [t.text for t in tokenize(damaged) if t.kind in ("word", "number")]
-    kept = sum(
-        m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    )
-    return len(a) - kept, len(a)
+    return len(a) - sum(diff_kept(a, b)), len(a)
 
 
 # --------------------------------------------------------------------------- writing

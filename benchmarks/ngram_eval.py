@@ -33,8 +33,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from repair.score.lm import get_lm  # noqa: E402
+from repair.resources.lm import get_lm  # noqa: E402
 from repair.score.ngrams import LM_WEIGHT, get_ngrams, mixed_context_score  # noqa: E402
+from repair.text_utils import window  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared/data/ocr/overproof_smh"
 HEADER = "*$*OVERPROOF*$*"
@@ -146,7 +147,7 @@ def discrimination(pairs: list[tuple[list[str], int, str]], show: int = 0) -> li
     lm, ng = get_lm(), get_ngrams()
 
     def ps(ctx: list[str], i: int, w: str) -> float:
-        left = ctx[max(0, i - 2) : i]
+        left = window(ctx, i)[0]
         s = lm.logprob(w, left)
         if i + 1 < len(ctx):
             s += lm.logprob(ctx[i + 1], [*left[-1:], w])
@@ -159,7 +160,7 @@ def discrimination(pairs: list[tuple[list[str], int, str]], show: int = 0) -> li
 
     def mixed(ctx: list[str], i: int, w: str) -> float:
         right = ctx[i + 1] if i + 1 < len(ctx) else None
-        return mixed_context_score(ctx[max(0, i - 2) : i], w, right)
+        return mixed_context_score(window(ctx, i)[0], w, right)
 
     def case(w: str, observed: str, i: int) -> float:
         # the OCR token's case, judged for each candidate (not at the line start)

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from repair.document import Document  # noqa: E402
 from repair.stages.repeated import STAGE  # noqa: E402
+from repair.text_utils import snippet  # noqa: E402
 
 DEFAULT = [
     ROOT.parent / "shared" / "data" / "clean_english",
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         det = STAGE.detect(doc)
         for e in STAGE.score(doc, det, STAGE.candidates(doc, det)):
             edits += 1
-            around = text[max(0, e.offset - 40) : e.end + 30].replace("\n", "⏎")
+            around = snippet(text, e.offset, e.end, before=40, after=30)
             print(f"{f.parent.name}/{f.name}:{e.offset}  {around!r}  gain {e.evidence}")
     print(f"{len(files)} files, {words} words, {edits} edits")
     return 0

@@ -20,7 +20,6 @@ Usage (from the checkout root)::
 from __future__ import annotations
 
 import argparse
-import difflib
 import glob
 import re
 import sys
@@ -29,6 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from repair.bench.metrics import diff_changed as changed_tokens  # noqa: E402
+from repair.bench.metrics import diff_kept as correct_mask  # noqa: E402
+from repair.bench.metrics import diff_opcodes  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
@@ -41,20 +43,22 @@ def toks(text: str) -> list[str]:
     return _TOK.findall(text)
 
 
-def correct_mask(hyp: list[str], gold: list[str]) -> list[bool]:
-    ok = [False] * len(gold)
-    for b in difflib.SequenceMatcher(None, hyp, gold, autojunk=False).get_matching_blocks():
-        for j in range(b.b, b.b + b.size):
-            ok[j] = True
-    return ok
+def tally(d: list[str], o: list[str], g: list[str]) -> tuple[list[bool], list[int]]:
+    """(gold tokens the output keeps, [damaged, restored, broken, changed tokens]).
+
+    damaged: gold tokens the input ``d`` does not keep; restored / broken: gold
+    tokens the output ``o`` keeps and the input did not / did; changed: tokens
+    the tool changed (input vs output).
+    """
+    before, after = correct_mask(d, g), correct_mask(o, g)
+    restored = sum(1 for b, a in zip(before, after, strict=True) if not b and a)
+    broken = sum(1 for b, a in zip(before, after, strict=True) if b and not a)
+    return after, [before.count(False), restored, broken, changed_tokens(d, o)]
 
 
-def changed_tokens(a: list[str], b: list[str]) -> int:
-    n = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            n += max(i2 - i1, j2 - j1)
-    return n
+def _add(acc: list[int], counts: list[int]) -> None:
+    for k, v in enumerate(counts):
+        acc[k] += v
 
 
 def run(text: str, refs: list[str] = ()) -> tuple[str, float]:
@@ -109,8 +113,7 @@ def _tally_halves(
     halves: dict[str, str], d: list[str], g: list[str], after: list[bool], acc: dict
 ) -> None:
     """Damaged and restored gold tokens of an all_ pair, by the half of their family."""
-    sm = difflib.SequenceMatcher(None, d, g, autojunk=False)
-    for tag, _i1, _i2, j1, j2 in sm.get_opcodes():
+    for tag, _i1, _i2, j1, j2 in diff_opcodes(d, g):
         if tag == "equal" or j1 == j2:
             continue
         phrase = " ".join(g[j1:j2]).lower().replace(" . ", ".").replace(" ' ", "'")
@@ -122,7 +125,7 @@ def _tally_halves(
 
 def _show_misses(name: str, d: list[str], o: list[str], g: list[str]) -> None:
     """Print what the tool left spun or broke in one document (-vv)."""
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, o, g, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in diff_opcodes(o, g):
         if tag != "equal":
             print(f"  {name}: {' '.join(o[i1:i2])!r} should be {' '.join(g[j1:j2])!r}")
 
@@ -156,7 +159,8 @@ def main() -> int:
     spun, clean_seeds = Path(seeds[0]).read_text(), [Path(s).read_text() for s in seeds[1:]]
 
     # --- seed 000 proxy
-    from repair.score.reference import reference_ngrams, words_of
+    from repair.candidates.reference import words_of
+    from repair.score.reference import reference_ngrams
 
     grams = reference_ngrams(tuple(clean_seeds))
 
@@ -186,7 +190,7 @@ def main() -> int:
         groups.setdefault(key, []).append(name)
     halves = _family_halves() if args.split else {}
     for key, members in sorted(groups.items()):
-        damaged_total = restored = broken = changed = 0
+        acc = [0, 0, 0, 0]  # damaged, restored, broken, changed
         by_half: dict[str, list[int]] = {}
         for name in members:
             dmg = Path(name + ".damaged.txt").read_text(encoding="utf-8")
@@ -196,15 +200,13 @@ def main() -> int:
                 continue
             out, _score = run(dmg)
             g, d, o = toks(gold), toks(dmg), toks(out)
-            before, after = correct_mask(d, g), correct_mask(o, g)
-            damaged_total += before.count(False)
-            restored += sum(1 for b, a in zip(before, after, strict=True) if not b and a)
-            broken += sum(1 for b, a in zip(before, after, strict=True) if b and not a)
-            changed += changed_tokens(d, o)
+            after, counts = tally(d, o, g)
+            _add(acc, counts)
             if args.verbose > 1:
                 _show_misses(Path(name).name, d, o, g)
             if halves and key == "all":
                 _tally_halves(halves, d, g, after, by_half)
+        damaged_total, restored, broken, changed = acc
         if damaged_total:
             label = "" if key == "*" else f" [{key}]"
             print(f"== synthetic suite {args.suite}{label} ({len(members)} pairs)")
@@ -219,16 +221,12 @@ def main() -> int:
         return 0
 
     # --- the spinner's own habits on the clean seeds (mechanics check)
-    damaged_total = restored = broken = changed = 0
+    acc = [0, 0, 0, 0]
     for text in clean_seeds:
         dmg = habit_spin(text)
         out, _score = run(dmg)
-        g, d, o = toks(text), toks(dmg), toks(out)
-        before, after = correct_mask(d, g), correct_mask(o, g)
-        damaged_total += before.count(False)
-        restored += sum(1 for b, a in zip(before, after, strict=True) if not b and a)
-        broken += sum(1 for b, a in zip(before, after, strict=True) if b and not a)
-        changed += changed_tokens(d, o)
+        _add(acc, tally(toks(dmg), toks(out), toks(text))[1])
+    damaged_total, restored, broken, changed = acc
     print("== seeds 001-004 spun with the lexicon's habits, restored (mechanics check)")
     print(f"  damaged tokens {damaged_total}, restored {restored}, broken {broken}")
     print(f"  error reduction {(restored - broken) / max(damaged_total, 1):.3f}")

@@ -644,13 +644,9 @@ def main() -> int:
 
 
 def _diff(a: list[str], b: list[str]) -> int:
-    import difflib
+    from repair.bench.metrics import diff_changed
 
-    n = 0
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            n += max(i2 - i1, j2 - j1)
-    return n
+    return diff_changed(a, b)
 
 
 def _pct(s: tuple[int, int]) -> str:

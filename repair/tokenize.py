@@ -38,11 +38,6 @@ def tokenize(text: str) -> list[Token]:
     return list(iter_tokens(text))
 
 
-def words(tokens: list[Token]) -> list[Token]:
-    """Only the word tokens."""
-    return [t for t in tokens if t.kind == "word"]
-
-
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Rough sentence (or line) spans ``(start, end)`` covering the non-space text.
 

@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from repair.report import html as html_report  # noqa: E402
-from repair.types import DocScores, Edit, RepairResult  # noqa: E402
-from repair.write import apply_edits  # noqa: E402
+from repair.report.sample import hand_edit, hand_result  # noqa: E402
+from repair.types import RepairResult  # noqa: E402
+from tests.cdp import headless_args  # noqa: E402
 
 #: (phrase in the spun text, occurrence (0-based), replacement, confidence, evidence, alternatives)
 SAMPLE_EDITS: list[tuple[str, int, str, float, dict, tuple[str, ...]]] = [
@@ -79,27 +80,16 @@ SAMPLE_EDITS: list[tuple[str, int, str, float, dict, tuple[str, ...]]] = [
 ]
 
 
-def _find(text: str, phrase: str, occurrence: int) -> int:
-    pos = -1
-    for _ in range(occurrence + 1):
-        pos = text.find(phrase, pos + 1)
-        if pos < 0:
-            raise SystemExit(f"sample phrase {phrase!r} #{occurrence} not in the seed")
-    return pos
-
-
 def sample_result() -> tuple[str, RepairResult]:
     """A hand-built result on the spun seed: (file name, result)."""
     path = sorted((ROOT / "seeds").glob("000_*.txt"))[0]
     text = path.read_text(encoding="utf-8")
-    edits = []
-    for phrase, occ, repl, conf, evidence, alts in SAMPLE_EDITS:
-        start = _find(text, phrase, occ)
-        edits.append(
-            Edit(
-                start,
-                len(phrase),
+    try:
+        edits = [
+            hand_edit(
+                text,
                 phrase,
+                occ,
                 repl,
                 "spin",
                 conf,
@@ -108,20 +98,20 @@ def sample_result() -> tuple[str, RepairResult]:
                 evidence,
                 alts,
             )
-        )
-    edits.sort(key=lambda e: e.offset)
-    words = len(text.split())
-    scores = DocScores(
-        words=words,
+            for phrase, occ, repl, conf, evidence, alts in SAMPLE_EDITS
+        ]
+    except ValueError as exc:
+        raise SystemExit(f"sample phrase {exc}") from None
+    per_1000 = 1000 * len(edits) / len(text.split())
+    return path.name, hand_result(
+        text,
+        edits,
         spin=0.87,
         tortured=0.0,
         garble=0.01,
         mojibake=0.0,
-        edits=len(edits),
-        edits_per_1000_words=1000 * len(edits) / words,
-        edits_by_kind={"spin": len(edits)},
+        edits_per_1000_words=per_1000,
     )
-    return path.name, RepairResult(text, apply_edits(text, edits), tuple(edits), scores)
 
 
 def pipeline_result() -> tuple[str, RepairResult]:
@@ -138,31 +128,19 @@ def chromium() -> str:
     return exe
 
 
-def chromium_args(profile: str) -> list[str]:
-    return [
-        chromium(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-    ]
-
-
 def screenshot(
     html_path: Path, png: Path, width: int = 1280, height: int = 1600, fragment: str = ""
 ) -> None:
     with tempfile.TemporaryDirectory() as profile:
-        args = chromium_args(profile) + [
+        args = headless_args(
+            chromium(),
+            profile,
+            "--disable-quic",
+            "--hide-scrollbars",
             f"--window-size={width},{height}",
             f"--screenshot={png}",
             html_path.resolve().as_uri() + fragment,
-        ]
+        )
         subprocess.run(args, check=True, capture_output=True, timeout=120)
 
 

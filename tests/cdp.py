@@ -23,6 +23,24 @@ from typing import Any
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 
+#: The flags every headless run here starts with: no sandbox, GPU, first-run page or
+#: background traffic.
+HEADLESS_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def headless_args(exe: str, profile: str | Path, *extra: str) -> list[str]:
+    """The command line of a headless ``exe`` with its own ``profile`` folder, then ``extra``."""
+    return [exe, *HEADLESS_FLAGS, f"--user-data-dir={profile}", *extra]
+
+
 def chromium_path() -> str | None:
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
@@ -49,21 +67,14 @@ class Browser:
             os.dup2(a, 3)
             os.dup2(b, 4)
 
-        args = [
+        args = headless_args(
             exe,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
+            self._profile,
             "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--disable-extensions",
             "--remote-debugging-pipe",
-            f"--user-data-dir={self._profile}",
             f"--window-size={width},{height}",
-        ]
+        )
         self.proc = subprocess.Popen(
             args,
             stdin=subprocess.DEVNULL,

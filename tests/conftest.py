@@ -12,6 +12,13 @@ SPUN_SEED = sorted(SEEDS.glob("000_*.txt"))[0]
 CLEAN_SEEDS = sorted(SEEDS.glob("00[1-4]_*.txt"))
 
 
+def one_line(stderr: str) -> str:
+    """The only line of ``stderr`` (fails unless there is exactly one)."""
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
 @pytest.fixture(scope="session")
 def spun_seed() -> str:
     return SPUN_SEED.read_text(encoding="utf-8")

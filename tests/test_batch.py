@@ -46,6 +46,33 @@ def make_corpus(root: Path, n_txt: int = 6, n_jsonl: int = 9) -> Path:
     return inp
 
 
+def corpus_and_output(
+    root: Path, n_txt: int, n_jsonl: int, jobs: int, shard_size: int
+) -> tuple[Path, dict[str, bytes]]:
+    """A corpus under ``root`` and the :func:`tree` of its uninterrupted run (``root/clean``)."""
+    inp = make_corpus(root, n_txt=n_txt, n_jsonl=n_jsonl)
+    run_batch(BatchOptions(inp, root / "clean", jobs=jobs, shard_size=shard_size))
+    return inp, tree(root / "clean")
+
+
+def interrupted_run(monkeypatch, opts: BatchOptions, after_shards: int = 2) -> None:
+    """Run ``opts`` on the local engine, interrupted (Ctrl-C) after ``after_shards`` shards."""
+    import repair.batch.local as local
+
+    real = local.run_local
+
+    def dies(*args, **kwargs):
+        for i, stats in enumerate(real(*args, **kwargs)):
+            if i == after_shards:
+                raise KeyboardInterrupt
+            yield stats
+
+    monkeypatch.setattr(local, "run_local", dies)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(opts)
+    monkeypatch.setattr(local, "run_local", real)
+
+
 def tree(out: Path) -> dict[str, bytes]:
     """Every output file but the state folder and the run-dependent summary."""
     return {
@@ -300,24 +327,9 @@ def test_rerun_of_a_finished_batch_changes_nothing(tmp_path: Path) -> None:
 def test_resume_discards_partial_files_and_redoes_unfinished_shards(
     monkeypatch, tmp_path: Path
 ) -> None:
-    import repair.batch.local as local
-
-    inp = make_corpus(tmp_path, n_txt=4, n_jsonl=12)
-    clean = tmp_path / "clean"
-    run_batch(BatchOptions(inp, clean, jobs=1, shard_size=2))
-    real = local.run_local
-
-    def dies_after_two_shards(*args, **kwargs):
-        for i, stats in enumerate(real(*args, **kwargs)):
-            if i == 2:
-                raise KeyboardInterrupt
-            yield stats
-
+    inp, clean = corpus_and_output(tmp_path, n_txt=4, n_jsonl=12, jobs=1, shard_size=2)
     out = tmp_path / "out"
-    monkeypatch.setattr(local, "run_local", dies_after_two_shards)
-    with pytest.raises(KeyboardInterrupt):
-        run_batch(BatchOptions(inp, out, jobs=1, shard_size=2))
-    monkeypatch.setattr(local, "run_local", real)
+    interrupted_run(monkeypatch, BatchOptions(inp, out, jobs=1, shard_size=2))
     state = State(out)
     shards = [Shard.from_json(s) for s in json.loads(state.plan_path.read_text("utf-8"))["shards"]]
     done = [s for s in shards if state.is_done(s)]
@@ -328,7 +340,7 @@ def test_resume_discards_partial_files_and_redoes_unfinished_shards(
     (out / ".doc01.txt.abc.tmp").write_text("half")
     summary = run_batch(BatchOptions(inp, out, jobs=2, shard_size=2))
     assert summary["run"]["documents"] == sum(s.docs for s in todo)
-    assert tree(out) == tree(clean)
+    assert tree(out) == clean
 
 
 def test_refuses_changed_options_and_unsafe_folders(tmp_path: Path) -> None:
@@ -392,21 +404,10 @@ def test_learn_pass_learns_over_the_corpus_once_and_applies_the_pairs(
 # -- kill -9 and resume, for real --------------------------------------------------------------
 
 
-def _start(inp: Path, out: Path, slow: float) -> subprocess.Popen:
+def start_batch(inp: Path, out: Path, slow: float, *extra: str) -> subprocess.Popen:
+    """``repair batch INP OUT -j 2 -q EXTRA`` in a new session; each document ``slow`` s slower."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "REPAIR_BATCH_SLOW_DOC": str(slow)}
-    cmd = [
-        sys.executable,
-        "-m",
-        "repair",
-        "batch",
-        str(inp),
-        str(out),
-        "-j",
-        "2",
-        "--shard-size",
-        "2",
-        "--quiet",
-    ]
+    cmd = [sys.executable, "-m", "repair", "batch", str(inp), str(out), "-j", "2", "-q", *extra]
     return subprocess.Popen(cmd, env=env, start_new_session=True, stderr=subprocess.PIPE)
 
 
@@ -414,9 +415,7 @@ def _start(inp: Path, out: Path, slow: float) -> subprocess.Popen:
 def kill_corpus(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
     """36 documents and their output from an uninterrupted run."""
     root = tmp_path_factory.mktemp("kill")
-    inp = make_corpus(root, n_txt=12, n_jsonl=24)
-    run_batch(BatchOptions(inp, root / "clean", jobs=2, shard_size=2))
-    return inp, tree(root / "clean")
+    return corpus_and_output(root, n_txt=12, n_jsonl=24, jobs=2, shard_size=2)
 
 
 @pytest.mark.slow
@@ -427,7 +426,7 @@ def test_kill_9_mid_run_then_resume_gives_exactly_once_output(
     inp, clean_tree = kill_corpus
 
     out = tmp_path / "out"
-    proc = _start(inp, out, 0.1)
+    proc = start_batch(inp, out, 0.1, "--shard-size", "2")
     completions = out / STATE_DIR / "completions"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(completions.glob("*.json"))) < 3:
@@ -442,7 +441,7 @@ def test_kill_9_mid_run_then_resume_gives_exactly_once_output(
     assert 3 <= done_at_kill < 18, "the kill must land mid-run"
     assert not (out / "summary.json").exists()
 
-    proc = _start(inp, out, 0)
+    proc = start_batch(inp, out, 0, "--shard-size", "2")
     assert proc.wait(120) == 0, proc.stderr.read().decode() if proc.stderr else ""
     assert tree(out) == clean_tree
     records = (out / "news.jsonl").read_text("utf-8").splitlines()

@@ -10,7 +10,6 @@ import signal
 import socket
 import stat
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,13 +21,11 @@ from repair.batch import BatchError, BatchOptions, run_batch
 from repair.batch.sources import SHARD_WORDS, plan_shards, read_shard
 from repair.batch.state import STATE_DIR
 from repair.cli import app
-from tests.conftest import CLEAN_SEEDS, ROOT
-from tests.test_batch import make_corpus, tree
-
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+from tests.conftest import CLEAN_SEEDS, one_line
+from tests.test_batch import corpus_and_output, start_batch, tree
 
 
-def _full_disk_on(monkeypatch, prefix: str) -> None:
+def _full_disk_on(monkeypatch, prefix: str):
     """Make every temp file whose name starts with ``.<prefix>.`` hit a full disk
     (inherited by forked workers)."""
     real = rio.tempfile.mkstemp
@@ -42,35 +39,32 @@ def _full_disk_on(monkeypatch, prefix: str) -> None:
     return real
 
 
-def _one_line(stderr: str) -> str:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    return lines[0]
-
-
 @pytest.fixture(scope="module")
 def small(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
-    root = tmp_path_factory.mktemp("small")
-    inp = make_corpus(root, n_txt=4, n_jsonl=6)
-    run_batch(BatchOptions(inp, root / "clean", jobs=1, shard_size=2))
-    return inp, tree(root / "clean")
+    return corpus_and_output(tmp_path_factory.mktemp("small"), 4, 6, jobs=1, shard_size=2)
 
 
 # -- 2: a full disk ----------------------------------------------------------------------------
 
 
+def _batch_on_full_disk(monkeypatch, inp: Path, out: Path, name: str) -> None:
+    """``repair batch`` with writing ``OUT/name`` hitting a full disk: exit 1, one line;
+    the disk is back afterwards."""
+    real = _full_disk_on(monkeypatch, name)
+    res = CliRunner().invoke(app, ["batch", str(inp), str(out), "-j", "1", "--shard-size", "2"])
+    monkeypatch.setattr(rio.tempfile, "mkstemp", real)
+    assert res.exit_code == 1
+    assert one_line(res.stderr) == (
+        f"repair: {out.resolve() / name}: cannot write: No space left on device; "
+        "free space and rerun to resume"
+    )
+
+
 def test_full_disk_in_a_worker_is_one_line_and_resumes(monkeypatch, tmp_path, small) -> None:
     inp, clean = small
     out = tmp_path / "out"
-    real = _full_disk_on(monkeypatch, "doc01.txt")
-    res = CliRunner().invoke(app, ["batch", str(inp), str(out), "-j", "1", "--shard-size", "2"])
-    assert res.exit_code == 1
-    assert _one_line(res.stderr) == (
-        f"repair: {out.resolve() / 'doc01.txt'}: cannot write: No space left on device; "
-        "free space and rerun to resume"
-    )
+    _batch_on_full_disk(monkeypatch, inp, out, "doc01.txt")
     assert not (out / "summary.json").exists()
-    monkeypatch.setattr(rio.tempfile, "mkstemp", real)
     summary = run_batch(BatchOptions(inp, out, jobs=1, shard_size=2))
     assert tree(out) == clean and summary["failed"] == 0
 
@@ -80,18 +74,11 @@ def test_full_disk_at_assembly_leaves_no_final_file_without_its_siblings(
 ) -> None:
     inp, clean = small
     out = tmp_path / "out"
-    real = _full_disk_on(monkeypatch, "news.repair.jsonl")
-    res = CliRunner().invoke(app, ["batch", str(inp), str(out), "-j", "1", "--shard-size", "2"])
-    assert res.exit_code == 1
-    assert _one_line(res.stderr) == (
-        f"repair: {out.resolve() / 'news.repair.jsonl'}: cannot write: No space left on device; "
-        "free space and rerun to resume"
-    )
+    _batch_on_full_disk(monkeypatch, inp, out, "news.repair.jsonl")
     # the corpus file must not look complete while its sidecar and the summary are missing
     for name in ("news.jsonl", "news.repair.jsonl", "texts.repair.jsonl", "summary.json"):
         assert not (out / name).exists(), name
     assert not [p for p in out.rglob("*.tmp")]
-    monkeypatch.setattr(rio.tempfile, "mkstemp", real)
     again = run_batch(BatchOptions(inp, out, jobs=1, shard_size=2))
     assert tree(out) == clean and again["run"]["documents"] == 0  # every shard was kept
 
@@ -134,12 +121,6 @@ def test_malformed_lexicon_stops_the_batch_with_its_message(
 # -- 4: one run per OUT --------------------------------------------------------------------------
 
 
-def _start(inp: Path, out: Path, slow: float, *extra: str) -> subprocess.Popen:
-    env = {**ENV, "REPAIR_BATCH_SLOW_DOC": str(slow)}
-    cmd = [sys.executable, "-m", "repair", "batch", str(inp), str(out), "-j", "2", "-q", *extra]
-    return subprocess.Popen(cmd, env=env, start_new_session=True, stderr=subprocess.PIPE)
-
-
 def _kill(proc: subprocess.Popen) -> None:
     try:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -154,7 +135,7 @@ def test_a_second_run_on_the_same_output_is_refused_and_a_stale_lock_is_not(
 ) -> None:
     inp, clean = small
     out = tmp_path / "out"
-    proc = _start(inp, out, 1.0, "--shard-size", "2")
+    proc = start_batch(inp, out, 1.0, "--shard-size", "2")
     try:
         plan = out / STATE_DIR / "plan.json"
         deadline = time.monotonic() + 60
@@ -165,7 +146,7 @@ def test_a_second_run_on_the_same_output_is_refused_and_a_stale_lock_is_not(
             run_batch(BatchOptions(inp, out, jobs=1, shard_size=2))
         assert f"already running (pid {proc.pid} on {socket.gethostname()})" in str(info.value)
         res = CliRunner().invoke(app, ["batch", str(inp), str(out), "--shard-size", "2"])
-        assert res.exit_code == 1 and "already running" in _one_line(res.stderr)
+        assert res.exit_code == 1 and "already running" in one_line(res.stderr)
     finally:
         _kill(proc)  # kill -9 leaves the lock file behind: it must not block the resume
     assert (out / STATE_DIR / "lock").exists()
@@ -316,7 +297,7 @@ def test_kill_9_ten_times_at_random_moments_keeps_progress_and_ends_exact(
         if (out / "summary.json").exists():
             break
         before = done()
-        proc = _start(inp, out, 0.8)  # slow enough that kills land mid-run on an idle machine
+        proc = start_batch(inp, out, 0.8)  # slow enough that kills land mid-run on an idle machine
         deadline = time.monotonic() + rng.uniform(0.5, 3.5)
         seen = before
         while time.monotonic() < deadline and proc.poll() is None:
@@ -330,7 +311,7 @@ def test_kill_9_ten_times_at_random_moments_keeps_progress_and_ends_exact(
             kills_mid_run += 1
     assert kills_mid_run >= 3, "the kills must land mid-run"
     assert done() > 0, "no progress survived ten kills"
-    proc = _start(inp, out, 0)
+    proc = start_batch(inp, out, 0)
     assert proc.wait(300) == 0, proc.stderr.read().decode() if proc.stderr else ""
     assert tree(out) == clean
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from repair.batch import BatchOptions, run_batch
-from tests.test_batch import make_corpus, tree
+from tests.test_batch import interrupted_run, make_corpus, tree
 
 ray = pytest.importorskip("ray")
 pytest.importorskip("ray.data")
@@ -36,21 +36,8 @@ def test_ray_engine_gives_the_local_engines_output_and_resumes_its_runs(
     assert summary["run"]["engine"] == "ray" and summary["run"]["workers"] >= 1
 
     # a local run interrupted after two shards, resumed on Ray: same output
-    import repair.batch.local as local_engine
-
-    real = local_engine.run_local
-
-    def dies_after_two_shards(*args, **kwargs):
-        for i, stats in enumerate(real(*args, **kwargs)):
-            if i == 2:
-                raise KeyboardInterrupt
-            yield stats
-
     mixed = tmp_path / "mixed"
-    monkeypatch.setattr(local_engine, "run_local", dies_after_two_shards)
-    with pytest.raises(KeyboardInterrupt):
-        run_batch(BatchOptions(inp, mixed, jobs=1, shard_size=1))
-    monkeypatch.setattr(local_engine, "run_local", real)
+    interrupted_run(monkeypatch, BatchOptions(inp, mixed, jobs=1, shard_size=1))
     resumed = run_batch(BatchOptions(inp, mixed, jobs=2, shard_size=1, engine="ray"))
     assert 0 < resumed["run"]["documents"] < 14
     assert tree(mixed) == tree(local)

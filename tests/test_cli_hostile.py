@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import repair.io as rio
 from repair.cli import app
-from tests.conftest import CLEAN_SEEDS, ROOT, SPUN_SEED
+from tests.conftest import CLEAN_SEEDS, ROOT, SPUN_SEED, one_line
 
 runner = CliRunner()
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -26,12 +26,6 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 def run(*args: str, input: str | None = None):
     return runner.invoke(app, list(args), input=input)
-
-
-def _one_line(stderr: str) -> str:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    return lines[0]
 
 
 # -- 5: a BOM survives ----------------------------------------------------------------------
@@ -103,7 +97,7 @@ def test_full_stdout_is_named_stdout(tmp_path: Path) -> None:
             env=ENV,
             timeout=120,
         )
-    line = _one_line(proc.stderr.decode())
+    line = one_line(proc.stderr.decode())
     assert proc.returncode == 1
     assert line == "repair: <stdout>: cannot write: No space left on device"
 
@@ -135,7 +129,7 @@ def test_full_disk_on_the_report_file_names_it(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setattr(rio.os, "fsync", full)
     res = run("fix", str(src), "-q", "--report", "json", "--report-file", str(rep))
     assert res.exit_code == 1
-    assert _one_line(res.stderr) == f"repair: {rep}: cannot write: No space left on device"
+    assert one_line(res.stderr) == f"repair: {rep}: cannot write: No space left on device"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
 
 
@@ -150,13 +144,13 @@ def test_unwritable_folder_names_the_output_not_the_temp_file(tmp_path: Path, mo
     monkeypatch.setattr(rio.tempfile, "mkstemp", denied)
     res = run("fix", str(src), "-o", str(out))
     assert res.exit_code == 1
-    assert _one_line(res.stderr) == f"repair: {out}: cannot write: Permission denied"
+    assert one_line(res.stderr) == f"repair: {out}: cannot write: Permission denied"
 
 
 # -- 7: the smaller ones -----------------------------------------------------------------------
 
 
-def test_unreadable_reference_exits_1_with_one_line(tmp_path: Path, monkeypatch) -> None:
+def test_unreadable_reference_exits_1_withone_line(tmp_path: Path, monkeypatch) -> None:
     src = tmp_path / "in.txt"
     src.write_text("A clean sentence.\n")
     ref = tmp_path / "ref.txt"
@@ -178,7 +172,7 @@ def test_unreadable_reference_exits_1_with_one_line(tmp_path: Path, monkeypatch)
     for cmd in ("fix", "scan"):
         res = run(cmd, str(src), "-r", str(ref))
         assert res.exit_code == 1, cmd
-        assert _one_line(res.stderr) == f"repair: {ref}: permission denied"
+        assert one_line(res.stderr) == f"repair: {ref}: permission denied"
 
 
 def test_html_report_is_not_dumped_on_a_terminal(tmp_path: Path) -> None:
@@ -256,7 +250,7 @@ def test_html_deep_link_e3_is_the_edit_labelled_3(tmp_path: Path) -> None:
     assert opened == ["2"]  # #e-3 opens the edit labelled #3 (ids count from 0)
 
 
-def test_ctrl_c_during_the_repair_is_one_line(tmp_path: Path, monkeypatch) -> None:
+def test_ctrl_c_during_the_repair_isone_line(tmp_path: Path, monkeypatch) -> None:
     import repair.cli.fix as fix_cli
 
     def interrupted(*args, **kwargs):
@@ -266,4 +260,4 @@ def test_ctrl_c_during_the_repair_is_one_line(tmp_path: Path, monkeypatch) -> No
     out = tmp_path / "out.txt"
     res = run("fix", str(CLEAN_SEEDS[0]), "-o", str(out))
     assert res.exit_code == 130 and not out.exists()
-    assert _one_line(res.stderr) == "repair: interrupted; nothing was written"
+    assert one_line(res.stderr) == "repair: interrupted; nothing was written"

@@ -202,13 +202,13 @@ def test_short_words_need_evidence(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("word", ["thence", "shewn", "connexion", "gaol", "waggon", "wharfinger"])
 def test_period_words_the_modern_lm_lacks(word: str) -> None:
-    from repair.score.lm import get_lm
+    from repair.resources.lm import get_lm
 
     assert not get_lm().known(word) and get_ngrams().known(word)
 
 
 def test_mixed_context_prefers_period_spelling_over_modern_name() -> None:
-    from repair.score.lm import get_lm
+    from repair.resources.lm import get_lm
     from repair.score.ngrams import mixed_context_score
 
     lm = get_lm()

@@ -20,47 +20,34 @@ from repair.report import FORMATS, render
 from repair.report import diff as diff_report
 from repair.report import html as html_report
 from repair.report import json as json_report
+from repair.report.sample import hand_edit, hand_result
 from repair.tokenize import sentence_spans
 from repair.types import DocScores, Edit, RepairResult
 from repair.write import apply_edits
+from tests.cdp import headless_args
 
 CASES_FILE = Path(__file__).parent / "cases" / "report_cases.json"
 CASES = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def _find(text: str, phrase: str, occurrence: int) -> int:
-    pos = -1
-    for _ in range(occurrence + 1):
-        pos = text.find(phrase, pos + 1)
-        assert pos >= 0, f"{phrase!r} #{occurrence} not in case text"
-    return pos
-
-
 def build(text: str, specs: list[list], **evidence: object) -> RepairResult:
-    edits = []
-    for phrase, occ, repl, kind, conf, rule in specs:
-        start = _find(text, phrase, occ)
-        edits.append(
-            Edit(
-                start,
-                len(phrase),
-                phrase,
-                repl,
-                kind,
-                conf,
-                rule,
-                f"{kind}: {phrase!r}",
-                {"pair": f"{phrase}->{repl}", **evidence},
-                (repl.upper(),),
-            )
+    edits = [
+        hand_edit(
+            text,
+            phrase,
+            occ,
+            repl,
+            kind,
+            conf,
+            rule,
+            f"{kind}: {phrase!r}",
+            {"pair": f"{phrase}->{repl}", **evidence},
+            (repl.upper(),),
         )
-    edits.sort(key=lambda e: e.offset)
-    kinds: dict[str, int] = {}
-    for e in edits:
-        kinds[e.kind] = kinds.get(e.kind, 0) + 1
-    scores = DocScores(words=len(text.split()), spin=0.7, edits=len(edits), edits_by_kind=kinds)
-    return RepairResult(text, apply_edits(text, edits), tuple(edits), scores)
+        for phrase, occ, repl, kind, conf, rule in specs
+    ]
+    return hand_result(text, edits, spin=0.7)
 
 
 def case_result(case: dict) -> RepairResult:
@@ -346,22 +333,15 @@ def test_page_renders_in_chromium(tmp_path, spun_seed):
     r = spun_result(spun_seed)
     page = tmp_path / "report.html"
     page.write_text(html_report.render(r, "000.txt"), encoding="utf-8")
-    args = [
+    args = headless_args(
         str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
+        tmp_path / "profile",
         "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
         "--window-size=1280,1600",
         "--virtual-time-budget=2000",
         "--dump-dom",
         page.as_uri() + "#e-2",
-    ]
+    )
     dom = subprocess.run(args, capture_output=True, text=True, timeout=120, check=True).stdout
     assert 'data-ready="1"' in dom, "the page's script did not run to its end"
     for i in range(len(r.edits)):

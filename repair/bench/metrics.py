@@ -178,6 +178,42 @@ def edit_blocks(src: Sequence[str], dst: Sequence[str]) -> list[Block]:
     return [(i1, i2, tuple(dst[j1:j2])) for i1, i2, j1, j2 in units]
 
 
+def diff_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Op]:
+    """difflib's opcodes for ``a`` → ``b`` (no autojunk): the alignment of the older scripts.
+
+    difflib matches the longest common blocks first, which is not always a
+    minimal alignment; the figures of ``benchmarks/spin_eval_legacy.py``,
+    ``spinner_sim.py``, ``clean_audit.py`` and the suite builders are defined on it.
+    """
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def diff_changed(a: Sequence[str], b: Sequence[str]) -> int:
+    """Tokens changed under :func:`diff_opcodes`: the longer side of each unequal block.
+
+    >>> diff_changed("the cat sat".split(), "the dog sat down".split())
+    2
+    """
+    return sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in diff_opcodes(a, b) if tag != "equal"
+    )
+
+
+def diff_kept(a: Sequence[str], b: Sequence[str]) -> list[bool]:
+    """For each token of ``b``: does :func:`diff_opcodes` align it equal to a token of ``a``?
+
+    >>> diff_kept("the cat sat".split(), "the dog sat down".split())
+    [True, False, True, False]
+    """
+    kept = [False] * len(b)
+    for tag, _i1, _i2, j1, j2 in diff_opcodes(a, b):
+        if tag == "equal":
+            kept[j1:j2] = [True] * (j2 - j1)
+    return kept
+
+
 def token_distance(a: Sequence[str], b: Sequence[str]) -> int:
     _need_rapidfuzz()
     return int(Levenshtein.distance(list(a), list(b)))

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
+from repair.text_utils import match_case
 from repair.types import Edit
 
 
@@ -106,14 +107,6 @@ class SymSpell:
         return "\n".join(out)
 
 
-def _match_case(word: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
-
-
 #: pyspellchecker: words longer than this get edit distance 1 (see the module doc).
 _LONG_WORD = 8
 
@@ -141,7 +134,7 @@ class PySpellChecker:
             return word
         spell.distance = 2 if len(low) <= _LONG_WORD else 1
         fixed = spell.correction(low)
-        return _match_case(fixed, word) if fixed else word
+        return match_case(word, fixed) if fixed else word
 
     def fix(self, text: str) -> str:
         from repair.tokenize import iter_tokens

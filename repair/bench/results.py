@@ -41,6 +41,19 @@ def _startup(results: dict) -> dict[str, dict]:
     return {s["tool"]: s for s in results.get("speed", {}).get("startup", [])}
 
 
+def _quality(c: dict) -> list[str]:
+    """Error reduction (tokens, chars), P, R, F0.5, broken, clean documents changed."""
+    return [
+        pct(c["reduction"]),
+        pct(c["char_reduction"]),
+        num(c["precision"]),
+        num(c["recall"]),
+        num(c["f05"]),
+        pct(c["broken_rate"], 2),
+        _clean(c),
+    ]
+
+
 def summary_table(results: dict) -> Table:
     tools = results["meta"]["tools"]
     thr = results.get("speed", {}).get("throughput", {})
@@ -51,13 +64,7 @@ def summary_table(results: dict) -> Table:
         rows.append(
             [
                 t,
-                pct(c["reduction"]),
-                pct(c["char_reduction"]),
-                num(c["precision"]),
-                num(c["recall"]),
-                num(c["f05"]),
-                pct(c["broken_rate"], 2),
-                _clean(c),
+                *_quality(c),
                 num(thr.get(t, {}).get("words_per_s"), 0),
                 num(st.get(t, {}).get("wall_s")),
                 num(st.get(t, {}).get("peak_mb"), 0),
@@ -85,13 +92,7 @@ def suite_table(results: dict) -> Table:
                     str(c["docs"]),
                     _arrow(c["wer_before"], c["wer_after"]),
                     _arrow(c["cer_before"], c["cer_after"]),
-                    pct(c["reduction"]),
-                    pct(c["char_reduction"]),
-                    num(c["precision"]),
-                    num(c["recall"]),
-                    num(c["f05"]),
-                    pct(c["broken_rate"], 2),
-                    _clean(c),
+                    *_quality(c),
                 ]
             )
     headers = [

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from repair.cli.app import app
-from repair.cli.common import fail
+from repair.cli.common import fail, lexicon_option, min_confidence_option, reference_option
 from repair.config import RepairConfig
 
 
@@ -125,25 +125,12 @@ def batch(
     ] = Engine.local,
     reference: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--reference",
-            "-r",
-            help="Clean texts given as references to every document (a folder: its *.txt).",
-            readable=False,
+        reference_option(
+            "Clean texts given as references to every document (a folder: its *.txt)."
         ),
     ] = None,
-    lexicon: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--lexicon",
-            help="Substitution pairs learned by `repair learn` (repeatable).",
-            readable=False,
-        ),
-    ] = None,
-    min_confidence: Annotated[
-        float,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="Apply only edits this confident."),
-    ] = RepairConfig.min_confidence,
+    lexicon: Annotated[list[Path] | None, lexicon_option()] = None,
+    min_confidence: Annotated[float, min_confidence_option()] = RepairConfig.min_confidence,
     learn: Annotated[
         bool,
         typer.Option("--learn", help="First learn the spinner's substitutions over the corpus."),

@@ -84,6 +84,37 @@ def txt_files(p: Path, what: str) -> list[Path]:
     return found
 
 
+# ----------------------------------------------------------------- options several commands take
+
+
+def reference_option(help: str) -> Any:
+    """``--reference/-r`` (repeatable paths, checked when read: one line, exit 1)."""
+    return typer.Option("--reference", "-r", help=help, readable=False)
+
+
+def lexicon_option(readable: bool = False) -> Any:
+    """``--lexicon`` (repeatable paths; unless ``readable``, checked when read: exit 1)."""
+    return typer.Option(
+        "--lexicon",
+        help="Substitution pairs learned by `repair learn` (repeatable).",
+        readable=readable,
+    )
+
+
+def min_confidence_option(verb: str = "Apply") -> Any:
+    """``--min-confidence`` in [0, 1]; ``verb`` says what happens to the edits above it."""
+    return typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help=f"{verb} only edits at least this confident."
+    )
+
+
+def require_lexicons(paths: list[Path] | None) -> None:
+    """Exit 1, one line, at the first ``--lexicon`` path that is not a file."""
+    for lx in paths or []:
+        if not lx.is_file():
+            raise fail(f"{lx}: no such lexicon file")
+
+
 def read_references(paths: list[Path] | None) -> list[str]:
     """Read ``--reference`` files (a folder means every ``*.txt`` file in it)."""
     texts: list[str] = []

@@ -16,8 +16,12 @@ from repair.cli.common import (
     EXIT_USAGE,
     check_writable_target,
     fail,
+    lexicon_option,
+    min_confidence_option,
     read_or_exit,
     read_references,
+    reference_option,
+    require_lexicons,
     say,
     write_stderr,
     write_stdout,
@@ -54,11 +58,8 @@ def fix(
     file: Annotated[str, typer.Argument(help="Text file to repair (UTF-8), or - for stdin.")],
     reference: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--reference",
-            "-r",
-            help="Clean text on the same story (repeatable; a folder means its *.txt files).",
-            readable=False,  # checked when read: one line, exit 1
+        reference_option(
+            "Clean text on the same story (repeatable; a folder means its *.txt files)."
         ),
     ] = None,
     output: Annotated[
@@ -82,20 +83,8 @@ def fix(
             readable=False,
         ),
     ] = None,
-    min_confidence: Annotated[
-        float,
-        typer.Option(
-            "--min-confidence", min=0.0, max=1.0, help="Apply only edits at least this confident."
-        ),
-    ] = RepairConfig.min_confidence,
-    lexicon: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--lexicon",
-            help="Substitution pairs learned by `repair learn` (repeatable).",
-            readable=False,
-        ),
-    ] = None,
+    min_confidence: Annotated[float, min_confidence_option()] = RepairConfig.min_confidence,
+    lexicon: Annotated[list[Path] | None, lexicon_option()] = None,
     only: Annotated[
         list[str] | None,
         typer.Option("--only", help=_ONLY_HELP),
@@ -193,9 +182,8 @@ def _load_lexicons(paths: list[Path]) -> dict[str, tuple[str, float]]:
     from repair.learn import load_pairs
     from repair.lexicons import LexiconError
 
+    require_lexicons(paths)
     for lx in paths:
-        if not lx.is_file():
-            raise fail(f"{lx}: no such lexicon file")
         try:
             for k, v in load_pairs(lx).items():
                 pairs.setdefault(k, v)

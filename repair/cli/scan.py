@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from repair.cli.app import app
-from repair.cli.common import EXIT_INPUT, read_references
+from repair.cli.common import EXIT_INPUT, read_references, reference_option
 from repair.config import RepairConfig
 from repair.io import InputError, read_input
 from repair.pipeline import repair_text
@@ -35,13 +35,7 @@ def _expand(paths: list[str]) -> list[str]:
 def scan(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (their *.txt files), or -.")],
     reference: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--reference",
-            "-r",
-            help="Clean texts on the same story (repeatable).",
-            readable=False,  # checked when read: one line, exit 1
-        ),
+        list[Path] | None, reference_option("Clean texts on the same story (repeatable).")
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="JSON Lines, one object per document.")

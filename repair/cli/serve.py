@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from repair.cli.app import app
-from repair.cli.common import fail
+from repair.cli.common import fail, lexicon_option, min_confidence_option, require_lexicons
 from repair.config import RepairConfig
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -32,12 +32,7 @@ def serve(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Repairs running at once (threads).")
     ] = 2,
-    min_confidence: Annotated[
-        float,
-        typer.Option(
-            "--min-confidence", min=0.0, max=1.0, help="Report only edits at least this confident."
-        ),
-    ] = RepairConfig.min_confidence,
+    min_confidence: Annotated[float, min_confidence_option("Report")] = RepairConfig.min_confidence,
     allow_origin: Annotated[
         str | None,
         typer.Option(
@@ -46,12 +41,7 @@ def serve(
             "comma-separated list), as LanguageTool's --allow-origin.",
         ),
     ] = None,
-    lexicon: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--lexicon", help="Substitution pairs learned by `repair learn` (repeatable)."
-        ),
-    ] = None,
+    lexicon: Annotated[list[Path] | None, lexicon_option(readable=True)] = None,
 ) -> None:
     """Serve LanguageTool's API (POST /v2/check, GET /v2/languages), POST /api/repair and a
     web page at / (GET /health for load balancers).
@@ -69,9 +59,7 @@ def serve(
             'pip install "repair[serve]"',
             2,
         ) from None
-    for lx in lexicon or []:
-        if not lx.is_file():
-            raise fail(f"{lx}: no such lexicon file")
+    require_lexicons(lexicon)
     if host not in _LOOPBACK:
         print(
             f"repair serve: listening on {host}: anyone who can reach it can use it "

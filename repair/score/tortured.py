@@ -26,7 +26,8 @@ from collections import defaultdict
 
 from repair.detect.tortured import Entry
 from repair.document import Document
-from repair.score.lm import get_lm
+from repair.resources.lm import get_lm
+from repair.text_utils import words_around
 from repair.types import Candidate, Detection, Edit
 
 BASE = 0.30
@@ -54,13 +55,6 @@ def _clip(x: float, lo: float = 0.0, hi: float = 1.0) -> float:
     return max(lo, min(hi, x))
 
 
-def _context(doc: Document, start: int, end: int) -> tuple[list[str], list[str]]:
-    words = doc.words
-    before = [w.text for w in words if w.end <= start][-2:]
-    after = [w.text for w in words if w.start >= end][:1]
-    return before, after
-
-
 def _words(s: str) -> list[str]:
     from repair.tokenize import tokenize
 
@@ -72,7 +66,7 @@ def context_fit(doc: Document, cand: Candidate) -> float:
     lm = get_lm()
     f = cand.features
     a, b = f["phrase_start"], f["phrase_end"]
-    before, after = _context(doc, a, b)
+    before, after = words_around(doc.words, a, b, left=2, right=1)
     new_phrase = doc.text[a : cand.start] + cand.replacement + doc.text[cand.end : b]
     old_w = _words(doc.text[a:b]) + after
     new_w = _words(new_phrase) + after

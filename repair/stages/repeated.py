@@ -28,6 +28,7 @@ import math
 
 from repair.document import Document
 from repair.resources.lm import get_lm
+from repair.text_utils import window
 from repair.types import Candidate, Detection, Edit, Finding, Token
 
 _KIND = "repeated"
@@ -88,7 +89,7 @@ class _Stage:
         edits = []
         for c in candidates:
             i = starts.index(c.start + 1)  # the second copy
-            before, after = words[max(0, i - 3) : i], words[i + 1 : i + 3]
+            before, after = window(words, i, left=3, right=2)
             kept = lm.sequence_logprob([words[i], *after], before)
             removed = lm.sequence_logprob(after, before)
             gain = removed - kept
