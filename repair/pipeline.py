@@ -7,39 +7,19 @@ original input, so the result's edits are always spans on the input.
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from repair.config import RepairConfig
 from repair.document import Document
-from repair.score.frequency import zipf
-from repair.stages import Stage
+from repair.resources.frequency import zipf
+from repair.stages import REGISTRY, StageSpec, load_stage
 from repair.types import DocScores, Edit, RepairResult
 from repair.write import apply_edits, compose, select_disjoint
 
-#: stage name -> "module:attribute".  The name is also the config flag, the
-#: score field of :class:`~repair.types.DocScores` ("ocr" -> garble) and the report counter.
-STAGES: dict[str, str] = {
-    "mojibake": "repair.stages.mojibake:STAGE",
-    "ocr": "repair.stages.ocr:STAGE",
-    "tortured": "repair.stages.tortured:STAGE",
-    "spin": "repair.stages.spin:STAGE",
-}
-_SCORE_FIELD = {"mojibake": "mojibake", "ocr": "garble", "tortured": "tortured", "spin": "spin"}
-#: Stages that need English text; skipped (with reason ``non_english``) otherwise.
-_ENGLISH_ONLY = {"ocr", "tortured", "spin"}
-
-
-def load_stage(name: str) -> Stage:
-    """Import and return the stage registered under ``name``."""
-    try:
-        target = STAGES[name]
-    except KeyError:
-        raise ValueError(f"unknown stage {name!r}; known: {', '.join(STAGES)}") from None
-    module, _, attr = target.partition(":")
-    return getattr(importlib.import_module(module), attr)
+#: stage name -> its declaration, in pipeline order (declared once in
+#: :data:`repair.stages.REGISTRY`: config flag, edit kinds, score field, English-only).
+STAGES: dict[str, StageSpec] = {s.name: s for s in REGISTRY}
 
 
 #: A word counts as English when its wordfreq Zipf frequency is at least this.
@@ -87,13 +67,14 @@ def repair_text(
     skipped: list[str] = []
     n_words = 0
     for name in STAGES:
-        if not getattr(config, name, True):
-            skipped.append(f"{name}:disabled")
+        if not getattr(config, name):
+            if STAGES[name].default:  # an opt-in stage left off is not news
+                skipped.append(f"{name}:disabled")
             continue
         doc = Document(current, references, config, pairs, doc_id)
         if name == "mojibake" or not n_words:
             n_words = len(doc.words)
-        if name in _ENGLISH_ONLY:
+        if STAGES[name].english_only:
             if "english_share" not in details:  # once: later stages change few words
                 details["english_share"] = round(english_share(doc), 3)
             if details["english_share"] < config.min_english_share:  # type: ignore[operator]
@@ -101,7 +82,7 @@ def repair_text(
                 continue
         stage = load_stage(name)
         detection = stage.detect(doc)
-        score_fields[_SCORE_FIELD[name]] = detection.score
+        score_fields[STAGES[name].score] = detection.score
         if detection.details:
             details[name] = detection.details
         candidates = stage.candidates(doc, detection)
@@ -130,7 +111,3 @@ def repair_text(
     )
     return RepairResult(text, out, tuple(edits), scores)
 
-
-def with_config(config: RepairConfig | None, **changes: object) -> RepairConfig:
-    """``config`` (or the default) with some fields changed."""
-    return replace(config or RepairConfig(), **changes)

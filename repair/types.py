@@ -12,10 +12,14 @@ The contract that holds the project together:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-EditKind = Literal["mojibake", "spin", "tortured", "ocr", "hyphenation", "spacing"]
-EDIT_KINDS: tuple[str, ...] = ("mojibake", "spin", "tortured", "ocr", "hyphenation", "spacing")
+from repair.stages import edit_kinds, score_fields
+
+#: Every edit kind a stage declares (:data:`repair.stages.REGISTRY`), in pipeline order.
+EDIT_KINDS: tuple[str, ...] = tuple(k.name for k in edit_kinds())
+#: The document-score fields of :class:`DocScores`, one per stage, in display order.
+SCORE_FIELDS: tuple[str, ...] = tuple(name for name, _label in score_fields())
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,15 +122,28 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
+def _with_score_fields(cls: type) -> type:
+    """Insert one ``float`` field (default 0.0) per stage score after ``words``."""
+    own = dict(cls.__annotations__)
+    annotations = {"words": own.pop("words")}
+    for name in SCORE_FIELDS:
+        annotations[name] = "float"
+        setattr(cls, name, 0.0)
+    annotations.update(own)
+    cls.__annotations__ = annotations
+    return dataclass(frozen=True, slots=True)(cls)
+
+
+@_with_score_fields
 class DocScores:
-    """Per-document scores (all in [0, 1] except the counts)."""
+    """Per-document scores (all in [0, 1] except the counts).
+
+    Besides the fields below there is one score per stage, named by the stage's
+    declaration (:data:`SCORE_FIELDS`: ``spin``, ``tortured``, ``garble``,
+    ``mojibake``, ...).
+    """
 
     words: int
-    spin: float = 0.0
-    tortured: float = 0.0
-    garble: float = 0.0
-    mojibake: float = 0.0
     edits: int = 0
     edits_per_1000_words: float = 0.0
     edits_by_kind: dict[str, int] = field(default_factory=dict)
@@ -136,10 +153,7 @@ class DocScores:
     def to_json(self) -> dict[str, Any]:
         return {
             "words": self.words,
-            "spin": round(self.spin, 4),
-            "tortured": round(self.tortured, 4),
-            "garble": round(self.garble, 4),
-            "mojibake": round(self.mojibake, 4),
+            **{name: round(getattr(self, name), 4) for name in SCORE_FIELDS},
             "edits": self.edits,
             "edits_per_1000_words": round(self.edits_per_1000_words, 2),
             "edits_by_kind": dict(self.edits_by_kind),

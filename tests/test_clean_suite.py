@@ -55,8 +55,10 @@ def test_suite_is_complete() -> None:
     names = {p.name for p in SUITE.glob("*.txt")}
     assert len(names) >= 2 * 80, "clean suite missing: python benchmarks/make_clean_suite.py"
     for name in names:
-        twin = name.replace(".clean.", ".damaged.").replace(".damaged.", ".clean.")
-        assert twin in names, f"{name} has no clean side"
+        stem, side, ext = name.rsplit(".", 2)
+        assert side in ("clean", "damaged") and ext == "txt", f"{name}: not NAME.clean/damaged.txt"
+        twin = f"{stem}.{'damaged' if side == 'clean' else 'clean'}.txt"
+        assert twin in names, f"{name} has no {twin.split('.')[-2]} side"
     stale = set(KNOWN_FAILURES) - {n.split(".")[0] for n in names}
     assert not stale, f"KNOWN_FAILURES names documents not in the suite: {sorted(stale)}"
 

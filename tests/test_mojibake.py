@@ -204,12 +204,12 @@ def test_html_policy_auto(text: str, expected: bool) -> None:
 def test_html_policy_option() -> None:
     text = "x < y and Caf&eacute;"
     assert stage_edits(text) == []
-    always = RepairConfig(options={"mojibake_unescape_html": "always"})
+    always = RepairConfig(mojibake_unescape_html="always")
     assert apply_edits(text, stage_edits(text, always)) == "x < y and Café"
-    never = RepairConfig(options={"mojibake_unescape_html": "never"})
+    never = RepairConfig(mojibake_unescape_html="never")
     assert stage_edits("Caf&eacute;", never) == []
     with pytest.raises(ValueError, match="mojibake_unescape_html"):
-        stage_edits(text, RepairConfig(options={"mojibake_unescape_html": "yes"}))
+        stage_edits(text, RepairConfig(mojibake_unescape_html="yes"))
 
 
 def test_detection_score_and_details() -> None:

@@ -39,7 +39,8 @@ def test_spinning_is_deterministic_keeps_names_and_casing(sim) -> None:
     a = sim.spin(text, random.Random(1))
     assert a == sim.spin(text, random.Random(1))
     assert "Mayor Said" in a  # a capitalized word inside a sentence is a name
-    assert a.startswith("Earlier than") or a.startswith("Before")
+    starts = {sim.spin(text, random.Random(seed)).split(" the ")[0] for seed in range(8)}
+    assert starts == {"Earlier than", "Before"}  # swapped or kept, capital kept either way
 
 
 def test_dev_additions_to_the_lexicon_hold_no_held_out_family(sim) -> None:

@@ -14,6 +14,10 @@ count as errors while the kind of whitespace (space, newline) does not.
   damaged tokens, same new tokens.
 * **Broken** tokens were correct in the input (aligned equal to the gold) and
   the tool changed them.
+* A gold may offer **alternatives** where two readings are right: ``{start|beginning}``.
+  :func:`resolve_gold` picks, group by group, the alternative closest to the text
+  being scored (the input for the errors before, the output for everything else),
+  so a tool is neither rewarded nor punished for choosing either right reading.
 
 >>> m = doc_metrics("the cat sat", "the cat sat", "the cat sat")
 >>> m.err_before, m.err_after, m.hyp_edits
@@ -23,6 +27,7 @@ count as errors while the kind of whitespace (space, newline) does not.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
@@ -311,10 +316,52 @@ def f_beta(tp: int, hyp: int, gold: int, beta: float = 0.5) -> float | None:
     return (1 + b2) * p * r / (b2 * p + r)
 
 
+#: A group of alternatives in a gold text: ``{a|b}`` (at least two, no nesting).
+ALTERNATIVES_RE = re.compile(r"\{([^{}|]*(?:\|[^{}|]*)+)\}")
+
+
+def resolve_gold(gold: str, target: str) -> str:
+    """``gold`` with each ``{a|b|...}`` group replaced by the alternative closest to ``target``.
+
+    Groups are decided left to right, each by the token distance to ``target`` of
+    the whole text (groups not yet decided read as their first alternative).
+
+    >>> resolve_gold("the {start|beginning} of {it|that}", "the beginning of it")
+    'the beginning of it'
+    """
+    parts = ALTERNATIVES_RE.split(gold)  # text, alternatives, text, alternatives, ..., text
+    if len(parts) == 1:
+        return gold
+    choices = [p.split("|") for p in parts[1::2]]
+    chosen = [c[0] for c in choices]
+    goal = token_seq(target).toks
+
+    def text_with(k: int, alt: str) -> str:
+        picks = chosen[:k] + [alt] + chosen[k + 1 :]
+        return "".join(p for pair in zip(parts[0::2], [*picks, ""], strict=True) for p in pair)
+
+    for k, options in enumerate(choices):
+        if len(set(options)) > 1:
+            chosen[k] = min(
+                options, key=lambda alt: token_distance(token_seq(text_with(k, alt)).toks, goal)
+            )
+    return text_with(len(choices) - 1, chosen[-1])
+
+
 def doc_metrics(
     damaged: str, clean: str, output: str, edits: Iterable[Edit] | None = None
 ) -> Counts:
-    """Counts for one pair and one tool's output (``edits`` give the per-kind split)."""
+    """Counts for one pair and one tool's output (``edits`` give the per-kind split).
+
+    ``clean`` may hold ``{a|b}`` alternatives (see :func:`resolve_gold`).
+
+    >>> gold = "I said the {start|beginning}"
+    >>> m = doc_metrics("I mentioned the beginning", gold, "I said the start")
+    >>> m.err_before, m.err_after, m.gold_edits, m.tp
+    (1, 0, 2, 2)
+    """
+    clean_before = resolve_gold(clean, damaged)
+    clean = resolve_gold(clean, output)
     d, g, h = token_seq(damaged), token_seq(clean), token_seq(output)
     gold = edit_blocks(d.toks, g.toks)
     hyp = edit_blocks(d.toks, h.toks)
@@ -329,10 +376,10 @@ def doc_metrics(
         docs=1,
         words=sum(1 for t in d.toks if t.strip()[:1].isalpha()),
         tokens_gold=len(g.toks),
-        err_before=token_distance(d.toks, g.toks),
+        err_before=token_distance(d.toks, token_seq(clean_before).toks),
         err_after=token_distance(h.toks, g.toks),
         chars_gold=len(collapse_space(clean)),
-        cerr_before=char_distance(damaged, clean),
+        cerr_before=char_distance(damaged, clean_before),
         cerr_after=char_distance(output, clean),
         gold_edits=len(gold),
         hyp_edits=len(hyp),
@@ -340,8 +387,8 @@ def doc_metrics(
         correct_input=len(d.toks) - len(wrong_in_input),
         broken=len(broken_tokens),
         changed_docs=int(output != damaged),
-        clean_docs=int(damaged == clean),
-        clean_changed=int(damaged == clean and output != damaged),
+        clean_docs=int(damaged == clean_before),
+        clean_changed=int(damaged == clean_before and output != damaged),
     )
     edits = list(edits) if edits is not None else None
     if edits is not None:
@@ -380,7 +427,7 @@ def ngram_overlap(text: str, references: Sequence[str], n: int) -> float | None:
 
 def perplexity(text: str) -> float | None:
     """Per-word perplexity of the text's words under the trigram LM (lower is more fluent)."""
-    from repair.score.lm import get_lm
+    from repair.resources.lm import get_lm
 
     ws = _words(text)
     if not ws:

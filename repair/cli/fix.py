@@ -15,6 +15,13 @@ from repair.cli.common import EXIT_CHANGES, EXIT_INPUT, fail, read_or_exit, read
 from repair.config import RepairConfig
 from repair.io import atomic_write, same_file
 from repair.pipeline import repair_text
+from repair.stages import REGISTRY, names, score_fields
+
+#: The scores the summary line shows: those of the stages that run by default.
+SCORE_FIELDS = tuple(f for f, _label in score_fields(opt_in=False))
+_ONLY_HELP = "Run only these stages (repeatable): " + "; ".join(
+    f"{s.name}: {s.help}{'' if s.default else ' (off by default)'}" for s in REGISTRY
+)
 
 
 class ReportFormat(str, Enum):
@@ -29,11 +36,8 @@ def _summary(name: str, result) -> str:
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(s.edits_by_kind.items())) or "none"
     skipped = sorted({r.split(":", 1)[1] for r in s.skipped if r.endswith("non_english")})
     note = "; not repaired: the text does not look like English" if skipped else ""
-    return (
-        f"{name}: {s.edits} edits ({kinds}) in {s.words} words{note}; "
-        f"scores: spin {s.spin:.2f}, tortured {s.tortured:.2f}, garble {s.garble:.2f}, "
-        f"mojibake {s.mojibake:.2f}"
-    )
+    scores = ", ".join(f"{f} {getattr(s, f):.2f}" for f in SCORE_FIELDS)
+    return f"{name}: {s.edits} edits ({kinds}) in {s.words} words{note}; scores: {scores}"
 
 
 @app.command("fix")
@@ -75,9 +79,7 @@ def fix(
     ] = None,
     only: Annotated[
         list[str] | None,
-        typer.Option(
-            "--only", help="Run only these stages: mojibake, ocr, tortured, spin (repeatable)."
-        ),
+        typer.Option("--only", help=_ONLY_HELP),
     ] = None,
     reflow: Annotated[
         bool, typer.Option("--reflow", help="Re-flow hard-wrapped (OCR) lines into paragraphs.")
@@ -93,7 +95,7 @@ def fix(
 
     Exit codes: 0 done, 1 input/output problem, 2 bad usage, 3 changes found (--check).
     """
-    stages = ("mojibake", "ocr", "tortured", "spin")
+    stages = names()
     if only:
         unknown = sorted(set(only) - set(stages))
         if unknown:

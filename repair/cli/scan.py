@@ -14,6 +14,10 @@ from repair.cli.common import EXIT_INPUT, read_references
 from repair.config import RepairConfig
 from repair.io import InputError, read_input
 from repair.pipeline import repair_text
+from repair.stages import score_fields
+
+#: The score columns: those of the stages that run by default (``repair scan`` runs those).
+SCORE_FIELDS = tuple(f for f, _label in score_fields(opt_in=False))
 
 
 def _expand(paths: list[str]) -> list[str]:
@@ -40,14 +44,14 @@ def scan(
     sort: Annotated[
         str,
         typer.Option(
-            "--sort", help="Sort rows by this score (spin, garble, mojibake, tortured) or 'name'."
+            "--sort", help=f"Sort rows by this score ({', '.join(SCORE_FIELDS)}) or 'name'."
         ),
     ] = "name",
 ) -> None:
     """Score documents for damage without changing them.
 
-    Columns: spin (0-1; above 0.5 = spun), tortured, garble (OCR), mojibake,
-    and the edits `repair fix` would make per 1,000 words.  Exit code 1 if
+    Columns: each stage's document score (0-1; a spin score of 0.5 or more
+    means spun) and the edits `repair fix` would make per 1,000 words.  Exit code 1 if
     any file could not be read (the others are still scanned).
     """
     references = read_references(reference)
@@ -72,16 +76,13 @@ def scan(
         from rich.table import Table
 
         table = Table(show_edge=False, header_style="bold")
-        for col in ("path", "words", "spin", "tortured", "garble", "mojibake", "edits/1k"):
+        for col in ("path", "words", *SCORE_FIELDS, "edits/1k"):
             table.add_column(col, justify="left" if col == "path" else "right")
         for r in rows:
             table.add_row(
                 r["path"],
                 str(r["words"]),
-                f"{r['spin']:.2f}",
-                f"{r['tortured']:.2f}",
-                f"{r['garble']:.2f}",
-                f"{r['mojibake']:.2f}",
+                *(f"{r[f]:.2f}" for f in SCORE_FIELDS),
                 f"{r['edits_per_1000_words']:.1f}",
             )
         Console(width=max(100, Console().width)).print(table)

@@ -88,7 +88,7 @@ def load_lexicon(name: str = LEXICON) -> Lexicon:
         if len(row) != _COLUMNS:
             raise LexiconError(
                 f"{name}: data row {i} has {len(row)} columns, expected {_COLUMNS}; "
-                "rebuild it with: python lexicons/build_tortured.py"
+                "rebuild it with: python scripts/build_tortured.py"
             )
         tortured, repl, tier, surprise, min_zipf, flags, expected = row
         if tier not in TIER_WEIGHT:

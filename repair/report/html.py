@@ -28,34 +28,17 @@ from typing import Any
 
 from repair.report.diff import line_col
 from repair.report.json import jsonable
+from repair.stages import edit_kinds, score_fields
 from repair.types import EDIT_KINDS, Edit, RepairResult
 
-#: kind -> (mark colour, background tint).  Unknown kinds get ``_OTHER``.
-KIND_COLOURS: dict[str, tuple[str, str]] = {
-    "spin": ("#c2410c", "#ffe8d1"),
-    "tortured": ("#be123c", "#ffe0e6"),
-    "ocr": ("#1d4ed8", "#dde8ff"),
-    "mojibake": ("#7e22ce", "#f1e2ff"),
-    "hyphenation": ("#0f766e", "#d5f3ee"),
-    "spacing": ("#4d5766", "#e6e9ee"),
-}
+#: kind -> (mark colour, background tint), as each stage declares it
+#: (:data:`repair.stages.REGISTRY`).  Unknown kinds get ``_OTHER``.
+KIND_COLOURS: dict[str, tuple[str, str]] = {k.name: (k.colour, k.tint) for k in edit_kinds()}
 _OTHER = ("#6b5b2e", "#f3ecd6")
 #: kind -> what it means, for the legend.
-KIND_HELP: dict[str, str] = {
-    "spin": "article-spinner synonym swap",
-    "tortured": "tortured phrase (paper mill)",
-    "ocr": "OCR misreading",
-    "mojibake": "encoding damage",
-    "hyphenation": "line-end hyphen",
-    "spacing": "split or merged words",
-}
+KIND_HELP: dict[str, str] = {k.name: k.help for k in edit_kinds()}
 #: Document scores shown as bars, in this order: (DocScores field, label).
-SCORE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("spin", "spin"),
-    ("tortured", "tortured"),
-    ("garble", "OCR garble"),
-    ("mojibake", "mojibake"),
-)
+SCORE_FIELDS: tuple[tuple[str, str], ...] = score_fields(opt_in=False)
 _EVIDENCE_CHARS = 240
 #: Edits less confident than this get a dashed mark (and say so in the legend).
 LOW_CONFIDENCE = 0.75

@@ -82,7 +82,7 @@ def context(text: str, offset: int, length: int, chars: int = CONTEXT_CHARS) -> 
     """A LanguageTool-style window of ``text`` around ``text[offset:offset+length]``.
 
     >>> context("Trump mentioned it to reporters.", 6, 9, chars=4)
-    {'text': '...mp mentioned it ...', 'offset': 6, 'length': 9}
+    {'text': '...ump mentioned it ...', 'offset': 7, 'length': 9}
     """
     lo = max(0, offset - chars)
     hi = min(len(text), offset + length + chars)

@@ -1,18 +1,9 @@
-"""The frequency signal: wordfreq's Zipf scale (0 = unseen, ~7 = "the")."""
+"""Moved to :mod:`repair.resources.frequency` (a shared resource, not a scorer).
 
-from __future__ import annotations
+Kept as a re-export while modules outside this change still import from here;
+delete it once every ``repair.score.frequency`` import reads ``repair.resources.frequency``.
+"""
 
-from functools import lru_cache
+from repair.resources.frequency import zipf
 
-
-@lru_cache(maxsize=200_000)
-def zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English (wordfreq 'best' list), cached."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
-def is_known(word: str, min_zipf: float = 1.0) -> bool:
-    """Whether ``word`` is an English word by wordfreq (case-insensitive)."""
-    return zipf(word.lower()) >= min_zipf
+__all__ = ["zipf"]

@@ -31,7 +31,7 @@ from repair.types import Candidate, Detection, Edit
 
 BASE = 0.30
 W_SPEC, W_RARE, W_FIT, W_DOC = 0.25, 0.15, 0.10, 0.30
-#: surprise at which specificity is 0 and 1 (ln-prob; see lexicons/build_tortured.py).
+#: surprise at which specificity is 0 and 1 (ln-prob; see scripts/build_tortured.py).
 SPEC_LO, SPEC_HI = -6.0, -12.0
 #: Content-word Zipf at which rarity is 0 ("community" 5.3), and its span to rarity 1.
 RARE_ZIPF, RARE_SPAN = 4.2, 1.5

@@ -47,12 +47,7 @@ _MESSAGES = {
 
 
 def _html_policy(doc: Document) -> normalize.HtmlPolicy:
-    policy = doc.config.options.get("mojibake_unescape_html", normalize.HTML_POLICY)
-    if policy not in ("auto", "always", "never"):
-        raise ValueError(
-            f"option mojibake_unescape_html={policy!r}: use 'auto', 'always' or 'never'"
-        )
-    return policy  # type: ignore[return-value]
+    return doc.config.mojibake_unescape_html  # checked by RepairConfig
 
 
 def _evidence(fix: normalize.SpanFix, html_reason: str) -> dict[str, object]:

@@ -1,6 +1,6 @@
 """Build ``lexicons/tortured_phrases.tsv`` from the Problematic Paper Screener list.
 
-Run ``python lexicons/build_tortured.py`` from the checkout root (``--source`` to
+Run ``python scripts/build_tortured.py`` from the checkout root (``--source`` to
 point at another copy of ``pps_tortured_phrases.json``).  The output is
 deterministic for a given source and set of clean texts.
 
@@ -60,11 +60,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from repair.score.lm import get_lm  # noqa: E402
+from repair.lexicons import format_header  # noqa: E402
+
+from repair.resources.lm import get_lm  # noqa: E402
 from repair.tokenize import tokenize  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "tortured_phrases" / "pps_tortured_phrases.json"
 OUT = ROOT / "lexicons" / "tortured_phrases.tsv"
+COLUMNS = ("tortured", "replacements", "tier", "surprise", "min_zipf", "flags", "pps_expected")
 
 #: A phrase whose least likely step is more likely than this (ln-prob) is common
 #: English ("search engine" -2.9, "benign tumor" -3.8, "malignant growth" -5.0).
@@ -178,7 +181,7 @@ def surprise(phrase: str) -> float:
 
 def min_content_zipf(phrase: str) -> float:
     """Zipf frequency of the rarest content word of the phrase."""
-    from repair.score.frequency import zipf
+    from repair.resources.frequency import zipf
 
     ws = [w for w in words_of(phrase) if w not in _FUNCTION_WORDS] or words_of(phrase)
     return min(zipf(w) for w in ws)
@@ -278,12 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     tiers = Counter(r[2] for r in rows)
     total = sum(1 for _ in json.loads(args.source.read_text(encoding="utf-8"))["phrases"])
     header = [
+        format_header(COLUMNS),
         "# tortured_phrases.tsv: paper-mill tortured phrases -> expected phrases (ranked).",
         "# Source: Problematic Paper Screener (PPS), tortured-phrases list, by Guillaume Cabanac,",
         "#   Cyril Labbe and Alexander Magazinov (arXiv:2107.06751), via the copy in",
         "#   shared/data/tortured_phrases/pps_tortured_phrases.json (7,942 pairs).",
         "# Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).",
-        "#   Attribution as above; changes: cleaned and filtered by lexicons/build_tortured.py",
+        "#   Attribution as above; changes: cleaned and filtered by scripts/build_tortured.py",
         "#   (rules in its docstring).",
         "# Cleaning: notes/acronyms in parentheses dropped, [x] -> x, alternatives split on",
         "#   '/' and 'or'; dropped: no usable expected phrase, single words, legitimate terms,",
