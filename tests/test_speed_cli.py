@@ -104,3 +104,18 @@ def test_fast_path_runs_fix_as_typer_does(args: list[str], capfd: pytest.Capture
 )
 def test_fast_path_leaves_help_and_bad_usage_to_typer(args: list[str]) -> None:
     assert run_fast(app, "fix", args) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [str(SEED_CLEAN), str(SEED_SPUN)],
+        [str(SEED_SPUN), "--json", "-r", str(SEED_CLEAN)],
+    ],
+)
+def test_fast_path_runs_scan_as_typer_does(args: list[str], capfd: pytest.CaptureFixture) -> None:
+    code = run_fast(app, "scan", args)
+    fast = capfd.readouterr()
+    result = CliRunner().invoke(app, ["scan", *args])
+    assert code == result.exit_code
+    assert fast.out == result.stdout

@@ -111,8 +111,8 @@ def _spec(fn: Callable[..., Any]) -> list[dict[str, Any]]:
             "required": param.default is inspect.Parameter.empty,
         }
         if spec["argument"]:
-            if multiple or is_bool:
-                raise _Unsupported(f"{name}: list or bool argument")
+            if is_bool:
+                raise _Unsupported(f"{name}: bool argument")
         else:
             spec["on"], spec["off"] = option_names(name, info, is_bool)
         specs.append(spec)
@@ -143,7 +143,11 @@ def parse(fn: Callable[..., Any], args: Sequence[str]) -> dict[str, Any] | None:
         for s in specs:
             dest = s["name"]
             if s["argument"]:
-                parser.add_argument(dest, nargs=None if s["required"] else "?")
+                if s["multiple"]:
+                    nargs = "+" if s["required"] else "*"
+                else:
+                    nargs = None if s["required"] else "?"
+                parser.add_argument(dest, nargs=nargs)
             elif s["bool"]:
                 parser.add_argument(*s["on"], dest=dest, action="store_const", const=True)
                 if s["off"]:
@@ -155,7 +159,7 @@ def parse(fn: Callable[..., Any], args: Sequence[str]) -> dict[str, Any] | None:
         kwargs: dict[str, Any] = {}
         for s in specs:
             raw = getattr(ns, s["name"], None)
-            if raw is None:
+            if raw is None or raw == []:
                 kwargs[s["name"]] = s["default"]
             elif s["bool"]:
                 kwargs[s["name"]] = raw
