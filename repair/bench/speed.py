@@ -286,9 +286,12 @@ def run_speed(
         for small, big in zip(rs, rs[1:], strict=False):
             a, b = small["repair"]["cpu_s"], big["repair"]["cpu_s"]  # type: ignore[index]
             if a:
-                scaling[f"{kind} {small['words']}->{big['words']}"] = {
+                extra_words = big["words"] - small["words"]  # type: ignore[operator]
+                scaling[f"{kind} {small['words']:,} -> {big['words']:,} words"] = {
                     "words_ratio": round(big["words"] / small["words"], 2),  # type: ignore[operator]
                     "cpu_ratio": round(b / a, 2),
+                    # start-up and lazy loading cancel out: the cost of the extra words alone
+                    "marginal_words_per_cpu_s": round(extra_words / (b - a)) if b > a else None,
                 }
     return {
         "sources": {k: list(v) for k, v in SPEED_SOURCES.items()},
@@ -367,7 +370,18 @@ def speed_markdown(result: dict, command: str) -> str:
         lines += ["", "Scaling (repair CPU seconds, larger / smaller size; linear = words ratio):"]
         lines.append("")
         for k, v in result["scaling"].items():
-            lines.append(f"* {k}: ×{v['words_ratio']} words → ×{v['cpu_ratio']} CPU")
+            marginal = v.get("marginal_words_per_cpu_s")
+            lines.append(
+                f"* {k}: ×{v['words_ratio']} words → ×{v['cpu_ratio']} CPU"
+                + (f"; the extra words alone: {marginal:,} words/s/core" if marginal else "")
+            )
+    if result.get("machine"):
+        m = result["machine"]
+        lines += [
+            "",
+            f"Measured {m.get('date')} at commit `{m.get('commit')}`: {m.get('cores')} cores "
+            f"({m.get('cpu')}), Python {m.get('python')}, shared with other jobs.",
+        ]
     lines.append(SPEED_END)
     return "\n".join(lines) + "\n"
 
@@ -419,6 +433,9 @@ def speed_command(
     tick = None if quiet else (lambda what: print(what, file=sys.stderr, flush=True))
     result = run_speed(sizes, tick=tick)
     result["command"] = command
+    from repair.bench.runner import machine_info
+
+    result["machine"] = machine_info()
     if not quiet:
         headers, rows = speed_rows(result)
         widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
