@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import os
+import sys
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -196,4 +198,13 @@ def run_fast(app: Any, command: str, args: Sequence[str]) -> int | None:
         info.callback(**kwargs)
     except typer.Exit as exc:
         return exc.exit_code
+    except (KeyboardInterrupt, EOFError):  # as click's standalone mode does
+        print("\nAborted!", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `repair fix x | head`: quiet, like click
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        except OSError:
+            pass
+        return 1
     return 0
