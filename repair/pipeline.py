@@ -47,9 +47,10 @@ def _cyclic_gc_paused(fn: _F) -> _F:
 
     A repair allocates hundreds of thousands of small acyclic objects (tokens,
     candidates); each allocation burst makes the collector walk every tracked
-    object, the loaded lexicons included.  Pausing it cuts 6-15 % of the CPU
-    time of a 100 k-word document; the pipeline builds no reference cycles, so
-    memory is unchanged.  The previous state is restored (nested or threaded
+    object, the loaded lexicons included.  Pausing it cut the CPU time of a
+    100 k-word document by 9 % (clean news) to 21 % (OCR); the pipeline builds
+    few reference cycles (peak RSS +2 %), and they are collected once the
+    collector runs again.  The previous state is restored (nested or threaded
     calls leave it enabled if it was).
     """
 
