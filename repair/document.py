@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,6 +29,24 @@ class Document:
     pairs: Mapping[str, tuple[str, float]] = field(default_factory=dict)
     doc_id: str = ""
 
+    def __post_init__(self) -> None:
+        # Per-word work once: the pipeline makes one Document per stage, and a
+        # stage that made no edit hands the very same text object to the next.
+        # A Document made while the previous one is alive, from the same text
+        # (or the same references), takes over its tokens instead of
+        # tokenizing again.  Only a weak reference is kept: nothing outlives
+        # the documents themselves.
+        global _last
+        prev = _last() if _last is not None else None
+        if prev is not None:
+            if prev.text is self.text:
+                for name in ("tokens", "words"):
+                    if name in prev.__dict__:
+                        self.__dict__[name] = prev.__dict__[name]
+            if "reference_tokens" in prev.__dict__ and prev.references == self.references:
+                self.__dict__["reference_tokens"] = prev.__dict__["reference_tokens"]
+        _last = weakref.ref(self)
+
     @cached_property
     def tokens(self) -> list[Token]:
         return tokenize(self.text)
@@ -39,3 +58,7 @@ class Document:
     @cached_property
     def reference_tokens(self) -> tuple[list[Token], ...]:
         return tuple(tokenize(r) for r in self.references)
+
+
+#: The last Document made (weakly): see :meth:`Document.__post_init__`.
+_last: weakref.ref[Document] | None = None

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -49,15 +50,33 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def select_disjoint(edits: Iterable[Edit]) -> list[Edit]:
-    """Keep the most confident edits that do not overlap; return them sorted by offset."""
+    """Keep the most confident edits that do not overlap; return them sorted by offset.
+
+    Greedy in order of confidence (ties: leftmost first).  An edit is refused when
+    it overlaps a kept one, when it is an insertion (zero length) inside or at
+    the start of a kept edit, or when a kept insertion lies strictly inside it.
+    Cost: one sort plus, per edit, a scan of its own span in a coverage map over
+    the distinct edit boundaries (compressed coordinates), so no all-pairs scan.
+    """
+    ordered = sorted(edits, key=lambda e: (-e.confidence, e.offset))
+    if not ordered:
+        return []
+    bounds = sorted({p for e in ordered for p in (e.offset, e.end)})
+    index = {p: i for i, p in enumerate(bounds)}
+    covered = bytearray(len(bounds))  # slot i: [bounds[i], bounds[i+1]) is in a kept edit
+    inserts = bytearray(len(bounds))  # slot i: a kept insertion at bounds[i]
     chosen: list[Edit] = []
-    taken: list[tuple[int, int]] = []
-    for e in sorted(edits, key=lambda e: (-e.confidence, e.offset)):
-        a, b = e.offset, e.end
-        if any(a < y and x < b or (a == b == x) for x, y in taken):
-            continue
+    for e in ordered:
+        a, b = index[e.offset], index[e.end]
+        if a == b:
+            if covered[a] or inserts[a]:
+                continue
+            inserts[a] = 1
+        else:
+            if covered.find(1, a, b) != -1 or inserts.find(1, a + 1, b) != -1:
+                continue
+            covered[a:b] = b"\x01" * (b - a)
         chosen.append(e)
-        taken.append((a, b))
     return sorted(chosen, key=lambda e: e.offset)
 
 
@@ -79,22 +98,28 @@ def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
     mid = apply_edits(base, first)
     final = apply_edits(mid, second)
 
-    # Map the later edits' spans (on ``mid``) to spans on ``base``.
-    mid_bounds: list[tuple[int, int, Edit]] = []
-    shift = 0
+    # Map the later edits' spans (on ``mid``) to spans on ``base``: the first
+    # edits' spans on ``mid`` are sorted, so each look-up is a bisection.
+    mid_starts: list[int] = []
+    mid_ends: list[int] = []
+    shifts = [0]  # shifts[i]: total length change of first[:i]
     for e in first:
-        mid_bounds.append((e.offset + shift, e.offset + shift + len(e.replacement), e))
-        shift += len(e.replacement) - e.length
+        start = e.offset + shifts[-1]
+        mid_starts.append(start)
+        mid_ends.append(start + len(e.replacement))
+        shifts.append(shifts[-1] + len(e.replacement) - e.length)
 
     def mid_to_base(m: int, is_end: bool) -> int:
-        shift = 0
-        for ms, me, e in mid_bounds:
-            if m < ms or (m == ms and ms != me):
-                break
-            if ms < m < me:
-                return e.end if is_end else e.offset
-            shift += len(e.replacement) - e.length
-        return m - shift
+        j = bisect_left(mid_starts, m)  # first[:j] start before m on mid
+        if j and m < mid_ends[j - 1]:  # m falls inside a replacement
+            e = first[j - 1]
+            return e.end if is_end else e.offset
+        # Replacements that are empty on mid and start at m lie before m too;
+        # a non-empty one starting at m (the last of those starting at m) does not.
+        k = bisect_right(mid_starts, m)
+        if k > j and mid_ends[k - 1] != m:
+            k -= 1
+        return m - shifts[k]
 
     # (base_start, base_end, step, edit): step 1 = first, 2 = second
     items: list[tuple[int, int, int, Edit]] = [(e.offset, e.end, 1, e) for e in first]
@@ -106,6 +131,7 @@ def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
 
     groups: list[list[tuple[int, int, int, Edit]]] = []
     lo = hi = -1
+    last_insert = -1  # position of the current group's last insertion (zero-length item)
     for it in items:
         a, b = it[0], it[1]
         # Zero-length edits (insertions) at a group's edge join it: which side
@@ -113,7 +139,7 @@ def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         touching = groups and (
             max(a, lo) < min(b, hi)
             or ((a == b or lo == hi) and max(a, lo) <= min(b, hi))
-            or (a == hi and any(t[0] == t[1] == hi for t in groups[-1]))
+            or (a == hi and last_insert == hi)
         )
         if touching:
             groups[-1].append(it)
@@ -121,6 +147,9 @@ def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         else:
             groups.append([it])
             lo, hi = a, b
+            last_insert = -1
+        if a == b:
+            last_insert = max(last_insert, a)
 
     result: list[Edit] = []
     delta_before = 0

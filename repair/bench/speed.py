@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,3 +148,302 @@ def requirement(ours: Startup) -> dict[str, object]:
         "peak_mb": ours.peak_mb,
         "pass": bool(ok),
     }
+
+
+# --- The speed suite: throughput and peak memory by kind of text and size -------------
+#
+# ``repair bench speed`` (issue 14).  Each measurement is one fresh process running
+# ``repair fix FILE`` on a synthetic document of N words made by repeating the
+# repository's own texts of one kind; its CPU seconds (user + system, from wait4)
+# and peak RSS (VmHWM) are what a user pays, start-up included.  The peer is
+# symspellpy used carefully (:func:`symspell_careful`): look-ups only for words its
+# dictionary does not know, each distinct word once; measured the same way, in the
+# same run, on the same files.
+
+#: kind -> (folder or glob under the repository, file pattern): the texts repeated.
+SPEED_SOURCES: dict[str, tuple[str, ...]] = {
+    "clean": ("seeds/00[1-4]_*.txt", "benchmarks/suites/clean/*.clean.txt"),
+    "spun": ("seeds/000_*.txt", "benchmarks/suites/spin_same/*.damaged.txt"),
+    "ocr": ("benchmarks/suites/ocr_synthetic/*.damaged.txt",),
+}
+SPEED_SIZES: tuple[int, ...] = (10_000, 100_000)
+SPEED_BIG = 1_000_000
+SPEED_START = "<!-- speed:start -->"
+SPEED_END = "<!-- speed:end -->"
+
+
+def speed_text(kind: str, words: int, root: Path | None = None) -> str:
+    """A document of at least ``words`` words of ``kind``: its source texts, repeated.
+
+    Documents are joined by a blank line, in sorted file order, round-robin, so
+    every size mixes the same texts in the same proportions.
+    """
+    root = root or repo_root()
+    files: list[Path] = []
+    for pattern in SPEED_SOURCES[kind]:
+        files.extend(sorted(root.glob(pattern)))
+    texts = [f.read_text(encoding="utf-8").strip("\n") for f in files]
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        raise FileNotFoundError(f"no {kind} texts under {root} ({', '.join(SPEED_SOURCES[kind])})")
+    parts: list[str] = []
+    n = i = 0
+    while n < words:
+        t = texts[i % len(texts)]
+        parts.append(t)
+        n += len(t.split())
+        i += 1
+    return "\n\n".join(parts) + "\n"
+
+
+def symspell_careful(text: str) -> str:
+    """symspellpy as a careful user runs it: only unknown words are looked up.
+
+    Its bundled 82 k-word dictionary, ``max_dictionary_edit_distance=2``; words are
+    runs of letters (inner apostrophes kept); a word its dictionary knows (lower
+    case) or a contraction (the dictionary has none) is left alone; an unknown one
+    gets ``lookup(..., Verbosity.TOP, 2)``, once per distinct word; the case of the
+    first letter is carried over.
+    """
+    import re
+    from importlib.resources import files
+
+    from symspellpy import SymSpell, Verbosity
+
+    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    base = files("symspellpy")
+    dictionary = str(base / "frequency_dictionary_en_82_765.txt")
+    sym.load_dictionary(dictionary, term_index=0, count_index=1)
+    known = sym.words
+    cache: dict[str, str] = {}
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        low = word.lower()
+        if low in known or "'" in low or "’" in low:  # its dictionary has no contractions
+            return word
+        if low not in cache:
+            found = sym.lookup(low, Verbosity.TOP, max_edit_distance=2)
+            cache[low] = found[0].term if found else low
+        best = cache[low]
+        if best == low:
+            return word
+        return best[:1].upper() + best[1:] if word[:1].isupper() else best
+
+    return re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)*", fix, text)
+
+
+def _count_words(text: str) -> int:
+    return len(text.split())
+
+
+def run_speed(
+    sizes: Sequence[int] = SPEED_SIZES,
+    kinds: Sequence[str] = tuple(SPEED_SOURCES),
+    peer: bool = True,
+    tick: Callable[[str], None] | None = None,
+) -> dict[str, object]:
+    """Throughput (words per CPU second) and peak RSS of ``repair fix``, per kind and size."""
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="repair-speed-") as tmp:
+        for kind in kinds:
+            for size in sizes:
+                text = speed_text(kind, size)
+                path = Path(tmp) / f"{kind}_{size}.txt"
+                path.write_text(text, encoding="utf-8")
+                words = _count_words(text)
+                row: dict[str, object] = {
+                    "kind": kind,
+                    "words": words,
+                    "mb": round(len(text.encode("utf-8")) / 1e6, 2),
+                }
+                for tool, cmd in (
+                    ("repair", [sys.executable, "-m", "repair", "fix", str(path), "-q"]),
+                    ("symspellpy", [sys.executable, "-m", "repair.bench.speed", str(path)]),
+                ):
+                    if tool != "repair" and not peer:
+                        continue
+                    if tick:
+                        tick(f"speed: {tool} {kind} {size:,}")
+                    wall, peak, code, cpu = run_once(cmd)
+                    row[tool] = {
+                        "cpu_s": round(cpu, 3),
+                        "wall_s": round(wall, 3),
+                        "peak_mb": round(peak, 1),
+                        "words_per_cpu_s": round(words / cpu) if cpu > 0 else None,
+                        "error": "" if code == 0 else f"exit code {code}",
+                    }
+                ours, theirs = row.get("repair"), row.get("symspellpy")
+                if isinstance(ours, dict) and isinstance(theirs, dict) and theirs["cpu_s"]:
+                    row["cpu_ratio"] = round(ours["cpu_s"] / theirs["cpu_s"], 2)
+                rows.append(row)
+    by_kind: dict[str, list[dict[str, object]]] = {}
+    for r in rows:
+        by_kind.setdefault(str(r["kind"]), []).append(r)
+    scaling = {}
+    for kind, rs in by_kind.items():
+        rs = sorted(rs, key=lambda r: r["words"])  # type: ignore[arg-type,return-value]
+        for small, big in zip(rs, rs[1:], strict=False):
+            a, b = small["repair"]["cpu_s"], big["repair"]["cpu_s"]  # type: ignore[index]
+            if a:
+                extra_words = big["words"] - small["words"]  # type: ignore[operator]
+                scaling[f"{kind} {small['words']:,} -> {big['words']:,} words"] = {
+                    "words_ratio": round(big["words"] / small["words"], 2),  # type: ignore[operator]
+                    "cpu_ratio": round(b / a, 2),
+                    # start-up and lazy loading cancel out: the cost of the extra words alone
+                    "marginal_words_per_cpu_s": round(extra_words / (b - a)) if b > a else None,
+                }
+    return {
+        "sources": {k: list(v) for k, v in SPEED_SOURCES.items()},
+        "rows": rows,
+        "scaling": scaling,
+    }
+
+
+def _fmt(x: object, spec: str = ",") -> str:
+    if x is None or x == "":
+        return "–"
+    return format(x, spec) if isinstance(x, (int, float)) else str(x)
+
+
+def speed_rows(result: dict) -> tuple[list[str], list[list[str]]]:
+    """Table header and rows of a :func:`run_speed` result."""
+    headers = [
+        "text",
+        "words",
+        "MB",
+        "repair CPU s",
+        "repair words/s/core",
+        "repair peak MB",
+        "symspellpy CPU s",
+        "symspellpy words/s/core",
+        "symspellpy peak MB",
+        "CPU ratio (repair / symspellpy)",
+    ]
+    out = []
+    for r in result["rows"]:
+        ours = r.get("repair") or {}
+        theirs = r.get("symspellpy") or {}
+        out.append(
+            [
+                r["kind"],
+                _fmt(r["words"]),
+                _fmt(r["mb"], ".2f"),
+                _fmt(ours.get("cpu_s"), ".2f") + (f" ({ours['error']})" * bool(ours.get("error"))),
+                _fmt(ours.get("words_per_cpu_s")),
+                _fmt(ours.get("peak_mb"), ".0f"),
+                _fmt(theirs.get("cpu_s"), ".2f"),
+                _fmt(theirs.get("words_per_cpu_s")),
+                _fmt(theirs.get("peak_mb"), ".0f"),
+                _fmt(r.get("cpu_ratio"), ".1f"),
+            ]
+        )
+    return headers, out
+
+
+def speed_markdown(result: dict, command: str) -> str:
+    """The speed-suite section of RESULTS.md, between its markers."""
+    headers, rows = speed_rows(result)
+    lines = [
+        SPEED_START,
+        "## Speed suite: clean, spun and OCR text by size",
+        "",
+        "Generated by `repair bench speed`; do not edit between the markers. Regenerate with:",
+        "",
+        "```",
+        command,
+        "```",
+        "",
+        "Each cell is one fresh process on a document of that many words, made by repeating "
+        "the repository's texts of that kind (clean: seeds 001–004 and the clean suite; spun: "
+        "seed 000 and `spin_same`; OCR: `ocr_synthetic`). CPU s = user + system seconds of the "
+        "whole process (start-up included); words/s/core = words / CPU s; peak MB = the "
+        "process's VmHWM. symspellpy runs in the same bench, on the same files, used "
+        "carefully: its 82 k dictionary, `lookup` (distance 2) only for words it does not "
+        "know, once per distinct word.",
+        "",
+        "| " + " | ".join(headers) + " |",
+        "|" + "---|" * len(headers),
+    ]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    if result.get("scaling"):
+        lines += ["", "Scaling (repair CPU seconds, larger / smaller size; linear = words ratio):"]
+        lines.append("")
+        for k, v in result["scaling"].items():
+            marginal = v.get("marginal_words_per_cpu_s")
+            lines.append(
+                f"* {k}: ×{v['words_ratio']} words → ×{v['cpu_ratio']} CPU"
+                + (f"; the extra words alone: {marginal:,} words/s/core" if marginal else "")
+            )
+    if result.get("machine"):
+        m = result["machine"]
+        lines += [
+            "",
+            f"Measured {m.get('date')} at commit `{m.get('commit')}`: {m.get('cores')} cores "
+            f"({m.get('cpu')}), Python {m.get('python')}, shared with other jobs.",
+        ]
+    lines.append(SPEED_END)
+    return "\n".join(lines) + "\n"
+
+
+def write_speed_md(path: Path, result: dict, command: str) -> None:
+    """Replace (or append) the speed-suite section of ``path``; the rest is kept."""
+    import re
+
+    from repair.io import atomic_write
+
+    section = speed_markdown(result, command)
+    old = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmark results\n"
+    pattern = re.compile(re.escape(SPEED_START) + r".*?" + re.escape(SPEED_END) + r"\n?", re.DOTALL)
+    if pattern.search(old):
+        new = pattern.sub(lambda _m: section, old, count=1)
+    else:
+        new = old.rstrip("\n") + "\n\n" + section
+    atomic_write(path, new)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m repair.bench.speed FILE``: symspellpy (careful) on FILE, to stdout."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        print("usage: python -m repair.bench.speed FILE", file=sys.stderr)
+        return 2
+    text = Path(args[0]).read_text(encoding="utf-8")
+    sys.stdout.write(symspell_careful(text))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+def speed_command(
+    big: bool = False,
+    json_out: Path | None = None,
+    results_md: Path | None = None,
+    quiet: bool = False,
+) -> dict:
+    """``repair bench speed``: run the suite, print the table, write JSON / RESULTS.md."""
+    import json
+
+    sizes = (*SPEED_SIZES, SPEED_BIG) if big else SPEED_SIZES
+    command = "repair bench speed" + (" --speed-1m" if big else "")
+    if results_md is not None:
+        command += f" --results-md {results_md}"
+    tick = None if quiet else (lambda what: print(what, file=sys.stderr, flush=True))
+    result = run_speed(sizes, tick=tick)
+    result["command"] = command
+    from repair.bench.runner import machine_info
+
+    result["machine"] = machine_info()
+    if not quiet:
+        headers, rows = speed_rows(result)
+        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+        for line in (headers, *rows):
+            print("  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)))
+    if json_out is not None:
+        path = json_out.with_name(json_out.stem + "_speed.json")
+        path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    if results_md is not None:
+        write_speed_md(results_md, result, command)
+    return result
