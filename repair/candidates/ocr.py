@@ -21,7 +21,7 @@ from functools import cached_property
 
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
-from repair.candidates.ocr_marks import mark_candidates
+from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
@@ -188,6 +188,7 @@ class _Generator:
         if garbled:
             out.extend(split_pairs(toks, flagged, garbled))
             out.extend(mark_candidates(toks))
+            out.extend(lone_mark_candidates(toks))
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 from repair.candidates.ocr_rules import cand
 from repair.score.frequency import zipf
+from repair.score.ngrams import get_ngrams
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
@@ -61,6 +62,19 @@ def verse_like(toks: list[Token]) -> bool:
                     if n >= VERSE_MIN:
                         return True
     return False
+
+
+#: A word the period table writes with a capital less often than this (and has seen
+#: this often) is a lower-case word: "was Joined as", "the Intention" (not "Judge",
+#: "Island", "June", whose capitals are the text's).
+PERIOD_CAPITAL_MAX = 0.05
+PERIOD_MIN_COUNT = 20
+
+
+def _lower_in_period_text(low: str) -> bool:
+    table = get_ngrams()
+    share = table.capital_share(low)
+    return share is not None and share < PERIOD_CAPITAL_MAX and table.count(low) >= PERIOD_MIN_COUNT
 
 
 def _word_before(toks: list[Token], i: int) -> Token | None:
@@ -101,7 +115,9 @@ def case_candidates(
         if not (before.kind == "word" and before.text.islower() and after.text[:1].islower()):
             return []
         ok = low in FUNCTION_WORDS or (
-            garbled and low in lower_words and zipf(low) >= OTHER_MIN_ZIPF
+            garbled
+            and zipf(low) >= OTHER_MIN_ZIPF
+            and (low in lower_words or _lower_in_period_text(low))
         )
         rule_finding = "initial_capital"
     elif garbled and text[0].islower() and sum(ch.isupper() for ch in text) == 1:

@@ -21,6 +21,14 @@ from repair.types import Candidate, Token
 MARKS = frozenset("»«*\\<>|¿¡~{}^_")
 #: Longest glued run re-read (characters).
 MAX_RUN = 20
+#: Marks that, standing alone between spaces in a garbled page, are specks rather than
+#: punctuation: SMH dev keeps 0 of 43 lone "'", 0 of 31 lone ",", 0 of 14 lone "?" (a
+#: lone ";", ":", "-", '"' or "." is often real and stays).
+LONE_NOISE = MARKS | frozenset("'’‘,?!•„[]")
+#: ... and these may make up the rest of a lone run of two or more marks ("-.", "'.").
+LONE_FILLER = frozenset(".,-;:\"")
+#: Confidence of deleting a lone speck (a fixed rule, no LM: the LM has no punctuation).
+LONE_CONFIDENCE = 0.7
 
 
 def mark_runs(toks: list[Token]) -> list[tuple[int, int, str, list[tuple[str, float]]]]:
@@ -48,6 +56,56 @@ def mark_runs(toks: list[Token]) -> list[tuple[int, int, str, list[tuple[str, fl
                 if readings:
                     out.append((start, end, run, sorted(readings.items(), key=lambda x: x[1])))
         i = max(j, i + 1)
+    return out
+
+
+def _lone_run(toks: list[Token], i: int) -> int:
+    """End index of a lone run of punct tokens starting at ``i`` that is a speck, else -1."""
+    j = i
+    while j < len(toks) and toks[j].kind == "punct":
+        j += 1
+    run = "".join(t.text for t in toks[i:j])
+    if not run or len(run) > 4:
+        return -1
+    if not any(ch in LONE_NOISE for ch in run) or any(
+        ch not in LONE_NOISE and ch not in LONE_FILLER for ch in run
+    ):
+        return -1
+    return j
+
+
+def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
+    """Delete a lone speck between spaces ("the ' statement", "left «", "| was")."""
+    out: list[Candidate] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.kind != "punct" or (i > 0 and toks[i - 1].kind != "space"):
+            i += 1
+            continue
+        j = _lone_run(toks, i)
+        if j < 0 or (j < n and toks[j].kind != "space"):
+            i += 1
+            continue
+        before = toks[i - 1] if i > 0 else None
+        after = toks[j] if j < n else None
+        start, end = t.start, toks[j - 1].end
+        if before is not None and "\n" not in before.text:
+            start = before.start  # "word ' next" -> "word next"
+        elif after is not None and "\n" not in after.text:
+            end = after.end  # line start: "' word" -> "word"
+        elif before is not None:
+            start = before.start
+        run = "".join(x.text for x in toks[i:j])
+        repl = ""
+        if run == "," and before is not None and start == before.start and i > 1 and toks[i - 2].kind == "word":
+            repl = ","
+        out.append(
+            cand(start, end, repl, "OCR_STRAY_MARK", finding="lone_mark", orig=[run], alt=[],
+                 fixed=LONE_CONFIDENCE)
+        )
+        i = j
     return out
 
 
