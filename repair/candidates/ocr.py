@@ -209,7 +209,7 @@ class _Generator:
             return out  # a repeated (or referenced) capitalised word is a name, not a misreading
         if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
             return out  # one accented word in clean text is a loan word ("détente"), not noise
-        if reason in ("nonword", "archaic", "capitalized_unknown") and archaic_form(tok.text):
+        if reason in ("nonword", "archaic") and archaic_form(tok.text):
             best = correction_candidates(tok.text)[:1]
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
@@ -380,7 +380,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
 
 #: A capitalised non-word is read as a place or person name of the period name list
 #: when one learned confusion this cheap (nats) gives exactly one such name.
-NAME_MAX_COST = 0.5
+NAME_MAX_COST = 2.5
 #: Confidence of a name reading (the language model does not know most names).
 NAME_CONFIDENCE = 0.7
 
