@@ -47,7 +47,7 @@ from repair.score.ocr_channel import (
 from repair.types import Candidate, Detection, Token
 
 #: Real words at or above this Zipf frequency are never re-read as confusions.
-REALWORD_MAX_ZIPF = 4.5
+REALWORD_MAX_ZIPF = 5.0
 #: A real-word confusion must produce a word at least this frequent.
 REALWORD_TARGET_ZIPF = 5.0
 #: Margin "1" -> "I" needs ("1 have", "1 shall"), compared with reading it as "one".
