@@ -26,7 +26,7 @@ MAX_RUN = 20
 #: lone ";", ":", "-", '"' or "." is often real and stays).
 LONE_NOISE = MARKS | frozenset("'’‘,?!•„[]")
 #: ... and these may make up the rest of a lone run of two or more marks ("-.", "'.").
-LONE_FILLER = frozenset(".,-;:\"")
+LONE_FILLER = frozenset('.,-;:"')
 #: Confidence of deleting a lone speck (a fixed rule, no LM: the LM has no punctuation).
 LONE_CONFIDENCE = 0.7
 
@@ -74,34 +74,11 @@ def _lone_run(toks: list[Token], i: int) -> int:
     return j
 
 
-#: A document that spaces off this share of a mark's uses sets it that way on purpose.
-SPACED_HABIT_SHARE = 0.1
-
-
-def _spaced_marks(toks: list[Token]) -> frozenset[str]:
-    """Marks the document habitually sets between spaces (old print: "word , word")."""
-    total: dict[str, int] = {}
-    lone: dict[str, int] = {}
-    for k, t in enumerate(toks):
-        if t.kind == "punct" and len(t.text) == 1:
-            total[t.text] = total.get(t.text, 0) + 1
-            if k > 0 and toks[k - 1].kind == "space":
-                lone[t.text] = lone.get(t.text, 0) + 1
-    return frozenset(
-        ch for ch, n in lone.items() if n >= 2 and n > SPACED_HABIT_SHARE * total[ch]
-    )
-
-
-#: Marks a line may hold as a speck between words, unless the document spaces them off.
-INLINE_NOISE = frozenset(",")
-
-
 def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
     """Delete a lone speck between spaces ("the ' statement", "left «", "| was")."""
     out: list[Candidate] = []
     n = len(toks)
     i = 0
-    spaced: frozenset[str] | None = None
     while i < n:
         t = toks[i]
         if t.kind != "punct" or (i > 0 and toks[i - 1].kind != "space"):
@@ -122,23 +99,23 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
             start = before.start
         run = "".join(x.text for x in toks[i:j])
         at_edge = before is None or after is None or "\n" in before.text or "\n" in after.text
-        if spaced is None and not at_edge:
-            spaced = _spaced_marks(toks)
-        if (
-            not at_edge
-            and not any(ch in MARKS for ch in run)
-            and (not any(ch in INLINE_NOISE for ch in run) or any(ch in (spaced or ()) for ch in run))
-        ):
+        if not at_edge and not any(ch in MARKS for ch in run):
             # old print sets "word , word", "this ? said": inside a line only the
             # marks no typesetter spaces off are specks
             i = j
             continue
         repl = ""
-        if run == "," and before is not None and start == before.start and i > 1 and toks[i - 2].kind == "word":
-            repl = ","
         out.append(
-            cand(start, end, repl, "OCR_STRAY_MARK", finding="lone_mark", orig=[run], alt=[],
-                 fixed=LONE_CONFIDENCE)
+            cand(
+                start,
+                end,
+                repl,
+                "OCR_STRAY_MARK",
+                finding="lone_mark",
+                orig=[run],
+                alt=[],
+                fixed=LONE_CONFIDENCE,
+            )
         )
         i = j
     return out

@@ -1,0 +1,25 @@
+"""Lone specks between spaces (garbled newspaper OCR): which are deleted, which stay."""
+
+from repair.candidates.ocr_marks import lone_mark_candidates
+from repair.tokenize import tokenize
+
+
+def _deleted(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in lone_mark_candidates(tokenize(text))]
+
+
+def test_exotic_speck_inside_a_line_is_deleted() -> None:
+    assert _deleted("Meakin and Brown left « the town") == [" «"]
+
+
+def test_quote_or_comma_inside_a_line_stays() -> None:
+    # old print spaces its punctuation ("word , word", "this ? said")
+    assert _deleted("he said , and then ? she ' went") == []
+
+
+def test_speck_at_a_line_edge_is_deleted() -> None:
+    assert _deleted("the estate would have ' \n' the men") == [" '", "' "]
+
+
+def test_glued_marks_are_not_lone() -> None:
+    assert _deleted("it was here, and there. Then done!") == []
