@@ -23,3 +23,11 @@ def test_speck_at_a_line_edge_is_deleted() -> None:
 
 def test_glued_marks_are_not_lone() -> None:
     assert _deleted("it was here, and there. Then done!") == []
+
+
+def test_punctuation_wrapped_to_the_next_line_stays() -> None:
+    assert _deleted("a toolbox of measures like\n, swiftly deployed") == []
+
+
+def test_table_rows_keep_their_bars() -> None:
+    assert _deleted("| name | words |\n|---|---|\n| a | 3 |") == []

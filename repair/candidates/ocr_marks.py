@@ -74,6 +74,16 @@ def _lone_run(toks: list[Token], i: int) -> int:
     return j
 
 
+def _table_row(toks: list[Token], i: int, j: int) -> bool:
+    """Whether another "|" shares the line of tokens ``i:j``."""
+    for step, k in ((-1, i - 1), (1, j)):
+        while 0 <= k < len(toks) and "\n" not in toks[k].text:
+            if "|" in toks[k].text:
+                return True
+            k += step
+    return False
+
+
 def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
     """Delete a lone speck between spaces ("the ' statement", "left «", "| was")."""
     out: list[Candidate] = []
@@ -103,6 +113,12 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
             # old print sets "word , word", "this ? said": inside a line only the
             # marks no typesetter spaces off are specks
             i = j
+            continue
+        if before is not None and "\n" in before.text and all(ch in ",.;:!?" for ch in run):
+            i = j  # "like\n, swiftly": punctuation wrapped onto the next line is real
+            continue
+        if "|" in run and _table_row(toks, i, j):
+            i = j  # a table row ("| name | words |"), not specks
             continue
         repl = ""
         out.append(
