@@ -31,3 +31,12 @@ def test_punctuation_wrapped_to_the_next_line_stays() -> None:
 
 def test_table_rows_keep_their_bars() -> None:
     assert _deleted("| name | words |\n|---|---|\n| a | 3 |") == []
+
+
+def test_misread_initial_capital_takes_the_case_of_the_sentence() -> None:
+    from repair.candidates.ocr import _initial_case
+
+    assert _initial_case("Street", "Btreet", initial=False) == "street"
+    assert _initial_case("Street", "Btreet", initial=True) == "Street"
+    assert _initial_case("Sydney", "Bydney", initial=False) == "Sydney"  # a name keeps it
+    assert _initial_case("Robert", "Robeit", initial=False) == "Robert"  # not misread

@@ -220,7 +220,7 @@ class _Generator:
             _cand(
                 tok.start,
                 tok.end,
-                c.text[:1].upper() + c.text[1:] if initial else c.text,
+                _initial_case(c.text, tok.text, initial),
                 rule,
                 **feats,
                 threshold=thr,
@@ -429,6 +429,29 @@ def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
         and after.kind == "word"
         and after.text[:1].islower()
     )
+
+
+#: A misread first glyph re-read as a capital ("Btreet" -> "Street") inside a sentence is
+#: written lower case when the period table capitalises the word less often than this.
+MISREAD_CAPITAL_SHARE = 0.3
+
+
+def _initial_case(word: str, original: str, initial: bool) -> str:
+    """The case of a reading whose first glyph may itself be the misreading.
+
+    At a sentence start the reading takes a capital.  Inside a sentence, a capital the
+    confusion table supplied ("B" -> "S", "l" -> "I") for a word the period text writes
+    in lower case is lowered: "was Baved" -> "saved", "had lnterforod" -> "interfered".
+    """
+    if initial:
+        return word[:1].upper() + word[1:]
+    if word[:1] != original[:1] and word[:1].isupper() and word[1:].islower() and len(word) > 1:
+        from repair.score.ngrams import get_ngrams
+
+        share = get_ngrams().capital_share(word.lower())
+        if share is not None and share < MISREAD_CAPITAL_SHARE:
+            return word.lower()
+    return word
 
 
 def _sentence_start(toks: list[Token], i: int) -> bool:
