@@ -433,7 +433,7 @@ def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
 
 #: A misread first glyph re-read as a capital ("Btreet" -> "Street") inside a sentence is
 #: written lower case when the period table capitalises the word less often than this.
-MISREAD_CAPITAL_SHARE = 0.3
+MISREAD_CAPITAL_SHARE = 0.5
 
 
 def _initial_case(word: str, original: str, initial: bool) -> str:
