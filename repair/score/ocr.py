@@ -154,14 +154,15 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
         return []
     scorer = Scorer()
     ctx = _Context(doc.words)
-    groups = _decide_all(scorer, ctx, candidates, garbled)
+    memo: dict[int, tuple[list[str], list[str], Decision]] = {}
+    groups = _decide_all(scorer, ctx, candidates, garbled, memo)
     if garbled and len(groups) > 0:
         # a second reading with the first one's repairs as context: two garbled words in
         # a row ("tako stops", "ovor lnterforod") each looked at a garbled neighbour
         for (start, end), items in groups.items():
             best = max(items, key=lambda x: x[0])[1]
             ctx.revise(start, end, best.replacement)
-        groups = _decide_all(scorer, ctx, candidates, garbled)
+        groups = _decide_all(scorer, ctx, candidates, garbled, memo)
     edits = []
     for (start, end), items in groups.items():
         items.sort(key=lambda x: -x[0])
@@ -186,27 +187,38 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
 
 
 def _decide_all(
-    scorer: Scorer, ctx: _Context, candidates: list[Candidate], garbled: bool
+    scorer: Scorer,
+    ctx: _Context,
+    candidates: list[Candidate],
+    garbled: bool,
+    memo: dict[int, tuple[list[str], list[str], Decision]],
 ) -> dict[tuple[int, int], list[tuple[float, Candidate, dict]]]:
+    """Each candidate decided in the context ``ctx`` gives; ``memo`` keeps the decisions
+    by candidate index, re-used while the context is unchanged."""
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
-    for c in candidates:
+    for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f:
             margin, ev = -100.0, {"fallback": True}
             accepted = True
         else:
             prev, nxt = ctx.around(c.start, c.end)
-            d = scorer.decide(
-                list(f["orig"]),
-                list(f["alt"]),
-                prev,
-                nxt,
-                cost=float(f["cost"]),
-                orig_known=bool(f.get("orig_known", False)),
-                threshold=f.get("threshold"),
-                split_charge=garbled,
-                prior_per_zipf=f.get("prior_per_zipf"),
-            )
+            seen = memo.get(k)
+            if seen is not None and seen[0] == prev and seen[1] == nxt:
+                d = seen[2]
+            else:
+                d = scorer.decide(
+                    list(f["orig"]),
+                    list(f["alt"]),
+                    prev,
+                    nxt,
+                    cost=float(f["cost"]),
+                    orig_known=bool(f.get("orig_known", False)),
+                    threshold=f.get("threshold"),
+                    split_charge=garbled,
+                    prior_per_zipf=f.get("prior_per_zipf"),
+                )
+                memo[k] = (prev, nxt, d)
             accepted, margin, ev = d.accept, d.margin, d.evidence
         if accepted:
             groups.setdefault((c.start, c.end), []).append(
