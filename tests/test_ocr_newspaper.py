@@ -1,4 +1,4 @@
-"""Lone specks between spaces (garbled newspaper OCR): which are deleted, which stay."""
+"""Newspaper OCR patterns: lone specks, misread capitals, I/J capitals in garbled pages."""
 
 from repair.candidates.ocr_marks import lone_mark_candidates
 from repair.tokenize import tokenize
@@ -40,3 +40,21 @@ def test_misread_initial_capital_takes_the_case_of_the_sentence() -> None:
     assert _initial_case("Street", "Btreet", initial=True) == "Street"
     assert _initial_case("Sydney", "Bydney", initial=False) == "Sydney"  # a name keeps it
     assert _initial_case("Robert", "Robeit", initial=False) == "Robert"  # not misread
+
+
+def _lowered(text: str, word: str, garbled: bool = True) -> list[str]:
+    from repair.candidates.ocr_case import case_candidates
+
+    toks = tokenize(text)
+    i = next(k for k, t in enumerate(toks) if t.text == word)
+    return [c.replacement for c in case_candidates(toks, i, frozenset(), {}, garbled=garbled)]
+
+
+def test_capital_i_after_a_name_is_lowered_in_a_garbled_page() -> None:
+    assert _lowered("and Queensland Is not a state", "Is") == ["is"]
+    assert _lowered("they were married In 1911 at home", "In") == ["in"]
+
+
+def test_capital_i_in_a_headline_or_a_clean_page_stays() -> None:
+    assert _lowered("the report: Man Is Fined for theft", "Is") == []
+    assert _lowered("and Queensland Is not a state", "Is", garbled=False) == []
