@@ -21,7 +21,7 @@ from functools import cached_property
 
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
-from repair.candidates.ocr_marks import mark_candidates
+from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
@@ -47,7 +47,7 @@ from repair.score.ocr_channel import (
 from repair.types import Candidate, Detection, Token
 
 #: Real words at or above this Zipf frequency are never re-read as confusions.
-REALWORD_MAX_ZIPF = 4.5
+REALWORD_MAX_ZIPF = 5.0
 #: A real-word confusion must produce a word at least this frequent.
 REALWORD_TARGET_ZIPF = 5.0
 #: Margin "1" -> "I" needs ("1 have", "1 shall"), compared with reading it as "one".
@@ -188,6 +188,7 @@ class _Generator:
         if garbled:
             out.extend(split_pairs(toks, flagged, garbled))
             out.extend(mark_candidates(toks))
+            out.extend(lone_mark_candidates(toks))
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
@@ -208,7 +209,7 @@ class _Generator:
             return out  # a repeated (or referenced) capitalised word is a name, not a misreading
         if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
             return out  # one accented word in clean text is a loan word ("détente"), not noise
-        if reason in ("nonword", "archaic", "capitalized_unknown") and archaic_form(tok.text):
+        if reason in ("nonword", "archaic") and archaic_form(tok.text):
             best = correction_candidates(tok.text)[:1]
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
@@ -219,7 +220,7 @@ class _Generator:
             _cand(
                 tok.start,
                 tok.end,
-                c.text[:1].upper() + c.text[1:] if initial else c.text,
+                _initial_case(c.text, tok.text, initial),
                 rule,
                 **feats,
                 threshold=thr,
@@ -379,7 +380,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
 
 #: A capitalised non-word is read as a place or person name of the period name list
 #: when one learned confusion this cheap (nats) gives exactly one such name.
-NAME_MAX_COST = 0.5
+NAME_MAX_COST = 2.5
 #: Confidence of a name reading (the language model does not know most names).
 NAME_CONFIDENCE = 0.7
 
@@ -428,6 +429,29 @@ def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
         and after.kind == "word"
         and after.text[:1].islower()
     )
+
+
+#: A misread first glyph re-read as a capital ("Btreet" -> "Street") inside a sentence is
+#: written lower case when the period table capitalises the word less often than this.
+MISREAD_CAPITAL_SHARE = 0.5
+
+
+def _initial_case(word: str, original: str, initial: bool) -> str:
+    """The case of a reading whose first glyph may itself be the misreading.
+
+    At a sentence start the reading takes a capital.  Inside a sentence, a capital the
+    confusion table supplied ("B" -> "S", "l" -> "I") for a word the period text writes
+    in lower case is lowered: "was Baved" -> "saved", "had lnterforod" -> "interfered".
+    """
+    if initial:
+        return word[:1].upper() + word[1:]
+    if word[:1] != original[:1] and word[:1].isupper() and word[1:].islower() and len(word) > 1:
+        from repair.score.ngrams import get_ngrams
+
+        share = get_ngrams().capital_share(word.lower())
+        if share is not None and share < MISREAD_CAPITAL_SHARE:
+            return word.lower()
+    return word
 
 
 def _sentence_start(toks: list[Token], i: int) -> bool:

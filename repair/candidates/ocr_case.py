@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 from repair.candidates.ocr_rules import cand
 from repair.score.frequency import zipf
+from repair.score.ngrams import get_ngrams
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
@@ -63,6 +64,32 @@ def verse_like(toks: list[Token]) -> bool:
     return False
 
 
+#: A word the period table writes with a capital less often than this (and has seen
+#: this often) is a lower-case word: "was Joined as", "the Intention" (not "Judge",
+#: "Island", "June", whose capitals are the text's).
+PERIOD_CAPITAL_MAX = 0.05
+PERIOD_MIN_COUNT = 20
+
+
+def _lower_in_period_text(low: str) -> bool:
+    table = get_ngrams()
+    share = table.capital_share(low)
+    return share is not None and share < PERIOD_CAPITAL_MAX and table.count(low) >= PERIOD_MIN_COUNT
+
+
+def _loose_context(before: Token, after: Token) -> bool:
+    """A garbled page's in-sentence context, one side of which may be a name, a number or
+    a comma: "Queensland Is not", "married In 1911", "( Instructed by".  Both sides
+    capitalised ("Man Is Fined") is a headline and does not count."""
+    lower_before = before.kind == "word" and before.text.islower()
+    lower_after = after.kind == "word" and after.text[:1].islower()
+    if lower_before:
+        return after.kind in ("word", "number")
+    if lower_after:
+        return before.kind == "word" or before.text in (",", "(", ";")
+    return False
+
+
 def _word_before(toks: list[Token], i: int) -> Token | None:
     """The token before ``i`` on the same line (a verse line opens with a capital)."""
     j = i - 1
@@ -96,12 +123,20 @@ def case_candidates(
     low = text.lower()
     if text[0] in "IJ" and text[1:].islower():
         before, after = _word_before(toks, i), _word_after(toks, i)
-        if before is None or after is None or after.kind != "word":
+        if before is None or after is None:
             return []
-        if not (before.kind == "word" and before.text.islower() and after.text[:1].islower()):
+        strict = (
+            after.kind == "word"
+            and before.kind == "word"
+            and before.text.islower()
+            and after.text[:1].islower()
+        )
+        if not strict and not (garbled and _loose_context(before, after)):
             return []
         ok = low in FUNCTION_WORDS or (
-            garbled and low in lower_words and zipf(low) >= OTHER_MIN_ZIPF
+            garbled
+            and zipf(low) >= OTHER_MIN_ZIPF
+            and (low in lower_words or _lower_in_period_text(low))
         )
         rule_finding = "initial_capital"
     elif garbled and text[0].islower() and sum(ch.isupper() for ch in text) == 1:

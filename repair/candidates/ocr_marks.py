@@ -21,6 +21,14 @@ from repair.types import Candidate, Token
 MARKS = frozenset("»«*\\<>|¿¡~{}^_")
 #: Longest glued run re-read (characters).
 MAX_RUN = 20
+#: Marks that, standing alone between spaces in a garbled page, are specks rather than
+#: punctuation: SMH dev keeps 0 of 43 lone "'", 0 of 31 lone ",", 0 of 14 lone "?" (a
+#: lone ";", ":", "-", '"' or "." is often real and stays).
+LONE_NOISE = MARKS | frozenset("'’‘,?!•„[]")
+#: ... and these may make up the rest of a lone run of two or more marks ("-.", "'.").
+LONE_FILLER = frozenset('.,-;:"')
+#: Confidence of deleting a lone speck (a fixed rule, no LM: the LM has no punctuation).
+LONE_CONFIDENCE = 0.7
 
 
 def mark_runs(toks: list[Token]) -> list[tuple[int, int, str, list[tuple[str, float]]]]:
@@ -48,6 +56,84 @@ def mark_runs(toks: list[Token]) -> list[tuple[int, int, str, list[tuple[str, fl
                 if readings:
                     out.append((start, end, run, sorted(readings.items(), key=lambda x: x[1])))
         i = max(j, i + 1)
+    return out
+
+
+def _lone_run(toks: list[Token], i: int) -> int:
+    """End index of a lone run of punct tokens starting at ``i`` that is a speck, else -1."""
+    j = i
+    while j < len(toks) and toks[j].kind == "punct":
+        j += 1
+    run = "".join(t.text for t in toks[i:j])
+    if not run or len(run) > 4:
+        return -1
+    if not any(ch in LONE_NOISE for ch in run) or any(
+        ch not in LONE_NOISE and ch not in LONE_FILLER for ch in run
+    ):
+        return -1
+    return j
+
+
+def _table_row(toks: list[Token], i: int, j: int) -> bool:
+    """Whether another "|" shares the line of tokens ``i:j``."""
+    for step, k in ((-1, i - 1), (1, j)):
+        while 0 <= k < len(toks) and "\n" not in toks[k].text:
+            if "|" in toks[k].text:
+                return True
+            k += step
+    return False
+
+
+def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
+    """Delete a lone speck between spaces ("the ' statement", "left «", "| was")."""
+    out: list[Candidate] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.kind != "punct" or (i > 0 and toks[i - 1].kind != "space"):
+            i += 1
+            continue
+        j = _lone_run(toks, i)
+        if j < 0 or (j < n and toks[j].kind != "space"):
+            i += 1
+            continue
+        before = toks[i - 1] if i > 0 else None
+        after = toks[j] if j < n else None
+        start, end = t.start, toks[j - 1].end
+        if before is not None and "\n" not in before.text:
+            start = before.start  # "word ' next" -> "word next"
+        elif after is not None and "\n" not in after.text:
+            end = after.end  # line start: "' word" -> "word"
+        elif before is not None:
+            start = before.start
+        run = "".join(x.text for x in toks[i:j])
+        at_edge = before is None or after is None or "\n" in before.text or "\n" in after.text
+        if not at_edge and not any(ch in MARKS for ch in run):
+            # old print sets "word , word", "this ? said": inside a line only the
+            # marks no typesetter spaces off are specks
+            i = j
+            continue
+        if before is not None and "\n" in before.text and all(ch in ",.;:!?" for ch in run):
+            i = j  # "like\n, swiftly": punctuation wrapped onto the next line is real
+            continue
+        if "|" in run and _table_row(toks, i, j):
+            i = j  # a table row ("| name | words |"), not specks
+            continue
+        repl = ""
+        out.append(
+            cand(
+                start,
+                end,
+                repl,
+                "OCR_STRAY_MARK",
+                finding="lone_mark",
+                orig=[run],
+                alt=[],
+                fixed=LONE_CONFIDENCE,
+            )
+        )
+        i = j
     return out
 
 

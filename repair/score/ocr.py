@@ -114,19 +114,38 @@ class Scorer:
 
 
 class _Context:
-    """Word neighbours of a span: two words before, two after."""
+    """Word neighbours of a span: two words before, two after (as repaired so far)."""
 
     def __init__(self, words: list[Token]) -> None:
         self.words = words
         self.starts = [w.start for w in words]
         self.ends = [w.end for w in words]
+        self.texts: list[list[str]] = [[w.text] for w in words]
+
+    def revise(self, start: int, end: int, replacement: str) -> None:
+        """Read the words inside ``start:end`` as ``replacement`` from now on."""
+        i = bisect_left(self.starts, start)
+        j = bisect_right(self.ends, end)
+        if i >= j:
+            return
+        self.texts[i] = replacement.split()
+        for k in range(i + 1, j):
+            self.texts[k] = []
 
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
         i = bisect_right(self.ends, start)
         j = bisect_left(self.starts, end)
-        return [w.text for w in self.words[max(0, i - 2) : i]], [
-            w.text for w in self.words[j : j + 2]
-        ]
+        prev: list[str] = []
+        k = i - 1
+        while k >= 0 and len(prev) < 2:
+            prev[:0] = self.texts[k]
+            k -= 1
+        nxt: list[str] = []
+        k = j
+        while k < len(self.texts) and len(nxt) < 2:
+            nxt += self.texts[k]
+            k += 1
+        return prev[-2:], nxt[:2]
 
 
 def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) -> list[Edit]:
@@ -135,30 +154,15 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
         return []
     scorer = Scorer()
     ctx = _Context(doc.words)
-    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
-    for c in candidates:
-        f = c.features
-        if "fixed" in f:
-            margin, ev = -100.0, {"fallback": True}
-            accepted = True
-        else:
-            prev, nxt = ctx.around(c.start, c.end)
-            d = scorer.decide(
-                list(f["orig"]),
-                list(f["alt"]),
-                prev,
-                nxt,
-                cost=float(f["cost"]),
-                orig_known=bool(f.get("orig_known", False)),
-                threshold=f.get("threshold"),
-                split_charge=garbled,
-                prior_per_zipf=f.get("prior_per_zipf"),
-            )
-            accepted, margin, ev = d.accept, d.margin, d.evidence
-        if accepted:
-            groups.setdefault((c.start, c.end), []).append(
-                (margin, c, {**ev, "finding": f["finding"]})
-            )
+    memo: dict[int, tuple[list[str], list[str], Decision]] = {}
+    groups = _decide_all(scorer, ctx, candidates, garbled, memo)
+    if garbled and len(groups) > 0:
+        # a second reading with the first one's repairs as context: two garbled words in
+        # a row ("tako stops", "ovor lnterforod") each looked at a garbled neighbour
+        for (start, end), items in groups.items():
+            best = max(items, key=lambda x: x[0])[1]
+            ctx.revise(start, end, best.replacement)
+        groups = _decide_all(scorer, ctx, candidates, garbled, memo)
     edits = []
     for (start, end), items in groups.items():
         items.sort(key=lambda x: -x[0])
@@ -180,6 +184,47 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
             )
         )
     return edits
+
+
+def _decide_all(
+    scorer: Scorer,
+    ctx: _Context,
+    candidates: list[Candidate],
+    garbled: bool,
+    memo: dict[int, tuple[list[str], list[str], Decision]],
+) -> dict[tuple[int, int], list[tuple[float, Candidate, dict]]]:
+    """Each candidate decided in the context ``ctx`` gives; ``memo`` keeps the decisions
+    by candidate index, re-used while the context is unchanged."""
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
+    for k, c in enumerate(candidates):
+        f = c.features
+        if "fixed" in f:
+            margin, ev = -100.0, {"fallback": True}
+            accepted = True
+        else:
+            prev, nxt = ctx.around(c.start, c.end)
+            seen = memo.get(k)
+            if seen is not None and seen[0] == prev and seen[1] == nxt:
+                d = seen[2]
+            else:
+                d = scorer.decide(
+                    list(f["orig"]),
+                    list(f["alt"]),
+                    prev,
+                    nxt,
+                    cost=float(f["cost"]),
+                    orig_known=bool(f.get("orig_known", False)),
+                    threshold=f.get("threshold"),
+                    split_charge=garbled,
+                    prior_per_zipf=f.get("prior_per_zipf"),
+                )
+                memo[k] = (prev, nxt, d)
+            accepted, margin, ev = d.accept, d.margin, d.evidence
+        if accepted:
+            groups.setdefault((c.start, c.end), []).append(
+                (margin, c, {**ev, "finding": f["finding"]})
+            )
+    return groups
 
 
 def _conf(items: list[tuple[float, Candidate, dict]]) -> float:

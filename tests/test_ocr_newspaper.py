@@ -1,0 +1,60 @@
+"""Newspaper OCR patterns: lone specks, misread capitals, I/J capitals in garbled pages."""
+
+from repair.candidates.ocr_marks import lone_mark_candidates
+from repair.tokenize import tokenize
+
+
+def _deleted(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in lone_mark_candidates(tokenize(text))]
+
+
+def test_exotic_speck_inside_a_line_is_deleted() -> None:
+    assert _deleted("Meakin and Brown left « the town") == [" «"]
+
+
+def test_quote_or_comma_inside_a_line_stays() -> None:
+    # old print spaces its punctuation ("word , word", "this ? said")
+    assert _deleted("he said , and then ? she ' went") == []
+
+
+def test_speck_at_a_line_edge_is_deleted() -> None:
+    assert _deleted("the estate would have ' \n' the men") == [" '", "' "]
+
+
+def test_glued_marks_are_not_lone() -> None:
+    assert _deleted("it was here, and there. Then done!") == []
+
+
+def test_punctuation_wrapped_to_the_next_line_stays() -> None:
+    assert _deleted("a toolbox of measures like\n, swiftly deployed") == []
+
+
+def test_table_rows_keep_their_bars() -> None:
+    assert _deleted("| name | words |\n|---|---|\n| a | 3 |") == []
+
+
+def test_misread_initial_capital_takes_the_case_of_the_sentence() -> None:
+    from repair.candidates.ocr import _initial_case
+
+    assert _initial_case("Street", "Btreet", initial=False) == "street"
+    assert _initial_case("Street", "Btreet", initial=True) == "Street"
+    assert _initial_case("Sydney", "Bydney", initial=False) == "Sydney"  # a name keeps it
+    assert _initial_case("Robert", "Robeit", initial=False) == "Robert"  # not misread
+
+
+def _lowered(text: str, word: str, garbled: bool = True) -> list[str]:
+    from repair.candidates.ocr_case import case_candidates
+
+    toks = tokenize(text)
+    i = next(k for k, t in enumerate(toks) if t.text == word)
+    return [c.replacement for c in case_candidates(toks, i, frozenset(), {}, garbled=garbled)]
+
+
+def test_capital_i_after_a_name_is_lowered_in_a_garbled_page() -> None:
+    assert _lowered("and Queensland Is not a state", "Is") == ["is"]
+    assert _lowered("they were married In 1911 at home", "In") == ["in"]
+
+
+def test_capital_i_in_a_headline_or_a_clean_page_stays() -> None:
+    assert _lowered("the report: Man Is Fined for theft", "Is") == []
+    assert _lowered("and Queensland Is not a state", "Is", garbled=False) == []
