@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         "command: python benchmarks/ocr_eval.py " + " ".join(sys.argv[1:] if argv is None else argv)
     )
 
-    from repair.score.lm import get_lm
+    from repair.resources.lm import get_lm
     from repair.score.ocr_channel import symspell, vocabulary, vocabulary_prefixes
 
     loads = []

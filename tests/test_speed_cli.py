@@ -44,7 +44,7 @@ def test_fix_imports_no_typer_coercion_batch_bench_ray_or_rich_tables() -> None:
 def test_help_loads_no_model() -> None:
     mods = _imported("--help")
     assert "typer" in mods
-    for heavy in ("pocketsphinx", "repair.score.lm", "symspellpy", "ftfy", "wordfreq"):
+    for heavy in ("pocketsphinx", "repair.resources.lm", "symspellpy", "ftfy", "wordfreq"):
         assert heavy not in mods, heavy
 
 

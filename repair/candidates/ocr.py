@@ -31,7 +31,7 @@ from repair.candidates.ocr_spacing import (
 )
 from repair.detect.ocr import CONFUSION_MAX_COST
 from repair.document import Document
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     ARCHAIC_WORDS,
     Correction,

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from repair.candidates.ocr_rules import cand
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 from repair.score.ngrams import get_ngrams
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from repair.candidates.ocr_rules import cand
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 from repair.score.ocr_channel import join_candidate
 from repair.types import Candidate, Token
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from repair.candidates.ocr_rules import cand
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     is_known,
     is_target,

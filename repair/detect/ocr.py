@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     archaic_form,
     correction_candidates,

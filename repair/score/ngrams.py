@@ -1,7 +1,7 @@
 """Period English n-grams: vocabulary and bigram context for 1840-1950 text.
 
-The pocketsphinx trigram model (:mod:`repair.score.lm`) is modern news; wordfreq
-(:mod:`repair.score.frequency`) gives unigram frequencies only.  This table adds
+The pocketsphinx trigram model (:mod:`repair.resources.lm`) is modern news; wordfreq
+(:mod:`repair.resources.frequency`) gives unigram frequencies only.  This table adds
 what they lack for old newspapers and books: the vocabulary of the period
 (Webster's Second International word list of 1934, the CMU pronouncing dictionary's
 names) and bigram context counted on public-domain English of 1611-2006 (Project
@@ -543,7 +543,7 @@ def mixed_context_score(
     ...     ["it", "came"], "horn", "the")
     True
     """
-    from repair.score.lm import get_lm
+    from repair.resources.lm import get_lm
 
     lm, t = get_lm(), get_ngrams()
     left = list(left)[-2:]

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from repair.document import Document
-from repair.score.frequency import zipf
-from repair.score.lm import UNKNOWN_LOGPROB, get_lm
+from repair.resources.frequency import zipf
+from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -69,9 +69,6 @@ class Scorer:
 
     def seq(self, words: list[str], prev: list[str], nxt: list[str]) -> float:
         return self.lm.sequence_logprob(_norm(words) + _norm(nxt[:2]), _norm(prev[-2:]))
-
-    def oov(self, words: list[str]) -> int:
-        return sum(1 for w in words if not self.lm.known(w))
 
     def decide(
         self,

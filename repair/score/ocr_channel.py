@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from repair.lexicons import LexiconError, read_tsv
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 
 CONFUSIONS_FILE = "ocr_confusions.tsv"
 #: Largest number of glyph confusions applied to one token (ICDAR words with
