@@ -56,7 +56,8 @@ def _tags(word: str, lemma: str, upos: str) -> tuple[str, ...]:
     from lemminflect.core.LexicalUtils import uposToTags
 
     tags = uposToTags(upos)
-    return tuple(t for t, forms in _forms(lemma).items() if t in tags and forms and forms[0] == word)
+    forms = _forms(lemma)
+    return tuple(t for t, f in forms.items() if t in tags and f and f[0] == word)
 
 
 @lru_cache(maxsize=200_000)
