@@ -43,18 +43,42 @@ def reverse_table() -> dict[tuple[str, str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=50_000)
-def _tags(word: str, lemma: str, upos: str) -> tuple[str, ...]:
+def _forms(lemma: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's inflections of ``lemma`` (all parts of speech), read once per lemma
+    (lemminflect deep-copies its table on every call).  Read-only."""
     from lemminflect import getAllInflections
 
-    infl = getAllInflections(lemma, upos)
-    return tuple(t for t, forms in infl.items() if forms and forms[0] == word)
+    return getAllInflections(lemma)
+
+
+@lru_cache(maxsize=50_000)
+def _tags(word: str, lemma: str, upos: str) -> tuple[str, ...]:
+    from lemminflect.core.LexicalUtils import uposToTags
+
+    tags = uposToTags(upos)
+    forms = _forms(lemma)
+    return tuple(t for t, f in forms.items() if t in tags and f and f[0] == word)
 
 
 @lru_cache(maxsize=200_000)
 def _inflect(lemma: str, tag: str) -> str:
-    from lemminflect import getInflection
+    """``lemminflect.getInflection(lemma, tag)[0]`` (or ""), from the per-lemma cache."""
+    from lemminflect import getAllInflectionsOOV, getInflection
+    from lemminflect.core.LexicalUtils import pennTagAlts, tagToUPos
 
-    return (getInflection(lemma, tag) or ("",))[0]
+    upos = tagToUPos(tag)
+    if upos == "PROPN" or lemma != lemma.lower():
+        return (getInflection(lemma, tag) or ("",))[0]
+    forms = _forms(lemma)
+    form = forms.get(tag)
+    if form is None:
+        for alt in pennTagAlts(tag):
+            form = forms.get(alt)
+            if form:
+                break
+    if form is None:
+        form = getAllInflectionsOOV(lemma, upos).get(tag)
+    return (form or ("",))[0]
 
 
 def spelling_variant(a: str, b: str) -> bool:

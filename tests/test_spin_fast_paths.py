@@ -1,0 +1,98 @@
+"""The spin stage's fast paths give the same answers as the slow ones, and the
+consistency rule of the synonym decision (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+from lemminflect import getAllInflections, getInflection
+
+from repair.candidates.spin import _matches, _pattern, builtin_pairs, find_occurrences
+from repair.candidates.spin_synonyms import _inflect, _tags
+from repair.config import RepairConfig
+from repair.document import Document
+from repair.score.spin import SYN_SAME_GAIN, _decide
+from repair.stages.spin import STAGE
+from repair.types import Candidate
+
+TEXTS = [
+    "The assembly mentioned that it was a U.S. legal professional, within the U.S. too.",
+    "Over the past 12 months   prices rose; 12 months-long talks. Non-public, on-line "
+    "and p.c. figures (know-how) were life-threatening accidents.",
+    "Mentioned\tearlier, the well-mentioned, re-mentioned and 'mentioned' people don't say.",
+    "MENTIONED Mentioned mentioned’s mentioned's mentionedx xmentioned _mentioned 2mentioned",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_word_start_matching_equals_full_scan(text: str) -> None:
+    keys = tuple(builtin_pairs())
+    slow = [(m.start(), m.end()) for m in _pattern(keys).finditer(text)]
+    fast = [(m.start(), m.end()) for m in _matches(text, keys)]
+    assert fast == slow
+
+
+def test_matching_falls_back_for_keys_not_starting_with_a_word() -> None:
+    keys = ("'em all", "run")
+    text = "Get 'em all and run."
+    slow = [(m.start(), m.end()) for m in _pattern(keys).finditer(text)]
+    assert [(m.start(), m.end()) for m in _matches(text, keys)] == slow
+    assert slow  # the fallback found the key that starts with an apostrophe
+
+
+def test_find_occurrences_finds_profile_forms() -> None:
+    occ = find_occurrences("Officials mentioned the plan.", builtin_pairs())
+    assert [o.spun for o in occ] == ["mentioned"]
+
+
+LEMMAS = ["tell", "run", "go", "be", "good", "happy", "child", "datum", "quickly", "zorble"]
+TAGS = ["NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBZ", "JJ", "JJR", "JJS", "RB", "RBR"]
+
+
+@pytest.mark.parametrize("lemma", LEMMAS)
+def test_cached_inflection_equals_lemminflect(lemma: str) -> None:
+    for tag in TAGS:
+        assert _inflect(lemma, tag) == (getInflection(lemma, tag) or ("",))[0]
+    for upos in ("NOUN", "VERB", "ADJ", "ADV"):
+        infl = getAllInflections(lemma, upos)
+        for word in {f[0] for f in infl.values() if f}:
+            want = {t for t, f in infl.items() if f and f[0] == word}
+            assert set(_tags(word, lemma, upos)) == want
+
+
+def _syn(same: int, gain: float, margin: float) -> str:
+    c = Candidate(
+        4,
+        12,
+        "meeting",
+        "spin",
+        "SPIN_SYNONYM",
+        {"unigram": 0.0, "margin": margin, "gain0": gain, "same_mapping": same},
+    )
+    return _decide(c, "assembly", False, "synonym", False, gain, gain, 0)
+
+
+def test_same_mapping_twice_lowers_the_bar() -> None:
+    gain = SYN_SAME_GAIN + 0.5
+    assert _syn(2, gain, 3.5) == ""
+    assert _syn(1, gain, 3.5) == "weak_evidence"
+    assert _syn(2, SYN_SAME_GAIN - 0.5, 3.5) == "weak_evidence"
+    assert _syn(1, 10.5, 4.5) == ""
+
+
+def test_synonym_candidates_count_the_same_mapping() -> None:
+    text = (
+        "The committee held an assembly on Monday. Members came to the assembly early, "
+        "and the assembly voted on the budget before the assembly closed."
+    )
+    doc = Document(text, config=RepairConfig(spin_profile=None))
+    det = STAGE.detect(doc)
+    cands = [c for c in STAGE.candidates(doc, det) if c.source == "SPIN_SYNONYM"]
+    by_word: dict[tuple[str, str], int] = {}
+    for w in det.words:
+        key = (w.written.lower(), w.original)
+        by_word[key] = by_word.get(key, 0) + 1
+    assert any(c.features["same_mapping"] >= 2 for c in cands)
+    for c in cands:
+        w = text[c.start : c.end].lower()
+        assert c.features["same_mapping"] == by_word[(w, c.replacement)]
