@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
-from repair.score.frequency import zipf  # noqa: E402
+from repair.resources.frequency import zipf  # noqa: E402
 
 _TOK = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 

@@ -4,7 +4,7 @@ For every candidate substitution pair (spun → original) the evidence is summed
 over the whole corpus before anything is decided:
 
 * candidates come from the spinner lexicon, from near-matches with clean
-  references (:func:`repair.score.reference.harvest_pairs`) and from the Moby
+  references (:func:`repair.candidates.reference.harvest_pairs`) and from the Moby
   thesaurus read backwards (a word the spinner put in is a synonym *listed
   under* the word it replaced, and usually rarer: lower wordfreq zipf);
 * each occurrence is scored with the trigram LM in its context (two words
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from repair.document import Document
 from repair.lexicons import LexiconError, read_tsv_file
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 
 TSV_COLUMNS = ("spun", "original", "weight", "count", "docs", "mean_lm_gain", "ref_hits", "source")
 
@@ -233,7 +233,7 @@ def learn_pairs(
     needs no profile and no reference; its pairs fill in spun forms the others miss.
     """
     from repair.detect.spin import THRESHOLD
-    from repair.score.lm import get_lm
+    from repair.resources.lm import get_lm
     from repair.score.reference import ngram_support, reference_ngrams
     from repair.score.spin_context import WordContext, context, lm_gain
     from repair.stages.spin import STAGE

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from repair.candidates.reference import harvest_pairs
 from repair.candidates.spin import builtin_pairs, find_numbers, thesaurus_related
 from repair.config import RepairConfig
 from repair.detect.spin import THRESHOLD
 from repair.document import Document
 from repair.pipeline import repair_text
-from repair.score.reference import harvest_pairs, ngram_support, reference_ngrams
+from repair.score.reference import ngram_support, reference_ngrams
 from repair.score.spin import match_case
 from repair.stages.spin import STAGE
 from repair.write import apply_edits
@@ -137,7 +138,7 @@ def test_thesaurus_relation() -> None:
 
 
 def test_align_sentences_pairs_near_matches() -> None:
-    from repair.score.reference import align_sentences
+    from repair.candidates.reference import align_sentences
 
     text = "Trump advised reporters he was positive. Something else entirely here today."
     refs = ["Trump told reporters he was sure. Markets rallied."]

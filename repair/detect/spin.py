@@ -44,8 +44,8 @@ from functools import lru_cache
 
 from repair.candidates.spin import Occurrence
 from repair.document import Document
-from repair.score.frequency import zipf
-from repair.score.lm import get_lm
+from repair.resources.frequency import zipf
+from repair.resources.lm import get_lm
 from repair.score.spin_context import WordContext, occurrence_gain
 from repair.score.spin_evidence import WordEvidence
 from repair.types import Detection, Finding

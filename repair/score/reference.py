@@ -4,8 +4,7 @@
 * :func:`ngram_support` counts how many n-grams around a candidate they contain.
 
 The pairs harvested from the references are candidates:
-:mod:`repair.candidates.reference` (re-exported here while the spin modules
-still import them from this module).
+:mod:`repair.candidates.reference`.
 
 >>> grams = reference_ngrams(("Trump told reporters.",))
 >>> ngram_support(["trump"], ["told"], ["reporters"], grams)
@@ -17,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from repair.candidates.reference import align_sentences, harvest_pairs, words_of
+from repair.candidates.reference import words_of
 
-__all__ = ["align_sentences", "harvest_pairs", "ngram_support", "reference_ngrams", "words_of"]
+__all__ = ["ngram_support", "reference_ngrams"]
 
 
 @lru_cache(maxsize=16)

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 
 from repair.detect.spin import THRESHOLD, doc_phrase_count
 from repair.document import Document
-from repair.score.frequency import zipf
+from repair.resources.frequency import zipf
 from repair.score.reference import ngram_support, reference_ngrams
 from repair.score.spin_context import WordContext, context, lm_gain
 from repair.types import Candidate, Edit

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from repair.document import Document
-from repair.score.lm import get_lm
+from repair.resources.lm import get_lm
 
 _SENT_END = set('.!?;:“”"()[]—–…')
 

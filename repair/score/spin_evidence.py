@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from repair.candidates.spin_synonyms import originals_of
-from repair.score.lm import get_lm
+from repair.resources.lm import get_lm
 
 #: Candidates examined per word (LM cost is linear in it).
 MAX_CANDIDATES = 12

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from repair.candidates.reference import harvest_pairs
 from repair.candidates.spin import (
     Occurrence,
     PairInfo,
@@ -22,8 +23,7 @@ from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD
 from repair.detect.spin import detect as detect_spin
 from repair.document import Document
-from repair.score.frequency import zipf
-from repair.score.reference import harvest_pairs
+from repair.resources.frequency import zipf
 from repair.score.spin import score_spin
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, evidence
