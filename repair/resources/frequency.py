@@ -1,14 +1,88 @@
-"""The frequency signal: wordfreq's Zipf scale (0 = unseen, ~7 = "the")."""
+"""The frequency signal: wordfreq's Zipf scale (0 = unseen, ~7 = "the").
+
+Start-up cost: ``import wordfreq`` pulls in langcodes, regex and its tokenizers
+(~0.1 s CPU) before its table is read.  A word made only of ASCII letters is one
+token to wordfreq's English tokenizer (its lower-case form, no number smashing),
+so its Zipf value is a pure function of the centibel bucket it sits in; for
+those words :func:`zipf` reads wordfreq's own ``large_en`` table (the ``best``
+English list) directly and computes the value with wordfreq's formula.
+Every other word goes through ``wordfreq.zipf_frequency``.  Both paths give the
+same number: ``tests/test_startup_frequency.py`` checks every word of the table.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+#: Words whose Zipf value is read from the table without wordfreq's tokenizer.
+_ASCII_WORD = re.compile(r"[A-Za-z]+\Z")
+
+
+def _table_path() -> Path | None:
+    """wordfreq's English 'large' list (its 'best' list for English), if installed."""
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _buckets() -> dict[str, int] | None:
+    """word -> centibel bucket (its frequency is 10 ** (-bucket / 100)); None if unreadable."""
+    path = _table_path()
+    if path is None:
+        return None
+    import gzip
+
+    import msgpack
+
+    with gzip.open(path, "rb") as infile:
+        data = msgpack.load(infile, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    table: dict[str, int] = {}
+    for index, bucket in enumerate(data[1:]):
+        table.update(dict.fromkeys(bucket, index))
+    return table
+
+
+@lru_cache(maxsize=None)
+def _bucket_zipf(index: int) -> float:
+    """wordfreq's ``zipf_frequency`` for a one-token word in bucket ``index``.
+
+    The same steps as ``wordfreq._word_frequency`` then ``zipf_frequency``:
+    ``cB_to_freq``, the 1/f combination of one token, rounding to 3 significant
+    digits, ``freq_to_zipf``, rounding to hundredths.
+    """
+    freq = 1.0 / (1.0 / 10 ** (-index / 100))
+    unrounded = max(freq, 10**0.0 / 1e9)
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    freq = round(unrounded, leading_zeroes + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+#: wordfreq's value for an ASCII word missing from the table (its ``minimum``, 10**0 / 1e9).
+_UNSEEN = _bucket_zipf(900)
+
+
+def _wordfreq_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (wordfreq 'best' list), cached."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
+    if _ASCII_WORD.match(word):
+        table = _buckets()
+        if table is not None:
+            index = table.get(word.lower())
+            return _UNSEEN if index is None else _bucket_zipf(index)
+    return _wordfreq_zipf(word)
