@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -52,7 +52,7 @@ def _buckets() -> dict[str, int] | None:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bucket_zipf(index: int) -> float:
     """wordfreq's ``zipf_frequency`` for a one-token word in bucket ``index``.
 
