@@ -145,6 +145,13 @@ def html_unescape_allowed(text: str, policy: HtmlPolicy = HTML_POLICY) -> tuple[
     return True, "plain_text"
 
 
+def preload() -> None:
+    """Import ftfy and build :data:`FTFY_CONFIG` now (a batch parent does, before it forks)."""
+    import ftfy.badness  # noqa: F401
+
+    _ftfy_base_config()
+
+
 def needs_ftfy(text: str, unescape_html: bool) -> bool:
     """Whether ftfy could change ``text`` with our config (else :func:`_untouched` holds
     for every segment: no fix, and :func:`bad_unfixed_lines` flags no ASCII segment)."""

@@ -37,3 +37,28 @@ def test_unseen_and_capitalised_words_match_wordfreq() -> None:
 def test_other_words_go_to_wordfreq() -> None:
     for word in ["don't", "café", "1984", "well-known", "", " ", "naïve", "x2", "ß"]:
         assert repr(frequency.zipf.__wrapped__(word)) == repr(zipf_frequency(word, "en")), word
+
+
+def test_non_ascii_table_words_match_wordfreq() -> None:
+    table = frequency._buckets()
+    assert table is not None
+    words = [w for w in table if not frequency._ASCII_WORD.match(w)]
+    rng = random.Random(7)
+    sample = rng.sample(words, min(20_000, len(words)))
+    for word in sample:
+        assert repr(frequency.zipf.__wrapped__(word)) == repr(zipf_frequency(word, "en")), word
+
+
+def test_multi_token_digit_and_curly_strings_match_wordfreq() -> None:
+    rng = random.Random(21)
+    table = frequency._buckets()
+    assert table is not None
+    words = rng.sample(sorted(table), 2000)
+    samples = [f"{a}-{b}" for a, b in zip(words[::2], words[1::2], strict=True)]
+    samples += [f"{a} {b}" for a, b in zip(words[:200:2], words[1:200:2], strict=True)]
+    samples += ["1984", "3.14", "2nd", "B-52", "don’t", "Ça", "ÉCOLE", "Straße", "ﬁne", "日本"]
+    samples += [
+        "".join(rng.choice("aé’'-0 ïxß") for _ in range(rng.randint(1, 8))) for _ in range(500)
+    ]
+    for word in samples:
+        assert repr(frequency.zipf.__wrapped__(word)) == repr(zipf_frequency(word, "en")), word

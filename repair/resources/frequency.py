@@ -6,8 +6,10 @@ token to wordfreq's English tokenizer (its lower-case form, no number smashing),
 so its Zipf value is a pure function of the centibel bucket it sits in; for
 those words :func:`zipf` reads wordfreq's own ``large_en`` table (the ``best``
 English list) directly and computes the value with wordfreq's formula.
-Every other word goes through ``wordfreq.zipf_frequency``.  Both paths give the
-same number: ``tests/test_startup_frequency.py`` checks every word of the table.
+Every other word goes through wordfreq's tokenizer (importing wordfreq) and then
+``_word_frequency``'s steps on the same table, so wordfreq never loads its own
+second copy.  Both paths give wordfreq's number: ``tests/test_startup_frequency.py``
+checks every word of the table and a sample of other strings.
 """
 
 from __future__ import annotations
@@ -52,6 +54,22 @@ def _buckets() -> dict[str, int] | None:
     return table
 
 
+#: wordfreq's ``minimum`` for ``zipf_frequency(word, "en")``: ``zipf_to_freq(0.0)``.
+_MIN_FREQ = 10**0.0 / 1e9
+
+
+def _to_zipf(freq: float) -> float:
+    """wordfreq's ``round(freq_to_zipf(freq), 2)``."""
+    return round(math.log(freq, 10) + 9, 2)
+
+
+def _rounded(freq: float) -> float:
+    """wordfreq's last step of ``_word_frequency``: at least the minimum, 3 significant digits."""
+    unrounded = max(freq, _MIN_FREQ)
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    return round(unrounded, leading_zeroes + 3)
+
+
 @cache
 def _bucket_zipf(index: int) -> float:
     """wordfreq's ``zipf_frequency`` for a one-token word in bucket ``index``.
@@ -60,21 +78,39 @@ def _bucket_zipf(index: int) -> float:
     ``cB_to_freq``, the 1/f combination of one token, rounding to 3 significant
     digits, ``freq_to_zipf``, rounding to hundredths.
     """
-    freq = 1.0 / (1.0 / 10 ** (-index / 100))
-    unrounded = max(freq, 10**0.0 / 1e9)
-    leading_zeroes = math.floor(-math.log(unrounded, 10))
-    freq = round(unrounded, leading_zeroes + 3)
-    return round(math.log(freq, 10) + 9, 2)
+    return _to_zipf(_rounded(1.0 / (1.0 / 10 ** (-index / 100))))
 
 
-#: wordfreq's value for an ASCII word missing from the table (its ``minimum``, 10**0 / 1e9).
-_UNSEEN = _bucket_zipf(900)
+#: wordfreq's value for a word missing from the table (it returns the minimum unrounded).
+_UNSEEN = _to_zipf(_MIN_FREQ)
 
 
 def _wordfreq_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    """Any other word: wordfreq's tokenizer, then ``_word_frequency``'s steps on our table.
 
-    return zipf_frequency(word, "en")
+    wordfreq's own lookup would load a second copy of the same table (~40 MB).
+    """
+    table = _buckets()
+    if table is None:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, "en")
+    from wordfreq import digit_freq, lossy_tokenize, smash_numbers
+
+    tokens = lossy_tokenize(word, "en")
+    if not tokens:
+        return _UNSEEN
+    one_over_result = 0.0
+    for token in tokens:
+        smashed = smash_numbers(token)
+        index = table.get(smashed)
+        if index is None:
+            return _UNSEEN
+        freq = 10 ** (-index / 100)
+        if smashed != token:
+            freq *= digit_freq(token)
+        one_over_result += 1.0 / freq
+    return _to_zipf(_rounded(1.0 / one_over_result))
 
 
 @lru_cache(maxsize=200_000)
@@ -86,3 +122,9 @@ def zipf(word: str) -> float:
             index = table.get(word.lower())
             return _UNSEEN if index is None else _bucket_zipf(index)
     return _wordfreq_zipf(word)
+
+
+def preload() -> None:
+    """Load the table and wordfreq itself now (a batch parent does, before it forks)."""
+    _buckets()
+    _wordfreq_zipf("naïve")
