@@ -62,3 +62,35 @@ def test_multi_token_digit_and_curly_strings_match_wordfreq() -> None:
     ]
     for word in samples:
         assert repr(frequency.zipf.__wrapped__(word)) == repr(zipf_frequency(word, "en")), word
+
+
+def test_apostrophe_forms_match_wordfreq() -> None:
+    table = frequency._buckets()
+    assert table is not None
+    inner = [w for w in table if "'" in w and w.isascii()]
+    assert len(inner) > 1000
+    for word in inner:
+        for form in (word, word.replace("'", "’"), "’" + word, word + "'", "'" + word.upper()):
+            got = frequency.zipf.__wrapped__(form)
+            assert repr(got) == repr(zipf_frequency(form, "en")), form
+    rng = random.Random(3)
+    plain = rng.sample([w for w in table if w.isascii() and w.isalpha()], 2000)
+    samples = ["’re", "n’t", "we’", "’s", "''", "’", "o’clock", "rock’n’roll", "’’tis’’"]
+    for w in plain:
+        samples += [f"’{w}", f"{w}’", f"{w}’s", f"'{w}'", f"{w}'{rng.choice(plain)}"]
+    for form in samples:
+        assert repr(frequency.zipf.__wrapped__(form)) == repr(zipf_frequency(form, "en")), form
+
+
+def test_phrases_of_ascii_words_match_wordfreq() -> None:
+    table = frequency._buckets()
+    assert table is not None
+    rng = random.Random(5)
+    words = rng.sample(sorted(table), 3000)
+    words += ["the", "more", "and", "qzxvq", "’re", "don’t", "l'amour", "x'a"]
+    samples = ["more and more", "at the end of", "whether or not", "the  end", " in the ", "a\tb"]
+    for _ in range(3000):
+        samples.append(" ".join(rng.choice(words) for _ in range(rng.randint(2, 5))))
+    for phrase in samples:
+        got = frequency.zipf.__wrapped__(phrase)
+        assert repr(got) == repr(zipf_frequency(phrase, "en")), phrase

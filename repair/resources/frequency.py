@@ -1,11 +1,13 @@
 """The frequency signal: wordfreq's Zipf scale (0 = unseen, ~7 = "the").
 
 Start-up cost: ``import wordfreq`` pulls in langcodes, regex and its tokenizers
-(~0.1 s CPU) before its table is read.  A word made only of ASCII letters is one
-token to wordfreq's English tokenizer (its lower-case form, no number smashing),
+(~0.1 s CPU) before its table is read.  A word made of ASCII letters (with inner
+apostrophes) is one token to wordfreq's English tokenizer (lower-cased, ’ -> ',
+apostrophes at its ends dropped, no number smashing),
 so its Zipf value is a pure function of the centibel bucket it sits in; for
 those words :func:`zipf` reads wordfreq's own ``large_en`` table (the ``best``
-English list) directly and computes the value with wordfreq's formula.
+English list) directly and computes the value with wordfreq's formula (a phrase of
+such words combines them as wordfreq does).
 Every other word goes through wordfreq's tokenizer (importing wordfreq) and then
 ``_word_frequency``'s steps on the same table, so wordfreq never loads its own
 second copy.  Both paths give wordfreq's number: ``tests/test_startup_frequency.py``
@@ -20,8 +22,12 @@ from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-#: Words whose Zipf value is read from the table without wordfreq's tokenizer.
-_ASCII_WORD = re.compile(r"[A-Za-z]+\Z")
+#: Words whose Zipf value is read from the table without wordfreq's tokenizer: ASCII
+#: letters with inner apostrophes (straight or curly).  wordfreq's English tokenizer
+#: keeps such a word as one token when it is in the table (tested on every one; an
+#: unknown "l'amour" may be split), drops apostrophes at its ends and uncurls the
+#: inner ones (group 1 is that token before lower-casing).
+_ASCII_WORD = re.compile(r"['’]*([A-Za-z]+(?:['’][A-Za-z]+)*)['’]*\Z")
 
 
 def _table_path() -> Path | None:
@@ -113,14 +119,48 @@ def _wordfreq_zipf(word: str) -> float:
     return _to_zipf(_rounded(1.0 / one_over_result))
 
 
+def _table_zipf(word: str, table: dict[str, int]) -> float | None:
+    """The fast path: ``word`` is one or more space-separated :data:`_ASCII_WORD` words.
+
+    None when wordfreq's tokenizer is needed (another character, or an unknown
+    word with an inner apostrophe).  Several words combine as in
+    ``_word_frequency``: ``1 / f = 1 / f1 + 1 / f2 + ...``; any unknown -> unseen.
+    """
+    parts = word.split()
+    if not parts:
+        return None
+    indexes: list[int] = []
+    unknown = False
+    for part in parts:
+        m = _ASCII_WORD.match(part)
+        if m is None:
+            return None
+        key = m.group(1).lower().replace("’", "'")
+        index = table.get(key)
+        if index is None:
+            if "'" in key:  # wordfreq may split it ("l'amour" -> l, amour)
+                return None
+            unknown = True
+        else:
+            indexes.append(index)
+    if unknown:
+        return _UNSEEN
+    if len(indexes) == 1:
+        return _bucket_zipf(indexes[0])
+    one_over_result = 0.0
+    for index in indexes:
+        one_over_result += 1.0 / 10 ** (-index / 100)
+    return _to_zipf(_rounded(1.0 / one_over_result))
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (wordfreq 'best' list), cached."""
-    if _ASCII_WORD.match(word):
-        table = _buckets()
-        if table is not None:
-            index = table.get(word.lower())
-            return _UNSEEN if index is None else _bucket_zipf(index)
+    table = _buckets()
+    if table is not None:
+        value = _table_zipf(word, table)
+        if value is not None:
+            return value
     return _wordfreq_zipf(word)
 
 
