@@ -12,6 +12,7 @@ Applying the spans gives exactly ``ftfy.fix_text(text, ftfy_config(text))``:
 >>> fixes = span_fixes("Le cafÃ© est fermÃ©.\\nAll good here.\\n")
 >>> [(f.start, f.original, f.replacement, f.rule) for f in fixes]
 [(3, 'cafÃ©', 'café', 'FTFY_FIX_ENCODING'), (13, 'fermÃ©', 'fermé', 'FTFY_FIX_ENCODING')]
+>>> import ftfy
 >>> fix_text("P&eacute;rez") == ftfy.fix_text("P&eacute;rez", ftfy_config("P&eacute;rez"))
 True
 """
@@ -21,59 +22,77 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
 
-import ftfy
-from ftfy import TextFixerConfig
-from ftfy.badness import badness, is_bad
-from ftfy.chardata import C1_CONTROL_RE, HTML_ENTITY_RE
-from ftfy.fixes import unescape_html
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
 
-#: ftfy's options, each set for a reason (datatrove's ``formatters/ftfy.py`` habit).
-#: Everything that is *repair* stays on; everything that is *house style* is off,
-#: because clean text must come out byte-identical.
-FTFY_CONFIG = TextFixerConfig(
-    # Decided per document by :func:`ftfy_config` (see HTML_POLICY); "auto" here is
-    # only the starting point.
-    unescape_html="auto",
-    # ANSI colour codes ("\x1b[36m") are never prose; ftfy removes only well-formed ones.
-    remove_terminal_escapes=True,
-    # The point of the stage: UTF-8 decoded as windows-125x / latin-1 / MacRoman / cp437...
-    fix_encoding=True,
-    # ftfy's own default: a plain space where a mangled U+A0 byte belongs ("voilÃ le")
-    # is only restored inside an otherwise fixable mojibake sequence.
-    restore_byte_a0=True,
-    # Mojibake partly replaced by "?" or U+FFFD becomes one U+FFFD: the original is
-    # lost either way, and "â€?" is worse to read than "�".  Edits get lower confidence.
-    replace_lossy_sequences=True,
-    # "â€™" inside otherwise-correct text (strings concatenated from two encodings).
-    decode_inconsistent_utf8=True,
-    # U+0080-U+009F are unused controls in real text; they are windows-1252 bytes read
-    # as latin-1 ("\x93quoted\x94" -> "“quoted”"), as HTML5 also decodes them.
-    fix_c1_controls=True,
-    # OFF: "ﬁ"/"ﬂ"/"ŉ" are the author's (or typesetter's) characters, not damage.
-    fix_latin_ligatures=False,
-    # OFF: fullwidth "ＬＯＵＤ" and halfwidth katakana are deliberate in CJK text.
-    fix_character_width=False,
-    # OFF: curly quotes and apostrophes are correct typography (seeds 001-004 use them).
-    uncurl_quotes=False,
-    # OFF: "\r\n" / U+2028 are the file's line-break convention; rewriting them would make
-    # every line of a CRLF file an edit.  (We split at "\n" exactly as ftfy.fix_text does.)
-    fix_line_breaks=False,
-    # Lone or paired UTF-16 surrogates cannot even be written as UTF-8: always damage.
-    fix_surrogates=True,
-    # OFF: ftfy would delete U+0000-U+0008, U+000B, U+000E-U+001F, U+007F and U+FEFF.
-    # A vertical tab is Word's manual line break ("foo\x0bbar" would become "foobar")
-    # and U+FEFF may be a deliberate zero-width no-break space; deleting is not repair.
-    remove_control_chars=False,
-    # OFF (None): keep the author's normalization form; NFC would silently rewrite
-    # decomposed accents ("e\u0301") in otherwise clean text.
-    normalization=None,
-    # ftfy's default segment bound (code points) for text without line breaks.
-    max_decode_length=1_000_000,
-    # We need the plan of each line: it names the rule of each edit.
-    explain=True,
-)
+# ftfy is imported only when a text needs it (see :func:`needs_ftfy`): importing it
+# costs ~30 ms of a short clean file's start-up.
+
+#: ftfy's default segment bound (code points) for text without line breaks.
+MAX_DECODE_LENGTH = 1_000_000
+
+
+def __getattr__(name: str) -> object:
+    """``FTFY_CONFIG`` is built (and ftfy imported) on first use."""
+    if name == "FTFY_CONFIG":
+        return _ftfy_base_config()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=1)
+def _ftfy_base_config() -> TextFixerConfig:
+    """:data:`FTFY_CONFIG`: ftfy's options, each set for a reason."""
+    from ftfy import TextFixerConfig
+
+    # ftfy's options, each set for a reason (datatrove's ``formatters/ftfy.py`` habit).
+    # Everything that is *repair* stays on; everything that is *house style* is off,
+    # because clean text must come out byte-identical.
+    return TextFixerConfig(
+        # Decided per document by :func:`ftfy_config` (see HTML_POLICY); "auto" here is
+        # only the starting point.
+        unescape_html="auto",
+        # ANSI colour codes ("\x1b[36m") are never prose; ftfy removes only well-formed ones.
+        remove_terminal_escapes=True,
+        # The point of the stage: UTF-8 decoded as windows-125x / latin-1 / MacRoman / cp437...
+        fix_encoding=True,
+        # ftfy's own default: a plain space where a mangled U+A0 byte belongs ("voilÃ le")
+        # is only restored inside an otherwise fixable mojibake sequence.
+        restore_byte_a0=True,
+        # Mojibake partly replaced by "?" or U+FFFD becomes one U+FFFD: the original is
+        # lost either way, and "â€?" is worse to read than "�".  Edits get lower confidence.
+        replace_lossy_sequences=True,
+        # "â€™" inside otherwise-correct text (strings concatenated from two encodings).
+        decode_inconsistent_utf8=True,
+        # U+0080-U+009F are unused controls in real text; they are windows-1252 bytes read
+        # as latin-1 ("\x93quoted\x94" -> "“quoted”"), as HTML5 also decodes them.
+        fix_c1_controls=True,
+        # OFF: "ﬁ"/"ﬂ"/"ŉ" are the author's (or typesetter's) characters, not damage.
+        fix_latin_ligatures=False,
+        # OFF: fullwidth "ＬＯＵＤ" and halfwidth katakana are deliberate in CJK text.
+        fix_character_width=False,
+        # OFF: curly quotes and apostrophes are correct typography (seeds 001-004 use them).
+        uncurl_quotes=False,
+        # OFF: "\r\n" / U+2028 are the file's line-break convention; rewriting them would make
+        # every line of a CRLF file an edit.  (We split at "\n" exactly as ftfy.fix_text does.)
+        fix_line_breaks=False,
+        # Lone or paired UTF-16 surrogates cannot even be written as UTF-8: always damage.
+        fix_surrogates=True,
+        # OFF: ftfy would delete U+0000-U+0008, U+000B, U+000E-U+001F, U+007F and U+FEFF.
+        # A vertical tab is Word's manual line break ("foo\x0bbar" would become "foobar")
+        # and U+FEFF may be a deliberate zero-width no-break space; deleting is not repair.
+        remove_control_chars=False,
+        # OFF (None): keep the author's normalization form; NFC would silently rewrite
+        # decomposed accents ("e\u0301") in otherwise clean text.
+        normalization=None,
+        # ftfy's default segment bound (code points) for text without line breaks.
+        max_decode_length=MAX_DECODE_LENGTH,
+        # We need the plan of each line: it names the rule of each edit.
+        explain=True,
+    )
+
 
 HtmlPolicy = Literal["auto", "always", "never"]
 #: How HTML entities are treated.  ftfy's own "auto" turns unescaping off for a
@@ -112,7 +131,7 @@ _ENCODING_FAMILY = (
 
 def ftfy_config(text: str, policy: HtmlPolicy = HTML_POLICY) -> TextFixerConfig:
     """:data:`FTFY_CONFIG` with ``unescape_html`` decided for this whole document."""
-    return FTFY_CONFIG._replace(unescape_html=html_unescape_allowed(text, policy)[0])
+    return _ftfy_base_config()._replace(unescape_html=html_unescape_allowed(text, policy)[0])
 
 
 def html_unescape_allowed(text: str, policy: HtmlPolicy = HTML_POLICY) -> tuple[bool, str]:
@@ -126,7 +145,20 @@ def html_unescape_allowed(text: str, policy: HtmlPolicy = HTML_POLICY) -> tuple[
     return True, "plain_text"
 
 
-def segments(text: str, max_len: int = FTFY_CONFIG.max_decode_length) -> Iterator[tuple[int, str]]:
+def preload() -> None:
+    """Import ftfy and build :data:`FTFY_CONFIG` now (a batch parent does, before it forks)."""
+    import ftfy.badness  # noqa: F401
+
+    _ftfy_base_config()
+
+
+def needs_ftfy(text: str, unescape_html: bool) -> bool:
+    """Whether ftfy could change ``text`` with our config (else :func:`_untouched` holds
+    for every segment: no fix, and :func:`bad_unfixed_lines` flags no ASCII segment)."""
+    return not (text.isascii() and "\x1b" not in text and not (unescape_html and "&" in text))
+
+
+def segments(text: str, max_len: int = MAX_DECODE_LENGTH) -> Iterator[tuple[int, str]]:
     """``(offset, segment)`` pairs exactly as :func:`ftfy.fix_text` cuts ``text``."""
     pos = 0
     while pos < len(text):
@@ -201,6 +233,9 @@ def _rule_of(step: tuple[str, str]) -> str:
 
 def line_fixes(text: str, config: TextFixerConfig | None = None) -> list[LineFix]:
     """The segments of ``text`` that ftfy changes (with our config), in order."""
+    import ftfy
+    from ftfy.badness import badness
+
     config = config or ftfy_config(text)
     out: list[LineFix] = []
     for start, seg in segments(text, config.max_decode_length):
@@ -215,6 +250,8 @@ def line_fixes(text: str, config: TextFixerConfig | None = None) -> list[LineFix
 
 def fix_text(text: str, policy: HtmlPolicy = HTML_POLICY) -> str:
     """ftfy's output with our config: the reference the stage's edits must reproduce."""
+    import ftfy
+
     return ftfy.fix_text(text, ftfy_config(text, policy))
 
 
@@ -226,6 +263,8 @@ def bad_unfixed_lines(
     ``ftfy_bad_unfixed``: flagged, but ftfy finds no safe plan (left as it is);
     ``ftfy_bad_after_fix``: ftfy changed the line but its result is still flagged.
     """
+    from ftfy.badness import is_bad
+
     by_start = {lf.start: lf for lf in fixed}
     out: list[tuple[int, int, str]] = []
     for start, seg in segments(text, config.max_decode_length):
@@ -339,6 +378,8 @@ def _unneeded_transcodes(
     ``replace_lossy_sequences``) whose removal gives the same result played no
     part here.  Unsure (the plan does not replay on the span) -> nothing is dropped.
     """
+    import ftfy
+
     try:
         if ftfy.apply_plan(original, list(steps)) != replacement:
             return set()
@@ -357,6 +398,9 @@ def _unneeded_transcodes(
 
 def _span_rules(original: str, replacement: str, line: LineFix) -> tuple[str, ...]:
     """The line's ftfy steps that touched this span (all of them if unsure)."""
+    from ftfy.chardata import C1_CONTROL_RE, HTML_ENTITY_RE
+    from ftfy.fixes import unescape_html
+
     line_rules = line.rules
     picked: list[str] = []
     s = original

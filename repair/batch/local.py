@@ -35,6 +35,7 @@ def _init(settings: WorkerSettings | None, progress_queue: Any) -> None:
     watch_parent()
     if settings is not None:
         _worker = Worker(settings)
+        gc.freeze()  # the loaded resources are never garbage: keep the collector off them
 
 
 def _on_doc(n: int) -> None:

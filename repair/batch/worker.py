@@ -137,6 +137,12 @@ class Worker:
         )
         if warm_up:
             repair_text(WARMUP_TEXT, self.references, self.config, pairs=self.pairs)
+            # what the English warm-up text does not load (repair_text loads them lazily)
+            from repair import normalize
+            from repair.resources import frequency
+
+            normalize.preload()
+            frequency.preload()
 
     def repair(self, doc: RawDoc) -> DocResult:
         """Repair one document; never raises for a bad document (it becomes a failure)."""

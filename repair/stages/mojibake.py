@@ -70,10 +70,13 @@ class _Stage:
         text = doc.text
         policy = _html_policy(doc)
         allowed, html_reason = normalize.html_unescape_allowed(text, policy)
-        config = normalize.FTFY_CONFIG._replace(unescape_html=allowed)
-        fixes = normalize.span_fixes(text, config)
+        fixes: list[normalize.SpanFix] = []
+        flagged: list[tuple[int, int, str]] = []
+        if normalize.needs_ftfy(text, allowed):  # else ftfy provably changes and flags nothing
+            config = normalize.FTFY_CONFIG._replace(unescape_html=allowed)
+            fixes = normalize.span_fixes(text, config)
+            flagged = normalize.bad_unfixed_lines(text, list({f.line for f in fixes}), config)
         changed_lines = {f.line.start for f in fixes}
-        flagged = normalize.bad_unfixed_lines(text, list({f.line for f in fixes}), config)
 
         findings = [
             Finding(
