@@ -22,7 +22,10 @@ with that of ``s`` (cosine of the two lists, plus 0.05 x zipf of ``o``; 437 of
 the 720 word families of the seed spinner's profile are then covered, 352 with
 8 per word); Moby rows have no part of speech (``*``).
 
-Lemmas only: the stage inflects with lemminflect at run time.
+Lemmas only: the stage inflects with lemminflect.  The script then writes
+``lexicons/spin_synonym_forms.tsv``: the stage's answer for every word form
+lemminflect knows (``repair.candidates.spin_synonyms.forms_text``), so that run
+time needs neither lemminflect nor the table (``--forms-only`` rewrites only it).
 
 Usage::
 
@@ -45,6 +48,7 @@ import wordnet30  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "lexicons" / "spin_synonyms.tsv"
+FORMS_OUT = ROOT / "lexicons" / "spin_synonym_forms.tsv"
 POS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
 MAX_SENSES = 3
 MIN_ORIG_ZIPF = 3.0
@@ -142,7 +146,18 @@ def build_moby() -> dict[tuple[str, str], list[str]]:
     return out
 
 
+def write_forms() -> None:
+    """Write :data:`FORMS_OUT` from the current table and lemminflect."""
+    from repair.candidates.spin_synonyms import forms_text
+
+    FORMS_OUT.write_text(forms_text(), encoding="utf-8")
+    print(f"wrote {FORMS_OUT}")
+
+
 def main() -> None:
+    if "--forms-only" in sys.argv[1:]:
+        write_forms()
+        return
     table = build()
     table.update(build_moby())
     table = dict(sorted(table.items()))
@@ -151,6 +166,7 @@ def main() -> None:
         for (spun, upos), origs in table.items():
             fh.write(f"{spun}\t{upos}\t{','.join(origs)}\n")
     print(f"wrote {OUT} ({len(table)} rows)")
+    write_forms()
 
 
 if __name__ == "__main__":

@@ -7,15 +7,32 @@ WordNet 3.0 senses and mutual Moby listings, built by
 each original ``o`` the way ``s`` is inflected ("advised" -> "told" needs the
 past tense of "tell").  The table is read once and cached; each word form is
 resolved once per process (:func:`originals_of`).
+
+Cold start: that resolution is a pure function of the word, the table and
+lemminflect's data, so ``scripts/build_spin_synonyms.py`` also writes its result for
+every word form lemminflect knows (``lexicons/spin_synonym_forms.tsv``, only the
+forms with candidates; any other form has none).  :func:`originals_of` reads that
+file and needs neither lemminflect (numpy, its lemma table) nor the reverse table
+at run time.  The file records a fingerprint of the table and of the installed
+lemminflect; when either differs, :func:`originals_of` computes live
+(:func:`originals_of_live`), so the answer never changes, only its cost.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import re
 from functools import lru_cache
+from pathlib import Path
 
-from repair.lexicons import LexiconError, read_tsv
+from repair.lexicons import LexiconError, format_header, lexicon_path, read_text, read_tsv
 
 TABLE = "spin_synonyms.tsv"
+#: :func:`originals_of_live` precomputed per word form (see the module doc).
+FORMS = "spin_synonym_forms.tsv"
+FORMS_COLUMNS = ("written", "originals")
+_FINGERPRINT = "# fingerprint: "
 _UPOS = ("NOUN", "VERB", "ADJ", "ADV")
 #: Words a spinner leaves alone, and too short to be worth a look.
 STOPWORDS = frozenset(
@@ -103,12 +120,89 @@ def _is_lemma(word: str, upos: str) -> bool:
     return word in getAllLemmas(word).get(upos, ())
 
 
+def fingerprint() -> str:
+    """What :func:`originals_of_live` depends on besides the word: the table's sha256
+    and the installed lemminflect (version and data file sizes), read without importing it."""
+    table = hashlib.sha256(lexicon_path(TABLE).read_bytes()).hexdigest()[:16]
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or spec.origin is None:
+        return f"table={table}; lemminflect=missing"
+    root = Path(spec.origin).parent
+    init = root / "__init__.py"
+    src = init.read_text(encoding="utf-8") if init.is_file() else ""
+    m = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", src)
+    res = root / "resources"
+    sizes = ",".join(
+        f"{f.name}:{f.stat().st_size}" for f in sorted(res.iterdir()) if f.is_file()
+    ) if res.is_dir() else ""
+    return f"table={table}; lemminflect={m.group(1) if m else '?'} {sizes}"
+
+
+@lru_cache(maxsize=1)
+def precomputed() -> dict[str, str] | None:
+    """``word -> comma-joined originals`` from :data:`FORMS`, or None when it is missing,
+    malformed or stale (its fingerprint is not :func:`fingerprint`)."""
+    try:
+        text = read_text(FORMS)
+    except LexiconError:
+        return None
+    header, _, rest = text.partition("\n")
+    if header.strip() != format_header(FORMS_COLUMNS):
+        raise LexiconError(f"{FORMS}, line 1: expected {format_header(FORMS_COLUMNS)!r}")
+    stamp, body = None, rest
+    while body.startswith("#"):  # comments head the file only
+        line, _, body = body.partition("\n")
+        if line.startswith(_FINGERPRINT):
+            stamp = line[len(_FINGERPRINT):].strip()
+    if body and not body.endswith("\n"):
+        body += "\n"
+    cells = body.replace("\t", "\n").split("\n")[:-1]
+    if body.count("\t") != body.count("\n") or "" in cells:
+        first = text.count("\n", 0, len(text) - len(body)) + 1
+        for n, line in enumerate(body.splitlines(), first):
+            if line.count("\t") != 1 or "" in line.split("\t"):
+                raise LexiconError(f"{FORMS}, line {n}: need 'written<TAB>originals': {line!r}")
+    out = dict(zip(cells[::2], cells[1::2], strict=True))
+    return out if stamp == fingerprint() else None
+
+
+def forms_text() -> str:
+    """The text of :data:`FORMS` for the current table and lemminflect (build scripts)."""
+    from lemminflect import getAllLemmas
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    getAllLemmas("the")  # loads the dictionaries
+    lem = Lemmatizer()
+    words = sorted({w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())})
+    rows = [(w, originals_of_live(w)) for w in words]
+    lines = [
+        format_header(FORMS_COLUMNS),
+        f"# {FORMS}: originals_of() of repair.candidates.spin_synonyms for every word form",
+        "#   lemminflect knows that has candidates (any other form has none); derived from",
+        f"#   {TABLE} (same sources and licences) and lemminflect's lemma and inflection data",
+        "#   (MIT). Built by scripts/build_spin_synonyms.py; stale when the fingerprint differs.",
+        f"{_FINGERPRINT}{fingerprint()}",
+        *(f"{w}\t{','.join(o)}" for w, o in rows if o),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 @lru_cache(maxsize=100_000)
 def originals_of(word: str) -> tuple[str, ...]:
     """Candidate originals of the lower-case ``word``, inflected like it (may be empty).
 
     Ambiguous inflections (a form that is two tags whose originals differ) are skipped.
+    Read from :data:`FORMS` when it is current, else :func:`originals_of_live`.
     """
+    table = precomputed() if word.islower() else None  # the table holds lower-case forms
+    if table is None:
+        return originals_of_live(word)
+    origs = table.get(word)
+    return tuple(origs.split(",")) if origs else ()
+
+
+def originals_of_live(word: str) -> tuple[str, ...]:
+    """:func:`originals_of` computed with lemminflect and the reverse table."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
     from lemminflect import getAllLemmas
