@@ -58,3 +58,26 @@ def test_capital_i_after_a_name_is_lowered_in_a_garbled_page() -> None:
 def test_capital_i_in_a_headline_or_a_clean_page_stays() -> None:
     assert _lowered("the report: Man Is Fined for theft", "Is") == []
     assert _lowered("and Queensland Is not a state", "Is", garbled=False) == []
+
+
+def _headline(text: str, word: str) -> list[str]:
+    from repair.candidates.ocr import _GENERATOR
+
+    toks = tokenize(text)
+    i = next(k for k, t in enumerate(toks) if t.text == word)
+    return [c.replacement for c in _GENERATOR._caps_headline(toks, i)]
+
+
+def test_capitals_line_word_is_read_with_the_capital_rows() -> None:
+    from repair.score.ocr_channel import correction_candidates
+
+    # "II" -> "H" is a capital row of the table; the lower-case rows alone miss it
+    assert "HERALD" in [c.text for c in correction_candidates("IIERALD")]
+    assert "OF" in _headline("SALE OP THE STOCK", "OP")
+    assert "FROM" in _headline("NEWS PROM LONDON", "PROM")
+
+
+def test_capitals_word_alone_or_far_stays() -> None:
+    assert _headline("the OP was there", "OP") == []  # no capitals line
+    assert _headline("NEWS JTS TOWN", "JTS") == []  # "YES" is too far a reading
+    assert _headline("THE NEWS TODAY", "NEWS") == []  # a common word is kept
