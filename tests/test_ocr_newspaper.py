@@ -81,3 +81,29 @@ def test_capitals_word_alone_or_far_stays() -> None:
     assert _headline("the OP was there", "OP") == []  # no capitals line
     assert _headline("NEWS JTS TOWN", "JTS") == []  # "YES" is too far a reading
     assert _headline("THE NEWS TODAY", "NEWS") == []  # a common word is kept
+
+
+def test_accented_non_word_is_a_finding_but_not_gate_evidence() -> None:
+    from repair.detect.ocr import _NOT_COUNTED, token_reason
+
+    def reason(word: str) -> str | None:
+        return token_reason(tokenize(word)[0], sentence_start=False)
+
+    assert reason("íecalled") == "accented_nonword"  # read by the table's accent rows
+    assert "accented_nonword" in _NOT_COUNTED  # foreign words look alike: no gate evidence
+    assert reason("café") is None  # a known word keeps its accent
+    assert reason("Schäfer") is None  # a name keeps its accent
+
+
+def test_accented_non_word_is_repaired_in_a_garbled_page_only() -> None:
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    garbled = (
+        "It was îecent news tbat tho council had rnet on Monday, aud tbat tbe\n"
+        "works were uot yet begun wben tbe rains carne."
+    )
+    out = repair_text(garbled, config=RepairConfig()).text
+    assert out.startswith("It was recent news")
+    clean = "The guests in the café ordered a crème brûlée and a façade of calm."
+    assert repair_text(clean, config=RepairConfig()).text == clean
