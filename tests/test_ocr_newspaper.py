@@ -107,3 +107,16 @@ def test_accented_non_word_is_repaired_in_a_garbled_page_only() -> None:
     assert out.startswith("It was recent news")
     clean = "The guests in the café ordered a crème brûlée and a façade of calm."
     assert repair_text(clean, config=RepairConfig()).text == clean
+
+
+def test_stray_accent_on_a_word_is_stripped_in_a_garbled_page_only() -> None:
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    garbled = (
+        "The défendant said tbat tho council had rnet on Monday, aud tbat tbe\n"
+        "works were uot yet begun wben tbe rains carne."
+    )
+    assert repair_text(garbled, config=RepairConfig()).text.startswith("The defendant said")
+    clean = "The talks brought a détente between the two nations after years of mistrust."
+    assert repair_text(clean, config=RepairConfig()).text == clean

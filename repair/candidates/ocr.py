@@ -219,8 +219,11 @@ class _Generator:
         name_like = capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words)
         if name_like and not self._misread_initial(tok.text):
             return out  # a repeated (or referenced) capitalised word is a name, not a misreading
-        if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
-            return out  # one accented word in clean text is a loan word ("détente"), not noise
+        few_accents = info.accent_noise < ACCENT_MIN_COUNT
+        if reason == "spurious_accent" and not info.garbled and few_accents:
+            # one accented word in clean text is a loan word ("détente"), not noise; in a
+            # garbled page the reading must still gain 1.5 Zipf ("défendant", "allôwed")
+            return out
         if reason in ("nonword", "archaic") and archaic_form(tok.text):
             best = correction_candidates(tok.text)[:1]
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
