@@ -81,6 +81,17 @@ MAX_TOKEN_LEN = 30
 #: "AU" -> "All" in running text only when the word is this common.
 CAPS_TARGET_ZIPF = 5.5
 _MAX_CORRECTIONS = 12
+#: All-caps words of a capitals line up to this length are re-read (longer ones are
+#: non-word findings already) ...
+HEADLINE_MAX_LEN = 5
+#: ... as words at least this common ...
+HEADLINE_TARGET_ZIPF = 4.0
+#: ... with this margin (nats) when the printed form is no word ("TIIE").
+HEADLINE_THRESHOLD = 1.0
+#: Channel cost (nats) a capitals reading may have: a non-word ("TIIE" -> "THE" 2.0) or a
+#: real word ("OP" -> "OF", "PROM" -> "FROM" 0.9).
+HEADLINE_MAX_COST = 2.3
+HEADLINE_REALWORD_MAX_COST = 1.0
 #: Non-words of garbled documents also get symspell's one-edit readings the confusion
 #: table does not list ("gola" -> "gold"), at a higher cost.
 UNLISTED_IN_GARBLED = False
@@ -179,6 +190,7 @@ class _Generator:
                 if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
                     out.extend(self._realword(t, toks, i))
                 out.extend(self._caps_in_text(toks, i))
+                out.extend(self._caps_headline(toks, i))
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
                 if t.text[:1].islower() and not t.text.islower():
@@ -207,8 +219,11 @@ class _Generator:
         name_like = capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words)
         if name_like and not self._misread_initial(tok.text):
             return out  # a repeated (or referenced) capitalised word is a name, not a misreading
-        if reason == "spurious_accent" and info.accent_noise < ACCENT_MIN_COUNT:
-            return out  # one accented word in clean text is a loan word ("détente"), not noise
+        few_accents = info.accent_noise < ACCENT_MIN_COUNT
+        if reason == "spurious_accent" and not info.garbled and few_accents:
+            # one accented word in clean text is a loan word ("détente"), not noise; in a
+            # garbled page the reading must still gain 1.5 Zipf ("défendant", "allôwed")
+            return out
         if reason in ("nonword", "archaic") and archaic_form(tok.text):
             best = correction_candidates(tok.text)[:1]
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
@@ -318,6 +333,43 @@ class _Generator:
                 )
         return out
 
+    def _caps_headline(self, toks: list[Token], i: int) -> list[Candidate]:
+        """ "TIIE NKW", "OP THE": a short all-caps word in a capitals line (a headline)
+        that the detector left alone as a possible acronym, or a real word there, re-read
+        by the confusion model (capital rows included) as a common word."""
+        tok = toks[i]
+        text = tok.text
+        if not (2 <= len(text) <= HEADLINE_MAX_LEN and text.isalpha() and text.isupper()):
+            return []
+        if not _caps_neighbour(toks, i):
+            return []
+        known = is_known(text.lower())
+        if known and zipf(text.lower()) >= REALWORD_MAX_ZIPF:
+            return []
+        out = []
+        for c in correction_candidates(text)[:_MAX_CORRECTIONS]:
+            if zipf(c.text.lower()) < HEADLINE_TARGET_ZIPF:
+                continue
+            if c.cost > (HEADLINE_REALWORD_MAX_COST if known else HEADLINE_MAX_COST):
+                continue  # "JTS" -> "YES", "MB" -> "ME": too far for a capitals guess
+            out.append(
+                _cand(
+                    tok.start,
+                    tok.end,
+                    c.text,
+                    "OCR_REALWORD" if known else "OCR_CONFUSION",
+                    finding="caps_headline",
+                    orig=[text],
+                    alt=[c.text],
+                    cost=c.cost,
+                    orig_known=known,
+                    prior_per_zipf=REALWORD_PRIOR_PER_ZIPF if known else None,
+                    threshold=None if known else HEADLINE_THRESHOLD,
+                    subs=[list(x) for x in c.subs],
+                )
+            )
+        return out
+
     def _realword(self, tok: Token, toks: list[Token] | None = None, i: int = 0) -> list[Candidate]:
         low = tok.text.lower()
         if len(low) == 1:
@@ -413,6 +465,18 @@ def _name_readings(tok: Token, reason: str) -> list[Candidate]:
             subs=[list(x) for x in c.subs],
         )
     ]
+
+
+def _caps_neighbour(toks: list[Token], i: int) -> bool:
+    """Whether a word next to token ``i`` on the same line is all capitals too."""
+    for j in (i - 2, i + 2):
+        if 0 <= j < len(toks) and toks[(i + j) // 2].kind == "space":
+            if "\n" in toks[(i + j) // 2].text:
+                continue
+            t = toks[j]
+            if t.kind == "word" and len(t.text) >= 2 and t.text.isupper():
+                return True
+    return False
 
 
 def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:

@@ -46,7 +46,7 @@ MERGED_MAX_COST = 1.5
 #: A line-end hyphen is a broken word (OCR-like) when a piece is rarer than this.
 BROKEN_PIECE_ZIPF = 3.0
 #: Reasons reported as findings but not counted in the garble score.
-_NOT_COUNTED = frozenset({"capitalized_unknown", "archaic"})
+_NOT_COUNTED = frozenset({"capitalized_unknown", "archaic", "accented_nonword"})
 #: The garble gate: non-words, merges, splits, commas and real-word confusions are
 #: only repaired in documents whose garble score reaches this (override with
 #: ``RepairConfig(ocr_realword_min_garble=x)``).  Clean news and the
@@ -94,6 +94,10 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
         plain = strip_accents(text)
         if not is_known(text) and is_known(plain):
             return "spurious_accent"
+        if text[:1].islower() and len(text) > 1 and not is_known(text):
+            # "íecalled", "aíso", "pütiod": an accent no word has, read by the table's
+            # accent rows in a garbled page (not gate evidence: foreign words look alike)
+            return "accented_nonword"
         return None
     if is_known(text):
         return "realword_suspect" if realword_suspect(text) else None

@@ -327,7 +327,16 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
     upper = len(token) > 1 and token.isupper()
     base = token.lower() if upper else token
     found: dict[str, Correction] = {}
-    for variant, (cost, subs) in confusion_variants(base).items():
+    variants = confusion_variants(base)
+    if upper:
+        # headline capitals have their own misreadings ("TIIE": II -> H, "BV": V -> Y);
+        # the table's capital rows are read on the token as printed, then lowered
+        variants = dict(variants)
+        for variant, (cost, subs) in confusion_variants(token).items():
+            low = variant.lower()
+            if low not in variants or cost < variants[low][0]:
+                variants[low] = (cost, subs)
+    for variant, (cost, subs) in variants.items():
         if not variant or not is_target(variant):
             continue
         if not upper and not variant[1:].islower() and len(variant) > 1:
