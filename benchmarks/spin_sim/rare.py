@@ -14,16 +14,11 @@ import re
 from functools import cache
 from pathlib import Path
 
-from . import inflect
+from . import dictionary, inflect
 from .text import (
     FamilyFilter,
     GoldEdit,
-    allow_split,
-    match_case,
-    sample_edits,
-    spinnable,
     stable_choice,
-    tokens,
 )
 
 NAME = "rare"
@@ -79,28 +74,11 @@ def entry(lemma: str, upos: str) -> str | None:
 
 
 def candidates(text: str, allow: FamilyFilter) -> list[GoldEdit]:
-    toks = tokens(text)
-    out = []
-    for i in spinnable(text, toks):
-        t = toks[i]
-        low = t.text.lower()
-        prev = next((toks[j].text for j in range(i - 1, -1, -1) if toks[j].is_word), "")
-        reading = inflect.guess_pos(low, prev)
-        if reading is None:
-            continue
-        upos, lemma, tags = reading
-        if not allow(lemma):
-            continue
-        syn = entry(lemma, upos)
-        new = inflect.inflect(syn, upos, tags) if syn else None
-        if new and new != low and inflect.attested(new):
-            out.append(GoldEdit(t.start, t.end, t.text, match_case(t.text, new), lemma))
-    return out
+    return dictionary.candidates(text, allow, entry)
 
 
 def spin(
     text: str, rng: random.Random, rate: float = 0.25, split: str | None = None
 ) -> list[GoldEdit]:
     """Gold edits spinning ``text``; with ``split``, only families of that half."""
-    allow = allow_split(split)
-    return sample_edits(candidates(text, allow), len(spinnable(text)), rate, rng)
+    return dictionary.spin(text, rng, rate, split, candidates)

@@ -16,7 +16,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from . import inflect
+from . import dictionary
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from wordnet30 import read_data, read_index  # noqa: E402
@@ -24,12 +24,7 @@ from wordnet30 import read_data, read_index  # noqa: E402
 from .text import (
     FamilyFilter,
     GoldEdit,
-    allow_split,
-    match_case,
-    sample_edits,
-    spinnable,
     stable_choice,
-    tokens,
 )
 
 NAME = "wordnet"
@@ -74,28 +69,11 @@ def entry(lemma: str, upos: str) -> str | None:
 
 
 def candidates(text: str, allow: FamilyFilter) -> list[GoldEdit]:
-    toks = tokens(text)
-    out = []
-    for i in spinnable(text, toks):
-        t = toks[i]
-        low = t.text.lower()
-        prev = next((toks[j].text for j in range(i - 1, -1, -1) if toks[j].is_word), "")
-        reading = inflect.guess_pos(low, prev, sense_counts(low))
-        if reading is None:
-            continue
-        upos, lemma, tags = reading
-        if not allow(lemma):
-            continue
-        syn = entry(lemma, upos)
-        new = inflect.inflect(syn, upos, tags) if syn else None
-        if new and new != low and inflect.attested(new):
-            out.append(GoldEdit(t.start, t.end, t.text, match_case(t.text, new), lemma))
-    return out
+    return dictionary.candidates(text, allow, entry, sense_counts)
 
 
 def spin(
     text: str, rng: random.Random, rate: float = 0.25, split: str | None = None
 ) -> list[GoldEdit]:
     """Gold edits spinning ``text``; with ``split``, only families of that half."""
-    allow = allow_split(split)
-    return sample_edits(candidates(text, allow), len(spinnable(text)), rate, rng)
+    return dictionary.spin(text, rng, rate, split, candidates)
