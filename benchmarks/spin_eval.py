@@ -55,6 +55,13 @@ DEFAULT_CAP = 40
 PROFILE_OPTION = "spin_profile"
 
 
+def write_json(path: str, args: argparse.Namespace, rows: list[dict]) -> None:
+    """The run's arguments and rows as JSON (``--json``)."""
+    Path(path).write_text(
+        json.dumps({"args": vars(args), "rows": rows}, indent=1) + "\n", encoding="utf-8"
+    )
+
+
 def make_config(stages: str, no_profile: bool) -> RepairConfig:
     on = set(stages.split(",")) if stages != "all" else {"mojibake", "ocr", "tortured", "spin"}
     return RepairConfig(
@@ -275,9 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = evaluate(names, args.split, args.cap, args.rate, runner)
     print_table(rows)
     if args.json:
-        Path(args.json).write_text(
-            json.dumps({"args": vars(args), "rows": rows}, indent=1) + "\n", encoding="utf-8"
-        )
+        write_json(args.json, args, rows)
     return 0
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import shutil
 import subprocess
 import sys
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_eval import Runner, make_config, print_table  # noqa: E402
+from spin_eval import Runner, make_config, print_table, write_json  # noqa: E402
 from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.corpus import select  # noqa: E402
 
@@ -90,9 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         print(f"| {r['split'].split()[1]} | {r['learned_pairs']} | {r['learn_seconds']} |")
     if args.json:
-        Path(args.json).write_text(
-            json.dumps({"args": vars(args), "rows": rows}, indent=1) + "\n", encoding="utf-8"
-        )
+        write_json(args.json, args, rows)
     return 0
 
 
