@@ -5,6 +5,18 @@ the lossless tokens: a phrase is a run of non-space tokens (hyphens ignored, so
 "feed-forward" matches "feed forward"), separated by spaces (at most one line
 break) or hyphens.  The last word may be inflected ("irregular woodlands").
 
+Start-up cost: the 7,500 phrases are parsed only when the document has a run of
+units that begins some phrase (all its units but the last, and the last one's
+first three letters: the prefilter keys, precomputed in
+``lexicons/tortured_keys.txt`` by ``python scripts/build_tortured_keys.py`` with
+a fingerprint of the phrase file; a stale file is ignored and the keys computed).
+Most documents have none and never parse the phrase list.
+
+Collocations: windows whose words, put back by reverse synonyms, form a known
+term (:mod:`repair.detect.collocation`) are findings too (reason
+``collocation``); they do not count towards the document score, which is the
+list's.
+
 The document score squashes the weighted matches per 1,000 words,
 ``score = 1 - exp(-rate / RATE_SCALE)``; a strong match weighs 1, medium 0.7 and
 weak 0.3 (weak phrases are ordinary-looking English).
@@ -29,6 +41,8 @@ from repair.lexicons import LexiconError, read_tsv
 from repair.types import Detection, Finding, Token
 
 LEXICON = "tortured_phrases.tsv"
+KEYS = "tortured_keys.txt"
+_KEYS_MAGIC = "# repair-tortured-keys 1 "
 _COLUMNS = 7
 #: Weighted matches per 1,000 words giving score 1 - 1/e.  One strong phrase in a
 #: 300-word abstract (3.3 per 1,000) scores 0.67; one weak match in a 1,000-word
@@ -112,6 +126,68 @@ def load_lexicon(name: str = LEXICON) -> Lexicon:
     )
 
 
+def phrase_key(units: tuple[str, ...] | list[str]) -> str:
+    """Prefilter key of a phrase (or a run of text units): the units but the last, and the
+    last one's first three letters (the matcher's inflection guard)."""
+    return " ".join([*units[:-1], units[-1][:3]])
+
+
+def fingerprint() -> str:
+    """BLAKE2b of the phrase file's bytes: the keys file is current when it records it."""
+    import hashlib
+
+    from repair.lexicons import lexicon_path
+
+    return hashlib.blake2b(lexicon_path(LEXICON).read_bytes(), digest_size=12).hexdigest()
+
+
+def keys_text(lexicon: Lexicon | None = None) -> str:
+    """The text of :data:`KEYS` for the shipped phrase file."""
+    lex = lexicon or load_lexicon()
+    keys = sorted({phrase_key(e.units) for e in lex.entries})
+    return _KEYS_MAGIC + fingerprint() + "\n" + "\n".join(keys) + "\n"
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    keys: frozenset[str]
+    firsts: frozenset[str]
+    lengths: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def prefilter() -> Prefilter:
+    """The prefilter keys, from :data:`KEYS` when current, else from the phrase list."""
+    from repair.lexicons import read_text
+
+    try:
+        lines = read_text(KEYS).split("\n")
+    except LexiconError:
+        lines = []
+    if lines and lines[0] == _KEYS_MAGIC + fingerprint():
+        keys = frozenset(k for k in lines[1:] if k)
+    else:
+        keys = frozenset(phrase_key(e.units) for e in load_lexicon().entries)
+    return Prefilter(
+        keys,
+        frozenset(k.split(" ", 1)[0] for k in keys),
+        tuple(sorted({k.count(" ") + 1 for k in keys})),
+    )
+
+
+def may_match(keys: list[str], pre: Prefilter | None = None) -> bool:
+    """Whether some run of the text units ``keys`` has a phrase's prefilter key."""
+    pre = pre or prefilter()
+    n = len(keys)
+    for i, k in enumerate(keys):
+        if k not in pre.firsts:
+            continue
+        for m in pre.lengths:
+            if i + m <= n and phrase_key(keys[i : i + m]) in pre.keys:
+                return True
+    return False
+
+
 @lru_cache(maxsize=50_000)
 def _lemmas(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
@@ -133,9 +209,11 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 
 def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]:
     """Leftmost-longest, non-overlapping matches of lexicon phrases in ``doc``."""
-    lex = lexicon or load_lexicon()
     units = _units(doc)
     keys = [unit_text(t) for t in units]
+    if lexicon is None and not may_match(keys):
+        return []
+    lex = lexicon or load_lexicon()
     found: list[Finding] = []
     i = 0
     while i < len(units):

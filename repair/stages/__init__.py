@@ -128,6 +128,12 @@ REGISTRY: tuple[StageSpec, ...] = (
         score="spin", label="spin", help="article-spinner synonym swaps",
     ),
     StageSpec(
+        "collocation", "repair.stages.collocation:STAGE",
+        kinds=(Kind("collocation", "synonym-spun term or wordy phrase", "#9d174d", "#fde2ef",
+                    issue="terminology"),),
+        score="collocation", label="collocation", help="synonym-spun terms ('data agglomerates')",
+    ),
+    StageSpec(
         "repeated", "repair.stages.repeated:STAGE",
         kinds=(Kind("repeated", "doubled article", "#a16207", "#fdf0c8", issue="duplication"),),
         score="repeated", label="repeated words", help="doubled articles ('the the')",

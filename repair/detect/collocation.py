@@ -1,0 +1,381 @@
+"""Find multi-word terms written with synonyms ("profound learning", "data agglomerates").
+
+A paper mill spins a known paper word by word.  Inside a term the damage shows:
+the written words no longer form a collocation, while replacing one or more of
+them by a word they may have replaced (the reverse synonym table,
+:func:`repair.candidates.spin_synonyms.originals_of`) gives a known term
+("neural web" → "neural network", "biorhythm exigency" → "blood pressure").
+
+Known terms (``lexicons/collocations.tsv``, built by
+``scripts/build_collocations.py``): WordNet 3.0 multi-word lemmas, strong
+collocations of symspellpy's bigram counts (PMI ≥ 3 nats) and the expected side
+of the tortured-phrase list (a prior, split dev/test by phrase family).
+
+A window of two or three adjacent words (one space or a hyphen between them,
+no name capitalised inside a sentence) yields a :class:`Restoration` when
+the restored words are a known term and the written words are not.  The
+signals for the decision (:mod:`repair.score.collocation`) are computed here:
+
+* ``lm_gain``: trigram ln-prob of the restored words (two words of history, one
+  word after) minus that of the written words;
+* ``written_pmi``: the written pair's association by the LM (ln P(w2|w1) −
+  ln P(w2)); a real collocation has it high;
+* ``ordinary``: mean Zipf of the restored words minus the written ones they
+  replace (spinners pick rarer words);
+* ``strength``: the term's sources (``pps``, ``wordnet``, ``bigram``) and PMI.
+
+Nothing is read until a window has a candidate: the lexicon loads on first use.
+
+>>> from repair.document import Document
+>>> [(r.written, r.restored) for r in find(Document("We train a neural web on it."))]
+[(('neural', 'web'), ('neural', 'network'))]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.document import Document
+from repair.lexicons import LexiconError, lexicon_path
+from repair.types import Token
+
+LEXICON = "collocations.bin"
+MAGIC = "repair-collocations"
+VERSION = 1
+#: Flag bits of a key's value.
+WORDNET, BIGRAM, PPS, PPS_TEST, FIRST, PREFIX, TERM = (1 << i for i in range(7))
+SOURCE_BITS = {"wordnet": WORDNET, "bigram": BIGRAM, "pps": PPS}
+#: Candidate originals tried per written word (the table ranks them).
+MAX_ORIGINALS = 12
+#: Splits of the ``pps`` source left out (benchmarks set ``frozenset({"test"})`` to
+#: hold out the test phrase families; the product uses every term).
+HELD_OUT: frozenset[str] = frozenset()
+
+
+def key(text: str) -> int:
+    """The 64-bit key of a term or word (BLAKE2b-8, little-endian)."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+@dataclass(frozen=True)
+class Term:
+    """What the lexicon says about one known term."""
+
+    text: str
+    sources: frozenset[str]
+    pmi: float | None
+
+
+def encode_table(
+    rows: Iterable[tuple[str, tuple[str, ...], float | None, str]], note: str
+) -> bytes:
+    """The lexicon file for ``(term, sources, pmi, split)`` rows (the build script's output)."""
+    values: dict[int, list[int]] = {}
+    texts: dict[int, str] = {}
+
+    def put(text: str, flags: int, pmi: float | None = None) -> None:
+        k = key(text)
+        if texts.setdefault(k, text) != text:
+            raise ValueError(f"key collision: {text!r} and {texts[k]!r}")
+        v = values.setdefault(k, [0, 0])
+        v[0] |= flags
+        if pmi is not None:
+            v[1] = max(v[1], min(255, round(pmi * 10)))
+
+    n_terms = 0
+    for term, sources, pmi, split in rows:
+        words = term.split(" ")
+        flags = TERM
+        for s in sources:
+            flags |= SOURCE_BITS[s]
+        if "pps" in sources and split == "test":
+            flags |= PPS_TEST
+        put(term, flags, pmi)
+        put(words[0], FIRST)
+        if len(words) == 3:
+            put(f"{words[0]} {words[1]}", PREFIX)
+        n_terms += 1
+    keys = sorted(values)
+    head = f"{MAGIC} {VERSION} {len(keys)} {n_terms}\n{note}\n".encode()
+    return (
+        head
+        + array("Q", keys).tobytes()
+        + array("B", [values[k][0] for k in keys]).tobytes()
+        + array("B", [values[k][1] for k in keys]).tobytes()
+    )
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The lexicon, viewed in place: sorted keys, flag and PMI bytes."""
+
+    keys: array
+    flags: bytes
+    pmi: bytes
+    #: flag bits that do not count (PPS rows of held-out families)
+    held_out: frozenset[str] = frozenset()
+
+    def _flags(self, text: str) -> int:
+        k = key(text)
+        i = bisect_left(self.keys, k)
+        return self.flags[i] if i < len(self.keys) and self.keys[i] == k else 0
+
+    def first(self, word: str) -> bool:
+        return bool(self._flags(word) & FIRST)
+
+    def prefix(self, words: str) -> bool:
+        return bool(self._flags(words) & PREFIX)
+
+    def _term(self, text: str) -> Term | None:
+        k = key(text)
+        i = bisect_left(self.keys, k)
+        if i >= len(self.keys) or self.keys[i] != k or not self.flags[i] & TERM:
+            return None
+        f = self.flags[i]
+        sources = {s for s, bit in SOURCE_BITS.items() if f & bit}
+        if (
+            "test" in self.held_out
+            and f & PPS_TEST
+            or "dev" in self.held_out
+            and f & PPS
+            and not f & PPS_TEST
+        ):
+            sources.discard("pps")
+        if not sources:
+            return None
+        return Term(text, frozenset(sources), self.pmi[i] / 10 if self.pmi[i] else None)
+
+    def get(self, words: tuple[str, ...]) -> Term | None:
+        """The term ``words`` form, also with the last word singular ("solar cells")."""
+        text = " ".join(words)
+        term = self._term(text)
+        if term is None and text.endswith("s"):
+            for single in _singulars(words[-1]):
+                term = self._term(" ".join((*words[:-1], single)))
+                if term is not None:
+                    break
+        return term
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("es"):
+        return (word[:-2], word[:-1])
+    if word.endswith("s") and not word.endswith("ss"):
+        return (word[:-1],)
+    return ()
+
+
+@lru_cache(maxsize=4)
+def load_terms(held_out: frozenset[str] = frozenset()) -> Terms:
+    """The known terms (:data:`LEXICON`), read once; ``held_out`` PPS splits do not count."""
+    path = lexicon_path(LEXICON)
+    data = path.read_bytes()
+    nl = data.find(b"\n")
+    head = data[:nl].decode("ascii", "replace").split()
+    if len(head) != 4 or head[0] != MAGIC or head[1] != str(VERSION):
+        raise LexiconError(
+            f"{path}, line 1: expected '{MAGIC} {VERSION} N T'; "
+            "rebuild it with: python scripts/build_collocations.py"
+        )
+    n = int(head[2])
+    body = data.find(b"\n", nl + 1) + 1
+    if len(data) - body != n * 10:
+        raise LexiconError(f"{path}: {len(data) - body} bytes of tables, expected {n * 10}")
+    keys = array("Q")
+    keys.frombytes(data[body : body + 8 * n])
+    if keys.itemsize != 8:
+        raise LexiconError(f"{path}: this platform has no 8-byte unsigned array type")
+    flags = data[body + 8 * n : body + 9 * n]
+    pmi = data[body + 9 * n : body + 10 * n]
+    return Terms(keys, flags, pmi, held_out)
+
+
+@dataclass(frozen=True)
+class Restoration:
+    """One window whose restored words form a known term."""
+
+    tokens: tuple[Token, ...]
+    written: tuple[str, ...]
+    restored: tuple[str, ...]
+    term: Term
+    lm_gain: float
+    written_pmi: float
+    ordinary: float
+    #: ``lm_gain`` minus the unigram ln-prob gain of the changed words: how much better
+    #: the context fits beyond the restored words being more frequent
+    context_gain: float
+    #: every restored alternative of this window, best first (restored words)
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def changed(self) -> tuple[int, ...]:
+        return tuple(
+            i for i, (w, r) in enumerate(zip(self.written, self.restored, strict=True)) if w != r
+        )
+
+
+def _windows(doc: Document) -> list[tuple[Token, ...]]:
+    """Runs of 2-3 adjacent lower-case words (sentence-initial capital allowed)."""
+    words = doc.words
+    text = doc.text
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for w in words:
+        joined = cur and text[cur[-1].end : w.start] in (" ", "-")
+        if not joined:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = []
+        cur.append(w)
+    if len(cur) >= 2:
+        runs.append(cur)
+    out: list[tuple[Token, ...]] = []
+    for run in runs:
+        for n in (2, 3):
+            for i in range(len(run) - n + 1):
+                out.append(tuple(run[i : i + n]))
+    return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n\"'“‘("
+
+
+def _lower_ok(doc: Document, window: tuple[Token, ...]) -> tuple[str, ...] | None:
+    out = []
+    for k, t in enumerate(window):
+        w = t.text
+        if not w.isalpha():
+            return None
+        if not w.islower():
+            if not (k == 0 and w[1:].islower() and _sentence_start(doc.text, t.start)):
+                return None  # a name or an acronym
+            w = w.lower()
+        out.append(w)
+    return tuple(out)
+
+
+def _options(word: str) -> tuple[str, ...]:
+    if word in STOPWORDS:
+        return (word,)
+    from repair.candidates.spin_synonyms import originals_of
+
+    return (word, *originals_of(word)[:MAX_ORIGINALS])
+
+
+def _product(
+    written: tuple[str, ...], opts: list[tuple[str, ...]], terms: Terms
+) -> list[tuple[tuple[str, ...], Term]]:
+    out = []
+    for a in opts[0]:
+        if not terms.first(a):
+            continue
+        if len(written) == 2:
+            for b in opts[1]:
+                t = terms.get((a, b))
+                if t is not None:
+                    out.append(((a, b), t))
+            continue
+        for b in opts[1]:
+            if not terms.prefix(f"{a} {b}"):
+                continue
+            for c in opts[2]:
+                t = terms.get((a, b, c))
+                if t is not None:
+                    out.append(((a, b, c), t))
+    return out
+
+
+def _anchored(written: tuple[str, ...], restored: tuple[str, ...]) -> bool:
+    """At least one content word kept, and no function word changed."""
+    kept = [w for w, r in zip(written, restored, strict=True) if w == r]
+    changed = [w for w, r in zip(written, restored, strict=True) if w != r]
+    return (
+        bool(changed)
+        and any(w not in STOPWORDS for w in kept)
+        and not any(w in STOPWORDS for w in changed)
+    )
+
+
+def _unigram_gain(written: tuple[str, ...], restored: tuple[str, ...]) -> float:
+    from repair.resources.lm import get_lm
+
+    lm = get_lm()
+    return sum(lm.logprob(r) - lm.logprob(w) for w, r in zip(written, restored, strict=True))
+
+
+def _lm_signals(
+    doc: Document, window: tuple[Token, ...], written: tuple[str, ...], restored: tuple[str, ...]
+) -> tuple[float, float]:
+    from repair.resources.lm import get_lm
+    from repair.text_utils import words_around
+
+    lm = get_lm()
+    before, after = words_around(doc.words, window[0].start, window[-1].end, left=2, right=1)
+    before = [w.lower() for w in before]
+    after = [w.lower() for w in after]
+    gain = lm.sequence_logprob([*restored, *after], before) - lm.sequence_logprob(
+        [*written, *after], before
+    )
+    pmi = lm.logprob(written[1], [written[0]]) - lm.logprob(written[1])
+    return gain, pmi
+
+
+def _ordinary(written: tuple[str, ...], restored: tuple[str, ...]) -> float:
+    from repair.resources.frequency import zipf
+
+    diffs = [zipf(r) - zipf(w) for w, r in zip(written, restored, strict=True) if w != r]
+    return sum(diffs) / len(diffs)
+
+
+def find(doc: Document, held_out: frozenset[str] | None = None) -> list[Restoration]:
+    """Windows of ``doc`` that a reverse synonym turns into a known term (best per window).
+
+    Only windows with a kept content word (the anchor) and a changed one are
+    considered; the lexicon is read when the first such window appears.
+    """
+    out: list[Restoration] = []
+    terms: Terms | None = None
+    for window in _windows(doc):
+        written = _lower_ok(doc, window)
+        if written is None or sum(w not in STOPWORDS for w in written) < 2:
+            continue
+        opts = [_options(w) for w in written]
+        if all(len(o) == 1 for o in opts):
+            continue
+        if terms is None:
+            terms = load_terms(HELD_OUT if held_out is None else held_out)
+        if terms.get(written) is not None:
+            continue  # the written words are a term themselves
+        cands = [(r, t) for r, t in _product(written, opts, terms) if _anchored(written, r)]
+        if not cands:
+            continue
+        scored = []
+        for restored, term in cands:
+            gain, pmi = _lm_signals(doc, window, written, restored)
+            scored.append((gain, restored, pmi, term))
+        scored.sort(key=lambda s: -s[0])
+        gain, restored, pmi, term = scored[0]
+        out.append(
+            Restoration(
+                window,
+                written,
+                restored,
+                term,
+                gain,
+                pmi,
+                _ordinary(written, restored),
+                gain - _unigram_gain(written, restored),
+                tuple(s[1] for s in scored[1:]),
+            )
+        )
+    return out
