@@ -53,6 +53,10 @@ WORDNET, BIGRAM, PPS, PPS_TEST, FIRST, PREFIX, TERM = (1 << i for i in range(7))
 SOURCE_BITS = {"wordnet": WORDNET, "bigram": BIGRAM, "pps": PPS}
 #: Candidate originals tried per written word (the table ranks them).
 MAX_ORIGINALS = 12
+#: Only words at most this common (wordfreq Zipf) are taken as possibly spun: a paper
+#: mill's spinner writes rare words, and :mod:`repair.score.collocation` declines
+#: restorations of commoner words anyway (this bound keeps clean text cheap).
+MAX_SPUN_ZIPF = 3.0
 #: Splits of the ``pps`` source left out (benchmarks set ``frozenset({"test"})`` to
 #: hold out the test phrase families; the product uses every term).
 HELD_OUT: frozenset[str] = frozenset()
@@ -265,9 +269,13 @@ def _lower_ok(doc: Document, window: tuple[Token, ...]) -> tuple[str, ...] | Non
 
 
 def _options(word: str) -> tuple[str, ...]:
-    if word in STOPWORDS:
+    if word in STOPWORDS or len(word) < 3:
         return (word,)
     from repair.candidates.spin_synonyms import originals_of
+    from repair.resources.frequency import zipf
+
+    if zipf(word) > MAX_SPUN_ZIPF:
+        return (word,)
 
     return (word, *originals_of(word)[:MAX_ORIGINALS])
 

@@ -144,8 +144,13 @@ def fingerprint() -> str:
 def keys_text(lexicon: Lexicon | None = None) -> str:
     """The text of :data:`KEYS` for the shipped phrase file."""
     lex = lexicon or load_lexicon()
-    keys = sorted({phrase_key(e.units) for e in lex.entries})
-    return _KEYS_MAGIC + fingerprint() + "\n" + "\n".join(keys) + "\n"
+    pre = _prefilter_of(frozenset(phrase_key(e.units) for e in lex.entries))
+    head = [
+        _KEYS_MAGIC + fingerprint(),
+        " ".join(map(str, pre.lengths)),
+        " ".join(sorted(pre.firsts)),
+    ]
+    return "\n".join(head + sorted(pre.keys)) + "\n"
 
 
 @dataclass(frozen=True)
@@ -164,10 +169,17 @@ def prefilter() -> Prefilter:
         lines = read_text(KEYS).split("\n")
     except LexiconError:
         lines = []
-    if lines and lines[0] == _KEYS_MAGIC + fingerprint():
-        keys = frozenset(k for k in lines[1:] if k)
-    else:
-        keys = frozenset(phrase_key(e.units) for e in load_lexicon().entries)
+    if len(lines) > 3 and lines[0] == _KEYS_MAGIC + fingerprint():
+        keys = frozenset(lines[3:])
+        return Prefilter(
+            keys - {""},
+            frozenset(lines[2].split(" ")),
+            tuple(int(n) for n in lines[1].split(" ")),
+        )
+    return _prefilter_of(frozenset(phrase_key(e.units) for e in load_lexicon().entries))
+
+
+def _prefilter_of(keys: frozenset[str]) -> Prefilter:
     return Prefilter(
         keys,
         frozenset(k.split(" ", 1)[0] for k in keys),

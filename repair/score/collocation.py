@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from repair.detect.collocation import Restoration
+from repair.detect.collocation import MAX_SPUN_ZIPF, Restoration
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Edit
 
@@ -63,8 +63,8 @@ MIN_ORDINARY = 0.0
 MIN_BIGRAM_PMI = 5.0
 #: Most Zipf frequency of a changed written word (term known only from bigram counts).
 MAX_WRITTEN_ZIPF = 2.5
-#: ... for a term of WordNet or the tortured-phrase list.
-MAX_WRITTEN_ZIPF_STRONG = 3.0
+#: ... for a term of WordNet or the tortured-phrase list (the detector's bound).
+MAX_WRITTEN_ZIPF_STRONG = MAX_SPUN_ZIPF
 
 
 def _clip(x: float) -> float:
