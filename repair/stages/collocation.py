@@ -1,12 +1,19 @@
-"""The collocation stage: terms written with synonyms ("data agglomerates") back to the term.
+"""The collocation stage: spun multi-word expressions back to the original wording.
+
+Two kinds of finding:
+
+* terms written with synonyms ("data agglomerates" → "data sets"):
+  :mod:`repair.detect.collocation` → :mod:`repair.candidates.collocation` →
+  :mod:`repair.score.collocation` (rule ``COLLOCATION_TERM``);
+* wordy paraphrases of a phrase spinner ("prior to" → "before"), restored only in a
+  document dense with them: :mod:`repair.detect.wordy` → :mod:`repair.score.wordy`
+  (rule ``WORDY_PHRASE``).
 
 It runs after the spin stage, so the spin score is read on the text as written, and
 a word the spin stage restored can anchor a term.
 
-detect (:mod:`repair.detect.collocation`: windows that reverse synonyms turn into a
-known term) → candidates (:mod:`repair.candidates.collocation`) → decision
-(:mod:`repair.score.collocation`).  The document score is the applied restorations
-per 1,000 words, squashed (``1 - exp(-rate / 3)``).
+The document score is the applied term restorations and restorable paraphrases per
+1,000 words, squashed (``1 - exp(-rate / 3)``).
 
 >>> from repair.document import Document
 >>> doc = Document("We measured the voltaic conductivity of the films.")
@@ -21,12 +28,15 @@ import math
 
 from repair.candidates import collocation as _candidates
 from repair.detect import collocation as _detect
+from repair.detect import wordy as _wordy
 from repair.document import Document
 from repair.score import collocation as _score
+from repair.score import wordy as _wordy_score
 from repair.types import Candidate, Detection, Edit, Finding
 
 #: Applied restorations per 1,000 words giving score 1 - 1/e.
 RATE_SCALE = 3.0
+WORDY_RULE = "WORDY_PHRASE"
 
 
 class _Stage:
@@ -34,10 +44,13 @@ class _Stage:
 
     def detect(self, doc: Document) -> Detection:
         found = _detect.find(doc)
-        if not found:
-            return Detection()
-        applied = sum(d.applied for d in _score.decide(found))
         n_words = len(doc.words)
+        wordy = _wordy_score.decide(
+            doc.text, n_words, _wordy.find(doc.text, at_least=_wordy_score.MIN_MATCHES)
+        )
+        if not found and not wordy:
+            return Detection()
+        applied = sum(d.applied for d in _score.decide(found)) + len(wordy)
         rate = 1000.0 * applied / n_words if n_words else 0.0
         findings = tuple(
             Finding(
@@ -49,15 +62,54 @@ class _Stage:
                 {"restoration": r},
             )
             for r in found
+        ) + tuple(
+            Finding(m.start, m.end, "collocation", m.pattern, conf, {"wordy": (m, plain, gain)})
+            for m, plain, gain, conf in wordy
         )
-        details = {"windows": len(found), "applied": applied, "per_1000_words": round(rate, 3)}
+        details = {
+            "term_windows": len(found),
+            "wordy_phrases": len(wordy),
+            "applied": applied,
+            "per_1000_words": round(rate, 3),
+        }
         return Detection(findings, 1.0 - math.exp(-rate / RATE_SCALE), details)
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        return _candidates.candidates(doc, [f.data["restoration"] for f in detection.findings])
+        terms = [f.data["restoration"] for f in detection.findings if "restoration" in f.data]
+        out = _candidates.candidates(doc, terms)
+        for f in detection.findings:
+            if "wordy" in f.data:
+                m, plain, gain = f.data["wordy"]
+                features = {"wordy": m, "gain": gain, "confidence": f.score}
+                out.append(Candidate(m.start, m.end, plain, "collocation", WORDY_RULE, features))
+        return out
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
-        return _score.score(candidates)
+        terms = [c for c in candidates if "restoration" in c.features]
+        edits = _score.score(terms)
+        for c in candidates:
+            if "wordy" not in c.features:
+                continue
+            m = c.features["wordy"]
+            edits.append(
+                Edit(
+                    c.start,
+                    c.end - c.start,
+                    m.written,
+                    c.replacement,
+                    "collocation",
+                    c.features["confidence"],
+                    c.source,
+                    f'wordy paraphrase "{m.written}" ({m.pattern}) in a document dense with them',
+                    {
+                        "pattern": m.pattern,
+                        "lm_logprob_gain": round(c.features["gain"], 3),
+                        "paraphrases_in_doc": detection.details.get("wordy_phrases", 0),
+                    },
+                    tuple(p for p in m.plains if p != c.replacement),
+                )
+            )
+        return sorted(edits, key=lambda e: e.offset)
 
 
 STAGE = _Stage()

@@ -1,0 +1,166 @@
+"""Find wordy paraphrases a phrase spinner writes for plain words ("prior to" for "before").
+
+A phrase spinner lengthens text: it writes "make use of" for "use", "a large
+number of" for "many", "at a rapid pace" for "quickly".  Each of these is
+ordinary English, so one of them proves nothing; what gives a spinner away is their
+*density*: clean text of every register here has at most 4 of them in a document
+(≤ 4 per 1,000 words), a phrase-spun one 7-16 (the gate is in
+:mod:`repair.score.wordy`).
+
+Three kinds of pattern, each restoring the plain form:
+
+* **light verbs** (generative): a light verb (make, take, have, give, do), an optional
+  article and a noun that is also a verb, then a preposition: "make use of" → "use",
+  "took a look at" → "looked at", "made an attempt to" → "attempted to"; the
+  verb is inflected like the light verb (lemminflect) and the preposition is kept
+  when the verb takes it ("look at"), else dropped (the LM decides);
+* **manner adverbials** (generative): "in a timely manner", "at a rapid pace", "on
+  a regular basis" → the adjective's -ly adverb when it is a common word
+  ("timely" stays: no "timelily");
+* **complex function words** (a closed class, like a stop-word list, written from
+  plain-English style guidance; :data:`FUNCTION_PHRASES`): "prior to" → "before",
+  "in excess of" → "more than", "due to the fact that" → "because".
+
+>>> [(m.written, m.plains) for m in find("We made use of it prior to the test, at a rapid pace.")]
+[('made use of', ('used of', 'used')), ('prior to', ('before',)), ('at a rapid pace', ('rapidly',))]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+#: Complex prepositions, conjunctions and quantifiers → their plain form (closed class).
+FUNCTION_PHRASES: dict[str, tuple[str, ...]] = {
+    "prior to": ("before",),
+    "subsequent to": ("after",),
+    "in excess of": ("more than",),
+    "in the event that": ("if",),
+    "with regard to": ("about",),
+    "with respect to": ("about",),
+    "due to the fact that": ("because",),
+    "owing to the fact that": ("because",),
+    "in view of the fact that": ("because",),
+    "despite the fact that": ("although",),
+    "in spite of the fact that": ("although",),
+    "at this point in time": ("now",),
+    "at the present time": ("now",),
+    "in the near future": ("soon",),
+    "a large number of": ("many",),
+    "a great number of": ("many",),
+    "a large amount of": ("much",),
+    "the majority of": ("most",),
+    "in the region of": ("about", "around"),
+    "for the purpose of": ("for",),
+    "in close proximity to": ("near",),
+    "on a regular basis": ("regularly", "often"),
+}
+#: Inflected light verbs -> Penn tag (a closed class; lemminflect is not loaded for them).
+LIGHT_VERBS: dict[str, str] = {
+    "make": "VB", "makes": "VBZ", "made": "VBD", "making": "VBG",
+    "take": "VB", "takes": "VBZ", "took": "VBD", "taking": "VBG", "taken": "VBN",
+    "have": "VB", "has": "VBZ", "had": "VBD", "having": "VBG",
+    "give": "VB", "gives": "VBZ", "gave": "VBD", "giving": "VBG", "given": "VBN",
+}  # fmt: skip
+#: Nouns of light-verb idioms whose verb means something else ("take place", "take part").
+IDIOM_NOUNS = frozenset(
+    "place part care charge hold turn shape effect sense time note stock root way fun room "
+    "sure account advantage issue pride heart rise birth chance point".split()
+)
+MANNER_NOUNS = ("manner", "fashion", "way", "pace", "rate", "basis")
+PREPOSITIONS = ("of", "at", "to", "on", "for", "in", "with")
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    written: str
+    #: plain forms, best guess first (the scorer picks by LM)
+    plains: tuple[str, ...]
+    pattern: str
+
+    @property
+    def plain(self) -> str:
+        return self.plains[0]
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    func = "|".join(re.escape(k) for k in sorted(FUNCTION_PHRASES, key=len, reverse=True))
+    light = "|".join(sorted(LIGHT_VERBS, key=len, reverse=True))
+    prep = "|".join(PREPOSITIONS)
+    manner = "|".join(MANNER_NOUNS)
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?P<func>{func})"
+        rf"|(?P<light>(?P<lv>{light}) (?:an? )?(?P<noun>[a-z]+)(?: (?P<prep>{prep}))?)"
+        rf"|(?P<manner>(?:in|at|on) an? (?P<adj>[a-z]+) (?:{manner})))"
+        rf"(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+def _verb_of(noun: str, tag: str) -> str | None:
+    """The noun as a verb inflected with ``tag`` ("use", "VBD" -> "used"), or None."""
+    from lemminflect import getAllLemmas, getInflection
+
+    if "VERB" not in getAllLemmas(noun) or noun not in getAllLemmas(noun).get("VERB", ()):
+        return None
+    if tag == "VB":
+        return noun
+    forms = getInflection(noun, tag)
+    return forms[0] if forms else None
+
+
+def _adverb(adj: str) -> str | None:
+    from repair.resources.frequency import zipf
+
+    if adj.endswith("ly"):
+        return None
+    base = adj[:-1] + "i" if adj.endswith("y") else adj
+    adv = base[:-2] + "ly" if base.endswith("le") else base + "ly"
+    return adv if zipf(adv) >= 3.0 else None
+
+
+def _case(template: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+
+
+def find(text: str, at_least: int = 0) -> list[Match]:
+    """Every wordy paraphrase in ``text`` with its plain form(s).
+
+    With ``at_least``, a text with fewer pattern matches than that gets ``[]`` before
+    any verb is looked up (the scorer's document gate; keeps clean text cheap).
+    """
+    found = list(_pattern().finditer(text))
+    if len(found) < at_least:
+        return []
+    out = []
+    for m in found:
+        written = m.group()
+        if any(c.isupper() for c in written[1:]):
+            continue  # part of a title or a name
+        if m.group("func"):
+            plains = FUNCTION_PHRASES[" ".join(written.lower().split())]
+            kind = "function_phrase"
+        elif m.group("light"):
+            tag = LIGHT_VERBS[m.group("lv").lower()]
+            noun = m.group("noun").lower()
+            bad = noun in PREPOSITIONS or noun in IDIOM_NOUNS
+            verb = None if bad else _verb_of(noun, tag)
+            if verb is None:
+                continue
+            prep = m.group("prep")
+            plains = (f"{verb} {prep.lower()}", verb) if prep else (verb,)
+            kind = "light_verb"
+        else:
+            adv = _adverb(m.group("adj").lower())
+            if adv is None:
+                continue
+            plains = (adv,)
+            kind = "manner_adverbial"
+        out.append(
+            Match(m.start(), m.end(), written, tuple(_case(written, p) for p in plains), kind)
+        )
+    return out
