@@ -1,11 +1,12 @@
 """Paper-mill style "tortured" abstracts: scientific abstracts synonym-spun by a thesaurus.
 
-The abstracts below were written for this benchmark (original text, same licence
-as the project); they imitate the register of machine learning, medicine, materials
-and engineering papers.  A paper mill runs such a text through a thesaurus spinner
-("deep learning" -> "profound learning"); here each abstract goes through the WordNet
-sense spinner or the rare-synonym spinner (a hash of its id decides), with
-the families of the document's split only.
+The abstracts below were written for this benchmark (original text, same licence as
+the project, MIT; the last 20 were added in the collocation round, so the suite has 50,
+split dev/test by document id as before); they imitate the register of machine
+learning, medicine, materials and engineering papers.  A paper mill runs such a text
+through a thesaurus spinner ("deep learning" -> "profound learning"); here each
+abstract goes through the WordNet sense spinner or the rare-synonym spinner (a hash of
+its id decides), with the families of the document's split only.
 """
 
 from __future__ import annotations
@@ -169,6 +170,106 @@ work of a data centre can be moved in time to hours when more wind and solar pow
 available. Using a year of real workload data, we show that about a quarter of the \
 work can be delayed without harm to users. This would reduce the carbon emissions of \
 the data centre by around fifteen percent at almost no cost.""",
+    """Solar panels lose efficiency when dust settles on their surface. We measured the \
+output of forty panels at a desert site over one year and compared panels cleaned every \
+week with panels cleaned every month. Weekly cleaning raised the yearly energy yield by \
+nine percent, which paid for the water and labour at current electricity prices. We \
+give a simple rule for choosing the cleaning interval from local rainfall and dust data.""",
+    """Machine translation systems often translate rare words poorly. We propose to split \
+rare words into smaller units that the system has seen during training. On four \
+language pairs the method improves translation quality, measured with a standard \
+automatic score, and it reduces the number of unknown words in the output to almost \
+zero. The largest gains appear for languages with long compound words.""",
+    """Coral reefs are damaged when sea temperature stays high for several weeks. We combined \
+satellite temperature records with field surveys of two hundred reefs to estimate how \
+often bleaching occurred over the last thirty years. Bleaching events have become \
+three times more frequent, and reefs now have less time to recover between them. \
+Protecting reefs from local pollution may help them survive the warmer water.""",
+    """Drivers who use a phone while driving react more slowly to danger. In a driving \
+simulator, fifty volunteers drove the same route while talking, texting or doing \
+nothing else. Texting doubled the time needed to brake when a car stopped suddenly in \
+front of them, while talking had a smaller effect. Hands-free devices did not remove \
+the delay. The results support strict limits on phone use in cars.""",
+    """Fraud in online payments costs banks large sums every year. We train a classifier on \
+millions of labelled transactions and add features that describe the recent behaviour \
+of each customer. The model detects more fraud than the rules used by the bank at the \
+same rate of false alarms. We also show that the model must be retrained every few \
+weeks because the patterns of fraud change quickly.""",
+    """Vaccination rates differ strongly between neighbouring towns. We surveyed parents in \
+twelve towns about their trust in doctors, their access to clinics and the opinions \
+of their friends. Trust and the opinions of friends explained most of the \
+differences, while distance to the clinic mattered little. Campaigns that work \
+through local community leaders may therefore be more effective than new clinics.""",
+    """Cracks in steel pipes grow slowly under repeated pressure changes. We tested samples \
+of pipe steel under cyclic loading and recorded the length of each crack with a camera. \
+A simple growth law fitted the data well up to the point where the crack became \
+unstable. Using this law, operators can estimate how long a damaged pipe can remain \
+in service before it must be repaired.""",
+    """Many patients stop taking their medicine too early. We sent daily text messages to \
+three hundred patients with high blood pressure and compared them with patients who \
+received no messages. After six months, patients in the message group took their \
+medicine more regularly and had lower blood pressure on average. The messages were \
+cheap to send, and most patients found them helpful.""",
+    """Honey bees visit fewer flowers when they are exposed to some common pesticides. We \
+placed small tags on the backs of bees and tracked them with readers at the entrance \
+of the hive. Bees fed with a low dose of pesticide made fewer trips and returned with \
+less pollen. Colonies exposed for a whole season grew more slowly and produced fewer \
+new queens.""",
+    """Recommender systems suggest products based on what similar users bought before. A \
+known problem is that new products receive no recommendations because nobody has \
+bought them yet. We use the text of product descriptions to place new products near \
+similar old ones. In an online test, the share of sales from new products rose by a \
+fifth without lowering total sales.""",
+    """Groundwater levels are falling in many farming regions. We used measurements from \
+five hundred wells over twenty years to model how pumping for irrigation affects the \
+water table. Levels fell fastest where farmers grew crops that need much water, and \
+they recovered only partly in wet years. Limits on pumping combined with more \
+efficient irrigation could stop the decline within a decade.""",
+    """Older adults often fall at home, and a fall can lead to serious injury. We tested a \
+program of simple balance exercises that people can do in their kitchen. Two hundred \
+adults over seventy were followed for a year. Those who did the exercises three times \
+a week fell forty percent less often than those in the control group, and few \
+stopped the program.""",
+    """Image compression reduces the size of pictures so that they can be stored and sent \
+cheaply. We train a neural network that learns to compress images and to rebuild \
+them with little visible loss. At the same file size, our images look sharper than \
+those of the standard format in a test with human viewers. Decoding is fast enough \
+for use on mobile phones.""",
+    """Noise from traffic affects the sleep of people who live near busy roads. We placed \
+sound meters in one hundred bedrooms and asked the residents to keep a sleep diary \
+for two weeks. People exposed to more night noise woke more often and felt less \
+rested in the morning. Quiet road surfaces and better windows reduced the noise \
+inside the rooms by a large amount.""",
+    """Rice yields depend on the timing of planting relative to the rainy season. Using \
+weather records and yield data from three hundred villages, we built a model that \
+suggests the best planting date for each village. Farmers who followed the advice in \
+a field trial harvested about twelve percent more rice. The advice was sent to their \
+phones as a short message.""",
+    """Software projects often finish late because their effort is hard to estimate. We \
+collected data on two hundred completed projects and compared the estimates made at \
+the start with the actual effort. Estimates were too low in most cases, especially \
+for large projects. A simple correction based on project size reduced the average \
+error by half.""",
+    """The spread of a new plant disease can be slowed by removing infected trees early. We \
+built a model of disease spread in orchards using data from aerial photographs. The \
+model shows that checking trees every two weeks and removing sick ones at once keeps \
+the infection to a small part of the orchard. Less frequent checks allow the disease \
+to reach most trees within three years.""",
+    """Students learn more when they test themselves than when they read the material \
+again. We asked two groups of students to study a text about the human heart. One \
+group read the text twice, the other read it once and then answered questions about \
+it. A week later, the second group remembered much more of the text. Teachers can \
+use short quizzes to improve learning at no cost.""",
+    """Electric buses are quieter and cleaner than diesel buses, but their batteries limit \
+the distance they can travel. We analysed the routes of a large city and the energy \
+used by electric buses in winter and summer. Most routes can be served with one \
+charge per day if the buses are charged at night. Cold weather raises energy use by a \
+quarter because of heating.""",
+    """Social media posts can reveal early signs of depression. We collected posts from \
+volunteers who also completed a standard health questionnaire every month. Changes in \
+the words people used, such as more words about themselves and fewer about others, \
+came before higher scores on the questionnaire. Such signals could help doctors offer \
+support earlier, but they raise serious questions of privacy.""",
 )
 
 

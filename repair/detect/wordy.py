@@ -12,8 +12,8 @@ Three kinds of pattern, each restoring the plain form:
 * **light verbs** (generative): a light verb (make, take, have, give, do), an optional
   article and a noun that is also a verb, then a preposition: "make use of" → "use",
   "took a look at" → "looked at", "made an attempt to" → "attempted to"; the
-  verb is inflected like the light verb (lemminflect) and the preposition is kept
-  when the verb takes it ("look at"), else dropped (the LM decides);
+  verb is inflected like the light verb (lemminflect); "of" goes (it belongs to
+  the noun), any other preposition stays with the verb ("look at");
 * **manner adverbials** (generative): "in a timely manner", "at a rapid pace", "on
   a regular basis" → the adjective's -ly adverb when it is a common word
   ("timely" stays: no "timelily");
@@ -22,7 +22,7 @@ Three kinds of pattern, each restoring the plain form:
   "in excess of" → "more than", "due to the fact that" → "because".
 
 >>> [(m.written, m.plains) for m in find("We made use of it prior to the test, at a rapid pace.")]
-[('made use of', ('used of', 'used')), ('prior to', ('before',)), ('at a rapid pace', ('rapidly',))]
+[('made use of', ('used',)), ('prior to', ('before',)), ('at a rapid pace', ('rapidly',))]
 """
 
 from __future__ import annotations
@@ -151,8 +151,9 @@ def find(text: str, at_least: int = 0) -> list[Match]:
             verb = None if bad else _verb_of(noun, tag)
             if verb is None:
                 continue
-            prep = m.group("prep")
-            plains = (f"{verb} {prep.lower()}", verb) if prep else (verb,)
+            prep = (m.group("prep") or "").lower()
+            # "make use of X" -> "use X", but "take a look at X" -> "look at X"
+            plains = (f"{verb} {prep}",) if prep and prep != "of" else (verb,)
             kind = "light_verb"
         else:
             adv = _adverb(m.group("adj").lower())

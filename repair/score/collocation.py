@@ -53,6 +53,9 @@ MIN_GAIN = 8.0
 MIN_GAIN_RECURRING = 6.0
 #: Restorations passing the bars a document needs before bigram-only terms apply.
 MIN_DOC_RESTORATIONS = 2
+#: Windows (applied, or strong terms declined only for a common written word) a document
+#: needs before those common-word windows apply.
+MIN_DOC_COMMON = 3
 #: Least LM gain beyond the unigram gain (nats).
 MIN_CONTEXT_GAIN = 2.0
 #: Most LM association (ln P(w2|w1) − ln P(w2)) of the written pair.
@@ -64,7 +67,7 @@ MIN_BIGRAM_PMI = 5.0
 #: Most Zipf frequency of a changed written word (term known only from bigram counts).
 MAX_WRITTEN_ZIPF = 2.5
 #: ... for a term of WordNet or the tortured-phrase list (the detector's bound).
-MAX_WRITTEN_ZIPF_STRONG = MAX_SPUN_ZIPF
+MAX_WRITTEN_ZIPF_STRONG = 3.0
 
 
 def _clip(x: float) -> float:
@@ -100,12 +103,11 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
         if r.ordinary < MIN_ORDINARY:
             reasons.append("not_more_ordinary")
         strong = bool(r.term.sources & {"wordnet", "pps"})
-        if max(zipf(r.written[i]) for i in r.changed) > (
-            MAX_WRITTEN_ZIPF_STRONG if strong else MAX_WRITTEN_ZIPF
-        ):
-            reasons.append("common_written")
         if not strong and (r.term.pmi or 0.0) < MIN_BIGRAM_PMI:
             reasons.append("weak_term")
+        written_zipf = max(zipf(r.written[i]) for i in r.changed)
+        if written_zipf > (MAX_WRITTEN_ZIPF_STRONG if strong else MAX_WRITTEN_ZIPF):
+            reasons.append("common_written")
         conf = (
             0.5
             + 0.2 * _clip((r.lm_gain - MIN_GAIN) / 8)
@@ -114,15 +116,31 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
             + 0.05 * recurring
         )
         out.append(Decision(r, not reasons, round(min(conf, 0.99), 4), tuple(reasons), recurring))
-    passing = {d.restoration.written for d in out if d.applied}
+    passing = {d.restoration.written[i] for d in out if d.applied for i in d.restoration.changed}
     if len(passing) < MIN_DOC_RESTORATIONS:
-        out = [
+        return [
             d
             if not d.applied or d.restoration.term.sources & {"wordnet", "pps"}
             else Decision(d.restoration, False, d.confidence, ("isolated",), d.recurring)
             for d in out
         ]
-    return out
+    # commoner written words inside a strong term ("profound learning", "attractive
+    # resonance") are restored when the document has enough such windows or others
+    near = {
+        d.restoration.written
+        for d in out
+        if d.reasons == ("common_written",) and d.restoration.term.sources & {"wordnet", "pps"}
+    }
+    if len(passing | near) < MIN_DOC_COMMON:
+        return out
+    return [
+        Decision(d.restoration, True, round(d.confidence - 0.05, 4), (), d.recurring)
+        if d.reasons == ("common_written",)
+        and d.restoration.term.sources & {"wordnet", "pps"}
+        and max(zipf(d.restoration.written[i]) for i in d.restoration.changed) <= MAX_SPUN_ZIPF
+        else d
+        for d in out
+    ]
 
 
 def score(candidates: list[Candidate]) -> list[Edit]:

@@ -11,7 +11,7 @@ Each paraphrase is ordinary English, so the decision is made by the document fir
   costs favour the shorter form, so a loss means the paraphrase belongs there:
   "take a look at" in "take a look at this").
 
-Among several plain forms ("used of" / "used") the LM's best is kept.
+Among several plain forms ("regularly" / "often") the LM's best is kept.
 ``confidence = 0.55 + 0.3·clip((density − MIN_PER_1000) / 10) + 0.1·clip(gain / 5)``.
 """
 

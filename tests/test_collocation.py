@@ -1,0 +1,92 @@
+"""The collocation stage: spun terms and wordy paraphrases (tests/cases/collocation.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from repair.config import RepairConfig
+from repair.detect import collocation, tortured
+from repair.document import Document
+from repair.pipeline import repair_text
+from repair.score.collocation import decide
+from repair.stages import names
+from repair.stages.collocation import STAGE
+
+CASES = json.loads((Path(__file__).parent / "cases" / "collocation.json").read_text("utf-8"))
+
+
+def _edits(text: str) -> list[tuple[str, str]]:
+    doc = Document(text)
+    d = STAGE.detect(doc)
+    return [(e.original, e.replacement) for e in STAGE.score(doc, d, STAGE.candidates(doc, d))]
+
+
+def _params() -> list:
+    return [
+        pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True))
+        if "xfail" in c
+        else c
+        for c in CASES["cases"]
+    ]
+
+
+@pytest.mark.parametrize("case", _params(), ids=[c["name"] for c in CASES["cases"]])
+def test_case(case: dict) -> None:
+    assert _edits(case["text"]) == [tuple(e) for e in case["expect"]]
+
+
+@pytest.mark.parametrize("case", _params(), ids=[c["name"] for c in CASES["cases"]])
+def test_pipeline_edits_reproduce_output(case: dict) -> None:
+    result = repair_text(case["text"], config=RepairConfig(spin=False, tortured=False))
+    out = case["text"]
+    for e in sorted(result.edits, key=lambda e: -e.offset):
+        assert out[e.offset : e.end] == e.original
+        out = out[: e.offset] + e.replacement + out[e.end :]
+    assert out == result.text
+    if not case["expect"]:
+        assert result.text == case["text"]
+
+
+def test_stage_runs_after_spin() -> None:
+    order = names()
+    assert order.index("spin") < order.index("collocation")
+
+
+def test_terms_lexicon_and_held_out_split() -> None:
+    terms = collocation.load_terms()
+    assert terms.get(("neural", "networks")) is not None  # singular lemma of a plural
+    assert terms.get(("blood", "pressure")).sources >= {"wordnet"}
+    assert terms.get(("data", "agglomerates")) is None
+    pps_test = terms.get(("image", "classification"))
+    assert pps_test is not None and pps_test.sources == frozenset({"pps"})
+    assert collocation.load_terms(frozenset({"test"})).get(("image", "classification")) is None
+
+
+def test_declined_windows_keep_their_reasons() -> None:
+    doc = Document("The lineage is the most parsimonious way of explaining the data.")
+    decisions = decide(collocation.find(doc))
+    assert decisions and not any(d.applied for d in decisions)
+    assert all(d.reasons for d in decisions)
+
+
+def test_tortured_prefilter_file_is_current() -> None:
+    from repair.lexicons import read_text
+
+    assert read_text(tortured.KEYS) == tortured.keys_text()
+
+
+def test_tortured_prefilter_misses_no_phrase() -> None:
+    lex = tortured.load_lexicon()
+    pre = tortured.prefilter()
+    for e in lex.entries:
+        assert tortured.may_match(list(e.units), pre), e.tortured
+
+
+def test_clean_news_skips_the_phrase_list() -> None:
+    tortured.load_lexicon.cache_clear()
+    text = Path("seeds/001_6ec5e41faf0dbfb8.txt").read_text("utf-8")
+    assert tortured.detect(Document(text)).findings == ()
+    assert tortured.load_lexicon.cache_info().currsize == 0
