@@ -9,8 +9,8 @@ ordinary English, so one of them proves nothing; what gives a spinner away is th
 
 Three kinds of pattern, each restoring the plain form:
 
-* **light verbs** (generative): a light verb (make, take, have, give, do), an optional
-  article and a noun that is also a verb, then a preposition: "make use of" → "use",
+* **light verbs** (generative): a light verb (make, take, have, give), an article
+  (or none before "of") and a noun that is also a verb, then a preposition: "make use of" → "use",
   "took a look at" → "looked at", "made an attempt to" → "attempted to"; the
   verb is inflected like the light verb (lemminflect); "of" goes (it belongs to
   the noun), any other preposition stays with the verb ("look at");
@@ -94,7 +94,7 @@ def _pattern() -> re.Pattern[str]:
     manner = "|".join(MANNER_NOUNS)
     return re.compile(
         rf"(?<![\w'’-])(?:(?P<func>{func})"
-        rf"|(?P<light>(?P<lv>{light}) (?:an? )?(?P<noun>[a-z]+)(?: (?P<prep>{prep}))?)"
+        rf"|(?P<light>(?P<lv>{light}) (?P<art>an? )?(?P<noun>[a-z]+) (?P<prep>{prep}))"
         rf"|(?P<manner>(?:in|at|on) an? (?P<adj>[a-z]+) (?:{manner})))"
         rf"(?![\w'’-])",
         re.IGNORECASE,
@@ -102,10 +102,15 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _verb_of(noun: str, tag: str) -> str | None:
-    """The noun as a verb inflected with ``tag`` ("use", "VBD" -> "used"), or None."""
+    """The noun as a verb inflected with ``tag`` ("use", "VBD" -> "used"), or None.
+
+    The word must be a noun lemma and a verb lemma ("use", "look", "attempt"), so an
+    auxiliary "have" before a participle ("have put on") is no light verb.
+    """
     from lemminflect import getAllLemmas, getInflection
 
-    if "VERB" not in getAllLemmas(noun) or noun not in getAllLemmas(noun).get("VERB", ()):
+    lemmas = getAllLemmas(noun)
+    if noun not in lemmas.get("VERB", ()) or noun not in lemmas.get("NOUN", ()):
         return None
     if tag == "VB":
         return noun
@@ -147,13 +152,14 @@ def find(text: str, at_least: int = 0) -> list[Match]:
         elif m.group("light"):
             tag = LIGHT_VERBS[m.group("lv").lower()]
             noun = m.group("noun").lower()
-            bad = noun in PREPOSITIONS or noun in IDIOM_NOUNS
+            prep = m.group("prep").lower()
+            # without an article only "make use of"-like nouns ("have put on" is no paraphrase)
+            bad = noun in IDIOM_NOUNS or (not m.group("art") and prep != "of")
             verb = None if bad else _verb_of(noun, tag)
             if verb is None:
                 continue
-            prep = (m.group("prep") or "").lower()
             # "make use of X" -> "use X", but "take a look at X" -> "look at X"
-            plains = (f"{verb} {prep}",) if prep and prep != "of" else (verb,)
+            plains = (f"{verb} {prep}",) if prep != "of" else (verb,)
             kind = "light_verb"
         else:
             adv = _adverb(m.group("adj").lower())
