@@ -22,8 +22,9 @@ Sources (each row says which):
   (``benchmarks/collocation_eval.py``).
 
 Format (read by :mod:`repair.detect.collocation`, which documents it): a text
-header line ``repair-collocations 1 N``, a ``#`` sources line, then ``N`` sorted
-little-endian uint64 keys (BLAKE2b-8 of the term, of the first word of a term and
+header line ``repair-collocations 2 N T``, a ``#`` sources line, a bucket offset table
+(65,537 little-endian uint32: where the keys with each top-16-bit value start), then
+``N`` sorted little-endian uint64 keys (BLAKE2b-8 of the term, of the first word of a term and
 of the first two words of a three-word term) and ``N`` uint16 values (flag bits and
 the bigram PMI in tenths of a nat).  ``--tsv`` prints the terms as text instead.
 """

@@ -29,6 +29,14 @@ lexicon (a sorted table of 64-bit keys, viewed in place: ~1 ms) is read when the
 first window with such a word appears.
 
 >>> from repair.document import Document
+File format (``lexicons/collocations.bin``, written by :func:`encode_table`): a header
+line ``repair-collocations 2 N T`` (N keys, T terms; checked on load), a ``#`` note
+line (sources and licences), then little-endian tables: 65,537 uint32 bucket offsets
+(where the keys whose top 16 bits are b start), N sorted uint64 keys (BLAKE2b-8 of a
+term, of a term's first word, and of the first two words of a three-word term), N
+flag bytes (:data:`WORDNET`, :data:`BIGRAM`, :data:`PPS`, :data:`PPS_TEST`,
+:data:`FIRST`, :data:`PREFIX`, :data:`TERM`) and N PMI bytes (tenths of a nat).
+
 >>> doc = Document("We measured the voltaic conductivity of the films.")
 >>> [(r.written, r.restored) for r in find(doc)]
 [(('voltaic', 'conductivity'), ('electrical', 'conductivity'))]
@@ -37,6 +45,7 @@ first window with such a word appears.
 from __future__ import annotations
 
 import hashlib
+import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -50,7 +59,10 @@ from repair.types import Token
 
 LEXICON = "collocations.bin"
 MAGIC = "repair-collocations"
-VERSION = 1
+VERSION = 2
+#: Keys are bucketed by their top :data:`BUCKET_BITS` bits (an offset table in the file),
+#: so a lookup bisects a handful of keys.
+BUCKET_BITS = 16
 #: Flag bits of a key's value.
 WORDNET, BIGRAM, PPS, PPS_TEST, FIRST, PREFIX, TERM = (1 << i for i in range(7))
 SOURCE_BITS = {"wordnet": WORDNET, "bigram": BIGRAM, "pps": PPS}
@@ -110,8 +122,14 @@ def encode_table(
         n_terms += 1
     keys = sorted(values)
     head = f"{MAGIC} {VERSION} {len(keys)} {n_terms}\n{note}\n".encode()
+    offsets = array("I", [0] * ((1 << BUCKET_BITS) + 1))
+    for k in keys:
+        offsets[(k >> (64 - BUCKET_BITS)) + 1] += 1
+    for b in range(1, len(offsets)):
+        offsets[b] += offsets[b - 1]
     return (
         head
+        + offsets.tobytes()
         + array("Q", keys).tobytes()
         + array("B", [values[k][0] for k in keys]).tobytes()
         + array("B", [values[k][1] for k in keys]).tobytes()
@@ -125,13 +143,22 @@ class Terms:
     keys: array
     flags: bytes
     pmi: bytes
+    #: start of each key bucket (top :data:`BUCKET_BITS` bits) in ``keys``
+    offsets: array
     #: flag bits that do not count (PPS rows of held-out families)
     held_out: frozenset[str] = frozenset()
 
-    def _flags(self, text: str) -> int:
+    def _index(self, text: str) -> int:
+        """Position of ``text``'s key in :attr:`keys`, or -1."""
         k = key(text)
-        i = bisect_left(self.keys, k)
-        return self.flags[i] if i < len(self.keys) and self.keys[i] == k else 0
+        b = k >> (64 - BUCKET_BITS)
+        lo, hi = self.offsets[b], self.offsets[b + 1]
+        i = bisect_left(self.keys, k, lo, hi)
+        return i if i < hi and self.keys[i] == k else -1
+
+    def _flags(self, text: str) -> int:
+        i = self._index(text)
+        return self.flags[i] if i >= 0 else 0
 
     def first(self, word: str) -> bool:
         return bool(self._flags(word) & FIRST)
@@ -140,9 +167,8 @@ class Terms:
         return bool(self._flags(words) & PREFIX)
 
     def _term(self, text: str) -> Term | None:
-        k = key(text)
-        i = bisect_left(self.keys, k)
-        if i >= len(self.keys) or self.keys[i] != k or not self.flags[i] & TERM:
+        i = self._index(text)
+        if i < 0 or not self.flags[i] & TERM:
             return None
         f = self.flags[i]
         sources = {s for s, bit in SOURCE_BITS.items() if f & bit}
@@ -194,15 +220,19 @@ def load_terms(held_out: frozenset[str] = frozenset()) -> Terms:
         )
     n = int(head[2])
     body = data.find(b"\n", nl + 1) + 1
-    if len(data) - body != n * 10:
+    n_off = (1 << BUCKET_BITS) + 1
+    if len(data) - body != 4 * n_off + n * 10:
         raise LexiconError(f"{path}: {len(data) - body} bytes of tables, expected {n * 10}")
+    offsets = array("I")
+    offsets.frombytes(data[body : body + 4 * n_off])
     keys = array("Q")
+    body += 4 * n_off
     keys.frombytes(data[body : body + 8 * n])
-    if keys.itemsize != 8:
-        raise LexiconError(f"{path}: this platform has no 8-byte unsigned array type")
+    if keys.itemsize != 8 or offsets.itemsize != 4 or sys.byteorder != "little":
+        raise LexiconError(f"{path}: needs little-endian 4- and 8-byte unsigned array types")
     flags = data[body + 8 * n : body + 9 * n]
     pmi = data[body + 9 * n : body + 10 * n]
-    return Terms(keys, flags, pmi, held_out)
+    return Terms(keys, flags, pmi, offsets, held_out)
 
 
 @dataclass(frozen=True)
@@ -286,23 +316,25 @@ def _options(word: str) -> tuple[str, ...]:
 def _product(
     written: tuple[str, ...], opts: list[tuple[str, ...]], terms: Terms
 ) -> list[tuple[tuple[str, ...], Term]]:
+    """Anchored combinations of the options that are known terms (prefixes pruned first)."""
     out = []
     for a in opts[0]:
         if not terms.first(a):
             continue
-        if len(written) == 2:
-            for b in opts[1]:
-                t = terms.get((a, b))
-                if t is not None:
-                    out.append(((a, b), t))
-            continue
         for b in opts[1]:
+            if len(written) == 2:
+                if _anchored(written, (a, b)):
+                    t = terms.get((a, b))
+                    if t is not None:
+                        out.append(((a, b), t))
+                continue
             if not terms.prefix(f"{a} {b}"):
                 continue
             for c in opts[2]:
-                t = terms.get((a, b, c))
-                if t is not None:
-                    out.append(((a, b, c), t))
+                if _anchored(written, (a, b, c)):
+                    t = terms.get((a, b, c))
+                    if t is not None:
+                        out.append(((a, b, c), t))
     return out
 
 
@@ -367,7 +399,7 @@ def find(doc: Document, held_out: frozenset[str] | None = None) -> list[Restorat
             terms = load_terms(HELD_OUT if held_out is None else held_out)
         if terms.get(written) is not None:
             continue  # the written words are a term themselves
-        cands = [(r, t) for r, t in _product(written, opts, terms) if _anchored(written, r)]
+        cands = _product(written, opts, terms)
         if not cands:
             continue
         scored = []
