@@ -28,7 +28,6 @@ Only words at most :data:`MAX_SPUN_ZIPF` common are taken as possibly spun, and 
 lexicon (a sorted table of 64-bit keys, viewed in place: ~1 ms) is read when the
 first window with such a word appears.
 
->>> from repair.document import Document
 File format (``lexicons/collocations.bin``, written by :func:`encode_table`): a header
 line ``repair-collocations 2 N T`` (N keys, T terms; checked on load), a ``#`` note
 line (sources and licences), then little-endian tables: 65,537 uint32 bucket offsets
@@ -37,6 +36,7 @@ term, of a term's first word, and of the first two words of a three-word term), 
 flag bytes (:data:`WORDNET`, :data:`BIGRAM`, :data:`PPS`, :data:`PPS_TEST`,
 :data:`FIRST`, :data:`PREFIX`, :data:`TERM`) and N PMI bytes (tenths of a nat).
 
+>>> from repair.document import Document
 >>> doc = Document("We measured the voltaic conductivity of the films.")
 >>> [(r.written, r.restored) for r in find(doc)]
 [(('voltaic', 'conductivity'), ('electrical', 'conductivity'))]
