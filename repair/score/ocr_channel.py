@@ -186,11 +186,15 @@ def strip_accents(word: str) -> str:
 
 
 def confusion_variants(
-    token: str, prefixes: PrefixIndex | None = None
+    token: str,
+    prefixes: PrefixIndex | None = None,
+    max_cost: float = MAX_COST,
+    max_subs: int = MAX_SUBS,
 ) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
     """Strings reachable from ``token`` by up to :data:`MAX_SUBS` listed confusions.
 
-    Maps each variant to its cheapest (cost, substitutions).  Case-sensitive: the
+    Maps each variant to its cheapest (cost, substitutions); ``max_cost`` and
+    ``max_subs`` widen or narrow the search.  Case-sensitive: the
     table says which glyph the OCR printed (``U`` for ``ll``, ``H`` for ``li``).
     With ``prefixes`` (lower case), a branch stops as soon as what it has built is no
     word's prefix, which keeps long garbled words cheap; the default is the prefixes
@@ -210,12 +214,12 @@ def confusion_variants(
     def walk(i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
-            if len(subs) < MAX_SUBS:
+            if len(subs) < max_subs:
                 for n in range(1, min(longest, size - i) + 1):
                     src = token[i : i + n]
                     for dst, c in table.get(src, ()):
-                        if cost + c > MAX_COST:
-                            continue
+                        if cost + c > max_cost:
+                            break  # rows are sorted by cost
                         new_low = low + dst.lower()
                         ok = memo.get(new_low)
                         if ok is None:
@@ -260,7 +264,7 @@ class PrefixIndex:
     of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
     """
 
-    __slots__ = ("_words", "memo")
+    __slots__ = ("_words", "memo", "_next")
 
     #: Answers remembered (the confusion walk asks the same prefixes again and again).
     MEMO_MAX = 400_000
@@ -268,6 +272,37 @@ class PrefixIndex:
     def __init__(self, words: object) -> None:
         self._words = sorted({w.lower() for w in words})  # type: ignore[attr-defined]
         self.memo: dict[str, bool] = {}
+        self._next: dict[str, str] = {}
+
+    def fork(self) -> PrefixIndex:
+        """The same words with memos of its own (a search that asks many other
+        prefixes does not evict this index's answers)."""
+        other = PrefixIndex(())
+        other._words = self._words
+        return other
+
+    def next_letters(self, prefix: str) -> str:
+        """The characters that follow ``prefix`` in some word ("" if none), sorted;
+        remembered.  One binary search per distinct next character."""
+        hit = self._next.get(prefix)
+        if hit is not None:
+            return hit
+        words, n, k = self._words, len(self._words), len(prefix)
+        lo = bisect_left(words, prefix)
+        found = []
+        while lo < n and words[lo].startswith(prefix):
+            w = words[lo]
+            if len(w) == k:
+                lo += 1
+                continue
+            ch = w[k]
+            found.append(ch)
+            lo = bisect_left(words, prefix + chr(ord(ch) + 1), lo)
+        out = "".join(found)
+        if len(self._next) >= self.MEMO_MAX:
+            self._next.clear()
+        self._next[prefix] = out
+        return out
 
     def __contains__(self, prefix: object) -> bool:
         if not isinstance(prefix, str):
