@@ -103,6 +103,10 @@ UNLISTED_IN_GARBLED = False
 #: words that look garbled; SMH newspaper pages: median 0.10; ICDAR 2017 books,
 #: whose unknown words are mostly old spellings: median 0.04, 77 of 80 below 0.08).
 HEAVY_GARBLE = 0.08
+#: ... unless this share of its words are old spellings (:func:`archaic_form`): early
+#: modern print (ICDAR files 1-27, 35-74: 25-98 per 1,000 words) is not read loosely;
+#: SMH pages have 0-18 per 1,000, 19th-century books 0-14.
+OLD_PRINT_SHARE = 0.02
 #: Findings of heavily garbled documents read by the wide search (several errors per word).
 WIDE_REASONS = frozenset({"nonword"})
 #: Margin (nats) the best reading of a lower-case non-word seen once in a garbled page
@@ -152,7 +156,7 @@ class _Generator:
             accents,
             garbled,
             ref_words,
-            heavy=garbled and detection.score >= HEAVY_GARBLE,
+            heavy=garbled and detection.score >= HEAVY_GARBLE and not _old_print(doc, detection),
         )
         for f in detection.findings:
             if f.reason == "realword_suspect":
@@ -534,6 +538,13 @@ def _wide_name(text: str, info: _DocInfo) -> list[Correction]:
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
         return []
     return names[:1]
+
+
+def _old_print(doc: Document, detection: Detection) -> bool:
+    """Whether the page spells as early modern print does ("tooke", "shee", "vpon"):
+    its unknown words are then old spellings more often than garble."""
+    old = sum(f.reason == "archaic" for f in detection.findings)
+    return old >= OLD_PRINT_SHARE * max(1, len(doc.words))
 
 
 def _period_word(text: str) -> bool:
