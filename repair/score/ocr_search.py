@@ -10,7 +10,7 @@ walks the same learned table with
   :func:`cost_bound`), and
 * up to :data:`MAX_SUBS` learned confusions,
 
-pruned by a prefix set of the vocabulary (a branch stops as soon as what it built is
+pruned by a prefix index of the vocabulary (a branch stops as soon as what it built is
 no word's prefix).  With ``names`` a capitalised token also reaches the names of the
 period name list (:meth:`repair.score.ngrams.NgramTable.is_name`): "Balgownio" ->
 "Balgownie", "Pittwator" -> "Pittwater".
@@ -38,6 +38,7 @@ from repair.score.ocr_channel import (
     PrefixIndex,
     confusion_variants,
     is_target,
+    prefixes_of,
     transfer_case,
     vocabulary,
 )
@@ -64,23 +65,13 @@ def cost_bound(token: str) -> float:
     return min(CAP_COST, BASE_COST + COST_PER_CHAR * max(0, len(token) - FREE_CHARS))
 
 
-class PrefixSet(PrefixIndex):
-    """Every prefix of the words in one set: a wide search asks a great many prefixes,
-    and a set answers each at once (~0.3 s and ~16 MB to build, only when needed)."""
-
-    __slots__ = ("_set",)
-
-    def __init__(self, words: object) -> None:
-        super().__init__(words)
-        self._set = frozenset(w[:i] for w in self._words for i in range(1, len(w) + 1))
-
-    def __contains__(self, prefix: object) -> bool:
-        return prefix in self._set
-
-
 @lru_cache(maxsize=1)
 def _word_prefixes() -> PrefixIndex:
-    return PrefixSet(vocabulary())
+    """The dictionary's prefix index with memos of its own (the wide search asks many
+    prefixes the default search never does; sharing the memo would evict its answers)."""
+    from repair.score.ocr_channel import vocabulary_prefixes
+
+    return vocabulary_prefixes().fork()
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +80,7 @@ def name_prefixes() -> PrefixIndex:
     from repair.score.ngrams import get_ngrams
 
     names = [w for w in get_ngrams().names() if len(w) >= NAME_MIN_LEN]
-    return PrefixSet([*vocabulary(), *names])
+    return prefixes_of([*vocabulary(), *names])
 
 
 def _target(variant: str, names: bool) -> bool:
