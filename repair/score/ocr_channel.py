@@ -264,7 +264,7 @@ class PrefixIndex:
     of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
     """
 
-    __slots__ = ("_words", "memo", "_next")
+    __slots__ = ("_words", "memo")
 
     #: Answers remembered (the confusion walk asks the same prefixes again and again).
     MEMO_MAX = 400_000
@@ -272,7 +272,6 @@ class PrefixIndex:
     def __init__(self, words: object) -> None:
         self._words = sorted({w.lower() for w in words})  # type: ignore[attr-defined]
         self.memo: dict[str, bool] = {}
-        self._next: dict[str, str] = {}
 
     def fork(self) -> PrefixIndex:
         """The same words with memos of its own (a search that asks many other
@@ -280,29 +279,6 @@ class PrefixIndex:
         other = PrefixIndex(())
         other._words = self._words
         return other
-
-    def next_letters(self, prefix: str) -> str:
-        """The characters that follow ``prefix`` in some word ("" if none), sorted;
-        remembered.  One binary search per distinct next character."""
-        hit = self._next.get(prefix)
-        if hit is not None:
-            return hit
-        words, n, k = self._words, len(self._words), len(prefix)
-        lo = bisect_left(words, prefix)
-        found = []
-        while lo < n and words[lo].startswith(prefix):
-            w = words[lo]
-            if len(w) == k:
-                lo += 1
-                continue
-            ch = w[k]
-            found.append(ch)
-            lo = bisect_left(words, prefix + chr(ord(ch) + 1), lo)
-        out = "".join(found)
-        if len(self._next) >= self.MEMO_MAX:
-            self._next.clear()
-        self._next[prefix] = out
-        return out
 
     def __contains__(self, prefix: object) -> bool:
         if not isinstance(prefix, str):
