@@ -34,6 +34,8 @@ from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     ARCHAIC_WORDS,
+    MAX_COST,
+    MAX_SUBS,
     Correction,
     archaic_form,
     confusion_variants,
@@ -44,6 +46,8 @@ from repair.score.ocr_channel import (
     single_confusions,
     strip_accents,
 )
+from repair.score.ocr_search import MAX_SUBS as WIDE_MAX_SUBS
+from repair.score.ocr_search import cost_bound, wide_candidates
 from repair.types import Candidate, Detection, Token
 
 #: Real words at or above this Zipf frequency are never re-read as confusions.
@@ -95,6 +99,19 @@ HEADLINE_REALWORD_MAX_COST = 1.0
 #: Non-words of garbled documents also get symspell's one-edit readings the confusion
 #: table does not list ("gola" -> "gold"), at a higher cost.
 UNLISTED_IN_GARBLED = False
+#: A garbled document is *heavily* garbled from this garble score on (the share of
+#: words that look garbled; SMH newspaper pages: median 0.10; ICDAR 2017 books,
+#: whose unknown words are mostly old spellings: median 0.04, 77 of 80 below 0.08).
+HEAVY_GARBLE = 0.08
+#: ... unless this share of its words are old spellings (:func:`archaic_form`): early
+#: modern print (ICDAR files 1-27, 35-74: 25-98 per 1,000 words) is not read loosely;
+#: SMH pages have 0-18 per 1,000, 19th-century books 0-14.
+OLD_PRINT_SHARE = 0.02
+#: Findings of heavily garbled documents read by the wide search (several errors per word).
+WIDE_REASONS = frozenset({"nonword"})
+#: Margin (nats) the best reading of a lower-case non-word seen once in a garbled page
+#: needs (the default for non-words is :data:`repair.score.ocr.NONWORD_THRESHOLD`).
+GARBLED_NONWORD_THRESHOLD = -5.0
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -107,6 +124,7 @@ class _DocInfo:
     accent_noise: int = 0
     garbled: bool = False
     reference_words: frozenset[str] = frozenset()
+    heavy: bool = False
 
     @cached_property
     def doc_prefixes(self) -> frozenset[str]:
@@ -138,6 +156,7 @@ class _Generator:
             accents,
             garbled,
             ref_words,
+            heavy=garbled and detection.score >= HEAVY_GARBLE and not _old_print(doc, detection),
         )
         for f in detection.findings:
             if f.reason == "realword_suspect":
@@ -210,7 +229,7 @@ class _Generator:
         if len(tok.text) > MAX_TOKEN_LEN:
             return []  # not a word that lost a glyph or a space: leave it
         out = joins(toks, i, reason) if info.garbled else []
-        if _next_to_hyphen(toks, i):
+        if _next_to_hyphen(toks, i) and not (info.garbled and _compound_piece(toks, i)):
             return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
         if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
             return out  # an acronym (AUD, BIS), not "tbe"
@@ -229,7 +248,7 @@ class _Generator:
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
-            out += _name_readings(tok, reason)
+            out += _name_readings(tok, reason, info)
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
         out += [
             _cand(
@@ -276,6 +295,17 @@ class _Generator:
         rare_word = reason == "nonword" and zipf(text.lower()) >= RARE_WORD_ZIPF
         out = []
         unlisted = UNLISTED_IN_GARBLED and info.garbled and reason == "nonword"
+        # a lower-case non-word of a garbled page, seen once, is nearly always garble:
+        # its best reading needs less of a margin, and a wider search finds readings
+        # several errors away (:mod:`repair.score.ocr_search`)
+        wide = (
+            info.heavy
+            and reason in WIDE_REASONS
+            and not rare_word
+            and text.islower()
+            and info.counts[text] < DOC_SUPPORT_MIN
+            and not _period_word(text)
+        )
         for c in correction_candidates(text, unlisted)[:_MAX_CORRECTIONS]:
             if rare_word and not c.listed:
                 continue
@@ -286,12 +316,22 @@ class _Generator:
                 continue
             cost = c.cost - (DOC_SUPPORT_BONUS if info.counts[c.text] >= 1 else 0.0)
             thr = CAPITAL_THRESHOLD if capital and same_initial else None
+            if thr is None and wide:
+                thr = GARBLED_NONWORD_THRESHOLD
             if rare_word:
                 thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
-        # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
         seen = {c.text for c, *_ in out}
-        for variant, (cost, subs) in confusion_variants(text, info.doc_prefixes).items():
+        if wide:
+            for c in wide_candidates(text)[:_MAX_CORRECTIONS]:
+                if c.text in seen:
+                    continue
+                seen.add(c.text)
+                out.append((c, "OCR_CONFUSION", c.cost, GARBLED_NONWORD_THRESHOLD))
+        # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
+        # (in heavily garbled pages as far as the wide search goes: "Svdnoj" -> "Sydney")
+        bound = (cost_bound(text), WIDE_MAX_SUBS) if info.heavy else (MAX_COST, MAX_SUBS)
+        for variant, (cost, subs) in confusion_variants(text, info.doc_prefixes, *bound).items():
             if variant in seen or info.counts[variant] < DOC_SUPPORT_MIN:
                 continue
             corr = Correction(variant, cost, subs, True)
@@ -433,13 +473,24 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
 #: A capitalised non-word is read as a place or person name of the period name list
 #: when one learned confusion this cheap (nats) gives exactly one such name.
 NAME_MAX_COST = 2.5
+#: In heavily garbled pages, a name further away is taken up to this cost (nats) when
+#: the next name is at least NAME_WIDE_MARGIN dearer ...
+NAME_WIDE_MAX_COST = 5.0
+NAME_WIDE_MARGIN = 1.0
+#: ... and up to this cost when the page itself prints the name.
+NAME_DOC_MAX_COST = 8.0
 #: Confidence of a name reading (the language model does not know most names).
 NAME_CONFIDENCE = 0.7
 
 
-def _name_readings(tok: Token, reason: str) -> list[Candidate]:
+def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
     """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
-    (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading."""
+    (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading.
+
+    In a heavily garbled page the wide search (:mod:`repair.score.ocr_search`) also
+    reads names several confusions away ("Pittwator", "Hnvvkosburj"): the cheapest
+    name is taken when it is clearly cheaper than the next one, or when the page itself
+    prints that name (document consistency: "Svdney" where "Sydney" occurs)."""
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
@@ -452,6 +503,8 @@ def _name_readings(tok: Token, reason: str) -> list[Candidate]:
         if c.cost <= NAME_MAX_COST and c.text[:1].isupper() and table.is_name(c.text)
     ]
     if len(names) != 1:
+        names = _wide_name(text, info) if info.heavy and not names else []
+    if not names:
         return []
     c = names[0]
     return [
@@ -465,6 +518,41 @@ def _name_readings(tok: Token, reason: str) -> list[Candidate]:
             subs=[list(x) for x in c.subs],
         )
     ]
+
+
+def _wide_name(text: str, info: _DocInfo) -> list[Correction]:
+    """The one name a heavily garbled capitalised token reads as, or ``[]``."""
+    from repair.score.ngrams import get_ngrams
+
+    table = get_ngrams()
+    names = [
+        c
+        for c in wide_candidates(text, names=True)
+        if c.text[:1].isupper() and c.text[1:].islower() and table.is_name(c.text)
+    ]
+    in_doc = [c for c in names if info.counts[c.text] >= 1 and c.cost <= NAME_DOC_MAX_COST]
+    if in_doc:
+        return in_doc[:1]
+    if not names or names[0].cost > NAME_WIDE_MAX_COST:
+        return []
+    if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
+        return []
+    return names[:1]
+
+
+def _old_print(doc: Document, detection: Detection) -> bool:
+    """Whether the page spells as early modern print does ("tooke", "shee", "vpon"):
+    its unknown words are then old spellings more often than garble."""
+    old = sum(f.reason == "archaic" for f in detection.findings)
+    return old >= OLD_PRINT_SHARE * max(1, len(doc.words))
+
+
+def _period_word(text: str) -> bool:
+    """Whether the period vocabulary knows ``text`` (a rare real word of old print:
+    "picul", "tapsters", "macadamising"), so it is not read as garble lightly."""
+    from repair.score.ngrams import get_ngrams
+
+    return get_ngrams().known(text)
 
 
 def _caps_neighbour(toks: list[Token], i: int) -> bool:
@@ -531,6 +619,25 @@ def _sentence_start(toks: list[Token], i: int) -> bool:
         else:
             return t.text in ".!?"
         j -= 1
+    return True
+
+
+def _compound_piece(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` is a whole word of an in-line hyphenated compound
+    ("forty-thrco", "Goulburn-streot"), not a piece of a broken word: no line break at
+    the hyphen, and no known word when joined with the piece across it ("medita-tion")."""
+    for step in (-1, 1):
+        h = i + step
+        if not (0 <= h < len(toks)) or toks[h].text != "-":
+            continue
+        o = h + step
+        if not (0 <= o < len(toks)) or toks[o].kind != "word":
+            return False  # a hyphen at a space or line break
+        if toks[o].start != toks[h].end and toks[h].start != toks[o].end:
+            return False
+        a, b = (toks[o].text, toks[i].text) if step < 0 else (toks[i].text, toks[o].text)
+        if is_word_form(a + b):
+            return False
     return True
 
 

@@ -36,7 +36,7 @@ import threading
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -186,6 +186,11 @@ class WordList:
             line = self._blob.count(b"\n", 0, bad) + 3
             raise NgramFormatError(f"{self.path}: line {line}: empty line or white space in a word")
         self.size = n
+
+    def __iter__(self) -> Iterator[str]:
+        """The words, in sorted order (decoded one by one)."""
+        if self._blob:
+            yield from self._blob.decode("utf-8").split("\n")
 
     def __contains__(self, word: str) -> bool:
         key = word.encode("utf-8")
@@ -368,6 +373,10 @@ class NgramTable:
     def word_list(self) -> WordList | frozenset[str]:
         """The listed words (loaded on first use; empty if the table has none)."""
         return self._list("words")
+
+    def names(self) -> Iterator[str]:
+        """The listed personal and place names (lower case; empty if the table has none)."""
+        return iter(self._list("names"))
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a listed personal or place name (any case).

@@ -186,11 +186,15 @@ def strip_accents(word: str) -> str:
 
 
 def confusion_variants(
-    token: str, prefixes: PrefixIndex | None = None
+    token: str,
+    prefixes: PrefixIndex | None = None,
+    max_cost: float = MAX_COST,
+    max_subs: int = MAX_SUBS,
 ) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
     """Strings reachable from ``token`` by up to :data:`MAX_SUBS` listed confusions.
 
-    Maps each variant to its cheapest (cost, substitutions).  Case-sensitive: the
+    Maps each variant to its cheapest (cost, substitutions); ``max_cost`` and
+    ``max_subs`` widen or narrow the search.  Case-sensitive: the
     table says which glyph the OCR printed (``U`` for ``ll``, ``H`` for ``li``).
     With ``prefixes`` (lower case), a branch stops as soon as what it has built is no
     word's prefix, which keeps long garbled words cheap; the default is the prefixes
@@ -210,12 +214,12 @@ def confusion_variants(
     def walk(i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
-            if len(subs) < MAX_SUBS:
+            if len(subs) < max_subs:
                 for n in range(1, min(longest, size - i) + 1):
                     src = token[i : i + n]
                     for dst, c in table.get(src, ()):
-                        if cost + c > MAX_COST:
-                            continue
+                        if cost + c > max_cost:
+                            break  # rows are sorted by cost
                         new_low = low + dst.lower()
                         ok = memo.get(new_low)
                         if ok is None:
@@ -268,6 +272,13 @@ class PrefixIndex:
     def __init__(self, words: object) -> None:
         self._words = sorted({w.lower() for w in words})  # type: ignore[attr-defined]
         self.memo: dict[str, bool] = {}
+
+    def fork(self) -> PrefixIndex:
+        """The same words with memos of its own (a search that asks many other
+        prefixes does not evict this index's answers)."""
+        other = PrefixIndex(())
+        other._words = self._words
+        return other
 
     def __contains__(self, prefix: object) -> bool:
         if not isinstance(prefix, str):
