@@ -27,6 +27,8 @@ MAX_RUN = 20
 LONE_NOISE = MARKS | frozenset("'’‘,?!•„[]")
 #: ... and these may make up the rest of a lone run of two or more marks ("-.", "'.").
 LONE_FILLER = frozenset('.,-;:"')
+#: Glued marks are read by the learned fate model (:mod:`repair.candidates.ocr_glued`).
+GLUED = True
 #: Confidence of deleting a lone speck (a fixed rule, no LM: the LM has no punctuation).
 LONE_CONFIDENCE = 0.7
 
@@ -139,6 +141,10 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
 
 def mark_candidates(toks: list[Token]) -> list[Candidate]:
     """Candidates re-reading each glued word+mark run (garbled documents only)."""
+    if GLUED:
+        from repair.candidates.ocr_glued import glued_candidates
+
+        return glued_candidates(toks)
     return [
         cand(
             start,
