@@ -58,6 +58,7 @@ MAX_READINGS = 32
 PIECE_CORRECTIONS = 2
 PIECE_MIN_LEN = 3
 PIECE_MAX_COST = 4.0
+PIECE_MAX_READINGS = 8
 #: Margin (nats) a reading needs over the chunk as printed.
 THRESHOLD = 0.0
 #: A reading that only drops or spaces marks (the words stay as printed: ".voted") has
@@ -228,6 +229,7 @@ def chunk_readings(chunk: str, next_char: str = "") -> list[tuple[str, float, fl
     out: dict[str, tuple[float, float]] = {}
     orig_list = [t.text for t in tokenize(chunk) if t.kind == "word"]
     orig_words = set(orig_list)
+    corrected = 0
     for cost, combo in combos:
         parts = list(chunk)
         threshold = THRESHOLD
@@ -242,12 +244,16 @@ def chunk_readings(chunk: str, next_char: str = "") -> list[tuple[str, float, fl
             reading = "".join(parts).strip()
             if not reading or reading == chunk:
                 continue
-            for text, extra in _read_pieces(reading, orig_words, cost <= PIECE_MAX_COST):
+            correct = cost <= PIECE_MAX_COST and corrected < PIECE_MAX_READINGS
+            corrected += correct
+            for text, extra in _read_pieces(reading, orig_words, correct):
                 thr = threshold
                 price = cost + extra
                 if [t.text for t in tokenize(text) if t.kind == "word"] == orig_list:
                     thr = max(thr, MARKS_ONLY_THRESHOLD)
                     price = max(price, _strict_cost(chunk, marks, combo))
+                    if -price < thr:
+                        continue  # the LM gains nothing: the odds alone fall short
                 if text != chunk and (text not in out or price < out[text][0]):
                     out[text] = (price, thr)
     return sorted(((t, c, thr) for t, (c, thr) in out.items()), key=lambda x: x[1])
