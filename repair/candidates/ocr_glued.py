@@ -59,6 +59,9 @@ PIECE_CORRECTIONS = 2
 PIECE_MIN_LEN = 3
 PIECE_MAX_COST = 4.0
 PIECE_MAX_READINGS = 8
+#: Marks real words carry inside them ("ne'er", "vil-laine" in old print): a reading that
+#: drops one between letters must be a word as it stands (no confusion reading).
+WORD_MARKS = frozenset("-'")
 #: Margin (nats) a reading needs over the chunk as printed.
 THRESHOLD = 0.0
 #: A reading that only drops or spaces marks (the words stay as printed: ".voted") has
@@ -233,8 +236,11 @@ def chunk_readings(chunk: str, next_char: str = "") -> list[tuple[str, float, fl
     for cost, combo in combos:
         parts = list(chunk)
         threshold = THRESHOLD
+        word_mark_dropped = False
         for k, (repl, _c) in zip(marks, combo, strict=True):
             parts[k] = repl
+            if repl == "" and chunk[k] in WORD_MARKS and _join_threshold(chunk, k) is not None:
+                word_mark_dropped = True
             if repl == "":
                 thr = _join_threshold(chunk, k)
                 if thr is False:
@@ -245,6 +251,7 @@ def chunk_readings(chunk: str, next_char: str = "") -> list[tuple[str, float, fl
             if not reading or reading == chunk:
                 continue
             correct = cost <= PIECE_MAX_COST and corrected < PIECE_MAX_READINGS
+            correct &= not word_mark_dropped
             corrected += correct
             for text, extra in _read_pieces(reading, orig_words, correct):
                 thr = threshold

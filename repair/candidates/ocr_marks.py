@@ -14,7 +14,7 @@ space between) is re-read as one token: by the learned confusions ("»" -> "w",
 from __future__ import annotations
 
 from repair.candidates.ocr_rules import cand
-from repair.score.ocr_channel import correction_candidates, is_target
+from repair.score.ocr_channel import correction_candidates, is_known, is_target
 from repair.types import Candidate, Token
 
 #: Marks no English word carries inside it (an apostrophe or hyphen may be real).
@@ -175,6 +175,9 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
             start, end = before.start, t.end
         else:
             continue
+        word = _next_word(toks, i, 1 if start_edge else -1)  # its neighbour on the line
+        if word is not None and not is_known(word):
+            continue  # next to a garbled word the language model cannot judge the speck
         out.append(
             cand(
                 start,
@@ -189,6 +192,14 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
             )
         )
     return out
+
+
+def _next_word(toks: list[Token], i: int, step: int) -> str | None:
+    """The token after (``step`` 1) or before (-1) token ``i``, across spaces, if a word."""
+    k = i + step
+    while 0 <= k < len(toks) and toks[k].kind == "space":
+        k += step
+    return toks[k].text if 0 <= k < len(toks) and toks[k].kind == "word" else None
 
 
 def mark_candidates(toks: list[Token]) -> list[Candidate]:
