@@ -15,7 +15,9 @@ costs ``-ln P(fates) + ln P(all kept)`` plus its confusion costs, and the scorer
 pieces as printed.  So "word." keeps its full stop (dropping it gains the LM nothing
 and costs ``ln(1200/20)``), ".voted" loses its speck (a leading "." before a lower-case
 letter is dropped far more often than kept) and "building«" becomes "buildings" ("«" is
-a misread "s" 29 times in 40, never a mark).
+a misread "s" 29 times in 40, never a mark).  A chunk ending in a mark training rarely
+keeps ("\\", "»") is also read together with a short piece after the space ("pro\\ ed"
+-> "proved", "abo\\ o" -> "above"), one space dearer.
 
 >>> [c.replacement for c in glued_candidates(tokenize("the new building« were"))][:1]
 ['buildings']
@@ -307,23 +309,68 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
         chunk = "".join(t.text for t in piece)
         if any(t.kind == "word" for t in piece) and not chunk.isalnum():
             nxt = toks[j].text[:1] if j < n else ""
-            orig = [t.text for t in piece if t.kind == "word"]
-            for text, cost, threshold in chunk_readings(chunk, nxt):
-                alt = [t.text for t in tokenize(text) if t.kind == "word"]
-                if not alt:
-                    continue
-                out.append(
-                    cand(
-                        piece[0].start,
-                        piece[-1].end,
-                        text,
-                        "OCR_STRAY_MARK",
-                        finding="glued_mark",
-                        orig=orig,
-                        alt=alt,
-                        cost=cost,
-                        threshold=threshold,
-                    )
+            out.extend(_chunk_candidates(piece, chunk, nxt, 0.0))
+            tail = _split_tail(toks, j)
+            if tail is not None and piece[-1].kind == "punct" and _rarely_kept(piece[-1].text):
+                # "pro\ ed", "abo\ o": a misread glyph before a space that split the word
+                nxt2 = toks[tail + 1].text[:1] if tail + 1 < n else ""
+                whole = [*piece, toks[tail]]
+                out.extend(
+                    _chunk_candidates(whole, chunk + toks[tail].text, nxt2, SPLIT_COST, True)
                 )
         i = j
+    return out
+
+
+#: Cost (nats) of the space a word split at a misread glyph lost ("pro\ ed" -> "proved").
+SPLIT_COST = 1.0
+#: The piece after the space is this short at most.
+SPLIT_TAIL_MAX = 3
+
+
+def _rarely_kept(marks: str) -> bool:
+    """Whether training kept each of ``marks`` less often than not ("\\", "»": misread
+    letters; ".", ",": punctuation before a space is real)."""
+    model = mark_model()
+    for m in marks:
+        seen = model.by_mark.get(m)
+        if not seen or seen["keep"] * 2 >= sum(seen.values()):
+            return False
+    return True
+
+
+def _split_tail(toks: list[Token], j: int) -> int | None:
+    """Index of a short lower-case word piece after a single space at ``toks[j]``."""
+    if j + 1 >= len(toks) or toks[j].text != " ":
+        return None
+    t = toks[j + 1]
+    if t.kind != "word" or not t.text.islower() or len(t.text) > SPLIT_TAIL_MAX:
+        return None
+    if j + 2 < len(toks) and toks[j + 2].kind not in ("space", "punct"):
+        return None
+    return j + 1
+
+
+def _chunk_candidates(
+    piece: list[Token], chunk: str, nxt: str, extra: float, one_word: bool = False
+) -> list[Candidate]:
+    orig = [t.text for t in piece if t.kind == "word"]
+    out = []
+    for text, cost, threshold in chunk_readings(chunk, nxt):
+        alt = [t.text for t in tokenize(text) if t.kind == "word"]
+        if not alt or (one_word and (len(alt) != 1 or not text.isalpha())):
+            continue
+        out.append(
+            cand(
+                piece[0].start,
+                piece[-1].end,
+                text,
+                "OCR_STRAY_MARK",
+                finding="glued_mark",
+                orig=orig,
+                alt=alt,
+                cost=cost + extra,
+                threshold=threshold,
+            )
+        )
     return out
