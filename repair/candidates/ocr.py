@@ -192,7 +192,7 @@ class _Generator:
                     out.extend(self._realword(t, toks, i))
                 out.extend(self._caps_in_text(toks, i))
                 out.extend(self._caps_headline(toks, i))
-                out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i)))
+                out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
                 if t.text[:1].islower() and not t.text.islower():

@@ -19,6 +19,7 @@ another capitals word), never in running text, and only in garbled documents.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from repair.candidates.ocr_rules import cand
@@ -98,13 +99,18 @@ def caps_readings(token: str) -> dict[str, float]:
     return out
 
 
-def caps_candidates(toks: list[Token], i: int, capitals_line: bool) -> list[Candidate]:
+def caps_candidates(
+    toks: list[Token], i: int, capitals_line: bool, counts: Mapping[str, int] | None = None
+) -> list[Candidate]:
     """Readings of the all-capitals word token ``i`` (garbled documents only);
-    ``capitals_line``: a capitals word stands next to it on the same line."""
+    ``capitals_line``: a capitals word stands next to it on the same line; ``counts``:
+    the document's word counts (a capitals word it repeats is a name and stays)."""
     tok = toks[i]
     text = tok.text
     if not (MIN_LEN <= len(text) <= MAX_LEN and text.isalpha() and text.isupper()):
         return []
+    if counts is not None and counts.get(text, 0) >= 2:
+        return []  # "OATLEY" twice: the document's own name
     known = is_known(text.lower())
     if not capitals_line and (known or len(text) <= 5):
         return []  # an acronym or a word set in capitals in running text
