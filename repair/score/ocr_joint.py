@@ -32,6 +32,8 @@ JOINT_TOP = 3
 JOINT_EXTRA = 0.0
 #: Share of each reading's own threshold charged in the joint comparison.
 THRESHOLD_SHARE = 0.5
+#: Readings whose own rule asks a larger margin than this are not paired.
+PAIR_MAX_THRESHOLD = 1.0
 #: A span whose best own margin is below this (far from acceptance) is not paired.
 JOINT_MIN_OWN = -6.0
 
@@ -49,6 +51,18 @@ def _price(f: dict[str, Any], prior_default: float, split_charge: float) -> floa
     return cost
 
 
+def _pairable(f: dict[str, Any]) -> bool:
+    """Only non-words are decided in pairs: a real word ("bales") or a capitalised word
+    inside a sentence (most likely a name: "Muston", "Mme") keeps its own, stricter
+    decision."""
+    if f.get("orig_known") or "orig" not in f:
+        return False
+    threshold = f.get("threshold")
+    if threshold is not None and threshold > PAIR_MAX_THRESHOLD:
+        return False  # a reading its rule trusts little alone ("w an" -> "wan") stays so
+    return f.get("finding") != "capitalized_unknown"
+
+
 def joint_decode(
     scorer: Any,
     ctx: Any,
@@ -64,7 +78,7 @@ def joint_decode(
     by_span: dict[tuple[int, int], list[tuple[float, int]]] = {}
     for k, c in enumerate(candidates):
         seen = memo.get(k)
-        if seen is None or "fixed" in c.features:
+        if seen is None or "fixed" in c.features or not _pairable(c.features):
             continue
         by_span.setdefault((c.start, c.end), []).append((seen[2].margin, k))
     spans = sorted(by_span)
