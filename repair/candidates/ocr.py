@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
@@ -210,6 +211,7 @@ class _Generator:
                     out.extend(self._realword(t, toks, i))
                 out.extend(self._caps_in_text(toks, i))
                 out.extend(self._caps_headline(toks, i))
+                out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
                 if t.text[:1].islower() and not t.text.islower():

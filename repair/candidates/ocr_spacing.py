@@ -39,6 +39,10 @@ JOIN_VALID_MAX_ZIPF = 5.0
 #: ... and this margin (nats) at least.
 JOIN_VALID_THRESHOLD = 4.0
 
+#: Margin (nats) joining a lone letter to the next word needs ("w hen" -> "when": 23 on
+#: SMH dev, "w ould" 22, "w as" 14; "w an" -> "wan" 11.7, "m all" -> "mall" 5.0 are wrong).
+LONE_LETTER_JOIN_THRESHOLD = 12.0
+
 #: A capitalised token is split only before a common word ("Trumpsaid", "Giventhe").
 CAPITAL_SPLIT_MIN_ZIPF = 4.5
 
@@ -52,6 +56,20 @@ def join_threshold(left: str, right: str, base: float | None) -> float | None | 
     if max(zipf(left.lower()), zipf(right.lower())) >= JOIN_VALID_MAX_ZIPF:
         return False
     return max(base if base is not None else JOIN_VALID_THRESHOLD, JOIN_VALID_THRESHOLD)
+
+
+def _piece_word(piece: str) -> bool:
+    """Whether the first piece of a split is a word of its own: a lone letter other than
+    "a", "I", "o" is not ("w hen", "v oto": a word split after its first letter)."""
+    if len(piece) == 1 and piece.lower() not in "aio":
+        return False
+    return is_word_form(piece)
+
+
+def _piece_zipf(piece: str) -> float:
+    """Frequency of a piece as a word; a lone letter other than "a", "i", "o" counts as
+    none (web counts of "w", "t" are initials and list marks, not words)."""
+    return zipf(piece) if _piece_word(piece) else 0.0
 
 
 def joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
@@ -112,11 +130,14 @@ def split_pairs(toks: list[Token], flagged: set[int], garbled: bool) -> list[Can
             continue
         if a.start in flagged or b.start in flagged or not (a.text + b.text).islower():
             continue
-        if min(zipf(a.text), zipf(b.text)) >= 3.5:
-            continue
+        if min(_piece_zipf(a.text), zipf(b.text)) >= 3.5:
+            continue  # a lone letter after a word ("year s") lost its apostrophe
         joined = join_candidate(a.text, b.text)
         base = None if garbled else SPLIT_PAIR_THRESHOLD_CLEAN
         threshold = join_threshold(a.text, b.text, base)
+        if not _piece_word(a.text):
+            # "w hen", "w ould": strong evidence only ("m all" is "in all")
+            threshold = max(base or 0.0, LONE_LETTER_JOIN_THRESHOLD)
         if joined and zipf(joined) >= 3.5 and threshold is not False:
             out.append(
                 cand(

@@ -110,6 +110,17 @@ class Scorer:
         return Decision(True, "lm_gain", margin, max(0.5, confidence), evidence)
 
 
+#: Adjacent garbled words are also decided jointly (:mod:`repair.score.ocr_joint`).
+JOINT = True
+
+
+def _threshold_of(features: dict[str, Any]) -> float:
+    thr = features.get("threshold")
+    if thr is not None:
+        return float(thr)
+    return REALWORD_THRESHOLD if features.get("orig_known") else NONWORD_THRESHOLD
+
+
 class _Context:
     """Word neighbours of a span: two words before, two after (as repaired so far)."""
 
@@ -160,6 +171,13 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
             best = max(items, key=lambda x: x[0])[1]
             ctx.revise(start, end, best.replacement)
         groups = _decide_all(scorer, ctx, candidates, garbled, memo)
+        if JOINT:
+            from repair.score.ocr_joint import joint_decode  # two garbled words in a row
+
+            groups = joint_decode(
+                scorer, ctx, candidates, memo, groups, prior_default=PRIOR_PER_ZIPF,
+                split_charge=SPLIT_OOV_CHARGE, threshold_of=_threshold_of,
+            )  # fmt: skip
     edits = []
     for (start, end), items in groups.items():
         items.sort(key=lambda x: -x[0])

@@ -1,0 +1,376 @@
+"""Marks glued to words: "building«" (buildings), ".voted", "v,ill" (will), "th-y" (they).
+
+Newspaper OCR prints specks and broken glyphs as marks inside or at the edge of a word,
+and the same marks elsewhere are real punctuation ("voted.", "well-known", "(the").
+What a mark stands for is learned from aligned OCR and gold (``lexicons/ocr_marks.tsv``,
+``scripts/build_ocr_marks.py``): its **fate** is ``keep``, ``drop``, ``space`` (a speck
+between two words) or a letter (``=s``), given the mark, its position in the chunk
+(lead, inner, trail) and its neighbours' classes (lower, upper, digit, mark, edge).
+
+Each chunk (a run of non-space characters with a letter and a mark) is re-read with
+every likely combination of fates; a word piece that is still no word is read through
+the confusion table (:func:`repair.score.ocr_channel.correction_candidates`).  A reading
+costs ``-ln P(fates) + ln P(all kept)`` plus its confusion costs, and the scorer
+(:mod:`repair.score.ocr`) weighs that against the language model's gain over the word
+pieces as printed.  So "word." keeps its full stop (dropping it gains the LM nothing
+and costs ``ln(1200/20)``), ".voted" loses its speck (a leading "." before a lower-case
+letter is dropped far more often than kept) and "building«" becomes "buildings" ("«" is
+a misread "s" 29 times in 40, never a mark).  A chunk ending in a mark training rarely
+keeps ("\\", "»") is also read together with a short piece after the space ("pro\\ ed"
+-> "proved", "abo\\ o" -> "above"), one space dearer.
+
+>>> [c.replacement for c in glued_candidates(tokenize("the new building« were"))][:1]
+['buildings']
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+from itertools import product
+
+from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacing import join_threshold
+from repair.lexicons import LexiconError, read_tsv
+from repair.score.ocr_channel import correction_candidates, is_target
+from repair.tokenize import tokenize
+from repair.types import Candidate, Token
+
+MARKS_FILE = "ocr_marks.tsv"
+#: Additive smoothing towards the next coarser context (pseudo-counts).
+SMOOTHING = 2.0
+#: A fate more than this much less likely than keeping the mark (nats) is not tried.
+MAX_FATE_COST = 4.0
+#: A mark seen fewer times than this in training is left as it is (no evidence of what
+#: it stands for: a curly quote is typesetting, not newspaper OCR).
+MIN_MARK_COUNT = 3
+#: A reading that only drops or spaces marks is priced with this much heavier smoothing
+#: (a context seen a few times does not decide alone: "NDTV.com", "Korea/BEIJING").
+STRICT_SMOOTHING = 10.0
+#: Letters tried for a mark read as a letter (the commonest in training).
+MAX_LETTERS = 3
+#: Chunks longer than this, or with more marks, are left to the other candidates.
+MAX_CHUNK = 24
+MAX_MARKS = 4
+#: Readings tried per chunk (fate combinations).
+MAX_READINGS = 32
+#: Confusion readings of a word piece that is still no word (pieces this long at least,
+#: in readings whose fates cost at most PIECE_MAX_COST nats).
+PIECE_CORRECTIONS = 2
+PIECE_MIN_LEN = 3
+PIECE_MAX_COST = 4.0
+PIECE_MAX_READINGS = 8
+#: Marks real words carry inside them ("ne'er", "vil-laine" in old print): a reading that
+#: drops one between letters must be a word as it stands (no confusion reading).
+WORD_MARKS = frozenset("-'")
+#: Margin (nats) a reading needs over the chunk as printed.
+THRESHOLD = 0.0
+#: A reading that only drops or spaces marks (the words stay as printed: ".voted") has
+#: no language-model evidence; the learned odds alone must clear this margin (nats).
+MARKS_ONLY_THRESHOLD = 0.5
+_FATES = ("keep", "drop", "space", "letter")
+
+
+def char_class(chunk: str, k: int) -> str:
+    """Class of ``chunk[k]``: ``_`` outside the chunk, ``9`` digit, ``p`` a mark, ``a``/``A``
+    a lower/upper-case letter, ``b``/``B`` a letter standing alone between marks ("p.m.",
+    "U.S.": abbreviations keep their full stops)."""
+    if k < 0 or k >= len(chunk):
+        return "_"
+    ch = chunk[k]
+    if ch.isdigit():
+        return "9"
+    if not ch.isalpha():
+        return "p"
+    alone = not (k > 0 and chunk[k - 1].isalpha()) and not (
+        k + 1 < len(chunk) and chunk[k + 1].isalpha()
+    )
+    if ch.islower():
+        return "b" if alone else "a"
+    return "B" if alone else "A"
+
+
+def context_of(chunk: str, k: int) -> str:
+    """``pos:lr`` of the mark ``chunk[k]``: position (lead, inner, trail) and the classes
+    of its two neighbours (:func:`char_class`)."""
+    before, after = chunk[:k], chunk[k + 1 :]
+    if not any(c.isalnum() for c in before):
+        pos = "lead"
+    elif not any(c.isalnum() for c in after):
+        pos = "trail"
+    else:
+        pos = "inner"
+    return f"{pos}:{char_class(chunk, k - 1)}{char_class(chunk, k + 1)}"
+
+
+class MarkModel:
+    """P(fate | mark, context) with back-off: (mark, context) -> (mark, position) ->
+    mark -> context (any mark) -> all marks."""
+
+    def __init__(self, rows: tuple[tuple[str, ...], ...]) -> None:
+        self.exact: dict[tuple[str, str], Counter[str]] = {}
+        self.by_pos: dict[tuple[str, str], Counter[str]] = {}
+        self.by_mark: dict[str, Counter[str]] = {}
+        self.by_ctx: dict[str, Counter[str]] = {}
+        self.total: Counter[str] = Counter()
+        self.letters: dict[str, Counter[str]] = {}
+        for row in rows:
+            if len(row) < 4:
+                raise LexiconError(f"{MARKS_FILE}: row {row!r} needs mark, context, fate, count")
+            mark, ctx, fate, n = row[0], row[1], row[2], int(row[3])
+            kind = "letter" if fate.startswith("=") else fate
+            if kind not in _FATES:
+                raise LexiconError(f"{MARKS_FILE}: unknown fate {fate!r}")
+            if kind == "letter":
+                self.letters.setdefault(mark, Counter())[fate[1:]] += n
+            for table, key in (
+                (self.exact, (mark, ctx)),
+                (self.by_pos, (mark, ctx.split(":")[0])),
+                (self.by_mark, mark),
+                (self.by_ctx, ctx),
+            ):
+                table.setdefault(key, Counter())[kind] += n  # type: ignore[index]
+            self.total[kind] += n
+        self._memo: dict[tuple[str, str, float], dict[str, float]] = {}
+
+    @staticmethod
+    def _smooth(
+        counts: Counter[str] | None, prior: dict[str, float], beta: float
+    ) -> dict[str, float]:
+        n = sum(counts.values()) if counts else 0
+        return {f: ((counts[f] if counts else 0) + beta * prior[f]) / (n + beta) for f in _FATES}
+
+    def probs(self, mark: str, ctx: str, beta: float | None = None) -> dict[str, float]:
+        """P(keep | drop | space | letter) of ``mark`` in context ``ctx`` (``beta``: the
+        smoothing pseudo-counts, :data:`SMOOTHING` by default)."""
+        beta = SMOOTHING if beta is None else beta
+        key = (mark, ctx, beta)
+        hit = self._memo.get(key)
+        if hit is None:
+            p = self._smooth(self.total, dict.fromkeys(_FATES, 1 / len(_FATES)), beta)
+            p = self._smooth(self.by_ctx.get(ctx), p, beta)
+            p = self._smooth(self.by_mark.get(mark), p, beta)
+            p = self._smooth(self.by_pos.get((mark, ctx.split(":")[0])), p, beta)
+            hit = self._memo[key] = self._smooth(self.exact.get((mark, ctx)), p, beta)
+        return hit
+
+    def options(self, mark: str, ctx: str) -> list[tuple[str, float]]:
+        """(replacement, cost relative to keeping the mark) of each likely fate."""
+        seen = self.by_mark.get(mark)
+        if seen is None or sum(seen.values()) < MIN_MARK_COUNT:
+            return [(mark, 0.0)]
+        p = self.probs(mark, ctx)
+        keep = math.log(p["keep"])
+        out = [(mark, 0.0)]
+        for fate, repl in (("drop", ""), ("space", " ")):
+            cost = keep - math.log(p[fate])
+            if cost <= MAX_FATE_COST:
+                out.append((repl, cost))
+        letters = self.letters.get(mark)
+        if letters:
+            total = sum(letters.values())
+            for letter, n in letters.most_common(MAX_LETTERS):
+                cost = keep - math.log(p["letter"] * n / total)
+                if cost <= MAX_FATE_COST:
+                    out.append((letter, cost))
+        return out
+
+
+@lru_cache(maxsize=1)
+def mark_model() -> MarkModel:
+    """The shipped model (``lexicons/ocr_marks.tsv``), read once."""
+    return MarkModel(read_tsv(MARKS_FILE))
+
+
+def _strict_cost(chunk: str, marks: list[int], combo: tuple[tuple[str, float], ...]) -> float:
+    """The cost of a marks-only reading under :data:`STRICT_SMOOTHING`."""
+    model = mark_model()
+    total = 0.0
+    for k, (repl, _c) in zip(marks, combo, strict=True):
+        if repl == chunk[k]:
+            continue
+        p = model.probs(chunk[k], context_of(chunk, k), STRICT_SMOOTHING)
+        fate = "drop" if repl == "" else "space" if repl == " " else "letter"
+        total += math.log(p["keep"]) - math.log(p[fate])
+    return total
+
+
+def _join_threshold(chunk: str, k: int) -> float | None | bool:
+    """The threshold of dropping mark ``chunk[k]`` between two letter runs: two valid
+    words ("co-operation", "well-known") join on strong evidence only, never when one
+    of them is common (:func:`repair.candidates.ocr_spacing.join_threshold`)."""
+    if not (0 < k < len(chunk) - 1 and chunk[k - 1].isalpha() and chunk[k + 1].isalpha()):
+        return None
+    i, j = k, k + 1
+    while i > 0 and chunk[i - 1].isalpha():
+        i -= 1
+    while j < len(chunk) and chunk[j].isalpha():
+        j += 1
+    return join_threshold(chunk[i:k], chunk[k + 1 : j], None)
+
+
+@lru_cache(maxsize=50_000)
+def chunk_readings(chunk: str, next_char: str = "") -> list[tuple[str, float, float]]:
+    """(reading, cost, threshold) of a chunk with marks, cheapest first; ``next_char``
+    is the character after the chunk."""
+    marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
+    if not marks or len(marks) > MAX_MARKS or len(chunk) > MAX_CHUNK:
+        return []
+    if not any(ch.isalpha() for ch in chunk):
+        return []
+    model = mark_model()
+    opts = []
+    for k in marks:
+        if chunk[k] == "-" and k == len(chunk) - 1 and next_char == "\n":
+            opts.append([(chunk[k], 0.0)])  # a line-end hyphen: its own candidates
+        else:
+            opts.append(model.options(chunk[k], context_of(chunk, k)))
+    if all(len(o) == 1 for o in opts):
+        return []
+    combos = sorted(
+        (sum(c for _r, c in combo), combo) for combo in product(*opts) if any(c for _r, c in combo)
+    )[:MAX_READINGS]
+    out: dict[str, tuple[float, float]] = {}
+    orig_list = [t.text for t in tokenize(chunk) if t.kind == "word"]
+    orig_words = set(orig_list)
+    corrected = 0
+    for cost, combo in combos:
+        parts = list(chunk)
+        threshold = THRESHOLD
+        word_mark_dropped = False
+        for k, (repl, _c) in zip(marks, combo, strict=True):
+            parts[k] = repl
+            if repl == "" and chunk[k] in WORD_MARKS and _join_threshold(chunk, k) is not None:
+                word_mark_dropped = True
+            if repl == "":
+                thr = _join_threshold(chunk, k)
+                if thr is False:
+                    break
+                threshold = max(threshold, thr if isinstance(thr, float) else THRESHOLD)
+        else:
+            reading = "".join(parts).strip()
+            if not reading or reading == chunk:
+                continue
+            correct = cost <= PIECE_MAX_COST and corrected < PIECE_MAX_READINGS
+            correct &= not word_mark_dropped
+            corrected += correct
+            for text, extra in _read_pieces(reading, orig_words, correct):
+                thr = threshold
+                price = cost + extra
+                if [t.text for t in tokenize(text) if t.kind == "word"] == orig_list:
+                    thr = max(thr, MARKS_ONLY_THRESHOLD)
+                    price = max(price, _strict_cost(chunk, marks, combo))
+                    if -price < thr:
+                        continue  # the LM gains nothing: the odds alone fall short
+                if text != chunk and (text not in out or price < out[text][0]):
+                    out[text] = (price, thr)
+    return sorted(((t, c, thr) for t, (c, thr) in out.items()), key=lambda x: x[1])
+
+
+def _read_pieces(reading: str, orig_words: set[str], correct: bool) -> list[tuple[str, float]]:
+    """The reading with each new word piece that is no word read through the confusion
+    table (with ``correct``); ``[]`` when a piece stays unreadable."""
+    toks = tokenize(reading)
+    variants: list[list[tuple[str, float]]] = []
+    for t in toks:
+        if t.kind != "word" or t.text in orig_words or is_target(t.text):
+            variants.append([(t.text, 0.0)])
+            continue
+        if not correct or len(t.text) < PIECE_MIN_LEN:
+            return []
+        fixes = [
+            (c.text, c.cost)
+            for c in correction_candidates(t.text)[:PIECE_CORRECTIONS]
+            if is_target(c.text)
+        ]
+        if not fixes:
+            return []
+        variants.append(fixes)
+    out = []
+    for combo in product(*variants):
+        out.append(("".join(x for x, _c in combo), sum(c for _x, c in combo)))
+    return out
+
+
+def glued_candidates(toks: list[Token]) -> list[Candidate]:
+    """Candidates re-reading each chunk of words and glued marks (garbled documents)."""
+    out: list[Candidate] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if toks[i].kind == "space":
+            i += 1
+            continue
+        j = i
+        while j < n and toks[j].kind != "space":
+            j += 1
+        piece = toks[i:j]
+        chunk = "".join(t.text for t in piece)
+        if any(t.kind == "word" for t in piece) and not chunk.isalnum():
+            nxt = toks[j].text[:1] if j < n else ""
+            out.extend(_chunk_candidates(piece, chunk, nxt, 0.0))
+            tail = _split_tail(toks, j)
+            if tail is not None and piece[-1].kind == "punct" and _rarely_kept(piece[-1].text):
+                # "pro\ ed", "abo\ o": a misread glyph before a space that split the word
+                nxt2 = toks[tail + 1].text[:1] if tail + 1 < n else ""
+                whole = [*piece, toks[tail]]
+                out.extend(
+                    _chunk_candidates(whole, chunk + toks[tail].text, nxt2, SPLIT_COST, True)
+                )
+        i = j
+    return out
+
+
+#: Cost (nats) of the space a word split at a misread glyph lost ("pro\ ed" -> "proved").
+SPLIT_COST = 1.0
+#: The piece after the space is this short at most.
+SPLIT_TAIL_MAX = 3
+
+
+def _rarely_kept(marks: str) -> bool:
+    """Whether training kept each of ``marks`` less often than not ("\\", "»": misread
+    letters; ".", ",": punctuation before a space is real)."""
+    model = mark_model()
+    for m in marks:
+        seen = model.by_mark.get(m)
+        if not seen or seen["keep"] * 2 >= sum(seen.values()):
+            return False
+    return True
+
+
+def _split_tail(toks: list[Token], j: int) -> int | None:
+    """Index of a short lower-case word piece after a single space at ``toks[j]``."""
+    if j + 1 >= len(toks) or toks[j].text != " ":
+        return None
+    t = toks[j + 1]
+    if t.kind != "word" or not t.text.islower() or len(t.text) > SPLIT_TAIL_MAX:
+        return None
+    if j + 2 < len(toks) and toks[j + 2].kind not in ("space", "punct"):
+        return None
+    return j + 1
+
+
+def _chunk_candidates(
+    piece: list[Token], chunk: str, nxt: str, extra: float, one_word: bool = False
+) -> list[Candidate]:
+    orig = [t.text for t in piece if t.kind == "word"]
+    out = []
+    for text, cost, threshold in chunk_readings(chunk, nxt):
+        alt = [t.text for t in tokenize(text) if t.kind == "word"]
+        if not alt or (one_word and (len(alt) != 1 or not text.isalpha())):
+            continue
+        out.append(
+            cand(
+                piece[0].start,
+                piece[-1].end,
+                text,
+                "OCR_STRAY_MARK",
+                finding="glued_mark",
+                orig=orig,
+                alt=alt,
+                cost=cost + extra,
+                threshold=threshold,
+            )
+        )
+    return out

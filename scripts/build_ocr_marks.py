@@ -1,0 +1,138 @@
+"""Learn what a mark glued to a word stands for (``lexicons/ocr_marks.tsv``) from aligned OCR/gold.
+
+    python scripts/build_ocr_marks.py \\
+        --smh ../shared/data/ocr/overproof_smh --icdar ../shared/data/ocr/icdar2017_eng_monograph \\
+        > lexicons/ocr_marks.tsv
+
+Newspaper OCR prints specks and broken glyphs as marks inside or at the edge of a word:
+"building«" (buildings), ".voted", "v,ill" (will), "th-y" (they), "(ind" (find).  The
+same mark in another place is real punctuation ("voted.", "well-known", "(the").  For
+every non-alphanumeric character of an OCR chunk (a run of non-space characters with a
+letter in it) this script records its **fate** in the gold: ``keep`` (the same mark),
+``drop`` (the gold has nothing there), ``space`` (two words glued by a speck) or
+``=X`` (the mark is a misread letter X), keyed by the mark, its position in the chunk
+(``lead``, ``inner``, ``trail``) and the classes of its two neighbours (``a`` lower,
+``A`` upper, ``b``/``B`` a letter alone between marks, ``9`` digit, ``p`` another mark,
+``_`` the chunk's edge; :func:`repair.candidates.ocr_glued.context_of`).
+:mod:`repair.candidates.ocr_glued` turns the counts into P(fate | mark, context).
+
+Training data are the same as ``scripts/build_ocr_confusions.py``'s (read in place,
+only counts written): the dev half of the Sydney Morning Herald set and ICDAR 2017
+English monographs files 1-80 plus file 81's first 300,000 characters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_ocr_confusions import icdar_pairs, smh_pairs  # noqa: E402
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+from repair.candidates.ocr_glued import context_of  # noqa: E402
+
+#: A letter fate is kept for at most this many gold letters (longer runs are garble).
+MAX_LETTERS = 2
+
+
+def fates_from_opcodes(ocr: str, gold: str) -> list[str | None]:
+    """The gold fate of each OCR character (``None``: part of a longer garbled run)."""
+    fate: list[str | None] = [None] * len(ocr)
+    for op in Levenshtein.opcodes(ocr, gold):
+        s1, s2, d1, d2 = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if op.tag == "equal":
+            for k in range(s1, s2):
+                fate[k] = "keep"
+        elif op.tag == "delete":
+            for k in range(s1, s2):
+                fate[k] = "drop"
+        elif op.tag == "replace":
+            if s2 - s1 == d2 - d1:
+                for k in range(s2 - s1):
+                    fate[s1 + k] = _fate(gold[d1 + k])
+            elif s2 - s1 == 1:
+                fate[s1] = _fate(gold[d1:d2])
+    return fate
+
+
+def _fate(piece: str) -> str | None:
+    if piece == " ":
+        return "space"
+    if piece.isalpha() and len(piece) <= MAX_LETTERS:
+        return "=" + piece
+    return None
+
+
+def fates_from_aligned(ocr: str, gold: str) -> tuple[str, list[str | None]]:
+    """ICDAR's own alignment (``@`` pads): the OCR text and the fate of each character."""
+    text: list[str] = []
+    fate: list[str | None] = []
+    for o, g in zip(ocr, gold, strict=False):
+        if o == "@":
+            if fate and fate[-1] and fate[-1].startswith("="):
+                fate[-1] = None  # a letter plus an insertion: a longer run
+            continue
+        text.append(o)
+        if g == o:
+            fate.append("keep")
+        elif g == "@":
+            fate.append("drop")
+        else:
+            fate.append(_fate(g))
+    return "".join(text), fate
+
+
+def count(
+    text: str, fate: list[str | None], counts: Counter[tuple[str, str, str]], skip: str = ""
+) -> None:
+    """Add the fates of the marks of every chunk of ``text`` to ``counts`` (not ``skip``)."""
+    k = 0
+    n = len(text)
+    while k < n:
+        if text[k].isspace():
+            k += 1
+            continue
+        j = k
+        while j < n and not text[j].isspace():
+            j += 1
+        chunk = text[k:j]
+        if any(c.isalpha() for c in chunk):
+            for i, ch in enumerate(chunk):
+                f = fate[k + i]
+                if not ch.isalnum() and f is not None and ch not in skip:
+                    counts[(ch, context_of(chunk, i), f)] += 1
+        k = j
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--smh", type=Path)
+    ap.add_argument("--icdar", type=Path)
+    args = ap.parse_args(argv)
+    counts: Counter[tuple[str, str, str]] = Counter()
+    if args.smh:
+        for ocr, gold in smh_pairs(args.smh):
+            count(ocr, fates_from_opcodes(ocr, gold), counts)
+    if args.icdar:
+        for ocr, gold in icdar_pairs(args.icdar):
+            text, fate = fates_from_aligned(ocr, gold)
+            # ICDAR's lines are joined, so its hyphens mix line-end breaks ("conc-rete")
+            # with compounds: only SMH's in-line hyphens say what an in-line hyphen is
+            count(text, fate, counts, skip="-")
+    print("# format: repair-lexicon/1; columns: mark, context, fate, count")
+    print("# What a mark glued to a word stands for in the gold: keep, drop, space or =letter.")
+    print("# Learned by scripts/build_ocr_marks.py (see its docstring) from the dev half of the")
+    print("# Sydney Morning Herald set of OverProof (NLA Trove, out of copyright) and ICDAR 2017")
+    print("# English monographs files 1-80 and file 81's first 300,000 characters.")
+    print("# Only counts are shipped, no text. This table: MIT, like the code.")
+    for (mark, ctx, fate), c in sorted(counts.items(), key=lambda x: (x[0][0], x[0][1], -x[1])):
+        print(f"{mark}\t{ctx}\t{fate}\t{c}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
