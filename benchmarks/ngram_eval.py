@@ -33,11 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from repair.bench.suites import shared_dir  # noqa: E402
 from repair.resources.lm import get_lm  # noqa: E402
 from repair.score.ngrams import LM_WEIGHT, get_ngrams, mixed_context_score  # noqa: E402
 from repair.text_utils import window  # noqa: E402
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared/data/ocr/overproof_smh"
+DEFAULT_DATA = shared_dir() / "data/ocr/overproof_smh"
 HEADER = "*$*OVERPROOF*$*"
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=\w)")

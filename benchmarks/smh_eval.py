@@ -31,10 +31,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from repair.bench.metrics import char_distance, collapse_space, token_distance, token_seq  # noqa: E402
+from repair.bench.suites import shared_dir  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared/data/ocr/overproof_smh"
+DEFAULT_DATA = shared_dir() / "data/ocr/overproof_smh"
 HEADER = "*$*OVERPROOF*$*"
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(?=\w)")
 

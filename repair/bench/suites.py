@@ -74,6 +74,19 @@ def repo_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
+def shared_dir() -> Path:
+    """The shared data folder: ``$REPAIR_SHARED``, else ``../shared`` beside the checkout
+    (or beside a worktree's parent folder)."""
+    env = os.environ.get("REPAIR_SHARED")
+    if env:
+        return Path(env)
+    root = repo_root()
+    for base in (root.parent / "shared", root.parent.parent / "shared"):
+        if base.is_dir():
+            return base
+    return root.parent / "shared"
+
+
 def resolve_data_path(path: Path) -> Path | None:
     """``path`` as given if absolute or found from the CWD, else relative to the repo; or None."""
     if path.is_absolute():
