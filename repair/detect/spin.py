@@ -3,8 +3,8 @@
 The score is the learned document model (:mod:`repair.score.spin_model`: a logistic
 regression on the word probabilities of the spinner-agnostic evidence, the density of
 high-evidence words and the profile score below), calibrated on dev so that 0.5 is the
-clean false-positive budget; a profile score at or above :data:`THRESHOLD` keeps it at
-least that high.  The rest of this docstring is the *profile score*, the known
+clean false-positive budget; the profile score (squared below :data:`THRESHOLD`) keeps
+it at least that high.  The rest of this docstring is the *profile score*, the known
 spinner's evidence:
 
 A spinner maps a word the same way throughout a text, so its forms crowd out
@@ -216,6 +216,13 @@ def synonym_score(words: Sequence[WordEvidence]) -> tuple[float, float, int]:
     return score, density, flagged
 
 
+def _below_threshold_squash(p: float) -> float:
+    """The profile score as it enters the document score: unchanged from the threshold
+    up, squared below it (T * (p/T)^2), so weak profile evidence on clean text does not
+    outrank the model's evidence (spin_eval AUC: benchmarks/RESULTS.md, "Spin method")."""
+    return p if p >= THRESHOLD else THRESHOLD * (p / THRESHOLD) ** 2
+
+
 def profile_score(doc: Document, occurrences: Sequence[Occurrence]) -> tuple[float, dict]:
     """The known spinner's score (module docstring) and its per-form evidence."""
     n_words = max(len(doc.words), 1)
@@ -246,18 +253,17 @@ def detect(
     each row of ``words``.
 
     The score is the document model of :mod:`repair.score.spin_model` (inputs: the word
-    probabilities, the density of high-evidence words and the profile score); a profile
-    score at or above :data:`THRESHOLD` (the known spinner's fingerprint, which opens
-    the profile's edits) keeps the document score at least as high.
+    probabilities, the density of high-evidence words and the profile score), or the
+    profile score (squared below :data:`THRESHOLD`) when that is higher: a known
+    spinner's fingerprint keeps the document score at least that high.
     """
     prof, pdet = profile_score(doc, occurrences)
     ev = pdet.pop("_ev")
     feats = word_features(doc, words, prof)
     probs = probabilities(feats)
     model = get_model()
-    score = model_score = model.doc_score(doc_features(probs, feats, prof))
-    if prof >= THRESHOLD:
-        score = max(score, prof)
+    model_score = model.doc_score(doc_features(probs, feats, prof))
+    score = max(model_score, _below_threshold_squash(prof))
     syn, density, flagged = synonym_score(words)
     findings = tuple(
         Finding(o.start, o.end, "spin", o.rule.lower(), ev[o.spun]["llr"], {"spun": o.spun})
