@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from spin_sim import RATE, spin_doc  # noqa: E402
-from spin_sim.corpus import select  # noqa: E402
+from spin_sim.corpus import REGISTERS, select  # noqa: E402
 from spin_sim.text import stable_hash  # noqa: E402
 
 from repair.config import RepairConfig  # noqa: E402
@@ -91,8 +91,10 @@ def gold_spans(spun) -> dict[tuple[int, int], str]:
     return out
 
 
-def build_rows(n_docs: int, n_clean: int, skip: int) -> dict[str, np.ndarray]:
-    docs = select("dev", None)[skip:]
+def build_rows(
+    n_docs: int, n_clean: int, skip: int, registers: tuple[str, ...] = REGISTERS
+) -> dict[str, np.ndarray]:
+    docs = [d for d in select("dev", None)[skip:] if d.register in registers]
     X, y, inside, doc_ix = [], [], [], []
     docs_meta = []  # (doc_id, register, kind, profile, words)
     t0 = time.time()
@@ -296,12 +298,17 @@ def main() -> int:
     ap.add_argument("--budget", type=float, default=0.3, help="clean changed tokens per 1,000")
     ap.add_argument("--doc-fpr", type=float, default=0.02, help="clean documents scoring >= 0.5")
     ap.add_argument("--fresh", action="store_true", help="recompute the cached rows")
+    ap.add_argument(
+        "--registers",
+        default=",".join(REGISTERS),
+        help="comma-separated registers to train on (e.g. state_union,inaugural,lee,seeds)",
+    )
     ap.add_argument("--out", default=str(ROOT / "lexicons" / "spin_model.json"))
     args = ap.parse_args()
     if CACHE.exists() and not args.fresh:
         rows = dict(np.load(CACHE, allow_pickle=False))
     else:
-        rows = build_rows(args.docs, args.clean, args.skip)
+        rows = build_rows(args.docs, args.clean, args.skip, tuple(args.registers.split(",")))
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
             CACHE, **{k: (v.astype(str) if v.dtype == object else v) for k, v in rows.items()}
