@@ -1,5 +1,12 @@
 """Document spin score: does this text carry an article spinner's fingerprint?
 
+The score is the learned document model (:mod:`repair.score.spin_model`: a logistic
+regression on the word probabilities of the spinner-agnostic evidence, the density of
+high-evidence words and the profile score below), calibrated on dev so that 0.5 is the
+clean false-positive budget; the profile score (squared below :data:`THRESHOLD`) keeps
+it at least that high.  The rest of this docstring is the *profile score*, the known
+spinner's evidence:
+
 A spinner maps a word the same way throughout a text, so its forms crowd out
 the words they replace: seed 000 writes "mentioned" 27 times and "said" never,
 while a clean report writes "said" 5-8 times and "mentioned" at most once.
@@ -48,6 +55,7 @@ from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
 from repair.score.spin_context import WordContext, occurrence_gain
 from repair.score.spin_evidence import WordEvidence
+from repair.score.spin_model import doc_features, get_model, probabilities, word_features
 from repair.types import Detection, Finding
 
 #: Documents at or above this spin score get their spin edits; below, none.
@@ -209,20 +217,14 @@ def synonym_score(words: Sequence[WordEvidence]) -> tuple[float, float, int]:
 
 
 def _below_threshold_squash(p: float) -> float:
-    """The profile score as it enters the combined score: unchanged from the threshold
+    """The profile score as it enters the document score: unchanged from the threshold
     up, squared below it (T * (p/T)^2), so weak profile evidence on clean text does not
-    outrank real synonym evidence (spin_eval dev AUC: see benchmarks/RESULTS.md)."""
+    outrank the model's evidence (spin_eval AUC: benchmarks/RESULTS.md, "Spin method")."""
     return p if p >= THRESHOLD else THRESHOLD * (p / THRESHOLD) ** 2
 
 
-def detect(
-    doc: Document, occurrences: Sequence[Occurrence], words: Sequence[WordEvidence] = ()
-) -> Detection:
-    """The spin :class:`~repair.types.Detection`: one finding per occurrence, and the score.
-
-    The score is the larger of the profile score (the known spinner's habits,
-    above) and :func:`synonym_score` (any spinner).
-    """
+def profile_score(doc: Document, occurrences: Sequence[Occurrence]) -> tuple[float, dict]:
+    """The known spinner's score (module docstring) and its per-form evidence."""
     n_words = max(len(doc.words), 1)
     ev = spin_evidence(doc, occurrences)
     x = 100.0 * sum(e["llr"] for e in ev.values()) / max(n_words, MIN_WORDS)
@@ -231,25 +233,53 @@ def detect(
     spread = sum(1 for e in ev.values() if e["llr"] >= MIN_SPREAD_NATS)
     if forms < MIN_FORMS and spread < MIN_SPREAD:
         score = min(score, _CAP)
-    profile_score = score
-    syn, density, flagged = synonym_score(words)
-    score = max(_below_threshold_squash(score), syn)
-    findings = tuple(
-        Finding(o.start, o.end, "spin", o.rule.lower(), ev[o.spun]["llr"], {"spun": o.spun})
-        for o in occurrences
-    )
     top = sorted(ev.items(), key=lambda kv: -kv[1]["llr"])[:10]
     details = {
         "evidence_per_100_words": round(x, 2),
-        "threshold": THRESHOLD,
         "spun_forms": len(ev),
         "fingerprints": forms,
         "forms_with_evidence": spread,
         "top": {k: round(v["llr"], 2) for k, v in top},
-        "profile_score": round(profile_score, 4),
+        "_ev": ev,
+    }
+    return score, details
+
+
+def detect(
+    doc: Document, occurrences: Sequence[Occurrence], words: Sequence[WordEvidence] = ()
+) -> tuple[Detection, list[list[float]], list[float]]:
+    """The spin :class:`~repair.types.Detection` (one finding per occurrence, and the
+    score), the model features and the learned model's restoration probability of
+    each row of ``words``.
+
+    The score is the document model of :mod:`repair.score.spin_model` (inputs: the word
+    probabilities, the density of high-evidence words and the profile score), or the
+    profile score (squared below :data:`THRESHOLD`) when that is higher: a known
+    spinner's fingerprint keeps the document score at least that high.
+    """
+    prof, pdet = profile_score(doc, occurrences)
+    ev = pdet.pop("_ev")
+    feats = word_features(doc, words, prof)
+    probs = probabilities(feats)
+    model = get_model()
+    model_score = model.doc_score(doc_features(probs, feats, prof))
+    score = max(model_score, _below_threshold_squash(prof))
+    syn, density, flagged = synonym_score(words)
+    findings = tuple(
+        Finding(o.start, o.end, "spin", o.rule.lower(), ev[o.spun]["llr"], {"spun": o.spun})
+        for o in occurrences
+    )
+    details = {
+        **pdet,
+        "threshold": THRESHOLD,
+        "profile_score": round(prof, 4),
         "synonym_score": round(syn, 4),
         "synonym_density": round(density, 4),
         "synonym_flagged": flagged,
         "synonym_examined": len(words),
+        "model_score": round(model_score, 4),
+        "model_doc_gate": model.doc_gate,
+        "model_word_threshold": model.word_threshold,
+        "model_words_over_threshold": sum(1 for p in probs if p >= model.word_threshold),
     }
-    return Detection(findings, score, details)
+    return Detection(findings, score, details), feats, probs

@@ -35,6 +35,7 @@ from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.reference import ngram_support, reference_ngrams
 from repair.score.spin_context import WordContext, context, lm_gain
+from repair.score.spin_model import get_model
 from repair.types import Candidate, Edit
 
 STRONG_MIN_GAIN = -1.0
@@ -42,15 +43,6 @@ LEARNED_MIN_GAIN = -2.0
 #: Learned pairs below this weight (corpus statistics without a profile or
 #: references) need LEARNED_WEAK_MIN_GAIN instead.
 LEARNED_CONFIDENT, LEARNED_WEAK_MIN_GAIN = 0.5, 2.0
-#: Spinner-agnostic synonym restorations (SPIN_SYNONYM): LM gain in context, gain
-#: beyond unigram frequency, and margin over the runner-up candidate; tuned on the
-#: dev half of benchmarks/spin_method_dev.py (edit precision 0.85 on its word rows;
-#: the initial gain, before other restorations change the context, must pass too).
-SYN_MIN_GAIN, SYN_MIN_CONTEXT, SYN_MIN_MARGIN = 10.0, 2.0, 4.0
-#: Consistency: a spinner maps a word the same way every time, so a written word whose
-#: best original is the same at >= 2 places in the document needs less LM evidence at
-#: each (dev rows: +23 correct wordnet restorations at precision 0.79 on those added).
-SYN_SAME_GAIN, SYN_SAME_MARGIN = 8.0, 3.0
 WEAK_MIN_GAIN = 2.0
 #: How far the weak-pair bar drops for a document that plainly carries the
 #: spinner's fingerprint (score >= RELAX_FULL): there a known spinner habit needs only
@@ -196,6 +188,9 @@ def _accept(
     start, replacement = _fix_article(doc.text, c.start, replacement)
     support = gain + 2.0 * ref + (2.0 if strength in ("strong", "learned") else 0.0)
     conf = 0.5 + 0.49 * doc_score / (1.0 + math.exp(-support))
+    prob = f.get("model_probability")
+    if prob is not None:  # the model's calibrated probability is the confidence
+        conf = max(0.5, min(0.99, prob))
     evidence = {
         "lm_logprob_gain": round(gain, 3),
         "pair_mean_gain": round(mean, 3),
@@ -208,6 +203,9 @@ def _accept(
         "strength": strength,
         "decision": "applied",
     }
+    if prob is not None:
+        evidence["model_probability"] = round(prob, 4)
+        evidence["main_features"] = f.get("main_features", [])
     edit = Edit(
         start,
         c.end - start,
@@ -257,18 +255,12 @@ def _decide(
     if c.source == "SPIN_NUMBER":
         return "" if gain >= 0.0 else "lm_against"
     if c.source == "SPIN_SYNONYM":
+        # the learned model decided (repair.score.spin_model); the LM must still not be
+        # against it in the context of this round (earlier restorations change it)
         if gain < 0.0:
             return "lm_against"
-        ctx_gain = gain - c.features.get("unigram", 0.0)
-        gain0 = c.features.get("gain0", gain)
-        low, margin = min(gain, gain0), c.features.get("margin", 0.0)
-        if ctx_gain >= SYN_MIN_CONTEXT:
-            if low >= SYN_MIN_GAIN and margin >= SYN_MIN_MARGIN:
-                return ""
-            if c.features.get("same_mapping", 1) >= 2 and low >= SYN_SAME_GAIN and (
-                margin >= SYN_SAME_MARGIN
-            ):
-                return ""
+        if c.features.get("model_probability", 0.0) >= get_model().word_threshold:
+            return ""
         return "" if ref > 0 and gain >= 2.0 else "weak_evidence"
     if strength == "strong" or c.source == "SPIN_REFERENCE":
         return "" if gain >= STRONG_MIN_GAIN or ref > 0 else "lm_against"

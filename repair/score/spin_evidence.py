@@ -40,6 +40,11 @@ class WordEvidence:
     context: float
     n_candidates: int
     margin: float
+    #: LM gain of the best original's own word given the left context only (the rest of
+    #: ``gain`` comes from the right context reading it).
+    left: float = 0.0
+    #: Position of the best original in the candidate list (0: WordNet's first sense).
+    rank: int = 0
 
 
 def _lp(words: list[str], left: list[str]) -> float:
@@ -89,4 +94,10 @@ def evidence(
     if not origs:
         return None
     best, gain, uni, margin = word_evidence(left, written, right, origs)
-    return WordEvidence(start, end, written, best, gain, uni, gain - uni, len(origs), margin)
+    lm = get_lm()
+    hist = [w.lower() for w in left[-2:]]
+    left_gain = lm.logprob(best, hist) - lm.logprob(written.lower(), hist)
+    return WordEvidence(
+        start, end, written, best, gain, uni, gain - uni, len(origs), margin,
+        left_gain, origs.index(best),
+    )  # fmt: skip

@@ -1,8 +1,12 @@
 """The spin stage: undo an article spinner's synonym substitutions.
 
-detect      → :mod:`repair.detect.spin` (occurrences of spun forms, document spin score)
+detect      → :mod:`repair.detect.spin` (occurrences of spun forms, profile score, and the
+              document score of the learned model :mod:`repair.score.spin_model`)
 candidates  → :mod:`repair.candidates.spin` (lexicon, learned and reference pairs, numbers)
-score       → :mod:`repair.score.spin` (LM gain, pair consistency, reference n-grams)
+              and :mod:`repair.candidates.spin_synonyms` (any word: reverse synonyms)
+score       → :mod:`repair.score.spin` (profile pairs: LM gain, pair consistency, reference
+              n-grams; synonyms: the learned model's probability, decided once the
+              document model opens its gate)
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from repair.resources.frequency import zipf
 from repair.score.spin import score_spin
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, evidence
+from repair.score.spin_model import get_model
 from repair.types import Candidate, Detection, Edit
 
 #: Words at least this common (zipf) are not examined by the spinner-agnostic
@@ -34,12 +39,6 @@ from repair.types import Candidate, Detection, Edit
 MAX_WRITTEN_ZIPF = 5.0
 EARLY_ROWS = 50
 EARLY_DENSITY = 0.08
-#: Synonym score from which SPIN_SYNONYM candidates are decided (each still needs its
-#: own strong LM evidence, :func:`repair.score.spin._decide`).  Below the detection
-#: threshold on purpose: the per-edit bars carry the precision (dev rows of
-#: benchmarks/spin_eval.py: edits on the 40 clean dev documents 1 at 0.5, 1 at 0.1, 3 at
-#: 0.05; correct restorations wordnet 0 -> 67, rare 119 -> 277, double 51 -> 203 at 0.1).
-SYN_EDIT_GATE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +47,10 @@ class SpinDetection(Detection):
 
     occurrences: tuple[Occurrence, ...] = ()
     words: tuple[WordEvidence, ...] = ()
+    #: The learned model's restoration probability of each row of ``words``.
+    probs: tuple[float, ...] = ()
+    #: Their feature vectors (:data:`repair.score.spin_model.FEATURES`).
+    features: tuple[list[float], ...] = ()
 
 
 def _covered(spans: list[tuple[int, int]]) -> set[int]:
@@ -140,27 +143,27 @@ class _Stage:
     def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
         words = synonym_evidence(doc, _profile_spans(occ))
-        d = detect_spin(doc, occ, words)
-        return SpinDetection(d.findings, d.score, d.details, tuple(occ), tuple(words))
+        d, feats, probs = detect_spin(doc, occ, words)
+        return SpinDetection(
+            d.findings, d.score, d.details, tuple(occ), tuple(words), tuple(probs), tuple(feats)
+        )
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        if isinstance(detection, SpinDetection):
-            occ, words = list(detection.occurrences), list(detection.words)
-        else:
-            occ = self.occurrences(doc)
-            words = synonym_evidence(doc, _profile_spans(occ))
+        if not isinstance(detection, SpinDetection):
+            detection = self.detect(doc)
+        occ, words = list(detection.occurrences), list(detection.words)
         out = []
-        mapping = Counter((w.written.lower(), w.original) for w in words)
-        for w in words:
+        model = get_model()
+        for w, p, x in zip(words, detection.probs, detection.features, strict=True):
             feats = {
-                "same_mapping": mapping[(w.written.lower(), w.original)],
                 "strength": "synonym",
                 "caps": False,
                 "pair_source": "synonym",
-                "unigram": w.unigram,
-                "margin": w.margin,
+                "model_probability": p,
                 "gain0": w.gain,
             }
+            if p >= model.word_threshold:
+                feats["main_features"] = model.main_features(x)
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
         for o in occ:
             for orig in o.info.originals:
@@ -176,27 +179,38 @@ class _Stage:
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         """Each candidate source is gated by its own evidence: profile (and reference,
         number) candidates by the profile score, spinner-agnostic synonyms by the
-        synonym score.  A text that trips one detector does not open the door to the
-        other's candidates (on spin_same, synonyms opened by the profile score were
-        right 3 times in 29)."""
+        learned model's probability of each word (:mod:`repair.score.spin_model`;
+        its threshold was chosen on dev at a clean-text budget)."""
         d = detection.details
         profile = d.get("profile_score", detection.score)
-        synonym = d.get("synonym_score", 0.0)
         keep_profile = profile >= THRESHOLD
-        keep_synonym = synonym >= SYN_EDIT_GATE
+        model = get_model()
+        # words are decided where the document model opens the gate (rounded in details)
+        bar = model.word_threshold if d.get("model_score", 0.0) >= model.doc_gate else 2.0
         kept = [
             c
             for c in candidates
-            if (keep_synonym if c.source == "SPIN_SYNONYM" else keep_profile)
+            if (
+                c.features.get("model_probability", 0.0) >= bar
+                if c.source == "SPIN_SYNONYM"
+                else keep_profile
+            )
         ]
         decisions: Counter[str] = Counter()
-        if len(kept) < len(candidates):
-            decisions["below_threshold"] = len({(c.start, c.end) for c in candidates}) - len(
-                {(c.start, c.end) for c in kept}
-            )
+        taken = {(c.start, c.end) for c in kept}
+        dropped: dict[tuple[int, int], str] = {}
+        for c in candidates:
+            span = (c.start, c.end)
+            if span in taken or span in dropped:
+                continue
+            if c.source != "SPIN_SYNONYM":
+                dropped[span] = "below_threshold"
+            else:  # the model's verdict: LM against, or too little evidence
+                dropped[span] = "lm_against" if c.features["gain0"] <= 0 else "weak_evidence"
+        decisions.update(dropped.values())
         edits = []
         if kept:
-            doc_score = profile if keep_profile else synonym
+            doc_score = profile if keep_profile else detection.score
             edits = score_spin(doc, doc_score, kept, gate=False, decisions=decisions)
         d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
         return edits

@@ -1,0 +1,312 @@
+"""The learned spin model: per-word restoration probability and the document spin score.
+
+Features (:data:`FEATURES`) are read off the spinner-agnostic evidence rows
+(:class:`repair.score.spin_evidence.WordEvidence`) and the document they come from:
+
+* word: LM gain of the best synonym (with its left- and right-context parts), unigram
+  gain, context gain (gain - unigram), margin over the runner-up, Zipf of the written
+  word and of the original, number of candidates and the original's rank among them,
+  a capital letter;
+* document: how often the written word and the original occur in the document, how
+  often the same (written -> original) mapping recurs (a spinner maps a word the same
+  way each time), the density of high-evidence words, the mean gain, and the profile
+  score (0 without a profile: one feature, so the model works with no profile).
+
+The model (``lexicons/spin_model.json``, built by ``scripts/train_spin_model.py`` on the
+dev halves of the simulated spinners and clean dev documents) is either a logistic
+regression or small gradient-boosted trees, evaluated here in pure Python, followed by
+Platt calibration; its output is the probability that applying the best synonym
+restores the original.  A second, document-level logistic model turns the word
+probabilities into the document spin score, shifted so that the threshold chosen on
+dev at a clean false-positive budget is 0.5.  The file states its format, feature
+schema and a fingerprint of its training data, and is checked when loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from repair.document import Document
+from repair.lexicons import LexiconError, read_text
+from repair.resources.frequency import zipf
+from repair.score.spin_evidence import WordEvidence
+
+MODEL_FILE = "spin_model.json"
+FORMAT = "repair-spin-model/1"
+FEATURES: tuple[str, ...] = (
+    "gain",
+    "left_gain",
+    "right_gain",
+    "unigram",
+    "context",
+    "margin",
+    "zipf_written",
+    "zipf_original",
+    "n_candidates",
+    "rank",
+    "capitalized",
+    "written_count",
+    "original_count",
+    "same_mapping",
+    "doc_flag_density",
+    "doc_mean_gain",
+    "profile_score",
+)
+DOC_FEATURES: tuple[str, ...] = ("mean_p", "top5_p", "flag_density", "profile_score")
+#: A word is a high-evidence word for ``doc_flag_density`` (as in the old synonym score).
+FLAG_GAIN, FLAG_CONTEXT = 6.0, 2.0
+#: Rows counted at least this many when a density is taken (short texts show no rate).
+MIN_ROWS = 40
+#: Rows whose LM gain is not positive are never applied: their probability is 0
+#: without evaluating the model (saves time, the same at training and run time).
+MIN_GAIN = 0.0
+_CLIP = 30.0
+
+
+def _clip(x: float, lo: float = -_CLIP, hi: float = _CLIP) -> float:
+    return lo if x < lo else hi if x > hi else x
+
+
+@dataclass(frozen=True)
+class Trees:
+    """Gradient-boosted regression trees on the log-odds scale (flat node arrays)."""
+
+    base: float
+    rate: float
+    feature: tuple[tuple[int, ...], ...]
+    threshold: tuple[tuple[float, ...], ...]
+    left: tuple[tuple[int, ...], ...]
+    right: tuple[tuple[int, ...], ...]
+    value: tuple[tuple[float, ...], ...]
+
+    def logit(self, x: Sequence[float]) -> float:
+        s = self.base
+        for f, t, lo, hi, v in zip(
+            self.feature, self.threshold, self.left, self.right, self.value, strict=True
+        ):
+            n = 0
+            while lo[n] >= 0:
+                n = lo[n] if x[f[n]] <= t[n] else hi[n]
+            s += self.rate * v[n]
+        return s
+
+    def contributions(self, x: Sequence[float]) -> dict[int, float]:
+        """Per feature, its share of the log-odds along each tree's path (Saabas)."""
+        out: dict[int, float] = {}
+        for f, t, lo, hi, v in zip(
+            self.feature, self.threshold, self.left, self.right, self.value, strict=True
+        ):
+            n = 0
+            while lo[n] >= 0:
+                m = lo[n] if x[f[n]] <= t[n] else hi[n]
+                out[f[n]] = out.get(f[n], 0.0) + self.rate * (v[m] - v[n])
+                n = m
+        return out
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A logistic regression on standardised features."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def logit(self, x: Sequence[float]) -> float:
+        s = self.intercept
+        for xi, m, sc, w in zip(x, self.mean, self.scale, self.coef, strict=True):
+            s += w * (xi - m) / sc
+        return s
+
+    def contributions(self, x: Sequence[float]) -> dict[int, float]:
+        return {
+            i: w * (xi - m) / sc
+            for i, (xi, m, sc, w) in enumerate(
+                zip(x, self.mean, self.scale, self.coef, strict=True)
+            )
+        }
+
+
+@dataclass(frozen=True)
+class SpinModel:
+    word: Trees | Linear
+    #: Platt calibration of the word model's log-odds: p = sigmoid(a * logit + b).
+    calib: tuple[float, float]
+    word_threshold: float
+    doc: Linear
+    training: dict
+    #: Document model score from which words are decided at all (chosen on dev
+    #: jointly with :attr:`word_threshold`).
+    doc_gate: float = 0.0
+
+    def probability(self, x: Sequence[float]) -> float:
+        a, b = self.calib
+        return _sigmoid(a * self.word.logit(x) + b)
+
+    def main_features(self, x: Sequence[float], k: int = 3) -> list[str]:
+        """The ``k`` features that raise this word's log-odds most."""
+        c = self.word.contributions(x)
+        top = sorted(c.items(), key=lambda kv: -kv[1])[:k]
+        return [FEATURES[i] for i, v in top if v > 0]
+
+    def doc_score(self, x: Sequence[float]) -> float:
+        return _sigmoid(self.doc.logit(x))
+
+
+def _sigmoid(z: float) -> float:
+    if z < -50:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-min(z, 50.0)))
+
+
+def _floats(v: object, n: int | None, what: str) -> tuple[float, ...]:
+    if not isinstance(v, list) or (n is not None and len(v) != n):
+        raise LexiconError(f"{MODEL_FILE}: {what}: expected a list of {n or 'some'} numbers")
+    if not all(isinstance(a, int | float) and math.isfinite(a) for a in v):
+        raise LexiconError(f"{MODEL_FILE}: {what}: not all finite numbers")
+    return tuple(float(a) for a in v)
+
+
+def _linear(d: dict, n: int, what: str) -> Linear:
+    scale = _floats(d.get("scale"), n, f"{what}.scale")
+    if any(s <= 0 for s in scale):
+        raise LexiconError(f"{MODEL_FILE}: {what}.scale: must be positive")
+    return Linear(
+        _floats(d.get("mean"), n, f"{what}.mean"),
+        scale,
+        _floats(d.get("coef"), n, f"{what}.coef"),
+        _floats([d.get("intercept")], 1, f"{what}.intercept")[0],
+    )
+
+
+def _trees(d: dict, n: int) -> Trees:
+    trees = d.get("trees")
+    if not isinstance(trees, list) or not trees:
+        raise LexiconError(f"{MODEL_FILE}: word.trees: expected a non-empty list")
+    cols: dict[str, list[tuple]] = {
+        k: [] for k in ("feature", "threshold", "left", "right", "value")
+    }
+    for k, t in enumerate(trees):
+        size = len(t.get("value", []))
+        for key in cols:
+            arr = t.get(key)
+            if not isinstance(arr, list) or len(arr) != size:
+                raise LexiconError(f"{MODEL_FILE}: tree {k}: {key} must have {size} entries")
+        feat = tuple(int(a) for a in t["feature"])
+        left, right = tuple(int(a) for a in t["left"]), tuple(int(a) for a in t["right"])
+        for i in range(size):
+            if left[i] >= 0 and not (
+                0 <= feat[i] < n and i < left[i] < size and i < right[i] < size
+            ):
+                raise LexiconError(f"{MODEL_FILE}: tree {k}, node {i}: bad split")
+        cols["feature"].append(feat)
+        cols["threshold"].append(_floats(t["threshold"], size, f"tree {k} threshold"))
+        cols["left"].append(left)
+        cols["right"].append(right)
+        cols["value"].append(_floats(t["value"], size, f"tree {k} value"))
+    return Trees(
+        _floats([d.get("base")], 1, "word.base")[0],
+        _floats([d.get("rate")], 1, "word.rate")[0],
+        *(tuple(cols[k]) for k in ("feature", "threshold", "left", "right", "value")),
+    )
+
+
+def parse_model(text: str) -> SpinModel:
+    """A :class:`SpinModel` from the JSON text of :data:`MODEL_FILE` (schema checked)."""
+    try:
+        d = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise LexiconError(f"{MODEL_FILE}: not JSON: {e}") from None
+    if not isinstance(d, dict) or d.get("format") != FORMAT:
+        raise LexiconError(f"{MODEL_FILE}: expected format {FORMAT!r}")
+    if tuple(d.get("features", ())) != FEATURES:
+        raise LexiconError(f"{MODEL_FILE}: feature schema differs from this code's {FEATURES}")
+    if tuple(d.get("doc_features", ())) != DOC_FEATURES:
+        raise LexiconError(f"{MODEL_FILE}: doc_features differ from {DOC_FEATURES}")
+    training = d.get("training")
+    if not isinstance(training, dict) or not training.get("fingerprint"):
+        raise LexiconError(f"{MODEL_FILE}: training.fingerprint is missing")
+    w = d.get("word")
+    if not isinstance(w, dict) or w.get("kind") not in ("trees", "logistic"):
+        raise LexiconError(f"{MODEL_FILE}: word.kind must be 'trees' or 'logistic'")
+    n = len(FEATURES)
+    word = _trees(w, n) if w["kind"] == "trees" else _linear(w, n, "word")
+    calib = _floats(d.get("calibration"), 2, "calibration")
+    thr = _floats([d.get("word_threshold")], 1, "word_threshold")[0]
+    if not 0.0 < thr < 1.0:
+        raise LexiconError(f"{MODEL_FILE}: word_threshold must be in (0, 1)")
+    gate = _floats([d.get("doc_gate", 0.0)], 1, "doc_gate")[0]
+    if not 0.0 <= gate < 1.0:
+        raise LexiconError(f"{MODEL_FILE}: doc_gate must be in [0, 1)")
+    doc = d.get("doc")
+    if not isinstance(doc, dict):
+        raise LexiconError(f"{MODEL_FILE}: doc model missing")
+    doc_model = _linear(doc, len(DOC_FEATURES), "doc")
+    return SpinModel(word, (calib[0], calib[1]), thr, doc_model, training, gate)
+
+
+@lru_cache(maxsize=1)
+def get_model() -> SpinModel:
+    """The shipped model (read and checked once)."""
+    return parse_model(read_text(MODEL_FILE))
+
+
+def word_features(
+    doc: Document, words: Sequence[WordEvidence], profile_score: float
+) -> list[list[float]]:
+    """One feature vector (:data:`FEATURES` order) per evidence row of ``doc``."""
+    if not words:
+        return []
+    counts: Counter[str] = Counter(t.text.lower() for t in doc.words)
+    mapping = Counter((w.written.lower(), w.original) for w in words)
+    n = max(len(words), MIN_ROWS)
+    flagged = sum(1 for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
+    density = flagged / n
+    mean_gain = sum(_clip(w.gain, -10.0, 20.0) for w in words) / n
+    out = []
+    for w in words:
+        lw = w.written.lower()
+        out.append(
+            [
+                _clip(w.gain),
+                _clip(w.left),
+                _clip(w.gain - w.left),
+                _clip(w.unigram),
+                _clip(w.context),
+                min(w.margin, 10.0),
+                zipf(lw),
+                zipf(w.original),
+                float(w.n_candidates),
+                float(w.rank),
+                1.0 if w.written[:1].isupper() else 0.0,
+                float(counts[lw]),
+                float(counts[w.original]),
+                float(mapping[(lw, w.original)]),
+                density,
+                mean_gain,
+                profile_score,
+            ]
+        )
+    return out
+
+
+def probabilities(feats: Sequence[Sequence[float]], model: SpinModel | None = None) -> list[float]:
+    """The calibrated restoration probability of each row (0 where the LM gain <= 0)."""
+    model = model or get_model()
+    return [model.probability(x) if x[0] > MIN_GAIN else 0.0 for x in feats]
+
+
+def doc_features(
+    probs: Sequence[float], feats: Sequence[Sequence[float]], profile_score: float
+) -> list[float]:
+    """The document model's inputs (:data:`DOC_FEATURES` order)."""
+    n = max(len(probs), MIN_ROWS)
+    top = sorted(probs, reverse=True)[:5]
+    density = feats[0][FEATURES.index("doc_flag_density")] if feats else 0.0
+    return [sum(probs) / n, sum(top) / 5.0, density, profile_score]

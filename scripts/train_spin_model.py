@@ -1,0 +1,415 @@
+"""Train the learned spin model (``lexicons/spin_model.json``) on dev halves only.
+
+Build-time only (needs numpy and scikit-learn; the runtime reads the JSON in pure
+Python: :mod:`repair.score.spin_model`).  Usage, from the checkout root::
+
+    python scripts/train_spin_model.py [--docs 160] [--clean 400] [--out lexicons/spin_model.json]
+
+Data: dev documents of the spin harness (``benchmarks/spin_sim``: ``select("dev")``),
+skipping the first ``--skip`` (40) that ``benchmarks/spin_eval.py --split dev`` reports
+on, so the dev figures stay out-of-sample by document.  Each of ``--docs`` documents is
+spun by every simulated spinner (wordnet, rare, phrase, double, seed) with the *dev*
+word families only; ``--clean`` clean dev documents are the negatives.  Every document
+goes through the spin stage's own evidence code with the seed profile on and off, so a
+row is exactly what the stage computes at run time.  A row is positive when its best
+synonym is the gold original of that very span.
+
+Model: gradient-boosted trees (or logistic regression, ``--kind``), chosen by 5-fold
+out-of-fold figures grouped by document; Platt calibration on the out-of-fold
+log-odds; the word threshold is the one that restores most (correct minus broken) on
+the out-of-fold spun rows while clean documents get at most ``--budget`` changed tokens
+per 1,000 words (overall, and at most 1 per register).  The document score is a
+logistic regression on the out-of-fold word probabilities, shifted so that the score
+at the clean false-positive budget (``--doc-fpr``) is 0.5.
+
+The rows are cached in ``benchmarks/.generated/spin_model_rows.npz`` (``--fresh``
+recomputes them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from spin_sim import RATE, spin_doc  # noqa: E402
+from spin_sim.corpus import REGISTERS, select  # noqa: E402
+from spin_sim.text import stable_hash  # noqa: E402
+
+from repair.config import RepairConfig  # noqa: E402
+from repair.detect.spin import profile_score  # noqa: E402
+from repair.document import Document  # noqa: E402
+from repair.score.spin_model import (  # noqa: E402
+    DOC_FEATURES,
+    FEATURES,
+    FORMAT,
+    MIN_GAIN,
+    doc_features,
+    parse_model,
+    word_features,
+)
+from repair.stages.spin import STAGE, _profile_spans, synonym_evidence  # noqa: E402
+
+CACHE = ROOT / "benchmarks" / ".generated" / "spin_model_rows.npz"
+SPINNERS = ("wordnet", "rare", "phrase", "double", "seed")
+FOLDS = 5
+#: An applied edit must be more likely right than wrong: its confidence is the
+#: calibrated probability, and ``repair fix`` applies edits of confidence >= 0.5.
+MIN_THRESHOLD = 0.5
+#: Options restoring within this share of the best are compared by clean-text changes.
+TIE = 0.03
+
+
+def extract(text: str, profile: bool) -> tuple[list, list[list[float]]]:
+    """The stage's evidence rows of ``text`` and their features (as at run time)."""
+    cfg = RepairConfig(
+        mojibake=False, ocr=False, tortured=False, spin_profile="default" if profile else None
+    )
+    doc = Document(text, config=cfg)
+    occ = STAGE.occurrences(doc)
+    words = synonym_evidence(doc, _profile_spans(occ))
+    prof, _ = profile_score(doc, occ)
+    return words, word_features(doc, words, prof)
+
+
+def gold_spans(spun) -> dict[tuple[int, int], str]:
+    """Gold edits in spun-text offsets: (start, end) -> original."""
+    out, shift = {}, 0
+    for e in sorted(spun.edits, key=lambda e: e.start):
+        a = e.start + shift
+        out[(a, a + len(e.replacement))] = e.original
+        shift += len(e.replacement) - (e.end - e.start)
+    return out
+
+
+def build_rows(
+    n_docs: int, n_clean: int, skip: int, registers: tuple[str, ...] = REGISTERS
+) -> dict[str, np.ndarray]:
+    docs = [d for d in select("dev", None)[skip:] if d.register in registers]
+    X, y, inside, doc_ix = [], [], [], []
+    docs_meta = []  # (doc_id, register, kind, profile, words)
+    t0 = time.time()
+    jobs = [("clean", d) for d in docs[:n_clean]]
+    jobs += [(s, d) for s in SPINNERS for d in docs[:n_docs]]
+    for k, (kind, d) in enumerate(jobs):
+        if kind == "clean":
+            text, gold = d.text, {}
+        else:
+            s = spin_doc(d.doc_id, d.register, d.text, kind, "dev", RATE)
+            if not s.edits:
+                continue
+            text, gold = s.spun, gold_spans(s)
+        covered = set()
+        for a, b in gold:
+            covered.update(range(a, b))
+        for profile in (True, False):
+            words, feats = extract(text, profile)
+            ix = len(docs_meta)
+            docs_meta.append((d.doc_id, d.register, kind, profile, len(text.split())))
+            for w, x in zip(words, feats, strict=True):
+                orig = gold.get((w.start, w.end))
+                X.append(x)
+                y.append(orig is not None and orig.lower() == w.original.lower())
+                inside.append(w.start in covered)
+                doc_ix.append(ix)
+        if k % 100 == 0:
+            print(f"# {k}/{len(jobs)} documents, {len(X)} rows, {time.time() - t0:.0f} s",
+                  file=sys.stderr, flush=True)  # fmt: skip
+    meta = np.array(docs_meta, dtype=object)
+    return {
+        "X": np.array(X, dtype=np.float64),
+        "y": np.array(y, dtype=bool),
+        "inside": np.array(inside, dtype=bool),
+        "doc": np.array(doc_ix, dtype=np.int64),
+        "doc_id": np.array([m[0] for m in meta]),
+        "register": np.array([m[1] for m in meta]),
+        "kind": np.array([m[2] for m in meta]),
+        "profile": np.array([m[3] for m in meta], dtype=bool),
+        "words": np.array([m[4] for m in meta], dtype=np.int64),
+    }
+
+
+def fold_of(doc_ids: np.ndarray) -> np.ndarray:
+    return np.array([stable_hash("spin-model-fold", str(d)) % FOLDS for d in doc_ids])
+
+
+def make_model(kind: str, seed: int = 0):
+    if kind == "trees":
+        from sklearn.ensemble import GradientBoostingClassifier
+
+        return GradientBoostingClassifier(
+            n_estimators=80, max_depth=3, learning_rate=0.1, subsample=0.8,
+            min_samples_leaf=20, random_state=seed,
+        )  # fmt: skip
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
+
+
+def logit_of(model, X: np.ndarray) -> np.ndarray:
+    return model.decision_function(X)
+
+
+def oof_logits(kind: str, X: np.ndarray, y: np.ndarray, folds: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(y))
+    for f in range(FOLDS):
+        tr, te = folds != f, folds == f
+        m = make_model(kind).fit(X[tr], y[tr])
+        out[te] = logit_of(m, X[te])
+    return out
+
+
+def platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    m = LogisticRegression(C=1e6, max_iter=1000).fit(z.reshape(-1, 1), y)
+    return float(m.coef_[0, 0]), float(m.intercept_[0])
+
+
+def choose_threshold(
+    p: np.ndarray,
+    rows: dict[str, np.ndarray],
+    budget: float,
+    gate: np.ndarray | None = None,
+    grid: np.ndarray | None = None,
+) -> tuple[float, dict]:
+    """The word threshold (see the module doc) and its out-of-fold figures; ``gate``
+    (per row) is where the document score lets words be decided at all."""
+    kind = rows["kind"][rows["doc"]]
+    clean = kind == "clean"
+    words = rows["words"]
+    clean_docs = rows["kind"] == "clean"
+    clean_words = {
+        prof: int(words[clean_docs & (rows["profile"] == prof)].sum()) for prof in (True, False)
+    }
+    reg = rows["register"][rows["doc"]]
+    prof = rows["profile"][rows["doc"]]
+    best = None
+    for t in np.arange(MIN_THRESHOLD, 0.99, 0.01) if grid is None else grid:
+        on = p >= t
+        if gate is not None:
+            on &= gate
+        worst = max(
+            1000 * (on & clean & (prof == pr)).sum() / max(clean_words[pr], 1)
+            for pr in (True, False)
+        )
+        per_reg = {}
+        for r in np.unique(rows["register"][clean_docs]):
+            m = clean_docs & (rows["register"] == r)
+            w = max(int(words[m].sum()) // 2, 1)
+            per_reg[str(r)] = 1000 * (on & clean & (reg == r)).sum() / 2 / w
+        net = int((on & ~clean & rows["y"]).sum() - (on & ~clean & ~rows["inside"]).sum())
+        ok = worst <= budget and max(per_reg.values()) <= 1.0
+        stats = {
+            "threshold": round(float(t), 2),
+            "net_restored": net,
+            "correct": int((on & ~clean & rows["y"]).sum()),
+            "wrong_on_spun_words": int((on & ~clean & rows["inside"] & ~rows["y"]).sum()),
+            "broken": int((on & ~clean & ~rows["inside"]).sum()),
+            "clean_changed_per_1k": round(float(worst), 3),
+            "clean_per_register": {k: round(float(v), 3) for k, v in per_reg.items()},
+        }
+        if ok and (best is None or net > best[1]["net_restored"]):
+            best = (float(t), stats)
+    if best is None:
+        return -1.0, {"net_restored": -(10**9)}
+    return best
+
+
+def old_rule(rows: dict[str, np.ndarray]) -> np.ndarray:
+    """The hand-set decision this model replaces (synonym score >= 0.3; gain >= 10,
+    context >= 2, margin >= 4, or gain >= 8 and margin >= 3 for a mapping seen twice),
+    on the same rows, for comparison."""
+    X = rows["X"]
+    col = {f: i for i, f in enumerate(FEATURES)}
+    syn = 1 / (1 + np.exp(-(X[:, col["doc_flag_density"]] - 0.2) / 0.03))
+    g, m = X[:, col["gain"]], X[:, col["margin"]]
+    ok = (g >= 10) & (m >= 4) | (X[:, col["same_mapping"]] >= 2) & (g >= 8) & (m >= 3)
+    return ((syn >= 0.3) & (X[:, col["context"]] >= 2) & ok).astype(float)
+
+
+def doc_matrix(p: np.ndarray, rows: dict[str, np.ndarray]) -> np.ndarray:
+    X = rows["X"]
+    prof_col = FEATURES.index("profile_score")
+    out = []
+    for i in range(len(rows["doc_id"])):
+        m = rows["doc"] == i
+        feats = X[m].tolist()
+        prof = float(X[m][0, prof_col]) if m.any() else 0.0
+        out.append(doc_features(p[m].tolist(), feats, prof))
+    return np.array(out)
+
+
+def export_trees(model, calib: tuple[float, float]) -> dict:
+    est = model.estimators_[:, 0]
+    trees = []
+    for e in est:
+        t = e.tree_
+        trees.append({
+            "feature": [
+                int(f) if c >= 0 else -1
+                for f, c in zip(t.feature, t.children_left, strict=True)
+            ],
+            "threshold": [round(float(v), 6) for v in t.threshold],
+            "left": [int(v) for v in t.children_left],
+            "right": [int(v) for v in t.children_right],
+            "value": [round(float(v), 6) for v in t.value[:, 0, 0]],
+        })  # fmt: skip
+    prior = model.init_.class_prior_[1]
+    base = float(np.log(prior / (1 - prior)))
+    return {"kind": "trees", "base": base, "rate": float(model.learning_rate), "trees": trees}
+
+
+def export_linear(model) -> dict:
+    sc, lr = model.steps[0][1], model.steps[1][1]
+    return {
+        "kind": "logistic",
+        "mean": [float(v) for v in sc.mean_],
+        "scale": [float(v) if v > 0 else 1.0 for v in sc.scale_],
+        "coef": [float(v) for v in lr.coef_[0]],
+        "intercept": float(lr.intercept_[0]),
+    }
+
+
+def auc(pos: np.ndarray, neg: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    yy = np.r_[np.ones(len(pos)), np.zeros(len(neg))]
+    return float(roc_auc_score(yy, np.r_[pos, neg])) if len(pos) and len(neg) else float("nan")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=160, help="dev documents spun by each spinner")
+    ap.add_argument("--clean", type=int, default=400, help="clean dev documents")
+    ap.add_argument("--skip", type=int, default=40, help="dev documents spin_eval reports on")
+    ap.add_argument("--kind", choices=("trees", "logistic", "best"), default="best")
+    ap.add_argument("--budget", type=float, default=0.3, help="clean changed tokens per 1,000")
+    ap.add_argument("--doc-fpr", type=float, default=0.02, help="clean documents scoring >= 0.5")
+    ap.add_argument("--fresh", action="store_true", help="recompute the cached rows")
+    ap.add_argument(
+        "--registers",
+        default=",".join(REGISTERS),
+        help="comma-separated registers to train on (e.g. state_union,inaugural,lee,seeds)",
+    )
+    ap.add_argument("--out", default=str(ROOT / "lexicons" / "spin_model.json"))
+    args = ap.parse_args()
+    if CACHE.exists() and not args.fresh:
+        rows = dict(np.load(CACHE, allow_pickle=False))
+    else:
+        rows = build_rows(args.docs, args.clean, args.skip, tuple(args.registers.split(",")))
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            CACHE, **{k: (v.astype(str) if v.dtype == object else v) for k, v in rows.items()}
+        )
+    X, y = rows["X"], rows["y"]
+    live = X[:, 0] > MIN_GAIN
+    folds = fold_of(rows["doc_id"])[rows["doc"]]
+    print(f"# {len(y)} rows ({live.sum()} with gain > 0), {int(y.sum())} positive, "
+          f"{len(rows['doc_id'])} document runs", flush=True)  # fmt: skip
+    results = {}
+    for kind in ("trees", "logistic") if args.kind == "best" else (args.kind,):
+        z = np.full(len(y), -50.0)
+        oof_cache = CACHE.with_name(f"spin_model_oof_{kind}.npy")
+        if oof_cache.exists() and not args.fresh and len(np.load(oof_cache)) == len(y):
+            z = np.load(oof_cache)
+        else:
+            z[live] = oof_logits(kind, X[live], y[live], folds[live])
+            np.save(oof_cache, z)
+        a, b = platt(z[live], y[live])
+        p = np.zeros(len(y))
+        p[live] = 1 / (1 + np.exp(-(a * z[live] + b)))
+        t, stats = choose_threshold(p, rows, args.budget)
+        print(f"{kind}: OOF row AUC {auc(p[y], p[~y]):.4f}; threshold {t:.2f}: {stats}", flush=True)
+        results[kind] = (stats["net_restored"], p, (a, b), t, stats)
+    _t, base = choose_threshold(old_rule(rows), rows, 1e9, grid=np.array([0.5]))
+    print(f"old hand-set rule on the same rows: {base}", flush=True)
+    kind = max(results, key=lambda k: results[k][0])
+    _net, p, calib, t, stats = results[kind]
+    # document score: logistic regression on the out-of-fold word probabilities
+    from sklearn.linear_model import LogisticRegression
+
+    D = doc_matrix(p, rows)
+    dy = rows["kind"] != "clean"
+    mu, sd = D.mean(0), D.std(0) + 1e-9
+    dm = LogisticRegression(C=1.0, max_iter=2000).fit((D - mu) / sd, dy)
+    dz = dm.decision_function((D - mu) / sd)
+    clean_z = np.sort(dz[~dy])
+    cut = float(clean_z[int(np.ceil((1 - args.doc_fpr) * len(clean_z))) - 1])
+    intercept = float(dm.intercept_[0]) - cut
+    doc_score = 1 / (1 + np.exp(-(dz - cut)))
+    doc_auc = {s: round(auc(dz[rows["kind"] == s], dz[~dy]), 4) for s in SPINNERS}
+    tpr = {s: round(float((dz[rows["kind"] == s] > cut).mean()), 3) for s in SPINNERS}
+    print(f"doc model: OOF AUC {doc_auc}, TPR at clean FPR {args.doc_fpr}: {tpr}")
+    # the document gate for word decisions: chosen jointly with the word threshold
+    options = [(0.0, t, stats)]
+    for g in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        tg, sg = choose_threshold(p, rows, args.budget, gate=doc_score[rows["doc"]] >= g)
+        print(f"  doc gate {g}: threshold {tg:.2f} net {sg['net_restored']} "
+              f"clean/1k {sg.get('clean_changed_per_1k')}", flush=True)  # fmt: skip
+        options.append((g, tg, sg))
+    # precision first: among the options within TIE of the best net restoration, the one
+    # that changes clean text least
+    top = max(o[2]["net_restored"] for o in options)
+    near = [o for o in options if o[2]["net_restored"] >= (1 - TIE) * top]
+    gate_value, t, stats = min(near, key=lambda o: (o[2]["clean_changed_per_1k"], -o[0]))
+    print(f"chosen: {kind}, doc gate {gate_value}, word threshold {t:.2f}: {stats}")
+    final = make_model(kind).fit(X[live], y[live])
+    word = export_trees(final, calib) if kind == "trees" else export_linear(final)
+    digest = hashlib.sha256()
+    for k in ("X", "y", "inside", "doc"):
+        digest.update(np.ascontiguousarray(rows[k]).tobytes())
+    digest.update("\n".join(map(str, rows["doc_id"])).encode())
+    out = {
+        "format": FORMAT,
+        "features": list(FEATURES),
+        "doc_features": list(DOC_FEATURES),
+        "word": word,
+        "calibration": [calib[0], calib[1]],
+        "word_threshold": round(t, 2),
+        "doc_gate": gate_value,
+        "doc": {
+            "mean": [float(v) for v in mu],
+            "scale": [float(v) for v in sd],
+            "coef": [float(v) for v in dm.coef_[0]],
+            "intercept": intercept,
+        },
+        "training": {
+            "fingerprint": digest.hexdigest()[:32],
+            "command": "python scripts/train_spin_model.py " + " ".join(sys.argv[1:]),
+            "data": "dev halves of benchmarks/spin_sim (documents and word families); "
+            f"spinners {', '.join(SPINNERS)} on {args.docs} documents, {args.clean} clean "
+            f"documents, first {args.skip} dev documents skipped; seed profile on and off",
+            "rows": int(len(y)),
+            "positives": int(y.sum()),
+            "oof": stats,
+            "doc_oof_auc": doc_auc,
+            "doc_clean_fpr": args.doc_fpr,
+            "licence": "MIT (this project); numbers only, no text of the training documents",
+        },
+    }
+    text = json.dumps(out, separators=(",", ":")) + "\n"
+    check = parse_model(text)  # the runtime reader agrees with scikit-learn
+    sample = X[live][:: max(1, int(live.sum()) // 2000)]
+    ours = np.array([check.word.logit(x) for x in sample.tolist()])
+    gap = float(np.abs(ours - logit_of(final, sample)).max())
+    if gap > 1e-3:
+        raise SystemExit(f"pure-Python evaluation differs from scikit-learn by {gap}")
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} ({kind}, {Path(args.out).stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
