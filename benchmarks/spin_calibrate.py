@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-docs", type=int, help="clean documents per register (quick look)")
     ap.add_argument("--cap", type=int, default=40, help="spun documents per spinner/split")
     ap.add_argument("--no-profile", action="store_true")
-    ap.add_argument("--stages", default="spin,tortured")
+    ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--out", default=str(OUT), help="folder for the csv/svg/md files")
     args = ap.parse_args(argv)
     config = make_config(args.stages, args.no_profile)

@@ -63,14 +63,16 @@ def write_json(path: str, args: argparse.Namespace, rows: list[dict]) -> None:
 
 
 def make_config(stages: str, no_profile: bool) -> RepairConfig:
-    on = set(stages.split(",")) if stages != "all" else {"mojibake", "ocr", "tortured", "spin"}
-    return RepairConfig(
-        mojibake="mojibake" in on,
-        ocr="ocr" in on,
-        tortured="tortured" in on,
-        spin="spin" in on,
-        spin_profile=None if no_profile else "default",
-    )
+    """The config running ``stages`` ("all": every stage on by default; else a comma list,
+    each name checked against the registry), with or without the seed profile."""
+    from repair.stages import REGISTRY, spec
+
+    if stages == "all":
+        on = {s.name for s in REGISTRY if s.default}
+    else:
+        on = {spec(n.strip()).name for n in stages.split(",") if n.strip()}
+    flags = {s.name: s.name in on for s in REGISTRY}
+    return RepairConfig(**flags, spin_profile=None if no_profile else "default")
 
 
 def profile_switch_read() -> bool:
@@ -205,7 +207,7 @@ def evaluate(
     runner: Runner | None = None,
 ) -> list[dict[str, object]]:
     """One row of figures per spinner (the Python entry point: ``evaluate(["wordnet"], "dev")``)."""
-    runner = runner or Runner(make_config("spin,tortured", False))
+    runner = runner or Runner(make_config("spin,tortured,collocation", False))
     rows = []
     for name in names:
         docs, spun = spun_docs(name, split, cap, rate)
@@ -253,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=int, default=DEFAULT_CAP, help="documents per spinner/split")
     ap.add_argument("--rate", type=float, default=RATE, help="share of content words spun")
     ap.add_argument("--no-profile", action="store_true", help="run without the seed profile")
-    ap.add_argument("--stages", default="spin,tortured", help="stages to run, or 'all'")
+    ap.add_argument("--stages", default="spin,tortured,collocation", help="stages to run, or 'all'")
     ap.add_argument(
         "--references",
         action="store_true",

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=int, default=40, help="test documents")
     ap.add_argument("--rate", type=float, default=RATE)
     ap.add_argument("--no-profile", action="store_true")
-    ap.add_argument("--stages", default="spin,tortured")
+    ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per repair learn")
     ap.add_argument("--json", help="write every figure to this JSON file")
     args = ap.parse_args(argv)
