@@ -29,11 +29,12 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from bisect import bisect_right
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from repair.resources.sorted_lines import SortedLines
 
 #: Words whose Zipf value is read from the table without wordfreq's tokenizer: ASCII
 #: letters with inner apostrophes (straight or curly).  wordfreq's English tokenizer
@@ -79,9 +80,6 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+\Z")
 #: The shipped copy of the table (see the module docstring).
 ZIPF_TABLE = "zipf_en_buckets.tsv"
 _TABLE_MAGIC = b"# format: repair-zipf/1; source: wordfreq large_en.msgpack.gz"
-#: Search blocks of about this many bytes (one bisection over block heads, then
-#: one substring search inside a block).
-_BLOCK = 4096
 
 
 def _source_fingerprint(path: Path) -> bytes:
@@ -117,42 +115,21 @@ class SortedTable:
     (12, 7, None, None, None)
     """
 
-    __slots__ = ("_blob", "_heads", "_starts")
+    __slots__ = ("_lines",)
 
     def __init__(self, blob: bytes, header_lines: int = 2) -> None:
         start = 0
         for _ in range(header_lines):
             start = blob.index(b"\n", start) + 1
-        if not blob.endswith(b"\n"):
-            raise ValueError("table does not end with a newline")
-        starts = [start]
-        end = len(blob)
-        while starts[-1] + _BLOCK < end:
-            nl = blob.find(b"\n", starts[-1] + _BLOCK)
-            if nl + 1 >= end:
-                break
-            starts.append(nl + 1)
-        self._heads = [blob[s : blob.index(b"\t", s)] for s in starts]
-        starts.append(end)
-        self._blob = blob
-        self._starts = starts
+        self._lines = SortedLines(blob, start)
 
     def get(self, word: str) -> int | None:
         """The bucket of ``word``, None when it is not in the table."""
         try:
-            key = word.encode("utf-8")
+            value = self._lines.get(word.encode("utf-8"))
         except UnicodeEncodeError:
             return None
-        i = bisect_right(self._heads, key) - 1
-        if i < 0:
-            return None
-        needle = b"\n" + key + b"\t"
-        # the line before a block ends with the "\n" just before its start
-        p = self._blob.find(needle, self._starts[i] - 1, self._starts[i + 1])
-        if p < 0:
-            return None
-        q = p + len(needle)
-        return int(self._blob[q : self._blob.index(b"\n", q)])
+        return None if value is None else int(value)
 
 
 def _shipped_table() -> SortedTable | None:
