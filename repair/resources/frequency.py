@@ -79,7 +79,8 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+\Z")
 
 #: The shipped copy of the table (see the module docstring).
 ZIPF_TABLE = "zipf_en_buckets.tsv"
-_TABLE_MAGIC = b"# format: repair-zipf/1; source: wordfreq large_en.msgpack.gz"
+_TABLE_HEADER = b"# format: repair-lexicon/1; columns: word, bucket"
+_TABLE_SOURCE = b"# source: wordfreq large_en.msgpack.gz; "
 
 
 def _source_fingerprint(path: Path) -> bytes:
@@ -92,11 +93,12 @@ def table_text(table: Mapping[str, int], path: Path | None = None) -> bytes:
     source = path or _table_path()
     if source is None:
         raise ValueError("wordfreq's large_en table is not installed")
-    lines = [_TABLE_MAGIC + b"; " + _source_fingerprint(source) + b"; words %d" % len(table)]
-    lines.append(
+    lines = [
+        _TABLE_HEADER,
+        _TABLE_SOURCE + _source_fingerprint(source) + b"; words %d" % len(table),
         b"# word<TAB>centibel bucket (frequency 10 ** (-bucket / 100)), sorted by UTF-8 bytes;"
-        b" data: wordfreq (Robyn Speer et al.), CC BY-SA 4.0; built by scripts/build_zipf_table.py"
-    )
+        b" data: wordfreq (Robyn Speer et al.), CC BY-SA 4.0; built by scripts/build_zipf_table.py",
+    ]
     body = []
     for word, index in table.items():
         key = word.encode("utf-8")
@@ -110,14 +112,14 @@ def table_text(table: Mapping[str, int], path: Path | None = None) -> bytes:
 class SortedTable:
     r"""word -> bucket, looked up in place in the sorted lines of :data:`ZIPF_TABLE`.
 
-    >>> t = SortedTable(b"# h\n# c\nbar\t7\nfoo\t12\n")
+    >>> t = SortedTable(b"# h\n# s\n# c\nbar\t7\nfoo\t12\n")
     >>> t.get("foo"), t.get("bar"), t.get("fo"), t.get("zzz"), t.get("a")
     (12, 7, None, None, None)
     """
 
     __slots__ = ("_lines",)
 
-    def __init__(self, blob: bytes, header_lines: int = 2) -> None:
+    def __init__(self, blob: bytes, header_lines: int = 3) -> None:
         start = 0
         for _ in range(header_lines):
             start = blob.index(b"\n", start) + 1
@@ -143,8 +145,8 @@ def _shipped_table() -> SortedTable | None:
         blob = lexicon_path(ZIPF_TABLE).read_bytes()
     except (LexiconError, OSError):
         return None
-    first = blob[: blob.find(b"\n")]
-    if not first.startswith(_TABLE_MAGIC + b"; " + _source_fingerprint(source) + b"; "):
+    expected = _TABLE_HEADER + b"\n" + _TABLE_SOURCE + _source_fingerprint(source) + b"; "
+    if not blob.startswith(expected):
         return None
     return SortedTable(blob)
 
