@@ -103,7 +103,7 @@ def repair_text(
     """
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)
-    if len(text) > config.window_chars:
+    if len(text) > config.whole_document_chars:
         return combine_windows(text, list(repair_windows(text, references, config, pairs=merged)))
     return _repair_document(text, references, config, merged, doc_id)
 
@@ -176,14 +176,15 @@ def repair_windows(
     doc_id: str = "",
 ) -> Iterator[tuple[int, RepairResult]]:
     """``(offset, result)`` for each :func:`paragraph_windows` window of ``text``, each
-    repaired as a document of its own (``config.window_chars`` code points or more).
+    repaired as a document of its own (``config.window_chars`` code points or more;
+    :func:`repair_text` does this for texts over ``config.whole_document_chars``).
 
     Memory: one window's tokens, candidates and edits are alive at a time, so a caller
     that writes each window's text as it comes (``repair fix`` on a big file) holds the
     input and one window, whatever the document's length.  What differs from repairing
     the whole text at once: the document-level statistics (spin, garble, tortured
-    scores and their gates, pair consistency) are each window's; a window of 1 M code
-    points holds ~170 k words, so these are still measured on a large sample.
+    scores and their gates, pair consistency) are each window's; a window of 250 k code
+    points holds ~42 k words, so these are still measured on a large sample.
     """
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)

@@ -41,7 +41,7 @@ def test_windows_cover_the_text_and_cut_between_paragraphs() -> None:
 
 def test_a_clean_text_in_windows_is_unchanged() -> None:
     text = "\n\n".join(_read(p) for p in SEEDS[1:5])
-    result = repair_text(text, config=RepairConfig(window_chars=3000))
+    result = repair_text(text, config=RepairConfig(window_chars=3000, whole_document_chars=3000))
     assert result.text == text and result.edits == ()
     assert len(result.scores.details["windows"]) >= 4
 
@@ -51,7 +51,7 @@ def test_spun_seed_repeated_gives_the_whole_document_output() -> None:
     as the whole document (the measured case; windows of 1 M code points are ~170 k words)."""
     text = "\n\n".join([_read(SEEDS[0])] * 4)
     whole = repair_text(text)
-    windowed = repair_text(text, config=RepairConfig(window_chars=3000))
+    windowed = repair_text(text, config=RepairConfig(window_chars=3000, whole_document_chars=3000))
     assert windowed.text == whole.text
     assert [(e.offset, e.original, e.replacement) for e in windowed.edits] == [
         (e.offset, e.original, e.replacement) for e in whole.edits
@@ -76,7 +76,7 @@ def test_tokens_alive_at_once_are_bounded_by_the_window(monkeypatch: pytest.Monk
     for copies in (4, 40):
         sizes.clear()
         text = "\n\n".join([para] * copies)
-        repair_text(text, config=RepairConfig(window_chars=window))
+        repair_text(text, config=RepairConfig(window_chars=window, whole_document_chars=window))
         assert max(sizes) <= 2 * window + 2, copies
         assert sum(sizes) >= len(text)  # every stage saw every window
 
@@ -90,7 +90,11 @@ def test_fix_streams_a_big_file(
     from repair.cli import main
 
     real = fix_cli.RepairConfig
-    monkeypatch.setattr(fix_cli, "RepairConfig", lambda **kw: real(window_chars=3000, **kw))
+    monkeypatch.setattr(
+        fix_cli,
+        "RepairConfig",
+        lambda **kw: real(window_chars=3000, whole_document_chars=3000, **kw),
+    )
     text = "\ufeff" + "\n\n".join([_read(SEEDS[0])] * 3)
     src = tmp_path / "big.txt"
     src.write_text(text, encoding="utf-8")
@@ -108,3 +112,13 @@ def test_fix_streams_a_big_file(
             assert captured.out == expected
     assert out.read_text(encoding="utf-8") == expected
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_texts_up_to_the_whole_document_size_are_not_cut() -> None:
+    """Every test and bench document (the speed suite's 100 k words are ~0.6 M code
+    points) is repaired whole by default: the windows start above 1 M code points."""
+    config = RepairConfig()
+    assert config.whole_document_chars >= 1_000_000 > 4 * config.window_chars - 1
+    text = "\n\n".join([_read(SEEDS[1])] * 3)
+    cut = repair_text(text, config=RepairConfig(window_chars=3000, whole_document_chars=len(text)))
+    assert "windows" not in cut.scores.details

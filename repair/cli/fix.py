@@ -139,7 +139,7 @@ def fix(
     if only:
         config = replace(config, **{s: s in only for s in stages})
     name = "<stdin>" if file == "-" else file
-    if report is ReportFormat.none and len(text) > config.window_chars:
+    if report is ReportFormat.none and len(text) > config.whole_document_chars:
         _fix_by_windows(text, references, config, pairs, name, output, check, quiet)
         return
     try:
