@@ -86,7 +86,6 @@ def _cyclic_gc_paused(fn: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
-@_cyclic_gc_paused
 def repair_text(
     text: str,
     references: Iterable[str] = (),
@@ -104,8 +103,9 @@ def repair_text(
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)
     if len(text) > config.whole_document_chars:
+        # each window runs with the collector paused, and it runs between windows
         return combine_windows(text, list(repair_windows(text, references, config, pairs=merged)))
-    return _repair_document(text, references, config, merged, doc_id)
+    return _gc_paused_document(text, references, config, merged, doc_id)
 
 
 def _with_lexicons(

@@ -122,3 +122,26 @@ def test_texts_up_to_the_whole_document_size_are_not_cut() -> None:
     text = "\n\n".join([_read(SEEDS[1])] * 3)
     cut = repair_text(text, config=RepairConfig(window_chars=3000, whole_document_chars=len(text)))
     assert "windows" not in cut.scores.details
+
+
+def test_the_collector_is_paused_inside_a_window_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cyclic garbage of one window is collectable once it is done (the collector is
+    paused inside each window, not across the whole text)."""
+    import gc
+
+    inside: list[bool] = []
+    real = pipeline._repair_document
+
+    def recording(*args: object) -> object:
+        inside.append(gc.isenabled())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_gc_paused_document", pipeline._cyclic_gc_paused(recording))
+    text = "\n\n".join([_read(SEEDS[1])] * 4)
+    config = RepairConfig(window_chars=3000, whole_document_chars=3000)
+    assert gc.isenabled()
+    between = [gc.isenabled() for _ in pipeline.repair_windows(text, config=config)]
+    assert len(inside) == len(between) >= 4
+    assert not any(inside) and all(between)
+    repair_text(text, config=config)
+    assert gc.isenabled()
