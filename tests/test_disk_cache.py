@@ -84,3 +84,20 @@ def test_ocr_vocabulary_is_the_same_with_and_without_the_cache(
     assert len(list(tmp_path.glob("ocr-*.marshal"))) == 2
     oc.vocabulary.cache_clear()
     oc.vocabulary_prefixes.cache_clear()
+
+
+def test_tortured_lexicon_is_the_same_with_and_without_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from repair.detect import tortured
+
+    rows = tortured._entry_fields(tortured.LEXICON)
+    expected = [tortured.Entry(*r) for r in rows]
+    for setting in ("off", str(tmp_path), str(tmp_path)):  # no cache, write, read back
+        monkeypatch.setenv(cache.ENV, setting)
+        tortured.load_lexicon.cache_clear()
+        lex = tortured.load_lexicon()
+        assert list(lex.entries) == expected
+        assert all(e.units[0] == k for k, es in lex.by_first.items() for e in es)
+    assert len(list(tmp_path.glob("tortured-*.marshal"))) == 1
+    tortured.load_lexicon.cache_clear()
