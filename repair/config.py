@@ -47,6 +47,12 @@ class RepairConfig:
     min_english_share: float = 0.7
     #: Refuse inputs longer than this many code points (protects batch jobs).
     max_chars: int = 20_000_000
+    #: A text up to this many code points (~170 k words) is repaired as one document;
+    #: a longer one by paragraph windows of at least :attr:`window_chars`, each as a
+    #: document of its own, so memory stays bounded (:func:`repair.pipeline.repair_windows`).
+    whole_document_chars: int = 1_000_000
+    #: The size of those windows (code points; 250 k is ~42 k words).
+    window_chars: int = 250_000
     #: Mojibake stage: decode HTML entities ("&amp;" -> "&") "always", "never", or
     #: "auto" (only in documents with no ``<``, i.e. that are not HTML or XML).
     mojibake_unescape_html: HtmlPolicy = "auto"

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import functools
 import gc
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import TypeVar
 
 from repair.config import RepairConfig
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
-from repair.types import DocScores, Edit, RepairResult
+from repair.types import SCORE_FIELDS, DocScores, Edit, RepairResult
 from repair.write import apply_edits, compose, select_disjoint
 
 #: stage name -> its declaration, in pipeline order (declared once in
@@ -84,7 +86,6 @@ def _cyclic_gc_paused(fn: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
-@_cyclic_gc_paused
 def repair_text(
     text: str,
     references: Iterable[str] = (),
@@ -99,16 +100,140 @@ def repair_text(
     >>> r.text == "Clean text stays as it is.", r.edits
     (True, ())
     """
-    config = config or RepairConfig()
+    config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)
-    pairs = dict(pairs or {})
+    if len(text) > config.whole_document_chars:
+        # each window runs with the collector paused, and it runs between windows
+        return combine_windows(text, list(repair_windows(text, references, config, pairs=merged)))
+    return _gc_paused_document(text, references, config, merged, doc_id)
+
+
+def _with_lexicons(
+    config: RepairConfig, pairs: Mapping[str, tuple[str, float]] | None
+) -> tuple[RepairConfig, dict[str, tuple[str, float]]]:
+    """``pairs`` plus the pairs of ``config.lexicons`` (read once), and the config without them."""
+    merged = dict(pairs or {})
     if config.lexicons:
         from repair.learn import load_pairs
 
         for path in config.lexicons:
             for k, v in load_pairs(path).items():
-                pairs.setdefault(k, v)
+                merged.setdefault(k, v)
+        config = replace(config, lexicons=())
+    return config, merged
 
+
+#: A paragraph break: a line break, then blank lines (spaces or tabs only).
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+_LINE_BREAK = re.compile(r"\n")
+_SPACE = re.compile(r"\s+")
+
+
+def paragraph_windows(text: str, size: int) -> Iterator[tuple[int, int]]:
+    r"""``(start, end)`` spans that cover ``text`` in order, cut between paragraphs.
+
+    A window holds at least ``size`` code points (the last one may be shorter) and
+    ends after the first paragraph break (a blank line) at or after that point; when
+    none comes within another ``size`` code points, after the last line break there,
+    else after the last run of white space, else at ``start + size``.  So no window is
+    longer than ``2 * size`` plus one run of blank lines.
+
+    >>> text = "one two.\n\nthree four.\n\nfive.\n"
+    >>> [text[a:b] for a, b in paragraph_windows(text, 8)]
+    ['one two.\n\n', 'three four.\n\n', 'five.\n']
+    """
+    if size < 1:
+        raise ValueError("window size must be positive")
+    start, n = 0, len(text)
+    while n - start > size:
+        limit = min(n, start + 2 * size)
+        m = _PARAGRAPH_BREAK.search(text, start + size, limit)
+        if m is not None:
+            end = m.end()
+        else:
+            end = _last_end(_LINE_BREAK, text, start + size, limit)
+            end = end or _last_end(_SPACE, text, start + size, limit) or start + size
+        yield start, end
+        start = end
+    if start < n or n == 0:
+        yield start, n
+
+
+def _last_end(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+    """The end of the last match of ``pattern`` in ``text[lo:hi]``, 0 if none."""
+    end = 0
+    for m in pattern.finditer(text, lo, hi):
+        end = m.end()
+    return end
+
+
+def repair_windows(
+    text: str,
+    references: Iterable[str] = (),
+    config: RepairConfig | None = None,
+    *,
+    pairs: Mapping[str, tuple[str, float]] | None = None,
+    doc_id: str = "",
+) -> Iterator[tuple[int, RepairResult]]:
+    """``(offset, result)`` for each :func:`paragraph_windows` window of ``text``, each
+    repaired as a document of its own (``config.window_chars`` code points or more;
+    :func:`repair_text` does this for texts over ``config.whole_document_chars``).
+
+    Memory: one window's tokens, candidates and edits are alive at a time, so a caller
+    that writes each window's text as it comes (``repair fix`` on a big file) holds the
+    input and one window, whatever the document's length.  What differs from repairing
+    the whole text at once: the document-level statistics (spin, garble, tortured
+    scores and their gates, pair consistency) are each window's; a window of 250 k code
+    points holds ~42 k words, so these are still measured on a large sample.
+    """
+    config, merged = _with_lexicons(config or RepairConfig(), pairs)
+    references = tuple(references)
+    for start, end in paragraph_windows(text, config.window_chars):
+        result = _gc_paused_document(text[start:end], references, config, merged, doc_id)
+        yield start, result
+
+
+def combine_windows(text: str, parts: list[tuple[int, RepairResult]]) -> RepairResult:
+    """One result for ``text`` from its windows' results (edits moved to ``text``'s offsets).
+
+    Counts add up; each stage score is the largest of the windows' (a document is as
+    damaged as its most damaged part); ``details`` lists the windows' details.
+    """
+    if len(parts) == 1:
+        return parts[0][1]
+    edits = tuple(replace(e, offset=e.offset + start) for start, r in parts for e in r.edits)
+    scores = combine_scores([r.scores for _, r in parts])
+    return RepairResult(text, "".join(r.text for _, r in parts), edits, scores)
+
+
+def combine_scores(parts: list[DocScores]) -> DocScores:
+    """The :class:`DocScores` of a document from those of its windows (see
+    :func:`combine_windows`)."""
+    words = sum(p.words for p in parts)
+    n_edits = sum(p.edits for p in parts)
+    by_kind: Counter[str] = Counter()
+    for p in parts:
+        by_kind.update(p.edits_by_kind)
+    skipped = tuple(dict.fromkeys(r for p in parts for r in p.skipped))
+    return DocScores(
+        words=words,
+        edits=n_edits,
+        edits_per_1000_words=1000.0 * n_edits / words if words else 0.0,
+        edits_by_kind=dict(by_kind),
+        skipped=skipped,
+        details={"windows": [p.details for p in parts]},
+        **{f: max(getattr(p, f) for p in parts) for f in SCORE_FIELDS},
+    )
+
+
+def _repair_document(
+    text: str,
+    references: tuple[str, ...],
+    config: RepairConfig,
+    pairs: dict[str, tuple[str, float]],
+    doc_id: str,
+) -> RepairResult:
+    """:func:`repair_text` of one document (one window), with the lexicons merged."""
     edits: list[Edit] = []
     current = text
     score_fields: dict[str, float] = {}
@@ -163,3 +288,5 @@ def repair_text(
     )
     return RepairResult(text, out, tuple(edits), scores)
 
+
+_gc_paused_document = _cyclic_gc_paused(_repair_document)

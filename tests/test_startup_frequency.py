@@ -94,3 +94,52 @@ def test_phrases_of_ascii_words_match_wordfreq() -> None:
     for phrase in samples:
         got = frequency.zipf.__wrapped__(phrase)
         assert repr(got) == repr(zipf_frequency(phrase, "en")), phrase
+
+
+def test_every_latin1_table_word_matches_wordfreq() -> None:
+    table = frequency._buckets()
+    assert table is not None
+    words = [w for w in table if frequency._LATIN_WORD.match(w) and not w.isascii()]
+    assert len(words) > 3_000
+    for word in words:
+        for form in (word, word.upper(), word.capitalize()):
+            got = frequency.zipf.__wrapped__(form)
+            assert repr(got) == repr(zipf_frequency(form, "en")), form
+    rng = random.Random(11)
+    letters = "aeéèêëàâäçîïôöùûüÿæœßøåñÉÀÇÖÜÆØÅÑxyz"
+    for _ in range(3000):
+        form = "".join(rng.choice(letters) for _ in range(rng.randint(1, 9)))
+        assert repr(frequency.zipf.__wrapped__(form)) == repr(zipf_frequency(form, "en")), form
+
+
+def test_shipped_table_is_the_installed_table() -> None:
+    """The in-place table (``lexicons/zipf_en_buckets.tsv``) holds exactly wordfreq's pairs."""
+    shipped = frequency._shipped_table()
+    assert shipped is not None, "rebuild it: python scripts/build_zipf_table.py"
+    table = frequency._buckets()
+    assert table is not None
+    assert frequency.table_text(table) == lexicons_bytes()
+    for word, index in table.items():
+        assert shipped.get(word) == index, word
+    rng = random.Random(2)
+    words = rng.sample(sorted(table), 5000)
+    for word in words:  # neighbours that are not words: prefixes, extensions
+        for probe in (word[:-1], word + "q", word + "\t", "\n" + word, word.upper()):
+            assert shipped.get(probe) == table.get(probe), probe
+    assert shipped.get("") is None and shipped.get("\udcff") is None
+
+
+def lexicons_bytes() -> bytes:
+    from repair.lexicons import lexicon_path
+
+    return lexicon_path(frequency.ZIPF_TABLE).read_bytes()
+
+
+def test_other_wordfreq_file_falls_back(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A wordfreq file other than the one the table was built from: its own file is read."""
+    path = frequency._table_path()
+    assert path is not None
+    other = tmp_path / "large_en.msgpack.gz"
+    other.write_bytes(path.read_bytes() + b"\0")
+    monkeypatch.setattr(frequency, "_table_path", lambda: other)
+    assert frequency._shipped_table() is None

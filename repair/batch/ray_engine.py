@@ -14,6 +14,7 @@ local instance with ``jobs`` CPUs; with ``RAY_ADDRESS=auto`` or
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -43,6 +44,9 @@ class ShardActor:
             **{k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
         )
         self.worker = Worker(s)
+        # the loaded lexicons, tables and LM are never garbage: keep the cyclic collector
+        # off them (as the local engine's workers do), which also keeps their pages clean
+        gc.freeze()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         out = []

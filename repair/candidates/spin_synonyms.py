@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from repair.lexicons import LexiconError, format_header, lexicon_path, read_text, read_tsv
+from repair.resources.sorted_lines import SortedLines
 
 TABLE = "spin_synonyms.tsv"
 #: :func:`originals_of_live` precomputed per word form (see the module doc).
@@ -139,9 +140,10 @@ def fingerprint() -> str:
 
 
 @lru_cache(maxsize=1)
-def precomputed() -> dict[str, str] | None:
-    """``word -> comma-joined originals`` from :data:`FORMS`, or None when it is missing,
-    malformed or stale (its fingerprint is not :func:`fingerprint`)."""
+def precomputed() -> SortedLines[str] | None:
+    """``word -> comma-joined originals`` from :data:`FORMS` (looked up in place, see
+    :class:`~repair.resources.sorted_lines.SortedLines`: the file is sorted), or None
+    when it is missing, malformed or stale (its fingerprint is not :func:`fingerprint`)."""
     try:
         text = read_text(FORMS)
     except LexiconError:
@@ -156,14 +158,17 @@ def precomputed() -> dict[str, str] | None:
             stamp = line[len(_FINGERPRINT):].strip()
     if body and not body.endswith("\n"):
         body += "\n"
-    cells = body.replace("\t", "\n").split("\n")[:-1]
-    if body.count("\t") != body.count("\n") or "" in cells:
+        text += "\n"
+    # a row is "written<TAB>originals": as many tabs as newlines, and no empty cell
+    empty_cell = body.startswith(("\t", "\n")) or any(
+        pair in body for pair in ("\t\t", "\t\n", "\n\t", "\n\n")
+    )
+    if body.count("\t") != body.count("\n") or empty_cell:
         first = text.count("\n", 0, len(text) - len(body)) + 1
         for n, line in enumerate(body.splitlines(), first):
             if line.count("\t") != 1 or "" in line.split("\t"):
                 raise LexiconError(f"{FORMS}, line {n}: need 'written<TAB>originals': {line!r}")
-    out = dict(zip(cells[::2], cells[1::2], strict=True))
-    return out if stamp == fingerprint() else None
+    return SortedLines(text, len(text) - len(body)) if stamp == fingerprint() else None
 
 
 def forms_text() -> str:

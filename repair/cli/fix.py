@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -137,11 +138,14 @@ def fix(
     config = RepairConfig(min_confidence=min_confidence, reflow=reflow)
     if only:
         config = replace(config, **{s: s in only for s in stages})
+    name = "<stdin>" if file == "-" else file
+    if report is ReportFormat.none and len(text) > config.whole_document_chars:
+        _fix_by_windows(text, references, config, pairs, name, output, check, quiet)
+        return
     try:
         result = repair_keeping_bom(text, references, config, pairs=pairs)
     except KeyboardInterrupt:
         raise fail("interrupted; nothing was written", 130) from None
-    name = "<stdin>" if file == "-" else file
 
     if check:
         if not quiet:
@@ -165,6 +169,54 @@ def fix(
         raise fail(str(exc)) from None
     if not quiet:
         say(_summary(name, result))
+
+
+def _fix_by_windows(
+    text: str,
+    references: list[str],
+    config: RepairConfig,
+    pairs: dict[str, tuple[str, float]],
+    name: str,
+    output: Path | None,
+    check: bool,
+    quiet: bool,
+) -> None:
+    """A big text: repair it window by window and write each window's text as it comes
+    (``-o``: into the temp file renamed at the end), so memory holds the input and one
+    window (:func:`repair.pipeline.repair_windows`)."""
+    from repair.io import atomic_write_bytes, split_bom
+    from repair.pipeline import combine_scores, repair_windows
+    from repair.types import DocScores, RepairResult
+
+    bom, rest = split_bom(text)
+    scores: list[DocScores] = []
+    changed = False
+
+    def pieces() -> Iterator[str]:
+        nonlocal changed
+        for start, part in repair_windows(rest, references, config, pairs=pairs):
+            scores.append(part.scores)
+            changed = changed or part.changed
+            yield (bom if start == 0 else "") + part.text
+
+    try:
+        if check:
+            for _ in pieces():
+                pass
+        elif output is not None:
+            atomic_write_bytes(output, (p.encode("utf-8") for p in pieces()), make_parents=False)
+        else:
+            for piece in pieces():
+                write_stdout(piece)
+    except KeyboardInterrupt:
+        done = "nothing was written" if output is not None or check else "the output is incomplete"
+        raise fail(f"interrupted; {done}", 130) from None
+    except OutputError as exc:
+        raise fail(str(exc)) from None
+    if not quiet:
+        say(_summary(name, RepairResult("", "", (), combine_scores(scores))))
+    if check:
+        raise typer.Exit(EXIT_CHANGES if changed else 0)
 
 
 def _is_tty(stream: object) -> bool:

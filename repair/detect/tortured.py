@@ -94,7 +94,27 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def load_lexicon(name: str = LEXICON) -> Lexicon:
-    """The tortured-phrase lexicon, read once; raises :class:`LexiconError` if malformed."""
+    """The tortured-phrase lexicon, read once; raises :class:`LexiconError` if malformed.
+
+    The parsed rows come from the per-user cache when it has them (keyed by this file
+    and the lexicon's content; see :mod:`repair.resources.cache`)."""
+    from repair.lexicons import lexicon_path
+    from repair.resources.cache import disk_cached
+
+    rows = disk_cached(
+        f"tortured-{name}", [lexicon_path(name), __file__], lambda: _entry_fields(name), list
+    )
+    entries = [Entry(*row) for row in rows]
+    by_first: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_first[e.units[0]].append(e)
+    return Lexicon(
+        tuple(entries),
+        {k: tuple(sorted(v, key=lambda e: -len(e.units))) for k, v in by_first.items()},
+    )
+
+
+def _entry_fields(name: str) -> list[tuple]:
     entries = []
     for i, row in enumerate(read_tsv(name), 1):
         if len(row) != _COLUMNS:
@@ -106,7 +126,7 @@ def load_lexicon(name: str = LEXICON) -> Lexicon:
         if tier not in TIER_WEIGHT:
             raise LexiconError(f"{name}: data row {i}: unknown tier {tier!r}")
         entries.append(
-            Entry(
+            (
                 tortured,
                 tuple(r.strip() for r in repl.split(" | ") if r.strip()),
                 tier,
@@ -117,13 +137,7 @@ def load_lexicon(name: str = LEXICON) -> Lexicon:
                 phrase_units(tortured),
             )
         )
-    by_first: dict[str, list[Entry]] = defaultdict(list)
-    for e in entries:
-        by_first[e.units[0]].append(e)
-    return Lexicon(
-        tuple(entries),
-        {k: tuple(sorted(v, key=lambda e: -len(e.units))) for k, v in by_first.items()},
-    )
+    return entries
 
 
 def phrase_key(units: tuple[str, ...] | list[str]) -> str:

@@ -12,15 +12,29 @@ Every other word goes through wordfreq's tokenizer (importing wordfreq) and then
 ``_word_frequency``'s steps on the same table, so wordfreq never loads its own
 second copy.  Both paths give wordfreq's number: ``tests/test_startup_frequency.py``
 checks every word of the table and a sample of other strings.
+
+Words of Latin-1 letters (``détente``, ``Straße``) are one token too (no word
+boundary inside a run of letters); wordfreq case-folds them, so they take the
+table path with ``str.casefold``.
+
+The table itself is read from ``lexicons/zipf_en_buckets.tsv`` (the same word ->
+bucket pairs, sorted; ``scripts/build_zipf_table.py``) and searched in place by
+bisection: no dict of 321k words is built (0.1 s and ~40 MB per process).  Its
+header records the size and SHA-256 of the wordfreq file it came from; when the
+installed file differs, wordfreq's own file is read instead (same values).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from repair.resources.sorted_lines import SortedLines
 
 #: Words whose Zipf value is read from the table without wordfreq's tokenizer: ASCII
 #: letters with inner apostrophes (straight or curly).  wordfreq's English tokenizer
@@ -60,6 +74,89 @@ def _buckets() -> dict[str, int] | None:
     return table
 
 
+#: Words of ASCII and Latin-1 letters (no ×, ÷): one token to wordfreq, case-folded.
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+\Z")
+
+#: The shipped copy of the table (see the module docstring).
+ZIPF_TABLE = "zipf_en_buckets.tsv"
+_TABLE_HEADER = b"# format: repair-lexicon/1; columns: word, bucket"
+_TABLE_SOURCE = b"# source: wordfreq large_en.msgpack.gz; "
+
+
+def _source_fingerprint(path: Path) -> bytes:
+    data = path.read_bytes()
+    return b"size %d; sha256 %s" % (len(data), hashlib.sha256(data).hexdigest().encode())
+
+
+def table_text(table: Mapping[str, int], path: Path | None = None) -> bytes:
+    """The bytes of :data:`ZIPF_TABLE` for ``table`` read from wordfreq's file ``path``."""
+    source = path or _table_path()
+    if source is None:
+        raise ValueError("wordfreq's large_en table is not installed")
+    lines = [
+        _TABLE_HEADER,
+        _TABLE_SOURCE + _source_fingerprint(source) + b"; words %d" % len(table),
+        b"# word<TAB>centibel bucket (frequency 10 ** (-bucket / 100)), sorted by UTF-8 bytes;"
+        b" data: wordfreq (Robyn Speer et al.), CC BY-SA 4.0; built by scripts/build_zipf_table.py",
+    ]
+    body = []
+    for word, index in table.items():
+        key = word.encode("utf-8")
+        if b"\t" in key or b"\n" in key:
+            raise ValueError(f"word {word!r} holds a tab or newline")
+        body.append(b"%s\t%d" % (key, index))
+    body.sort()
+    return b"\n".join(lines + body) + b"\n"
+
+
+class SortedTable:
+    r"""word -> bucket, looked up in place in the sorted lines of :data:`ZIPF_TABLE`.
+
+    >>> t = SortedTable(b"# h\n# s\n# c\nbar\t7\nfoo\t12\n")
+    >>> t.get("foo"), t.get("bar"), t.get("fo"), t.get("zzz"), t.get("a")
+    (12, 7, None, None, None)
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, blob: bytes, header_lines: int = 3) -> None:
+        start = 0
+        for _ in range(header_lines):
+            start = blob.index(b"\n", start) + 1
+        self._lines = SortedLines(blob, start)
+
+    def get(self, word: str) -> int | None:
+        """The bucket of ``word``, None when it is not in the table."""
+        try:
+            value = self._lines.get(word.encode("utf-8"))
+        except UnicodeEncodeError:
+            return None
+        return None if value is None else int(value)
+
+
+def _shipped_table() -> SortedTable | None:
+    """The shipped table when it was made from the installed wordfreq file, else None."""
+    source = _table_path()
+    if source is None:
+        return None
+    from repair.lexicons import LexiconError, lexicon_path
+
+    try:
+        blob = lexicon_path(ZIPF_TABLE).read_bytes()
+    except (LexiconError, OSError):
+        return None
+    expected = _TABLE_HEADER + b"\n" + _TABLE_SOURCE + _source_fingerprint(source) + b"; "
+    if not blob.startswith(expected):
+        return None
+    return SortedTable(blob)
+
+
+@lru_cache(maxsize=1)
+def _table() -> Mapping[str, int] | SortedTable | None:
+    """The word -> bucket table used by :func:`zipf`: the shipped copy, or wordfreq's file."""
+    return _shipped_table() or _buckets()
+
+
 #: wordfreq's ``minimum`` for ``zipf_frequency(word, "en")``: ``zipf_to_freq(0.0)``.
 _MIN_FREQ = 10**0.0 / 1e9
 
@@ -96,7 +193,7 @@ def _wordfreq_zipf(word: str) -> float:
 
     wordfreq's own lookup would load a second copy of the same table (~40 MB).
     """
-    table = _buckets()
+    table = _table()
     if table is None:
         from wordfreq import zipf_frequency
 
@@ -119,7 +216,7 @@ def _wordfreq_zipf(word: str) -> float:
     return _to_zipf(_rounded(1.0 / one_over_result))
 
 
-def _table_zipf(word: str, table: dict[str, int]) -> float | None:
+def _table_zipf(word: str, table: Mapping[str, int] | SortedTable) -> float | None:
     """The fast path: ``word`` is one or more space-separated :data:`_ASCII_WORD` words.
 
     None when wordfreq's tokenizer is needed (another character, or an unknown
@@ -133,9 +230,12 @@ def _table_zipf(word: str, table: dict[str, int]) -> float | None:
     unknown = False
     for part in parts:
         m = _ASCII_WORD.match(part)
-        if m is None:
+        if m is not None:
+            key = m.group(1).lower().replace("’", "'")
+        elif _LATIN_WORD.match(part):
+            key = part.casefold()
+        else:
             return None
-        key = m.group(1).lower().replace("’", "'")
         index = table.get(key)
         if index is None:
             if "'" in key:  # wordfreq may split it ("l'amour" -> l, amour)
@@ -156,7 +256,7 @@ def _table_zipf(word: str, table: dict[str, int]) -> float | None:
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (wordfreq 'best' list), cached."""
-    table = _buckets()
+    table = _table()
     if table is not None:
         value = _table_zipf(word, table)
         if value is not None:
@@ -166,5 +266,5 @@ def zipf(word: str) -> float:
 
 def preload() -> None:
     """Load the table and wordfreq itself now (a batch parent does, before it forks)."""
-    _buckets()
+    _table()
     _wordfreq_zipf("naïve")

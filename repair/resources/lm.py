@@ -43,8 +43,17 @@ class LanguageModel:
 
     def logprob(self, word: str, history: Sequence[str] = ()) -> float:
         """ln P(word | history); ``history`` in reading order (oldest first)."""
-        words = [word.lower(), *[h.lower() for h in reversed(history[-2:])]]
-        raw = self._model.prob(words)
+        n = len(history)
+        if n >= 2:
+            words = [word.lower(), history[-1].lower(), history[-2].lower()]
+        elif n:
+            words = [word.lower(), history[-1].lower()]
+        else:
+            words = [word.lower()]
+        return self._scaled(self._model.prob(words))
+
+    @staticmethod
+    def _scaled(raw: float) -> float:
         if raw <= -100_000_000:
             return UNKNOWN_LOGPROB
         return max(raw * _LOG_BASE, UNKNOWN_LOGPROB)
@@ -54,11 +63,21 @@ class LanguageModel:
 
     def sequence_logprob(self, words: Sequence[str], history: Sequence[str] = ()) -> float:
         """Sum of ln P over ``words`` given ``history`` before them (trigram window)."""
-        ctx = [w.lower() for w in history]
+        n = len(history)
+        h1 = history[-1].lower() if n else None
+        h2 = history[-2].lower() if n >= 2 else None
+        prob, scaled = self._model.prob, self._scaled
         total = 0.0
         for w in words:
-            total += self.logprob(w, ctx[-2:])
-            ctx.append(w.lower())
+            low = w.lower()
+            # the n-gram of logprob(w, ctx[-2:]), ctx = the lower-cased history so far
+            if h2 is not None:
+                total += scaled(prob([low, h1, h2]))
+            elif h1 is not None:
+                total += scaled(prob([low, h1]))
+            else:
+                total += scaled(prob([low]))
+            h2, h1 = h1, low
         return total
 
 

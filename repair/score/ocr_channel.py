@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from repair.lexicons import LexiconError, read_tsv
+from repair.resources.cache import disk_cached
 from repair.resources.frequency import zipf
 
 CONFUSIONS_FILE = "ocr_confusions.tsv"
@@ -130,6 +131,10 @@ def symspell():  # noqa: ANN201 - symspellpy has no type stubs
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, int]:
     """symspell's word counts (82,765 words; lower case), read without the delete index."""
+    return disk_cached("ocr-vocabulary", [_dictionary_path(), __file__], _read_vocabulary, dict)
+
+
+def _read_vocabulary() -> dict[str, int]:
     counts: dict[str, int] = {}
     with open(_dictionary_path(), encoding="utf-8") as fh:
         for line in fh:
@@ -253,8 +258,16 @@ def _dictionary_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, 
 
 @lru_cache(maxsize=1)
 def vocabulary_prefixes() -> PrefixIndex:
-    """Prefix test over the dictionary words (a sorted list; built once, ~30 ms)."""
-    return prefixes_of(vocabulary())
+    """Prefix test over the dictionary words (a sorted list; built once, ~30 ms, or cached)."""
+    index = prefixes_of(())
+    index._words = disk_cached(
+        "ocr-prefixes", [_dictionary_path(), __file__], _sorted_vocabulary, list
+    )
+    return index
+
+
+def _sorted_vocabulary() -> list[str]:
+    return prefixes_of(vocabulary())._words
 
 
 class PrefixIndex:

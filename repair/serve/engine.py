@@ -70,6 +70,13 @@ class Engine:
 
             getAllLemmas("forests")
             getAllInflections("forest", "NOUN")
+            # what the warm-up text does not load: wordfreq's tokenizer (digits, rare
+            # scripts) and ftfy (as the batch worker's warm-up does)
+            from repair import normalize
+            from repair.resources import frequency
+
+            normalize.preload()
+            frequency.preload()
             self.warm_up_seconds = time.perf_counter() - t0
             self.ready = True
         return self.warm_up_seconds

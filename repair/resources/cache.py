@@ -1,0 +1,108 @@
+"""A per-user disk cache for data built from shipped files at start-up (never required).
+
+Some resources are cheap to store but slow to build in every process: the OCR
+vocabulary (82,765 words parsed from symspellpy's dictionary, then sorted for the
+prefix test) costs ~80 ms of a 0.4 s cold start.  :func:`disk_cached` keeps the
+built value as a :mod:`marshal` file under the user's cache folder and reads it
+back in a few milliseconds.
+
+The file name is a hash of everything the value depends on: the cache format,
+the Python version (marshal's format), the builder's code object, and the size
+and SHA-256 of each source file: the data files and the modules holding the code
+that builds the value (an edit to either gives a new name).  A stale value
+therefore cannot be read; old files are simply never used again.
+
+The cache is an optimisation only: when the folder cannot be created or written,
+the file is missing, unreadable or of the wrong type, the value is built as if
+there were no cache (the same value: builders are pure functions of their
+sources).  Writes go to a temporary file in the same folder, then ``os.replace``,
+so concurrent processes never read a half-written file.
+
+Where: ``$REPAIR_CACHE_DIR`` if set (``off`` or empty disables the cache), else
+``$XDG_CACHE_HOME/repair``, else ``~/.cache/repair``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: Bump to ignore every file written by an older layout.
+FORMAT = 1
+ENV = "REPAIR_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when disabled (``REPAIR_CACHE_DIR=off`` or empty)."""
+    env = os.environ.get(ENV)
+    if env is not None:
+        return None if env.strip().lower() in ("", "off", "0", "none") else Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "repair"
+    try:
+        return Path.home() / ".cache" / "repair"
+    except RuntimeError:  # no home directory
+        return None
+
+
+def _key(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[..., object]) -> str:
+    h = hashlib.sha256()
+    h.update(f"{FORMAT}\0{name}\0{sys.version}\0".encode())
+    h.update(marshal.dumps(build.__code__))
+    for src in sources:
+        data = Path(src).read_bytes()
+        h.update(b"\0%d\0" % len(data))
+        h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()[:32]
+
+
+def disk_cached(
+    name: str,
+    sources: Sequence[str | os.PathLike[str]],
+    build: Callable[[], T],
+    kind: type = object,
+) -> T:
+    """``build()``, read from the per-user cache when a current copy is there.
+
+    ``build`` must depend only on the files ``sources`` (list the data files *and*
+    the modules whose code builds the value: any edit to them gives a new cache
+    entry) and return a value :mod:`marshal` can store (dict, list, tuple, str, int,
+    float, frozenset...); ``kind`` is the type a cached value must have to be used.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        path = folder / f"{name}-{_key(name, sources, build)}.marshal"
+    except OSError:
+        return build()
+    try:
+        value = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    else:
+        if isinstance(value, kind):
+            return value  # type: ignore[return-value]
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(value))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError):  # unwritable folder, or a value marshal cannot store
+        pass
+    return value
