@@ -77,6 +77,7 @@ MAX_SPUN_ZIPF = 4.5
 HELD_OUT: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=262144)
 def key(text: str) -> int:
     """The 64-bit key of a term or word (BLAKE2b-8, little-endian)."""
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
@@ -283,8 +284,12 @@ def _windows(doc: Document) -> list[tuple[Token, ...]]:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:\n\"'“‘("
+    """Whether ``text[start]`` opens a sentence: the last non-space character before it
+    is a sentence mark (or there is none). Scans back from ``start``, no slicing."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n\"'“‘("
 
 
 def _lower_ok(doc: Document, window: tuple[Token, ...]) -> tuple[str, ...] | None:
@@ -301,6 +306,7 @@ def _lower_ok(doc: Document, window: tuple[Token, ...]) -> tuple[str, ...] | Non
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _options(word: str) -> tuple[str, ...]:
     if word in STOPWORDS or len(word) < 3:
         return (word,)
@@ -323,6 +329,8 @@ def _product(
             continue
         for b in opts[1]:
             if len(written) == 2:
+                if a != written[0] and b != written[1]:
+                    continue  # nothing kept: never anchored
                 if _anchored(written, (a, b)):
                     t = terms.get((a, b))
                     if t is not None:
