@@ -28,7 +28,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -146,6 +145,8 @@ def stat_cached(
 
 
 def _store(folder: Path, name: str, path: Path, value: object) -> None:
+    import tempfile  # only on a miss: its import costs a few ms of every start
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
