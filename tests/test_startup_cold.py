@@ -146,7 +146,8 @@ _PROBE = (
     "    runpy.run_module('repair', run_name='__main__')\n"
     "except SystemExit as exc:\n"
     "    assert not exc.code, exc.code\n"
-    "loaded = sorted(m for m in ('typer', 'ftfy', 'click', 'pydantic', 'rich') if m in sys.modules)\n"
+    "heavy = ('typer', 'ftfy', 'click', 'pydantic', 'rich')\n"
+    "loaded = sorted(m for m in heavy if m in sys.modules)\n"
     "print(' '.join(loaded) or '-', file=sys.stderr)\n"
 )
 

@@ -47,7 +47,6 @@ def _display_type(original: Any) -> Any:
     return display_type_rich
 
 
-
 def say(message: str) -> None:
     """Print a line to stderr; a broken or full stderr is not worth a traceback."""
     if sys.stderr is None:  # started with fd 2 closed: print(file=None) would use stdout

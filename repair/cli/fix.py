@@ -95,9 +95,7 @@ def fix(
     check: Annotated[
         bool, Option("--check", help="Write nothing; exit 3 if the text would be changed.")
     ] = False,
-    quiet: Annotated[
-        bool, Option("--quiet", "-q", help="No summary line on stderr.")
-    ] = False,
+    quiet: Annotated[bool, Option("--quiet", "-q", help="No summary line on stderr.")] = False,
 ) -> None:
     """Repair FILE and print the corrected text.
 

@@ -36,14 +36,10 @@ def scan(
     reference: Annotated[
         list[Path] | None, reference_option("Clean texts on the same story (repeatable).")
     ] = None,
-    as_json: Annotated[
-        bool, Option("--json", help="JSON Lines, one object per document.")
-    ] = False,
+    as_json: Annotated[bool, Option("--json", help="JSON Lines, one object per document.")] = False,
     sort: Annotated[
         str,
-        Option(
-            "--sort", help=f"Sort rows by this score ({', '.join(SCORE_FIELDS)}) or 'name'."
-        ),
+        Option("--sort", help=f"Sort rows by this score ({', '.join(SCORE_FIELDS)}) or 'name'."),
     ] = "name",
 ) -> None:
     """Score documents for damage without changing them.
