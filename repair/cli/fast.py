@@ -212,10 +212,6 @@ def run_fast(app: Any, command: str, args: Sequence[str]) -> int | None:
         info.callback(**kwargs)
     except Exit as exc:
         return exc.exit_code
-    except Exception as exc:  # typer.Exit, from a typer-built command (not imported here)
-        if type(exc).__name__ == "Exit" and isinstance(getattr(exc, "exit_code", None), int):
-            return exc.exit_code
-        raise
     except (KeyboardInterrupt, EOFError):  # as click's standalone mode does
         print("\nAborted!", file=sys.stderr)
         return 1
@@ -225,4 +221,8 @@ def run_fast(app: Any, command: str, args: Sequence[str]) -> int | None:
         except OSError:
             pass
         return 1
+    except Exception as exc:  # typer.Exit, from a typer-built command (not imported here)
+        if type(exc).__name__ == "Exit" and isinstance(getattr(exc, "exit_code", None), int):
+            return exc.exit_code
+        raise
     return 0
