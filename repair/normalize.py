@@ -20,9 +20,11 @@ True
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -153,9 +155,147 @@ def preload() -> None:
 
 
 def needs_ftfy(text: str, unescape_html: bool) -> bool:
-    """Whether ftfy could change ``text`` with our config (else :func:`_untouched` holds
-    for every segment: no fix, and :func:`bad_unfixed_lines` flags no ASCII segment)."""
-    return not (text.isascii() and "\x1b" not in text and not (unescape_html and "&" in text))
+    """Whether ftfy could change or flag ``text`` with our config.
+
+    With :data:`FTFY_CONFIG`, ftfy leaves a segment as it is unless it has an HTML
+    entity to unescape, a terminal escape, a C1 control or a surrogate, or ftfy's
+    badness heuristic flags it (``fix_encoding`` returns text that is not
+    ``is_bad`` unchanged, and every other fixer is off); and
+    :func:`bad_unfixed_lines` flags only segments that are ``is_bad``.  So False
+    means: no fix and no flagged line, exactly as if ftfy had run.  Non-ASCII text
+    is checked with ftfy's own ``BADNESS_RE`` (see :func:`_badness`), first by the
+    characters each of its alternatives requires, then by the regex itself, per
+    segment as ftfy cuts the text; ftfy is imported only when something is found.
+    """
+    if "\x1b" in text or (unescape_html and "&" in text):
+        return True
+    if text.isascii():
+        return False
+    if _C1_OR_SURROGATE.search(text):
+        return True
+    badness = _badness()
+    if badness is None:  # ftfy not found, or a BADNESS_RE we cannot read: let ftfy decide
+        return True
+    trigger, requirements, regex = badness
+    present = set(trigger.findall(text))
+    if not any(all(not present.isdisjoint(cls) for cls in alt) for alt in requirements):
+        return False  # no alternative of BADNESS_RE has all the characters it needs
+    search = regex().search
+    return any(search(seg) for _, seg in segments(text))
+
+
+#: ftfy's ``fix_c1_controls`` and ``fix_surrogates`` act on these whatever the badness.
+_C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
+_Badness = tuple[
+    "re.Pattern[str]", tuple[tuple[frozenset[str], ...], ...], Callable[[], "re.Pattern[str]"]
+]
+
+
+@lru_cache(maxsize=1)
+def _badness() -> _Badness | None:
+    """ftfy's ``BADNESS_RE`` without importing ftfy (~50 ms): its pattern, flags and the
+    characters each alternative requires (:func:`badness_requirements`), kept in the
+    per-user cache by the (size, mtime_ns) of ``ftfy/badness.py`` and read from ftfy
+    once per installed version.  Returns a regex of every required character, the
+    requirements, and a builder of the compiled ``BADNESS_RE`` (compiled when needed)."""
+    import importlib.util
+
+    from repair.resources.cache import stat_cached
+
+    try:
+        spec = importlib.util.find_spec("ftfy")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    source = Path(next(iter(spec.submodule_search_locations))) / "badness.py"
+    if not source.is_file():
+        return None
+    try:
+        pattern, flags, requirements = stat_cached(
+            "ftfy-badness",
+            [source],
+            _read_badness,
+            kind=tuple,
+            extra=_derive_code(),
+        )
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return None
+    if requirements is None:
+        return None
+    sets = tuple(tuple(frozenset(cls) for cls in alt) for alt in requirements)
+    chars = "".join(sorted({ch for alt in requirements for cls in alt for ch in cls}))
+    trigger = re.compile("[" + re.escape(chars) + "]")
+    compiled = lru_cache(maxsize=1)(lambda: re.compile(pattern, flags))
+    return trigger, sets, compiled
+
+
+def _derive_code() -> str:
+    return "".join(
+        f.__code__.co_code.hex() for f in (_read_badness, badness_requirements, _required)
+    )
+
+
+def _read_badness() -> tuple[str, int, tuple[tuple[str, ...], ...] | None]:
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    # is_bad must be BADNESS_RE.search: checked on a sample from each side
+    if (
+        not is_bad("\u00c3\u00a9")
+        or is_bad("plain caf\u00e9")
+        or not BADNESS_RE.search("\u00c3\u00a9")
+    ):
+        raise ValueError("ftfy.badness.is_bad is not BADNESS_RE.search")
+    return BADNESS_RE.pattern, BADNESS_RE.flags, badness_requirements(BADNESS_RE)
+
+
+def badness_requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
+    """For each top-level alternative of ``pattern``, the classes of non-ASCII characters
+    a match of it must contain one of (each as a string of its characters); None when
+    some alternative requires none (then any non-ASCII text could match).
+
+    Only positions that every match of the alternative has are counted: a literal or a
+    plain character class (no negation, no category) made only of non-ASCII characters,
+    possibly repeated at least once.  Anything else (ASCII, ``\\s``, ``.``, optional
+    or grouped parts, anchors) is skipped, which can only make more texts look possible.
+    """
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    if pattern.flags & re.IGNORECASE:
+        return None
+    tree = parser.parse(pattern.pattern, pattern.flags)
+    alts = tree[0][1][1] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
+    out: list[tuple[str, ...]] = []
+    for alt in alts:
+        required = tuple(r for r in (_required(item) for item in alt) if r)
+        if not required:
+            return None
+        out.append(required)
+    return tuple(out)
+
+
+def _required(item: tuple[object, object]) -> str | None:
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    op, av = item
+    chars: list[str] = []
+    if op is sre.LITERAL:
+        chars = [chr(av)]  # type: ignore[arg-type]
+    elif op is sre.IN:
+        for kind, val in av:  # type: ignore[attr-defined]
+            if kind is sre.LITERAL:
+                chars.append(chr(val))
+            elif kind is sre.RANGE:
+                chars.extend(chr(c) for c in range(val[0], val[1] + 1))
+            else:  # NEGATE, CATEGORY: not a plain set
+                return None
+    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, _high, sub = av  # type: ignore[misc]
+        return _required(sub[0]) if low >= 1 and len(sub) == 1 else None
+    if not chars or any(c.isascii() for c in chars):
+        return None
+    return "".join(sorted(set(chars)))
 
 
 def segments(text: str, max_len: int = MAX_DECODE_LENGTH) -> Iterator[tuple[int, str]]:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from repair.lexicons import LexiconError, format_header, lexicon_path, read_text, read_tsv
+from repair.resources.cache import stat_cached
 from repair.resources.sorted_lines import SortedLines
 
 TABLE = "spin_synonyms.tsv"
@@ -121,10 +122,21 @@ def _is_lemma(word: str, upos: str) -> bool:
     return word in getAllLemmas(word).get(upos, ())
 
 
+def _table_digest() -> str:
+    """The first 16 hex digits of :data:`TABLE`'s sha256, memoised in the per-user
+    cache by the file's (size, mtime_ns): hashing 3 MB costs ~10 ms of every start."""
+    path = lexicon_path(TABLE)
+
+    def digest() -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+    return stat_cached("spin-table-sha256", [path], digest, kind=str)
+
+
 def fingerprint() -> str:
     """What :func:`originals_of_live` depends on besides the word: the table's sha256
     and the installed lemminflect (version and data file sizes), read without importing it."""
-    table = hashlib.sha256(lexicon_path(TABLE).read_bytes()).hexdigest()[:16]
+    table = _table_digest()
     spec = importlib.util.find_spec("lemminflect")
     if spec is None or spec.origin is None:
         return f"table={table}; lemminflect=missing"
@@ -159,7 +171,24 @@ def precomputed() -> SortedLines[str] | None:
     if body and not body.endswith("\n"):
         body += "\n"
         text += "\n"
-    # a row is "written<TAB>originals": as many tabs as newlines, and no empty cell
+    # cheap check on every load: the first and last rows have the shape of a row
+    for row in (body[: body.find("\n") + 1], body[body.rfind("\n", 0, len(body) - 1) + 1 :]):
+        if row and (row.count("\t") != 1 or row.startswith("\t") or "\t\n" in row):
+            _check_rows(text, body)
+    # the whole check once per file version (memoised by its size and mtime_ns)
+    stat_cached(
+        "spin-forms-checked",
+        [lexicon_path(FORMS)],
+        lambda: _check_rows(text, body),
+        kind=bool,
+        extra=f"{len(text)} {_check_rows.__code__.co_code.hex()}",
+    )
+    return SortedLines(text, len(text) - len(body)) if stamp == fingerprint() else None
+
+
+def _check_rows(text: str, body: str) -> bool:
+    """True, or :class:`LexiconError` at the first row of ``body`` (the data rows of
+    ``text``) that is not ``written<TAB>originals`` with two non-empty cells."""
     empty_cell = body.startswith(("\t", "\n")) or any(
         pair in body for pair in ("\t\t", "\t\n", "\n\t", "\n\n")
     )
@@ -168,7 +197,7 @@ def precomputed() -> SortedLines[str] | None:
         for n, line in enumerate(body.splitlines(), first):
             if line.count("\t") != 1 or "" in line.split("\t"):
                 raise LexiconError(f"{FORMS}, line {n}: need 'written<TAB>originals': {line!r}")
-    return SortedLines(text, len(text) - len(body)) if stamp == fingerprint() else None
+    return True
 
 
 def forms_text() -> str:

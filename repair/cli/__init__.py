@@ -1,31 +1,54 @@
-"""Command-line interface: ``repair fix | scan | learn | batch | bench``.
+"""Command-line interface: ``repair fix | scan | learn | batch | bench | serve``.
 
-Each command lives in its own module and registers itself on :data:`app`;
-the commands only parse arguments and call the library.
+Each command lives in its own module and registers itself on the registry
+:data:`repair.cli.app.app`; the commands only parse arguments and call the library.
 
 ``main`` runs ``fix`` and ``scan`` through :mod:`repair.cli.fast` (argparse over
-the same typer declarations): typer's own parser imports pydantic, which costs
-more than a whole ``repair fix`` of a short file.  ``--help``, the other commands
-and any argument list the fast path cannot take go to typer as before.
+the commands' own declarations), importing only that command's module and
+neither typer nor click: typer's import and parser cost more than a whole
+``repair fix`` of a short file.  ``--help``, the other commands and any argument
+list the fast path cannot take go to typer as before: ``repair.cli.app`` (this
+package's attribute ``app``) is the typer application, built on first use.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+from functools import lru_cache
+from typing import Any
 
-from repair.cli.app import app
+# the registry module; its package attribute is dropped so that ``app`` below is the
+# typer application (a submodule import sets the attribute only once, here)
+from repair.cli import app as _registry_module
 
-for _module in ("fix", "scan", "learn", "batch", "bench", "serve"):
+globals().pop("app", None)
+
+_COMMANDS = ("fix", "scan", "learn", "batch", "bench", "serve")
+#: Commands run through the fast path when their arguments allow it.
+_FAST = frozenset({"fix", "scan"})
+
+
+def _load(module: str) -> None:
     try:
-        importlib.import_module(f"repair.cli.{_module}")
+        importlib.import_module(f"repair.cli.{module}")
     except ModuleNotFoundError as exc:  # a command whose module is not written yet
-        if exc.name != f"repair.cli.{_module}":
+        if exc.name != f"repair.cli.{module}":
             raise
 
 
-#: Commands run through the fast path when their arguments allow it.
-_FAST = frozenset({"fix", "scan"})
+@lru_cache(maxsize=1)
+def typer_app() -> Any:
+    """The typer application with every command (imports typer and every command)."""
+    for module in _COMMANDS:
+        _load(module)
+    return _registry_module.app.typer()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return typer_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -34,10 +57,11 @@ def main() -> None:
     if args and args[0] in _FAST:
         from repair.cli.fast import run_fast
 
-        code = run_fast(app, args[0], args[1:])
+        _load(args[0])
+        code = run_fast(_registry_module.app, args[0], args[1:])
         if code is not None:
             raise SystemExit(code)
-    app()
+    typer_app()()
 
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "typer_app"]

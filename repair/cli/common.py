@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import typer
-
+from repair.cli.params import Exit, Option
 from repair.io import InputError, OutputError, output_error, read_input, split_bom
 
 #: Exit codes scripts can trust.
@@ -19,7 +18,7 @@ EXIT_USAGE = 2  # bad options (typer/click's own code)
 EXIT_CHANGES = 3  # --check: the text would be changed
 
 
-def _hide_flag_types() -> None:
+def hide_flag_types() -> None:
     """Typer's help shows a flag as ``--check <bool>`` and a repeatable option as
     ``<list[Path]>``; show flags bare and repeatable ones by their element type."""
     try:
@@ -48,9 +47,6 @@ def _display_type(original: Any) -> Any:
     return display_type_rich
 
 
-_hide_flag_types()
-
-
 def say(message: str) -> None:
     """Print a line to stderr; a broken or full stderr is not worth a traceback."""
     if sys.stderr is None:  # started with fd 2 closed: print(file=None) would use stdout
@@ -61,10 +57,10 @@ def say(message: str) -> None:
         pass
 
 
-def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
+def fail(message: str, code: int = EXIT_INPUT) -> Exit:
     """Print ``repair: <message>`` to stderr and return an Exit to raise."""
     say(f"repair: {message}")
-    return typer.Exit(code)
+    return Exit(code)
 
 
 def read_or_exit(path: str) -> str:
@@ -89,12 +85,12 @@ def txt_files(p: Path, what: str) -> list[Path]:
 
 def reference_option(help: str) -> Any:
     """``--reference/-r`` (repeatable paths, checked when read: one line, exit 1)."""
-    return typer.Option("--reference", "-r", help=help, readable=False)
+    return Option("--reference", "-r", help=help, readable=False)
 
 
 def lexicon_option(readable: bool = False) -> Any:
     """``--lexicon`` (repeatable paths; unless ``readable``, checked when read: exit 1)."""
-    return typer.Option(
+    return Option(
         "--lexicon",
         help="Substitution pairs learned by `repair learn` (repeatable).",
         readable=readable,
@@ -103,7 +99,7 @@ def lexicon_option(readable: bool = False) -> Any:
 
 def min_confidence_option(verb: str = "Apply") -> Any:
     """``--min-confidence`` in [0, 1]; ``verb`` says what happens to the edits above it."""
-    return typer.Option(
+    return Option(
         "--min-confidence", min=0.0, max=1.0, help=f"{verb} only edits at least this confident."
     )
 
@@ -149,7 +145,7 @@ def write_stdout(text: str) -> None:
     """Write ``text`` to stdout; raise :class:`OutputError` naming ``<stdout>``.
 
     A reader that went away (``repair fix x | head``) is not an error worth a
-    message: that raises ``typer.Exit(1)`` quietly.
+    message: that raises ``Exit(1)`` quietly.
     """
     if sys.stdout is None:  # started with fd 1 closed (``>&-``)
         raise OutputError(errno.EBADF, "standard output is closed", "<stdout>")
@@ -159,7 +155,7 @@ def write_stdout(text: str) -> None:
     except OSError as exc:
         _silence_stdout()
         if exc.errno == errno.EPIPE:
-            raise typer.Exit(EXIT_INPUT) from None
+            raise Exit(EXIT_INPUT) from None
         raise output_error(exc, "<stdout>") from None
 
 

@@ -28,6 +28,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from repair.cli.params import Exit, Param
+
 _SCALARS = (str, int, float, Path)
 
 
@@ -75,9 +77,21 @@ def option_names(name: str, info: Any, is_bool: bool) -> tuple[list[str], list[s
     return on, off
 
 
-def _spec(fn: Callable[..., Any]) -> list[dict[str, Any]]:
-    import typer.models as tm
+def _param_info(meta: Sequence[Any]) -> tuple[Any, bool] | None:
+    """The parameter declaration among ``meta``, and whether it is an argument: one of
+    :mod:`repair.cli.params` or, in a typer-built command, typer's own."""
+    for m in meta:
+        if isinstance(m, Param):
+            return m, m.is_argument
+    tm = sys.modules.get("typer.models")
+    if tm is not None:
+        for m in meta:
+            if isinstance(m, tm.ParameterInfo):
+                return m, isinstance(m, tm.ArgumentInfo)
+    return None
 
+
+def _spec(fn: Callable[..., Any]) -> list[dict[str, Any]]:
     hints = typing.get_type_hints(fn, include_extras=True)
     specs = []
     for name, param in inspect.signature(fn).parameters.items():
@@ -85,9 +99,10 @@ def _spec(fn: Callable[..., Any]) -> list[dict[str, Any]]:
         if typing.get_origin(hint) is not typing.Annotated:
             raise _Unsupported(f"{name}: not Annotated")
         base, *meta = typing.get_args(hint)
-        info = next((m for m in meta if isinstance(m, tm.ParameterInfo)), None)
-        if info is None:
+        found = _param_info(meta)
+        if found is None:
             raise _Unsupported(f"{name}: no typer metadata")
+        info, is_argument = found
         for attr in ("callback", "parser", "click_type", "envvar", "prompt", "is_eager"):
             if getattr(info, attr, None):
                 raise _Unsupported(f"{name}: {attr}")
@@ -109,7 +124,7 @@ def _spec(fn: Callable[..., Any]) -> list[dict[str, Any]]:
             "default": default,
             "min": getattr(info, "min", None),
             "max": getattr(info, "max", None),
-            "argument": isinstance(info, tm.ArgumentInfo),
+            "argument": is_argument,
             "required": param.default is inspect.Parameter.empty,
         }
         if spec["argument"]:
@@ -175,7 +190,8 @@ def parse(fn: Callable[..., Any], args: Sequence[str]) -> dict[str, Any] | None:
 
 
 def run_fast(app: Any, command: str, args: Sequence[str]) -> int | None:
-    """Run ``command`` of the typer ``app`` on ``args`` without typer's parser.
+    """Run ``command`` of ``app`` (the command registry, or the typer application built
+    from it) on ``args`` without typer's parser.
 
     Returns the exit code, or None (nothing was run) when typer must handle it.
     """
@@ -192,11 +208,9 @@ def run_fast(app: Any, command: str, args: Sequence[str]) -> int | None:
     kwargs = parse(info.callback, args)
     if kwargs is None:
         return None
-    import typer
-
     try:
         info.callback(**kwargs)
-    except typer.Exit as exc:
+    except Exit as exc:
         return exc.exit_code
     except (KeyboardInterrupt, EOFError):  # as click's standalone mode does
         print("\nAborted!", file=sys.stderr)
@@ -207,4 +221,8 @@ def run_fast(app: Any, command: str, args: Sequence[str]) -> int | None:
         except OSError:
             pass
         return 1
+    except Exception as exc:  # typer.Exit, from a typer-built command (not imported here)
+        if type(exc).__name__ == "Exit" and isinstance(getattr(exc, "exit_code", None), int):
+            return exc.exit_code
+        raise
     return 0

@@ -9,8 +9,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from repair.cli.app import app
 from repair.cli.common import (
     EXIT_CHANGES,
@@ -27,6 +25,7 @@ from repair.cli.common import (
     write_stderr,
     write_stdout,
 )
+from repair.cli.params import Argument, Exit, Option
 from repair.config import RepairConfig
 from repair.io import OutputError, atomic_write, repair_keeping_bom, same_file
 from repair.stages import REGISTRY, names, score_fields
@@ -56,7 +55,7 @@ def _summary(name: str, result) -> str:
 
 @app.command("fix")
 def fix(
-    file: Annotated[str, typer.Argument(help="Text file to repair (UTF-8), or - for stdin.")],
+    file: Annotated[str, Argument(help="Text file to repair (UTF-8), or - for stdin.")],
     reference: Annotated[
         list[Path] | None,
         reference_option(
@@ -65,7 +64,7 @@ def fix(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
+        Option(
             "--output",
             "-o",
             help="Write the repaired text here (atomically) instead of stdout.",
@@ -74,11 +73,11 @@ def fix(
     ] = None,
     report: Annotated[
         ReportFormat,
-        typer.Option("--report", help="Report format: a unified diff, an HTML page, or JSON."),
+        Option("--report", help="Report format: a unified diff, an HTML page, or JSON."),
     ] = ReportFormat.none,
     report_file: Annotated[
         Path | None,
-        typer.Option(
+        Option(
             "--report-file",
             help="Write the report here instead of stderr (needed for html on a terminal).",
             readable=False,
@@ -88,17 +87,15 @@ def fix(
     lexicon: Annotated[list[Path] | None, lexicon_option()] = None,
     only: Annotated[
         list[str] | None,
-        typer.Option("--only", help=_ONLY_HELP),
+        Option("--only", help=_ONLY_HELP),
     ] = None,
     reflow: Annotated[
-        bool, typer.Option("--reflow", help="Re-flow hard-wrapped (OCR) lines into paragraphs.")
+        bool, Option("--reflow", help="Re-flow hard-wrapped (OCR) lines into paragraphs.")
     ] = False,
     check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 3 if the text would be changed.")
+        bool, Option("--check", help="Write nothing; exit 3 if the text would be changed.")
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")
-    ] = False,
+    quiet: Annotated[bool, Option("--quiet", "-q", help="No summary line on stderr.")] = False,
 ) -> None:
     """Repair FILE and print the corrected text.
 
@@ -150,7 +147,7 @@ def fix(
     if check:
         if not quiet:
             say(_summary(name, result))
-        raise typer.Exit(EXIT_CHANGES if result.changed else 0)
+        raise Exit(EXIT_CHANGES if result.changed else 0)
 
     try:
         if output is not None:
@@ -216,7 +213,7 @@ def _fix_by_windows(
     if not quiet:
         say(_summary(name, RepairResult("", "", (), combine_scores(scores))))
     if check:
-        raise typer.Exit(EXIT_CHANGES if changed else 0)
+        raise Exit(EXIT_CHANGES if changed else 0)
 
 
 def _is_tty(stream: object) -> bool:

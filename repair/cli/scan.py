@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from repair.cli.app import app
 from repair.cli.common import EXIT_INPUT, read_references, reference_option
+from repair.cli.params import Argument, Exit, Option
 from repair.config import RepairConfig
 from repair.io import InputError, read_input
 from repair.pipeline import repair_text
@@ -33,18 +32,14 @@ def _expand(paths: list[str]) -> list[str]:
 
 @app.command("scan")
 def scan(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (their *.txt files), or -.")],
+    paths: Annotated[list[str], Argument(help="Files or folders (their *.txt files), or -.")],
     reference: Annotated[
         list[Path] | None, reference_option("Clean texts on the same story (repeatable).")
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="JSON Lines, one object per document.")
-    ] = False,
+    as_json: Annotated[bool, Option("--json", help="JSON Lines, one object per document.")] = False,
     sort: Annotated[
         str,
-        typer.Option(
-            "--sort", help=f"Sort rows by this score ({', '.join(SCORE_FIELDS)}) or 'name'."
-        ),
+        Option("--sort", help=f"Sort rows by this score ({', '.join(SCORE_FIELDS)}) or 'name'."),
     ] = "name",
 ) -> None:
     """Score documents for damage without changing them.
@@ -86,4 +81,4 @@ def scan(
             )
         Console(width=max(100, Console().width)).print(table)
     if failed:
-        raise typer.Exit(EXIT_INPUT)
+        raise Exit(EXIT_INPUT)

@@ -28,7 +28,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -93,6 +92,61 @@ def disk_cached(
         if isinstance(value, kind):
             return value  # type: ignore[return-value]
     value = build()
+    _store(folder, name, path, value)
+    return value
+
+
+def _stat_key(
+    name: str, paths: Sequence[str | os.PathLike[str]], build: Callable[..., object], extra: str
+) -> str:
+    h = hashlib.sha256()
+    h.update(f"{FORMAT}\0stat\0{name}\0{sys.version}\0{extra}\0".encode())
+    h.update(marshal.dumps(build.__code__))
+    for p in paths:
+        st = os.stat(p)
+        h.update(f"\0{os.path.abspath(p)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:32]
+
+
+def stat_cached(
+    name: str,
+    paths: Sequence[str | os.PathLike[str]],
+    build: Callable[[], T],
+    kind: type = object,
+    extra: str = "",
+) -> T:
+    """``build()``, memoised in the per-user cache by the (path, size, mtime_ns) of ``paths``.
+
+    For values that are cheap to store but costly to compute from large files (a
+    file's sha256, the result of checking its whole format): unlike
+    :func:`disk_cached` the key reads no file content, only ``os.stat``, so a hit
+    costs a few hundred microseconds whatever the files' size.  A file rewritten
+    in place keeps its size but gets a new ``mtime_ns``; ``extra`` (a string) joins
+    the key for anything else the value depends on.  ``build`` must be pure and
+    raise (never return a value to keep) when it fails: exceptions are not cached.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        path = folder / f"{name}-{_stat_key(name, paths, build, extra)}.marshal"
+    except OSError:
+        return build()
+    try:
+        value = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    else:
+        if isinstance(value, kind):
+            return value  # type: ignore[return-value]
+    value = build()
+    _store(folder, name, path, value)
+    return value
+
+
+def _store(folder: Path, name: str, path: Path, value: object) -> None:
+    import tempfile  # only on a miss: its import costs a few ms of every start
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
@@ -105,4 +159,3 @@ def disk_cached(
             raise
     except (OSError, ValueError):  # unwritable folder, or a value marshal cannot store
         pass
-    return value

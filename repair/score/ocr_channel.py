@@ -20,6 +20,7 @@ cached per string, so a long garbled text costs one search per distinct bad toke
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import threading
 import unicodedata
@@ -27,6 +28,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from repair.lexicons import LexiconError, read_tsv
 from repair.resources.cache import disk_cached
@@ -99,7 +101,11 @@ def _max_src_len() -> int:
 
 
 def _dictionary_path() -> str:
-    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    # find_spec locates the package without importing it (importing costs ~20 ms)
+    spec = importlib.util.find_spec("symspellpy")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    root = Path(folders[0]) if folders else resources.files("symspellpy")
+    path = root / "frequency_dictionary_en_82_765.txt"
     if not path.is_file():
         raise LexiconError(
             "symspellpy's frequency_dictionary_en_82_765.txt is missing: "
