@@ -101,3 +101,24 @@ def test_tortured_lexicon_is_the_same_with_and_without_the_cache(
         assert all(e.units[0] == k for k, es in lex.by_first.items() for e in es)
     assert len(list(tmp_path.glob("tortured-*.marshal"))) == 1
     tortured.load_lexicon.cache_clear()
+
+
+def test_old_versions_are_pruned_but_other_names_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "c"
+    monkeypatch.setenv(cache.ENV, str(folder))
+    src = tmp_path / "src.txt"
+    calls: list[int] = []
+    build = _builder(calls)
+    assert cache.disk_cached("t-extra", [], build, dict) == {"b": 2, "a": 1}
+    for i in range(cache.KEEP + 3):
+        src.write_text(f"version {i}")
+        cache.disk_cached("t", [src], build, dict)
+    assert calls == [1] * (cache.KEEP + 4)
+    mine = [p for p in folder.glob("t-*.marshal") if not p.name.startswith("t-extra-")]
+    assert len(mine) == cache.KEEP
+    cache.disk_cached("t", [src], build, dict)  # the newest version is still a hit
+    assert len(calls) == cache.KEEP + 4
+    # another name that shares the prefix is not pruned with "t"
+    assert len(list(folder.glob("t-extra-*.marshal"))) == 1

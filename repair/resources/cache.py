@@ -10,7 +10,9 @@ The file name is a hash of everything the value depends on: the cache format,
 the Python version (marshal's format), the builder's code object, and the size
 and SHA-256 of each source file: the data files and the modules holding the code
 that builds the value (an edit to either gives a new name).  A stale value
-therefore cannot be read; old files are simply never used again.
+therefore cannot be read.  After each write only the newest :data:`KEEP` files of
+that name stay (another version of the package sharing the folder keeps its own),
+so the folder does not grow with every upgrade.
 
 The cache is an optimisation only: when the folder cannot be created or written,
 the file is missing, unreadable or of the wrong type, the value is built as if
@@ -37,6 +39,8 @@ T = TypeVar("T")
 #: Bump to ignore every file written by an older layout.
 FORMAT = 1
 ENV = "REPAIR_CACHE_DIR"
+#: Files kept per cached name (the newest by modification time).
+KEEP = 4
 
 
 def cache_dir() -> Path | None:
@@ -158,4 +162,23 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except (OSError, ValueError):  # unwritable folder, or a value marshal cannot store
+        return
+    _prune(folder, name)
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Remove all but the newest :data:`KEEP` files ``{name}-{32 hex}.marshal``."""
+    n = len(name) + 1
+    try:
+        mine = [
+            p
+            for p in folder.glob(f"{name}-*.marshal")
+            if len(p.name) == n + 32 + 8 and all(c in "0123456789abcdef" for c in p.name[n:-8])
+        ]
+        if len(mine) <= KEEP:
+            return
+        mine.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for p in mine[KEEP:]:
+            p.unlink(missing_ok=True)
+    except OSError:  # another process pruned first, or a read-only folder
         pass
