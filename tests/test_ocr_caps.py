@@ -1,26 +1,17 @@
 """All-capitals words read with capital glyph confusions (data-driven cases with negatives)."""
 
-import json
-from pathlib import Path
 
 import pytest
 
 from repair.candidates.ocr_caps import capital_table, caps_readings
-from repair.config import RepairConfig
-from repair.pipeline import repair_text
+from tests.ocr_page import GARBLED, load_cases, repaired_after_page
 
-CASES = json.loads((Path(__file__).parent / "cases" / "ocr_caps.json").read_text())["cases"]
-GARBLED = (
-    "Tbe meeting of tbe council was bold yesterday, wben tbe Mayor presided. Tbe\n"
-    "sbare of tbe cost was voted, aud tbe matter was tben referred to tbe\n"
-    "committee, wbich will report. "
-)
-OCR_ONLY = RepairConfig(spin=False, tortured=False, mojibake=False)
+CASES = load_cases("ocr_caps")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:30] for c in CASES])
 def test_caps_cases(case: dict[str, str]) -> None:
-    out = repair_text(GARBLED + case["text"], config=OCR_ONLY).text
+    out = repaired_after_page(case["text"])
     assert out.endswith(case["expect"]), out[len(GARBLED) :]
 
 

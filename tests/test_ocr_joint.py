@@ -1,31 +1,22 @@
 """Adjacent garbled words decided jointly: data-driven cases with negatives, and the
 decision itself on a stub language model."""
 
-import json
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from repair.config import RepairConfig
-from repair.pipeline import repair_text
 from repair.score.ocr import _Context, _threshold_of
 from repair.score.ocr_joint import joint_decode
 from repair.tokenize import tokenize
 from repair.types import Candidate
+from tests.ocr_page import GARBLED, load_cases, repaired_after_page
 
-CASES = json.loads((Path(__file__).parent / "cases" / "ocr_joint.json").read_text())["cases"]
-GARBLED = (
-    "Tbe meeting of tbe council was bold yesterday, wben tbe Mayor presided. Tbe\n"
-    "sbare of tbe cost was voted, aud tbe matter was tben referred to tbe\n"
-    "committee, wbich will report. "
-)
-OCR_ONLY = RepairConfig(spin=False, tortured=False, mojibake=False)
+CASES = load_cases("ocr_joint")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:30] for c in CASES])
 def test_joint_cases(case: dict[str, str]) -> None:
-    out = repair_text(GARBLED + case["text"], config=OCR_ONLY).text
+    out = repaired_after_page(case["text"])
     assert out.endswith(case["expect"]), out[len(GARBLED) :]
 
 

@@ -81,23 +81,7 @@ def disk_cached(
     entry) and return a value :mod:`marshal` can store (dict, list, tuple, str, int,
     float, frozenset...); ``kind`` is the type a cached value must have to be used.
     """
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    try:
-        path = folder / f"{name}-{_key(name, sources, build)}.marshal"
-    except OSError:
-        return build()
-    try:
-        value = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    else:
-        if isinstance(value, kind):
-            return value  # type: ignore[return-value]
-    value = build()
-    _store(folder, name, path, value)
-    return value
+    return _cached(name, lambda: _key(name, sources, build), build, kind)
 
 
 def _stat_key(
@@ -129,11 +113,16 @@ def stat_cached(
     the key for anything else the value depends on.  ``build`` must be pure and
     raise (never return a value to keep) when it fails: exceptions are not cached.
     """
+    return _cached(name, lambda: _stat_key(name, paths, build, extra), build, kind)
+
+
+def _cached(name: str, key: Callable[[], str], build: Callable[[], T], kind: type) -> T:
+    """Read ``{name}-{key()}.marshal`` if it holds a ``kind``; else build and store it."""
     folder = cache_dir()
     if folder is None:
         return build()
     try:
-        path = folder / f"{name}-{_stat_key(name, paths, build, extra)}.marshal"
+        path = folder / f"{name}-{key()}.marshal"
     except OSError:
         return build()
     try:
