@@ -48,6 +48,8 @@ PRIOR_PER_ZIPF = 0.2
 #: Margin (nats) a reading needs over the printed word (SMH dev, the other constants as
 #: here: 2.5 -> WER -33.46 %, 3.0 -> -33.48 %, 3.5 -> -33.37 %).
 THRESHOLD = 3.0
+#: Margin (nats) a reading of two confusions needs ("mooting" -> "meeting").
+TWO_SUBS_THRESHOLD = 3.0
 #: At most this many readings per token (cheapest first).
 MAX_READINGS = 6
 #: A capitalised word seen this often in the document, once inside a sentence, is a name.
@@ -94,7 +96,7 @@ def realword_candidates(toks: list[Token], i: int, names: frozenset[str]) -> lis
             cost=cost,
             orig_known=True,
             prior_per_zipf=PRIOR_PER_ZIPF,
-            threshold=THRESHOLD,
+            threshold=THRESHOLD if len(subs) < 2 else TWO_SUBS_THRESHOLD,
             subs=[list(x) for x in subs],
         )
         for cost, variant, subs in readings[:MAX_READINGS]
