@@ -58,3 +58,12 @@ def test_a_name_the_document_repeats_is_kept() -> None:
 def test_clean_document_keeps_its_real_words() -> None:
     text = "He said that he would bo received by the Governor, and they went home."
     assert repair_text(text, config=OCR_ONLY).text == text
+
+
+def test_lightly_garbled_pages_use_the_strict_settings() -> None:
+    """A frequent word ("bad", Zipf 5.5) is re-read only in heavily garbled pages."""
+    doc = Document("They bad been in the colony for years.")
+    toks = doc.tokens
+    i = next(k for k, t in enumerate(toks) if t.text == "bad")
+    assert "had" in [c.replacement for c in realword_candidates(toks, i, frozenset())]
+    assert realword_candidates(toks, i, frozenset(), heavy=False) == []

@@ -209,7 +209,7 @@ class _Generator:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
                 if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
-                    out.extend(self._realword(t, toks, i, names))
+                    out.extend(self._realword(t, toks, i, names, info.heavy))
                 out.extend(self._caps_in_text(toks, i))
                 out.extend(self._caps_headline(toks, i))
                 out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
@@ -414,12 +414,12 @@ class _Generator:
         return out
 
     def _realword(
-        self, tok: Token, toks: list[Token], i: int, names: frozenset[str]
+        self, tok: Token, toks: list[Token], i: int, names: frozenset[str], heavy: bool
     ) -> list[Candidate]:
         """A real word re-read as another, in context: lone letters here ("m" for "in"),
         words by :func:`repair.candidates.ocr_realword.realword_candidates`."""
         if len(tok.text) > 1:
-            return realword_candidates(toks, i, names)
+            return realword_candidates(toks, i, names, heavy)
         if not _lone_letter(tok, toks, i):
             return []
         out = []
