@@ -23,6 +23,7 @@ from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
+from repair.candidates.ocr_realword import document_names, realword_candidates
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
@@ -34,7 +35,6 @@ from repair.detect.ocr import CONFUSION_MAX_COST
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
-    ARCHAIC_WORDS,
     MAX_COST,
     MAX_SUBS,
     Correction,
@@ -203,12 +203,13 @@ class _Generator:
         flagged = {f.start for f in detection.findings if f.reason != "realword_suspect"}
         lower_words = frozenset(t.text for t in doc.words if t.text.islower())
         verse = verse_like(toks)
+        names = document_names(toks, counts) if garbled else frozenset()
         for i, t in enumerate(toks):
             if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
                 if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
-                    out.extend(self._realword(t, toks, i))
+                    out.extend(self._realword(t, toks, i, names, info.heavy))
                 out.extend(self._caps_in_text(toks, i))
                 out.extend(self._caps_headline(toks, i))
                 out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
@@ -412,14 +413,14 @@ class _Generator:
             )
         return out
 
-    def _realword(self, tok: Token, toks: list[Token] | None = None, i: int = 0) -> list[Candidate]:
-        low = tok.text.lower()
-        if len(low) == 1:
-            if not _lone_letter(tok, toks, i):
-                return []
-        elif zipf(low) >= REALWORD_MAX_ZIPF or not tok.text[1:].islower():
-            return []
-        if low in ARCHAIC_WORDS:
+    def _realword(
+        self, tok: Token, toks: list[Token], i: int, names: frozenset[str], heavy: bool
+    ) -> list[Candidate]:
+        """A real word re-read as another, in context: lone letters here ("m" for "in"),
+        words by :func:`repair.candidates.ocr_realword.realword_candidates`."""
+        if len(tok.text) > 1:
+            return realword_candidates(toks, i, names, heavy)
+        if not _lone_letter(tok, toks, i):
             return []
         out = []
         for c in single_confusions(tok.text):

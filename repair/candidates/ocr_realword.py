@@ -1,0 +1,181 @@
+"""Real-word OCR errors decided by context: "bo received" -> "be", "hold" -> "held".
+
+A real word may itself be a misreading of another real word.  Which one the printer
+set is decided by the context on both sides, not by a list of pairs: every known word
+within :data:`MAX_SUBS` learned glyph confusions of the token
+(:func:`repair.score.ocr_channel.confusion_variants`, the table learned from aligned
+OCR) is a candidate, and the scorer (:mod:`repair.score.ocr`) weighs
+
+    margin = [LM(alt, next1, next2 | prev1, prev2) - LM(orig, next1, next2 | prev1, prev2)]
+             - channel cost(orig | alt) - PRIOR_PER_ZIPF * zipf(orig)
+
+against :data:`THRESHOLD`: the trigram model sees two words either side, the channel
+cost is the learned -log P of the substitutions, the prior trusts a frequent word as
+printed.  Only in documents the garble gate opened
+(``RepairConfig.ocr_realword_min_garble``).
+
+Never re-read: numbers, acronyms and other all-capitals or mixed-case tokens (IoT,
+pH), elided forms ("sho'"), old spellings, and capitalised words the document repeats
+when the period table writes them capitalised (names: "Horn", "Bell").
+
+The constants are tuned on the SMH dev half (``benchmarks/smh_eval.py --split dev``);
+``benchmarks/RESULTS.md`` gives the held-out half.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from repair.candidates.ocr_rules import cand as _cand
+from repair.detect.ocr import realword_suspect
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import (
+    ARCHAIC_WORDS,
+    confusion_variants,
+    is_known,
+    is_target,
+    vocabulary_prefixes,
+)
+from repair.types import Candidate, Token
+
+#: Glyph confusions a reading may need (one: "bo" -> "be"; two: "tiie" -> "the").
+MAX_SUBS = 2
+#: Largest summed channel cost (nats) of a reading (SMH dev WER change: 3.5 -> -32.5 %,
+#: 4.5 -> -33.43 %, 5.0 -> -33.49 %, 6.0 -> -33.48 %; 5.0 searches less than 6.0).
+MAX_COST = 5.0
+#: Real words at or above this Zipf frequency are trusted as printed ("Now" 6.2 is re-read
+#: as "New" before "South Wales", "hold" 5.2 as "held"; 5.0 -> 6.0 gained 0.3 points of
+#: WER on SMH dev).
+ORIG_MAX_ZIPF = 6.0
+#: A reading must be a word at least this frequent.
+TARGET_MIN_ZIPF = 4.0
+#: Trust in the printed word per Zipf unit (nats).
+PRIOR_PER_ZIPF = 0.2
+#: Margin (nats) a reading needs over the printed word (SMH dev, the other constants as
+#: here: 2.5 -> WER -33.46 %, 3.0 -> -33.48 %, 3.5 -> -33.37 %).
+THRESHOLD = 3.0
+#: Margin (nats) a reading of two confusions needs ("mooting" -> "meeting").
+TWO_SUBS_THRESHOLD = 3.0
+#: In pages garbled but not heavily (``heavy=False``: books, lightly garbled OCR, where a
+#: frequent word is rarely a misreading) the earlier, stricter settings: one confusion,
+#: words below Zipf 5 re-read as words of Zipf 5 or more, 0.3 nats of trust per Zipf
+#: unit, a 3.5-nat margin.  The wide settings above cost ICDAR 2017 files 1-80 1.7 points
+#: of CER reduction (33.0 -> 31.3 %, broken tokens 0.24 -> 0.31 %).
+LIGHT_MAX_SUBS = 1
+LIGHT_ORIG_MAX_ZIPF = 5.0
+LIGHT_TARGET_MIN_ZIPF = 5.0
+LIGHT_PRIOR_PER_ZIPF = 0.3
+LIGHT_THRESHOLD = 3.5
+#: At most this many readings per token (cheapest first).
+MAX_READINGS = 6
+#: A capitalised word seen this often in the document, once inside a sentence, is a name.
+NAME_REPEATS = 2
+
+
+def realword_candidates(
+    toks: list[Token], i: int, names: frozenset[str], heavy: bool = True
+) -> list[Candidate]:
+    """Readings of the known word ``toks[i]`` as another known word (len >= 2);
+    ``names``: the document's names (:func:`document_names`); ``heavy``: the page is
+    heavily garbled (the wide settings), else the ``LIGHT_*`` ones."""
+    if heavy:
+        max_subs, orig_max, target_min = MAX_SUBS, ORIG_MAX_ZIPF, TARGET_MIN_ZIPF
+        prior, thr, thr2 = PRIOR_PER_ZIPF, THRESHOLD, TWO_SUBS_THRESHOLD
+    else:
+        max_subs, orig_max, target_min = LIGHT_MAX_SUBS, LIGHT_ORIG_MAX_ZIPF, LIGHT_TARGET_MIN_ZIPF
+        prior, thr, thr2 = LIGHT_PRIOR_PER_ZIPF, LIGHT_THRESHOLD, LIGHT_THRESHOLD
+    tok = toks[i]
+    text = tok.text
+    if len(text) < 2 or not text.isalpha() or not text[1:].islower():
+        return []  # acronyms, mixed case, numbers, lone letters
+    low = text.lower()
+    if low in ARCHAIC_WORDS or not is_known(text):
+        return []
+    orig_z = zipf(low)
+    if orig_z >= orig_max:
+        return []
+    capital = text[0].isupper()
+    if capital and text in names:
+        return []
+    readings = []
+    for variant, (cost, subs) in _variants(text, MAX_COST, max_subs).items():
+        if cost > MAX_COST or len(subs) > max_subs or variant.lower() == low:
+            continue
+        if len(variant) > 1 and not variant[1:].islower():
+            continue
+        if variant[:1].isupper() != capital or variant.lower() == "i":
+            continue
+        if zipf(variant.lower()) < target_min or not _period_target(variant):
+            continue
+        readings.append((cost, variant, subs))
+    readings.sort()
+    return [
+        _cand(
+            tok.start,
+            tok.end,
+            variant,
+            "OCR_REALWORD",
+            finding="realword",
+            orig=[text],
+            alt=[variant],
+            cost=cost,
+            orig_known=True,
+            prior_per_zipf=prior,
+            threshold=thr if len(subs) < 2 else thr2,
+            subs=[list(x) for x in subs],
+        )
+        for cost, variant, subs in readings[:MAX_READINGS]
+    ]
+
+
+def document_names(toks: list[Token], counts: Counter[str]) -> frozenset[str]:
+    """Capitalised words the document repeats and uses inside a sentence (after a word,
+    a comma or a title such as "Mr."): names ("Mr. Horn", "of Bell"), never re-read.
+    A short word one cheap confusion reads as a very common one ("Tho", "Ho":
+    :func:`repair.detect.ocr.realword_suspect`) is OCR, not a name."""
+    names = set()
+    prev: list[Token] = []
+    for t in toks:
+        if t.kind == "space":
+            continue
+        text = t.text
+        if (
+            t.kind == "word"
+            and text[:1].isupper()
+            and counts[text] >= NAME_REPEATS
+            and not realword_suspect(text)
+            and prev
+            and _inside_sentence(prev)
+        ):
+            names.add(text)
+        prev = [*prev[-1:], t]
+    return frozenset(names)
+
+
+def _inside_sentence(prev: list[Token]) -> bool:
+    last = prev[-1]
+    if last.kind == "word" or last.text == ",":
+        return True
+    # "Mr. Horn", "Dr. Bell": a title abbreviation before the stop
+    return last.text == "." and len(prev) == 2 and prev[0].text in TITLES
+
+
+#: Abbreviated titles a name follows.
+TITLES = frozenset("Mr Mrs Messrs Dr St Capt Rev Hon Col Sir Mr Lieut Sergt Gen".split())
+
+
+@lru_cache(maxsize=50_000)
+def _variants(
+    text: str, max_cost: float, max_subs: int
+) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
+    """Words within ``max_subs`` learned confusions (summed cost <= ``max_cost``) of
+    ``text``: a narrower, cheaper search than the non-word one, cached per token."""
+    return confusion_variants(text, vocabulary_prefixes(), max_cost, max_subs)
+
+
+def _period_target(word: str) -> bool:
+    """A reading the dictionary allows that the period table knows too (not "tv", "lol")."""
+    from repair.score.ngrams import get_ngrams
+
+    return is_target(word) and get_ngrams().known(word)

@@ -1,0 +1,69 @@
+"""Real-word OCR errors decided by context (repair/candidates/ocr_realword.py):
+data-driven cases with negatives, and what is never re-read."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from repair.candidates.ocr_realword import document_names, realword_candidates
+from repair.config import RepairConfig
+from repair.document import Document
+from repair.pipeline import repair_text
+
+CASES = json.loads((Path(__file__).parent / "cases" / "ocr_realword.json").read_text())["cases"]
+GARBLED = (
+    "Tbe meeting of tbe council was bold yesterday, wben tbe Mayor presided. Tbe\n"
+    "sbare of tbe cost was voted, aud tbe matter was tben referred to tbe\n"
+    "committee, wbich will report. "
+)
+OCR_ONLY = RepairConfig(spin=False, tortured=False, mojibake=False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:30] for c in CASES])
+def test_realword_cases(case: dict[str, str]) -> None:
+    out = repair_text(GARBLED + case["text"], config=OCR_ONLY).text
+    assert out.endswith(case["expect"]), out[len(GARBLED) :]
+
+
+def _readings(text: str, word: str) -> list[str]:
+    doc = Document(text)
+    toks = doc.tokens
+    names = document_names(toks, Counter(t.text for t in doc.words))
+    i = next(k for k, t in enumerate(toks) if t.text == word)
+    return [c.replacement for c in realword_candidates(toks, i, names)]
+
+
+def test_readings_come_from_the_confusion_model() -> None:
+    assert "be" in _readings("he would bo received", "bo")
+    assert "meeting" in _readings("the mooting was held", "mooting")  # two confusions
+    assert "held" in _readings("the case was hold over", "hold")
+
+
+@pytest.mark.parametrize("word", ["IoT", "NSW", "pH", "1871", "the"])
+def test_real_forms_get_no_reading(word: str) -> None:
+    assert _readings(f"The {word} sensor was read by the men.", word) == []
+
+
+def test_a_name_the_document_repeats_is_kept() -> None:
+    once = "The land was sold by Mr. Hay yesterday."
+    twice = once + " Then Mr. Hay bought it."
+    assert _readings(once, "Hay")  # one capitalised word: may be a misreading ("Bay")
+    assert _readings(twice, "Hay") == []
+    # a misread capital repeated at sentence starts is OCR, not a name
+    assert "The" in _readings("Tho men came. Tho boys went, and Tho", "Tho")
+
+
+def test_clean_document_keeps_its_real_words() -> None:
+    text = "He said that he would bo received by the Governor, and they went home."
+    assert repair_text(text, config=OCR_ONLY).text == text
+
+
+def test_lightly_garbled_pages_use_the_strict_settings() -> None:
+    """A frequent word ("bad", Zipf 5.5) is re-read only in heavily garbled pages."""
+    doc = Document("They bad been in the colony for years.")
+    toks = doc.tokens
+    i = next(k for k, t in enumerate(toks) if t.text == "bad")
+    assert "had" in [c.replacement for c in realword_candidates(toks, i, frozenset())]
+    assert realword_candidates(toks, i, frozenset(), heavy=False) == []
