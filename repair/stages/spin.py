@@ -184,6 +184,17 @@ class _Stage:
         d = detection.details
         profile = d.get("profile_score", detection.score)
         keep_profile = profile >= THRESHOLD
+        # learned pairs (a profile learned from this spinner's output) also apply where the
+        # spinner-agnostic document score opens the gate: a learned profile is too small to
+        # reach the profile threshold alone (benchmarks/spin_learning.py)
+        # where the profile is off, a learned pair must agree with the word's best synonym
+        doc_open = detection.score >= THRESHOLD
+        best = {(w.start, w.end): w.original for w in getattr(detection, "words", ())}
+
+        def keep_learned(c: Candidate) -> bool:
+            agrees = best.get((c.start, c.end), c.replacement.lower()) == c.replacement.lower()
+            return keep_profile or (doc_open and agrees)
+
         model = get_model()
         # words are decided where the document model opens the gate (rounded in details)
         bar = model.word_threshold if d.get("model_score", 0.0) >= model.doc_gate else 2.0
@@ -193,6 +204,8 @@ class _Stage:
             if (
                 c.features.get("model_probability", 0.0) >= bar
                 if c.source == "SPIN_SYNONYM"
+                else keep_learned(c)
+                if c.source == "SPIN_LEARNED"
                 else keep_profile
             )
         ]
