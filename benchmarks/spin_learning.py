@@ -35,6 +35,7 @@ from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.corpus import select  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
+from repair.bench.metrics import Counts  # noqa: E402
 from repair.learn import load_pairs  # noqa: E402
 
 WORK = ROOT / "benchmarks" / ".generated" / "learn"
@@ -84,6 +85,22 @@ def pair_quality(
     }
 
 
+def clean_side(runner: Runner, cap: int) -> dict[str, float]:
+    """Changed tokens per 1,000 on ``cap`` clean test-half documents (0: not measured)."""
+    if not cap:
+        return {}
+    total = Counts()
+    docs = select("test", cap)
+    for d in docs:
+        total = total + runner.clean(d)[1]
+    per_1k = 1000 * total.err_after / max(total.tokens_gold, 1)
+    return {
+        "clean_extra_docs": len(docs),
+        "clean_extra_words": total.tokens_gold,
+        "clean_extra_per_1k": round(per_1k, 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--spinner", choices=list(SPINNERS), required=True)
@@ -94,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per repair learn")
     ap.add_argument("--json", help="write every figure to this JSON file")
+    ap.add_argument(
+        "--clean-cap",
+        type=int,
+        default=0,
+        help="also push this many clean test-half documents through (changed tokens per 1,000)",
+    )
     args = ap.parse_args(argv)
     sizes = [0] + [int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0]
     base = make_config(args.stages, args.no_profile)
@@ -119,21 +142,25 @@ def main(argv: list[str] | None = None) -> int:
                           if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip
             quality = pair_quality(pairs, truth, test_truth)
             config = dataclasses.replace(base, lexicons=(pairs,))
-        row = Runner(config).evaluate(args.spinner, f"learn {n}", docs, spun).to_json()
+        runner = Runner(config)
+        row = runner.evaluate(args.spinner, f"learn {n}", docs, spun).to_json()
         row["learned_pairs"] = n_pairs
         row.update(quality)
         row["learn_seconds"] = round(time.perf_counter() - t0 - row["seconds"], 1)
+        row.update(clean_side(runner, args.clean_cap))
         rows.append(row)
         print(f"# N={n}: {n_pairs} pairs", file=sys.stderr, flush=True)
     print_table(rows)
     print(
         "| N | learned pairs | pair precision | test subs covered | covered, right original "
-        "| learn s |\n|---|---|---|---|---|---|"
+        "| clean/1k (extra docs) | learn s |\n|---|---|---|---|---|---|---|"
     )
     for r in rows:
+        extra = f"{r['clean_extra_per_1k']} ({r['clean_extra_docs']})" if args.clean_cap else "-"
         print(
             f"| {r['split'].split()[1]} | {r['learned_pairs']} | {r['pair_precision']} "
-            f"| {r['test_covered']} | {r['test_covered_right']} | {r['learn_seconds']} |"
+            f"| {r['test_covered']} | {r['test_covered_right']} | {extra} "
+            f"| {r['learn_seconds']} |"
         )
     if args.json:
         write_json(args.json, args, rows)
