@@ -386,6 +386,16 @@ def learn_pairs(
     return sorted(best.values(), key=lambda p: (-p.weight, -p.count, p.spun))
 
 
+def _sources_line(sources: Sequence[str], limit: int = 5) -> str:
+    """The input texts, named up to ``limit``, then counted."""
+    names = [str(s) for s in sources]
+    if not names:
+        return "(unnamed texts)"
+    if len(names) <= limit:
+        return ", ".join(names)
+    return ", ".join(names[:limit]) + f" and {len(names) - limit:,} more texts"
+
+
 def write_pairs(
     pairs: Sequence[LearnedPair], path: str | Path, *, sources: Sequence[str] = ()
 ) -> None:
@@ -394,7 +404,7 @@ def write_pairs(
 
     lines = [
         "# pairs learned by `repair learn` (spun -> original), with their evidence",
-        "# source: " + (", ".join(str(s) for s in sources) or "(unnamed texts)"),
+        "# source: " + _sources_line(sources),
         "# licence: derived data; same terms as the input texts",
         "\t".join(TSV_COLUMNS),
     ]

@@ -28,7 +28,7 @@ from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD
 from repair.detect.spin import detect as detect_spin
 from repair.document import Document
 from repair.resources.frequency import zipf
-from repair.score.spin import score_spin
+from repair.score.spin import LEARNED_CONFIDENT, score_spin
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, evidence
 from repair.score.spin_model import get_model
@@ -187,12 +187,16 @@ class _Stage:
         # learned pairs (a profile learned from this spinner's output) also apply where the
         # spinner-agnostic document score opens the gate: a learned profile is too small to
         # reach the profile threshold alone (benchmarks/spin_learning.py)
-        # where the profile is off, a learned pair must agree with the word's best synonym
+        # where the profile does not fire, a learned pair must agree with the word's best
+        # synonym; pairs learned from corpus statistics alone (weight < LEARNED_CONFIDENT)
+        # must agree everywhere
         doc_open = detection.score >= THRESHOLD
         best = {(w.start, w.end): w.original for w in getattr(detection, "words", ())}
 
         def keep_learned(c: Candidate) -> bool:
             agrees = best.get((c.start, c.end), c.replacement.lower()) == c.replacement.lower()
+            if c.features.get("weight", 1.0) < LEARNED_CONFIDENT:
+                return agrees and (keep_profile or doc_open)
             return keep_profile or (doc_open and agrees)
 
         model = get_model()
