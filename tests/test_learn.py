@@ -118,3 +118,17 @@ def test_learn_command_without_profile_learns_no_profile_pair(tmp_path: Path, sp
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "mentioned" not in load_pairs(out)  # the seed profile's habit is not read in
+
+
+def test_weak_learned_pairs_do_not_open_the_profile_gate(spun_seed) -> None:
+    """The built-in profile's own pairs are gated by the profile score read without the
+    pairs learned from corpus statistics alone (weight < 0.5)."""
+    from repair.document import Document
+    from repair.stages.spin import STAGE
+
+    cfg = RepairConfig(mojibake=False, ocr=False, tortured=False)
+    plain = STAGE.detect(Document(spun_seed, config=cfg)).details["profile_score"]
+    weak = STAGE.detect(Document(spun_seed, config=cfg, pairs={"tariff": ("duty", 0.49)}))
+    assert weak.details["prior_profile_score"] == plain
+    strong = STAGE.detect(Document(spun_seed, config=cfg, pairs={"tariff": ("duty", 0.9)}))
+    assert "prior_profile_score" not in strong.details

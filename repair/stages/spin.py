@@ -24,7 +24,7 @@ from repair.candidates.spin import (
     thesaurus_related,
 )
 from repair.candidates.spin_synonyms import STOPWORDS
-from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD
+from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
 from repair.document import Document
 from repair.resources.frequency import zipf
@@ -51,6 +51,11 @@ class SpinDetection(Detection):
     probs: tuple[float, ...] = ()
     #: Their feature vectors (:data:`repair.score.spin_model.FEATURES`).
     features: tuple[list[float], ...] = ()
+
+
+def _weak_learned(o: Occurrence) -> bool:
+    """A pair learned from corpus statistics alone (no profile, no reference)."""
+    return o.rule == "SPIN_LEARNED" and o.info.weight < LEARNED_CONFIDENT
 
 
 def _covered(spans: list[tuple[int, int]]) -> set[int]:
@@ -144,6 +149,13 @@ class _Stage:
         occ = self.occurrences(doc)
         words = synonym_evidence(doc, _profile_spans(occ))
         d, feats, probs = detect_spin(doc, occ, words)
+        weak = [_weak_learned(o) for o in occ]
+        if any(weak):
+            # pairs learned from corpus statistics alone must not open the gate of the
+            # built-in profile's own pairs (another spinner's habits): that gate reads
+            # the profile score without them (benchmarks/spin_learning.py, profile on)
+            prior, _ = profile_score(doc, [o for o, w in zip(occ, weak, strict=True) if not w])
+            d.details["prior_profile_score"] = round(prior, 4)
         return SpinDetection(
             d.findings, d.score, d.details, tuple(occ), tuple(words), tuple(probs), tuple(feats)
         )
@@ -184,6 +196,7 @@ class _Stage:
         d = detection.details
         profile = d.get("profile_score", detection.score)
         keep_profile = profile >= THRESHOLD
+        keep_prior = d.get("prior_profile_score", profile) >= THRESHOLD
         # learned pairs (a profile learned from this spinner's output) also apply where the
         # spinner-agnostic document score opens the gate: a learned profile is too small to
         # reach the profile threshold alone (benchmarks/spin_learning.py)
@@ -210,7 +223,7 @@ class _Stage:
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
-                else keep_profile
+                else keep_prior
             )
         ]
         decisions: Counter[str] = Counter()
