@@ -101,7 +101,9 @@ def test_learned_pairs_apply_where_the_document_score_opens_the_gate(spun_seed) 
         return {(e.original.lower(), e.replacement) for e in edits if e.rule == "SPIN_LEARNED"}
 
     assert learned(det) == set()
-    opened = learned(dataclasses.replace(det, score=0.9, details=dict(det.details)))
+    opened = learned(
+        dataclasses.replace(det, score=0.9, details={**det.details, "model_score": 0.9})
+    )
     assert ("finish", "end") in opened
     assert not any(orig == "acknowledged" for orig, _ in opened)
 

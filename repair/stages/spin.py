@@ -197,19 +197,20 @@ class _Stage:
         profile = d.get("profile_score", detection.score)
         keep_profile = profile >= THRESHOLD
         keep_prior = d.get("prior_profile_score", profile) >= THRESHOLD
-        # learned pairs (a profile learned from this spinner's output) also apply where the
-        # spinner-agnostic document score opens the gate: a learned profile is too small to
-        # reach the profile threshold alone (benchmarks/spin_learning.py)
-        # where the profile does not fire, a learned pair must agree with the word's best
-        # synonym; pairs learned from corpus statistics alone (weight < LEARNED_CONFIDENT)
-        # must agree everywhere
+        # Learned pairs (a profile learned from this spinner's output) also apply where the
+        # document score opens the gate: a learned profile is too small to reach the
+        # profile threshold alone.  They must agree with the word's best synonym; pairs
+        # learned from corpus statistics alone (weight < LEARNED_CONFIDENT) are synonym
+        # evidence, so they also need the synonym edits' document gate (or the built-in
+        # profile firing without them).  benchmarks/RESULTS.md, "Learning an unknown spinner".
         doc_open = detection.score >= THRESHOLD
+        syn_open = d.get("model_score", 0.0) >= get_model().doc_gate
         best = {(w.start, w.end): w.original for w in getattr(detection, "words", ())}
 
         def keep_learned(c: Candidate) -> bool:
             agrees = best.get((c.start, c.end), c.replacement.lower()) == c.replacement.lower()
             if c.features.get("weight", 1.0) < LEARNED_CONFIDENT:
-                return agrees and (keep_profile or doc_open)
+                return agrees and (keep_prior or syn_open)
             return keep_profile or (doc_open and agrees)
 
         model = get_model()
