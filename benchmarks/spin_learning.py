@@ -8,7 +8,8 @@ Usage (from the checkout root)::
 A spinner maps the same word the same way in every document, so here the documents
 are spun with **all** word families (unlike ``spin_eval.py``'s family split): the
 learner sees N documents of the dev document half (``repair learn DIR -o pairs.tsv``,
-the public command, no references), and the learned pairs are tested
+the public command, no references; ``--no-profile`` learns and tests without the seed
+profile), and the learned pairs are tested
 (``RepairConfig(lexicons=(pairs,))``) on ``--cap`` documents of the test half, which
 it never saw.  Size 0 is the method without learned pairs.  Same metrics as
 ``spin_eval.py`` (error reduction, precision, broken rate, clean side, AUC).
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,22 +33,72 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from spin_eval import Runner, make_config, print_table, write_json  # noqa: E402
 from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.corpus import select  # noqa: E402
+from spin_sim.text import SpunDoc  # noqa: E402
+
+from repair.bench.metrics import Counts  # noqa: E402
+from repair.learn import load_pairs  # noqa: E402
 
 WORK = ROOT / "benchmarks" / ".generated" / "learn"
 
 
-def learn(spinner: str, n: int, rate: float, timeout: float) -> Path:
-    """Spin ``n`` dev-half documents, run ``repair learn`` on them; the pairs TSV path."""
-    folder = WORK / f"{spinner}_{n}"
+def learn(
+    spinner: str, n: int, rate: float, timeout: float, no_profile: bool
+) -> tuple[Path, Counter[tuple[str, str]]]:
+    """Spin ``n`` dev-half documents, run ``repair learn`` on them (``--no-profile`` with
+    ``no_profile``); the pairs TSV path and the spinner's true (spun, original) pairs there."""
+    folder = WORK / f"{spinner}_{n}{'_np' if no_profile else ''}"
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "docs").mkdir(parents=True)
+    truth: Counter[tuple[str, str]] = Counter()
     for k, d in enumerate(select("dev", n)):
         s = spin_doc(d.doc_id, d.register, d.text, spinner, None, rate)
         (folder / "docs" / f"{k:05d}.txt").write_text(s.spun, encoding="utf-8")
+        truth.update(_gold_pairs(s))
     out = folder / "pairs.tsv"
     cmd = [sys.executable, "-m", "repair", "learn", str(folder / "docs"), "-o", str(out)]
+    if no_profile:
+        cmd.append("--no-profile")
     subprocess.run(cmd, check=True, timeout=timeout, cwd=ROOT)
-    return out
+    return out, truth
+
+
+def _gold_pairs(s: SpunDoc) -> Counter[tuple[str, str]]:
+    """The spinner's (spun form, original), lower-case, one count per substitution."""
+    return Counter((e.replacement.lower(), e.original.lower()) for e in s.edits)
+
+
+def pair_quality(
+    pairs: Path, truth: Counter[tuple[str, str]], test: Counter[tuple[str, str]]
+) -> dict[str, float]:
+    """How right the learned pairs are: the share that are true pairs of the learning
+    documents, and the test substitutions whose spun form a learned pair covers (with
+    the right original, and with any original)."""
+    learned = load_pairs(pairs)
+    right = sum(1 for s, (o, _w) in learned.items() if truth[(s, o.lower())])
+    covered = sum(c for (s, _o), c in test.items() if s in learned)
+    covered_right = sum(c for (s, o), c in test.items() if s in learned and learned[s][0] == o)
+    total = sum(test.values()) or 1
+    return {
+        "pair_precision": round(right / len(learned), 3) if learned else 0.0,
+        "test_covered": round(covered / total, 4),
+        "test_covered_right": round(covered_right / total, 4),
+    }
+
+
+def clean_side(runner: Runner, cap: int) -> dict[str, float]:
+    """Changed tokens per 1,000 on ``cap`` clean test-half documents (0: not measured)."""
+    if not cap:
+        return {}
+    total = Counts()
+    docs = select("test", cap)
+    for d in docs:
+        total = total + runner.clean(d)[1]
+    per_1k = 1000 * total.err_after / max(total.tokens_gold, 1)
+    return {
+        "clean_extra_docs": len(docs),
+        "clean_extra_words": total.tokens_gold,
+        "clean_extra_per_1k": round(per_1k, 3),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,11 +111,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per repair learn")
     ap.add_argument("--json", help="write every figure to this JSON file")
+    ap.add_argument(
+        "--clean-cap",
+        type=int,
+        default=0,
+        help="also push this many clean test-half documents through (changed tokens per 1,000)",
+    )
     args = ap.parse_args(argv)
     sizes = [0] + [int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0]
     base = make_config(args.stages, args.no_profile)
     docs = select("test", args.cap)
     spun = [spin_doc(d.doc_id, d.register, d.text, args.spinner, None, args.rate) for d in docs]
+    test_truth: Counter[tuple[str, str]] = Counter()
+    for s in spun:
+        test_truth.update(_gold_pairs(s))
     print(
         f"# {args.spinner}: learn on N dev-half documents (all families), test on {len(docs)} "
         f"test-half documents; profile {'off' if args.no_profile else 'on'}",
@@ -74,20 +135,33 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         config = base
         n_pairs = 0
+        quality = {"pair_precision": 0.0, "test_covered": 0.0, "test_covered_right": 0.0}
         if n:
-            pairs = learn(args.spinner, n, args.rate, args.timeout)
+            pairs, truth = learn(args.spinner, n, args.rate, args.timeout, args.no_profile)
             n_pairs = sum(1 for ln in pairs.read_text(encoding="utf-8").splitlines()
                           if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip
+            quality = pair_quality(pairs, truth, test_truth)
             config = dataclasses.replace(base, lexicons=(pairs,))
-        row = Runner(config).evaluate(args.spinner, f"learn {n}", docs, spun).to_json()
+        runner = Runner(config)
+        row = runner.evaluate(args.spinner, f"learn {n}", docs, spun).to_json()
         row["learned_pairs"] = n_pairs
+        row.update(quality)
         row["learn_seconds"] = round(time.perf_counter() - t0 - row["seconds"], 1)
+        row.update(clean_side(runner, args.clean_cap))
         rows.append(row)
         print(f"# N={n}: {n_pairs} pairs", file=sys.stderr, flush=True)
     print_table(rows)
-    print("| N | learned pairs | learn s |\n|---|---|---|")
+    print(
+        "| N | learned pairs | pair precision | test subs covered | covered, right original "
+        "| clean/1k (extra docs) | learn s |\n|---|---|---|---|---|---|---|"
+    )
     for r in rows:
-        print(f"| {r['split'].split()[1]} | {r['learned_pairs']} | {r['learn_seconds']} |")
+        extra = f"{r['clean_extra_per_1k']} ({r['clean_extra_docs']})" if args.clean_cap else "-"
+        print(
+            f"| {r['split'].split()[1]} | {r['learned_pairs']} | {r['pair_precision']} "
+            f"| {r['test_covered']} | {r['test_covered_right']} | {extra} "
+            f"| {r['learn_seconds']} |"
+        )
     if args.json:
         write_json(args.json, args, rows)
     return 0

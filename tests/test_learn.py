@@ -77,3 +77,60 @@ def test_learn_command_writes_a_lexicon_fix_accepts(tmp_path: Path, spun_seed) -
     assert result.exit_code == 0, result.output
     pairs = load_pairs(out)
     assert pairs["mentioned"][0] == "said"
+
+
+def test_learned_pairs_apply_where_the_document_score_opens_the_gate(spun_seed) -> None:
+    """With no profile, a learned corpus pair (weight < 0.5) is applied in a document the
+    spinner-agnostic score flags, where it agrees with the word's best synonym; never
+    where the document score is under the threshold, nor where it disagrees."""
+    import dataclasses
+
+    from repair.document import Document
+    from repair.stages.spin import STAGE
+
+    cfg = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
+    pairs = {"finish": ("end", 0.49), "acknowledged": ("told", 0.49)}
+    doc = Document(spun_seed, config=cfg, pairs=pairs)
+    det = STAGE.detect(doc)
+    assert det.score < 0.5  # seed 000 without its profile: the gate is closed
+    rows = {spun_seed[w.start : w.end].lower(): w.original for w in det.words}
+    assert rows["finish"] == "end" and rows["acknowledged"] != "told"
+
+    def learned(d: object) -> set[tuple[str, str]]:
+        edits = STAGE.score(doc, d, STAGE.candidates(doc, d))
+        return {(e.original.lower(), e.replacement) for e in edits if e.rule == "SPIN_LEARNED"}
+
+    assert learned(det) == set()
+    opened = learned(
+        dataclasses.replace(det, score=0.9, details={**det.details, "model_score": 0.9})
+    )
+    assert ("finish", "end") in opened
+    assert not any(orig == "acknowledged" for orig, _ in opened)
+
+
+def test_learn_command_without_profile_learns_no_profile_pair(tmp_path: Path, spun_seed) -> None:
+    from typer.testing import CliRunner
+
+    from repair.cli import app
+
+    src = tmp_path / "spun.txt"
+    src.write_text(spun_seed, "utf-8")
+    out = tmp_path / "pairs.tsv"
+    args = ["learn", str(src), "-o", str(out), "--no-thesaurus", "--no-profile"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "mentioned" not in load_pairs(out)  # the seed profile's habit is not read in
+
+
+def test_weak_learned_pairs_do_not_open_the_profile_gate(spun_seed) -> None:
+    """The built-in profile's own pairs are gated by the profile score read without the
+    pairs learned from corpus statistics alone (weight < 0.5)."""
+    from repair.document import Document
+    from repair.stages.spin import STAGE
+
+    cfg = RepairConfig(mojibake=False, ocr=False, tortured=False)
+    plain = STAGE.detect(Document(spun_seed, config=cfg)).details["profile_score"]
+    weak = STAGE.detect(Document(spun_seed, config=cfg, pairs={"tariff": ("duty", 0.49)}))
+    assert weak.details["prior_profile_score"] == plain
+    strong = STAGE.detect(Document(spun_seed, config=cfg, pairs={"tariff": ("duty", 0.9)}))
+    assert "prior_profile_score" not in strong.details

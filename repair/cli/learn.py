@@ -44,18 +44,29 @@ def learn(
     thesaurus: Annotated[
         bool, typer.Option(help="Also try the reverse Moby thesaurus for unknown swaps.")
     ] = True,
+    profile: Annotated[
+        bool,
+        typer.Option(
+            help="Use the built-in seed spinner profile while learning "
+            "(--no-profile: learn an unknown spinner from its output alone)."
+        ),
+    ] = True,
 ) -> None:
     """Write the substitution pairs the corpus supports, with counts and evidence.
 
     The output is a lexicon for ``repair fix --lexicon pairs.tsv`` (and batch).
     """
+    from repair.config import RepairConfig
     from repair.learn import learn_pairs, write_pairs
 
     check_writable_target(output, "the pairs")
     files = [f for p in corpus for f in txt_files(p, "corpus")]
     texts = [read_or_exit(str(f)) for f in files]
     refs = read_references(reference)
-    pairs = learn_pairs(texts, refs, min_count=min_count, min_gain=min_gain, thesaurus=thesaurus)
+    config = RepairConfig(spin_profile="default" if profile else None)
+    pairs = learn_pairs(
+        texts, refs, min_count=min_count, min_gain=min_gain, thesaurus=thesaurus, config=config
+    )
     try:
         write_pairs(pairs, output, sources=[str(f) for f in files])
     except OutputError as exc:

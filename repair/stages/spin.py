@@ -24,11 +24,11 @@ from repair.candidates.spin import (
     thesaurus_related,
 )
 from repair.candidates.spin_synonyms import STOPWORDS
-from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD
+from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
 from repair.document import Document
 from repair.resources.frequency import zipf
-from repair.score.spin import score_spin
+from repair.score.spin import LEARNED_CONFIDENT, score_spin
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, evidence
 from repair.score.spin_model import get_model
@@ -51,6 +51,11 @@ class SpinDetection(Detection):
     probs: tuple[float, ...] = ()
     #: Their feature vectors (:data:`repair.score.spin_model.FEATURES`).
     features: tuple[list[float], ...] = ()
+
+
+def _weak_learned(o: Occurrence) -> bool:
+    """A pair learned from corpus statistics alone (no profile, no reference)."""
+    return o.rule == "SPIN_LEARNED" and o.info.weight < LEARNED_CONFIDENT
 
 
 def _covered(spans: list[tuple[int, int]]) -> set[int]:
@@ -144,6 +149,13 @@ class _Stage:
         occ = self.occurrences(doc)
         words = synonym_evidence(doc, _profile_spans(occ))
         d, feats, probs = detect_spin(doc, occ, words)
+        weak = [_weak_learned(o) for o in occ]
+        if any(weak):
+            # pairs learned from corpus statistics alone must not open the gate of the
+            # built-in profile's own pairs (another spinner's habits): that gate reads
+            # the profile score without them (benchmarks/spin_learning.py, profile on)
+            prior, _ = profile_score(doc, [o for o, w in zip(occ, weak, strict=True) if not w])
+            d.details["prior_profile_score"] = round(prior, 4)
         return SpinDetection(
             d.findings, d.score, d.details, tuple(occ), tuple(words), tuple(probs), tuple(feats)
         )
@@ -184,6 +196,23 @@ class _Stage:
         d = detection.details
         profile = d.get("profile_score", detection.score)
         keep_profile = profile >= THRESHOLD
+        keep_prior = d.get("prior_profile_score", profile) >= THRESHOLD
+        # Learned pairs (a profile learned from this spinner's output) also apply where the
+        # document score opens the gate: a learned profile is too small to reach the
+        # profile threshold alone.  They must agree with the word's best synonym; pairs
+        # learned from corpus statistics alone (weight < LEARNED_CONFIDENT) are synonym
+        # evidence, so they also need the synonym edits' document gate (or the built-in
+        # profile firing without them).  benchmarks/RESULTS.md, "Learning an unknown spinner".
+        doc_open = detection.score >= THRESHOLD
+        syn_open = d.get("model_score", 0.0) >= get_model().doc_gate
+        best = {(w.start, w.end): w.original for w in getattr(detection, "words", ())}
+
+        def keep_learned(c: Candidate) -> bool:
+            agrees = best.get((c.start, c.end), c.replacement.lower()) == c.replacement.lower()
+            if c.features.get("weight", 1.0) < LEARNED_CONFIDENT:
+                return agrees and (keep_prior or syn_open)
+            return keep_profile or (doc_open and agrees)
+
         model = get_model()
         # words are decided where the document model opens the gate (rounded in details)
         bar = model.word_threshold if d.get("model_score", 0.0) >= model.doc_gate else 2.0
@@ -193,7 +222,9 @@ class _Stage:
             if (
                 c.features.get("model_probability", 0.0) >= bar
                 if c.source == "SPIN_SYNONYM"
-                else keep_profile
+                else keep_learned(c)
+                if c.source == "SPIN_LEARNED"
+                else keep_prior
             )
         ]
         decisions: Counter[str] = Counter()
