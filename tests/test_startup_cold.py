@@ -23,9 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repair import normalize
-from repair.document import Document
 from repair.resources import cache
-from repair.stages.mojibake import STAGE
+from tests.test_startup_ftfy import detect_with_and_without_shortcut
 
 CASES = Path(__file__).parent / "cases" / "mojibake"
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,14 +80,7 @@ def test_needs_ftfy_never_skips_text_ftfy_would_change_or_flag(text: str, unesca
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=_ALPHABET, max_size=200))
 def test_stage_detection_is_the_same_with_and_without_the_non_ascii_shortcut(text: str) -> None:
-    doc = Document(text)
-    fast = STAGE.detect(doc)
-    original = normalize.needs_ftfy
-    normalize.needs_ftfy = lambda _text, _unescape: True  # type: ignore[assignment]
-    try:
-        slow = STAGE.detect(doc)
-    finally:
-        normalize.needs_ftfy = original
+    fast, slow = detect_with_and_without_shortcut(text)
     assert fast == slow
 
 
