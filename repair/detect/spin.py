@@ -165,7 +165,8 @@ def count_phrase(lower_text: str, phrase: str) -> int:
     if not phrase:
         return 0
     rx = _phrase_re(phrase)
-    first = phrase.split()[0] if phrase.split() else phrase
+    words = phrase.split()
+    first = words[0] if words else phrase
     n, pos = 0, 0
     while (p := lower_text.find(first, pos)) >= 0:
         m = rx.match(lower_text, p)
