@@ -18,6 +18,7 @@ from repair.batch import BatchError, BatchOptions, run_batch
 from repair.batch.sources import RawDoc, Shard, discover, plan_shards, read_shard
 from repair.batch.state import STATE_DIR, State
 from repair.batch.worker import Worker, WorkerSettings
+from repair.config import RepairConfig
 from repair.pipeline import repair_text
 from tests.conftest import CLEAN_SEEDS, ROOT, SPUN_SEED
 
@@ -376,10 +377,11 @@ def test_learn_pass_learns_over_the_corpus_once_and_applies_the_pairs(
     calls = []
     real = repair.learn.learn_pairs
 
-    def counting(texts, references=()):
+    def counting(texts, references=(), config=None):
         texts = list(texts)
         calls.append(len(texts))
-        return real(texts, references)
+        assert config is not None and config.spin_profile == "default"
+        return real(texts, references, config=config)
 
     monkeypatch.setattr(repair.learn, "learn_pairs", counting)
     inp = tmp_path / "in"
@@ -399,6 +401,41 @@ def test_learn_pass_learns_over_the_corpus_once_and_applies_the_pairs(
     (out / "summary.json").unlink()
     run_batch(BatchOptions(inp, out, jobs=1, learn=True))
     assert calls == [2]
+
+
+def test_no_profile_learns_and_repairs_without_the_seed_profile(
+    monkeypatch, tmp_path: Path
+) -> None:
+    import repair.learn
+
+    configs = []
+    real = repair.learn.learn_pairs
+
+    def recording(texts, references=(), config=None):
+        configs.append(config)
+        return real(texts, references, config=config)
+
+    monkeypatch.setattr(repair.learn, "learn_pairs", recording)
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / SPUN_SEED.name).write_bytes(SPUN_SEED.read_bytes())
+    out = tmp_path / "out"
+    run_batch(BatchOptions(inp, out, jobs=1, learn=True, profile=False))
+    assert [c.spin_profile for c in configs] == [None]
+    # the seed spinner's profile made its edits; without it, and with what the one
+    # document teaches alone, the spun seed is repaired as `repair_text` does with no profile
+    from repair.learn import load_pairs
+
+    pairs = load_pairs(out / "learned_pairs.tsv")
+    spun = SPUN_SEED.read_text("utf-8")
+    expected = repair_text(spun, pairs=pairs, config=RepairConfig(spin_profile=None)).text
+    assert (out / SPUN_SEED.name).read_text("utf-8") == expected
+    assert expected != repair_text(spun, pairs=pairs).text
+    # resuming with the profile on is refused: the saved run was made without it
+    (out / STATE_DIR / "finished").unlink()
+    (out / "summary.json").unlink()
+    with pytest.raises(BatchError):
+        run_batch(BatchOptions(inp, out, jobs=1, learn=True))
 
 
 # -- kill -9 and resume, for real --------------------------------------------------------------

@@ -59,6 +59,9 @@ class BatchOptions:
     lexicons: tuple[Path, ...] = ()
     min_confidence: float = RepairConfig.min_confidence
     learn: bool = False
+    #: use the built-in seed spinner profile (False: an unknown spinner, learned and
+    #: repaired from the corpus's own evidence, as ``repair learn --no-profile``)
+    profile: bool = True
     #: most documents in one shard
     shard_size: int = 1000
     #: words in one shard (estimated from bytes): the unit of work and of resume
@@ -140,10 +143,14 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
         "shard_size": opts.shard_size,
         "shard_words": opts.shard_words,
         "keep_failed": opts.keep_failed,
+        # only when off, so runs begun before the option existed still resume
+        **({} if opts.profile else {"profile": False}),
     }
 
 
-def _learn(state: State, root: Path, shards: list[Shard], refs: list[str]) -> None:
+def _learn(
+    state: State, root: Path, shards: list[Shard], refs: list[str], profile: bool = True
+) -> None:
     """First pass of ``--learn``: learn substitution pairs over the whole corpus, save them.
 
     Saved as a ``repair learn`` TSV lexicon (reusable with ``--lexicon``); a
@@ -158,7 +165,9 @@ def _learn(state: State, root: Path, shards: list[Shard], refs: list[str]) -> No
                 if doc.error is None and doc.text:
                     yield doc.text
 
-    learned = learn_pairs(texts(), references=tuple(split_bom(read_input(r))[1] for r in refs))
+    config = RepairConfig(spin_profile=RepairConfig.spin_profile if profile else None)
+    refs_text = tuple(split_bom(read_input(r))[1] for r in refs)
+    learned = learn_pairs(texts(), references=refs_text, config=config)
     write_pairs(learned, state.pairs_path, sources=[str(root)])
 
 
@@ -308,7 +317,7 @@ def _run_locked(
     state.clean_temp()
     if opts.learn and not state.pairs_path.is_file():
         on_learn(sum(s.docs for s in shards))
-        _learn(state, root, shards, refs)
+        _learn(state, root, shards, refs, opts.profile)
     settings = WorkerSettings(
         input_root=str(root),
         output=str(out),
@@ -316,6 +325,7 @@ def _run_locked(
         lexicons=tuple(str(p.resolve()) for p in opts.lexicons),
         learned_pairs=str(state.pairs_path) if opts.learn else None,
         min_confidence=opts.min_confidence,
+        profile=opts.profile,
         doc_timeout=opts.doc_timeout,
         keep_failed=opts.keep_failed,
         slow_doc=opts.slow_doc,

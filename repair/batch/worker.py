@@ -90,6 +90,8 @@ class WorkerSettings:
     learned_pairs: str | None = None
     min_confidence: float = RepairConfig.min_confidence
     max_chars: int = RepairConfig.max_chars
+    #: use the built-in seed spinner profile (False: ``RepairConfig(spin_profile=None)``)
+    profile: bool = True
     #: copy documents that cannot be repaired to the output unchanged (else leave them out)
     keep_failed: bool = False
     #: a document still being repaired after this many seconds is given up (0: no limit)
@@ -133,7 +135,9 @@ class Worker:
         self.pairs: Mapping[str, tuple[str, float]] = pairs
         # lexicons are merged into ``pairs`` above, so repair_text does not reload them per doc
         self.config = RepairConfig(
-            min_confidence=settings.min_confidence, max_chars=settings.max_chars
+            min_confidence=settings.min_confidence,
+            max_chars=settings.max_chars,
+            spin_profile=RepairConfig.spin_profile if settings.profile else None,
         )
         if warm_up:
             repair_text(WARMUP_TEXT, self.references, self.config, pairs=self.pairs)

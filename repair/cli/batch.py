@@ -135,6 +135,13 @@ def batch(
         bool,
         typer.Option("--learn", help="First learn the spinner's substitutions over the corpus."),
     ] = False,
+    profile: Annotated[
+        bool,
+        typer.Option(
+            help="Use the built-in seed spinner profile, for --learn and the repair "
+            "(--no-profile: an unknown spinner, from the corpus's own evidence)."
+        ),
+    ] = True,
     shard_words: Annotated[
         int,
         typer.Option(
@@ -183,6 +190,7 @@ def batch(
         lexicons=tuple(lexicon or ()),
         min_confidence=min_confidence,
         learn=learn,
+        profile=profile,
         shard_size=shard_size,
         shard_words=shard_words,
         doc_timeout=doc_timeout,
