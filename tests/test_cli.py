@@ -73,6 +73,20 @@ def test_check_exit_codes() -> None:
     assert run("fix", str(CLEAN_SEEDS[1]), "--check", "-q").exit_code == 0
 
 
+def test_no_profile_leaves_the_seed_profile_out() -> None:
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    spun = SPUN_SEED.read_text(encoding="utf-8")
+    without = repair_text(spun, config=RepairConfig(spin_profile=None)).text
+    assert without != repair_text(spun).text
+    assert run("fix", str(SPUN_SEED), "-q", "--no-profile").stdout == without
+    # the console path (no typer) reads the flag the same way
+    cmd = [sys.executable, "-m", "repair", "fix", str(SPUN_SEED), "-q", "--no-profile"]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert res.stdout == without
+
+
 def test_unknown_stage_is_a_usage_error() -> None:
     res = run("fix", str(CLEAN_SEEDS[0]), "--only", "nonsense")
     assert res.exit_code == 2 and "unknown stage" in res.stderr

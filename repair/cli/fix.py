@@ -89,6 +89,14 @@ def fix(
         list[str] | None,
         Option("--only", help=_ONLY_HELP),
     ] = None,
+    profile: Annotated[
+        bool,
+        Option(
+            "--profile/--no-profile",
+            help="Use the built-in seed spinner profile (--no-profile: spinner-agnostic "
+            "evidence only, plus any --lexicon).",
+        ),
+    ] = True,
     reflow: Annotated[
         bool, Option("--reflow", help="Re-flow hard-wrapped (OCR) lines into paragraphs.")
     ] = False,
@@ -133,6 +141,8 @@ def fix(
     text = read_or_exit(file)
     references = read_references(reference)
     config = RepairConfig(min_confidence=min_confidence, reflow=reflow)
+    if not profile:
+        config = replace(config, spin_profile=None)
     if only:
         config = replace(config, **{s: s in only for s in stages})
     name = "<stdin>" if file == "-" else file
