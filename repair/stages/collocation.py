@@ -12,8 +12,11 @@ Two kinds of finding:
 It runs after the spin stage, so the spin score is read on the text as written, and
 a word the spin stage restored can anchor a term.
 
-The document score is the applied term restorations and restorable paraphrases per
-1,000 words, squashed (``1 - exp(-rate / 3)``).
+The document score is the larger of the applied term restorations and restorable
+paraphrases per 1,000 words, squashed (``1 - exp(-rate / 3)``), and the wordy-paraphrase
+density score (:func:`repair.score.wordy.document_score`: a Poisson likelihood ratio of
+the paraphrase count, phrase-spun against clean rates), which is read on every document,
+restored or not.
 
 >>> from repair.document import Document
 >>> doc = Document("We measured the voltaic conductivity of the films.")
@@ -45,11 +48,14 @@ class _Stage:
     def detect(self, doc: Document) -> Detection:
         found = _detect.find(doc)
         n_words = len(doc.words)
+        n_wordy = _wordy.count(doc.text)
+        wordy_score = _wordy_score.document_score(n_wordy, n_words)
         wordy = _wordy_score.decide(
             doc.text, n_words, _wordy.find(doc.text, at_least=_wordy_score.MIN_MATCHES)
         )
         if not found and not wordy:
-            return Detection()
+            details = {"wordy_paraphrases": n_wordy} if n_wordy else {}
+            return Detection((), wordy_score, details)
         applied = sum(d.applied for d in _score.decide(found)) + len(wordy)
         rate = 1000.0 * applied / n_words if n_words else 0.0
         findings = tuple(
@@ -69,10 +75,12 @@ class _Stage:
         details = {
             "term_windows": len(found),
             "wordy_phrases": len(wordy),
+            "wordy_paraphrases": n_wordy,
             "applied": applied,
             "per_1000_words": round(rate, 3),
         }
-        return Detection(findings, 1.0 - math.exp(-rate / RATE_SCALE), details)
+        score = max(1.0 - math.exp(-rate / RATE_SCALE), wordy_score)
+        return Detection(findings, score, details)
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
         terms = [f.data["restoration"] for f in detection.findings if "restoration" in f.data]
