@@ -119,24 +119,17 @@ def _is_name(tokens: list[Token], i: int) -> bool:
     return tokens[i].text[:1].isupper()
 
 
-def find(
-    doc: Document,
-    skip: frozenset[int] = frozenset(),
-    at_least: int = 0,
-    per_1000: float = 0.0,
-) -> list[RareWord]:
-    """Every rare lower-case word of ``doc`` with candidate originals (not starting at an
-    offset in ``skip``), each with its candidates' evidence.
+#: One rare word before the LM: (token index, Zipf, candidate originals).
+Rare = tuple[int, float, tuple[str, ...]]
 
-    With ``at_least`` / ``per_1000``, a document with fewer such distinct words than that
-    (in all, or per 1,000 words) gets ``[]`` before any LM look-up: the scorer's document
-    gate, which keeps clean text cheap.  Distinct words, because honest technical prose
-    repeats its few rare terms ("spline" four times) while a spinner writes many.
-    """
+
+def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
+    """Every rare lower-case word of ``doc`` with candidate originals (not starting at an
+    offset in ``skip``): Zipf look-ups and the precomputed reverse table, no LM."""
     from repair.resources.frequency import zipf
 
     tokens = doc.tokens
-    rare: list[tuple[int, float, tuple[str, ...]]] = []
+    rare: list[Rare] = []
     for i, t in enumerate(tokens):
         if t.kind != "word" or t.start in skip or not t.text.isalpha() or _is_name(tokens, i):
             continue
@@ -149,11 +142,37 @@ def find(
         cands = tuple(c for c in originals_of(low)[:MAX_OPTIONS] if " " not in c)
         if cands:
             rare.append((i, z, cands))
+    return rare
+
+
+def type_density(doc: Document, rare: list[Rare]) -> tuple[int, float]:
+    """Distinct written words of ``rare`` and their number per 1,000 words of ``doc``.
+    Distinct, because honest technical prose repeats its few rare terms ("spline" four
+    times) while a spinner writes many."""
+    n_types = len({doc.tokens[i].text for i, _z, _c in rare})
     n_words = len(doc.words)
-    n_types = len({tokens[i].text for i, _z, _c in rare})
-    if n_types < at_least or (n_words and 1000.0 * n_types / n_words < per_1000):
+    return n_types, (1000.0 * n_types / n_words if n_words else 0.0)
+
+
+def find(
+    doc: Document,
+    skip: frozenset[int] = frozenset(),
+    at_least: int = 0,
+    per_1000: float = 0.0,
+    rare: list[Rare] | None = None,
+) -> list[RareWord]:
+    """Every rare lower-case word of ``doc`` with candidate originals (:func:`scan`, or
+    ``rare`` when given), each with its candidates' evidence.
+
+    With ``at_least`` / ``per_1000``, a document with fewer such distinct words than that
+    (in all, or per 1,000 words: :func:`type_density`) gets ``[]`` before any LM look-up:
+    the scorer's document gate, which keeps clean text cheap.
+    """
+    rare = scan(doc, skip) if rare is None else rare
+    n_types, density = type_density(doc, rare)
+    if n_types < at_least or density < per_1000:
         return []
-    return [_evidence(tokens, i, z, cands) for i, z, cands in rare]
+    return [_evidence(doc.tokens, i, z, cands) for i, z, cands in rare]
 
 
 def _evidence(tokens: list[Token], i: int, z: float, cands: tuple[str, ...]) -> RareWord:
