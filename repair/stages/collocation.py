@@ -1,13 +1,16 @@
 """The collocation stage: spun multi-word expressions back to the original wording.
 
-Two kinds of finding:
+Three kinds of finding:
 
 * terms written with synonyms ("data agglomerates" → "data sets"):
   :mod:`repair.detect.collocation` → :mod:`repair.candidates.collocation` →
   :mod:`repair.score.collocation` (rule ``COLLOCATION_TERM``);
 * wordy paraphrases of a phrase spinner ("prior to" → "before"), restored only in a
   document dense with them: :mod:`repair.detect.wordy` → :mod:`repair.score.wordy`
-  (rule ``WORDY_PHRASE``).
+  (rule ``WORDY_PHRASE``);
+* rare words a thesaurus wrote for ordinary ones ("searchers" → "researchers"), restored
+  only in a document dense with distinct rare words: :mod:`repair.detect.rareword` →
+  :mod:`repair.score.rareword` (rule ``RARE_WORD``).
 
 It runs after the spin stage, so the spin score is read on the text as written, and
 a word the spin stage restored can anchor a term.
