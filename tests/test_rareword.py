@@ -94,3 +94,15 @@ def test_training_fit_separates_a_simple_signal() -> None:
     ys = [int(g > 0) for g in range(-20, 21)]
     w = fit(xs, ys)
     assert w[1] > 1.0 and abs(w[0]) < 1.0
+
+
+def test_function_words_are_never_candidates_and_phrasal_verbs_are_kept() -> None:
+    doc = Document("The searchers threshed out the plan and the impalement grew.\n")
+    found = detect.find(doc)
+    assert all(o.word not in detect.FUNCTION_WORDS for r in found for o in r.options)
+    threshed = [r for r in found if r.token.text == "threshed"]
+    assert threshed and threshed[0].phrasal
+    assert not [r for r in found if r.token.text == "searchers"][0].phrasal
+    decided = score.decide(found * 3, 10)  # dense enough: the reason is the verb's own
+    assert {d.reason for d in decided if d.word.token.text == "threshed"} == {"phrasal_verb"}
+    assert not any(d.applied for d in decided if d.word.token.text == "threshed")

@@ -37,6 +37,12 @@ MAX_ZIPF = 3.0
 MAX_OPTIONS = 16
 #: Words of context each side for the trigram LM.
 CONTEXT = 2
+#: Candidates never restored: articles, conjunctions, prepositions ("impalement" -> "or").
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor if of at by for from in into on onto to with as than so".split()
+)
+#: Adverb particles of phrasal verbs (a word before one is left alone).
+PARTICLES = frozenset("out up off down forth away back".split())
 #: Weight of the book-register pair counts beside the trigram LM (set on dev).
 BOOK_WEIGHT = 0.5
 
@@ -74,6 +80,8 @@ class RareWord:
     zipf: float
     #: candidates, highest :attr:`Option.score` first
     options: tuple[Option, ...]
+    #: the verb of a phrasal verb ("thresh out"): counted for the document, never restored
+    phrasal: bool = False
 
     @property
     def margin(self) -> float:
@@ -139,10 +147,21 @@ def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
         z = zipf(low)
         if z > MAX_ZIPF:
             continue
-        cands = tuple(c for c in originals_of(low)[:MAX_OPTIONS] if " " not in c)
+        cands = tuple(
+            c for c in originals_of(low)[:MAX_OPTIONS] if " " not in c and c not in FUNCTION_WORDS
+        )
         if cands:
             rare.append((i, z, cands))
     return rare
+
+
+def _before_particle(tokens: list[Token], i: int) -> bool:
+    """Whether the word is the verb of a phrasal verb ("thresh out", "mete out"): a
+    spinner's multi-word synonym, or an original phrasal verb; one word replaced alone
+    breaks it."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text != " ":
+        return False
+    return tokens[i + 2].text.lower() in PARTICLES
 
 
 def type_density(doc: Document, rare: list[Rare]) -> tuple[int, float]:
@@ -198,4 +217,4 @@ def _evidence(tokens: list[Token], i: int, z: float, cands: tuple[str, ...]) -> 
         for c in cands
     ]
     options.sort(key=lambda o: -o.score)
-    return RareWord(tokens[i], z, tuple(options))
+    return RareWord(tokens[i], z, tuple(options), _before_particle(tokens, i))

@@ -18,6 +18,9 @@ same word for the same original every time), and each failure is a reason:
   :data:`FEATURES`, ``lexicons/rareword_model.json`` fitted by
   ``scripts/train_rareword.py`` on rare-synonym-spun *dev* news documents) gives the
   restoration less than :data:`MIN_PROBABILITY` of being right;
+* ``phrasal_verb``: the word is the verb of a phrasal verb ("thresh out" for
+  "investigate"): a spinner's multi-word synonym, where one word replaced alone is wrong
+  (it still counts towards the document's density);
 * ``sparse``: fewer than :data:`MIN_DOC_WORDS` distinct written words pass, or fewer
   than :data:`MIN_PER_1000` per 1,000 words (distinct: an honest technical text repeats
   its few rare terms, a spinner writes many).
@@ -141,6 +144,9 @@ def decide(found: list[RareWord], n_words: int) -> list[Decision]:
     reasons = {id(r): _reason(pool[r.token.text][1], pool[r.token.text][2], probs[id(r)])
                for r in found}  # fmt: skip
     n_pass = len({r.token.text for r in found if not reasons[id(r)]})  # distinct words
+    for r in found:
+        if r.phrasal and not reasons[id(r)]:
+            reasons[id(r)] = "phrasal_verb"  # counts for the document, is not restored
     dense = n_pass >= MIN_DOC_WORDS and n_words and 1000.0 * n_pass / n_words >= MIN_PER_1000
     out = []
     for r in found:
