@@ -65,3 +65,18 @@ def test_noun_verb_list_is_current() -> None:
     from build_wordy_nouns import noun_verbs
 
     assert wordy.noun_verbs() == frozenset(noun_verbs())
+
+
+def test_spin_eval_doc_score_is_the_noisy_or_of_spin_and_collocation() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from spin_eval import Runner, _pair
+
+    from repair import repair_text
+    from repair.config import RepairConfig
+
+    assert _pair(0.3) == (0.3, 0.3) and _pair((0.1, 0.5)) == (0.1, 0.5)
+    text, (spin, doc), _edits = Runner(RepairConfig()).repair(SPUN)
+    r = repair_text(SPUN, (), RepairConfig())
+    assert spin == r.scores.spin
+    assert doc == pytest.approx(1 - (1 - r.scores.spin) * (1 - r.scores.collocation))
+    assert doc > 0.99 and text == r.text
