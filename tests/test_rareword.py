@@ -70,6 +70,8 @@ def test_spun_document_restored_and_clean_formal_text_kept() -> None:
     rare = {(e.original, e.replacement) for e in r.edits if e.rule == "RARE_WORD"}
     assert {("searchers", "researchers"), ("fussiness", "accuracy")} <= rare
     assert all(0.5 <= e.confidence <= 1.0 for e in r.edits if e.rule == "RARE_WORD")
+    decisions = r.scores.details["collocation"]["rare_word_decisions"]
+    assert decisions["applied"] == len([e for e in r.edits if e.rule == "RARE_WORD"])
     assert repair_text(FORMAL).text == FORMAL
     # one spun-looking word in honest prose: no pattern, no edit
     alone = "The searchers went home after a long day at the office with their friends.\n"

@@ -31,6 +31,7 @@ restored or not.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from repair.candidates import collocation as _candidates
 from repair.detect import collocation as _detect
@@ -72,11 +73,15 @@ class _Stage:
         scanned = _rare.scan(doc, in_terms)
         n_types, rare_density = _rare.type_density(doc, scanned)
         found_rare = _rare.find(doc, in_terms, RARE_PREGATE, RARE_PREGATE_PER_1000, scanned)
-        rare = [d for d in _rare_score.decide(found_rare, n_words) if d.applied]
+        rare_decisions = _rare_score.decide(found_rare, n_words)
+        rare = [d for d in rare_decisions if d.applied]
+        rare_reasons = dict(Counter(d.reason for d in rare_decisions))
         if not found and not wordy and not rare:
-            details = {"wordy_paraphrases": n_wordy} if n_wordy else {}
+            details: dict[str, object] = {"wordy_paraphrases": n_wordy} if n_wordy else {}
             if n_types:
                 details["rare_types_per_1000_words"] = round(rare_density, 1)
+            if rare_reasons:
+                details["rare_word_decisions"] = rare_reasons
             return Detection((), wordy_score, details)
         applied = sum(d.applied for d in decided) + len(wordy) + len(rare)
         rate = 1000.0 * applied / n_words if n_words else 0.0
@@ -103,6 +108,7 @@ class _Stage:
             "wordy_phrases": len(wordy),
             "rare_words": len(rare),
             "rare_types_per_1000_words": round(rare_density, 1),
+            "rare_word_decisions": rare_reasons,
             "wordy_paraphrases": n_wordy,
             "applied": applied,
             "per_1000_words": round(rate, 3),
