@@ -19,7 +19,10 @@ API (``repair.repair_text``) and scored with the one token-alignment scorer
 * edit precision: tool edits equal to a gold edit / tool edits (ERRANT style);
 * broken rate: correct tokens of the spun documents the tool changed / correct tokens;
 * clean side: tokens changed per 1,000 when the clean originals go through;
-* detection AUC: ``RepairResult.scores.spin`` of the spun vs the clean versions.
+* detection AUC: ``RepairResult.scores.spin`` of the spun vs the clean versions;
+  ``AUC doc``: the same with the noisy-OR of ``spin`` and ``collocation``,
+  ``1 - (1 - spin) * (1 - collocation)`` (the collocation stage's score reads
+  wordy-paraphrase density and restored terms).
 
 ``--no-profile`` passes ``RepairConfig(spin_profile=None)``: the method
 must then run without the seed-derived profile (the runner says whether the code on
@@ -53,6 +56,8 @@ from repair.pipeline import repair_text  # noqa: E402
 ALL = (*SPINNERS, "tortured")
 DEFAULT_CAP = 40
 PROFILE_OPTION = "spin_profile"
+#: (``scores.spin``, noisy-OR of ``scores.spin`` and ``scores.collocation``) of one text.
+Scores = tuple[float, float]
 
 
 def write_json(path: str, args: argparse.Namespace, rows: list[dict]) -> None:
@@ -91,6 +96,8 @@ class Row:
     clean: Counts = field(default_factory=Counts)
     spun_scores: list[float] = field(default_factory=list)
     clean_scores: list[float] = field(default_factory=list)
+    spun_doc_scores: list[float] = field(default_factory=list)
+    clean_doc_scores: list[float] = field(default_factory=list)
     registers: dict[str, int] = field(default_factory=dict)
     gold_edits: int = 0
     seconds: float = 0.0
@@ -112,6 +119,7 @@ class Row:
             "clean_docs_changed": self.clean.changed_docs,
             "clean_changed_per_1k_tokens": round(per_1k, 3),
             "auc": _r(auc(self.spun_scores, self.clean_scores)),
+            "auc_doc": _r(auc(self.spun_doc_scores, self.clean_doc_scores)),
             "spun_score_median": _r(_median(self.spun_scores)),
             "clean_score_median": _r(_median(self.clean_scores)),
             "seconds": round(self.seconds, 1),
@@ -127,6 +135,11 @@ def _median(xs: list[float]) -> float | None:
     return sorted(xs)[len(xs) // 2] if xs else None
 
 
+def _pair(score: float | Scores) -> Scores:
+    """A runner's scores as a pair (a subclass may return ``scores.spin`` alone)."""
+    return score if isinstance(score, tuple) else (score, score)
+
+
 class Runner:
     """Repairs texts once each (clean originals are shared between spinners)."""
 
@@ -134,16 +147,19 @@ class Runner:
         self.config = config
         self.references = references
         self.show = show
-        self._clean: dict[str, tuple[str, float, Counts]] = {}
+        self._clean: dict[str, tuple[str, Scores, Counts]] = {}
 
-    def repair(self, text: str, refs: tuple[str, ...] = ()) -> tuple[str, float, tuple]:
+    def repair(self, text: str, refs: tuple[str, ...] = ()) -> tuple[str, float | Scores, tuple]:
         r = repair_text(text, refs, self.config)
-        return r.text, r.scores.spin, r.edits
+        s = r.scores
+        return r.text, (s.spin, 1.0 - (1.0 - s.spin) * (1.0 - s.collocation)), r.edits
 
-    def clean(self, doc: Doc) -> tuple[float, Counts]:
+    def clean(self, doc: Doc) -> tuple[Scores, Counts]:
         if doc.doc_id not in self._clean:
             out, score, edits = self.repair(doc.text)
-            self._clean[doc.doc_id] = (out, score, doc_metrics(doc.text, doc.text, out, edits))
+            self._clean[doc.doc_id] = (
+                out, _pair(score), doc_metrics(doc.text, doc.text, out, edits)
+            )  # fmt: skip
         _out, score, counts = self._clean[doc.doc_id]
         return score, counts
 
@@ -153,14 +169,17 @@ class Runner:
         for doc, s in zip(docs, spun, strict=True):
             score, counts = self.clean(doc)
             row.clean = row.clean + counts
-            row.clean_scores.append(score)
+            row.clean_scores.append(score[0])
+            row.clean_doc_scores.append(score[1])
             if not s.edits:
                 continue
-            out, spun_score, edits = self.repair(s.spun, (s.clean,) if self.references else ())
+            out, spun, edits = self.repair(s.spun, (s.clean,) if self.references else ())
+            spun_score = _pair(spun)
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
             if self.show:
                 show_differences(s, out, self.show)
-            row.spun_scores.append(spun_score)
+            row.spun_scores.append(spun_score[0])
+            row.spun_doc_scores.append(spun_score[1])
             row.gold_edits += len(s.edits)
             row.registers[doc.register] = row.registers.get(doc.register, 0) + 1
         row.seconds = time.perf_counter() - t0
@@ -229,7 +248,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
         ("spinner", "spinner"), ("split", "split"), ("docs", "docs"),
         ("gold_substitutions", "subs"), ("error_reduction", "err.red"),
         ("edit_precision", "prec"), ("recall", "recall"), ("broken_rate", "broken"),
-        ("clean_changed_per_1k_tokens", "clean/1k"), ("auc", "AUC"),
+        ("clean_changed_per_1k_tokens", "clean/1k"), ("auc", "AUC"), ("auc_doc", "AUC doc"),
         ("spun_score_median", "spun med"), ("clean_score_median", "clean med"),
         ("seconds", "s"),
     )  # fmt: skip

@@ -13,15 +13,20 @@ from repair.document import Document
 from repair.pipeline import repair_text
 from repair.score.collocation import decide
 from repair.stages import names
-from repair.stages.collocation import STAGE
+from repair.stages.collocation import RARE_RULE, STAGE
 
 CASES = json.loads((Path(__file__).parent / "cases" / "collocation.json").read_text("utf-8"))
 
 
 def _edits(text: str) -> list[tuple[str, str]]:
+    """The stage's term and wordy-phrase edits (rare words: tests/test_rareword.py)."""
     doc = Document(text)
     d = STAGE.detect(doc)
-    return [(e.original, e.replacement) for e in STAGE.score(doc, d, STAGE.candidates(doc, d))]
+    return [
+        (e.original, e.replacement)
+        for e in STAGE.score(doc, d, STAGE.candidates(doc, d))
+        if e.rule != RARE_RULE
+    ]
 
 
 def _params() -> list:

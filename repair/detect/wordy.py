@@ -101,19 +101,31 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+#: Lemmas that are both a noun and a verb (``scripts/build_wordy_nouns.py``, lemminflect).
+NOUN_VERBS_FILE = "wordy_nouns.txt"
+
+
+@cache
+def noun_verbs() -> frozenset[str]:
+    """Lemmas that are both a noun and a verb ("use", "look", "attempt")."""
+    from repair.lexicons import read_text
+
+    lines = read_text(NOUN_VERBS_FILE).splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 def _verb_of(noun: str, tag: str) -> str | None:
     """The noun as a verb inflected with ``tag`` ("use", "VBD" -> "used"), or None.
 
     The word must be a noun lemma and a verb lemma ("use", "look", "attempt"), so an
     auxiliary "have" before a participle ("have put on") is no light verb.
     """
-    from lemminflect import getAllLemmas, getInflection
-
-    lemmas = getAllLemmas(noun)
-    if noun not in lemmas.get("VERB", ()) or noun not in lemmas.get("NOUN", ()):
+    if noun not in noun_verbs():
         return None
     if tag == "VB":
         return noun
+    from lemminflect import getInflection
+
     forms = getInflection(noun, tag)
     return forms[0] if forms else None
 
@@ -132,41 +144,58 @@ def _case(template: str, word: str) -> str:
     return word[:1].upper() + word[1:] if template[:1].isupper() else word
 
 
+def _accepted(m: re.Match[str]) -> str | None:
+    """The pattern kind of a regular-expression match that is a paraphrase, else None
+    (no lemminflect: the noun of a light verb is checked against :func:`noun_verbs`)."""
+    written = m.group()
+    if any(c.isupper() for c in written[1:]):
+        return None  # part of a title or a name
+    if m.group("func"):
+        return "function_phrase"
+    if m.group("light"):
+        noun, prep = m.group("noun").lower(), m.group("prep").lower()
+        # without an article only "make use of"-like nouns ("have put on" is no paraphrase)
+        if noun in IDIOM_NOUNS or (not m.group("art") and prep != "of"):
+            return None
+        return "light_verb" if noun in noun_verbs() else None
+    return "manner_adverbial" if _adverb(m.group("adj").lower()) is not None else None
+
+
+def count(text: str) -> int:
+    """How many wordy paraphrases :func:`find` would return for ``text`` (a
+    regular-expression pass and set look-ups: the document score reads it on every text).
+
+    >>> count("We made use of it prior to the test, at a rapid pace.")
+    3
+    """
+    return sum(1 for m in _pattern().finditer(text) if _accepted(m))
+
+
 def find(text: str, at_least: int = 0) -> list[Match]:
     """Every wordy paraphrase in ``text`` with its plain form(s).
 
     With ``at_least``, a text with fewer pattern matches than that gets ``[]`` before
-    any verb is looked up (the scorer's document gate; keeps clean text cheap).
+    any verb is inflected (the scorer's document gate; keeps clean text cheap).
     """
-    found = list(_pattern().finditer(text))
+    found = [(m, kind) for m in _pattern().finditer(text) if (kind := _accepted(m))]
     if len(found) < at_least:
         return []
     out = []
-    for m in found:
+    for m, kind in found:
         written = m.group()
-        if any(c.isupper() for c in written[1:]):
-            continue  # part of a title or a name
-        if m.group("func"):
+        if kind == "function_phrase":
             plains = FUNCTION_PHRASES[" ".join(written.lower().split())]
-            kind = "function_phrase"
-        elif m.group("light"):
-            tag = LIGHT_VERBS[m.group("lv").lower()]
-            noun = m.group("noun").lower()
-            prep = m.group("prep").lower()
-            # without an article only "make use of"-like nouns ("have put on" is no paraphrase)
-            bad = noun in IDIOM_NOUNS or (not m.group("art") and prep != "of")
-            verb = None if bad else _verb_of(noun, tag)
+        elif kind == "light_verb":
+            verb = _verb_of(m.group("noun").lower(), LIGHT_VERBS[m.group("lv").lower()])
             if verb is None:
                 continue
+            prep = m.group("prep").lower()
             # "make use of X" -> "use X", but "take a look at X" -> "look at X"
             plains = (f"{verb} {prep}",) if prep != "of" else (verb,)
-            kind = "light_verb"
         else:
             adv = _adverb(m.group("adj").lower())
-            if adv is None:
-                continue
+            assert adv is not None  # _accepted checked it
             plains = (adv,)
-            kind = "manner_adverbial"
         out.append(
             Match(m.start(), m.end(), written, tuple(_case(written, p) for p in plains), kind)
         )

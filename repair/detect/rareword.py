@@ -1,0 +1,220 @@
+"""Find rare words that a thesaurus spinner may have written for an ordinary one.
+
+A paper mill runs a known paper through a thesaurus: "In this descant we proffer a
+simple comportment" was "In this paper we propose a simple method".  The spun words
+are rare (a spinner picks the rarer synonym), and an ordinary word they may have
+replaced (the reverse synonym table,
+:func:`repair.candidates.spin_synonyms.originals_of`) fits the context better, both
+by the news trigram LM and by book-register word-pair counts
+(:mod:`repair.resources.bigrams`, which know "we propose" and "neural network").
+
+For each lower-case word at most :data:`MAX_ZIPF` common, outside names and with
+candidate originals, :func:`find` returns a :class:`RareWord` with every candidate's
+evidence (:class:`Option`), best first.  Deciding is :mod:`repair.score.rareword`'s
+job: one such word proves nothing (honest prose has rare words); a document dense
+with them does.
+
+>>> from repair.document import Document
+>>> found = find(Document("In this descant we proffer a simple comportment."))
+>>> [(r.token.text, r.options[0].word) for r in found]
+[('descant', 'study'), ('proffer', 'offer'), ('comportment', 'method')]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from repair.candidates.spin_synonyms import STOPWORDS, originals_of
+from repair.document import Document
+from repair.types import Token
+
+#: Only words at most this common (wordfreq Zipf) are taken as possibly spun.
+MAX_ZIPF = 3.0
+#: Candidate originals kept per word (the reverse table ranks them).
+MAX_OPTIONS = 16
+#: Words of context each side for the trigram LM.
+CONTEXT = 2
+#: Candidates never restored: articles, conjunctions, prepositions ("impalement" -> "or").
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor if of at by for from in into on onto to with as than so".split()
+)
+#: Adverb particles of phrasal verbs (a word before one is left alone).
+PARTICLES = frozenset("out up off down forth away back".split())
+#: Weight of the book-register pair counts beside the trigram LM (set on dev).
+BOOK_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Option:
+    """One candidate original and its evidence against the written word."""
+
+    word: str
+    #: trigram LM ln-prob gain of the candidate in context (two words each side)
+    lm_gain: float
+    #: book-register word-pair gain (:meth:`repair.resources.bigrams.Bigrams.fit`)
+    book_gain: float
+    #: Zipf of the candidate minus the written word's
+    zipf_gain: float
+
+    #: ln(1 + how many written forms list the candidate as an original): a spinner that
+    #: picks one of a word's synonyms writes a given one with probability ~ 1/degree
+    log_degree: float = 0.0
+
+    @property
+    def gain(self) -> float:
+        """Context evidence against the written word (nats)."""
+        return self.lm_gain + BOOK_WEIGHT * self.book_gain
+
+    @property
+    def score(self) -> float:
+        """Noisy-channel rank: context evidence plus ln P(written | candidate)."""
+        return self.gain - self.log_degree
+
+
+@dataclass(frozen=True)
+class RareWord:
+    token: Token
+    zipf: float
+    #: candidates, highest :attr:`Option.score` first
+    options: tuple[Option, ...]
+    #: the verb of a phrasal verb ("thresh out"): counted for the document, never restored
+    phrasal: bool = False
+
+    @property
+    def margin(self) -> float:
+        """Score of the best candidate over the second (its gain if alone)."""
+        if len(self.options) < 2:
+            return self.options[0].gain
+        return self.options[0].score - self.options[1].score
+
+
+@lru_cache(maxsize=1)
+def _degrees() -> dict[str, int]:
+    """How many written forms of the reverse synonym table list each original."""
+    from repair.candidates.spin_synonyms import FORMS
+    from repair.lexicons import read_text
+
+    counts: Counter[str] = Counter()
+    for line in read_text(FORMS).splitlines():
+        if line and not line.startswith("#"):
+            counts.update(line.partition("\t")[2].split(","))
+    return dict(counts)
+
+
+def log_degree(word: str) -> float:
+    return math.log1p(_degrees().get(word, 0))
+
+
+def _sentence_words(tokens: list[Token], i: int, step: int, n: int) -> list[str]:
+    """Up to ``n`` word tokens from ``tokens[i]`` in direction ``step``, stopping at
+    punctuation other than a hyphen or apostrophe (the LM sees one sentence)."""
+    out: list[str] = []
+    j = i + step
+    while 0 <= j < len(tokens) and len(out) < n:
+        t = tokens[j]
+        if t.kind == "word" or t.kind == "number":
+            out.append(t.text.lower())
+        elif t.kind == "punct" and t.text not in "-'’":
+            break
+        j += step
+    return out if step > 0 else out[::-1]
+
+
+def _is_name(tokens: list[Token], i: int) -> bool:
+    return tokens[i].text[:1].isupper()
+
+
+#: One rare word before the LM: (token index, Zipf, candidate originals).
+Rare = tuple[int, float, tuple[str, ...]]
+
+
+def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
+    """Every rare lower-case word of ``doc`` with candidate originals (not starting at an
+    offset in ``skip``): Zipf look-ups and the precomputed reverse table, no LM."""
+    from repair.resources.frequency import zipf
+
+    tokens = doc.tokens
+    rare: list[Rare] = []
+    for i, t in enumerate(tokens):
+        if t.kind != "word" or t.start in skip or not t.text.isalpha() or _is_name(tokens, i):
+            continue
+        low = t.text
+        if low in STOPWORDS or len(low) < 4:
+            continue
+        z = zipf(low)
+        if z > MAX_ZIPF:
+            continue
+        cands = tuple(
+            c for c in originals_of(low)[:MAX_OPTIONS] if " " not in c and c not in FUNCTION_WORDS
+        )
+        if cands:
+            rare.append((i, z, cands))
+    return rare
+
+
+def _before_particle(tokens: list[Token], i: int) -> bool:
+    """Whether the word is the verb of a phrasal verb ("thresh out", "mete out"): a
+    spinner's multi-word synonym, or an original phrasal verb; one word replaced alone
+    breaks it."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text != " ":
+        return False
+    return tokens[i + 2].text.lower() in PARTICLES
+
+
+def type_density(doc: Document, rare: list[Rare]) -> tuple[int, float]:
+    """Distinct written words of ``rare`` and their number per 1,000 words of ``doc``.
+    Distinct, because honest technical prose repeats its few rare terms ("spline" four
+    times) while a spinner writes many."""
+    n_types = len({doc.tokens[i].text for i, _z, _c in rare})
+    n_words = len(doc.words)
+    return n_types, (1000.0 * n_types / n_words if n_words else 0.0)
+
+
+def find(
+    doc: Document,
+    skip: frozenset[int] = frozenset(),
+    at_least: int = 0,
+    per_1000: float = 0.0,
+    rare: list[Rare] | None = None,
+) -> list[RareWord]:
+    """Every rare lower-case word of ``doc`` with candidate originals (:func:`scan`, or
+    ``rare`` when given), each with its candidates' evidence.
+
+    With ``at_least`` / ``per_1000``, a document with fewer such distinct words than that
+    (in all, or per 1,000 words: :func:`type_density`) gets ``[]`` before any LM look-up:
+    the scorer's document gate, which keeps clean text cheap.
+    """
+    rare = scan(doc, skip) if rare is None else rare
+    n_types, density = type_density(doc, rare)
+    if n_types < at_least or density < per_1000:
+        return []
+    return [_evidence(doc.tokens, i, z, cands) for i, z, cands in rare]
+
+
+def _evidence(tokens: list[Token], i: int, z: float, cands: tuple[str, ...]) -> RareWord:
+    from repair.resources.bigrams import get_bigrams
+    from repair.resources.frequency import zipf
+    from repair.resources.lm import get_lm
+
+    lm, book = get_lm(), get_bigrams()
+    low = tokens[i].text
+    left = _sentence_words(tokens, i, -1, CONTEXT)
+    right = _sentence_words(tokens, i, 1, CONTEXT)
+    near_l, near_r = (left[-1] if left else None), (right[0] if right else None)
+    base_lm = lm.sequence_logprob([low, *right], left)
+    base_book = book.fit(near_l, low, near_r)
+    options = [
+        Option(
+            c,
+            lm.sequence_logprob([c, *right], left) - base_lm,
+            book.fit(near_l, c, near_r) - base_book,
+            zipf(c) - z,
+            log_degree(c),
+        )
+        for c in cands
+    ]
+    options.sort(key=lambda o: -o.score)
+    return RareWord(tokens[i], z, tuple(options), _before_particle(tokens, i))
