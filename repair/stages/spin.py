@@ -30,7 +30,7 @@ from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin import LEARNED_CONFIDENT, score_spin
 from repair.score.spin_context import WordContext, context
-from repair.score.spin_evidence import WordEvidence, evidence
+from repair.score.spin_evidence import WordEvidence, consistent, evidence
 from repair.score.spin_model import get_model
 from repair.types import Candidate, Detection, Edit
 
@@ -39,6 +39,8 @@ from repair.types import Candidate, Detection, Edit
 MAX_WRITTEN_ZIPF = 5.0
 EARLY_ROWS = 50
 EARLY_DENSITY = 0.08
+#: Repeated written words propose one original (:func:`repair.score.spin_evidence.consistent`).
+CONSISTENT = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,7 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
     midpoint), so clean text costs little.
     """
     ctx = WordContext.of(doc)
+    counts = Counter(t.text.lower() for t in doc.words)
     out: list[WordEvidence] = []
     flagged = 0
     for t in doc.tokens:
@@ -93,14 +96,14 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
         left, right, initial = context(doc, ctx, t.start, t.end)
         if w[:1].isupper() and not initial:
             continue
-        ev = evidence(t.start, t.end, w, left, right)
+        ev = evidence(t.start, t.end, w, left, right, counts)
         if ev is not None:
             out.append(ev)
             if ev.gain > SYN_FLAG_GAIN and ev.context > SYN_FLAG_CONTEXT:
                 flagged += 1
             if len(out) % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * len(out):
                 break  # plainly not spun: the rest would not change the verdict
-    return out
+    return consistent(out) if CONSISTENT else out
 
 
 def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, PairInfo]:
