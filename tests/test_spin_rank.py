@@ -30,9 +30,7 @@ from repair.score.spin_rank import (
 
 def _ranker(**coef: float) -> Ranker:
     n = len(RANK_FEATURES)
-    return Ranker(
-        (0.0,) * n, (1.0,) * n, tuple(coef.get(f, 0.0) for f in RANK_FEATURES), 0.0
-    )
+    return Ranker((0.0,) * n, (1.0,) * n, tuple(coef.get(f, 0.0) for f in RANK_FEATURES), 0.0)
 
 
 @pytest.fixture
@@ -109,3 +107,39 @@ def test_repeated_words_propose_one_original(ranker_override) -> None:
         assert w.original in {c[0] for c in w.choices}
         k = [c[0] for c in w.choices].index(w.original)
         assert w.gain == w.choices[k][1] and w.rank_score == w.choices[k][2]
+
+
+def test_second_reading_adds_words_next_to_restorations(monkeypatch) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    sim = pytest.importorskip("spin_sim")
+    from spin_sim.corpus import select
+
+    from repair.config import RepairConfig
+    from repair.document import Document
+    from repair.score.spin_model import get_model
+    from repair.stages import spin as stage
+    from repair.stages.spin import STAGE, reread
+
+    public = ("lee", "state_union", "inaugural")
+    docs = [d for d in select("dev", None) if d.register in public][:20]
+    if not docs:
+        pytest.skip("no public-domain dev documents")
+    cfg = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
+    thr = get_model().word_threshold
+    found = 0
+    for d in docs[:12]:
+        s = sim.spin_doc(d.doc_id, d.register, d.text, "rare", "dev")
+        doc = Document(s.spun, config=cfg)
+        det = STAGE.detect(doc)
+        assert reread(doc, det, []) == []  # nothing restored: nothing to read again
+        monkeypatch.setattr(stage, "REREAD", False)
+        edits = STAGE.score(doc, det, STAGE.candidates(doc, det))  # the first round only
+        monkeypatch.setattr(stage, "REREAD", True)
+        first = {(w.start, w.end): p for w, p in zip(det.words, det.probs, strict=True)}
+        for c in reread(doc, det, edits):
+            assert first[(c.start, c.end)] < thr <= c.features["model_probability"]
+            found += 1
+    assert found > 0
