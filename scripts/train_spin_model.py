@@ -11,8 +11,8 @@ on, so the dev figures stay out-of-sample by document.  Each of ``--docs`` docum
 spun by every simulated spinner (wordnet, rare, phrase, double, seed) with the *dev*
 word families only; ``--clean`` clean dev documents are the negatives.  Every document
 goes through the spin stage's own evidence code with the seed profile on and off, so a
-row is exactly what the stage computes at run time.  A row is positive when its best
-synonym is the gold original of that very span.
+row is exactly what the stage computes at run time.  A row is positive when its proposed
+synonym (the ranker's choice) is the gold original of that very span.
 
 Model: gradient-boosted trees (or logistic regression, ``--kind``), chosen by 5-fold
 out-of-fold figures grouped by document; Platt calibration on the out-of-fold
