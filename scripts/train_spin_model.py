@@ -11,19 +11,28 @@ on, so the dev figures stay out-of-sample by document.  Each of ``--docs`` docum
 spun by every simulated spinner (wordnet, rare, phrase, double, seed) with the *dev*
 word families only; ``--clean`` clean dev documents are the negatives.  Every document
 goes through the spin stage's own evidence code with the seed profile on and off, so a
-row is exactly what the stage computes at run time.  A row is positive when its best
-synonym is the gold original of that very span.
+row is exactly what the stage computes at run time.  A row is positive when its proposed
+synonym (the ranker's choice) is the gold original of that very span.
 
 Model: gradient-boosted trees (or logistic regression, ``--kind``), chosen by 5-fold
 out-of-fold figures grouped by document; Platt calibration on the out-of-fold
 log-odds; the word threshold is the one that restores most (correct minus broken) on
 the out-of-fold spun rows while clean documents get at most ``--budget`` changed tokens
-per 1,000 words (overall, and at most 1 per register).  The document score is a
-logistic regression on the out-of-fold word probabilities, shifted so that the score
-at the clean false-positive budget (``--doc-fpr``) is 0.5.
+per 1,000 words (overall, and at most 1 per register).  The document score is
+small gradient-boosted trees (``--doc-kind``; or a logistic regression) on the
+out-of-fold word probabilities and the profile score, shifted so that its out-of-fold
+score at the clean false-positive budget (``--doc-fpr``) is 0.5.
 
-The rows are cached in ``benchmarks/.generated/spin_model_rows.npz`` (``--fresh``
-recomputes them).
+Candidate ranker (:mod:`repair.score.spin_rank`), trained first: on the same dev
+documents spun by every spinner (no profile), for each examined word whose gold original
+is among its ranked candidates, one row per candidate (label: it is the gold original);
+a logistic regression, compared with the LM's choice by 5-fold out-of-fold top-1
+accuracy grouped by document.  The word rows are then extracted with that ranker (the
+proposed candidate of each word is the ranker's), so the two models agree.
+
+The rows are cached in ``benchmarks/.generated/spin_model_rows.npz`` and
+``spin_rank_rows.npz`` (``--fresh`` recomputes them; word rows are also recomputed when
+the ranker differs).
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ import hashlib
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +58,8 @@ from spin_sim.text import stable_hash  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.detect.spin import profile_score  # noqa: E402
 from repair.document import Document  # noqa: E402
+from repair.score.spin_context import WordContext, context  # noqa: E402
+from repair.score.spin_evidence import candidate_table, candidates_for  # noqa: E402
 from repair.score.spin_model import (  # noqa: E402
     DOC_FEATURES,
     FEATURES,
@@ -57,9 +69,11 @@ from repair.score.spin_model import (  # noqa: E402
     parse_model,
     word_features,
 )
+from repair.score.spin_rank import RANK_FEATURES, Ranker, use_ranker  # noqa: E402
 from repair.stages.spin import STAGE, _profile_spans, synonym_evidence  # noqa: E402
 
 CACHE = ROOT / "benchmarks" / ".generated" / "spin_model_rows.npz"
+RANK_CACHE = CACHE.with_name("spin_rank_rows.npz")
 SPINNERS = ("wordnet", "rare", "phrase", "double", "seed")
 FOLDS = 5
 #: An applied edit must be more likely right than wrong: its confidence is the
@@ -138,6 +152,94 @@ def build_rows(
     }
 
 
+def rank_rows(
+    n_docs: int, skip: int, registers: tuple[str, ...] = REGISTERS
+) -> dict[str, np.ndarray]:
+    """Per-candidate rows for the ranker (see the module doc); words as examined at run
+    time without a ranker (the examined words do not depend on it)."""
+    use_ranker(None)
+    docs = [d for d in select("dev", None)[skip:] if d.register in registers][:n_docs]
+    X, y, group, doc_ids, kinds = [], [], [], [], []
+    cfg = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
+    t0 = time.time()
+    for kind in SPINNERS:
+        for d in docs:
+            s = spin_doc(d.doc_id, d.register, d.text, kind, "dev", RATE)
+            if not s.edits:
+                continue
+            gold = gold_spans(s)
+            doc = Document(s.spun, config=cfg)
+            words = synonym_evidence(doc, _profile_spans(STAGE.occurrences(doc)))
+            ctx = WordContext.of(doc)
+            counts = Counter(t.text.lower() for t in doc.words)
+            for w in words:
+                orig = gold.get((w.start, w.end), "").lower()
+                if not orig:
+                    continue
+                left, right, _initial = context(doc, ctx, w.start, w.end)
+                table = candidate_table(left, w.written, right, candidates_for(w.written), counts)
+                if orig not in (o for o, _g, _x in table):
+                    continue
+                g = len(group) and group[-1] + 1
+                for o, _g, x in table:
+                    X.append(x)
+                    y.append(o == orig)
+                    group.append(g)
+                    doc_ids.append(d.doc_id)
+                    kinds.append(kind)
+        print(f"# ranker rows: {kind} done, {len(X)} rows, {time.time() - t0:.0f} s",
+              file=sys.stderr, flush=True)  # fmt: skip
+    return {
+        "X": np.array(X, dtype=np.float64),
+        "y": np.array(y, dtype=bool),
+        "group": np.array(group, dtype=np.int64),
+        "doc_id": np.array(doc_ids).astype(str),
+        "kind": np.array(kinds).astype(str),
+    }
+
+
+def top1(score: np.ndarray, group: np.ndarray, y: np.ndarray) -> float:
+    """Share of groups whose best-scoring row is a positive (first row wins ties)."""
+    order = np.lexsort((-score, group))
+    first = np.r_[True, group[order][1:] != group[order][:-1]]
+    return float(y[order][first].mean()) if first.any() else float("nan")
+
+
+def train_ranker(r: dict[str, np.ndarray]) -> tuple[dict, dict]:
+    """The ranker's JSON entry and its out-of-fold figures."""
+    X, y, group = r["X"], r["y"], r["group"]
+    folds = fold_of(r["doc_id"])
+    oof = np.zeros(len(y))
+    for f in range(FOLDS):
+        tr, te = folds != f, folds == f
+        oof[te] = make_model("logistic").fit(X[tr], y[tr]).decision_function(X[te])
+    lm_score = -X[:, RANK_FEATURES.index("lm_order")]
+    stats = {
+        "groups": int(len(np.unique(group))),
+        "rows": int(len(y)),
+        "oof_top1": round(top1(oof, group, y), 4),
+        "lm_top1": round(top1(lm_score, group, y), 4),
+        "per_spinner": {
+            k: {
+                "oof_top1": round(top1(oof[m], group[m], y[m]), 4),
+                "lm_top1": round(top1(lm_score[m], group[m], y[m]), 4),
+            }
+            for k in SPINNERS
+            if (m := r["kind"] == k).any()
+        },
+    }
+    final = export_linear(make_model("logistic").fit(X, y))
+    entry = {
+        "features": list(RANK_FEATURES),
+        "mean": final["mean"],
+        "scale": final["scale"],
+        "coef": final["coef"],
+        "intercept": final["intercept"],
+        "oof": stats,
+    }
+    return entry, stats
+
+
 def fold_of(doc_ids: np.ndarray) -> np.ndarray:
     return np.array([stable_hash("spin-model-fold", str(d)) % FOLDS for d in doc_ids])
 
@@ -155,6 +257,16 @@ def make_model(kind: str, seed: int = 0):
     from sklearn.preprocessing import StandardScaler
 
     return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
+
+
+def doc_model(kind: str):
+    """The document model: small gradient-boosted trees (the profile score and the word
+    probabilities interact), or a logistic regression on standardised features."""
+    if kind == "trees":
+        from sklearn.ensemble import GradientBoostingClassifier
+
+        return GradientBoostingClassifier(n_estimators=100, max_depth=2, random_state=0)
+    return make_model("logistic")
 
 
 def logit_of(model, X: np.ndarray) -> np.ndarray:
@@ -295,6 +407,9 @@ def main() -> int:
     ap.add_argument("--clean", type=int, default=400, help="clean dev documents")
     ap.add_argument("--skip", type=int, default=40, help="dev documents spin_eval reports on")
     ap.add_argument("--kind", choices=("trees", "logistic", "best"), default="best")
+    ap.add_argument(
+        "--doc-kind", choices=("trees", "logistic"), default="trees", help="document model"
+    )
     ap.add_argument("--budget", type=float, default=0.3, help="clean changed tokens per 1,000")
     ap.add_argument("--doc-fpr", type=float, default=0.02, help="clean documents scoring >= 0.5")
     ap.add_argument("--fresh", action="store_true", help="recompute the cached rows")
@@ -305,11 +420,27 @@ def main() -> int:
     )
     ap.add_argument("--out", default=str(ROOT / "lexicons" / "spin_model.json"))
     args = ap.parse_args()
-    if CACHE.exists() and not args.fresh:
-        rows = dict(np.load(CACHE, allow_pickle=False))
+    registers = tuple(args.registers.split(","))
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    if RANK_CACHE.exists() and not args.fresh:
+        rrows = dict(np.load(RANK_CACHE, allow_pickle=False))
     else:
-        rows = build_rows(args.docs, args.clean, args.skip, tuple(args.registers.split(",")))
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        rrows = rank_rows(args.docs, args.skip, registers)
+        np.savez_compressed(RANK_CACHE, **rrows)
+    ranker_entry, rstats = train_ranker(rrows)
+    print(f"ranker: {rstats}", flush=True)
+    ranker = Ranker(
+        tuple(ranker_entry["mean"]), tuple(ranker_entry["scale"]),
+        tuple(ranker_entry["coef"]), float(ranker_entry["intercept"]),
+    )  # fmt: skip
+    use_ranker(ranker)
+    ranker_key = hashlib.sha256(json.dumps(ranker_entry["coef"]).encode()).hexdigest()[:16]
+    rows = dict(np.load(CACHE, allow_pickle=False)) if CACHE.exists() and not args.fresh else {}
+    if str(rows.get("ranker_key", "")) != ranker_key:
+        rows = build_rows(args.docs, args.clean, args.skip, registers)
+        rows["ranker_key"] = np.array(ranker_key)
+        for old in CACHE.parent.glob("spin_model_oof_*.npy"):
+            old.unlink()  # out-of-fold logits of other rows
         np.savez_compressed(
             CACHE, **{k: (v.astype(str) if v.dtype == object else v) for k, v in rows.items()}
         )
@@ -337,17 +468,24 @@ def main() -> int:
     print(f"old hand-set rule on the same rows: {base}", flush=True)
     kind = max(results, key=lambda k: results[k][0])
     _net, p, calib, t, stats = results[kind]
-    # document score: logistic regression on the out-of-fold word probabilities
-    from sklearn.linear_model import LogisticRegression
-
+    # document score: a model of the out-of-fold word probabilities (and the profile
+    # score); the clean cut is taken on its own out-of-fold scores, grouped by document
     D = doc_matrix(p, rows)
     dy = rows["kind"] != "clean"
-    mu, sd = D.mean(0), D.std(0) + 1e-9
-    dm = LogisticRegression(C=1.0, max_iter=2000).fit((D - mu) / sd, dy)
-    dz = dm.decision_function((D - mu) / sd)
+    dfolds = fold_of(rows["doc_id"])
+    dz = np.zeros(len(dy))
+    for f in range(FOLDS):
+        tr, te = dfolds != f, dfolds == f
+        dz[te] = doc_model(args.doc_kind).fit(D[tr], dy[tr]).decision_function(D[te])
     clean_z = np.sort(dz[~dy])
     cut = float(clean_z[int(np.ceil((1 - args.doc_fpr) * len(clean_z))) - 1])
-    intercept = float(dm.intercept_[0]) - cut
+    final_doc = doc_model(args.doc_kind).fit(D, dy)
+    if args.doc_kind == "trees":
+        doc_entry = export_trees(final_doc, (1.0, 0.0))
+        doc_entry["base"] -= cut
+    else:
+        doc_entry = export_linear(final_doc)
+        doc_entry["intercept"] -= cut
     doc_score = 1 / (1 + np.exp(-(dz - cut)))
     doc_auc = {s: round(auc(dz[rows["kind"] == s], dz[~dy]), 4) for s in SPINNERS}
     tpr = {s: round(float((dz[rows["kind"] == s] > cut).mean()), 3) for s in SPINNERS}
@@ -371,6 +509,7 @@ def main() -> int:
     for k in ("X", "y", "inside", "doc"):
         digest.update(np.ascontiguousarray(rows[k]).tobytes())
     digest.update("\n".join(map(str, rows["doc_id"])).encode())
+    digest.update(ranker_key.encode())
     out = {
         "format": FORMAT,
         "features": list(FEATURES),
@@ -379,12 +518,8 @@ def main() -> int:
         "calibration": [calib[0], calib[1]],
         "word_threshold": round(t, 2),
         "doc_gate": gate_value,
-        "doc": {
-            "mean": [float(v) for v in mu],
-            "scale": [float(v) for v in sd],
-            "coef": [float(v) for v in dm.coef_[0]],
-            "intercept": intercept,
-        },
+        "ranker": ranker_entry,
+        "doc": doc_entry,
         "training": {
             "fingerprint": digest.hexdigest()[:32],
             "command": "python scripts/train_spin_model.py " + " ".join(sys.argv[1:]),

@@ -1,9 +1,9 @@
 """Document spin score: does this text carry an article spinner's fingerprint?
 
-The score is the learned document model (:mod:`repair.score.spin_model`: a logistic
-regression on the word probabilities of the spinner-agnostic evidence, the density of
-high-evidence words and the profile score below), calibrated on dev so that 0.5 is the
-clean false-positive budget; the profile score (squared below :data:`THRESHOLD`) keeps
+The score is the learned document model (:mod:`repair.score.spin_model`: small
+gradient-boosted trees on the word probabilities of the spinner-agnostic evidence, the
+density of high-evidence words and the profile score below), calibrated on dev so that
+0.5 is the clean false-positive budget; the profile score (squared below :data:`THRESHOLD`) keeps
 it at least that high.  The rest of this docstring is the *profile score*, the known
 spinner's evidence:
 

@@ -11,17 +11,24 @@ trigram LM and two words of context on each side,
   context, so in clean text this is about zero or negative; a spinner chose it
   without looking, so the source word's collocations are lost (positive).
 
-The best candidate (by ``gain``) is kept per word.  One pass over the text, one
-LM evaluation per candidate: the detector and the decision both read these rows.
+One candidate is kept per word: the best of the learned candidate ranker
+(:mod:`repair.score.spin_rank`) among the candidates within its window of the LM's
+best, or the LM's best when no ranker ships.  One pass over the text, one LM
+evaluation per candidate: the detector and the decision both read these rows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from repair.candidates.spin_synonyms import originals_of
+from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
+from repair.score.spin_rank import RANK_FEATURES, WINDOW, get_ranker, rank_features
 
 #: Candidates examined per word (LM cost is linear in it).
 MAX_CANDIDATES = 12
@@ -45,6 +52,15 @@ class WordEvidence:
     left: float = 0.0
     #: Position of the best original in the candidate list (0: WordNet's first sense).
     rank: int = 0
+    #: Position of the proposed original by LM gain (0: the LM's best).
+    lm_order: int = 0
+    #: The ranker's score of the proposed original, and its lead over the runner-up.
+    rank_score: float = 0.0
+    rank_margin: float = 10.0
+    #: The ranked candidates: (original, LM gain, ranker score, ranker features).
+    choices: tuple[tuple[str, float, float, tuple[float, ...]], ...] = field(
+        default=(), compare=False, repr=False
+    )
 
 
 def _lp(words: list[str], left: list[str]) -> float:
@@ -86,13 +102,63 @@ def candidates_for(word: str) -> tuple[str, ...]:
     return tuple(o for o in originals_of(word.lower()) if lm.known(o))[:MAX_CANDIDATES]
 
 
+def candidate_table(
+    left: list[str],
+    written: str,
+    right: list[str],
+    originals: tuple[str, ...],
+    counts: Mapping[str, int],
+) -> list[tuple[str, float, list[float]]]:
+    """(candidate, LM gain, ranker features) of every candidate whose LM gain is within
+    :data:`~repair.score.spin_rank.WINDOW` of the best, best LM gain first (exact: the
+    first word's score bounds a candidate's gain, so the others are not computed)."""
+    lm = get_lm()
+    s = written.lower()
+    base = _lp([s, *right], left)
+    hist = [w.lower() for w in left[-2:]]
+    s_hist, s_uni, z_s = lm.logprob(s, hist), lm.logprob(s), zipf(s)
+    first = sorted(((lm.logprob(o, hist), k, o) for k, o in enumerate(originals)), reverse=True)
+    gains: list[tuple[float, int, str, float]] = []
+    top = -1e9
+    for lp1, k, o in first:
+        if lp1 - base < top - WINDOW:
+            break
+        g = _lp([o, *right], left) - base
+        top = max(top, g)
+        gains.append((g, k, o, lp1))
+    gains = sorted((r for r in gains if r[0] >= top - WINDOW), key=lambda r: (-r[0], r[1]))
+    n = len(originals)
+    return [
+        (o, g, rank_features(
+            g, top, order, lp1 - s_hist, lm.logprob(o) - s_uni, k, n, zipf(o), z_s,
+            counts.get(o, 0),
+        ))
+        for order, (g, k, o, lp1) in enumerate(gains)
+    ]  # fmt: skip
+
+
 def evidence(
-    start: int, end: int, written: str, left: list[str], right: list[str]
+    start: int,
+    end: int,
+    written: str,
+    left: list[str],
+    right: list[str],
+    counts: Mapping[str, int] | None = None,
 ) -> WordEvidence | None:
-    """:class:`WordEvidence` for one word, or None when it has no candidate original."""
+    """:class:`WordEvidence` for one word, or None when it has no candidate original.
+
+    ``counts``: how often each lower-case word is written in the document (the ranker
+    reads the candidate's count).
+    """
     origs = candidates_for(written)
     if not origs:
         return None
+    ranker = get_ranker()
+    if ranker is not None:
+        table = candidate_table(left, written, right, origs, counts or {})
+        choices = tuple((o, g, ranker.score(x), tuple(x)) for o, g, x in table)
+        k = max(range(len(choices)), key=lambda i: (choices[i][2], -i))
+        return _chosen(start, end, written, len(origs), choices, k)
     best, gain, uni, margin = word_evidence(left, written, right, origs)
     lm = get_lm()
     hist = [w.lower() for w in left[-2:]]
@@ -101,3 +167,57 @@ def evidence(
         start, end, written, best, gain, uni, gain - uni, len(origs), margin,
         left_gain, origs.index(best),
     )  # fmt: skip
+
+
+_F = {name: i for i, name in enumerate(RANK_FEATURES)}
+
+
+def _chosen(
+    start: int,
+    end: int,
+    written: str,
+    n: int,
+    choices: tuple[tuple[str, float, float, tuple[float, ...]], ...],
+    k: int,
+) -> WordEvidence:
+    """The :class:`WordEvidence` proposing ``choices[k]``."""
+    o, g, score, x = choices[k]
+    others = [c for i, c in enumerate(choices) if i != k]
+    margin = g - max(c[1] for c in others) if others else 10.0
+    lead = score - max(c[2] for c in others) if others else 10.0
+    uni = x[_F["unigram"]]
+    return WordEvidence(
+        start, end, written, o, g, uni, g - uni, n, margin, x[_F["left_gain"]],
+        int(x[_F["source_rank"]]), int(x[_F["lm_order"]]), score, lead, choices,
+    )  # fmt: skip
+
+
+def consistent(words: Sequence[WordEvidence]) -> list[WordEvidence]:
+    """A spinner maps a word the same way throughout a document: where a written word
+    occurs more than once, each occurrence proposes the candidate with the highest total
+    ranker probability (softmax within each occurrence) over all of them, when it is
+    among its own ranked candidates."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        if w.choices:
+            groups[w.written.lower()].append(i)
+    out = list(words)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        total: dict[str, float] = defaultdict(float)
+        for i in idx:
+            ch = words[i].choices
+            top = max(c[2] for c in ch)
+            z = sum(math.exp(c[2] - top) for c in ch)
+            for c in ch:
+                total[c[0]] += math.exp(c[2] - top) / z
+        best = max(total, key=lambda o: (total[o], o))
+        for i in idx:
+            w = words[i]
+            if w.original == best:
+                continue
+            k = next((j for j, c in enumerate(w.choices) if c[0] == best), None)
+            if k is not None:
+                out[i] = _chosen(w.start, w.end, w.written, w.n_candidates, w.choices, k)
+    return out

@@ -3,10 +3,11 @@
 Features (:data:`FEATURES`) are read off the spinner-agnostic evidence rows
 (:class:`repair.score.spin_evidence.WordEvidence`) and the document they come from:
 
-* word: LM gain of the best synonym (with its left- and right-context parts), unigram
+* word: LM gain of the proposed synonym (with its left- and right-context parts), unigram
   gain, context gain (gain - unigram), margin over the runner-up, Zipf of the written
   word and of the original, number of candidates and the original's rank among them,
-  a capital letter;
+  a capital letter, and the candidate ranker's view (:mod:`repair.score.spin_rank`: the
+  proposal's order by LM gain, its ranker score and lead over the runner-up);
 * document: how often the written word and the original occur in the document, how
   often the same (written -> original) mapping recurs (a spinner maps a word the same
   way each time), the density of high-evidence words, the mean gain, and the profile
@@ -16,9 +17,10 @@ The model (``lexicons/spin_model.json``, built by ``scripts/train_spin_model.py`
 dev halves of the simulated spinners and clean dev documents) is either a logistic
 regression or small gradient-boosted trees, evaluated here in pure Python, followed by
 Platt calibration; its output is the probability that applying the best synonym
-restores the original.  A second, document-level logistic model turns the word
-probabilities into the document spin score, shifted so that the threshold chosen on
-dev at a clean false-positive budget is 0.5.  The file states its format, feature
+restores the original.  A second, document-level model (small gradient-boosted trees,
+or a logistic regression) turns the word probabilities and the profile score into the
+document spin score, shifted so that the threshold chosen on dev at a clean
+false-positive budget is 0.5.  The file states its format, feature
 schema and a fingerprint of its training data, and is checked when loaded.
 """
 
@@ -56,6 +58,9 @@ FEATURES: tuple[str, ...] = (
     "doc_flag_density",
     "doc_mean_gain",
     "profile_score",
+    "lm_order",
+    "rank_score",
+    "rank_margin",
 )
 DOC_FEATURES: tuple[str, ...] = ("mean_p", "top5_p", "flag_density", "profile_score")
 #: A word is a high-evidence word for ``doc_flag_density`` (as in the old synonym score).
@@ -139,7 +144,7 @@ class SpinModel:
     #: Platt calibration of the word model's log-odds: p = sigmoid(a * logit + b).
     calib: tuple[float, float]
     word_threshold: float
-    doc: Linear
+    doc: Trees | Linear
     training: dict
     #: Document model score from which words are decided at all (chosen on dev
     #: jointly with :attr:`word_threshold`).
@@ -185,10 +190,10 @@ def _linear(d: dict, n: int, what: str) -> Linear:
     )
 
 
-def _trees(d: dict, n: int) -> Trees:
+def _trees(d: dict, n: int, what: str = "word") -> Trees:
     trees = d.get("trees")
     if not isinstance(trees, list) or not trees:
-        raise LexiconError(f"{MODEL_FILE}: word.trees: expected a non-empty list")
+        raise LexiconError(f"{MODEL_FILE}: {what}.trees: expected a non-empty list")
     cols: dict[str, list[tuple]] = {
         k: [] for k in ("feature", "threshold", "left", "right", "value")
     }
@@ -211,8 +216,8 @@ def _trees(d: dict, n: int) -> Trees:
         cols["right"].append(right)
         cols["value"].append(_floats(t["value"], size, f"tree {k} value"))
     return Trees(
-        _floats([d.get("base")], 1, "word.base")[0],
-        _floats([d.get("rate")], 1, "word.rate")[0],
+        _floats([d.get("base")], 1, f"{what}.base")[0],
+        _floats([d.get("rate")], 1, f"{what}.rate")[0],
         *(tuple(cols[k]) for k in ("feature", "threshold", "left", "right", "value")),
     )
 
@@ -247,7 +252,10 @@ def parse_model(text: str) -> SpinModel:
     doc = d.get("doc")
     if not isinstance(doc, dict):
         raise LexiconError(f"{MODEL_FILE}: doc model missing")
-    doc_model = _linear(doc, len(DOC_FEATURES), "doc")
+    if doc.get("kind", "logistic") == "trees":
+        doc_model: Trees | Linear = _trees(doc, len(DOC_FEATURES), "doc")
+    else:
+        doc_model = _linear(doc, len(DOC_FEATURES), "doc")
     return SpinModel(word, (calib[0], calib[1]), thr, doc_model, training, gate)
 
 
@@ -291,6 +299,9 @@ def word_features(
                 density,
                 mean_gain,
                 profile_score,
+                float(w.lm_order),
+                _clip(w.rank_score),
+                min(w.rank_margin, 10.0),
             ]
         )
     return out

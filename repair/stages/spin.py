@@ -30,8 +30,8 @@ from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin import LEARNED_CONFIDENT, score_spin
 from repair.score.spin_context import WordContext, context
-from repair.score.spin_evidence import WordEvidence, evidence
-from repair.score.spin_model import get_model
+from repair.score.spin_evidence import WordEvidence, consistent, evidence
+from repair.score.spin_model import get_model, probabilities, word_features
 from repair.types import Candidate, Detection, Edit
 
 #: Words at least this common (zipf) are not examined by the spinner-agnostic
@@ -39,6 +39,10 @@ from repair.types import Candidate, Detection, Edit
 MAX_WRITTEN_ZIPF = 5.0
 EARLY_ROWS = 50
 EARLY_DENSITY = 0.08
+#: Words next to first-round restorations are read again (:func:`reread`).
+REREAD = True
+#: Repeated written words propose one original (:func:`repair.score.spin_evidence.consistent`).
+CONSISTENT = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,7 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
     midpoint), so clean text costs little.
     """
     ctx = WordContext.of(doc)
+    counts = Counter(t.text.lower() for t in doc.words)
     out: list[WordEvidence] = []
     flagged = 0
     for t in doc.tokens:
@@ -93,14 +98,14 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
         left, right, initial = context(doc, ctx, t.start, t.end)
         if w[:1].isupper() and not initial:
             continue
-        ev = evidence(t.start, t.end, w, left, right)
+        ev = evidence(t.start, t.end, w, left, right, counts)
         if ev is not None:
             out.append(ev)
             if ev.gain > SYN_FLAG_GAIN and ev.context > SYN_FLAG_CONTEXT:
                 flagged += 1
             if len(out) % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * len(out):
                 break  # plainly not spun: the rest would not change the verdict
-    return out
+    return consistent(out) if CONSISTENT else out
 
 
 def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, PairInfo]:
@@ -124,6 +129,56 @@ def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, Pair
             out[spun] = PairInfo((orig,), "strong", info.caps, "reference", float(count))
         elif zipf(spun) < zipf(orig) and thesaurus_related(spun, orig):
             out[spun] = PairInfo((orig,), "weak", False, "reference", float(count))
+    return out
+
+
+def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[Candidate]:
+    """Second reading: the synonym candidates that the model accepts once the first
+    round's restorations are their context.
+
+    A spinner swaps neighbouring words too, so a word's LM evidence is read against
+    spun neighbours; after the first round the words next to a restoration are read
+    again (the same evidence code and model; the document's features are recomputed
+    over the updated rows).  Only words the model declined and whose two-word
+    context changed are read again.
+    """
+    model = get_model()
+    before, after = WordContext.of(doc), WordContext.of(doc)
+    done: set[int] = set()
+    for e in edits:
+        after.restore(e.offset, e.offset + e.length, e.replacement)
+        done.update(range(e.offset, e.offset + e.length))
+    counts = Counter(t.text.lower() for t in doc.words)
+    words = list(detection.words)
+    changed = []
+    for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
+        if p >= model.word_threshold or w.start in done:
+            continue
+        left, right, _initial = context(doc, after, w.start, w.end)
+        if (left, right) == context(doc, before, w.start, w.end)[:2]:
+            continue
+        ev = evidence(w.start, w.end, w.written, left, right, counts)
+        if ev is not None:
+            words[i] = ev
+            changed.append(i)
+    if not changed:
+        return []
+    feats = word_features(doc, words, detection.details.get("profile_score", 0.0))
+    probs = probabilities([feats[i] for i in changed])
+    out = []
+    for i, p in zip(changed, probs, strict=True):
+        if p >= model.word_threshold:
+            w = words[i]
+            f = {
+                "strength": "synonym",
+                "caps": False,
+                "pair_source": "synonym",
+                "model_probability": p,
+                "gain0": w.gain,
+                "main_features": model.main_features(feats[i]),
+                "reread": True,
+            }
+            out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
     return out
 
 
@@ -238,11 +293,19 @@ class _Stage:
                 dropped[span] = "below_threshold"
             else:  # the model's verdict: LM against, or too little evidence
                 dropped[span] = "lm_against" if c.features["gain0"] <= 0 else "weak_evidence"
-        decisions.update(dropped.values())
         edits = []
         if kept:
             doc_score = profile if keep_profile else detection.score
-            edits = score_spin(doc, doc_score, kept, gate=False, decisions=decisions)
+            first: Counter[str] = Counter()
+            edits = score_spin(doc, doc_score, kept, gate=False, decisions=first)
+            extra = reread(doc, detection, edits) if bar <= 1.0 and REREAD else []
+            if extra:
+                for c in extra:
+                    dropped.pop((c.start, c.end), None)
+                edits = score_spin(doc, doc_score, kept + extra, gate=False, decisions=decisions)
+            else:
+                decisions.update(first)
+        decisions.update(dropped.values())
         d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
         return edits
 

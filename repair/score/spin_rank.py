@@ -1,0 +1,142 @@
+"""Which candidate original to propose for a written word: a learned candidate ranker.
+
+The trigram LM alone picks the candidate that fits two words of context best, but the
+spinner's source word is often not that one (a thesaurus lists a word's common senses
+first, a spinner swaps a word for a rarer one, and the same original is often written
+elsewhere in the document).  The ranker scores every candidate whose LM gain is within
+:data:`WINDOW` nats of the best by a logistic regression over :data:`RANK_FEATURES`:
+
+* the LM gain, its distance to the best gain and to the LM's order, its left- and
+  right-context parts, the unigram gain and the context gain (gain - unigram);
+* the candidate's position in the synonym source's list (WordNet's first sense first,
+  then Moby's), absolute and relative;
+* the Zipf of the candidate and its difference to the written word's;
+* how often the candidate is written in the document (a spinner replaces most, not all,
+  occurrences of a word).
+
+It is trained by ``scripts/train_spin_model.py`` on the dev halves (documents and word
+families) of the simulated spinners, on the words whose gold original is among the
+candidates (label: the candidate is the gold original), and stored in the ``ranker``
+entry of ``lexicons/spin_model.json`` with its feature schema (checked on load).  The
+proposed candidate is the best-scoring one; without a ranker it is the LM's best.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from repair.lexicons import LexiconError, read_text
+
+MODEL_FILE = "spin_model.json"
+RANK_FEATURES: tuple[str, ...] = (
+    "gain",
+    "gain_below_best",
+    "lm_order",
+    "left_gain",
+    "right_gain",
+    "unigram",
+    "context",
+    "source_rank",
+    "source_rank_share",
+    "zipf_original",
+    "zipf_gap",
+    "doc_count",
+    "in_doc",
+)
+#: Candidates whose LM gain is more than this many nats under the best are not ranked
+#: (their full gain is not computed: the first word's score bounds it).
+WINDOW = 8.0
+_CLIP = 30.0
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """A logistic regression on standardised :data:`RANK_FEATURES`."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def score(self, x: Sequence[float]) -> float:
+        s = self.intercept
+        for xi, m, sc, w in zip(x, self.mean, self.scale, self.coef, strict=True):
+            s += w * (xi - m) / sc
+        return s
+
+
+def _clip(x: float) -> float:
+    return -_CLIP if x < -_CLIP else _CLIP if x > _CLIP else x
+
+
+def rank_features(
+    gain: float,
+    best: float,
+    order: int,
+    left: float,
+    unigram: float,
+    source_rank: int,
+    n_candidates: int,
+    zipf_original: float,
+    zipf_written: float,
+    doc_count: int,
+) -> list[float]:
+    """One candidate's feature vector (:data:`RANK_FEATURES` order)."""
+    return [
+        _clip(gain),
+        _clip(best - gain),
+        float(order),
+        _clip(left),
+        _clip(gain - left),
+        _clip(unigram),
+        _clip(gain - unigram),
+        float(source_rank),
+        source_rank / max(n_candidates, 1),
+        zipf_original,
+        zipf_original - zipf_written,
+        float(min(doc_count, 5)),
+        1.0 if doc_count else 0.0,
+    ]
+
+
+def parse_ranker(d: object) -> Ranker:
+    """A :class:`Ranker` from the ``ranker`` entry of :data:`MODEL_FILE` (schema checked)."""
+    if not isinstance(d, dict):
+        raise LexiconError(f"{MODEL_FILE}: ranker: expected an object")
+    if tuple(d.get("features", ())) != RANK_FEATURES:
+        raise LexiconError(f"{MODEL_FILE}: ranker features differ from {RANK_FEATURES}")
+    n = len(RANK_FEATURES)
+    vals = {}
+    for key in ("mean", "scale", "coef"):
+        v = d.get(key)
+        if not isinstance(v, list) or len(v) != n or not all(isinstance(a, int | float) for a in v):
+            raise LexiconError(f"{MODEL_FILE}: ranker.{key}: expected {n} numbers")
+        vals[key] = tuple(float(a) for a in v)
+    if any(s <= 0 for s in vals["scale"]):
+        raise LexiconError(f"{MODEL_FILE}: ranker.scale: must be positive")
+    b = d.get("intercept")
+    if not isinstance(b, int | float):
+        raise LexiconError(f"{MODEL_FILE}: ranker.intercept: expected a number")
+    return Ranker(vals["mean"], vals["scale"], vals["coef"], float(b))
+
+
+_override: list[Ranker | None] = []
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Ranker | None:
+    d = json.loads(read_text(MODEL_FILE))
+    return parse_ranker(d["ranker"]) if isinstance(d, dict) and "ranker" in d else None
+
+
+def get_ranker() -> Ranker | None:
+    """The shipped ranker (None: propose the LM's best), or the one set by :func:`use_ranker`."""
+    return _override[-1] if _override else _shipped()
+
+
+def use_ranker(ranker: Ranker | None) -> None:
+    """Build time only: rank with ``ranker`` (None: the LM's best) instead of the shipped one."""
+    _override[:] = [ranker]
