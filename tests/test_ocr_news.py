@@ -1,0 +1,46 @@
+"""Newspaper OCR: lists of names, document-level consistency, precision guards."""
+
+from __future__ import annotations
+
+from repair.config import RepairConfig
+from repair.detect.ocr_language import english_list_text
+from repair.pipeline import repair_text
+
+ROLL_CALL = (
+    "TIIE LIST.\n"
+    "Tho following l8 a list of tho soldiers who\n"
+    "will disembark to-day -\n"
+    "Captain Stanley Ourles Calderwood.\n"
+    "Lieut Charlea Thomnson Wood\n"
+    "Ptes Alfred John Alexander Frrol Angus, Sgt.\n"
+    "Horace leslie Appleton Pte Frlc Edmund Apps.\n"
+    "I'tes Gilbert Jamca Batea Gerald Beckett, ltobert\n"
+    "William Hell, L cpl Melton Henry Ilenjaniin,\n"
+    "Spr George Wm Harry lllakewa», Pte Samuel Bott\n"
+    "zeil, Cpl T Archibald David Uowcr, Pte William\n"
+    "Llojd Botvron, Gur Jolin Harold Boyd, Ftr But\n"
+    "George Ilcnrj llrlndlev Pte Robert Edward Broad\n"
+    "foot, Robert Fdward Brampton Jatnea ltobert Bur\n"
+    "nett Ilarrj Bush Jeffrey Butcliard, and the rest of the men.\n"
+)
+
+
+def test_a_roll_call_is_english_and_gets_repaired() -> None:
+    assert english_list_text(ROLL_CALL)
+    result = repair_text(ROLL_CALL, config=RepairConfig())
+    assert "ocr:non_english" not in result.scores.skipped
+    assert result.text != ROLL_CALL
+
+
+def test_foreign_lists_of_names_stay_refused() -> None:
+    french = (
+        "Le président et les représentants des syndicats sont à Paris avec Jean, Pierre "
+        "et Marie. Les délégués de Lyon et de Marseille sont arrivés hier pour la réunion."
+    )
+    german = (
+        "Der Kanzler ist mit Herrn Müller und Frau Schmidt in Berlin, auch Hans und Peter "
+        "sind dabei. Die Vertreter der Gewerkschaften werden sich auf den Plan einigen."
+    )
+    for text in (french, german):
+        assert not english_list_text(text + " the of and")
+        assert "ocr:non_english" in repair_text(text, config=RepairConfig()).scores.skipped
