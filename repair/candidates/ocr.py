@@ -21,6 +21,7 @@ from functools import cached_property
 
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
+from repair.candidates.ocr_docvocab import doc_vocab_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_realword import document_names, realword_candidates
@@ -220,6 +221,7 @@ class _Generator:
             elif t.kind == "number" and t.text == "1":
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
+            out.extend(doc_vocab_candidates(toks))
             out.extend(split_pairs(toks, flagged, garbled))
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
