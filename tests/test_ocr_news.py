@@ -44,3 +44,24 @@ def test_foreign_lists_of_names_stay_refused() -> None:
     for text in (french, german):
         assert not english_list_text(text + " the of and")
         assert "ocr:non_english" in repair_text(text, config=RepairConfig()).scores.skipped
+
+
+def test_a_garbled_form_of_a_word_the_page_repeats_is_read_as_it() -> None:
+    from repair.candidates.ocr_docvocab import doc_vocab_candidates
+    from repair.tokenize import tokenize
+
+    text = (
+        "Mr Charles Darragh moved the motion. Mr Charles Darragh said the Committee "
+        "would meet. Charlea Dirragh and the Comrnitteo agreed; the Committee rose."
+    )
+    found = {(c.features["orig"][0], c.replacement) for c in doc_vocab_candidates(tokenize(text))}
+    assert found == {("Charlea", "Charles"), ("Dirragh", "Darragh"), ("Comrnitteo", "Committee")}
+
+
+def test_document_consistency_leaves_words_and_old_spellings() -> None:
+    from repair.candidates.ocr_docvocab import doc_vocab_candidates
+    from repair.tokenize import tokenize
+
+    # a known word, a possessive, an old spelling near a repeated word: no reading
+    text = "The Times and the Times. Time's up; he did protest, protest, and profest it."
+    assert doc_vocab_candidates(tokenize(text)) == []

@@ -311,6 +311,7 @@ class _Generator:
             and info.counts[text] < DOC_SUPPORT_MIN
             and not _period_word(text)
         )
+        cap_heavy = reason in ("nonword", "capitalized_unknown") and _capital_garble(text, info)
         for c in correction_candidates(text, unlisted)[:_MAX_CORRECTIONS]:
             if rare_word and not c.listed:
                 continue
@@ -323,16 +324,19 @@ class _Generator:
             thr = CAPITAL_THRESHOLD if capital and same_initial else None
             if thr is None and wide:
                 thr = GARBLED_NONWORD_THRESHOLD
+            if cap_heavy:
+                thr = CAPITAL_GARBLED_THRESHOLD
             if rare_word:
                 thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
         seen = {c.text for c, *_ in out}
-        if wide:
+        if wide or (cap_heavy and CAPITAL_WIDE):
+            thr_wide = GARBLED_NONWORD_THRESHOLD if wide else CAPITAL_GARBLED_THRESHOLD
             for c in wide_candidates(text)[:_MAX_CORRECTIONS]:
                 if c.text in seen:
                     continue
                 seen.add(c.text)
-                out.append((c, "OCR_CONFUSION", c.cost, GARBLED_NONWORD_THRESHOLD))
+                out.append((c, "OCR_CONFUSION", c.cost, thr_wide))
         # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
         # (in heavily garbled pages as far as the wide search goes: "Svdnoj" -> "Sydney")
         bound = (cost_bound(text), WIDE_MAX_SUBS) if info.heavy else (MAX_COST, MAX_SUBS)
@@ -550,6 +554,29 @@ def _old_print(doc: Document, detection: Detection) -> bool:
     its unknown words are then old spellings more often than garble."""
     old = sum(f.reason == "archaic" for f in detection.findings)
     return old >= OLD_PRINT_SHARE * max(1, len(doc.words))
+
+
+#: Margin (nats) the reading of a capitalised non-word needs in a heavily garbled page
+#: when the page prints it once and neither the period vocabulary nor the name list
+#: knows it: the language model knows little of the names and headings around it.
+CAPITAL_GARBLED_THRESHOLD = -2.0
+#: ... when it has at least this many letters ...
+CAPITAL_GARBLED_MIN_LEN = 5
+#: ... and such a word is also read by the wide search.
+CAPITAL_WIDE = True
+
+
+def _capital_garble(text: str, info: _DocInfo) -> bool:
+    """A capitalised non-word of a heavily garbled page that is most likely garble."""
+    if not info.heavy or len(text) < CAPITAL_GARBLED_MIN_LEN:
+        return False  # short names collide with words ("Hely" -> "Holy")
+    if not text[:1].isupper() or not text[1:].islower():
+        return False
+    if info.counts[text] >= DOC_SUPPORT_MIN or _period_word(text):
+        return False
+    from repair.score.ngrams import get_ngrams
+
+    return not get_ngrams().is_name(text)
 
 
 def _period_word(text: str) -> bool:

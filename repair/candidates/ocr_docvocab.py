@@ -27,7 +27,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from repair.candidates.ocr_rules import cand
-from repair.score.ocr_channel import PrefixIndex, confusion_variants, is_known, prefixes_of
+from repair.score.ocr_channel import (
+    PrefixIndex,
+    archaic_form,
+    confusion_variants,
+    is_known,
+    prefixes_of,
+)
 from repair.score.ocr_search import MAX_SUBS as WIDE_MAX_SUBS
 from repair.score.ocr_search import cost_bound
 from repair.types import Candidate, Token
@@ -39,7 +45,7 @@ MIN_LEN = 4
 #: Channel cost (nats) a reading may have at most.
 MAX_COST = 5.0
 #: Margin (nats) the reading needs in context; the page's counts lower its cost.
-THRESHOLD = -1.0
+THRESHOLD = 0.0
 #: Tokens with more letters than this get no search (garbage runs).
 MAX_LEN = 20
 
@@ -51,8 +57,13 @@ def _is_name(word: str) -> bool:
 
 
 def _clean(word: str) -> bool:
-    """A form the page may be trusted to print: a known word or a listed name."""
-    return is_known(word) or (word[:1].isupper() and _is_name(word))
+    """A form the page may be trusted to print: a known word (of today or of the period
+    vocabulary, "Time's") or a listed name."""
+    from repair.score.ngrams import get_ngrams
+
+    return (
+        is_known(word) or get_ngrams().known(word) or (word[:1].isupper() and _is_name(word))
+    )
 
 
 def doc_vocab_candidates(
@@ -108,8 +119,8 @@ def doc_vocab_candidates(
 def _best_target(
     text: str, counts: Counter[str], targets: dict[str, int], prefixes: PrefixIndex
 ) -> tuple[str, float, tuple] | None:
-    if not any(c.isalpha() for c in text) or _clean(text):
-        return None
+    if not any(c.isalpha() for c in text) or _clean(text) or archaic_form(text):
+        return None  # a word, or an old spelling ("profest" beside "protest")
     variants = confusion_variants(text, prefixes, min(MAX_COST, cost_bound(text)), WIDE_MAX_SUBS)
     best: tuple[str, float, tuple] | None = None
     for v, (cost, subs) in variants.items():
