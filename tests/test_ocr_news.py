@@ -65,3 +65,33 @@ def test_document_consistency_leaves_words_and_old_spellings() -> None:
     # a known word, a possessive, an old spelling near a repeated word: no reading
     text = "The Times and the Times. Time's up; he did protest, protest, and profest it."
     assert doc_vocab_candidates(tokenize(text)) == []
+
+
+CLIPPING = (
+    "The pilot jumped unhurt\n"
+    "? from the blazing cockpit of\n"
+    ". a small aircraft which\n"
+    ": crashed in the front garden\n"
+    "of a house in the main street\n"
+    "! yesterday. The machine\n"
+    ". exploded, and the fire\n"
+    "destroyed the plane. He had been\n"
+    "? working on it for three weeks.\n"
+)
+
+
+def test_specks_at_a_column_edge_open_the_gate_and_are_deleted() -> None:
+    from repair.detect.ocr import detect_ocr, is_garbled
+
+    assert is_garbled(detect_ocr(CLIPPING))
+    out = repair_text(CLIPPING, config=RepairConfig()).text
+    assert "\nfrom the blazing" in out and "\na small aircraft" in out
+    assert "\nexploded, and" in out and "\nworking on it" in out
+
+
+def test_wrapped_punctuation_and_tables_are_no_specks() -> None:
+    from repair.detect.ocr_specks import speck_count
+
+    text = "He came, like\n, swiftly as ever\n| name | words |\n| a | b |\nso it goes\n- a list\n"
+    assert speck_count(text) == 0
+    assert repair_text(text, config=RepairConfig()).text == text
