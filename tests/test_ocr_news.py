@@ -95,3 +95,28 @@ def test_wrapped_punctuation_and_tables_are_no_specks() -> None:
     text = "He came, like\n, swiftly as ever\n| name | words |\n| a | b |\nso it goes\n- a list\n"
     assert speck_count(text) == 0
     assert repair_text(text, config=RepairConfig()).text == text
+
+
+MINUTES = (
+    "Tho Council mot yesterday, and tho motion was carried. By Alderman Smith : That tho\n"
+    "Improvement Committee bo asked to report on tho matter. Tho Mayor said it waa\n"
+    "wrong. M. Caron had written to tho Council. M. Caron waa not present, but M.\n"
+    "Caron sent a letter to tho Town Clerk, who rcad it aloud to tho mooting.\n"
+)
+
+
+def test_names_the_page_repeats_are_not_split_nor_lowered() -> None:
+    result = repair_text(MINUTES, config=RepairConfig())
+    assert result.text.count("M. Caron") == 2 and "\nCaron sent" in result.text
+    assert "Improvement Committee" in result.text
+    assert "The Council met yesterday" in result.text  # the garble around them is repaired
+
+
+def test_a_word_of_a_name_keeps_its_capital() -> None:
+    from repair.candidates.ocr_case import case_candidates
+    from repair.tokenize import tokenize
+
+    toks = tokenize("sent to tho Industrial School and the Improvement Committee met")
+    for i, t in enumerate(toks):
+        if t.text in ("Industrial", "Improvement"):
+            assert case_candidates(toks, i, frozenset(), {}, garbled=True) == []

@@ -270,7 +270,9 @@ class _Generator:
             for c, rule, cost, thr in self._corrections(tok.text, reason, info)
         ]
         known = is_known(tok.text)
-        if tok.text.isalpha() and not known and info.garbled:
+        # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
+        recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
+        if tok.text.isalpha() and not known and info.garbled and not recurring:
             # a valid word form ("datasets": dataset + s) is split on strong evidence only
             split_thr = CAPITAL_THRESHOLD if capital else None
             if is_word_form(tok.text):
