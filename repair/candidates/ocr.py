@@ -221,7 +221,8 @@ class _Generator:
             elif t.kind == "number" and t.text == "1":
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
-            out.extend(doc_vocab_candidates(toks))
+            found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
+            out.extend(doc_vocab_candidates(toks, found, counts))
             out.extend(split_pairs(toks, flagged, garbled))
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
@@ -332,13 +333,12 @@ class _Generator:
                 thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
         seen = {c.text for c, *_ in out}
-        if wide or (cap_heavy and CAPITAL_WIDE):
-            thr_wide = GARBLED_NONWORD_THRESHOLD if wide else CAPITAL_GARBLED_THRESHOLD
+        if wide:
             for c in wide_candidates(text)[:_MAX_CORRECTIONS]:
                 if c.text in seen:
                     continue
                 seen.add(c.text)
-                out.append((c, "OCR_CONFUSION", c.cost, thr_wide))
+                out.append((c, "OCR_CONFUSION", c.cost, GARBLED_NONWORD_THRESHOLD))
         # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
         # (in heavily garbled pages as far as the wide search goes: "Svdnoj" -> "Sydney")
         bound = (cost_bound(text), WIDE_MAX_SUBS) if info.heavy else (MAX_COST, MAX_SUBS)
@@ -564,8 +564,6 @@ def _old_print(doc: Document, detection: Detection) -> bool:
 CAPITAL_GARBLED_THRESHOLD = -2.0
 #: ... when it has at least this many letters ...
 CAPITAL_GARBLED_MIN_LEN = 5
-#: ... and such a word is also read by the wide search.
-CAPITAL_WIDE = True
 
 
 def _capital_garble(text: str, info: _DocInfo) -> bool:

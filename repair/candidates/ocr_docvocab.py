@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from repair.candidates.ocr_rules import cand
 from repair.score.ocr_channel import (
@@ -67,13 +67,17 @@ def _clean(word: str) -> bool:
 
 
 def doc_vocab_candidates(
-    toks: Sequence[Token], skip: frozenset[int] = frozenset()
+    toks: Sequence[Token],
+    indices: Iterable[int] | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> list[Candidate]:
     """Readings of garbled tokens as words the page prints more often (see module doc).
 
-    ``skip`` holds the start offsets of tokens not to read (pieces of hyphenated words).
+    ``indices``: the token indices to read (the detector's findings); every word token
+    when ``None``.  ``counts``: how often the page prints each word (counted if ``None``).
     """
-    counts: Counter[str] = Counter(t.text for t in toks if t.kind == "word")
+    if counts is None:
+        counts = Counter(t.text for t in toks if t.kind == "word")
     targets = {
         w: n
         for w, n in counts.items()
@@ -84,14 +88,10 @@ def doc_vocab_candidates(
     prefixes = prefixes_of(w.lower() for w in targets)
     out: list[Candidate] = []
     memo: dict[str, tuple[str, float, tuple] | None] = {}
-    for i, t in enumerate(toks):
+    for i in range(len(toks)) if indices is None else indices:
+        t = toks[i]
         text = t.text
-        if (
-            t.kind != "word"
-            or t.start in skip
-            or not (MIN_LEN <= len(text) <= MAX_LEN)
-            or text in targets
-        ):
+        if t.kind != "word" or not (MIN_LEN <= len(text) <= MAX_LEN) or text in targets:
             continue
         if text not in memo:
             memo[text] = _best_target(text, counts, targets, prefixes)
@@ -117,7 +117,7 @@ def doc_vocab_candidates(
 
 
 def _best_target(
-    text: str, counts: Counter[str], targets: dict[str, int], prefixes: PrefixIndex
+    text: str, counts: Mapping[str, int], targets: dict[str, int], prefixes: PrefixIndex
 ) -> tuple[str, float, tuple] | None:
     if not any(c.isalpha() for c in text) or _clean(text) or archaic_form(text):
         return None  # a word, or an old spelling ("profest" beside "protest")
