@@ -120,3 +120,23 @@ def test_a_word_of_a_name_keeps_its_capital() -> None:
     for i, t in enumerate(toks):
         if t.text in ("Industrial", "Improvement"):
             assert case_candidates(toks, i, frozenset(), {}, garbled=True) == []
+
+
+def test_clear_errors_of_lightly_garbled_text_are_fixed() -> None:
+    from repair.detect.ocr import detect_ocr, is_garbled
+
+    text = (
+        "The court held that the appellant had not shown any error in the record, and "
+        "the judgment of the lower court was affirmed. It was announced recentlv that "
+        "the parties had agreed to the terms of the settlement before the hearing."
+    )
+    assert not is_garbled(detect_ocr(text))  # one error: the gate stays shut
+    assert "announced recently that" in repair_text(text, config=RepairConfig()).text
+
+
+def test_light_reading_leaves_rare_words_names_and_hyphen_pieces() -> None:
+    text = (
+        "The Quixley estate was sold to the transfor-mation company, and the "
+        "defendant said the claim was baseless. The judge agreed with him."
+    )
+    assert repair_text(text, config=RepairConfig()).text == text

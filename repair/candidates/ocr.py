@@ -23,6 +23,7 @@ from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_realword import document_names, realword_candidates
 from repair.candidates.ocr_rules import cand as _cand
@@ -52,6 +53,8 @@ from repair.score.ocr_search import MAX_SUBS as WIDE_MAX_SUBS
 from repair.score.ocr_search import cost_bound, wide_candidates
 from repair.types import Candidate, Detection, Token
 
+#: Clear errors of pages the gate keeps shut are read (:mod:`repair.candidates.ocr_light`).
+LIGHT = True
 #: Real words at or above this Zipf frequency are never re-read as confusions.
 REALWORD_MAX_ZIPF = 5.0
 #: A real-word confusion must produce a word at least this frequent.
@@ -164,7 +167,11 @@ class _Generator:
             if f.reason == "realword_suspect":
                 continue  # gate evidence only; re-read in context below (garbled documents)
             if not info.garbled and f.reason not in SAFE_REASONS:
-                continue  # a clean-looking document: only unmistakable garble is repaired
+                # a clean-looking document: only unmistakable garble and clear errors
+                k = by_start.get(f.start)
+                if LIGHT and k is not None and not _next_to_hyphen(toks, k):
+                    out.extend(light_candidates(toks[k], counts, f.reason))
+                continue
             if f.reason == "line_end_hyphen":
                 out.extend(hyphen_candidates(text, f.start, f.end, doc.config.reflow))
             elif f.reason == "comma_no_space":
