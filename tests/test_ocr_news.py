@@ -140,3 +140,13 @@ def test_light_reading_leaves_rare_words_names_and_hyphen_pieces() -> None:
         "defendant said the claim was baseless. The judge agreed with him."
     )
     assert repair_text(text, config=RepairConfig()).text == text
+
+
+def test_a_glued_mark_reading_prefers_a_word_the_page_prints() -> None:
+    from repair.candidates.ocr_glued import glued_candidates
+    from repair.tokenize import tokenize
+
+    toks = tokenize("Pte Smith, Pte Jones, Pte« Brown and Pte Green")
+    by_text = {c.replacement: c.features["cost"] for c in glued_candidates(toks)}
+    alone = {c.replacement: c.features["cost"] for c in glued_candidates(tokenize("Pte« Brown"))}
+    assert "Pte" in by_text and by_text["Pte"] < alone["Pte"]
