@@ -150,3 +150,13 @@ def test_a_glued_mark_reading_prefers_a_word_the_page_prints() -> None:
     by_text = {c.replacement: c.features["cost"] for c in glued_candidates(toks)}
     alone = {c.replacement: c.features["cost"] for c in glued_candidates(tokenize("Pte« Brown"))}
     assert "Pte" in by_text and by_text["Pte"] < alone["Pte"]
+
+
+def test_a_capitalised_token_between_names_is_not_read_as_a_lower_case_word() -> None:
+    from repair.candidates.ocr import _between_capitals
+    from repair.tokenize import tokenize
+
+    toks = tokenize("Ptes Gilbert James Batea Gerald Beckett and was Bont to the school")
+    at = {t.text: i for i, t in enumerate(toks)}
+    assert _between_capitals(toks, at["Batea"])
+    assert not _between_capitals(toks, at["Bont"])

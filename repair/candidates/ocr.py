@@ -263,6 +263,7 @@ class _Generator:
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
+        in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
         out += [
             _cand(
                 tok.start,
@@ -276,6 +277,9 @@ class _Generator:
                 subs=[list(x) for x in c.subs],
             )
             for c, rule, cost, thr in self._corrections(tok.text, reason, info)
+            # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
+            # capitalised token is a name, not a lower-case word ("rates", "race")
+            if not (in_names and _initial_case(c.text, tok.text, initial)[:1].islower())
         ]
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
@@ -643,6 +647,20 @@ def _initial_case(word: str, original: str, initial: bool) -> str:
         if share is not None and share < MISREAD_CAPITAL_SHARE:
             return word.lower()
     return word
+
+
+def _between_capitals(toks: list[Token], i: int) -> bool:
+    """Whether the words just before and after token ``i`` (one space apart, same line)
+    are capitalised: a run of names or a title ("Gilbert James Batea Gerald")."""
+    if i < 2 or i + 2 >= len(toks) or toks[i - 1].text != " " or toks[i + 1].text != " ":
+        return False
+    before, after = toks[i - 2], toks[i + 2]
+    return (
+        before.kind == "word"
+        and after.kind == "word"
+        and before.text[:1].isupper()
+        and after.text[:1].isupper()
+    )
 
 
 def _sentence_start(toks: list[Token], i: int) -> bool:
