@@ -160,3 +160,12 @@ def test_a_capitalised_token_between_names_is_not_read_as_a_lower_case_word() ->
     at = {t.text: i for i, t in enumerate(toks)}
     assert _between_capitals(toks, at["Batea"])
     assert not _between_capitals(toks, at["Bont"])
+
+
+def test_surnames_after_a_title_are_not_re_read_as_words() -> None:
+    from repair.candidates.ocr import _name_context
+    from repair.tokenize import tokenize
+
+    toks = tokenize("said Mr. Moors and the Great Australian Bight Railway, but Bight")
+    idx = [i for i, t in enumerate(toks) if t.text in ("Moors", "Bight")]
+    assert [_name_context(toks, i) for i in idx] == [True, True, False]

@@ -216,7 +216,9 @@ class _Generator:
             if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
-                if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
+                if text[t.end : t.end + 1] not in ("'", "’") and not (  # "sho'": elided
+                    t.text[:1].isupper() and _name_context(toks, i)
+                ):  # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
                     out.extend(self._realword(t, toks, i, names, info.heavy))
                 out.extend(self._caps_in_text(toks, i))
                 out.extend(self._caps_headline(toks, i))
@@ -661,6 +663,21 @@ def _between_capitals(toks: list[Token], i: int) -> bool:
         and before.text[:1].isupper()
         and after.text[:1].isupper()
     )
+
+
+#: Titles before a surname ("Mr. Moors", "Captain Bight").
+TITLES = frozenset("Mr Mrs Messrs Dr Miss Mr. Rev Capt Captain Sir Hon Lieut Sergeant".split())
+
+
+def _name_context(toks: list[Token], i: int) -> bool:
+    """Whether a capitalised token ``i`` stands between two capitalised words or after a
+    title: a surname or a word of a place name."""
+    if _between_capitals(toks, i):
+        return True
+    j = i - 2 if i >= 2 and toks[i - 1].text == " " else -1
+    if j >= 0 and toks[j].text == ".":
+        j -= 1
+    return j >= 0 and toks[j].text in TITLES
 
 
 def _sentence_start(toks: list[Token], i: int) -> bool:
