@@ -169,3 +169,13 @@ def test_surnames_after_a_title_are_not_re_read_as_words() -> None:
     toks = tokenize("said Mr. Moors and the Great Australian Bight Railway, but Bight")
     idx = [i for i, t in enumerate(toks) if t.text in ("Moors", "Bight")]
     assert [_name_context(toks, i) for i in idx] == [True, True, False]
+
+
+def test_the_second_half_of_a_word_broken_at_a_line_end_is_not_read_alone() -> None:
+    from repair.candidates.ocr import _after_line_hyphen
+    from repair.tokenize import tokenize
+
+    toks = tokenize("the rc-\ncently established route and the\ntions of it")
+    at = {t.text: i for i, t in enumerate(toks)}
+    assert _after_line_hyphen(toks, at["cently"])
+    assert not _after_line_hyphen(toks, at["tions"])

@@ -246,6 +246,8 @@ class _Generator:
         out = joins(toks, i, reason) if info.garbled else []
         if _next_to_hyphen(toks, i) and not (info.garbled and _compound_piece(toks, i)):
             return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
+        if _after_line_hyphen(toks, i):
+            return out  # the second half of a word broken at a line end ("rc-⏎cently")
         if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
             return out  # an acronym (AUD, BIS), not "tbe"
         feats = {"finding": reason, "orig": [tok.text]}
@@ -713,6 +715,15 @@ def _compound_piece(toks: list[Token], i: int) -> bool:
         if is_word_form(a + b):
             return False
     return True
+
+
+def _after_line_hyphen(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` opens a line after a line-end hyphen glued to a word: the
+    second half of a broken word ("rc-⏎cently" is not "gently", "forma-⏎tions" not
+    "lions"), read with its first half by the hyphenation candidates or not at all."""
+    if i < 3 or toks[i - 1].kind != "space" or "\n" not in toks[i - 1].text:
+        return False
+    return toks[i - 2].text == "-" and toks[i - 3].kind == "word"
 
 
 def _next_to_hyphen(toks: list[Token], i: int) -> bool:
