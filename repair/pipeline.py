@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from repair.config import RepairConfig
+from repair.detect.ocr_language import english_list_text
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
@@ -254,6 +255,7 @@ def _repair_document(
             if (
                 details["english_share"] < config.min_english_share  # type: ignore[operator]
                 and english_function_share(doc) < ENGLISH_FUNCTION_SHARE
+                and not (name == "ocr" and english_list_text(doc.words))
             ):
                 skipped.append(f"{name}:non_english")
                 continue

@@ -21,7 +21,9 @@ from functools import cached_property
 
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
+from repair.candidates.ocr_docvocab import doc_vocab_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_realword import document_names, realword_candidates
 from repair.candidates.ocr_rules import cand as _cand
@@ -51,6 +53,8 @@ from repair.score.ocr_search import MAX_SUBS as WIDE_MAX_SUBS
 from repair.score.ocr_search import cost_bound, wide_candidates
 from repair.types import Candidate, Detection, Token
 
+#: Clear errors of pages the gate keeps shut are read (:mod:`repair.candidates.ocr_light`).
+LIGHT = True
 #: Real words at or above this Zipf frequency are never re-read as confusions.
 REALWORD_MAX_ZIPF = 5.0
 #: A real-word confusion must produce a word at least this frequent.
@@ -163,7 +167,11 @@ class _Generator:
             if f.reason == "realword_suspect":
                 continue  # gate evidence only; re-read in context below (garbled documents)
             if not info.garbled and f.reason not in SAFE_REASONS:
-                continue  # a clean-looking document: only unmistakable garble is repaired
+                # a clean-looking document: only unmistakable garble and clear errors
+                k = by_start.get(f.start)
+                if LIGHT and k is not None and not _next_to_hyphen(toks, k):
+                    out.extend(light_candidates(toks[k], counts, f.reason))
+                continue
             if f.reason == "line_end_hyphen":
                 out.extend(hyphen_candidates(text, f.start, f.end, doc.config.reflow))
             elif f.reason == "comma_no_space":
@@ -208,7 +216,9 @@ class _Generator:
             if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
-                if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
+                if text[t.end : t.end + 1] not in ("'", "’") and not (  # "sho'": elided
+                    t.text[:1].isupper() and _name_context(toks, i)
+                ):  # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
                     out.extend(self._realword(t, toks, i, names, info.heavy))
                 out.extend(self._caps_in_text(toks, i))
                 out.extend(self._caps_headline(toks, i))
@@ -220,6 +230,8 @@ class _Generator:
             elif t.kind == "number" and t.text == "1":
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
+            found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
+            out.extend(doc_vocab_candidates(toks, found, counts))
             out.extend(split_pairs(toks, flagged, garbled))
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
@@ -234,6 +246,8 @@ class _Generator:
         out = joins(toks, i, reason) if info.garbled else []
         if _next_to_hyphen(toks, i) and not (info.garbled and _compound_piece(toks, i)):
             return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
+        if _after_line_hyphen(toks, i):
+            return out  # the second half of a word broken at a line end ("rc-⏎cently")
         if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
             return out  # an acronym (AUD, BIS), not "tbe"
         feats = {"finding": reason, "orig": [tok.text]}
@@ -253,6 +267,7 @@ class _Generator:
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
+        in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
         out += [
             _cand(
                 tok.start,
@@ -266,9 +281,14 @@ class _Generator:
                 subs=[list(x) for x in c.subs],
             )
             for c, rule, cost, thr in self._corrections(tok.text, reason, info)
+            # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
+            # capitalised token is a name, not a lower-case word ("rates", "race")
+            if not (in_names and _initial_case(c.text, tok.text, initial)[:1].islower())
         ]
         known = is_known(tok.text)
-        if tok.text.isalpha() and not known and info.garbled:
+        # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
+        recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
+        if tok.text.isalpha() and not known and info.garbled and not recurring:
             # a valid word form ("datasets": dataset + s) is split on strong evidence only
             split_thr = CAPITAL_THRESHOLD if capital else None
             if is_word_form(tok.text):
@@ -309,6 +329,7 @@ class _Generator:
             and info.counts[text] < DOC_SUPPORT_MIN
             and not _period_word(text)
         )
+        cap_heavy = reason in ("nonword", "capitalized_unknown") and _capital_garble(text, info)
         for c in correction_candidates(text, unlisted)[:_MAX_CORRECTIONS]:
             if rare_word and not c.listed:
                 continue
@@ -321,6 +342,8 @@ class _Generator:
             thr = CAPITAL_THRESHOLD if capital and same_initial else None
             if thr is None and wide:
                 thr = GARBLED_NONWORD_THRESHOLD
+            if cap_heavy:
+                thr = CAPITAL_GARBLED_THRESHOLD
             if rare_word:
                 thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
@@ -550,6 +573,27 @@ def _old_print(doc: Document, detection: Detection) -> bool:
     return old >= OLD_PRINT_SHARE * max(1, len(doc.words))
 
 
+#: Margin (nats) the reading of a capitalised non-word needs in a heavily garbled page
+#: when the page prints it once and neither the period vocabulary nor the name list
+#: knows it: the language model knows little of the names and headings around it.
+CAPITAL_GARBLED_THRESHOLD = -2.0
+#: ... when it has at least this many letters ...
+CAPITAL_GARBLED_MIN_LEN = 5
+
+
+def _capital_garble(text: str, info: _DocInfo) -> bool:
+    """A capitalised non-word of a heavily garbled page that is most likely garble."""
+    if not info.heavy or len(text) < CAPITAL_GARBLED_MIN_LEN:
+        return False  # short names collide with words ("Hely" -> "Holy")
+    if not text[:1].isupper() or not text[1:].islower():
+        return False
+    if info.counts[text] >= DOC_SUPPORT_MIN or _period_word(text):
+        return False
+    from repair.score.ngrams import get_ngrams
+
+    return not get_ngrams().is_name(text)
+
+
 def _period_word(text: str) -> bool:
     """Whether the period vocabulary knows ``text`` (a rare real word of old print:
     "picul", "tapsters", "macadamising"), so it is not read as garble lightly."""
@@ -609,6 +653,35 @@ def _initial_case(word: str, original: str, initial: bool) -> str:
     return word
 
 
+def _between_capitals(toks: list[Token], i: int) -> bool:
+    """Whether the words just before and after token ``i`` (one space apart, same line)
+    are capitalised: a run of names or a title ("Gilbert James Batea Gerald")."""
+    if i < 2 or i + 2 >= len(toks) or toks[i - 1].text != " " or toks[i + 1].text != " ":
+        return False
+    before, after = toks[i - 2], toks[i + 2]
+    return (
+        before.kind == "word"
+        and after.kind == "word"
+        and before.text[:1].isupper()
+        and after.text[:1].isupper()
+    )
+
+
+#: Titles before a surname ("Mr. Moors", "Captain Bight").
+TITLES = frozenset("Mr Mrs Messrs Dr Miss Mr. Rev Capt Captain Sir Hon Lieut Sergeant".split())
+
+
+def _name_context(toks: list[Token], i: int) -> bool:
+    """Whether a capitalised token ``i`` stands between two capitalised words or after a
+    title: a surname or a word of a place name."""
+    if _between_capitals(toks, i):
+        return True
+    j = i - 2 if i >= 2 and toks[i - 1].text == " " else -1
+    if j >= 0 and toks[j].text == ".":
+        j -= 1
+    return j >= 0 and toks[j].text in TITLES
+
+
 def _sentence_start(toks: list[Token], i: int) -> bool:
     """Whether token ``i`` opens a sentence (text start, after . ! ? or a blank line)."""
     j = i - 1
@@ -642,6 +715,15 @@ def _compound_piece(toks: list[Token], i: int) -> bool:
         if is_word_form(a + b):
             return False
     return True
+
+
+def _after_line_hyphen(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` opens a line after a line-end hyphen glued to a word: the
+    second half of a broken word ("rc-⏎cently" is not "gently", "forma-⏎tions" not
+    "lions"), read with its first half by the hyphenation candidates or not at all."""
+    if i < 3 or toks[i - 1].kind != "space" or "\n" not in toks[i - 1].text:
+        return False
+    return toks[i - 2].text == "-" and toks[i - 3].kind == "word"
 
 
 def _next_to_hyphen(toks: list[Token], i: int) -> bool:

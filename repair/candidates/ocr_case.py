@@ -137,6 +137,8 @@ def case_candidates(
             garbled
             and zipf(low) >= OTHER_MIN_ZIPF
             and (low in lower_words or _lower_in_period_text(low))
+            # a word of a name ("the Improvement Committee", "the Industrial School")
+            and not (after.kind == "word" and after.text[:1].isupper())
         )
         rule_finding = "initial_capital"
     elif garbled and text[0].islower() and sum(ch.isupper() for ch in text) == 1:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 from itertools import product
 
@@ -296,6 +297,7 @@ def _read_pieces(reading: str, orig_words: set[str], correct: bool) -> list[tupl
 def glued_candidates(toks: list[Token]) -> list[Candidate]:
     """Candidates re-reading each chunk of words and glued marks (garbled documents)."""
     out: list[Candidate] = []
+    page = Counter(t.text for t in toks if t.kind == "word") if DOC_BONUS else Counter()
     n = len(toks)
     i = 0
     while i < n:
@@ -309,7 +311,7 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
         chunk = "".join(t.text for t in piece)
         if any(t.kind == "word" for t in piece) and not chunk.isalnum():
             nxt = toks[j].text[:1] if j < n else ""
-            out.extend(_chunk_candidates(piece, chunk, nxt, 0.0))
+            out.extend(_chunk_candidates(piece, chunk, nxt, 0.0, page=page))
             tail = _split_tail(toks, j)
             if tail is not None and piece[-1].kind == "punct" and _rarely_kept(piece[-1].text):
                 # "pro\ ed", "abo\ o": a misread glyph before a space that split the word
@@ -351,8 +353,20 @@ def _split_tail(toks: list[Token], j: int) -> int | None:
     return j + 1
 
 
+#: A one-word reading of a chunk whose marks training rarely keeps, which the page prints
+#: this often elsewhere ("Pte«" where "Pte" stands 18 times in a roll-call) ...
+DOC_MIN_COUNT = 2
+#: ... costs this much less (nats): the page's own words are the likeliest readings.
+DOC_BONUS = 2.0
+
+
 def _chunk_candidates(
-    piece: list[Token], chunk: str, nxt: str, extra: float, one_word: bool = False
+    piece: list[Token],
+    chunk: str,
+    nxt: str,
+    extra: float,
+    one_word: bool = False,
+    page: Mapping[str, int] | None = None,
 ) -> list[Candidate]:
     orig = [t.text for t in piece if t.kind == "word"]
     out = []
@@ -360,6 +374,13 @@ def _chunk_candidates(
         alt = [t.text for t in tokenize(text) if t.kind == "word"]
         if not alt or (one_word and (len(alt) != 1 or not text.isalpha())):
             continue
+        if (
+            page
+            and len(alt) == 1
+            and page.get(alt[0], 0) >= DOC_MIN_COUNT
+            and _rarely_kept("".join(ch for ch in chunk if not ch.isalnum()))
+        ):
+            cost -= DOC_BONUS  # only misread marks ("«", "»"), not "c.-all" -> "call"
         out.append(
             cand(
                 piece[0].start,

@@ -97,6 +97,8 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
             i += 1
             continue
         j = _lone_run(toks, i)
+        if j < 0 and t.text == "." and (i == 0 or "\n" in toks[i - 1].text):
+            j = i + 1 if _speck_before_lower(".", toks, i + 1) else -1  # "of\n. a Moth"
         if j < 0 or (j < n and toks[j].kind != "space"):
             i += 1
             continue
@@ -116,7 +118,12 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
             # marks no typesetter spaces off are specks
             i = j
             continue
-        if before is not None and "\n" in before.text and all(ch in ",.;:!?" for ch in run):
+        if (
+            before is not None
+            and "\n" in before.text
+            and all(ch in ",.;:!?" for ch in run)
+            and not _speck_before_lower(run, toks, j)
+        ):
             i = j  # "like\n, swiftly": punctuation wrapped onto the next line is real
             continue
         if "|" in run and _table_row(toks, i, j):
@@ -137,6 +144,16 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         )
         i = j
     return out
+
+
+def _speck_before_lower(run: str, toks: list[Token], j: int) -> bool:
+    """A lone ".", "?" or "!" opening a line before a lower-case word ("of\n. a Moth",
+    "unhurt\n? from the"): no sentence ends there, and no one wraps a full stop away from
+    its word: a speck at the column's edge."""
+    if run not in (".", "?", "!") or j + 1 >= len(toks) or toks[j].text not in (" ", "\t"):
+        return False
+    nxt = toks[j + 1]
+    return nxt.kind == "word" and nxt.text[:1].islower()
 
 
 #: One-glyph tokens a column rule or speck at a line's edge is read as ("|" is a mark;

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from repair.detect.ocr_specks import speck_count
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     archaic_form,
@@ -239,7 +240,7 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     reasons: dict[str, int] = {}
     for f in findings:
         reasons[f.reason] = reasons.get(f.reason, 0) + 1
-    confusion = _count_confusions(text, findings)
+    confusion = _count_confusions(text, findings) + speck_count(text)
     return Detection(
         tuple(findings),
         score,

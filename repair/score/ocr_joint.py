@@ -60,7 +60,9 @@ def _pairable(f: dict[str, Any]) -> bool:
     threshold = f.get("threshold")
     if threshold is not None and threshold > PAIR_MAX_THRESHOLD:
         return False  # a reading its rule trusts little alone ("w an" -> "wan") stays so
-    return f.get("finding") != "capitalized_unknown"
+    # a capitalised word inside a sentence, or a reading the page's own words make
+    # (:mod:`repair.candidates.ocr_docvocab`) keeps its own decision
+    return f.get("finding") not in ("capitalized_unknown", "doc_vocab")
 
 
 def joint_decode(
