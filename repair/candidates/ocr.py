@@ -16,7 +16,7 @@ are proposed (garble no clean text contains).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from repair.candidates.ocr_caps import caps_candidates
@@ -126,6 +126,8 @@ class _DocInfo:
     garbled: bool = False
     reference_words: frozenset[str] = frozenset()
     heavy: bool = False
+    #: ``_corrections`` per (token, reason): a document repeats its misreadings
+    corrections: dict[tuple[str, str], list] = field(default_factory=dict)
 
     @cached_property
     def doc_prefixes(self) -> frozenset[str]:
@@ -291,7 +293,17 @@ class _Generator:
     def _corrections(
         self, text: str, reason: str, info: _DocInfo
     ) -> list[tuple[Correction, str, float, float | None]]:
-        """(correction, rule, cost, threshold) for one token: table variants and doc words."""
+        """(correction, rule, cost, threshold) for one token: table variants and doc words
+        (computed once per distinct token and reason of the document)."""
+        key = (text, reason)
+        memo = info.corrections.get(key)
+        if memo is None:
+            memo = info.corrections[key] = self._corrections_of(text, reason, info)
+        return memo
+
+    def _corrections_of(
+        self, text: str, reason: str, info: _DocInfo
+    ) -> list[tuple[Correction, str, float, float | None]]:
         capital = reason == "capitalized_unknown"
         # a non-word the web uses ("nuff", "awa": dialect, loan words) looks clean: it is
         # re-read only by a listed confusion with a large LM gain
