@@ -96,6 +96,12 @@ def spacing_costs() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def _lowered_confusions() -> dict[str, tuple[tuple[str, float, str], ...]]:
+    """:func:`confusions` with each true form's lower case: ``(true, cost, lower)`` rows."""
+    return {s: tuple((d, c, d.lower()) for d, c in rows) for s, rows in confusions().items()}
+
+
+@lru_cache(maxsize=1)
 def _max_src_len() -> int:
     return max(len(s) for s in confusions())
 
@@ -213,7 +219,7 @@ def confusion_variants(
     """
     if prefixes is None:
         return _dictionary_variants(token)
-    table = confusions()
+    table = _lowered_confusions()
     longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
 
@@ -221,17 +227,25 @@ def confusion_variants(
     size = len(token)
     memo = prefixes.memo
     check = prefixes.__contains__
+    # the table's rows that apply at each position, looked up once per token
+    options: list[list[tuple[int, str, tuple[tuple[str, float, str], ...]]]] = []
+    for i in range(size + 1):
+        here = []
+        for n in range(1, min(longest, size - i) + 1):
+            rows = table.get(token[i : i + n])
+            if rows:
+                here.append((n, token[i : i + n], rows))
+        options.append(here)
 
     def walk(i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
             if len(subs) < max_subs:
-                for n in range(1, min(longest, size - i) + 1):
-                    src = token[i : i + n]
-                    for dst, c in table.get(src, ()):
+                for n, src, rows in options[i]:
+                    for dst, c, dst_low in rows:
                         if cost + c > max_cost:
                             break  # rows are sorted by cost
-                        new_low = low + dst.lower()
+                        new_low = low + dst_low
                         ok = memo.get(new_low)
                         if ok is None:
                             ok = check(new_low)
