@@ -66,9 +66,18 @@ class Scorer:
 
     def __init__(self) -> None:
         self.lm = get_lm()
+        # one per document: the candidates of a span share its original's score, and a
+        # document repeats its contexts
+        self._seq: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], float] = {}
 
     def seq(self, words: list[str], prev: list[str], nxt: list[str]) -> float:
-        return self.lm.sequence_logprob(_norm(words) + _norm(nxt[:2]), _norm(prev[-2:]))
+        key = (tuple(words), tuple(prev[-2:]), tuple(nxt[:2]))
+        lp = self._seq.get(key)
+        if lp is None:
+            lp = self._seq[key] = self.lm.sequence_logprob(
+                _norm(words) + _norm(nxt[:2]), _norm(prev[-2:])
+            )
+        return lp
 
     def decide(
         self,
