@@ -226,32 +226,38 @@ def confusion_variants(
     low_token = [ch.lower() for ch in token]
     size = len(token)
     memo = prefixes.memo
-    check = prefixes.__contains__
-    # the table's rows that apply at each position, looked up once per token
-    options: list[list[tuple[int, str, tuple[tuple[str, float, str], ...]]]] = []
+    check = prefixes.check
+    memo_get = memo.get
+    # the table's rows that apply at each position, looked up once per token:
+    # (end of the source, (true form, cost, its lower case, the substitution), ...)
+    options: list[list[tuple[int, tuple[tuple[str, float, str, tuple[str, str]], ...]]]] = []
     for i in range(size + 1):
         here = []
         for n in range(1, min(longest, size - i) + 1):
-            rows = table.get(token[i : i + n])
+            src = token[i : i + n]
+            rows = table.get(src)
             if rows:
-                here.append((n, token[i : i + n], rows))
+                here.append((i + n, tuple((d, c, d_low, (src, d)) for d, c, d_low in rows)))
         options.append(here)
 
-    def walk(i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
+    def walk(
+        i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...], n_subs: int
+    ) -> None:
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
-            if len(subs) < max_subs:
-                for n, src, rows in options[i]:
-                    for dst, c, dst_low in rows:
-                        if cost + c > max_cost:
+            if n_subs < max_subs:
+                for j, rows in options[i]:
+                    for dst, c, dst_low, sub in rows:
+                        new_cost = cost + c
+                        if new_cost > max_cost:
                             break  # rows are sorted by cost
                         new_low = low + dst_low
-                        ok = memo.get(new_low)
+                        ok = memo_get(new_low)
                         if ok is None:
                             ok = check(new_low)
                         if new_low and not ok:
                             continue
-                        walk(i + n, built + dst, new_low, cost + c, (*subs, (src, dst)))
+                        walk(j, built + dst, new_low, new_cost, (*subs, sub), n_subs + 1)
             if i >= size:
                 if subs:
                     old = out.get(built)
@@ -261,13 +267,13 @@ def confusion_variants(
             built += token[i]
             low += low_token[i]
             i += 1
-            ok = memo.get(low)
+            ok = memo_get(low)
             if ok is None:
                 ok = check(low)
             if not ok:
                 return
 
-    walk(0, "", "", 0.0, ())
+    walk(0, "", "", 0.0, (), 0)
     return out
 
 
@@ -319,6 +325,10 @@ class PrefixIndex:
         hit = self.memo.get(prefix)
         if hit is not None:
             return hit
+        return self.check(prefix)
+
+    def check(self, prefix: str) -> bool:
+        """``prefix in self`` for a string the memo does not hold yet (remembered)."""
         i = bisect_left(self._words, prefix)
         hit = i < len(self._words) and self._words[i].startswith(prefix)
         if len(self.memo) >= self.MEMO_MAX:
