@@ -69,6 +69,7 @@ class Scorer:
         # one per document: the candidates of a span share its original's score, and a
         # document repeats its contexts
         self._seq: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], float] = {}
+        self._decided: dict[tuple, Decision] = {}  # the same decision in the same context
 
     def seq(self, words: list[str], prev: list[str], nxt: list[str]) -> float:
         key = (tuple(words), tuple(prev[-2:]), tuple(nxt[:2]))
@@ -93,6 +94,29 @@ class Scorer:
         prior_per_zipf: float | None = None,
     ) -> Decision:
         """Whether ``alt`` should replace ``orig`` between ``prev`` and ``nxt``."""
+        key = (
+            tuple(orig), tuple(alt), tuple(prev), tuple(nxt),
+            cost, orig_known, threshold, split_charge, prior_per_zipf,
+        )  # fmt: skip
+        decision = self._decided.get(key)
+        if decision is None:
+            decision = self._decided[key] = self._decide(
+                orig, alt, prev, nxt, cost, orig_known, threshold, split_charge, prior_per_zipf
+            )
+        return decision
+
+    def _decide(
+        self,
+        orig: list[str],
+        alt: list[str],
+        prev: list[str],
+        nxt: list[str],
+        cost: float,
+        orig_known: bool,
+        threshold: float | None,
+        split_charge: bool,
+        prior_per_zipf: float | None,
+    ) -> Decision:
         lp_orig = self.seq(orig, prev, nxt)
         if split_charge and not orig_known and len(alt) > len(orig):
             # A merged non-word ("kingwas") stands for several words: charge it one
