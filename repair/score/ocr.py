@@ -244,13 +244,18 @@ def _decide_all(
     """Each candidate decided in the context ``ctx`` gives; ``memo`` keeps the decisions
     by candidate index, re-used while the context is unchanged."""
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
+    # the candidates of a span share its context
+    contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f:
             margin, ev = -100.0, {"fallback": True}
             accepted = True
         else:
-            prev, nxt = ctx.around(c.start, c.end)
+            around = contexts.get((c.start, c.end))
+            if around is None:
+                around = contexts[c.start, c.end] = ctx.around(c.start, c.end)
+            prev, nxt = around
             seen = memo.get(k)
             if seen is not None and seen[0] == prev and seen[1] == nxt:
                 d = seen[2]
