@@ -212,9 +212,10 @@ class _Generator:
             if garbled and t.kind == "word" and t.start not in flagged:
                 if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": an elided form
                     out.extend(self._realword(t, toks, i, names, info.heavy))
-                out.extend(self._caps_in_text(toks, i))
-                out.extend(self._caps_headline(toks, i))
-                out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
+                if t.text.isupper():  # capitals readings: each needs an all-capitals word
+                    out.extend(self._caps_in_text(toks, i))
+                    out.extend(self._caps_headline(toks, i))
+                    out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
                 if t.text[:1].islower() and not t.text.islower():
