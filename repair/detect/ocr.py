@@ -84,7 +84,7 @@ def token_reason(tok: Token, sentence_start: bool) -> str | None:
     return _word_reason(tok.text, sentence_start)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _word_reason(text: str, sentence_start: bool) -> str | None:
     """:func:`token_reason` of a word, once per distinct word and position."""
     low = text.lower()
