@@ -164,8 +164,9 @@ def needs_ftfy(text: str, unescape_html: bool) -> bool:
     :func:`bad_unfixed_lines` flags only segments that are ``is_bad``.  So False
     means: no fix and no flagged line, exactly as if ftfy had run.  Non-ASCII text
     is checked with ftfy's own ``BADNESS_RE`` (see :func:`_badness`), first by the
-    characters each of its alternatives requires, then by the regex itself, per
-    segment as ftfy cuts the text; ftfy is imported only when something is found.
+    characters each of its alternatives requires, then per segment as ftfy cuts the
+    text, by those characters again and by the regex itself; ftfy is imported only
+    when something is found.
     """
     if "\x1b" in text or (unescape_html and "&" in text):
         return True
@@ -180,8 +181,14 @@ def needs_ftfy(text: str, unescape_html: bool) -> bool:
     present = set(trigger.findall(text))
     if not any(all(not present.isdisjoint(cls) for cls in alt) for alt in requirements):
         return False  # no alternative of BADNESS_RE has all the characters it needs
-    search = regex().search
-    return any(search(seg) for _, seg in segments(text))
+    search, find = regex().search, trigger.findall
+    for _, seg in segments(text):
+        # the same test per segment first: most lines lack what every alternative needs
+        here = set(find(seg))
+        if any(all(not here.isdisjoint(cls) for cls in alt) for alt in requirements):
+            if search(seg):
+                return True
+    return False
 
 
 #: ftfy's ``fix_c1_controls`` and ``fix_surrogates`` act on these whatever the badness.

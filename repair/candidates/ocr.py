@@ -16,7 +16,7 @@ are proposed (garble no clean text contains).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from repair.candidates.ocr_caps import caps_candidates
@@ -130,6 +130,8 @@ class _DocInfo:
     garbled: bool = False
     reference_words: frozenset[str] = frozenset()
     heavy: bool = False
+    #: ``_corrections`` per (token, reason): a document repeats its misreadings
+    corrections: dict[tuple[str, str], list] = field(default_factory=dict)
 
     @cached_property
     def doc_prefixes(self) -> frozenset[str]:
@@ -220,9 +222,10 @@ class _Generator:
                     t.text[:1].isupper() and _name_context(toks, i)
                 ):  # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
                     out.extend(self._realword(t, toks, i, names, info.heavy))
-                out.extend(self._caps_in_text(toks, i))
-                out.extend(self._caps_headline(toks, i))
-                out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
+                if t.text.isupper():  # capitals readings: each needs an all-capitals word
+                    out.extend(self._caps_in_text(toks, i))
+                    out.extend(self._caps_headline(toks, i))
+                    out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
                 if t.text[:1].islower() and not t.text.islower():
@@ -311,7 +314,17 @@ class _Generator:
     def _corrections(
         self, text: str, reason: str, info: _DocInfo
     ) -> list[tuple[Correction, str, float, float | None]]:
-        """(correction, rule, cost, threshold) for one token: table variants and doc words."""
+        """(correction, rule, cost, threshold) for one token: table variants and doc words
+        (computed once per distinct token and reason of the document)."""
+        key = (text, reason)
+        memo = info.corrections.get(key)
+        if memo is None:
+            memo = info.corrections[key] = self._corrections_of(text, reason, info)
+        return memo
+
+    def _corrections_of(
+        self, text: str, reason: str, info: _DocInfo
+    ) -> list[tuple[Correction, str, float, float | None]]:
         capital = reason == "capitalized_unknown"
         # a non-word the web uses ("nuff", "awa": dialect, loan words) looks clean: it is
         # re-read only by a listed confusion with a large LM gain

@@ -79,37 +79,16 @@ def realword_candidates(
     """Readings of the known word ``toks[i]`` as another known word (len >= 2);
     ``names``: the document's names (:func:`document_names`); ``heavy``: the page is
     heavily garbled (the wide settings), else the ``LIGHT_*`` ones."""
-    if heavy:
-        max_subs, orig_max, target_min = MAX_SUBS, ORIG_MAX_ZIPF, TARGET_MIN_ZIPF
-        prior, thr, thr2 = PRIOR_PER_ZIPF, THRESHOLD, TWO_SUBS_THRESHOLD
-    else:
-        max_subs, orig_max, target_min = LIGHT_MAX_SUBS, LIGHT_ORIG_MAX_ZIPF, LIGHT_TARGET_MIN_ZIPF
-        prior, thr, thr2 = LIGHT_PRIOR_PER_ZIPF, LIGHT_THRESHOLD, LIGHT_THRESHOLD
     tok = toks[i]
     text = tok.text
-    if len(text) < 2 or not text.isalpha() or not text[1:].islower():
-        return []  # acronyms, mixed case, numbers, lone letters
-    low = text.lower()
-    if low in ARCHAIC_WORDS or not is_known(text):
+    readings = _readings(text, heavy)
+    if not readings or (text[0].isupper() and text in names):
         return []
-    orig_z = zipf(low)
-    if orig_z >= orig_max:
-        return []
-    capital = text[0].isupper()
-    if capital and text in names:
-        return []
-    readings = []
-    for variant, (cost, subs) in _variants(text, MAX_COST, max_subs).items():
-        if cost > MAX_COST or len(subs) > max_subs or variant.lower() == low:
-            continue
-        if len(variant) > 1 and not variant[1:].islower():
-            continue
-        if variant[:1].isupper() != capital or variant.lower() == "i":
-            continue
-        if zipf(variant.lower()) < target_min or not _period_target(variant):
-            continue
-        readings.append((cost, variant, subs))
-    readings.sort()
+    prior, thr, thr2 = (
+        (PRIOR_PER_ZIPF, THRESHOLD, TWO_SUBS_THRESHOLD)
+        if heavy
+        else (LIGHT_PRIOR_PER_ZIPF, LIGHT_THRESHOLD, LIGHT_THRESHOLD)
+    )
     return [
         _cand(
             tok.start,
@@ -125,8 +104,41 @@ def realword_candidates(
             threshold=thr if len(subs) < 2 else thr2,
             subs=[list(x) for x in subs],
         )
-        for cost, variant, subs in readings[:MAX_READINGS]
+        for cost, variant, subs in readings
     ]
+
+
+@lru_cache(maxsize=50_000)
+def _readings(text: str, heavy: bool) -> tuple[tuple[float, str, tuple[tuple[str, str], ...]], ...]:
+    """(cost, reading, substitutions) of the word ``text``, cheapest first (at most
+    :data:`MAX_READINGS`); the document's names are left out by the caller.  Cached per
+    word: a text repeats its words."""
+    if heavy:
+        max_subs, orig_max, target_min = MAX_SUBS, ORIG_MAX_ZIPF, TARGET_MIN_ZIPF
+    else:
+        max_subs, orig_max, target_min = LIGHT_MAX_SUBS, LIGHT_ORIG_MAX_ZIPF, LIGHT_TARGET_MIN_ZIPF
+    if len(text) < 2 or not text.isalpha() or not text[1:].islower():
+        return ()  # acronyms, mixed case, numbers, lone letters
+    low = text.lower()
+    if low in ARCHAIC_WORDS or not is_known(text):
+        return ()
+    orig_z = zipf(low)
+    if orig_z >= orig_max:
+        return ()
+    capital = text[0].isupper()
+    readings = []
+    for variant, (cost, subs) in _variants(text, MAX_COST, max_subs).items():
+        if cost > MAX_COST or len(subs) > max_subs or variant.lower() == low:
+            continue
+        if len(variant) > 1 and not variant[1:].islower():
+            continue
+        if variant[:1].isupper() != capital or variant.lower() == "i":
+            continue
+        if zipf(variant.lower()) < target_min or not _period_target(variant):
+            continue
+        readings.append((cost, variant, subs))
+    readings.sort()
+    return tuple(readings[:MAX_READINGS])
 
 
 def document_names(toks: list[Token], counts: Counter[str]) -> frozenset[str]:

@@ -396,6 +396,7 @@ def find(doc: Document, held_out: frozenset[str] | None = None) -> list[Restorat
     """
     out: list[Restoration] = []
     terms: Terms | None = None
+    known: dict[tuple[str, ...], list[tuple[tuple[str, ...], Term]]] = {}
     for window in _windows(doc):
         written = _lower_ok(doc, window)
         if written is None or sum(w not in STOPWORDS for w in written) < 2:
@@ -405,9 +406,12 @@ def find(doc: Document, held_out: frozenset[str] | None = None) -> list[Restorat
             continue
         if terms is None:
             terms = load_terms(HELD_OUT if held_out is None else held_out)
-        if terms.get(written) is not None:
-            continue  # the written words are a term themselves
-        cands = _product(written, opts, terms)
+        cands = known.get(written)
+        if cands is None:  # once per distinct written window of the document
+            if terms.get(written) is not None:
+                cands = known[written] = []  # the written words are a term themselves
+            else:
+                cands = known[written] = _product(written, opts, terms)
         if not cands:
             continue
         scored = []

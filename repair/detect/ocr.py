@@ -16,6 +16,7 @@ unknown words are reported (``capitalized_unknown``) but counted as names, not e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from repair.detect.ocr_specks import speck_count
 from repair.resources.frequency import zipf
@@ -81,7 +82,12 @@ _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
 
 def token_reason(tok: Token, sentence_start: bool) -> str | None:
     """Why one word token looks garbled, or ``None`` (reason codes are stable)."""
-    text = tok.text
+    return _word_reason(tok.text, sentence_start)
+
+
+@lru_cache(maxsize=50_000)
+def _word_reason(text: str, sentence_start: bool) -> str | None:
+    """:func:`token_reason` of a word, once per distinct word and position."""
     low = text.lower()
     if low in GARBLE_FORMS:
         return "garble_form"

@@ -205,12 +205,50 @@ def may_match(keys: list[str], pre: Prefilter | None = None) -> bool:
     """Whether some run of the text units ``keys`` has a phrase's prefilter key."""
     pre = pre or prefilter()
     n = len(keys)
+    if n >= PRUNED_MIN_UNITS:
+        return _may_match_pruned(keys, pre)
     for i, k in enumerate(keys):
         if k not in pre.firsts:
             continue
         for m in pre.lengths:
             if i + m <= n and phrase_key(keys[i : i + m]) in pre.keys:
                 return True
+    return False
+
+
+#: From this many units on, :func:`may_match` extends a run only while its units begin
+#: some key (building that prefix set costs ~15 ms, repaid on long texts only).
+PRUNED_MIN_UNITS = 20_000
+
+
+@lru_cache(maxsize=4)
+def _key_heads(pre: Prefilter) -> frozenset[str]:
+    """Every run of whole units a prefilter key begins with ("a b" of "a b c xyz")."""
+    heads = set()
+    for k in pre.keys:
+        parts = k.split(" ")[:-1]
+        for j in range(1, len(parts) + 1):
+            heads.add(" ".join(parts[:j]))
+    return frozenset(heads)
+
+
+def _may_match_pruned(keys: list[str], pre: Prefilter) -> bool:
+    """:func:`may_match`, stopping a run as soon as its whole units begin no key."""
+    heads, lengths, found = _key_heads(pre), frozenset(pre.lengths), pre.keys
+    top = max(pre.lengths)
+    n = len(keys)
+    for i, k in enumerate(keys):
+        if k not in pre.firsts:
+            continue
+        if 1 in lengths and k[:3] in found:
+            return True
+        head = k
+        for m in range(2, min(top, n - i) + 1):
+            if head not in heads:
+                break
+            if m in lengths and f"{head} {keys[i + m - 1][:3]}" in found:
+                return True
+            head = f"{head} {keys[i + m - 1]}"
     return False
 
 

@@ -66,9 +66,19 @@ class Scorer:
 
     def __init__(self) -> None:
         self.lm = get_lm()
+        # one per document: the candidates of a span share its original's score, and a
+        # document repeats its contexts
+        self._seq: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], float] = {}
+        self._decided: dict[tuple, Decision] = {}  # the same decision in the same context
 
     def seq(self, words: list[str], prev: list[str], nxt: list[str]) -> float:
-        return self.lm.sequence_logprob(_norm(words) + _norm(nxt[:2]), _norm(prev[-2:]))
+        key = (tuple(words), tuple(prev[-2:]), tuple(nxt[:2]))
+        lp = self._seq.get(key)
+        if lp is None:
+            lp = self._seq[key] = self.lm.sequence_logprob(
+                _norm(words) + _norm(nxt[:2]), _norm(prev[-2:])
+            )
+        return lp
 
     def decide(
         self,
@@ -84,6 +94,29 @@ class Scorer:
         prior_per_zipf: float | None = None,
     ) -> Decision:
         """Whether ``alt`` should replace ``orig`` between ``prev`` and ``nxt``."""
+        key = (
+            tuple(orig), tuple(alt), tuple(prev), tuple(nxt),
+            cost, orig_known, threshold, split_charge, prior_per_zipf,
+        )  # fmt: skip
+        decision = self._decided.get(key)
+        if decision is None:
+            decision = self._decided[key] = self._decide(
+                orig, alt, prev, nxt, cost, orig_known, threshold, split_charge, prior_per_zipf
+            )
+        return decision
+
+    def _decide(
+        self,
+        orig: list[str],
+        alt: list[str],
+        prev: list[str],
+        nxt: list[str],
+        cost: float,
+        orig_known: bool,
+        threshold: float | None,
+        split_charge: bool,
+        prior_per_zipf: float | None,
+    ) -> Decision:
         lp_orig = self.seq(orig, prev, nxt)
         if split_charge and not orig_known and len(alt) > len(orig):
             # A merged non-word ("kingwas") stands for several words: charge it one
@@ -211,13 +244,18 @@ def _decide_all(
     """Each candidate decided in the context ``ctx`` gives; ``memo`` keeps the decisions
     by candidate index, re-used while the context is unchanged."""
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
+    # the candidates of a span share its context
+    contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f:
             margin, ev = -100.0, {"fallback": True}
             accepted = True
         else:
-            prev, nxt = ctx.around(c.start, c.end)
+            around = contexts.get((c.start, c.end))
+            if around is None:
+                around = contexts[c.start, c.end] = ctx.around(c.start, c.end)
+            prev, nxt = around
             seen = memo.get(k)
             if seen is not None and seen[0] == prev and seen[1] == nxt:
                 d = seen[2]

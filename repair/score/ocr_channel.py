@@ -96,6 +96,12 @@ def spacing_costs() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def _lowered_confusions() -> dict[str, tuple[tuple[str, float, str], ...]]:
+    """:func:`confusions` with each true form's lower case: ``(true, cost, lower)`` rows."""
+    return {s: tuple((d, c, d.lower()) for d, c in rows) for s, rows in confusions().items()}
+
+
+@lru_cache(maxsize=1)
 def _max_src_len() -> int:
     return max(len(s) for s in confusions())
 
@@ -213,31 +219,45 @@ def confusion_variants(
     """
     if prefixes is None:
         return _dictionary_variants(token)
-    table = confusions()
+    table = _lowered_confusions()
     longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
 
     low_token = [ch.lower() for ch in token]
     size = len(token)
     memo = prefixes.memo
-    check = prefixes.__contains__
+    check = prefixes.check
+    memo_get = memo.get
+    # the table's rows that apply at each position, looked up once per token:
+    # (end of the source, (true form, cost, its lower case, the substitution), ...)
+    options: list[list[tuple[int, tuple[tuple[str, float, str, tuple[str, str]], ...]]]] = []
+    for i in range(size + 1):
+        here = []
+        for n in range(1, min(longest, size - i) + 1):
+            src = token[i : i + n]
+            rows = table.get(src)
+            if rows:
+                here.append((i + n, tuple((d, c, d_low, (src, d)) for d, c, d_low in rows)))
+        options.append(here)
 
-    def walk(i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
+    def walk(
+        i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...], n_subs: int
+    ) -> None:
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
-            if len(subs) < max_subs:
-                for n in range(1, min(longest, size - i) + 1):
-                    src = token[i : i + n]
-                    for dst, c in table.get(src, ()):
-                        if cost + c > max_cost:
+            if n_subs < max_subs:
+                for j, rows in options[i]:
+                    for dst, c, dst_low, sub in rows:
+                        new_cost = cost + c
+                        if new_cost > max_cost:
                             break  # rows are sorted by cost
-                        new_low = low + dst.lower()
-                        ok = memo.get(new_low)
+                        new_low = low + dst_low
+                        ok = memo_get(new_low)
                         if ok is None:
                             ok = check(new_low)
                         if new_low and not ok:
                             continue
-                        walk(i + n, built + dst, new_low, cost + c, (*subs, (src, dst)))
+                        walk(j, built + dst, new_low, new_cost, (*subs, sub), n_subs + 1)
             if i >= size:
                 if subs:
                     old = out.get(built)
@@ -247,13 +267,13 @@ def confusion_variants(
             built += token[i]
             low += low_token[i]
             i += 1
-            ok = memo.get(low)
+            ok = memo_get(low)
             if ok is None:
                 ok = check(low)
             if not ok:
                 return
 
-    walk(0, "", "", 0.0, ())
+    walk(0, "", "", 0.0, (), 0)
     return out
 
 
@@ -305,6 +325,10 @@ class PrefixIndex:
         hit = self.memo.get(prefix)
         if hit is not None:
             return hit
+        return self.check(prefix)
+
+    def check(self, prefix: str) -> bool:
+        """``prefix in self`` for a string the memo does not hold yet (remembered)."""
         i = bisect_left(self._words, prefix)
         hit = i < len(self._words) and self._words[i].startswith(prefix)
         if len(self.memo) >= self.MEMO_MAX:
