@@ -18,18 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from repair.bench.speed import HWM_AT_EXIT
+
 _DRIVER = """
-import atexit, sys
-hwm_file = sys.argv[3]
-def _hwm():
-    try:
-        with open('/proc/self/status') as f:
-            kb = next(line.split()[1] for line in f if line.startswith('VmHWM:'))
-        with open(hwm_file, 'w') as f:
-            f.write(kb)
-    except (OSError, StopIteration):
-        pass
-atexit.register(_hwm)
+import sys
+HWM_FILE = sys.argv[3]
+""" + HWM_AT_EXIT + """
 import repair.cli.fix as fix
 real = fix.RepairConfig
 w = int(sys.argv[1])

@@ -51,19 +51,26 @@ class Startup:
         }
 
 
-#: Runs a module as ``python -m`` would and writes the process's VmHWM (kB) to argv[1] at exit.
-_WRAPPER = """\
-import atexit, runpy, sys
-out = sys.argv[1]
+#: Python source that makes a child process write its own peak RSS (``VmHWM``, KB) at exit
+#: to the file named by ``HWM_FILE`` (a name the rest of the child's script defines first).
+HWM_AT_EXIT = """\
+import atexit
 def _hwm():
     try:
         with open('/proc/self/status') as f:
             kb = next(line.split()[1] for line in f if line.startswith('VmHWM:'))
-        with open(out, 'w') as f:
+        with open(HWM_FILE, 'w') as f:
             f.write(kb)
     except (OSError, StopIteration):
         pass
 atexit.register(_hwm)
+"""
+
+#: Runs a module as ``python -m`` would and writes the process's VmHWM (kB) to argv[1] at exit.
+_WRAPPER = """\
+import runpy, sys
+HWM_FILE = sys.argv[1]
+""" + HWM_AT_EXIT + """\
 sys.argv = sys.argv[2:]
 runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)
 """
