@@ -36,6 +36,7 @@ from functools import lru_cache
 from repair.document import Document
 from repair.lexicons import LexiconError, read_text
 from repair.resources.frequency import zipf
+from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
 
 MODEL_FILE = "spin_model.json"
@@ -112,30 +113,6 @@ class Trees:
                 out[f[n]] = out.get(f[n], 0.0) + self.rate * (v[m] - v[n])
                 n = m
         return out
-
-
-@dataclass(frozen=True)
-class Linear:
-    """A logistic regression on standardised features."""
-
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-
-    def logit(self, x: Sequence[float]) -> float:
-        s = self.intercept
-        for xi, m, sc, w in zip(x, self.mean, self.scale, self.coef, strict=True):
-            s += w * (xi - m) / sc
-        return s
-
-    def contributions(self, x: Sequence[float]) -> dict[int, float]:
-        return {
-            i: w * (xi - m) / sc
-            for i, (xi, m, sc, w) in enumerate(
-                zip(x, self.mean, self.scale, self.coef, strict=True)
-            )
-        }
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,10 @@ proposed candidate is the best-scoring one; without a ranker it is the LM's best
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from repair.lexicons import LexiconError, read_text
+from repair.score.linear import Linear
 
 MODEL_FILE = "spin_model.json"
 RANK_FEATURES: tuple[str, ...] = (
@@ -52,20 +51,10 @@ WINDOW = 8.0
 _CLIP = 30.0
 
 
-@dataclass(frozen=True)
-class Ranker:
-    """A logistic regression on standardised :data:`RANK_FEATURES`."""
+class Ranker(Linear):
+    """A logistic regression on standardised :data:`RANK_FEATURES`; its score is the logit."""
 
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-
-    def score(self, x: Sequence[float]) -> float:
-        s = self.intercept
-        for xi, m, sc, w in zip(x, self.mean, self.scale, self.coef, strict=True):
-            s += w * (xi - m) / sc
-        return s
+    score = Linear.logit
 
 
 def _clip(x: float) -> float:
