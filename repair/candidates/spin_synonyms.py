@@ -265,3 +265,70 @@ def originals_of_live(word: str) -> tuple[str, ...]:
             if form and form not in out and form.isalpha() and not spelling_variant(word, form):
                 out.append(form)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def phrase_table() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """``(first, second) -> ((upos, original), ...)``: the two-word spun lemmas of
+    :data:`TABLE` (WordNet multiword lemmas: "adult male" -> "man") with their one-word
+    originals."""
+    out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for (spun, upos), origs in reverse_table().items():
+        parts = spun.split(" ")
+        if len(parts) != 2 or upos == "*" or not all(p.isalpha() for p in parts):
+            continue
+        row = out.setdefault((parts[0], parts[1]), [])
+        row.extend((upos, o) for o in origs if o.isalpha() and o not in parts)
+    return {k: tuple(v) for k, v in out.items() if v}
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """First words of two-word noun rows, second words of two-word verb rows (a span
+    whose head is inflected can only match through them)."""
+    rows = phrase_table()
+    nouns = frozenset(k[0] for k, v in rows.items() if any(u == "NOUN" for u, _ in v))
+    verbs = frozenset(k[1] for k, v in rows.items() if any(u == "VERB" for u, _ in v))
+    return nouns, verbs
+
+
+@lru_cache(maxsize=100_000)
+def phrase_originals(first: str, second: str) -> tuple[str, ...]:
+    """One-word candidate originals of the written lower-case two-word span
+    ``first second``, inflected like it (may be empty).
+
+    The span is looked up as written, then with its head lemmatized (lemminflect): the
+    last word of a noun phrase ("adult females" -> "adult female" -> "women"), the first
+    word of a verb phrase ("arrived at" -> "arrive at" -> "reached").  Ambiguous
+    inflections (two tags whose original forms differ) are skipped, as in
+    :func:`originals_of_live`.
+    """
+    table = phrase_table()
+    firsts, seconds = _phrase_heads()
+    if (first, second) not in table and first not in firsts and second not in seconds:
+        return ()
+    out: list[str] = []
+
+    def add(form: str) -> None:
+        if form and form.isalpha() and form not in out and form not in (first, second):
+            out.append(form)
+
+    for _upos, orig in table.get((first, second), ()):
+        add(orig)
+    heads = {"NOUN": (1, second), "VERB": (0, first)}
+    for upos, (i, word) in heads.items():
+        if (i == 1 and first not in firsts) or (i == 0 and second not in seconds):
+            continue
+        from lemminflect import getAllLemmas
+
+        for lemma in getAllLemmas(word).get(upos, ())[:1]:
+            if lemma == word:
+                continue
+            key = (lemma, second) if i == 0 else (first, lemma)
+            rows = [o for u, o in table.get(key, ()) if u == upos]
+            tags = _tags(word, lemma, upos) if rows else ()
+            for orig in rows if tags else ():
+                forms = {_inflect(orig, t) for t in tags}
+                if len(forms) == 1:
+                    add(forms.pop())
+    return tuple(out)

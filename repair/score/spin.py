@@ -44,6 +44,9 @@ LEARNED_MIN_GAIN = -2.0
 #: references) need LEARNED_WEAK_MIN_GAIN instead.
 LEARNED_CONFIDENT, LEARNED_WEAK_MIN_GAIN = 0.5, 2.0
 WEAK_MIN_GAIN = 2.0
+#: LM gain (nats, whole span in context) a written two-word span needs to be restored as
+#: one word (:mod:`repair.candidates.spin_phrase`; chosen on dev, see benchmarks/RESULTS.md).
+PHRASE_MIN_GAIN = 4.0
 #: How far the weak-pair bar drops for a document that plainly carries the
 #: spinner's fingerprint (score >= RELAX_FULL): there a known spinner habit needs only
 #: an LM that is not against it.  Seed 000 (approximate hand restoration): error
@@ -262,6 +265,10 @@ def _decide(
         if c.features.get("model_probability", 0.0) >= get_model().word_threshold:
             return ""
         return "" if ref > 0 and gain >= 2.0 else "weak_evidence"
+    if c.source == "SPIN_SYNONYM_PHRASE":  # the LM in this round's context decides
+        if gain >= PHRASE_MIN_GAIN:
+            return ""
+        return "lm_against" if gain < 0 else "weak_evidence"
     if strength == "strong" or c.source == "SPIN_REFERENCE":
         return "" if gain >= STRONG_MIN_GAIN or ref > 0 else "lm_against"
     if strength == "learned":

@@ -23,12 +23,13 @@ from repair.candidates.spin import (
     merged_pairs,
     thesaurus_related,
 )
+from repair.candidates.spin_phrase import phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
 from repair.document import Document
 from repair.resources.frequency import zipf
-from repair.score.spin import LEARNED_CONFIDENT, score_spin
+from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, consistent, evidence
 from repair.score.spin_model import get_model, probabilities, word_features
@@ -43,6 +44,12 @@ EARLY_DENSITY = 0.08
 REREAD = True
 #: Repeated written words propose one original (:func:`repair.score.spin_evidence.consistent`).
 CONSISTENT = True
+#: Written two-word spans get one-word candidates (:mod:`repair.candidates.spin_phrase`)
+#: where a document gate is open.
+PHRASES = True
+PHRASE_RULE = "SPIN_SYNONYM_PHRASE"
+#: See :func:`_phrase_kept` (chosen on dev: benchmarks/RESULTS.md, "Multi-word spun forms").
+PHRASE_MIN_ZIPF_GAIN = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +189,43 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
     return out
 
 
+def _phrase_kept(c: Candidate) -> bool:
+    """A two-word span is restored as one word when the LM gain over the span is at least
+    :data:`~repair.score.spin.PHRASE_MIN_GAIN` and the word is more ordinary than the
+    span's words (Zipf of the original minus their mean >= :data:`PHRASE_MIN_ZIPF_GAIN`):
+    a spinner writes a rarer multiword form, an author's own phrase ("of necessity",
+    "at peace") is made of common words."""
+    f = c.features
+    return f["gain0"] >= PHRASE_MIN_GAIN and f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN
+
+
+def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
+    """A kept two-word candidate replaces the one-word synonym candidates inside its span
+    when its LM gain is higher than theirs (both spans cannot be restored); otherwise it
+    is dropped.  Overlapping two-word spans keep the higher gain."""
+    phrases = sorted(
+        (c for c in kept if c.source == PHRASE_RULE), key=lambda c: -c.features["gain0"]
+    )
+    if not phrases:
+        return kept
+    words = [c for c in kept if c.source == "SPIN_SYNONYM"]
+    chosen: list[Candidate] = []
+    used: set[int] = set()
+    for p in phrases:
+        span = range(p.start, p.end)
+        if any(i in used for i in span):
+            continue
+        inside = [w for w in words if w.start < p.end and p.start < w.end]
+        if all(p.features["gain0"] > w.features["gain0"] for w in inside):
+            chosen.append(p)
+            used.update(span)
+    return [
+        c
+        for c in kept
+        if c.source != PHRASE_RULE and not (c.source == "SPIN_SYNONYM" and c.start in used)
+    ] + chosen
+
+
 class _Stage:
     name = "spin"
 
@@ -221,6 +265,22 @@ class _Stage:
         occ, words = list(detection.occurrences), list(detection.words)
         out = []
         model = get_model()
+        d = detection.details
+        profile = d.get("profile_score", detection.score)
+        gate = d.get("model_score", 0.0) >= model.doc_gate
+        if PHRASES and (gate or d.get("prior_profile_score", profile) >= THRESHOLD):
+            # two-word spans, only where a gate is open (clean text pays nothing)
+            taken = _covered([(o.start, o.end) for o in occ])
+            for ph in phrase_evidence(doc, taken):
+                feats = {
+                    "strength": "phrase",
+                    "caps": False,
+                    "pair_source": "synonym",
+                    "gain0": ph.gain,
+                    "margin": ph.margin,
+                    "zipf_gain": ph.zipf_gain,
+                }
+                out.append(Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats))
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
             feats = {
                 "strength": "synonym",
@@ -279,9 +339,12 @@ class _Stage:
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
+                else _phrase_kept(c)
+                if c.source == PHRASE_RULE
                 else keep_prior
             )
         ]
+        kept = _phrases_win(kept)
         decisions: Counter[str] = Counter()
         taken = {(c.start, c.end) for c in kept}
         dropped: dict[tuple[int, int], str] = {}

@@ -1,0 +1,92 @@
+"""Written two-word spans restored as one word (SPIN_SYNONYM_PHRASE)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from repair.candidates.spin_phrase import phrase_evidence
+from repair.candidates.spin_synonyms import phrase_originals, phrase_table
+from repair.config import RepairConfig
+from repair.document import Document
+from repair.pipeline import repair_text
+from repair.stages.spin import _phrase_kept, _phrases_win
+from repair.types import Candidate
+
+NO_PROFILE = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
+SUITE = Path(__file__).resolve().parent.parent / "benchmarks" / "suites" / "spin_sim"
+
+
+def test_phrase_table_has_two_word_rows_with_one_word_originals() -> None:
+    table = phrase_table()
+    assert len(table) > 2000
+    assert all(len(k) == 2 and all(" " not in o for _u, o in v) for k, v in table.items())
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "original"),
+    [
+        ("adult", "male", "man"),
+        ("adult", "females", "women"),  # noun head inflected
+        ("arrived", "at", "reached"),  # verb head inflected
+        ("dropped", "dead", "died"),
+        ("olfactory", "organ", "nose"),
+    ],
+)
+def test_phrase_originals_inflect_the_head(first: str, second: str, original: str) -> None:
+    assert original in phrase_originals(first, second)
+
+
+def test_phrase_originals_empty_for_ordinary_word_pairs() -> None:
+    assert phrase_originals("in", "order") == ()
+    assert phrase_originals("the", "house") == ()
+
+
+def _cand(start: int, end: int, source: str, gain: float, zg: float = 1.0) -> Candidate:
+    feats = {"gain0": gain, "zipf_gain": zg}
+    return Candidate(start, end, "x", "spin", source, feats)
+
+
+def test_phrase_rule_needs_gain_and_a_more_ordinary_word() -> None:
+    assert _phrase_kept(_cand(0, 11, "SPIN_SYNONYM_PHRASE", 9.0, 1.0))
+    assert not _phrase_kept(_cand(0, 11, "SPIN_SYNONYM_PHRASE", 1.0, 1.0))
+    assert not _phrase_kept(_cand(0, 11, "SPIN_SYNONYM_PHRASE", 9.0, -0.5))
+
+
+def test_phrase_wins_over_weaker_word_inside_it_and_loses_to_stronger() -> None:
+    phrase = _cand(0, 11, "SPIN_SYNONYM_PHRASE", 8.0)
+    weak, strong = _cand(6, 11, "SPIN_SYNONYM", 2.0), _cand(6, 11, "SPIN_SYNONYM", 9.0)
+    assert _phrases_win([weak, phrase]) == [phrase]
+    assert _phrases_win([strong, phrase]) == [strong]
+
+
+def test_phrase_evidence_skips_names_and_reads_gain() -> None:
+    doc = Document("He said the adult male was seen near the Adult Male club.", config=NO_PROFILE)
+    rows = phrase_evidence(doc, set())
+    assert [(r.written, r.original) for r in rows] == [("adult male", "man")]
+    assert rows[0].gain > 0 and rows[0].zipf_gain > 0
+
+
+def test_honest_compounds_in_clean_text_stay() -> None:
+    text = (
+        "The managing director said in order to grow the firm it would arrive at a decision "
+        "by March. Of necessity, the board will regard as final the vote of the majority."
+    )
+    assert repair_text(text, (), NO_PROFILE).text == text
+
+
+def test_wordnet_spinner_phrases_restored_and_right() -> None:
+    """Dev documents of the simulated WordNet and double spinners (spin-eval suite)."""
+    right = wrong = 0
+    for name in ("dev_wordnet.jsonl", "dev_double.jsonl"):
+        for line in (SUITE / name).read_text("utf-8").splitlines():
+            d = json.loads(line)
+            gold = {(g["replacement"].lower(), g["original"].lower()) for g in d["edits"]}
+            assert repair_text(d["clean"], (), NO_PROFILE).text == d["clean"]
+            for e in repair_text(d["damaged"], (), NO_PROFILE).edits:
+                if e.rule == "SPIN_SYNONYM_PHRASE":
+                    ok = (e.original.lower(), e.replacement.lower()) in gold
+                    right, wrong = right + ok, wrong + (not ok)
+    assert right >= 8 and wrong * 5 <= right
