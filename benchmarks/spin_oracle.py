@@ -6,7 +6,9 @@ Usage (from the checkout root; ``bench`` extra and ``../shared`` needed)::
 
 For the dev documents that ``benchmarks/spin_eval.py --split dev`` reports on (``--cap``,
 default 40), each gold substitution of a simulated spinner falls in the first of these
-classes: ``multiword`` (a spun or original phrase), ``stop/short`` (a stopword, short or not
+classes: ``phrase_cand`` (a written two-word span whose original is among its one-word
+candidates, :mod:`repair.candidates.spin_phrase`), ``multiword`` (any other spun or
+original phrase), ``stop/short`` (a stopword, short or not
 alphabetic), ``common`` (Zipf >= the stage's ``MAX_WRITTEN_ZIPF``: never examined),
 ``no_cands`` (no candidate original), ``gold_not_in`` (the original is not a candidate),
 ``not_examined`` (under a profile span, a name, or after the stage's early stop),
@@ -31,7 +33,7 @@ from spin_sim import RATE, spin_doc  # noqa: E402
 from spin_sim.corpus import select  # noqa: E402
 from train_spin_model import extract, gold_spans  # noqa: E402
 
-from repair.candidates.spin_synonyms import STOPWORDS  # noqa: E402
+from repair.candidates.spin_synonyms import STOPWORDS, phrase_originals  # noqa: E402
 from repair.resources.frequency import zipf  # noqa: E402
 from repair.score.spin_evidence import candidates_for  # noqa: E402
 from repair.score.spin_model import get_model, probabilities  # noqa: E402
@@ -52,7 +54,10 @@ def classify(spinner: str, cap: int, profile: bool) -> tuple[Counter[str], dict[
         for (a, b), orig in gold_spans(s).items():
             written = s.spun[a:b]
             low, gold = written.lower(), orig.lower()
-            if " " in written or " " in orig:
+            parts = low.split(" ")
+            if len(parts) == 2 and " " not in gold and gold in phrase_originals(*parts):
+                key = "phrase_cand"  # a SPIN_SYNONYM_PHRASE candidate (gate not applied)
+            elif " " in written or " " in orig:
                 key = "multiword"
             elif len(written) < 3 or low in STOPWORDS or not written.isalpha():
                 key = "stop/short"
