@@ -102,6 +102,16 @@ def _lowered_confusions() -> dict[str, tuple[tuple[str, float, str], ...]]:
 
 
 @lru_cache(maxsize=1)
+def _walk_rows() -> dict[str, tuple[tuple[str, float, str, tuple[str, str]], ...]]:
+    """The confusion walk's rows per printed form: ``(true, cost, lower, (printed, true))``,
+    built once instead of once per position of every token."""
+    return {
+        s: tuple((d, c, d_low, (s, d)) for d, c, d_low in rows)
+        for s, rows in _lowered_confusions().items()
+    }
+
+
+@lru_cache(maxsize=1)
 def _max_src_len() -> int:
     return max(len(s) for s in confusions())
 
@@ -219,7 +229,7 @@ def confusion_variants(
     """
     if prefixes is None:
         return _dictionary_variants(token)
-    table = _lowered_confusions()
+    table = _walk_rows()
     longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
 
@@ -238,7 +248,7 @@ def confusion_variants(
             src = token[i : i + n]
             rows = table.get(src)
             if rows:
-                here.append((i + n, tuple((d, c, d_low, (src, d)) for d, c, d_low in rows)))
+                here.append((i + n, rows))
         options.append(here)
 
     def walk(
