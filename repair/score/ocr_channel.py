@@ -190,6 +190,7 @@ def _merged_common(low: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
 def is_target(word: str) -> bool:
     """Whether ``word`` may be *produced* by a correction (stricter than :func:`is_known`)."""
     low = word.lower()
