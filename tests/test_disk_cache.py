@@ -81,7 +81,9 @@ def test_ocr_vocabulary_is_the_same_with_and_without_the_cache(
         vocab, words = oc.vocabulary(), oc.vocabulary_prefixes()._words
         assert vocab == oc._read_vocabulary() and list(vocab) == list(oc._read_vocabulary())
         assert words == oc.prefixes_of(oc._read_vocabulary())._words
-    assert len(list(tmp_path.glob("ocr-*.marshal"))) == 2
+        full = oc.vocabulary_prefixes().full
+        assert full == {w[:i] for w in words for i in range(len(w) + 1)}
+    assert len(list(tmp_path.glob("ocr-*.marshal"))) == 3  # words, prefixes, prefix set
     oc.vocabulary.cache_clear()
     oc.vocabulary_prefixes.cache_clear()
 

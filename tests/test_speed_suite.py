@@ -38,3 +38,15 @@ def test_run_speed_measures_both_tools_and_writes_its_section(tmp_path: Path) ->
     write_speed_md(md, result, "repair bench speed")  # replaced, not appended twice
     text = md.read_text(encoding="utf-8")
     assert text.count(SPEED_START) == 1 and text.count(SPEED_END) == 1 and "kept" in text
+
+
+def test_ocr_speed_text_draws_fresh_noise_on_each_pass() -> None:
+    """The OCR speed text does not repeat its garble: a second pass through the clean
+    texts is damaged anew, so per-word caches cannot flatter the figure."""
+    text = speed_text("ocr", 60_000)
+    assert text == speed_text("ocr", 60_000)  # deterministic
+    paras = [p for p in text.split("\n\n") if len(p.split()) > 40]
+    # the same clean paragraph appears twice (two passes) but its damage differs
+    firsts = {" ".join(p.split()[:3]) for p in paras}
+    assert len(firsts) < len(paras)
+    assert len(set(paras)) == len(paras)

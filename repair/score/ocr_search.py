@@ -78,9 +78,14 @@ def _word_prefixes() -> PrefixIndex:
 def name_prefixes() -> PrefixIndex:
     """Prefixes of the dictionary words and the period names together (lower case)."""
     from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_channel import vocabulary_prefixes
 
     names = [w for w in get_ngrams().names() if len(w) >= NAME_MIN_LEN]
-    return prefixes_of([*vocabulary(), *names])
+    index = prefixes_of([*vocabulary(), *names])
+    words = vocabulary_prefixes()
+    if words.full is not None:  # every prefix: one set look-up per test, no binary search
+        index.full = words.full.union(n.lower()[:i] for n in names for i in range(len(n) + 1))
+    return index
 
 
 def _target(variant: str, names: bool) -> bool:
