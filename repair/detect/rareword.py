@@ -142,8 +142,8 @@ def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
         if t.kind != "word" or t.start in skip or not t.text.isalpha() or _is_name(tokens, i):
             continue
         low = t.text
-        if low in STOPWORDS or len(low) < 4:
-            continue
+        if low in STOPWORDS or len(low) < 4 or not low.islower():
+            continue  # mixed case ("tHe", OCR garble) is no spinner's synonym
         z = zipf(low)
         if z > MAX_ZIPF:
             continue
