@@ -23,6 +23,7 @@ from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
+from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
@@ -108,6 +109,9 @@ UNLISTED_IN_GARBLED = False
 #: ... but one generic edit at a higher cost when no learned confusion reads a
 #: lower-case non-word of a garbled page (:mod:`repair.candidates.ocr_backoff`).
 BACKOFF = True
+#: Split words with a misread glyph are joined and read whole
+#: (:mod:`repair.candidates.ocr_garbled_join`).
+GARBLED_JOIN = True
 #: A garbled document is *heavily* garbled from this garble score on (the share of
 #: words that look garbled; SMH newspaper pages: median 0.10; ICDAR 2017 books,
 #: whose unknown words are mostly old spellings: median 0.04, 77 of 80 below 0.08).
@@ -251,6 +255,8 @@ class _Generator:
         if len(tok.text) > MAX_TOKEN_LEN:
             return []  # not a word that lost a glyph or a space: leave it
         out = joins(toks, i, reason) if info.garbled else []
+        if GARBLED_JOIN and info.garbled and reason == "nonword":
+            out += garbled_joins(toks, i, reason)  # "Com monwialth" -> "Commonwealth"
         if _next_to_hyphen(toks, i) and not (info.garbled and _compound_piece(toks, i)):
             return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
         if _after_line_hyphen(toks, i):
