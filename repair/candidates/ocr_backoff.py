@@ -29,7 +29,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
-from repair.score.ocr_channel import archaic_form, is_known, is_target, split_candidates
+from repair.score.ocr_channel import (
+    archaic_form,
+    is_known,
+    is_target,
+    split_candidates,
+    vocabulary,
+)
 from repair.types import Candidate, Token
 
 #: Channel cost (nats) of one generic edit (the learned table's single confusions
@@ -102,8 +108,9 @@ def backoff_candidates(tok: Token, listed_costs: Iterable[float], reason: str) -
     if any(c < LISTED_MAX_COST for c in listed_costs):
         return []
     out = []
+    vocab = vocabulary()
     for word, sub in one_edits(tok.text).items():
-        if zipf(word) < TARGET_ZIPF or not is_target(word):
+        if word not in vocab or zipf(word) < TARGET_ZIPF or not is_target(word):
             continue
         out.append(
             cand(
