@@ -17,11 +17,18 @@ from __future__ import annotations
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
-from repair.score.ocr_channel import correction_candidates, is_target
+from repair.score.ocr_channel import (
+    Correction,
+    confusion_variants,
+    is_target,
+    transfer_case,
+    vocabulary_prefixes,
+)
 from repair.types import Candidate, Token
 
-#: Largest confusion cost (nats) of the joined string's reading.
+#: Largest confusion cost (nats) of the joined string's reading, and most confusions.
 MAX_COST = 3.0
+MAX_SUBS = 2
 #: The reading is at least this common (Zipf).
 TARGET_ZIPF = 3.5
 #: A neighbour this common ("and", "the") is a word of its own, not half of one.
@@ -49,8 +56,8 @@ def garbled_joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
         joined = left + right
         if is_target(joined):
             continue  # the plain join (:func:`repair.candidates.ocr_spacing.joins`)
-        for c in correction_candidates(joined)[:3]:
-            if c.cost > MAX_COST or zipf(c.text.lower()) < TARGET_ZIPF:
+        for c in _readings(joined)[:3]:
+            if zipf(c.text.lower()) < TARGET_ZIPF:
                 continue
             if _two_words(c.text.lower(), left.lower(), right.lower()):
                 continue  # "health carc" is "health care", not "healthcare"
@@ -81,3 +88,18 @@ def _two_words(reading: str, left: str, right: str) -> bool:
         rest = reading[: len(reading) - len(right)]
         return bool(rest) and zipf(rest) >= WORD_PIECE_ZIPF
     return False
+
+
+def _readings(joined: str) -> list[Correction]:
+    """Target words at most :data:`MAX_COST` / :data:`MAX_SUBS` learned confusions from
+    ``joined`` (a bounded search: the joined strings are new, nothing is cached)."""
+    found: dict[str, Correction] = {}
+    variants = confusion_variants(joined, vocabulary_prefixes(), MAX_COST, MAX_SUBS)
+    for variant, (cost, subs) in variants.items():
+        if not is_target(variant) or (len(variant) > 1 and not variant[1:].islower()):
+            continue
+        text = variant if variant[:1] != joined[:1] else transfer_case(joined, variant)
+        old = found.get(text.lower())
+        if old is None or cost < old.cost:
+            found[text.lower()] = Correction(text, cost, subs, True)
+    return sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower())))
