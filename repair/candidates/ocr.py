@@ -19,9 +19,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
+from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
@@ -104,6 +106,12 @@ HEADLINE_REALWORD_MAX_COST = 1.0
 #: Non-words of garbled documents also get symspell's one-edit readings the confusion
 #: table does not list ("gola" -> "gold"), at a higher cost.
 UNLISTED_IN_GARBLED = False
+#: ... but one generic edit at a higher cost when no learned confusion reads a
+#: lower-case non-word of a garbled page (:mod:`repair.candidates.ocr_backoff`).
+BACKOFF = True
+#: Split words with a misread glyph are joined and read whole
+#: (:mod:`repair.candidates.ocr_garbled_join`).
+GARBLED_JOIN = True
 #: A garbled document is *heavily* garbled from this garble score on (the share of
 #: words that look garbled; SMH newspaper pages: median 0.10; ICDAR 2017 books,
 #: whose unknown words are mostly old spellings: median 0.04, 77 of 80 below 0.08).
@@ -130,6 +138,7 @@ class _DocInfo:
     garbled: bool = False
     reference_words: frozenset[str] = frozenset()
     heavy: bool = False
+    old_print: bool = False
     #: ``_corrections`` per (token, reason): a document repeats its misreadings
     corrections: dict[tuple[str, str], list] = field(default_factory=dict)
 
@@ -158,12 +167,14 @@ class _Generator:
             and zipf(strip_accents(t.text).lower()) >= ACCENT_COMMON_ZIPF
             and strip_accents(t.text) != t.text
         )
+        old_print = garbled and _old_print(doc, detection)
         info = _DocInfo(
             counts,
             accents,
             garbled,
             ref_words,
-            heavy=garbled and detection.score >= HEAVY_GARBLE and not _old_print(doc, detection),
+            heavy=garbled and detection.score >= HEAVY_GARBLE and not old_print,
+            old_print=old_print,
         )
         for f in detection.findings:
             if f.reason == "realword_suspect":
@@ -247,6 +258,8 @@ class _Generator:
         if len(tok.text) > MAX_TOKEN_LEN:
             return []  # not a word that lost a glyph or a space: leave it
         out = joins(toks, i, reason) if info.garbled else []
+        if GARBLED_JOIN and info.garbled and reason == "nonword":
+            out += garbled_joins(toks, i, reason)  # "Com monwialth" -> "Commonwealth"
         if _next_to_hyphen(toks, i) and not (info.garbled and _compound_piece(toks, i)):
             return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
         if _after_line_hyphen(toks, i):
@@ -288,6 +301,11 @@ class _Generator:
             # capitalised token is a name, not a lower-case word ("rates", "race")
             if not (in_names and _initial_case(c.text, tok.text, initial)[:1].islower())
         ]
+        if BACKOFF and info.garbled and not info.old_print and reason == "nonword":
+            # garble the table never saw; early modern print has old spellings instead
+            if backoff_applies(toks, i, info.counts, _period_word(tok.text)):
+                listed = [c.cost for c in correction_candidates(tok.text)]
+                out += backoff_candidates(tok, listed, reason)
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from repair.candidates.ocr_break import dropped_full_stop
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.score.ngrams import get_ngrams
@@ -36,6 +37,9 @@ FUNCTION_WORDS = frozenset({"in", "is", "it", "its", "into", "if"})
 OTHER_MIN_ZIPF = 3.5
 #: An inner capital is lowered when the lower-case word is at least this frequent.
 INNER_MIN_ZIPF = 3.5
+#: A capital that more likely opens a sentence whose full stop the OCR lost is kept
+#: (:mod:`repair.candidates.ocr_break`).
+DROPPED_STOP = True
 #: Confidence of a casing repair (no language-model decision: the LM has no case).
 CONFIDENCE = 0.8
 
@@ -141,6 +145,8 @@ def case_candidates(
             and not (after.kind == "word" and after.text[:1].isupper())
         )
         rule_finding = "initial_capital"
+        if ok and DROPPED_STOP and dropped_full_stop(toks, i):
+            return []  # "organs It relieves": a sentence whose full stop was lost
     elif garbled and text[0].islower() and sum(ch.isupper() for ch in text) == 1:
         pos = next(k for k, ch in enumerate(text) if ch.isupper())
         ok = (

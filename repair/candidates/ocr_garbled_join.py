@@ -1,0 +1,105 @@
+"""A word split by the OCR with a misread glyph in one piece: "Com monwialth", "at trscted".
+
+:func:`repair.candidates.ocr_spacing.joins` joins two pieces only when they make a
+known word as printed.  Here the joined string is itself read by the learned
+confusion model (:func:`repair.score.ocr_channel.correction_candidates`): one cheap
+reading (:data:`MAX_COST`) of a common word (:data:`TARGET_ZIPF`) is proposed at the
+price of the join plus the confusion, and the two-sided language model decides as for
+every candidate (not when the reading is two words of their own, one of them garbled:
+"health carc" is "health care").  Only for a non-word finding of a garbled page, joined with a
+neighbour across one space on the same line; the neighbour must not be a common word
+on its own right (:data:`NEIGHBOUR_MAX_ZIPF`) unless the finding is a lone piece the
+dictionary lacks.
+"""
+
+from __future__ import annotations
+
+from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacing import SPACING_COST
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import (
+    Correction,
+    confusion_variants,
+    is_target,
+    transfer_case,
+    vocabulary_prefixes,
+)
+from repair.types import Candidate, Token
+
+#: Largest confusion cost (nats) of the joined string's reading, and most confusions.
+MAX_COST = 3.0
+MAX_SUBS = 2
+#: The reading is at least this common (Zipf).
+TARGET_ZIPF = 3.5
+#: A neighbour this common ("and", "the") is a word of its own, not half of one.
+NEIGHBOUR_MAX_ZIPF = 6.0
+#: A reading that keeps one piece and makes the other a word this common is two words.
+WORD_PIECE_ZIPF = 4.0
+#: Margin (nats) the join needs in context.
+THRESHOLD = 1.0
+
+
+def garbled_joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
+    """Readings of non-word token ``i`` joined with its left or right neighbour."""
+    out: list[Candidate] = []
+    for j, k in ((i - 2, i), (i, i + 2)):
+        if j < 0 or k >= len(toks) or toks[j].kind != "word" or toks[k].kind != "word":
+            continue
+        if toks[j + 1].text != " ":
+            continue
+        left, right = toks[j].text, toks[k].text
+        other = left if k == i else right
+        if zipf(other.lower()) >= NEIGHBOUR_MAX_ZIPF or not right.islower():
+            continue
+        if not (left + right).isalpha() or len(left + right) < 6:
+            continue
+        joined = left + right
+        if is_target(joined):
+            continue  # the plain join (:func:`repair.candidates.ocr_spacing.joins`)
+        for c in _readings(joined)[:3]:
+            if zipf(c.text.lower()) < TARGET_ZIPF:
+                continue
+            if _two_words(c.text.lower(), left.lower(), right.lower()):
+                continue  # "health carc" is "health care", not "healthcare"
+            out.append(
+                cand(
+                    toks[j].start,
+                    toks[k].end,
+                    c.text,
+                    "OCR_JOIN_SPLIT",
+                    finding=reason,
+                    orig=[left, right],
+                    alt=[c.text],
+                    cost=SPACING_COST + c.cost,
+                    threshold=THRESHOLD,
+                    subs=[list(x) for x in c.subs],
+                )
+            )
+    return out
+
+
+def _two_words(reading: str, left: str, right: str) -> bool:
+    """Whether ``reading`` is one piece as printed plus a common word read from the
+    other ("health" + "care" from "health carc", "worth" + "while" from "worth whilo"):
+    a compound of two words of their own, one of them garbled, not a split word."""
+    if reading.startswith(left) and zipf(reading[len(left) :]) >= WORD_PIECE_ZIPF:
+        return True
+    if reading.endswith(right):
+        rest = reading[: len(reading) - len(right)]
+        return bool(rest) and zipf(rest) >= WORD_PIECE_ZIPF
+    return False
+
+
+def _readings(joined: str) -> list[Correction]:
+    """Target words at most :data:`MAX_COST` / :data:`MAX_SUBS` learned confusions from
+    ``joined`` (a bounded search: the joined strings are new, nothing is cached)."""
+    found: dict[str, Correction] = {}
+    variants = confusion_variants(joined, vocabulary_prefixes(), MAX_COST, MAX_SUBS)
+    for variant, (cost, subs) in variants.items():
+        if not is_target(variant) or (len(variant) > 1 and not variant[1:].islower()):
+            continue
+        text = variant if variant[:1] != joined[:1] else transfer_case(joined, variant)
+        old = found.get(text.lower())
+        if old is None or cost < old.cost:
+            found[text.lower()] = Correction(text, cost, subs, True)
+    return sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower())))
