@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from repair.detect.collocation import MAX_SPUN_ZIPF, Restoration
 from repair.resources.frequency import zipf
+from repair.score import clip
 from repair.types import Candidate, Edit
 
 #: Least LM gain (nats) of the restored words in context.
@@ -68,10 +69,6 @@ MIN_BIGRAM_PMI = 5.0
 MAX_WRITTEN_ZIPF = 2.5
 #: ... for a term of WordNet or the tortured-phrase list (the detector's bound).
 MAX_WRITTEN_ZIPF_STRONG = 3.0
-
-
-def _clip(x: float) -> float:
-    return max(0.0, min(1.0, x))
 
 
 @dataclass(frozen=True)
@@ -110,8 +107,8 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
             reasons.append("common_written")
         conf = (
             0.5
-            + 0.2 * _clip((r.lm_gain - MIN_GAIN) / 8)
-            + 0.15 * _clip(r.ordinary / 3)
+            + 0.2 * clip((r.lm_gain - MIN_GAIN) / 8)
+            + 0.15 * clip(r.ordinary / 3)
             + 0.1 * strong
             + 0.05 * recurring
         )

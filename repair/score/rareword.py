@@ -68,10 +68,6 @@ class Decision:
     original: str = ""
 
 
-def _clip(x: float) -> float:
-    return max(0.0, min(1.0, x))
-
-
 def pooled(found: list[RareWord]) -> dict[str, tuple[str, float, float]]:
     """Per written word: ``(best candidate, its gain, margin)`` with each candidate's
     gain and score summed over the word's occurrences (a spinner writes the same word for

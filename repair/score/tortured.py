@@ -27,6 +27,7 @@ from collections import defaultdict
 from repair.detect.tortured import Entry
 from repair.document import Document
 from repair.resources.lm import get_lm
+from repair.score import clip
 from repair.text_utils import words_around
 from repair.types import Candidate, Detection, Edit
 
@@ -49,10 +50,6 @@ UNCERTAIN_PENALTY = 0.1
 #: Cap for a quoted phrase whose expected phrase is also in the text (reason
 #: ``quoted_with_expected``): a text about tortured phrases, not one that has them.
 MENTION_CAP = 0.3
-
-
-def _clip(x: float, lo: float = 0.0, hi: float = 1.0) -> float:
-    return max(lo, min(hi, x))
 
 
 def _words(s: str) -> list[str]:
@@ -109,10 +106,10 @@ def score(doc: Document, detection: Detection, candidates: list[Candidate]) -> l
             for phrase, tier in tiers.items()
             if phrase != entry.tortured
         )
-        spec = _clip((entry.surprise - SPEC_LO) / (SPEC_HI - SPEC_LO))
-        rare = _clip((RARE_ZIPF - entry.min_zipf) / RARE_SPAN)
-        fit_s = _clip(fit / FIT_SCALE, -1.0, 1.0)
-        doc_s = _clip(others / DOC_FULL)
+        spec = clip((entry.surprise - SPEC_LO) / (SPEC_HI - SPEC_LO))
+        rare = clip((RARE_ZIPF - entry.min_zipf) / RARE_SPAN)
+        fit_s = clip(fit / FIT_SCALE, -1.0, 1.0)
+        doc_s = clip(others / DOC_FULL)
         conf = BASE + W_SPEC * spec + W_RARE * rare + W_FIT * fit_s + W_DOC * doc_s
         reasons = []
         if "uncertain" in entry.flags:
@@ -124,7 +121,7 @@ def score(doc: Document, detection: Detection, candidates: list[Candidate]) -> l
         if _mentioned(doc, best.features["phrase_start"], best.features["phrase_end"], entry):
             conf = min(conf, MENTION_CAP)
             reasons.append("quoted_with_expected")
-        conf = _clip(conf)
+        conf = clip(conf)
         original = doc.text[best.start : best.end]
         phrase = doc.text[best.features["phrase_start"] : best.features["phrase_end"]]
         usual = best.features["full_replacement"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 
 from repair.detect.wordy import Match
+from repair.score import clip
 
 #: Least paraphrases a document can be restored with (the detector's cheap gate; three
 #: in a short honest text happen: ``neg_few_paraphrases`` in ``tests/cases/collocation.json``).
@@ -46,10 +47,6 @@ SPUN_RATE = 0.007
 #: 500 words give 0.49; 2 % of clean documents here have 2 or more).
 LLR_MIDPOINT = 3.0
 LLR_SCALE = 2.0
-
-
-def _clip(x: float) -> float:
-    return max(0.0, min(1.0, x))
 
 
 def _words(s: str) -> list[str]:
@@ -105,6 +102,6 @@ def decide(text: str, n_words: int, matches: list[Match]) -> list[tuple[Match, s
         gain, plain = max((lm_gain(text, m, p), p) for p in m.plains)
         if gain < -MAX_LOSS:
             continue
-        conf = 0.55 + 0.3 * _clip((density - DENSITY_BASE) / 10) + 0.1 * _clip(gain / 5)
+        conf = 0.55 + 0.3 * clip((density - DENSITY_BASE) / 10) + 0.1 * clip(gain / 5)
         out.append((m, plain, gain, round(conf, 4)))
     return out
