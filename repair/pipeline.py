@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from repair.config import RepairConfig
-from repair.detect.ocr_language import english_list_text
+from repair.detect.ocr_language import ENGLISH_FUNCTION, english_list_text
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
@@ -42,21 +42,16 @@ def english_share(doc: Document) -> float:
     return sum(1 for w in ws if zipf(w.lower()) >= _COMMON_ZIPF) / len(ws)
 
 
-#: English function words no French, German or Spanish sentence uses ("a", "in", "was"
-#: are words there too).  Clean English: 20-30 % of word tokens; heavily garbled
-#: newspaper OCR (SMH, CER 0.2) 5-30 %; French, German, Spanish, Italian news sentences 0 %.
-_ENGLISH_FUNCTION = frozenset(
-    "the of and to that for with from which this have had his are be by at it".split()
-)
 #: A text whose common-word share is low (heavy OCR garble) is still English when this
 #: share of its word tokens are English function words.
 ENGLISH_FUNCTION_SHARE = 0.04
 
 
 def english_function_share(doc: Document) -> float:
-    """Share of word tokens (first 2,000) that are English function words."""
+    """Share of word tokens (first 2,000) that are English function words
+    (:data:`repair.detect.ocr_language.ENGLISH_FUNCTION`)."""
     ws = [t.text.lower() for t in doc.words[:2000]]
-    return sum(1 for w in ws if w in _ENGLISH_FUNCTION) / len(ws) if ws else 0.0
+    return sum(1 for w in ws if w in ENGLISH_FUNCTION) / len(ws) if ws else 0.0
 
 
 _F = TypeVar("_F", bound=Callable[..., object])
