@@ -315,8 +315,10 @@ def _options(word: str) -> tuple[str, ...]:
 
     if zipf(word) > MAX_SPUN_ZIPF:
         return (word,)
+    from repair.candidates.tortured_words import learned
 
-    return (word, *originals_of(word)[:MAX_ORIGINALS])
+    habits = learned(word)  # paper-mill habits first ("profound" -> "deep")
+    return (word, *habits, *(o for o in originals_of(word)[:MAX_ORIGINALS] if o not in habits))
 
 
 def _product(

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from repair.candidates.spin_synonyms import STOPWORDS, originals_of
+from repair.candidates.tortured_words import learned
 from repair.document import Document
 from repair.types import Token
 
@@ -147,8 +148,11 @@ def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
         z = zipf(low)
         if z > MAX_ZIPF:
             continue
+        habits = learned(low)  # paper-mill habits (repair.candidates.tortured_words)
         cands = tuple(
-            c for c in originals_of(low)[:MAX_OPTIONS] if " " not in c and c not in FUNCTION_WORDS
+            c
+            for c in (*habits, *(o for o in originals_of(low)[:MAX_OPTIONS] if o not in habits))
+            if " " not in c and c not in FUNCTION_WORDS
         )
         if cands:
             rare.append((i, z, cands))

@@ -1,0 +1,112 @@
+"""Do paper-mill word habits learned from some tortured phrases restore unseen ones?
+
+Usage (from the checkout root)::
+
+    python benchmarks/tortured_general_eval.py
+
+Every Problematic Paper Screener pair (``lexicons/tortured_phrases.tsv``) of two or
+three words of the same length as its expected term is a test item; its family (the
+expected phrase) is ``dev`` or ``test`` (``build_collocations.family_split``).  Three
+items of one half at a time go into a three-sentence abstract (a paper mill's text has
+several) and through the ``collocation`` stage alone (the exact-list matcher is not
+run).  Conditions, for the items of each half:
+
+* ``none``: no learned habit (:mod:`repair.candidates.tortured_words` off) and the
+  collocation prior without the half's PPS families: WordNet/Moby reverse synonyms only;
+* ``learned (other half)``: habits learned from the *other* half's families only, prior
+  likewise held out: the phrase and its family were never seen, only habits shared
+  with other families ("profound" → "deep" seen in "profound neural network");
+* ``learned (all)``: the shipped configuration (every family known).
+
+Prints, per half and condition: items, restored exactly, changed to something else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_collocations import family_split  # noqa: E402
+from repair.lexicons import read_tsv  # noqa: E402
+
+from repair.candidates import tortured_words  # noqa: E402
+from repair.detect import collocation  # noqa: E402
+from repair.document import Document  # noqa: E402
+from repair.stages.collocation import STAGE  # noqa: E402
+
+FRAME = (
+    "In this paper we study the {} of large systems and report new results. "
+    "The {} was measured in every experiment with a simple method. "
+    "We discuss the {} in the last section."
+)
+SPLITS = ("dev", "test")
+
+
+def items() -> list[tuple[str, str]]:
+    """(tortured, expected) pairs of 2-3 lower-case words, same length, some word changed."""
+    out = []
+    for row in read_tsv("tortured_phrases.tsv"):
+        expected = row[1].split(" | ")[0]
+        t, e = row[0].split(" "), expected.split(" ")
+        plain = all(w.isalpha() and w.islower() for w in t + e)
+        if 2 <= len(t) <= 3 and len(t) == len(e) and plain:
+            out.append((row[0], expected))
+    return out
+
+
+def run(pairs: list[tuple[str, str]], prior_out: frozenset[str], words_out: frozenset[str],
+        use_words: bool) -> tuple[int, int, int]:  # fmt: skip
+    """(items, restored exactly, changed wrongly)."""
+    collocation.HELD_OUT = prior_out
+    tortured_words.HELD_OUT = words_out if use_words else frozenset(SPLITS)
+    collocation._options.cache_clear()
+    restored = wrong = 0
+    try:
+        for k in range(0, len(pairs) - 2, 3):
+            group = pairs[k : k + 3]
+            text = FRAME.format(*(t for t, _ in group))
+            doc = Document(text)
+            d = STAGE.detect(doc)
+            out = text
+            for e in sorted(STAGE.score(doc, d, STAGE.candidates(doc, d)), key=lambda e: -e.offset):
+                out = out[: e.offset] + e.replacement + out[e.end :]
+            for i, (_t, expected) in enumerate(group):
+                fixed = [t for t, _ in group]
+                fixed[i] = expected
+                if FRAME.format(*fixed).split(". ")[i] in out.split(". ")[i]:
+                    restored += 1
+                elif out.split(". ")[i] != text.split(". ")[i]:
+                    wrong += 1
+    finally:
+        collocation.HELD_OUT = frozenset()
+        tortured_words.HELD_OUT = frozenset()
+        collocation._options.cache_clear()
+    return len(pairs) - len(pairs) % 3, restored, wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.parse_args(argv)
+    pairs = items()
+    print("| half | learned habits | items | restored | changed wrongly |")
+    print("|---|---|---|---|---|")
+    for split in SPLITS:
+        rows = [p for p in pairs if family_split(p[1]) == split]
+        own = frozenset({split})
+        for label, prior_out, words_out, use in (
+            ("none", own, own, False),
+            ("other half only", own, own, True),
+            ("all (shipped)", frozenset(), frozenset(), True),
+        ):
+            n, ok, bad = run(rows, prior_out, words_out, use)
+            print(f"| {split} | {label} | {n} | {ok} ({ok / n:.3f}) | {bad} ({bad / n:.3f}) |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

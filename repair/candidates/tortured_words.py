@@ -1,0 +1,50 @@
+"""Paper-mill word habits learned from the tortured-phrase list, as candidate originals.
+
+``lexicons/tortured_words.tsv`` (``scripts/build_tortured_words.py``) reads the
+Problematic Paper Screener pairs word by word: "profound learning" → "deep learning"
+shows that the paper mills' thesaurus writes "profound" for "deep".  The habit recurs in
+phrases no list has ("profound convolutional features"), so :func:`learned` offers
+"deep" as a candidate original of "profound" to any multi-word term or rare word.  The
+decision stays with the evidence (a known term, the LM, the document).
+
+Each mapping counts the phrase families that show it, per half of the families
+(``dev``/``test``); :data:`HELD_OUT` halves do not count, so an evaluation can hold a
+half out (``benchmarks/tortured_general_eval.py``).
+
+>>> learned("profound")[:1]
+('deep',)
+>>> learned("deep")
+()
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from repair.lexicons import read_tsv
+
+LEXICON = "tortured_words.tsv"
+COLUMNS = ("spun", "original", "dev_families", "test_families")
+#: Halves of the phrase families whose mappings are not used (evaluation only).
+HELD_OUT: frozenset[str] = frozenset()
+#: Candidate originals kept per written word (most families first).
+MAX_LEARNED = 4
+
+
+@lru_cache(maxsize=4)
+def _table(held_out: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    counts: dict[str, list[tuple[int, str]]] = {}
+    for spun, original, dev, test in read_tsv(LEXICON, COLUMNS):
+        n = (0 if "dev" in held_out else int(dev)) + (0 if "test" in held_out else int(test))
+        if n:
+            counts.setdefault(spun, []).append((n, original))
+    return {
+        w: tuple(o for _n, o in sorted(rows, key=lambda r: (-r[0], r[1]))[:MAX_LEARNED])
+        for w, rows in counts.items()
+    }
+
+
+def learned(word: str) -> tuple[str, ...]:
+    """Originals the paper mills' thesaurus is known to replace by ``word`` (lower case),
+    most families first; ``()`` for a word with no learned habit."""
+    return _table(HELD_OUT).get(word, ())
