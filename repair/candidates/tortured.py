@@ -23,6 +23,8 @@ from repair.document import Document
 from repair.types import Candidate, Detection
 
 RULE = "TORTURED_PHRASE"
+#: Substitutions read off a known source paper (:mod:`repair.detect.tortured_source`).
+SOURCE_RULE = "TORTURED_SOURCE"
 _CHUNK_RE = re.compile(r"\S+")
 _SMALL = frozenset("a an and as at by for in of on or the to with".split())
 
@@ -107,6 +109,11 @@ def candidates(doc: Document, detection: Detection) -> list[Candidate]:
     """One candidate per (finding, replacement), in the lexicon's rank order."""
     out: list[Candidate] = []
     for f in detection.findings:
+        if "source" in f.data:
+            s = f.data["source"]
+            text = _case_like(s.written.split(" ")[0], s.source)
+            out.append(Candidate(f.start, f.end, text, "tortured", SOURCE_RULE, {"source": s}))
+            continue
         entry: Entry = f.data["entry"]
         matched = doc.text[f.start : f.end]
         for rank, repl in enumerate(entry.replacements):

@@ -320,9 +320,28 @@ def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]
     return found
 
 
+def source_findings(doc: Document, taken: list[Finding]) -> tuple[list[Finding], float]:
+    """Substitutions read off a known source among the references
+    (:mod:`repair.detect.tortured_source`), outside the list matches ``taken``, and the
+    source's copy ratio (0 without references)."""
+    if not doc.references:
+        return [], 0.0
+    from repair.detect import tortured_source
+
+    spans, ratio = tortured_source.find(doc)
+    out = [
+        Finding(s.start, s.end, "tortured", "source_substitution", 0.0, {"source": s})
+        for s in spans
+        if not any(f.start < s.end and s.start < f.end for f in taken)
+    ]
+    return out, ratio
+
+
 def detect(doc: Document, lexicon: Lexicon | None = None) -> Detection:
-    """Matches and the document tortured score in [0, 1]."""
+    """Matches and the document tortured score in [0, 1] (list matches only; with a
+    known source among the references, its substitutions are findings too)."""
     findings = find_matches(doc, lexicon)
+    sourced, copy_ratio = source_findings(doc, findings)
     n_words = len(doc.words)
     weight = sum(f.score for f in findings)
     rate = 1000.0 * weight / n_words if n_words else 0.0
@@ -339,4 +358,8 @@ def detect(doc: Document, lexicon: Lexicon | None = None) -> Detection:
         "weighted_per_1000_words": round(rate, 3),
         "phrases": distinct[:20],
     }
-    return Detection(tuple(findings), score, details if findings else {})
+    if copy_ratio:
+        details["source_copy_ratio"] = round(copy_ratio, 3)
+        details["source_substitutions"] = len(sourced)
+    findings = findings + sourced
+    return Detection(tuple(findings), score, details if findings or copy_ratio else {})

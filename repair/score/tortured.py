@@ -50,6 +50,10 @@ UNCERTAIN_PENALTY = 0.1
 #: Cap for a quoted phrase whose expected phrase is also in the text (reason
 #: ``quoted_with_expected``): a text about tortured phrases, not one that has them.
 MENTION_CAP = 0.3
+#: Confidence of a substitution read off a known source (:mod:`repair.detect.tortured_source`)
+#: that a synonym source relates, and of one none does.
+SOURCE_RELATED = 0.95
+SOURCE_UNRELATED = 0.8
 
 
 def _words(s: str) -> list[str]:
@@ -88,16 +92,41 @@ def _mentioned(doc: Document, start: int, end: int, entry: Entry) -> bool:
     return any(r in low for r in entry.replacements)
 
 
+def source_edit(c: Candidate, details: dict) -> Edit:
+    """The edit restoring a substitution read off the known source: confidence
+    :data:`SOURCE_RELATED` when a synonym source relates the two, else
+    :data:`SOURCE_UNRELATED` (a near copy's differences are substitutions whatever
+    thesaurus made them; the relation is corroboration)."""
+    s = c.features["source"]
+    ratio = details.get("source_copy_ratio", 0.0)
+    return Edit(
+        c.start,
+        c.end - c.start,
+        s.written,
+        c.replacement,
+        "tortured",
+        SOURCE_RELATED if s.related else SOURCE_UNRELATED,
+        c.source,
+        f'the known source has "{s.source}" where the text has "{s.written}"'
+        f" ({ratio:.0%} of the words aligned with it)",
+        {"source_copy_ratio": ratio, "synonym_related": s.related},
+    )
+
+
 def score(doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
     """One edit per tortured phrase: the best-fitting replacement, with its confidence."""
-    tiers = {f.data["entry"].tortured: f.data["entry"].tier for f in detection.findings}
+    listed = [f for f in detection.findings if "entry" in f.data]
+    tiers = {f.data["entry"].tortured: f.data["entry"].tier for f in listed}
     counts: dict[str, int] = defaultdict(int)
-    for f in detection.findings:
+    for f in listed:
         counts[f.data["entry"].tortured] += 1
     by_phrase: dict[int, list[tuple[float, Candidate]]] = defaultdict(list)
+    edits: list[Edit] = [
+        source_edit(c, detection.details) for c in candidates if "source" in c.features
+    ]
     for c in candidates:
-        by_phrase[c.features["phrase_start"]].append((context_fit(doc, c), c))
-    edits: list[Edit] = []
+        if "source" not in c.features:
+            by_phrase[c.features["phrase_start"]].append((context_fit(doc, c), c))
     for group in by_phrase.values():
         fit, best = max(group, key=lambda fc: fc[0] - 0.5 * fc[1].features["rank"])
         entry: Entry = best.features["entry"]

@@ -1,0 +1,164 @@
+"""A paper spun from a known source: read the substitutions off the source (``--reference``).
+
+A paper mill takes a published paper and runs it through a thesaurus; when that paper
+is given as a reference, the spun text is a near copy of it: the same words in the same
+order except the substituted ones (a spun abstract keeps 81-90 % of its words in order
+with its source; two honest reports of one event share at most 17 %, seeds 000-004).
+So the evidence is the alignment itself:
+
+* the document is word-aligned (difflib, lower case) with each reference; the one
+  sharing the largest share of the document's words in order is *the source* when that
+  share (``copy_ratio``) is at least :data:`MIN_COPY`; otherwise nothing is found
+  (different texts about the same subject are the spin stage's ``--reference`` job);
+* every stretch of at most :data:`MAX_WORDS` written words that the source replaces by
+  at most :data:`MAX_WORDS` other words, between aligned words, is a substitution
+  (:class:`SourceSpan`): "nervous webs" → "neural networks", "talk about" → "discuss";
+* left alone: stretches with a number, a name (a capital inside a sentence), or no
+  letters; insertions and deletions (a paper mill also adds and drops words: those are
+  not substitutions);
+* direction: when the source's side of the substitutions is on average rarer (wordfreq
+  Zipf) than the text's by more than :data:`MAX_PLAINER`, the text is the plainer one and
+  the reference the spun copy: nothing is found.  (A rare-synonym spinner's copies are
+  1.6-3.2 Zipf rarer than their source, dev abstracts; a WordNet spinner's between -0.3
+  and +0.9, so its direction is not told by frequency.)
+
+``related`` records whether a synonym source knows the pair (reverse synonyms, the
+paper mills' learned habits, the reverse Moby listing): the scorer's confidence, not a
+filter, since a near copy's differences are substitutions whatever thesaurus made them.
+
+>>> from repair.document import Document
+>>> src = "In this paper we propose a simple method for image classification."
+>>> doc = Document("In this descant we proffer a simple comportment for image classification.",
+...                references=(src,))
+>>> spans, ratio = find(doc)
+>>> [(s.written, s.source) for s in spans], round(ratio, 2)
+([('descant', 'paper'), ('proffer', 'propose'), ('comportment', 'method')], 0.73)
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from repair.document import Document
+from repair.types import Token
+
+#: Least share of the document's words aligned in order with a reference for it to be
+#: the source (spun abstracts at 25 % of content words: 0.81-0.90; honest reports of
+#: the same event: at most 0.17).
+MIN_COPY = 0.6
+#: Most Zipf by which the text's substituted words may be more ordinary than the source's.
+MAX_PLAINER = 0.5
+#: Longest written or source stretch (words) read as one substitution.
+MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """``doc.text[start:end]`` (``written``) stands where the source has ``source``."""
+
+    start: int
+    end: int
+    written: str
+    source: str
+    related: bool
+
+
+def _norm(t: Token) -> str:
+    return t.text.lower().replace("’", "'")
+
+
+def _words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.kind in ("word", "number")]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and (text[j].isspace() or text[j] in "\"'“‘([«"):
+        j -= 1
+    return j < 0 or text[j] in ".!?:;"
+
+
+def _plain(text: str, toks: list[Token]) -> bool:
+    """Words of letters only, no name (capital inside a sentence)."""
+    for t in toks:
+        if t.kind != "word":
+            return False
+        if t.text[:1].isupper() and not _sentence_initial(text, t.start):
+            return False
+    return True
+
+
+def _related(written: str, source: str) -> bool:
+    from repair.candidates.spin import thesaurus_related
+    from repair.candidates.spin_synonyms import originals_of, phrase_originals
+    from repair.candidates.tortured_words import learned
+
+    w, s = written.lower(), source.lower()
+    parts = w.split()
+    if len(parts) == 1 and " " not in s:
+        return s in originals_of(w) or s in learned(w) or thesaurus_related(w, s)
+    if len(parts) == 2 and " " not in s:
+        return s in phrase_originals(*parts)
+    return False
+
+
+def _copy_ratio(doc_words: list[str], ref_words: list[str]) -> float:
+    if not doc_words:
+        return 0.0
+    shared = sum((Counter(doc_words) & Counter(ref_words)).values())
+    if shared / len(doc_words) < MIN_COPY:  # cheap bound before aligning
+        return shared / len(doc_words)
+    sm = difflib.SequenceMatcher(None, doc_words, ref_words, autojunk=False)
+    return sum(b.size for b in sm.get_matching_blocks()) / len(doc_words)
+
+
+def find(doc: Document) -> tuple[list[SourceSpan], float]:
+    """The substitutions read off the source among ``doc.references``, and the copy ratio
+    of that source (``([], best ratio)`` when no reference is a source)."""
+    if not doc.references:
+        return [], 0.0
+    from repair.tokenize import tokenize
+
+    dtoks = _words(doc.tokens)
+    dwords = [_norm(t) for t in dtoks]
+    best: tuple[float, str, list[Token]] = (0.0, "", [])
+    for ref in doc.references:
+        rtoks = _words(tokenize(ref))
+        ratio = _copy_ratio(dwords, [_norm(t) for t in rtoks])
+        if ratio > best[0]:
+            best = (ratio, ref, rtoks)
+    ratio, ref, rtoks = best
+    if ratio < MIN_COPY:
+        return [], ratio
+    rwords = [_norm(t) for t in rtoks]
+    sm = difflib.SequenceMatcher(None, dwords, rwords, autojunk=False)
+    out: list[SourceSpan] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "replace" or i2 - i1 > MAX_WORDS or j2 - j1 > MAX_WORDS:
+            continue
+        if (i1 == 0) != (j1 == 0) or (i2 == len(dwords)) != (j2 == len(rwords)):
+            continue  # not between aligned words (or both texts' edges)
+        wt, rt = dtoks[i1:i2], rtoks[j1:j2]
+        if not _plain(doc.text, wt) or not _plain(ref, rt):
+            continue
+        start, end = wt[0].start, wt[-1].end
+        written = doc.text[start:end]
+        source = ref[rt[0].start : rt[-1].end]
+        if "\n" in source or written.lower() == source.lower():
+            continue
+        out.append(SourceSpan(start, end, written, source, _related(written, source)))
+    plainer = _ordinariness(s.written for s in out) - _ordinariness(s.source for s in out)
+    if out and plainer > MAX_PLAINER:
+        return [], ratio  # the text is the plainer one: the reference is the spun copy
+    return out, ratio
+
+
+def _ordinariness(phrases: Iterable[str]) -> float:
+    """Mean Zipf frequency of the words of ``phrases`` (a spinner writes rarer words)."""
+    from repair.resources.frequency import zipf
+
+    zs = [zipf(w) for p in phrases for w in p.lower().split()]
+    return sum(zs) / len(zs) if zs else 0.0
