@@ -63,3 +63,8 @@ def test_reversed_roles_do_nothing() -> None:
     spans, ratio = tortured_source.find(Document(SOURCE, references=(SPUN,)))
     assert ratio >= tortured_source.MIN_COPY and spans == []
     assert repair_text(SOURCE, (SPUN,)).text == SOURCE
+
+
+def test_document_score_counts_source_substitutions() -> None:
+    assert repair_text(SPUN, (SOURCE,)).scores.tortured > 0.9
+    assert repair_text(SOURCE, (SOURCE,)).scores.tortured == 0.0

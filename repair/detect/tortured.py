@@ -19,7 +19,9 @@ list's.
 
 The document score squashes the weighted matches per 1,000 words,
 ``score = 1 - exp(-rate / RATE_SCALE)``; a strong match weighs 1, medium 0.7 and
-weak 0.3 (weak phrases are ordinary-looking English).
+weak 0.3 (weak phrases are ordinary-looking English).  With a known source among the
+references (:mod:`repair.detect.tortured_source`), each substitution read off it
+weighs 1 too (the score is the larger of the two).
 
 >>> d = detect(Document("We train an irregular woodland and profound learning models."))
 >>> [(f.data["entry"].tortured, f.reason) for f in d.findings]
@@ -361,5 +363,8 @@ def detect(doc: Document, lexicon: Lexicon | None = None) -> Detection:
     if copy_ratio:
         details["source_copy_ratio"] = round(copy_ratio, 3)
         details["source_substitutions"] = len(sourced)
+        if sourced:  # substitutions read off the known source count like strong matches
+            src_rate = 1000.0 * len(sourced) / n_words if n_words else 0.0
+            score = max(score, 1.0 - math.exp(-src_rate / RATE_SCALE))
     findings = findings + sourced
     return Detection(tuple(findings), score, details if findings or copy_ratio else {})
