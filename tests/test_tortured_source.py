@@ -68,3 +68,16 @@ def test_reversed_roles_do_nothing() -> None:
 def test_document_score_counts_source_substitutions() -> None:
     assert repair_text(SPUN, (SOURCE,)).scores.tortured > 0.9
     assert repair_text(SOURCE, (SOURCE,)).scores.tortured == 0.0
+
+
+def test_excerpt_of_a_longer_source_and_long_texts() -> None:
+    """The text may be an excerpt of the source (an abstract of a paper); long texts are
+    aligned block by block."""
+    intro = "Images are everywhere and their classes matter to many applications today. " * 3
+    src = intro + SOURCE + SOURCE.replace("Deep", "Shallow") * 30
+    doc = SPUN + SPUN.replace("Profound", "Shallow") * 30
+    spans, ratio = tortured_source.find(Document(doc, references=(src,)))
+    assert ratio >= tortured_source.MIN_COPY
+    assert len(doc.split()) > 2 * tortured_source.BLOCK
+    found = [(s.written, s.source) for s in spans]
+    assert found.count(("descant", "paper")) >= 28

@@ -51,6 +51,8 @@ from repair.types import Token
 MIN_COPY = 0.6
 #: Most Zipf by which the text's substituted words may be more ordinary than the source's.
 MAX_PLAINER = 0.5
+#: Document words aligned at a time (:func:`align`).
+BLOCK = 400
 #: Longest written or source stretch (words) read as one substitution.
 MAX_WORDS = 3
 
@@ -105,14 +107,48 @@ def _related(written: str, source: str) -> bool:
     return False
 
 
-def _copy_ratio(doc_words: list[str], ref_words: list[str]) -> float:
+#: One replaced stretch: (doc word range, reference word range).
+Op = tuple[int, int, int, int]
+
+
+def _shared_share(doc_words: list[str], ref_words: list[str]) -> float:
+    """Share of the document's words the reference has at all (a bound on the copy ratio)."""
     if not doc_words:
         return 0.0
-    shared = sum((Counter(doc_words) & Counter(ref_words)).values())
-    if shared / len(doc_words) < MIN_COPY:  # cheap bound before aligning
-        return shared / len(doc_words)
-    sm = difflib.SequenceMatcher(None, doc_words, ref_words, autojunk=False)
-    return sum(b.size for b in sm.get_matching_blocks()) / len(doc_words)
+    return sum((Counter(doc_words) & Counter(ref_words)).values()) / len(doc_words)
+
+
+def align(doc_words: list[str], ref_words: list[str]) -> tuple[float, list[Op]]:
+    """The copy ratio of ``doc_words`` against ``ref_words`` and the replaced stretches
+    (``replace`` opcodes, in document and reference word indexes).
+
+    Block by block (:data:`BLOCK` words of the document against a window of the
+    reference after the previous block's last match), so a long text costs linear time:
+    a spun copy keeps the source's order.  The first block is aligned against the whole
+    reference (the text may be an excerpt of it).  Replaced stretches at a block's edge
+    are dropped unless at both texts' edges.
+    """
+    matched, ops, pos = 0, [], 0
+    n, m = len(doc_words), len(ref_words)
+    for k in range(0, n, BLOCK):
+        blk = doc_words[k : k + BLOCK]
+        hi = m if k == 0 else min(m, pos + 2 * len(blk) + 50)
+        window = ref_words[pos:hi]
+        sm = difflib.SequenceMatcher(None, blk, window, autojunk=False)
+        blocks = [b for b in sm.get_matching_blocks() if b.size]
+        matched += sum(b.size for b in blocks)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag != "replace":
+                continue
+            if (i1 == 0 and k > 0) or (i2 == len(blk) and k + i2 < n):
+                continue  # at a block's edge: not anchored inside this block
+            a, b, c, d = k + i1, k + i2, pos + j1, pos + j2
+            if (a == 0) != (c == 0) or (b == n) != (d == m):
+                continue  # not between aligned words (or both texts' edges)
+            ops.append((a, b, c, d))
+        if blocks:
+            pos += blocks[-1].b + blocks[-1].size
+    return (matched / n if n else 0.0), ops
 
 
 def find(doc: Document) -> tuple[list[SourceSpan], float]:
@@ -124,23 +160,25 @@ def find(doc: Document) -> tuple[list[SourceSpan], float]:
 
     dtoks = _words(doc.tokens)
     dwords = [_norm(t) for t in dtoks]
-    best: tuple[float, str, list[Token]] = (0.0, "", [])
+    best: tuple[float, str, list[Token], list[Op]] = (0.0, "", [], [])
     for ref in doc.references:
         rtoks = _words(tokenize(ref))
-        ratio = _copy_ratio(dwords, [_norm(t) for t in rtoks])
+        rwords = [_norm(t) for t in rtoks]
+        bound = _shared_share(dwords, rwords)
+        if bound < MIN_COPY:  # cheap bound before aligning
+            if bound > best[0]:
+                best = (bound, ref, rtoks, [])
+            continue
+        ratio, ops = align(dwords, rwords)
         if ratio > best[0]:
-            best = (ratio, ref, rtoks)
-    ratio, ref, rtoks = best
+            best = (ratio, ref, rtoks, ops)
+    ratio, ref, rtoks, ops = best
     if ratio < MIN_COPY:
         return [], ratio
-    rwords = [_norm(t) for t in rtoks]
-    sm = difflib.SequenceMatcher(None, dwords, rwords, autojunk=False)
     out: list[SourceSpan] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag != "replace" or i2 - i1 > MAX_WORDS or j2 - j1 > MAX_WORDS:
+    for i1, i2, j1, j2 in ops:
+        if i2 - i1 > MAX_WORDS or j2 - j1 > MAX_WORDS:
             continue
-        if (i1 == 0) != (j1 == 0) or (i2 == len(dwords)) != (j2 == len(rwords)):
-            continue  # not between aligned words (or both texts' edges)
         wt, rt = dtoks[i1:i2], rtoks[j1:j2]
         if not _plain(doc.text, wt) or not _plain(ref, rt):
             continue
