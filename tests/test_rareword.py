@@ -108,3 +108,20 @@ def test_function_words_are_never_candidates_and_phrasal_verbs_are_kept() -> Non
     decided = score.decide(found * 3, 10)  # dense enough: the reason is the verb's own
     assert {d.reason for d in decided if d.word.token.text == "threshed"} == {"phrasal_verb"}
     assert not any(d.applied for d in decided if d.word.token.text == "threshed")
+
+
+def test_reread_reads_neighbours_of_restorations_in_the_restored_context() -> None:
+    from repair.detect import rareword
+
+    doc = Document("In this descant we proffer a simple comportment for image classification.")
+    found = rareword.find(doc)
+    by_word = {r.token.text: r for r in found}
+    restored = {by_word["descant"].token.start: "paper"}
+    again = {r.token.text: r for r in rareword.reread(doc, found, restored)}
+    assert again["descant"] is by_word["descant"]  # restored: not read again
+    assert again["comportment"] is by_word["comportment"]  # no restoration nearby
+    assert again["proffer"] is not by_word["proffer"]  # "this paper we proffer"
+    toks = doc.tokens
+    i = next(k for k, t in enumerate(toks) if t.text == "proffer")
+    j = next(k for k, t in enumerate(toks) if t.text == "descant")
+    assert rareword._sentence_words(toks, i, -1, 2, {j: "paper"}) == ["paper", "we"]

@@ -109,15 +109,18 @@ def log_degree(word: str) -> float:
     return math.log1p(_degrees().get(word, 0))
 
 
-def _sentence_words(tokens: list[Token], i: int, step: int, n: int) -> list[str]:
+def _sentence_words(
+    tokens: list[Token], i: int, step: int, n: int, restored: dict[int, str] | None = None
+) -> list[str]:
     """Up to ``n`` word tokens from ``tokens[i]`` in direction ``step``, stopping at
-    punctuation other than a hyphen or apostrophe (the LM sees one sentence)."""
+    punctuation other than a hyphen or apostrophe (the LM sees one sentence); a token
+    whose index is in ``restored`` reads as its restoration."""
     out: list[str] = []
     j = i + step
     while 0 <= j < len(tokens) and len(out) < n:
         t = tokens[j]
         if t.kind == "word" or t.kind == "number":
-            out.append(t.text.lower())
+            out.append(restored[j] if restored and j in restored else t.text.lower())
         elif t.kind == "punct" and t.text not in "-'’":
             break
         j += step
@@ -198,15 +201,40 @@ def find(
     return [_evidence(doc.tokens, i, z, cands) for i, z, cands in rare]
 
 
-def _evidence(tokens: list[Token], i: int, z: float, cands: tuple[str, ...]) -> RareWord:
+def reread(doc: Document, found: list[RareWord], restored: dict[int, str]) -> list[RareWord]:
+    """``found`` with the evidence of each word not in ``restored`` (token offset → its
+    restoration) read again where a restored word is in its context: a spinner swaps
+    neighbouring words too ("In this descant we proffer"), and "proffer" is judged
+    better after "this paper we"."""
+    tokens = doc.tokens
+    index = {t.start: k for k, t in enumerate(tokens)}
+    by_index = {index[a]: w for a, w in restored.items() if a in index}
+    out = []
+    for r in found:
+        i = index[r.token.start]
+        if r.token.start in restored or not any(abs(i - j) <= 2 * CONTEXT for j in by_index):
+            out.append(r)
+            continue
+        cands = tuple(o.word for o in r.options)
+        out.append(_evidence(tokens, i, r.zipf, cands, by_index))
+    return out
+
+
+def _evidence(
+    tokens: list[Token],
+    i: int,
+    z: float,
+    cands: tuple[str, ...],
+    restored: dict[int, str] | None = None,
+) -> RareWord:
     from repair.resources.bigrams import get_bigrams
     from repair.resources.frequency import zipf
     from repair.resources.lm import get_lm
 
     lm, book = get_lm(), get_bigrams()
     low = tokens[i].text
-    left = _sentence_words(tokens, i, -1, CONTEXT)
-    right = _sentence_words(tokens, i, 1, CONTEXT)
+    left = _sentence_words(tokens, i, -1, CONTEXT, restored)
+    right = _sentence_words(tokens, i, 1, CONTEXT, restored)
     near_l, near_r = (left[-1] if left else None), (right[0] if right else None)
     base_lm = lm.sequence_logprob([low, *right], left)
     base_book = book.fit(near_l, low, near_r)

@@ -53,6 +53,9 @@ RARE_RULE = "RARE_WORD"
 #: the most; rare-synonym-spun dev abstracts 72-139).
 RARE_PREGATE = 4
 RARE_PREGATE_PER_1000 = 60.0
+#: Read the rare words next to a first-round restoration again
+#: (:func:`repair.detect.rareword.reread`).
+RARE_REREAD = True
 
 
 class _Stage:
@@ -74,6 +77,12 @@ class _Stage:
         n_types, rare_density = _rare.type_density(doc, scanned)
         found_rare = _rare.find(doc, in_terms, RARE_PREGATE, RARE_PREGATE_PER_1000, scanned)
         rare_decisions = _rare_score.decide(found_rare, n_words)
+        restored = {d.word.token.start: d.original for d in rare_decisions if d.applied}
+        if RARE_REREAD and restored:
+            # words next to a restoration are read again in the restored context (dev:
+            # tortured abstracts 0.133 -> 0.141, precision 0.723 -> 0.735)
+            found_rare = _rare.reread(doc, found_rare, restored)
+            rare_decisions = _rare_score.decide(found_rare, n_words)
         rare = [d for d in rare_decisions if d.applied]
         rare_reasons = dict(Counter(d.reason for d in rare_decisions))
         if not found and not wordy and not rare:
