@@ -8,15 +8,19 @@ Every Problematic Paper Screener pair (``lexicons/tortured_phrases.tsv``) of two
 three words of the same length as its expected term is a test item; its family (the
 expected phrase) is ``dev`` or ``test`` (``build_collocations.family_split``).  Three
 items of one half at a time go into a three-sentence abstract (a paper mill's text has
-several) and through the ``collocation`` stage alone (the exact-list matcher is not
-run).  Conditions, for the items of each half:
+several) and through the ``collocation`` stage (the exact-list matcher is not run).
+Conditions, for the items of each half:
 
 * ``none``: no learned habit (:mod:`repair.candidates.tortured_words` off) and the
   collocation prior without the half's PPS families: WordNet/Moby reverse synonyms only;
-* ``learned (other half)``: habits learned from the *other* half's families only, prior
-  likewise held out: the phrase and its family were never seen, only habits shared
-  with other families ("profound" → "deep" seen in "profound neural network");
-* ``learned (all)``: the shipped configuration (every family known).
+* ``other half, candidates only``: habits learned from the *other* half's families
+  only, prior likewise held out, as candidate originals of the collocation stage: the
+  phrase and its family were never seen, only habits shared with other families
+  ("profound" → "deep" seen in "profound neural network");
+* ``other half, + habit terms``: the same, and the tortured stage's habit pass
+  (:mod:`repair.detect.tortured_habits`) before it;
+* ``all (shipped)``: every family known (habit pass and collocation stage; the exact
+  list is still off).
 
 Prints, per half and condition: items, restored exactly, changed to something else.
 """
@@ -34,10 +38,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_collocations import family_split  # noqa: E402
 from repair.lexicons import read_tsv  # noqa: E402
 
+from repair.candidates import tortured as tortured_candidates  # noqa: E402
 from repair.candidates import tortured_words  # noqa: E402
-from repair.detect import collocation  # noqa: E402
+from repair.detect import collocation, tortured  # noqa: E402
 from repair.document import Document  # noqa: E402
+from repair.score import tortured as tortured_score  # noqa: E402
 from repair.stages.collocation import STAGE  # noqa: E402
+from repair.types import Detection  # noqa: E402
 
 FRAME = (
     "In this paper we study the {} of large systems and report new results. "
@@ -59,8 +66,14 @@ def items() -> list[tuple[str, str]]:
     return out
 
 
+def _apply(text: str, edits: list) -> str:  # type: ignore[type-arg]
+    for e in sorted(edits, key=lambda e: -e.offset):
+        text = text[: e.offset] + e.replacement + text[e.end :]
+    return text
+
+
 def run(pairs: list[tuple[str, str]], prior_out: frozenset[str], words_out: frozenset[str],
-        use_words: bool) -> tuple[int, int, int]:  # fmt: skip
+        use_words: bool, habits: bool = True) -> tuple[int, int, int]:  # fmt: skip
     """(items, restored exactly, changed wrongly)."""
     collocation.HELD_OUT = prior_out
     tortured_words.HELD_OUT = words_out if use_words else frozenset(SPLITS)
@@ -70,11 +83,16 @@ def run(pairs: list[tuple[str, str]], prior_out: frozenset[str], words_out: froz
         for k in range(0, len(pairs) - 2, 3):
             group = pairs[k : k + 3]
             text = FRAME.format(*(t for t, _ in group))
-            doc = Document(text)
-            d = STAGE.detect(doc)
             out = text
-            for e in sorted(STAGE.score(doc, d, STAGE.candidates(doc, d)), key=lambda e: -e.offset):
-                out = out[: e.offset] + e.replacement + out[e.end :]
+            if use_words and habits:  # the tortured stage's habit pass, exact list off
+                doc = Document(out)
+                found, _ = tortured.habit_findings(doc, [])
+                d = Detection(tuple(found), 0.0, {})
+                edits = tortured_score.score(doc, d, tortured_candidates.candidates(doc, d))
+                out = _apply(out, edits)
+            doc = Document(out)
+            d = STAGE.detect(doc)
+            out = _apply(out, STAGE.score(doc, d, STAGE.candidates(doc, d)))
             for i, (_t, expected) in enumerate(group):
                 fixed = [t for t, _ in group]
                 fixed[i] = expected
@@ -98,12 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     for split in SPLITS:
         rows = [p for p in pairs if family_split(p[1]) == split]
         own = frozenset({split})
-        for label, prior_out, words_out, use in (
-            ("none", own, own, False),
-            ("other half only", own, own, True),
-            ("all (shipped)", frozenset(), frozenset(), True),
+        for label, prior_out, words_out, use, habits in (
+            ("none", own, own, False, False),
+            ("other half, candidates only", own, own, True, False),
+            ("other half, + habit terms", own, own, True, True),
+            ("all (shipped)", frozenset(), frozenset(), True, True),
         ):
-            n, ok, bad = run(rows, prior_out, words_out, use)
+            n, ok, bad = run(rows, prior_out, words_out, use, habits)
             print(f"| {split} | {label} | {n} | {ok} ({ok / n:.3f}) | {bad} ({bad / n:.3f}) |")
     return 0
 

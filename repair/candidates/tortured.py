@@ -20,11 +20,13 @@ import re
 
 from repair.detect.tortured import Entry
 from repair.document import Document
-from repair.types import Candidate, Detection
+from repair.types import Candidate, Detection, Finding
 
 RULE = "TORTURED_PHRASE"
 #: Substitutions read off a known source paper (:mod:`repair.detect.tortured_source`).
 SOURCE_RULE = "TORTURED_SOURCE"
+#: Phrases put back from the paper mills' habits (:mod:`repair.detect.tortured_habits`).
+HABIT_RULE = "TORTURED_HABIT"
 _CHUNK_RE = re.compile(r"\S+")
 _SMALL = frozenset("a an and as at by for in of on or the to with".split())
 
@@ -105,10 +107,27 @@ def fit_replacement(
     return chunks[lo].start(), chunks[hi - 1].end(), sep.join(out[wlo:whi])
 
 
+def _habit_candidate(doc: Document, f: Finding) -> Candidate:
+    """The changed words of a habit window put back, separators and first-letter case kept."""
+    d = f.data["habit"]
+    h = d.term
+    lo, hi = h.changed[0], h.changed[-1]
+    pieces = []
+    for k in range(lo, hi + 1):
+        word = h.restored[k]
+        pieces.append(_case_like(h.tokens[k].text, word) if k == lo else word)
+        if k < hi:
+            pieces.append(doc.text[h.tokens[k].end : h.tokens[k + 1].start])
+    return Candidate(f.start, f.end, "".join(pieces), "tortured", HABIT_RULE, {"habit": d})
+
+
 def candidates(doc: Document, detection: Detection) -> list[Candidate]:
     """One candidate per (finding, replacement), in the lexicon's rank order."""
     out: list[Candidate] = []
     for f in detection.findings:
+        if "habit" in f.data:
+            out.append(_habit_candidate(doc, f))
+            continue
         if "source" in f.data:
             s = f.data["source"]
             text = _case_like(s.written.split(" ")[0], s.source)

@@ -32,15 +32,21 @@ MAX_LEARNED = 4
 
 
 @lru_cache(maxsize=4)
-def _table(held_out: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    counts: dict[str, list[tuple[int, str]]] = {}
+def _counts(held_out: frozenset[str]) -> dict[str, dict[str, int]]:
+    """spun word -> original -> phrase families (outside ``held_out`` halves)."""
+    counts: dict[str, dict[str, int]] = {}
     for spun, original, dev, test in read_tsv(LEXICON, COLUMNS):
         n = (0 if "dev" in held_out else int(dev)) + (0 if "test" in held_out else int(test))
         if n:
-            counts.setdefault(spun, []).append((n, original))
+            counts.setdefault(spun, {})[original] = n
+    return counts
+
+
+@lru_cache(maxsize=4)
+def _table(held_out: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {
-        w: tuple(o for _n, o in sorted(rows, key=lambda r: (-r[0], r[1]))[:MAX_LEARNED])
-        for w, rows in counts.items()
+        w: tuple(o for o, _n in sorted(rows.items(), key=lambda r: (-r[1], r[0]))[:MAX_LEARNED])
+        for w, rows in _counts(held_out).items()
     }
 
 
@@ -48,3 +54,13 @@ def learned(word: str) -> tuple[str, ...]:
     """Originals the paper mills' thesaurus is known to replace by ``word`` (lower case),
     most families first; ``()`` for a word with no learned habit."""
     return _table(HELD_OUT).get(word, ())
+
+
+def is_habit(word: str) -> bool:
+    """Whether ``word`` (lower case) is a written form of some learned habit."""
+    return word in _table(HELD_OUT)
+
+
+def family_count(word: str, original: str) -> int:
+    """Phrase families showing the habit ``original`` → ``word`` (0 when unknown)."""
+    return _counts(HELD_OUT).get(word, {}).get(original, 0)

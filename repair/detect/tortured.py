@@ -12,10 +12,11 @@ first three letters: the prefilter keys, precomputed in
 a fingerprint of the phrase file; a stale file is ignored and the keys computed).
 Most documents have none and never parse the phrase list.
 
-Collocations: windows whose words, put back by reverse synonyms, form a known
-term (:mod:`repair.detect.collocation`) are findings too (reason
-``collocation``); they do not count towards the document score, which is the
-list's.
+Phrases no list has: windows whose habit words (the mills' thesaurus, learned from the
+list, :mod:`repair.candidates.tortured_words`), put back, form a known term are findings
+too (reason ``habit_term``, :func:`habit_findings`); they count like medium list matches.
+With a known source among the references, the substitutions read off it are findings
+(reason ``source_substitution``, :func:`source_findings`).
 
 The document score squashes the weighted matches per 1,000 words,
 ``score = 1 - exp(-rate / RATE_SCALE)``; a strong match weighs 1, medium 0.7 and
@@ -51,6 +52,8 @@ _COLUMNS = 7
 #: news story (0.3) scores 0.1.
 RATE_SCALE = 3.0
 TIER_WEIGHT = {"strong": 1.0, "medium": 0.7, "weak": 0.3}
+#: Weight of a phrase put back from the paper mills' habits (as a medium list match).
+HABIT_WEIGHT = 0.7
 _HYPHENS = frozenset("-‐‑")
 _GAP_RE = re.compile(r"[ \t\u00a0]*\r?\n?[ \t\u00a0]*|[ \t\u00a0]*[-‐‑]+\s*")
 
@@ -339,15 +342,49 @@ def source_findings(doc: Document, taken: list[Finding]) -> tuple[list[Finding],
     return out, ratio
 
 
+def habit_findings(doc: Document, taken: list[Finding]) -> tuple[list[Finding], dict[str, int]]:
+    """Tortured phrases no list has, put back from the paper mills' word habits
+    (:mod:`repair.detect.tortured_habits`, decided by :mod:`repair.score.tortured_habits`),
+    outside the list matches ``taken``; and the count of each decision's reason."""
+    from repair.detect import tortured_habits
+    from repair.score import tortured_habits as decide_habits
+
+    found = [
+        h
+        for h in tortured_habits.find(doc)
+        if not any(f.start < h.tokens[-1].end and h.tokens[0].start < f.end for f in taken)
+    ]
+    if not found:
+        return [], {}
+    decisions = decide_habits.decide(found, len(taken), len(doc.words))
+    reasons: dict[str, int] = defaultdict(int)
+    for d in decisions:
+        reasons[d.reasons[0] if d.reasons else "applied"] += 1
+    out = [
+        Finding(
+            d.term.tokens[d.term.changed[0]].start,
+            d.term.tokens[d.term.changed[-1]].end,
+            "tortured",
+            "habit_term",
+            d.confidence,
+            {"habit": d},
+        )
+        for d in decisions
+        if d.applied
+    ]
+    return out, dict(reasons)
+
+
 def detect(doc: Document, lexicon: Lexicon | None = None) -> Detection:
     """Matches and the document tortured score in [0, 1] (list matches only; with a
     known source among the references, its substitutions are findings too)."""
     findings = find_matches(doc, lexicon)
     sourced, copy_ratio = source_findings(doc, findings)
+    habits, habit_reasons = habit_findings(doc, findings + sourced)
     n_words = len(doc.words)
-    weight = sum(f.score for f in findings)
+    weight = sum(f.score for f in findings) + HABIT_WEIGHT * len(habits)
     rate = 1000.0 * weight / n_words if n_words else 0.0
-    score = 1.0 - math.exp(-rate / RATE_SCALE) if findings else 0.0
+    score = 1.0 - math.exp(-rate / RATE_SCALE) if weight else 0.0
     distinct = sorted({f.data["entry"].tortured for f in findings})
     tiers: dict[str, int] = defaultdict(int)
     for f in findings:
@@ -366,5 +403,9 @@ def detect(doc: Document, lexicon: Lexicon | None = None) -> Detection:
         if sourced:  # substitutions read off the known source count like strong matches
             src_rate = 1000.0 * len(sourced) / n_words if n_words else 0.0
             score = max(score, 1.0 - math.exp(-src_rate / RATE_SCALE))
-    findings = findings + sourced
-    return Detection(tuple(findings), score, details if findings or copy_ratio else {})
+    if habit_reasons:
+        details["habit_terms"] = len(habits)
+        details["habit_decisions"] = habit_reasons
+    findings = findings + sourced + habits
+    keep = findings or copy_ratio or habit_reasons
+    return Detection(tuple(findings), score, details if keep else {})

@@ -113,6 +113,32 @@ def source_edit(c: Candidate, details: dict) -> Edit:
     )
 
 
+def habit_edit(doc: Document, c: Candidate) -> Edit:
+    """The edit putting back a phrase from the paper mills' habits (the decision's
+    confidence, :mod:`repair.score.tortured_habits`)."""
+    d = c.features["habit"]
+    h = d.term
+    habits = [f"{h.written[i]} -> {h.restored[i]}" for i in h.changed]
+    return Edit(
+        c.start,
+        c.end - c.start,
+        doc.text[c.start : c.end],
+        c.replacement,
+        "tortured",
+        d.confidence,
+        c.source,
+        f'"{" ".join(h.written)}" reads as "{" ".join(h.restored)}" with the paper mills\' '
+        f"habits put back ({', '.join(habits)})",
+        {
+            "habits": habits,
+            "habit_families": h.families,
+            "term_sources": sorted(h.sources),
+            "book_pair_gain": round(h.book_gain, 3),
+            "lm_logprob_gain": round(h.lm_gain, 3),
+        },
+    )
+
+
 def score(doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
     """One edit per tortured phrase: the best-fitting replacement, with its confidence."""
     listed = [f for f in detection.findings if "entry" in f.data]
@@ -123,9 +149,9 @@ def score(doc: Document, detection: Detection, candidates: list[Candidate]) -> l
     by_phrase: dict[int, list[tuple[float, Candidate]]] = defaultdict(list)
     edits: list[Edit] = [
         source_edit(c, detection.details) for c in candidates if "source" in c.features
-    ]
+    ] + [habit_edit(doc, c) for c in candidates if "habit" in c.features]
     for c in candidates:
-        if "source" not in c.features:
+        if "source" not in c.features and "habit" not in c.features:
             by_phrase[c.features["phrase_start"]].append((context_fit(doc, c), c))
     for group in by_phrase.values():
         fit, best = max(group, key=lambda fc: fc[0] - 0.5 * fc[1].features["rank"])
