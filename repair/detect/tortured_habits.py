@@ -117,9 +117,7 @@ def find(doc: Document) -> list[HabitTerm]:
             term = terms.get(tuple(restored))
             if term is None:
                 continue
-            fam = min(
-                _families(w, r) for w, r in zip(written, restored, strict=True) if w != r
-            )
+            fam = min(_families(w, r) for w, r in zip(written, restored, strict=True) if w != r)
             cand = HabitTerm(
                 window,
                 written,
