@@ -56,9 +56,29 @@ def learned(word: str) -> tuple[str, ...]:
     return _table(HELD_OUT).get(word, ())
 
 
-def is_habit(word: str) -> bool:
-    """Whether ``word`` (lower case) is a written form of some learned habit."""
-    return word in _table(HELD_OUT)
+@lru_cache(maxsize=16)
+def _habits(held_out: frozenset[str], min_families: int) -> dict[str, tuple[str, ...]]:
+    return {
+        w: tuple(o for o in origs if _counts(held_out)[w][o] >= min_families)
+        for w, origs in _table(held_out).items()
+        if any(_counts(held_out)[w][o] >= min_families for o in origs)
+    }
+
+
+def habit_table(min_families: int = 1) -> dict[str, tuple[str, ...]]:
+    """Written word -> its :func:`habits` (read-only)."""
+    return _habits(HELD_OUT, min_families)
+
+
+def habits(word: str, min_families: int = 1) -> tuple[str, ...]:
+    """:func:`learned` originals of ``word`` shown by at least ``min_families`` families."""
+    return _habits(HELD_OUT, min_families).get(word, ())
+
+
+def is_habit(word: str, min_families: int = 1) -> bool:
+    """Whether ``word`` (lower case) is the written form of a learned habit shown by at
+    least ``min_families`` phrase families."""
+    return word in _habits(HELD_OUT, min_families)
 
 
 def family_count(word: str, original: str) -> int:

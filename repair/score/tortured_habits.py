@@ -25,9 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from repair.detect.tortured_habits import HabitTerm
+from repair.detect.tortured_habits import MIN_FAMILIES, HabitTerm
 
-MIN_FAMILIES = 2
 MIN_BOOK_GAIN = 2.0
 MIN_LM_GAIN = 3.0
 MIN_DOC_WINDOWS = 2
