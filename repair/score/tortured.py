@@ -18,6 +18,11 @@ phrase in a text that also has its expected phrase is being talked about, not us
 (reason ``quoted_with_expected``).  Weights were set on
 ``benchmarks/suites/tortured`` and the clean texts (seeds, Lee corpus, ICDAR gold):
 one strong phrase alone is accepted, a medium one when the context agrees.
+
+Two other findings of the stage are decided before they get here and become edits as
+they are: substitutions read off a known source (:func:`source_edit`) and phrases put
+back from the paper mills' habits (:func:`habit_edit`, decided by
+:mod:`repair.score.tortured_habits`).
 """
 
 from __future__ import annotations
