@@ -125,6 +125,9 @@ WIDE_REASONS = frozenset({"nonword"})
 #: Margin (nats) the best reading of a lower-case non-word seen once in a garbled page
 #: needs (the default for non-words is :data:`repair.score.ocr.NONWORD_THRESHOLD`).
 GARBLED_NONWORD_THRESHOLD = -5.0
+#: Margin the best reading of such a non-word needs in a page garbled but not heavily.
+LOOSE_NONWORD = True
+LOOSE_NONWORD_THRESHOLD = -1.0
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -223,7 +226,7 @@ class _Generator:
         garbled = info.garbled
         flagged = {f.start for f in detection.findings if f.reason != "realword_suspect"}
         lower_words = frozenset(t.text for t in doc.words if t.text.islower())
-        verse = verse_like(toks)
+        verse = verse_like(toks, garbled=garbled)
         names = document_names(toks, counts) if garbled else frozenset()
         for i, t in enumerate(toks):
             if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
@@ -358,9 +361,21 @@ class _Generator:
             and not rare_word
             and text.islower()
             and info.counts[text] < DOC_SUPPORT_MIN
+            and not info.counts[text.capitalize()]  # printed capitalised: a name
             and not _period_word(text)
         )
         cap_heavy = reason in ("nonword", "capitalized_unknown") and _capital_garble(text, info)
+        # the same reading of a garbled page that is not heavily garbled: a lower threshold
+        loose = LOOSE_NONWORD and (
+            info.garbled
+            and reason in WIDE_REASONS
+            and not rare_word
+            and text.islower()
+            and info.counts[text] < DOC_SUPPORT_MIN
+            and not info.counts[text.capitalize()]  # printed capitalised: a name
+            and not info.old_print
+            and not _period_word(text)
+        )
         for c in correction_candidates(text, unlisted)[:_MAX_CORRECTIONS]:
             if rare_word and not c.listed:
                 continue
@@ -371,8 +386,8 @@ class _Generator:
                 continue
             cost = c.cost - (DOC_SUPPORT_BONUS if info.counts[c.text] >= 1 else 0.0)
             thr = CAPITAL_THRESHOLD if capital and same_initial else None
-            if thr is None and wide:
-                thr = GARBLED_NONWORD_THRESHOLD
+            if thr is None and (wide or loose):
+                thr = GARBLED_NONWORD_THRESHOLD if wide else LOOSE_NONWORD_THRESHOLD
             if cap_heavy:
                 thr = CAPITAL_GARBLED_THRESHOLD
             if rare_word:
