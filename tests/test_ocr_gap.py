@@ -83,3 +83,17 @@ def test_loose_threshold_reads_a_non_word_of_a_lightly_garbled_page(
     assert "The burly forwards" in _light(sentence)
     monkeypatch.setattr(ocr_candidates, "LOOSE_NONWORD", False)
     assert _light(sentence).endswith(sentence)
+
+
+def test_capitalised_garble_of_a_lightly_garbled_page_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentence = "The Honorarv Secretary read the minutes."
+    assert "The Honorary Secretary" in _light(sentence)
+    monkeypatch.setattr(ocr_candidates, "CAPITAL_LIGHT", False)
+    assert _light(sentence).endswith(sentence)
+
+
+def test_a_name_the_page_repeats_is_left_alone() -> None:
+    sentence = "Mr. Honorarv spoke, and Mr. Honorarv replied."
+    assert _light(sentence).endswith(sentence)

@@ -380,7 +380,8 @@ class _Generator:
             if rare_word and not c.listed:
                 continue
             same_initial = c.text[:1] == text[:1]
-            if capital and same_initial and zipf(c.text.lower()) < 4.0:
+            min_z = CAPITAL_GARBLED_TARGET_ZIPF if cap_heavy else 4.0
+            if capital and same_initial and zipf(c.text.lower()) < min_z:
                 continue  # a name stays unless it reads as a common word
             if reason == "spurious_accent" and zipf(c.text.lower()) < zipf(text.lower()) + 1.5:
                 continue
@@ -388,7 +389,7 @@ class _Generator:
             thr = CAPITAL_THRESHOLD if capital and same_initial else None
             if thr is None and (wide or loose):
                 thr = GARBLED_NONWORD_THRESHOLD if wide else LOOSE_NONWORD_THRESHOLD
-            if cap_heavy:
+            if cap_heavy and (info.heavy or c.cost <= CAPITAL_LIGHT_MAX_COST):
                 thr = CAPITAL_GARBLED_THRESHOLD
             if rare_word:
                 thr = RARE_WORD_THRESHOLD
@@ -625,11 +626,18 @@ def _old_print(doc: Document, detection: Detection) -> bool:
 CAPITAL_GARBLED_THRESHOLD = -2.0
 #: ... when it has at least this many letters ...
 CAPITAL_GARBLED_MIN_LEN = 5
+#: Its readings may be words this common (Zipf; other capitalised non-words need 4).
+CAPITAL_GARBLED_TARGET_ZIPF = 3.0
+#: In a page garbled but not heavily the same holds for readings this cheap (nats).
+CAPITAL_LIGHT = True
+CAPITAL_LIGHT_MAX_COST = 3.0
 
 
 def _capital_garble(text: str, info: _DocInfo) -> bool:
     """A capitalised non-word of a heavily garbled page that is most likely garble."""
-    if not info.heavy or len(text) < CAPITAL_GARBLED_MIN_LEN:
+    if not (info.heavy or (CAPITAL_LIGHT and info.garbled and not info.old_print)):
+        return False
+    if len(text) < CAPITAL_GARBLED_MIN_LEN:
         return False  # short names collide with words ("Hely" -> "Holy")
     if not text[:1].isupper() or not text[1:].islower():
         return False
