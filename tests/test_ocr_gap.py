@@ -97,3 +97,13 @@ def test_capitalised_garble_of_a_lightly_garbled_page_is_read(
 def test_a_name_the_page_repeats_is_left_alone() -> None:
     sentence = "Mr. Honorarv spoke, and Mr. Honorarv replied."
     assert _light(sentence).endswith(sentence)
+
+
+def test_a_garble_form_in_a_capitals_line_is_read() -> None:
+    out = repaired_after_page("TIIE LIST.\nThe following is a list of the men.")
+    assert "THE LIST." in out
+
+
+def test_a_garble_form_alone_in_capitals_stays() -> None:
+    sentence = "The TBE was noted by the committee."
+    assert repaired_after_page(sentence).endswith(sentence)

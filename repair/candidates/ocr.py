@@ -268,6 +268,8 @@ class _Generator:
         if _after_line_hyphen(toks, i):
             return out  # the second half of a word broken at a line end ("rc-⏎cently")
         if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
+            if info.garbled and _caps_neighbour(toks, i):
+                out += self._caps_headline(toks, i)  # "TIIE LIST": a capitals line
             return out  # an acronym (AUD, BIS), not "tbe"
         feats = {"finding": reason, "orig": [tok.text]}
         capital = reason == "capitalized_unknown"
