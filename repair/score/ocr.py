@@ -143,6 +143,8 @@ class Scorer:
         return Decision(True, "lm_gain", margin, max(0.5, confidence), evidence)
 
 
+#: A garbled page's second reading uses its own confusion habits.
+DOC_CHANNEL = True
 #: Adjacent garbled words are also decided jointly (:mod:`repair.score.ocr_joint`).
 JOINT = True
 
@@ -203,6 +205,14 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
         for (start, end), items in groups.items():
             best = max(items, key=lambda x: x[0])[1]
             ctx.revise(start, end, best.replacement)
+        if DOC_CHANNEL:  # the page's own habits (:mod:`repair.score.ocr_docchannel`)
+            from repair.score.ocr_docchannel import adapt, document_substitutions
+
+            candidates, changed = adapt(
+                candidates, document_substitutions(groups), len(doc.words)
+            )
+            for k in changed:
+                memo.pop(k, None)
         groups = _decide_all(scorer, ctx, candidates, garbled, memo)
         if JOINT:
             from repair.score.ocr_joint import joint_decode  # two garbled words in a row
