@@ -53,3 +53,31 @@ def test_a_page_habit_decides_a_borderline_reading(monkeypatch: pytest.MonkeyPat
 def test_clean_text_is_untouched() -> None:
     text = "The constable conveyed him to the lockup, and the convoyed ships sailed at dawn."
     assert repair_text(text, config=OCR_ONLY).text == text
+
+
+def test_habits_carry_the_adapted_cost() -> None:
+    from repair.score.ocr_channel import confusions
+    from repair.score.ocr_docchannel import BONUS, habits
+
+    hab = habits({("o", "e"): 6, ("c", "e"): 1}, words=100)
+    base = dict(confusions()["o"])["e"]
+    assert hab == {("o", "e"): max(0.0, base - BONUS)}
+
+
+def test_habit_search_reads_a_word_no_candidate_reached() -> None:
+    from repair.score.ocr_docchannel import habit_candidates
+    from repair.tokenize import tokenize
+
+    words = [t for t in tokenize("at Sydnoy and at sonne") if t.kind == "word"]
+    got = habit_candidates(words, set(), {("o", "e"): 0.5})
+    # "sonne" is a period spelling: left alone
+    assert [(c.features["orig"], c.replacement) for c in got] == [(["Sydnoy"], "Sydney")]
+    assert habit_candidates(words, {(words[1].start, words[1].end)}, {("o", "e"): 0.5}) == []
+    assert habit_candidates(words, set(), {}) == []
+
+
+def test_habit_search_on_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentence = "We shall doal with it."
+    assert "We shall deal with it." in repair_text(HABIT + sentence, config=OCR_ONLY).text
+    monkeypatch.setattr(ocr_score, "HABIT_SEARCH", False)
+    assert "We shall doal with it." in repair_text(HABIT + sentence, config=OCR_ONLY).text

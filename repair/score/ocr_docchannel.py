@@ -73,3 +73,101 @@ def adapt(
         out.append(replace(c, features={**f, "cost": float(f["cost"]) - bonus}))
         changed.add(k)
     return out, changed
+
+
+#: Most habitual substitutions applied to one token by :func:`habit_candidates`.
+HABIT_MAX_SUBS = 3
+#: Shortest token searched.
+HABIT_MIN_LEN = 4
+
+
+def habits(counts: Mapping[tuple[str, str], int], words: int) -> dict[tuple[str, str], float]:
+    """The page's habitual substitutions with their adapted cost (nats)."""
+    from repair.score.ocr_channel import confusions
+
+    need = max(MIN_USES, MIN_SHARE * words)
+    table = confusions()
+    out = {}
+    for (src, dst), n in counts.items():
+        if n < need or not src or not dst:
+            continue
+        cost = next((c for d, c in table.get(src, ()) if d == dst), None)
+        if cost is not None:
+            out[(src, dst)] = max(0.0, cost - BONUS)
+    return out
+
+
+Reached = dict[str, tuple[float, tuple[tuple[str, str], ...]]]
+
+
+def _apply(text: str, hab: Mapping[tuple[str, str], float], left: int) -> Reached:
+    """Strings reachable from ``text`` by up to ``left`` habitual substitutions."""
+    out: Reached = {}
+    frontier: Reached = {text: (0.0, ())}
+    for _ in range(left):
+        nxt: Reached = {}
+        for s, (cost, subs) in frontier.items():
+            for (src, dst), c in hab.items():
+                start = s.find(src)
+                while start >= 0:
+                    t = s[:start] + dst + s[start + len(src) :]
+                    item: tuple[float, tuple[tuple[str, str], ...]] = (
+                        cost + c,
+                        (*subs, (src, dst)),
+                    )
+                    if t not in nxt or item[0] < nxt[t][0]:
+                        nxt[t] = item
+                    start = s.find(src, start + 1)
+        for t, item in nxt.items():
+            if t not in out or item[0] < out[t][0]:
+                out[t] = item
+        frontier = nxt
+    return out
+
+
+def habit_candidates(
+    words: Sequence[Any], covered: set[tuple[int, int]], hab: Mapping[tuple[str, str], float]
+) -> list[Candidate]:
+    """Readings of the page's unknown words that no candidate read, by its habits alone:
+    "Chivcrs" -> "Chivers" on a page that keeps printing "c" for "e"."""
+    from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_channel import is_known, is_target, transfer_case
+
+    if not hab:
+        return []
+    table = get_ngrams()
+    out: list[Candidate] = []
+    for w in words:
+        text = w.text
+        if (w.start, w.end) in covered or len(text) < HABIT_MIN_LEN or not text.isalpha():
+            continue
+        if not (text.islower() or (text[:1].isupper() and text[1:].islower())):
+            continue
+        if is_known(text.lower()) or table.known(text):
+            continue  # a word, or an old or period spelling ("sonne")
+        low = text.lower()
+        best = None
+        for t, (cost, subs) in _apply(low, hab, HABIT_MAX_SUBS).items():
+            if is_target(t) and (best is None or cost < best[0]):
+                best = (cost, t, subs)
+        if best is None:
+            continue
+        cost, t, subs = best
+        word = transfer_case(text, t)
+        out.append(
+            Candidate(
+                w.start,
+                w.end,
+                word,
+                "ocr",
+                "OCR_CONFUSION",
+                {
+                    "finding": "page_habit",
+                    "orig": [text],
+                    "alt": [word],
+                    "cost": cost,
+                    "subs": [list(s) for s in subs],
+                },
+            )
+        )
+    return out
