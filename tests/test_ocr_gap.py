@@ -107,3 +107,14 @@ def test_a_garble_form_in_a_capitals_line_is_read() -> None:
 def test_a_garble_form_alone_in_capitals_stays() -> None:
     sentence = "The TBE was noted by the committee."
     assert repaired_after_page(sentence).endswith(sentence)
+
+
+def test_a_newspaper_column_is_heavy_from_a_lower_garble_score() -> None:
+    from repair.candidates.ocr import COLUMN_HEAVY_GARBLE, HEAVY_GARBLE, _heavy_gate
+
+    column = "\n".join(["the council met on Monday when the mayor"] * 12)
+    book = " ".join(["the council met on Monday when the mayor"] * 12)
+    short = "\n".join(["the council met"] * 3)
+    assert _heavy_gate(column) == COLUMN_HEAVY_GARBLE < HEAVY_GARBLE
+    assert _heavy_gate(book) == HEAVY_GARBLE
+    assert _heavy_gate(short) == HEAVY_GARBLE

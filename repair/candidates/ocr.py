@@ -176,7 +176,7 @@ class _Generator:
             accents,
             garbled,
             ref_words,
-            heavy=garbled and detection.score >= HEAVY_GARBLE and not old_print,
+            heavy=garbled and detection.score >= _heavy_gate(text) and not old_print,
             old_print=old_print,
         )
         for f in detection.findings:
@@ -613,6 +613,23 @@ def _wide_name(text: str, info: _DocInfo) -> list[Correction]:
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
         return []
     return names[:1]
+
+
+#: A page set in narrow columns (newspaper OCR: at least COLUMN_MIN_LINES lines, half of
+#: them at most COLUMN_MAX_CHARS characters) is heavily garbled from this garble score on.
+COLUMN_HEAVY_GARBLE = 0.05
+COLUMN_MIN_LINES = 10
+COLUMN_MAX_CHARS = 60
+
+
+def _heavy_gate(text: str) -> float:
+    """The garble score from which a page counts as heavily garbled: lower for a
+    hard-wrapped newspaper column, whose OCR is rougher than a book's at the same score."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < COLUMN_MIN_LINES:
+        return HEAVY_GARBLE
+    lengths = sorted(len(ln) for ln in lines)
+    return COLUMN_HEAVY_GARBLE if lengths[len(lengths) // 2] <= COLUMN_MAX_CHARS else HEAVY_GARBLE
 
 
 def _old_print(doc: Document, detection: Detection) -> bool:
