@@ -125,6 +125,9 @@ WIDE_REASONS = frozenset({"nonword"})
 #: Margin (nats) the best reading of a lower-case non-word seen once in a garbled page
 #: needs (the default for non-words is :data:`repair.score.ocr.NONWORD_THRESHOLD`).
 GARBLED_NONWORD_THRESHOLD = -5.0
+#: Margin the best reading of such a non-word needs in a page garbled but not heavily.
+LOOSE_NONWORD = True
+LOOSE_NONWORD_THRESHOLD = -1.0
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -173,7 +176,7 @@ class _Generator:
             accents,
             garbled,
             ref_words,
-            heavy=garbled and detection.score >= HEAVY_GARBLE and not old_print,
+            heavy=garbled and detection.score >= _heavy_gate(text) and not old_print,
             old_print=old_print,
         )
         for f in detection.findings:
@@ -223,7 +226,7 @@ class _Generator:
         garbled = info.garbled
         flagged = {f.start for f in detection.findings if f.reason != "realword_suspect"}
         lower_words = frozenset(t.text for t in doc.words if t.text.islower())
-        verse = verse_like(toks)
+        verse = verse_like(toks, garbled=garbled)
         names = document_names(toks, counts) if garbled else frozenset()
         for i, t in enumerate(toks):
             if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
@@ -265,6 +268,8 @@ class _Generator:
         if _after_line_hyphen(toks, i):
             return out  # the second half of a word broken at a line end ("rc-⏎cently")
         if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
+            if info.garbled and _caps_neighbour(toks, i):
+                out += self._caps_headline(toks, i)  # "TIIE LIST": a capitals line
             return out  # an acronym (AUD, BIS), not "tbe"
         feats = {"finding": reason, "orig": [tok.text]}
         capital = reason == "capitalized_unknown"
@@ -358,22 +363,35 @@ class _Generator:
             and not rare_word
             and text.islower()
             and info.counts[text] < DOC_SUPPORT_MIN
+            and not info.counts[text.capitalize()]  # printed capitalised: a name
             and not _period_word(text)
         )
         cap_heavy = reason in ("nonword", "capitalized_unknown") and _capital_garble(text, info)
+        # the same reading of a garbled page that is not heavily garbled: a lower threshold
+        loose = LOOSE_NONWORD and (
+            info.garbled
+            and reason in WIDE_REASONS
+            and not rare_word
+            and text.islower()
+            and info.counts[text] < DOC_SUPPORT_MIN
+            and not info.counts[text.capitalize()]  # printed capitalised: a name
+            and not info.old_print
+            and not _period_word(text)
+        )
         for c in correction_candidates(text, unlisted)[:_MAX_CORRECTIONS]:
             if rare_word and not c.listed:
                 continue
             same_initial = c.text[:1] == text[:1]
-            if capital and same_initial and zipf(c.text.lower()) < 4.0:
+            min_z = CAPITAL_GARBLED_TARGET_ZIPF if cap_heavy else 4.0
+            if capital and same_initial and zipf(c.text.lower()) < min_z:
                 continue  # a name stays unless it reads as a common word
             if reason == "spurious_accent" and zipf(c.text.lower()) < zipf(text.lower()) + 1.5:
                 continue
             cost = c.cost - (DOC_SUPPORT_BONUS if info.counts[c.text] >= 1 else 0.0)
             thr = CAPITAL_THRESHOLD if capital and same_initial else None
-            if thr is None and wide:
-                thr = GARBLED_NONWORD_THRESHOLD
-            if cap_heavy:
+            if thr is None and (wide or loose):
+                thr = GARBLED_NONWORD_THRESHOLD if wide else LOOSE_NONWORD_THRESHOLD
+            if cap_heavy and (info.heavy or c.cost <= CAPITAL_LIGHT_MAX_COST):
                 thr = CAPITAL_GARBLED_THRESHOLD
             if rare_word:
                 thr = RARE_WORD_THRESHOLD
@@ -597,6 +615,23 @@ def _wide_name(text: str, info: _DocInfo) -> list[Correction]:
     return names[:1]
 
 
+#: A page set in narrow columns (newspaper OCR: at least COLUMN_MIN_LINES lines, half of
+#: them at most COLUMN_MAX_CHARS characters) is heavily garbled from this garble score on.
+COLUMN_HEAVY_GARBLE = 0.05
+COLUMN_MIN_LINES = 10
+COLUMN_MAX_CHARS = 60
+
+
+def _heavy_gate(text: str) -> float:
+    """The garble score from which a page counts as heavily garbled: lower for a
+    hard-wrapped newspaper column, whose OCR is rougher than a book's at the same score."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < COLUMN_MIN_LINES:
+        return HEAVY_GARBLE
+    lengths = sorted(len(ln) for ln in lines)
+    return COLUMN_HEAVY_GARBLE if lengths[len(lengths) // 2] <= COLUMN_MAX_CHARS else HEAVY_GARBLE
+
+
 def _old_print(doc: Document, detection: Detection) -> bool:
     """Whether the page spells as early modern print does ("tooke", "shee", "vpon"):
     its unknown words are then old spellings more often than garble."""
@@ -610,11 +645,18 @@ def _old_print(doc: Document, detection: Detection) -> bool:
 CAPITAL_GARBLED_THRESHOLD = -2.0
 #: ... when it has at least this many letters ...
 CAPITAL_GARBLED_MIN_LEN = 5
+#: Its readings may be words this common (Zipf; other capitalised non-words need 4).
+CAPITAL_GARBLED_TARGET_ZIPF = 3.0
+#: In a page garbled but not heavily the same holds for readings this cheap (nats).
+CAPITAL_LIGHT = True
+CAPITAL_LIGHT_MAX_COST = 3.0
 
 
 def _capital_garble(text: str, info: _DocInfo) -> bool:
     """A capitalised non-word of a heavily garbled page that is most likely garble."""
-    if not info.heavy or len(text) < CAPITAL_GARBLED_MIN_LEN:
+    if not (info.heavy or (CAPITAL_LIGHT and info.garbled and not info.old_print)):
+        return False
+    if len(text) < CAPITAL_GARBLED_MIN_LEN:
         return False  # short names collide with words ("Hely" -> "Holy")
     if not text[:1].isupper() or not text[1:].islower():
         return False

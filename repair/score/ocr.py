@@ -143,6 +143,12 @@ class Scorer:
         return Decision(True, "lm_gain", margin, max(0.5, confidence), evidence)
 
 
+#: A garbled page's second reading uses its own confusion habits.
+DOC_CHANNEL = True
+#: ... and reads unknown words no candidate read by those habits alone.
+HABIT_SEARCH = True
+#: ... also words whose candidates were all turned down (else only words without any).
+HABIT_UNREAD = False
 #: Adjacent garbled words are also decided jointly (:mod:`repair.score.ocr_joint`).
 JOINT = True
 
@@ -203,6 +209,19 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
         for (start, end), items in groups.items():
             best = max(items, key=lambda x: x[0])[1]
             ctx.revise(start, end, best.replacement)
+        if DOC_CHANNEL:  # the page's own habits (:mod:`repair.score.ocr_docchannel`)
+            from repair.score.ocr_docchannel import adapt, document_substitutions
+
+            counts = document_substitutions(groups)
+            candidates, changed = adapt(candidates, counts, len(doc.words))
+            for k in changed:
+                memo.pop(k, None)
+            if HABIT_SEARCH:
+                from repair.score.ocr_docchannel import habit_candidates, habits
+
+                covered = set(groups) if HABIT_UNREAD else {(c.start, c.end) for c in candidates}
+                hab = habits(counts, len(doc.words))
+                candidates = [*candidates, *habit_candidates(doc.words, covered, hab)]
         groups = _decide_all(scorer, ctx, candidates, garbled, memo)
         if JOINT:
             from repair.score.ocr_joint import joint_decode  # two garbled words in a row

@@ -1,0 +1,173 @@
+"""Document consistency of the OCR channel: a page repeats its own misreadings.
+
+One scanned page is read by one engine from one typeface: when its confident repairs
+keep undoing the same glyph confusion ("c" for "e" in "tho", "Chivcrs", "recoived"),
+that confusion is likelier on this page than the learned table (averaged over many
+pages and fonts, :mod:`repair.score.ocr_channel`) says.  After the first reading of a
+garbled page, :func:`document_substitutions` counts the substitutions of the readings
+it accepted; :func:`adapt` then lowers the channel cost of every candidate by
+:data:`BONUS` nats for each of its substitutions the page used at least
+:data:`MIN_USES` times (at most :data:`MAX_BONUS` in all), and the second reading
+decides with those costs.  An unsupervised, per-page re-estimate of the channel: no
+pairs are listed, and a clean page (gate shut) never gets here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from repair.types import Candidate
+
+#: A substitution is the page's habit once its accepted readings used it this often.
+MIN_USES = 3
+#: ... and at least this many times per word of the page (a long book is no one page:
+#: there every confusion recurs).
+MIN_SHARE = 0.01
+#: Cost taken off per habitual substitution of a candidate (nats) ...
+BONUS = 1.0
+#: ... and at most this much in all.
+MAX_BONUS = 2.0
+#: Whether real-word readings get the bonus too.
+REALWORD = True
+
+Groups = Mapping[tuple[int, int], Sequence[tuple[float, Candidate, dict[str, Any]]]]
+
+
+def document_substitutions(groups: Groups) -> Counter[tuple[str, str]]:
+    """Substitutions of the winning reading of each span the first pass accepted."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for items in groups.values():
+        _margin, best, _ev = max(items, key=lambda x: x[0])
+        if "fixed" in best.features:
+            continue
+        for sub in best.features.get("subs", ()):
+            counts[(sub[0], sub[1])] += 1
+    return counts
+
+
+def adapt(
+    candidates: Sequence[Candidate], counts: Mapping[tuple[str, str], int], words: int
+) -> tuple[list[Candidate], set[int]]:
+    """The candidates with page-adapted costs, and the indices whose cost changed
+    (``words``: the page's word count)."""
+    need = max(MIN_USES, MIN_SHARE * words)
+    out: list[Candidate] = []
+    changed: set[int] = set()
+    for k, c in enumerate(candidates):
+        f = c.features
+        subs = f.get("subs")
+        if not subs or "cost" not in f or "fixed" in f:
+            out.append(c)
+            continue
+        if not REALWORD and f.get("orig_known"):
+            out.append(c)
+            continue
+        bonus = sum(BONUS for s in subs if counts.get((s[0], s[1]), 0) >= need)
+        bonus = min(bonus, MAX_BONUS)
+        if bonus <= 0:
+            out.append(c)
+            continue
+        out.append(replace(c, features={**f, "cost": float(f["cost"]) - bonus}))
+        changed.add(k)
+    return out, changed
+
+
+#: Most habitual substitutions applied to one token by :func:`habit_candidates`.
+HABIT_MAX_SUBS = 3
+#: Shortest token searched.
+HABIT_MIN_LEN = 4
+
+
+def habits(counts: Mapping[tuple[str, str], int], words: int) -> dict[tuple[str, str], float]:
+    """The page's habitual substitutions with their adapted cost (nats)."""
+    from repair.score.ocr_channel import confusions
+
+    need = max(MIN_USES, MIN_SHARE * words)
+    table = confusions()
+    out = {}
+    for (src, dst), n in counts.items():
+        if n < need or not src or not dst:
+            continue
+        cost = next((c for d, c in table.get(src, ()) if d == dst), None)
+        if cost is not None:
+            out[(src, dst)] = max(0.0, cost - BONUS)
+    return out
+
+
+Reached = dict[str, tuple[float, tuple[tuple[str, str], ...]]]
+
+
+def _apply(text: str, hab: Mapping[tuple[str, str], float], left: int) -> Reached:
+    """Strings reachable from ``text`` by up to ``left`` habitual substitutions."""
+    out: Reached = {}
+    frontier: Reached = {text: (0.0, ())}
+    for _ in range(left):
+        nxt: Reached = {}
+        for s, (cost, subs) in frontier.items():
+            for (src, dst), c in hab.items():
+                start = s.find(src)
+                while start >= 0:
+                    t = s[:start] + dst + s[start + len(src) :]
+                    item: tuple[float, tuple[tuple[str, str], ...]] = (
+                        cost + c,
+                        (*subs, (src, dst)),
+                    )
+                    if t not in nxt or item[0] < nxt[t][0]:
+                        nxt[t] = item
+                    start = s.find(src, start + 1)
+        for t, item in nxt.items():
+            if t not in out or item[0] < out[t][0]:
+                out[t] = item
+        frontier = nxt
+    return out
+
+
+def habit_candidates(
+    words: Sequence[Any], covered: set[tuple[int, int]], hab: Mapping[tuple[str, str], float]
+) -> list[Candidate]:
+    """Readings of the page's unknown words that no candidate read, by its habits alone:
+    "Chivcrs" -> "Chivers" on a page that keeps printing "c" for "e"."""
+    from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_channel import is_known, is_target, transfer_case
+
+    if not hab:
+        return []
+    table = get_ngrams()
+    out: list[Candidate] = []
+    for w in words:
+        text = w.text
+        if (w.start, w.end) in covered or len(text) < HABIT_MIN_LEN or not text.isalpha():
+            continue
+        if not (text.islower() or (text[:1].isupper() and text[1:].islower())):
+            continue
+        if is_known(text.lower()) or table.known(text):
+            continue  # a word, or an old or period spelling ("sonne")
+        low = text.lower()
+        best = None
+        for t, (cost, subs) in _apply(low, hab, HABIT_MAX_SUBS).items():
+            if is_target(t) and (best is None or cost < best[0]):
+                best = (cost, t, subs)
+        if best is None:
+            continue
+        cost, t, subs = best
+        word = transfer_case(text, t)
+        out.append(
+            Candidate(
+                w.start,
+                w.end,
+                word,
+                "ocr",
+                "OCR_CONFUSION",
+                {
+                    "finding": "page_habit",
+                    "orig": [text],
+                    "alt": [word],
+                    "cost": cost,
+                    "subs": [list(s) for s in subs],
+                },
+            )
+        )
+    return out
