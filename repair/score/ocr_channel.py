@@ -234,42 +234,57 @@ def confusion_variants(
     longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
 
-    low_token = [ch.lower() for ch in token]
     size = len(token)
-    memo = prefixes.memo
-    check = prefixes.check
-    # a complete prefix set answers every question (True or False) in one look-up
-    memo_get = memo.get if prefixes.full is None else prefixes.full.__contains__
+    lows = [ch.lower() for ch in token]
+    # every prefix of the index's words: prefix-closed, so a string is alive (a prefix of
+    # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is
+    # alive exactly when its last prefix is (one look-up instead of one per glyph)
+    alive = prefixes.all_prefixes().__contains__
     # the table's rows that apply at each position, looked up once per token:
     # (end of the source, (true form, cost, its lower case, the substitution), ...)
     options: list[list[tuple[int, tuple[tuple[str, float, str, tuple[str, str]], ...]]]] = []
+    # the cheapest row at or after each position: a branch that cannot afford it only
+    # keeps glyphs from there on
+    cheapest = [math.inf] * (size + 1)
     for i in range(size + 1):
         here = []
         for n in range(1, min(longest, size - i) + 1):
-            src = token[i : i + n]
-            rows = table.get(src)
+            rows = table.get(token[i : i + n])
             if rows:
                 here.append((i + n, rows))
+                if rows[0][1] < cheapest[i]:
+                    cheapest[i] = rows[0][1]
         options.append(here)
+    for i in range(size - 1, -1, -1):
+        if cheapest[i + 1] < cheapest[i]:
+            cheapest[i] = cheapest[i + 1]
+    rest = [token[i:] for i in range(size + 1)]
+    low_rest = ["".join(lows[i:]) for i in range(size + 1)]
+    last = max_subs - 1
 
     def walk(
         i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...], n_subs: int
     ) -> None:
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
-            if n_subs < max_subs:
-                for j, rows in options[i]:
-                    for dst, c, dst_low, sub in rows:
-                        new_cost = cost + c
-                        if new_cost > max_cost:
-                            break  # rows are sorted by cost
-                        new_low = low + dst_low
-                        ok = memo_get(new_low)
-                        if ok is None:
-                            ok = check(new_low)
-                        if new_low and not ok:
-                            continue
-                        walk(j, built + dst, new_low, new_cost, (*subs, sub), n_subs + 1)
+            for j, rows in options[i]:
+                for dst, c, dst_low, sub in rows:
+                    new_cost = cost + c
+                    if new_cost > max_cost:
+                        break  # rows are sorted by cost
+                    new_low = low + dst_low
+                    if new_low and not alive(new_low):
+                        continue
+                    if n_subs == last or new_cost + cheapest[j] > max_cost:
+                        # no further substitution fits: the rest of the token as printed
+                        tail = new_low + low_rest[j]
+                        if not tail or alive(tail):
+                            variant = built + dst + rest[j]
+                            old = out.get(variant)
+                            if old is None or new_cost < old[0]:
+                                out[variant] = (new_cost, (*subs, sub))
+                        continue
+                    walk(j, built + dst, new_low, new_cost, (*subs, sub), n_subs + 1)  # noqa: F821
             if i >= size:
                 if subs:
                     old = out.get(built)
@@ -277,15 +292,16 @@ def confusion_variants(
                         out[built] = (cost, subs)
                 return
             built += token[i]
-            low += low_token[i]
+            low += lows[i]
             i += 1
-            ok = memo_get(low)
-            if ok is None:
-                ok = check(low)
-            if not ok:
+            if not alive(low):
                 return
 
-    walk(0, "", "", 0.0, (), 0)
+    if max_subs > 0:
+        walk(0, "", "", 0.0, (), 0)
+    # ``walk`` refers to itself: without this, each call would leave a reference cycle
+    # (the closure and its tables) for the cyclic collector, which the pipeline pauses
+    del walk
     return out
 
 
@@ -313,6 +329,13 @@ def _all_prefixes() -> frozenset[str]:
     text; the confusion walk's prefix test becomes one set look-up instead of a binary
     search (real OCR pages ask ~60 new prefixes a token)."""
     words = _sorted_vocabulary()
+    return frozenset(["", *(w[:i] for w in words for i in range(1, len(w) + 1))])
+
+
+def _prefix_set(words: list[str]) -> frozenset[str]:
+    """Every prefix of ``words`` (and "" when there are any)."""
+    if not words:
+        return frozenset()
     return frozenset(["", *(w[:i] for w in words for i in range(1, len(w) + 1))])
 
 
@@ -345,6 +368,13 @@ class PrefixIndex:
         other._words = self._words
         other.full = self.full
         return other
+
+    def all_prefixes(self) -> frozenset[str]:
+        """Every prefix of the words (and "" when there are words): built once, on the
+        first call, unless :attr:`full` holds it already."""
+        if self.full is None:
+            self.full = _prefix_set(self._words)
+        return self.full
 
     def __contains__(self, prefix: object) -> bool:
         if not isinstance(prefix, str):
