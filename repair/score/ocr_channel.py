@@ -305,18 +305,22 @@ def confusion_variants(
     return out
 
 
-@lru_cache(maxsize=50_000)
+#: Walks kept by :func:`_dictionary_variants`.  Every variant of a token is kept, words or
+#: not, so an entry is large; its main reader, :func:`correction_candidates`, keeps its
+#: own (much smaller) answer per token, so a short memory is enough here.
+DICTIONARY_VARIANTS_CACHE = 4096
+
+
+@lru_cache(maxsize=DICTIONARY_VARIANTS_CACHE)
 def _dictionary_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
     return confusion_variants(token, vocabulary_prefixes())
 
 
 @lru_cache(maxsize=1)
 def vocabulary_prefixes() -> PrefixIndex:
-    """Prefix test over the dictionary words (a sorted list; built once, ~30 ms, or cached)."""
+    """Prefix test over the dictionary words: the set of all their prefixes (built once,
+    ~0.1 s, or read from the per-user cache); the sorted word list is not kept."""
     index = prefixes_of(())
-    index._words = disk_cached(
-        "ocr-prefixes", [_dictionary_path(), __file__], _sorted_vocabulary, list
-    )
     index.full = disk_cached(
         "ocr-prefix-set", [_dictionary_path(), __file__], _all_prefixes, frozenset
     )
