@@ -166,7 +166,12 @@ def _read_vocabulary() -> dict[str, int]:
     return counts
 
 
-@lru_cache(maxsize=200_000)
+#: Answers kept by :func:`is_known` and :func:`is_target` (each ~200 bytes: a long OCR
+#: text asks about hundreds of thousands of distinct strings, split parts included).
+WORD_TEST_CACHE = 65_536
+
+
+@lru_cache(maxsize=WORD_TEST_CACHE)
 def is_known(word: str) -> bool:
     """Whether ``word`` (any case) is an English word: symspell's dictionary or wordfreq.
 
@@ -190,7 +195,7 @@ def _merged_common(low: str) -> bool:
     )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_TEST_CACHE)
 def is_target(word: str) -> bool:
     """Whether ``word`` may be *produced* by a correction (stricter than :func:`is_known`)."""
     low = word.lower()
