@@ -166,7 +166,12 @@ def _read_vocabulary() -> dict[str, int]:
     return counts
 
 
-@lru_cache(maxsize=200_000)
+#: Answers kept by :func:`is_known` and :func:`is_target` (each ~200 bytes: a long OCR
+#: text asks about hundreds of thousands of distinct strings, split parts included).
+WORD_TEST_CACHE = 65_536
+
+
+@lru_cache(maxsize=WORD_TEST_CACHE)
 def is_known(word: str) -> bool:
     """Whether ``word`` (any case) is an English word: symspell's dictionary or wordfreq.
 
@@ -190,7 +195,7 @@ def _merged_common(low: str) -> bool:
     )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_TEST_CACHE)
 def is_target(word: str) -> bool:
     """Whether ``word`` may be *produced* by a correction (stricter than :func:`is_known`)."""
     low = word.lower()
@@ -234,42 +239,57 @@ def confusion_variants(
     longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
 
-    low_token = [ch.lower() for ch in token]
     size = len(token)
-    memo = prefixes.memo
-    check = prefixes.check
-    # a complete prefix set answers every question (True or False) in one look-up
-    memo_get = memo.get if prefixes.full is None else prefixes.full.__contains__
+    lows = [ch.lower() for ch in token]
+    # every prefix of the index's words: prefix-closed, so a string is alive (a prefix of
+    # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is
+    # alive exactly when its last prefix is (one look-up instead of one per glyph)
+    alive = prefixes.all_prefixes().__contains__
     # the table's rows that apply at each position, looked up once per token:
     # (end of the source, (true form, cost, its lower case, the substitution), ...)
     options: list[list[tuple[int, tuple[tuple[str, float, str, tuple[str, str]], ...]]]] = []
+    # the cheapest row at or after each position: a branch that cannot afford it only
+    # keeps glyphs from there on
+    cheapest = [math.inf] * (size + 1)
     for i in range(size + 1):
         here = []
         for n in range(1, min(longest, size - i) + 1):
-            src = token[i : i + n]
-            rows = table.get(src)
+            rows = table.get(token[i : i + n])
             if rows:
                 here.append((i + n, rows))
+                if rows[0][1] < cheapest[i]:
+                    cheapest[i] = rows[0][1]
         options.append(here)
+    for i in range(size - 1, -1, -1):
+        if cheapest[i + 1] < cheapest[i]:
+            cheapest[i] = cheapest[i + 1]
+    rest = [token[i:] for i in range(size + 1)]
+    low_rest = ["".join(lows[i:]) for i in range(size + 1)]
+    last = max_subs - 1
 
     def walk(
         i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...], n_subs: int
     ) -> None:
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
-            if n_subs < max_subs:
-                for j, rows in options[i]:
-                    for dst, c, dst_low, sub in rows:
-                        new_cost = cost + c
-                        if new_cost > max_cost:
-                            break  # rows are sorted by cost
-                        new_low = low + dst_low
-                        ok = memo_get(new_low)
-                        if ok is None:
-                            ok = check(new_low)
-                        if new_low and not ok:
-                            continue
-                        walk(j, built + dst, new_low, new_cost, (*subs, sub), n_subs + 1)
+            for j, rows in options[i]:
+                for dst, c, dst_low, sub in rows:
+                    new_cost = cost + c
+                    if new_cost > max_cost:
+                        break  # rows are sorted by cost
+                    new_low = low + dst_low
+                    if new_low and not alive(new_low):
+                        continue
+                    if n_subs == last or new_cost + cheapest[j] > max_cost:
+                        # no further substitution fits: the rest of the token as printed
+                        tail = new_low + low_rest[j]
+                        if not tail or alive(tail):
+                            variant = built + dst + rest[j]
+                            old = out.get(variant)
+                            if old is None or new_cost < old[0]:
+                                out[variant] = (new_cost, (*subs, sub))
+                        continue
+                    walk(j, built + dst, new_low, new_cost, (*subs, sub), n_subs + 1)  # noqa: F821
             if i >= size:
                 if subs:
                     old = out.get(built)
@@ -277,30 +297,35 @@ def confusion_variants(
                         out[built] = (cost, subs)
                 return
             built += token[i]
-            low += low_token[i]
+            low += lows[i]
             i += 1
-            ok = memo_get(low)
-            if ok is None:
-                ok = check(low)
-            if not ok:
+            if not alive(low):
                 return
 
-    walk(0, "", "", 0.0, (), 0)
+    if max_subs > 0:
+        walk(0, "", "", 0.0, (), 0)
+    # ``walk`` refers to itself: without this, each call would leave a reference cycle
+    # (the closure and its tables) for the cyclic collector, which the pipeline pauses
+    del walk
     return out
 
 
-@lru_cache(maxsize=50_000)
+#: Walks kept by :func:`_dictionary_variants`.  Every variant of a token is kept, words or
+#: not, so an entry is large; its main reader, :func:`correction_candidates`, keeps its
+#: own (much smaller) answer per token, so a short memory is enough here.
+DICTIONARY_VARIANTS_CACHE = 4096
+
+
+@lru_cache(maxsize=DICTIONARY_VARIANTS_CACHE)
 def _dictionary_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
     return confusion_variants(token, vocabulary_prefixes())
 
 
 @lru_cache(maxsize=1)
 def vocabulary_prefixes() -> PrefixIndex:
-    """Prefix test over the dictionary words (a sorted list; built once, ~30 ms, or cached)."""
+    """Prefix test over the dictionary words: the set of all their prefixes (built once,
+    ~0.1 s, or read from the per-user cache); the sorted word list is not kept."""
     index = prefixes_of(())
-    index._words = disk_cached(
-        "ocr-prefixes", [_dictionary_path(), __file__], _sorted_vocabulary, list
-    )
     index.full = disk_cached(
         "ocr-prefix-set", [_dictionary_path(), __file__], _all_prefixes, frozenset
     )
@@ -313,6 +338,13 @@ def _all_prefixes() -> frozenset[str]:
     text; the confusion walk's prefix test becomes one set look-up instead of a binary
     search (real OCR pages ask ~60 new prefixes a token)."""
     words = _sorted_vocabulary()
+    return frozenset(["", *(w[:i] for w in words for i in range(1, len(w) + 1))])
+
+
+def _prefix_set(words: list[str]) -> frozenset[str]:
+    """Every prefix of ``words`` (and "" when there are any)."""
+    if not words:
+        return frozenset()
     return frozenset(["", *(w[:i] for w in words for i in range(1, len(w) + 1))])
 
 
@@ -345,6 +377,13 @@ class PrefixIndex:
         other._words = self._words
         other.full = self.full
         return other
+
+    def all_prefixes(self) -> frozenset[str]:
+        """Every prefix of the words (and "" when there are words): built once, on the
+        first call, unless :attr:`full` holds it already."""
+        if self.full is None:
+            self.full = _prefix_set(self._words)
+        return self.full
 
     def __contains__(self, prefix: object) -> bool:
         if not isinstance(prefix, str):

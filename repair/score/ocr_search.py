@@ -81,10 +81,12 @@ def name_prefixes() -> PrefixIndex:
     from repair.score.ocr_channel import vocabulary_prefixes
 
     names = [w for w in get_ngrams().names() if len(w) >= NAME_MIN_LEN]
-    index = prefixes_of([*vocabulary(), *names])
     words = vocabulary_prefixes()
-    if words.full is not None:  # every prefix: one set look-up per test, no binary search
-        index.full = words.full.union(n.lower()[:i] for n in names for i in range(len(n) + 1))
+    if words.full is None:
+        return prefixes_of([*vocabulary(), *names])
+    # every prefix: one set look-up per test (no sorted word list is kept: ~8 MB)
+    index = prefixes_of(())
+    index.full = words.full.union(n.lower()[:i] for n in names for i in range(len(n) + 1))
     return index
 
 
