@@ -44,12 +44,21 @@ EARLY_DENSITY = 0.08
 REREAD = True
 #: Repeated written words propose one original (:func:`repair.score.spin_evidence.consistent`).
 CONSISTENT = True
-#: Written two-word spans get one-word candidates (:mod:`repair.candidates.spin_phrase`)
-#: where a document gate is open.
+#: Written two- and three-word spans get one-word candidates
+#: (:mod:`repair.candidates.spin_phrase`) where a document gate is open.
 PHRASES = True
 PHRASE_RULE = "SPIN_SYNONYM_PHRASE"
 #: See :func:`_phrase_kept` (chosen on dev: benchmarks/RESULTS.md, "Multi-word spun forms").
-PHRASE_MIN_ZIPF_GAIN = 0.0
+PHRASE_MIN_ZIPF_GAIN = 0.5
+#: ... or, for a span of function words (a rarer multi-word form of a common word: "by
+#: way of"), the LM gain beyond the unconditioned gain (:attr:`PhraseEvidence.context`).
+PHRASE_MIN_CONTEXT = 6.0
+#: Both sides of the gain must favour the original (right: where there is right context).
+PHRASE_MIN_SIDE = 1.0
+#: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
+#: lead over its runner-up original: a loose source (Moby) offers several words that fit.
+PHRASE_KEEP_GAIN = 8.0
+PHRASE_MIN_MARGIN = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +199,28 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
 
 
 def _phrase_kept(c: Candidate) -> bool:
-    """A two-word span is restored as one word when the LM gain over the span is at least
-    :data:`~repair.score.spin.PHRASE_MIN_GAIN` and the word is more ordinary than the
-    span's words (Zipf of the original minus their mean >= :data:`PHRASE_MIN_ZIPF_GAIN`):
-    a spinner writes a rarer multiword form, an author's own phrase ("of necessity",
-    "at peace") is made of common words."""
+    """A written span is restored as one word when the LM gain over the span is at least
+    :data:`~repair.score.spin.PHRASE_MIN_GAIN`, both sides of it favour the word (at least
+    :data:`PHRASE_MIN_SIDE` each; the right side where the sentence goes on), and the word
+    is more ordinary than the span's words (Zipf of the original minus their mean >=
+    :data:`PHRASE_MIN_ZIPF_GAIN`) or the context favours it beyond frequency (at least
+    :data:`PHRASE_MIN_CONTEXT`): a spinner writes a rarer multiword form, an author's own
+    phrase ("of necessity", "at peace") is made of common words and fits its context."""
     f = c.features
-    return f["gain0"] >= PHRASE_MIN_GAIN and f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN
+    if f.get("wordnet", True):  # a WordNet multiword lemma: a tight source
+        return f["gain0"] >= PHRASE_MIN_GAIN and f["zipf_gain"] >= 0.0
+    if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
+        return False
+    if f.get("margin", 10.0) < PHRASE_MIN_MARGIN:
+        return False
+    if f.get("left_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
+        return False
+    if f.get("has_right", True) and f.get("right_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
+        return False
+    return (
+        f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN
+        or f.get("context", -99.0) >= PHRASE_MIN_CONTEXT
+    )
 
 
 def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
@@ -279,6 +303,11 @@ class _Stage:
                     "gain0": ph.gain,
                     "margin": ph.margin,
                     "zipf_gain": ph.zipf_gain,
+                    "left_gain": ph.left_gain,
+                    "right_gain": ph.right_gain,
+                    "context": ph.context,
+                    "has_right": ph.has_right,
+                    "wordnet": ph.wordnet,
                 }
                 out.append(Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats))
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
