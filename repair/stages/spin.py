@@ -23,6 +23,7 @@ from repair.candidates.spin import (
     merged_pairs,
     thesaurus_related,
 )
+from repair.candidates.spin_number import count_figures, spells_counts
 from repair.candidates.spin_phrase import phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
@@ -250,6 +251,24 @@ def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
     ] + chosen
 
 
+def _count_figures(doc: Document, occ: list[Occurrence]) -> dict[int, bool]:
+    """Start of each number occurrence that counts things
+    (:func:`repair.candidates.spin_number.count_figures`) -> whether the document's own
+    style spells counts (a style break)."""
+    if not any(o.rule == "SPIN_NUMBER" for o in occ):
+        return {}
+    spelled = spells_counts(doc.text)
+    return {o.start: spelled for o in count_figures(doc.text)}
+
+
+def _number_kept(c: Candidate, gate_open: bool) -> bool:
+    """A figure that counts things is restored as a word without the profile where it
+    breaks the document's own style ("the 2 leaders" beside "two nations"), or where a
+    spinner-agnostic document gate is open (:mod:`repair.candidates.spin_number`)."""
+    f = c.features
+    return bool(f.get("style_break")) or (bool(f.get("count_figure")) and gate_open)
+
+
 class _Stage:
     name = "spin"
 
@@ -321,6 +340,7 @@ class _Stage:
             if p >= model.word_threshold:
                 feats["main_features"] = model.main_features(x)
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
+        counts = _count_figures(doc, occ)
         for o in occ:
             for orig in o.info.originals:
                 feats = {
@@ -329,6 +349,9 @@ class _Stage:
                     "pair_source": o.info.source,
                     "weight": o.info.weight if o.info.source == "learned" else 1.0,
                 }
+                if o.rule == "SPIN_NUMBER":
+                    feats["count_figure"] = o.start in counts
+                    feats["style_break"] = o.start in counts and counts[o.start]
                 out.append(Candidate(o.start, o.end, orig, "spin", o.rule, feats))
         return out
 
@@ -370,6 +393,8 @@ class _Stage:
                 if c.source == "SPIN_LEARNED"
                 else _phrase_kept(c)
                 if c.source == PHRASE_RULE
+                else keep_prior or _number_kept(c, syn_open)
+                if c.source == "SPIN_NUMBER"
                 else keep_prior
             )
         ]
