@@ -24,10 +24,11 @@ from repair.candidates.spin import (
     thesaurus_related,
 )
 from repair.candidates.spin_number import count_figures, spells_counts
-from repair.candidates.spin_phrase import phrase_evidence
+from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
+from repair.detect.spin_family import FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
@@ -72,6 +73,8 @@ class SpinDetection(Detection):
     probs: tuple[float, ...] = ()
     #: Their feature vectors (:data:`repair.score.spin_model.FEATURES`).
     features: tuple[list[float], ...] = ()
+    #: Written multi-word spans with one-word candidates (:mod:`repair.candidates.spin_phrase`).
+    phrases: tuple[PhraseEvidence, ...] = ()
 
 
 def _weak_learned(o: Occurrence) -> bool:
@@ -261,6 +264,23 @@ def _count_figures(doc: Document, occ: list[Occurrence]) -> dict[int, bool]:
     return {o.start: spelled for o in count_figures(doc.text)}
 
 
+def _phrase_candidate(ph: PhraseEvidence) -> Candidate:
+    feats = {
+        "strength": "phrase",
+        "caps": False,
+        "pair_source": "synonym",
+        "gain0": ph.gain,
+        "margin": ph.margin,
+        "zipf_gain": ph.zipf_gain,
+        "left_gain": ph.left_gain,
+        "right_gain": ph.right_gain,
+        "context": ph.context,
+        "has_right": ph.has_right,
+        "wordnet": ph.wordnet,
+    }
+    return Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats)
+
+
 def _number_kept(c: Candidate, gate_open: bool) -> bool:
     """A figure that counts things is restored as a word without the profile where it
     breaks the document's own style ("the 2 leaders" beside "two nations"), or where a
@@ -298,8 +318,28 @@ class _Stage:
             # the profile score without them (benchmarks/spin_learning.py, profile on)
             prior, _ = profile_score(doc, [o for o, w in zip(occ, weak, strict=True) if not w])
             d.details["prior_profile_score"] = round(prior, 4)
+        phrases: list[PhraseEvidence] = []
+        score = d.score
+        if PHRASES:
+            # multi-word spans and count figures: the family marks (repair.detect.spin_family)
+            phrases = phrase_evidence(doc, _covered([(o.start, o.end) for o in occ]))
+            figures = _count_figures(doc, occ)
+            fam = FamilyEvidence(
+                sum(1 for ph in phrases if _phrase_kept(_phrase_candidate(ph))),
+                sum(1 for o in occ if o.rule == "SPIN_NUMBER" and o.start in figures),
+                len(doc.words),
+            )
+            d.details.update(fam.details())
+            score = max(score, fam.score)
         return SpinDetection(
-            d.findings, d.score, d.details, tuple(occ), tuple(words), tuple(probs), tuple(feats)
+            d.findings,
+            score,
+            d.details,
+            tuple(occ),
+            tuple(words),
+            tuple(probs),
+            tuple(feats),
+            tuple(phrases),
         )
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
@@ -311,24 +351,10 @@ class _Stage:
         d = detection.details
         profile = d.get("profile_score", detection.score)
         gate = d.get("model_score", 0.0) >= model.doc_gate
-        if PHRASES and (gate or d.get("prior_profile_score", profile) >= THRESHOLD):
-            # two-word spans, only where a gate is open (clean text pays nothing)
-            taken = _covered([(o.start, o.end) for o in occ])
-            for ph in phrase_evidence(doc, taken):
-                feats = {
-                    "strength": "phrase",
-                    "caps": False,
-                    "pair_source": "synonym",
-                    "gain0": ph.gain,
-                    "margin": ph.margin,
-                    "zipf_gain": ph.zipf_gain,
-                    "left_gain": ph.left_gain,
-                    "right_gain": ph.right_gain,
-                    "context": ph.context,
-                    "has_right": ph.has_right,
-                    "wordnet": ph.wordnet,
-                }
-                out.append(Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats))
+        profile_open = d.get("prior_profile_score", profile) >= THRESHOLD
+        if PHRASES and (gate or profile_open or d.get("family_gate", False)):
+            # multi-word spans, only where a gate is open
+            out.extend(_phrase_candidate(ph) for ph in detection.phrases)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
             feats = {
                 "strength": "synonym",
@@ -393,7 +419,7 @@ class _Stage:
                 if c.source == "SPIN_LEARNED"
                 else _phrase_kept(c)
                 if c.source == PHRASE_RULE
-                else keep_prior or _number_kept(c, syn_open)
+                else keep_prior or _number_kept(c, syn_open or d.get("family_gate", False))
                 if c.source == "SPIN_NUMBER"
                 else keep_prior
             )
