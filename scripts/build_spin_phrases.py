@@ -31,9 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from repair.lexicons import format_header  # noqa: E402
+
 from repair.candidates.spin import moby_lines  # noqa: E402
 from repair.candidates.spin_synonyms import reverse_table  # noqa: E402
-from repair.lexicons import format_header  # noqa: E402
 from repair.resources.frequency import zipf  # noqa: E402
 
 OUT = ROOT / "lexicons" / "spin_phrases.tsv"

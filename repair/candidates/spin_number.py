@@ -10,8 +10,10 @@ for measures: "two leaders", "three companies", but "5 kilometres", "6 months",
   ``noun.quantity`` and ``noun.time`` nouns, ``scripts/build_measure_nouns.py``);
 * it is not part of a name or model number (the word before is not capitalized
   mid-sentence: "Explorer 6 uses", "Guy #2") nor followed by "per";
-* the same document spells a small count before a plural noun that is not a measure
-  ("two nations"): its register spells counts, so the figure breaks its own style.
+* the same document spells small counts before plural nouns that are not measures
+  ("two nations") at least as often as it writes such figures, and at least
+  :data:`MIN_SPELLED` times: its register spells counts, so the figures break its own
+  style (informal text that mixes "2 panes" and "two tabs" once each is left alone).
 
 The candidates themselves are :func:`repair.candidates.spin.find_numbers`' (digits
 2-9 before a lower-case plural word, dates, times and units left out).  The decision
@@ -27,6 +29,8 @@ from repair.candidates.spin import NUMBER_WORDS, Occurrence, find_numbers
 from repair.lexicons import read_text
 
 MEASURES = "measure_nouns.txt"
+#: Spelled counts a document needs before its count figures are style breaks.
+MIN_SPELLED = 2
 _SPELLED = "|".join(sorted({w for d, w in NUMBER_WORDS.items() if d in "23456789"}))
 #: A small number word (lower case, so not sentence-initial) before a plural word.
 _SPELLED_COUNT = re.compile(rf"(?<![\w\-’'])(?:{_SPELLED}) ([a-z]+s)\b")
@@ -42,10 +46,10 @@ def measure_nouns() -> frozenset[str]:
     )
 
 
-def spells_counts(text: str) -> bool:
-    """Whether ``text`` spells a small count before a plural noun that is not a measure."""
+def spelled_counts(text: str) -> int:
+    """How often ``text`` spells a small count before a plural noun that is not a measure."""
     measures = measure_nouns()
-    return any(m.group(1) not in measures for m in _SPELLED_COUNT.finditer(text))
+    return sum(1 for m in _SPELLED_COUNT.finditer(text) if m.group(1) not in measures)
 
 
 def count_figures(text: str) -> list[Occurrence]:
@@ -53,8 +57,10 @@ def count_figures(text: str) -> list[Occurrence]:
     measures = measure_nouns()
     out = []
     for o in find_numbers(text):
+        if o.start and not (text[o.start - 1].isspace() or text[o.start - 1] in "(“‘"):
+            continue  # 5"9, x2: part of a token
         m = _NEXT_WORD.match(text, o.end)
-        if not m or m.group(1) in measures or m.group(2) == "per":
+        if not m or len(m.group(1)) < 4 or m.group(1) in measures or m.group(2) == "per":
             continue
         prev = _PREV_WORD.search(text[max(0, o.start - 30) : o.start])
         if prev:
@@ -73,10 +79,11 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-def style_breaks(text: str) -> list[Occurrence]:
-    """The count figures of ``text`` when its own style spells counts (module docstring),
-    else none."""
+def figure_styles(text: str) -> dict[int, bool]:
+    """Start of each count figure of ``text`` -> whether it is a style break (the
+    document's own style spells counts; module docstring)."""
     figures = count_figures(text)
-    if not figures or not spells_counts(text):
-        return []
-    return figures
+    if not figures:
+        return {}
+    spelled = spelled_counts(text) >= max(MIN_SPELLED, len(figures))
+    return {o.start: spelled for o in figures}

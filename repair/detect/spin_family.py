@@ -4,17 +4,20 @@ Such a spinner leaves marks that clean English of any register rarely shows:
 
 * multi-word forms of one ordinary word that fit neither side of their context and
   lose to a more ordinary word by many nats ("by way of" for "through", "all the time"
-  for "always"; :mod:`repair.candidates.spin_phrase`, kept by the stage's phrase rule);
+  for "always"; :mod:`repair.candidates.spin_phrase`, kept by the stage's phrase rule
+  with a gain of at least :data:`MARK_MIN_GAIN`), counted once per written form;
 * figures for counts of things where news style spells them ("the 2 leaders";
   :func:`repair.candidates.spin_number.count_figures`: not measures, names or rates).
 
 The marks are counted per document; the *family score* is ``m / (m + FAMILY_MIN_MARKS)``
 for ``m`` marks when their density reaches :data:`FAMILY_MIN_DENSITY` per 1,000 words
-(short texts count as :data:`MIN_WORDS` long), else it is capped at :data:`CAP`.  It
-reaches 0.5, the spin threshold, at :data:`FAMILY_MIN_MARKS` marks: there the family gate
-opens and the stage restores the marks themselves (phrases and figures; the word
-model keeps its own gate).  Calibrated on the dev halves (benchmarks/spin_calibrate.py,
-benchmarks/RESULTS.md, "Seed family without the profile").
+(short texts count as :data:`MIN_WORDS` long) and ``m >= FAMILY_MIN_MARKS``, else 0 (below
+the gate the signal is left out of the document score, so it does not reorder the
+learned model's ranking of clean texts).  It reaches 0.5, the spin threshold, at
+:data:`FAMILY_MIN_MARKS` marks: there the family gate opens and the stage restores the
+marks themselves (phrases and figures; the word model keeps its own gate).  Chosen on
+the dev halves: no clean dev document of 1,256 (0.78 M words) reaches 3 marks at that
+density (benchmarks/RESULTS.md, "Seed family without the profile").
 """
 
 from __future__ import annotations
@@ -24,11 +27,11 @@ from dataclasses import dataclass
 #: Marks at which the family score reaches 0.5 (the gate opens).
 FAMILY_MIN_MARKS = 3
 #: ... when they are at least this dense (marks per 1,000 words).
-FAMILY_MIN_DENSITY = 2.0
+FAMILY_MIN_DENSITY = 3.0
 #: Documents shorter than this count as this long.
 MIN_WORDS = 300
-#: Score cap below the density bar.
-CAP = 0.45
+#: LM gain (nats) a kept multi-word span needs to count as a mark.
+MARK_MIN_GAIN = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +54,9 @@ class FamilyEvidence:
     @property
     def score(self) -> float:
         m = self.marks
-        s = m / (m + FAMILY_MIN_MARKS)
-        return s if self.density >= FAMILY_MIN_DENSITY else min(s, CAP)
+        if m < FAMILY_MIN_MARKS or self.density < FAMILY_MIN_DENSITY:
+            return 0.0
+        return m / (m + FAMILY_MIN_MARKS)
 
     @property
     def gate(self) -> bool:

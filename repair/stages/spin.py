@@ -23,12 +23,12 @@ from repair.candidates.spin import (
     merged_pairs,
     thesaurus_related,
 )
-from repair.candidates.spin_number import count_figures, spells_counts
+from repair.candidates.spin_number import count_figures, figure_styles
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
-from repair.detect.spin_family import FamilyEvidence
+from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
@@ -260,8 +260,7 @@ def _count_figures(doc: Document, occ: list[Occurrence]) -> dict[int, bool]:
     style spells counts (a style break)."""
     if not any(o.rule == "SPIN_NUMBER" for o in occ):
         return {}
-    spelled = spells_counts(doc.text)
-    return {o.start: spelled for o in count_figures(doc.text)}
+    return figure_styles(doc.text)
 
 
 def _phrase_candidate(ph: PhraseEvidence) -> Candidate:
@@ -323,10 +322,16 @@ class _Stage:
         if PHRASES:
             # multi-word spans and count figures: the family marks (repair.detect.spin_family)
             phrases = phrase_evidence(doc, _covered([(o.start, o.end) for o in occ]))
-            figures = _count_figures(doc, occ)
+            figures = count_figures(doc.text)
             fam = FamilyEvidence(
-                sum(1 for ph in phrases if _phrase_kept(_phrase_candidate(ph))),
-                sum(1 for o in occ if o.rule == "SPIN_NUMBER" and o.start in figures),
+                len(
+                    {
+                        ph.written.lower()
+                        for ph in phrases
+                        if ph.gain >= MARK_MIN_GAIN and _phrase_kept(_phrase_candidate(ph))
+                    }
+                ),
+                len(figures),
                 len(doc.words),
             )
             d.details.update(fam.details())
@@ -398,6 +403,7 @@ class _Stage:
         # profile firing without them).  benchmarks/RESULTS.md, "Learning an unknown spinner".
         doc_open = detection.score >= THRESHOLD
         syn_open = d.get("model_score", 0.0) >= get_model().doc_gate
+        family_open = bool(d.get("family_gate", False))
         best = {(w.start, w.end): w.original for w in getattr(detection, "words", ())}
 
         def keep_learned(c: Candidate) -> bool:
@@ -419,8 +425,10 @@ class _Stage:
                 if c.source == "SPIN_LEARNED"
                 else _phrase_kept(c)
                 if c.source == PHRASE_RULE
-                else keep_prior or _number_kept(c, syn_open or d.get("family_gate", False))
+                else keep_prior or _number_kept(c, syn_open or family_open)
                 if c.source == "SPIN_NUMBER"
+                else keep_prior or family_open
+                if c.source == "SPIN_REFERENCE"
                 else keep_prior
             )
         ]
