@@ -9,7 +9,10 @@ the span up in two reverse sources of one-word originals:
   head inflected with lemminflect);
 * ``lexicons/spin_phrases.tsv`` (``scripts/build_spin_phrases.py``): multi-word entries
   of the Moby thesaurus under one-word headwords and WordNet's two- and three-word
-  lemmas, verb heads inflected ("turned into" -> "became").
+  lemmas, verb heads inflected ("turned into" -> "became");
+* a modifier with its function word ("earlier than", "ahead of"): the function-word
+  originals that WordNet gives the modifier (adverb and adjective senses: "earlier" ->
+  "before"), the span standing for one preposition or conjunction.
 
 and keep the original with the best LM gain over the whole span, read with two words of
 context on each side, with the gain split into its two sides: how much better the
@@ -25,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from repair.candidates.spin_synonyms import STOPWORDS, phrase_originals
+from repair.candidates.spin_synonyms import STOPWORDS, phrase_originals, reverse_table
 from repair.document import Document
 from repair.lexicons import read_tsv
 from repair.resources.frequency import zipf
@@ -36,6 +39,8 @@ TABLE = "spin_phrases.tsv"
 COLUMNS = ("written", "originals", "wordnet")
 #: Longest written span looked up (words).
 MAX_WORDS = 3
+#: Function words that follow a modifier standing for a preposition ("earlier than").
+LINKS = frozenset({"than", "of", "to", "from", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +92,24 @@ def span_originals(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[s
         wordnet.update(out)
     origs, wn = phrase_table().get(" ".join(words), ((), frozenset()))
     wordnet.update(wn)
+    if len(words) == 2 and words[1] in LINKS and words[0] not in STOPWORDS:
+        origs = (*origs, *_function_originals(words[0]))
     for o in origs:
         if o not in out and o not in words:
             out.append(o)
     lm = get_lm()
     return tuple(o for o in out if lm.known(o)), frozenset(wordnet)
+
+
+@lru_cache(maxsize=20_000)
+def _function_originals(word: str) -> tuple[str, ...]:
+    """Function words that WordNet gives ``word`` as an adverb or adjective ("earlier" ->
+    "before"): a modifier plus its link word can stand for one preposition."""
+    table = reverse_table()
+    out: list[str] = []
+    for upos in ("ADV", "ADJ"):
+        out.extend(o for o in table.get((word, upos), ()) if o in STOPWORDS and o not in out)
+    return tuple(out)
 
 
 def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:

@@ -12,6 +12,7 @@ score       → :mod:`repair.score.spin` (profile pairs: LM gain, pair consisten
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from repair.candidates.reference import harvest_pairs
@@ -61,6 +62,8 @@ PHRASE_MIN_SIDE = 1.0
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 8.0
 PHRASE_MIN_MARGIN = 2.0
+#: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
+PHRASE_RECUR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +214,8 @@ def _phrase_kept(c: Candidate) -> bool:
     :data:`PHRASE_MIN_CONTEXT`): a spinner writes a rarer multiword form, an author's own
     phrase ("of necessity", "at peace") is made of common words and fits its context."""
     f = c.features
+    if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
+        return True
     if f.get("wordnet", True):  # a WordNet multiword lemma: a tight source
         return f["gain0"] >= PHRASE_MIN_GAIN and f["zipf_gain"] >= 0.0
     if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
@@ -263,7 +268,29 @@ def _count_figures(doc: Document, occ: list[Occurrence]) -> dict[int, bool]:
     return figure_styles(doc.text)
 
 
-def _phrase_candidate(ph: PhraseEvidence) -> Candidate:
+def _recurring(phrases: Sequence[PhraseEvidence]) -> set[tuple[str, str]]:
+    """(written span, original) mappings that recur in the document with the LM for them
+    every time: at least :data:`PHRASE_RECUR` occurrences, each inside its sentence with
+    neither side of the gain against the original (the left one for it) and a lead of
+    :data:`PHRASE_MIN_MARGIN` over the runner-up, and a mean gain of at least
+    :data:`~repair.score.spin.PHRASE_MIN_GAIN` (a spinner maps a form the same way each
+    time; an author's own phrase, read in varied contexts, sometimes fits)."""
+    groups: dict[tuple[str, str], list[PhraseEvidence]] = {}
+    for ph in phrases:
+        groups.setdefault((ph.written.lower(), ph.original), []).append(ph)
+    return {
+        key
+        for key, rows in groups.items()
+        if len(rows) >= PHRASE_RECUR
+        and all(
+            r.margin >= PHRASE_MIN_MARGIN and r.has_right and r.left_gain > 0 <= r.right_gain
+            for r in rows
+        )
+        and sum(r.gain for r in rows) / len(rows) >= PHRASE_MIN_GAIN
+    }
+
+
+def _phrase_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
     feats = {
         "strength": "phrase",
         "caps": False,
@@ -276,6 +303,7 @@ def _phrase_candidate(ph: PhraseEvidence) -> Candidate:
         "context": ph.context,
         "has_right": ph.has_right,
         "wordnet": ph.wordnet,
+        "recurring": recurring,
     }
     return Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats)
 
@@ -323,12 +351,16 @@ class _Stage:
             # multi-word spans and count figures: the family marks (repair.detect.spin_family)
             phrases = phrase_evidence(doc, _covered([(o.start, o.end) for o in occ]))
             figures = count_figures(doc.text)
+            recur = _recurring(phrases)
             fam = FamilyEvidence(
                 len(
                     {
                         ph.written.lower()
                         for ph in phrases
-                        if ph.gain >= MARK_MIN_GAIN and _phrase_kept(_phrase_candidate(ph))
+                        if ph.gain >= MARK_MIN_GAIN
+                        and _phrase_kept(
+                            _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
+                        )
                     }
                 ),
                 len(figures),
@@ -359,7 +391,11 @@ class _Stage:
         profile_open = d.get("prior_profile_score", profile) >= THRESHOLD
         if PHRASES and (gate or profile_open or d.get("family_gate", False)):
             # multi-word spans, only where a gate is open
-            out.extend(_phrase_candidate(ph) for ph in detection.phrases)
+            recur = _recurring(detection.phrases)
+            out.extend(
+                _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
+                for ph in detection.phrases
+            )
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
             feats = {
                 "strength": "synonym",
