@@ -60,7 +60,7 @@ PHRASE_MIN_CONTEXT = 6.0
 PHRASE_MIN_SIDE = 1.0
 #: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
-PHRASE_KEEP_GAIN = 8.0
+PHRASE_KEEP_GAIN = 10.0
 PHRASE_MIN_MARGIN = 2.0
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
@@ -212,12 +212,15 @@ def _phrase_kept(c: Candidate) -> bool:
     is more ordinary than the span's words (Zipf of the original minus their mean >=
     :data:`PHRASE_MIN_ZIPF_GAIN`) or the context favours it beyond frequency (at least
     :data:`PHRASE_MIN_CONTEXT`): a spinner writes a rarer multiword form, an author's own
-    phrase ("of necessity", "at peace") is made of common words and fits its context."""
+    phrase ("of necessity", "at peace") is made of common words and fits its context.
+    A binomial from the loose source ("research and development") is not restored."""
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
     if f.get("wordnet", True):  # a WordNet multiword lemma: a tight source
         return f["gain0"] >= PHRASE_MIN_GAIN and f["zipf_gain"] >= 0.0
+    if f.get("binomial"):  # "research and development": a fixed pair, not a paraphrase
+        return False
     if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
         return False
     if f.get("margin", 10.0) < PHRASE_MIN_MARGIN:
@@ -304,6 +307,7 @@ def _phrase_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
         "has_right": ph.has_right,
         "wordnet": ph.wordnet,
         "recurring": recurring,
+        "binomial": ph.words == 3 and ph.written.split()[1].lower() in ("and", "or"),
     }
     return Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats)
 
