@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from repair.candidates.spin_phrase import phrase_evidence
+from repair.candidates.spin_phrase import phrase_evidence, span_originals
+from repair.candidates.spin_phrase import phrase_table as phrase_spans
 from repair.candidates.spin_synonyms import phrase_originals, phrase_table
 from repair.config import RepairConfig
 from repair.document import Document
@@ -64,9 +65,54 @@ def test_phrase_wins_over_weaker_word_inside_it_and_loses_to_stronger() -> None:
 
 def test_phrase_evidence_skips_names_and_reads_gain() -> None:
     doc = Document("He said the adult male was seen near the Adult Male club.", config=NO_PROFILE)
-    rows = phrase_evidence(doc, set())
+    rows = [r for r in phrase_evidence(doc, set()) if "male" in r.written.lower()]
     assert [(r.written, r.original) for r in rows] == [("adult male", "man")]
-    assert rows[0].gain > 0 and rows[0].zipf_gain > 0
+    assert rows[0].gain > 0 and rows[0].zipf_gain > 0 and rows[0].wordnet
+
+
+def test_three_word_spans_from_the_phrase_table() -> None:
+    """Moby's multi-word entries read backwards, with both sides of the gain."""
+    doc = Document("The talks went by way of a third country last week.", config=NO_PROFILE)
+    rows = {r.written: r for r in phrase_evidence(doc, set())}
+    row = rows["by way of"]
+    assert row.words == 3 and row.original in span_originals(("by", "way", "of"))[0]
+    assert not row.wordnet  # Moby only: the stricter rule applies
+    assert abs(row.left_gain + row.right_gain - row.gain) < 1e-9
+
+
+def test_phrase_table_rows_are_spans_with_one_word_originals() -> None:
+    table = phrase_spans()
+    assert len(table) > 20_000
+    for span, (origs, wordnet) in table.items():
+        words = span.split(" ")
+        assert 2 <= len(words) <= 3 and all(w.isalpha() and w.islower() for w in words)
+        assert origs and all(o.isalpha() and o not in words for o in origs)
+        assert wordnet <= set(origs)
+
+
+def test_loose_source_needs_both_sides_margin_and_context() -> None:
+    base = {
+        "gain0": 10.0,
+        "zipf_gain": -1.0,
+        "context": 8.0,
+        "left_gain": 5.0,
+        "right_gain": 5.0,
+        "has_right": True,
+        "margin": 5.0,
+        "wordnet": False,
+    }
+
+    def kept(**kw: object) -> bool:
+        return _phrase_kept(Candidate(0, 9, "x", "spin", "SPIN_SYNONYM_PHRASE", {**base, **kw}))
+
+    assert kept()
+    assert not kept(gain0=5.0)  # enough for a WordNet lemma, not for Moby
+    assert kept(gain0=5.0, wordnet=True, zipf_gain=0.5)
+    assert not kept(right_gain=-1.0)
+    assert kept(right_gain=-1.0, has_right=False)  # the sentence ends after the span
+    assert not kept(left_gain=0.0)
+    assert not kept(margin=0.5)
+    assert not kept(context=1.0)
 
 
 def test_honest_compounds_in_clean_text_stay() -> None:

@@ -1,23 +1,43 @@
-"""Spinner-agnostic candidates for written two-word spans ("adult male" for "man").
+"""Spinner-agnostic candidates for written multi-word spans ("by way of" for "through").
 
-Spinners often write a multi-word form for one original word.  For every two
+Spinners often write a multi-word form for one original word.  For every two or three
 adjacent lower-case words (one space apart, outside profile spans, not a name) we look
-the span up in the two-word rows of the reverse synonym table
-(:func:`repair.candidates.spin_synonyms.phrase_originals`: WordNet multiword lemmas, head
-inflected with lemminflect) and keep the original with the best LM gain over the whole
-span, read with two words of context on each side.  The decision is
-:mod:`repair.stages.spin`'s (a conservative rule behind the document gate).
+the span up in two reverse sources of one-word originals:
+
+* ``lexicons/spin_phrases.tsv`` (``scripts/build_spin_phrases.py``): WordNet's two- and
+  three-word lemmas (the multiword rows of the reverse synonym table) and multi-word
+  entries of the Moby thesaurus under one-word headwords, inflected at build time ("turned
+  into" -> "became", "adult females" -> "women"; no lemminflect at run time);
+  A modifier with its link word ("earlier than", "ahead of") also has the function-word
+  originals that WordNet gives the modifier (adverb and adjective senses: "earlier" ->
+  "before"): the span stands for one preposition or conjunction.
+
+and keep the original with the best LM gain over the whole span, read with two words of
+context on each side, with the gain split into its two sides: how much better the
+original follows the left context (``left_gain``), and how much better the right
+context follows it (``right_gain``).  A spinner's span fits neither side; an author's
+own phrase usually fits at least one.  ``context`` is the gain beyond what the
+unconditioned LM explains (a rare span loses to a common word everywhere).  The
+decision is :mod:`repair.stages.spin`'s (a conservative rule behind the document gate).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from repair.candidates.spin_synonyms import STOPWORDS, phrase_originals
+from repair.candidates.spin_synonyms import STOPWORDS
 from repair.document import Document
+from repair.lexicons import LexiconError, format_header, read_text
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
-from repair.score.spin_context import WordContext, context, lm_gain
+from repair.resources.sorted_lines import SortedLines
+from repair.score.spin_context import WordContext, context
+
+TABLE = "spin_phrases.tsv"
+COLUMNS = ("written", "originals", "wordnet")
+#: Longest written span looked up (words).
+MAX_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,41 +52,135 @@ class PhraseEvidence:
     gain: float
     #: Its runner-up's gain lead (10 when alone).
     margin: float
-    #: Zipf of the original minus the mean Zipf of the two written words.
+    #: Zipf of the original minus the mean Zipf of the written words.
     zipf_gain: float
+    #: The gain's left part: ln P(original | left) - ln P(span | left).
+    left_gain: float = 0.0
+    #: The gain's right part: the right context after the original minus after the span.
+    right_gain: float = 0.0
+    #: The gain minus the unconditioned gain (ln P(original) - ln P(span)).
+    context: float = 0.0
+    #: Whether the span had right context (words before a sentence break).
+    has_right: bool = True
+    #: Number of written words.
+    words: int = 2
+    #: Whether WordNet relates the original to the span (a tight source); else only Moby.
+    wordnet: bool = True
+
+
+@lru_cache(maxsize=1)
+def phrase_lines() -> SortedLines[str]:
+    """:data:`TABLE` looked up in place (sorted ``span<TAB>originals<TAB>wordnet`` lines;
+    header checked): no dict is built in every process."""
+    text = read_text(TABLE)
+    header, _, rest = text.partition("\n")
+    if header.strip() != format_header(COLUMNS):
+        raise LexiconError(f"{TABLE}, line 1: expected {format_header(COLUMNS)!r}")
+    body = rest
+    while body.startswith("#"):
+        body = body.partition("\n")[2]
+    return SortedLines(text, len(text) - len(body))
+
+
+def phrase_table() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
+    """The whole table as a dict (tests and tools; the stage looks spans up in place)."""
+    return {span: _row(span) for span in phrase_lines()}
+
+
+@lru_cache(maxsize=100_000)
+def _row(span: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    value = phrase_lines().get(span)
+    if value is None:
+        return (), frozenset()
+    origs, _, wn = value.partition("\t")
+    return tuple(origs.split(",")), frozenset(wn.split(",")) - {"-"}
+
+
+@lru_cache(maxsize=100_000)
+def span_originals(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """One-word candidate originals of the lower-case written span ``words`` (2-3 words),
+    and those of them that WordNet relates to it."""
+    out: list[str] = []
+    wordnet: set[str] = set()
+    origs, wn = _row(" ".join(words))
+    wordnet.update(wn)
+    for o in origs:
+        if o not in out and o not in words:
+            out.append(o)
+    lm = get_lm()
+    return tuple(o for o in out if lm.known(o)), frozenset(wordnet)
 
 
 def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
-    """:class:`PhraseEvidence` for each two-word span with a candidate original.
+    """:class:`PhraseEvidence` for each two- or three-word span with a candidate original.
 
     Skipped: spans touching ``covered``, spans with a capital letter (names; a
-    sentence-initial capital is allowed), spans of two stopwords.
+    sentence-initial capital is allowed), spans made of stopwords only.
     """
     toks = [t for t in doc.tokens if t.kind in ("word", "number")]
     text = doc.text
     ctx = WordContext.of(doc)
-    lm = get_lm()
+    table = phrase_lines()
     out: list[PhraseEvidence] = []
-    for a, b in zip(toks, toks[1:], strict=False):
-        if b.start != a.end + 1 or text[a.end] != " " or a.kind != "word" or b.kind != "word":
+    for i in range(len(toks) - 1):
+        a = toks[i]
+        if a.kind != "word" or not a.text.isalpha() or a.start in covered:
             continue
-        w1, w2 = a.text, b.text
-        if not (w1.isalpha() and w2.isalpha()) or not w2.islower():
-            continue
-        l1 = w1.lower()
-        if l1 in STOPWORDS and w2 in STOPWORDS:
-            continue
-        if a.start in covered or b.start in covered:
-            continue
-        origs = tuple(o for o in phrase_originals(l1, w2) if lm.known(o))
-        if not origs:
-            continue
-        left, right, initial = context(doc, ctx, a.start, b.end)
-        if not w1.islower() and not initial:
-            continue
-        gains = sorted(((lm_gain(left, [l1, w2], [o], right), o) for o in origs), reverse=True)
-        g, o = gains[0]
-        margin = g - gains[1][0] if len(gains) > 1 else 10.0
-        zg = zipf(o) - (zipf(l1) + zipf(w2)) / 2
-        out.append(PhraseEvidence(a.start, b.end, text[a.start : b.end], o, g, margin, zg))
+        low = [a.text.lower()]
+        for n in range(2, MAX_WORDS + 1):
+            if i + n > len(toks):
+                break
+            prev, b = toks[i + n - 2], toks[i + n - 1]
+            if b.start != prev.end + 1 or text[prev.end] != " " or b.kind != "word":
+                break
+            if not b.text.isalpha() or not b.text.islower() or b.start in covered:
+                break
+            low.append(b.text)
+            if all(w in STOPWORDS for w in low):
+                continue
+            if n == 3 and table.get(" ".join(low)) is None:
+                continue
+            ev = _evidence(doc, ctx, a.start, b.end, tuple(low))
+            if ev is not None:
+                out.append(ev)
     return out
+
+
+def _evidence(
+    doc: Document, ctx: WordContext, start: int, end: int, low: tuple[str, ...]
+) -> PhraseEvidence | None:
+    origs, wordnet = span_originals(low)
+    if not origs:
+        return None
+    left, right, initial = context(doc, ctx, start, end)
+    if not doc.text[start:end].split()[0].islower() and not initial:
+        return None
+    lm = get_lm()
+    spun = list(low)
+    base_left = lm.sequence_logprob(spun, left)
+    base_right = lm.sequence_logprob(right, [*left, *spun])
+    rows = []
+    for o in origs:
+        lg = lm.sequence_logprob([o], left) - base_left
+        rg = lm.sequence_logprob(right, [*left, o]) - base_right
+        rows.append((lg + rg, lg, rg, o))
+    rows.sort(reverse=True)
+    g, lg, rg, o = rows[0]
+    margin = g - rows[1][0] if len(rows) > 1 else 10.0
+    uni = lm.sequence_logprob([o]) - lm.sequence_logprob(spun)
+    zg = zipf(o) - sum(zipf(w) for w in low) / len(low)
+    return PhraseEvidence(
+        start,
+        end,
+        doc.text[start:end],
+        o,
+        g,
+        margin,
+        zg,
+        lg,
+        rg,
+        g - uni,
+        bool(right),
+        len(low),
+        o in wordnet,
+    )

@@ -12,6 +12,7 @@ score       → :mod:`repair.score.spin` (profile pairs: LM gain, pair consisten
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from repair.candidates.reference import harvest_pairs
@@ -23,10 +24,12 @@ from repair.candidates.spin import (
     merged_pairs,
     thesaurus_related,
 )
-from repair.candidates.spin_phrase import phrase_evidence
+from repair.candidates.spin_number import count_figures, figure_styles
+from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
+from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
@@ -44,12 +47,23 @@ EARLY_DENSITY = 0.08
 REREAD = True
 #: Repeated written words propose one original (:func:`repair.score.spin_evidence.consistent`).
 CONSISTENT = True
-#: Written two-word spans get one-word candidates (:mod:`repair.candidates.spin_phrase`)
-#: where a document gate is open.
+#: Written two- and three-word spans get one-word candidates
+#: (:mod:`repair.candidates.spin_phrase`) where a document gate is open.
 PHRASES = True
 PHRASE_RULE = "SPIN_SYNONYM_PHRASE"
 #: See :func:`_phrase_kept` (chosen on dev: benchmarks/RESULTS.md, "Multi-word spun forms").
-PHRASE_MIN_ZIPF_GAIN = 0.0
+PHRASE_MIN_ZIPF_GAIN = 0.5
+#: ... or, for a span of function words (a rarer multi-word form of a common word: "by
+#: way of"), the LM gain beyond the unconditioned gain (:attr:`PhraseEvidence.context`).
+PHRASE_MIN_CONTEXT = 6.0
+#: Both sides of the gain must favour the original (right: where there is right context).
+PHRASE_MIN_SIDE = 1.0
+#: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
+#: lead over its runner-up original: a loose source (Moby) offers several words that fit.
+PHRASE_KEEP_GAIN = 10.0
+PHRASE_MIN_MARGIN = 2.0
+#: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
+PHRASE_RECUR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +76,8 @@ class SpinDetection(Detection):
     probs: tuple[float, ...] = ()
     #: Their feature vectors (:data:`repair.score.spin_model.FEATURES`).
     features: tuple[list[float], ...] = ()
+    #: Written multi-word spans with one-word candidates (:mod:`repair.candidates.spin_phrase`).
+    phrases: tuple[PhraseEvidence, ...] = ()
 
 
 def _weak_learned(o: Occurrence) -> bool:
@@ -190,13 +206,33 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
 
 
 def _phrase_kept(c: Candidate) -> bool:
-    """A two-word span is restored as one word when the LM gain over the span is at least
-    :data:`~repair.score.spin.PHRASE_MIN_GAIN` and the word is more ordinary than the
-    span's words (Zipf of the original minus their mean >= :data:`PHRASE_MIN_ZIPF_GAIN`):
-    a spinner writes a rarer multiword form, an author's own phrase ("of necessity",
-    "at peace") is made of common words."""
+    """A written span is restored as one word when the LM gain over the span is at least
+    :data:`~repair.score.spin.PHRASE_MIN_GAIN`, both sides of it favour the word (at least
+    :data:`PHRASE_MIN_SIDE` each; the right side where the sentence goes on), and the word
+    is more ordinary than the span's words (Zipf of the original minus their mean >=
+    :data:`PHRASE_MIN_ZIPF_GAIN`) or the context favours it beyond frequency (at least
+    :data:`PHRASE_MIN_CONTEXT`): a spinner writes a rarer multiword form, an author's own
+    phrase ("of necessity", "at peace") is made of common words and fits its context.
+    A binomial from the loose source ("research and development") is not restored."""
     f = c.features
-    return f["gain0"] >= PHRASE_MIN_GAIN and f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN
+    if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
+        return True
+    if f.get("wordnet", True):  # a WordNet multiword lemma: a tight source
+        return f["gain0"] >= PHRASE_MIN_GAIN and f["zipf_gain"] >= 0.0
+    if f.get("binomial"):  # "research and development": a fixed pair, not a paraphrase
+        return False
+    if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
+        return False
+    if f.get("margin", 10.0) < PHRASE_MIN_MARGIN:
+        return False
+    if f.get("left_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
+        return False
+    if f.get("has_right", True) and f.get("right_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
+        return False
+    return (
+        f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN
+        or f.get("context", -99.0) >= PHRASE_MIN_CONTEXT
+    )
 
 
 def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
@@ -224,6 +260,64 @@ def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
         for c in kept
         if c.source != PHRASE_RULE and not (c.source == "SPIN_SYNONYM" and c.start in used)
     ] + chosen
+
+
+def _count_figures(doc: Document, occ: list[Occurrence]) -> dict[int, bool]:
+    """Start of each number occurrence that counts things
+    (:func:`repair.candidates.spin_number.count_figures`) -> whether the document's own
+    style spells counts (a style break)."""
+    if not any(o.rule == "SPIN_NUMBER" for o in occ):
+        return {}
+    return figure_styles(doc.text)
+
+
+def _recurring(phrases: Sequence[PhraseEvidence]) -> set[tuple[str, str]]:
+    """(written span, original) mappings that recur in the document with the LM for them
+    every time: at least :data:`PHRASE_RECUR` occurrences, each inside its sentence with
+    neither side of the gain against the original (the left one for it) and a lead of
+    :data:`PHRASE_MIN_MARGIN` over the runner-up, and a mean gain of at least
+    :data:`~repair.score.spin.PHRASE_MIN_GAIN` (a spinner maps a form the same way each
+    time; an author's own phrase, read in varied contexts, sometimes fits)."""
+    groups: dict[tuple[str, str], list[PhraseEvidence]] = {}
+    for ph in phrases:
+        groups.setdefault((ph.written.lower(), ph.original), []).append(ph)
+    return {
+        key
+        for key, rows in groups.items()
+        if len(rows) >= PHRASE_RECUR
+        and all(
+            r.margin >= PHRASE_MIN_MARGIN and r.has_right and r.left_gain > 0 <= r.right_gain
+            for r in rows
+        )
+        and sum(r.gain for r in rows) / len(rows) >= PHRASE_MIN_GAIN
+    }
+
+
+def _phrase_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
+    feats = {
+        "strength": "phrase",
+        "caps": False,
+        "pair_source": "synonym",
+        "gain0": ph.gain,
+        "margin": ph.margin,
+        "zipf_gain": ph.zipf_gain,
+        "left_gain": ph.left_gain,
+        "right_gain": ph.right_gain,
+        "context": ph.context,
+        "has_right": ph.has_right,
+        "wordnet": ph.wordnet,
+        "recurring": recurring,
+        "binomial": ph.words == 3 and ph.written.split()[1].lower() in ("and", "or"),
+    }
+    return Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats)
+
+
+def _number_kept(c: Candidate, gate_open: bool) -> bool:
+    """A figure that counts things is restored as a word without the profile where it
+    breaks the document's own style ("the 2 leaders" beside "two nations"), or where a
+    spinner-agnostic document gate is open (:mod:`repair.candidates.spin_number`)."""
+    f = c.features
+    return bool(f.get("style_break")) or (bool(f.get("count_figure")) and gate_open)
 
 
 class _Stage:
@@ -255,8 +349,38 @@ class _Stage:
             # the profile score without them (benchmarks/spin_learning.py, profile on)
             prior, _ = profile_score(doc, [o for o, w in zip(occ, weak, strict=True) if not w])
             d.details["prior_profile_score"] = round(prior, 4)
+        phrases: list[PhraseEvidence] = []
+        score = d.score
+        if PHRASES:
+            # multi-word spans and count figures: the family marks (repair.detect.spin_family)
+            phrases = phrase_evidence(doc, _covered([(o.start, o.end) for o in occ]))
+            figures = count_figures(doc.text)
+            recur = _recurring(phrases)
+            fam = FamilyEvidence(
+                len(
+                    {
+                        ph.written.lower()
+                        for ph in phrases
+                        if ph.gain >= MARK_MIN_GAIN
+                        and _phrase_kept(
+                            _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
+                        )
+                    }
+                ),
+                len(figures),
+                len(doc.words),
+            )
+            d.details.update(fam.details())
+            score = max(score, fam.score)
         return SpinDetection(
-            d.findings, d.score, d.details, tuple(occ), tuple(words), tuple(probs), tuple(feats)
+            d.findings,
+            score,
+            d.details,
+            tuple(occ),
+            tuple(words),
+            tuple(probs),
+            tuple(feats),
+            tuple(phrases),
         )
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
@@ -268,19 +392,14 @@ class _Stage:
         d = detection.details
         profile = d.get("profile_score", detection.score)
         gate = d.get("model_score", 0.0) >= model.doc_gate
-        if PHRASES and (gate or d.get("prior_profile_score", profile) >= THRESHOLD):
-            # two-word spans, only where a gate is open (clean text pays nothing)
-            taken = _covered([(o.start, o.end) for o in occ])
-            for ph in phrase_evidence(doc, taken):
-                feats = {
-                    "strength": "phrase",
-                    "caps": False,
-                    "pair_source": "synonym",
-                    "gain0": ph.gain,
-                    "margin": ph.margin,
-                    "zipf_gain": ph.zipf_gain,
-                }
-                out.append(Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats))
+        profile_open = d.get("prior_profile_score", profile) >= THRESHOLD
+        if PHRASES and (gate or profile_open or d.get("family_gate", False)):
+            # multi-word spans, only where a gate is open
+            recur = _recurring(detection.phrases)
+            out.extend(
+                _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
+                for ph in detection.phrases
+            )
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
             feats = {
                 "strength": "synonym",
@@ -292,6 +411,7 @@ class _Stage:
             if p >= model.word_threshold:
                 feats["main_features"] = model.main_features(x)
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
+        counts = _count_figures(doc, occ)
         for o in occ:
             for orig in o.info.originals:
                 feats = {
@@ -300,6 +420,9 @@ class _Stage:
                     "pair_source": o.info.source,
                     "weight": o.info.weight if o.info.source == "learned" else 1.0,
                 }
+                if o.rule == "SPIN_NUMBER":
+                    feats["count_figure"] = o.start in counts
+                    feats["style_break"] = o.start in counts and counts[o.start]
                 out.append(Candidate(o.start, o.end, orig, "spin", o.rule, feats))
         return out
 
@@ -320,6 +443,7 @@ class _Stage:
         # profile firing without them).  benchmarks/RESULTS.md, "Learning an unknown spinner".
         doc_open = detection.score >= THRESHOLD
         syn_open = d.get("model_score", 0.0) >= get_model().doc_gate
+        family_open = bool(d.get("family_gate", False))
         best = {(w.start, w.end): w.original for w in getattr(detection, "words", ())}
 
         def keep_learned(c: Candidate) -> bool:
@@ -341,6 +465,10 @@ class _Stage:
                 if c.source == "SPIN_LEARNED"
                 else _phrase_kept(c)
                 if c.source == PHRASE_RULE
+                else keep_prior or _number_kept(c, syn_open or family_open)
+                if c.source == "SPIN_NUMBER"
+                else keep_prior or family_open
+                if c.source == "SPIN_REFERENCE"
                 else keep_prior
             )
         ]
