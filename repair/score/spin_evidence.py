@@ -31,7 +31,7 @@ from repair.resources.lm import get_lm
 from repair.score.spin_rank import RANK_FEATURES, WINDOW, get_ranker, rank_features
 
 #: Candidates examined per word (LM cost is linear in it).
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 20
 
 
 @dataclass(frozen=True)
