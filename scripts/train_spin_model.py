@@ -14,8 +14,10 @@ goes through the spin stage's own evidence code with the seed profile on and off
 row is exactly what the stage computes at run time.  A row is positive when its proposed
 synonym (the ranker's choice) is the gold original of that very span.
 
-Model: gradient-boosted trees (or logistic regression, ``--kind``), chosen by 5-fold
-out-of-fold figures grouped by document; Platt calibration on the out-of-fold
+Model: gradient-boosted trees (or logistic regression, ``--kind``), chosen by
+out-of-fold figures held out by document AND word family (a 3 x 3 grid of document and
+family folds, :func:`grid_folds`: a dev figure never sees the row's document nor its
+word family, as the test half does not); Platt calibration on the out-of-fold
 log-odds; the word threshold is the one that restores most (correct minus broken) on
 the out-of-fold spun rows while clean documents get at most ``--budget`` changed tokens
 per 1,000 words (overall, and at most 1 per register).  The document score is
@@ -26,9 +28,10 @@ score at the clean false-positive budget (``--doc-fpr``) is 0.5.
 Candidate ranker (:mod:`repair.score.spin_rank`), trained first: on the same dev
 documents spun by every spinner (no profile), for each examined word whose gold original
 is among its ranked candidates, one row per candidate (label: it is the gold original);
-a logistic regression, compared with the LM's choice by 5-fold out-of-fold top-1
-accuracy grouped by document.  The word rows are then extracted with that ranker (the
-proposed candidate of each word is the ranker's), so the two models agree.
+a logistic regression, compared with the LM's choice by out-of-fold top-1 accuracy
+held out by document and word family (the same grid).  The word rows are then
+extracted with that ranker (the proposed candidate of each word is the ranker's), so
+the two models agree.
 
 The rows are cached in ``benchmarks/.generated/spin_model_rows.npz`` and
 ``spin_rank_rows.npz`` (``--fresh`` recomputes them; word rows are also recomputed when
@@ -76,6 +79,8 @@ CACHE = ROOT / "benchmarks" / ".generated" / "spin_model_rows.npz"
 RANK_CACHE = CACHE.with_name("spin_rank_rows.npz")
 SPINNERS = ("wordnet", "rare", "phrase", "double", "seed")
 FOLDS = 5
+#: Document x word-family grid of the out-of-fold estimates (:func:`grid_folds`).
+GRID = 3
 #: An applied edit must be more likely right than wrong: its confidence is the
 #: calibrated probability, and ``repair fix`` applies edits of confidence >= 0.5.
 MIN_THRESHOLD = 0.5
@@ -97,10 +102,15 @@ def extract(text: str, profile: bool) -> tuple[list, list[list[float]]]:
 
 def gold_spans(spun) -> dict[tuple[int, int], str]:
     """Gold edits in spun-text offsets: (start, end) -> original."""
+    return {k: v[0] for k, v in gold_edits(spun).items()}
+
+
+def gold_edits(spun) -> dict[tuple[int, int], tuple[str, str]]:
+    """Gold edits in spun-text offsets: (start, end) -> (original, word family)."""
     out, shift = {}, 0
     for e in sorted(spun.edits, key=lambda e: e.start):
         a = e.start + shift
-        out[(a, a + len(e.replacement))] = e.original
+        out[(a, a + len(e.replacement))] = (e.original, e.family)
         shift += len(e.replacement) - (e.end - e.start)
     return out
 
@@ -109,7 +119,7 @@ def build_rows(
     n_docs: int, n_clean: int, skip: int, registers: tuple[str, ...] = REGISTERS
 ) -> dict[str, np.ndarray]:
     docs = [d for d in select("dev", None)[skip:] if d.register in registers]
-    X, y, inside, doc_ix = [], [], [], []
+    X, y, inside, doc_ix, family = [], [], [], [], []
     docs_meta = []  # (doc_id, register, kind, profile, words)
     t0 = time.time()
     jobs = [("clean", d) for d in docs[:n_clean]]
@@ -121,7 +131,7 @@ def build_rows(
             s = spin_doc(d.doc_id, d.register, d.text, kind, "dev", RATE)
             if not s.edits:
                 continue
-            text, gold = s.spun, gold_spans(s)
+            text, gold = s.spun, gold_edits(s)
         covered = set()
         for a, b in gold:
             covered.update(range(a, b))
@@ -130,11 +140,12 @@ def build_rows(
             ix = len(docs_meta)
             docs_meta.append((d.doc_id, d.register, kind, profile, len(text.split())))
             for w, x in zip(words, feats, strict=True):
-                orig = gold.get((w.start, w.end))
+                orig, fam = gold.get((w.start, w.end), (None, w.original.lower()))
                 X.append(x)
                 y.append(orig is not None and orig.lower() == w.original.lower())
                 inside.append(w.start in covered)
                 doc_ix.append(ix)
+                family.append(fam)
         if k % 100 == 0:
             print(f"# {k}/{len(jobs)} documents, {len(X)} rows, {time.time() - t0:.0f} s",
                   file=sys.stderr, flush=True)  # fmt: skip
@@ -144,6 +155,7 @@ def build_rows(
         "y": np.array(y, dtype=bool),
         "inside": np.array(inside, dtype=bool),
         "doc": np.array(doc_ix, dtype=np.int64),
+        "family": np.array(family).astype(str),
         "doc_id": np.array([m[0] for m in meta]),
         "register": np.array([m[1] for m in meta]),
         "kind": np.array([m[2] for m in meta]),
@@ -159,7 +171,7 @@ def rank_rows(
     time without a ranker (the examined words do not depend on it)."""
     use_ranker(None)
     docs = [d for d in select("dev", None)[skip:] if d.register in registers][:n_docs]
-    X, y, group, doc_ids, kinds = [], [], [], [], []
+    X, y, group, doc_ids, kinds, families = [], [], [], [], [], []
     cfg = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
     t0 = time.time()
     for kind in SPINNERS:
@@ -167,13 +179,14 @@ def rank_rows(
             s = spin_doc(d.doc_id, d.register, d.text, kind, "dev", RATE)
             if not s.edits:
                 continue
-            gold = gold_spans(s)
+            gold = gold_edits(s)
             doc = Document(s.spun, config=cfg)
             words = synonym_evidence(doc, _profile_spans(STAGE.occurrences(doc)))
             ctx = WordContext.of(doc)
             counts = Counter(t.text.lower() for t in doc.words)
             for w in words:
-                orig = gold.get((w.start, w.end), "").lower()
+                orig, fam = gold.get((w.start, w.end), ("", ""))
+                orig = orig.lower()
                 if not orig:
                     continue
                 left, right, _initial = context(doc, ctx, w.start, w.end)
@@ -187,6 +200,7 @@ def rank_rows(
                     group.append(g)
                     doc_ids.append(d.doc_id)
                     kinds.append(kind)
+                    families.append(fam)
         print(f"# ranker rows: {kind} done, {len(X)} rows, {time.time() - t0:.0f} s",
               file=sys.stderr, flush=True)  # fmt: skip
     return {
@@ -195,6 +209,7 @@ def rank_rows(
         "group": np.array(group, dtype=np.int64),
         "doc_id": np.array(doc_ids).astype(str),
         "kind": np.array(kinds).astype(str),
+        "family": np.array(families).astype(str),
     }
 
 
@@ -208,10 +223,8 @@ def top1(score: np.ndarray, group: np.ndarray, y: np.ndarray) -> float:
 def train_ranker(r: dict[str, np.ndarray]) -> tuple[dict, dict]:
     """The ranker's JSON entry and its out-of-fold figures."""
     X, y, group = r["X"], r["y"], r["group"]
-    folds = fold_of(r["doc_id"])
     oof = np.zeros(len(y))
-    for f in range(FOLDS):
-        tr, te = folds != f, folds == f
+    for tr, te in grid_folds(r["doc_id"], r["family"]):
         oof[te] = make_model("logistic").fit(X[tr], y[tr]).decision_function(X[te])
     lm_score = -X[:, RANK_FEATURES.index("lm_order")]
     stats = {
@@ -240,8 +253,22 @@ def train_ranker(r: dict[str, np.ndarray]) -> tuple[dict, dict]:
     return entry, stats
 
 
-def fold_of(doc_ids: np.ndarray) -> np.ndarray:
-    return np.array([stable_hash("spin-model-fold", str(d)) % FOLDS for d in doc_ids])
+def fold_of(doc_ids: np.ndarray, k: int = FOLDS, salt: str = "spin-model-fold") -> np.ndarray:
+    return np.array([stable_hash(salt, str(d)) % k for d in doc_ids])
+
+
+def grid_folds(doc_ids: np.ndarray, families: np.ndarray):
+    """Out-of-fold splits held out by document AND by word family: a GRID x GRID grid of
+    (document fold, family fold) cells; each cell is predicted by a model trained on the
+    rows that share neither its document fold nor its family fold (so a dev figure never
+    sees the test row's document or its word family)."""
+    df = fold_of(doc_ids, GRID)
+    ff = fold_of(families, GRID, "spin-model-family-fold")
+    for f in range(GRID):
+        for g in range(GRID):
+            te = (df == f) & (ff == g)
+            if te.any():
+                yield (df != f) & (ff != g), te
 
 
 def make_model(kind: str, seed: int = 0):
@@ -273,10 +300,12 @@ def logit_of(model, X: np.ndarray) -> np.ndarray:
     return model.decision_function(X)
 
 
-def oof_logits(kind: str, X: np.ndarray, y: np.ndarray, folds: np.ndarray) -> np.ndarray:
+def oof_logits(
+    kind: str, X: np.ndarray, y: np.ndarray, doc_ids: np.ndarray, families: np.ndarray
+) -> np.ndarray:
+    """Out-of-fold logits, held out by document and word family (:func:`grid_folds`)."""
     out = np.zeros(len(y))
-    for f in range(FOLDS):
-        tr, te = folds != f, folds == f
+    for tr, te in grid_folds(doc_ids, families):
         m = make_model(kind).fit(X[tr], y[tr])
         out[te] = logit_of(m, X[te])
     return out
@@ -446,17 +475,17 @@ def main() -> int:
         )
     X, y = rows["X"], rows["y"]
     live = X[:, 0] > MIN_GAIN
-    folds = fold_of(rows["doc_id"])[rows["doc"]]
+    row_doc = rows["doc_id"][rows["doc"]]
     print(f"# {len(y)} rows ({live.sum()} with gain > 0), {int(y.sum())} positive, "
           f"{len(rows['doc_id'])} document runs", flush=True)  # fmt: skip
     results = {}
     for kind in ("trees", "logistic") if args.kind == "best" else (args.kind,):
         z = np.full(len(y), -50.0)
-        oof_cache = CACHE.with_name(f"spin_model_oof_{kind}.npy")
+        oof_cache = CACHE.with_name(f"spin_model_oof_grid_{kind}.npy")
         if oof_cache.exists() and not args.fresh and len(np.load(oof_cache)) == len(y):
             z = np.load(oof_cache)
         else:
-            z[live] = oof_logits(kind, X[live], y[live], folds[live])
+            z[live] = oof_logits(kind, X[live], y[live], row_doc[live], rows["family"][live])
             np.save(oof_cache, z)
         a, b = platt(z[live], y[live])
         p = np.zeros(len(y))

@@ -143,3 +143,28 @@ def test_second_reading_adds_words_next_to_restorations(monkeypatch) -> None:
             assert first[(c.start, c.end)] < thr <= c.features["model_probability"]
             found += 1
     assert found > 0
+
+
+def test_training_folds_hold_out_document_and_word_family() -> None:
+    """The ranker's and word model's out-of-fold figures never train on a row that shares
+    the predicted row's document or its word family (scripts/train_spin_model.py)."""
+    import sys
+    from pathlib import Path
+
+    np = pytest.importorskip("numpy")
+    root = Path(__file__).resolve().parent.parent
+    for sub in ("scripts", "benchmarks"):
+        sys.path.insert(0, str(root / sub))
+    pytest.importorskip("spin_sim")
+    from train_spin_model import grid_folds
+
+    rng = np.random.default_rng(0)
+    docs = np.array([f"d{i}" for i in rng.integers(0, 40, 600)])
+    fams = np.array([f"f{i}" for i in rng.integers(0, 60, 600)])
+    seen = np.zeros(600, dtype=int)
+    for tr, te in grid_folds(docs, fams):
+        assert not set(docs[tr]) & set(docs[te])
+        assert not set(fams[tr]) & set(fams[te])
+        assert tr.any()
+        seen += te
+    assert (seen == 1).all()  # every row is predicted exactly once

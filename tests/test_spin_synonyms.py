@@ -34,6 +34,17 @@ def test_originals_are_inflected_like_the_written_word(written: str, original: s
     assert original in originals_of(written)
 
 
+def test_words_lemminflect_does_not_know_are_read_as_lemmas() -> None:
+    """A rare spun word outside lemminflect's lexicon ("endangerment", "betwixt") still gets
+    the table's originals (it is its own lemma), at run time from the shipped forms."""
+    from lemminflect import getAllLemmas
+
+    assert getAllLemmas("endangerment") == {}
+    assert "risk" in originals_of("endangerment")
+    assert "between" in originals_of("betwixt")
+    assert originals_of("endangerments") == ()  # no inflection is guessed
+
+
 def test_spelling_variants_and_function_words_get_no_candidates() -> None:
     assert spelling_variant("armoured", "armored")
     assert not spelling_variant("recognising", "realizing")

@@ -10,8 +10,9 @@ resolved once per process (:func:`originals_of`).
 
 Cold start: that resolution is a pure function of the word, the table and
 lemminflect's data, so ``scripts/build_spin_synonyms.py`` also writes its result for
-every word form lemminflect knows (``lexicons/spin_synonym_forms.tsv``, only the
-forms with candidates; any other form has none).  :func:`originals_of` reads that
+every word form lemminflect knows and every one-word lemma of the table
+(``lexicons/spin_synonym_forms.tsv``, only the forms with candidates; any other form has
+none).  :func:`originals_of` reads that
 file and needs neither lemminflect (numpy, its lemma table) nor the reverse table
 at run time.  The file records a fingerprint of the table and of the installed
 lemminflect; when either differs, :func:`originals_of` computes live
@@ -207,12 +208,15 @@ def forms_text() -> str:
 
     getAllLemmas("the")  # loads the dictionaries
     lem = Lemmatizer()
-    words = sorted({w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())})
+    known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
+    # and the table's own one-word lemmas that lemminflect does not know (read as lemmas)
+    words = sorted(known | {s for s, _u in reverse_table() if s.isalpha() and s.islower()})
     rows = [(w, originals_of_live(w)) for w in words]
     lines = [
         format_header(FORMS_COLUMNS),
         f"# {FORMS}: originals_of() of repair.candidates.spin_synonyms for every word form",
-        "#   lemminflect knows that has candidates (any other form has none); derived from",
+        "#   lemminflect knows and every one-word lemma of the table, when it has candidates",
+        "#   (any other form has none); derived from",
         f"#   {TABLE} (same sources and licences) and lemminflect's lemma and inflection data",
         "#   (MIT). Built by scripts/build_spin_synonyms.py; stale when the fingerprint differs.",
         f"{_FINGERPRINT}{fingerprint()}",
@@ -243,12 +247,23 @@ def originals_of_live(word: str) -> tuple[str, ...]:
 
     table = reverse_table()
     out: list[str] = []
-    for upos, lemmas in getAllLemmas(word).items():
-        if upos not in _UPOS or not lemmas:
-            continue
-        lemma = lemmas[0]
-        moby = tuple(o for o in table.get((lemma, "*"), ()) if _is_lemma(o, upos))
-        origs = table.get((lemma, upos), ()) + moby
+    readings = getAllLemmas(word)
+    if not readings:
+        # a word lemminflect does not know ("endangerment", "betwixt") is read as its own
+        # lemma in every part of speech the table lists it under (no inflection)
+        readings = {u: (word,) for u in _UPOS if (word, u) in table or (word, "*") in table}
+    # WordNet's rows of every reading first, then Moby's (looser) listings
+    passes = [
+        (upos, lemmas[0], moby)
+        for moby in (False, True)
+        for upos, lemmas in readings.items()
+        if upos in _UPOS and lemmas
+    ]
+    for upos, lemma, moby in passes:
+        if moby:
+            origs = tuple(o for o in table.get((lemma, "*"), ()) if _is_lemma(o, upos))
+        else:
+            origs = table.get((lemma, upos), ())
         if not origs:
             continue
         tags = _tags(word, lemma, upos) if word != lemma else ()

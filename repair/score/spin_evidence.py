@@ -31,7 +31,7 @@ from repair.resources.lm import get_lm
 from repair.score.spin_rank import RANK_FEATURES, WINDOW, get_ranker, rank_features
 
 #: Candidates examined per word (LM cost is linear in it).
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 20
 
 
 @dataclass(frozen=True)
@@ -120,10 +120,12 @@ def candidate_table(
     first = sorted(((lm.logprob(o, hist), k, o) for k, o in enumerate(originals)), reverse=True)
     gains: list[tuple[float, int, str, float]] = []
     top = -1e9
+    last = hist[-1:]
     for lp1, k, o in first:
         if lp1 - base < top - WINDOW:
             break
-        g = _lp([o, *right], left) - base
+        # = _lp([o, *right], left) - base: the first word's score is lp1 already
+        g = lp1 + lm.sequence_logprob(right, [*last, o]) - base
         top = max(top, g)
         gains.append((g, k, o, lp1))
     gains = sorted((r for r in gains if r[0] >= top - WINDOW), key=lambda r: (-r[0], r[1]))

@@ -24,7 +24,8 @@ proposed candidate is the best-scoring one; without a ranker it is the LM's best
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cached_property, lru_cache
 
 from repair.lexicons import LexiconError, read_text
 from repair.score.linear import Linear
@@ -52,9 +53,18 @@ _CLIP = 30.0
 
 
 class Ranker(Linear):
-    """A logistic regression on standardised :data:`RANK_FEATURES`; its score is the logit."""
+    """A logistic regression on standardised :data:`RANK_FEATURES`; its score is the logit
+    (folded into one weight per feature: it is evaluated for every ranked candidate)."""
 
-    score = Linear.logit
+    @cached_property
+    def _folded(self) -> tuple[tuple[float, ...], float]:
+        w = tuple(c / s for c, s in zip(self.coef, self.scale, strict=True))
+        return w, self.intercept - sum(wi * m for wi, m in zip(w, self.mean, strict=True))
+
+    def score(self, x: Sequence[float]) -> float:
+        """The log-odds of ``x`` (:meth:`Linear.logit` up to rounding)."""
+        w, b = self._folded
+        return b + sum(wi * xi for wi, xi in zip(w, x, strict=True))
 
 
 def _clip(x: float) -> float:
