@@ -254,6 +254,9 @@ def _repair_document(
             ):
                 skipped.append(f"{name}:non_english")
                 continue
+        if STAGES[name].skip_on_ocr and _ocr_garbled(details):
+            skipped.append(f"{name}:ocr_garbled")
+            continue
         stage = load_stage(name)
         detection = stage.detect(doc)
         score_fields[STAGES[name].score] = detection.score
@@ -287,3 +290,9 @@ def _repair_document(
 
 
 _gc_paused_document = _cyclic_gc_paused(_repair_document)
+
+
+def _ocr_garbled(details: dict[str, object]) -> bool:
+    """Whether the ocr stage (when it ran) found the page OCR-garbled."""
+    ocr = details.get("ocr")
+    return isinstance(ocr, dict) and bool(ocr.get("garbled"))

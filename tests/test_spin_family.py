@@ -33,9 +33,15 @@ def test_measure_nouns_come_from_wordnet_quantity_and_time() -> None:
 def test_count_figures_skip_measures_names_rates_and_tokens() -> None:
     text = (
         "The 2 leaders met for 3 hours. Internet Explorer 6 uses more memory. "
-        "It holds 5 parts per billion, 5\"9 tall, and 4 companies agreed."
+        "It holds 5 parts per billion, 5\"9 tall. In the end, 4 companies agreed."
     )
     assert _figures(text) == ["2 leaders m", "4 companies"]
+
+
+def test_figures_in_a_run_of_figures_are_data_not_counts() -> None:
+    # a land-sale list of 1850 (Sydney Morning Herald): any style writes these in figures
+    text = "Lot 3. 2 acres, 3 roods, and 6 perches, same place. The 2 leaders met later."
+    assert _figures(text) == ["2 leaders m"]
 
 
 def test_figures_break_the_style_only_where_the_document_spells_counts() -> None:

@@ -10,6 +10,10 @@ for measures: "two leaders", "three companies", but "5 kilometres", "6 months",
   ``noun.quantity`` and ``noun.time`` nouns, ``scripts/build_measure_nouns.py``);
 * it is not part of a name or model number (the word before is not capitalized
   mid-sentence: "Explorer 6 uses", "Guy #2") nor followed by "per";
+* it is not in a list of figures (another figure at most two words away across a
+  comma, semicolon or full stop: "2 acres, 3 roods, and 6 perches", "Lot 6. 3 acres"):
+  tallies, lists of lots and scores are data, written in figures by any style; a
+  spinner's figure sits in prose ("the 2 leaders met for 3 hours");
 * the same document spells small counts before plural nouns that are not measures
   ("two nations") at least as often as it writes such figures, and at least
   :data:`MIN_SPELLED` times: its register spells counts, so the figures break its own
@@ -36,6 +40,10 @@ _SPELLED = "|".join(sorted({w for d, w in NUMBER_WORDS.items() if d in "23456789
 _SPELLED_COUNT = re.compile(rf"(?<![\w\-’'])(?:{_SPELLED}) ([a-z]+s)\b")
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z'’\-]*)(?:\s+([a-z]+))?")
 _PREV_WORD = re.compile(r"([\w#]+)([^\w]*)$")
+#: What separates two figures of a list: up to two words, then a comma, semicolon,
+#: colon or full stop, and maybe "and"/"or" ("2 acres, 3", "6. 3", "3 roods, and 6").
+_LIST_GAP = re.compile(r"\s*(?:[^\W\d_]+\s*){0,2}[.,;:]\s*(?:(?:and|or)\s+)?")
+_DIGITS_BEFORE = re.compile(r"\d[^\d]{0,30}$")
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +67,8 @@ def count_figures(text: str) -> list[Occurrence]:
     for o in find_numbers(text):
         if o.start and not (text[o.start - 1].isspace() or text[o.start - 1] in "(“‘"):
             continue  # 5"9, x2: part of a token
+        if _in_figure_run(text, o.start, o.end):
+            continue  # "2 acres, 3 roods": a list of figures, not a spelled count
         m = _NEXT_WORD.match(text, o.end)
         if not m or len(m.group(1)) < 4 or m.group(1) in measures or m.group(2) == "per":
             continue
@@ -72,6 +82,15 @@ def count_figures(text: str) -> list[Occurrence]:
                 continue  # a name or model number: "Internet Explorer 6 uses"
         out.append(o)
     return out
+
+
+def _in_figure_run(text: str, start: int, end: int) -> bool:
+    """Whether the figure ``text[start:end]`` is an item of a list of figures."""
+    after = _LIST_GAP.match(text, end)
+    if after and after.end() < len(text) and text[after.end()].isdigit():
+        return True
+    before = _DIGITS_BEFORE.search(text, max(0, start - 31), start)
+    return bool(before and _LIST_GAP.fullmatch(text, before.start() + 1, start))
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -22,10 +22,11 @@ from repair.types import RepairResult
 WARM_UP_TEXT = (
     "Chinese language chief Xi Jinping mentioned the assembly would begin earlier than "
     "deliberate. The profound learning model makes use of counterfeit consciousness and "
-    "irregular woodland classifiers. Tbe kingwas walking in tbe garden with his con-\n"
-    "crete plans. The cafÃ© opened at noon &amp; closed late.\n"
+    "irregular woodland classifiers. The caf\u00c3\u00a9 opened at noon &amp; closed late.\n"
     "Both men called the long talks in the port city cordial and useful.\n"
 )
+#: A garbled page warms the ocr stage (on its own: the synonym stages skip OCR pages).
+WARM_UP_OCR = "Tbe kingwas walking in tbe garden with his con-\ncrete plans.\n"
 #: A reference for the warm-up: aligned sentences load the reference-pair path
 #: (and its thesaurus: "cordial" -> "friendly").
 WARM_UP_REFERENCE = (
@@ -65,6 +66,7 @@ class Engine:
         if not self.ready:
             t0 = time.perf_counter()
             repair_text(WARM_UP_TEXT, [WARM_UP_REFERENCE], self.config)
+            repair_text(WARM_UP_OCR, (), self.config)
             # lemminflect's tables load on the first inflected tortured phrase: load them now
             from lemminflect import getAllInflections, getAllLemmas
 

@@ -83,6 +83,7 @@ class StageSpec:
     help: str
     english_only: bool = True
     default: bool = True
+    skip_on_ocr: bool = False
 
     def __post_init__(self) -> None:
         kinds = tuple(
@@ -121,17 +122,20 @@ REGISTRY: tuple[StageSpec, ...] = (
                  issue="terminology"),
         ),
         score="tortured", label="tortured", help="paper-mill tortured phrases",
+        skip_on_ocr=True,
     ),
     StageSpec(
         "spin", "repair.stages.spin:STAGE",
         kinds=(Kind("spin", "article-spinner synonym swap", "#c2410c", "#ffe8d1", issue="style"),),
         score="spin", label="spin", help="article-spinner synonym swaps",
+        skip_on_ocr=True,
     ),
     StageSpec(
         "collocation", "repair.stages.collocation:STAGE",
         kinds=(Kind("collocation", "synonym-spun term or wordy phrase", "#9d174d", "#fde2ef",
                     issue="terminology"),),
         score="collocation", label="collocation", help="synonym-spun terms ('data agglomerates')",
+        skip_on_ocr=True,
     ),
     StageSpec(
         "repeated", "repair.stages.repeated:STAGE",

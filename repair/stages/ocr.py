@@ -31,7 +31,12 @@ class _Stage:
     name = "ocr"
 
     def detect(self, doc: Document) -> Detection:
-        return detect_ocr(doc.text, doc.tokens)
+        detection = detect_ocr(doc.text, doc.tokens)
+        # read by the pipeline: the synonym stages skip an OCR-garbled page
+        detection.details["garbled"] = document_garbled(
+            detection, doc.config.ocr_realword_min_garble
+        )
+        return detection
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
         garbled = document_garbled(detection, doc.config.ocr_realword_min_garble)
