@@ -34,8 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_collocations import family_split  # noqa: E402
+from collocation_eval import FRAME  # noqa: E402  (the same sentences around each phrase)
 from repair.lexicons import read_tsv  # noqa: E402
 
 from repair.candidates import tortured as tortured_candidates  # noqa: E402
@@ -46,11 +48,6 @@ from repair.score import tortured as tortured_score  # noqa: E402
 from repair.stages.collocation import STAGE  # noqa: E402
 from repair.types import Detection  # noqa: E402
 
-FRAME = (
-    "In this paper we study the {} of large systems and report new results. "
-    "The {} was measured in every experiment with a simple method. "
-    "We discuss the {} in the last section."
-)
 SPLITS = ("dev", "test")
 
 

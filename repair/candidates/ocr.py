@@ -357,8 +357,8 @@ class _Generator:
         # a lower-case non-word of a garbled page, seen once, is nearly always garble:
         # its best reading needs less of a margin, and a wider search finds readings
         # several errors away (:mod:`repair.score.ocr_search`)
-        wide = (
-            info.heavy
+        lone_garble = (
+            (info.heavy or info.garbled)
             and reason in WIDE_REASONS
             and not rare_word
             and text.islower()
@@ -366,18 +366,10 @@ class _Generator:
             and not info.counts[text.capitalize()]  # printed capitalised: a name
             and not _period_word(text)
         )
+        wide = info.heavy and lone_garble
         cap_heavy = reason in ("nonword", "capitalized_unknown") and _capital_garble(text, info)
         # the same reading of a garbled page that is not heavily garbled: a lower threshold
-        loose = LOOSE_NONWORD and (
-            info.garbled
-            and reason in WIDE_REASONS
-            and not rare_word
-            and text.islower()
-            and info.counts[text] < DOC_SUPPORT_MIN
-            and not info.counts[text.capitalize()]  # printed capitalised: a name
-            and not info.old_print
-            and not _period_word(text)
-        )
+        loose = LOOSE_NONWORD and info.garbled and lone_garble and not info.old_print
         for c in correction_candidates(text, unlisted)[:_MAX_CORRECTIONS]:
             if rare_word and not c.listed:
                 continue
