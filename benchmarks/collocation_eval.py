@@ -79,16 +79,25 @@ def run(pairs: list[tuple[str, str]], held_out: frozenset[str]) -> tuple[int, in
             out = text
             for e in sorted(edits, key=lambda e: -e.offset):
                 out = out[: e.offset] + e.replacement + out[e.end :]
-            for i, (_tortured, expected) in enumerate(group):
-                fixed = [t for t, _ in group]
-                fixed[i] = expected
-                if FRAME.format(*fixed).split(". ")[i] in out.split(". ")[i]:
-                    restored += 1
-                elif out.split(". ")[i] != text.split(". ")[i]:
-                    wrong += 1
+            ok, bad = score_group(group, text, out)
+            restored, wrong = restored + ok, wrong + bad
     finally:
         collocation.HELD_OUT = frozenset()
     return len(pairs) - len(pairs) % 3, restored, wrong
+
+
+def score_group(group: list[tuple[str, str]], text: str, out: str) -> tuple[int, int]:
+    """(restored, changed wrongly) of the (written, expected) phrases of ``group`` framed
+    in ``text`` (:data:`FRAME`), judged sentence by sentence in the output ``out``."""
+    restored = wrong = 0
+    for i, (_written, expected) in enumerate(group):
+        fixed = [t for t, _ in group]
+        fixed[i] = expected
+        if FRAME.format(*fixed).split(". ")[i] in out.split(". ")[i]:
+            restored += 1
+        elif out.split(". ")[i] != text.split(". ")[i]:
+            wrong += 1
+    return restored, wrong
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_collocations import family_split  # noqa: E402
-from collocation_eval import FRAME  # noqa: E402  (the same sentences around each phrase)
+from collocation_eval import FRAME, score_group  # noqa: E402  (the same frame and scoring)
 from repair.lexicons import read_tsv  # noqa: E402
 
 from repair.candidates import tortured as tortured_candidates  # noqa: E402
@@ -90,13 +90,8 @@ def run(pairs: list[tuple[str, str]], prior_out: frozenset[str], words_out: froz
             doc = Document(out)
             d = STAGE.detect(doc)
             out = _apply(out, STAGE.score(doc, d, STAGE.candidates(doc, d)))
-            for i, (_t, expected) in enumerate(group):
-                fixed = [t for t, _ in group]
-                fixed[i] = expected
-                if FRAME.format(*fixed).split(". ")[i] in out.split(". ")[i]:
-                    restored += 1
-                elif out.split(". ")[i] != text.split(". ")[i]:
-                    wrong += 1
+            ok, bad = score_group(group, text, out)
+            restored, wrong = restored + ok, wrong + bad
     finally:
         collocation.HELD_OUT = frozenset()
         tortured_words.HELD_OUT = frozenset()
