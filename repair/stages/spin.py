@@ -244,14 +244,20 @@ def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
     )
     if not phrases:
         return kept
-    words = [c for c in kept if c.source == "SPIN_SYNONYM"]
+    # one-word candidates by the code points they cover: each span looks up its own
+    # positions (no scan of every word candidate per span)
+    words_at: dict[int, list[Candidate]] = {}
+    for c in kept:
+        if c.source == "SPIN_SYNONYM":
+            for i in range(c.start, c.end):
+                words_at.setdefault(i, []).append(c)
     chosen: list[Candidate] = []
     used: set[int] = set()
     for p in phrases:
         span = range(p.start, p.end)
         if any(i in used for i in span):
             continue
-        inside = [w for w in words if w.start < p.end and p.start < w.end]
+        inside = {id(w): w for i in span for w in words_at.get(i, ())}.values()
         if all(p.features["gain0"] > w.features["gain0"] for w in inside):
             chosen.append(p)
             used.update(span)
