@@ -23,6 +23,8 @@ from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
+from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
+from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_light import light_candidates
@@ -50,6 +52,7 @@ from repair.score.ocr_channel import (
     prefixes_of,
     single_confusions,
     strip_accents,
+    transfer_case,
 )
 from repair.score.ocr_search import MAX_SUBS as WIDE_MAX_SUBS
 from repair.score.ocr_search import cost_bound, wide_candidates
@@ -124,10 +127,17 @@ OLD_PRINT_SHARE = 0.02
 WIDE_REASONS = frozenset({"nonword"})
 #: Margin (nats) the best reading of a lower-case non-word seen once in a garbled page
 #: needs (the default for non-words is :data:`repair.score.ocr.NONWORD_THRESHOLD`).
-GARBLED_NONWORD_THRESHOLD = -5.0
+GARBLED_NONWORD_THRESHOLD = -7.0
 #: Margin the best reading of such a non-word needs in a page garbled but not heavily.
 LOOSE_NONWORD = True
 LOOSE_NONWORD_THRESHOLD = -1.0
+#: Non-words of heavily garbled pages that no candidate reads cheaply get far readings:
+#: common words a few plain edits away, priced by the learned channel
+#: (:mod:`repair.candidates.ocr_far`) ...
+FAR = True
+FAR_REASONS = frozenset({"nonword", "capitalized_unknown"})
+#: ... accepted at this margin (nats).
+FAR_THRESHOLD = -3.0
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -311,6 +321,8 @@ class _Generator:
             if backoff_applies(toks, i, info.counts, _period_word(tok.text)):
                 listed = [c.cost for c in correction_candidates(tok.text)]
                 out += backoff_candidates(tok, listed, reason)
+        if FAR and info.heavy and reason in FAR_REASONS:
+            out += self._far(tok, reason, info, initial, in_names, out)
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
@@ -332,6 +344,45 @@ class _Generator:
                         threshold=split_thr,
                     )
                 )
+        return out
+
+    def _far(
+        self,
+        tok: Token,
+        reason: str,
+        info: _DocInfo,
+        initial: bool,
+        in_names: bool,
+        found: list[Candidate],
+    ) -> list[Candidate]:
+        """Far readings (:mod:`repair.candidates.ocr_far`) of a heavy page's non-word that
+        no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"."""
+        text = tok.text
+        if not far_applies(text, info.counts, _period_word(text)):
+            return []
+        if any(float(c.features.get("cost", 99.0)) < FAR_GATE_COST for c in found):
+            return []
+        if any(c.source == "OCR_NAME" for c in found):
+            return []
+        out = []
+        for c in far_readings(text):
+            word = _initial_case(transfer_case(text, c.text), text, initial)
+            if in_names and word[:1].islower():
+                continue
+            out.append(
+                _cand(
+                    tok.start,
+                    tok.end,
+                    word,
+                    "OCR_SPELLING",
+                    finding=reason,
+                    orig=[text],
+                    alt=[word],
+                    cost=c.cost,
+                    threshold=FAR_THRESHOLD,
+                    far=True,
+                )
+            )
         return out
 
     def _corrections(
@@ -634,7 +685,7 @@ def _old_print(doc: Document, detection: Detection) -> bool:
 #: Margin (nats) the reading of a capitalised non-word needs in a heavily garbled page
 #: when the page prints it once and neither the period vocabulary nor the name list
 #: knows it: the language model knows little of the names and headings around it.
-CAPITAL_GARBLED_THRESHOLD = -2.0
+CAPITAL_GARBLED_THRESHOLD = -4.0
 #: ... when it has at least this many letters ...
 CAPITAL_GARBLED_MIN_LEN = 5
 #: Its readings may be words this common (Zipf; other capitalised non-words need 4).

@@ -1,0 +1,131 @@
+"""Far readings: words several glyph errors away that the confusion search cannot reach.
+
+The learned confusion search (:func:`repair.score.ocr_channel.confusion_variants`, and
+its wider twin :mod:`repair.score.ocr_search` in heavily garbled pages) only follows
+confusions the table lists, within a cost bound.  On the SMH dev half three in four of
+the garbled tokens OverProof repairs and we miss never had the gold word among their
+candidates: "conllnuid" (continued: l/t, i/e), "Ijondon" (London), "Rxpedition",
+"Cmincil" (Council), "Mmtland" (Maitland) carry an error the table never saw or more
+errors than the bound allows.
+
+This module turns the search around: it *retrieves* the common words of about the
+token's length within a small plain edit distance (rapidfuzz's Levenshtein over a
+length-bucketed word list, :data:`MAX_DISTANCE`) and *prices* each with the learned
+channel (:func:`repair.score.ocr_price.channel_cost`: table rows where they apply,
+generic edits elsewhere).  The cheapest few go to the usual two-sided language-model
+scorer, with the heavy-page margin.
+
+Only a non-word of a heavily garbled page (the caller checks) that the page prints once,
+that neither the period vocabulary nor the name list knows and that no candidate reads
+cheaply (:data:`GATE_COST`) is searched, so clean text and lightly garbled books never
+pay for it; results are cached per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import (
+    Correction,
+    archaic_form,
+    is_known,
+    is_target,
+    split_candidates,
+    vocabulary,
+)
+from repair.score.ocr_price import channel_cost
+
+#: Readings are words at least this common (Zipf).
+TARGET_ZIPF = 3.0
+#: Plain edit distance (letters) of the retrieval: tokens up to SHORT_LEN letters ...
+SHORT_LEN = 5
+SHORT_DISTANCE = 2
+#: ... and longer ones.
+MAX_DISTANCE = 3
+#: Length difference between the token and a reading.
+MAX_LEN_DIFF = 2
+#: Capitalised tokens are searched too.
+CAPITALS = False
+#: Shortest token searched.
+MIN_LEN = 4
+#: Longest token searched (garbage runs).
+MAX_LEN = 20
+#: Retrieved words priced (closest first, then commonest).
+MAX_PRICED = 20
+#: Readings kept (cheapest first) ...
+MAX_READINGS = 3
+#: ... each at most this expensive (nats): a fixed part and a part per letter.
+BASE_COST = 6.0
+COST_PER_CHAR = 0.6
+#: The token is searched only when no candidate it has costs less than this (nats).
+GATE_COST = 3.0
+
+
+@lru_cache(maxsize=1)
+def _by_length() -> dict[int, list[str]]:
+    """The target words (lower case, letters only, Zipf >= TARGET_ZIPF) by length."""
+    out: dict[int, list[str]] = {}
+    for w in vocabulary():
+        if w.isalpha() and zipf(w) >= TARGET_ZIPF and is_target(w):
+            out.setdefault(len(w), []).append(w)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _near_lengths(n: int) -> list[str]:
+    words = _by_length()
+    return [w for k in range(n - MAX_LEN_DIFF, n + MAX_LEN_DIFF + 1) for w in words.get(k, ())]
+
+
+def far_applies(token: str, counts: Mapping[str, int], period_word: bool) -> bool:
+    """Whether ``token`` (a non-word finding of a heavily garbled page) is searched: letters
+    only, printed once, no period word, no listed name, not printed elsewhere as a name."""
+    if not (MIN_LEN <= len(token) <= MAX_LEN) or not token.isalpha():
+        return False
+    if token.isupper() or not token[1:].islower():
+        return False  # capitals and mixed forms: acronyms, headings, "McLeod"
+    if not CAPITALS and not token[:1].islower():
+        return False  # a capitalised non-word printed once is often a name ("Jinping")
+    if split_candidates(token) or (token[-1] == "a" and is_target(token[:-1])):
+        return False  # merged words ("expecteda" is "expected a"): not one misreading
+    if counts.get(token, 0) >= 2 or period_word or is_known(token):
+        return False
+    if token.islower() and (counts.get(token.capitalize(), 0) or archaic_form(token)):
+        return False  # printed capitalised elsewhere: a name; or an old spelling
+    from repair.score.ngrams import get_ngrams
+
+    return not get_ngrams().is_name(token)
+
+
+def bound(token: str) -> float:
+    """Most a far reading of ``token`` may cost (nats)."""
+    return BASE_COST + COST_PER_CHAR * len(token)
+
+
+@lru_cache(maxsize=20_000)
+def far_readings(token: str) -> tuple[Correction, ...]:
+    """Common words ``token`` may be a heavy misreading of, cheapest first (lower case;
+    the caller sets the case).  ``listed`` is False: generic edits may be part of it."""
+    if not (MIN_LEN <= len(token) <= MAX_LEN) or not token.isalpha():
+        return ()
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    low = token.lower()
+    cutoff = SHORT_DISTANCE if len(token) <= SHORT_LEN else MAX_DISTANCE
+    hits = process.extract(
+        low, _near_lengths(len(token)), scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
+    )
+    hits.sort(key=lambda h: (h[1], -zipf(h[0])))
+    limit = bound(token)
+    priced = []
+    for word, _dist, _k in hits[:MAX_PRICED]:
+        if word == low:
+            continue
+        cost = channel_cost(token, word)
+        if cost <= limit:
+            priced.append(Correction(word, round(cost, 3), ((token, word),), False))
+    priced.sort(key=lambda c: (c.cost, -zipf(c.text)))
+    return tuple(priced[:MAX_READINGS])

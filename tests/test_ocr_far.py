@@ -1,0 +1,60 @@
+"""Far readings of heavily garbled non-words (issue 12, ocrreach): retrieval by edit
+distance, pricing by the learned channel (:mod:`repair.candidates.ocr_far`,
+:mod:`repair.score.ocr_price`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from repair.candidates import ocr as ocr_candidates
+from repair.candidates.ocr_far import bound, far_applies, far_readings
+from repair.pipeline import repair_text
+from repair.score.ocr_price import GENERIC_SUB, channel_cost
+from tests.test_ocr_wide import NEWSPAPER
+
+
+def test_learned_confusions_are_cheaper_than_generic_edits() -> None:
+    assert channel_cost("the", "the") == 0.0
+    assert channel_cost("tbe", "the") < GENERIC_SUB  # b -> h is a learned confusion
+    assert channel_cost("cornmon", "common") < 2 * GENERIC_SUB  # rn -> m, one row
+    assert channel_cost("Ijondon", "london") < channel_cost("Ijondon", "condor")
+
+
+def test_far_readings_reach_words_the_confusion_search_does_not() -> None:
+    assert "continued" in [c.text for c in far_readings("conllnuid")]
+    assert "yesterday" in [c.text for c in far_readings("ycsteidas")]
+    assert all(c.cost <= bound("ycsteidas") for c in far_readings("ycsteidas"))
+
+
+@pytest.mark.parametrize("token", ["abc", "x" * 25, "t3st", "Jinping", "IOWA", "McLeod"])
+def test_no_far_readings_for_short_capitalised_or_mixed_tokens(token: str) -> None:
+    assert not far_applies(token, {}, False)
+
+
+def test_far_readings_only_for_a_lone_unknown_lower_case_token() -> None:
+    assert far_applies("conllnuid", {}, False)
+    assert not far_applies("conllnuid", {"conllnuid": 2}, False)  # the page repeats it
+    assert not far_applies("conllnuid", {}, True)  # a period word
+    assert not far_applies("conllnuid", {"Conllnuid": 1}, False)  # printed as a name
+    assert not far_applies("expecteda", {}, False)  # merged words: "expected a"
+    assert not far_applies("continued", {}, False)  # a word
+
+
+def test_heavy_page_reads_a_far_word_and_keeps_real_forms() -> None:
+    text = NEWSPAPER.replace("the medita-", "the meeting was conllnuid till the medita-")
+    res = repair_text(text)
+    changed = {(e.original, e.replacement) for e in res.edits}
+    assert ("conllnuid", "continued") in changed
+    for form in ("IoT", "iPhone", "pH", "mRNA", "Kholer said Kholer"):
+        assert form in res.text
+
+
+def test_far_readings_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_candidates, "FAR", False)
+    text = NEWSPAPER.replace("the medita-", "the meeting was conllnuid till the medita-")
+    assert "conllnuid" in repair_text(text).text
+
+
+def test_clean_text_with_a_rare_unknown_word_is_unchanged() -> None:
+    text = "The committee met on Tuesday and discussed the zarbonite deposits near the river.\n"
+    assert repair_text(text).text == text
