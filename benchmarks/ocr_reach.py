@@ -184,7 +184,15 @@ def errors_of(art: Article) -> list[ErrorCase]:
             start, end = rs.spans[i1][0] + offset, rs.spans[i2 - 1][1] + offset
             g = " ".join(gold)
             out.append(
-                ErrorCase(start, end, " ".join(raw), g, cls, _target_kind(g), all(w in op_words for w in gold))
+                ErrorCase(
+                    start,
+                    end,
+                    " ".join(raw),
+                    g,
+                    cls,
+                    _target_kind(g),
+                    all(w in op_words for w in gold),
+                )
             )
         offset += len(line) + 1
     return out
