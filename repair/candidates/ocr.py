@@ -124,7 +124,7 @@ HEAVY_GARBLE = 0.08
 #: SMH pages have 0-18 per 1,000, 19th-century books 0-14.
 OLD_PRINT_SHARE = 0.02
 #: Findings of heavily garbled documents read by the wide search (several errors per word).
-WIDE_REASONS = frozenset({"nonword"})
+WIDE_REASONS = frozenset({"nonword", "accented_nonword"})
 #: Margin (nats) the best reading of a lower-case non-word seen once in a garbled page
 #: needs (the default for non-words is :data:`repair.score.ocr.NONWORD_THRESHOLD`).
 GARBLED_NONWORD_THRESHOLD = -7.0
@@ -135,7 +135,7 @@ LOOSE_NONWORD_THRESHOLD = -1.0
 #: common words a few plain edits away, priced by the learned channel
 #: (:mod:`repair.candidates.ocr_far`) ...
 FAR = True
-FAR_REASONS = frozenset({"nonword", "capitalized_unknown"})
+FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword"})
 #: ... accepted at this margin (nats).
 FAR_THRESHOLD = -3.0
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
