@@ -58,3 +58,29 @@ def test_far_readings_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_clean_text_with_a_rare_unknown_word_is_unchanged() -> None:
     text = "The committee met on Tuesday and discussed the zarbonite deposits near the river.\n"
     assert repair_text(text).text == text
+
+
+def test_heavy_page_joins_a_garbled_split_word_by_far_reading() -> None:
+    text = NEWSPAPER.replace(
+        "the medita-", "the dispute was dctci mined by tho lato judge at the medita-"
+    )
+    changed = {(e.original, e.replacement) for e in repair_text(text).edits}
+    assert ("dctci mined", "determined") in changed
+    # two garbled words of their own are not joined ("tho lato" is not "tomato")
+    assert not any("lato" in original and " " in original for original, _ in changed)
+    assert ("lato", "late") in changed
+
+
+def test_far_joins_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_garbled_join
+
+    monkeypatch.setattr(ocr_garbled_join, "FAR", False)
+    text = NEWSPAPER.replace("the medita-", "the dispute was dctci mined by the medita-")
+    assert "determined" not in repair_text(text).text
+
+
+def test_a_piece_that_reads_as_a_common_word_is_a_word_of_its_own() -> None:
+    from repair.candidates.ocr_garbled_join import _word_alone
+
+    assert _word_alone("tho") and _word_alone("the") and _word_alone("wo")
+    assert not _word_alone("dctci") and not _word_alone("onient")

@@ -272,7 +272,7 @@ class _Generator:
             return []  # not a word that lost a glyph or a space: leave it
         out = joins(toks, i, reason) if info.garbled else []
         if GARBLED_JOIN and info.garbled and reason == "nonword":
-            out += garbled_joins(toks, i, reason)  # "Com monwialth" -> "Commonwealth"
+            out += garbled_joins(toks, i, reason, info.heavy)  # "Com monwialth" -> "Commonwealth"
         if _next_to_hyphen(toks, i) and not (info.garbled and _compound_piece(toks, i)):
             return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
         if _after_line_hyphen(toks, i):

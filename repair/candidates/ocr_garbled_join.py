@@ -37,10 +37,19 @@ NEIGHBOUR_MAX_ZIPF = 6.0
 WORD_PIECE_ZIPF = 4.0
 #: Margin (nats) the join needs in context.
 THRESHOLD = 1.0
+#: In heavily garbled pages a joined string no learned confusion reads gets this many far
+#: readings (:mod:`repair.candidates.ocr_far`).
+FAR = True
+FAR_READINGS = 2
+#: ... unless a piece is a common word of its own, or one cheap confusion from one.
+PIECE_WORD_ZIPF = 5.0
+PIECE_WORD_COST = 2.5
 
 
-def garbled_joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
-    """Readings of non-word token ``i`` joined with its left or right neighbour."""
+def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -> list[Candidate]:
+    """Readings of non-word token ``i`` joined with its left or right neighbour (in a
+    heavily garbled page also far readings of the joined string: "foi bidden",
+    "tel mination", :mod:`repair.candidates.ocr_far`)."""
     out: list[Candidate] = []
     for j, k in ((i - 2, i), (i, i + 2)):
         if j < 0 or k >= len(toks) or toks[j].kind != "word" or toks[k].kind != "word":
@@ -56,7 +65,11 @@ def garbled_joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
         joined = left + right
         if is_target(joined):
             continue  # the plain join (:func:`repair.candidates.ocr_spacing.joins`)
-        for c in _readings(joined)[:3]:
+        readings = _readings(joined)[:3]
+        far = not readings and heavy and FAR and not _word_alone(left) and not _word_alone(right)
+        if far:
+            readings = _far_readings(joined)
+        for c in readings:
             if zipf(c.text.lower()) < TARGET_ZIPF:
                 continue
             if _two_words(c.text.lower(), left.lower(), right.lower()):
@@ -73,9 +86,35 @@ def garbled_joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
                     cost=SPACING_COST + c.cost,
                     threshold=THRESHOLD,
                     subs=[list(x) for x in c.subs],
+                    far_join=far,
                 )
             )
     return out
+
+
+def _far_readings(joined: str) -> list[Correction]:
+    """Far readings of a joined string no learned confusion reads (heavy pages)."""
+    from repair.candidates.ocr_far import far_readings
+
+    if not joined[1:].islower():
+        return []
+    return [
+        Correction(transfer_case(joined, c.text), c.cost, c.subs, False)
+        for c in far_readings(joined)[:FAR_READINGS]
+    ]
+
+
+def _word_alone(piece: str) -> bool:
+    """Whether ``piece`` is, or one cheap confusion reads it as, a common word of its own
+    ("tho lato" is "the late", not "tomato"; "wo havo" is "we have", not "weave")."""
+    from repair.score.ocr_channel import correction_candidates
+
+    if zipf(piece.lower()) >= PIECE_WORD_ZIPF:
+        return True
+    return any(
+        c.cost <= PIECE_WORD_COST and zipf(c.text.lower()) >= PIECE_WORD_ZIPF
+        for c in correction_candidates(piece)[:3]
+    )
 
 
 def _two_words(reading: str, left: str, right: str) -> bool:
