@@ -64,6 +64,7 @@ class _Recorder:
         import repair.stages.ocr as stage
 
         self.cands: dict[int, Candidate] = {}
+        self.decisions: dict[int, dict[str, object]] = {}
         self.edits: list[Edit] = []
         self.text = ""
         self.findings: dict[int, str] = {}
@@ -83,7 +84,11 @@ class _Recorder:
         def rec_decide(scorer, ctx, candidates, garbled, memo):  # type: ignore[no-untyped-def]
             for c in candidates:
                 self.cands.setdefault(id(c), c)
-            return decide_all(scorer, ctx, candidates, garbled, memo)
+            groups = decide_all(scorer, ctx, candidates, garbled, memo)
+            for k, c in enumerate(candidates):
+                if k in memo:  # the last decision of each candidate (margin, threshold)
+                    self.decisions[id(c)] = memo[k][2].evidence
+            return groups
 
         def rec_score(doc, candidates, garbled):  # type: ignore[no-untyped-def]
             self.text = doc.text
@@ -96,7 +101,7 @@ class _Recorder:
         stage.ocr_candidates = rec_cands
 
     def reset(self) -> None:
-        self.cands, self.edits, self.text = {}, [], ""
+        self.cands, self.edits, self.text, self.decisions = {}, [], "", {}
 
 
 def _words(seq: tuple[str, ...]) -> list[str]:
@@ -262,6 +267,9 @@ def analyse(
                 s[f"op-{state}"] += 1
                 alts = sorted({c.replacement for c in near})[:6]
                 why = f"{rec.page} {rec.findings.get(err.start, '-')}"
+                if good:
+                    ev = rec.decisions.get(id(good[0]), {})
+                    why += f" {good[0].source} margin {ev.get('margin')} thr {ev.get('threshold')}"
                 gaps[f"{key} {state}"].append(f"{err.raw!r} -> {err.gold!r}  [{why}] cands {alts}")
     _print(stats)
     if dump:
