@@ -84,3 +84,14 @@ def test_a_piece_that_reads_as_a_common_word_is_a_word_of_its_own() -> None:
 
     assert _word_alone("tho") and _word_alone("the") and _word_alone("wo")
     assert not _word_alone("dctci") and not _word_alone("onient")
+
+
+def test_a_lower_case_word_with_capitals_inside_is_searched_when_flagged() -> None:
+    assert far_applies("strvOt", {}, False, inner=True)
+    assert not far_applies("strvOt", {}, False)  # not an inner_capital finding
+    assert not far_applies("eBay", {}, False, inner=True)  # short: a brand, not garble
+    assert not far_applies("McLeod", {}, False, inner=True)  # capitalised: a name
+    text = NEWSPAPER.replace("the medita-", "the sale in the strvOt and on eBay at the medita-")
+    res = repair_text(text)
+    assert ("strvOt", "street") in {(e.original, e.replacement) for e in res.edits}
+    assert "eBay" in res.text

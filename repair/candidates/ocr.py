@@ -135,7 +135,7 @@ LOOSE_NONWORD_THRESHOLD = -1.0
 #: common words a few plain edits away, priced by the learned channel
 #: (:mod:`repair.candidates.ocr_far`) ...
 FAR = True
-FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword"})
+FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword", "inner_capital"})
 #: ... accepted at this margin (nats).
 FAR_THRESHOLD = -3.0
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
@@ -358,7 +358,7 @@ class _Generator:
         """Far readings (:mod:`repair.candidates.ocr_far`) of a heavy page's non-word that
         no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"."""
         text = tok.text
-        if not far_applies(text, info.counts, _period_word(text)):
+        if not far_applies(text, info.counts, _period_word(text), reason == "inner_capital"):
             return []
         if any(float(c.features.get("cost", 99.0)) < FAR_GATE_COST for c in found):
             return []

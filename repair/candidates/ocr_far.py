@@ -48,6 +48,9 @@ MAX_DISTANCE = 3
 MAX_LEN_DIFF = 1
 #: Capitalised tokens are searched too.
 CAPITALS = False
+#: Lower-case words with capitals inside ("strvOt") of this length or more are searched.
+INNER_CAPITALS = True
+INNER_MIN_LEN = 5
 #: Shortest token searched.
 MIN_LEN = 4
 #: Longest token searched (garbage runs).
@@ -112,12 +115,17 @@ def _anchored(n: int, first: str, last: str) -> list[str]:
     return out
 
 
-def far_applies(token: str, counts: Mapping[str, int], period_word: bool) -> bool:
+def far_applies(
+    token: str, counts: Mapping[str, int], period_word: bool, inner: bool = False
+) -> bool:
     """Whether ``token`` (a non-word finding of a heavily garbled page) is searched: letters
-    only, printed once, no period word, no listed name, not printed elsewhere as a name."""
+    only, printed once, no period word, no listed name, not printed elsewhere as a name.
+    With ``inner`` (an ``inner_capital`` finding) a lower-case word with capitals inside
+    ("strvOt", "cltrUB") is searched too."""
     if not (MIN_LEN <= len(token) <= MAX_LEN) or not token.isalpha():
         return False
-    if token.isupper() or not token[1:].islower():
+    mixed = inner and INNER_CAPITALS and token[:1].islower() and len(token) >= INNER_MIN_LEN
+    if token.isupper() or not (token[1:].islower() or mixed):
         return False  # capitals and mixed forms: acronyms, headings, "McLeod"
     if not CAPITALS and not token[:1].islower():
         return False  # a capitalised non-word printed once is often a name ("Jinping")
