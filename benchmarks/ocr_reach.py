@@ -4,12 +4,12 @@
 
 Dev half only by default (tune there; see ``smh_eval.py``).  Each article's raw OCR is
 repaired as ``smh_eval.py`` does, while every candidate the ocr stage builds (first and
-second reading, page habits included) and every edit it makes are recorded.  Each
+second reading, page habits included) is recorded with its last decision.  Each
 printed line is aligned to its gold line by tokens (:func:`repair.bench.metrics._opcodes`);
 every one-token substitution of a word ("Sydnoy" for "Sydney"), and every one-to-two or
 two-to-one run (a merged or split word), is an *error*.  Per error:
 
-* ``fixed``: the ocr stage's edits over the token give the gold reading;
+* ``fixed``: the applied edits over the token give the gold reading (any case);
 * ``rejected``: a candidate gives it, the scorer turned it down (or preferred another);
 * ``unreached``: the token has candidates, none gives the gold reading;
 * ``no-cand``: the token has no candidate at all.
@@ -232,7 +232,7 @@ def analyse(
     gaps: dict[str, list[str]] = defaultdict(list)
     for a in arts:
         rec.reset()
-        repair_text(a.raw, config=RepairConfig())
+        res = repair_text(a.raw, config=RepairConfig())
         if rec.text != a.raw:
             continue  # another stage changed the text first: offsets differ
         cands = list(rec.cands.values())
@@ -241,7 +241,8 @@ def analyse(
             s = stats[key]
             s["n"] += 1
             s["op"] += err.op_fixed
-            edits = [(e.offset, e.offset + e.length, e.replacement) for e in rec.edits]
+            # the applied edits (the stage may return overlapping ones; the pipeline keeps one)
+            edits = [(e.offset, e.offset + e.length, e.replacement) for e in res.edits]
             mine = [x for x in edits if _overlaps(x[0], x[1], err)]
             got = _reading(a.raw, err.start, err.end, mine) if mine else ""
             if mine and _gives(a.raw, err, mine):
