@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.smh_eval import DEFAULT_DATA, Article, load, split_of  # noqa: E402
+from benchmarks.smh_gap import correct_gold  # noqa: E402
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
@@ -174,7 +175,7 @@ def errors_of(art: Article) -> list[ErrorCase]:
         gold_line = gold_lines[k] if k < len(gold_lines) else ""
         op_line = op_lines[k] if k < len(op_lines) else ""
         rs, gs = token_seq(line), token_seq(gold_line)
-        op_words = set(_words(token_seq(op_line).toks))
+        op_ok = correct_gold(token_seq(op_line).toks, gs.toks)  # gold tokens OverProof has
         for i1, i2, j1, j2 in _pieces(rs.toks, gs.toks):
             raw, gold = _words(rs.toks[i1:i2]), _words(gs.toks[j1:j2])
             if len(raw) != i2 - i1 or len(gold) != j2 - j1:
@@ -196,7 +197,7 @@ def errors_of(art: Article) -> list[ErrorCase]:
                     g,
                     cls,
                     _target_kind(g),
-                    all(w in op_words for w in gold),
+                    all(op_ok[j1:j2]),
                 )
             )
         offset += len(line) + 1
