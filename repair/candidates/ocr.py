@@ -27,7 +27,11 @@ from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
-from repair.candidates.ocr_realword import document_names, realword_candidates
+from repair.candidates.ocr_realword import (
+    document_names,
+    lone_letter_threshold,
+    realword_candidates,
+)
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
@@ -35,6 +39,7 @@ from repair.candidates.ocr_spacing import (
     merged_splits,
     split_pairs,
 )
+from repair.candidates.ocr_stops import lost_stop_candidates
 from repair.detect.ocr import CONFUSION_MAX_COST
 from repair.document import Document
 from repair.resources.frequency import zipf
@@ -128,6 +133,8 @@ GARBLED_NONWORD_THRESHOLD = -5.0
 #: Margin the best reading of such a non-word needs in a page garbled but not heavily.
 LOOSE_NONWORD = True
 LOOSE_NONWORD_THRESHOLD = -1.0
+#: Full stops the OCR lost between sentences are put back (:mod:`repair.candidates.ocr_stops`).
+LOST_STOPS = True
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -248,10 +255,12 @@ class _Generator:
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
-            out.extend(doc_vocab_candidates(toks, found, counts))
+            out.extend(doc_vocab_candidates(toks, found, counts, old_print=info.old_print))
             out.extend(split_pairs(toks, flagged, garbled))
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
+            if LOST_STOPS and _lost_stop_page(text, info) and not verse:
+                out.extend(lost_stop_candidates(toks, names))
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
@@ -501,6 +510,7 @@ class _Generator:
                         cost=c.cost,
                         orig_known=True,
                         prior_per_zipf=REALWORD_PRIOR_PER_ZIPF,
+                        threshold=lone_letter_threshold(tok.text, heavy),
                         subs=[list(x) for x in c.subs],
                     )
                 )
@@ -612,6 +622,12 @@ def _wide_name(text: str, info: _DocInfo) -> list[Correction]:
 COLUMN_HEAVY_GARBLE = 0.05
 COLUMN_MIN_LINES = 10
 COLUMN_MAX_CHARS = 60
+
+
+def _lost_stop_page(text: str, info: _DocInfo) -> bool:
+    """Whether lost full stops are put back: heavily garbled pages and newspaper columns
+    (early modern print, ICDAR files 1-27, often sets no stop where a reader expects one)."""
+    return info.heavy or (not info.old_print and _heavy_gate(text) == COLUMN_HEAVY_GARBLE)
 
 
 def _heavy_gate(text: str) -> float:
