@@ -71,6 +71,15 @@ def test_real_words_read_on_both_sides_in_a_garbled_page() -> None:
         assert expect in repaired_after_page(text)[len(GARBLED) :], text
 
 
+def test_a_common_word_repeated_with_a_capital_is_no_name() -> None:
+    text = "He served in the Now South Wales Lancers, and came to Now South Wales."
+    out = repaired_after_page(text)[len(GARBLED) :]
+    assert out.count("New South Wales") == 2, out
+    # a title the dictionary lacks but the period table knows well
+    out = repaired_after_page("I support the remarks of Mi Charles Lloyd Jones here.")
+    assert out.endswith("the remarks of Mr Charles Lloyd Jones here."), out
+
+
 def test_real_words_that_fit_their_context_stay() -> None:
     for text in (
         "He is now at home with us and the men are here.",

@@ -30,6 +30,7 @@ from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_realword import (
     document_names,
     lone_letter_threshold,
+    named_realword_candidates,
     realword_candidates,
 )
 from repair.candidates.ocr_rules import cand as _cand
@@ -239,10 +240,14 @@ class _Generator:
             if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
-                if text[t.end : t.end + 1] not in ("'", "’") and not (  # "sho'": elided
-                    t.text[:1].isupper() and _name_context(toks, i)
-                ):  # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
-                    out.extend(self._realword(t, toks, i, names, info.heavy))
+                if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": elided
+                    # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
+                    # (read only on a name-sized margin: "Now South Wales" is "New")
+                    named = t.text[:1].isupper() and _name_context(toks, i)
+                    if named:
+                        out.extend(named_realword_candidates(toks, i, names, info.heavy))
+                    else:
+                        out.extend(self._realword(t, toks, i, names, info.heavy))
                 if t.text.isupper():  # capitals readings: each needs an all-capitals word
                     out.extend(self._caps_in_text(toks, i))
                     out.extend(self._caps_headline(toks, i))

@@ -127,6 +127,35 @@ def realword_candidates(
     ]
 
 
+#: Margin (nats) a capitalised word between two capitalised words or after a title needs
+#: (a surname or a word of a place name: "Great Australian Bight", "Mr. Moors"); only a
+#: capitalised reading of a common word is taken ("Now South Wales" -> "New").
+NAME_CONTEXT_THRESHOLD = 6.0
+NAME_CONTEXT = True
+#: ... and the reading is a word the period table capitalises less often than this.
+NAMED_MAX_SHARE = 0.5
+
+
+def named_realword_candidates(
+    toks: list[Token], i: int, names: frozenset[str], heavy: bool = True
+) -> list[Candidate]:
+    """:func:`realword_candidates` of a capitalised word in a name's place, on the
+    larger margin :data:`NAME_CONTEXT_THRESHOLD` (heavily garbled pages only)."""
+    if not (NAME_CONTEXT and heavy):
+        return []
+    from repair.score.ngrams import get_ngrams
+
+    table = get_ngrams()
+    out = []
+    for c in realword_candidates(toks, i, names, heavy):
+        share = table.capital_share(c.replacement.lower())
+        # a common word ("New"), never another name ("Moors" is no "Moore")
+        if c.replacement[:1].isupper() and share is not None and share < NAMED_MAX_SHARE:
+            c.features["threshold"] = max(c.features["threshold"], NAME_CONTEXT_THRESHOLD)
+            out.append(c)
+    return out
+
+
 @lru_cache(maxsize=50_000)
 def _readings(text: str, heavy: bool) -> tuple[tuple[float, str, tuple[tuple[str, str], ...]], ...]:
     """(cost, reading, substitutions) of the word ``text``, cheapest first (at most
@@ -187,12 +216,31 @@ def document_names(toks: list[Token], counts: Counter[str]) -> frozenset[str]:
             and text[:1].isupper()
             and counts[text] >= NAME_REPEATS
             and not realword_suspect(text)
+            and not _common_lower(text)
             and prev
             and _inside_sentence(prev)
         ):
             names.add(text)
         prev = [*prev[-1:], t]
     return frozenset(names)
+
+
+#: A capitalised word whose lower case is this common (Zipf) and which the period table
+#: writes in lower case inside a sentence (capital share below NAME_MAX_CAPITAL_SHARE;
+#: "now" 0.16) is no name however often the page repeats it ("Now South Wales" twice
+#: is "New"; SMH dev 5,497 -> 5,492 token errors, all five "Now" -> "New").
+NAME_MAX_ZIPF = 5.5
+NAME_MAX_CAPITAL_SHARE = 0.2
+
+
+def _common_lower(text: str) -> bool:
+    low = text.lower()
+    if zipf(low) < NAME_MAX_ZIPF:
+        return False
+    from repair.score.ngrams import get_ngrams
+
+    share = get_ngrams().capital_share(low)
+    return share is not None and share < NAME_MAX_CAPITAL_SHARE
 
 
 def _inside_sentence(prev: list[Token]) -> bool:
@@ -216,8 +264,17 @@ def _variants(
     return confusion_variants(text, vocabulary_prefixes(), max_cost, max_subs)
 
 
+#: A word the period table has seen this often is a reading even when the dictionary
+#: leaves it out ("Mr": "Mi Charles Lloyd Jones", "to Mi. Henry Moore").
+PERIOD_TARGET_MIN_COUNT = 500
+
+
 def _period_target(word: str) -> bool:
-    """A reading the dictionary allows that the period table knows too (not "tv", "lol")."""
+    """A reading the dictionary allows that the period table knows too (not "tv", "lol"),
+    or a word of the period table frequent enough to be one (:data:`PERIOD_TARGET_MIN_COUNT`)."""
     from repair.score.ngrams import get_ngrams
 
-    return is_target(word) and get_ngrams().known(word)
+    table = get_ngrams()
+    if not table.known(word):
+        return False
+    return is_target(word) or table.count(word.lower()) >= PERIOD_TARGET_MIN_COUNT
