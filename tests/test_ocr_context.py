@@ -124,3 +124,17 @@ def test_an_old_spelling_form_is_read_only_outside_old_print() -> None:
     found = doc_vocab_candidates(toks, None, counts, old_print=False)
     assert [(c.features["orig"][0], c.replacement) for c in found] == [("etones", "stones")]
     assert doc_vocab_candidates(toks, None, counts, old_print=True) == []
+
+
+def test_a_capitalised_name_the_page_prints_once_is_a_target_for_cheap_garble() -> None:
+    text = "Charles Armstrong was fined. Chartes Armstrong, 69, was charged with theft."
+    toks = tokenize(text)
+    counts = Counter(t.text for t in toks if t.kind == "word")
+    found = {
+        (c.features["orig"][0], c.replacement)
+        for c in doc_vocab_candidates(toks, None, counts, old_print=False)
+    }
+    assert found == {("Chartes", "Charles")}
+    # a lower-case token, or a short one, is not read as a name printed once
+    assert doc_vocab_candidates(tokenize("Charles said so. The chartes were read.")) == []
+    assert doc_vocab_candidates(tokenize("Mr Hale left, and Mr Hals came.")) == []
