@@ -138,3 +138,23 @@ def test_a_capitalised_name_the_page_prints_once_is_a_target_for_cheap_garble() 
     # a lower-case token, or a short one, is not read as a name printed once
     assert doc_vocab_candidates(tokenize("Charles said so. The chartes were read.")) == []
     assert doc_vocab_candidates(tokenize("Mr Hale left, and Mr Hals came.")) == []
+
+
+def test_a_garbled_name_no_list_knows_is_read_by_the_shape_of_names() -> None:
+    from repair.candidates.ocr_nameshape import name_shape_applies, name_shape_reading
+
+    for garbled, name in (("Chivcrs", "Chivers"), ("Bcehag", "Beehag"), ("Coppcn", "Coppen")):
+        found = name_shape_reading(garbled)
+        assert found is not None and found[0] == name, garbled
+    # plausible names keep their shape; known words and repeated forms are not read
+    for name in ("Bascom", "Olley", "Rookwood", "Thureson", "Eozoa", "Mbua"):
+        assert name_shape_reading(name) is None, name
+    assert not name_shape_applies("Charles", 1)  # a listed name
+    assert not name_shape_applies("Chivcrs", 2)  # the page repeats it
+    assert not name_shape_applies("chivcrs", 1)  # not capitalised
+
+
+def test_name_shapes_are_read_in_garbled_pages_only() -> None:
+    text = "The cheque was sent by Mrs. Chivcrs to the bank yesterday."
+    assert "Mrs. Chivers to" in repaired_after_page(text)
+    assert repair_text(text, config=OCR_ONLY).text == text  # the gate is shut

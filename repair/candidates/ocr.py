@@ -27,6 +27,7 @@ from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
+from repair.candidates.ocr_nameshape import name_shape_applies, name_shape_candidates
 from repair.candidates.ocr_realword import (
     document_names,
     lone_letter_threshold,
@@ -301,6 +302,9 @@ class _Generator:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
+        shape = info.garbled and not info.old_print
+        if shape and name_shape_applies(tok.text, info.counts[tok.text]):
+            out += name_shape_candidates(toks, i, reason)  # "Chivcrs": names no list knows
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
         out += [
