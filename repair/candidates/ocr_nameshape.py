@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from repair.candidates.ocr_rules import cand
 from repair.resources.cache import disk_cached
-from repair.score.ocr_channel import single_confusions
+from repair.score.ocr_channel import confusions
 from repair.types import Candidate, Token
 
 #: Order of the character model.
@@ -57,6 +57,7 @@ CONFIDENCE = 0.6
 #: Interpolation: a context seen ``n`` times gets weight n / (n + SMOOTH).
 SMOOTH = 5.0
 _NAMES = "names_period.txt.gz"
+_PAD = "^" * (ORDER - 1)
 _ALPHABET = 30
 
 
@@ -100,47 +101,74 @@ def name_shape_candidates(toks: list[Token], i: int, reason: str) -> list[Candid
 @lru_cache(maxsize=20_000)
 def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ...]] | None:
     """(reading, summed gain, substitutions) of a capitalised token, or ``None``."""
-    if len(text) < MIN_LEN or not text.isalpha() or not (text[0].isupper() and text[1:].islower()):
+    if len(text) < MIN_LEN or not _capitalised(text):
         return None
     model = _model()
-    cur, cur_lp, total, subs = text, _logprob(model, text), 0.0, []
+    table = confusions()
+    longest = max(len(k) for k in table)
+    cur, total, subs = text, 0.0, []
     for _ in range(MAX_STEPS):
+        padded = _PAD + cur.lower() + "$"
+        here = [_char_lp(model, padded, j) for j in range(len(padded))]
         best = None
-        for c in single_confusions(cur, targets=False):
-            v = c.text
-            if c.cost > MAX_STEP_COST or not v.isalpha() or len(v) < MIN_LEN:
-                continue
-            if not (v[0].isupper() and v[1:].islower()):
-                continue
-            lp = _logprob(model, v)
-            gain = lp - cur_lp - c.cost
-            if gain >= STEP_GAIN and (best is None or gain > best[0]):
-                best = (gain, v, lp, c.subs)
+        for i in range(len(cur)):
+            for n in range(1, min(longest, len(cur) - i) + 1):
+                src = cur[i : i + n]
+                for dst, cost in table.get(src, ()):
+                    if cost > MAX_STEP_COST:
+                        continue
+                    v = cur[:i] + dst + cur[i + n :]
+                    if len(v) < MIN_LEN or not _capitalised(v):
+                        continue
+                    # only the characters from the change to ORDER - 1 after it score anew
+                    vp = _PAD + v.lower() + "$"
+                    a = i + len(_PAD)
+                    old = sum(here[a : min(len(padded), a + n + ORDER - 1)])
+                    stop = min(len(vp), a + len(dst) + ORDER - 1)
+                    new = sum(_char_lp(model, vp, j) for j in range(a, stop))
+                    gain = new - old - cost
+                    if gain >= STEP_GAIN and (best is None or gain > best[0]):
+                        best = (gain, v, (src, dst))
         if best is None:
             break
         total += best[0]
-        cur, cur_lp = best[1], best[2]
-        subs.extend(best[3])
+        cur = best[1]
+        subs.append(best[2])
     if cur == text:
         return None
     return cur, total, tuple(subs)
 
 
+def _capitalised(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
 def _logprob(model: tuple[dict[str, int], dict[str, int], int], word: str) -> float:
     """ln P_char(word) under the interpolated character model."""
-    grams, contexts, unigrams = model
-    s = "^" * (ORDER - 1) + word.lower() + "$"
-    total = 0.0
-    for i in range(ORDER - 1, len(s)):
-        p = (grams.get(s[i], 0) + 1) / (unigrams + _ALPHABET)
-        for k in range(2, ORDER + 1):
-            ctx = s[i - k + 1 : i]
-            n = contexts.get(ctx, 0)
-            if n:
-                lam = n / (n + SMOOTH)
-                p = lam * grams.get(ctx + s[i], 0) / n + (1 - lam) * p
-        total += math.log(p)
-    return total
+    s = _PAD + word.lower() + "$"
+    return sum(_char_lp(model, s, j) for j in range(len(_PAD), len(s)))
+
+
+def _char_lp(model: tuple[dict[str, int], dict[str, int], int], s: str, j: int) -> float:
+    """ln P(s[j] | the ORDER - 1 characters before it); 0 for the padding."""
+    if j < len(_PAD):
+        return 0.0
+    return _window_lp(s[j - ORDER + 1 : j + 1])
+
+
+@lru_cache(maxsize=200_000)
+def _window_lp(window: str) -> float:
+    """ln P(last character | the ones before it) of an ORDER-character window."""
+    grams, contexts, unigrams = _model()
+    p = (grams.get(window[-1], 0) + 1) / (unigrams + _ALPHABET)
+    for k in range(2, ORDER + 1):
+        ctx = window[-k:-1]
+        n = contexts.get(ctx, 0)
+        if not n:
+            break  # a longer context is unseen too
+        lam = n / (n + SMOOTH)
+        p = lam * grams.get(window[-k:], 0) / n + (1 - lam) * p
+    return math.log(p)
 
 
 @lru_cache(maxsize=1)
