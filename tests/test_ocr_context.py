@@ -158,3 +158,16 @@ def test_name_shapes_are_read_in_garbled_pages_only() -> None:
     text = "The cheque was sent by Mrs. Chivcrs to the bank yesterday."
     assert "Mrs. Chivers to" in repaired_after_page(text)
     assert repair_text(text, config=OCR_ONLY).text == text  # the gate is shut
+
+
+def test_a_piece_of_a_hyphenated_compound_is_not_re_read_alone() -> None:
+    from repair.candidates.ocr_realword import compound_piece
+
+    doc = Document("the 23-ton gun, women of ill-fame, and yesterday.-Tho men")
+    toks = doc.tokens
+    pos = {t.text: k for k, t in enumerate(toks)}
+    assert compound_piece(toks, pos["ton"]) and compound_piece(toks, pos["ill"])
+    assert not compound_piece(toks, pos["Tho"])  # a dash after a full stop joins nothing
+    for word in ("ton", "ill"):
+        assert realword_candidates(toks, pos[word], frozenset()) == [], word
+    assert "The" in [c.replacement for c in realword_candidates(toks, pos["Tho"], frozenset())]

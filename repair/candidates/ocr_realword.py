@@ -101,6 +101,8 @@ def realword_candidates(
     readings = _readings(text, heavy)
     if not readings or (text[0].isupper() and text in names) or line_broken_piece(toks, i):
         return []
+    if COMPOUND_PIECES and compound_piece(toks, i) and not realword_suspect(text):
+        return []  # "23-ton", "ill-fame"; a dash read as a hyphen still lets "-tho" through
     prior, thr, thr2 = (
         (PRIOR_PER_ZIPF, THRESHOLD, TWO_SUBS_THRESHOLD)
         if heavy
@@ -187,6 +189,24 @@ def _readings(text: str, heavy: bool) -> tuple[tuple[float, str, tuple[tuple[str
         readings.append((cost, variant, subs))
     readings.sort()
     return tuple(readings[:MAX_READINGS])
+
+
+#: Pieces of in-line hyphenated compounds are not re-read alone (see compound_piece).
+COMPOUND_PIECES = True
+
+
+def compound_piece(toks: list[Token], i: int) -> bool:
+    """Whether word ``i`` is joined by a hyphen to a word or number on either side, with
+    no space ("23-ton", "ill-fame", "co-ordinated"): a compound's part, which a real-word
+    reading would break.  A dash after a mark (".-Tho") joins nothing."""
+    for h, o in ((i - 1, i - 2), (i + 1, i + 2)):
+        if not (0 <= o < len(toks)) or toks[h].text != "-":
+            continue
+        a, b = sorted((h, o)), sorted((h, i))
+        glued = toks[a[0]].end == toks[a[1]].start and toks[b[0]].end == toks[b[1]].start
+        if glued and toks[o].kind in ("word", "number"):
+            return True
+    return False
 
 
 def line_broken_piece(toks: list[Token], i: int) -> bool:
