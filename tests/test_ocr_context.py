@@ -171,3 +171,15 @@ def test_a_piece_of_a_hyphenated_compound_is_not_re_read_alone() -> None:
     for word in ("ton", "ill"):
         assert realword_candidates(toks, pos[word], frozenset()) == [], word
     assert "The" in [c.replacement for c in realword_candidates(toks, pos["Tho"], frozenset())]
+
+
+def test_a_name_printed_twice_is_read_by_its_shape_only_when_clearly_garbled() -> None:
+    from repair.candidates.ocr_nameshape import repeated_name_shape_candidates
+
+    toks = tokenize("Robert Fdward Brampton and George Fdward Reynolds")
+    i = next(k for k, t in enumerate(toks) if t.text == "Fdward")
+    assert [c.replacement for c in repeated_name_shape_candidates(toks, i, "x", 2)] == ["Edward"]
+    assert repeated_name_shape_candidates(toks, i, "x", 3) == []  # printed three times: a name
+    toks = tokenize("Mr Thlrza and Mrs Thlrza")  # gain below the repeated bar
+    i = next(k for k, t in enumerate(toks) if t.text == "Thlrza")
+    assert repeated_name_shape_candidates(toks, i, "x", 2) == []

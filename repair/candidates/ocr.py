@@ -27,7 +27,11 @@ from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
-from repair.candidates.ocr_nameshape import name_shape_applies, name_shape_candidates
+from repair.candidates.ocr_nameshape import (
+    name_shape_applies,
+    name_shape_candidates,
+    repeated_name_shape_candidates,
+)
 from repair.candidates.ocr_realword import (
     document_names,
     lone_letter_threshold,
@@ -290,7 +294,11 @@ class _Generator:
         capital = reason == "capitalized_unknown"
         name_like = capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words)
         if name_like and not self._misread_initial(tok.text):
-            return out  # a repeated (or referenced) capitalised word is a name, not a misreading
+            # a repeated (or referenced) capitalised word is a name, not a misreading,
+            # unless its shape says garble very clearly ("Fdward" twice)
+            if info.garbled and not info.old_print and tok.text not in info.reference_words:
+                out += repeated_name_shape_candidates(toks, i, reason, info.counts[tok.text])
+            return out
         few_accents = info.accent_noise < ACCENT_MIN_COUNT
         if reason == "spurious_accent" and not info.garbled and few_accents:
             # one accented word in clean text is a loan word ("détente"), not noise; in a

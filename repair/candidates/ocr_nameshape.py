@@ -76,6 +76,26 @@ def name_shape_applies(text: str, count: int) -> bool:
     return not _clean(text)
 
 
+#: A capitalised token the page prints this often at most may still be read when its
+#: summed gain reaches REPEATED_GAIN (nats): the same garble twice ("Fdward", "Frnest")
+#: is rarer than a real name twice.
+MAX_REPEATS = 2
+REPEATED_GAIN = 15.0
+
+
+def repeated_name_shape_candidates(
+    toks: list[Token], i: int, reason: str, count: int
+) -> list[Candidate]:
+    """:func:`name_shape_candidates` of a token the page repeats (at most MAX_REPEATS)."""
+    text = toks[i].text
+    if count > MAX_REPEATS or not name_shape_applies(text, 1):
+        return []
+    found = name_shape_reading(text)
+    if found is None or found[1] < REPEATED_GAIN:
+        return []
+    return name_shape_candidates(toks, i, reason)
+
+
 def name_shape_candidates(toks: list[Token], i: int, reason: str) -> list[Candidate]:
     """The name-shape reading of token ``i`` (a capitalised unknown printed once; the
     caller checks the page and the token's count), as a fallback candidate."""
