@@ -134,16 +134,19 @@ def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ..
         for i in range(len(cur)):
             for n in range(1, min(longest, len(cur) - i) + 1):
                 src = cur[i : i + n]
-                for dst, cost in table.get(src, ()):
-                    if cost > MAX_STEP_COST:
-                        continue
+                rows = table.get(src)
+                if not rows:
+                    continue
+                a = i + len(_PAD)
+                old = sum(here[a : min(len(padded), a + n + ORDER - 1)])
+                for dst, cost in rows:
+                    if cost > MAX_STEP_COST or -old - cost < STEP_GAIN:
+                        continue  # a reading scores at most 0 where the token scores old
                     v = cur[:i] + dst + cur[i + n :]
                     if len(v) < MIN_LEN or not _capitalised(v):
                         continue
                     # only the characters from the change to ORDER - 1 after it score anew
                     vp = _PAD + v.lower() + "$"
-                    a = i + len(_PAD)
-                    old = sum(here[a : min(len(padded), a + n + ORDER - 1)])
                     stop = min(len(vp), a + len(dst) + ORDER - 1)
                     new = sum(_char_lp(model, vp, j) for j in range(a, stop))
                     gain = new - old - cost
