@@ -29,7 +29,17 @@ from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
-from repair.candidates.ocr_realword import document_names, realword_candidates
+from repair.candidates.ocr_nameshape import (
+    name_shape_applies,
+    name_shape_candidates,
+    repeated_name_shape_candidates,
+)
+from repair.candidates.ocr_realword import (
+    document_names,
+    lone_letter_threshold,
+    named_realword_candidates,
+    realword_candidates,
+)
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
@@ -37,6 +47,7 @@ from repair.candidates.ocr_spacing import (
     merged_splits,
     split_pairs,
 )
+from repair.candidates.ocr_stops import lost_stop_candidates
 from repair.detect.ocr import CONFUSION_MAX_COST
 from repair.document import Document
 from repair.resources.frequency import zipf
@@ -138,6 +149,8 @@ FAR = True
 FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword", "inner_capital"})
 #: ... accepted at this margin (nats).
 FAR_THRESHOLD = -3.0
+#: Full stops the OCR lost between sentences are put back (:mod:`repair.candidates.ocr_stops`).
+LOST_STOPS = True
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -242,10 +255,14 @@ class _Generator:
             if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             if garbled and t.kind == "word" and t.start not in flagged:
-                if text[t.end : t.end + 1] not in ("'", "’") and not (  # "sho'": elided
-                    t.text[:1].isupper() and _name_context(toks, i)
-                ):  # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
-                    out.extend(self._realword(t, toks, i, names, info.heavy))
+                if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": elided
+                    # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
+                    # (read only on a name-sized margin: "Now South Wales" is "New")
+                    named = t.text[:1].isupper() and _name_context(toks, i)
+                    if named:
+                        out.extend(named_realword_candidates(toks, i, names, info.heavy))
+                    else:
+                        out.extend(self._realword(t, toks, i, names, info.heavy))
                 if t.text.isupper():  # capitals readings: each needs an all-capitals word
                     out.extend(self._caps_in_text(toks, i))
                     out.extend(self._caps_headline(toks, i))
@@ -258,10 +275,12 @@ class _Generator:
                 out.extend(self._digit_i(toks, i, garbled))
         if garbled:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
-            out.extend(doc_vocab_candidates(toks, found, counts))
+            out.extend(doc_vocab_candidates(toks, found, counts, old_print=info.old_print))
             out.extend(split_pairs(toks, flagged, garbled))
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
+            if LOST_STOPS and _lost_stop_page(text, info) and not verse:
+                out.extend(lost_stop_candidates(toks, names))
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
@@ -285,7 +304,11 @@ class _Generator:
         capital = reason == "capitalized_unknown"
         name_like = capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words)
         if name_like and not self._misread_initial(tok.text):
-            return out  # a repeated (or referenced) capitalised word is a name, not a misreading
+            # a repeated (or referenced) capitalised word is a name, not a misreading,
+            # unless its shape says garble very clearly ("Fdward" twice)
+            if info.garbled and not info.old_print and tok.text not in info.reference_words:
+                out += repeated_name_shape_candidates(toks, i, reason, info.counts[tok.text])
+            return out
         few_accents = info.accent_noise < ACCENT_MIN_COUNT
         if reason == "spurious_accent" and not info.garbled and few_accents:
             # one accented word in clean text is a loan word ("détente"), not noise; in a
@@ -297,6 +320,9 @@ class _Generator:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
+        shape = info.garbled and not info.old_print
+        if shape and name_shape_applies(tok.text, info.counts[tok.text]):
+            out += name_shape_candidates(toks, i, reason)  # "Chivcrs": names no list knows
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
         out += [
@@ -552,6 +578,7 @@ class _Generator:
                         cost=c.cost,
                         orig_known=True,
                         prior_per_zipf=REALWORD_PRIOR_PER_ZIPF,
+                        threshold=lone_letter_threshold(tok.text, heavy),
                         subs=[list(x) for x in c.subs],
                     )
                 )
@@ -663,6 +690,12 @@ def _wide_name(text: str, info: _DocInfo) -> list[Correction]:
 COLUMN_HEAVY_GARBLE = 0.05
 COLUMN_MIN_LINES = 10
 COLUMN_MAX_CHARS = 60
+
+
+def _lost_stop_page(text: str, info: _DocInfo) -> bool:
+    """Whether lost full stops are put back: heavily garbled pages and newspaper columns
+    (early modern print, ICDAR files 1-27, often sets no stop where a reader expects one)."""
+    return info.heavy or (not info.old_print and _heavy_gate(text) == COLUMN_HEAVY_GARBLE)
 
 
 def _heavy_gate(text: str) -> float:

@@ -13,6 +13,13 @@ prior: ``cost - ln(n(target) / n(token))``.
 Only garbled pages (the gate is open) are read this way: in clean text a rare form
 near a frequent one is the author's ("Carlile" beside "Carlisle").
 
+Two widenings for newspaper pages (SMH dev): a name neither the dictionary nor the
+name list knows is a target too when the page prints it capitalised at least
+:data:`NAME_TARGET_COUNT` times and the garbled token is capitalised and one or two
+cheap confusions away (:data:`NAME_MAX_COST`: "Coveny" x3, "Covcny"; "Beehag" x2,
+"Bcehag"); and a form the old-spelling rules would keep ("Colline": -e) is read when
+the page is not early modern print (``old_print=False``: "Colline" beside "Collins" x3).
+
 >>> from repair.tokenize import tokenize
 >>> text = "Mr Charles Darragh and Mr Charles Darragh met; Charlea Dirragh left."
 >>> toks = tokenize(text)
@@ -48,6 +55,20 @@ MAX_COST = 5.0
 THRESHOLD = 0.0
 #: Tokens with more letters than this get no search (garbage runs).
 MAX_LEN = 20
+#: A capitalised form no list knows is a target when the page prints it this often ...
+NAME_TARGET_COUNT = 2
+#: ... for a capitalised token this cheap (nats) to read as it.
+NAME_MAX_COST = 3.0
+#: Unlisted names are targets (see the module doc).
+UNLISTED_NAMES = True
+#: A capitalised known word or listed name the page prints once is a target for a
+#: capitalised token printed once, this cheap (nats) to read as it ("Rhodcs" beside
+#: "Rhodes", "Chartes" beside "Charles"; SMH dev token errors: off 5,492, 2.5 nats
+#: 5,489, 3.6 nats 5,487) ...
+ONCE = True
+ONCE_MAX_COST = 3.6
+#: ... on this margin (the language model knows few names; the page is the evidence).
+ONCE_THRESHOLD = -2.5
 
 
 def _is_name(word: str) -> bool:
@@ -61,27 +82,30 @@ def _clean(word: str) -> bool:
     vocabulary, "Time's") or a listed name."""
     from repair.score.ngrams import get_ngrams
 
-    return (
-        is_known(word) or get_ngrams().known(word) or (word[:1].isupper() and _is_name(word))
-    )
+    return is_known(word) or get_ngrams().known(word) or (word[:1].isupper() and _is_name(word))
 
 
 def doc_vocab_candidates(
     toks: Sequence[Token],
     indices: Iterable[int] | None = None,
     counts: Mapping[str, int] | None = None,
+    old_print: bool = True,
 ) -> list[Candidate]:
     """Readings of garbled tokens as words the page prints more often (see module doc).
 
     ``indices``: the token indices to read (the detector's findings); every word token
     when ``None``.  ``counts``: how often the page prints each word (counted if ``None``).
+    ``old_print``: the page may spell as early modern print does (old spellings stay).
     """
     if counts is None:
         counts = Counter(t.text for t in toks if t.kind == "word")
     targets = {
         w: n
         for w, n in counts.items()
-        if n >= MIN_TARGET_COUNT and len(w) >= MIN_LEN and w.isalpha() and _clean(w)
+        if len(w) >= MIN_LEN
+        and w.isalpha()
+        and (n >= MIN_TARGET_COUNT or _once(w, n))
+        and _target(w, n)
     }
     if not targets:
         return []
@@ -91,14 +115,17 @@ def doc_vocab_candidates(
     for i in range(len(toks)) if indices is None else indices:
         t = toks[i]
         text = t.text
-        if t.kind != "word" or not (MIN_LEN <= len(text) <= MAX_LEN) or text in targets:
+        if t.kind != "word" or not (MIN_LEN <= len(text) <= MAX_LEN):
+            continue
+        if text in targets and _clean(text):
             continue
         if text not in memo:
-            memo[text] = _best_target(text, counts, targets, prefixes)
+            memo[text] = _best_target(text, counts, targets, prefixes, old_print)
         best = memo[text]
         if best is None or _next_to_hyphen(toks, i):
             continue
         target, cost, subs = best
+        once = counts[target] <= counts[text]
         out.append(
             cand(
                 t.start,
@@ -109,7 +136,7 @@ def doc_vocab_candidates(
                 orig=[text],
                 alt=[target],
                 cost=cost,
-                threshold=THRESHOLD,
+                threshold=ONCE_THRESHOLD if once else THRESHOLD,
                 subs=[list(x) for x in subs],
             )
         )
@@ -117,20 +144,53 @@ def doc_vocab_candidates(
 
 
 def _best_target(
-    text: str, counts: Mapping[str, int], targets: dict[str, int], prefixes: PrefixIndex
+    text: str,
+    counts: Mapping[str, int],
+    targets: dict[str, int],
+    prefixes: PrefixIndex,
+    old_print: bool = True,
 ) -> tuple[str, float, tuple] | None:
-    if not any(c.isalpha() for c in text) or _clean(text) or archaic_form(text):
-        return None  # a word, or an old spelling ("profest" beside "protest")
+    if not any(c.isalpha() for c in text) or _clean(text):
+        return None  # a word
+    if old_print and archaic_form(text):
+        return None  # an old spelling ("profest" beside "protest")
     variants = confusion_variants(text, prefixes, min(MAX_COST, cost_bound(text)), WIDE_MAX_SUBS)
     best: tuple[str, float, tuple] | None = None
     for v, (cost, subs) in variants.items():
         n = targets.get(v)
-        if n is None or n <= counts[text] or cost > MAX_COST:
+        if n is None or cost > MAX_COST:
             continue
+        if n <= counts[text] and not (
+            n == 1 and _capitalised(text) and _once(v, n) and cost <= ONCE_MAX_COST
+        ):
+            continue
+        if not _clean(v) and not (_capitalised(text) and cost <= NAME_MAX_COST):
+            continue  # an unlisted name is read only from a capitalised token, cheaply
         total = cost - math.log(n / counts[text])
         if best is None or total < best[1]:
             best = (v, total, subs)
     return best
+
+
+def _once(word: str, n: int) -> bool:
+    """A capitalised clean form the page prints once (:data:`ONCE`)."""
+    return ONCE and n == 1 and _capitalised(word) and len(word) >= ONCE_MIN_LEN and _clean(word)
+
+
+#: Shortest form a once-printed target may be (short names collide: "Hale", "Hals").
+ONCE_MIN_LEN = 5
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _target(word: str, n: int) -> bool:
+    """Whether the page's form ``word`` (printed ``n`` times) may be a reading: a clean
+    form, or a capitalised name the page repeats (:data:`NAME_TARGET_COUNT`)."""
+    if _clean(word):
+        return True
+    return UNLISTED_NAMES and n >= NAME_TARGET_COUNT and _capitalised(word)
 
 
 def _next_to_hyphen(toks: Sequence[Token], i: int) -> bool:

@@ -13,6 +13,7 @@ KIND_OF_RULE = {
     "OCR_CASE": "ocr",
     "OCR_NAME": "ocr",
     "OCR_STRAY_MARK": "ocr",
+    "OCR_LOST_STOP": "ocr",
     "OCR_SPLIT_MERGED": "spacing",
     "OCR_JOIN_SPLIT": "spacing",
     "OCR_COMMA_SPACE": "spacing",
