@@ -171,7 +171,7 @@ def rank_rows(
     time without a ranker (the examined words do not depend on it)."""
     use_ranker(None)
     docs = [d for d in select("dev", None)[skip:] if d.register in registers][:n_docs]
-    X, y, group, doc_ids, kinds, families = [], [], [], [], [], []
+    X, y, group, doc_ids, kinds, families, written, cands = [], [], [], [], [], [], [], []
     cfg = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
     t0 = time.time()
     for kind in SPINNERS:
@@ -201,6 +201,8 @@ def rank_rows(
                     doc_ids.append(d.doc_id)
                     kinds.append(kind)
                     families.append(fam)
+                    written.append(w.written.lower())
+                    cands.append(o)
         print(f"# ranker rows: {kind} done, {len(X)} rows, {time.time() - t0:.0f} s",
               file=sys.stderr, flush=True)  # fmt: skip
     return {
@@ -210,6 +212,8 @@ def rank_rows(
         "doc_id": np.array(doc_ids).astype(str),
         "kind": np.array(kinds).astype(str),
         "family": np.array(families).astype(str),
+        "written": np.array(written).astype(str),
+        "cand": np.array(cands).astype(str),
     }
 
 

@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.candidates.spin_synonyms import originals_of
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
@@ -133,7 +134,7 @@ def candidate_table(
     return [
         (o, g, rank_features(
             g, top, order, lp1 - s_hist, lm.logprob(o) - s_uni, k, n, zipf(o), z_s,
-            counts.get(o, 0),
+            counts.get(o, 0), fanout(o), wordnet_shared(s, o),
         ))
         for order, (g, k, o, lp1) in enumerate(gains)
     ]  # fmt: skip

@@ -7,7 +7,9 @@ Features (:data:`FEATURES`) are read off the spinner-agnostic evidence rows
   gain, context gain (gain - unigram), margin over the runner-up, Zipf of the written
   word and of the original, number of candidates and the original's rank among them,
   a capital letter, and the candidate ranker's view (:mod:`repair.score.spin_rank`: the
-  proposal's order by LM gain, its ranker score and lead over the runner-up);
+  proposal's order by LM gain, its ranker score and lead over the runner-up), and the
+  channel (:mod:`repair.candidates.spin_channel`: the proposal's fanout and the WordNet
+  synsets it shares with the written word);
 * document: how often the written word and the original occur in the document, how
   often the same (written -> original) mapping recurs (a spinner maps a word the same
   way each time), the density of high-evidence words, the mean gain, and the profile
@@ -33,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.document import Document
 from repair.lexicons import LexiconError, read_text
 from repair.resources.frequency import zipf
@@ -62,6 +65,8 @@ FEATURES: tuple[str, ...] = (
     "lm_order",
     "rank_score",
     "rank_margin",
+    "fanout",
+    "wordnet_shared",
 )
 DOC_FEATURES: tuple[str, ...] = ("mean_p", "top5_p", "flag_density", "profile_score")
 #: A word is a high-evidence word for ``doc_flag_density`` (as in the old synonym score).
@@ -279,6 +284,8 @@ def word_features(
                 float(w.lm_order),
                 _clip(w.rank_score),
                 min(w.rank_margin, 10.0),
+                math.log1p(fanout(w.original)),
+                float(min(wordnet_shared(lw, w.original), 5)),
             ]
         )
     return out

@@ -12,7 +12,11 @@ elsewhere in the document).  The ranker scores every candidate whose LM gain is 
   then Moby's), absolute and relative;
 * the Zipf of the candidate and its difference to the written word's;
 * how often the candidate is written in the document (a spinner replaces most, not all,
-  occurrences of a word).
+  occurrences of a word);
+* the channel (:mod:`repair.candidates.spin_channel`): how many written forms list the
+  candidate as an original (a spinner swaps a word with many synonyms for any one of
+  them, so each is less likely), and whether and how many WordNet synsets the written
+  word and the candidate share (a thesaurus pair rather than a loose listing).
 
 It is trained by ``scripts/train_spin_model.py`` on the dev halves (documents and word
 families) of the simulated spinners, on the words whose gold original is among the
@@ -24,6 +28,7 @@ proposed candidate is the best-scoring one; without a ranker it is the LM's best
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
@@ -45,6 +50,9 @@ RANK_FEATURES: tuple[str, ...] = (
     "zipf_gap",
     "doc_count",
     "in_doc",
+    "fanout",
+    "wordnet_pair",
+    "wordnet_shared",
 )
 #: Candidates whose LM gain is more than this many nats under the best are not ranked
 #: (their full gain is not computed: the first word's score bounds it).
@@ -82,6 +90,8 @@ def rank_features(
     zipf_original: float,
     zipf_written: float,
     doc_count: int,
+    fanout: int = 0,
+    shared: int = 0,
 ) -> list[float]:
     """One candidate's feature vector (:data:`RANK_FEATURES` order)."""
     return [
@@ -98,6 +108,9 @@ def rank_features(
         zipf_original - zipf_written,
         float(min(doc_count, 5)),
         1.0 if doc_count else 0.0,
+        math.log1p(fanout),
+        1.0 if shared else 0.0,
+        math.log1p(shared),
     ]
 
 

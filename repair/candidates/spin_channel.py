@@ -1,0 +1,71 @@
+"""The spinner's channel for a (written word, candidate original) pair, read from
+``lexicons/spin_channel.tsv`` (built by ``scripts/build_spin_channel.py``).
+
+The LM says how well a candidate fits the context; the channel says how likely a
+spinner starting from the candidate was to write the word we see:
+
+* :func:`fanout`: how many written forms list a form as a candidate original (a word
+  with many synonyms is swapped for any one of them: each is less likely);
+* :func:`wordnet_shared`: how many WordNet 3.0 synsets the written form and the
+  candidate share (0: only a loose thesaurus listing links them).
+
+Looked up in place (:class:`~repair.resources.sorted_lines.SortedLines`); a form the
+file does not list has fanout 0 and no WordNet pair.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from repair.lexicons import LexiconError, format_header, read_text
+from repair.resources.sorted_lines import SortedLines
+
+CHANNEL = "spin_channel.tsv"
+COLUMNS = ("form", "fanout", "wordnet")
+
+
+@lru_cache(maxsize=1)
+def _table() -> SortedLines[str]:
+    text = read_text(CHANNEL)
+    header, _, rest = text.partition("\n")
+    if header.strip() != format_header(COLUMNS):
+        raise LexiconError(f"{CHANNEL}, line 1: expected {format_header(COLUMNS)!r}")
+    body = rest
+    while body.startswith("#"):
+        body = body.partition("\n")[2]
+    first = body[: body.find("\n")]
+    if first and (first.count("\t") != 2 or not first.split("\t")[1].isdigit()):
+        raise LexiconError(f"{CHANNEL}: need 'form<TAB>fanout<TAB>wordnet': {first!r}")
+    return SortedLines(text, len(text) - len(body))
+
+
+@lru_cache(maxsize=200_000)
+def _row(form: str) -> tuple[int, dict[str, int]]:
+    v = _table().get(form)
+    if v is None:
+        return 0, {}
+    fan, _, wn = v.partition("\t")
+    pairs = {}
+    if wn != "-":
+        for item in wn.split(","):
+            o, _, n = item.rpartition(":")
+            pairs[o] = int(n)
+    return int(fan), pairs
+
+
+def fanout(form: str) -> int:
+    """How many written forms list the lower-case ``form`` as a candidate original.
+
+    >>> fanout("said") > fanout("declared")
+    True
+    """
+    return _row(form)[0]
+
+
+def wordnet_shared(written: str, original: str) -> int:
+    """WordNet 3.0 synsets the lower-case forms ``written`` and ``original`` share.
+
+    >>> wordnet_shared("purchased", "bought") > 0, wordnet_shared("purchased", "table")
+    (True, 0)
+    """
+    return _row(written)[1].get(original, 0)
