@@ -231,3 +231,7 @@ def _evidence(
     ]
     options.sort(key=lambda o: -o.score)
     return RareWord(tokens[i], z, tuple(options), _before_particle(tokens, i))
+
+
+#: The evidence of one word's candidates (public: :mod:`repair.detect.tortured_mill`).
+evidence = _evidence

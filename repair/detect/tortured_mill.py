@@ -1,0 +1,92 @@
+"""Single words a paper mill's thesaurus wrote, read through the mills' learned habits.
+
+A paper mill runs a whole paper through its thesaurus: "Wireless indicator organizations
+must save vitality" was "Wireless sensor networks must save energy".  The exact
+tortured-phrase list (:mod:`repair.detect.tortured`) knows some of the resulting
+phrases, the habit pass (:mod:`repair.detect.tortured_habits`) the known terms among the
+rest; most substituted words stand alone ("vitality", "organizations").  Each is the
+written form of a habit learned from the list's aligned words
+(:mod:`repair.candidates.tortured_words`: "organization" for "network" in many phrase
+families), and ordinary, so one proves nothing: a document dense with them does.
+
+:func:`scan` lists (no LM) the lower-case words with learned habits whose original is
+not rarer than the written word by more than :data:`MAX_COMMONER` Zipf (a thesaurus
+writes rarer or equally common synonyms; honest prose is full of "information",
+"system", "work" that are some mill's habit).  :func:`find` returns, for a document with
+at least :data:`PREGATE_TYPES` such distinct words and :data:`PREGATE_PER_1000` per 1,000
+words, each word's candidates (its habits) with their context evidence
+(:func:`repair.detect.rareword.evidence`: trigram LM and book-register pair gains).
+Deciding is :mod:`repair.score.tortured_mill`'s job.
+
+>>> from repair.document import Document
+>>> doc = Document("Wireless indicator organizations must save vitality to run.")
+>>> [doc.tokens[i].text for i, _z, _c in scan(doc)]
+['indicator', 'organizations', 'vitality']
+"""
+
+from __future__ import annotations
+
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.detect.rareword import Rare, RareWord, evidence
+from repair.document import Document
+
+#: Most Zipf by which the written word may be more common than a habit's original.
+MAX_COMMONER = 0.5
+#: A document needs this many distinct habit words, in all and per 1,000 words, before
+#: any LM look-up (dev: habit-spun abstracts 31-191 per 1,000, median 127; clean
+#: abstracts median 59, clean documents of other registers median 41, 90th pct 60).
+PREGATE_TYPES = 5
+PREGATE_PER_1000 = 60.0
+
+
+def _number_agrees(habits: tuple[str, ...], written: str) -> tuple[str, ...]:
+    """``habits`` without a form whose twin differing by a final "s" is also there and
+    agrees with the written word in number: a habit is read off one word form, so
+    "frameworks" lists both "systems" and "system"."""
+    plural = written.endswith("s")
+    out = []
+    for o in habits:
+        twin = o[:-1] if o.endswith("s") else o + "s"
+        if twin in habits and o.endswith("s") != plural:
+            continue
+        out.append(o)
+    return tuple(out)
+
+
+def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
+    """Every lower-case word of ``doc`` (not starting at an offset in ``skip``) with a
+    learned habit whose original is at most :data:`MAX_COMMONER` Zipf rarer: ``(token
+    index, Zipf, originals)``, originals most families first."""
+    from repair.candidates.tortured_words import learned
+    from repair.resources.frequency import zipf
+
+    out: list[Rare] = []
+    for i, t in enumerate(doc.tokens):
+        w = t.text
+        if t.kind != "word" or t.start in skip or not w.isalpha() or not w.islower():
+            continue
+        if w in STOPWORDS:
+            continue
+        habits = learned(w)
+        if not habits:
+            continue
+        z = zipf(w)
+        kept = tuple(
+            o
+            for o in _number_agrees(habits, w)
+            if z <= zipf(o) + MAX_COMMONER and o not in STOPWORDS
+        )
+        if kept:
+            out.append((i, z, kept))
+    return out
+
+
+def find(doc: Document, skip: frozenset[int] = frozenset()) -> list[RareWord]:
+    """The :func:`scan` words with their candidates' evidence, or ``[]`` for a document
+    under the pre-gate (most clean text: no LM look-up)."""
+    found = scan(doc, skip)
+    n_types = len({doc.tokens[i].text for i, _z, _c in found})
+    n_words = len(doc.words)
+    if n_types < PREGATE_TYPES or not n_words or 1000.0 * n_types / n_words < PREGATE_PER_1000:
+        return []
+    return [evidence(doc.tokens, i, z, cands) for i, z, cands in found]
