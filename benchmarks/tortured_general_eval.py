@@ -32,7 +32,9 @@ forms as the list shows them), and go through the whole pipeline (spin, tortured
 collocation) with that half's habits and collocation prior held out: the mill's
 thesaurus is known only from the *other* half's phrases.  The exact list stays on (it is
 what a user has; its matches are counted apart).  Prints error reduction, edit precision
-and broken rate (``repair.bench.metrics.doc_metrics``) and the clean abstracts' edits.
+and broken rate (``repair.bench.metrics.doc_metrics``), the clean abstracts' edits, and
+the AUC of ``1 - (1 - spin)(1 - collocation)`` (spun against clean abstracts, as the
+``AUC doc`` of ``spin_eval.py``).
 """
 
 from __future__ import annotations
@@ -139,6 +141,7 @@ def run_abstracts(half: str, hold_out: bool = True) -> dict[str, float]:
     """Whole habit-spun abstracts of ``half`` through the pipeline, ``half`` held out
     (``hold_out``; else every family known, as shipped)."""
     from spin_sim.abstracts import abstract_docs
+    from spin_sim.roc import auc
 
     from repair.bench.metrics import Counts, doc_metrics
     from repair.pipeline import repair_text
@@ -146,6 +149,13 @@ def run_abstracts(half: str, hold_out: bool = True) -> dict[str, float]:
     habits = habit_spinner(half)
     out = Counts()
     clean_edits = list_edits = subs = 0
+    spun_scores: list[float] = []
+    clean_scores: list[float] = []
+
+    def doc_score(r: object) -> float:  # the AUC doc of spin_eval.py
+        s = r.scores  # type: ignore[attr-defined]
+        return 1.0 - (1.0 - s.spin) * (1.0 - s.collocation)
+
     collocation.HELD_OUT = frozenset({half} if hold_out else ())
     tortured_words.HELD_OUT = frozenset({half} if hold_out else ())
     collocation._options.cache_clear()
@@ -160,7 +170,10 @@ def run_abstracts(half: str, hold_out: bool = True) -> dict[str, float]:
             r = repair_text(spun)
             out = out + doc_metrics(spun, doc.text, r.text, r.edits)
             list_edits += sum(e.rule == "TORTURED_PHRASE" for e in r.edits)
-            clean_edits += len(repair_text(doc.text).edits)
+            c = repair_text(doc.text)
+            clean_edits += len(c.edits)
+            spun_scores.append(doc_score(r))
+            clean_scores.append(doc_score(c))
     finally:
         collocation.HELD_OUT = frozenset()
         tortured_words.HELD_OUT = frozenset()
@@ -169,6 +182,7 @@ def run_abstracts(half: str, hold_out: bool = True) -> dict[str, float]:
         "docs": out.docs, "substituted words": subs, "error reduction": out.reduction or 0.0,
         "precision": out.precision or 0.0, "broken": out.broken_rate or 0.0,
         "exact-list edits": list_edits, "clean abstract edits": clean_edits,
+        "AUC doc": auc(spun_scores, clean_scores) or 0.0,
     }  # fmt: skip
 
 

@@ -12,9 +12,12 @@ families), and ordinary, so one proves nothing: a document dense with them does.
 :func:`scan` lists (no LM) the lower-case words with learned habits whose original is
 not rarer than the written word by more than :data:`MAX_COMMONER` Zipf (a thesaurus
 writes rarer or equally common synonyms; honest prose is full of "information",
-"system", "work" that are some mill's habit).  :func:`find` returns, for a document with
-at least :data:`PREGATE_TYPES` such distinct words and :data:`PREGATE_PER_1000` per 1,000
-words, each word's candidates (its habits) with their context evidence
+"system", "work" that are some mill's habit), shown by more phrase families than the
+reverse habit, and not part of a known term with a neighbour ("town council", "data
+augmentation": a mill breaks terms, honest prose writes them).  :func:`find` returns,
+for a document with at least :data:`PREGATE_TYPES` such distinct words and
+:data:`PREGATE_PER_1000` per 1,000 words, each word's candidates (its habits) with their
+context evidence
 (:func:`repair.detect.rareword.evidence`: trigram LM and book-register pair gains).
 Deciding is :mod:`repair.score.tortured_mill`'s job.
 
@@ -32,6 +35,8 @@ from repair.document import Document
 
 #: Most Zipf by which the written word may be more common than a habit's original.
 MAX_COMMONER = 0.5
+#: Least phrase families showing a habit (one family is an anecdote).
+MIN_FAMILIES = 1
 #: A document needs this many distinct habit words, in all and per 1,000 words, before
 #: any LM look-up (dev: habit-spun abstracts 31-191 per 1,000, median 127; clean
 #: abstracts median 59, clean documents of other registers median 41, 90th pct 60).
@@ -51,6 +56,16 @@ def _number_agrees(habits: tuple[str, ...], written: str) -> tuple[str, ...]:
             continue
         out.append(o)
     return tuple(out)
+
+
+def _one_way(written: str, original: str) -> bool:
+    """Whether the habit ``original`` → ``written`` is shown by enough families and more
+    than the reverse one: the mills write "information" for "data" (41 families) and,
+    now and then, "data" for "information" (11); honest "data" is the former's original."""
+    from repair.candidates.tortured_words import family_count
+
+    n = family_count(written, original)
+    return n >= MIN_FAMILIES and n > family_count(original, written)
 
 
 def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
@@ -74,11 +89,27 @@ def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
         kept = tuple(
             o
             for o in _number_agrees(habits, w)
-            if z <= zipf(o) + MAX_COMMONER and o not in STOPWORDS
+            if z <= zipf(o) + MAX_COMMONER and o not in STOPWORDS and _one_way(w, o)
         )
-        if kept:
+        if kept and not _in_term(doc, i):  # a mill breaks terms; honest prose writes them
             out.append((i, z, kept))
     return out
+
+
+def _in_term(doc: Document, i: int) -> bool:
+    """Whether token ``i`` makes a known term (:func:`repair.detect.collocation.load_terms`:
+    WordNet multi-word lemmas, the tortured list's expected side, associated book pairs)
+    with the word before or after it (plain words of one sentence)."""
+    from repair.detect import collocation
+
+    terms = collocation.load_terms(collocation.HELD_OUT)
+    toks = doc.tokens
+    w = toks[i].text.lower()
+    for j, pair in ((i - 2, lambda n: (n, w)), (i + 2, lambda n: (w, n))):
+        if 0 <= j < len(toks) and toks[(i + j) // 2].text in (" ", "-") and toks[j].kind == "word":
+            if terms.get(pair(toks[j].text.lower())) is not None:
+                return True
+    return False
 
 
 def find(doc: Document, skip: frozenset[int] = frozenset()) -> list[RareWord]:
