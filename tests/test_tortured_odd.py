@@ -1,4 +1,4 @@
-"""Odd collocations as a document signal (repair.detect.tortured_odd, repair.score.collocation_odd)."""
+"""Odd collocations as a document signal (detect.tortured_odd, score.collocation_odd)."""
 
 from __future__ import annotations
 
