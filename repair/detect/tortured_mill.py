@@ -13,13 +13,12 @@ families), and ordinary, so one proves nothing: a document dense with them does.
 not rarer than the written word by more than :data:`MAX_COMMONER` Zipf (a thesaurus
 writes rarer or equally common synonyms; honest prose is full of "information",
 "system", "work" that are some mill's habit), shown by more phrase families than the
-reverse habit, and not part of a known term with a neighbour ("town council", "data
-augmentation": a mill breaks terms, honest prose writes them).  :func:`find` returns,
-for a document with at least :data:`PREGATE_TYPES` such distinct words and
-:data:`PREGATE_PER_1000` per 1,000 words, each word's candidates (its habits) with their
-context evidence
-(:func:`repair.detect.rareword.evidence`: trigram LM and book-register pair gains).
-Deciding is :mod:`repair.score.tortured_mill`'s job.
+reverse habit (:func:`habits_of`).  :func:`find` returns, for a document with at least
+:data:`PREGATE_TYPES` such distinct words and :data:`PREGATE_PER_1000` per 1,000 words,
+each word that is not part of a known term with a neighbour ("town council", "data
+augmentation": a mill breaks terms, honest prose writes them) with its candidates' context
+evidence (:func:`repair.detect.rareword.evidence`: trigram LM and book-register pair
+gains).  Deciding is :mod:`repair.score.tortured_mill`'s job.
 
 >>> from repair.document import Document
 >>> doc = Document("Wireless indicator organizations must save vitality to run.")
@@ -28,6 +27,8 @@ Deciding is :mod:`repair.score.tortured_mill`'s job.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect.rareword import Rare, RareWord, evidence
@@ -70,30 +71,48 @@ def _one_way(written: str, original: str) -> bool:
 
 def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
     """Every lower-case word of ``doc`` (not starting at an offset in ``skip``) with a
-    learned habit whose original is at most :data:`MAX_COMMONER` Zipf rarer: ``(token
-    index, Zipf, originals)``, originals most families first."""
-    from repair.candidates.tortured_words import learned
-    from repair.resources.frequency import zipf
+    usable habit (:func:`habits_of`): ``(token index, Zipf, originals)``, originals most
+    families first.  The known-term check is :func:`find`'s, past the pre-gate."""
+    from repair.candidates import tortured_words
 
+    held_out = tortured_words.HELD_OUT
     out: list[Rare] = []
     for i, t in enumerate(doc.tokens):
         w = t.text
-        if t.kind != "word" or t.start in skip or not w.isalpha() or not w.islower():
+        if t.kind != "word" or t.start in skip or not w.islower() or not w.isalpha():
             continue
-        if w in STOPWORDS:
-            continue
-        habits = learned(w)
-        if not habits:
-            continue
-        z = zipf(w)
-        kept = tuple(
-            o
-            for o in _number_agrees(habits, w)
-            if z <= zipf(o) + MAX_COMMONER and o not in STOPWORDS and _one_way(w, o)
-        )
-        if kept and not _in_term(doc, i):  # a mill breaks terms; honest prose writes them
-            out.append((i, z, kept))
+        found = _habits_of(w, held_out)
+        if found is not None:
+            out.append((i, *found))
     return out
+
+
+def habits_of(word: str) -> tuple[str, ...]:
+    """The habits of the lower-case ``word`` this pass uses (see the module doc)."""
+    from repair.candidates import tortured_words
+
+    found = _habits_of(word, tortured_words.HELD_OUT)
+    return () if found is None else found[1]
+
+
+@lru_cache(maxsize=50_000)
+def _habits_of(word: str, _held_out: frozenset[str]) -> tuple[float, tuple[str, ...]] | None:
+    """(Zipf of ``word``, its usable habits), or None (cached per word and held-out set)."""
+    from repair.candidates.tortured_words import learned
+    from repair.resources.frequency import zipf
+
+    if word in STOPWORDS:
+        return None
+    habits = learned(word)
+    if not habits:
+        return None
+    z = zipf(word)
+    kept = tuple(
+        o
+        for o in _number_agrees(habits, word)
+        if z <= zipf(o) + MAX_COMMONER and o not in STOPWORDS and _one_way(word, o)
+    )
+    return (z, kept) if kept else None
 
 
 def _in_term(doc: Document, i: int) -> bool:
@@ -120,4 +139,5 @@ def find(doc: Document, skip: frozenset[int] = frozenset()) -> list[RareWord]:
     n_words = len(doc.words)
     if n_types < PREGATE_TYPES or not n_words or 1000.0 * n_types / n_words < PREGATE_PER_1000:
         return []
-    return [evidence(doc.tokens, i, z, cands) for i, z, cands in found]
+    # a mill breaks terms; honest prose writes them ("town council", "data augmentation")
+    return [evidence(doc.tokens, i, z, c) for i, z, c in found if not _in_term(doc, i)]
