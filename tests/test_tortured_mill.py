@@ -54,3 +54,8 @@ def test_scan_keeps_one_way_habits_in_agreeing_number() -> None:
 
 def test_sparse_document_has_no_lm_lookups() -> None:
     assert tortured_mill.find(Document("We saved vitality for the long season ahead.")) == []
+
+
+def test_spellings_are_not_habits() -> None:
+    assert "programme" not in tortured_mill.habits_of("program")
+    assert "regression" in tortured_mill.habits_of("relapse")

@@ -13,7 +13,8 @@ families), and ordinary, so one proves nothing: a document dense with them does.
 not rarer than the written word by more than :data:`MAX_COMMONER` Zipf (a thesaurus
 writes rarer or equally common synonyms; honest prose is full of "information",
 "system", "work" that are some mill's habit), shown by more phrase families than the
-reverse habit (:func:`habits_of`).  :func:`find` returns, for a document with at least
+reverse habit, and not another spelling of the word ("program" / "programme";
+:func:`habits_of`).  :func:`find` returns, for a document with at least
 :data:`PREGATE_TYPES` such distinct words and :data:`PREGATE_PER_1000` per 1,000 words,
 each word that is not part of a known term with a neighbour ("town council", "data
 augmentation": a mill breaks terms, honest prose writes them) with its candidates' context
@@ -98,6 +99,7 @@ def habits_of(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=50_000)
 def _habits_of(word: str, _held_out: frozenset[str]) -> tuple[float, tuple[str, ...]] | None:
     """(Zipf of ``word``, its usable habits), or None (cached per word and held-out set)."""
+    from repair.candidates.spin_synonyms import spelling_variant
     from repair.candidates.tortured_words import learned
     from repair.resources.frequency import zipf
 
@@ -110,7 +112,10 @@ def _habits_of(word: str, _held_out: frozenset[str]) -> tuple[float, tuple[str, 
     kept = tuple(
         o
         for o in _number_agrees(habits, word)
-        if z <= zipf(o) + MAX_COMMONER and o not in STOPWORDS and _one_way(word, o)
+        if z <= zipf(o) + MAX_COMMONER
+        and o not in STOPWORDS
+        and _one_way(word, o)
+        and not spelling_variant(word, o)  # "program" / "programme": spellings stay
     )
     return (z, kept) if kept else None
 
