@@ -207,6 +207,7 @@ def _evidence(
     z: float,
     cands: tuple[str, ...],
     restored: dict[int, str] | None = None,
+    channel: bool = True,
 ) -> RareWord:
     from repair.resources.bigrams import get_bigrams
     from repair.resources.frequency import zipf
@@ -225,7 +226,7 @@ def _evidence(
             lm.sequence_logprob([c, *right], left) - base_lm,
             book.fit(near_l, c, near_r) - base_book,
             zipf(c) - z,
-            log_degree(c),
+            log_degree(c) if channel else 0.0,
         )
         for c in cands
     ]
