@@ -1,6 +1,6 @@
 """The collocation stage: spun multi-word expressions back to the original wording.
 
-Three kinds of finding:
+Four kinds of finding:
 
 * terms written with synonyms ("data agglomerates" → "data sets"):
   :mod:`repair.detect.collocation` → :mod:`repair.candidates.collocation` →
@@ -10,7 +10,11 @@ Three kinds of finding:
   (rule ``WORDY_PHRASE``);
 * rare words a thesaurus wrote for ordinary ones ("searchers" → "researchers"), restored
   only in a document dense with distinct rare words: :mod:`repair.detect.rareword` →
-  :mod:`repair.score.rareword` (rule ``RARE_WORD``).
+  :mod:`repair.score.rareword` (rule ``RARE_WORD``);
+* single words of a paper mill's thesaurus ("vitality" → "energy"), restored from the
+  mills' learned habits only in a document dense with them:
+  :mod:`repair.detect.tortured_mill` → :mod:`repair.score.tortured_mill` (rule
+  ``TORTURED_WORD``).
 
 It runs after the spin stage, so the spin score is read on the text as written, and
 a word the spin stage restored can anchor a term.
