@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from repair.lexicons import read_tsv
 
-from repair.candidates import tortured_words
+from repair.candidates import tortured_rare, tortured_words
 from repair.detect import collocation, rareword
 from repair.document import Document
 
@@ -54,8 +54,10 @@ def test_habits_are_candidates_of_terms_and_rare_words() -> None:
     collocation._options.cache_clear()
     assert collocation._options("profound")[:2] == ("profound", "deep")
     doc = Document("The bunching model was tested.")
-    [(_i, _z, cands)] = [r for r in rareword.scan(doc) if doc.tokens[r[0]].text == "bunching"]
-    assert cands[0] == "clustering"
+    [(i, _z, _c)] = [r for r in rareword.scan(doc) if doc.tokens[r[0]].text == "bunching"]
+    [found] = [r for r in rareword.find(doc) if r.token.start == doc.tokens[i].start]
+    assert "clustering" in {o.word for o in found.options}
+    assert tortured_rare.ranked("bunching")[0] == "clustering"
 
 
 def test_clean_abstract_unchanged() -> None:

@@ -22,13 +22,15 @@ with them does.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from repair.candidates.spin_synonyms import STOPWORDS, originals_of
-from repair.candidates.tortured_words import learned
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.candidates.tortured_rare import (  # FUNCTION_WORDS: re-exported
+    FUNCTION_WORDS,  # noqa: F401
+    has_candidates,
+    log_degree,
+    ranked,
+)
 from repair.document import Document
 from repair.types import Token
 
@@ -38,10 +40,6 @@ MAX_ZIPF = 3.0
 MAX_OPTIONS = 16
 #: Words of context each side for the trigram LM.
 CONTEXT = 2
-#: Candidates never restored: articles, conjunctions, prepositions ("impalement" -> "or").
-FUNCTION_WORDS = frozenset(
-    "a an the and or but nor if of at by for from in into on onto to with as than so".split()
-)
 #: Adverb particles of phrasal verbs (a word before one is left alone).
 PARTICLES = frozenset("out up off down forth away back".split())
 #: Weight of the book-register pair counts beside the trigram LM (set on dev).
@@ -92,23 +90,6 @@ class RareWord:
         return self.options[0].score - self.options[1].score
 
 
-@lru_cache(maxsize=1)
-def _degrees() -> dict[str, int]:
-    """How many written forms of the reverse synonym table list each original."""
-    from repair.candidates.spin_synonyms import FORMS
-    from repair.lexicons import read_text
-
-    counts: Counter[str] = Counter()
-    for line in read_text(FORMS).splitlines():
-        if line and not line.startswith("#"):
-            counts.update(line.partition("\t")[2].split(","))
-    return dict(counts)
-
-
-def log_degree(word: str) -> float:
-    return math.log1p(_degrees().get(word, 0))
-
-
 def _sentence_words(
     tokens: list[Token], i: int, step: int, n: int, restored: dict[int, str] | None = None
 ) -> list[str]:
@@ -131,7 +112,8 @@ def _is_name(tokens: list[Token], i: int) -> bool:
     return tokens[i].text[:1].isupper()
 
 
-#: One rare word before the LM: (token index, Zipf, candidate originals).
+#: One rare word before the LM: (token index, Zipf, candidate originals; () until
+#: :func:`find` ranks them, :func:`repair.candidates.tortured_rare.ranked`).
 Rare = tuple[int, float, tuple[str, ...]]
 
 
@@ -151,14 +133,8 @@ def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
         z = zipf(low)
         if z > MAX_ZIPF:
             continue
-        habits = learned(low)  # paper-mill habits (repair.candidates.tortured_words)
-        cands = tuple(
-            c
-            for c in (*habits, *(o for o in originals_of(low)[:MAX_OPTIONS] if o not in habits))
-            if " " not in c and c not in FUNCTION_WORDS
-        )
-        if cands:
-            rare.append((i, z, cands))
+        if has_candidates(low):  # ranked only past the document gate (find)
+            rare.append((i, z, ()))
     return rare
 
 
@@ -198,7 +174,12 @@ def find(
     n_types, density = type_density(doc, rare)
     if n_types < at_least or density < per_1000:
         return []
-    return [_evidence(doc.tokens, i, z, cands) for i, z, cands in rare]
+    # own candidate list and prior (repair.candidates.tortured_rare): learned paper-mill
+    # habits first, then reverse synonyms, whatever order the synonym table lists them in
+    return [
+        _evidence(doc.tokens, i, z, cands or ranked(doc.tokens[i].text, MAX_OPTIONS))
+        for i, z, cands in rare
+    ]
 
 
 def reread(doc: Document, found: list[RareWord], restored: dict[int, str]) -> list[RareWord]:
@@ -226,6 +207,7 @@ def _evidence(
     z: float,
     cands: tuple[str, ...],
     restored: dict[int, str] | None = None,
+    channel: bool = True,
 ) -> RareWord:
     from repair.resources.bigrams import get_bigrams
     from repair.resources.frequency import zipf
@@ -244,9 +226,13 @@ def _evidence(
             lm.sequence_logprob([c, *right], left) - base_lm,
             book.fit(near_l, c, near_r) - base_book,
             zipf(c) - z,
-            log_degree(c),
+            log_degree(c) if channel else 0.0,
         )
         for c in cands
     ]
     options.sort(key=lambda o: -o.score)
     return RareWord(tokens[i], z, tuple(options), _before_particle(tokens, i))
+
+
+#: The evidence of one word's candidates (public: :mod:`repair.detect.tortured_mill`).
+evidence = _evidence

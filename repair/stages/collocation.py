@@ -1,6 +1,6 @@
 """The collocation stage: spun multi-word expressions back to the original wording.
 
-Three kinds of finding:
+Four kinds of finding:
 
 * terms written with synonyms ("data agglomerates" → "data sets"):
   :mod:`repair.detect.collocation` → :mod:`repair.candidates.collocation` →
@@ -10,7 +10,11 @@ Three kinds of finding:
   (rule ``WORDY_PHRASE``);
 * rare words a thesaurus wrote for ordinary ones ("searchers" → "researchers"), restored
   only in a document dense with distinct rare words: :mod:`repair.detect.rareword` →
-  :mod:`repair.score.rareword` (rule ``RARE_WORD``).
+  :mod:`repair.score.rareword` (rule ``RARE_WORD``);
+* single words of a paper mill's thesaurus ("vitality" → "energy"), restored from the
+  mills' learned habits only in a document dense with them:
+  :mod:`repair.detect.tortured_mill` → :mod:`repair.score.tortured_mill` (rule
+  ``TORTURED_WORD``).
 
 It runs after the spin stage, so the spin score is read on the text as written, and
 a word the spin stage restored can anchor a term.
@@ -19,7 +23,9 @@ The document score is the larger of the applied term restorations and restorable
 paraphrases per 1,000 words, squashed (``1 - exp(-rate / 3)``), and the wordy-paraphrase
 density score (:func:`repair.score.wordy.document_score`: a Poisson likelihood ratio of
 the paraphrase count, phrase-spun against clean rates), which is read on every document,
-restored or not.
+restored or not, and the density of odd collocations (:mod:`repair.detect.tortured_odd`,
+:func:`repair.score.collocation_odd.document_score`), read on documents with some rare
+words.
 
 >>> from repair.document import Document
 >>> doc = Document("We measured the voltaic conductivity of the films.")
@@ -36,10 +42,14 @@ from collections import Counter
 from repair.candidates import collocation as _candidates
 from repair.detect import collocation as _detect
 from repair.detect import rareword as _rare
+from repair.detect import tortured_mill as _mill
+from repair.detect import tortured_odd as _odd
 from repair.detect import wordy as _wordy
 from repair.document import Document
 from repair.score import collocation as _score
+from repair.score import collocation_odd as _odd_score
 from repair.score import rareword as _rare_score
+from repair.score import tortured_mill as _mill_score
 from repair.score import wordy as _wordy_score
 from repair.types import Candidate, Detection, Edit, Finding
 
@@ -47,6 +57,7 @@ from repair.types import Candidate, Detection, Edit, Finding
 RATE_SCALE = 3.0
 WORDY_RULE = "WORDY_PHRASE"
 RARE_RULE = "RARE_WORD"
+MILL_RULE = "TORTURED_WORD"
 #: The rare-word pass runs on a document with at least this many distinct rare words that
 #: have candidate originals, in all and per 1,000 words (no LM look-up below that: clean
 #: dev documents of every register here have at most 45 per 1,000, inaugural addresses
@@ -56,6 +67,11 @@ RARE_PREGATE_PER_1000 = 60.0
 #: Read the rare words next to a first-round restoration again
 #: (:func:`repair.detect.rareword.reread`).
 RARE_REREAD = True
+#: Odd collocations (:mod:`repair.detect.tortured_odd`) are counted only in a document with
+#: at least this many distinct rare words with candidate originals per 1,000 words (dev:
+#: 22 of 27 spun abstracts, 1 of 27 clean ones, 11 of 40 clean documents of other
+#: registers), so most clean text pays nothing for it.
+ODD_PREGATE_PER_1000 = 10.0
 
 
 class _Stage:
@@ -73,6 +89,9 @@ class _Stage:
         in_terms = frozenset(
             t.start for d in decided if d.applied for t in d.restoration.tokens
         ) | frozenset(t.start for t in doc.tokens for m, *_ in wordy if m.start <= t.start < m.end)
+        mill_decisions = _mill_score.decide(_mill.find(doc, in_terms), n_words)
+        mill = [d for d in mill_decisions if d.applied]
+        in_terms |= frozenset(d.word.token.start for d in mill)
         scanned = _rare.scan(doc, in_terms)
         n_types, rare_density = _rare.type_density(doc, scanned)
         found_rare = _rare.find(doc, in_terms, RARE_PREGATE, RARE_PREGATE_PER_1000, scanned)
@@ -83,16 +102,24 @@ class _Stage:
             # tortured abstracts 0.133 -> 0.141, precision 0.723 -> 0.735)
             found_rare = _rare.reread(doc, found_rare, restored)
             rare_decisions = _rare_score.decide(found_rare, n_words)
-        rare = [d for d in rare_decisions if d.applied]
+        rare = [d for d in rare_decisions if d.applied] + mill
         rare_reasons = dict(Counter(d.reason for d in rare_decisions))
+        mill_reasons = dict(Counter(d.reason for d in mill_decisions))
+        odd = _odd.density(doc) if rare_density >= ODD_PREGATE_PER_1000 else None
+        odd_score = 0.0 if odd is None else _odd_score.document_score(odd)
         if not found and not wordy and not rare:
             details: dict[str, object] = {"wordy_paraphrases": n_wordy} if n_wordy else {}
             if n_types:
                 details["rare_types_per_1000_words"] = round(rare_density, 1)
             if rare_reasons:
                 details["rare_word_decisions"] = rare_reasons
-            return Detection((), wordy_score, details)
+            if odd is not None:
+                details["odd_collocations_per_1000_words"] = round(odd, 1)
+            if mill_reasons:
+                details["mill_word_decisions"] = mill_reasons
+            return Detection((), max(wordy_score, odd_score), details)
         applied = sum(d.applied for d in decided) + len(wordy) + len(rare)
+        mill_ids = {id(d) for d in mill}
         rate = 1000.0 * applied / n_words if n_words else 0.0
         findings = tuple(
             Finding(
@@ -108,8 +135,8 @@ class _Stage:
             Finding(m.start, m.end, "collocation", m.pattern, conf, {"wordy": (m, plain, gain)})
             for m, plain, gain, conf in wordy
         ) + tuple(
-            Finding(d.word.token.start, d.word.token.end, "collocation", "rare_word",
-                    d.confidence, {"rare": d})
+            Finding(d.word.token.start, d.word.token.end, "collocation",
+                    "mill_word" if id(d) in mill_ids else "rare_word", d.confidence, {"rare": d})
             for d in rare
         )  # fmt: skip
         details = {
@@ -122,7 +149,12 @@ class _Stage:
             "applied": applied,
             "per_1000_words": round(rate, 3),
         }
-        score = max(1.0 - math.exp(-rate / RATE_SCALE), wordy_score)
+        if odd is not None:
+            details["odd_collocations_per_1000_words"] = round(odd, 1)
+        if mill_reasons:
+            details["mill_words"] = len(mill)
+            details["mill_word_decisions"] = mill_reasons
+        score = max(1.0 - math.exp(-rate / RATE_SCALE), wordy_score, odd_score)
         return Detection(findings, score, details)
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
@@ -137,7 +169,8 @@ class _Stage:
                 d = f.data["rare"]
                 word = _candidates.case_like(d.word.token.text, d.original)
                 feats = {"rare": d}
-                out.append(Candidate(f.start, f.end, word, "collocation", RARE_RULE, feats))
+                rule = MILL_RULE if f.reason == "mill_word" else RARE_RULE
+                out.append(Candidate(f.start, f.end, word, "collocation", rule, feats))
         return out
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
@@ -173,6 +206,12 @@ def _rare_edit(c: Candidate) -> Edit:
     d = c.features["rare"]
     r = d.word
     best = next(o for o in r.options if o.word == d.original)
+    why = (
+        f'"{r.token.text}" is a paper mill\'s word for "{d.original}" (learned habit), in a '
+        "document dense with them; it fits the context"
+        if c.source == MILL_RULE
+        else f'rare "{r.token.text}" in a document dense with them; "{d.original}" fits the context'
+    )
     return Edit(
         c.start,
         c.end - c.start,
@@ -181,7 +220,7 @@ def _rare_edit(c: Candidate) -> Edit:
         "collocation",
         d.confidence,
         c.source,
-        f'rare "{r.token.text}" in a document dense with them; "{d.original}" fits the context',
+        why,
         {
             "lm_logprob_gain": round(best.lm_gain, 3),
             "book_pair_gain": round(best.book_gain, 3),

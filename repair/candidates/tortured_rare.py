@@ -1,0 +1,99 @@
+"""Candidate originals of a rare written word, ranked by their own prior.
+
+The rare-word pass (:mod:`repair.detect.rareword`) reads a short list of candidate
+originals for each rare word of a densely spun document.  Taking the first entries of
+:func:`repair.candidates.spin_synonyms.originals_of` tied that list to the reverse
+table's order, which serves the spin stage's ranker and changes with it (a wider table
+moved the tortured test row from 0.105 to 0.078).  This module pools every source and
+ranks the pool by a prior of its own, the same whatever order the sources list them in:
+
+* a learned paper-mill habit (:mod:`repair.candidates.tortured_words`) comes first, more
+  phrase families first (the mills reuse their thesaurus);
+* then the reverse synonyms (WordNet and Moby) by :func:`prior`: how much more ordinary
+  the candidate is than the written word (a spinner replaces an ordinary word by a rarer
+  synonym) less ``ln(1 + degree)``, the number of written forms listing the candidate
+  (a spinner that picks one of a word's synonyms writes a given one with probability
+  about ``1 / degree``); the word itself breaks ties.
+
+>>> "paper" in ranked("descant")[:3], ranked("the")
+(True, ())
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+from repair.candidates import tortured_words
+from repair.candidates.spin_synonyms import originals_of
+from repair.candidates.tortured_words import learned
+
+#: Candidates kept per written word (set on the dev abstracts).
+MAX_CANDIDATES = 16
+#: Articles, conjunctions, prepositions: never a restoration ("impalement" -> "or").
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor if of at by for from in into on onto to with as than so".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _degrees() -> dict[str, int]:
+    """How many written forms of the reverse synonym table list each original."""
+    from repair.candidates.spin_synonyms import FORMS
+    from repair.lexicons import read_text
+
+    counts: Counter[str] = Counter()
+    for line in read_text(FORMS).splitlines():
+        if line and not line.startswith("#"):
+            counts.update(line.partition("\t")[2].split(","))
+    return dict(counts)
+
+
+def log_degree(word: str) -> float:
+    """``ln(1 + how many written forms list word as an original)``."""
+    return math.log1p(_degrees().get(word, 0))
+
+
+def prior(candidate: str, written_zipf: float) -> float:
+    """Prior of ``candidate`` as the original of a written word of Zipf ``written_zipf``
+    (nats-like units: Zipf gain in ln-10 units less the channel's ln(1 + degree))."""
+    from repair.resources.frequency import zipf
+
+    return math.log(10) * (zipf(candidate) - written_zipf) - log_degree(candidate)
+
+
+def ranked(word: str, limit: int = MAX_CANDIDATES) -> tuple[str, ...]:
+    """Up to ``limit`` one-word candidate originals of the lower-case ``word``: learned
+    habits first, then the reverse synonyms by :func:`prior` (independent of the order
+    the sources list them in)."""
+    return _ranked(word, limit, tortured_words.HELD_OUT)
+
+
+@lru_cache(maxsize=20_000)
+def _ranked(word: str, limit: int, _held_out: frozenset[str]) -> tuple[str, ...]:
+    from repair.resources.frequency import zipf
+
+    habits = [c for c in learned(word) if _usable(c)]
+    pool = {c for c in originals_of(word) if _usable(c) and c not in habits}
+    z = zipf(word)
+    rest = sorted(pool, key=lambda c: (-prior(c, z), c))
+    return tuple([*habits, *rest][:limit])
+
+
+@lru_cache(maxsize=50_000)
+def pool(word: str) -> tuple[str, ...]:
+    """Every one-word candidate original of ``word`` (habits, then the reverse synonyms
+    in the table's order): unranked, so no frequency or degree look-up."""
+    habits = tuple(c for c in learned(word) if _usable(c))
+    return habits + tuple(c for c in originals_of(word) if _usable(c) and c not in habits)
+
+
+def has_candidates(word: str) -> bool:
+    """Whether :func:`ranked` has a candidate for ``word`` (no frequency look-up: the
+    rare-word pass's document gate counts such words on every document)."""
+    return any(_usable(c) for c in learned(word)) or any(_usable(c) for c in originals_of(word))
+
+
+def _usable(candidate: str) -> bool:
+    return " " not in candidate and candidate not in FUNCTION_WORDS and candidate.isalpha()
