@@ -195,10 +195,15 @@ def merged_pairs(
     return out
 
 
-def _alternation(alts: list[str]) -> re.Pattern[str]:
-    """The pattern of ``alts``, tried in this order (longest first, see :func:`_pattern`)."""
+def _alternation(alts: list[str], behind: bool = True) -> re.Pattern[str]:
+    """The pattern of ``alts``, tried in this order (longest first, see :func:`_pattern`).
+
+    ``behind=False`` leaves out the look-behind (no word character, apostrophe or hyphen
+    before the match), for patterns only tried where a word begins that has none: it is
+    ~70 % of the compile time."""
     body = "|".join(re.escape(k).replace(r"\ ", r"[ \t]+").replace("'", "['’]") for k in alts)
-    return re.compile(rf"(?<![\w'’\-])(?:{body})(?![\w\-]|['’][^\W\d_]{{3}}|\.\w)", re.IGNORECASE)
+    before = r"(?<![\w'’\-])" if behind else ""
+    return re.compile(rf"{before}(?:{body})(?![\w\-]|['’][^\W\d_]{{3}}|\.\w)", re.IGNORECASE)
 
 
 def _order(key: str) -> tuple[int, str]:
@@ -239,7 +244,8 @@ class _PatternsByFirstWord:
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def at(self, word: str) -> re.Pattern[str] | _ThenOneWord:
-        """The pattern to try where the text word ``word`` begins."""
+        """The pattern to try where the text word ``word`` begins (a ``\\w+`` run with
+        no word character, apostrophe or hyphen before it: :data:`_WORD_START`)."""
         low = word.lower()
         pat = self._compiled.get(low)
         if pat is None:
@@ -249,9 +255,9 @@ class _PatternsByFirstWord:
                 if last.isascii() and last.lower() == low and _WORD.fullmatch(last):
                     # the key that is the word itself comes last (the shortest): no
                     # compiled alternation for it (~0.2 ms each, most groups are one word)
-                    pat = _ThenOneWord(_alternation(group[:-1]) if group[:-1] else None)
+                    pat = _ThenOneWord(_alternation(group[:-1], False) if group[:-1] else None)
                 else:
-                    pat = _alternation(group)
+                    pat = _alternation(group, False)
             else:
                 pat = _pattern(self._keys)
             self._compiled[low] = pat
