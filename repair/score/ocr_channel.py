@@ -161,11 +161,11 @@ def vocabulary() -> dict[str, int]:
 #: Vocabulary questions (:func:`in_vocabulary`) answered from the sorted word lines
 #: before the dictionary itself is loaded (~20 ms): a clean or short text asks a few
 #: hundred, a long OCR text hundreds of thousands (a dict look-up is ~40x cheaper).
-LAZY_VOCABULARY_QUERIES = 5_000
+LAZY_VOCABULARY_QUERIES = 2_000
 #: Confusion walks over the dictionary (:func:`vocabulary_prefixes`) that test their
 #: prefixes on the sorted word lines before the set of all prefixes (~205 k strings,
 #: ~45 ms to load) is read: a walk asks ~300 prefixes at ~1.5 us each.
-LAZY_PREFIX_WALKS = 64
+LAZY_PREFIX_WALKS = 16
 
 _vocabulary_queries = 0
 
