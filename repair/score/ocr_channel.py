@@ -155,7 +155,14 @@ def symspell():  # noqa: ANN201 - symspellpy has no type stubs
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, int]:
     """symspell's word counts (82,765 words; lower case), read without the delete index."""
-    return disk_cached("ocr-vocabulary", [_dictionary_path(), __file__], _read_vocabulary, dict)
+    global _loaded_vocabulary
+    vocab = disk_cached("ocr-vocabulary", [_dictionary_path(), __file__], _read_vocabulary, dict)
+    _loaded_vocabulary = vocab
+    return vocab
+
+
+#: :func:`vocabulary` once loaded (read by :func:`in_vocabulary` without a call).
+_loaded_vocabulary: dict[str, int] | None = None
 
 
 #: Vocabulary questions (:func:`in_vocabulary`) answered from the sorted word lines
@@ -192,7 +199,10 @@ def in_vocabulary(low: str) -> bool:
     """``low in vocabulary()``, from :func:`vocabulary_lines` while few questions have
     been asked and the dict is not loaded (the same answer, a cheaper start)."""
     global _vocabulary_queries
-    if _vocabulary_queries >= LAZY_VOCABULARY_QUERIES or vocabulary.cache_info().currsize:
+    vocab = _loaded_vocabulary
+    if vocab is not None:
+        return low in vocab
+    if _vocabulary_queries >= LAZY_VOCABULARY_QUERIES:
         return low in vocabulary()
     _vocabulary_queries += 1
     return low in vocabulary_lines()
