@@ -108,3 +108,10 @@ def test_in_vocabulary_before_and_after_the_dict(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(oc, "vocabulary", counted)
     assert [oc.in_vocabulary(p) for p in probes] == [p in vocab for p in probes]
     assert len(calls) == len(probes) - 1000
+
+
+def test_preload_loads_the_dictionary_and_the_prefix_set() -> None:
+    """A batch parent preloads them before forking (shared pages, one load)."""
+    oc.preload()
+    assert oc._loaded_vocabulary is not None
+    assert oc.vocabulary_prefixes()._full is not None

@@ -195,6 +195,13 @@ def _vocabulary_text() -> str:
     return "".join(f"{w}\t{words[w]}\n" for w in sorted(words))
 
 
+def preload() -> None:
+    """Load the dictionary and its prefix set now (a batch parent does, before it forks:
+    a short warm-up text only reads the sorted word lines)."""
+    vocabulary()
+    vocabulary_prefixes().all_prefixes()
+
+
 def in_vocabulary(low: str) -> bool:
     """``low in vocabulary()``, from :func:`vocabulary_lines` while few questions have
     been asked and the dict is not loaded (the same answer, a cheaper start)."""
