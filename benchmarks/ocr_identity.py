@@ -16,7 +16,10 @@ The set (read in place; nothing is copied): the synthetic OCR suite (damaged and
 the speed suite's OCR text (10 k words, non-repeating garble), all 159 SMH articles
 (raw OCR lines joined by newlines), every ICDAR 2017 file's raw OCR, the clean suite,
 and the first 40,000 characters of the first three files of each clean-English register.
-``--quick`` takes every fourth input of each group.
+``--quick`` takes every fourth input of each group.  ``--wide`` adds the seeds, the spin,
+spin_same and tortured suites, every ``spin_sim`` dev row (damaged and clean) and the speed
+suite's clean and spun texts (10 k words).  Each line also holds a hash of the document
+scores (``DocScores.to_json()``, stage details included).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ if not SHARED.is_dir():
     SHARED = Path("/work/shared")
 
 
-def inputs(quick: bool = False) -> Iterator[tuple[str, str]]:
+def inputs(quick: bool = False, wide: bool = False) -> Iterator[tuple[str, str]]:
     """``(name, text)`` of every input, in a fixed order."""
     groups: list[list[tuple[str, str]]] = []
     syn = sorted((HERE / "benchmarks/suites/ocr_synthetic").glob("*.txt"))
@@ -79,17 +82,42 @@ def inputs(quick: bool = False) -> Iterator[tuple[str, str]]:
                 text = p.read_text(encoding="utf-8", errors="replace")[:40_000]
                 registers.append((f"register/{folder.name}/{p.name}", text))
     groups.append(registers)
+    if wide:
+        groups.extend(_wide_groups())
     for group in groups:
         yield from group[::4] if quick else group
 
 
-def dump(out: Path, quick: bool, only: str) -> int:
+def _wide_groups() -> list[list[tuple[str, str]]]:
+    """``--wide``: the seeds, the spin and tortured suites (damaged and clean), the
+    ``spin_sim`` dev rows (damaged and clean) and the speed suite's clean and spun texts."""
+    from repair.bench.speed import speed_text
+
+    groups: list[list[tuple[str, str]]] = []
+    seeds = sorted((HERE / "seeds").glob("*.txt"))
+    groups.append([(f"seed/{p.name}", p.read_text(encoding="utf-8")) for p in seeds])
+    for suite in ("spin", "tortured", "spin_same"):
+        files = sorted((HERE / "benchmarks/suites" / suite).glob("*.txt"))
+        groups.append([(f"{suite}/{p.name}", p.read_text(encoding="utf-8")) for p in files])
+    rows = []
+    for p in sorted((HERE / "benchmarks/suites/spin_sim").glob("dev_*.jsonl")):
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines()):
+            row = json.loads(line)
+            for key in ("damaged", "spun", "clean"):
+                if isinstance(row.get(key), str):
+                    rows.append((f"spin_sim/{p.stem}/{n}/{key}", row[key]))
+    groups.append(rows)
+    groups.append([(f"speed/{k}_10k", speed_text(k, 10_000, HERE)) for k in ("clean", "spun")])
+    return groups
+
+
+def dump(out: Path, quick: bool, only: str, wide: bool = False) -> int:
     from repair.pipeline import repair_text
 
     repair_text("Tbe man.")  # load once
     t0 = time.process_time()
     with out.open("w", encoding="utf-8") as fh:
-        for name, text in inputs(quick):
+        for name, text in inputs(quick, wide):
             if only and not name.startswith(only):
                 continue
             res = repair_text(text)
@@ -101,6 +129,9 @@ def dump(out: Path, quick: bool, only: str) -> int:
                 "name": name,
                 "sha": hashlib.sha256(res.text.encode("utf-8")).hexdigest(),
                 "edits": edits,
+                "scores": hashlib.sha256(
+                    json.dumps(res.scores.to_json(), sort_keys=True, default=repr).encode()
+                ).hexdigest()[:16],
             }
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{out}: {time.process_time() - t0:.1f} s CPU", file=sys.stderr)
@@ -117,11 +148,13 @@ def diff(a: Path, b: Path) -> int:
             print(f"{name}: only in {'b' if x is None else 'a'}")
             bad += 1
             continue
-        if x["sha"] != y["sha"] or x["edits"] != y["edits"]:
+        if x["sha"] != y["sha"] or x["edits"] != y["edits"] or x.get("scores") != y.get("scores"):
             bad += 1
             ex = {tuple(map(str, e)) for e in x["edits"]}
             ey = {tuple(map(str, e)) for e in y["edits"]}
-            print(f"{name}: text {'same' if x['sha'] == y['sha'] else 'DIFFERS'}")
+            same = "same" if x["sha"] == y["sha"] else "DIFFERS"
+            scores = "same" if x.get("scores") == y.get("scores") else "DIFFER"
+            print(f"{name}: text {same}, scores {scores}")
             for e in sorted(ex - ey)[:5]:
                 print("   - ", e)
             for e in sorted(ey - ex)[:5]:
@@ -137,12 +170,17 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("out", type=Path)
     d.add_argument("--quick", action="store_true")
     d.add_argument("--only", default="", help="only inputs whose name starts with this")
+    d.add_argument(
+        "--wide",
+        action="store_true",
+        help="also the seeds, spin/tortured suites, spin_sim dev rows, speed clean/spun text",
+    )
     c = sub.add_parser("diff")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "dump":
-        return dump(args.out, args.quick, args.only)
+        return dump(args.out, args.quick, args.only, args.wide)
     return diff(args.a, args.b)
 
 

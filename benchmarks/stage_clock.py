@@ -1,4 +1,4 @@
-"""Wall time of each stage inside one fresh pipeline run (first call: lazy loads included).
+"""CPU time of each stage inside one fresh pipeline run (first call: lazy loads included).
 
 Usage: ``python benchmarks/stage_clock.py seeds/001_6ec5e41faf0dbfb8.txt``.  Wraps
 ``repair.pipeline.load_stage`` so each stage's detect + candidates + score is timed;
@@ -26,9 +26,9 @@ class _Timed:
         self.name = self.stage.name
 
     def _clock(self, fn, *args):  # type: ignore[no-untyped-def]
-        t = time.perf_counter()
+        t = time.process_time()
         out = fn(*args)
-        TIMES[self.name] = TIMES.get(self.name, 0.0) + time.perf_counter() - t
+        TIMES[self.name] = TIMES.get(self.name, 0.0) + time.process_time() - t
         return out
 
     def detect(self, doc):  # type: ignore[no-untyped-def]

@@ -78,14 +78,18 @@ def test_ocr_vocabulary_is_the_same_with_and_without_the_cache(
     for _ in range(2):  # build and write, then read back
         oc.vocabulary.cache_clear()
         oc.vocabulary_prefixes.cache_clear()
+        oc.vocabulary_lines.cache_clear()
         vocab = oc.vocabulary()
         assert vocab == oc._read_vocabulary() and list(vocab) == list(oc._read_vocabulary())
         words = oc.prefixes_of(oc._read_vocabulary())._words
         full = oc.vocabulary_prefixes().full
         assert full == {w[:i] for w in words for i in range(len(w) + 1)}
-    assert len(list(tmp_path.glob("ocr-*.marshal"))) == 2  # words, prefix set
+        lines = oc.vocabulary_lines()
+        assert list(lines) == words and all(lines.get(w) == str(vocab[w]) for w in words)
+    assert len(list(tmp_path.glob("ocr-*.marshal"))) == 3  # words, sorted lines, prefix set
     oc.vocabulary.cache_clear()
     oc.vocabulary_prefixes.cache_clear()
+    oc.vocabulary_lines.cache_clear()
 
 
 def test_tortured_lexicon_is_the_same_with_and_without_the_cache(
@@ -124,3 +128,31 @@ def test_old_versions_are_pruned_but_other_names_kept(
     assert len(calls) == cache.KEEP + 4
     # another name that shares the prefix is not pruned with "t"
     assert len(list(folder.glob("t-extra-*.marshal"))) == 1
+
+
+def test_file_digest_is_remembered_only_for_settled_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+    import time
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "c"))
+    src = tmp_path / "src.txt"
+    src.write_text("x")
+    assert cache.file_digest(src) == (1, hashlib.sha256(b"x").digest())
+    assert not list((tmp_path / "c").glob("sha256-*"))  # just written: not remembered
+    old = time.time_ns() - 10 * cache.SETTLED_NS
+    os.utime(src, ns=(old, old))
+    assert cache.file_digest(src) == (1, hashlib.sha256(b"x").digest())
+    assert len(list((tmp_path / "c").glob("sha256-*"))) == 1
+    src.write_text("y")  # same size, a new mtime: a new digest
+    assert cache.file_digest(src) == (1, hashlib.sha256(b"y").digest())
+    before = set((tmp_path / "c").glob("sha256-*"))
+    os.utime(src, ns=(old + 1, old + 1))
+    assert cache.file_digest(src) == (1, hashlib.sha256(b"y").digest())
+    # the remembered digest is read back (a planted wrong one shows it is used)
+    (entry,) = set((tmp_path / "c").glob("sha256-*")) - before
+    entry.write_bytes(__import__("marshal").dumps((1, b"planted")))
+    assert cache.file_digest(src) == (1, b"planted")
+    monkeypatch.setenv(cache.ENV, "off")
+    assert cache.file_digest(src) == (1, hashlib.sha256(b"y").digest())

@@ -127,3 +127,21 @@ def test_needs_ftfy_checks_each_line_for_what_the_badness_pattern_needs() -> Non
     broken = "plain line\ncafÃ© on the second line\n"
     assert needs_ftfy(broken, False)
     assert ftfy.fix_text(broken) != broken
+
+
+def test_count_phrase_equals_findall_with_the_look_behind() -> None:
+    """Issue 14: ``count_phrase`` tests the look-behind by hand; it counts what the
+    whole pattern's ``findall`` counts."""
+    import random
+    import re
+
+    from repair.detect.spin import count_phrase
+
+    rng = random.Random(14)
+    pieces = ["said", "it", " ", "  ", "\n", "-", "'", "’", "_", "x", "é", "2", "²", ",", "re"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for phrase in ("said it", "said", "it", "re-said", "x"):
+            body = re.escape(phrase).replace(r"\ ", r"\s+")
+            rx = re.compile(r"(?<![\w'’\-])" + body + r"(?![\w'’\-])")
+            assert count_phrase(text, phrase) == len(rx.findall(text)), (text, phrase)

@@ -42,3 +42,16 @@ def test_each_changed_text_once_and_references_once(calls: list[int]) -> None:
     assert calls.count(len(ref)) <= 1
     text_calls = [n for n in calls if n != len(ref)]
     assert 1 <= len(text_calls) <= 1 + changed_stages < 5
+
+
+def test_compact_tokens_equal_the_plain_scan() -> None:
+    """``tokenize`` (shared ints and word strings) gives exactly ``iter_tokens``' tokens."""
+    from repair.tokenize import iter_tokens, tokenize
+
+    texts = ["", " ", "a", "Tbe  man's 1,000\n\nwords—ſo “it’s” done.\t\x00é", "x" * 5 + " y" * 3]
+    texts.append(open(__file__, encoding="utf-8").read())
+    for text in texts:
+        toks = tokenize(text)
+        assert toks == list(iter_tokens(text))
+        assert "".join(t.text for t in toks) == text
+        assert all(a.end is b.start for a, b in zip(toks, toks[1:], strict=False))

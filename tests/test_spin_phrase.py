@@ -136,3 +136,24 @@ def test_wordnet_spinner_phrases_restored_and_right() -> None:
                     ok = (e.original.lower(), e.replacement.lower()) in gold
                     right, wrong = right + ok, wrong + (not ok)
     assert right >= 8 and wrong * 5 <= right
+
+
+def test_unrolled_scan_equals_the_plain_loop() -> None:
+    """Issue 14: the two/three-word loop of ``phrase_evidence`` is unrolled; it finds
+    the same evidence, in the same order, as the plain loop over span lengths."""
+    from repair.candidates.spin_phrase import _phrase_evidence_any
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "seeds").glob("*.txt"))
+    paths += sorted((root / "benchmarks/suites/spin").glob("*.txt"))[:6]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts += ["Of the in a to. The big dog ran to the store at the end of the day", "a b", ""]
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        covered = {t.start for t in doc.words[3::11]}
+        for cov in (set(), covered):
+            fast = phrase_evidence(doc, cov)
+            assert fast == _phrase_evidence_any(doc, cov)
+            found += len(fast)
+    assert found > 20

@@ -144,9 +144,11 @@ class Worker:
             # what the English warm-up text does not load (repair_text loads them lazily)
             from repair import normalize
             from repair.resources import frequency
+            from repair.score import ocr_channel
 
             normalize.preload()
             frequency.preload()
+            ocr_channel.preload()
 
     def repair(self, doc: RawDoc) -> DocResult:
         """Repair one document; never raises for a bad document (it becomes a failure)."""

@@ -73,13 +73,16 @@ def phrase_lines() -> SortedLines[str]:
     """:data:`TABLE` looked up in place (sorted ``span<TAB>originals<TAB>wordnet`` lines;
     header checked): no dict is built in every process."""
     text = read_text(TABLE)
-    header, _, rest = text.partition("\n")
+    # positions, not partitions: each partition of the rest would copy ~4 MB
+    cut = text.find("\n")
+    header = text if cut < 0 else text[:cut]
     if header.strip() != format_header(COLUMNS):
         raise LexiconError(f"{TABLE}, line 1: expected {format_header(COLUMNS)!r}")
-    body = rest
-    while body.startswith("#"):
-        body = body.partition("\n")[2]
-    return SortedLines(text, len(text) - len(body))
+    pos = len(text) if cut < 0 else cut + 1
+    while text.startswith("#", pos):
+        cut = text.find("\n", pos)
+        pos = len(text) if cut < 0 else cut + 1
+    return SortedLines(text, pos)
 
 
 def phrase_table() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
@@ -117,6 +120,55 @@ def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
     Skipped: spans touching ``covered``, spans with a capital letter (names; a
     sentence-initial capital is allowed), spans made of stopwords only.
     """
+    if MAX_WORDS != 3:
+        return _phrase_evidence_any(doc, covered)
+    # :func:`_phrase_evidence_any` unrolled for two and three words (the same spans in
+    # the same order): this loop visits every word of every document
+    toks = [t for t in doc.tokens if t.kind in ("word", "number")]
+    text = doc.text
+    ctx = WordContext.of(doc)
+    get = phrase_lines().get
+    stop = STOPWORDS
+    out: list[PhraseEvidence] = []
+    last = len(toks) - 1
+    for i in range(last):
+        a = toks[i]
+        if a.kind != "word" or not a.text.isalpha() or a.start in covered:
+            continue
+        b = toks[i + 1]
+        a_end = a.end
+        if b.start != a_end + 1 or text[a_end] != " " or b.kind != "word":
+            continue
+        wb = b.text
+        if not wb.isalpha() or not wb.islower() or b.start in covered:
+            continue
+        wa = a.text.lower()
+        both_stop = wa in stop and wb in stop
+        if not both_stop and span_originals((wa, wb))[0]:
+            ev = _evidence(doc, ctx, a.start, b.end, (wa, wb))
+            if ev is not None:
+                out.append(ev)
+        if i + 2 > last:
+            continue
+        c = toks[i + 2]
+        b_end = b.end
+        if c.start != b_end + 1 or text[b_end] != " " or c.kind != "word":
+            continue
+        wc = c.text
+        if not wc.isalpha() or not wc.islower() or c.start in covered:
+            continue
+        if both_stop and wc in stop:
+            continue
+        if get(f"{wa} {wb} {wc}") is None:
+            continue
+        ev = _evidence(doc, ctx, a.start, c.end, (wa, wb, wc))
+        if ev is not None:
+            out.append(ev)
+    return out
+
+
+def _phrase_evidence_any(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
+    """:func:`phrase_evidence` for any :data:`MAX_WORDS` (the plain loop)."""
     toks = [t for t in doc.tokens if t.kind in ("word", "number")]
     text = doc.text
     ctx = WordContext.of(doc)

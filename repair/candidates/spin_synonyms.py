@@ -161,30 +161,34 @@ def precomputed() -> SortedLines[str] | None:
         text = read_text(FORMS)
     except LexiconError:
         return None
-    header, _, rest = text.partition("\n")
+    # positions, not partitions: each partition of the rest would copy ~6 MB
+    cut = text.find("\n")
+    header = text if cut < 0 else text[:cut]
     if header.strip() != format_header(FORMS_COLUMNS):
         raise LexiconError(f"{FORMS}, line 1: expected {format_header(FORMS_COLUMNS)!r}")
-    stamp, body = None, rest
-    while body.startswith("#"):  # comments head the file only
-        line, _, body = body.partition("\n")
-        if line.startswith(_FINGERPRINT):
-            stamp = line[len(_FINGERPRINT):].strip()
-    if body and not body.endswith("\n"):
-        body += "\n"
+    stamp, pos = None, len(text) if cut < 0 else cut + 1
+    while text.startswith("#", pos):  # comments head the file only
+        cut = text.find("\n", pos)
+        end = len(text) if cut < 0 else cut
+        if text.startswith(_FINGERPRINT, pos):
+            stamp = text[pos + len(_FINGERPRINT) : end].strip()
+        pos = end if cut < 0 else cut + 1
+    if pos < len(text) and not text.endswith("\n"):
         text += "\n"
     # cheap check on every load: the first and last rows have the shape of a row
-    for row in (body[: body.find("\n") + 1], body[body.rfind("\n", 0, len(body) - 1) + 1 :]):
+    last = text.rfind("\n", pos, len(text) - 1) + 1 or pos
+    for row in (text[pos : text.find("\n", pos) + 1], text[last:]):
         if row and (row.count("\t") != 1 or row.startswith("\t") or "\t\n" in row):
-            _check_rows(text, body)
+            _check_rows(text, text[pos:])
     # the whole check once per file version (memoised by its size and mtime_ns)
     stat_cached(
         "spin-forms-checked",
         [lexicon_path(FORMS)],
-        lambda: _check_rows(text, body),
+        lambda: _check_rows(text, text[pos:]),
         kind=bool,
         extra=f"{len(text)} {_check_rows.__code__.co_code.hex()}",
     )
-    return SortedLines(text, len(text) - len(body)) if stamp == fingerprint() else None
+    return SortedLines(text, pos) if stamp == fingerprint() else None
 
 
 def _check_rows(text: str, body: str) -> bool:

@@ -30,6 +30,7 @@ import hashlib
 import marshal
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -62,10 +63,55 @@ def _key(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[.
     h.update(f"{FORMAT}\0{name}\0{sys.version}\0".encode())
     h.update(marshal.dumps(build.__code__))
     for src in sources:
-        data = Path(src).read_bytes()
-        h.update(b"\0%d\0" % len(data))
-        h.update(hashlib.sha256(data).digest())
+        size, digest = file_digest(src)
+        h.update(b"\0%d\0" % size)
+        h.update(digest)
     return h.hexdigest()[:32]
+
+
+#: A file's digest is remembered only once it is this much older than the clock (ns):
+#: a write in the same clock tick as an earlier one may keep its size and mtime.
+SETTLED_NS = 2_000_000_000
+
+
+def file_digest(path: str | os.PathLike[str]) -> tuple[int, bytes]:
+    """``(size, SHA-256 digest)`` of a file's bytes, remembered in the cache folder by
+    its (path, size, mtime_ns, inode) once it has not changed for :data:`SETTLED_NS`
+    (as git treats "racily clean" files): a shipped lexicon of several MB is then not
+    read and hashed by every process.  A file modified later gets another mtime, so
+    a stale digest cannot be read."""
+    folder = cache_dir()
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    if folder is None or st is None or st.st_mtime_ns > time.time_ns() - SETTLED_NS:
+        data = Path(path).read_bytes()
+        return len(data), hashlib.sha256(data).digest()
+    where = os.path.abspath(path)
+    tag = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    stamp = f"{FORMAT}\0{where}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
+    key = hashlib.sha256(stamp.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    entry = folder / f"sha256-{tag}-{key}.marshal"
+    try:
+        value = marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        value = None
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes):
+        return value  # type: ignore[return-value]
+    data = Path(path).read_bytes()
+    value = (len(data), hashlib.sha256(data).digest())
+    try:
+        again = os.stat(path)
+    except OSError:
+        return value
+    if (again.st_size, again.st_mtime_ns, again.st_ino) == (
+        st.st_size,
+        st.st_mtime_ns,
+        st.st_ino,
+    ) and len(data) == st.st_size:
+        _store(folder, f"sha256-{tag}", entry, value)
+    return value
 
 
 def disk_cached(

@@ -26,7 +26,6 @@ installed file differs, wordfreq's own file is read instead (same values).
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Mapping
@@ -84,8 +83,10 @@ _TABLE_SOURCE = b"# source: wordfreq large_en.msgpack.gz; "
 
 
 def _source_fingerprint(path: Path) -> bytes:
-    data = path.read_bytes()
-    return b"size %d; sha256 %s" % (len(data), hashlib.sha256(data).hexdigest().encode())
+    from repair.resources.cache import file_digest  # remembered per file version
+
+    size, digest = file_digest(path)
+    return b"size %d; sha256 %s" % (size, digest.hex().encode())
 
 
 def table_text(table: Mapping[str, int], path: Path | None = None) -> bytes:

@@ -62,6 +62,24 @@ class SortedLines(Generic[AnyStr]):
         q = p + len(needle)
         return self._blob[q : self._blob.index(self._nl, q)]
 
+    def has_prefix(self, prefix: AnyStr) -> bool:
+        """Whether some key starts with ``prefix`` (``""``: whether there are keys).
+
+        The keys starting with ``prefix`` are one run of lines; its first line is in the
+        block whose first key is the last one not after ``prefix``, or is the next
+        block's first key."""
+        if self._nl in prefix or self._tab in prefix:
+            return False
+        heads = self._heads
+        i = bisect_right(heads, prefix) - 1
+        if i < 0:
+            return bool(heads) and heads[0].startswith(prefix)
+        if heads[i].startswith(prefix):
+            return True
+        if self._blob.find(self._nl + prefix, self._starts[i], self._starts[i + 1]) >= 0:
+            return True
+        return i + 1 < len(heads) and heads[i + 1].startswith(prefix)
+
     def __contains__(self, key: object) -> bool:
         return isinstance(key, type(self._blob)) and self.get(key) is not None  # type: ignore[arg-type]
 

@@ -25,6 +25,7 @@ import math
 import threading
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +34,7 @@ from pathlib import Path
 from repair.lexicons import LexiconError, read_tsv
 from repair.resources.cache import disk_cached
 from repair.resources.frequency import zipf
+from repair.resources.sorted_lines import SortedLines
 
 CONFUSIONS_FILE = "ocr_confusions.tsv"
 #: Largest number of glyph confusions applied to one token (ICDAR words with
@@ -153,7 +155,64 @@ def symspell():  # noqa: ANN201 - symspellpy has no type stubs
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, int]:
     """symspell's word counts (82,765 words; lower case), read without the delete index."""
-    return disk_cached("ocr-vocabulary", [_dictionary_path(), __file__], _read_vocabulary, dict)
+    global _loaded_vocabulary
+    vocab = disk_cached("ocr-vocabulary", [_dictionary_path(), __file__], _read_vocabulary, dict)
+    _loaded_vocabulary = vocab
+    return vocab
+
+
+#: :func:`vocabulary` once loaded (read by :func:`in_vocabulary` without a call).
+_loaded_vocabulary: dict[str, int] | None = None
+
+
+#: Vocabulary questions (:func:`in_vocabulary`) answered from the sorted word lines
+#: before the dictionary itself is loaded (~20 ms): a clean or short text asks a few
+#: hundred, a long OCR text hundreds of thousands (a dict look-up is ~40x cheaper).
+LAZY_VOCABULARY_QUERIES = 2_000
+#: Confusion walks over the dictionary (:func:`vocabulary_prefixes`) that test their
+#: prefixes on the sorted word lines before the set of all prefixes (~205 k strings,
+#: ~45 ms to load) is read: a walk asks ~300 prefixes at ~1.5 us each.
+LAZY_PREFIX_WALKS = 16
+
+_vocabulary_queries = 0
+
+
+@lru_cache(maxsize=1)
+def vocabulary_lines() -> SortedLines[str]:
+    """The dictionary's words (lower case) as sorted ``word<TAB>count`` lines, searched
+    in place (:class:`~repair.resources.sorted_lines.SortedLines`): read in ~2 ms from the
+    per-user cache, where :func:`vocabulary` builds a dict of 82 k entries."""
+    text = disk_cached(
+        "ocr-vocabulary-lines", [_dictionary_path(), __file__], _vocabulary_text, str
+    )
+    return SortedLines(text, 0)
+
+
+def _vocabulary_text() -> str:
+    words = _read_vocabulary()
+    if any(w != w.lower() or "\t" in w or "\n" in w for w in words):
+        raise LexiconError("the symspell dictionary must hold lower-case words")
+    return "".join(f"{w}\t{words[w]}\n" for w in sorted(words))
+
+
+def preload() -> None:
+    """Load the dictionary and its prefix set now (a batch parent does, before it forks:
+    a short warm-up text only reads the sorted word lines)."""
+    vocabulary()
+    vocabulary_prefixes().all_prefixes()
+
+
+def in_vocabulary(low: str) -> bool:
+    """``low in vocabulary()``, from :func:`vocabulary_lines` while few questions have
+    been asked and the dict is not loaded (the same answer, a cheaper start)."""
+    global _vocabulary_queries
+    vocab = _loaded_vocabulary
+    if vocab is not None:
+        return low in vocab
+    if _vocabulary_queries >= LAZY_VOCABULARY_QUERIES:
+        return low in vocabulary()
+    _vocabulary_queries += 1
+    return low in vocabulary_lines()
 
 
 def _read_vocabulary() -> dict[str, int]:
@@ -183,7 +242,7 @@ def is_known(word: str) -> bool:
     (True, False, False)
     """
     low = word.lower()
-    if low in vocabulary():
+    if in_vocabulary(low):
         return True
     return zipf(low) >= KNOWN_ZIPF and not _merged_common(low)
 
@@ -201,7 +260,7 @@ def is_target(word: str) -> bool:
     low = word.lower()
     if len(low) == 1:
         return low in ONE_LETTER
-    return low in vocabulary() and zipf(low) >= 2.0
+    return in_vocabulary(low) and zipf(low) >= 2.0
 
 
 def transfer_case(original: str, word: str) -> str:
@@ -244,7 +303,7 @@ def confusion_variants(
     # every prefix of the index's words: prefix-closed, so a string is alive (a prefix of
     # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is
     # alive exactly when its last prefix is (one look-up instead of one per glyph)
-    alive = prefixes.all_prefixes().__contains__
+    alive = prefixes.alive()
     # the table's rows that apply at each position, looked up once per token:
     # (end of the source, (true form, cost, its lower case, the substitution), ...)
     options: list[list[tuple[int, tuple[tuple[str, float, str, tuple[str, str]], ...]]]] = []
@@ -324,10 +383,16 @@ def _dictionary_variants(token: str) -> dict[str, tuple[float, tuple[tuple[str, 
 @lru_cache(maxsize=1)
 def vocabulary_prefixes() -> PrefixIndex:
     """Prefix test over the dictionary words: the set of all their prefixes (built once,
-    ~0.1 s, or read from the per-user cache); the sorted word list is not kept."""
+    ~0.1 s, or read from the per-user cache), read when first needed: the first
+    :data:`LAZY_PREFIX_WALKS` walks search :func:`vocabulary_lines` instead (same
+    answers); the sorted word list is not kept."""
     index = prefixes_of(())
-    index.full = disk_cached(
-        "ocr-prefix-set", [_dictionary_path(), __file__], _all_prefixes, frozenset
+    index.lazy(
+        lambda: disk_cached(
+            "ocr-prefix-set", [_dictionary_path(), __file__], _all_prefixes, frozenset
+        ),
+        vocabulary_lines(),
+        LAZY_PREFIX_WALKS,
     )
     return index
 
@@ -359,7 +424,7 @@ class PrefixIndex:
     of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
     """
 
-    __slots__ = ("_words", "memo", "full")
+    __slots__ = ("_words", "memo", "_full", "_loader", "_lines", "_lazy_walks")
 
     #: Answers remembered (the confusion walk asks the same prefixes again and again).
     MEMO_MAX = 400_000
@@ -367,8 +432,38 @@ class PrefixIndex:
     def __init__(self, words: object) -> None:
         self._words = sorted({w.lower() for w in words})  # type: ignore[attr-defined]
         self.memo: dict[str, bool] = {}
-        #: Every prefix, when built (:func:`vocabulary_prefixes`): answers without a search.
-        self.full: frozenset[str] | None = None
+        self._full: frozenset[str] | None = None
+        self._loader: Callable[[], frozenset[str]] | None = None
+        self._lines: SortedLines[str] | None = None
+        self._lazy_walks = 0
+
+    @property
+    def full(self) -> frozenset[str] | None:
+        """Every prefix, when built or loadable (:func:`vocabulary_prefixes`: read on
+        first use); answers without a search."""
+        if self._full is None and self._loader is not None:
+            self._full = self._loader()
+        return self._full
+
+    @full.setter
+    def full(self, value: frozenset[str] | None) -> None:
+        self._full = value
+
+    def lazy(
+        self, loader: Callable[[], frozenset[str]], lines: SortedLines[str], walks: int
+    ) -> None:
+        """Every prefix comes from ``loader`` when first needed; until then, the first
+        ``walks`` callers of :meth:`alive` test prefixes on ``lines`` (the same words as
+        sorted ``word<TAB>value`` lines: the same answers)."""
+        self._loader, self._lines, self._lazy_walks = loader, lines, walks
+
+    def alive(self) -> Callable[[str], bool]:
+        """The prefix test for one search: a set look-up, or a search of the word lines
+        while the set is not loaded and lazy walks are left."""
+        if self._full is None and self._lines is not None and self._lazy_walks > 0:
+            self._lazy_walks -= 1
+            return self._lines.has_prefix
+        return self.all_prefixes().__contains__
 
     def fork(self) -> PrefixIndex:
         """The same words with memos of its own (a search that asks many other
@@ -381,9 +476,10 @@ class PrefixIndex:
     def all_prefixes(self) -> frozenset[str]:
         """Every prefix of the words (and "" when there are words): built once, on the
         first call, unless :attr:`full` holds it already."""
-        if self.full is None:
-            self.full = _prefix_set(self._words)
-        return self.full
+        full = self.full
+        if full is None:
+            full = self._full = _prefix_set(self._words)
+        return full
 
     def __contains__(self, prefix: object) -> bool:
         if not isinstance(prefix, str):
@@ -395,8 +491,9 @@ class PrefixIndex:
 
     def check(self, prefix: str) -> bool:
         """``prefix in self`` for a string the memo does not hold yet (remembered)."""
-        if self.full is not None:
-            return prefix in self.full
+        full = self.full
+        if full is not None:
+            return prefix in full
         i = bisect_left(self._words, prefix)
         hit = i < len(self._words) and self._words[i].startswith(prefix)
         if len(self.memo) >= self.MEMO_MAX:
@@ -540,7 +637,7 @@ def archaic_form(token: str) -> str | None:
     for a, b in _SWAPS:
         options.extend(low[:i] + b + low[i + 1 :] for i, ch in enumerate(low) if ch == a)
     for o in options:
-        if o in ARCHAIC_WORDS or len(o) >= 2 and o in vocabulary() and zipf(o) >= 2.5:
+        if o in ARCHAIC_WORDS or len(o) >= 2 and in_vocabulary(o) and zipf(o) >= 2.5:
             return o
     return None
 

@@ -76,9 +76,11 @@ class Engine:
             # scripts) and ftfy (as the batch worker's warm-up does)
             from repair import normalize
             from repair.resources import frequency
+            from repair.score import ocr_channel
 
             normalize.preload()
             frequency.preload()
+            ocr_channel.preload()  # a short text reads only the dictionary's sorted lines
             self.warm_up_seconds = time.perf_counter() - t0
             self.ready = True
         return self.warm_up_seconds
