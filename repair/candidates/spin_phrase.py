@@ -33,6 +33,7 @@ from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
 from repair.resources.sorted_lines import SortedLines
 from repair.score.spin_context import WordContext, context
+from repair.types import Token
 
 TABLE = "spin_phrases.tsv"
 COLUMNS = ("written", "originals", "wordnet")
@@ -136,11 +137,8 @@ def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
         if a.kind != "word" or not a.text.isalpha() or a.start in covered:
             continue
         b = toks[i + 1]
-        a_end = a.end
-        if b.start != a_end + 1 or text[a_end] != " " or b.kind != "word":
-            continue
-        wb = b.text
-        if not wb.isalpha() or not wb.islower() or b.start in covered:
+        wb = _next_word(text, a, b, covered)
+        if wb is None:
             continue
         wa = a.text.lower()
         both_stop = wa in stop and wb in stop
@@ -151,11 +149,8 @@ def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
         if i + 2 > last:
             continue
         c = toks[i + 2]
-        b_end = b.end
-        if c.start != b_end + 1 or text[b_end] != " " or c.kind != "word":
-            continue
-        wc = c.text
-        if not wc.isalpha() or not wc.islower() or c.start in covered:
+        wc = _next_word(text, b, c, covered)
+        if wc is None:
             continue
         if both_stop and wc in stop:
             continue
@@ -165,6 +160,18 @@ def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
         if ev is not None:
             out.append(ev)
     return out
+
+
+def _next_word(text: str, prev: Token, tok: Token, covered: set[int]) -> str | None:
+    """``tok``'s text if it is a lower-case alphabetic word one space after ``prev``, not in
+    ``covered``; else None (the test each later word of a span passes)."""
+    end = prev.end
+    if tok.start != end + 1 or text[end] != " " or tok.kind != "word":
+        return None
+    w = tok.text
+    if not w.isalpha() or not w.islower() or tok.start in covered:
+        return None
+    return w
 
 
 def _phrase_evidence_any(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
