@@ -149,6 +149,8 @@ DOC_CHANNEL = True
 HABIT_SEARCH = True
 #: ... also words whose candidates were all turned down (else only words without any).
 HABIT_UNREAD = False
+#: A garbled page's readings are ranked again by a learned correction of the margin.
+RANK = False
 #: Adjacent garbled words are also decided jointly (:mod:`repair.score.ocr_joint`).
 JOINT = True
 
@@ -230,9 +232,33 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
                 scorer, ctx, candidates, memo, groups, prior_default=PRIOR_PER_ZIPF,
                 split_charge=SPLIT_OOV_CHARGE, threshold_of=_threshold_of,
             )  # fmt: skip
+    return _edits(doc, _rank(doc, candidates, memo, groups, garbled))
+
+
+def _rank(
+    doc: Document,
+    candidates: list[Candidate],
+    memo: dict[int, tuple[list[str], list[str], Decision]],
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
+    garbled: bool,
+) -> dict[tuple[int, int], list[tuple[float, Candidate, dict]]]:
+    """Per span, its accepted readings best first: by margin, or in a garbled page as
+    the learned ranking decides (:mod:`repair.score.ocr_rank`)."""
+    if RANK and garbled:
+        from repair.score.ocr_rank import rerank
+
+        groups = rerank(doc, candidates, memo, groups)
+    for items in groups.values():
+        items.sort(key=lambda x: -x[0])
+    return groups
+
+
+def _edits(
+    doc: Document, groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]]
+) -> list[Edit]:
+    """One edit per span: its first reading."""
     edits = []
     for (start, end), items in groups.items():
-        items.sort(key=lambda x: -x[0])
         _margin, best, ev = items[0]
         if "subs" in best.features:
             ev["substitutions"] = best.features["subs"]
