@@ -202,12 +202,58 @@ def fit(rows: list[dict[str, Any]]) -> list[float]:
     return w
 
 
+def article_cv(arts: list[Article], rows: list[dict[str, Any]], folds: int) -> str:
+    """SMH WER/CER of the dev articles, each fold repaired with the weights fitted on
+    the other folds (ranker on), next to the margin rule (ranker off)."""
+    import repair.score.ocr as score
+    import repair.score.ocr_rank as rank
+    from benchmarks.smh_eval import errors
+
+    tot = {"gold_tok": 0, "gold_chr": 0, "raw": [0, 0], "rule": [0, 0], "ranked": [0, 0]}
+    shipped = rank.model
+    try:
+        for k in range(folds):
+            held = [a for a in arts if zlib.crc32(a.ident.encode()) // 2 % folds == k]
+            train = [r for r in rows if zlib.crc32(r["art"].encode()) // 2 % folds != k]
+            fitted = rank.RankModel(FEATURES, tuple(fit(train)), f"fold {k}")
+            rank.model = lambda fitted=fitted: fitted  # type: ignore[assignment]
+            for a in held:
+                rt, gt, rc, gc = errors(a.raw, a.gold)
+                tot["gold_tok"] += gt
+                tot["gold_chr"] += gc
+                tot["raw"][0] += rt
+                tot["raw"][1] += rc
+                for name, on in (("rule", False), ("ranked", True)):
+                    score.RANK = on
+                    ot, _, oc, _ = errors(repair_text(a.raw, config=RepairConfig()).text, a.gold)
+                    tot[name][0] += ot
+                    tot[name][1] += oc
+    finally:
+        rank.model = shipped  # type: ignore[assignment]
+        score.RANK = False
+    raw_t, raw_c = tot["raw"]
+    lines = [f"article cross-validation ({folds} folds of SMH dev articles):"]
+    for name in ("rule", "ranked"):
+        t, c = tot[name]
+        lines.append(
+            f"  {name:6}: WER {t / tot['gold_tok']:.4f} ({100 * (t - raw_t) / raw_t:+.2f} %), "
+            f"CER {c / tot['gold_chr']:.4f} ({100 * (c - raw_c) / raw_c:+.2f} %)"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--rows", type=Path, default=None, help="cache of the labelled spans")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.name}")
+    ap.add_argument(
+        "--article-cv",
+        action="store_true",
+        help="also repair each held-out fold's articles with the weights of the other "
+        "folds and report SMH WER/CER (dev only), ranker off vs on",
+    )
     args = ap.parse_args(argv)
     if args.rows and args.rows.is_file():
         rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines()]
@@ -227,6 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         oof = [a + b for a, b in zip(oof, got, strict=True)]
         print(f"fold {k}: weights {dict(zip(FEATURES, w, strict=True))} held-out {got}")
     print(f"out of fold: right, fixed, broken = {tuple(oof)}")
+    if args.article_cv:
+        path = args.data / "allArticles.txt" if args.data.is_dir() else args.data
+        arts = [a for a in load(path) if split_of(a.ident) == "dev"]
+        print(article_cv(arts, rows, args.folds))
     w = fit(rows)
     got = tally(rows, w)
     print(f"all dev: weights {dict(zip(FEATURES, w, strict=True))} -> {got}")
