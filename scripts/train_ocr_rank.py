@@ -184,6 +184,38 @@ def tally(rows: list[dict[str, Any]], w: list[float]) -> tuple[int, int, int]:
     return right, fixed, broken
 
 
+def breakdown(rows: list[dict[str, Any]], w: list[float]) -> dict[str, int]:
+    """What the model with weights ``w`` does with the spans, by outcome."""
+    out = dict.fromkeys(
+        (
+            "kept, the print right",
+            "edited right",
+            "kept, a rejected reading right",
+            "edited, the print right (broken)",
+            "edited wrong, another applicable reading right",
+            "edited wrong, a rejected reading right",
+        ),
+        0,
+    )
+    keys = list(out)
+    for r in rows:
+        o = decide(r, w)
+        if o is None:
+            out[keys[0] if r["keep_right"] else keys[2]] += 1
+        elif o["right"]:
+            out[keys[1]] += 1
+        elif r["keep_right"]:
+            out[keys[3]] += 1
+        else:
+            ok = [x for x in r["options"] if x["right"]]
+            passes = any(
+                x["x"][0] + sum(a * b for a, b in zip(w[1:], x["x"][1:], strict=True)) >= 0
+                for x in ok
+            )
+            out[keys[4] if passes else keys[5]] += 1
+    return out
+
+
 def fit(rows: list[dict[str, Any]]) -> list[float]:
     """Greedy coordinate search for the most right spans (the margin's weight 1)."""
     w = [1.0] + [0.0] * (len(FEATURES) - 1)
@@ -265,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
             args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     rule = [1.0] + [0.0] * (len(FEATURES) - 1)
     print(f"{len(rows)} spans of SMH dev; margin rule: right, fixed, broken = {tally(rows, rule)}")
+    for name, n in breakdown(rows, rule).items():
+        print(f"  {name}: {n}")
     oof = [0, 0, 0]
     for k in range(args.folds):
         fold = [zlib.crc32(r["art"].encode()) // 2 % args.folds == k for r in rows]

@@ -143,3 +143,20 @@ def test_training_labels_follow_the_gold_alignment() -> None:
     # a longer changed run is left out whole: "Tbe kingwas" -> "The king was"
     units = units_of(Article("2", "Tbe kingwas", "The king was", ""))
     assert label("Tbe kingwas", units, 0, 3, "The") is None
+
+
+def test_fit_finds_a_weight_that_separates_and_keeps_the_rule_otherwise() -> None:
+    from scripts.train_ocr_rank import breakdown, fit, tally
+
+    def opt(over: float, page: float, right: bool) -> dict:
+        return {"x": [over, page, 0.0, 0.0, 0.0], "margin": over + 1.0, "right": right}
+
+    # readings just below their threshold are right when the page prints them
+    rows = [{"art": "a", "keep_right": False, "options": [opt(-0.4, 1.0, True)]}] * 3
+    rows += [{"art": "b", "keep_right": True, "options": [opt(-0.4, 0.0, False)]}] * 3
+    rule = [1.0, 0.0, 0.0, 0.0, 0.0]
+    assert tally(rows, rule) == (3, 0, 0)
+    w = fit(rows)
+    assert w[0] == 1.0 and w[1] > 0.4
+    assert tally(rows, w) == (6, 3, 0)
+    assert breakdown(rows, rule)["kept, a rejected reading right"] == 3
