@@ -8,19 +8,22 @@ For the dev documents that ``benchmarks/spin_eval.py --split dev`` reports on (`
 default 40), each gold substitution gets a *shape* (``written words > original words``,
 capped at 3: ``2>1`` is "prior to" for "before", ``1>2`` is "conduct" for "carry out")
 and an *outcome* from the full pipeline (``repair_text``, stages as spin_eval):
-``restored`` (an edit on exactly that span with the original), ``wrong`` (an edit
-overlapping it with another replacement), else why nothing was done:
+``restored`` (an edit on exactly that span with the original, by any rule: profile
+``SPIN_PHRASE``, ``SPIN_SYNONYM_PHRASE`` or the collocation stage's ``WORDY_PHRASE``),
+``wrong`` (an edit overlapping it with another replacement), ``one_word_missed`` (a
+one-word substitution left alone: :mod:`benchmarks.spin_oracle` classifies those), else
+why the multi-word span was left:
 
-* ``no_cand``: no candidate source offers the original for the written span;
-* ``not_examined``: a candidate exists but the span was never read (a profile span,
-  a name, a broken span);
-* ``not_best``: read, another original won;
-* ``gate_closed``: proposed, but no document gate was open;
-* ``rejected``: proposed, a gate open, the decision rule declined it;
-* ``lost``: kept, then lost to an overlapping edit or the final selection.
+* ``no_cand_or_unread``: :func:`repair.candidates.spin_phrase.phrase_evidence` has no
+  row for the span (no candidate original in the phrase table, a span of function
+  words only, a name, under a profile span, or more than three written words);
+* ``not_best``: read, another original ranked first;
+* ``gate_closed``: proposed, but no document gate of the spin stage was open (model,
+  profile, family);
+* ``rejected``: proposed, a gate open, the phrase rule declined it;
+* ``lost``: kept, then lost to an overlapping edit or the LM in the final round.
 
-Multi-word spans are read from :mod:`repair.candidates.spin_multiword` (which also
-covers the one-word spans whose original is a phrase).  The test half is never read.
+The test half is never read.
 """
 
 from __future__ import annotations
@@ -39,8 +42,10 @@ from spin_eval import make_config, spun_docs  # noqa: E402
 from spin_sim import RATE  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
 
+from repair.detect.spin import THRESHOLD  # noqa: E402
 from repair.document import Document  # noqa: E402
 from repair.pipeline import _with_lexicons, repair_text  # noqa: E402
+from repair.score.spin_model import get_model  # noqa: E402
 from repair.stages.spin import STAGE, _phrase_candidate, _phrase_kept, _recurring  # noqa: E402
 
 
@@ -64,11 +69,9 @@ def classify(
         doc = Document(s.spun, (), config, pairs, s.doc_id)
         det = STAGE.detect(doc)
         d = det.details
-        from repair.score.spin_model import get_model
-
         gate = (
             d.get("model_score", 0.0) >= get_model().doc_gate
-            or d.get("prior_profile_score", d.get("profile_score", det.score)) >= 0.5
+            or d.get("prior_profile_score", d.get("profile_score", det.score)) >= THRESHOLD
             or bool(d.get("family_gate", False))
         )
         recur = _recurring(det.phrases)

@@ -12,10 +12,12 @@ the span up in two reverse sources of one-word originals:
   originals that WordNet gives the modifier (adverb and adjective senses: "earlier" ->
   "before"): the span stands for one preposition or conjunction.
 
-and keep the original with the best LM gain over the whole span, read with two words of
-context on each side, with the gain split into its two sides: how much better the
-original follows the left context (``left_gain``), and how much better the right
-context follows it (``right_gain``).  A spinner's span fits neither side; an author's
+and keep the original with the best LM gain over the whole span (a WordNet original
+within :data:`WORDNET_PRIOR` nats of the best is preferred when it is clearly more common
+than the span: :func:`_ranked`), read with two words of context on each side, with
+the gain split into its two sides: how much better the original follows the left
+context (``left_gain``), and how much better the right context follows it
+(``right_gain``).  A spinner's span fits neither side; an author's
 own phrase usually fits at least one.  ``context`` is the gain beyond what the
 unconditioned LM explains (a rare span loses to a common word everywhere).  The
 decision is :mod:`repair.stages.spin`'s (a conservative rule behind the document gate).
