@@ -12,10 +12,12 @@ the span up in two reverse sources of one-word originals:
   originals that WordNet gives the modifier (adverb and adjective senses: "earlier" ->
   "before"): the span stands for one preposition or conjunction.
 
-and keep the original with the best LM gain over the whole span, read with two words of
-context on each side, with the gain split into its two sides: how much better the
-original follows the left context (``left_gain``), and how much better the right
-context follows it (``right_gain``).  A spinner's span fits neither side; an author's
+and keep the original with the best LM gain over the whole span (a WordNet original
+within :data:`WORDNET_PRIOR` nats of the best is preferred when it is clearly more common
+than the span: :func:`_ranked`), read with two words of context on each side, with
+the gain split into its two sides: how much better the original follows the left
+context (``left_gain``), and how much better the right context follows it
+(``right_gain``).  A spinner's span fits neither side; an author's
 own phrase usually fits at least one.  ``context`` is the gain beyond what the
 unconditioned LM explains (a rare span loses to a common word everywhere).  The
 decision is :mod:`repair.stages.spin`'s (a conservative rule behind the document gate).
@@ -39,6 +41,13 @@ TABLE = "spin_phrases.tsv"
 COLUMNS = ("written", "originals", "wordnet")
 #: Longest written span looked up (words).
 MAX_WORDS = 3
+#: Nats added to a WordNet original's LM gain when the originals of a span are ranked (a
+#: loose source offers many words that fit the context; the tight one names the sense).
+WORDNET_PRIOR = 3.0
+#: ... when the original it promotes is this much more common than the span's words (Zipf
+#: of the original minus their mean): an author's idiom of common words ("set forth", "at
+#: peace") has WordNet senses too, a spinner's rare lemma ("olfactory organ") stands out.
+PRIOR_MIN_ZIPF_GAIN = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +214,25 @@ def _phrase_evidence_any(doc: Document, covered: set[int]) -> list[PhraseEvidenc
     return out
 
 
+def _ranked(
+    rows: list[tuple[float, float, float, str]], wordnet: frozenset[str], low: tuple[str, ...]
+) -> tuple[float, float, float, str]:
+    """The chosen ``(gain, left_gain, right_gain, original)`` of ``rows`` (sorted by gain,
+    best first): the best WordNet original when it comes within :data:`WORDNET_PRIOR` nats
+    of the best and is clearly more common than the span (:data:`PRIOR_MIN_ZIPF_GAIN`),
+    else the best."""
+    best = rows[0]
+    if best[3] in wordnet:
+        return best
+    mean = sum(zipf(w) for w in low) / len(low)
+    for row in rows[1:]:
+        if best[0] - row[0] > WORDNET_PRIOR:
+            break
+        if row[3] in wordnet and zipf(row[3]) - mean >= PRIOR_MIN_ZIPF_GAIN:
+            return row
+    return best
+
+
 def _evidence(
     doc: Document, ctx: WordContext, start: int, end: int, low: tuple[str, ...]
 ) -> PhraseEvidence | None:
@@ -224,8 +252,8 @@ def _evidence(
         rg = lm.sequence_logprob(right, [*left, o]) - base_right
         rows.append((lg + rg, lg, rg, o))
     rows.sort(reverse=True)
-    g, lg, rg, o = rows[0]
-    margin = g - rows[1][0] if len(rows) > 1 else 10.0
+    g, lg, rg, o = _ranked(rows, wordnet, low)
+    margin = g - max((r[0] for r in rows if r[3] != o), default=g - 10.0)
     uni = lm.sequence_logprob([o]) - lm.sequence_logprob(spun)
     zg = zipf(o) - sum(zipf(w) for w in low) / len(low)
     return PhraseEvidence(
