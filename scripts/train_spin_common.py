@@ -11,8 +11,10 @@ spun by every simulated spinner with the *dev* word families, and ``--clean`` cl
 documents, with the seed profile on and off.  Every document goes through the spin
 stage's detection (first reading, profile, document score) as at run time; where its spin
 score is at least :data:`MIN_GATE`, the common written words are read
-(:func:`repair.stages.spin.read_common`) and each row is labelled positive when its
-proposed original is the gold original of that very span.
+(:func:`repair.stages.spin.read_common`; rows of documents where the built-in profile
+fires are then left out, as at run time: ``repair.score.spin_common.PROFILE_OFF``) and
+each row is labelled positive when its proposed original is the gold original of that
+very span.
 
 Model: gradient-boosted trees on :data:`repair.score.spin_model.COMMON_FEATURES`, with
 out-of-fold log-odds held out by document AND word family (the 3 x 3 grid of
@@ -56,6 +58,7 @@ from train_spin_model import (  # noqa: E402
 import repair.stages.spin as spin_stage  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.document import Document  # noqa: E402
+from repair.score.spin_common import PROFILE_OFF  # noqa: E402
 from repair.score.spin_model import COMMON_FEATURES, parse_model  # noqa: E402
 
 CACHE = ROOT / "benchmarks" / ".generated" / "spin_common_rows.npz"
@@ -158,7 +161,9 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=300, help="dev documents spun by each spinner")
     ap.add_argument("--clean", type=int, default=800, help="clean dev documents")
     ap.add_argument("--skip", type=int, default=40, help="dev documents spin_eval reports on")
-    ap.add_argument("--kind", choices=("trees", "logistic"), default="trees")
+    # logistic: out of fold (held out by word family) it restored more at higher precision
+    # than trees, which learn the dev families' common words (RESULTS.md, session 7)
+    ap.add_argument("--kind", choices=("trees", "logistic"), default="logistic")
     ap.add_argument("--budget", type=float, default=0.1, help="clean changed tokens per 1,000")
     ap.add_argument("--wrong-weight", type=float, default=0.5, help="cost of a wrong original")
     ap.add_argument("--fresh", action="store_true", help="recompute the cached rows")
@@ -178,6 +183,10 @@ def main() -> int:
         rows["first_key"] = np.array(first_key)
         rows["size"] = np.array(f"{args.docs},{args.clean},{args.skip}")
         np.savez_compressed(CACHE, **rows)
+    # documents where the built-in profile fires are not read at run time (PROFILE_OFF)
+    off = rows["X"][:, COMMON_FEATURES.index("profile_score")] >= PROFILE_OFF
+    for k in ("X", "y", "inside", "doc", "family"):
+        rows[k] = rows[k][~off]
     X, y = rows["X"], rows["y"]
     live = X[:, 0] > 0.0
     row_doc = rows["doc_id"][rows["doc"]]
@@ -194,6 +203,7 @@ def main() -> int:
     p = np.zeros(len(y))
     p[live] = 1 / (1 + np.exp(-(a * z[live] + b)))
     print(f"OOF row AUC {auc(p[y], p[~y]):.4f}", flush=True)
+    np.save(CACHE.with_name(f"spin_common_oof_{args.kind}.npy"), p)  # for inspection
     options = []
     for g in GATES:
         gate = rows["score"][rows["doc"]] >= g

@@ -34,6 +34,7 @@ from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
 from repair.score.spin_common import common_features, common_probabilities, common_rows
+from repair.score.spin_common import wanted as common_wanted
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, consistent, evidence
 from repair.score.spin_model import get_model, probabilities, word_features
@@ -405,7 +406,8 @@ class _Stage:
         crows: list[WordEvidence] = []
         cfeats: list[list[float]] = []
         cprobs: list[float] = []
-        if COMMON and common is not None and score >= common.gate:
+        prior = d.details.get("prior_profile_score", d.details["profile_score"])
+        if COMMON and common is not None and common_wanted(score, prior, common.gate):
             crows, cfeats = read_common(doc, occ, words, d.details["profile_score"], score)
             cprobs = common_probabilities(common, cfeats)
             d.details["common_examined"] = len(crows)
