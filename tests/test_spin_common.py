@@ -96,3 +96,52 @@ def test_common_candidates_use_the_common_threshold() -> None:
     assert _common(c.threshold + 0.005, 3.0) == ""
     assert _common(c.threshold - 0.005, 3.0) == "weak_evidence"
     assert _common(0.99, -0.1) == "lm_against"
+
+
+def _seed000() -> str:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    return next((root / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+
+
+def test_spun_document_without_profile_gets_the_common_reading() -> None:
+    text = _seed000()
+    det = STAGE.detect(Document(text, config=NO_PROFILE))
+    assert det.details["common_examined"] == len(det.common) > 0
+    assert len(det.common_probs) == len(det.common_features) == len(det.common)
+    for w in det.common:
+        assert MIN_ZIPF <= zipf(w.written.lower()) < MAX_ZIPF
+    edits = [
+        e
+        for e in repair_text(text, config=NO_PROFILE).edits
+        if e.rule == "SPIN_SYNONYM" and e.evidence["zipf_spun"] >= MIN_ZIPF
+    ]
+    assert edits  # "power" -> "force" with the shipped model
+    for e in edits:  # the common model's probability is the confidence, with its reasons
+        assert e.evidence["model_probability"] >= get_model().common.threshold  # type: ignore[union-attr]
+        assert e.evidence["main_features"]
+
+
+def test_profile_document_is_not_read_for_common_words() -> None:
+    cfg = RepairConfig(mojibake=False, ocr=False, tortured=False)
+    det = STAGE.detect(Document(_seed000(), config=cfg))
+    assert det.details["profile_score"] >= 0.5
+    assert det.common == () and "common_examined" not in det.details
+
+
+def test_float32_cut_splits_like_scikit_learn() -> None:
+    import sys
+    from pathlib import Path
+
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("sklearn")
+    root = Path(__file__).resolve().parent.parent
+    sys.path[:0] = [str(root / "scripts"), str(root / "benchmarks")]
+    from train_spin_common import float32_cut
+
+    thr = float(np.float32(5.96))  # a midpoint scikit-learn could store for "5.96"
+    cut = float32_cut(thr)
+    assert not 5.96000014 <= thr  # a float64 comparison with thr itself would differ here
+    for x in (5.96, 5.9599999, 5.96000001, 5.96000014, 5.9601, 5.959):
+        assert (x <= cut) == (np.float32(x) <= thr)

@@ -141,8 +141,6 @@ class CommonModel:
 
     def main_features(self, x: Sequence[float], k: int = 3) -> list[str]:
         """The ``k`` features that raise this word's log-odds most."""
-        if not isinstance(self.word, Trees):
-            return []
         c = self.word.contributions(x)
         top = sorted(c.items(), key=lambda kv: -kv[1])[:k]
         return [COMMON_FEATURES[i] for i, v in top if v > 0]
