@@ -9,7 +9,8 @@ default 40), each gold substitution of a simulated spinner falls in the first of
 classes: ``phrase_cand`` (a written two-word span whose original is among its one-word
 candidates, :mod:`repair.candidates.spin_phrase`), ``multiword`` (any other spun or
 original phrase), ``stop/short`` (a stopword, short or not
-alphabetic), ``common`` (Zipf >= the stage's ``MAX_WRITTEN_ZIPF``: never examined),
+alphabetic), ``common`` (Zipf >= the stage's ``MAX_WRITTEN_ZIPF``: not in the first
+reading; read again by :mod:`repair.score.spin_common` where the document is spun),
 ``no_cands`` (no candidate original), ``gold_not_in`` (the original is not a candidate),
 ``not_examined`` (under a profile span, a name, or after the stage's early stop),
 ``gold_not_best`` (a candidate, not the proposed one), ``best_lowp`` (proposed, model

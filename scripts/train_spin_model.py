@@ -576,6 +576,8 @@ def main() -> int:
         raise SystemExit(f"pure-Python evaluation differs from scikit-learn by {gap}")
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out} ({kind}, {Path(args.out).stat().st_size:,} bytes)")
+    # the common-word model reads this model's document score: train it again
+    print("next: python scripts/train_spin_common.py (the common-word model's entry)")
     return 0
 
 

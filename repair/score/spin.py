@@ -262,7 +262,11 @@ def _decide(
         # against it in the context of this round (earlier restorations change it)
         if gain < 0.0:
             return "lm_against"
-        if c.features.get("model_probability", 0.0) >= get_model().word_threshold:
+        model = get_model()
+        need = model.word_threshold
+        if c.features.get("common") and model.common is not None:
+            need = model.common.threshold  # a common written word: its own model
+        if c.features.get("model_probability", 0.0) >= need:
             return ""
         return "" if ref > 0 and gain >= 2.0 else "weak_evidence"
     if c.source == "SPIN_SYNONYM_PHRASE":  # the LM in this round's context decides

@@ -109,16 +109,22 @@ def candidate_table(
     right: list[str],
     originals: tuple[str, ...],
     counts: Mapping[str, int],
+    min_left: float | None = None,
 ) -> list[tuple[str, float, list[float]]]:
     """(candidate, LM gain, ranker features) of every candidate whose LM gain is within
     :data:`~repair.score.spin_rank.WINDOW` of the best, best LM gain first (exact: the
-    first word's score bounds a candidate's gain, so the others are not computed)."""
+    first word's score bounds a candidate's gain, so the others are not computed).
+
+    ``min_left``: no row at all (``[]``) when no candidate's own word gains at least this
+    much over the written word given the left context."""
     lm = get_lm()
     s = written.lower()
-    base = _lp([s, *right], left)
     hist = [w.lower() for w in left[-2:]]
     s_hist, s_uni, z_s = lm.logprob(s, hist), lm.logprob(s), zipf(s)
     first = sorted(((lm.logprob(o, hist), k, o) for k, o in enumerate(originals)), reverse=True)
+    if min_left is not None and (not first or first[0][0] - s_hist < min_left):
+        return []
+    base = _lp([s, *right], left)
     gains: list[tuple[float, int, str, float]] = []
     top = -1e9
     last = hist[-1:]
@@ -147,18 +153,22 @@ def evidence(
     left: list[str],
     right: list[str],
     counts: Mapping[str, int] | None = None,
+    min_left: float | None = None,
 ) -> WordEvidence | None:
     """:class:`WordEvidence` for one word, or None when it has no candidate original.
 
     ``counts``: how often each lower-case word is written in the document (the ranker
-    reads the candidate's count).
+    reads the candidate's count).  ``min_left``: None also where no candidate's own word
+    gains that much given the left context (:func:`candidate_table`; with the ranker).
     """
     origs = candidates_for(written)
     if not origs:
         return None
     ranker = get_ranker()
     if ranker is not None:
-        table = candidate_table(left, written, right, origs, counts or {})
+        table = candidate_table(left, written, right, origs, counts or {}, min_left)
+        if not table:
+            return None
         choices = tuple((o, g, ranker.score(x), tuple(x)) for o, g, x in table)
         k = max(range(len(choices)), key=lambda i: (choices[i][2], -i))
         return _chosen(start, end, written, len(origs), choices, k)

@@ -69,6 +69,9 @@ FEATURES: tuple[str, ...] = (
     "wordnet_shared",
 )
 DOC_FEATURES: tuple[str, ...] = ("mean_p", "top5_p", "flag_density", "profile_score")
+#: The common-word model's features (:mod:`repair.score.spin_common`): the word features
+#: (document statistics from the first reading's rows) and the document spin score.
+COMMON_FEATURES: tuple[str, ...] = (*FEATURES, "doc_score")
 #: A word is a high-evidence word for ``doc_flag_density`` (as in the old synonym score).
 FLAG_GAIN, FLAG_CONTEXT = 6.0, 2.0
 #: Rows counted at least this many when a density is taken (short texts show no rate).
@@ -121,6 +124,29 @@ class Trees:
 
 
 @dataclass(frozen=True)
+class CommonModel:
+    """The second reading's model for common written words (:mod:`repair.score.spin_common`):
+    read only in documents whose spin score is at least :attr:`gate`; a word is restored
+    when its calibrated probability is at least :attr:`threshold`."""
+
+    word: Trees | Linear
+    calib: tuple[float, float]
+    threshold: float
+    gate: float
+    training: dict
+
+    def probability(self, x: Sequence[float]) -> float:
+        a, b = self.calib
+        return _sigmoid(a * self.word.logit(x) + b)
+
+    def main_features(self, x: Sequence[float], k: int = 3) -> list[str]:
+        """The ``k`` features that raise this word's log-odds most."""
+        c = self.word.contributions(x)
+        top = sorted(c.items(), key=lambda kv: -kv[1])[:k]
+        return [COMMON_FEATURES[i] for i, v in top if v > 0]
+
+
+@dataclass(frozen=True)
 class SpinModel:
     word: Trees | Linear
     #: Platt calibration of the word model's log-odds: p = sigmoid(a * logit + b).
@@ -131,6 +157,8 @@ class SpinModel:
     #: Document model score from which words are decided at all (chosen on dev
     #: jointly with :attr:`word_threshold`).
     doc_gate: float = 0.0
+    #: The common-word model (None: common written words are not read).
+    common: CommonModel | None = None
 
     def probability(self, x: Sequence[float]) -> float:
         a, b = self.calib
@@ -238,7 +266,30 @@ def parse_model(text: str) -> SpinModel:
         doc_model: Trees | Linear = _trees(doc, len(DOC_FEATURES), "doc")
     else:
         doc_model = _linear(doc, len(DOC_FEATURES), "doc")
-    return SpinModel(word, (calib[0], calib[1]), thr, doc_model, training, gate)
+    common = parse_common(d["common"]) if d.get("common") is not None else None
+    return SpinModel(word, (calib[0], calib[1]), thr, doc_model, training, gate, common)
+
+
+def parse_common(c: object) -> CommonModel:
+    """The ``common`` entry of :data:`MODEL_FILE` (schema checked)."""
+    if not isinstance(c, dict):
+        raise LexiconError(f"{MODEL_FILE}: common: expected an object")
+    if tuple(c.get("features", ())) != COMMON_FEATURES:
+        raise LexiconError(f"{MODEL_FILE}: common.features differ from {COMMON_FEATURES}")
+    w = c.get("word")
+    if not isinstance(w, dict) or w.get("kind") not in ("trees", "logistic"):
+        raise LexiconError(f"{MODEL_FILE}: common.word.kind must be 'trees' or 'logistic'")
+    n = len(COMMON_FEATURES)
+    word = _trees(w, n, "common.word") if w["kind"] == "trees" else _linear(w, n, "common.word")
+    calib = _floats(c.get("calibration"), 2, "common.calibration")
+    thr = _floats([c.get("threshold")], 1, "common.threshold")[0]
+    gate = _floats([c.get("gate")], 1, "common.gate")[0]
+    if not 0.0 < thr < 1.0 or not 0.0 <= gate < 1.0:
+        raise LexiconError(f"{MODEL_FILE}: common.threshold in (0, 1), common.gate in [0, 1)")
+    training = c.get("training")
+    if not isinstance(training, dict) or not training.get("fingerprint"):
+        raise LexiconError(f"{MODEL_FILE}: common.training.fingerprint is missing")
+    return CommonModel(word, (calib[0], calib[1]), thr, gate, training)
 
 
 @lru_cache(maxsize=1)
@@ -248,17 +299,25 @@ def get_model() -> SpinModel:
 
 
 def word_features(
-    doc: Document, words: Sequence[WordEvidence], profile_score: float
+    doc: Document,
+    words: Sequence[WordEvidence],
+    profile_score: float,
+    doc_rows: Sequence[WordEvidence] | None = None,
 ) -> list[list[float]]:
-    """One feature vector (:data:`FEATURES` order) per evidence row of ``doc``."""
+    """One feature vector (:data:`FEATURES` order) per evidence row of ``doc``.
+
+    ``doc_rows``: the rows the document statistics (flag density, mean gain) are read
+    from, when not ``words`` themselves (the common words' second reading reads them
+    off the first reading's rows, as the document model does)."""
     if not words:
         return []
     counts: Counter[str] = Counter(t.text.lower() for t in doc.words)
     mapping = Counter((w.written.lower(), w.original) for w in words)
-    n = max(len(words), MIN_ROWS)
-    flagged = sum(1 for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
+    base = words if doc_rows is None else doc_rows
+    n = max(len(base), MIN_ROWS)
+    flagged = sum(1 for w in base if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
     density = flagged / n
-    mean_gain = sum(_clip(w.gain, -10.0, 20.0) for w in words) / n
+    mean_gain = sum(_clip(w.gain, -10.0, 20.0) for w in base) / n
     out = []
     for w in words:
         lw = w.written.lower()

@@ -33,6 +33,8 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
+from repair.score.spin_common import common_features, common_probabilities, common_rows
+from repair.score.spin_common import wanted as common_wanted
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, consistent, evidence
 from repair.score.spin_model import get_model, probabilities, word_features
@@ -64,6 +66,9 @@ PHRASE_KEEP_GAIN = 10.0
 PHRASE_MIN_MARGIN = 2.0
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
+#: Common written words get a second reading in documents already found spun
+#: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
+COMMON = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,11 @@ class SpinDetection(Detection):
     features: tuple[list[float], ...] = ()
     #: Written multi-word spans with one-word candidates (:mod:`repair.candidates.spin_phrase`).
     phrases: tuple[PhraseEvidence, ...] = ()
+    #: Common written words read a second time (:func:`read_common`), their
+    #: probabilities and features (:data:`repair.score.spin_model.COMMON_FEATURES`).
+    common: tuple[WordEvidence, ...] = ()
+    common_probs: tuple[float, ...] = ()
+    common_features: tuple[list[float], ...] = ()
 
 
 def _weak_learned(o: Occurrence) -> bool:
@@ -129,6 +139,20 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
             if len(out) % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * len(out):
                 break  # plainly not spun: the rest would not change the verdict
     return consistent(out) if CONSISTENT else out
+
+
+def read_common(
+    doc: Document,
+    occ: Sequence[Occurrence],
+    words: Sequence[WordEvidence],
+    profile: float,
+    score: float,
+) -> tuple[list[WordEvidence], list[list[float]]]:
+    """The second reading of common written words (:mod:`repair.score.spin_common`) and
+    their features, outside profile, reference and number occurrences (``profile``: the
+    profile score; ``score``: the document spin score)."""
+    rows = common_rows(doc, _profile_spans(list(occ)))
+    return rows, common_features(doc, rows, words, profile, score)
 
 
 def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, PairInfo]:
@@ -378,6 +402,16 @@ class _Stage:
             )
             d.details.update(fam.details())
             score = max(score, fam.score)
+        common = get_model().common
+        crows: list[WordEvidence] = []
+        cfeats: list[list[float]] = []
+        cprobs: list[float] = []
+        prior = d.details.get("prior_profile_score", d.details["profile_score"])
+        if COMMON and common is not None and common_wanted(score, prior, common.gate):
+            crows, cfeats = read_common(doc, occ, words, d.details["profile_score"], score)
+            cprobs = common_probabilities(common, cfeats)
+            d.details["common_examined"] = len(crows)
+            d.details["common_over_threshold"] = sum(p >= common.threshold for p in cprobs)
         return SpinDetection(
             d.findings,
             score,
@@ -387,6 +421,9 @@ class _Stage:
             tuple(probs),
             tuple(feats),
             tuple(phrases),
+            tuple(crows),
+            tuple(cprobs),
+            tuple(cfeats),
         )
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
@@ -416,6 +453,21 @@ class _Stage:
             }
             if p >= model.word_threshold:
                 feats["main_features"] = model.main_features(x)
+            out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
+        common = model.common
+        for w, p, x in zip(
+            detection.common, detection.common_probs, detection.common_features, strict=True
+        ):
+            feats = {
+                "strength": "synonym",
+                "caps": False,
+                "pair_source": "synonym",
+                "model_probability": p,
+                "gain0": w.gain,
+                "common": True,
+            }
+            if common is not None and p >= common.threshold:
+                feats["main_features"] = common.main_features(x)
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
         counts = _count_figures(doc, occ)
         for o in occ:
@@ -461,11 +513,14 @@ class _Stage:
         model = get_model()
         # words are decided where the document model opens the gate (rounded in details)
         bar = model.word_threshold if d.get("model_score", 0.0) >= model.doc_gate else 2.0
+        # common words were read only where their own gate is open (detect)
+        common_bar = model.common.threshold if model.common is not None else 2.0
         kept = [
             c
             for c in candidates
             if (
-                c.features.get("model_probability", 0.0) >= bar
+                c.features.get("model_probability", 0.0)
+                >= (common_bar if c.features.get("common") else bar)
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
