@@ -16,6 +16,7 @@ are proposed (garble no clean text contains).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -55,8 +56,10 @@ from repair.score.ocr_channel import (
     MAX_COST,
     MAX_SUBS,
     Correction,
+    _max_src_len,
     archaic_form,
     confusion_variants,
+    confusions,
     correction_candidates,
     is_known,
     is_word_form,
@@ -66,7 +69,7 @@ from repair.score.ocr_channel import (
     transfer_case,
 )
 from repair.score.ocr_search import MAX_SUBS as WIDE_MAX_SUBS
-from repair.score.ocr_search import cost_bound, wide_candidates
+from repair.score.ocr_search import cost_bound, wide_and_doc, wide_candidates
 from repair.types import Candidate, Detection, Token
 
 #: Clear errors of pages the gate keeps shut are read (:mod:`repair.candidates.ocr_light`).
@@ -466,16 +469,21 @@ class _Generator:
                 thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
         seen = {c.text for c, *_ in out}
+        in_doc = None
         if wide:
-            for c in wide_candidates(text)[:_MAX_CORRECTIONS]:
+            # one walk for both searches (same bounds): the wide one and the page's words
+            readings, in_doc = wide_and_doc(text, info.doc_prefixes)
+            for c in readings[:_MAX_CORRECTIONS]:
                 if c.text in seen:
                     continue
                 seen.add(c.text)
                 out.append((c, "OCR_CONFUSION", c.cost, GARBLED_NONWORD_THRESHOLD))
         # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
         # (in heavily garbled pages as far as the wide search goes: "Svdnoj" -> "Sydney")
-        bound = (cost_bound(text), WIDE_MAX_SUBS) if info.heavy else (MAX_COST, MAX_SUBS)
-        for variant, (cost, subs) in confusion_variants(text, info.doc_prefixes, *bound).items():
+        if in_doc is None:
+            bound = (cost_bound(text), WIDE_MAX_SUBS) if info.heavy else (MAX_COST, MAX_SUBS)
+            in_doc = confusion_variants(text, info.doc_prefixes, *bound)
+        for variant, (cost, subs) in in_doc.items():
             if variant in seen or info.counts[variant] < DOC_SUPPORT_MIN:
                 continue
             corr = Correction(variant, cost, subs, True)
@@ -642,11 +650,7 @@ def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
     text = tok.text
     if len(text) < 5 or not text[1:].islower() or table.is_name(text):
         return []
-    names = [
-        c
-        for c in single_confusions(text, targets=False)
-        if c.cost <= NAME_MAX_COST and c.text[:1].isupper() and table.is_name(c.text)
-    ]
+    names = _cheap_names(text, table.is_name)
     if len(names) != 1:
         names = _wide_name(text, info) if info.heavy and not names else []
     if not names:
@@ -662,6 +666,33 @@ def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
             fixed=NAME_CONFIDENCE,
             subs=[list(x) for x in c.subs],
         )
+    ]
+
+
+def _cheap_names(text: str, is_name: Callable[[str], bool]) -> list[Correction]:
+    """The readings of :func:`single_confusions` ``(text, targets=False)`` that are names
+    of the list within :data:`NAME_MAX_COST`, in no particular order (the caller takes
+    one only when it is the only one): the same readings and costs, without ranking
+    every string one confusion away by its frequency."""
+    table = confusions()
+    longest = _max_src_len()
+    found: dict[str, Correction] = {}
+    for i in range(len(text)):
+        for n in range(1, min(longest, len(text) - i) + 1):
+            src = text[i : i + n]
+            for dst, c in table.get(src, ()):
+                variant = text[:i] + dst + text[i + n :]
+                if not variant or (len(variant) > 1 and not variant[1:].islower()):
+                    continue
+                if variant[:1] == text[:1]:
+                    variant = transfer_case(text, variant)
+                old = found.get(variant)
+                if old is None or c < old.cost:
+                    found[variant] = Correction(variant, c, ((src, dst),), True)
+    return [
+        c
+        for c in found.values()
+        if c.cost <= NAME_MAX_COST and c.text[:1].isupper() and is_name(c.text)
     ]
 
 

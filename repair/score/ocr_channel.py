@@ -294,36 +294,13 @@ def confusion_variants(
     """
     if prefixes is None:
         return _dictionary_variants(token)
-    table = _walk_rows()
-    longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
-
     size = len(token)
-    lows = [ch.lower() for ch in token]
     # every prefix of the index's words: prefix-closed, so a string is alive (a prefix of
     # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is
     # alive exactly when its last prefix is (one look-up instead of one per glyph)
     alive = prefixes.alive()
-    # the table's rows that apply at each position, looked up once per token:
-    # (end of the source, (true form, cost, its lower case, the substitution), ...)
-    options: list[list[tuple[int, tuple[tuple[str, float, str, tuple[str, str]], ...]]]] = []
-    # the cheapest row at or after each position: a branch that cannot afford it only
-    # keeps glyphs from there on
-    cheapest = [math.inf] * (size + 1)
-    for i in range(size + 1):
-        here = []
-        for n in range(1, min(longest, size - i) + 1):
-            rows = table.get(token[i : i + n])
-            if rows:
-                here.append((i + n, rows))
-                if rows[0][1] < cheapest[i]:
-                    cheapest[i] = rows[0][1]
-        options.append(here)
-    for i in range(size - 1, -1, -1):
-        if cheapest[i + 1] < cheapest[i]:
-            cheapest[i] = cheapest[i + 1]
-    rest = [token[i:] for i in range(size + 1)]
-    low_rest = ["".join(lows[i:]) for i in range(size + 1)]
+    options, cheapest, rest, lows, low_rest = _walk_plan(token)
     last = max_subs - 1
 
     def walk(
@@ -367,6 +344,111 @@ def confusion_variants(
     # (the closure and its tables) for the cyclic collector, which the pipeline pauses
     del walk
     return out
+
+
+_Rows = tuple[tuple[str, float, str, tuple[str, str]], ...]
+
+
+def _walk_plan(
+    token: str,
+) -> tuple[list[list[tuple[int, _Rows]]], list[float], list[str], list[str], list[str]]:
+    """What a confusion walk of ``token`` reads at each position: the table's rows that
+    apply there (``(end of the source, rows)``, looked up once per token), the cheapest
+    row at or after it (a branch that cannot afford it only keeps glyphs from there on),
+    the token's rest as printed and lowered, and each glyph lowered."""
+    table = _walk_rows()
+    longest = _max_src_len()
+    size = len(token)
+    lows = [ch.lower() for ch in token]
+    options: list[list[tuple[int, _Rows]]] = []
+    cheapest = [math.inf] * (size + 1)
+    for i in range(size + 1):
+        here = []
+        for n in range(1, min(longest, size - i) + 1):
+            rows = table.get(token[i : i + n])
+            if rows:
+                here.append((i + n, rows))
+                if rows[0][1] < cheapest[i]:
+                    cheapest[i] = rows[0][1]
+        options.append(here)
+    for i in range(size - 1, -1, -1):
+        if cheapest[i + 1] < cheapest[i]:
+            cheapest[i] = cheapest[i + 1]
+    rest = [token[i:] for i in range(size + 1)]
+    low_rest = ["".join(lows[i:]) for i in range(size + 1)]
+    return options, cheapest, rest, lows, low_rest
+
+
+Variants = dict[str, tuple[float, tuple[tuple[str, str], ...]]]
+
+
+def confusion_variants_pair(
+    token: str, first: PrefixIndex, second: PrefixIndex, max_cost: float, max_subs: int
+) -> tuple[Variants, Variants]:
+    """``(confusion_variants(token, first, max_cost, max_subs), confusion_variants(token,
+    second, max_cost, max_subs))`` from one walk (the wide search of a heavily garbled
+    page's token and its search of the page's own words share their bounds).
+
+    Exact: a branch lives while what it built is a prefix in either index, and each
+    reading goes to the index (or both) whose prefixes hold it.  Both sets are
+    prefix-closed, so every branch that leads to a reading of one index is alive in
+    that index all along: each result gets the same readings, costs, substitutions
+    and order as its own walk (the same depth-first order, filtered).
+    """
+    one = first.all_prefixes()
+    two = second.all_prefixes()
+    out1: Variants = {}
+    out2: Variants = {}
+    size = len(token)
+    options, cheapest, rest, lows, low_rest = _walk_plan(token)
+    last = max_subs - 1
+
+    def keep(out: Variants, variant: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
+        old = out.get(variant)
+        if old is None or cost < old[0]:
+            out[variant] = (cost, subs)
+
+    def walk(
+        i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...], n_subs: int
+    ) -> None:
+        while True:
+            for j, rows in options[i]:
+                for dst, c, dst_low, sub in rows:
+                    new_cost = cost + c
+                    if new_cost > max_cost:
+                        break
+                    new_low = low + dst_low
+                    if new_low and new_low not in one and new_low not in two:
+                        continue
+                    if n_subs == last or new_cost + cheapest[j] > max_cost:
+                        tail = new_low + low_rest[j]
+                        if not tail:
+                            keep(out1, built + dst + rest[j], new_cost, (*subs, sub))
+                            keep(out2, built + dst + rest[j], new_cost, (*subs, sub))
+                            continue
+                        if tail in one:
+                            keep(out1, built + dst + rest[j], new_cost, (*subs, sub))
+                        if tail in two:
+                            keep(out2, built + dst + rest[j], new_cost, (*subs, sub))
+                        continue
+                    walk(j, built + dst, new_low, new_cost, (*subs, sub), n_subs + 1)  # noqa: F821
+            if i >= size:
+                if subs:
+                    if not low or low in one:
+                        keep(out1, built, cost, subs)
+                    if not low or low in two:
+                        keep(out2, built, cost, subs)
+                return
+            built += token[i]
+            low += lows[i]
+            i += 1
+            if low not in one and low not in two:
+                return
+
+    if max_subs > 0:
+        walk(0, "", "", 0.0, (), 0)
+    del walk  # the closure refers to itself (see confusion_variants)
+    return out1, out2
 
 
 #: Walks kept by :func:`_dictionary_variants`.  Every variant of a token is kept, words or
