@@ -68,19 +68,23 @@ def test_one_walk_over_two_indexes_is_both_walks() -> None:
 
 def test_wide_and_doc_readings_equal_the_separate_searches() -> None:
     doc = _doc_index()
-    tokens = [t for t in _tokens(step=5) if t.islower()]
-    for token in tokens:
-        ocr_search.wide_candidates.cache_clear()
-        # not cached: one walk for both
-        wide, in_doc = ocr_search.wide_and_doc(token, doc)
-        # cached now: the wide readings come from the cache, the page's words are walked
-        again, in_doc_again = ocr_search.wide_and_doc(token, doc)
-        ocr_search.wide_candidates.cache_clear()
-        ref_wide = ocr_search.wide_candidates(token)
-        ref_doc = confusion_variants(token, doc, ocr_search.cost_bound(token), 5)
-        assert wide == again == ref_wide, token
-        assert list(in_doc.items()) == list(ref_doc.items()), token
-        assert list(in_doc_again.items()) == list(ref_doc.items()), token
+    tokens = _tokens(step=5)
+    lower = [t for t in tokens if t.islower()]
+    capital = [t for t in tokens if t[:1].isupper() and t[1:].islower() and len(t) >= 5]
+    capital += ["Pittwator", "Svdnoj", "Balgownio"]
+    for names, sample in ((False, lower), (True, capital)):
+        for token in sample:
+            ocr_search.wide_candidates.cache_clear()
+            # not cached: one walk for both
+            wide, in_doc = ocr_search.wide_and_doc(token, doc, names=names)
+            # cached now: the wide readings come from the cache, the page's words walked
+            again, in_doc_again = ocr_search.wide_and_doc(token, doc, names=names)
+            ocr_search.wide_candidates.cache_clear()
+            ref_wide = ocr_search.wide_candidates(token, names=names)
+            ref_doc = confusion_variants(token, doc, ocr_search.cost_bound(token), 5)
+            assert wide == again == ref_wide, token
+            assert list(in_doc.items()) == list(ref_doc.items()), token
+            assert list(in_doc_again.items()) == list(ref_doc.items()), token
     ocr_search.wide_candidates.cache_clear()
 
 

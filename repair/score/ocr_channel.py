@@ -25,7 +25,7 @@ import math
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -295,17 +295,33 @@ def confusion_variants(
     if prefixes is None:
         return _dictionary_variants(token)
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
-    size = len(token)
     # every prefix of the index's words: prefix-closed, so a string is alive (a prefix of
     # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is
     # alive exactly when its last prefix is (one look-up instead of one per glyph)
-    alive = prefixes.alive()
+    alive = prefixes.prefix_set()
     options, cheapest, rest, lows, low_rest = _walk_plan(token)
-    last = max_subs - 1
 
+    # the walk's tables are bound as locals (default arguments): read at every step
     def walk(
-        i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...], n_subs: int
+        i: int,
+        built: str,
+        low: str,
+        cost: float,
+        subs: tuple[tuple[str, str], ...],
+        n_subs: int,
+        alive: Container[str] = alive,
+        max_cost: float = max_cost,
+        options: list[list[tuple[int, _Rows]]] = options,
+        cheapest: list[float] = cheapest,
+        rest: list[str] = rest,
+        low_rest: list[str] = low_rest,
+        lows: list[str] = lows,
+        token: str = token,
+        size: int = len(token),
+        out: Variants = out,
+        last: int = max_subs - 1,
     ) -> None:
+        settle = n_subs == last  # this is the last substitution allowed
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
             for j, rows in options[i]:
@@ -314,12 +330,12 @@ def confusion_variants(
                     if new_cost > max_cost:
                         break  # rows are sorted by cost
                     new_low = low + dst_low
-                    if new_low and not alive(new_low):
+                    if new_low and new_low not in alive:
                         continue
-                    if n_subs == last or new_cost + cheapest[j] > max_cost:
+                    if settle or new_cost + cheapest[j] > max_cost:
                         # no further substitution fits: the rest of the token as printed
                         tail = new_low + low_rest[j]
-                        if not tail or alive(tail):
+                        if not tail or tail in alive:
                             variant = built + dst + rest[j]
                             old = out.get(variant)
                             if old is None or new_cost < old[0]:
@@ -335,7 +351,7 @@ def confusion_variants(
             built += token[i]
             low += lows[i]
             i += 1
-            if not alive(low):
+            if low not in alive:
                 return
 
     if max_subs > 0:
@@ -356,26 +372,34 @@ def _walk_plan(
     apply there (``(end of the source, rows)``, looked up once per token), the cheapest
     row at or after it (a branch that cannot afford it only keeps glyphs from there on),
     the token's rest as printed and lowered, and each glyph lowered."""
-    table = _walk_rows()
+    get = _walk_rows().get
     longest = _max_src_len()
     size = len(token)
     lows = [ch.lower() for ch in token]
     options: list[list[tuple[int, _Rows]]] = []
-    cheapest = [math.inf] * (size + 1)
-    for i in range(size + 1):
+    inf = math.inf
+    cheapest = [inf] * (size + 1)
+    for i in range(size):
         here = []
+        best = inf
         for n in range(1, min(longest, size - i) + 1):
-            rows = table.get(token[i : i + n])
+            rows = get(token[i : i + n])
             if rows:
                 here.append((i + n, rows))
-                if rows[0][1] < cheapest[i]:
-                    cheapest[i] = rows[0][1]
+                if rows[0][1] < best:
+                    best = rows[0][1]
         options.append(here)
+        cheapest[i] = best
+    options.append([])  # nothing is read past the end
     for i in range(size - 1, -1, -1):
         if cheapest[i + 1] < cheapest[i]:
             cheapest[i] = cheapest[i + 1]
     rest = [token[i:] for i in range(size + 1)]
-    low_rest = ["".join(lows[i:]) for i in range(size + 1)]
+    low_rest = [""] * (size + 1)
+    tail = ""
+    for i in range(size - 1, -1, -1):
+        tail = lows[i] + tail
+        low_rest[i] = tail
     return options, cheapest, rest, lows, low_rest
 
 
@@ -409,8 +433,20 @@ def confusion_variants_pair(
             out[variant] = (cost, subs)
 
     def walk(
-        i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...], n_subs: int
+        i: int,
+        built: str,
+        low: str,
+        cost: float,
+        subs: tuple[tuple[str, str], ...],
+        n_subs: int,
+        one: frozenset[str] = one,
+        two: frozenset[str] = two,
+        max_cost: float = max_cost,
+        options: list[list[tuple[int, _Rows]]] = options,
+        cheapest: list[float] = cheapest,
+        low_rest: list[str] = low_rest,
     ) -> None:
+        settle = n_subs == last
         while True:
             for j, rows in options[i]:
                 for dst, c, dst_low, sub in rows:
@@ -420,7 +456,7 @@ def confusion_variants_pair(
                     new_low = low + dst_low
                     if new_low and new_low not in one and new_low not in two:
                         continue
-                    if n_subs == last or new_cost + cheapest[j] > max_cost:
+                    if settle or new_cost + cheapest[j] > max_cost:
                         tail = new_low + low_rest[j]
                         if not tail:
                             keep(out1, built + dst + rest[j], new_cost, (*subs, sub))
@@ -547,6 +583,14 @@ class PrefixIndex:
             return self._lines.has_prefix
         return self.all_prefixes().__contains__
 
+    def prefix_set(self) -> Container[str]:
+        """:meth:`alive` as a container (``p in it``): the set itself, or the word lines'
+        prefix test while the set is not loaded and lazy walks are left."""
+        if self._full is None and self._lines is not None and self._lazy_walks > 0:
+            self._lazy_walks -= 1
+            return _LinePrefixes(self._lines)
+        return self.all_prefixes()
+
     def fork(self) -> PrefixIndex:
         """The same words with memos of its own (a search that asks many other
         prefixes does not evict this index's answers)."""
@@ -582,6 +626,18 @@ class PrefixIndex:
             self.memo.clear()
         self.memo[prefix] = hit
         return hit
+
+
+class _LinePrefixes:
+    """``p in it``: whether some word of sorted lines starts with ``p``."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: SortedLines[str]) -> None:
+        self._lines = lines
+
+    def __contains__(self, prefix: object) -> bool:
+        return isinstance(prefix, str) and self._lines.has_prefix(prefix)
 
 
 def prefixes_of(words: object) -> PrefixIndex:

@@ -155,28 +155,36 @@ class _NotCached(Exception):
     """:func:`wide_candidates` has no answer cached for a probed token."""
 
 
-def wide_and_doc(token: str, doc: PrefixIndex) -> tuple[tuple[Correction, ...], Variants]:
-    """``(wide_candidates(token), confusion_variants(token, doc, cost_bound(token),
+def wide_and_doc(
+    token: str, doc: PrefixIndex, names: bool = False
+) -> tuple[tuple[Correction, ...], Variants]:
+    """``(wide_candidates(token, names), confusion_variants(token, doc, cost_bound(token),
     MAX_SUBS))``: the wide readings of a heavily garbled page's token and its variants
     among the page's own words (``doc``, lower case).  Both searches have the same
     bounds, so when the wide readings are not cached yet one walk over both indexes
     (:func:`repair.score.ocr_channel.confusion_variants_pair`) gives both, exactly."""
     bound = cost_bound(token)
+
+    def wide() -> tuple[Correction, ...]:
+        # called as the other callers call it: the cache keys by the arguments as given
+        return wide_candidates(token, names=True) if names else wide_candidates(token)
+
     if len(token) > MAX_LEN or len(token) < 2 or token.isupper():
-        return wide_candidates(token), confusion_variants(token, doc, bound, MAX_SUBS)
+        return wide(), confusion_variants(token, doc, bound, MAX_SUBS)
     _walk.variants = _PROBE
     try:
-        cached: tuple[Correction, ...] | None = wide_candidates(token)
+        cached: tuple[Correction, ...] | None = wide()
     except _NotCached:
         cached = None
     finally:
         _walk.variants = None
     if cached is not None:
         return cached, confusion_variants(token, doc, bound, MAX_SUBS)
-    words, in_doc = confusion_variants_pair(token, _word_prefixes(), doc, bound, MAX_SUBS)
-    _walk.variants = words
+    index = name_prefixes() if names else _word_prefixes()
+    found, in_doc = confusion_variants_pair(token, index, doc, bound, MAX_SUBS)
+    _walk.variants = found
     try:
-        wide = wide_candidates(token)
+        readings = wide()
     finally:
         _walk.variants = None
-    return wide, in_doc
+    return readings, in_doc
