@@ -128,3 +128,95 @@ def test_pair_walk_leaves_no_garbage() -> None:
     finally:
         if was:
             gc.enable()
+
+
+def _plain_far_readings(token: str) -> tuple:
+    """far_readings as first written: every retrieved word ranked by its frequency."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates import ocr_far as far
+    from repair.resources.frequency import zipf
+    from repair.score.ocr_channel import Correction
+
+    if not (far.MIN_LEN <= len(token) <= far.MAX_LEN) or not token.isalpha():
+        return ()
+    low = token.lower()
+    cutoff = far.SHORT_DISTANCE if len(token) <= far.SHORT_LEN else far.MAX_DISTANCE
+    words = (
+        far._anchored(len(low), low[0], low[-1]) if far.ANCHORED else far._near_lengths(len(low))
+    )
+    hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    hits.sort(key=lambda h: (h[1], -zipf(h[0])))
+    priced = []
+    for word, _dist, _k in hits[: far.MAX_PRICED]:
+        if word == low:
+            continue
+        cost = far.channel_cost(token, word)
+        if cost <= far.bound(token):
+            priced.append(Correction(word, round(cost, 3), ((token, word),), False))
+    priced.sort(key=lambda c: (c.cost, -zipf(c.text)))
+    return tuple(priced[: far.MAX_READINGS])
+
+
+def test_far_readings_price_the_same_words() -> None:
+    from repair.candidates.ocr_far import far_readings
+
+    tokens = [t for t in _tokens(step=2, limit=3000) if t.isalpha()]
+    tokens += ["conllnuid", "Cmincil", "imprlsonraont", "licutouaiit"]
+    for token in tokens:
+        assert far_readings.__wrapped__(token) == _plain_far_readings(token), token
+
+
+def _plain_name_shape(text: str) -> object:
+    """name_shape_reading as first written (every score through ``_char_lp``)."""
+    from repair.candidates import ocr_nameshape as ns
+    from repair.score.ocr_channel import confusions
+
+    if len(text) < ns.MIN_LEN or not ns._capitalised(text):
+        return None
+    model = ns._model()
+    table = confusions()
+    longest = max(len(k) for k in table)
+    cur, total, subs = text, 0.0, []
+    for _ in range(ns.MAX_STEPS):
+        padded = ns._PAD + cur.lower() + "$"
+        here = [ns._char_lp(model, padded, j) for j in range(len(padded))]
+        best = None
+        for i in range(len(cur)):
+            for n in range(1, min(longest, len(cur) - i) + 1):
+                src = cur[i : i + n]
+                rows = table.get(src)
+                if not rows:
+                    continue
+                a = i + len(ns._PAD)
+                old = sum(here[a : min(len(padded), a + n + ns.ORDER - 1)])
+                for dst, cost in rows:
+                    if cost > ns.MAX_STEP_COST or -old - cost < ns.STEP_GAIN:
+                        continue
+                    v = cur[:i] + dst + cur[i + n :]
+                    if len(v) < ns.MIN_LEN or not ns._capitalised(v):
+                        continue
+                    vp = ns._PAD + v.lower() + "$"
+                    stop = min(len(vp), a + len(dst) + ns.ORDER - 1)
+                    new = sum(ns._char_lp(model, vp, j) for j in range(a, stop))
+                    gain = new - old - cost
+                    if gain >= ns.STEP_GAIN and (best is None or gain > best[0]):
+                        best = (gain, v, (src, dst))
+        if best is None:
+            break
+        total += best[0]
+        cur = best[1]
+        subs.append(best[2])
+    if cur == text:
+        return None
+    return cur, total, tuple(subs)
+
+
+def test_name_shape_readings_are_the_plain_ones() -> None:
+    from repair.candidates.ocr_nameshape import name_shape_reading
+
+    tokens = [t for t in _tokens(step=1, limit=5000) if t[:1].isupper()]
+    tokens += ["Chivcrs", "Fdward", "Balgownio", "Wollougong"]
+    for token in tokens:
+        assert name_shape_reading.__wrapped__(token) == _plain_name_shape(token), token
