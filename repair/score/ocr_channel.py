@@ -311,7 +311,7 @@ def confusion_variants(
         n_subs: int,
         alive: Container[str] = alive,
         max_cost: float = max_cost,
-        options: list[list[tuple[int, _Rows]]] = options,
+        options: list[tuple[tuple[int, _Rows], ...]] = options,
         cheapest: list[float] = cheapest,
         rest: list[str] = rest,
         low_rest: list[str] = low_rest,
@@ -324,7 +324,8 @@ def confusion_variants(
         settle = n_subs == last  # this is the last substitution allowed
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
-            for j, rows in options[i]:
+            for n, rows in options[i]:
+                j = i + n
                 for dst, c, dst_low, sub in rows:
                     new_cost = cost + c
                     if new_cost > max_cost:
@@ -367,33 +368,30 @@ _Rows = tuple[tuple[str, float, str, tuple[str, str]], ...]
 
 def _walk_plan(
     token: str,
-) -> tuple[list[list[tuple[int, _Rows]]], list[float], list[str], list[str], list[str]]:
+) -> tuple[list[tuple[tuple[int, _Rows], ...]], list[float], list[str], list[str], list[str]]:
     """What a confusion walk of ``token`` reads at each position: the table's rows that
-    apply there (``(end of the source, rows)``, looked up once per token), the cheapest
-    row at or after it (a branch that cannot afford it only keeps glyphs from there on),
-    the token's rest as printed and lowered, and each glyph lowered."""
-    get = _walk_rows().get
+    apply there (``(length of the source, rows)``, looked up once per token), the
+    cheapest row at or after it (a branch that cannot afford it only keeps glyphs from
+    there on), the token's rest as printed and lowered, and each glyph lowered."""
     longest = _max_src_len()
     size = len(token)
-    lows = [ch.lower() for ch in token]
-    options: list[list[tuple[int, _Rows]]] = []
-    inf = math.inf
-    cheapest = [inf] * (size + 1)
+    windows = _windows
+    options: list[tuple[tuple[int, _Rows], ...]] = []
+    cheapest = [math.inf] * (size + 1)
     for i in range(size):
-        here = []
-        best = inf
-        for n in range(1, min(longest, size - i) + 1):
-            rows = get(token[i : i + n])
-            if rows:
-                here.append((i + n, rows))
-                if rows[0][1] < best:
-                    best = rows[0][1]
-        options.append(here)
-        cheapest[i] = best
-    options.append([])  # nothing is read past the end
+        window = token[i : i + longest]
+        known = windows.get(window)
+        if known is None:
+            if len(windows) >= WALK_WINDOWS_KEPT:
+                windows.clear()
+            known = windows[window] = _window_rows(window)
+        options.append(known[0])
+        cheapest[i] = known[1]
+    options.append(())  # nothing is read past the end
     for i in range(size - 1, -1, -1):
         if cheapest[i + 1] < cheapest[i]:
             cheapest[i] = cheapest[i + 1]
+    lows = [ch.lower() for ch in token]
     rest = [token[i:] for i in range(size + 1)]
     low_rest = [""] * (size + 1)
     tail = ""
@@ -401,6 +399,27 @@ def _walk_plan(
         tail = lows[i] + tail
         low_rest[i] = tail
     return options, cheapest, rest, lows, low_rest
+
+
+#: Printed windows (the next :func:`_max_src_len` glyphs) whose rows are kept for
+#: :func:`_walk_plan`: a text has a few tens of thousands.
+WALK_WINDOWS_KEPT = 65_536
+_windows: dict[str, tuple[tuple[tuple[int, _Rows], ...], float]] = {}
+
+
+def _window_rows(window: str) -> tuple[tuple[tuple[int, _Rows], ...], float]:
+    """The rows whose printed form starts ``window`` (``(its length, rows)``, shortest
+    first) and the cheapest cost among them."""
+    get = _walk_rows().get
+    here = []
+    best = math.inf
+    for n in range(1, len(window) + 1):
+        rows = get(window[:n])
+        if rows:
+            here.append((n, rows))
+            if rows[0][1] < best:
+                best = rows[0][1]
+    return tuple(here), best
 
 
 Variants = dict[str, tuple[float, tuple[tuple[str, str], ...]]]
@@ -442,13 +461,14 @@ def confusion_variants_pair(
         one: frozenset[str] = one,
         two: frozenset[str] = two,
         max_cost: float = max_cost,
-        options: list[list[tuple[int, _Rows]]] = options,
+        options: list[tuple[tuple[int, _Rows], ...]] = options,
         cheapest: list[float] = cheapest,
         low_rest: list[str] = low_rest,
     ) -> None:
         settle = n_subs == last
         while True:
-            for j, rows in options[i]:
+            for n, rows in options[i]:
+                j = i + n
                 for dst, c, dst_low, sub in rows:
                     new_cost = cost + c
                     if new_cost > max_cost:
