@@ -33,6 +33,13 @@ def test_a_repeated_garbled_token_is_searched_once_per_document(monkeypatch) -> 
         return real(token, *args, **kwargs)
 
     monkeypatch.setattr(ocr_candidates, "confusion_variants", counting)
+    real_pair = ocr_candidates.wide_and_doc
+
+    def counting_pair(token, doc, names=False):  # noqa: ANN001, ANN202
+        calls.append(token)  # the same search, shared with the wide one
+        return real_pair(token, doc, names=names)
+
+    monkeypatch.setattr(ocr_candidates, "wide_and_doc", counting_pair)
     once = repair_text(GARBLED, config=RepairConfig())
     n_once = len(calls)
     calls.clear()

@@ -16,6 +16,7 @@ are proposed (garble no clean text contains).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -55,8 +56,10 @@ from repair.score.ocr_channel import (
     MAX_COST,
     MAX_SUBS,
     Correction,
+    _max_src_len,
     archaic_form,
     confusion_variants,
+    confusions,
     correction_candidates,
     is_known,
     is_word_form,
@@ -66,7 +69,7 @@ from repair.score.ocr_channel import (
     transfer_case,
 )
 from repair.score.ocr_search import MAX_SUBS as WIDE_MAX_SUBS
-from repair.score.ocr_search import cost_bound, wide_candidates
+from repair.score.ocr_search import cost_bound, wide_and_doc, wide_candidates
 from repair.types import Candidate, Detection, Token
 
 #: Clear errors of pages the gate keeps shut are read (:mod:`repair.candidates.ocr_light`).
@@ -167,6 +170,16 @@ class _DocInfo:
     old_print: bool = False
     #: ``_corrections`` per (token, reason): a document repeats its misreadings
     corrections: dict[tuple[str, str], list] = field(default_factory=dict)
+    #: page-word walks made together with a token's wide name search, until read
+    doc_walks: dict[str, dict] = field(default_factory=dict)
+    #: :func:`_period_word` per token (asked up to four times for a token)
+    period: dict[str, bool] = field(default_factory=dict)
+
+    def period_word(self, text: str) -> bool:
+        known = self.period.get(text)
+        if known is None:
+            known = self.period[text] = _period_word(text)
+        return known
 
     @cached_property
     def doc_prefixes(self) -> frozenset[str]:
@@ -344,7 +357,7 @@ class _Generator:
         ]
         if BACKOFF and info.garbled and not info.old_print and reason == "nonword":
             # garble the table never saw; early modern print has old spellings instead
-            if backoff_applies(toks, i, info.counts, _period_word(tok.text)):
+            if backoff_applies(toks, i, info.counts, info.period_word(tok.text)):
                 listed = [c.cost for c in correction_candidates(tok.text)]
                 out += backoff_candidates(tok, listed, reason)
         if FAR and info.heavy and reason in FAR_REASONS:
@@ -384,7 +397,7 @@ class _Generator:
         """Far readings (:mod:`repair.candidates.ocr_far`) of a heavy page's non-word that
         no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"."""
         text = tok.text
-        if not far_applies(text, info.counts, _period_word(text), reason == "inner_capital"):
+        if not far_applies(text, info.counts, info.period_word(text), reason == "inner_capital"):
             return []
         if any(float(c.features.get("cost", 99.0)) < FAR_GATE_COST for c in found):
             return []
@@ -441,7 +454,7 @@ class _Generator:
             and text.islower()
             and info.counts[text] < DOC_SUPPORT_MIN
             and not info.counts[text.capitalize()]  # printed capitalised: a name
-            and not _period_word(text)
+            and not info.period_word(text)
         )
         wide = info.heavy and lone_garble
         cap_heavy = reason in ("nonword", "capitalized_unknown") and _capital_garble(text, info)
@@ -466,16 +479,23 @@ class _Generator:
                 thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
         seen = {c.text for c, *_ in out}
+        in_doc = None
         if wide:
-            for c in wide_candidates(text)[:_MAX_CORRECTIONS]:
+            # one walk for both searches (same bounds): the wide one and the page's words
+            readings, in_doc = wide_and_doc(text, info.doc_prefixes)
+            for c in readings[:_MAX_CORRECTIONS]:
                 if c.text in seen:
                     continue
                 seen.add(c.text)
                 out.append((c, "OCR_CONFUSION", c.cost, GARBLED_NONWORD_THRESHOLD))
         # Words of the document itself (names the dictionary lacks: "Jinpiug" -> "Jinping").
         # (in heavily garbled pages as far as the wide search goes: "Svdnoj" -> "Sydney")
-        bound = (cost_bound(text), WIDE_MAX_SUBS) if info.heavy else (MAX_COST, MAX_SUBS)
-        for variant, (cost, subs) in confusion_variants(text, info.doc_prefixes, *bound).items():
+        if in_doc is None and info.heavy:
+            in_doc = info.doc_walks.pop(text, None)  # made with the wide name search
+        if in_doc is None:
+            bound = (cost_bound(text), WIDE_MAX_SUBS) if info.heavy else (MAX_COST, MAX_SUBS)
+            in_doc = confusion_variants(text, info.doc_prefixes, *bound)
+        for variant, (cost, subs) in in_doc.items():
             if variant in seen or info.counts[variant] < DOC_SUPPORT_MIN:
                 continue
             corr = Correction(variant, cost, subs, True)
@@ -642,13 +662,9 @@ def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
     text = tok.text
     if len(text) < 5 or not text[1:].islower() or table.is_name(text):
         return []
-    names = [
-        c
-        for c in single_confusions(text, targets=False)
-        if c.cost <= NAME_MAX_COST and c.text[:1].isupper() and table.is_name(c.text)
-    ]
+    names = _cheap_names(text, table.is_name)
     if len(names) != 1:
-        names = _wide_name(text, info) if info.heavy and not names else []
+        names = _wide_name(text, info, reason) if info.heavy and not names else []
     if not names:
         return []
     c = names[0]
@@ -665,14 +681,46 @@ def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
     ]
 
 
-def _wide_name(text: str, info: _DocInfo) -> list[Correction]:
+def _cheap_names(text: str, is_name: Callable[[str], bool]) -> list[Correction]:
+    """The readings of :func:`single_confusions` ``(text, targets=False)`` that are names
+    of the list within :data:`NAME_MAX_COST`, in no particular order (the caller takes
+    one only when it is the only one): the same readings and costs, without ranking
+    every string one confusion away by its frequency."""
+    table = confusions()
+    longest = _max_src_len()
+    found: dict[str, Correction] = {}
+    for i in range(len(text)):
+        for n in range(1, min(longest, len(text) - i) + 1):
+            src = text[i : i + n]
+            for dst, c in table.get(src, ()):
+                variant = text[:i] + dst + text[i + n :]
+                if not variant or (len(variant) > 1 and not variant[1:].islower()):
+                    continue
+                if variant[:1] == text[:1]:
+                    variant = transfer_case(text, variant)
+                old = found.get(variant)
+                if old is None or c < old.cost:
+                    found[variant] = Correction(variant, c, ((src, dst),), True)
+    return [
+        c
+        for c in found.values()
+        if c.cost <= NAME_MAX_COST and c.text[:1].isupper() and is_name(c.text)
+    ]
+
+
+def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
     """The one name a heavily garbled capitalised token reads as, or ``[]``."""
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
+    if (text, reason) in info.corrections:
+        readings = wide_candidates(text, names=True)
+    else:
+        # the page-word search of _corrections_of (next) has the same bounds: one walk
+        readings, info.doc_walks[text] = wide_and_doc(text, info.doc_prefixes, names=True)
     names = [
         c
-        for c in wide_candidates(text, names=True)
+        for c in readings
         if c.text[:1].isupper() and c.text[1:].islower() and table.is_name(c.text)
     ]
     in_doc = [c for c in names if info.counts[c.text] >= 1 and c.cost <= NAME_DOC_MAX_COST]
@@ -736,7 +784,7 @@ def _capital_garble(text: str, info: _DocInfo) -> bool:
         return False  # short names collide with words ("Hely" -> "Holy")
     if not text[:1].isupper() or not text[1:].islower():
         return False
-    if info.counts[text] >= DOC_SUPPORT_MIN or _period_word(text):
+    if info.counts[text] >= DOC_SUPPORT_MIN or info.period_word(text):
         return False
     from repair.score.ngrams import get_ngrams
 

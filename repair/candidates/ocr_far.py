@@ -158,6 +158,12 @@ def far_readings(token: str) -> tuple[Correction, ...]:
     cutoff = SHORT_DISTANCE if len(token) <= SHORT_LEN else MAX_DISTANCE
     words = _anchored(len(low), low[0], low[-1]) if ANCHORED else _near_lengths(len(low))
     hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    if len(hits) > MAX_PRICED:
+        # only the MAX_PRICED closest are priced: words further than the MAX_PRICED-th
+        # closest distance sort after all of them, so they need no frequency look-up
+        # (the order of the rest, ties included, is the full sort's)
+        near = sorted(h[1] for h in hits)[MAX_PRICED - 1]
+        hits = [h for h in hits if h[1] <= near]
     hits.sort(key=lambda h: (h[1], -zipf(h[0])))
     limit = bound(token)
     priced = []

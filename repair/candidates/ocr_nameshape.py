@@ -127,6 +127,7 @@ def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ..
     table = confusions()
     longest = max(len(k) for k in table)
     cur, total, subs = text, 0.0, []
+    window_lp, back = _window_lp, ORDER - 1
     for _ in range(MAX_STEPS):
         padded = _PAD + cur.lower() + "$"
         here = [_char_lp(model, padded, j) for j in range(len(padded))]
@@ -148,7 +149,8 @@ def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ..
                     # only the characters from the change to ORDER - 1 after it score anew
                     vp = _PAD + v.lower() + "$"
                     stop = min(len(vp), a + len(dst) + ORDER - 1)
-                    new = sum(_char_lp(model, vp, j) for j in range(a, stop))
+                    # _char_lp past the padding (a >= len(_PAD)): the window's own score
+                    new = sum([window_lp(vp[j - back : j + 1]) for j in range(a, stop)])
                     gain = new - old - cost
                     if gain >= STEP_GAIN and (best is None or gain > best[0]):
                         best = (gain, v, (src, dst))

@@ -25,7 +25,7 @@ import math
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -294,55 +294,49 @@ def confusion_variants(
     """
     if prefixes is None:
         return _dictionary_variants(token)
-    table = _walk_rows()
-    longest = _max_src_len()
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
-
-    size = len(token)
-    lows = [ch.lower() for ch in token]
     # every prefix of the index's words: prefix-closed, so a string is alive (a prefix of
     # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is
     # alive exactly when its last prefix is (one look-up instead of one per glyph)
-    alive = prefixes.alive()
-    # the table's rows that apply at each position, looked up once per token:
-    # (end of the source, (true form, cost, its lower case, the substitution), ...)
-    options: list[list[tuple[int, tuple[tuple[str, float, str, tuple[str, str]], ...]]]] = []
-    # the cheapest row at or after each position: a branch that cannot afford it only
-    # keeps glyphs from there on
-    cheapest = [math.inf] * (size + 1)
-    for i in range(size + 1):
-        here = []
-        for n in range(1, min(longest, size - i) + 1):
-            rows = table.get(token[i : i + n])
-            if rows:
-                here.append((i + n, rows))
-                if rows[0][1] < cheapest[i]:
-                    cheapest[i] = rows[0][1]
-        options.append(here)
-    for i in range(size - 1, -1, -1):
-        if cheapest[i + 1] < cheapest[i]:
-            cheapest[i] = cheapest[i + 1]
-    rest = [token[i:] for i in range(size + 1)]
-    low_rest = ["".join(lows[i:]) for i in range(size + 1)]
-    last = max_subs - 1
+    alive = prefixes.prefix_set()
+    options, cheapest, rest, lows, low_rest = _walk_plan(token)
 
+    # the walk's tables are bound as locals (default arguments): read at every step
     def walk(
-        i: int, built: str, low: str, cost: float, subs: tuple[tuple[str, str], ...], n_subs: int
+        i: int,
+        built: str,
+        low: str,
+        cost: float,
+        subs: tuple[tuple[str, str], ...],
+        n_subs: int,
+        alive: Container[str] = alive,
+        max_cost: float = max_cost,
+        options: list[tuple[tuple[int, _Rows], ...]] = options,
+        cheapest: list[float] = cheapest,
+        rest: list[str] = rest,
+        low_rest: list[str] = low_rest,
+        lows: list[str] = lows,
+        token: str = token,
+        size: int = len(token),
+        out: Variants = out,
+        last: int = max_subs - 1,
     ) -> None:
+        settle = n_subs == last  # this is the last substitution allowed
         # unchanged glyphs are a loop, substitutions a branch: each prefix checked once
         while True:
-            for j, rows in options[i]:
+            for n, rows in options[i]:
+                j = i + n
                 for dst, c, dst_low, sub in rows:
                     new_cost = cost + c
                     if new_cost > max_cost:
                         break  # rows are sorted by cost
                     new_low = low + dst_low
-                    if new_low and not alive(new_low):
+                    if new_low and new_low not in alive:
                         continue
-                    if n_subs == last or new_cost + cheapest[j] > max_cost:
+                    if settle or new_cost + cheapest[j] > max_cost:
                         # no further substitution fits: the rest of the token as printed
                         tail = new_low + low_rest[j]
-                        if not tail or alive(tail):
+                        if not tail or tail in alive:
                             variant = built + dst + rest[j]
                             old = out.get(variant)
                             if old is None or new_cost < old[0]:
@@ -358,7 +352,7 @@ def confusion_variants(
             built += token[i]
             low += lows[i]
             i += 1
-            if not alive(low):
+            if low not in alive:
                 return
 
     if max_subs > 0:
@@ -367,6 +361,150 @@ def confusion_variants(
     # (the closure and its tables) for the cyclic collector, which the pipeline pauses
     del walk
     return out
+
+
+_Rows = tuple[tuple[str, float, str, tuple[str, str]], ...]
+
+
+def _walk_plan(
+    token: str,
+) -> tuple[list[tuple[tuple[int, _Rows], ...]], list[float], list[str], list[str], list[str]]:
+    """What a confusion walk of ``token`` reads at each position: the table's rows that
+    apply there (``(length of the source, rows)``, looked up once per token), the
+    cheapest row at or after it (a branch that cannot afford it only keeps glyphs from
+    there on), the token's rest as printed and lowered, and each glyph lowered."""
+    longest = _max_src_len()
+    size = len(token)
+    windows = _windows
+    options: list[tuple[tuple[int, _Rows], ...]] = []
+    cheapest = [math.inf] * (size + 1)
+    for i in range(size):
+        window = token[i : i + longest]
+        known = windows.get(window)
+        if known is None:
+            if len(windows) >= WALK_WINDOWS_KEPT:
+                windows.clear()
+            known = windows[window] = _window_rows(window)
+        options.append(known[0])
+        cheapest[i] = known[1]
+    options.append(())  # nothing is read past the end
+    for i in range(size - 1, -1, -1):
+        if cheapest[i + 1] < cheapest[i]:
+            cheapest[i] = cheapest[i + 1]
+    lows = [ch.lower() for ch in token]
+    rest = [token[i:] for i in range(size + 1)]
+    low_rest = [""] * (size + 1)
+    tail = ""
+    for i in range(size - 1, -1, -1):
+        tail = lows[i] + tail
+        low_rest[i] = tail
+    return options, cheapest, rest, lows, low_rest
+
+
+#: Printed windows (the next :func:`_max_src_len` glyphs) whose rows are kept for
+#: :func:`_walk_plan`: a text has a few tens of thousands.
+WALK_WINDOWS_KEPT = 65_536
+_windows: dict[str, tuple[tuple[tuple[int, _Rows], ...], float]] = {}
+
+
+def _window_rows(window: str) -> tuple[tuple[tuple[int, _Rows], ...], float]:
+    """The rows whose printed form starts ``window`` (``(its length, rows)``, shortest
+    first) and the cheapest cost among them."""
+    get = _walk_rows().get
+    here = []
+    best = math.inf
+    for n in range(1, len(window) + 1):
+        rows = get(window[:n])
+        if rows:
+            here.append((n, rows))
+            if rows[0][1] < best:
+                best = rows[0][1]
+    return tuple(here), best
+
+
+Variants = dict[str, tuple[float, tuple[tuple[str, str], ...]]]
+
+
+def confusion_variants_pair(
+    token: str, first: PrefixIndex, second: PrefixIndex, max_cost: float, max_subs: int
+) -> tuple[Variants, Variants]:
+    """``(confusion_variants(token, first, max_cost, max_subs), confusion_variants(token,
+    second, max_cost, max_subs))`` from one walk (the wide search of a heavily garbled
+    page's token and its search of the page's own words share their bounds).
+
+    Exact: a branch lives while what it built is a prefix in either index, and each
+    reading goes to the index (or both) whose prefixes hold it.  Both sets are
+    prefix-closed, so every branch that leads to a reading of one index is alive in
+    that index all along: each result gets the same readings, costs, substitutions
+    and order as its own walk (the same depth-first order, filtered).
+    """
+    one = first.all_prefixes()
+    two = second.all_prefixes()
+    out1: Variants = {}
+    out2: Variants = {}
+    size = len(token)
+    options, cheapest, rest, lows, low_rest = _walk_plan(token)
+    last = max_subs - 1
+
+    def keep(out: Variants, variant: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
+        old = out.get(variant)
+        if old is None or cost < old[0]:
+            out[variant] = (cost, subs)
+
+    def walk(
+        i: int,
+        built: str,
+        low: str,
+        cost: float,
+        subs: tuple[tuple[str, str], ...],
+        n_subs: int,
+        one: frozenset[str] = one,
+        two: frozenset[str] = two,
+        max_cost: float = max_cost,
+        options: list[tuple[tuple[int, _Rows], ...]] = options,
+        cheapest: list[float] = cheapest,
+        low_rest: list[str] = low_rest,
+    ) -> None:
+        settle = n_subs == last
+        while True:
+            for n, rows in options[i]:
+                j = i + n
+                for dst, c, dst_low, sub in rows:
+                    new_cost = cost + c
+                    if new_cost > max_cost:
+                        break
+                    new_low = low + dst_low
+                    if new_low and new_low not in one and new_low not in two:
+                        continue
+                    if settle or new_cost + cheapest[j] > max_cost:
+                        tail = new_low + low_rest[j]
+                        if not tail:
+                            keep(out1, built + dst + rest[j], new_cost, (*subs, sub))
+                            keep(out2, built + dst + rest[j], new_cost, (*subs, sub))
+                            continue
+                        if tail in one:
+                            keep(out1, built + dst + rest[j], new_cost, (*subs, sub))
+                        if tail in two:
+                            keep(out2, built + dst + rest[j], new_cost, (*subs, sub))
+                        continue
+                    walk(j, built + dst, new_low, new_cost, (*subs, sub), n_subs + 1)  # noqa: F821
+            if i >= size:
+                if subs:
+                    if not low or low in one:
+                        keep(out1, built, cost, subs)
+                    if not low or low in two:
+                        keep(out2, built, cost, subs)
+                return
+            built += token[i]
+            low += lows[i]
+            i += 1
+            if low not in one and low not in two:
+                return
+
+    if max_subs > 0:
+        walk(0, "", "", 0.0, (), 0)
+    del walk  # the closure refers to itself (see confusion_variants)
+    return out1, out2
 
 
 #: Walks kept by :func:`_dictionary_variants`.  Every variant of a token is kept, words or
@@ -465,6 +603,14 @@ class PrefixIndex:
             return self._lines.has_prefix
         return self.all_prefixes().__contains__
 
+    def prefix_set(self) -> Container[str]:
+        """:meth:`alive` as a container (``p in it``): the set itself, or the word lines'
+        prefix test while the set is not loaded and lazy walks are left."""
+        if self._full is None and self._lines is not None and self._lazy_walks > 0:
+            self._lazy_walks -= 1
+            return _LinePrefixes(self._lines)
+        return self.all_prefixes()
+
     def fork(self) -> PrefixIndex:
         """The same words with memos of its own (a search that asks many other
         prefixes does not evict this index's answers)."""
@@ -500,6 +646,18 @@ class PrefixIndex:
             self.memo.clear()
         self.memo[prefix] = hit
         return hit
+
+
+class _LinePrefixes:
+    """``p in it``: whether some word of sorted lines starts with ``p``."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: SortedLines[str]) -> None:
+        self._lines = lines
+
+    def __contains__(self, prefix: object) -> bool:
+        return isinstance(prefix, str) and self._lines.has_prefix(prefix)
 
 
 def prefixes_of(words: object) -> PrefixIndex:

@@ -30,6 +30,7 @@ clean text never pays for it; results are cached per token.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from repair.resources.frequency import zipf
@@ -37,6 +38,7 @@ from repair.score.ocr_channel import (
     Correction,
     PrefixIndex,
     confusion_variants,
+    confusion_variants_pair,
     is_target,
     prefixes_of,
     transfer_case,
@@ -111,12 +113,18 @@ def wide_candidates(token: str, names: bool = False) -> tuple[Correction, ...]:
     """Words (and with ``names``, period names) ``token`` may be a heavy misreading of,
     cheapest first.  Casing follows the token (all capitals stay all capitals); a
     reading is ``listed`` (always: only learned confusions are searched)."""
+    given = getattr(_walk, "variants", None)
+    if given is _PROBE:
+        raise _NotCached  # nothing is cached for an exception
     if len(token) > MAX_LEN or len(token) < 2:
         return ()
     upper = token.isupper()
     base = token.lower() if upper else token
-    prefixes = name_prefixes() if names else _word_prefixes()
-    variants = confusion_variants(base, prefixes, cost_bound(token), MAX_SUBS)
+    if given is not None:
+        variants = given  # the walk :func:`wide_and_doc` just made for this token
+    else:
+        prefixes = name_prefixes() if names else _word_prefixes()
+        variants = confusion_variants(base, prefixes, cost_bound(token), MAX_SUBS)
     found: dict[str, Correction] = {}
     for variant, (cost, subs) in variants.items():
         if not _target(variant, names):
@@ -135,3 +143,48 @@ def wide_candidates(token: str, names: bool = False) -> tuple[Correction, ...]:
         if old is None or cost < old.cost:
             found[low] = Correction(text, cost, subs, True)
     return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
+
+
+#: Per thread: what :func:`wide_candidates` walks on a cache miss (``None``: the
+#: dictionary; a dict: these variants; ``_PROBE``: nothing, it raises ``_NotCached``).
+_walk = threading.local()
+_PROBE: Variants = {}
+
+
+class _NotCached(Exception):
+    """:func:`wide_candidates` has no answer cached for a probed token."""
+
+
+def wide_and_doc(
+    token: str, doc: PrefixIndex, names: bool = False
+) -> tuple[tuple[Correction, ...], Variants]:
+    """``(wide_candidates(token, names), confusion_variants(token, doc, cost_bound(token),
+    MAX_SUBS))``: the wide readings of a heavily garbled page's token and its variants
+    among the page's own words (``doc``, lower case).  Both searches have the same
+    bounds, so when the wide readings are not cached yet one walk over both indexes
+    (:func:`repair.score.ocr_channel.confusion_variants_pair`) gives both, exactly."""
+    bound = cost_bound(token)
+
+    def wide() -> tuple[Correction, ...]:
+        # called as the other callers call it: the cache keys by the arguments as given
+        return wide_candidates(token, names=True) if names else wide_candidates(token)
+
+    if len(token) > MAX_LEN or len(token) < 2 or token.isupper():
+        return wide(), confusion_variants(token, doc, bound, MAX_SUBS)
+    _walk.variants = _PROBE
+    try:
+        cached: tuple[Correction, ...] | None = wide()
+    except _NotCached:
+        cached = None
+    finally:
+        _walk.variants = None
+    if cached is not None:
+        return cached, confusion_variants(token, doc, bound, MAX_SUBS)
+    index = name_prefixes() if names else _word_prefixes()
+    found, in_doc = confusion_variants_pair(token, index, doc, bound, MAX_SUBS)
+    _walk.variants = found
+    try:
+        readings = wide()
+    finally:
+        _walk.variants = None
+    return readings, in_doc
