@@ -48,12 +48,12 @@ MAX_RUN = 3
 TRAIN_CHARS_81 = 300_000
 MIN_COUNT = 3
 #: A pair seen fewer than MIN_COUNT times is still kept (a *sparse* row) when it is a
-#: glyph split or merge between plain letters: one glyph read as two or two as one, the
-#: shape of the classic rn/m, li/h, d/cl confusions ("m" -> "wa", "d" -> "th", "ii" ->
-#: "s", "nv" -> "ay").  Its rate is too uncertain to re-read a real word, so it costs
-#: SPARSE_COST, above the real-word search's bound (5 nats): only non-words reach it.
-#: Same-length sparse pairs ("u" -> "r", "nu" -> "ma") are left out: they add little reach
-#: and widen every search (SMH dev ocr stage ~12 % slower; see benchmarks/RESULTS.md).
+#: glyph split or merge between plain letters: one glyph read as several or several as
+#: one, the shape of the classic rn/m, li/h, d/cl confusions ("m" -> "wa", "d" -> "th",
+#: "ii" -> "s", "yv" -> "w").  Its rate is too uncertain to re-read a real word, so it
+#: costs SPARSE_COST, above the real-word search's bound (5 nats): only non-words reach
+#: it.  Other sparse shapes ("u" -> "r", "nu" -> "ma", "roo" -> "me") gained nothing on
+#: held-out folds of SMH dev (benchmarks/ocr_confusion_cv.py) and widen every search.
 SPARSE_MIN_COUNT = 1
 SPARSE_COST = 6.5
 OFFSET = 3.0
@@ -173,9 +173,11 @@ def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[
 
 
 def glyph_split(o: str, g: str) -> bool:
-    """Whether ``o -> g`` reads plain letters as more or fewer plain letters ("m" -> "wa",
-    "ii" -> "s"): the shape a sparse row must have (never a digit, accent or mark)."""
-    return len(o) != len(g) and all(x.isascii() and x.isalpha() for x in (o, g))
+    """Whether ``o -> g`` reads one plain letter as several or several as one ("m" ->
+    "wa", "ii" -> "s"): the shape a sparse row must have (never a digit, accent or mark)."""
+    if len(o) == len(g) or min(len(o), len(g)) != 1:
+        return False
+    return all(x.isascii() and x.isalpha() for x in (o, g))
 
 
 def keep(o: str, g: str) -> bool:

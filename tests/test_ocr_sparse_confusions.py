@@ -23,6 +23,7 @@ def test_glyph_split_shape() -> None:
     assert build.glyph_split("yv", "w") and build.glyph_split("d", "th")
     assert not build.glyph_split("u", "r")  # one glyph for another: same length
     assert not build.glyph_split("nu", "ma")
+    assert not build.glyph_split("roo", "me")  # no single glyph on either side
     assert not build.glyph_split("1", "ll")  # a digit
     assert not build.glyph_split("é", "ee")  # an accent
     assert not build.glyph_split("'", "ll")  # a mark
