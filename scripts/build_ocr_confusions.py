@@ -25,9 +25,10 @@ are split/merge events: their rates are written as the ``<split>`` (a space inse
 inside a word) and ``<merge>`` (a space lost between words) rows.
 
 Left out on purpose: spelling conventions of old print (u/v, i/j), pure case changes of
-one letter (handled in context by the stage), pairs seen fewer than MIN_COUNT times, and
-insertions (an empty OCR side).  Deletions (an empty true side) are kept only for marks
-that are not letters or digits (stray "'", "»", "," inside a word).
+one letter (handled in context by the stage), pairs seen fewer than MIN_COUNT times
+(except glyph splits and merges of plain letters, kept at a real-word-proof cost: see
+SPARSE_COST), and insertions (an empty OCR side).  Deletions (an empty true side) are
+kept only for marks that are not letters or digits (stray "'", "»", "," inside a word).
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ MAX_RUN = 3
 #: The first characters of ICDAR file 81 that are training data (the rest is held out).
 TRAIN_CHARS_81 = 300_000
 MIN_COUNT = 3
+#: A pair seen fewer than MIN_COUNT times is still kept (a *sparse* row) when it is a
+#: glyph split or merge between plain letters: one glyph read as several or several as
+#: one, the shape of the classic rn/m, li/h, d/cl confusions ("m" -> "wa", "d" -> "th",
+#: "ii" -> "s", "yv" -> "w").  Its rate is too uncertain to re-read a real word, so it
+#: costs SPARSE_COST, above the real-word search's bound (5 nats): only non-words reach
+#: it.  Other sparse shapes ("u" -> "r", "nu" -> "ma", "roo" -> "me") gained nothing on
+#: held-out folds of SMH dev (benchmarks/ocr_confusion_cv.py) and widen every search.
+SPARSE_MIN_COUNT = 1
+SPARSE_COST = 6.5
 OFFSET = 3.0
 MIN_COST = 0.3
 MAX_COST = 4.5
@@ -162,6 +172,14 @@ def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[
     return pairs, grams, spacing
 
 
+def glyph_split(o: str, g: str) -> bool:
+    """Whether ``o -> g`` reads one plain letter as several or several as one ("m" ->
+    "wa", "ii" -> "s"): the shape a sparse row must have (never a digit, accent or mark)."""
+    if len(o) == len(g) or min(len(o), len(g)) != 1:
+        return False
+    return all(x.isascii() and x.isalpha() for x in (o, g))
+
+
 def keep(o: str, g: str) -> bool:
     if not o or (o, g) in _CONVENTIONS or '"' in o + g:  # '"' would quote a TSV field
         return False
@@ -190,18 +208,25 @@ def main(argv: list[str] | None = None) -> int:
         f"# cost = -ln(count(ocr|true) / count(true)) - {OFFSET}, clipped to "
         f"[{MIN_COST}, {MAX_COST}]; pairs seen >= {MIN_COUNT} times;"
     )
-    print(f"# classic pairs of the OCR literature have a prior rate ({PRIOR_RATE}; long s 0.5).")
+    print(f"# classic pairs of the OCR literature have a prior rate ({PRIOR_RATE}; long s 0.5);")
+    print(
+        f"# glyph splits/merges of plain letters seen {SPARSE_MIN_COUNT}-{MIN_COUNT - 1} times"
+        f" cost at least {SPARSE_COST}."
+    )
     print("# Columns: ocr<TAB>true<TAB>cost<TAB>count.  <split>/<merge>: a space inserted in a")
     print("# word / lost between words (rates per letter / per space, same cost formula).")
-    print("# version 2")
+    print("# version 3")
     rows = []
     for (o, g), n in {**dict.fromkeys(PRIOR_PAIRS, 0), **pairs}.items():
         prior = PRIOR_PAIRS.get((o, g), 0.0)
-        if (n < MIN_COUNT and not prior) or not keep(o, g):
+        sparse = n < MIN_COUNT and not prior
+        if (sparse and not (n >= SPARSE_MIN_COUNT and glyph_split(o, g))) or not keep(o, g):
             continue
         denom = grams[g] if g else max(1, spacing["letters"])
         p = max(prior, n / max(denom, n, 1))
         cost = min(MAX_COST, max(MIN_COST, -math.log(p) - OFFSET))
+        if sparse:
+            cost = max(cost, SPARSE_COST)
         rows.append((o, g, cost, n))
     rows.sort(key=lambda r: (r[2], -r[3]))
     split_p = spacing["split"] / max(1, spacing["letters"])

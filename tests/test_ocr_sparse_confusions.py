@@ -1,0 +1,60 @@
+"""Sparse rows of the OCR confusion table: glyph splits and merges seen once or twice.
+
+A pair seen fewer than ``MIN_COUNT`` times is kept only when it reads plain letters as
+more or fewer plain letters ("yv" -> "w", "d" -> "th"), at a cost above the real-word
+search's bound, so it widens the reach of non-words and never re-reads a real word.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from repair.candidates import ocr_realword
+from repair.score.ocr_channel import confusions, correction_candidates
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_ocr_confusions as build  # noqa: E402
+
+
+def test_glyph_split_shape() -> None:
+    assert build.glyph_split("yv", "w") and build.glyph_split("d", "th")
+    assert not build.glyph_split("u", "r")  # one glyph for another: same length
+    assert not build.glyph_split("nu", "ma")
+    assert not build.glyph_split("roo", "me")  # no single glyph on either side
+    assert not build.glyph_split("1", "ll")  # a digit
+    assert not build.glyph_split("é", "ee")  # an accent
+    assert not build.glyph_split("'", "ll")  # a mark
+
+
+def test_sparse_rows_are_dear_glyph_splits() -> None:
+    rows = [
+        line.rstrip("\n").split("\t")
+        for line in (ROOT / "lexicons" / "ocr_confusions.tsv").read_text("utf-8").splitlines()
+        if line and not line.startswith(("#", "<"))
+    ]
+    sparse = [
+        r for r in rows if int(r[3]) < build.MIN_COUNT and (r[0], r[1]) not in build.PRIOR_PAIRS
+    ]
+    assert sparse, "the table has sparse rows"
+    for ocr, true, cost, _n in sparse:
+        assert build.glyph_split(ocr, true), (ocr, true)
+        assert float(cost) >= build.SPARSE_COST
+    assert dict(confusions()["yv"])["w"] >= build.SPARSE_COST
+
+
+def test_sparse_rows_never_reach_real_word_readings() -> None:
+    # the real-word search stops below a sparse row's cost: a known word is re-read only
+    # through confusions seen at least MIN_COUNT times
+    assert ocr_realword.MAX_COST < build.SPARSE_COST
+    for cost, _variant, subs in ocr_realword._readings("were", True):
+        assert cost <= ocr_realword.MAX_COST
+        assert all(dict(confusions()[o])[g] < build.SPARSE_COST for o, g in subs)
+
+
+def test_sparse_row_reaches_a_non_word() -> None:
+    # "yvere": "yv" for "w" was seen twice in training; no other confusion reads it
+    best = correction_candidates("yvere")[0]
+    assert best.text == "were" and best.subs == (("yv", "w"),)
