@@ -507,7 +507,7 @@ def prefixes_of(words: object) -> PrefixIndex:
     return PrefixIndex(words)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=4_096)
 def single_confusions(token: str, targets: bool = True) -> tuple[Correction, ...]:
     """Known words one listed confusion away from ``token`` (real-word errors: "tho" ->
     "the", "bo" -> "be"), cheapest first; no search, one pass over the positions.
@@ -596,7 +596,7 @@ ARCHAIC_WORDS = frozenset(
 _SWAPS = (("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=16_384)
 def archaic_form(token: str) -> str | None:
     """The modern word ``token`` is an old spelling of, or ``None``.
 
@@ -642,7 +642,7 @@ def archaic_form(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=32_768)
 def split_candidates(token: str) -> tuple[Split, ...]:
     """Ways to split a merged token ("kingwas", "thematter") into 2 or 3 known words.
 
@@ -735,7 +735,7 @@ def segment(low: str) -> tuple[str, ...]:
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly")
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=32_768)
 def is_word_form(word: str) -> bool:
     """Whether ``word`` is a known word or a regular inflection of a fairly common one.
 
