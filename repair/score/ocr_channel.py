@@ -512,13 +512,12 @@ def single_confusions(token: str, targets: bool = True) -> tuple[Correction, ...
     """Known words one listed confusion away from ``token`` (real-word errors: "tho" ->
     "the", "bo" -> "be"), cheapest first; no search, one pass over the positions.
     With ``targets=False`` every such string (the caller checks it, e.g. against names)."""
-    table = confusions()
+    table = _single_rows()
     longest = _max_src_len()
     found: dict[str, Correction] = {}
     for i in range(len(token)):
         for n in range(1, min(longest, len(token) - i) + 1):
-            src = token[i : i + n]
-            for dst, c in table.get(src, ()):
+            for dst, c, subs in table.get(token[i : i + n], ()):
                 variant = token[:i] + dst + token[i + n :]
                 if not variant or (targets and not is_target(variant)):
                     continue
@@ -528,8 +527,16 @@ def single_confusions(token: str, targets: bool = True) -> tuple[Correction, ...
                     variant = transfer_case(token, variant)
                 old = found.get(variant)
                 if old is None or c < old.cost:
-                    found[variant] = Correction(variant, c, ((src, dst),), True)
+                    found[variant] = Correction(variant, c, subs, True)
     return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
+
+
+@lru_cache(maxsize=1)
+def _single_rows() -> dict[str, tuple[tuple[str, float, tuple[tuple[str, str]]], ...]]:
+    """:func:`confusions` rows as ``(true, cost, ((printed, true),))``: the substitution
+    tuples built once, shared by every cached :func:`single_confusions` answer (a
+    ``targets=False`` answer holds ~60 readings: ~8 KB each before, issue 14)."""
+    return {s: tuple((d, c, ((s, d),)) for d, c in rows) for s, rows in confusions().items()}
 
 
 @lru_cache(maxsize=50_000)
