@@ -155,6 +155,42 @@ def paragraph_windows(text: str, size: int) -> Iterator[tuple[int, int]]:
         yield start, n
 
 
+def stream_windows(chunks: Iterable[str], size: int) -> Iterator[str]:
+    r"""The window texts of :func:`paragraph_windows` over ``"".join(chunks)``, reading
+    ``chunks`` only as far as the next cut needs (``2 * size`` code points ahead), so a
+    caller that reads a file piece by piece never holds the whole text (issue 14).
+
+    >>> list(stream_windows(["one two.\n", "\nthree four.\n\nfi", "ve.\n"], 8))
+    ['one two.\n\n', 'three four.\n\n', 'five.\n']
+    """
+    if size < 1:
+        raise ValueError("window size must be positive")
+    pieces = iter(chunks)
+    buf, eof, yielded = "", False, False
+    while True:
+        # paragraph_windows looks at text[start:start + 2 * size] and asks whether more
+        # than ``size`` code points are left: with more than 2 * size buffered (or all
+        # of the rest) both have the answers they have on the whole text
+        parts = [buf]
+        held = len(buf)
+        while not eof and held <= 2 * size:
+            piece = next(pieces, None)
+            if piece is None:
+                eof = True
+            elif piece:
+                parts.append(piece)
+                held += len(piece)
+        buf = "".join(parts) if len(parts) > 1 else buf
+        if len(buf) <= size:
+            if buf or not yielded:
+                yield buf
+            return
+        end = next(paragraph_windows(buf[: 2 * size + 1], size))[1]
+        yield buf[:end]
+        yielded = True
+        buf = buf[end:]
+
+
 def _last_end(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
     """The end of the last match of ``pattern`` in ``text[lo:hi]``, 0 if none."""
     end = 0
@@ -187,6 +223,25 @@ def repair_windows(
     for start, end in paragraph_windows(text, config.window_chars):
         result = _gc_paused_document(text[start:end], references, config, merged, doc_id)
         yield start, result
+
+
+def repair_stream(
+    chunks: Iterable[str],
+    references: Iterable[str] = (),
+    config: RepairConfig | None = None,
+    *,
+    pairs: Mapping[str, tuple[str, float]] | None = None,
+    doc_id: str = "",
+) -> Iterator[tuple[int, RepairResult]]:
+    """:func:`repair_windows` of ``"".join(chunks)``, read piece by piece
+    (:func:`stream_windows`): the same windows and results, and the whole text is never
+    held (``repair fix`` on a big file reads it this way)."""
+    config, merged = _with_lexicons(config or RepairConfig(), pairs)
+    references = tuple(references)
+    start = 0
+    for window in stream_windows(chunks, config.window_chars):
+        yield start, _gc_paused_document(window, references, config, merged, doc_id)
+        start += len(window)
 
 
 def combine_windows(text: str, parts: list[tuple[int, RepairResult]]) -> RepairResult:

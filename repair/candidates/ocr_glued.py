@@ -211,7 +211,7 @@ def _join_threshold(chunk: str, k: int) -> float | None | bool:
     return join_threshold(chunk[i:k], chunk[k + 1 : j], None)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=16_384)
 def chunk_readings(chunk: str, next_char: str = "") -> list[tuple[str, float, float]]:
     """(reading, cost, threshold) of a chunk with marks, cheapest first; ``next_char``
     is the character after the chunk."""

@@ -181,7 +181,7 @@ def _char_lp(model: tuple[dict[str, int], dict[str, int], int], s: str, j: int) 
     return _window_lp(s[j - ORDER + 1 : j + 1])
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def _window_lp(window: str) -> float:
     """ln P(last character | the ones before it) of an ORDER-character window."""
     grams, contexts, unigrams = _model()

@@ -158,7 +158,7 @@ def named_realword_candidates(
     return out
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=16_384)
 def _readings(text: str, heavy: bool) -> tuple[tuple[float, str, tuple[tuple[str, str], ...]], ...]:
     """(cost, reading, substitutions) of the word ``text``, cheapest first (at most
     :data:`MAX_READINGS`); the document's names are left out by the caller.  Cached per
@@ -275,7 +275,7 @@ def _inside_sentence(prev: list[Token]) -> bool:
 TITLES = frozenset("Mr Mrs Messrs Dr St Capt Rev Hon Col Sir Mr Lieut Sergt Gen".split())
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=1_024)
 def _variants(
     text: str, max_cost: float, max_subs: int
 ) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:

@@ -147,7 +147,10 @@ def fix(
         config = replace(config, **{s: s in only for s in stages})
     name = "<stdin>" if file == "-" else file
     if report is ReportFormat.none and len(text) > config.whole_document_chars:
-        _fix_by_windows(text, references, config, pairs, name, output, check, quiet)
+        # a file is read again piece by piece: memory holds one window, not the input
+        source = _pieces(text) if file == "-" else _file_pieces(file)
+        del text
+        _fix_by_windows(source, references, config, pairs, name, output, check, quiet)
         return
     try:
         result = repair_keeping_bom(text, references, config, pairs=pairs)
@@ -178,8 +181,25 @@ def fix(
         say(_summary(name, result))
 
 
+_PIECE = 1 << 20
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """``text`` in pieces of :data:`_PIECE` code points."""
+    for i in range(0, len(text), _PIECE):
+        yield text[i : i + _PIECE]
+
+
+def _file_pieces(path: str) -> Iterator[str]:
+    """The text of ``path`` (already read and checked as UTF-8 by :func:`read_or_exit`)
+    in pieces of :data:`_PIECE` code points; a byte-order mark stays, as there."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        while piece := fh.read(_PIECE):
+            yield piece
+
+
 def _fix_by_windows(
-    text: str,
+    source: Iterator[str],
     references: list[str],
     config: RepairConfig,
     pairs: dict[str, tuple[str, float]],
@@ -189,19 +209,22 @@ def _fix_by_windows(
     quiet: bool,
 ) -> None:
     """A big text: repair it window by window and write each window's text as it comes
-    (``-o``: into the temp file renamed at the end), so memory holds the input and one
-    window (:func:`repair.pipeline.repair_windows`)."""
+    (``-o``: into the temp file renamed at the end), reading ``source`` (the text in
+    pieces) as it goes, so memory holds one window (:func:`repair.pipeline.repair_stream`)."""
+    from itertools import chain
+
     from repair.io import atomic_write_bytes, split_bom
-    from repair.pipeline import combine_scores, repair_windows
+    from repair.pipeline import combine_scores, repair_stream
     from repair.types import DocScores, RepairResult
 
-    bom, rest = split_bom(text)
+    bom, head = split_bom(next(source, ""))
+    rest = chain((head,), source)
     scores: list[DocScores] = []
     changed = False
 
     def pieces() -> Iterator[str]:
         nonlocal changed
-        for start, part in repair_windows(rest, references, config, pairs=pairs):
+        for start, part in repair_stream(rest, references, config, pairs=pairs):
             scores.append(part.scores)
             changed = changed or part.changed
             yield (bom if start == 0 else "") + part.text

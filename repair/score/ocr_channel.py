@@ -665,18 +665,17 @@ def prefixes_of(words: object) -> PrefixIndex:
     return PrefixIndex(words)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=4_096)
 def single_confusions(token: str, targets: bool = True) -> tuple[Correction, ...]:
     """Known words one listed confusion away from ``token`` (real-word errors: "tho" ->
     "the", "bo" -> "be"), cheapest first; no search, one pass over the positions.
     With ``targets=False`` every such string (the caller checks it, e.g. against names)."""
-    table = confusions()
+    table = _single_rows()
     longest = _max_src_len()
     found: dict[str, Correction] = {}
     for i in range(len(token)):
         for n in range(1, min(longest, len(token) - i) + 1):
-            src = token[i : i + n]
-            for dst, c in table.get(src, ()):
+            for dst, c, subs in table.get(token[i : i + n], ()):
                 variant = token[:i] + dst + token[i + n :]
                 if not variant or (targets and not is_target(variant)):
                     continue
@@ -686,8 +685,16 @@ def single_confusions(token: str, targets: bool = True) -> tuple[Correction, ...
                     variant = transfer_case(token, variant)
                 old = found.get(variant)
                 if old is None or c < old.cost:
-                    found[variant] = Correction(variant, c, ((src, dst),), True)
+                    found[variant] = Correction(variant, c, subs, True)
     return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
+
+
+@lru_cache(maxsize=1)
+def _single_rows() -> dict[str, tuple[tuple[str, float, tuple[tuple[str, str]]], ...]]:
+    """:func:`confusions` rows as ``(true, cost, ((printed, true),))``: the substitution
+    tuples built once, shared by every cached :func:`single_confusions` answer (a
+    ``targets=False`` answer holds ~60 readings: ~8 KB each before, issue 14)."""
+    return {s: tuple((d, c, ((s, d),)) for d, c in rows) for s, rows in confusions().items()}
 
 
 @lru_cache(maxsize=50_000)
@@ -754,7 +761,7 @@ ARCHAIC_WORDS = frozenset(
 _SWAPS = (("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=16_384)
 def archaic_form(token: str) -> str | None:
     """The modern word ``token`` is an old spelling of, or ``None``.
 
@@ -800,7 +807,7 @@ def archaic_form(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=32_768)
 def split_candidates(token: str) -> tuple[Split, ...]:
     """Ways to split a merged token ("kingwas", "thematter") into 2 or 3 known words.
 
@@ -893,7 +900,7 @@ def segment(low: str) -> tuple[str, ...]:
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly")
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=32_768)
 def is_word_form(word: str) -> bool:
     """Whether ``word`` is a known word or a regular inflection of a fairly common one.
 

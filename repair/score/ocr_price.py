@@ -50,7 +50,7 @@ def _rows() -> dict[tuple[str, str], float]:
     return out
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def _block_cost(src: str, dst: str) -> float:
     """Cheapest reading of printed ``src`` as true ``dst`` (lower case): table rows,
     equal glyphs (free) and generic edits."""
@@ -87,7 +87,7 @@ def _block_cost(src: str, dst: str) -> float:
     return best[n][m]
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=1_024)
 def channel_cost(token: str, word: str) -> float:
     """Nats the channel charges for printing ``word`` (any case) as ``token``."""
     low, target = token.lower(), word.lower()
