@@ -136,14 +136,11 @@ class CommonModel:
     training: dict
 
     def probability(self, x: Sequence[float]) -> float:
-        a, b = self.calib
-        return _sigmoid(a * self.word.logit(x) + b)
+        return _calibrated(self.word, self.calib, x)
 
     def main_features(self, x: Sequence[float], k: int = 3) -> list[str]:
         """The ``k`` features that raise this word's log-odds most."""
-        c = self.word.contributions(x)
-        top = sorted(c.items(), key=lambda kv: -kv[1])[:k]
-        return [COMMON_FEATURES[i] for i, v in top if v > 0]
+        return _top_features(self.word, x, COMMON_FEATURES, k)
 
 
 @dataclass(frozen=True)
@@ -161,17 +158,28 @@ class SpinModel:
     common: CommonModel | None = None
 
     def probability(self, x: Sequence[float]) -> float:
-        a, b = self.calib
-        return _sigmoid(a * self.word.logit(x) + b)
+        return _calibrated(self.word, self.calib, x)
 
     def main_features(self, x: Sequence[float], k: int = 3) -> list[str]:
         """The ``k`` features that raise this word's log-odds most."""
-        c = self.word.contributions(x)
-        top = sorted(c.items(), key=lambda kv: -kv[1])[:k]
-        return [FEATURES[i] for i, v in top if v > 0]
+        return _top_features(self.word, x, FEATURES, k)
 
     def doc_score(self, x: Sequence[float]) -> float:
         return _sigmoid(self.doc.logit(x))
+
+
+def _calibrated(word: Trees | Linear, calib: tuple[float, float], x: Sequence[float]) -> float:
+    """Platt-calibrated probability of a word model's log-odds."""
+    a, b = calib
+    return _sigmoid(a * word.logit(x) + b)
+
+
+def _top_features(
+    word: Trees | Linear, x: Sequence[float], names: Sequence[str], k: int
+) -> list[str]:
+    """Names of the ``k`` features that raise ``word``'s log-odds most (positive only)."""
+    top = sorted(word.contributions(x).items(), key=lambda kv: -kv[1])[:k]
+    return [names[i] for i, v in top if v > 0]
 
 
 def _sigmoid(z: float) -> float:

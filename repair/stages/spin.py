@@ -37,7 +37,13 @@ from repair.score.spin_common import common_features, common_probabilities, comm
 from repair.score.spin_common import wanted as common_wanted
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, consistent, evidence
-from repair.score.spin_model import get_model, probabilities, word_features
+from repair.score.spin_model import (
+    CommonModel,
+    SpinModel,
+    get_model,
+    probabilities,
+    word_features,
+)
 from repair.types import Candidate, Detection, Edit
 
 #: Words at least this common (zipf) are not examined by the spinner-agnostic
@@ -323,6 +329,32 @@ def _recurring(phrases: Sequence[PhraseEvidence]) -> set[tuple[str, str]]:
     }
 
 
+def _synonym_candidate(
+    w: WordEvidence,
+    p: float,
+    x: Sequence[float],
+    model: SpinModel | CommonModel | None,
+    common: bool = False,
+) -> Candidate:
+    """A ``SPIN_SYNONYM`` candidate for one word read by the word model (or, with
+    ``common``, by the common-word model), with the features that raised it most when its
+    probability clears that model's threshold."""
+    feats: dict = {
+        "strength": "synonym",
+        "caps": False,
+        "pair_source": "synonym",
+        "model_probability": p,
+        "gain0": w.gain,
+    }
+    if common:
+        feats["common"] = True
+    if model is not None:
+        threshold = model.threshold if isinstance(model, CommonModel) else model.word_threshold
+        if p >= threshold:
+            feats["main_features"] = model.main_features(x)
+    return Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats)
+
+
 def _phrase_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
     feats = {
         "strength": "phrase",
@@ -444,31 +476,12 @@ class _Stage:
                 for ph in detection.phrases
             )
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
-            feats = {
-                "strength": "synonym",
-                "caps": False,
-                "pair_source": "synonym",
-                "model_probability": p,
-                "gain0": w.gain,
-            }
-            if p >= model.word_threshold:
-                feats["main_features"] = model.main_features(x)
-            out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
+            out.append(_synonym_candidate(w, p, x, model))
         common = model.common
         for w, p, x in zip(
             detection.common, detection.common_probs, detection.common_features, strict=True
         ):
-            feats = {
-                "strength": "synonym",
-                "caps": False,
-                "pair_source": "synonym",
-                "model_probability": p,
-                "gain0": w.gain,
-                "common": True,
-            }
-            if common is not None and p >= common.threshold:
-                feats["main_features"] = common.main_features(x)
-            out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats))
+            out.append(_synonym_candidate(w, p, x, common, common=True))
         counts = _count_figures(doc, occ)
         for o in occ:
             for orig in o.info.originals:
