@@ -30,7 +30,6 @@ import argparse
 import hashlib
 import json
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -40,20 +39,18 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spin_sim import RATE, spin_doc  # noqa: E402
-from spin_sim.corpus import REGISTERS, select  # noqa: E402
 from train_spin_model import (  # noqa: E402
     SPINNERS,
     auc,
     choose_threshold,
     export_linear,
     export_trees,
-    gold_edits,
     grid_folds,
     logit_of,
     make_model,
     platt,
 )
+from train_spin_model import build_rows as shared_build_rows  # noqa: E402
 
 import repair.stages.spin as spin_stage  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
@@ -85,50 +82,15 @@ def rows_of(text: str, profile: bool) -> tuple[float, list, list[list[float]]]:
 
 
 def build_rows(n_docs: int, n_clean: int, skip: int) -> dict[str, np.ndarray]:
-    spin_stage.COMMON = False  # the first reading only, as the gate sees it
-    docs = [d for d in select("dev", None)[skip:] if d.register in REGISTERS]
-    X, y, inside, doc_ix, family = [], [], [], [], []
-    meta = []  # (doc_id, register, kind, profile, words, score)
-    jobs = [("clean", d) for d in docs[:n_clean]]
-    jobs += [(s, d) for s in SPINNERS for d in docs[:n_docs]]
-    t0 = time.time()
-    for k, (kind, d) in enumerate(jobs):
-        if kind == "clean":
-            text, gold = d.text, {}
-        else:
-            s = spin_doc(d.doc_id, d.register, d.text, kind, "dev", RATE)
-            if not s.edits:
-                continue
-            text, gold = s.spun, gold_edits(s)
-        covered = {p for a, b in gold for p in range(a, b)}
-        for profile in (True, False):
-            score, rows, feats = rows_of(text, profile)
-            ix = len(meta)
-            meta.append((d.doc_id, d.register, kind, profile, len(text.split()), score))
-            for w, x in zip(rows, feats, strict=True):
-                orig, fam = gold.get((w.start, w.end), (None, w.original.lower()))
-                X.append(x)
-                y.append(orig is not None and orig.lower() == w.original.lower())
-                inside.append(w.start in covered)
-                doc_ix.append(ix)
-                family.append(fam)
-        if k % 200 == 0:
-            print(f"# {k}/{len(jobs)} documents, {len(X)} rows, {time.time() - t0:.0f} s",
-                  file=sys.stderr, flush=True)  # fmt: skip
-    spin_stage.COMMON = True
-    return {
-        "X": np.array(X, dtype=np.float64).reshape(-1, len(COMMON_FEATURES)),
-        "y": np.array(y, dtype=bool),
-        "inside": np.array(inside, dtype=bool),
-        "doc": np.array(doc_ix, dtype=np.int64),
-        "family": np.array(family).astype(str),
-        "doc_id": np.array([m[0] for m in meta]).astype(str),
-        "register": np.array([m[1] for m in meta]).astype(str),
-        "kind": np.array([m[2] for m in meta]).astype(str),
-        "profile": np.array([m[3] for m in meta], dtype=bool),
-        "words": np.array([m[4] for m in meta], dtype=np.int64),
-        "score": np.array([m[5] for m in meta], dtype=np.float64),
-    }
+    """The common rows of the dev halves (:func:`train_spin_model.build_rows` with
+    :func:`rows_of`), read with the first reading only, as the gate sees it."""
+    spin_stage.COMMON = False
+    try:
+        return shared_build_rows(
+            n_docs, n_clean, skip, rows_of=rows_of, width=len(COMMON_FEATURES)
+        )
+    finally:
+        spin_stage.COMMON = True
 
 
 def float32_cut(thr: float) -> float:

@@ -46,6 +46,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -115,12 +116,25 @@ def gold_edits(spun) -> dict[tuple[int, int], tuple[str, str]]:
     return out
 
 
+def _rows_with_score(text: str, profile: bool) -> tuple[float | None, list, list[list[float]]]:
+    return (None, *extract(text, profile))
+
+
 def build_rows(
-    n_docs: int, n_clean: int, skip: int, registers: tuple[str, ...] = REGISTERS
+    n_docs: int,
+    n_clean: int,
+    skip: int,
+    registers: tuple[str, ...] = REGISTERS,
+    rows_of: Callable[[str, bool], tuple[float | None, list, list[list[float]]]] = _rows_with_score,
+    width: int = len(FEATURES),
 ) -> dict[str, np.ndarray]:
+    """Evidence rows of the dev halves' clean and spun documents, profile on and off,
+    labelled against the spinner's gold edits. ``rows_of(text, profile)`` gives
+    (document score or None, rows, their features of ``width`` values); a score is kept
+    per document (key ``score``) when it gives one."""
     docs = [d for d in select("dev", None)[skip:] if d.register in registers]
     X, y, inside, doc_ix, family = [], [], [], [], []
-    docs_meta = []  # (doc_id, register, kind, profile, words)
+    docs_meta = []  # (doc_id, register, kind, profile, words, score)
     t0 = time.time()
     jobs = [("clean", d) for d in docs[:n_clean]]
     jobs += [(s, d) for s in SPINNERS for d in docs[:n_docs]]
@@ -136,9 +150,9 @@ def build_rows(
         for a, b in gold:
             covered.update(range(a, b))
         for profile in (True, False):
-            words, feats = extract(text, profile)
+            score, words, feats = rows_of(text, profile)
             ix = len(docs_meta)
-            docs_meta.append((d.doc_id, d.register, kind, profile, len(text.split())))
+            docs_meta.append((d.doc_id, d.register, kind, profile, len(text.split()), score))
             for w, x in zip(words, feats, strict=True):
                 orig, fam = gold.get((w.start, w.end), (None, w.original.lower()))
                 X.append(x)
@@ -149,19 +163,22 @@ def build_rows(
         if k % 100 == 0:
             print(f"# {k}/{len(jobs)} documents, {len(X)} rows, {time.time() - t0:.0f} s",
                   file=sys.stderr, flush=True)  # fmt: skip
-    meta = np.array(docs_meta, dtype=object)
-    return {
-        "X": np.array(X, dtype=np.float64),
+    meta = docs_meta
+    out = {
+        "X": np.array(X, dtype=np.float64).reshape(-1, width),
         "y": np.array(y, dtype=bool),
         "inside": np.array(inside, dtype=bool),
         "doc": np.array(doc_ix, dtype=np.int64),
         "family": np.array(family).astype(str),
-        "doc_id": np.array([m[0] for m in meta]),
-        "register": np.array([m[1] for m in meta]),
-        "kind": np.array([m[2] for m in meta]),
+        "doc_id": np.array([m[0] for m in meta]).astype(str),
+        "register": np.array([m[1] for m in meta]).astype(str),
+        "kind": np.array([m[2] for m in meta]).astype(str),
         "profile": np.array([m[3] for m in meta], dtype=bool),
         "words": np.array([m[4] for m in meta], dtype=np.int64),
     }
+    if any(m[5] is not None for m in meta):
+        out["score"] = np.array([m[5] for m in meta], dtype=np.float64)
+    return out
 
 
 def rank_rows(
