@@ -64,3 +64,26 @@ def test_bad_input(tmp_path: Path, case: dict) -> None:
         assert lines[0].startswith("repair: "), stderr
     assert re.search(case["message"], stderr, re.M), stderr
     assert "Traceback" not in stderr
+
+
+def test_big_file_changed_between_reads_is_one_line_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big input is read twice (checked whole, then streamed by pieces). If it is
+    rewritten in between with bytes that are not UTF-8, the run stops with one line
+    naming the file, and ``-o`` leaves no output (no traceback, no partial file)."""
+    import repair.cli.fix as fix
+
+    src = tmp_path / "big.txt"
+    src.write_bytes(b"The council met on Monday.\n" * 10 + b"\xff\xfe broken \x80\n")
+    checked = "The council met on Monday.\n" * 40_000  # what the first read saw
+    monkeypatch.setattr(fix, "read_or_exit", lambda path: checked)
+    out = tmp_path / "out.txt"
+    code, stderr = _run(["fix", str(src), "-o", str(out), "-q"], None)
+    assert code == 1, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith(f"repair: {src}: changed while being read"), stderr
+    assert lines[0].endswith("nothing was written"), stderr
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]

@@ -27,7 +27,7 @@ from repair.cli.common import (
 )
 from repair.cli.params import Argument, Exit, Option
 from repair.config import RepairConfig
-from repair.io import OutputError, atomic_write, repair_keeping_bom, same_file
+from repair.io import InputError, OutputError, atomic_write, repair_keeping_bom, same_file
 from repair.stages import REGISTRY, names, score_fields
 
 #: The scores the summary line shows: those of the stages that run by default.
@@ -150,7 +150,12 @@ def fix(
         # a file is read again piece by piece: memory holds one window, not the input
         source = _pieces(text) if file == "-" else _file_pieces(file)
         del text
-        _fix_by_windows(source, references, config, pairs, name, output, check, quiet)
+        try:
+            _fix_by_windows(source, references, config, pairs, name, output, check, quiet)
+        except InputError as exc:  # the file changed since it was checked
+            kept = output is not None or check
+            done = "nothing was written" if kept else "the output is incomplete"
+            raise fail(f"{exc}; {done}") from None
         return
     try:
         result = repair_keeping_bom(text, references, config, pairs=pairs)
@@ -193,9 +198,14 @@ def _pieces(text: str) -> Iterator[str]:
 def _file_pieces(path: str) -> Iterator[str]:
     """The text of ``path`` (already read and checked as UTF-8 by :func:`read_or_exit`)
     in pieces of :data:`_PIECE` code points; a byte-order mark stays, as there."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        while piece := fh.read(_PIECE):
-            yield piece
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            while piece := fh.read(_PIECE):
+                yield piece
+    except (OSError, UnicodeDecodeError) as exc:
+        # the file was checked when first read: it changed (or went) since
+        detail = getattr(exc, "strerror", None) or exc.__class__.__name__
+        raise InputError(path, f"changed while being read ({detail})", "changed") from None
 
 
 def _fix_by_windows(
