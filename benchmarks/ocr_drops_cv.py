@@ -1,6 +1,7 @@
 """Do dropped-letter readings generalize?  Two-fold cross-validation inside SMH dev.
 
     python benchmarks/ocr_drops_cv.py [--setting NAME=k:v,k:v ...]
+    python benchmarks/ocr_drops_cv.py --shapes DUMP   (DUMP: ocr_reach.py --dump output)
 
 The drop model (``scripts/build_ocr_drops.py``) and the confusion table are both learned
 from the SMH dev half, so dev figures flatter them.  As ``ocr_confusion_cv.py`` does,
@@ -102,10 +103,47 @@ def evaluate(fold: int, tables: dict[str, str], setting: str) -> str:
     return res.stdout.strip()
 
 
+def shapes(dump: Path) -> None:
+    """The unfixed one-token errors of an ``ocr_reach.py --dump`` file by the Levenshtein
+    edits from printed to gold (lower case): a dropped letter alone, with one or more
+    other edits, one substitution the confusion table lists or not, other."""
+    import json
+    from collections import Counter
+
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.score.ocr_channel import confusions
+
+    table = confusions()
+    found: Counter[tuple[str, str, str]] = Counter()
+    for line in dump.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r["state"] == "fixed" or r["cls"] in ("split", "merge"):
+            continue
+        raw, gold = r["raw"].lower(), r["gold"].lower()
+        ops = Levenshtein.editops(raw, gold)
+        if any(o.tag == "insert" for o in ops):
+            shape = ("drop only", "drop + 1 edit")[len(ops) - 1] if len(ops) <= 2 else "drop + more"
+        elif len(ops) == 1 and ops[0].tag == "replace":
+            a, b = raw[ops[0].src_pos], gold[ops[0].dest_pos]
+            listed = b in {d for d, _c in table.get(a, ())}
+            shape = "1 substitution, " + ("listed" if listed else "not listed")
+        else:
+            shape = "other"
+        found[("real" if r["cls"] == "real" else "non-word", shape, r["state"])] += 1
+    print("| printed | shape | state | errors |\n|---|---|---|---|")
+    for key in sorted(found):
+        print(f"| {' | '.join(key)} | {found[key]} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--setting", action="append", default=None)
+    ap.add_argument("--shapes", type=Path, default=None)
     args = ap.parse_args(argv)
+    if args.shapes:
+        shapes(args.shapes)
+        return 0
     settings = args.setting or list(DEFAULT_SETTINGS)
     print("| setting | held-out dev fold | WER change | CER change | token errors | char errors |")
     print("|---|---|---|---|---|---|")
