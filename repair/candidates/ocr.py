@@ -24,6 +24,7 @@ from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
+from repair.candidates.ocr_dropped import dropped_applies, dropped_candidates
 from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
 from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_garbled_join import garbled_joins
@@ -152,6 +153,10 @@ FAR = True
 FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword", "inner_capital"})
 #: ... accepted at this margin (nats).
 FAR_THRESHOLD = -3.0
+#: Non-words of garbled pages get readings with a dropped letter put back
+#: (:mod:`repair.candidates.ocr_dropped`).  Off: no gain on held-out folds of SMH dev
+#: (``benchmarks/ocr_drops_cv.py``; benchmarks/RESULTS.md "OCR: dropped letters").
+DROPPED = False
 #: Full stops the OCR lost between sentences are put back (:mod:`repair.candidates.ocr_stops`).
 LOST_STOPS = True
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
@@ -362,6 +367,9 @@ class _Generator:
                 out += backoff_candidates(tok, listed, reason)
         if FAR and info.heavy and reason in FAR_REASONS:
             out += self._far(tok, reason, info, initial, in_names, out)
+        if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
+            if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
+                out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
