@@ -172,6 +172,8 @@ class _DocInfo:
     corrections: dict[tuple[str, str], list] = field(default_factory=dict)
     #: page-word walks made together with a token's wide name search, until read
     doc_walks: dict[str, dict] = field(default_factory=dict)
+    #: readings :func:`capital_wide_readings` gave a capitalised token (not in a name's place)
+    capital_wide: dict[str, frozenset[str]] = field(default_factory=dict)
     #: :func:`_period_word` per token (asked up to four times for a token)
     period: dict[str, bool] = field(default_factory=dict)
 
@@ -338,6 +340,12 @@ class _Generator:
             out += name_shape_candidates(toks, i, reason)  # "Chivcrs": names no list knows
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
+        corrections = self._corrections(tok.text, reason, info)
+        wide_caps = info.capital_wide.get(tok.text)
+        if wide_caps and _name_context(toks, i):
+            # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
+            # far reading is a name's garble only the name list can read
+            corrections = [x for x in corrections if x[0].text not in wide_caps]
         out += [
             _cand(
                 tok.start,
@@ -350,7 +358,7 @@ class _Generator:
                 cost=cost,
                 subs=[list(x) for x in c.subs],
             )
-            for c, rule, cost, thr in self._corrections(tok.text, reason, info)
+            for c, rule, cost, thr in corrections
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
             # capitalised token is a name, not a lower-case word ("rates", "race")
             if not (in_names and _initial_case(c.text, tok.text, initial)[:1].islower())
@@ -479,6 +487,10 @@ class _Generator:
                 thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
         seen = {c.text for c, *_ in out}
+        if CAPITAL_WIDE and cap_heavy and info.heavy and text[:1].isupper():
+            wide_caps = capital_wide_readings(text, seen)  # "Sccrctaiy" -> "Secretary"
+            info.capital_wide[text] = frozenset(c.text for c, *_ in wide_caps)
+            out += wide_caps
         in_doc = None
         if wide:
             # one walk for both searches (same bounds): the wide one and the page's words
@@ -789,6 +801,30 @@ def _capital_garble(text: str, info: _DocInfo) -> bool:
     from repair.score.ngrams import get_ngrams
 
     return not get_ngrams().is_name(text)
+
+
+#: A capitalised non-word of a heavily garbled page that is most likely garble
+#: (:func:`_capital_garble`) is also read by the wide search ("Sccrctaiy" -> "Secretary",
+#: "Comuiaudaut" -> "Commandant"), as common words only (names have their own readings) ...
+CAPITAL_WIDE = True
+#: ... at this margin (nats) ...
+CAPITAL_WIDE_THRESHOLD = -4.0
+#: ... when the reading is this common (Zipf).
+CAPITAL_WIDE_TARGET_ZIPF = 3.0
+
+
+def capital_wide_readings(
+    text: str, seen: set[str]
+) -> list[tuple[Correction, str, float, float | None]]:
+    """The wide search's common-word readings of a garbled capitalised token that
+    :func:`correction_candidates` does not give (``seen`` is updated)."""
+    out: list[tuple[Correction, str, float, float | None]] = []
+    for c in wide_candidates(text, names=True)[:_MAX_CORRECTIONS]:
+        if c.text in seen or zipf(c.text.lower()) < CAPITAL_WIDE_TARGET_ZIPF:
+            continue
+        seen.add(c.text)
+        out.append((c, "OCR_CONFUSION", c.cost, CAPITAL_WIDE_THRESHOLD))
+    return out
 
 
 def _period_word(text: str) -> bool:
