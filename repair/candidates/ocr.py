@@ -28,6 +28,7 @@ from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
 from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_nameshape import (
@@ -154,6 +155,9 @@ FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword", "
 FAR_THRESHOLD = -3.0
 #: Full stops the OCR lost between sentences are put back (:mod:`repair.candidates.ocr_stops`).
 LOST_STOPS = True
+#: Stops lost after initials are put back in heavily garbled pages
+#: (:mod:`repair.candidates.ocr_initials`).
+INITIAL_STOPS = True
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -296,6 +300,8 @@ class _Generator:
             out.extend(lone_mark_candidates(toks))
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
+            if INITIAL_STOPS and info.heavy:
+                out.extend(initial_stop_candidates(toks))  # "G B Brodie" -> "G. B. Brodie"
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
