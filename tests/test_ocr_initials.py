@@ -40,3 +40,22 @@ def test_in_a_heavy_page(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_clean_text_keeps_its_initials() -> None:
     text = "The novel by J K Rowling sold well, and G B Shaw wrote plays."
     assert repair_text(text, config=RepairConfig()).text == text
+
+
+def _lost_stops(text: str) -> list[int]:
+    from repair.candidates.ocr_stops import lost_stop_candidates
+
+    return [c.start for c in lost_stop_candidates(tokenize(text), frozenset())]
+
+
+def test_lost_stop_before_a_garbled_opener(monkeypatch: pytest.MonkeyPatch) -> None:
+    import repair.candidates.ocr_stops as stops
+
+    text = "He was sentenced to hard labour Ho was also charged with stealing."
+    assert _lost_stops(text) == [31]  # "Ho" reads "He": a sentence opens
+    monkeypatch.setattr(stops, "GARBLED_OPENERS", False)
+    assert _lost_stops(text) == []
+
+
+def test_no_lost_stop_before_a_name_run() -> None:
+    assert _lost_stops("The beach was named Ho Chi Minh Park by the council.") == []
