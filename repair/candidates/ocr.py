@@ -156,8 +156,10 @@ FAR_THRESHOLD = -3.0
 #: Full stops the OCR lost between sentences are put back (:mod:`repair.candidates.ocr_stops`).
 LOST_STOPS = True
 #: Stops lost after initials are put back in heavily garbled pages
-#: (:mod:`repair.candidates.ocr_initials`).
+#: (:mod:`repair.candidates.ocr_initials`) ...
 INITIAL_STOPS = True
+#: ... and in garbled newspaper columns (:func:`_lost_stop_page`).
+INITIAL_STOPS_COLUMNS = True
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -300,7 +302,11 @@ class _Generator:
             out.extend(lone_mark_candidates(toks))
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
-            if INITIAL_STOPS and info.heavy:
+            if (
+                INITIAL_STOPS
+                and (info.heavy or INITIAL_STOPS_COLUMNS)
+                and _lost_stop_page(text, info)
+            ):
                 out.extend(initial_stop_candidates(toks))  # "G B Brodie" -> "G. B. Brodie"
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))

@@ -4,9 +4,10 @@ Newspaper OCR drops the small stop after an initial, and in a heavily garbled pa
 drops most of them ("Mr W T Muston moved", three stops printed for thirteen lost on one
 SMH page), so the page no longer shows its style.  Period print sets a stop after every
 initial; a lone capital letter before a capitalised word of such a page is read as an
-initial and gets its stop back.  Only in heavily garbled pages (the caller's gate): a
-clean or lightly garbled page keeps its initials as printed, stops or none (a modern
-paper may print "J K Rowling").
+initial and gets its stop back.  Only in heavily garbled pages and garbled newspaper
+columns (the caller's gate, as for :mod:`repair.candidates.ocr_stops`): a clean page,
+or a garbled book page, keeps its initials as printed, stops or none (a modern paper
+may print "J K Rowling").
 
 Tried on SMH dev and not kept (``python benchmarks/ocr_fold_eval.py``, both folds
 worse): the page's own style as evidence (a stop where the page prints initials or
@@ -65,7 +66,7 @@ def _after_initial(toks: list[Token], i: int) -> bool:
 
 def initial_stop_candidates(toks: list[Token]) -> list[Candidate]:
     """Stops to insert after initials that lack one (see the module doc); the caller
-    asks only for heavily garbled pages."""
+    asks only for heavily garbled pages and garbled newspaper columns."""
     out: list[Candidate] = []
     for i, t in enumerate(toks):
         if t.kind != "word" or not _initial(t.text):
