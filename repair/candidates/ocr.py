@@ -29,6 +29,7 @@ from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
 from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_nameshape import (
@@ -159,6 +160,11 @@ FAR_THRESHOLD = -3.0
 DROPPED = False
 #: Full stops the OCR lost between sentences are put back (:mod:`repair.candidates.ocr_stops`).
 LOST_STOPS = True
+#: Stops lost after initials are put back in heavily garbled pages
+#: (:mod:`repair.candidates.ocr_initials`) ...
+INITIAL_STOPS = True
+#: ... and in garbled newspaper columns (:func:`_lost_stop_page`).
+INITIAL_STOPS_COLUMNS = True
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -177,6 +183,8 @@ class _DocInfo:
     corrections: dict[tuple[str, str], list] = field(default_factory=dict)
     #: page-word walks made together with a token's wide name search, until read
     doc_walks: dict[str, dict] = field(default_factory=dict)
+    #: readings :func:`capital_wide_readings` gave a capitalised token (not in a name's place)
+    capital_wide: dict[str, frozenset[str]] = field(default_factory=dict)
     #: :func:`_period_word` per token (asked up to four times for a token)
     period: dict[str, bool] = field(default_factory=dict)
 
@@ -299,6 +307,12 @@ class _Generator:
             out.extend(lone_mark_candidates(toks))
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
+            if (
+                INITIAL_STOPS
+                and (info.heavy or INITIAL_STOPS_COLUMNS)
+                and _lost_stop_page(text, info)
+            ):
+                out.extend(initial_stop_candidates(toks))  # "G B Brodie" -> "G. B. Brodie"
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
@@ -343,6 +357,12 @@ class _Generator:
             out += name_shape_candidates(toks, i, reason)  # "Chivcrs": names no list knows
         initial = tok.text[:1].isupper() and _sentence_start(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
+        corrections = self._corrections(tok.text, reason, info)
+        wide_caps = info.capital_wide.get(tok.text)
+        if wide_caps and _name_context(toks, i):
+            # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
+            # far reading is a name's garble only the name list can read
+            corrections = [x for x in corrections if x[0].text not in wide_caps]
         out += [
             _cand(
                 tok.start,
@@ -355,7 +375,7 @@ class _Generator:
                 cost=cost,
                 subs=[list(x) for x in c.subs],
             )
-            for c, rule, cost, thr in self._corrections(tok.text, reason, info)
+            for c, rule, cost, thr in corrections
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
             # capitalised token is a name, not a lower-case word ("rates", "race")
             if not (in_names and _initial_case(c.text, tok.text, initial)[:1].islower())
@@ -487,6 +507,10 @@ class _Generator:
                 thr = RARE_WORD_THRESHOLD
             out.append((c, "OCR_CONFUSION" if c.listed else "OCR_SPELLING", cost, thr))
         seen = {c.text for c, *_ in out}
+        if CAPITAL_WIDE and cap_heavy and info.heavy and text[:1].isupper():
+            wide_caps = capital_wide_readings(text, seen)  # "Sccrctaiy" -> "Secretary"
+            info.capital_wide[text] = frozenset(c.text for c, *_ in wide_caps)
+            out += wide_caps
         in_doc = None
         if wide:
             # one walk for both searches (same bounds): the wide one and the page's words
@@ -797,6 +821,30 @@ def _capital_garble(text: str, info: _DocInfo) -> bool:
     from repair.score.ngrams import get_ngrams
 
     return not get_ngrams().is_name(text)
+
+
+#: A capitalised non-word of a heavily garbled page that is most likely garble
+#: (:func:`_capital_garble`) is also read by the wide search ("Sccrctaiy" -> "Secretary",
+#: "Comuiaudaut" -> "Commandant"), as common words only (names have their own readings) ...
+CAPITAL_WIDE = True
+#: ... at this margin (nats) ...
+CAPITAL_WIDE_THRESHOLD = -4.0
+#: ... when the reading is this common (Zipf).
+CAPITAL_WIDE_TARGET_ZIPF = 3.0
+
+
+def capital_wide_readings(
+    text: str, seen: set[str]
+) -> list[tuple[Correction, str, float, float | None]]:
+    """The wide search's common-word readings of a garbled capitalised token that
+    :func:`correction_candidates` does not give (``seen`` is updated)."""
+    out: list[tuple[Correction, str, float, float | None]] = []
+    for c in wide_candidates(text, names=True)[:_MAX_CORRECTIONS]:
+        if c.text in seen or zipf(c.text.lower()) < CAPITAL_WIDE_TARGET_ZIPF:
+            continue
+        seen.add(c.text)
+        out.append((c, "OCR_CONFUSION", c.cost, CAPITAL_WIDE_THRESHOLD))
+    return out
 
 
 def _period_word(text: str) -> bool:

@@ -31,12 +31,16 @@ Tuned on the SMH dev half (``python benchmarks/smh_eval.py --split dev``).
 from __future__ import annotations
 
 from collections.abc import Container
+from typing import TYPE_CHECKING
 
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
-from repair.score.ocr_channel import is_known
+from repair.score.ocr_channel import is_known, single_confusions
 from repair.types import Candidate, Token
+
+if TYPE_CHECKING:
+    from repair.score.ngrams import NgramTable
 
 #: The word after the gap is written with a capital inside a sentence less often than
 #: this share of the time in the period table ...
@@ -50,6 +54,13 @@ MIN_ZIPF = 5.0
 #: -0.25 -> 25 / 3, 0 -> 21 / 1 (a stop the gold lacks, a heading); in the pipeline,
 #: token errors 0 -> 5,469, -0.25 -> 5,467, -0.5 -> 5,464.
 MARGIN = -0.5
+#: A capitalised non-word that one learned confusion this cheap (nats) reads as such a
+#: word ("labour Ho was": "He") opens a sentence too; only short words (openers are).
+GARBLED_OPENERS = True
+OPENER_MAX_COST = 2.5
+OPENER_MAX_LEN = 5
+#: ... and the printed word itself is rarer than this (Zipf: "Ho" 4.2, "Tho" 4.4, "Wo" 3.7).
+OPENER_KEEP_ZIPF = 4.5
 #: Confidence of the repair.
 CONFIDENCE = 0.7
 #: Words the casing repair (:mod:`repair.candidates.ocr_case`) lowers inside a sentence.
@@ -82,15 +93,16 @@ def lost_stop_candidates(toks: list[Token], names: Container[str]) -> list[Candi
         if len(nxt) < 2 or not (nxt[0].isupper() and nxt[1:].islower()):
             continue
         low = nxt.lower()
-        if low in CASED or zipf(low) < MIN_ZIPF:
-            continue
+        if not _opener(low, table):
+            low = _garbled_opener(nxt, table) if GARBLED_OPENERS else ""
+            if not low or not _lower_word_after(toks, i + 2):  # not "named Ho Chi Minh"
+                continue  # "labour Ho was": "He" is the word after the lost stop
         share = table.capital_share(low)
-        if share is None or share >= MAX_CAPITAL_SHARE or table.count(low) < MIN_COUNT:
-            continue
         if not _sentence_end(w1.text, names) or _title_run(toks, i):
             continue
         prev = _words(toks, i, -1, 2)
         after = _words(toks, i + 2, 1, 3)
+        after[:1] = [low]
         if len(after) < 3:
             continue  # a label or a fragment ("Follow us:"), not a sentence opening
         one = lm.sequence_logprob(after, prev)
@@ -110,6 +122,34 @@ def lost_stop_candidates(toks: list[Token], names: Container[str]) -> list[Candi
             )
         )
     return out
+
+
+def _opener(low: str, table: NgramTable) -> bool:
+    """Whether ``low`` is a common word written in lower case inside a sentence."""
+    if low in CASED or zipf(low) < MIN_ZIPF:
+        return False
+    share = table.capital_share(low)
+    return share is not None and share < MAX_CAPITAL_SHARE and table.count(low) >= MIN_COUNT
+
+
+def _garbled_opener(word: str, table: NgramTable) -> str:
+    """The opener a capitalised non-word reads as by one cheap learned confusion
+    ("Ho" -> "he", "Tbe" -> "the"), lower-cased, or "" (the word's own reading is left
+    to the other readers; here it only tells that a sentence may start)."""
+    if zipf(word.lower()) >= OPENER_KEEP_ZIPF or len(word) > OPENER_MAX_LEN:
+        return ""
+    for c in single_confusions(word):
+        if c.cost <= OPENER_MAX_COST and c.text[:1] == word[:1] and _opener(c.text.lower(), table):
+            return c.text.lower()
+    return ""
+
+
+def _lower_word_after(toks: list[Token], i: int) -> bool:
+    """Whether the token after word ``i`` (one space on) is a lower-case word."""
+    j = i + 1
+    if j < len(toks) and toks[j].kind == "space":
+        j += 1
+    return j < len(toks) and toks[j].kind == "word" and toks[j].text.islower()
 
 
 def _sentence_end(word: str, names: Container[str]) -> bool:
