@@ -36,15 +36,18 @@ from __future__ import annotations
 from repair.candidates.ocr_rules import cand
 from repair.types import Candidate, Token
 
-#: Quote marks: a speck unless a closing one follows before the sentence ends.
+#: Quote marks that close a quotation.
 QUOTES = frozenset("'\"‘“’”")
+#: Quote marks read from a speck when opening a word: a speck unless a closing one follows
+#: before the sentence ends.  Curly quotes are typesetting, not OCR specks: they stay.
+SPECK_QUOTES = frozenset("'\"")
 #: Marks that never open a word after a space in print.  A hyphen is not one: books set
 #: an em dash as "-" glued to the next word ("umbrella -he never"; ICDAR 2017 monographs
 #: files 1-80 and 81's first 300k characters: 26 real in 43), so it is left.
 NEVER_LEADING = frozenset("?")
 #: Tokens scanned for a closing quote (a quotation in a news column is short, or its
 #: closing quote is past the next full stop: then the opening one is real, not matched).
-CLOSE_WINDOW = 40
+CLOSE_WINDOW = 80
 #: Elisions print opens with an apostrophe ("'tis", "'em", "'twas"): not specks.
 ELISIONS = frozenset(
     {"tis", "twas", "twere", "twill", "em", "neath", "gainst", "til", "bus", "buses"}
@@ -94,7 +97,7 @@ def lead_speck_candidates(toks: list[Token]) -> list[Candidate]:
         if word.kind != "word" or not word.text[:1].isalpha():
             continue
         if t.text in QUOTES:
-            if word.text.lower() in ELISIONS or _closed(toks, i):
+            if t.text not in SPECK_QUOTES or word.text.lower() in ELISIONS or _closed(toks, i):
                 continue
             if word.text[:1].isupper() and _after_punct(toks, i):
                 continue  # 'said: "This is', '.\n"One of': a long quotation opens
