@@ -45,6 +45,7 @@ def line_break_sep(sep: Token, reason: str) -> bool:
         and not sep.text.replace("\n", "").strip(" \t")
     )
 
+
 #: Margin a join of two real words ("con crete") needs outside garbled documents
 #: (unused while joins are gated; kept for ``ocr_realword_min_garble=0``).
 SPLIT_PAIR_THRESHOLD_CLEAN = 4.0
