@@ -15,7 +15,7 @@ dictionary lacks.
 from __future__ import annotations
 
 from repair.candidates.ocr_rules import cand
-from repair.candidates.ocr_spacing import SPACING_COST
+from repair.candidates.ocr_spacing import LINE_JOIN_EXTRA, SPACING_COST, line_break_sep
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     Correction,
@@ -54,7 +54,8 @@ def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -
     for j, k in ((i - 2, i), (i, i + 2)):
         if j < 0 or k >= len(toks) or toks[j].kind != "word" or toks[k].kind != "word":
             continue
-        if toks[j + 1].text != " ":
+        line = line_break_sep(toks[j + 1], reason)  # "ac⏎cusod": a lost line-end hyphen
+        if toks[j + 1].text != " " and not line:
             continue
         left, right = toks[j].text, toks[k].text
         other = left if k == i else right
@@ -83,7 +84,7 @@ def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -
                     finding=reason,
                     orig=[left, right],
                     alt=[c.text],
-                    cost=SPACING_COST + c.cost,
+                    cost=SPACING_COST + c.cost + (LINE_JOIN_EXTRA if line else 0.0),
                     threshold=THRESHOLD,
                     subs=[list(x) for x in c.subs],
                     far_join=far,

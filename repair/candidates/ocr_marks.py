@@ -13,6 +13,7 @@ space between) is re-read as one token: by the learned confusions ("»" -> "w",
 
 from __future__ import annotations
 
+from repair.candidates.ocr_lead_specks import lead_speck_candidates, trail_speck_candidates
 from repair.candidates.ocr_rules import cand
 from repair.score.ocr_channel import correction_candidates, is_known, is_target
 from repair.types import Candidate, Token
@@ -29,6 +30,8 @@ LONE_NOISE = MARKS | frozenset("'’‘,?!•„[]")
 LONE_FILLER = frozenset('.,-;:"')
 #: Glued marks are read by the learned fate model (:mod:`repair.candidates.ocr_glued`).
 GLUED = True
+#: Specks glued to a word's start are deleted too (:mod:`repair.candidates.ocr_lead_specks`).
+LEAD_SPECKS = True
 #: Confidence of deleting a lone speck (a fixed rule, no LM: the LM has no punctuation).
 LONE_CONFIDENCE = 0.7
 
@@ -87,8 +90,13 @@ def _table_row(toks: list[Token], i: int, j: int) -> bool:
 
 
 def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
-    """Delete a lone speck between spaces ("the ' statement", "left «", "| was")."""
-    out: list[Candidate] = []
+    """Delete a lone speck between spaces ("the ' statement", "left «", "| was"), and
+    one glued to a word's edge that opens or ends nothing ("short 'extensions", "the
+    -number", "licenses- than":
+    :mod:`repair.candidates.ocr_lead_specks`)."""
+    out: list[Candidate] = (
+        lead_speck_candidates(toks) + trail_speck_candidates(toks) if LEAD_SPECKS else []
+    )
     n = len(toks)
     i = 0
     while i < n:

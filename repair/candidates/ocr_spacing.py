@@ -27,6 +27,24 @@ from repair.types import Candidate, Token
 
 #: Cost (nats) of a split ("con crete") or merge ("kingwas") repair, per space.
 SPACING_COST = 1.0
+#: A word broken at a line end whose hyphen the OCR lost ("com⏎panions", "ac⏎cusod") is
+#: joined too, when a piece is no word (a non-word finding): the line break then counts
+#: as the space.  Extra cost (nats) of such a join over one inside a line.
+LINE_JOIN = True
+LINE_JOIN_EXTRA = 0.0
+
+
+def line_break_sep(sep: Token, reason: str) -> bool:
+    """Whether ``sep`` is one line break (no blank line) that a non-word finding's join
+    may cross (a lost line-end hyphen)."""
+    return (
+        LINE_JOIN
+        and reason == "nonword"
+        and sep.kind == "space"
+        and sep.text.count("\n") == 1
+        and not sep.text.replace("\n", "").strip(" \t")
+    )
+
 
 #: Margin a join of two real words ("con crete") needs outside garbled documents
 #: (unused while joins are gated; kept for ``ocr_realword_min_garble=0``).
@@ -79,7 +97,8 @@ def joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
         if j < 0 or k >= len(toks) or toks[j].kind != "word" or toks[k].kind != "word":
             continue
         sep = toks[j + 1].text
-        if sep not in (" ", "-"):
+        line = line_break_sep(toks[j + 1], reason)
+        if sep not in (" ", "-") and not line:
             continue
         joined = join_candidate(toks[j].text, toks[k].text)
         if not joined or toks[k].text[:1].isupper():
@@ -87,7 +106,7 @@ def joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
         threshold = join_threshold(toks[j].text, toks[k].text, None)
         if threshold is False:
             continue  # two valid words, one of them common ("quicks and")
-        rule = "OCR_JOIN_SPLIT" if sep == " " else "OCR_INLINE_HYPHEN"
+        rule = "OCR_INLINE_HYPHEN" if sep == "-" else "OCR_JOIN_SPLIT"
         out.append(
             cand(
                 toks[j].start,
@@ -97,7 +116,7 @@ def joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
                 finding=reason,
                 orig=[toks[j].text, toks[k].text],
                 alt=[joined],
-                cost=SPACING_COST,
+                cost=SPACING_COST + (LINE_JOIN_EXTRA if line else 0.0),
                 threshold=threshold,
             )
         )
