@@ -31,6 +31,7 @@ import json
 import math
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
+from operator import mul
 
 from repair.lexicons import LexiconError, read_text
 from repair.score.linear import Linear
@@ -72,7 +73,8 @@ class Ranker(Linear):
     def score(self, x: Sequence[float]) -> float:
         """The log-odds of ``x`` (:meth:`Linear.logit` up to rounding)."""
         w, b = self._folded
-        return b + sum(wi * xi for wi, xi in zip(w, x, strict=True))
+        # the same products summed in the same order as zip(w, x), without a generator
+        return b + sum(map(mul, w, x))
 
 
 def _clip(x: float) -> float:
