@@ -151,6 +151,12 @@ def _pair_static(s: str, o: str) -> tuple[float, ...]:
 
 
 @lru_cache(maxsize=100_000)
+def _statics(s: str, originals: tuple[str, ...]) -> tuple[tuple[float, ...], ...]:
+    """:func:`_pair_static` of each candidate, in the order of ``originals``."""
+    return tuple(_pair_static(s, o) for o in originals)
+
+
+@lru_cache(maxsize=100_000)
 def _lowered(originals: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o.lower() for o in originals)
 
@@ -241,8 +247,9 @@ def _table(
     out = []
     c_hi, c_lo = _CLIP, -_CLIP
     # every `c_lo if d < c_lo else c_hi if d > c_hi else d` below is _clip(d) inlined
+    statics = _statics(s, originals)
     for order, (g, k, o, lp1) in enumerate(gains):
-        unigram, c_unigram, z_o, z_gap, fan, wn_pair, wn_shared = _pair_static(s, o)
+        unigram, c_unigram, z_o, z_gap, fan, wn_pair, wn_shared = statics[k]
         left_gain = lp1 - s_hist
         c = counts.get(o, 0)
         d0, d1, d3, d4, d6 = g, top - g, left_gain, g - left_gain, g - unigram
@@ -284,7 +291,7 @@ def evidence(
         if not table:
             return None
         score = ranker.score
-        choices = tuple((o, g, score(x), x) for o, g, x in table)
+        choices = tuple([(o, g, score(x), x) for o, g, x in table])
         k = max(range(len(choices)), key=lambda i: (choices[i][2], -i))
         return _chosen(start, end, written, len(origs), choices, k)
     best, gain, uni, margin = word_evidence(left, written, right, origs)
