@@ -123,3 +123,18 @@ def test_generated_trees_match_the_walk() -> None:
         vectors = _vectors(n, rng, 3000) + [[0.5, -1.0], [0.5, -1.0001]] * (n == 2)
         for x in vectors:
             assert trees.logit(x) == trees.walk_logit(x)
+
+
+def test_rare_word_book_fit_matches_bigrams_fit() -> None:
+    from repair.detect.rareword import _book_fit
+    from repair.resources.bigrams import get_bigrams
+
+    book = get_bigrams()
+    fit = _book_fit(book)
+    words = ["we", "proffer", "offer", "a", "simple", "method", "comportment", "xqzv", "the"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        left = rng.choice([None, *words])
+        right = rng.choice([None, *words])
+        word = rng.choice(words)
+        assert fit(left, word, right) == book.fit(left, word, right)
