@@ -341,12 +341,14 @@ def word_features(
     words: Sequence[WordEvidence],
     profile_score: float,
     doc_rows: Sequence[WordEvidence] | None = None,
+    only: Sequence[int] | None = None,
 ) -> list[list[float]]:
     """One feature vector (:data:`FEATURES` order) per evidence row of ``doc``.
 
     ``doc_rows``: the rows the document statistics (flag density, mean gain) are read
     from, when not ``words`` themselves (the common words' second reading reads them
-    off the first reading's rows, as the document model does)."""
+    off the first reading's rows, as the document model does).  ``only``: the vectors
+    of these rows of ``words`` alone, in that order (the statistics still read every row)."""
     if not words:
         return []
     counts: Counter[str] = Counter(t.text.lower() for t in doc.words)
@@ -357,7 +359,7 @@ def word_features(
     density = flagged / n
     mean_gain = sum(_clip(w.gain, -10.0, 20.0) for w in base) / n
     out = []
-    for w in words:
+    for w in words if only is None else [words[i] for i in only]:
         lw = w.written.lower()
         out.append(
             [
