@@ -138,3 +138,22 @@ def test_rare_word_book_fit_matches_bigrams_fit() -> None:
         right = rng.choice([None, *words])
         word = rng.choice(words)
         assert fit(left, word, right) == book.fit(left, word, right)
+
+
+def test_token_starts_within_wordy_matches_equal_the_scan() -> None:
+    from repair.document import Document
+    from repair.stages.collocation import _starts_within
+
+    doc = Document(
+        "At this point in time, in the event that it rains, we will, prior to leaving, "
+        "make a decision in order to go. " * 5
+    )
+    rng = random.Random(4)
+    n = len(doc.text)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randint(0, 6)):
+            a = rng.randrange(n)
+            spans.append((a, a + rng.randint(0, 40)))
+        naive = frozenset(t.start for t in doc.tokens for a, b in spans if a <= t.start < b)
+        assert _starts_within(doc, spans) == naive
