@@ -157,3 +157,24 @@ def test_token_starts_within_wordy_matches_equal_the_scan() -> None:
             spans.append((a, a + rng.randint(0, 40)))
         naive = frozenset(t.start for t in doc.tokens for a, b in spans if a <= t.start < b)
         assert _starts_within(doc, spans) == naive
+
+
+def test_indexed_phrase_count_equals_the_scan() -> None:
+    from repair.detect.spin import count_indexed, count_phrase, word_runs
+
+    pieces = [
+        "said", "said it", "it", "re-said", "said-it", "don't", "don’t", "u.s.", "_said",
+        "saidx", "said2", "ünsaid", "said.", "said,", "(said)", "  ", "\n", "\t", " ", "-",
+        "'", "said  it", "it said it", "in the", "the", "of", "prior to", "prior", "to",
+    ]  # fmt: skip
+    phrases = [
+        "said", "said it", "it", "don't", "u.s.", "said it said", "in the", "prior to",
+        "re-said", "-", "'", "said  it", " said", "said ", "x", "it said it", "the",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(400):
+        seps = ["", " ", " ", "  ", ", "]
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(60))
+        runs = word_runs(text)
+        for ph in phrases:
+            assert count_indexed(text, runs, ph) == count_phrase(text, ph), (text, ph)
