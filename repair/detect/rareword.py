@@ -22,7 +22,10 @@ with them does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.candidates.tortured_rare import (  # FUNCTION_WORDS: re-exported
@@ -33,6 +36,9 @@ from repair.candidates.tortured_rare import (  # FUNCTION_WORDS: re-exported
 )
 from repair.document import Document
 from repair.types import Token
+
+if TYPE_CHECKING:
+    from repair.resources.bigrams import Bigrams
 
 #: Only words at most this common (wordfreq Zipf) are taken as possibly spun.
 MAX_ZIPF = 3.0
@@ -201,6 +207,32 @@ def reread(doc: Document, found: list[RareWord], restored: dict[int, str]) -> li
     return out
 
 
+@lru_cache(maxsize=2)
+def _book_fit(book: Bigrams) -> Callable[[str | None, str, str | None], float]:
+    """``book.fit`` (:meth:`repair.resources.bigrams.Bigrams.fit`, the same floats) with
+    each word's and pair's count looked up once per process: a word's neighbours and
+    candidates recur across its options and the document's words."""
+    from repair.resources.bigrams import BACKOFF
+
+    log_count = lru_cache(maxsize=200_000)(book.log_count)
+    unigram = lru_cache(maxsize=100_000)(book.unigram_logprob)
+
+    def logprob_next(prev: str, word: str) -> float:  # Bigrams.logprob_next
+        pair = log_count(f"{prev} {word}")
+        first = log_count(prev)
+        if pair is not None and first is not None:
+            return min(0.0, pair - first)
+        return BACKOFF + unigram(word)
+
+    def fit(left: str | None, word: str, right: str | None) -> float:  # Bigrams.fit
+        score = logprob_next(left, word) if left else unigram(word)
+        if right:
+            score += logprob_next(word, right) - unigram(right)
+        return score
+
+    return fit
+
+
 def _evidence(
     tokens: list[Token],
     i: int,
@@ -213,18 +245,19 @@ def _evidence(
     from repair.resources.frequency import zipf
     from repair.resources.lm import get_lm
 
-    lm, book = get_lm(), get_bigrams()
+    lm = get_lm()
+    fit = _book_fit(get_bigrams())
     low = tokens[i].text
     left = _sentence_words(tokens, i, -1, CONTEXT, restored)
     right = _sentence_words(tokens, i, 1, CONTEXT, restored)
     near_l, near_r = (left[-1] if left else None), (right[0] if right else None)
     base_lm = lm.sequence_logprob([low, *right], left)
-    base_book = book.fit(near_l, low, near_r)
+    base_book = fit(near_l, low, near_r)
     options = [
         Option(
             c,
             lm.sequence_logprob([c, *right], left) - base_lm,
-            book.fit(near_l, c, near_r) - base_book,
+            fit(near_l, c, near_r) - base_book,
             zipf(c) - z,
             log_degree(c) if channel else 0.0,
         )

@@ -28,8 +28,8 @@ from functools import lru_cache
 from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.candidates.spin_synonyms import originals_of
 from repair.resources.frequency import zipf
-from repair.resources.lm import get_lm
-from repair.score.spin_rank import RANK_FEATURES, WINDOW, get_ranker, rank_features
+from repair.resources.lm import _LOG_BASE, UNKNOWN_LOGPROB, get_lm
+from repair.score.spin_rank import _CLIP, RANK_FEATURES, WINDOW, _clip, get_ranker
 
 #: Candidates examined per word (LM cost is linear in it).
 MAX_CANDIDATES = 20
@@ -117,33 +117,154 @@ def candidate_table(
 
     ``min_left``: no row at all (``[]``) when no candidate's own word gains at least this
     much over the written word given the left context."""
-    lm = get_lm()
+    rows = _table(left, written, right, originals, counts, min_left)
+    return [(o, g, list(x)) for o, g, x in rows]
+
+
+def _scaled(raw: float) -> float:
+    """:meth:`repair.resources.lm.LanguageModel._scaled` (the same float)."""
+    if raw <= -100_000_000:
+        return UNKNOWN_LOGPROB
+    return max(raw * _LOG_BASE, UNKNOWN_LOGPROB)
+
+
+@lru_cache(maxsize=100_000)
+def _written_static(s: str) -> tuple[float, float]:
+    """(ln P(s) without context, Zipf of s) of a lower-case written word."""
+    return get_lm().logprob(s), zipf(s)
+
+
+@lru_cache(maxsize=400_000)
+def _pair_static(s: str, o: str) -> tuple[float, ...]:
+    """The context-free ranker features of candidate ``o`` of the written word ``s``:
+    (unigram gain, its clipped value, Zipf of ``o``, Zipf gap, log1p(fanout), WordNet pair,
+    log1p(shared synsets)), each computed as :func:`~repair.score.spin_rank.rank_features`
+    computes it."""
+    s_uni, z_s = _written_static(s)
+    unigram = get_lm().logprob(o) - s_uni
+    z_o = zipf(o)
+    shared = wordnet_shared(s, o)
+    return (
+        unigram, _clip(unigram), z_o, z_o - z_s, math.log1p(fanout(o)),
+        1.0 if shared else 0.0, math.log1p(shared),
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=100_000)
+def _statics(s: str, originals: tuple[str, ...]) -> tuple[tuple[float, ...], ...]:
+    """:func:`_pair_static` of each candidate, in the order of ``originals``."""
+    return tuple(_pair_static(s, o) for o in originals)
+
+
+@lru_cache(maxsize=100_000)
+def _lowered(originals: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(o.lower() for o in originals)
+
+
+def _table(
+    left: Sequence[str],
+    written: str,
+    right: Sequence[str],
+    originals: tuple[str, ...],
+    counts: Mapping[str, int],
+    min_left: float | None = None,
+) -> list[tuple[str, float, tuple[float, ...]]]:
+    """:func:`candidate_table` with feature tuples: the same LM scores, in the same
+    order of float operations, as ``LanguageModel.logprob`` / ``sequence_logprob`` and
+    :func:`~repair.score.spin_rank.rank_features` give them, with the n-gram look-ups
+    made directly and the context-free features of each (written, candidate) pair
+    computed once per process (:func:`_pair_static`)."""
+    prob = get_lm()._model.prob
+    unk, lb, floor = UNKNOWN_LOGPROB, _LOG_BASE, -100_000_000
+    # every `unk if r <= floor else (v if (v := r * lb) >= unk else unk)` below is
+    # _scaled(r) inlined (max(r * lb, unk) returns the first of equals: the same float)
     s = written.lower()
-    hist = [w.lower() for w in left[-2:]]
-    s_hist, s_uni, z_s = lm.logprob(s, hist), lm.logprob(s), zipf(s)
-    first = sorted(((lm.logprob(o, hist), k, o) for k, o in enumerate(originals)), reverse=True)
+    n_left = len(left)
+    h1 = left[-1].lower() if n_left else None
+    h2 = left[-2].lower() if n_left >= 2 else None
+    lows = _lowered(originals)
+    # ln P(w | left) as LanguageModel.logprob(w, hist) reads it (hist = left[-2:] lowered)
+    if h2 is not None:
+        s_hist = _scaled(prob([s, h1, h2]))
+        raws = [prob([lo, h1, h2]) for lo in lows]
+    elif h1 is not None:
+        s_hist = _scaled(prob([s, h1]))
+        raws = [prob([lo, h1]) for lo in lows]
+    else:
+        s_hist = _scaled(prob([s]))
+        raws = [prob([lo]) for lo in lows]
+    first = sorted(
+        [
+            (unk if r <= floor else (v if (v := r * lb) >= unk else unk), k, o)
+            for k, (r, o) in enumerate(zip(raws, originals, strict=True))
+        ],
+        reverse=True,
+    )
     if min_left is not None and (not first or first[0][0] - s_hist < min_left):
         return []
-    base = _lp([s, *right], left)
+    rl = [w.lower() for w in right]
+    n_right = len(rl)
+    r1 = rl[0] if n_right else ""
+    r2 = rl[1] if n_right >= 2 else ""
+    # base = LanguageModel.sequence_logprob([s, *right], left): its first term is s_hist
+    base = 0.0
+    base += s_hist
+    a1, a2 = s, h1
+    for low in rl:
+        if a2 is not None:
+            base += _scaled(prob([low, a1, a2]))
+        else:
+            base += _scaled(prob([low, a1]))
+        a2, a1 = a1, low
     gains: list[tuple[float, int, str, float]] = []
     top = -1e9
-    last = hist[-1:]
+    cut = top - WINDOW
     for lp1, k, o in first:
-        if lp1 - base < top - WINDOW:
+        if lp1 - base < cut:
             break
-        # = _lp([o, *right], left) - base: the first word's score is lp1 already
-        g = lp1 + lm.sequence_logprob(right, [*last, o]) - base
-        top = max(top, g)
+        # = _lp([o, *right], left) - base: the first word's score is lp1 already; the
+        # right context is sequence_logprob(right, [*hist[-1:], o]) (at most two words)
+        seq = 0.0
+        if n_right:
+            lo = o.lower()
+            r = prob([r1, lo, h1]) if h1 is not None else prob([r1, lo])
+            seq += unk if r <= floor else (v if (v := r * lb) >= unk else unk)
+            if n_right >= 2:
+                r = prob([r2, r1, lo])
+                seq += unk if r <= floor else (v if (v := r * lb) >= unk else unk)
+                if n_right > 2:  # not from context(): the generic loop
+                    b1, b2 = r2, r1
+                    for low in rl[2:]:
+                        seq += _scaled(prob([low, b1, b2]))
+                        b2, b1 = b1, low
+        g = lp1 + seq - base
+        if g > top:  # top = max(top, g)
+            top = g
+            cut = top - WINDOW
         gains.append((g, k, o, lp1))
-    gains = sorted((r for r in gains if r[0] >= top - WINDOW), key=lambda r: (-r[0], r[1]))
-    n = len(originals)
-    return [
-        (o, g, rank_features(
-            g, top, order, lp1 - s_hist, lm.logprob(o) - s_uni, k, n, zipf(o), z_s,
-            counts.get(o, 0), fanout(o), wordnet_shared(s, o),
-        ))
-        for order, (g, k, o, lp1) in enumerate(gains)
-    ]  # fmt: skip
+    gains = sorted((r for r in gains if r[0] >= cut), key=lambda r: (-r[0], r[1]))
+    n = max(len(originals), 1)
+    out = []
+    c_hi, c_lo = _CLIP, -_CLIP
+    # every `c_lo if d < c_lo else c_hi if d > c_hi else d` below is _clip(d) inlined
+    statics = _statics(s, originals)
+    for order, (g, k, o, lp1) in enumerate(gains):
+        unigram, c_unigram, z_o, z_gap, fan, wn_pair, wn_shared = statics[k]
+        left_gain = lp1 - s_hist
+        c = counts.get(o, 0)
+        d0, d1, d3, d4, d6 = g, top - g, left_gain, g - left_gain, g - unigram
+        out.append((o, g, (
+            c_lo if d0 < c_lo else c_hi if d0 > c_hi else d0,
+            c_lo if d1 < c_lo else c_hi if d1 > c_hi else d1,
+            float(order),
+            c_lo if d3 < c_lo else c_hi if d3 > c_hi else d3,
+            c_lo if d4 < c_lo else c_hi if d4 > c_hi else d4,
+            c_unigram,
+            c_lo if d6 < c_lo else c_hi if d6 > c_hi else d6,
+            float(k), k / n, z_o, z_gap,
+            float(min(c, 5)), 1.0 if c else 0.0, fan, wn_pair, wn_shared,
+        )))  # fmt: skip
+    return out
 
 
 def evidence(
@@ -166,10 +287,11 @@ def evidence(
         return None
     ranker = get_ranker()
     if ranker is not None:
-        table = candidate_table(left, written, right, origs, counts or {}, min_left)
+        table = _table(left, written, right, origs, counts or {}, min_left)
         if not table:
             return None
-        choices = tuple((o, g, ranker.score(x), tuple(x)) for o, g, x in table)
+        score = ranker.score
+        choices = tuple([(o, g, score(x), x) for o, g, x in table])
         k = max(range(len(choices)), key=lambda i: (choices[i][2], -i))
         return _chosen(start, end, written, len(origs), choices, k)
     best, gain, uni, margin = word_evidence(left, written, right, origs)

@@ -31,9 +31,9 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.document import Document
@@ -99,6 +99,10 @@ class Trees:
     value: tuple[tuple[float, ...], ...]
 
     def logit(self, x: Sequence[float]) -> float:
+        return self._compiled(x)
+
+    def walk_logit(self, x: Sequence[float]) -> float:
+        """:meth:`logit` by walking the node arrays (the definition)."""
         s = self.base
         for f, t, lo, hi, v in zip(
             self.feature, self.threshold, self.left, self.right, self.value, strict=True
@@ -108,6 +112,32 @@ class Trees:
                 n = lo[n] if x[f[n]] <= t[n] else hi[n]
             s += self.rate * v[n]
         return s
+
+    @cached_property
+    def _compiled(self) -> Callable[[Sequence[float]], float]:
+        """:meth:`walk_logit` as one generated function of nested comparisons: the same
+        comparisons, the same leaf values and the same additions in the same order (every
+        float is written as its exact ``repr``), so the same float, several times faster.
+        Falls back to the walk when a number has no exact literal (inf, nan)."""
+        nums = [self.base, self.rate, *(a for t in self.threshold for a in t)]
+        nums += [a for v in self.value for a in v]
+        if not all(math.isfinite(a) for a in nums):
+            return self.walk_logit
+
+        def expr(k: int, n: int) -> str:
+            f, t, lo, hi, v = (
+                self.feature[k], self.threshold[k], self.left[k], self.right[k], self.value[k]
+            )  # fmt: skip
+            if lo[n] < 0:
+                return repr(v[n])
+            return f"({expr(k, lo[n])} if x[{f[n]}] <= {t[n]!r} else {expr(k, hi[n])})"
+
+        lines = ["def _logit(x):", f"    s = {self.base!r}"]
+        lines += [f"    s += {self.rate!r} * {expr(k, 0)}" for k in range(len(self.feature))]
+        lines.append("    return s")
+        ns: dict[str, object] = {}
+        exec(compile("\n".join(lines), "<spin-trees>", "exec"), ns)  # noqa: S102
+        return ns["_logit"]  # type: ignore[return-value]
 
     def contributions(self, x: Sequence[float]) -> dict[int, float]:
         """Per feature, its share of the log-odds along each tree's path (Saabas)."""
@@ -311,12 +341,14 @@ def word_features(
     words: Sequence[WordEvidence],
     profile_score: float,
     doc_rows: Sequence[WordEvidence] | None = None,
+    only: Sequence[int] | None = None,
 ) -> list[list[float]]:
     """One feature vector (:data:`FEATURES` order) per evidence row of ``doc``.
 
     ``doc_rows``: the rows the document statistics (flag density, mean gain) are read
     from, when not ``words`` themselves (the common words' second reading reads them
-    off the first reading's rows, as the document model does)."""
+    off the first reading's rows, as the document model does).  ``only``: the vectors
+    of these rows of ``words`` alone, in that order (the statistics still read every row)."""
     if not words:
         return []
     counts: Counter[str] = Counter(t.text.lower() for t in doc.words)
@@ -327,7 +359,7 @@ def word_features(
     density = flagged / n
     mean_gain = sum(_clip(w.gain, -10.0, 20.0) for w in base) / n
     out = []
-    for w in words:
+    for w in words if only is None else [words[i] for i in only]:
         lw = w.written.lower()
         out.append(
             [

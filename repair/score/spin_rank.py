@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
 
 from repair.lexicons import LexiconError, read_text
@@ -71,8 +71,27 @@ class Ranker(Linear):
 
     def score(self, x: Sequence[float]) -> float:
         """The log-odds of ``x`` (:meth:`Linear.logit` up to rounding)."""
+        return self._compiled(x)
+
+    def summed_score(self, x: Sequence[float]) -> float:
+        """:meth:`score` by its definition: ``b + sum(w_i * x_i)`` over the folded weights."""
         w, b = self._folded
         return b + sum(wi * xi for wi, xi in zip(w, x, strict=True))
+
+    @cached_property
+    def _compiled(self) -> Callable[[Sequence[float]], float]:
+        """:meth:`summed_score` as one generated expression ``b + (0 + w0 * x[0] + ...)``:
+        the same products added in the same order as ``sum`` adds them (from the int 0,
+        left to right), each weight written as its exact ``repr``; the definition when a
+        weight has no exact literal (inf, nan)."""
+        w, b = self._folded
+        if not all(math.isfinite(a) for a in (*w, b)):
+            return self.summed_score
+        terms = " + ".join(f"{wi!r} * x[{i}]" for i, wi in enumerate(w))
+        ns: dict[str, object] = {}
+        src = f"def _score(x):\n    return {b!r} + (0 + {terms})"
+        exec(compile(src, "<spin-ranker>", "exec"), ns)  # noqa: S102
+        return ns["_score"]  # type: ignore[return-value]
 
 
 def _clip(x: float) -> float:

@@ -37,6 +37,7 @@ words.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 
 from repair.candidates import collocation as _candidates
@@ -74,6 +75,20 @@ RARE_REREAD = True
 ODD_PREGATE_PER_1000 = 10.0
 
 
+def _starts_within(doc: Document, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Start offsets of the tokens starting inside any ``[start, end)`` of ``spans`` (by
+    bisection on the ordered token starts: linear in tokens plus matches, where a scan of
+    every token per match was quadratic on wordy text)."""
+    starts = sorted(t.start for t in doc.tokens)
+    out: set[int] = set()
+    for a, b in spans:
+        i = bisect_left(starts, a)
+        while i < len(starts) and starts[i] < b:
+            out.add(starts[i])
+            i += 1
+    return frozenset(out)
+
+
 class _Stage:
     name = "collocation"
 
@@ -88,7 +103,7 @@ class _Stage:
         decided = _score.decide(found)
         in_terms = frozenset(
             t.start for d in decided if d.applied for t in d.restoration.tokens
-        ) | frozenset(t.start for t in doc.tokens for m, *_ in wordy if m.start <= t.start < m.end)
+        ) | _starts_within(doc, [(m.start, m.end) for m, *_ in wordy])
         mill_decisions = _mill_score.decide(_mill.find(doc, in_terms), n_words)
         mill = [d for d in mill_decisions if d.applied]
         in_terms |= frozenset(d.word.token.start for d in mill)

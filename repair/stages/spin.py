@@ -216,10 +216,11 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
             changed.append(i)
     if not changed:
         return []
-    feats = word_features(doc, words, detection.details.get("profile_score", 0.0))
-    probs = probabilities([feats[i] for i in changed])
+    # the changed rows' vectors (the document statistics read every row)
+    feats = word_features(doc, words, detection.details.get("profile_score", 0.0), only=changed)
+    probs = probabilities(feats)
     out = []
-    for i, p in zip(changed, probs, strict=True):
+    for i, x, p in zip(changed, feats, probs, strict=True):
         if p >= model.word_threshold:
             w = words[i]
             f = {
@@ -228,7 +229,7 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
                 "pair_source": "synonym",
                 "model_probability": p,
                 "gain0": w.gain,
-                "main_features": model.main_features(feats[i]),
+                "main_features": model.main_features(x),
                 "reread": True,
             }
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
