@@ -143,3 +143,16 @@ def test_ocr_edits_keep_their_evidence() -> None:
         assert {"confusion_cost", "original_zipf", "margin", "threshold", "finding"} <= set(
             e.evidence
         )
+
+
+def test_prefix_set_shares_the_dictionary_words() -> None:
+    """The prefix set is every prefix of the dictionary words, and its words are the
+    vocabulary's own strings (held once)."""
+    from repair.score import ocr_channel as oc
+
+    full = oc.vocabulary_prefixes().all_prefixes()
+    assert full == oc._all_prefixes()
+    vocab = oc.vocabulary()
+    by_value = {p: p for p in full}
+    sample = list(vocab)[::997]
+    assert sample and all(by_value[w] is w for w in sample)
