@@ -111,3 +111,48 @@ def test_a_bounded_cache_gives_the_same_answers() -> None:
                 clear()
     after = repair_text(text)
     assert (after.text, after.edits) == (before.text, before.edits)
+
+
+def test_decision_evidence_is_built_from_its_numbers() -> None:
+    """A decision keeps its evidence as numbers and gives the same dict at every read:
+    each signal rounded to hundredths, the threshold as given."""
+    scorer = Scorer()
+    for known, threshold in ((False, None), (True, None), (False, 0.7)):
+        d = scorer.decide(
+            ["tbe"], ["the"], ["of"], ["house", "was"], cost=1.234567, orig_known=known,
+            threshold=threshold,
+        )  # fmt: skip
+        ev = d.evidence
+        assert list(ev) == [
+            "lm_logprob_gain", "confusion_cost", "original_zipf", "margin", "threshold",
+        ]  # fmt: skip
+        assert ev["confusion_cost"] == 1.23
+        assert ev["margin"] == round(d.margin, 2)
+        assert ev["threshold"] == (threshold if threshold is not None else ev["threshold"])
+        assert all(v == round(v, 2) for v in ev.values())
+        assert d.evidence == ev and d.evidence is not ev  # a fresh dict, the same values
+
+
+def test_ocr_edits_keep_their_evidence() -> None:
+    from repair.pipeline import repair_text
+
+    result = repair_text("The king of tbe castle was a good man who ruled tbe land.")
+    lm_edits = [e for e in result.edits if "lm_logprob_gain" in e.evidence]
+    assert [e.replacement for e in lm_edits] == ["the", "the"]
+    for e in lm_edits:
+        assert {"confusion_cost", "original_zipf", "margin", "threshold", "finding"} <= set(
+            e.evidence
+        )
+
+
+def test_prefix_set_shares_the_dictionary_words() -> None:
+    """The prefix set is every prefix of the dictionary words, and its words are the
+    vocabulary's own strings (held once)."""
+    from repair.score import ocr_channel as oc
+
+    full = oc.vocabulary_prefixes().all_prefixes()
+    assert full == oc._all_prefixes()
+    vocab = oc.vocabulary()
+    by_value = {p: p for p in full}
+    sample = list(vocab)[::997]
+    assert sample and all(by_value[w] is w for w in sample)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from repair.document import Document
@@ -50,11 +50,31 @@ PRIOR_PER_ZIPF = 1.2
 
 @dataclass(frozen=True, slots=True)
 class Decision:
+    """One decision; its evidence is kept as numbers (``gain, cost, original Zipf,
+    threshold``) and built as a dict when read: most decisions turn a candidate down
+    and their evidence is never read (a dict and four rounded floats each, ~8 MB of a
+    40 k-word window's memo, issue 14)."""
+
     accept: bool
     reason: str
     margin: float
     confidence: float
-    evidence: dict[str, Any] = field(default_factory=dict)
+    numbers: tuple[float, float, float, float] | None = None
+
+    @property
+    def evidence(self) -> dict[str, Any]:
+        """``lm_logprob_gain``, ``confusion_cost``, ``original_zipf``, ``margin`` (rounded to
+        hundredths) and ``threshold``: a new dict at each read."""
+        if self.numbers is None:
+            return {}
+        gain, cost, orig_z, threshold = self.numbers
+        return {
+            "lm_logprob_gain": round(gain, 2),
+            "confusion_cost": round(cost, 2),
+            "original_zipf": round(orig_z, 2),
+            "margin": round(self.margin, 2),
+            "threshold": threshold,
+        }
 
 
 def _norm(words: list[str]) -> list[str]:
@@ -132,17 +152,11 @@ class Scorer:
         margin = gain - cost - prior
         if threshold is None:
             threshold = REALWORD_THRESHOLD if orig_known else NONWORD_THRESHOLD
-        evidence = {
-            "lm_logprob_gain": round(gain, 2),
-            "confusion_cost": round(cost, 2),
-            "original_zipf": round(orig_z, 2),
-            "margin": round(margin, 2),
-            "threshold": threshold,
-        }
+        numbers = (gain, cost, orig_z, threshold)
         if margin < threshold:
-            return Decision(False, "margin_below_threshold", margin, 0.0, evidence)
+            return Decision(False, "margin_below_threshold", margin, 0.0, numbers)
         confidence = 1.0 / (1.0 + math.exp(-(margin - threshold + 1.0)))
-        return Decision(True, "lm_gain", margin, max(0.5, confidence), evidence)
+        return Decision(True, "lm_gain", margin, max(0.5, confidence), numbers)
 
 
 #: A garbled page's second reading uses its own confusion habits.
@@ -319,7 +333,9 @@ def _decide_all(
                     prior_per_zipf=f.get("prior_per_zipf"),
                 )
                 memo[k] = (prev, nxt, d)
-            accepted, margin, ev = d.accept, d.margin, d.evidence
+            accepted, margin = d.accept, d.margin
+            if accepted:
+                ev = d.evidence  # built only for an accepted reading (issue 14)
         if accepted:
             groups.setdefault((c.start, c.end), []).append(
                 (margin, c, {**ev, "finding": f["finding"]})
