@@ -697,8 +697,20 @@ def _single_rows() -> dict[str, tuple[tuple[str, float, tuple[tuple[str, str]]],
     return {s: tuple((d, c, ((s, d),)) for d, c in rows) for s, rows in confusions().items()}
 
 
-@lru_cache(maxsize=50_000)
 def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correction, ...]:
+    """Known words ``token`` may be an OCR misreading of, cheapest first (see
+    :func:`_correction_candidates`).
+
+    One cache entry per ``(token, unlisted)`` however the caller spells the call:
+    ``lru_cache`` keys ``f(t)`` and ``f(t, False)`` apart, so detection's question and
+    the candidate builder's re-did the search (and the default walk, once its own
+    short cache had let the token go) for every non-word of a garbled page (issue 14).
+    """
+    return _correction_candidates(token, unlisted)
+
+
+@lru_cache(maxsize=50_000)
+def _correction_candidates(token: str, unlisted: bool) -> tuple[Correction, ...]:
     """Known words ``token`` may be an OCR misreading of, cheapest first.
 
     Listed confusions come from the table; with ``unlisted`` symspell adds
