@@ -220,3 +220,52 @@ def test_name_shape_readings_are_the_plain_ones() -> None:
     tokens += ["Chivcrs", "Fdward", "Balgownio", "Wollougong"]
     for token in tokens:
         assert name_shape_reading.__wrapped__(token) == _plain_name_shape(token), token
+
+
+# --- ninth pass (session 8) ---------------------------------------------------------
+
+
+def test_correction_candidates_has_one_entry_however_called() -> None:
+    from repair.score import ocr_channel
+
+    for token in ["rnoney", "Tbe", "TIIE", "atlcndanco", "Hkewise"]:
+        plain = ocr_channel._correction_candidates.__wrapped__(token, False)
+        first = ocr_channel.correction_candidates(token)
+        # f(t), f(t, False) and f(t, unlisted=False) are one cache entry: the same object
+        assert ocr_channel.correction_candidates(token, False) is first
+        assert ocr_channel.correction_candidates(token, unlisted=False) is first
+        assert first == plain, token
+
+
+def _plain_plan(token: str) -> tuple:
+    """The walk plan's glyph tables as first written (one glyph lowered at a time)."""
+    lows = [ch.lower() for ch in token]
+    rest = [token[i:] for i in range(len(token) + 1)]
+    low_rest = ["".join(lows[i:]) for i in range(len(token) + 1)]
+    return rest, lows, low_rest
+
+
+def test_walk_plan_tails_are_the_glyph_by_glyph_ones() -> None:
+    from repair.score.ocr_channel import _walk_plan
+
+    for token in [*_tokens(step=1, limit=3000), "ΟΔΟΣ", "İstanbul", "SHAU", ""]:
+        _options, _cheapest, rest, lows, low_rest = _walk_plan(token)
+        assert (rest, lows, low_rest) == _plain_plan(token), token
+
+
+def test_scorer_sequences_equal_the_lowered_ones() -> None:
+    from repair.resources.lm import get_lm
+    from repair.score.ocr import Scorer
+
+    lm = get_lm()
+    scorer = Scorer()
+    cases = [
+        (["Tbe"], ["in"], ["House", "was"]),
+        (["king", "was"], ["The", "OLD"], ["glad"]),
+        (["ΟΔΟΣ"], [], ["İstanbul", "x", "y"]),
+        (["shaU"], ["we"], []),
+    ]
+    for words, prev, nxt in cases:
+        low = [w.lower() for w in words] + [w.lower() for w in nxt[:2]]
+        ref = lm.sequence_logprob(low, [w.lower() for w in prev[-2:]])
+        assert scorer.seq(words, prev, nxt) == ref

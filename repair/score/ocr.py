@@ -57,10 +57,6 @@ class Decision:
     evidence: dict[str, Any] = field(default_factory=dict)
 
 
-def _norm(words: list[str]) -> list[str]:
-    return [w.lower() for w in words]
-
-
 class Scorer:
     """Context comparisons with the shared trigram model (one per process)."""
 
@@ -74,12 +70,13 @@ class Scorer:
         self._decided: dict[tuple, Decision] = {}  # the same decision in the same context
 
     def seq(self, words: list[str], prev: list[str], nxt: list[str]) -> float:
-        key = (*words, None, *prev[-2:], None, *nxt[:2])
+        after = nxt[:2]
+        key = (*words, None, *prev[-2:], None, *after)
         lp = self._seq.get(key)
         if lp is None:
-            lp = self._seq[key] = self.lm.sequence_logprob(
-                _norm(words) + _norm(nxt[:2]), _norm(prev[-2:])
-            )
+            # the model lower-cases each word itself (and lower-casing twice changes no
+            # string): no lowered copies here
+            lp = self._seq[key] = self.lm.sequence_logprob((*words, *after), prev[-2:])
         return lp
 
     def decide(
@@ -126,7 +123,7 @@ class Scorer:
             lp_orig += SPLIT_OOV_CHARGE * (len(alt) - len(orig))
         lp_alt = self.seq(alt, prev, nxt)
         gain = lp_alt - lp_orig
-        orig_z = max((zipf(w.lower()) for w in orig), default=0.0) if len(orig) == 1 else 0.0
+        orig_z = zipf(orig[0].lower()) if len(orig) == 1 else 0.0
         per_zipf = PRIOR_PER_ZIPF if prior_per_zipf is None else prior_per_zipf
         prior = per_zipf * orig_z if orig_known else 0.0
         margin = gain - cost - prior
@@ -308,8 +305,8 @@ def _decide_all(
                 d = seen[2]
             else:
                 d = scorer.decide(
-                    list(f["orig"]),
-                    list(f["alt"]),
+                    f["orig"],  # read only: no copies
+                    f["alt"],
                     prev,
                     nxt,
                     cost=float(f["cost"]),

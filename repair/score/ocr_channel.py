@@ -391,8 +391,12 @@ def _walk_plan(
     for i in range(size - 1, -1, -1):
         if cheapest[i + 1] < cheapest[i]:
             cheapest[i] = cheapest[i + 1]
-    lows = [ch.lower() for ch in token]
     rest = [token[i:] for i in range(size + 1)]
+    if token.isascii():
+        # one glyph, one lower-case glyph: the lowered token's slices are the tails
+        lowered = token.lower()
+        return options, cheapest, rest, list(lowered), [lowered[i:] for i in range(size + 1)]
+    lows = [ch.lower() for ch in token]
     low_rest = [""] * (size + 1)
     tail = ""
     for i in range(size - 1, -1, -1):
