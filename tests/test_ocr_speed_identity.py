@@ -269,3 +269,56 @@ def test_scorer_sequences_equal_the_lowered_ones() -> None:
         low = [w.lower() for w in words] + [w.lower() for w in nxt[:2]]
         ref = lm.sequence_logprob(low, [w.lower() for w in prev[-2:]])
         assert scorer.seq(words, prev, nxt) == ref
+
+
+def test_target_prefix_walks_give_the_full_walks_targets() -> None:
+    from repair.score import ocr_channel as ch
+
+    full = ch.vocabulary_prefixes()
+    full.all_prefixes()
+    part = ch.target_prefixes()
+    assert part.full is not None and full.full is not None
+    assert part.full < full.full  # prefix-closed part of the dictionary's prefixes
+    assert all(p[:-1] in part.full for p in part.full if p)
+    for word in ch.vocabulary():
+        if ch.is_target(word):
+            assert word in part.full, word
+    tokens = _tokens(step=1, limit=2500)
+    for token in tokens:
+        for bound in ((ch.MAX_COST, ch.MAX_SUBS), (ocr_search.cost_bound(token), 5)):
+            mine = ch.confusion_variants(token, part, *bound)
+            ref = ch.confusion_variants(token, full, *bound)
+            ref_targets = [(v, x) for v, x in ref.items() if v and ch.is_target(v)]
+            assert [(v, x) for v, x in mine.items() if v and ch.is_target(v)] == ref_targets
+
+
+def _plain_corrections(token: str) -> tuple:
+    """correction_candidates as first written: the walks over every dictionary prefix."""
+    from repair.score import ocr_channel as ch
+
+    saved = ch._target_index
+    ch._target_index = ch.vocabulary_prefixes()
+    try:
+        return ch._correction_candidates.__wrapped__(token, False)
+    finally:
+        ch._target_index = saved
+
+
+def test_corrections_and_wide_readings_equal_the_full_walks() -> None:
+    from repair.score import ocr_channel as ch
+
+    ch.vocabulary_prefixes().all_prefixes()
+    ch.target_prefixes()
+    tokens = _tokens(step=1, limit=2500)
+    for token in tokens:
+        assert ch._correction_candidates.__wrapped__(token, False) == _plain_corrections(token)
+    full = ch.vocabulary_prefixes()
+    for token in [t for t in tokens if t.islower()][::4]:
+        got = ocr_search.wide_candidates.__wrapped__(token)
+        variants = ch.confusion_variants(token, full, ocr_search.cost_bound(token), 5)
+        ocr_search._walk.variants = variants
+        try:
+            ref = ocr_search.wide_candidates.__wrapped__(token)
+        finally:
+            ocr_search._walk.variants = None
+        assert got == ref, token
