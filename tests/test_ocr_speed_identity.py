@@ -322,3 +322,35 @@ def test_corrections_and_wide_readings_equal_the_full_walks() -> None:
         finally:
             ocr_search._walk.variants = None
         assert got == ref, token
+
+
+def test_decision_evidence_is_the_eager_one() -> None:
+    from repair.resources.frequency import zipf
+    from repair.score.ocr import Scorer
+
+    scorer = Scorer()
+    cases = [
+        (["tbe"], ["the"], ["in"], ["house", "was"], 1.3, False, None),
+        (["bis"], ["his"], ["and"], ["wife"], 0.8, True, None),
+        (["kingwas"], ["king", "was"], ["the"], ["glad"], 1.0, False, 2.0),
+        (["con", "crete"], ["concrete"], [], [], 0.5, False, None),
+    ]
+    for orig, alt, prev, nxt, cost, known, thr in cases:
+        d = scorer.decide(orig, alt, prev, nxt, cost=cost, orig_known=known, threshold=thr)
+        gain = scorer.seq(alt, prev, nxt) - scorer.seq(orig, prev, nxt)
+        if not known and len(alt) > len(orig):
+            from repair.score.ocr import SPLIT_OOV_CHARGE
+
+            gain = scorer.seq(alt, prev, nxt) - (
+                scorer.seq(orig, prev, nxt) + SPLIT_OOV_CHARGE * (len(alt) - len(orig))
+            )
+        orig_z = zipf(orig[0].lower()) if len(orig) == 1 else 0.0
+        threshold = thr if thr is not None else (3.5 if known else 1.0)
+        assert d.evidence == {
+            "lm_logprob_gain": round(gain, 2),
+            "confusion_cost": round(cost, 2),
+            "original_zipf": round(orig_z, 2),
+            "margin": round(d.margin, 2),
+            "threshold": threshold,
+        }
+        assert d.evidence is not d.evidence  # a new dict each read: callers may extend it

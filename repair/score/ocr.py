@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from repair.document import Document
 from repair.resources.frequency import zipf
@@ -48,13 +47,32 @@ SPLIT_OOV_CHARGE = UNKNOWN_LOGPROB / 4
 PRIOR_PER_ZIPF = 1.2
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
+    """One decision and what it rests on; :attr:`evidence` is built when read (most
+    decisions are refusals nobody reads: issue 14, ninth pass)."""
+
     accept: bool
     reason: str
     margin: float
     confidence: float
-    evidence: dict[str, Any] = field(default_factory=dict)
+    gain: float = 0.0
+    cost: float = 0.0
+    #: the original when it is one word (its Zipf is part of the evidence), else None
+    word: str | None = None
+    threshold: float = 0.0
+
+    @property
+    def evidence(self) -> dict[str, Any]:
+        """``lm_logprob_gain``, ``confusion_cost``, ``original_zipf``, ``margin`` (rounded
+        to 0.01) and ``threshold``: a new dict at each read."""
+        orig_z = zipf(self.word.lower()) if self.word is not None else 0.0
+        return {
+            "lm_logprob_gain": round(self.gain, 2),
+            "confusion_cost": round(self.cost, 2),
+            "original_zipf": round(orig_z, 2),
+            "margin": round(self.margin, 2),
+            "threshold": self.threshold,
+        }
 
 
 class Scorer:
@@ -123,23 +141,21 @@ class Scorer:
             lp_orig += SPLIT_OOV_CHARGE * (len(alt) - len(orig))
         lp_alt = self.seq(alt, prev, nxt)
         gain = lp_alt - lp_orig
-        orig_z = zipf(orig[0].lower()) if len(orig) == 1 else 0.0
-        per_zipf = PRIOR_PER_ZIPF if prior_per_zipf is None else prior_per_zipf
-        prior = per_zipf * orig_z if orig_known else 0.0
-        margin = gain - cost - prior
+        word = orig[0] if len(orig) == 1 else None
+        if orig_known:
+            orig_z = zipf(word.lower()) if word is not None else 0.0
+            per_zipf = PRIOR_PER_ZIPF if prior_per_zipf is None else prior_per_zipf
+            margin = gain - cost - per_zipf * orig_z
+        else:
+            margin = gain - cost - 0.0
         if threshold is None:
             threshold = REALWORD_THRESHOLD if orig_known else NONWORD_THRESHOLD
-        evidence = {
-            "lm_logprob_gain": round(gain, 2),
-            "confusion_cost": round(cost, 2),
-            "original_zipf": round(orig_z, 2),
-            "margin": round(margin, 2),
-            "threshold": threshold,
-        }
         if margin < threshold:
-            return Decision(False, "margin_below_threshold", margin, 0.0, evidence)
+            return Decision(
+                False, "margin_below_threshold", margin, 0.0, gain, cost, word, threshold
+            )
         confidence = 1.0 / (1.0 + math.exp(-(margin - threshold + 1.0)))
-        return Decision(True, "lm_gain", margin, max(0.5, confidence), evidence)
+        return Decision(True, "lm_gain", margin, max(0.5, confidence), gain, cost, word, threshold)
 
 
 #: A garbled page's second reading uses its own confusion habits.
@@ -293,8 +309,9 @@ def _decide_all(
     for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f:
-            margin, ev = -100.0, {"fallback": True}
-            accepted = True
+            groups.setdefault((c.start, c.end), []).append(
+                (-100.0, c, {"fallback": True, "finding": f["finding"]})
+            )
         else:
             around = contexts.get((c.start, c.end))
             if around is None:
@@ -316,11 +333,10 @@ def _decide_all(
                     prior_per_zipf=f.get("prior_per_zipf"),
                 )
                 memo[k] = (prev, nxt, d)
-            accepted, margin, ev = d.accept, d.margin, d.evidence
-        if accepted:
-            groups.setdefault((c.start, c.end), []).append(
-                (margin, c, {**ev, "finding": f["finding"]})
-            )
+            if d.accept:  # the evidence of a refusal is never built
+                ev = d.evidence
+                ev["finding"] = f["finding"]
+                groups.setdefault((c.start, c.end), []).append((d.margin, c, ev))
     return groups
 
 
