@@ -276,7 +276,7 @@ def test_target_prefix_walks_give_the_full_walks_targets() -> None:
 
     full = ch.vocabulary_prefixes()
     full.all_prefixes()
-    part = ch.target_prefixes()
+    part = ch.target_prefixes(now=True)
     assert part.full is not None and full.full is not None
     assert part.full < full.full  # prefix-closed part of the dictionary's prefixes
     assert all(p[:-1] in part.full for p in part.full if p)
@@ -308,7 +308,7 @@ def test_corrections_and_wide_readings_equal_the_full_walks() -> None:
     from repair.score import ocr_channel as ch
 
     ch.vocabulary_prefixes().all_prefixes()
-    ch.target_prefixes()
+    ch.target_prefixes(now=True)
     tokens = _tokens(step=1, limit=2500)
     for token in tokens:
         assert ch._correction_candidates.__wrapped__(token, False) == _plain_corrections(token)

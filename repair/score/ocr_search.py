@@ -75,7 +75,7 @@ def _word_prefixes() -> PrefixIndex:
     from repair.score.ocr_channel import target_prefixes, vocabulary_prefixes
 
     vocabulary_prefixes().all_prefixes()
-    return target_prefixes()
+    return target_prefixes(now=True)  # a garbled page's wide search: read the part now
 
 
 @lru_cache(maxsize=1)
