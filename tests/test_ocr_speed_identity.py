@@ -220,3 +220,137 @@ def test_name_shape_readings_are_the_plain_ones() -> None:
     tokens += ["Chivcrs", "Fdward", "Balgownio", "Wollougong"]
     for token in tokens:
         assert name_shape_reading.__wrapped__(token) == _plain_name_shape(token), token
+
+
+# --- ninth pass (session 8) ---------------------------------------------------------
+
+
+def test_correction_candidates_has_one_entry_however_called() -> None:
+    from repair.score import ocr_channel
+
+    for token in ["rnoney", "Tbe", "TIIE", "atlcndanco", "Hkewise"]:
+        plain = ocr_channel._correction_candidates.__wrapped__(token, False)
+        first = ocr_channel.correction_candidates(token)
+        # f(t), f(t, False) and f(t, unlisted=False) are one cache entry: the same object
+        assert ocr_channel.correction_candidates(token, False) is first
+        assert ocr_channel.correction_candidates(token, unlisted=False) is first
+        assert first == plain, token
+
+
+def _plain_plan(token: str) -> tuple:
+    """The walk plan's glyph tables as first written (one glyph lowered at a time)."""
+    lows = [ch.lower() for ch in token]
+    rest = [token[i:] for i in range(len(token) + 1)]
+    low_rest = ["".join(lows[i:]) for i in range(len(token) + 1)]
+    return rest, lows, low_rest
+
+
+def test_walk_plan_tails_are_the_glyph_by_glyph_ones() -> None:
+    from repair.score.ocr_channel import _walk_plan
+
+    for token in [*_tokens(step=1, limit=3000), "ΟΔΟΣ", "İstanbul", "SHAU", ""]:
+        _options, _cheapest, rest, lows, low_rest = _walk_plan(token)
+        assert (rest, lows, low_rest) == _plain_plan(token), token
+
+
+def test_scorer_sequences_equal_the_lowered_ones() -> None:
+    from repair.resources.lm import get_lm
+    from repair.score.ocr import Scorer
+
+    lm = get_lm()
+    scorer = Scorer()
+    cases = [
+        (["Tbe"], ["in"], ["House", "was"]),
+        (["king", "was"], ["The", "OLD"], ["glad"]),
+        (["ΟΔΟΣ"], [], ["İstanbul", "x", "y"]),
+        (["shaU"], ["we"], []),
+    ]
+    for words, prev, nxt in cases:
+        low = [w.lower() for w in words] + [w.lower() for w in nxt[:2]]
+        ref = lm.sequence_logprob(low, [w.lower() for w in prev[-2:]])
+        assert scorer.seq(words, prev, nxt) == ref
+
+
+def test_target_prefix_walks_give_the_full_walks_targets() -> None:
+    from repair.score import ocr_channel as ch
+
+    full = ch.vocabulary_prefixes()
+    full.all_prefixes()
+    part = ch.target_prefixes(now=True)
+    assert part.full is not None and full.full is not None
+    assert part.full < full.full  # prefix-closed part of the dictionary's prefixes
+    assert all(p[:-1] in part.full for p in part.full if p)
+    for word in ch.vocabulary():
+        if ch.is_target(word):
+            assert word in part.full, word
+    tokens = _tokens(step=1, limit=2500)
+    for token in tokens:
+        for bound in ((ch.MAX_COST, ch.MAX_SUBS), (ocr_search.cost_bound(token), 5)):
+            mine = ch.confusion_variants(token, part, *bound)
+            ref = ch.confusion_variants(token, full, *bound)
+            ref_targets = [(v, x) for v, x in ref.items() if v and ch.is_target(v)]
+            assert [(v, x) for v, x in mine.items() if v and ch.is_target(v)] == ref_targets
+
+
+def _plain_corrections(token: str) -> tuple:
+    """correction_candidates as first written: the walks over every dictionary prefix."""
+    from repair.score import ocr_channel as ch
+
+    saved = ch._target_index
+    ch._target_index = ch.vocabulary_prefixes()
+    try:
+        return ch._correction_candidates.__wrapped__(token, False)
+    finally:
+        ch._target_index = saved
+
+
+def test_corrections_and_wide_readings_equal_the_full_walks() -> None:
+    from repair.score import ocr_channel as ch
+
+    ch.vocabulary_prefixes().all_prefixes()
+    ch.target_prefixes(now=True)
+    tokens = _tokens(step=1, limit=2500)
+    for token in tokens:
+        assert ch._correction_candidates.__wrapped__(token, False) == _plain_corrections(token)
+    full = ch.vocabulary_prefixes()
+    for token in [t for t in tokens if t.islower()][::4]:
+        got = ocr_search.wide_candidates.__wrapped__(token)
+        variants = ch.confusion_variants(token, full, ocr_search.cost_bound(token), 5)
+        ocr_search._walk.variants = variants
+        try:
+            ref = ocr_search.wide_candidates.__wrapped__(token)
+        finally:
+            ocr_search._walk.variants = None
+        assert got == ref, token
+
+
+def test_decision_evidence_is_the_eager_one() -> None:
+    from repair.resources.frequency import zipf
+    from repair.score.ocr import Scorer
+
+    scorer = Scorer()
+    cases = [
+        (["tbe"], ["the"], ["in"], ["house", "was"], 1.3, False, None),
+        (["bis"], ["his"], ["and"], ["wife"], 0.8, True, None),
+        (["kingwas"], ["king", "was"], ["the"], ["glad"], 1.0, False, 2.0),
+        (["con", "crete"], ["concrete"], [], [], 0.5, False, None),
+    ]
+    for orig, alt, prev, nxt, cost, known, thr in cases:
+        d = scorer.decide(orig, alt, prev, nxt, cost=cost, orig_known=known, threshold=thr)
+        gain = scorer.seq(alt, prev, nxt) - scorer.seq(orig, prev, nxt)
+        if not known and len(alt) > len(orig):
+            from repair.score.ocr import SPLIT_OOV_CHARGE
+
+            gain = scorer.seq(alt, prev, nxt) - (
+                scorer.seq(orig, prev, nxt) + SPLIT_OOV_CHARGE * (len(alt) - len(orig))
+            )
+        orig_z = zipf(orig[0].lower()) if len(orig) == 1 else 0.0
+        threshold = thr if thr is not None else (3.5 if known else 1.0)
+        assert d.evidence == {
+            "lm_logprob_gain": round(gain, 2),
+            "confusion_cost": round(cost, 2),
+            "original_zipf": round(orig_z, 2),
+            "margin": round(d.margin, 2),
+            "threshold": threshold,
+        }
+        assert d.evidence is not d.evidence  # a new dict each read: callers may extend it

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from repair.document import Document
 from repair.resources.frequency import zipf
@@ -48,37 +47,32 @@ SPLIT_OOV_CHARGE = UNKNOWN_LOGPROB / 4
 PRIOR_PER_ZIPF = 1.2
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One decision; its evidence is kept as numbers (``gain, cost, original Zipf,
-    threshold``) and built as a dict when read: most decisions turn a candidate down
-    and their evidence is never read (a dict and four rounded floats each, ~8 MB of a
-    40 k-word window's memo, issue 14)."""
+class Decision(NamedTuple):
+    """One decision and what it rests on; :attr:`evidence` is built when read (most
+    decisions are refusals nobody reads: issue 14, ninth pass)."""
 
     accept: bool
     reason: str
     margin: float
     confidence: float
-    numbers: tuple[float, float, float, float] | None = None
+    gain: float = 0.0
+    cost: float = 0.0
+    #: the original when it is one word (its Zipf is part of the evidence), else None
+    word: str | None = None
+    threshold: float = 0.0
 
     @property
     def evidence(self) -> dict[str, Any]:
-        """``lm_logprob_gain``, ``confusion_cost``, ``original_zipf``, ``margin`` (rounded to
-        hundredths) and ``threshold``: a new dict at each read."""
-        if self.numbers is None:
-            return {}
-        gain, cost, orig_z, threshold = self.numbers
+        """``lm_logprob_gain``, ``confusion_cost``, ``original_zipf``, ``margin`` (rounded
+        to 0.01) and ``threshold``: a new dict at each read."""
+        orig_z = zipf(self.word.lower()) if self.word is not None else 0.0
         return {
-            "lm_logprob_gain": round(gain, 2),
-            "confusion_cost": round(cost, 2),
+            "lm_logprob_gain": round(self.gain, 2),
+            "confusion_cost": round(self.cost, 2),
             "original_zipf": round(orig_z, 2),
             "margin": round(self.margin, 2),
-            "threshold": threshold,
+            "threshold": self.threshold,
         }
-
-
-def _norm(words: list[str]) -> list[str]:
-    return [w.lower() for w in words]
 
 
 class Scorer:
@@ -94,12 +88,13 @@ class Scorer:
         self._decided: dict[tuple, Decision] = {}  # the same decision in the same context
 
     def seq(self, words: list[str], prev: list[str], nxt: list[str]) -> float:
-        key = (*words, None, *prev[-2:], None, *nxt[:2])
+        after = nxt[:2]
+        key = (*words, None, *prev[-2:], None, *after)
         lp = self._seq.get(key)
         if lp is None:
-            lp = self._seq[key] = self.lm.sequence_logprob(
-                _norm(words) + _norm(nxt[:2]), _norm(prev[-2:])
-            )
+            # the model lower-cases each word itself (and lower-casing twice changes no
+            # string): no lowered copies here
+            lp = self._seq[key] = self.lm.sequence_logprob((*words, *after), prev[-2:])
         return lp
 
     def decide(
@@ -146,17 +141,21 @@ class Scorer:
             lp_orig += SPLIT_OOV_CHARGE * (len(alt) - len(orig))
         lp_alt = self.seq(alt, prev, nxt)
         gain = lp_alt - lp_orig
-        orig_z = max((zipf(w.lower()) for w in orig), default=0.0) if len(orig) == 1 else 0.0
-        per_zipf = PRIOR_PER_ZIPF if prior_per_zipf is None else prior_per_zipf
-        prior = per_zipf * orig_z if orig_known else 0.0
-        margin = gain - cost - prior
+        word = orig[0] if len(orig) == 1 else None
+        if orig_known:
+            orig_z = zipf(word.lower()) if word is not None else 0.0
+            per_zipf = PRIOR_PER_ZIPF if prior_per_zipf is None else prior_per_zipf
+            margin = gain - cost - per_zipf * orig_z
+        else:
+            margin = gain - cost - 0.0
         if threshold is None:
             threshold = REALWORD_THRESHOLD if orig_known else NONWORD_THRESHOLD
-        numbers = (gain, cost, orig_z, threshold)
         if margin < threshold:
-            return Decision(False, "margin_below_threshold", margin, 0.0, numbers)
+            return Decision(
+                False, "margin_below_threshold", margin, 0.0, gain, cost, word, threshold
+            )
         confidence = 1.0 / (1.0 + math.exp(-(margin - threshold + 1.0)))
-        return Decision(True, "lm_gain", margin, max(0.5, confidence), numbers)
+        return Decision(True, "lm_gain", margin, max(0.5, confidence), gain, cost, word, threshold)
 
 
 #: A garbled page's second reading uses its own confusion habits.
@@ -310,8 +309,9 @@ def _decide_all(
     for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f:
-            margin, ev = -100.0, {"fallback": True}
-            accepted = True
+            groups.setdefault((c.start, c.end), []).append(
+                (-100.0, c, {"fallback": True, "finding": f["finding"]})
+            )
         else:
             around = contexts.get((c.start, c.end))
             if around is None:
@@ -322,8 +322,8 @@ def _decide_all(
                 d = seen[2]
             else:
                 d = scorer.decide(
-                    list(f["orig"]),
-                    list(f["alt"]),
+                    f["orig"],  # read only: no copies
+                    f["alt"],
                     prev,
                     nxt,
                     cost=float(f["cost"]),
@@ -333,13 +333,10 @@ def _decide_all(
                     prior_per_zipf=f.get("prior_per_zipf"),
                 )
                 memo[k] = (prev, nxt, d)
-            accepted, margin = d.accept, d.margin
-            if accepted:
-                ev = d.evidence  # built only for an accepted reading (issue 14)
-        if accepted:
-            groups.setdefault((c.start, c.end), []).append(
-                (margin, c, {**ev, "finding": f["finding"]})
-            )
+            if d.accept:  # the evidence of a refusal is never built
+                ev = d.evidence
+                ev["finding"] = f["finding"]
+                groups.setdefault((c.start, c.end), []).append((d.margin, c, ev))
     return groups
 
 

@@ -258,13 +258,17 @@ def _merged_common(low: str) -> bool:
     )
 
 
+#: A correction produces only dictionary words at least this frequent (Zipf).
+TARGET_ZIPF = 2.0
+
+
 @lru_cache(maxsize=WORD_TEST_CACHE)
 def is_target(word: str) -> bool:
     """Whether ``word`` may be *produced* by a correction (stricter than :func:`is_known`)."""
     low = word.lower()
     if len(low) == 1:
         return low in ONE_LETTER
-    return in_vocabulary(low) and zipf(low) >= 2.0
+    return in_vocabulary(low) and zipf(low) >= TARGET_ZIPF
 
 
 def transfer_case(original: str, word: str) -> str:
@@ -395,8 +399,12 @@ def _walk_plan(
     for i in range(size - 1, -1, -1):
         if cheapest[i + 1] < cheapest[i]:
             cheapest[i] = cheapest[i + 1]
-    lows = [ch.lower() for ch in token]
     rest = [token[i:] for i in range(size + 1)]
+    if token.isascii():
+        # one glyph, one lower-case glyph: the lowered token's slices are the tails
+        lowered = token.lower()
+        return options, cheapest, rest, list(lowered), [lowered[i:] for i in range(size + 1)]
+    lows = [ch.lower() for ch in token]
     low_rest = [""] * (size + 1)
     tail = ""
     for i in range(size - 1, -1, -1):
@@ -509,6 +517,84 @@ def confusion_variants_pair(
         walk(0, "", "", 0.0, (), 0)
     del walk  # the closure refers to itself (see confusion_variants)
     return out1, out2
+
+
+_target_index: PrefixIndex | None = None
+#: Searches answered on every prefix before the target part is read (~40 ms, ~2 MB): a
+#: clean text asks a few hundred, a garbled one thousands (the answers are the same).
+TARGET_PART_AFTER = 1_000
+_target_asks = 0
+
+
+def target_prefixes(now: bool = False) -> PrefixIndex:
+    """The prefix index a search that keeps only target words (:func:`is_target`) walks:
+    the prefixes of the target words, a prefix-closed part (~147 k strings) of the
+    dictionary's prefixes (~205 k) whose branches are the only ones that can end in a
+    target word; while the dictionary's prefix set is not loaded (a short text), the
+    dictionary index itself.
+
+    Exact for such a search (issue 14, ninth pass): every prefix a walk builds on its
+    way to a target word is a prefix of that word (a vocabulary word is ASCII, so its
+    glyph-by-glyph lower case is its lower case), so the walk over the part makes the
+    same target readings with the same costs, substitutions and order, and skips
+    branches that only lead to rare or unlisted strings.  The part's strings are the
+    full set's own (read once from the per-user cache, then filtered), read after
+    :data:`TARGET_PART_AFTER` searches, or ``now``."""
+    global _target_index, _target_asks
+    if _target_index is not None:
+        return _target_index
+    words = vocabulary_prefixes()
+    full = words._full
+    if full is None:
+        return words  # not loaded yet: the lazy line walks give the same targets
+    _target_asks += 1
+    if _target_asks <= TARGET_PART_AFTER and not now:
+        return words  # a short or clean text: not worth reading the part
+    other = disk_cached("ocr-nontarget-prefixes", _target_sources(), _nontarget_prefixes, frozenset)
+    if not other:
+        _target_index = words  # nothing to leave out (or a non-ASCII word): every prefix
+        return words
+    index = prefixes_of(())
+    index.full = full - other  # the full set's own strings
+    _target_index = index
+    return index
+
+
+def _target_sources() -> list[str]:
+    """What the target words depend on: the dictionary, this module (the rule), and the
+    word frequencies (:mod:`repair.resources.frequency`, its code and data)."""
+    from repair.resources import frequency
+
+    sources = [_dictionary_path(), __file__, frequency.__file__]
+    table = frequency._table_path()
+    if table is not None:
+        sources.append(str(table))
+    from repair.lexicons import lexicon_path
+
+    try:
+        shipped = lexicon_path(frequency.ZIPF_TABLE)
+    except (LexiconError, OSError):
+        return sources
+    if Path(shipped).is_file():
+        sources.append(str(shipped))
+    return sources
+
+
+def _nontarget_prefixes() -> frozenset[str]:
+    """The dictionary's prefixes that are no prefix of a target word (nor a one-letter
+    target): ~58 k strings, cheaper to store and read than the ~147 k kept.  Empty when
+    a dictionary word is not ASCII (the exactness argument of :func:`target_prefixes`
+    needs ASCII words): then every prefix is walked."""
+    words = vocabulary()
+    if not all(w.isascii() for w in words):
+        return frozenset()
+    plain_zipf = zipf.__wrapped__  # type: ignore[attr-defined]  # no 82 k cache entries
+    targets = [
+        w for w in words if (w in ONE_LETTER if len(w) == 1 else plain_zipf(w) >= TARGET_ZIPF)
+    ]
+    targets += [w for w in ONE_LETTER if w not in words]
+    kept = {"", *(w[:i] for w in targets for i in range(1, len(w) + 1))}
+    return _all_prefixes() - kept
 
 
 #: Walks kept by :func:`_dictionary_variants`.  Every variant of a token is kept, words or
@@ -712,8 +798,20 @@ def _single_rows() -> dict[str, tuple[tuple[str, float, tuple[tuple[str, str]]],
     return {s: tuple((d, c, ((s, d),)) for d, c in rows) for s, rows in confusions().items()}
 
 
-@lru_cache(maxsize=50_000)
 def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correction, ...]:
+    """Known words ``token`` may be an OCR misreading of, cheapest first (see
+    :func:`_correction_candidates`).
+
+    One cache entry per ``(token, unlisted)`` however the caller spells the call:
+    ``lru_cache`` keys ``f(t)`` and ``f(t, False)`` apart, so detection's question and
+    the candidate builder's re-did the search (and the default walk, once its own
+    short cache had let the token go) for every non-word of a garbled page (issue 14).
+    """
+    return _correction_candidates(token, unlisted)
+
+
+@lru_cache(maxsize=50_000)
+def _correction_candidates(token: str, unlisted: bool) -> tuple[Correction, ...]:
     """Known words ``token`` may be an OCR misreading of, cheapest first.
 
     Listed confusions come from the table; with ``unlisted`` symspell adds
@@ -726,12 +824,14 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
     upper = len(token) > 1 and token.isupper()
     base = token.lower() if upper else token
     found: dict[str, Correction] = {}
-    variants = confusion_variants(base)
+    # only target words are kept: the walk needs only the target words' prefixes
+    words = target_prefixes()
+    variants = confusion_variants(base, words)
     if upper:
         # headline capitals have their own misreadings ("TIIE": II -> H, "BV": V -> Y);
         # the table's capital rows are read on the token as printed, then lowered
         variants = dict(variants)
-        for variant, (cost, subs) in confusion_variants(token).items():
+        for variant, (cost, subs) in confusion_variants(token, words).items():
             low = variant.lower()
             if low not in variants or cost < variants[low][0]:
                 variants[low] = (cost, subs)

@@ -69,11 +69,13 @@ def cost_bound(token: str) -> float:
 
 @lru_cache(maxsize=1)
 def _word_prefixes() -> PrefixIndex:
-    """The dictionary's prefix index with memos of its own (the wide search asks many
-    prefixes the default search never does; sharing the memo would evict its answers)."""
-    from repair.score.ocr_channel import vocabulary_prefixes
+    """The prefixes the wide search of words walks: those of the target words
+    (:func:`repair.score.ocr_channel.target_prefixes`; it keeps target words only), the
+    dictionary's prefix set loaded first."""
+    from repair.score.ocr_channel import target_prefixes, vocabulary_prefixes
 
-    return vocabulary_prefixes().fork()
+    vocabulary_prefixes().all_prefixes()
+    return target_prefixes(now=True)  # a garbled page's wide search: read the part now
 
 
 @lru_cache(maxsize=1)
