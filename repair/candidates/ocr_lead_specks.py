@@ -103,19 +103,16 @@ def lead_speck_candidates(toks: list[Token]) -> list[Candidate]:
                 continue  # 'said: "This is', '.\n"One of': a long quotation opens
         elif t.text not in NEVER_LEADING:
             continue
-        out.append(
-            cand(
-                t.start,
-                t.end,
-                "",
-                "OCR_STRAY_MARK",
-                finding="lead_speck",
-                orig=[t.text],
-                alt=[],
-                fixed=LEAD_CONFIDENCE,
-            )
-        )
+        out.append(_deletion(t, "lead_speck"))
     return out
+
+
+def _deletion(t: Token, finding: str) -> Candidate:
+    """Delete the mark ``t`` at the fixed confidence of these rules."""
+    return cand(
+        t.start, t.end, "", "OCR_STRAY_MARK",
+        finding=finding, orig=[t.text], alt=[], fixed=LEAD_CONFIDENCE,
+    )  # fmt: skip
 
 
 def trail_speck_candidates(toks: list[Token]) -> list[Candidate]:
@@ -142,16 +139,5 @@ def trail_speck_candidates(toks: list[Token]) -> list[Candidate]:
             continue  # "well-known-" or "(a-": part of a longer chunk, left to the glued model
         if t.text == "-" and nxt.text in SUSPENDED_BEFORE:
             continue
-        out.append(
-            cand(
-                t.start,
-                t.end,
-                "",
-                "OCR_STRAY_MARK",
-                finding="trail_speck",
-                orig=[t.text],
-                alt=[],
-                fixed=LEAD_CONFIDENCE,
-            )
-        )
+        out.append(_deletion(t, "trail_speck"))
     return out
