@@ -142,7 +142,7 @@ def diff(a: Path, b: Path) -> int:
     ra = {r["name"]: r for r in map(json.loads, a.read_text(encoding="utf-8").splitlines())}
     rb = {r["name"]: r for r in map(json.loads, b.read_text(encoding="utf-8").splitlines())}
     bad = 0
-    for name in ra.keys() | rb.keys():
+    for name in sorted(ra.keys() | rb.keys()):
         x, y = ra.get(name), rb.get(name)
         if x is None or y is None:
             print(f"{name}: only in {'b' if x is None else 'a'}")

@@ -31,6 +31,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from ocr_identity import diff  # noqa: E402  (the same record format: name, sha, edits, scores)
+
 
 def inputs(cap: int, splits: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     """``(name, text)``: clean originals, then each spinner's spun documents, per split."""
@@ -95,31 +97,6 @@ def dump(out: Path, cap: int, splits: tuple[str, ...], names: list[str]) -> int:
     print(f"{out}: {len(texts)} texts x {len(cfgs)} configurations, "
           f"{time.process_time() - t0:.1f} s CPU", file=sys.stderr)  # fmt: skip
     return 0
-
-
-def diff(a: Path, b: Path) -> int:
-    ra = {r["name"]: r for r in map(json.loads, a.read_text(encoding="utf-8").splitlines())}
-    rb = {r["name"]: r for r in map(json.loads, b.read_text(encoding="utf-8").splitlines())}
-    bad = 0
-    for name in sorted(ra.keys() | rb.keys()):
-        x, y = ra.get(name), rb.get(name)
-        if x is None or y is None:
-            print(f"{name}: only in {'b' if x is None else 'a'}")
-            bad += 1
-            continue
-        if x["sha"] != y["sha"] or x["edits"] != y["edits"] or x["scores"] != y["scores"]:
-            bad += 1
-            ex = {tuple(map(str, e)) for e in x["edits"]}
-            ey = {tuple(map(str, e)) for e in y["edits"]}
-            same = "same" if x["sha"] == y["sha"] else "DIFFERS"
-            scores = "same" if x["scores"] == y["scores"] else "DIFFER"
-            print(f"{name}: text {same}, scores {scores}")
-            for e in sorted(ex - ey)[:5]:
-                print("   - ", e)
-            for e in sorted(ey - ex)[:5]:
-                print("   + ", e)
-    print(f"{len(ra)} vs {len(rb)} inputs, {bad} differ")
-    return 1 if bad else 0
 
 
 def main(argv: list[str] | None = None) -> int:
