@@ -26,35 +26,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from spin_sim import SPINNERS, spin_doc  # noqa: E402
 from spin_sim.corpus import select  # noqa: E402
+from stage_clock import TIMES, _Timed  # noqa: E402  (each stage's CPU time, by name)
 
 import repair.pipeline as pipeline  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
-
-TIMES: dict[str, float] = {}
-
-
-class _Timed:
-    """A stage whose detect, candidates and score add their CPU time to :data:`TIMES`."""
-
-    def __init__(self, name: str, load=pipeline.load_stage) -> None:  # type: ignore[no-untyped-def]
-        self.stage = load(name)
-        self.name = self.stage.name
-
-    def _clock(self, fn, *args):  # type: ignore[no-untyped-def]
-        t = time.process_time()
-        out = fn(*args)
-        TIMES[self.name] = TIMES.get(self.name, 0.0) + time.process_time() - t
-        return out
-
-    def detect(self, doc):  # type: ignore[no-untyped-def]
-        return self._clock(self.stage.detect, doc)
-
-    def candidates(self, doc, detection):  # type: ignore[no-untyped-def]
-        return self._clock(self.stage.candidates, doc, detection)
-
-    def score(self, doc, detection, candidates):  # type: ignore[no-untyped-def]
-        return self._clock(self.stage.score, doc, detection, candidates)
 
 
 def register_texts(words: int) -> list[tuple[str, list[str]]]:
@@ -119,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         cfg = RepairConfig()
     if args.stage_times:
-        load = pipeline.load_stage
-        pipeline.load_stage = lambda name: _Timed(name, load)  # type: ignore[assignment]
+        pipeline.load_stage = _Timed  # type: ignore[assignment]
     # warm-up: every lazily loaded resource (LM, tables, OCR and collocation lexicons)
     repair_text("The assembly was held yesterday to debate the proposal.", config=cfg)
     repair_text(warm.text, config=cfg)

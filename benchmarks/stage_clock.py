@@ -21,6 +21,8 @@ TIMES: dict[str, float] = {}
 
 
 class _Timed:
+    """A stage whose detect, candidates and score add their CPU time to :data:`TIMES`."""
+
     def __init__(self, name: str) -> None:
         self.stage = _load(name)
         self.name = self.stage.name
