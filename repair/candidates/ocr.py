@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
@@ -717,7 +717,16 @@ def _cheap_names(text: str, is_name: Callable[[str], bool]) -> list[Correction]:
     """The readings of :func:`single_confusions` ``(text, targets=False)`` that are names
     of the list within :data:`NAME_MAX_COST`, in no particular order (the caller takes
     one only when it is the only one): the same readings and costs, without ranking
-    every string one confusion away by its frequency."""
+    every string one confusion away by its frequency.  Remembered per token
+    (:func:`_cheap_names_of`: a long text prints the same garbled names in many windows)."""
+    return list(_cheap_names_of(text, is_name))
+
+
+@lru_cache(maxsize=4_096)
+def _cheap_names_of(text: str, is_name: Callable[[str], bool]) -> tuple[Correction, ...]:
+    """:func:`_cheap_names`.  A table row dearer than :data:`NAME_MAX_COST` is never
+    read (rows are sorted by cost): a string it gives is kept only at a cost within the
+    bound, which a cheaper row of its own gives (the first such row, as before)."""
     table = confusions()
     longest = _max_src_len()
     found: dict[str, Correction] = {}
@@ -725,6 +734,8 @@ def _cheap_names(text: str, is_name: Callable[[str], bool]) -> list[Correction]:
         for n in range(1, min(longest, len(text) - i) + 1):
             src = text[i : i + n]
             for dst, c in table.get(src, ()):
+                if c > NAME_MAX_COST:
+                    break  # rows are sorted by cost: no cheaper one follows
                 variant = text[:i] + dst + text[i + n :]
                 if not variant or (len(variant) > 1 and not variant[1:].islower()):
                     continue
@@ -733,11 +744,11 @@ def _cheap_names(text: str, is_name: Callable[[str], bool]) -> list[Correction]:
                 old = found.get(variant)
                 if old is None or c < old.cost:
                     found[variant] = Correction(variant, c, ((src, dst),), True)
-    return [
+    return tuple(
         c
         for c in found.values()
         if c.cost <= NAME_MAX_COST and c.text[:1].isupper() and is_name(c.text)
-    ]
+    )
 
 
 def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
@@ -847,9 +858,11 @@ def capital_wide_readings(
     return out
 
 
+@lru_cache(maxsize=16_384)
 def _period_word(text: str) -> bool:
     """Whether the period vocabulary knows ``text`` (a rare real word of old print:
-    "picul", "tapsters", "macadamising"), so it is not read as garble lightly."""
+    "picul", "tapsters", "macadamising"), so it is not read as garble lightly.
+    Remembered across documents (a long text's windows ask the same tokens again)."""
     from repair.score.ngrams import get_ngrams
 
     return get_ngrams().known(text)

@@ -14,6 +14,8 @@ dictionary lacks.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import LINE_JOIN_EXTRA, SPACING_COST, line_break_sep
 from repair.resources.frequency import zipf
@@ -21,8 +23,8 @@ from repair.score.ocr_channel import (
     Correction,
     confusion_variants,
     is_target,
+    target_prefixes,
     transfer_case,
-    vocabulary_prefixes,
 )
 from repair.types import Candidate, Token
 
@@ -130,11 +132,15 @@ def _two_words(reading: str, left: str, right: str) -> bool:
     return False
 
 
-def _readings(joined: str) -> list[Correction]:
+@lru_cache(maxsize=8_192)
+def _readings(joined: str) -> tuple[Correction, ...]:
     """Target words at most :data:`MAX_COST` / :data:`MAX_SUBS` learned confusions from
-    ``joined`` (a bounded search: the joined strings are new, nothing is cached)."""
+    ``joined`` (a bounded search).  Remembered: a long text's windows join the same
+    pieces again.  Only target words are kept, so the walk reads only the target words'
+    prefixes (:func:`repair.score.ocr_channel.target_prefixes`: the same readings,
+    costs, substitutions and order)."""
     found: dict[str, Correction] = {}
-    variants = confusion_variants(joined, vocabulary_prefixes(), MAX_COST, MAX_SUBS)
+    variants = confusion_variants(joined, target_prefixes(), MAX_COST, MAX_SUBS)
     for variant, (cost, subs) in variants.items():
         if not is_target(variant) or (len(variant) > 1 and not variant[1:].islower()):
             continue
@@ -142,4 +148,4 @@ def _readings(joined: str) -> list[Correction]:
         old = found.get(text.lower())
         if old is None or cost < old.cost:
             found[text.lower()] = Correction(text, cost, subs, True)
-    return sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower())))
+    return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
