@@ -156,3 +156,33 @@ def test_prefix_set_shares_the_dictionary_words() -> None:
     by_value = {p: p for p in full}
     sample = list(vocab)[::997]
     assert sample and all(by_value[w] is w for w in sample)
+
+
+def test_target_set_gives_the_plain_answers() -> None:
+    """:func:`is_target` from the target set answers as the plain test (dictionary word
+    of Zipf >= 2, or a/i/o), and the set holds the vocabulary's own strings."""
+    from repair.score import ocr_channel as oc
+
+    vocab = oc.vocabulary()
+    words = [*list(vocab)[::41], "tbe", "kingwas", "The", "THE", "A", "I", "x", "", "ofthe"]
+    words += ["Straße", "İstanbul", "ﬁne", "ΣΑΣ", "naïve", "e", "Oo", "zzzz"]
+
+    def plain(word: str) -> bool:
+        low = word.lower()
+        if len(low) == 1:
+            return low in oc.ONE_LETTER
+        return low in vocab and oc.zipf(low) >= oc.TARGET_ZIPF
+
+    expected = [plain(w) for w in words]
+    assert [oc._target_test(w.lower()) for w in words if len(w.lower()) != 1] == [
+        e for w, e in zip(words, expected, strict=True) if len(w.lower()) != 1
+    ]
+    targets = oc._load_target_words()
+    assert oc._target_words is targets
+    assert [oc.is_target(w) for w in words] == expected
+    assert 0 < len(targets) < len(vocab)
+    by_value = {w: w for w in targets}
+    assert all(by_value[w] is w for w in list(vocab)[::997] if w in targets)
+    assert oc._target_flags() == oc.disk_cached(
+        "ocr-target-flags", oc._target_sources(), oc._target_flags, bytes
+    )

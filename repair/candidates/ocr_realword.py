@@ -275,7 +275,7 @@ def _inside_sentence(prev: list[Token]) -> bool:
 TITLES = frozenset("Mr Mrs Messrs Dr St Capt Rev Hon Col Sir Mr Lieut Sergt Gen".split())
 
 
-@lru_cache(maxsize=1_024)
+@lru_cache(maxsize=64)  # no hit in 6,093 calls (1 M OCR characters): ~1.4 MB less
 def _variants(
     text: str, max_cost: float, max_subs: int
 ) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:

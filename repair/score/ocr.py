@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from repair.document import Document
@@ -96,7 +97,9 @@ class Scorer:
         # ``None`` (never a word): one tuple instead of four, ~half the memory of a
         # 40 k-word window's memos (issue 14)
         self._seq: dict[tuple[str | None, ...], float] = {}
-        self._decided: dict[tuple, Decision] = {}  # the same decision in the same context
+        # no memo of whole decisions: 13 % of them repeat (OCR text, 250 k-character
+        # windows), and a repeat costs two ``_seq`` hits, while its key (~160 bytes)
+        # held ~6 MB a window (issue 14)
         # the previous document's sequence scores (:meth:`take_over`), read on a miss
         self._old_seq: dict[tuple[str | None, ...], float] = {}
 
@@ -144,16 +147,9 @@ class Scorer:
         prior_per_zipf: float | None = None,
     ) -> Decision:
         """Whether ``alt`` should replace ``orig`` between ``prev`` and ``nxt``."""
-        key = (
-            *orig, None, *alt, None, *prev, None, *nxt, None,
-            cost, orig_known, threshold, split_charge, prior_per_zipf,
-        )  # fmt: skip
-        decision = self._decided.get(key)
-        if decision is None:
-            decision = self._decided[key] = self._decide(
-                orig, alt, prev, nxt, cost, orig_known, threshold, split_charge, prior_per_zipf
-            )
-        return decision
+        return self._decide(
+            orig, alt, prev, nxt, cost, orig_known, threshold, split_charge, prior_per_zipf
+        )
 
     def _decide(
         self,
@@ -217,7 +213,8 @@ class _Context:
         self.words = words
         self.starts = [w.start for w in words]
         self.ends = [w.end for w in words]
-        self.texts: list[list[str]] = [[w.text] for w in words]
+        # one-word tuples (48 bytes, a list 88): ~3 MB less a 250 k-character window
+        self.texts: list[Sequence[str]] = [(w.text,) for w in words]
 
     def revise(self, start: int, end: int, replacement: str) -> None:
         """Read the words inside ``start:end`` as ``replacement`` from now on."""

@@ -29,7 +29,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 
 from repair.lexicons import LexiconError, read_tsv
@@ -262,13 +262,49 @@ def _merged_common(low: str) -> bool:
 TARGET_ZIPF = 2.0
 
 
-@lru_cache(maxsize=WORD_TEST_CACHE)
 def is_target(word: str) -> bool:
     """Whether ``word`` may be *produced* by a correction (stricter than :func:`is_known`)."""
     low = word.lower()
     if len(low) == 1:
         return low in ONE_LETTER
+    targets = _target_words
+    if targets is None:
+        if _loaded_vocabulary is None:
+            return _target_test(low)  # a clean or short text: the dictionary is not read
+        targets = _load_target_words()
+    return low in targets
+
+
+#: The target words of 2+ letters (dictionary words of Zipf >= :data:`TARGET_ZIPF`) as
+#: the vocabulary's own strings, read once the vocabulary dict is loaded.  A long OCR
+#: text asks about hundreds of thousands of distinct strings: a set of ~60 k words
+#: (~2 MB of table) answers them all, where a 65,536-entry cache (~10 MB) missed
+#: 46 % of them (issue 14).  The same answers (tested).
+_target_words: frozenset[str] | None = None
+
+
+@lru_cache(maxsize=WORD_TEST_CACHE)
+def _target_test(low: str) -> bool:
+    """:func:`is_target` of a lower-case word of 2+ letters, without the target set."""
     return in_vocabulary(low) and zipf(low) >= TARGET_ZIPF
+
+
+def _load_target_words() -> frozenset[str]:
+    global _target_words
+    vocab = vocabulary()
+    flags = disk_cached("ocr-target-flags", _target_sources(), _target_flags, bytes)
+    if len(flags) != len(vocab):  # a cache written for another dictionary order
+        flags = _target_flags()
+    _target_words = frozenset(compress(vocab, flags))
+    _target_test.cache_clear()
+    return _target_words
+
+
+def _target_flags() -> bytes:
+    """One byte per :func:`vocabulary` word, in its order: 1 for a target word of 2+
+    letters (Zipf >= :data:`TARGET_ZIPF`)."""
+    plain_zipf = zipf.__wrapped__  # type: ignore[attr-defined]  # no 82 k cache entries
+    return bytes(len(w) != 1 and plain_zipf(w) >= TARGET_ZIPF for w in vocabulary())
 
 
 def transfer_case(original: str, word: str) -> str:
