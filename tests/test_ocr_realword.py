@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from repair.candidates import ocr_realword as rw
 from repair.candidates.ocr_realword import document_names, realword_candidates
 from repair.config import RepairConfig
 from repair.document import Document
@@ -27,12 +28,16 @@ def test_realword_cases(case: dict[str, str]) -> None:
     assert out.endswith(case["expect"]), out[len(GARBLED) :]
 
 
-def _readings(text: str, word: str) -> list[str]:
+def _cands(text: str, word: str) -> list:
     doc = Document(text)
     toks = doc.tokens
     names = document_names(toks, Counter(t.text for t in doc.words))
     i = next(k for k, t in enumerate(toks) if t.text == word)
-    return [c.replacement for c in realword_candidates(toks, i, names)]
+    return realword_candidates(toks, i, names)
+
+
+def _readings(text: str, word: str) -> list[str]:
+    return [c.replacement for c in _cands(text, word)]
 
 
 def test_readings_come_from_the_confusion_model() -> None:
@@ -50,7 +55,10 @@ def test_a_name_the_document_repeats_is_kept() -> None:
     once = "The land was sold by Mr. Hay yesterday."
     twice = once + " Then Mr. Hay bought it."
     assert _readings(once, "Hay")  # one capitalised word: may be a misreading ("Bay")
-    assert _readings(twice, "Hay") == []
+    # a name the page repeats is read only on a name's margin
+    assert {c.features["threshold"] for c in _cands(twice, "Hay")} == {rw.NAMES_THRESHOLD}
+    assert max(c.features["threshold"] for c in _cands(once, "Hay")) < rw.NAMES_THRESHOLD
+    assert repair_text(GARBLED + twice, config=OCR_ONLY).text.endswith(twice)
     # a misread capital repeated at sentence starts is OCR, not a name
     assert "The" in _readings("Tho men came. Tho boys went, and Tho", "Tho")
 
