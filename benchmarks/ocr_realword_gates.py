@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=0)
     args = ap.parse_args(argv)
     rows = [json.loads(x) for x in args.reach.read_text(encoding="utf-8").splitlines()]
-    arts = {a.ident: a for a in load(DEFAULT_DATA / "allArticles.txt") if split_of(a.ident) == "dev"}
+    every = load(DEFAULT_DATA / "allArticles.txt")
+    arts = {a.ident: a for a in every if split_of(a.ident) == "dev"}
     by_art: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         if r["cls"] == "real" and r["state"] != "fixed":
