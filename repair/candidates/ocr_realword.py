@@ -50,7 +50,7 @@ MAX_COST = 5.0
 #: arbitrators" -> "as"; 7.0 also reads "he" as "be" where the page means "he").
 ORIG_MAX_ZIPF = 6.6
 #: A reading must be a word at least this frequent.
-TARGET_MIN_ZIPF = 4.0
+TARGET_MIN_ZIPF = 3.5
 #: Trust in the printed word per Zipf unit (nats).
 PRIOR_PER_ZIPF = 0.2
 #: Margin (nats) a reading needs over the printed word (SMH dev, the other constants as
@@ -85,7 +85,7 @@ LIGHT_TARGET_MIN_ZIPF = 5.0
 LIGHT_PRIOR_PER_ZIPF = 0.3
 LIGHT_THRESHOLD = 3.5
 #: At most this many readings per token (cheapest first).
-MAX_READINGS = 6
+MAX_READINGS = 8
 #: A capitalised word seen this often in the document, once inside a sentence, is a name.
 NAME_REPEATS = 2
 
