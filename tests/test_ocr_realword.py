@@ -75,3 +75,44 @@ def test_lightly_garbled_pages_use_the_strict_settings() -> None:
     i = next(k for k, t in enumerate(toks) if t.text == "bad")
     assert "had" in [c.replacement for c in realword_candidates(toks, i, frozenset())]
     assert realword_candidates(toks, i, frozenset(), heavy=False) == []
+
+
+def test_a_capital_glyph_is_read_as_lower_case_letters() -> None:
+    """The table reads "U" as "li": "Uno" is "line" inside a sentence, "Line" after a stop."""
+    assert "line" in _readings("the proposed Uno would open up the country", "Uno")
+    assert "Line" in _readings("It was built. Uno would open up the country", "Uno")
+    assert "line" not in _readings("It was built. Uno would open up the country", "Uno")
+    reading = next(c for c in _cands("the proposed Uno would", "Uno") if c.replacement == "line")
+    assert reading.features["threshold"] >= rw.CASE_GLYPH_THRESHOLD
+
+
+def test_case_gain_follows_the_period_table() -> None:
+    """"Mis" is written in lower case inside a period sentence, "Mrs" with a capital."""
+    assert rw.case_gain("Mis", "Mrs") > 1.0
+    assert rw.case_gain("Uno", "line") > 1.0
+    assert rw.case_gain("Hell", "Bell") == rw.CASE_GAIN_MIN  # never a charge
+
+
+def test_case_evidence_only_inside_a_sentence() -> None:
+    inside = "passengers were Mr. and Mis. Philp of the town"
+    opening = "The ship came in. Mis. Philp was on board"
+    cost_in = next(c for c in _cands(inside, "Mis") if c.replacement == "Mrs").features["cost"]
+    cost_open = next(c for c in _cands(opening, "Mis") if c.replacement == "Mrs").features["cost"]
+    assert cost_in < cost_open
+
+
+def test_a_repeated_name_is_read_when_the_page_prints_the_reading_more() -> None:
+    """"Mi" twice on a page of "Mr" x4: the capital margin, not a name's."""
+    page = "Mr Smith, Mr Brown, Mr Jones and Mr Hill met Mi Cook. Later Mi Cook spoke."
+    mr = next(c for c in _cands(page, "Mi") if c.replacement == "Mr")
+    assert mr.features["threshold"] < rw.NAMES_THRESHOLD
+    lone = "They met Mi Cook. Later Mi Cook spoke."
+    mr = next(c for c in _cands(lone, "Mi") if c.replacement == "Mr")
+    assert mr.features["threshold"] == rw.NAMES_THRESHOLD
+
+
+def test_mid_sentence_and_sentence_openers() -> None:
+    toks = Document("He went on Juno 30. Tho men, Juno and").tokens
+    at = [k for k, t in enumerate(toks) if t.text in ("Juno", "Tho")]
+    assert [rw.mid_sentence(toks, k) for k in at] == [True, False, True]
+    assert [rw.opens_sentence(toks, k) for k in at] == [False, True, False]
