@@ -116,3 +116,16 @@ def test_mid_sentence_and_sentence_openers() -> None:
     at = [k for k, t in enumerate(toks) if t.text in ("Juno", "Tho")]
     assert [rw.mid_sentence(toks, k) for k in at] == [True, False, True]
     assert [rw.opens_sentence(toks, k) for k in at] == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The chair was taken by Mark Rose, of Bath, and Rose spoke for Mark.",
+        "The new IoT sensors and the pH meter were shown with an iPhone.",
+        "Mr. Hay spoke, and Mr. Hay moved the motion.",
+    ],
+)
+def test_names_acronyms_and_mixed_case_stay_in_a_garbled_page(tail: str) -> None:
+    out = repair_text(GARBLED + tail, config=OCR_ONLY).text
+    assert out.endswith(tail), out[len(GARBLED) :]
