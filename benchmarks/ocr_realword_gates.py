@@ -18,7 +18,8 @@ first gate of the real-word path (:mod:`repair.candidates.ocr_realword`, called 
   unknown to the period table; ``truncated``: beyond :data:`MAX_READINGS`;
 * ``named``: a capitalised word in a name's place, and the reading is no common word;
 * ``built``: a reading is built (then it was rejected by the scorer: margin below the
-  threshold, or another reading won).
+  threshold, or another reading won); ``built-name``: the same for a name the page
+  repeats (read on a name's margin).
 
 Printed per capitalised / lower-case printed form, with OverProof's share.
 """
@@ -63,12 +64,19 @@ def gate_of(toks: list, i: int, gold: str, names: frozenset[str], flagged: set[i
     orig_max = rw.ORIG_MAX_ZIPF if heavy else rw.LIGHT_ORIG_MAX_ZIPF
     if zipf(low) >= orig_max:
         return "frequent"
-    if w[0].isupper() and w in names:
+    named = w[0].isupper() and w in names
+    if named and not (getattr(rw, "NAMES_SOFT", False) and heavy):
         return "names"
     if rw.line_broken_piece(toks, i) or (rw.compound_piece(toks, i)):
         return "piece"
     if gold[:1].isupper() != w[:1].isupper():
-        return "case"
+        glyphs = getattr(rw, "CASE_GLYPHS", False) and w[:1].isupper()
+        if not glyphs:
+            return "case"
+        low = gold[:1].lower() + gold[1:]
+        if low not in rw._variants(w, rw.MAX_COST, rw.MAX_SUBS if heavy else rw.LIGHT_MAX_SUBS):
+            return "case"  # no capital glyph the table reads as the gold's letters
+        gold = low
     max_subs = rw.MAX_SUBS if heavy else rw.LIGHT_MAX_SUBS
     var = rw._variants(w, rw.MAX_COST, max_subs)
     if gold not in var:
@@ -83,7 +91,7 @@ def gate_of(toks: list, i: int, gold: str, names: frozenset[str], flagged: set[i
     if w[0].isupper() and ocr_mod._name_context(toks, i):
         if not rw.named_realword_candidates(toks, i, names, heavy):
             return "named"
-    return "built"
+    return "built-name" if named else "built"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -101,16 +101,6 @@ def test_case_evidence_only_inside_a_sentence() -> None:
     assert cost_in < cost_open
 
 
-def test_a_repeated_name_is_read_when_the_page_prints_the_reading_more() -> None:
-    """"Mi" twice on a page of "Mr" x4: the capital margin, not a name's."""
-    page = "Mr Smith, Mr Brown, Mr Jones and Mr Hill met Mi Cook. Later Mi Cook spoke."
-    mr = next(c for c in _cands(page, "Mi") if c.replacement == "Mr")
-    assert mr.features["threshold"] < rw.NAMES_THRESHOLD
-    lone = "They met Mi Cook. Later Mi Cook spoke."
-    mr = next(c for c in _cands(lone, "Mi") if c.replacement == "Mr")
-    assert mr.features["threshold"] == rw.NAMES_THRESHOLD
-
-
 def test_mid_sentence_and_sentence_openers() -> None:
     toks = Document("He went on Juno 30. Tho men, Juno and").tokens
     at = [k for k, t in enumerate(toks) if t.text in ("Juno", "Tho")]

@@ -15,8 +15,14 @@ printed.  Only in documents the garble gate opened
 (``RepairConfig.ocr_realword_min_garble``).
 
 Never re-read: numbers, acronyms and other all-capitals or mixed-case tokens (IoT,
-pH), elided forms ("sho'"), old spellings, and capitalised words the document repeats
-when the period table writes them capitalised (names: "Horn", "Bell").
+pH), elided forms ("sho'"), old spellings.  Capitalised words the document repeats inside
+sentences (names: "Horn", "Bell") are read in heavily garbled pages only on a name's
+margin (:data:`NAMES_THRESHOLD`: "on Juno 30" -> "June"), elsewhere never.
+
+Capitalised words (session 9): a capital glyph the table reads as lower-case letters
+gives a lower-case reading ("Uno" -> "line": U for li; "Bide" -> "side"), and inside a
+sentence the period table's casing is evidence ("Mis" is written in lower case, "Mrs"
+with a capital: :func:`case_gain`).  At a sentence's start a capital says nothing.
 
 The constants are tuned on the SMH dev half (``benchmarks/smh_eval.py --split dev``);
 ``benchmarks/RESULTS.md`` gives the held-out half.
@@ -113,19 +119,18 @@ def realword_candidates(
     )
     if heavy and text[0].isupper():
         thr, thr2 = max(thr, CAPITAL_THRESHOLD), max(thr2, CAPITAL_THRESHOLD)
-    counts = getattr(names, "counts", None)
     opens = mid = None
     out: list[Candidate] = []
     seen = set()
     for cost, variant, subs in readings:
         threshold = thr if len(subs) < 2 else thr2
-        if named and not _page_prefers(variant, text, counts):
+        if named:
             threshold = max(threshold, NAMES_THRESHOLD)  # a name the page repeats
         if variant[:1].islower() and text[:1].isupper():  # a capital glyph read as letters
             if opens is None:
                 opens = opens_sentence(toks, i)
             if opens:
-                variant = variant[:1].upper() + variant[1:]  # "Hooded." -> "Flooded"
+                variant = variant[:1].upper() + variant[1:]  # ". Hooded" -> "Flooded"
             threshold = max(threshold, CASE_GLYPH_THRESHOLD)
         if variant in seen:
             continue
@@ -163,21 +168,6 @@ CASE_GLYPH_THRESHOLD = 3.0
 #: this margin ("on Juno 30" -> "June", "Mi J. E. Wilson" -> "Mr").
 NAMES_SOFT = True
 NAMES_THRESHOLD = 6.0
-#: ... unless the page prints the reading at least this many times as often as the
-#: word ("Mi" x6 on a page of "Mr" x20): then the capital margin.
-PAGE_READING_RATIO = 2.0
-
-
-def _page_prefers(variant: str, text: str, counts: Counter[str] | None) -> bool:
-    if counts is None or PAGE_READING_RATIO <= 0:
-        return False
-    return counts[variant] >= max(2, PAGE_READING_RATIO * counts[text])
-
-
-class DocumentNames(frozenset[str]):
-    """The page's names (a frozenset) with the page's word counts (``counts``)."""
-
-    counts: Counter[str]
 
 
 #: Weight (per nat) of the period table's casing as evidence for a capitalised word
@@ -327,7 +317,7 @@ def line_broken_piece(toks: list[Token], i: int) -> bool:
     return False
 
 
-def document_names(toks: list[Token], counts: Counter[str]) -> DocumentNames:
+def document_names(toks: list[Token], counts: Counter[str]) -> frozenset[str]:
     """Capitalised words the document repeats and uses inside a sentence (after a word,
     a comma or a title such as "Mr."): names ("Mr. Horn", "of Bell"), never re-read.
     A short word one cheap confusion reads as a very common one ("Tho", "Ho":
@@ -349,9 +339,7 @@ def document_names(toks: list[Token], counts: Counter[str]) -> DocumentNames:
         ):
             names.add(text)
         prev = [*prev[-1:], t]
-    out = DocumentNames(names)
-    out.counts = counts
-    return out
+    return frozenset(names)
 
 
 #: A capitalised word whose lower case is this common (Zipf) and which the period table
