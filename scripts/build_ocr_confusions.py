@@ -66,7 +66,7 @@ MIN_LINE_SIMILARITY = 0.6
 #: printed next to others are counted too ("n" -> "r", "l" -> "d", "i" -> "h" reach the
 #: table).  A short run stays one unit unless its parts are likelier.  Two-fold
 #: cross-validation inside SMH dev (benchmarks/ocr_confusion_cv.py): token errors of
-#: the held-out folds 2,313 / 3,125 -> 2,311 / 3,116.
+#: the held-out folds 2,313 / 3,125 -> 2,313 / 3,116 (with SEGMENTED_MIN_COST).
 DECOMPOSE = True
 #: Longest run (glyphs on either side) that is segmented; longer ones are misalignments.
 DECOMPOSE_MAX_RUN = 6
@@ -74,6 +74,11 @@ DECOMPOSE_MAX_RUN = 6
 DECOMPOSE_ROUNDS = 2
 #: Cost (nats) per glyph of a unit never counted: one glyph confusion in ~60,000.
 UNSEEN_PER_GLYPH = 11.0
+#: A unit counted MIN_COUNT times only with the units of longer runs (fewer times as a run
+#: of its own) costs at least this (nats); ``None``: its learned rate alone.  At 4.5 nats
+#: the new one-glyph rows (n/r, i/h, l/d) branch in every search: the ocr stage was ~10 %
+#: slower on SMH dev for the same held-out folds (2,311 / 3,116 token errors).
+SEGMENTED_MIN_COST: float | None = 6.5
 #: A prior for the classic confusions of the OCR literature (rn/m, cl/d, vv/w, li/h, ri/n,
 #: ii/u, long s, accents on plain letters), as a channel probability: the learned rate
 #: is used when larger.  Our data is small (~0.5 M characters); these pairs are rare in
@@ -158,7 +163,9 @@ def count_grams(text: str, grams: Counter[str]) -> None:
             grams[text[i : i + n]] += 1
 
 
-def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[str, int]]:
+def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[str, int], Counter]:
+    """Unit counts, gold n-gram counts, spacing counts and the counts of the short runs
+    as they were printed (before segmentation)."""
     pairs: Counter[tuple[str, str]] = Counter()
     grams: Counter[str] = Counter()
     spacing = {"split": 0, "merge": 0, "spaces": 0, "letters": 0}
@@ -188,9 +195,10 @@ def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[
         for oa, ga in icdar_pairs(icdar):
             gold = "".join(ch for ch in ga if ch not in "@#")
             add(runs_from_aligned(oa, ga), gold)
+    plain = pairs
     if DECOMPOSE:
         pairs = decompose(runs_seen, pairs, grams, spacing["letters"])
-    return pairs, grams, spacing
+    return pairs, grams, spacing, plain
 
 
 def _unit_cost(
@@ -278,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smh", type=Path, default=None)
     ap.add_argument("--icdar", type=Path, default=None)
     args = ap.parse_args(argv)
-    pairs, grams, spacing = learn(args.smh, args.icdar)
+    pairs, grams, spacing, plain = learn(args.smh, args.icdar)
     print("# format: repair-lexicon/1; columns: ocr, true, cost, count")
     print("# OCR confusion model: what the OCR printed -> what the page said, cost in nats.")
     print("# Learned by scripts/build_ocr_confusions.py (run it to rebuild; see its docstring):")
@@ -315,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         cost = min(MAX_COST, max(MIN_COST, -math.log(p) - OFFSET))
         if sparse:
             cost = max(cost, SPARSE_COST)
+        elif SEGMENTED_MIN_COST is not None and not prior and plain[(o, g)] < MIN_COUNT:
+            cost = max(cost, SEGMENTED_MIN_COST)  # seen mostly inside longer runs
         rows.append((o, g, cost, n))
     rows.sort(key=lambda r: (r[2], -r[3]))
     split_p = spacing["split"] / max(1, spacing["letters"])
