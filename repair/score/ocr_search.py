@@ -15,6 +15,10 @@ no word's prefix).  With ``names`` a capitalised token also reaches the names of
 period name list (:meth:`repair.score.ngrams.NgramTable.is_name`): "Balgownio" ->
 "Balgownie", "Pittwator" -> "Pittwater".
 
+A token with no common reading (Zipf >= 4) within the bound is also read by
+:func:`repair.score.ocr_deep.deep_candidates`: common words only, a few nats further
+("picscnr" -> "present", "svrnptthj" -> "sympathy"); ``ocr_deep.DEEP`` switches it off.
+
 Edits the table never saw (a lost letter, an unlisted substitution) were tried as
 generic edits priced by their learned rate: on the SMH dev half they added nothing
 over the wider table search and cost twice the time, so they are not searched.
@@ -34,6 +38,7 @@ import threading
 from functools import lru_cache
 
 from repair.resources.frequency import zipf
+from repair.score import ocr_deep
 from repair.score.ocr_channel import (
     Correction,
     PrefixIndex,
@@ -144,7 +149,12 @@ def wide_candidates(token: str, names: bool = False) -> tuple[Correction, ...]:
         old = found.get(low)
         if old is None or cost < old.cost:
             found[low] = Correction(text, cost, subs, True)
-    return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
+    ranked = sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower())))
+    if ocr_deep.DEEP and not any(zipf(c.text.lower()) >= ocr_deep.TARGET_ZIPF for c in ranked):
+        # no common reading within the bound: common words a few nats further
+        deep = ocr_deep.deep_candidates(token, cost_bound(token), MAX_SUBS)
+        ranked += [c for c in deep if c.text.lower() not in found]
+    return tuple(ranked)
 
 
 #: Per thread: what :func:`wide_candidates` walks on a cache miss (``None``: the
