@@ -53,6 +53,10 @@ GLYPH_MIN_LEN = 6
 READINGS = 3
 #: A speck after a line-end hyphen: one character of these.
 SPECKS = frozenset("1Iijl|!¡'’,.»«:;")
+#: Without a hyphen: specks at a line's end ("Wool«") or opening the next line before a
+#: space ("Com⏎| mission", "Banks⏎! town") that no printer sets there.
+LINE_END_SPECKS = frozenset("«»|¡")
+LINE_OPEN_SPECKS = frozenset("|!¡'«»")
 #: Margin (nats) a join over a hyphen and a speck needs; cost of the speck.
 SPECK_THRESHOLD = -1.0
 SPECK_COST = 0.5
@@ -148,38 +152,45 @@ def line_joins(toks: list[Token], findings: Mapping[int, str]) -> list[Candidate
 
 
 def speck_hyphen_joins(toks: list[Token]) -> list[Candidate]:
-    """ "mac- 1⏎«danoise", "Satur- ¡⏎day": a line-end hyphen, a speck after it (and
-    maybe one opening the next line), then the rest of the word."""
+    """ "mac- 1⏎«danoise", "Satur- ¡⏎day": a line-end hyphen with a speck after it (or
+    one opening the next line), then the rest of the word; without a hyphen, a speck
+    no printer sets there stands in its place ("Wool«⏎loomooloo", "Com⏎| mission")."""
     if not SPECK_HYPHENS:
         return []
     out: list[Candidate] = []
     n = len(toks)
-    for i in range(n - 3):
+    for i in range(n - 2):
         left = toks[i]
-        if left.kind != "word" or toks[i + 1].text != "-" or not left.text.isalpha():
+        if left.kind != "word" or not left.text.isalpha():
             continue
-        j = i + 2
-        if j < n and toks[j].kind == "space" and "\n" not in toks[j].text:
+        j = i + 1
+        hyphen = toks[j].text == "-"
+        j += hyphen
+        if hyphen and j < n and toks[j].kind == "space" and "\n" not in toks[j].text:
             j += 1
-        if j >= n or len(toks[j].text) != 1 or toks[j].text not in SPECKS:
-            continue
-        j += 1
+        end_specks = SPECKS if hyphen else LINE_END_SPECKS
+        speck = j < n and toks[j].text in end_specks and len(toks[j].text) == 1
+        j += speck
         if j >= n or not _single_break(toks[j]):
             continue
         j += 1
-        if j < n and toks[j].kind == "punct" and toks[j].text in SPECKS:
+        open_specks = SPECKS if hyphen else LINE_OPEN_SPECKS
+        if j < n and toks[j].kind == "punct" and toks[j].text in open_specks:
             j += 1
-        if j >= n or toks[j].kind != "word":
+            spaced = j < n and toks[j].text == " "
+            j += spaced
+            # without a hyphen the speck stands apart: glued to the word it is a
+            # misread letter ("¡s" is "is")
+            speck = hyphen or spaced
+        if j >= n or toks[j].kind != "word" or not (hyphen or speck):
             continue
         right = toks[j]
-        if not (right.text.isalpha() and right.text.islower()):
+        if not (right.text.isalpha() and right.text.islower()) or (not hyphen and not speck):
             continue
-        out += _join_candidates(
-            left,
-            right,
-            SPECK_COST,
-            (SPECK_THRESHOLD, GLYPH_THRESHOLD),
-            True,
-            finding="speck_hyphen",
+        if hyphen and not speck:
+            continue  # a plain line-end hyphen: the detector's finding (ocr_hyphen)
+        thresholds = (
+            (SPECK_THRESHOLD, GLYPH_THRESHOLD) if hyphen else (PLAIN_THRESHOLD, GLYPH_THRESHOLD)
         )
+        out += _join_candidates(left, right, SPECK_COST, thresholds, hyphen, finding="speck_hyphen")
     return out
