@@ -47,6 +47,9 @@ GLYPH_THRESHOLD = 3.0
 COMMON_PIECES_ZIPF = 5.5
 #: Extra cost (nats) of a join across a line break over the spacing cost.
 LINE_COST = 0.0
+#: A capitalised first piece may also join into a name of the period name list
+#: ("Broad⏎foot" -> "Broadfoot", "Banks⏎town" -> "Bankstown").
+NAMES = True
 #: Shortest joined word read through the confusion model.
 GLYPH_MIN_LEN = 6
 #: Readings of the joined string kept.
@@ -60,6 +63,12 @@ LINE_OPEN_SPECKS = frozenset("|!¡'«»")
 #: Margin (nats) a join over a hyphen and a speck needs; cost of the speck.
 SPECK_THRESHOLD = -1.0
 SPECK_COST = 0.5
+
+
+def _period_name(word: str) -> bool:
+    from repair.score.ngrams import get_ngrams
+
+    return get_ngrams().is_name(word)
 
 
 def _single_break(tok: Token) -> bool:
@@ -79,7 +88,7 @@ def _join_candidates(
     (``hyphen``: the print shows a hyphen, so common pieces may join too)."""
     joined = left.text + right.text
     orig = [left.text, right.text]
-    if is_target(joined):
+    if is_target(joined) or (NAMES and left.text[:1].isupper() and _period_name(joined)):
         common = min(zipf(left.text.lower()), zipf(right.text.lower())) >= COMMON_PIECES_ZIPF
         if common and not hyphen:
             return []
