@@ -35,6 +35,10 @@ TARGET_ZIPF = 3.5
 NEIGHBOUR_MAX_ZIPF = 6.0
 #: A reading that keeps one piece and makes the other a word this common is two words.
 WORD_PIECE_ZIPF = 4.0
+#: A lone lower-case letter other than "a", "o" is no word of its own: joined with the next
+#: piece, shorter strings are read too ("v oto" -> "vote").
+LONE_LETTER = True
+LONE_MIN_LEN = 4
 #: Margin (nats) the join needs in context.
 THRESHOLD = 1.0
 #: In heavily garbled pages a joined string no learned confusion reads gets this many far
@@ -61,7 +65,9 @@ def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -
         other = left if k == i else right
         if zipf(other.lower()) >= NEIGHBOUR_MAX_ZIPF or not right.islower():
             continue
-        if not (left + right).isalpha() or len(left + right) < 6:
+        # (a lower-case one: a capital alone is an initial, "M ivor")
+        lone = LONE_LETTER and len(left) == 1 and left.islower() and left not in "aio"
+        if not (left + right).isalpha() or len(left + right) < (LONE_MIN_LEN if lone else 6):
             continue
         joined = left + right
         if is_target(joined):
