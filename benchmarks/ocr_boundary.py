@@ -35,7 +35,7 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from benchmarks.smh_eval import _HYPHEN_BREAK, DEFAULT_DATA, load, normalise, split_of  # noqa: E402
 from benchmarks.smh_gap import correct_gold, hyp_of, runs  # noqa: E402
-from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
+from repair.bench.metrics import token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.score.ocr_channel import is_word_form  # noqa: E402
@@ -158,9 +158,7 @@ def analyse(arts: list, examples: int, only: str | None) -> None:
                     f"{''.join(gold[j2 : j2 + 3])}"
                 )
         # correct printed tokens our output joined to a neighbour or split
-        for tag, i1, i2, j1, j2 in _opcodes(ours, gold):
-            if tag == "equal":
-                continue
+        for i1, i2, j1, j2 in runs(ours, gold):
             o = [t.strip() for t in ours[i1:i2]]
             g = [t.strip() for t in gold[j1:j2]]
             if o and g and len(o) != len(g) and all(ok_raw[j1:j2]):
