@@ -94,3 +94,10 @@ def test_garbled_column_is_joined_in_context() -> None:
 def test_clean_text_line_breaks_stay() -> None:
     clean = "We went in\nto the house, and any\none of us could see it.\n"
     assert repair_text(clean).text == clean
+
+
+def test_garbled_join_keeps_a_compound_only_when_the_kept_piece_is_a_word() -> None:
+    toks = tokenize("his vehicles from the ro\ncently established route")
+    assert "recently" in _replacements(garbled_joins(toks, _index(toks, "cently"), "nonword"))
+    toks = tokenize("a good health carc system")
+    assert "healthcare" not in _replacements(garbled_joins(toks, _index(toks, "carc"), "nonword"))

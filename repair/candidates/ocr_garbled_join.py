@@ -20,6 +20,7 @@ from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     Correction,
     confusion_variants,
+    is_known,
     is_target,
     transfer_case,
     vocabulary_prefixes,
@@ -39,6 +40,8 @@ WORD_PIECE_ZIPF = 4.0
 #: piece, shorter strings are read too ("v oto" -> "vote").
 LONE_LETTER = True
 LONE_MIN_LEN = 4
+#: :func:`_two_words` only when the piece kept as printed is a word itself.
+KEPT_PIECE_WORD = True
 #: Margin (nats) the join needs in context.
 THRESHOLD = 1.0
 #: In heavily garbled pages a joined string no learned confusion reads gets this many far
@@ -127,10 +130,13 @@ def _word_alone(piece: str) -> bool:
 def _two_words(reading: str, left: str, right: str) -> bool:
     """Whether ``reading`` is one piece as printed plus a common word read from the
     other ("health" + "care" from "health carc", "worth" + "while" from "worth whilo"):
-    a compound of two words of their own, one of them garbled, not a split word."""
+    a compound of two words of their own, one of them garbled, not a split word.  The
+    piece kept as printed must be a word itself (:data:`KEPT_PIECE_WORD`): "ro⏎cently" is
+    "recently", not "re" + "cently"."""
+    kept = KEPT_PIECE_WORD
     if reading.startswith(left) and zipf(reading[len(left) :]) >= WORD_PIECE_ZIPF:
-        return True
-    if reading.endswith(right):
+        return not kept or is_known(left)
+    if reading.endswith(right) and (not kept or is_known(right)):
         rest = reading[: len(reading) - len(right)]
         return bool(rest) and zipf(rest) >= WORD_PIECE_ZIPF
     return False
