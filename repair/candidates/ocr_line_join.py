@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from repair.candidates.ocr_garbled_join import TARGET_ZIPF, _readings, _two_words
+from repair.candidates.ocr_garbled_join import _readings, _two_words
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
@@ -52,6 +52,9 @@ LINE_COST = 0.0
 NAMES = True
 #: Shortest joined word read through the confusion model.
 GLYPH_MIN_LEN = 6
+#: A reading of the joined string is at least this common (Zipf; 3.5 for a non-word
+#: finding's joins: the line break is evidence of its own, "pro⏎aided" -> "presided").
+READING_ZIPF = 3.0
 #: Readings of the joined string kept.
 READINGS = 3
 #: A speck after a line-end hyphen: one character of these.
@@ -110,7 +113,7 @@ def _join_candidates(
     out = []
     for c in _readings(joined)[:READINGS]:
         low = c.text.lower()
-        if zipf(low) < TARGET_ZIPF or _two_words(low, left.text.lower(), right.text.lower()):
+        if zipf(low) < READING_ZIPF or _two_words(low, left.text.lower(), right.text.lower()):
             continue
         out.append(
             cand(
