@@ -31,6 +31,7 @@ from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_candidates
+from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_nameshape import (
     name_shape_applies,
@@ -303,6 +304,9 @@ class _Generator:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
             out.extend(doc_vocab_candidates(toks, found, counts, old_print=info.old_print))
             out.extend(split_pairs(toks, flagged, garbled))
+            reasons = {f.start: f.reason for f in detection.findings}
+            out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words
+            out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:

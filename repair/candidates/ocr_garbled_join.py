@@ -22,6 +22,7 @@ from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     Correction,
     confusion_variants,
+    is_known,
     is_target,
     target_prefixes,
     transfer_case,
@@ -37,6 +38,12 @@ TARGET_ZIPF = 3.5
 NEIGHBOUR_MAX_ZIPF = 6.0
 #: A reading that keeps one piece and makes the other a word this common is two words.
 WORD_PIECE_ZIPF = 4.0
+#: A lone lower-case letter other than "a", "o" is no word of its own: joined with the next
+#: piece, shorter strings are read too ("v oto" -> "vote").
+LONE_LETTER = True
+LONE_MIN_LEN = 4
+#: :func:`_two_words` only when the piece kept as printed is a word itself.
+KEPT_PIECE_WORD = True
 #: Margin (nats) the join needs in context.
 THRESHOLD = 1.0
 #: In heavily garbled pages a joined string no learned confusion reads gets this many far
@@ -63,7 +70,9 @@ def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -
         other = left if k == i else right
         if zipf(other.lower()) >= NEIGHBOUR_MAX_ZIPF or not right.islower():
             continue
-        if not (left + right).isalpha() or len(left + right) < 6:
+        # (a lower-case one: a capital alone is an initial, "M ivor")
+        lone = LONE_LETTER and len(left) == 1 and left.islower() and left not in "aio"
+        if not (left + right).isalpha() or len(left + right) < (LONE_MIN_LEN if lone else 6):
             continue
         joined = left + right
         if is_target(joined):
@@ -123,10 +132,13 @@ def _word_alone(piece: str) -> bool:
 def _two_words(reading: str, left: str, right: str) -> bool:
     """Whether ``reading`` is one piece as printed plus a common word read from the
     other ("health" + "care" from "health carc", "worth" + "while" from "worth whilo"):
-    a compound of two words of their own, one of them garbled, not a split word."""
+    a compound of two words of their own, one of them garbled, not a split word.  The
+    piece kept as printed must be a word itself (:data:`KEPT_PIECE_WORD`): "ro⏎cently" is
+    "recently", not "re" + "cently"."""
+    kept = KEPT_PIECE_WORD
     if reading.startswith(left) and zipf(reading[len(left) :]) >= WORD_PIECE_ZIPF:
-        return True
-    if reading.endswith(right):
+        return not kept or is_known(left)
+    if reading.endswith(right) and (not kept or is_known(right)):
         rest = reading[: len(reading) - len(right)]
         return bool(rest) and zipf(rest) >= WORD_PIECE_ZIPF
     return False
