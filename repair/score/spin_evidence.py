@@ -36,7 +36,7 @@ from repair.score.spin_rank import _CLIP, RANK_FEATURES, WINDOW, _clip, get_rank
 MAX_CANDIDATES = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # ~27 k rows per 100 k spun words: no __dict__ each
 class WordEvidence:
     """The best restoration of one written word ``text[start:end]`` and its LM evidence."""
 
