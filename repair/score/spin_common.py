@@ -34,7 +34,7 @@ from repair.candidates.spin_synonyms import STOPWORDS
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin_context import WordContext, context
-from repair.score.spin_evidence import WordEvidence, consistent, evidence
+from repair.score.spin_evidence import WordEvidence, consistent, drop_choices, evidence
 from repair.score.spin_model import CommonModel, word_features
 
 #: Written words from this Zipf up are common (the first reading's upper bound) ...
@@ -77,10 +77,10 @@ def common_rows(doc: Document, covered: set[int]) -> list[WordEvidence]:
         left, right, initial = context(doc, ctx, t.start, t.end)
         if w[:1].isupper() and not initial:
             continue
-        ev = evidence(t.start, t.end, w, left, right, counts, MIN_LEFT_GAIN)
+        ev = evidence(t.start, t.end, w, left, right, counts, MIN_LEFT_GAIN, packed=True)
         if ev is not None:
             out.append(ev)
-    return consistent(out)
+    return drop_choices(consistent(out))
 
 
 def common_features(

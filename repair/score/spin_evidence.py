@@ -36,7 +36,7 @@ from repair.score.spin_rank import _CLIP, RANK_FEATURES, WINDOW, _clip, get_rank
 MAX_CANDIDATES = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # ~27 k rows per 100 k spun words: no __dict__ each
 class WordEvidence:
     """The best restoration of one written word ``text[start:end]`` and its LM evidence."""
 
@@ -276,12 +276,15 @@ def evidence(
     right: list[str],
     counts: Mapping[str, int] | None = None,
     min_left: float | None = None,
+    packed: bool = False,
 ) -> WordEvidence | None:
     """:class:`WordEvidence` for one word, or None when it has no candidate original.
 
     ``counts``: how often each lower-case word is written in the document (the ranker
     reads the candidate's count).  ``min_left``: None also where no candidate's own word
     gains that much given the left context (:func:`candidate_table`; with the ranker).
+    ``packed``: the ranked choices as :class:`Packed` (what :func:`consistent` reads, one
+    array per word) instead of a tuple of (original, gain, score, features) rows.
     """
     origs = candidates_for(written)
     if not origs:
@@ -292,6 +295,15 @@ def evidence(
         if not table:
             return None
         score = ranker.score
+        if packed:
+            # only what consistent() and _chosen() read: ~5x smaller than the rows
+            data = array("d")
+            for _o, g, x in table:
+                data.extend((g, score(x), x[_UNI], x[_LEFT], x[_SRC]))
+            packed_choices = Packed(tuple([o for o, _g, _x in table]), data)
+            scores = data[1::_W]
+            k = max(range(len(scores)), key=lambda i: (scores[i], -i))
+            return _chosen(start, end, written, len(origs), packed_choices, k)
         # features kept as packed doubles (the same values; a tuple of float objects
         # costs ~3x as much, and a long document holds ~13 candidates per content word)
         choices = tuple([(o, g, score(x), array("d", x)) for o, g, x in table])
@@ -308,6 +320,42 @@ def evidence(
 
 
 _F = {name: i for i, name in enumerate(RANK_FEATURES)}
+_UNI, _LEFT, _SRC, _ORDER = _F["unigram"], _F["left_gain"], _F["source_rank"], _F["lm_order"]
+#: Doubles per choice in :attr:`Packed.data`: gain, ranker score, and the features
+#: unigram, left_gain, source_rank (lm_order is the choice's position).
+_W = 5
+
+
+class Packed(Sequence):
+    """A word's ranked choices as :func:`consistent` and :func:`_chosen` read them: the
+    originals in ranked order and one array of :data:`_W` doubles per choice (LM gain,
+    ranker score, the features ``unigram``, ``left_gain``, ``source_rank``), the same
+    floats as the full rows.  Item ``j`` is ``(original, gain, score, None)``."""
+
+    __slots__ = ("names", "data")
+
+    def __init__(self, names: tuple[str, ...], data: array) -> None:
+        self.names = names
+        self.data = data
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, j):  # type: ignore[no-untyped-def, override]
+        if isinstance(j, slice):
+            return tuple(self[i] for i in range(len(self.names))[j])
+        b = _W * (j if j >= 0 else j + len(self.names))
+        return (self.names[j], self.data[b], self.data[b + 1], None)
+
+
+def _columns(
+    choices: Sequence[tuple[str, float, float, Sequence[float]]] | Packed,
+) -> tuple[Sequence[str], Sequence[float], Sequence[float]]:
+    """(originals, LM gains, ranker scores) of ``choices`` in their order."""
+    if isinstance(choices, Packed):
+        d = choices.data
+        return choices.names, d[0::_W], d[1::_W]
+    return [c[0] for c in choices], [c[1] for c in choices], [c[2] for c in choices]
 
 
 def _chosen(
@@ -315,18 +363,26 @@ def _chosen(
     end: int,
     written: str,
     n: int,
-    choices: tuple[tuple[str, float, float, Sequence[float]], ...],
+    choices: tuple[tuple[str, float, float, Sequence[float]], ...] | Packed,
     k: int,
 ) -> WordEvidence:
     """The :class:`WordEvidence` proposing ``choices[k]``."""
-    o, g, score, x = choices[k]
-    others = [c for i, c in enumerate(choices) if i != k]
-    margin = g - max(c[1] for c in others) if others else 10.0
-    lead = score - max(c[2] for c in others) if others else 10.0
-    uni = x[_F["unigram"]]
+    _names, gains, scores = _columns(choices)
+    if isinstance(choices, Packed):
+        b = _W * k
+        o, g, score = choices.names[k], gains[k], scores[k]
+        uni, left, src, order = (
+            choices.data[b + 2], choices.data[b + 3], choices.data[b + 4], float(k)
+        )  # fmt: skip
+    else:
+        o, g, score, x = choices[k]
+        uni, left, src, order = x[_UNI], x[_LEFT], x[_SRC], x[_ORDER]
+    m = len(gains)
+    margin = g - max(gains[i] for i in range(m) if i != k) if m > 1 else 10.0
+    lead = score - max(scores[i] for i in range(m) if i != k) if m > 1 else 10.0
     return WordEvidence(
-        start, end, written, o, g, uni, g - uni, n, margin, x[_F["left_gain"]],
-        int(x[_F["source_rank"]]), int(x[_F["lm_order"]]), score, lead, choices,
+        start, end, written, o, g, uni, g - uni, n, margin, left,
+        int(src), int(order), score, lead, choices,
     )  # fmt: skip
 
 
@@ -345,17 +401,27 @@ def consistent(words: Sequence[WordEvidence]) -> list[WordEvidence]:
             continue
         total: dict[str, float] = defaultdict(float)
         for i in idx:
-            ch = words[i].choices
-            top = max(c[2] for c in ch)
-            z = sum(math.exp(c[2] - top) for c in ch)
-            for c in ch:
-                total[c[0]] += math.exp(c[2] - top) / z
+            names, _gains, scores = _columns(words[i].choices)
+            top = max(scores)
+            z = sum(math.exp(c - top) for c in scores)
+            for o, c in zip(names, scores, strict=True):
+                total[o] += math.exp(c - top) / z
         best = max(total, key=lambda o: (total[o], o))
         for i in idx:
             w = words[i]
             if w.original == best:
                 continue
-            k = next((j for j, c in enumerate(w.choices) if c[0] == best), None)
+            k = next((j for j, o in enumerate(_columns(w.choices)[0]) if o == best), None)
             if k is not None:
                 out[i] = _chosen(w.start, w.end, w.written, w.n_candidates, w.choices, k)
     return out
+
+
+def drop_choices(words: list[WordEvidence]) -> list[WordEvidence]:
+    """``words`` without their ranked choices (in place; returns ``words``).  Only
+    :func:`consistent` reads the choices: once it has run, a document's rows need not
+    hold every candidate of every word (~13 per content word) for the rest of the repair."""
+    for w in words:
+        if w.choices:
+            object.__setattr__(w, "choices", ())  # frozen: the rows are this call's own
+    return words

@@ -36,7 +36,7 @@ from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
 from repair.score.spin_common import common_features, common_probabilities, common_rows
 from repair.score.spin_common import wanted as common_wanted
 from repair.score.spin_context import WordContext, context
-from repair.score.spin_evidence import WordEvidence, consistent, evidence
+from repair.score.spin_evidence import WordEvidence, consistent, drop_choices, evidence
 from repair.score.spin_model import (
     CommonModel,
     SpinModel,
@@ -137,14 +137,15 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
         left, right, initial = context(doc, ctx, t.start, t.end)
         if w[:1].isupper() and not initial:
             continue
-        ev = evidence(t.start, t.end, w, left, right, counts)
+        ev = evidence(t.start, t.end, w, left, right, counts, packed=True)
         if ev is not None:
             out.append(ev)
             if ev.gain > SYN_FLAG_GAIN and ev.context > SYN_FLAG_CONTEXT:
                 flagged += 1
             if len(out) % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * len(out):
                 break  # plainly not spun: the rest would not change the verdict
-    return consistent(out) if CONSISTENT else out
+    # the ranked choices are read by consistent() only: not held for the rest of the repair
+    return drop_choices(consistent(out) if CONSISTENT else out)
 
 
 def read_common(
@@ -210,7 +211,7 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
         left, right, _initial = context(doc, after, w.start, w.end)
         if (left, right) == context(doc, before, w.start, w.end)[:2]:
             continue
-        ev = evidence(w.start, w.end, w.written, left, right, counts)
+        ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True)
         if ev is not None:
             words[i] = ev
             changed.append(i)
