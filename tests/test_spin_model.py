@@ -92,7 +92,8 @@ def _x(**kw: float) -> list[float]:
 
 def test_probability_rises_with_evidence_and_is_zero_without_gain() -> None:
     strong = _x(gain=14, left_gain=7, right_gain=7, unigram=3, context=11, margin=6,
-                doc_flag_density=0.25, doc_mean_gain=4, same_mapping=3)  # fmt: skip
+                doc_flag_density=0.25, doc_mean_gain=4, same_mapping=3, rank_score=2,
+                rank_margin=3)  # fmt: skip
     weak = _x(gain=1, left_gain=0.5, right_gain=0.5, unigram=1, context=0, margin=0.5,
               doc_flag_density=0.02, doc_mean_gain=0.5)  # fmt: skip
     against = _x(gain=-3, left_gain=-1, right_gain=-2)
