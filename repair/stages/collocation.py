@@ -50,6 +50,7 @@ from repair.document import Document
 from repair.score import collocation as _score
 from repair.score import collocation_odd as _odd_score
 from repair.score import rareword as _rare_score
+from repair.score import tortured_explain as _explain
 from repair.score import tortured_mill as _mill_score
 from repair.score import wordy as _wordy_score
 from repair.types import Candidate, Detection, Edit, Finding
@@ -117,6 +118,9 @@ class _Stage:
             # tortured abstracts 0.133 -> 0.141, precision 0.723 -> 0.735)
             found_rare = _rare.reread(doc, found_rare, restored)
             rare_decisions = _rare_score.decide(found_rare, n_words)
+        # a document the rare-word pass explains keeps its ordinary words (tortured_explain)
+        mill_decisions = _explain.yield_to_rare(rare_decisions, mill_decisions)
+        mill = [d for d in mill_decisions if d.applied]
         rare = [d for d in rare_decisions if d.applied] + mill
         rare_reasons = dict(Counter(d.reason for d in rare_decisions))
         mill_reasons = dict(Counter(d.reason for d in mill_decisions))
