@@ -50,6 +50,7 @@ from repair.document import Document
 from repair.score import collocation as _score
 from repair.score import collocation_odd as _odd_score
 from repair.score import rareword as _rare_score
+from repair.score import tortured_explain as _explain
 from repair.score import tortured_mill as _mill_score
 from repair.score import wordy as _wordy_score
 from repair.types import Candidate, Detection, Edit, Finding
@@ -89,6 +90,24 @@ def _starts_within(doc: Document, spans: list[tuple[int, int]]) -> frozenset[int
     return frozenset(out)
 
 
+def _rare_pass(
+    doc: Document, skip: frozenset[int], n_words: int
+) -> tuple[list[_rare.Rare], int, float, list[_rare_score.Decision]]:
+    """The rare-word pass over the words not starting in ``skip``: (scanned words, their
+    distinct count and density per 1,000 words, decisions)."""
+    scanned = _rare.scan(doc, skip)
+    n_types, rare_density = _rare.type_density(doc, scanned)
+    found_rare = _rare.find(doc, skip, RARE_PREGATE, RARE_PREGATE_PER_1000, scanned)
+    rare_decisions = _rare_score.decide(found_rare, n_words)
+    restored = {d.word.token.start: d.original for d in rare_decisions if d.applied}
+    if RARE_REREAD and restored:
+        # words next to a restoration are read again in the restored context (dev:
+        # tortured abstracts 0.133 -> 0.141, precision 0.723 -> 0.735)
+        found_rare = _rare.reread(doc, found_rare, restored)
+        rare_decisions = _rare_score.decide(found_rare, n_words)
+    return scanned, n_types, rare_density, rare_decisions
+
+
 class _Stage:
     name = "collocation"
 
@@ -106,17 +125,15 @@ class _Stage:
         ) | _starts_within(doc, [(m.start, m.end) for m, *_ in wordy])
         mill_decisions = _mill_score.decide(_mill.find(doc, in_terms), n_words)
         mill = [d for d in mill_decisions if d.applied]
-        in_terms |= frozenset(d.word.token.start for d in mill)
-        scanned = _rare.scan(doc, in_terms)
-        n_types, rare_density = _rare.type_density(doc, scanned)
-        found_rare = _rare.find(doc, in_terms, RARE_PREGATE, RARE_PREGATE_PER_1000, scanned)
-        rare_decisions = _rare_score.decide(found_rare, n_words)
-        restored = {d.word.token.start: d.original for d in rare_decisions if d.applied}
-        if RARE_REREAD and restored:
-            # words next to a restoration are read again in the restored context (dev:
-            # tortured abstracts 0.133 -> 0.141, precision 0.723 -> 0.735)
-            found_rare = _rare.reread(doc, found_rare, restored)
-            rare_decisions = _rare_score.decide(found_rare, n_words)
+        skip = in_terms | frozenset(d.word.token.start for d in mill)
+        scanned, n_types, rare_density, rare_decisions = _rare_pass(doc, skip, n_words)
+        # a document the rare-word pass explains keeps its ordinary words (tortured_explain)
+        yielded = _explain.yield_to_rare(rare_decisions, mill_decisions)
+        if yielded != mill_decisions:
+            mill_decisions = yielded
+            mill = [d for d in mill_decisions if d.applied]
+            if skip != in_terms:  # the mill pass withdrew its words: the rare pass reads them
+                scanned, n_types, rare_density, rare_decisions = _rare_pass(doc, in_terms, n_words)
         rare = [d for d in rare_decisions if d.applied] + mill
         rare_reasons = dict(Counter(d.reason for d in rare_decisions))
         mill_reasons = dict(Counter(d.reason for d in mill_decisions))
