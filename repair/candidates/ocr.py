@@ -34,6 +34,7 @@ from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_mixed import mixed_candidates
+from repair.candidates.ocr_namepos import name_position
 from repair.candidates.ocr_nameshape import (
     name_shape_applies,
     name_shape_candidates,
@@ -400,6 +401,7 @@ class _Generator:
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
+        recurring = recurring or name_position(toks, i)  # "Mr. Talland" is no "Tall and"
         if tok.text.isalpha() and not known and info.garbled and not recurring:
             # a valid word form ("datasets": dataset + s) is split on strong evidence only
             split_thr = CAPITAL_THRESHOLD if capital else None
