@@ -16,13 +16,13 @@ def test_name_positions() -> None:
     assert _pos("evidence for Mr. Talland, who", "Talland")
     assert _pos("Mr Talland said", "Talland")
     assert _pos("W. Munn, H.\nByan, W. Chave", "Byan")
-    assert _pos("punished. Jane Byan, charged", "Byan")
 
 
 def test_not_name_positions() -> None:
     assert not _pos("John Macintosh. Anumber of", "Anumber")  # a sentence opens
     assert not _pos("Macintosh.\n\nAnumber of", "Anumber")
     assert not _pos("the Talland", "Talland")
+    assert not _pos("with Japan, South Koresand Southeast", "Koresand")  # places too
     assert not _pos("said A Talland", "Talland")  # "A", "I": words, not initials
     assert not _pos("Mr. talland", "talland")
 
@@ -30,3 +30,4 @@ def test_not_name_positions() -> None:
 def test_switch(monkeypatch) -> None:
     monkeypatch.setattr(namepos, "NAME_POSITION", False)
     assert not _pos("Mr. Talland", "Talland")
+

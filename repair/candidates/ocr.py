@@ -401,13 +401,16 @@ class _Generator:
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
-        recurring = recurring or name_position(toks, i)  # "Mr. Talland" is no "Tall and"
         if tok.text.isalpha() and not known and info.garbled and not recurring:
             # a valid word form ("datasets": dataset + s) is split on strong evidence only
             split_thr = CAPITAL_THRESHOLD if capital else None
             if is_word_form(tok.text):
                 split_thr = JOIN_VALID_THRESHOLD
+            # in a name's position only a name the page prints: "Mr Trumpto", not "Mr. Talland"
+            name_pos = name_position(toks, i)
             for parts, cost in merged_splits(tok.text, capital):
+                if name_pos and not info.counts[parts[0]]:
+                    continue
                 out.append(
                     _cand(
                         tok.start,

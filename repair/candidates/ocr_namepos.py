@@ -1,21 +1,23 @@
-"""A capitalised token in a name's position is not split: "Mr. Talland", "H. Byan".
+"""A capitalised token in a name's position is split only after a name: "Mr. Talland".
 
 A capitalised non-word is split into two words when the context model likes them
-("Anumber" -> "A number").  After a title ("Mr. Talland" -> "Tall and"), an initial
-("H.⏎Byan" -> "By an") or a capitalised word on the same line ("Jane Byan") it is a
-surname, garbled or not, and never two words.
+("Anumber" -> "A number").  After a title ("Mr. Talland" -> "Tall and") or an initial
+("H.⏎Byan" -> "By an") it is a surname, garbled or not, and not two words, unless the
+first word is one the page prints elsewhere: a name glued to the next word ("Mr Trumpto"
+on a page about Trump).  After any capitalised word the rule would be too wide: "South
+Koresand" is "Korea and".
 
 >>> from repair.tokenize import tokenize
 >>> toks = tokenize("Mrs. Henderson, Mr. Talland, H.\\nByan and Jane Byan. Anumber")
 >>> [t.text for i, t in enumerate(toks) if t.kind == "word" and name_position(toks, i)]
-['Henderson', 'Talland', 'Byan', 'Byan']
+['Henderson', 'Talland', 'Byan']
 """
 
 from __future__ import annotations
 
 from repair.types import Token
 
-#: Capitalised tokens in a name's position are never split (see the module doc).
+#: Capitalised tokens in a name's position are split only after a word the page prints.
 NAME_POSITION = True
 #: Titles a surname follows (with or without a full stop).
 TITLES = frozenset(
@@ -24,13 +26,12 @@ TITLES = frozenset(
 
 
 def name_position(toks: list[Token], i: int) -> bool:
-    """Whether capitalised token ``i`` follows a title, an initial, or a capitalised word."""
+    """Whether capitalised token ``i`` follows a title or an initial."""
     if not NAME_POSITION or not toks[i].text[:1].isupper():
         return False
     j = i - 1
     if j < 0 or toks[j].kind != "space" or "\n\n" in toks[j].text:
         return False
-    newline = "\n" in toks[j].text
     j -= 1
     stop = j >= 0 and toks[j].text == "."
     if stop:
@@ -38,7 +39,4 @@ def name_position(toks: list[Token], i: int) -> bool:
     if j < 0 or toks[j].kind != "word":
         return False
     prev = toks[j].text
-    if prev in TITLES or (len(prev) == 1 and prev.isupper() and prev not in "AI"):
-        return True  # "Mr. Talland", "H. Byan"
-    # "Jane Byan": a capitalised word right before, on the same line, no stop between
-    return not stop and not newline and prev[:1].isupper() and prev[1:].islower()
+    return prev in TITLES or (len(prev) == 1 and prev.isupper() and prev not in "AI")

@@ -75,9 +75,10 @@ def compose_nested(edits: list[Edit]) -> list[Edit]:
     """``edits`` with each mark edit merged with the word readings nested inside it."""
     if not NESTED or len(edits) < 2:
         return edits
-    by_start = sorted(edits, key=lambda e: (e.offset, -e.length))
+    # the stage's own order is kept: the pipeline breaks ties of confidence by it
+    by_start = list(edits)
     used: set[int] = set()
-    out: list[Edit] = []
+    merged: dict[int, Edit] = {}
     for n, outer in enumerate(by_start):
         if n in used or outer.length < 2:
             continue
@@ -112,22 +113,19 @@ def compose_nested(edits: list[Edit]) -> list[Edit]:
         first = max(spans, key=lambda x: x[2].confidence)[2]
         used.add(n)
         used.update(m for _w, m, _e in spans)
-        out.append(
-            replace(
-                first,
-                offset=outer.offset,
-                length=outer.length,
-                original=outer.original,
-                replacement=repl,
-                confidence=min([outer.confidence, *(e.confidence for _w, _m, e in spans)]),
-                message=f"OCR: {outer.original!r} -> {repl!r}",
-                evidence={
-                    **first.evidence,
-                    "nested_in": outer.rule,
-                    "outer_confidence": outer.confidence,
-                    "inner_confidence": first.confidence,
-                },
-            )
+        merged[n] = replace(
+            first,
+            offset=outer.offset,
+            length=outer.length,
+            original=outer.original,
+            replacement=repl,
+            confidence=min([outer.confidence, *(e.confidence for _w, _m, e in spans)]),
+            message=f"OCR: {outer.original!r} -> {repl!r}",
+            evidence={
+                **first.evidence,
+                "nested_in": outer.rule,
+                "outer_confidence": outer.confidence,
+                "inner_confidence": first.confidence,
+            },
         )
-    out.extend(e for m, e in enumerate(by_start) if m not in used)
-    return sorted(out, key=lambda e: (e.offset, e.length))
+    return [merged.get(m, e) for m, e in enumerate(by_start) if m in merged or m not in used]
