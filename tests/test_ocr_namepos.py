@@ -30,4 +30,3 @@ def test_not_name_positions() -> None:
 def test_switch(monkeypatch) -> None:
     monkeypatch.setattr(namepos, "NAME_POSITION", False)
     assert not _pos("Mr. Talland", "Talland")
-
