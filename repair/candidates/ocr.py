@@ -33,6 +33,8 @@ from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
+from repair.candidates.ocr_mixed import mixed_candidates
+from repair.candidates.ocr_namepos import name_position
 from repair.candidates.ocr_nameshape import (
     name_shape_applies,
     name_shape_candidates,
@@ -297,6 +299,8 @@ class _Generator:
                     out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
+                elif info.heavy and t.text[:1].isupper():  # "RobinBon": OCR's capitals
+                    out.extend(mixed_candidates(toks, i, counts[t.text]))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif t.kind == "number" and t.text == "1":
@@ -403,7 +407,11 @@ class _Generator:
             split_thr = CAPITAL_THRESHOLD if capital else None
             if is_word_form(tok.text):
                 split_thr = JOIN_VALID_THRESHOLD
+            # in a name's position only a name the page prints: "Mr Trumpto", not "Mr. Talland"
+            name_pos = name_position(toks, i)
             for parts, cost in merged_splits(tok.text, capital):
+                if name_pos and not info.counts[parts[0]]:
+                    continue
                 out.append(
                     _cand(
                         tok.start,

@@ -24,6 +24,7 @@ from repair.candidates.ocr import ocr_candidates
 from repair.detect.ocr import detect_ocr, document_garbled
 from repair.document import Document
 from repair.score.ocr import score_candidates
+from repair.score.ocr_nested import compose_nested
 from repair.types import Candidate, Detection, Edit
 
 
@@ -44,7 +45,8 @@ class _Stage:
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         garbled = document_garbled(detection, doc.config.ocr_realword_min_garble)
-        return score_candidates(doc, candidates, garbled)
+        # a speck removed around a word and the word read: one edit ("thoro_" -> "there")
+        return compose_nested(score_candidates(doc, candidates, garbled))
 
 
 STAGE = _Stage()
