@@ -8,6 +8,7 @@ it reads the restored words (so later decisions see restored context).
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -15,6 +16,12 @@ from repair.document import Document
 from repair.resources.lm import get_lm
 
 _SENT_END = set('.!?;:“”"()[]—–…')
+#: id(document) -> (a weak reference to it, starts, ends, words): :meth:`WordContext.of`.
+_built: dict[int, tuple] = {}
+
+
+def _forget(_ref: object) -> None:
+    _built.clear()
 
 
 @dataclass
@@ -32,8 +39,18 @@ class WordContext:
 
     @classmethod
     def of(cls, doc: Document) -> WordContext:
-        toks = [t for t in doc.tokens if t.kind in ("word", "number")]
-        return cls([t.start for t in toks], [t.end for t in toks], [[t.text] for t in toks])
+        """The context of ``doc``'s own words (a fresh copy: :meth:`restore` changes it).
+
+        The token lists are built once per document (the spin stage reads the context of
+        the same document six times or more) and copied: ``restore`` assigns new entries
+        of ``words`` and never changes one in place, so the copy shares the entries."""
+        got = _built.get(id(doc))
+        if got is None or got[0]() is not doc:
+            toks = [t for t in doc.tokens if t.kind in ("word", "number")]
+            lists = ([t.start for t in toks], [t.end for t in toks], [[t.text] for t in toks])
+            _built.clear()  # one document at a time: no token lists outlive their repair
+            _built[id(doc)] = got = (weakref.ref(doc, _forget), *lists)
+        return cls(got[1], got[2], list(got[3]))
 
     def restore(self, start: int, end: int, replacement: str) -> None:
         """Let later context lookups read ``replacement`` for the tokens in [start, end)."""

@@ -141,6 +141,10 @@ class Trees:
 
     def contributions(self, x: Sequence[float]) -> dict[int, float]:
         """Per feature, its share of the log-odds along each tree's path (Saabas)."""
+        return self._compiled_contributions(x)
+
+    def walk_contributions(self, x: Sequence[float]) -> dict[int, float]:
+        """:meth:`contributions` by walking the node arrays (the definition)."""
         out: dict[int, float] = {}
         for f, t, lo, hi, v in zip(
             self.feature, self.threshold, self.left, self.right, self.value, strict=True
@@ -151,6 +155,38 @@ class Trees:
                 out[f[n]] = out.get(f[n], 0.0) + self.rate * (v[m] - v[n])
                 n = m
         return out
+
+    @cached_property
+    def _compiled_contributions(self) -> Callable[[Sequence[float]], dict[int, float]]:
+        """:meth:`walk_contributions` as generated nested comparisons: the same comparisons,
+        each step's ``rate * (v[child] - v[node])`` written as its exact ``repr`` (the float
+        the walk computes), added to the dict in the same order, so the same dict (values
+        and key order).  Falls back to the walk when a number has no exact literal."""
+        steps: list[float] = [self.rate, *(a for t in self.threshold for a in t)]
+        lines = ["def _contrib(x):", "    o = {}", "    g = o.get"]
+
+        def walk(k: int, n: int, pad: str) -> None:
+            f, t, lo, hi, v = (
+                self.feature[k], self.threshold[k], self.left[k], self.right[k], self.value[k]
+            )  # fmt: skip
+            if lo[n] < 0:
+                lines.append(f"{pad}pass")
+                return
+            for head, m in ((f"if x[{f[n]}] <= {t[n]!r}:", lo[n]), ("else:", hi[n])):
+                d = self.rate * (v[m] - v[n])
+                steps.append(d)
+                lines.append(pad + head)
+                lines.append(f"{pad}    o[{f[n]}] = g({f[n]}, 0.0) + {d!r}")
+                walk(k, m, pad + "    ")
+
+        for k in range(len(self.feature)):
+            walk(k, 0, "    ")
+        lines.append("    return o")
+        if not all(math.isfinite(a) for a in steps):
+            return self.walk_contributions
+        ns: dict[str, object] = {}
+        exec(compile("\n".join(lines), "<spin-trees-contrib>", "exec"), ns)  # noqa: S102
+        return ns["_contrib"]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
