@@ -140,8 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         _override(spec)
     rows: list[tuple] | None = [] if (args.classes or args.dump) else None
     tots = run(args.icdar, args.files, rows)
-    print("| ICDAR files " + args.files + " | chars | char errors raw -> ours | ED reduction "
-          "| correct tokens broken | wrong tokens fixed |")
+    print(
+        "| ICDAR files " + args.files + " | chars | char errors raw -> ours | ED reduction "
+        "| correct tokens broken | wrong tokens fixed |"
+    )
     print("|---|---|---|---|---|---|")
     for fold in (0, 1):
         print(_line(f"fold {fold} ({'even' if fold == 0 else 'odd'} files)", tots[fold]))
@@ -149,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     both.update(tots[1])
     print(_line("both folds", both))
     if rows is not None and args.classes:
-        print("\n| class | fold 0 tokens | fold 0 char errors left | fold 1 tokens "
-              "| fold 1 char errors left |")
+        print(
+            "\n| class | fold 0 tokens | fold 0 char errors left | fold 1 tokens "
+            "| fold 1 char errors left |"
+        )
         print("|---|---|---|---|---|")
         agg: dict[str, list[int]] = {}
         for fold, _f, cls, *_rest, after in rows:

@@ -30,7 +30,7 @@ from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
-from repair.candidates.ocr_light import light_candidates
+from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
@@ -240,6 +240,7 @@ class _Generator:
                 k = by_start.get(f.start)
                 if LIGHT and k is not None and not _next_to_hyphen(toks, k):
                     out.extend(light_candidates(toks[k], counts, f.reason))
+                    out.extend(light_boundary_candidates(toks, k, counts, f.reason))
                     if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
                         out.extend(old_spelling_candidates(toks[k], f.reason))
                 continue

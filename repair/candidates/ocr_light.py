@@ -67,3 +67,64 @@ def light_candidates(tok: Token, counts: Mapping[str, int], reason: str) -> list
             )
         )
     return out
+
+
+#: Merged and split words of clean-looking pages are read too (``benchmarks/ocr_light_eval.py
+#: --suite``: most clear errors of lightly garbled text the page does not fix).
+BOUNDARIES = True
+#: A merged token's split ("ofthe", "andwater") costs at most this (``split_candidates``).
+MERGE_MAX_COST = 2.5
+#: Its parts are at least this common (Zipf).
+MERGE_PART_ZIPF = 3.0
+#: A split word's join ("wa nt") is a word at least this common.
+JOIN_TARGET_ZIPF = 4.0
+#: Margin (nats) both need in context.
+BOUNDARY_THRESHOLD = 3.0
+
+
+def light_boundary_candidates(
+    toks: list[Token], i: int, counts: Mapping[str, int], reason: str
+) -> list[Candidate]:
+    """A merged non-word split ("ofthe" -> "of the") or a non-word piece joined with its
+    neighbour ("wa nt" -> "want") on a page the gate keeps shut (see :data:`BOUNDARIES`)."""
+    from repair.candidates.ocr_spacing import joins
+    from repair.score.ngrams import get_ngrams
+    from repair.candidates.ocr_spacing import SPACING_COST
+    from repair.score.ocr_channel import split_candidates
+
+    tok = toks[i]
+    text = tok.text
+    if not BOUNDARIES or reason != "nonword" or not text.isalpha() or not text.islower():
+        return []
+    if counts.get(text, 0) > 1 or zipf(text) >= RARE_ZIPF or archaic_form(text):
+        return []
+    if get_ngrams().known(text):
+        return []
+    out = []
+    if len(text) >= 5:
+        for sp in split_candidates(text)[:1]:
+            parts = sp.parts
+            if len(parts) != 2 or sp.cost > MERGE_MAX_COST:
+                continue
+            if min(zipf(p) for p in parts) < MERGE_PART_ZIPF:
+                continue
+            out.append(
+                cand(
+                    tok.start,
+                    tok.end,
+                    " ".join(parts),
+                    "OCR_SPLIT_MERGED",
+                    finding="light_merged",
+                    orig=[text],
+                    alt=list(parts),
+                    cost=SPACING_COST + sp.cost,
+                    threshold=BOUNDARY_THRESHOLD,
+                )
+            )
+    for c in joins(toks, i, reason):
+        if c.source != "OCR_JOIN_SPLIT" or zipf(c.replacement.lower()) < JOIN_TARGET_ZIPF:
+            continue
+        c.features["threshold"] = max(BOUNDARY_THRESHOLD, c.features.get("threshold") or 0.0)
+        c.features["finding"] = "light_split"
+        out.append(c)
+    return out
