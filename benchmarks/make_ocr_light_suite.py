@@ -33,8 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from repair.bench.suites import shared_dir  # noqa: E402
 from repair.lexicons import read_tsv  # noqa: E402
+
+from repair.bench.suites import shared_dir  # noqa: E402
 
 REGISTERS = ("abc_news", "wsj", "state_union", "inaugural", "webtext")
 OUT = ROOT / "benchmarks" / ".generated" / "ocr_light"

@@ -31,7 +31,6 @@ from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
-from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_nameshape import (
@@ -39,6 +38,7 @@ from repair.candidates.ocr_nameshape import (
     name_shape_candidates,
     repeated_name_shape_candidates,
 )
+from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_realword import (
     document_names,
     lone_letter_threshold,

@@ -87,9 +87,8 @@ def light_boundary_candidates(
 ) -> list[Candidate]:
     """A merged non-word split ("ofthe" -> "of the") or a non-word piece joined with its
     neighbour ("wa nt" -> "want") on a page the gate keeps shut (see :data:`BOUNDARIES`)."""
-    from repair.candidates.ocr_spacing import joins
+    from repair.candidates.ocr_spacing import SPACING_COST, joins
     from repair.score.ngrams import get_ngrams
-    from repair.candidates.ocr_spacing import SPACING_COST
     from repair.score.ocr_channel import split_candidates
 
     tok = toks[i]

@@ -10,8 +10,9 @@ tokens, ``benchmarks/ocr_book_eval.py --classes``).
 
 Method: a non-word of a page that prints old spellings itself, one learned confusion
 (:func:`repair.score.ocr_channel.single_confusions`, at most :data:`MAX_COST` nats) away
-from an *old spelling of a known word* (``archaic_form`` of the reading is a word) or
-from a word of the period vocabulary, is read as that spelling.  The language model
+from an *old spelling of a known word* (:func:`old_spelling_of` of the reading is a
+word), is read as that spelling.  (Words of the period vocabulary as readings,
+"chappell", "knockt", were tried: no change on files 1-80.)  The language model
 knows few old spellings, so the reading is scored through its modern form: the LM
 weighs "devil" against the printed token in context while the edit writes "Devill".
 No pair list: the confusion table is learned, the spelling rules are
@@ -35,8 +36,6 @@ from repair.types import Candidate, Token
 
 #: The switch (``benchmarks/ocr_book_eval.py repair.candidates.ocr_oldspell.OLD_SPELLING=False``).
 OLD_SPELLING = True
-#: Words of the period vocabulary ("chappell", "knockt") are readings too.
-PERIOD_WORDS = True
 #: Findings read this way (a capital inside a word is the OCR's U for ll, H for li).
 REASONS = frozenset({"nonword", "inner_capital", "capitalized_unknown"})
 #: One learned confusion of at most this cost (nats).
@@ -121,9 +120,7 @@ def old_spelling_candidates(tok: Token, reason: str) -> list[Candidate]:
             continue
         modern = old_spelling_of(v)
         if modern is None:
-            if not PERIOD_WORDS or not _period_known(v):
-                continue
-            modern = v.lower()
+            continue
         alt = modern[:1].upper() + modern[1:] if v[:1].isupper() else modern
         out.append(
             cand(
