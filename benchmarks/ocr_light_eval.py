@@ -144,10 +144,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--suite", action="store_true", help="score make_ocr_light_suite.py's suite")
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("settings", nargs="*", metavar="MODULE.NAME=VALUE", help="override first")
     ap.add_argument("--scale", type=float, default=0.1, help="multiplies every noise rate")
     ap.add_argument("--docs", type=int, default=120, help="documents per register")
     ap.add_argument("--data", type=Path, default=shared_dir() / "data/clean_english")
     args = ap.parse_args(argv)
+    for spec in args.settings:
+        from ocr_book_eval import _override
+
+        _override(spec)
     if args.suite:
         return suite_main(args.split)
     for name in ("P_CONFUSE", "P_SPLIT", "P_MERGE", "P_COMMA", "P_HYPHEN"):

@@ -80,3 +80,26 @@ def test_old_book_page_repaired_and_clean_old_page_kept() -> None:
     assert "another Devill named" in out
     clean = page.replace("DeviU", "Devill")
     assert repair_text(clean, config=cfg).text == clean
+
+
+def test_light_page_clear_errors_fixed_and_clean_page_kept() -> None:
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    cfg = RepairConfig(spin=False, tortured=False)
+    clean = (
+        "Researchers said the vaccine gave lasting immunity to most of the children who "
+        "took part in the trial, and the health department will publish the full results "
+        "of the study early next year after a review by independent experts."
+    )
+    assert repair_text(clean, config=cfg).text == clean
+    garbled = clean.replace("immunity", "immunitv")
+    assert repair_text(garbled, config=cfg).text == clean
+
+
+def test_light_reading_stricter_on_old_print_pages() -> None:
+    from repair.candidates.ocr_light import light_candidates
+
+    tok = _word("immunitv")
+    assert [c.replacement for c in light_candidates(tok, {}, "nonword")] == ["immunity"]
+    assert light_candidates(tok, {}, "nonword", old_page=True) == []  # Zipf 3.9 < 4.0

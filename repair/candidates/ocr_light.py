@@ -24,19 +24,30 @@ from repair.score.ocr_channel import archaic_form, correction_candidates
 from repair.types import Candidate, Token
 
 #: At most this channel cost (nats), one learned confusion.
-MAX_COST = 3.5
+MAX_COST = 4.5
 #: The reading is at least this common (Zipf).
-TARGET_ZIPF = 4.0
+TARGET_ZIPF = 3.0
 #: Tokens the web uses this often are rare words, not errors.
 RARE_ZIPF = 1.5
 #: Margin (nats) the reading needs in context.
-THRESHOLD = 3.0
+THRESHOLD = 2.0
+#: A page that prints old spellings (``ocr_oldspell.old_print_page``) keeps the session-5
+#: settings: its rare forms are old spellings ("imbraced") more often than garble.
+OLD_PAGE_MAX_COST = 3.5
+OLD_PAGE_TARGET_ZIPF = 4.0
+OLD_PAGE_THRESHOLD = 3.0
 #: Shortest token read.
 MIN_LEN = 4
 
 
-def light_candidates(tok: Token, counts: Mapping[str, int], reason: str) -> list[Candidate]:
-    """The clear-error reading of one finding of a page the gate keeps shut, if any."""
+def light_candidates(
+    tok: Token, counts: Mapping[str, int], reason: str, old_page: bool = False
+) -> list[Candidate]:
+    """The clear-error reading of one finding of a page the gate keeps shut, if any
+    (``old_page``: the page prints old spellings)."""
+    max_cost = OLD_PAGE_MAX_COST if old_page else MAX_COST
+    target_zipf = OLD_PAGE_TARGET_ZIPF if old_page else TARGET_ZIPF
+    threshold = OLD_PAGE_THRESHOLD if old_page else THRESHOLD
     text = tok.text
     if reason != "nonword" or len(text) < MIN_LEN or not text.isalpha() or not text.islower():
         return []
@@ -48,9 +59,9 @@ def light_candidates(tok: Token, counts: Mapping[str, int], reason: str) -> list
         return []
     out = []
     for c in correction_candidates(text)[:3]:
-        if not c.listed or c.cost > MAX_COST or len(c.subs) > 1 or not c.text.islower():
+        if not c.listed or c.cost > max_cost or len(c.subs) > 1 or not c.text.islower():
             continue  # one learned confusion, and no capital from a misread glyph ("lables")
-        if zipf(c.text) < TARGET_ZIPF:
+        if zipf(c.text) < target_zipf:
             continue
         out.append(
             cand(
@@ -62,7 +73,7 @@ def light_candidates(tok: Token, counts: Mapping[str, int], reason: str) -> list
                 orig=[text],
                 alt=[c.text],
                 cost=c.cost,
-                threshold=THRESHOLD,
+                threshold=threshold,
                 subs=[list(x) for x in c.subs],
             )
         )
