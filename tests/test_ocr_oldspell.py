@@ -103,3 +103,14 @@ def test_light_reading_stricter_on_old_print_pages() -> None:
     tok = _word("immunitv")
     assert [c.replacement for c in light_candidates(tok, {}, "nonword")] == ["immunity"]
     assert light_candidates(tok, {}, "nonword", old_page=True) == []  # Zipf 3.9 < 4.0
+
+
+def test_light_capital_glyph_read_as_lower_case_word() -> None:
+    from repair.candidates.ocr_light import light_candidates
+
+    assert [c.replacement for c in light_candidates(_word("Hke"), {}, "capitalized_unknown")] == [
+        "like"
+    ]
+    # a name, or a form the page repeats, is no misread capital
+    assert light_candidates(_word("Hke"), {"Hke": 2}, "capitalized_unknown") == []
+    assert light_candidates(_word("Kleiner"), {}, "capitalized_unknown") == []

@@ -49,6 +49,8 @@ def light_candidates(
     target_zipf = OLD_PAGE_TARGET_ZIPF if old_page else TARGET_ZIPF
     threshold = OLD_PAGE_THRESHOLD if old_page else THRESHOLD
     text = tok.text
+    if reason == "capitalized_unknown":
+        return _capital_glyph(tok, counts)
     if reason != "nonword" or len(text) < MIN_LEN or not text.isalpha() or not text.islower():
         return []
     if counts.get(text, 0) > 1 or zipf(text) >= RARE_ZIPF or archaic_form(text):
@@ -74,6 +76,48 @@ def light_candidates(
                 alt=[c.text],
                 cost=c.cost,
                 threshold=threshold,
+                subs=[list(x) for x in c.subs],
+            )
+        )
+    return out
+
+
+#: A capitalised non-word inside a sentence whose capital is a misread lower-case glyph
+#: ("Hke": H for li, "Hmited") is read as the lower-case word.
+CAPITAL_GLYPH = True
+#: ... one learned confusion at most this cheap (nats), a word of Zipf >= 4.
+CAPITAL_GLYPH_MAX_COST = 2.0
+
+
+def _capital_glyph(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
+    """The lower-case reading of a capitalised token whose capital is a misread glyph."""
+    text = tok.text
+    if not CAPITAL_GLYPH or len(text) < 3 or not text.isalpha() or not text[1:].islower():
+        return []
+    if counts.get(text, 0) > 1 or zipf(text.lower()) >= RARE_ZIPF:
+        return []
+    from repair.score.ngrams import get_ngrams
+
+    ng = get_ngrams()
+    if ng.known(text) or ng.is_name(text):
+        return []
+    out = []
+    for c in correction_candidates(text)[:3]:
+        if not c.listed or c.cost > CAPITAL_GLYPH_MAX_COST or len(c.subs) > 1:
+            continue
+        if not c.text.islower() or zipf(c.text) < OLD_PAGE_TARGET_ZIPF:
+            continue  # the capital itself must read as lower-case letters
+        out.append(
+            cand(
+                tok.start,
+                tok.end,
+                c.text,
+                "OCR_CONFUSION",
+                finding="light_capital_glyph",
+                orig=[text],
+                alt=[c.text],
+                cost=c.cost,
+                threshold=OLD_PAGE_THRESHOLD,
                 subs=[list(x) for x in c.subs],
             )
         )
