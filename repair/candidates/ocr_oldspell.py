@@ -9,7 +9,7 @@ monographs files 1-80 these were the largest class of non-words never read (78 o
 tokens, ``benchmarks/ocr_book_eval.py --classes``).
 
 Method: a non-word of a page that prints old spellings itself, one learned confusion
-(:func:`repair.score.ocr_channel.single_confusions`, at most :data:`MAX_COST` nats) away
+(the rows of :func:`repair.score.ocr_channel.confusions`, at most :data:`MAX_COST` nats) away
 from an *old spelling of a known word* (:func:`old_spelling_of` of the reading is a
 word), is read as that spelling.  (Words of the period vocabulary as readings,
 "chappell", "knockt", were tried: no change on files 1-80.)  The language model
@@ -23,14 +23,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from repair.candidates.ocr_rules import cand
 from repair.score.ocr_channel import (
     ARCHAIC_WORDS,
+    _max_src_len,
     archaic_form,
+    confusions,
     is_known,
     is_target,
-    single_confusions,
 )
 from repair.types import Candidate, Token
 
@@ -105,37 +107,63 @@ def old_spelling_candidates(tok: Token, reason: str) -> list[Candidate]:
     """Readings of one finding as old spellings (see the module doc); the caller checks
     that the page prints old spellings."""
     text = tok.text
-    if not OLD_SPELLING or reason not in REASONS or len(text) < MIN_LEN or not text.isalpha():
+    if not OLD_SPELLING or reason not in REASONS:
         return []
+    return [
+        cand(
+            tok.start,
+            tok.end,
+            v,
+            "OCR_CONFUSION",
+            finding="old_spelling",
+            orig=[text],
+            alt=[alt],
+            cost=cost,
+            threshold=THRESHOLD,
+            subs=[list(sub)],
+        )
+        for v, alt, cost, sub in _readings(text)
+    ]
+
+
+#: At most this many readings per token.
+MAX_READINGS = 3
+
+
+@lru_cache(maxsize=8192)
+def _readings(text: str) -> tuple[tuple[str, str, float, tuple[str, str]], ...]:
+    """(old spelling, its modern form for the LM, cost, substitution) of a token, cheapest
+    first: one pass over the learned table's rows at each position (a page repeats its
+    garble, so the answer is cached)."""
+    if len(text) < MIN_LEN or not text.isalpha():
+        return ()
     if is_known(text) or archaic_form(text) or _period_known(text):
-        return []
-    out: list[Candidate] = []
-    for c in single_confusions(text, targets=False):
-        if c.cost > MAX_COST:
-            break
-        v = c.text
-        if len(v) < MIN_LEN or not v.isalpha() or is_target(v.lower()):
+        return ()
+    found: dict[str, tuple[float, tuple[str, str]]] = {}
+    rows = confusions()
+    for i in range(len(text)):
+        for n in range(1, min(_max_src_len(), len(text) - i) + 1):
+            src = text[i : i + n]
+            for dst, cost in rows.get(src, ()):
+                if cost > MAX_COST:
+                    break  # rows are sorted by cost
+                v = text[:i] + dst + text[i + n :]
+                if len(v) < MIN_LEN or not v.isalpha() or not v[1:].islower():
+                    continue
+                if text[:1].islower() and not v.islower():
+                    continue
+                old = found.get(v)
+                if old is None or cost < old[0]:
+                    found[v] = (cost, (src, dst))
+    out = []
+    for v, (cost, sub) in sorted(found.items(), key=lambda kv: kv[1][0]):
+        if is_target(v.lower()):
             continue  # modern words are the other paths' readings
-        if text[:1].islower() and not v.islower():
-            continue
         modern = old_spelling_of(v)
         if modern is None:
             continue
         alt = modern[:1].upper() + modern[1:] if v[:1].isupper() else modern
-        out.append(
-            cand(
-                tok.start,
-                tok.end,
-                v,
-                "OCR_CONFUSION",
-                finding="old_spelling",
-                orig=[text],
-                alt=[alt],
-                cost=c.cost,
-                threshold=THRESHOLD,
-                subs=[list(x) for x in c.subs],
-            )
-        )
-        if len(out) >= 3:
+        out.append((v, alt, cost, sub))
+        if len(out) >= MAX_READINGS:
             break
-    return out
+    return tuple(out)
