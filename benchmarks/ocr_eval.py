@@ -56,7 +56,16 @@ def load_icdar(path: Path, start: int = 0, max_chars: int = 0) -> tuple[str, str
     return oa.replace("@", ""), oa, ga
 
 
-def score_file(raw: str, oa: str, ga: str, edits: list[Edit], out: str) -> dict[str, int]:
+def score_file(
+    raw: str,
+    oa: str,
+    ga: str,
+    edits: list[Edit],
+    out: str,
+    records: list[tuple[str, str, str, bool]] | None = None,
+) -> dict[str, int]:
+    """Character and token counts of one file; with ``records``, also append one
+    (gold token, OCR token, output piece, same separators) row per scored gold token."""
     # raw index -> aligned index, and aligned index -> raw index (count of raw chars before)
     raw_before = [0] * (len(oa) + 1)
     n = 0
@@ -107,6 +116,9 @@ def score_file(raw: str, oa: str, ga: str, edits: list[Edit], out: str) -> dict[
             stats["tokens"] += 1
             tra, trb = raw_before[ta], raw_before[tb]
             hit = touched(tra, trb)
+            if records is not None:
+                bnd = (ta == 0 or oa[ta - 1] == ga[ta - 1]) and (tb == len(ga) or oa[tb] == ga[tb])
+                records.append((g, o, out[out_pos(tra) : out_pos(trb)], bnd))
             # correct = same characters *and* same separators: "of@the" aligned to
             # "of the" is a merged word in the OCR, not two correct tokens
             bounded = (ta == 0 or oa[ta - 1] == ga[ta - 1]) and (tb == len(ga) or oa[tb] == ga[tb])

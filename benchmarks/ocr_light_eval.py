@@ -1,6 +1,13 @@
 """Lightly garbled text: synthetic OCR noise at a tenth of the usual rates over clean English.
 
     python benchmarks/ocr_light_eval.py [--scale 0.1] [--docs 480]
+    python benchmarks/ocr_light_eval.py --suite [--split dev|test]
+
+``--suite`` scores the suite ``benchmarks/make_ocr_light_suite.py`` writes (confusions
+sampled from the learned table at 0.3-2 % of tokens, five registers, split by document):
+per rate, documents whose gate opens, damaged spans fixed (recall; plain non-words and
+real words apart), edits right among all OCR edits (precision), edits touching no
+damaged span (broken), and OCR edits on the clean originals (must be 0).  Without it:
 
 Clean paragraphs (more than 60 words) of four registers of ``../shared/data/clean_english``
 (ABC news, WSJ, State of the Union, inaugural addresses; a fixed-seed shuffle) are paired
@@ -33,12 +40,121 @@ from repair.pipeline import repair_text  # noqa: E402
 REGISTERS = ("abc_news", "wsj", "inaugural", "state_union")
 
 
+OCR_KINDS = ("ocr", "spacing", "hyphenation")
+
+
+def _edit_right(damaged: str, e, span: dict) -> bool:
+    """Whether edit ``e`` on ``damaged`` restores ``span``'s gold (over their union)."""
+    a, b = min(e.offset, span["start"]), max(e.end, span["end"])
+    new = damaged[a : e.offset] + e.replacement + damaged[e.end : b]
+    want = damaged[a : span["start"]] + span["gold"] + damaged[span["end"] : b]
+    return new == want
+
+
+def score_suite(docs: list[dict]) -> dict[str, dict[str, int]]:
+    """Counts per rate (see the module doc) and the clean originals' OCR edits."""
+    config = RepairConfig(spin=False, tortured=False)
+    out: dict[str, dict[str, int]] = {}
+    clean_edits = 0
+    for doc in docs:
+        clean_edits += sum(
+            e.kind in OCR_KINDS for e in repair_text(doc["clean"], config=config).edits
+        )
+        for rate, dmg in doc["damaged"].items():
+            t = out.setdefault(
+                rate,
+                dict.fromkeys(
+                    (
+                        "docs",
+                        "opened",
+                        "spans",
+                        "nonword",
+                        "real",
+                        "fixed",
+                        "fixed_nonword",
+                        "fixed_real",
+                        "edits",
+                        "right",
+                        "broken",
+                    ),
+                    0,
+                ),
+            )
+            text, spans = dmg["text"], dmg["spans"]
+            t["docs"] += 1
+            t["opened"] += is_garbled(detect_ocr(text))
+            edits = [e for e in repair_text(text, config=config).edits if e.kind in OCR_KINDS]
+            t["edits"] += len(edits)
+            fixed: set[int] = set()
+            for e in edits:
+                hit = [
+                    k
+                    for k, sp in enumerate(spans)
+                    if e.offset < sp["end"]
+                    and sp["start"] < e.end
+                    or e.length == 0
+                    and sp["start"] <= e.offset <= sp["end"]
+                ]
+                good = [k for k in hit if _edit_right(text, e, spans[k])]
+                if good:
+                    t["right"] += 1
+                    fixed.update(good)
+                elif not hit:
+                    t["broken"] += 1
+            for k, sp in enumerate(spans):
+                key = "real" if sp["real"] else "nonword"
+                t["spans"] += 1
+                t[key] += 1
+                if k in fixed:
+                    t["fixed"] += 1
+                    t["fixed_" + key] += 1
+    out["clean"] = {"edits": clean_edits, "docs": len(docs)}
+    return out
+
+
+def suite_main(split: str) -> int:
+    import json
+
+    path = ROOT / "benchmarks" / ".generated" / "ocr_light" / f"{split}.json"
+    if not path.exists():
+        raise SystemExit(f"no {path}: run python benchmarks/make_ocr_light_suite.py")
+    res = score_suite(json.loads(path.read_text(encoding="utf-8")))
+    clean = res.pop("clean")
+    print(
+        f"light suite, {split}: {clean['docs']} documents; OCR edits on the clean "
+        f"originals: {clean['edits']}"
+    )
+    print(
+        "| rate | docs (gate open) | damaged spans | fixed (recall) | plain non-words fixed "
+        "| real words fixed | OCR edits right / made (precision) | edits on undamaged text |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for rate, t in sorted(res.items(), key=lambda kv: float(kv[0])):
+        print(
+            f"| {float(rate):.1%} | {t['docs']} ({t['opened']}) | {t['spans']} "
+            f"| {t['fixed']} ({t['fixed'] / max(1, t['spans']):.1%}) "
+            f"| {t['fixed_nonword']}/{t['nonword']} | {t['fixed_real']}/{t['real']} "
+            f"| {t['right']}/{t['edits']} ({t['right'] / max(1, t['edits']):.1%}) "
+            f"| {t['broken']} |"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--suite", action="store_true", help="score make_ocr_light_suite.py's suite")
+    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("settings", nargs="*", metavar="MODULE.NAME=VALUE", help="override first")
     ap.add_argument("--scale", type=float, default=0.1, help="multiplies every noise rate")
     ap.add_argument("--docs", type=int, default=120, help="documents per register")
     ap.add_argument("--data", type=Path, default=shared_dir() / "data/clean_english")
     args = ap.parse_args(argv)
+    for spec in args.settings:
+        from ocr_book_eval import _override
+
+        _override(spec)
+    if args.suite:
+        return suite_main(args.split)
     for name in ("P_CONFUSE", "P_SPLIT", "P_MERGE", "P_COMMA", "P_HYPHEN"):
         setattr(noise, name, getattr(noise, name) * args.scale)
     config = RepairConfig(spin=False, tortured=False)

@@ -30,7 +30,7 @@ from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
-from repair.candidates.ocr_light import light_candidates
+from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
 from repair.candidates.ocr_mixed import mixed_candidates
@@ -40,6 +40,7 @@ from repair.candidates.ocr_nameshape import (
     name_shape_candidates,
     repeated_name_shape_candidates,
 )
+from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_realword import (
     document_names,
     lone_letter_threshold,
@@ -232,6 +233,8 @@ class _Generator:
             heavy=garbled and detection.score >= _heavy_gate(text) and not old_print,
             old_print=old_print,
         )
+        # a page that prints old spellings: its garbled words may be old spellings too
+        old_page = old_print_page(detection.details.get("reasons", {}), len(doc.words))
         for f in detection.findings:
             if f.reason == "realword_suspect":
                 continue  # gate evidence only; re-read in context below (garbled documents)
@@ -239,7 +242,10 @@ class _Generator:
                 # a clean-looking document: only unmistakable garble and clear errors
                 k = by_start.get(f.start)
                 if LIGHT and k is not None and not _next_to_hyphen(toks, k):
-                    out.extend(light_candidates(toks[k], counts, f.reason))
+                    out.extend(light_candidates(toks[k], counts, f.reason, old_page))
+                    out.extend(light_boundary_candidates(toks, k, counts, f.reason))
+                    if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
+                        out.extend(old_spelling_candidates(toks[k], f.reason))
                 continue
             if f.reason == "line_end_hyphen":
                 out.extend(hyphen_candidates(text, f.start, f.end, doc.config.reflow))
@@ -276,6 +282,8 @@ class _Generator:
             else:
                 i = by_start[f.start]
                 out.extend(self._token(toks, i, f.reason, info))
+                if old_page and not _next_to_hyphen(toks, i):
+                    out.extend(old_spelling_candidates(toks[i], f.reason))
         garbled = info.garbled
         flagged = {f.start for f in detection.findings if f.reason != "realword_suspect"}
         lower_words = frozenset(t.text for t in doc.words if t.text.islower())

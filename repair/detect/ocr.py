@@ -141,12 +141,21 @@ def realword_suspect(text: str) -> bool:
     )
 
 
+#: A capitalised word whose only other capital is its last letter, one the OCR prints
+#: for "ll", "li", "il" or "l" after three or more lower-case letters ("DeviU", "chappeU",
+#: "DeviH"), is garble, not a mixed-case form ("PhD", "GmbH", "MingW" keep theirs).
+FINAL_GLYPH = True
+_FINAL_GLYPH = re.compile(r"^[A-Za-z][a-z]{3,}[UHIL]$")
+
+
 def real_mixed_case(text: str) -> bool:
     """Whether a mixed-case token is a real form: two or more capitals with the first
     one upper (IoT, McDonald, YouTube, PhD), or a known word in lower case (iPhone, pH,
     eBay) that no glyph confusion reads as a more frequent word.  OCR's inner capitals
     read as glyphs ("shaU", "aU": all, "aHowed") are neither."""
     upper = sum(ch.isupper() for ch in text)
+    if FINAL_GLYPH and upper == 2 and _FINAL_GLYPH.match(text):
+        return False  # "DeviU", "joyfuH": the OCR's U for ll, H for li at a word's end
     if upper >= 2 and (text[0].isupper() or upper >= 3):
         return True
     low = text.lower()
