@@ -42,6 +42,7 @@ from repair.candidates.ocr_realword import (
     document_names,
     lone_letter_threshold,
     named_realword_candidates,
+    opens_sentence,
     realword_candidates,
 )
 from repair.candidates.ocr_rules import cand as _cand
@@ -359,7 +360,7 @@ class _Generator:
         shape = info.garbled and not info.old_print
         if shape and name_shape_applies(tok.text, info.counts[tok.text]):
             out += name_shape_candidates(toks, i, reason)  # "Chivcrs": names no list knows
-        initial = tok.text[:1].isupper() and _sentence_start(toks, i)
+        initial = tok.text[:1].isupper() and opens_sentence(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
         corrections = self._corrections(tok.text, reason, info)
         wide_caps = info.capital_wide.get(tok.text)
@@ -950,22 +951,6 @@ def _name_context(toks: list[Token], i: int) -> bool:
     if j >= 0 and toks[j].text == ".":
         j -= 1
     return j >= 0 and toks[j].text in TITLES
-
-
-def _sentence_start(toks: list[Token], i: int) -> bool:
-    """Whether token ``i`` opens a sentence (text start, after . ! ? or a blank line)."""
-    j = i - 1
-    while j >= 0:
-        t = toks[j]
-        if t.kind == "space":
-            if "\n\n" in t.text:
-                return True
-        elif t.text in "\"“‘'(":
-            pass  # an opening quote: look before it
-        else:
-            return t.text in ".!?"
-        j -= 1
-    return True
 
 
 def _compound_piece(toks: list[Token], i: int) -> bool:

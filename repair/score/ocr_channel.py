@@ -316,6 +316,17 @@ def transfer_case(original: str, word: str) -> str:
     return word
 
 
+def read_as(token: str, variant: str, upper: bool) -> str:
+    """How a confusion reading ``variant`` of ``token`` is written: all capitals for an
+    all-capital token, as walked when the walk changed the first letter, else with the
+    token's casing (:func:`transfer_case`)."""
+    if upper:
+        return variant.upper()
+    if variant[:1] != token[:1]:
+        return variant
+    return transfer_case(token, variant)
+
+
 def strip_accents(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -28,7 +28,7 @@ from repair.score.ocr_channel import (
     confusion_variants,
     is_target,
     prefixes_of,
-    transfer_case,
+    read_as,
     vocabulary,
 )
 
@@ -84,12 +84,7 @@ def deep_candidates(token: str, bound: float, max_subs: int) -> tuple[Correction
         low = variant.lower()
         if low not in words or not variant[1:].islower():
             continue
-        if upper:
-            text = variant.upper()
-        elif variant[:1] != token[:1]:
-            text = variant
-        else:
-            text = transfer_case(token, variant)
+        text = read_as(token, variant, upper)
         old = found.get(low)
         if old is None or cost < old.cost:
             found[low] = Correction(text, cost, subs, True)

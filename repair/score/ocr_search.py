@@ -46,7 +46,7 @@ from repair.score.ocr_channel import (
     confusion_variants_pair,
     is_target,
     prefixes_of,
-    transfer_case,
+    read_as,
     vocabulary,
 )
 
@@ -137,12 +137,7 @@ def wide_candidates(token: str, names: bool = False) -> tuple[Correction, ...]:
         if not _target(variant, names):
             continue
         name = not is_target(variant)
-        if upper:
-            text = variant.upper()
-        elif variant[:1] != token[:1]:
-            text = variant
-        else:
-            text = transfer_case(token, variant)
+        text = read_as(token, variant, upper)
         if name and not text[:1].isupper():
             continue  # a name reading keeps its capital
         low = variant.lower()
