@@ -39,9 +39,9 @@ from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     ARCHAIC_WORDS,
     confusion_variants,
+    frequent_prefixes,
     is_known,
     is_target,
-    vocabulary_prefixes,
 )
 from repair.types import Candidate, Token
 
@@ -377,8 +377,14 @@ def _variants(
     text: str, max_cost: float, max_subs: int
 ) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
     """Words within ``max_subs`` learned confusions (summed cost <= ``max_cost``) of
-    ``text``: a narrower, cheaper search than the non-word one, cached per token."""
-    return confusion_variants(text, vocabulary_prefixes(), max_cost, max_subs)
+    ``text``: a narrower, cheaper search than the non-word one, cached per token.
+
+    :func:`_readings` keeps only readings of Zipf >= :data:`TARGET_MIN_ZIPF` (or the
+    light search's higher :data:`LIGHT_TARGET_MIN_ZIPF`), so the walk reads only the
+    prefixes that lead to one (:func:`repair.score.ocr_channel.frequent_prefixes`:
+    the same kept readings, costs and substitutions, issue 14)."""
+    prefixes = frequent_prefixes(min(TARGET_MIN_ZIPF, LIGHT_TARGET_MIN_ZIPF))
+    return confusion_variants(text, prefixes, max_cost, max_subs)
 
 
 #: A word the period table has seen this often is a reading even when the dictionary

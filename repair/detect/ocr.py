@@ -200,12 +200,13 @@ def _count_confusions(text: str, findings: list[Finding]) -> int:
     seen: set[str] = set()
     n = 0
     for f in findings:
+        once = f.reason in ("nonword", "inner_capital")
+        form = text[f.start : f.end].lower() if once else ""
+        if once and form in seen:
+            continue  # counted already (whatever this spelling's answer would be)
         if not _is_confusion(text, f):
             continue
-        if f.reason in ("nonword", "inner_capital"):
-            form = text[f.start : f.end].lower()
-            if form in seen:
-                continue
+        if once:
             seen.add(form)
         n += 1
     return n

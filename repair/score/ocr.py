@@ -121,15 +121,18 @@ class Scorer:
         _last[0] = (_grounds(self.lm), self._seq)
 
     def seq(self, words: list[str], prev: list[str], nxt: list[str]) -> float:
-        after = nxt[:2]
-        key = (*words, None, *prev[-2:], None, *after)
+        # the context is at most two words each side (``_Context.around`` gives no more:
+        # no copies then)
+        after = nxt if len(nxt) <= 2 else nxt[:2]
+        before = prev if len(prev) <= 2 else prev[-2:]
+        key = (*words, None, *before, None, *after)
         lp = self._seq.get(key)
         if lp is None:
             lp = self._old_seq.get(key)
             if lp is None:
                 # the model lower-cases each word itself (and lower-casing twice changes
                 # no string): no lowered copies here
-                lp = self.lm.sequence_logprob((*words, *after), prev[-2:])
+                lp = self.lm.sequence_logprob((*words, *after), before)
             self._seq[key] = lp
         return lp
 
@@ -339,6 +342,7 @@ def _decide_all(
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
     # the candidates of a span share its context
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    decide = scorer._decide  # positional: ``Scorer.decide`` only names the arguments
     for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f:
@@ -354,16 +358,16 @@ def _decide_all(
             if seen is not None and seen[0] == prev and seen[1] == nxt:
                 d = seen[2]
             else:
-                d = scorer.decide(
+                d = decide(
                     f["orig"],  # read only: no copies
                     f["alt"],
                     prev,
                     nxt,
-                    cost=float(f["cost"]),
-                    orig_known=bool(f.get("orig_known", False)),
-                    threshold=f.get("threshold"),
-                    split_charge=garbled,
-                    prior_per_zipf=f.get("prior_per_zipf"),
+                    float(f["cost"]),
+                    bool(f.get("orig_known", False)),
+                    f.get("threshold"),
+                    garbled,
+                    f.get("prior_per_zipf"),
                 )
                 memo[k] = (prev, nxt, d)
             if d.accept:  # the evidence of a refusal is never built

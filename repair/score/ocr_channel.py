@@ -644,6 +644,55 @@ def _nontarget_prefixes() -> frozenset[str]:
     return _all_prefixes() - kept
 
 
+_frequent_index: dict[float, PrefixIndex] = {}
+
+
+def frequent_prefixes(min_zipf: float) -> PrefixIndex:
+    """The prefix index a walk over the dictionary's prefixes needs when it keeps only
+    readings at least ``min_zipf`` common (``zipf(reading.lower()) >= min_zipf``): the
+    prefixes of the dictionary prefixes that are that common (~35 k strings at Zipf
+    3.5, of ~205 k), as the full set's own strings; while the full set is not loaded
+    (a short or clean text), the dictionary index itself.
+
+    Exact for such a walk (issue 14, eleventh pass), as :func:`target_prefixes`: a
+    kept reading ``r`` ends a branch whose lowered prefixes are the prefixes of its
+    lowered text ``l``; ``l`` is a dictionary prefix (the branch lived), and an ASCII
+    string (the dictionary is ASCII, else every prefix is walked), so ``l`` is
+    ``r.lower()``: a dictionary prefix of Zipf >= ``min_zipf``, whose prefixes are all
+    in the part.  Every branch to ``r`` lives, so ``r`` gets the same cost and
+    substitutions; only branches that end in no kept reading are cut."""
+    known = _frequent_index.get(min_zipf)
+    if known is not None:
+        return known
+    words = vocabulary_prefixes()
+    full = words._full
+    if full is None:
+        return words  # not loaded yet: the full walk gives the same kept readings
+    kept = disk_cached(
+        f"ocr-frequent-prefixes-{min_zipf}",
+        _target_sources(),
+        lambda: _frequent_words(min_zipf),
+        tuple,
+    )
+    if not kept:
+        _frequent_index[min_zipf] = words  # a non-ASCII dictionary: every prefix
+        return words
+    part = {"", *(w[:i] for w in kept for i in range(1, len(w) + 1))}
+    index = prefixes_of(())
+    index.full = frozenset(p for p in full if p in part)  # the full set's own strings
+    _frequent_index[min_zipf] = index
+    return index
+
+
+def _frequent_words(min_zipf: float) -> tuple[str, ...]:
+    """The dictionary's prefixes (words or not) of Zipf >= ``min_zipf``, sorted; empty
+    when a dictionary word is not ASCII (:func:`frequent_prefixes` then walks them all)."""
+    if not all(w.isascii() for w in vocabulary()):
+        return ()
+    plain_zipf = zipf.__wrapped__  # type: ignore[attr-defined]  # no 205 k cache entries
+    return tuple(sorted(p for p in _all_prefixes() if p and plain_zipf(p) >= min_zipf))
+
+
 #: Walks kept by :func:`_dictionary_variants`.  Every variant of a token is kept, words or
 #: not, so an entry is large; its main reader, :func:`correction_candidates`, keeps its
 #: own (much smaller) answer per token, so a short memory is enough here.
