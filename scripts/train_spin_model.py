@@ -60,7 +60,7 @@ from spin_sim.corpus import REGISTERS, select  # noqa: E402
 from spin_sim.text import stable_hash  # noqa: E402
 
 from repair.config import RepairConfig  # noqa: E402
-from repair.detect.spin import narrow_doc_features, profile_score  # noqa: E402
+from repair.detect.spin import profile_score  # noqa: E402
 from repair.document import Document  # noqa: E402
 from repair.score.spin_context import WordContext, context  # noqa: E402
 from repair.score.spin_evidence import candidate_table, candidates_for  # noqa: E402
@@ -69,6 +69,7 @@ from repair.score.spin_model import (  # noqa: E402
     FEATURES,
     FORMAT,
     MIN_GAIN,
+    doc_features,
     parse_model,
     word_features,
 )
@@ -408,7 +409,7 @@ def doc_matrix(p: np.ndarray, rows: dict[str, np.ndarray]) -> np.ndarray:
         m = rows["doc"] == i
         feats = X[m].tolist()
         prof = float(X[m][0, prof_col]) if m.any() else 0.0
-        out.append(narrow_doc_features(p[m].tolist(), feats, prof))
+        out.append(doc_features(p[m].tolist(), feats, prof))
     return np.array(out)
 
 

@@ -380,7 +380,7 @@ def detect(
     feats = word_features(doc, words, prof)
     probs = probabilities(feats)
     model = get_model()
-    model_score = model.doc_score(narrow_doc_features(probs, feats, prof))
+    model_score = model.doc_score(doc_features(probs, feats, prof))
     score = max(model_score, _below_threshold_squash(prof))
     syn, density, flagged = synonym_score(words)
     findings = tuple(
