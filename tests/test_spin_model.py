@@ -158,21 +158,3 @@ def test_applied_synonym_edit_carries_probability_and_main_features() -> None:
 
 def test_doc_features_schema() -> None:
     assert DOC_FEATURES == tuple(_shipped()["doc_features"])
-
-
-def test_document_score_ignores_wide_only_proposals() -> None:
-    """A proposal much rarer than the written word (only the widened WordNet limit reaches
-    it) adds nothing to the document model's inputs; the same proposal, ordinary, does."""
-    from repair.detect.spin import WIDE_RARER, narrow_doc_features
-
-    flag = dict(gain=14, context=11, doc_flag_density=0.5)
-    ordinary = _x(zipf_written=4.0, zipf_original=5.0, **flag)
-    wide = _x(zipf_written=5.0, zipf_original=5.0 - WIDE_RARER - 0.5, **flag)
-    at_limit = _x(zipf_written=5.0, zipf_original=5.0 - WIDE_RARER, **flag)
-    dens = DOC_FEATURES.index("flag_density")
-    full = narrow_doc_features([0.9, 0.9], [ordinary, at_limit], 0.0)
-    mixed = narrow_doc_features([0.9, 0.9], [ordinary, wide], 0.0)
-    only_wide = narrow_doc_features([0.9, 0.9], [wide, wide], 0.0)
-    assert only_wide[: dens + 1] == [0.0, 0.0, 0.0]
-    assert 0.0 < mixed[0] < full[0] and 0.0 < mixed[dens] < full[dens]
-    assert get_model().doc_score(only_wide) < get_model().doc_score(full)

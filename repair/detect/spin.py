@@ -55,17 +55,7 @@ from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
 from repair.score.spin_context import WordContext, occurrence_gain
 from repair.score.spin_evidence import WordEvidence
-from repair.score.spin_model import (
-    DOC_FEATURES,
-    FEATURES,
-    FLAG_CONTEXT,
-    FLAG_GAIN,
-    MIN_ROWS,
-    doc_features,
-    get_model,
-    probabilities,
-    word_features,
-)
+from repair.score.spin_model import doc_features, get_model, probabilities, word_features
 from repair.types import Detection, Finding
 
 #: Documents at or above this spin score get their spin edits; below, none.
@@ -304,34 +294,6 @@ def synonym_score(words: Sequence[WordEvidence]) -> tuple[float, float, int]:
     density = flagged / max(len(words), SYN_MIN_ROWS)
     score = 1.0 / (1.0 + math.exp(-(density - SYN_MID) / SYN_WIDTH))
     return score, density, flagged
-
-
-#: A proposal more than this much rarer (Zipf) than the written word is *wide-only*: only
-#: the widened WordNet limit (``scripts/build_spin_synonyms.py``: ``WORDNET_MAX_RARER``)
-#: reaches it; the narrow limit (``MAX_RARER``) is the same 0.5.
-WIDE_RARER = 0.5
-_ZW, _ZO = FEATURES.index("zipf_written"), FEATURES.index("zipf_original")
-_GAIN, _CONTEXT = FEATURES.index("gain"), FEATURES.index("context")
-
-
-def narrow_doc_features(
-    probs: Sequence[float], feats: Sequence[Sequence[float]], profile: float
-) -> list[float]:
-    """The document model's inputs with the wide-only proposals left out: their word
-    probability counts 0 and they are not high-evidence words (the denominators stay all
-    examined words). Wider candidates restore more words, but on clean text they give
-    ordinary words more chances to look spun; the document score does not read them."""
-    wide = [x[_ZO] < x[_ZW] - WIDE_RARER for x in feats]
-    kept = [0.0 if w else p for p, w in zip(probs, wide, strict=True)]
-    out = doc_features(kept, feats, profile)
-    if feats:
-        flagged = sum(
-            1
-            for x, w in zip(feats, wide, strict=True)
-            if not w and x[_GAIN] > FLAG_GAIN and x[_CONTEXT] > FLAG_CONTEXT
-        )
-        out[DOC_FEATURES.index("flag_density")] = flagged / max(len(feats), MIN_ROWS)
-    return out
 
 
 def _below_threshold_squash(p: float) -> float:
