@@ -2,8 +2,10 @@
 
 We use the 72k-word trigram model shipped in the ``pocketsphinx`` wheel
 (``model/en-us/en-us.lm.bin``: ~2 M bigrams, ~1.7 M trigrams, lower case,
-trained on news-like text).  It loads in ~0.05 s (memory-mapped) and scores
-one n-gram in under a microsecond.  Scores are natural-log probabilities
+trained on news-like text).  It loads in ~0.05 s and scores one n-gram in
+under a microsecond.  pocketsphinx reads the file into private memory (~36 MB of
+RSS per process; forked batch workers share those pages until written): it is
+not memory-mapped (issue 14, eleventh pass).  Scores are natural-log probabilities
 here (pocketsphinx returns log base 1.0001; we convert).  Words the model
 does not know get :data:`UNKNOWN_LOGPROB` instead of its -5e8 sentinel.
 """
