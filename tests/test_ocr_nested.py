@@ -71,3 +71,68 @@ def test_pipeline_reads_the_word_inside_a_speck() -> None:
     )
     out = repair_text(raw).text
     assert "that there was a" in out  # without composing: "there_" (the speck kept)
+
+
+def test_sorted_sweep_matches_the_all_pairs_choice() -> None:
+    """The sweep by offset finds the same nested edits, in the same order, as the
+    all-pairs scan it replaced (issue 14), on random overlapping edits."""
+    import random
+
+    rng = random.Random(7)
+    groups = [  # (outer mark edit, the word readings that may sit inside it)
+        (("thoro_", "thoro"), [(0, "thoro", "there")]),
+        (("pfank.ond", "pfank ond"), [(0, "pfank", "plank"), (6, "ond", "and")]),
+        (("»vlth", "vlth"), [(1, "vlth", "with")]),
+        (("of fal", "offal"), [(3, "fal", "fat")]),
+    ]
+    composed = 0
+    for _ in range(300):
+        edits = []
+        for _k in range(rng.randint(1, 6)):
+            (orig, repl), inner = rng.choice(groups)
+            off = rng.randint(0, 15)
+            edits.append(_e(off, orig, repl, rng.choice([0.6, 0.95]), "OCR_STRAY_MARK"))
+            for at, o, r in inner:
+                if rng.random() < 0.7:
+                    edits.append(_e(off + at, o, r, rng.choice([0.5, 0.6, 0.9, 0.99])))
+        rng.shuffle(edits)
+        composed += compose_nested(edits) != edits
+        assert compose_nested(edits) == _compose_reference(edits), edits
+    assert composed > 50  # the cases compose often
+
+
+def _compose_reference(edits: list[Edit]) -> list[Edit]:
+    """:func:`compose_nested` with the all-pairs choice of nested edits."""
+    import bisect
+
+    orig_left, orig_right = bisect.bisect_left, bisect.bisect_right
+    try:
+        # every edit is a candidate: the sweep's window covers all of them, and the
+        # filter in compose_nested keeps exactly the all-pairs choice
+        nested.bisect_left = lambda a, x: 0  # type: ignore[attr-defined]
+        nested.bisect_right = lambda a, x: len(a)  # type: ignore[attr-defined]
+        return compose_nested(edits)
+    finally:
+        nested.bisect_left, nested.bisect_right = orig_left, orig_right  # type: ignore[attr-defined]
+
+
+def test_work_is_linear_in_the_edits(monkeypatch) -> None:
+    """Thousands of short readings beside a few mark edits: the number of edits each
+    outer edit looks at does not grow with the document (no all-pairs scan)."""
+    looked: list[int] = []
+    real_sorted = sorted
+
+    def counting_sorted(items, *a, **k):
+        items = list(items)
+        if items and isinstance(items[0], int):
+            looked.append(len(items))
+        return real_sorted(items, *a, **k)
+
+    edits = []
+    for i in range(5_000):
+        edits.append(_e(10 * i, "thoro_", "thoro", 0.95, "OCR_STRAY_MARK"))
+        edits.append(_e(10 * i, "thoro", "there", 0.99))
+    monkeypatch.setattr(nested, "sorted", counting_sorted, raising=False)
+    out = compose_nested(edits)
+    assert len(out) == 5_000
+    assert max(looked[1:]) <= 2  # each outer edit sees only the edits inside it

@@ -27,6 +27,7 @@ result.  The composed edit carries the lower confidence of the two.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -77,16 +78,21 @@ def compose_nested(edits: list[Edit]) -> list[Edit]:
         return edits
     # the stage's own order is kept: the pipeline breaks ties of confidence by it
     by_start = list(edits)
+    # edits by offset, for the ones starting inside an outer edit: a sorted sweep, not
+    # an all-pairs scan (issue 14: cost linear in the edits)
+    order = sorted(range(len(by_start)), key=lambda m: by_start[m].offset)
+    starts = [by_start[m].offset for m in order]
     used: set[int] = set()
     merged: dict[int, Edit] = {}
     for n, outer in enumerate(by_start):
         if n in used or outer.length < 2:
             continue
+        lo, hi = bisect_left(starts, outer.offset), bisect_right(starts, outer.end)
         inners = [
-            (m, e)
-            for m, e in enumerate(by_start)
-            if m != n and m not in used and e.offset >= outer.offset and e.end <= outer.end
-            and e.length < outer.length
+            (m, by_start[m])
+            for m in sorted(order[lo:hi])
+            if m != n and m not in used and by_start[m].offset >= outer.offset
+            and by_start[m].end <= outer.end and by_start[m].length < outer.length
         ]  # fmt: skip
         if not inners:
             continue
