@@ -96,17 +96,23 @@ def _capital_glyph(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
         return []
     if counts.get(text, 0) > 1 or zipf(text.lower()) >= RARE_ZIPF:
         return []
+    readings = [
+        c
+        for c in correction_candidates(text)[:3]
+        if c.listed and c.cost <= CAPITAL_GLYPH_MAX_COST and len(c.subs) <= 1
+        and c.text.islower() and zipf(c.text) >= OLD_PAGE_TARGET_ZIPF
+    ]  # fmt: skip  # the capital itself must read as lower-case letters
+    if not readings:
+        return []
+    # the n-gram table's forms and names only now: loading it costs a clean page
+    # ~25 ms and ~7 MB (cold start, issue 14)
     from repair.score.ngrams import get_ngrams
 
     ng = get_ngrams()
     if ng.known(text) or ng.is_name(text):
         return []
     out = []
-    for c in correction_candidates(text)[:3]:
-        if not c.listed or c.cost > CAPITAL_GLYPH_MAX_COST or len(c.subs) > 1:
-            continue
-        if not c.text.islower() or zipf(c.text) < OLD_PAGE_TARGET_ZIPF:
-            continue  # the capital itself must read as lower-case letters
+    for c in readings:
         out.append(
             cand(
                 tok.start,
