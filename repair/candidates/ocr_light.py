@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
-from repair.score.ocr_channel import archaic_form, correction_candidates
+from repair.score.ocr_channel import Correction, archaic_form, correction_candidates
 from repair.types import Candidate, Token
 
 #: At most this channel cost (nats), one learned confusion.
@@ -65,21 +65,24 @@ def light_candidates(
             continue  # one learned confusion, and no capital from a misread glyph ("lables")
         if zipf(c.text) < target_zipf:
             continue
-        out.append(
-            cand(
-                tok.start,
-                tok.end,
-                c.text,
-                "OCR_CONFUSION",
-                finding="light_nonword",
-                orig=[text],
-                alt=[c.text],
-                cost=c.cost,
-                threshold=threshold,
-                subs=[list(x) for x in c.subs],
-            )
-        )
+        out.append(_reading(tok, c, "light_nonword", threshold))
     return out
+
+
+def _reading(tok: Token, c: Correction, finding: str, threshold: float) -> Candidate:
+    """The candidate reading ``tok`` as the confusion reading ``c``."""
+    return cand(
+        tok.start,
+        tok.end,
+        c.text,
+        "OCR_CONFUSION",
+        finding=finding,
+        orig=[tok.text],
+        alt=[c.text],
+        cost=c.cost,
+        threshold=threshold,
+        subs=[list(x) for x in c.subs],
+    )
 
 
 #: A capitalised non-word inside a sentence whose capital is a misread lower-case glyph
@@ -111,23 +114,7 @@ def _capital_glyph(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
     ng = get_ngrams()
     if ng.known(text) or ng.is_name(text):
         return []
-    out = []
-    for c in readings:
-        out.append(
-            cand(
-                tok.start,
-                tok.end,
-                c.text,
-                "OCR_CONFUSION",
-                finding="light_capital_glyph",
-                orig=[text],
-                alt=[c.text],
-                cost=c.cost,
-                threshold=OLD_PAGE_THRESHOLD,
-                subs=[list(x) for x in c.subs],
-            )
-        )
-    return out
+    return [_reading(tok, c, "light_capital_glyph", OLD_PAGE_THRESHOLD) for c in readings]
 
 
 #: Merged and split words of clean-looking pages are read too (``benchmarks/ocr_light_eval.py
