@@ -20,8 +20,6 @@ writes those rows (fold, file, class, gold, OCR, output) as TSV for reading.
 from __future__ import annotations
 
 import argparse
-import ast
-import importlib
 import re
 import sys
 from collections import Counter
@@ -32,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from ocr_eval import OCR_ONLY, ed, load_icdar, score_file  # noqa: E402
+from ocr_fold_eval import _override  # noqa: E402
 
 from repair.bench.suites import shared_dir  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
@@ -43,15 +42,6 @@ _OLD_GLYPHS = frozenset("ſﬁﬂﬀﬃﬄæœÆŒ")
 def fold_of_file(stem: str) -> int:
     """Fold of an ICDAR file by its number: even 0, odd 1."""
     return int(stem) % 2
-
-
-def _override(spec: str) -> None:
-    target, value = spec.split("=", 1)
-    module, name = target.rsplit(".", 1)
-    mod = importlib.import_module(module)
-    if not hasattr(mod, name):
-        raise SystemExit(f"{module} has no {name}")
-    setattr(mod, name, ast.literal_eval(value))
 
 
 def _core(tok: str) -> str:

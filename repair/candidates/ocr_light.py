@@ -51,13 +51,7 @@ def light_candidates(
     text = tok.text
     if reason == "capitalized_unknown":
         return _capital_glyph(tok, counts)
-    if reason != "nonword" or len(text) < MIN_LEN or not text.isalpha() or not text.islower():
-        return []
-    if counts.get(text, 0) > 1 or zipf(text) >= RARE_ZIPF or archaic_form(text):
-        return []
-    from repair.score.ngrams import get_ngrams
-
-    if get_ngrams().known(text):
+    if len(text) < MIN_LEN or not _plain_nonword(text, counts, reason):
         return []
     out = []
     for c in correction_candidates(text)[:3]:
@@ -67,6 +61,18 @@ def light_candidates(
             continue
         out.append(_reading(tok, c, "light_nonword", threshold))
     return out
+
+
+def _plain_nonword(text: str, counts: Mapping[str, int], reason: str) -> bool:
+    """Whether ``text`` is a lower-case non-word finding printed at most once, rare, not an
+    old spelling and no form the n-gram table knows: what the light path reads."""
+    if reason != "nonword" or not text.isalpha() or not text.islower():
+        return False
+    if counts.get(text, 0) > 1 or zipf(text) >= RARE_ZIPF or archaic_form(text):
+        return False
+    from repair.score.ngrams import get_ngrams
+
+    return not get_ngrams().known(text)
 
 
 def _reading(tok: Token, c: Correction, finding: str, threshold: float) -> Candidate:
@@ -136,16 +142,11 @@ def light_boundary_candidates(
     """A merged non-word split ("ofthe" -> "of the") or a non-word piece joined with its
     neighbour ("wa nt" -> "want") on a page the gate keeps shut (see :data:`BOUNDARIES`)."""
     from repair.candidates.ocr_spacing import SPACING_COST, joins
-    from repair.score.ngrams import get_ngrams
     from repair.score.ocr_channel import split_candidates
 
     tok = toks[i]
     text = tok.text
-    if not BOUNDARIES or reason != "nonword" or not text.isalpha() or not text.islower():
-        return []
-    if counts.get(text, 0) > 1 or zipf(text) >= RARE_ZIPF or archaic_form(text):
-        return []
-    if get_ngrams().known(text):
+    if not BOUNDARIES or not _plain_nonword(text, counts, reason):
         return []
     out = []
     if len(text) >= 5:
