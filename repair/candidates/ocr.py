@@ -42,6 +42,7 @@ from repair.candidates.ocr_nameshape import (
     repeated_name_shape_candidates,
 )
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
+from repair.candidates.ocr_pageword import page_word_prior
 from repair.candidates.ocr_realword import (
     document_names,
     lone_letter_threshold,
@@ -176,6 +177,9 @@ INITIAL_STOPS_COLUMNS = True
 INITIAL_GLYPHS = True
 #: ... and titles before a name ("Mi J E Wilson", "MeBsrs. Addison").
 TITLE_GLYPHS = True
+#: Readings the page prints often get a prior from its counts
+#: (:mod:`repair.candidates.ocr_pageword`: "lined" -> "fined" on a page of "fined").
+PAGE_WORDS = True
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -338,6 +342,8 @@ class _Generator:
                 out.extend(initial_stop_candidates(toks))  # "G B Brodie" -> "G. B. Brodie"
                 if INITIAL_GLYPHS or TITLE_GLYPHS:
                     out = _initial_glyphs(out, toks)  # "W. II. Drew" -> "W. H. Drew"
+            if PAGE_WORDS:
+                out = page_word_prior(out, toks)
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
