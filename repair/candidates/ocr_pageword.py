@@ -5,7 +5,8 @@ A garbled page misreads a word it prints correctly elsewhere: the casualty list 
 trigram model sees only the words around each token; the page sees all of them.  For a
 one-word reading of a one-word token (real words and non-words alike;
 :data:`REALWORD_ONLY` keeps real words only), when the page prints the reading at least
-:data:`MIN_COUNT` times and :data:`MIN_RATIO` times as often as the token, the
+:data:`MIN_COUNT` times (and :data:`MIN_SHARE` of its words: a long book is no page)
+and :data:`MIN_RATIO` times as often as the token, the
 reading's channel cost is lowered by the log ratio of the two counts (at most
 :data:`MAX_BONUS` nats); the two-sided language model still decides.  Readings as
 common as "of" (:data:`MAX_READING_ZIPF`) get nothing.  No pairs are listed: the
@@ -32,6 +33,10 @@ from repair.types import Candidate, Token
 
 #: The reading is printed on the page at least this often ...
 MIN_COUNT = 5
+#: ... and at least this share of the page's words (a book is no page: over 50 k words
+#: "went" is printed often enough to pull every "wont" to it; ICDAR file 81: 0.001 for
+#: the commonest readings, SMH pages 0.005-0.02 for "Pte", "picul", "fined").
+MIN_SHARE = 0.004
 #: ... and this many times as often as the token.
 MIN_RATIO = 3.0
 #: Largest cost taken off (nats).
@@ -46,6 +51,7 @@ REALWORD_ONLY = False
 def page_word_prior(cands: list[Candidate], toks: list[Token]) -> list[Candidate]:
     """``cands`` with the page-count bonus on the readings it prints often (module doc)."""
     counts = Counter(t.text for t in toks if t.kind == "word")
+    need = max(MIN_COUNT, MIN_SHARE * sum(counts.values()))
     out: list[Candidate] = []
     for c in cands:
         f = c.features
@@ -62,7 +68,7 @@ def page_word_prior(cands: list[Candidate], toks: list[Token]) -> list[Candidate
             out.append(c)
             continue
         n_alt, n_orig = counts[alt[0]], max(1, counts[orig[0]])
-        if n_alt < MIN_COUNT or n_alt < MIN_RATIO * n_orig:
+        if n_alt < need or n_alt < MIN_RATIO * n_orig:
             out.append(c)
             continue
         if zipf(alt[0].lower()) >= MAX_READING_ZIPF:
