@@ -29,6 +29,7 @@ from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
 from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_glyph_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
@@ -41,6 +42,7 @@ from repair.candidates.ocr_nameshape import (
     repeated_name_shape_candidates,
 )
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
+from repair.candidates.ocr_pageword import page_word_prior
 from repair.candidates.ocr_realword import (
     document_names,
     lone_letter_threshold,
@@ -170,6 +172,14 @@ LOST_STOPS = True
 INITIAL_STOPS = True
 #: ... and in garbled newspaper columns (:func:`_lost_stop_page`).
 INITIAL_STOPS_COLUMNS = True
+#: Initials misread as other glyphs ("W. II. Drew") are read on the same pages
+#: (:mod:`repair.candidates.ocr_initial_glyph`).
+INITIAL_GLYPHS = True
+#: ... and titles before a name ("Mi J E Wilson", "MeBsrs. Addison").
+TITLE_GLYPHS = True
+#: Readings the page prints often get a prior from its counts
+#: (:mod:`repair.candidates.ocr_pageword`: "lined" -> "fined" on a page of "fined").
+PAGE_WORDS = True
 #: Trust in a real word as printed, per Zipf unit, for real-word confusions (nats).
 REALWORD_PRIOR_PER_ZIPF = 0.3
 
@@ -330,6 +340,10 @@ class _Generator:
                 and _lost_stop_page(text, info)
             ):
                 out.extend(initial_stop_candidates(toks))  # "G B Brodie" -> "G. B. Brodie"
+                if INITIAL_GLYPHS or TITLE_GLYPHS:
+                    out = _initial_glyphs(out, toks)  # "W. II. Drew" -> "W. H. Drew"
+            if PAGE_WORDS:
+                out = page_word_prior(out, toks)
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
@@ -802,6 +816,17 @@ def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
 COLUMN_HEAVY_GARBLE = 0.05
 COLUMN_MIN_LINES = 10
 COLUMN_MAX_CHARS = 60
+
+
+def _initial_glyphs(out: list[Candidate], toks: list[Token]) -> list[Candidate]:
+    """``out`` with the readings of misread initials; other readings of their spans give
+    way (an initial has no context for the language model to judge)."""
+    found = initial_glyph_candidates(toks) if INITIAL_GLYPHS else []
+    found += title_glyph_candidates(toks) if TITLE_GLYPHS else []
+    if not found:
+        return out
+    spans = {(c.start, c.end) for c in found}
+    return [c for c in out if (c.start, c.end) not in spans] + found
 
 
 def _lost_stop_page(text: str, info: _DocInfo) -> bool:
