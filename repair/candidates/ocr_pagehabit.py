@@ -13,6 +13,10 @@ that turns at least :data:`MIN_TYPES` distinct non-words of the page into words 
 >= :data:`TARGET_ZIPF` is a *page habit*.  Non-words no other candidate reads get their
 habit readings at :data:`COST` nats; the language model decides as for any reading
 (margin :data:`THRESHOLD`).  A clean page has too few non-words sharing one substitution.
+
+Off: on ICDAR books it gains 0.9 points (tables as shipped) and 1.7 (the SMH table alone),
+nothing on SMH, and its dictionary look-ups (~100 per non-word type) cost ~6-25 % of the
+ocr stage on newspaper OCR (benchmarks/RESULTS.md, "OCR: across sources").
 """
 
 from __future__ import annotations
@@ -42,15 +46,16 @@ REASONS = frozenset({"nonword", "capitalized_unknown", "inner_capital"})
 
 
 @lru_cache(maxsize=4)
-def shape_pairs(min_sim: float = MIN_SIM) -> tuple[tuple[str, str], ...]:
-    """(printed, meant) glyph pairs alike in shape, from the shipped shape table."""
+def shape_pairs(min_sim: float = MIN_SIM) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(printed, meant) glyph pairs alike in shape, from the shipped shape table, by the
+    printed side's first glyph."""
     from repair.lexicons import read_tsv
 
-    return tuple(
-        (o, g)
-        for o, g, sim in read_tsv("ocr_glyph_shapes.tsv")
-        if float(sim) >= min_sim and (o + g).isalpha()
-    )
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for o, g, sim in read_tsv("ocr_glyph_shapes.tsv"):
+        if float(sim) >= min_sim and (o + g).isalpha():
+            out[o[0]].append((o, g))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _reading(text: str, at: int, src: str, dst: str) -> str | None:
@@ -63,19 +68,22 @@ def _reading(text: str, at: int, src: str, dst: str) -> str | None:
     return None
 
 
-def readings(text: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """``{(src, dst): word}``: the common words one shape substitution makes of ``text``."""
+@lru_cache(maxsize=8_192)
+def readings(text: str, min_sim: float = MIN_SIM) -> tuple[tuple[tuple[str, str], str], ...]:
+    """``((src, dst), word), ...``: the common words one shape substitution makes of
+    ``text`` (the first per substitution)."""
     from repair.score.ocr_channel import is_known
 
+    pairs = shape_pairs(min_sim)
     out: dict[tuple[str, str], str] = {}
-    for src, dst in pairs:
-        at = text.find(src)
-        while at >= 0:
+    for at, ch in enumerate(text):
+        for src, dst in pairs.get(ch, ()):
+            if (src, dst) in out or not text.startswith(src, at):
+                continue
             word = _reading(text, at, src, dst)
             if word and zipf(word.lower()) >= TARGET_ZIPF and is_known(word.lower()):
-                out.setdefault((src, dst), word)
-            at = text.find(src, at + 1)
-    return out
+                out[(src, dst)] = word
+    return tuple(out.items())
 
 
 def page_habit_candidates(
@@ -85,7 +93,6 @@ def page_habit_candidates(
     reason)) that no candidate reads (``covered``: spans already read)."""
     if not PAGE_HABITS:
         return []
-    pairs = shape_pairs(MIN_SIM)
     by_type: dict[str, dict[tuple[str, str], str]] = {}
     where: dict[str, list[int]] = defaultdict(list)
     for i, reason in findings:
@@ -93,7 +100,7 @@ def page_habit_candidates(
         if reason not in REASONS or len(text) < MIN_LEN or not text.isalpha():
             continue
         if text not in by_type:
-            by_type[text] = readings(text, pairs)
+            by_type[text] = dict(readings(text, MIN_SIM))
         where[text].append(i)
     support: dict[tuple[str, str], int] = defaultdict(int)
     for found in by_type.values():
