@@ -80,3 +80,24 @@ def test_archive_damage_keeps_words_and_merges_once() -> None:
     assert out.replace(" ", "").replace("c", "e").replace("rn", "m") == text.replace(" ", "")
     tok = ocr_archive.token_outcomes("tbe cat sat", "the cat sat", "the cat sat")
     assert (tok["fixed"], tok["broken"], tok["wrong_before"]) == (1, 0, 1)
+
+
+COLUMN = (
+    "Chlamydia infects the back of the\ncrocodiles' throats, causing an inf-\nlammation that "
+    "blocks the\nairway. Chlamydia is suffocating thou-\nsands of young, farmed croc-\nodiles "
+    "in the north, say experts. The\ndisease is killing saltwater croco-\ndiles across the "
+    "region, and the\nvets are worried about the bac-\nteria that multi-\nply in the warm "
+    "water of the\nfarms, where the ani-\nmals are kept in pens for their\nskins, a mana-\nger "
+    "of one farm says."
+)
+
+
+def test_hyphen_pieces_of_known_words_are_no_garble(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.detect import ocr as detect
+
+    before = detect.detect_ocr(COLUMN)
+    monkeypatch.setattr(detect, "HYPHEN_PIECES_UNCOUNTED", True)
+    after = detect.detect_ocr(COLUMN)
+    assert after.details["garbled_words"] < before.details["garbled_words"]
+    assert not detect.is_garbled(after)
+    assert [f.reason for f in after.findings] == [f.reason for f in before.findings]
