@@ -95,6 +95,15 @@ PRIOR_PAIRS = {
     ("ſ", "s"): 0.5,  # the long s is a glyph, not an error: the page means s
     **{(a, b): 0.02 for a, b in zip("éèëêâàôùûü", "eeeeaaouuu", strict=True)},
 }  # fmt: skip
+#: A prior from glyph *shape* (``lexicons/ocr_glyph_shapes.tsv``, rendered type, no archive):
+#: a lower-case glyph (or two) no source counted is read as one that looks like it, at
+#: SHAPE_COST nats, when their shape similarity is at least SHAPE_MIN_SIM.  Off: see
+#: benchmarks/RESULTS.md, "OCR: across sources".
+SHAPE_PRIOR = False
+SHAPE_MIN_SIM = 0.80
+#: ... and at least this for one glyph read as two or two as one ("m" / "rn").
+SHAPE_MIN_SIM_SPLIT = 0.80
+SHAPE_COST = 4.0
 _CONVENTIONS = {("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"), ("I", "J"), ("J", "I")}
 
 
@@ -281,6 +290,20 @@ def keep(o: str, g: str) -> bool:
     return g.isalnum()  # the page side is letters or digits ("»" -> "w", "rn" -> "m")
 
 
+def shape_pairs(min_sim: float) -> dict[tuple[str, str], float]:
+    """``{(ocr, true): similarity}`` of lower-case glyphs alike in shape (see SHAPE_PRIOR)."""
+    path = Path(__file__).resolve().parent.parent / "lexicons" / "ocr_glyph_shapes.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        o, g, sim = line.split("\t")
+        need = min_sim if len(o) == len(g) else max(min_sim, SHAPE_MIN_SIM_SPLIT)
+        if float(sim) >= need and (o + g).isalpha() and (o + g).islower():
+            out[(o, g)] = float(sim)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--smh", type=Path, default=None)
@@ -326,6 +349,13 @@ def main(argv: list[str] | None = None) -> int:
         elif SEGMENTED_MIN_COST is not None and not prior and plain[(o, g)] < MIN_COUNT:
             cost = max(cost, SEGMENTED_MIN_COST)  # seen mostly inside longer runs
         rows.append((o, g, cost, n))
+    if SHAPE_PRIOR:
+        have = {(o, g) for o, g, _c, _n in rows}
+        rows += [
+            (o, g, SHAPE_COST, 0)
+            for (o, g) in shape_pairs(SHAPE_MIN_SIM)
+            if (o, g) not in have and (o, g) not in _CONVENTIONS
+        ]
     rows.sort(key=lambda r: (r[2], -r[3]))
     split_p = spacing["split"] / max(1, spacing["letters"])
     merge_p = spacing["merge"] / max(1, spacing["spaces"])

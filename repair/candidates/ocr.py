@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from repair.candidates import ocr_pagehabit
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
@@ -699,7 +700,13 @@ _GENERATOR = _Generator()
 
 def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
-    return _GENERATOR.candidates(doc, detection, garbled)
+    out = _GENERATOR.candidates(doc, detection, garbled)
+    if ocr_pagehabit.PAGE_HABITS:  # the page's own glyph habits (no table row needed)
+        by_start = {t.start: i for i, t in enumerate(doc.tokens)}
+        found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
+        covered = {(c.start, c.end) for c in out}
+        out.extend(ocr_pagehabit.page_habit_candidates(doc.tokens, found, covered))
+    return out
 
 
 #: A capitalised non-word is read as a place or person name of the period name list

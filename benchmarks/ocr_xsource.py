@@ -1,0 +1,159 @@
+"""Leave one source out: how OCR repair does on an archive its tables never saw.
+
+    python benchmarks/ocr_xsource.py --train icdar|smh|both|prior
+        --eval smh-dev|smh-test|books|icdar81|archive-smh-dev|...
+        [BUILD.NAME=VALUE ...] [-- MODULE.NAME=VALUE ...]
+    python benchmarks/ocr_xsource.py --train icdar --eval SCRIPT.py --args "..."
+
+The learned OCR tables (``lexicons/ocr_confusions.tsv``, ``lexicons/ocr_marks.tsv``) are
+built from the SMH dev half *and* ICDAR monographs, so the figures of either source flatter
+what a new archive gets.  Here both tables are rebuilt in memory from one source only
+(``--train icdar``: ICDAR files 1-80 + file 81's first 300k characters; ``smh``: the SMH
+dev half; ``both``: as shipped; ``prior``: neither, only the build script's prior of
+glyph-shape pairs) and one evaluation runs in a fresh process whose channel reads them:
+
+* ``smh-dev`` / ``smh-test``: ``benchmarks/smh_eval.py --split dev|test``;
+* ``books``: ``benchmarks/ocr_book_eval.py`` (ICDAR files 1-80, two folds by file);
+* ``icdar81``: ``benchmarks/ocr_eval.py --split heldout`` (file 81's held-out part);
+* ``archive-smh-dev`` (``-test``; ``archive-icdar-...``): ``benchmarks/ocr_archive.py eval``,
+  clean English damaged by the channel learned from SMH (ICDAR) alone.
+
+``BUILD.NAME=VALUE`` sets a setting of ``scripts/build_ocr_confusions.py`` before the
+build (``PRIOR_RATE=0.004``); after ``--`` come module settings of the repair
+(``repair.candidates.ocr.LIGHT=False``).  The repository's tables are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import io
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import build_ocr_confusions as build  # noqa: E402
+import build_ocr_marks as marks  # noqa: E402
+
+from repair.bench.suites import shared_dir  # noqa: E402
+
+SMH = shared_dir() / "data/ocr/overproof_smh"
+ICDAR = shared_dir() / "data/ocr/icdar2017_eng_monograph"
+
+EVALS = {
+    "smh-dev": ["smh_eval.py", "--split", "dev"],
+    "smh-test": ["smh_eval.py", "--split", "test"],
+    "books": ["ocr_book_eval.py"],
+    "icdar81": ["ocr_eval.py", "--max-chars", "0", "--icdar", str(ICDAR), "--split", "heldout"],
+    **{
+        f"archive-{ch}-{sp}": ["ocr_archive.py", "eval", "--channel", ch, "--split", sp]
+        for ch in ("smh", "icdar")
+        for sp in ("dev", "test")
+    },
+}
+
+_CHILD = """
+import ast, importlib, runpy, sys
+from pathlib import Path
+tables = {tables!r}
+from repair import lexicons
+real = lexicons.read_tsv
+def read_tsv(name, columns=None):
+    if name not in tables:
+        return real(name, columns)
+    lines = Path(tables[name]).read_text(encoding="utf-8").split("\\n")
+    return tuple(tuple(x.split("\\t")) for x in lines if x and not x.startswith("#"))
+for mod in ("repair.score.ocr_channel", "repair.candidates.ocr_glued"):
+    importlib.import_module(mod).read_tsv = read_tsv
+for spec in {runtime!r}:
+    target, value = spec.split("=", 1)
+    module, name = target.rsplit(".", 1)
+    setattr(importlib.import_module(module), name, ast.literal_eval(value))
+sys.argv = {argv!r}
+sys.path.insert(0, {bench!r})
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def sources(train: str) -> tuple[Path | None, Path | None]:
+    """(SMH folder, ICDAR folder) a training choice reads; ``None`` for a left-out one."""
+    return {
+        "both": (SMH, ICDAR),
+        "smh": (SMH, None),
+        "icdar": (None, ICDAR),
+        "prior": (None, None),
+    }[train]
+
+
+def _build(main, smh: Path | None, icdar: Path | None) -> str:  # noqa: ANN001
+    argv = [*(["--smh", str(smh)] if smh else []), *(["--icdar", str(icdar)] if icdar else [])]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(argv)
+    return out.getvalue()
+
+
+def build_tables(train: str) -> dict[str, str]:
+    """The confusion and mark tables learned from ``train``'s sources, as TSV text."""
+    smh, icdar = sources(train)
+    return {
+        "ocr_confusions.tsv": _build(build.main, smh, icdar),
+        "ocr_marks.tsv": _build(marks.main, smh, icdar),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    runtime: list[str] = []
+    if "--" in args:
+        k = args.index("--")
+        args, runtime = args[:k], args[k + 1 :]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--train", choices=["both", "smh", "icdar", "prior"], required=True)
+    ap.add_argument(
+        "--eval", required=True, dest="evaluation", help=f"{', '.join(EVALS)} or a script path"
+    )
+    ap.add_argument("--args", default="", help="arguments of a script given to --eval")
+    ap.add_argument("--save", type=Path, default=None, help="also write the tables here")
+    ap.add_argument("settings", nargs="*", metavar="BUILD.NAME=VALUE")
+    opts = ap.parse_args(args)
+    for spec in opts.settings:
+        name, value = spec.split("=", 1)
+        if not hasattr(build, name):
+            raise SystemExit(f"build_ocr_confusions has no {name}")
+        setattr(build, name, ast.literal_eval(value))
+    texts = build_tables(opts.train)
+    with tempfile.TemporaryDirectory() as tmp:
+        tables = {}
+        for name, text in texts.items():
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8")
+            tables[name] = str(path)
+            if opts.save:
+                opts.save.mkdir(parents=True, exist_ok=True)
+                (opts.save / name).write_text(text, encoding="utf-8")
+        if opts.evaluation in EVALS:
+            script, *rest = EVALS[opts.evaluation]
+            script = str(ROOT / "benchmarks" / script)
+        else:
+            script, rest = opts.evaluation, shlex.split(opts.args)
+        code = _CHILD.format(
+            tables=tables,
+            runtime=runtime,
+            argv=[script, *rest],
+            bench=str(ROOT / "benchmarks"),
+        )
+        print(f"# train {opts.train}, eval {opts.evaluation}, settings {opts.settings} {runtime}")
+        sys.stdout.flush()
+        return subprocess.run([sys.executable, "-c", code], check=False).returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

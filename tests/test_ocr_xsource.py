@@ -1,0 +1,103 @@
+"""Across sources (issue 12): glyph-shape table, page habits without a table, the archive suite."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from repair.lexicons import read_tsv
+
+from repair.candidates import ocr_pagehabit
+from repair.types import Token
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shapes() -> dict[tuple[str, str], float]:
+    return {(o, g): float(s) for o, g, s in read_tsv("ocr_glyph_shapes.tsv")}
+
+
+def test_shape_table_knows_the_classic_glyph_confusions() -> None:
+    sim = _shapes()
+    for pair in [("rn", "m"), ("m", "rn"), ("li", "h"), ("e", "o"), ("c", "e"), ("l", "i")]:
+        assert sim[pair] >= 0.8, pair
+    assert ("x", "o") not in sim  # unlike glyphs are not listed
+    assert all(o != g for o, g in sim)
+
+
+def _toks(words: list[str]) -> list[Token]:
+    out, pos = [], 0
+    for w in words:
+        out.append(Token(w, pos, pos + len(w), "word"))
+        pos += len(w) + 1
+    return out
+
+
+@pytest.fixture
+def habits_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_pagehabit, "PAGE_HABITS", True)
+
+
+def test_a_substitution_shared_by_three_non_words_is_a_page_habit(habits_on: None) -> None:
+    # "d" printed for "il" (ICDAR's books), a confusion the SMH table never counted
+    toks = _toks(["the", "Mdes", "and", "wdls", "stdl", "here"])
+    found = [(1, "capitalized_unknown"), (3, "nonword"), (4, "nonword")]
+    cands = ocr_pagehabit.page_habit_candidates(toks, found, set())
+    got = {(c.start, c.replacement) for c in cands}
+    assert (toks[1].start, "Miles") in got
+    assert (toks[3].start, "wills") in got
+    assert (toks[4].start, "still") in got
+    assert all(c.features["subs"] == [["d", "il"]] for c in cands if c.replacement == "still")
+
+
+def test_no_habit_from_two_non_words_or_read_spans(habits_on: None) -> None:
+    toks = _toks(["the", "Mdes", "and", "wdls", "stdl"])
+    assert not ocr_pagehabit.page_habit_candidates(toks, [(1, "nonword"), (3, "nonword")], set())
+    found = [(1, "capitalized_unknown"), (3, "nonword"), (4, "nonword")]
+    covered = {(t.start, t.end) for t in toks}
+    assert not ocr_pagehabit.page_habit_candidates(toks, found, covered)
+
+
+def test_page_habits_switch_off_by_default() -> None:
+    toks = _toks(["Mdes", "wdls", "stdl"])
+    found = [(0, "nonword"), (1, "nonword"), (2, "nonword")]
+    assert ocr_pagehabit.PAGE_HABITS is False
+    assert not ocr_pagehabit.page_habit_candidates(toks, found, set())
+
+
+def test_archive_damage_keeps_words_and_merges_once() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import ocr_archive
+
+    table = {"e": [("c", 5)], "m": [("rn", 5)]}
+    text = "the member went home to see them all"
+    rng = random.Random(1)
+    out = ocr_archive.damage(text, 1.0, rng, table, split=0, merge=10)
+    # every word damaged once, and a merge never repeats the next word
+    assert out != text
+    assert out.replace(" ", "").replace("c", "e").replace("rn", "m") == text.replace(" ", "")
+    tok = ocr_archive.token_outcomes("tbe cat sat", "the cat sat", "the cat sat")
+    assert (tok["fixed"], tok["broken"], tok["wrong_before"]) == (1, 0, 1)
+
+
+COLUMN = (
+    "Chlamydia infects the back of the\ncrocodiles' throats, causing an inf-\nlammation that "
+    "blocks the\nairway. Chlamydia is suffocating thou-\nsands of young, farmed croc-\nodiles "
+    "in the north, say experts. The\ndisease is killing saltwater croco-\ndiles across the "
+    "region, and the\nvets are worried about the bac-\nteria that multi-\nply in the warm "
+    "water of the\nfarms, where the ani-\nmals are kept in pens for their\nskins, a mana-\nger "
+    "of one farm says."
+)
+
+
+def test_hyphen_pieces_of_known_words_are_no_garble(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.detect import ocr as detect
+
+    before = detect.detect_ocr(COLUMN)
+    monkeypatch.setattr(detect, "HYPHEN_PIECES_UNCOUNTED", True)
+    after = detect.detect_ocr(COLUMN)
+    assert after.details["garbled_words"] < before.details["garbled_words"]
+    assert not detect.is_garbled(after)
+    assert [f.reason for f in after.findings] == [f.reason for f in before.findings]
