@@ -35,6 +35,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from repair.candidates.ocr_initials import TITLES
+from repair.candidates.ocr_namepos import word_before
 from repair.candidates.ocr_rules import cand
 from repair.score.ocr_channel import PrefixIndex, confusion_variants, prefixes_of
 from repair.types import Candidate, Token
@@ -75,16 +76,12 @@ def initial_reading(token: str) -> tuple[str, float] | None:
 def _before_is_initial(toks: list[Token], i: int, title: bool = True) -> bool:
     """Whether word ``i`` follows an initial with its stop or (with ``title``) a title
     ("W. II", "Mrs. II")."""
-    j = i - 1
-    if j < 0 or toks[j].kind != "space" or toks[j].text.count("\n") > 1:
+    if i < 1 or toks[i - 1].text.count("\n") > 1:
         return False
-    j -= 1
-    stop = j >= 0 and toks[j].text == "."
-    if stop:
-        j -= 1
-    if j < 0 or toks[j].kind != "word":
+    found = word_before(toks, i)
+    if found is None:
         return False
-    w = toks[j].text
+    w, stop = found
     return (stop and len(w) == 1 and w.isupper()) or (title and w in TITLES)
 
 

@@ -29,14 +29,25 @@ def name_position(toks: list[Token], i: int) -> bool:
     """Whether capitalised token ``i`` follows a title or an initial."""
     if not NAME_POSITION or not toks[i].text[:1].isupper():
         return False
-    j = i - 1
-    if j < 0 or toks[j].kind != "space" or "\n\n" in toks[j].text:
+    if i < 1 or "\n\n" in toks[i - 1].text:
         return False
+    found = word_before(toks, i)
+    if found is None:
+        return False
+    prev, _stop = found
+    return prev in TITLES or (len(prev) == 1 and prev.isupper() and prev not in "AI")
+
+
+def word_before(toks: list[Token], i: int) -> tuple[str, bool] | None:
+    """The word before token ``i`` across one space token and an optional full stop
+    ("Mr. Smith", "W Smith"), and whether that stop is there; ``None`` if none."""
+    j = i - 1
+    if j < 0 or toks[j].kind != "space":
+        return None
     j -= 1
     stop = j >= 0 and toks[j].text == "."
     if stop:
         j -= 1
     if j < 0 or toks[j].kind != "word":
-        return False
-    prev = toks[j].text
-    return prev in TITLES or (len(prev) == 1 and prev.isupper() and prev not in "AI")
+        return None
+    return toks[j].text, stop
