@@ -37,6 +37,7 @@ from repair.score.spin_common import common_features, common_probabilities, comm
 from repair.score.spin_common import wanted as common_wanted
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, consistent, drop_choices, evidence
+from repair.score.science import extra_words as science_words
 from repair.score.spin_model import (
     CommonModel,
     SpinModel,
@@ -548,6 +549,7 @@ class _Stage:
                 else keep_prior
             )
         ]
+        kept += science_words(doc, candidates, kept)  # scientific register (score/science.py)
         kept = _phrases_win(kept)
         decisions: Counter[str] = Counter()
         taken = {(c.start, c.end) for c in kept}

@@ -1,0 +1,116 @@
+"""Synonym restorations read as scientific collocations, in scientific register only.
+
+The spin stage's word model (:mod:`repair.score.spin_model`) ranks a right original first
+for most words a thesaurus spun in an abstract ("immune strains" → "resistant strains",
+"early marks" → "early signs"), but below its bar (0.5), and its document gate stays shut:
+clean news and speeches have as many such words.  In a document of scientific register
+(:mod:`repair.detect.science`) a word is restored at the lower bar :data:`BAR` when its
+original is read as a collocation: with a content word next to it, the original's pair is
+at least :data:`MIN_SUPPORT` nats more associated (PMI in book-register pair counts,
+:mod:`repair.resources.bigrams`, the Google Books counts symspellpy ships; an unseen pair
+counts :data:`UNSEEN_PMI`) than the written pair.  A technical term is a frequent
+collocation ("resistant strains", "training set"); the spinner's version is not.
+
+On the dev abstracts (``benchmarks/spin_eval.py --spinner tortured --split dev``) the
+collocation test is what makes the lower bar safe: of the words the register opens at
+probability 0.15, those with collocation support were right 11 times and wrong 2 times, the
+others right 14 and wrong 39 (7 of them clean words).
+
+The stage calls :func:`extra_words` with its candidates; the words it returns carry their
+own bar (feature ``word_bar``, read by :func:`repair.score.spin._decline`) and the
+support (``science_collocation_gain``) as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.detect.science import is_scientific
+from repair.document import Document
+from repair.types import Candidate, Token
+
+#: The word model's probability bar in scientific register (the stage's is 0.5, and only
+#: where its document gate opens).
+BAR = 0.15
+#: Least PMI gain (nats) of the original's pair over the written pair.
+MIN_SUPPORT = 3.0
+#: PMI of a pair the book counts never saw.
+UNSEEN_PMI = -1.0
+#: Text between two words of one collocation.
+_JOINS = frozenset({" ", "-"})
+
+
+@lru_cache(maxsize=100_000)
+def pair_pmi(a: str, b: str) -> float:
+    """PMI (nats) of the pair ``a b`` in the book counts (:data:`UNSEEN_PMI` if unseen)."""
+    from repair.resources.bigrams import get_bigrams
+
+    book = get_bigrams()
+    pair = book.log_count(f"{a} {b}")
+    la, lb = book.log_count(a), book.log_count(b)
+    if pair is None or la is None or lb is None:
+        return UNSEEN_PMI
+    return pair + book._log_total - la - lb
+
+
+def _neighbours(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
+    """The content words joined to ``text[start:end]`` on each side (None: a stopword,
+    punctuation or the edge)."""
+    words = doc.words
+    text = doc.text
+    i = next((k for k, t in enumerate(words) if t.start == start), None)
+    if i is None:
+        return None, None
+
+    def ok(t: Token, a: int, b: int) -> str | None:
+        low = t.text.lower()
+        if text[a:b] not in _JOINS or low in STOPWORDS or not t.text.isalpha():
+            return None
+        return low
+
+    left = ok(words[i - 1], words[i - 1].end, start) if i > 0 else None
+    right = ok(words[i + 1], end, words[i + 1].start) if i + 1 < len(words) else None
+    return left, right
+
+
+def support(doc: Document, start: int, end: int, original: str) -> float:
+    """How much more the original collocates with a neighbour than the written word does
+    (the best side; ``-inf`` without a content neighbour)."""
+    written = doc.text[start:end].lower()
+    original = original.lower()
+    left, right = _neighbours(doc, start, end)
+    best = float("-inf")
+    if left is not None:
+        best = max(best, pair_pmi(left, original) - pair_pmi(left, written))
+    if right is not None:
+        best = max(best, pair_pmi(original, right) - pair_pmi(written, right))
+    return best
+
+
+def extra_words(
+    doc: Document, candidates: Iterable[Candidate], kept: Iterable[Candidate]
+) -> list[Candidate]:
+    """``SPIN_SYNONYM`` candidates not in ``kept`` that scientific register lets through:
+    probability at least :data:`BAR` and collocation support at least :data:`MIN_SUPPORT`
+    (none unless ``doc`` is scientific)."""
+    taken = {(c.start, c.end) for c in kept}
+    pending = [
+        c
+        for c in candidates
+        if c.source == "SPIN_SYNONYM"
+        and (c.start, c.end) not in taken
+        and c.features.get("model_probability", 0.0) >= BAR
+        and " " not in c.replacement
+    ]
+    if not pending or not is_scientific(doc):
+        return []
+    out = []
+    for c in pending:
+        gain = support(doc, c.start, c.end, c.replacement)
+        if gain >= MIN_SUPPORT:
+            feats = {**c.features, "word_bar": BAR, "science_collocation_gain": round(gain, 3)}
+            out.append(Candidate(c.start, c.end, c.replacement, c.kind, c.source, feats))
+            taken.add((c.start, c.end))
+    return out
