@@ -53,6 +53,12 @@ EXCLUDED_DOMAINS = frozenset({"politics"})
 MIN_COUNT = 2
 #: Least weight (nats): the word is at least e times as frequent in science text.
 MIN_WEIGHT = 1.0
+#: The commonest English words (wordfreq) read for a negative weight ...
+COMMON_WORDS = 5000
+#: ... when the science sources should have shown them this many times ...
+MIN_EXPECTED = 3.0
+#: ... down to this weight (nats below zero).
+WEIGHT_FLOOR = 3.0
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -138,7 +144,7 @@ def pps_text() -> list[str]:
 
 
 def weights(texts: list[str]) -> list[tuple[str, float, int]]:
-    from wordfreq import word_frequency
+    from wordfreq import top_n_list, word_frequency
 
     counts = Counter(w for t in texts for w in _WORD.findall(t.lower()))
     total = sum(counts.values())
@@ -152,6 +158,17 @@ def weights(texts: list[str]) -> list[tuple[str, float, int]]:
         weight = math.log((c + 0.5) / total) - math.log(p_en)
         if weight >= MIN_WEIGHT:
             rows.append((w, round(weight, 2), c))
+    # common words that scientific text avoids: expected often, seen rarely
+    for w in top_n_list("en", COMMON_WORDS):
+        if w in STOPWORDS or len(w) < 3 or not w.isalpha() or w in counts and counts[w] >= MIN_COUNT:
+            continue
+        p_en = word_frequency(w, "en")
+        c = counts.get(w, 0)
+        if p_en * total < MIN_EXPECTED:
+            continue
+        weight = math.log((c + 0.5) / total) - math.log(p_en)
+        if weight <= -MIN_WEIGHT:
+            rows.append((w, round(max(weight, -WEIGHT_FLOOR), 2), c))
     return sorted(rows)
 
 

@@ -45,9 +45,10 @@ COLUMNS = ("word", "weight", "count")
 #: A word's weight counts up to this (nats): one very technical word does not make a text.
 WEIGHT_CAP = 4.0
 #: Least mean vocabulary weight over the content words.
-MIN_VOCABULARY = 0.3
-#: Most capitalised words inside sentences (names, titles) per 1,000 words.
-MAX_NAMES = 30.0
+MIN_VOCABULARY = 0.1
+#: Most capitalised words inside sentences (names, titles: "Federal", "Smith"; not
+#: acronyms, which science writes often) per 1,000 words.
+MAX_NAMES = 20.0
 #: Most first/second person singular pronouns per 1,000 words.
 MAX_PERSONAL = 0.5
 #: Most reported-speech words and quotation marks (a pair counts one) per 1,000 words.
@@ -109,7 +110,7 @@ def register(doc: Document) -> Register:
             personal += 1
         elif low in SPEECH:
             speech += 1
-        if t.text[:1].isupper() and low != "i" and not _opens_sentence(text, t.start):
+        if t.text[:1].isupper() and t.text[1:].islower() and not _opens_sentence(text, t.start):
             names += 1
         if low not in STOPWORDS and len(low) >= 3:
             content += 1

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from repair.detect.collocation import MAX_SPUN_ZIPF, Restoration
 from repair.resources.frequency import zipf
 from repair.score import clip
+from repair.score import science as _science
 from repair.types import Candidate, Edit
 
 #: Least LM gain (nats) of the restored words in context.
@@ -105,6 +106,8 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
         written_zipf = max(zipf(r.written[i]) for i in r.changed)
         if written_zipf > (MAX_WRITTEN_ZIPF_STRONG if strong else MAX_WRITTEN_ZIPF):
             reasons.append("common_written")
+        if r.science:  # scientific register: a term the book counts know (score/science.py)
+            reasons = list(_science.relax(r, tuple(reasons)))
         conf = (
             0.5
             + 0.2 * clip((r.lm_gain - MIN_GAIN) / 8)
@@ -117,7 +120,9 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
     if len(passing) < MIN_DOC_RESTORATIONS:
         return [
             d
-            if not d.applied or d.restoration.term.sources & {"wordnet", "pps"}
+            if not d.applied
+            or d.restoration.term.sources & {"wordnet", "pps"}
+            or _science.supported(d.restoration)
             else Decision(d.restoration, False, d.confidence, ("isolated",), d.recurring)
             for d in out
         ]
