@@ -117,7 +117,7 @@ def wordnet_text() -> list[str]:
 
     texts: list[str] = []
     domains: dict[int, bool] = {}
-    for pos, letter in (("noun", "n"), ("verb", "v"), ("adj", "a"), ("adv", "r")):
+    for pos in ("noun", "verb", "adj", "adv"):
         for fields in _data_lines(pos):
             off, lemmas, ptrs, definition = _parse(fields)
             for sym, tpos, tgt in ptrs:
@@ -160,7 +160,7 @@ def weights(texts: list[str]) -> list[tuple[str, float, int]]:
             rows.append((w, round(weight, 2), c))
     # common words that scientific text avoids: expected often, seen rarely
     for w in top_n_list("en", COMMON_WORDS):
-        if w in STOPWORDS or len(w) < 3 or not w.isalpha() or w in counts and counts[w] >= MIN_COUNT:
+        if w in STOPWORDS or len(w) < 3 or not w.isalpha() or counts.get(w, 0) >= MIN_COUNT:
             continue
         p_en = word_frequency(w, "en")
         c = counts.get(w, 0)
@@ -172,17 +172,24 @@ def weights(texts: list[str]) -> list[tuple[str, float, int]]:
     return sorted(rows)
 
 
+NOTE = """\
+# science_register.tsv: words that mark scientific register (weight: ln of their share
+#   of scientific text over wordfreq's English frequency; negative for common words that
+#   scientific text avoids; count: occurrences in that text).
+# Sources: the expected side of the tortured-phrase list, dev phrase families only
+#   (Problematic Paper Screener, Cabanac, Labbe & Magazinov; CC BY 4.0), and WordNet 3.0
+#   lemmas and definitions of synsets in scientific topic domains (WordNet licence,
+#   lexicons/LICENSE-wordnet.txt); wordfreq (MIT; its data CC BY-SA 4.0) for English.
+#   Built by scripts/build_science_register.py.
+"""
+
+
 def render() -> str:
+    """The lexicon's text."""
     rows = weights(pps_text() + wordnet_text())
-    head = format_header(COLUMNS) + "\n" + (
-        "# science_register.tsv: words that mark scientific register (weight: ln of their\n"
-        "#   share of scientific text over wordfreq's English frequency; count in that text).\n"
-        "# Sources: the expected side of the tortured-phrase list, dev phrase families only\n"
-        "#   (Problematic Paper Screener, Cabanac, Labbe & Magazinov; CC BY 4.0), and WordNet\n"
-        "#   3.0 lemmas and definitions of synsets in scientific topic domains (WordNet\n"
-        "#   licence, lexicons/LICENSE-wordnet.txt). Built by scripts/build_science_register.py.\n"
+    return (
+        format_header(COLUMNS) + "\n" + NOTE + "".join(f"{w}\t{x:.2f}\t{c}\n" for w, x, c in rows)
     )
-    return head + "".join(f"{w}\t{x:.2f}\t{c}\n" for w, x, c in rows)
 
 
 def main() -> None:
