@@ -25,7 +25,9 @@ news), the two together do.
 
 >>> from repair.document import Document
 >>> is_scientific(Document("We propose a neural network for image classification and "
-...     "evaluate its accuracy on three data sets."))
+...     "evaluate its accuracy on three public data sets. The network is trained with a "
+...     "small amount of labeled data, and the error rate falls by a third compared with "
+...     "the standard method."))
 True
 >>> is_scientific(Document("I told you the weather would turn, said Mr Brown."))
 False
