@@ -106,8 +106,6 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
         written_zipf = max(zipf(r.written[i]) for i in r.changed)
         if written_zipf > (MAX_WRITTEN_ZIPF_STRONG if strong else MAX_WRITTEN_ZIPF):
             reasons.append("common_written")
-        if r.science:  # scientific register: a term the book counts know (score/science.py)
-            reasons = list(_science.relax(r, tuple(reasons)))
         conf = (
             0.5
             + 0.2 * clip((r.lm_gain - MIN_GAIN) / 8)
@@ -116,13 +114,12 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
             + 0.05 * recurring
         )
         out.append(Decision(r, not reasons, round(min(conf, 0.99), 4), tuple(reasons), recurring))
+    out = _science.relax_decisions(out)  # scientific register: terms the book counts know
     passing = {d.restoration.written[i] for d in out if d.applied for i in d.restoration.changed}
     if len(passing) < MIN_DOC_RESTORATIONS:
         return [
             d
-            if not d.applied
-            or d.restoration.term.sources & {"wordnet", "pps"}
-            or _science.supported(d.restoration)
+            if not d.applied or d.restoration.term.sources & {"wordnet", "pps"}
             else Decision(d.restoration, False, d.confidence, ("isolated",), d.recurring)
             for d in out
         ]

@@ -24,7 +24,9 @@ support (``science_collocation_gain``) as evidence.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect.collocation import Restoration
@@ -32,11 +34,24 @@ from repair.detect.science import is_scientific
 from repair.document import Document
 from repair.types import Candidate, Token
 
+#: A decision of :mod:`repair.score.collocation` (its ``Decision``; not imported: that
+#: module imports this one).
+D = TypeVar("D", bound=Any)
+
 #: The word model's probability bar in scientific register (the stage's is 0.5, and only
 #: where its document gate opens).
 BAR = 0.2
 #: Least PMI gain (nats) of the original's pair over the written pair.
 MIN_SUPPORT = 3.0
+#: Most news-LM association (nats) of the written pair on the supporting side.
+MAX_WRITTEN_LM_PMI = 1.0
+#: The LM's ln-probability floor: a word at or under it is unknown to the LM.
+UNKNOWN_LOGPROB = -15.99
+#: Fewest distinct written words of the document at probability :data:`BAR` or more
+#: (supported or not) for any to be restored this way.
+MIN_DOC_WORDS = 2
+#: Fewest distinct written words of the document in terms :func:`relax` clears.
+MIN_DOC_TERMS = 2
 #: PMI of a pair the book counts never saw.
 UNSEEN_PMI = -1.0
 #: Text between two words of one collocation.
@@ -76,16 +91,37 @@ def _neighbours(doc: Document, start: int, end: int) -> tuple[str | None, str | 
     return left, right
 
 
+@lru_cache(maxsize=100_000)
+def _lm_pmi(a: str, b: str) -> float:
+    """The news LM's association of the pair ``a b`` (ln P(b|a) − ln P(b))."""
+    from repair.resources.lm import get_lm
+
+    lm = get_lm()
+    return lm.logprob(b, [a]) - lm.logprob(b)
+
+
+@lru_cache(maxsize=100_000)
+def _lm_knows(word: str) -> bool:
+    from repair.resources.lm import get_lm
+
+    return get_lm().logprob(word) > UNKNOWN_LOGPROB
+
+
 def support(doc: Document, start: int, end: int, original: str) -> float:
     """How much more the original collocates with a neighbour than the written word does
-    (the best side; ``-inf`` without a content neighbour)."""
+    (the best side whose written pair the news LM does not associate either; ``-inf``
+    without such a content neighbour).
+
+    The book pair table holds only frequent pairs (6.4 M occurrences and more), so an
+    unseen written pair is no evidence by itself ("widely applied" is not in it): the
+    news LM must not associate the written pair (at most :data:`MAX_WRITTEN_LM_PMI`)."""
     written = doc.text[start:end].lower()
     original = original.lower()
     left, right = _neighbours(doc, start, end)
     best = float("-inf")
-    if left is not None:
+    if left is not None and _lm_pmi(left, written) <= MAX_WRITTEN_LM_PMI:
         best = max(best, pair_pmi(left, original) - pair_pmi(left, written))
-    if right is not None:
+    if right is not None and _lm_pmi(written, right) <= MAX_WRITTEN_LM_PMI:
         best = max(best, pair_pmi(original, right) - pair_pmi(written, right))
     return best
 
@@ -109,11 +145,15 @@ def extra_words(
         return []
     out = []
     for c in pending:
+        if not _lm_knows(doc.text[c.start : c.end].lower()):
+            continue  # a word the news LM does not know: the rare-word pass reads it
         gain = support(doc, c.start, c.end, c.replacement)
         if gain >= MIN_SUPPORT:
             feats = {**c.features, "word_bar": BAR, "science_collocation_gain": round(gain, 3)}
             out.append(Candidate(c.start, c.end, c.replacement, c.kind, c.source, feats))
             taken.add((c.start, c.end))
+    if len({doc.text[c.start : c.end].lower() for c in pending}) < MIN_DOC_WORDS:
+        return []  # a paper mill spins the whole text: one odd word is no pattern
     return out
 
 
@@ -140,8 +180,9 @@ def supported(r: Restoration) -> bool:
 
 def relax(r: Restoration, reasons: tuple[str, ...]) -> tuple[str, ...]:
     """``reasons`` without the bars a supported term in scientific register does not need
-    (a written word up to :data:`MAX_ZIPF`, a slightly rarer original)."""
-    if not reasons or not supported(r):
+    (a written word up to :data:`MAX_ZIPF`, a slightly rarer original); a written word the
+    news LM does not know keeps them (the rare-word pass reads it)."""
+    if not reasons or not supported(r) or not all(_lm_knows(r.written[i]) for i in r.changed):
         return reasons
     from repair.resources.frequency import zipf
 
@@ -155,3 +196,25 @@ def relax(r: Restoration, reasons: tuple[str, ...]) -> tuple[str, ...]:
             continue
         out.append(reason)
     return tuple(out)
+
+
+def relax_decisions(decisions: list[D]) -> list[D]:
+    """Decisions of :func:`repair.score.collocation.decide` with the declined terms that
+    :func:`relax` clears applied, when they are at least :data:`MIN_DOC_TERMS` distinct
+    written words of the document (a paper mill spins the whole text)."""
+    cleared = [
+        i
+        for i, d in enumerate(decisions)
+        if not d.applied and d.restoration.science and not relax(d.restoration, d.reasons)
+    ]
+    words = {
+        decisions[i].restoration.written[k]
+        for i in cleared
+        for k in decisions[i].restoration.changed
+    }
+    if len(words) < MIN_DOC_TERMS:
+        return decisions
+    out = list(decisions)
+    for i in cleared:
+        out[i] = replace(out[i], applied=True, reasons=())
+    return out
