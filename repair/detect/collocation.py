@@ -255,6 +255,9 @@ class Restoration:
     #: found in a document of scientific register (:mod:`repair.detect.science`), where
     #: :mod:`repair.score.science` reads the term's book-register collocation
     science: bool = False
+    #: ... and dense with rare words a thesaurus may have written (the rare-word pass's
+    #: pre-gate density, :data:`repair.stages.collocation.RARE_PREGATE_PER_1000`)
+    dense: bool = False
 
     @property
     def changed(self) -> tuple[int, ...]:
@@ -398,13 +401,14 @@ def find(
     held_out: frozenset[str] | None = None,
     science: bool = False,
     max_zipf: float = MAX_SPUN_ZIPF,
+    dense: bool = False,
 ) -> list[Restoration]:
     """Windows of ``doc`` that a reverse synonym turns into a known term (best per window).
 
     Only windows with a kept content word (the anchor) and a changed one are
     considered; the lexicon is read when the first such window appears.  ``science``:
-    the document is of scientific register (marked on each restoration), where words up
-    to ``max_zipf`` are read.
+    the document is of scientific register (marked on each restoration, with ``dense``:
+    it is dense with rare words), where words up to ``max_zipf`` are read.
     """
     out: list[Restoration] = []
     terms: Terms | None = None
@@ -444,6 +448,7 @@ def find(
                 gain - _unigram_gain(written, restored),
                 tuple(s[1] for s in scored[1:]),
                 science,
+                dense,
             )
         )
     return out

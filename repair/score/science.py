@@ -52,6 +52,8 @@ UNKNOWN_LOGPROB = -15.99
 MIN_DOC_WORDS = 2
 #: Fewest distinct written words of the document in terms :func:`relax` clears.
 MIN_DOC_TERMS = 2
+#: Term sources that make a technical term (one such term needs no second one).
+STRONG = frozenset({"pps", "wordnet"})
 #: PMI of a pair the book counts never saw.
 UNSEEN_PMI = -1.0
 #: Text between two words of one collocation.
@@ -178,6 +180,13 @@ def supported(r: Restoration) -> bool:
     return pair_pmi(*o) - pair_pmi(*w) >= MIN_TERM_SUPPORT and pair_pmi(*w) == UNSEEN_PMI
 
 
+def dense_supported(r: Restoration) -> bool:
+    """A supported term (:func:`supported`) in a scientific document dense with rare
+    words: it needs no second restoration in the document (the ``isolated`` rule of
+    :mod:`repair.score.collocation`; the rare-word density is that document evidence)."""
+    return r.dense and supported(r)
+
+
 def relax(r: Restoration, reasons: tuple[str, ...]) -> tuple[str, ...]:
     """``reasons`` without the bars a supported term in scientific register does not need
     (a written word up to :data:`MAX_ZIPF`, a slightly rarer original); a written word the
@@ -201,7 +210,8 @@ def relax(r: Restoration, reasons: tuple[str, ...]) -> tuple[str, ...]:
 def relax_decisions(decisions: list[D]) -> list[D]:
     """Decisions of :func:`repair.score.collocation.decide` with the declined terms that
     :func:`relax` clears applied, when they are at least :data:`MIN_DOC_TERMS` distinct
-    written words of the document (a paper mill spins the whole text)."""
+    written words of the document (a paper mill spins the whole text), or one of them is a
+    technical term or the document is dense with rare words."""
     cleared = [
         i
         for i, d in enumerate(decisions)
@@ -212,7 +222,13 @@ def relax_decisions(decisions: list[D]) -> list[D]:
         for i in cleared
         for k in decisions[i].restoration.changed
     }
-    if len(words) < MIN_DOC_TERMS:
+    # one is enough in a document dense with rare words, or for a technical term (the
+    # tortured-phrase list's expected side, WordNet: "neural network")
+    alone = any(
+        decisions[i].restoration.dense or decisions[i].restoration.term.sources & STRONG
+        for i in cleared
+    )
+    if len(words) < (1 if alone else MIN_DOC_TERMS):
         return decisions
     out = list(decisions)
     for i in cleared:

@@ -115,8 +115,9 @@ class _Stage:
 
     def detect(self, doc: Document) -> Detection:
         science = _science.is_scientific(doc)
-        found = _detect.find(doc, science=science, max_zipf=_science_terms.MAX_ZIPF if science
-                             else _detect.MAX_SPUN_ZIPF)  # fmt: skip
+        dense = science and _rare.type_density(doc, _rare.scan(doc))[1] >= RARE_PREGATE_PER_1000
+        found = _detect.find(doc, science=science, dense=dense, max_zipf=_science_terms.MAX_ZIPF
+                             if science else _detect.MAX_SPUN_ZIPF)  # fmt: skip
         n_words = len(doc.words)
         n_wordy = _wordy.count(doc.text)
         wordy_score = _wordy_score.document_score(n_wordy, n_words)
