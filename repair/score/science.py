@@ -128,6 +128,16 @@ def support(doc: Document, start: int, end: int, original: str) -> float:
     return best
 
 
+def habit_conflict(written: str, original: str) -> bool:
+    """Whether a paper mill's learned habit (:mod:`repair.candidates.tortured_words`) writes
+    ``written`` for another original: the mill-word pass of the collocation stage reads
+    that word from the habit, which is stronger evidence than a synonym table."""
+    from repair.candidates.tortured_words import learned
+
+    habits = learned(written.lower())
+    return bool(habits) and original.lower() not in habits
+
+
 def extra_words(
     doc: Document, candidates: Iterable[Candidate], kept: Iterable[Candidate]
 ) -> list[Candidate]:
@@ -147,8 +157,9 @@ def extra_words(
         return []
     out = []
     for c in pending:
-        if not _lm_knows(doc.text[c.start : c.end].lower()):
-            continue  # a word the news LM does not know: the rare-word pass reads it
+        written = doc.text[c.start : c.end].lower()
+        if not _lm_knows(written) or habit_conflict(written, c.replacement):
+            continue  # the rare-word pass or the mill-word pass reads it
         gain = support(doc, c.start, c.end, c.replacement)
         if gain >= MIN_SUPPORT:
             feats = {**c.features, "word_bar": BAR, "science_collocation_gain": round(gain, 3)}
@@ -190,8 +201,15 @@ def dense_supported(r: Restoration) -> bool:
 def relax(r: Restoration, reasons: tuple[str, ...]) -> tuple[str, ...]:
     """``reasons`` without the bars a supported term in scientific register does not need
     (a written word up to :data:`MAX_ZIPF`, a slightly rarer original); a written word the
-    news LM does not know keeps them (the rare-word pass reads it)."""
-    if not reasons or not supported(r) or not all(_lm_knows(r.written[i]) for i in r.changed):
+    news LM does not know keeps them (the rare-word pass reads it), and so does one a
+    mill's habit writes for another original, unless the term is a technical one."""
+    if (
+        not reasons
+        or not supported(r)
+        or not all(_lm_knows(r.written[i]) for i in r.changed)
+        or not r.term.sources & STRONG
+        and any(habit_conflict(r.written[i], r.restored[i]) for i in r.changed)
+    ):
         return reasons
     from repair.resources.frequency import zipf
 
