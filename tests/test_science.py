@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from repair.lexicons import read_tsv
 
 from repair import repair_text
 from repair.detect import science
 from repair.document import Document
-from repair.lexicons import read_tsv
 from repair.score import science as science_score
 
 ROOT = Path(__file__).resolve().parent.parent
