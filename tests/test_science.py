@@ -63,8 +63,8 @@ INAUGURAL = (
     "interference and exactions.\n"
 )
 NEWS = (
-    "The council said on Tuesday that the new bridge would open in March. \"We are "
-    "delighted,\" Mayor Jane Smith told reporters, adding that I and my colleagues had "
+    'The council said on Tuesday that the new bridge would open in March. "We are '
+    'delighted," Mayor Jane Smith told reporters, adding that I and my colleagues had '
     "waited for years.\n"
 )
 
