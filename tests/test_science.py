@@ -130,3 +130,11 @@ def test_lexicon_is_current() -> None:
     from build_science_register import OUT, render
 
     assert OUT.read_text(encoding="utf-8") == render()
+
+
+def test_style_is_read_before_the_lexicon() -> None:
+    science.weights.cache_clear()
+    assert not science.is_scientific(Document(NEWS * 3))
+    assert science.weights.cache_info().currsize == 0  # news never loads the lexicon
+    assert science.is_scientific(Document(CLEAN_BACTERIA))
+    assert science.weights.cache_info().currsize == 1

@@ -40,7 +40,7 @@ False
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from repair.candidates.spin_synonyms import STOPWORDS
@@ -103,14 +103,26 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in _OPENERS
 
 
-def register(doc: Document) -> Register:
-    """The register evidence of ``doc`` (no LM: a table look-up per word)."""
+def _vocabulary(doc: Document) -> float:
+    """Mean register weight of the content words (reads the lexicon)."""
     table = weights()
+    mass = 0.0
+    content = 0
+    for t in doc.words:
+        low = t.text.lower()
+        if low not in STOPWORDS and len(low) >= 3:
+            content += 1
+            mass += table.get(low, 0.0)
+    return mass / content if content else 0.0
+
+
+def register(doc: Document, vocabulary: bool = True) -> Register:
+    """The register evidence of ``doc`` (no LM: a table look-up per word); without
+    ``vocabulary`` the lexicon is not read and :attr:`Register.vocabulary` is 0."""
     text = doc.text
     words = doc.words
     n = len(words)
-    mass = 0.0
-    content = names = personal = speech = 0
+    names = personal = speech = 0
     for t in words:
         low = t.text.lower()
         if low in PERSONAL:
@@ -119,14 +131,11 @@ def register(doc: Document) -> Register:
             speech += 1
         if t.text[:1].isupper() and t.text[1:].islower() and not _opens_sentence(text, t.start):
             names += 1
-        if low not in STOPWORDS and len(low) >= 3:
-            content += 1
-            mass += table.get(low, 0.0)
     quotes = sum(1 for t in doc.tokens if t.kind == "punct" and t.text in QUOTES)
     per = 1000.0 / n if n else 0.0
     return Register(
         n,
-        mass / content if content else 0.0,
+        _vocabulary(doc) if vocabulary else 0.0,
         names * per,
         personal * per,
         (speech + quotes / 2) * per,
@@ -134,5 +143,9 @@ def register(doc: Document) -> Register:
 
 
 def is_scientific(doc: Document) -> bool:
-    """Whether ``doc`` reads as scientific prose (see the module doc)."""
-    return register(doc).scientific
+    """Whether ``doc`` reads as scientific prose (see the module doc).  The style bars are
+    read first: news, speech and web text (names, quotes, "I") never load the lexicon."""
+    style = register(doc, vocabulary=False)
+    if not replace(style, vocabulary=MIN_VOCABULARY).scientific:
+        return False
+    return _vocabulary(doc) >= MIN_VOCABULARY
