@@ -1,24 +1,32 @@
 """Synonym restorations read as scientific collocations, in scientific register only.
 
 The spin stage's word model (:mod:`repair.score.spin_model`) ranks a right original first
-for most words a thesaurus spun in an abstract ("immune strains" → "resistant strains",
-"early marks" → "early signs"), but below its bar (0.5), and its document gate stays shut:
-clean news and speeches have as many such words.  In a document of scientific register
-(:mod:`repair.detect.science`) a word is restored at the lower bar :data:`BAR` when its
-original is read as a collocation: with a content word next to it, the original's pair is
-at least :data:`MIN_SUPPORT` nats more associated (PMI in book-register pair counts,
-:mod:`repair.resources.bigrams`, the Google Books counts symspellpy ships; an unseen pair
-counts :data:`UNSEEN_PMI`) than the written pair.  A technical term is a frequent
-collocation ("resistant strains", "training set"); the spinner's version is not.
+for many words a thesaurus spun in an abstract ("immune strains" → "resistant strains"),
+but below its bar (0.5), and its document gate stays shut: clean news and speeches have as
+many such words.  In a document of scientific register (:mod:`repair.detect.science`):
 
-On the dev abstracts (``benchmarks/spin_eval.py --spinner tortured --split dev``) the
-collocation test is what makes the lower bar safe: of the words the register opens at
-probability 0.15, those with collocation support were right 11 times and wrong 2 times, the
-others right 14 and wrong 39 (7 of them clean words).
+* **words** (:func:`extra_words`, called by the spin stage): a row at probability
+  :data:`BAR` or more is restored when its original is read as a collocation: with a content
+  word next to it, the original's pair is at least :data:`MIN_SUPPORT` nats more associated
+  (PMI in book-register pair counts, :mod:`repair.resources.bigrams`, the Google Books counts
+  symspellpy ships; an unseen pair counts :data:`UNSEEN_PMI`) than the written pair, and the
+  news LM does not associate the written pair (the book table keeps only pairs seen 6.4 M
+  times, so "widely applied" is unseen there).  Never a word the news LM does not know (the
+  rare-word pass reads those) nor one a paper mill's learned habit writes for another
+  original (the mill-word pass reads those); the document needs :data:`MIN_DOC_WORDS`
+  distinct rows at the bar (a paper mill spins the whole text).  The words carry their own
+  bar (feature ``word_bar``, read by :func:`repair.score.spin._decline`) and the support
+  (``science_collocation_gain``) as evidence.
+* **terms** (:func:`relax_decisions`, called by :func:`repair.score.collocation.decide`):
+  a term window whose changed pair the book counts know (:func:`supported`) drops the
+  bars made for rare written words (``common_written`` up to :data:`MAX_ZIPF`,
+  ``not_more_ordinary`` down to :data:`MIN_ORDINARY`, ``weak_term``): "neural web" →
+  "neural network".
 
-The stage calls :func:`extra_words` with its candidates; the words it returns carry their
-own bar (feature ``word_bar``, read by :func:`repair.score.spin._decline`) and the
-support (``science_collocation_gain``) as evidence.
+Thresholds were set on the dev abstracts (``benchmarks/spin_eval.py --spinner tortured
+--split dev``) and held to the clean scientific texts of the suites and the clean
+registers of ``benchmarks/spin_calibrate.py`` (benchmarks/RESULTS.md, "Spin: scientific
+register and scientific collocations").
 """
 
 from __future__ import annotations
