@@ -252,6 +252,12 @@ class Restoration:
     context_gain: float
     #: every restored alternative of this window, best first (restored words)
     alternatives: tuple[tuple[str, ...], ...] = ()
+    #: found in a document of scientific register (:mod:`repair.detect.science`), where
+    #: :mod:`repair.score.science` reads the term's book-register collocation
+    science: bool = False
+    #: ... and dense with rare words a thesaurus may have written (the rare-word pass's
+    #: pre-gate density, :data:`repair.stages.collocation.RARE_PREGATE_PER_1000`)
+    dense: bool = False
 
     @property
     def changed(self) -> tuple[int, ...]:
@@ -307,13 +313,13 @@ def _lower_ok(doc: Document, window: tuple[Token, ...]) -> tuple[str, ...] | Non
 
 
 @lru_cache(maxsize=65536)
-def _options(word: str) -> tuple[str, ...]:
+def _options(word: str, max_zipf: float = MAX_SPUN_ZIPF) -> tuple[str, ...]:
     if word in STOPWORDS or len(word) < 3:
         return (word,)
     from repair.candidates.spin_synonyms import originals_of
     from repair.resources.frequency import zipf
 
-    if zipf(word) > MAX_SPUN_ZIPF:
+    if zipf(word) > max_zipf:
         return (word,)
     from repair.candidates.tortured_words import learned
 
@@ -390,11 +396,19 @@ def _ordinary(written: tuple[str, ...], restored: tuple[str, ...]) -> float:
     return sum(diffs) / len(diffs)
 
 
-def find(doc: Document, held_out: frozenset[str] | None = None) -> list[Restoration]:
+def find(
+    doc: Document,
+    held_out: frozenset[str] | None = None,
+    science: bool = False,
+    max_zipf: float = MAX_SPUN_ZIPF,
+    dense: bool = False,
+) -> list[Restoration]:
     """Windows of ``doc`` that a reverse synonym turns into a known term (best per window).
 
     Only windows with a kept content word (the anchor) and a changed one are
-    considered; the lexicon is read when the first such window appears.
+    considered; the lexicon is read when the first such window appears.  ``science``:
+    the document is of scientific register (marked on each restoration, with ``dense``:
+    it is dense with rare words), where words up to ``max_zipf`` are read.
     """
     out: list[Restoration] = []
     terms: Terms | None = None
@@ -403,7 +417,7 @@ def find(doc: Document, held_out: frozenset[str] | None = None) -> list[Restorat
         written = _lower_ok(doc, window)
         if written is None or sum(w not in STOPWORDS for w in written) < 2:
             continue
-        opts = [_options(w) for w in written]
+        opts = [_options(w, max_zipf) for w in written]
         if all(len(o) == 1 for o in opts):
             continue
         if terms is None:
@@ -433,6 +447,8 @@ def find(doc: Document, held_out: frozenset[str] | None = None) -> list[Restorat
                 _ordinary(written, restored),
                 gain - _unigram_gain(written, restored),
                 tuple(s[1] for s in scored[1:]),
+                science,
+                dense,
             )
         )
     return out

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from repair.detect.collocation import MAX_SPUN_ZIPF, Restoration
 from repair.resources.frequency import zipf
 from repair.score import clip
+from repair.score import science as _science
 from repair.types import Candidate, Edit
 
 #: Least LM gain (nats) of the restored words in context.
@@ -113,6 +114,7 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
             + 0.05 * recurring
         )
         out.append(Decision(r, not reasons, round(min(conf, 0.99), 4), tuple(reasons), recurring))
+    out = _science.relax_decisions(out)  # scientific register: terms the book counts know
     passing = {d.restoration.written[i] for d in out if d.applied for i in d.restoration.changed}
     if len(passing) < MIN_DOC_RESTORATIONS:
         return [

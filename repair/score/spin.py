@@ -266,6 +266,7 @@ def _decide(
         need = model.word_threshold
         if c.features.get("common") and model.common is not None:
             need = model.common.threshold  # a common written word: its own model
+        need = c.features.get("word_bar", need)  # a register's own bar (score/science.py)
         if c.features.get("model_probability", 0.0) >= need:
             return ""
         return "" if ref > 0 and gain >= 2.0 else "weak_evidence"

@@ -43,6 +43,7 @@ from collections import Counter
 from repair.candidates import collocation as _candidates
 from repair.detect import collocation as _detect
 from repair.detect import rareword as _rare
+from repair.detect import science as _science
 from repair.detect import tortured_mill as _mill
 from repair.detect import tortured_odd as _odd
 from repair.detect import wordy as _wordy
@@ -50,6 +51,7 @@ from repair.document import Document
 from repair.score import collocation as _score
 from repair.score import collocation_odd as _odd_score
 from repair.score import rareword as _rare_score
+from repair.score import science as _science_terms
 from repair.score import tortured_explain as _explain
 from repair.score import tortured_mill as _mill_score
 from repair.score import wordy as _wordy_score
@@ -112,7 +114,10 @@ class _Stage:
     name = "collocation"
 
     def detect(self, doc: Document) -> Detection:
-        found = _detect.find(doc)
+        science = _science.is_scientific(doc)
+        dense = science and _rare.type_density(doc, _rare.scan(doc))[1] >= RARE_PREGATE_PER_1000
+        found = _detect.find(doc, science=science, dense=dense, max_zipf=_science_terms.MAX_ZIPF
+                             if science else _detect.MAX_SPUN_ZIPF)  # fmt: skip
         n_words = len(doc.words)
         n_wordy = _wordy.count(doc.text)
         wordy_score = _wordy_score.document_score(n_wordy, n_words)

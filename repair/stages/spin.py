@@ -32,6 +32,7 @@ from repair.detect.spin import detect as detect_spin
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
+from repair.score.science import extra_words as science_words
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
 from repair.score.spin_common import common_features, common_probabilities, common_rows
 from repair.score.spin_common import wanted as common_wanted
@@ -548,6 +549,7 @@ class _Stage:
                 else keep_prior
             )
         ]
+        kept += science_words(doc, candidates, kept)  # scientific register (score/science.py)
         kept = _phrases_win(kept)
         decisions: Counter[str] = Counter()
         taken = {(c.start, c.end) for c in kept}

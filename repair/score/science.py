@@ -1,0 +1,262 @@
+"""Synonym restorations read as scientific collocations, in scientific register only.
+
+The spin stage's word model (:mod:`repair.score.spin_model`) ranks a right original first
+for many words a thesaurus spun in an abstract ("immune strains" → "resistant strains"),
+but below its bar (0.5), and its document gate stays shut: clean news and speeches have as
+many such words.  In a document of scientific register (:mod:`repair.detect.science`):
+
+* **words** (:func:`extra_words`, called by the spin stage): a row at probability
+  :data:`BAR` or more is restored when its original is read as a collocation: with a content
+  word next to it, the original's pair is at least :data:`MIN_SUPPORT` nats more associated
+  (PMI in book-register pair counts, :mod:`repair.resources.bigrams`, the Google Books counts
+  symspellpy ships; an unseen pair counts :data:`UNSEEN_PMI`) than the written pair, and the
+  news LM does not associate the written pair (the book table keeps only pairs seen 6.4 M
+  times, so "widely applied" is unseen there).  Never a word the news LM does not know (the
+  rare-word pass reads those) nor one a paper mill's learned habit writes for another
+  original (the mill-word pass reads those); the document needs :data:`MIN_DOC_WORDS`
+  distinct rows at the bar (a paper mill spins the whole text).  The words carry their own
+  bar (feature ``word_bar``, read by :func:`repair.score.spin._decline`) and the support
+  (``science_collocation_gain``) as evidence.
+* **terms** (:func:`relax_decisions`, called by :func:`repair.score.collocation.decide`):
+  a term window whose changed pair the book counts know (:func:`supported`) drops the
+  bars made for rare written words (``common_written`` up to :data:`MAX_ZIPF`,
+  ``not_more_ordinary`` down to :data:`MIN_ORDINARY`, ``weak_term``): "neural web" →
+  "neural network".
+
+Thresholds were set on the dev abstracts (``benchmarks/spin_eval.py --spinner tortured
+--split dev``) and held to the clean scientific texts of the suites and the clean
+registers of ``benchmarks/spin_calibrate.py`` (benchmarks/RESULTS.md, "Spin: scientific
+register and scientific collocations").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.detect.collocation import Restoration
+from repair.detect.science import is_scientific
+from repair.document import Document
+from repair.types import Candidate, Token
+
+#: A decision of :mod:`repair.score.collocation` (its ``Decision``; not imported: that
+#: module imports this one).
+D = TypeVar("D", bound=Any)
+
+#: The word model's probability bar in scientific register (the stage's is 0.5, and only
+#: where its document gate opens).
+BAR = 0.2
+#: Least PMI gain (nats) of the original's pair over the written pair.
+MIN_SUPPORT = 3.0
+#: Most news-LM association (nats) of the written pair on the supporting side.
+MAX_WRITTEN_LM_PMI = 1.0
+#: The LM's ln-probability floor: a word at or under it is unknown to the LM.
+UNKNOWN_LOGPROB = -15.99
+#: Fewest distinct written words of the document at probability :data:`BAR` or more
+#: (supported or not) for any to be restored this way.
+MIN_DOC_WORDS = 2
+#: Fewest distinct written words of the document in terms :func:`relax` clears.
+MIN_DOC_TERMS = 2
+#: Term sources that make a technical term (one such term needs no second one).
+STRONG = frozenset({"pps", "wordnet"})
+#: PMI of a pair the book counts never saw.
+UNSEEN_PMI = -1.0
+#: Text between two words of one collocation.
+_JOINS = frozenset({" ", "-"})
+
+
+@lru_cache(maxsize=100_000)
+def pair_pmi(a: str, b: str) -> float:
+    """PMI (nats) of the pair ``a b`` in the book counts (:data:`UNSEEN_PMI` if unseen)."""
+    from repair.resources.bigrams import get_bigrams
+
+    book = get_bigrams()
+    pair = book.log_count(f"{a} {b}")
+    la, lb = book.log_count(a), book.log_count(b)
+    if pair is None or la is None or lb is None:
+        return UNSEEN_PMI
+    return pair + book._log_total - la - lb
+
+
+def _neighbours(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
+    """The content words joined to ``text[start:end]`` on each side (None: a stopword,
+    punctuation or the edge)."""
+    words = doc.words
+    text = doc.text
+    i = next((k for k, t in enumerate(words) if t.start == start), None)
+    if i is None:
+        return None, None
+
+    def ok(t: Token, a: int, b: int) -> str | None:
+        low = t.text.lower()
+        if text[a:b] not in _JOINS or low in STOPWORDS or not t.text.isalpha():
+            return None
+        return low
+
+    left = ok(words[i - 1], words[i - 1].end, start) if i > 0 else None
+    right = ok(words[i + 1], end, words[i + 1].start) if i + 1 < len(words) else None
+    return left, right
+
+
+@lru_cache(maxsize=100_000)
+def _lm_pmi(a: str, b: str) -> float:
+    """The news LM's association of the pair ``a b`` (ln P(b|a) − ln P(b))."""
+    from repair.resources.lm import get_lm
+
+    lm = get_lm()
+    return lm.logprob(b, [a]) - lm.logprob(b)
+
+
+@lru_cache(maxsize=100_000)
+def _lm_knows(word: str) -> bool:
+    from repair.resources.lm import get_lm
+
+    return get_lm().logprob(word) > UNKNOWN_LOGPROB
+
+
+def support(doc: Document, start: int, end: int, original: str) -> float:
+    """How much more the original collocates with a neighbour than the written word does
+    (the best side whose written pair the news LM does not associate either; ``-inf``
+    without such a content neighbour).
+
+    The book pair table holds only frequent pairs (6.4 M occurrences and more), so an
+    unseen written pair is no evidence by itself ("widely applied" is not in it): the
+    news LM must not associate the written pair (at most :data:`MAX_WRITTEN_LM_PMI`)."""
+    written = doc.text[start:end].lower()
+    original = original.lower()
+    left, right = _neighbours(doc, start, end)
+    best = float("-inf")
+    if left is not None and _lm_pmi(left, written) <= MAX_WRITTEN_LM_PMI:
+        best = max(best, pair_pmi(left, original) - pair_pmi(left, written))
+    if right is not None and _lm_pmi(written, right) <= MAX_WRITTEN_LM_PMI:
+        best = max(best, pair_pmi(original, right) - pair_pmi(written, right))
+    return best
+
+
+def habit_conflict(written: str, original: str) -> bool:
+    """Whether a paper mill's learned habit (:mod:`repair.candidates.tortured_words`) writes
+    ``written`` for another original: the mill-word pass of the collocation stage reads
+    that word from the habit, which is stronger evidence than a synonym table."""
+    from repair.candidates.tortured_words import learned
+
+    habits = learned(written.lower())
+    return bool(habits) and original.lower() not in habits
+
+
+def extra_words(
+    doc: Document, candidates: Iterable[Candidate], kept: Iterable[Candidate]
+) -> list[Candidate]:
+    """``SPIN_SYNONYM`` candidates not in ``kept`` that scientific register lets through:
+    probability at least :data:`BAR` and collocation support at least :data:`MIN_SUPPORT`
+    (none unless ``doc`` is scientific)."""
+    taken = {(c.start, c.end) for c in kept}
+    pending = [
+        c
+        for c in candidates
+        if c.source == "SPIN_SYNONYM"
+        and (c.start, c.end) not in taken
+        and c.features.get("model_probability", 0.0) >= BAR
+        and " " not in c.replacement
+    ]
+    if not pending or not is_scientific(doc):
+        return []
+    out = []
+    for c in pending:
+        written = doc.text[c.start : c.end].lower()
+        if not _lm_knows(written) or habit_conflict(written, c.replacement):
+            continue  # the rare-word pass or the mill-word pass reads it
+        gain = support(doc, c.start, c.end, c.replacement)
+        if gain >= MIN_SUPPORT:
+            feats = {**c.features, "word_bar": BAR, "science_collocation_gain": round(gain, 3)}
+            out.append(Candidate(c.start, c.end, c.replacement, c.kind, c.source, feats))
+            taken.add((c.start, c.end))
+    if len({doc.text[c.start : c.end].lower() for c in pending}) < MIN_DOC_WORDS:
+        return []  # a paper mill spins the whole text: one odd word is no pattern
+    return out
+
+
+# ---- collocation terms in scientific register (repair.score.collocation)
+
+#: Commonest written word read in a term window of a scientific document (wordfreq Zipf;
+#: elsewhere :data:`repair.detect.collocation.MAX_SPUN_ZIPF`, 4.5): "neural web".
+MAX_ZIPF = 5.0
+#: Least PMI gain (nats) of the term's changed pair over the written pair in the book counts.
+MIN_TERM_SUPPORT = 5.0
+#: Least mean Zipf gain of the changed words ("immune" → "resistant" is a little rarer).
+MIN_ORDINARY = -0.5
+
+
+def supported(r: Restoration) -> bool:
+    """Whether restoration ``r`` (found in scientific register) is a collocation of the
+    book counts where the written words are not: every changed word's pair with the kept
+    neighbour gains at least :data:`MIN_TERM_SUPPORT` nats of PMI."""
+    if not r.science or len(r.written) != 2 or len(r.changed) != 1:
+        return False
+    w, o = r.written, r.restored
+    return pair_pmi(*o) - pair_pmi(*w) >= MIN_TERM_SUPPORT and pair_pmi(*w) == UNSEEN_PMI
+
+
+def dense_supported(r: Restoration) -> bool:
+    """A supported term (:func:`supported`) in a scientific document dense with rare
+    words: it needs no second restoration in the document (the ``isolated`` rule of
+    :mod:`repair.score.collocation`; the rare-word density is that document evidence)."""
+    return r.dense and supported(r)
+
+
+def relax(r: Restoration, reasons: tuple[str, ...]) -> tuple[str, ...]:
+    """``reasons`` without the bars a supported term in scientific register does not need
+    (a written word up to :data:`MAX_ZIPF`, a slightly rarer original); a written word the
+    news LM does not know keeps them (the rare-word pass reads it), and so does one a
+    mill's habit writes for another original, unless the term is a technical one."""
+    if (
+        not reasons
+        or not supported(r)
+        or not all(_lm_knows(r.written[i]) for i in r.changed)
+        or not r.term.sources & STRONG
+        and any(habit_conflict(r.written[i], r.restored[i]) for i in r.changed)
+    ):
+        return reasons
+    from repair.resources.frequency import zipf
+
+    out = []
+    for reason in reasons:
+        if reason == "common_written" and max(zipf(r.written[i]) for i in r.changed) <= MAX_ZIPF:
+            continue
+        if reason == "not_more_ordinary" and r.ordinary >= MIN_ORDINARY:
+            continue
+        if reason == "weak_term":
+            continue
+        out.append(reason)
+    return tuple(out)
+
+
+def relax_decisions(decisions: list[D]) -> list[D]:
+    """Decisions of :func:`repair.score.collocation.decide` with the declined terms that
+    :func:`relax` clears applied, when they are at least :data:`MIN_DOC_TERMS` distinct
+    written words of the document (a paper mill spins the whole text), or one of them is a
+    technical term or the document is dense with rare words."""
+    cleared = [
+        i
+        for i, d in enumerate(decisions)
+        if not d.applied and d.restoration.science and not relax(d.restoration, d.reasons)
+    ]
+    words = {
+        decisions[i].restoration.written[k]
+        for i in cleared
+        for k in decisions[i].restoration.changed
+    }
+    # one is enough in a document dense with rare words, or for a technical term (the
+    # tortured-phrase list's expected side, WordNet: "neural network")
+    alone = any(
+        decisions[i].restoration.dense or decisions[i].restoration.term.sources & STRONG
+        for i in cleared
+    )
+    if len(words) < (1 if alone else MIN_DOC_TERMS):
+        return decisions
+    out = list(decisions)
+    for i in cleared:
+        out[i] = replace(out[i], applied=True, reasons=())
+    return out
