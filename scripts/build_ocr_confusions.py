@@ -104,6 +104,10 @@ SHAPE_MIN_SIM = 0.80
 #: ... and at least this for one glyph read as two or two as one ("m" / "rn").
 SHAPE_MIN_SIM_SPLIT = 0.80
 SHAPE_COST = 4.0
+#: Extra cost (nats) per 0.1 of shape similarity below 1.0 (a likelier look-alike costs less).
+SHAPE_SLOPE = 0.0
+#: Also a printed capital or digit for lower-case glyphs ("U" -> "ll", "H" -> "li", "1" -> "l").
+SHAPE_MIXED = False
 _CONVENTIONS = {("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"), ("I", "J"), ("J", "I")}
 
 
@@ -299,7 +303,9 @@ def shape_pairs(min_sim: float) -> dict[tuple[str, str], float]:
             continue
         o, g, sim = line.split("\t")
         need = min_sim if len(o) == len(g) else max(min_sim, SHAPE_MIN_SIM_SPLIT)
-        if float(sim) >= need and (o + g).isalpha() and (o + g).islower():
+        if float(sim) < need or not g.isalpha() or not g.islower():
+            continue
+        if (o.isalpha() and o.islower()) or (SHAPE_MIXED and o.isalnum()):
             out[(o, g)] = float(sim)
     return out
 
@@ -352,8 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     if SHAPE_PRIOR:
         have = {(o, g) for o, g, _c, _n in rows}
         rows += [
-            (o, g, SHAPE_COST, 0)
-            for (o, g) in shape_pairs(SHAPE_MIN_SIM)
+            (o, g, SHAPE_COST + SHAPE_SLOPE * 10 * (1 - sim), 0)
+            for (o, g), sim in shape_pairs(SHAPE_MIN_SIM).items()
             if (o, g) not in have and (o, g) not in _CONVENTIONS
         ]
     rows.sort(key=lambda r: (r[2], -r[3]))
