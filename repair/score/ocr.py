@@ -260,6 +260,13 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
         for (start, end), items in groups.items():
             best = max(items, key=lambda x: x[0])[1]
             ctx.revise(start, end, best.replacement)
+        from repair.score import ocr_pagerate
+
+        if ocr_pagerate.PAGE_RATE:  # the page's own garble rate (:mod:`repair.score.ocr_pagerate`)
+            shift = ocr_pagerate.shift_of(len(groups), len(doc.words))
+            candidates, changed = ocr_pagerate.reprice(candidates, shift)
+            for k in changed:
+                memo.pop(k, None)
         if DOC_CHANNEL:  # the page's own habits (:mod:`repair.score.ocr_docchannel`)
             from repair.score.ocr_docchannel import adapt, document_substitutions
 
