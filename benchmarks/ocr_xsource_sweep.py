@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     head = "| setting | SMH dev, ICDAR table: WER / CER (edits) | books, SMH table (broken) "
     head += "| SMH dev, both | books, both |"
     if opts.archive:
-        head += " archive SMH ch., ICDAR table: CER 3 % (broken/1k) | archive ICDAR ch., SMH table |"
+        head += " archive SMH ch., ICDAR table: CER 3 % (broken/1k) |"
+        head += " archive ICDAR ch., SMH table |"
     if opts.test:
         head += " SMH test, ICDAR table |"
     print(head)
