@@ -89,22 +89,30 @@ def test_clean_text_is_untouched_with_the_page_rate() -> None:
     assert repair_text(clean, config=OCR_ONLY).text == clean
 
 
+def _build():  # noqa: ANN202 - the build script, imported from scripts/
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_ocr_confusions
+
+    return build_ocr_confusions
+
+
 def test_shape_rows_read_one_engines_habits_the_sources_never_counted() -> None:
+    prior = _build().PRIOR_PAIRS
     rows = {(r[0], r[1]): (float(r[2]), int(r[3])) for r in read_tsv("ocr_confusions.tsv")}
     shapes = {(o, g): float(s) for o, g, s in read_tsv("ocr_glyph_shapes.tsv")}
-    added = {k: v for k, v in rows.items() if v[1] == 0 and k in shapes}
-    assert ("H", "ll") in added  # a capital printed for two lower-case letters
+    added = {k: v for k, v in rows.items() if v[1] == 0 and k in shapes and k not in prior}
+    assert ("B", "ll") in added  # a capital printed for two lower-case letters
+    assert ("g", "q") in added
     # a likelier look-alike costs less, and none is cheap enough to re-read a real word
     # unless its shape is very close
     by_sim = sorted(added, key=lambda k: shapes[k])
     assert rows[by_sim[0]][0] > rows[by_sim[-1]][0]
     assert all(c >= 5.0 for (o, g), (c, _n) in added.items() if shapes[(o, g)] <= 0.9)
+    assert all(len(o) == 1 for o, _g in added)  # no two printed glyphs read as one
 
 
 def test_mixed_shape_pairs_add_capitals_for_lower_case(monkeypatch: pytest.MonkeyPatch) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build_ocr_confusions as build
-
+    build = _build()
     monkeypatch.setattr(build, "SHAPE_MIXED", False)
     lower = build.shape_pairs(build.SHAPE_MIN_SIM)
     monkeypatch.setattr(build, "SHAPE_MIXED", True)
