@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
+from repair.score import ocr_pagerate
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -274,8 +275,6 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
         for (start, end), items in groups.items():
             best = max(items, key=lambda x: x[0])[1]
             ctx.revise(start, end, best.replacement)
-        from repair.score import ocr_pagerate
-
         if ocr_pagerate.PAGE_RATE:  # the page's own garble rate (:mod:`repair.score.ocr_pagerate`)
             shift = ocr_pagerate.shift_of(len(groups), len(doc.words))
             candidates, changed = ocr_pagerate.reprice(candidates, shift)
