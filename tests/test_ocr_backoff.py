@@ -23,6 +23,7 @@ def test_one_edits_cover_the_four_edit_kinds() -> None:
     ("sentence", "fixed"),
     [
         ("The old man passed awqy unexpectedly in his sleep.", "passed away unexpectedly"),
+        ("The old man passed awxy unexpectedly in his sleep.", "passed away unexpectedly"),
         ("They were asked to determine the auount to be paid.", "the amount to be paid"),
         ("He was beinj examined by the doctor.", "was being examined"),
     ],
@@ -34,7 +35,8 @@ def test_unseen_garble_is_read_in_a_garbled_page(sentence: str, fixed: str) -> N
 def test_without_the_back_off_these_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_candidates, "BACKOFF", False)
     monkeypatch.setattr(ocr_candidates, "FAR", False)  # far readings reach it too
-    assert "awqy" in repaired_after_page("The old man passed awqy unexpectedly in his sleep.")
+    # "x" for "a": no row of the table reads it ("q" for "a" is a glyph-shape row now)
+    assert "awxy" in repaired_after_page("The old man passed awxy unexpectedly in his sleep.")
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
+from repair.score import ocr_pagerate
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -202,6 +203,20 @@ RANK = False
 JOINT = True
 
 
+def _repriced(d: Decision, extra: float) -> Decision:
+    """``d`` with its reading ``extra`` nats dearer: the same model gain, a new margin."""
+    margin = d.margin - extra
+    if margin < d.threshold:
+        return d._replace(
+            accept=False, reason="margin_below_threshold", margin=margin, confidence=0.0,
+            cost=d.cost + extra,
+        )  # fmt: skip
+    confidence = max(0.5, 1.0 / (1.0 + math.exp(-(margin - d.threshold + 1.0))))
+    return d._replace(
+        accept=True, reason="lm_gain", margin=margin, confidence=confidence, cost=d.cost + extra
+    )
+
+
 def _threshold_of(features: dict[str, Any]) -> float:
     thr = features.get("threshold")
     if thr is not None:
@@ -260,6 +275,14 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
         for (start, end), items in groups.items():
             best = max(items, key=lambda x: x[0])[1]
             ctx.revise(start, end, best.replacement)
+        if ocr_pagerate.PAGE_RATE:  # the page's own garble rate (:mod:`repair.score.ocr_pagerate`)
+            shift = ocr_pagerate.shift_of(len(groups), len(doc.words))
+            candidates, changed = ocr_pagerate.reprice(candidates, shift)
+            for k in changed:  # the model's gain is kept: only the price moves
+                seen = memo.get(k)
+                if seen is not None:
+                    n = len(candidates[k].features["subs"])
+                    memo[k] = (seen[0], seen[1], _repriced(seen[2], shift * n))
         if DOC_CHANNEL:  # the page's own habits (:mod:`repair.score.ocr_docchannel`)
             from repair.score.ocr_docchannel import adapt, document_substitutions
 
