@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import ocr_confusion_cv as cv  # noqa: E402
+from runtime_args import split_runtime  # noqa: E402
 
 _CHILD = """
 import ast, importlib, sys
@@ -52,11 +53,7 @@ print(f"fold {fold}: token errors {{int(t['ours_tok'])}} chars {{int(t['ours_chr
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    runtime: list[str] = []
-    if "--" in args:
-        k = args.index("--")
-        args, runtime = args[:k], args[k + 1 :]
+    args, runtime = split_runtime(argv)
     for spec in args:
         name, value = spec.split("=", 1)
         if not hasattr(cv.build, name):

@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import build_ocr_confusions as build  # noqa: E402
 import build_ocr_marks as marks  # noqa: E402
+from runtime_args import split_runtime  # noqa: E402
 
 from repair.bench.suites import shared_dir  # noqa: E402
 
@@ -110,11 +111,7 @@ def build_tables(train: str) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    runtime: list[str] = []
-    if "--" in args:
-        k = args.index("--")
-        args, runtime = args[:k], args[k + 1 :]
+    args, runtime = split_runtime(argv)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--train", choices=["both", "smh", "icdar", "prior"], required=True)
     ap.add_argument(

@@ -20,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from runtime_args import split_runtime
+
 ROOT = Path(__file__).resolve().parent.parent
 XSOURCE = str(ROOT / "benchmarks" / "ocr_xsource.py")
 
@@ -52,11 +54,7 @@ def archive(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    runtime: list[str] = []
-    if "--" in args:
-        k = args.index("--")
-        args, runtime = args[:k], args[k + 1 :]
+    args, runtime = split_runtime(argv)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--archive", action="store_true")
     ap.add_argument("--test", action="store_true")
