@@ -263,7 +263,8 @@ def _decide(
         if gain < 0.0:
             return "lm_against"
         model = get_model()
-        need = model.word_threshold
+        # the stage's bar for this document (repair.stages.spin.word_bar), else the model's
+        need = c.features.get("bar", model.word_threshold)
         if c.features.get("common") and model.common is not None:
             need = model.common.threshold  # a common written word: its own model
         if c.features.get("model_probability", 0.0) >= need:

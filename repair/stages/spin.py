@@ -75,6 +75,16 @@ PHRASE_RECUR = 2
 #: Common written words get a second reading in documents already found spun
 #: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
 COMMON = True
+#: Where the document model is very sure the text is spun (model score >= SURE_SCORE),
+#: spinner-agnostic words are decided at the lower bar SURE_BAR instead of the model's
+#: word threshold (:func:`word_bar`; both chosen on dev, benchmarks/RESULTS.md,
+#: "Spin: sure documents"). None: off.
+SURE_SCORE: float | None = 0.97
+SURE_BAR = 0.35
+#: Profile occurrences hide their words from the spinner-agnostic reading only where the
+#: profile's own gate is open (:func:`_hidden_spans`): elsewhere their candidates are
+#: dropped anyway, and the word would get no edit at all.
+OPEN_PROFILE_ONLY = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +106,19 @@ class SpinDetection(Detection):
     common_features: tuple[list[float], ...] = ()
 
 
+def word_bar(details: dict) -> float:
+    """The probability a spinner-agnostic word needs in a document with these detection
+    ``details``: 2.0 (never) below the document model's gate, the model's word threshold
+    above it, and :data:`SURE_BAR` from :data:`SURE_SCORE` up."""
+    model = get_model()
+    score = details.get("model_score", 0.0)
+    if score < model.doc_gate:
+        return 2.0
+    if SURE_SCORE is not None and score >= SURE_SCORE:
+        return min(SURE_BAR, model.word_threshold)
+    return model.word_threshold
+
+
 def _weak_learned(o: Occurrence) -> bool:
     """A pair learned from corpus statistics alone (no profile, no reference)."""
     return o.rule == "SPIN_LEARNED" and o.info.weight < LEARNED_CONFIDENT
@@ -112,6 +135,20 @@ def _profile_spans(occ: list[Occurrence]) -> set[int]:
     """Offsets the synonym evidence skips: under profile, reference and number
     occurrences (learned pairs are evidence of the same kind; both are kept)."""
     return _covered([(o.start, o.end) for o in occ if o.rule != "SPIN_LEARNED"])
+
+
+def _hidden_spans(doc: Document, occ: list[Occurrence]) -> set[int]:
+    """Offsets the synonym evidence skips (:func:`_profile_spans`); with
+    :data:`OPEN_PROFILE_ONLY`, profile occurrences (``SPIN_PAIR``, ``SPIN_PHRASE``) count
+    only where the profile's own gate is open (its score without pairs learned from corpus
+    statistics alone >= :data:`~repair.detect.spin.THRESHOLD`, as ``score()`` reads it)."""
+    profile = [o for o in occ if o.rule in ("SPIN_PAIR", "SPIN_PHRASE")]
+    if not OPEN_PROFILE_ONLY or not profile:
+        return _profile_spans(occ)
+    prior, _ = profile_score(doc, [o for o in occ if not _weak_learned(o)])
+    if prior >= THRESHOLD:
+        return _profile_spans(occ)
+    return _profile_spans([o for o in occ if o.rule not in ("SPIN_PAIR", "SPIN_PHRASE")])
 
 
 def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
@@ -158,7 +195,10 @@ def read_common(
     """The second reading of common written words (:mod:`repair.score.spin_common`) and
     their features, outside profile, reference and number occurrences (``profile``: the
     profile score; ``score``: the document spin score)."""
-    rows = common_rows(doc, _profile_spans(list(occ)))
+    occ = list(occ)
+    if OPEN_PROFILE_ONLY:  # read only where the profile does not fire (common_wanted)
+        occ = [o for o in occ if o.rule not in ("SPIN_PAIR", "SPIN_PHRASE")]
+    rows = common_rows(doc, _profile_spans(occ))
     return rows, common_features(doc, rows, words, profile, score)
 
 
@@ -186,7 +226,9 @@ def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, Pair
     return out
 
 
-def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[Candidate]:
+def reread(
+    doc: Document, detection: SpinDetection, edits: list[Edit], bar: float | None = None
+) -> list[Candidate]:
     """Second reading: the synonym candidates that the model accepts once the first
     round's restorations are their context.
 
@@ -194,9 +236,12 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
     spun neighbours; after the first round the words next to a restoration are read
     again (the same evidence code and model; the document's features are recomputed
     over the updated rows).  Only words the model declined and whose two-word
-    context changed are read again.
+    context changed are read again; ``bar`` is the probability a word needs (default:
+    the model's word threshold).
     """
     model = get_model()
+    if bar is None:
+        bar = model.word_threshold
     before, after = WordContext.of(doc), WordContext.of(doc)
     done: set[int] = set()
     for e in edits:
@@ -206,7 +251,7 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
     words = list(detection.words)
     changed = []
     for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
-        if p >= model.word_threshold or w.start in done:
+        if p >= bar or w.start in done:
             continue
         left, right, _initial = context(doc, after, w.start, w.end)
         if (left, right) == context(doc, before, w.start, w.end)[:2]:
@@ -222,13 +267,14 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
     probs = probabilities(feats)
     out = []
     for i, x, p in zip(changed, feats, probs, strict=True):
-        if p >= model.word_threshold:
+        if p >= bar:
             w = words[i]
             f = {
                 "strength": "synonym",
                 "caps": False,
                 "pair_source": "synonym",
                 "model_probability": p,
+                "bar": bar,
                 "gain0": w.gain,
                 "main_features": model.main_features(x),
                 "reread": True,
@@ -337,10 +383,12 @@ def _synonym_candidate(
     x: Sequence[float],
     model: SpinModel | CommonModel | None,
     common: bool = False,
+    bar: float | None = None,
 ) -> Candidate:
     """A ``SPIN_SYNONYM`` candidate for one word read by the word model (or, with
     ``common``, by the common-word model), with the features that raised it most when its
-    probability clears that model's threshold."""
+    probability clears that model's threshold (``bar``, where given, for the word model:
+    :func:`word_bar`; it is kept in the features for the decision)."""
     feats: dict = {
         "strength": "synonym",
         "caps": False,
@@ -350,8 +398,12 @@ def _synonym_candidate(
     }
     if common:
         feats["common"] = True
+    elif bar is not None:
+        feats["bar"] = bar
     if model is not None:
         threshold = model.threshold if isinstance(model, CommonModel) else model.word_threshold
+        if bar is not None and not common:
+            threshold = min(threshold, bar)
         if p >= threshold:
             feats["main_features"] = model.main_features(x)
     return Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats)
@@ -404,7 +456,7 @@ class _Stage:
 
     def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
-        words = synonym_evidence(doc, _profile_spans(occ))
+        words = synonym_evidence(doc, _hidden_spans(doc, occ))
         d, feats, probs = detect_spin(doc, occ, words)
         weak = [_weak_learned(o) for o in occ]
         if any(weak):
@@ -477,8 +529,9 @@ class _Stage:
                 _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
                 for ph in detection.phrases
             )
+        bar = word_bar(d)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
-            out.append(_synonym_candidate(w, p, x, model))
+            out.append(_synonym_candidate(w, p, x, model, bar=bar))
         common = model.common
         for w, p, x in zip(
             detection.common, detection.common_probs, detection.common_features, strict=True
@@ -526,8 +579,9 @@ class _Stage:
             return keep_profile or (doc_open and agrees)
 
         model = get_model()
-        # words are decided where the document model opens the gate (rounded in details)
-        bar = model.word_threshold if d.get("model_score", 0.0) >= model.doc_gate else 2.0
+        # words are decided where the document model opens the gate (rounded in details),
+        # at a lower bar where it is very sure (word_bar)
+        bar = word_bar(d)
         # common words were read only where their own gate is open (detect)
         common_bar = model.common.threshold if model.common is not None else 2.0
         kept = [
@@ -565,7 +619,7 @@ class _Stage:
             doc_score = profile if keep_profile else detection.score
             first: Counter[str] = Counter()
             edits = score_spin(doc, doc_score, kept, gate=False, decisions=first)
-            extra = reread(doc, detection, edits) if bar <= 1.0 and REREAD else []
+            extra = reread(doc, detection, edits, bar) if bar <= 1.0 and REREAD else []
             if extra:
                 for c in extra:
                     dropped.pop((c.start, c.end), None)
