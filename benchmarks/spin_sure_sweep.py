@@ -89,8 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     _cached_detect()
     sets = doc_sets(spinners, args.extra)
     defaults = {k: getattr(stage, k) for _n, kn in map(parse_setting, args.set) for k in kn}
-    print("| setting | spinner | docs | err.red | prec | broken | clean/1k | clean docs changed |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| setting | spinner | docs | err.red | prec | broken | clean/1k | clean docs changed "
+        "| edits | right |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, knobs in map(parse_setting, args.set):
         for k, v in {**defaults, **knobs}.items():
             setattr(stage, k, v)
@@ -101,16 +104,17 @@ def main(argv: list[str] | None = None) -> int:
             row = runner.evaluate(s, "dev", docs, spun)
             c = row.counts
             total, clean = total + c, clean + row.clean
+            per_1k = 1000 * row.clean.err_after / max(row.clean.tokens_gold, 1)
             print(
                 f"| {name} | {s} | {c.docs} | {c.reduction:.3f} | {c.precision or 0:.3f} "
-                f"| {c.broken_rate:.4f} | {1000 * row.clean.err_after / max(row.clean.tokens_gold, 1):.3f} "
-                f"| {row.clean.changed_docs} |",
+                f"| {c.broken_rate:.4f} | {per_1k:.3f} "
+                f"| {row.clean.changed_docs} | {c.hyp_edits} | {c.tp} |",
                 flush=True,
             )
         print(
             f"| {name} | all | {total.docs} | {total.reduction:.3f} | {total.precision or 0:.3f} "
             f"| {total.broken_rate:.4f} | {1000 * clean.err_after / max(clean.tokens_gold, 1):.3f} "
-            f"| {clean.changed_docs} |",
+            f"| {clean.changed_docs} | {total.hyp_edits} | {total.tp} |",
             flush=True,
         )
     return 0

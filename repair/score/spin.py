@@ -266,7 +266,8 @@ def _decide(
         # the stage's bar for this document (repair.stages.spin.word_bar), else the model's
         need = c.features.get("bar", model.word_threshold)
         if c.features.get("common") and model.common is not None:
-            need = model.common.threshold  # a common written word: its own model
+            # a common written word: its own model
+            need = c.features.get("bar", model.common.threshold)
         if c.features.get("model_probability", 0.0) >= need:
             return ""
         return "" if ref > 0 and gain >= 2.0 else "weak_evidence"

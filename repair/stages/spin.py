@@ -81,6 +81,9 @@ COMMON = True
 #: "Spin: sure documents"). None: off.
 SURE_SCORE: float | None = 0.97
 SURE_BAR = 0.35
+#: The same for common written words read a second time (the common model's threshold
+#: from SURE_SCORE up; None: unchanged).
+SURE_COMMON_BAR: float | None = None
 #: Profile occurrences hide their words from the spinner-agnostic reading only where the
 #: profile's own gate is open (:func:`_hidden_spans`): elsewhere their candidates are
 #: dropped anyway, and the word would get no edit at all.
@@ -117,6 +120,19 @@ def word_bar(details: dict) -> float:
     if SURE_SCORE is not None and score >= SURE_SCORE:
         return min(SURE_BAR, model.word_threshold)
     return model.word_threshold
+
+
+def common_bar(details: dict) -> float:
+    """The probability a common written word (read only where its own gate is open:
+    ``detect``) needs: the common model's threshold, :data:`SURE_COMMON_BAR` (if set)
+    where the document model score is at least :data:`SURE_SCORE`."""
+    common = get_model().common
+    if common is None:
+        return 2.0
+    score = details.get("model_score", 0.0)
+    if SURE_SCORE is not None and SURE_COMMON_BAR is not None and score >= SURE_SCORE:
+        return min(SURE_COMMON_BAR, common.threshold)
+    return common.threshold
 
 
 def _weak_learned(o: Occurrence) -> bool:
@@ -398,11 +414,11 @@ def _synonym_candidate(
     }
     if common:
         feats["common"] = True
-    elif bar is not None:
+    if bar is not None:
         feats["bar"] = bar
     if model is not None:
         threshold = model.threshold if isinstance(model, CommonModel) else model.word_threshold
-        if bar is not None and not common:
+        if bar is not None:
             threshold = min(threshold, bar)
         if p >= threshold:
             feats["main_features"] = model.main_features(x)
@@ -532,11 +548,11 @@ class _Stage:
         bar = word_bar(d)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
             out.append(_synonym_candidate(w, p, x, model, bar=bar))
-        common = model.common
+        common, cbar = model.common, common_bar(d)
         for w, p, x in zip(
             detection.common, detection.common_probs, detection.common_features, strict=True
         ):
-            out.append(_synonym_candidate(w, p, x, common, common=True))
+            out.append(_synonym_candidate(w, p, x, common, common=True, bar=cbar))
         counts = _count_figures(doc, occ)
         for o in occ:
             for orig in o.info.originals:
@@ -578,18 +594,17 @@ class _Stage:
                 return agrees and (keep_prior or syn_open)
             return keep_profile or (doc_open and agrees)
 
-        model = get_model()
         # words are decided where the document model opens the gate (rounded in details),
         # at a lower bar where it is very sure (word_bar)
         bar = word_bar(d)
         # common words were read only where their own gate is open (detect)
-        common_bar = model.common.threshold if model.common is not None else 2.0
+        cbar = common_bar(d)
         kept = [
             c
             for c in candidates
             if (
                 c.features.get("model_probability", 0.0)
-                >= (common_bar if c.features.get("common") else bar)
+                >= (cbar if c.features.get("common") else bar)
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
