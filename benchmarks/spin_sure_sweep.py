@@ -32,7 +32,7 @@ import repair.stages.spin as stage  # noqa: E402
 from repair.bench.metrics import Counts  # noqa: E402
 
 #: Knobs read by ``detect`` (part of the detection cache key).
-DETECT_KNOBS = ("OPEN_PROFILE_ONLY", "CONSISTENT", "COMMON", "PHRASES")
+DETECT_KNOBS = ("OPEN_PROFILE_ONLY", "PROFILE_ROWS_NARROW", "CONSISTENT", "COMMON", "PHRASES")
 EXTRA_FROM = 840
 
 

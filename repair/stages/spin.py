@@ -80,7 +80,7 @@ COMMON = True
 #: word threshold (:func:`word_bar`; both chosen on dev, benchmarks/RESULTS.md,
 #: "Spin: sure documents"). None: off.
 SURE_SCORE: float | None = 0.97
-SURE_BAR = 0.35
+SURE_BAR = 0.40
 #: The same for common written words read a second time (the common model's threshold
 #: from SURE_SCORE up; None: unchanged).
 SURE_COMMON_BAR: float | None = None
@@ -88,6 +88,10 @@ SURE_COMMON_BAR: float | None = None
 #: profile's own gate is open (:func:`_hidden_spans`): elsewhere their candidates are
 #: dropped anyway, and the word would get no edit at all.
 OPEN_PROFILE_ONLY = True
+#: With OPEN_PROFILE_ONLY: the words under profile occurrences are decided, but the
+#: document model (and every row's document statistics) reads the other rows only, as
+#: before (:meth:`_Stage.detect`): the document score does not move.
+PROFILE_ROWS_NARROW = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,8 +476,20 @@ class _Stage:
 
     def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
+        hidden = _profile_spans(occ)
         words = synonym_evidence(doc, _hidden_spans(doc, occ))
+        extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
+        if extra:
+            words = [w for w in words if w.start not in hidden]
         d, feats, probs = detect_spin(doc, occ, words)
+        if extra:
+            # profile spans read where the profile's gate is closed: decided, not counted
+            n = len(words)
+            xf = word_features(
+                doc, words + extra, d.details["profile_score"], doc_rows=words,
+                only=range(n, n + len(extra)),
+            )  # fmt: skip
+            words, feats, probs = words + extra, feats + xf, probs + probabilities(xf)
         weak = [_weak_learned(o) for o in occ]
         if any(weak):
             # pairs learned from corpus statistics alone must not open the gate of the
