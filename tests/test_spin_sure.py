@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from repair.config import RepairConfig
+from repair.detect.spin import THRESHOLD, profile_score
 from repair.document import Document
 from repair.score.spin import _decide
 from repair.score.spin_model import get_model
@@ -85,12 +86,16 @@ def test_profile_spans_are_read_where_the_profile_gate_is_closed(monkeypatch) ->
     forms = _profile_forms(doc)
     if not forms:
         pytest.skip("the seed profile has no form in this text")
+    prior, _ = profile_score(doc, occ)
+    assert prior < THRESHOLD
     monkeypatch.setattr(stage, "OPEN_PROFILE_ONLY", False)
-    hidden = stage._hidden_spans(doc, occ)
+    hidden = stage._hidden_spans(occ, prior)
     assert all(o.start in hidden for o in forms)
     monkeypatch.setattr(stage, "OPEN_PROFILE_ONLY", True)
-    read = stage._hidden_spans(doc, occ)
+    read = stage._hidden_spans(occ, prior)
     assert not any(o.start in read for o in forms)  # closed gate: the words are read
+    det = stage.STAGE.detect(doc)
+    assert {o.start for o in forms} & {w.start for w in det.words}
 
 
 def test_profile_spans_stay_hidden_where_the_profile_fires(spun_seed) -> None:
@@ -98,4 +103,30 @@ def test_profile_spans_stay_hidden_where_the_profile_fires(spun_seed) -> None:
     occ = stage.STAGE.occurrences(doc)
     forms = _profile_forms(doc)
     assert forms
-    assert stage._hidden_spans(doc, occ) == stage._profile_spans(occ)
+    prior, _ = profile_score(doc, occ)
+    assert prior >= THRESHOLD
+    assert stage._hidden_spans(occ, prior) == stage._profile_spans(occ)
+
+
+def test_profile_rows_are_decided_but_do_not_move_the_document_score(monkeypatch) -> None:
+    """PROFILE_ROWS_NARROW: the words under a closed profile's occurrences get rows (and
+    probabilities) but the document model reads the other rows only."""
+    doc = Document(CLOSED, config=RepairConfig())
+    forms = {o.start for o in _profile_forms(doc)}
+    if not forms:
+        pytest.skip("the seed profile has no form in this text")
+    monkeypatch.setattr(stage, "OPEN_PROFILE_ONLY", False)
+    hidden = stage.STAGE.detect(doc)
+    monkeypatch.setattr(stage, "OPEN_PROFILE_ONLY", True)
+    monkeypatch.setattr(stage, "PROFILE_ROWS_NARROW", True)
+    narrow = stage.STAGE.detect(doc)
+    assert narrow.details["model_score"] == hidden.details["model_score"]
+    # the rows the document detection read
+    assert narrow.details["synonym_examined"] == hidden.details["synonym_examined"]
+    assert forms & {w.start for w in narrow.words}
+    assert not forms & {w.start for w in hidden.words}
+    assert len(narrow.words) == len(narrow.probs) == len(narrow.features)
+    monkeypatch.setattr(stage, "PROFILE_ROWS_NARROW", False)
+    wide = stage.STAGE.detect(doc)  # the rows count in the document statistics
+    assert {w.start for w in wide.words} == {w.start for w in narrow.words}
+    assert wide.details["synonym_examined"] > narrow.details["synonym_examined"]

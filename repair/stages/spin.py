@@ -91,7 +91,7 @@ OPEN_PROFILE_ONLY = True
 #: With OPEN_PROFILE_ONLY: the words under profile occurrences are decided, but the
 #: document model (and every row's document statistics) reads the other rows only, as
 #: before (:meth:`_Stage.detect`): the document score does not move.
-PROFILE_ROWS_NARROW = False
+PROFILE_ROWS_NARROW = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,16 +157,13 @@ def _profile_spans(occ: list[Occurrence]) -> set[int]:
     return _covered([(o.start, o.end) for o in occ if o.rule != "SPIN_LEARNED"])
 
 
-def _hidden_spans(doc: Document, occ: list[Occurrence]) -> set[int]:
+def _hidden_spans(occ: list[Occurrence], prior: float) -> set[int]:
     """Offsets the synonym evidence skips (:func:`_profile_spans`); with
     :data:`OPEN_PROFILE_ONLY`, profile occurrences (``SPIN_PAIR``, ``SPIN_PHRASE``) count
-    only where the profile's own gate is open (its score without pairs learned from corpus
-    statistics alone >= :data:`~repair.detect.spin.THRESHOLD`, as ``score()`` reads it)."""
-    profile = [o for o in occ if o.rule in ("SPIN_PAIR", "SPIN_PHRASE")]
-    if not OPEN_PROFILE_ONLY or not profile:
-        return _profile_spans(occ)
-    prior, _ = profile_score(doc, [o for o in occ if not _weak_learned(o)])
-    if prior >= THRESHOLD:
+    only where the profile's own gate is open: ``prior``, its score without pairs learned
+    from corpus statistics alone, >= :data:`~repair.detect.spin.THRESHOLD` (as ``score()``
+    reads it)."""
+    if not OPEN_PROFILE_ONLY or prior >= THRESHOLD:
         return _profile_spans(occ)
     return _profile_spans([o for o in occ if o.rule not in ("SPIN_PAIR", "SPIN_PHRASE")])
 
@@ -476,12 +473,22 @@ class _Stage:
 
     def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
+        weak = [_weak_learned(o) for o in occ]
+        prof = profile_score(doc, occ)
+        # pairs learned from corpus statistics alone must not open the gate of the
+        # built-in profile's own pairs (another spinner's habits): that gate reads
+        # the profile score without them (benchmarks/spin_learning.py, profile on)
+        prior = (
+            profile_score(doc, [o for o, w in zip(occ, weak, strict=True) if not w])[0]
+            if any(weak)
+            else prof[0]
+        )
         hidden = _profile_spans(occ)
-        words = synonym_evidence(doc, _hidden_spans(doc, occ))
+        words = synonym_evidence(doc, _hidden_spans(occ, prior))
         extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
         if extra:
             words = [w for w in words if w.start not in hidden]
-        d, feats, probs = detect_spin(doc, occ, words)
+        d, feats, probs = detect_spin(doc, occ, words, profile=prof)
         if extra:
             # profile spans read where the profile's gate is closed: decided, not counted
             n = len(words)
@@ -490,12 +497,7 @@ class _Stage:
                 only=range(n, n + len(extra)),
             )  # fmt: skip
             words, feats, probs = words + extra, feats + xf, probs + probabilities(xf)
-        weak = [_weak_learned(o) for o in occ]
         if any(weak):
-            # pairs learned from corpus statistics alone must not open the gate of the
-            # built-in profile's own pairs (another spinner's habits): that gate reads
-            # the profile score without them (benchmarks/spin_learning.py, profile on)
-            prior, _ = profile_score(doc, [o for o, w in zip(occ, weak, strict=True) if not w])
             d.details["prior_profile_score"] = round(prior, 4)
         phrases: list[PhraseEvidence] = []
         score = d.score
