@@ -168,19 +168,23 @@ def _hidden_spans(occ: list[Occurrence], prior: float) -> set[int]:
     return _profile_spans([o for o in occ if o.rule not in ("SPIN_PAIR", "SPIN_PHRASE")])
 
 
-def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
+def synonym_evidence(
+    doc: Document, covered: set[int], uncounted: set[int] | frozenset[int] = frozenset()
+) -> list[WordEvidence]:
     """:class:`WordEvidence` for every content word outside ``covered`` that has candidates.
 
     Skipped: stopwords, short or non-alphabetic words, words capitalized inside a
     sentence (names), and common words (zipf >= :data:`MAX_WRITTEN_ZIPF`).
     Sequential test: after every :data:`EARLY_ROWS` examined words, stop when
     fewer than :data:`EARLY_DENSITY` of them are flagged (half the detector's
-    midpoint), so clean text costs little.
+    midpoint), so clean text costs little.  Rows starting in ``uncounted`` are read but
+    do not count in that test (profile spans read where the profile's gate is closed:
+    :data:`PROFILE_ROWS_NARROW`), so the rows the document score reads do not change.
     """
     ctx = WordContext.of(doc)
     counts = Counter(t.text.lower() for t in doc.words)
     out: list[WordEvidence] = []
-    flagged = 0
+    flagged = examined = 0
     for t in doc.tokens:
         if t.kind != "word" or t.start in covered:
             continue
@@ -194,9 +198,12 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
         ev = evidence(t.start, t.end, w, left, right, counts, packed=True)
         if ev is not None:
             out.append(ev)
+            if t.start in uncounted:
+                continue
+            examined += 1
             if ev.gain > SYN_FLAG_GAIN and ev.context > SYN_FLAG_CONTEXT:
                 flagged += 1
-            if len(out) % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * len(out):
+            if examined % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * examined:
                 break  # plainly not spun: the rest would not change the verdict
     # the ranked choices are read by consistent() only: not held for the rest of the repair
     return drop_choices(consistent(out) if CONSISTENT else out)
@@ -484,7 +491,10 @@ class _Stage:
             else prof[0]
         )
         hidden = _profile_spans(occ)
-        words = synonym_evidence(doc, _hidden_spans(occ, prior))
+        shown = _hidden_spans(occ, prior)
+        words = synonym_evidence(
+            doc, shown, hidden - shown if PROFILE_ROWS_NARROW else frozenset()
+        )
         extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
         if extra:
             words = [w for w in words if w.start not in hidden]
