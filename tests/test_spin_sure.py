@@ -42,11 +42,11 @@ def test_decision_reads_the_candidates_bar() -> None:
     p = thr - 0.1
     args = ("chief", True, "synonym", False, 3.0, 3.0, 0)
     assert _decide(_synonym(p), *args) == "weak_evidence"  # the model's threshold
-    assert _decide(_synonym(p, bar=p - 0.05), *args) == ""  # a sure document's bar
-    assert _decide(_synonym(p, bar=p + 0.05), *args) == "weak_evidence"
+    assert _decide(_synonym(p, word_bar=p - 0.05), *args) == ""  # a sure document's bar
+    assert _decide(_synonym(p, word_bar=p + 0.05), *args) == "weak_evidence"
     # the LM in this round's context must still not be against it
     lm_against = ("chief", True, "synonym", False, -0.5, 3.0, 0)
-    assert _decide(_synonym(p, bar=0.1), *lm_against) == "lm_against"
+    assert _decide(_synonym(p, word_bar=0.1), *lm_against) == "lm_against"
 
 
 def test_candidates_carry_the_documents_bar(monkeypatch) -> None:
@@ -62,10 +62,10 @@ def test_candidates_carry_the_documents_bar(monkeypatch) -> None:
     det.details["model_score"] = 0.99
     cands = [c for c in stage.STAGE.candidates(doc, det) if c.source == "SPIN_SYNONYM"]
     assert cands, "no word evidence on a spun-looking sentence"
-    assert all(c.features["bar"] == 0.2 for c in cands if not c.features.get("common"))
+    assert all(c.features["word_bar"] == 0.2 for c in cands if not c.features.get("common"))
     det.details["model_score"] = 0.0
     cands = [c for c in stage.STAGE.candidates(doc, det) if c.source == "SPIN_SYNONYM"]
-    assert all(c.features["bar"] == 2.0 for c in cands if not c.features.get("common"))
+    assert all(c.features["word_bar"] == 2.0 for c in cands if not c.features.get("common"))
 
 
 #: Clean English with one seed-profile form ("mentioned"): the profile's gate stays closed.

@@ -263,11 +263,10 @@ def _decide(
         if gain < 0.0:
             return "lm_against"
         model = get_model()
-        # the stage's bar for this document (repair.stages.spin.word_bar), else the model's
-        need = c.features.get("bar", model.word_threshold)
+        need = model.word_threshold
         if c.features.get("common") and model.common is not None:
-            # a common written word: its own model
-            need = c.features.get("bar", model.common.threshold)
+            need = model.common.threshold  # a common written word: its own model
+        need = c.features.get("word_bar", need)  # a register's own bar (score/science.py)
         if c.features.get("model_probability", 0.0) >= need:
             return ""
         return "" if ref > 0 and gain >= 2.0 else "weak_evidence"

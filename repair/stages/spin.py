@@ -298,7 +298,7 @@ def reread(
                 "caps": False,
                 "pair_source": "synonym",
                 "model_probability": p,
-                "bar": bar,
+                "word_bar": bar,
                 "gain0": w.gain,
                 "main_features": model.main_features(x),
                 "reread": True,
@@ -423,7 +423,7 @@ def _synonym_candidate(
     if common:
         feats["common"] = True
     if bar is not None:
-        feats["bar"] = bar
+        feats["word_bar"] = bar
     if model is not None:
         threshold = model.threshold if isinstance(model, CommonModel) else model.word_threshold
         if bar is not None:
