@@ -326,7 +326,10 @@ def profile_score(doc: Document, occurrences: Sequence[Occurrence]) -> tuple[flo
 
 
 def detect(
-    doc: Document, occurrences: Sequence[Occurrence], words: Sequence[WordEvidence] = ()
+    doc: Document,
+    occurrences: Sequence[Occurrence],
+    words: Sequence[WordEvidence] = (),
+    profile: tuple[float, dict] | None = None,
 ) -> tuple[Detection, list[list[float]], list[float]]:
     """The spin :class:`~repair.types.Detection` (one finding per occurrence, and the
     score), the model features and the learned model's restoration probability of
@@ -336,8 +339,10 @@ def detect(
     probabilities, the density of high-evidence words and the profile score), or the
     profile score (squared below :data:`THRESHOLD`) when that is higher: a known
     spinner's fingerprint keeps the document score at least that high.
+    ``profile``: :func:`profile_score` of these occurrences, when the caller has it.
     """
-    prof, pdet = profile_score(doc, occurrences)
+    prof, pdet = profile if profile is not None else profile_score(doc, occurrences)
+    pdet = dict(pdet)
     ev = pdet.pop("_ev")
     feats = word_features(doc, words, prof)
     probs = probabilities(feats)

@@ -76,6 +76,23 @@ PHRASE_RECUR = 2
 #: Common written words get a second reading in documents already found spun
 #: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
 COMMON = True
+#: Where the document model is very sure the text is spun (model score >= SURE_SCORE),
+#: spinner-agnostic words are decided at the lower bar SURE_BAR instead of the model's
+#: word threshold (:func:`word_bar`; both chosen on dev, benchmarks/RESULTS.md,
+#: "Spin: sure documents"). None: off.
+SURE_SCORE: float | None = 0.97
+SURE_BAR = 0.40
+#: The same for common written words read a second time (the common model's threshold
+#: from SURE_SCORE up; None: unchanged).
+SURE_COMMON_BAR: float | None = None
+#: Profile occurrences hide their words from the spinner-agnostic reading only where the
+#: profile's own gate is open (:func:`_hidden_spans`): elsewhere their candidates are
+#: dropped anyway, and the word would get no edit at all.
+OPEN_PROFILE_ONLY = True
+#: With OPEN_PROFILE_ONLY: the words under profile occurrences are decided, but the
+#: document model (and every row's document statistics) reads the other rows only, as
+#: before (:meth:`_Stage.detect`): the document score does not move.
+PROFILE_ROWS_NARROW = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +114,32 @@ class SpinDetection(Detection):
     common_features: tuple[list[float], ...] = ()
 
 
+def word_bar(details: dict) -> float:
+    """The probability a spinner-agnostic word needs in a document with these detection
+    ``details``: 2.0 (never) below the document model's gate, the model's word threshold
+    above it, and :data:`SURE_BAR` from :data:`SURE_SCORE` up."""
+    model = get_model()
+    score = details.get("model_score", 0.0)
+    if score < model.doc_gate:
+        return 2.0
+    if SURE_SCORE is not None and score >= SURE_SCORE:
+        return min(SURE_BAR, model.word_threshold)
+    return model.word_threshold
+
+
+def common_bar(details: dict) -> float:
+    """The probability a common written word (read only where its own gate is open:
+    ``detect``) needs: the common model's threshold, :data:`SURE_COMMON_BAR` (if set)
+    where the document model score is at least :data:`SURE_SCORE`."""
+    common = get_model().common
+    if common is None:
+        return 2.0
+    score = details.get("model_score", 0.0)
+    if SURE_SCORE is not None and SURE_COMMON_BAR is not None and score >= SURE_SCORE:
+        return min(SURE_COMMON_BAR, common.threshold)
+    return common.threshold
+
+
 def _weak_learned(o: Occurrence) -> bool:
     """A pair learned from corpus statistics alone (no profile, no reference)."""
     return o.rule == "SPIN_LEARNED" and o.info.weight < LEARNED_CONFIDENT
@@ -115,19 +158,34 @@ def _profile_spans(occ: list[Occurrence]) -> set[int]:
     return _covered([(o.start, o.end) for o in occ if o.rule != "SPIN_LEARNED"])
 
 
-def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
+def _hidden_spans(occ: list[Occurrence], prior: float) -> set[int]:
+    """Offsets the synonym evidence skips (:func:`_profile_spans`); with
+    :data:`OPEN_PROFILE_ONLY`, profile occurrences (``SPIN_PAIR``, ``SPIN_PHRASE``) count
+    only where the profile's own gate is open: ``prior``, its score without pairs learned
+    from corpus statistics alone, >= :data:`~repair.detect.spin.THRESHOLD` (as ``score()``
+    reads it)."""
+    if not OPEN_PROFILE_ONLY or prior >= THRESHOLD:
+        return _profile_spans(occ)
+    return _profile_spans([o for o in occ if o.rule not in ("SPIN_PAIR", "SPIN_PHRASE")])
+
+
+def synonym_evidence(
+    doc: Document, covered: set[int], uncounted: set[int] | frozenset[int] = frozenset()
+) -> list[WordEvidence]:
     """:class:`WordEvidence` for every content word outside ``covered`` that has candidates.
 
     Skipped: stopwords, short or non-alphabetic words, words capitalized inside a
     sentence (names), and common words (zipf >= :data:`MAX_WRITTEN_ZIPF`).
     Sequential test: after every :data:`EARLY_ROWS` examined words, stop when
     fewer than :data:`EARLY_DENSITY` of them are flagged (half the detector's
-    midpoint), so clean text costs little.
+    midpoint), so clean text costs little.  Rows starting in ``uncounted`` are read but
+    do not count in that test (profile spans read where the profile's gate is closed:
+    :data:`PROFILE_ROWS_NARROW`), so the rows the document score reads do not change.
     """
     ctx = WordContext.of(doc)
     counts = Counter(t.text.lower() for t in doc.words)
     out: list[WordEvidence] = []
-    flagged = 0
+    flagged = examined = 0
     for t in doc.tokens:
         if t.kind != "word" or t.start in covered:
             continue
@@ -141,9 +199,12 @@ def synonym_evidence(doc: Document, covered: set[int]) -> list[WordEvidence]:
         ev = evidence(t.start, t.end, w, left, right, counts, packed=True)
         if ev is not None:
             out.append(ev)
+            if t.start in uncounted:
+                continue
+            examined += 1
             if ev.gain > SYN_FLAG_GAIN and ev.context > SYN_FLAG_CONTEXT:
                 flagged += 1
-            if len(out) % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * len(out):
+            if examined % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * examined:
                 break  # plainly not spun: the rest would not change the verdict
     # the ranked choices are read by consistent() only: not held for the rest of the repair
     return drop_choices(consistent(out) if CONSISTENT else out)
@@ -159,7 +220,10 @@ def read_common(
     """The second reading of common written words (:mod:`repair.score.spin_common`) and
     their features, outside profile, reference and number occurrences (``profile``: the
     profile score; ``score``: the document spin score)."""
-    rows = common_rows(doc, _profile_spans(list(occ)))
+    occ = list(occ)
+    if OPEN_PROFILE_ONLY:  # read only where the profile does not fire (common_wanted)
+        occ = [o for o in occ if o.rule not in ("SPIN_PAIR", "SPIN_PHRASE")]
+    rows = common_rows(doc, _profile_spans(occ))
     return rows, common_features(doc, rows, words, profile, score)
 
 
@@ -187,7 +251,9 @@ def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, Pair
     return out
 
 
-def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[Candidate]:
+def reread(
+    doc: Document, detection: SpinDetection, edits: list[Edit], bar: float | None = None
+) -> list[Candidate]:
     """Second reading: the synonym candidates that the model accepts once the first
     round's restorations are their context.
 
@@ -195,9 +261,12 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
     spun neighbours; after the first round the words next to a restoration are read
     again (the same evidence code and model; the document's features are recomputed
     over the updated rows).  Only words the model declined and whose two-word
-    context changed are read again.
+    context changed are read again; ``bar`` is the probability a word needs (default:
+    the model's word threshold).
     """
     model = get_model()
+    if bar is None:
+        bar = model.word_threshold
     before, after = WordContext.of(doc), WordContext.of(doc)
     done: set[int] = set()
     for e in edits:
@@ -207,7 +276,7 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
     words = list(detection.words)
     changed = []
     for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
-        if p >= model.word_threshold or w.start in done:
+        if p >= bar or w.start in done:
             continue
         left, right, _initial = context(doc, after, w.start, w.end)
         if (left, right) == context(doc, before, w.start, w.end)[:2]:
@@ -223,13 +292,14 @@ def reread(doc: Document, detection: SpinDetection, edits: list[Edit]) -> list[C
     probs = probabilities(feats)
     out = []
     for i, x, p in zip(changed, feats, probs, strict=True):
-        if p >= model.word_threshold:
+        if p >= bar:
             w = words[i]
             f = {
                 "strength": "synonym",
                 "caps": False,
                 "pair_source": "synonym",
                 "model_probability": p,
+                "word_bar": bar,
                 "gain0": w.gain,
                 "main_features": model.main_features(x),
                 "reread": True,
@@ -338,10 +408,12 @@ def _synonym_candidate(
     x: Sequence[float],
     model: SpinModel | CommonModel | None,
     common: bool = False,
+    bar: float | None = None,
 ) -> Candidate:
     """A ``SPIN_SYNONYM`` candidate for one word read by the word model (or, with
     ``common``, by the common-word model), with the features that raised it most when its
-    probability clears that model's threshold."""
+    probability clears that model's threshold (``bar``, where given, for the word model:
+    :func:`word_bar`; it is kept in the features for the decision)."""
     feats: dict = {
         "strength": "synonym",
         "caps": False,
@@ -351,8 +423,12 @@ def _synonym_candidate(
     }
     if common:
         feats["common"] = True
+    if bar is not None:
+        feats["word_bar"] = bar
     if model is not None:
         threshold = model.threshold if isinstance(model, CommonModel) else model.word_threshold
+        if bar is not None:
+            threshold = min(threshold, bar)
         if p >= threshold:
             feats["main_features"] = model.main_features(x)
     return Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats)
@@ -405,14 +481,34 @@ class _Stage:
 
     def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
-        words = synonym_evidence(doc, _profile_spans(occ))
-        d, feats, probs = detect_spin(doc, occ, words)
         weak = [_weak_learned(o) for o in occ]
+        prof = profile_score(doc, occ)
+        # pairs learned from corpus statistics alone must not open the gate of the
+        # built-in profile's own pairs (another spinner's habits): that gate reads
+        # the profile score without them (benchmarks/spin_learning.py, profile on)
+        prior = (
+            profile_score(doc, [o for o, w in zip(occ, weak, strict=True) if not w])[0]
+            if any(weak)
+            else prof[0]
+        )
+        hidden = _profile_spans(occ)
+        shown = _hidden_spans(occ, prior)
+        words = synonym_evidence(
+            doc, shown, hidden - shown if PROFILE_ROWS_NARROW else frozenset()
+        )
+        extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
+        if extra:
+            words = [w for w in words if w.start not in hidden]
+        d, feats, probs = detect_spin(doc, occ, words, profile=prof)
+        if extra:
+            # profile spans read where the profile's gate is closed: decided, not counted
+            n = len(words)
+            xf = word_features(
+                doc, words + extra, d.details["profile_score"], doc_rows=words,
+                only=range(n, n + len(extra)),
+            )  # fmt: skip
+            words, feats, probs = words + extra, feats + xf, probs + probabilities(xf)
         if any(weak):
-            # pairs learned from corpus statistics alone must not open the gate of the
-            # built-in profile's own pairs (another spinner's habits): that gate reads
-            # the profile score without them (benchmarks/spin_learning.py, profile on)
-            prior, _ = profile_score(doc, [o for o, w in zip(occ, weak, strict=True) if not w])
             d.details["prior_profile_score"] = round(prior, 4)
         phrases: list[PhraseEvidence] = []
         score = d.score
@@ -478,13 +574,14 @@ class _Stage:
                 _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
                 for ph in detection.phrases
             )
+        bar = word_bar(d)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
-            out.append(_synonym_candidate(w, p, x, model))
-        common = model.common
+            out.append(_synonym_candidate(w, p, x, model, bar=bar))
+        common, cbar = model.common, common_bar(d)
         for w, p, x in zip(
             detection.common, detection.common_probs, detection.common_features, strict=True
         ):
-            out.append(_synonym_candidate(w, p, x, common, common=True))
+            out.append(_synonym_candidate(w, p, x, common, common=True, bar=cbar))
         counts = _count_figures(doc, occ)
         for o in occ:
             for orig in o.info.originals:
@@ -526,17 +623,17 @@ class _Stage:
                 return agrees and (keep_prior or syn_open)
             return keep_profile or (doc_open and agrees)
 
-        model = get_model()
-        # words are decided where the document model opens the gate (rounded in details)
-        bar = model.word_threshold if d.get("model_score", 0.0) >= model.doc_gate else 2.0
+        # words are decided where the document model opens the gate (rounded in details),
+        # at a lower bar where it is very sure (word_bar)
+        bar = word_bar(d)
         # common words were read only where their own gate is open (detect)
-        common_bar = model.common.threshold if model.common is not None else 2.0
+        cbar = common_bar(d)
         kept = [
             c
             for c in candidates
             if (
                 c.features.get("model_probability", 0.0)
-                >= (common_bar if c.features.get("common") else bar)
+                >= (cbar if c.features.get("common") else bar)
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
@@ -567,7 +664,7 @@ class _Stage:
             doc_score = profile if keep_profile else detection.score
             first: Counter[str] = Counter()
             edits = score_spin(doc, doc_score, kept, gate=False, decisions=first)
-            extra = reread(doc, detection, edits) if bar <= 1.0 and REREAD else []
+            extra = reread(doc, detection, edits, bar) if bar <= 1.0 and REREAD else []
             if extra:
                 for c in extra:
                     dropped.pop((c.start, c.end), None)
