@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from repair.detect.ocr_letters import odd_trigrams
 from repair.detect.ocr_specks import speck_count
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
@@ -81,7 +82,11 @@ _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
 #: The two pieces of a word broken at a line end ("inf-⏎lammation") whose join is a known
 #: word are no garble: they do not count towards the gate (a clean narrow column with
 #: line-end hyphens opened it; ``benchmarks/ocr_archive.py``).
-HYPHEN_PIECES_UNCOUNTED = False
+HYPHEN_PIECES_UNCOUNTED = True
+#: A lower-case non-word holding a letter run no dictionary word has ("lniurv", "crlcl";
+#: :mod:`repair.detect.ocr_letters`) and no cheap split is an OCR pattern for the gate:
+#: real newspaper OCR at low garble shows them, clean text's rare words and terms do not.
+ODD_LETTERS = True
 
 
 def _hyphen_pieces(text: str) -> set[int]:
@@ -180,7 +185,7 @@ def real_mixed_case(text: str) -> bool:
     return not best or zipf(best[0].text.lower()) < zipf(low) + 1.0
 
 
-def _is_confusion(text: str, f: Finding) -> bool:
+def _is_confusion(text: str, f: Finding, odd_letters: bool = True) -> bool:
     """Whether a finding is a typical OCR pattern, not just an unknown word.
 
     Dialect ("nuff"), foreign words ("awa", "schwarze") and names ("McKenzie") are
@@ -206,25 +211,37 @@ def _is_confusion(text: str, f: Finding) -> bool:
     if best and best[0].cost <= CONFUSION_MAX_COST and zipf(best[0].text.lower()) >= 4.0:
         return True
     splits = split_candidates(piece)[:1] if piece.isalpha() else ()
-    return bool(splits) and splits[0].cost <= MERGED_MAX_COST
+    if splits and splits[0].cost <= MERGED_MAX_COST:
+        return True
+    return odd_letters and ODD_LETTERS and not splits and bool(odd_trigrams(piece))
 
 
-def _count_confusions(text: str, findings: list[Finding]) -> int:
-    """OCR-like findings; an unknown word that repeats counts once (a name or term the
-    text keeps using is consistent, garble rarely is), a pattern such as "tbe" each time."""
+def _count_confusions(text: str, findings: list[Finding]) -> tuple[int, int]:
+    """OCR-like findings, and how many of them only by their odd letters; an unknown word
+    that repeats counts once (a name or term the text keeps using is consistent, garble
+    rarely is), a pattern such as "tbe" each time."""
     seen: set[str] = set()
-    n = 0
+    odd_seen: set[str] = set()
+    n = odd_only = 0
     for f in findings:
         once = f.reason in ("nonword", "inner_capital")
         form = text[f.start : f.end].lower() if once else ""
         if once and form in seen:
             continue  # counted already (whatever this spelling's answer would be)
-        if not _is_confusion(text, f):
+        if _is_confusion(text, f, odd_letters=False):
+            n += 1
+        elif f.reason == "nonword" and _is_confusion(text, f):
+            odd = odd_trigrams(form)
+            if odd <= odd_seen:
+                continue  # a term the text keeps using ("wwoofers", "wwoofing": "^ww")
+            odd_seen |= odd
+            n += 1
+            odd_only += 1
+        else:
             continue
         if once:
             seen.add(form)
-        n += 1
-    return n
+    return n, odd_only
 
 
 def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
@@ -273,7 +290,8 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     for f in findings:
         reasons[f.reason] = reasons.get(f.reason, 0) + 1
     counted = [f for f in findings if f.start not in pieces] if pieces else findings
-    confusion = _count_confusions(text, counted) + speck_count(text)
+    confusion, odd_only = _count_confusions(text, counted)
+    confusion += speck_count(text)
     return Detection(
         tuple(findings),
         score,
@@ -281,6 +299,7 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
             "words": n_words,
             "garbled_words": flagged,
             "confusion_words": confusion,
+            "odd_letter_words": odd_only,
             "reasons": reasons,
         },
     )
@@ -299,7 +318,10 @@ def is_garbled(detection: Detection, gate: float = REALWORD_MIN_GARBLE) -> bool:
     details = detection.details
     flagged = int(details.get("garbled_words", 0))
     confusion = int(details.get("confusion_words", 0))
-    if detection.score >= gate and flagged >= GARBLE_MIN_WORDS and confusion >= GARBLE_MIN_OCR:
+    # odd letter runs alone ("lniurv") count only towards the share of OCR patterns below:
+    # a short clean paragraph with a few coined terms ("wwoofers") shows one or two
+    glyphs = confusion - int(details.get("odd_letter_words", 0))
+    if detection.score >= gate and flagged >= GARBLE_MIN_WORDS and glyphs >= GARBLE_MIN_OCR:
         return True
     words = max(1, int(details.get("words", 0)))
     return confusion >= GARBLE_MIN_WORDS and confusion / words >= CONFUSION_MIN_SHARE
