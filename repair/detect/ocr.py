@@ -15,6 +15,7 @@ unknown words are reported (``capitalized_unknown``) but counted as names, not e
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -92,6 +93,10 @@ ODD_LETTERS = True
 #: pattern for the gate's share route: broken capitals are common in newspaper OCR, while
 #: 6 of 750 clean paragraphs hold one such name ("Joff": Jeff).
 CAPITAL_READS = True
+#: Whether those two (odd letters, capitals read) also count as the OCR patterns the
+#: garble-score route needs (:func:`is_garbled`); off: a short clean paragraph with a
+#: coined term and a compound ("wwoofers", "farmwork") opened it.
+WEAK_IN_SCORE_ROUTE = False
 
 
 def _hyphen_pieces(text: str) -> set[int]:
@@ -190,7 +195,7 @@ def real_mixed_case(text: str) -> bool:
     return not best or zipf(best[0].text.lower()) < zipf(low) + 1.0
 
 
-def _is_confusion(text: str, f: Finding, odd_letters: bool = True) -> bool:
+def _is_confusion(text: str, f: Finding, weak: bool = True) -> bool:
     """Whether a finding is a typical OCR pattern, not just an unknown word.
 
     Dialect ("nuff"), foreign words ("awa", "schwarze") and names ("McKenzie") are
@@ -198,13 +203,15 @@ def _is_confusion(text: str, f: Finding, odd_letters: bool = True) -> bool:
     word, a comma glued to the next word, a capital inside a word that re-reads as a
     word ("shaU"), a non-word one cheap glyph confusion away from a common word
     ("rnoney") or cheaply split into words ("kingwas"), and a word broken at a line
-    end ("conc-⏎rete").
+    end ("conc-⏎rete").  With ``weak``, also the weaker patterns: a lower-case non-word
+    with a letter run no English word has ("lniurv": :data:`ODD_LETTERS`) and a capitalised
+    unknown word read as a common one ("Stieet": :data:`CAPITAL_READS`).
     """
     if f.reason in _CONFUSION_REASONS:
         return True
     piece = text[f.start : f.end]
     if f.reason == "capitalized_unknown":
-        return odd_letters and CAPITAL_READS and _reads_as_common(piece)
+        return weak and CAPITAL_READS and _reads_as_common(piece)
     if f.reason == "inner_capital":
         return bool(correction_candidates(piece)[:1])
     if f.reason == "line_end_hyphen":
@@ -219,7 +226,7 @@ def _is_confusion(text: str, f: Finding, odd_letters: bool = True) -> bool:
     splits = split_candidates(piece)[:1] if piece.isalpha() else ()
     if splits and splits[0].cost <= MERGED_MAX_COST:
         return True
-    return odd_letters and ODD_LETTERS and not splits and bool(odd_trigrams(piece))
+    return weak and ODD_LETTERS and not splits and bool(odd_trigrams(piece))
 
 
 def _reads_as_common(piece: str) -> bool:
@@ -228,32 +235,47 @@ def _reads_as_common(piece: str) -> bool:
     return bool(best) and best[0].cost <= CONFUSION_MAX_COST and zipf(best[0].text.lower()) >= 4.0
 
 
-def _count_confusions(text: str, findings: list[Finding]) -> tuple[int, int]:
-    """OCR-like findings, and how many of them only by their odd letters; an unknown word
-    that repeats counts once (a name or term the text keeps using is consistent, garble
-    rarely is), a pattern such as "tbe" each time."""
+#: Reasons counted once per spelling by :func:`_count_confusions`.
+_ONCE = frozenset({"nonword", "inner_capital", "capitalized_unknown", "realword_suspect"})
+#: Reasons of the weak patterns (:func:`_is_confusion`).
+_WEAK_REASONS = frozenset({"nonword", "capitalized_unknown"})
+
+
+def _count_confusions(text: str, findings: list[Finding], need: int) -> tuple[int, int]:
+    """OCR-like findings, and how many of them are only weak patterns (see
+    :func:`_is_confusion`); an unknown or suspect word that repeats counts once (a name or
+    term the text keeps using is consistent, garble rarely is), a pattern such as a comma
+    glued to a word each time; odd letter runs already counted ("^ww" of "wwoofers") do
+    not count again ("wwoofing").  Weak patterns are looked for only when they can
+    decide the share route of the gate: when the others are fewer than ``need`` and
+    enough candidates remain to reach it (a garbled page needs none, a clean one has few)."""
     seen: set[str] = set()
-    odd_seen: set[str] = set()
-    n = odd_only = 0
+    n = 0
+    maybe: list[Finding] = []
     for f in findings:
-        once = f.reason in ("nonword", "inner_capital", "capitalized_unknown")
+        once = f.reason in _ONCE
         form = text[f.start : f.end].lower() if once else ""
         if once and form in seen:
             continue  # counted already (whatever this spelling's answer would be)
-        if _is_confusion(text, f, odd_letters=False):
-            n += 1
-        elif f.reason in ("nonword", "capitalized_unknown") and _is_confusion(text, f):
-            odd = odd_trigrams(form) if f.reason == "nonword" else frozenset()
-            if odd and odd <= odd_seen:
-                continue  # a term the text keeps using ("wwoofers", "wwoofing": "^ww")
-            odd_seen |= odd
-            n += 1
-            odd_only += 1
-        else:
-            continue
         if once:
             seen.add(form)
-    return n, odd_only
+        if _is_confusion(text, f, weak=False):
+            n += 1
+        elif f.reason in _WEAK_REASONS:
+            maybe.append(f)
+    if n >= need or n + len(maybe) < need:
+        return n, 0
+    odd_seen: set[str] = set()
+    weak = 0
+    for f in maybe:
+        if not _is_confusion(text, f):
+            continue
+        odd = odd_trigrams(text[f.start : f.end]) if f.reason == "nonword" else frozenset()
+        if odd and odd <= odd_seen:
+            continue  # a term the text keeps using ("wwoofers", "wwoofing": "^ww")
+        odd_seen |= odd
+        weak += 1
+    return n + weak, weak
 
 
 def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
@@ -302,8 +324,10 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     for f in findings:
         reasons[f.reason] = reasons.get(f.reason, 0) + 1
     counted = [f for f in findings if f.start not in pieces] if pieces else findings
-    confusion, odd_only = _count_confusions(text, counted)
-    confusion += speck_count(text)
+    specks = speck_count(text)
+    need = max(GARBLE_MIN_WORDS, math.ceil(CONFUSION_MIN_SHARE * n_words)) - specks
+    confusion, weak = _count_confusions(text, counted, need)
+    confusion += specks
     return Detection(
         tuple(findings),
         score,
@@ -311,7 +335,7 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
             "words": n_words,
             "garbled_words": flagged,
             "confusion_words": confusion,
-            "odd_letter_words": odd_only,
+            "weak_ocr_words": weak,
             "reasons": reasons,
         },
     )
@@ -330,9 +354,9 @@ def is_garbled(detection: Detection, gate: float = REALWORD_MIN_GARBLE) -> bool:
     details = detection.details
     flagged = int(details.get("garbled_words", 0))
     confusion = int(details.get("confusion_words", 0))
-    # odd letter runs alone ("lniurv") count only towards the share of OCR patterns below:
-    # a short clean paragraph with a few coined terms ("wwoofers") shows one or two
-    glyphs = confusion - int(details.get("odd_letter_words", 0))
+    # weak patterns ("lniurv", "Stieet") count only towards the share of OCR patterns
+    # below: a short clean paragraph with a coined term ("wwoofers") shows one or two
+    glyphs = confusion - (0 if WEAK_IN_SCORE_ROUTE else int(details.get("weak_ocr_words", 0)))
     if detection.score >= gate and flagged >= GARBLE_MIN_WORDS and glyphs >= GARBLE_MIN_OCR:
         return True
     words = max(1, int(details.get("words", 0)))
