@@ -69,8 +69,8 @@ def test_sparse_real_ocr_in_the_column_still_opens_the_gate() -> None:
 def test_odd_letter_runs() -> None:
     assert odd_trigrams("lniurv") == {"^ln"}
     assert {"rlc"} <= odd_trigrams("crlcl")
-    for word in ("coiffures", "minerality", "tempranillo", "Lniurv", "b4", "naïve"):
-        assert not odd_trigrams(word)  # rare real words, capitals, digits, accents
+    for word in ("coiffures", "minerality", "tempranillo", "Lniurv", "b4", "naïve", "aaaah"):
+        assert not odd_trigrams(word)  # rare words, capitals, digits, accents, "aaa"
 
 
 #: Garble whose only evidence is weak: odd letter runs and capitals read as common words.
@@ -78,14 +78,16 @@ WEAK_OCR = (
     "The Mayor said yesterday that the Stieet Committee had not met since the "
     "lniurv to the engineer, and that the crlcl works on the bridge would wait "
     "until the Welfaie Board had seen the plans. The Council will meet again on "
-    "Monday to hear the report of the engineer on the state of the roads."
+    "Monday to hear the report of the engineer on the state of the roads, and the "
+    "Secretary of the Mothei Hospital and the Tacob Street school will attend."
 )
 
 
 def test_weak_ocr_patterns_open_the_share_route_only(monkeypatch: pytest.MonkeyPatch) -> None:
     d = detect.detect_ocr(WEAK_OCR)
-    assert d.details["weak_ocr_words"] == 4
+    assert d.details["weak_ocr_words"] == 6
     assert detect.is_garbled(d)
+    assert d.details["confusion_words"] == 6  # no glyph confusion: the score route stays shut
     monkeypatch.setattr(detect, "ODD_LETTERS", False)
     monkeypatch.setattr(detect, "CAPITAL_READS", False)
     assert not detect.is_garbled(detect.detect_ocr(WEAK_OCR))

@@ -41,9 +41,15 @@ def dictionary_trigrams() -> frozenset[str]:
 
 def odd_trigrams(word: str) -> frozenset[str]:
     """The letter trigrams of a lower-case ASCII word that no dictionary word has
-    ("lniurv": "^ln"; "crlcl": "rlc", "lcl"); empty for anything else (names, digits)."""
+    ("lniurv": "^ln"; "crlcl": "rlc", "lcl"); empty for anything else (names, digits).
+    A letter written three times is left out: informal text lengthens words ("sooo",
+    "aaaah", "drilllll"), and it is no evidence of a misread glyph."""
     if not (word.isalpha() and word.isascii() and word.islower()):
         return frozenset()
     known = dictionary_trigrams()
     padded = f"^{word}$"
-    return frozenset(t for i in range(len(padded) - 2) if (t := padded[i : i + 3]) not in known)
+    return frozenset(
+        t
+        for i in range(len(padded) - 2)
+        if (t := padded[i : i + 3]) not in known and not (t[0] == t[1] == t[2])
+    )
