@@ -113,3 +113,19 @@ def test_a_repeated_real_word_suspect_counts_once() -> None:
     assert d.details["reasons"].get("realword_suspect", 0) >= 5
     assert d.details["confusion_words"] <= 1
     assert not detect.is_garbled(d)
+
+
+def test_no_weak_patterns_in_another_language() -> None:
+    german = (
+        "Der iunger Mann ist nicht gegangen, und der Teufel wird auch nicht kommen; "
+        "die Kuchcn sind auf dem Tisch, und der Kuttcn ist eine alte Sache, die sich "
+        "nicht werden kann. "
+    ) * 2
+    d = detect.detect_ocr(german)
+    assert d.details["weak_ocr_words"] == 0
+    assert not detect.is_garbled(d)
+    english = german.replace("Der ", "The ").replace("der ", "the ").replace("ist ", "is ")
+    english = english.replace("nicht ", "not ").replace("auf ", "on ").replace("dem ", "the ")
+    english = english.replace("eine ", "an ").replace("sich ", "it ").replace("werden ", "be ")
+    english = english.replace("wird ", "will ").replace("auch ", "also ")
+    assert detect.detect_ocr(english).details["weak_ocr_words"] > 0
