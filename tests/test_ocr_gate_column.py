@@ -104,14 +104,14 @@ def test_a_coined_term_in_a_short_paragraph_is_no_ocr() -> None:
     assert not detect.is_garbled(d)
 
 
-def test_a_repeated_real_word_suspect_counts_once() -> None:
+def test_a_repeated_real_word_suspect_counts_at_most_twice() -> None:
     text = " ".join(
         ["She wore gold at every feast, and her women wore linen."] * 5
         + ["The court followed her from the palace to the river every spring."] * 20
     )
     d = detect.detect_ocr(text)
     assert d.details["reasons"].get("realword_suspect", 0) >= 5
-    assert d.details["confusion_words"] <= 1
+    assert d.details["confusion_words"] <= detect.REALWORD_REPEATS
     assert not detect.is_garbled(d)
 
 

@@ -252,20 +252,25 @@ def _reads_as_common(piece: str) -> bool:
 
 
 #: Reasons counted once per spelling by :func:`_count_confusions`.
-_ONCE = frozenset({"nonword", "inner_capital", "capitalized_unknown", "realword_suspect"})
+_ONCE = frozenset({"nonword", "inner_capital", "capitalized_unknown"})
+#: A real-word suspect counts at most this many times per spelling: a page about Cleopatra
+#: that "wore" gold five times is no OCR, a column with "tho" for "the" seven times is.
+REALWORD_REPEATS = 2
 #: Reasons of the weak patterns (:func:`_is_confusion`).
 _WEAK_REASONS = frozenset({"nonword", "capitalized_unknown"})
 
 
 def _count_confusions(text: str, findings: list[Finding], need: int) -> tuple[int, int]:
     """OCR-like findings, and how many of them are only weak patterns (see
-    :func:`_is_confusion`); an unknown or suspect word that repeats counts once (a name or
-    term the text keeps using is consistent, garble rarely is), a pattern such as a comma
-    glued to a word each time; odd letter runs already counted ("^ww" of "wwoofers") do
-    not count again ("wwoofing").  Weak patterns are looked for only when they can
-    decide the share route of the gate: when the others are fewer than ``need`` and
-    enough candidates remain to reach it (a garbled page needs none, a clean one has few)."""
+    :func:`_is_confusion`).  An unknown word that repeats counts once (a name or term the
+    text keeps using is consistent, garble rarely is), a real-word suspect at most
+    :data:`REALWORD_REPEATS` times, a pattern such as a comma glued to a word each time;
+    odd letter runs already counted ("^ww" of "wwoofers") do not count again
+    ("wwoofing").  Weak patterns are looked for only when they can decide the share
+    route of the gate: when the others are fewer than ``need`` and enough candidates
+    remain to reach it (a garbled page needs none, a clean one has few)."""
     seen: set[str] = set()
+    suspects: dict[str, int] = {}
     n = 0
     maybe: list[Finding] = []
     for f in findings:
@@ -273,6 +278,11 @@ def _count_confusions(text: str, findings: list[Finding], need: int) -> tuple[in
         form = text[f.start : f.end].lower() if once else ""
         if once and form in seen:
             continue  # counted already (whatever this spelling's answer would be)
+        if f.reason == "realword_suspect":
+            low = text[f.start : f.end].lower()
+            suspects[low] = suspects.get(low, 0) + 1
+            if suspects[low] > REALWORD_REPEATS:
+                continue
         if once:
             seen.add(form)
         if _is_confusion(text, f, weak=False):
