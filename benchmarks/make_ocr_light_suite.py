@@ -82,13 +82,11 @@ def damage(
     out: list[str] = []
     spans: list[dict] = []
     pos = 0
-    skip_next_space = False
+    merged = -1  # the token a merge glued to the word before: emitted with it already
     for k, m in enumerate(toks):
-        gap = text[pos : m.start()]
-        if skip_next_space:
-            gap = ""  # merged with the word before
-            skip_next_space = False
-        out.append(gap)
+        if k == merged:
+            continue
+        out.append(text[pos : m.start()])
         word = m.group()
         if k not in picks or not _CORE.search(word):
             out.append(word)
@@ -104,7 +102,7 @@ def damage(
         if k + 1 < len(toks) and text[m.end() : toks[k + 1].start()] == " ":
             events.append((-2, -2, "<merge>", 0))
             weights.append(merge)
-        if not events:
+        if not events or not sum(weights):
             out.append(word)
             pos = m.end()
             continue
@@ -118,7 +116,7 @@ def damage(
             nxt = toks[k + 1].group()
             new = word + nxt
             gold = word + " " + nxt
-            skip_next_space = True
+            merged = k + 1
             picks = [p for p in picks if p != k + 1]
         else:
             new = word[: core.start() + a] + src + word[core.start() + b :]

@@ -95,7 +95,7 @@ def _cer(text: str, gold: str) -> float:
 
 def damage(text: str, rate: float, rng: random.Random, table, split: int, merge: int) -> str:
     """``text`` with ``rate`` of its word tokens given one OCR event of the channel (as
-    ``make_ocr_light_suite.damage``, whose merges also repeat the next word)."""
+    ``make_ocr_light_suite.damage``)."""
     toks = list(light._WORD.finditer(text))
     picks = set(rng.sample(range(len(toks)), k=max(0, round(rate * len(toks)))))
     out: list[str] = []

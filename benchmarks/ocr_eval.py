@@ -225,32 +225,81 @@ def _suite_row(name: str, t: dict[str, float]) -> str:
     )
 
 
-def run_clean_english(folder: Path, per_register: int) -> list[str]:
-    """Rows: per register of ``folder`` (``../shared/data/clean_english``), paragraphs of more
-    than 30 words (a fixed-seed sample of ``per_register``), the OCR gate and OCR edits."""
+def clean_paragraphs(folder: Path, per_register: int) -> dict[str, list[str]]:
+    """Per register of ``folder`` (``../shared/data/clean_english``), paragraphs of more
+    than 30 words (a fixed-seed sample of ``per_register``)."""
     import random
 
-    from repair.detect.ocr import detect_ocr, is_garbled
-
-    config = RepairConfig(spin=False, tortured=False)
-    rows = []
+    out = {}
     for reg in sorted(p for p in folder.iterdir() if p.is_dir()):
         text = "\n".join(
             f.read_text(encoding="utf-8", errors="replace") for f in sorted(reg.iterdir())
         )
         paras = [p for p in text.split("\n\n") if len(p.split()) > 30]
         random.Random(0).shuffle(paras)
+        out[reg.name] = paras[:per_register]
+    return out
+
+
+def run_clean_english(folder: Path, per_register: int) -> list[str]:
+    """Rows: per register of ``folder`` (``../shared/data/clean_english``), paragraphs of more
+    than 30 words (a fixed-seed sample of ``per_register``), the OCR gate and OCR edits."""
+    from repair.detect.ocr import detect_ocr, is_garbled
+
+    config = RepairConfig(spin=False, tortured=False)
+    rows = []
+    for reg, paras in clean_paragraphs(folder, per_register).items():
         words = opened = edits = 0
-        for para in paras[:per_register]:
+        for para in paras:
             words += len(para.split())
             opened += is_garbled(detect_ocr(para))
             edits += sum(
                 e.kind in ("ocr", "spacing", "hyphenation")
                 for e in repair_text(para, config=config).edits
             )
-        n = min(per_register, len(paras))
-        rows.append(f"| {reg.name} | {n} | {words} | {opened} | {edits} |")
+        rows.append(f"| {reg} | {len(paras)} | {words} | {opened} | {edits} |")
     return rows
+
+
+def run_clean_wrapped(folder: Path, per_register: int, width: int) -> str:
+    """One row: the clean English paragraphs of :func:`clean_paragraphs` hard-wrapped at
+    ``width`` characters, about half the lines ending in a hyphen inside a word
+    (``make_ocr_suite._wrap``: "inf-⏎lammation"), as a narrow column of clean print:
+    the OCR gate, OCR and spacing edits (line-end hyphens joined are right), and tokens
+    changed (line-end hyphens joined and line breaks as spaces, as ``smh_eval.py``)."""
+    import random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import make_ocr_suite as noise
+    from ocr_archive import token_outcomes
+
+    from repair.detect.ocr import detect_ocr, is_garbled
+
+    config = RepairConfig(spin=False, tortured=False)
+    rng = random.Random(width)
+    paras = words = opened = edits = broken = tokens = 0
+    old = noise.WIDTH
+    noise.WIDTH = width
+    try:
+        for reg_paras in clean_paragraphs(folder, per_register).values():
+            for para in reg_paras:
+                text = "\n\n".join(
+                    noise._wrap(p.replace("\n", " "), rng) for p in para.split("\n\n")
+                )
+                paras += 1
+                words += len(text.split())
+                opened += is_garbled(detect_ocr(text))
+                res = repair_text(text, config=config)
+                edits += sum(e.kind in ("ocr", "spacing") for e in res.edits)
+                t = token_outcomes(text, res.text, text)
+                broken += t["broken"]
+                tokens += t["tokens"]
+    finally:
+        noise.WIDTH = old
+    return (
+        f"| {width} | {paras} | {words} | {opened} | {edits} | {broken}/{tokens} "
+        f"({1000 * broken / max(1, tokens):.2f}) |"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -273,6 +322,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--paragraphs", type=int, default=150, help="per register, with --clean-english"
+    )
+    ap.add_argument(
+        "--wrap",
+        type=int,
+        nargs="+",
+        default=[],
+        metavar="WIDTH",
+        help="with --clean-english: also the paragraphs hard-wrapped at each WIDTH, with "
+        "line-end hyphens (a clean narrow column)",
     )
     ap.add_argument("--out", type=Path, default=None, help="also write the tables (markdown)")
     ap.add_argument(
@@ -339,6 +397,14 @@ def main(argv: list[str] | None = None) -> int:
         out("|---|---|---|---|---|")
         for row in run_clean_english(args.clean_english, args.paragraphs):
             out(row)
+        if args.wrap:
+            out(
+                "\n| clean English wrapped at | paragraphs | words | gate opened "
+                "| OCR and spacing edits | tokens changed (per 1,000) |"
+            )
+            out("|---|---|---|---|---|---|")
+            for width in args.wrap:
+                out(run_clean_wrapped(args.clean_english, args.paragraphs, width))
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0

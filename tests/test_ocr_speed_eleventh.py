@@ -60,17 +60,26 @@ def test_count_confusions_counts_a_repeated_form_once() -> None:
         page = path.read_text(encoding="utf-8") * 2  # every form repeats
         found = list(ocr_detect.detect_ocr(page).findings)
         seen: set[str] = set()
+        suspects: dict[str, int] = {}
         plain = 0
         for f in found:  # the count as computed before (every finding asked first)
-            if not ocr_detect._is_confusion(page, f):
+            if not ocr_detect._is_confusion(page, f, weak=False):
                 continue
-            if f.reason in ("nonword", "inner_capital"):
+            if f.reason == "realword_suspect":
+                low = page[f.start : f.end].lower()
+                suspects[low] = suspects.get(low, 0) + 1
+                if suspects[low] > ocr_detect.REALWORD_REPEATS:
+                    continue
+            if f.reason in ocr_detect._ONCE:
                 form = page[f.start : f.end].lower()
                 if form in seen:
                     continue
                 seen.add(form)
             plain += 1
-        assert ocr_detect._count_confusions(page, found) == plain
+        # need 0: the gate is decided, weak patterns are not looked for
+        assert ocr_detect._count_confusions(page, found, 0) == (plain, 0)
+        total, weak = ocr_detect._count_confusions(page, found, plain + 1)  # weak looked for
+        assert total - weak == plain
 
 
 def test_scorer_context_without_copies_scores_the_same() -> None:

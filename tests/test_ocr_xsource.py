@@ -95,6 +95,8 @@ COLUMN = (
 def test_hyphen_pieces_of_known_words_are_no_garble(monkeypatch: pytest.MonkeyPatch) -> None:
     from repair.detect import ocr as detect
 
+    assert detect.HYPHEN_PIECES_UNCOUNTED is True  # on since session 12 (ocrgate)
+    monkeypatch.setattr(detect, "HYPHEN_PIECES_UNCOUNTED", False)
     before = detect.detect_ocr(COLUMN)
     monkeypatch.setattr(detect, "HYPHEN_PIECES_UNCOUNTED", True)
     after = detect.detect_ocr(COLUMN)
