@@ -62,6 +62,10 @@ MIN_DOC_WORDS = 2
 MIN_DOC_TERMS = 2
 #: Term sources that make a technical term (one such term needs no second one).
 STRONG = frozenset({"pps", "wordnet"})
+#: Term sources that outrank a mill's learned habit for another original: the paper
+#: mills' own expected phrases ("neural network"); a WordNet-only collocation does not
+#: ("staying vitality" is a mill's "remaining energy", not "staying power").
+OVER_HABIT = frozenset({"pps"})
 #: PMI of a pair the book counts never saw.
 UNSEEN_PMI = -1.0
 #: Text between two words of one collocation.
@@ -210,12 +214,12 @@ def relax(r: Restoration, reasons: tuple[str, ...]) -> tuple[str, ...]:
     """``reasons`` without the bars a supported term in scientific register does not need
     (a written word up to :data:`MAX_ZIPF`, a slightly rarer original); a written word the
     news LM does not know keeps them (the rare-word pass reads it), and so does one a
-    mill's habit writes for another original, unless the term is a technical one."""
+    mill's habit writes for another original, unless the term is a paper mill's own phrase."""
     if (
         not reasons
         or not supported(r)
         or not all(_lm_knows(r.written[i]) for i in r.changed)
-        or not r.term.sources & STRONG
+        or not r.term.sources & OVER_HABIT
         and any(habit_conflict(r.written[i], r.restored[i]) for i in r.changed)
     ):
         return reasons
