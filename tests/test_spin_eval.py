@@ -212,3 +212,13 @@ def test_sentence_initial_names_are_not_spinnable() -> None:
     words = {toks[i].text for i in spinnable(text, toks)}
     assert "Howard" not in words and "Grant" not in words
     assert {"Officials", "thanked", "money", "Money", "arrived", "matters"} <= words
+
+
+def test_missing_shared_register_is_reported(tmp_path: Path) -> None:
+    """A checkout without ``../shared`` beside it must not quietly evaluate another set."""
+    from spin_sim.corpus import documents
+
+    (tmp_path / "wsj").mkdir()
+    with pytest.warns(UserWarning, match=r"abc_news.*REPAIR_SHARED"):
+        docs = documents(tmp_path)
+    assert not any(d.register == "abc_news" for d in docs)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -104,6 +105,12 @@ def _iter_register(register: str, shared: Path) -> Iterator[Doc]:
         return
     folder = shared / register
     if not folder.is_dir():
+        # a checkout without ../shared beside it would quietly evaluate another document set
+        warnings.warn(
+            f"spin corpus: no folder {folder} (register {register!r} left out); "
+            "set REPAIR_SHARED to the shared folder",
+            stacklevel=2,
+        )
         return
     for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
