@@ -15,7 +15,7 @@ pairs are listed, and a clean page (gate shut) never gets here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -54,23 +54,35 @@ def adapt(
     """The candidates with page-adapted costs, and the indices whose cost changed
     (``words``: the page's word count)."""
     need = max(MIN_USES, MIN_SHARE * words)
+
+    def shift(c: Candidate) -> float:
+        if not REALWORD and c.features.get("orig_known"):
+            return 0.0
+        subs = c.features["subs"]
+        return -min(sum(BONUS for s in subs if counts.get((s[0], s[1]), 0) >= need), MAX_BONUS)
+
+    return shift_costs(candidates, shift)
+
+
+def shift_costs(
+    candidates: Sequence[Candidate], shift: Callable[[Candidate], float]
+) -> tuple[list[Candidate], set[int]]:
+    """The candidates with ``shift(c)`` nats added to the cost of each priced confusion
+    reading (substitutions and a cost, not fixed), and the indices whose cost moved; a
+    zero shift leaves a candidate as it is, and so does a positive one that
+    ``shift`` returns as 0."""
     out: list[Candidate] = []
     changed: set[int] = set()
     for k, c in enumerate(candidates):
         f = c.features
-        subs = f.get("subs")
-        if not subs or "cost" not in f or "fixed" in f:
+        if not f.get("subs") or "cost" not in f or "fixed" in f:
             out.append(c)
             continue
-        if not REALWORD and f.get("orig_known"):
+        d = shift(c)
+        if not d:
             out.append(c)
             continue
-        bonus = sum(BONUS for s in subs if counts.get((s[0], s[1]), 0) >= need)
-        bonus = min(bonus, MAX_BONUS)
-        if bonus <= 0:
-            out.append(c)
-            continue
-        out.append(replace(c, features={**f, "cost": float(f["cost"]) - bonus}))
+        out.append(replace(c, features={**f, "cost": float(f["cost"]) + d}))
         changed.add(k)
     return out, changed
 

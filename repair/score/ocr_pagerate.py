@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 
+from repair.score.ocr_docchannel import shift_costs
 from repair.types import Candidate
 
 #: Whether a garbled page's second reading prices substitutions by the page's rate.
@@ -56,16 +56,6 @@ def shift_of(read: int, words: int) -> float:
 
 def reprice(candidates: Sequence[Candidate], shift: float) -> tuple[list[Candidate], set[int]]:
     """The candidates with ``shift`` nats added per substitution, and the indices moved."""
-    out: list[Candidate] = []
-    changed: set[int] = set()
     if not shift:
-        return list(candidates), changed
-    for k, c in enumerate(candidates):
-        f = c.features
-        subs = f.get("subs")
-        if not subs or "cost" not in f or "fixed" in f:
-            out.append(c)
-            continue
-        out.append(replace(c, features={**f, "cost": float(f["cost"]) + shift * len(subs)}))
-        changed.add(k)
-    return out, changed
+        return list(candidates), set()
+    return shift_costs(candidates, lambda c: shift * len(c.features["subs"]))
