@@ -363,6 +363,12 @@ def _decide_all(
     """Each candidate decided in the context ``ctx`` gives; ``memo`` keeps the decisions
     by candidate index, re-used while the context is unchanged."""
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
+    from repair.score import ocr_rescue
+
+    # rejected readings close to their margins, per span (:mod:`repair.score.ocr_rescue`)
+    near: dict[tuple[int, int], tuple[float, Candidate, dict]] | None = (
+        {} if ocr_rescue.RESCUE else None
+    )
     # the candidates of a span share its context
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     decide = scorer._decide  # positional: ``Scorer.decide`` only names the arguments
@@ -397,6 +403,18 @@ def _decide_all(
                 ev = d.evidence
                 ev["finding"] = f["finding"]
                 groups.setdefault((c.start, c.end), []).append((d.margin, c, ev))
+            elif (
+                near is not None
+                and d.margin >= d.threshold - ocr_rescue.SLACK
+                and ocr_rescue.eligible(c)
+            ):
+                best = near.get((c.start, c.end))
+                if best is None or d.margin - d.threshold > best[0] - best[2]["threshold"]:
+                    ev = d.evidence
+                    ev["finding"] = f["finding"]
+                    near[c.start, c.end] = (d.margin, c, ev)
+    if near:
+        ocr_rescue.rescue(groups, near)
     return groups
 
 

@@ -1,0 +1,77 @@
+"""A word reading just below its margin wins over a fallback guess that is no word."""
+
+from __future__ import annotations
+
+from repair.candidates.ocr_rules import cand
+from repair.score import ocr_rescue
+
+
+def _fallback(repl: str):
+    c = cand(0, 6, repl, "OCR_NAME", finding="capitalized_unknown", fixed=0.7)
+    return (-100.0, c, {"fallback": True})
+
+
+def _near(repl: str, orig_known: bool = False):
+    c = cand(
+        0, 6, repl, "OCR_CONFUSION", finding="capitalized_unknown", orig=["Hnbour"],
+        alt=[repl], cost=3.0, orig_known=orig_known,
+    )  # fmt: skip
+    return (-4.5, c, {"margin": -4.5, "threshold": -4.0})
+
+
+def test_near_miss_word_replaces_nonword_fallback() -> None:
+    groups = {(0, 6): [_fallback("Habour")]}
+    ocr_rescue.rescue(groups, {(0, 6): _near("Harbour")})
+    assert groups[0, 6][0][1].replacement == "Harbour"
+    assert groups[0, 6][0][2]["rescued"] is True
+
+
+def test_fallback_that_is_a_word_is_kept() -> None:
+    groups = {(0, 6): [_fallback("Harbour")]}
+    ocr_rescue.rescue(groups, {(0, 6): _near("Hobart")})
+    assert [x[1].replacement for x in groups[0, 6]] == ["Harbour"]
+
+
+def test_accepted_reading_is_not_overridden() -> None:
+    accepted = _near("Harbour")
+    accepted = (1.5, accepted[1], accepted[2])
+    groups = {(0, 6): [accepted, _fallback("Habour")]}
+    ocr_rescue.rescue(groups, {(0, 6): _near("Hobart")})
+    assert groups[0, 6][0][1].replacement == "Harbour"
+    assert len(groups[0, 6]) == 2
+
+
+def test_eligible_needs_a_nonword_read_as_a_word() -> None:
+    assert ocr_rescue.eligible(_near("Harbour")[1])
+    assert not ocr_rescue.eligible(_near("Harbour", orig_known=True)[1])
+    assert not ocr_rescue.eligible(_near("Hxqzbour")[1])
+
+
+def test_decide_all_rescues_through_the_scorers_near_misses() -> None:
+    """The scorer's hook: a refused reading within the slack replaces the fallback; with
+    the switch off, or a margin further below, the fallback stays."""
+    from repair.score import ocr as score
+
+    class _Ctx:
+        def around(self, start: int, end: int):
+            return (["at", "the"], ["yesterday"])
+
+    def scorer_with(margin: float):
+        class _Scorer:
+            def _decide(self, orig, alt, prev, nxt, cost, known, thr, garbled, prior):
+                return score.Decision(False, "margin_below_threshold", margin, 0.0,
+                                      1.0, cost, None, -4.0)  # fmt: skip
+
+        return _Scorer()
+
+    fb = _fallback("Habour")[1]
+    word = _near("Harbour")[1]
+    old = ocr_rescue.RESCUE
+    try:
+        for switch, margin, want in ((True, -5.0, "Harbour"), (False, -5.0, "Habour"),
+                                     (True, -9.0, "Habour")):  # fmt: skip
+            ocr_rescue.RESCUE = switch
+            groups = score._decide_all(scorer_with(margin), _Ctx(), [fb, word], True, {})
+            assert groups[0, 6][0][1].replacement == want
+    finally:
+        ocr_rescue.RESCUE = old
