@@ -75,3 +75,35 @@ def test_decide_all_rescues_through_the_scorers_near_misses() -> None:
             assert groups[0, 6][0][1].replacement == want
     finally:
         ocr_rescue.RESCUE = old
+
+
+def test_affix_stem_split() -> None:
+    from repair.candidates.ocr_affix import split_affix
+
+    assert split_affix("Rhodcs's") == (0, 6)
+    assert split_affix("M'Lachlnn") == (2, 9)
+    assert split_affix("it's") is None  # stem too short
+    assert split_affix("O'neil") is None  # a prefix needs a capitalised stem
+
+
+def test_affix_reading_edits_the_stem_only() -> None:
+    """On a garbled page a possessive's garbled stem is read; the "'s" is kept as printed."""
+    from repair.candidates import ocr_affix
+    from repair.pipeline import repair_text
+
+    text = (
+        "Tho caso was hoard by tho Judgo. Mr. Rhodcs's ovidonco was takon, and tho jury "
+        "rotirod for an hour."
+    )
+    old = ocr_affix.AFFIXES
+    try:
+        ocr_affix.AFFIXES = False
+        off = repair_text(text)
+        ocr_affix.AFFIXES = True
+        on = repair_text(text)
+    finally:
+        ocr_affix.AFFIXES = old
+    assert "Rhodcs's" in off.text
+    assert "Rhodes's" in on.text
+    stem = [e for e in on.edits if e.original == "Rhodcs"]
+    assert stem and stem[0].replacement == "Rhodes"

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from repair.candidates import ocr_pagehabit
+from repair.candidates import ocr_affix, ocr_pagehabit
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
@@ -59,7 +59,7 @@ from repair.candidates.ocr_spacing import (
     split_pairs,
 )
 from repair.candidates.ocr_stops import lost_stop_candidates
-from repair.detect.ocr import CONFUSION_MAX_COST
+from repair.detect.ocr import CONFUSION_MAX_COST, token_reason
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
@@ -294,7 +294,10 @@ class _Generator:
                     )
             else:
                 i = by_start[f.start]
-                out.extend(self._token(toks, i, f.reason, info))
+                found = self._token(toks, i, f.reason, info)
+                if not found and ocr_affix.AFFIXES and info.garbled:  # "Rhodcs's", "O'Rogan"
+                    found = self._stem(toks, i, info)
+                out.extend(found)
                 if old_page and not _next_to_hyphen(toks, i):
                     out.extend(old_spelling_candidates(toks[i], f.reason))
         garbled = info.garbled
@@ -350,6 +353,24 @@ class _Generator:
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
+
+    def _stem(self, toks: list[Token], i: int, info: _DocInfo) -> list[Candidate]:
+        """The readings of a garbled word inside an affix (:mod:`repair.candidates.ocr_affix`),
+        each editing the stem's span only."""
+        tok = toks[i]
+        cut = ocr_affix.split_affix(tok.text)
+        if cut is None:
+            return []
+        stem = tok.text[cut[0] : cut[1]]
+        if not stem.isalpha() and ocr_affix.split_affix(stem) is None:
+            return []
+        inner = Token(stem, tok.start + cut[0], tok.start + cut[1], tok.kind)
+        if not stem.isalpha():  # "O'Rogan's": the prefix next
+            return self._stem([*toks[:i], inner, *toks[i + 1 :]], i, info)
+        reason = token_reason(inner, opens_sentence(toks, i))
+        if reason not in ("nonword", "capitalized_unknown") or is_known(stem.lower()):
+            return []
+        return self._token([*toks[:i], inner, *toks[i + 1 :]], i, reason, info)
 
     def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]
