@@ -107,3 +107,25 @@ def test_affix_reading_edits_the_stem_only() -> None:
     assert "Rhodes's" in on.text
     stem = [e for e in on.edits if e.original == "Rhodcs"]
     assert stem and stem[0].replacement == "Rhodes"
+
+
+def test_lone_letter_before_a_capital_and_after_a_comma() -> None:
+    """"m" for "in" before a place name, and after a comma; an initial after a capital or
+    before a mark is not read."""
+    from repair.candidates import ocr as gen
+    from repair.tokenize import tokenize
+
+    def lone(text: str, letter: str = "m") -> bool:
+        toks = tokenize(text)
+        i = next(k for k, t in enumerate(toks) if t.text == letter)
+        return gen._lone_letter(toks[i], toks, i)
+
+    assert lone("she had been m England since")
+    assert lone("it appears to me, m all trade disputes")
+    assert not lone("Mr John m Smith said")  # after a capital: an initial
+    old = gen.LONE_BEFORE_CAPITAL
+    try:
+        gen.LONE_BEFORE_CAPITAL = False
+        assert not lone("she had been m England since")
+    finally:
+        gen.LONE_BEFORE_CAPITAL = old

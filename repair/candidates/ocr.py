@@ -965,13 +965,21 @@ def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
         return False
     before = toks[i - 2] if i >= 2 and toks[i - 1].kind == "space" else None
     after = toks[i + 2] if i + 2 < len(toks) and toks[i + 1].kind == "space" else None
-    return (
-        before is not None
-        and after is not None
-        and before.kind == "word"
-        and after.kind == "word"
-        and after.text[:1].islower()
+    if before is None or after is None or after.kind != "word":
+        return False
+    if before.kind != "word" and not (LONE_AFTER_COMMA and before.text == ","):
+        return False
+    # before a capitalised word ("been m England") only after a lower-case word: after a
+    # capital or a mark it is more likely an initial
+    return after.text[:1].islower() or (
+        LONE_BEFORE_CAPITAL and before.kind == "word" and before.text.islower()
     )
+
+
+#: A lone letter between a lower-case word and a capitalised one is read too ...
+LONE_BEFORE_CAPITAL = True
+#: ... and one after a comma ("appears to me, m all trade disputes").
+LONE_AFTER_COMMA = True
 
 
 #: A misread first glyph re-read as a capital ("Btreet" -> "Street") inside a sentence is
