@@ -369,6 +369,7 @@ def _decide_all(
     near: dict[tuple[int, int], tuple[float, Candidate, dict]] | None = (
         {} if ocr_rescue.RESCUE else None
     )
+    same: list[tuple[float, Candidate, dict]] | None = [] if ocr_rescue.CONSISTENT else None
     # the candidates of a span share its context
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     decide = scorer._decide  # positional: ``Scorer.decide`` only names the arguments
@@ -403,18 +404,25 @@ def _decide_all(
                 ev = d.evidence
                 ev["finding"] = f["finding"]
                 groups.setdefault((c.start, c.end), []).append((d.margin, c, ev))
-            elif (
-                near is not None
-                and d.margin >= d.threshold - ocr_rescue.SLACK
-                and ocr_rescue.eligible(c)
-            ):
-                best = near.get((c.start, c.end))
-                if best is None or d.margin - d.threshold > best[0] - best[2]["threshold"]:
+            else:
+                if (
+                    near is not None
+                    and d.margin >= d.threshold - ocr_rescue.SLACK
+                    and ocr_rescue.eligible(c)
+                ):
+                    best = near.get((c.start, c.end))
+                    if best is None or d.margin - d.threshold > best[0] - best[2]["threshold"]:
+                        ev = d.evidence
+                        ev["finding"] = f["finding"]
+                        near[c.start, c.end] = (d.margin, c, ev)
+                if same is not None and d.margin >= d.threshold - ocr_rescue.CONSISTENT_SLACK:
                     ev = d.evidence
                     ev["finding"] = f["finding"]
-                    near[c.start, c.end] = (d.margin, c, ev)
+                    same.append((d.margin, c, ev))
     if near:
         ocr_rescue.rescue(groups, near)
+    if same:
+        ocr_rescue.consistent(groups, same)
     return groups
 
 

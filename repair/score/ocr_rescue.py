@@ -11,6 +11,13 @@ of its threshold by at most :data:`SLACK` nats.  That reading is taken instead.
 
 Only a one-word printed token that is no known word, read as one known word or listed
 name; the fallback must give a form neither the dictionary nor the name list knows.
+
+A second use of the scorer's near misses (:func:`consistent`): a page misprints a word
+the same way several times, and the two-sided language model accepts the reading where
+the context is telling ("Major of Sydney" -> "Mayor") and falls short where it is not.
+One page, one reading: where the page accepts the same reading of the same print at
+another span, a near miss within :data:`CONSISTENT_SLACK` nats of its threshold is
+taken too (SMH dev: "Major" -> "Mayor" three times, "Juno" -> "June", "m" -> "in").
 """
 
 from __future__ import annotations
@@ -21,6 +28,10 @@ from repair.types import Candidate
 RESCUE = True
 #: Nats a rejected reading's margin may fall short of its threshold.
 SLACK = 3.0
+#: A reading the page accepts elsewhere (the same print read as the same word) is
+#: taken where its margin falls short by at most CONSISTENT_SLACK nats ...
+CONSISTENT = True
+CONSISTENT_SLACK = 2.0
 
 
 def _word(text: str) -> bool:
@@ -58,4 +69,28 @@ def rescue(
         if any(_word(c.replacement.strip()) for _m, c, _e in items):
             continue  # the fallback gives a word
         ev["rescued"] = True
+        items.insert(0, (max(margin, -99.0), cand, ev))
+
+
+def consistent(
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
+    near: list[tuple[float, Candidate, dict]],
+) -> None:
+    """Accept each near miss (``(margin, candidate, evidence)``) whose reading, the same
+    printed words read as the same words, the page accepts at another span, where its own
+    span has no accepted reading (in place): one page, one reading of a misprint."""
+    accepted = {
+        (tuple(c.features["orig"]), tuple(c.features["alt"]))
+        for items in groups.values()
+        for m, c, _e in items
+        if m > -100.0 and "orig" in c.features and "alt" in c.features
+    }
+    for margin, cand, ev in near:
+        key = (tuple(cand.features["orig"]), tuple(cand.features["alt"]))
+        if key not in accepted:
+            continue
+        items = groups.setdefault((cand.start, cand.end), [])
+        if any(m > -100.0 for m, _c, _e in items):
+            continue
+        ev["consistent"] = True
         items.insert(0, (max(margin, -99.0), cand, ev))

@@ -110,7 +110,7 @@ def test_affix_reading_edits_the_stem_only() -> None:
 
 
 def test_lone_letter_before_a_capital_and_after_a_comma() -> None:
-    """"m" for "in" before a place name, and after a comma; an initial after a capital or
+    """ "m" for "in" before a place name, and after a comma; an initial after a capital or
     before a mark is not read."""
     from repair.candidates import ocr as gen
     from repair.tokenize import tokenize
@@ -129,3 +129,20 @@ def test_lone_letter_before_a_capital_and_after_a_comma() -> None:
         assert not lone("she had been m England since")
     finally:
         gen.LONE_BEFORE_CAPITAL = old
+
+
+def test_consistent_reading_where_the_page_accepts_it_elsewhere() -> None:
+    def item(start: int, margin: float, orig: str = "Major", alt: str = "Mayor"):
+        c = cand(
+            start, start + 5, alt, "OCR_REALWORD", finding="realword", orig=[orig], alt=[alt],
+            cost=2.0, orig_known=True,
+        )  # fmt: skip
+        return (margin, c, {"margin": margin})
+
+    groups = {(0, 5): [item(0, 3.0)]}
+    ocr_rescue.consistent(groups, [item(10, 1.0), item(20, 1.0, alt="Manor")])
+    assert groups[10, 15][0][1].replacement == "Mayor"
+    assert (20, 25) not in groups  # "Manor" is accepted nowhere on the page
+    before = {(0, 5): [item(0, 3.0)], (10, 15): [item(10, 2.6, alt="Mayer")]}
+    ocr_rescue.consistent(before, [item(10, 1.0)])
+    assert before[10, 15][0][1].replacement == "Mayer"  # an accepted reading stays first
