@@ -30,7 +30,7 @@ RESCUE = True
 SLACK = 3.0
 #: A reading the page accepts elsewhere (the same print read as the same word) is
 #: taken where its margin falls short by at most CONSISTENT_SLACK nats ...
-CONSISTENT = True
+CONSISTENT = False
 CONSISTENT_SLACK = 2.0
 
 
@@ -72,6 +72,14 @@ def rescue(
         items.insert(0, (max(margin, -99.0), cand, ev))
 
 
+def _word_reading(orig: tuple[str, ...], alt: tuple[str, ...]) -> bool:
+    """One printed word read as one other word of letters, in the same case: no deletion
+    of a speck ("I " at a line start), no split of a compound, no name read as a word."""
+    if len(orig) != 1 or len(alt) != 1 or not orig[0].isalpha() or not alt[0].isalpha():
+        return False
+    return orig[0][:1].isupper() == alt[0][:1].isupper()
+
+
 def consistent(
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
     near: list[tuple[float, Candidate, dict]],
@@ -87,8 +95,10 @@ def consistent(
     }
     for margin, cand, ev in near:
         key = (tuple(cand.features["orig"]), tuple(cand.features["alt"]))
-        if key not in accepted:
+        if key not in accepted or not _word_reading(key[0], key[1]):
             continue
+        if cand.end - cand.start != len(key[0][0]) or cand.replacement != key[1][0]:
+            continue  # the span holds marks besides the word ("clop]")
         items = groups.setdefault((cand.start, cand.end), [])
         if any(m > -100.0 for m, _c, _e in items):
             continue
