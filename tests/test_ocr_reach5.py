@@ -146,3 +146,15 @@ def test_consistent_reading_where_the_page_accepts_it_elsewhere() -> None:
     before = {(0, 5): [item(0, 3.0)], (10, 15): [item(10, 2.6, alt="Mayer")]}
     ocr_rescue.consistent(before, [item(10, 1.0)])
     assert before[10, 15][0][1].replacement == "Mayer"  # an accepted reading stays first
+
+
+def test_short_word_readings() -> None:
+    """A rare two-letter word is read as function words one letter away; common ones
+    ("mr", "no") and capitals are never read."""
+    from repair.candidates.ocr_shortword import short_readings
+
+    assert [w for w, _c in short_readings("tj")] == ["to"]
+    assert {w for w, _c in short_readings("bl")} == {"be", "by"}
+    assert short_readings("mr") == ()
+    assert short_readings("no") == ()
+    assert short_readings("Tj") == ()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from repair.candidates import ocr_affix, ocr_pagehabit
+from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
@@ -673,7 +673,23 @@ class _Generator:
         """A real word re-read as another, in context: lone letters here ("m" for "in"),
         words by :func:`repair.candidates.ocr_realword.realword_candidates`."""
         if len(tok.text) > 1:
-            return realword_candidates(toks, i, names, heavy)
+            out = realword_candidates(toks, i, names, heavy)
+            if not out and heavy and ocr_shortword.SHORT_WORDS and _lone_letter_place(toks, i):
+                out = [
+                    _cand(
+                        tok.start,
+                        tok.end,
+                        word,
+                        "OCR_REALWORD",
+                        finding="realword",
+                        orig=[tok.text],
+                        alt=[word],
+                        cost=cost,
+                        orig_known=True,
+                    )
+                    for word, cost in ocr_shortword.short_readings(tok.text)
+                ]
+            return out
         if not _lone_letter(tok, toks, i):
             return []
         out = []
@@ -956,6 +972,20 @@ def _caps_neighbour(toks: list[Token], i: int) -> bool:
             if t.kind == "word" and len(t.text) >= 2 and t.text.isupper():
                 return True
     return False
+
+
+def _lone_letter_place(toks: list[Token], i: int) -> bool:
+    """Whether ``toks[i]`` stands between two words (spaces either side, a lower-case one
+    after): the place :func:`_lone_letter` asks for, without the letter test."""
+    before = toks[i - 2] if i >= 2 and toks[i - 1].kind == "space" else None
+    after = toks[i + 2] if i + 2 < len(toks) and toks[i + 1].kind == "space" else None
+    return (
+        before is not None
+        and after is not None
+        and before.kind == "word"
+        and after.kind == "word"
+        and after.text[:1].islower()
+    )
 
 
 def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
