@@ -160,10 +160,8 @@ LOOSE_NONWORD_THRESHOLD = -1.0
 #: (:mod:`repair.candidates.ocr_far`) ...
 FAR = True
 FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword", "inner_capital"})
-#: ... accepted at this margin (nats) ...
+#: ... accepted at this margin (nats).
 FAR_THRESHOLD = -3.0
-#: ... and searched for a capitalised token even when the name-shape model reads it.
-FAR_OVER_NAMES = False
 #: Non-words of garbled pages get readings with a dropped letter put back
 #: (:mod:`repair.candidates.ocr_dropped`).  Off: no gain on held-out folds of SMH dev
 #: (``benchmarks/ocr_drops_cv.py``; benchmarks/RESULTS.md "OCR: dropped letters").
@@ -488,9 +486,7 @@ class _Generator:
             return []
         if any(float(c.features.get("cost", 99.0)) < FAR_GATE_COST for c in found):
             return []
-        if any(c.source == "OCR_NAME" for c in found) and not (
-            FAR_OVER_NAMES and text[:1].isupper()
-        ):
+        if any(c.source == "OCR_NAME" for c in found):
             return []
         out = []
         for c in far_readings(text):

@@ -46,12 +46,8 @@ SHORT_DISTANCE = 2
 MAX_DISTANCE = 3
 #: Length difference between the token and a reading.
 MAX_LEN_DIFF = 1
-#: Capitalised tokens are searched too ...
+#: Capitalised tokens are searched too.
 CAPITALS = False
-#: ... within this plain edit distance (letters) ...
-CAPITAL_MAX_DISTANCE = 3
-#: ... for readings at least this common (Zipf; a name printed once is often no word).
-CAPITAL_TARGET_ZIPF = 3.0
 #: Lower-case words with capitals inside ("strvOt") of this length or more are searched.
 INNER_CAPITALS = True
 INNER_MIN_LEN = 5
@@ -160,9 +156,6 @@ def far_readings(token: str) -> tuple[Correction, ...]:
 
     low = token.lower()
     cutoff = SHORT_DISTANCE if len(token) <= SHORT_LEN else MAX_DISTANCE
-    capital = not token[:1].islower()
-    if capital:
-        cutoff = min(cutoff, CAPITAL_MAX_DISTANCE)
     words = _anchored(len(low), low[0], low[-1]) if ANCHORED else _near_lengths(len(low))
     hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
     if len(hits) > MAX_PRICED:
@@ -175,7 +168,7 @@ def far_readings(token: str) -> tuple[Correction, ...]:
     limit = bound(token)
     priced = []
     for word, _dist, _k in hits[:MAX_PRICED]:
-        if word == low or (capital and zipf(word) < CAPITAL_TARGET_ZIPF):
+        if word == low:
             continue
         cost = channel_cost(token, word)
         if cost <= limit:

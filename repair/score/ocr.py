@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
-from repair.score import ocr_pagerate
+from repair.score import ocr_pagerate, ocr_rescue
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -363,8 +363,6 @@ def _decide_all(
     """Each candidate decided in the context ``ctx`` gives; ``memo`` keeps the decisions
     by candidate index, re-used while the context is unchanged."""
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
-    from repair.score import ocr_rescue
-
     # rejected readings close to their margins, per span (:mod:`repair.score.ocr_rescue`)
     near: dict[tuple[int, int], tuple[float, Candidate, dict]] | None = (
         {} if ocr_rescue.RESCUE else None
