@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from repair.candidates import ocr_pagehabit
+from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
@@ -59,7 +59,7 @@ from repair.candidates.ocr_spacing import (
     split_pairs,
 )
 from repair.candidates.ocr_stops import lost_stop_candidates
-from repair.detect.ocr import CONFUSION_MAX_COST
+from repair.detect.ocr import CONFUSION_MAX_COST, token_reason
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
@@ -292,7 +292,10 @@ class _Generator:
                     )
             else:
                 i = by_start[f.start]
-                out.extend(self._token(toks, i, f.reason, info))
+                found = self._token(toks, i, f.reason, info)
+                if not found and ocr_affix.AFFIXES and info.garbled:  # "Rhodcs's", "O'Rogan"
+                    found = self._stem(toks, i, info)
+                out.extend(found)
                 if old_page and not _next_to_hyphen(toks, i):
                     out.extend(old_spelling_candidates(toks[i], f.reason))
         garbled = info.garbled
@@ -348,6 +351,24 @@ class _Generator:
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
+
+    def _stem(self, toks: list[Token], i: int, info: _DocInfo) -> list[Candidate]:
+        """The readings of a garbled word inside an affix (:mod:`repair.candidates.ocr_affix`),
+        each editing the stem's span only."""
+        tok = toks[i]
+        cut = ocr_affix.split_affix(tok.text)
+        if cut is None:
+            return []
+        stem = tok.text[cut[0] : cut[1]]
+        if not stem.isalpha() and ocr_affix.split_affix(stem) is None:
+            return []
+        inner = Token(stem, tok.start + cut[0], tok.start + cut[1], tok.kind)
+        if not stem.isalpha():  # "O'Rogan's": the prefix next
+            return self._stem([*toks[:i], inner, *toks[i + 1 :]], i, info)
+        reason = token_reason(inner, opens_sentence(toks, i))
+        if reason not in ("nonword", "capitalized_unknown") or is_known(stem.lower()):
+            return []
+        return self._token([*toks[:i], inner, *toks[i + 1 :]], i, reason, info)
 
     def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]
@@ -648,7 +669,23 @@ class _Generator:
         """A real word re-read as another, in context: lone letters here ("m" for "in"),
         words by :func:`repair.candidates.ocr_realword.realword_candidates`."""
         if len(tok.text) > 1:
-            return realword_candidates(toks, i, names, heavy)
+            out = realword_candidates(toks, i, names, heavy)
+            if not out and heavy and ocr_shortword.SHORT_WORDS and _lone_letter_place(toks, i):
+                out = [
+                    _cand(
+                        tok.start,
+                        tok.end,
+                        word,
+                        "OCR_REALWORD",
+                        finding="realword",
+                        orig=[tok.text],
+                        alt=[word],
+                        cost=cost,
+                        orig_known=True,
+                    )
+                    for word, cost in ocr_shortword.short_readings(tok.text)
+                ]
+            return out
         if not _lone_letter(tok, toks, i):
             return []
         out = []
@@ -933,11 +970,9 @@ def _caps_neighbour(toks: list[Token], i: int) -> bool:
     return False
 
 
-def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
-    """A lone lower-case letter between words ("m" for "in", "n" for "a"): not "a", "i",
-    "o", and not a unit after a number ("10 m") or a list mark ("(b)", "b.")."""
-    if toks is None or tok.text not in "bcdefghjklmnpqrstuvwxyz" or not tok.text:
-        return False
+def _lone_letter_place(toks: list[Token], i: int) -> bool:
+    """Whether ``toks[i]`` stands between two words (spaces either side, a lower-case one
+    after): the place :func:`_lone_letter` asks for, without the letter test."""
     before = toks[i - 2] if i >= 2 and toks[i - 1].kind == "space" else None
     after = toks[i + 2] if i + 2 < len(toks) and toks[i + 1].kind == "space" else None
     return (
@@ -947,6 +982,30 @@ def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
         and after.kind == "word"
         and after.text[:1].islower()
     )
+
+
+def _lone_letter(tok: Token, toks: list[Token] | None, i: int) -> bool:
+    """A lone lower-case letter between words ("m" for "in", "n" for "a"): not "a", "i",
+    "o", and not a unit after a number ("10 m") or a list mark ("(b)", "b.")."""
+    if toks is None or tok.text not in "bcdefghjklmnpqrstuvwxyz" or not tok.text:
+        return False
+    before = toks[i - 2] if i >= 2 and toks[i - 1].kind == "space" else None
+    after = toks[i + 2] if i + 2 < len(toks) and toks[i + 1].kind == "space" else None
+    if before is None or after is None or after.kind != "word":
+        return False
+    if before.kind != "word" and not (LONE_AFTER_COMMA and before.text == ","):
+        return False
+    # before a capitalised word ("been m England") only after a lower-case word: after a
+    # capital or a mark it is more likely an initial
+    return after.text[:1].islower() or (
+        LONE_BEFORE_CAPITAL and before.kind == "word" and before.text.islower()
+    )
+
+
+#: A lone letter between a lower-case word and a capitalised one is read too ...
+LONE_BEFORE_CAPITAL = True
+#: ... and one after a comma ("appears to me, m all trade disputes").
+LONE_AFTER_COMMA = True
 
 
 #: A misread first glyph re-read as a capital ("Btreet" -> "Street") inside a sentence is

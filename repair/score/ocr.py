@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
-from repair.score import ocr_pagerate
+from repair.score import ocr_pagerate, ocr_rescue
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -363,6 +363,11 @@ def _decide_all(
     """Each candidate decided in the context ``ctx`` gives; ``memo`` keeps the decisions
     by candidate index, re-used while the context is unchanged."""
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]] = {}
+    # rejected readings close to their margins, per span (:mod:`repair.score.ocr_rescue`)
+    near: dict[tuple[int, int], tuple[float, Candidate, dict]] | None = (
+        {} if ocr_rescue.RESCUE else None
+    )
+    same: list[tuple[float, Candidate, dict]] | None = [] if ocr_rescue.CONSISTENT else None
     # the candidates of a span share its context
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     decide = scorer._decide  # positional: ``Scorer.decide`` only names the arguments
@@ -397,6 +402,25 @@ def _decide_all(
                 ev = d.evidence
                 ev["finding"] = f["finding"]
                 groups.setdefault((c.start, c.end), []).append((d.margin, c, ev))
+            else:
+                if (
+                    near is not None
+                    and d.margin >= d.threshold - ocr_rescue.SLACK
+                    and ocr_rescue.eligible(c)
+                ):
+                    best = near.get((c.start, c.end))
+                    if best is None or d.margin - d.threshold > best[0] - best[2]["threshold"]:
+                        ev = d.evidence
+                        ev["finding"] = f["finding"]
+                        near[c.start, c.end] = (d.margin, c, ev)
+                if same is not None and d.margin >= d.threshold - ocr_rescue.CONSISTENT_SLACK:
+                    ev = d.evidence
+                    ev["finding"] = f["finding"]
+                    same.append((d.margin, c, ev))
+    if near:
+        ocr_rescue.rescue(groups, near)
+    if same:
+        ocr_rescue.consistent(groups, same)
     return groups
 
 
