@@ -182,6 +182,19 @@ def extra_words(
     return out
 
 
+#: Written multi-word spans read as one-word originals in scientific register
+#: (:func:`phrases_open`).
+PHRASES = True
+
+
+def phrases_open(doc: Document) -> bool:
+    """Whether the spin stage reads written multi-word spans as one-word originals
+    (``SPIN_SYNONYM_PHRASE``, its own bars in :func:`repair.stages.spin._phrase_kept`)
+    although no spin gate is open: in scientific register a WordNet multi-word lemma
+    ("linguistic communication" for "language") is a thesaurus's, not the author's."""
+    return PHRASES and is_scientific(doc)
+
+
 # ---- collocation terms in scientific register (repair.score.collocation)
 
 #: Commonest written word read in a term window of a scientific document (wordfreq Zipf;

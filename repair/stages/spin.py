@@ -33,6 +33,7 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.science import extra_words as science_words
+from repair.score.science import phrases_open as science_phrases
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
 from repair.score.spin_common import common_features, common_probabilities, common_rows
 from repair.score.spin_common import wanted as common_wanted
@@ -567,8 +568,10 @@ class _Stage:
         profile = d.get("profile_score", detection.score)
         gate = d.get("model_score", 0.0) >= model.doc_gate
         profile_open = d.get("prior_profile_score", profile) >= THRESHOLD
-        if PHRASES and (gate or profile_open or d.get("family_gate", False)):
-            # multi-word spans, only where a gate is open
+        if PHRASES and (
+            gate or profile_open or d.get("family_gate", False) or science_phrases(doc)
+        ):
+            # multi-word spans, only where a gate is open (or in scientific register)
             recur = _recurring(detection.phrases)
             out.extend(
                 _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
