@@ -32,6 +32,7 @@ from repair.detect.spin import detect as detect_spin
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
+from repair.score.consistency import carried_edits
 from repair.score.science import extra_words as science_words
 from repair.score.science import phrases_open as science_phrases
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
@@ -74,6 +75,10 @@ PHRASE_KEEP_GAIN = 10.0
 PHRASE_MIN_MARGIN = 2.0
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
+#: A synonym restoration is carried to the other places of its written word
+#: (:mod:`repair.score.consistency`).
+CARRY = True
+CARRY_RULES = frozenset({"SPIN_SYNONYM"})
 #: Common written words get a second reading in documents already found spun
 #: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
 COMMON = True
@@ -674,6 +679,10 @@ class _Stage:
                 edits = score_spin(doc, doc_score, kept + extra, gate=False, decisions=decisions)
             else:
                 decisions.update(first)
+            if CARRY:  # one written form, one restoration (score/consistency.py)
+                more = carried_edits(doc, edits, CARRY_RULES)
+                decisions["carried"] += len(more)
+                edits = sorted(edits + more, key=lambda e: e.offset)
         decisions.update(dropped.values())
         d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
         return edits
