@@ -52,7 +52,9 @@ MILL = (
     "Wireless indicator organizations must save vitality to run for a long season without "
     "unused batteries. We propose a steering convention that chooses the next hub by its "
     "staying vitality and its separation to the base station. Simulations show that the "
-    "organization lives thirty percent longer than with the normal convention."
+    "organization lives thirty percent longer than with the normal convention, while the "
+    "postpone of each administrator grows only slightly. The convention is easy to add to "
+    "existing gadgets.\n"
 )
 
 
@@ -90,3 +92,14 @@ def test_multiword_span_read_in_scientific_register(monkeypatch: pytest.MonkeyPa
 def test_clean_abstract_keeps_its_words() -> None:
     clean = SCIENCE.replace("linguistic communication", "language")
     assert repair_text(clean).text == clean
+
+
+def test_known_multiword_term_is_the_authors(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "false alarm" is a WordNet lemma of "failure", but the book counts know the pair
+    text = SCIENCE.replace("Its error rate", "Its false alarm rate")
+    assert science.unseen_span("linguistic communication")
+    assert not science.unseen_span("false alarm")
+    r = repair_text(text)
+    assert not any(e.original == "false alarm" for e in r.edits)
+    monkeypatch.setattr(spin_stage, "science_span", lambda written: True)
+    assert any(e.original == "false alarm" for e in repair_text(text).edits)

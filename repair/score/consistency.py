@@ -27,9 +27,9 @@ from repair.document import Document
 from repair.types import Edit
 
 #: Least confidence of an accepted restoration for it to be carried.
-MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = 0.7
 #: Least context gain (nats: LM gain + book weight x book-pair gain) at the new place.
-MIN_GAIN = 0.0
+MIN_GAIN = 2.0
 #: Characters after which a capital opens a sentence.
 _OPENERS = frozenset(".!?:;\n\"'“‘(")
 

@@ -191,8 +191,19 @@ def phrases_open(doc: Document) -> bool:
     """Whether the spin stage reads written multi-word spans as one-word originals
     (``SPIN_SYNONYM_PHRASE``, its own bars in :func:`repair.stages.spin._phrase_kept`)
     although no spin gate is open: in scientific register a WordNet multi-word lemma
-    ("linguistic communication" for "language") is a thesaurus's, not the author's."""
+    ("linguistic communication" for "language") is a thesaurus's, not the author's; the
+    spin stage keeps only spans the book counts do not know (:func:`unseen_span`)."""
     return PHRASES and is_scientific(doc)
+
+
+def unseen_span(written: str) -> bool:
+    """Whether no two neighbouring words of the written span ``written`` are a pair of the
+    book counts: a span they know is an established term of its own ("false alarm" rate,
+    "end product"), a thesaurus's multi-word lemma is not ("linguistic communication")."""
+    words = written.lower().split()
+    return len(words) > 1 and all(
+        pair_pmi(a, b) == UNSEEN_PMI for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 # ---- collocation terms in scientific register (repair.score.collocation)

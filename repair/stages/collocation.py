@@ -80,7 +80,7 @@ ODD_PREGATE_PER_1000 = 10.0
 #: Rare, mill and term words are carried to the other places of their written word
 #: (:mod:`repair.score.consistency`).
 CARRY = True
-CARRY_RULES = frozenset({RARE_RULE, MILL_RULE, _candidates.RULE})
+CARRY_RULES = frozenset({RARE_RULE, MILL_RULE})
 
 
 def _starts_within(doc: Document, spans: list[tuple[int, int]]) -> frozenset[int]:

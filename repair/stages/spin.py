@@ -35,6 +35,7 @@ from repair.resources.frequency import zipf
 from repair.score.consistency import carried_edits
 from repair.score.science import extra_words as science_words
 from repair.score.science import phrases_open as science_phrases
+from repair.score.science import unseen_span as science_span
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
 from repair.score.spin_common import common_features, common_probabilities, common_rows
 from repair.score.spin_common import wanted as common_wanted
@@ -573,14 +574,15 @@ class _Stage:
         profile = d.get("profile_score", detection.score)
         gate = d.get("model_score", 0.0) >= model.doc_gate
         profile_open = d.get("prior_profile_score", profile) >= THRESHOLD
-        if PHRASES and (
-            gate or profile_open or d.get("family_gate", False) or science_phrases(doc)
-        ):
-            # multi-word spans, only where a gate is open (or in scientific register)
+        spin_open = gate or profile_open or d.get("family_gate", False)
+        if PHRASES and (spin_open or science_phrases(doc)):
+            # multi-word spans, only where a gate is open (or in scientific register: spans
+            # the book counts never saw as a pair, science.unseen_span)
             recur = _recurring(detection.phrases)
             out.extend(
                 _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
                 for ph in detection.phrases
+                if spin_open or science_span(ph.written)
             )
         bar = word_bar(d)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
