@@ -1,5 +1,6 @@
 """One written form, one restoration per document (repair/score/consistency.py), and the
-spin stage's multi-word spans in scientific register (repair/score/science.py)."""
+spin stage in scientific register: multi-word spans, rare words left to the rare-word pass
+(repair/score/science.py)."""
 
 from __future__ import annotations
 
@@ -103,3 +104,26 @@ def test_known_multiword_term_is_the_authors(monkeypatch: pytest.MonkeyPatch) ->
     assert not any(e.original == "false alarm" for e in r.edits)
     monkeypatch.setattr(spin_stage, "science_span", lambda written: True)
     assert any(e.original == "false alarm" for e in repair_text(text).edits)
+
+
+DENSE = (
+    "We measured the voltaic conductivity of thin films under load. The comportment of the "
+    "films was stable, and the agglomerates of grains grew with the fussiness of the "
+    "deposition. The searchers report the aftereffects of annealing on the films and proffer "
+    "a model of the conductivity."
+)
+
+
+def test_rare_words_of_a_dense_scientific_text_are_the_rare_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    r = repair_text(DENSE)
+    assert {"searchers", "fussiness"} <= {e.original for e in r.edits}
+    assert not any(e.rule == "SPIN_SYNONYM" for e in r.edits)
+    monkeypatch.setattr(science, "DEFER_RARE", False)
+    assert any(e.rule == "SPIN_SYNONYM" for e in repair_text(DENSE).edits)
+
+
+def test_defer_reads_the_rare_passes_own_pregate() -> None:
+    assert science.RARE_PREGATE == collocation_stage.RARE_PREGATE
+    assert science.RARE_PREGATE_PER_1000 == collocation_stage.RARE_PREGATE_PER_1000

@@ -33,6 +33,7 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.consistency import carried_edits
+from repair.score.science import defer_rare as science_defer
 from repair.score.science import extra_words as science_words
 from repair.score.science import phrases_open as science_phrases
 from repair.score.science import unseen_span as science_span
@@ -657,6 +658,7 @@ class _Stage:
             )
         ]
         kept += science_words(doc, candidates, kept)  # scientific register (score/science.py)
+        kept = science_defer(doc, kept)
         kept = _phrases_win(kept)
         decisions: Counter[str] = Counter()
         taken = {(c.start, c.end) for c in kept}
