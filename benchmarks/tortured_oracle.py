@@ -2,7 +2,7 @@
 
 Usage (from the checkout root; ``bench`` extra for the simulated spinners)::
 
-    python benchmarks/tortured_oracle.py [--no-profile] [--show 8]
+    python benchmarks/tortured_oracle.py [--no-profile] [--show 8] [--register]
 
 The dev abstracts of ``benchmarks/spin_eval.py --spinner tortured --split dev`` (each spun
 by the WordNet sense spinner or the rare-synonym spinner, dev word families only) go
@@ -50,6 +50,7 @@ from train_spin_model import extract, gold_spans  # noqa: E402
 from repair.candidates.spin_synonyms import STOPWORDS  # noqa: E402
 from repair.candidates.tortured_rare import pool  # noqa: E402
 from repair.detect import rareword  # noqa: E402
+from repair.detect.science import is_scientific  # noqa: E402
 from repair.document import Document  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.resources.frequency import zipf  # noqa: E402
@@ -75,8 +76,10 @@ def _rare_rows(text: str) -> tuple[bool, dict[int, tuple[str, str]]]:
     return n_types >= RARE_PREGATE and density >= RARE_PREGATE_PER_1000, rows
 
 
-def classify(profile: bool) -> tuple[Counter, dict, Counter]:
-    """(class counts by (spinner, class, outcome), examples by class, high-p rows by kind)."""
+def classify(profile: bool, by_register: bool = False) -> tuple[Counter, dict, Counter]:
+    """(class counts by (spinner, class, outcome), examples by class, high-p rows by kind);
+    with ``by_register`` the spinner is suffixed with the spun document's register
+    (``/science`` where :func:`repair.detect.science.is_scientific` holds, else ``/plain``)."""
     config = make_config("spin,tortured,collocation", not profile)
     docs, spun = spun_docs("tortured", "dev", 40, 0.25)
     counts: Counter = Counter()
@@ -84,6 +87,8 @@ def classify(profile: bool) -> tuple[Counter, dict, Counter]:
     high: Counter = Counter()
     for clean, s in zip(docs, spun, strict=True):
         spinner = s.spinner.split("/")[-1]
+        if by_register:
+            spinner += "/science" if is_scientific(Document(s.spun)) else "/plain"
         out = repair_text(s.spun, config=config)
         by_start = {e.offset: e.replacement.lower() for e in out.edits}
         gate, rare_rows = _rare_rows(s.spun)
@@ -143,9 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-profile", action="store_true")
     ap.add_argument("--show", type=int, default=0, help="examples per class")
+    ap.add_argument("--register", action="store_true", help="split by the spun document's register")
     ap.add_argument("--clean", type=int, default=200, help="clean dev documents to compare")
     args = ap.parse_args(argv)
-    counts, examples, high = classify(not args.no_profile)
+    counts, examples, high = classify(not args.no_profile, args.register)
     spinners = sorted({k[0] for k in counts})
     outcomes = ("restored", "wrong", "missed")
     print("| spinner | class | subs | " + " | ".join(outcomes) + " |")

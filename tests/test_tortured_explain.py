@@ -7,7 +7,7 @@ import pytest
 
 from repair import repair_text
 from repair.detect.rareword import Option, RareWord
-from repair.score import tortured_explain
+from repair.score import science, tortured_explain
 from repair.score.rareword import Decision
 from repair.types import Token
 
@@ -36,10 +36,24 @@ def test_rare_spun_abstract_keeps_its_ordinary_words() -> None:
         (e.original, e.replacement) for e in r.edits
     }
     decisions = r.scores.details["collocation"]["mill_word_decisions"]
+    # the mill pass applies nothing: the spin stage leaves the rare words to the rare-word
+    # pass in scientific register (repair.score.science.defer_rare), so the mill pass's own
+    # density gate stays shut ("sparse"); without that, its words yield to the rare pass
+    assert not decisions.get("applied")
+    assert decisions.get("sparse", 0) + decisions.get(tortured_explain.REASON, 0) >= 4
+
+
+def test_mill_words_yield_to_the_rare_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(science, "DEFER_RARE", False)
+    r = repair_text(RARE_SPUN)
+    assert not {e.original for e in r.edits} & UNTOUCHED
+    decisions = r.scores.details["collocation"]["mill_word_decisions"]
     assert decisions.get(tortured_explain.REASON, 0) >= 4
 
 
 def test_switch_off_gives_the_mill_pass_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (with the spin stage's rare words left to the rare pass the mill pass stays shut anyway)
+    monkeypatch.setattr(science, "DEFER_RARE", False)
     monkeypatch.setattr(tortured_explain, "ENABLED", False)
     assert _mill_edits(RARE_SPUN) & UNTOUCHED  # the rule is what keeps them
 

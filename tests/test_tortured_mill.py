@@ -33,6 +33,8 @@ def test_mill_spun_abstract_gets_its_words_back() -> None:
     # WordNet collocation "staying power" (a mill's "remaining energy")
     every = {(e.original, e.replacement) for e in r.edits}
     assert ("vitality", "energy") in every
+    # ... and every place of it, once one is accepted (repair/score/consistency.py)
+    assert "vitality" not in r.text
     assert not any(e.replacement == "power" for e in r.edits)
     assert all(e.confidence > 0 and e.message for e in r.edits)
     wrong = sum(a != b for a, b in zip(r.text.split(), SOURCE.split(), strict=True))

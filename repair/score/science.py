@@ -182,6 +182,64 @@ def extra_words(
     return out
 
 
+#: Written multi-word spans read as one-word originals in scientific register
+#: (:func:`phrases_open`).
+PHRASES = True
+
+
+def phrases_open(doc: Document) -> bool:
+    """Whether the spin stage reads written multi-word spans as one-word originals
+    (``SPIN_SYNONYM_PHRASE``, its own bars in :func:`repair.stages.spin._phrase_kept`)
+    although no spin gate is open: in scientific register a WordNet multi-word lemma
+    ("linguistic communication" for "language") is a thesaurus's, not the author's; the
+    spin stage keeps only spans the book counts do not know (:func:`unseen_span`)."""
+    return PHRASES and is_scientific(doc)
+
+
+def unseen_span(written: str) -> bool:
+    """Whether no two neighbouring words of the written span ``written`` are a pair of the
+    book counts: a span they know is an established term of its own ("false alarm" rate,
+    "end product"), a thesaurus's multi-word lemma is not ("linguistic communication")."""
+    words = written.lower().split()
+    return len(words) > 1 and all(
+        pair_pmi(a, b) == UNSEEN_PMI for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+#: Rare written words of a dense scientific document are left to the rare-word pass
+#: (:func:`defer_rare`).
+DEFER_RARE = True
+#: The rare-word pass's pre-gate (:data:`repair.stages.collocation.RARE_PREGATE`,
+#: :data:`~repair.stages.collocation.RARE_PREGATE_PER_1000`; a test keeps them equal).
+RARE_PREGATE = 4
+RARE_PREGATE_PER_1000 = 60.0
+
+
+def defer_rare(doc: Document, kept: list[Candidate]) -> list[Candidate]:
+    """``kept`` without the ``SPIN_SYNONYM`` words the rare-word pass reads (wordfreq Zipf
+    at most :data:`repair.detect.rareword.MAX_ZIPF`) where that pass will run (the document
+    passes its pre-gate) and the document is scientific: the pass pools every source and
+    reads the book-register pairs, and the spin stage's earlier choice took its word first
+    ("comportment" → "procedure" where the pass reads "method"; dev abstracts: precision
+    0.703 → 0.754)."""
+    if not DEFER_RARE or not any(c.source == "SPIN_SYNONYM" for c in kept):
+        return kept
+    from repair.detect import rareword
+    from repair.resources.frequency import zipf
+
+    def rare(c: Candidate) -> bool:
+        return c.source == "SPIN_SYNONYM" and zipf(doc.text[c.start : c.end].lower()) <= (
+            rareword.MAX_ZIPF
+        )
+
+    if not any(rare(c) for c in kept):
+        return kept
+    n_types, density = rareword.type_density(doc, rareword.scan(doc))
+    if n_types < RARE_PREGATE or density < RARE_PREGATE_PER_1000 or not is_scientific(doc):
+        return kept
+    return [c for c in kept if not rare(c)]
+
+
 # ---- collocation terms in scientific register (repair.score.collocation)
 
 #: Commonest written word read in a term window of a scientific document (wordfreq Zipf;

@@ -50,6 +50,7 @@ from repair.detect import wordy as _wordy
 from repair.document import Document
 from repair.score import collocation as _score
 from repair.score import collocation_odd as _odd_score
+from repair.score import consistency as _consistency
 from repair.score import rareword as _rare_score
 from repair.score import science as _science_terms
 from repair.score import tortured_explain as _explain
@@ -76,6 +77,10 @@ RARE_REREAD = True
 #: 22 of 27 spun abstracts, 1 of 27 clean ones, 11 of 40 clean documents of other
 #: registers), so most clean text pays nothing for it.
 ODD_PREGATE_PER_1000 = 10.0
+#: Rare, mill and term words are carried to the other places of their written word
+#: (:mod:`repair.score.consistency`).
+CARRY = True
+CARRY_RULES = frozenset({RARE_RULE, MILL_RULE})
 
 
 def _starts_within(doc: Document, spans: list[tuple[int, int]]) -> frozenset[int]:
@@ -236,6 +241,8 @@ class _Stage:
                 )
             )
         edits.extend(_rare_edit(c) for c in candidates if "rare" in c.features)
+        if CARRY:  # one written form, one restoration (score/consistency.py)
+            edits += _consistency.carried_edits(doc, edits, CARRY_RULES)
         return sorted(edits, key=lambda e: e.offset)
 
 

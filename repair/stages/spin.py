@@ -32,7 +32,11 @@ from repair.detect.spin import detect as detect_spin
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
+from repair.score.consistency import carried_edits
+from repair.score.science import defer_rare as science_defer
 from repair.score.science import extra_words as science_words
+from repair.score.science import phrases_open as science_phrases
+from repair.score.science import unseen_span as science_span
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
 from repair.score.spin_common import common_features, common_probabilities, common_rows
 from repair.score.spin_common import wanted as common_wanted
@@ -73,6 +77,10 @@ PHRASE_KEEP_GAIN = 10.0
 PHRASE_MIN_MARGIN = 2.0
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
+#: A synonym restoration is carried to the other places of its written word
+#: (:mod:`repair.score.consistency`).
+CARRY = True
+CARRY_RULES = frozenset({"SPIN_SYNONYM"})
 #: Common written words get a second reading in documents already found spun
 #: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
 COMMON = True
@@ -567,12 +575,15 @@ class _Stage:
         profile = d.get("profile_score", detection.score)
         gate = d.get("model_score", 0.0) >= model.doc_gate
         profile_open = d.get("prior_profile_score", profile) >= THRESHOLD
-        if PHRASES and (gate or profile_open or d.get("family_gate", False)):
-            # multi-word spans, only where a gate is open
+        spin_open = gate or profile_open or d.get("family_gate", False)
+        if PHRASES and (spin_open or science_phrases(doc)):
+            # multi-word spans, only where a gate is open (or in scientific register: spans
+            # the book counts never saw as a pair, science.unseen_span)
             recur = _recurring(detection.phrases)
             out.extend(
                 _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
                 for ph in detection.phrases
+                if spin_open or science_span(ph.written)
             )
         bar = word_bar(d)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
@@ -647,6 +658,7 @@ class _Stage:
             )
         ]
         kept += science_words(doc, candidates, kept)  # scientific register (score/science.py)
+        kept = science_defer(doc, kept)
         kept = _phrases_win(kept)
         decisions: Counter[str] = Counter()
         taken = {(c.start, c.end) for c in kept}
@@ -671,6 +683,10 @@ class _Stage:
                 edits = score_spin(doc, doc_score, kept + extra, gate=False, decisions=decisions)
             else:
                 decisions.update(first)
+            if CARRY:  # one written form, one restoration (score/consistency.py)
+                more = carried_edits(doc, edits, CARRY_RULES)
+                decisions["carried"] += len(more)
+                edits = sorted(edits + more, key=lambda e: e.offset)
         decisions.update(dropped.values())
         d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
         return edits

@@ -1,0 +1,129 @@
+"""One written form, one restoration per document (repair/score/consistency.py), and the
+spin stage in scientific register: multi-word spans, rare words left to the rare-word pass
+(repair/score/science.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from repair.document import Document
+from repair.pipeline import repair_text
+from repair.score import consistency, science
+from repair.stages import collocation as collocation_stage
+from repair.stages import spin as spin_stage
+
+TEXT = (
+    "Small sensors must save vitality to run for a long time. We rank each node by its "
+    "remaining vitality and its distance to the base station."
+)
+
+
+def _places(text: str, word: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append((i, i + len(word)))
+        i = text.find(word, i + 1)
+    return out
+
+
+def test_accepted_restoration_is_carried_to_the_other_place() -> None:
+    (a, b), (c, d) = _places(TEXT, "vitality")
+    got = consistency.carry(Document(TEXT), [(a, b, "energy", 0.8)])
+    assert [(x.start, x.end, x.original, x.source) for x in got] == [(c, d, "energy", a)]
+    assert got[0].gain >= consistency.MIN_GAIN
+
+
+def test_weak_or_split_restorations_are_not_carried() -> None:
+    (a, b), (c, d) = _places(TEXT, "vitality")
+    doc = Document(TEXT)
+    assert consistency.carry(doc, [(a, b, "energy", 0.4)]) == []
+    # the same written word restored two ways: no one mapping to carry
+    assert consistency.carry(doc, [(a, b, "energy", 0.8), (c, d, "life", 0.8)]) == []
+    # a place another edit took is left to it
+    assert consistency.carry(doc, [(a, b, "energy", 0.8)], [(c - 10, d)]) == []
+
+
+def test_names_are_not_carried() -> None:
+    text = "The vitality of cells fell. We thank Vitality Labs for the cells."
+    (a, b) = _places(text, "vitality")[0]
+    assert consistency.carry(Document(text), [(a, b, "energy", 0.9)]) == []
+
+
+MILL = (
+    "Wireless indicator organizations must save vitality to run for a long season without "
+    "unused batteries. We propose a steering convention that chooses the next hub by its "
+    "staying vitality and its separation to the base station. Simulations show that the "
+    "organization lives thirty percent longer than with the normal convention, while the "
+    "postpone of each administrator grows only slightly. The convention is easy to add to "
+    "existing gadgets.\n"
+)
+
+
+def test_mill_abstract_restores_every_vitality(monkeypatch: pytest.MonkeyPatch) -> None:
+    r = repair_text(MILL)
+    vit = [e for e in r.edits if e.original == "vitality"]
+    assert len(vit) == 2 and {e.replacement for e in vit} == {"energy"}
+    carried = [e for e in vit if e.rule == consistency.RULE]
+    assert carried and carried[0].evidence["restored_at"] == vit[0].offset
+    assert carried[0].message
+    monkeypatch.setattr(spin_stage, "CARRY", False)
+    monkeypatch.setattr(collocation_stage, "CARRY", False)
+    off = repair_text(MILL)
+    assert "vitality" in off.text
+    assert not any(e.rule == consistency.RULE for e in off.edits)
+
+
+SCIENCE = (
+    "We present a statistical model of linguistic communication for speech recognition. "
+    "The model is trained on recorded dialogues and evaluated on three benchmark data sets. "
+    "Its error rate is lower than that of a neural network baseline, and the training time "
+    "is shorter. We discuss the limits of the method for rare words and noisy recordings."
+)
+
+
+def test_multiword_span_read_in_scientific_register(monkeypatch: pytest.MonkeyPatch) -> None:
+    r = repair_text(SCIENCE)
+    assert [(e.original, e.replacement) for e in r.edits] == [
+        ("linguistic communication", "language")
+    ]
+    monkeypatch.setattr(science, "PHRASES", False)
+    assert repair_text(SCIENCE).text == SCIENCE
+
+
+def test_clean_abstract_keeps_its_words() -> None:
+    clean = SCIENCE.replace("linguistic communication", "language")
+    assert repair_text(clean).text == clean
+
+
+def test_known_multiword_term_is_the_authors(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "false alarm" is a WordNet lemma of "failure", but the book counts know the pair
+    text = SCIENCE.replace("Its error rate", "Its false alarm rate")
+    assert science.unseen_span("linguistic communication")
+    assert not science.unseen_span("false alarm")
+    r = repair_text(text)
+    assert not any(e.original == "false alarm" for e in r.edits)
+    monkeypatch.setattr(spin_stage, "science_span", lambda written: True)
+    assert any(e.original == "false alarm" for e in repair_text(text).edits)
+
+
+DENSE = (
+    "We measured the voltaic conductivity of thin films under load. The comportment of the "
+    "films was stable, and the agglomerates of grains grew with the fussiness of the "
+    "deposition. The searchers report the aftereffects of annealing on the films and proffer "
+    "a model of the conductivity."
+)
+
+
+def test_rare_words_of_a_dense_scientific_text_are_the_rare_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    r = repair_text(DENSE)
+    assert {"searchers", "fussiness"} <= {e.original for e in r.edits}
+    assert not any(e.rule == "SPIN_SYNONYM" for e in r.edits)
+    monkeypatch.setattr(science, "DEFER_RARE", False)
+    assert any(e.rule == "SPIN_SYNONYM" for e in repair_text(DENSE).edits)
+
+
+def test_defer_reads_the_rare_passes_own_pregate() -> None:
+    assert science.RARE_PREGATE == collocation_stage.RARE_PREGATE
+    assert science.RARE_PREGATE_PER_1000 == collocation_stage.RARE_PREGATE_PER_1000
