@@ -60,6 +60,10 @@ EARLY_DENSITY = 0.08
 REREAD = True
 #: Repeated written words propose one original (:func:`repair.score.spin_evidence.consistent`).
 CONSISTENT = True
+#: A written word restored once in a document is restored at its other occurrences that
+#: propose the same original with at least this model probability (:func:`same_mapping`;
+#: None: off).
+MAPPING_BAR: float | None = 0.2
 #: Written two- and three-word spans get one-word candidates
 #: (:mod:`repair.candidates.spin_phrase`) where a document gate is open.
 PHRASES = True
@@ -314,6 +318,35 @@ def reread(
             }
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
     return out
+
+
+def same_mapping(
+    doc: Document, candidates: Sequence[Candidate], edits: Sequence[Edit], bar: float
+) -> list[Candidate]:
+    """The spinner-agnostic candidates that repeat a restored mapping: a spinner maps a
+    written word the same way throughout a document, so where one occurrence of a written
+    word was restored to an original, its other occurrences proposing that original are
+    kept at the lower probability ``bar`` (not under an edit, not common-word rows)."""
+    done = {
+        (doc.text[e.offset : e.offset + e.length].lower(), e.replacement.lower())
+        for e in edits
+        if e.rule == "SPIN_SYNONYM"
+    }
+    if not done:
+        return []
+    covered = _covered([(e.offset, e.offset + e.length) for e in edits])
+    return [
+        Candidate(
+            c.start, c.end, c.replacement, c.kind, c.source,
+            {**c.features, "word_bar": bar, "same_mapping": True},
+        )  # fmt: skip
+        for c in candidates
+        if c.source == "SPIN_SYNONYM"
+        and not c.features.get("common")
+        and c.features.get("model_probability", 0.0) >= bar
+        and c.start not in covered
+        and (doc.text[c.start : c.end].lower(), c.replacement.lower()) in done
+    ]
 
 
 def _phrase_kept(c: Candidate) -> bool:
@@ -683,6 +716,18 @@ class _Stage:
                 edits = score_spin(doc, doc_score, kept + extra, gate=False, decisions=decisions)
             else:
                 decisions.update(first)
+            more = (
+                same_mapping(doc, candidates, edits, MAPPING_BAR)
+                if MAPPING_BAR is not None and bar <= 1.0
+                else []
+            )
+            if more:
+                for c in more:
+                    dropped.pop((c.start, c.end), None)
+                decisions.clear()
+                edits = score_spin(
+                    doc, doc_score, kept + extra + more, gate=False, decisions=decisions
+                )
             if CARRY:  # one written form, one restoration (score/consistency.py)
                 more = carried_edits(doc, edits, CARRY_RULES)
                 decisions["carried"] += len(more)
