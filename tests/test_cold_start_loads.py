@@ -183,3 +183,35 @@ def test_the_alternatives_a_line_can_match_find_what_badness_re_finds(line: str)
     )
     whole = BADNESS_RE.search(line) is not None
     assert (bool(able) and regex(able).search(line) is not None) == whole
+
+
+def test_compiled_code_is_the_compiled_source_from_a_cold_or_warm_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from repair.resources import cache
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    src = "def f(x):\n    return 0.1 + (2.5 if x[0] <= 0.3 else -1.25)\n"
+    want = compile(src, "<t>", "exec")
+    cold = cache.compiled_code("code-t", src, "<t>")
+    warm = cache.compiled_code("code-t", src, "<t>")
+    assert cold == want and warm == want
+    assert len(list((tmp_path / "cache").glob("code-t-*.marshal"))) == 1
+    other = cache.compiled_code("code-t", src.replace("2.5", "3.5"), "<t>")
+    assert other != want and other == compile(src.replace("2.5", "3.5"), "<t>", "exec")
+
+
+def test_the_spin_trees_compiled_from_the_cache_walk_the_same_path() -> None:
+    import random
+
+    from repair.score import spin_model
+
+    model = spin_model.get_model()
+    trees = [t for t in (model.word, model.doc) if isinstance(t, spin_model.Trees)]
+    assert trees
+    rng = random.Random(13)
+    for t in trees:
+        width = 1 + max(f for feats in t.feature for f in feats)
+        for _ in range(300):
+            x = [rng.uniform(-3.0, 3.0) for _ in range(width)]
+            assert t.logit(x) == t.walk_logit(x)
