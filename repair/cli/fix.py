@@ -225,7 +225,10 @@ def _fix_by_windows(
 
     from repair.io import atomic_write_bytes, split_bom
     from repair.pipeline import combine_scores, repair_stream
+    from repair.resources.heap import bound_heap_growth
     from repair.types import DocScores, RepairResult
+
+    bound_heap_growth()  # the windows' freed memory goes back, not into the heap's holes
 
     bom, head = split_bom(next(source, ""))
     rest = chain((head,), source)

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
 #: Cost (nats) of a substitution, a printed glyph too many, a glyph lost, that the
 #: learned table does not list (its listed rows cost 0.3-4.5).
 GENERIC_SUB = 5.0
@@ -93,6 +91,9 @@ def channel_cost(token: str, word: str) -> float:
     low, target = token.lower(), word.lower()
     if low == target:
         return 0.0
+    # imported here: rapidfuzz costs ~10 ms to import, and a clean text never asks
+    from rapidfuzz.distance import Levenshtein
+
     cost = 0.0
     # merge the differing opcodes into runs between equal stretches
     runs: list[list[int]] = []

@@ -38,6 +38,7 @@ from functools import cached_property, lru_cache
 from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.document import Document
 from repair.lexicons import LexiconError, read_text
+from repair.resources.cache import compiled_code
 from repair.resources.frequency import zipf
 from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
@@ -136,7 +137,11 @@ class Trees:
         lines += [f"    s += {self.rate!r} * {expr(k, 0)}" for k in range(len(self.feature))]
         lines.append("    return s")
         ns: dict[str, object] = {}
-        exec(compile("\n".join(lines), "<spin-trees>", "exec"), ns)  # noqa: S102
+        # generated code read back from the per-user cache (~10 ms to compile at each start)
+        code = compiled_code(
+            f"code-spin-trees-{len(self.feature)}", "\n".join(lines), "<spin-trees>"
+        )
+        exec(code, ns)  # noqa: S102
         return ns["_logit"]  # type: ignore[return-value]
 
     def contributions(self, x: Sequence[float]) -> dict[int, float]:

@@ -1,0 +1,217 @@
+"""Issue 14, cold start: what ``repair fix`` of a small clean text may load.
+
+The OCR stage's big tables (vocabulary dict and prefix sets, far and deep word lists, the
+name-shape model, the period n-gram / name / word lists), the science register and
+rapidfuzz serve OCR-garbled or scientific text only; a short clean text must not load
+them (each costs 5-80 ms of a ~0.3 s cold start).  A fresh ``repair fix`` process
+records every shipped lexicon file it opens (:func:`repair.lexicons.lexicon_path`), every
+per-user cache entry it asks for (:func:`repair.resources.cache._cached`) and the heavy
+modules it imports.  The same probe on an OCR-garbled and on a tortured text shows these
+loads, so the probe sees them.
+
+The ``ftfy`` badness shortcut (:func:`repair.normalize.needs_ftfy`) compiles only the
+alternatives of ``BADNESS_RE`` a line has the characters for; the checks at the end
+compare it with ``BADNESS_RE`` itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ftfy.badness import BADNESS_RE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from repair import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_PROBE = r"""
+import json, sys
+import repair.lexicons as lexicons
+import repair.resources.cache as cache
+
+loads = []
+_path, _cached = lexicons.lexicon_path, cache._cached
+
+def lexicon_path(name):
+    loads.append(name)
+    return _path(name)
+
+def cached(name, *args, **kwargs):
+    loads.append("cache:" + name)
+    return _cached(name, *args, **kwargs)
+
+lexicons.lexicon_path, cache._cached = lexicon_path, cached
+sys.argv = ["repair", "fix", sys.argv[1], "-q", "-o", sys.argv[2]]
+from repair.cli import main
+try:
+    main()
+except SystemExit as exc:
+    assert not exc.code, exc.code
+heavy = ("rapidfuzz", "ftfy", "typer", "pydantic")
+print(json.dumps({"loads": sorted(set(loads)),
+                  "modules": sorted(m for m in heavy if m in sys.modules)}))
+"""
+
+#: Lexicon files and cache entries only OCR-garbled or scientific text needs.
+HEAVY_LEXICONS = (
+    "science_register.tsv",
+    "ngrams_period.bin.gz",
+    "names_period.txt.gz",
+    "words_period.txt.gz",
+    "ocr_marks.tsv",
+    "ocr_glyph_shapes.tsv",
+    "ocr_drops.tsv",
+)
+HEAVY_CACHE_PREFIXES = (
+    "cache:ocr-prefix",
+    "cache:ocr-nontarget",
+    "cache:ocr-frequent",
+    "cache:ocr-target",
+    "cache:ocr-far",
+    "cache:ocr-deep",
+    "cache:ocr-letter",
+    "cache:ocr_nameshape",
+)
+
+CLEAN = (
+    "The council met on Tuesday to discuss the new library. Members agreed that the\n"
+    "building should open next spring, and the mayor thanked the volunteers.\n"
+)
+OCR = (
+    "Tbe kingwas very glad hereof,and caused the conc-\nrete to be laid. Tlie Governor of\n"
+    "tbe colony wonld not hear of it, and tbe Parliamcnt adjourned.\n"
+)
+TORTURED = (
+    "In this paper we propose a profound learning approach based on counterfeit "
+    "consciousness and irregular woodland classifiers for the examination of huge "
+    "information in the cloud, and we assess its exhibition on the benchmark dataset.\n"
+)
+
+
+def _heavy(loads: list[str]) -> list[str]:
+    """The loads of ``loads`` that are OCR or science resources."""
+    # "cache:ocr-vocabulary-lines" (sorted lines searched in place) is the light form
+    return [
+        x
+        for x in loads
+        if x in HEAVY_LEXICONS or x.startswith(HEAVY_CACHE_PREFIXES) or x == "cache:ocr-vocabulary"
+    ]
+
+
+def _probe(text: str, tmp_path: Path) -> dict[str, list[str]]:
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(src), str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def test_a_small_clean_text_loads_no_ocr_or_science_resource(tmp_path: Path) -> None:
+    seen = _probe(CLEAN, tmp_path)
+    assert _heavy(seen["loads"]) == []
+    assert seen["modules"] == []
+    # the probe does see loads: the spin tables a clean text is checked with
+    assert "spin_model.json" in seen["loads"]
+
+
+def test_a_seed_article_loads_no_ocr_or_science_resource(tmp_path: Path) -> None:
+    text = (ROOT / "seeds" / "001_6ec5e41faf0dbfb8.txt").read_text(encoding="utf-8")
+    seen = _probe(text, tmp_path)
+    assert _heavy(seen["loads"]) == []
+    assert seen["modules"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (OCR, "ngrams_period.bin.gz"),
+        (OCR, "cache:ocr-vocabulary"),
+        (TORTURED, "science_register.tsv"),
+    ],
+)
+def test_the_probe_sees_the_heavy_loads_of_texts_that_need_them(
+    text: str, expected: str, tmp_path: Path
+) -> None:
+    assert expected in _heavy(_probe(text, tmp_path)["loads"])
+
+
+# ftfy's badness pattern, by the alternatives a line has the characters for
+
+_REQUIRED = normalize.badness_requirements(BADNESS_RE)
+_ALPHABET = sorted(
+    {ch for alt in _REQUIRED or () for cls in alt for ch in cls if not 0x80 <= ord(ch) <= 0x9F}
+    | set("abcdefghijklmnopqrstuvwxyz .,'\"\n-")
+    | set("éèàçñüöäßÉ“”‘’—–…")
+)
+
+
+def test_badness_pattern_is_cut_into_its_alternatives() -> None:
+    pieces = normalize.split_alternatives(BADNESS_RE)
+    assert pieces is not None and _REQUIRED is not None
+    assert len(pieces) == len(_REQUIRED)
+    assert "|".join(pieces) == BADNESS_RE.pattern
+
+
+def test_patterns_that_cannot_be_cut_are_refused() -> None:
+    assert normalize.split_alternatives(re.compile("a(b|c)|d")) is None  # a group
+    assert normalize.split_alternatives(re.compile("ab")) is None  # no alternation
+    verbose = re.compile("[|] x  # a | in a comment\n | y", re.VERBOSE)
+    assert normalize.split_alternatives(verbose) == ("[|] x  # a | in a comment\n ", " y")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=16))
+def test_the_alternatives_a_line_can_match_find_what_badness_re_finds(line: str) -> None:
+    badness = normalize._badness()
+    assert badness is not None
+    trigger, requirements, regex = badness
+    here = set(trigger.findall(line))
+    able = tuple(
+        i for i, alt in enumerate(requirements) if all(not here.isdisjoint(c) for c in alt)
+    )
+    whole = BADNESS_RE.search(line) is not None
+    assert (bool(able) and regex(able).search(line) is not None) == whole
+
+
+def test_compiled_code_is_the_compiled_source_from_a_cold_or_warm_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from repair.resources import cache
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    src = "def f(x):\n    return 0.1 + (2.5 if x[0] <= 0.3 else -1.25)\n"
+    want = compile(src, "<t>", "exec")
+    cold = cache.compiled_code("code-t", src, "<t>")
+    warm = cache.compiled_code("code-t", src, "<t>")
+    assert cold == want and warm == want
+    assert len(list((tmp_path / "cache").glob("code-t-*.marshal"))) == 1
+    other = cache.compiled_code("code-t", src.replace("2.5", "3.5"), "<t>")
+    assert other != want and other == compile(src.replace("2.5", "3.5"), "<t>", "exec")
+
+
+def test_the_spin_trees_compiled_from_the_cache_walk_the_same_path() -> None:
+    import random
+
+    from repair.score import spin_model
+
+    model = spin_model.get_model()
+    trees = [t for t in (model.word, model.doc) if isinstance(t, spin_model.Trees)]
+    assert trees
+    rng = random.Random(13)
+    for t in trees:
+        width = 1 + max(f for feats in t.feature for f in feats)
+        for _ in range(300):
+            x = [rng.uniform(-3.0, 3.0) for _ in range(width)]
+            assert t.logit(x) == t.walk_logit(x)
