@@ -1,7 +1,8 @@
 """Train the learned spin model (``lexicons/spin_model.json``) on dev halves only.
 
-Build-time only (needs numpy and scikit-learn; the runtime reads the JSON in pure
-Python: :mod:`repair.score.spin_model`).  Usage, from the checkout root::
+Build-time only (needs numpy and scikit-learn: ``pip install -e ".[bench,train]"``; the
+runtime reads the JSON in pure Python: :mod:`repair.score.spin_model`).  Usage, from the
+checkout root::
 
     python scripts/train_spin_model.py [--docs 160] [--clean 400] [--out lexicons/spin_model.json]
 
