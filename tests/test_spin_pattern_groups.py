@@ -87,6 +87,7 @@ def test_plain_comparison_matches_the_full_alternation() -> None:
     for text in _texts(odd, random.Random(3), 1500):
         assert _fresh_matches(text, odd) == [(m.start(), m.end()) for m in _reference(text, odd)]
     text = "New \t York’s, NEW YORK TIMES. a  bit-x a bit. U.S. Attorney; u.k.x new  age new\tdeal"
+    text += " it’s l’amour “new” york a—bit a\u00a0bit"
     assert _fresh_matches(text, odd) == [(m.start(), m.end()) for m in _reference(text, odd)]
 
 
@@ -103,7 +104,7 @@ def test_a_small_text_compiles_no_group_pattern(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(S, "_alternation", spy)
     keys = tuple(S.builtin_pairs())
     S._patterns_by_first_word.cache_clear()
-    clean = "In the end, the new law was passed by the state as soon as it could be."
+    clean = "In the end, the “new” law was passed by the state as soon as it could be."
     spun = "It was earlier than noon in the intervening time, as an alternative to a whole bunch."
     assert [m.group() for m in S._matches(clean, keys)] == [
         m.group() for m in _reference(clean, keys)
@@ -112,3 +113,11 @@ def test_a_small_text_compiles_no_group_pattern(monkeypatch: pytest.MonkeyPatch)
     assert got == [m.group() for m in _reference(spun, keys)]
     assert "earlier than" in got and "in the intervening time" in got
     assert [a for a in compiled if len(a) < 100] == []
+
+
+def test_uncased_characters_match_no_ascii_key_character() -> None:
+    """What lets the plain comparison skip quotes and dashes: under ``re.IGNORECASE``
+    none of them matches an ASCII character (``’`` is the key's ``'``, ``['’]``)."""
+    for c in S._UNCASED:
+        for a in map(chr, range(128)):
+            assert re.fullmatch(re.escape(a), c, re.IGNORECASE) is None, (a, c)

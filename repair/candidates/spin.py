@@ -315,7 +315,8 @@ class _ThenOneWord:
     def _plain(self, text: str, pos: int) -> re.Match[str] | None | object:
         """The longer keys' alternation at ``pos`` by string comparison, or
         :data:`_UNSURE` where the text a key is compared with before the first
-        match is not ASCII (see :func:`_shape`)."""
+        match has a non-ASCII character other than :data:`_UNCASED` (see
+        :func:`_shape`)."""
         assert self._shapes is not None
         need = self._need
         stop = pos + 4 * need + 16
@@ -325,7 +326,9 @@ class _ThenOneWord:
         for shape in self._shapes:
             head = window[: len(shape)]
             if not head.isascii():
-                return _UNSURE
+                if not _UNCASED.issuperset(c for c in head if not c.isascii()):
+                    return _UNSURE
+                head = head.replace("’", "'")
             if head.lower() != shape:
                 continue
             end = pos
@@ -344,6 +347,10 @@ class _ThenOneWord:
 #: pattern is compiled (a regex match is cheaper than the comparison on a big text).
 _PLAIN_CALLS = 64
 _UNSURE = object()
+#: Non-ASCII characters that match no ASCII character of a key, in either case, except
+#: ``’``, which the key's ``'`` matches (``['’]``): quotes, dashes and the like in
+#: otherwise ASCII text need no compiled pattern.
+_UNCASED = frozenset("“”‘’‚„«»‹›—–‒―…·•\u00a0\u2009\u202f")
 _BLANKS = re.compile(r"[ \t]+")
 _AFTER = re.compile(r"(?![\w\-]|['’][^\W\d_]{3}|\.\w)", re.IGNORECASE)
 _SPAN = re.compile(r"(?s:.+)")
