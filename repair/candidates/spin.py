@@ -362,9 +362,9 @@ def _shape(key: str) -> str | None:
     lower-cased (a space of the key is ``[ \\t]+``, one run of blanks; every other
     ASCII character of the key matches itself in either case, and only itself among
     ASCII characters; a run of blanks cannot end early, the key's next character is
-    not a blank).  None (compile) for a key that is not ASCII, holds white space
-    other than single spaces, or begins or ends with one."""
-    if not key.isascii() or "  " in key or key != key.strip(" "):
+    not a blank).  None (compile) for a key that is not ASCII, holds a backslash or
+    white space other than single spaces, or begins or ends with one."""
+    if not key.isascii() or "  " in key or key != key.strip(" ") or "\\" in key:
         return None
     if any(c.isspace() and c != " " for c in key):
         return None
