@@ -7,6 +7,8 @@ import random
 import re
 from collections.abc import Iterator
 
+import pytest
+
 from repair.candidates import spin as S
 
 
@@ -63,3 +65,59 @@ def test_groups_match_with_odd_keys() -> None:
         "STATE law",
         "Kelvin scale",
     ]
+
+
+def _fresh_matches(text: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """``_matches`` with a new group table, so its plain string comparison is used
+    (a cached table compiles a group's pattern after ``_PLAIN_CALLS`` calls)."""
+    S._patterns_by_first_word.cache_clear()
+    return [(m.start(), m.end()) for m in S._matches(text, keys)]
+
+
+def test_plain_comparison_matches_the_full_alternation() -> None:
+    """Fresh tables per text: the string comparison of ASCII text (and its fallback to
+    the pattern next to non-ASCII characters) gives the full alternation's matches."""
+    keys = tuple(S.builtin_pairs())
+    rng = random.Random(7)
+    for text in _texts(keys, rng, 400):
+        assert _fresh_matches(text, keys) == [(m.start(), m.end()) for m in _reference(text, keys)]
+    odd = ("abc x", "Abc y", "abc", "ſtate law", "state", "\u212aelvin", "kelvin scale")
+    odd += ("new york", "new", "in-depth", "it's", "l'amour", "u.s. attorney", "u.k.", "new  age")
+    odd += ("new\tdeal", "new york times", "a bit", "a")
+    for text in _texts(odd, random.Random(3), 1500):
+        assert _fresh_matches(text, odd) == [(m.start(), m.end()) for m in _reference(text, odd)]
+    text = "New \t York’s, NEW YORK TIMES. a  bit-x a bit. U.S. Attorney; u.k.x new  age new\tdeal"
+    text += " it’s l’amour “new” york a—bit a\u00a0bit"
+    assert _fresh_matches(text, odd) == [(m.start(), m.end()) for m in _reference(text, odd)]
+
+
+def test_a_small_text_compiles_no_group_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clean text and a spun one with ASCII words next to the spun phrases compile no
+    group alternation (~0.3 ms each of a start); the matches are still found."""
+    compiled: list[list[str]] = []
+    real = S._alternation
+
+    def spy(alts: list[str], behind: bool = True):  # type: ignore[no-untyped-def]
+        compiled.append(alts)
+        return real(alts, behind)
+
+    monkeypatch.setattr(S, "_alternation", spy)
+    keys = tuple(S.builtin_pairs())
+    S._patterns_by_first_word.cache_clear()
+    clean = "In the end, the “new” law was passed by the state as soon as it could be."
+    spun = "It was earlier than noon in the intervening time, as an alternative to a whole bunch."
+    assert [m.group() for m in S._matches(clean, keys)] == [
+        m.group() for m in _reference(clean, keys)
+    ]
+    got = [m.group() for m in S._matches(spun, keys)]
+    assert got == [m.group() for m in _reference(spun, keys)]
+    assert "earlier than" in got and "in the intervening time" in got
+    assert [a for a in compiled if len(a) < 100] == []
+
+
+def test_uncased_characters_match_no_ascii_key_character() -> None:
+    """What lets the plain comparison skip quotes and dashes: under ``re.IGNORECASE``
+    none of them matches an ASCII character (``’`` is the key's ``'``, ``['’]``)."""
+    for c in S._UNCASED:
+        for a in map(chr, range(128)):
+            assert re.fullmatch(re.escape(a), c, re.IGNORECASE) is None, (a, c)

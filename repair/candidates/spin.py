@@ -241,7 +241,7 @@ class _PatternsByFirstWord:
                 self._by_first.setdefault(first.lower(), []).append(k)
             else:
                 self._always.append(k)
-        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._compiled: dict[str, re.Pattern[str] | _ThenOneWord] = {}
 
     def at(self, word: str) -> re.Pattern[str] | _ThenOneWord:
         """The pattern to try where the text word ``word`` begins (a ``\\w+`` run with
@@ -255,9 +255,9 @@ class _PatternsByFirstWord:
                 if last.isascii() and last.lower() == low and _WORD.fullmatch(last):
                     # the key that is the word itself comes last (the shortest): no
                     # compiled alternation for it (~0.2 ms each, most groups are one word)
-                    pat = _ThenOneWord(_alternation(group[:-1], False) if group[:-1] else None)
+                    pat = _ThenOneWord(tuple(group[:-1]))
                 else:
-                    pat = _alternation(group, False)
+                    pat = _ThenOneWord(tuple(group), word=False)
             else:
                 pat = _pattern(self._keys)
             self._compiled[low] = pat
@@ -274,19 +274,101 @@ _WORD = re.compile(r"\w+")
 class _ThenOneWord:
     """``_alternation(longer + [w])`` at a text word equal to ``w`` (ASCII, any case):
     the longer keys' alternation first, then the word itself (alternatives are tried
-    in order, the look-ahead after each)."""
+    in order, the look-ahead after each); with ``word=False``, ``_alternation(longer)``
+    (a group whose word is not itself a key).
 
-    __slots__ = ("_longer",)
+    Where the text is ASCII the longer keys are compared as plain strings
+    (:meth:`_plain`), so a small text compiles none of these patterns (each compile
+    costs ~0.3 ms of a start, ~40 of them on a spun seed); after :data:`_PLAIN_CALLS`
+    calls (a big text) the pattern is compiled and used instead."""
 
-    def __init__(self, longer: re.Pattern[str] | None) -> None:
-        self._longer = longer
+    __slots__ = ("_longer", "_keys", "_shapes", "_need", "_calls", "_word")
+
+    def __init__(self, keys: tuple[str, ...], word: bool = True) -> None:
+        self._keys = keys
+        self._word = word
+        self._longer: re.Pattern[str] | None = None
+        shapes = [_shape(k) for k in keys]
+        self._shapes: tuple[str, ...] | None = (
+            tuple(s for s in shapes if s is not None) if None not in shapes else None
+        )
+        self._need = max((len(s) for s in self._shapes), default=0) if self._shapes else 0
+        self._calls = 0
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
-        if self._longer is not None:
+        if self._keys:
+            if self._longer is None:
+                self._calls += 1
+                if self._shapes is not None and self._calls <= _PLAIN_CALLS:
+                    m = self._plain(text, pos)
+                    if m is not _UNSURE:
+                        return m if m is not None else self._one_word(text, pos)
+                self._longer = _alternation(list(self._keys), False)
             m = self._longer.match(text, pos)
             if m is not None:
                 return m
-        return _ONE_WORD.match(text, pos)
+        return self._one_word(text, pos)
+
+    def _one_word(self, text: str, pos: int) -> re.Match[str] | None:
+        return _ONE_WORD.match(text, pos) if self._word else None
+
+    def _plain(self, text: str, pos: int) -> re.Match[str] | None | object:
+        """The longer keys' alternation at ``pos`` by string comparison, or
+        :data:`_UNSURE` where the text a key is compared with before the first
+        match has a non-ASCII character other than :data:`_UNCASED` (see
+        :func:`_shape`)."""
+        assert self._shapes is not None
+        need = self._need
+        stop = pos + 4 * need + 16
+        window = _BLANKS.sub(" ", text[pos:stop])
+        if len(window) < need and stop < len(text):
+            return _UNSURE
+        for shape in self._shapes:
+            head = window[: len(shape)]
+            if not head.isascii():
+                if not _UNCASED.issuperset(c for c in head if not c.isascii()):
+                    return _UNSURE
+                head = head.replace("’", "'")
+            if head.lower() != shape:
+                continue
+            end = pos
+            for i, piece in enumerate(shape.split(" ")):
+                if i:
+                    blanks = _BLANKS.match(text, end)
+                    assert blanks is not None
+                    end = blanks.end()
+                end += len(piece)
+            if _AFTER.match(text, end) is not None:
+                return _SPAN.match(text, pos, end)
+        return None
+
+
+#: Calls of one :class:`_ThenOneWord` answered by string comparison before its
+#: pattern is compiled (a regex match is cheaper than the comparison on a big text).
+_PLAIN_CALLS = 64
+_UNSURE = object()
+#: Non-ASCII characters that match no ASCII character of a key, in either case, except
+#: ``’``, which the key's ``'`` matches (``['’]``): quotes, dashes and the like in
+#: otherwise ASCII text need no compiled pattern.
+_UNCASED = frozenset("“”‘’‚„«»‹›—–‒―…·•\u00a0\u2009\u202f")
+_BLANKS = re.compile(r"[ \t]+")
+_AFTER = re.compile(r"(?![\w\-]|['’][^\W\d_]{3}|\.\w)", re.IGNORECASE)
+_SPAN = re.compile(r"(?s:.+)")
+
+
+def _shape(key: str) -> str | None:
+    """What an ASCII text, lower-cased and with each run of spaces and tabs made one
+    space, begins with where ``_alternation([key])``'s body matches it: ``key``
+    lower-cased (a space of the key is ``[ \\t]+``, one run of blanks; every other
+    ASCII character of the key matches itself in either case, and only itself among
+    ASCII characters; a run of blanks cannot end early, the key's next character is
+    not a blank).  None (compile) for a key that is not ASCII, holds a backslash or
+    white space other than single spaces, or begins or ends with one."""
+    if not key.isascii() or "  " in key or key != key.strip(" ") or "\\" in key:
+        return None
+    if any(c.isspace() and c != " " for c in key):
+        return None
+    return key.lower()
 
 
 @lru_cache(maxsize=8)
