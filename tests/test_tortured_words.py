@@ -69,3 +69,23 @@ def test_clean_abstract_unchanged() -> None:
         "with a small pretrained network.\n"
     )
     assert repair_text(text).text == text
+
+
+def test_cached_tables_are_the_built_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parsed habit tables come back from the per-user cache equal to a fresh build
+    (tuples stay tuples), one cache entry per held-out choice."""
+    monkeypatch.setenv("REPAIR_CACHE_DIR", str(tmp_path))
+    try:
+        for held in (frozenset(), frozenset({"test"})):
+            tortured_words._built.cache_clear()
+            stored = tortured_words._built(held)  # built, then written to the cache
+            tortured_words._built.cache_clear()
+            read = tortured_words._built(held)  # read back from the cache
+            assert read == tortured_words._build(held) == stored
+            assert all(type(v) is tuple for v in read[1].values())
+        names = sorted(p.name.rsplit("-", 1)[0] for p in tmp_path.glob("tortured-words-*"))
+        assert names == ["tortured-words-all", "tortured-words-test"]
+    finally:
+        tortured_words._built.cache_clear()

@@ -31,9 +31,9 @@ HELD_OUT: frozenset[str] = frozenset()
 MAX_LEARNED = 4
 
 
-@lru_cache(maxsize=4)
-def _counts(held_out: frozenset[str]) -> dict[str, dict[str, int]]:
-    """spun word -> original -> phrase families (outside ``held_out`` halves)."""
+def _read_counts(held_out: frozenset[str]) -> dict[str, dict[str, int]]:
+    """spun word -> original -> phrase families (outside ``held_out`` halves), parsed and
+    checked from the lexicon."""
     counts: dict[str, dict[str, int]] = {}
     for spun, original, dev, test in read_tsv(LEXICON, COLUMNS):
         n = (0 if "dev" in held_out else int(dev)) + (0 if "test" in held_out else int(test))
@@ -42,12 +42,35 @@ def _counts(held_out: frozenset[str]) -> dict[str, dict[str, int]]:
     return counts
 
 
-@lru_cache(maxsize=4)
-def _table(held_out: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    return {
+def _build(held_out: frozenset[str]) -> tuple[dict, dict]:
+    """(:func:`_counts`, :func:`_table`) of ``held_out``, built from the lexicon."""
+    counts = _read_counts(held_out)
+    table = {
         w: tuple(o for o, _n in sorted(rows.items(), key=lambda r: (-r[1], r[0]))[:MAX_LEARNED])
-        for w, rows in _counts(held_out).items()
+        for w, rows in counts.items()
     }
+    return counts, table
+
+
+@lru_cache(maxsize=4)
+def _built(held_out: frozenset[str]) -> tuple[dict, dict]:
+    """:func:`_build`, kept in the per-user cache keyed by the lexicon and this module
+    (parsing and sorting ~3,000 rows cost every start that meets a candidate ~10 ms)."""
+    from repair.lexicons import lexicon_path
+    from repair.resources.cache import disk_cached
+
+    name = "tortured-words-" + ("-".join(sorted(held_out)) or "all")
+    return disk_cached(name, [lexicon_path(LEXICON), __file__], lambda: _build(held_out), tuple)
+
+
+def _counts(held_out: frozenset[str]) -> dict[str, dict[str, int]]:
+    """spun word -> original -> phrase families (outside ``held_out`` halves)."""
+    return _built(held_out)[0]
+
+
+def _table(held_out: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """spun word -> its :data:`MAX_LEARNED` originals, most families first."""
+    return _built(held_out)[1]
 
 
 def learned(word: str) -> tuple[str, ...]:
