@@ -11,6 +11,7 @@ from repair.pipeline import repair_text
 from repair.score import consistency, science
 from repair.stages import collocation as collocation_stage
 from repair.stages import spin as spin_stage
+from tests.test_tortured_mill import MILL
 
 TEXT = (
     "Small sensors must save vitality to run for a long time. We rank each node by its "
@@ -49,14 +50,7 @@ def test_names_are_not_carried() -> None:
     assert consistency.carry(Document(text), [(a, b, "energy", 0.9)]) == []
 
 
-MILL = (
-    "Wireless indicator organizations must save vitality to run for a long season without "
-    "unused batteries. We propose a steering convention that chooses the next hub by its "
-    "staying vitality and its separation to the base station. Simulations show that the "
-    "organization lives thirty percent longer than with the normal convention, while the "
-    "postpone of each administrator grows only slightly. The convention is easy to add to "
-    "existing gadgets.\n"
-)
+# MILL: the mill-spun abstract of tests/test_tortured_mill.py
 
 
 def test_mill_abstract_restores_every_vitality(monkeypatch: pytest.MonkeyPatch) -> None:
