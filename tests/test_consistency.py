@@ -121,3 +121,44 @@ def test_rare_words_of_a_dense_scientific_text_are_the_rare_passes(
 def test_defer_reads_the_rare_passes_own_pregate() -> None:
     assert science.RARE_PREGATE == collocation_stage.RARE_PREGATE
     assert science.RARE_PREGATE_PER_1000 == collocation_stage.RARE_PREGATE_PER_1000
+
+
+# A rare-synonym-spun abstract (benchmarks/spin_sim/abstracts.py, abstract 00): a term
+# window restores "a simple comportment" as "a simple method"; the rare-word pass, reading
+# the other "comportment" alone, would take "air".
+DESCANT = (
+    "Deep learning has become the standard approach for image phylum, but large models "
+    "require a great amount of labeled data. In this descant we proffer a simple comportment "
+    "that combines data augmentation with a small pretrained latticework. We evaluate the "
+    "comportment on three public data agglomerates and show that it improves fussiness by "
+    "four percent on average. The aftereffects suggest that careful augmentation can replace "
+    "a large part of the familiarization data. Our code is available to other searchers.\n"
+)
+
+
+def test_rare_pass_agrees_with_the_term_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    def comportment() -> list[tuple[str, str]]:
+        return [(e.replacement, e.rule) for e in repair_text(DESCANT).edits
+                if e.original == "comportment"]  # fmt: skip
+
+    got = comportment()
+    assert [r for r, _ in got] == ["method", "method"]
+    assert {rule for _, rule in got} == {"COLLOCATION_TERM", collocation_stage.RARE_RULE}
+    monkeypatch.setattr(consistency, "AGREE", False)
+    assert [r for r, _ in comportment()] == ["method", "air"]
+
+
+def test_agree_declines_an_original_outside_the_candidates() -> None:
+    from repair.detect.rareword import find
+    from repair.score.rareword import decide
+
+    doc = Document(DESCANT)
+    decisions = [
+        d for d in decide(find(doc), len(doc.words)) if d.word.token.text == "fussiness"
+    ]
+    assert decisions and all(d.applied for d in decisions)
+    kept = consistency.agree(decisions, {"fussiness": "accuracy"})
+    assert [d.original for d in kept] == [d.original for d in decisions]
+    moved = consistency.agree(decisions, {"fussiness": "zebra"})
+    assert [(d.applied, d.reason) for d in moved] == [(False, consistency.RESTORED_OTHERWISE)]
+    assert consistency.agree(decisions, {}) == decisions

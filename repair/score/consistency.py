@@ -21,10 +21,14 @@ ordinary written word (``tests/test_consistency.py``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from repair.document import Document
 from repair.types import Edit
+
+#: A word-by-word decision (:class:`repair.score.rareword.Decision`; not imported here).
+D = TypeVar("D", bound=Any)
 
 #: Least confidence of an accepted restoration for it to be carried.
 MIN_CONFIDENCE = 0.7
@@ -147,3 +151,38 @@ def carried_edits(doc: Document, edits: Iterable[Edit], rules: frozenset[str]) -
         )
         for c in carry(doc, accepted, covered)
     ]
+
+
+#: A word-by-word pass takes the restoration an earlier reading made of the same written
+#: word (:func:`agree`).
+AGREE = True
+#: Reason of a word-by-word decision declined because the written word was restored to
+#: another original elsewhere and that original is not among its candidates.
+RESTORED_OTHERWISE = "restored_otherwise"
+
+
+def agree(decisions: list[D], restored: dict[str, str]) -> list[D]:
+    """``decisions`` of a word-by-word pass (the rare-word pass's
+    :class:`repair.score.rareword.Decision`) in agreement with ``restored`` (lower-case
+    written word -> its original, from a reading with more context, the term windows):
+    an applied decision of such a word takes that original where it is one of the word's
+    candidates (its evidence goes first) and is declined (:data:`RESTORED_OTHERWISE`)
+    where it is not.  One written form, one restoration: "a simple comportment" restored
+    as "a simple method" by a term window leaves "evaluate the comportment" no reading of
+    its own ("air")."""
+    if not AGREE or not restored:
+        return decisions
+    out = []
+    for d in decisions:
+        want = restored.get(d.word.token.text.lower())
+        if not d.applied or want is None or want == d.original:
+            out.append(d)
+            continue
+        option = next((o for o in d.word.options if o.word == want), None)
+        if option is None:
+            out.append(replace(d, applied=False, reason=RESTORED_OTHERWISE, confidence=0.0,
+                               original=""))  # fmt: skip
+            continue
+        options = (option, *(o for o in d.word.options if o is not option))
+        out.append(replace(d, word=replace(d.word, options=options), original=want))
+    return out

@@ -98,10 +98,11 @@ def _starts_within(doc: Document, spans: list[tuple[int, int]]) -> frozenset[int
 
 
 def _rare_pass(
-    doc: Document, skip: frozenset[int], n_words: int
+    doc: Document, skip: frozenset[int], n_words: int, by_terms: dict[str, str] | None = None
 ) -> tuple[list[_rare.Rare], int, float, list[_rare_score.Decision]]:
     """The rare-word pass over the words not starting in ``skip``: (scanned words, their
-    distinct count and density per 1,000 words, decisions)."""
+    distinct count and density per 1,000 words, decisions); a written word in
+    ``by_terms`` (lower case -> original: the term windows') keeps that restoration."""
     scanned = _rare.scan(doc, skip)
     n_types, rare_density = _rare.type_density(doc, scanned)
     found_rare = _rare.find(doc, skip, RARE_PREGATE, RARE_PREGATE_PER_1000, scanned)
@@ -112,7 +113,20 @@ def _rare_pass(
         # tortured abstracts 0.133 -> 0.141, precision 0.723 -> 0.735)
         found_rare = _rare.reread(doc, found_rare, restored)
         rare_decisions = _rare_score.decide(found_rare, n_words)
+    rare_decisions = _consistency.agree(rare_decisions, by_terms or {})  # one form, one original
     return scanned, n_types, rare_density, rare_decisions
+
+
+def _term_mapping(decided: list[_score.Decision]) -> dict[str, str]:
+    """Lower-case written word -> original of the applied term windows' changed words
+    (a written word the windows restore two ways is left out)."""
+    seen: dict[str, set[str]] = {}
+    for d in decided:
+        if d.applied:
+            r = d.restoration
+            for i in r.changed:
+                seen.setdefault(r.written[i].lower(), set()).add(r.restored[i].lower())
+    return {w: next(iter(o)) for w, o in seen.items() if len(o) == 1}
 
 
 class _Stage:
@@ -136,14 +150,17 @@ class _Stage:
         mill_decisions = _mill_score.decide(_mill.find(doc, in_terms), n_words)
         mill = [d for d in mill_decisions if d.applied]
         skip = in_terms | frozenset(d.word.token.start for d in mill)
-        scanned, n_types, rare_density, rare_decisions = _rare_pass(doc, skip, n_words)
+        by_terms = _term_mapping(decided)
+        scanned, n_types, rare_density, rare_decisions = _rare_pass(doc, skip, n_words, by_terms)
         # a document the rare-word pass explains keeps its ordinary words (tortured_explain)
         yielded = _explain.yield_to_rare(rare_decisions, mill_decisions)
         if yielded != mill_decisions:
             mill_decisions = yielded
             mill = [d for d in mill_decisions if d.applied]
             if skip != in_terms:  # the mill pass withdrew its words: the rare pass reads them
-                scanned, n_types, rare_density, rare_decisions = _rare_pass(doc, in_terms, n_words)
+                scanned, n_types, rare_density, rare_decisions = _rare_pass(
+                    doc, in_terms, n_words, by_terms
+                )
         rare = [d for d in rare_decisions if d.applied] + mill
         rare_reasons = dict(Counter(d.reason for d in rare_decisions))
         mill_reasons = dict(Counter(d.reason for d in mill_decisions))
