@@ -29,8 +29,9 @@ score at the clean false-positive budget (``--doc-fpr``) is 0.5.
 Candidate ranker (:mod:`repair.score.spin_rank`), trained first: on the same dev
 documents spun by every spinner (no profile), for each examined word whose gold original
 is among its ranked candidates, one row per candidate (label: it is the gold original);
-a logistic regression, compared with the LM's choice by out-of-fold top-1 accuracy
-held out by document and word family (the same grid).  The word rows are then
+a logistic regression or gradient-boosted trees (``--rank-kind``; "best": the kind of
+higher out-of-fold top-1 accuracy held out by document and word family, the same grid,
+printed per spinner beside the LM's choice).  The word rows are then
 extracted with that ranker (the proposed candidate of each word is the ranker's), so
 the two models agree.
 
@@ -326,10 +327,10 @@ def export_hist_trees(model) -> dict:
         nodes = pred.nodes
         leaf = nodes["is_leaf"].astype(bool)
         trees.append({
-            "feature": np.where(leaf, -1, nodes["feature_idx"]).tolist(),
+            "feature": np.where(leaf, -1, nodes["feature_idx"].astype(np.int64)).tolist(),
             "threshold": np.where(leaf, 0.0, nodes["num_threshold"]).tolist(),
-            "left": np.where(leaf, -1, nodes["left"]).tolist(),
-            "right": np.where(leaf, -1, nodes["right"]).tolist(),
+            "left": np.where(leaf, -1, nodes["left"].astype(np.int64)).tolist(),
+            "right": np.where(leaf, -1, nodes["right"].astype(np.int64)).tolist(),
             "value": nodes["value"].astype(np.float64).tolist(),
         })  # fmt: skip
     base = float(np.ravel(model._baseline_prediction)[0])
