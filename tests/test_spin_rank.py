@@ -22,6 +22,7 @@ from repair.score.spin_rank import (
     RANK_FEATURES,
     WINDOW,
     Ranker,
+    TreeRanker,
     get_ranker,
     parse_ranker,
     use_ranker,
@@ -39,10 +40,82 @@ def ranker_override():
     spin_rank._override.clear()
 
 
+def _tree_entry() -> dict:
+    """A one-tree ranker: candidates gaining more than 1 nat score 2, the others -1;
+    then a source rank of 0 adds 0.5."""
+    gain, src = RANK_FEATURES.index("gain"), RANK_FEATURES.index("source_rank")
+    return {
+        "kind": "trees",
+        "features": list(RANK_FEATURES),
+        "base": 0.0,
+        "rate": 1.0,
+        "trees": [
+            {
+                "feature": [gain, -1, -1],
+                "threshold": [1.0, 0.0, 0.0],
+                "left": [1, -1, -1],
+                "right": [2, -1, -1],
+                "value": [0.0, -1.0, 2.0],
+            },
+            {
+                "feature": [src, -1, -1],
+                "threshold": [0.5, 0.0, 0.0],
+                "left": [1, -1, -1],
+                "right": [2, -1, -1],
+                "value": [0.0, 0.5, 0.0],
+            },
+        ],
+    }
+
+
 def test_shipped_ranker_loads() -> None:
     r = get_ranker()
-    assert r is not None
-    assert len(r.coef) == len(RANK_FEATURES)
+    assert isinstance(r, Ranker | TreeRanker)
+    if isinstance(r, Ranker):
+        assert len(r.coef) == len(RANK_FEATURES)
+    else:
+        assert max(f for t in r.feature for f in t) < len(RANK_FEATURES)
+    assert isinstance(r.score([0.0] * len(RANK_FEATURES)), float)
+
+
+def test_tree_ranker_scores_by_its_trees(ranker_override) -> None:
+    r = parse_ranker(_tree_entry())
+    assert isinstance(r, TreeRanker)
+    x = [0.0] * len(RANK_FEATURES)
+    assert r.score(x) == -0.5  # gain 0 <= 1: -1; source rank 0: +0.5
+    x[RANK_FEATURES.index("gain")] = 3.0
+    x[RANK_FEATURES.index("source_rank")] = 4.0
+    assert r.score(x) == 2.0 == r.walk_logit(x)
+    # the stage proposes the tree ranker's best: here the first-listed candidate unless
+    # another one gains more than 1 nat
+    left, word, right = ["the", "local"], "overseer", ["said", "on"]
+    ranker_override(r)
+    ev = evidence(0, 8, word, left, right)
+    assert ev is not None
+    best = max(r.score(list(c[3])) for c in ev.choices)
+    assert ev.rank_score == best
+    assert ev.gain > 1.0 or ev.rank == 0
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d.update(kind="forest"), "kind"),
+        (lambda d: d.update(trees=[]), "trees"),
+        (lambda d: d["trees"][0].update(value=[0.0, 1.0]), "entries"),
+        (lambda d: d["trees"][0].update(feature=[99, -1, -1]), "bad split"),
+        (lambda d: d["trees"][0].update(left=[0, -1, -1]), "bad split"),
+        (lambda d: d["trees"][1].update(value=[0.0, float("nan"), 0.0]), "finite"),
+        (lambda d: d.update(base="x"), "base"),
+        (lambda d: d.update(features=d["features"][::-1]), "features"),
+    ],
+)
+def test_malformed_tree_ranker_is_refused(change, message: str) -> None:
+    d = _tree_entry()
+    parse_ranker(d)
+    change(d)
+    with pytest.raises(LexiconError, match=message):
+        parse_ranker(d)
 
 
 @pytest.mark.parametrize(
@@ -56,6 +129,11 @@ def test_shipped_ranker_loads() -> None:
 )
 def test_malformed_ranker_is_refused(change, message: str) -> None:
     d = json.loads(read_text(MODEL_FILE))["ranker"]
+    if d.get("kind") == "trees":  # the logistic schema on a logistic entry
+        r = _ranker(gain=1.0)
+        d = {"features": list(RANK_FEATURES), "mean": list(r.mean), "scale": list(r.scale),
+             "coef": list(r.coef), "intercept": r.intercept}  # fmt: skip
+    parse_ranker(d)
     change(d)
     with pytest.raises(LexiconError, match=message):
         parse_ranker(d)

@@ -31,17 +31,17 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.document import Document
 from repair.lexicons import LexiconError, read_text
-from repair.resources.cache import compiled_code
 from repair.resources.frequency import zipf
 from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
+from repair.score.trees import Trees, floats, parse_trees
 
 MODEL_FILE = "spin_model.json"
 FORMAT = "repair-spin-model/1"
@@ -85,113 +85,6 @@ _CLIP = 30.0
 
 def _clip(x: float, lo: float = -_CLIP, hi: float = _CLIP) -> float:
     return lo if x < lo else hi if x > hi else x
-
-
-@dataclass(frozen=True)
-class Trees:
-    """Gradient-boosted regression trees on the log-odds scale (flat node arrays)."""
-
-    base: float
-    rate: float
-    feature: tuple[tuple[int, ...], ...]
-    threshold: tuple[tuple[float, ...], ...]
-    left: tuple[tuple[int, ...], ...]
-    right: tuple[tuple[int, ...], ...]
-    value: tuple[tuple[float, ...], ...]
-
-    def logit(self, x: Sequence[float]) -> float:
-        return self._compiled(x)
-
-    def walk_logit(self, x: Sequence[float]) -> float:
-        """:meth:`logit` by walking the node arrays (the definition)."""
-        s = self.base
-        for f, t, lo, hi, v in zip(
-            self.feature, self.threshold, self.left, self.right, self.value, strict=True
-        ):
-            n = 0
-            while lo[n] >= 0:
-                n = lo[n] if x[f[n]] <= t[n] else hi[n]
-            s += self.rate * v[n]
-        return s
-
-    @cached_property
-    def _compiled(self) -> Callable[[Sequence[float]], float]:
-        """:meth:`walk_logit` as one generated function of nested comparisons: the same
-        comparisons, the same leaf values and the same additions in the same order (every
-        float is written as its exact ``repr``), so the same float, several times faster.
-        Falls back to the walk when a number has no exact literal (inf, nan)."""
-        nums = [self.base, self.rate, *(a for t in self.threshold for a in t)]
-        nums += [a for v in self.value for a in v]
-        if not all(math.isfinite(a) for a in nums):
-            return self.walk_logit
-
-        def expr(k: int, n: int) -> str:
-            f, t, lo, hi, v = (
-                self.feature[k], self.threshold[k], self.left[k], self.right[k], self.value[k]
-            )  # fmt: skip
-            if lo[n] < 0:
-                return repr(v[n])
-            return f"({expr(k, lo[n])} if x[{f[n]}] <= {t[n]!r} else {expr(k, hi[n])})"
-
-        lines = ["def _logit(x):", f"    s = {self.base!r}"]
-        lines += [f"    s += {self.rate!r} * {expr(k, 0)}" for k in range(len(self.feature))]
-        lines.append("    return s")
-        ns: dict[str, object] = {}
-        # generated code read back from the per-user cache (~10 ms to compile at each start)
-        code = compiled_code(
-            f"code-spin-trees-{len(self.feature)}", "\n".join(lines), "<spin-trees>"
-        )
-        exec(code, ns)  # noqa: S102
-        return ns["_logit"]  # type: ignore[return-value]
-
-    def contributions(self, x: Sequence[float]) -> dict[int, float]:
-        """Per feature, its share of the log-odds along each tree's path (Saabas)."""
-        return self._compiled_contributions(x)
-
-    def walk_contributions(self, x: Sequence[float]) -> dict[int, float]:
-        """:meth:`contributions` by walking the node arrays (the definition)."""
-        out: dict[int, float] = {}
-        for f, t, lo, hi, v in zip(
-            self.feature, self.threshold, self.left, self.right, self.value, strict=True
-        ):
-            n = 0
-            while lo[n] >= 0:
-                m = lo[n] if x[f[n]] <= t[n] else hi[n]
-                out[f[n]] = out.get(f[n], 0.0) + self.rate * (v[m] - v[n])
-                n = m
-        return out
-
-    @cached_property
-    def _compiled_contributions(self) -> Callable[[Sequence[float]], dict[int, float]]:
-        """:meth:`walk_contributions` as generated nested comparisons: the same comparisons,
-        each step's ``rate * (v[child] - v[node])`` written as its exact ``repr`` (the float
-        the walk computes), added to the dict in the same order, so the same dict (values
-        and key order).  Falls back to the walk when a number has no exact literal."""
-        steps: list[float] = [self.rate, *(a for t in self.threshold for a in t)]
-        lines = ["def _contrib(x):", "    o = {}", "    g = o.get"]
-
-        def walk(k: int, n: int, pad: str) -> None:
-            f, t, lo, hi, v = (
-                self.feature[k], self.threshold[k], self.left[k], self.right[k], self.value[k]
-            )  # fmt: skip
-            if lo[n] < 0:
-                lines.append(f"{pad}pass")
-                return
-            for head, m in ((f"if x[{f[n]}] <= {t[n]!r}:", lo[n]), ("else:", hi[n])):
-                d = self.rate * (v[m] - v[n])
-                steps.append(d)
-                lines.append(pad + head)
-                lines.append(f"{pad}    o[{f[n]}] = g({f[n]}, 0.0) + {d!r}")
-                walk(k, m, pad + "    ")
-
-        for k in range(len(self.feature)):
-            walk(k, 0, "    ")
-        lines.append("    return o")
-        if not all(math.isfinite(a) for a in steps):
-            return self.walk_contributions
-        ns: dict[str, object] = {}
-        exec(compile("\n".join(lines), "<spin-trees-contrib>", "exec"), ns)  # noqa: S102
-        return ns["_contrib"]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -260,11 +153,7 @@ def _sigmoid(z: float) -> float:
 
 
 def _floats(v: object, n: int | None, what: str) -> tuple[float, ...]:
-    if not isinstance(v, list) or (n is not None and len(v) != n):
-        raise LexiconError(f"{MODEL_FILE}: {what}: expected a list of {n or 'some'} numbers")
-    if not all(isinstance(a, int | float) and math.isfinite(a) for a in v):
-        raise LexiconError(f"{MODEL_FILE}: {what}: not all finite numbers")
-    return tuple(float(a) for a in v)
+    return floats(v, n, what, MODEL_FILE)
 
 
 def _linear(d: dict, n: int, what: str) -> Linear:
@@ -280,35 +169,7 @@ def _linear(d: dict, n: int, what: str) -> Linear:
 
 
 def _trees(d: dict, n: int, what: str = "word") -> Trees:
-    trees = d.get("trees")
-    if not isinstance(trees, list) or not trees:
-        raise LexiconError(f"{MODEL_FILE}: {what}.trees: expected a non-empty list")
-    cols: dict[str, list[tuple]] = {
-        k: [] for k in ("feature", "threshold", "left", "right", "value")
-    }
-    for k, t in enumerate(trees):
-        size = len(t.get("value", []))
-        for key in cols:
-            arr = t.get(key)
-            if not isinstance(arr, list) or len(arr) != size:
-                raise LexiconError(f"{MODEL_FILE}: tree {k}: {key} must have {size} entries")
-        feat = tuple(int(a) for a in t["feature"])
-        left, right = tuple(int(a) for a in t["left"]), tuple(int(a) for a in t["right"])
-        for i in range(size):
-            if left[i] >= 0 and not (
-                0 <= feat[i] < n and i < left[i] < size and i < right[i] < size
-            ):
-                raise LexiconError(f"{MODEL_FILE}: tree {k}, node {i}: bad split")
-        cols["feature"].append(feat)
-        cols["threshold"].append(_floats(t["threshold"], size, f"tree {k} threshold"))
-        cols["left"].append(left)
-        cols["right"].append(right)
-        cols["value"].append(_floats(t["value"], size, f"tree {k} value"))
-    return Trees(
-        _floats([d.get("base")], 1, f"{what}.base")[0],
-        _floats([d.get("rate")], 1, f"{what}.rate")[0],
-        *(tuple(cols[k]) for k in ("feature", "threshold", "left", "right", "value")),
-    )
+    return parse_trees(d, n, what, MODEL_FILE)
 
 
 def parse_model(text: str) -> SpinModel:

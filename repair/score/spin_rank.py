@@ -4,7 +4,8 @@ The trigram LM alone picks the candidate that fits two words of context best, bu
 spinner's source word is often not that one (a thesaurus lists a word's common senses
 first, a spinner swaps a word for a rarer one, and the same original is often written
 elsewhere in the document).  The ranker scores every candidate whose LM gain is within
-:data:`WINDOW` nats of the best by a logistic regression over :data:`RANK_FEATURES`:
+:data:`WINDOW` nats of the best by a logistic regression (:class:`Ranker`) or
+gradient-boosted trees (:class:`TreeRanker`) over :data:`RANK_FEATURES`:
 
 * the LM gain, its distance to the best gain and to the LM's order, its left- and
   right-context parts, the unigram gain and the context gain (gain - unigram);
@@ -20,8 +21,9 @@ elsewhere in the document).  The ranker scores every candidate whose LM gain is 
 
 It is trained by ``scripts/train_spin_model.py`` on the dev halves (documents and word
 families) of the simulated spinners, on the words whose gold original is among the
-candidates (label: the candidate is the gold original), and stored in the ``ranker``
-entry of ``lexicons/spin_model.json`` with its feature schema (checked on load).  The
+candidates (label: the candidate is the gold original; the kind of the better out-of-fold
+top-1), and stored in the ``ranker`` entry of ``lexicons/spin_model.json`` with its kind
+and feature schema (checked on load).  The
 proposed candidate is the best-scoring one; without a ranker it is the LM's best.
 """
 
@@ -34,6 +36,7 @@ from functools import cached_property, lru_cache
 
 from repair.lexicons import LexiconError, read_text
 from repair.score.linear import Linear
+from repair.score.trees import Trees, parse_trees
 
 MODEL_FILE = "spin_model.json"
 RANK_FEATURES: tuple[str, ...] = (
@@ -94,6 +97,15 @@ class Ranker(Linear):
         return ns["_score"]  # type: ignore[return-value]
 
 
+class TreeRanker(Trees):
+    """Gradient-boosted trees on :data:`RANK_FEATURES` (:class:`~repair.score.trees.Trees`,
+    evaluated as generated nested comparisons); its score is the log-odds."""
+
+    def score(self, x: Sequence[float]) -> float:
+        """The log-odds of ``x`` (:meth:`Trees.logit`)."""
+        return self._compiled(x)
+
+
 def _clip(x: float) -> float:
     return -_CLIP if x < -_CLIP else _CLIP if x > _CLIP else x
 
@@ -133,13 +145,20 @@ def rank_features(
     ]
 
 
-def parse_ranker(d: object) -> Ranker:
-    """A :class:`Ranker` from the ``ranker`` entry of :data:`MODEL_FILE` (schema checked)."""
+def parse_ranker(d: object) -> Ranker | TreeRanker:
+    """The ranker of the ``ranker`` entry of :data:`MODEL_FILE` (schema checked): a
+    :class:`Ranker` (``kind`` "logistic", the default) or a :class:`TreeRanker` ("trees")."""
     if not isinstance(d, dict):
         raise LexiconError(f"{MODEL_FILE}: ranker: expected an object")
     if tuple(d.get("features", ())) != RANK_FEATURES:
         raise LexiconError(f"{MODEL_FILE}: ranker features differ from {RANK_FEATURES}")
     n = len(RANK_FEATURES)
+    kind = d.get("kind", "logistic")
+    if kind == "trees":
+        t = parse_trees(d, n, "ranker", MODEL_FILE)
+        return TreeRanker(t.base, t.rate, t.feature, t.threshold, t.left, t.right, t.value)
+    if kind != "logistic":
+        raise LexiconError(f"{MODEL_FILE}: ranker.kind: expected 'logistic' or 'trees'")
     vals = {}
     for key in ("mean", "scale", "coef"):
         v = d.get(key)
@@ -154,20 +173,20 @@ def parse_ranker(d: object) -> Ranker:
     return Ranker(vals["mean"], vals["scale"], vals["coef"], float(b))
 
 
-_override: list[Ranker | None] = []
+_override: list[Ranker | TreeRanker | None] = []
 
 
 @lru_cache(maxsize=1)
-def _shipped() -> Ranker | None:
+def _shipped() -> Ranker | TreeRanker | None:
     d = json.loads(read_text(MODEL_FILE))
     return parse_ranker(d["ranker"]) if isinstance(d, dict) and "ranker" in d else None
 
 
-def get_ranker() -> Ranker | None:
+def get_ranker() -> Ranker | TreeRanker | None:
     """The shipped ranker (None: propose the LM's best), or the one set by :func:`use_ranker`."""
     return _override[-1] if _override else _shipped()
 
 
-def use_ranker(ranker: Ranker | None) -> None:
+def use_ranker(ranker: Ranker | TreeRanker | None) -> None:
     """Build time only: rank with ``ranker`` (None: the LM's best) instead of the shipped one."""
     _override[:] = [ranker]
