@@ -1,0 +1,85 @@
+"""The article's own vocabulary as evidence: a cache model over the page's words.
+
+A trigram model sees two words either side of a token; an article's topic is wider.  A
+report of the police court prints "fined" a dozen times, and where the OCR reads one of
+them as "lined" the trigram window ("was lined 5s") says little.  The page says more:
+the words an article has printed are likelier to come again than their general
+frequency says (a *cache* language model, Kuhn and De Mori 1990).  Interpolated,
+
+    P(w) = LAMBDA * P_general(w) + (1 - LAMBDA) * n_page(w) / N_page,
+
+so a word's log-probability rises by
+
+    bonus(w) = ln(LAMBDA + (1 - LAMBDA) * (n_page(w) / N_page) / P_general(w))
+
+where ``P_general`` is the word's unigram frequency (Zipf scale).  A reading's margin
+gains ``bonus(alt) - bonus(orig)``, capped at :data:`CAP` nats either way, where the
+printed word's count leaves the token itself out.  Frequent words gain nothing (their
+page rate is their general rate); a content word the article uses again gains most.
+
+Only readings of one printed word as one word a dictionary or name list knows (the
+real-word readings of :mod:`repair.candidates.ocr_realword` and the non-word readings
+alike), and only on pages the garble gate opened: clean text never reaches the scorer's
+garbled branch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+from repair.resources.frequency import zipf
+
+#: Switch (the scorer reads it).
+CACHE = True
+#: Weight of the general model in the interpolation.
+LAMBDA = 0.9
+#: Largest change (nats) of a reading's margin, either way.
+CAP = 2.0
+#: Findings whose readings the cache prices (``None``: every one-word reading).
+FINDINGS: frozenset[str] | None = None
+#: The printed word's own page count lowers the reading's gain (else only the reading's
+#: count raises it: a page repeats its misprints, "m" for "in", "mid" for "and").
+ORIG_SIDE = False
+#: Zipf value of a word the frequency list does not know.
+FLOOR_ZIPF = 1.0
+
+
+def page_counts(words: Iterable[str]) -> Counter[str]:
+    """Lower-cased counts of the page's alphabetic words."""
+    return Counter(w.lower() for w in words if w.isalpha())
+
+
+def _bonus(word: str, n: int, total: int) -> float:
+    if n <= 0 or total <= 0:
+        return math.log(LAMBDA)
+    general = 10.0 ** (max(zipf(word), FLOOR_ZIPF) - 9.0)
+    return math.log(LAMBDA + (1.0 - LAMBDA) * (n / total) / general)
+
+
+def _word(text: str) -> bool:
+    from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_channel import is_known
+
+    return is_known(text) or get_ngrams().is_name(text)
+
+
+def cache_gain(
+    orig: str, alt: str, counts: Counter[str], total: int, own: Iterable[str] = ()
+) -> float:
+    """What the page's vocabulary adds to the margin of reading ``orig`` as ``alt``
+    (nats, within +-:data:`CAP`); ``counts`` are :func:`page_counts`, ``total`` their sum,
+    ``own`` the words printed inside the reading's span (not counted: "cold»" holds
+    "cold").  A reading no dictionary or name list knows gains nothing (a page repeats
+    its misprints: "Covony" beside "Coveny")."""
+    o, a = orig.lower(), alt.lower()
+    if not a.isalpha() or not _word(a):
+        return 0.0
+    n = counts.get(a, 0) - sum(1 for w in own if w.lower() == a)
+    gain = _bonus(a, n, total)
+    if ORIG_SIDE:
+        gain -= _bonus(o, counts.get(o, 0) - 1, total)
+    else:
+        gain = max(0.0, gain)
+    return max(-CAP, min(CAP, gain))
