@@ -33,6 +33,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from repair.candidates import ocr_pageedit
 from repair.candidates.ocr_rules import cand
 from repair.score.ocr_channel import (
     PrefixIndex,
@@ -169,6 +170,10 @@ def _best_target(
         total = cost - math.log(n / counts[text])
         if best is None or total < best[1]:
             best = (v, total, subs)
+    if best is None and ocr_pageedit.PLAIN:  # no listed confusion leads to a page word
+        hit = ocr_pageedit.plain_edit_target(text, counts, targets, _clean)
+        if hit is not None:
+            best = (hit[0], hit[1], ())
     return best
 
 

@@ -1,0 +1,61 @@
+"""A garbled word one plain edit from a word the page prints more often.
+
+The page's own vocabulary (:mod:`repair.candidates.ocr_docvocab`) reads a garbled token
+as a word the page prints more often when the learned glyph confusions lead there.  Some
+misprints are no confusion the table lists: a dropped letter ("Lawence" beside
+"Lawrence" x10), a broken capital ("Frnest" beside "Ernest" x2), a letter read as
+another the table does not pair ("Colline" beside "Collins" x3).  When the confusion
+search finds no page word, a page word at one plain edit (one letter inserted, deleted
+or replaced, case aside) is the reading, if it is a known word or listed name, printed
+at least :data:`MIN_COUNT` times and at least as often as the token ("Frnest" x2 beside
+"Ernest" x2 in a list of names), and the only such word (else the most printed one, if
+it leads).  Its cost is a generic edit's
+(:data:`EDIT_COST`) less the page's odds, ``ln(n(target) / n(token))``; the scorer
+decides in context as for every reading.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+
+from rapidfuzz.distance import Levenshtein
+
+#: Switch (``ocr_docvocab`` reads it).
+PLAIN = True
+#: Shortest token read this way.
+MIN_LEN = 5
+#: A target is printed at least this often.
+MIN_COUNT = 2
+#: ... and this many times more often than the token (0: as often will do).
+LEAD = 0
+#: Cost (nats) of the one plain edit, before the page's odds.
+EDIT_COST = 5.0
+
+
+def plain_edit_target(
+    text: str,
+    counts: Mapping[str, int],
+    targets: Mapping[str, int],
+    clean: Callable[[str], bool],
+) -> tuple[str, float] | None:
+    """The page word (a key of ``targets``) one plain edit from ``text`` and its cost, or
+    ``None``; ``counts``: the page's counts; ``clean``: whether a form is a word or name."""
+    if len(text) < MIN_LEN or not text.isalpha():
+        return None
+    low = text.lower()
+    mine = max(1, counts.get(text, 1))
+    hits: list[tuple[int, str]] = []
+    for w, n in targets.items():
+        if n < MIN_COUNT or n < mine + LEAD or abs(len(w) - len(text)) > 1:
+            continue
+        if Levenshtein.distance(low, w.lower(), score_cutoff=1) != 1 or not clean(w):
+            continue
+        hits.append((n, w))
+    if not hits:
+        return None
+    hits.sort(reverse=True)
+    if len(hits) > 1 and hits[1][0] == hits[0][0]:
+        return None  # two page words as near: no evidence for either
+    n, w = hits[0]
+    return w, EDIT_COST - math.log(n / mine)
