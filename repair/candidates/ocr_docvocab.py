@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from repair.candidates import ocr_pageedit
+from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import cand
 from repair.score.ocr_channel import (
     PrefixIndex,
@@ -126,6 +127,8 @@ def doc_vocab_candidates(
         if best is None or _next_to_hyphen(toks, i):
             continue
         target, cost, subs = best
+        if not subs and line_broken_piece(toks, i):
+            continue  # a plain edit of half a broken word ("legisl-⏎ution" is no "Union")
         once = counts[target] <= counts[text]
         out.append(
             cand(

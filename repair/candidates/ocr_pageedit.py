@@ -2,7 +2,7 @@
 
 The page's own vocabulary (:mod:`repair.candidates.ocr_docvocab`) reads a garbled token
 as a word the page prints more often when the learned glyph confusions lead there.  Some
-misprints are no confusion the table lists: a dropped letter ("Lawence" beside
+misprints are no confusion the table lists: a dropped inner letter ("Lawence" beside
 "Lawrence" x10), a broken capital ("Frnest" beside "Ernest" x2), a letter read as
 another the table does not pair ("Colline" beside "Collins" x3).  When the confusion
 search finds no page word, a page word at one plain edit (one letter inserted, deleted
@@ -33,6 +33,15 @@ LEAD = 0
 EDIT_COST = 5.0
 
 
+def _inner(printed: str, word: str) -> bool:
+    """Whether the one edit from ``printed`` to ``word`` is a replaced letter, or a letter
+    lost or added inside the word: a letter more or less at either end is a glued word
+    ("Ichallenge", "froma") or a piece of a broken one ("ation", "invit")."""
+    if len(printed) == len(word):
+        return True
+    return printed[0] == word[0] and printed[-1] == word[-1]
+
+
 def plain_edit_target(
     text: str,
     counts: Mapping[str, int],
@@ -49,7 +58,9 @@ def plain_edit_target(
     for w, n in targets.items():
         if n < MIN_COUNT or n < mine + LEAD or abs(len(w) - len(text)) > 1:
             continue
-        if Levenshtein.distance(low, w.lower(), score_cutoff=1) != 1 or not clean(w):
+        if Levenshtein.distance(low, w.lower(), score_cutoff=1) != 1 or not _inner(low, w.lower()):
+            continue
+        if not clean(w):
             continue
         hits.append((n, w))
     if not hits:
@@ -58,4 +69,6 @@ def plain_edit_target(
     if len(hits) > 1 and hits[1][0] == hits[0][0]:
         return None  # two page words as near: no evidence for either
     n, w = hits[0]
+    if text[:1].isupper() and w[:1].islower():
+        w = w[:1].upper() + w[1:]  # a sentence's first word ("Spendimg" beside "spending")
     return w, EDIT_COST - math.log(n / mine)
