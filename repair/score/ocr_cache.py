@@ -42,6 +42,9 @@ FINDINGS: frozenset[str] | None = None
 #: The printed word's own page count lowers the reading's gain (else only the reading's
 #: count raises it: a page repeats its misprints, "m" for "in", "mid" for "and").
 ORIG_SIDE = False
+#: A reading at least this frequent in general (Zipf) gains nothing: the function words
+#: every text repeats ("we", "the") are no article's topic.
+MAX_ZIPF = 5.0
 #: Zipf value of a word the frequency list does not know.
 FLOOR_ZIPF = 1.0
 
@@ -74,7 +77,7 @@ def cache_gain(
     "cold").  A reading no dictionary or name list knows gains nothing (a page repeats
     its misprints: "Covony" beside "Coveny")."""
     o, a = orig.lower(), alt.lower()
-    if not a.isalpha() or not _word(a):
+    if not a.isalpha() or not _word(a) or zipf(a) >= MAX_ZIPF:
         return 0.0
     n = counts.get(a, 0) - sum(1 for w in own if w.lower() == a)
     gain = _bonus(a, n, total)
