@@ -29,6 +29,8 @@ MIN_LEN = 5
 MIN_COUNT = 2
 #: ... and this many times more often than the token (0: as often will do).
 LEAD = 0
+#: A token the page prints more often than this is read so by nobody.
+MAX_REPEATS = 2
 #: Cost (nats) of the one plain edit, before the page's odds.
 EDIT_COST = 5.0
 
@@ -36,10 +38,17 @@ EDIT_COST = 5.0
 def _inner(printed: str, word: str) -> bool:
     """Whether the one edit from ``printed`` to ``word`` is a replaced letter, or a letter
     lost or added inside the word: a letter more or less at either end is a glued word
-    ("Ichallenge", "froma") or a piece of a broken one ("ation", "invit")."""
+    ("Ichallenge", "froma") or a piece of a broken one ("ation", "invit"), and a doubled
+    letter more or less is a spelling ("Gallahad" beside "Galahad"), not a misprint."""
     if len(printed) == len(word):
         return True
-    return printed[0] == word[0] and printed[-1] == word[-1]
+    if printed[0] != word[0] or printed[-1] != word[-1]:
+        return False
+    longer, shorter = (printed, word) if len(printed) > len(word) else (word, printed)
+    for i in range(1, len(longer) - 1):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return longer[i] not in (longer[i - 1], longer[i + 1])  # "Gallahad", "Philip"
+    return False
 
 
 def plain_edit_target(
@@ -53,11 +62,16 @@ def plain_edit_target(
     if len(text) < MIN_LEN or not text.isalpha():
         return None
     low = text.lower()
-    mine = max(1, counts.get(text, 1))
+    mine = max(1, sum(n for w, n in counts.items() if w.lower() == low))  # any case
+    if mine > MAX_REPEATS:
+        return None  # a form printed this often is the writer's ("dappy" x3 beside "happy")
+    caps = text.isupper()
     hits: list[tuple[int, str]] = []
     for w, n in targets.items():
         if n < MIN_COUNT or n < mine + LEAD or abs(len(w) - len(text)) > 1:
             continue
+        if w.isupper() != caps:
+            continue  # a heading's capitals are no reading of a word in text, nor back
         if Levenshtein.distance(low, w.lower(), score_cutoff=1) != 1 or not _inner(low, w.lower()):
             continue
         if not clean(w):
@@ -71,4 +85,6 @@ def plain_edit_target(
     n, w = hits[0]
     if text[:1].isupper() and w[:1].islower():
         w = w[:1].upper() + w[1:]  # a sentence's first word ("Spendimg" beside "spending")
+    elif text.islower() and w[:1].isupper() and clean(w.lower()):
+        w = w.lower()  # a word the page also prints in a title ("bareau", "Bureau")
     return w, EDIT_COST - math.log(n / mine)

@@ -420,7 +420,7 @@ def _decide_all(
                 gain = ocr_cache.cache_gain(
                     f["orig"][0], f["alt"][0], page[0], page[1], ctx.inside(c.start, c.end)
                 )
-                if gain:
+                if gain and (d.accept or ocr_cache.opens(f, page[0])):
                     d = _repriced(d, -gain)
             if d.accept:  # the evidence of a refusal is never built
                 ev = d.evidence

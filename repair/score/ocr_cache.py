@@ -45,8 +45,23 @@ ORIG_SIDE = False
 #: A reading at least this frequent in general (Zipf) gains nothing: the function words
 #: every text repeats ("we", "the") are no article's topic.
 MAX_ZIPF = 5.0
+#: The gain may carry a refused reading of a real word over its threshold ...
+REAL_WORDS_OPEN = True
+#: ... and of a non-word when the page prints the reading this often (else the gain only
+#: ranks a non-word's accepted readings).
+NON_WORD_MIN_COUNT = 2
 #: Zipf value of a word the frequency list does not know.
 FLOOR_ZIPF = 1.0
+
+
+def opens(features: dict, counts: Counter[str]) -> bool:
+    """Whether the page's vocabulary may carry a refused reading (``features`` of its
+    candidate) over its threshold: a real word's reading (:data:`REAL_WORDS_OPEN`), a
+    non-word's when the page prints the reading :data:`NON_WORD_MIN_COUNT` times; else
+    it only ranks the accepted readings."""
+    if features.get("orig_known"):
+        return REAL_WORDS_OPEN
+    return counts.get(features["alt"][0].lower(), 0) >= NON_WORD_MIN_COUNT
 
 
 def page_counts(words: Iterable[str]) -> Counter[str]:
