@@ -173,7 +173,8 @@ def _best_target(
         total = cost - math.log(n / counts[text])
         if best is None or total < best[1]:
             best = (v, total, subs)
-    if best is None and ocr_pageedit.PLAIN:  # no listed confusion leads to a page word
+    if best is None and ocr_pageedit.PLAIN and not old_print:  # no confusion leads there;
+        # early print spells a word several ways on a page ("Barnardine", "Barnadine")
         hit = ocr_pageedit.plain_edit_target(text, counts, targets, _clean)
         if hit is not None:
             best = (hit[0], hit[1], ())

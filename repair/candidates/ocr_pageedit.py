@@ -29,6 +29,10 @@ MIN_LEN = 5
 MIN_COUNT = 2
 #: ... and this many times more often than the token (0: as often will do).
 LEAD = 0
+#: A replaced letter is an edit too (else only a letter lost or added inside a word: the
+#: learned confusions price replaced letters, and what they do not reach is mostly no
+#: misprint, "Peard" beside "Heard", "Brieg" beside "Bring").
+SUBSTITUTIONS = False
 #: A token the page prints more often than this is read so by nobody.
 MAX_REPEATS = 2
 #: Cost (nats) of the one plain edit, before the page's odds.
@@ -41,7 +45,7 @@ def _inner(printed: str, word: str) -> bool:
     ("Ichallenge", "froma") or a piece of a broken one ("ation", "invit"), and a doubled
     letter more or less is a spelling ("Gallahad" beside "Galahad"), not a misprint."""
     if len(printed) == len(word):
-        return True
+        return SUBSTITUTIONS
     if printed[0] != word[0] or printed[-1] != word[-1]:
         return False
     longer, shorter = (printed, word) if len(printed) > len(word) else (word, printed)

@@ -50,6 +50,9 @@ REAL_WORDS_OPEN = True
 #: ... and of a non-word when the page prints the reading this often (else the gain only
 #: ranks a non-word's accepted readings).
 NON_WORD_MIN_COUNT = 2
+#: A form neither the dictionary nor a name list knows gains only when the page prints
+#: it this often ("Pte" in a list of soldiers; a misprint such as "Covony" is rarer).
+UNKNOWN_MIN_COUNT = 5
 #: Zipf value of a word the frequency list does not know.
 FLOOR_ZIPF = 1.0
 
@@ -89,12 +92,15 @@ def cache_gain(
     """What the page's vocabulary adds to the margin of reading ``orig`` as ``alt``
     (nats, within +-:data:`CAP`); ``counts`` are :func:`page_counts`, ``total`` their sum,
     ``own`` the words printed inside the reading's span (not counted: "cold»" holds
-    "cold").  A reading no dictionary or name list knows gains nothing (a page repeats
-    its misprints: "Covony" beside "Coveny")."""
+    "cold").  A reading no dictionary or name list knows gains only when the page prints
+    it :data:`UNKNOWN_MIN_COUNT` times (a page repeats its misprints: "Covony" beside
+    "Coveny")."""
     o, a = orig.lower(), alt.lower()
-    if not a.isalpha() or not _word(a) or zipf(a) >= MAX_ZIPF:
+    if not a.isalpha() or zipf(a) >= MAX_ZIPF:
         return 0.0
     n = counts.get(a, 0) - sum(1 for w in own if w.lower() == a)
+    if n < UNKNOWN_MIN_COUNT and not _word(a):
+        return 0.0
     gain = _bonus(a, n, total)
     if ORIG_SIDE:
         gain -= _bonus(o, counts.get(o, 0) - 1, total)
