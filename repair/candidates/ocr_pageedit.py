@@ -66,21 +66,20 @@ def plain_edit_target(
     if len(text) < MIN_LEN or not text.isalpha():
         return None
     low = text.lower()
+    caps = text.isupper()
+    found: list[tuple[int, str]] = []
+    for w, n in targets.items():
+        if n < MIN_COUNT or abs(len(w) - len(text)) > 1 or w.isupper() != caps:
+            continue  # capitals (a heading) are no reading of a word in text, nor back
+        if Levenshtein.distance(low, w.lower(), score_cutoff=1) != 1 or not _inner(low, w.lower()):
+            continue
+        found.append((n, w))
+    if not found:
+        return None
     mine = max(1, sum(n for w, n in counts.items() if w.lower() == low))  # any case
     if mine > MAX_REPEATS:
         return None  # a form printed this often is the writer's ("dappy" x3 beside "happy")
-    caps = text.isupper()
-    hits: list[tuple[int, str]] = []
-    for w, n in targets.items():
-        if n < MIN_COUNT or n < mine + LEAD or abs(len(w) - len(text)) > 1:
-            continue
-        if w.isupper() != caps:
-            continue  # a heading's capitals are no reading of a word in text, nor back
-        if Levenshtein.distance(low, w.lower(), score_cutoff=1) != 1 or not _inner(low, w.lower()):
-            continue
-        if not clean(w):
-            continue
-        hits.append((n, w))
+    hits = [(n, w) for n, w in found if n >= mine + LEAD and clean(w)]
     if not hits:
         return None
     hits.sort(reverse=True)

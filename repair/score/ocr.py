@@ -416,6 +416,7 @@ def _decide_all(
                 and (ocr_cache.FINDINGS is None or f["finding"] in ocr_cache.FINDINGS)
                 and len(f["orig"]) == 1
                 and len(f["alt"]) == 1
+                and f["alt"][0].lower() in page[0]  # most readings are no page word: no gain
             ):
                 gain = ocr_cache.cache_gain(
                     f["orig"][0], f["alt"][0], page[0], page[1], ctx.inside(c.start, c.end)

@@ -13,14 +13,19 @@ so a word's log-probability rises by
     bonus(w) = ln(LAMBDA + (1 - LAMBDA) * (n_page(w) / N_page) / P_general(w))
 
 where ``P_general`` is the word's unigram frequency (Zipf scale).  A reading's margin
-gains ``bonus(alt) - bonus(orig)``, capped at :data:`CAP` nats either way, where the
-printed word's count leaves the token itself out.  Frequent words gain nothing (their
+gains ``bonus(alt)``, capped at :data:`CAP` nats, where the count leaves out the
+words inside the reading's own span.  The printed word's own bonus is not taken off: a
+page repeats its misprints ("m" for "in", "mid" for "and" several times), and counting
+them against the reading cost SMH dev 11 token errors.  Frequent words gain nothing (their
 page rate is their general rate); a content word the article uses again gains most.
 
-Only readings of one printed word as one word a dictionary or name list knows (the
-real-word readings of :mod:`repair.candidates.ocr_realword` and the non-word readings
-alike), and only on pages the garble gate opened: clean text never reaches the scorer's
-garbled branch.
+Only readings of one printed word as one word (the real-word readings of
+:mod:`repair.candidates.ocr_realword` and the non-word readings alike) of a word rarer
+than :data:`MAX_ZIPF` that a dictionary or name list knows (or that the page prints
+:data:`UNKNOWN_MIN_COUNT` times, "Pte"); a non-word's refused reading is carried over
+its threshold only when the page prints it :data:`NON_WORD_MIN_COUNT` times (else the
+gain only ranks its accepted readings).  Only on pages the garble gate opened: clean text
+never reaches the scorer's garbled branch.
 """
 
 from __future__ import annotations
@@ -35,13 +40,10 @@ from repair.resources.frequency import zipf
 CACHE = True
 #: Weight of the general model in the interpolation.
 LAMBDA = 0.9
-#: Largest change (nats) of a reading's margin, either way.
+#: Largest gain (nats) of a reading's margin.
 CAP = 2.0
 #: Findings whose readings the cache prices (``None``: every one-word reading).
 FINDINGS: frozenset[str] | None = None
-#: The printed word's own page count lowers the reading's gain (else only the reading's
-#: count raises it: a page repeats its misprints, "m" for "in", "mid" for "and").
-ORIG_SIDE = False
 #: A reading at least this frequent in general (Zipf) gains nothing: the function words
 #: every text repeats ("we", "the") are no article's topic.
 MAX_ZIPF = 5.0
@@ -95,15 +97,14 @@ def cache_gain(
     "cold").  A reading no dictionary or name list knows gains only when the page prints
     it :data:`UNKNOWN_MIN_COUNT` times (a page repeats its misprints: "Covony" beside
     "Coveny")."""
-    o, a = orig.lower(), alt.lower()
-    if not a.isalpha() or zipf(a) >= MAX_ZIPF:
+    a = alt.lower()  # the printed word (``orig``) gets no bonus: see the module doc
+    n = counts.get(a, 0)
+    if n <= 0 or not a.isalpha():
         return 0.0
-    n = counts.get(a, 0) - sum(1 for w in own if w.lower() == a)
+    n -= sum(1 for w in own if w.lower() == a)
+    if n <= 0 or zipf(a) >= MAX_ZIPF:
+        return 0.0
     if n < UNKNOWN_MIN_COUNT and not _word(a):
         return 0.0
-    gain = _bonus(a, n, total)
-    if ORIG_SIDE:
-        gain -= _bonus(o, counts.get(o, 0) - 1, total)
-    else:
-        gain = max(0.0, gain)
+    gain = _bonus(a, n, total)  # >= 0 here: the page prints the reading
     return max(-CAP, min(CAP, gain))
