@@ -19,8 +19,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
-from rapidfuzz.distance import Levenshtein
-
 #: Switch (``ocr_docvocab`` reads it).
 PLAIN = True
 #: Shortest token read this way.
@@ -65,6 +63,8 @@ def plain_edit_target(
     ``None``; ``counts``: the page's counts; ``clean``: whether a form is a word or name."""
     if len(text) < MIN_LEN or not text.isalpha():
         return None
+    from rapidfuzz.distance import Levenshtein  # not loaded for clean text (cold start)
+
     low = text.lower()
     caps = text.isupper()
     found: list[tuple[int, str]] = []
