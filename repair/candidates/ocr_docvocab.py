@@ -33,6 +33,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from repair.candidates import ocr_pageedit
+from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import cand
 from repair.score.ocr_channel import (
     PrefixIndex,
@@ -125,6 +127,8 @@ def doc_vocab_candidates(
         if best is None or _next_to_hyphen(toks, i):
             continue
         target, cost, subs = best
+        if not subs and line_broken_piece(toks, i):
+            continue  # a plain edit of half a broken word ("legisl-⏎ution" is no "Union")
         once = counts[target] <= counts[text]
         out.append(
             cand(
@@ -169,6 +173,11 @@ def _best_target(
         total = cost - math.log(n / counts[text])
         if best is None or total < best[1]:
             best = (v, total, subs)
+    if best is None and ocr_pageedit.PLAIN and not old_print:  # no confusion leads there;
+        # early print spells a word several ways on a page ("Barnardine", "Barnadine")
+        hit = ocr_pageedit.plain_edit_target(text, counts, targets, _clean)
+        if hit is not None:
+            best = (hit[0], hit[1], ())
     return best
 
 

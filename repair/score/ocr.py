@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
-from repair.score import ocr_pagerate, ocr_rescue
+from repair.score import ocr_cache, ocr_pagerate, ocr_rescue
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -233,6 +233,9 @@ class _Context:
         self.ends = [w.end for w in words]
         # one-word tuples (48 bytes, a list 88): ~3 MB less a 250 k-character window
         self.texts: list[Sequence[str]] = [(w.text,) for w in words]
+        #: the page's word counts and their sum (:mod:`repair.score.ocr_cache`), set on
+        #: garbled pages only
+        self.page: tuple[Any, int] | None = None
 
     def revise(self, start: int, end: int, replacement: str) -> None:
         """Read the words inside ``start:end`` as ``replacement`` from now on."""
@@ -243,6 +246,12 @@ class _Context:
         self.texts[i] = replacement.split()
         for k in range(i + 1, j):
             self.texts[k] = []
+
+    def inside(self, start: int, end: int) -> list[str]:
+        """The printed words inside ``start:end``."""
+        i = bisect_left(self.starts, start)
+        j = bisect_right(self.ends, end)
+        return [w.text for w in self.words[i:j]]
 
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
         i = bisect_right(self.ends, start)
@@ -267,6 +276,9 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
     scorer = Scorer()
     scorer.take_over()  # the last document's memos (a long text's previous window)
     ctx = _Context(doc.words)
+    if garbled and ocr_cache.CACHE:
+        counts = ocr_cache.page_counts(w.text for w in doc.words)
+        ctx.page = (counts, sum(counts.values()))
     memo: dict[int, tuple[list[str], list[str], Decision]] = {}
     groups = _decide_all(scorer, ctx, candidates, garbled, memo)
     if garbled and len(groups) > 0:
@@ -371,6 +383,7 @@ def _decide_all(
     # the candidates of a span share its context
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     decide = scorer._decide  # positional: ``Scorer.decide`` only names the arguments
+    page = getattr(ctx, "page", None)
     for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f:
@@ -398,6 +411,18 @@ def _decide_all(
                     f.get("prior_per_zipf"),
                 )
                 memo[k] = (prev, nxt, d)
+            if (
+                page is not None
+                and (ocr_cache.FINDINGS is None or f["finding"] in ocr_cache.FINDINGS)
+                and len(f["orig"]) == 1
+                and len(f["alt"]) == 1
+                and f["alt"][0].lower() in page[0]  # most readings are no page word: no gain
+            ):
+                gain = ocr_cache.cache_gain(
+                    f["orig"][0], f["alt"][0], page[0], page[1], ctx.inside(c.start, c.end)
+                )
+                if gain and (d.accept or ocr_cache.opens(f, page[0])):
+                    d = _repriced(d, -gain)
             if d.accept:  # the evidence of a refusal is never built
                 ev = d.evidence
                 ev["finding"] = f["finding"]

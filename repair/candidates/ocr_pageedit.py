@@ -1,0 +1,93 @@
+"""A garbled word one plain edit from a word the page prints more often.
+
+The page's own vocabulary (:mod:`repair.candidates.ocr_docvocab`) reads a garbled token
+as a word the page prints more often when the learned glyph confusions lead there.  Some
+misprints are no confusion the table lists: a dropped inner letter ("Lawence" beside
+"Lawrence" x10), a broken capital ("Frnest" beside "Ernest" x2), a letter read as
+another the table does not pair ("Colline" beside "Collins" x3).  When the confusion
+search finds no page word, a page word at one plain edit (one letter inserted, deleted
+or replaced, case aside) is the reading, if it is a known word or listed name, printed
+at least :data:`MIN_COUNT` times and at least as often as the token ("Frnest" x2 beside
+"Ernest" x2 in a list of names), and the only such word (else the most printed one, if
+it leads).  Its cost is a generic edit's
+(:data:`EDIT_COST`) less the page's odds, ``ln(n(target) / n(token))``; the scorer
+decides in context as for every reading.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+
+#: Switch (``ocr_docvocab`` reads it).
+PLAIN = True
+#: Shortest token read this way.
+MIN_LEN = 5
+#: A target is printed at least this often.
+MIN_COUNT = 2
+#: ... and this many times more often than the token (0: as often will do).
+LEAD = 0
+#: A replaced letter is an edit too (else only a letter lost or added inside a word: the
+#: learned confusions price replaced letters, and what they do not reach is mostly no
+#: misprint, "Peard" beside "Heard", "Brieg" beside "Bring").
+SUBSTITUTIONS = False
+#: A token the page prints more often than this is read so by nobody.
+MAX_REPEATS = 2
+#: Cost (nats) of the one plain edit, before the page's odds.
+EDIT_COST = 5.0
+
+
+def _inner(printed: str, word: str) -> bool:
+    """Whether the one edit from ``printed`` to ``word`` is a replaced letter, or a letter
+    lost or added inside the word: a letter more or less at either end is a glued word
+    ("Ichallenge", "froma") or a piece of a broken one ("ation", "invit"), and a doubled
+    letter more or less is a spelling ("Gallahad" beside "Galahad"), not a misprint."""
+    if len(printed) == len(word):
+        return SUBSTITUTIONS
+    if printed[0] != word[0] or printed[-1] != word[-1]:
+        return False
+    longer, shorter = (printed, word) if len(printed) > len(word) else (word, printed)
+    for i in range(1, len(longer) - 1):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return longer[i] not in (longer[i - 1], longer[i + 1])  # "Gallahad", "Philip"
+    return False
+
+
+def plain_edit_target(
+    text: str,
+    counts: Mapping[str, int],
+    targets: Mapping[str, int],
+    clean: Callable[[str], bool],
+) -> tuple[str, float] | None:
+    """The page word (a key of ``targets``) one plain edit from ``text`` and its cost, or
+    ``None``; ``counts``: the page's counts; ``clean``: whether a form is a word or name."""
+    if len(text) < MIN_LEN or not text.isalpha():
+        return None
+    from rapidfuzz.distance import Levenshtein  # not loaded for clean text (cold start)
+
+    low = text.lower()
+    caps = text.isupper()
+    found: list[tuple[int, str]] = []
+    for w, n in targets.items():
+        if n < MIN_COUNT or abs(len(w) - len(text)) > 1 or w.isupper() != caps:
+            continue  # capitals (a heading) are no reading of a word in text, nor back
+        if Levenshtein.distance(low, w.lower(), score_cutoff=1) != 1 or not _inner(low, w.lower()):
+            continue
+        found.append((n, w))
+    if not found:
+        return None
+    mine = max(1, sum(n for w, n in counts.items() if w.lower() == low))  # any case
+    if mine > MAX_REPEATS:
+        return None  # a form printed this often is the writer's ("dappy" x3 beside "happy")
+    hits = [(n, w) for n, w in found if n >= mine + LEAD and clean(w)]
+    if not hits:
+        return None
+    hits.sort(reverse=True)
+    if len(hits) > 1 and hits[1][0] == hits[0][0]:
+        return None  # two page words as near: no evidence for either
+    n, w = hits[0]
+    if text[:1].isupper() and w[:1].islower():
+        w = w[:1].upper() + w[1:]  # a sentence's first word ("Spendimg" beside "spending")
+    elif text.islower() and w[:1].isupper() and clean(w.lower()):
+        w = w.lower()  # a word the page also prints in a title ("bareau", "Bureau")
+    return w, EDIT_COST - math.log(n / mine)
