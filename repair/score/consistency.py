@@ -20,6 +20,7 @@ ordinary written word (``tests/test_consistency.py``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -151,6 +152,49 @@ def carried_edits(doc: Document, edits: Iterable[Edit], rules: frozenset[str]) -
         )
         for c in carry(doc, accepted, covered)
     ]
+
+
+#: Reason of a restoration declined because its written word is restored to another
+#: original elsewhere in the document, with more evidence (:func:`one_mapping`).
+INCONSISTENT = "inconsistent_mapping"
+
+
+def _log_odds(p: float) -> float:
+    p = min(max(p, 1e-4), 1.0 - 1e-4)
+    return math.log(p / (1.0 - p))
+
+
+def one_mapping(doc: Document, edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
+    """``edits`` (spans on ``doc.text``) with one original per written form: where a
+    single written word is restored to two or more originals in the document, the
+    original with the most summed log-odds of confidence over its places is kept and the
+    restorations to the others are returned apart (declined, :data:`INCONSISTENT`).  A
+    spinner writes one word for one original throughout a document, so "forwardness"
+    restored as "freedom" twice and as "life" once is "freedom" (the carry may then
+    restore that place as "freedom" where the context does not speak against it).
+    Returns (kept, declined)."""
+    edits = list(edits)
+    votes: dict[str, dict[str, float]] = {}
+    for e in edits:
+        written = doc.text[e.offset : e.end]
+        if not written.isalpha() or " " in e.replacement.strip():
+            continue
+        by = votes.setdefault(written.lower(), {})
+        rep = e.replacement.lower()
+        by[rep] = by.get(rep, 0.0) + _log_odds(e.confidence)
+    pick = {
+        k: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, v in votes.items() if len(v) > 1
+    }
+    if not pick:
+        return edits, []
+    kept, declined = [], []
+    for e in edits:
+        want = pick.get(doc.text[e.offset : e.end].lower())
+        if want is None or e.replacement.lower() == want or " " in e.replacement.strip():
+            kept.append(e)
+        else:
+            declined.append(e)
+    return kept, declined
 
 
 #: A word-by-word pass takes the restoration an earlier reading made of the same written
