@@ -166,7 +166,7 @@ def test_agree_declines_an_original_outside_the_candidates() -> None:
 
 
 SPLIT = (
-    "Our forwardness was won in war. We keep that forwardness by work, and the "
+    "Our forwardness was won in war. We keep a forwardness by work, and the "
     "forwardness of the press is the first of them."
 )
 
@@ -190,6 +190,11 @@ def test_one_mapping_keeps_the_original_with_more_evidence() -> None:
     kept, declined = consistency.one_mapping(doc, _split_edits((0.55, 0.99, 0.55)))
     assert [e.replacement for e in kept] == ["life"]
     assert len(declined) == 2
+    # an edit that re-agreed its article is read as its word ("a X" -> "an Y")
+    (a, b) = _places(SPLIT, "forwardness")[1]
+    article = Edit(a - 2, b - a + 2, "a forwardness", "an ease", "spin", 0.6, "SPIN_SYNONYM")
+    kept, declined = consistency.one_mapping(doc, [edits[0], article, edits[2]])
+    assert declined == [article]
     # one mapping already: nothing declined
     assert consistency.one_mapping(doc, [edits[0], edits[2]]) == ([edits[0], edits[2]], [])
 

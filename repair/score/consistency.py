@@ -164,6 +164,18 @@ def _log_odds(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+def _form(text: str, e: Edit) -> tuple[str, str] | None:
+    """(written word, original), lower case, of a single-word restoration; an article the
+    edit re-agreed ("a forwardness" -> "an ease") is read past."""
+    written, original = text[e.offset : e.end].lower(), e.replacement.lower()
+    if " " in written and written.split(" ", 1)[0] in ("a", "an"):
+        written = written.split(" ", 1)[1]
+        original = original.split(" ", 1)[-1]
+    if not written.isalpha() or not original.replace("-", "").isalpha():
+        return None
+    return written, original
+
+
 def one_mapping(doc: Document, edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
     """``edits`` (spans on ``doc.text``) with one original per written form: where a
     single written word is restored to two or more originals in the document, the
@@ -176,12 +188,11 @@ def one_mapping(doc: Document, edits: Iterable[Edit]) -> tuple[list[Edit], list[
     edits = list(edits)
     votes: dict[str, dict[str, float]] = {}
     for e in edits:
-        written = doc.text[e.offset : e.end]
-        if not written.isalpha() or " " in e.replacement.strip():
+        form = _form(doc.text, e)
+        if form is None:
             continue
-        by = votes.setdefault(written.lower(), {})
-        rep = e.replacement.lower()
-        by[rep] = by.get(rep, 0.0) + _log_odds(e.confidence)
+        by = votes.setdefault(form[0], {})
+        by[form[1]] = by.get(form[1], 0.0) + _log_odds(e.confidence)
     pick = {
         k: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, v in votes.items() if len(v) > 1
     }
@@ -189,8 +200,8 @@ def one_mapping(doc: Document, edits: Iterable[Edit]) -> tuple[list[Edit], list[
         return edits, []
     kept, declined = [], []
     for e in edits:
-        want = pick.get(doc.text[e.offset : e.end].lower())
-        if want is None or e.replacement.lower() == want or " " in e.replacement.strip():
+        form = _form(doc.text, e)
+        if form is None or pick.get(form[0], form[1]) == form[1]:
             kept.append(e)
         else:
             declined.append(e)
