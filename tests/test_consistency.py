@@ -11,6 +11,7 @@ from repair.pipeline import repair_text
 from repair.score import consistency, science
 from repair.stages import collocation as collocation_stage
 from repair.stages import spin as spin_stage
+from repair.types import Edit
 from tests.test_tortured_mill import MILL
 
 TEXT = (
@@ -162,3 +163,60 @@ def test_agree_declines_an_original_outside_the_candidates() -> None:
     moved = consistency.agree(decisions, {"fussiness": "zebra"})
     assert [(d.applied, d.reason) for d in moved] == [(False, consistency.RESTORED_OTHERWISE)]
     assert consistency.agree(decisions, {}) == decisions
+
+
+SPLIT = (
+    "Our forwardness was won in war. We keep a forwardness by work, and the "
+    "forwardness of the press is the first of them."
+)
+
+
+def _split_edits(confidences: tuple[float, float, float]) -> list[Edit]:
+    places = _places(SPLIT, "forwardness")
+    originals = ("freedom", "life", "freedom")
+    return [
+        Edit(a, b - a, "forwardness", o, "spin", c, "SPIN_SYNONYM", "test", {})
+        for (a, b), o, c in zip(places, originals, confidences, strict=True)
+    ]
+
+
+def test_one_mapping_keeps_the_original_with_more_evidence() -> None:
+    doc = Document(SPLIT)
+    edits = _split_edits((0.8, 0.9, 0.8))
+    kept, declined = consistency.one_mapping(doc, edits)
+    assert [e.replacement for e in kept] == ["freedom", "freedom"]
+    assert [e.replacement for e in declined] == ["life"]
+    # one very sure "life" outweighs two weak "freedom"s (summed log-odds)
+    kept, declined = consistency.one_mapping(doc, _split_edits((0.55, 0.99, 0.55)))
+    assert [e.replacement for e in kept] == ["life"]
+    assert len(declined) == 2
+    # an edit that re-agreed its article is read as its word ("a X" -> "an Y")
+    (a, b) = _places(SPLIT, "forwardness")[1]
+    article = Edit(a - 2, b - a + 2, "a forwardness", "an ease", "spin", 0.6, "SPIN_SYNONYM")
+    kept, declined = consistency.one_mapping(doc, [edits[0], article, edits[2]])
+    assert declined == [article]
+    # one mapping already: nothing declined
+    assert consistency.one_mapping(doc, [edits[0], edits[2]]) == ([edits[0], edits[2]], [])
+
+
+def test_spin_stage_declines_the_other_mapping(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.types import Candidate, Detection
+
+    doc = Document(SPLIT)
+    edits = _split_edits((0.8, 0.8, 0.8))
+    cands = [
+        Candidate(e.offset, e.end, e.replacement, "spin", "SPIN_SYNONYM",
+                  {"model_probability": 0.9, "gain0": 3.0})
+        for e in edits
+    ]  # fmt: skip
+    monkeypatch.setattr(spin_stage, "score_spin", lambda *a, **k: list(edits))
+    monkeypatch.setattr(spin_stage, "REREAD", False)
+    monkeypatch.setattr(spin_stage, "MAPPING_BAR", None)
+    detection = Detection((), 0.99, {"profile_score": 0.0, "model_score": 0.99})
+    out = spin_stage.STAGE.score(doc, detection, cands)
+    assert all(e.replacement.lower() == "freedom" for e in out)
+    assert detection.details["decisions"].get("inconsistent_mapping") == 1
+    monkeypatch.setattr(spin_stage, "ONE_MAPPING", False)
+    detection = Detection((), 0.99, {"profile_score": 0.0, "model_score": 0.99})
+    out = spin_stage.STAGE.score(doc, detection, cands)
+    assert sorted(e.replacement for e in out) == ["freedom", "freedom", "life"]

@@ -20,6 +20,7 @@ ordinary written word (``tests/test_consistency.py``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -151,6 +152,60 @@ def carried_edits(doc: Document, edits: Iterable[Edit], rules: frozenset[str]) -
         )
         for c in carry(doc, accepted, covered)
     ]
+
+
+#: Reason of a restoration declined because its written word is restored to another
+#: original elsewhere in the document, with more evidence (:func:`one_mapping`).
+INCONSISTENT = "inconsistent_mapping"
+
+
+def _log_odds(p: float) -> float:
+    p = min(max(p, 1e-4), 1.0 - 1e-4)
+    return math.log(p / (1.0 - p))
+
+
+def _form(text: str, e: Edit) -> tuple[str, str] | None:
+    """(written word, original), lower case, of a single-word restoration; an article the
+    edit re-agreed ("a forwardness" -> "an ease") is read past."""
+    written, original = text[e.offset : e.end].lower(), e.replacement.lower()
+    if " " in written and written.split(" ", 1)[0] in ("a", "an"):
+        written = written.split(" ", 1)[1]
+        original = original.split(" ", 1)[-1]
+    if not written.isalpha() or not original.replace("-", "").isalpha():
+        return None
+    return written, original
+
+
+def one_mapping(doc: Document, edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
+    """``edits`` (spans on ``doc.text``) with one original per written form: where a
+    single written word is restored to two or more originals in the document, the
+    original with the most summed log-odds of confidence over its places is kept and the
+    restorations to the others are returned apart (declined, :data:`INCONSISTENT`).  A
+    spinner writes one word for one original throughout a document, so "forwardness"
+    restored as "freedom" twice and as "life" once is "freedom" (the carry may then
+    restore that place as "freedom" where the context does not speak against it).
+    Returns (kept, declined)."""
+    edits = list(edits)
+    votes: dict[str, dict[str, float]] = {}
+    for e in edits:
+        form = _form(doc.text, e)
+        if form is None:
+            continue
+        by = votes.setdefault(form[0], {})
+        by[form[1]] = by.get(form[1], 0.0) + _log_odds(e.confidence)
+    pick = {
+        k: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, v in votes.items() if len(v) > 1
+    }
+    if not pick:
+        return edits, []
+    kept, declined = [], []
+    for e in edits:
+        form = _form(doc.text, e)
+        if form is None or pick.get(form[0], form[1]) == form[1]:
+            kept.append(e)
+        else:
+            declined.append(e)
+    return kept, declined
 
 
 #: A word-by-word pass takes the restoration an earlier reading made of the same written

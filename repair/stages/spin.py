@@ -32,7 +32,7 @@ from repair.detect.spin import detect as detect_spin
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
-from repair.score.consistency import carried_edits
+from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.science import defer_rare as science_defer
 from repair.score.science import extra_words as science_words
 from repair.score.science import phrases_open as science_phrases
@@ -85,6 +85,9 @@ PHRASE_RECUR = 2
 #: (:mod:`repair.score.consistency`).
 CARRY = True
 CARRY_RULES = frozenset({"SPIN_SYNONYM"})
+#: A written word restored to two originals in one document keeps the one with more
+#: evidence; the others are declined (:func:`repair.score.consistency.one_mapping`).
+ONE_MAPPING = True
 #: Common written words get a second reading in documents already found spun
 #: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
 COMMON = True
@@ -728,6 +731,11 @@ class _Stage:
                 edits = score_spin(
                     doc, doc_score, kept + extra + more, gate=False, decisions=decisions
                 )
+            if ONE_MAPPING:  # one written form, one original (score/consistency.py)
+                edits, declined = one_mapping(doc, edits)
+                decisions["applied"] -= len(declined)
+                for e in declined:
+                    dropped[(e.offset, e.end)] = INCONSISTENT
             if CARRY:  # one written form, one restoration (score/consistency.py)
                 more = carried_edits(doc, edits, CARRY_RULES)
                 decisions["carried"] += len(more)
