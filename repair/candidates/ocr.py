@@ -363,12 +363,18 @@ class _Generator:
         if not stem.isalpha() and ocr_affix.split_affix(stem) is None:
             return []
         inner = Token(stem, tok.start + cut[0], tok.start + cut[1], tok.kind)
-        if not stem.isalpha():  # "O'Rogan's": the prefix next
-            return self._stem([*toks[:i], inner, *toks[i + 1 :]], i, info)
-        reason = token_reason(inner, opens_sentence(toks, i))
-        if reason not in ("nonword", "capitalized_unknown") or is_known(stem.lower()):
-            return []
-        return self._token([*toks[:i], inner, *toks[i + 1 :]], i, reason, info)
+        # the stem stands in the token's place while it is read: swapped in and back,
+        # not a copy of the window's token list per affixed word (issue 14)
+        toks[i] = inner
+        try:
+            if not stem.isalpha():  # "O'Rogan's": the prefix next
+                return self._stem(toks, i, info)
+            reason = token_reason(inner, opens_sentence(toks, i))
+            if reason not in ("nonword", "capitalized_unknown") or is_known(stem.lower()):
+                return []
+            return self._token(toks, i, reason, info)
+        finally:
+            toks[i] = tok
 
     def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]
