@@ -144,3 +144,27 @@ def test_stem_readings_swap_the_token_back(monkeypatch: pytest.MonkeyPatch) -> N
     assert key == [(c.start, c.end, c.replacement, c.source, c.features) for c in plain]
     stems = [c for c in fast if text[c.start : c.end] == "Rhodcs"]
     assert stems  # the stem was read
+
+
+def test_tokens_built_from_slots_are_constructed_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """:func:`tokenize` setting the slots gives the tokens the constructor gives (equal,
+    same hash and repr, still frozen) on the repository's texts and odd characters."""
+    from dataclasses import FrozenInstanceError
+
+    import repair.tokenize as tk
+
+    assert tk._FAST_TOKENS  # the fast path is the one tested
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    texts += ["", " ", "don’t 1,000.5 ſome\u00a0\t\nx_y __ 3rd — «ok»", "\U0001f600a\u0301b"]
+    for text in texts:
+        fast = tk.tokenize(text)
+        monkeypatch.setattr(tk, "_FAST_TOKENS", False)
+        plain = tk.tokenize(text)
+        monkeypatch.setattr(tk, "_FAST_TOKENS", True)
+        assert fast == plain == list(tk.iter_tokens(text))
+        assert [hash(t) for t in fast] == [hash(t) for t in plain]
+        assert [repr(t) for t in fast] == [repr(t) for t in plain]
+    tok = tk.tokenize("word")[0]
+    with pytest.raises(FrozenInstanceError):
+        tok.text = "other"  # type: ignore[misc]
