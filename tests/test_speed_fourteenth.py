@@ -136,7 +136,19 @@ def test_stem_readings_swap_the_token_back(monkeypatch: pytest.MonkeyPatch) -> N
     detection = stage.detect(doc)
     assert detection.findings
     before = list(doc.tokens)
+    seen = []
+    token = gen._Generator._token
+
+    def checked(self: gen._Generator, toks: list[Token], i: int, reason: str, info: object):  # noqa: ANN202
+        # the document's own list is never the one with the stem swapped in
+        assert all(a is b for a, b in zip(doc.tokens, before, strict=True))
+        seen.append(toks is doc.tokens)
+        return token(self, toks, i, reason, info)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(gen._Generator, "_token", checked)
     fast = gen.ocr_candidates(doc, detection, True)
+    monkeypatch.setattr(gen._Generator, "_token", token)
+    assert False in seen  # a stem was read on a copy
     assert doc.tokens == before and all(a is b for a, b in zip(doc.tokens, before, strict=True))
     monkeypatch.setattr(gen, "_GENERATOR", _CopyingGenerator())
     plain = gen.ocr_candidates(Document(text), stage.detect(Document(text)), True)
