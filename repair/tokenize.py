@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MemberDescriptorType
 
 from repair.types import Token
 
@@ -46,14 +47,46 @@ def tokenize(text: str) -> list[Token]:
     words: dict[str, str] = {}
     same = words.setdefault
     end = 0
+    if not _FAST_TOKENS:
+        for m in _TOKEN_RE.finditer(text):
+            piece = m.group()
+            start, end = end, m.end()
+            kind = m.lastgroup
+            if kind == "word":
+                piece = same(piece, piece)
+            append(Token(piece, start, end, kind or "punct"))
+        return out
+    new, set_text, set_start, set_end, set_kind = _TOKEN_SLOTS
     for m in _TOKEN_RE.finditer(text):
         piece = m.group()
         start, end = end, m.end()
         kind = m.lastgroup
         if kind == "word":
             piece = same(piece, piece)
-        append(Token(piece, start, end, kind or "punct"))
+        # ``Token(piece, start, end, kind)`` without the frozen dataclass's ``__init__``
+        # (a Python frame and four ``object.__setattr__`` calls): the same four slots set
+        # in C; ~2 tokens a word (issue 14)
+        tok = new(Token)
+        set_text(tok, piece)
+        set_start(tok, start)
+        set_end(tok, end)
+        set_kind(tok, kind or "punct")
+        append(tok)
     return out
+
+
+#: The fast construction of :func:`tokenize` holds while a token is exactly its four
+#: slots, with no ``__post_init__`` (else it calls the constructor).
+_FIELDS = ("text", "start", "end", "kind")
+_FAST_TOKENS = (
+    tuple(getattr(Token, "__dataclass_fields__", ())) == _FIELDS
+    and not hasattr(Token, "__post_init__")
+    and all(isinstance(Token.__dict__.get(f), MemberDescriptorType) for f in _FIELDS)
+)
+#: ``object.__new__`` and the slot setters of :class:`Token`, for :func:`tokenize`.
+_TOKEN_SLOTS = (
+    (object.__new__, *(Token.__dict__[f].__set__ for f in _FIELDS)) if _FAST_TOKENS else ()
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

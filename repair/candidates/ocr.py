@@ -203,6 +203,10 @@ class _DocInfo:
     capital_wide: dict[str, frozenset[str]] = field(default_factory=dict)
     #: :func:`_period_word` per token (asked up to four times for a token)
     period: dict[str, bool] = field(default_factory=dict)
+    #: (the document's token list, this call's own copy of it) for ``_Generator._stem``
+    stem_tokens: tuple[list[Token], list[Token]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def period_word(self, text: str) -> bool:
         known = self.period.get(text)
@@ -363,12 +367,24 @@ class _Generator:
         if not stem.isalpha() and ocr_affix.split_affix(stem) is None:
             return []
         inner = Token(stem, tok.start + cut[0], tok.start + cut[1], tok.kind)
-        if not stem.isalpha():  # "O'Rogan's": the prefix next
-            return self._stem([*toks[:i], inner, *toks[i + 1 :]], i, info)
-        reason = token_reason(inner, opens_sentence(toks, i))
-        if reason not in ("nonword", "capitalized_unknown") or is_known(stem.lower()):
-            return []
-        return self._token([*toks[:i], inner, *toks[i + 1 :]], i, reason, info)
+        # the stem stands in the token's place while it is read: swapped into this call's
+        # own copy of the token list (made once per document, never the document's list,
+        # which other documents of the same text may share) and back, not a copy of the
+        # window's token list per affixed word (issue 14)
+        if info.stem_tokens is None or toks is not info.stem_tokens[1]:
+            if info.stem_tokens is None or toks is not info.stem_tokens[0]:
+                info.stem_tokens = (toks, list(toks))
+            toks = info.stem_tokens[1]
+        toks[i] = inner
+        try:
+            if not stem.isalpha():  # "O'Rogan's": the prefix next
+                return self._stem(toks, i, info)
+            reason = token_reason(inner, opens_sentence(toks, i))
+            if reason not in ("nonword", "capitalized_unknown") or is_known(stem.lower()):
+                return []
+            return self._token(toks, i, reason, info)
+        finally:
+            toks[i] = tok
 
     def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]

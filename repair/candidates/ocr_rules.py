@@ -26,4 +26,5 @@ KIND_OF_RULE = {
 
 def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Candidate:
     """A candidate of the ocr stage; its kind follows from ``rule``."""
-    return Candidate(start, end, repl, KIND_OF_RULE[rule], rule, dict(features))
+    # ``**features`` is already a new dict: no copy of it (one per candidate; issue 14)
+    return Candidate(start, end, repl, KIND_OF_RULE[rule], rule, features)

@@ -35,7 +35,7 @@ import sys
 import threading
 import zlib
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -186,6 +186,7 @@ class WordList:
             line = self._blob.count(b"\n", 0, bad) + 3
             raise NgramFormatError(f"{self.path}: line {line}: empty line or white space in a word")
         self.size = n
+        self._samples: tuple[list[bytes], list[int]] | None = None
 
     def __iter__(self) -> Iterator[str]:
         """The words, in sorted order (decoded one by one)."""
@@ -193,6 +194,55 @@ class WordList:
             yield from self._blob.decode("utf-8").split("\n")
 
     def __contains__(self, word: str) -> bool:
+        key = word.encode("utf-8")
+        if not key or b"\n" in key:
+            return False  # no line is empty or holds a line break
+        samples = self._samples
+        if samples is None:
+            samples = self._sample()
+        keys, offsets = samples
+        k = bisect_right(keys, key) - 1  # the block whose first word is the last <= key
+        if k < 0:
+            return False
+        if keys[k] == key:
+            return True
+        start = offsets[k]
+        # the key's line, if any, lies inside the block (the lines are sorted): one scan
+        # in C for the key between two line breaks instead of a bisection in Python
+        blob = self._blob
+        end = offsets[k + 1] if k + 1 < len(offsets) else len(blob)
+        if blob.find(b"\n" + key + b"\n", start, end) >= 0:
+            return True
+        return end == len(blob) and blob.endswith(b"\n" + key)  # the last line
+
+    #: Bytes between two sampled lines of :meth:`_sample`.
+    SAMPLE_BYTES = 1024
+
+    def _sample(self) -> tuple[list[bytes], list[int]]:
+        """The first word of each block of about :data:`SAMPLE_BYTES` bytes and the
+        block's offset (a line start), built on the first look-up (~4 k words for the
+        360 k-word list).  Exact: the same answers as :meth:`_bisect` (tested)."""
+        blob = self._blob
+        keys: list[bytes] = []
+        offsets: list[int] = []
+        pos = 0
+        size = len(blob)
+        step = self.SAMPLE_BYTES
+        while pos < size:
+            end = blob.find(b"\n", pos)
+            end = size if end < 0 else end
+            keys.append(blob[pos:end])
+            offsets.append(pos)
+            nxt = blob.find(b"\n", pos + step)  # the line start after the next block
+            if nxt < 0:
+                break
+            pos = nxt + 1
+        self._samples = (keys, offsets)
+        return self._samples
+
+    def _bisect(self, word: str) -> bool:
+        """Membership by a bisection on byte offsets (the plain form of
+        :meth:`__contains__`, kept for the tests)."""
         key = word.encode("utf-8")
         blob = self._blob
         lo, hi = 0, len(blob)
