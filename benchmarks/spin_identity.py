@@ -15,7 +15,9 @@ replacement, kind, confidence, rule) and a hash of the document scores
 (``DocScores.to_json()``, stage details included).  The script puts only its own
 ``benchmarks`` folder (the simulators) on ``sys.path``: the ``repair`` package is
 whichever the running Python imports, so the same file compares two checkouts.
-``diff`` prints the inputs whose text, edits or scores differ (exit 1 if any).
+``diff`` prints the inputs whose text, edits or scores differ (exit 1 if any).  ``dump``
+refuses (exit 2) when a register of the corpus is missing: set ``REPAIR_SHARED`` when
+running it from an export outside the checkout.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import hashlib
 import json
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,7 +78,15 @@ def dump(out: Path, cap: int, splits: tuple[str, ...], names: list[str]) -> int:
     print(f"repair from {Path(repair.__file__).parent}", file=sys.stderr)
     cfgs = {k: v for k, v in configs().items() if not names or k in names}
     repair_text("The assembly was held yesterday to debate the proposal.")  # load once
-    texts = list(inputs(cap, splits))
+    # a register left out (no ../shared beside the checkout) would make a smaller dump
+    # that "differs" from a full one, or matches another partial one: refuse it
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message="spin corpus: no folder")
+        try:
+            texts = list(inputs(cap, splits))
+        except UserWarning as exc:
+            print(f"spin_identity: {exc}", file=sys.stderr)
+            return 2
     t0 = time.process_time()
     with out.open("w", encoding="utf-8") as fh:
         for cname, cfg in cfgs.items():

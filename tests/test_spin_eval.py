@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from pathlib import Path
@@ -222,3 +223,20 @@ def test_missing_shared_register_is_reported(tmp_path: Path) -> None:
     with pytest.warns(UserWarning, match=r"abc_news.*REPAIR_SHARED"):
         docs = documents(tmp_path)
     assert not any(d.register == "abc_news" for d in docs)
+
+
+def test_identity_dump_refuses_a_corpus_missing_a_register(tmp_path: Path) -> None:
+    """``spin_identity.py dump`` from an export outside the checkout, without the shared
+    data: a partial corpus would make a smaller dump that can still "match" another one."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "REPAIR_SHARED"}
+    env["REPAIR_SHARED"] = str(tmp_path / "no-shared")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "spin_identity.py"), "dump",
+         str(tmp_path / "x.jsonl"), "--cap", "1", "--config", "eval"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 2, run.stderr
+    assert "left out" in run.stderr and "REPAIR_SHARED" in run.stderr
+    assert not (tmp_path / "x.jsonl").exists()
