@@ -12,6 +12,7 @@ from repair.score import consistency, science
 from repair.stages import collocation as collocation_stage
 from repair.stages import spin as spin_stage
 from repair.types import Edit
+from tests.test_tortured_explain import RARE_SPUN
 from tests.test_tortured_mill import MILL
 
 TEXT = (
@@ -127,14 +128,7 @@ def test_defer_reads_the_rare_passes_own_pregate() -> None:
 # A rare-synonym-spun abstract (benchmarks/spin_sim/abstracts.py, abstract 00): a term
 # window restores "a simple comportment" as "a simple method"; the rare-word pass, reading
 # the other "comportment" alone, would take "air".
-DESCANT = (
-    "Deep learning has become the standard approach for image phylum, but large models "
-    "require a great amount of labeled data. In this descant we proffer a simple comportment "
-    "that combines data augmentation with a small pretrained latticework. We evaluate the "
-    "comportment on three public data agglomerates and show that it improves fussiness by "
-    "four percent on average. The aftereffects suggest that careful augmentation can replace "
-    "a large part of the familiarization data. Our code is available to other searchers.\n"
-)
+DESCANT = RARE_SPUN  # the rare-spun abstract of tests/test_tortured_explain.py
 
 
 def test_rare_pass_agrees_with_the_term_windows(monkeypatch: pytest.MonkeyPatch) -> None:
