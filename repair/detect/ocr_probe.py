@@ -1,0 +1,135 @@
+"""A second look at pages the garble gate keeps shut: clear readings in context.
+
+The gate (:func:`repair.detect.ocr.is_garbled`) counts OCR *patterns* by their shape
+alone.  A 1940s newspaper column with a few errors in a few hundred words shows too few
+("heen", "Tor", "Watet", "dunns": 0-3 patterns) and stays shut, so only the light path
+reads it.  What separates such a page from clean text is not the shape of its unknown
+words but what they turn into: OCR's non-words are one or two cheap learned confusions
+from a common word that the context on *both* sides wants by a wide margin ("flrst" ->
+"first" in "When he flrst came to", "recentlv", "ofllcer"), while clean text's unknown
+words are names, terms and coinages that no cheap confusion turns into a word the
+context wants.
+
+:func:`clear_readings` counts the spellings of a page's unknown words (lower-case
+non-words, capitalised unknown words inside a sentence, inner capitals) whose cheapest
+learned readings include one with
+
+    LM(reading + two next | two previous) - LM(print + two next | two previous) - cost
+        >= :data:`MARGIN`
+
+(the trigram model, the confusion table's cost of the reading).  :func:`probe_opens`
+opens the gate when at least :data:`MIN_CLEAR` spellings are clear readings: several
+independent confirmations that the page is OCR.  Only looked at when the gate is shut
+and the page has at least that many candidate findings (clean text: none to a few).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from repair.types import Detection, Token
+
+#: Switch (the OCR stage reads it).
+PROBE = True
+#: Margin (nats) a reading needs over the print: LM gain on both sides less the channel cost.
+MARGIN = 2.0
+#: Largest channel cost (nats) of a reading looked at.
+MAX_COST = 6.5
+#: A reading is a word at least this common (Zipf).
+TARGET_ZIPF = 3.5
+#: Spellings with a clear reading that open the gate ...
+MIN_CLEAR = 2
+#: ... when they and the gate's OCR patterns are at least this many.
+MIN_TOTAL = 4
+#: A spelling the page prints more often than this is the page's own word.
+MAX_REPEATS = 2
+#: A capitalised reading of a capitalised print counts when the period table capitalises
+#: the word less often than this (a common word, not a name).
+NAME_SHARE = 0.5
+#: Findings whose tokens are looked at.
+REASONS = frozenset({"nonword", "capitalized_unknown", "inner_capital"})
+#: A list to record the clear readings in (``None``: not recorded; for benchmarks).
+TRACE: list[tuple[str, str, float]] | None = None
+#: Shortest token looked at.
+MIN_LEN = 3
+
+
+def clear_readings(tokens: list[Token], detection: Detection, enough: int | None = None) -> int:
+    """How many spellings of the page's unknown words have a clear reading (module doc);
+    stops counting at ``enough``."""
+    from repair.resources.frequency import zipf
+    from repair.score.ocr import Scorer
+    from repair.score.ocr_channel import correction_candidates
+
+    words = [t for t in tokens if t.kind == "word"]
+    counts = Counter(t.text for t in words)
+    index = {t.start: i for i, t in enumerate(words)}
+    scorer: Scorer | None = None
+    # the pieces of a word broken at a line end are read with their other half
+    pieces = [(f.start, f.end) for f in detection.findings if f.reason == "line_end_hyphen"]
+    seen: set[str] = set()
+    n = 0
+    for f in detection.findings:
+        if f.reason not in REASONS or any(s <= f.start < e for s, e in pieces):
+            continue
+        i = index.get(f.start)
+        if i is None:
+            continue
+        text = words[i].text
+        if len(text) < MIN_LEN or not text.isalpha() or text in seen:
+            continue
+        seen.add(text)
+        if counts[text] > MAX_REPEATS:
+            continue  # a form the page keeps printing is its vocabulary ("roods")
+        readings = [
+            c
+            for c in correction_candidates(text)[:3]
+            if c.cost <= MAX_COST and zipf(c.text.lower()) >= TARGET_ZIPF and _plain(text, c.text)
+        ]
+        if not readings:
+            continue
+        if scorer is None:
+            scorer = Scorer()
+        prev = [w.text for w in words[max(0, i - 2) : i]]
+        nxt = [w.text for w in words[i + 1 : i + 3]]
+        for c in readings:
+            d = scorer.decide(
+                [text], [c.text], prev, nxt, cost=c.cost, orig_known=False, threshold=MARGIN
+            )
+            if d.accept:
+                n += 1
+                if TRACE is not None:
+                    TRACE.append((text, c.text, round(d.margin, 2)))
+                break
+        if enough is not None and n >= enough:
+            break
+    return n
+
+
+def _plain(text: str, reading: str) -> bool:
+    """A reading that keeps the print's case, or reads a capital glyph as lower-case
+    letters ("Avhich" -> "which"); a capitalised reading of a capitalised print only when
+    the period table writes the word mostly in lower case ("Chlef" -> "Chief" yes, "Joff"
+    -> "Jeff" no: a name read as a name says nothing)."""
+    if text[:1].islower():
+        return reading[:1].islower()
+    if reading[:1].islower():
+        return True
+    from repair.score.ngrams import get_ngrams
+
+    share = get_ngrams().capital_share(reading.lower())
+    return share is not None and share < NAME_SHARE
+
+
+def probe_opens(tokens: list[Token], detection: Detection) -> bool:
+    """Whether the page's clear readings open the gate the pattern count keeps shut:
+    at least :data:`MIN_CLEAR` of them, and with the gate's own OCR patterns
+    (``confusion_words``) at least :data:`MIN_TOTAL`."""
+    if not PROBE:
+        return False
+    patterns = int(detection.details.get("confusion_words", 0))
+    need = max(MIN_CLEAR, MIN_TOTAL - patterns)
+    cands = sum(1 for f in detection.findings if f.reason in REASONS)
+    if cands < need:
+        return False
+    return clear_readings(tokens, detection, need) >= need
