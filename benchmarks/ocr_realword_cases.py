@@ -73,7 +73,8 @@ def collect(split: str) -> list[dict]:
 
     score._decide_all = rec_decide
     stage.score_candidates = rec_score
-    arts = [a for a in load(DEFAULT_DATA / "allArticles.txt") if split in ("all", split_of(a.ident))]
+    arts = load(DEFAULT_DATA / "allArticles.txt")
+    arts = [a for a in arts if split in ("all", split_of(a.ident))]
     for a in arts:
         state.clear()
         repair_text(a.raw, config=RepairConfig())
@@ -109,7 +110,8 @@ def collect(split: str) -> list[dict]:
                     "prev": list(prev), "nxt": list(nxt), "finding": f["finding"],
                     "cost": float(f["cost"]), "prior": f.get("prior_per_zipf"),
                     "threshold": d.threshold, "gain": d.gain, "margin": d.margin,
-                    "accept": d.accept, "applied": edits.get(span) == c.replacement, "got": edits.get(span),
+                    "accept": d.accept, "applied": edits.get(span) == c.replacement,
+                    "got": edits.get(span),
                 }
             )  # fmt: skip
     return rows

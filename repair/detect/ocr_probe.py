@@ -25,6 +25,7 @@ and the page has at least that many candidate findings (clean text: none to a fe
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from repair.types import Detection, Token
@@ -41,6 +42,9 @@ TARGET_ZIPF = 3.5
 MIN_CLEAR = 2
 #: ... when they and the gate's OCR patterns are at least this many.
 MIN_TOTAL = 4
+#: ... and at least this share of the page's words (a 5,000-word address with two
+#: misprints is no OCR page).
+MIN_SHARE = 0.005
 #: A spelling the page prints more often than this is the page's own word.
 MAX_REPEATS = 2
 #: A capitalised reading of a capitalised print counts when the period table capitalises
@@ -124,12 +128,24 @@ def _plain(text: str, reading: str) -> bool:
 def probe_opens(tokens: list[Token], detection: Detection) -> bool:
     """Whether the page's clear readings open the gate the pattern count keeps shut:
     at least :data:`MIN_CLEAR` of them, and with the gate's own OCR patterns
-    (``confusion_words``) at least :data:`MIN_TOTAL`."""
+    (``confusion_words``) at least :data:`MIN_TOTAL` and :data:`MIN_SHARE` of the words."""
     if not PROBE:
         return False
     patterns = int(detection.details.get("confusion_words", 0))
-    need = max(MIN_CLEAR, MIN_TOTAL - patterns)
+    words = int(detection.details.get("words", 0))
+    need = max(MIN_CLEAR, MIN_TOTAL - patterns, math.ceil(MIN_SHARE * words) - patterns)
     cands = sum(1 for f in detection.findings if f.reason in REASONS)
     if cands < need:
         return False
     return clear_readings(tokens, detection, need) >= need
+
+
+def gate_opens(text: str) -> bool:
+    """Whether the OCR stage reads ``text`` as garbled: the gate
+    (:func:`repair.detect.ocr.is_garbled`) or, where it stays shut, the probe."""
+    from repair.detect.ocr import detect_ocr, is_garbled
+    from repair.tokenize import tokenize
+
+    tokens = tokenize(text)
+    detection = detect_ocr(text, tokens)
+    return is_garbled(detection) or probe_opens(tokens, detection)

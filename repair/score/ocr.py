@@ -226,7 +226,9 @@ def _regained(d: Decision, gain: float) -> Decision:
             gain=gain,
         )  # fmt: skip
     confidence = max(0.5, 1.0 / (1.0 + math.exp(-(margin - d.threshold + 1.0))))
-    return d._replace(accept=True, reason="lm_gain", margin=margin, confidence=confidence, gain=gain)
+    return d._replace(
+        accept=True, reason="lm_gain", margin=margin, confidence=confidence, gain=gain
+    )
 
 
 def _threshold_of(features: dict[str, Any]) -> float:
