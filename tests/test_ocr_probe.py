@@ -1,0 +1,103 @@
+"""The probe of shut pages: clear readings in context open the garble gate (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+import repair.detect.ocr_probe as probe
+from repair.config import RepairConfig
+from repair.detect.ocr import detect_ocr, is_garbled
+from repair.pipeline import repair_text
+from repair.stages.ocr import STAGE
+from repair.tokenize import tokenize
+
+# a lightly garbled column in the manner of a 1940s newspaper: four OCR errors in 68
+# words, too few shape patterns for the gate
+OCR = """The council had no con-
+ception of the hate Avhich was
+growing in the little towns of the
+district, said the Moderator of the
+Church at a meeting of the clergy
+in the hall yesterday. When he flrst
+came to this district, after the ivar
+ended, the church leadirs held a
+conference in the town. The work
+of the council will be continued
+by the committee this year."""
+CLEAN = (
+    OCR.replace("Avhich", "which")
+    .replace("flrst", "first")
+    .replace("ivar", "war")
+    .replace("leadirs", "leaders")
+)
+CONFIG = RepairConfig(spin=False, tortured=False)
+
+
+def _probe(text: str) -> tuple[bool, int, bool]:
+    toks = tokenize(text)
+    det = detect_ocr(text, toks)
+    return is_garbled(det), probe.clear_readings(toks, det), probe.probe_opens(toks, det)
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(e.original, e.replacement) for e in repair_text(text, config=CONFIG).edits]
+
+
+def test_clear_readings_open_a_shut_page() -> None:
+    gate, clear, opens = _probe(OCR)
+    assert not gate
+    assert clear == 4
+    assert opens
+    assert probe.gate_opens(OCR)
+    det = STAGE.detect(_doc(OCR))
+    assert det.details["garbled"] and det.details["probe_opened"]
+
+
+def _doc(text: str):  # type: ignore[no-untyped-def]
+    from repair.document import Document
+
+    return Document(text, config=CONFIG)
+
+
+def test_opened_page_gets_its_errors_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
+    pairs = _pairs(OCR)
+    assert ("ivar", "war") in pairs and ("Avhich", "which") in pairs
+    monkeypatch.setattr(probe, "PROBE", False)
+    assert ("ivar", "war") not in _pairs(OCR)  # the light path alone leaves it
+
+
+def test_clean_text_stays_shut_and_unchanged() -> None:
+    gate, clear, opens = _probe(CLEAN)
+    assert (gate, clear, opens) == (False, 0, False)
+    assert _pairs(CLEAN) == [("con-\nception", "conception")]
+
+
+def test_names_read_as_names_do_not_count() -> None:
+    text = (
+        "Mr. Joff Smith and Wilf Brown met at the hall in the town on Monday, where "
+        "they spoke of the farm and the wwoofers who work there in the summer."
+    )
+    gate, _clear, opens = _probe(text)
+    assert not gate and not opens
+    assert probe.clear_readings(tokenize("Joff met Jeff"), detect_ocr("Joff met Jeff")) == 0
+
+
+def test_a_form_the_page_repeats_is_its_own_word() -> None:
+    text = "The leadirs met. The leadirs spoke. The leadirs left the hall at noon."
+    toks = tokenize(text)
+    assert probe.clear_readings(toks, detect_ocr(text, toks)) == 0
+    once = "The leadirs met in the hall at noon and spoke of the town."
+    toks = tokenize(once)
+    assert probe.clear_readings(toks, detect_ocr(once, toks)) == 1
+
+
+def test_a_long_text_needs_its_share() -> None:
+    long = OCR + ("\n\nThe committee met in the hall and spoke of the work of the year." * 150)
+    gate, clear, opens = _probe(long)
+    assert not gate and clear == 4
+    assert not opens
+
+
+def test_switch_off_never_opens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(probe, "PROBE", False)
+    assert not probe.gate_opens(OCR)
