@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from repair.types import Detection, Token
+from repair.types import Candidate, Detection, Token
 
 #: Switch (the OCR stage reads it).
 PROBE = True
@@ -54,6 +54,19 @@ NAME_SHARE = 0.5
 REASONS = frozenset({"nonword", "capitalized_unknown", "inner_capital"})
 #: A list to record the clear readings in (``None``: not recorded; for benchmarks).
 TRACE: list[tuple[str, str, float]] | None = None
+#: On a page the probe opened, only word readings are made: the repairs of marks, specks,
+#: stops and case, and the name-shape guesses, stay with pages the gate opens (on web text
+#: the probe opened they took "I" off sentence starts and "?!" off "How?!").
+SKIP_FINDINGS = frozenset(
+    {"glued_mark", "edge_speck", "lone_mark", "lead_speck", "trail_speck", "initial_stop",
+     "initial_capital", "caps_in_text"}
+)  # fmt: skip
+SKIP_SOURCES = frozenset({"OCR_NAME", "OCR_STRAY_MARK", "OCR_LOST_STOP", "OCR_CASE"})
+#: Column print: this many non-empty lines, the longest tenth at most this wide, and
+#: this share of them filling the column.
+COLUMN_MIN_LINES = 8
+COLUMN_MAX_WIDTH = 70
+COLUMN_FULL_SHARE = 0.6
 #: Shortest token looked at.
 MIN_LEN = 3
 
@@ -138,6 +151,35 @@ def probe_opens(tokens: list[Token], detection: Detection) -> bool:
     if cands < need:
         return False
     return clear_readings(tokens, detection, need) >= need
+
+
+def column_print(text: str) -> bool:
+    """Whether ``text`` is set in a narrow column (a newspaper's, where a rule or speck at
+    a line's edge reads as "I" or a mark): at least :data:`COLUMN_MIN_LINES` non-empty
+    lines, the longest tenth at most :data:`COLUMN_MAX_WIDTH` characters, and
+    :data:`COLUMN_FULL_SHARE` of the lines at least 0.7 of that width (hard-wrapped lines
+    fill the column; a script's or a list's short lines do not)."""
+    lines = sorted(len(x) for x in text.split("\n") if x.strip())
+    if len(lines) < COLUMN_MIN_LINES:
+        return False
+    width = lines[int(0.9 * (len(lines) - 1))]
+    if width > COLUMN_MAX_WIDTH:
+        return False
+    full = sum(1 for n in lines if n >= 0.7 * width)
+    return full >= COLUMN_FULL_SHARE * len(lines)
+
+
+def word_readings(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates a page the probe opened may take: all in column print
+    (:func:`column_print`), else only word readings (:data:`SKIP_FINDINGS`,
+    :data:`SKIP_SOURCES` left out)."""
+    if column_print(text):
+        return candidates
+    return [
+        c
+        for c in candidates
+        if c.source not in SKIP_SOURCES and c.features.get("finding") not in SKIP_FINDINGS
+    ]
 
 
 def gate_opens(text: str) -> bool:

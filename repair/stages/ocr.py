@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from repair.candidates.ocr import ocr_candidates
 from repair.detect.ocr import detect_ocr, document_garbled
-from repair.detect.ocr_probe import probe_opens
+from repair.detect.ocr_probe import probe_opens, word_readings
 from repair.document import Document
 from repair.score.ocr import score_candidates
 from repair.score.ocr_nested import compose_nested
@@ -50,7 +50,10 @@ class _Stage:
         return detection
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        return ocr_candidates(doc, detection, _garbled(doc, detection))
+        candidates = ocr_candidates(doc, detection, _garbled(doc, detection))
+        if detection.details.get("probe_opened"):
+            return word_readings(doc.text, candidates)
+        return candidates
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         garbled = _garbled(doc, detection)
