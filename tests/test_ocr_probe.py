@@ -101,3 +101,25 @@ def test_a_long_text_needs_its_share() -> None:
 def test_switch_off_never_opens(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(probe, "PROBE", False)
     assert not probe.gate_opens(OCR)
+
+
+def test_column_print() -> None:
+    column = "\n".join(["the council met in the hall yesterday and spoke"] * 12)
+    assert probe.column_print(column)
+    assert probe.column_print(OCR)  # hard-wrapped lines fill the column
+    long_lines = "\n".join(["the council met in the hall yesterday and spoke of it " * 3] * 12)
+    assert not probe.column_print(long_lines)
+    lines = ["ARTHUR: Ni!", "KNIGHTS: Ni! Ni! Ni! Ni! Ni! Ni! and so on and on", "OK."]
+    script = "\n".join(lines * 4)
+    assert not probe.column_print(script)  # short lines that do not fill a column
+    assert not probe.column_print("one\ntwo\nthree")
+
+
+def test_word_readings_outside_a_column() -> None:
+    from repair.candidates.ocr_rules import cand
+
+    mark = cand(0, 2, "", "OCR_STRAY_MARK", finding="edge_speck", fixed=0.8)
+    word = cand(3, 8, "which", "OCR_CONFUSION", finding="nonword")
+    flowing = "A paragraph of flowing text that is not set in a column at all."
+    assert probe.word_readings(flowing, [mark, word]) == [word]
+    assert probe.word_readings(OCR, [mark, word]) == [mark, word]
