@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
-from repair.score import ocr_cache, ocr_pagerate, ocr_realctx, ocr_rescue
+from repair.score import ocr_cache, ocr_pagerate, ocr_rescue
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -214,20 +214,6 @@ def _repriced(d: Decision, extra: float) -> Decision:
     confidence = max(0.5, 1.0 / (1.0 + math.exp(-(margin - d.threshold + 1.0))))
     return d._replace(
         accept=True, reason="lm_gain", margin=margin, confidence=confidence, cost=d.cost + extra
-    )
-
-
-def _regained(d: Decision, gain: float) -> Decision:
-    """``d`` decided again on another model's ``gain``: the same price and prior."""
-    margin = d.margin - d.gain + gain
-    if margin < d.threshold:
-        return d._replace(
-            accept=False, reason="margin_below_threshold", margin=margin, confidence=0.0,
-            gain=gain,
-        )  # fmt: skip
-    confidence = max(0.5, 1.0 / (1.0 + math.exp(-(margin - d.threshold + 1.0))))
-    return d._replace(
-        accept=True, reason="lm_gain", margin=margin, confidence=confidence, gain=gain
     )
 
 
@@ -424,12 +410,6 @@ def _decide_all(
                     garbled,
                     f.get("prior_per_zipf"),
                 )
-                if (
-                    garbled
-                    and ocr_realctx.MIXED
-                    and f["finding"] in ocr_realctx.FINDINGS
-                ):  # both models on both sides (:mod:`repair.score.ocr_realctx`)
-                    d = _regained(d, ocr_realctx.mixed_gain(f["orig"], f["alt"], prev, nxt))
                 memo[k] = (prev, nxt, d)
             if (
                 page is not None
