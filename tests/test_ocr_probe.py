@@ -36,7 +36,7 @@ CONFIG = RepairConfig(spin=False, tortured=False)
 def _probe(text: str) -> tuple[bool, int, bool]:
     toks = tokenize(text)
     det = detect_ocr(text, toks)
-    return is_garbled(det), probe.clear_readings(toks, det), probe.probe_opens(toks, det)
+    return is_garbled(det), probe.clear_readings(toks, det), probe.probe_opens(text, toks, det)
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -123,3 +123,19 @@ def test_word_readings_outside_a_column() -> None:
     flowing = "A paragraph of flowing text that is not set in a column at all."
     assert probe.word_readings(flowing, [mark, word]) == [word]
     assert probe.word_readings(OCR, [mark, word]) == [mark, word]
+
+
+def test_only_column_print_is_probed(monkeypatch: pytest.MonkeyPatch) -> None:
+    flowing = " ".join(OCR.replace("-\n", "").split("\n"))  # the same words, one long line
+    toks = tokenize(flowing)
+    det = detect_ocr(flowing, toks)
+    assert probe.clear_readings(toks, det) == 4
+    assert not probe.probe_opens(flowing, toks, det)
+    monkeypatch.setattr(probe, "COLUMN_ONLY", False)
+    assert probe.probe_opens(flowing, toks, det)
+
+
+def test_foreign_text_is_not_probed() -> None:
+    german = OCR.replace("the church", "die Kirche und der").replace("of the", "von der")
+    toks = tokenize(german)
+    assert not probe.probe_opens(german, toks, detect_ocr(german, toks))

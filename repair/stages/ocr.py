@@ -42,7 +42,7 @@ class _Stage:
     def detect(self, doc: Document) -> Detection:
         detection = detect_ocr(doc.text, doc.tokens)
         garbled = document_garbled(detection, doc.config.ocr_realword_min_garble)
-        if not garbled and probe_opens(doc.tokens, detection):
+        if not garbled and probe_opens(doc.text, doc.tokens, detection):
             # clear readings in context (:mod:`repair.detect.ocr_probe`)
             detection.details["probe_opened"] = garbled = True
         # read by the pipeline: the synonym stages skip an OCR-garbled page
