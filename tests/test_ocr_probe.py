@@ -139,3 +139,10 @@ def test_foreign_text_is_not_probed() -> None:
     german = OCR.replace("the church", "die Kirche und der").replace("of the", "von der")
     toks = tokenize(german)
     assert not probe.probe_opens(german, toks, detect_ocr(german, toks))
+
+
+def test_a_gate_set_by_the_caller_is_not_probed() -> None:
+    from repair.document import Document
+
+    det = STAGE.detect(Document(OCR, config=RepairConfig(ocr_realword_min_garble=0.5)))
+    assert not det.details["garbled"] and "probe_opened" not in det.details

@@ -42,8 +42,10 @@ class _Stage:
     def detect(self, doc: Document) -> Detection:
         detection = detect_ocr(doc.text, doc.tokens)
         garbled = document_garbled(detection, doc.config.ocr_realword_min_garble)
-        if not garbled and probe_opens(doc.text, doc.tokens, detection):
-            # clear readings in context (:mod:`repair.detect.ocr_probe`)
+        default_gate = doc.config.ocr_realword_min_garble is None
+        if not garbled and default_gate and probe_opens(doc.text, doc.tokens, detection):
+            # clear readings in context (:mod:`repair.detect.ocr_probe`); a gate set by
+            # the caller is left as set
             detection.details["probe_opened"] = garbled = True
         # read by the pipeline: the synonym stages skip an OCR-garbled page
         detection.details["garbled"] = garbled
