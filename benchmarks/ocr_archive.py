@@ -209,7 +209,7 @@ def evaluate(docs: list[dict]) -> dict[str, Counter[str]]:
     from rapidfuzz.distance import Levenshtein
 
     from repair.config import RepairConfig
-    from repair.detect.ocr import detect_ocr, is_garbled
+    from repair.detect.ocr_probe import gate_opens
     from repair.pipeline import repair_text
 
     config = RepairConfig(spin=False, tortured=False)
@@ -219,7 +219,7 @@ def evaluate(docs: list[dict]) -> dict[str, Counter[str]]:
         r = repair_text(clean, config=config)
         res["clean"]["docs"] += 1
         res["clean"]["edits"] += sum(e.kind in OCR_KINDS[:2] for e in r.edits)
-        res["clean"]["opened"] += is_garbled(detect_ocr(clean))
+        res["clean"]["opened"] += gate_opens(clean)
         res["clean"].update(token_outcomes(clean, r.text, clean))
         gnorm = normalise(clean)
         for cer, dmg in doc["damaged"].items():
@@ -227,7 +227,7 @@ def evaluate(docs: list[dict]) -> dict[str, Counter[str]]:
             out = repair_text(text, config=config).text
             t = res.setdefault(cer, Counter())
             t["docs"] += 1
-            t["opened"] += is_garbled(detect_ocr(text))
+            t["opened"] += gate_opens(text)
             t["chars"] += len(gnorm)
             t["ed_before"] += Levenshtein.distance(normalise(text), gnorm)
             t["ed_after"] += Levenshtein.distance(normalise(out), gnorm)

@@ -244,7 +244,7 @@ def clean_paragraphs(folder: Path, per_register: int) -> dict[str, list[str]]:
 def run_clean_english(folder: Path, per_register: int) -> list[str]:
     """Rows: per register of ``folder`` (``../shared/data/clean_english``), paragraphs of more
     than 30 words (a fixed-seed sample of ``per_register``), the OCR gate and OCR edits."""
-    from repair.detect.ocr import detect_ocr, is_garbled
+    from repair.detect.ocr_probe import gate_opens
 
     config = RepairConfig(spin=False, tortured=False)
     rows = []
@@ -252,7 +252,7 @@ def run_clean_english(folder: Path, per_register: int) -> list[str]:
         words = opened = edits = 0
         for para in paras:
             words += len(para.split())
-            opened += is_garbled(detect_ocr(para))
+            opened += gate_opens(para)
             edits += sum(
                 e.kind in ("ocr", "spacing", "hyphenation")
                 for e in repair_text(para, config=config).edits
@@ -273,7 +273,7 @@ def run_clean_wrapped(folder: Path, per_register: int, width: int) -> str:
     import make_ocr_suite as noise
     from ocr_archive import token_outcomes
 
-    from repair.detect.ocr import detect_ocr, is_garbled
+    from repair.detect.ocr_probe import gate_opens
 
     config = RepairConfig(spin=False, tortured=False)
     rng = random.Random(width)
@@ -288,7 +288,7 @@ def run_clean_wrapped(folder: Path, per_register: int, width: int) -> str:
                 )
                 paras += 1
                 words += len(text.split())
-                opened += is_garbled(detect_ocr(text))
+                opened += gate_opens(text)
                 res = repair_text(text, config=config)
                 edits += sum(e.kind in ("ocr", "spacing") for e in res.edits)
                 t = token_outcomes(text, res.text, text)

@@ -34,7 +34,7 @@ import make_ocr_suite as noise  # noqa: E402
 
 from repair.bench.suites import shared_dir  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
-from repair.detect.ocr import detect_ocr, is_garbled  # noqa: E402
+from repair.detect.ocr_probe import gate_opens  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
 REGISTERS = ("abc_news", "wsj", "inaugural", "state_union")
@@ -82,7 +82,7 @@ def score_suite(docs: list[dict]) -> dict[str, dict[str, int]]:
             )
             text, spans = dmg["text"], dmg["spans"]
             t["docs"] += 1
-            t["opened"] += is_garbled(detect_ocr(text))
+            t["opened"] += gate_opens(text)
             edits = [e for e in repair_text(text, config=config).edits if e.kind in OCR_KINDS]
             t["edits"] += len(edits)
             fixed: set[int] = set()
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             n, ok_before, err_before = noise.matched_words(damaged, gold)
             _, ok_after, err_after = noise.matched_words(out, gold)
             tot["docs"] += 1
-            tot["opened"] += is_garbled(detect_ocr(damaged))
+            tot["opened"] += gate_opens(damaged)
             tot["words"] += n
             tot["before"] += err_before
             tot["after"] += err_after

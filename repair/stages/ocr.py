@@ -22,10 +22,18 @@ from __future__ import annotations
 
 from repair.candidates.ocr import ocr_candidates
 from repair.detect.ocr import detect_ocr, document_garbled
+from repair.detect.ocr_probe import probe_opens, word_readings
 from repair.document import Document
 from repair.score.ocr import score_candidates
 from repair.score.ocr_nested import compose_nested
 from repair.types import Candidate, Detection, Edit
+
+
+def _garbled(doc: Document, detection: Detection) -> bool:
+    """The garble gate, or the probe's opening of it (:meth:`_Stage.detect`)."""
+    if detection.details.get("probe_opened"):
+        return True
+    return document_garbled(detection, doc.config.ocr_realword_min_garble)
 
 
 class _Stage:
@@ -33,18 +41,24 @@ class _Stage:
 
     def detect(self, doc: Document) -> Detection:
         detection = detect_ocr(doc.text, doc.tokens)
+        garbled = document_garbled(detection, doc.config.ocr_realword_min_garble)
+        default_gate = doc.config.ocr_realword_min_garble is None
+        if not garbled and default_gate and probe_opens(doc.text, doc.tokens, detection):
+            # clear readings in context (:mod:`repair.detect.ocr_probe`); a gate set by
+            # the caller is left as set
+            detection.details["probe_opened"] = garbled = True
         # read by the pipeline: the synonym stages skip an OCR-garbled page
-        detection.details["garbled"] = document_garbled(
-            detection, doc.config.ocr_realword_min_garble
-        )
+        detection.details["garbled"] = garbled
         return detection
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        garbled = document_garbled(detection, doc.config.ocr_realword_min_garble)
-        return ocr_candidates(doc, detection, garbled)
+        candidates = ocr_candidates(doc, detection, _garbled(doc, detection))
+        if detection.details.get("probe_opened"):
+            return word_readings(doc.text, candidates)
+        return candidates
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
-        garbled = document_garbled(detection, doc.config.ocr_realword_min_garble)
+        garbled = _garbled(doc, detection)
         # a speck removed around a word and the word read: one edit ("thoro_" -> "there")
         return compose_nested(score_candidates(doc, candidates, garbled))
 
