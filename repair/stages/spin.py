@@ -49,6 +49,7 @@ from repair.score.spin_model import (
     probabilities,
     word_features,
 )
+from repair.score.spin_plural import plural_forms
 from repair.types import Candidate, Detection, Edit
 
 #: Words at least this common (zipf) are not examined by the spinner-agnostic
@@ -91,6 +92,9 @@ CARRY_RULES = frozenset({"SPIN_SYNONYM"})
 #: writes one form for two originals (seed 000: "other words" and "deal terms" both
 #: become "phrases", and the rule undid the right "words": 0.948 -> 0.945).
 ONE_MAPPING = False
+#: A restored noun whose written word shows no number (a mass noun: "detestation" for
+#: "things") takes the number its context asks for (:mod:`repair.score.spin_plural`).
+PLURAL = True
 #: Common written words get a second reading in documents already found spun
 #: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
 COMMON = True
@@ -743,6 +747,8 @@ class _Stage:
                 more = carried_edits(doc, edits, CARRY_RULES)
                 decisions["carried"] += len(more)
                 edits = sorted(edits + more, key=lambda e: e.offset)
+            if PLURAL:
+                edits = plural_forms(doc, edits)
         decisions.update(dropped.values())
         d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
         return edits
