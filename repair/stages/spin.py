@@ -76,6 +76,9 @@ PHRASE_MIN_ZIPF_GAIN = 0.5
 PHRASE_MIN_CONTEXT = 6.0
 #: Both sides of the gain must favour the original (right: where there is right context).
 PHRASE_MIN_SIDE = 1.0
+#: ... the right side: not against the original (the span's last word is often a noun
+#: close to the original, so what follows fits both; the left side carries the evidence).
+PHRASE_MIN_RIGHT = 0.0
 #: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
@@ -381,7 +384,7 @@ def _phrase_kept(c: Candidate) -> bool:
         return False
     if f.get("left_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
         return False
-    if f.get("has_right", True) and f.get("right_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
+    if f.get("has_right", True) and f.get("right_gain", PHRASE_MIN_RIGHT) < PHRASE_MIN_RIGHT:
         return False
     return (
         f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN
