@@ -109,8 +109,11 @@ def test_loose_source_needs_both_sides_margin_and_context() -> None:
     assert not kept(gain0=5.0)  # enough for a WordNet lemma, not for Moby
     assert kept(gain0=5.0, wordnet=True, zipf_gain=0.5)
     assert not kept(right_gain=-1.0)
+    assert not kept(right_gain=-0.1)  # the right context speaks against the word
+    assert kept(right_gain=0.0)  # it fits both: the left side carries the evidence
     assert kept(right_gain=-1.0, has_right=False)  # the sentence ends after the span
     assert not kept(left_gain=0.0)
+    assert not kept(left_gain=0.5)
     assert not kept(margin=0.5)
     assert not kept(context=1.0)
 

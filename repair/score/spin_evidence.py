@@ -30,10 +30,18 @@ from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.candidates.spin_synonyms import originals_of
 from repair.resources.frequency import zipf
 from repair.resources.lm import _LOG_BASE, UNKNOWN_LOGPROB, get_lm
+from repair.score.spin_plural import plural_of, unmarked_noun
 from repair.score.spin_rank import _CLIP, RANK_FEATURES, WINDOW, _clip, get_ranker
 
 #: Candidates examined per word (LM cost is linear in it).
 MAX_CANDIDATES = 20
+#: A written mass noun (no number of its own: :func:`repair.score.spin_plural.unmarked_noun`)
+#: gets each noun original in the plural too.  Off: dev +0.001 / +0.002 (rare / double),
+#: but the new candidates change the rows the document score reads, and the one test run
+#: gave rare 0.284 -> 0.268 (benchmarks/RESULTS.md, "Spin: where the restorations are
+#: lost"); the restored form's number is chosen after the decision instead
+#: (:mod:`repair.score.spin_plural`).
+PLURAL_CANDIDATES = False
 
 
 @dataclass(frozen=True, slots=True)  # ~27 k rows per 100 k spun words: no __dict__ each
@@ -119,7 +127,18 @@ def candidates_for(word: str) -> tuple[str, ...]:
     """Candidate originals of a written word (lower-cased), known to the LM, at most
     :data:`MAX_CANDIDATES` (WordNet's first, then Moby's)."""
     lm = get_lm()
-    return tuple(o for o in originals_of(word.lower()) if lm.known(o))[:MAX_CANDIDATES]
+    low = word.lower()
+    origs = tuple(o for o in originals_of(low) if lm.known(o))[:MAX_CANDIDATES]
+    if PLURAL_CANDIDATES and origs and unmarked_noun(low):
+        # a mass noun shows no number: each noun original in both numbers
+        out: list[str] = []
+        for o in origs:
+            out.append(o)
+            p = plural_of(o)
+            if p is not None and p not in origs and lm.known(p):
+                out.append(p)
+        origs = tuple(dict.fromkeys(out))[:MAX_CANDIDATES]
+    return origs
 
 
 def candidate_table(

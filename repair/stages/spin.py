@@ -49,6 +49,7 @@ from repair.score.spin_model import (
     probabilities,
     word_features,
 )
+from repair.score.spin_plural import plural_forms
 from repair.types import Candidate, Detection, Edit
 
 #: Words at least this common (zipf) are not examined by the spinner-agnostic
@@ -75,6 +76,9 @@ PHRASE_MIN_ZIPF_GAIN = 0.5
 PHRASE_MIN_CONTEXT = 6.0
 #: Both sides of the gain must favour the original (right: where there is right context).
 PHRASE_MIN_SIDE = 1.0
+#: ... the right side: not against the original (the span's last word is often a noun
+#: close to the original, so what follows fits both; the left side carries the evidence).
+PHRASE_MIN_RIGHT = 0.0
 #: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
@@ -91,6 +95,9 @@ CARRY_RULES = frozenset({"SPIN_SYNONYM"})
 #: writes one form for two originals (seed 000: "other words" and "deal terms" both
 #: become "phrases", and the rule undid the right "words": 0.948 -> 0.945).
 ONE_MAPPING = False
+#: A restored noun whose written word shows no number (a mass noun: "detestation" for
+#: "things") takes the number its context asks for (:mod:`repair.score.spin_plural`).
+PLURAL = True
 #: Common written words get a second reading in documents already found spun
 #: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
 COMMON = True
@@ -377,7 +384,7 @@ def _phrase_kept(c: Candidate) -> bool:
         return False
     if f.get("left_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
         return False
-    if f.get("has_right", True) and f.get("right_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
+    if f.get("has_right", True) and f.get("right_gain", PHRASE_MIN_RIGHT) < PHRASE_MIN_RIGHT:
         return False
     return (
         f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN
@@ -743,6 +750,8 @@ class _Stage:
                 more = carried_edits(doc, edits, CARRY_RULES)
                 decisions["carried"] += len(more)
                 edits = sorted(edits + more, key=lambda e: e.offset)
+            if PLURAL:
+                edits = plural_forms(doc, edits)
         decisions.update(dropped.values())
         d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
         return edits

@@ -1,0 +1,28 @@
+"""The classes of benchmarks/spin_outcome.py: what became of each gold substitution."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytest.importorskip("wn")
+sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "scripts")]
+spin_outcome = pytest.importorskip("spin_outcome")
+
+
+@pytest.mark.parametrize(
+    ("written", "gold", "expected"),
+    [
+        ("managing director", "manager", "multi_reach"),  # a one-word candidate of the span
+        ("sure enough", "surely", "multiword"),  # the span has no candidate at all
+        ("doing", "making", "stop/short"),
+        ("important", "crucial", "common"),  # Zipf >= MAX_WRITTEN_ZIPF
+        ("advised", "told", "reached"),
+        ("grangers", "farmers", "gold_not_in"),
+    ],
+)
+def test_gold_class(written: str, gold: str, expected: str) -> None:
+    assert spin_outcome.gold_class(written, gold) == expected
