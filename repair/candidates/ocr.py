@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
+from repair.candidates import ocr_affix, ocr_farlong, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
@@ -498,14 +498,23 @@ class _Generator:
         """Far readings (:mod:`repair.candidates.ocr_far`) of a heavy page's non-word that
         no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"."""
         text = tok.text
-        if not far_applies(text, info.counts, info.period_word(text), reason == "inner_capital"):
+        period, inner = info.period_word(text), reason == "inner_capital"
+        applies = far_applies(text, info.counts, period, inner)
+        # long words garbled beyond the far search (:mod:`repair.candidates.ocr_farlong`)
+        long_ok = ocr_farlong.FAR_LONG and far_applies(
+            text, info.counts, period, inner, capitals=ocr_farlong.CAPITALS or None
+        )
+        if not (applies or long_ok):
             return []
         if any(float(c.features.get("cost", 99.0)) < FAR_GATE_COST for c in found):
             return []
         if any(c.source == "OCR_NAME" for c in found):
             return []
         out = []
-        for c in far_readings(text):
+        readings = far_readings(text) if applies else ()
+        if not readings and long_ok:
+            readings = ocr_farlong.long_reading(text)
+        for c in readings:
             word = _initial_case(transfer_case(text, c.text), text, initial)
             if in_names and word[:1].islower():
                 continue
