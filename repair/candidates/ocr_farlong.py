@@ -43,16 +43,22 @@ LONGER = 1
 #: Plain edit distance of the retrieval: this share of the token's length.
 DISTANCE_SHARE = 0.5
 #: The cheapest reading costs at most this many nats a printed letter ...
-COST_PER_CHAR = 1.5
+COST_PER_CHAR = 1.8
 #: ... and the next one at least this many nats more.
 MARGIN = 3.0
 #: The reading's cost for the scorer is capped at this (nats; None: the far bound).
 COST_CAP: float | None = 5.0
+#: Only words sharing the token's first or last letter are retrieved.
+ANCHORED = True
 #: Capitalised tokens are searched too.
 CAPITALS = False
 
 
 def _words(n: int, first: str, last: str) -> list[str]:
+    if not ANCHORED:
+        from repair.candidates.ocr_far import _by_length
+
+        return [w for k in range(n - SHORTER, n + LONGER + 1) for w in _by_length().get(k, ())]
     ends = _ends()
     out: list[str] = []
     for k in range(n - SHORTER, n + LONGER + 1):
