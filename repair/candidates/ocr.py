@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from repair.candidates import ocr_affix, ocr_farlong, ocr_pagehabit, ocr_shortword
+from repair.candidates import ocr_affix, ocr_farlong, ocr_gluedfw, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
@@ -459,6 +459,8 @@ class _Generator:
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
+        if ocr_gluedfw.GLUED_FW and info.heavy and reason == "nonword" and tok.text.islower():
+            out += _glued_fw(tok, feats, out)  # "thorosolutton" -> "the resolution"
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
@@ -782,6 +784,30 @@ NAME_WIDE_MARGIN = 1.0
 NAME_DOC_MAX_COST = 8.0
 #: Confidence of a name reading (the language model does not know most names).
 NAME_CONFIDENCE = 0.7
+
+
+def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate]:
+    """Two-word readings of a garbled word glued to a function word
+    (:mod:`repair.candidates.ocr_gluedfw`), unless ``found`` reads it cheaply as one."""
+    ones = [
+        float(c.features.get("cost", 99.0))
+        for c in found
+        if c.start == tok.start and c.end == tok.end and " " not in c.replacement
+    ]
+    return [
+        _cand(
+            tok.start,
+            tok.end,
+            " ".join(parts),
+            "OCR_SPLIT_MERGED",
+            **feats,
+            alt=list(parts),
+            cost=cost,
+            threshold=ocr_gluedfw.THRESHOLD,
+            glued_fw=True,
+        )
+        for parts, cost in ocr_gluedfw.gated_readings(tok.text, ones)
+    ]
 
 
 def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
