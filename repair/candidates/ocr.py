@@ -515,7 +515,8 @@ class _Generator:
         out = []
         readings = far_readings(text) if applies else ()
         if not readings and long_ok:
-            readings = ocr_farlong.long_reading(text)
+            costs = [float(c.features.get("cost", 99.0)) for c in found]
+            readings = ocr_farlong.readings_over(text, costs)
         for c in readings:
             word = _initial_case(transfer_case(text, c.text), text, initial)
             if in_names and word[:1].islower():

@@ -24,6 +24,7 @@ search's bound (the margin, not the absolute cost, says the reading is the only 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from repair.candidates.ocr_far import _ends, bound
@@ -43,9 +44,14 @@ LONGER = 1
 #: Plain edit distance of the retrieval: this share of the token's length.
 DISTANCE_SHARE = 0.5
 #: The cheapest reading costs at most this many nats a printed letter ...
-COST_PER_CHAR = 1.8
+COST_PER_CHAR = 1.5
 #: ... and the next one at least this many nats more.
 MARGIN = 3.0
+#: No reading whose alignment drops this many printed glyphs in a row at the token's
+#: start or end (a glued piece, a suffix: "htforward", "rocessionary") ...
+END_DROP = 2
+#: ... or inside it ("tnterdependent" is not "independent").
+INNER_DROP = 3
 #: The reading's cost for the scorer is capped at this (nats; None: the far bound).
 COST_CAP: float | None = 5.0
 #: Only words sharing the token's first or last letter are retrieved.
@@ -67,10 +73,36 @@ def _words(n: int, first: str, last: str) -> list[str]:
     return out
 
 
+def _drops_a_piece(low: str, word: str) -> bool:
+    """Whether reading ``low`` as ``word`` drops a run of printed glyphs (module doc)."""
+    from rapidfuzz.distance import Levenshtein
+
+    for op in Levenshtein.opcodes(low, word):
+        if op.tag != "delete":
+            continue
+        run = op.src_end - op.src_start
+        at_end = op.src_start == 0 or op.src_end == len(low)
+        if run >= (END_DROP if at_end else INNER_DROP):
+            return True
+    return False
+
+
+def readings_over(token: str, found_costs: list[float]) -> tuple[Correction, ...]:
+    """:func:`long_reading` of ``token`` at the cost the scorer sees (capped at
+    :data:`COST_CAP`: the margin said the rest), unless a candidate already found
+    (``found_costs``) is at most as dear as the reading's own channel cost."""
+    cap = COST_CAP if COST_CAP is not None else bound(token)
+    return tuple(
+        replace(c, cost=min(c.cost, cap))
+        for c in long_reading(token)
+        if all(f > c.cost for f in found_costs)
+    )
+
+
 @lru_cache(maxsize=4_096)
 def long_reading(token: str) -> tuple[Correction, ...]:
     """The one common word ``token`` is a heavy misreading of, or nothing (module doc);
-    lower case, the caller sets the case.  Its cost is capped at the far bound."""
+    lower case, the caller sets the case.  Its cost is the channel's (uncapped)."""
     if not (MIN_LEN <= len(token) <= MAX_LEN) or not token.isalpha():
         return ()
     from rapidfuzz import process
@@ -88,5 +120,6 @@ def long_reading(token: str) -> tuple[Correction, ...]:
         return ()
     if len(priced) > 1 and priced[1][0] - best < MARGIN:
         return ()
-    cost = min(best, bound(token) if COST_CAP is None else COST_CAP)
-    return (Correction(word, round(cost, 3), ((token, word),), False),)
+    if _drops_a_piece(low, word):
+        return ()
+    return (Correction(word, round(best, 3), ((token, word),), False),)
