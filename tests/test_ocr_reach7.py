@@ -8,7 +8,7 @@ import pytest
 
 from repair.candidates import ocr_farlong, ocr_gluedfw
 from repair.candidates.ocr_far import bound, far_readings
-from repair.candidates.ocr_farlong import long_reading
+from repair.candidates.ocr_farlong import long_reading, readings_over
 from repair.candidates.ocr_gluedfw import function_words, gated_readings, glued_readings
 from repair.pipeline import repair_text
 from tests.test_ocr_wide import NEWSPAPER
@@ -27,7 +27,28 @@ def test_a_long_garbled_word_reads_as_the_one_cheap_word(token: str, word: str) 
     assert not any(c.text == word for c in far_readings(token))
     got = long_reading(token)
     assert [c.text for c in got] == [word]
-    assert got[0].cost <= min(bound(token), ocr_farlong.COST_CAP or 99.0)
+    assert got[0].cost > bound(token)  # the far search's bound would refuse it
+    assert got[0].cost <= ocr_farlong.COST_PER_CHAR * len(token)
+    (scored,) = readings_over(token, [])
+    assert scored.text == word and scored.cost <= ocr_farlong.COST_CAP < got[0].cost
+
+
+def test_no_long_reading_over_a_candidate_as_cheap() -> None:
+    own = long_reading("attsudatica")[0].cost
+    assert readings_over("attsudatica", [own + 5.0]) != ()
+    assert readings_over("attsudatica", [own - 1.0]) == ()
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "htforward",  # a piece of "straightforward": "ht" dropped at the start
+        "rocessionary",  # "recessionary": "ary" dropped is a suffix, not garble
+        "tnterdependent",  # "ter" dropped inside: not "independent"
+    ],
+)
+def test_no_reading_that_drops_a_run_of_printed_glyphs(token: str) -> None:
+    assert long_reading(token) == ()
 
 
 @pytest.mark.parametrize("token", ["wliclner", "cipcctcd", "abc", "attsu1atica", "x" * 20])
