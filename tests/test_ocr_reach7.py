@@ -120,3 +120,24 @@ def test_a_heavy_page_reads_a_glued_pair(monkeypatch: pytest.MonkeyPatch) -> Non
     assert ("thocounlrj", "the country") in changed
     monkeypatch.setattr(ocr_gluedfw, "GLUED_FW", False)
     assert "thocounlrj" in repair_text(text).text
+
+
+def test_an_old_spelling_shape_on_a_heavy_newspaper_page_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from repair.candidates import ocr as ocr_candidates
+
+    # "loaving" undoes to "loving" (one "a" dropped), yet a garbled 19th-century
+    # newspaper page is not early print: it is "leaving"
+    text = NEWSPAPER.replace(
+        "the medita-", "J. T. Murphy, previous to his loaving the district at the medita-"
+    )
+    changed = {(e.original, e.replacement) for e in repair_text(text).edits}
+    assert ("loaving", "leaving") in changed
+    monkeypatch.setattr(ocr_candidates, "ARCHAIC_HEAVY_ZIPF", 5.5)
+    assert "loaving" in repair_text(text).text
+
+
+def test_old_spellings_in_clean_text_stay() -> None:
+    text = "He did tooke the boke and went home to his house, and shee said nothing.\n"
+    assert repair_text(text).text == text
