@@ -31,6 +31,9 @@ GLUED_FW = True
 FUNCTION_ZIPF = 6.5
 #: ... of two to this many letters ("a" and "I" glue to too much).
 FUNCTION_MAX_LEN = 4
+#: Plain edits between a printed function word of four glyphs or more and the word
+#: (shorter ones: one).
+FW_MAX_EDITS = 2
 #: A printed function word costs at most this (nats).
 FW_MAX_COST = 3.0
 #: The other side: at least this many letters ...
@@ -65,12 +68,18 @@ def function_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: -zipf(w)))
 
 
+@lru_cache(maxsize=8_192)
 def _fw_reading(piece: str) -> tuple[str, float] | None:
-    """The cheapest function word ``piece`` is a print of."""
+    """The cheapest function word ``piece`` is a print of (words more plain edits away
+    than :data:`FW_MAX_EDITS` are not priced: no cheap row of the table spans three
+    glyphs, and a short piece with two glyphs wrong is any short word)."""
+    from rapidfuzz.distance import Levenshtein
+
     low = piece.lower()
+    edits = FW_MAX_EDITS if len(low) > 3 else 1
     best: tuple[str, float] | None = None
     for w in function_words():
-        if abs(len(w) - len(low)) > 1:
+        if abs(len(w) - len(low)) > 1 or Levenshtein.distance(low, w, score_cutoff=edits) > edits:
             continue
         c = 0.0 if w == low else channel_cost(piece, w)
         if c <= FW_MAX_COST and (best is None or c < best[1]):
