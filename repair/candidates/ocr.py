@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
+from repair.candidates import ocr_affix, ocr_farlong, ocr_gluedfw, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
@@ -162,6 +162,9 @@ FAR = True
 FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword", "inner_capital"})
 #: ... accepted at this margin (nats).
 FAR_THRESHOLD = -3.0
+#: A non-word that is an old spelling ("tooke") is read only as a word this common
+#: (Zipf) on a heavily garbled page that is not early print (elsewhere 5.5).
+ARCHAIC_HEAVY_ZIPF = 3.0
 #: Non-words of garbled pages get readings with a dropped letter put back
 #: (:mod:`repair.candidates.ocr_dropped`).  Off: no gain on held-out folds of SMH dev
 #: (``benchmarks/ocr_drops_cv.py``; benchmarks/RESULTS.md "OCR: dropped letters").
@@ -417,7 +420,10 @@ class _Generator:
             return out
         if reason in ("nonword", "archaic") and archaic_form(tok.text):
             best = correction_candidates(tok.text)[:1]
-            if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < 5.5:
+            # a heavily garbled page that is not early print has few old spellings:
+            # "loaving" is "leaving" there, not "loving" spelled with an "a"
+            min_z = ARCHAIC_HEAVY_ZIPF if info.heavy and not info.old_print else 5.5
+            if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < min_z:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
@@ -459,6 +465,8 @@ class _Generator:
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
+        if ocr_gluedfw.GLUED_FW and info.heavy and reason == "nonword" and tok.text.islower():
+            out += _glued_fw(tok, feats, out)  # "thorosolutton" -> "the resolution"
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
@@ -498,14 +506,24 @@ class _Generator:
         """Far readings (:mod:`repair.candidates.ocr_far`) of a heavy page's non-word that
         no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"."""
         text = tok.text
-        if not far_applies(text, info.counts, info.period_word(text), reason == "inner_capital"):
+        period, inner = info.period_word(text), reason == "inner_capital"
+        applies = far_applies(text, info.counts, period, inner)
+        # long words garbled beyond the far search (:mod:`repair.candidates.ocr_farlong`)
+        long_ok = ocr_farlong.FAR_LONG and far_applies(
+            text, info.counts, period, inner, capitals=ocr_farlong.CAPITALS or None
+        )
+        if not (applies or long_ok):
             return []
         if any(float(c.features.get("cost", 99.0)) < FAR_GATE_COST for c in found):
             return []
         if any(c.source == "OCR_NAME" for c in found):
             return []
         out = []
-        for c in far_readings(text):
+        readings = far_readings(text) if applies else ()
+        if not readings and long_ok:
+            costs = [float(c.features.get("cost", 99.0)) for c in found]
+            readings = ocr_farlong.readings_over(text, costs)
+        for c in readings:
             word = _initial_case(transfer_case(text, c.text), text, initial)
             if in_names and word[:1].islower():
                 continue
@@ -773,6 +791,30 @@ NAME_WIDE_MARGIN = 1.0
 NAME_DOC_MAX_COST = 8.0
 #: Confidence of a name reading (the language model does not know most names).
 NAME_CONFIDENCE = 0.7
+
+
+def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate]:
+    """Two-word readings of a garbled word glued to a function word
+    (:mod:`repair.candidates.ocr_gluedfw`), unless ``found`` reads it cheaply as one."""
+    ones = [
+        float(c.features.get("cost", 99.0))
+        for c in found
+        if c.start == tok.start and c.end == tok.end and " " not in c.replacement
+    ]
+    return [
+        _cand(
+            tok.start,
+            tok.end,
+            " ".join(parts),
+            "OCR_SPLIT_MERGED",
+            **feats,
+            alt=list(parts),
+            cost=cost,
+            threshold=ocr_gluedfw.THRESHOLD,
+            glued_fw=True,
+        )
+        for parts, cost in ocr_gluedfw.gated_readings(tok.text, ones)
+    ]
 
 
 def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:

@@ -116,18 +116,22 @@ def _anchored(n: int, first: str, last: str) -> list[str]:
 
 
 def far_applies(
-    token: str, counts: Mapping[str, int], period_word: bool, inner: bool = False
+    token: str,
+    counts: Mapping[str, int],
+    period_word: bool,
+    inner: bool = False,
+    capitals: bool | None = None,
 ) -> bool:
     """Whether ``token`` (a non-word finding of a heavily garbled page) is searched: letters
     only, printed once, no period word, no listed name, not printed elsewhere as a name.
     With ``inner`` (an ``inner_capital`` finding) a lower-case word with capitals inside
-    ("strvOt", "cltrUB") is searched too."""
+    ("strvOt", "cltrUB") is searched too; ``capitals`` overrides :data:`CAPITALS`."""
     if not (MIN_LEN <= len(token) <= MAX_LEN) or not token.isalpha():
         return False
     mixed = inner and INNER_CAPITALS and token[:1].islower() and len(token) >= INNER_MIN_LEN
     if token.isupper() or not (token[1:].islower() or mixed):
         return False  # capitals and mixed forms: acronyms, headings, "McLeod"
-    if not CAPITALS and not token[:1].islower():
+    if not (CAPITALS if capitals is None else capitals) and not token[:1].islower():
         return False  # a capitalised non-word printed once is often a name ("Jinping")
     if split_candidates(token) or (token[-1] == "a" and is_target(token[:-1])):
         return False  # merged words ("expecteda" is "expected a"): not one misreading
