@@ -51,11 +51,8 @@ class RepairConfig:
     #: a longer one by paragraph windows of at least :attr:`window_chars`, each as a
     #: document of its own, so memory stays bounded (:func:`repair.pipeline.repair_windows`).
     whole_document_chars: int = 1_000_000
-    #: The size of those windows (code points; 125 k is ~21 k words).  Halved from 250 k
-    #: in session 15: a window's candidates and scoring memos are the part of the peak
-    #: that scales with it (a 5 MB OCR file peaks ~40 MB lower), and the page statistics
-    #: are still measured on ~21 k words (issue 14; benchmarks/RESULTS.md, session 15).
-    window_chars: int = 125_000
+    #: The size of those windows (code points; 250 k is ~42 k words).
+    window_chars: int = 250_000
     #: Mojibake stage: decode HTML entities ("&amp;" -> "&") "always", "never", or
     #: "auto" (only in documents with no ``<``, i.e. that are not HTML or XML).
     mojibake_unescape_html: HtmlPolicy = "auto"

@@ -215,8 +215,8 @@ def repair_windows(
     that writes each window's text as it comes (``repair fix`` on a big file) holds the
     input and one window, whatever the document's length.  What differs from repairing
     the whole text at once: the document-level statistics (spin, garble, tortured
-    scores and their gates, pair consistency) are each window's; a window of 125 k code
-    points holds ~21 k words, so these are still measured on a large sample.
+    scores and their gates, pair consistency) are each window's; a window of 250 k code
+    points holds ~42 k words, so these are still measured on a large sample.
     """
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)

@@ -145,3 +145,33 @@ def test_the_collector_is_paused_inside_a_window_only(monkeypatch: pytest.Monkey
     assert not any(inside) and all(between)
     repair_text(text, config=config)
     assert gc.isenabled()
+
+
+def test_fix_window_chars_option_sets_the_window_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``repair fix --window-chars N`` repairs a big text by windows of N code points (the
+    memory/quality trade of session 15); without it the default stands; below the minimum
+    it is a usage error."""
+    import repair.cli.fix as fix_cli
+    from repair.cli import main
+
+    real = fix_cli.RepairConfig
+    monkeypatch.setattr(fix_cli, "RepairConfig", lambda **kw: real(whole_document_chars=3000, **kw))
+    seen: list[int] = []
+    monkeypatch.setattr(
+        fix_cli, "_fix_by_windows", lambda _s, _r, config, *a: seen.append(config.window_chars)
+    )
+    src = tmp_path / "big.txt"
+    src.write_text("\n\n".join([_read(SEEDS[1])] * 2), encoding="utf-8")
+    for argv, code in (
+        (["fix", str(src), "--window-chars", "30000"], 0),
+        (["fix", str(src)], 0),
+        (["fix", str(src), "--window-chars", "100"], 2),
+    ):
+        monkeypatch.setattr(sys, "argv", ["repair", *argv])
+        with pytest.raises(SystemExit) as exc:
+            main()
+        assert exc.value.code == code
+    assert "--window-chars" in capsys.readouterr().err
+    assert seen == [30000, RepairConfig.window_chars]

@@ -30,6 +30,8 @@ from repair.config import RepairConfig
 from repair.io import InputError, OutputError, atomic_write, repair_keeping_bom, same_file
 from repair.stages import REGISTRY, names, score_fields
 
+#: The smallest ``--window-chars``: a window must hold enough words for page statistics.
+MIN_WINDOW_CHARS = 20_000
 #: The scores the summary line shows: those of the stages that run by default.
 SCORE_FIELDS = tuple(f for f, _label in score_fields(opt_in=False))
 _ONLY_HELP = "Run only these stages (repeatable): " + "; ".join(
@@ -104,6 +106,17 @@ def fix(
         bool, Option("--check", help="Write nothing; exit 3 if the text would be changed.")
     ] = False,
     quiet: Annotated[bool, Option("--quiet", "-q", help="No summary line on stderr.")] = False,
+    window_chars: Annotated[
+        int | None,
+        Option(
+            "--window-chars",
+            min=MIN_WINDOW_CHARS,
+            help="Texts over 1 M code points are repaired by paragraph windows of about this "
+            "many code points; smaller windows use less memory on big OCR files and measure "
+            "page statistics on less text (default 250,000; benchmarks/RESULTS.md, "
+            "session 15).",
+        ),
+    ] = None,
 ) -> None:
     """Repair FILE and print the corrected text.
 
@@ -141,6 +154,8 @@ def fix(
     text = read_or_exit(file)
     references = read_references(reference)
     config = RepairConfig(min_confidence=min_confidence, reflow=reflow)
+    if window_chars is not None:
+        config = replace(config, window_chars=window_chars)
     if not profile:
         config = replace(config, spin_profile=None)
     if only:

@@ -1,6 +1,6 @@
 """Keep glibc's heap from holding freed memory between the windows of a big text.
 
-``repair fix`` repairs a big file window by window (125 k characters each); every window
+``repair fix`` repairs a big file window by window (250 k characters each); every window
 builds and drops tens of MB of candidates, tokens and memos.  glibc's ``malloc`` serves
 blocks above its mmap threshold (128 KB at first) from their own maps, given back when
 freed, but it *raises* that threshold to the size of each such block once freed (up to
