@@ -55,7 +55,8 @@ try:
     main()
 except SystemExit as exc:
     assert not exc.code, exc.code
-heavy = ("rapidfuzz", "ftfy", "typer", "pydantic")
+heavy = ("rapidfuzz", "ftfy", "typer", "pydantic",
+         "repair.candidates.ocr_farlong", "repair.candidates.ocr_gluedfw")
 print(json.dumps({"loads": sorted(set(loads)),
                   "modules": sorted(m for m in heavy if m in sys.modules)}))
 """
@@ -226,3 +227,96 @@ def test_the_spin_trees_compiled_from_the_cache_walk_the_same_path() -> None:
         for _ in range(300):
             x = [rng.uniform(-3.0, 3.0) for _ in range(width)]
             assert t.logit(x) == t.walk_logit(x)
+
+
+# session 15: the OCR modules of far-long and glued function-word readings are imported
+# only by a heavy OCR page that asks for them
+
+
+def test_a_garbled_page_imports_the_far_long_and_glued_word_modules(tmp_path: Path) -> None:
+    seen = _probe(OCR * 6, tmp_path)
+    assert "repair.candidates.ocr_farlong" in seen["modules"]
+    assert "repair.candidates.ocr_gluedfw" in seen["modules"]
+
+
+# session 15: ``repair`` as a process ends with os._exit once the work is done
+
+
+def _entry(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], *, thread: bool = False
+) -> tuple[object, list[str]]:
+    """Run :func:`repair.cli.entry` in-process with ``os._exit`` and the ``atexit``
+    functions replaced by recorders; returns (how it ended, the calls seen)."""
+    import atexit
+    import threading
+
+    import repair.cli as cli
+
+    calls: list[str] = []
+
+    class _Exited(Exception):
+        pass
+
+    def fake_exit(code: int) -> None:
+        calls.append(f"_exit {code}")
+        raise _Exited
+
+    monkeypatch.setattr(os, "_exit", fake_exit)
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: calls.append("atexit"))
+    monkeypatch.setattr(sys, "argv", ["repair", *argv])
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait) if thread else None
+    if worker is not None:
+        worker.start()
+    try:
+        cli.entry()
+        ended: object = "returned"
+    except _Exited:
+        ended = "quick"
+    except SystemExit as exc:
+        ended = ("SystemExit", exc.code)
+    finally:
+        stop.set()
+        if worker is not None:
+            worker.join()
+    return ended, calls
+
+
+def test_entry_runs_the_atexit_functions_then_exits_quickly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text(CLEAN, encoding="utf-8")
+    ended, calls = _entry(monkeypatch, ["fix", str(src), "-q", "-o", str(out)])
+    assert ended == "quick" and calls == ["atexit", "_exit 0"]
+    assert out.read_text(encoding="utf-8") == CLEAN
+
+
+def test_entry_keeps_the_normal_exit_while_another_thread_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text(CLEAN, encoding="utf-8")
+    ended, calls = _entry(monkeypatch, ["fix", str(src), "-q", "-o", str(out)], thread=True)
+    assert ended == ("SystemExit", 0) and calls == []
+
+
+def test_entry_passes_an_error_code_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ended, calls = _entry(monkeypatch, ["fix", str(tmp_path / "missing.txt"), "-q"])
+    assert ended == "quick" and calls == ["atexit", "_exit 1"]
+
+
+def test_the_quick_exit_loses_no_output_on_stdout(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(CLEAN * 200, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "repair", "fix", str(src), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "REPAIR_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == CLEAN * 200
