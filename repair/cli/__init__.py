@@ -74,9 +74,10 @@ def entry() -> None:
     :func:`main` ends with an integer code and no other thread runs, the ``atexit``
     functions run (logging, multiprocessing, caches), ``stdout`` and ``stderr`` are flushed
     and the process ends with :func:`os._exit`.  Anything else (an exception, a message as
-    exit code, a live thread, a flush that fails) leaves by the normal exit.  Files are
-    written through ``with`` blocks, closed before this point.  Not for in-process callers:
-    :func:`main` itself still raises ``SystemExit``.
+    exit code, a live thread, a profiler or tracer such as ``python -m cProfile`` or
+    coverage, a flush that fails) leaves by the normal exit.  Files are written through
+    ``with`` blocks, closed before this point.  Only for the process's own entry point:
+    in-process callers use :func:`main`, which still raises ``SystemExit``.
     """
     try:
         main()
@@ -100,7 +101,10 @@ def entry() -> None:
 
 
 def _quick_exit_safe() -> bool:
-    """No thread but this one (a non-daemon thread must be joined at exit)."""
+    """No thread but this one (a non-daemon thread must be joined at exit), and no
+    profiler or tracer that writes its results after the program returns."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return False
     threading = sys.modules.get("threading")
     return threading is None or threading.active_count() == 1
 
