@@ -320,3 +320,52 @@ def test_the_quick_exit_loses_no_output_on_stdout(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout == CLEAN * 200
+
+
+_SITE = """\
+import os, sys
+_real = os._exit
+def _exit(code):
+    sys.stderr.write(f"quick exit {code}\\n")
+    sys.stderr.flush()
+    _real(code)
+os._exit = _exit
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "quick"),
+    [
+        (["-m", "repair"], True),
+        # a wrapper that goes on after the program: the normal exit
+        (
+            [
+                "-c",
+                "import runpy, sys; del sys.argv[0]; runpy.run_module('repair', run_name='__main__')",
+            ],
+            False,
+        ),
+        (["-m", "cProfile", "-o", "{tmp}/prof.out", "-m", "repair"], False),
+    ],
+)
+def test_python_m_repair_exits_quickly_only_as_the_program(
+    argv: list[str], quick: bool, tmp_path: Path
+) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(_SITE, encoding="utf-8")
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text(CLEAN, encoding="utf-8")
+    path = os.pathsep.join([str(tmp_path / "site"), str(ROOT)])
+    cmd = [sys.executable, *(a.format(tmp=tmp_path) for a in argv)]
+    if argv[0] == "-c":
+        cmd.append("repair")  # sys.argv[0] for the module
+    run = subprocess.run(
+        [*cmd, "fix", str(src), "-q", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": path, "REPAIR_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8") == CLEAN
+    assert ("quick exit 0" in run.stderr) == quick
