@@ -341,7 +341,7 @@ os._exit = _exit
         (
             [
                 "-c",
-                "import runpy, sys; del sys.argv[0]; runpy.run_module('repair', run_name='__main__')",
+                "import runpy, sys; del sys.argv[0]; runpy.run_module('repair', run_name='__main__')",  # noqa: E501
             ],
             False,
         ),
