@@ -369,3 +369,74 @@ def test_python_m_repair_exits_quickly_only_as_the_program(
     assert run.returncode == 0, run.stderr
     assert out.read_text(encoding="utf-8") == CLEAN
     assert ("quick exit 0" in run.stderr) == quick
+
+
+# session 15: dataclasses' generated methods of repair's classes, compiled once per user
+
+_DATACLASS_PROBE = r"""
+import dataclasses, json, sys
+import repair
+from repair.resources import dataclass_code as d
+import repair.cli.fix, repair.stages.spin, repair.stages.ocr  # more repair dataclasses
+
+@dataclasses.dataclass(frozen=True)
+class Other:  # not a repair class: the builtin exec, no future flags inherited
+    a: int
+    b: "str" = "x"
+
+from repair.types import Edit
+print(json.dumps({
+    "hooked": getattr(dataclasses, "exec", None) is d.cached_exec,
+    "table": len(d._table),
+    "dirty": d._dirty,
+    "other_annotation_is_int": Other.__init__.__annotations__["a"] is int,
+    "other_in_table": any("Other" in s for s in d._table),
+    "edit_init": Edit.__init__.__code__.co_code.hex(),
+    "edit_consts": repr(Edit.__init__.__code__.co_consts),
+}))
+"""
+
+
+def _dataclass_probe(cache: str) -> dict:
+    run = subprocess.run(
+        [sys.executable, "-c", _DATACLASS_PROBE],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "REPAIR_CACHE_DIR": cache},
+    )
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def test_dataclass_methods_come_from_the_cache_and_are_the_same_code(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    cold, warm, off = _dataclass_probe(cache), _dataclass_probe(cache), _dataclass_probe("off")
+    assert cold["hooked"] and cold["dirty"] and cold["table"] > 50
+    assert warm["hooked"] and not warm["dirty"] and warm["table"] == cold["table"]
+    assert not off["hooked"] and off["table"] == 0
+    for seen in (cold, warm, off):
+        assert seen["other_annotation_is_int"] and not seen["other_in_table"]
+    assert cold["edit_init"] == warm["edit_init"] == off["edit_init"]
+    assert cold["edit_consts"] == warm["edit_consts"] == off["edit_consts"]
+
+
+def test_each_cached_method_is_what_exec_compiles_from_its_source(tmp_path: Path) -> None:
+    _dataclass_probe(str(tmp_path / "cache"))
+    (table_file,) = (tmp_path / "cache").glob("dataclass-code-*.marshal")
+    import marshal
+
+    table = marshal.loads(table_file.read_bytes())
+    assert table
+    for source, code in table.items():
+        assert code == compile(source, "<string>", "exec", dont_inherit=True)
+        assert code.co_filename == "<string>" and not code.co_flags & 0x1000000
+
+
+def test_a_damaged_table_is_ignored(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    _dataclass_probe(cache)
+    (table_file,) = (tmp_path / "cache").glob("dataclass-code-*.marshal")
+    table_file.write_bytes(b"not marshal")
+    again = _dataclass_probe(cache)
+    assert again["hooked"] and again["dirty"] and again["table"] > 50
