@@ -31,7 +31,6 @@ import csv
 import io
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 
@@ -39,8 +38,24 @@ class LexiconError(RuntimeError):
     """A lexicon file is missing or malformed."""
 
 
+def _folder_on_disk() -> Path | None:
+    """This package's folder when it is a plain folder (what ``importlib.resources``
+    returns for a package on disk), else None."""
+    here = Path(__file__).parent
+    return here if here.is_dir() else None
+
+
+#: Set at import: ``importlib.resources`` (its readers import zipfile, ~3 ms of a cold
+#: start) is asked only for a package that is not a folder on disk (a zip).
+_FOLDER = _folder_on_disk()
+
+
 def lexicon_path(name: str) -> Path:
     """The path of a shipped lexicon file."""
+    if _FOLDER is not None and (_FOLDER / name).is_file():
+        return _FOLDER / name
+    from importlib import resources
+
     candidate = resources.files(__name__) / name
     if candidate.is_file():
         return Path(str(candidate))

@@ -55,7 +55,8 @@ try:
     main()
 except SystemExit as exc:
     assert not exc.code, exc.code
-heavy = ("rapidfuzz", "ftfy", "typer", "pydantic")
+heavy = ("rapidfuzz", "ftfy", "typer", "pydantic",
+         "repair.candidates.ocr_farlong", "repair.candidates.ocr_gluedfw")
 print(json.dumps({"loads": sorted(set(loads)),
                   "modules": sorted(m for m in heavy if m in sys.modules)}))
 """
@@ -226,3 +227,216 @@ def test_the_spin_trees_compiled_from_the_cache_walk_the_same_path() -> None:
         for _ in range(300):
             x = [rng.uniform(-3.0, 3.0) for _ in range(width)]
             assert t.logit(x) == t.walk_logit(x)
+
+
+# session 15: the OCR modules of far-long and glued function-word readings are imported
+# only by a heavy OCR page that asks for them
+
+
+def test_a_garbled_page_imports_the_far_long_and_glued_word_modules(tmp_path: Path) -> None:
+    seen = _probe(OCR * 6, tmp_path)
+    assert "repair.candidates.ocr_farlong" in seen["modules"]
+    assert "repair.candidates.ocr_gluedfw" in seen["modules"]
+
+
+# session 15: ``repair`` as a process ends with os._exit once the work is done
+
+
+def _entry(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], *, thread: bool = False
+) -> tuple[object, list[str]]:
+    """Run :func:`repair.cli.entry` in-process with ``os._exit`` and the ``atexit``
+    functions replaced by recorders; returns (how it ended, the calls seen)."""
+    import atexit
+    import threading
+
+    import repair.cli as cli
+
+    calls: list[str] = []
+
+    class _Exited(Exception):
+        pass
+
+    def fake_exit(code: int) -> None:
+        calls.append(f"_exit {code}")
+        raise _Exited
+
+    monkeypatch.setattr(os, "_exit", fake_exit)
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: calls.append("atexit"))
+    monkeypatch.setattr(sys, "argv", ["repair", *argv])
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait) if thread else None
+    if worker is not None:
+        worker.start()
+    try:
+        cli.entry()
+        ended: object = "returned"
+    except _Exited:
+        ended = "quick"
+    except SystemExit as exc:
+        ended = ("SystemExit", exc.code)
+    finally:
+        stop.set()
+        if worker is not None:
+            worker.join()
+    return ended, calls
+
+
+def test_entry_runs_the_atexit_functions_then_exits_quickly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text(CLEAN, encoding="utf-8")
+    ended, calls = _entry(monkeypatch, ["fix", str(src), "-q", "-o", str(out)])
+    assert ended == "quick" and calls == ["atexit", "_exit 0"]
+    assert out.read_text(encoding="utf-8") == CLEAN
+
+
+def test_entry_keeps_the_normal_exit_while_another_thread_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text(CLEAN, encoding="utf-8")
+    ended, calls = _entry(monkeypatch, ["fix", str(src), "-q", "-o", str(out)], thread=True)
+    assert ended == ("SystemExit", 0) and calls == []
+
+
+def test_entry_passes_an_error_code_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ended, calls = _entry(monkeypatch, ["fix", str(tmp_path / "missing.txt"), "-q"])
+    assert ended == "quick" and calls == ["atexit", "_exit 1"]
+
+
+def test_the_quick_exit_loses_no_output_on_stdout(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(CLEAN * 200, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "repair", "fix", str(src), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "REPAIR_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == CLEAN * 200
+
+
+_SITE = """\
+import os, sys
+_real = os._exit
+def _exit(code):
+    sys.stderr.write(f"quick exit {code}\\n")
+    sys.stderr.flush()
+    _real(code)
+os._exit = _exit
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "quick"),
+    [
+        (["-m", "repair"], True),
+        # a wrapper that goes on after the program: the normal exit
+        (
+            [
+                "-c",
+                "import runpy, sys; del sys.argv[0]; runpy.run_module('repair', run_name='__main__')",  # noqa: E501
+            ],
+            False,
+        ),
+        (["-m", "cProfile", "-o", "{tmp}/prof.out", "-m", "repair"], False),
+    ],
+)
+def test_python_m_repair_exits_quickly_only_as_the_program(
+    argv: list[str], quick: bool, tmp_path: Path
+) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(_SITE, encoding="utf-8")
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text(CLEAN, encoding="utf-8")
+    path = os.pathsep.join([str(tmp_path / "site"), str(ROOT)])
+    cmd = [sys.executable, *(a.format(tmp=tmp_path) for a in argv)]
+    if argv[0] == "-c":
+        cmd.append("repair")  # sys.argv[0] for the module
+    run = subprocess.run(
+        [*cmd, "fix", str(src), "-q", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": path, "REPAIR_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8") == CLEAN
+    assert ("quick exit 0" in run.stderr) == quick
+
+
+# session 15: dataclasses' generated methods of repair's classes, compiled once per user
+
+_DATACLASS_PROBE = r"""
+import dataclasses, json, sys
+import repair
+from repair.resources import dataclass_code as d
+import repair.cli.fix, repair.stages.spin, repair.stages.ocr  # more repair dataclasses
+
+@dataclasses.dataclass(frozen=True)
+class Other:  # not a repair class: the builtin exec, no future flags inherited
+    a: int
+    b: "str" = "x"
+
+from repair.types import Edit
+print(json.dumps({
+    "hooked": getattr(dataclasses, "exec", None) is d.cached_exec,
+    "table": len(d._table),
+    "dirty": d._dirty,
+    "other_annotation_is_int": Other.__init__.__annotations__["a"] is int,
+    "other_in_table": any("Other" in s for s in d._table),
+    "edit_init": Edit.__init__.__code__.co_code.hex(),
+    "edit_consts": repr(Edit.__init__.__code__.co_consts),
+}))
+"""
+
+
+def _dataclass_probe(cache: str) -> dict:
+    run = subprocess.run(
+        [sys.executable, "-c", _DATACLASS_PROBE],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "REPAIR_CACHE_DIR": cache},
+    )
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def test_dataclass_methods_come_from_the_cache_and_are_the_same_code(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    cold, warm, off = _dataclass_probe(cache), _dataclass_probe(cache), _dataclass_probe("off")
+    assert cold["hooked"] and cold["dirty"] and cold["table"] > 50
+    assert warm["hooked"] and not warm["dirty"] and warm["table"] == cold["table"]
+    assert not off["hooked"] and off["table"] == 0
+    for seen in (cold, warm, off):
+        assert seen["other_annotation_is_int"] and not seen["other_in_table"]
+    assert cold["edit_init"] == warm["edit_init"] == off["edit_init"]
+    assert cold["edit_consts"] == warm["edit_consts"] == off["edit_consts"]
+
+
+def test_each_cached_method_is_what_exec_compiles_from_its_source(tmp_path: Path) -> None:
+    _dataclass_probe(str(tmp_path / "cache"))
+    (table_file,) = (tmp_path / "cache").glob("dataclass-code-*.marshal")
+    import marshal
+
+    table = marshal.loads(table_file.read_bytes())
+    assert table
+    for source, code in table.items():
+        assert code == compile(source, "<string>", "exec", dont_inherit=True)
+        assert code.co_filename == "<string>" and not code.co_flags & 0x1000000
+
+
+def test_a_damaged_table_is_ignored(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    _dataclass_probe(cache)
+    (table_file,) = (tmp_path / "cache").glob("dataclass-code-*.marshal")
+    table_file.write_bytes(b"not marshal")
+    again = _dataclass_probe(cache)
+    assert again["hooked"] and again["dirty"] and again["table"] > 50

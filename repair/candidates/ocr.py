@@ -19,8 +19,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from types import ModuleType
 
-from repair.candidates import ocr_affix, ocr_farlong, ocr_gluedfw, ocr_pagehabit, ocr_shortword
+from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
@@ -465,7 +466,7 @@ class _Generator:
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
-        if ocr_gluedfw.GLUED_FW and info.heavy and reason == "nonword" and tok.text.islower():
+        if info.heavy and reason == "nonword" and tok.text.islower() and _gluedfw().GLUED_FW:
             out += _glued_fw(tok, feats, out)  # "thorosolutton" -> "the resolution"
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
@@ -508,6 +509,7 @@ class _Generator:
         text = tok.text
         period, inner = info.period_word(text), reason == "inner_capital"
         applies = far_applies(text, info.counts, period, inner)
+        ocr_farlong = _farlong()
         # long words garbled beyond the far search (:mod:`repair.candidates.ocr_farlong`)
         long_ok = ocr_farlong.FAR_LONG and far_applies(
             text, info.counts, period, inner, capitals=ocr_farlong.CAPITALS or None
@@ -793,9 +795,26 @@ NAME_DOC_MAX_COST = 8.0
 NAME_CONFIDENCE = 0.7
 
 
+def _farlong() -> ModuleType:
+    """:mod:`repair.candidates.ocr_farlong`, imported on a heavy page's first far reading
+    (issue 14, cold start: a clean page never needs it)."""
+    from repair.candidates import ocr_farlong
+
+    return ocr_farlong
+
+
+def _gluedfw() -> ModuleType:
+    """:mod:`repair.candidates.ocr_gluedfw`, imported on a heavy page's first lower-case
+    non-word (a clean page never needs it)."""
+    from repair.candidates import ocr_gluedfw
+
+    return ocr_gluedfw
+
+
 def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate]:
     """Two-word readings of a garbled word glued to a function word
     (:mod:`repair.candidates.ocr_gluedfw`), unless ``found`` reads it cheaply as one."""
+    ocr_gluedfw = _gluedfw()
     ones = [
         float(c.features.get("cost", 99.0))
         for c in found

@@ -28,7 +28,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain, compress
 from pathlib import Path
 
@@ -123,7 +122,12 @@ def _dictionary_path() -> str:
     # find_spec locates the package without importing it (importing costs ~20 ms)
     spec = importlib.util.find_spec("symspellpy")
     folders = list(spec.submodule_search_locations or ()) if spec is not None else []
-    root = Path(folders[0]) if folders else resources.files("symspellpy")
+    if folders:
+        root = Path(folders[0])
+    else:  # a zipped install (importlib.resources imports zipfile: not at start-up)
+        from importlib import resources
+
+        root = resources.files("symspellpy")
     path = root / "frequency_dictionary_en_82_765.txt"
     if not path.is_file():
         raise LexiconError(
