@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import sys
 import threading
 import unicodedata
 from bisect import bisect_left
@@ -944,7 +945,8 @@ def _correction_candidates(token: str, unlisted: bool) -> tuple[Correction, ...]
             text = transfer_case(token, variant)
         old = found.get(text.lower())
         if old is None or cost < old.cost:
-            found[text.lower()] = Correction(text, cost, subs, True)
+            # interned: the same reading recurs across tokens' cached answers (issue 14)
+            found[text.lower()] = Correction(sys.intern(text), cost, subs, True)
     if unlisted and len(base) >= 5 and base.isalpha():
         from symspellpy import Verbosity
 
@@ -957,7 +959,8 @@ def _correction_candidates(token: str, unlisted: bool) -> tuple[Correction, ...]
             diff = [(a, b) for a, b in zip(base.lower(), term, strict=True) if a != b]
             if diff and diff[0] in _ARCHAIC:
                 continue
-            found[term] = Correction(transfer_case(token, term), UNLISTED_COST, tuple(diff), False)
+            text = sys.intern(transfer_case(token, term))
+            found[term] = Correction(text, UNLISTED_COST, tuple(diff), False)
     return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
 
 
