@@ -903,11 +903,22 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
     ``lru_cache`` keys ``f(t)`` and ``f(t, False)`` apart, so detection's question and
     the candidate builder's re-did the search (and the default walk, once its own
     short cache had let the token go) for every non-word of a garbled page (issue 14).
+    Two caches keyed by the token alone: ``lru_cache`` keeps a one-string key as the
+    string itself, a ``(token, unlisted)`` key as a tuple (~70 bytes more an entry).
     """
-    return _correction_candidates(token, unlisted)
+    return _unlisted_candidates(token) if unlisted else _listed_candidates(token)
 
 
 @lru_cache(maxsize=50_000)
+def _listed_candidates(token: str) -> tuple[Correction, ...]:
+    return _correction_candidates(token, False)
+
+
+@lru_cache(maxsize=16_384)  # unlisted readings: asked for garbled pages' non-words only
+def _unlisted_candidates(token: str) -> tuple[Correction, ...]:
+    return _correction_candidates(token, True)
+
+
 def _correction_candidates(token: str, unlisted: bool) -> tuple[Correction, ...]:
     """Known words ``token`` may be an OCR misreading of, cheapest first.
 
