@@ -229,7 +229,7 @@ def test_correction_candidates_has_one_entry_however_called() -> None:
     from repair.score import ocr_channel
 
     for token in ["rnoney", "Tbe", "TIIE", "atlcndanco", "Hkewise"]:
-        plain = ocr_channel._correction_candidates.__wrapped__(token, False)
+        plain = ocr_channel._correction_candidates(token, False)
         first = ocr_channel.correction_candidates(token)
         # f(t), f(t, False) and f(t, unlisted=False) are one cache entry: the same object
         assert ocr_channel.correction_candidates(token, False) is first
@@ -299,7 +299,7 @@ def _plain_corrections(token: str) -> tuple:
     saved = ch._target_index
     ch._target_index = ch.vocabulary_prefixes()
     try:
-        return ch._correction_candidates.__wrapped__(token, False)
+        return ch._correction_candidates(token, False)
     finally:
         ch._target_index = saved
 
@@ -311,7 +311,7 @@ def test_corrections_and_wide_readings_equal_the_full_walks() -> None:
     ch.target_prefixes(now=True)
     tokens = _tokens(step=1, limit=2500)
     for token in tokens:
-        assert ch._correction_candidates.__wrapped__(token, False) == _plain_corrections(token)
+        assert ch._correction_candidates(token, False) == _plain_corrections(token)
     full = ch.vocabulary_prefixes()
     for token in [t for t in tokens if t.islower()][::4]:
         got = ocr_search.wide_candidates.__wrapped__(token)

@@ -128,10 +128,21 @@ def _hyphen_pieces(text: str) -> set[int]:
 
 def token_reason(tok: Token, sentence_start: bool) -> str | None:
     """Why one word token looks garbled, or ``None`` (reason codes are stable)."""
-    return _word_reason(tok.text, sentence_start)
+    text = tok.text
+    return _reason_at_start(text) if sentence_start else _reason_inside(text)
 
 
+# keyed by the text alone (a one-string key is the string itself, no tuple): issue 14
 @lru_cache(maxsize=50_000)
+def _reason_inside(text: str) -> str | None:
+    return _word_reason(text, False)
+
+
+@lru_cache(maxsize=16_384)
+def _reason_at_start(text: str) -> str | None:
+    return _word_reason(text, True)
+
+
 def _word_reason(text: str, sentence_start: bool) -> str | None:
     """:func:`token_reason` of a word, once per distinct word and position."""
     low = text.lower()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import sys
 import threading
 import unicodedata
 from bisect import bisect_left
@@ -906,11 +907,22 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
     ``lru_cache`` keys ``f(t)`` and ``f(t, False)`` apart, so detection's question and
     the candidate builder's re-did the search (and the default walk, once its own
     short cache had let the token go) for every non-word of a garbled page (issue 14).
+    Two caches keyed by the token alone: ``lru_cache`` keeps a one-string key as the
+    string itself, a ``(token, unlisted)`` key as a tuple (~70 bytes more an entry).
     """
-    return _correction_candidates(token, unlisted)
+    return _unlisted_candidates(token) if unlisted else _listed_candidates(token)
 
 
 @lru_cache(maxsize=50_000)
+def _listed_candidates(token: str) -> tuple[Correction, ...]:
+    return _correction_candidates(token, False)
+
+
+@lru_cache(maxsize=16_384)  # unlisted readings: asked for garbled pages' non-words only
+def _unlisted_candidates(token: str) -> tuple[Correction, ...]:
+    return _correction_candidates(token, True)
+
+
 def _correction_candidates(token: str, unlisted: bool) -> tuple[Correction, ...]:
     """Known words ``token`` may be an OCR misreading of, cheapest first.
 
@@ -948,7 +960,8 @@ def _correction_candidates(token: str, unlisted: bool) -> tuple[Correction, ...]
             text = transfer_case(token, variant)
         old = found.get(text.lower())
         if old is None or cost < old.cost:
-            found[text.lower()] = Correction(text, cost, subs, True)
+            # interned: the same reading recurs across tokens' cached answers (issue 14)
+            found[text.lower()] = Correction(sys.intern(text), cost, subs, True)
     if unlisted and len(base) >= 5 and base.isalpha():
         from symspellpy import Verbosity
 
@@ -961,7 +974,8 @@ def _correction_candidates(token: str, unlisted: bool) -> tuple[Correction, ...]
             diff = [(a, b) for a, b in zip(base.lower(), term, strict=True) if a != b]
             if diff and diff[0] in _ARCHAIC:
                 continue
-            found[term] = Correction(transfer_case(token, term), UNLISTED_COST, tuple(diff), False)
+            text = sys.intern(transfer_case(token, term))
+            found[term] = Correction(text, UNLISTED_COST, tuple(diff), False)
     return tuple(sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower()))))
 
 

@@ -34,6 +34,7 @@ clean text never pays for it; results are cached per token.
 
 from __future__ import annotations
 
+import sys
 import threading
 from functools import lru_cache
 
@@ -143,7 +144,7 @@ def wide_candidates(token: str, names: bool = False) -> tuple[Correction, ...]:
         low = variant.lower()
         old = found.get(low)
         if old is None or cost < old.cost:
-            found[low] = Correction(text, cost, subs, True)
+            found[low] = Correction(sys.intern(text), cost, subs, True)  # shared, issue 14
     ranked = sorted(found.values(), key=lambda c: (c.cost, -zipf(c.text.lower())))
     if ocr_deep.DEEP and not any(zipf(c.text.lower()) >= ocr_deep.TARGET_ZIPF for c in ranked):
         # no common reading within the bound: common words a few nats further
