@@ -45,8 +45,9 @@ from repair.score.ocr_channel import ARCHAIC_WORDS, confusion_variants, vocabula
 from repair.tokenize import tokenize  # noqa: E402
 
 
-def gate_of(toks: list, i: int, gold: str, names: frozenset[str], flagged: set[int], heavy: bool,
-            text: str) -> str:
+def gate_of(
+    toks: list, i: int, gold: str, names: frozenset[str], flagged: set[int], heavy: bool, text: str
+) -> str:
     """The first real-word gate that stops token ``i`` from a ``gold`` reading."""
     tok = toks[i]
     w = tok.text
@@ -123,15 +124,16 @@ def main(argv: list[str] | None = None) -> int:
             elif r["start"] not in at or " " in r["gold"]:
                 gate = "other"
             else:
-                gate = gate_of(toks, at[r["start"]], r["gold"], names, flagged,
-                               r["page"] == "heavy", text)
+                gate = gate_of(
+                    toks, at[r["start"]], r["gold"], names, flagged, r["page"] == "heavy", text
+                )
             key = gate.split(":")[0] if not gate.startswith("unreached") else gate
             table[(cap, key, r["state"])] += 1
             ex[(cap, key)].append(f"{r['raw']}->{r['gold']}{'*' if r['op_fixed'] else ''}")
     for cap in ("cap", "low"):
         print(f"\n{cap}: gate, state, errors")
         tot = Counter()
-        for (c, g, s), n in sorted(table.items(), key=lambda kv: (-kv[1])):
+        for (c, g, s), n in sorted(table.items(), key=lambda kv: -kv[1]):
             if c == cap:
                 print(f"  {g:16} {s:10} {n:5}")
                 tot[g] += n

@@ -59,9 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0
-    print("| repair fix on seed 000 | WER before | WER after | error reduction | precision "
-          "| recall | F0.5 |")
+    print(
+        "| repair fix on seed 000 | WER before | WER after | error reduction | precision "
+        "| recall | F0.5 |"
+    )
     print("|---|---|---|---|---|---|---|")
+
     def f(x: float | None) -> str:
         return "–" if x is None else f"{x:.3f}"
 

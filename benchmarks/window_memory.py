@@ -20,10 +20,13 @@ from pathlib import Path
 
 from repair.bench.speed import HWM_AT_EXIT
 
-_DRIVER = """
+_DRIVER = (
+    """
 import sys
 HWM_FILE = sys.argv[3]
-""" + HWM_AT_EXIT + """
+"""
+    + HWM_AT_EXIT
+    + """
 import repair.cli.fix as fix
 real = fix.RepairConfig
 w = int(sys.argv[1])
@@ -33,6 +36,7 @@ sys.argv = ["repair", "fix", sys.argv[2], "-q"]
 from repair.cli import main
 main()
 """
+)
 
 
 def build(kind: str, mb: float, path: Path) -> str:

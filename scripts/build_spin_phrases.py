@@ -90,9 +90,7 @@ def base_rows(wordnet: dict[str, set[str]]) -> dict[str, list[str]]:
     return rows
 
 
-def inflected(
-    rows: dict[str, list[str]], wordnet: dict[str, set[str]]
-) -> dict[str, list[str]]:
+def inflected(rows: dict[str, list[str]], wordnet: dict[str, set[str]]) -> dict[str, list[str]]:
     """Phrases in their inflected forms where the originals inflect alike (the WordNet
     marks follow their originals): verb phrases by their first word ("turned into" ->
     "became"), noun phrases by their last ("adult females" -> "women")."""

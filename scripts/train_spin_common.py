@@ -86,9 +86,7 @@ def build_rows(n_docs: int, n_clean: int, skip: int) -> dict[str, np.ndarray]:
     :func:`rows_of`), read with the first reading only, as the gate sees it."""
     spin_stage.COMMON = False
     try:
-        return shared_build_rows(
-            n_docs, n_clean, skip, rows_of=rows_of, width=len(COMMON_FEATURES)
-        )
+        return shared_build_rows(n_docs, n_clean, skip, rows_of=rows_of, width=len(COMMON_FEATURES))
     finally:
         spin_stage.COMMON = True
 

@@ -26,9 +26,7 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def _load_time_imports(
-    tree: ast.Module, name: str, is_package: bool, known: set[str]
-) -> set[str]:
+def _load_time_imports(tree: ast.Module, name: str, is_package: bool, known: set[str]) -> set[str]:
     """Modules imported when ``name`` is imported: module level, not under TYPE_CHECKING."""
     found: set[str] = set()
     stack: list[ast.stmt] = list(tree.body)

@@ -148,9 +148,7 @@ def test_agree_declines_an_original_outside_the_candidates() -> None:
     from repair.score.rareword import decide
 
     doc = Document(DESCANT)
-    decisions = [
-        d for d in decide(find(doc), len(doc.words)) if d.word.token.text == "fussiness"
-    ]
+    decisions = [d for d in decide(find(doc), len(doc.words)) if d.word.token.text == "fussiness"]
     assert decisions and all(d.applied for d in decisions)
     kept = consistency.agree(decisions, {"fussiness": "accuracy"})
     assert [d.original for d in kept] == [d.original for d in decisions]

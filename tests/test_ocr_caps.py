@@ -1,6 +1,5 @@
 """All-capitals words read with capital glyph confusions (data-driven cases with negatives)."""
 
-
 import pytest
 
 from repair.candidates.ocr_caps import capital_table, caps_readings

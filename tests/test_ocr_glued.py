@@ -1,6 +1,5 @@
 """Marks glued to words: the learned fate model and its candidates (data-driven cases)."""
 
-
 import pytest
 
 from repair.candidates.ocr_glued import chunk_readings, context_of, mark_model

@@ -87,7 +87,7 @@ def test_a_capital_glyph_is_read_as_lower_case_letters() -> None:
 
 
 def test_case_gain_follows_the_period_table() -> None:
-    """"Mis" is written in lower case inside a period sentence, "Mrs" with a capital."""
+    """ "Mis" is written in lower case inside a period sentence, "Mrs" with a capital."""
     assert rw.case_gain("Mis", "Mrs") > 1.0
     assert rw.case_gain("Uno", "line") > 1.0
     assert rw.case_gain("Hell", "Bell") == rw.CASE_GAIN_MIN  # never a charge

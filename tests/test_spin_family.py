@@ -33,7 +33,7 @@ def test_measure_nouns_come_from_wordnet_quantity_and_time() -> None:
 def test_count_figures_skip_measures_names_rates_and_tokens() -> None:
     text = (
         "The 2 leaders met for 3 hours. Internet Explorer 6 uses more memory. "
-        "It holds 5 parts per billion, 5\"9 tall. In the end, 4 companies agreed."
+        'It holds 5 parts per billion, 5"9 tall. In the end, 4 companies agreed.'
     )
     assert _figures(text) == ["2 leaders m", "4 companies"]
 

@@ -49,9 +49,11 @@ def test_shipped_model_loads_with_schema_and_fingerprint() -> None:
         (lambda d: d.update(word_threshold=1.5), "word_threshold"),
         (lambda d: d.update(calibration=[1.0]), "calibration"),
         (
-            lambda d: d["doc"].update(trees=[])
-            if d["doc"].get("kind") == "trees"
-            else d["doc"].update(coef=[0.0]),
+            lambda d: (
+                d["doc"].update(trees=[])
+                if d["doc"].get("kind") == "trees"
+                else d["doc"].update(coef=[0.0])
+            ),
             "doc.(coef|trees)",
         ),
     ],

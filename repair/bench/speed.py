@@ -67,13 +67,17 @@ atexit.register(_hwm)
 """
 
 #: Runs a module as ``python -m`` would and writes the process's VmHWM (kB) to argv[1] at exit.
-_WRAPPER = """\
+_WRAPPER = (
+    """\
 import runpy, sys
 HWM_FILE = sys.argv[1]
-""" + HWM_AT_EXIT + """\
+"""
+    + HWM_AT_EXIT
+    + """\
 sys.argv = sys.argv[2:]
 runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)
 """
+)
 
 
 def fix_command(tool: str, path: Path) -> list[str]:

@@ -158,12 +158,15 @@ def case_candidates(
         )
         if not strict and not (garbled and _loose_context(before, after)):
             return []
-        ok = low in FUNCTION_WORDS or (
-            garbled
-            and zipf(low) >= OTHER_MIN_ZIPF
-            and (low in lower_words or _lower_in_period_text(low))
-            # a word of a name ("the Improvement Committee", "the Industrial School")
-            and not (after.kind == "word" and after.text[:1].isupper())
+        ok = (
+            low in FUNCTION_WORDS
+            or (
+                garbled
+                and zipf(low) >= OTHER_MIN_ZIPF
+                and (low in lower_words or _lower_in_period_text(low))
+                # a word of a name ("the Improvement Committee", "the Industrial School")
+                and not (after.kind == "word" and after.text[:1].isupper())
+            )
         )
         rule_finding = "initial_capital"
         if ok and DROPPED_STOP and dropped_full_stop(toks, i):

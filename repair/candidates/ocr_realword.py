@@ -80,6 +80,8 @@ def lone_letter_threshold(letter: str, heavy: bool) -> float | None:
     real-word margin).  A lone "s" after a word is mostly a suffix the OCR cut off
     ("last year s star", "Smith s"), not a misread word: it keeps the default."""
     return LONE_LETTER_HEAVY_THRESHOLD if heavy and letter != "s" else None
+
+
 #: In pages garbled but not heavily (``heavy=False``: books, lightly garbled OCR, where a
 #: frequent word is rarely a misreading) the earlier, stricter settings: one confusion,
 #: words below Zipf 5 re-read as words of Zipf 5 or more, 0.3 nats of trust per Zipf

@@ -146,9 +146,11 @@ def fingerprint() -> str:
     src = init.read_text(encoding="utf-8") if init.is_file() else ""
     m = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", src)
     res = root / "resources"
-    sizes = ",".join(
-        f"{f.name}:{f.stat().st_size}" for f in sorted(res.iterdir()) if f.is_file()
-    ) if res.is_dir() else ""
+    sizes = (
+        ",".join(f"{f.name}:{f.stat().st_size}" for f in sorted(res.iterdir()) if f.is_file())
+        if res.is_dir()
+        else ""
+    )
     return f"table={table}; lemminflect={m.group(1) if m else '?'} {sizes}"
 
 

@@ -73,7 +73,5 @@ def english_list_text(text_or_words: str | Sequence[Token]) -> bool:
 
     is_name = get_ngrams().is_name
     long = [w for w in ws if len(w) > 1]
-    good = sum(
-        1 for w in long if zipf(w.lower()) >= 3.0 or (w[:1].isupper() and is_name(w))
-    )
+    good = sum(1 for w in long if zipf(w.lower()) >= 3.0 or (w[:1].isupper() and is_name(w)))
     return good >= MIN_ENGLISH_OR_NAME * len(long)

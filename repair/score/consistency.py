@@ -109,9 +109,7 @@ def carry(
         if gain < MIN_GAIN:
             continue
         conf, source = best[low]
-        out.append(
-            Carried(t.start, t.end, t.text, case_like(t.text, original), conf, source, gain)
-        )
+        out.append(Carried(t.start, t.end, t.text, case_like(t.text, original), conf, source, gain))
     return out
 
 

@@ -350,7 +350,11 @@ def same_mapping(
     covered = _covered([(e.offset, e.offset + e.length) for e in edits])
     return [
         Candidate(
-            c.start, c.end, c.replacement, c.kind, c.source,
+            c.start,
+            c.end,
+            c.replacement,
+            c.kind,
+            c.source,
             {**c.features, "word_bar": bar, "same_mapping": True},
         )  # fmt: skip
         for c in candidates
@@ -386,10 +390,7 @@ def _phrase_kept(c: Candidate) -> bool:
         return False
     if f.get("has_right", True) and f.get("right_gain", PHRASE_MIN_RIGHT) < PHRASE_MIN_RIGHT:
         return False
-    return (
-        f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN
-        or f.get("context", -99.0) >= PHRASE_MIN_CONTEXT
-    )
+    return f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN or f.get("context", -99.0) >= PHRASE_MIN_CONTEXT
 
 
 def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
@@ -547,9 +548,7 @@ class _Stage:
         )
         hidden = _profile_spans(occ)
         shown = _hidden_spans(occ, prior)
-        words = synonym_evidence(
-            doc, shown, hidden - shown if PROFILE_ROWS_NARROW else frozenset()
-        )
+        words = synonym_evidence(doc, shown, hidden - shown if PROFILE_ROWS_NARROW else frozenset())
         extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
         if extra:
             words = [w for w in words if w.start not in hidden]
