@@ -30,7 +30,11 @@ from repair.types import Candidate, Detection, Edit
 
 
 def _garbled(doc: Document, detection: Detection) -> bool:
-    """The garble gate, or the probe's opening of it (:meth:`_Stage.detect`)."""
+    """The garble gate, or the probe's opening of it, as :meth:`_Stage.detect` decided
+    (decided again only for a detection made elsewhere)."""
+    decided = detection.details.get("garbled")
+    if decided is not None:
+        return bool(decided)
     if detection.details.get("probe_opened"):
         return True
     return document_garbled(detection, doc.config.ocr_realword_min_garble)
