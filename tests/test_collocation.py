@@ -83,6 +83,19 @@ def test_tortured_prefilter_file_is_current() -> None:
     assert read_text(tortured.KEYS) == tortured.keys_text()
 
 
+def test_tortured_fingerprint_is_the_phrase_files_hash_cold_and_warm(tmp_path, monkeypatch) -> None:
+    import hashlib
+
+    from repair.lexicons import lexicon_path
+
+    want = hashlib.blake2b(lexicon_path(tortured.LEXICON).read_bytes(), digest_size=12).hexdigest()
+    monkeypatch.setenv("REPAIR_CACHE_DIR", str(tmp_path))
+    assert tortured.fingerprint() == want  # cold: hashed, then stored
+    assert tortured.fingerprint() == want  # warm: read back by the file's stat
+    monkeypatch.setenv("REPAIR_CACHE_DIR", "off")
+    assert tortured.fingerprint() == want
+
+
 def test_tortured_prefilter_misses_no_phrase() -> None:
     lex = tortured.load_lexicon()
     pre = tortured.prefilter()

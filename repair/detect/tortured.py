@@ -152,12 +152,21 @@ def phrase_key(units: tuple[str, ...] | list[str]) -> str:
 
 
 def fingerprint() -> str:
-    """BLAKE2b of the phrase file's bytes: the keys file is current when it records it."""
+    """BLAKE2b of the phrase file's bytes: the keys file is current when it records it.
+
+    Memoised in the per-user cache by the file's (path, size, mtime_ns): hashing the
+    657 KB file cost ~10 M instructions of every start."""
     import hashlib
 
     from repair.lexicons import lexicon_path
+    from repair.resources.cache import stat_cached
 
-    return hashlib.blake2b(lexicon_path(LEXICON).read_bytes(), digest_size=12).hexdigest()
+    path = lexicon_path(LEXICON)
+
+    def digest() -> str:
+        return hashlib.blake2b(path.read_bytes(), digest_size=12).hexdigest()
+
+    return stat_cached("tortured-blake2b", [path], digest, kind=str)
 
 
 def keys_text(lexicon: Lexicon | None = None) -> str:
