@@ -19,8 +19,22 @@ def _clean(word: str) -> bool:
 
 def _page(rng: random.Random) -> Counter[str]:
     """A page's counts: words, their one-letter variants, headings, odd lower cases."""
-    base = ["Lawrence", "Ernest", "Collins", "spending", "Bureau", "happy", "Galahad",
-            "committee", "LONDON", "Straße", "İstanbul", "letters", "latter", "sitting"]
+    base = [
+        "Lawrence",
+        "Ernest",
+        "Collins",
+        "spending",
+        "Bureau",
+        "happy",
+        "Galahad",
+        "committee",
+        "LONDON",
+        "Straße",
+        "İstanbul",
+        "letters",
+        "latter",
+        "sitting",
+    ]
     counts: Counter[str] = Counter()
     for w in base:
         counts[w] += rng.randint(1, 5)
@@ -68,7 +82,7 @@ def test_page_index_finds_a_dropped_letter() -> None:
 
 
 def test_page_index_keeps_forms_whose_lower_case_is_longer() -> None:
-    """"İstanbul".lower() is one code point longer (a combining dot): one plain edit from
+    """ "İstanbul".lower() is one code point longer (a combining dot): one plain edit from
     "Istanbul" in the scan, so the index must try it too."""
     counts = Counter({"Istanbul": 1, "İstanbul": 3})
     plain = ocr_pageedit.plain_edit_target("Istanbul", counts, dict(counts), _clean)
