@@ -89,3 +89,29 @@ def test_page_index_keeps_forms_whose_lower_case_is_longer() -> None:
     index = ocr_pageedit.PageIndex(dict(counts), counts)
     assert plain is not None and plain[0] == "İstanbul"
     assert ocr_pageedit.plain_edit_target("Istanbul", counts, dict(counts), _clean, index) == plain
+
+
+def test_block_cost_by_printed_rows_is_the_plain_alignment() -> None:
+    """The alignment's rows read by printed run give the plain look-up's cost, exactly
+    (float equality), on runs built from the table's own rows, their case and noise."""
+    from repair.score import ocr_price
+
+    rows = sorted(ocr_price._rows())
+    rng = random.Random(16)
+    pairs = [("tbe", "the"), ("Ijondon", "london"), ("rn", "m"), ("", "a"), ("a", ""), ("", "")]
+    for _ in range(3_000):
+        src, dst = "", ""
+        for _ in range(rng.randint(1, 3)):
+            p, t = rng.choice(rows)
+            if rng.random() < 0.3:
+                p = p.upper()
+            if rng.random() < 0.3:
+                ch = rng.choice("aeiouhlnrst")
+                p, t = p + ch, t + ch
+            src, dst = src + p, dst + t
+        if rng.random() < 0.2:
+            dst = dst[:-1]
+        pairs.append((src[:8], dst[:8]))
+    for src, dst in pairs:
+        assert ocr_price._block_cost(src, dst) == ocr_price._block_cost_plain(src, dst), (src, dst)
+    assert len({ocr_price._block_cost_plain(s, d) for s, d in pairs}) > 50  # costs vary
