@@ -114,6 +114,7 @@ def doc_vocab_candidates(
     prefixes = prefixes_of(w.lower() for w in targets)
     out: list[Candidate] = []
     memo: dict[str, tuple[str, float, tuple] | None] = {}
+    page = ocr_pageedit.PageIndex(targets, counts)  # built on its first use
     for i in range(len(toks)) if indices is None else indices:
         t = toks[i]
         text = t.text
@@ -122,7 +123,7 @@ def doc_vocab_candidates(
         if text in targets and _clean(text):
             continue
         if text not in memo:
-            memo[text] = _best_target(text, counts, targets, prefixes, old_print)
+            memo[text] = _best_target(text, counts, targets, prefixes, old_print, page)
         best = memo[text]
         if best is None or _next_to_hyphen(toks, i):
             continue
@@ -153,6 +154,7 @@ def _best_target(
     targets: dict[str, int],
     prefixes: PrefixIndex,
     old_print: bool = True,
+    page: ocr_pageedit.PageIndex | None = None,
 ) -> tuple[str, float, tuple] | None:
     if not any(c.isalpha() for c in text) or _clean(text):
         return None  # a word
@@ -175,7 +177,7 @@ def _best_target(
             best = (v, total, subs)
     if best is None and ocr_pageedit.PLAIN and not old_print:  # no confusion leads there;
         # early print spells a word several ways on a page ("Barnardine", "Barnadine")
-        hit = ocr_pageedit.plain_edit_target(text, counts, targets, _clean)
+        hit = ocr_pageedit.plain_edit_target(text, counts, targets, _clean, page)
         if hit is not None:
             best = (hit[0], hit[1], ())
     return best

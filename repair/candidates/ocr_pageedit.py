@@ -17,7 +17,7 @@ decides in context as for every reading.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 #: Switch (``ocr_docvocab`` reads it).
 PLAIN = True
@@ -53,14 +53,66 @@ def _inner(printed: str, word: str) -> bool:
     return False
 
 
+class PageIndex:
+    """The page's targets grouped for :func:`plain_edit_target` (issue 14): a scan of every
+    target per token was ~20 % of an OCR run at 100 k words.  Built lazily, once per page
+    (``targets`` and ``counts`` must not change after).  A target one letter longer or
+    shorter shares the token's first and last letter (:func:`_inner`), so only the
+    targets of the token's length +-1 with its first and last letter are tried; forms
+    whose lower case changes their length are tried for every token, and a token whose
+    lower case changes its length scans all targets: the same answer as the plain scan."""
+
+    __slots__ = ("_counts", "_groups", "_lower_counts", "_odd", "_targets")
+
+    def __init__(self, targets: Mapping[str, int], counts: Mapping[str, int]) -> None:
+        self._targets, self._counts = targets, counts
+        self._groups: dict[tuple[int, bool, str, str], list[tuple[str, int]]] | None = None
+        self._odd: list[tuple[str, int]] = []
+        self._lower_counts: dict[str, int] | None = None
+
+    def candidates(self, text: str, low: str, caps: bool) -> Iterable[tuple[str, int]]:
+        """The targets the plain scan could accept for ``text`` (a superset, in no
+        particular order; each is checked as in the scan)."""
+        if self._groups is None:
+            groups: dict[tuple[int, bool, str, str], list[tuple[str, int]]] = {}
+            for w, n in self._targets.items():
+                if n < MIN_COUNT:
+                    continue
+                wl = w.lower()
+                if len(wl) != len(w) or not w:
+                    self._odd.append((w, n))
+                    continue
+                groups.setdefault((len(w), w.isupper(), wl[0], wl[-1]), []).append((w, n))
+            self._groups = groups
+        if SUBSTITUTIONS or len(low) != len(text) or not text:
+            return self._targets.items()  # the plain scan (same checks follow)
+        out = list(self._odd)
+        for size in (len(text) - 1, len(text) + 1):
+            out += self._groups.get((size, caps, low[0], low[-1]), ())
+        return out
+
+    def mine(self, low: str) -> int:
+        """How often the page prints ``low`` in any case (the scan's sum)."""
+        if self._lower_counts is None:
+            lower: dict[str, int] = {}
+            for w, n in self._counts.items():
+                wl = w.lower()
+                lower[wl] = lower.get(wl, 0) + n
+            self._lower_counts = lower
+        return self._lower_counts.get(low, 0)
+
+
 def plain_edit_target(
     text: str,
     counts: Mapping[str, int],
     targets: Mapping[str, int],
     clean: Callable[[str], bool],
+    index: PageIndex | None = None,
 ) -> tuple[str, float] | None:
     """The page word (a key of ``targets``) one plain edit from ``text`` and its cost, or
-    ``None``; ``counts``: the page's counts; ``clean``: whether a form is a word or name."""
+    ``None``; ``counts``: the page's counts; ``clean``: whether a form is a word or name.
+    ``index``: a :class:`PageIndex` of the same ``targets`` and ``counts`` (same answer,
+    fewer targets tried)."""
     if len(text) < MIN_LEN or not text.isalpha():
         return None
     from rapidfuzz.distance import Levenshtein  # not loaded for clean text (cold start)
@@ -68,7 +120,8 @@ def plain_edit_target(
     low = text.lower()
     caps = text.isupper()
     found: list[tuple[int, str]] = []
-    for w, n in targets.items():
+    pool = targets.items() if index is None else index.candidates(text, low, caps)
+    for w, n in pool:
         if n < MIN_COUNT or abs(len(w) - len(text)) > 1 or w.isupper() != caps:
             continue  # capitals (a heading) are no reading of a word in text, nor back
         if Levenshtein.distance(low, w.lower(), score_cutoff=1) != 1 or not _inner(low, w.lower()):
@@ -76,7 +129,10 @@ def plain_edit_target(
         found.append((n, w))
     if not found:
         return None
-    mine = max(1, sum(n for w, n in counts.items() if w.lower() == low))  # any case
+    if index is None:
+        mine = max(1, sum(n for w, n in counts.items() if w.lower() == low))  # any case
+    else:
+        mine = max(1, index.mine(low))
     if mine > MAX_REPEATS:
         return None  # a form printed this often is the writer's ("dappy" x3 beside "happy")
     hits = [(n, w) for n, w in found if n >= mine + LEAD and clean(w)]
