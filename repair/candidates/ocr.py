@@ -25,6 +25,7 @@ from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
+from repair.candidates.ocr_casefar import casefar_candidates
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
 from repair.candidates.ocr_dropped import dropped_applies, dropped_candidates
 from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
@@ -330,7 +331,9 @@ class _Generator:
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
                 elif info.heavy and t.text[:1].isupper():  # "RobinBon": OCR's capitals
-                    out.extend(mixed_candidates(toks, i, counts[t.text]))
+                    mixed = mixed_candidates(toks, i, counts[t.text])
+                    # "AWATiD": the far searches, in the token's casing
+                    out.extend(mixed or casefar_candidates(toks, i, counts[t.text], "mixed_case"))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif t.kind == "number" and t.text == "1":
@@ -463,6 +466,8 @@ class _Generator:
                 out += backoff_candidates(tok, listed, reason)
         if FAR and info.heavy and reason in FAR_REASONS:
             out += self._far(tok, reason, info, initial, in_names, out)
+            if not any(c.start == tok.start and c.end == tok.end for c in out):
+                out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
