@@ -23,6 +23,7 @@ from types import ModuleType
 
 from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
+from repair.candidates.ocr_capfar import common_word_place
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_casefar import casefar_candidates
@@ -468,7 +469,8 @@ class _Generator:
                 listed = [c.cost for c in correction_candidates(tok.text)]
                 out += backoff_candidates(tok, listed, reason)
         if FAR and info.heavy and reason in FAR_REASONS:
-            out += self._far(tok, reason, info, initial, in_names, out)
+            place = common_word_place(toks, i)  # "the Distict", not "Miss Tasma"
+            out += self._far(tok, reason, info, initial, in_names, out, place)
             if not any(c.start == tok.start and c.end == tok.end for c in out):
                 out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
@@ -511,16 +513,18 @@ class _Generator:
         initial: bool,
         in_names: bool,
         found: list[Candidate],
+        place: bool = False,
     ) -> list[Candidate]:
         """Far readings (:mod:`repair.candidates.ocr_far`) of a heavy page's non-word that
-        no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"."""
+        no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"; a
+        capitalised one only in a common word's ``place`` (:mod:`repair.candidates.ocr_capfar`)."""
         text = tok.text
         period, inner = info.period_word(text), reason == "inner_capital"
-        applies = far_applies(text, info.counts, period, inner)
+        applies = far_applies(text, info.counts, period, inner, capitals=place or None)
         ocr_farlong = _farlong()
         # long words garbled beyond the far search (:mod:`repair.candidates.ocr_farlong`)
         long_ok = ocr_farlong.FAR_LONG and far_applies(
-            text, info.counts, period, inner, capitals=ocr_farlong.CAPITALS or None
+            text, info.counts, period, inner, capitals=ocr_farlong.CAPITALS or place or None
         )
         if not (applies or long_ok):
             return []
