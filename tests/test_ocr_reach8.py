@@ -96,3 +96,31 @@ def test_a_heavy_page_joins_a_broken_word(monkeypatch: pytest.MonkeyPatch) -> No
     assert "Committee" in res.text
     monkeypatch.setattr(ocr_glyphjoin, "GLYPH_JOIN", False)
     assert "Committee" not in repair_text(text).text  # one piece at a time: no word
+
+
+def test_a_common_words_place_is_after_a_lower_case_word() -> None:
+    from repair.candidates.ocr_capfar import common_word_place
+
+    toks = tokenize("the Distict, Miss Tasma. W. Woolcott said. Wtiy not, Eileen Mavo")
+    placed = [t.text for i, t in enumerate(toks) if t.kind == "word" and common_word_place(toks, i)]
+    assert placed == ["Distict", "Wtiy"]  # never after a title, an initial or a name
+
+
+def test_capital_far_readings_need_a_clear_margin(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_capfar
+    from repair.score.ocr_channel import Correction
+
+    a, b = Correction("district", 4.0, (), False), Correction("distinct", 5.0, (), False)
+    assert ocr_capfar.clear_reading([a, b]) == ()  # 1 nat apart: a name near two words
+    assert ocr_capfar.clear_reading([a]) == (a,)
+    monkeypatch.setattr(ocr_capfar, "MARGIN", 0.5)
+    assert ocr_capfar.clear_reading([a, b]) == (a,)
+
+
+def test_capital_far_readings_are_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_capfar
+
+    text = NEWSPAPER.replace("the medita-", "tributes to the Vustrulluiis at the medita-")
+    assert "Vustrulluiis" in repair_text(text).text  # off: the archive suite's names broke
+    monkeypatch.setattr(ocr_capfar, "CAPITAL_FAR", True)
+    assert "Australians" in repair_text(text).text

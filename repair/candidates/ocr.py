@@ -23,7 +23,7 @@ from types import ModuleType
 
 from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
-from repair.candidates.ocr_capfar import common_word_place
+from repair.candidates.ocr_capfar import capital_far_place, clear_reading
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_casefar import casefar_candidates
@@ -469,7 +469,7 @@ class _Generator:
                 listed = [c.cost for c in correction_candidates(tok.text)]
                 out += backoff_candidates(tok, listed, reason)
         if FAR and info.heavy and reason in FAR_REASONS:
-            place = common_word_place(toks, i)  # "the Distict", not "Miss Tasma"
+            place = capital_far_place(toks, i)  # "the Distict", not "Miss Tasma"
             out += self._far(tok, reason, info, initial, in_names, out, place)
             if not any(c.start == tok.start and c.end == tok.end for c in out):
                 out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"
@@ -537,6 +537,8 @@ class _Generator:
         if not readings and long_ok:
             costs = [float(c.features.get("cost", 99.0)) for c in found]
             readings = ocr_farlong.readings_over(text, costs)
+        if place and text[:1].isupper():
+            readings = clear_reading(readings)  # a name no list knows is near several words
         for c in readings:
             word = _initial_case(transfer_case(text, c.text), text, initial)
             if in_names and word[:1].islower():
