@@ -40,6 +40,13 @@ def test_real_mixed_case_forms_and_plain_shapes_are_not_read(token: str) -> None
 def test_casing_follows_the_print() -> None:
     assert casefar_case("december", "JJeeember") == "December"
     assert casefar_case("award", "AWATiD") == "AWARD"
+    assert casefar_case("mcleod", "McLood") == "McLeod"  # a capital on its own letter stays
+    assert casefar_case("robinson", "RobinBon") == "Robinson"  # B printed for s: not kept
+
+
+@pytest.mark.parametrize("token", ["InAsia", "DrAnna", "GIbill"])
+def test_two_words_run_together_are_left_to_the_splits(token: str) -> None:
+    assert not casefar_applies(token, 1)
 
 
 def test_a_heavy_page_reads_a_case_garbled_word(monkeypatch: pytest.MonkeyPatch) -> None:

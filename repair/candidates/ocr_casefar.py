@@ -10,13 +10,15 @@ retrieval (:func:`repair.candidates.ocr_far.far_readings`, and for long tokens t
 margin search :func:`repair.candidates.ocr_farlong.long_reading`) reads the case-folded
 print like any lower-case non-word.  The reading is given the casing the token means:
 all capitals when most of its letters are capitals ("AWATiD" -> "AWARD"), else a capital
-initial ("JJeeember" -> "December").
+initial ("JJeeember" -> "December") and, in a reading as long as the print, the capitals
+printed on their own letter ("MaoDonald" -> "MacDonald", "RobinBon" -> "Robinson").
 
 Real mixed-case forms are guarded by shape and by the page, not by a word list: only a
 token opening with a capital and holding a second one (lower-case openers such as
 iPhone, pH, mRNA are never read here), printed once on the page, whose case-folded form
 no dictionary or name list knows ("McLeod", "MacArthur", "McGrath" stay), with no
-apostrophe next to it ("M'KctwIe": a piece of a name).  Only heavily garbled pages
+apostrophe next to it ("M'KctwIe": a piece of a name) and that is not two known words
+run together ("InAsia", "DrAnna": the split candidates' job).  Only heavily garbled pages
 (the caller checks) and only when no other candidate reads the token; the language
 model decides at the far search's margin.
 
@@ -54,6 +56,8 @@ def casefar_applies(text: str, count: int) -> bool:
     low = text.lower()
     if is_known(low):
         return False
+    if any(is_known(low[:k]) and is_known(low[k:]) for k in range(2, len(low) - 1)):
+        return False  # two words run together ("InAsia", "DrAnna", "GIbill"): a split's job
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
@@ -62,9 +66,14 @@ def casefar_applies(text: str, count: int) -> bool:
 
 def casefar_case(word: str, text: str) -> str:
     """``word`` (lower case) in the casing ``text`` means: all capitals when most of
-    its letters are capitals, else a capital initial."""
+    its letters are capitals, else a capital initial (and the print's capitals on their
+    own letters when ``word`` is as long)."""
     if sum(ch.isupper() for ch in text) * 2 > len(text):
         return word.upper()
+    if len(word) == len(text):  # "McLood" -> "McLeod": a capital kept on its own letter
+        pairs = zip(text, word, strict=True)
+        inner = "".join(w.upper() if p.isupper() and p.lower() == w else w for p, w in pairs)
+        return inner[:1].upper() + inner[1:]
     return word[:1].upper() + word[1:]
 
 
