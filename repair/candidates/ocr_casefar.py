@@ -17,10 +17,11 @@ Real mixed-case forms are guarded by shape and by the page, not by a word list: 
 token opening with a capital and holding a second one (lower-case openers such as
 iPhone, pH, mRNA are never read here), printed once on the page, whose case-folded form
 no dictionary or name list knows ("McLeod", "MacArthur", "McGrath" stay), with no
-apostrophe next to it ("M'KctwIe": a piece of a name) and that is not two known words
-run together ("InAsia", "DrAnna": the split candidates' job).  Only heavily garbled pages
-(the caller checks) and only when no other candidate reads the token; the language
-model decides at the far search's margin.
+apostrophe next to it ("M'KctwIe": a piece of a name) and that is not two common words
+run together at a capital ("InAsia", "DrAnna": the split candidates' job).  Only
+heavily garbled pages (the caller checks) and only when no other candidate reads the
+token; one reading, clearly the cheapest; the language model decides at the far
+search's margin.
 
 >>> casefar_case("december", "JJeeember"), casefar_case("award", "AWATiD")
 ('December', 'AWARD')
@@ -31,6 +32,7 @@ model decides at the far search's margin.
 from __future__ import annotations
 
 from repair.candidates.ocr_rules import cand
+from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
@@ -39,6 +41,9 @@ from repair.types import Candidate, Token
 CASE_FAR = True
 #: Shortest token read (letters).
 MIN_LEN = 4
+#: A token that is two words this common (Zipf) run together at a capital is left to
+#: the split candidates ("InAsia", "DrAnna"; "RobinBon": "bon" is rarer).
+SPLIT_ZIPF = 4.0
 #: Margin (nats) a reading needs (the far search's).
 THRESHOLD = -3.0
 #: The cheapest reading is kept alone, and only when the next far reading costs this
@@ -56,12 +61,22 @@ def casefar_applies(text: str, count: int) -> bool:
     low = text.lower()
     if is_known(low):
         return False
-    if any(is_known(low[:k]) and is_known(low[k:]) for k in range(2, len(low) - 1)):
-        return False  # two words run together ("InAsia", "DrAnna", "GIbill"): a split's job
+    if _run_together(text):
+        return False  # "InAsia", "DrAnna": a split's job
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
     return not (table.is_name(text.capitalize()) or table.known(low))
+
+
+def _run_together(text: str) -> bool:
+    """Whether ``text`` is two common words run together, the second's capital kept."""
+    return any(
+        text[k].isupper()
+        and text[k - 1].islower()
+        and min(zipf(text[:k].lower()), zipf(text[k:].lower())) >= SPLIT_ZIPF
+        for k in range(2, len(text) - 1)
+    )
 
 
 def casefar_case(word: str, text: str) -> str:
