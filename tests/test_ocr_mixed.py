@@ -31,4 +31,9 @@ def test_heavy_page_reads_the_capital(monkeypatch) -> None:
     assert "Robinson" in out and "RobinBon" not in out
     assert "McDonald" in out
     monkeypatch.setattr(mixed, "MIXED", False)
+    # the far searches read it too (:mod:`repair.candidates.ocr_casefar`)
+    assert "Robinson" in repair_text(PAGE).text
+    from repair.candidates import ocr_casefar
+
+    monkeypatch.setattr(ocr_casefar, "CASE_FAR", False)
     assert "RobinBon" in repair_text(PAGE).text

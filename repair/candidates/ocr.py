@@ -23,13 +23,16 @@ from types import ModuleType
 
 from repair.candidates import ocr_affix, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
+from repair.candidates.ocr_capfar import capital_far_place, clear_reading
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
+from repair.candidates.ocr_casefar import casefar_candidates
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
 from repair.candidates.ocr_dropped import dropped_applies, dropped_candidates
 from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
 from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_garbled_join import garbled_joins
+from repair.candidates.ocr_glyphjoin import glyph_join_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_glyph_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
@@ -330,7 +333,9 @@ class _Generator:
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
                 elif info.heavy and t.text[:1].isupper():  # "RobinBon": OCR's capitals
-                    out.extend(mixed_candidates(toks, i, counts[t.text]))
+                    mixed = mixed_candidates(toks, i, counts[t.text])
+                    # "AWATiD": the far searches, in the token's casing
+                    out.extend(mixed or casefar_candidates(toks, i, counts[t.text], "mixed_case"))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif t.kind == "number" and t.text == "1":
@@ -341,6 +346,8 @@ class _Generator:
             out.extend(split_pairs(toks, flagged, garbled))
             reasons = {f.start: f.reason for f in detection.findings}
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words
+            if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
+                out.extend(glyph_join_candidates(toks))
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
@@ -462,7 +469,10 @@ class _Generator:
                 listed = [c.cost for c in correction_candidates(tok.text)]
                 out += backoff_candidates(tok, listed, reason)
         if FAR and info.heavy and reason in FAR_REASONS:
-            out += self._far(tok, reason, info, initial, in_names, out)
+            place = capital_far_place(toks, i)  # "the Distict", not "Miss Tasma"
+            out += self._far(tok, reason, info, initial, in_names, out, place)
+            if not any(c.start == tok.start and c.end == tok.end for c in out):
+                out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
@@ -503,16 +513,18 @@ class _Generator:
         initial: bool,
         in_names: bool,
         found: list[Candidate],
+        place: bool = False,
     ) -> list[Candidate]:
         """Far readings (:mod:`repair.candidates.ocr_far`) of a heavy page's non-word that
-        no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"."""
+        no candidate reads cheaply: "conllnuid" -> "continued", "Cmincil" -> "Council"; a
+        capitalised one only in a common word's ``place`` (:mod:`repair.candidates.ocr_capfar`)."""
         text = tok.text
         period, inner = info.period_word(text), reason == "inner_capital"
-        applies = far_applies(text, info.counts, period, inner)
+        applies = far_applies(text, info.counts, period, inner, capitals=place or None)
         ocr_farlong = _farlong()
         # long words garbled beyond the far search (:mod:`repair.candidates.ocr_farlong`)
         long_ok = ocr_farlong.FAR_LONG and far_applies(
-            text, info.counts, period, inner, capitals=ocr_farlong.CAPITALS or None
+            text, info.counts, period, inner, capitals=ocr_farlong.CAPITALS or place or None
         )
         if not (applies or long_ok):
             return []
@@ -525,6 +537,8 @@ class _Generator:
         if not readings and long_ok:
             costs = [float(c.features.get("cost", 99.0)) for c in found]
             readings = ocr_farlong.readings_over(text, costs)
+        if place and text[:1].isupper():
+            readings = clear_reading(readings)  # a name no list knows is near several words
         for c in readings:
             word = _initial_case(transfer_case(text, c.text), text, initial)
             if in_names and word[:1].islower():

@@ -1,0 +1,143 @@
+"""A word the OCR broke with a stray glyph: "Com-nittee", "diffi-.uit", "trou-ors".
+
+On a heavily garbled page a letter is often printed as a mark ("-", ".", "\\\\", ">")
+and the tokenizer then cuts the word in two pieces, neither of which is a word, so
+every one-token search reads a piece ("nittee", "uit") and none the word.  Here the
+two pieces and the one or two marks between them (no space, no apostrophe: "O'Brien",
+"don't") are read as one printed string: the common words (the far search's list)
+about as long as the pieces together (one letter shorter to the marks' length plus one
+longer, sharing the first or last letter, within :data:`DISTANCE_SHARE` of the length
+in plain edits) are priced by the learned channel
+(:func:`repair.score.ocr_price.channel_cost`, the marks priced as generic edits), and
+the cheapest is proposed only when it costs at most :data:`COST_PER_CHAR` nats a
+printed glyph and the next costs :data:`MARGIN` nats more: the relative test of
+:mod:`repair.candidates.ocr_farlong`.
+
+Real compounds and abbreviations stay: the pieces together are no known word, and at
+a hyphen neither a right piece of three letters nor a piece of four that a dictionary
+knows ("co-respondent", "so-called", "Botany-road", "before-mentioned").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from repair.candidates.ocr_rules import cand
+from repair.score.ocr_channel import is_known
+from repair.types import Candidate, Token
+
+#: Read words broken by stray glyphs (hook in :mod:`repair.candidates.ocr`, heavy pages).
+GLYPH_JOIN = True
+#: Most marks between the pieces.
+MAX_MARKS = 2
+#: Shortest piece, and shortest string of both pieces' letters.
+MIN_PIECE = 2
+MIN_LETTERS = 6
+#: Plain edit distance of the retrieval: this share of the letters (at least 2).
+DISTANCE_SHARE = 0.4
+#: The cheapest reading costs at most this many nats a printed glyph ...
+COST_PER_CHAR = 1.5
+#: ... and the next one at least this many nats more.
+MARGIN = 3.0
+#: The cost the scorer sees is capped here (the margin said the rest), and the
+#: margin the reading needs in context.
+COST_CAP = 5.0
+THRESHOLD = -3.0
+_QUOTES = frozenset("'’`\"")
+
+
+def glyph_join_candidates(toks: list[Token]) -> list[Candidate]:
+    """Readings of word pieces joined by one or two stray marks (module doc)."""
+    if not GLYPH_JOIN:
+        return []
+    out: list[Candidate] = []
+    n = len(toks)
+    for i, left in enumerate(toks):
+        if left.kind != "word" or len(left.text) < MIN_PIECE or not left.text.isalpha():
+            continue
+        k = i + 1
+        while k < n and k - i - 1 <= MAX_MARKS and toks[k].kind == "punct":
+            k += 1
+        marks = toks[i + 1 : k]
+        if not marks or k >= n or len(marks) > MAX_MARKS or toks[k].kind != "word":
+            continue
+        right = toks[k]
+        sep = "".join(t.text for t in marks)
+        if len(sep) > MAX_MARKS or any(ch in _QUOTES or ch.isspace() for ch in sep):
+            continue
+        if not right.text.isalpha() or len(right.text) < MIN_PIECE:
+            continue
+        if not _pieces_apply(left.text, sep, right.text):
+            continue
+        found = glyph_join_reading(left.text, sep, right.text)
+        if found is None:
+            continue
+        word, cost = found
+        word = _cased(word, left.text, right.text)
+        out.append(
+            cand(
+                left.start,
+                right.end,
+                word,
+                "OCR_JOIN_SPLIT",
+                finding="glyph_join",
+                orig=[left.text, right.text],
+                alt=[word],
+                cost=min(cost, COST_CAP),
+                threshold=THRESHOLD,
+                glyph_join=True,
+            )
+        )
+    return out
+
+
+def _pieces_apply(left: str, sep: str, right: str) -> bool:
+    letters = (left + right).lower()
+    if len(letters) < MIN_LETTERS or is_known(letters):
+        return False
+    if is_known(left.lower()) and is_known(right.lower()):
+        return False  # two words and a mark
+    if "-" in sep:  # a compound: "co-respondent", "Botany-road"
+        if len(right) >= 3 and is_known(right.lower()):
+            return False
+        if len(left) >= 4 and is_known(left.lower()):
+            return False
+    return True
+
+
+def _cased(word: str, left: str, right: str) -> str:
+    if left.isupper() and len(left) > 1 and (right.isupper() or len(right) <= 2):
+        return word.upper()
+    if left[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@lru_cache(maxsize=4_096)
+def glyph_join_reading(left: str, sep: str, right: str) -> tuple[str, float] | None:
+    """(word in lower case, channel cost) that ``left + sep + right`` is a misprint
+    of, when one word is clearly the cheapest (module doc), else ``None``."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates.ocr_far import _ends
+    from repair.score.ocr_price import channel_cost
+
+    low = (left + right).lower()
+    printed = left + sep + right
+    ends = _ends()
+    words: list[str] = []
+    for k in range(len(low) - 1, len(low) + len(sep) + 2):
+        words += ends.get((k, "first", low[0]), ())
+        words += [w for w in ends.get((k, "last", low[-1]), ()) if w[0] != low[0]]
+    cutoff = max(2, int(len(low) * DISTANCE_SHARE))
+    hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    priced = sorted((channel_cost(printed, w), w) for w, _d, _k in hits)
+    if not priced:
+        return None
+    best, word = priced[0]
+    if best > COST_PER_CHAR * len(printed):
+        return None
+    if len(priced) > 1 and priced[1][0] - best < MARGIN:
+        return None
+    return word, round(best, 3)
