@@ -83,9 +83,7 @@ def number_gain(
     return lg, rg
 
 
-def plural_forms(
-    doc: Document, edits: Iterable[Edit], rules: frozenset[str] = RULES
-) -> list[Edit]:
+def plural_forms(doc: Document, edits: Iterable[Edit], rules: frozenset[str] = RULES) -> list[Edit]:
     """``edits`` (spans on ``doc.text``, not overlapping) with each restoration of an
     unmarked written noun (:func:`unmarked_noun`) by one of ``rules`` put in the plural
     where its restored context asks for it (module doc); the others unchanged, in the same
