@@ -38,7 +38,9 @@ def test_wide_reading_restores_a_word_whose_original_is_past_the_cut() -> None:
     doc = Document(TEXT)
     d = spin.STAGE.detect(doc)
     # the first reading proposes a word of the main table, under the bar
-    first = [(w.original, p) for w, p in zip(d.words, d.probs) if w.written == "sureness"]
+    first = [
+        (w.original, p) for w, p in zip(d.words, d.probs, strict=True) if w.written == "sureness"
+    ]
     assert first and all(o != "stock" and p < 0.5 for o, p in first)
     out = spin.wide_reading(doc, d, [], 0.5)
     assert out and {c.replacement for c in out} == {"stock"}
@@ -52,4 +54,3 @@ def test_wide_reading_skips_common_written_words(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(spin, "WIDE_MAX_ZIPF", 1.0)
     doc = Document(TEXT)
     assert spin.wide_reading(doc, spin.STAGE.detect(doc), [], 0.5) == []
-
