@@ -821,7 +821,11 @@ class _Stage:
                 edits = score_spin(
                     doc, doc_score, kept + extra + more, gate=False, decisions=decisions
                 )
-            wide = wide_reading(doc, detection, edits, bar) if WIDE and bar <= 1.0 else []
+            wide = (
+                wide_reading(doc, detection, edits, bar)
+                if WIDE and bar <= 1.0 and isinstance(detection, SpinDetection)
+                else []
+            )
             if wide:
                 for c in wide:
                     dropped.pop((c.start, c.end), None)
