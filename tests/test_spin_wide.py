@@ -54,3 +54,13 @@ def test_wide_reading_skips_common_written_words(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(spin, "WIDE_MAX_ZIPF", 1.0)
     doc = Document(TEXT)
     assert spin.wide_reading(doc, spin.STAGE.detect(doc), [], 0.5) == []
+
+
+def test_the_shipped_forms_are_the_live_inflection_of_the_lemma_row() -> None:
+    from repair.candidates.spin_wide import wide_originals_live
+
+    table = wide_table()
+    lemmas = {"quaver": table["quaver"]}
+    assert wide_originals_live("quavered", lemmas) == table["quavered"]
+    assert wide_originals_live("quaver", lemmas) == table["quaver"]
+    assert wide_originals_live("quavered", {}) == ()

@@ -8,15 +8,16 @@ rare spinner, dev, 428 missed and 124 wrong substitutions whose original is not 
 candidate; about 200 of them at positions 18-35 of that ranking).
 
 ``lexicons/spin_synonyms_wide.tsv`` (``scripts/build_spin_synonyms.py --wide``) holds
-positions 18-35 of written lemmas rarer than Zipf 4.0.  They are read only by the spin
-stage's wide reading (:func:`repair.stages.spin.wide_reading`): in a document whose
-spinner-agnostic gate is open, for a rare written word the first reading did not restore.
-Inflected like the written word, as :func:`~repair.candidates.spin_synonyms.originals_of_live`
-inflects Moby's rows.
+positions 18-35 of written lemmas rarer than Zipf 4.0, already inflected for every word
+form lemminflect knows (run time needs no lemminflect: :func:`wide_originals` is a
+look-up).  They are read only by the spin stage's wide reading
+(:func:`repair.stages.spin.wide_reading`): in a document whose spinner-agnostic gate is
+open, for a rare written word the first reading did not restore.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from repair.candidates.spin_synonyms import (
@@ -27,40 +28,44 @@ from repair.candidates.spin_synonyms import (
     _tags,
     spelling_variant,
 )
-from repair.lexicons import LexiconError, read_tsv
+from repair.lexicons import LexiconError, format_header, read_tsv
 
 TABLE = "spin_synonyms_wide.tsv"
-COLUMNS = ("spun_lemma", "originals")
+COLUMNS = ("written", "originals")
 
 
 @lru_cache(maxsize=1)
 def wide_table() -> dict[str, tuple[str, ...]]:
-    """Spun lemma -> originals past the main table's cut (schema checked)."""
+    """Written word form -> its wide originals, inflected like it (schema checked)."""
     out: dict[str, tuple[str, ...]] = {}
     for n, row in enumerate(read_tsv(TABLE, COLUMNS), 1):
         if len(row) != 2 or not row[0] or not row[1]:
-            raise LexiconError(f"{TABLE}: data row {n}: need 'spun_lemma<TAB>originals': {row!r}")
+            raise LexiconError(f"{TABLE}: data row {n}: need 'written<TAB>originals': {row!r}")
         out[row[0]] = tuple(row[1].split(","))
     return out
 
 
-@lru_cache(maxsize=20_000)
 def wide_originals(word: str) -> tuple[str, ...]:
-    """The wide table's originals of the lower-case ``word``, inflected like it (each
-    reading of the word whose part of speech the original has as a lemma; ambiguous
-    inflections skipped)."""
+    """The wide originals of the lower-case ``word`` (inflected like it; may be empty)."""
+    return wide_table().get(word, ())
+
+
+def wide_originals_live(word: str, lemmas: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """:func:`wide_originals` computed from ``lemmas`` (spun lemma -> originals past the
+    cut) with lemminflect, as :func:`~repair.candidates.spin_synonyms.originals_of_live`
+    reads Moby's rows: each reading of the word whose part of speech the original has as a
+    lemma, inflected like the word; ambiguous inflections skipped (build time only)."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
     from lemminflect import getAllLemmas
 
-    table = wide_table()
-    readings = getAllLemmas(word) or {u: (word,) for u in _UPOS if word in table}
+    readings = getAllLemmas(word) or {u: (word,) for u in _UPOS if word in lemmas}
     out: list[str] = []
-    for upos, lemmas in readings.items():
-        if upos not in _UPOS or not lemmas:
+    for upos, found in readings.items():
+        if upos not in _UPOS or not found:
             continue
-        lemma = lemmas[0]
-        origs = tuple(o for o in table.get(lemma, ()) if _is_lemma(o, upos))
+        lemma = found[0]
+        origs = tuple(o for o in lemmas.get(lemma, ()) if _is_lemma(o, upos))
         if not origs:
             continue
         tags = _tags(word, lemma, upos) if word != lemma else ()
@@ -77,3 +82,19 @@ def wide_originals(word: str) -> tuple[str, ...]:
             if form and form not in out and form.isalpha() and not spelling_variant(word, form):
                 out.append(form)
     return tuple(out)
+
+
+def table_text(lemmas: Mapping[str, Sequence[str]], header: Sequence[str]) -> str:
+    """The text of :data:`TABLE`: :func:`wide_originals_live` of every word form lemminflect
+    knows and every lemma of ``lemmas``, where it has originals (``header``: the comment
+    lines after the format line; build scripts)."""
+    from lemminflect import getAllLemmas
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    getAllLemmas("the")  # loads the dictionaries
+    lem = Lemmatizer()
+    known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
+    words = sorted(known | {s for s in lemmas if s.isalpha() and s.islower()})
+    rows = ((w, wide_originals_live(w, lemmas)) for w in words)
+    lines = [format_header(COLUMNS), *header, *(f"{w}\t{','.join(o)}" for w, o in rows if o)]
+    return "\n".join(lines) + "\n"
