@@ -64,3 +64,13 @@ def test_the_shipped_forms_are_the_live_inflection_of_the_lemma_row() -> None:
     assert wide_originals_live("quavered", lemmas) == table["quavered"]
     assert wide_originals_live("quaver", lemmas) == table["quaver"]
     assert wide_originals_live("quavered", {}) == ()
+
+
+def test_a_wide_restoration_says_so_in_its_evidence() -> None:
+    from repair.score.spin import score_spin
+
+    doc = Document(TEXT)
+    out = spin.wide_reading(doc, spin.STAGE.detect(doc), [], 0.5)
+    edits = score_spin(doc, 0.99, out, gate=False)
+    assert edits and all(e.evidence.get("wide_candidates") for e in edits)
+    assert {e.replacement for e in edits} == {"stock"}

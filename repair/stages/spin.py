@@ -116,10 +116,11 @@ WIDE_MAX_ZIPF = 4.0
 #: and all 17 of double's, for ~60 % of the LM cost of reading every such word).
 WIDE_MIN_PROB = 0.05
 #: Rank the wide originals alone (the declined row's own candidates out), each needing an
-#: LM gain above the declined row's by WIDE_LEAD.  Off: on dev, rare 0.328 -> 0.337 but
-#: precision 0.644 -> 0.633, double 0.290 -> 0.293 (0.686 -> 0.675) and WordNet 0.268 ->
-#: 0.267 (lead 2.0: 0.335 / 0.292 / 0.267); ranked with the word's own candidates, a
-#: wide original must beat them under the same ranker (channel: its Moby position; LM).
+#: LM gain above the declined row's by WIDE_LEAD.  Off: on dev (lead 2.0), rare 0.328 ->
+#: 0.336 but precision 0.644 -> 0.641, double 0.290 -> 0.293 (0.686 -> 0.683); its extra
+#: edits are right at ~0.55, under the spinners' precision (benchmarks/RESULTS.md, "Spin:
+#: Moby originals past the cut").  Ranked with the word's own candidates, a wide original
+#: must beat them under the same ranker (channel: its Moby position; LM).
 WIDE_ONLY = False
 WIDE_LEAD = 2.0
 #: Common written words get a second reading in documents already found spun
@@ -362,10 +363,10 @@ def wide_reading(
 ) -> list[Candidate]:
     """The wide reading: each rare written word (Zipf < :data:`WIDE_MAX_ZIPF`) of the
     first reading that no edit covers and whose probability stayed under ``bar`` (but at
-    least :data:`WIDE_MIN_PROB`) is read
-    again with its candidates plus the wide table's (:mod:`repair.candidates.spin_wide`),
-    in the context the first round restored; where the best original is a new one, the
-    row replaces the word's and the same model decides it at the same ``bar``."""
+    least :data:`WIDE_MIN_PROB`) is read again with its candidates plus the wide table's
+    (:mod:`repair.candidates.spin_wide`), in the context the first round restored; where
+    the best original is a new one, the row replaces the word's and the same model decides
+    it at the same ``bar`` (edit evidence ``wide_candidates``)."""
     model = get_model()
     ctx = WordContext.of(doc)
     done: set[int] = set()
