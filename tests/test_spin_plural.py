@@ -61,3 +61,15 @@ def test_gain_bar_decides(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Congress passed many jurisprudence that were never enforced."
     monkeypatch.setattr(spin_plural, "MIN_GAIN", 1000.0)
     assert _restore(text, "jurisprudence", "law").replacement == "law"
+
+
+def test_collocation_rules_take_the_plural_too() -> None:
+    """The collocation stage's rare-word restorations (RARE_WORD) read the same rule through
+    ``rules`` (repair.stages.collocation.PLURAL); the spin stage's default leaves them."""
+    text = "Congress passed many jurisprudence that were never enforced."
+    doc = Document(text)
+    i = text.index("jurisprudence")
+    e = Edit(i, 13, "jurisprudence", "law", "collocation", 0.9, "RARE_WORD", "'law'")
+    assert plural_forms(doc, [e])[0].replacement == "law"
+    got = plural_forms(doc, [e], spin_plural.COLLOCATION_RULES)[0]
+    assert got.replacement == "laws" and got.evidence["number"] == "plural"

@@ -209,6 +209,8 @@ def _accept(
     if prob is not None:
         evidence["model_probability"] = round(prob, 4)
         evidence["main_features"] = f.get("main_features", [])
+    if f.get("wide"):  # an original past the reverse table's cut (stages/spin.wide_reading)
+        evidence["wide_candidates"] = True
     edit = Edit(
         start,
         c.end - start,

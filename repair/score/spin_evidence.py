@@ -322,6 +322,7 @@ def evidence(
     counts: Mapping[str, int] | None = None,
     min_left: float | None = None,
     packed: bool = False,
+    origs: tuple[str, ...] | None = None,
 ) -> WordEvidence | None:
     """:class:`WordEvidence` for one word, or None when it has no candidate original.
 
@@ -330,8 +331,11 @@ def evidence(
     gains that much given the left context (:func:`candidate_table`; with the ranker).
     ``packed``: the ranked choices as :class:`Packed` (what :func:`consistent` reads, one
     array per word) instead of a tuple of (original, gain, score, features) rows.
+    ``origs``: these candidate originals instead of :func:`candidates_for`'s (the wide
+    reading, :func:`repair.stages.spin.wide_reading`).
     """
-    origs = candidates_for(written)
+    if origs is None:
+        origs = candidates_for(written)
     if not origs:
         return None
     ranker = get_ranker()

@@ -25,6 +25,9 @@ from repair.types import Edit
 
 #: Rules whose restorations may take the plural (one written word -> one original word).
 RULES = frozenset({"SPIN_SYNONYM", "CONSISTENT_RESTORATION"})
+#: The same for the collocation stage's one-word restorations (rare words and a paper
+#: mill's words, and their carried copies: :mod:`repair.stages.collocation`).
+COLLOCATION_RULES = frozenset({"RARE_WORD", "TORTURED_WORD", "CONSISTENT_RESTORATION"})
 #: LM gain (nats, plural over singular, restored context) the plural needs (dev, three
 #: spinners, 245 such restorations: 0.5 -> 30 plurals right, 4 singulars broken; 1.0 ->
 #: 23 / 0; 2.0 -> 17 / 0).
@@ -80,14 +83,15 @@ def number_gain(
     return lg, rg
 
 
-def plural_forms(doc: Document, edits: Iterable[Edit]) -> list[Edit]:
+def plural_forms(doc: Document, edits: Iterable[Edit], rules: frozenset[str] = RULES) -> list[Edit]:
     """``edits`` (spans on ``doc.text``, not overlapping) with each restoration of an
-    unmarked written noun (:func:`unmarked_noun`) put in the plural where its restored
-    context asks for it (module doc); the others unchanged, in the same order."""
+    unmarked written noun (:func:`unmarked_noun`) by one of ``rules`` put in the plural
+    where its restored context asks for it (module doc); the others unchanged, in the same
+    order."""
     edits = list(edits)
     wanted = []
     for i, e in enumerate(edits):
-        if e.rule not in RULES or " " in e.replacement:
+        if e.rule not in rules or " " in e.replacement:
             continue
         written = doc.text[e.offset : e.end]
         if not written.isalpha() or not unmarked_noun(written.lower()):

@@ -56,6 +56,7 @@ from repair.score import science as _science_terms
 from repair.score import tortured_explain as _explain
 from repair.score import tortured_mill as _mill_score
 from repair.score import wordy as _wordy_score
+from repair.score.spin_plural import COLLOCATION_RULES, plural_forms
 from repair.types import Candidate, Detection, Edit, Finding
 
 #: Applied restorations per 1,000 words giving score 1 - 1/e.
@@ -81,6 +82,9 @@ ODD_PREGATE_PER_1000 = 10.0
 #: (:mod:`repair.score.consistency`).
 CARRY = True
 CARRY_RULES = frozenset({RARE_RULE, MILL_RULE})
+#: A rare or mill word restored for an unmarked (mass) written noun takes the number its
+#: context asks for, as the spin stage's restorations do (:mod:`repair.score.spin_plural`).
+PLURAL = True
 
 
 def _starts_within(doc: Document, spans: list[tuple[int, int]]) -> frozenset[int]:
@@ -260,7 +264,10 @@ class _Stage:
         edits.extend(_rare_edit(c) for c in candidates if "rare" in c.features)
         if CARRY:  # one written form, one restoration (score/consistency.py)
             edits += _consistency.carried_edits(doc, edits, CARRY_RULES)
-        return sorted(edits, key=lambda e: e.offset)
+        edits = sorted(edits, key=lambda e: e.offset)
+        if PLURAL:
+            edits = plural_forms(doc, edits, COLLOCATION_RULES)
+        return edits
 
 
 def _rare_edit(c: Candidate) -> Edit:

@@ -1,0 +1,100 @@
+"""Wider candidates for a written word already judged a spinner's: Moby past the cut.
+
+The reverse synonym table (:mod:`repair.candidates.spin_synonyms`) keeps, per written
+Moby lemma, the first 18 originals of a ranking by list overlap and Zipf: every candidate
+costs an LM evaluation on every content word of every document, clean or spun.  A
+rare-synonym spinner's originals are often further down (``benchmarks/spin_outcome.py``:
+rare spinner, dev, 428 missed and 124 wrong substitutions whose original is not a
+candidate; about 200 of them at positions 18-35 of that ranking).
+
+``lexicons/spin_synonyms_wide.tsv`` (``scripts/build_spin_synonyms.py --wide``) holds
+positions 18-35 of written lemmas rarer than Zipf 4.0, already inflected for every word
+form lemminflect knows (run time needs no lemminflect: :func:`wide_originals` is a
+look-up).  They are read only by the spin stage's wide reading
+(:func:`repair.stages.spin.wide_reading`): in a document whose spinner-agnostic gate is
+open, for a rare written word the first reading did not restore.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from repair.candidates.spin_synonyms import (
+    _UPOS,
+    STOPWORDS,
+    _inflect,
+    _is_lemma,
+    _tags,
+    spelling_variant,
+)
+from repair.lexicons import LexiconError, format_header, read_tsv
+
+TABLE = "spin_synonyms_wide.tsv"
+COLUMNS = ("written", "originals")
+
+
+@lru_cache(maxsize=1)
+def wide_table() -> dict[str, tuple[str, ...]]:
+    """Written word form -> its wide originals, inflected like it (schema checked)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for n, row in enumerate(read_tsv(TABLE, COLUMNS), 1):
+        if len(row) != 2 or not row[0] or not row[1]:
+            raise LexiconError(f"{TABLE}: data row {n}: need 'written<TAB>originals': {row!r}")
+        out[row[0]] = tuple(row[1].split(","))
+    return out
+
+
+def wide_originals(word: str) -> tuple[str, ...]:
+    """The wide originals of the lower-case ``word`` (inflected like it; may be empty)."""
+    return wide_table().get(word, ())
+
+
+def wide_originals_live(word: str, lemmas: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """:func:`wide_originals` computed from ``lemmas`` (spun lemma -> originals past the
+    cut) with lemminflect, as :func:`~repair.candidates.spin_synonyms.originals_of_live`
+    reads Moby's rows: each reading of the word whose part of speech the original has as a
+    lemma, inflected like the word; ambiguous inflections skipped (build time only)."""
+    if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+        return ()
+    from lemminflect import getAllLemmas
+
+    readings = getAllLemmas(word) or {u: (word,) for u in _UPOS if word in lemmas}
+    out: list[str] = []
+    for upos, found in readings.items():
+        if upos not in _UPOS or not found:
+            continue
+        lemma = found[0]
+        origs = tuple(o for o in lemmas.get(lemma, ()) if _is_lemma(o, upos))
+        if not origs:
+            continue
+        tags = _tags(word, lemma, upos) if word != lemma else ()
+        for orig in origs:
+            if tags:
+                forms = {_inflect(orig, t) for t in tags}
+                if len(forms) != 1:
+                    continue
+                form = forms.pop()
+            elif word == lemma:
+                form = orig
+            else:
+                continue
+            if form and form not in out and form.isalpha() and not spelling_variant(word, form):
+                out.append(form)
+    return tuple(out)
+
+
+def table_text(lemmas: Mapping[str, Sequence[str]], header: Sequence[str]) -> str:
+    """The text of :data:`TABLE`: :func:`wide_originals_live` of every word form lemminflect
+    knows and every lemma of ``lemmas``, where it has originals (``header``: the comment
+    lines after the format line; build scripts)."""
+    from lemminflect import getAllLemmas
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    getAllLemmas("the")  # loads the dictionaries
+    lem = Lemmatizer()
+    known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
+    words = sorted(known | {s for s in lemmas if s.isalpha() and s.islower()})
+    rows = ((w, wide_originals_live(w, lemmas)) for w in words)
+    lines = [format_header(COLUMNS), *header, *(f"{w}\t{','.join(o)}" for w, o in rows if o)]
+    return "\n".join(lines) + "\n"
