@@ -331,8 +331,10 @@ def _repair_document(
         current = apply_edits(current, stage_edits)
 
     if "spin" in score_fields and "collocation" in score_fields:  # the score users read
-        details["spin_score"] = {"spin_stage": round(score_fields["spin"], 4),
-                                 "collocation": round(score_fields["collocation"], 4)}
+        details["spin_score"] = {
+            "spin_stage": round(score_fields["spin"], 4),
+            "collocation": round(score_fields["collocation"], 4),
+        }
         score_fields["spin"] = document_spin(score_fields["spin"], score_fields["collocation"])
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

@@ -1,4 +1,4 @@
-"""The document spin score users read: the spin stage's score joined with the wordy-paraphrase evidence.
+"""The document spin score users read: the spin stage's score joined with wordy phrases.
 
 The spin stage scores a document by its synonym swaps (:mod:`repair.detect.spin`); a
 phrase spinner ("in order to" for "to", "a large number of" for "many") swaps few
