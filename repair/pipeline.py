@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from repair.config import RepairConfig
 from repair.detect.ocr_language import ENGLISH_FUNCTION, english_list_text
+from repair.detect.spin_document import document_score as document_spin
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
@@ -329,6 +330,12 @@ def _repair_document(
         edits = compose(text, edits, stage_edits)
         current = apply_edits(current, stage_edits)
 
+    if "spin" in score_fields and "collocation" in score_fields:  # the score users read
+        details["spin_score"] = {
+            "spin_stage": round(score_fields["spin"], 4),
+            "collocation": round(score_fields["collocation"], 4),
+        }
+        score_fields["spin"] = document_spin(score_fields["spin"], score_fields["collocation"])
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)
     by_kind = Counter(e.kind for e in edits)
