@@ -456,7 +456,7 @@ class _Generator:
                 threshold=thr,
                 alt=[c.text],
                 cost=cost,
-                subs=[list(x) for x in c.subs],
+                subs=c.subs,  # the cached reading's own pairs (no copies: issue 14)
             )
             for c, rule, cost, thr in corrections
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a

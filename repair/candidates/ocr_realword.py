@@ -155,7 +155,7 @@ def realword_candidates(
                 orig_known=True,
                 prior_per_zipf=prior,
                 threshold=threshold,
-                subs=[list(x) for x in subs],
+                subs=subs,  # the cached reading's own pairs (no copies: issue 14)
             )
         )
     return out

@@ -347,7 +347,9 @@ def _edits(
     for (start, end), items in groups.items():
         _margin, best, ev = items[0]
         if "subs" in best.features:
-            ev["substitutions"] = best.features["subs"]
+            # as lists of ``[printed, true]`` pairs, whatever a candidate keeps (the
+            # commonest keep their cached readings' tuples: issue 14)
+            ev["substitutions"] = [list(x) for x in best.features["subs"]]
         edits.append(
             Edit(
                 start,
