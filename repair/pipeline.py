@@ -309,11 +309,9 @@ def _repair_document(
                 and not (name == "ocr" and english_list_text(doc.words))
             ):
                 skipped.append(f"{name}:non_english")
-                del doc
                 continue
         if STAGES[name].skip_on_ocr and _ocr_garbled(details):
             skipped.append(f"{name}:ocr_garbled")
-            del doc
             continue
         stage = load_stage(name)
         detection = stage.detect(doc)
@@ -326,12 +324,13 @@ def _repair_document(
             for e in stage.score(doc, detection, candidates)
             if e.confidence >= config.min_confidence
         ]
-        # the next stage's document is built without this one's tokens and candidates
-        # alive (a 100 k-word text's tokens are ~20 MB; issue 14)
-        del doc, detection, candidates
+        del detection, candidates  # not alive while the next stage works (issue 14)
         stage_edits = select_disjoint(stage_edits)
         if not stage_edits:
-            continue
+            continue  # same text: the next stage's Document takes over this one's tokens
+        # the text changes: the next stage's document is built without this one's
+        # tokens alive (a 100 k-word text's tokens are ~20 MB; issue 14)
+        del doc
         edits = compose(text, edits, stage_edits)
         current = apply_edits(current, stage_edits)
 
