@@ -8,16 +8,8 @@ import pytest
 from repair import repair_text
 from repair.config import RepairConfig
 from repair.detect.spin_document import SPUN_AT, document_score
-
-PHRASE_SPUN = (
-    "Prior to the vote, the council made use of a large number of surveys. Subsequent to "
-    "the meeting, members took a look at the figures, which were in excess of the budget. "
-    "In the event that costs rise, the plan will change on a regular basis."
-)
-PLAIN = (
-    "Before the vote, the council used many surveys. After the meeting, members looked at "
-    "the figures, which were more than the budget. If costs rise, the plan will often change."
-)
+from tests.test_wordy import PLAIN
+from tests.test_wordy import SPUN as PHRASE_SPUN  # the wordy stage's own example pair
 
 
 def test_score_is_monotone_bounded_and_maps_the_cut_to_one_half() -> None:

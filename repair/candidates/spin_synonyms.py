@@ -272,20 +272,27 @@ def originals_of_live(word: str) -> tuple[str, ...]:
             origs = table.get((lemma, upos), ())
         if not origs:
             continue
-        tags = _tags(word, lemma, upos) if word != lemma else ()
-        for orig in origs:
-            if tags:
-                forms = {_inflect(orig, t) for t in tags}
-                if len(forms) != 1:
-                    continue
-                form = forms.pop()
-            elif word == lemma:
-                form = orig
-            else:
-                continue
-            if form and form not in out and form.isalpha() and not spelling_variant(word, form):
-                out.append(form)
+        add_inflected(out, word, lemma, upos, origs)
     return tuple(out)
+
+
+def add_inflected(out: list[str], word: str, lemma: str, upos: str, origs: tuple[str, ...]) -> None:
+    """Append to ``out`` each original of ``origs`` inflected as ``word`` inflects ``lemma``
+    (one form only; a lemma's originals as they are), skipping non-words, repeats and
+    spelling variants of ``word``."""
+    tags = _tags(word, lemma, upos) if word != lemma else ()
+    for orig in origs:
+        if tags:
+            forms = {_inflect(orig, t) for t in tags}
+            if len(forms) != 1:
+                continue
+            form = forms.pop()
+        elif word == lemma:
+            form = orig
+        else:
+            continue
+        if form and form not in out and form.isalpha() and not spelling_variant(word, form):
+            out.append(form)
 
 
 @lru_cache(maxsize=1)

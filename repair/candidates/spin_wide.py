@@ -20,14 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from repair.candidates.spin_synonyms import (
-    _UPOS,
-    STOPWORDS,
-    _inflect,
-    _is_lemma,
-    _tags,
-    spelling_variant,
-)
+from repair.candidates.spin_synonyms import _UPOS, STOPWORDS, _is_lemma, add_inflected
 from repair.lexicons import LexiconError, format_header, read_tsv
 
 TABLE = "spin_synonyms_wide.tsv"
@@ -68,19 +61,7 @@ def wide_originals_live(word: str, lemmas: Mapping[str, Sequence[str]]) -> tuple
         origs = tuple(o for o in lemmas.get(lemma, ()) if _is_lemma(o, upos))
         if not origs:
             continue
-        tags = _tags(word, lemma, upos) if word != lemma else ()
-        for orig in origs:
-            if tags:
-                forms = {_inflect(orig, t) for t in tags}
-                if len(forms) != 1:
-                    continue
-                form = forms.pop()
-            elif word == lemma:
-                form = orig
-            else:
-                continue
-            if form and form not in out and form.isalpha() and not spelling_variant(word, form):
-                out.append(form)
+        add_inflected(out, word, lemma, upos, origs)
     return tuple(out)
 
 

@@ -335,6 +335,20 @@ def reread(
         if ev is not None:
             words[i] = ev
             changed.append(i)
+    return _decide_rows(doc, detection, words, changed, bar, model, "reread")
+
+
+def _decide_rows(
+    doc: Document,
+    detection: SpinDetection,
+    words: list,
+    changed: list[int],
+    bar: float,
+    model,
+    flag: str,
+) -> list[Candidate]:
+    """The rows ``changed`` of ``words`` (read again) decided by the word model at ``bar``;
+    each candidate's features carry ``flag`` (which second reading made it)."""
     if not changed:
         return []
     # the changed rows' vectors (the document statistics read every row)
@@ -352,7 +366,7 @@ def reread(
                 "word_bar": bar,
                 "gain0": w.gain,
                 "main_features": model.main_features(x),
-                "reread": True,
+                flag: True,
             }
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
     return out
@@ -398,26 +412,7 @@ def wide_reading(
         if ev is not None and ev.original in extra:
             words[i] = ev
             changed.append(i)
-    if not changed:
-        return []
-    feats = word_features(doc, words, detection.details.get("profile_score", 0.0), only=changed)
-    probs = probabilities(feats)
-    out = []
-    for i, x, p in zip(changed, feats, probs, strict=True):
-        if p >= bar:
-            w = words[i]
-            f = {
-                "strength": "synonym",
-                "caps": False,
-                "pair_source": "synonym",
-                "model_probability": p,
-                "word_bar": bar,
-                "gain0": w.gain,
-                "main_features": model.main_features(x),
-                "wide": True,
-            }
-            out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
-    return out
+    return _decide_rows(doc, detection, words, changed, bar, model, "wide")
 
 
 def same_mapping(
