@@ -1039,7 +1039,9 @@ def capital_wide_readings(
     return out
 
 
-@lru_cache(maxsize=16_384)
+# replay of the 5 MB OCR file (benchmarks/cache_replay.py): 16,384 -> 2,048 loses 19.6 k of
+# 23.5 k hits at ~10 us a miss (+0.2 s of 130 s), ~2.1 MB less once full (issue 14)
+@lru_cache(maxsize=2_048)
 def _period_word(text: str) -> bool:
     """Whether the period vocabulary knows ``text`` (a rare real word of old print:
     "picul", "tapsters", "macadamising"), so it is not read as garble lightly.
