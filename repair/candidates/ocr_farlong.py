@@ -65,12 +65,33 @@ def _words(n: int, first: str, last: str) -> list[str]:
         from repair.candidates.ocr_far import _by_length
 
         return [w for k in range(n - SHORTER, n + LONGER + 1) for w in _by_length().get(k, ())]
+    return anchored_words(range(n - SHORTER, n + LONGER + 1), first, last)
+
+
+def anchored_words(lengths: range, first: str, last: str) -> list[str]:
+    """The far list's words of these ``lengths`` that begin with ``first`` or end with
+    ``last`` (each once)."""
     ends = _ends()
     out: list[str] = []
-    for k in range(n - SHORTER, n + LONGER + 1):
+    for k in lengths:
         out += ends.get((k, "first", first), ())
         out += [w for w in ends.get((k, "last", last), ()) if w[0] != first]
     return out
+
+
+def clear_cheapest(
+    priced: list[tuple[float, str]], glyphs: int, per_char: float, margin: float
+) -> tuple[float, str] | None:
+    """The cheapest of the sorted ``(cost, word)`` readings when it costs at most
+    ``per_char`` nats a printed glyph and the next one at least ``margin`` nats more."""
+    if not priced:
+        return None
+    best = priced[0]
+    if best[0] > per_char * glyphs:
+        return None
+    if len(priced) > 1 and priced[1][0] - best[0] < margin:
+        return None
+    return best
 
 
 def _drops_a_piece(low: str, word: str) -> bool:
@@ -113,13 +134,10 @@ def long_reading(token: str) -> tuple[Correction, ...]:
     words = _words(len(low), low[0], low[-1])
     hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
     priced = sorted((channel_cost(token, w), w) for w, _d, _k in hits if w != low)
-    if not priced:
+    found = clear_cheapest(priced, len(low), COST_PER_CHAR, MARGIN)
+    if found is None:
         return ()
-    best, word = priced[0]
-    if best > COST_PER_CHAR * len(low):
-        return ()
-    if len(priced) > 1 and priced[1][0] - best < MARGIN:
-        return ()
+    best, word = found
     if _drops_a_piece(low, word):
         return ()
     return (Correction(word, round(best, 3), ((token, word),), False),)

@@ -120,24 +120,17 @@ def glyph_join_reading(left: str, sep: str, right: str) -> tuple[str, float] | N
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    from repair.candidates.ocr_far import _ends
+    from repair.candidates.ocr_farlong import anchored_words, clear_cheapest
     from repair.score.ocr_price import channel_cost
 
     low = (left + right).lower()
     printed = left + sep + right
-    ends = _ends()
-    words: list[str] = []
-    for k in range(len(low) - 1, len(low) + len(sep) + 2):
-        words += ends.get((k, "first", low[0]), ())
-        words += [w for w in ends.get((k, "last", low[-1]), ()) if w[0] != low[0]]
+    words = anchored_words(range(len(low) - 1, len(low) + len(sep) + 2), low[0], low[-1])
     cutoff = max(2, int(len(low) * DISTANCE_SHARE))
     hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
     priced = sorted((channel_cost(printed, w), w) for w, _d, _k in hits)
-    if not priced:
+    found = clear_cheapest(priced, len(printed), COST_PER_CHAR, MARGIN)
+    if found is None:
         return None
-    best, word = priced[0]
-    if best > COST_PER_CHAR * len(printed):
-        return None
-    if len(priced) > 1 and priced[1][0] - best < MARGIN:
-        return None
+    best, word = found
     return word, round(best, 3)
