@@ -1,0 +1,83 @@
+"""Dump the document spin score's inputs for every calibration document (one JSON line each).
+
+Usage (from the checkout root; ``bench`` extra and ``../shared`` needed)::
+
+    python benchmarks/spin_score_features.py /tmp/features.jsonl           # everything
+    python benchmarks/spin_score_features.py /tmp/f.jsonl --split dev      # spun docs of dev only
+
+Rows: every clean document of ``benchmarks/spin_calibrate.py`` (``kind`` "clean") and the
+spun documents of ``benchmarks/spin_eval.py`` (``kind`` "spun", with ``spinner``), each with
+the spin stage's score, the collocation stage's, their details and the word statistics
+(:mod:`repair.detect.spin_stats`): the table :mod:`repair.detect.spin_document`'s rule
+was chosen on (dev rows only; benchmarks/RESULTS.md, "Document spin score, session 17").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from spin_calibrate import clean_suite_docs  # noqa: E402
+from spin_eval import make_config, spun_docs  # noqa: E402
+from spin_sim import RATE, SPINNERS  # noqa: E402
+from spin_sim.abstracts import abstract_docs  # noqa: E402
+from spin_sim.corpus import documents  # noqa: E402
+
+from repair.pipeline import repair_text  # noqa: E402
+from repair.resources.frequency import zipf  # noqa: E402
+
+
+def row(text: str, config: object, **meta: object) -> dict[str, object]:
+    """One document's scores and details."""
+    r = repair_text(text, (), config)  # type: ignore[arg-type]
+    d = r.scores.details
+    spin = {k: v for k, v in dict(d.get("spin", {})).items() if k not in ("top", "decisions")}
+    words = [w.lower() for w in text.split() if w.isalpha()]
+    rare = sum(1 for w in words if zipf(w) < 3.0) / max(len(words), 1)
+    return {
+        **meta,
+        "words": r.scores.words,
+        "score": r.scores.spin,
+        "spin_stage": dict(d.get("spin_score", {})).get("spin_stage", r.scores.spin),
+        "collocation": r.scores.collocation,
+        "tortured": r.scores.tortured,
+        "spin": spin,
+        "colloc": d.get("collocation", {}),
+        "rare_share": round(rare, 4),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out")
+    ap.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    ap.add_argument("--cap", type=int, default=40)
+    args = ap.parse_args(argv)
+    config = make_config("spin,tortured,collocation", False)
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    t0 = time.perf_counter()
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for split in splits:
+            for name in [*SPINNERS, "tortured"]:
+                _docs, spun = spun_docs(name, split, args.cap, RATE)
+                for s in spun:
+                    if s.edits:
+                        meta = {"kind": "spun", "spinner": name, "split": split, "doc_id": s.doc_id}
+                        fh.write(json.dumps(row(s.spun, config, **meta)) + "\n")
+                print(f"# {split} {name} {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        for d in [*documents(), *abstract_docs(), *clean_suite_docs()]:
+            meta = {"kind": "clean", "register": d.register, "split": d.split, "doc_id": d.doc_id}
+            fh.write(json.dumps(row(d.text, config, **meta)) + "\n")
+    print(f"# {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
