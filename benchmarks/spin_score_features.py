@@ -4,18 +4,24 @@ Usage (from the checkout root; ``bench`` extra and ``../shared`` needed)::
 
     python benchmarks/spin_score_features.py /tmp/features.jsonl           # everything
     python benchmarks/spin_score_features.py /tmp/f.jsonl --split dev      # spun docs of dev only
+    python benchmarks/spin_score_features.py /tmp/features.jsonl --fit     # the rule's constants
 
 Rows: every clean document of ``benchmarks/spin_calibrate.py`` (``kind`` "clean") and the
 spun documents of ``benchmarks/spin_eval.py`` (``kind`` "spun", with ``spinner``), each with
 the spin stage's score, the collocation stage's, their details and the word statistics
 (:mod:`repair.detect.spin_stats`): the table :mod:`repair.detect.spin_document`'s rule
 was chosen on (dev rows only; benchmarks/RESULTS.md, "Document spin score, session 17").
+``--fit`` reads such a file and prints that rule's constants from the clean *dev* rows
+alone: each cue's tail knots (value, -ln share of clean dev documents at or above it;
+registers and abstracts, not the clean suite) and the cut (the combined value with as
+many clean dev documents at or above it as :data:`FPR_DOCS`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from pathlib import Path
@@ -54,12 +60,66 @@ def row(text: str, config: object, **meta: object) -> dict[str, object]:
     }
 
 
+#: Shares of clean dev documents at or above a knot (then the clean maximum).
+LEVELS = (1.0, 0.9, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002)
+#: Clean dev documents (of 1,339, clean suite included) at or above the cut: the spin
+#: stage's own count at 0.5 (session 16), so the false-positive rate stays.
+FPR_DOCS = 17
+
+
+def tail_knots(values: list[float]) -> tuple[tuple[float, float], ...]:
+    """Knots (value, -ln share at or above) of a cue over clean documents, x increasing."""
+    xs = sorted(values)
+    n = len(xs)
+    pts = [(xs[min(n - 1, int(round((1 - s) * n)))], -math.log(s)) for s in LEVELS]
+    pts.append((xs[-1], math.log(n + 1)))
+    out: list[tuple[float, float]] = []
+    for x, t in pts:
+        if not out or x > out[-1][0]:  # tied values: the share at or above is the larger
+            out.append((x, t))
+    return tuple((round(x, 3), round(t + 0.0, 3)) for x, t in out)
+
+
+def fit(path: str) -> None:
+    """Print :mod:`repair.detect.spin_document`'s constants from the dev rows of ``path``."""
+    from repair.detect import spin_document as sd
+
+    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    clean = [r for r in rows if r["kind"] == "clean" and r["split"] == "dev"]
+    ref = [r for r in clean if r["register"] != "clean_suite"]
+    cues = {
+        "STAGE_TAIL": [sd.logit(r["spin_stage"]) for r in ref],
+        "COLLOCATION_TAIL": [sd.logit(r["collocation"]) for r in ref],
+        "WORDS_TAIL": [r["spin"].get("word_stats", {}).get("p_per_100", 0.0) for r in ref],
+        "PROFILE_TAIL": [r["spin"].get("evidence_per_100_words", 0.0) for r in ref],
+    }
+    for name, vals in cues.items():
+        print(f"{name} = {tail_knots(vals)}")
+    surprise = sorted(
+        (
+            sd.surprise(
+                r["spin_stage"],
+                r["collocation"],
+                r["spin"].get("word_stats", {}).get("p_per_100", 0.0),
+                r["spin"].get("evidence_per_100_words", 0.0),
+            )
+            for r in clean
+        ),
+        reverse=True,
+    )
+    print(f"SPUN_AT = {surprise[FPR_DOCS - 1]:.3f}  # of {len(clean)} clean dev documents")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out")
     ap.add_argument("--split", choices=("dev", "test", "both"), default="both")
     ap.add_argument("--cap", type=int, default=40)
+    ap.add_argument("--fit", action="store_true", help="read OUT and print the rule's constants")
     args = ap.parse_args(argv)
+    if args.fit:
+        fit(args.out)
+        return 0
     config = make_config("spin,tortured,collocation", False)
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     t0 = time.perf_counter()
