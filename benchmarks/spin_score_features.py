@@ -95,6 +95,8 @@ def fit(path: str) -> None:
     }
     for name, vals in cues.items():
         print(f"{name} = {tail_knots(vals)}")
+    gated = sum(bool(r["spin"].get("family_gate", False)) for r in ref)
+    print(f"FAMILY_SURPRISE = {-math.log((gated + 1) / (len(ref) + 1)):.3f}")
     surprise = sorted(
         (
             sd.surprise(
@@ -102,6 +104,7 @@ def fit(path: str) -> None:
                 r["collocation"],
                 r["spin"].get("word_stats", {}).get("p_per_100", 0.0),
                 r["spin"].get("evidence_per_100_words", 0.0),
+                bool(r["spin"].get("family_gate", False)),
             )
             for r in clean
         ),

@@ -42,6 +42,8 @@ def test_weak_evidence_of_every_kind_is_not_spun() -> None:
     assert document_score(0.1, 0.0, 4.0) >= 0.5
     assert document_score(0.1, 0.0, 0.2, 4.0) >= 0.5
     assert document_score(0.1, 0.0, 1.0) < 0.5 and document_score(0.1, 0.0, 0.2, 1.5) < 0.5
+    # the seed family's gate (no clean dev document opens it) is a cue of its own
+    assert document_score(0.3, 0.0, 0.2, 0.0, True) >= 0.5 > document_score(0.3, 0.0, 0.2, 0.0)
 
 
 def test_phrase_spun_text_is_reported_spun_without_changing_the_spin_stage() -> None:
@@ -55,6 +57,7 @@ def test_phrase_spun_text_is_reported_spun_without_changing_the_spin_stage() -> 
             parts["collocation"],
             parts["words_per_100"],
             parts["profile_per_100"],
+            r.scores.details["spin"]["family_gate"],
         ),
         abs=1e-3,
     )

@@ -1,4 +1,4 @@
-"""The document spin score users read: the strongest of four cues, each read against clean text.
+"""The document spin score users read: the strongest of five cues, each read against clean text.
 
 The spin stage scores a document by its synonym swaps (:mod:`repair.detect.spin`); a
 phrase spinner ("in order to" for "to", "a large number of" for "many") swaps few
@@ -7,8 +7,9 @@ that evidence (wordy-paraphrase density, restorable terms:
 :mod:`repair.stages.collocation`); a spinner of scientific prose leaves many words whose
 synonym fits better without crowding any one form, which the spin stage's word
 probabilities show spread over the document (:mod:`repair.detect.spin_stats`); a known
-spinner's habits show as the profile's evidence per 100 words (:mod:`repair.detect.spin`).
-:attr:`repair.types.DocScores.spin` joins the four (:func:`document_score`); the spin
+spinner's habits show as the profile's evidence per 100 words (:mod:`repair.detect.spin`),
+a translation-like spinner's as the family gate (:mod:`repair.detect.spin_family`).
+:attr:`repair.types.DocScores.spin` joins the five (:func:`document_score`); the spin
 stage's own score, which gates its edits, is kept in ``scores.details["spin_score"]``
 and no edit changes.
 
@@ -17,14 +18,14 @@ session 17"): each cue is read as its *surprise* under clean English, ``-ln`` of
 share of clean dev documents of ``benchmarks/spin_calibrate.py`` (seven registers and
 the scientific abstracts) scoring at or above it (:func:`tail`, piecewise-linear
 between knots made by ``benchmarks/spin_score_features.py --fit``); the document's
-surprise is the largest of the four (a spinner need leave only one kind of trace; a
-1/1000 share of the sum breaks ties), the two cues read off the spin stage's parts
-weighed :data:`PART_WEIGHT`.  Nothing is fitted to a spinner: only which cues enter
-and that weight (dev: it keeps the inaugural addresses' false positives, whose
-old-fashioned words have likelier modern synonyms, at 2 of 121).  A monotone map
-sends :data:`SPUN_AT` (the surprise with as many clean dev documents at or above it as
-the spin stage's score had at or above 0.5: 17 of 1,339) to 0.5, so 0.5 still means
-spun.
+surprise is the largest of the five (a spinner need leave only one kind of trace; a
+1/1000 share of the sum breaks ties), the three cues read off the spin stage's parts
+weighed :data:`PART_WEIGHT`; an open family gate counts as :data:`FAMILY_SURPRISE`.
+Nothing is fitted to a spinner: only which cues enter and that weight (dev: it keeps
+the inaugural addresses' false positives, whose old-fashioned words have likelier
+modern synonyms, at 2 of 121).  A monotone map sends :data:`SPUN_AT` (the surprise
+with as many clean dev documents at or above it as the spin stage's score had at or
+above 0.5: 17 of 1,339) to 0.5, so 0.5 still means spun.
 
 >>> round(document_score(0.0, 0.0), 3), round(document_score(1.0, 1.0, 20.0, 10.0), 6)
 (0.0, 1.0)
@@ -91,7 +92,9 @@ PROFILE_TAIL: tuple[tuple[float, float], ...] = (
     (3.19, 6.215),
     (4.05, 7.158),
 )
-#: Weight of the surprise of the words and profile cues (module doc).
+#: Surprise of an open family gate: no clean dev document of 1,283 opens it.
+FAMILY_SURPRISE = 7.158
+#: Weight of the surprise of the words, profile and family cues (module doc).
 PART_WEIGHT = 0.8
 #: The surprise reported as 0.5 (module doc; dev clean documents).
 SPUN_AT = 5.307
@@ -132,7 +135,11 @@ def tail(x: float, knots: Sequence[tuple[float, float]]) -> float:
 
 
 def surprise(
-    spin: float, collocation: float, words_per_100: float = 0.0, profile_per_100: float = 0.0
+    spin: float,
+    collocation: float,
+    words_per_100: float = 0.0,
+    profile_per_100: float = 0.0,
+    family_gate: bool = False,
 ) -> float:
     """The document's surprise under clean English (module doc): the largest cue's."""
     cues = (
@@ -140,21 +147,26 @@ def surprise(
         tail(logit(collocation), COLLOCATION_TAIL),
         PART_WEIGHT * tail(words_per_100, WORDS_TAIL),
         PART_WEIGHT * tail(profile_per_100, PROFILE_TAIL),
+        PART_WEIGHT * FAMILY_SURPRISE if family_gate else 0.0,
     )
     return max(cues) + TIE * sum(cues)
 
 
 def document_score(
-    spin: float, collocation: float, words_per_100: float = 0.0, profile_per_100: float = 0.0
+    spin: float,
+    collocation: float,
+    words_per_100: float = 0.0,
+    profile_per_100: float = 0.0,
+    family_gate: bool = False,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
-    collocation stage's, the spin stage's expected spun words per 100 words and its
-    profile's evidence per 100 words.
+    collocation stage's, the spin stage's expected spun words per 100 words, its
+    profile's evidence per 100 words and its family gate.
 
     >>> document_score(0.0, 0.0) < document_score(0.3, 0.0) < document_score(0.3, 0.3)
     True
     """
-    s = surprise(spin, collocation, words_per_100, profile_per_100)
+    s = surprise(spin, collocation, words_per_100, profile_per_100, family_gate)
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
     return 1.0 - 0.5 * math.exp(-(s - SPUN_AT) / SPREAD)
