@@ -339,7 +339,21 @@ def _repair_document(
             "spin_stage": round(score_fields["spin"], 4),
             "collocation": round(score_fields["collocation"], 4),
         }
-        score_fields["spin"] = document_spin(score_fields["spin"], score_fields["collocation"])
+        spin_details = details.get("spin")
+        if not isinstance(spin_details, dict):
+            spin_details = {}
+        words_per_100 = spin_details.get("word_stats", {}).get("p_per_100", 0.0)
+        profile_per_100 = spin_details.get("evidence_per_100_words", 0.0)
+        family_gate = bool(spin_details.get("family_gate", False))
+        details["spin_score"]["words_per_100"] = words_per_100
+        details["spin_score"]["profile_per_100"] = profile_per_100
+        score_fields["spin"] = document_spin(
+            score_fields["spin"],
+            score_fields["collocation"],
+            words_per_100,
+            profile_per_100,
+            family_gate,
+        )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)
     by_kind = Counter(e.kind for e in edits)

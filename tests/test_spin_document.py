@@ -1,5 +1,6 @@
-"""The document spin score (``scores.spin``): the spin stage's score joined with the
-collocation stage's wordy-paraphrase evidence, recalibrated so 0.5 still means spun."""
+"""The document spin score (``scores.spin``): the strongest of the spin stage's score, the
+collocation stage's wordy-paraphrase evidence, the spin stage's expected spun words and its
+profile evidence, each read against clean text, recalibrated so 0.5 still means spun."""
 
 from __future__ import annotations
 
@@ -7,27 +8,42 @@ import pytest
 
 from repair import repair_text
 from repair.config import RepairConfig
-from repair.detect.spin_document import SPUN_AT, document_score
+from repair.detect.spin_document import SPUN_AT, document_score, surprise
 from tests.test_wordy import PLAIN
 from tests.test_wordy import SPUN as PHRASE_SPUN  # the wordy stage's own example pair
 
 
 def test_score_is_monotone_bounded_and_maps_the_cut_to_one_half() -> None:
     grid = [i / 10 for i in range(11)]
+    rates = [0.0, 0.5, 1.0, 2.0, 3.0, 5.0]
     for c in grid:
         row = [document_score(s, c) for s in grid]
         assert row == sorted(row) and 0.0 <= row[0] and row[-1] <= 1.0
     for s in grid:
         col = [document_score(s, c) for c in grid]
         assert col == sorted(col)
-    assert document_score(SPUN_AT, 0.0) == pytest.approx(0.5)
-    assert document_score(0.0, 0.0) == 0.0 and document_score(1.0, 0.0) == 1.0
+    for s in (0.1, 0.6):
+        words = [document_score(s, 0.1, w) for w in rates]
+        profile = [document_score(s, 0.1, 0.2, p) for p in rates]
+        assert words == sorted(words) and profile == sorted(profile)
+    # the cut: a surprise of SPUN_AT reads 0.5, either side stays on its side
+    assert document_score(0.0, 0.0) == pytest.approx(0.0, abs=1e-3)
+    assert document_score(1.0, 1.0, 20.0, 10.0) == pytest.approx(1.0)
+    below = next(s / 1000 for s in range(1000, 0, -1) if surprise(s / 1000, 0.0) < SPUN_AT)
+    assert document_score(below, 0.0) < 0.5 <= document_score(below + 0.001, 0.0)
+    assert document_score(below + 0.001, 0.0) == pytest.approx(0.5, abs=0.01)
 
 
-def test_weak_evidence_of_both_kinds_is_not_spun() -> None:
-    # the clean-text regime: moderate scores of both stages stay under the threshold
-    assert document_score(0.3, 0.3) < 0.5
+def test_weak_evidence_of_every_kind_is_not_spun() -> None:
+    # the clean-text regime: moderate scores of every cue stay under the threshold
+    assert document_score(0.3, 0.3, 0.5, 1.0) < 0.5
     assert document_score(0.5, 0.0) < 0.5  # a stage score of 0.5 alone is re-read as weaker
+    # one strong cue is enough: many likely-spun words, or a known spinner's habits
+    assert document_score(0.1, 0.0, 4.0) >= 0.5
+    assert document_score(0.1, 0.0, 0.2, 4.0) >= 0.5
+    assert document_score(0.1, 0.0, 1.0) < 0.5 and document_score(0.1, 0.0, 0.2, 1.5) < 0.5
+    # the seed family's gate (no clean dev document opens it) is a cue of its own
+    assert document_score(0.3, 0.0, 0.2, 0.0, True) >= 0.5 > document_score(0.3, 0.0, 0.2, 0.0)
 
 
 def test_phrase_spun_text_is_reported_spun_without_changing_the_spin_stage() -> None:
@@ -36,7 +52,14 @@ def test_phrase_spun_text_is_reported_spun_without_changing_the_spin_stage() -> 
     assert parts["spin_stage"] < 0.5  # the synonym evidence alone misses it
     assert r.scores.spin >= 0.5
     assert r.scores.spin == pytest.approx(
-        document_score(parts["spin_stage"], parts["collocation"]), abs=1e-3
+        document_score(
+            parts["spin_stage"],
+            parts["collocation"],
+            parts["words_per_100"],
+            parts["profile_per_100"],
+            r.scores.details["spin"]["family_gate"],
+        ),
+        abs=1e-3,
     )
     # the spin stage's edits are what they are without the collocation stage
     alone = repair_text(PHRASE_SPUN, (), RepairConfig(collocation=False))

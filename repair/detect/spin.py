@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from repair.candidates.spin import Occurrence
+from repair.detect.spin_stats import word_stats
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
@@ -366,5 +367,7 @@ def detect(
         "model_doc_gate": model.doc_gate,
         "model_word_threshold": model.word_threshold,
         "model_words_over_threshold": sum(1 for p in probs if p >= model.word_threshold),
+        "words": len(doc.words),
+        "word_stats": word_stats(probs, feats, len(doc.words)),
     }
     return Detection(findings, score, details), feats, probs

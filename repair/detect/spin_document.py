@@ -1,44 +1,172 @@
-"""The document spin score users read: the spin stage's score joined with wordy phrases.
+"""The document spin score users read: the strongest of five cues, each read against clean text.
 
 The spin stage scores a document by its synonym swaps (:mod:`repair.detect.spin`); a
 phrase spinner ("in order to" for "to", "a large number of" for "many") swaps few
 words and goes nearly unseen there, but the collocation stage that runs after it reads
 that evidence (wordy-paraphrase density, restorable terms:
-:mod:`repair.stages.collocation`).  :attr:`repair.types.DocScores.spin` is the two
-joined by :func:`document_score`; the spin stage's own score, which gates its edits, is
-kept in ``scores.details["spin_score"]`` and no edit changes.
+:mod:`repair.stages.collocation`); a spinner of scientific prose leaves many words whose
+synonym fits better without crowding any one form, which the spin stage's word
+probabilities show spread over the document (:mod:`repair.detect.spin_stats`); a known
+spinner's habits show as the profile's evidence per 100 words (:mod:`repair.detect.spin`),
+a translation-like spinner's as the family gate (:mod:`repair.detect.spin_family`).
+:attr:`repair.types.DocScores.spin` joins the five (:func:`document_score`); the spin
+stage's own score, which gates its edits, is kept in ``scores.details["spin_score"]``
+and no edit changes.
 
-The rule, chosen on the dev halves only (benchmarks/RESULTS.md, "Document spin score"):
-a noisy-OR ``1 - (1 - spin) * (1 - w * collocation)`` (weight ``w`` =
-:data:`COLLOCATION_WEIGHT`), then a monotone piecewise-linear map sending
-:data:`SPUN_AT` to 0.5, so that 0.5 still means spun: :data:`SPUN_AT` is the
-noisy-OR value with as many clean dev documents of ``benchmarks/spin_calibrate.py`` at or
-above it as the spin stage's score had at or above 0.5 (17 of 1,339).  The map keeps
-the ranking of the noisy-OR (its ROC AUC) and the clean false-positive rate.
+The rule (chosen on the dev halves only; benchmarks/RESULTS.md, "Document spin score,
+session 17"): each cue is read as its *surprise* under clean English, ``-ln`` of the
+share of clean dev documents of ``benchmarks/spin_calibrate.py`` (seven registers and
+the scientific abstracts) scoring at or above it (:func:`tail`, piecewise-linear
+between knots made by ``benchmarks/spin_score_features.py --fit``); the document's
+surprise is the largest of the five (a spinner need leave only one kind of trace; a
+1/1000 share of the sum breaks ties), the three cues read off the spin stage's parts
+weighed :data:`PART_WEIGHT`; an open family gate counts as :data:`FAMILY_SURPRISE`.
+Nothing is fitted to a spinner: only which cues enter and that weight (dev: it keeps
+the inaugural addresses' false positives, whose old-fashioned words have likelier
+modern synonyms, at 2 of 121).  A monotone map sends :data:`SPUN_AT` (the surprise
+with as many clean dev documents at or above it as the spin stage's score had at or
+above 0.5: 17 of 1,339) to 0.5, so 0.5 still means spun.
 
->>> document_score(0.0, 0.0), document_score(1.0, 0.0)
+>>> round(document_score(0.0, 0.0), 3), round(document_score(1.0, 1.0, 20.0, 10.0), 6)
 (0.0, 1.0)
->>> document_score(SPUN_AT, 0.0)
-0.5
+>>> round(document_score(0.1, 0.0, 0.2), 3) < 0.5 < round(document_score(0.9, 0.0, 0.2), 3)
+True
 """
 
 from __future__ import annotations
 
-#: Weight of the collocation stage's score in the noisy-OR (dev: 0.8 keeps the WordNet
-#: spinner's recall at 0.5 and gives the phrase spinner's AUC within 0.002 of 1.0).
-COLLOCATION_WEIGHT = 0.8
-#: The noisy-OR value reported as 0.5 (module doc; dev clean documents).
-SPUN_AT = 0.66
+import math
+from collections.abc import Sequence
+
+#: Knots (cue value, -ln share of clean dev documents at or above it), value increasing:
+#: the spin stage's score (as a logit), the collocation stage's (logit), the spin
+#: stage's expected spun words per 100 words (``word_stats["p_per_100"]``) and its
+#: profile's evidence per 100 words (``evidence_per_100_words``).
+STAGE_TAIL: tuple[tuple[float, float], ...] = (
+    (-3.103, 0.0),
+    (-2.448, 0.105),
+    (-1.978, 0.693),
+    (-1.488, 1.609),
+    (-1.265, 2.303),
+    (-0.933, 2.996),
+    (-0.525, 3.912),
+    (0.019, 4.605),
+    (1.176, 5.298),
+    (1.438, 6.215),
+    (2.089, 7.158),
+)
+COLLOCATION_TAIL: tuple[tuple[float, float], ...] = (
+    (-13.816, 0.0),
+    (-2.5, 1.609),
+    (-1.697, 2.303),
+    (-0.719, 2.996),
+    (-0.226, 3.912),
+    (-0.003, 4.605),
+    (0.831, 5.298),
+    (1.342, 6.215),
+    (2.075, 7.158),
+)
+WORDS_TAIL: tuple[tuple[float, float], ...] = (
+    (0.015, 0.0),
+    (0.049, 0.105),
+    (0.133, 0.693),
+    (0.356, 1.609),
+    (0.671, 2.303),
+    (1.244, 2.996),
+    (1.685, 3.912),
+    (1.944, 4.605),
+    (2.15, 5.298),
+    (2.37, 6.215),
+    (4.461, 7.158),
+)
+PROFILE_TAIL: tuple[tuple[float, float], ...] = (
+    (0.01, 0.0),
+    (0.17, 0.105),
+    (0.6, 0.693),
+    (1.07, 1.609),
+    (1.38, 2.303),
+    (1.68, 2.996),
+    (2.01, 3.912),
+    (2.32, 4.605),
+    (2.9, 5.298),
+    (3.19, 6.215),
+    (4.05, 7.158),
+)
+#: Surprise of an open family gate: no clean dev document of 1,283 opens it.
+FAMILY_SURPRISE = 7.158
+#: Weight of the surprise of the words, profile and family cues (module doc).
+PART_WEIGHT = 0.8
+#: The surprise reported as 0.5 (module doc; dev clean documents).
+SPUN_AT = 5.307
+#: Share of the three cues' sum added to their maximum (breaks ties).
+TIE = 1e-3
+#: Surprise (nats) above :data:`SPUN_AT` that halves the distance to 1.
+SPREAD = 1.0
+_EPS = 1e-6
 
 
-def document_score(spin: float, collocation: float) -> float:
-    """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score
-    and the collocation stage's.
+def logit(p: float) -> float:
+    """``ln(p / (1 - p))``, ``p`` kept within 1e-6 of 0 and 1.
 
-    >>> round(document_score(0.3, 0.4), 3), round(document_score(0.6, 0.7), 3)
-    (0.397, 0.741)
+    >>> logit(0.5), round(logit(1.0), 2)
+    (0.0, 13.82)
     """
-    joined = 1.0 - (1.0 - spin) * (1.0 - COLLOCATION_WEIGHT * collocation)
-    if joined < SPUN_AT:
-        return 0.5 * joined / SPUN_AT
-    return 0.5 + 0.5 * (joined - SPUN_AT) / (1.0 - SPUN_AT)
+    p = min(max(p, _EPS), 1.0 - _EPS)
+    return math.log(p / (1.0 - p))
+
+
+def tail(x: float, knots: Sequence[tuple[float, float]]) -> float:
+    """The surprise of cue value ``x``: 0 up to the first knot, linear between knots,
+    and on past the last knot with the last segment's slope.
+
+    >>> knots = ((0.0, 0.0), (1.0, 2.0), (2.0, 3.0))
+    >>> tail(0.5, knots), tail(3.0, knots)
+    (1.0, 4.0)
+    """
+    if not knots or x <= knots[0][0]:
+        return 0.0
+    for (x0, t0), (x1, t1) in zip(knots, knots[1:], strict=False):
+        if x <= x1:
+            return t0 + (t1 - t0) * (x - x0) / (x1 - x0)
+    if len(knots) < 2:
+        return knots[0][1]
+    (x0, t0), (x1, t1) = knots[-2], knots[-1]
+    return t1 + (t1 - t0) * (x - x1) / (x1 - x0)
+
+
+def surprise(
+    spin: float,
+    collocation: float,
+    words_per_100: float = 0.0,
+    profile_per_100: float = 0.0,
+    family_gate: bool = False,
+) -> float:
+    """The document's surprise under clean English (module doc): the largest cue's."""
+    cues = (
+        tail(logit(spin), STAGE_TAIL),
+        tail(logit(collocation), COLLOCATION_TAIL),
+        PART_WEIGHT * tail(words_per_100, WORDS_TAIL),
+        PART_WEIGHT * tail(profile_per_100, PROFILE_TAIL),
+        PART_WEIGHT * FAMILY_SURPRISE if family_gate else 0.0,
+    )
+    return max(cues) + TIE * sum(cues)
+
+
+def document_score(
+    spin: float,
+    collocation: float,
+    words_per_100: float = 0.0,
+    profile_per_100: float = 0.0,
+    family_gate: bool = False,
+) -> float:
+    """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
+    collocation stage's, the spin stage's expected spun words per 100 words, its
+    profile's evidence per 100 words and its family gate.
+
+    >>> document_score(0.0, 0.0) < document_score(0.3, 0.0) < document_score(0.3, 0.3)
+    True
+    """
+    s = surprise(spin, collocation, words_per_100, profile_per_100, family_gate)
+    if s < SPUN_AT:
+        return 0.5 * s / SPUN_AT
+    return 1.0 - 0.5 * math.exp(-(s - SPUN_AT) / SPREAD)
