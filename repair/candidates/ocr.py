@@ -56,6 +56,7 @@ from repair.candidates.ocr_realword import (
     realword_candidates,
 )
 from repair.candidates.ocr_rules import cand as _cand
+from repair.candidates.ocr_shortreal import short_real_candidates
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
     joins,
@@ -735,7 +736,7 @@ class _Generator:
                     )
                     for word, cost in ocr_shortword.short_readings(tok.text)
                 ]
-            return out
+            return out + short_real_candidates(toks, i, out, heavy)  # "tie use" -> "the"
         if not _lone_letter(tok, toks, i):
             return []
         out = []

@@ -1,0 +1,120 @@
+"""Short real words of a heavily garbled page read as the commonest words, priced whole.
+
+"tie use of" for "the use of", "ms still" for "was still", "hal a baby" for "had a
+baby", "mad" for "made": the print is a short word the dictionary knows, so no non-word
+finding reads it, and the real-word search (:mod:`repair.candidates.ocr_realword`)
+walks only the learned table's confusions, which for such words rarely reach the
+commonest word ("i" for "h" has no row; "ms" -> "was" needs a glyph the print lost).
+Here a lower-case word of two to four letters between two words, on a heavily garbled
+page, is compared with the commonest words (Zipf :data:`TARGET_ZIPF`, far commoner
+than the print) of about its length, each priced by the channel
+(:func:`repair.score.ocr_price.channel_cost`: the table's rows where it has them,
+generic edits where not).  The cheapest few within :data:`MAX_COST` are real-word
+readings: the two-sided language model decides on the margin :data:`THRESHOLD`, so a
+word the context does not want stays as printed.  No list of pairs: the reading is
+priced by the channel and chosen by the context.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from repair.candidates.ocr_rules import cand as _cand
+from repair.resources.frequency import zipf
+from repair.types import Candidate, Token
+
+#: Switch (hook in :meth:`repair.candidates.ocr._Generator._realword`).
+SHORT_REAL = True
+#: Printed words of this many letters ...
+MIN_LEN = 2
+MAX_LEN = 4
+#: ... at most this common (Zipf; "in", "he", "is" are trusted as printed) ...
+MAX_PRINT_ZIPF = 6.0
+#: ... are read as words at least this common ...
+TARGET_ZIPF = 6.0
+#: ... and at least this much commoner than the print (Zipf units).
+ZIPF_GAIN = 1.0
+#: A reading's channel cost (nats) at most.
+MAX_COST = 6.5
+#: Readings kept per token, cheapest first.
+MAX_READINGS = 3
+#: Margin (nats) such a reading needs (LM gain less cost and the print's prior).
+THRESHOLD = 3.0
+#: Trust in the printed word per Zipf unit (nats), as the real-word search's.
+PRIOR_PER_ZIPF = 0.2
+
+
+@lru_cache(maxsize=1)
+def _targets() -> tuple[str, ...]:
+    """The commonest lower-case words of two to ``MAX_LEN + 1`` letters."""
+    from repair.score.ocr_channel import vocabulary
+
+    return tuple(
+        w
+        for w in vocabulary()
+        if w.isalpha() and w.islower() and 2 <= len(w) <= MAX_LEN + 1 and zipf(w) >= TARGET_ZIPF
+    )
+
+
+@lru_cache(maxsize=4_096)
+def short_real_readings(text: str) -> tuple[tuple[str, float], ...]:
+    """(reading, channel cost) of the short lower-case word ``text``, cheapest first."""
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.score.ocr_price import channel_cost
+
+    if not (MIN_LEN <= len(text) <= MAX_LEN and text.isalpha() and text.islower()):
+        return ()
+    z = zipf(text)
+    if z >= MAX_PRINT_ZIPF:
+        return ()
+    out = []
+    for word in _targets():
+        if word == text or abs(len(word) - len(text)) > 1 or zipf(word) < z + ZIPF_GAIN:
+            continue
+        if Levenshtein.distance(text, word, score_cutoff=2) > 2:
+            continue
+        cost = channel_cost(text, word)
+        if cost <= MAX_COST:
+            out.append((word, round(cost, 3)))
+    out.sort(key=lambda x: x[1])
+    return tuple(out[:MAX_READINGS])
+
+
+def _between_words(toks: list[Token], i: int) -> bool:
+    """A word on each side, spaces between (a line break counts as a space)."""
+    return (
+        i >= 2
+        and i + 2 < len(toks)
+        and toks[i - 1].kind == "space"
+        and toks[i + 1].kind == "space"
+        and toks[i - 2].kind == "word"
+        and toks[i + 2].kind == "word"
+    )
+
+
+def short_real_candidates(
+    toks: list[Token], i: int, have: list[Candidate], heavy: bool
+) -> list[Candidate]:
+    """Readings of the short word ``toks[i]`` (module doc) that ``have`` lacks."""
+    if not (SHORT_REAL and heavy and _between_words(toks, i)):
+        return []
+    tok = toks[i]
+    seen = {c.replacement for c in have}
+    return [
+        _cand(
+            tok.start,
+            tok.end,
+            word,
+            "OCR_REALWORD",
+            finding="realword",
+            orig=[tok.text],
+            alt=[word],
+            cost=cost,
+            orig_known=True,
+            prior_per_zipf=PRIOR_PER_ZIPF,
+            threshold=THRESHOLD,
+        )
+        for word, cost in short_real_readings(tok.text)
+        if word not in seen
+    ]
