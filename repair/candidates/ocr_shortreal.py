@@ -25,8 +25,8 @@ from repair.types import Candidate, Token
 
 #: Switch (hook in :meth:`repair.candidates.ocr._Generator._realword`).
 SHORT_REAL = True
-#: Printed words of this many letters ...
-MIN_LEN = 2
+#: Printed words of this many letters (two-letter prints: :mod:`ocr_shortword`) ...
+MIN_LEN = 3
 MAX_LEN = 4
 #: ... at most this common (Zipf; "in", "he", "is" are trusted as printed) ...
 MAX_PRINT_ZIPF = 6.0
@@ -70,7 +70,7 @@ def short_real_readings(text: str) -> tuple[tuple[str, float], ...]:
         return ()
     out = []
     for word in _targets():
-        if word == text or abs(len(word) - len(text)) > 1 or zipf(word) < z + ZIPF_GAIN:
+        if word == text or not 0 <= len(word) - len(text) <= 1 or zipf(word) < z + ZIPF_GAIN:
             continue
         if Levenshtein.distance(text, word, score_cutoff=2) > 2:
             continue
@@ -82,7 +82,8 @@ def short_real_readings(text: str) -> tuple[tuple[str, float], ...]:
 
 
 def _between_words(toks: list[Token], i: int) -> bool:
-    """A word on each side, spaces between (a line break counts as a space)."""
+    """A word on each side, not a lone capital, spaces between (a line break counts
+    as a space): "J ant Stock" is a piece of a garbled name, not "and"."""
     return (
         i >= 2
         and i + 2 < len(toks)
@@ -90,7 +91,13 @@ def _between_words(toks: list[Token], i: int) -> bool:
         and toks[i + 1].kind == "space"
         and toks[i - 2].kind == "word"
         and toks[i + 2].kind == "word"
+        and not _initial(toks[i - 2].text)
+        and not _initial(toks[i + 2].text)
     )
+
+
+def _initial(text: str) -> bool:
+    return len(text) == 1 and text.isupper()
 
 
 def short_real_candidates(
@@ -107,7 +114,7 @@ def short_real_candidates(
             tok.end,
             word,
             "OCR_REALWORD",
-            finding="realword",
+            finding="short_real",
             orig=[tok.text],
             alt=[word],
             cost=cost,
