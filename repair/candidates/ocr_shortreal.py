@@ -125,3 +125,34 @@ def short_real_candidates(
         for word, cost in short_real_readings(tok.text)
         if word not in seen
     ]
+
+
+#: Non-words of three or four letters read the same way (hook in
+#: :meth:`repair.candidates.ocr._Generator._token`): "wro" -> "were", "oro" -> "were".
+NON_WORDS = True
+#: Margin (nats) such a reading needs (``None``: the scorer's non-word margin).
+NON_WORD_THRESHOLD: float | None = None
+
+
+def short_nonword_candidates(
+    toks: list[Token], i: int, have: list[Candidate], feats: dict[str, object]
+) -> list[Candidate]:
+    """Readings of the short non-word ``toks[i]`` of a heavy page that ``have`` lacks."""
+    if not (NON_WORDS and _between_words(toks, i)):
+        return []
+    tok = toks[i]
+    seen = {c.replacement for c in have}
+    return [
+        _cand(
+            tok.start,
+            tok.end,
+            word,
+            "OCR_CONFUSION",
+            **feats,
+            alt=[word],
+            cost=cost,
+            threshold=NON_WORD_THRESHOLD,
+        )
+        for word, cost in short_real_readings(tok.text)
+        if word not in seen
+    ]
