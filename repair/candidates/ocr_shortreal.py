@@ -39,7 +39,7 @@ MAX_COST = 6.5
 #: Readings kept per token, cheapest first.
 MAX_READINGS = 3
 #: Margin (nats) such a reading needs (LM gain less cost and the print's prior).
-THRESHOLD = 3.0
+THRESHOLD = 4.0
 #: Trust in the printed word per Zipf unit (nats), as the real-word search's.
 PRIOR_PER_ZIPF = 0.2
 
@@ -100,11 +100,20 @@ def _initial(text: str) -> bool:
     return len(text) == 1 and text.isupper()
 
 
+def _piece(toks: list[Token], i: int) -> bool:
+    """Whether word ``i`` joined to the word before or after it is a known word ("alw
+    ays", "sugges tion", "bo ard"): a word the OCR cut with a space, the splits' job."""
+    from repair.score.ocr_channel import is_known
+
+    text = toks[i].text.lower()
+    return is_known(toks[i - 2].text.lower() + text) or is_known(text + toks[i + 2].text.lower())
+
+
 def short_real_candidates(
     toks: list[Token], i: int, have: list[Candidate], heavy: bool
 ) -> list[Candidate]:
     """Readings of the short word ``toks[i]`` (module doc) that ``have`` lacks."""
-    if not (SHORT_REAL and heavy and _between_words(toks, i)):
+    if not (SHORT_REAL and heavy and _between_words(toks, i)) or _piece(toks, i):
         return []
     tok = toks[i]
     seen = {c.replacement for c in have}
@@ -138,7 +147,7 @@ def short_nonword_candidates(
     toks: list[Token], i: int, have: list[Candidate], feats: dict[str, object]
 ) -> list[Candidate]:
     """Readings of the short non-word ``toks[i]`` of a heavy page that ``have`` lacks."""
-    if not (NON_WORDS and _between_words(toks, i)):
+    if not (NON_WORDS and _between_words(toks, i)) or _piece(toks, i):
         return []
     tok = toks[i]
     seen = {c.replacement for c in have}
