@@ -39,7 +39,7 @@ MAX_COST = 6.5
 #: Readings kept per token, cheapest first.
 MAX_READINGS = 3
 #: Margin (nats) such a reading needs (LM gain less cost and the print's prior).
-THRESHOLD = 4.0
+THRESHOLD = 6.0
 #: Trust in the printed word per Zipf unit (nats), as the real-word search's.
 PRIOR_PER_ZIPF = 0.2
 
@@ -140,7 +140,7 @@ def short_real_candidates(
 #: :meth:`repair.candidates.ocr._Generator._token`): "wro" -> "were", "oro" -> "were".
 NON_WORDS = True
 #: Margin (nats) such a reading needs (``None``: the scorer's non-word margin).
-NON_WORD_THRESHOLD: float | None = None
+NON_WORD_THRESHOLD: float | None = 3.0
 
 
 def short_nonword_candidates(
