@@ -34,6 +34,8 @@ MAX_PRINT_ZIPF = 6.0
 TARGET_ZIPF = 6.0
 #: ... and at least this much commoner than the print (Zipf units).
 ZIPF_GAIN = 1.0
+#: Plain edits between the print and a reading at most (before the channel prices it).
+MAX_EDITS = 2
 #: A reading's channel cost (nats) at most.
 MAX_COST = 6.5
 #: Readings kept per token, cheapest first.
@@ -72,7 +74,7 @@ def short_real_readings(text: str) -> tuple[tuple[str, float], ...]:
     for word in _targets():
         if word == text or not 0 <= len(word) - len(text) <= 1 or zipf(word) < z + ZIPF_GAIN:
             continue
-        if Levenshtein.distance(text, word, score_cutoff=2) > 2:
+        if Levenshtein.distance(text, word, score_cutoff=MAX_EDITS) > MAX_EDITS:
             continue
         cost = channel_cost(text, word)
         if cost <= MAX_COST:
