@@ -1,18 +1,20 @@
 """Short real words of a heavily garbled page read as the commonest words, priced whole.
 
-"tie use of" for "the use of", "ms still" for "was still", "hal a baby" for "had a
-baby", "mad" for "made": the print is a short word the dictionary knows, so no non-word
-finding reads it, and the real-word search (:mod:`repair.candidates.ocr_realword`)
-walks only the learned table's confusions, which for such words rarely reach the
-commonest word ("i" for "h" has no row; "ms" -> "was" needs a glyph the print lost).
-Here a lower-case word of two to four letters between two words, on a heavily garbled
-page, is compared with the commonest words (Zipf :data:`TARGET_ZIPF`, far commoner
-than the print) of about its length, each priced by the channel
+"tie use of" for "the use of", "hal a baby" for "had a baby", "oil of which" for "all
+of which": the print is a short word the dictionary knows, so no non-word finding reads
+it, and the real-word search (:mod:`repair.candidates.ocr_realword`) walks only the
+learned table's confusions, which for such words rarely reach the commonest word ("i"
+for "h" has no row).  Here a lower-case word of three or four letters between two words
+(not a lone capital: "J ant Stock"), on a heavily garbled page, is compared with the
+commonest words (Zipf :data:`TARGET_ZIPF`, far commoner than the print) as long as it
+or one letter longer, within :data:`MAX_EDITS` plain edits, each priced by the channel
 (:func:`repair.score.ocr_price.channel_cost`: the table's rows where it has them,
 generic edits where not).  The cheapest few within :data:`MAX_COST` are real-word
 readings: the two-sided language model decides on the margin :data:`THRESHOLD`, so a
-word the context does not want stays as printed.  No list of pairs: the reading is
-priced by the channel and chosen by the context.
+word the context does not want stays as printed.  Never a piece the splits join with
+its neighbour ("alw ays", "sugges tion").  Short non-words ("wro", "onb") get the same
+readings.  No list of pairs: the reading is priced by the channel and chosen by the
+context.
 """
 
 from __future__ import annotations
@@ -115,9 +117,12 @@ def short_real_candidates(
     toks: list[Token], i: int, have: list[Candidate], heavy: bool
 ) -> list[Candidate]:
     """Readings of the short word ``toks[i]`` (module doc) that ``have`` lacks."""
-    if not (SHORT_REAL and heavy and _between_words(toks, i)) or _piece(toks, i):
+    if not (SHORT_REAL and heavy):
         return []
     tok = toks[i]
+    readings = short_real_readings(tok.text)
+    if not readings or not _between_words(toks, i) or _piece(toks, i):
+        return []
     seen = {c.replacement for c in have}
     return [
         _cand(
@@ -133,7 +138,7 @@ def short_real_candidates(
             prior_per_zipf=PRIOR_PER_ZIPF,
             threshold=THRESHOLD,
         )
-        for word, cost in short_real_readings(tok.text)
+        for word, cost in readings
         if word not in seen
     ]
 
@@ -149,9 +154,12 @@ def short_nonword_candidates(
     toks: list[Token], i: int, have: list[Candidate], feats: dict[str, object]
 ) -> list[Candidate]:
     """Readings of the short non-word ``toks[i]`` of a heavy page that ``have`` lacks."""
-    if not (NON_WORDS and _between_words(toks, i)) or _piece(toks, i):
+    if not NON_WORDS:
         return []
     tok = toks[i]
+    readings = short_real_readings(tok.text)
+    if not readings or not _between_words(toks, i) or _piece(toks, i):
+        return []
     seen = {c.replacement for c in have}
     return [
         _cand(
@@ -164,6 +172,6 @@ def short_nonword_candidates(
             cost=cost,
             threshold=NON_WORD_THRESHOLD,
         )
-        for word, cost in short_real_readings(tok.text)
+        for word, cost in readings
         if word not in seen
     ]
