@@ -56,6 +56,7 @@ from repair.candidates.ocr_realword import (
     realword_candidates,
 )
 from repair.candidates.ocr_rules import cand as _cand
+from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
     joins,
@@ -478,6 +479,8 @@ class _Generator:
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
         if info.heavy and reason == "nonword" and tok.text.islower() and _gluedfw().GLUED_FW:
             out += _glued_fw(tok, feats, out)  # "thorosolutton" -> "the resolution"
+        if info.heavy and reason == "nonword" and tok.text.islower():
+            out += short_nonword_candidates(toks, i, out, feats)  # "wro" -> "were"
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
@@ -735,7 +738,7 @@ class _Generator:
                     )
                     for word, cost in ocr_shortword.short_readings(tok.text)
                 ]
-            return out
+            return out + short_real_candidates(toks, i, out, heavy)  # "tie use" -> "the"
         if not _lone_letter(tok, toks, i):
             return []
         out = []
