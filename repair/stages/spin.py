@@ -132,6 +132,10 @@ COMMON = True
 #: "Spin: sure documents"). None: off.
 SURE_SCORE: float | None = 0.97
 SURE_BAR = 0.40
+#: The family gate (:mod:`repair.detect.spin_family`: multi-word forms and count figures
+#: that clean English of any register rarely shows) opens the word decisions too, at the
+#: word model's own threshold, where the document model's gate stays shut.
+FAMILY_WORDS = True
 #: The same for common written words read a second time (the common model's threshold
 #: from SURE_SCORE up; None: unchanged).
 SURE_COMMON_BAR: float | None = None
@@ -166,12 +170,13 @@ class SpinDetection(Detection):
 
 def word_bar(details: dict) -> float:
     """The probability a spinner-agnostic word needs in a document with these detection
-    ``details``: 2.0 (never) below the document model's gate, the model's word threshold
-    above it, and :data:`SURE_BAR` from :data:`SURE_SCORE` up."""
+    ``details``: 2.0 (never) below the document model's gate (the model's word threshold
+    where the family gate is open: :data:`FAMILY_WORDS`), the model's word threshold above
+    it, and :data:`SURE_BAR` from :data:`SURE_SCORE` up."""
     model = get_model()
     score = details.get("model_score", 0.0)
     if score < model.doc_gate:
-        return 2.0
+        return model.word_threshold if FAMILY_WORDS and details.get("family_gate") else 2.0
     if SURE_SCORE is not None and score >= SURE_SCORE:
         return min(SURE_BAR, model.word_threshold)
     return model.word_threshold
