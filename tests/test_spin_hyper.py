@@ -72,3 +72,30 @@ def test_the_family_gate_opens_the_word_decisions(monkeypatch: pytest.MonkeyPatc
     assert spin.word_bar({**shut, "family_gate": True}) == model.word_threshold
     monkeypatch.setattr(spin, "FAMILY_WORDS", False)
     assert spin.word_bar({**shut, "family_gate": True}) == 2.0
+
+
+def _rows_at(text: str, word: str, original: str) -> list[WordEvidence]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(WordEvidence(i, i + len(word), word, original, 6.0, 1.0, 5.0, 3, 3.0))
+        i = text.find(word, i + 1)
+    return out
+
+
+def test_a_habit_needs_its_original_written_nowhere() -> None:
+    rows = _rows_at(TEXT, "sprinted", "ran")
+    det = spin.SpinDetection(words=tuple(rows), probs=(0.1,) * len(rows))
+    out = spin._habit_candidates(Document(TEXT), det, rows, range(len(rows)), set())
+    assert [TEXT[c.start : c.end] for c in out] == ["sprinted"] * len(rows)
+    assert all(c.replacement == "ran" and c.features["word_bar"] == 0.0 for c in out)
+    # the author also writes "ran": not a spinner's habit of replacing every occurrence
+    text = TEXT + " Later the boy ran home."
+    rows = _rows_at(text, "sprinted", "ran")
+    det = spin.SpinDetection(words=tuple(rows), probs=(0.1,) * len(rows))
+    assert spin._habit_candidates(Document(text), det, rows, range(len(rows)), set()) == []
+    # rows already taken are left out
+    taken = {rows[0].start}
+    rows2 = _rows_at(TEXT, "sprinted", "ran")
+    det2 = spin.SpinDetection(words=tuple(rows2), probs=(0.1,) * len(rows2))
+    out = spin._habit_candidates(Document(TEXT), det2, rows2, range(len(rows2)), taken)
+    assert len(out) == len(rows2) - 1
