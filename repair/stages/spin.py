@@ -448,7 +448,9 @@ def hyper_reading(
     """The hypernym reading: as :func:`wide_reading`, with the written word's more ordinary
     WordNet hypernyms and similar adjectives (:mod:`repair.candidates.spin_hyper`) as the
     further candidates, for words rarer than :data:`HYPER_MAX_ZIPF` whose first reading
-    gave at least :data:`HYPER_MIN_PROB` (edit evidence ``hyper``)."""
+    gave at least :data:`HYPER_MIN_PROB`.  A row whose best original is a hypernym is
+    restored where its mapping is a document habit (:func:`_habit_candidates`; features
+    ``hyper``, ``recurring``), and by the word model only with :data:`HYPER_MODEL`."""
     model = get_model()
     ctx = WordContext.of(doc)
     done: set[int] = set()
