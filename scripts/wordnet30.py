@@ -54,3 +54,27 @@ def read_data(pos: str) -> dict[int, tuple[str, ...]]:
             words = f[4 : 4 + 2 * int(f[3], 16) : 2]
             out[int(f[0])] = tuple(_ADJ_MARKER.sub("", w).replace("_", " ") for w in words)
     return out
+
+
+_POS_LETTER = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
+@cache
+def read_pointers(pos: str) -> dict[int, tuple[tuple[str, str, int], ...]]:
+    """synset offset -> its pointers as (symbol, target part of speech, target offset):
+    ``@`` hypernym, ``~`` hyponym, ``&`` similar to, ``+`` derivation, ``\\`` pertainym, ...
+    (WordNet's ``wninput(5)``). Shared and cached: callers must not modify it."""
+    out: dict[int, tuple[tuple[str, str, int], ...]] = {}
+    with open(wordnet_dir() / f"data.{pos}", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(" "):
+                continue
+            f = line.split("|")[0].split()
+            i = 4 + 2 * int(f[3], 16)
+            n = int(f[i])
+            ptrs = f[i + 1 : i + 1 + 4 * n]
+            out[int(f[0])] = tuple(
+                (ptrs[k], _POS_LETTER[ptrs[k + 2]], int(ptrs[k + 1]))
+                for k in range(0, len(ptrs), 4)
+            )
+    return out
