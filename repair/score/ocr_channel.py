@@ -235,8 +235,9 @@ def _read_vocabulary() -> dict[str, int]:
 #: text asks about hundreds of thousands of distinct strings, split parts included).
 WORD_TEST_CACHE = 65_536
 #: :func:`is_known` asks fewer distinct strings (45 k in a 1 M-word OCR text): at 32,768
-#: a replay of its calls loses 0.4 % of the hits (issue 14).
-KNOWN_CACHE = 32_768
+#: a replay of its calls loses 0.4 % of the hits (issue 14); at 24,576, 1.1 % of 5 MB of
+#: OCR text's (+0.2 s of 135 s CPU, ~1.2 MB less; session 17).
+KNOWN_CACHE = 24_576
 
 
 @lru_cache(maxsize=KNOWN_CACHE)
@@ -913,7 +914,13 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
     return _unlisted_candidates(token) if unlisted else _listed_candidates(token)
 
 
-@lru_cache(maxsize=50_000)
+#: Answers kept by :func:`_listed_candidates` (~365 bytes each): 5 MB of OCR text asks
+#: 179 k of 36 k tokens; an LRU of 32,768 loses 0.1 % of the hits (+0.1 s) and holds
+#: ~6 MB less than one of 50,000 once full (``benchmarks/cache_replay.py``; session 17).
+LISTED_CACHE = 32_768
+
+
+@lru_cache(maxsize=LISTED_CACHE)
 def _listed_candidates(token: str) -> tuple[Correction, ...]:
     return _correction_candidates(token, False)
 
@@ -1036,7 +1043,9 @@ def archaic_form(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=32_768)
+#: 16,384 splits kept (~290 bytes each): 5 MB of OCR text asks 203 k of 22 k tokens; an
+#: LRU of 16,384 loses 0.5 % of the hits (+0.06 s) for ~5 MB less when full (session 17).
+@lru_cache(maxsize=16_384)
 def split_candidates(token: str) -> tuple[Split, ...]:
     """Ways to split a merged token ("kingwas", "thematter") into 2 or 3 known words.
 
