@@ -315,6 +315,7 @@ def _variants(w: str) -> list[str]:
 #: 100,000 once full (``benchmarks/cache_replay.py``; issue 14, session 17).
 WORD_ID_CACHE = 16_384
 
+
 class NgramTable:
     """A loaded table; use :func:`get_ngrams` for the shared instance.
 

@@ -610,7 +610,33 @@ def target_prefixes(now: bool = False) -> PrefixIndex:
     index = prefixes_of(())
     index.full = full - other  # the full set's own strings
     _target_index = index
+    _release_full_set()
     return index
+
+
+def target_part() -> PrefixIndex:
+    """:func:`target_prefixes` now: the dictionary's prefix set is read first when the
+    part is not cut yet (a garbled page's wide search, the name search's base)."""
+    if _target_index is None:
+        vocabulary_prefixes().all_prefixes()
+    return target_prefixes(now=True)
+
+
+def _release_full_set() -> None:
+    """Let the dictionary's full prefix set go (~205 k strings: an 8.4 MB table and
+    ~3 MB of prefixes no part keeps, issue 14, session 17) once the parts the walks
+    read are cut from it: the target part (:func:`target_prefixes`, also the base of
+    the name search's set) and a frequent part (:func:`frequent_prefixes`; the
+    real-word search and the capitals-in-text search share one).  No walk of the
+    pipeline reads the full set after that; a caller that does (a walk with no
+    prefixes given, a frequent part of another floor) has it read again, the same set.
+    """
+    words = vocabulary_prefixes()
+    if words._full is None or _target_index is None or _target_index is words:
+        return
+    if not any(index is not words for index in _frequent_index.values()):
+        return
+    words._full = None
 
 
 def _target_sources() -> list[str]:
@@ -687,6 +713,7 @@ def frequent_prefixes(min_zipf: float) -> PrefixIndex:
     index = prefixes_of(())
     index.full = frozenset(p for p in full if p in part)  # the full set's own strings
     _frequent_index[min_zipf] = index
+    _release_full_set()
     return index
 
 
