@@ -41,6 +41,12 @@ TARGETS = {
     "_reason_inside": ("repair.detect.ocr", "_reason_inside"),
     "is_known": ("repair.score.ocr_channel", "is_known"),
     "split_candidates": ("repair.score.ocr_channel", "split_candidates"),
+    "is_word_form": ("repair.score.ocr_channel", "is_word_form"),
+    "archaic_form": ("repair.score.ocr_channel", "archaic_form"),
+    "chunk_readings": ("repair.candidates.ocr_glued", "chunk_readings"),
+    "realword._readings": ("repair.candidates.ocr_realword", "_readings"),
+    "name_shape_reading": ("repair.candidates.ocr_nameshape", "name_shape_reading"),
+    "_block_cost": ("repair.score.ocr_price", "_block_cost"),
 }
 
 

@@ -474,17 +474,31 @@ _windows: dict[str, tuple[tuple[tuple[int, _Rows], ...], float]] = {}
 
 def _window_rows(window: str) -> tuple[tuple[tuple[int, _Rows], ...], float]:
     """The rows whose printed form starts ``window`` (``(its length, rows)``, shortest
-    first) and the cheapest cost among them."""
-    get = _walk_rows().get
+    first) and the cheapest cost among them.
+
+    One answer per set of printed forms (:data:`_window_plans`): the windows of a text
+    (tens of thousands kept in :data:`_windows`) share a few hundred answers, so an
+    entry of theirs holds no tuples of its own (~250 bytes less each, issue 14)."""
+    table = _walk_rows()
+    heads = tuple(window[:n] for n in range(1, len(window) + 1) if table.get(window[:n]))
+    plan = _window_plans.get(heads)
+    if plan is not None:
+        return plan
     here = []
     best = math.inf
-    for n in range(1, len(window) + 1):
-        rows = get(window[:n])
-        if rows:
-            here.append((n, rows))
-            if rows[0][1] < best:
-                best = rows[0][1]
-    return tuple(here), best
+    for head in heads:
+        rows = table[head]
+        here.append((len(head), rows))
+        if rows[0][1] < best:
+            best = rows[0][1]
+    plan = _window_plans[heads] = (tuple(here), best)
+    return plan
+
+
+#: :func:`_window_rows`'s answers by the printed forms that start a window: bounded by
+#: the table (a set of such forms is fixed by its longest one, a printed form of the
+#: table), a few hundred in a text.
+_window_plans: dict[tuple[str, ...], tuple[tuple[tuple[int, _Rows], ...], float]] = {}
 
 
 Variants = dict[str, tuple[float, tuple[tuple[str, str], ...]]]
