@@ -1179,7 +1179,9 @@ def segment(low: str) -> tuple[str, ...]:
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly")
 
 
-@lru_cache(maxsize=32_768)
+# 16,384 answers (~150 bytes each): 5 MB of OCR text asks 603 k of 28 k words; an LRU of
+# 16,384 loses 0.7 % of the hits (+0.04 s) for ~2.4 MB less when full (session 17)
+@lru_cache(maxsize=16_384)
 def is_word_form(word: str) -> bool:
     """Whether ``word`` is a known word or a regular inflection of a fairly common one.
 
