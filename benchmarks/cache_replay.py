@@ -89,8 +89,12 @@ def record(text_file: Path, out: Path, only: list[str] | None = None) -> int:
         streams[name] = (ids, log)
 
         def wrapper(
-            *args: Any, _fn: Any = fn, _ids: dict[Any, int] = ids, _log: array[int] = log,
-            _name: str = name, **kw: Any,
+            *args: Any,
+            _fn: Any = fn,
+            _ids: dict[Any, int] = ids,
+            _log: array[int] = log,
+            _name: str = name,
+            **kw: Any,
         ) -> Any:
             key = (args, tuple(kw.items()))
             walk = getattr(search._walk, "variants", None)
@@ -143,11 +147,17 @@ def record(text_file: Path, out: Path, only: list[str] | None = None) -> int:
         size = (tracemalloc.get_traced_memory()[0] - before) / max(1, len(sample))
         tracemalloc.stop()
         result[name] = {
-            "seq": seq, "maxsize": info.maxsize, "recorded": tuple(info),
-            "cost": cost, "entry": size,
+            "seq": seq,
+            "maxsize": info.maxsize,
+            "recorded": tuple(info),
+            "cost": cost,
+            "entry": size,
         }
-        print(f"{name}: {len(seq)} calls, {len(distinct)} keys, {info}, cost {cost * 1e6:.0f} us, "
-              f"entry {size:.0f} B", file=sys.stderr)
+        print(
+            f"{name}: {len(seq)} calls, {len(distinct)} keys, {info}, cost {cost * 1e6:.0f} us, "
+            f"entry {size:.0f} B",
+            file=sys.stderr,
+        )
     with out.open("wb") as f:
         pickle.dump(result, f)
     return 0
@@ -177,16 +187,20 @@ def replay(path: Path, bounds: list[int]) -> int:
     for name, d in data.items():
         seq, cur = d["seq"], d["maxsize"]
         keys = 1 + (max(seq) >> 1) if seq else 0
-        print(f"\n{name}: {len(seq)} calls, {keys} keys, recorded {d['recorded']}, "
-              f"mean miss {d['cost'] * 1e6:.0f} us, entry {d['entry']:.0f} B")
+        print(
+            f"\n{name}: {len(seq)} calls, {keys} keys, recorded {d['recorded']}, "
+            f"mean miss {d['cost'] * 1e6:.0f} us, entry {d['entry']:.0f} B"
+        )
         base_h, base_m = simulate(seq, cur)
         for b in sorted({*bounds, cur}):
             h, m = simulate(seq, b)
             lost = base_h - h
-            print(f"  bound {b:>6}: hits {h / len(seq):6.1%}  misses {m:>8}  hits lost {lost:>7} "
-                  f"({lost / max(1, base_h):5.1%})  CPU +{lost * d['cost']:6.2f} s  "
-                  f"MB saved {(min(cur, keys) - min(b, keys)) * d['entry'] / 1e6:6.1f}  "
-                  f"(full: {max(0, cur - b) * d['entry'] / 1e6:5.1f})")
+            print(
+                f"  bound {b:>6}: hits {h / len(seq):6.1%}  misses {m:>8}  hits lost {lost:>7} "
+                f"({lost / max(1, base_h):5.1%})  CPU +{lost * d['cost']:6.2f} s  "
+                f"MB saved {(min(cur, keys) - min(b, keys)) * d['entry'] / 1e6:6.1f}  "
+                f"(full: {max(0, cur - b) * d['entry'] / 1e6:5.1f})"
+            )
     return 0
 
 
