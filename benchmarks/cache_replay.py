@@ -24,6 +24,7 @@ import pkgutil
 import sys
 import time
 import tracemalloc
+from array import array
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,31 @@ TARGETS = {
     "wide_candidates": ("repair.score.ocr_search", "wide_candidates"),
     "_window_lp": ("repair.candidates.ocr_nameshape", "_window_lp"),
     "_period_word": ("repair.candidates.ocr", "_period_word"),
+    # session 17 (mem17): the big high-hit caches
+    "_listed_candidates": ("repair.score.ocr_channel", "_listed_candidates"),
+    "zipf": ("repair.resources.frequency", "zipf"),
+    "word_id": ("repair.score.ngrams", "get_ngrams().word_id"),
+    "_reason_inside": ("repair.detect.ocr", "_reason_inside"),
+    "is_known": ("repair.score.ocr_channel", "is_known"),
+    "split_candidates": ("repair.score.ocr_channel", "split_candidates"),
+    "is_word_form": ("repair.score.ocr_channel", "is_word_form"),
+    "archaic_form": ("repair.score.ocr_channel", "archaic_form"),
+    "chunk_readings": ("repair.candidates.ocr_glued", "chunk_readings"),
+    "realword._readings": ("repair.candidates.ocr_realword", "_readings"),
+    "name_shape_reading": ("repair.candidates.ocr_nameshape", "name_shape_reading"),
+    "_block_cost": ("repair.score.ocr_price", "_block_cost"),
 }
+
+
+def _target(mod: str, attr: str) -> tuple[Any, Any]:
+    """The cached function and, for an instance's cache (``"get_ngrams().word_id"``), the
+    instance whose attribute it is (else ``None``)."""
+    module = importlib.import_module(mod)
+    if attr.endswith(")") or "()." not in attr:
+        return getattr(module, attr), None
+    getter, name = attr.split("().")
+    owner = getattr(module, getter)()
+    return getattr(owner, name), owner
 
 
 def _import_all() -> None:
@@ -48,26 +73,38 @@ def _import_all() -> None:
             pass
 
 
-def record(text_file: Path, out: Path) -> int:
+def record(text_file: Path, out: Path, only: list[str] | None = None) -> int:
     _import_all()
     search = importlib.import_module("repair.score.ocr_search")
-    streams: dict[str, list[Any]] = {}
+    # a call is logged as ``2 * key id + probe`` (an int array: zipf is asked ~10^7 times)
+    streams: dict[str, tuple[dict[Any, int], array[int]]] = {}
     originals: dict[str, Any] = {}
     for name, (mod, attr) in TARGETS.items():
-        fn = getattr(importlib.import_module(mod), attr)
+        if only and name not in only:
+            continue
+        fn, owner = _target(mod, attr)
         originals[name] = fn
-        log: list[Any] = []
-        streams[name] = log
+        ids: dict[Any, int] = {}
+        log: array[int] = array("q")
+        streams[name] = (ids, log)
 
         def wrapper(
-            *args: Any, _fn: Any = fn, _log: list[Any] = log, _name: str = name, **kw: Any
+            *args: Any,
+            _fn: Any = fn,
+            _ids: dict[Any, int] = ids,
+            _log: array[int] = log,
+            _name: str = name,
+            **kw: Any,
         ) -> Any:
             key = (args, tuple(kw.items()))
             walk = getattr(search._walk, "variants", None)
             probe = _name == "wide_candidates" and walk is search._PROBE
-            _log.append((key, probe))
+            _log.append(2 * _ids.setdefault(key, len(_ids)) + probe)
             return _fn(*args, **kw)
 
+        if owner is not None:
+            setattr(owner, attr.split("().")[1], wrapper)
+            continue
         for m in list(sys.modules.values()):
             d = getattr(m, "__dict__", None)
             if not d or not getattr(m, "__name__", "").startswith("repair"):
@@ -87,9 +124,8 @@ def record(text_file: Path, out: Path) -> int:
     result: dict[str, Any] = {}
     for name, fn in originals.items():
         info = fn.cache_info()
-        keys = streams[name]
-        ids: dict[Any, int] = {}
-        seq = [(ids.setdefault(k, len(ids)), p) for k, p in keys]
+        ids, log = streams[name]
+        seq = log
         distinct = list(ids)
         sample = distinct[-1500:]
         # mean uncached cost, other caches warm (the sample was just computed once)
@@ -111,20 +147,27 @@ def record(text_file: Path, out: Path) -> int:
         size = (tracemalloc.get_traced_memory()[0] - before) / max(1, len(sample))
         tracemalloc.stop()
         result[name] = {
-            "seq": seq, "maxsize": info.maxsize, "recorded": tuple(info),
-            "cost": cost, "entry": size,
+            "seq": seq,
+            "maxsize": info.maxsize,
+            "recorded": tuple(info),
+            "cost": cost,
+            "entry": size,
         }
-        print(f"{name}: {len(seq)} calls, {len(distinct)} keys, {info}, cost {cost * 1e6:.0f} us, "
-              f"entry {size:.0f} B", file=sys.stderr)
+        print(
+            f"{name}: {len(seq)} calls, {len(distinct)} keys, {info}, cost {cost * 1e6:.0f} us, "
+            f"entry {size:.0f} B",
+            file=sys.stderr,
+        )
     with out.open("wb") as f:
         pickle.dump(result, f)
     return 0
 
 
-def simulate(seq: list[tuple[int, bool]], bound: int) -> tuple[int, int]:
+def simulate(seq: array[int], bound: int) -> tuple[int, int]:
     cache: OrderedDict[int, None] = OrderedDict()
     hits = misses = 0
-    for key, probe in seq:
+    for v in seq:
+        key, probe = v >> 1, v & 1
         if key in cache:
             cache.move_to_end(key)
             hits += 1
@@ -143,16 +186,21 @@ def replay(path: Path, bounds: list[int]) -> int:
         data = pickle.load(f)
     for name, d in data.items():
         seq, cur = d["seq"], d["maxsize"]
-        keys = 1 + max(k for k, _p in seq) if seq else 0
-        print(f"\n{name}: {len(seq)} calls, {keys} keys, recorded {d['recorded']}, "
-              f"mean miss {d['cost'] * 1e6:.0f} us, entry {d['entry']:.0f} B")
+        keys = 1 + (max(seq) >> 1) if seq else 0
+        print(
+            f"\n{name}: {len(seq)} calls, {keys} keys, recorded {d['recorded']}, "
+            f"mean miss {d['cost'] * 1e6:.0f} us, entry {d['entry']:.0f} B"
+        )
         base_h, base_m = simulate(seq, cur)
         for b in sorted({*bounds, cur}):
             h, m = simulate(seq, b)
             lost = base_h - h
-            print(f"  bound {b:>6}: hits {h / len(seq):6.1%}  misses {m:>8}  hits lost {lost:>7} "
-                  f"({lost / max(1, base_h):5.1%})  CPU +{lost * d['cost']:6.2f} s  "
-                  f"MB saved {(min(cur, keys) - min(b, keys)) * d['entry'] / 1e6:6.1f}")
+            print(
+                f"  bound {b:>6}: hits {h / len(seq):6.1%}  misses {m:>8}  hits lost {lost:>7} "
+                f"({lost / max(1, base_h):5.1%})  CPU +{lost * d['cost']:6.2f} s  "
+                f"MB saved {(min(cur, keys) - min(b, keys)) * d['entry'] / 1e6:6.1f}  "
+                f"(full: {max(0, cur - b) * d['entry'] / 1e6:5.1f})"
+            )
     return 0
 
 
@@ -162,11 +210,12 @@ def main() -> int:
     r = sub.add_parser("record")
     r.add_argument("text", type=Path)
     r.add_argument("out", type=Path)
+    r.add_argument("--only", nargs="*", choices=sorted(TARGETS), help="record these caches only")
     p = sub.add_parser("replay")
     p.add_argument("pickle", type=Path)
     p.add_argument("--bounds", type=int, nargs="*", default=[1024, 2048, 4096, 8192])
     a = ap.parse_args()
-    return record(a.text, a.out) if a.cmd == "record" else replay(a.pickle, a.bounds)
+    return record(a.text, a.out, a.only) if a.cmd == "record" else replay(a.pickle, a.bounds)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidat
 from repair.candidates.ocr_pageword import page_word_prior
 from repair.candidates.ocr_realword import (
     document_names,
+    frequent_part,
     lone_letter_threshold,
     named_realword_candidates,
     opens_sentence,
@@ -661,7 +662,10 @@ class _Generator:
         if toks[i + 1].text != " " or nxt.kind != "word" or not nxt.text.islower():
             return []
         out = []
-        for variant, (cost, subs) in confusion_variants(tok.text).items():
+        # only readings of Zipf >= CAPS_TARGET_ZIPF are kept: the walk reads a frequent
+        # part (the same readings, costs and order), not the full dictionary set
+        part = frequent_part(CAPS_TARGET_ZIPF)
+        for variant, (cost, subs) in confusion_variants(tok.text, part).items():
             if variant[1:].islower() and zipf(variant.lower()) >= CAPS_TARGET_ZIPF:
                 out.append(
                     _cand(

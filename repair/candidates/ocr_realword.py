@@ -38,6 +38,7 @@ from repair.detect.ocr import realword_suspect
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     ARCHAIC_WORDS,
+    PrefixIndex,
     confusion_variants,
     frequent_prefixes,
     is_known,
@@ -387,6 +388,15 @@ def _variants(
     the same kept readings, costs and substitutions, issue 14)."""
     prefixes = frequent_prefixes(min(TARGET_MIN_ZIPF, LIGHT_TARGET_MIN_ZIPF))
     return confusion_variants(text, prefixes, max_cost, max_subs)
+
+
+def frequent_part(floor: float) -> PrefixIndex:
+    """The frequent prefix part (:func:`repair.score.ocr_channel.frequent_prefixes`) a
+    walk keeping readings of Zipf >= ``floor`` may read: the real-word search's own
+    when its floor is at or below ``floor`` (exact for such a walk: a part of a lower
+    floor holds every prefix of the kept readings), so the searches share one part.
+    """
+    return frequent_prefixes(min(TARGET_MIN_ZIPF, LIGHT_TARGET_MIN_ZIPF, floor))
 
 
 #: A word the period table has seen this often is a reading even when the dictionary

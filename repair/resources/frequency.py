@@ -254,10 +254,12 @@ def _table_zipf(word: str, table: Mapping[str, int] | SortedTable) -> float | No
     return _to_zipf(_rounded(1.0 / one_over_result))
 
 
-#: Values kept by :func:`zipf`: a 1 M-word OCR text asks ~130 k distinct strings; the
-#: call stream replayed through LRUs of each size loses 0.15 % of its hits at 100,000
-#: (~10 MB less once full on a 50 MB text, issue 14).
-ZIPF_CACHE = 100_000
+#: Values kept by :func:`zipf` (~150 bytes an entry).  A miss costs ~11 us (a table
+#: search), a hit ~0.1 us: the call stream of 5 MB of OCR text (3.5 M calls, 67 k
+#: distinct strings; ``benchmarks/cache_replay.py``) replayed through an LRU of 24,576
+#: loses 1.4 % of its hits (+0.55 s of 135 s CPU) and holds ~11 MB less than one of
+#: 100,000 once full (a 50 MB text; issue 14, session 17).
+ZIPF_CACHE = 24_576
 
 
 @lru_cache(maxsize=ZIPF_CACHE)

@@ -309,6 +309,13 @@ def _variants(w: str) -> list[str]:
     return [v for v in out if v and v != w]
 
 
+#: Ids kept by ``NgramTable.word_id`` (~150 bytes an entry; a miss is a binary search of
+#: the word blob, ~40 us).  5 MB of OCR text asks 333 k ids of 33 k words: an LRU of
+#: 16,384 loses 2.6 % of the hits (+0.3 s of 135 s CPU) and holds ~12 MB less than one of
+#: 100,000 once full (``benchmarks/cache_replay.py``; issue 14, session 17).
+WORD_ID_CACHE = 16_384
+
+
 class NgramTable:
     """A loaded table; use :func:`get_ngrams` for the shared instance.
 
@@ -387,7 +394,7 @@ class NgramTable:
         self.bigrams = nb
         self._uni_denominator = self.tokens + 0.5 * self.size
         self._listed_lp = math.log(0.5 / self._uni_denominator)
-        self.word_id = lru_cache(maxsize=100_000)(self._word_id)
+        self.word_id = lru_cache(maxsize=WORD_ID_CACHE)(self._word_id)
 
     # -- vocabulary -----------------------------------------------------------
     def _word(self, i: int) -> bytes:

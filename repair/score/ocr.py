@@ -129,7 +129,9 @@ class Scorer:
         key = (*words, None, *before, None, *after)
         lp = self._seq.get(key)
         if lp is None:
-            lp = self._old_seq.get(key)
+            # taken out of the last document's scores: it is this one's now (its old key
+            # is freed while the window is scored, not after it; issue 14, session 17)
+            lp = self._old_seq.pop(key, None)
             if lp is None:
                 # the model lower-cases each word itself (and lower-casing twice changes
                 # no string): no lowered copies here

@@ -235,8 +235,9 @@ def _read_vocabulary() -> dict[str, int]:
 #: text asks about hundreds of thousands of distinct strings, split parts included).
 WORD_TEST_CACHE = 65_536
 #: :func:`is_known` asks fewer distinct strings (45 k in a 1 M-word OCR text): at 32,768
-#: a replay of its calls loses 0.4 % of the hits (issue 14).
-KNOWN_CACHE = 32_768
+#: a replay of its calls loses 0.4 % of the hits (issue 14); at 24,576, 1.1 % of 5 MB of
+#: OCR text's (+0.2 s of 135 s CPU, ~1.2 MB less; session 17).
+KNOWN_CACHE = 24_576
 
 
 @lru_cache(maxsize=KNOWN_CACHE)
@@ -473,17 +474,31 @@ _windows: dict[str, tuple[tuple[tuple[int, _Rows], ...], float]] = {}
 
 def _window_rows(window: str) -> tuple[tuple[tuple[int, _Rows], ...], float]:
     """The rows whose printed form starts ``window`` (``(its length, rows)``, shortest
-    first) and the cheapest cost among them."""
-    get = _walk_rows().get
+    first) and the cheapest cost among them.
+
+    One answer per set of printed forms (:data:`_window_plans`): the windows of a text
+    (tens of thousands kept in :data:`_windows`) share a few hundred answers, so an
+    entry of theirs holds no tuples of its own (~250 bytes less each, issue 14)."""
+    table = _walk_rows()
+    heads = tuple(window[:n] for n in range(1, len(window) + 1) if table.get(window[:n]))
+    plan = _window_plans.get(heads)
+    if plan is not None:
+        return plan
     here = []
     best = math.inf
-    for n in range(1, len(window) + 1):
-        rows = get(window[:n])
-        if rows:
-            here.append((n, rows))
-            if rows[0][1] < best:
-                best = rows[0][1]
-    return tuple(here), best
+    for head in heads:
+        rows = table[head]
+        here.append((len(head), rows))
+        if rows[0][1] < best:
+            best = rows[0][1]
+    plan = _window_plans[heads] = (tuple(here), best)
+    return plan
+
+
+#: :func:`_window_rows`'s answers by the printed forms that start a window: bounded by
+#: the table (a set of such forms is fixed by its longest one, a printed form of the
+#: table), a few hundred in a text.
+_window_plans: dict[tuple[str, ...], tuple[tuple[tuple[int, _Rows], ...], float]] = {}
 
 
 Variants = dict[str, tuple[float, tuple[tuple[str, str], ...]]]
@@ -609,7 +624,33 @@ def target_prefixes(now: bool = False) -> PrefixIndex:
     index = prefixes_of(())
     index.full = full - other  # the full set's own strings
     _target_index = index
+    _release_full_set()
     return index
+
+
+def target_part() -> PrefixIndex:
+    """:func:`target_prefixes` now: the dictionary's prefix set is read first when the
+    part is not cut yet (a garbled page's wide search, the name search's base)."""
+    if _target_index is None:
+        vocabulary_prefixes().all_prefixes()
+    return target_prefixes(now=True)
+
+
+def _release_full_set() -> None:
+    """Let the dictionary's full prefix set go (~205 k strings: an 8.4 MB table and
+    ~3 MB of prefixes no part keeps, issue 14, session 17) once the parts the walks
+    read are cut from it: the target part (:func:`target_prefixes`, also the base of
+    the name search's set) and a frequent part (:func:`frequent_prefixes`; the
+    real-word search and the capitals-in-text search share one).  No walk of the
+    pipeline reads the full set after that; a caller that does (a walk with no
+    prefixes given, a frequent part of another floor) has it read again, the same set.
+    """
+    words = vocabulary_prefixes()
+    if words._full is None or _target_index is None or _target_index is words:
+        return
+    if not any(index is not words for index in _frequent_index.values()):
+        return
+    words._full = None
 
 
 def _target_sources() -> list[str]:
@@ -686,6 +727,7 @@ def frequent_prefixes(min_zipf: float) -> PrefixIndex:
     index = prefixes_of(())
     index.full = frozenset(p for p in full if p in part)  # the full set's own strings
     _frequent_index[min_zipf] = index
+    _release_full_set()
     return index
 
 
@@ -913,7 +955,13 @@ def correction_candidates(token: str, unlisted: bool = False) -> tuple[Correctio
     return _unlisted_candidates(token) if unlisted else _listed_candidates(token)
 
 
-@lru_cache(maxsize=50_000)
+#: Answers kept by :func:`_listed_candidates` (~365 bytes each): 5 MB of OCR text asks
+#: 179 k of 36 k tokens; an LRU of 32,768 loses 0.1 % of the hits (+0.1 s) and holds
+#: ~6 MB less than one of 50,000 once full (``benchmarks/cache_replay.py``; session 17).
+LISTED_CACHE = 32_768
+
+
+@lru_cache(maxsize=LISTED_CACHE)
 def _listed_candidates(token: str) -> tuple[Correction, ...]:
     return _correction_candidates(token, False)
 
@@ -1036,7 +1084,9 @@ def archaic_form(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=32_768)
+#: 16,384 splits kept (~290 bytes each): 5 MB of OCR text asks 203 k of 22 k tokens; an
+#: LRU of 16,384 loses 0.5 % of the hits (+0.06 s) for ~5 MB less when full (session 17).
+@lru_cache(maxsize=16_384)
 def split_candidates(token: str) -> tuple[Split, ...]:
     """Ways to split a merged token ("kingwas", "thematter") into 2 or 3 known words.
 
@@ -1129,7 +1179,9 @@ def segment(low: str) -> tuple[str, ...]:
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly")
 
 
-@lru_cache(maxsize=32_768)
+# 16,384 answers (~150 bytes each): 5 MB of OCR text asks 603 k of 28 k words; an LRU of
+# 16,384 loses 0.7 % of the hits (+0.04 s) for ~2.4 MB less when full (session 17)
+@lru_cache(maxsize=16_384)
 def is_word_form(word: str) -> bool:
     """Whether ``word`` is a known word or a regular inflection of a fairly common one.
 

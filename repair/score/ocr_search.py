@@ -48,7 +48,6 @@ from repair.score.ocr_channel import (
     is_target,
     prefixes_of,
     read_as,
-    vocabulary,
 )
 
 #: Most learned confusions applied to one token.
@@ -78,25 +77,29 @@ def _word_prefixes() -> PrefixIndex:
     """The prefixes the wide search of words walks: those of the target words
     (:func:`repair.score.ocr_channel.target_prefixes`; it keeps target words only), the
     dictionary's prefix set loaded first."""
-    from repair.score.ocr_channel import target_prefixes, vocabulary_prefixes
+    from repair.score.ocr_channel import target_part
 
-    vocabulary_prefixes().all_prefixes()
-    return target_prefixes(now=True)  # a garbled page's wide search: read the part now
+    return target_part()  # a garbled page's wide search: read the part now
 
 
 @lru_cache(maxsize=1)
 def name_prefixes() -> PrefixIndex:
-    """Prefixes of the dictionary words and the period names together (lower case)."""
+    """Prefixes of the target words and the period names together (lower case).
+
+    The name search (:func:`wide_candidates` with ``names``) keeps target words and
+    names only, so it walks the target part (:func:`_word_prefixes`) and the names'
+    prefixes, not every dictionary prefix: exact as the target part is (a kept
+    reading's branch lives on its own prefixes, all in one of the two; no dictionary
+    prefix outside both is a name, possessive or ``M'`` form included: checked on the
+    shipped lists), and the full dictionary set is not held for it (issue 14, session 17).
+    """
     from repair.score.ngrams import get_ngrams
-    from repair.score.ocr_channel import vocabulary_prefixes
 
     names = [w for w in get_ngrams().names() if len(w) >= NAME_MIN_LEN]
-    words = vocabulary_prefixes()
-    if words.full is None:
-        return prefixes_of([*vocabulary(), *names])
+    words = _word_prefixes().all_prefixes()
     # every prefix: one set look-up per test (no sorted word list is kept: ~8 MB)
     index = prefixes_of(())
-    index.full = words.full.union(n.lower()[:i] for n in names for i in range(len(n) + 1))
+    index.full = words.union(n.lower()[:i] for n in names for i in range(len(n) + 1))
     return index
 
 
