@@ -132,6 +132,7 @@ def main() -> None:
     import repair.candidates.ocr_mixed  # noqa: F401  (imported lazily by the pipeline)
 
     oc.confusion_variants, oc.confusion_variants_pair = variants, variants_pair
+    oc.correction_candidates = candidates
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("repair.") and module is not oc:
             if getattr(module, "confusion_variants", None) is plain:

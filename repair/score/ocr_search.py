@@ -86,18 +86,51 @@ def _word_prefixes() -> PrefixIndex:
 
 @lru_cache(maxsize=1)
 def name_prefixes() -> PrefixIndex:
-    """Prefixes of the dictionary words and the period names together (lower case)."""
+    """The prefixes a search that keeps targets and names (:func:`_target` with ``names``)
+    walks (lower case): those of the target words
+    (:func:`repair.score.ocr_channel.target_prefixes`), of the period names of
+    :data:`NAME_MIN_LEN` letters or more, and of the dictionary's words with an
+    apostrophe that :func:`is_name` reads as a name's possessive (:func:`_name_forms`).
+
+    Exact (issue 14, session 17), as :func:`repair.score.ocr_channel.target_prefixes`: a
+    kept reading is a target word, all of whose prefixes are in the target part, or a
+    name (:meth:`repair.score.ngrams.NgramTable.is_name`), whose lowered text, where the
+    dictionary's prefix set let its branch live, is an ASCII dictionary prefix: without an
+    apostrophe it is the name itself (a listed name, its prefixes here), with one it is
+    one of :func:`_name_forms`.  The dictionary's other prefixes (~58 k, no prefix of a
+    target or a name) only made branches that end in no kept reading."""
     from repair.score.ngrams import get_ngrams
-    from repair.score.ocr_channel import vocabulary_prefixes
+    from repair.score.ocr_channel import target_prefixes, vocabulary_prefixes
 
     names = [w for w in get_ngrams().names() if len(w) >= NAME_MIN_LEN]
     words = vocabulary_prefixes()
     if words.full is None:
         return prefixes_of([*vocabulary(), *names])
+    targets = target_prefixes(now=True).full  # the whole set for a non-ASCII dictionary
     # every prefix: one set look-up per test (no sorted word list is kept: ~8 MB)
     index = prefixes_of(())
-    index.full = words.full.union(n.lower()[:i] for n in names for i in range(len(n) + 1))
+    index.full = (targets if NAME_TARGETS_ONLY and targets is not None else words.full).union(
+        (n.lower()[:i] for n in names for i in range(len(n) + 1)),
+        (w[:i] for w in _name_forms() for i in range(len(w) + 1)),
+    )
     return index
+
+
+#: :func:`name_prefixes` holds the target words' prefixes, not every dictionary prefix.
+NAME_TARGETS_ONLY = True
+
+
+def _name_forms() -> list[str]:
+    """The dictionary's words with an apostrophe (~65: "he's", "o'clock") whose prefixes
+    :func:`is_name` reads as a name ("X's" for a listed "X"), and so may end a kept reading
+    of :func:`name_prefixes`' walk.  Words without an apostrophe are no such case: a
+    lower-case ASCII string is a name only when it is listed (its prefixes are there)."""
+    return [
+        w
+        for w in vocabulary()
+        if "'" in w
+        and any(len(w[:i]) >= NAME_MIN_LEN and is_name(w[:i]) for i in range(len(w) + 1))
+    ]
 
 
 def _target(variant: str, names: bool) -> bool:
