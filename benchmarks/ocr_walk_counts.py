@@ -127,9 +127,8 @@ def main() -> None:
         asked[(token, unlisted)].append(Path(f.f_code.co_filename).parent.name)
         return cands(token, unlisted)
 
-    from repair.pipeline import repair_text
-
     import repair.candidates.ocr_mixed  # noqa: F401  (imported lazily by the pipeline)
+    from repair.pipeline import repair_text
 
     oc.confusion_variants, oc.confusion_variants_pair = variants, variants_pair
     oc.correction_candidates = candidates

@@ -13,6 +13,7 @@ import random
 import pytest
 
 from repair.score import ocr_search
+from repair.score.ngrams import get_ngrams
 from repair.score.ocr_channel import (
     PrefixIndex,
     confusion_variants,
@@ -23,7 +24,6 @@ from repair.score.ocr_channel import (
     vocabulary,
     vocabulary_prefixes,
 )
-from repair.score.ngrams import get_ngrams
 
 
 def _plain_index() -> PrefixIndex:
