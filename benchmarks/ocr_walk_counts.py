@@ -144,8 +144,11 @@ def main() -> None:
     if args.smh:
         import smh_eval
 
-        texts = [a.raw for a in smh_eval.load(smh_eval.DEFAULT_DATA / "allArticles.txt")
-                 if smh_eval.split_of(a.ident) == args.smh]
+        texts = [
+            a.raw
+            for a in smh_eval.load(smh_eval.DEFAULT_DATA / "allArticles.txt")
+            if smh_eval.split_of(a.ident) == args.smh
+        ]
     elif args.text is not None:
         texts = [args.text.read_text(encoding="utf-8")]
     else:
@@ -158,17 +161,23 @@ def main() -> None:
     total = time.process_time() - t0
     walks = sum(s[1] for s in stats.values())
     print(f"{len(texts)} texts, {total:.2f} s CPU, walks {walks:.2f} s ({walks / total:.0%})")
-    print(f"{'caller':44} {'index':>11} {'bound':>5} {'subs':>4} {'walks':>6} {'s':>6} "
-          f"{'empty':>6} {'again':>5} {'tokens':>6}")
+    print(
+        f"{'caller':44} {'index':>11} {'bound':>5} {'subs':>4} {'walks':>6} {'s':>6} "
+        f"{'empty':>6} {'again':>5} {'tokens':>6}"
+    )
     for (who, index, cost, subs), s in sorted(stats.items(), key=lambda x: -x[1][1]):
-        print(f"{who:44} {index:>11} {cost:5.1f} {subs:4d} {s[0]:6d} {s[1]:6.2f} "
-              f"{s[2]:6d} {s[3]:5d} {len(s[4]):6d}")
+        print(
+            f"{who:44} {index:>11} {cost:5.1f} {subs:4d} {s[0]:6d} {s[1]:6.2f} "
+            f"{s[2]:6d} {s[3]:5d} {len(s[4]):6d}"
+        )
     multi = collections.Counter(len(v) for v in by_token.values())
     print("tokens by number of walking callers:", dict(sorted(multi.items())))
     det_first = [k for k, v in asked.items() if v[0] == "detect"]
     det_only = sum(all(w == "detect" for w in asked[k]) for k in det_first)
-    print(f"correction_candidates: {len(asked)} (token, unlisted) asked; detection first "
-          f"{len(det_first)}, of them asked by detection only {det_only}")
+    print(
+        f"correction_candidates: {len(asked)} (token, unlisted) asked; detection first "
+        f"{len(det_first)}, of them asked by detection only {det_only}"
+    )
     if args.states:
         print(dict(states))
 
