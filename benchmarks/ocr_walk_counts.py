@@ -170,6 +170,18 @@ def main() -> None:
             f"{who:44} {index:>11} {cost:5.1f} {subs:4d} {s[0]:6d} {s[1]:6.2f} "
             f"{s[2]:6d} {s[3]:5d} {len(s[4]):6d}"
         )
+    kinds: dict[str, set[str]] = collections.defaultdict(set)  # walk kind -> tokens
+    for (_who, index, cost, subs), s in stats.items():
+        kinds[f"{index} {cost:g}/{subs}"] |= s[4]
+    shared = collections.Counter()
+    names = sorted(kinds)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if n := len(kinds[a] & kinds[b]):
+                shared[(a, b)] = n
+    print("tokens walked by two kinds of walk (index, bound/subs):")
+    for (a, b), n in shared.most_common(8):
+        print(f"  {a:>18} & {b:<18} {n:6d}")
     multi = collections.Counter(len(v) for v in by_token.values())
     print("tokens by number of walking callers:", dict(sorted(multi.items())))
     det_first = [k for k, v in asked.items() if v[0] == "detect"]
