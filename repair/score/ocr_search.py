@@ -48,6 +48,7 @@ from repair.score.ocr_channel import (
     is_target,
     prefixes_of,
     read_as,
+    vocabulary,
 )
 
 #: Most learned confusions applied to one token.
@@ -84,23 +85,44 @@ def _word_prefixes() -> PrefixIndex:
 
 @lru_cache(maxsize=1)
 def name_prefixes() -> PrefixIndex:
-    """Prefixes of the target words and the period names together (lower case).
+    """The prefixes a search that keeps targets and names (:func:`_target` with ``names``)
+    walks (lower case): those of the target words (the target part,
+    :func:`_word_prefixes`), of the period names of :data:`NAME_MIN_LEN` letters or more,
+    and of the dictionary's words with an apostrophe that :func:`is_name` reads as a
+    name's possessive (:func:`_name_forms`).
 
-    The name search (:func:`wide_candidates` with ``names``) keeps target words and
-    names only, so it walks the target part (:func:`_word_prefixes`) and the names'
-    prefixes, not every dictionary prefix: exact as the target part is (a kept
-    reading's branch lives on its own prefixes, all in one of the two; no dictionary
-    prefix outside both is a name, possessive or ``M'`` form included: checked on the
-    shipped lists), and the full dictionary set is not held for it (issue 14, session 17).
-    """
+    Exact (issue 14, session 17), as :func:`repair.score.ocr_channel.target_prefixes`: a
+    kept reading is a target word, all of whose prefixes are in the target part, or a
+    name (:meth:`repair.score.ngrams.NgramTable.is_name`), whose lowered text, where the
+    dictionary's prefix set let its branch live, is an ASCII dictionary prefix: without an
+    apostrophe it is the name itself (a listed name, its prefixes here), with one it is
+    one of :func:`_name_forms`.  The dictionary's other prefixes (~58 k, no prefix of a
+    target or a name) only made branches that end in no kept reading, and the full
+    dictionary set is not held for this walk."""
     from repair.score.ngrams import get_ngrams
 
     names = [w for w in get_ngrams().names() if len(w) >= NAME_MIN_LEN]
     words = _word_prefixes().all_prefixes()
     # every prefix: one set look-up per test (no sorted word list is kept: ~8 MB)
     index = prefixes_of(())
-    index.full = words.union(n.lower()[:i] for n in names for i in range(len(n) + 1))
+    index.full = words.union(
+        (n.lower()[:i] for n in names for i in range(len(n) + 1)),
+        (w[:i] for w in _name_forms() for i in range(len(w) + 1)),
+    )
     return index
+
+
+def _name_forms() -> list[str]:
+    """The dictionary's words with an apostrophe (~65: "he's", "o'clock") whose prefixes
+    :func:`is_name` reads as a name ("X's" for a listed "X"), and so may end a kept reading
+    of :func:`name_prefixes`' walk.  Words without an apostrophe are no such case: a
+    lower-case ASCII string is a name only when it is listed (its prefixes are there)."""
+    return [
+        w
+        for w in vocabulary()
+        if "'" in w
+        and any(len(w[:i]) >= NAME_MIN_LEN and is_name(w[:i]) for i in range(len(w) + 1))
+    ]
 
 
 def _target(variant: str, names: bool) -> bool:
