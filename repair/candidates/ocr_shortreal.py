@@ -113,6 +113,16 @@ def _piece(toks: list[Token], i: int) -> bool:
     return is_known(toks[i - 2].text.lower() + text) or is_known(text + toks[i + 2].text.lower())
 
 
+def _new_readings(toks: list[Token], i: int, have: list[Candidate]) -> list[tuple[str, float]]:
+    """The readings (word, channel cost) of ``toks[i]`` that ``have`` lacks, where the
+    token stands between words and is no piece of a split word; else none."""
+    readings = short_real_readings(toks[i].text)
+    if not readings or not _between_words(toks, i) or _piece(toks, i):
+        return []
+    seen = {c.replacement for c in have}
+    return [(word, cost) for word, cost in readings if word not in seen]
+
+
 def short_real_candidates(
     toks: list[Token], i: int, have: list[Candidate], heavy: bool
 ) -> list[Candidate]:
@@ -120,10 +130,6 @@ def short_real_candidates(
     if not (SHORT_REAL and heavy):
         return []
     tok = toks[i]
-    readings = short_real_readings(tok.text)
-    if not readings or not _between_words(toks, i) or _piece(toks, i):
-        return []
-    seen = {c.replacement for c in have}
     return [
         _cand(
             tok.start,
@@ -138,8 +144,7 @@ def short_real_candidates(
             prior_per_zipf=PRIOR_PER_ZIPF,
             threshold=THRESHOLD,
         )
-        for word, cost in readings
-        if word not in seen
+        for word, cost in _new_readings(toks, i, have)
     ]
 
 
@@ -157,10 +162,6 @@ def short_nonword_candidates(
     if not NON_WORDS:
         return []
     tok = toks[i]
-    readings = short_real_readings(tok.text)
-    if not readings or not _between_words(toks, i) or _piece(toks, i):
-        return []
-    seen = {c.replacement for c in have}
     return [
         _cand(
             tok.start,
@@ -172,6 +173,5 @@ def short_nonword_candidates(
             cost=cost,
             threshold=NON_WORD_THRESHOLD,
         )
-        for word, cost in readings
-        if word not in seen
+        for word, cost in _new_readings(toks, i, have)
     ]

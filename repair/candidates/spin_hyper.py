@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from repair.candidates.spin_wide import COLUMNS
-from repair.lexicons import LexiconError, read_tsv
+from repair.candidates.spin_wide import read_originals_table
 
 TABLE = "spin_synonyms_hyper.tsv"
 
@@ -29,12 +28,7 @@ TABLE = "spin_synonyms_hyper.tsv"
 @lru_cache(maxsize=1)
 def hyper_table() -> dict[str, tuple[str, ...]]:
     """Written word form -> its hypernym originals, inflected like it (schema checked)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for n, row in enumerate(read_tsv(TABLE, COLUMNS), 1):
-        if len(row) != 2 or not row[0] or not row[1]:
-            raise LexiconError(f"{TABLE}: data row {n}: need 'written<TAB>originals': {row!r}")
-        out[row[0]] = tuple(row[1].split(","))
-    return out
+    return read_originals_table(TABLE)
 
 
 def hyper_originals(word: str) -> tuple[str, ...]:

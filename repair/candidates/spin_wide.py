@@ -27,15 +27,21 @@ TABLE = "spin_synonyms_wide.tsv"
 COLUMNS = ("written", "originals")
 
 
+def read_originals_table(table: str) -> dict[str, tuple[str, ...]]:
+    """A ``written<TAB>originals`` table of ``lexicons/`` (originals comma-separated), its
+    schema checked row by row: written word form -> its originals."""
+    out: dict[str, tuple[str, ...]] = {}
+    for n, row in enumerate(read_tsv(table, COLUMNS), 1):
+        if len(row) != 2 or not row[0] or not row[1]:
+            raise LexiconError(f"{table}: data row {n}: need 'written<TAB>originals': {row!r}")
+        out[row[0]] = tuple(row[1].split(","))
+    return out
+
+
 @lru_cache(maxsize=1)
 def wide_table() -> dict[str, tuple[str, ...]]:
     """Written word form -> its wide originals, inflected like it (schema checked)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for n, row in enumerate(read_tsv(TABLE, COLUMNS), 1):
-        if len(row) != 2 or not row[0] or not row[1]:
-            raise LexiconError(f"{TABLE}: data row {n}: need 'written<TAB>originals': {row!r}")
-        out[row[0]] = tuple(row[1].split(","))
-    return out
+    return read_originals_table(TABLE)
 
 
 def wide_originals(word: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ score       → :mod:`repair.score.spin` (profile pairs: LM gain, pair consisten
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from repair.candidates.reference import harvest_pairs
@@ -403,16 +403,22 @@ def _decide_rows(
     return out
 
 
-def wide_reading(
-    doc: Document, detection: SpinDetection, edits: list[Edit], bar: float
-) -> list[Candidate]:
-    """The wide reading: each rare written word (Zipf < :data:`WIDE_MAX_ZIPF`) of the
-    first reading that no edit covers and whose probability stayed under ``bar`` (but at
-    least :data:`WIDE_MIN_PROB`) is read again with its candidates plus the wide table's
-    (:mod:`repair.candidates.spin_wide`), in the context the first round restored; where
-    the best original is a new one, the row replaces the word's and the same model decides
-    it at the same ``bar`` (edit evidence ``wide_candidates``)."""
-    model = get_model()
+def _reread_rows(
+    doc: Document,
+    detection: SpinDetection,
+    edits: list[Edit],
+    bar: float,
+    min_prob: float,
+    max_zipf: float,
+    originals_of: Callable[[str], Sequence[str]],
+    extra_lead: float | None = None,
+) -> tuple[list[WordEvidence], list[int]]:
+    """The rows of a second reading: each written word rarer than ``max_zipf`` of the first
+    reading that no edit covers and whose probability stayed in [``min_prob``, ``bar``)
+    is read again with its candidates plus ``originals_of(word)``'s new ones, in the
+    context the first round restored; a row is replaced where its best original is a new
+    one.  With ``extra_lead``, the new originals are read alone first and must beat the
+    word's first gain by that lead.  Returns the rows and the indices replaced."""
     ctx = WordContext.of(doc)
     done: set[int] = set()
     for e in edits:
@@ -422,20 +428,20 @@ def wide_reading(
     words = list(detection.words)
     changed = []
     for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
-        if p >= bar or p < WIDE_MIN_PROB or w.start in done:
+        if p >= bar or p < min_prob or w.start in done:
             continue
         low = w.written.lower()
-        if zipf(low) >= WIDE_MAX_ZIPF:
+        if zipf(low) >= max_zipf:
             continue
         base = candidates_for(low)
-        extra = tuple(o for o in wide_originals(low) if o not in base)
+        extra = tuple(o for o in originals_of(low) if o not in base)
         if not extra:
             continue
         left, right, _initial = context(doc, ctx, w.start, w.end)
-        if WIDE_ONLY:
+        if extra_lead is not None:
             ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
                           origs=extra)  # fmt: skip
-            if ev is not None and ev.gain <= w.gain + WIDE_LEAD:
+            if ev is not None and ev.gain <= w.gain + extra_lead:
                 continue
         else:
             ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
@@ -443,7 +449,23 @@ def wide_reading(
         if ev is not None and ev.original in extra:
             words[i] = ev
             changed.append(i)
-    return _decide_rows(doc, detection, words, changed, bar, model, "wide")
+    return words, changed
+
+
+def wide_reading(
+    doc: Document, detection: SpinDetection, edits: list[Edit], bar: float
+) -> list[Candidate]:
+    """The wide reading: each rare written word (Zipf < :data:`WIDE_MAX_ZIPF`) of the
+    first reading that no edit covers and whose probability stayed under ``bar`` (but at
+    least :data:`WIDE_MIN_PROB`) is read again with its candidates plus the wide table's
+    (:mod:`repair.candidates.spin_wide`), in the context the first round restored; where
+    the best original is a new one, the row replaces the word's and the same model decides
+    it at the same ``bar`` (edit evidence ``wide_candidates``)."""
+    words, changed = _reread_rows(
+        doc, detection, edits, bar, WIDE_MIN_PROB, WIDE_MAX_ZIPF, wide_originals,
+        WIDE_LEAD if WIDE_ONLY else None,
+    )  # fmt: skip
+    return _decide_rows(doc, detection, words, changed, bar, get_model(), "wide")
 
 
 def hyper_reading(
@@ -455,32 +477,14 @@ def hyper_reading(
     gave at least :data:`HYPER_MIN_PROB`.  A row whose best original is a hypernym is
     restored where its mapping is a document habit (:func:`_habit_candidates`; features
     ``hyper``, ``recurring``), and by the word model only with :data:`HYPER_MODEL`."""
-    model = get_model()
-    ctx = WordContext.of(doc)
-    done: set[int] = set()
-    for e in edits:
-        ctx.restore(e.offset, e.offset + e.length, e.replacement)
-        done.update(range(e.offset, e.offset + e.length))
-    counts = Counter(t.text.lower() for t in doc.words)
-    words = list(detection.words)
-    changed = []
-    for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
-        if p >= bar or p < HYPER_MIN_PROB or w.start in done:
-            continue
-        low = w.written.lower()
-        if zipf(low) >= HYPER_MAX_ZIPF:
-            continue
-        base = candidates_for(low)
-        extra = tuple(o for o in hyper_originals(low) if o not in base)
-        if not extra:
-            continue
-        left, right, _initial = context(doc, ctx, w.start, w.end)
-        ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
-                      origs=base + extra)  # fmt: skip
-        if ev is not None and ev.original in extra:
-            words[i] = ev
-            changed.append(i)
-    out = _decide_rows(doc, detection, words, changed, bar, model, "hyper") if HYPER_MODEL else []
+    words, changed = _reread_rows(
+        doc, detection, edits, bar, HYPER_MIN_PROB, HYPER_MAX_ZIPF, hyper_originals
+    )
+    out = (
+        _decide_rows(doc, detection, words, changed, bar, get_model(), "hyper")
+        if HYPER_MODEL
+        else []
+    )
     if HYPER_RECUR is None:
         return out
     return out + _habit_candidates(doc, detection, words, changed, {c.start for c in out})
