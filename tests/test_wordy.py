@@ -29,6 +29,19 @@ def test_count_agrees_with_find() -> None:
     assert wordy.count(SPUN) == 8 and wordy.count(PLAIN) == 0
 
 
+def test_a_rejected_match_does_not_hide_a_paraphrase_inside_it() -> None:
+    # "have talked with" matches the light-verb pattern and is rejected (no article, not
+    # "of"); the paraphrase that starts at its last word must still be found
+    text = "Many of you have talked with regard to the plan. They have put in excess of that."
+    found = wordy.find(text)
+    assert [(m.written, m.plain) for m in found] == [
+        ("with regard to", "about"),
+        ("in excess of", "more than"),
+    ]
+    assert wordy.count(text) == 2
+    assert text[found[0].start : found[0].end] == "with regard to"
+
+
 def test_count_does_not_load_lemminflect_for_a_clean_text() -> None:
     code = (
         "import sys; from repair.detect import wordy; "

@@ -28,6 +28,7 @@ Three kinds of pattern, each restoring the plain form:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -161,6 +162,22 @@ def _accepted(m: re.Match[str]) -> str | None:
     return "manner_adverbial" if _adverb(m.group("adj").lower()) is not None else None
 
 
+def _scan(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Accepted regular-expression matches with their kind, left to right.  A rejected
+    match gives back its text after the first word, so it cannot hide a paraphrase that
+    starts inside it ("have talked with regard to": "have talked with" is no light verb,
+    "with regard to" is a paraphrase)."""
+    pattern, pos = _pattern(), 0
+    while (m := pattern.search(text, pos)) is not None:
+        kind = _accepted(m)
+        if kind:
+            yield m, kind
+            pos = m.end()
+        else:
+            space = text.find(" ", m.start(), m.end())
+            pos = space + 1 if space >= 0 else m.end()
+
+
 def count(text: str) -> int:
     """How many wordy paraphrases :func:`find` would return for ``text`` (a
     regular-expression pass and set look-ups: the document score reads it on every text).
@@ -168,7 +185,7 @@ def count(text: str) -> int:
     >>> count("We made use of it prior to the test, at a rapid pace.")
     3
     """
-    return sum(1 for m in _pattern().finditer(text) if _accepted(m))
+    return sum(1 for _ in _scan(text))
 
 
 def find(text: str, at_least: int = 0) -> list[Match]:
@@ -177,7 +194,7 @@ def find(text: str, at_least: int = 0) -> list[Match]:
     With ``at_least``, a text with fewer pattern matches than that gets ``[]`` before
     any verb is inflected (the scorer's document gate; keeps clean text cheap).
     """
-    found = [(m, kind) for m in _pattern().finditer(text) if (kind := _accepted(m))]
+    found = list(_scan(text))
     if len(found) < at_least:
         return []
     out = []
