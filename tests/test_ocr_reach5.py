@@ -71,7 +71,9 @@ def test_decide_all_rescues_through_the_scorers_near_misses() -> None:
         for switch, margin, want in ((True, -5.0, "Harbour"), (False, -5.0, "Habour"),
                                      (True, -9.0, "Habour")):  # fmt: skip
             ocr_rescue.RESCUE = switch
-            groups = score._decide_all(scorer_with(margin), _Ctx(), [fb, word], True, {})
+            groups = score._decide_all(
+                scorer_with(margin), _Ctx(), [fb, word], True, score.DecisionMemo()
+            )
             assert groups[0, 6][0][1].replacement == want
     finally:
         ocr_rescue.RESCUE = old

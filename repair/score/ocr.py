@@ -82,6 +82,54 @@ class Decision(NamedTuple):
 _last: list[tuple[tuple, dict[tuple[str | None, ...], float]] | None] = [None]
 
 
+class DecisionMemo:
+    """A document's decisions by candidate index, with the context ``(prev, nxt)`` each
+    was made in: two lists, not a dict of ``(prev, nxt, Decision)`` tuples (no int keys,
+    no table, no tuple per candidate; the context pair is the span's, shared: ~130 bytes
+    a candidate less, ~4 MB a 250 k-character window: issue 14).  Reads as the dict did:
+    ``get(k)`` gives ``(prev, nxt, decision)`` or ``None``."""
+
+    __slots__ = ("_around", "_d")
+
+    def __init__(self) -> None:
+        self._around: list[tuple[list[str], list[str]] | None] = []
+        self._d: list[Decision | None] = []
+
+    def grow(self, n: int) -> None:
+        """Room for ``n`` candidates."""
+        if n > len(self._d):
+            self._d += [None] * (n - len(self._d))
+            self._around += [None] * (n - len(self._around))
+
+    def put(self, k: int, around: tuple[list[str], list[str]], d: Decision) -> None:
+        """Candidate ``k``'s decision ``d``, made in the context ``around``."""
+        self.grow(k + 1)
+        self._around[k] = around
+        self._d[k] = d
+
+    def get(self, k: int) -> tuple[list[str], list[str], Decision] | None:
+        if k >= len(self._d):
+            return None
+        d = self._d[k]
+        if d is None:
+            return None
+        around = self._around[k]
+        assert around is not None
+        return around[0], around[1], d
+
+    def __contains__(self, k: int) -> bool:
+        return k < len(self._d) and self._d[k] is not None
+
+    def __setitem__(self, k: int, value: tuple[list[str], list[str], Decision]) -> None:
+        self.put(k, (value[0], value[1]), value[2])
+
+    def pop(self, k: int, default: None = None) -> None:
+        """Forget candidate ``k``'s decision (``default`` as dict.pop's: always ``None``)."""
+        if k < len(self._d):
+            self._d[k] = None
+            self._around[k] = None
+
+
 def _grounds(lm: object) -> tuple:
     """What a sequence score rests on besides its key: the model (a memo made with
     another is not read)."""
@@ -281,7 +329,7 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
     if garbled and ocr_cache.CACHE:
         counts = ocr_cache.page_counts(w.text for w in doc.words)
         ctx.page = (counts, sum(counts.values()))
-    memo: dict[int, tuple[list[str], list[str], Decision]] = {}
+    memo = DecisionMemo()
     groups = _decide_all(scorer, ctx, candidates, garbled, memo)
     if garbled and len(groups) > 0:
         # a second reading with the first one's repairs as context: two garbled words in
@@ -326,7 +374,7 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
 def _rank(
     doc: Document,
     candidates: list[Candidate],
-    memo: dict[int, tuple[list[str], list[str], Decision]],
+    memo: DecisionMemo,
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
     garbled: bool,
 ) -> dict[tuple[int, int], list[tuple[float, Candidate, dict]]]:
@@ -374,7 +422,7 @@ def _decide_all(
     ctx: _Context,
     candidates: list[Candidate],
     garbled: bool,
-    memo: dict[int, tuple[list[str], list[str], Decision]],
+    memo: DecisionMemo,
 ) -> dict[tuple[int, int], list[tuple[float, Candidate, dict]]]:
     """Each candidate decided in the context ``ctx`` gives; ``memo`` keeps the decisions
     by candidate index, re-used while the context is unchanged."""
@@ -388,6 +436,7 @@ def _decide_all(
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     decide = scorer._decide  # positional: ``Scorer.decide`` only names the arguments
     page = getattr(ctx, "page", None)
+    memo.grow(len(candidates))
     for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f:
@@ -414,7 +463,7 @@ def _decide_all(
                     garbled,
                     f.get("prior_per_zipf"),
                 )
-                memo[k] = (prev, nxt, d)
+                memo.put(k, around, d)
             if (
                 page is not None
                 and (ocr_cache.FINDINGS is None or f["finding"] in ocr_cache.FINDINGS)

@@ -1038,7 +1038,8 @@ ARCHAIC_WORDS = frozenset(
 _SWAPS = (("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"))
 
 
-@lru_cache(maxsize=16_384)
+#: 8,192 (was 16,384): 1.2 MB less once full for +0.18 s on 5 MB of OCR (cache replay, issue 14)
+@lru_cache(maxsize=8_192)
 def archaic_form(token: str) -> str | None:
     """The modern word ``token`` is an old spelling of, or ``None``.
 

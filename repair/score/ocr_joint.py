@@ -21,10 +21,13 @@ the single decisions).  On SMH dev: share 1.0 -> 2 more tokens right, 0.5 -> 15.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from repair.resources.frequency import zipf
 from repair.types import Candidate
+
+if TYPE_CHECKING:
+    from repair.score.ocr import DecisionMemo
 
 #: Candidates per span tried in pairs (the best by their own margin).
 JOINT_TOP = 3
@@ -69,7 +72,7 @@ def joint_decode(
     scorer: Any,
     ctx: Any,
     candidates: list[Candidate],
-    memo: dict[int, tuple[list[str], list[str], Any]],
+    memo: DecisionMemo,
     groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
     *,
     prior_default: float,

@@ -27,9 +27,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from repair.types import Candidate
+
+if TYPE_CHECKING:
+    from repair.score.ocr import DecisionMemo
 
 MODEL = "ocr_rank.json"
 FORMAT = "repair-ocr-rank/1"
@@ -99,7 +102,7 @@ Votes = dict[str, Counter[str]]
 
 def page_votes(
     candidates: list[Candidate],
-    memo: dict[int, tuple[list[str], list[str], Any]],
+    memo: DecisionMemo,
     groups: dict[tuple[int, int], Items],
 ) -> Votes:
     """Per printed form (lower case), what the margin rule did with each of its spans
@@ -145,7 +148,7 @@ def features(
 def rerank(
     doc: Any,
     candidates: list[Candidate],
-    memo: dict[int, tuple[list[str], list[str], Any]],
+    memo: DecisionMemo,
     groups: dict[tuple[int, int], Items],
 ) -> dict[tuple[int, int], Items]:
     """``groups`` decided again by :func:`model` (see the module doc): per span, the
