@@ -127,19 +127,16 @@ def main() -> None:
         asked[(token, unlisted)].append(Path(f.f_code.co_filename).parent.name)
         return cands(token, unlisted)
 
+    from ocr_walk_replay import rebind
+
     import repair.candidates.ocr_mixed  # noqa: F401  (imported lazily by the pipeline)
     from repair.pipeline import repair_text
 
-    oc.confusion_variants, oc.confusion_variants_pair = variants, variants_pair
-    oc.correction_candidates = candidates
-    for module in list(sys.modules.values()):
-        if getattr(module, "__name__", "").startswith("repair.") and module is not oc:
-            if getattr(module, "confusion_variants", None) is plain:
-                module.confusion_variants = variants
-            if getattr(module, "confusion_variants_pair", None) is pair:
-                module.confusion_variants_pair = variants_pair
-            if getattr(module, "correction_candidates", None) is cands:
-                module.correction_candidates = candidates
+    rebind(oc, {
+        "confusion_variants": (plain, variants),
+        "confusion_variants_pair": (pair, variants_pair),
+        "correction_candidates": (cands, candidates),
+    })  # fmt: skip
 
     if args.smh:
         import smh_eval

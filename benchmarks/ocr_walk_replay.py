@@ -27,6 +27,19 @@ import time
 from pathlib import Path
 
 
+def rebind(home: object, swaps: dict[str, tuple[object, object]]) -> None:
+    """Replace, for each ``name -> (old, new)`` of ``swaps``, ``home.name`` and every
+    ``repair.*`` module's global ``name`` still bound to ``old`` by ``new`` (modules that
+    imported the function by name keep their own binding)."""
+    for name, (_old, new) in swaps.items():
+        setattr(home, name, new)
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("repair.") and module is not home:
+            for name, (old, new) in swaps.items():
+                if getattr(module, name, None) is old:
+                    setattr(module, name, new)
+
+
 def record(out: Path, words: int, text_file: Path | None) -> int:
     """Repair the text with the walks written down; return the number of walks."""
     from repair.score import ocr_channel as oc
@@ -50,13 +63,10 @@ def record(out: Path, words: int, text_file: Path | None) -> int:
 
     from repair.pipeline import repair_text
 
-    oc.confusion_variants, oc.confusion_variants_pair = variants, variants_pair
-    for module in list(sys.modules.values()):
-        if getattr(module, "__name__", "").startswith("repair.") and module is not oc:
-            if getattr(module, "confusion_variants", None) is plain:
-                module.confusion_variants = variants
-            if getattr(module, "confusion_variants_pair", None) is pair:
-                module.confusion_variants_pair = variants_pair
+    rebind(
+        oc,
+        {"confusion_variants": (plain, variants), "confusion_variants_pair": (pair, variants_pair)},
+    )
     if text_file is not None:
         text = text_file.read_text(encoding="utf-8")
     else:
