@@ -13,8 +13,9 @@ generic edits where not).  The cheapest few within :data:`MAX_COST` are real-wor
 readings: the two-sided language model decides on the margin :data:`THRESHOLD`, so a
 word the context does not want stays as printed.  Never a piece the splits join with
 its neighbour ("alw ays", "sugges tion").  Short non-words ("wro", "onb") get the same
-readings.  No list of pairs: the reading is priced by the channel and chosen by the
-context.
+readings, and so do title-case prints inside a sentence ("disdain Cor the":
+:data:`CAPITALS`), lower-cased, priced as printed.  No list of pairs: the reading is
+priced by the channel and chosen by the context.
 """
 
 from __future__ import annotations
@@ -117,13 +118,16 @@ CAPITALS = True
 #: ... unless the print's lower-case form is written with a capital this often mid-sentence
 #: in period text (a name or a place: "Bath", "Hunter").
 CAPITALS_MAX_SHARE = 0.5
-#: Margin (nats) a title-case print's reading needs (``None``: as a lower-case print's).
-CAPITALS_THRESHOLD: float | None = None
+#: Margin (nats) a title-case print's reading needs, real word or not (``None``: as a
+#: lower-case print's): the capital inside a sentence is garble evidence already, as a
+#: non-word is ("rent Mas to be determined": 4.9 nats; SMH dev, both folds).
+CAPITALS_THRESHOLD: float | None = 3.0
 
 
 def _mid_sentence(toks: list[Token], i: int) -> bool:
     """A title-case word between two lower-case words, one space each side, that period
-    text does not usually capitalise and the page does not repeat."""
+    text does not usually capitalise (nor, unseen there, lists as a name) and the page
+    does not repeat."""
     from repair.score.ngrams import get_ngrams
 
     text = toks[i].text
@@ -133,8 +137,11 @@ def _mid_sentence(toks: list[Token], i: int) -> bool:
         return False
     if sum(1 for t in toks if t.text == text) >= 2:
         return False  # a repeated capitalised word is a name
-    share = get_ngrams().capital_share(text.lower())
-    return share is None or share < CAPITALS_MAX_SHARE
+    table = get_ngrams()
+    share = table.capital_share(text.lower())
+    if share is None:  # unseen lower-case: a listed name ("Ann", "Hal") is that name
+        return not table.is_name(text)
+    return share < CAPITALS_MAX_SHARE
 
 
 def _threshold(text: str, lower: float | None) -> float | None:
