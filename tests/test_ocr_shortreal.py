@@ -119,7 +119,8 @@ def _capital_cands(text: str, word: str) -> list:
 def test_a_title_case_print_is_read_only_inside_a_sentence() -> None:
     got = _capital_cands("in completo disdain Cor the covci", "Cor")
     assert "for" in [c.replacement for c in got]
-    assert all(c.features["threshold"] == ocr_shortreal.CAPITALS_THRESHOLD for c in got)
+    # a real word, as a lower-case real word: the real-word margin
+    assert all(c.features["threshold"] == ocr_shortreal.THRESHOLD for c in got)
     # after a capitalised word, before one, or at a sentence start: a name or a heading
     assert _capital_cands("in completo Disdain Cor the covci", "Cor") == []
     assert _capital_cands("in completo disdain Cor The covci", "Cor") == []
@@ -133,6 +134,14 @@ def test_a_repeated_or_usually_capitalised_print_is_a_name() -> None:
     assert short_real_readings("Dan") and short_real_readings("Ann")
     assert _capital_cands("when old Dan was there", "Dan") == []
     assert _capital_cands("said that Ann was there", "Ann") == []
+
+
+def test_a_title_case_margin_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_shortreal, "CAPITALS_THRESHOLD", 4.0)
+    got = _capital_cands("in completo disdain Cor the covci", "Cor")
+    assert got and all(c.features["threshold"] == 4.0 for c in got)
+    toks, i = _at("for tie use of the hall", "tie")  # lower-case prints keep theirs
+    assert short_real_candidates(toks, i, [], heavy=True)[0].features["threshold"] == 6.0
 
 
 def test_capitals_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:

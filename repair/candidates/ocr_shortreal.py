@@ -118,10 +118,11 @@ CAPITALS = True
 #: ... unless the print's lower-case form is written with a capital this often mid-sentence
 #: in period text (a name or a place: "Bath", "Hunter").
 CAPITALS_MAX_SHARE = 0.5
-#: Margin (nats) a title-case print's reading needs, real word or not (``None``: as a
-#: lower-case print's): the capital inside a sentence is garble evidence already, as a
-#: non-word is ("rent Mas to be determined": 4.9 nats; SMH dev, both folds).
-CAPITALS_THRESHOLD: float | None = 3.0
+#: Margin (nats) a title-case print's reading needs (``None``: as a lower-case print's,
+#: :data:`THRESHOLD` for a real word, :data:`NON_WORD_THRESHOLD` for a non-word).  3.0
+#: for real words too read one more right word on SMH dev ("the rent Mas to be", 4.9
+#: nats) but "that Thou will" -> "they" twice in the simulated archive.
+CAPITALS_THRESHOLD: float | None = None
 
 
 def _mid_sentence(toks: list[Token], i: int) -> bool:
