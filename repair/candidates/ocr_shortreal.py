@@ -126,16 +126,20 @@ CAPITALS_THRESHOLD: float | None = None
 
 
 def _mid_sentence(toks: list[Token], i: int) -> bool:
-    """A title-case word between two lower-case words, one space each side, that period
-    text does not usually capitalise (nor, unseen there, lists as a name) and the page
-    does not repeat."""
+    """A title-case word of the searched length between two lower-case words, one space
+    each side (checked before any reading is looked for)."""
+    text = toks[i].text
+    if not (MIN_LEN <= len(text) <= MAX_LEN and text[:1].isupper() and text[1:].islower()):
+        return False
+    return _between_words(toks, i) and toks[i - 2].text.islower() and toks[i + 2].text.islower()
+
+
+def _no_name(toks: list[Token], i: int) -> bool:
+    """A title-case print that period text does not usually capitalise (nor, unseen there,
+    lists as a name) and the page does not repeat."""
     from repair.score.ngrams import get_ngrams
 
     text = toks[i].text
-    if not (text[:1].isupper() and text[1:].islower()) or not _between_words(toks, i):
-        return False
-    if not (toks[i - 2].text.islower() and toks[i + 2].text.islower()):
-        return False
     if sum(1 for t in toks if t.text == text) >= 2:
         return False  # a repeated capitalised word is a name
     table = get_ngrams()
@@ -172,7 +176,8 @@ def _new_readings(
     token stands between words and is no piece of a split word; else none.  A
     ``non_word`` print is read with the non-word bounds (:data:`NON_WORD_MAX_LEN`, ...)."""
     text = toks[i].text
-    if not (text.islower() or CAPITALS):
+    lower = text.islower()
+    if not lower and not (CAPITALS and _mid_sentence(toks, i)):
         return []
     if non_word:
         readings = _readings(text, NON_WORD_MAX_LEN, NON_WORD_TARGET_ZIPF, NON_WORD_MAX_COST)
@@ -180,7 +185,7 @@ def _new_readings(
         readings = short_real_readings(text)
     if not readings or not _between_words(toks, i) or _piece(toks, i):
         return []
-    if not text.islower() and not _mid_sentence(toks, i):
+    if not lower and not _no_name(toks, i):
         return []
     seen = {c.replacement for c in have}
     return [(word, cost) for word, cost in readings if word not in seen]
