@@ -87,8 +87,9 @@ class _Recorder:
                 self.cands.setdefault(id(c), c)
             groups = decide_all(scorer, ctx, candidates, garbled, memo)
             for k, c in enumerate(candidates):
-                if k in memo:  # the last decision of each candidate (margin, threshold)
-                    self.decisions[id(c)] = memo[k][2].evidence
+                got = memo.get(k)  # the last decision of each candidate (margin, threshold)
+                if got is not None:
+                    self.decisions[id(c)] = got[2].evidence
             return groups
 
         def rec_score(doc, candidates, garbled):  # type: ignore[no-untyped-def]

@@ -85,11 +85,12 @@ def collect(split: str) -> list[dict]:
         edits = state["edits"]
         for k, c in enumerate(candidates):
             f = c.features
-            if not f.get("orig_known") or k not in memo or "fixed" in f:
+            got = memo.get(k)
+            if not f.get("orig_known") or got is None or "fixed" in f:
                 continue
             if len(f["orig"]) != 1 or len(f["alt"]) != 1:
                 continue
-            prev, nxt, d = memo[k]
+            prev, nxt, d = got
             span = (c.start, c.end)
             if span not in golds:
                 continue

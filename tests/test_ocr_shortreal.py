@@ -41,7 +41,7 @@ def test_readings_are_priced_by_the_channel_cheapest_first() -> None:
     assert short_real_readings("tbe")[0][0] == "the"
 
 
-@pytest.mark.parametrize("token", ["the", "and", "was", "ab", "Tie", "TIE", "t1e", "times"])
+@pytest.mark.parametrize("token", ["the", "and", "was", "ab", "The", "TIE", "t1e", "times"])
 def test_common_words_capitals_two_letters_and_long_words_are_not_read(token: str) -> None:
     assert short_real_readings(token) == ()
 
@@ -103,3 +103,50 @@ def test_the_context_keeps_a_right_short_word() -> None:
 def test_clean_text_keeps_its_short_words() -> None:
     text = "He wore a silk tie and ate a ripe fig, then the hal of fame oil was sold."
     assert repair_text(text).text == text
+
+
+def test_a_title_case_print_is_compared_lowered_and_priced_as_printed() -> None:
+    assert "with" in _words(short_real_readings("Rith"))
+    assert "for" in _words(short_real_readings("Cor"))
+    assert short_real_readings("tHe") == ()  # a capital inside is not a title-case print
+
+
+def _capital_cands(text: str, word: str) -> list:
+    toks, i = _at(text, word)
+    return short_real_candidates(toks, i, [], heavy=True)
+
+
+def test_a_title_case_print_is_read_only_inside_a_sentence() -> None:
+    got = _capital_cands("in completo disdain Cor the covci", "Cor")
+    assert "for" in [c.replacement for c in got]
+    # a real word, as a lower-case real word: the real-word margin
+    assert all(c.features["threshold"] == ocr_shortreal.THRESHOLD for c in got)
+    # after a capitalised word, before one, or at a sentence start: a name or a heading
+    assert _capital_cands("in completo Disdain Cor the covci", "Cor") == []
+    assert _capital_cands("in completo disdain Cor The covci", "Cor") == []
+    assert _capital_cands("in completo. Cor the covci", "Cor") == []
+
+
+def test_a_repeated_or_usually_capitalised_print_is_a_name() -> None:
+    assert _capital_cands("disdain Cor the covci and Cor was", "Cor") == []
+    # "Dan" is written with a capital in period text; "Ann" is a listed name that period
+    # text never prints in lower case: names, not "can", "and"
+    assert short_real_readings("Dan") and short_real_readings("Ann")
+    assert _capital_cands("when old Dan was there", "Dan") == []
+    assert _capital_cands("said that Ann was there", "Ann") == []
+
+
+def test_a_title_case_margin_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_shortreal, "CAPITALS_THRESHOLD", 4.0)
+    got = _capital_cands("in completo disdain Cor the covci", "Cor")
+    assert got and all(c.features["threshold"] == 4.0 for c in got)
+    toks, i = _at("for tie use of the hall", "tie")  # lower-case prints keep theirs
+    assert short_real_candidates(toks, i, [], heavy=True)[0].features["threshold"] == 6.0
+
+
+def test_capitals_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_shortreal, "CAPITALS", False)
+    assert _capital_cands("in completo disdain Cor the covci", "Cor") == []
+    toks, i = _at("for the and Cor the covci", "Cor")
+    feats = {"finding": "capitalized_unknown", "orig": ["Cor"]}
+    assert short_nonword_candidates(toks, i, [], feats) == []

@@ -480,7 +480,7 @@ class _Generator:
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
         if info.heavy and reason == "nonword" and tok.text.islower() and _gluedfw().GLUED_FW:
             out += _glued_fw(tok, feats, out)  # "thorosolutton" -> "the resolution"
-        if info.heavy and reason == "nonword" and tok.text.islower():
+        if info.heavy and reason in ("nonword", "capitalized_unknown"):
             out += short_nonword_candidates(toks, i, out, feats)  # "wro" -> "were"
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)

@@ -13,8 +13,9 @@ generic edits where not).  The cheapest few within :data:`MAX_COST` are real-wor
 readings: the two-sided language model decides on the margin :data:`THRESHOLD`, so a
 word the context does not want stays as printed.  Never a piece the splits join with
 its neighbour ("alw ays", "sugges tion").  Short non-words ("wro", "onb") get the same
-readings.  No list of pairs: the reading is priced by the channel and chosen by the
-context.
+readings, and so do title-case prints inside a sentence ("disdain Cor the":
+:data:`CAPITALS`), lower-cased, priced as printed.  No list of pairs: the reading is
+priced by the channel and chosen by the context.
 """
 
 from __future__ import annotations
@@ -48,38 +49,49 @@ THRESHOLD = 6.0
 PRIOR_PER_ZIPF = 0.2
 
 
-@lru_cache(maxsize=1)
-def _targets() -> tuple[str, ...]:
-    """The commonest lower-case words of two to ``MAX_LEN + 1`` letters."""
+@lru_cache(maxsize=2)
+def _targets(max_len: int, min_zipf: float) -> tuple[str, ...]:
+    """The lower-case words of two to ``max_len + 1`` letters at least ``min_zipf`` common."""
     from repair.score.ocr_channel import vocabulary
 
     return tuple(
         w
         for w in vocabulary()
-        if w.isalpha() and w.islower() and 2 <= len(w) <= MAX_LEN + 1 and zipf(w) >= TARGET_ZIPF
+        if w.isalpha() and w.islower() and 2 <= len(w) <= max_len + 1 and zipf(w) >= min_zipf
     )
 
 
-@lru_cache(maxsize=4_096)
 def short_real_readings(text: str) -> tuple[tuple[str, float], ...]:
-    """(reading, channel cost) of the short lower-case word ``text``, cheapest first."""
+    """(reading, channel cost) of the short lower-case word ``text``, cheapest first; a
+    title-case ``text`` ("Rith") is compared lowered and priced as printed (the table's
+    capital rows: "T" for "w")."""
+    return _readings(text, MAX_LEN, TARGET_ZIPF, MAX_COST)
+
+
+@lru_cache(maxsize=4_096)
+def _readings(
+    text: str, max_len: int, min_zipf: float, max_cost: float
+) -> tuple[tuple[str, float], ...]:
+    """:func:`short_real_readings` for prints of at most ``max_len`` letters, readings
+    at least ``min_zipf`` common and at most ``max_cost`` nats away."""
     from rapidfuzz.distance import Levenshtein
 
     from repair.score.ocr_price import channel_cost
 
-    if not (MIN_LEN <= len(text) <= MAX_LEN and text.isalpha() and text.islower()):
+    low = text.lower()
+    if not (MIN_LEN <= len(text) <= max_len and text.isalpha() and low[1:] == text[1:]):
         return ()
-    z = zipf(text)
+    z = zipf(low)
     if z >= MAX_PRINT_ZIPF:
         return ()
     out = []
-    for word in _targets():
-        if word == text or not 0 <= len(word) - len(text) <= 1 or zipf(word) < z + ZIPF_GAIN:
+    for word in _targets(max_len, min_zipf):
+        if word == low or not 0 <= len(word) - len(text) <= 1 or zipf(word) < z + ZIPF_GAIN:
             continue
-        if Levenshtein.distance(text, word, score_cutoff=MAX_EDITS) > MAX_EDITS:
+        if Levenshtein.distance(low, word, score_cutoff=MAX_EDITS) > MAX_EDITS:
             continue
         cost = channel_cost(text, word)
-        if cost <= MAX_COST:
+        if cost <= max_cost:
             out.append((word, round(cost, 3)))
     out.sort(key=lambda x: x[1])
     return tuple(out[:MAX_READINGS])
@@ -100,6 +112,50 @@ def _between_words(toks: list[Token], i: int) -> bool:
     )
 
 
+#: Title-case prints inside a sentence ("with Rith the", "nnd Cor the") read the same
+#: way, lower-cased: the capital is a misread glyph (hooks as for lower-case prints).
+CAPITALS = True
+#: ... unless the print's lower-case form is written with a capital this often mid-sentence
+#: in period text (a name or a place: "Bath", "Hunter").
+CAPITALS_MAX_SHARE = 0.5
+#: Margin (nats) a title-case print's reading needs (``None``: as a lower-case print's,
+#: :data:`THRESHOLD` for a real word, :data:`NON_WORD_THRESHOLD` for a non-word).  3.0
+#: for real words too read one more right word on SMH dev ("the rent Mas to be", 4.9
+#: nats) but "that Thou will" -> "they" twice in the simulated archive.
+CAPITALS_THRESHOLD: float | None = None
+
+
+def _mid_sentence(toks: list[Token], i: int) -> bool:
+    """A title-case word of the searched length between two lower-case words, one space
+    each side (checked before any reading is looked for)."""
+    text = toks[i].text
+    if not (MIN_LEN <= len(text) <= MAX_LEN and text[:1].isupper() and text[1:].islower()):
+        return False
+    return _between_words(toks, i) and toks[i - 2].text.islower() and toks[i + 2].text.islower()
+
+
+def _no_name(toks: list[Token], i: int) -> bool:
+    """A title-case print that period text does not usually capitalise (nor, unseen there,
+    lists as a name) and the page does not repeat."""
+    from repair.score.ngrams import get_ngrams
+
+    text = toks[i].text
+    if sum(1 for t in toks if t.text == text) >= 2:
+        return False  # a repeated capitalised word is a name
+    table = get_ngrams()
+    share = table.capital_share(text.lower())
+    if share is None:  # unseen lower-case: a listed name ("Ann", "Hal") is that name
+        return not table.is_name(text)
+    return share < CAPITALS_MAX_SHARE
+
+
+def _threshold(text: str, lower: float | None) -> float | None:
+    """The margin a reading of ``text`` needs: ``lower`` unless it is printed title-case."""
+    if text.islower() or CAPITALS_THRESHOLD is None:
+        return lower
+    return CAPITALS_THRESHOLD
+
+
 def _initial(text: str) -> bool:
     return len(text) == 1 and text.isupper()
 
@@ -113,11 +169,23 @@ def _piece(toks: list[Token], i: int) -> bool:
     return is_known(toks[i - 2].text.lower() + text) or is_known(text + toks[i + 2].text.lower())
 
 
-def _new_readings(toks: list[Token], i: int, have: list[Candidate]) -> list[tuple[str, float]]:
+def _new_readings(
+    toks: list[Token], i: int, have: list[Candidate], non_word: bool = False
+) -> list[tuple[str, float]]:
     """The readings (word, channel cost) of ``toks[i]`` that ``have`` lacks, where the
-    token stands between words and is no piece of a split word; else none."""
-    readings = short_real_readings(toks[i].text)
+    token stands between words and is no piece of a split word; else none.  A
+    ``non_word`` print is read with the non-word bounds (:data:`NON_WORD_MAX_LEN`, ...)."""
+    text = toks[i].text
+    lower = text.islower()
+    if not lower and not (CAPITALS and _mid_sentence(toks, i)):
+        return []
+    if non_word:
+        readings = _readings(text, NON_WORD_MAX_LEN, NON_WORD_TARGET_ZIPF, NON_WORD_MAX_COST)
+    else:
+        readings = short_real_readings(text)
     if not readings or not _between_words(toks, i) or _piece(toks, i):
+        return []
+    if not lower and not _no_name(toks, i):
         return []
     seen = {c.replacement for c in have}
     return [(word, cost) for word, cost in readings if word not in seen]
@@ -142,7 +210,7 @@ def short_real_candidates(
             cost=cost,
             orig_known=True,
             prior_per_zipf=PRIOR_PER_ZIPF,
-            threshold=THRESHOLD,
+            threshold=_threshold(tok.text, THRESHOLD),
         )
         for word, cost in _new_readings(toks, i, have)
     ]
@@ -153,6 +221,12 @@ def short_real_candidates(
 NON_WORDS = True
 #: Margin (nats) such a reading needs (``None``: the scorer's non-word margin).
 NON_WORD_THRESHOLD: float | None = 3.0
+#: Non-words of at most this many letters ...
+NON_WORD_MAX_LEN = MAX_LEN
+#: ... read as words at least this common (Zipf) ...
+NON_WORD_TARGET_ZIPF = TARGET_ZIPF
+#: ... at most this many nats away.
+NON_WORD_MAX_COST = MAX_COST
 
 
 def short_nonword_candidates(
@@ -171,7 +245,7 @@ def short_nonword_candidates(
             **feats,
             alt=[word],
             cost=cost,
-            threshold=NON_WORD_THRESHOLD,
+            threshold=_threshold(tok.text, NON_WORD_THRESHOLD),
         )
-        for word, cost in _new_readings(toks, i, have)
+        for word, cost in _new_readings(toks, i, have, non_word=True)
     ]
