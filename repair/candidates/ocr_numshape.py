@@ -7,17 +7,19 @@ letters and digits with no space or mark between them; a number may hold "," and
 that mixes both is read whole, as its shape says:
 
 * **a number**: once an ordinal or unit suffix is off ("th", "s", "d": the forms
-  :data:`repair.detect.ocr._NUMBER_UNIT` accepts, plus pence), the core has at least as
-  many digits as letters and every letter has a digit reading ("18S8" -> "1888",
-  "(1S70)" -> "(1870)", "61G" -> "616").  A letter inside the core is read by glyph
-  shape; one at its edge ("12B", "No. 4A" are addresses) only by a cheap learned
-  confusion (:data:`EDGE_MAX_COST`).  An ordinal suffix one letter off the one the
-  number takes is put right ("31sl" -> "31st", not "4ft").  The LM knows no digits:
+  :data:`repair.detect.ocr._NUMBER_UNIT` accepts, plus pence), the core has two digits
+  for each letter (or one letter and one digit) and every letter has a digit reading ("18S8" -> "1888",
+  "(1S70)" -> "(1870)", "3i0,000" -> "310,000").  A letter inside the core is read by
+  glyph shape; one at its edge only when lower case and a cheap learned confusion
+  (:data:`EDGE_MAX_COST`: "l8" -> "18"; "12B", "G20", "4G" are addresses and codes).
+  An ordinal suffix one learned confusion off the one the number takes is put right
+  ("31sl" -> "31st"; not "4to", a quarto).  The LM knows no digits:
   these readings take a fixed confidence.
 * **a word**: two letters or more, more letters than digits ("8ydnoy", "wa3",
   "6inglo"): each digit is read as the letters it looks like, and the form is a known
   word or goes through the learned channel (:func:`correction_candidates`) for the
-  rest ("8ydnoy" -> "Sydnoy" -> "Sydney"); the LM decides in context as for any word.
+  rest ("8ydnoy" -> "Sydnoy" -> "Sydney"; a chunk of three glyphs only as a common
+  word: "8vo" stays); the LM decides in context as for any word.
   Readings of the chunk's letter pieces alone are dropped (:func:`drop_piece_readings`).
 
 Digit readings come from the learned confusion table (``ocr_confusions.tsv``) and
@@ -52,6 +54,11 @@ MAX_READINGS = 3
 MAX_WORDS = 4
 #: Longest run of digits in a word-shaped chunk.
 MAX_DIGIT_RUN = 2
+#: A word-shaped chunk shorter than this is only read as a known word its digits make
+#: ("wa3" -> "was"), never further through the channel.
+MIN_READ_LEN = 4
+#: ... and a word at least this common (Zipf): "8vo" is no "Evo".
+SHORT_MIN_ZIPF = 4.0
 #: Longest chunk read.
 MAX_LEN = 20
 
@@ -117,9 +124,16 @@ def _digit_of(letter: str, edge: bool) -> tuple[str, float] | None:
     rows = table.get(letter + "@")
     if not rows:
         return None
-    if edge and learned.get(letter, 99.0) > EDGE_MAX_COST:
-        return None
+    if edge and (not letter.islower() or learned.get(letter, 99.0) > EDGE_MAX_COST):
+        return None  # "G20", "4G", "12B": codes and addresses
     return rows[0]
+
+
+def _learned(printed: str, true: str) -> bool:
+    """Whether the confusion table has ``printed`` read as ``true``."""
+    from repair.score.ocr_channel import confusions
+
+    return any(dst == true for dst, _ in confusions().get(printed, ()))
 
 
 def _ordinal(n: str) -> str:
@@ -138,7 +152,8 @@ def number_reading(chunk: str) -> str | None:
     if m:
         num, suf = m.groups()
         right = _ordinal(num)
-        if suf != right and sum(a != b for a, b in zip(suf, right, strict=True)) == 1:
+        diff = [(a, b) for a, b in zip(suf, right, strict=True) if a != b]
+        if len(diff) == 1 and _learned(*diff[0]):  # "31sl"; not "4to" (quarto)
             return num + right
     um = _UNIT.search(chunk)
     unit = um is not None and um.start() > 0 and chunk[um.start() - 1].isdigit()
@@ -203,14 +218,17 @@ def word_readings(chunk: str) -> tuple[tuple[str, float, tuple[tuple[str, str], 
     >>> [w for w, *_ in word_readings("wa3")][:1]
     ['was']
     """
+    from repair.resources.frequency import zipf
     from repair.score.ocr_channel import correction_candidates, is_known
 
     if not word_shaped(chunk):
         return ()
     best: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
     for form, cost, subs in _word_forms(chunk):
-        found = [(form, cost, subs)] if is_known(form) else []
-        if not found:
+        short = len(chunk) < MIN_READ_LEN
+        known = is_known(form) and (not short or zipf(form.lower()) >= SHORT_MIN_ZIPF)
+        found = [(form, cost, subs)] if known else []
+        if not found and not short:  # "8vo" (octavo) is no "five"
             for c in correction_candidates(form)[:MAX_WORDS]:
                 found.append((c.text, cost + c.cost, subs + tuple(c.subs)))
         for word, cst, sb in found:
