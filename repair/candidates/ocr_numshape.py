@@ -8,19 +8,21 @@ that mixes both is read whole, as its shape says:
 
 * **a number**: once an ordinal or unit suffix is off ("th", "s", "d": the forms
   :data:`repair.detect.ocr._NUMBER_UNIT` accepts, plus pence), the core has two digits
-  for each letter (or one letter and one digit) and every letter has a digit reading ("18S8" -> "1888",
-  "(1S70)" -> "(1870)", "3i0,000" -> "310,000").  A letter inside the core is read by
+  for each letter (or one letter and one digit, between spaces, and no common word as
+  a word: "It i3 wrong" is "is") and every letter has a digit reading ("18S8" ->
+  "1888", "(1S70)" -> "(1870)", "3i0,000" -> "310,000").  A letter inside the core is read by
   glyph shape; one at its edge only when lower case and a cheap learned confusion
   (:data:`EDGE_MAX_COST`: "l8" -> "18"; "12B", "G20", "4G" are addresses and codes).
   An ordinal suffix one learned confusion off the one the number takes is put right
   ("31sl" -> "31st"; not "4to", a quarto).  The LM knows no digits:
   these readings take a fixed confidence.
 * **a word**: two letters or more, more letters than digits ("8ydnoy", "wa3",
-  "6inglo"): each digit is read as the letters it looks like, and the form is a known
-  word or goes through the learned channel (:func:`correction_candidates`) for the
-  rest ("8ydnoy" -> "Sydnoy" -> "Sydney"; a chunk of three glyphs only as a common
-  word: "8vo" stays); the LM decides in context as for any word.
-  Readings of the chunk's letter pieces alone are dropped (:func:`drop_piece_readings`).
+  "6inglo"), or one letter and one digit ("1t", "i3"): each digit is read as the
+  letters it looks like, and the form is a known word or goes through the learned
+  channel (:func:`correction_candidates`) for the rest ("8ydnoy" -> "Sydnoy" ->
+  "Sydney"; a chunk of three glyphs or fewer only as a common word: "8vo" stays); the
+  LM decides in context as for any word.  Readings of the chunk's letter pieces alone
+  are dropped (:func:`drop_piece_readings`).
 
 Digit readings come from the learned confusion table (``ocr_confusions.tsv``) and
 from the glyph shapes of rendered type (``ocr_glyph_shapes.tsv``, similarity at least
@@ -59,6 +61,8 @@ MAX_DIGIT_RUN = 2
 MIN_READ_LEN = 4
 #: ... and a word at least this common (Zipf): "8vo" is no "Evo".
 SHORT_MIN_ZIPF = 4.0
+#: ... and of two glyphs, one a digit, this common ("i3" -> "is"; "o6" is no "os").
+TWO_MIN_ZIPF = 5.0
 #: Longest chunk read.
 MAX_LEN = 20
 
@@ -206,6 +210,8 @@ def word_shaped(chunk: str) -> bool:
     :data:`MAX_DIGIT_RUN` ("8ydnoy", "wa3"; not "1726ncros": a number glued to a word)."""
     n_digits = sum(c.isdigit() for c in chunk)
     n_letters = sum(c.isalpha() for c in chunk)
+    if len(chunk) == 2:
+        return n_letters == 1  # "i3": "is" or "13", the common word decides
     if not (0 < n_digits <= MAX_DIGITS) or n_letters < 2 or n_letters <= n_digits:
         return False
     return not any(len(r) > MAX_DIGIT_RUN for r in _DIGIT_RUN.findall(chunk))
@@ -226,7 +232,8 @@ def word_readings(chunk: str) -> tuple[tuple[str, float, tuple[tuple[str, str], 
     best: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
     for form, cost, subs in _word_forms(chunk):
         short = len(chunk) < MIN_READ_LEN
-        known = is_known(form) and (not short or zipf(form.lower()) >= SHORT_MIN_ZIPF)
+        least = TWO_MIN_ZIPF if len(chunk) == 2 else SHORT_MIN_ZIPF
+        known = is_known(form) and (not short or zipf(form.lower()) >= least)
         found = [(form, cost, subs)] if known else []
         if not found and not short:  # "8vo" (octavo) is no "five"
             for c in correction_candidates(form)[:MAX_WORDS]:
@@ -260,8 +267,8 @@ def numshape_candidates(text: str, flagged: frozenset[tuple[int, int]]) -> list[
         if num is not None and len(chunk) == 2:
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
-            if before not in _PLAIN_EDGE or after not in _PLAIN_EDGE:
-                num = None
+            if before not in _PLAIN_EDGE or after not in _PLAIN_EDGE or word_readings(chunk):
+                num = None  # "Constat)C1»"; "It i3 wrong" is "is"
         if num is not None:
             out.append(
                 cand(start, end, num, "OCR_CONFUSION", finding="number_shape",
