@@ -210,8 +210,8 @@ def word_shaped(chunk: str) -> bool:
     :data:`MAX_DIGIT_RUN` ("8ydnoy", "wa3"; not "1726ncros": a number glued to a word)."""
     n_digits = sum(c.isdigit() for c in chunk)
     n_letters = sum(c.isalpha() for c in chunk)
-    if len(chunk) == 2:
-        return n_letters == 1  # "i3": "is" or "13", the common word decides
+    if len(chunk) == 2:  # "i3": "is" or "13", the common word decides; "1s" is a shilling
+        return n_letters == 1 and not (chunk[0].isdigit() and _UNIT.fullmatch(chunk[1]))
     if not (0 < n_digits <= MAX_DIGITS) or n_letters < 2 or n_letters <= n_digits:
         return False
     return not any(len(r) > MAX_DIGIT_RUN for r in _DIGIT_RUN.findall(chunk))
