@@ -155,9 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache:
         args.cache.write_text(json.dumps(cache), encoding="utf-8")
     gap_all = sum(tot["ours"].values()) - sum(tot["op"].values())
-    print(f"SMH {args.split}: {len(arts)} articles, {gold_chars:,} gold characters; "
-          f"errors raw {sum(tot['raw'].values()):,} ours {sum(tot['ours'].values()):,} "
-          f"OverProof {sum(tot['op'].values()):,} (gap {gap_all:,})")
+    print(
+        f"SMH {args.split}: {len(arts)} articles, {gold_chars:,} gold characters; "
+        f"errors raw {sum(tot['raw'].values()):,} ours {sum(tot['ours'].values()):,} "
+        f"OverProof {sum(tot['op'].values()):,} (gap {gap_all:,})"
+    )
     print()
     print("| class | raw | ours | OverProof | gap (ours - OP) | share of gap |")
     print("|---|---|---|---|---|---|")

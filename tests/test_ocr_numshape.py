@@ -88,3 +88,12 @@ def test_switch(flag: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_numshape, "NUMSHAPE", flag)
     out = repair_text(GARBLED + "In the year 18S8 it rained.\n", config=OCR_ONLY).text
     assert ("1888" in out) is flag
+
+
+def test_units_codes_and_terms_stay_on_a_garbled_page() -> None:
+    text = (
+        "The IoT and iPhone data, pH 7.4, mRNA and COVID-19 tests on H2O, CO2, 4G, 5G, "
+        "B12, A4 paper, 3D prints, the G20, MP3 files, 1s. 6d., 2nd and 21st, 4to and "
+        "8vo, 10:30 a.m., 1,250,000 and 3.5 kg in 1888.\n"
+    )
+    assert repaired_after_page(text).endswith(text)
