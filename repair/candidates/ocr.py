@@ -46,6 +46,7 @@ from repair.candidates.ocr_nameshape import (
     name_shape_candidates,
     repeated_name_shape_candidates,
 )
+from repair.candidates.ocr_numshape import drop_piece_readings, numshape_candidates
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_pageword import page_word_prior
 from repair.candidates.ocr_realword import (
@@ -353,6 +354,10 @@ class _Generator:
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
+            digits = frozenset(
+                (f.start, f.end) for f in detection.findings if f.reason == "digit_in_word"
+            )
+            out = drop_piece_readings(out, text) + numshape_candidates(text, digits)
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
             if (
