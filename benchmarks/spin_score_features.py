@@ -96,6 +96,7 @@ def fit(path: str) -> None:
         "WORDS_TAIL": [r["spin"].get("word_stats", {}).get("p_per_100", 0.0) for r in ref],
         "PROFILE_TAIL": [r["spin"].get("evidence_per_100_words", 0.0) for r in ref],
         "GAIN_TAIL": [g for r in ref for g in r.get("paraphrase_gains", [])],
+        "TORTURED_TAIL": [sd.logit(r["tortured"]) for r in ref],
     }
     for name, vals in cues.items():
         print(f"{name} = {tail_knots(vals)}")
@@ -115,6 +116,7 @@ def fit(path: str) -> None:
                 r["spin"].get("evidence_per_100_words", 0.0),
                 bool(r["spin"].get("family_gate", False)),
                 sd.paraphrase_evidence(r.get("paraphrase_gains", [])),
+                r["tortured"],
             )
             for r in clean
         ),

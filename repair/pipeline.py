@@ -361,6 +361,7 @@ def _repair_document(
             profile_per_100,
             family_gate,
             paraphrase,
+            score_fields.get("tortured", 0.0),
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)
