@@ -1,31 +1,36 @@
-"""The document spin score users read: the strongest of five cues, each read against clean text.
+"""The document spin score users read: the strongest of seven cues, each read against clean text.
 
 The spin stage scores a document by its synonym swaps (:mod:`repair.detect.spin`); a
 phrase spinner ("in order to" for "to", "a large number of" for "many") swaps few
 words and goes nearly unseen there, but the collocation stage that runs after it reads
 that evidence (wordy-paraphrase density, restorable terms:
-:mod:`repair.stages.collocation`); a spinner of scientific prose leaves many words whose
-synonym fits better without crowding any one form, which the spin stage's word
-probabilities show spread over the document (:mod:`repair.detect.spin_stats`); a known
-spinner's habits show as the profile's evidence per 100 words (:mod:`repair.detect.spin`),
-a translation-like spinner's as the family gate (:mod:`repair.detect.spin_family`).
-:attr:`repair.types.DocScores.spin` joins the five (:func:`document_score`); the spin
-stage's own score, which gates its edits, is kept in ``scores.details["spin_score"]``
-and no edit changes.
+:mod:`repair.stages.collocation`), and each paraphrase's context tells more than their
+count: where a spinner put it, the plain form fits far better than where a writer chose
+it ("prior to they left" against "prior to analysis";
+:func:`repair.detect.spin_stats.paraphrase_gains`, :func:`paraphrase_evidence`); a
+spinner of scientific prose leaves many words whose synonym fits better without
+crowding any one form, which the spin stage's word probabilities show spread over the
+document (:mod:`repair.detect.spin_stats`), and sometimes a listed paper-mill phrase
+(the tortured stage's score); a known spinner's habits show as the profile's evidence
+per 100 words (:mod:`repair.detect.spin`), a translation-like spinner's as the family
+gate (:mod:`repair.detect.spin_family`).  :attr:`repair.types.DocScores.spin` joins the
+seven (:func:`document_score`); the spin stage's own score, which gates its edits, is
+kept in ``scores.details["spin_score"]`` and no edit changes.
 
 The rule (chosen on the dev halves only; benchmarks/RESULTS.md, "Document spin score,
-session 17"): each cue is read as its *surprise* under clean English, ``-ln`` of the
-share of clean dev documents of ``benchmarks/spin_calibrate.py`` (seven registers and
-the scientific abstracts) scoring at or above it (:func:`tail`, piecewise-linear
-between knots made by ``benchmarks/spin_score_features.py --fit``); the document's
-surprise is the largest of the five (a spinner need leave only one kind of trace; a
-1/1000 share of the sum breaks ties), the three cues read off the spin stage's parts
-weighed :data:`PART_WEIGHT`; an open family gate counts as :data:`FAMILY_SURPRISE`.
-Nothing is fitted to a spinner: only which cues enter and that weight (dev: it keeps
-the inaugural addresses' false positives, whose old-fashioned words have likelier
-modern synonyms, at 2 of 121).  A monotone map sends :data:`SPUN_AT` (the surprise
-with as many clean dev documents at or above it as the spin stage's score had at or
-above 0.5: 17 of 1,339) to 0.5, so 0.5 still means spun.
+session 17" and "session 18"): each cue is read as its *surprise* under clean English,
+``-ln`` of the share of clean dev documents of ``benchmarks/spin_calibrate.py`` (seven
+registers and the scientific abstracts) scoring at or above it (:func:`tail`,
+piecewise-linear between knots made by ``benchmarks/spin_score_features.py --fit``);
+the document's surprise is the largest of the seven (a spinner need leave only one kind
+of trace; a 1/1000 share of the sum breaks ties), the three cues read off the spin
+stage's parts weighed :data:`PART_WEIGHT`, the tortured stage's :data:`TORTURED_WEIGHT`;
+an open family gate counts as :data:`FAMILY_SURPRISE`.  Nothing is fitted to a spinner:
+only which cues enter and those weights (dev: :data:`PART_WEIGHT` keeps the inaugural
+addresses' false positives, whose old-fashioned words have likelier modern synonyms, at
+2 of 121).  A monotone map sends :data:`SPUN_AT` (the surprise with as many clean dev
+documents at or above it as the spin stage's score had at or above 0.5: 17 of 1,339) to
+0.5, so 0.5 still means spun.
 
 >>> round(document_score(0.0, 0.0), 3), round(document_score(1.0, 1.0, 20.0, 10.0), 6)
 (0.0, 1.0)
