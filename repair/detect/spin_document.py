@@ -131,7 +131,7 @@ PARAPHRASE_TAIL: tuple[tuple[float, float], ...] = (
 )
 #: Weight of the paraphrase evidence's surprise (as :data:`PART_WEIGHT`): its clean tail
 #: rests on the 80 of 1,283 clean dev documents with any evidence (benchmarks/RESULTS.md,
-#: session 18: at full weight the clean test half's false positives rose 12 -> 14).
+#: session 18: at full weight the clean FPR at 0.5 rose from 0.0108 to 0.0116).
 PARAPHRASE_WEIGHT = 0.8
 #: Knots of the tortured stage's score (logit) over clean dev documents: one of 1,283 has a
 #: listed paper-mill phrase (score 0.176), the rest none.
