@@ -8,13 +8,15 @@ Usage (from the checkout root; ``bench`` extra and ``../shared`` needed)::
 
 Rows: every clean document of ``benchmarks/spin_calibrate.py`` (``kind`` "clean") and the
 spun documents of ``benchmarks/spin_eval.py`` (``kind`` "spun", with ``spinner``), each with
-the spin stage's score, the collocation stage's, their details and the word statistics
-(:mod:`repair.detect.spin_stats`): the table :mod:`repair.detect.spin_document`'s rule
-was chosen on (dev rows only; benchmarks/RESULTS.md, "Document spin score, session 17").
+the spin stage's score, the collocation stage's, their details, the word statistics and
+the wordy paraphrases' LM gains (:mod:`repair.detect.spin_stats`): the table
+:mod:`repair.detect.spin_document`'s rule was chosen on (dev rows only;
+benchmarks/RESULTS.md, "Document spin score, session 17" and "session 18").
 ``--fit`` reads such a file and prints that rule's constants from the clean *dev* rows
 alone: each cue's tail knots (value, -ln share of clean dev documents at or above it;
-registers and abstracts, not the clean suite) and the cut (the combined value with as
-many clean dev documents at or above it as :data:`FPR_DOCS`).
+registers and abstracts, not the clean suite; the paraphrase gains' knots over the clean
+paraphrases themselves) and the cut (the combined value with as many clean dev documents
+at or above it as :data:`FPR_DOCS`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def row(text: str, config: object, **meta: object) -> dict[str, object]:
         "words": r.scores.words,
         "score": r.scores.spin,
         "spin_stage": dict(d.get("spin_score", {})).get("spin_stage", r.scores.spin),
+        "paraphrase_gains": dict(d.get("spin_score", {})).get("paraphrase_gains", []),
         "collocation": r.scores.collocation,
         "tortured": r.scores.tortured,
         "spin": spin,
@@ -92,9 +95,16 @@ def fit(path: str) -> None:
         "COLLOCATION_TAIL": [sd.logit(r["collocation"]) for r in ref],
         "WORDS_TAIL": [r["spin"].get("word_stats", {}).get("p_per_100", 0.0) for r in ref],
         "PROFILE_TAIL": [r["spin"].get("evidence_per_100_words", 0.0) for r in ref],
+        "GAIN_TAIL": [g for r in ref for g in r.get("paraphrase_gains", [])],
+        "TORTURED_TAIL": [sd.logit(r["tortured"]) for r in ref],
     }
     for name, vals in cues.items():
         print(f"{name} = {tail_knots(vals)}")
+    # the document's paraphrase evidence is read with the GAIN_TAIL just printed
+    sd.GAIN_TAIL = tail_knots(cues["GAIN_TAIL"])
+    evidence = [sd.paraphrase_evidence(r.get("paraphrase_gains", [])) for r in ref]
+    sd.PARAPHRASE_TAIL = tail_knots(evidence)
+    print(f"PARAPHRASE_TAIL = {sd.PARAPHRASE_TAIL}")
     gated = sum(bool(r["spin"].get("family_gate", False)) for r in ref)
     print(f"FAMILY_SURPRISE = {-math.log((gated + 1) / (len(ref) + 1)):.3f}")
     surprise = sorted(
@@ -105,6 +115,8 @@ def fit(path: str) -> None:
                 r["spin"].get("word_stats", {}).get("p_per_100", 0.0),
                 r["spin"].get("evidence_per_100_words", 0.0),
                 bool(r["spin"].get("family_gate", False)),
+                sd.paraphrase_evidence(r.get("paraphrase_gains", [])),
+                r["tortured"],
             )
             for r in clean
         ),

@@ -18,6 +18,7 @@ from typing import TypeVar
 from repair.config import RepairConfig
 from repair.detect.ocr_language import ENGLISH_FUNCTION, english_list_text
 from repair.detect.spin_document import document_score as document_spin
+from repair.detect.spin_document import paraphrase_evidence
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
@@ -345,14 +346,22 @@ def _repair_document(
         words_per_100 = spin_details.get("word_stats", {}).get("p_per_100", 0.0)
         profile_per_100 = spin_details.get("evidence_per_100_words", 0.0)
         family_gate = bool(spin_details.get("family_gate", False))
+        from repair.detect.spin_stats import paraphrase_gains  # the spin stage loaded it
+
+        gains = paraphrase_gains(text)  # the text as the spin stage read it
+        paraphrase = paraphrase_evidence(gains)
         details["spin_score"]["words_per_100"] = words_per_100
         details["spin_score"]["profile_per_100"] = profile_per_100
+        details["spin_score"]["paraphrase_gains"] = gains
+        details["spin_score"]["paraphrase_evidence"] = round(paraphrase, 3)
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
             words_per_100,
             profile_per_100,
             family_gate,
+            paraphrase,
+            score_fields.get("tortured", 0.0),
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

@@ -1,6 +1,7 @@
 """The document spin score (``scores.spin``): the strongest of the spin stage's score, the
 collocation stage's wordy-paraphrase evidence, the spin stage's expected spun words and its
-profile evidence, each read against clean text, recalibrated so 0.5 still means spun."""
+profile evidence, the wordy paraphrases' LM gains and the tortured stage's score, each read
+against clean text, recalibrated so 0.5 still means spun."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ import pytest
 
 from repair import repair_text
 from repair.config import RepairConfig
-from repair.detect.spin_document import SPUN_AT, document_score, surprise
+from repair.detect.spin_document import (
+    SPUN_AT,
+    document_score,
+    paraphrase_evidence,
+    surprise,
+)
+from repair.detect.spin_stats import paraphrase_gains
 from tests.test_wordy import PLAIN
 from tests.test_wordy import SPUN as PHRASE_SPUN  # the wordy stage's own example pair
 
@@ -58,9 +65,15 @@ def test_phrase_spun_text_is_reported_spun_without_changing_the_spin_stage() -> 
             parts["words_per_100"],
             parts["profile_per_100"],
             r.scores.details["spin"]["family_gate"],
+            parts["paraphrase_evidence"],
+            r.scores.tortured,
         ),
         abs=1e-3,
     )
+    assert parts["paraphrase_evidence"] == pytest.approx(
+        paraphrase_evidence(parts["paraphrase_gains"]), abs=1e-3
+    )
+    assert len(parts["paraphrase_gains"]) == r.scores.details["collocation"]["wordy_found"]
     # the spin stage's edits are what they are without the collocation stage
     alone = repair_text(PHRASE_SPUN, (), RepairConfig(collocation=False))
     assert [e for e in r.edits if e.kind == "spin"] == [e for e in alone.edits if e.kind == "spin"]
@@ -70,3 +83,31 @@ def test_phrase_spun_text_is_reported_spun_without_changing_the_spin_stage() -> 
 def test_plain_text_is_not_spun() -> None:
     r = repair_text(PLAIN, (), RepairConfig())
     assert r.scores.spin < 0.5 and r.text == PLAIN
+
+
+def test_a_paraphrase_where_a_spinner_put_it_weighs_more_than_where_a_writer_chose_it() -> None:
+    # "prior to" before a noun is a writer's choice; before a clause it stands for "before"
+    chosen = "The samples were frozen prior to analysis, and the results were checked."
+    spun = "The samples were frozen prior to they were analysed, and the results were checked."
+    (g_chosen,), (g_spun,) = paraphrase_gains(chosen), paraphrase_gains(spun)
+    assert g_spun > g_chosen + 5.0
+    assert paraphrase_evidence([g_spun]) > paraphrase_evidence([g_chosen])
+    # evidence is a sum over paraphrases: one more never lowers it; plain ones add nothing
+    assert paraphrase_evidence([g_spun, g_chosen]) >= paraphrase_evidence([g_spun])
+    assert paraphrase_evidence([-5.0, 0.0, 1.0]) == 0.0
+    assert document_score(0.1, 0.1, 0.2, 0.2, False, paraphrase_evidence([g_spun])) > (
+        document_score(0.1, 0.1, 0.2, 0.2, False, paraphrase_evidence([g_chosen]))
+    )
+
+
+def test_the_tortured_stage_raises_the_score_but_one_faint_match_alone_is_not_spun() -> None:
+    base = document_score(0.1, 0.0, 0.2, 0.2)
+    faint = document_score(0.1, 0.0, 0.2, 0.2, False, 0.0, 0.18)  # the clean dev maximum
+    strong = document_score(0.1, 0.0, 0.2, 0.2, False, 0.0, 0.99)
+    assert base < faint < 0.5 <= strong
+    text = (
+        "We train profound learning models on irregular woodland features. The models are "
+        "compared on three public data sets and the results are reported in full."
+    )
+    r = repair_text(text, (), RepairConfig())
+    assert r.scores.tortured > 0.9 and r.scores.spin >= 0.5

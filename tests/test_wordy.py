@@ -72,6 +72,21 @@ def test_stage_score_reads_density_without_restoring() -> None:
     assert clean.scores.collocation == 0.0 and clean.text == PLAIN
 
 
+def test_report_keys_say_found_and_restored() -> None:
+    from repair import repair_text
+    from repair.config import RepairConfig
+
+    # two paraphrases in a short text: found (read by the density score), none restored
+    sparse = "Prior to the vote, the council made use of the surveys it had."
+    d = repair_text(sparse, (), RepairConfig()).scores.details["collocation"]
+    assert d["wordy_found"] == 2 and d.get("wordy_restored", 0) == 0
+    assert "wordy_phrases" not in d and "wordy_paraphrases" not in d
+    r = repair_text(SPUN, (), RepairConfig())
+    d = r.scores.details["collocation"]
+    restored = [e for e in r.edits if e.rule == "WORDY_PHRASE"]
+    assert d["wordy_found"] == wordy.count(SPUN) and d["wordy_restored"] == len(restored) > 0
+
+
 def test_noun_verb_list_is_current() -> None:
     pytest.importorskip("lemminflect")
     sys.path.insert(0, str(ROOT / "scripts"))

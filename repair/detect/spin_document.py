@@ -1,31 +1,37 @@
-"""The document spin score users read: the strongest of five cues, each read against clean text.
+"""The document spin score users read: the strongest of seven cues, each read against clean text.
 
 The spin stage scores a document by its synonym swaps (:mod:`repair.detect.spin`); a
 phrase spinner ("in order to" for "to", "a large number of" for "many") swaps few
 words and goes nearly unseen there, but the collocation stage that runs after it reads
 that evidence (wordy-paraphrase density, restorable terms:
-:mod:`repair.stages.collocation`); a spinner of scientific prose leaves many words whose
-synonym fits better without crowding any one form, which the spin stage's word
-probabilities show spread over the document (:mod:`repair.detect.spin_stats`); a known
-spinner's habits show as the profile's evidence per 100 words (:mod:`repair.detect.spin`),
-a translation-like spinner's as the family gate (:mod:`repair.detect.spin_family`).
-:attr:`repair.types.DocScores.spin` joins the five (:func:`document_score`); the spin
-stage's own score, which gates its edits, is kept in ``scores.details["spin_score"]``
-and no edit changes.
+:mod:`repair.stages.collocation`), and each paraphrase's context tells more than their
+count: where a spinner put it, the plain form fits far better than where a writer chose
+it ("prior to they left" against "prior to analysis";
+:func:`repair.detect.spin_stats.paraphrase_gains`, :func:`paraphrase_evidence`); a
+spinner of scientific prose leaves many words whose synonym fits better without
+crowding any one form, which the spin stage's word probabilities show spread over the
+document (:mod:`repair.detect.spin_stats`), and sometimes a listed paper-mill phrase
+(the tortured stage's score); a known spinner's habits show as the profile's evidence
+per 100 words (:mod:`repair.detect.spin`), a translation-like spinner's as the family
+gate (:mod:`repair.detect.spin_family`).  :attr:`repair.types.DocScores.spin` joins the
+seven (:func:`document_score`); the spin stage's own score, which gates its edits, is
+kept in ``scores.details["spin_score"]`` and no edit changes.
 
 The rule (chosen on the dev halves only; benchmarks/RESULTS.md, "Document spin score,
-session 17"): each cue is read as its *surprise* under clean English, ``-ln`` of the
-share of clean dev documents of ``benchmarks/spin_calibrate.py`` (seven registers and
-the scientific abstracts) scoring at or above it (:func:`tail`, piecewise-linear
-between knots made by ``benchmarks/spin_score_features.py --fit``); the document's
-surprise is the largest of the five (a spinner need leave only one kind of trace; a
-1/1000 share of the sum breaks ties), the three cues read off the spin stage's parts
-weighed :data:`PART_WEIGHT`; an open family gate counts as :data:`FAMILY_SURPRISE`.
-Nothing is fitted to a spinner: only which cues enter and that weight (dev: it keeps
-the inaugural addresses' false positives, whose old-fashioned words have likelier
-modern synonyms, at 2 of 121).  A monotone map sends :data:`SPUN_AT` (the surprise
-with as many clean dev documents at or above it as the spin stage's score had at or
-above 0.5: 17 of 1,339) to 0.5, so 0.5 still means spun.
+session 17" and "session 18"): each cue is read as its *surprise* under clean English,
+``-ln`` of the share of clean dev documents of ``benchmarks/spin_calibrate.py`` (seven
+registers and the scientific abstracts) scoring at or above it (:func:`tail`,
+piecewise-linear between knots made by ``benchmarks/spin_score_features.py --fit``);
+the document's surprise is the largest of the seven (a spinner need leave only one kind
+of trace; a 1/1000 share of the sum breaks ties), the three cues read off the spin
+stage's parts and the paraphrase evidence weighed :data:`PART_WEIGHT` and
+:data:`PARAPHRASE_WEIGHT`, the tortured stage's :data:`TORTURED_WEIGHT`;
+an open family gate counts as :data:`FAMILY_SURPRISE`.  Nothing is fitted to a spinner:
+only which cues enter and those weights (dev: :data:`PART_WEIGHT` keeps the inaugural
+addresses' false positives, whose old-fashioned words have likelier modern synonyms, at
+2 of 121).  A monotone map sends :data:`SPUN_AT` (the surprise with as many clean dev
+documents at or above it as the spin stage's score had at or above 0.5: 17 of 1,339) to
+0.5, so 0.5 still means spun.
 
 >>> round(document_score(0.0, 0.0), 3), round(document_score(1.0, 1.0, 20.0, 10.0), 6)
 (0.0, 1.0)
@@ -92,12 +98,54 @@ PROFILE_TAIL: tuple[tuple[float, float], ...] = (
     (3.19, 6.215),
     (4.05, 7.158),
 )
+#: Knots of one wordy paraphrase's LM gain (nats, :func:`repair.detect.spin_stats.paraphrase_gains`)
+#: against the 230 paraphrases of the clean dev documents: (gain, -ln share of clean dev
+#: paraphrases whose plain form gains as much or more).
+GAIN_TAIL: tuple[tuple[float, float], ...] = (
+    (-11.37, 0.0),
+    (-3.445, 0.105),
+    (2.555, 0.693),
+    (6.731, 1.609),
+    (8.787, 2.303),
+    (10.107, 2.996),
+    (10.849, 3.912),
+    (15.426, 4.605),
+    (17.278, 5.298),
+)
+#: A paraphrase counts for its surprise beyond this many nats (the plainest two thirds of
+#: clean paraphrases' gains count nothing) ...
+GAIN_FLOOR = 1.0
+#: ... and up to this many (the 2 % level of clean paraphrases: past it fewer than five
+#: clean ones back the estimate; one paraphrase alone, however strong, then stays under
+#: :data:`SPUN_AT`).
+GAIN_CAP = 3.912
+#: Knots of the document's paraphrase evidence (:func:`paraphrase_evidence`) over clean dev
+#: documents (95 % have none).
+PARAPHRASE_TAIL: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (0.281, 2.996),
+    (1.169, 3.912),
+    (1.996, 4.605),
+    (2.912, 5.298),
+    (4.931, 7.158),
+)
+#: Weight of the paraphrase evidence's surprise (as :data:`PART_WEIGHT`): its clean tail
+#: rests on the 80 of 1,283 clean dev documents with any evidence (benchmarks/RESULTS.md,
+#: session 18: at full weight the clean FPR at 0.5 rose from 0.0108 to 0.0116).
+PARAPHRASE_WEIGHT = 0.8
+#: Knots of the tortured stage's score (logit) over clean dev documents: one of 1,283 has a
+#: listed paper-mill phrase (score 0.176), the rest none.
+TORTURED_TAIL: tuple[tuple[float, float], ...] = ((-13.816, 0.0), (-1.545, 7.158))
+#: Weight of the tortured stage's surprise: with one clean dev document to go by, the clean
+#: maximum must stay under :data:`SPUN_AT` (dev: weights 0.5-0.7 give the same AUCs; 0.8
+#: puts that document at the cut).
+TORTURED_WEIGHT = 0.6
 #: Surprise of an open family gate: no clean dev document of 1,283 opens it.
 FAMILY_SURPRISE = 7.158
 #: Weight of the surprise of the words, profile and family cues (module doc).
 PART_WEIGHT = 0.8
 #: The surprise reported as 0.5 (module doc; dev clean documents).
-SPUN_AT = 5.307
+SPUN_AT = 5.309
 #: Share of the three cues' sum added to their maximum (breaks ties).
 TIE = 1e-3
 #: Surprise (nats) above :data:`SPUN_AT` that halves the distance to 1.
@@ -134,20 +182,42 @@ def tail(x: float, knots: Sequence[tuple[float, float]]) -> float:
     return t1 + (t1 - t0) * (x - x1) / (x1 - x0)
 
 
+def paraphrase_evidence(gains: Sequence[float]) -> float:
+    """The document's wordy-paraphrase evidence: the sum over its paraphrases of each one's
+    surprise among clean paraphrases (:data:`GAIN_TAIL`, at most :data:`GAIN_CAP`) beyond
+    :data:`GAIN_FLOOR` nats.  A sum of per-phrase evidence, not a count: one paraphrase
+    whose plain form fits far better than clean writers' ever do says more than three
+    that clean prose uses where they belong.
+
+    >>> paraphrase_evidence([]), paraphrase_evidence([-2.0, 2.0])
+    (0.0, 0.0)
+    >>> round(paraphrase_evidence([12.0]), 3), round(paraphrase_evidence([12.0, 30.0]), 3)
+    (2.912, 5.824)
+    """
+    return sum(
+        (max(0.0, min(tail(g, GAIN_TAIL), GAIN_CAP) - GAIN_FLOOR) for g in gains), 0.0
+    )
+
+
 def surprise(
     spin: float,
     collocation: float,
     words_per_100: float = 0.0,
     profile_per_100: float = 0.0,
     family_gate: bool = False,
+    paraphrase: float = 0.0,
+    tortured: float = 0.0,
 ) -> float:
-    """The document's surprise under clean English (module doc): the largest cue's."""
+    """The document's surprise under clean English (module doc): the largest cue's;
+    ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score."""
     cues = (
         tail(logit(spin), STAGE_TAIL),
         tail(logit(collocation), COLLOCATION_TAIL),
         PART_WEIGHT * tail(words_per_100, WORDS_TAIL),
         PART_WEIGHT * tail(profile_per_100, PROFILE_TAIL),
         PART_WEIGHT * FAMILY_SURPRISE if family_gate else 0.0,
+        PARAPHRASE_WEIGHT * tail(paraphrase, PARAPHRASE_TAIL),
+        TORTURED_WEIGHT * tail(logit(tortured), TORTURED_TAIL) if tortured > 0.0 else 0.0,
     )
     return max(cues) + TIE * sum(cues)
 
@@ -158,15 +228,20 @@ def document_score(
     words_per_100: float = 0.0,
     profile_per_100: float = 0.0,
     family_gate: bool = False,
+    paraphrase: float = 0.0,
+    tortured: float = 0.0,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
     collocation stage's, the spin stage's expected spun words per 100 words, its
-    profile's evidence per 100 words and its family gate.
+    profile's evidence per 100 words, its family gate, the wordy paraphrases' evidence
+    (:func:`paraphrase_evidence`) and the tortured stage's score.
 
     >>> document_score(0.0, 0.0) < document_score(0.3, 0.0) < document_score(0.3, 0.3)
     True
     """
-    s = surprise(spin, collocation, words_per_100, profile_per_100, family_gate)
+    s = surprise(
+        spin, collocation, words_per_100, profile_per_100, family_gate, paraphrase, tortured
+    )
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
     return 1.0 - 0.5 * math.exp(-(s - SPUN_AT) / SPREAD)

@@ -54,3 +54,28 @@ def word_stats(
         "ordinary_per_100": round(ordinary * scale, 3),
         "rows_per_100": round(len(feats) * scale, 3),
     }
+
+
+def paraphrase_gains(text: str) -> list[float]:
+    """For each wordy paraphrase of ``text`` (:func:`repair.detect.wordy.find`: "prior to",
+    "make use of"), how much better its best plain form fits the context, in nats
+    (:func:`repair.score.wordy.lm_gain`: the LM on both sides, two words each).
+
+    A phrase spinner writes the paraphrase where the plain word stood, so the plain form
+    tends to fit much better there; a writer who chose "prior to" chose it for its place.
+    The document spin score reads these gains against clean text's
+    (:func:`repair.detect.spin_document.paraphrase_evidence`).
+
+    >>> paraphrase_gains("No paraphrase here.")
+    []
+    >>> [g > 0 for g in paraphrase_gains("We will do it at this point in time, he said.")]
+    [True]
+    """
+    from repair.detect.wordy import find
+
+    matches = find(text)
+    if not matches:
+        return []
+    from repair.score.wordy import lm_gain
+
+    return [round(max(lm_gain(text, m, p) for p in m.plains), 3) for m in matches]

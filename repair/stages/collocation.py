@@ -27,6 +27,12 @@ restored or not, and the density of odd collocations (:mod:`repair.detect.tortur
 :func:`repair.score.collocation_odd.document_score`), read on documents with some rare
 words.
 
+Report keys (``scores.details["collocation"]``) for the paraphrases: ``wordy_found`` is how
+many the detector found (:func:`repair.detect.wordy.count`, read by the density score on
+every document), ``wordy_restored`` how many were restored (0 below the document gate of
+:func:`repair.score.wordy.decide`); until session 18 they were ``wordy_paraphrases`` and
+``wordy_phrases``.
+
 >>> from repair.document import Document
 >>> doc = Document("We measured the voltaic conductivity of the films.")
 >>> d = STAGE.detect(doc)
@@ -171,7 +177,7 @@ class _Stage:
         odd = _odd.density(doc) if rare_density >= ODD_PREGATE_PER_1000 else None
         odd_score = 0.0 if odd is None else _odd_score.document_score(odd)
         if not found and not wordy and not rare:
-            details: dict[str, object] = {"wordy_paraphrases": n_wordy} if n_wordy else {}
+            details: dict[str, object] = {"wordy_found": n_wordy} if n_wordy else {}
             if n_types:
                 details["rare_types_per_1000_words"] = round(rare_density, 1)
             if rare_reasons:
@@ -204,11 +210,11 @@ class _Stage:
         )  # fmt: skip
         details = {
             "term_windows": len(found),
-            "wordy_phrases": len(wordy),
+            "wordy_restored": len(wordy),
             "rare_words": len(rare),
             "rare_types_per_1000_words": round(rare_density, 1),
             "rare_word_decisions": rare_reasons,
-            "wordy_paraphrases": n_wordy,
+            "wordy_found": n_wordy,
             "applied": applied,
             "per_1000_words": round(rate, 3),
         }
@@ -256,7 +262,7 @@ class _Stage:
                     {
                         "pattern": m.pattern,
                         "lm_logprob_gain": round(c.features["gain"], 3),
-                        "paraphrases_in_doc": detection.details.get("wordy_phrases", 0),
+                        "paraphrases_in_doc": detection.details.get("wordy_restored", 0),
                     },
                     tuple(p for p in m.plains if p != c.replacement),
                 )
