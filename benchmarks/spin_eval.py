@@ -9,7 +9,8 @@ Usage (from the checkout root; needs the ``bench`` extra for WordNet and the Lee
     python benchmarks/spin_eval.py --spinner rare --show 10           # wrong/missed edits (dev)
 
 For each spinner (``benchmarks/spin_sim``: wordnet, rare, phrase, double, seed, and
-``tortured``: scientific abstracts spun by the wordnet/rare spinners) and split, the
+``tortured``: scientific abstracts spun by the wordnet/rare spinners; ``seeddense``: the
+seed family at seed 000's density, :mod:`spin_sim.seeddense`) and split, the
 same capped set of clean documents (``--cap``, default 40, taken in turn from each
 register) is spun with the families of that split only, repaired through the public
 API (``repair.repair_text``) and scored with the one token-alignment scorer
@@ -43,17 +44,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
+from spin_sim import DENSE, RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
 from spin_sim.corpus import Doc, select  # noqa: E402
 from spin_sim.roc import auc  # noqa: E402
+from spin_sim.seeddense import half_of  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
 from repair.bench.metrics import Counts, doc_metrics, edit_blocks, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
-ALL = (*SPINNERS, "tortured")
+ALL = (*SPINNERS, "tortured", *DENSE)
 DEFAULT_CAP = 40
 PROFILE_OPTION = "spin_profile"
 #: (``scores.spin``, noisy-OR of ``scores.spin`` and ``scores.collocation``) of one text.
@@ -101,19 +103,26 @@ class Row:
     registers: dict[str, int] = field(default_factory=dict)
     gold_edits: int = 0
     seconds: float = 0.0
+    #: ``seeddense`` only: the figures on the split's own family half (:func:`half_reference`).
+    half: Counts | None = None
+    #: ``seeddense`` only: (restored exactly, gold substitutions) of the split's half.
+    half_recall: list[int] = field(default_factory=lambda: [0, 0])
 
-    def to_json(self) -> dict[str, object]:
-        c = self.counts
+    def to_json(self, half: bool = False) -> dict[str, object]:
+        c = self.half if half and self.half is not None else self.counts
         per_1k = 1000 * self.clean.err_after / max(self.clean.tokens_gold, 1)
         return {
-            "spinner": self.spinner,
+            "spinner": f"{self.spinner}:{FAMILY_HALF[self.split]}" if half else self.spinner,
             "split": self.split,
             "docs": c.docs,
             "registers": self.registers,
-            "gold_substitutions": self.gold_edits,
+            "gold_substitutions": self.half_recall[1] if half else self.gold_edits,
             "error_reduction": _r(c.reduction),
-            "edit_precision": _r(c.precision),
-            "recall": _r(c.recall),
+            # on one half, the other half's spans hold the tool's own edits: no precision
+            "edit_precision": None if half else _r(c.precision),
+            "recall": _r(self.half_recall[0] / max(self.half_recall[1], 1))
+            if half
+            else _r(c.recall),
             "broken_rate": _r(c.broken_rate),
             "clean_docs": self.clean.docs,
             "clean_docs_changed": self.clean.changed_docs,
@@ -125,6 +134,41 @@ class Row:
             "seconds": round(self.seconds, 1),
             "counts": c.to_json(),
         }
+
+
+#: The family half a ``seeddense`` document of each split is scored on.
+FAMILY_HALF = {"dev": "dev-families", "test": "held-families"}
+
+
+def half_spans(s: SpunDoc, half: str) -> dict[tuple[int, int], str]:
+    """``half``'s gold spans of a ``seeddense`` document on the spun text -> original."""
+    out, delta = {}, 0
+    for g in sorted(s.edits, key=lambda g: g.start):
+        a = g.start + delta
+        delta += len(g.replacement) - (g.end - g.start)
+        if half_of(g.family) == half:
+            out[(a, a + len(g.replacement))] = g.original
+    return out
+
+
+def half_reference(s: SpunDoc, half: str, edits: tuple) -> str:
+    """The reference that scores only ``half``'s substitutions of a ``seeddense`` document:
+    the spun text with that half's spans restored and every other gold span as the tool
+    left it (its own edit at exactly that span, else the spun words), so the other half
+    counts neither for nor against (edits elsewhere still count)."""
+    tool = {(e.offset, e.end): e.replacement for e in edits}
+    out, pos, delta = [], 0, 0
+    for g in sorted(s.edits, key=lambda g: g.start):
+        a, b = g.start + delta, g.start + delta + len(g.replacement)
+        delta += len(g.replacement) - (g.end - g.start)
+        out.append(s.spun[pos:a])
+        if half_of(g.family) == half:
+            out.append(g.original)
+        else:
+            out.append(tool.get((a, b), s.spun[a:b]))
+        pos = b
+    out.append(s.spun[pos:])
+    return "".join(out)
 
 
 def _r(x: float | None) -> float | None:
@@ -176,6 +220,14 @@ class Runner:
             out, spun, edits = self.repair(s.spun, (s.clean,) if self.references else ())
             spun_score = _pair(spun)
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
+            if spinner in DENSE:
+                ref = half_reference(s, split, edits)
+                row.half = (row.half or Counts()) + doc_metrics(s.spun, ref, out, edits)
+                spans = half_spans(s, split)
+                row.half_recall[0] += sum(
+                    1 for e in edits if spans.get((e.offset, e.end)) == e.replacement
+                )
+                row.half_recall[1] += len(spans)
             if self.show:
                 show_differences(s, out, self.show)
             row.spun_scores.append(spun_score[0])
@@ -230,7 +282,10 @@ def evaluate(
     rows = []
     for name in names:
         docs, spun = spun_docs(name, split, cap, rate)
-        rows.append(runner.evaluate(name, split, docs, spun).to_json())
+        row = runner.evaluate(name, split, docs, spun)
+        rows.append(row.to_json())
+        if row.half is not None:
+            rows.append(row.to_json(half=True))
         print(f"# {name}: done in {rows[-1]['seconds']} s", file=sys.stderr, flush=True)
     return rows
 

@@ -1,0 +1,111 @@
+"""Seed 000's spinner family at seed 000's density (``--spinner seeddense``).
+
+The ``seed`` spinner (:mod:`seedfamily`) spins what its forward table knows; over this
+corpus that is ~5.6 % of words for one family half (~9.5 % for both), while seed 000
+carries **0.259 substitutions per word** (315 gold edit blocks over its 1,217 gold
+words: ``python benchmarks/spin_density.py``).  The real family's dictionary is larger
+than the table, so a document of the family opens the document gates; the sparse
+``seed`` rows measure the gates on thin documents instead.
+
+This spinner keeps the table (same families, same halves, same 90 % habit) and fills
+the rest of the real dictionary with one generic, spinner-agnostic extension, so that
+each document carries :data:`DENSITY` substitutions per word:
+
+* the *extension dictionary*: for a content word that no table family holds, one fixed
+  co-lemma (:func:`entry`) of its first :data:`SENSES` WordNet 3.0 senses for the guessed
+  part of speech, a single ordinary word (Zipf >= :data:`MIN_ZIPF`): a dictionary
+  spinner's wrong-sense, everyday swaps ("part" -> "portion", "tough" -> "hard");
+  nothing is read from seed 000, its gold or the shipped lexicons;
+* families: the table's keep their halves (:func:`seedfamily.split_of`); an extension
+  family is its lemma, halved by :func:`text.family_split` of ``"x:" + lemma``;
+* a document is spun with **every** family (one half alone cannot reach the density: the
+  table's half gives ~5 % of words, a half of the extension ~10 %); the split by word
+  family is in the scoring instead: ``spin_eval.py --spinner seeddense`` scores a ``dev``
+  document on its dev-family substitutions and a ``test`` document on its held-family
+  ones (:func:`half_of`, ``spin_eval.half_reference``), beside the whole-document row.
+  The test documents' held-family figure is the one that speaks for the real family.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import cache
+
+from . import dictionary, seedfamily
+from .text import GoldEdit, family_split, stable_choice
+from .wordnet import _POS_FILE, sense_counts
+
+NAME = "seeddense"
+#: Substitutions per word of seed 000 against its gold (315 / 1,217).
+DENSITY = 0.259
+#: WordNet senses the extension dictionary reads per (lemma, part of speech).
+SENSES = 3
+#: The extension's synonyms are ordinary words (wordfreq Zipf).
+MIN_ZIPF = 3.5
+_ONE_WORD = re.compile(r"[a-z]{3,}")
+
+
+@cache
+def _table_words() -> frozenset[str]:
+    """Every lower-case word of a table original (those stay the table's)."""
+    out: set[str] = set()
+    for _key, pairs, _flags in seedfamily.sim().families():
+        for orig, _alts in pairs:
+            out.update(orig.lower().split())
+    return frozenset(out)
+
+
+@cache
+def entry(lemma: str, upos: str) -> str | None:
+    """The extension dictionary: one fixed ordinary co-lemma of ``lemma``'s first senses."""
+    from wordnet30 import read_data, read_index
+
+    from repair.resources.frequency import zipf
+
+    if lemma in _table_words():
+        return None
+    pos = _POS_FILE[upos]
+    syns: list[str] = []
+    for off in read_index(pos).get(lemma, [])[:SENSES]:
+        for w in read_data(pos).get(off, ()):
+            w = w.lower()
+            if (
+                w != lemma
+                and _ONE_WORD.fullmatch(w)
+                and w not in syns
+                and w not in _table_words()
+                and zipf(w) >= MIN_ZIPF
+            ):
+                syns.append(w)
+    return stable_choice(syns, NAME, lemma, upos) if syns else None
+
+
+def _family(lemma: str) -> str:
+    return "x:" + lemma
+
+
+def half_of(family: str) -> str:
+    """``dev`` or ``test``: the half of a gold edit's family (table or extension)."""
+    if family.startswith("x:"):
+        return family_split(family)
+    return seedfamily.split_of(family)
+
+
+def spin(
+    text: str, rng: random.Random, rate: float = DENSITY, split: str | None = None
+) -> list[GoldEdit]:
+    """The table's edits plus extension edits up to ``DENSITY`` substitutions per word,
+    every family (``rate`` and ``split`` are ignored: the density is seed 000's and the
+    family halves are scored apart, see the module's docstring)."""
+    table = seedfamily.spin(text, rng, rate, None)
+    taken = [(e.start, e.end) for e in table]
+    extra = [
+        GoldEdit(e.start, e.end, e.original, e.replacement, _family(e.family))
+        for e in dictionary.candidates(text, lambda _lemma: True, entry, sense_counts)
+        if not any(a < e.end and e.start < b for a, b in taken)
+    ]
+    words = len(text.split())
+    want = min(len(extra), max(0, round(DENSITY * words) - len(table)))
+    chosen = sorted(rng.sample(range(len(extra)), want))
+    return sorted([*table, *(extra[i] for i in chosen)], key=lambda e: e.start)
