@@ -151,6 +151,20 @@ def half_spans(s: SpunDoc, half: str) -> dict[tuple[int, int], str]:
     return out
 
 
+def restored(text: str, span: tuple[int, int], edits: tuple) -> str | None:
+    """What the tool's ``edits`` made of ``text[a:b]``, or None if an edit crosses its ends."""
+    a, b = span
+    out, pos = [], a
+    for e in edits:
+        if e.end <= a or e.offset >= b:
+            continue
+        if e.offset < a or e.end > b:
+            return None
+        out += [text[pos : e.offset], e.replacement]
+        pos = e.end
+    return "".join([*out, text[pos:b]])
+
+
 def half_reference(s: SpunDoc, half: str, edits: tuple) -> str:
     """The reference that scores only ``half``'s substitutions of a ``seeddense`` document:
     the spun text with that half's spans restored and every other gold span as the tool
@@ -225,7 +239,7 @@ class Runner:
                 row.half = (row.half or Counts()) + doc_metrics(s.spun, ref, out, edits)
                 spans = half_spans(s, split)
                 row.half_recall[0] += sum(
-                    1 for e in edits if spans.get((e.offset, e.end)) == e.replacement
+                    1 for span, orig in spans.items() if restored(s.spun, span, edits) == orig
                 )
                 row.half_recall[1] += len(spans)
             if self.show:

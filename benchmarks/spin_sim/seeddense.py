@@ -44,6 +44,13 @@ SENSES = 3
 #: The extension's synonyms are ordinary words (wordfreq Zipf).
 MIN_ZIPF = 3.5
 _ONE_WORD = re.compile(r"[a-z]{3,}")
+#: Number words: a spinner changes how a number is written, never which number it is
+#: (WordNet's "a very large indefinite number" sense lists million with billion).
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve twenty thirty
+    forty fifty sixty seventy eighty ninety hundred thousand million billion trillion
+    dozen""".split()
+)
 
 
 @cache
@@ -63,7 +70,7 @@ def entry(lemma: str, upos: str) -> str | None:
 
     from repair.resources.frequency import zipf
 
-    if lemma in _table_words():
+    if lemma in _table_words() or lemma in NUMBER_WORDS:
         return None
     pos = _POS_FILE[upos]
     syns: list[str] = []
@@ -75,6 +82,7 @@ def entry(lemma: str, upos: str) -> str | None:
                 and _ONE_WORD.fullmatch(w)
                 and w not in syns
                 and w not in _table_words()
+                and w not in NUMBER_WORDS
                 and zipf(w) >= MIN_ZIPF
             ):
                 syns.append(w)
