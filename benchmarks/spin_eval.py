@@ -146,7 +146,7 @@ def half_spans(s: SpunDoc, half: str) -> dict[tuple[int, int], str]:
     for g in sorted(s.edits, key=lambda g: g.start):
         a = g.start + delta
         delta += len(g.replacement) - (g.end - g.start)
-        if half_of(g.family) == half:
+        if half_of(g) == half:
             out[(a, a + len(g.replacement))] = g.original
     return out
 
@@ -176,7 +176,7 @@ def half_reference(s: SpunDoc, half: str, edits: tuple) -> str:
         a, b = g.start + delta, g.start + delta + len(g.replacement)
         delta += len(g.replacement) - (g.end - g.start)
         out.append(s.spun[pos:a])
-        if half_of(g.family) == half:
+        if half_of(g) == half:
             out.append(g.original)
         else:
             out.append(tool.get((a, b), s.spun[a:b]))
