@@ -13,8 +13,9 @@ each document carries :data:`DENSITY` substitutions per word:
 
 * the *extension dictionary*: for a content word that no table family holds, one fixed
   co-lemma (:func:`entry`) of its first :data:`SENSES` WordNet 3.0 senses for the guessed
-  part of speech, a single ordinary word (Zipf >= :data:`MIN_ZIPF`): a dictionary
-  spinner's wrong-sense, everyday swaps ("part" -> "portion", "tough" -> "hard");
+  part of speech, a single ordinary word (Zipf >= :data:`MIN_ZIPF`), never a number
+  word nor a form of the same stem (:func:`same_stem`): a dictionary spinner's
+  wrong-sense, everyday swaps ("part" -> "portion", "tough" -> "hard");
   nothing is read from seed 000, its gold or the shipped lexicons;
 * families: the table's keep their halves (:func:`seedfamily.split_of`); an extension
   family is its lemma, halved by :func:`text.family_split` of ``"x:" + lemma``;
@@ -84,10 +85,18 @@ def entry(lemma: str, upos: str) -> str | None:
                 and w not in syns
                 and w not in _table_words()
                 and w not in NUMBER_WORDS
+                and not same_stem(w, lemma)
                 and zipf(w) >= MIN_ZIPF
             ):
                 syns.append(w)
     return stable_choice(syns, NAME, lemma, upos) if syns else None
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Two spellings or forms of one word ("neighbor"/"neighbour", "profit"/"profits",
+    "lead"/"leadership"): they share their first four letters.  A dictionary spinner swaps
+    in another word, so the extension dictionary leaves these out."""
+    return a[:4] == b[:4]
 
 
 def _family(lemma: str) -> str:
