@@ -48,7 +48,7 @@ from spin_sim import DENSE, RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
 from spin_sim.corpus import Doc, select  # noqa: E402
 from spin_sim.roc import auc  # noqa: E402
-from spin_sim.seeddense import half_of  # noqa: E402
+from spin_sim.seeddense import HALVES, in_half  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
 from repair.bench.metrics import Counts, doc_metrics, edit_blocks, token_seq  # noqa: E402
@@ -103,24 +103,24 @@ class Row:
     registers: dict[str, int] = field(default_factory=dict)
     gold_edits: int = 0
     seconds: float = 0.0
-    #: ``seeddense`` only: the figures on the split's own family half (:func:`half_reference`).
-    half: Counts | None = None
-    #: ``seeddense`` only: (restored exactly, gold substitutions) of the split's half.
-    half_recall: list[int] = field(default_factory=lambda: [0, 0])
+    #: ``seeddense`` only: the figures on each scored half (:func:`half_reference`), and
+    #: (restored exactly, gold substitutions) of each.
+    halves: dict[str, Counts] = field(default_factory=dict)
+    half_recall: dict[str, list[int]] = field(default_factory=dict)
 
-    def to_json(self, half: bool = False) -> dict[str, object]:
-        c = self.half if half and self.half is not None else self.counts
+    def to_json(self, half: str | None = None) -> dict[str, object]:
+        c = self.halves[half] if half else self.counts
         per_1k = 1000 * self.clean.err_after / max(self.clean.tokens_gold, 1)
         return {
-            "spinner": f"{self.spinner}:{FAMILY_HALF[self.split]}" if half else self.spinner,
+            "spinner": f"{self.spinner}:{half}" if half else self.spinner,
             "split": self.split,
             "docs": c.docs,
             "registers": self.registers,
-            "gold_substitutions": self.half_recall[1] if half else self.gold_edits,
+            "gold_substitutions": self.half_recall[half][1] if half else self.gold_edits,
             "error_reduction": _r(c.reduction),
             # on one half, the other half's spans hold the tool's own edits: no precision
             "edit_precision": None if half else _r(c.precision),
-            "recall": _r(self.half_recall[0] / max(self.half_recall[1], 1))
+            "recall": _r(self.half_recall[half][0] / max(self.half_recall[half][1], 1))
             if half
             else _r(c.recall),
             "broken_rate": _r(c.broken_rate),
@@ -136,17 +136,14 @@ class Row:
         }
 
 
-#: The family half a ``seeddense`` document of each split is scored on.
-FAMILY_HALF = {"dev": "dev-families", "test": "held-families"}
-
-
 def half_spans(s: SpunDoc, half: str) -> dict[tuple[int, int], str]:
-    """``half``'s gold spans of a ``seeddense`` document on the spun text -> original."""
+    """``half``'s gold spans of a ``seeddense`` document on the spun text -> original
+    (:func:`spin_sim.seeddense.in_half`)."""
     out, delta = {}, 0
     for g in sorted(s.edits, key=lambda g: g.start):
         a = g.start + delta
         delta += len(g.replacement) - (g.end - g.start)
-        if half_of(g) == half:
+        if in_half(g, half):
             out[(a, a + len(g.replacement))] = g.original
     return out
 
@@ -165,24 +162,32 @@ def restored(text: str, span: tuple[int, int], edits: tuple) -> str | None:
     return "".join([*out, text[pos:b]])
 
 
-def half_reference(s: SpunDoc, half: str, edits: tuple) -> str:
+def half_reference(s: SpunDoc, half: str, edits: tuple = ()) -> str:
     """The reference that scores only ``half``'s substitutions of a ``seeddense`` document:
-    the spun text with that half's spans restored and every other gold span as the tool
-    left it (its own edit at exactly that span, else the spun words), so the other half
-    counts neither for nor against (edits elsewhere still count)."""
-    tool = {(e.offset, e.end): e.replacement for e in edits}
+    the spun text with that half's spans restored and every other gold span as ``edits``
+    left it (:func:`restored`; the spun words where an edit crosses its ends), so the other
+    half counts neither for nor against (edits elsewhere still count).  Errors before are
+    counted against ``half_reference(s, half)`` (no edits: the half's spans alone)."""
     out, pos, delta = [], 0, 0
     for g in sorted(s.edits, key=lambda g: g.start):
         a, b = g.start + delta, g.start + delta + len(g.replacement)
         delta += len(g.replacement) - (g.end - g.start)
         out.append(s.spun[pos:a])
-        if half_of(g) == half:
+        if in_half(g, half):
             out.append(g.original)
         else:
-            out.append(tool.get((a, b), s.spun[a:b]))
+            out.append(restored(s.spun, (a, b), edits) or s.spun[a:b])
         pos = b
     out.append(s.spun[pos:])
     return "".join(out)
+
+
+def half_counts(s: SpunDoc, half: str, out: str, edits: tuple) -> Counts:
+    """The counts of one ``seeddense`` document on ``half``: errors after against
+    :func:`half_reference` with the tool's edits, errors before against it without."""
+    counts = doc_metrics(s.spun, half_reference(s, half, edits), out, edits)
+    counts.err_before = doc_metrics(s.spun, half_reference(s, half), s.spun).err_before
+    return counts
 
 
 def _r(x: float | None) -> float | None:
@@ -234,14 +239,14 @@ class Runner:
             out, spun, edits = self.repair(s.spun, (s.clean,) if self.references else ())
             spun_score = _pair(spun)
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
-            if spinner in DENSE:
-                ref = half_reference(s, split, edits)
-                row.half = (row.half or Counts()) + doc_metrics(s.spun, ref, out, edits)
-                spans = half_spans(s, split)
-                row.half_recall[0] += sum(
-                    1 for span, orig in spans.items() if restored(s.spun, span, edits) == orig
-                )
-                row.half_recall[1] += len(spans)
+            for half in HALVES[split] if spinner in DENSE else ():
+                counts = half_counts(s, half, out, edits)
+                row.halves[half] = row.halves.get(half, Counts()) + counts
+                spans = half_spans(s, half)
+                right = sum(1 for sp, orig in spans.items() if restored(s.spun, sp, edits) == orig)
+                cell = row.half_recall.setdefault(half, [0, 0])
+                cell[0] += right
+                cell[1] += len(spans)
             if self.show:
                 show_differences(s, out, self.show)
             row.spun_scores.append(spun_score[0])
@@ -298,8 +303,7 @@ def evaluate(
         docs, spun = spun_docs(name, split, cap, rate)
         row = runner.evaluate(name, split, docs, spun)
         rows.append(row.to_json())
-        if row.half is not None:
-            rows.append(row.to_json(half=True))
+        rows += [row.to_json(half) for half in row.halves]
         print(f"# {name}: done in {rows[-1]['seconds']} s", file=sys.stderr, flush=True)
     return rows
 

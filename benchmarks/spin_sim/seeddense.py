@@ -151,3 +151,22 @@ def spin(
     want = min(len(extra), max(0, round(DENSITY * words) - len(table)))
     chosen = sorted(rng.sample(range(len(extra)), want))
     return sorted([*table, *(extra[i] for i in chosen)], key=lambda e: e.start)
+
+
+#: The halves a document of each split is scored on (:func:`in_half`).
+HALVES = {"dev": ("dev-families", "dev-unseen"), "test": ("held-families",)}
+
+
+def in_half(edit: GoldEdit, half: str) -> bool:
+    """Whether a gold edit is scored in ``half``: ``dev-families`` (a dev family),
+    ``dev-unseen`` (a dev family's substitution the shipped profile does not hold: the dev
+    analogue of the held-out figure) or ``held-families`` (a held family's substitution
+    the profile does not hold, :func:`half_of`)."""
+    h = half_of(edit)
+    if half == "dev-families":
+        return h == "dev"
+    if half == "dev-unseen":
+        return (
+            h == "dev" and (edit.replacement.lower(), edit.original.lower()) not in profile_pairs()
+        )
+    return h == "test"
