@@ -162,6 +162,16 @@ SURE_BAR = 0.40
 #: that clean English of any register rarely shows) opens the word decisions too, at the
 #: word model's own threshold, where the document model's gate stays shut.
 FAMILY_WORDS = True
+#: Where the profile's own gate is open, spinner-agnostic words are decided at this bar
+#: at most (:func:`profile_words_bar`; None: off): with the profile on, the document model
+#: reads the rows outside the profile only and may stay shut in a dense document whose
+#: known habits the profile already explains.
+PROFILE_WORDS_BAR: float | None = 0.4
+#: The word model reads the profile score as a feature (off: it reads 0).  The model was
+#: trained where the profile explains every habit of the seed simulator, so it learned
+#: that beside a firing profile the other words are clean; a spinner's real dictionary is
+#: larger than any profile read off one document, and its unseen habits were declined.
+WORD_MODEL_PROFILE = False
 #: The same for common written words read a second time (the common model's threshold
 #: from SURE_SCORE up; None: unchanged).
 SURE_COMMON_BAR: float | None = None
@@ -201,11 +211,31 @@ def word_bar(details: dict) -> float:
     it, and :data:`SURE_BAR` from :data:`SURE_SCORE` up."""
     model = get_model()
     score = details.get("model_score", 0.0)
+    known = profile_words_bar(details)
     if score < model.doc_gate:
-        return model.word_threshold if FAMILY_WORDS and details.get("family_gate") else 2.0
+        if FAMILY_WORDS and details.get("family_gate"):
+            return min(model.word_threshold, known)
+        return known
     if SURE_SCORE is not None and score >= SURE_SCORE:
         return min(SURE_BAR, model.word_threshold)
-    return model.word_threshold
+    return min(model.word_threshold, known)
+
+
+def word_profile(score: float) -> float:
+    """The profile score the word model's features read: ``score`` with
+    :data:`WORD_MODEL_PROFILE`, else 0 (a word outside the profile is judged on its own
+    evidence, whether or not the profile knows the document's spinner)."""
+    return score if WORD_MODEL_PROFILE else 0.0
+
+
+def profile_words_bar(details: dict) -> float:
+    """:data:`PROFILE_WORDS_BAR` where the profile's own gate is open (the document is
+    spun by a spinner the profile knows, so its words outside the profile are that
+    spinner's unseen habits), else 2.0 (never)."""
+    if PROFILE_WORDS_BAR is None:
+        return 2.0
+    prior = details.get("prior_profile_score", details.get("profile_score", 0.0))
+    return PROFILE_WORDS_BAR if prior >= THRESHOLD else 2.0
 
 
 def common_bar(details: dict) -> float:
@@ -383,7 +413,9 @@ def _decide_rows(
     if not changed:
         return []
     # the changed rows' vectors (the document statistics read every row)
-    feats = word_features(doc, words, detection.details.get("profile_score", 0.0), only=changed)
+    feats = word_features(
+        doc, words, word_profile(detection.details.get("profile_score", 0.0)), only=changed
+    )
     probs = probabilities(feats)
     out = []
     for i, x, p in zip(changed, feats, probs, strict=True):
@@ -759,12 +791,14 @@ class _Stage:
         extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
         if extra:
             words = [w for w in words if w.start not in hidden]
-        d, feats, probs = detect_spin(doc, occ, words, profile=prof)
+        d, feats, probs = detect_spin(
+            doc, occ, words, profile=prof, word_profile=word_profile(prof[0])
+        )
         if extra:
             # profile spans read where the profile's gate is closed: decided, not counted
             n = len(words)
             xf = word_features(
-                doc, words + extra, d.details["profile_score"], doc_rows=words,
+                doc, words + extra, word_profile(d.details["profile_score"]), doc_rows=words,
                 only=range(n, n + len(extra)),
             )  # fmt: skip
             words, feats, probs = words + extra, feats + xf, probs + probabilities(xf)
@@ -799,7 +833,9 @@ class _Stage:
         cprobs: list[float] = []
         prior = d.details.get("prior_profile_score", d.details["profile_score"])
         if COMMON and common is not None and common_wanted(score, prior, common.gate):
-            crows, cfeats = read_common(doc, occ, words, d.details["profile_score"], score)
+            crows, cfeats = read_common(
+                doc, occ, words, word_profile(d.details["profile_score"]), score
+            )
             cprobs = common_probabilities(common, cfeats)
             d.details["common_examined"] = len(crows)
             d.details["common_over_threshold"] = sum(p >= common.threshold for p in cprobs)
