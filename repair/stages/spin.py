@@ -162,15 +162,12 @@ SURE_BAR = 0.40
 #: that clean English of any register rarely shows) opens the word decisions too, at the
 #: word model's own threshold, where the document model's gate stays shut.
 FAMILY_WORDS = True
-#: Where the profile's own gate is open, spinner-agnostic words are decided at this bar
-#: at most (:func:`profile_words_bar`; None: off): with the profile on, the document model
-#: reads the rows outside the profile only and may stay shut in a dense document whose
-#: known habits the profile already explains.
-PROFILE_WORDS_BAR: float | None = 0.4
-#: The word model reads the profile score as a feature (off: it reads 0).  The model was
-#: trained where the profile explains every habit of the seed simulator, so it learned
-#: that beside a firing profile the other words are clean; a spinner's real dictionary is
-#: larger than any profile read off one document, and its unseen habits were declined.
+#: The word model reads the profile score as a feature where the profile's own gate is
+#: open (off: it reads 0 there, :func:`word_profile`).  The model was trained where the
+#: profile explains every habit of the seed simulator, so it learned that beside a firing
+#: profile the other words are clean; a spinner's real dictionary is larger than any
+#: profile read off one document, and its habits outside the profile were declined
+#: (benchmarks/RESULTS.md, "seed 000's family at its real density").
 WORD_MODEL_PROFILE = False
 #: The same for common written words read a second time (the common model's threshold
 #: from SURE_SCORE up; None: unchanged).
@@ -211,31 +208,19 @@ def word_bar(details: dict) -> float:
     it, and :data:`SURE_BAR` from :data:`SURE_SCORE` up."""
     model = get_model()
     score = details.get("model_score", 0.0)
-    known = profile_words_bar(details)
     if score < model.doc_gate:
-        if FAMILY_WORDS and details.get("family_gate"):
-            return min(model.word_threshold, known)
-        return known
+        return model.word_threshold if FAMILY_WORDS and details.get("family_gate") else 2.0
     if SURE_SCORE is not None and score >= SURE_SCORE:
         return min(SURE_BAR, model.word_threshold)
-    return min(model.word_threshold, known)
+    return model.word_threshold
 
 
 def word_profile(score: float) -> float:
-    """The profile score the word model's features read: ``score`` with
-    :data:`WORD_MODEL_PROFILE`, else 0 (a word outside the profile is judged on its own
-    evidence, whether or not the profile knows the document's spinner)."""
-    return score if WORD_MODEL_PROFILE else 0.0
-
-
-def profile_words_bar(details: dict) -> float:
-    """:data:`PROFILE_WORDS_BAR` where the profile's own gate is open (the document is
-    spun by a spinner the profile knows, so its words outside the profile are that
-    spinner's unseen habits), else 2.0 (never)."""
-    if PROFILE_WORDS_BAR is None:
-        return 2.0
-    prior = details.get("prior_profile_score", details.get("profile_score", 0.0))
-    return PROFILE_WORDS_BAR if prior >= THRESHOLD else 2.0
+    """The profile score the word model's features read: ``score`` below the profile's
+    gate (:data:`~repair.detect.spin.THRESHOLD`) or with :data:`WORD_MODEL_PROFILE`, else
+    0: where the profile knows the document's spinner, a word outside the profile is
+    judged on its own evidence, not discounted because the profile fired."""
+    return score if WORD_MODEL_PROFILE or score < THRESHOLD else 0.0
 
 
 def common_bar(details: dict) -> float:
