@@ -25,6 +25,11 @@ API (``repair.repair_text``) and scored with the one token-alignment scorer
   ``1 - (1 - spin) * (1 - collocation)`` (the collocation stage's score reads
   wordy-paraphrase density and restored terms).
 
+``seeddense`` documents carry every family at seed 000's density, so besides the
+whole-document row they get one row per scored family half (``seeddense:dev-families``,
+``seeddense:dev-unseen`` on dev, ``seeddense:held-families`` on test: the held families'
+substitutions the profile does not hold), counted by :func:`half_counts`.
+
 ``--no-profile`` passes ``RepairConfig(spin_profile=None)``: the method
 must then run without the seed-derived profile (the runner says whether the code on
 this branch reads that option).  The old whole-suite report moved to
