@@ -9,7 +9,8 @@ Usage (from the checkout root; needs the ``bench`` extra for WordNet and the Lee
     python benchmarks/spin_eval.py --spinner rare --show 10           # wrong/missed edits (dev)
 
 For each spinner (``benchmarks/spin_sim``: wordnet, rare, phrase, double, seed, and
-``tortured``: scientific abstracts spun by the wordnet/rare spinners) and split, the
+``tortured``: scientific abstracts spun by the wordnet/rare spinners; ``seeddense``: the
+seed family at seed 000's density, :mod:`spin_sim.seeddense`) and split, the
 same capped set of clean documents (``--cap``, default 40, taken in turn from each
 register) is spun with the families of that split only, repaired through the public
 API (``repair.repair_text``) and scored with the one token-alignment scorer
@@ -23,6 +24,11 @@ API (``repair.repair_text``) and scored with the one token-alignment scorer
   ``AUC doc``: the same with the noisy-OR of ``spin`` and ``collocation``,
   ``1 - (1 - spin) * (1 - collocation)`` (the collocation stage's score reads
   wordy-paraphrase density and restored terms).
+
+``seeddense`` documents carry every family at seed 000's density, so besides the
+whole-document row they get one row per scored family half (``seeddense:dev-families``,
+``seeddense:dev-unseen`` on dev, ``seeddense:held-families`` on test: the held families'
+substitutions the profile does not hold), counted by :func:`half_counts`.
 
 ``--no-profile`` passes ``RepairConfig(spin_profile=None)``: the method
 must then run without the seed-derived profile (the runner says whether the code on
@@ -43,17 +49,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
+from spin_sim import DENSE, RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
 from spin_sim.corpus import Doc, select  # noqa: E402
 from spin_sim.roc import auc  # noqa: E402
+from spin_sim.seeddense import HALVES, in_half  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
 from repair.bench.metrics import Counts, doc_metrics, edit_blocks, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
-ALL = (*SPINNERS, "tortured")
+ALL = (*SPINNERS, "tortured", *DENSE)
 DEFAULT_CAP = 40
 PROFILE_OPTION = "spin_profile"
 #: (``scores.spin``, noisy-OR of ``scores.spin`` and ``scores.collocation``) of one text.
@@ -101,19 +108,26 @@ class Row:
     registers: dict[str, int] = field(default_factory=dict)
     gold_edits: int = 0
     seconds: float = 0.0
+    #: ``seeddense`` only: the figures on each scored half (:func:`half_reference`), and
+    #: (restored exactly, gold substitutions) of each.
+    halves: dict[str, Counts] = field(default_factory=dict)
+    half_recall: dict[str, list[int]] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, object]:
-        c = self.counts
+    def to_json(self, half: str | None = None) -> dict[str, object]:
+        c = self.halves[half] if half else self.counts
         per_1k = 1000 * self.clean.err_after / max(self.clean.tokens_gold, 1)
         return {
-            "spinner": self.spinner,
+            "spinner": f"{self.spinner}:{half}" if half else self.spinner,
             "split": self.split,
             "docs": c.docs,
             "registers": self.registers,
-            "gold_substitutions": self.gold_edits,
+            "gold_substitutions": self.half_recall[half][1] if half else self.gold_edits,
             "error_reduction": _r(c.reduction),
-            "edit_precision": _r(c.precision),
-            "recall": _r(c.recall),
+            # on one half, the other half's spans hold the tool's own edits: no precision
+            "edit_precision": None if half else _r(c.precision),
+            "recall": _r(self.half_recall[half][0] / max(self.half_recall[half][1], 1))
+            if half
+            else _r(c.recall),
             "broken_rate": _r(c.broken_rate),
             "clean_docs": self.clean.docs,
             "clean_docs_changed": self.clean.changed_docs,
@@ -125,6 +139,60 @@ class Row:
             "seconds": round(self.seconds, 1),
             "counts": c.to_json(),
         }
+
+
+def half_spans(s: SpunDoc, half: str) -> dict[tuple[int, int], str]:
+    """``half``'s gold spans of a ``seeddense`` document on the spun text -> original
+    (:func:`spin_sim.seeddense.in_half`)."""
+    out, delta = {}, 0
+    for g in sorted(s.edits, key=lambda g: g.start):
+        a = g.start + delta
+        delta += len(g.replacement) - (g.end - g.start)
+        if in_half(g, half):
+            out[(a, a + len(g.replacement))] = g.original
+    return out
+
+
+def restored(text: str, span: tuple[int, int], edits: tuple) -> str | None:
+    """What the tool's ``edits`` made of ``text[a:b]``, or None if an edit crosses its ends."""
+    a, b = span
+    out, pos = [], a
+    for e in edits:
+        if e.end <= a or e.offset >= b:
+            continue
+        if e.offset < a or e.end > b:
+            return None
+        out += [text[pos : e.offset], e.replacement]
+        pos = e.end
+    return "".join([*out, text[pos:b]])
+
+
+def half_reference(s: SpunDoc, half: str, edits: tuple = ()) -> str:
+    """The reference that scores only ``half``'s substitutions of a ``seeddense`` document:
+    the spun text with that half's spans restored and every other gold span as ``edits``
+    left it (:func:`restored`; the spun words where an edit crosses its ends), so the other
+    half counts neither for nor against (edits elsewhere still count).  Errors before are
+    counted against ``half_reference(s, half)`` (no edits: the half's spans alone)."""
+    out, pos, delta = [], 0, 0
+    for g in sorted(s.edits, key=lambda g: g.start):
+        a, b = g.start + delta, g.start + delta + len(g.replacement)
+        delta += len(g.replacement) - (g.end - g.start)
+        out.append(s.spun[pos:a])
+        if in_half(g, half):
+            out.append(g.original)
+        else:
+            out.append(restored(s.spun, (a, b), edits) or s.spun[a:b])
+        pos = b
+    out.append(s.spun[pos:])
+    return "".join(out)
+
+
+def half_counts(s: SpunDoc, half: str, out: str, edits: tuple) -> Counts:
+    """The counts of one ``seeddense`` document on ``half``: errors after against
+    :func:`half_reference` with the tool's edits, errors before against it without."""
+    counts = doc_metrics(s.spun, half_reference(s, half, edits), out, edits)
+    counts.err_before = doc_metrics(s.spun, half_reference(s, half), s.spun).err_before
+    return counts
 
 
 def _r(x: float | None) -> float | None:
@@ -176,6 +244,14 @@ class Runner:
             out, spun, edits = self.repair(s.spun, (s.clean,) if self.references else ())
             spun_score = _pair(spun)
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
+            for half in HALVES[split] if spinner in DENSE else ():
+                counts = half_counts(s, half, out, edits)
+                row.halves[half] = row.halves.get(half, Counts()) + counts
+                spans = half_spans(s, half)
+                right = sum(1 for sp, orig in spans.items() if restored(s.spun, sp, edits) == orig)
+                cell = row.half_recall.setdefault(half, [0, 0])
+                cell[0] += right
+                cell[1] += len(spans)
             if self.show:
                 show_differences(s, out, self.show)
             row.spun_scores.append(spun_score[0])
@@ -230,7 +306,9 @@ def evaluate(
     rows = []
     for name in names:
         docs, spun = spun_docs(name, split, cap, rate)
-        rows.append(runner.evaluate(name, split, docs, spun).to_json())
+        row = runner.evaluate(name, split, docs, spun)
+        rows.append(row.to_json())
+        rows += [row.to_json(half) for half in row.halves]
         print(f"# {name}: done in {rows[-1]['seconds']} s", file=sys.stderr, flush=True)
     return rows
 

@@ -331,6 +331,7 @@ def detect(
     occurrences: Sequence[Occurrence],
     words: Sequence[WordEvidence] = (),
     profile: tuple[float, dict] | None = None,
+    word_profile: float | None = None,
 ) -> tuple[Detection, list[list[float]], list[float]]:
     """The spin :class:`~repair.types.Detection` (one finding per occurrence, and the
     score), the model features and the learned model's restoration probability of
@@ -341,11 +342,12 @@ def detect(
     profile score (squared below :data:`THRESHOLD`) when that is higher: a known
     spinner's fingerprint keeps the document score at least that high.
     ``profile``: :func:`profile_score` of these occurrences, when the caller has it.
+    ``word_profile``: the profile score the word features read, when not that one.
     """
     prof, pdet = profile if profile is not None else profile_score(doc, occurrences)
     pdet = dict(pdet)
     ev = pdet.pop("_ev")
-    feats = word_features(doc, words, prof)
+    feats = word_features(doc, words, prof if word_profile is None else word_profile)
     probs = probabilities(feats)
     model = get_model()
     model_score = model.doc_score(doc_features(probs, feats, prof))

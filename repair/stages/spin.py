@@ -162,6 +162,13 @@ SURE_BAR = 0.40
 #: that clean English of any register rarely shows) opens the word decisions too, at the
 #: word model's own threshold, where the document model's gate stays shut.
 FAMILY_WORDS = True
+#: The word model reads the profile score as a feature where the profile's own gate is
+#: open (off: it reads 0 there, :func:`word_profile`).  The model was trained where the
+#: profile explains every habit of the seed simulator, so it learned that beside a firing
+#: profile the other words are clean; a spinner's real dictionary is larger than any
+#: profile read off one document, and its habits outside the profile were declined
+#: (benchmarks/RESULTS.md, "seed 000's family at its real density").
+WORD_MODEL_PROFILE = False
 #: The same for common written words read a second time (the common model's threshold
 #: from SURE_SCORE up; None: unchanged).
 SURE_COMMON_BAR: float | None = None
@@ -206,6 +213,14 @@ def word_bar(details: dict) -> float:
     if SURE_SCORE is not None and score >= SURE_SCORE:
         return min(SURE_BAR, model.word_threshold)
     return model.word_threshold
+
+
+def word_profile(score: float) -> float:
+    """The profile score the word model's features read: ``score`` below the profile's
+    gate (:data:`~repair.detect.spin.THRESHOLD`) or with :data:`WORD_MODEL_PROFILE`, else
+    0: where the profile knows the document's spinner, a word outside the profile is
+    judged on its own evidence, not discounted because the profile fired."""
+    return score if WORD_MODEL_PROFILE or score < THRESHOLD else 0.0
 
 
 def common_bar(details: dict) -> float:
@@ -383,7 +398,9 @@ def _decide_rows(
     if not changed:
         return []
     # the changed rows' vectors (the document statistics read every row)
-    feats = word_features(doc, words, detection.details.get("profile_score", 0.0), only=changed)
+    feats = word_features(
+        doc, words, word_profile(detection.details.get("profile_score", 0.0)), only=changed
+    )
     probs = probabilities(feats)
     out = []
     for i, x, p in zip(changed, feats, probs, strict=True):
@@ -759,12 +776,14 @@ class _Stage:
         extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
         if extra:
             words = [w for w in words if w.start not in hidden]
-        d, feats, probs = detect_spin(doc, occ, words, profile=prof)
+        d, feats, probs = detect_spin(
+            doc, occ, words, profile=prof, word_profile=word_profile(prof[0])
+        )
         if extra:
             # profile spans read where the profile's gate is closed: decided, not counted
             n = len(words)
             xf = word_features(
-                doc, words + extra, d.details["profile_score"], doc_rows=words,
+                doc, words + extra, word_profile(d.details["profile_score"]), doc_rows=words,
                 only=range(n, n + len(extra)),
             )  # fmt: skip
             words, feats, probs = words + extra, feats + xf, probs + probabilities(xf)
@@ -799,7 +818,9 @@ class _Stage:
         cprobs: list[float] = []
         prior = d.details.get("prior_profile_score", d.details["profile_score"])
         if COMMON and common is not None and common_wanted(score, prior, common.gate):
-            crows, cfeats = read_common(doc, occ, words, d.details["profile_score"], score)
+            crows, cfeats = read_common(
+                doc, occ, words, word_profile(d.details["profile_score"]), score
+            )
             cprobs = common_probabilities(common, cfeats)
             d.details["common_examined"] = len(crows)
             d.details["common_over_threshold"] = sum(p >= common.threshold for p in cprobs)
