@@ -41,7 +41,7 @@ def band(p: float, edges: tuple[float, ...] = BANDS) -> int:
     """The index of the band of ``edges`` that holds ``p`` (the last one is open above).
 
     >>> band(0.0), band(0.27), band(0.99)
-    (0, 4, 10)
+    (0, 3, 10)
     """
     return max(i for i, e in enumerate(edges) if p >= e)
 
