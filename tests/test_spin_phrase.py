@@ -51,9 +51,24 @@ def _cand(start: int, end: int, source: str, gain: float, zg: float = 1.0) -> Ca
 
 
 def test_phrase_rule_needs_gain_and_a_more_ordinary_word() -> None:
-    assert _phrase_kept(_cand(0, 11, "SPIN_SYNONYM_PHRASE", 9.0, 1.0))
+    assert _phrase_kept(_cand(0, 11, "SPIN_SYNONYM_PHRASE", 5.0, 1.0))
     assert not _phrase_kept(_cand(0, 11, "SPIN_SYNONYM_PHRASE", 1.0, 1.0))
-    assert not _phrase_kept(_cand(0, 11, "SPIN_SYNONYM_PHRASE", 9.0, -0.5))
+    assert not _phrase_kept(_cand(0, 11, "SPIN_SYNONYM_PHRASE", 7.0, -0.5))
+
+
+def test_a_rarer_wordnet_original_needs_strong_evidence(monkeypatch) -> None:
+    """A span for a rarer WordNet original ("arrived at" -> "reached") is kept
+    on an LM gain of PHRASE_WN_RARER_GAIN, down to PHRASE_WN_MIN_ZIPF_GAIN."""
+    import repair.stages.spin as stage
+
+    strong = stage.PHRASE_WN_RARER_GAIN
+    assert strong is not None
+    low = stage.PHRASE_WN_MIN_ZIPF_GAIN
+    assert _phrase_kept(_cand(0, 10, "SPIN_SYNONYM_PHRASE", strong, low))
+    assert not _phrase_kept(_cand(0, 10, "SPIN_SYNONYM_PHRASE", strong - 0.1, -0.5))
+    assert not _phrase_kept(_cand(0, 10, "SPIN_SYNONYM_PHRASE", strong + 10.0, low - 0.1))
+    monkeypatch.setattr(stage, "PHRASE_WN_RARER_GAIN", None)
+    assert not _phrase_kept(_cand(0, 10, "SPIN_SYNONYM_PHRASE", strong + 10.0, -0.5))
 
 
 def test_phrase_wins_over_weaker_word_inside_it_and_loses_to_stronger() -> None:

@@ -91,6 +91,12 @@ PHRASE_MIN_RIGHT = 0.0
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
 PHRASE_MIN_MARGIN = 2.0
+#: A WordNet original rarer than the span's words (Zipf gain < 0, down to
+#: PHRASE_WN_MIN_ZIPF_GAIN: "arrived at" -> "reached", "fourth part" -> "quarter") is kept
+#: where the LM gain over the span is at least this (None: never; chosen on dev, both
+#: halves: benchmarks/RESULTS.md, "Spin: where WordNet and double restorations are lost").
+PHRASE_WN_RARER_GAIN: float | None = 8.0
+PHRASE_WN_MIN_ZIPF_GAIN = -1.0
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
 #: A synonym restoration is carried to the other places of its written word
@@ -598,12 +604,23 @@ def _phrase_kept(c: Candidate) -> bool:
     :data:`PHRASE_MIN_ZIPF_GAIN`) or the context favours it beyond frequency (at least
     :data:`PHRASE_MIN_CONTEXT`): a spinner writes a rarer multiword form, an author's own
     phrase ("of necessity", "at peace") is made of common words and fits its context.
+    A WordNet lemma needs the gain and an original no rarer than the span's words, or a
+    gain of :data:`PHRASE_WN_RARER_GAIN` for one a little rarer.
     A binomial from the loose source ("research and development") is not restored."""
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
     if f.get("wordnet", True):  # a WordNet multiword lemma: a tight source
-        return f["gain0"] >= PHRASE_MIN_GAIN and f["zipf_gain"] >= 0.0
+        if f["gain0"] < PHRASE_MIN_GAIN:
+            return False
+        if f["zipf_gain"] >= 0.0:
+            return True
+        # a rarer WordNet original ("arrived at" -> "reached") on strong evidence only
+        return (
+            PHRASE_WN_RARER_GAIN is not None
+            and f["gain0"] >= PHRASE_WN_RARER_GAIN
+            and f["zipf_gain"] >= PHRASE_WN_MIN_ZIPF_GAIN
+        )
     if f.get("binomial"):  # "research and development": a fixed pair, not a paraphrase
         return False
     if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
