@@ -325,8 +325,17 @@ class _Context:
         self.words = words
         self.starts = [w.start for w in words]
         self.ends = [w.end for w in words]
-        # one-word tuples (48 bytes, a list 88): ~3 MB less a 250 k-character window
-        self.texts: list[Sequence[str]] = [(w.text,) for w in words]
+        # one-word tuples (48 bytes, a list 88): ~3 MB less a 250 k-character window;
+        # one tuple per distinct word, shared (a tuple is never changed: :meth:`revise`
+        # puts a new list in its place): ~1.5 MB less again (issue 14, session 18)
+        one: dict[str, tuple[str]] = {}
+        texts: list[Sequence[str]] = []
+        for w in words:
+            t = one.get(w.text)
+            if t is None:
+                t = one[w.text] = (w.text,)
+            texts.append(t)
+        self.texts = texts
         #: the page's word counts and their sum (:mod:`repair.score.ocr_cache`), set on
         #: garbled pages only
         self.page: tuple[Any, int] | None = None
