@@ -6,8 +6,8 @@ rapidfuzz serve OCR-garbled or scientific text only; a short clean text must not
 them (each costs 5-80 ms of a ~0.3 s cold start).  A fresh ``repair fix`` process
 records every shipped lexicon file it opens (:func:`repair.lexicons.lexicon_path`), every
 per-user cache entry it asks for (:func:`repair.resources.cache._cached`) and the heavy
-modules it imports (``hashlib`` too: OpenSSL's ``_hashlib`` is ~1 % of a start, and
-:mod:`repair.resources.digest` has the digests without it).  The same probe on an
+modules it imports (``hashlib`` and ``tempfile`` too: ~1 % of a start each;
+:mod:`repair.resources.digest` and ``repair.io._mkstemp`` do without them).  The same probe on an
 OCR-garbled and on a tortured text shows these loads, so the probe sees them.
 
 The ``ftfy`` badness shortcut (:func:`repair.normalize.needs_ftfy`) compiles only the
@@ -56,7 +56,7 @@ try:
     main()
 except SystemExit as exc:
     assert not exc.code, exc.code
-heavy = ("rapidfuzz", "ftfy", "typer", "pydantic", "hashlib",
+heavy = ("rapidfuzz", "ftfy", "typer", "pydantic", "hashlib", "tempfile",
          "repair.candidates.ocr_farlong", "repair.candidates.ocr_gluedfw")
 print(json.dumps({"loads": sorted(set(loads)),
                   "modules": sorted(m for m in heavy if m in sys.modules)}))
