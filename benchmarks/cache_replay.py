@@ -47,6 +47,13 @@ TARGETS = {
     "realword._readings": ("repair.candidates.ocr_realword", "_readings"),
     "name_shape_reading": ("repair.candidates.ocr_nameshape", "name_shape_reading"),
     "_block_cost": ("repair.score.ocr_price", "_block_cost"),
+    # session 18 (mem18): caches not yet full at 5 MB (they fill on the way to 50 MB)
+    "_reason_at_start": ("repair.detect.ocr", "_reason_at_start"),
+    "long_reading": ("repair.candidates.ocr_farlong", "long_reading"),
+    "_cheap_names_of": ("repair.candidates.ocr", "_cheap_names_of"),
+    "single_confusions": ("repair.score.ocr_channel", "single_confusions"),
+    "glued_readings": ("repair.candidates.ocr_gluedfw", "glued_readings"),
+    "_rows_from": ("repair.score.ocr_price", "_rows_from"),
 }
 
 

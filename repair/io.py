@@ -10,7 +10,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -271,7 +270,7 @@ def _stage(named: Path, chunks: Iterable[bytes], make_parents: bool) -> tuple[st
                 _write_in_place(target, chunks)
                 return None, target
             mode = stat.S_IMODE(st.st_mode)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = _mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise _output_error(exc, named) from None
     try:
@@ -290,6 +289,27 @@ def _stage(named: Path, chunks: Iterable[bytes], make_parents: bool) -> tuple[st
             raise _output_error(exc, named) from None
         raise
     return tmp, target
+
+
+#: The flags ``tempfile.mkstemp`` opens with (a new file, never through a link).
+_TEMP_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+_TEMP_FLAGS |= getattr(os, "O_BINARY", 0)
+
+
+def _mkstemp(prefix: str, suffix: str, dir: Path) -> tuple[int, str]:  # noqa: A002
+    """``tempfile.mkstemp(suffix, prefix, dir)`` (a new file of mode 0600, its descriptor
+    and absolute path; 12 random hex digits between ``prefix`` and ``suffix``) without
+    importing :mod:`tempfile`, which imports shutil, lzma, bz2 and random: ~15 M
+    instructions, 1.5 % of a cold start (issue 14, session 18)."""
+    folder = os.path.abspath(dir)
+    for _attempt in range(10_000):  # tempfile.TMP_MAX
+        path = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}{suffix}")
+        sys.audit("tempfile.mkstemp", path)
+        try:
+            return os.open(path, _TEMP_FLAGS, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "No usable temporary file name found")
 
 
 def _write_in_place(target: Path, chunks: Iterable[bytes]) -> None:

@@ -28,14 +28,14 @@ from tests.test_batch import corpus_and_output, start_batch, tree
 def _full_disk_on(monkeypatch, prefix: str):
     """Make every temp file whose name starts with ``.<prefix>.`` hit a full disk
     (inherited by forked workers)."""
-    real = rio.tempfile.mkstemp
+    real = rio._mkstemp
 
     def mkstemp(*args, **kwargs):
         if kwargs.get("prefix", "").startswith(f".{prefix}."):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(rio.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(rio, "_mkstemp", mkstemp)
     return real
 
 
@@ -52,7 +52,7 @@ def _batch_on_full_disk(monkeypatch, inp: Path, out: Path, name: str) -> None:
     the disk is back afterwards."""
     real = _full_disk_on(monkeypatch, name)
     res = CliRunner().invoke(app, ["batch", str(inp), str(out), "-j", "1", "--shard-size", "2"])
-    monkeypatch.setattr(rio.tempfile, "mkstemp", real)
+    monkeypatch.setattr(rio, "_mkstemp", real)
     assert res.exit_code == 1
     assert one_line(res.stderr) == (
         f"repair: {out.resolve() / name}: cannot write: No space left on device; "

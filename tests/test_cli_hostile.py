@@ -141,7 +141,7 @@ def test_unwritable_folder_names_the_output_not_the_temp_file(tmp_path: Path, mo
     def denied(*args, **kwargs):  # what a read-only folder does (the tests may run as root)
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".out.txt.z.tmp"))
 
-    monkeypatch.setattr(rio.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(rio, "_mkstemp", denied)
     res = run("fix", str(src), "-o", str(out))
     assert res.exit_code == 1
     assert one_line(res.stderr) == f"repair: {out}: cannot write: Permission denied"

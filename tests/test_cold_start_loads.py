@@ -6,8 +6,9 @@ rapidfuzz serve OCR-garbled or scientific text only; a short clean text must not
 them (each costs 5-80 ms of a ~0.3 s cold start).  A fresh ``repair fix`` process
 records every shipped lexicon file it opens (:func:`repair.lexicons.lexicon_path`), every
 per-user cache entry it asks for (:func:`repair.resources.cache._cached`) and the heavy
-modules it imports.  The same probe on an OCR-garbled and on a tortured text shows these
-loads, so the probe sees them.
+modules it imports (``hashlib`` and ``tempfile`` too: ~1 % of a start each;
+:mod:`repair.resources.digest` and ``repair.io._mkstemp`` do without them).  The same probe on an
+OCR-garbled and on a tortured text shows these loads, so the probe sees them.
 
 The ``ftfy`` badness shortcut (:func:`repair.normalize.needs_ftfy`) compiles only the
 alternatives of ``BADNESS_RE`` a line has the characters for; the checks at the end
@@ -55,7 +56,7 @@ try:
     main()
 except SystemExit as exc:
     assert not exc.code, exc.code
-heavy = ("rapidfuzz", "ftfy", "typer", "pydantic",
+heavy = ("rapidfuzz", "ftfy", "typer", "pydantic", "hashlib", "tempfile",
          "repair.candidates.ocr_farlong", "repair.candidates.ocr_gluedfw")
 print(json.dumps({"loads": sorted(set(loads)),
                   "modules": sorted(m for m in heavy if m in sys.modules)}))
@@ -440,3 +441,21 @@ def test_a_damaged_table_is_ignored(tmp_path: Path) -> None:
     table_file.write_bytes(b"not marshal")
     again = _dataclass_probe(cache)
     assert again["hooked"] and again["dirty"] and again["table"] > 50
+
+
+def test_a_phrase_with_a_word_the_text_lacks_compiles_no_pattern() -> None:
+    """:func:`repair.detect.spin.count_phrase` compiles a phrase's pattern only where its
+    first word stands free and every other word is in the text (a compile is ~0.25 ms of
+    a cold start); the counts are the pattern's own, whole words only."""
+    from repair.detect import spin
+
+    text = "he said it, then re-said it; said  it again. saidit"
+    spin._phrase_re.cache_clear()
+    assert spin.count_phrase(text, "said nothing") == 0  # "nothing" is not in the text
+    assert spin.count_phrase(text, "sad it") == 0  # the first word is never found
+    assert spin._phrase_re.cache_info().misses == 0
+    assert spin.count_phrase(text, "said it") == 2  # "re-said" and "saidit" are no match
+    assert spin._phrase_re.cache_info().misses == 1
+    for phrase in ("said it", "it again", "then re-said", "it", "said it again"):
+        expected = len(re.findall(r"(?<![\w'’\-])" + spin._phrase_re(phrase).pattern, text))
+        assert spin.count_phrase(text, phrase) == expected

@@ -101,7 +101,7 @@ def test_errors_name_the_target_not_the_temp_file(tmp_path: Path, monkeypatch) -
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".out.txt.x.tmp"))
 
-    monkeypatch.setattr(rio.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(rio, "_mkstemp", denied)
     with pytest.raises(OSError) as info:
         atomic_write(target, "x")
     assert info.value.filename == str(target)
@@ -122,19 +122,19 @@ def test_full_disk_names_the_target_and_leaves_nothing(tmp_path: Path, monkeypat
 
 
 def test_a_group_is_written_all_or_nothing(tmp_path: Path, monkeypatch) -> None:
-    real = rio.tempfile.mkstemp
+    real = rio._mkstemp
 
     def full_on_b(*args, **kwargs):
         if kwargs.get("prefix", "").startswith(".b."):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(rio.tempfile, "mkstemp", full_on_b)
+    monkeypatch.setattr(rio, "_mkstemp", full_on_b)
     files = [(tmp_path / n, [n.encode()]) for n in ("a", "b", "c")]
     with pytest.raises(OSError, match="b: cannot write: No space left"):
         rio.atomic_write_group(files)
     assert list(tmp_path.iterdir()) == []
-    monkeypatch.setattr(rio.tempfile, "mkstemp", real)
+    monkeypatch.setattr(rio, "_mkstemp", real)
     rio.atomic_write_group(files)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "c"]
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from repair.cli import app
@@ -119,3 +121,42 @@ def test_fast_path_runs_scan_as_typer_does(args: list[str], capfd: pytest.Captur
     result = CliRunner().invoke(app, ["scan", *args])
     assert code == result.exit_code
     assert fast.out == result.stdout
+
+
+_TOKENS = (
+    "- -- -q -o out.txt FILE x.txt --check --report json --min-confidence 0.5 -0.5 --only ocr "
+    "spin --no-profile --profile --lexicon a.tsv --window-chars 300000 --out=x -qo --bogus"
+).split() + [""]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=7))
+def test_plain_argument_lists_read_as_argparse_reads_them(args: list[str]) -> None:
+    """:func:`repair.cli.fast._plain` (no argparse) gives argparse's values or declines."""
+    from repair.cli import fast
+    from repair.cli.fix import fix
+
+    specs = fast._spec(fix)
+    plain = fast._plain(specs, args)
+    parser = fast._parser()
+    for s in specs:
+        if s["argument"]:
+            parser.add_argument(s["name"], nargs=None if s["required"] else "?")
+        elif s["bool"]:
+            parser.add_argument(*s["on"], dest=s["name"], action="store_const", const=True)
+            if s["off"]:
+                parser.add_argument(*s["off"], dest=s["name"], action="store_const", const=False)
+        else:
+            action = "append" if s["multiple"] else "store"
+            parser.add_argument(*s["on"], dest=s["name"], action=action)
+    try:
+        ns = vars(parser.parse_args(list(args)))
+    except Exception:  # argparse refuses: the plain reading must decline too
+        assert plain is None
+        return
+    if plain is not None:
+        assert {k: plain.get(k) for k in ns} == ns
+
+
+def test_fix_of_a_file_imports_no_argparse() -> None:
+    assert "argparse" not in _imported("fix", str(SEED_CLEAN), "-q", "-o", "/dev/null")

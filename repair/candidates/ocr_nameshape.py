@@ -119,8 +119,9 @@ def name_shape_candidates(toks: list[Token], i: int, reason: str) -> list[Candid
 
 
 # 8,192 readings (~350 bytes each): 5 MB of OCR text asks 8 k of 2.9 k tokens (a miss
-# ~1 ms), no hit lost below 4,096; ~4 MB less than 20,000 when full (session 17)
-@lru_cache(maxsize=8_192)
+# ~1 ms), no hit lost below 4,096; ~4 MB less than 20,000 when full (session 17); 4,096
+# (session 18): still no hit lost on 5 MB, 1.4 MB less once a longer text fills it
+@lru_cache(maxsize=4_096)
 def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ...]] | None:
     """(reading, summed gain, substitutions) of a capitalised token, or ``None``."""
     if len(text) < MIN_LEN or not _capitalised(text):

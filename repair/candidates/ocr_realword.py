@@ -252,7 +252,10 @@ def named_realword_candidates(
     return out
 
 
-@lru_cache(maxsize=16_384)
+# 8,192 (was 16,384): 5 MB of OCR text asks 689 k of 7.7 k words, ~75 new ones a
+# 250 k-character window, so 16,384 filled only past ~40 MB of input (446 bytes each: 3.7 MB
+# more); no hit lost at 8,192 on the 5 MB replay (``benchmarks/cache_replay.py``, session 18)
+@lru_cache(maxsize=8_192)
 def _readings(text: str, heavy: bool) -> tuple[tuple[float, str, tuple[tuple[str, str], ...]], ...]:
     """(cost, reading, substitutions) of the word ``text``, cheapest first (at most
     :data:`MAX_READINGS`); the document's names are left out by the caller.  Cached per

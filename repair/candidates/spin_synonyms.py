@@ -21,13 +21,13 @@ lemminflect; when either differs, :func:`originals_of` computes live
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from repair.lexicons import LexiconError, format_header, lexicon_path, read_text, read_tsv
+from repair.resources import digest as hashes
 from repair.resources.cache import stat_cached
 from repair.resources.sorted_lines import SortedLines
 
@@ -129,7 +129,7 @@ def _table_digest() -> str:
     path = lexicon_path(TABLE)
 
     def digest() -> str:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        return hashes.sha256(path.read_bytes()).hexdigest()[:16]
 
     return stat_cached("spin-table-sha256", [path], digest, kind=str)
 

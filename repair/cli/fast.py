@@ -1,4 +1,5 @@
-"""A fast path for running one command: argparse instead of typer's parser.
+"""A fast path for running one command: argparse instead of typer's parser (and for the
+plainest argument lists, :func:`_plain`, not even argparse's).
 
 typer (0.2x) coerces every parameter through a pydantic ``TypeAdapter``: importing
 pydantic and building the adapters costs about 0.13-0.18 s, more than a whole
@@ -17,7 +18,6 @@ ones typer builds.
 
 from __future__ import annotations
 
-import argparse
 import inspect
 import os
 import sys
@@ -37,9 +37,64 @@ class _Unsupported(Exception):
     """The declaration or the arguments need typer itself."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> typing.NoReturn:  # never print or exit: typer will
-        raise _Unsupported(message)
+def _parser() -> Any:
+    """An argparse parser that raises :class:`_Unsupported` instead of printing and
+    exiting (typer will); argparse is imported here, for argument lists
+    :func:`_plain` does not read."""
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> typing.NoReturn:
+            raise _Unsupported(message)
+
+    return _Parser(add_help=False, allow_abbrev=False, exit_on_error=False)
+
+
+def _plain(specs: list[dict[str, Any]], args: Sequence[str]) -> dict[str, Any] | None:
+    """What argparse's parser of ``specs`` gives for ``args`` (each parameter's raw value,
+    ``None`` when absent), for the plainest argument lists only: every option spelled in
+    full, a value-taking option followed by its value, no value or positional starting
+    with ``-`` (``-`` alone is a positional), every positional single and required, as
+    many given as declared.  ``None`` for any other list: argparse reads it.  Argparse's
+    parser and its help formatter (which imports shutil) cost ~22 M instructions, 2 % of
+    a cold start (issue 14, session 18)."""
+    options: dict[str, tuple[dict[str, Any], bool]] = {}
+    positional: list[str] = []
+    for s in specs:
+        if s["argument"]:
+            if s["multiple"] or not s["required"]:
+                return None
+            positional.append(s["name"])
+        else:
+            options.update({o: (s, True) for o in s["on"]})
+            options.update({o: (s, False) for o in s["off"]})
+    raw: dict[str, Any] = {}
+    given: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a.startswith("-") and a != "-":
+            hit = options.get(a)
+            if hit is None:
+                return None  # "--x=v", "-qo", "--", a negative number: argparse's rules
+            s, on = hit
+            if s["bool"]:
+                raw[s["name"]] = on
+            else:
+                i += 1
+                if i >= len(args) or args[i].startswith("-"):
+                    return None
+                if s["multiple"]:
+                    raw.setdefault(s["name"], []).append(args[i])
+                else:
+                    raw[s["name"]] = args[i]
+        else:
+            given.append(a)
+        i += 1
+    if len(given) != len(positional):
+        return None
+    raw.update(zip(positional, given, strict=True))
+    return raw
 
 
 def _strip_optional(tp: Any) -> Any:
@@ -156,7 +211,10 @@ def parse(fn: Callable[..., Any], args: Sequence[str]) -> dict[str, Any] | None:
         return None
     try:
         specs = _spec(fn)
-        parser = _Parser(add_help=False, allow_abbrev=False, exit_on_error=False)
+        plain = _plain(specs, args)
+        if plain is not None:
+            return _kwargs(specs, plain)
+        parser = _parser()
         for s in specs:
             dest = s["name"]
             if s["argument"]:
@@ -173,20 +231,29 @@ def parse(fn: Callable[..., Any], args: Sequence[str]) -> dict[str, Any] | None:
                 action = "append" if s["multiple"] else "store"
                 parser.add_argument(*s["on"], dest=dest, action=action)
         ns = parser.parse_args(list(args))
-        kwargs: dict[str, Any] = {}
-        for s in specs:
-            raw = getattr(ns, s["name"], None)
-            if raw is None or raw == []:
-                kwargs[s["name"]] = s["default"]
-            elif s["bool"]:
-                kwargs[s["name"]] = raw
-            elif s["multiple"]:
-                kwargs[s["name"]] = [_convert(s, r) for r in raw]
-            else:
-                kwargs[s["name"]] = _convert(s, raw)
-        return kwargs
-    except (_Unsupported, argparse.ArgumentError, TypeError):
+        return _kwargs(specs, {s["name"]: getattr(ns, s["name"], None) for s in specs})
+    except (_Unsupported, TypeError):
         return None
+    except Exception as exc:  # argparse.ArgumentError (argparse imported only if needed)
+        if type(exc).__name__ == "ArgumentError" and type(exc).__module__ == "argparse":
+            return None
+        raise
+
+
+def _kwargs(specs: list[dict[str, Any]], raw: dict[str, Any]) -> dict[str, Any]:
+    """The function's keyword arguments from each parameter's raw value (``None``: absent)."""
+    kwargs: dict[str, Any] = {}
+    for s in specs:
+        value = raw.get(s["name"])
+        if value is None or value == []:
+            kwargs[s["name"]] = s["default"]
+        elif s["bool"]:
+            kwargs[s["name"]] = value
+        elif s["multiple"]:
+            kwargs[s["name"]] = [_convert(s, r) for r in value]
+        else:
+            kwargs[s["name"]] = _convert(s, value)
+    return kwargs
 
 
 def run_fast(app: Any, command: str, args: Sequence[str]) -> int | None:

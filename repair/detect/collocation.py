@@ -44,7 +44,6 @@ flag bytes (:data:`WORDNET`, :data:`BIGRAM`, :data:`PPS`, :data:`PPS_TEST`,
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from array import array
 from bisect import bisect_left
@@ -55,6 +54,7 @@ from functools import lru_cache
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.document import Document
 from repair.lexicons import LexiconError, lexicon_path
+from repair.resources import digest as hashes
 from repair.types import Token
 
 LEXICON = "collocations.bin"
@@ -80,7 +80,7 @@ HELD_OUT: frozenset[str] = frozenset()
 @lru_cache(maxsize=262144)
 def key(text: str) -> int:
     """The 64-bit key of a term or word (BLAKE2b-8, little-endian)."""
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+    return int.from_bytes(hashes.blake2b(text.encode(), digest_size=8).digest(), "little")
 
 
 @dataclass(frozen=True)

@@ -156,15 +156,14 @@ def fingerprint() -> str:
 
     Memoised in the per-user cache by the file's (path, size, mtime_ns): hashing the
     657 KB file cost ~10 M instructions of every start."""
-    import hashlib
-
     from repair.lexicons import lexicon_path
+    from repair.resources import digest as hashes
     from repair.resources.cache import stat_cached
 
     path = lexicon_path(LEXICON)
 
     def digest() -> str:
-        return hashlib.blake2b(path.read_bytes(), digest_size=12).hexdigest()
+        return hashes.blake2b(path.read_bytes(), digest_size=12).hexdigest()
 
     return stat_cached("tortured-blake2b", [path], digest, kind=str)
 

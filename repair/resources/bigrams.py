@@ -21,13 +21,13 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import math
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
 
 from repair.lexicons import LexiconError, lexicon_path
+from repair.resources import digest as hashes
 
 LEXICON = "bigram_counts.bin"
 MAGIC = "repair-bigram-counts"
@@ -43,7 +43,7 @@ UNKNOWN = -20.0
 
 def key(text: str) -> int:
     """The 64-bit key of a word or a "first second" pair (BLAKE2b-8, little-endian)."""
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+    return int.from_bytes(hashes.blake2b(text.encode(), digest_size=8).digest(), "little")
 
 
 def encode(words: dict[str, int], pairs: dict[str, int], note: str) -> bytes:

@@ -26,7 +26,6 @@ Where: ``$REPAIR_CACHE_DIR`` if set (``off`` or empty disables the cache), else
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -35,6 +34,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import CodeType
 from typing import TypeVar
+
+from repair.resources import digest as hashes
 
 T = TypeVar("T")
 
@@ -60,7 +61,7 @@ def cache_dir() -> Path | None:
 
 
 def _key(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[..., object]) -> str:
-    h = hashlib.sha256()
+    h = hashes.sha256()
     h.update(f"{FORMAT}\0{name}\0{sys.version}\0".encode())
     h.update(marshal.dumps(build.__code__))
     for src in sources:
@@ -88,11 +89,11 @@ def file_digest(path: str | os.PathLike[str]) -> tuple[int, bytes]:
         st = None
     if folder is None or st is None or st.st_mtime_ns > time.time_ns() - SETTLED_NS:
         data = Path(path).read_bytes()
-        return len(data), hashlib.sha256(data).digest()
+        return len(data), hashes.sha256(data).digest()
     where = os.path.abspath(path)
-    tag = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    tag = hashes.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     stamp = f"{FORMAT}\0{where}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
-    key = hashlib.sha256(stamp.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    key = hashes.sha256(stamp.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     entry = folder / f"sha256-{tag}-{key}.marshal"
     try:
         value = marshal.loads(entry.read_bytes())
@@ -101,7 +102,7 @@ def file_digest(path: str | os.PathLike[str]) -> tuple[int, bytes]:
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes):
         return value  # type: ignore[return-value]
     data = Path(path).read_bytes()
-    value = (len(data), hashlib.sha256(data).digest())
+    value = (len(data), hashes.sha256(data).digest())
     try:
         again = os.stat(path)
     except OSError:
@@ -134,7 +135,7 @@ def disk_cached(
 def _stat_key(
     name: str, paths: Sequence[str | os.PathLike[str]], build: Callable[..., object], extra: str
 ) -> str:
-    h = hashlib.sha256()
+    h = hashes.sha256()
     h.update(f"{FORMAT}\0stat\0{name}\0{sys.version}\0{extra}\0".encode())
     h.update(marshal.dumps(build.__code__))
     for p in paths:
@@ -173,7 +174,7 @@ def compiled_code(name: str, source: str, filename: str) -> CodeType:
     """
 
     def key() -> str:
-        h = hashlib.sha256(f"{FORMAT}\0code\0{sys.version}\0{filename}\0".encode())
+        h = hashes.sha256(f"{FORMAT}\0code\0{sys.version}\0{filename}\0".encode())
         h.update(source.encode("utf-8", "surrogatepass"))
         return h.hexdigest()[:32]
 

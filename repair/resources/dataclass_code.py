@@ -15,12 +15,13 @@ to the builtin ``exec`` unchanged.  New entries are written at exit.
 # no ``from __future__ import annotations`` here: ``exec`` of a string inherits the future
 # flags of the frame that calls it, and :func:`cached_exec` is that frame for other classes
 import builtins
-import hashlib
 import marshal
 import sys
 from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from repair.resources import digest as hashes
 
 #: A table holding more than this many sources is rewritten with this process's only.
 MAX_ENTRIES = 2_000
@@ -94,7 +95,7 @@ def install() -> None:
     folder = cache_dir()
     if folder is None:
         return
-    key = hashlib.sha256(f"{FORMAT}\0dataclass-code\0{sys.version}\0".encode()).hexdigest()
+    key = hashes.sha256(f"{FORMAT}\0dataclass-code\0{sys.version}\0".encode()).hexdigest()
     _path = folder / f"{_NAME}-{key[:32]}.marshal"
     _table.update(_load(_path))
     dataclasses.exec = cached_exec  # type: ignore[attr-defined]

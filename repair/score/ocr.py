@@ -21,6 +21,7 @@ function of the margin.  Every "no" returns a reason code.
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -82,52 +83,95 @@ class Decision(NamedTuple):
 _last: list[tuple[tuple, dict[tuple[str | None, ...], float]] | None] = [None]
 
 
+#: The reasons a memo entry stores as a code (:class:`DecisionMemo`); any other goes whole.
+_REASONS = ("margin_below_threshold", "lm_gain")
+
+
 class DecisionMemo:
     """A document's decisions by candidate index, with the context ``(prev, nxt)`` each
-    was made in: two lists, not a dict of ``(prev, nxt, Decision)`` tuples (no int keys,
-    no table, no tuple per candidate; the context pair is the span's, shared: ~130 bytes
-    a candidate less, ~4 MB a 250 k-character window: issue 14).  Reads as the dict did:
-    ``get(k)`` gives ``(prev, nxt, decision)`` or ``None``."""
+    was made in: no dict of ``(prev, nxt, Decision)`` tuples (no int keys, no table, no
+    tuple per candidate; the context pair is the span's, shared: issue 14, session 17),
+    and no ``Decision`` held either: its numbers sit in one array of doubles (a Python
+    float is a C double: read back, each is the same value), its word in a list and
+    its verdict and reason in a byte (~140 bytes a candidate less, ~5 MB a 250 k-character
+    window: issue 14, session 18).  A decision whose reason is not a known code, or
+    whose numbers are not floats, is kept whole.  Reads as the dict did: ``get(k)``
+    gives ``(prev, nxt, decision)`` (an equal ``Decision``) or ``None``."""
 
-    __slots__ = ("_around", "_d")
+    __slots__ = ("_around", "_word", "_num", "_code", "_whole")
+
+    #: doubles per candidate: margin, confidence, gain, cost, threshold
+    _N = 5
 
     def __init__(self) -> None:
         self._around: list[tuple[list[str], list[str]] | None] = []
-        self._d: list[Decision | None] = []
+        self._word: list[str | None] = []
+        self._num = array("d")
+        #: 0: no decision; 1 + accept + 2 * reason code; 255: in :attr:`_whole`
+        self._code = bytearray()
+        self._whole: dict[int, Decision] = {}
 
     def grow(self, n: int) -> None:
         """Room for ``n`` candidates."""
-        if n > len(self._d):
-            self._d += [None] * (n - len(self._d))
-            self._around += [None] * (n - len(self._around))
+        have = len(self._code)
+        if n > have:
+            self._code += bytes(n - have)
+            self._around += [None] * (n - have)
+            self._word += [None] * (n - have)
+            self._num.frombytes(bytes(8 * self._N * (n - have)))  # 0.0 each
 
     def put(self, k: int, around: tuple[list[str], list[str]], d: Decision) -> None:
         """Candidate ``k``'s decision ``d``, made in the context ``around``."""
         self.grow(k + 1)
         self._around[k] = around
-        self._d[k] = d
+        nums = (d.margin, d.confidence, d.gain, d.cost, d.threshold)
+        if (
+            d.reason in _REASONS
+            and type(d.accept) is bool
+            and all(type(x) is float for x in nums)
+            and (d.word is None or type(d.word) is str)
+        ):
+            self._whole.pop(k, None)
+            self._code[k] = 1 + d.accept + 2 * _REASONS.index(d.reason)
+            self._word[k] = d.word
+            i = k * self._N
+            self._num[i : i + self._N] = array("d", nums)
+        else:
+            self._code[k] = 255
+            self._word[k] = None
+            self._whole[k] = d
+
+    def _decision(self, k: int, code: int) -> Decision:
+        if code == 255:
+            return self._whole[k]
+        i = k * self._N
+        m, c, g, cost, t = self._num[i : i + self._N]
+        code -= 1
+        return Decision(bool(code & 1), _REASONS[code >> 1], m, c, g, cost, self._word[k], t)
 
     def get(self, k: int) -> tuple[list[str], list[str], Decision] | None:
-        if k >= len(self._d):
+        if k >= len(self._code):
             return None
-        d = self._d[k]
-        if d is None:
+        code = self._code[k]
+        if not code:
             return None
         around = self._around[k]
         assert around is not None
-        return around[0], around[1], d
+        return around[0], around[1], self._decision(k, code)
 
     def __contains__(self, k: int) -> bool:
-        return k < len(self._d) and self._d[k] is not None
+        return k < len(self._code) and self._code[k] != 0
 
     def __setitem__(self, k: int, value: tuple[list[str], list[str], Decision]) -> None:
         self.put(k, (value[0], value[1]), value[2])
 
     def pop(self, k: int, default: None = None) -> None:
         """Forget candidate ``k``'s decision (``default`` as dict.pop's: always ``None``)."""
-        if k < len(self._d):
-            self._d[k] = None
+        if k < len(self._code):
+            self._code[k] = 0
             self._around[k] = None
+            self._word[k] = None
+            self._whole.pop(k, None)
 
 
 def _grounds(lm: object) -> tuple:
@@ -281,8 +325,17 @@ class _Context:
         self.words = words
         self.starts = [w.start for w in words]
         self.ends = [w.end for w in words]
-        # one-word tuples (48 bytes, a list 88): ~3 MB less a 250 k-character window
-        self.texts: list[Sequence[str]] = [(w.text,) for w in words]
+        # one-word tuples (48 bytes, a list 88): ~3 MB less a 250 k-character window;
+        # one tuple per distinct word, shared (a tuple is never changed: :meth:`revise`
+        # puts a new list in its place): ~1.5 MB less again (issue 14, session 18)
+        one: dict[str, tuple[str]] = {}
+        texts: list[Sequence[str]] = []
+        for w in words:
+            t = one.get(w.text)
+            if t is None:
+                t = one[w.text] = (w.text,)
+            texts.append(t)
+        self.texts = texts
         #: the page's word counts and their sum (:mod:`repair.score.ocr_cache`), set on
         #: garbled pages only
         self.page: tuple[Any, int] | None = None

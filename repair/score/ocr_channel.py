@@ -467,8 +467,11 @@ def _walk_plan(
 
 
 #: Printed windows (the next :func:`_max_src_len` glyphs) whose rows are kept for
-#: :func:`_walk_plan`: a text has a few tens of thousands.
-WALK_WINDOWS_KEPT = 65_536
+#: :func:`_walk_plan`: a text has a few tens of thousands.  16,384 (was 65,536): a
+#: 250 k-character OCR window meets ~8 k, then ~500 new ones each; a miss is a few dict
+#: look-ups (its plan is shared, :data:`_window_plans`), and the 65,536 full (~6 MB of keys
+#: and table) were reached only past ~25 MB of input (issue 14, session 18).
+WALK_WINDOWS_KEPT = 16_384
 _windows: dict[str, tuple[tuple[tuple[int, _Rows], ...], float]] = {}
 
 
@@ -909,7 +912,9 @@ def prefixes_of(words: object) -> PrefixIndex:
     return PrefixIndex(words)
 
 
-@lru_cache(maxsize=4_096)
+# 2,048 (was 4,096): 5 MB of OCR text asks 24 k of 2.2 k tokens, 4 hits lost; 653 bytes each,
+# 1.3 MB less once a longer text fills it (replay, session 18)
+@lru_cache(maxsize=2_048)
 def single_confusions(token: str, targets: bool = True) -> tuple[Correction, ...]:
     """Known words one listed confusion away from ``token`` (real-word errors: "tho" ->
     "the", "bo" -> "be"), cheapest first; no search, one pass over the positions.

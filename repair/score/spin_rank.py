@@ -162,13 +162,15 @@ def parse_ranker(d: object) -> Ranker | TreeRanker:
     vals = {}
     for key in ("mean", "scale", "coef"):
         v = d.get(key)
-        if not isinstance(v, list) or len(v) != n or not all(isinstance(a, int | float) for a in v):
+        # a tuple, not ``int | float``: a union built and tested per number is ~25x slower
+        numbers = isinstance(v, list) and all(isinstance(a, (int, float)) for a in v)
+        if not numbers or len(v) != n:
             raise LexiconError(f"{MODEL_FILE}: ranker.{key}: expected {n} numbers")
         vals[key] = tuple(float(a) for a in v)
     if any(s <= 0 for s in vals["scale"]):
         raise LexiconError(f"{MODEL_FILE}: ranker.scale: must be positive")
     b = d.get("intercept")
-    if not isinstance(b, int | float):
+    if not isinstance(b, (int, float)):
         raise LexiconError(f"{MODEL_FILE}: ranker.intercept: expected a number")
     return Ranker(vals["mean"], vals["scale"], vals["coef"], float(b))
 
