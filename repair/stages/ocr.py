@@ -26,6 +26,7 @@ from repair.detect.ocr_probe import probe_opens, word_readings
 from repair.document import Document
 from repair.score.ocr import score_candidates
 from repair.score.ocr_nested import compose_nested
+from repair.score.ocr_overlap import resolve_overlaps
 from repair.types import Candidate, Detection, Edit
 
 
@@ -64,7 +65,9 @@ class _Stage:
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         garbled = _garbled(doc, detection)
         # a speck removed around a word and the word read: one edit ("thoro_" -> "there")
-        return compose_nested(score_candidates(doc, candidates, garbled))
+        edits = compose_nested(score_candidates(doc, candidates, garbled))
+        # overlapping readings of one stretch: the better reading in context
+        return resolve_overlaps(doc.text, edits)
 
 
 STAGE = _Stage()
