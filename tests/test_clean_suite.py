@@ -26,11 +26,7 @@ SUITE = ROOT / "benchmarks" / "suites" / "clean"
 CASES = Path(__file__).parent / "cases" / "negative_wide.json"
 
 #: Clean-suite documents the pipeline still changes (strict xfail); see the audit.
-KNOWN_FAILURES: dict[str, str] = {
-    "hand_academic_prose": "spin: formal register ('However' -> 'But', 'nations' -> 'countries')",
-    "hand_formal_notice": "spin: formal register ('subsequently' -> 'therefore')",
-    "hand_honest_spinner_words": "spin: dense honest spinner-like phrases ('12 months' -> 'year')",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _documents() -> list:

@@ -29,9 +29,11 @@ been" and "passed off peacefully" count little), times 1 for strong forms and
 as :data:`MIN_WORDS` long), ``x``, becomes ``score = 1 - exp(-x / SCALE)``.
 
 Minimum evidence: fewer than :data:`MIN_FORMS` fingerprint occurrences (forms
-with >= 1 nat) *and* fewer than :data:`MIN_SPREAD` distinct forms with any
-evidence cap the score at 0.45, under :data:`THRESHOLD`: two or three honest
-fingerprints in a 30-word text are ordinary English, a spinner leaves many.
+with >= 1 nat) cap the score at 0.45, under :data:`THRESHOLD`: two or three honest
+fingerprints in a 30-word text are ordinary English, a spinner leaves many.  Many
+distinct forms of sub-nat evidence each (:data:`MIN_SPREAD`, off) do not lift the
+cap: the seed spinner writes formal vocabulary ("obtain", "assist", "anticipated",
+"subsequently"), so a short formal notice or abstract shows ten such forms once each.
 
 Calibration (benchmarks/spin_eval.py, 2026-11-24): seed 000 0.997; spin_same
 ``all_`` documents min 0.29 / median 0.87 / max 0.98 (59 of 60 >= 0.5; ``dev_``
@@ -73,8 +75,13 @@ FIT_LOW, FIT_HIGH, FIT_FLOOR = -1.0, 1.0, 0.25
 #: Below this many distinct forms with evidence >= 1 nat the score is capped
 #: under the threshold: one or two fingerprints are ordinary English.
 MIN_FORMS = 3
-#: ... unless this many distinct forms carry at least MIN_SPREAD_NATS each.
-MIN_SPREAD = 6
+#: ... unless this many distinct forms carry at least MIN_SPREAD_NATS each (None: off).
+#: Off since session 18: every clean-suite text it opened was formal prose (issue 11:
+#: hand_formal_notice 9 edits, hand_academic_prose 6, hand_honest_spinner_words 8), and
+#: the short spun texts it opened ranked below them at every (count, nats) setting.
+#: Off: spin_eval seed/seeddense dev and seed_gold unchanged; spin_same dev 0.637 ->
+#: 0.617, held 0.395 -> 0.376 (benchmarks/RESULTS.md, "Formal register and the spread escape").
+MIN_SPREAD: int | None = None
 MIN_SPREAD_NATS = 0.1
 _STRONG_Q = 0.02
 #: Spinner-agnostic evidence (:func:`synonym_score`): a word is flagged when its best
@@ -320,7 +327,7 @@ def profile_score(doc: Document, occurrences: Sequence[Occurrence]) -> tuple[flo
     forms = sum(e["count"] for e in ev.values() if e["llr"] >= 1.0)
     score = 1.0 - math.exp(-x / SCALE)
     spread = sum(1 for e in ev.values() if e["llr"] >= MIN_SPREAD_NATS)
-    if forms < MIN_FORMS and spread < MIN_SPREAD:
+    if forms < MIN_FORMS and (MIN_SPREAD is None or spread < MIN_SPREAD):
         score = min(score, _CAP)
     top = sorted(ev.items(), key=lambda kv: -kv[1]["llr"])[:10]
     details = {
