@@ -68,7 +68,8 @@ def evaluate(fold: int, table: Path) -> str:
     return res.stdout.strip()
 
 
-def _child(fold: int, table: str) -> None:
+def use_table(table: str) -> None:
+    """Make this (fresh) process read the confusion channel from ``table``, not the shipped file."""
     from repair.score import ocr_channel
 
     real = ocr_channel.read_tsv
@@ -81,6 +82,10 @@ def _child(fold: int, table: str) -> None:
 
     ocr_channel.read_tsv = read_tsv  # read at the first call, in this fresh process
     assert ocr_channel.confusions.cache_info().currsize == 0
+
+
+def _child(fold: int, table: str) -> None:
+    use_table(table)
     arts = [
         a
         for a in smh_eval.load(smh_eval.DEFAULT_DATA / "allArticles.txt")

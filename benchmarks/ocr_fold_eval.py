@@ -52,18 +52,9 @@ def _dev_fold(fold: int) -> list[smh_eval.Article]:
 
 def _child(fold: int, table: str, specs: list[str]) -> None:
     """Repair one fold with the channel read from ``table``; print its totals as JSON."""
-    from repair.score import ocr_channel
+    from ocr_confusion_cv import use_table
 
-    real = ocr_channel.read_tsv
-
-    def read_tsv(name: str, columns: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], ...]:
-        if name != "ocr_confusions.tsv":
-            return real(name, columns)
-        lines = Path(table).read_text(encoding="utf-8").split("\n")
-        return tuple(tuple(x.split("\t")) for x in lines if x and not x.startswith("#"))
-
-    ocr_channel.read_tsv = read_tsv  # read at the first call, in this fresh process
-    assert ocr_channel.confusions.cache_info().currsize == 0
+    use_table(table)
     for spec in specs:
         _override(spec)
     print(json.dumps(smh_eval.run(_dev_fold(fold))))
