@@ -110,6 +110,10 @@ def _row(span: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(origs.split(",")), frozenset(wn.split(",")) - {"-"}
 
 
+_NO_WORDNET: frozenset[str] = frozenset()
+_NO_ROW: tuple[tuple[str, ...], frozenset[str]] = ((), _NO_WORDNET)
+
+
 @lru_cache(maxsize=100_000)
 def span_originals(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     """One-word candidate originals of the lower-case written span ``words`` (2-3 words),
@@ -122,7 +126,10 @@ def span_originals(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[s
         if o not in out and o not in words:
             out.append(o)
     lm = get_lm()
-    return tuple(o for o in out if lm.known(o)), frozenset(wordnet)
+    kept = tuple(o for o in out if lm.known(o))
+    if not kept and not wordnet:
+        return _NO_ROW  # one shared value for the many cached spans without one
+    return kept, frozenset(wordnet) if wordnet else _NO_WORDNET
 
 
 def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
