@@ -100,13 +100,18 @@ def phrase_table() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
     return {span: _row(span) for span in phrase_lines()}
 
 
-@lru_cache(maxsize=100_000)
+# not cached: span_originals (its only caller on the stage's path) caches the spans it reads;
+# a cache here was never hit and held ~41 k keys (~10 MB) on 100 k rare-spun words
 def _row(span: str) -> tuple[tuple[str, ...], frozenset[str]]:
     value = phrase_lines().get(span)
     if value is None:
         return (), frozenset()
     origs, _, wn = value.partition("\t")
     return tuple(origs.split(",")), frozenset(wn.split(",")) - {"-"}
+
+
+_NO_WORDNET: frozenset[str] = frozenset()
+_NO_ROW: tuple[tuple[str, ...], frozenset[str]] = ((), _NO_WORDNET)
 
 
 @lru_cache(maxsize=100_000)
@@ -121,7 +126,10 @@ def span_originals(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[s
         if o not in out and o not in words:
             out.append(o)
     lm = get_lm()
-    return tuple(o for o in out if lm.known(o)), frozenset(wordnet)
+    kept = tuple(o for o in out if lm.known(o))
+    if not kept and not wordnet:
+        return _NO_ROW  # one shared value for the many cached spans without one
+    return kept, frozenset(wordnet) if wordnet else _NO_WORDNET
 
 
 def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
