@@ -178,6 +178,22 @@ def _scan(text: str) -> Iterator[tuple[re.Match[str], str]]:
             pos = space + 1 if space >= 0 else m.end()
 
 
+#: The last text scanned and its matches: the collocation stage counts and finds, and the
+#: document spin score reads the paraphrases again, all on one text (one scan, not three).
+_last_scan: tuple[str, list[tuple[re.Match[str], str]]] = ("", [])
+
+
+def _scanned(text: str) -> list[tuple[re.Match[str], str]]:
+    """:func:`_scan` of ``text`` as a list, kept for the next call on the same text."""
+    global _last_scan
+    last = _last_scan  # one read: another thread may replace it
+    if last[0] == text:
+        return last[1]
+    found = list(_scan(text))
+    _last_scan = (text, found)
+    return found
+
+
 def count(text: str) -> int:
     """How many wordy paraphrases :func:`find` would return for ``text`` (a
     regular-expression pass and set look-ups: the document score reads it on every text).
@@ -185,7 +201,7 @@ def count(text: str) -> int:
     >>> count("We made use of it prior to the test, at a rapid pace.")
     3
     """
-    return sum(1 for _ in _scan(text))
+    return len(_scanned(text))
 
 
 def find(text: str, at_least: int = 0) -> list[Match]:
@@ -194,7 +210,7 @@ def find(text: str, at_least: int = 0) -> list[Match]:
     With ``at_least``, a text with fewer pattern matches than that gets ``[]`` before
     any verb is inflected (the scorer's document gate; keeps clean text cheap).
     """
-    found = list(_scan(text))
+    found = _scanned(text)
     if len(found) < at_least:
         return []
     out = []
