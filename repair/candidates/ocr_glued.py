@@ -48,7 +48,7 @@ MAX_FATE_COST = 4.0
 MIN_MARK_COUNT = 3
 #: A reading that only drops or spaces marks is priced with this much heavier smoothing
 #: (a context seen a few times does not decide alone: "NDTV.com", "Korea/BEIJING").
-STRICT_SMOOTHING = 5.0
+STRICT_SMOOTHING = 7.0
 #: Letters tried for a mark read as a letter (the commonest in training).
 MAX_LETTERS = 3
 #: Chunks longer than this, or with more marks, are left to the other candidates.
@@ -69,7 +69,7 @@ WORD_MARKS = frozenset("-'")
 THRESHOLD = 0.0
 #: A reading that only drops or spaces marks (the words stay as printed: ".voted") has
 #: no language-model evidence; the learned odds alone must clear this margin (nats).
-MARKS_ONLY_THRESHOLD = 0.0
+MARKS_ONLY_THRESHOLD = 0.5
 _FATES = ("keep", "drop", "space", "letter")
 
 
