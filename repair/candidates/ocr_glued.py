@@ -48,7 +48,7 @@ MAX_FATE_COST = 4.0
 MIN_MARK_COUNT = 3
 #: A reading that only drops or spaces marks is priced with this much heavier smoothing
 #: (a context seen a few times does not decide alone: "NDTV.com", "Korea/BEIJING").
-STRICT_SMOOTHING = 7.0
+STRICT_SMOOTHING = 10.0
 #: Letters tried for a mark read as a letter (the commonest in training).
 MAX_LETTERS = 3
 #: Chunks longer than this, or with more marks, are left to the other candidates.
