@@ -131,7 +131,9 @@ def report(name: str, n: int, t: dict[str, float]) -> str:
         f"| {t['op_chr'] / c:.4f} | {_pct(t['op_chr'], t['raw_chr'])} |",
         "",
         f"`repair`: {int(t['edits'])} edits, {t['words'] / max(t['seconds'], 1e-9):,.0f} words/s "
-        "(whole pipeline, one core, after start-up)",
+        "(whole pipeline, one core, after start-up); errors: "
+        f"{int(t['ours_tok'])} tokens (raw {int(t['raw_tok'])}), "
+        f"{int(t['ours_chr'])} chars (raw {int(t['raw_chr'])})",
     ]
     return "\n".join(rows)
 
