@@ -45,6 +45,8 @@ from repair.types import Candidate, Token
 #: A decision of :mod:`repair.score.collocation` (its ``Decision``; not imported: that
 #: module imports this one).
 D = TypeVar("D", bound=Any)
+#: A word of the rare-word pass (:class:`repair.detect.rareword.RareWord`).
+R = TypeVar("R", bound=Any)
 
 #: The word model's probability bar in scientific register (the stage's is 0.5, and only
 #: where its document gate opens).
@@ -321,4 +323,53 @@ def relax_decisions(decisions: list[D]) -> list[D]:
     out = list(decisions)
     for i in cleared:
         out[i] = replace(out[i], applied=True, reasons=())
+    return out
+
+
+# ---- the rare-word pass's prior in scientific register (repair.stages.collocation)
+
+#: Candidate originals of a rare written word read with their register weight in
+#: scientific documents (:func:`register_prior`).
+REGISTER_PRIOR = True
+#: Nats of rare-word score per nat of register weight (set on the dev abstracts).
+PRIOR_WEIGHT = 1.0
+#: Most register weight (nats) one candidate gets; words scientific text avoids get none
+#: ("paper" and "study" are not technical terms, yet abstracts are full of them).
+PRIOR_CAP = 3.0
+
+
+def prior_bonus(word: str) -> float:
+    """The register prior of ``word`` as a candidate original (nats, 0 to
+    ``PRIOR_WEIGHT * PRIOR_CAP``): its weight in ``lexicons/science_register.tsv``, how much
+    more often scientific text uses it than English at large, negative weights read as 0."""
+    from repair.detect.science import weights
+
+    return PRIOR_WEIGHT * min(max(weights().get(word, 0.0), 0.0), PRIOR_CAP)
+
+
+def register_prior(doc: Document, found: list[R], done: Iterable[R] = ()) -> list[R]:
+    """The rare-word pass's words (:class:`repair.detect.rareword.RareWord`) with each
+    candidate's noisy-channel score raised by its :func:`prior_bonus` in a document of
+    scientific register (unchanged elsewhere), options re-sorted best first.
+
+    The pass ranks a rare word's candidates by context (news LM and book pairs) less the
+    channel's ``ln(1 + degree)``; neither knows which sense a scientific text uses:
+    "latticework" reads as "case" rather than "network", "jilt" (heavy metals) as
+    "leave" rather than "remove", "mescal" as "tea" rather than "acid".  The prior is
+    carried in :attr:`~repair.detect.rareword.Option.log_degree` (the score's channel
+    term, now ``ln(1 + degree)`` less the bonus): the context gains and the decision
+    model's gain features are unchanged, its margin reads the new scores.  Words of
+    ``done`` (the same objects: a reread passes the words it did not read again) already
+    carry the prior."""
+    if not REGISTER_PRIOR or not found or not is_scientific(doc):
+        return found
+    seen = {id(r) for r in done}
+    out = []
+    for r in found:
+        if id(r) in seen:
+            out.append(r)
+            continue
+        opts = [replace(o, log_degree=o.log_degree - prior_bonus(o.word)) for o in r.options]
+        opts.sort(key=lambda o: -o.score)
+        out.append(replace(r, options=tuple(opts)))
     return out
