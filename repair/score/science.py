@@ -22,6 +22,12 @@ many such words.  In a document of scientific register (:mod:`repair.detect.scie
   bars made for rare written words (``common_written`` up to :data:`MAX_ZIPF`,
   ``not_more_ordinary`` down to :data:`MIN_ORDINARY`, ``weak_term``): "neural web" →
   "neural network".
+* **rare words** (:func:`register_prior`, :func:`register_decisions`, called by the rare-word
+  pass of :mod:`repair.stages.collocation`): a rare written word's candidate originals are
+  ranked with their register weight (``lexicons/science_register.tsv``: how much more often
+  scientific text uses the word) as a prior, and a restoration the pass's news-fitted model
+  declines for weak evidence is applied when its original is a scientific term and the
+  written word is not ("latticework" → "network", "mescal" → "acid").
 
 Thresholds were set on the dev abstracts (``benchmarks/spin_eval.py --spinner tortured
 --split dev``) and held to the clean scientific texts of the suites and the clean
