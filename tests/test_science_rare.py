@@ -94,3 +94,15 @@ def test_clean_abstract_and_letter_unchanged() -> None:
 def test_a_scientific_written_word_is_kept() -> None:
     assert science._term_weight("phyla") > 0.0  # through its lemma "phylum"
     assert science._term_weight("latticework") <= 0.0
+
+
+def test_word_model_row_to_a_scientific_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spin stage's scientific words: "a turning threat" → "a growing threat" needs no
+    book pair when "growing" is a scientific term and "turning" is not."""
+    from tests.test_science import CLEAN_BACTERIA, SPUN_BACTERIA
+
+    assert ("turning", "growing") in _pairs(SPUN_BACTERIA)
+    assert not repair_text(CLEAN_BACTERIA).edits
+    monkeypatch.setattr(science, "REGISTER_WORDS", False)
+    assert ("turning", "growing") not in _pairs(SPUN_BACTERIA)
+    assert ("immune", "resistant") in _pairs(SPUN_BACTERIA)  # the book pair still decides

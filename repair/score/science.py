@@ -162,8 +162,9 @@ def extra_words(
     doc: Document, candidates: Iterable[Candidate], kept: Iterable[Candidate]
 ) -> list[Candidate]:
     """``SPIN_SYNONYM`` candidates not in ``kept`` that scientific register lets through:
-    probability at least :data:`BAR` and collocation support at least :data:`MIN_SUPPORT`
-    (none unless ``doc`` is scientific)."""
+    probability at least :data:`BAR` and collocation support at least :data:`MIN_SUPPORT`,
+    or an original that is a scientific term where the written word is not
+    (:func:`_register_term`); none unless ``doc`` is scientific."""
     taken = {(c.start, c.end) for c in kept}
     pending = [
         c
@@ -183,11 +184,32 @@ def extra_words(
         gain = support(doc, c.start, c.end, c.replacement)
         if gain >= MIN_SUPPORT:
             feats = {**c.features, "word_bar": BAR, "science_collocation_gain": round(gain, 3)}
-            out.append(Candidate(c.start, c.end, c.replacement, c.kind, c.source, feats))
-            taken.add((c.start, c.end))
+        elif REGISTER_WORDS and _register_term(written, c.replacement):
+            feats = {**c.features, "word_bar": BAR, "science_register_term": True}
+        else:
+            continue
+        out.append(Candidate(c.start, c.end, c.replacement, c.kind, c.source, feats))
+        taken.add((c.start, c.end))
     if len({doc.text[c.start : c.end].lower() for c in pending}) < MIN_DOC_WORDS:
         return []  # a paper mill spins the whole text: one odd word is no pattern
     return out
+
+
+#: A word-model row at the bar whose original is a scientific term and whose written word
+#: is not needs no collocation support (:func:`_register_term`).
+REGISTER_WORDS = True
+
+
+def _register_term(written: str, original: str) -> bool:
+    """Whether ``original`` is a term of scientific text (register weight at least
+    :data:`MIN_TERM_WEIGHT`) and the written word (or its lemma) is not: "a turning threat"
+    → "a growing threat", which no book pair decides."""
+    from repair.detect.science import weights
+
+    return (
+        weights().get(original.lower(), 0.0) >= MIN_TERM_WEIGHT
+        and _term_weight(written.lower()) <= 0.0
+    )
 
 
 #: Written multi-word spans read as one-word originals in scientific register
