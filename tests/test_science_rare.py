@@ -106,3 +106,19 @@ def test_word_model_row_to_a_scientific_term(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(science, "REGISTER_WORDS", False)
     assert ("turning", "growing") not in _pairs(SPUN_BACTERIA)
     assert ("immune", "resistant") in _pairs(SPUN_BACTERIA)  # the book pair still decides
+
+
+def test_declined_place_takes_the_term_windows_original(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "a simple comportment" → "method" (a term window); the other "comportment", where
+    the prior leaves two candidates tied (declined ``ambiguous``), takes "method" too, even
+    with the pass's own agreement step (repair.score.consistency.AGREE) off."""
+    from repair.score import consistency
+    from tests.test_tortured_explain import RARE_SPUN
+
+    def comportment() -> list[str]:
+        return [e.replacement for e in repair_text(RARE_SPUN).edits if e.original == "comportment"]
+
+    monkeypatch.setattr(consistency, "AGREE", False)
+    assert comportment() == ["method", "method"]
+    monkeypatch.setattr(science, "REGISTER_RELAX", False)
+    assert comportment() == ["method"]

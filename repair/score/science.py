@@ -427,7 +427,9 @@ def _term_weight(word: str) -> float:
     return max(table.get(f, 0.0) for f in forms)
 
 
-def register_decisions(doc: Document, decisions: list[R]) -> list[R]:
+def register_decisions(
+    doc: Document, decisions: list[R], by_terms: dict[str, str] | None = None
+) -> list[R]:
     """The rare-word pass's decisions (:class:`repair.score.rareword.Decision`) with those
     declined as ``weak_evidence`` applied where the word's best candidate (pooled over its
     places, after :func:`register_prior`) is a term of scientific text (register weight at
@@ -441,10 +443,22 @@ def register_decisions(doc: Document, decisions: list[R]) -> list[R]:
     context evidence although the candidate is what scientific text says.  Never a word
     declined as ``ambiguous`` (two candidates fit), ``lm_against`` or a phrasal verb.  The
     confidence is the model's probability (below its bar), at least
-    :data:`TERM_CONFIDENCE`."""
+    :data:`TERM_CONFIDENCE`.
+
+    ``by_terms`` (lower-case written word → the original the term windows restored it to
+    elsewhere in the document): a declined place of such a word (``ambiguous`` or
+    ``weak_evidence``) takes that original when it is among its candidates (one written
+    form, one restoration: "a simple comportment" → "method" by a term window, then
+    "evaluate the comportment", where "procedure" and "air" tie)."""
     if not REGISTER_RELAX or not any(d.applied for d in decisions):
         return decisions
-    weak = [d for d in decisions if not d.applied and d.reason == "weak_evidence"]
+    terms = by_terms or {}
+    weak = [
+        d
+        for d in decisions
+        if not d.applied
+        and (d.reason == "weak_evidence" or d.reason == "ambiguous" and d.word.token.text in terms)
+    ]
     if not weak or not is_scientific(doc):
         return decisions
     from repair.detect.science import weights
@@ -456,6 +470,16 @@ def register_decisions(doc: Document, decisions: list[R]) -> list[R]:
     for d in decisions:
         word = d.word.token.text
         best, gain, margin = pool[word]
+        term = terms.get(word.lower())
+        if (
+            not d.applied
+            and d.reason in ("weak_evidence", "ambiguous")
+            and term is not None
+            and any(o.word == term for o in d.word.options)
+        ):
+            conf = round(max(probability(d.word, term, gain, margin), TERM_CONFIDENCE), 4)
+            out.append(replace(d, applied=True, reason="applied", confidence=conf, original=term))
+            continue
         if (
             d.applied
             or d.reason != "weak_evidence"

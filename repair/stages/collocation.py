@@ -125,7 +125,7 @@ def _rare_pass(
         reread = _rare.reread(doc, found_rare, restored)
         found_rare = _science_terms.register_prior(doc, reread, done=found_rare)
         rare_decisions = _rare_score.decide(found_rare, n_words)
-    rare_decisions = _science_terms.register_decisions(doc, rare_decisions)  # science terms
+    rare_decisions = _science_terms.register_decisions(doc, rare_decisions, by_terms)
     rare_decisions = _consistency.agree(rare_decisions, by_terms or {})  # one form, one original
     return scanned, n_types, rare_density, rare_decisions
 
