@@ -38,9 +38,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spin_eval import half_spans, make_config  # noqa: E402
-from spin_sim import DENSE, RATE, spin_doc  # noqa: E402
-from spin_sim.corpus import select  # noqa: E402
+from spin_eval import half_spans, make_config, spun_docs  # noqa: E402
+from spin_sim import DENSE, RATE  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
 
 from repair.candidates.spin_phrase import span_originals  # noqa: E402
@@ -123,8 +122,7 @@ def outcomes(spinner: str, cap: int, profile: bool, show: int, why: bool = False
     cat: Counter[tuple[str, str]] = Counter()
     false: Counter[str] = Counter()
     ex: dict[tuple[str, str], list] = defaultdict(list)
-    for d in select("dev", cap):
-        s = spin_doc(d.doc_id, d.register, d.text, spinner, "dev", RATE)
+    for s in spun_docs(spinner, "dev", cap, RATE)[1]:
         if not s.edits:
             continue
         r = repair_text(s.spun, (), config)

@@ -22,6 +22,12 @@ many such words.  In a document of scientific register (:mod:`repair.detect.scie
   bars made for rare written words (``common_written`` up to :data:`MAX_ZIPF`,
   ``not_more_ordinary`` down to :data:`MIN_ORDINARY`, ``weak_term``): "neural web" →
   "neural network".
+* **rare words** (:func:`register_prior`, :func:`register_decisions`, called by the rare-word
+  pass of :mod:`repair.stages.collocation`): a rare written word's candidate originals are
+  ranked with their register weight (``lexicons/science_register.tsv``: how much more often
+  scientific text uses the word) as a prior, and a restoration the pass's news-fitted model
+  declines for weak evidence is applied when its original is a scientific term and the
+  written word is not ("latticework" → "network", "mescal" → "acid").
 
 Thresholds were set on the dev abstracts (``benchmarks/spin_eval.py --spinner tortured
 --split dev``) and held to the clean scientific texts of the suites and the clean
@@ -45,6 +51,8 @@ from repair.types import Candidate, Token
 #: A decision of :mod:`repair.score.collocation` (its ``Decision``; not imported: that
 #: module imports this one).
 D = TypeVar("D", bound=Any)
+#: A word of the rare-word pass (:class:`repair.detect.rareword.RareWord`).
+R = TypeVar("R", bound=Any)
 
 #: The word model's probability bar in scientific register (the stage's is 0.5, and only
 #: where its document gate opens).
@@ -154,8 +162,9 @@ def extra_words(
     doc: Document, candidates: Iterable[Candidate], kept: Iterable[Candidate]
 ) -> list[Candidate]:
     """``SPIN_SYNONYM`` candidates not in ``kept`` that scientific register lets through:
-    probability at least :data:`BAR` and collocation support at least :data:`MIN_SUPPORT`
-    (none unless ``doc`` is scientific)."""
+    probability at least :data:`BAR` and collocation support at least :data:`MIN_SUPPORT`,
+    or an original that is a scientific term where the written word is not
+    (:func:`_register_term`); none unless ``doc`` is scientific."""
     taken = {(c.start, c.end) for c in kept}
     pending = [
         c
@@ -175,11 +184,32 @@ def extra_words(
         gain = support(doc, c.start, c.end, c.replacement)
         if gain >= MIN_SUPPORT:
             feats = {**c.features, "word_bar": BAR, "science_collocation_gain": round(gain, 3)}
-            out.append(Candidate(c.start, c.end, c.replacement, c.kind, c.source, feats))
-            taken.add((c.start, c.end))
+        elif REGISTER_WORDS and _register_term(written, c.replacement):
+            feats = {**c.features, "word_bar": BAR, "science_register_term": True}
+        else:
+            continue
+        out.append(Candidate(c.start, c.end, c.replacement, c.kind, c.source, feats))
+        taken.add((c.start, c.end))
     if len({doc.text[c.start : c.end].lower() for c in pending}) < MIN_DOC_WORDS:
         return []  # a paper mill spins the whole text: one odd word is no pattern
     return out
+
+
+#: A word-model row at the bar whose original is a scientific term and whose written word
+#: is not needs no collocation support (:func:`_register_term`).
+REGISTER_WORDS = True
+
+
+def _register_term(written: str, original: str) -> bool:
+    """Whether ``original`` is a term of scientific text (register weight at least
+    :data:`MIN_TERM_WEIGHT`) and the written word (or its lemma) is not: "a turning threat"
+    → "a growing threat", which no book pair decides."""
+    from repair.detect.science import weights
+
+    return (
+        weights().get(original.lower(), 0.0) >= MIN_TERM_WEIGHT
+        and _term_weight(written.lower()) <= 0.0
+    )
 
 
 #: Written multi-word spans read as one-word originals in scientific register
@@ -321,4 +351,143 @@ def relax_decisions(decisions: list[D]) -> list[D]:
     out = list(decisions)
     for i in cleared:
         out[i] = replace(out[i], applied=True, reasons=())
+    return out
+
+
+# ---- the rare-word pass's prior in scientific register (repair.stages.collocation)
+
+#: Candidate originals of a rare written word read with their register weight in
+#: scientific documents (:func:`register_prior`).
+REGISTER_PRIOR = True
+#: Nats of rare-word score per nat of register weight (set on the dev abstracts).
+PRIOR_WEIGHT = 1.0
+#: Most register weight (nats) one candidate gets; words scientific text avoids get none
+#: ("paper" and "study" are not technical terms, yet abstracts are full of them).
+PRIOR_CAP = 3.0
+
+
+def prior_bonus(word: str) -> float:
+    """The register prior of ``word`` as a candidate original (nats, 0 to
+    ``PRIOR_WEIGHT * PRIOR_CAP``): its weight in ``lexicons/science_register.tsv``, how much
+    more often scientific text uses it than English at large, negative weights read as 0."""
+    from repair.detect.science import weights
+
+    return PRIOR_WEIGHT * min(max(weights().get(word, 0.0), 0.0), PRIOR_CAP)
+
+
+def register_prior(doc: Document, found: list[R], done: Iterable[R] = ()) -> list[R]:
+    """The rare-word pass's words (:class:`repair.detect.rareword.RareWord`) with each
+    candidate's noisy-channel score raised by its :func:`prior_bonus` in a document of
+    scientific register (unchanged elsewhere), options re-sorted best first.
+
+    The pass ranks a rare word's candidates by context (news LM and book pairs) less the
+    channel's ``ln(1 + degree)``; neither knows which sense a scientific text uses:
+    "latticework" reads as "case" rather than "network", "jilt" (heavy metals) as
+    "leave" rather than "remove", "mescal" as "tea" rather than "acid".  The prior is
+    carried in :attr:`~repair.detect.rareword.Option.log_degree` (the score's channel
+    term, now ``ln(1 + degree)`` less the bonus): the context gains and the decision
+    model's gain features are unchanged, its margin reads the new scores.  Words of
+    ``done`` (the same objects: a reread passes the words it did not read again) already
+    carry the prior."""
+    if not REGISTER_PRIOR or not found or not is_scientific(doc):
+        return found
+    seen = {id(r) for r in done}
+    out = []
+    for r in found:
+        if id(r) in seen:
+            out.append(r)
+            continue
+        opts = [replace(o, log_degree=o.log_degree - prior_bonus(o.word)) for o in r.options]
+        opts.sort(key=lambda o: -o.score)
+        out.append(replace(r, options=tuple(opts)))
+    return out
+
+
+#: Declined rare-word decisions whose best candidate is a scientific term restored in a
+#: scientific document (:func:`register_decisions`).
+REGISTER_RELAX = True
+#: Least register weight (nats) of that candidate ("network" 3.3, "features" 1.8;
+#: "study" 0, "paper" below 0).
+MIN_TERM_WEIGHT = 1.8
+#: Confidence of such a restoration when the model's probability is lower: the share of
+#: them that were right on the dev abstracts (7 of 10).
+TERM_CONFIDENCE = 0.6
+
+
+@lru_cache(maxsize=10_000)
+def _term_weight(word: str) -> float:
+    """The register weight of ``word`` or of its noun/verb lemma, the larger ("phyla" is
+    not in the table, "phylum" is)."""
+    from lemminflect import getAllLemmas
+
+    from repair.detect.science import weights
+
+    table = weights()
+    forms = {word} | {x for ls in getAllLemmas(word).values() for x in ls}
+    return max(table.get(f, 0.0) for f in forms)
+
+
+def register_decisions(
+    doc: Document, decisions: list[R], by_terms: dict[str, str] | None = None
+) -> list[R]:
+    """The rare-word pass's decisions (:class:`repair.score.rareword.Decision`) with those
+    declined as ``weak_evidence`` applied where the word's best candidate (pooled over its
+    places, after :func:`register_prior`) is a term of scientific text (register weight at
+    least :data:`MIN_TERM_WEIGHT`) and the written word is not (weight 0 or less, its lemma's
+    too: :func:`_term_weight`), in a
+    document of scientific register where the pass applied other words (it is dense with
+    rare words: the pass's ``sparse`` rule stands).
+
+    The pass's decision model was fitted on spun *news*; in an abstract, "latticework" →
+    "network", "familiarization" → "training", "mescal" → "acid" are declined for weak
+    context evidence although the candidate is what scientific text says.  Never a word
+    declined as ``ambiguous`` (two candidates fit), ``lm_against`` or a phrasal verb.  The
+    confidence is the model's probability (below its bar), at least
+    :data:`TERM_CONFIDENCE`.
+
+    ``by_terms`` (lower-case written word → the original the term windows restored it to
+    elsewhere in the document): a declined place of such a word (``ambiguous`` or
+    ``weak_evidence``) takes that original when it is among its candidates (one written
+    form, one restoration: "a simple comportment" → "method" by a term window, then
+    "evaluate the comportment", where "procedure" and "air" tie)."""
+    if not REGISTER_RELAX or not any(d.applied for d in decisions):
+        return decisions
+    terms = by_terms or {}
+    weak = [
+        d
+        for d in decisions
+        if not d.applied
+        and (d.reason == "weak_evidence" or d.reason == "ambiguous" and d.word.token.text in terms)
+    ]
+    if not weak or not is_scientific(doc):
+        return decisions
+    from repair.detect.science import weights
+    from repair.score.rareword import pooled, probability
+
+    table = weights()
+    pool = pooled([d.word for d in decisions])
+    out = []
+    for d in decisions:
+        word = d.word.token.text
+        best, gain, margin = pool[word]
+        term = terms.get(word.lower())
+        if (
+            not d.applied
+            and d.reason in ("weak_evidence", "ambiguous")
+            and term is not None
+            and any(o.word == term for o in d.word.options)
+        ):
+            conf = round(max(probability(d.word, term, gain, margin), TERM_CONFIDENCE), 4)
+            out.append(replace(d, applied=True, reason="applied", confidence=conf, original=term))
+            continue
+        if (
+            d.applied
+            or d.reason != "weak_evidence"
+            or table.get(best, 0.0) < MIN_TERM_WEIGHT
+            or _term_weight(word.lower()) > 0.0
+        ):
+            out.append(d)
+            continue
+        conf = round(max(probability(d.word, best, gain, margin), TERM_CONFIDENCE), 4)
+        out.append(replace(d, applied=True, reason="applied", confidence=conf, original=best))
     return out

@@ -116,13 +116,16 @@ def _rare_pass(
     scanned = _rare.scan(doc, skip)
     n_types, rare_density = _rare.type_density(doc, scanned)
     found_rare = _rare.find(doc, skip, RARE_PREGATE, RARE_PREGATE_PER_1000, scanned)
+    found_rare = _science_terms.register_prior(doc, found_rare)  # scientific register's prior
     rare_decisions = _rare_score.decide(found_rare, n_words)
     restored = {d.word.token.start: d.original for d in rare_decisions if d.applied}
     if RARE_REREAD and restored:
         # words next to a restoration are read again in the restored context (dev:
         # tortured abstracts 0.133 -> 0.141, precision 0.723 -> 0.735)
-        found_rare = _rare.reread(doc, found_rare, restored)
+        reread = _rare.reread(doc, found_rare, restored)
+        found_rare = _science_terms.register_prior(doc, reread, done=found_rare)
         rare_decisions = _rare_score.decide(found_rare, n_words)
+    rare_decisions = _science_terms.register_decisions(doc, rare_decisions, by_terms)
     rare_decisions = _consistency.agree(rare_decisions, by_terms or {})  # one form, one original
     return scanned, n_types, rare_density, rare_decisions
 
