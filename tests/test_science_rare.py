@@ -98,9 +98,12 @@ def test_a_scientific_written_word_is_kept() -> None:
 
 def test_word_model_row_to_a_scientific_term(monkeypatch: pytest.MonkeyPatch) -> None:
     """The spin stage's scientific words: "a turning threat" → "a growing threat" needs no
-    book pair when "growing" is a scientific term and "turning" is not."""
+    book pair when "growing" is a scientific term and "turning" is not.  Off by default
+    (``REGISTER_WORDS``: one dev word for it, and the held-out habit-spun abstracts lost
+    precision with it), so switched on here."""
     from tests.test_science import CLEAN_BACTERIA, SPUN_BACTERIA
 
+    monkeypatch.setattr(science, "REGISTER_WORDS", True)
     assert ("turning", "growing") in _pairs(SPUN_BACTERIA)
     assert not repair_text(CLEAN_BACTERIA).edits
     monkeypatch.setattr(science, "REGISTER_WORDS", False)
