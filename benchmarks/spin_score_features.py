@@ -83,6 +83,14 @@ def tail_knots(values: list[float]) -> tuple[tuple[float, float], ...]:
     return tuple((round(x, 3), round(t + 0.0, 3)) for x, t in out)
 
 
+def wordy_density(r: dict) -> float:
+    """The wordy paraphrases' density score of a row, as :mod:`repair.pipeline` reads it."""
+    from repair.detect.spin_stats import MIN_WORDS
+    from repair.score.wordy import document_score
+
+    return document_score(len(r.get("paraphrase_gains", [])), max(int(r["words"]), MIN_WORDS))
+
+
 def fit(path: str) -> None:
     """Print :mod:`repair.detect.spin_document`'s constants from the dev rows of ``path``."""
     from repair.detect import spin_document as sd
@@ -97,6 +105,7 @@ def fit(path: str) -> None:
         "PROFILE_TAIL": [r["spin"].get("evidence_per_100_words", 0.0) for r in ref],
         "GAIN_TAIL": [g for r in ref for g in r.get("paraphrase_gains", [])],
         "TORTURED_TAIL": [sd.logit(r["tortured"]) for r in ref],
+        "WORDY_TAIL": [sd.logit(wordy_density(r)) for r in ref],
     }
     for name, vals in cues.items():
         print(f"{name} = {tail_knots(vals)}")
@@ -104,6 +113,7 @@ def fit(path: str) -> None:
     sd.GAIN_TAIL = tail_knots(cues["GAIN_TAIL"])
     evidence = [sd.paraphrase_evidence(r.get("paraphrase_gains", [])) for r in ref]
     sd.PARAPHRASE_TAIL = tail_knots(evidence)
+    sd.WORDY_TAIL = tail_knots(cues["WORDY_TAIL"])
     print(f"PARAPHRASE_TAIL = {sd.PARAPHRASE_TAIL}")
     gated = sum(bool(r["spin"].get("family_gate", False)) for r in ref)
     print(f"FAMILY_SURPRISE = {-math.log((gated + 1) / (len(ref) + 1)):.3f}")
@@ -117,6 +127,7 @@ def fit(path: str) -> None:
                 bool(r["spin"].get("family_gate", False)),
                 sd.paraphrase_evidence(r.get("paraphrase_gains", [])),
                 r["tortured"],
+                wordy_density(r),
             )
             for r in clean
         ),

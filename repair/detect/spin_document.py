@@ -136,6 +136,22 @@ PARAPHRASE_WEIGHT = 0.8
 #: Knots of the tortured stage's score (logit) over clean dev documents: one of 1,283 has a
 #: listed paper-mill phrase (score 0.176), the rest none.
 TORTURED_TAIL: tuple[tuple[float, float], ...] = ((-13.816, 0.0), (-1.545, 7.158))
+#: Knots of the wordy paraphrases' density (logit of :func:`repair.score.wordy.document_score`
+#: of the paraphrases found and the document's words) over clean dev documents.  The
+#: collocation stage's score is the larger of this density, its applied term restorations
+#: and its odd collocations, and clean documents reach its tail through the restorations;
+#: read on its own clean tail the density is the phrase spinner's direct trace
+#: (benchmarks/RESULTS.md, "Document spin score, session 19").
+WORDY_TAIL: tuple[tuple[float, float], ...] = (
+    (-13.816, 0.0),
+    (-2.109, 2.303),
+    (-1.687, 2.996),
+    (-0.87, 3.912),
+    (-0.428, 4.605),
+    (-0.118, 5.298),
+    (0.742, 6.215),
+    (1.342, 7.158),
+)
 #: Weight of the tortured stage's surprise: with one clean dev document to go by, the clean
 #: maximum must stay under :data:`SPUN_AT` (dev: weights 0.5-0.7 give the same AUCs; 0.8
 #: puts that document at the cut).
@@ -145,7 +161,7 @@ FAMILY_SURPRISE = 7.158
 #: Weight of the surprise of the words, profile and family cues (module doc).
 PART_WEIGHT = 0.8
 #: The surprise reported as 0.5 (module doc; dev clean documents).
-SPUN_AT = 5.309
+SPUN_AT = 5.312
 #: Share of the three cues' sum added to their maximum (breaks ties).
 TIE = 1e-3
 #: Surprise (nats) above :data:`SPUN_AT` that halves the distance to 1.
@@ -207,9 +223,11 @@ def surprise(
     family_gate: bool = False,
     paraphrase: float = 0.0,
     tortured: float = 0.0,
+    wordy: float = 0.0,
 ) -> float:
     """The document's surprise under clean English (module doc): the largest cue's;
-    ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score."""
+    ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score,
+    ``wordy`` the wordy paraphrases' density score (:data:`WORDY_TAIL`)."""
     cues = (
         tail(logit(spin), STAGE_TAIL),
         tail(logit(collocation), COLLOCATION_TAIL),
@@ -218,6 +236,7 @@ def surprise(
         PART_WEIGHT * FAMILY_SURPRISE if family_gate else 0.0,
         PARAPHRASE_WEIGHT * tail(paraphrase, PARAPHRASE_TAIL),
         TORTURED_WEIGHT * tail(logit(tortured), TORTURED_TAIL) if tortured > 0.0 else 0.0,
+        tail(logit(wordy), WORDY_TAIL) if wordy > 0.0 else 0.0,
     )
     return max(cues) + TIE * sum(cues)
 
@@ -230,17 +249,20 @@ def document_score(
     family_gate: bool = False,
     paraphrase: float = 0.0,
     tortured: float = 0.0,
+    wordy: float = 0.0,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
     collocation stage's, the spin stage's expected spun words per 100 words, its
     profile's evidence per 100 words, its family gate, the wordy paraphrases' evidence
-    (:func:`paraphrase_evidence`) and the tortured stage's score.
+    (:func:`paraphrase_evidence`), the tortured stage's score and the wordy paraphrases'
+    density score (:func:`repair.score.wordy.document_score`).
 
     >>> document_score(0.0, 0.0) < document_score(0.3, 0.0) < document_score(0.3, 0.3)
     True
     """
     s = surprise(
-        spin, collocation, words_per_100, profile_per_100, family_gate, paraphrase, tortured
+        spin, collocation, words_per_100, profile_per_100, family_gate, paraphrase, tortured,
+        wordy,
     )
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
