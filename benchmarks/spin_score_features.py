@@ -91,6 +91,18 @@ def wordy_density(r: dict) -> float:
     return document_score(len(r.get("paraphrase_gains", [])), max(int(r["words"]), MIN_WORDS))
 
 
+def profile(r: dict) -> float:
+    """The profile's evidence per 100 words of a row, as :mod:`repair.pipeline` reads it."""
+    from repair.detect.spin_document import profile_as_read
+
+    sp = r["spin"]
+    return profile_as_read(
+        sp.get("evidence_per_100_words", 0.0),
+        sp.get("fingerprints", 0),
+        sp.get("forms_with_evidence", 0),
+    )
+
+
 def fit(path: str) -> None:
     """Print :mod:`repair.detect.spin_document`'s constants from the dev rows of ``path``."""
     from repair.detect import spin_document as sd
@@ -102,7 +114,7 @@ def fit(path: str) -> None:
         "STAGE_TAIL": [sd.logit(r["spin_stage"]) for r in ref],
         "COLLOCATION_TAIL": [sd.logit(r["collocation"]) for r in ref],
         "WORDS_TAIL": [r["spin"].get("word_stats", {}).get("p_per_100", 0.0) for r in ref],
-        "PROFILE_TAIL": [r["spin"].get("evidence_per_100_words", 0.0) for r in ref],
+        "PROFILE_TAIL": [profile(r) for r in ref],
         "GAIN_TAIL": [g for r in ref for g in r.get("paraphrase_gains", [])],
         "TORTURED_TAIL": [sd.logit(r["tortured"]) for r in ref],
         "WORDY_TAIL": [sd.logit(wordy_density(r)) for r in ref],
@@ -123,7 +135,7 @@ def fit(path: str) -> None:
                 r["spin_stage"],
                 r["collocation"],
                 r["spin"].get("word_stats", {}).get("p_per_100", 0.0),
-                r["spin"].get("evidence_per_100_words", 0.0),
+                profile(r),
                 bool(r["spin"].get("family_gate", False)),
                 sd.paraphrase_evidence(r.get("paraphrase_gains", [])),
                 r["tortured"],
