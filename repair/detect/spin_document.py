@@ -6,8 +6,9 @@ words and goes nearly unseen there, but the collocation stage that runs after it
 that evidence (wordy-paraphrase density, restorable terms:
 :mod:`repair.stages.collocation`; the density is also read on its own, :data:`WORDY_TAIL`,
 since clean text reaches the stage score's tail through the terms), and each
-paraphrase's context tells more than their count: where a spinner put it, the plain form fits far better than where a writer chose
-it ("prior to they left" against "prior to analysis";
+paraphrase's context tells more than their count: where a spinner put it, the plain
+form fits far better than where a writer chose it ("prior to they left" against "prior
+to analysis";
 :func:`repair.detect.spin_stats.paraphrase_gains`, :func:`paraphrase_evidence`); a
 spinner of scientific prose leaves many words whose synonym fits better without
 crowding any one form, which the spin stage's word probabilities show spread over the
@@ -15,9 +16,10 @@ document (:mod:`repair.detect.spin_stats`), and sometimes a listed paper-mill ph
 (the tortured stage's score); a known spinner's habits show as the profile's evidence
 per 100 words (:mod:`repair.detect.spin`; read as the stage reads it, capped when it
 rests on one or two fingerprints: :func:`profile_as_read`), a translation-like
-spinner's as the family gate (:mod:`repair.detect.spin_family`).  :attr:`repair.types.DocScores.spin` joins the
-eight (:func:`document_score`); the spin stage's own score, which gates its edits, is
-kept in ``scores.details["spin_score"]`` and no edit changes.
+spinner's as the family gate (:mod:`repair.detect.spin_family`).
+:attr:`repair.types.DocScores.spin` joins the eight (:func:`document_score`); the spin
+stage's own score, which gates its edits, is kept in ``scores.details["spin_score"]``
+and no edit changes.
 
 The rule (chosen on the dev halves only; benchmarks/RESULTS.md, "Document spin score,
 session 17", "session 18" and "session 19"): each cue is read as its *surprise* under clean English,
@@ -283,10 +285,8 @@ def document_score(
     >>> document_score(0.0, 0.0) < document_score(0.3, 0.0) < document_score(0.3, 0.3)
     True
     """
-    s = surprise(
-        spin, collocation, words_per_100, profile_per_100, family_gate, paraphrase, tortured,
-        wordy,
-    )
+    cues = (words_per_100, profile_per_100, family_gate, paraphrase, tortured, wordy)
+    s = surprise(spin, collocation, *cues)
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
     return 1.0 - 0.5 * math.exp(-(s - SPUN_AT) / SPREAD)
