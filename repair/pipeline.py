@@ -354,16 +354,10 @@ def _repair_document(
 
         gains = paraphrase_gains(text)  # the text as the spin stage read it
         paraphrase = paraphrase_evidence(gains)
-        from repair.detect.spin_stats import MIN_WORDS
-        from repair.score.wordy import document_score as wordy_density  # loaded by collocation
-
-        # a short text cannot show a rate: it counts as MIN_WORDS long (as the word cues)
-        wordy = wordy_density(len(gains), max(n_words, MIN_WORDS))
         details["spin_score"]["words_per_100"] = words_per_100
         details["spin_score"]["profile_per_100"] = profile_per_100
         details["spin_score"]["paraphrase_gains"] = gains
         details["spin_score"]["paraphrase_evidence"] = round(paraphrase, 3)
-        details["spin_score"]["wordy_density"] = round(wordy, 4)
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
@@ -372,7 +366,6 @@ def _repair_document(
             family_gate,
             paraphrase,
             score_fields.get("tortured", 0.0),
-            wordy,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

@@ -20,8 +20,7 @@ from repair.detect.spin_document import (
     profile_as_read,
     surprise,
 )
-from repair.detect.spin_stats import MIN_WORDS, paraphrase_gains
-from repair.score.wordy import document_score as wordy_density
+from repair.detect.spin_stats import paraphrase_gains
 from tests.test_wordy import PLAIN
 from tests.test_wordy import SPUN as PHRASE_SPUN  # the wordy stage's own example pair
 
@@ -73,12 +72,8 @@ def test_phrase_spun_text_is_reported_spun_without_changing_the_spin_stage() -> 
             r.scores.details["spin"]["family_gate"],
             parts["paraphrase_evidence"],
             r.scores.tortured,
-            parts["wordy_density"],
         ),
         abs=1e-3,
-    )
-    assert parts["wordy_density"] == pytest.approx(
-        wordy_density(len(parts["paraphrase_gains"]), max(r.scores.words, MIN_WORDS)), abs=1e-4
     )
     assert parts["paraphrase_evidence"] == pytest.approx(
         paraphrase_evidence(parts["paraphrase_gains"]), abs=1e-3
@@ -121,22 +116,6 @@ def test_the_tortured_stage_raises_the_score_but_one_faint_match_alone_is_not_sp
     )
     r = repair_text(text, (), RepairConfig())
     assert r.scores.tortured > 0.9 and r.scores.spin >= 0.5
-
-
-def test_wordy_density_is_read_on_its_own_clean_tail() -> None:
-    # The collocation stage's score is the larger of its term restorations, its odd
-    # collocations and the wordy density; clean documents reach its tail through the
-    # restorations, so the same value from the density alone is rarer in clean text.
-    mid = 0.5
-    assert document_score(0.1, mid, 0.2, 0.2) < 0.5  # a collocation score of 0.5, any part
-    assert document_score(0.1, mid, 0.2, 0.2, False, 0.0, 0.0, mid) >= 0.5  # ... the density
-    # monotone in the density, and no density adds nothing
-    dens = [document_score(0.1, 0.1, 0.2, 0.2, False, 0.0, 0.0, w / 10) for w in range(11)]
-    assert dens == sorted(dens)
-    assert dens[0] == document_score(0.1, 0.1, 0.2, 0.2)
-    # on text: eight paraphrases in ~120 words read as spun; one in a plain text does not
-    one = "We met prior to the vote. " + PLAIN
-    assert repair_text(one, (), RepairConfig()).scores.spin < 0.5
 
 
 SUITE = Path(__file__).resolve().parent.parent / "benchmarks" / "suites" / "clean"
