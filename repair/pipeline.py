@@ -18,7 +18,7 @@ from typing import TypeVar
 from repair.config import RepairConfig
 from repair.detect.ocr_language import ENGLISH_FUNCTION, english_list_text
 from repair.detect.spin_document import document_score as document_spin
-from repair.detect.spin_document import paraphrase_evidence
+from repair.detect.spin_document import paraphrase_evidence, profile_as_read
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
@@ -344,7 +344,11 @@ def _repair_document(
         if not isinstance(spin_details, dict):
             spin_details = {}
         words_per_100 = spin_details.get("word_stats", {}).get("p_per_100", 0.0)
-        profile_per_100 = spin_details.get("evidence_per_100_words", 0.0)
+        profile_per_100 = profile_as_read(
+            spin_details.get("evidence_per_100_words", 0.0),
+            spin_details.get("fingerprints", 0),
+            spin_details.get("forms_with_evidence", 0),
+        )
         family_gate = bool(spin_details.get("family_gate", False))
         from repair.detect.spin_stats import paraphrase_gains  # the spin stage loaded it
 

@@ -5,14 +5,19 @@ against clean text, recalibrated so 0.5 still means spun."""
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 import pytest
 
 from repair import repair_text
 from repair.config import RepairConfig
+from repair.detect.spin import MIN_FORMS, SCALE
 from repair.detect.spin_document import (
     SPUN_AT,
     document_score,
     paraphrase_evidence,
+    profile_as_read,
     surprise,
 )
 from repair.detect.spin_stats import paraphrase_gains
@@ -111,3 +116,33 @@ def test_the_tortured_stage_raises_the_score_but_one_faint_match_alone_is_not_sp
     )
     r = repair_text(text, (), RepairConfig())
     assert r.scores.tortured > 0.9 and r.scores.spin >= 0.5
+
+
+SUITE = Path(__file__).resolve().parent.parent / "benchmarks" / "suites" / "clean"
+
+
+@pytest.mark.parametrize(
+    "name", ["hand_formal_notice", "hand_academic_prose", "hand_honest_spinner_words"]
+)
+def test_formal_prose_with_one_or_two_fingerprints_is_not_reported_spun(name: str) -> None:
+    # The known spinner's profile finds its forms in formal prose ("nonetheless", "within
+    # the", once each); the spin stage caps its profile score for fewer than MIN_FORMS
+    # fingerprints, and the document score now reads the evidence the same way.
+    text = (SUITE / f"{name}.clean.txt").read_text("utf-8")
+    r = repair_text(text, (), RepairConfig())
+    spin = r.scores.details["spin"]
+    assert spin["fingerprints"] < MIN_FORMS < spin["evidence_per_100_words"]
+    assert r.scores.details["spin_score"]["profile_per_100"] < spin["evidence_per_100_words"]
+    assert r.scores.spin < 0.5 and r.text == text
+
+
+def test_the_profile_is_read_as_the_spin_stage_reads_it() -> None:
+    cap = profile_as_read(100.0, 0)
+    assert 0.0 < cap < 100.0
+    assert profile_as_read(100.0, MIN_FORMS) == 100.0  # enough fingerprints: all of it
+    assert profile_as_read(cap / 2, 1) == cap / 2  # under the cap: unchanged
+    # at the cap the stage's own profile score is just under its threshold
+    assert 1.0 - math.exp(-cap / SCALE) == pytest.approx(0.45)
+    few = document_score(0.1, 0.0, 0.2, profile_as_read(8.0, 2))
+    many = document_score(0.1, 0.0, 0.2, profile_as_read(8.0, 20))
+    assert few < 0.5 <= many
