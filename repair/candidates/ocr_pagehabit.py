@@ -22,7 +22,7 @@ glyphs is read with the habits applied at any of its places (up to :data:`MAX_PL
 "ferioufly" -> "seriously", "fufficient" -> "sufficient"), the same way for every word;
 readings that are common words become candidates, non-words at margin
 :data:`THRESHOLD`, real words ("fo" -> "so") as real-word confusions when the habit is
-strong (:data:`REALWORD_SUPPORT`).  Other readings of a span the habit reads are one-offs
+strong (:data:`REALWORD_SUPPORT`) and the table has no row for it.  Other readings of a span the habit reads are one-offs
 and cost :data:`ONE_OFF` nats more ("fays" -> "says", not "lays").  Garbled pages only
 (the gate is open); a clean page has too few non-words sharing one substitution.
 """
@@ -49,6 +49,9 @@ MIN_SIM = 0.75
 MIN_SUPPORT_SHAPE = 3.0
 #: ... any other letter for letter at this.
 MIN_SUPPORT = 5.0
+#: ... and either at least this share of the page's non-word types (a long book window
+#: has thousands: there chance pairs add up).
+MIN_SHARE = 0.02
 #: A habit reading is a word at least this common (Zipf).
 TARGET_ZIPF = 3.0
 #: Channel cost of one habit substitution: COST_BASE - COST_SLOPE * ln(support), at
@@ -135,15 +138,24 @@ def learn(nonwords: Iterable[str]) -> dict[Sub, float]:
     """The page's habits with their support, from its non-word types (each once)."""
     support: dict[Sub, float] = defaultdict(float)
     shapes = shape_pairs(MIN_SIM)
-    for low in set(nonwords):
+    types = set(nonwords)
+    for low in types:
         subs = type_subs(low)
         for sub in subs:
             support[sub] += 1.0 / len(subs)
+    share = MIN_SHARE * len(types)
     return {
         sub: n
         for sub, n in support.items()
-        if n >= (MIN_SUPPORT_SHAPE if sub in shapes else MIN_SUPPORT)
+        if n >= max(share, MIN_SUPPORT_SHAPE if sub in shapes else MIN_SUPPORT)
     }
+
+
+def unseen(sub: Sub) -> bool:
+    """Whether the learned table has no row for ``sub``."""
+    from repair.score.ocr_channel import confusions
+
+    return all(d != sub[1] for d, _c in confusions().get(sub[0], ()))
 
 
 def habit_cost(support: float) -> float:
@@ -204,7 +216,8 @@ def with_page_habits(
     habits = learn(types) if len(types) >= MIN_SUPPORT_SHAPE else {}
     if not habits:
         return found
-    strong = {s: n for s, n in habits.items() if n >= REALWORD_SUPPORT}
+    # real words only by habits the table does not read (it has its own real-word pass)
+    strong = {s: n for s, n in habits.items() if n >= REALWORD_SUPPORT and unseen(s)}
     memo: dict[tuple[str, bool], list[tuple[str, float, list[Sub]]]] = {}
     out: list[Candidate] = []
     for i, t in enumerate(toks):
