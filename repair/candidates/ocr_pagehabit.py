@@ -22,9 +22,10 @@ glyphs is read with the habits applied at any of its places (up to :data:`MAX_PL
 "ferioufly" -> "seriously", "fufficient" -> "sufficient"), the same way for every word;
 readings that are common words become candidates, non-words at margin
 :data:`THRESHOLD`, real words ("fo" -> "so") as real-word confusions when the habit is
-strong (:data:`REALWORD_SUPPORT`) and the table has no row for it.  Other readings of a span the habit reads are one-offs
-and cost :data:`ONE_OFF` nats more ("fays" -> "says", not "lays").  Garbled pages only
-(the gate is open); a clean page has too few non-words sharing one substitution.
+strong (:data:`REALWORD_SUPPORT`) and the table has no row for it.  Other readings of a
+span the habit reads are one-offs and cost :data:`ONE_OFF` nats more ("fays" -> "says",
+not "lays").  Garbled pages only (the gate is open); a clean page has too few non-words
+sharing one substitution.
 """
 
 from __future__ import annotations
