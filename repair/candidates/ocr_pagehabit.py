@@ -45,6 +45,9 @@ from repair.types import Candidate, Token
 PAGE_HABITS = True
 #: Glyphs at least this alike in shape (``ocr_glyph_shapes.tsv``).
 MIN_SIM = 0.75
+#: One glyph read for two ("m" printed for "rn") at least this alike (there are hundreds
+#: of pairs at MIN_SIM, nearly all with "m").
+MIN_SIM_SPLIT = 0.9
 #: A look-alike substitution is the page's habit at this support (non-word types read,
 #: each shared among the substitutions that read it) ...
 MIN_SUPPORT_SHAPE = 3.0
@@ -92,17 +95,16 @@ def shape_pairs(min_sim: float = MIN_SIM) -> frozenset[Sub]:
 
 
 @lru_cache(maxsize=4)
-def _pairs_by_first(min_sim: float = MIN_SIM) -> dict[str, tuple[Sub, ...]]:
-    """Every substitution tried, by the printed side's first glyph: the look-alike runs
-    and any letter for any other."""
-    out: dict[str, set[Sub]] = defaultdict(set)
-    for o, g in shape_pairs(min_sim):
-        out[o[0]].add((o, g))
-    for a in _LETTERS:
-        for b in _LETTERS:
-            if a != b:
-                out[a].add((a, b))
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+def _runs(min_sim: float = MIN_SIM) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The look-alike substitutions that are not one letter for one letter (those are
+    all tried anyway), as (printed, (meant, ...)) by the printed side's first two glyphs
+    (its one glyph when it has one)."""
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    split = shape_pairs(max(min_sim, MIN_SIM_SPLIT))
+    for o, g in sorted(shape_pairs(min_sim)):
+        if len(o) > 1 or (len(g) > 1 and (o, g) in split):
+            out[o[:2]][o].append(g)
+    return {k: tuple((o, tuple(gs)) for o, gs in v.items()) for k, v in out.items()}
 
 
 def _lower(text: str) -> str | None:
@@ -118,21 +120,42 @@ def _is_reading(word: str) -> bool:
     return is_target(word) and zipf(word) >= TARGET_ZIPF
 
 
+def _targets() -> frozenset[str] | None:
+    """The channel's target words as a set once it is loaded (a garbled page loads it)."""
+    from repair.score import ocr_channel
+
+    ocr_channel.is_target("the")
+    return ocr_channel._target_words
+
+
+@lru_cache(maxsize=16_384)
 def type_subs(low: str) -> tuple[Sub, ...]:
     """The substitutions that make a common word of the lower-case non-word ``low``
-    (one place each)."""
+    (one place each): every other letter at each place (all the substituted forms
+    looked up in the target words at once), then the look-alike runs; the Zipf test
+    on hits only."""
     from repair.score.ocr_channel import is_target
 
-    pairs = _pairs_by_first(MIN_SIM)
-    found: set[Sub] = set()
-    for at, ch in enumerate(low):
-        for src, dst in pairs.get(ch, ()):
-            if (src, dst) in found or not low.startswith(src, at):
+    targets = _targets()
+    hits: dict[Sub, str] = {}
+    forms = [low[:at] + b + low[at + 1 :] for at in range(len(low)) for b in _LETTERS]
+    found = targets.intersection(forms) if targets is not None else filter(is_target, forms)
+    for word in found:
+        if word == low:
+            continue
+        at = next(i for i, (x, y) in enumerate(zip(low, word, strict=True)) if x != y)
+        hits[low[at], word[at]] = word
+    runs = _runs(MIN_SIM)
+    for at in range(len(low)):
+        for src, dsts in runs.get(low[at], ()) + runs.get(low[at : at + 2], ()):
+            if len(src) > 2 and not low.startswith(src, at):
                 continue
-            word = low[:at] + dst + low[at + len(src) :]
-            if is_target(word) and zipf(word) >= TARGET_ZIPF:
-                found.add((src, dst))
-    return tuple(sorted(found))
+            pre, post = low[:at], low[at + len(src) :]
+            for dst in dsts:
+                word = pre + dst + post
+                if word in targets if targets is not None else is_target(word):
+                    hits[src, dst] = word
+    return tuple(sorted(sub for sub, word in hits.items() if zipf(word) >= TARGET_ZIPF))
 
 
 def learn(nonwords: Iterable[str]) -> dict[Sub, float]:
