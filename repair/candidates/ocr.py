@@ -800,10 +800,10 @@ _GENERATOR = _Generator()
 def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
     out = _GENERATOR.candidates(doc, detection, garbled)
-    if ocr_pagehabit.PAGE_HABITS and garbled:  # the page's own habits (no table row needed)
+    if ocr_pagehabit.PAGE_HABITS:  # the page's own habits (no table row needed)
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
-        out = ocr_pagehabit.with_page_habits(doc.tokens, found, out)
+        out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
     return out
 
 

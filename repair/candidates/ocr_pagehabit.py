@@ -24,8 +24,8 @@ readings that are common words become candidates, non-words at margin
 :data:`THRESHOLD`, real words ("fo" -> "so") as real-word confusions when the habit is
 strong (:data:`REALWORD_SUPPORT`) and the table has no row for it.  Other readings of a
 span the habit reads are one-offs and cost :data:`ONE_OFF` nats more ("fays" -> "says",
-not "lays").  Garbled pages only (the gate is open); a clean page has too few non-words
-sharing one substitution.
+not "lays").  A page whose garble gate is shut gets non-word readings only, at a higher
+margin; a clean page has too few non-words sharing one substitution.
 """
 
 from __future__ import annotations
@@ -41,13 +41,13 @@ from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
-#: On for garbled pages (benchmarks/RESULTS.md, "OCR: another archive's habits").
+#: On (benchmarks/RESULTS.md, "OCR: another archive's habits").
 PAGE_HABITS = True
 #: Glyphs at least this alike in shape (``ocr_glyph_shapes.tsv``).
 MIN_SIM = 0.75
 #: One glyph read for two ("m" printed for "rn") at least this alike (there are hundreds
 #: of pairs at MIN_SIM, nearly all with "m").
-MIN_SIM_SPLIT = 0.9
+MIN_SIM_SPLIT = 0.8
 #: A look-alike substitution is the page's habit at this support (non-word types read,
 #: each shared among the substitutions that read it) ...
 MIN_SUPPORT_SHAPE = 3.0
@@ -56,8 +56,10 @@ MIN_SUPPORT = 5.0
 #: ... and either at least this share of the page's non-word types (a long book window
 #: has thousands: there chance pairs add up).
 MIN_SHARE = 0.02
-#: A habit reading is a word at least this common (Zipf).
+#: A word learned from is read as a word at least this common (Zipf) ...
 TARGET_ZIPF = 3.0
+#: ... a word read by a habit at least this common (the channel's target words: 2.0).
+READ_ZIPF = 2.0
 #: Channel cost of one habit substitution: COST_BASE - COST_SLOPE * ln(support), at
 #: least COST_MIN (nats).
 COST_BASE = 3.0
@@ -65,6 +67,8 @@ COST_SLOPE = 0.8
 COST_MIN = 0.3
 #: Margin a habit reading of a non-word needs in context.
 THRESHOLD = -1.0
+#: ... in a page whose garble gate is shut (no real words read there).
+SHUT_THRESHOLD = 1.0
 #: Real words are read by a habit this strong ("fo" -> "so" on a long-s page) ...
 REALWORD_SUPPORT = 8.0
 #: ... at this margin.
@@ -117,7 +121,7 @@ def _lower(text: str) -> str | None:
 def _is_reading(word: str) -> bool:
     from repair.score.ocr_channel import is_target
 
-    return is_target(word) and zipf(word) >= TARGET_ZIPF
+    return is_target(word) and (READ_ZIPF <= 2.0 or zipf(word) >= READ_ZIPF)
 
 
 def _targets() -> frozenset[str] | None:
@@ -220,11 +224,15 @@ def habit_readings(low: str, habits: dict[Sub, float]) -> list[tuple[str, float,
 
 
 def with_page_habits(
-    toks: list[Token], findings: Iterable[tuple[int, str]], found: list[Candidate]
+    toks: list[Token],
+    findings: Iterable[tuple[int, str]],
+    found: list[Candidate],
+    garbled: bool = True,
 ) -> list[Candidate]:
     """``found`` (the page's other candidates) with the page's habit readings, the other
     readings of the spans they read a one-off dearer (``findings``: (token index,
-    reason) of the detector)."""
+    reason) of the detector; ``garbled``: the gate is open, else only non-words are read,
+    at :data:`SHUT_THRESHOLD`)."""
     from repair.score.ocr_channel import transfer_case
 
     nonword_at: set[int] = set()
@@ -241,7 +249,7 @@ def with_page_habits(
     if not habits:
         return found
     # real words only by habits the table does not read (it has its own real-word pass)
-    strong = {s: n for s, n in habits.items() if n >= REALWORD_SUPPORT and unseen(s)}
+    strong = {s: n for s, n in habits.items() if garbled and n >= REALWORD_SUPPORT and unseen(s)}
     memo: dict[tuple[str, bool], list[tuple[str, float, list[Sub]]]] = {}
     out: list[Candidate] = []
     for i, t in enumerate(toks):
@@ -275,7 +283,7 @@ def with_page_habits(
                 subs=[list(s) for s in subs],
             )
             if nonword:
-                feats["threshold"] = THRESHOLD
+                feats["threshold"] = THRESHOLD if garbled else SHUT_THRESHOLD
                 out.append(cand(t.start, t.end, word, "OCR_CONFUSION", **feats))
             else:
                 from repair.candidates.ocr import REALWORD_PRIOR_PER_ZIPF
