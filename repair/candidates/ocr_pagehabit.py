@@ -11,8 +11,9 @@ third one's engine and type have habits it never counted (ICDAR's books print "d
 capitalised or with an inner capital, 4+ letters, letters only) is tried once with every
 substitution of one letter for another and of the glyph-shape table's look-alike runs
 (``lexicons/ocr_glyph_shapes.tsv``: rendered type, no archive): set look-ups of the
-substituted forms in the target words.  A type read by several substitutions gives each
-a share (1 / their number: "fays" reads as "says", "days", "lays", ...); a substitution
+substituted forms in the target words.  A type read by several substitutions ("fays":
+"says", "days", "lays", ...) counts whole for the one that reads most types of the page
+and 1 / their number for the others; a substitution
 whose shares sum to :data:`MIN_SUPPORT` (look-alike glyphs: :data:`MIN_SUPPORT_SHAPE`) is
 a *page habit*, priced by its support (:func:`habit_cost`: the more types it reads, the
 cheaper).
@@ -31,7 +32,7 @@ margin; a clean page has too few non-words sharing one substitution.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -164,13 +165,14 @@ def type_subs(low: str) -> tuple[Sub, ...]:
 
 def learn(nonwords: Iterable[str]) -> dict[Sub, float]:
     """The page's habits with their support, from its non-word types (each once)."""
-    support: dict[Sub, float] = defaultdict(float)
     shapes = shape_pairs(MIN_SIM)
-    types = set(nonwords)
-    for low in types:
-        subs = type_subs(low)
-        for sub in subs:
-            support[sub] += 1.0 / len(subs)
+    types = {low: type_subs(low) for low in set(nonwords)}
+    raw: Counter[Sub] = Counter(sub for subs in types.values() for sub in subs)
+    support: dict[Sub, float] = defaultdict(float)
+    for subs in types.values():
+        top = max((raw[sub] for sub in subs), default=0)
+        for sub in subs:  # the type's likeliest habit takes it whole, the others a share
+            support[sub] += 1.0 if raw[sub] == top else 1.0 / len(subs)
     share = MIN_SHARE * len(types)
     return {
         sub: n
