@@ -243,6 +243,8 @@ def with_page_habits(
         text = toks[i].text
         if reason not in REASONS or len(text) < MIN_LEN or not text.isalpha():
             continue
+        if _hyphen_piece(toks, i):
+            continue  # "responsibil-⏎ities": a piece of a word, not a misreading
         low = _lower(text)
         if low is not None:
             nonword_at.add(i)
@@ -303,6 +305,13 @@ def with_page_habits(
         read[c.start, c.end].add(c.replacement.lower())
     penalised = [_one_off(c, read) for c in found]
     return penalised + out
+
+
+def _hyphen_piece(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` is one piece of a word hyphenated at a line end."""
+    after = i + 2 < len(toks) and toks[i + 1].text == "-" and "\n" in toks[i + 2].text
+    before = i >= 2 and toks[i - 2].text == "-" and "\n" in toks[i - 1].text
+    return after or before
 
 
 def _one_off(c: Candidate, read: dict[tuple[int, int], set[str]]) -> Candidate:
