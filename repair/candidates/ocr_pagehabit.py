@@ -68,8 +68,10 @@ COST_SLOPE = 0.8
 COST_MIN = 0.3
 #: Margin a habit reading of a non-word needs in context.
 THRESHOLD = -1.0
-#: ... in a page whose garble gate is shut (no real words read there).
+#: ... in a page whose garble gate is shut (no real words read there), which is
+#: learned from only when it has this many lower-case non-word types.
 SHUT_THRESHOLD = 1.0
+SHUT_MIN_TYPES = 5
 #: Real words are read by a habit this strong ("fo" -> "so" on a long-s page) ...
 REALWORD_SUPPORT = 8.0
 #: ... at this margin.
@@ -239,6 +241,7 @@ def with_page_habits(
 
     nonword_at: set[int] = set()
     types: set[str] = set()
+    lower: set[str] = set()  # printed in lower case
     for i, reason in findings:
         text = toks[i].text
         if reason not in REASONS or len(text) < MIN_LEN or not text.isalpha():
@@ -249,7 +252,11 @@ def with_page_habits(
         if low is not None:
             nonword_at.add(i)
             types.add(low)
-    habits = learn(types) if len(types) >= MIN_SUPPORT_SHAPE else {}
+            if low == text:
+                lower.add(low)
+    if len(types) < MIN_SUPPORT_SHAPE or (not garbled and len(lower) < SHUT_MIN_TYPES):
+        return found  # a clean page's few names: nothing learned (nor the word list read)
+    habits = learn(types)
     if not habits:
         return found
     # real words only by habits the table does not read (it has its own real-word pass)
