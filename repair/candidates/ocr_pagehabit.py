@@ -49,12 +49,12 @@ MIN_SIM = 0.75
 #: One glyph read for two ("m" printed for "rn") at least this alike (there are hundreds
 #: of pairs at MIN_SIM, nearly all with "m").
 MIN_SIM_SPLIT = 0.8
-#: A look-alike substitution is the page's habit at this support (non-word types read,
-#: each shared among the substitutions that read it) ...
+#: A look-alike substitution is the page's habit at this support (non-word types read:
+#: whole where it is the type's likeliest habit, else a share; :func:`learn`) ...
 MIN_SUPPORT_SHAPE = 3.0
 #: ... any other letter for letter at this.
 MIN_SUPPORT = 5.0
-#: ... and either at least this share of the page's non-word types (a long book window
+#: ... and at least this share of the page's non-word types (a long book window
 #: has thousands: there chance pairs add up).
 MIN_SHARE = 0.02
 #: A word learned from is read as a word at least this common (Zipf) ...
