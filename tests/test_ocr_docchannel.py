@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import repair.score.ocr as ocr_score
+from repair.candidates import ocr_pagehabit
 from repair.config import RepairConfig
 from repair.pipeline import repair_text
 from repair.score.ocr_docchannel import adapt, document_substitutions
@@ -47,6 +48,9 @@ def test_a_page_habit_decides_a_borderline_reading(monkeypatch: pytest.MonkeyPat
     sentence = "The constable convoyed him to the lockup."
     assert "constable conveyed him" in repair_text(HABIT + sentence, config=OCR_ONLY).text
     monkeypatch.setattr(ocr_score, "DOC_CHANNEL", False)
+    # the page habits of the candidates read it too ("o" for "e" reads many non-words)
+    assert "constable conveyed him" in repair_text(HABIT + sentence, config=OCR_ONLY).text
+    monkeypatch.setattr(ocr_pagehabit, "PAGE_HABITS", False)
     assert "constable convoyed him" in repair_text(HABIT + sentence, config=OCR_ONLY).text
 
 

@@ -35,16 +35,11 @@ def _toks(words: list[str]) -> list[Token]:
     return out
 
 
-@pytest.fixture
-def habits_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr_pagehabit, "PAGE_HABITS", True)
-
-
-def test_a_substitution_shared_by_three_non_words_is_a_page_habit(habits_on: None) -> None:
+def test_a_substitution_shared_by_three_non_words_is_a_page_habit() -> None:
     # "d" printed for "il" (ICDAR's books), a confusion the SMH table never counted
     toks = _toks(["the", "Mdes", "and", "wdls", "stdl", "here"])
     found = [(1, "capitalized_unknown"), (3, "nonword"), (4, "nonword")]
-    cands = ocr_pagehabit.page_habit_candidates(toks, found, set())
+    cands = ocr_pagehabit.with_page_habits(toks, found, [])
     got = {(c.start, c.replacement) for c in cands}
     assert (toks[1].start, "Miles") in got
     assert (toks[3].start, "wills") in got
@@ -52,19 +47,13 @@ def test_a_substitution_shared_by_three_non_words_is_a_page_habit(habits_on: Non
     assert all(c.features["subs"] == [["d", "il"]] for c in cands if c.replacement == "still")
 
 
-def test_no_habit_from_two_non_words_or_read_spans(habits_on: None) -> None:
+def test_no_habit_from_two_non_words() -> None:
     toks = _toks(["the", "Mdes", "and", "wdls", "stdl"])
-    assert not ocr_pagehabit.page_habit_candidates(toks, [(1, "nonword"), (3, "nonword")], set())
-    found = [(1, "capitalized_unknown"), (3, "nonword"), (4, "nonword")]
-    covered = {(t.start, t.end) for t in toks}
-    assert not ocr_pagehabit.page_habit_candidates(toks, found, covered)
+    assert not ocr_pagehabit.with_page_habits(toks, [(1, "nonword"), (3, "nonword")], [])
 
 
-def test_page_habits_switch_off_by_default() -> None:
-    toks = _toks(["Mdes", "wdls", "stdl"])
-    found = [(0, "nonword"), (1, "nonword"), (2, "nonword")]
-    assert ocr_pagehabit.PAGE_HABITS is False
-    assert not ocr_pagehabit.page_habit_candidates(toks, found, set())
+def test_page_habits_switch_on_by_default() -> None:
+    assert ocr_pagehabit.PAGE_HABITS is True
 
 
 def test_archive_damage_keeps_words_and_merges_once() -> None:

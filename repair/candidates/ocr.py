@@ -800,11 +800,10 @@ _GENERATOR = _Generator()
 def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
     out = _GENERATOR.candidates(doc, detection, garbled)
-    if ocr_pagehabit.PAGE_HABITS:  # the page's own glyph habits (no table row needed)
+    if ocr_pagehabit.PAGE_HABITS:  # the page's own habits (no table row needed)
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
-        covered = {(c.start, c.end) for c in out}
-        out.extend(ocr_pagehabit.page_habit_candidates(doc.tokens, found, covered))
+        out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
     return out
 
 

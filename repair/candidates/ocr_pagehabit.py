@@ -2,134 +2,329 @@
 
 The confusion table (``lexicons/ocr_confusions.tsv``) is learned from two archives; a
 third one's engine and type have habits it never counted (ICDAR's books print "d" for
-"il" and "U" for "ll": "Mdes", "wdls", "stdl"; SMH's print "v" for "y").  On such a page
-the table reads nothing, but the page itself shows the habit: many *different* non-words
-become common words by the *same* substitution of glyphs that look alike.
+"il": "Mdes", "wdls"; old type prints its long s as "f": "faid", "Minifter",
+"himfelf").  On such a page the table reads little, or reads each word its own way
+("fays" -> "lays", "muft" -> "muff"), but the page itself shows the habit: many
+*different* non-words become common words by the *same* substitution.
 
-For each non-word finding of the page (lower-case, capitalised or with an inner capital,
-4+ letters, printed as letters only), every substitution of the glyph-shape table
-(``lexicons/ocr_glyph_shapes.tsv``: rendered type, no archive) is tried; a substitution
-that turns at least :data:`MIN_TYPES` distinct non-words of the page into words of Zipf
->= :data:`TARGET_ZIPF` is a *page habit*.  Non-words no other candidate reads get their
-habit readings at :data:`COST` nats; the language model decides as for any reading
-(margin :data:`THRESHOLD`).  A clean page has too few non-words sharing one substitution.
+**Learning** (:func:`learn`): each non-word type of the page (a finding: lower-case,
+capitalised or with an inner capital, 4+ letters, letters only) is tried once with every
+substitution of one letter for another and of the glyph-shape table's look-alike runs
+(``lexicons/ocr_glyph_shapes.tsv``: rendered type, no archive): set look-ups of the
+substituted forms in the target words.  A type read by several substitutions ("fays":
+"says", "days", "lays", ...) counts whole for the one that reads most types of the page
+and 1 / their number for the others; a substitution
+whose shares sum to :data:`MIN_SUPPORT` (look-alike glyphs: :data:`MIN_SUPPORT_SHAPE`) is
+a *page habit*, priced by its support (:func:`habit_cost`: the more types it reads, the
+cheaper).
 
-Off: on ICDAR books it gains 0.9 points (tables as shipped) and 1.7 (the SMH table alone),
-nothing on SMH, and its dictionary look-ups (~100 per non-word type) cost ~6-25 % of the
-ocr stage on newspaper OCR (benchmarks/RESULTS.md, "OCR: across sources").
+**Reading** (:func:`habit_readings`): every word of the page printed with a habit's
+glyphs is read with the habits applied at any of its places (up to :data:`MAX_PLACES`:
+"ferioufly" -> "seriously", "fufficient" -> "sufficient"), the same way for every word;
+readings that are common words become candidates, non-words at margin
+:data:`THRESHOLD`, real words ("fo" -> "so") as real-word confusions when the habit is
+strong (:data:`REALWORD_SUPPORT`) and the table has no row for it.  Other readings of a
+span the habit reads are one-offs and cost :data:`ONE_OFF` nats more ("fays" -> "says",
+not "lays").  A page whose garble gate is shut gets non-word readings only, at a higher
+margin; a clean page has too few non-words sharing one substitution.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
+from itertools import combinations
 
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
-#: Off by default (see benchmarks/RESULTS.md, "OCR: across sources").
-PAGE_HABITS = False
+#: On (benchmarks/RESULTS.md, "OCR: another archive's habits").
+PAGE_HABITS = True
 #: Glyphs at least this alike in shape (``ocr_glyph_shapes.tsv``).
 MIN_SIM = 0.75
-#: A substitution is the page's habit when it reads this many distinct non-words.
-MIN_TYPES = 3
-#: A habit reading is a word at least this common (Zipf).
+#: One glyph read for two ("m" printed for "rn") at least this alike (there are hundreds
+#: of pairs at MIN_SIM, nearly all with "m").
+MIN_SIM_SPLIT = 0.8
+#: A look-alike substitution is the page's habit at this support (non-word types read:
+#: whole where it is the type's likeliest habit, else a share; :func:`learn`) ...
+MIN_SUPPORT_SHAPE = 3.0
+#: ... any other letter for letter at this.
+MIN_SUPPORT = 5.0
+#: ... and at least this share of the page's non-word types (a long book window
+#: has thousands: there chance pairs add up).
+MIN_SHARE = 0.02
+#: A word learned from is read as a word at least this common (Zipf) ...
 TARGET_ZIPF = 3.0
-#: Channel cost of a habit reading (nats) and the margin it needs in context.
-COST = 2.5
-THRESHOLD = 2.0
-#: Shortest token read.
+#: ... a word read by a habit at least this common (the channel's target words: 2.0).
+READ_ZIPF = 2.0
+#: Channel cost of one habit substitution: COST_BASE - COST_SLOPE * ln(support), at
+#: least COST_MIN (nats).
+COST_BASE = 3.0
+COST_SLOPE = 0.8
+COST_MIN = 0.3
+#: Margin a habit reading of a non-word needs in context.
+THRESHOLD = -1.0
+#: ... in a page whose garble gate is shut (no real words read there), which is
+#: learned from only when it has this many lower-case non-word types.
+SHUT_THRESHOLD = 1.0
+SHUT_MIN_TYPES = 5
+#: Real words are read by a habit this strong ("fo" -> "so" on a long-s page) ...
+REALWORD_SUPPORT = 8.0
+#: ... at this margin.
+REALWORD_THRESHOLD = 2.0
+#: Cost added to the other readings of a span a habit reads (nats).
+ONE_OFF = 1.0
+#: Shortest non-word learned from; shortest word read.
 MIN_LEN = 4
+MIN_READ_LEN = 2
+#: Most places of one word tried (all their subsets).
+MAX_PLACES = 5
 REASONS = frozenset({"nonword", "capitalized_unknown", "inner_capital"})
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+Sub = tuple[str, str]
 
 
 @lru_cache(maxsize=4)
-def shape_pairs(min_sim: float = MIN_SIM) -> dict[str, tuple[tuple[str, str], ...]]:
-    """(printed, meant) glyph pairs alike in shape, from the shipped shape table, by the
-    printed side's first glyph."""
+def shape_pairs(min_sim: float = MIN_SIM) -> frozenset[Sub]:
+    """(printed, meant) lower-case glyph runs alike in shape, from the shipped shape table."""
     from repair.lexicons import read_tsv
 
-    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for o, g, sim in read_tsv("ocr_glyph_shapes.tsv"):
-        if float(sim) >= min_sim and (o + g).isalpha():
-            out[o[0]].append((o, g))
-    return {k: tuple(v) for k, v in out.items()}
+    return frozenset(
+        (o, g)
+        for o, g, sim in read_tsv("ocr_glyph_shapes.tsv")
+        if float(sim) >= min_sim and (o + g).isalpha() and (o + g).islower()
+    )
 
 
-def _reading(text: str, at: int, src: str, dst: str) -> str | None:
-    """``text`` with ``src`` at ``at`` read as ``dst``, cased as a word; None if odd."""
-    out = text[:at] + dst + text[at + len(src) :]
-    if out[1:].islower() or out.islower():
-        return out
-    if at == 0 and out[len(dst) :].islower():
-        return out.lower() if dst.islower() else out  # "Hkewise" -> "likewise"
+@lru_cache(maxsize=4)
+def _runs(min_sim: float = MIN_SIM) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The look-alike substitutions that are not one letter for one letter (those are
+    all tried anyway), as (printed, (meant, ...)) by the printed side's first two glyphs
+    (its one glyph when it has one)."""
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    split = shape_pairs(max(min_sim, MIN_SIM_SPLIT))
+    for o, g in sorted(shape_pairs(min_sim)):
+        if len(o) > 1 or (len(g) > 1 and (o, g) in split):
+            out[o[:2]][o].append(g)
+    return {k: tuple((o, tuple(gs)) for o, gs in v.items()) for k, v in out.items()}
+
+
+def _lower(text: str) -> str | None:
+    """``text`` in lower case when cased as a word (lower, capitalised), else None."""
+    if text.islower() or (text[:1].isupper() and text[1:].islower()):
+        return text.lower()
     return None
 
 
-@lru_cache(maxsize=8_192)
-def readings(text: str, min_sim: float = MIN_SIM) -> tuple[tuple[tuple[str, str], str], ...]:
-    """``((src, dst), word), ...``: the common words one shape substitution makes of
-    ``text`` (the first per substitution)."""
-    from repair.score.ocr_channel import is_known
+def _is_reading(word: str) -> bool:
+    from repair.score.ocr_channel import is_target
 
-    pairs = shape_pairs(min_sim)
-    out: dict[tuple[str, str], str] = {}
-    for at, ch in enumerate(text):
-        for src, dst in pairs.get(ch, ()):
-            if (src, dst) in out or not text.startswith(src, at):
+    return is_target(word) and (READ_ZIPF <= 2.0 or zipf(word) >= READ_ZIPF)
+
+
+def _targets() -> frozenset[str] | None:
+    """The channel's target words as a set once it is loaded (a garbled page loads it)."""
+    from repair.score import ocr_channel
+
+    ocr_channel.is_target("the")
+    return ocr_channel._target_words
+
+
+@lru_cache(maxsize=16_384)
+def type_subs(low: str) -> tuple[Sub, ...]:
+    """The substitutions that make a common word of the lower-case non-word ``low``
+    (one place each): every other letter at each place (all the substituted forms
+    looked up in the target words at once), then the look-alike runs; the Zipf test
+    on hits only."""
+    from repair.score.ocr_channel import is_target
+
+    targets = _targets()
+    hits: dict[Sub, str] = {}
+    forms = [low[:at] + b + low[at + 1 :] for at in range(len(low)) for b in _LETTERS]
+    found = targets.intersection(forms) if targets is not None else filter(is_target, forms)
+    for word in found:
+        if word == low:
+            continue
+        at = next(i for i, (x, y) in enumerate(zip(low, word, strict=True)) if x != y)
+        hits[low[at], word[at]] = word
+    runs = _runs(MIN_SIM)
+    for at in range(len(low)):
+        for src, dsts in runs.get(low[at], ()) + runs.get(low[at : at + 2], ()):
+            if len(src) > 2 and not low.startswith(src, at):
                 continue
-            word = _reading(text, at, src, dst)
-            if word and zipf(word.lower()) >= TARGET_ZIPF and is_known(word.lower()):
-                out[(src, dst)] = word
-    return tuple(out.items())
+            pre, post = low[:at], low[at + len(src) :]
+            for dst in dsts:
+                word = pre + dst + post
+                if word in targets if targets is not None else is_target(word):
+                    hits[src, dst] = word
+    return tuple(sorted(sub for sub, word in hits.items() if zipf(word) >= TARGET_ZIPF))
 
 
-def page_habit_candidates(
-    toks: list[Token], findings: Iterable[tuple[int, str]], covered: set[tuple[int, int]]
-) -> list[Candidate]:
-    """Habit readings of the page's non-word findings (``findings``: (token index,
-    reason)) that no candidate reads (``covered``: spans already read)."""
-    if not PAGE_HABITS:
+def learn(nonwords: Iterable[str]) -> dict[Sub, float]:
+    """The page's habits with their support, from its non-word types (each once)."""
+    shapes = shape_pairs(MIN_SIM)
+    types = {low: type_subs(low) for low in set(nonwords)}
+    raw: Counter[Sub] = Counter(sub for subs in types.values() for sub in subs)
+    support: dict[Sub, float] = defaultdict(float)
+    for subs in types.values():
+        top = max((raw[sub] for sub in subs), default=0)
+        for sub in subs:  # the type's likeliest habit takes it whole, the others a share
+            support[sub] += 1.0 if raw[sub] == top else 1.0 / len(subs)
+    share = MIN_SHARE * len(types)
+    return {
+        sub: n
+        for sub, n in support.items()
+        if n >= max(share, MIN_SUPPORT_SHAPE if sub in shapes else MIN_SUPPORT)
+    }
+
+
+def unseen(sub: Sub) -> bool:
+    """Whether the learned table has no row for ``sub``."""
+    from repair.score.ocr_channel import confusions
+
+    return all(d != sub[1] for d, _c in confusions().get(sub[0], ()))
+
+
+def habit_cost(support: float) -> float:
+    """Channel cost (nats) of one substitution of a habit with this support."""
+    return max(COST_MIN, COST_BASE - COST_SLOPE * math.log(support))
+
+
+def habit_readings(low: str, habits: dict[Sub, float]) -> list[tuple[str, float, list[Sub]]]:
+    """(word, cost, substitutions) of the lower-case ``low`` read by the habits at any
+    of its places, cheapest first."""
+    places: list[tuple[int, Sub]] = []
+    for sub in habits:
+        src = sub[0]
+        at = low.find(src)
+        while at >= 0:
+            places.append((at, sub))
+            at = low.find(src, at + 1)
+    if not places:
         return []
-    by_type: dict[str, dict[tuple[str, str], str]] = {}
-    where: dict[str, list[int]] = defaultdict(list)
+    places.sort()
+    places = places[:MAX_PLACES]
+    out: dict[str, tuple[float, list[Sub]]] = {}
+    for k in range(1, len(places) + 1):
+        for chosen in combinations(places, k):
+            word, last, cost, subs = [], 0, 0.0, []
+            for at, sub in chosen:
+                if at < last:
+                    break  # overlapping places
+                word += [low[last:at], sub[1]]
+                last = at + len(sub[0])
+                cost += habit_cost(habits[sub])
+                subs.append(sub)
+            else:
+                text = "".join(word) + low[last:]
+                if (text not in out or cost < out[text][0]) and _is_reading(text):
+                    out[text] = (cost, subs)
+    return sorted(((w, c, s) for w, (c, s) in out.items()), key=lambda x: x[1])
+
+
+def with_page_habits(
+    toks: list[Token],
+    findings: Iterable[tuple[int, str]],
+    found: list[Candidate],
+    garbled: bool = True,
+) -> list[Candidate]:
+    """``found`` (the page's other candidates) with the page's habit readings, the other
+    readings of the spans they read a one-off dearer (``findings``: (token index,
+    reason) of the detector; ``garbled``: the gate is open, else only non-words are read,
+    at :data:`SHUT_THRESHOLD`)."""
+    from repair.score.ocr_channel import transfer_case
+
+    nonword_at: set[int] = set()
+    types: set[str] = set()
+    lower: set[str] = set()  # printed in lower case
     for i, reason in findings:
         text = toks[i].text
         if reason not in REASONS or len(text) < MIN_LEN or not text.isalpha():
             continue
-        if text not in by_type:
-            by_type[text] = dict(readings(text, MIN_SIM))
-        where[text].append(i)
-    support: dict[tuple[str, str], int] = defaultdict(int)
-    for found in by_type.values():
-        for sub in found:
-            support[sub] += 1
-    habits = {sub for sub, n in support.items() if n >= MIN_TYPES}
+        if _hyphen_piece(toks, i):
+            continue  # "responsibil-⏎ities": a piece of a word, not a misreading
+        low = _lower(text)
+        if low is not None:
+            nonword_at.add(i)
+            types.add(low)
+            if low == text:
+                lower.add(low)
+    if len(types) < MIN_SUPPORT_SHAPE or (not garbled and len(lower) < SHUT_MIN_TYPES):
+        return found  # a clean page's few names: nothing learned (nor the word list read)
+    habits = learn(types)
     if not habits:
-        return []
-    out = []
-    for text, found in by_type.items():
-        for sub, word in found.items():
-            if sub not in habits:
-                continue
-            for i in where[text]:
-                t = toks[i]
-                if (t.start, t.end) in covered:
-                    continue
-                out.append(
-                    cand(
-                        t.start,
-                        t.end,
-                        word,
-                        "OCR_CONFUSION",
-                        finding="page_habit",
-                        orig=[text],
-                        alt=[word],
-                        cost=COST,
-                        threshold=THRESHOLD,
-                        subs=[list(sub)],
-                    )
+        return found
+    # real words only by habits the table does not read (it has its own real-word pass)
+    strong = {s: n for s, n in habits.items() if garbled and n >= REALWORD_SUPPORT and unseen(s)}
+    memo: dict[tuple[str, bool], list[tuple[str, float, list[Sub]]]] = {}
+    out: list[Candidate] = []
+    for i, t in enumerate(toks):
+        if t.kind != "word" or len(t.text) < MIN_READ_LEN or not t.text.isalpha():
+            continue
+        nonword = i in nonword_at
+        if not nonword and not strong:
+            continue
+        low = _lower(t.text)
+        if low is None:
+            continue
+        key = (low, nonword)
+        got = memo.get(key)
+        if got is None:
+            if nonword:
+                got = habit_readings(low, habits)[:3]
+            else:
+                got = [
+                    r
+                    for r in habit_readings(low, strong)[:2]
+                    if zipf(r[0]) > zipf(low) and len(r[2]) == 1
+                ]
+            memo[key] = got
+        for word, cost, subs in got:
+            word = transfer_case(t.text, word)
+            feats: dict = dict(
+                finding="page_habit",
+                orig=[t.text],
+                alt=[word],
+                cost=cost,
+                subs=[list(s) for s in subs],
+            )
+            if nonword:
+                feats["threshold"] = THRESHOLD if garbled else SHUT_THRESHOLD
+                out.append(cand(t.start, t.end, word, "OCR_CONFUSION", **feats))
+            else:
+                from repair.candidates.ocr import REALWORD_PRIOR_PER_ZIPF
+
+                feats.update(
+                    orig_known=True,
+                    prior_per_zipf=REALWORD_PRIOR_PER_ZIPF,
+                    threshold=REALWORD_THRESHOLD,
                 )
-    return out
+                out.append(cand(t.start, t.end, word, "OCR_REALWORD", **feats))
+    if not out:
+        return found
+    read: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for c in out:
+        read[c.start, c.end].add(c.replacement.lower())
+    penalised = [_one_off(c, read) for c in found]
+    return penalised + out
+
+
+def _hyphen_piece(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` is one piece of a word hyphenated at a line end."""
+    after = i + 2 < len(toks) and toks[i + 1].text == "-" and "\n" in toks[i + 2].text
+    before = i >= 2 and toks[i - 2].text == "-" and "\n" in toks[i - 1].text
+    return after or before
+
+
+def _one_off(c: Candidate, read: dict[tuple[int, int], set[str]]) -> Candidate:
+    """``c`` a one-off dearer when a habit reads its span as something else."""
+    f = c.features
+    other = read.get((c.start, c.end))
+    if other is None or "cost" not in f or "fixed" in f or c.replacement.lower() in other:
+        return c
+    return replace(c, features={**f, "cost": float(f["cost"]) + ONE_OFF})
