@@ -21,42 +21,32 @@
 
 /* ---------------------------------------------------------------- the trie */
 
+/* Nodes in breadth-first order, siblings by code point (the strings sorted by length,
+ * then as Python compares them): node 0 is "", the children of node n are the nodes
+ * start[n] .. start[n + 1] - 1, label[m] is node m's last glyph.  A node's children are
+ * side by side in memory, so a child look-up reads one short run of labels. */
 typedef struct {
-    uint32_t *slots; /* pairs: key (node * alpha + glyph + 1; 0 = empty), child node */
-    uint64_t mask;   /* capacity - 1 (a power of two) */
-    uint32_t alpha;  /* glyphs in the set */
-    int16_t ascii[128];    /* code point -> glyph index, -1 absent */
-    Py_UCS4 *wide;   /* the other code points, sorted */
-    uint32_t n_wide;
-    uint32_t nodes;  /* the root is node 0 */
+    uint32_t *start;  /* nodes + 1 entries */
+    Py_UCS4 *label;   /* nodes entries (label[0] unused) */
+    uint32_t nodes;
 } Trie;
-
-static inline uint64_t slot_of(uint32_t key, uint64_t mask) {
-    return ((uint64_t)key * 0x9E3779B97F4A7C15ULL >> 20) & mask;
-}
-
-static inline int32_t glyph_of(const Trie *t, Py_UCS4 cp) {
-    if (cp < 128) return t->ascii[cp];
-    uint32_t lo = 0, hi = t->n_wide;
-    while (lo < hi) {
-        uint32_t mid = (lo + hi) / 2;
-        if (t->wide[mid] < cp) lo = mid + 1; else hi = mid;
-    }
-    return (lo < t->n_wide && t->wide[lo] == cp) ? (int32_t)(128 + lo) : -1;
-}
 
 /* The child of `node` by code point `cp`, or -1. */
 static inline int64_t child(const Trie *t, int64_t node, Py_UCS4 cp) {
-    int32_t g = glyph_of(t, cp);
-    if (g < 0) return -1;
-    uint32_t key = (uint32_t)((uint64_t)node * t->alpha + (uint32_t)g + 1);
-    uint64_t s = slot_of(key, t->mask);
-    for (;;) {
-        uint32_t k = t->slots[2 * s];
-        if (k == key) return t->slots[2 * s + 1];
-        if (k == 0) return -1;
-        s = (s + 1) & t->mask;
+    uint32_t lo = t->start[node], hi = t->start[node + 1];
+    if (hi - lo > 8) {  /* a wide node (the first letters): binary search */
+        while (lo < hi) {
+            uint32_t mid = (lo + hi) / 2;
+            if (t->label[mid] < cp) lo = mid + 1; else hi = mid;
+        }
+        return (lo < t->start[node + 1] && t->label[lo] == cp) ? (int64_t)lo : -1;
     }
+    for (; lo < hi; lo++) {
+        Py_UCS4 l = t->label[lo];
+        if (l == cp) return lo;
+        if (l > cp) return -1;
+    }
+    return -1;
 }
 
 /* The node of `node` followed by the glyphs of `text`, or -1. */
@@ -73,126 +63,112 @@ static inline int64_t follow(const Trie *t, int64_t node, PyObject *text) {
 static void trie_free(PyObject *capsule) {
     Trie *t = (Trie *)PyCapsule_GetPointer(capsule, "repair._ocrwalk.trie");
     if (t == NULL) return;
-    PyMem_RawFree(t->slots);
-    PyMem_RawFree(t->wide);
+    PyMem_RawFree(t->start);
+    PyMem_RawFree(t->label);
     PyMem_RawFree(t);
 }
 
-static int cmp_ucs4(const void *a, const void *b) {
-    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
-    return (x > y) - (x < y);
+/* Whether `a` is `b` without its last glyph. */
+static int is_parent(PyObject *a, PyObject *b) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    if (PyUnicode_GET_LENGTH(b) != n + 1) return 0;
+    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (PyUnicode_READ(ka, da, k) != PyUnicode_READ(kb, db, k)) return 0;
+    return 1;
 }
 
-/* trie(prefixes: frozenset[str]) -> capsule | None (None: not prefix-closed, too big, or
- * not all strings). */
+/* trie(prefixes: frozenset[str]) -> capsule | None (None: not prefix-closed, or too
+ * large). */
 static PyObject *trie_build(PyObject *self, PyObject *arg) {
     if (!PyFrozenSet_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "a frozenset of strings is expected");
         return NULL;
     }
-    Py_ssize_t chars = 0, members = 0;
-    PyObject *item;
-    /* the set's strings in one list (the set's own objects): iterated twice */
-    PyObject *items = PySequence_List(arg);
+    PyObject *items = PySequence_List(arg);  /* the set's own strings */
     if (items == NULL) return NULL;
     Py_ssize_t n_items = PyList_GET_SIZE(items);
-    Trie *t = PyMem_RawCalloc(1, sizeof(Trie));
-    if (t == NULL) { Py_DECREF(items); return PyErr_NoMemory(); }
-    memset(t->ascii, 0xff, sizeof(t->ascii));
-    /* pass 1: the alphabet and the size */
-    Py_UCS4 *wide = NULL;
-    size_t n_wide = 0, cap_wide = 0;
-    int present[128] = {0};
+    PyObject *result = NULL;
+    Py_ssize_t *count = NULL, *order = NULL;
+    uint32_t *parent = NULL;
+    Trie *t = NULL;
+    Py_ssize_t longest = 0;
     for (Py_ssize_t e = 0; e < n_items; e++) {
-        item = PyList_GET_ITEM(items, e);
+        PyObject *item = PyList_GET_ITEM(items, e);
         if (!PyUnicode_Check(item)) goto refuse;
-        Py_ssize_t n = PyUnicode_GET_LENGTH(item);
-        int kind = PyUnicode_KIND(item);
-        const void *data = PyUnicode_DATA(item);
-        chars += n;
-        if (n > 0) members++;
-        for (Py_ssize_t k = 0; k < n; k++) {
-            Py_UCS4 cp = PyUnicode_READ(kind, data, k);
-            if (cp < 128) { present[cp] = 1; continue; }
-            if (n_wide == cap_wide) {
-                cap_wide = cap_wide ? cap_wide * 2 : 64;
-                Py_UCS4 *w = PyMem_RawRealloc(wide, cap_wide * sizeof(Py_UCS4));
-                if (w == NULL) {
-                    PyMem_RawFree(wide); PyMem_RawFree(t); Py_DECREF(items);
-                    return PyErr_NoMemory();
-                }
-                wide = w;
-            }
-            wide[n_wide++] = cp;
+        if (PyUnicode_GET_LENGTH(item) > longest) longest = PyUnicode_GET_LENGTH(item);
+    }
+    if (n_items >= 0x7FFFFFFF) goto refuse;
+    if (PyList_Sort(items) < 0) goto done;
+    /* by length, each length's strings in sorted order (a counting sort) */
+    count = PyMem_RawCalloc(longest + 2, sizeof(Py_ssize_t));
+    order = PyMem_RawMalloc((n_items + 1) * sizeof(Py_ssize_t));
+    if (count == NULL || order == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t e = 0; e < n_items; e++)
+        count[PyUnicode_GET_LENGTH(PyList_GET_ITEM(items, e)) + 1]++;
+    for (Py_ssize_t d = 1; d <= longest + 1; d++) count[d] += count[d - 1];
+    /* count[d]: where the strings of length d begin */
+    for (Py_ssize_t e = 0; e < n_items; e++)
+        order[count[PyUnicode_GET_LENGTH(PyList_GET_ITEM(items, e))]++] = e;
+    /* node k + 1 is order[first + k] for the non-empty strings (the root is node 0) */
+    Py_ssize_t first = 0;  /* 1 when "" is in the set (it is the root) */
+    if (n_items > 0 && PyUnicode_GET_LENGTH(PyList_GET_ITEM(items, order[0])) == 0) first = 1;
+    uint32_t nodes = (uint32_t)(n_items - first + 1);
+    t = PyMem_RawCalloc(1, sizeof(Trie));
+    parent = PyMem_RawMalloc(nodes * sizeof(uint32_t));
+    if (t == NULL || parent == NULL) { PyErr_NoMemory(); goto done; }
+    t->nodes = nodes;
+    t->start = PyMem_RawCalloc(nodes + 1, sizeof(uint32_t));
+    t->label = PyMem_RawCalloc(nodes, sizeof(Py_UCS4));
+    if (t->start == NULL || t->label == NULL) { PyErr_NoMemory(); goto done; }
+    /* each node's parent: the strings one shorter, in order, hold the parents in order */
+    uint32_t p = 0, level = 0, level_end = 1;  /* the parents' level: [level, level_end) */
+    Py_ssize_t depth = 1;
+    parent[0] = 0;
+    for (uint32_t m = 1; m < nodes; m++) {
+        PyObject *s = PyList_GET_ITEM(items, order[first + m - 1]);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(s);
+        if (len != depth) {  /* the next level: its parents are the level just done */
+            if (len != depth + 1) goto refuse;  /* no string of some length: not closed */
+            level = level_end;
+            level_end = m;
+            p = level;
+            depth = len;
         }
-    }
-    if (n_wide) {
-        qsort(wide, n_wide, sizeof(Py_UCS4), cmp_ucs4);
-        size_t u = 0;
-        for (size_t k = 0; k < n_wide; k++)
-            if (u == 0 || wide[u - 1] != wide[k]) wide[u++] = wide[k];
-        n_wide = u;
-    }
-    t->wide = wide;
-    t->n_wide = (uint32_t)n_wide;
-    uint32_t alpha = 128 + (uint32_t)n_wide;  /* ascii glyphs keep their own index */
-    for (int c = 0; c < 128; c++) t->ascii[c] = present[c] ? (int16_t)c : -1;
-    t->alpha = alpha;
-    /* nodes <= members + 1; keys must fit 32 bits */
-    if ((uint64_t)(members + 1) * alpha + alpha + 1 >= 0xFFFFFFFFULL) goto refuse;
-    /* load <= 0.7 */
-    uint64_t cap = 1024;
-    while (cap * 7 < (uint64_t)members * 10 + 10) cap <<= 1;
-    t->mask = cap - 1;
-    t->slots = PyMem_RawCalloc(cap * 2, sizeof(uint32_t));
-    if (t->slots == NULL) {
-        PyMem_RawFree(wide); PyMem_RawFree(t);
-        Py_DECREF(items);
-        return PyErr_NoMemory();
-    }
-    t->nodes = 1;
-    /* pass 2: insert every string glyph by glyph */
-    for (Py_ssize_t e = 0; e < n_items; e++) {
-        item = PyList_GET_ITEM(items, e);
-        Py_ssize_t n = PyUnicode_GET_LENGTH(item);
-        int kind = PyUnicode_KIND(item);
-        const void *data = PyUnicode_DATA(item);
-        uint64_t node = 0;
-        for (Py_ssize_t k = 0; k < n; k++) {
-            int32_t g = glyph_of(t, PyUnicode_READ(kind, data, k));
-            uint32_t key = (uint32_t)(node * alpha + (uint32_t)g + 1);
-            uint64_t s = slot_of(key, t->mask);
-            for (;;) {
-                uint32_t kk = t->slots[2 * s];
-                if (kk == key) { node = t->slots[2 * s + 1]; break; }
-                if (kk == 0) {
-                    if ((Py_ssize_t)t->nodes > members) goto refuse_built;  /* not closed */
-                    t->slots[2 * s] = key;
-                    t->slots[2 * s + 1] = t->nodes;
-                    node = t->nodes++;
-                    break;
-                }
-                s = (s + 1) & t->mask;
-            }
+        if (depth == 1) {
+            parent[m] = 0;
+        } else {
+            while (p < level_end
+                   && !is_parent(PyList_GET_ITEM(items, order[first + p - 1]), s))
+                p++;
+            if (p >= level_end) goto refuse;  /* its prefix is not in the set */
+            parent[m] = p;
         }
+        t->label[m] = PyUnicode_READ_CHAR(s, len - 1);
     }
-    /* prefix-closed: every node (a distinct non-empty prefix of a member) is a member */
-    if ((Py_ssize_t)(t->nodes - 1) != members) goto refuse_built;
-    (void)chars;
-    Py_DECREF(items);
-    PyObject *capsule = PyCapsule_New(t, "repair._ocrwalk.trie", trie_free);
-    if (capsule == NULL) {
-        PyMem_RawFree(t->slots); PyMem_RawFree(t->wide); PyMem_RawFree(t);
-    }
-    return capsule;
-refuse_built:
-    PyMem_RawFree(t->slots);
+    /* children counts, then where each node's children begin (breadth-first: in order) */
+    for (uint32_t m = 1; m < nodes; m++) t->start[parent[m] + 1]++;
+    t->start[0] = 1;
+    for (uint32_t n = 1; n <= nodes; n++) t->start[n] += t->start[n - 1];
+    /* start[n] is now 1 + the children of nodes before n; start[nodes] = nodes */
+    result = PyCapsule_New(t, "repair._ocrwalk.trie", trie_free);
+    if (result != NULL) t = NULL;
+    goto done;
 refuse:
-    PyMem_RawFree(t->wide);
-    if (t->wide != wide) PyMem_RawFree(wide);
-    PyMem_RawFree(t);
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    if (t != NULL) {
+        PyMem_RawFree(t->start);
+        PyMem_RawFree(t->label);
+        PyMem_RawFree(t);
+    }
+    PyMem_RawFree(parent);
+    PyMem_RawFree(count);
+    PyMem_RawFree(order);
     Py_DECREF(items);
-    Py_RETURN_NONE;
+    return result;
 }
 
 /* ---------------------------------------------------------------- the walk */
@@ -450,7 +426,7 @@ bad_plan:
 static PyObject *trie_size(PyObject *self, PyObject *capsule) {
     const Trie *t = trie_of(capsule);
     if (t == NULL) return NULL;
-    return PyLong_FromSize_t((size_t)(t->mask + 1) * 8 + sizeof(Trie) + t->n_wide * 4);
+    return PyLong_FromSize_t((size_t)t->nodes * 8 + 4 + sizeof(Trie));
 }
 
 static PyMethodDef methods[] = {
