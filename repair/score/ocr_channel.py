@@ -203,9 +203,13 @@ def _vocabulary_text() -> str:
 
 def preload() -> None:
     """Load the dictionary and its prefix set now (a batch parent does, before it forks:
-    a short warm-up text only reads the sorted word lines)."""
+    a short warm-up text only reads the sorted word lines), and the compiled walk's
+    module (:mod:`repair.score.ocr_walk_fast`; its tries are built by the walks)."""
     vocabulary()
     vocabulary_prefixes().all_prefixes()
+    from repair.score import ocr_walk_fast
+
+    ocr_walk_fast.module()
 
 
 def in_vocabulary(low: str) -> bool:
