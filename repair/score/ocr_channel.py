@@ -203,9 +203,13 @@ def _vocabulary_text() -> str:
 
 def preload() -> None:
     """Load the dictionary and its prefix set now (a batch parent does, before it forks:
-    a short warm-up text only reads the sorted word lines)."""
+    a short warm-up text only reads the sorted word lines), and the compiled walk's
+    module (:mod:`repair.score.ocr_walk_fast`; its tries are built by the walks)."""
     vocabulary()
     vocabulary_prefixes().all_prefixes()
+    from repair.score import ocr_walk_fast
+
+    ocr_walk_fast.module()
 
 
 def in_vocabulary(low: str) -> bool:
@@ -360,7 +364,11 @@ def confusion_variants(
     # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is
     # alive exactly when its last prefix is (one look-up instead of one per glyph)
     alive = prefixes.prefix_set()
-    options, cheapest, rest, lows, low_rest = _walk_plan(token)
+    plan = options, cheapest, rest, lows, low_rest = _walk_plan(token)
+    fast = prefixes.fast_walk(alive) if max_subs > 0 else None
+    if fast is not None:  # the same walk compiled (repair.score.ocr_walk_fast)
+        fast[1](fast[0], None, token, *plan, max_cost, max_subs, out, None)
+        return out
 
     # the walk's tables are bound as locals (default arguments): read at every step
     def walk(
@@ -525,8 +533,13 @@ def confusion_variants_pair(
     out1: Variants = {}
     out2: Variants = {}
     size = len(token)
-    options, cheapest, rest, lows, low_rest = _walk_plan(token)
+    plan = options, cheapest, rest, lows, low_rest = _walk_plan(token)
     last = max_subs - 1
+    fast1 = first.fast_walk(one) if max_subs > 0 else None
+    fast2 = second.fast_walk(two) if fast1 is not None else None
+    if fast1 is not None and fast2 is not None:  # compiled (repair.score.ocr_walk_fast)
+        fast1[1](fast1[0], fast2[0], token, *plan, max_cost, max_subs, out1, out2)
+        return out1, out2
 
     def keep(out: Variants, variant: str, cost: float, subs: tuple[tuple[str, str], ...]) -> None:
         old = out.get(variant)
@@ -654,6 +667,7 @@ def _release_full_set() -> None:
     if not any(index is not words for index in _frequent_index.values()):
         return
     words._full = None
+    words._trie = None  # and its trie
 
 
 def _target_sources() -> list[str]:
@@ -802,6 +816,12 @@ def _sorted_vocabulary() -> list[str]:
     return prefixes_of(vocabulary())._words
 
 
+#: An index gets the compiled walk's trie (:meth:`PrefixIndex.fast_walk`) on its walk after
+#: this many (the first ones walk in Python): a trie of the ~150 k-prefix target part
+#: takes ~30 ms to build, a short or clean text walks an index a few times.
+TRIE_AFTER = 32
+
+
 class PrefixIndex:
     """``p in index`` tells whether ``p`` is a prefix of some word (lower case).
 
@@ -809,7 +829,7 @@ class PrefixIndex:
     of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
     """
 
-    __slots__ = ("_words", "memo", "_full", "_loader", "_lines", "_lazy_walks")
+    __slots__ = ("_words", "memo", "_full", "_loader", "_lines", "_lazy_walks", "_trie", "_walks")
 
     #: Answers remembered (the confusion walk asks the same prefixes again and again).
     MEMO_MAX = 400_000
@@ -821,6 +841,8 @@ class PrefixIndex:
         self._loader: Callable[[], frozenset[str]] | None = None
         self._lines: SortedLines[str] | None = None
         self._lazy_walks = 0
+        self._trie: tuple[frozenset[str], object] | None = None  # the compiled walk's
+        self._walks = 0
 
     @property
     def full(self) -> frozenset[str] | None:
@@ -833,6 +855,29 @@ class PrefixIndex:
     @full.setter
     def full(self, value: frozenset[str] | None) -> None:
         self._full = value
+        self._trie = None
+
+    def fast_walk(self, alive: Container[str]) -> tuple[object, Callable[..., None]] | None:
+        """``(trie, walk)`` of the compiled confusion walk for ``alive`` (this index's
+        set, as :meth:`prefix_set` or :meth:`all_prefixes` gave it), or None: walk in
+        Python (:mod:`repair.score.ocr_walk_fast`; not before this index's walk
+        number :data:`TRIE_AFTER`, so a short or clean text
+        neither builds a trie nor imports it).  Kept with the set it was built for."""
+        held = self._trie
+        if held is not None and held[0] is alive:
+            return held[1]  # type: ignore[return-value]
+        if type(alive) is not frozenset:
+            return None
+        self._walks += 1
+        if self._walks <= TRIE_AFTER:
+            return None
+        from repair.score import ocr_walk_fast
+
+        if not ocr_walk_fast.FAST:
+            return None
+        fast = ocr_walk_fast.build(alive)
+        self._trie = (alive, fast)
+        return fast
 
     def lazy(
         self, loader: Callable[[], frozenset[str]], lines: SortedLines[str], walks: int

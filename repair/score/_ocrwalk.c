@@ -1,0 +1,449 @@
+/* The OCR confusion walk compiled: an optional accelerator of
+ * repair.score.ocr_channel.confusion_variants and confusion_variants_pair (issue 14).
+ *
+ * The pure-Python walks stay the reference; this module makes the same depth-first walk
+ * over the same plan (repair.score.ocr_channel._walk_plan: Python tuples and lists, read
+ * in place), with the same float additions in the same order, and fills the same dicts in
+ * the same order.  What changes is the prefix test: instead of building each lowered
+ * prefix as a string and looking it up in the index's frozenset, a branch carries its node
+ * in a trie of that set (built once per set, `trie`), and a row's lowered true form moves
+ * the node glyph by glyph.  Exact because the sets are prefix-closed (checked when the trie
+ * is built: every string's prefixes must be members, else `trie` returns None and the
+ * caller walks in Python): a string is in the set exactly when its trie path exists.
+ *
+ * Strings are built only where a reading is kept (from a UCS4 buffer of the branch's
+ * glyphs), so a dead row costs a few array look-ups.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- the trie */
+
+/* Nodes in breadth-first order, siblings by code point (the strings sorted by length,
+ * then as Python compares them): node 0 is "", the children of node n are the nodes
+ * start[n] .. start[n + 1] - 1, label[m] is node m's last glyph.  A node's children are
+ * side by side in memory, so a child look-up reads one short run of labels. */
+typedef struct {
+    uint32_t *start;  /* nodes + 1 entries */
+    Py_UCS4 *label;   /* nodes entries (label[0] unused) */
+    uint32_t nodes;
+} Trie;
+
+/* The child of `node` by code point `cp`, or -1. */
+static inline int64_t child(const Trie *t, int64_t node, Py_UCS4 cp) {
+    uint32_t lo = t->start[node], hi = t->start[node + 1];
+    if (hi - lo > 8) {  /* a wide node (the first letters): binary search */
+        while (lo < hi) {
+            uint32_t mid = (lo + hi) / 2;
+            if (t->label[mid] < cp) lo = mid + 1; else hi = mid;
+        }
+        return (lo < t->start[node + 1] && t->label[lo] == cp) ? (int64_t)lo : -1;
+    }
+    for (; lo < hi; lo++) {
+        Py_UCS4 l = t->label[lo];
+        if (l == cp) return lo;
+        if (l > cp) return -1;
+    }
+    return -1;
+}
+
+/* The node of `node` followed by the glyphs of `text`, or -1. */
+static inline int64_t follow(const Trie *t, int64_t node, PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0 || node < 0) return node;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t k = 0; k < n && node >= 0; k++)
+        node = child(t, node, PyUnicode_READ(kind, data, k));
+    return node;
+}
+
+static void trie_free(PyObject *capsule) {
+    Trie *t = (Trie *)PyCapsule_GetPointer(capsule, "repair._ocrwalk.trie");
+    if (t == NULL) return;
+    PyMem_RawFree(t->start);
+    PyMem_RawFree(t->label);
+    PyMem_RawFree(t);
+}
+
+/* Whether `a` is `b` without its last glyph. */
+static int is_parent(PyObject *a, PyObject *b) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    if (PyUnicode_GET_LENGTH(b) != n + 1) return 0;
+    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (PyUnicode_READ(ka, da, k) != PyUnicode_READ(kb, db, k)) return 0;
+    return 1;
+}
+
+/* trie(prefixes: frozenset[str]) -> capsule | None (None: not prefix-closed, or too
+ * large). */
+static PyObject *trie_build(PyObject *self, PyObject *arg) {
+    if (!PyFrozenSet_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "a frozenset of strings is expected");
+        return NULL;
+    }
+    PyObject *items = PySequence_List(arg);  /* the set's own strings */
+    if (items == NULL) return NULL;
+    Py_ssize_t n_items = PyList_GET_SIZE(items);
+    PyObject *result = NULL;
+    Py_ssize_t *count = NULL, *order = NULL;
+    uint32_t *parent = NULL;
+    Trie *t = NULL;
+    Py_ssize_t longest = 0;
+    for (Py_ssize_t e = 0; e < n_items; e++) {
+        PyObject *item = PyList_GET_ITEM(items, e);
+        if (!PyUnicode_Check(item)) goto refuse;
+        if (PyUnicode_GET_LENGTH(item) > longest) longest = PyUnicode_GET_LENGTH(item);
+    }
+    if (n_items >= 0x7FFFFFFF) goto refuse;
+    if (PyList_Sort(items) < 0) goto done;
+    /* by length, each length's strings in sorted order (a counting sort) */
+    count = PyMem_RawCalloc(longest + 2, sizeof(Py_ssize_t));
+    order = PyMem_RawMalloc((n_items + 1) * sizeof(Py_ssize_t));
+    if (count == NULL || order == NULL) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t e = 0; e < n_items; e++)
+        count[PyUnicode_GET_LENGTH(PyList_GET_ITEM(items, e)) + 1]++;
+    for (Py_ssize_t d = 1; d <= longest + 1; d++) count[d] += count[d - 1];
+    /* count[d]: where the strings of length d begin */
+    for (Py_ssize_t e = 0; e < n_items; e++)
+        order[count[PyUnicode_GET_LENGTH(PyList_GET_ITEM(items, e))]++] = e;
+    /* node k + 1 is order[first + k] for the non-empty strings (the root is node 0) */
+    Py_ssize_t first = 0;  /* 1 when "" is in the set (it is the root) */
+    if (n_items > 0 && PyUnicode_GET_LENGTH(PyList_GET_ITEM(items, order[0])) == 0) first = 1;
+    uint32_t nodes = (uint32_t)(n_items - first + 1);
+    t = PyMem_RawCalloc(1, sizeof(Trie));
+    parent = PyMem_RawMalloc(nodes * sizeof(uint32_t));
+    if (t == NULL || parent == NULL) { PyErr_NoMemory(); goto done; }
+    t->nodes = nodes;
+    t->start = PyMem_RawCalloc(nodes + 1, sizeof(uint32_t));
+    t->label = PyMem_RawCalloc(nodes, sizeof(Py_UCS4));
+    if (t->start == NULL || t->label == NULL) { PyErr_NoMemory(); goto done; }
+    /* each node's parent: the strings one shorter, in order, hold the parents in order */
+    uint32_t p = 0, level = 0, level_end = 1;  /* the parents' level: [level, level_end) */
+    Py_ssize_t depth = 1;
+    parent[0] = 0;
+    for (uint32_t m = 1; m < nodes; m++) {
+        PyObject *s = PyList_GET_ITEM(items, order[first + m - 1]);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(s);
+        if (len != depth) {  /* the next level: its parents are the level just done */
+            if (len != depth + 1) goto refuse;  /* no string of some length: not closed */
+            level = level_end;
+            level_end = m;
+            p = level;
+            depth = len;
+        }
+        if (depth == 1) {
+            parent[m] = 0;
+        } else {
+            while (p < level_end
+                   && !is_parent(PyList_GET_ITEM(items, order[first + p - 1]), s))
+                p++;
+            if (p >= level_end) goto refuse;  /* its prefix is not in the set */
+            parent[m] = p;
+        }
+        t->label[m] = PyUnicode_READ_CHAR(s, len - 1);
+    }
+    /* children counts, then where each node's children begin (breadth-first: in order) */
+    for (uint32_t m = 1; m < nodes; m++) t->start[parent[m] + 1]++;
+    t->start[0] = 1;
+    for (uint32_t n = 1; n <= nodes; n++) t->start[n] += t->start[n - 1];
+    /* start[n] is now 1 + the children of nodes before n; start[nodes] = nodes */
+    result = PyCapsule_New(t, "repair._ocrwalk.trie", trie_free);
+    if (result != NULL) t = NULL;
+    goto done;
+refuse:
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    if (t != NULL) {
+        PyMem_RawFree(t->start);
+        PyMem_RawFree(t->label);
+        PyMem_RawFree(t);
+    }
+    PyMem_RawFree(parent);
+    PyMem_RawFree(count);
+    PyMem_RawFree(order);
+    Py_DECREF(items);
+    return result;
+}
+
+/* ---------------------------------------------------------------- the walk */
+
+typedef struct {
+    const Trie *one, *two;      /* two may be NULL (a single walk) */
+    PyObject *token;            /* str */
+    Py_ssize_t size;
+    PyObject **options;         /* per position: tuple of (n, rows) */
+    double *cheapest;
+    PyObject **rest;            /* per position: str */
+    PyObject **low_rest;        /* per position: str */
+    PyObject **lows;            /* per position: str */
+    double max_cost;
+    Py_ssize_t last;            /* max_subs - 1 */
+    PyObject *out1, *out2;      /* dicts; out2 NULL for a single walk */
+    Py_UCS4 *buf;               /* the branch's glyphs as built */
+    Py_ssize_t cap;
+    PyObject *subs[64];         /* the branch's substitutions (borrowed) */
+} Walk;
+
+static int grow(Walk *w, Py_ssize_t need) {
+    if (need <= w->cap) return 0;
+    Py_ssize_t cap = w->cap * 2;
+    if (cap < need) cap = need;
+    Py_UCS4 *b = PyMem_Realloc(w->buf, cap * sizeof(Py_UCS4));
+    if (b == NULL) { PyErr_NoMemory(); return -1; }
+    w->buf = b;
+    w->cap = cap;
+    return 0;
+}
+
+static int append(Walk *w, Py_ssize_t *len, PyObject *text) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (grow(w, *len + n) < 0) return -1;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t k = 0; k < n; k++) w->buf[(*len)++] = PyUnicode_READ(kind, data, k);
+    return 0;
+}
+
+/* out[variant] = (cost, subs) when new or cheaper (the walks' `keep`). */
+static int keep(PyObject *out, PyObject *variant, double cost, PyObject *const *subs,
+                Py_ssize_t n_subs, PyObject *sub) {
+    PyObject *old = PyDict_GetItemWithError(out, variant);
+    if (old == NULL && PyErr_Occurred()) return -1;
+    if (old != NULL && !(cost < PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(old, 0)))) return 0;
+    Py_ssize_t n = n_subs + (sub != NULL);
+    PyObject *tup = PyTuple_New(n);
+    if (tup == NULL) return -1;
+    for (Py_ssize_t k = 0; k < n_subs; k++) {
+        Py_INCREF(subs[k]);
+        PyTuple_SET_ITEM(tup, k, subs[k]);
+    }
+    if (sub != NULL) {
+        Py_INCREF(sub);
+        PyTuple_SET_ITEM(tup, n_subs, sub);
+    }
+    PyObject *c = PyFloat_FromDouble(cost);
+    if (c == NULL) { Py_DECREF(tup); return -1; }
+    PyObject *value = PyTuple_Pack(2, c, tup);
+    Py_DECREF(c);
+    Py_DECREF(tup);
+    if (value == NULL) return -1;
+    int r = PyDict_SetItem(out, variant, value);
+    Py_DECREF(value);
+    return r;
+}
+
+static PyObject *make_str(Walk *w, Py_ssize_t len) {
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, w->buf, len);
+}
+
+static int walk(Walk *w, Py_ssize_t i, Py_ssize_t len, Py_ssize_t lowlen, int64_t n1,
+                int64_t n2, double cost, Py_ssize_t n_subs) {
+    const int pair = w->two != NULL;
+    const int settle = n_subs == w->last;  /* this is the last substitution allowed */
+    const int kind_t = PyUnicode_KIND(w->token);
+    const void *data_t = PyUnicode_DATA(w->token);
+    /* unchanged glyphs are a loop, substitutions a branch */
+    for (;;) {
+        PyObject *opts = w->options[i];
+        Py_ssize_t n_opts = PyTuple_GET_SIZE(opts);
+        for (Py_ssize_t o = 0; o < n_opts; o++) {
+            PyObject *opt = PyTuple_GET_ITEM(opts, o);
+            Py_ssize_t j = i + PyLong_AsSsize_t(PyTuple_GET_ITEM(opt, 0));
+            PyObject *rows = PyTuple_GET_ITEM(opt, 1);
+            Py_ssize_t n_rows = PyTuple_GET_SIZE(rows);
+            for (Py_ssize_t r = 0; r < n_rows; r++) {
+                PyObject *row = PyTuple_GET_ITEM(rows, r);
+                if (!PyTuple_CheckExact(row) || PyTuple_GET_SIZE(row) != 4
+                    || !PyFloat_CheckExact(PyTuple_GET_ITEM(row, 1))
+                    || !PyUnicode_Check(PyTuple_GET_ITEM(row, 0))
+                    || !PyUnicode_Check(PyTuple_GET_ITEM(row, 2))) {
+                    PyErr_SetString(PyExc_TypeError, "not a walk row");
+                    return -1;
+                }
+                double new_cost = cost + PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(row, 1));
+                if (new_cost > w->max_cost) break;  /* rows are sorted by cost */
+                PyObject *dst_low = PyTuple_GET_ITEM(row, 2);
+                Py_ssize_t new_lowlen = lowlen + PyUnicode_GET_LENGTH(dst_low);
+                int64_t m1 = follow(w->one, n1, dst_low);
+                int64_t m2 = pair ? follow(w->two, n2, dst_low) : -1;
+                if (new_lowlen && m1 < 0 && m2 < 0) continue;  /* no prefix */
+                PyObject *dst = PyTuple_GET_ITEM(row, 0);
+                PyObject *sub = PyTuple_GET_ITEM(row, 3);
+                if (settle || new_cost + w->cheapest[j] > w->max_cost) {
+                    /* no further substitution fits: the rest of the token as printed */
+                    PyObject *lr = w->low_rest[j];
+                    int in1, in2;
+                    if (new_lowlen == 0 && PyUnicode_GET_LENGTH(lr) == 0) {
+                        in1 = 1;
+                        in2 = pair;
+                    } else {
+                        in1 = follow(w->one, m1, lr) >= 0;
+                        in2 = pair && follow(w->two, m2, lr) >= 0;
+                    }
+                    if (!in1 && !in2) continue;
+                    Py_ssize_t k = len;
+                    if (append(w, &k, dst) < 0 || append(w, &k, w->rest[j]) < 0) return -1;
+                    PyObject *variant = make_str(w, k);
+                    if (variant == NULL) return -1;
+                    if ((in1 && keep(w->out1, variant, new_cost, w->subs, n_subs, sub) < 0)
+                        || (in2 && keep(w->out2, variant, new_cost, w->subs, n_subs, sub) < 0)) {
+                        Py_DECREF(variant);
+                        return -1;
+                    }
+                    Py_DECREF(variant);
+                    continue;
+                }
+                Py_ssize_t k = len;
+                if (append(w, &k, dst) < 0) return -1;
+                w->subs[n_subs] = sub;
+                if (walk(w, j, k, new_lowlen, m1, m2, new_cost, n_subs + 1) < 0) return -1;
+            }
+        }
+        if (i >= w->size) {
+            if (n_subs) {
+                int in1 = lowlen == 0 || n1 >= 0;
+                int in2 = pair && (lowlen == 0 || n2 >= 0);
+                if (in1 || in2) {
+                    PyObject *variant = make_str(w, len);
+                    if (variant == NULL) return -1;
+                    if ((in1 && keep(w->out1, variant, cost, w->subs, n_subs, NULL) < 0)
+                        || (in2 && keep(w->out2, variant, cost, w->subs, n_subs, NULL) < 0)) {
+                        Py_DECREF(variant);
+                        return -1;
+                    }
+                    Py_DECREF(variant);
+                }
+            }
+            return 0;
+        }
+        if (grow(w, len + 1) < 0) return -1;
+        w->buf[len++] = PyUnicode_READ(kind_t, data_t, i);
+        PyObject *lo = w->lows[i];
+        lowlen += PyUnicode_GET_LENGTH(lo);
+        n1 = follow(w->one, n1, lo);
+        if (pair) n2 = follow(w->two, n2, lo);
+        i++;
+        if (n1 < 0 && n2 < 0) return 0;
+    }
+}
+
+static const Trie *trie_of(PyObject *capsule) {
+    return (const Trie *)PyCapsule_GetPointer(capsule, "repair._ocrwalk.trie");
+}
+
+/* walk(one, two, token, options, cheapest, rest, lows, low_rest, max_cost, max_subs,
+ *      out1, out2) -> None: `two` and `out2` None for a single walk; the plan in the
+ * order repair.score.ocr_channel._walk_plan gives it. */
+static PyObject *walk_entry(PyObject *self, PyObject *args) {
+    PyObject *one, *two, *token, *options, *cheapest, *rest, *lows, *low_rest, *out1, *out2;
+    double max_cost;
+    Py_ssize_t max_subs;
+    if (!PyArg_ParseTuple(args, "OOUO!O!O!O!O!dnO!O", &one, &two, &token, &PyList_Type,
+                          &options, &PyList_Type, &cheapest, &PyList_Type, &rest,
+                          &PyList_Type, &lows, &PyList_Type, &low_rest, &max_cost,
+                          &max_subs, &PyDict_Type, &out1, &out2))
+        return NULL;
+    Walk w;
+    memset(&w, 0, sizeof(w));
+    w.one = trie_of(one);
+    if (w.one == NULL) return NULL;
+    if (two != Py_None) {
+        w.two = trie_of(two);
+        if (w.two == NULL) return NULL;
+        if (!PyDict_Check(out2)) {
+            PyErr_SetString(PyExc_TypeError, "out2 must be a dict");
+            return NULL;
+        }
+        w.out2 = out2;
+    }
+    w.out1 = out1;
+    w.token = token;
+    w.size = PyUnicode_GET_LENGTH(token);
+    if (max_subs <= 0) Py_RETURN_NONE;
+    if (max_subs > 60) {
+        PyErr_SetString(PyExc_ValueError, "max_subs too large");
+        return NULL;
+    }
+    w.last = max_subs - 1;
+    w.max_cost = max_cost;
+    Py_ssize_t n = w.size + 1;
+    if (PyList_GET_SIZE(options) != n || PyList_GET_SIZE(cheapest) != n
+        || PyList_GET_SIZE(rest) != n || PyList_GET_SIZE(low_rest) != n
+        || PyList_GET_SIZE(lows) < w.size) {
+        PyErr_SetString(PyExc_ValueError, "the plan does not fit the token");
+        return NULL;
+    }
+    /* check the plan's types once, so the walk may read it unchecked */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *opts = PyList_GET_ITEM(options, k);
+        if (!PyTuple_Check(opts) || !PyFloat_Check(PyList_GET_ITEM(cheapest, k))
+            || !PyUnicode_Check(PyList_GET_ITEM(rest, k))
+            || !PyUnicode_Check(PyList_GET_ITEM(low_rest, k))
+            || (k < w.size && !PyUnicode_Check(PyList_GET_ITEM(lows, k))))
+            goto bad_plan;
+        for (Py_ssize_t o = 0; o < PyTuple_GET_SIZE(opts); o++) {
+            PyObject *opt = PyTuple_GET_ITEM(opts, o);
+            if (!PyTuple_Check(opt) || PyTuple_GET_SIZE(opt) != 2
+                || !PyLong_Check(PyTuple_GET_ITEM(opt, 0))
+                || !PyTuple_Check(PyTuple_GET_ITEM(opt, 1)))
+                goto bad_plan;
+            Py_ssize_t len = PyLong_AsSsize_t(PyTuple_GET_ITEM(opt, 0));
+            if (len < 0 || k + len > w.size) goto bad_plan;
+        }
+    }
+    double *cheap = PyMem_Malloc(n * sizeof(double));
+    if (cheap == NULL) return PyErr_NoMemory();
+    for (Py_ssize_t k = 0; k < n; k++) cheap[k] = PyFloat_AS_DOUBLE(PyList_GET_ITEM(cheapest, k));
+    w.cheapest = cheap;
+    w.options = &PyList_GET_ITEM(options, 0);
+    w.rest = &PyList_GET_ITEM(rest, 0);
+    w.low_rest = &PyList_GET_ITEM(low_rest, 0);
+    w.lows = &PyList_GET_ITEM(lows, 0);
+    w.cap = 4 * n + 64;
+    w.buf = PyMem_Malloc(w.cap * sizeof(Py_UCS4));
+    if (w.buf == NULL) {
+        PyMem_Free(cheap);
+        return PyErr_NoMemory();
+    }
+    /* the lists are held by the caller and not changed during the walk (no Python code
+     * runs in it but dict look-ups of str keys) */
+    int r = walk(&w, 0, 0, 0, 0, 0, 0.0, 0);
+    PyMem_Free(w.buf);
+    PyMem_Free(cheap);
+    if (r < 0) return NULL;
+    Py_RETURN_NONE;
+bad_plan:
+    PyErr_SetString(PyExc_TypeError, "not a walk plan");
+    return NULL;
+}
+
+static PyObject *trie_size(PyObject *self, PyObject *capsule) {
+    const Trie *t = trie_of(capsule);
+    if (t == NULL) return NULL;
+    return PyLong_FromSize_t((size_t)t->nodes * 8 + 4 + sizeof(Trie));
+}
+
+static PyMethodDef methods[] = {
+    {"trie", trie_build, METH_O,
+     "trie(prefixes: frozenset[str]) -> capsule | None: the set as a trie (None when it is "
+     "not prefix-closed or too large)."},
+    {"walk", walk_entry, METH_VARARGS,
+     "walk(one, two, token, options, cheapest, rest, lows, low_rest, max_cost, max_subs, "
+     "out1, out2) -> None: the confusion walk of repair.score.ocr_channel, compiled."},
+    {"trie_bytes", trie_size, METH_O, "trie_bytes(trie) -> int: the trie's table size."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_ocrwalk",
+    "The OCR confusion walk compiled (optional; repair.score.ocr_channel walks in Python "
+    "without it).", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__ocrwalk(void) { return PyModule_Create(&module); }

@@ -1,0 +1,56 @@
+"""The compiled OCR confusion walk: an optional accelerator (issue 14, session 19).
+
+:func:`repair.score.ocr_channel.confusion_variants` and
+:func:`~repair.score.ocr_channel.confusion_variants_pair` walk the learned confusion
+table depth first, testing each lowered prefix they build against a prefix index's set.
+``repair/score/_ocrwalk.c`` (built at install when a C compiler is there: ``setup.py``,
+``optional=True``) makes the same walk over the same plan and fills the same dicts in the
+same order; a branch carries its node in a trie of the index's set instead of building
+and hashing each prefix.  Exact: the sets are prefix-closed (the trie is refused when one
+is not), the costs are the same float additions in the same order, and the readings keep
+the Python walk's order (``tests/test_ocr_walk_fast.py`` compares both walks).
+
+Without the extension, with :data:`FAST` off, or while an index has been walked fewer
+than :data:`repair.score.ocr_channel.TRIE_AFTER` times (a short or clean text: no trie
+is built and this module is not imported), the walks run in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+
+#: Switch: the compiled walk is used when it is built.
+FAST = True
+
+_module: ModuleType | None = None
+_loaded = False
+
+
+def module() -> ModuleType | None:
+    """The compiled walk, None when it is not built (or :data:`FAST` is off)."""
+    global _module, _loaded
+    if not FAST:
+        return None
+    if not _loaded:
+        try:
+            from repair.score import _ocrwalk  # type: ignore[attr-defined]
+        except ImportError:
+            _ocrwalk = None
+        _module, _loaded = _ocrwalk, True
+    return _module
+
+
+def available() -> bool:
+    """Whether the compiled walk is built and on."""
+    return module() is not None
+
+
+def build(alive: frozenset[str]) -> tuple[object, Callable[..., None]] | None:
+    """``(trie of alive, the compiled walk)``, or None: walk in Python (not built,
+    switched off, or a set the trie refuses: not prefix-closed, or too large)."""
+    fast = module()
+    if fast is None:
+        return None
+    built = fast.trie(alive)
+    return None if built is None else (built, fast.walk)
