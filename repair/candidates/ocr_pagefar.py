@@ -66,8 +66,10 @@ COST_CAP = 5.0
 NAME_COUNT = 2
 #: Shortest page word read to.
 MIN_TARGET_LEN = 4
+#: Unflagged capitalised forms with a capital or an accent inside are read too.
+CASE_GARBLED = True
 #: Only tokens no other reading reached (else every finding).
-ONLY_BARE = True
+ONLY_BARE = False
 #: The scorer's threshold (the far search's).
 THRESHOLD = -3.0
 
@@ -105,6 +107,14 @@ def _eligible(text: str, counts: Mapping[str, int]) -> bool:
     return not _clean(letters)
 
 
+def _case_garbled(text: str) -> bool:
+    """A capitalised form with a capital or an accented letter inside ("MeBsrs", "WalPS",
+    "Föderal"): garble on a heavy page unless a word or a name (checked after)."""
+    if not text[:1].isupper() or text.isupper() or len(text) < MIN_LEN:
+        return False
+    return any(c.isupper() or not c.isascii() for c in text[1:])
+
+
 def _cased(text: str, form: str) -> str:
     """The page's ``form`` cased as the print means it."""
     letters = _letters(text)
@@ -125,7 +135,7 @@ def page_far_reading(text: str, targets: Mapping[str, str]) -> tuple[str, float]
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    from repair.candidates.ocr_farlong import anchored_words
+    from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words
     from repair.score.ocr_price import channel_cost
 
     letters = _letters(text)
@@ -146,6 +156,8 @@ def page_far_reading(text: str, targets: Mapping[str, str]) -> tuple[str, float]
     if not page or page[0][0] > COST_PER_CHAR * n:
         return None
     best_cost, best = page[0]
+    if _drops_a_piece(low, best):
+        return None  # a glued word or a piece dropped ("forNowcastle" is no "Newcastle")
     if len(page) > 1 and page[1][0] - best_cost < MARGIN:
         return None
     words = anchored_words(range(n - SHORTER, n + LONGER + 1), low[0], low[-1])
@@ -176,6 +188,11 @@ def page_far_candidates(
     targets: dict[str, str] | None = None
     memo: dict[str, tuple[str, float] | None] = {}
     out: list[Candidate] = []
+    if CASE_GARBLED:  # the detector leaves mixed-case and accented capitalised forms
+        seen = set(indices)
+        indices = sorted(
+            seen | {i for i, t in enumerate(toks) if t.kind == "word" and _case_garbled(t.text)}
+        )
     for i in indices:
         t = toks[i]
         if t.kind != "word" or (ONLY_BARE and (t.start, t.end) in covered):
