@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping
 from repair.candidates.ocr_docvocab import _clean, _next_to_hyphen
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import cand
-from repair.score.ocr_channel import is_known
+from repair.score.ocr_channel import is_known, is_target, split_candidates, strip_accents
 from repair.types import Candidate, Token
 
 #: The readings are built (hook in the garbled-page block of
@@ -68,6 +68,8 @@ NAME_COUNT = 2
 MIN_TARGET_LEN = 4
 #: Unflagged capitalised forms with a capital or an accent inside are read too.
 CASE_GARBLED = True
+#: ... when their reading costs at most this many nats a printed glyph.
+CASE_COST_PER_CHAR = 1.0
 #: Only tokens no other reading reached (else every finding).
 ONLY_BARE = False
 #: The scorer's threshold (the far search's).
@@ -102,8 +104,14 @@ def _eligible(text: str, counts: Mapping[str, int]) -> bool:
         pieces = text.replace("\u2019", "'").split("'")
         if any(not p or is_known(p.lower()) or _clean(p) for p in pieces):
             return False  # "M'Donald", "mot'prisoner", a possessive "'s"
-    if counts.get(text, 0) >= 2 or is_known(letters) or is_known(letters.lower()):
+    low = letters.lower()
+    if counts.get(text, 0) >= 2 or is_known(letters) or is_known(low):
         return False
+    if is_known(strip_accents(low)):
+        return False  # an accented spelling of a word ("détente")
+    glued = split_candidates(low) or (low[-1] == "a" and is_target(low[:-1]))
+    if glued and letters[1:].islower():
+        return False  # words run together ("tariffwas", "expecteda"): a split's job
     return not _clean(letters)
 
 
@@ -188,11 +196,13 @@ def page_far_candidates(
     targets: dict[str, str] | None = None
     memo: dict[str, tuple[str, float] | None] = {}
     out: list[Candidate] = []
+    flagged = set(indices)
     if CASE_GARBLED:  # the detector leaves mixed-case and accented capitalised forms
-        seen = set(indices)
         indices = sorted(
-            seen | {i for i, t in enumerate(toks) if t.kind == "word" and _case_garbled(t.text)}
+            flagged | {i for i, t in enumerate(toks) if t.kind == "word" and _case_garbled(t.text)}
         )
+    else:
+        indices = sorted(flagged)
     for i in indices:
         t = toks[i]
         if t.kind != "word" or (ONLY_BARE and (t.start, t.end) in covered):
@@ -209,6 +219,8 @@ def page_far_candidates(
         if found is None:
             continue
         word, cost = found
+        if i not in flagged and cost > CASE_COST_PER_CHAR * len(t.text):
+            continue  # an unflagged form only a few cheap glyphs away ("TikTok" is no "Tokyo")
         form = _cased(t.text, targets[word])
         out.append(
             cand(
