@@ -82,3 +82,8 @@ def test_words_spelled_or_run_together_are_left(page: str, token: str) -> None:
 
 def test_an_unflagged_brand_far_from_a_page_word_stays() -> None:
     assert _read("Tokyo and Tokyo again; TikTok faces a ban.") == []
+
+
+def test_a_glyph_glued_to_a_word_is_not_read_away() -> None:
+    page = "They think so; Think again, Ithink not."
+    assert _read(page, ("Ithink",)) == []

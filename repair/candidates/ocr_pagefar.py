@@ -109,6 +109,8 @@ def _eligible(text: str, counts: Mapping[str, int]) -> bool:
         return False
     if is_known(strip_accents(low)):
         return False  # an accented spelling of a word ("détente")
+    if any(len(w) >= 3 and is_known(w) for w in (low[1:], low[:-1])):
+        return False  # a glyph glued to a word ("Ithink", "Btable"): not one misreading
     glued = split_candidates(low) or (low[-1] == "a" and is_target(low[:-1]))
     if glued and letters[1:].islower():
         return False  # words run together ("tariffwas", "expecteda"): a split's job
