@@ -72,6 +72,9 @@ CASE_GARBLED = True
 CASE_COST_PER_CHAR = 1.0
 #: Only tokens no other reading reached (else every finding).
 ONLY_BARE = False
+#: A reading this many plain edits away at least (nearer ones: ``ocr_docvocab``,
+#: ``ocr_pageedit`` and ``ocr_dropped``, with their own guards).
+MIN_EDITS = 2
 #: The scorer's threshold (the far search's).
 THRESHOLD = -3.0
 
@@ -163,6 +166,8 @@ def page_far_reading(text: str, targets: Mapping[str, str]) -> tuple[str, float]
     if not hits:
         return None
     page = sorted((channel_cost(letters, w), w) for w, _d, _k in hits if w != low)
+    if page and Levenshtein.distance(low, page[0][1]) < MIN_EDITS:
+        return None  # a near misprint: the page-vocabulary readings' own guards decide
     if not page or page[0][0] > COST_PER_CHAR * n:
         return None
     best_cost, best = page[0]
