@@ -1,0 +1,245 @@
+"""Heavily garbled words read as a word their own page prints: "Rognnont" beside "Regiment".
+
+A heavy page garbles a word glyph by glyph, three or more letters wrong ("Parranvitta",
+"Parmnatta" for "Parramatta"; "Vustrulluiis" for "Australians"; "plimitiff" for
+"plaintiff"), beyond the learned-confusion walks, the far search's three plain edits and
+the page-vocabulary readings (:mod:`repair.candidates.ocr_docvocab`: confusions;
+:mod:`repair.candidates.ocr_pageedit`: one plain edit).  The long-word search
+(:mod:`repair.candidates.ocr_farlong`) reads lower-case words only, against the common
+words, and asks the cheapest to win by a clear margin; capitalised tokens are left
+because a name no list knows is near some common word ("Woolcott", "Walcott").
+
+The page is the evidence those searches lack.  A non-word of a heavy page (a detector
+finding that no other reading reached: no candidate of its own span) is compared with
+the words the page prints (known words and listed names, or capitalised forms it prints
+:data:`NAME_COUNT` times) of about its length (:data:`SHORTER` letters shorter to
+:data:`LONGER` longer), within :data:`DISTANCE_SHARE` of its length in plain edits and
+sharing its first or last letter (case aside).  Every hit is priced by the learned
+channel (:func:`repair.score.ocr_price.channel_cost`), and so are the common words the
+long-word search retrieves for it; the cheapest must be a page word, cost at most
+:data:`COST_PER_CHAR` nats a printed letter, and every other reading (page or common word)
+must cost :data:`MARGIN` nats more.  The reading goes to the language-model scorer at
+a cost capped at :data:`COST_CAP` (the margin, not the cost, says it is the only word),
+on the far search's threshold.  No list of words or pairs: the page, the learned channel
+and the two-sided context decide.  Heavy pages only (the caller's gate).
+
+>>> from repair.tokenize import tokenize
+>>> toks = tokenize("The Regiment marched. Then the Rognnont halted at the camp.")
+>>> [(c.features["orig"][0], c.replacement) for c in page_far_candidates(toks, [11])]
+[('Rognnont', 'Regiment')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from repair.candidates.ocr_docvocab import _clean, _next_to_hyphen
+from repair.candidates.ocr_realword import line_broken_piece
+from repair.candidates.ocr_rules import cand
+from repair.score.ocr_channel import is_known, is_target, split_candidates, strip_accents
+from repair.types import Candidate, Token
+
+#: The readings are built (hook in the garbled-page block of
+#: :meth:`repair.candidates.ocr._Generator.candidates`).
+PAGE_FAR = True
+#: Letters a token has at least ...
+MIN_LEN = 6
+#: ... and at most (garbage runs, glued lines).
+MAX_LEN = 20
+#: A page word this many letters shorter than the token ...
+SHORTER = 3
+#: ... or longer is retrieved.
+LONGER = 2
+#: Plain edit distance of the retrieval: this share of the token's letters.
+DISTANCE_SHARE = 0.5
+#: The cheapest reading costs at most this many nats a printed letter ...
+COST_PER_CHAR = 2.0
+#: ... and every other page word at least this many nats more ...
+MARGIN = 3.0
+#: ... and every common word the page does not print at least ``MARGIN - PAGE_BONUS``
+#: nats more: the page printing a word is evidence for it the common list lacks.
+PAGE_BONUS = 3.0
+#: The cost the scorer sees is capped at this (nats).
+COST_CAP = 5.0
+#: A capitalised form no list knows is a target when the page prints it this often.
+NAME_COUNT = 2
+#: Shortest page word read to.
+MIN_TARGET_LEN = 4
+#: Unflagged capitalised forms with a capital or an accent inside are read too.
+CASE_GARBLED = True
+#: ... when their reading costs at most this many nats a printed glyph.
+CASE_COST_PER_CHAR = 1.0
+#: Only tokens no other reading reached (else every finding).
+ONLY_BARE = False
+#: A reading this many plain edits away at least (nearer ones: ``ocr_docvocab``,
+#: ``ocr_pageedit`` and ``ocr_dropped``, with their own guards).
+MIN_EDITS = 2
+#: The scorer's threshold (the far search's).
+THRESHOLD = -3.0
+
+
+def _letters(text: str) -> str:
+    """``text`` without inner apostrophes ("YY'ltness": a mark the print added)."""
+    return text.replace("'", "").replace("\u2019", "")
+
+
+def _targets(counts: Mapping[str, int]) -> dict[str, str]:
+    """The page's words a token may be read as: ``{lower case: the form printed most}``."""
+    best: dict[str, tuple[int, str]] = {}
+    for w, n in counts.items():
+        if len(w) < MIN_TARGET_LEN or not w.isalpha():
+            continue
+        if not (_clean(w) or (n >= NAME_COUNT and w[:1].isupper() and w[1:].islower())):
+            continue
+        low = w.lower()
+        seen = best.get(low)
+        if seen is None or n > seen[0]:
+            best[low] = (n, w)
+    return {low: w for low, (_n, w) in best.items()}
+
+
+def _eligible(text: str, counts: Mapping[str, int]) -> bool:
+    letters = _letters(text)
+    if not (MIN_LEN <= len(letters) <= MAX_LEN) or not letters.isalpha():
+        return False
+    if letters != text:  # a mark inside: each piece a garble, not a word or a name
+        pieces = text.replace("\u2019", "'").split("'")
+        if any(not p or is_known(p.lower()) or _clean(p) for p in pieces):
+            return False  # "M'Donald", "mot'prisoner", a possessive "'s"
+    low = letters.lower()
+    if counts.get(text, 0) >= 2 or is_known(letters) or is_known(low):
+        return False
+    if is_known(strip_accents(low)):
+        return False  # an accented spelling of a word ("détente")
+    if any(len(w) >= 3 and is_known(w) for w in (low[1:], low[:-1])):
+        return False  # a glyph glued to a word ("Ithink", "Btable"): not one misreading
+    glued = split_candidates(low) or (low[-1] == "a" and is_target(low[:-1]))
+    if glued and letters[1:].islower():
+        return False  # words run together ("tariffwas", "expecteda"): a split's job
+    return not _clean(letters)
+
+
+def _case_garbled(text: str) -> bool:
+    """A capitalised form with a capital or an accented letter inside ("MeBsrs", "WalPS",
+    "Föderal"): garble on a heavy page unless a word or a name (checked after)."""
+    if not text[:1].isupper() or text.isupper() or len(text) < MIN_LEN:
+        return False
+    return any(c.isupper() or not c.isascii() for c in text[1:])
+
+
+def _cased(text: str, form: str) -> str:
+    """The page's ``form`` cased as the print means it."""
+    letters = _letters(text)
+    if form.isupper():
+        form = form.lower() if is_known(form.lower()) else form.capitalize()  # a heading
+    if sum(c.isupper() for c in letters) > len(letters) / 2:
+        return form.upper()
+    if letters[:1].isupper():
+        return form[:1].upper() + form[1:]
+    if form[:1].isupper() and form[1:].islower() and is_known(form.lower()):
+        return form.lower()  # a word the page also prints in a title
+    return form
+
+
+def page_far_reading(text: str, targets: Mapping[str, str]) -> tuple[str, float] | None:
+    """The page word (lower case) ``text`` is a heavy misreading of, and its channel
+    cost, or ``None`` (module doc)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words
+    from repair.score.ocr_price import channel_cost
+
+    letters = _letters(text)
+    low = letters.lower()
+    n = len(low)
+    cutoff = int(n * DISTANCE_SHARE)
+    pool = [
+        w
+        for w in targets
+        if n - SHORTER <= len(w) <= n + LONGER and (w[0] == low[0] or w[-1] == low[-1])
+    ]
+    if not pool:
+        return None
+    hits = process.extract(low, pool, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    if not hits:
+        return None
+    page = sorted((channel_cost(letters, w), w) for w, _d, _k in hits if w != low)
+    if page and Levenshtein.distance(low, page[0][1]) < MIN_EDITS:
+        return None  # a near misprint: the page-vocabulary readings' own guards decide
+    if not page or page[0][0] > COST_PER_CHAR * n:
+        return None
+    best_cost, best = page[0]
+    if _drops_a_piece(low, best):
+        return None  # a glued word or a piece dropped ("forNowcastle" is no "Newcastle")
+    if len(page) > 1 and page[1][0] - best_cost < MARGIN:
+        return None
+    words = anchored_words(range(n - SHORTER, n + LONGER + 1), low[0], low[-1])
+    common = process.extract(
+        low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
+    )
+    for w, _d, _k in common:
+        if w in targets or w == low:
+            continue
+        if channel_cost(letters, w) - best_cost < MARGIN - PAGE_BONUS:
+            return None
+    return best, best_cost
+
+
+def page_far_candidates(
+    toks: list[Token],
+    indices: Iterable[int],
+    counts: Mapping[str, int] | None = None,
+    covered: frozenset[tuple[int, int]] = frozenset(),
+) -> list[Candidate]:
+    """Readings of the tokens at ``indices`` (the detector's findings) whose span is not
+    in ``covered`` (spans other readings reached) as words their page prints (module
+    doc).  ``counts``: the page's word counts (counted if ``None``)."""
+    if not PAGE_FAR:
+        return []
+    if counts is None:
+        counts = Counter(t.text for t in toks if t.kind == "word")
+    targets: dict[str, str] | None = None
+    memo: dict[str, tuple[str, float] | None] = {}
+    out: list[Candidate] = []
+    flagged = set(indices)
+    if CASE_GARBLED:  # the detector leaves mixed-case and accented capitalised forms
+        indices = sorted(
+            flagged | {i for i, t in enumerate(toks) if t.kind == "word" and _case_garbled(t.text)}
+        )
+    else:
+        indices = sorted(flagged)
+    for i in indices:
+        t = toks[i]
+        if t.kind != "word" or (ONLY_BARE and (t.start, t.end) in covered):
+            continue
+        if not _eligible(t.text, counts):
+            continue
+        if _next_to_hyphen(toks, i) or line_broken_piece(toks, i):
+            continue
+        if targets is None:
+            targets = _targets(counts)
+        if t.text not in memo:
+            memo[t.text] = page_far_reading(t.text, targets)
+        found = memo[t.text]
+        if found is None:
+            continue
+        word, cost = found
+        if i not in flagged and cost > CASE_COST_PER_CHAR * len(t.text):
+            continue  # an unflagged form only a few cheap glyphs away ("TikTok" is no "Tokyo")
+        form = _cased(t.text, targets[word])
+        out.append(
+            cand(
+                t.start,
+                t.end,
+                form,
+                "OCR_DOC_WORD",
+                finding="page_far",
+                orig=[t.text],
+                alt=[form],
+                cost=min(cost, COST_CAP),
+                threshold=THRESHOLD,
+            )
+        )
+    return out
