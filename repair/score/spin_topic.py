@@ -7,7 +7,7 @@ with a table of pointwise mutual information between content words
 (``lexicons/spin_topic.bin``, built by ``scripts/build_spin_topic.py`` from WordNet
 glosses and a Wikipedia sample; none of the evaluation texts is in it):
 
-    fit(w) = mean over the document's other content-word keys k of PMI(w, k)
+    fit(w) = mean over the other content-word keys k near the word of PMI(w, k)
 
 (PMI under :data:`MIN_PMI` counts as 0), and ``topic_gain = fit(original) - fit(written)``.
 The table is read only when a decision asks for it (:mod:`repair.stages.spin`: words
@@ -18,6 +18,7 @@ stays shut.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -29,6 +30,9 @@ from repair.resources.bigrams import Bigrams
 LEXICON = "spin_topic.bin"
 #: Pairs under this PMI (nats) are not in the table (the build's cut).
 MIN_PMI = 2.0
+#: The topic is read from this many words either side of the word (a news article is
+#: 300-1,000 words: about its whole text; the cost per word stays bounded in a long one).
+WINDOW = 150
 #: id(document) -> (weak reference, its content keys): one document at a time.
 _keys: dict[int, tuple] = {}
 
@@ -70,15 +74,27 @@ def get_table() -> Bigrams:
     return Bigrams(lexicon_path(LEXICON).read_bytes())
 
 
-def _doc_keys(doc: Document) -> frozenset[str]:
+def _doc_keys(doc: Document) -> tuple[list[int], list[str | None]]:
+    """(start of each word of ``doc``, its content key or None), built once per document."""
     got = _keys.get(id(doc))
     if got is None or got[0]() is not doc:
         _keys.clear()
-        got = (weakref.ref(doc, lambda _r: _keys.clear()), frozenset(
-            content_keys(t.text for t in doc.words)
-        ))  # fmt: skip
+        starts, keys = [], []
+        for t in doc.words:
+            low = t.text.lower()
+            starts.append(t.start)
+            ok = len(low) >= 3 and low.isalpha() and low not in STOPWORDS
+            keys.append(key(low) if ok else None)
+        got = (weakref.ref(doc, lambda _r: _keys.clear()), starts, keys)
         _keys[id(doc)] = got
-    return got[1]
+    return got[1], got[2]
+
+
+def context_keys(doc: Document, start: int, window: int = WINDOW) -> set[str]:
+    """The content keys of the ``window`` words either side of offset ``start``."""
+    starts, keys = _doc_keys(doc)
+    i = bisect_left(starts, start)
+    return {k for k in keys[max(0, i - window) : i + window + 1] if k is not None}
 
 
 @lru_cache(maxsize=200_000)
@@ -97,10 +113,10 @@ def fit(word: str, context: Iterable[str]) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
-def topic_gain(doc: Document, written: str, original: str) -> float:
+def topic_gain(doc: Document, written: str, original: str, start: int = 0) -> float:
     """How much better ``original`` fits the document's other content words than
-    ``written`` (mean PMI, nats; both measured against the same keys, without either
-    word's own)."""
+    ``written`` at offset ``start`` (mean PMI, nats; both measured against the same keys:
+    the content words of the :data:`WINDOW` words either side, without either word's own)."""
     own = {key(w) for w in (*written.lower().split(), *original.lower().split())}
-    context = _doc_keys(doc) - own
+    context = context_keys(doc, start) - own
     return fit(original, context) - fit(written, context)

@@ -748,7 +748,7 @@ def _topic_kept(doc: Document, c: Candidate, bar: float) -> bool:
     p = f.get("model_probability", 0.0)
     if TOPIC_RELIEF is None or bar > 1.0 or f.get("common") or not bar - TOPIC_RELIEF <= p < bar:
         return False
-    gain = topic_gain(doc, doc.text[c.start : c.end], c.replacement)
+    gain = topic_gain(doc, doc.text[c.start : c.end], c.replacement, c.start)
     f["topic_gain"] = round(gain, 4)
     if gain <= TOPIC_MIN:
         return False
