@@ -29,6 +29,7 @@ from repair.candidates.spin_number import count_figures, figure_styles
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.candidates.spin_wide import wide_originals
+from repair.detect.science import is_scientific
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
@@ -741,12 +742,14 @@ def _synonym_candidate(
 
 def _topic_kept(doc: Document, c: Candidate, bar: float) -> bool:
     """A word model candidate just under ``bar`` (within :data:`TOPIC_RELIEF`, ``bar`` <= 1:
-    the gate is open) whose original fits the document's topic better than the written
-    word by more than :data:`TOPIC_MIN` (the gain is kept in its features; a kept word's
+    the gate is open; not in scientific register) whose original fits the document's topic
+    better than the written word by more than :data:`TOPIC_MIN` (the gain is kept in its features; a kept word's
     ``word_bar`` becomes its own probability)."""
     f = c.features
     p = f.get("model_probability", 0.0)
     if TOPIC_RELIEF is None or bar > 1.0 or f.get("common") or not bar - TOPIC_RELIEF <= p < bar:
+        return False
+    if is_scientific(doc):  # the rare-word and mill passes read that register's words
         return False
     gain = topic_gain(doc, doc.text[c.start : c.end], c.replacement, c.start)
     f["topic_gain"] = round(gain, 4)
