@@ -743,8 +743,8 @@ def _synonym_candidate(
 def _topic_kept(doc: Document, c: Candidate, bar: float) -> bool:
     """A word model candidate just under ``bar`` (within :data:`TOPIC_RELIEF`, ``bar`` <= 1:
     the gate is open; not in scientific register) whose original fits the document's topic
-    better than the written word by more than :data:`TOPIC_MIN` (the gain is kept in its features; a kept word's
-    ``word_bar`` becomes its own probability)."""
+    better than the written word by more than :data:`TOPIC_MIN` (the gain is kept in its
+    features; a kept word's ``word_bar`` becomes its own probability)."""
     f = c.features
     p = f.get("model_probability", 0.0)
     if TOPIC_RELIEF is None or bar > 1.0 or f.get("common") or not bar - TOPIC_RELIEF <= p < bar:
