@@ -29,6 +29,7 @@ from repair.candidates.spin_number import count_figures, figure_styles
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.candidates.spin_wide import wide_originals
+from repair.detect.science import is_scientific
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
@@ -58,6 +59,7 @@ from repair.score.spin_model import (
     word_features,
 )
 from repair.score.spin_plural import plural_forms
+from repair.score.spin_topic import topic_gain
 from repair.types import Candidate, Detection, Edit
 
 #: Words at least this common (zipf) are not examined by the spinner-agnostic
@@ -65,6 +67,14 @@ from repair.types import Candidate, Detection, Edit
 MAX_WRITTEN_ZIPF = 5.0
 EARLY_ROWS = 50
 EARLY_DENSITY = 0.08
+#: A spinner-agnostic word whose probability is up to TOPIC_RELIEF under the bar (in a
+#: document whose gate is open) is kept where its original fits the document's other
+#: content words better than the written word by more than TOPIC_MIN nats of mean PMI
+#: (:func:`repair.score.spin_topic.topic_gain`: evidence the trigram window does not
+#: see; chosen on dev, both halves: benchmarks/RESULTS.md, "Spin: the document's
+#: topic").  None: off.
+TOPIC_RELIEF: float | None = 0.15
+TOPIC_MIN = 0.05
 #: Words next to first-round restorations are read again (:func:`reread`).
 REREAD = True
 #: Repeated written words propose one original (:func:`repair.score.spin_evidence.consistent`).
@@ -730,6 +740,25 @@ def _synonym_candidate(
     return Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", feats)
 
 
+def _topic_kept(doc: Document, c: Candidate, bar: float) -> bool:
+    """A word model candidate just under ``bar`` (within :data:`TOPIC_RELIEF`, ``bar`` <= 1:
+    the gate is open; not in scientific register) whose original fits the document's topic
+    better than the written word by more than :data:`TOPIC_MIN` (the gain is kept in its
+    features; a kept word's ``word_bar`` becomes its own probability)."""
+    f = c.features
+    p = f.get("model_probability", 0.0)
+    if TOPIC_RELIEF is None or bar > 1.0 or f.get("common") or not bar - TOPIC_RELIEF <= p < bar:
+        return False
+    if is_scientific(doc):  # the rare-word and mill passes read that register's words
+        return False
+    gain = topic_gain(doc, doc.text[c.start : c.end], c.replacement, c.start)
+    f["topic_gain"] = round(gain, 4)
+    if gain <= TOPIC_MIN:
+        return False
+    f["word_bar"] = p  # its own bar: the decision (score/spin.py) reads it
+    return True
+
+
 def _phrase_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
     feats = {
         "strength": "phrase",
@@ -935,6 +964,7 @@ class _Stage:
             if (
                 c.features.get("model_probability", 0.0)
                 >= (cbar if c.features.get("common") else bar)
+                or _topic_kept(doc, c, bar)
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"

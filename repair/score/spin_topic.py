@@ -1,0 +1,122 @@
+"""Document topic: does a word fit the document's other content words?
+
+The trigram LM reads two words either side.  A thesaurus spinner swaps a word without
+reading the document, so the author's own word fits the rest of the document (its
+topic) better than the synonym written in its place.  :func:`topic_gain` measures that
+with a table of pointwise mutual information between content words
+(``lexicons/spin_topic.bin``, built by ``scripts/build_spin_topic.py`` from WordNet
+glosses and a Wikipedia sample; none of the evaluation texts is in it):
+
+    fit(w) = mean over the other content-word keys k near the word of PMI(w, k)
+
+(PMI under :data:`MIN_PMI` counts as 0), and ``topic_gain = fit(original) - fit(written)``.
+The table is read only when a decision asks for it (:mod:`repair.stages.spin`: words
+just under the bar in documents whose gate is open), never for clean text whose gate
+stays shut.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.document import Document
+from repair.lexicons import lexicon_path
+from repair.resources.bigrams import Bigrams
+
+LEXICON = "spin_topic.bin"
+#: Pairs under this PMI (nats) are not in the table (the build's cut).
+MIN_PMI = 2.0
+#: The topic is read from this many words either side of the word (a news article is
+#: 300-1,000 words: about its whole text; the cost per word stays bounded in a long one).
+WINDOW = 150
+#: id(document) -> (weak reference, its content keys): one document at a time.
+_keys: dict[int, tuple] = {}
+
+
+def key(word: str) -> str:
+    """A content word's key: lower case, possessive and a few inflection suffixes cut
+    ("policies" -> "policy", "rules" -> "rule", "ruling" -> "rul", "ruled" -> "rul"); the
+    same function builds the table."""
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    n = len(w)
+    if n > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if n > 5 and w.endswith("sses"):
+        return w[:-2]
+    if n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    if n > 5 and w.endswith("ing"):
+        return w[:-3]
+    if n > 4 and w.endswith("ed"):
+        return w[:-2]
+    return w
+
+
+def content_keys(words: Iterable[str]) -> set[str]:
+    """The keys of the content words among ``words`` (letters, 3+ long, not stopwords)."""
+    out = set()
+    for w in words:
+        low = w.lower()
+        if len(low) >= 3 and low.isalpha() and low not in STOPWORDS:
+            out.add(key(low))
+    return out
+
+
+@lru_cache(maxsize=1)
+def get_table() -> Bigrams:
+    """The PMI table (read once per process, on first use)."""
+    return Bigrams(lexicon_path(LEXICON).read_bytes())
+
+
+def _doc_keys(doc: Document) -> tuple[list[int], list[str | None]]:
+    """(start of each word of ``doc``, its content key or None), built once per document."""
+    got = _keys.get(id(doc))
+    if got is None or got[0]() is not doc:
+        _keys.clear()
+        starts, keys = [], []
+        for t in doc.words:
+            low = t.text.lower()
+            starts.append(t.start)
+            ok = len(low) >= 3 and low.isalpha() and low not in STOPWORDS
+            keys.append(key(low) if ok else None)
+        got = (weakref.ref(doc, lambda _r: _keys.clear()), starts, keys)
+        _keys[id(doc)] = got
+    return got[1], got[2]
+
+
+def context_keys(doc: Document, start: int, window: int = WINDOW) -> set[str]:
+    """The content keys of the ``window`` words either side of offset ``start``."""
+    starts, keys = _doc_keys(doc)
+    i = bisect_left(starts, start)
+    return {k for k in keys[max(0, i - window) : i + window + 1] if k is not None}
+
+
+@lru_cache(maxsize=200_000)
+def _pmi(a: str, b: str) -> float:
+    if a > b:
+        a, b = b, a
+    v = get_table().log_count(f"{a} {b}")
+    return 0.0 if v is None else v
+
+
+def fit(word: str, context: Iterable[str]) -> float:
+    """Mean PMI of ``word`` (one or more words: the best of its content words) with the
+    keys of ``context``."""
+    mine = [key(w) for w in word.lower().split() if w not in STOPWORDS] or [key(word)]
+    vals = [max((_pmi(m, k) for m in mine if m != k), default=0.0) for k in context]
+    return sum(vals) / len(vals) if vals else 0.0
+
+
+def topic_gain(doc: Document, written: str, original: str, start: int = 0) -> float:
+    """How much better ``original`` fits the document's other content words than
+    ``written`` at offset ``start`` (mean PMI, nats; both measured against the same keys:
+    the content words of the :data:`WINDOW` words either side, without either word's own)."""
+    own = {key(w) for w in (*written.lower().split(), *original.lower().split())}
+    context = context_keys(doc, start) - own
+    return fit(original, context) - fit(written, context)
