@@ -3,10 +3,10 @@
 The marks table (``lexicons/ocr_marks.tsv``) is learned from other archives; a new
 archive prints other specks (SMH 32 distinct marks, ICDAR's books 9).  On a garbled page
 the page itself shows what a mark is: between letters of a chunk that is a word once the
-mark is dropped ("gover»nment") or read as one letter ("v«ill"), across several distinct
-chunks, it is a speck; at a word's end before a capital ("said» The") it is punctuation.
-These counts, from distinct chunks only, become extra rows of the marks table for this
-page (:meth:`repair.candidates.ocr_glued.MarkModel.with_rows`); the language model
+mark is dropped ("gover»nment") or read as one letter ("v«ill") it is a speck; at a
+word's end before a capital ("said» The") it is punctuation.  These counts, one per
+distinct chunk, become extra rows of the marks table for this page
+(:meth:`repair.candidates.ocr_glued.MarkModel.with_rows`); the language model
 decides as before.
 
 >>> rows = page_mark_rows(["gover»nment", "peo»ple", "wo»rk", "the"], ["said»"], min_chunks=2)
@@ -24,10 +24,12 @@ from repair.score.ocr_channel import is_target
 
 #: Marks real words carry (hyphens, apostrophes): left to the table and the join rules.
 SKIP_MARKS = frozenset("-'")
-#: A mark needs speck evidence from this many distinct chunks of the page.
-MIN_CHUNKS = 3
-#: Pseudo-count of each distinct chunk's evidence.
-WEIGHT = 1.0
+#: A mark needs speck evidence from this many distinct chunks of the page (an SMH article
+#: of ~2,000 characters has at most one or two: 2 finds none on the dev half).
+MIN_CHUNKS = 1
+#: Pseudo-count of each distinct chunk's evidence (3 = the marks model's MIN_MARK_COUNT,
+#: so that a mark the table never saw is tried; 5 and 10 read the same on SMH dev).
+WEIGHT = 3.0
 #: Letters tried for a mark read as a letter.
 _LETTERS = ascii_lowercase
 
