@@ -46,3 +46,7 @@ def test_glued_candidates_read_the_page_speck(monkeypatch) -> None:  # noqa: ANN
     monkeypatch.setattr(ocr_glued, "PAGE_MARKS", False)
     off = {c.replacement for c in ocr_glued.glued_candidates(tokenize(text))}
     assert not off & {"government", "people", "building"}
+
+
+def test_typeset_apostrophes_are_not_specks() -> None:
+    assert page_mark_rows(["we\u2019ve", "they\u2019re", "I\u2019ve"], min_chunks=1) == []

@@ -22,8 +22,9 @@ from string import ascii_lowercase
 
 from repair.score.ocr_channel import is_target
 
-#: Marks real words carry (hyphens, apostrophes): left to the table and the join rules.
-SKIP_MARKS = frozenset("-'")
+#: Marks real words carry (hyphens, apostrophes, typeset or not: "we\u2019ve" is no speck
+#: even though "weave" is a word): left to the table and the join rules.
+SKIP_MARKS = frozenset("-'\u2019\u2018\u02bc`\u2010\u2011")
 #: A mark needs speck evidence from this many distinct chunks of the page (an SMH article
 #: of ~2,000 characters has at most one or two: 2 finds none on the dev half).
 MIN_CHUNKS = 1
