@@ -116,6 +116,20 @@ class MarkModel:
         self.by_ctx: dict[str, Counter[str]] = {}
         self.total: Counter[str] = Counter()
         self.letters: dict[str, Counter[str]] = {}
+        self._add(rows)
+
+    def with_rows(self, rows: tuple[tuple[str, ...], ...]) -> MarkModel:
+        """A copy of this model with ``rows`` counted too (a page's own evidence,
+        :mod:`repair.candidates.ocr_pagemarks`)."""
+        new = MarkModel(())
+        for name in ("exact", "by_pos", "by_mark", "by_ctx", "letters"):
+            table = getattr(self, name)
+            setattr(new, name, {k: Counter(v) for k, v in table.items()})
+        new.total = Counter(self.total)
+        new._add(rows)
+        return new
+
+    def _add(self, rows: tuple[tuple[str, ...], ...]) -> None:
         for row in rows:
             if len(row) < 4:
                 raise LexiconError(f"{MARKS_FILE}: row {row!r} needs mark, context, fate, count")
@@ -184,9 +198,10 @@ def mark_model() -> MarkModel:
     return MarkModel(read_tsv(MARKS_FILE))
 
 
-def _strict_cost(chunk: str, marks: list[int], combo: tuple[tuple[str, float], ...]) -> float:
+def _strict_cost(
+    chunk: str, marks: list[int], combo: tuple[tuple[str, float], ...], model: MarkModel
+) -> float:
     """The cost of a marks-only reading under :data:`STRICT_SMOOTHING`."""
-    model = mark_model()
     total = 0.0
     for k, (repl, _c) in zip(marks, combo, strict=True):
         if repl == chunk[k]:
@@ -214,15 +229,18 @@ def _join_threshold(chunk: str, k: int) -> float | None | bool:
 # 8,192 answers (~300 bytes each): 5 MB of OCR text asks 116 k of 13 k chunks; an LRU of
 # 8,192 loses 1.8 % of the hits (+0.14 s of 135 s) for ~2.5 MB less when full (session 17)
 @lru_cache(maxsize=8_192)
-def chunk_readings(chunk: str, next_char: str = "") -> list[tuple[str, float, float]]:
+def chunk_readings(
+    chunk: str, next_char: str = "", model: MarkModel | None = None
+) -> list[tuple[str, float, float]]:
     """(reading, cost, threshold) of a chunk with marks, cheapest first; ``next_char``
-    is the character after the chunk."""
+    is the character after the chunk; ``model``: the page's marks model (the shipped one
+    by default)."""
     marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
     if not marks or len(marks) > MAX_MARKS or len(chunk) > MAX_CHUNK:
         return []
     if not any(ch.isalpha() for ch in chunk):
         return []
-    model = mark_model()
+    model = mark_model() if model is None else model
     opts = []
     for k in marks:
         if chunk[k] == "-" and k == len(chunk) - 1 and next_char == "\n":
@@ -263,7 +281,7 @@ def chunk_readings(chunk: str, next_char: str = "") -> list[tuple[str, float, fl
                 price = cost + extra
                 if [t.text for t in tokenize(text) if t.kind == "word"] == orig_list:
                     thr = max(thr, MARKS_ONLY_THRESHOLD)
-                    price = max(price, _strict_cost(chunk, marks, combo))
+                    price = max(price, _strict_cost(chunk, marks, combo, model))
                     if -price < thr:
                         continue  # the LM gains nothing: the odds alone fall short
                 if text != chunk and (text not in out or price < out[text][0]):
@@ -300,6 +318,7 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
     """Candidates re-reading each chunk of words and glued marks (garbled documents)."""
     out: list[Candidate] = []
     page = Counter(t.text for t in toks if t.kind == "word") if DOC_BONUS else Counter()
+    model = page_model(toks) if PAGE_MARKS else None
     n = len(toks)
     i = 0
     while i < n:
@@ -313,14 +332,16 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
         chunk = "".join(t.text for t in piece)
         if any(t.kind == "word" for t in piece) and not chunk.isalnum():
             nxt = toks[j].text[:1] if j < n else ""
-            out.extend(_chunk_candidates(piece, chunk, nxt, 0.0, page=page))
+            out.extend(_chunk_candidates(piece, chunk, nxt, 0.0, page=page, model=model))
             tail = _split_tail(toks, j)
             if tail is not None and piece[-1].kind == "punct" and _rarely_kept(piece[-1].text):
                 # "pro\ ed", "abo\ o": a misread glyph before a space that split the word
                 nxt2 = toks[tail + 1].text[:1] if tail + 1 < n else ""
                 whole = [*piece, toks[tail]]
                 out.extend(
-                    _chunk_candidates(whole, chunk + toks[tail].text, nxt2, SPLIT_COST, True)
+                    _chunk_candidates(
+                        whole, chunk + toks[tail].text, nxt2, SPLIT_COST, True, model=model
+                    )
                 )
         i = j
     return out
@@ -369,10 +390,11 @@ def _chunk_candidates(
     extra: float,
     one_word: bool = False,
     page: Mapping[str, int] | None = None,
+    model: MarkModel | None = None,
 ) -> list[Candidate]:
     orig = [t.text for t in piece if t.kind == "word"]
     out = []
-    for text, cost, threshold in chunk_readings(chunk, nxt):
+    for text, cost, threshold in chunk_readings(chunk, nxt, model):
         alt = [t.text for t in tokenize(text) if t.kind == "word"]
         if not alt or (one_word and (len(alt) != 1 or not text.isalpha())):
             continue
@@ -397,3 +419,40 @@ def _chunk_candidates(
             )
         )
     return out
+
+
+#: Count the page's own specks (:mod:`repair.candidates.ocr_pagemarks`) into the marks model.
+PAGE_MARKS = True
+_PAGE_MODELS: dict[tuple[tuple[str, ...], ...], MarkModel] = {}
+
+
+def page_model(toks: list[Token]) -> MarkModel | None:
+    """The marks model with this page's own evidence counted in (``None``: none found)."""
+    from repair.candidates.ocr_pagemarks import page_mark_rows
+
+    chunks: list[str] = []
+    trails: list[str] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if toks[i].kind == "space":
+            i += 1
+            continue
+        j = i
+        while j < n and toks[j].kind != "space":
+            j += 1
+        chunk = "".join(t.text for t in toks[i:j])
+        if not chunk.isalnum() and len(chunk) <= MAX_CHUNK:
+            chunks.append(chunk)
+            if j + 1 < n and toks[j].text == " " and toks[j + 1].text[:1].isupper():
+                trails.append(chunk)
+        i = j
+    rows = tuple(page_mark_rows(chunks, trails))
+    if not rows:
+        return None
+    hit = _PAGE_MODELS.get(rows)
+    if hit is None:
+        if len(_PAGE_MODELS) >= 8:
+            _PAGE_MODELS.clear()
+        hit = _PAGE_MODELS[rows] = mark_model().with_rows(rows)
+    return hit
