@@ -198,7 +198,8 @@ def extra_words(
 #: A word-model row at the bar whose original is a scientific term and whose written word
 #: is not needs no collocation support (:func:`_register_term`).  Off: one dev word for it
 #: (tortured19), and with it the held-out habit-spun abstracts
-#: (``tortured_general_eval.py --abstracts``, test half) fell 0.143 -> 0.130 (precision 0.815 -> 0.769).
+#: (``tortured_general_eval.py --abstracts``, test half) fell 0.143 -> 0.130
+#: (precision 0.815 -> 0.769).
 REGISTER_WORDS = False
 
 
