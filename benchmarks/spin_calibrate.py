@@ -179,8 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         w.writeheader()
         w.writerows(rows)
 
+    whole = [r for r in rows if r["register"] != "short"]
     lines = [
-        f"Clean documents: {len(rows)}, {sum(r['words'] for r in rows):,} words; "
+        f"Clean documents: {len(whole)}, {sum(r['words'] for r in whole):,} words "
+        f"(and {len(rows) - len(whole)} short pieces); "
         f"threshold {THRESHOLD}; stages {args.stages}; profile "
         f"{'off' if args.no_profile else 'on'}.",
         "",
