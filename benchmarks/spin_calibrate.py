@@ -15,6 +15,10 @@ Brown corpus is not used: it is not available offline here (no NLTK data on the 
 and nothing may be downloaded).
 Positives: the same documents the spin runner uses (``--cap`` per split, default 40)
 spun by each simulated spinner with the families of their split, and the abstracts.
+Short pieces (``register`` "short", :func:`short_pieces`: one piece of 60-150 words of
+whole paragraphs per register document, split as that document; ``--no-short`` leaves
+them out): their own row, kept out of "all" and the ROC negatives (session 19: the score
+flags short clean text about three times as often as documents).
 
 Prints, per register: documents, words, spin score median / 90th / 99th percentile /
 max, false-positive rate at the 0.5 threshold, edits and changed tokens per 1,000
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import time
 from pathlib import Path
@@ -43,6 +48,7 @@ from spin_sim import RATE, SPINNERS  # noqa: E402
 from spin_sim.abstracts import abstract_docs  # noqa: E402
 from spin_sim.corpus import REGISTERS, Doc, documents  # noqa: E402
 from spin_sim.roc import auc, roc_points, roc_svg  # noqa: E402
+from spin_sim.text import stable_hash  # noqa: E402
 
 from repair.bench.metrics import doc_metrics  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
@@ -60,6 +66,63 @@ def clean_suite_docs() -> list[Doc]:
     ]
 
 
+#: Short clean pieces (:func:`short_pieces`): whole paragraphs of a clean document joined
+#: up to this many words (paper-mill abstracts are 60-250 words).
+SHORT_MIN, SHORT_MAX = 60, 150
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+
+
+def _paragraphs(text: str) -> list[str]:
+    """``text``'s paragraphs (blank-line separated; one per line when it has no blank
+    line), a paragraph over :data:`SHORT_MAX` words cut at sentence ends."""
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if len(paras) == 1:
+        paras = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    out: list[str] = []
+    for p in paras:
+        if len(p.split()) <= SHORT_MAX:
+            out.append(p)
+            continue
+        cur: list[str] = []
+        for sent in _SENTENCE_END.split(p):
+            if cur and len(" ".join([*cur, sent]).split()) > SHORT_MAX:
+                out.append(" ".join(cur))
+                cur = []
+            cur.append(sent)
+        if cur:
+            out.append(" ".join(cur))
+    return out
+
+
+def short_pieces(docs: list[Doc], per_doc: int = 1) -> list[tuple[Doc, str]]:
+    """Short clean pieces (:data:`SHORT_MIN`-:data:`SHORT_MAX` words) of ``docs``: whole
+    paragraphs (or sentences of a longer one) of one document, in order, each piece with
+    the document it came from (its split is that document's: no piece of a test
+    document is read on dev); at most ``per_doc`` of each document, picked by a hash of
+    its id (the pieces of one text are alike)."""
+    picked: list[tuple[Doc, str]] = []
+    for d in docs:
+        mine = _pieces(d)
+        start = stable_hash(d.doc_id) % max(len(mine), 1)
+        picked += [(d, t) for t in (mine[start:] + mine[:start])[:per_doc]]
+    return picked
+
+
+def _pieces(d: Doc) -> list[str]:
+    """Every short piece of ``d``: paragraphs joined in order up to :data:`SHORT_MAX` words."""
+    out: list[str] = []
+    cur: list[str] = []
+    for p in _paragraphs(d.text):
+        n = len(" ".join(cur).split())
+        if cur and n >= SHORT_MIN and n + len(p.split()) > SHORT_MAX:
+            out.append("\n\n".join(cur) + "\n")
+            cur = []
+        cur.append(p)
+    if cur:
+        out.append("\n\n".join(cur) + "\n")
+    return [t for t in out if SHORT_MIN <= len(t.split()) <= SHORT_MAX]
+
+
 OUT = ROOT / "benchmarks"
 
 
@@ -73,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-docs", type=int, help="clean documents per register (quick look)")
     ap.add_argument("--cap", type=int, default=40, help="spun documents per spinner/split")
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--no-short", action="store_true", help="without the short clean pieces")
     ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--out", default=str(OUT), help="folder for the csv/svg/md files")
     args = ap.parse_args(argv)
@@ -88,17 +152,22 @@ def main(argv: list[str] | None = None) -> int:
             d for d in docs if kept.setdefault(d.register, 0) < args.max_docs
             and not kept.__setitem__(d.register, kept[d.register] + 1)
         ]  # fmt: skip
+    # short pieces of the register documents: their own row, kept out of "all" and the ROC
+    items = [(d.doc_id, d.register, d.split, d.text) for d in docs]
+    if not args.no_short:
+        regs = [d for d in docs if d.register in REGISTERS]
+        items += [(f"{d.doc_id}~short", "short", d.split, t) for d, t in short_pieces(regs)]
     rows = []
-    for d in docs:
-        r = repair_text(d.text, (), config)
+    for doc_id, register, split, text in items:
+        r = repair_text(text, (), config)
         changed = tokens = 0
-        if r.text != d.text:
-            c = doc_metrics(d.text, d.text, r.text)
+        if r.text != text:
+            c = doc_metrics(text, text, r.text)
             changed, tokens = c.err_after, c.tokens_gold
         else:
-            tokens = len(d.text.split())
+            tokens = len(text.split())
         rows.append({
-            "doc_id": d.doc_id, "register": d.register, "split": d.split, "words": d.words,
+            "doc_id": doc_id, "register": register, "split": split, "words": len(text.split()),
             "tokens": tokens, "spin": round(r.scores.spin, 4),
             "spin_edits": sum(1 for e in r.edits if e.kind == "spin"),
             "edits": len(r.edits), "changed_tokens": changed,
@@ -110,8 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         w.writeheader()
         w.writerows(rows)
 
+    whole = [r for r in rows if r["register"] != "short"]
     lines = [
-        f"Clean documents: {len(rows)}, {sum(r['words'] for r in rows):,} words; "
+        f"Clean documents: {len(whole)}, {sum(r['words'] for r in whole):,} words "
+        f"(and {len(rows) - len(whole)} short pieces); "
         f"threshold {THRESHOLD}; stages {args.stages}; profile "
         f"{'off' if args.no_profile else 'on'}.",
         "",
@@ -119,8 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         "| changed tok/1k | docs changed |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for reg in [*REGISTERS, "abstract", "clean_suite", "all"]:
-        rr = [r for r in rows if reg in ("all", r["register"])]
+    for reg in [*REGISTERS, "abstract", "clean_suite", "all", "short"]:
+        rr = [
+            r for r in rows if reg == r["register"] or (reg == "all" and r["register"] != "short")
+        ]
         if not rr:
             continue
         s = [r["spin"] for r in rr]
@@ -133,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             f"| {1000 * sum(r['changed_tokens'] for r in rr) / max(tok, 1):.3f} "
             f"| {sum(r['changed_tokens'] > 0 for r in rr)} |"
         )
-    top = sorted(rows, key=lambda r: -r["spin"])[:8]
+    top = sorted((r for r in rows if r["register"] != "short"), key=lambda r: -r["spin"])[:8]
     lines += ["", "Highest-scoring clean documents: " + ", ".join(
         f"{r['doc_id']} {r['spin']:.2f}" for r in top)]  # fmt: skip
 
@@ -142,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         sp: [
             r["spin"]
             for r in rows
-            if r["split"] == sp and r["register"] not in ("abstract", "clean_suite")
+            if r["split"] == sp and r["register"] not in ("abstract", "clean_suite", "short")
         ]
         for sp in ("dev", "test")
     }

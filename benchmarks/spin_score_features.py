@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_calibrate import clean_suite_docs  # noqa: E402
+from spin_calibrate import clean_suite_docs, short_pieces  # noqa: E402
 from spin_eval import make_config, spun_docs  # noqa: E402
 from spin_sim import RATE, SPINNERS  # noqa: E402
 from spin_sim.abstracts import abstract_docs  # noqa: E402
@@ -146,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "both"), default="both")
     ap.add_argument("--cap", type=int, default=40)
     ap.add_argument("--fit", action="store_true", help="read OUT and print the rule's constants")
+    ap.add_argument(
+        "--short", action="store_true", help="only the short clean pieces (kind 'short')"
+    )
     args = ap.parse_args(argv)
     if args.fit:
         fit(args.out)
@@ -153,6 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     config = make_config("spin,tortured,collocation", False)
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     t0 = time.perf_counter()
+    if args.short:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            for d, text in short_pieces([d for d in documents() if d.split in splits]):
+                meta = {"kind": "short", "register": d.register, "split": d.split,
+                        "doc_id": d.doc_id}  # fmt: skip
+                fh.write(json.dumps(row(text, config, **meta)) + "\n")
+        print(f"# {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        return 0
     with open(args.out, "w", encoding="utf-8") as fh:
         for split in splits:
             for name in [*SPINNERS, "tortured"]:
