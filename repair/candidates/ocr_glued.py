@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import product
 
@@ -320,14 +320,7 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
     page = Counter(t.text for t in toks if t.kind == "word") if DOC_BONUS else Counter()
     model = page_model(toks) if PAGE_MARKS else None
     n = len(toks)
-    i = 0
-    while i < n:
-        if toks[i].kind == "space":
-            i += 1
-            continue
-        j = i
-        while j < n and toks[j].kind != "space":
-            j += 1
+    for i, j in _chunk_spans(toks):
         piece = toks[i:j]
         chunk = "".join(t.text for t in piece)
         if any(t.kind == "word" for t in piece) and not chunk.isalnum():
@@ -343,8 +336,22 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
                         whole, chunk + toks[tail].text, nxt2, SPLIT_COST, True, model=model
                     )
                 )
-        i = j
     return out
+
+
+def _chunk_spans(toks: list[Token]) -> Iterator[tuple[int, int]]:
+    """``(i, j)`` of each run of non-space tokens (a chunk), in order."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if toks[i].kind == "space":
+            i += 1
+            continue
+        j = i
+        while j < n and toks[j].kind != "space":
+            j += 1
+        yield i, j
+        i = j
 
 
 #: Cost (nats) of the space a word split at a misread glyph lost ("pro\ ed" -> "proved").
@@ -433,20 +440,12 @@ def page_model(toks: list[Token]) -> MarkModel | None:
     chunks: list[str] = []
     trails: list[str] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        if toks[i].kind == "space":
-            i += 1
-            continue
-        j = i
-        while j < n and toks[j].kind != "space":
-            j += 1
+    for i, j in _chunk_spans(toks):
         chunk = "".join(t.text for t in toks[i:j])
         if not chunk.isalnum() and len(chunk) <= MAX_CHUNK:
             chunks.append(chunk)
             if j + 1 < n and toks[j].text == " " and toks[j + 1].text[:1].isupper():
                 trails.append(chunk)
-        i = j
     rows = tuple(page_mark_rows(chunks, trails))
     if not rows:
         return None
