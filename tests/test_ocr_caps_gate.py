@@ -10,7 +10,16 @@ from repair.detect.ocr import accented_capital_garble, detect_ocr
 from repair.pipeline import repair_text
 
 REAL_FORMS = (
-    "IoT", "iPhone", "pH", "mRNA", "McDonald", "MacArthur", "DeVries", "TikTok", "O'Brien", "GmbH",
+    "IoT",
+    "iPhone",
+    "pH",
+    "mRNA",
+    "McDonald",
+    "MacArthur",
+    "DeVries",
+    "TikTok",
+    "O'Brien",
+    "GmbH",
 )
 ACCENTED_NAMES = ("Schäfer", "Gödel", "Brontë", "José", "Müller", "Dvořák", "Café", "Zürich")
 
