@@ -1,7 +1,7 @@
 """The SMH words we leave, by why they are left (issue 12, session 19).
 
     python benchmarks/ocr_reach.py --dump errors.jsonl   # dev half, one row per error
-    python benchmarks/ocr_left.py errors.jsonl [--examples CLASS ...] [--n N]
+    python benchmarks/ocr_left.py errors.jsonl [--examples CLASS ...] [--n N] [--shapes]
 
 A *left* word is an error of ``ocr_reach.py``'s dump (the gold differs from the print)
 that no applied edit touches: the output is the print.  Each is put in the first class
@@ -21,6 +21,8 @@ of print and gold, the word's share of the CER numerator):
   its threshold, else ``far`` (the language model or the price said no).
 
 Per class: words, letters (the CER weight) and the words OverProof gets right.
+``--shapes`` counts the unflagged non-words (``non-word no finding``) by the print's
+shape (:func:`shape_of`: accented, all capitals, capitals with a lower-case glyph...).
 """
 
 from __future__ import annotations
@@ -64,14 +66,36 @@ def left_class(row: dict) -> str | None:
     return f"{kind} {state} {_band(distance(row['raw'], row['gold']))}"
 
 
+def shape_of(raw: str) -> str:
+    """The shape of a printed token: what kind of form the detector's word gate sees."""
+    from repair.score.ocr_channel import strip_accents
+
+    if strip_accents(raw) != raw:
+        return "accented"
+    if not raw.isalpha():
+        return "not letters only (digits, apostrophes)"
+    up, lo = sum(ch.isupper() for ch in raw), sum(ch.islower() for ch in raw)
+    if lo == 0:
+        return "all capitals, <= 5" if len(raw) <= 5 else "all capitals, 6+"
+    if up >= 2 and up >= lo:
+        return "capitals with a lower-case glyph (COUNTnY)"
+    if up >= 2 and raw[0].isupper():
+        return "capitalised, a capital inside (MeBsrs)"
+    if up:
+        return "lower-case, a capital inside" if raw[0].islower() else "capitalised"
+    return "lower case"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dump", type=Path)
     ap.add_argument("--examples", nargs="*", default=[])
     ap.add_argument("--n", type=int, default=12)
+    ap.add_argument("--shapes", action="store_true", help="unflagged non-words by shape")
     args = ap.parse_args(argv)
     rows = [json.loads(x) for x in args.dump.read_text(encoding="utf-8").splitlines()]
     n, letters, op = Counter(), Counter(), Counter()
+    shapes: dict[str, list[tuple[int, str]]] = defaultdict(list)
     examples: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         k = left_class(r)
@@ -82,12 +106,20 @@ def main(argv: list[str] | None = None) -> int:
         letters[k] += d
         op[k] += bool(r["op_fixed"])
         examples[k].append(f"{r['raw']!r} -> {r['gold']!r} ({r.get('finding') or '-'})")
+        if k == "non-word no finding":
+            shapes[shape_of(r["raw"])].append((d, f"{r['raw']} -> {r['gold']}"))
     total = sum(letters.values())
     print("| class | words | letters | share | OverProof right |")
     print("|---|---|---|---|---|")
     for k, v in letters.most_common():
         print(f"| {k} | {n[k]} | {v} | {100.0 * v / max(1, total):.1f} % | {op[k]} |")
     print(f"| total | {sum(n.values())} | {total} | | {sum(op.values())} |")
+    if args.shapes:
+        print("\n| unflagged non-word, shape | words | letters | examples |")
+        print("|---|---|---|---|")
+        for k, v in sorted(shapes.items(), key=lambda kv: -sum(d for d, _ in kv[1])):
+            ex = "; ".join(x for _, x in v[: args.n])
+            print(f"| {k} | {len(v)} | {sum(d for d, _ in v)} | {ex} |")
     for k in args.examples:
         print(f"\n== {k} ({len(examples[k])})")
         for line in examples[k][: args.n]:

@@ -166,6 +166,10 @@ LOOSE_NONWORD_THRESHOLD = -1.0
 #: common words a few plain edits away, priced by the learned channel
 #: (:mod:`repair.candidates.ocr_far`) ...
 FAR = True
+#: A capitalised accented non-word (:func:`repair.detect.ocr.accented_capital_garble`)
+#: gets the far search in any place (a capitalised non-word otherwise only in a common
+#: word's place, :mod:`repair.candidates.ocr_capfar`), and no name-shape reading.
+ACCENTED_FAR = True
 FAR_REASONS = frozenset({"nonword", "capitalized_unknown", "accented_nonword", "inner_capital"})
 #: ... accepted at this margin (nats).
 FAR_THRESHOLD = -3.0
@@ -446,7 +450,8 @@ class _Generator:
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
         shape = info.garbled and not info.old_print
-        if shape and name_shape_applies(tok.text, info.counts[tok.text]):
+        accented = reason == "accented_nonword" and tok.text[:1].isupper()
+        if shape and not accented and name_shape_applies(tok.text, info.counts[tok.text]):
             out += name_shape_candidates(toks, i, reason)  # "Chivcrs": names no list knows
         initial = tok.text[:1].isupper() and opens_sentence(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
@@ -480,6 +485,9 @@ class _Generator:
                 out += backoff_candidates(tok, listed, reason)
         if FAR and info.heavy and reason in FAR_REASONS:
             place = capital_far_place(toks, i)  # "the Distict", not "Miss Tasma"
+            # "Îrinclpal", "Föderal": an accent no listed name or word has (the detector's
+            # ``accented_capital_garble``) is garble wherever it stands; one clear reading
+            place = place or (ACCENTED_FAR and accented)
             out += self._far(tok, reason, info, initial, in_names, out, place)
             if not any(c.start == tok.start and c.end == tok.end for c in out):
                 out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"

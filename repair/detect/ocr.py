@@ -157,6 +157,8 @@ def _word_reason(text: str, sentence_start: bool) -> str | None:
         return "long_s"
     if _INNER_CAPITAL.search(text):
         if real_mixed_case(text):
+            if ACCENTED_CAPITALS and strip_accents(text) != text and accented_capital_garble(text):
+                return "accented_nonword"  # "CiIAIíGING": no real form has accents in it
             return None  # IoT, mRNA, McDonald, iPhone, pH: a real form, never "corrected"
         return "inner_capital"  # "shaU", "aU", "aHowed"; names like "McDonald" get no candidate
     if strip_accents(text) != text:
@@ -167,6 +169,8 @@ def _word_reason(text: str, sentence_start: bool) -> str | None:
             # "íecalled", "aíso", "pütiod": an accent no word has, read by the table's
             # accent rows in a garbled page (not gate evidence: foreign words look alike)
             return "accented_nonword"
+        if ACCENTED_CAPITALS and accented_capital_garble(text):
+            return "accented_nonword"  # "Îrinclpal", "TEODÜCE", "WïIlNPSDAÏ"
         return None
     if is_known(text):
         return "realword_suspect" if realword_suspect(text) else None
@@ -179,6 +183,28 @@ def _word_reason(text: str, sentence_start: bool) -> str | None:
     if archaic_form(text):
         return "archaic"  # "tooke", "shee": old print, not counted as garble
     return "nonword"
+
+
+#: A capitalised or all-capitals token with an accent is a finding (``accented_nonword``:
+#: read on garbled pages, never gate evidence) when it is long enough, holds a letter
+#: the OCR prints for garble (an accent, a capital or a glyph after lower case) and
+#: neither it nor its plain form is a known word or a listed name ("Îrinclpal",
+#: "TEODÜCE", "CiIAIíGING"; "Schäfer", "Gödel", "Brontë", "José" stay unflagged).
+ACCENTED_CAPITALS = True
+ACCENTED_MIN_LEN = 4
+
+
+def accented_capital_garble(text: str) -> bool:
+    """Whether an accented token opening with a capital looks like OCR garble."""
+    if len(text) < ACCENTED_MIN_LEN or not text[:1].isupper() or not text.isalpha():
+        return False
+    plain = strip_accents(text)
+    if is_known(text.lower()) or is_known(plain.lower()):
+        return False
+    from repair.score.ngrams import get_ngrams
+
+    ngrams = get_ngrams()
+    return not (ngrams.is_name(text) or ngrams.is_name(plain) or ngrams.is_name(plain.title()))
 
 
 #: A short rare word that one cheap learned confusion reads as a very common word
