@@ -87,3 +87,28 @@ def test_an_unflagged_brand_far_from_a_page_word_stays() -> None:
 def test_a_glyph_glued_to_a_word_is_not_read_away() -> None:
     page = "They think so; Think again, Ithink not."
     assert _read(page, ("Ithink",)) == []
+
+
+def test_the_shape_index_pool_is_the_page_scan() -> None:
+    """The retrieval pool from :func:`ocr_pagefar.shape_index` is the set a scan of every
+    page word by length and first or last letter gives, each word once (issue 14)."""
+    import random
+
+    rng = random.Random(7)
+    letters = "abcdeo"
+    targets = {
+        "".join(rng.choice(letters) for _ in range(rng.randint(4, 12))): "x" for _ in range(3000)
+    }
+    shapes = ocr_pagefar.shape_index(targets)
+    for _ in range(300):
+        low = "".join(rng.choice(letters) for _ in range(rng.randint(6, 12)))
+        n = len(low)
+        scan = [
+            w
+            for w in targets
+            if n - ocr_pagefar.SHORTER <= len(w) <= n + ocr_pagefar.LONGER
+            and (w[0] == low[0] or w[-1] == low[-1])
+        ]
+        pool = ocr_pagefar._pool(low, shapes)
+        assert len(pool) == len(set(pool))
+        assert set(pool) == set(scan)

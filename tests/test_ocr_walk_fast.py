@@ -172,3 +172,70 @@ def test_first_walks_of_an_index_are_python() -> None:
     assert index._trie is None
     confusion_variants("tbe", index, 9.0, 2)
     assert index._trie is not None or not ocr_walk_fast.FAST
+
+
+def test_compiled_block_cost_is_the_python_programme() -> None:
+    """``_ocrwalk.block_cost`` gives :func:`ocr_price._block_dp`'s cost exactly (float
+    equality) over the same rows, on runs built from the table's rows with their case,
+    noise, odd glyphs ("İ" lowers to two) and empty sides."""
+    from repair.score import ocr_price
+
+    rows = sorted(ocr_price._rows())
+    rng = random.Random(19)
+    pairs = [("tbe", "the"), ("Ijondon", "london"), ("rn", "m"), ("", "a"), ("a", ""), ("", "")]
+    pairs += [("İstanbul", "istanbul"), ("ſtrasse", "strasse"), ("ǅemal", "džemal"), ("o'c", "oc")]
+    for _ in range(3_000):
+        src, dst = "", ""
+        for _ in range(rng.randint(1, 3)):
+            p, t = rng.choice(rows)
+            if rng.random() < 0.3:
+                p = p.upper()
+            if rng.random() < 0.3:
+                ch = rng.choice("aeiouhlnrstİſ")
+                p, t = p + ch, t + ch.lower()
+            src, dst = src + p, dst + t
+        if rng.random() < 0.2:
+            dst = dst[:-1]
+        pairs.append((src[:9], dst[:9]))
+    costs = set()
+    for src, dst in pairs:
+        n = len(src)
+        reads = [
+            [ocr_price._rows_from(src[i : i + a]) for a in range(1, min(3, n - i) + 1)]
+            for i in range(n)
+        ]
+        want = ocr_price._block_dp(src, dst, reads)
+        lows = [c.lower() for c in src]
+        got = compiled.block_cost(lows, dst, reads, 5.0, 5.0, 5.0)
+        assert got == want, (src, dst)
+        costs.add(want)
+        if src and dst:  # other generic prices too
+            assert compiled.block_cost(lows, dst, reads, 2.5, 7.0, 1.25) == _dp_priced(
+                src, dst, reads, 2.5, 7.0, 1.25
+            ), (src, dst)
+    assert len(costs) > 50  # costs vary
+
+
+def _dp_priced(src: str, dst: str, reads: list, sub: float, drop: float, add: float) -> float:
+    """:func:`ocr_price._block_dp` with other generic prices."""
+    from repair.score import ocr_price
+
+    saved = ocr_price.GENERIC_SUB, ocr_price.GENERIC_DROP, ocr_price.GENERIC_ADD
+    ocr_price.GENERIC_SUB, ocr_price.GENERIC_DROP, ocr_price.GENERIC_ADD = sub, drop, add
+    try:
+        return ocr_price._block_dp(src, dst, reads)
+    finally:
+        ocr_price.GENERIC_SUB, ocr_price.GENERIC_DROP, ocr_price.GENERIC_ADD = saved
+
+
+def test_block_cost_uses_the_compiled_programme_only_when_on() -> None:
+    from repair.score import ocr_price
+
+    saved = ocr_walk_fast.FAST
+    try:
+        ocr_walk_fast.FAST = False
+        assert ocr_price._compiled_block_cost() is None
+        ocr_walk_fast.FAST = True
+        assert ocr_price._compiled_block_cost() is compiled.block_cost
+    finally:
+        ocr_walk_fast.FAST = saved

@@ -142,9 +142,39 @@ def _cased(text: str, form: str) -> str:
     return form
 
 
-def page_far_reading(text: str, targets: Mapping[str, str]) -> tuple[str, float] | None:
+#: ``{(length, letter): [page words of that length starting with it]}`` and the same by
+#: last letter: the retrieval's pool without a pass over the whole page per token.
+ShapeIndex = tuple[dict[tuple[int, str], list[str]], dict[tuple[int, str], list[str]]]
+
+
+def shape_index(targets: Iterable[str]) -> ShapeIndex:
+    """The page words by (length, first letter) and by (length, last letter)."""
+    first: dict[tuple[int, str], list[str]] = {}
+    last: dict[tuple[int, str], list[str]] = {}
+    for w in targets:
+        first.setdefault((len(w), w[0]), []).append(w)
+        last.setdefault((len(w), w[-1]), []).append(w)
+    return first, last
+
+
+def _pool(low: str, shapes: ShapeIndex) -> list[str]:
+    """The page words of about ``low``'s length sharing its first or last letter (each
+    once; the order is immaterial: the hits are priced and sorted by cost and word)."""
+    first, last = shapes
+    n, a, z = len(low), low[0], low[-1]
+    out: list[str] = []
+    for size in range(n - SHORTER, n + LONGER + 1):
+        out.extend(first.get((size, a), ()))
+        out.extend(w for w in last.get((size, z), ()) if w[0] != a)
+    return out
+
+
+def page_far_reading(
+    text: str, targets: Mapping[str, str], shapes: ShapeIndex | None = None
+) -> tuple[str, float] | None:
     """The page word (lower case) ``text`` is a heavy misreading of, and its channel
-    cost, or ``None`` (module doc)."""
+    cost, or ``None`` (module doc).  ``shapes``: :func:`shape_index` of ``targets``
+    (built here if ``None``)."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -155,11 +185,7 @@ def page_far_reading(text: str, targets: Mapping[str, str]) -> tuple[str, float]
     low = letters.lower()
     n = len(low)
     cutoff = int(n * DISTANCE_SHARE)
-    pool = [
-        w
-        for w in targets
-        if n - SHORTER <= len(w) <= n + LONGER and (w[0] == low[0] or w[-1] == low[-1])
-    ]
+    pool = _pool(low, shape_index(targets) if shapes is None else shapes)
     if not pool:
         return None
     hits = process.extract(low, pool, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
@@ -201,6 +227,7 @@ def page_far_candidates(
     if counts is None:
         counts = Counter(t.text for t in toks if t.kind == "word")
     targets: dict[str, str] | None = None
+    shapes: ShapeIndex | None = None
     memo: dict[str, tuple[str, float] | None] = {}
     out: list[Candidate] = []
     flagged = set(indices)
@@ -220,8 +247,9 @@ def page_far_candidates(
             continue
         if targets is None:
             targets = _targets(counts)
+            shapes = shape_index(targets)
         if t.text not in memo:
-            memo[t.text] = page_far_reading(t.text, targets)
+            memo[t.text] = page_far_reading(t.text, targets, shapes)
         found = memo[t.text]
         if found is None:
             continue

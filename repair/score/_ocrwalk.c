@@ -429,7 +429,121 @@ static PyObject *trie_size(PyObject *self, PyObject *capsule) {
     return PyLong_FromSize_t((size_t)t->nodes * 8 + 4 + sizeof(Trie));
 }
 
+/* block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of
+ * repair.score.ocr_price._block_cost over the rows it looked up (reads[i]: a list of
+ * (rows dict, longest) for the printed runs starting at glyph i), the same steps in the
+ * same order with the same float additions and strict comparisons, so the same result.
+ * src_lows[i] is the printed glyph i lowered (a str: it may be longer than one glyph). */
+static PyObject *block_cost_entry(PyObject *self, PyObject *args) {
+    PyObject *lows, *dst, *reads;
+    double sub, drop, add;
+    if (!PyArg_ParseTuple(args, "O!UO!ddd", &PyList_Type, &lows, &dst, &PyList_Type, &reads,
+                          &sub, &drop, &add))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lows), m = PyUnicode_GET_LENGTH(dst);
+    if (PyList_GET_SIZE(reads) != n) {
+        PyErr_SetString(PyExc_ValueError, "block_cost: reads and src_lows differ in length");
+        return NULL;
+    }
+    Py_ssize_t w = m + 1, maxb = 0;
+    /* the longest true run any row reads: substrings of dst up to it are made once */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *ri = PyList_GET_ITEM(reads, i);
+        if (!PyList_Check(ri)) {
+            PyErr_SetString(PyExc_TypeError, "block_cost: reads[i] must be a list");
+            return NULL;
+        }
+        for (Py_ssize_t a = 0; a < PyList_GET_SIZE(ri); a++) {
+            PyObject *pair = PyList_GET_ITEM(ri, a);
+            if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 ||
+                !PyDict_Check(PyTuple_GET_ITEM(pair, 0))) {
+                PyErr_SetString(PyExc_TypeError, "block_cost: reads[i][a] must be (dict, int)");
+                return NULL;
+            }
+            Py_ssize_t longest = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 1));
+            if (longest == -1 && PyErr_Occurred()) return NULL;
+            if (longest > maxb) maxb = longest;
+        }
+    }
+    if (maxb > m) maxb = m;
+    Py_ssize_t nsub = w * (maxb + 1);
+    double *best = PyMem_Malloc(sizeof(double) * (size_t)((n + 1) * w));
+    PyObject **subs = PyMem_Calloc((size_t)nsub, sizeof(PyObject *));
+    PyObject *result = NULL;
+    if (best == NULL || subs == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j <= m; j++)
+        for (Py_ssize_t b = 0; b <= maxb && j + b <= m; b++) {
+            subs[j * (maxb + 1) + b] = PyUnicode_Substring(dst, j, j + b);
+            if (subs[j * (maxb + 1) + b] == NULL) goto done;
+        }
+    const double inf = Py_HUGE_VAL;
+    for (Py_ssize_t k = 0; k < (n + 1) * w; k++) best[k] = inf;
+    best[0] = 0.0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        double *row_i = best + i * w;
+        PyObject *low_i = i < n ? PyList_GET_ITEM(lows, i) : NULL;
+        PyObject *ri = i < n ? PyList_GET_ITEM(reads, i) : NULL;
+        if (low_i != NULL && !PyUnicode_Check(low_i)) {
+            PyErr_SetString(PyExc_TypeError, "block_cost: src_lows must hold str");
+            goto done;
+        }
+        for (Py_ssize_t j = 0; j <= m; j++) {
+            double here = row_i[j];
+            if (here == inf) continue;
+            if (i < n && j < m) {
+                /* src[i].lower() == dst[j] */
+                int same = PyUnicode_GET_LENGTH(low_i) == 1 &&
+                           PyUnicode_READ_CHAR(low_i, 0) == PyUnicode_READ_CHAR(dst, j);
+                double step = same ? 0.0 : sub;
+                if (here + step < best[(i + 1) * w + j + 1]) best[(i + 1) * w + j + 1] = here + step;
+            }
+            if (i < n) {
+                if (here + drop < best[(i + 1) * w + j]) best[(i + 1) * w + j] = here + drop;
+                Py_ssize_t na = PyList_GET_SIZE(ri);
+                for (Py_ssize_t a0 = 0; a0 < na; a0++) {
+                    PyObject *pair = PyList_GET_ITEM(ri, a0);
+                    Py_ssize_t longest = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 1));
+                    if (longest < 0) continue;
+                    Py_ssize_t a = a0 + 1;
+                    if (i + a > n) {
+                        PyErr_SetString(PyExc_ValueError, "block_cost: a run past the end");
+                        goto done;
+                    }
+                    double *ahead = best + (i + a) * w;
+                    PyObject *rows = PyTuple_GET_ITEM(pair, 0);
+                    Py_ssize_t top = longest < m - j ? longest : m - j;
+                    for (Py_ssize_t b = 0; b <= top; b++) {
+                        PyObject *c = PyDict_GetItemWithError(rows, subs[j * (maxb + 1) + b]);
+                        if (c == NULL) {
+                            if (PyErr_Occurred()) goto done;
+                            continue;
+                        }
+                        double cv = PyFloat_AsDouble(c);
+                        if (cv == -1.0 && PyErr_Occurred()) goto done;
+                        if (here + cv < ahead[j + b]) ahead[j + b] = here + cv;
+                    }
+                }
+            }
+            if (j < m && here + add < row_i[j + 1]) row_i[j + 1] = here + add;
+        }
+    }
+    result = PyFloat_FromDouble(best[n * w + m]);
+done:
+    if (subs != NULL) {
+        for (Py_ssize_t k = 0; k < nsub; k++) Py_XDECREF(subs[k]);
+        PyMem_Free(subs);
+    }
+    PyMem_Free(best);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"block_cost", block_cost_entry, METH_VARARGS,
+     "block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of "
+     "repair.score.ocr_price._block_cost, compiled."},
     {"trie", trie_build, METH_O,
      "trie(prefixes: frozenset[str]) -> capsule | None: the set as a trie (None when it is "
      "not prefix-closed or too large)."},

@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Cost (nats) of a substitution, a printed glyph too many, a glyph lost, that the
@@ -82,13 +83,32 @@ def _block_cost(src: str, dst: str) -> float:
     once (:func:`_rows_from`: printed and lowered forms merged, only as long true runs
     as it has): the same steps with the same costs as :func:`_block_cost_plain`, so the
     same minimum (issue 14)."""
+    n = len(src)
+    reads = [
+        [_rows_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
+    ]
+    fast = _compiled_block_cost()
+    if fast is not None:  # the same programme compiled (repair/score/_ocrwalk.c)
+        lows = [c.lower() for c in src]
+        return fast(lows, dst, reads, GENERIC_SUB, GENERIC_DROP, GENERIC_ADD)  # type: ignore[no-any-return]
+    return _block_dp(src, dst, reads)
+
+
+def _compiled_block_cost() -> Callable[..., float] | None:
+    """``_ocrwalk.block_cost`` when the optional extension is built (and
+    :data:`repair.score.ocr_walk_fast.FAST` is on), else ``None``."""
+    from repair.score import ocr_walk_fast
+
+    mod = ocr_walk_fast.module()
+    return None if mod is None else mod.block_cost  # type: ignore[no-any-return]
+
+
+def _block_dp(src: str, dst: str, reads: list[list[tuple[dict[str, float], int]]]) -> float:
+    """:func:`_block_cost`'s dynamic programme in Python over the rows it looked up."""
     n, m = len(src), len(dst)
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
-    reads = [
-        [_rows_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
-    ]
     for i in range(n + 1):
         row_i = best[i]
         for j in range(m + 1):
