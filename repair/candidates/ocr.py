@@ -811,7 +811,7 @@ _GENERATOR = _Generator()
 def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
     out = _GENERATOR.candidates(doc, detection, garbled)
-    if ocr_pagehabit.PAGE_HABITS:  # the page's own habits (no table row needed)
+    if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
