@@ -3,6 +3,8 @@ repair/score/plain_span.py): restored only where the wordy gate opened."""
 
 from __future__ import annotations
 
+import pytest
+
 from repair.detect.plain_span import find
 from repair.document import Document
 from repair.pipeline import repair_text
@@ -19,6 +21,14 @@ DENSE = (
 PLAIN = "We talked for an hour, and after that we went home to bed. The rest of the day was quiet."
 
 
+@pytest.fixture
+def spans_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage's switch on (it ships off: RESULTS, "Phrase spinner: families held out")."""
+    from repair.stages import collocation
+
+    monkeypatch.setattr(collocation, "PLAIN_SPANS", True)
+
+
 def _span_edits(text: str) -> list[tuple[str, str]]:
     return [
         (e.original, e.replacement)
@@ -27,11 +37,15 @@ def _span_edits(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def test_a_function_word_span_is_restored_in_a_dense_document() -> None:
+def test_a_function_word_span_is_restored_in_a_dense_document(spans_on: None) -> None:
     assert _span_edits(DENSE) == [("after that", "then")]
 
 
-def test_the_same_span_in_plain_text_is_left_alone() -> None:
+def test_the_switch_ships_off() -> None:
+    assert _span_edits(DENSE) == []
+
+
+def test_the_same_span_in_plain_text_is_left_alone(spans_on: None) -> None:
     assert repair_text(PLAIN).edits == ()
 
 
@@ -39,7 +53,7 @@ def test_no_wordy_restoration_no_span() -> None:
     assert plain_span.decide(Document(DENSE), []) == []
 
 
-def test_a_span_the_context_keeps_is_not_restored() -> None:
+def test_a_span_the_context_keeps_is_not_restored(spans_on: None) -> None:
     # "after that meeting": "that" belongs to the noun, the LM keeps the span
     assert _span_edits(DENSE.replace("after that we went", "after that meeting we went")) == []
 
