@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from types import ModuleType
 
-from repair.candidates import ocr_affix, ocr_pagefar, ocr_pagehabit, ocr_shortword
+from repair.candidates import ocr_accentkeep, ocr_affix, ocr_pagefar, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_capfar import capital_far_place, clear_reading
 from repair.candidates.ocr_caps import caps_candidates
@@ -815,7 +815,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
-    return out
+    return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
 
 
 #: A capitalised non-word is read as a place or person name of the period name list
