@@ -41,7 +41,7 @@ def test_noisy_page_still_strips_spurious_accents() -> None:
 
 
 def test_accent_noise_counts_invented_accents_only() -> None:
-    assert accent_noise(["Zürich", "Café", "résumé", "rôle", "pièce"]) == 0
+    assert accent_noise(["Zürich", "Café", "résumé", "rôle", "pièce", "débris"]) == 0
     assert accent_noise(["thé", "hâve", "aboùt", "wäs"]) == 4
     assert not page_is_noisy(["Zürich", "Café", "the", "was"])
     assert page_is_noisy(["Zürich", "thé", "was"])  # one in two accented tokens is noise

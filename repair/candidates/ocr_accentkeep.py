@@ -5,9 +5,10 @@ word is one cheap confusion (an accent dropped) from a "better" plain word: "Zü
 -> "Zurich", "Café" -> "Cafe", "résumé" -> "resume".  Some engines do print spurious
 accents on English words ("thé", "pièce", "grâce", "hâve": ICDAR 2017 file 81), and
 there the plain reading is the fix.  Which of the two a page is, the page itself says:
-its *accent noise* is the number of accented word tokens that are no accented spelling
-wordfreq knows ("hâve", "aboùt") or whose plain form is one of the commonest English
-words ("thé": the plain form's Zipf >= :data:`NOISE_PLAIN_ZIPF`).
+its *accent noise* is the number of accented word tokens that are accented forms of
+common plain English words: no accented spelling wordfreq knows of a common word
+("hâve", "aboùt"), or any accented form of one of the commonest words ("thé": the plain
+form's Zipf >= :data:`NOISE_PLAIN_ZIPF`).
 
 A reading that only strips the accents of one word token (same letters, same case)
 is dropped when that word is one wordfreq writes with its accents (Zipf of the accented
@@ -38,8 +39,11 @@ WRITTEN_ZIPF = 2.0
 #: An accented token is noise when its plain form is this common ("thé": the 7.7,
 #: "wäs"; "piece" 5.0 and "role" 5.2 are not) ...
 NOISE_PLAIN_ZIPF = 5.5
-#: ... or its accented spelling is rarer than this (unknown to wordfreq: "hâve").
+#: ... or its accented spelling is rarer than this (unknown to wordfreq: "hâve") and
+#: its plain form at least this common ("have" 6.7; "débris" -> "debris" 3.9 is an old
+#: spelling, not noise).
 NOISE_ACCENTED_ZIPF = 1.0
+NOISE_UNKNOWN_PLAIN_ZIPF = 4.5
 #: A page is noisy with this many noise tokens ...
 NOISE_MIN_COUNT = 2
 #: ... or when this share of its accented word tokens are noise (and at least one).
@@ -54,7 +58,7 @@ def _noise(word: str) -> bool:
     low = word.lower()
     plain = strip_accents(low)
     return zipf(plain) >= NOISE_PLAIN_ZIPF or (
-        zipf(low) < NOISE_ACCENTED_ZIPF and zipf(plain) >= WRITTEN_ZIPF
+        zipf(low) < NOISE_ACCENTED_ZIPF and zipf(plain) >= NOISE_UNKNOWN_PLAIN_ZIPF
     )
 
 
