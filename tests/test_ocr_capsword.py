@@ -26,8 +26,8 @@ def test_known_acronyms_and_other_shapes_do_not_apply(word: str) -> None:
     assert not capsword_applies(word, 1)
 
 
-def test_a_repeated_token_does_not_apply() -> None:
-    assert capsword_applies("BIX", 1) and not capsword_applies("BIX", 2)
+def test_a_token_printed_often_does_not_apply() -> None:
+    assert capsword_applies("BIX", 2) and not capsword_applies("BIX", 3)
 
 
 def test_heavy_page_reads_the_word_and_keeps_acronyms() -> None:
@@ -47,3 +47,8 @@ def test_not_in_a_capitals_line_or_a_clean_page() -> None:
     assert repair_text(clean).text == clean
     headline = HEAVY.replace("in BIX months", "in BIX MONTHS")
     assert "in six" not in repair_text(headline).text
+
+
+def test_an_introduced_acronym_stays() -> None:
+    text = HEAVY.replace("returnable in BIX", "the Bank Index (BIX) rose in BIX")
+    assert "BIX) rose in BIX" in repair_text(text).text
