@@ -37,19 +37,3 @@ def test_heavy_page_reads_the_capital(monkeypatch) -> None:
 
     monkeypatch.setattr(ocr_casefar, "CASE_FAR", False)
     assert "RobinBon" in repair_text(PAGE).text
-
-
-def test_casefar_page_word_breaks_a_near_tie() -> None:
-    from repair.candidates import ocr_casefar
-    from repair.candidates.ocr_casefar import casefar_readings
-
-    # "wales" 4.5 and "walls" 5.0 nats: within the margin, no reading alone ...
-    assert casefar_readings("WalPS") == []
-    # ... unless the page prints the cheaper one (in its own case) and not the other
-    assert casefar_readings("WalPS", {"Wales": 5, "South": 3}) == [("Wales", 4.5)]
-    assert casefar_readings("WalPS", {"Wales": 5, "walls": 1}) == []
-    ocr_casefar.PAGE_TIE = False
-    try:
-        assert casefar_readings("WalPS", {"Wales": 5}) == []
-    finally:
-        ocr_casefar.PAGE_TIE = True

@@ -345,9 +345,7 @@ class _Generator:
                 elif info.heavy and t.text[:1].isupper():  # "RobinBon": OCR's capitals
                     mixed = mixed_candidates(toks, i, counts[t.text])
                     # "AWATiD": the far searches, in the token's casing
-                    out.extend(
-                        mixed or casefar_candidates(toks, i, counts[t.text], "mixed_case", counts)
-                    )
+                    out.extend(mixed or casefar_candidates(toks, i, counts[t.text], "mixed_case"))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif t.kind == "number" and t.text == "1":
@@ -494,8 +492,8 @@ class _Generator:
             # ``accented_capital_garble``) is garble wherever it stands; one clear reading
             place = place or (ACCENTED_FAR and accented)
             out += self._far(tok, reason, info, initial, in_names, out, place)
-            if not any(c.start == tok.start and c.end == tok.end for c in out):  # "JJeeember"
-                out += casefar_candidates(toks, i, info.counts[tok.text], reason, info.counts)
+            if not any(c.start == tok.start and c.end == tok.end for c in out):
+                out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)

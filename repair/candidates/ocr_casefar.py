@@ -31,8 +31,6 @@ search's margin.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_known
@@ -51,9 +49,6 @@ THRESHOLD = -3.0
 #: The cheapest reading is kept alone, and only when the next far reading costs this
 #: many nats more ("ChnrlcH": church 7.5, enrich 9.4 nats; the print is a name).
 MARGIN = 2.0
-#: ... unless it is a word the page prints and no other far reading is (module doc of
-#: :func:`casefar_readings`).
-PAGE_TIE = True
 
 
 def casefar_applies(text: str, count: int) -> bool:
@@ -97,31 +92,15 @@ def casefar_case(word: str, text: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _printed(word: str, counts: Mapping[str, int]) -> bool:
-    """Whether the page prints ``word`` (lower case) in lower case, capitalised or in capitals."""
-    return any(counts.get(w, 0) for w in (word, word.capitalize(), word.upper()))
-
-
-def casefar_readings(text: str, counts: Mapping[str, int] | None = None) -> list[tuple[str, float]]:
-    """(reading in the token's casing, channel cost) of a case-garbled token.  With the
-    page's word ``counts``, a cheapest reading the page prints is kept within the margin
-    when the next one is not printed (:data:`PAGE_TIE`: "New South WalPS" -> "Wales",
-    the page's word, not "Walls"), in the case the page prints it most."""
+def casefar_readings(text: str) -> list[tuple[str, float]]:
+    """(reading in the token's casing, channel cost) of a case-garbled token."""
     from repair.candidates.ocr_far import far_readings
     from repair.candidates.ocr_farlong import long_reading
 
     found = far_readings(text) or long_reading(text)
-    if not found:
+    if not found or (len(found) > 1 and found[1].cost - found[0].cost < MARGIN):
         return []
     word = casefar_case(found[0].text, text)
-    if len(found) > 1 and found[1].cost - found[0].cost < MARGIN:
-        page = counts or {}
-        if not (PAGE_TIE and _printed(found[0].text, page)):
-            return []
-        if any(_printed(c.text, page) for c in found[1:]):
-            return []
-        low = found[0].text
-        word = max((low, low.capitalize(), low.upper()), key=lambda w: page.get(w, 0))
     return [(word, found[0].cost)] if word.lower() != text.lower() else []
 
 
@@ -129,15 +108,8 @@ def _apostrophe_next(toks: list[Token], i: int) -> bool:
     return any(0 <= j < len(toks) and toks[j].text[:1] in "'’" for j in (i - 1, i + 1))
 
 
-def casefar_candidates(
-    toks: list[Token],
-    i: int,
-    count: int,
-    finding: str,
-    counts: Mapping[str, int] | None = None,
-) -> list[Candidate]:
-    """The far readings of case-garbled token ``i`` (the caller checks the page);
-    ``counts``: the page's words (:data:`PAGE_TIE`)."""
+def casefar_candidates(toks: list[Token], i: int, count: int, finding: str) -> list[Candidate]:
+    """The far readings of case-garbled token ``i`` (the caller checks the page)."""
     tok = toks[i]
     if not CASE_FAR or not casefar_applies(tok.text, count) or _apostrophe_next(toks, i):
         return []
@@ -154,5 +126,5 @@ def casefar_candidates(
             threshold=THRESHOLD,
             far=True,
         )
-        for reading, cost in casefar_readings(tok.text, counts)
+        for reading, cost in casefar_readings(tok.text)
     ]
