@@ -75,7 +75,7 @@ def classify(raw: str, gold: str, start: int) -> tuple[str, str]:
     min_z = ocr.CAPITAL_GARBLED_TARGET_ZIPF if cap_heavy else 4.0
     if reason == "capitalized_unknown" and c.text[:1] == raw[:1] and zipf(c.text.lower()) < min_z:
         return f"min_z(cap_heavy={cap_heavy})", where
-    initial = ocr._sentence_start(toks, i)
+    initial = ocr.opens_sentence(toks, i)
     lower = ocr._initial_case(c.text, raw, initial)[:1].islower()
     if ocr._between_capitals(toks, i) and lower:
         return "in_names", where

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from types import ModuleType
 
-from repair.candidates import ocr_affix, ocr_pagefar, ocr_pagehabit, ocr_shortword
+from repair.candidates import ocr_accentkeep, ocr_affix, ocr_pagefar, ocr_pagehabit, ocr_shortword
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_capfar import capital_far_place, clear_reading
 from repair.candidates.ocr_caps import caps_candidates
+from repair.candidates.ocr_capsword import capsword_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_casefar import casefar_candidates
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
@@ -335,6 +336,8 @@ class _Generator:
                         out.extend(self._realword(t, toks, i, names, info.heavy))
                 if t.text.isupper():  # capitals readings: each needs an all-capitals word
                     out.extend(self._caps_in_text(toks, i))
+                    if info.heavy:  # "in BIX months": a lower-case word in capitals glyphs
+                        out.extend(capsword_candidates(toks, i, counts[t.text]))
                     out.extend(self._caps_headline(toks, i))
                     out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
                 if t.text[:1].isupper() and t.text[1:].islower():
@@ -815,7 +818,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
-    return out
+    return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
 
 
 #: A capitalised non-word is read as a place or person name of the period name list
