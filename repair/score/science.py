@@ -494,3 +494,48 @@ def register_decisions(
         conf = round(max(probability(d.word, best, gain, margin), TERM_CONFIDENCE), 4)
         out.append(replace(d, applied=True, reason="applied", confidence=conf, original=best))
     return out
+
+
+# ---- the abstract's own topic against a rare-word restoration (repair.stages.collocation)
+
+#: Rare-word restorations whose written word fits the document's topic better than the
+#: original are declined in scientific register (:func:`topic_decisions`).
+TOPIC_REFUSAL = True
+#: Least topic advantage (mean PMI, nats, :func:`repair.score.spin_topic.topic_gain`
+#: negated) of the written word over its original for the restoration to be declined.
+MIN_TOPIC_LOSS = 0.1
+#: The reason given to a declined decision.
+TOPIC_REASON = "topic_against"
+
+
+def topic_decisions(doc: Document, decisions: list[R]) -> list[R]:
+    """The rare-word pass's decisions with the applied ones declined (reason
+    :data:`TOPIC_REASON`) where the written word fits the document's other content words
+    better than its original by at least :data:`MIN_TOPIC_LOSS` (mean PMI of
+    ``lexicons/spin_topic.bin``, :func:`repair.score.spin_topic.topic_gain`), in a document
+    of scientific register only.
+
+    A spinner swaps words without reading the text, so its word fits the topic no better
+    than the author's; a rare word the topic table ties to the abstract's other words
+    ("rice husks" in an abstract on rice-husk ash and waste water) is the author's own.
+    One reading per written word (the table reads the whole abstract, so its places
+    agree); every place of a declined word is declined."""
+    if not TOPIC_REFUSAL or not any(d.applied for d in decisions):
+        return decisions
+    from repair.score.spin_topic import topic_gain
+
+    against: dict[tuple[str, str], bool] = {}
+    for d in decisions:
+        if d.applied:
+            k = (d.word.token.text.lower(), d.original.lower())
+            if k not in against:
+                t = d.word.token
+                against[k] = topic_gain(doc, t.text, d.original, t.start) <= -MIN_TOPIC_LOSS
+    if not any(against.values()):
+        return decisions
+    return [
+        replace(d, applied=False, reason=TOPIC_REASON, confidence=0.0, original="")
+        if d.applied and against[(d.word.token.text.lower(), d.original.lower())]
+        else d
+        for d in decisions
+    ]
