@@ -177,10 +177,16 @@ def extra_words(
     if not pending or not is_scientific(doc):
         return []
     out = []
+    rare_read = None
     for c in pending:
         written = doc.text[c.start : c.end].lower()
-        if not _lm_knows(written) or habit_conflict(written, c.replacement):
-            continue  # the rare-word pass or the mill-word pass reads it
+        if habit_conflict(written, c.replacement):
+            continue  # the mill-word pass reads it
+        if not _lm_knows(written):
+            if rare_read is None:
+                rare_read = not UNKNOWN_WORDS or rare_pass_reads(doc)
+            if rare_read:
+                continue  # the rare-word pass reads it
         gain = support(doc, c.start, c.end, c.replacement)
         if gain >= MIN_SUPPORT:
             feats = {**c.features, "word_bar": BAR, "science_collocation_gain": round(gain, 3)}
@@ -194,6 +200,14 @@ def extra_words(
         return []  # a paper mill spins the whole text: one odd word is no pattern
     return out
 
+
+#: A written word the news LM does not know is read here when the rare-word pass does not
+#: read the document (it is not dense with rare words: "betwixt" in an abstract a WordNet
+#: spinner wrote); where the pass runs it reads such words (:func:`rare_pass_reads`).
+#: Off: no dev tortured abstract changed (the abstracts with "betwixt" are not of
+#: scientific register), and one habit-spun dev abstract got a wrong edit
+#: ("apparatuses" -> "plants"; tortured20).
+UNKNOWN_WORDS = False
 
 #: A word-model row at the bar whose original is a scientific term and whose written word
 #: is not needs no collocation support (:func:`_register_term`).  Off: one dev word for it
@@ -267,10 +281,19 @@ def defer_rare(doc: Document, kept: list[Candidate]) -> list[Candidate]:
 
     if not any(rare(c) for c in kept):
         return kept
-    n_types, density = rareword.type_density(doc, rareword.scan(doc))
-    if n_types < RARE_PREGATE or density < RARE_PREGATE_PER_1000 or not is_scientific(doc):
+    if not rare_pass_reads(doc) or not is_scientific(doc):
         return kept
     return [c for c in kept if not rare(c)]
+
+
+def rare_pass_reads(doc: Document) -> bool:
+    """Whether the collocation stage's rare-word pass reads ``doc`` (its pre-gate:
+    :data:`RARE_PREGATE` distinct rare words with candidates, :data:`RARE_PREGATE_PER_1000`
+    per 1,000 words)."""
+    from repair.detect import rareword
+
+    n_types, density = rareword.type_density(doc, rareword.scan(doc))
+    return n_types >= RARE_PREGATE and density >= RARE_PREGATE_PER_1000
 
 
 # ---- collocation terms in scientific register (repair.score.collocation)
@@ -493,4 +516,91 @@ def register_decisions(
             continue
         conf = round(max(probability(d.word, best, gain, margin), TERM_CONFIDENCE), 4)
         out.append(replace(d, applied=True, reason="applied", confidence=conf, original=best))
+    return out
+
+
+# ---- the abstract's own topic against a rare-word restoration (repair.stages.collocation)
+
+#: Rare-word restorations whose written word fits the document's topic better than the
+#: original are declined (:func:`topic_decisions`).
+TOPIC_REFUSAL = True
+#: Least topic advantage (mean PMI, nats, :func:`repair.score.spin_topic.topic_gain`
+#: negated) of the written word over its original for the restoration to be declined.
+MIN_TOPIC_LOSS = 0.1
+#: The reason given to a declined decision.
+TOPIC_REASON = "topic_against"
+
+
+def topic_decisions(doc: Document, decisions: list[R]) -> list[R]:
+    """The rare-word pass's decisions with the applied ones declined (reason
+    :data:`TOPIC_REASON`) where the written word fits the document's other content words
+    better than its original by at least :data:`MIN_TOPIC_LOSS` (mean PMI of
+    ``lexicons/spin_topic.bin``, :func:`repair.score.spin_topic.topic_gain`).  Read in every
+    document the pass restores words in (dense with rare words): on the rare-spun dev news
+    documents it declines nothing, in the short abstracts the table reads the whole text.
+
+    A spinner swaps words without reading the text, so its word fits the topic no better
+    than the author's; a rare word the topic table ties to the abstract's other words
+    ("rice husks" in an abstract on rice-husk ash and waste water) is the author's own.
+    One reading per written word (the table reads the whole abstract, so its places
+    agree); every place of a declined word is declined."""
+    if not TOPIC_REFUSAL or not any(d.applied for d in decisions):
+        return decisions
+    from repair.score.spin_topic import topic_gain
+
+    against: dict[tuple[str, str], bool] = {}
+    for d in decisions:
+        if d.applied:
+            k = (d.word.token.text.lower(), d.original.lower())
+            if k not in against:
+                t = d.word.token
+                against[k] = topic_gain(doc, t.text, d.original, t.start) <= -MIN_TOPIC_LOSS
+    if not any(against.values()):
+        return decisions
+    return [
+        replace(d, applied=False, reason=TOPIC_REASON, confidence=0.0, original="")
+        if d.applied and against[(d.word.token.text.lower(), d.original.lower())]
+        else d
+        for d in decisions
+    ]
+
+
+# ---- the written word is the scientific term (repair.stages.spin)
+
+#: Synonym restorations of a written scientific term to a word scientific text uses less
+#: are dropped in scientific register (:func:`keep_terms`).
+KEEP_TERMS = True
+#: Least register weight (nats, the word's or its lemma's) of such a written word.
+MIN_WRITTEN_TERM = 1.0
+
+
+def keep_terms(doc: Document, kept: list[Candidate]) -> list[Candidate]:
+    """``kept`` without the one-word ``SPIN_SYNONYM`` restorations of a scientific document
+    whose written word is a term of scientific text (register weight, its lemma's too, at
+    least :data:`MIN_WRITTEN_TERM`) that scientific text uses more than the original, unless
+    the original is read as a collocation (:func:`support` at least :data:`MIN_SUPPORT`:
+    "immune strains" → "resistant strains").
+
+    The word model reads news-fitted evidence; in an abstract on sensor networks "nodes" is
+    the author's term, not a thesaurus's word for "clients".  The register table is the
+    prior the rare-word pass reads (:func:`register_prior`), here read for the written word."""
+    if not KEEP_TERMS or not any(c.source == "SPIN_SYNONYM" for c in kept):
+        return kept
+    if not is_scientific(doc):
+        return kept
+    from repair.detect.science import weights
+
+    table = weights()
+    out = []
+    for c in kept:
+        if c.source == "SPIN_SYNONYM" and " " not in c.replacement:
+            written = doc.text[c.start : c.end].lower()
+            w = _term_weight(written)
+            if (
+                w >= MIN_WRITTEN_TERM
+                and w > table.get(c.replacement.lower(), 0.0)
+                and support(doc, c.start, c.end, c.replacement) < MIN_SUPPORT
+            ):
+                continue
+        out.append(c)
     return out

@@ -133,6 +133,7 @@ def _rare_pass(
         found_rare = _science_terms.register_prior(doc, reread, done=found_rare)
         rare_decisions = _rare_score.decide(found_rare, n_words)
     rare_decisions = _science_terms.register_decisions(doc, rare_decisions, by_terms)
+    rare_decisions = _science_terms.topic_decisions(doc, rare_decisions)  # the author's word
     rare_decisions = _consistency.agree(rare_decisions, by_terms or {})  # one form, one original
     return scanned, n_types, rare_density, rare_decisions
 

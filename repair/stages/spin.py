@@ -38,6 +38,7 @@ from repair.resources.frequency import zipf
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.science import defer_rare as science_defer
 from repair.score.science import extra_words as science_words
+from repair.score.science import keep_terms as science_terms
 from repair.score.science import phrases_open as science_phrases
 from repair.score.science import unseen_span as science_span
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
@@ -979,6 +980,7 @@ class _Stage:
         ]
         kept += science_words(doc, candidates, kept)  # scientific register (score/science.py)
         kept = science_defer(doc, kept)
+        kept = science_terms(doc, kept)  # a written scientific term stays (score/science.py)
         kept = _phrases_win(kept)
         decisions: Counter[str] = Counter()
         taken = {(c.start, c.end) for c in kept}
