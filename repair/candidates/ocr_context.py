@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
 
@@ -121,22 +122,52 @@ DISTANCE_SHARE = 0.6
 #: The channel prices every hit; this many of the cheapest are scored in context.
 PRICED = 40
 #: The best reading costs at most this many nats a printed letter ...
-COST_PER_CHAR = 1.7
+COST_PER_CHAR = 2.0
 #: ... and leads the next by this many nats of context score less channel cost.
-MARGIN = 4.0
+MARGIN = 3.0
 #: The cost the scorer sees is capped at this (nats).
 COST_CAP = 5.0
 #: The scorer's threshold (the far search's).
 THRESHOLD = -3.0
 
 
+#: Words at least this common (Zipf) are read to (the far search's list: 3.0).
+POOL_ZIPF = 3.0
+
+
 @lru_cache(maxsize=32)
 def _pool(n: int) -> tuple[str, ...]:
-    """The far search's common words of lengths ``n - SHORTER`` to ``n + LONGER``."""
-    from repair.candidates.ocr_far import _by_length
-
-    words = _by_length()
+    """The common words (:data:`POOL_ZIPF`) of lengths ``n - SHORTER`` to ``n + LONGER``."""
+    words = _by_length(POOL_ZIPF)
     return tuple(w for k in range(n - SHORTER, n + LONGER + 1) for w in words.get(k, ()))
+
+
+@lru_cache(maxsize=2)
+def _by_length(min_zipf: float) -> dict[int, list[str]]:
+    """The far search's target words of Zipf ``min_zipf`` or more, by length."""
+    from repair.candidates import ocr_far
+
+    if min_zipf >= ocr_far.TARGET_ZIPF:
+        return {k: [w for w in ws if zipf(w) >= min_zipf] for k, ws in ocr_far._by_length().items()}
+    from repair.resources.cache import disk_cached
+    from repair.score.ocr_channel import _dictionary_path
+
+    return disk_cached(
+        f"ocr-context-words-{min_zipf}",
+        [_dictionary_path(), __file__],
+        lambda: _build_by_length(min_zipf),
+        dict,
+    )
+
+
+def _build_by_length(min_zipf: float) -> dict[int, list[str]]:
+    from repair.score.ocr_channel import is_target, vocabulary
+
+    out: dict[int, list[str]] = {}
+    for w in vocabulary():
+        if w.isalpha() and zipf(w) >= min_zipf and is_target(w):
+            out.setdefault(len(w), []).append(w)
+    return out
 
 
 def ranked_readings(
