@@ -126,13 +126,15 @@ COST_PER_CHAR = 2.0
 #: ... and leads the next by this many nats of context score less channel cost.
 MARGIN = 3.0
 #: The cost the scorer sees is capped at this (nats).
-COST_CAP = 5.0
+COST_CAP = 3.0
+#: Capitalised tokens are read too (a capitalised non-word printed once is often a name).
+CAPITALS = False
 #: The scorer's threshold (the far search's).
 THRESHOLD = -3.0
 
 
 #: Words at least this common (Zipf) are read to (the far search's list: 3.0).
-POOL_ZIPF = 3.0
+POOL_ZIPF = 2.5
 
 
 @lru_cache(maxsize=32)
@@ -236,11 +238,13 @@ def context_candidates(
     for i in indices:
         t = toks[i]
         text = t.text
-        if t.kind != "word" or (t.start, t.end) in covered or not text[:1].islower():
+        if t.kind != "word" or (t.start, t.end) in covered:
+            continue
+        if not (text[:1].islower() or (CAPITALS and text[1:].islower())):
             continue
         if not (MIN_LEN <= len(text) <= MAX_LEN):
             continue
-        if not far_applies(text, counts, period_word(text), capitals=False):
+        if not far_applies(text, counts, period_word(text), capitals=CAPITALS):
             continue
         if _next_to_hyphen(list(toks), i) or line_broken_piece(list(toks), i):
             continue
