@@ -125,6 +125,11 @@ PRICED = 40
 COST_PER_CHAR = 2.0
 #: ... and leads the next by this many nats of context score less channel cost.
 MARGIN = 3.0
+#: Readings this many plain edits from the best or fewer are its variants
+#: ("passengers", "passenger"): the best leads them by :data:`VARIANT_MARGIN` only ...
+VARIANT_EDITS = 2
+#: ... (a wrong variant keeps a letter or two wrong, not the word's seven).
+VARIANT_MARGIN = 0.0
 #: The cost the scorer sees is capped at this (nats).
 COST_CAP = 3.0
 #: Capitalised tokens are read too (a capitalised non-word printed once is often a name).
@@ -199,6 +204,8 @@ def context_reading(token: str, left: Sequence[str], right: str | None) -> tuple
     """The word (lower case) and channel cost ``token`` reads as between its neighbours,
     or ``None``: the best must cost at most :data:`COST_PER_CHAR` a letter, lead the
     next by :data:`MARGIN` and drop no run of printed glyphs."""
+    from rapidfuzz.distance import Levenshtein
+
     from repair.candidates.ocr_farlong import _drops_a_piece
 
     ranked = ranked_readings(token, left, right)
@@ -207,7 +214,10 @@ def context_reading(token: str, left: Sequence[str], right: str | None) -> tuple
     score, cost, word = ranked[0]
     if cost > COST_PER_CHAR * len(token):
         return None
-    if len(ranked) > 1 and score - ranked[1][0] < MARGIN:
+    if len(ranked) > 1 and score - ranked[1][0] < VARIANT_MARGIN:
+        return None
+    rival = next((r for r in ranked[1:] if Levenshtein.distance(word, r[2]) > VARIANT_EDITS), None)
+    if rival is not None and score - rival[0] < MARGIN:
         return None
     if _drops_a_piece(token.lower(), word):
         return None
