@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from repair.candidates import ocr as ocr_candidates
+from repair.candidates import ocr_context
 from repair.candidates.ocr_far import bound, far_applies, far_readings
 from repair.pipeline import repair_text
 from repair.score.ocr_price import GENERIC_SUB, channel_cost
@@ -55,6 +56,7 @@ def test_far_readings_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(ocr_candidates, "FAR", False)
     monkeypatch.setattr(ocr_deep, "DEEP", False)  # the deep search reads it too (10.1 nats)
+    monkeypatch.setattr(ocr_context, "CONTEXT", False)  # and the context ("was ___ till")
     wide_candidates.cache_clear()
     text = NEWSPAPER.replace("the medita-", "the meeting was conllnuid till the medita-")
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from repair.candidates import ocr_farlong, ocr_gluedfw
+from repair.candidates import ocr_context, ocr_farlong, ocr_gluedfw
 from repair.candidates.ocr_far import bound, far_readings
 from repair.candidates.ocr_farlong import long_reading, readings_over
 from repair.candidates.ocr_gluedfw import function_words, gated_readings, glued_readings
@@ -75,6 +75,7 @@ def test_a_heavy_page_reads_a_long_garbled_word() -> None:
 
 def test_long_readings_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_farlong, "FAR_LONG", False)
+    monkeypatch.setattr(ocr_context, "CONTEXT", False)  # the context reads it too
     text = NEWSPAPER.replace("the medita-", "the attsudatica of members at the medita-")
     assert "attsudatica" in repair_text(text).text
 

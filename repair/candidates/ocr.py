@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from types import ModuleType
 
-from repair.candidates import ocr_accentkeep, ocr_affix, ocr_pagefar, ocr_pagehabit, ocr_shortword
+from repair.candidates import (
+    ocr_accentkeep,
+    ocr_affix,
+    ocr_context,
+    ocr_pagefar,
+    ocr_pagehabit,
+    ocr_shortword,
+)
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_capfar import capital_far_place, clear_reading
 from repair.candidates.ocr_caps import caps_candidates
@@ -356,6 +363,14 @@ class _Generator:
             if info.heavy and ocr_pagefar.PAGE_FAR:  # "Rognnont" beside "Regiment"
                 reached = frozenset((c.start, c.end) for c in out)
                 out.extend(ocr_pagefar.page_far_candidates(toks, found, counts, reached))
+            if info.heavy and ocr_context.CONTEXT:  # "It is cipcctcd that": "expected"
+                reached = frozenset((c.start, c.end) for c in out)
+                reasons = {f.start: f.reason for f in detection.findings}
+                out.extend(
+                    ocr_context.context_candidates(
+                        toks, found, counts, reached, info.period_word, reasons
+                    )
+                )
             out.extend(split_pairs(toks, flagged, garbled))
             reasons = {f.start: f.reason for f in detection.findings}
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words

@@ -1,0 +1,284 @@
+"""Readings proposed by the context: the words the language model expects between a
+garbled word's neighbours, priced by the learned channel.
+
+The walks start from the printed glyphs, so a word garbled three or more glyphs deep
+("cipcctcd" for "expected") or misread as another word ("bad" for "had") is reached
+only when its glyphs lead there.  The context proposes from the other side: the words
+the period bigram table (:mod:`repair.score.ngrams`) saw after the left neighbour or
+before the right one, of about the token's length and sharing most of its letters,
+each priced by the channel (:func:`repair.score.ocr_price.channel_cost`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from repair.resources.frequency import zipf
+from repair.types import Candidate, Token
+
+
+def neighbours(toks: Sequence[Token], i: int) -> tuple[list[str], str | None]:
+    """Up to two words before token ``i`` (reading order) and the word after it, each
+    only when nothing but spaces stands between (a mark or a number ends the context)."""
+    left: list[str] = []
+    j = i - 1
+    while j >= 0 and len(left) < 2:
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                break
+            j -= 1
+            continue
+        if t.kind != "word":
+            break
+        left.insert(0, t.text)
+        j -= 1
+    right: str | None = None
+    j = i + 1
+    while j < len(toks):
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                break
+            j += 1
+            continue
+        if t.kind == "word":
+            right = t.text
+        break
+    return left, right
+
+
+@lru_cache(maxsize=1)
+def _preceders() -> dict[int, tuple[int, ...]]:
+    """The period table's bigrams reversed: ``{word id: ids seen before it}``."""
+    from repair.score.ngrams import get_ngrams
+
+    t = get_ngrams()
+    off, nxt = t._off, t._next
+    out: dict[int, list[int]] = {}
+    for a in range(t.size):
+        for j in range(off[a], off[a + 1]):
+            out.setdefault(nxt[j], []).append(a)
+    return {b: tuple(v) for b, v in out.items()}
+
+
+def context_words(left: str | None, right: str | None) -> list[str]:
+    """The words the period table saw after ``left`` or before ``right`` (lower case,
+    letters only, each once)."""
+    from repair.score.ngrams import get_ngrams, norm
+
+    t = get_ngrams()
+    ids: set[int] = set()
+    if left is not None:
+        a = t.word_id(norm(left))
+        if a >= 0:
+            ids.update(t._next[t._off[a] : t._off[a + 1]])
+    if right is not None:
+        b = t.word_id(norm(right))
+        if b >= 0:
+            ids.update(_preceders().get(b, ()))
+    words = (t._word(i).decode("utf-8") for i in ids)
+    return sorted(w for w in words if w.isalpha())
+
+
+def score_readings(
+    token: str,
+    words: Sequence[str],
+    left: Sequence[str],
+    right: str | None,
+    channel: bool = True,
+) -> list[tuple[float, str]]:
+    """``words`` as readings of ``token``: two-sided context score (nats), less the
+    channel's cost with ``channel``, best first."""
+    from repair.score.ngrams import mixed_context_score
+    from repair.score.ocr_price import channel_cost
+
+    out = []
+    for w in words:
+        sc = mixed_context_score(list(left), w, right)
+        if channel:
+            sc -= channel_cost(token, w)
+        out.append((sc, w))
+    out.sort(key=lambda x: (-x[0], x[1]))
+    return out
+
+
+# -- the readings ---------------------------------------------------------------------
+
+#: The readings are built (hook in the garbled-page block of
+#: :meth:`repair.candidates.ocr._Generator.candidates`).
+CONTEXT = True
+#: Letters a token has at least ...
+MIN_LEN = 5
+#: ... and at most.
+MAX_LEN = 20
+#: A reading this many letters shorter than the token ...
+SHORTER = 3
+#: ... or longer is retrieved.
+LONGER = 2
+#: Plain edit distance of the retrieval: this share of the token's letters.
+DISTANCE_SHARE = 0.6
+#: The channel prices every hit; this many of the cheapest are scored in context.
+PRICED = 40
+#: The best reading costs at most this many nats a printed letter ...
+COST_PER_CHAR = 2.0
+#: ... and leads the next by this many nats of context score less channel cost.
+MARGIN = 3.0
+#: Readings this many plain edits from the best or fewer are its variants
+#: ("passengers", "passenger"): the best leads them by :data:`VARIANT_MARGIN` only ...
+VARIANT_EDITS = 2
+#: ... (a wrong variant keeps a letter or two wrong, not the word's seven).
+VARIANT_MARGIN = 0.0
+#: The cost the scorer sees is capped at this (nats).
+COST_CAP = 3.0
+#: Capitalised tokens are read too (a capitalised non-word printed once is often a name).
+CAPITALS = False
+#: The scorer's threshold (the far search's).
+THRESHOLD = -3.0
+
+
+#: Words at least this common (Zipf) are read to (the far search's list: 3.0).
+POOL_ZIPF = 2.5
+
+
+@lru_cache(maxsize=32)
+def _pool(n: int) -> tuple[str, ...]:
+    """The common words (:data:`POOL_ZIPF`) of lengths ``n - SHORTER`` to ``n + LONGER``."""
+    words = _by_length(POOL_ZIPF)
+    return tuple(w for k in range(n - SHORTER, n + LONGER + 1) for w in words.get(k, ()))
+
+
+@lru_cache(maxsize=2)
+def _by_length(min_zipf: float) -> dict[int, list[str]]:
+    """The far search's target words of Zipf ``min_zipf`` or more, by length."""
+    from repair.candidates import ocr_far
+
+    if min_zipf >= ocr_far.TARGET_ZIPF:
+        return {k: [w for w in ws if zipf(w) >= min_zipf] for k, ws in ocr_far._by_length().items()}
+    from repair.resources.cache import disk_cached
+    from repair.score.ocr_channel import _dictionary_path
+
+    return disk_cached(
+        f"ocr-context-words-{min_zipf}",
+        [_dictionary_path(), __file__],
+        lambda: _build_by_length(min_zipf),
+        dict,
+    )
+
+
+def _build_by_length(min_zipf: float) -> dict[int, list[str]]:
+    from repair.score.ocr_channel import is_target, vocabulary
+
+    out: dict[int, list[str]] = {}
+    for w in vocabulary():
+        if w.isalpha() and zipf(w) >= min_zipf and is_target(w):
+            out.setdefault(len(w), []).append(w)
+    return out
+
+
+def ranked_readings(
+    token: str, left: Sequence[str], right: str | None
+) -> list[tuple[float, float, str]]:
+    """``(context score less channel cost, channel cost, word)`` of the common words
+    ``token`` may be a heavy misreading of, best first (module doc)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.score.ngrams import mixed_context_score
+    from repair.score.ocr_price import channel_cost
+
+    low = token.lower()
+    n = len(low)
+    cutoff = max(2, int(n * DISTANCE_SHARE + 0.5))
+    hits = process.extract(
+        low, _pool(n), scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
+    )
+    priced = sorted((channel_cost(token, w), w) for w, _d, _k in hits if w != low)[:PRICED]
+    out = [(mixed_context_score(list(left), w, right) - c, c, w) for c, w in priced]
+    out.sort(key=lambda x: (-x[0], x[2]))
+    return out
+
+
+def context_reading(token: str, left: Sequence[str], right: str | None) -> tuple[str, float] | None:
+    """The word (lower case) and channel cost ``token`` reads as between its neighbours,
+    or ``None``: the best must cost at most :data:`COST_PER_CHAR` a letter, lead the
+    next by :data:`MARGIN` and drop no run of printed glyphs."""
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates.ocr_farlong import _drops_a_piece
+
+    ranked = ranked_readings(token, left, right)
+    if not ranked:
+        return None
+    score, cost, word = ranked[0]
+    if cost > COST_PER_CHAR * len(token):
+        return None
+    if len(ranked) > 1 and score - ranked[1][0] < VARIANT_MARGIN:
+        return None
+    rival = next((r for r in ranked[1:] if Levenshtein.distance(word, r[2]) > VARIANT_EDITS), None)
+    if rival is not None and score - rival[0] < MARGIN:
+        return None
+    if _drops_a_piece(token.lower(), word):
+        return None
+    return word, cost
+
+
+def context_candidates(
+    toks: Sequence[Token],
+    indices: Iterable[int],
+    counts: Mapping[str, int],
+    covered: frozenset[tuple[int, int]],
+    period_word: Callable[[str], bool],
+    reasons: Mapping[int, str],
+) -> list[Candidate]:
+    """Readings of the flagged lower-case non-words at ``indices`` that no other reading
+    reached (span not in ``covered``): the one common word the channel and the two-sided
+    context prefer by a clear margin (module doc).  Heavy pages only (the caller's gate)."""
+    if not CONTEXT:
+        return []
+    from repair.candidates.ocr import _next_to_hyphen
+    from repair.candidates.ocr_far import far_applies
+    from repair.candidates.ocr_realword import line_broken_piece
+    from repair.candidates.ocr_rules import cand
+    from repair.score.ocr_channel import transfer_case
+
+    out: list[Candidate] = []
+    memo: dict[tuple[str, tuple[str, ...], str | None], tuple[str, float] | None] = {}
+    for i in indices:
+        t = toks[i]
+        text = t.text
+        if t.kind != "word" or (t.start, t.end) in covered:
+            continue
+        if not (text[:1].islower() or (CAPITALS and text[1:].islower())):
+            continue
+        if not (MIN_LEN <= len(text) <= MAX_LEN):
+            continue
+        if not far_applies(text, counts, period_word(text), capitals=CAPITALS):
+            continue
+        if _next_to_hyphen(list(toks), i) or line_broken_piece(list(toks), i):
+            continue
+        left, right = neighbours(toks, i)
+        key = (text, tuple(w.lower() for w in left), right.lower() if right else None)
+        if key not in memo:
+            memo[key] = context_reading(text, left, right)
+        found = memo[key]
+        if found is None:
+            continue
+        word, cost = found
+        form = transfer_case(text, word)
+        out.append(
+            cand(
+                t.start,
+                t.end,
+                form,
+                "OCR_SPELLING",
+                finding=reasons.get(t.start, "nonword"),
+                orig=[text],
+                alt=[form],
+                cost=min(cost, COST_CAP),
+                threshold=THRESHOLD,
+                context=True,
+            )
+        )
+    return out
