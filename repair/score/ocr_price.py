@@ -177,6 +177,25 @@ def _block_cost_plain(src: str, dst: str) -> float:
 @lru_cache(maxsize=1_024)
 def channel_cost(token: str, word: str) -> float:
     """Nats the channel charges for printing ``word`` (any case) as ``token``."""
+    return channel_cost_upto(token, word, _INF)
+
+
+_INF = float("inf")
+
+
+def channel_cost_upto(token: str, word: str, limit: float) -> float:
+    """:func:`channel_cost` when it is at most ``limit``, else a value above ``limit``
+    (the blocks priced before the sum passed it; the rest are not priced).  The same
+    blocks in the same order as :func:`channel_cost`, so the same float when not cut
+    short; a cut sum is a lower bound of the cost (every block costs >= 0), so the cost
+    is above ``limit`` too (issue 14: the page-far readings price many words only to
+    learn they are dearer than a bound).
+
+    >>> channel_cost_upto("Ijondon", "london", 99.0) == channel_cost("Ijondon", "london")
+    True
+    >>> channel_cost_upto("Ijondon", "condor", 0.5) > 0.5
+    True
+    """
     low, target = token.lower(), word.lower()
     if low == target:
         return 0.0
@@ -202,4 +221,6 @@ def channel_cost(token: str, word: str) -> float:
         if i2 < len(low) and j2 < len(target) and low[i2] != target[j2]:
             a2, b2 = i2, j2
         cost += _block_cost(token[a1:a2], target[b1:b2])
+        if cost > limit:
+            return cost
     return cost
