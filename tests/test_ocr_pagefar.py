@@ -145,7 +145,9 @@ def _page_far_reading_plain(text: str, targets: dict[str, str]) -> tuple[str, fl
     if len(page) > 1 and page[1][0] - best_cost < pf.MARGIN:
         return None
     words = anchored_words(range(n - pf.SHORTER, n + pf.LONGER + 1), low[0], low[-1])
-    common = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    common = process.extract(
+        low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
+    )
     for w, _d, _k in common:
         if w in targets or w == low:
             continue
