@@ -224,3 +224,32 @@ def test_channel_cost_upto_is_the_cost_or_above_the_bound() -> None:
                     assert got == full
                 else:
                     assert limit < got <= full
+
+
+def test_the_far_searches_read_what_full_pricing_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The common-word far searches priced with bounds (``ocr_far.far_readings``: up to
+    its cost bound; ``ocr_farlong.long_reading``: as far as the clear-cheapest test
+    reads) give the readings of pricing every retrieved word in full (issue 14)."""
+    from repair.candidates import ocr_far, ocr_farlong
+    from repair.score.ocr_price import channel_cost
+
+    _targets, tokens = _garbled_page()
+    tokens = tokens + [t.lower() for t in tokens]
+    got = [
+        (ocr_farlong.long_reading.__wrapped__(t), ocr_far.far_readings.__wrapped__(t))
+        for t in tokens
+    ]
+    monkeypatch.setattr(
+        ocr_farlong,
+        "cheapest_priced",
+        lambda token, near, _cap, _margin: sorted((channel_cost(token, w), w) for _d, w in near),
+    )
+    monkeypatch.setattr(
+        ocr_far, "channel_cost_upto", lambda token, w, _limit: channel_cost(token, w)
+    )
+    want = [
+        (ocr_farlong.long_reading.__wrapped__(t), ocr_far.far_readings.__wrapped__(t))
+        for t in tokens
+    ]
+    assert got == want
+    assert sum(bool(a) for a, _b in want) >= 5 and sum(bool(b) for _a, b in want) >= 50

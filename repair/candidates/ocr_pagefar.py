@@ -169,46 +169,6 @@ def _pool(low: str, shapes: ShapeIndex) -> list[str]:
     return out
 
 
-#: Above a bound by this much more (nats), a cost is above it after the float
-#: subtraction too (costs are sums of a few dozen nats: rounding is ~1e-14).
-_SLACK = 1e-6
-
-
-def _priced_page(letters: str, near: list[tuple[int, str]], cap: float) -> list[tuple[float, str]]:
-    """The page words ``near`` (``(plain distance, word)``) priced as readings of
-    ``letters``, sorted by (cost, word), as far as :func:`page_far_reading` reads them:
-    the cheapest exactly, and every word that costs less than :data:`MARGIN` more than it
-    (when it costs at most ``cap``).  A word priced above ``min(cap, cheapest so far +
-    MARGIN)`` is left out before all its blocks are priced
-    (:func:`repair.score.ocr_price.channel_cost_upto`): it can be neither the cheapest
-    nor the runner-up that a margin refuses.  The nearest are priced first, so the
-    cheapest bounds the rest early (issue 14)."""
-    from repair.score.ocr_price import channel_cost_upto
-
-    inf = float("inf")
-    best = inf
-    page: list[tuple[float, str]] = []
-    cut: list[tuple[float, str]] = []  # (the bound it passed, word)
-    for _d, w in sorted(near):
-        bound = min(cap, best + MARGIN) + _SLACK
-        c = channel_cost_upto(letters, w, bound)
-        if c > bound:
-            cut.append((bound, w))
-            continue
-        page.append((c, w))
-        if c < best:
-            best = c
-    if best <= cap:  # a word cut at ``cap`` may still be within the margin of the cheapest
-        need = best + MARGIN + _SLACK
-        for bound, w in cut:
-            if bound < need:
-                c = channel_cost_upto(letters, w, need)
-                if c <= need:
-                    page.append((c, w))
-    page.sort()
-    return page
-
-
 def page_far_reading(
     text: str, targets: Mapping[str, str], shapes: ShapeIndex | None = None
 ) -> tuple[str, float] | None:
@@ -219,7 +179,7 @@ def page_far_reading(
     from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words
-    from repair.score.ocr_price import channel_cost_upto
+    from repair.score.ocr_price import SLACK, channel_cost_upto, cheapest_priced
 
     letters = _letters(text)
     low = letters.lower()
@@ -231,7 +191,8 @@ def page_far_reading(
     hits = process.extract(low, pool, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
     if not hits:
         return None
-    page = _priced_page(letters, [(d, w) for w, d, _k in hits if w != low], COST_PER_CHAR * n)
+    near = [(d, w) for w, d, _k in hits if w != low]
+    page = cheapest_priced(letters, near, COST_PER_CHAR * n, MARGIN)
     if page and Levenshtein.distance(low, page[0][1]) < MIN_EDITS:
         return None  # a near misprint: the page-vocabulary readings' own guards decide
     if not page or page[0][0] > COST_PER_CHAR * n:
@@ -248,7 +209,7 @@ def page_far_reading(
     for w, _d, _k in common:
         if w in targets or w == low:
             continue
-        bound = best_cost + (MARGIN - PAGE_BONUS) + _SLACK  # dearer: no rival (see ``_SLACK``)
+        bound = best_cost + (MARGIN - PAGE_BONUS) + SLACK  # dearer: no rival (``SLACK``)
         if channel_cost_upto(letters, w, bound) - best_cost < MARGIN - PAGE_BONUS:
             return None
     return best, best_cost
