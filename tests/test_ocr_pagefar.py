@@ -112,3 +112,144 @@ def test_the_shape_index_pool_is_the_page_scan() -> None:
         pool = ocr_pagefar._pool(low, shapes)
         assert len(pool) == len(set(pool))
         assert set(pool) == set(scan)
+
+
+def _page_far_reading_plain(text: str, targets: dict[str, str]) -> tuple[str, float] | None:
+    """:func:`ocr_pagefar.page_far_reading` as first written: every retrieved word priced
+    in full (:func:`repair.score.ocr_price.channel_cost`)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words
+    from repair.score.ocr_price import channel_cost
+
+    pf = ocr_pagefar
+    letters = pf._letters(text)
+    low = letters.lower()
+    n = len(low)
+    cutoff = int(n * pf.DISTANCE_SHARE)
+    pool = pf._pool(low, pf.shape_index(targets))
+    if not pool:
+        return None
+    hits = process.extract(low, pool, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    if not hits:
+        return None
+    page = sorted((channel_cost(letters, w), w) for w, _d, _k in hits if w != low)
+    if page and Levenshtein.distance(low, page[0][1]) < pf.MIN_EDITS:
+        return None
+    if not page or page[0][0] > pf.COST_PER_CHAR * n:
+        return None
+    best_cost, best = page[0]
+    if _drops_a_piece(low, best):
+        return None
+    if len(page) > 1 and page[1][0] - best_cost < pf.MARGIN:
+        return None
+    words = anchored_words(range(n - pf.SHORTER, n + pf.LONGER + 1), low[0], low[-1])
+    common = process.extract(
+        low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
+    )
+    for w, _d, _k in common:
+        if w in targets or w == low:
+            continue
+        if channel_cost(letters, w) - best_cost < pf.MARGIN - pf.PAGE_BONUS:
+            return None
+    return best, best_cost
+
+
+def _garbled_page() -> tuple[dict[str, str], list[str]]:
+    """A page's targets (the speed suite's OCR text) and tokens to read: its own
+    non-words and its words garbled with table confusions and plain edits."""
+    import random
+    from collections import Counter
+
+    from repair.bench.speed import speed_text
+    from repair.score.ocr_price import _rows
+
+    toks = [t.text for t in tokenize(speed_text("ocr", 6_000)) if t.kind == "word"]
+    targets = ocr_pagefar._targets(Counter(toks))
+    rows = sorted(_rows())
+    rng = random.Random(11)
+    tokens = sorted({t for t in toks if len(ocr_pagefar._letters(t)) >= 6})[:400]
+    for w in rng.sample(sorted(targets), 400):
+        out = w
+        for _ in range(rng.randint(1, 4)):
+            i = rng.randrange(len(out))
+            src, dst = rng.choice(rows)
+            if rng.random() < 0.5 and dst in out:
+                j = out.index(dst)
+                out = out[:j] + src + out[j + len(dst) :]
+            else:
+                out = out[:i] + rng.choice("aeilnorstu") + out[i + 1 :]
+        tokens.append(out[:1].upper() + out[1:] if rng.random() < 0.3 else out)
+    return targets, tokens
+
+
+@pytest.mark.parametrize(
+    ("margin", "per_char"),
+    [(None, None), (0.5, None), (1.5, None), (4.5, None), (9.0, None), (6.0, 0.6), (3.0, 0.4)],
+)
+def test_the_bounded_pricing_reads_what_full_pricing_reads(
+    monkeypatch: pytest.MonkeyPatch, margin: float | None, per_char: float | None
+) -> None:
+    """Words cut short once dearer than the cheapest plus the margin (or the cap) change
+    no reading: the same word at the same cost (float equality) or ``None`` as pricing
+    every word in full, at the default and at other margins and caps (issue 14)."""
+    if margin is not None:
+        monkeypatch.setattr(ocr_pagefar, "MARGIN", margin)
+    if per_char is not None:
+        monkeypatch.setattr(ocr_pagefar, "COST_PER_CHAR", per_char)
+    targets, tokens = _garbled_page()
+    shapes = ocr_pagefar.shape_index(targets)
+    found = 0
+    for tok in tokens:
+        want = _page_far_reading_plain(tok, targets)
+        assert ocr_pagefar.page_far_reading(tok, targets, shapes) == want, tok
+        found += want is not None
+    assert found >= 1  # readings found, not only refusals
+
+
+def test_channel_cost_upto_is_the_cost_or_above_the_bound() -> None:
+    """:func:`repair.score.ocr_price.channel_cost_upto`: the cost itself when it is at
+    most the bound, else a value above the bound (and the cost is above it too)."""
+    from repair.score.ocr_price import channel_cost, channel_cost_upto
+
+    targets, tokens = _garbled_page()
+    words = sorted(targets)[:60]
+    for tok in tokens[::8]:
+        for w in words:
+            full = channel_cost(tok, w)
+            for limit in (0.0, 2.5, 7.0, full, 40.0):
+                got = channel_cost_upto(tok, w, limit)
+                if full <= limit:
+                    assert got == full
+                else:
+                    assert limit < got <= full
+
+
+def test_the_far_searches_read_what_full_pricing_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The common-word far searches priced with bounds (``ocr_far.far_readings``: up to
+    its cost bound; ``ocr_farlong.long_reading``: as far as the clear-cheapest test
+    reads) give the readings of pricing every retrieved word in full (issue 14)."""
+    from repair.candidates import ocr_far, ocr_farlong
+    from repair.score.ocr_price import channel_cost
+
+    _targets, tokens = _garbled_page()
+    tokens = tokens + [t.lower() for t in tokens]
+    got = [
+        (ocr_farlong.long_reading.__wrapped__(t), ocr_far.far_readings.__wrapped__(t))
+        for t in tokens
+    ]
+    monkeypatch.setattr(
+        ocr_farlong,
+        "cheapest_priced",
+        lambda token, near, _cap, _margin: sorted((channel_cost(token, w), w) for _d, w in near),
+    )
+    monkeypatch.setattr(
+        ocr_far, "channel_cost_upto", lambda token, w, _limit: channel_cost(token, w)
+    )
+    want = [
+        (ocr_farlong.long_reading.__wrapped__(t), ocr_far.far_readings.__wrapped__(t))
+        for t in tokens
+    ]
+    assert got == want
+    assert sum(bool(a) for a, _b in want) >= 5 and sum(bool(b) for _a, b in want) >= 50

@@ -138,6 +138,7 @@ def _plain_far_readings(token: str) -> tuple:
     from repair.candidates import ocr_far as far
     from repair.resources.frequency import zipf
     from repair.score.ocr_channel import Correction
+    from repair.score.ocr_price import channel_cost
 
     if not (far.MIN_LEN <= len(token) <= far.MAX_LEN) or not token.isalpha():
         return ()
@@ -152,7 +153,7 @@ def _plain_far_readings(token: str) -> tuple:
     for word, _dist, _k in hits[: far.MAX_PRICED]:
         if word == low:
             continue
-        cost = far.channel_cost(token, word)
+        cost = channel_cost(token, word)
         if cost <= far.bound(token):
             priced.append(Correction(word, round(cost, 3), ((token, word),), False))
     priced.sort(key=lambda c: (c.cost, -zipf(c.text)))

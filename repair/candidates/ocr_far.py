@@ -35,7 +35,7 @@ from repair.score.ocr_channel import (
     split_candidates,
     vocabulary,
 )
-from repair.score.ocr_price import channel_cost
+from repair.score.ocr_price import channel_cost_upto
 
 #: Readings are words at least this common (Zipf).
 TARGET_ZIPF = 3.0
@@ -176,7 +176,7 @@ def far_readings(token: str) -> tuple[Correction, ...]:
     for word, _dist, _k in hits[:MAX_PRICED]:
         if word == low:
             continue
-        cost = channel_cost(token, word)
+        cost = channel_cost_upto(token, word, limit)  # the cost when at most ``limit``
         if cost <= limit:
             priced.append(Correction(word, round(cost, 3), ((token, word),), False))
     priced.sort(key=lambda c: (c.cost, -zipf(c.text)))

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from repair.candidates.ocr_far import _ends, bound
 from repair.score.ocr_channel import Correction
-from repair.score.ocr_price import channel_cost
+from repair.score.ocr_price import cheapest_priced
 
 #: The search runs (hook in :meth:`repair.candidates.ocr._Generator._far`).
 FAR_LONG = True
@@ -133,7 +133,9 @@ def long_reading(token: str) -> tuple[Correction, ...]:
     cutoff = int(len(low) * DISTANCE_SHARE)
     words = _words(len(low), low[0], low[-1])
     hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
-    priced = sorted((channel_cost(token, w), w) for w, _d, _k in hits if w != low)
+    # priced as far as ``clear_cheapest`` reads them (the same answer as pricing all)
+    near = [(d, w) for w, d, _k in hits if w != low]
+    priced = cheapest_priced(token, near, COST_PER_CHAR * len(low), MARGIN)
     found = clear_cheapest(priced, len(low), COST_PER_CHAR, MARGIN)
     if found is None:
         return ()

@@ -179,7 +179,7 @@ def page_far_reading(
     from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words
-    from repair.score.ocr_price import channel_cost
+    from repair.score.ocr_price import SLACK, channel_cost_upto, cheapest_priced
 
     letters = _letters(text)
     low = letters.lower()
@@ -191,7 +191,8 @@ def page_far_reading(
     hits = process.extract(low, pool, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
     if not hits:
         return None
-    page = sorted((channel_cost(letters, w), w) for w, _d, _k in hits if w != low)
+    near = [(d, w) for w, d, _k in hits if w != low]
+    page = cheapest_priced(letters, near, COST_PER_CHAR * n, MARGIN)
     if page and Levenshtein.distance(low, page[0][1]) < MIN_EDITS:
         return None  # a near misprint: the page-vocabulary readings' own guards decide
     if not page or page[0][0] > COST_PER_CHAR * n:
@@ -208,7 +209,8 @@ def page_far_reading(
     for w, _d, _k in common:
         if w in targets or w == low:
             continue
-        if channel_cost(letters, w) - best_cost < MARGIN - PAGE_BONUS:
+        bound = best_cost + (MARGIN - PAGE_BONUS) + SLACK  # dearer: no rival (``SLACK``)
+        if channel_cost_upto(letters, w, bound) - best_cost < MARGIN - PAGE_BONUS:
             return None
     return best, best_cost
 

@@ -177,6 +177,25 @@ def _block_cost_plain(src: str, dst: str) -> float:
 @lru_cache(maxsize=1_024)
 def channel_cost(token: str, word: str) -> float:
     """Nats the channel charges for printing ``word`` (any case) as ``token``."""
+    return channel_cost_upto(token, word, _INF)
+
+
+_INF = float("inf")
+
+
+def channel_cost_upto(token: str, word: str, limit: float) -> float:
+    """:func:`channel_cost` when it is at most ``limit``, else a value above ``limit``
+    (the blocks priced before the sum passed it; the rest are not priced).  The same
+    blocks in the same order as :func:`channel_cost`, so the same float when not cut
+    short; a cut sum is a lower bound of the cost (every block costs >= 0), so the cost
+    is above ``limit`` too (issue 14: the page-far readings price many words only to
+    learn they are dearer than a bound).
+
+    >>> channel_cost_upto("Ijondon", "london", 99.0) == channel_cost("Ijondon", "london")
+    True
+    >>> channel_cost_upto("Ijondon", "condor", 0.5) > 0.5
+    True
+    """
     low, target = token.lower(), word.lower()
     if low == target:
         return 0.0
@@ -202,4 +221,48 @@ def channel_cost(token: str, word: str) -> float:
         if i2 < len(low) and j2 < len(target) and low[i2] != target[j2]:
             a2, b2 = i2, j2
         cost += _block_cost(token[a1:a2], target[b1:b2])
+        if cost > limit:
+            return cost
     return cost
+
+
+#: Above a bound by this much more (nats), a cost is above it after a float subtraction
+#: too (costs are sums of a few dozen nats: rounding is ~1e-14).
+SLACK = 1e-6
+
+
+def cheapest_priced(
+    token: str, near: list[tuple[int, str]], cap: float, margin: float
+) -> list[tuple[float, str]]:
+    """The words ``near`` (``(plain distance, word)``) priced as readings of ``token``,
+    sorted by (cost, word), as far as a "clear cheapest" test reads them (the cheapest
+    at most ``cap`` nats, the next at least ``margin`` more: ``ocr_farlong.clear_cheapest``,
+    ``ocr_pagefar.page_far_reading``): the cheapest exactly, and when it costs at most
+    ``cap``, every word that costs less than ``margin`` more than it.  A word priced above
+    ``min(cap, cheapest so far + margin)`` is left out before all its blocks are priced
+    (:func:`channel_cost_upto`): it can be neither the cheapest nor a runner-up within
+    the margin.  The nearest are priced first, so the cheapest bounds the rest early;
+    a word cut at ``cap`` is priced again when the cheapest leaves it inside the margin
+    (issue 14)."""
+    inf = float("inf")
+    best = inf
+    page: list[tuple[float, str]] = []
+    cut: list[tuple[float, str]] = []  # (the bound it passed, word)
+    for _d, w in sorted(near):
+        limit = min(cap, best + margin) + SLACK
+        c = channel_cost_upto(token, w, limit)
+        if c > limit:
+            cut.append((limit, w))
+            continue
+        page.append((c, w))
+        if c < best:
+            best = c
+    if best <= cap:
+        need = best + margin + SLACK
+        for limit, w in cut:
+            if limit < need:
+                c = channel_cost_upto(token, w, need)
+                if c <= need:
+                    page.append((c, w))
+    page.sort()
+    return page
