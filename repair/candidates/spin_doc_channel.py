@@ -1,0 +1,102 @@
+"""The spinner's channel fitted on one document's confirmed pairs, applied to its other words.
+
+A dictionary spinner swaps a word for a synonym its dictionary lists, and the way that
+dictionary relates a written word to its original (sharing a WordNet sense, or only a
+loose thesaurus link) is a habit of the spinner, not of the word.  Where a document is
+known to be one spinner's (the profile's gate, or the seed family's, is open), its
+*confirmed* pairs show that habit: the profile's pairs that occur in it and the words the
+word model restores above its bar.  :func:`channel_ratio` compares how often a confirmed
+pair's original shares a WordNet 3.0 synset with the written word against how often the
+written word's *other* candidate originals do (add-one smoothed): the likelihood ratio of
+"shares a sense" under the spinner against the candidate list.
+
+:func:`relieved` applies it to the unlisted words of the same document: a word-model row
+under the bar whose original shares a sense with the written word has its odds
+multiplied by that ratio (Bayes: the model's probability is the prior, the document's
+channel the likelihood), and is kept where the result clears the bar and its own
+probability is at least :data:`FLOOR`.  Nothing is read from any evaluation text; the
+ratio is re-fitted for each document, so a spinner whose confirmed pairs do not share
+senses more than chance (ratio under :data:`MIN_RATIO`) gets no relief, and a document
+whose words outside the profile the word model hardly restores (:func:`dense_enough`: a
+sparse document the profile explains) none either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from repair.candidates.spin_channel import wordnet_shared
+from repair.score.spin_evidence import candidates_for
+
+#: Confirmed one-word pairs (with the original among the written word's candidates) a
+#: document needs before its channel is read.
+MIN_CONFIRMED = 8
+#: The ratio a document's channel must reach for any relief.
+MIN_RATIO = 2.0
+#: A relieved row's own probability is at least this.
+FLOOR: float | None = 0.1
+#: Word-model restorations (over the bar) per word a document needs: the spinner's
+#: dictionary is seen to be larger than the profile.  On dev, sparse ``seed`` documents
+#: (the profile's own families, ~5 % of words) have 0-0.006, dense ones 0-0.075 (36 of
+#: 40 at 0.01 or more); the relief cost the sparse row 0.659 -> 0.643 without this.
+MIN_UNLISTED = 0.01
+
+
+def dense_enough(unlisted: int, words: int) -> bool:
+    """Whether ``unlisted`` word-model restorations in ``words`` words show habits past
+    the profile (:data:`MIN_UNLISTED` per word).
+
+    >>> dense_enough(5, 300), dense_enough(1, 300)
+    (True, False)
+    """
+    return unlisted >= MIN_UNLISTED * max(words, 1)
+
+
+def shares_sense(written: str, original: str) -> bool:
+    """Whether the lower-case forms share a WordNet 3.0 synset.
+
+    >>> shares_sense("purchased", "bought"), shares_sense("purchased", "table")
+    (True, False)
+    """
+    return wordnet_shared(written, original) > 0
+
+
+def channel_ratio(pairs: Iterable[tuple[str, str]]) -> float | None:
+    """The likelihood ratio of a shared sense for the (written, original) ``pairs``
+    confirmed in one document, against the written words' other candidate originals;
+    None below :data:`MIN_CONFIRMED` usable pairs (one word each, original a candidate).
+
+    >>> channel_ratio([("purchased", "bought")]) is None
+    True
+    """
+    n = hit = alt_n = alt_hit = 0
+    for written, original in set(pairs):
+        if " " in written or " " in original:
+            continue
+        cands = candidates_for(written)
+        if original not in cands:
+            continue
+        n += 1
+        hit += shares_sense(written, original)
+        for other in cands:
+            if other != original:
+                alt_n += 1
+                alt_hit += shares_sense(written, other)
+    if n < MIN_CONFIRMED:
+        return None
+    return ((hit + 1) / (n + 2)) / ((alt_hit + 1) / (alt_n + 2))
+
+
+def relieved(p: float, bar: float, ratio: float | None) -> bool:
+    """Whether a row of probability ``p`` under ``bar`` whose original shares a sense with
+    the written word clears ``bar`` once its odds carry the document's channel ``ratio``.
+
+    >>> relieved(0.2, 0.4, 4.0), relieved(0.05, 0.4, 4.0), relieved(0.2, 0.4, None)
+    (True, False, False)
+    """
+    if ratio is None or ratio < MIN_RATIO or p >= bar or p <= 0.0:
+        return False
+    if FLOOR is not None and p < FLOOR:
+        return False
+    odds = p / (1.0 - p) * ratio
+    return odds / (1.0 + odds) >= bar
