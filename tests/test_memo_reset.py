@@ -15,6 +15,7 @@ from repair.score.ngrams import get_ngrams
 
 
 def test_the_token_memos_are_found_and_emptied_and_the_loaders_kept() -> None:
+    from repair.detect import collocation  # a spin stage's memos: kept
     from repair.score import ocr_channel
 
     frequency.zipf("house")
@@ -26,6 +27,7 @@ def test_the_token_memos_are_found_and_emptied_and_the_loaders_kept() -> None:
     assert frequency.zipf in memos and ocr_channel.is_known in memos
     assert table.word_id in memos  # a memo held by a module's object
     assert ocr_channel.confusions not in memos and ocr_channel.vocabulary not in memos
+    assert not any(getattr(m, "__module__", "") == collocation.__name__ for m in memos)
     assert reset_token_memos() == len(memos)
     assert frequency.zipf.cache_info().currsize == 0
     assert table.word_id.cache_info().currsize == 0
@@ -36,7 +38,7 @@ def test_only_bounded_memos_of_the_prefix_count(monkeypatch: pytest.MonkeyPatch)
     import sys
     import types
 
-    mod = types.ModuleType("repair_memo_probe")
+    mod = types.ModuleType("repair_memo_probe.ocr_probe")
 
     @lru_cache(maxsize=4096)
     def big(x: int) -> int:
@@ -51,8 +53,13 @@ def test_only_bounded_memos_of_the_prefix_count(monkeypatch: pytest.MonkeyPatch)
         return 1
 
     mod.big, mod.unbounded, mod.loader = big, unbounded, loader
-    monkeypatch.setitem(sys.modules, "repair_memo_probe", mod)
-    assert token_memos("repair_memo_probe") == [big]
+    monkeypatch.setitem(sys.modules, "repair_memo_probe.ocr_probe", mod)
+    other = types.ModuleType("repair_memo_probe.spin_probe")
+    other.big = big
+    monkeypatch.setitem(sys.modules, "repair_memo_probe.spin_probe", other)
+    spin_only = lru_cache(maxsize=4096)(lambda x: x)
+    other.spin_only = spin_only
+    assert token_memos("repair_memo_probe") == [big]  # not the spin module's own
     big(1), unbounded(1), loader()
     reset_token_memos("repair_memo_probe")
     assert big.cache_info().currsize == 0

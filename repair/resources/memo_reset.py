@@ -12,7 +12,8 @@ memos (5 MB: peak 289 -> 274 MB, the CPU unchanged within noise).
 
 Exact: a memo only remembers its function's answers (each function's result depends on its
 arguments and the loaded tables only), so an emptied memo answers the same, a little
-later.  The table loaders (``maxsize=1``) and the unbounded memos are left alone.
+later.  The table loaders (``maxsize=1``), the unbounded memos and the spin stages'
+memos (:data:`SHARED_MODULES`) are left alone.
 """
 
 from __future__ import annotations
@@ -21,6 +22,19 @@ import sys
 
 #: Memos of at least this many entries are the per-token ones (the loaders keep 1-4).
 MIN_MAXSIZE = 512
+
+#: Modules whose memos are emptied besides the OCR ones (a module with "ocr" in its
+#: last name): the word tables every stage reads.  The spin stages' memos are kept: they
+#: are larger (up to 262 k entries) and dearer to refill, and a spun 1 M-word text
+#: (24 windows) took 53 -> 69 s CPU with them emptied too (one pair of runs at load ~9,
+#: 303 -> 294 MB; session 20); an OCR page skips those stages.
+SHARED_MODULES = frozenset({"repair.resources.frequency", "repair.score.ngrams"})
+
+
+def _emptied(name: str, prefix: str) -> bool:
+    if not (name == prefix or name.startswith(prefix + ".")):
+        return False
+    return "ocr" in name.rsplit(".", 1)[-1] or name in SHARED_MODULES
 
 
 def _is_token_memo(obj: object) -> bool:
@@ -36,11 +50,12 @@ def _is_token_memo(obj: object) -> bool:
 
 def token_memos(prefix: str = "repair") -> list[object]:
     """The bounded ``lru_cache`` functions of at least :data:`MIN_MAXSIZE` entries that
-    the loaded modules under ``prefix`` hold as globals, or as attributes of a global
-    object (the n-gram table's ``word_id``), each once."""
+    the loaded OCR modules under ``prefix`` (and :data:`SHARED_MODULES`) hold as
+    globals, or as attributes of a global object (the n-gram table's ``word_id``), each
+    once."""
     seen: dict[int, object] = {}
     for name, module in list(sys.modules.items()):
-        if module is None or not (name == prefix or name.startswith(prefix + ".")):
+        if module is None or not _emptied(name, prefix):
             continue
         for obj in list(vars(module).values()):
             if _is_token_memo(obj):
