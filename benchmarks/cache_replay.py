@@ -54,6 +54,11 @@ TARGETS = {
     "single_confusions": ("repair.score.ocr_channel", "single_confusions"),
     "glued_readings": ("repair.candidates.ocr_gluedfw", "glued_readings"),
     "_rows_from": ("repair.score.ocr_price", "_rows_from"),
+    # session 20 (mem20): the page passes' and glued readings' caches
+    "type_subs": ("repair.candidates.ocr_pagehabit", "type_subs"),
+    "garbled_join._readings": ("repair.candidates.ocr_garbled_join", "_readings"),
+    "_fw_reading": ("repair.candidates.ocr_gluedfw", "_fw_reading"),
+    "shortreal._readings": ("repair.candidates.ocr_shortreal", "_readings"),
 }
 
 

@@ -1,0 +1,77 @@
+"""Emptying the per-token memos between windows of a big text (issue 14, bounded memory).
+
+The OCR stage keeps dozens of ``functools.lru_cache`` memos keyed by a token or a word
+(``zipf``, ``is_known``, the readings of a garbled token...).  Over a big text their
+entries churn: an entry made in one window outlives it, in a memory page among the
+window's freed objects, so the allocator's pages (pymalloc arenas) hold a few live
+entries each and the process keeps them all: on 5 MB of OCR text the peak still rose
+~20 MB after window 5, when the memos' sizes had stopped growing (session 20).
+:func:`reset_token_memos` empties them every :data:`repair.pipeline.MEMO_RESET_WINDOWS`
+windows, so the pages of the old entries are given back and the next windows refill the
+memos (5 MB: peak 289 -> 274 MB, the CPU unchanged within noise).
+
+Exact: a memo only remembers its function's answers (each function's result depends on its
+arguments and the loaded tables only), so an emptied memo answers the same, a little
+later.  The table loaders (``maxsize=1``), the unbounded memos and the spin stages'
+memos (:data:`SHARED_MODULES`) are left alone.
+"""
+
+from __future__ import annotations
+
+import sys
+
+#: Memos of at least this many entries are the per-token ones (the loaders keep 1-4).
+MIN_MAXSIZE = 512
+
+#: Modules whose memos are emptied besides the OCR ones (a module with "ocr" in its
+#: last name): the word tables every stage reads.  The spin stages' memos are kept: they
+#: are larger (up to 262 k entries) and dearer to refill, and a spun 1 M-word text
+#: (24 windows) took 53 -> 69 s CPU with them emptied too (one pair of runs at load ~9,
+#: 303 -> 294 MB; session 20); an OCR page skips those stages.
+SHARED_MODULES = frozenset({"repair.resources.frequency", "repair.score.ngrams"})
+
+
+def _emptied(name: str, prefix: str) -> bool:
+    if not (name == prefix or name.startswith(prefix + ".")):
+        return False
+    return "ocr" in name.rsplit(".", 1)[-1] or name in SHARED_MODULES
+
+
+def _is_token_memo(obj: object) -> bool:
+    info = getattr(obj, "cache_info", None)
+    if info is None or isinstance(obj, type) or not callable(info):
+        return False
+    try:
+        maxsize = info().maxsize
+    except TypeError:
+        return False
+    return maxsize is not None and maxsize >= MIN_MAXSIZE
+
+
+def token_memos(prefix: str = "repair") -> list[object]:
+    """The bounded ``lru_cache`` functions of at least :data:`MIN_MAXSIZE` entries that
+    the loaded OCR modules under ``prefix`` (and :data:`SHARED_MODULES`) hold as
+    globals, or as attributes of a global object (the n-gram table's ``word_id``), each
+    once."""
+    seen: dict[int, object] = {}
+    for name, module in list(sys.modules.items()):
+        if module is None or not _emptied(name, prefix):
+            continue
+        for obj in list(vars(module).values()):
+            if _is_token_memo(obj):
+                seen.setdefault(id(obj), obj)
+                continue
+            if isinstance(obj, type) or not type(obj).__module__.startswith(prefix + "."):
+                continue
+            for attr in list(getattr(obj, "__dict__", {}).values()):
+                if _is_token_memo(attr):
+                    seen.setdefault(id(attr), attr)
+    return list(seen.values())
+
+
+def reset_token_memos(prefix: str = "repair") -> int:
+    """Empty every memo :func:`token_memos` finds; the number emptied."""
+    memos = token_memos(prefix)
+    for memo in memos:
+        memo.cache_clear()  # type: ignore[attr-defined]
+    return len(memos)
