@@ -57,6 +57,7 @@ from repair.candidates.ocr_nameshape import (
 from repair.candidates.ocr_numshape import drop_piece_readings, numshape_candidates
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_pageword import page_word_prior
+from repair.candidates.ocr_possessive import possessive_candidates
 from repair.candidates.ocr_realword import (
     document_names,
     frequent_part,
@@ -374,6 +375,7 @@ class _Generator:
             out.extend(split_pairs(toks, flagged, garbled))
             reasons = {f.start: f.reason for f in detection.findings}
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words
+            out.extend(possessive_candidates(toks))  # "John s" -> "John's"
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
                 out.extend(glyph_join_candidates(toks))
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"

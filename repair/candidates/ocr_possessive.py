@@ -1,0 +1,56 @@
+"""A possessive whose apostrophe the OCR read as a space: "John s" (John's), "year s".
+
+Newspaper OCR prints a faint apostrophe as nothing, and the "s" then stands alone.  A lone
+lower-case "s" after a word is no word of its own; the reading with the apostrophe is
+proposed at the price of one spacing repair and the two-sided language model decides
+(:data:`THRESHOLD`), as for every join: "bush s" (bushes) and "a s" (a solid) stay for
+other readings.  Not after the commonest words ("He s", "it s": :data:`MAX_LEFT_ZIPF`),
+where the lone "s" is more often a word's garbled head.  Garbled pages only.
+"""
+
+from __future__ import annotations
+
+from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacing import SPACING_COST
+from repair.resources.frequency import zipf
+from repair.types import Candidate, Token
+
+#: The readings are built (hook in the garbled-page block of ``repair.candidates.ocr``).
+POSSESSIVE = True
+#: The word before the "s" is at most this common (Zipf).
+MAX_LEFT_ZIPF = 6.0
+#: Margin (nats) the reading needs in context.
+THRESHOLD = 1.0
+
+
+def possessive_candidates(toks: list[Token]) -> list[Candidate]:
+    """Readings "word's" of a word, one space and a lone "s" (module doc)."""
+    if not POSSESSIVE:
+        return []
+    out: list[Candidate] = []
+    for i in range(len(toks) - 2):
+        left, sep, s = toks[i], toks[i + 1], toks[i + 2]
+        if s.text != "s" or s.kind != "word" or sep.text != " " or left.kind != "word":
+            continue
+        if (
+            len(left.text) < 2
+            or not left.text.isalpha()
+            or zipf(left.text.lower()) >= MAX_LEFT_ZIPF
+        ):
+            continue
+        if i + 3 < len(toks) and toks[i + 3].text in ("'", "’"):
+            continue
+        out.append(
+            cand(
+                left.start,
+                s.end,
+                left.text + "'s",
+                "OCR_JOIN_SPLIT",
+                finding="lone_s",
+                orig=[left.text, "s"],
+                alt=[left.text + "'s"],
+                cost=SPACING_COST,
+                threshold=THRESHOLD,
+            )
+        )
+    return out
