@@ -10,6 +10,9 @@ candidate search (:func:`repair.score.ocr_channel.correction_candidates`) with
 * ``now``: the shipped table (case-specific rows: printed ``B`` -> ``s`` is its own row,
   pure case changes are not rows, and a reading of a mixed-case token that keeps a
   capital inside is no reading);
+* ``sparse capitals`` (``--sparse``): the confusions with a printed capital the build
+  drops as seen only 1-2 times, added at its SPARSE_COST (6.5 nats; with or without
+  the J <-> I pairs it drops as an old print convention);
 * ``fold K``: the table made case-blind for printed capitals: a printed form with
   capitals also reads as its lower-case form's rows at ``+K`` nats, and a capital glyph
   read as its own lower case costs ``K`` (one substitution).
@@ -42,6 +45,8 @@ CAPITAL_SHAPES = (
     "all capitals, 6+",
 )
 _SHIPPED = ch.confusions
+SMH = Path("/work/shared/data/ocr/overproof_smh")
+ICDAR = Path("/work/shared/data/ocr/icdar2017_eng_monograph")
 
 
 def folded_table(k: float) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -62,6 +67,36 @@ def folded_table(k: float) -> dict[str, tuple[tuple[str, float], ...]]:
         if old is None or k < old:
             table[x][x.lower()] = k
     return {s: tuple(sorted(d.items(), key=lambda r: r[1])) for s, d in table.items()}
+
+
+def sparse_capitals_table(
+    conventions: bool = False,
+) -> tuple[dict[str, tuple[tuple[str, float], ...]], int]:
+    """The shipped table plus the confusions with a printed capital that the build drops
+    as sparse (seen 1-2 times in SMH dev and ICDAR), at the build's SPARSE_COST (above
+    the real-word search's bound); ``conventions``: also J <-> I.  Returns the table and
+    the number of rows added."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_ocr_confusions as b
+
+    pairs, _grams, _spacing, _plain = b.learn(SMH, ICDAR)
+    table: dict[str, dict[str, float]] = {s: dict(rows) for s, rows in _SHIPPED().items()}
+    added = 0
+    for (o, g), n in pairs.items():
+        if not any(c.isupper() for c in o) or not n or n >= b.MIN_COUNT:
+            continue
+        if not g or not g.isalnum() or o.lower() == g.lower() or '"' in o + g:
+            continue
+        if (o, g) in b._CONVENTIONS and not conventions:
+            continue
+        if g in table.get(o, {}):
+            continue
+        table.setdefault(o, {})[g] = b.SPARSE_COST
+        added += 1
+    if conventions:
+        for o, g in (("J", "I"), ("I", "J")):
+            table.setdefault(o, {}).setdefault(g, b.SPARSE_COST)
+    return {s: tuple(sorted(d.items(), key=lambda r: r[1])) for s, d in table.items()}, added
 
 
 def _capital_forms(s: str) -> list[str]:
@@ -104,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fold-cost", type=float, nargs="*", default=[0.5, 1.0, 2.0])
     ap.add_argument("--all-left", action="store_true", help="every left word with a capital")
     ap.add_argument("--examples", action="store_true")
+    ap.add_argument("--sparse", action="store_true", help="also the sparse capital rows")
     args = ap.parse_args(argv)
     rows = [json.loads(x) for x in args.dump.read_text(encoding="utf-8").splitlines()]
     words = []
@@ -115,12 +151,21 @@ def main(argv: list[str] | None = None) -> int:
             words.append((r["raw"], r["gold"], shape_of(r["raw"])))
     modes: list[tuple[str, float | None]] = [("now", None)]
     modes += [(f"fold {k:g}", k) for k in args.fold_cost]
+    if args.sparse:
+        modes += [("sparse capitals", -1.0), ("sparse capitals + J/I", -2.0)]
     print(f"{len(words)} words; gold no target word: "
           f"{sum(not ch.is_target(g) for _r, g, _s in words)}")  # fmt: skip
     print("| mode | shape | words | gold a target | reached | cheapest |")
     print("|---|---|---|---|---|---|")
     for name, k in modes:
-        use_table(None if k is None else folded_table(k))
+        if k is None:
+            use_table(None)
+        elif k < 0:
+            table, added = sparse_capitals_table(conventions=k < -1.5)
+            print(f"{name}: {added} rows added")
+            use_table(table)
+        else:
+            use_table(folded_table(k))
         per: dict[str, Counter[str]] = {}
         for raw, gold, shape in words:
             c = per.setdefault(shape, Counter())
