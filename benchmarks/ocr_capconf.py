@@ -12,7 +12,8 @@ candidate search (:func:`repair.score.ocr_channel.correction_candidates`) with
   capital inside is no reading);
 * ``sparse capitals`` (``--sparse``): the confusions with a printed capital the build
   drops as seen only 1-2 times, added at its SPARSE_COST (6.5 nats; with or without
-  the J <-> I pairs it drops as an old print convention);
+  the J <-> I pairs it drops as an old print convention); since session 20 the build
+  keeps them (``build_ocr_confusions.SPARSE_CAPITALS``), so only J <-> I is new;
 * ``fold K``: the table made case-blind for printed capitals: a printed form with
   capitals also reads as its lower-case form's rows at ``+K`` nats, and a capital glyph
   read as its own lower case costs ``K`` (one substitution).
