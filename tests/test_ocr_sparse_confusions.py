@@ -1,8 +1,9 @@
 """Sparse rows of the OCR confusion table: glyph splits and merges seen once or twice.
 
 A pair seen fewer than ``MIN_COUNT`` times is kept only when it reads plain letters as
-more or fewer plain letters ("yv" -> "w", "d" -> "th"), at a cost above the real-word
-search's bound, so it widens the reach of non-words and never re-reads a real word.
+more or fewer plain letters ("yv" -> "w", "d" -> "th") or a printed capital as other
+glyphs ("S" -> "p", ``SPARSE_CAPITALS``), at a cost above the real-word search's bound,
+so it widens the reach of non-words and never re-reads a real word.
 """
 
 from __future__ import annotations
@@ -46,9 +47,35 @@ def test_sparse_rows_are_dear_glyph_splits() -> None:
     ]
     assert sparse, "the table has sparse rows"
     for ocr, true, cost, _n in sparse:
-        assert build.glyph_split(ocr, true), (ocr, true)
+        wanted = build.glyph_split(ocr, true) or (
+            build.SPARSE_CAPITALS and build.capital_printed(ocr, true)
+        )
+        assert wanted, (ocr, true)
         assert float(cost) >= build.SPARSE_COST
     assert dict(confusions()["m"])["wa"] >= build.SPARSE_COST
+
+
+def test_capital_printed_shape() -> None:
+    assert build.capital_printed("S", "p") and build.capital_printed("UB", "us")
+    assert build.capital_printed("V", "N")  # a capital read as another capital
+    assert not build.capital_printed("B", "b")  # a pure case change: decided in context
+    assert not build.capital_printed("ND", "nd")
+    assert not build.capital_printed("oc", "e")  # no printed capital
+
+
+def test_sparse_capital_rows_are_dear_and_case_changes_stay_out() -> None:
+    table = confusions()
+    assert dict(table["S"])["p"] >= build.SPARSE_COST  # seen twice: sparse
+    assert "b" not in dict(table.get("B", ()))  # case changes are no rows
+    assert "I" not in dict(table.get("J", ()))  # J / I: an old print convention
+
+
+def test_sparse_capital_row_reaches_a_mixed_case_non_word() -> None:
+    # "WalPS": "PS" printed for "es" (seen in the training lines once or twice); no other
+    # reading is cheaper, and the reading is dear (only non-words reach it)
+    best = correction_candidates("WalPS")[0]
+    assert best.text == "Wales" and best.subs == (("PS", "es"),)
+    assert best.cost >= build.SPARSE_COST
 
 
 def test_sparse_rows_never_reach_real_word_readings() -> None:
