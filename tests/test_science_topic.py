@@ -14,6 +14,7 @@ from repair.document import Document
 from repair.score import science
 from repair.score.rareword import Decision
 from repair.types import Candidate
+from tests.test_science_rare import SPUN_GRAPH  # dev abstract 11 ("nodes" is the author's)
 
 #: dev abstract 19 of benchmarks/spin_sim/abstracts.py through the rare-synonym spinner
 #: ("rice husks" is the author's; every other rare word is the spinner's)
@@ -24,15 +25,6 @@ SPUN_HUSKS = (
     "removed more than ninety percent of lead and copper from the dishwater within one "
     "hour. The material can be used several times after swabbing, which phyla it "
     "attractive for small treatment plants.\n"
-)
-#: dev abstract 11 through the rare-synonym spinner ("nodes" is the author's)
-SPUN_GRAPH = (
-    "Graph neural networks assimilate from data that has the buckram of a latticework, such "
-    "as molecules or social agglomerates. A known problem is that deep models of this "
-    "expedient make the disquisitions of all nodes too similar. We proffer a simple change "
-    "to the way information passes between nodes that keeps their features indubitable. On "
-    "four benchmark tasks the change improves fussiness and allows much deeper models to be "
-    "trained.\n"
 )
 #: dev abstract 12 through the WordNet spinner ("immune strains" for "resistant strains")
 SPUN_STRAINS = (
