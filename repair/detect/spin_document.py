@@ -220,9 +220,7 @@ def paraphrase_evidence(gains: Sequence[float]) -> float:
     >>> round(paraphrase_evidence([12.0]), 3), round(paraphrase_evidence([12.0, 30.0]), 3)
     (2.912, 5.824)
     """
-    return sum(
-        (max(0.0, min(tail(g, GAIN_TAIL), GAIN_CAP) - GAIN_FLOOR) for g in gains), 0.0
-    )
+    return sum((max(0.0, min(tail(g, GAIN_TAIL), GAIN_CAP) - GAIN_FLOOR) for g in gains), 0.0)
 
 
 def surprise(
