@@ -28,7 +28,6 @@ from collections.abc import Iterable
 
 from repair.document import Document
 from repair.resources.frequency import zipf
-from repair.score.ocr_channel import strip_accents
 from repair.types import Candidate
 
 #: Keep real accented words on pages without accent noise (module doc).
@@ -48,6 +47,14 @@ NOISE_UNKNOWN_PLAIN_ZIPF = 4.5
 NOISE_MIN_COUNT = 2
 #: ... or when this share of its accented word tokens are noise (and at least one).
 NOISE_MIN_SHARE = 0.25
+
+
+def strip_accents(word: str) -> str:
+    """``word`` without its accents (:func:`repair.score.ocr_channel.strip_accents`, imported
+    on first use: clean text's cold start does not load the channel)."""
+    from repair.score import ocr_channel
+
+    return ocr_channel.strip_accents(word)
 
 
 def _accented(word: str) -> bool:

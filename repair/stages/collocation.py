@@ -57,7 +57,6 @@ from repair.document import Document
 from repair.score import collocation as _score
 from repair.score import collocation_odd as _odd_score
 from repair.score import consistency as _consistency
-from repair.score import plain_span as _plain_span
 from repair.score import rareword as _rare_score
 from repair.score import science as _science_terms
 from repair.score import tortured_explain as _explain
@@ -165,6 +164,8 @@ class _Stage:
             doc.text, n_words, _wordy.find(doc.text, at_least=_wordy_score.MIN_MATCHES)
         )
         if PLAIN_SPANS:  # function-word spans, only where the wordy gate opened
+            from repair.score import plain_span as _plain_span
+
             wordy = wordy + _plain_span.decide(doc, wordy)
         decided = _score.decide(found)
         in_terms = frozenset(

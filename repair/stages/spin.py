@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 from repair.candidates.reference import harvest_pairs
 from repair.candidates.spin import (
@@ -24,8 +25,6 @@ from repair.candidates.spin import (
     merged_pairs,
     thesaurus_related,
 )
-from repair.candidates.spin_doc_channel import channel_ratio, dense_enough, shares_sense
-from repair.candidates.spin_doc_channel import relieved as channel_relieved
 from repair.candidates.spin_hyper import hyper_originals
 from repair.candidates.spin_number import count_figures, figure_styles
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
@@ -778,6 +777,15 @@ def _topic_kept(doc: Document, c: Candidate, bar: float) -> bool:
     return True
 
 
+def _dch() -> ModuleType:
+    """The document-channel module (:mod:`repair.candidates.spin_doc_channel`), imported
+    only where a document reaches it: clean text's cold start does not load the spin
+    ranker it reads."""
+    from repair.candidates import spin_doc_channel
+
+    return spin_doc_channel
+
+
 def _doc_channel(doc: Document, candidates: Sequence[Candidate], bar: float) -> float | None:
     """The document's channel ratio (:func:`~repair.candidates.spin_doc_channel.channel_ratio`)
     over its confirmed one-word pairs: profile pairs (``SPIN_PAIR``) and word-model rows at
@@ -789,10 +797,12 @@ def _doc_channel(doc: Document, candidates: Sequence[Candidate], bar: float) -> 
         and not c.features.get("common")
         and c.features.get("model_probability", 0.0) >= bar
     ]
-    if not dense_enough(len(rows), len(doc.words)):
+    if not _dch().dense_enough(len(rows), len(doc.words)):
         return None
     pairs = [c for c in candidates if c.source == "SPIN_PAIR"] + rows
-    return channel_ratio((doc.text[c.start : c.end].lower(), c.replacement.lower()) for c in pairs)
+    return _dch().channel_ratio(
+        (doc.text[c.start : c.end].lower(), c.replacement.lower()) for c in pairs
+    )
 
 
 def _channel_kept(doc: Document, c: Candidate, bar: float, ratio: float | None) -> bool:
@@ -803,9 +813,9 @@ def _channel_kept(doc: Document, c: Candidate, bar: float, ratio: float | None) 
     if ratio is None or (f.get("common") and not CHANNEL_COMMON):
         return False
     p = f.get("model_probability", 0.0)
-    if not channel_relieved(p, bar, ratio):
+    if not _dch().relieved(p, bar, ratio):
         return False
-    if not shares_sense(doc.text[c.start : c.end].lower(), c.replacement.lower()):
+    if not _dch().shares_sense(doc.text[c.start : c.end].lower(), c.replacement.lower()):
         return False
     f["doc_channel"] = round(ratio, 3)
     f["word_bar"] = p
@@ -921,7 +931,7 @@ class _Stage:
             and common is not None
             and prior >= THRESHOLD
             and score >= common.gate
-            and dense_enough(sum(p >= word_bar(d.details) for p in probs), len(doc.words))
+            and _dch().dense_enough(sum(p >= word_bar(d.details) for p in probs), len(doc.words))
         )
         if COMMON and common is not None and (common_wanted(score, prior, common.gate) or dense):
             crows, cfeats = read_common(
