@@ -91,7 +91,6 @@ from repair.score.ocr_channel import (
     is_word_form,
     prefixes_of,
     single_confusions,
-    strip_accents,
     transfer_case,
 )
 from repair.score.ocr_search import MAX_SUBS as WIDE_MAX_SUBS
@@ -112,9 +111,9 @@ DIGIT_I_THRESHOLD_CLEAN = 4.0
 CAPITAL_THRESHOLD = 2.5
 #: Accents are stripped ("thé" -> "the") only in documents where at least this many
 #: of the commonest words carry one: OCR that invents accents does it to "the" and
-#: "about" too (ICDAR file 81), a text quoting "débris, rôle, élite" does not.
+#: "about" too (ICDAR file 81), a text quoting "débris, rôle, élite" does not
+#: (:func:`repair.candidates.ocr_accentkeep.common_word_accents`).
 ACCENT_MIN_COUNT = 3
-ACCENT_COMMON_ZIPF = 5.5
 #: What a clean-looking document (garble score below the gate) may still have fixed:
 #: garble no clean text contains ("tbe", "1aw", "ſaid", "shaU", "conc-⏎rete").
 SAFE_REASONS = frozenset(
@@ -255,13 +254,7 @@ class _Generator:
             counts.update(t.text for t in ref if t.kind == "word")
         # accents on the commonest words ("thé", "aboùt") are OCR noise; on "débris" or
         # "rôle" they may be the author's
-        accents = sum(
-            1
-            for t in doc.words
-            if not t.text.isascii()
-            and zipf(strip_accents(t.text).lower()) >= ACCENT_COMMON_ZIPF
-            and strip_accents(t.text) != t.text
-        )
+        accents = ocr_accentkeep.common_word_accents(t.text for t in doc.words)
         old_print = garbled and _old_print(doc, detection)
         info = _DocInfo(
             counts,

@@ -69,6 +69,15 @@ def _noise(word: str) -> bool:
     )
 
 
+def common_word_accents(words: Iterable[str]) -> int:
+    """How many of ``words`` are accented forms of the commonest English words ("thé",
+    "aboùt": the plain form's Zipf >= :data:`NOISE_PLAIN_ZIPF`); the OCR generator's count
+    for ``spurious_accent`` findings (``repair.candidates.ocr.ACCENT_MIN_COUNT``)."""
+    return sum(
+        1 for w in words if _accented(w) and zipf(strip_accents(w).lower()) >= NOISE_PLAIN_ZIPF
+    )
+
+
 def accent_noise(words: Iterable[str]) -> int:
     """How many of ``words`` carry accents an OCR engine invented (module doc)."""
     return sum(1 for w in words if _accented(w) and _noise(w))
