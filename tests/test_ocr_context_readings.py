@@ -60,3 +60,26 @@ def test_candidates_only_for_bare_lower_case_non_words(monkeypatch: pytest.Monke
     assert _cands("It is Cipcctcd that the") == []
     monkeypatch.setattr(ocr_context, "CONTEXT", False)
     assert _cands(text) == []
+
+
+@pytest.mark.parametrize(
+    "token", ["cipcctcd", "pjbhc", "epulderabla", "luiuiediutely", "dilapiiatinn"]
+)
+def test_bounded_pricing_keeps_the_cheapest_readings_of_full_pricing(token: str) -> None:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates import ocr_context
+    from repair.score.ocr_price import channel_cost
+
+    low = token.lower()
+    cutoff = max(2, int(len(low) * ocr_context.DISTANCE_SHARE + 0.5))
+    hits = process.extract(
+        low,
+        ocr_context._pool(len(low)),
+        scorer=Levenshtein.distance,
+        score_cutoff=cutoff,
+        limit=None,
+    )
+    full = sorted((channel_cost(token, w), w) for w, _d, _k in hits if w != low)
+    assert ocr_context.cheapest_readings(token) == tuple(full[: ocr_context.PRICED])

@@ -177,16 +177,18 @@ def _build_by_length(min_zipf: float) -> dict[int, list[str]]:
     return out
 
 
-def ranked_readings(
-    token: str, left: Sequence[str], right: str | None
-) -> list[tuple[float, float, str]]:
-    """``(context score less channel cost, channel cost, word)`` of the common words
-    ``token`` may be a heavy misreading of, best first (module doc)."""
+@lru_cache(maxsize=4096)
+def cheapest_readings(token: str) -> tuple[tuple[float, str], ...]:
+    """The :data:`PRICED` cheapest ``(channel cost, word)`` readings of ``token`` among the
+    common words near it, sorted by (cost, word): priced nearest first, each price cut
+    short (:func:`repair.score.ocr_price.channel_cost_upto`) once the word cannot enter
+    them; one pricing per token, whatever its neighbours."""
+    from bisect import insort
+
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    from repair.score.ngrams import mixed_context_score
-    from repair.score.ocr_price import channel_cost
+    from repair.score.ocr_price import SLACK, channel_cost_upto
 
     low = token.lower()
     n = len(low)
@@ -194,8 +196,30 @@ def ranked_readings(
     hits = process.extract(
         low, _pool(n), scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
     )
-    priced = sorted((channel_cost(token, w), w) for w, _d, _k in hits if w != low)[:PRICED]
-    out = [(mixed_context_score(list(left), w, right) - c, c, w) for c, w in priced]
+    best: list[tuple[float, str]] = []
+    for w, _d, _k in hits:
+        if w == low:
+            continue
+        limit = best[-1][0] + SLACK if len(best) >= PRICED else float("inf")
+        cost = channel_cost_upto(token, w, limit)
+        if cost > limit:  # cut short: dearer than every kept reading
+            continue
+        insort(best, (cost, w))
+        if len(best) > PRICED:
+            best.pop()
+    return tuple(best)
+
+
+def ranked_readings(
+    token: str, left: Sequence[str], right: str | None
+) -> list[tuple[float, float, str]]:
+    """``(context score less channel cost, channel cost, word)`` of the common words
+    ``token`` may be a heavy misreading of, best first (module doc)."""
+    from repair.score.ngrams import mixed_context_score
+
+    out = [
+        (mixed_context_score(list(left), w, right) - c, c, w) for c, w in cheapest_readings(token)
+    ]
     out.sort(key=lambda x: (-x[0], x[2]))
     return out
 
