@@ -124,6 +124,9 @@ def _held_out(fold: int, specs: list[str], tmp: str, marks: bool = True) -> dict
 
 def main(argv: list[str] | None = None) -> int:
     args = list(argv if argv is not None else sys.argv[1:])
+    if "-h" in args or "--help" in args:
+        print(__doc__)
+        return 0
     shipped = "--shipped-table" in args
     marks = "--shipped-marks" not in args
     specs = [a for a in args if a not in ("--shipped-table", "--shipped-marks")]

@@ -35,3 +35,10 @@ def test_fold_tables_replace_marks_drops_and_confusions(tmp_path: Path) -> None:
     code = _CODE.format(bench=str(ROOT / "benchmarks"), tables=tables)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[0] == "['~'] ['q'] 1"
+
+
+def test_help_prints_the_usage_instead_of_reading_it_as_an_override() -> None:
+    bench = str(ROOT / "benchmarks")
+    code = f"import sys; sys.path.insert(0, {bench!r}); import ocr_fold_eval as m; m.main(['-h'])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "MODULE.NAME=VALUE" in out.stdout
