@@ -32,6 +32,7 @@ from repair.candidates import (
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_capfar import capital_far_place, clear_reading
 from repair.candidates.ocr_caps import caps_candidates
+from repair.candidates.ocr_capsfar import caps_far_candidates
 from repair.candidates.ocr_capsword import capsword_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_casefar import casefar_candidates
@@ -346,7 +347,9 @@ class _Generator:
                 elif info.heavy and t.text[:1].isupper():  # "RobinBon": OCR's capitals
                     mixed = mixed_candidates(toks, i, counts[t.text])
                     # "AWATiD": the far searches, in the token's casing
-                    out.extend(mixed or casefar_candidates(toks, i, counts[t.text], "mixed_case"))
+                    # "TnBATRn": a capitals word garbled beyond the far searches
+                    found = mixed or caps_far_candidates(toks, i, "mixed_case", counts[t.text])
+                    out.extend(found or casefar_candidates(toks, i, counts[t.text], "mixed_case"))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif t.kind == "number" and t.text == "1":
@@ -504,6 +507,8 @@ class _Generator:
             out += self._far(tok, reason, info, initial, in_names, out, place)
             if not any(c.start == tok.start and c.end == tok.end for c in out):
                 out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"
+            if not any(c.start == tok.start and c.end == tok.end for c in out):
+                out += caps_far_candidates(toks, i, reason, info.counts[tok.text])  # "MUSPIIV"
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)

@@ -134,6 +134,11 @@ VARIANT_MARGIN = 0.0
 COST_CAP = 3.0
 #: Capitalised tokens are read too (a capitalised non-word printed once is often a name).
 CAPITALS = False
+#: Lower-case tokens with a capital inside (an ``inner_capital`` finding: "lenelrnliiiK",
+#: "tfTirts") are read too, as the far search reads them, when this long (letters:
+#: shorter ones are mostly specks glued to a piece, "lBffi»l«J", "llCll" for "tion").
+INNER_CAPITALS = True
+INNER_MIN_LEN = 7
 #: The scorer's threshold (the far search's).
 THRESHOLD = -3.0
 
@@ -278,7 +283,9 @@ def context_candidates(
             continue
         if not (MIN_LEN <= len(text) <= MAX_LEN):
             continue
-        if not far_applies(text, counts, period_word(text), capitals=CAPITALS):
+        inner = INNER_CAPITALS and reasons.get(t.start) == "inner_capital"
+        inner = inner and len(text) >= INNER_MIN_LEN
+        if not far_applies(text, counts, period_word(text), inner, capitals=CAPITALS):
             continue
         if _next_to_hyphen(list(toks), i) or line_broken_piece(list(toks), i):
             continue
