@@ -26,8 +26,9 @@ bins of the word model's restorations over the bar (the dictionary past the prof
 against those of its rows far under it (the unspun words).  A row under the bar that the
 binary channel does not keep has its odds multiplied by its bin's ratio
 (:func:`policy_relieved`), and a row over the bar whose bin the document disfavours
-likewise (``repair.stages.spin._policy_declined``).  A spinner that takes synonyms from the senses an unspun
-word's best candidate comes from (the first, mostly) gives ratios near 1 and no relief.
+likewise (``repair.stages.spin._policy_declined``).  A spinner that takes synonyms from
+the senses an unspun word's best candidate comes from (the first, mostly) gives ratios
+near 1 and no relief.
 """
 
 from __future__ import annotations
