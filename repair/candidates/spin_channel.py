@@ -7,7 +7,9 @@ spinner starting from the candidate was to write the word we see:
 * :func:`fanout`: how many written forms list a form as a candidate original (a word
   with many synonyms is swapped for any one of them: each is less likely);
 * :func:`wordnet_shared`: how many WordNet 3.0 synsets the written form and the
-  candidate share (0: only a loose thesaurus listing links them).
+  candidate share (0: only a loose thesaurus listing links them);
+* :func:`sense_ranks`: which senses of each the best shared synset is (a spinner's
+  dictionary takes a word's synonyms from some of its senses, not all).
 
 Looked up in place (:class:`~repair.resources.sorted_lines.SortedLines`); a form the
 file does not list has fanout 0 and no WordNet pair.
@@ -40,17 +42,19 @@ def _table() -> SortedLines[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _row(form: str) -> tuple[int, dict[str, int]]:
+def _row(form: str) -> tuple[int, dict[str, int], dict[str, str]]:
     v = _table().get(form)
     if v is None:
-        return 0, {}
+        return 0, {}, {}
     fan, _, wn = v.partition("\t")
-    pairs = {}
+    pairs, ranks = {}, {}
     if wn != "-":
         for item in wn.split(","):
-            o, _, n = item.rpartition(":")
+            rest, _, r = item.rpartition(":")
+            o, _, n = rest.rpartition(":")
             pairs[o] = int(n)
-    return int(fan), pairs
+            ranks[o] = r
+    return int(fan), pairs, ranks
 
 
 def fanout(form: str) -> int:
@@ -69,3 +73,14 @@ def wordnet_shared(written: str, original: str) -> int:
     (True, 0)
     """
     return _row(written)[1].get(original, 0)
+
+
+def sense_ranks(written: str, original: str) -> tuple[int, int] | None:
+    """The sense ranks (0 first, capped at 9) of the best WordNet 3.0 synset the lower-case
+    forms share: the original's, then the written form's; None where they share none.
+
+    >>> sense_ranks("purchased", "bought"), sense_ranks("purchased", "table")
+    ((0, 0), None)
+    """
+    r = _row(written)[2].get(original)
+    return None if r is None else (int(r[0]), int(r[1]))

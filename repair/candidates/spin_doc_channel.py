@@ -19,13 +19,24 @@ ratio is re-fitted for each document, so a spinner whose confirmed pairs do not 
 senses more than chance (ratio under :data:`MIN_RATIO`) gets no relief, and a document
 whose words outside the profile the word model hardly restores (:func:`dense_enough`: a
 sparse document the profile explains) none either.
+
+:func:`policy_ratios` reads which senses the spinner takes its synonyms from (the
+original's sense rank of the shared synset, :func:`policy_bin`): in the same document, the
+bins of the word model's restorations over the bar (the dictionary past the profile)
+against those of its rows far under it (the unspun words).  A row under the bar that the
+binary channel does not keep has its odds multiplied by its bin's ratio
+(:func:`policy_relieved`), and a row over the bar whose bin the document disfavours
+likewise (``repair.stages.spin._policy_declined``).  A spinner that takes synonyms from
+the senses an unspun word's best candidate comes from (the first, mostly) gives ratios
+near 1 and no relief.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
-from repair.candidates.spin_channel import wordnet_shared
+from repair.candidates.spin_channel import sense_ranks, wordnet_shared
 from repair.score.spin_evidence import candidates_for
 
 #: Confirmed one-word pairs (with the original among the written word's candidates) a
@@ -95,6 +106,61 @@ def relieved(p: float, bar: float, ratio: float | None) -> bool:
     (True, False, False)
     """
     if ratio is None or ratio < MIN_RATIO or p >= bar or p <= 0.0:
+        return False
+    if FLOOR is not None and p < FLOOR:
+        return False
+    odds = p / (1.0 - p) * ratio
+    return odds / (1.0 + odds) >= bar
+
+
+#: Rows of the word model under this probability stand for the document's unspun words:
+#: the reference of :func:`policy_ratios`.  Dev (seeddense dev-unseen): 0.01 0.119,
+#: 0.02 0.124, 0.05 0.118.
+POLICY_BASE = 0.02
+#: A sense bin's ratio must reach this for relief (1.5 and 3 gave the same on dev).
+POLICY_MIN_RATIO = 2.0
+#: The sense bins (:func:`policy_bin`), for add-one smoothing.
+POLICY_BINS = 9
+
+
+def policy_bin(written: str, original: str) -> str:
+    """Which senses a (written, original) pair was taken from: the original's sense rank
+    of their best shared WordNet 3.0 synset (0, 1, 2, 3 or later) and whether it is the
+    written form's first sense, or ``none`` (:func:`~repair.candidates.spin_channel.sense_ranks`).
+
+    >>> policy_bin("purchased", "bought"), policy_bin("purchased", "table")
+    ('o0w0', 'none')
+    """
+    r = sense_ranks(written, original)
+    return "none" if r is None else f"o{min(r[0], 3)}w{min(r[1], 1)}"
+
+
+def policy_ratios(confirmed: Iterable[str], base: Iterable[str]) -> dict[str, float]:
+    """Per sense bin, the likelihood ratio of the bins of a document's ``confirmed`` rows
+    (restored over the bar: the spinner's dictionary past the profile) against those of
+    its ``base`` rows (under :data:`POLICY_BASE`: its unspun words), add-one smoothed.
+
+    >>> r = policy_ratios(["o1w0"] * 6 + ["o0w0"] * 2, ["o0w0"] * 6 + ["o1w0"])
+    >>> r["o1w0"] > 2 > 1 > r["o0w0"]
+    True
+    """
+    conf, ref = Counter(confirmed), Counter(base)
+    nc, nr = sum(conf.values()), sum(ref.values())
+    return {
+        k: ((conf[k] + 1) / (nc + POLICY_BINS)) / ((ref[k] + 1) / (nr + POLICY_BINS))
+        for k in conf.keys() | ref.keys()
+    }
+
+
+def policy_relieved(p: float, bar: float, ratio: float) -> bool:
+    """Whether a row of probability ``p`` under ``bar`` (and at least :data:`FLOOR`)
+    clears ``bar`` once its odds carry its sense bin's ``ratio`` (at least
+    :data:`POLICY_MIN_RATIO`).
+
+    >>> policy_relieved(0.2, 0.4, 3.0), policy_relieved(0.2, 0.4, 1.5)
+    (True, False)
+    """
+    if ratio < POLICY_MIN_RATIO or p >= bar or p <= 0.0:
         return False
     if FLOOR is not None and p < FLOOR:
         return False

@@ -189,6 +189,17 @@ FAMILY_WORDS = True
 DOC_CHANNEL = True
 #: ... and common-word rows under the common model's bar, likewise.
 CHANNEL_COMMON = True
+#: In such a document, which senses the spinner takes its synonyms from
+#: (:func:`~repair.candidates.spin_doc_channel.policy_ratios`: the word model's rows over
+#: the bar against its rows far under it, by the original's sense rank of the shared
+#: synset): a row the channel above does not keep is kept where its sense bin's ratio
+#: lifts it over the bar (dev seeddense dev-unseen 0.115 -> 0.125; benchmarks/RESULTS.md,
+#: "the spinner's sense policy read off the document").
+POLICY_CHANNEL = True
+#: ... and a row over the bar whose sense bin's ratio is under this has its odds
+#: multiplied by it, declined where they then fall under the bar (None: never; dev
+#: dev-unseen 0.125 -> 0.129, the same at 0.3, 0.5 and 1).
+POLICY_DOWN: float | None = 1.0
 #: Common written words are also read where the profile fires, in a document whose word
 #: model restores words past the profile densely
 #: (:func:`~repair.candidates.spin_doc_channel.dense_enough`): there the spinner's
@@ -805,20 +816,79 @@ def _doc_channel(doc: Document, candidates: Sequence[Candidate], bar: float) -> 
     )
 
 
-def _channel_kept(doc: Document, c: Candidate, bar: float, ratio: float | None) -> bool:
+def _channel_kept(
+    doc: Document,
+    c: Candidate,
+    bar: float,
+    ratio: float | None,
+    policy: dict[str, float] | None = None,
+) -> bool:
     """A word-model candidate under ``bar`` kept by the document's channel ``ratio``
     (:func:`~repair.candidates.spin_doc_channel.relieved`; its ``word_bar`` becomes its own
-    probability)."""
+    probability), else by its sense bin's ratio in ``policy`` (:func:`_policy_kept`)."""
     f = c.features
     if ratio is None or (f.get("common") and not CHANNEL_COMMON):
         return False
     p = f.get("model_probability", 0.0)
-    if not _dch().relieved(p, bar, ratio):
-        return False
-    if not _dch().shares_sense(doc.text[c.start : c.end].lower(), c.replacement.lower()):
-        return False
+    written = doc.text[c.start : c.end].lower()
+    if not _dch().relieved(p, bar, ratio) or not _dch().shares_sense(
+        written, c.replacement.lower()
+    ):
+        return _policy_kept(c, written, bar, policy)
     f["doc_channel"] = round(ratio, 3)
     f["word_bar"] = p
+    return True
+
+
+def _policy_table(doc: Document, candidates: Sequence[Candidate], bar: float) -> dict[str, float]:
+    """The document's sense-bin ratios (:func:`~repair.candidates.spin_doc_channel.policy_ratios`):
+    word-model rows at or over ``bar`` against rows under
+    :data:`~repair.candidates.spin_doc_channel.POLICY_BASE`."""
+    dch = _dch()
+    conf, base = [], []
+    for c in candidates:
+        if c.source != "SPIN_SYNONYM" or c.features.get("common"):
+            continue
+        p = c.features.get("model_probability", 0.0)
+        if p >= bar or p < dch.POLICY_BASE:
+            b = dch.policy_bin(doc.text[c.start : c.end].lower(), c.replacement.lower())
+            (conf if p >= bar else base).append(b)
+    return dch.policy_ratios(conf, base)
+
+
+def _policy_kept(c: Candidate, written: str, bar: float, table: dict[str, float] | None) -> bool:
+    """A word-model candidate under ``bar`` kept by its sense bin's ratio in the document's
+    ``table`` (:func:`~repair.candidates.spin_doc_channel.policy_relieved`; its
+    ``word_bar`` becomes its own probability)."""
+    if table is None:
+        return False
+    f = c.features
+    p = f.get("model_probability", 0.0)
+    r = table.get(_dch().policy_bin(written, c.replacement.lower()), 1.0)
+    if not _dch().policy_relieved(p, bar, r):
+        return False
+    f["policy_channel"] = round(r, 3)
+    f["word_bar"] = p
+    return True
+
+
+def _policy_declined(
+    doc: Document, c: Candidate, bar: float, table: dict[str, float] | None
+) -> bool:
+    """A word-model candidate at or over ``bar`` whose sense bin the document's ``table``
+    disfavours (ratio under :data:`POLICY_DOWN`) and whose odds, times that ratio, fall
+    under ``bar``: the same Bayes step as :func:`_policy_kept`, downwards."""
+    if table is None or POLICY_DOWN is None:
+        return False
+    w = doc.text[c.start : c.end].lower()
+    r = table.get(_dch().policy_bin(w, c.replacement.lower()), 1.0)
+    if r >= POLICY_DOWN:
+        return False
+    p = c.features.get("model_probability", 0.0)
+    odds = p / (1.0 - p) * r if p < 1.0 else float("inf")
+    if odds / (1.0 + odds) >= bar:
+        return False
+    c.features["policy_channel"] = round(r, 3)
     return True
 
 
@@ -1034,16 +1104,24 @@ class _Stage:
         )
         if channel is not None:
             d["doc_channel_ratio"] = round(channel, 3)
+        policy = (
+            _policy_table(doc, candidates, bar) if POLICY_CHANNEL and channel is not None else None
+        )
         # common words were read only where their own gate is open (detect)
         cbar = common_bar(d)
         kept = [
             c
             for c in candidates
             if (
-                c.features.get("model_probability", 0.0)
-                >= (cbar if c.features.get("common") else bar)
+                (
+                    c.features.get("model_probability", 0.0)
+                    >= (cbar if c.features.get("common") else bar)
+                    and not _policy_declined(
+                        doc, c, cbar if c.features.get("common") else bar, policy
+                    )
+                )
                 or _topic_kept(doc, c, bar)
-                or _channel_kept(doc, c, cbar if c.features.get("common") else bar, channel)
+                or _channel_kept(doc, c, cbar if c.features.get("common") else bar, channel, policy)
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
