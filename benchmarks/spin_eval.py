@@ -36,9 +36,11 @@ word, 5 of them of test families ("prior to", "in excess of": benchmarks/RESULTS
 "Phrase spinner: families held out inside dev"); on ``--split test`` those rows are taken
 out of the list before any text is repaired (:func:`hold_out_listed`; clean and spun
 texts of every spinner alike), so the test figures measure what carries to families no
-list holds.  ``--listed`` keeps them (the figures before session 21).  The seed profile
-also holds three forms of phrase test families, as seed 000's own habits ("whether or
-not", "one another", "up to now"): ``--no-profile`` runs without any of them.
+list holds.  ``--listed`` keeps them (the figures before session 21); ``--unlisted``
+holds out the dev families' rows on ``--split dev`` too (the dev figure of what carries).
+The seed profile also holds three forms of phrase test families, as seed 000's own
+habits ("whether or not", "one another", "up to now"): ``--no-profile`` runs without
+any of them.
 
 ``--no-profile`` passes ``RepairConfig(spin_profile=None)``: the method
 must then run without the seed-derived profile (the runner says whether the code on
@@ -392,6 +394,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="on test, keep the list rows that are test families' spun forms (in-sample)",
     )
+    ap.add_argument(
+        "--unlisted",
+        action="store_true",
+        help="on dev too, hold out the list rows that are this half's families' spun forms",
+    )
     args = ap.parse_args(argv)
     names = list(ALL) if args.all else args.spinner
     if not names:
@@ -399,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.show and args.split != "dev":
         ap.error("--show is for the dev split: the test half is never looked at while tuning")
     runner = Runner(make_config(args.stages, args.no_profile), args.references, args.show)
-    held = hold_out_listed(args.split) if args.split == "test" and not args.listed else []
+    hold = args.unlisted or (args.split == "test" and not args.listed)
+    held = hold_out_listed(args.split) if hold else []
     print(
         f"# split {args.split}; at most {args.cap} documents per spinner (--cap); rate "
         f"{args.rate}; stages {args.stages}; references "
