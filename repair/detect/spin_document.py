@@ -1,4 +1,4 @@
-"""The document spin score users read: the strongest of seven cues, each read against clean text.
+"""The document spin score users read: the strongest of eight cues, each read against clean text.
 
 The spin stage scores a document by its synonym swaps (:mod:`repair.detect.spin`); a
 phrase spinner ("in order to" for "to", "a large number of" for "many") swaps few
@@ -14,28 +14,30 @@ document (:mod:`repair.detect.spin_stats`), and sometimes a listed paper-mill ph
 (the tortured stage's score); a known spinner's habits show as the profile's evidence
 per 100 words (:mod:`repair.detect.spin`; read as the stage reads it, capped when it
 rests on one or two fingerprints: :func:`profile_as_read`), a translation-like
-spinner's as the family gate (:mod:`repair.detect.spin_family`).
-:attr:`repair.types.DocScores.spin` joins the seven (:func:`document_score`); the spin
+spinner's as the family gate (:mod:`repair.detect.spin_family`); and any spinner that
+writes multi-word forms ("at long last", "lend a hand to") leaves spans of the general
+paraphrase table whose one-word original fits far better than clean writers' spans do
+(:func:`span_evidence`: no list of wordy forms, so it carries to a spinner's forms no
+list holds; benchmarks/RESULTS.md, "session 21").
+:attr:`repair.types.DocScores.spin` joins the eight (:func:`document_score`); the spin
 stage's own score, which gates its edits, is kept in ``scores.details["spin_score"]``
 and no edit changes.
 
 The rule (chosen on the dev halves only; benchmarks/RESULTS.md, "Document spin score,
-session 17", "session 18" and "session 19"): each cue is read as its *surprise* under
-clean English, ``-ln`` of the share of clean dev documents of
-``benchmarks/spin_calibrate.py`` (seven registers and the scientific abstracts) scoring
-at or above it (:func:`tail`, piecewise-linear between knots made by
-``benchmarks/spin_score_features.py --fit``);
-the document's surprise is the largest of the seven (a spinner need leave only one kind
-of trace; a 1/1000 share of the sum breaks ties), the three cues read off the spin
-stage's parts and the paraphrase evidence weighed :data:`PART_WEIGHT` and
-:data:`PARAPHRASE_WEIGHT`, the tortured stage's :data:`TORTURED_WEIGHT`;
-an open family gate counts as :data:`FAMILY_SURPRISE`.  Nothing is fitted to a spinner:
-only which cues enter and those weights (dev: :data:`PART_WEIGHT` keeps the inaugural
-addresses' false positives, whose old-fashioned words have likelier modern synonyms, at
-2 of 121).  A monotone map sends :data:`SPUN_AT` (the surprise with as many clean dev
-documents at or above it as the spin stage's score had at or above 0.5: 17 of 1,339,
-less the four formal clean-suite texts :func:`profile_as_read` took out) to 0.5, so 0.5
-still means spun.
+session 17", "session 18" and "session 19"): each cue is read as its *surprise* under clean
+English, ``-ln`` of the share of clean dev documents of ``benchmarks/spin_calibrate.py``
+(seven registers and the scientific abstracts) scoring at or above it (:func:`tail`,
+piecewise-linear between knots made by ``benchmarks/spin_score_features.py --fit``); the
+document's surprise is the largest of the eight (a spinner need leave only one kind of
+trace; a 1/1000 share of the sum breaks ties), the three cues read off the spin stage's
+parts and the paraphrase evidence weighed :data:`PART_WEIGHT` and :data:`PARAPHRASE_WEIGHT`,
+the tortured stage's :data:`TORTURED_WEIGHT`, the spans' :data:`SPAN_WEIGHT`; an open family
+gate counts as :data:`FAMILY_SURPRISE`. Nothing is fitted to a spinner: only which cues
+enter and those weights (dev: :data:`PART_WEIGHT` keeps the inaugural addresses' false
+positives, whose old-fashioned words have likelier modern synonyms, at 2 of 121). A monotone
+map sends :data:`SPUN_AT` (the surprise with as many clean dev documents at or above it as
+the spin stage's score had at or above 0.5: 17 of 1,339, less the four formal clean-suite
+texts :func:`profile_as_read` took out) to 0.5, so 0.5 still means spun.
 
 >>> round(document_score(0.0, 0.0), 3), round(document_score(1.0, 1.0, 20.0, 10.0), 6)
 (0.0, 1.0)
