@@ -60,7 +60,17 @@ def row(text: str, config: object, **meta: object) -> dict[str, object]:
         "spin": spin,
         "colloc": d.get("collocation", {}),
         "rare_share": round(rare, 4),
+        "span_gains": span_gains(text),
     }
+
+
+def span_gains(text: str) -> list[float]:
+    """The LM gains of the multi-word spans the spin stage reads (:data:`SPAN_GAIN_TAIL`'s
+    sample; read here on the whole text, the stage leaves out its profile's spans)."""
+    from repair.candidates.spin_phrase import phrase_evidence
+    from repair.document import Document
+
+    return [round(e.gain, 3) for e in phrase_evidence(Document(text), set())]
 
 
 #: Shares of clean dev documents at or above a knot (then the clean maximum).
@@ -98,6 +108,17 @@ def profile(r: dict) -> float:
     )
 
 
+def span(r: dict) -> float:
+    """The span evidence per 100 words of a row as the spin stage reported it (read with the
+    module's ``SPAN_GAIN_TAIL`` when the file was written: refit that one first, dump again,
+    then ``SPAN_TAIL``); rows without it: recomputed from the text's span gains."""
+    from repair.detect.spin_document import span_evidence
+
+    if "span_evidence" in r["spin"]:
+        return r["spin"]["span_evidence"]
+    return span_evidence(r.get("span_gains", []), r["spin"].get("words", r["words"]))
+
+
 def fit(path: str) -> None:
     """Print :mod:`repair.detect.spin_document`'s constants from the dev rows of ``path``."""
     from repair.detect import spin_document as sd
@@ -112,6 +133,7 @@ def fit(path: str) -> None:
         "PROFILE_TAIL": [profile(r) for r in ref],
         "GAIN_TAIL": [g for r in ref for g in r.get("paraphrase_gains", [])],
         "TORTURED_TAIL": [sd.logit(r["tortured"]) for r in ref],
+        "SPAN_GAIN_TAIL": [g for r in ref for g in r.get("span_gains", [])],
     }
     for name, vals in cues.items():
         print(f"{name} = {tail_knots(vals)}")
@@ -120,6 +142,8 @@ def fit(path: str) -> None:
     evidence = [sd.paraphrase_evidence(r.get("paraphrase_gains", [])) for r in ref]
     sd.PARAPHRASE_TAIL = tail_knots(evidence)
     print(f"PARAPHRASE_TAIL = {sd.PARAPHRASE_TAIL}")
+    sd.SPAN_GAIN_TAIL = tail_knots(cues["SPAN_GAIN_TAIL"])[:-1]  # the maximum is no level
+    print(f"SPAN_TAIL = {tail_knots([span(r) for r in ref])}")
     gated = sum(bool(r["spin"].get("family_gate", False)) for r in ref)
     print(f"FAMILY_SURPRISE = {-math.log((gated + 1) / (len(ref) + 1)):.3f}")
     surprise = sorted(
@@ -132,6 +156,7 @@ def fit(path: str) -> None:
                 bool(r["spin"].get("family_gate", False)),
                 sd.paraphrase_evidence(r.get("paraphrase_gains", [])),
                 r["tortured"],
+                span(r),
             )
             for r in clean
         ),

@@ -375,6 +375,8 @@ def _repair_document(
         details["spin_score"]["profile_per_100"] = profile_per_100
         details["spin_score"]["paraphrase_gains"] = gains
         details["spin_score"]["paraphrase_evidence"] = round(paraphrase, 3)
+        span = float(spin_details.get("span_evidence", 0.0))  # the stage's multi-word spans
+        details["spin_score"]["span_evidence"] = span
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
@@ -383,6 +385,7 @@ def _repair_document(
             family_gate,
             paraphrase,
             score_fields.get("tortured", 0.0),
+            span,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from repair import repair_text
+from repair.candidates.spin_phrase import phrase_evidence
 from repair.config import RepairConfig
 from repair.detect.spin import MIN_FORMS, SCALE
 from repair.detect.spin_document import (
@@ -18,9 +19,11 @@ from repair.detect.spin_document import (
     document_score,
     paraphrase_evidence,
     profile_as_read,
+    span_evidence,
     surprise,
 )
 from repair.detect.spin_stats import paraphrase_gains
+from repair.document import Document
 from tests.test_wordy import PLAIN
 from tests.test_wordy import SPUN as PHRASE_SPUN  # the wordy stage's own example pair
 
@@ -72,6 +75,7 @@ def test_phrase_spun_text_is_reported_spun_without_changing_the_spin_stage() -> 
             r.scores.details["spin"]["family_gate"],
             parts["paraphrase_evidence"],
             r.scores.tortured,
+            parts["span_evidence"],
         ),
         abs=1e-3,
     )
@@ -103,6 +107,34 @@ def test_a_paraphrase_where_a_spinner_put_it_weighs_more_than_where_a_writer_cho
     assert document_score(0.1, 0.1, 0.2, 0.2, False, paraphrase_evidence([g_spun])) > (
         document_score(0.1, 0.1, 0.2, 0.2, False, paraphrase_evidence([g_chosen]))
     )
+
+
+def test_multi_word_spans_count_past_clean_writers_and_raise_the_score() -> None:
+    # spans that fit their place as well as clean writers' spans do count nothing
+    assert span_evidence([-4.0, 1.0, 6.0, 7.0], 400) == 0.0
+    # past the 5 % level of clean spans they count, each at most to the 0.5 % level
+    one = span_evidence([20.0], 400)
+    assert 0.0 < one == span_evidence([40.0], 400) < span_evidence([20.0, 20.0], 400)
+    # per 100 words, a short text counting as 150 words long
+    assert span_evidence([20.0], 800) == pytest.approx(one / 2)
+    assert span_evidence([20.0], 50) == span_evidence([20.0], 150)
+    # one strong span is not spun; many in a short text are
+    assert document_score(0.1, 0.0, span=one) < 0.5
+    assert document_score(0.1, 0.0, span=span_evidence([20.0] * 6, 300)) >= 0.5
+    assert document_score(0.1, 0.0, span=0.5) > document_score(0.1, 0.0)
+
+
+def test_the_spin_stage_reports_its_span_evidence() -> None:
+    spun = (
+        "At long last the council agreed to lend a hand to the farmers. For the most part the "
+        "plan went ahead, and the mayor said it would shed light on the costs."
+    )
+    r = repair_text(spun, (), RepairConfig())
+    stage = r.scores.details["spin"]["span_evidence"]
+    assert stage == r.scores.details["spin_score"]["span_evidence"]
+    doc = Document(spun)
+    gains = [e.gain for e in phrase_evidence(doc, set())]  # no profile span in this text
+    assert stage == pytest.approx(span_evidence(gains, len(doc.words)), abs=1e-3)
 
 
 def test_the_tortured_stage_raises_the_score_but_one_faint_match_alone_is_not_spun() -> None:

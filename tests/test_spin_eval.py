@@ -239,3 +239,25 @@ def test_identity_dump_refuses_a_corpus_missing_a_register(tmp_path: Path) -> No
     assert run.returncode == 2, run.stderr
     assert "left out" in run.stderr and "REPAIR_SHARED" in run.stderr
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_test_half_holds_no_list_row_of_its_phrase_families(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On test, the rows of the closed wordy list that are the phrase simulator's spun forms
+    of test families are taken out before scoring (the honest phrase row); dev keeps them."""
+    import spin_eval
+    from spin_sim import phrase
+
+    from repair.detect import wordy
+
+    monkeypatch.setattr(wordy, "FUNCTION_PHRASES", dict(wordy.FUNCTION_PHRASES))
+    listed = phrase.listed_forms("test", wordy.FUNCTION_PHRASES)
+    assert "prior to" in listed and "with regard to" not in listed
+    assert [m.written for m in wordy.find("He left prior to the vote.")] == ["prior to"]
+    assert spin_eval.hold_out_listed("test") == listed
+    assert phrase.listed_forms("test", wordy.FUNCTION_PHRASES) == []
+    assert wordy.find("He left prior to the vote.") == []
+    assert "with regard to" in wordy.FUNCTION_PHRASES  # a dev family's row stays
+    wordy._pattern.cache_clear()
+    wordy._last_scan = ("", [])

@@ -12,9 +12,18 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Collection
 from functools import cache
 
-from .text import FamilyFilter, GoldEdit, _sentence_initial, allow_split, match_case, tokens
+from .text import (
+    FamilyFilter,
+    GoldEdit,
+    _sentence_initial,
+    allow_split,
+    family_split,
+    match_case,
+    tokens,
+)
 
 NAME = "phrase"
 PHRASE_P = 0.8
@@ -120,6 +129,23 @@ def candidates(text: str, allow: FamilyFilter) -> list[GoldEdit]:
             continue
         out.append(GoldEdit(m.start(), m.end(), word, match_case(word, spun), family))
     return out
+
+
+def family_forms(split: str) -> dict[str, list[str]]:
+    """Family -> its spun forms (lower case), for the families of ``split``."""
+    out: dict[str, list[str]] = {}
+    for spun, family in table().values():
+        if family_split(family) == split:
+            out.setdefault(family, []).append(spun)
+    return out
+
+
+def listed_forms(split: str, rows: Collection[str]) -> list[str]:
+    """The spun forms of ``split``'s families that are verbatim rows of a shipped list
+    ``rows`` (:data:`repair.detect.wordy.FUNCTION_PHRASES`: 5 test and 7 dev families'
+    forms were written into it with this simulator; benchmarks/RESULTS.md, "Phrase
+    spinner: families held out inside dev")."""
+    return sorted({f for forms in family_forms(split).values() for f in forms if f in rows})
 
 
 def spin(

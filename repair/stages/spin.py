@@ -33,6 +33,7 @@ from repair.candidates.spin_wide import wide_originals
 from repair.detect.science import is_scientific
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
+from repair.detect.spin_document import span_evidence
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
 from repair.resources.frequency import zipf
@@ -990,6 +991,10 @@ class _Stage:
                 len(doc.words),
             )
             d.details.update(fam.details())
+            # the spans' evidence for the document spin score (repair.detect.spin_document)
+            d.details["span_evidence"] = round(
+                span_evidence([ph.gain for ph in phrases], len(doc.words)), 3
+            )
             score = max(score, fam.score)
         common = get_model().common
         crows: list[WordEvidence] = []
