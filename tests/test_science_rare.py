@@ -76,7 +76,10 @@ def test_weakly_evidenced_scientific_terms_restored() -> None:
 
 
 def test_without_the_relaxation_they_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.score import rare_dense
+
     monkeypatch.setattr(science, "REGISTER_RELAX", False)
+    monkeypatch.setattr(rare_dense, "DENSE_RELAX", False)  # it would apply them too
     pairs = {w for w, _r in _pairs(SPUN_GRAPH)}
     assert "latticework" not in pairs and "disquisitions" not in pairs
 
@@ -124,4 +127,8 @@ def test_declined_place_takes_the_term_windows_original(monkeypatch: pytest.Monk
     monkeypatch.setattr(consistency, "AGREE", False)
     assert comportment() == ["method", "method"]
     monkeypatch.setattr(science, "REGISTER_RELAX", False)
+    assert comportment() == ["method", "procedure"]  # the dense document's declined place
+    from repair.score import rare_dense
+
+    monkeypatch.setattr(rare_dense, "DENSE_RELAX", False)
     assert comportment() == ["method"]

@@ -57,6 +57,7 @@ from repair.document import Document
 from repair.score import collocation as _score
 from repair.score import collocation_odd as _odd_score
 from repair.score import consistency as _consistency
+from repair.score import rare_dense as _rare_dense
 from repair.score import rareword as _rare_score
 from repair.score import science as _science_terms
 from repair.score import tortured_explain as _explain
@@ -76,6 +77,10 @@ MILL_RULE = "TORTURED_WORD"
 #: the most; rare-synonym-spun dev abstracts 72-139).
 RARE_PREGATE = 4
 RARE_PREGATE_PER_1000 = 60.0
+#: The pre-gate counts the words the term windows and the mill pass restored too (they
+#: were rare words of the same document; the spin stage leaves a dense scientific
+#: document's rare words to this pass on the same count: ``science.defer_rare``).
+GATE_UNSKIPPED = True
 #: Read the rare words next to a first-round restoration again
 #: (:func:`repair.detect.rareword.reread`).
 RARE_REREAD = True
@@ -121,7 +126,10 @@ def _rare_pass(
     ``by_terms`` (lower case -> original: the term windows') keeps that restoration."""
     scanned = _rare.scan(doc, skip)
     n_types, rare_density = _rare.type_density(doc, scanned)
-    found_rare = _rare.find(doc, skip, RARE_PREGATE, RARE_PREGATE_PER_1000, scanned)
+    gate = (RARE_PREGATE, RARE_PREGATE_PER_1000)
+    if GATE_UNSKIPPED and skip and n_types and _pregate_unskipped(doc):
+        gate = (0, 0.0)  # the words the term windows restored count for the density
+    found_rare = _rare.find(doc, skip, gate[0], gate[1], scanned)
     found_rare = _science_terms.register_prior(doc, found_rare)  # scientific register's prior
     rare_decisions = _rare_score.decide(found_rare, n_words)
     restored = {d.word.token.start: d.original for d in rare_decisions if d.applied}
@@ -132,9 +140,17 @@ def _rare_pass(
         found_rare = _science_terms.register_prior(doc, reread, done=found_rare)
         rare_decisions = _rare_score.decide(found_rare, n_words)
     rare_decisions = _science_terms.register_decisions(doc, rare_decisions, by_terms)
+    rare_decisions = _rare_dense.dense_decisions(doc, rare_decisions)  # a densely spun doc
     rare_decisions = _science_terms.topic_decisions(doc, rare_decisions)  # the author's word
     rare_decisions = _consistency.agree(rare_decisions, by_terms or {})  # one form, one original
     return scanned, n_types, rare_density, rare_decisions
+
+
+def _pregate_unskipped(doc: Document) -> bool:
+    """Whether ``doc`` passes the rare-word pass's pre-gate with every word read, the
+    words of applied term windows and mill words too (:data:`GATE_UNSKIPPED`)."""
+    n_types, density = _rare.type_density(doc, _rare.scan(doc))
+    return n_types >= RARE_PREGATE and density >= RARE_PREGATE_PER_1000
 
 
 def _term_mapping(decided: list[_score.Decision]) -> dict[str, str]:
