@@ -42,3 +42,18 @@ def test_memo_gives_back_equal_decisions_compact_or_whole() -> None:
     assert got is not None and got[2] == kept[0]
     memo.pop(1)
     assert 1 not in memo and memo.get(1) is None and memo.get(0) is not None
+
+
+def test_an_int_at_any_number_keeps_the_decision_whole() -> None:
+    """Each of the five numbers is tested for ``float`` (session 21: no generator): an
+    ``int`` at any of them comes back an ``int``."""
+    memo = DecisionMemo()
+    floats = [2.0, 0.8, 3.0, 1.0, 3.5]
+    for at in range(5):
+        nums = list(floats)
+        nums[at] = int(nums[at])
+        d = Decision(True, "lm_gain", nums[0], nums[1], nums[2], nums[3], "x", nums[4])
+        memo.put(at, (["a"], ["b"]), d)
+        got = memo.get(at)
+        assert got is not None and got[2] == d
+        assert [type(x) for x in got[2]] == [type(x) for x in d]

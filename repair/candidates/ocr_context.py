@@ -274,6 +274,7 @@ def context_candidates(
 
     out: list[Candidate] = []
     memo: dict[tuple[str, tuple[str, ...], str | None], tuple[str, float] | None] = {}
+    seq = toks if isinstance(toks, list) else list(toks)  # indexed only: no copy per token
     for i in indices:
         t = toks[i]
         text = t.text
@@ -287,7 +288,7 @@ def context_candidates(
         inner = inner and len(text) >= INNER_MIN_LEN
         if not far_applies(text, counts, period_word(text), inner, capitals=CAPITALS):
             continue
-        if _next_to_hyphen(list(toks), i) or line_broken_piece(list(toks), i):
+        if _next_to_hyphen(seq, i) or line_broken_piece(seq, i):
             continue
         left, right = neighbours(toks, i)
         key = (text, tuple(w.lower() for w in left), right.lower() if right else None)

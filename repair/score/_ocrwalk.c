@@ -540,7 +540,97 @@ done:
     return result;
 }
 
+/* One run's price: low[i1:i2] -> target[j1:j2] widened by one equal glyph of context on
+ * each side, token[a1:a2] and target[b1:b2] priced by block(src, dst) (a float). */
+static int price_run(PyObject *token, PyObject *low, PyObject *target, Py_ssize_t n,
+                     Py_ssize_t m, Py_ssize_t i1, Py_ssize_t i2, Py_ssize_t j1, Py_ssize_t j2,
+                     PyObject *block, double *cost) {
+    Py_ssize_t a1 = i1 - 1 > 0 ? i1 - 1 : 0, a2 = i2 + 1 < n ? i2 + 1 : n;
+    Py_ssize_t b1 = j1 - 1 > 0 ? j1 - 1 : 0, b2 = j2 + 1 < m ? j2 + 1 : m;
+    if (i1 > 0 && j1 > 0 && PyUnicode_READ_CHAR(low, i1 - 1) != PyUnicode_READ_CHAR(target, j1 - 1)) {
+        a1 = i1;
+        b1 = j1;
+    }
+    if (i2 < n && j2 < m && PyUnicode_READ_CHAR(low, i2) != PyUnicode_READ_CHAR(target, j2)) {
+        a2 = i2;
+        b2 = j2;
+    }
+    /* Python's token[a1:a2]: clamped to the token (it may be shorter than its lowering) */
+    Py_ssize_t tn = PyUnicode_GET_LENGTH(token);
+    PyObject *src = (a1 >= tn || a2 <= a1) ? PyUnicode_New(0, 0)
+                                           : PyUnicode_Substring(token, a1, a2 < tn ? a2 : tn);
+    if (src == NULL) return -1;
+    PyObject *dst = PyUnicode_Substring(target, b1, b2);
+    if (dst == NULL) {
+        Py_DECREF(src);
+        return -1;
+    }
+    PyObject *r = PyObject_CallFunctionObjArgs(block, src, dst, NULL);
+    Py_DECREF(src);
+    Py_DECREF(dst);
+    if (r == NULL) return -1;
+    double c = PyFloat_AsDouble(r);
+    Py_DECREF(r);
+    if (c == -1.0 && PyErr_Occurred()) return -1;
+    *cost += c;
+    return 0;
+}
+
+/* channel_upto(token, low, target, ops, limit, block) -> float: the loop of
+ * repair.score.ocr_price.channel_cost_upto over ops (Levenshtein.opcodes(low,
+ * target).as_list()): the differing opcodes merged into runs, each run priced by
+ * block (ocr_price._block_cost) in order, the same float additions, and the sum
+ * returned as soon as it passes limit. */
+static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
+    PyObject *token, *low, *target, *ops, *block;
+    double limit;
+    if (!PyArg_ParseTuple(args, "UUUO!dO", &token, &low, &target, &PyList_Type, &ops, &limit,
+                          &block))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), m = PyUnicode_GET_LENGTH(target);
+    Py_ssize_t i1 = -1, i2 = -1, j1 = -1, j2 = -1;
+    double cost = 0.0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(ops); k++) {
+        PyObject *op = PyList_GET_ITEM(ops, k);
+        if (!PyTuple_Check(op) || PyTuple_GET_SIZE(op) != 5 ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(op, 0))) {
+            PyErr_SetString(PyExc_TypeError, "channel_upto: ops must hold (tag, i1, i2, j1, j2)");
+            return NULL;
+        }
+        if (PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(op, 0), "equal") == 0) continue;
+        Py_ssize_t v[4];
+        for (int q = 0; q < 4; q++) {
+            v[q] = PyLong_AsSsize_t(PyTuple_GET_ITEM(op, q + 1));
+            if (v[q] == -1 && PyErr_Occurred()) return NULL;
+            if (v[q] < 0 || v[q] > (q < 2 ? n : m)) {
+                PyErr_SetString(PyExc_ValueError, "channel_upto: an opcode out of range");
+                return NULL;
+            }
+        }
+        if (i1 >= 0 && i2 == v[0] && j2 == v[2]) {
+            i2 = v[1];
+            j2 = v[3];
+            continue;
+        }
+        if (i1 >= 0) {
+            if (price_run(token, low, target, n, m, i1, i2, j1, j2, block, &cost) < 0)
+                return NULL;
+            if (cost > limit) return PyFloat_FromDouble(cost);
+        }
+        i1 = v[0];
+        i2 = v[1];
+        j1 = v[2];
+        j2 = v[3];
+    }
+    if (i1 >= 0 && price_run(token, low, target, n, m, i1, i2, j1, j2, block, &cost) < 0)
+        return NULL;
+    return PyFloat_FromDouble(cost);
+}
+
 static PyMethodDef methods[] = {
+    {"channel_upto", channel_upto_entry, METH_VARARGS,
+     "channel_upto(token, low, target, ops, limit, block) -> float: the run loop of "
+     "repair.score.ocr_price.channel_cost_upto, compiled."},
     {"block_cost", block_cost_entry, METH_VARARGS,
      "block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of "
      "repair.score.ocr_price._block_cost, compiled."},

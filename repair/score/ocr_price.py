@@ -25,6 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
+
+from repair.score import ocr_walk_fast
 
 #: Cost (nats) of a substitution, a printed glyph too many, a glyph lost, that the
 #: learned table does not list (its listed rows cost 0.3-4.5).
@@ -83,22 +86,35 @@ def _block_cost(src: str, dst: str) -> float:
     once (:func:`_rows_from`: printed and lowered forms merged, only as long true runs
     as it has): the same steps with the same costs as :func:`_block_cost_plain`, so the
     same minimum (issue 14)."""
+    lows, reads = _reads(src)
+    fast = _compiled_block_cost()
+    if fast is not None:  # the same programme compiled (repair/score/_ocrwalk.c)
+        return fast(lows, dst, reads, GENERIC_SUB, GENERIC_DROP, GENERIC_ADD)  # type: ignore[no-any-return]
+    return _block_dp(src, dst, reads)
+
+
+@lru_cache(maxsize=128)  # 100 k OCR words: 10.5 k blocks; 128 as fast as 512 in a replay
+def _reads(src: str) -> tuple[list[str], list[list[tuple[dict[str, float], int]]]]:
+    """Printed ``src`` glyph by glyph lowered, and the rows of every printed run of it
+    (:func:`_rows_from`), by start glyph: what :func:`_block_cost` prices ``src`` with,
+    looked up once per printed block, whatever the true side (issue 14).  Read only."""
     n = len(src)
     reads = [
         [_rows_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
     ]
-    fast = _compiled_block_cost()
-    if fast is not None:  # the same programme compiled (repair/score/_ocrwalk.c)
-        lows = [c.lower() for c in src]
-        return fast(lows, dst, reads, GENERIC_SUB, GENERIC_DROP, GENERIC_ADD)  # type: ignore[no-any-return]
-    return _block_dp(src, dst, reads)
+    return [c.lower() for c in src], reads
+
+
+def _compiled_channel() -> Callable[..., float] | None:
+    """``_ocrwalk.channel_upto`` when the optional extension is built (and
+    :data:`repair.score.ocr_walk_fast.FAST` is on), else ``None``."""
+    mod = ocr_walk_fast.module()
+    return None if mod is None else getattr(mod, "channel_upto", None)
 
 
 def _compiled_block_cost() -> Callable[..., float] | None:
     """``_ocrwalk.block_cost`` when the optional extension is built (and
     :data:`repair.score.ocr_walk_fast.FAST` is on), else ``None``."""
-    from repair.score import ocr_walk_fast
-
     mod = ocr_walk_fast.module()
     return None if mod is None else mod.block_cost  # type: ignore[no-any-return]
 
@@ -199,31 +215,57 @@ def channel_cost_upto(token: str, word: str, limit: float) -> float:
     low, target = token.lower(), word.lower()
     if low == target:
         return 0.0
-    # imported here: rapidfuzz costs ~10 ms to import, and a clean text never asks
+    opcodes = _OPCODES or _load_opcodes()
+    fast = _compiled_channel()
+    if fast is not None:  # the same loop compiled (repair/score/_ocrwalk.c)
+        return fast(token, low, target, opcodes(low, target).as_list(), limit, _block_cost)  # type: ignore[no-any-return]
+    n, m = len(low), len(target)
+    block = _block_cost
+    cost = 0.0
+    # the differing opcodes merged into runs between equal stretches; each run priced
+    # (and the sum checked) as soon as the next one starts
+    i1 = i2 = j1 = j2 = -1
+    for tag, s1, s2, d1, d2 in opcodes(low, target).as_list():
+        if tag == "equal":
+            continue
+        if i1 >= 0 and i2 == s1 and j2 == d1:
+            i2, j2 = s2, d2
+            continue
+        if i1 >= 0:
+            cost += block(*_block_span(token, low, target, n, m, i1, i2, j1, j2))
+            if cost > limit:
+                return cost
+        i1, i2, j1, j2 = s1, s2, d1, d2
+    if i1 >= 0:
+        cost += block(*_block_span(token, low, target, n, m, i1, i2, j1, j2))
+    return cost
+
+
+def _block_span(
+    token: str, low: str, target: str, n: int, m: int, i1: int, i2: int, j1: int, j2: int
+) -> tuple[str, str]:
+    """The printed and true sides of the run ``low[i1:i2]`` -> ``target[j1:j2]`` with one
+    equal glyph of context on each side ("tlie" -> "the": li -> h)."""
+    a1, a2 = max(0, i1 - 1), min(n, i2 + 1)
+    b1, b2 = max(0, j1 - 1), min(m, j2 + 1)
+    if i1 > 0 and j1 > 0 and low[i1 - 1] != target[j1 - 1]:
+        a1, b1 = i1, j1
+    if i2 < n and j2 < m and low[i2] != target[j2]:
+        a2, b2 = i2, j2
+    return token[a1:a2], target[b1:b2]
+
+
+_OPCODES: Callable[[str, str], Any] | None = None
+
+
+def _load_opcodes() -> Callable[[str, str], Any]:
+    """``rapidfuzz``'s ``Levenshtein.opcodes``, imported on first use (rapidfuzz costs
+    ~10 ms to import, and a clean text never asks)."""
+    global _OPCODES
     from rapidfuzz.distance import Levenshtein
 
-    cost = 0.0
-    # merge the differing opcodes into runs between equal stretches
-    runs: list[list[int]] = []
-    for op in Levenshtein.opcodes(low, target):
-        if op.tag == "equal":
-            continue
-        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
-            runs[-1][1], runs[-1][3] = op.src_end, op.dest_end
-        else:
-            runs.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-    for i1, i2, j1, j2 in runs:
-        # one equal glyph of context on each side ("tlie" -> "the": li -> h)
-        a1, a2 = max(0, i1 - 1), min(len(low), i2 + 1)
-        b1, b2 = max(0, j1 - 1), min(len(target), j2 + 1)
-        if i1 > 0 and j1 > 0 and low[i1 - 1] != target[j1 - 1]:
-            a1, b1 = i1, j1
-        if i2 < len(low) and j2 < len(target) and low[i2] != target[j2]:
-            a2, b2 = i2, j2
-        cost += _block_cost(token[a1:a2], target[b1:b2])
-        if cost > limit:
-            return cost
-    return cost
+    _OPCODES = Levenshtein.opcodes
+    return _OPCODES
 
 
 #: Above a bound by this much more (nats), a cost is above it after a float subtraction
