@@ -61,7 +61,7 @@ def collect(split: str) -> list[dict]:
 
     def rec_decide(scorer, ctx, candidates, garbled, memo):  # type: ignore[no-untyped-def]
         groups = decide_all(scorer, ctx, candidates, garbled, memo)
-        state["last"] = (candidates, dict(memo), groups)
+        state["last"] = (candidates, memo, groups)
         return groups
 
     def rec_score(doc, candidates, garbled):  # type: ignore[no-untyped-def]

@@ -331,7 +331,9 @@ class _Generator:
                 if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": elided
                     # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
                     # (read only on a name-sized margin: "Now South Wales" is "New")
-                    named = t.text[:1].isupper() and _name_context(toks, i)
+                    named = t.text[:1].isupper() and (
+                        _name_context(toks, i) or (NAME_RUN and _after_name_run(toks, i))
+                    )
                     if named:
                         out.extend(named_realword_candidates(toks, i, names, info.heavy))
                     else:
@@ -1177,6 +1179,24 @@ def _between_capitals(toks: list[Token], i: int) -> bool:
         and before.text[:1].isupper()
         and after.text[:1].isupper()
     )
+
+
+#: A capitalised word after two capitalised words, inside a sentence, ends a name
+#: ("Great Australian Bight", "Leo Gerald Gorman"): read on a name's margin.
+NAME_RUN = True
+
+
+def _after_name_run(toks: list[Token], i: int) -> bool:
+    """Whether the two words just before token ``i`` (one space apart each) are
+    capitalised and the first of them follows a lower-case word or a comma."""
+    if i < 6 or toks[i - 1].text != " " or toks[i - 3].text != " " or toks[i - 5].text != " ":
+        return False
+    a, b, c = toks[i - 6], toks[i - 4], toks[i - 2]
+    if not (b.kind == "word" and c.kind == "word"):
+        return False
+    if not (b.text[:1].isupper() and c.text[:1].isupper()):
+        return False
+    return (a.kind == "word" and a.text[:1].islower()) or a.text == ","
 
 
 #: Titles before a surname ("Mr. Moors", "Captain Bight").
