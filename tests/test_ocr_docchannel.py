@@ -85,3 +85,54 @@ def test_habit_search_on_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "We shall deal with it." in repair_text(HABIT + sentence, config=OCR_ONLY).text
     monkeypatch.setattr(ocr_score, "HABIT_SEARCH", False)
     assert "We shall doal with it." in repair_text(HABIT + sentence, config=OCR_ONLY).text
+
+
+def test_expected_counts_weigh_each_reading_by_its_posterior() -> None:
+    import math
+
+    from repair.score.ocr_docchannel import expected_substitutions
+
+    groups = {
+        # a sure reading (margin 5 over its threshold) and a weak rival
+        (0, 3): [
+            (6.0, _cand([["o", "e"]]), {"threshold": 1.0}),
+            (1.0, _cand([["c", "e"]]), {"threshold": 1.0}),
+        ],
+        (9, 12): [(9.0, _cand([["o", "e"]], fixed=0.8), {"threshold": 1.0})],  # fixed
+    }
+    got = expected_substitutions(groups)
+    z = 1.0 + math.exp(5.0) + math.exp(0.0)
+    assert got[("o", "e")] == pytest.approx(math.exp(5.0) / z)
+    assert got[("c", "e")] == pytest.approx(1.0 / z)
+
+
+def test_the_reestimate_shrinks_the_page_towards_the_table() -> None:
+    from repair.score import ocr_docchannel as dc
+    from repair.score.ocr_channel import confusions
+
+    base = dict(confusions()["o"])["e"]
+    text = "e" * 200
+    few = dc.reestimate({("o", "e"): 3.0}, text)
+    many = dc.reestimate({("o", "e"): 30.0}, text)
+    # more uses on the same page: a cheaper confusion, never dearer than the table
+    assert many[("o", "e")] < few.get(("o", "e"), 0.0) <= 0.0
+    # a page rate at the table's own rate moves nothing
+    p = __import__("math").exp(-(base + dc.OFFSET))
+    n = p * 10_000
+    assert dc.reestimate({("o", "e"): n}, "e" * 10_000).get(("o", "e"), 0.0) == pytest.approx(
+        0.0, abs=1e-6
+    )
+    # too few expected uses, or a pair the table lacks: no change
+    assert dc.reestimate({("o", "e"): 1.0}, text) == {}
+    assert dc.reestimate({("\u2603", "e"): 30.0}, text) == {}
+
+
+def test_adapt_em_caps_the_shift_of_a_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.score import ocr_docchannel
+    from repair.score.ocr_docchannel import adapt_em
+
+    monkeypatch.setattr(ocr_docchannel, "EM_MAX_SHIFT", 2.0)
+    cands = [_cand([["o", "e"], ["o", "e"]]), _cand([["c", "e"]]), _cand([["o", "e"]])]
+    out, changed = adapt_em(cands, {("o", "e"): -1.5})
+    assert changed == {0, 2}
+    assert [c.features["cost"] for c in out] == [1.0, 3.0, 1.5]

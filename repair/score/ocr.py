@@ -404,10 +404,16 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
                     n = len(candidates[k].features["subs"])
                     memo[k] = (seen[0], seen[1], _repriced(seen[2], shift * n))
         if DOC_CHANNEL:  # the page's own habits (:mod:`repair.score.ocr_docchannel`)
+            from repair.score import ocr_docchannel
             from repair.score.ocr_docchannel import adapt, document_substitutions
 
             counts = document_substitutions(groups)
-            candidates, changed = adapt(candidates, counts, len(doc.words))
+            if ocr_docchannel.MODE == "dirichlet":
+                soft = ocr_docchannel.expected_substitutions(groups)
+                shifts = ocr_docchannel.reestimate(soft, doc.text)
+                candidates, changed = ocr_docchannel.adapt_em(candidates, shifts)
+            else:
+                candidates, changed = adapt(candidates, counts, len(doc.words))
             for k in changed:
                 memo.pop(k, None)
             if HABIT_SEARCH:

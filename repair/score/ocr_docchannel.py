@@ -10,10 +10,18 @@ it accepted; :func:`adapt` then lowers the channel cost of every candidate by
 :data:`MIN_USES` times (at most :data:`MAX_BONUS` in all), and the second reading
 decides with those costs.  An unsupervised, per-page re-estimate of the channel: no
 pairs are listed, and a clean page (gate shut) never gets here.
+
+With :data:`MODE` ``"dirichlet"`` the fixed bonus gives way to one EM step:
+:func:`expected_substitutions` counts each accepted reading's substitutions weighted by
+its posterior against the printed word (E step), and :func:`reestimate` takes the
+posterior mean of each used confusion's rate on the page under a Dirichlet prior whose
+mean is the learned table (M step): a confusion the table thinks rare gains much from a
+few uses, a common one little, and a long page needs more uses than a short one.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -32,6 +40,18 @@ BONUS = 1.0
 MAX_BONUS = 2.0
 #: Whether real-word readings get the bonus too.
 REALWORD = True
+#: How the page's habits are priced: ``"bonus"`` (a fixed :data:`BONUS` per habitual
+#: substitution) or ``"dirichlet"`` (:func:`reestimate`: the page's expected counts over
+#: the learned table as a Dirichlet prior of strength :data:`ALPHA`).
+MODE = "dirichlet"
+#: Prior strength of the learned table (pseudo-occurrences of the true glyph).
+ALPHA = 30.0
+#: The learned cost's offset: ``cost = -ln p(printed | true) - OFFSET`` (build script).
+OFFSET = 3.0
+#: Fewest expected uses before the re-estimate moves a cost (soft counts).
+EM_MIN_USES = 1.0
+#: Most cost the re-estimate takes off one candidate (nats).
+EM_MAX_SHIFT = 3.0
 
 Groups = Mapping[tuple[int, int], Sequence[tuple[float, Candidate, dict[str, Any]]]]
 
@@ -46,6 +66,65 @@ def document_substitutions(groups: Groups) -> Counter[tuple[str, str]]:
         for sub in best.features.get("subs", ()):
             counts[(sub[0], sub[1])] += 1
     return counts
+
+
+def expected_substitutions(groups: Groups) -> Counter[tuple[str, str]]:
+    """E step: the substitutions of each span's accepted readings weighted by their
+    posterior against keeping the printed word, ``exp(m_i) / (1 + sum_j exp(m_j))`` with
+    ``m`` a reading's margin over its threshold."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for items in groups.values():
+        ms = [min(m - float(ev.get("threshold", 0.0)), 30.0) for m, _c, ev in items]
+        z = 1.0 + sum(math.exp(m) for m in ms)
+        for m, (_margin, c, _ev) in zip(ms, items, strict=True):
+            if "fixed" in c.features:
+                continue
+            w = math.exp(m) / z
+            for sub in c.features.get("subs", ()):
+                counts[(sub[0], sub[1])] += w
+    return counts
+
+
+def reestimate(counts: Mapping[tuple[str, str], float], text: str) -> dict[tuple[str, str], float]:
+    """M step: the cost change (nats, <= 0) of each confusion the page used, from the
+    posterior mean ``(n + ALPHA p) / (N + ALPHA)`` of ``p(printed | true)`` with the learned
+    table's ``p`` as the prior mean, ``n`` the expected uses and ``N`` the true glyph's
+    occurrences on the page (as printed, plus the uses)."""
+    from repair.score.ocr_channel import confusions
+
+    table = confusions()
+    out: dict[tuple[str, str], float] = {}
+    for (src, dst), n in counts.items():
+        if n < EM_MIN_USES or not src or not dst:
+            continue
+        cost = next((c for d, c in table.get(src, ()) if d == dst), None)
+        if cost is None:
+            continue
+        p = math.exp(-(cost + OFFSET))
+        d = _shift(n, text.count(dst) + n, p)
+        if d < 0:
+            out[(src, dst)] = d
+    return out
+
+
+def _shift(n: float, big_n: float, p: float) -> float:
+    """``ln p - ln`` the posterior mean of the rate (``n`` uses of ``big_n`` glyphs)."""
+    return math.log(p) - math.log((n + ALPHA * p) / (big_n + ALPHA))
+
+
+def adapt_em(
+    candidates: Sequence[Candidate], shifts: Mapping[tuple[str, str], float]
+) -> tuple[list[Candidate], set[int]]:
+    """The candidates with their confusions repriced by :func:`reestimate`'s shifts
+    (at most :data:`EM_MAX_SHIFT` off a candidate)."""
+
+    def shift(c: Candidate) -> float:
+        if not REALWORD and c.features.get("orig_known"):
+            return 0.0
+        d = sum(shifts.get((s[0], s[1]), 0.0) for s in c.features["subs"])
+        return max(d, -EM_MAX_SHIFT)
+
+    return shift_costs(candidates, shift)
 
 
 def adapt(
