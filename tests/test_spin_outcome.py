@@ -21,7 +21,8 @@ spin_outcome = pytest.importorskip("spin_outcome")
         ("doing", "making", "stop/short"),
         ("important", "crucial", "common"),  # Zipf >= MAX_WRITTEN_ZIPF
         ("advised", "told", "reached"),
-        ("grangers", "farmers", "gold_not_in"),
+        ("grangers", "farmers", "reached"),  # read as "granger" (unknown to lemminflect)
+        ("detestation", "things", "gold_not_in"),
     ],
 )
 def test_gold_class(written: str, gold: str, expected: str) -> None:

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from repair.candidates.spin_synonyms import originals_of, reverse_table, spelling_variant
+from repair.candidates.spin_synonyms import (
+    originals_of,
+    originals_of_live,
+    reverse_table,
+    spelling_only,
+    spelling_variant,
+)
 from repair.config import RepairConfig
 from repair.detect.spin import THRESHOLD, synonym_score
 from repair.document import Document
@@ -42,14 +48,64 @@ def test_words_lemminflect_does_not_know_are_read_as_lemmas() -> None:
     assert getAllLemmas("endangerment") == {}
     assert "risk" in originals_of("endangerment")
     assert "between" in originals_of("betwixt")
-    assert originals_of("endangerments") == ()  # no inflection is guessed
+
+
+@pytest.mark.parametrize(
+    ("written", "original"),
+    [("orbiters", "satellites"), ("grangers", "farmers"), ("endangerments", "risks")],
+)
+def test_unknown_regular_forms_are_read_through_their_lemma_row(
+    written: str, original: str
+) -> None:
+    """A rare spun form lemminflect does not know ("orbiters") is read as the regular
+    inflection of a lemma with a WordNet row ("orbiter"), its originals inflected alike,
+    at run time from the shipped forms."""
+    from lemminflect import getAllLemmas
+
+    assert getAllLemmas(written) == {}
+    assert original in originals_of(written)
+    assert originals_of(written) == originals_of_live(written)
+
+
+def test_a_word_with_its_own_row_keeps_it() -> None:
+    """An unknown word that is itself a WordNet lemma ("vas") is not re-read as another
+    lemma's plural ("va")."""
+    assert originals_of("vas") == ("vessel",)
 
 
 def test_spelling_variants_and_function_words_get_no_candidates() -> None:
     assert spelling_variant("armoured", "armored")
     assert not spelling_variant("recognising", "realizing")
     assert "armored" not in originals_of("armoured")
+    assert "defense" not in originals_of("defence")
     assert originals_of("the") == () and originals_of("said2") == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("defence", "defense", True),
+        ("neighbours", "neighbors", True),
+        ("kilometres", "kilometers", True),
+        ("dialogue", "dialog", True),
+        ("programme", "program", True),
+        ("organisation", "organization", True),
+        ("strategical", "strategic", False),
+        ("dynamical", "dynamic", False),
+        ("frail", "fragile", False),
+        ("clime", "climate", False),
+    ],
+)
+def test_spelling_only_separates_spellings_from_derived_words(a: str, b: str, same: bool) -> None:
+    assert spelling_variant(a, b)  # the loose test joins them all
+    assert spelling_only(a, b) is same
+
+
+def test_derived_words_of_one_stem_are_candidates() -> None:
+    """A thesaurus spinner writes "strategical" for "strategic": another word, not another
+    spelling, so it is a candidate (the loose spelling test dropped it)."""
+    assert "strategic" in originals_of("strategical")
+    assert "climate" in originals_of("clime")
 
 
 def _row(gain: float, context: float) -> WordEvidence:

@@ -10,7 +10,8 @@ resolved once per process (:func:`originals_of`).
 
 Cold start: that resolution is a pure function of the word, the table and
 lemminflect's data, so ``scripts/build_spin_synonyms.py`` also writes its result for
-every word form lemminflect knows and every one-word lemma of the table
+every word form lemminflect knows, every one-word lemma of the table and the regular
+inflections of its WordNet lemmas that lemminflect does not know (:func:`oov_forms`)
 (``lexicons/spin_synonym_forms.tsv``, only the forms with candidates; any other form has
 none).  :func:`originals_of` reads that
 file and needs neither lemminflect (numpy, its lemma table) nor the reverse table
@@ -115,6 +116,71 @@ def spelling_variant(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+#: British and American spellings of one word, as (pattern, replacement) applied in turn
+#: before two forms are compared (:func:`spelling_only`): -our/-or, -ise/-ize, -yse/-yze,
+#: -tre/-ter, -ence/-ense, doubled l, ae/oe for e.
+_SPELLINGS = (
+    (re.compile(r"our"), "or"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"tre(s?)$"), r"ter\1"),
+    (re.compile(r"ence(s?)$"), r"ense\1"),
+    (re.compile(r"ll"), "l"),
+    (re.compile(r"(?<=.)[ao]e"), "e"),
+)
+
+
+def _spelled(word: str) -> str:
+    """``word`` with the alternations of :data:`_SPELLINGS` made American."""
+    for pat, rep in _SPELLINGS:
+        word = pat.sub(rep, word)
+    return word
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one insertion, deletion, substitution or
+    transposition of two neighbouring letters."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return long[i + 1 :] == short[i:]
+
+
+def spelling_only(a: str, b: str) -> bool:
+    """Same word, other spelling, in the narrow sense: :func:`spelling_variant` and, once the
+    British and American alternations are made one (:func:`_spelled`), one letter apart
+    (an edit or a swap: "kilometres") or a dropped final "ue"/"me" ("dialogue",
+    "programme").  Derived words of one stem that the loose test also joins ("strategical"
+    / "strategic", "frail" / "fragile", "clime" / "climate") are other words: a thesaurus
+    spinner writes one for the other.
+
+    >>> spelling_only("defence", "defense"), spelling_only("neighbours", "neighbors")
+    (True, True)
+    >>> spelling_only("strategical", "strategic"), spelling_only("frail", "fragile")
+    (False, False)
+    """
+    if not spelling_variant(a, b):
+        return False
+    x, y = _spelled(a), _spelled(b)
+    if _one_edit(x, y):
+        return True
+    long, short = (x, y) if len(x) > len(y) else (y, x)
+    return long in (short + "ue", short + "me")
+
+
+#: Candidates that the loose spelling test (:func:`spelling_variant`) would drop but
+#: :func:`spelling_only` keeps (derived words of one stem) are kept.
+DERIVED = True
+
+
 @lru_cache(maxsize=50_000)
 def _is_lemma(word: str, upos: str) -> bool:
     """Whether lemminflect knows ``word`` as a lemma of part of speech ``upos``."""
@@ -216,12 +282,18 @@ def forms_text() -> str:
     lem = Lemmatizer()
     known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
     # and the table's own one-word lemmas that lemminflect does not know (read as lemmas)
-    words = sorted(known | {s for s, _u in reverse_table() if s.isalpha() and s.islower()})
+    table = reverse_table()
+    words = sorted(
+        known
+        | {s for s, _u in table if s.isalpha() and s.islower()}
+        | (oov_forms(table) if OOV_FORMS else set())
+    )
     rows = [(w, originals_of_live(w)) for w in words]
     lines = [
         format_header(FORMS_COLUMNS),
         f"# {FORMS}: originals_of() of repair.candidates.spin_synonyms for every word form",
-        "#   lemminflect knows and every one-word lemma of the table, when it has candidates",
+        "#   lemminflect knows, every one-word lemma of the table and the regular inflections",
+        "#   of its WordNet lemmas that lemminflect does not know, when it has candidates",
         "#   (any other form has none); derived from",
         f"#   {TABLE} (same sources and licences) and lemminflect's lemma and inflection data",
         "#   (MIT). Built by scripts/build_spin_synonyms.py; stale when the fingerprint differs.",
@@ -254,10 +326,15 @@ def originals_of_live(word: str) -> tuple[str, ...]:
     table = reverse_table()
     out: list[str] = []
     readings = getAllLemmas(word)
+    oov: dict[str, tuple[str, ...]] = {}
     if not readings:
         # a word lemminflect does not know ("endangerment", "betwixt") is read as its own
         # lemma in every part of speech the table lists it under (no inflection)
         readings = {u: (word,) for u in _UPOS if (word, u) in table or (word, "*") in table}
+        if OOV_FORMS:  # ... or as a regular form of a table lemma ("orbiters", "copped")
+            # (where the word has no WordNet row of its own for that part of speech)
+            oov = {u: r for u, r in _oov_readings(word, table).items() if (word, u) not in table}
+            readings = {**readings, **oov}
     # WordNet's rows of every reading first, then Moby's (looser) listings
     passes = [
         (upos, lemmas[0], moby)
@@ -272,15 +349,71 @@ def originals_of_live(word: str) -> tuple[str, ...]:
             origs = table.get((lemma, upos), ())
         if not origs:
             continue
-        add_inflected(out, word, lemma, upos, origs)
+        add_inflected(out, word, lemma, upos, origs, oov.get(upos) if lemma != word else None)
     return tuple(out)
 
 
-def add_inflected(out: list[str], word: str, lemma: str, upos: str, origs: tuple[str, ...]) -> None:
+#: A written word lemminflect does not know is also read as a regular inflection of a
+#: lemma of the table (lemminflect's rules for unknown words: "orbiters" -> "orbiter",
+#: "copped" -> "cop"), with the originals inflected alike (:func:`_oov_readings`).
+#: Spinners write rare words, whose inflected forms lemminflect's dictionary often lacks.
+OOV_FORMS = True
+
+
+def _oov_readings(
+    word: str, table: dict[tuple[str, str], tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """``upos -> (lemma, *tags)`` for each part of speech whose rule-made lemma of the
+    unknown ``word`` is another word with a WordNet row of that part of speech in ``table``
+    and inflects by the same rules to ``word`` under ``tags``."""
+    from lemminflect import getAllInflectionsOOV, getAllLemmasOOV
+
+    out: dict[str, tuple[str, ...]] = {}
+    for upos in _UPOS:
+        lemmas = getAllLemmasOOV(word, upos).get(upos, ())
+        lemma = lemmas[0] if lemmas else ""
+        if not lemma or lemma == word or not lemma.isalpha():
+            continue
+        if (lemma, upos) not in table:
+            continue
+        forms = getAllInflectionsOOV(lemma, upos)
+        tags = tuple(t for t, f in forms.items() if f and f[0] == word)
+        if tags:
+            out[upos] = (lemma, *tags)
+    return out
+
+
+def oov_forms(table: dict[tuple[str, str], tuple[str, ...]]) -> set[str]:
+    """Regular inflections (lemminflect's rules) of the table's one-word WordNet lemmas that
+    lemminflect does not know as forms: the unknown words :func:`_oov_readings` can read
+    (build time: :func:`forms_text` precomputes them)."""
+    from lemminflect import getAllInflectionsOOV, getAllLemmas
+
+    out: set[str] = set()
+    for lemma, upos in table:
+        if upos not in _UPOS or not lemma.isalpha() or not lemma.islower():
+            continue
+        for forms in getAllInflectionsOOV(lemma, upos).values():
+            out.update(f for f in forms if f.isalpha() and f != lemma and not getAllLemmas(f))
+    return out
+
+
+def add_inflected(
+    out: list[str],
+    word: str,
+    lemma: str,
+    upos: str,
+    origs: tuple[str, ...],
+    oov: tuple[str, ...] | None = None,
+) -> None:
     """Append to ``out`` each original of ``origs`` inflected as ``word`` inflects ``lemma``
     (one form only; a lemma's originals as they are), skipping non-words, repeats and
-    spelling variants of ``word``."""
-    tags = _tags(word, lemma, upos) if word != lemma else ()
+    spelling variants of ``word``.  ``oov``: ``(lemma, *tags)`` of a word lemminflect does
+    not know (:func:`_oov_readings`): its tags."""
+    if oov is not None and oov[0] == lemma:
+        tags = oov[1:]
+    else:
+        tags = _tags(word, lemma, upos) if word != lemma else ()
     for orig in origs:
         if tags:
             forms = {_inflect(orig, t) for t in tags}
@@ -291,8 +424,14 @@ def add_inflected(out: list[str], word: str, lemma: str, upos: str, origs: tuple
             form = orig
         else:
             continue
-        if form and form not in out and form.isalpha() and not spelling_variant(word, form):
+        if form and form not in out and form.isalpha() and not _same_word(word, form):
             out.append(form)
+
+
+def _same_word(word: str, form: str) -> bool:
+    """Whether ``form`` is ``word`` in another spelling (no candidate): :func:`spelling_only`
+    with :data:`DERIVED`, else the loose :func:`spelling_variant`."""
+    return spelling_only(word, form) if DERIVED else spelling_variant(word, form)
 
 
 @lru_cache(maxsize=1)
