@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import os
 import sys
 import threading
 import unicodedata
@@ -227,13 +226,6 @@ def in_vocabulary(low: str) -> bool:
 
 
 def _read_vocabulary() -> dict[str, int]:
-    counts = _read_symspell()
-    if PERIOD_TARGET_ZIPF is not None or os.environ.get("REPAIR_PERIOD_TARGET_COUNT"):
-        counts.update(_period_words(counts))
-    return counts
-
-
-def _read_symspell() -> dict[str, int]:
     counts: dict[str, int] = {}
     with open(_dictionary_path(), encoding="utf-8") as fh:
         for line in fh:
@@ -241,48 +233,6 @@ def _read_symspell() -> dict[str, int]:
             if len(parts) == 2:
                 counts[parts[0]] = int(parts[1])
     return counts
-
-
-#: Period words (the period table's word list, not its names) that the dictionary lacks
-#: join it when wordfreq puts them at least this high (Zipf): "messrs"; None: off.
-PERIOD_TARGET_ZIPF: float | None = (
-    float(os.environ["REPAIR_PERIOD_TARGET_ZIPF"])
-    if os.environ.get("REPAIR_PERIOD_TARGET_ZIPF")
-    else None
-)
-#: Shortest such word.
-PERIOD_TARGET_MIN_LEN = 4
-
-
-def _period_words(counts: dict[str, int]) -> dict[str, int]:
-    """Words of the period list (lower case, ASCII letters, not listed names) missing from
-    ``counts``, with a count on symspell's scale from their wordfreq Zipf value."""
-    from repair.score.ngrams import get_ngrams
-
-    table = get_ngrams()
-    total = sum(counts.values())
-    floor = PERIOD_TARGET_ZIPF if PERIOD_TARGET_ZIPF is not None else 99.0
-    plain_zipf = zipf.__wrapped__  # type: ignore[attr-defined]
-    out: dict[str, int] = {}
-    by_count = os.environ.get("REPAIR_PERIOD_TARGET_COUNT")
-    if by_count:  # the counted words of the table, counted at least this often
-        for i in range(table.size):
-            w = table._word(i).decode("utf-8")
-            if len(w) < PERIOD_TARGET_MIN_LEN or w in counts or not (w.isascii() and w.isalpha()):
-                continue
-            n = table._uni[i]
-            if w.islower() and n >= int(by_count):
-                out[w] = max(1, int(total * n / table.tokens))
-        return out
-    for w in table.word_list():
-        if len(w) < PERIOD_TARGET_MIN_LEN or w in counts or not (w.isascii() and w.isalpha()):
-            continue
-        if not w.islower() or table.is_name(w):
-            continue
-        z = plain_zipf(w)
-        if z >= floor:
-            out[w] = max(1, int(total * 10.0 ** (z - 9.0)))
-    return out
 
 
 #: Answers kept by :func:`is_known` and :func:`is_target` (each ~200 bytes: a long OCR
@@ -364,12 +314,7 @@ def _target_flags() -> bytes:
     """One byte per :func:`vocabulary` word, in its order: 1 for a target word of 2+
     letters (Zipf >= :data:`TARGET_ZIPF`)."""
     plain_zipf = zipf.__wrapped__  # type: ignore[attr-defined]  # no 82 k cache entries
-    if not os.environ.get("REPAIR_PERIOD_TARGET_COUNT"):
-        return bytes(len(w) != 1 and plain_zipf(w) >= TARGET_ZIPF for w in vocabulary())
-    base = _read_symspell()
-    return bytes(
-        len(w) != 1 and (plain_zipf(w) >= TARGET_ZIPF or w not in base) for w in vocabulary()
-    )
+    return bytes(len(w) != 1 and plain_zipf(w) >= TARGET_ZIPF for w in vocabulary())
 
 
 def transfer_case(original: str, word: str) -> str:
