@@ -88,12 +88,11 @@ def ranked(
     places: Iterable[Any], written: str, words: dict[str, frozenset[str]] | None
 ) -> list[tuple[str, float]]:
     """The candidates of a written word with its places' (``RareWord``) scores pooled
-    (summed, as :func:`repair.score.rareword.pooled`), plus :data:`ECHO_BONUS` for an
+    (summed: :func:`repair.score.rareword.pooled_options`), plus :data:`ECHO_BONUS` for an
     echoed candidate (``words`` None: no echo), highest first."""
-    scores: dict[str, float] = {}
-    for r in places:
-        for o in r.options:
-            scores[o.word] = scores.get(o.word, 0.0) + o.score
+    from repair.score.rareword import pooled_options
+
+    scores = pooled_options(places, "score").get(written, {})
     if ECHO_BONUS and words is not None:
         for c in scores:
             if echoed(c, written, words):

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,18 +69,23 @@ class Decision:
     original: str = ""
 
 
+def pooled_options(found: Iterable[RareWord], field: str) -> dict[str, dict[str, float]]:
+    """Per written word: each candidate's ``field`` (``"score"`` or ``"gain"``) summed
+    over the word's occurrences in ``found``."""
+    out: dict[str, dict[str, float]] = {}
+    for r in found:
+        per = out.setdefault(r.token.text, {})
+        for o in r.options:
+            per[o.word] = per.get(o.word, 0.0) + getattr(o, field)
+    return out
+
+
 def pooled(found: list[RareWord]) -> dict[str, tuple[str, float, float]]:
     """Per written word: ``(best candidate, its gain, margin)`` with each candidate's
     gain and score summed over the word's occurrences (a spinner writes the same word for
     the same original every time, so the evidence of all places counts together)."""
-    gains: dict[str, dict[str, float]] = {}
-    scores: dict[str, dict[str, float]] = {}
-    for r in found:
-        g = gains.setdefault(r.token.text, {})
-        sc = scores.setdefault(r.token.text, {})
-        for o in r.options:
-            g[o.word] = g.get(o.word, 0.0) + o.gain
-            sc[o.word] = sc.get(o.word, 0.0) + o.score
+    gains = pooled_options(found, "gain")
+    scores = pooled_options(found, "score")
     out = {}
     for word, sc in scores.items():
         ranked = sorted(sc.items(), key=lambda kv: -kv[1])
