@@ -109,8 +109,17 @@ def relieved(p: float, bar: float, ratio: float | None) -> bool:
         return False
     if FLOOR is not None and p < FLOOR:
         return False
+    return with_ratio(p, ratio) >= bar
+
+
+def with_ratio(p: float, ratio: float) -> float:
+    """Probability ``p`` (< 1) with its odds multiplied by ``ratio`` (a Bayes step).
+
+    >>> round(with_ratio(0.2, 3.0), 3)
+    0.429
+    """
     odds = p / (1.0 - p) * ratio
-    return odds / (1.0 + odds) >= bar
+    return odds / (1.0 + odds)
 
 
 #: Rows of the word model under this probability stand for the document's unspun words:
@@ -164,5 +173,4 @@ def policy_relieved(p: float, bar: float, ratio: float) -> bool:
         return False
     if FLOOR is not None and p < FLOOR:
         return False
-    odds = p / (1.0 - p) * ratio
-    return odds / (1.0 + odds) >= bar
+    return with_ratio(p, ratio) >= bar

@@ -886,8 +886,7 @@ def _policy_declined(
     if r >= POLICY_DOWN:
         return False
     p = c.features.get("model_probability", 0.0)
-    odds = p / (1.0 - p) * r if p < 1.0 else float("inf")
-    if odds / (1.0 + odds) >= bar:
+    if p >= 1.0 or _dch().with_ratio(p, r) >= bar:
         return False
     c.features["policy_channel"] = round(r, 3)
     return True
@@ -1114,19 +1113,20 @@ class _Stage:
         )
         # common words were read only where their own gate is open (detect)
         cbar = common_bar(d)
+
+        def row_bar(c: Candidate) -> float:
+            return cbar if c.features.get("common") else bar
+
         kept = [
             c
             for c in candidates
             if (
                 (
-                    c.features.get("model_probability", 0.0)
-                    >= (cbar if c.features.get("common") else bar)
-                    and not _policy_declined(
-                        doc, c, cbar if c.features.get("common") else bar, policy
-                    )
+                    c.features.get("model_probability", 0.0) >= row_bar(c)
+                    and not _policy_declined(doc, c, row_bar(c), policy)
                 )
                 or _topic_kept(doc, c, bar)
-                or _channel_kept(doc, c, cbar if c.features.get("common") else bar, channel, policy)
+                or _channel_kept(doc, c, row_bar(c), channel, policy)
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
