@@ -25,6 +25,9 @@ pass's probability does not separate them (right ones 0.08-0.54, wrong 0.17-0.49
 wrong original for a spun word leaves one wrong word where there was one; a clean word
 changed is a new error, and these documents' declined words are almost all spun.
 
+A declined word whose best candidate is a hub (:data:`MAX_LOG_DEGREE`) stays declined:
+when no candidate is clearly right, the generic one most often is not.
+
 Switch: :data:`DENSE_RELAX`.
 """
 
@@ -57,6 +60,13 @@ RELAX_REASONS = frozenset({"weak_evidence", "ambiguous", "sparse"})
 ECHO_BONUS = 3.0
 #: Confidence of a restoration applied here (the pipeline's default bar is 0.5).
 CONFIDENCE = 0.52
+#: A declined word whose best candidate is a hub, listed as the original of more written
+#: forms than ``e ** MAX_LOG_DEGREE - 1`` (``ln(1 + degree)``,
+#: :func:`repair.candidates.tortured_rare.log_degree`: "give", "take", "work", "change",
+#: "study", "line"), stays declined: a spinner writes any one word for such an original
+#: with little probability, and these words were declined for weak evidence already
+#: (dev: 11 wrong originals left, 2 right ones lost).  None: no such bar.
+MAX_LOG_DEGREE: float | None = 4.9
 
 
 @lru_cache(maxsize=50_000)
@@ -141,10 +151,14 @@ def dense_decisions(doc: Document, decisions: list[D]) -> list[D]:
         w: ranked((d.word for d in decisions if d.word.token.text == w), w, words)[0][0]
         for w in todo
     }
+    if MAX_LOG_DEGREE is not None:
+        from repair.candidates.tortured_rare import log_degree
+
+        best = {w: c for w, c in best.items() if log_degree(c.lower()) < MAX_LOG_DEGREE}
     out = []
     for d in decisions:
         w = d.word.token.text
-        if d.applied or w not in todo:
+        if d.applied or w not in best:
             out.append(d)
             continue
         out.append(replace(d, applied=True, reason="applied", confidence=CONFIDENCE,

@@ -1,6 +1,6 @@
 """The collocation stage: spun multi-word expressions back to the original wording.
 
-Four kinds of finding:
+Five kinds of finding:
 
 * terms written with synonyms ("data agglomerates" → "data sets"):
   :mod:`repair.detect.collocation` → :mod:`repair.candidates.collocation` →
@@ -14,7 +14,10 @@ Four kinds of finding:
 * single words of a paper mill's thesaurus ("vitality" → "energy"), restored from the
   mills' learned habits only in a document dense with them:
   :mod:`repair.detect.tortured_mill` → :mod:`repair.score.tortured_mill` (rule
-  ``TORTURED_WORD``).
+  ``TORTURED_WORD``);
+* words a sense spinner wrote from the original's first WordNet sense ("infirmaries" →
+  "hospitals"), restored only in a scientific document with several of them that the
+  rare-word pass does not explain: :mod:`repair.score.sense_words` (rule ``SENSE_WORD``).
 
 It runs after the spin stage, so the spin score is read on the text as written, and
 a word the spin stage restored can anchor a term.
@@ -60,6 +63,7 @@ from repair.score import consistency as _consistency
 from repair.score import rare_dense as _rare_dense
 from repair.score import rareword as _rare_score
 from repair.score import science as _science_terms
+from repair.score import sense_words as _sense
 from repair.score import tortured_explain as _explain
 from repair.score import tortured_mill as _mill_score
 from repair.score import wordy as _wordy_score
@@ -71,6 +75,7 @@ RATE_SCALE = 3.0
 WORDY_RULE = "WORDY_PHRASE"
 RARE_RULE = "RARE_WORD"
 MILL_RULE = "TORTURED_WORD"
+SENSE_RULE = "SENSE_WORD"
 #: The rare-word pass runs on a document with at least this many distinct rare words that
 #: have candidate originals, in all and per 1,000 words (no LM look-up below that: clean
 #: dev documents of every register here have at most 45 per 1,000, inaugural addresses
@@ -92,7 +97,7 @@ ODD_PREGATE_PER_1000 = 10.0
 #: Rare, mill and term words are carried to the other places of their written word
 #: (:mod:`repair.score.consistency`).
 CARRY = True
-CARRY_RULES = frozenset({RARE_RULE, MILL_RULE})
+CARRY_RULES = frozenset({RARE_RULE, MILL_RULE, SENSE_RULE})
 #: In a document whose wordy paraphrases are restored, spans of function words with a
 #: plainer one-word form are restored too ("after that" -> "then":
 #: :mod:`repair.score.plain_span`); they never open the document gate.  Off: dev 5 right,
@@ -202,6 +207,10 @@ class _Stage:
                     doc, in_terms, n_words, by_terms
                 )
         rare = [d for d in rare_decisions if d.applied] + mill
+        # words a sense spinner wrote (score/sense_words.py), where the rare pass did not run
+        taken = skip | frozenset(d.word.token.start for d in rare)
+        sense = [d for d in _sense.sense_decisions(doc, taken, rare_decisions) if d.applied]
+        rare += sense
         rare_reasons = dict(Counter(d.reason for d in rare_decisions))
         mill_reasons = dict(Counter(d.reason for d in mill_decisions))
         odd = _odd.density(doc) if rare_density >= ODD_PREGATE_PER_1000 else None
@@ -219,6 +228,7 @@ class _Stage:
             return Detection((), max(wordy_score, odd_score), details)
         applied = sum(d.applied for d in decided) + len(wordy) + len(rare)
         mill_ids = {id(d) for d in mill}
+        sense_ids = {id(d) for d in sense}
         rate = 1000.0 * applied / n_words if n_words else 0.0
         findings = tuple(
             Finding(
@@ -235,7 +245,8 @@ class _Stage:
             for m, plain, gain, conf in wordy
         ) + tuple(
             Finding(d.word.token.start, d.word.token.end, "collocation",
-                    "mill_word" if id(d) in mill_ids else "rare_word", d.confidence, {"rare": d})
+                    "mill_word" if id(d) in mill_ids else "sense_word" if id(d) in sense_ids
+                    else "rare_word", d.confidence, {"rare": d})
             for d in rare
         )  # fmt: skip
         details = {
@@ -253,6 +264,8 @@ class _Stage:
         if mill_reasons:
             details["mill_words"] = len(mill)
             details["mill_word_decisions"] = mill_reasons
+        if sense:
+            details["sense_words"] = len(sense)
         score = max(1.0 - math.exp(-rate / RATE_SCALE), wordy_score, odd_score)
         return Detection(findings, score, details)
 
@@ -268,7 +281,7 @@ class _Stage:
                 d = f.data["rare"]
                 word = _candidates.case_like(d.word.token.text, d.original)
                 feats = {"rare": d}
-                rule = MILL_RULE if f.reason == "mill_word" else RARE_RULE
+                rule = {"mill_word": MILL_RULE, "sense_word": SENSE_RULE}.get(f.reason, RARE_RULE)
                 out.append(Candidate(f.start, f.end, word, "collocation", rule, feats))
         return out
 
@@ -314,6 +327,9 @@ def _rare_edit(c: Candidate) -> Edit:
         f'"{r.token.text}" is a paper mill\'s word for "{d.original}" (learned habit), in a '
         "document dense with them; it fits the context"
         if c.source == MILL_RULE
+        else f'"{r.token.text}" is in the first sense of "{d.original}", which fits the context, '
+        "in a document with several such words"
+        if c.source == SENSE_RULE
         else f'rare "{r.token.text}" in a document dense with them; "{d.original}" fits the context'
     )
     return Edit(

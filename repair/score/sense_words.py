@@ -1,0 +1,133 @@
+"""Words a sense spinner wrote, read by the sense it takes: the original's first sense.
+
+A free thesaurus spinner looks a word up and writes a synonym from the word's most
+frequent sense (its first WordNet synset): "training" -> "preparation", "findings" ->
+"determinations", "between" -> "betwixt", "network" -> "web".  The written words are
+often common, so the rare-word pass (:mod:`repair.score.rareword`, Zipf <= 3) does not
+see them, and the spin stage's word model reads them as clean news reads (its document
+gate stays shut on such abstracts: benchmarks/RESULTS.md, session 21).
+
+The channel here is the spinner's: a candidate original ``o`` of a written word ``w``
+is read only when ``w`` is a lemma of ``o``'s **first** synset
+(:func:`first_sense_originals`: the reverse synonym table's candidates whose best shared
+WordNet synset is the original's sense 0, :func:`repair.candidates.spin_channel.sense_ranks`).
+Of those, the one the trigram LM likes best in the sentence (two words each side) is the
+word's reading, with its LM gain over the written word.
+
+A document is read as sense-spun when at least :data:`MIN_DOC_WORDS` distinct written
+words have a reading of :data:`MIN_GAIN` nats or more, and that many per 1,000 words
+(:data:`MIN_PER_1000`): clean English of seven registers (a third of
+``benchmarks/spin_calibrate.py``'s documents, 531 k words) has 2.1 such words per 1,000
+words and no document at 20 per 1,000; the sense-spun dev abstracts 2-4 in 70 words.
+Then every word of the document with a reading of :data:`MIN_GAIN` is restored.  Only in
+scientific register (:data:`SCIENCE_ONLY`) and where the rare-word pass does not already
+explain the document (:func:`repair.score.rare_dense.dense`).
+
+Switch: :data:`SENSE_WORDS`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from repair.document import Document
+
+#: Read a document's words by their originals' first senses (off: no such pass).
+SENSE_WORDS = True
+#: Least LM gain (nats) of a word's first-sense reading over the written word.
+MIN_GAIN = 6.0
+#: Distinct written words with such a reading the document needs, in all and per 1,000.
+MIN_DOC_WORDS = 2
+MIN_PER_1000 = 25.0
+#: Least LM gain (nats) of a word restored in a document the gate opened (:data:`MIN_GAIN`:
+#: only the words that opened it).
+APPLY_GAIN = 6.0
+#: Only in a document of scientific register (:func:`repair.detect.science.is_scientific`).
+SCIENCE_ONLY = True
+#: Confidence of a restoration (over the pipeline's default bar of 0.5).
+CONFIDENCE = 0.55
+#: Shortest candidate original ("m" for "metre" is an abbreviation, not a synonym).
+MIN_ORIGINAL_LEN = 3
+
+
+@lru_cache(maxsize=50_000)
+def first_sense_originals(word: str) -> tuple[str, ...]:
+    """The candidate originals of the lower-case ``word`` whose first WordNet sense has
+    ``word`` as a lemma (spelling variants and function words left out)."""
+    from repair.candidates.spin_channel import sense_ranks
+    from repair.candidates.spin_synonyms import originals_of, spelling_variant
+    from repair.candidates.tortured_rare import _usable
+
+    out = []
+    for o in originals_of(word):
+        if len(o) < MIN_ORIGINAL_LEN or not _usable(o) or spelling_variant(word, o):
+            continue
+        ranks = sense_ranks(word, o)
+        if ranks is not None and ranks[0] == 0:
+            out.append(o)
+    return tuple(out)
+
+
+def find(doc: Document, skip: frozenset[int] = frozenset()) -> list:
+    """Each lower-case content word of ``doc`` (not starting at an offset in ``skip``) with
+    first-sense candidate originals, as a :class:`repair.detect.rareword.RareWord` whose
+    options are ordered by LM gain, best first."""
+    from dataclasses import replace
+
+    from repair.candidates.spin_synonyms import STOPWORDS
+    from repair.detect.rareword import evidence
+    from repair.resources.frequency import zipf
+
+    tokens = doc.tokens
+    out = []
+    for i, t in enumerate(tokens):
+        low = t.text
+        if t.kind != "word" or t.start in skip or not low.isalpha() or not low.islower():
+            continue
+        if low in STOPWORDS or len(low) < 3:
+            continue
+        cands = first_sense_originals(low)
+        if not cands:
+            continue
+        r = evidence(tokens, i, zipf(low), cands, None, False)
+        out.append(replace(r, options=tuple(sorted(r.options, key=lambda o: -o.lm_gain))))
+    return out
+
+
+def decide(doc: Document, found: list, n_words: int) -> list:
+    """One :class:`repair.score.rareword.Decision` per word of ``found``: applied (its best
+    first-sense reading) where the document has :data:`MIN_DOC_WORDS` distinct words
+    reading at :data:`MIN_GAIN` or more (and :data:`MIN_PER_1000`) and the word is one of
+    them; else declined as ``weak_evidence`` (under the gain) or ``sparse``."""
+    from repair.score.rareword import Decision
+
+    strong = {r.token.text for r in found if r.options[0].lm_gain >= MIN_GAIN}
+    count = len(strong)
+    open_ = count >= MIN_DOC_WORDS and n_words > 0 and 1000.0 * count / n_words >= MIN_PER_1000
+    out = []
+    for r in found:
+        if r.options[0].lm_gain < APPLY_GAIN:
+            out.append(Decision(r, False, "weak_evidence"))
+        elif not open_:
+            out.append(Decision(r, False, "sparse"))
+        else:
+            out.append(Decision(r, True, "applied", CONFIDENCE, r.options[0].word))
+    return out
+
+
+def sense_decisions(doc: Document, skip: frozenset[int], rare_decisions: list) -> list:
+    """The sense pass's decisions on ``doc`` (words not starting in ``skip``), none where
+    it is switched off, the document is not of scientific register (:data:`SCIENCE_ONLY`)
+    or the rare-word pass found it densely spun."""
+    if not SENSE_WORDS:
+        return []
+    from repair.score.rare_dense import dense
+
+    if rare_decisions and dense(doc, rare_decisions):
+        return []
+    if SCIENCE_ONLY:
+        from repair.detect.science import is_scientific
+
+        if not is_scientific(doc):
+            return []
+    return decide(doc, find(doc, skip), len(doc.words))
