@@ -224,14 +224,18 @@ OPEN_PROFILE_ONLY = True
 #: document model (and every row's document statistics) reads the other rows only, as
 #: before (:meth:`_Stage.detect`): the document score does not move.
 PROFILE_ROWS_NARROW = True
-#: With PROFILE_ROWS_NARROW, where the profile's gate is open: a one-word weak profile
-#: occurrence (a family habit, not a fingerprint) is also read by the word model, decided
-#: and not counted (:func:`_weak_pair_spans`); its row competes with the profile's
-#: originals at the same span (the LM gain picks, :func:`repair.score.spin.score_spin`).
+#: With PROFILE_ROWS_NARROW, in a document past the profile (its gate open and
+#: :func:`~repair.candidates.spin_doc_channel.dense_enough`, as :data:`DENSE_COMMON`): a
+#: one-word weak profile occurrence (a family habit, not a fingerprint) is also read by the
+#: word model, decided and not counted (:func:`_weak_rows`); its row competes with the
+#: profile's originals at the same span (the LM gain picks, :func:`repair.score.spin.score_spin`).
+#: Dev seeddense dev-unseen 0.130 -> 0.140 (with SECOND_CHANNEL 0.149; benchmarks/RESULTS.md,
+#: "words under weak profile pairs").
 WEAK_PAIR_ROWS = True
 #: Where the document's channel is read (:data:`DOC_CHANNEL`), the second reading next to
 #: restorations (:func:`reread`) is decided as the first: rows under the bar kept by the
-#: channel, rows over it declined by the sense policy (:func:`_channel_rows`).
+#: channel, rows over it declined by the sense policy (:func:`_channel_rows`).  Dev
+#: seeddense dev-unseen 0.130 -> 0.136 alone.
 SECOND_CHANNEL = True
 
 
