@@ -224,6 +224,19 @@ OPEN_PROFILE_ONLY = True
 #: document model (and every row's document statistics) reads the other rows only, as
 #: before (:meth:`_Stage.detect`): the document score does not move.
 PROFILE_ROWS_NARROW = True
+#: With PROFILE_ROWS_NARROW, in a document past the profile (its gate open and
+#: :func:`~repair.candidates.spin_doc_channel.dense_enough`, as :data:`DENSE_COMMON`): a
+#: one-word weak profile occurrence (a family habit, not a fingerprint) is also read by the
+#: word model, decided and not counted (:func:`_weak_rows`); its row competes with the
+#: profile's originals at the same span (the LM gain picks, :func:`repair.score.spin.score_spin`).
+#: Dev seeddense dev-unseen 0.130 -> 0.140 (with SECOND_CHANNEL 0.149; benchmarks/RESULTS.md,
+#: "words under weak profile pairs").
+WEAK_PAIR_ROWS = True
+#: Where the document's channel is read (:data:`DOC_CHANNEL`), the second reading next to
+#: restorations (:func:`reread`) is decided as the first: rows under the bar kept by the
+#: channel, rows over it declined by the sense policy (:func:`_channel_rows`).  Dev
+#: seeddense dev-unseen 0.130 -> 0.136 alone.
+SECOND_CHANNEL = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +311,42 @@ def _profile_spans(occ: list[Occurrence]) -> set[int]:
     return _covered([(o.start, o.end) for o in occ if o.rule != "SPIN_LEARNED"])
 
 
+def _weak_pair_spans(occ: list[Occurrence]) -> set[int]:
+    """Offsets under one-word weak profile occurrences (:data:`WEAK_PAIR_ROWS`)."""
+    return _covered(
+        [
+            (o.start, o.end)
+            for o in occ
+            if o.rule == "SPIN_PAIR" and o.info.strength == "weak" and " " not in o.spun
+        ]
+    )
+
+
+def _weak_rows(
+    doc: Document,
+    occ: list[Occurrence],
+    words: list[WordEvidence],
+    feats: list[list[float]],
+    probs: list[float],
+    details: dict,
+) -> tuple[list[WordEvidence], list[list[float]], list[float]]:
+    """``words``, ``feats`` and ``probs`` with the rows of the words under one-word weak
+    profile occurrences (:data:`WEAK_PAIR_ROWS`) appended: read by the word model and
+    decided, not counted (the document statistics read ``words`` only)."""
+    weak = _weak_pair_spans(occ)
+    if not weak:
+        return words, feats, probs
+    rows = synonym_evidence(doc, {t.start for t in doc.tokens} - weak, weak)
+    if not rows:
+        return words, feats, probs
+    n = len(words)
+    xf = word_features(
+        doc, words + rows, word_profile(details["profile_score"]), doc_rows=words,
+        only=range(n, n + len(rows)),
+    )  # fmt: skip
+    return words + rows, feats + xf, probs + probabilities(xf)
+
+
 def _hidden_spans(occ: list[Occurrence], prior: float) -> set[int]:
     """Offsets the synonym evidence skips (:func:`_profile_spans`); with
     :data:`OPEN_PROFILE_ONLY`, profile occurrences (``SPIN_PAIR``, ``SPIN_PHRASE``) count
@@ -365,7 +414,10 @@ def read_common(
     occ = list(occ)
     if OPEN_PROFILE_ONLY and not profile_open:  # the profile does not fire (common_wanted)
         occ = [o for o in occ if o.rule not in ("SPIN_PAIR", "SPIN_PHRASE")]
-    rows = common_rows(doc, _profile_spans(occ))
+    covered = _profile_spans(occ)
+    if WEAK_PAIR_ROWS and profile_open:
+        covered -= _weak_pair_spans(occ)
+    rows = common_rows(doc, covered)
     return rows, common_features(doc, rows, words, profile, score)
 
 
@@ -394,7 +446,11 @@ def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, Pair
 
 
 def reread(
-    doc: Document, detection: SpinDetection, edits: list[Edit], bar: float | None = None
+    doc: Document,
+    detection: SpinDetection,
+    edits: list[Edit],
+    bar: float | None = None,
+    floor: float | None = None,
 ) -> list[Candidate]:
     """Second reading: the synonym candidates that the model accepts once the first
     round's restorations are their context.
@@ -404,7 +460,7 @@ def reread(
     again (the same evidence code and model; the document's features are recomputed
     over the updated rows).  Only words the model declined and whose two-word
     context changed are read again; ``bar`` is the probability a word needs (default:
-    the model's word threshold).
+    the model's word threshold); ``floor``: as :func:`_decide_rows`.
     """
     model = get_model()
     if bar is None:
@@ -427,7 +483,7 @@ def reread(
         if ev is not None:
             words[i] = ev
             changed.append(i)
-    return _decide_rows(doc, detection, words, changed, bar, model, "reread")
+    return _decide_rows(doc, detection, words, changed, bar, model, "reread", floor)
 
 
 def _decide_rows(
@@ -438,9 +494,12 @@ def _decide_rows(
     bar: float,
     model,
     flag: str,
+    floor: float | None = None,
 ) -> list[Candidate]:
     """The rows ``changed`` of ``words`` (read again) decided by the word model at ``bar``;
-    each candidate's features carry ``flag`` (which second reading made it)."""
+    each candidate's features carry ``flag`` (which second reading made it).  With
+    ``floor``, rows under ``bar`` down to ``floor`` are returned too, for the document's
+    channel to judge (:func:`_channel_rows`)."""
     if not changed:
         return []
     # the changed rows' vectors (the document statistics read every row)
@@ -450,7 +509,7 @@ def _decide_rows(
     probs = probabilities(feats)
     out = []
     for i, x, p in zip(changed, feats, probs, strict=True):
-        if p >= bar:
+        if p >= bar or (floor is not None and p >= floor):
             w = words[i]
             f = {
                 "strength": "synonym",
@@ -841,6 +900,27 @@ def _channel_kept(
     return True
 
 
+def _channel_rows(
+    doc: Document,
+    rows: Sequence[Candidate],
+    bar: float,
+    ratio: float | None,
+    policy: dict[str, float] | None,
+) -> list[Candidate]:
+    """A second reading's rows (:func:`reread`, read down to the channel's floor) as the
+    first reading's are decided: over ``bar`` unless the document's sense policy declines
+    them (:func:`_policy_declined`), under it where the channel keeps them
+    (:func:`_channel_kept`)."""
+    out = []
+    for c in rows:
+        if c.features.get("model_probability", 0.0) >= bar:
+            if not _policy_declined(doc, c, bar, policy):
+                out.append(c)
+        elif _channel_kept(doc, c, bar, ratio, policy):
+            out.append(c)
+    return out
+
+
 def _policy_table(doc: Document, candidates: Sequence[Candidate], bar: float) -> dict[str, float]:
     """The document's sense-bin ratios (:func:`~repair.candidates.spin_doc_channel.policy_ratios`):
     word-model rows at or over ``bar`` against rows under
@@ -1000,13 +1080,12 @@ class _Stage:
         cfeats: list[list[float]] = []
         cprobs: list[float] = []
         prior = d.details.get("prior_profile_score", d.details["profile_score"])
-        dense = (
-            DENSE_COMMON
-            and common is not None
-            and prior >= THRESHOLD
-            and score >= common.gate
-            and _dch().dense_enough(sum(p >= word_bar(d.details) for p in probs), len(doc.words))
+        past_profile = prior >= THRESHOLD and _dch().dense_enough(
+            sum(p >= word_bar(d.details) for p in probs), len(doc.words)
         )
+        if WEAK_PAIR_ROWS and PROFILE_ROWS_NARROW and past_profile:
+            words, feats, probs = _weak_rows(doc, occ, words, feats, probs, d.details)
+        dense = DENSE_COMMON and common is not None and score >= common.gate and past_profile
         if COMMON and common is not None and (common_wanted(score, prior, common.gate) or dense):
             crows, cfeats = read_common(
                 doc, occ, words, word_profile(d.details["profile_score"]), score, dense
@@ -1159,7 +1238,10 @@ class _Stage:
             doc_score = profile if keep_profile else detection.score
             first: Counter[str] = Counter()
             edits = score_spin(doc, doc_score, kept, gate=False, decisions=first)
-            extra = reread(doc, detection, edits, bar) if bar <= 1.0 and REREAD else []
+            floor = _dch().FLOOR if SECOND_CHANNEL and channel is not None else None
+            extra = reread(doc, detection, edits, bar, floor) if bar <= 1.0 and REREAD else []
+            if floor is not None:
+                extra = _channel_rows(doc, extra, bar, channel, policy)
             if extra:
                 for c in extra:
                     dropped.pop((c.start, c.end), None)
