@@ -305,7 +305,8 @@ def light_boundary_candidates(
 
     tok = toks[i]
     text = tok.text
-    glue = glued_function_word(text, counts, reason)
+    elided = i + 1 < len(toks) and toks[i + 1].text in ("'", "’")  # "readin'": dialect
+    glue = not elided and glued_function_word(text, counts, reason)
     plain = _plain_nonword(text, counts, reason)
     if not BOUNDARIES or not (glue or plain):
         return []
