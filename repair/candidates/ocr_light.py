@@ -241,6 +241,8 @@ def _accent_reading(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
         return []  # one accent: the composed form only
     if zipf(text) >= ACCENT_RARE_ZIPF or zipf(plain) < ACCENT_PLAIN_ZIPF:
         return []
+    if any(w != text and strip_accents(w) != w and zipf(w) >= ACCENT_RARE_ZIPF for w in counts):
+        return []  # the page writes accents ("rôle", "élite"): "viâ" is the author's too
     return [
         _reading(tok, c, "light_accent", THRESHOLD)
         for c in correction_candidates(text)[:1]
