@@ -229,6 +229,15 @@ ACCENT_RARE_ZIPF = 1.0
 ACCENT_PLAIN_ZIPF = 4.0
 
 
+def _written_accent(word: str) -> bool:
+    """Whether ``word`` is an accented form the web writes that OCR noise does not make
+    ("rôle", "café"; not "thé": :func:`repair.candidates.ocr_accentkeep.accent_noise`)."""
+    from repair.candidates.ocr_accentkeep import _noise
+    from repair.score.ocr_channel import strip_accents
+
+    return strip_accents(word) != word and zipf(word) >= ACCENT_RARE_ZIPF and not _noise(word)
+
+
 def _accent_reading(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
     """The plain reading of a lower-case token with one spurious accent (see :data:`ACCENTS`)."""
     from repair.score.ocr_channel import strip_accents
@@ -241,7 +250,7 @@ def _accent_reading(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
         return []  # one accent: the composed form only
     if zipf(text) >= ACCENT_RARE_ZIPF or zipf(plain) < ACCENT_PLAIN_ZIPF:
         return []
-    if any(w != text and strip_accents(w) != w and zipf(w) >= ACCENT_RARE_ZIPF for w in counts):
+    if any(w != text and _written_accent(w) for w in counts):
         return []  # the page writes accents ("rôle", "élite"): "viâ" is the author's too
     return [
         _reading(tok, c, "light_accent", THRESHOLD)
