@@ -274,7 +274,7 @@ class _Generator:
                 # a clean-looking document: only unmistakable garble and clear errors
                 k = by_start.get(f.start)
                 if LIGHT and k is not None and not _next_to_hyphen(toks, k):
-                    out.extend(light_candidates(toks[k], counts, f.reason, old_page))
+                    out.extend(light_candidates(toks[k], counts, f.reason, old_page, toks, k))
                     out.extend(light_boundary_candidates(toks, k, counts, f.reason))
                     if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
                         out.extend(old_spelling_candidates(toks[k], f.reason))

@@ -41,34 +41,129 @@ MIN_LEN = 4
 
 
 def light_candidates(
-    tok: Token, counts: Mapping[str, int], reason: str, old_page: bool = False
+    tok: Token,
+    counts: Mapping[str, int],
+    reason: str,
+    old_page: bool = False,
+    toks: list[Token] | None = None,
+    i: int = -1,
 ) -> list[Candidate]:
     """The clear-error reading of one finding of a page the gate keeps shut, if any
-    (``old_page``: the page prints old spellings)."""
+    (``old_page``: the page prints old spellings; ``toks[i]`` is ``tok``, if given)."""
     max_cost = OLD_PAGE_MAX_COST if old_page else MAX_COST
     target_zipf = OLD_PAGE_TARGET_ZIPF if old_page else TARGET_ZIPF
     threshold = OLD_PAGE_THRESHOLD if old_page else THRESHOLD
     text = tok.text
     if reason == "capitalized_unknown":
-        return _capital_glyph(tok, counts)
-    if len(text) < MIN_LEN or not _plain_nonword(text, counts, reason):
+        return _capital_glyph(tok, counts) or _capital_reading(tok, counts, reason)
+    if reason == "nonword" and text[:1].isupper():
+        return _capital_reading(tok, counts, reason)  # "Ootober" opening a sentence
+    if reason == "spurious_accent":
+        return _accent_reading(tok, counts)
+    if not old_page and _common_garble(text, counts, reason):
+        if toks is not None and _piece_of_word(toks, i):
+            return []  # "fut ure": a split word's piece, not "are"
+        return _common_readings(tok, text)
+    if len(text) < MIN_LEN or not _plain_nonword(text, counts, reason, old_page):
         return []
     out = []
-    for c in correction_candidates(text)[:3]:
-        if not c.listed or c.cost > max_cost or len(c.subs) > 1 or not c.text.islower():
+    found = correction_candidates(text)[:3]
+    subs = LONG_SUBS if len(text) >= LONG_LEN and not old_page else 1
+    for k, c in enumerate(found):
+        if not c.listed or c.cost > max_cost or len(c.subs) > subs or not c.text.islower():
             continue  # one learned confusion, and no capital from a misread glyph ("lables")
         if zipf(c.text) < target_zipf:
             continue
-        out.append(_reading(tok, c, "light_nonword", threshold))
+        thr = threshold
+        if not old_page and k == 0 and clear_reading(c, found[1:]):
+            thr = CLEAR_THRESHOLD  # "piice": price 2.1 nats, piece and pace 4.5
+        out.append(_reading(tok, c, "light_nonword", thr))
     return out
 
 
-def _plain_nonword(text: str, counts: Mapping[str, int], reason: str) -> bool:
-    """Whether ``text`` is a lower-case non-word finding printed at most once, rare, not an
-    old spelling and no form the n-gram table knows: what the light path reads."""
-    if reason != "nonword" or not text.isalpha() or not text.islower():
+#: A reading the channel prefers by this many nats over every other reading of the
+#: token ...
+RUNNER_UP_GAP = 2.0
+#: ... needs only this margin in context (nats; :data:`THRESHOLD` otherwise).
+CLEAR_THRESHOLD = 1.0
+#: Tokens this long may be read through two learned confusions ("pievlous" -> "previous"):
+#: a long non-word two glyphs from a common word is no rare word of clean text.
+LONG_LEN = 7
+LONG_SUBS = 2
+#: A form the archaic rules read ("heen": hen, "actes": acts) on a page that prints no old
+#: spellings is read like any other non-word ("been", "acres").
+ARCHAIC_MODERN = True
+
+
+def clear_reading(best: Correction, others: list[Correction]) -> bool:
+    """Whether the channel's best reading of a token beats every other one by
+    :data:`RUNNER_UP_GAP` nats (the runner-up, if any, is far dearer)."""
+    return all(o.cost >= best.cost + RUNNER_UP_GAP for o in others if o.text != best.text)
+
+
+#: A short non-word the web prints now and then (its own typos: "waa" 2.6, "heen" 1.8,
+#: "thia" 2.2, "wlth" 1.5), below :data:`COMMON_RARE_ZIPF`, is read only as one of the
+#: commonest words (Zipf >= :data:`COMMON_TARGET_ZIPF`: "was", "been", "this", "with")
+#: one learned confusion of at most :data:`COMMON_MAX_COST` nats away.
+COMMON = True
+COMMON_RARE_ZIPF = 2.9
+COMMON_TARGET_ZIPF = 6.0
+COMMON_MAX_COST = 3.0
+COMMON_MIN_LEN = 3
+
+
+def _common_garble(text: str, counts: Mapping[str, int], reason: str) -> bool:
+    """Whether ``text`` is a rare lower-case non-word finding :data:`COMMON` reads."""
+    if not COMMON or reason not in ("nonword", "archaic") or len(text) < COMMON_MIN_LEN:
         return False
-    if counts.get(text, 0) > 1 or zipf(text) >= RARE_ZIPF or archaic_form(text):
+    if not text.isalpha() or not text.islower() or counts.get(text, 0) > 1:
+        return False
+    z = zipf(text)
+    if z >= COMMON_RARE_ZIPF or (z < RARE_ZIPF and len(text) >= MIN_LEN):
+        return False  # rarer forms of four letters or more: the plain light path
+    from repair.score.ngrams import get_ngrams
+
+    return not get_ngrams().known(text)
+
+
+def _piece_of_word(toks: list[Token], i: int) -> bool:
+    """Whether word token ``i`` joined with the word before or after it (one space
+    between) makes a known word."""
+    from repair.score.ocr_channel import is_known
+
+    text = toks[i].text.lower()
+    for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= j < len(toks) and toks[j].kind == "word" and toks[k].text == " ":
+            joined = toks[j].text.lower() + text if j < i else text + toks[j].text.lower()
+            if is_known(joined):
+                return True
+    return False
+
+
+def _common_readings(tok: Token, text: str) -> list[Candidate]:
+    """The commonest-word readings of a :func:`_common_garble` token."""
+    return [
+        _reading(tok, c, "light_common", THRESHOLD)
+        for c in correction_candidates(text)[:3]
+        if c.listed and c.cost <= COMMON_MAX_COST and len(c.subs) == 1 and c.text.islower()
+        and zipf(c.text) >= COMMON_TARGET_ZIPF
+    ]  # fmt: skip
+
+
+def _plain_nonword(
+    text: str, counts: Mapping[str, int], reason: str, old_page: bool = True
+) -> bool:
+    """Whether ``text`` is a lower-case non-word finding printed at most once, rare, not an
+    old spelling (on a page that prints none: see :data:`ARCHAIC_MODERN`) and no form the
+    n-gram table knows: what the light path reads."""
+    modern = ARCHAIC_MODERN and not old_page
+    if reason not in (("nonword", "archaic") if modern else ("nonword",)):
+        return False
+    if not text.isalpha() or not text.islower():
+        return False
+    if counts.get(text, 0) > 1 or zipf(text) >= RARE_ZIPF:
+        return False
+    if not modern and archaic_form(text):
         return False
     from repair.score.ngrams import get_ngrams
 
@@ -123,6 +218,81 @@ def _capital_glyph(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
     return [_reading(tok, c, "light_capital_glyph", OLD_PAGE_THRESHOLD) for c in readings]
 
 
+#: A lower-case word with one accent the web never prints ("résults", "beèn", "whèther")
+#: whose plain form is a common English word is read as that word on a shut page; loan
+#: words keep theirs ("rôle" 2.0, "élite" 2.1, "régime" 2.5 are written on the web;
+#: "débris", "zoölogy" read as words rarer than :data:`ACCENT_PLAIN_ZIPF`).
+ACCENTS = True
+#: The accented form is rarer than this (Zipf) ...
+ACCENT_RARE_ZIPF = 1.0
+#: ... and its plain form at least this common.
+ACCENT_PLAIN_ZIPF = 4.0
+
+
+def _written_accent(word: str) -> bool:
+    """Whether ``word`` is an accented form the web writes that OCR noise does not make
+    ("rôle", "café"; not "thé": :func:`repair.candidates.ocr_accentkeep.accent_noise`)."""
+    from repair.candidates.ocr_accentkeep import _noise
+    from repair.score.ocr_channel import strip_accents
+
+    return strip_accents(word) != word and zipf(word) >= ACCENT_RARE_ZIPF and not _noise(word)
+
+
+def _accent_reading(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
+    """The plain reading of a lower-case token with one spurious accent (see :data:`ACCENTS`)."""
+    from repair.score.ocr_channel import strip_accents
+
+    text = tok.text
+    if not ACCENTS or not text.isalpha() or not text.islower() or counts.get(text, 0) > 1:
+        return []
+    plain = strip_accents(text)
+    if sum(a != b for a, b in zip(text, plain, strict=False)) != 1 or len(plain) != len(text):
+        return []  # one accent: the composed form only
+    if zipf(text) >= ACCENT_RARE_ZIPF or zipf(plain) < ACCENT_PLAIN_ZIPF:
+        return []
+    if any(w != text and _written_accent(w) for w in counts):
+        return []  # the page writes accents ("rôle", "élite"): "viâ" is the author's too
+    return [
+        _reading(tok, c, "light_accent", THRESHOLD)
+        for c in correction_candidates(text)[:1]
+        if c.text == plain and c.cost <= MAX_COST
+    ]
+
+
+#: A capitalised non-word one cheap learned confusion from a capitalised common word
+#: ("Ootober", "Congross", "Offieial", "Washingtou") is read as it, with a name's margin;
+#: names no list knows are rarely so close to a word that common ("Jerrett": Jarrett 4.5
+#: nats, Zipf 3.2).
+CAPITALS = True
+CAPITAL_MAX_COST = 2.0
+CAPITAL_TARGET_ZIPF = 4.5
+CAPITAL_THRESHOLD = 3.0
+
+
+def _capital_reading(tok: Token, counts: Mapping[str, int], reason: str) -> list[Candidate]:
+    """The capitalised common-word reading of a capitalised non-word (see :data:`CAPITALS`)."""
+    text = tok.text
+    if not CAPITALS or len(text) < MIN_LEN or not text.isalpha() or not text[1:].islower():
+        return []
+    if counts.get(text, 0) > 1 or zipf(text.lower()) >= RARE_ZIPF:
+        return []
+    readings = [
+        c
+        for c in correction_candidates(text)[:2]
+        if c.listed and c.cost <= CAPITAL_MAX_COST and len(c.subs) == 1
+        and c.text[:1].isupper() and c.text[1:].islower()
+        and zipf(c.text.lower()) >= CAPITAL_TARGET_ZIPF
+    ]  # fmt: skip
+    if not readings:
+        return []
+    from repair.score.ngrams import get_ngrams
+
+    ng = get_ngrams()
+    if ng.known(text) or ng.is_name(text):
+        return []
+    return [_reading(tok, c, "light_capital", CAPITAL_THRESHOLD) for c in readings]
+
+
 #: Merged and split words of clean-looking pages are read too (``benchmarks/ocr_light_eval.py
 #: --suite``: most clear errors of lightly garbled text the page does not fix).
 BOUNDARIES = True
@@ -146,15 +316,21 @@ def light_boundary_candidates(
 
     tok = toks[i]
     text = tok.text
-    if not BOUNDARIES or not _plain_nonword(text, counts, reason):
+    elided = i + 1 < len(toks) and toks[i + 1].text in ("'", "’")  # "readin'": dialect
+    glue = not elided and glued_function_word(text, counts, reason)
+    plain = _plain_nonword(text, counts, reason)
+    if not BOUNDARIES or not (glue or plain):
         return []
     out = []
-    if len(text) >= 5:
+    if len(text) >= 5 or glue:
         for sp in split_candidates(text)[:1]:
             parts = sp.parts
             if len(parts) != 2 or sp.cost > MERGE_MAX_COST:
                 continue
             if min(zipf(p) for p in parts) < MERGE_PART_ZIPF:
+                continue
+            clear = glue and sp.cost <= GLUE_MAX_COST and max(map(zipf, parts)) >= GLUE_ZIPF
+            if not (clear or plain):
                 continue
             out.append(
                 cand(
@@ -166,13 +342,40 @@ def light_boundary_candidates(
                     orig=[text],
                     alt=list(parts),
                     cost=SPACING_COST + sp.cost,
-                    threshold=BOUNDARY_THRESHOLD,
+                    threshold=GLUE_THRESHOLD if clear else BOUNDARY_THRESHOLD,
                 )
             )
-    for c in joins(toks, i, reason):
+    for c in joins(toks, i, reason) if plain else ():
         if c.source != "OCR_JOIN_SPLIT" or zipf(c.replacement.lower()) < JOIN_TARGET_ZIPF:
             continue
         c.features["threshold"] = max(BOUNDARY_THRESHOLD, c.features.get("threshold") or 0.0)
         c.features["finding"] = "light_split"
         out.append(c)
     return out
+
+
+#: A non-word glued from a function word and a word ("atthe", "tomake", "abilitywas",
+#: "universitiesare"), split by the channel at most :data:`GLUE_MAX_COST` nats with one
+#: part at least :data:`GLUE_ZIPF` common, is a clear error: clean text coins compounds of
+#: content words ("snowpack"), hardly ever one of "the", "was" or "to".  Such a token may
+#: be as common on the web as :data:`GLUE_RARE_ZIPF` ("atthe" 2.0: the web's own typos) ...
+GLUE = True
+GLUE_MAX_COST = 1.5
+GLUE_ZIPF = 6.0
+GLUE_RARE_ZIPF = 2.5
+#: ... and its split needs this margin in context (nats; :data:`BOUNDARY_THRESHOLD` else).
+GLUE_THRESHOLD = 0.5
+
+
+def glued_function_word(text: str, counts: Mapping[str, int], reason: str) -> bool:
+    """Whether ``text`` is a lower-case non-word finding, printed once, no form the n-gram
+    table knows, that may be a function word glued to a word (see :data:`GLUE`)."""
+    if not GLUE or reason != "nonword" or len(text) < 4:
+        return False
+    if not text.isalpha() or not text.islower() or counts.get(text, 0) > 1:
+        return False
+    if zipf(text) >= GLUE_RARE_ZIPF or archaic_form(text):
+        return False
+    from repair.score.ngrams import get_ngrams
+
+    return not get_ngrams().known(text)
