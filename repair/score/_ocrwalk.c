@@ -627,7 +627,67 @@ static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(cost);
 }
 
+/* one_letter_found(low, letters, targets) -> set: the strings ``low`` with one glyph
+ * replaced by each of ``letters`` (place by place, the letters in order) that are in the
+ * set ``targets``, added to a new set in that order: the set
+ * ``targets.intersection([low[:at] + b + low[at + 1:] for at ... for b in letters])``
+ * builds, entry by entry (the same insertions: the same iteration order), with no list
+ * of forms (repair.candidates.ocr_pagehabit.type_subs; issue 14, session 22). */
+static PyObject *one_letter_found_entry(PyObject *self, PyObject *args) {
+    PyObject *low, *letters, *targets;
+    if (!PyArg_ParseTuple(args, "UUO", &low, &letters, &targets)) return NULL;
+    if (!PyAnySet_Check(targets)) {
+        PyErr_SetString(PyExc_TypeError, "one_letter_found: targets must be a set");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), nl = PyUnicode_GET_LENGTH(letters);
+    PyObject *found = PySet_New(NULL);
+    if (found == NULL) return NULL;
+    if (n == 0 || nl == 0) return found;
+    Py_UCS4 *buf = PyUnicode_AsUCS4Copy(low);
+    Py_UCS4 *subs = buf == NULL ? NULL : PyUnicode_AsUCS4Copy(letters);
+    if (subs == NULL) {
+        PyMem_Free(buf);
+        Py_DECREF(found);
+        return NULL;
+    }
+    int ascii = PyUnicode_IS_ASCII(low) && PyUnicode_IS_ASCII(letters);
+    for (Py_ssize_t at = 0; at < n; at++) {
+        Py_UCS4 was = buf[at];
+        for (Py_ssize_t k = 0; k < nl; k++) {
+            buf[at] = subs[k];
+            PyObject *form;
+            if (ascii) {
+                form = PyUnicode_New(n, 127);
+                if (form != NULL) {
+                    Py_UCS1 *data = PyUnicode_1BYTE_DATA(form);
+                    for (Py_ssize_t q = 0; q < n; q++) data[q] = (Py_UCS1)buf[q];
+                }
+            } else {
+                form = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+            }
+            if (form == NULL) goto fail;
+            int rc = PySet_Contains(targets, form);
+            if (rc == 1) rc = PySet_Add(found, form);
+            Py_DECREF(form);
+            if (rc < 0) goto fail;
+        }
+        buf[at] = was;
+    }
+    PyMem_Free(buf);
+    PyMem_Free(subs);
+    return found;
+fail:
+    PyMem_Free(buf);
+    PyMem_Free(subs);
+    Py_DECREF(found);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"one_letter_found", one_letter_found_entry, METH_VARARGS,
+     "one_letter_found(low, letters, targets) -> set: the one-glyph substitutions of low "
+     "by letters found in targets, in the order a set intersection adds them."},
     {"channel_upto", channel_upto_entry, METH_VARARGS,
      "channel_upto(token, low, target, ops, limit, block) -> float: the run loop of "
      "repair.score.ocr_price.channel_cost_upto, compiled."},
