@@ -140,3 +140,41 @@ def test_no_name_counts_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
             assert ocr_shortreal._no_name(toks, i) is False
     repeated = [i for i in words if _no_name_before(toks, i)]
     assert {toks[i].text for i in repeated} == {"Tho", "saw", "Bill", "the", "and"}
+
+
+def _plans(tokens: list[str], fast: bool, kept: int) -> tuple[list, dict]:
+    """Each token's walk plan, compiled or in Python, from an empty window table of
+    ``kept`` entries at most; and the table left."""
+    from repair.score import ocr_channel
+
+    saved = ocr_channel.PLAN_FAST, ocr_channel.WALK_WINDOWS_KEPT, ocr_channel._windows
+    ocr_channel.PLAN_FAST, ocr_channel.WALK_WINDOWS_KEPT = fast, kept
+    ocr_channel._windows = {}
+    try:
+        return [ocr_channel._walk_plan(t) for t in tokens], dict(ocr_channel._windows)
+    finally:
+        ocr_channel.PLAN_FAST, ocr_channel.WALK_WINDOWS_KEPT, ocr_channel._windows = saved
+
+
+def test_walk_plan_compiled_is_the_python_plan() -> None:
+    pytest.importorskip("repair.score._ocrwalk")
+    rng = random.Random(5)
+    tokens = ["", "a", "I", "tbe", "rn", "Tlie", "WORLD", "o'clock", "l0ng-word", "mm.", "ſtrasse"]
+    tokens += [w.capitalize() if rng.random() < 0.3 else w for w in _lows(1500, 11)]
+    for kept in (16_384, 50):  # the table emptied on the way too
+        fast, fast_windows = _plans(tokens, True, kept)
+        slow, slow_windows = _plans(tokens, False, kept)
+        assert fast == slow
+        assert list(fast_windows.items()) == list(slow_windows.items())
+        for plan in fast:  # the cheapest row at or after each place, as doubles
+            assert all(a <= b for a, b in zip(plan[1], plan[1][1:], strict=False))
+
+
+def test_walk_plan_refuses_what_it_cannot_plan() -> None:
+    compiled = pytest.importorskip("repair.score._ocrwalk")
+    from repair.score import ocr_channel
+
+    with pytest.raises(ValueError):
+        compiled.walk_plan("ſtrasse", {}, 3, 10, ocr_channel._window_rows)
+    with pytest.raises(TypeError):
+        compiled.walk_plan("tbe", {}, 3, 10, lambda w: None)
