@@ -245,9 +245,11 @@ class _DocInfo:
 class _Generator:
     """The candidate builders (one instance, no state)."""
 
-    def candidates(self, doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
+    def candidates(
+        self, doc: Document, detection: Detection, garbled: bool, by_start: dict[int, int]
+    ) -> list[Candidate]:
+        """``by_start``: each token's index by its start (one dict a window, issue 14)."""
         text, toks = doc.text, doc.tokens
-        by_start = {t.start: i for i, t in enumerate(toks)}
         out: list[Candidate] = []
         counts: Counter[str] = Counter(t.text for t in doc.words)
         ref_words = frozenset(t.text for ref in doc.reference_tokens for t in ref if t.is_word)
@@ -830,9 +832,9 @@ _GENERATOR = _Generator()
 
 def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
-    out = _GENERATOR.candidates(doc, detection, garbled)
+    by_start = {t.start: i for i, t in enumerate(doc.tokens)}
+    out = _GENERATOR.candidates(doc, detection, garbled, by_start)
     if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)
-        by_start = {t.start: i for i, t in enumerate(doc.tokens)}
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is

@@ -142,11 +142,14 @@ def type_subs(low: str) -> tuple[Sub, ...]:
     looked up in the target words at once), then the look-alike runs; the Zipf test
     on hits only."""
     from repair.score.ocr_channel import is_target
+    from repair.score.ocr_walk_fast import one_letter_found
 
     targets = _targets()
     hits: dict[Sub, str] = {}
-    forms = [low[:at] + b + low[at + 1 :] for at in range(len(low)) for b in _LETTERS]
-    found = targets.intersection(forms) if targets is not None else filter(is_target, forms)
+    found = one_letter_found(low, _LETTERS, targets) if targets is not None else None
+    if found is None:  # the compiled look-up builds the same set (issue 14, session 22)
+        forms = [low[:at] + b + low[at + 1 :] for at in range(len(low)) for b in _LETTERS]
+        found = targets.intersection(forms) if targets is not None else filter(is_target, forms)
     for word in found:
         if word == low:
             continue

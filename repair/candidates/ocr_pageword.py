@@ -67,7 +67,8 @@ def page_word_prior(cands: list[Candidate], toks: list[Token]) -> list[Candidate
         ):
             out.append(c)
             continue
-        n_alt, n_orig = counts[alt[0]], max(1, counts[orig[0]])
+        # ``get``: a Counter's missing key calls ``__missing__`` in Python (issue 14)
+        n_alt, n_orig = counts.get(alt[0], 0), max(1, counts.get(orig[0], 0))
         if n_alt < need or n_alt < MIN_RATIO * n_orig:
             out.append(c)
             continue

@@ -21,6 +21,7 @@ priced by the channel and chosen by the context.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 from repair.candidates.ocr_rules import cand as _cand
 from repair.resources.frequency import zipf
@@ -134,13 +135,16 @@ def _mid_sentence(toks: list[Token], i: int) -> bool:
     return _between_words(toks, i) and toks[i - 2].text.islower() and toks[i + 2].text.islower()
 
 
+_TEXT = attrgetter("text")
+
+
 def _no_name(toks: list[Token], i: int) -> bool:
     """A title-case print that period text does not usually capitalise (nor, unseen there,
     lists as a name) and the page does not repeat."""
     from repair.score.ngrams import get_ngrams
 
     text = toks[i].text
-    if sum(1 for t in toks if t.text == text) >= 2:
+    if list(map(_TEXT, toks)).count(text) >= 2:  # a C loop, not a generator (issue 14)
         return False  # a repeated capitalised word is a name
     table = get_ngrams()
     share = table.capital_share(text.lower())

@@ -627,7 +627,171 @@ static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(cost);
 }
 
+/* one_letter_found(low, letters, targets) -> set: the strings ``low`` with one glyph
+ * replaced by each of ``letters`` (place by place, the letters in order) that are in the
+ * set ``targets``, added to a new set in that order: the set
+ * ``targets.intersection([low[:at] + b + low[at + 1:] for at ... for b in letters])``
+ * builds, entry by entry (the same insertions: the same iteration order), with no list
+ * of forms (repair.candidates.ocr_pagehabit.type_subs; issue 14, session 22). */
+static PyObject *one_letter_found_entry(PyObject *self, PyObject *args) {
+    PyObject *low, *letters, *targets;
+    if (!PyArg_ParseTuple(args, "UUO", &low, &letters, &targets)) return NULL;
+    if (!PyAnySet_Check(targets)) {
+        PyErr_SetString(PyExc_TypeError, "one_letter_found: targets must be a set");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), nl = PyUnicode_GET_LENGTH(letters);
+    PyObject *found = PySet_New(NULL);
+    if (found == NULL) return NULL;
+    if (n == 0 || nl == 0) return found;
+    Py_UCS4 *buf = PyUnicode_AsUCS4Copy(low);
+    Py_UCS4 *subs = buf == NULL ? NULL : PyUnicode_AsUCS4Copy(letters);
+    if (subs == NULL) {
+        PyMem_Free(buf);
+        Py_DECREF(found);
+        return NULL;
+    }
+    int ascii = PyUnicode_IS_ASCII(low) && PyUnicode_IS_ASCII(letters);
+    for (Py_ssize_t at = 0; at < n; at++) {
+        Py_UCS4 was = buf[at];
+        for (Py_ssize_t k = 0; k < nl; k++) {
+            buf[at] = subs[k];
+            PyObject *form;
+            if (ascii) {
+                form = PyUnicode_New(n, 127);
+                if (form != NULL) {
+                    Py_UCS1 *data = PyUnicode_1BYTE_DATA(form);
+                    for (Py_ssize_t q = 0; q < n; q++) data[q] = (Py_UCS1)buf[q];
+                }
+            } else {
+                form = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+            }
+            if (form == NULL) goto fail;
+            int rc = PySet_Contains(targets, form);
+            if (rc == 1) rc = PySet_Add(found, form);
+            Py_DECREF(form);
+            if (rc < 0) goto fail;
+        }
+        buf[at] = was;
+    }
+    PyMem_Free(buf);
+    PyMem_Free(subs);
+    return found;
+fail:
+    PyMem_Free(buf);
+    PyMem_Free(subs);
+    Py_DECREF(found);
+    return NULL;
+}
+
+/* walk_plan(token, windows, longest, kept, window_rows) -> (options, cheapest, rest,
+ * lows, low_rest): repair.score.ocr_channel._walk_plan of an ASCII token, compiled.  The
+ * same dict ``windows`` read and filled (emptied first when it holds ``kept`` windows),
+ * ``window_rows`` called on each window it lacks, the same lists (issue 14, session 22). */
+static PyObject *walk_plan_entry(PyObject *self, PyObject *args) {
+    PyObject *token, *windows, *window_rows;
+    Py_ssize_t longest, kept;
+    if (!PyArg_ParseTuple(args, "UO!nnO", &token, &PyDict_Type, &windows, &longest, &kept,
+                          &window_rows))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(token) || longest < 1) {
+        PyErr_SetString(PyExc_ValueError, "walk_plan: an ASCII token and longest >= 1");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(token);
+    PyObject *options = PyList_New(n + 1), *cheapest = PyList_New(n + 1);
+    PyObject *rest = PyList_New(n + 1), *lows = PyList_New(n), *low_rest = PyList_New(n + 1);
+    PyObject *lowered = NULL, *result = NULL;
+    double *best = PyMem_Malloc((n + 1) * sizeof(double));
+    if (!options || !cheapest || !rest || !lows || !low_rest || !best) {
+        if (best == NULL) PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *window = PyUnicode_Substring(token, i, i + longest < n ? i + longest : n);
+        if (window == NULL) goto done;
+        PyObject *known = PyDict_GetItemWithError(windows, window);
+        if (known != NULL) {
+            Py_INCREF(known);
+        } else if (PyErr_Occurred()) {
+            Py_DECREF(window);
+            goto done;
+        } else {
+            if (PyDict_GET_SIZE(windows) >= kept) PyDict_Clear(windows);
+            known = PyObject_CallOneArg(window_rows, window);
+            if (known == NULL || PyDict_SetItem(windows, window, known) < 0) {
+                Py_XDECREF(known);
+                Py_DECREF(window);
+                goto done;
+            }
+        }
+        Py_DECREF(window);
+        if (!PyTuple_Check(known) || PyTuple_GET_SIZE(known) != 2) {
+            Py_DECREF(known);
+            PyErr_SetString(PyExc_TypeError, "walk_plan: window_rows must give (rows, cost)");
+            goto done;
+        }
+        PyObject *rows = PyTuple_GET_ITEM(known, 0), *cost = PyTuple_GET_ITEM(known, 1);
+        best[i] = PyFloat_AsDouble(cost);
+        if (best[i] == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(known);
+            goto done;
+        }
+        Py_INCREF(rows);
+        PyList_SET_ITEM(options, i, rows);
+        Py_INCREF(cost);
+        PyList_SET_ITEM(cheapest, i, cost); /* the table's own float, as in Python */
+        Py_DECREF(known);
+    }
+    PyObject *none = PyTuple_New(0); /* nothing is read past the end */
+    if (none == NULL) goto done;
+    PyList_SET_ITEM(options, n, none);
+    best[n] = Py_HUGE_VAL;
+    PyObject *inf = PyFloat_FromDouble(Py_HUGE_VAL);
+    if (inf == NULL) goto done;
+    PyList_SET_ITEM(cheapest, n, inf);
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        if (best[i + 1] < best[i]) { /* the cheapest row at or after i: the same object */
+            best[i] = best[i + 1];
+            PyObject *later = PyList_GET_ITEM(cheapest, i + 1);
+            Py_INCREF(later);
+            PyList_SetItem(cheapest, i, later);
+        }
+    }
+    lowered = PyObject_CallMethod(token, "lower", NULL);
+    if (lowered == NULL) goto done;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        PyObject *a = PyUnicode_Substring(token, i, n);
+        if (a == NULL) goto done;
+        PyList_SET_ITEM(rest, i, a);
+        PyObject *b = PyUnicode_Substring(lowered, i, n);
+        if (b == NULL) goto done;
+        PyList_SET_ITEM(low_rest, i, b);
+        if (i < n) {
+            PyObject *c = PyUnicode_Substring(lowered, i, i + 1);
+            if (c == NULL) goto done;
+            PyList_SET_ITEM(lows, i, c);
+        }
+    }
+    result = PyTuple_Pack(5, options, cheapest, rest, lows, low_rest);
+done:
+    PyMem_Free(best);
+    Py_XDECREF(options);
+    Py_XDECREF(cheapest);
+    Py_XDECREF(rest);
+    Py_XDECREF(lows);
+    Py_XDECREF(low_rest);
+    Py_XDECREF(lowered);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"walk_plan", walk_plan_entry, METH_VARARGS,
+     "walk_plan(token, windows, longest, kept, window_rows) -> (options, cheapest, rest, "
+     "lows, low_rest): repair.score.ocr_channel._walk_plan of an ASCII token, compiled."},
+    {"one_letter_found", one_letter_found_entry, METH_VARARGS,
+     "one_letter_found(low, letters, targets) -> set: the one-glyph substitutions of low "
+     "by letters found in targets, in the order a set intersection adds them."},
     {"channel_upto", channel_upto_entry, METH_VARARGS,
      "channel_upto(token, low, target, ops, limit, block) -> float: the run loop of "
      "repair.score.ocr_price.channel_cost_upto, compiled."},

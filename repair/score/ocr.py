@@ -139,8 +139,9 @@ class DecisionMemo:
             self._whole.pop(k, None)
             self._code[k] = 1 + d.accept + 2 * _REASONS.index(d.reason)
             self._word[k] = d.word
-            i = k * self._N
-            self._num[i : i + self._N] = array("d", nums)
+            i = k * self._N  # each double stored in place: no array per decision
+            num = self._num
+            num[i], num[i + 1], num[i + 2], num[i + 3], num[i + 4] = nums
         else:
             self._code[k] = 255
             self._word[k] = None
@@ -163,6 +164,21 @@ class DecisionMemo:
         around = self._around[k]
         assert around is not None
         return around[0], around[1], self._decision(k, code)
+
+    def get_in(self, k: int, prev: list[str], nxt: list[str]) -> Decision | None:
+        """Candidate ``k``'s decision when it was made in the context ``prev``, ``nxt``
+        (equal lists), else None: :meth:`get`'s answer tested before a ``Decision`` is
+        built (issue 14, session 22)."""
+        if k >= len(self._code):
+            return None
+        code = self._code[k]
+        if not code:
+            return None
+        around = self._around[k]
+        assert around is not None
+        if around[0] != prev or around[1] != nxt:
+            return None
+        return self._decision(k, code)
 
     def __contains__(self, k: int) -> bool:
         return k < len(self._code) and self._code[k] != 0
@@ -344,6 +360,10 @@ class _Context:
         #: the page's word counts and their sum (:mod:`repair.score.ocr_cache`), set on
         #: garbled pages only
         self.page: tuple[Any, int] | None = None
+        #: the page's cache gains by (printed, reading, words inside the span): a gain
+        #: depends on those and the page alone, and a page asks ~10x for each (both
+        #: readings of the page, the same misreading at many places; issue 14, session 22)
+        self.gains: dict[tuple[str, ...], float] = {}
 
     def revise(self, start: int, end: int, replacement: str) -> None:
         """Read the words inside ``start:end`` as ``replacement`` from now on."""
@@ -500,6 +520,9 @@ def _decide_all(
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     decide = scorer._decide  # positional: ``Scorer.decide`` only names the arguments
     page = getattr(ctx, "page", None)
+    gains: dict[tuple[str, ...], float] | None = getattr(ctx, "gains", None)
+    if gains is None:
+        gains = {}
     memo.grow(len(candidates))
     for k, c in enumerate(candidates):
         f = c.features
@@ -512,10 +535,8 @@ def _decide_all(
             if around is None:
                 around = contexts[c.start, c.end] = ctx.around(c.start, c.end)
             prev, nxt = around
-            seen = memo.get(k)
-            if seen is not None and seen[0] == prev and seen[1] == nxt:
-                d = seen[2]
-            else:
+            d = memo.get_in(k, prev, nxt)
+            if d is None:
                 d = decide(
                     f["orig"],  # read only: no copies
                     f["alt"],
@@ -535,9 +556,13 @@ def _decide_all(
                 and len(f["alt"]) == 1
                 and f["alt"][0].lower() in page[0]  # most readings are no page word: no gain
             ):
-                gain = ocr_cache.cache_gain(
-                    f["orig"][0], f["alt"][0], page[0], page[1], ctx.inside(c.start, c.end)
-                )
+                own = ctx.inside(c.start, c.end)
+                key = (f["orig"][0], f["alt"][0], *own)
+                gain = gains.get(key)
+                if gain is None:
+                    gain = gains[key] = ocr_cache.cache_gain(
+                        f["orig"][0], f["alt"][0], page[0], page[1], own
+                    )
                 if gain and (d.accept or ocr_cache.opens(f, page[0])):
                     d = _repriced(d, -gain)
             if d.accept:  # the evidence of a refusal is never built

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
 from pathlib import Path
+from types import ModuleType
 
 from repair.lexicons import LexiconError, read_tsv
 from repair.resources.cache import disk_cached
@@ -435,6 +436,20 @@ def confusion_variants(
 _Rows = tuple[tuple[str, float, str, tuple[str, str]], ...]
 
 
+#: ASCII tokens' walk plans are made by the compiled module when it is built
+#: (``_ocrwalk.walk_plan``: the same lists, the same windows read and kept).
+PLAN_FAST = True
+#: :mod:`repair.score.ocr_walk_fast`, imported by the first plan (not at start-up).
+_walk_fast: list[ModuleType | None] = [None]
+
+
+def _load_walk_fast() -> ModuleType:
+    from repair.score import ocr_walk_fast
+
+    _walk_fast[0] = ocr_walk_fast
+    return ocr_walk_fast
+
+
 def _walk_plan(
     token: str,
 ) -> tuple[list[tuple[tuple[int, _Rows], ...]], list[float], list[str], list[str], list[str]]:
@@ -443,6 +458,11 @@ def _walk_plan(
     cheapest row at or after it (a branch that cannot afford it only keeps glyphs from
     there on), the token's rest as printed and lowered, and each glyph lowered."""
     longest = _max_src_len()
+    if PLAN_FAST and token.isascii():  # the same plan compiled (issue 14, session 22)
+        fast = (_walk_fast[0] or _load_walk_fast()).module()
+        if fast is not None:
+            plan = fast.walk_plan(token, _windows, longest, WALK_WINDOWS_KEPT, _window_rows)
+            return plan  # type: ignore[no-any-return]
     size = len(token)
     windows = _windows
     options: list[tuple[tuple[int, _Rows], ...]] = []

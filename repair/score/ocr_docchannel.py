@@ -94,6 +94,7 @@ def reestimate(counts: Mapping[tuple[str, str], float], text: str) -> dict[tuple
 
     table = confusions()
     out: dict[tuple[str, str], float] = {}
+    seen: dict[str, int] = {}  # a true glyph's count on the page, counted once (issue 14)
     for (src, dst), n in counts.items():
         if n < EM_MIN_USES or not src or not dst:
             continue
@@ -101,7 +102,10 @@ def reestimate(counts: Mapping[tuple[str, str], float], text: str) -> dict[tuple
         if cost is None:
             continue
         p = math.exp(-(cost + OFFSET))
-        d = _shift(n, text.count(dst) + n, p)
+        on_page = seen.get(dst)
+        if on_page is None:
+            on_page = seen[dst] = text.count(dst)
+        d = _shift(n, on_page + n, p)
         if d < 0:
             out[(src, dst)] = d
     return out

@@ -18,6 +18,7 @@ is built and this module is not imported), the walks run in Python.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from types import ModuleType
 
 #: Switch: the compiled walk is used when it is built.
@@ -54,3 +55,14 @@ def build(alive: frozenset[str]) -> tuple[object, Callable[..., None]] | None:
         return None
     built = fast.trie(alive)
     return None if built is None else (built, fast.walk)
+
+
+def one_letter_found(low: str, letters: str, targets: AbstractSet[str]) -> set[str] | None:
+    """``targets.intersection(forms)`` for the forms of ``low`` with one glyph replaced by
+    each of ``letters`` (place by place, letters in order), compiled: the same entries
+    added in the same order (so the same iteration order), and no list of forms.  None
+    when the compiled module is not built or switched off (the caller intersects)."""
+    fast = module()
+    if fast is None:
+        return None
+    return fast.one_letter_found(low, letters, targets)  # type: ignore[no-any-return]
