@@ -1,0 +1,62 @@
+"""Short real words read as the word their slot expects (:mod:`repair.candidates.ocr_slot`,
+issue 12, session 22)."""
+
+from __future__ import annotations
+
+import pytest
+
+from repair.candidates import ocr_slot
+from repair.candidates.ocr_slot import slot_candidates, slot_reading
+from repair.tokenize import tokenize
+from repair.types import Candidate
+
+
+def _readings(text: str, have: list[Candidate] | None = None) -> dict[str, str]:
+    toks = tokenize(text)
+    return {c.features["orig"][0]: c.replacement for c in slot_candidates(toks, have or [])}
+
+
+def test_the_slot_reads_a_word_the_glyphs_do_not_reach() -> None:
+    # "tin" for "the" is two rare confusions (i for h, n for e): no walk gets there
+    found = slot_reading("tin", ["bulk", "of"], ["new", "crop"])
+    assert found is not None and found[0] == "the"
+    assert _readings("The bulk of tin new crop of Rangoon is now ready") == {"tin": "the"}
+    assert _readings("noticed by lau onlooker in the rigging") == {"lau": "an"}
+
+
+def test_a_word_the_slot_expects_stays() -> None:
+    # "tin" is what this slot wants: the print is not rare there
+    assert _readings("a box of tin plates was sold") == {}
+
+
+def test_frequent_prints_and_names_are_trusted() -> None:
+    assert _readings("the bulk of he new crop") == {}  # "he" is too common to read
+    # a capitalised word after a capital is a name's piece, not "at"
+    assert _readings("The Rev Rt Smith preached at the church") == {}
+
+
+def test_a_title_case_print_between_lower_case_words_is_read() -> None:
+    assert _readings("a bore struck water Rt a depth of feet") == {"Rt": "at"}
+    assert _readings("a bore struck water Rt a depth of feet") != {}
+
+
+def test_a_rival_reading_that_fits_as_well_blocks_the_slot() -> None:
+    text = "The bulk of tin new crop of Rangoon is now ready"
+    tok = next(t for t in tokenize(text) if t.text == "tin")
+    rival = Candidate(tok.start, tok.end, "the", "ocr", "OCR_REALWORD", {"cost": 1.0})
+    assert _readings(text, [rival]) == {}  # the rival is the slot's word: nothing new
+    other = Candidate(tok.start, tok.end, "this", "ocr", "OCR_REALWORD", {"cost": 0.5})
+    assert slot_reading("tin", ["bulk", "of"], ["new", "crop"], [("this", 0.5)]) is None
+    assert _readings(text, [other]) == {}
+    wider = Candidate(tok.start - 3, tok.end, "oftin", "ocr", "OCR_SPLIT", {"cost": 1.0})
+    assert _readings(text, [wider]) == {}  # a reading over more than the word
+
+
+def test_the_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_slot, "SLOT", False)
+    assert _readings("The bulk of tin new crop of Rangoon is now ready") == {}
+
+
+def test_the_lead_over_the_runner_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_slot, "LEAD", 50.0)
+    assert slot_reading("tin", ["bulk", "of"], ["new", "crop"]) is None
