@@ -60,3 +60,27 @@ def test_the_switch(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_lead_over_the_runner_up(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_slot, "LEAD", 50.0)
     assert slot_reading("tin", ["bulk", "of"], ["new", "crop"]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("hall, and the bulk of tin new crop was sold.", ("tin", "the")),
+        ("hall, and he was noticed by lau onlooker in the street.", ("lau", "an")),
+    ],
+)
+def test_a_heavy_page_reads_the_slot(
+    monkeypatch: pytest.MonkeyPatch, sentence: str, pair: tuple[str, str]
+) -> None:
+    from repair.pipeline import repair_text
+    from tests.test_ocr_wide import NEWSPAPER
+
+    text = NEWSPAPER.replace("hall.", sentence)
+    assert pair in {(e.original, e.replacement) for e in repair_text(text).edits}
+    monkeypatch.setattr(ocr_slot, "SLOT", False)
+    assert pair not in {(e.original, e.replacement) for e in repair_text(text).edits}
+
+
+def test_an_old_spelling_stays() -> None:
+    # "hee" is the period's "he" (as the real-word search, ``ARCHAIC_WORDS`` are kept)
+    assert _readings("for hee hath great plenty thereof") == {}

@@ -20,7 +20,8 @@ which word, and at which price, comes from the language model and the learned ta
 Heavy pages only (hook after the context readings in the garbled-page block of
 :meth:`repair.candidates.ocr._Generator.candidates`); prints of at most :data:`MAX_LEN`
 letters between two words, lower-case or title-case between lower-case words and no
-name (:data:`CAPITALS`); not a piece a split joins, not a line-broken half, not next to
+name (:data:`CAPITALS`); no old spelling ("hee hath": ``ARCHAIC_WORDS``, as the real-word
+search); not a piece a split joins, not a line-broken half, not next to
 a hyphen, not inside or under a reading that spans more than the word.
 """
 
@@ -36,7 +37,7 @@ from itertools import accumulate
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_shortreal import CAPITALS_MAX_SHARE, _between_words, _piece
 from repair.resources.frequency import zipf
-from repair.score.ocr_channel import is_known
+from repair.score.ocr_channel import ARCHAIC_WORDS, is_known
 from repair.types import Candidate, Token
 
 #: Switch (hook in :meth:`repair.candidates.ocr._Generator.candidates`).
@@ -235,7 +236,7 @@ def _eligible(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> 
     if not (len(text) <= MAX_LEN and text.isalpha()):
         return False
     low = text.lower()
-    if zipf(low) > MAX_PRINT_ZIPF or not is_known(low):
+    if zipf(low) > MAX_PRINT_ZIPF or low in ARCHAIC_WORDS or not is_known(low):
         return False
     title = not text.islower()
     if title and not (CAPITALS and len(text) >= 2 and text[1:].islower()):
