@@ -84,3 +84,40 @@ def test_a_heavy_page_reads_the_slot(
 def test_an_old_spelling_stays() -> None:
     # "hee" is the period's "he" (as the real-word search, ``ARCHAIC_WORDS`` are kept)
     assert _readings("for hee hath great plenty thereof") == {}
+
+
+def _unbounded(text: str, left: list[str], right: list[str]) -> tuple[str, float, float] | None:
+    """:func:`slot_reading` with every slot word scored in full (no floors)."""
+    priced = dict(ocr_slot.priced_slot_words(text))
+    if not priced:
+        return None
+    base, *scores = ocr_slot.slot_scores(left, [text.lower(), *priced], right)
+    ranked = sorted(
+        ((sc - base - priced[w], w, priced[w]) for sc, w in zip(scores, priced, strict=True)),
+        reverse=True,
+    )
+    best, word, cost = ranked[0]
+    if best < ocr_slot.PROPOSE or (len(ranked) > 1 and best - ranked[1][0] < ocr_slot.LEAD):
+        return None
+    return word, cost, best
+
+
+@pytest.mark.parametrize("lead", [0.0, 2.0, 4.0])
+def test_the_bound_keeps_the_readings_of_full_scoring(
+    monkeypatch: pytest.MonkeyPatch, lead: float
+) -> None:
+    from tests.test_ocr_wide import NEWSPAPER
+
+    monkeypatch.setattr(ocr_slot, "LEAD", lead)
+    text = NEWSPAPER + " the bulk of tin new crop, noticed by lau onlooker, water Rt a depth"
+    words = [t.text for t in tokenize(text) if t.kind == "word"]
+    seen = 0
+    for k in range(2, len(words) - 2):
+        w = words[k]
+        if len(w) > 4 or not w.isalpha():
+            continue
+        for print_ in (w, w[::-1], w[:-1] + "n"):
+            got = slot_reading(print_, words[k - 2 : k], words[k + 1 : k + 3])
+            assert got == _unbounded(print_, words[k - 2 : k], words[k + 1 : k + 3])
+            seen += got is not None
+    assert seen >= 3

@@ -60,6 +60,8 @@ PROPOSE = 4.0
 LEAD = 2.0
 #: The scorer's margin (model gain less cost; no prior) the reading needs.
 THRESHOLD = 4.0
+#: Rounding room (nats) of the bound in :func:`slot_reading`.
+SLACK = 1e-6
 #: Weight of the pocketsphinx trigram against the period bigrams (as ``ngrams.LM_WEIGHT``).
 LM_WEIGHT = 0.8
 
@@ -71,7 +73,7 @@ def _slot_words() -> tuple[str, ...]:
     return tuple(
         w
         for w in vocabulary()
-        if w.isalpha() and w.islower() and len(w) <= SLOT_MAX_LEN and zipf(w) >= SLOT_ZIPF
+        if len(w) <= SLOT_MAX_LEN and w.isalpha() and w.islower() and zipf(w) >= SLOT_ZIPF
     )
 
 
@@ -118,8 +120,15 @@ def slot_score(left: Sequence[str], word: str, right: Sequence[str]) -> float:
     return slot_scores(left, [word], right)[0]
 
 
-def slot_scores(left: Sequence[str], words: Sequence[str], right: Sequence[str]) -> list[float]:
-    """:func:`slot_score` of each of ``words`` in one slot (the neighbours looked up once)."""
+def slot_scores(
+    left: Sequence[str],
+    words: Sequence[str],
+    right: Sequence[str],
+    floors: Sequence[float] | None = None,
+) -> list[float]:
+    """:func:`slot_score` of each of ``words`` in one slot (the neighbours looked up once).
+    With ``floors``, a word whose running score falls below its floor is ``-inf``: every
+    factor is a log-probability (<= 0), so its whole score is below the floor too."""
     from repair.resources.lm import get_lm
     from repair.score.ngrams import get_ngrams, norm
 
@@ -137,7 +146,8 @@ def slot_scores(left: Sequence[str], words: Sequence[str], right: Sequence[str])
     # the last factor's bigram (two words after the slot) does not depend on the word
     tail = exp(bi(r_ids[0], r_ids[1])) if len(rr) == 2 else 0.0
     out = []
-    for word in words:
+    for j, word in enumerate(words):
+        floor = floors[j] if floors is not None else -math.inf
         w = word.lower()
         seq = [*ll, w, *rr]
         i = known_ids.get(w)
@@ -155,6 +165,9 @@ def slot_scores(left: Sequence[str], words: Sequence[str], right: Sequence[str])
             else:
                 p_ng = exp(bi(ids[k - 1], ids[k]) if k else uni(ids[k]))
             score += log(a * exp(p_lm) + b * p_ng)
+            if score < floor:
+                score = -math.inf
+                break
         out.append(score)
     return out
 
@@ -179,7 +192,10 @@ def slot_reading(
     for w, c in rivals:  # a rival priced by another search: its own (lower) cost
         costs[w] = min(c, costs.get(w, c))
     words = list(costs)
-    base, *scores = slot_scores(left, [low, *words], right)
+    base = slot_scores(left, [low], right)[0]
+    # a word under PROPOSE - LEAD can neither win nor come within LEAD of a winner
+    floor = base + PROPOSE - LEAD - SLACK
+    scores = slot_scores(left, words, right, [floor + costs[w] for w in words])
     ranked = sorted(
         ((sc - base - costs[w], w, costs[w]) for sc, w in zip(scores, words, strict=True)),
         reverse=True,
