@@ -69,6 +69,7 @@ from repair.candidates.ocr_realword import (
 )
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
+from repair.candidates.ocr_slot import slot_candidates
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
     joins,
@@ -372,6 +373,8 @@ class _Generator:
                         toks, found, counts, reached, info.period_word, reasons
                     )
                 )
+            if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
+                out.extend(slot_candidates(toks, out))
             out.extend(split_pairs(toks, flagged, garbled))
             reasons = {f.start: f.reason for f in detection.findings}
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words

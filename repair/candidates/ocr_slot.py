@@ -1,0 +1,332 @@
+"""Short real words read as the common word their slot expects: the context proposes,
+the channel disposes (issue 12, session 22).
+
+"bulk of tin new crop", "noticed by lau onlooker", "struck water Rt a depth": the print
+is a real word, so no non-word finding reads it, and its glyphs lead the confusion walks
+nowhere near the word the printer set ("tin" -> "the" is two rare confusions, 9.5
+nats).  Here the *slot* proposes: the common short words (:data:`SLOT_ZIPF`; of the
+print's length :data:`LENGTH_SPREAD` either way, :data:`MAX_EDITS` plain edits from it,
+priced by the learned channel, :func:`repair.score.ocr_price.channel_cost`, within
+:data:`MAX_COST`) are scored between the printed neighbours, two words each side
+(:func:`slot_scores`: the pocketsphinx trigram mixed with the period bigrams, as
+:func:`repair.score.ngrams.mixed_context_score`), less that price; the readings other
+searches found for the word are ranked with them.  The best is a new reading only when
+it is a slot word no search found, its context gain over the print less its price
+reaches :data:`PROPOSE` nats and it leads every other reading by :data:`LEAD`; the
+print must be rare (:data:`MAX_PRINT_ZIPF`: "in", "he", "or" are trusted as printed).
+The scorer then decides it on its own margin (:data:`THRESHOLD`).  No list of pairs:
+which word, and at which price, comes from the language model and the learned table.
+
+Heavy pages only (hook after the context readings in the garbled-page block of
+:meth:`repair.candidates.ocr._Generator.candidates`); prints of at most :data:`MAX_LEN`
+letters between two words, lower-case or title-case between lower-case words and no
+name (:data:`CAPITALS`); no old spelling ("hee hath": ``ARCHAIC_WORDS``, as the real-word
+search); not a piece a split joins, not a line-broken half, not next to
+a hyphen, not inside or under a reading that spans more than the word.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import accumulate
+
+from repair.candidates.ocr_realword import line_broken_piece
+from repair.candidates.ocr_shortreal import CAPITALS_MAX_SHARE, _between_words, _piece
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import ARCHAIC_WORDS, is_known
+from repair.types import Candidate, Token
+
+#: Switch (hook in :meth:`repair.candidates.ocr._Generator.candidates`).
+SLOT = True
+#: Printed words of at most this many letters ...
+MAX_LEN = 4
+#: ... at most this common (Zipf) are read.
+MAX_PRINT_ZIPF = 5.0
+#: The slot's words: lower-case words at least this common (Zipf) ...
+SLOT_ZIPF = 5.6
+#: ... of at most this many letters ...
+SLOT_MAX_LEN = 5
+#: ... and at most this many letters longer or shorter than the print.
+LENGTH_SPREAD = 1
+#: A slot word's channel cost (nats) at most.
+MAX_COST = 9.5
+#: The best slot word's context gain over the print less its channel cost (nats) at least.
+PROPOSE = 4.0
+#: ... and ahead of the next slot word's by at least this (nats).
+LEAD = 2.0
+#: The scorer's margin (model gain less cost; no prior) the reading needs.
+THRESHOLD = 4.0
+#: Rounding room (nats) of the bound in :func:`slot_reading`.
+SLACK = 1e-6
+#: Weight of the pocketsphinx trigram against the period bigrams (as ``ngrams.LM_WEIGHT``).
+LM_WEIGHT = 0.8
+
+
+@lru_cache(maxsize=1)
+def _slot_words() -> tuple[str, ...]:
+    from repair.score.ocr_channel import vocabulary
+
+    return tuple(
+        w
+        for w in vocabulary()
+        if len(w) <= SLOT_MAX_LEN and w.isalpha() and w.islower() and zipf(w) >= SLOT_ZIPF
+    )
+
+
+@lru_cache(maxsize=1)
+def _slot_ids() -> dict[str, int]:
+    """The period table's id of each slot word."""
+    from repair.score.ngrams import get_ngrams, norm
+
+    t = get_ngrams()
+    return {w: t.word_id(norm(w)) for w in _slot_words()}
+
+
+#: Plain edits between the print and a slot word at most (before the channel prices it).
+MAX_EDITS = 2
+
+
+@lru_cache(maxsize=4_096)
+def priced_slot_words(text: str) -> tuple[tuple[str, float], ...]:
+    """(slot word, channel cost of ``text`` given it) for the slot words of about
+    ``text``'s length, :data:`MAX_EDITS` plain edits from it, within :data:`MAX_COST`."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.score.ocr_price import channel_cost_upto
+
+    low = text.lower()
+    near = process.extract(
+        low, _slot_words(), scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None
+    )
+    out = []
+    for w, _d, _k in near:
+        if w == low or abs(len(w) - len(low)) > LENGTH_SPREAD:
+            continue
+        c = channel_cost_upto(text, w, MAX_COST)
+        if c <= MAX_COST:
+            out.append((w, c))
+    out.sort()
+    return tuple(out)
+
+
+def slot_score(left: Sequence[str], word: str, right: Sequence[str]) -> float:
+    """Log-probability (nats) of ``word`` and the two words after it, given the two
+    before it: each factor the trigram mixed with the period bigram (:data:`LM_WEIGHT`)."""
+    return slot_scores(left, [word], right)[0]
+
+
+def slot_scores(
+    left: Sequence[str],
+    words: Sequence[str],
+    right: Sequence[str],
+    floors: Sequence[float] | None = None,
+) -> list[float]:
+    """:func:`slot_score` of each of ``words`` in one slot (the neighbours looked up once).
+    With ``floors``, a word whose running score falls below its floor is ``-inf``: every
+    factor is a log-probability (<= 0), so its whole score is below the floor too."""
+    from repair.resources.lm import get_lm
+    from repair.score.ngrams import get_ngrams, norm
+
+    lm, t = get_lm(), get_ngrams()
+    prob, scaled, bi, uni, wid = lm._model.prob, lm._scaled, t._bi_lp, t._uni_lp, t.word_id
+    ll = [w.lower() for w in left[-2:]]
+    rr = [w.lower() for w in right[:2]]
+    l_ids = [wid(norm(w)) for w in ll]
+    r_ids = [wid(norm(w)) for w in rr]
+    known_ids = _slot_ids()
+    k0 = len(ll)
+    n = k0 + 1 + len(rr)
+    a, b = LM_WEIGHT, 1.0 - LM_WEIGHT
+    exp, log = math.exp, math.log
+    # the last factor's bigram (two words after the slot) does not depend on the word
+    tail = exp(bi(r_ids[0], r_ids[1])) if len(rr) == 2 else 0.0
+    out = []
+    for j, word in enumerate(words):
+        floor = floors[j] if floors is not None else -math.inf
+        w = word.lower()
+        seq = [*ll, w, *rr]
+        i = known_ids.get(w)
+        ids = [*l_ids, wid(norm(w)) if i is None else i, *r_ids]
+        score = 0.0
+        for k in range(k0, n):
+            if k >= 2:
+                p_lm = scaled(prob([seq[k], seq[k - 1], seq[k - 2]]))
+            elif k == 1:
+                p_lm = scaled(prob([seq[1], seq[0]]))
+            else:
+                p_lm = scaled(prob([seq[0]]))
+            if k == k0 + 2:
+                p_ng = tail
+            else:
+                p_ng = exp(bi(ids[k - 1], ids[k]) if k else uni(ids[k]))
+            score += log(a * exp(p_lm) + b * p_ng)
+            if score < floor:
+                score = -math.inf
+                break
+        out.append(score)
+    return out
+
+
+def slot_reading(
+    text: str,
+    left: Sequence[str],
+    right: Sequence[str],
+    rivals: Sequence[tuple[str, float]] = (),
+) -> tuple[str, float, float] | None:
+    """(word, channel cost, context gain less cost) of the slot word ``text`` reads as
+    between ``left`` and ``right`` (module doc), or ``None``.  ``rivals`` (word, cost),
+    the readings other searches found, are ranked with the slot's words (at the cheaper
+    of the two prices): the best must be a slot word no other search found, leading them
+    all."""
+    priced = priced_slot_words(text)
+    if not priced:
+        return None
+    low = text.lower()
+    slot = {w for w, _ in priced}
+    costs = dict(priced)
+    for w, c in rivals:  # a rival priced by another search: its own (lower) cost
+        costs[w] = min(c, costs.get(w, c))
+    words = list(costs)
+    base = slot_scores(left, [low], right)[0]
+    # a word under PROPOSE - LEAD can neither win nor come within LEAD of a winner
+    floor = base + PROPOSE - LEAD - SLACK
+    scores = slot_scores(left, words, right, [floor + costs[w] for w in words])
+    ranked = sorted(
+        ((sc - base - costs[w], w, costs[w]) for sc, w in zip(scores, words, strict=True)),
+        reverse=True,
+    )
+    best, word, cost = ranked[0]
+    if word not in slot or any(w == word for w, _ in rivals) or best < PROPOSE:
+        return None
+    if len(ranked) > 1 and best - ranked[1][0] < LEAD:
+        return None
+    return word, cost, best
+
+
+def _right_words(toks: Sequence[Token], i: int) -> list[str]:
+    """Up to two words after token ``i``, only spaces between (a mark ends them)."""
+    out: list[str] = []
+    j = i + 1
+    while j < len(toks) and len(out) < 2:
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                break
+        elif t.kind == "word":
+            out.append(t.text)
+        else:
+            break
+        j += 1
+    return out
+
+
+#: Title-case prints between two lower-case words ("the rent Mas to be") are read too,
+#: unless period text writes them with a capital (a name: :func:`_no_name`).
+CAPITALS = True
+
+
+def _no_name(text: str, counts: Counter[str]) -> bool:
+    """A title-case print the page does not repeat and period text does not usually
+    capitalise (nor, unseen there, lists as a name): as ``ocr_shortreal``'s test, the
+    page's counts taken once."""
+    from repair.score.ngrams import get_ngrams
+
+    if counts[text] >= 2:
+        return False
+    table = get_ngrams()
+    share = table.capital_share(text.lower())
+    if share is None:
+        return not table.is_name(text)
+    return share < CAPITALS_MAX_SHARE
+
+
+def _eligible(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> bool:
+    """A short real word, rare enough, standing between words: lower-case, or title-case
+    between lower-case words and no name (cheap tests first: most words fail them)."""
+    text = toks[i].text
+    if not (len(text) <= MAX_LEN and text.isalpha()):
+        return False
+    low = text.lower()
+    if zipf(low) > MAX_PRINT_ZIPF or low in ARCHAIC_WORDS or not is_known(low):
+        return False
+    title = not text.islower()
+    if title and not (CAPITALS and len(text) >= 2 and text[1:].islower()):
+        return False
+    if not _between_words(toks, i) or _piece(toks, i) or line_broken_piece(toks, i):
+        return False
+    if toks[i - 1].text == "-" or toks[i + 1].text == "-":
+        return False
+    if title:
+        return (
+            toks[i - 2].text.islower() and toks[i + 2].text.islower() and _no_name(text, counts())
+        )
+    return True
+
+
+def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candidate]:
+    """The slot readings (module doc) of a heavy page's tokens, each ranked against the
+    one-word readings ``have`` holds for it; none where a reading spans more."""
+    if not SLOT:
+        return []
+    from repair.candidates.ocr_context import neighbours
+    from repair.candidates.ocr_rules import cand
+
+    page: list[Counter[str]] = []
+
+    def counts() -> Counter[str]:  # the page's word counts, taken when first asked
+        if not page:
+            page.append(Counter(t.text for t in toks if t.kind == "word"))
+        return page[0]
+
+    found_at = [i for i, t in enumerate(toks) if t.kind == "word" and _eligible(toks, i, counts)]
+    if not found_at:
+        return []
+    ends = {toks[i].start: toks[i].end for i in found_at}
+    exact: dict[int, list[tuple[str, float]]] = {}
+    spans: list[tuple[int, int]] = []  # readings over more or less than one word
+    for c in have:
+        if ends.get(c.start) == c.end:
+            exact.setdefault(c.start, []).append(
+                (c.replacement.lower(), float(c.features.get("cost", 0.0)))
+            )
+        else:
+            spans.append((c.start, c.end))
+    spans.sort()
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
+    out: list[Candidate] = []
+    for i in found_at:
+        tok = toks[i]
+        k = bisect_left(starts, tok.end)  # the readings starting before the word ends ...
+        if k and reach[k - 1] > tok.start:  # ... one of them ends inside or after it
+            continue
+        left, _ = neighbours(toks, i)
+        right = _right_words(toks, i)
+        if not left or not right:
+            continue
+        rivals = exact.get(tok.start, [])
+        found = slot_reading(tok.text, left, right, rivals)
+        if found is None or any(w == found[0] for w, _ in rivals):
+            continue
+        word, cost, _ = found
+        out.append(
+            cand(
+                tok.start,
+                tok.end,
+                word,
+                "OCR_REALWORD",
+                finding="slot",
+                orig=[tok.text],
+                alt=[word],
+                cost=cost,
+                orig_known=True,
+                prior_per_zipf=0.0,
+                threshold=THRESHOLD,
+            )
+        )
+    return out
