@@ -116,11 +116,21 @@ def _common_garble(text: str, counts: Mapping[str, int], reason: str) -> bool:
     """Whether ``text`` is a rare lower-case non-word finding :data:`COMMON` reads."""
     if not COMMON or reason not in ("nonword", "archaic") or len(text) < COMMON_MIN_LEN:
         return False
-    if not text.isalpha() or not text.islower() or counts.get(text, 0) > 1:
+    if not _lower_once(text, counts):
         return False
     z = zipf(text)
     if z >= COMMON_RARE_ZIPF or (z < RARE_ZIPF and len(text) >= MIN_LEN):
         return False  # rarer forms of four letters or more: the plain light path
+    return _unknown_form(text)
+
+
+def _lower_once(text: str, counts: Mapping[str, int]) -> bool:
+    """Whether ``text`` is all lower-case letters, printed at most once on the page."""
+    return text.isalpha() and text.islower() and counts.get(text, 0) <= 1
+
+
+def _unknown_form(text: str) -> bool:
+    """Whether the n-gram table does not know ``text`` as a form."""
     from repair.score.ngrams import get_ngrams
 
     return not get_ngrams().known(text)
@@ -372,10 +382,8 @@ def glued_function_word(text: str, counts: Mapping[str, int], reason: str) -> bo
     table knows, that may be a function word glued to a word (see :data:`GLUE`)."""
     if not GLUE or reason != "nonword" or len(text) < 4:
         return False
-    if not text.isalpha() or not text.islower() or counts.get(text, 0) > 1:
+    if not _lower_once(text, counts):
         return False
     if zipf(text) >= GLUE_RARE_ZIPF or archaic_form(text):
         return False
-    from repair.score.ngrams import get_ngrams
-
-    return not get_ngrams().known(text)
+    return _unknown_form(text)

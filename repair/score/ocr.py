@@ -155,7 +155,8 @@ class DecisionMemo:
         code -= 1
         return Decision(bool(code & 1), _REASONS[code >> 1], m, c, g, cost, self._word[k], t)
 
-    def get(self, k: int) -> tuple[list[str], list[str], Decision] | None:
+    def _stored(self, k: int) -> tuple[tuple[list[str], list[str]], int] | None:
+        """Candidate ``k``'s stored context and decision code, or None."""
         if k >= len(self._code):
             return None
         code = self._code[k]
@@ -163,19 +164,23 @@ class DecisionMemo:
             return None
         around = self._around[k]
         assert around is not None
+        return around, code
+
+    def get(self, k: int) -> tuple[list[str], list[str], Decision] | None:
+        stored = self._stored(k)
+        if stored is None:
+            return None
+        around, code = stored
         return around[0], around[1], self._decision(k, code)
 
     def get_in(self, k: int, prev: list[str], nxt: list[str]) -> Decision | None:
         """Candidate ``k``'s decision when it was made in the context ``prev``, ``nxt``
         (equal lists), else None: :meth:`get`'s answer tested before a ``Decision`` is
         built (issue 14, session 22)."""
-        if k >= len(self._code):
+        stored = self._stored(k)
+        if stored is None:
             return None
-        code = self._code[k]
-        if not code:
-            return None
-        around = self._around[k]
-        assert around is not None
+        around, code = stored
         if around[0] != prev or around[1] != nxt:
             return None
         return self._decision(k, code)
