@@ -2,7 +2,8 @@
 
 Dev documents of the spin harness (``spin_sim.corpus.select("dev", 400)``, cut at
 ``--words`` words), clean and spun by each ``--spinner`` (default ``rare``; any of
-``benchmarks/spin_sim``'s simulators, ``all`` for every one); one process, warm-up
+``benchmarks/spin_sim``'s simulators, the dense seed family ``seeddense`` too; ``all`` for
+every one but the dense ones); one process, warm-up
 calls (a sentence, and the next dev document clean and spun by each spinner), CPU seconds
 (``time.process_time``).  Prints words/s, edit counts and a hash of the outputs (repaired
 text and spin score) so that two versions can be compared for equal outputs;
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_sim import SPINNERS, spin_doc  # noqa: E402
+from spin_sim import DENSE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.corpus import select  # noqa: E402
 from stage_clock import TIMES, _Timed  # noqa: E402  (each stage's CPU time, by name)
 
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stages", choices=("spin", "all"), default="spin")
     ap.add_argument("--words", type=int, default=100_000)
-    ap.add_argument("--spinner", action="append", choices=(*SPINNERS, "all"))
+    ap.add_argument("--spinner", action="append", choices=(*SPINNERS, *DENSE, "all"))
     ap.add_argument("--no-clean", action="store_true", help="skip the clean text")
     ap.add_argument("--stage-times", action="store_true")
     ap.add_argument(
