@@ -121,15 +121,18 @@ def disk_cached(
     sources: Sequence[str | os.PathLike[str]],
     build: Callable[[], T],
     kind: type = object,
+    check: Callable[[T], bool] | None = None,
 ) -> T:
     """``build()``, read from the per-user cache when a current copy is there.
 
     ``build`` must depend only on the files ``sources`` (list the data files *and*
     the modules whose code builds the value: any edit to them gives a new cache
     entry) and return a value :mod:`marshal` can store (dict, list, tuple, str, int,
-    float, frozenset...); ``kind`` is the type a cached value must have to be used.
+    float, frozenset...); ``kind`` is the type a cached value must have to be used,
+    and ``check``, when given, must pass on a value read back (else it is built and
+    stored again).
     """
-    return _cached(name, lambda: _key(name, sources, build), build, kind)
+    return _cached(name, lambda: _key(name, sources, build), build, kind, check)
 
 
 def _stat_key(
@@ -181,8 +184,15 @@ def compiled_code(name: str, source: str, filename: str) -> CodeType:
     return _cached(name, key, lambda: compile(source, filename, "exec"), CodeType)
 
 
-def _cached(name: str, key: Callable[[], str], build: Callable[[], T], kind: type) -> T:
-    """Read ``{name}-{key()}.marshal`` if it holds a ``kind``; else build and store it."""
+def _cached(
+    name: str,
+    key: Callable[[], str],
+    build: Callable[[], T],
+    kind: type,
+    check: Callable[[T], bool] | None = None,
+) -> T:
+    """Read ``{name}-{key()}.marshal`` if it holds a ``kind`` (that passes ``check``);
+    else build and store it."""
     folder = cache_dir()
     if folder is None:
         return build()
@@ -195,7 +205,7 @@ def _cached(name: str, key: Callable[[], str], build: Callable[[], T], kind: typ
     except (OSError, EOFError, ValueError, TypeError):
         pass
     else:
-        if isinstance(value, kind):
+        if isinstance(value, kind) and (check is None or check(value)):
             return value  # type: ignore[return-value]
     value = build()
     _store(folder, name, path, value)

@@ -29,6 +29,7 @@ typedef struct {
     uint32_t *start;  /* nodes + 1 entries */
     Py_UCS4 *label;   /* nodes entries (label[0] unused) */
     uint32_t nodes;
+    PyObject *owner;  /* a tuple holding the tables (trie_load), or NULL: they are ours */
 } Trie;
 
 /* The child of `node` by code point `cp`, or -1. */
@@ -63,8 +64,12 @@ static inline int64_t follow(const Trie *t, int64_t node, PyObject *text) {
 static void trie_free(PyObject *capsule) {
     Trie *t = (Trie *)PyCapsule_GetPointer(capsule, "repair._ocrwalk.trie");
     if (t == NULL) return;
-    PyMem_RawFree(t->start);
-    PyMem_RawFree(t->label);
+    if (t->owner != NULL) {
+        Py_DECREF(t->owner);
+    } else {
+        PyMem_RawFree(t->start);
+        PyMem_RawFree(t->label);
+    }
     PyMem_RawFree(t);
 }
 
@@ -427,6 +432,58 @@ static PyObject *trie_size(PyObject *self, PyObject *capsule) {
     const Trie *t = trie_of(capsule);
     if (t == NULL) return NULL;
     return PyLong_FromSize_t((size_t)t->nodes * 8 + 4 + sizeof(Trie));
+}
+
+/* trie_dump(trie) -> (start: bytes, label: bytes): the trie's two tables as stored (native
+ * byte order), for a per-user cache (repair.score.ocr_walk_fast.build_cached). */
+static PyObject *trie_dump(PyObject *self, PyObject *capsule) {
+    const Trie *t = trie_of(capsule);
+    if (t == NULL) return NULL;
+    PyObject *start = PyBytes_FromStringAndSize((const char *)t->start,
+                                                (Py_ssize_t)(t->nodes + 1) * 4);
+    if (start == NULL) return NULL;
+    PyObject *label = PyBytes_FromStringAndSize((const char *)t->label,
+                                                (Py_ssize_t)t->nodes * 4);
+    if (label == NULL) { Py_DECREF(start); return NULL; }
+    PyObject *out = PyTuple_Pack(2, start, label);
+    Py_DECREF(start);
+    Py_DECREF(label);
+    return out;
+}
+
+/* trie_load(start: bytes, label: bytes) -> capsule | None: trie_dump's tables read back,
+ * checked first (None when they are not a well-formed trie: sizes, node 0's children
+ * first, each node's children after it and in a run of strictly rising code points), so
+ * a damaged cache file can never make a walk read outside the tables.  The tables are
+ * read in place (the trie holds the two bytes objects): no copy. */
+static PyObject *trie_load(PyObject *self, PyObject *args) {
+    PyObject *sb, *lb;
+    if (!PyArg_ParseTuple(args, "SS", &sb, &lb)) return NULL;
+    Py_ssize_t sn = PyBytes_GET_SIZE(sb), ln = PyBytes_GET_SIZE(lb);
+    if (ln <= 0 || ln % 4 != 0 || sn != ln + 4 || ln / 4 >= 0x7FFFFFFF) Py_RETURN_NONE;
+    const char *sp = PyBytes_AS_STRING(sb), *lp = PyBytes_AS_STRING(lb);
+    if (((uintptr_t)sp | (uintptr_t)lp) % sizeof(uint32_t) != 0) Py_RETURN_NONE;
+    const uint32_t *start = (const uint32_t *)sp;
+    const Py_UCS4 *label = (const Py_UCS4 *)lp;
+    uint32_t nodes = (uint32_t)(ln / 4);
+    int ok = start[0] == 1 && start[nodes] == nodes;
+    for (uint32_t n = 0; ok && n < nodes; n++) {
+        uint32_t lo = start[n], hi = start[n + 1];
+        if (hi < lo || hi > nodes || (lo < hi && lo <= n)) { ok = 0; break; }
+        for (uint32_t m = lo; m < hi; m++)
+            if (label[m] > 0x10FFFF || (m > lo && label[m] <= label[m - 1])) { ok = 0; break; }
+    }
+    if (!ok) Py_RETURN_NONE;
+    Trie *t = PyMem_RawCalloc(1, sizeof(Trie));
+    if (t == NULL) return PyErr_NoMemory();
+    t->owner = PyTuple_Pack(2, sb, lb);
+    if (t->owner == NULL) { PyMem_RawFree(t); return NULL; }
+    t->start = (uint32_t *)start;
+    t->label = (Py_UCS4 *)label;
+    t->nodes = nodes;
+    PyObject *result = PyCapsule_New(t, "repair._ocrwalk.trie", trie_free);
+    if (result == NULL) { Py_DECREF(t->owner); PyMem_RawFree(t); }
+    return result;
 }
 
 /* block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of
@@ -805,6 +862,11 @@ static PyMethodDef methods[] = {
      "walk(one, two, token, options, cheapest, rest, lows, low_rest, max_cost, max_subs, "
      "out1, out2) -> None: the confusion walk of repair.score.ocr_channel, compiled."},
     {"trie_bytes", trie_size, METH_O, "trie_bytes(trie) -> int: the trie's table size."},
+    {"trie_dump", trie_dump, METH_O,
+     "trie_dump(trie) -> (start, label): the trie's tables as bytes (native order)."},
+    {"trie_load", trie_load, METH_VARARGS,
+     "trie_load(start, label) -> trie | None: trie_dump's tables read back (None when "
+     "they are not a well-formed trie)."},
     {NULL, NULL, 0, NULL},
 };
 

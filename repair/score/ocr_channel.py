@@ -659,6 +659,7 @@ def target_prefixes(now: bool = False) -> PrefixIndex:
         return words
     index = prefixes_of(())
     index.full = full - other  # the full set's own strings
+    index.trie_cache = ("target", _target_sources())
     _target_index = index
     _release_full_set()
     return index
@@ -763,6 +764,7 @@ def frequent_prefixes(min_zipf: float) -> PrefixIndex:
     part = {"", *(w[:i] for w in kept for i in range(1, len(w) + 1))}
     index = prefixes_of(())
     index.full = frozenset(p for p in full if p in part)  # the full set's own strings
+    index.trie_cache = (f"frequent-{min_zipf}", _target_sources())
     _frequent_index[min_zipf] = index
     _release_full_set()
     return index
@@ -796,6 +798,7 @@ def vocabulary_prefixes() -> PrefixIndex:
     answers); the sorted word list is not kept."""
     index = prefixes_of(())
     index.lazy(_load_prefix_set, vocabulary_lines(), LAZY_PREFIX_WALKS)
+    index.trie_cache = ("vocabulary", [_dictionary_path(), __file__])
     return index
 
 
@@ -849,7 +852,17 @@ class PrefixIndex:
     of all ~300k prefixes it replaces (which cost ~0.27 s of every cold start).
     """
 
-    __slots__ = ("_words", "memo", "_full", "_loader", "_lines", "_lazy_walks", "_trie", "_walks")
+    __slots__ = (
+        "_words",
+        "memo",
+        "_full",
+        "_loader",
+        "_lines",
+        "_lazy_walks",
+        "_trie",
+        "_walks",
+        "trie_cache",
+    )
 
     #: Answers remembered (the confusion walk asks the same prefixes again and again).
     MEMO_MAX = 400_000
@@ -863,6 +876,10 @@ class PrefixIndex:
         self._lazy_walks = 0
         self._trie: tuple[frozenset[str], object] | None = None  # the compiled walk's
         self._walks = 0
+        #: ``(name, sources)`` of a fixed set (:func:`vocabulary_prefixes`, the target and
+        #: frequent parts): its trie's tables are kept in the per-user cache
+        #: (:func:`repair.score.ocr_walk_fast.build_cached`).
+        self.trie_cache: tuple[str, list[str]] | None = None
 
     @property
     def full(self) -> frozenset[str] | None:
@@ -895,7 +912,11 @@ class PrefixIndex:
 
         if not ocr_walk_fast.FAST:
             return None
-        fast = ocr_walk_fast.build(alive)
+        key = self.trie_cache
+        if key is not None and alive is self._full:
+            fast = ocr_walk_fast.build_cached(alive, *key)
+        else:
+            fast = ocr_walk_fast.build(alive)
         self._trie = (alive, fast)
         return fast
 

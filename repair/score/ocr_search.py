@@ -99,9 +99,10 @@ def name_prefixes() -> PrefixIndex:
     one of :func:`_name_forms`.  The dictionary's other prefixes (~58 k, no prefix of a
     target or a name) only made branches that end in no kept reading, and the full
     dictionary set is not held for this walk."""
-    from repair.score.ngrams import get_ngrams
+    from repair.score import ngrams
 
-    names = [w for w in get_ngrams().names() if len(w) >= NAME_MIN_LEN]
+    table = ngrams.get_ngrams()
+    names = [w for w in table.names() if len(w) >= NAME_MIN_LEN]
     words = _word_prefixes().all_prefixes()
     # every prefix: one set look-up per test (no sorted word list is kept: ~8 MB)
     index = prefixes_of(())
@@ -109,6 +110,12 @@ def name_prefixes() -> PrefixIndex:
         (n.lower()[:i] for n in names for i in range(len(n) + 1)),
         (w[:i] for w in _name_forms() for i in range(len(w) + 1)),
     )
+    listed = table._list_paths.get("names")
+    if listed is not None:  # a fixed set: its trie's tables are kept in the user's cache
+        from repair.score.ocr_channel import _target_sources
+
+        files = [__file__, ngrams.__file__, str(table.path), str(listed)]
+        index.trie_cache = ("names", [*_target_sources(), *files])
     return index
 
 
