@@ -87,3 +87,20 @@ def test_fixed_indexes_name_their_cache() -> None:
     assert ocr_channel.vocabulary_prefixes().trie_cache is not None
     assert ocr_channel.target_part().trie_cache is not None
     assert ocr_search.name_prefixes().trie_cache is not None
+
+
+def test_an_extension_built_before_the_cache_builds_the_trie(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extension without ``trie_dump``/``trie_load`` (an install older than the Python
+    code) still walks: the trie is built, nothing is cached."""
+
+    class Old:
+        trie = staticmethod(compiled.trie)
+        walk = compiled.walk
+
+    monkeypatch.setattr(ocr_walk_fast, "module", lambda: Old)
+    alive = frozenset({"", "t", "th", "the"})
+    got = ocr_walk_fast.build_cached(alive, "old", _source(tmp_path))
+    assert got is not None and got[1] is compiled.walk
+    assert not cache.exists() or not any(cache.rglob("*ocr-trie-old*"))

@@ -71,8 +71,8 @@ def build_cached(
     the set's, and ``trie_load`` refuses tables that are no well-formed trie), else the
     trie is built and stored again.  The cache is never required."""
     fast = module()
-    if fast is None or not CACHE_TRIES:
-        return build(alive)
+    if fast is None or not CACHE_TRIES or not hasattr(fast, "trie_load"):
+        return build(alive)  # no extension, or one built before trie_dump/trie_load
     from repair.resources.cache import disk_cached
 
     size = 4 * (len(alive) + ("" not in alive))  # the label table: 4 bytes a node
