@@ -34,19 +34,26 @@ def neighbours(toks: Sequence[Token], i: int) -> tuple[list[str], str | None]:
             break
         left.insert(0, t.text)
         j -= 1
-    right: str | None = None
+    after = words_after(toks, i, 1)
+    return left, after[0] if after else None
+
+
+def words_after(toks: Sequence[Token], i: int, n: int) -> list[str]:
+    """Up to ``n`` words after token ``i``, only spaces between (a mark, a number or a
+    paragraph break ends them)."""
+    out: list[str] = []
     j = i + 1
-    while j < len(toks):
+    while j < len(toks) and len(out) < n:
         t = toks[j]
         if t.kind == "space":
             if "\n\n" in t.text:
                 break
-            j += 1
-            continue
-        if t.kind == "word":
-            right = t.text
-        break
-    return left, right
+        elif t.kind == "word":
+            out.append(t.text)
+        else:
+            break
+        j += 1
+    return out
 
 
 @lru_cache(maxsize=1)

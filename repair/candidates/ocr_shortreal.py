@@ -141,10 +141,15 @@ _TEXT = attrgetter("text")
 def _no_name(toks: list[Token], i: int) -> bool:
     """A title-case print that period text does not usually capitalise (nor, unseen there,
     lists as a name) and the page does not repeat."""
+    text = toks[i].text
+    return unnamed(text, list(map(_TEXT, toks)).count(text))  # a C loop (issue 14)
+
+
+def unnamed(text: str, repeats: int) -> bool:
+    """:func:`_no_name`'s test of a title-case print the page prints ``repeats`` times."""
     from repair.score.ngrams import get_ngrams
 
-    text = toks[i].text
-    if list(map(_TEXT, toks)).count(text) >= 2:  # a C loop, not a generator (issue 14)
+    if repeats >= 2:
         return False  # a repeated capitalised word is a name
     table = get_ngrams()
     share = table.capital_share(text.lower())

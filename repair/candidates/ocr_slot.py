@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from repair.candidates.ocr_realword import line_broken_piece
-from repair.candidates.ocr_shortreal import CAPITALS_MAX_SHARE, _between_words, _piece
+from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import ARCHAIC_WORDS, is_known
 from repair.types import Candidate, Token
@@ -208,41 +208,10 @@ def slot_reading(
     return word, cost, best
 
 
-def _right_words(toks: Sequence[Token], i: int) -> list[str]:
-    """Up to two words after token ``i``, only spaces between (a mark ends them)."""
-    out: list[str] = []
-    j = i + 1
-    while j < len(toks) and len(out) < 2:
-        t = toks[j]
-        if t.kind == "space":
-            if "\n\n" in t.text:
-                break
-        elif t.kind == "word":
-            out.append(t.text)
-        else:
-            break
-        j += 1
-    return out
-
-
 #: Title-case prints between two lower-case words ("the rent Mas to be") are read too,
-#: unless period text writes them with a capital (a name: :func:`_no_name`).
+#: unless period text writes them with a capital (a name:
+#: :func:`repair.candidates.ocr_shortreal.unnamed`).
 CAPITALS = True
-
-
-def _no_name(text: str, counts: Counter[str]) -> bool:
-    """A title-case print the page does not repeat and period text does not usually
-    capitalise (nor, unseen there, lists as a name): as ``ocr_shortreal``'s test, the
-    page's counts taken once."""
-    from repair.score.ngrams import get_ngrams
-
-    if counts[text] >= 2:
-        return False
-    table = get_ngrams()
-    share = table.capital_share(text.lower())
-    if share is None:
-        return not table.is_name(text)
-    return share < CAPITALS_MAX_SHARE
 
 
 def _eligible(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> bool:
@@ -262,9 +231,8 @@ def _eligible(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> 
     if toks[i - 1].text == "-" or toks[i + 1].text == "-":
         return False
     if title:
-        return (
-            toks[i - 2].text.islower() and toks[i + 2].text.islower() and _no_name(text, counts())
-        )
+        lower_around = toks[i - 2].text.islower() and toks[i + 2].text.islower()
+        return lower_around and unnamed(text, counts()[text])
     return True
 
 
@@ -273,7 +241,7 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
     one-word readings ``have`` holds for it; none where a reading spans more."""
     if not SLOT:
         return []
-    from repair.candidates.ocr_context import neighbours
+    from repair.candidates.ocr_context import neighbours, words_after
     from repair.candidates.ocr_rules import cand
 
     page: list[Counter[str]] = []
@@ -306,7 +274,7 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
         if k and reach[k - 1] > tok.start:  # ... one of them ends inside or after it
             continue
         left, _ = neighbours(toks, i)
-        right = _right_words(toks, i)
+        right = words_after(toks, i, 2)
         if not left or not right:
             continue
         rivals = exact.get(tok.start, [])
