@@ -169,15 +169,11 @@ def _plain_nonword(
     modern = ARCHAIC_MODERN and not old_page
     if reason not in (("nonword", "archaic") if modern else ("nonword",)):
         return False
-    if not text.isalpha() or not text.islower():
-        return False
-    if counts.get(text, 0) > 1 or zipf(text) >= RARE_ZIPF:
+    if not _lower_once(text, counts) or zipf(text) >= RARE_ZIPF:
         return False
     if not modern and archaic_form(text):
         return False
-    from repair.score.ngrams import get_ngrams
-
-    return not get_ngrams().known(text)
+    return _unknown_form(text)
 
 
 def _reading(tok: Token, c: Correction, finding: str, threshold: float) -> Candidate:
@@ -253,7 +249,7 @@ def _accent_reading(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
     from repair.score.ocr_channel import strip_accents
 
     text = tok.text
-    if not ACCENTS or not text.isalpha() or not text.islower() or counts.get(text, 0) > 1:
+    if not ACCENTS or not _lower_once(text, counts):
         return []
     plain = strip_accents(text)
     if sum(a != b for a, b in zip(text, plain, strict=False)) != 1 or len(plain) != len(text):
