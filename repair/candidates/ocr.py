@@ -47,7 +47,11 @@ from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_
 from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
-from repair.candidates.ocr_marks import lone_mark_candidates, mark_candidates
+from repair.candidates.ocr_marks import (
+    lone_mark_candidates,
+    mark_candidates,
+    shut_edge_candidates,
+)
 from repair.candidates.ocr_mixed import mixed_candidates
 from repair.candidates.ocr_namepos import name_position
 from repair.candidates.ocr_nameshape import (
@@ -69,6 +73,7 @@ from repair.candidates.ocr_realword import (
 )
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
+from repair.candidates.ocr_shutreal import shut_realword_candidates
 from repair.candidates.ocr_slot import slot_candidates
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
@@ -355,6 +360,8 @@ class _Generator:
                     # "TnBATRn": a capitals word garbled beyond the far searches
                     found = mixed or caps_far_candidates(toks, i, "mixed_case", counts[t.text])
                     out.extend(found or casefar_candidates(toks, i, counts[t.text], "mixed_case"))
+                elif t.text[:1].isupper():  # "RtiRby" on a lightly garbled page
+                    out.extend(mixed_candidates(toks, i, counts[t.text], heavy=False))
                 if t.text[:1].islower() and not t.text.islower():
                     out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif t.kind == "number" and t.text == "1":
@@ -400,6 +407,9 @@ class _Generator:
                     out = _initial_glyphs(out, toks)  # "W. II. Drew" -> "W. H. Drew"
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
+        elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
+            out.extend(shut_edge_candidates(text, toks))
+            out.extend(shut_realword_candidates(text, toks, counts))  # "resumed hy the"
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out

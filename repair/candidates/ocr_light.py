@@ -265,12 +265,14 @@ def _accent_reading(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
     ]
 
 
-#: A capitalised non-word one cheap learned confusion from a capitalised common word
+#: A capitalised non-word one learned confusion from a capitalised common word
 #: ("Ootober", "Congross", "Offieial", "Washingtou") is read as it, with a name's margin;
 #: names no list knows are rarely so close to a word that common ("Jerrett": Jarrett 4.5
-#: nats, Zipf 3.2).
+#: nats, Zipf 3.2).  The confusion may cost up to 4.5 nats ("Sovlet", "Fedcral", "Watet":
+#: 2.0 until session 23; light suite dev at 1 %: 672 -> 681 spans fixed, no edit more
+#: on undamaged text).
 CAPITALS = True
-CAPITAL_MAX_COST = 2.0
+CAPITAL_MAX_COST = 4.5
 CAPITAL_TARGET_ZIPF = 4.5
 CAPITAL_THRESHOLD = 3.0
 

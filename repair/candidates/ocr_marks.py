@@ -165,8 +165,20 @@ def _speck_before_lower(run: str, toks: list[Token], j: int) -> bool:
 
 
 #: One-glyph tokens a column rule or speck at a line's edge is read as ("|" is a mark;
-#: a digit "1" may be a number and stays).
+#: a digit "1" may be a number: :data:`EDGE_ONE`).
 EDGE_SPECKS = frozenset("IijlJ")
+#: ... and a "1" opening a line before a word (a speck 9 times in 9 on SMH dev: "we\n1
+#: believe", "by the\n1 Commissioners"), but not before a word a number counts
+#: (:func:`_speck_one`).  The language model cannot judge a "1" (any digit is a rare
+#: token to it), so the rule decides.
+EDGE_ONE = True
+#: Edge specks are read on column pages the garble gate keeps shut too
+#: (:func:`shut_edge_candidates`).
+EDGE_SHUT = True
+#: ... before a word "I" hardly ever precedes (pointwise mutual information, nats).
+SHUT_PMI = -2.0
+#: A "1" is deleted before a lower-case word "I" precedes this much more often than chance.
+ONE_PMI = 1.0
 #: Cost (nats) of deleting one: on SMH dev a lone "I", "i", "1" or "j" opening or closing
 #: a line was a speck 81 times in 98 (-ln(81/17) = -1.6: deleting is the likelier
 #: reading); the language model then weighs it ("the policy of\nI the Water Board").
@@ -178,11 +190,13 @@ EDGE_SPECK_THRESHOLD = 4.0
 
 def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
     """Delete a one-glyph "I", "i", "j", "l" alone at a line's start or end, where the
-    language model reads the text better without it (garbled documents only)."""
+    language model reads the text better without it, and a "1" opening a line where
+    :func:`_speck_one` allows (garbled documents; shut ones: :func:`shut_edge_candidates`)."""
     out: list[Candidate] = []
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.text not in EDGE_SPECKS or t.kind != "word":
+        one = EDGE_ONE and t.text == "1"
+        if not one and (t.text not in EDGE_SPECKS or t.kind != "word"):
             continue
         before = toks[i - 1] if i > 0 else None
         after = toks[i + 1] if i + 1 < n else None
@@ -194,6 +208,8 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
         end_edge = after is None or "\n" in after.text
         if start_edge == end_edge:
             continue  # inside a line (or a line of its own)
+        if one and not (start_edge and _speck_one(toks, i)):
+            continue
         if start_edge and after is not None:
             start, end = t.start, after.end
         elif before is not None:
@@ -217,6 +233,69 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
             )
         )
     return out
+
+
+def shut_edge_candidates(text: str, toks: list[Token]) -> list[Candidate]:
+    """:func:`edge_speck_candidates` of a page the garble gate keeps shut, if it is set in
+    a newspaper's narrow column (:func:`repair.detect.ocr_probe.column_print`): a letter
+    opening a line before a word the pronoun "I" hardly ever precedes (a column rule:
+    "told\nI him", "the policy of\nI the Water Board"; :func:`_pmi_after_i`).  On clean
+    print "I" opens a line before a verb ("session\nI recommended"), which the language
+    model alone would often drop; another letter, or an "I" before a name, may be an
+    initial ("Messrs A\nJ Taylor")."""
+    from repair.detect.ocr_probe import column_print
+
+    if not EDGE_SHUT or not any(t.text in EDGE_SPECKS for t in toks):
+        return []
+    if not column_print(text):
+        return []
+    at = {t.start: i for i, t in enumerate(toks) if t.text == "I"}
+    out = []
+    for c in edge_speck_candidates(toks):
+        i = at.get(c.start)  # a line's start: the deletion opens at the letter
+        if i is None or toks[i].kind != "word" or (i > 0 and "\n" not in toks[i - 1].text):
+            continue
+        word = _next_word(toks, i, 1)
+        if word is None or _pmi_after_i(word) > SHUT_PMI:
+            continue
+        if word[:1].isupper() and not _after_stop(toks, i):
+            continue  # an initial before a name ("Messrs A\nI Taylor")
+        out.append(c)
+    return out
+
+
+def _after_stop(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` opens a sentence: the token before it (across spaces) is a
+    full stop, colon or the like, or there is none."""
+    k = i - 1
+    while k >= 0 and toks[k].kind == "space":
+        k -= 1
+    return k < 0 or toks[k].text[-1:] in ".:;!?"
+
+
+def _speck_one(toks: list[Token], i: int) -> bool:
+    """Whether a "1" opening a line (token ``i``) may be a speck: the word after it is
+    one a number does not count ("1 shilling", "1 acre" stay): capitalised ("by the\n1
+    Commissioners") or one the pronoun "I" precedes ("we\n1 believe": a speck or "I",
+    never a number), with no number after it ("1 in 76")."""
+    word = _next_word(toks, i, 1)
+    if word is None or not word.isalpha():
+        return False
+    k = i + 2
+    while k + 1 < len(toks) and toks[k + 1].kind == "space":
+        k += 1
+    if k + 1 < len(toks) and toks[k + 1].kind == "number":
+        return False
+    return word[:1].isupper() or _pmi_after_i(word) >= ONE_PMI
+
+
+def _pmi_after_i(word: str) -> float:
+    """ln P(word | I) - ln P(word): how much likelier ``word`` is after the pronoun "I"
+    ("him" -3.2, "the" -2.7, "memory" -2.5; "believe" 3.6, "will" 3.1, "noted" -1.7)."""
+    from repair.score.ngrams import get_ngrams
+
+    g = get_ngrams()
+    return g.bigram_logprob("I", word) - g.unigram_logprob(word)
 
 
 def _next_word(toks: list[Token], i: int, step: int) -> str | None:

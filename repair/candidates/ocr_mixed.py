@@ -29,6 +29,10 @@ from repair.types import Candidate, Token
 MIXED = True
 #: Margin (nats) a reading needs (the page's capitalised garble has -4).
 THRESHOLD = -4.0
+#: Read them on garbled pages that are not heavily garbled too ("RtiRby", "FlTe"), at
+#: this margin.
+MIXED_LIGHT = True
+LIGHT_THRESHOLD = 0.0
 #: Shortest token read.
 MIN_LEN = 4
 #: A reading must be a word this common (Zipf) or a name of the period list.
@@ -75,9 +79,10 @@ def mixed_readings(text: str) -> list[tuple[str, float]]:
     return sorted(found.items(), key=lambda kv: kv[1])[:MAX_READINGS]
 
 
-def mixed_candidates(toks: list[Token], i: int, count: int) -> list[Candidate]:
-    """The readings of mixed-case token ``i`` (the caller checks the page)."""
-    if not MIXED:
+def mixed_candidates(toks: list[Token], i: int, count: int, heavy: bool = True) -> list[Candidate]:
+    """The readings of mixed-case token ``i`` (the caller checks the page is garbled;
+    ``heavy``: heavily, else :data:`LIGHT_THRESHOLD` is asked)."""
+    if not MIXED or not (heavy or MIXED_LIGHT):
         return []
     tok = toks[i]
     if not mixed_applies(tok.text, count):
@@ -92,7 +97,7 @@ def mixed_candidates(toks: list[Token], i: int, count: int) -> list[Candidate]:
             orig=[tok.text],
             alt=[reading],
             cost=cost,
-            threshold=THRESHOLD,
+            threshold=THRESHOLD if heavy else LIGHT_THRESHOLD,
         )
         for reading, cost in mixed_readings(tok.text)
     ]
