@@ -44,6 +44,19 @@ MIN_PER_1000 = 25.0
 APPLY_GAIN = 6.0
 #: Only in a document of scientific register (:func:`repair.detect.science.is_scientific`).
 SCIENCE_ONLY = True
+#: In a document the gate opened, a weaker reading (at least :data:`TERM_GAIN` nats) is
+#: restored too when its original is a term of scientific text (register weight at least
+#: :data:`MIN_TERM_WEIGHT`, ``lexicons/science_register.tsv``) and the written word is
+#: not one, or a weaker one ("webs" -> "networks", "figure" -> "number"): the reading
+#: completes the register the document is written in (off: :data:`APPLY_GAIN` only).
+SENSE_TERMS = True
+#: The gate counts the distinct words the collocation stage restored before this pass
+#: (term windows, rare and mill words) with the strong readings: a term window that took
+#: "neural web" -> "neural network" took one of the document's strong readings
+#: (off: strong readings only).
+GATE_COUNTS_EARLIER = True
+TERM_GAIN = 3.0
+MIN_TERM_WEIGHT = 1.0
 #: Confidence of a restoration (over the pipeline's default bar of 0.5).
 CONFIDENCE = 0.55
 #: Shortest candidate original ("m" for "metre" is an abbreviation, not a synonym).
@@ -94,7 +107,7 @@ def find(doc: Document, skip: frozenset[int] = frozenset()) -> list:
     return out
 
 
-def decide(doc: Document, found: list, n_words: int) -> list:
+def decide(doc: Document, found: list, n_words: int, earlier: int = 0) -> list:
     """One :class:`repair.score.rareword.Decision` per word of ``found``: applied (its best
     first-sense reading) where the document has :data:`MIN_DOC_WORDS` distinct words
     reading at :data:`MIN_GAIN` or more (and :data:`MIN_PER_1000`) and the word is one of
@@ -102,11 +115,16 @@ def decide(doc: Document, found: list, n_words: int) -> list:
     from repair.score.rareword import Decision
 
     strong = {r.token.text for r in found if r.options[0].lm_gain >= MIN_GAIN}
-    count = len(strong)
-    open_ = count >= MIN_DOC_WORDS and n_words > 0 and 1000.0 * count / n_words >= MIN_PER_1000
+    count = len(strong) + (earlier if GATE_COUNTS_EARLIER else 0)
+    open_ = (
+        bool(strong)  # one strong reading of its own at least
+        and count >= MIN_DOC_WORDS
+        and n_words > 0
+        and 1000.0 * count / n_words >= MIN_PER_1000
+    )
     out = []
     for r in found:
-        if r.options[0].lm_gain < APPLY_GAIN:
+        if r.options[0].lm_gain < APPLY_GAIN and not (open_ and _register_term(r)):
             out.append(Decision(r, False, "weak_evidence"))
         elif not open_:
             out.append(Decision(r, False, "sparse"))
@@ -115,7 +133,21 @@ def decide(doc: Document, found: list, n_words: int) -> list:
     return out
 
 
-def sense_decisions(doc: Document, skip: frozenset[int], rare_decisions: list) -> list:
+def _register_term(r) -> bool:
+    """Whether the word ``r``'s first-sense reading is a scientific term the written word is
+    not (:data:`SENSE_TERMS`), at :data:`TERM_GAIN` nats or more."""
+    if not SENSE_TERMS or r.options[0].lm_gain < TERM_GAIN:
+        return False
+    from repair.detect.science import weights
+
+    table = weights()
+    term = table.get(r.options[0].word, 0.0)
+    return term >= MIN_TERM_WEIGHT and term > table.get(r.token.text, 0.0)
+
+
+def sense_decisions(
+    doc: Document, skip: frozenset[int], rare_decisions: list, earlier: int = 0
+) -> list:
     """The sense pass's decisions on ``doc`` (words not starting in ``skip``), none where
     it is switched off, the document is not of scientific register (:data:`SCIENCE_ONLY`)
     or the rare-word pass found it densely spun."""
@@ -130,4 +162,4 @@ def sense_decisions(doc: Document, skip: frozenset[int], rare_decisions: list) -
 
         if not is_scientific(doc):
             return []
-    return decide(doc, find(doc, skip), len(doc.words))
+    return decide(doc, find(doc, skip), len(doc.words), earlier)
