@@ -61,6 +61,10 @@ MIN_TERM_WEIGHT = 1.0
 CONFIDENCE = 0.55
 #: Shortest candidate original ("m" for "metre" is an abbreviation, not a synonym).
 MIN_ORIGINAL_LEN = 3
+#: Two-word first-sense lemmas ("talk about" -> "discuss"), read as words are
+#: (:func:`find_phrases`; off: words only).
+PHRASE_READINGS = True
+PHRASES = "sense_phrases.tsv"
 
 
 @lru_cache(maxsize=50_000)
@@ -79,6 +83,52 @@ def first_sense_originals(word: str) -> tuple[str, ...]:
         if ranks is not None and ranks[0] == 0:
             out.append(o)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _phrase_table() -> dict[str, tuple[str, ...]]:
+    """Written two-word span -> its first-sense originals (``lexicons/sense_phrases.tsv``)."""
+    from repair.lexicons import read_tsv
+
+    return {w: tuple(o.split(",")) for w, o in read_tsv(PHRASES, ("written", "originals"))}
+
+
+def find_phrases(doc: Document, skip: frozenset[int] = frozenset()) -> list:
+    """Each two-word lower-case span of ``doc`` (one space inside, neither word starting
+    at an offset in ``skip``) that is a first-sense lemma of one-word originals
+    (:data:`PHRASES`), as a :class:`repair.detect.rareword.RareWord` over a token that
+    spans both words; options by LM gain of the one word for the two, best first."""
+    from repair.detect.rareword import Option, RareWord, _sentence_words
+    from repair.resources.frequency import zipf
+    from repair.resources.lm import get_lm
+    from repair.types import Token
+
+    table = _phrase_table()
+    tokens = doc.tokens
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    out = []
+    for a, b in zip(words, words[1:], strict=False):
+        ta, tb = tokens[a], tokens[b]
+        if ta.start in skip or tb.start in skip or doc.text[ta.end : tb.start] != " ":
+            continue
+        written = f"{ta.text} {tb.text}"
+        cands = table.get(written)
+        if not cands:
+            continue
+        lm = get_lm()
+        left = _sentence_words(tokens, a, -1, 2)
+        right = _sentence_words(tokens, b, 1, 2)
+        base = lm.sequence_logprob([ta.text, tb.text, *right], left)
+        z = min(zipf(ta.text), zipf(tb.text))
+        options = sorted(
+            (
+                Option(o, lm.sequence_logprob([o, *right], left) - base, 0.0, zipf(o) - z)
+                for o in cands
+            ),
+            key=lambda o: -o.lm_gain,
+        )
+        out.append(RareWord(Token(written, ta.start, tb.end, "word"), z, tuple(options)))
+    return out
 
 
 def find(doc: Document, skip: frozenset[int] = frozenset()) -> list:
@@ -162,4 +212,7 @@ def sense_decisions(
 
         if not is_scientific(doc):
             return []
-    return decide(doc, find(doc, skip), len(doc.words), earlier)
+    found = find(doc, skip)
+    if PHRASE_READINGS:
+        found += find_phrases(doc, skip)
+    return decide(doc, found, len(doc.words), earlier)
