@@ -50,6 +50,14 @@ SCIENCE_ONLY = True
 #: not one, or a weaker one ("webs" -> "networks", "figure" -> "number"): the reading
 #: completes the register the document is written in (off: :data:`APPLY_GAIN` only).
 SENSE_TERMS = True
+#: Outside scientific register (where :data:`SCIENCE_ONLY` leaves a document), a document
+#: of impersonal exposition (the register's style bars: no "I", names or quotes) opens at
+#: :data:`OTHER_MIN_WORDS` distinct strong readings and :data:`OTHER_PER_1000` per 1,000
+#: words: formal speeches and academic prose of the clean calibration reach 3 and 34 per
+#: 1,000 (their formal words have plainer first senses: "forbearance" -> "patience"), a
+#: plain-language sense-spun abstract 4 in 68 words (``None``: scientific register only).
+OTHER_MIN_WORDS: int | None = 3
+OTHER_PER_1000 = 45.0
 #: The gate counts the distinct words the collocation stage restored before this pass
 #: (term windows, rare and mill words) with the strong readings: a term window that took
 #: "neural web" -> "neural network" took one of the document's strong readings
@@ -157,7 +165,13 @@ def find(doc: Document, skip: frozenset[int] = frozenset()) -> list:
     return out
 
 
-def decide(doc: Document, found: list, n_words: int, earlier: int = 0) -> list:
+def decide(
+    doc: Document,
+    found: list,
+    n_words: int,
+    earlier: int = 0,
+    gate: tuple[int, float] = (MIN_DOC_WORDS, MIN_PER_1000),
+) -> list:
     """One :class:`repair.score.rareword.Decision` per word of ``found``: applied (its best
     first-sense reading) where the document has :data:`MIN_DOC_WORDS` distinct words
     reading at :data:`MIN_GAIN` or more (and :data:`MIN_PER_1000`) and the word is one of
@@ -168,9 +182,9 @@ def decide(doc: Document, found: list, n_words: int, earlier: int = 0) -> list:
     count = len(strong) + (earlier if GATE_COUNTS_EARLIER else 0)
     open_ = (
         bool(strong)  # one strong reading of its own at least
-        and count >= MIN_DOC_WORDS
+        and count >= gate[0]
         and n_words > 0
-        and 1000.0 * count / n_words >= MIN_PER_1000
+        and 1000.0 * count / n_words >= gate[1]
     )
     out = []
     for r in found:
@@ -207,12 +221,18 @@ def sense_decisions(
 
     if rare_decisions and dense(doc, rare_decisions):
         return []
+    gate = (MIN_DOC_WORDS, MIN_PER_1000)
     if SCIENCE_ONLY:
-        from repair.detect.science import is_scientific
+        from dataclasses import replace
+
+        from repair.detect.science import MIN_VOCABULARY, is_scientific, register
 
         if not is_scientific(doc):
-            return []
+            style = register(doc, vocabulary=False)
+            if OTHER_MIN_WORDS is None or not replace(style, vocabulary=MIN_VOCABULARY).scientific:
+                return []
+            gate = (OTHER_MIN_WORDS, OTHER_PER_1000)
     found = find(doc, skip)
     if PHRASE_READINGS:
         found += find_phrases(doc, skip)
-    return decide(doc, found, len(doc.words), earlier)
+    return decide(doc, found, len(doc.words), earlier, gate)
