@@ -72,7 +72,10 @@ MIN_ORIGINAL_LEN = 3
 #: Two-word first-sense lemmas ("talk about" -> "discuss"), read as words are
 #: (:func:`find_phrases`; off: words only).
 PHRASE_READINGS = True
-PHRASES = "sense_phrases.tsv"
+PHRASES = "sense_lemmas.tsv"
+#: A word's first-sense originals the reverse table lacks, from the same table
+#: ("grangers" -> "farmers", "entranceway" -> "entrance"; off: the reverse table's only).
+SENSE_LEMMAS = True
 
 
 @lru_cache(maxsize=50_000)
@@ -83,19 +86,23 @@ def first_sense_originals(word: str) -> tuple[str, ...]:
     from repair.candidates.spin_synonyms import originals_of, spelling_variant
     from repair.candidates.tortured_rare import _usable
 
+    extra = _phrase_table().get(word, ()) if SENSE_LEMMAS else ()
     out = []
-    for o in originals_of(word):
+    for o in (*originals_of(word), *extra):
         if len(o) < MIN_ORIGINAL_LEN or not _usable(o) or spelling_variant(word, o):
+            continue
+        if o in extra:
+            out.append(o)
             continue
         ranks = sense_ranks(word, o)
         if ranks is not None and ranks[0] == 0:
             out.append(o)
-    return tuple(out)
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
 def _phrase_table() -> dict[str, tuple[str, ...]]:
-    """Written two-word span -> its first-sense originals (``lexicons/sense_phrases.tsv``)."""
+    """Written two-word span -> its first-sense originals (``lexicons/sense_lemmas.tsv``)."""
     from repair.lexicons import read_tsv
 
     return {w: tuple(o.split(",")) for w, o in read_tsv(PHRASES, ("written", "originals"))}
