@@ -12,7 +12,6 @@ import pytest
 from repair import repair_text
 from repair.document import Document
 from repair.score import sense_words
-
 from tests.test_sense_words import SPUN_RIVERS
 
 #: dev abstract 03 ("neural web" -> "neural network" is a term window's)
