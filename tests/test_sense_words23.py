@@ -72,6 +72,8 @@ def test_scientific_terms_at_lower_gain(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_gate_counts_term_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not sense_words.GATE_COUNTS_EARLIER  # off by default (module doc)
+    monkeypatch.setattr(sense_words, "GATE_COUNTS_EARLIER", True)
     edits = {(e.original, e.replacement, e.rule) for e in repair_text(SPUN_SVM).edits}
     assert ("web", "network", "COLLOCATION_TERM") in edits
     assert {("yard", "thousand", "SENSE_WORD"), ("webs", "networks", "SENSE_WORD")} <= edits
