@@ -14,6 +14,7 @@ from repair import repair_text
 from repair.detect import science
 from repair.document import Document
 from repair.score import science as science_score
+from repair.score import sense_words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,6 +94,8 @@ def test_without_the_register_the_abstract_is_not_restored(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(science, "MIN_VOCABULARY", 99.0)
+    # the sense pass's gate outside scientific register would read this abstract (session 23)
+    monkeypatch.setattr(sense_words, "OTHER_MIN_WORDS", None)
     assert ("immune", "resistant") not in _pairs(SPUN_BACTERIA)
     assert ("web", "network") not in _pairs(SPUN_NETWORKS)
 

@@ -44,10 +44,40 @@ MIN_PER_1000 = 25.0
 APPLY_GAIN = 6.0
 #: Only in a document of scientific register (:func:`repair.detect.science.is_scientific`).
 SCIENCE_ONLY = True
+#: In a document the gate opened, a weaker reading (at least :data:`TERM_GAIN` nats) is
+#: restored too when its original is a term of scientific text (register weight at least
+#: :data:`MIN_TERM_WEIGHT`, ``lexicons/science_register.tsv``) and the written word is
+#: not one, or a weaker one ("webs" -> "networks", "figure" -> "number"): the reading
+#: completes the register the document is written in (off: :data:`APPLY_GAIN` only).
+SENSE_TERMS = True
+#: Outside scientific register (where :data:`SCIENCE_ONLY` leaves a document), a document
+#: of impersonal exposition (the register's style bars: no "I", names or quotes) opens at
+#: :data:`OTHER_MIN_WORDS` distinct strong readings and :data:`OTHER_PER_1000` per 1,000
+#: words: formal speeches and academic prose of the clean calibration reach 3 and 34 per
+#: 1,000 (their formal words have plainer first senses: "forbearance" -> "patience"), a
+#: plain-language sense-spun abstract 4 in 68 words (``None``: scientific register only).
+OTHER_MIN_WORDS: int | None = 3
+OTHER_PER_1000 = 45.0
+#: The gate counts the distinct words the collocation stage restored before this pass
+#: (term windows, rare and mill words) with the strong readings: a term window that took
+#: "neural web" -> "neural network" took one of the document's strong readings.  Off
+#: (strong readings only): tortured dev 0.386 -> 0.394 with it, but on the habit-spun
+#: dev abstracts (``benchmarks/tortured_general_eval.py --abstracts``, whose term windows
+#: and mill words restore many words) 0.161 (P 0.805) -> 0.163 (P 0.787), shipped 0.535 -> 0.532.
+GATE_COUNTS_EARLIER = False
+TERM_GAIN = 3.0
+MIN_TERM_WEIGHT = 1.0
 #: Confidence of a restoration (over the pipeline's default bar of 0.5).
 CONFIDENCE = 0.55
 #: Shortest candidate original ("m" for "metre" is an abbreviation, not a synonym).
 MIN_ORIGINAL_LEN = 3
+#: Two-word first-sense lemmas ("talk about" -> "discuss"), read as words are
+#: (:func:`find_phrases`; off: words only).
+PHRASE_READINGS = True
+PHRASES = "sense_lemmas.tsv"
+#: A word's first-sense originals the reverse table lacks, from the same table
+#: ("grangers" -> "farmers", "entranceway" -> "entrance"; off: the reverse table's only).
+SENSE_LEMMAS = True
 
 
 @lru_cache(maxsize=50_000)
@@ -58,14 +88,64 @@ def first_sense_originals(word: str) -> tuple[str, ...]:
     from repair.candidates.spin_synonyms import originals_of, spelling_variant
     from repair.candidates.tortured_rare import _usable
 
+    extra = _phrase_table().get(word, ()) if SENSE_LEMMAS else ()
     out = []
-    for o in originals_of(word):
+    for o in (*originals_of(word), *extra):
         if len(o) < MIN_ORIGINAL_LEN or not _usable(o) or spelling_variant(word, o):
+            continue
+        if o in extra:
+            out.append(o)
             continue
         ranks = sense_ranks(word, o)
         if ranks is not None and ranks[0] == 0:
             out.append(o)
-    return tuple(out)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _phrase_table() -> dict[str, tuple[str, ...]]:
+    """Written two-word span -> its first-sense originals (``lexicons/sense_lemmas.tsv``)."""
+    from repair.lexicons import read_tsv
+
+    return {w: tuple(o.split(",")) for w, o in read_tsv(PHRASES, ("written", "originals"))}
+
+
+def find_phrases(doc: Document, skip: frozenset[int] = frozenset()) -> list:
+    """Each two-word lower-case span of ``doc`` (one space inside, neither word starting
+    at an offset in ``skip``) that is a first-sense lemma of one-word originals
+    (:data:`PHRASES`), as a :class:`repair.detect.rareword.RareWord` over a token that
+    spans both words; options by LM gain of the one word for the two, best first."""
+    from repair.detect.rareword import Option, RareWord, _sentence_words
+    from repair.resources.frequency import zipf
+    from repair.resources.lm import get_lm
+    from repair.types import Token
+
+    table = _phrase_table()
+    tokens = doc.tokens
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    out = []
+    for a, b in zip(words, words[1:], strict=False):
+        ta, tb = tokens[a], tokens[b]
+        if ta.start in skip or tb.start in skip or doc.text[ta.end : tb.start] != " ":
+            continue
+        written = f"{ta.text} {tb.text}"
+        cands = table.get(written)
+        if not cands:
+            continue
+        lm = get_lm()
+        left = _sentence_words(tokens, a, -1, 2)
+        right = _sentence_words(tokens, b, 1, 2)
+        base = lm.sequence_logprob([ta.text, tb.text, *right], left)
+        z = min(zipf(ta.text), zipf(tb.text))
+        options = sorted(
+            (
+                Option(o, lm.sequence_logprob([o, *right], left) - base, 0.0, zipf(o) - z)
+                for o in cands
+            ),
+            key=lambda o: -o.lm_gain,
+        )
+        out.append(RareWord(Token(written, ta.start, tb.end, "word"), z, tuple(options)))
+    return out
 
 
 def find(doc: Document, skip: frozenset[int] = frozenset()) -> list:
@@ -94,7 +174,13 @@ def find(doc: Document, skip: frozenset[int] = frozenset()) -> list:
     return out
 
 
-def decide(doc: Document, found: list, n_words: int) -> list:
+def decide(
+    doc: Document,
+    found: list,
+    n_words: int,
+    earlier: int = 0,
+    gate: tuple[int, float] = (MIN_DOC_WORDS, MIN_PER_1000),
+) -> list:
     """One :class:`repair.score.rareword.Decision` per word of ``found``: applied (its best
     first-sense reading) where the document has :data:`MIN_DOC_WORDS` distinct words
     reading at :data:`MIN_GAIN` or more (and :data:`MIN_PER_1000`) and the word is one of
@@ -102,11 +188,16 @@ def decide(doc: Document, found: list, n_words: int) -> list:
     from repair.score.rareword import Decision
 
     strong = {r.token.text for r in found if r.options[0].lm_gain >= MIN_GAIN}
-    count = len(strong)
-    open_ = count >= MIN_DOC_WORDS and n_words > 0 and 1000.0 * count / n_words >= MIN_PER_1000
+    count = len(strong) + (earlier if GATE_COUNTS_EARLIER else 0)
+    open_ = (
+        bool(strong)  # one strong reading of its own at least
+        and count >= gate[0]
+        and n_words > 0
+        and 1000.0 * count / n_words >= gate[1]
+    )
     out = []
     for r in found:
-        if r.options[0].lm_gain < APPLY_GAIN:
+        if r.options[0].lm_gain < APPLY_GAIN and not (open_ and _register_term(r)):
             out.append(Decision(r, False, "weak_evidence"))
         elif not open_:
             out.append(Decision(r, False, "sparse"))
@@ -115,7 +206,21 @@ def decide(doc: Document, found: list, n_words: int) -> list:
     return out
 
 
-def sense_decisions(doc: Document, skip: frozenset[int], rare_decisions: list) -> list:
+def _register_term(r) -> bool:
+    """Whether the word ``r``'s first-sense reading is a scientific term the written word is
+    not (:data:`SENSE_TERMS`), at :data:`TERM_GAIN` nats or more."""
+    if not SENSE_TERMS or r.options[0].lm_gain < TERM_GAIN:
+        return False
+    from repair.detect.science import weights
+
+    table = weights()
+    term = table.get(r.options[0].word, 0.0)
+    return term >= MIN_TERM_WEIGHT and term > table.get(r.token.text, 0.0)
+
+
+def sense_decisions(
+    doc: Document, skip: frozenset[int], rare_decisions: list, earlier: int = 0
+) -> list:
     """The sense pass's decisions on ``doc`` (words not starting in ``skip``), none where
     it is switched off, the document is not of scientific register (:data:`SCIENCE_ONLY`)
     or the rare-word pass found it densely spun."""
@@ -125,9 +230,18 @@ def sense_decisions(doc: Document, skip: frozenset[int], rare_decisions: list) -
 
     if rare_decisions and dense(doc, rare_decisions):
         return []
+    gate = (MIN_DOC_WORDS, MIN_PER_1000)
     if SCIENCE_ONLY:
-        from repair.detect.science import is_scientific
+        from dataclasses import replace
+
+        from repair.detect.science import MIN_VOCABULARY, is_scientific, register
 
         if not is_scientific(doc):
-            return []
-    return decide(doc, find(doc, skip), len(doc.words))
+            style = register(doc, vocabulary=False)
+            if OTHER_MIN_WORDS is None or not replace(style, vocabulary=MIN_VOCABULARY).scientific:
+                return []
+            gate = (OTHER_MIN_WORDS, OTHER_PER_1000)
+    found = find(doc, skip)
+    if PHRASE_READINGS:
+        found += find_phrases(doc, skip)
+    return decide(doc, found, len(doc.words), earlier, gate)

@@ -209,7 +209,8 @@ class _Stage:
         rare = [d for d in rare_decisions if d.applied] + mill
         # words a sense spinner wrote (score/sense_words.py), where the rare pass did not run
         taken = skip | frozenset(d.word.token.start for d in rare)
-        sense = [d for d in _sense.sense_decisions(doc, taken, rare_decisions) if d.applied]
+        before = len(set(by_terms) | {d.word.token.text.lower() for d in rare})  # the gate's
+        sense = [d for d in _sense.sense_decisions(doc, taken, rare_decisions, before) if d.applied]
         rare += sense
         rare_reasons = dict(Counter(d.reason for d in rare_decisions))
         mill_reasons = dict(Counter(d.reason for d in mill_decisions))
