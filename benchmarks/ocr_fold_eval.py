@@ -59,6 +59,7 @@ def fold_tables(train_fold: int, marks: bool = True) -> dict[str, str]:
     import build_ocr_confusions as build
     import build_ocr_drops
     import build_ocr_marks
+    import build_ocr_slot_confusions
     from ocr_confusion_cv import ICDAR, build_table
 
     out = {"ocr_confusions.tsv": build_table(train_fold, build.SPARSE_MIN_COUNT)}
@@ -69,7 +70,11 @@ def fold_tables(train_fold: int, marks: bool = True) -> dict[str, str]:
         smh_eval.split_of = lambda ident: (  # type: ignore[assignment]
             "dev" if split_of(ident) == "dev" and fold_of(ident) == train_fold else "other"
         )
-        builders = (("ocr_marks.tsv", build_ocr_marks), ("ocr_drops.tsv", build_ocr_drops))
+        builders = (
+            ("ocr_marks.tsv", build_ocr_marks),
+            ("ocr_drops.tsv", build_ocr_drops),
+            ("ocr_slot_confusions.tsv", build_ocr_slot_confusions),
+        )
         for name, builder in builders:
             text = io.StringIO()
             with contextlib.redirect_stdout(text):
@@ -84,7 +89,7 @@ def use_tables(tables: dict[str, str]) -> None:
     """Make this (fresh) process read the named lexicons from the given files."""
     from repair import lexicons
     from repair.candidates import ocr_dropped, ocr_glued
-    from repair.score import ocr_channel
+    from repair.score import ocr_channel, ocr_slotprice
 
     real = lexicons.read_tsv
 
@@ -94,7 +99,7 @@ def use_tables(tables: dict[str, str]) -> None:
         lines = Path(tables[name]).read_text(encoding="utf-8").split("\n")
         return tuple(tuple(x.split("\t")) for x in lines if x and not x.startswith("#"))
 
-    for mod in (ocr_channel, ocr_glued, ocr_dropped):
+    for mod in (ocr_channel, ocr_glued, ocr_dropped, ocr_slotprice):
         mod.read_tsv = read_tsv  # type: ignore[attr-defined]  # read at first call
     assert ocr_channel.confusions.cache_info().currsize == 0
 

@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import build_ocr_confusions as build  # noqa: E402
 import build_ocr_marks as marks  # noqa: E402
+import build_ocr_slot_confusions as slot_table  # noqa: E402
 from runtime_args import split_runtime  # noqa: E402
 
 from repair.bench.suites import shared_dir  # noqa: E402
@@ -71,7 +72,8 @@ def read_tsv(name, columns=None):
         return real(name, columns)
     lines = Path(tables[name]).read_text(encoding="utf-8").split("\\n")
     return tuple(tuple(x.split("\\t")) for x in lines if x and not x.startswith("#"))
-for mod in ("repair.score.ocr_channel", "repair.candidates.ocr_glued"):
+mods = ("repair.score.ocr_channel", "repair.candidates.ocr_glued", "repair.score.ocr_slotprice")
+for mod in mods:
     importlib.import_module(mod).read_tsv = read_tsv
 for spec in {runtime!r}:
     target, value = spec.split("=", 1)
@@ -102,11 +104,12 @@ def _build(main, smh: Path | None, icdar: Path | None) -> str:  # noqa: ANN001
 
 
 def build_tables(train: str) -> dict[str, str]:
-    """The confusion and mark tables learned from ``train``'s sources, as TSV text."""
+    """The confusion, mark and slot tables learned from ``train``'s sources, as TSV text."""
     smh, icdar = sources(train)
     return {
         "ocr_confusions.tsv": _build(build.main, smh, icdar),
         "ocr_marks.tsv": _build(marks.main, smh, icdar),
+        "ocr_slot_confusions.tsv": _build(slot_table.main, smh, icdar),
     }
 
 

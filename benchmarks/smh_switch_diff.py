@@ -60,6 +60,15 @@ def label(raw: str, repl: str, gold: str, new: bool) -> str:
     return "other" if new else "other-"
 
 
+def _clear_caches(mod: object) -> None:
+    """Empty the module's ``lru_cache``s: a switch read inside a cached function must not
+    leave the other side's results behind (``ocr_slot.priced_slot_words``)."""
+    for value in vars(mod).values():
+        clear = getattr(value, "cache_clear", None)
+        if callable(clear) and getattr(value, "__module__", None) == getattr(mod, "__name__", ""):
+            clear()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("switch", help="MODULE.NAME of a boolean switch")
@@ -79,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         side = []
         for on in (False, True):
             setattr(mod, name, on)
+            _clear_caches(mod)
             res = repair_text(a.raw, config=RepairConfig())
             side.append(res)
             e = errors(res.text, a.gold)

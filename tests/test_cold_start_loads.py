@@ -71,6 +71,7 @@ HEAVY_LEXICONS = (
     "ocr_marks.tsv",
     "ocr_glyph_shapes.tsv",
     "ocr_drops.tsv",
+    "ocr_slot_confusions.tsv",
 )
 HEAVY_CACHE_PREFIXES = (
     "cache:ocr-prefix",

@@ -88,6 +88,9 @@ def _slot_ids() -> dict[str, int]:
 
 #: Plain edits between the print and a slot word at most (before the channel prices it).
 MAX_EDITS = 2
+#: Price with the slot channel too (:func:`repair.score.ocr_slotprice.slot_cost`: every
+#: letter confusion the aligned lines show), not only the main table (session 23).
+SLOT_TABLE = True
 
 
 @lru_cache(maxsize=4_096)
@@ -98,7 +101,9 @@ def priced_slot_words(text: str) -> tuple[tuple[str, float], ...]:
     from rapidfuzz.distance import Levenshtein
 
     from repair.score.ocr_price import channel_cost_upto
+    from repair.score.ocr_slotprice import slot_cost
 
+    price = slot_cost if SLOT_TABLE else channel_cost_upto
     low = text.lower()
     near = process.extract(
         low, _slot_words(), scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None
@@ -107,7 +112,7 @@ def priced_slot_words(text: str) -> tuple[tuple[str, float], ...]:
     for w, _d, _k in near:
         if w == low or abs(len(w) - len(low)) > LENGTH_SPREAD:
             continue
-        c = channel_cost_upto(text, w, MAX_COST)
+        c = price(text, w, MAX_COST)
         if c <= MAX_COST:
             out.append((w, c))
     out.sort()
