@@ -40,6 +40,7 @@ from repair.candidates.ocr_docvocab import doc_vocab_candidates
 from repair.candidates.ocr_dropped import dropped_applies, dropped_candidates
 from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
 from repair.candidates.ocr_far import far_applies, far_readings
+from repair.candidates.ocr_firstpass import reads_nothing
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_glyphjoin import glyph_join_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
@@ -232,6 +233,8 @@ class _DocInfo:
     capital_wide: dict[str, frozenset[str]] = field(default_factory=dict)
     #: :func:`_period_word` per token (asked up to four times for a token)
     period: dict[str, bool] = field(default_factory=dict)
+    #: :func:`repair.candidates.ocr_firstpass.reads_nothing` per word type
+    no_reading: dict[str, bool] = field(default_factory=dict)
     #: (the document's token list, this call's own copy of it) for ``_Generator._stem``
     stem_tokens: tuple[list[Token], list[Token]] | None = field(
         default=None, repr=False, compare=False
@@ -345,7 +348,11 @@ class _Generator:
                     if named:
                         out.extend(named_realword_candidates(toks, i, names, info.heavy))
                     else:
-                        out.extend(self._realword(t, toks, i, names, info.heavy))
+                        none = info.no_reading.get(t.text)  # one test a type (issue 14)
+                        if none is None:
+                            none = info.no_reading[t.text] = reads_nothing(t.text, info.heavy)
+                        if not none:
+                            out.extend(self._realword(t, toks, i, names, info.heavy))
                 if t.text.isupper():  # capitals readings: each needs an all-capitals word
                     out.extend(self._caps_in_text(toks, i))
                     if info.heavy:  # "in BIX months": a lower-case word in capitals glyphs

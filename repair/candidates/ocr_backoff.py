@@ -25,7 +25,7 @@ as every other candidate (:mod:`repair.score.ocr`), with a higher margin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
@@ -73,6 +73,37 @@ def one_edits(word: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+def one_edits_in(word: str, keep: Container[str]) -> dict[str, tuple[str, str]]:
+    """:func:`one_edits` of ``word`` kept to the strings in ``keep``: the same strings
+    with the same edits in the same order (each edit is recorded where
+    :func:`one_edits` meets its string first; only strings in ``keep`` are recorded, so
+    no pair is built for the ~54 x length others; issue 14, session 23)."""
+    out: dict[str, tuple[str, str]] = {}
+    n = len(word)
+    for i in range(n + 1):
+        head, tail = word[:i], word[i:]
+        for ch in _LETTERS:
+            s = head + ch + tail
+            if s in keep and s not in out:
+                out[s] = ("", ch)  # insertion
+        if i < n:
+            rest = word[i + 1 :]
+            s = head + rest
+            if s in keep and s not in out:
+                out[s] = (word[i], "")  # deletion
+            for ch in _LETTERS:
+                if ch != word[i]:
+                    s = head + ch + rest
+                    if s in keep and s not in out:
+                        out[s] = (word[i], ch)
+        if i + 1 < n and word[i] != word[i + 1]:
+            swapped = head + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped in keep and swapped not in out:
+                out[swapped] = (word[i : i + 2], word[i + 1] + word[i])
+    out.pop(word, None)
+    return out
+
+
 def backoff_applies(
     toks: Sequence[Token], i: int, counts: Mapping[str, int], period_word: bool
 ) -> bool:
@@ -109,8 +140,8 @@ def backoff_candidates(tok: Token, listed_costs: Iterable[float], reason: str) -
         return []
     out = []
     vocab = vocabulary()
-    for word, sub in one_edits(tok.text).items():
-        if word not in vocab or zipf(word) < TARGET_ZIPF or not is_target(word):
+    for word, sub in one_edits_in(tok.text, vocab).items():
+        if zipf(word) < TARGET_ZIPF or not is_target(word):
             continue
         out.append(
             cand(

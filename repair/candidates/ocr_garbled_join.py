@@ -116,6 +116,9 @@ def _far_readings(joined: str) -> list[Correction]:
     ]
 
 
+# a page asks about the same pieces at many places (session 23: the import and the
+# confusion look-up were ~2 % of 100 k OCR words); 2,048 answers (~0.2 MB)
+@lru_cache(maxsize=2_048)
 def _word_alone(piece: str) -> bool:
     """Whether ``piece`` is, or one cheap confusion reads it as, a common word of its own
     ("tho lato" is "the late", not "tomato"; "wo havo" is "we have", not "weave")."""

@@ -57,15 +57,21 @@ MAX_READINGS = 2
 @lru_cache(maxsize=1)
 def function_words() -> tuple[str, ...]:
     """The commonest short words (module doc), most common first."""
-    words = [
-        w
-        for w in vocabulary()
-        if w.isalpha()
-        and w.islower()
-        and 2 <= len(w) <= FUNCTION_MAX_LEN
-        and zipf(w) >= FUNCTION_ZIPF
-    ]
-    return tuple(sorted(words, key=lambda w: -zipf(w)))
+    from repair.score.ocr_fixedlists import vocabulary_words
+
+    def build() -> tuple[str, ...]:
+        words = [
+            w
+            for w in vocabulary()
+            if w.isalpha()
+            and w.islower()
+            and 2 <= len(w) <= FUNCTION_MAX_LEN
+            and zipf(w) >= FUNCTION_ZIPF
+        ]
+        return tuple(sorted(words, key=lambda w: -zipf(w)))
+
+    name = f"gluedfw-{FUNCTION_MAX_LEN}-{FUNCTION_ZIPF!r}"
+    return vocabulary_words(name, __file__, build)
 
 
 @lru_cache(maxsize=8_192)

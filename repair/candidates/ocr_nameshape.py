@@ -152,11 +152,21 @@ def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ..
                     # only the characters from the change to ORDER - 1 after it score anew
                     vp = _PAD + v.lower() + "$"
                     stop = min(len(vp), a + len(dst) + ORDER - 1)
-                    # _char_lp past the padding (a >= len(_PAD)): the window's own score
-                    new = sum([window_lp(vp[j - back : j + 1]) for j in range(a, stop)])
-                    gain = new - old - cost
-                    if gain >= STEP_GAIN and (best is None or gain > best[0]):
-                        best = (gain, v, (src, dst))
+                    # _char_lp past the padding (a >= len(_PAD)): the window's own score,
+                    # summed in order as ``sum`` does; every score is a log probability
+                    # (<= 0 but for rounding, :data:`_ROUNDING`), so a partial sum already
+                    # too low for a step (or for the best so far) ends the sum: the variant
+                    # could not be taken (issue 14, session 23)
+                    need = (STEP_GAIN if best is None else max(STEP_GAIN, best[0])) - _ROUNDING
+                    new = 0
+                    for j in range(a, stop):
+                        new += window_lp(vp[j - back : j + 1])
+                        if new - old - cost < need:
+                            break
+                    else:
+                        gain = new - old - cost
+                        if gain >= STEP_GAIN and (best is None or gain > best[0]):
+                            best = (gain, v, (src, dst))
         if best is None:
             break
         total += best[0]
@@ -165,6 +175,12 @@ def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ..
     if cur == text:
         return None
     return cur, total, tuple(subs)
+
+
+#: Bound (nats) on what rounding can add to a partial sum of window scores (each a
+#: log probability: at most a few ulps above 0): a sum is cut only when it is this far
+#: below what the step needs.
+_ROUNDING = 1e-9
 
 
 def _capitalised(word: str) -> bool:

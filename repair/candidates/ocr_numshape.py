@@ -249,6 +249,10 @@ def chunks(text: str) -> Iterable[tuple[int, int]]:
     """Spans of the chunks of ``text`` that mix letters and digits."""
     for m in _CHUNK.finditer(text):
         s = m.group()
+        # most chunks are words or numbers: a letter is never a digit, so an all-letters
+        # (or all-digits) chunk mixes nothing, told in C (issue 14, session 23)
+        if s.isalpha() or s.isdigit():
+            continue
         if len(s) <= MAX_LEN and any(c.isdigit() for c in s) and any(c.isalpha() for c in s):
             yield m.start(), m.end()
 

@@ -330,20 +330,18 @@ def document_names(toks: list[Token], counts: Counter[str]) -> frozenset[str]:
     :func:`repair.detect.ocr.realword_suspect`) is OCR, not a name."""
     names = set()
     prev: list[Token] = []
+    # the two tests of the word alone, once a type (issue 14, session 23)
+    plain: dict[str, bool] = {}
     for t in toks:
         if t.kind == "space":
             continue
         text = t.text
-        if (
-            t.kind == "word"
-            and text[:1].isupper()
-            and counts[text] >= NAME_REPEATS
-            and not realword_suspect(text)
-            and not _common_lower(text)
-            and prev
-            and _inside_sentence(prev)
-        ):
-            names.add(text)
+        if t.kind == "word" and text[:1].isupper() and counts[text] >= NAME_REPEATS:
+            ok = plain.get(text)
+            if ok is None:
+                ok = plain[text] = not realword_suspect(text) and not _common_lower(text)
+            if ok and prev and _inside_sentence(prev):
+                names.add(text)
         prev = [*prev[-1:], t]
     return frozenset(names)
 

@@ -54,12 +54,24 @@ PRIOR_PER_ZIPF = 0.2
 def _targets(max_len: int, min_zipf: float) -> tuple[str, ...]:
     """The lower-case words of two to ``max_len + 1`` letters at least ``min_zipf`` common."""
     from repair.score.ocr_channel import vocabulary
+    from repair.score.ocr_fixedlists import vocabulary_words
 
-    return tuple(
-        w
-        for w in vocabulary()
-        if w.isalpha() and w.islower() and 2 <= len(w) <= max_len + 1 and zipf(w) >= min_zipf
-    )
+    def build() -> tuple[str, ...]:
+        return tuple(
+            w
+            for w in vocabulary()
+            if w.isalpha() and w.islower() and 2 <= len(w) <= max_len + 1 and zipf(w) >= min_zipf
+        )
+
+    return vocabulary_words(f"shortreal-{max_len}-{min_zipf!r}", __file__, build)
+
+
+@lru_cache(maxsize=16)
+def _near_targets(max_len: int, min_zipf: float, size: int) -> tuple[tuple[str, float], ...]:
+    """``(word, Zipf)`` of the :func:`_targets` of ``size`` or ``size + 1`` letters, in
+    their order: what :func:`_readings` compares a print of ``size`` letters with (no
+    length test and Zipf look-up per target and print; issue 14, session 23)."""
+    return tuple((w, zipf(w)) for w in _targets(max_len, min_zipf) if 0 <= len(w) - size <= 1)
 
 
 def short_real_readings(text: str) -> tuple[tuple[str, float], ...]:
@@ -86,8 +98,8 @@ def _readings(
     if z >= MAX_PRINT_ZIPF:
         return ()
     out = []
-    for word in _targets(max_len, min_zipf):
-        if word == low or not 0 <= len(word) - len(text) <= 1 or zipf(word) < z + ZIPF_GAIN:
+    for word, word_z in _near_targets(max_len, min_zipf, len(text)):
+        if word == low or word_z < z + ZIPF_GAIN:
             continue
         if Levenshtein.distance(low, word, score_cutoff=MAX_EDITS) > MAX_EDITS:
             continue

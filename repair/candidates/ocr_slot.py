@@ -69,12 +69,16 @@ LM_WEIGHT = 0.8
 @lru_cache(maxsize=1)
 def _slot_words() -> tuple[str, ...]:
     from repair.score.ocr_channel import vocabulary
+    from repair.score.ocr_fixedlists import vocabulary_words
 
-    return tuple(
-        w
-        for w in vocabulary()
-        if len(w) <= SLOT_MAX_LEN and w.isalpha() and w.islower() and zipf(w) >= SLOT_ZIPF
-    )
+    def build() -> tuple[str, ...]:
+        return tuple(
+            w
+            for w in vocabulary()
+            if len(w) <= SLOT_MAX_LEN and w.isalpha() and w.islower() and zipf(w) >= SLOT_ZIPF
+        )
+
+    return vocabulary_words(f"slot-{SLOT_MAX_LEN}-{SLOT_ZIPF!r}", __file__, build)
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 
 from repair.resources.frequency import zipf
@@ -100,22 +101,31 @@ def name_prefixes() -> PrefixIndex:
     target or a name) only made branches that end in no kept reading, and the full
     dictionary set is not held for this walk."""
     from repair.score import ngrams
+    from repair.score.ocr_fixedlists import joined_prefixes
 
     table = ngrams.get_ngrams()
-    names = [w for w in table.names() if len(w) >= NAME_MIN_LEN]
     words = _word_prefixes().all_prefixes()
-    # every prefix: one set look-up per test (no sorted word list is kept: ~8 MB)
-    index = prefixes_of(())
-    index.full = words.union(
-        (n.lower()[:i] for n in names for i in range(len(n) + 1)),
-        (w[:i] for w in _name_forms() for i in range(len(w) + 1)),
-    )
+
+    def more() -> tuple[Iterable[str], Iterable[str]]:
+        names = [w for w in table.names() if len(w) >= NAME_MIN_LEN]
+        return (
+            (n.lower()[:i] for n in names for i in range(len(n) + 1)),
+            (w[:i] for w in _name_forms() for i in range(len(w) + 1)),
+        )
+
     listed = table._list_paths.get("names")
+    sources = None
     if listed is not None:  # a fixed set: its trie's tables are kept in the user's cache
         from repair.score.ocr_channel import _target_sources
 
         files = [__file__, ngrams.__file__, str(table.path), str(listed)]
-        index.trie_cache = ("names", [*_target_sources(), *files])
+        sources = [*_target_sources(), *files]
+    # every prefix: one set look-up per test (no sorted word list is kept: ~8 MB); the
+    # names' prefixes read from the user's cache (issue 14, session 23)
+    index = prefixes_of(())
+    index.full = joined_prefixes(words, more, "names", sources)
+    if sources is not None:
+        index.trie_cache = ("names", sources)
     return index
 
 
