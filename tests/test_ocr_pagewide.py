@@ -64,3 +64,13 @@ def test_a_word_far_beyond_the_retrieval_is_not_read() -> None:
 def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_pagewide, "WIDE", False)
     assert _read(DEFENDANT, ("dofoudeiit",)) == []
+
+
+def test_a_print_one_edit_from_a_word_is_not_read() -> None:
+    # "neeation" is "negation" (too rare for the common list), not the page's "nation"
+    page = "The nation rose. They are the neeation of imperialism, said the nation."
+    targets = _targets_of(page)
+    tier = (ocr_pagewide.DISTANCE_SHARE, ocr_pagewide.COST_PER_CHAR, ocr_pagewide.PAGE_BONUS)
+    assert page_far_reading("neeation", targets, None, tier) == ("nation", pytest.approx(10.0))
+    assert wide_reading("neeation", targets) is None
+    assert _read(page, ("neeation",)) == []

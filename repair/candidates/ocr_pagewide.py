@@ -16,7 +16,9 @@ This tier asks the same question with a wider budget (:data:`DISTANCE_SHARE`,
 common word the page does not print may be up to ``PAGE_BONUS - MARGIN`` nats cheaper),
 for lower-case prints only: a capitalised garble at this budget is as often a name no
 list holds read as another name of the page ("Thriinpton" as "Hampton", "Kholcr" as
-"Their"; SMH dev, session 23).
+"Their"; SMH dev, session 23).  And only for deep garbles: a print one plain edit from a
+dictionary word is that word's misprint, whatever the page prints ("neeation" is
+"negation", a word too rare for the common list, not the page's "nation").
 
 >>> from repair.tokenize import tokenize
 >>> from repair.candidates.ocr_pagefar import page_far_candidates
@@ -55,4 +57,31 @@ def wide_reading(
         return None
     from repair.candidates.ocr_pagefar import page_far_reading
 
-    return page_far_reading(text, targets, shapes, (DISTANCE_SHARE, COST_PER_CHAR, PAGE_BONUS))
+    found = page_far_reading(text, targets, shapes, (DISTANCE_SHARE, COST_PER_CHAR, PAGE_BONUS))
+    if found is None or one_edit_from_a_word(text.lower()):
+        return None
+    return found
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit_from_a_word(low: str) -> bool:
+    """Whether a dictionary word (:func:`repair.score.ocr_channel.is_target`) is one plain
+    edit (a letter dropped, added, changed, or two swapped) from ``low``.
+
+    >>> one_edit_from_a_word("neeation"), one_edit_from_a_word("umtmnt")
+    (True, False)
+    """
+    from repair.score.ocr_channel import is_target
+
+    cuts = [(low[:i], low[i:]) for i in range(len(low) + 1)]
+    for a, b in cuts:
+        near = [a + b[1:]] if b else []
+        if len(b) > 1:
+            near.append(a + b[1] + b[0] + b[2:])
+        near += [a + c + b[1:] for c in _LETTERS if b and c != b[0]]
+        near += [a + c + b for c in _LETTERS]
+        if any(w != low and is_target(w) for w in near):
+            return True
+    return False
