@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from repair.candidates.ocr_docvocab import _clean, _next_to_hyphen
+from repair.candidates.ocr_pagewide import wide_reading
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import cand
 from repair.score.ocr_channel import is_known, is_target, split_candidates, strip_accents
@@ -170,21 +171,26 @@ def _pool(low: str, shapes: ShapeIndex) -> list[str]:
 
 
 def page_far_reading(
-    text: str, targets: Mapping[str, str], shapes: ShapeIndex | None = None
+    text: str,
+    targets: Mapping[str, str],
+    shapes: ShapeIndex | None = None,
+    tier: tuple[float, float, float] | None = None,
 ) -> tuple[str, float] | None:
     """The page word (lower case) ``text`` is a heavy misreading of, and its channel
     cost, or ``None`` (module doc).  ``shapes``: :func:`shape_index` of ``targets``
-    (built here if ``None``)."""
+    (built here if ``None``).  ``tier``: (distance share, cost per letter, page
+    bonus) instead of this module's (:mod:`ocr_pagewide`'s wider tier)."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words
     from repair.score.ocr_price import SLACK, channel_cost_upto, cheapest_priced
 
+    share, per_char, bonus = tier or (DISTANCE_SHARE, COST_PER_CHAR, PAGE_BONUS)
     letters = _letters(text)
     low = letters.lower()
     n = len(low)
-    cutoff = int(n * DISTANCE_SHARE)
+    cutoff = int(n * share)
     pool = _pool(low, shape_index(targets) if shapes is None else shapes)
     if not pool:
         return None
@@ -192,10 +198,10 @@ def page_far_reading(
     if not hits:
         return None
     near = [(d, w) for w, d, _k in hits if w != low]
-    page = cheapest_priced(letters, near, COST_PER_CHAR * n, MARGIN)
+    page = cheapest_priced(letters, near, per_char * n, MARGIN)
     if page and Levenshtein.distance(low, page[0][1]) < MIN_EDITS:
         return None  # a near misprint: the page-vocabulary readings' own guards decide
-    if not page or page[0][0] > COST_PER_CHAR * n:
+    if not page or page[0][0] > per_char * n:
         return None
     best_cost, best = page[0]
     if _drops_a_piece(low, best):
@@ -209,8 +215,8 @@ def page_far_reading(
     for w, _d, _k in common:
         if w in targets or w == low:
             continue
-        bound = best_cost + (MARGIN - PAGE_BONUS) + SLACK  # dearer: no rival (``SLACK``)
-        if channel_cost_upto(letters, w, bound) - best_cost < MARGIN - PAGE_BONUS:
+        bound = best_cost + (MARGIN - bonus) + SLACK  # dearer: no rival (``SLACK``)
+        if channel_cost_upto(letters, w, bound) - best_cost < MARGIN - bonus:
             return None
     return best, best_cost
 
@@ -251,7 +257,9 @@ def page_far_candidates(
             targets = _targets(counts)
             shapes = shape_index(targets)
         if t.text not in memo:
-            memo[t.text] = page_far_reading(t.text, targets, shapes)
+            memo[t.text] = page_far_reading(t.text, targets, shapes) or wide_reading(
+                t.text, targets, shapes
+            )
         found = memo[t.text]
         if found is None:
             continue

@@ -1,0 +1,87 @@
+"""Lower-case garbles read as a page word at a wider budget: "dofoudeiit" beside "defendant".
+
+:mod:`repair.candidates.ocr_pagefar` reads a heavy non-word as a word its page prints
+when the learned channel prices that word 3 nats under every other page word, at most
+2 nats a printed letter, retrieved within half the token's length in plain edits, and no
+common word the page does not print is cheaper.  A word garbled glyph by glyph is often
+further than that ("dofoudeiit": defendant, 6 plain edits of its 10 letters; "wIuiobs":
+witness, where "winners" is a tenth of a nat cheaper; "umtmnt": amount, where
+"uniting" is a nat cheaper).
+The page printing the word is the evidence the common list lacks; the search's own
+test (the cheapest page word 3 nats under every other page word, found in a wide pool)
+still decides.
+
+This tier asks the same question with a wider budget (:data:`DISTANCE_SHARE`,
+:data:`COST_PER_CHAR`) and a larger page bonus (:data:`PAGE_BONUS`: a
+common word the page does not print may be up to ``PAGE_BONUS - MARGIN`` nats cheaper),
+for lower-case prints only: a capitalised garble at this budget is as often a name no
+list holds read as another name of the page ("Thriinpton" as "Hampton", "Kholcr" as
+"Their"; SMH dev, session 23).  And only for deep garbles: a print one plain edit from a
+dictionary word is that word's misprint, whatever the page prints ("neeation" is
+"negation", a word too rare for the common list, not the page's "nation").
+
+>>> from repair.tokenize import tokenize
+>>> from repair.candidates.ocr_pagefar import page_far_candidates
+>>> toks = tokenize("The defendant said so. Counsel for the dofoudeiit then rose.")
+>>> i = next(k for k, t in enumerate(toks) if t.text == "dofoudeiit")
+>>> [(c.features["orig"][0], c.replacement) for c in page_far_candidates(toks, [i])]
+[('dofoudeiit', 'defendant')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from repair.candidates.ocr_pagefar import ShapeIndex
+
+#: The wider tier runs (after :func:`repair.candidates.ocr_pagefar.page_far_reading`
+#: found nothing, in :func:`~repair.candidates.ocr_pagefar.page_far_candidates`).
+WIDE = True
+#: Plain edit distance of the retrieval: this share of the token's letters ...
+DISTANCE_SHARE = 0.6
+#: ... the cheapest page word at most this many nats a printed letter ...
+COST_PER_CHAR = 2.5
+#: ... and a common word the page does not print at least ``MARGIN - PAGE_BONUS`` nats
+#: dearer (``ocr_pagefar.MARGIN``).
+PAGE_BONUS = 5.0
+
+
+def wide_reading(
+    text: str, targets: Mapping[str, str], shapes: ShapeIndex | None = None
+) -> tuple[str, float] | None:
+    """The page word (lower case) the lower-case print ``text`` is a heavy misreading of
+    at the wider budget, and its channel cost, or ``None`` (module doc)."""
+    if not WIDE or not text[:1].islower():
+        return None
+    from repair.candidates.ocr_pagefar import page_far_reading
+
+    found = page_far_reading(text, targets, shapes, (DISTANCE_SHARE, COST_PER_CHAR, PAGE_BONUS))
+    if found is None or one_edit_from_a_word(text.lower()):
+        return None
+    return found
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit_from_a_word(low: str) -> bool:
+    """Whether a dictionary word (:func:`repair.score.ocr_channel.is_target`) is one plain
+    edit (a letter dropped, added, changed, or two swapped) from ``low``.
+
+    >>> one_edit_from_a_word("neeation"), one_edit_from_a_word("umtmnt")
+    (True, False)
+    """
+    from repair.score.ocr_channel import is_target
+
+    cuts = [(low[:i], low[i:]) for i in range(len(low) + 1)]
+    for a, b in cuts:
+        near = [a + b[1:]] if b else []
+        if len(b) > 1:
+            near.append(a + b[1] + b[0] + b[2:])
+        near += [a + c + b[1:] for c in _LETTERS if b and c != b[0]]
+        near += [a + c + b for c in _LETTERS]
+        if any(w != low and is_target(w) for w in near):
+            return True
+    return False
