@@ -38,7 +38,8 @@ def test_a_listed_name_one_confusion_away_is_read() -> None:
 def test_listed_readings_leave_listed_prints_and_word_pieces() -> None:
     assert listed_candidates("Balranald") == []  # no listed string one confusion away
     assert listed_candidates("Cubitt") == []  # the list knows the print itself
-    assert listed_candidates("cmergenc") == []  # "emergenc": a piece of "emergency"
+    assert listed_candidates("Industi") == []  # "Industr": a piece of "Industry"
+    assert listed_candidates("felier") == []  # lower case: an old spelling, perhaps
 
 
 def test_both_readings_on_a_garbled_page() -> None:

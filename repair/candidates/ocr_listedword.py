@@ -4,11 +4,13 @@ The correction targets are the dictionary's words of Zipf >= 2 (about 60 k): the
 surnames, places and rare words of a newspaper ("Lewthwaite", "Cubitt", "Chegwidden",
 "Desiderius") are none of them, so no search reaches them.  wordfreq's large English
 list (321 k forms, as :mod:`repair.resources.frequency` ships it) knows many of them
-at Zipf 1 to 2, and knows no garbled print of them.  A flagged token of a garbled page
-that no other reading reached, which the list does not know, is read as the string
-one learned confusion away (as :func:`repair.score.ocr_channel.single_confusions`) that
-the list knows at Zipf >= :data:`MIN_ZIPF`, when that confusion is cheap
-(:data:`MAX_COST`) and no other such string comes within :data:`AMBIGUOUS` nats.
+at Zipf 1 to 2, and knows no garbled print of them.  A flagged capitalised token (a
+name's shape: a lower-case print the list does not know may be an old spelling of a book)
+of a garbled page that no other reading reached, which the list does not know, is read
+as the string one learned confusion away (as
+:func:`repair.score.ocr_channel.single_confusions` reads them) that the list knows at
+Zipf >= :data:`MIN_ZIPF`, when that confusion is cheap (:data:`MAX_COST`) and no other
+such string comes within :data:`AMBIGUOUS` nats.
 
 Only the target side widens: a word the list knows is not made "known" (never
 protected, never flagged anew), and no reading is asked of a token that has one.
@@ -32,9 +34,6 @@ LISTED = True
 MIN_LEN = 6
 #: The reading's Zipf at least (wordfreq's large list) ...
 MIN_ZIPF = 1.0
-#: A lower-case print (no name) needs a reading this common (pieces of words broken at a
-#: line end, "vering", are lower case).
-LOWER_MIN_ZIPF = 2.0
 #: ... for a print the list does not know (Zipf below this).
 PRINT_MAX_ZIPF = 0.0
 #: Cost (nats) of the one confusion at most.
@@ -51,8 +50,8 @@ def listed_candidates(text: str, start: int = 0, reason: str = "nonword") -> lis
     """The listed reading of the flagged token ``text`` at ``start`` (module doc)."""
     if not LISTED or len(text) < MIN_LEN or not text.isalpha():
         return []
-    if not (text.islower() or (text[:1].isupper() and text[1:].islower())):
-        return []
+    if not (text[:1].isupper() and text[1:].islower()):
+        return []  # a name's shape (lower-case rare prints: old spellings of books, too)
     best = _best(text)
     if best is None:
         return []
@@ -79,7 +78,6 @@ def _best(text: str) -> tuple[str, float, tuple[tuple[str, str], ...]] | None:
     low = text.lower()
     if zipf(low) > PRINT_MAX_ZIPF or _two_words(low):
         return None
-    floor = LOWER_MIN_ZIPF if text.islower() else MIN_ZIPF
     plain_zipf = zipf.__wrapped__  # type: ignore[attr-defined]  # one-off strings: no cache
     found: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
     rows, longest = _single_rows(), _max_src_len()
@@ -89,7 +87,7 @@ def _best(text: str) -> tuple[str, float, tuple[tuple[str, str], ...]] | None:
                 variant = text[:i] + dst + text[i + n :]
                 if cost > MAX_COST + AMBIGUOUS or not variant.isalpha() or variant in found:
                     continue
-                if not variant[1:].islower() or plain_zipf(variant.lower()) < floor:
+                if not variant[1:].islower() or plain_zipf(variant.lower()) < MIN_ZIPF:
                     continue
                 found[variant] = (cost, subs)
     ranked = sorted(found.items(), key=lambda item: item[1][0])
