@@ -325,7 +325,8 @@ class _Generator:
                 if not found and info.garbled and not line_broken_piece(toks, i):
                     # "Frultgrowors": two words as one; "Cubltt": a name wordfreq lists
                     found = compound_candidates(toks[i].text, toks[i].start, f.reason)
-                    found = found or listed_candidates(toks[i].text, toks[i].start, f.reason)
+                    if not found and not info.old_print and info.counts[toks[i].text] == 1:
+                        found = listed_candidates(toks[i].text, toks[i].start, f.reason)
                 out.extend(found)
                 if old_page and not _next_to_hyphen(toks, i):
                     out.extend(old_spelling_candidates(toks[i], f.reason))
