@@ -91,8 +91,10 @@ def test_capitalised_garble_of_a_lightly_garbled_page_is_read(
     sentence = "The Honorarv Secretary read the minutes."
     assert "The Honorary Secretary" in _light(sentence)
     monkeypatch.setattr(ocr_candidates, "CAPITAL_LIGHT", False)
-    # (the name-shape fallback, repair/candidates/ocr_nameshape.py, reads it too)
+    # (the name-shape fallback, repair/candidates/ocr_nameshape.py, reads it too, and so
+    # does the listed-form fallback, repair/candidates/ocr_listedword.py)
     monkeypatch.setattr("repair.candidates.ocr_nameshape.NAME_SHAPE", False)
+    monkeypatch.setattr("repair.candidates.ocr_listedword.LISTED", False)
     assert _light(sentence).endswith(sentence)
 
 

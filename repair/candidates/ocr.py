@@ -36,6 +36,7 @@ from repair.candidates.ocr_capsfar import caps_far_candidates
 from repair.candidates.ocr_capsword import capsword_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_casefar import casefar_candidates
+from repair.candidates.ocr_compound import compound_candidates
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
 from repair.candidates.ocr_dropped import dropped_applies, dropped_candidates
 from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
@@ -48,6 +49,7 @@ from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_
 from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
+from repair.candidates.ocr_listedword import listed_candidates
 from repair.candidates.ocr_marks import (
     lone_mark_candidates,
     mark_candidates,
@@ -67,6 +69,7 @@ from repair.candidates.ocr_possessive import possessive_candidates
 from repair.candidates.ocr_realword import (
     document_names,
     frequent_part,
+    line_broken_piece,
     lone_letter_threshold,
     named_realword_candidates,
     opens_sentence,
@@ -327,6 +330,11 @@ class _Generator:
                 found = self._token(toks, i, f.reason, info)
                 if not found and ocr_affix.AFFIXES and info.garbled:  # "Rhodcs's", "O'Rogan"
                     found = self._stem(toks, i, info)
+                if not found and info.garbled and not line_broken_piece(toks, i):
+                    # "Frultgrowors": two words as one; "Cubltt": a name wordfreq lists
+                    found = compound_candidates(toks[i].text, toks[i].start, f.reason)
+                    if not found and not info.old_print and info.counts[toks[i].text] == 1:
+                        found = listed_candidates(toks[i].text, toks[i].start, f.reason)
                 out.extend(found)
                 if old_page and not _next_to_hyphen(toks, i):
                     out.extend(old_spelling_candidates(toks[i], f.reason))
