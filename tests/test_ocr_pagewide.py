@@ -74,3 +74,21 @@ def test_a_print_one_edit_from_a_word_is_not_read() -> None:
     assert page_far_reading("neeation", targets, None, tier) == ("nation", pytest.approx(10.0))
     assert wide_reading("neeation", targets) is None
     assert _read(page, ("neeation",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("On the thirteenth day a truth well known; tbistruth is so well fixed.", "tbistruth"),
+        ("His ancestors fought in the war. On Washington,aroundTora Bora since.", "aroundTora"),
+    ],
+)
+def test_two_words_run_together_are_not_read_as_a_page_word(
+    text: str, word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the wider tier read these as "thirteenth" / "ancestors" on the 100 k-word speed text
+    toks = tokenize(text)
+    i = next(k for k, t in enumerate(toks) if t.text == word)
+    assert page_far_candidates(toks, [i]) == []
+    monkeypatch.setattr(ocr_pagewide, "two_words_glued", lambda t: False)
+    assert [c.replacement for c in page_far_candidates(toks, [i])] != []

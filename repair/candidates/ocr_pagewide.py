@@ -18,7 +18,10 @@ for lower-case prints only: a capitalised garble at this budget is as often a na
 list holds read as another name of the page ("Thriinpton" as "Hampton", "Kholcr" as
 "Their"; SMH dev, session 23).  And only for deep garbles: a print one plain edit from a
 dictionary word is that word's misprint, whatever the page prints ("neeation" is
-"negation", a word too rare for the common list, not the page's "nation").
+"negation", a word too rare for the common list, not the page's "nation").  Nor for two
+words run together (:func:`two_words_glued`): "tbistruth" is "this truth", not the page's
+"thirteenth", and "aroundTora" is "around Tora", not "ancestors" (the 100 k-word OCR speed
+text, session 23 lead).
 
 >>> from repair.tokenize import tokenize
 >>> from repair.candidates.ocr_pagefar import page_far_candidates
@@ -58,9 +61,32 @@ def wide_reading(
     from repair.candidates.ocr_pagefar import page_far_reading
 
     found = page_far_reading(text, targets, shapes, (DISTANCE_SHARE, COST_PER_CHAR, PAGE_BONUS))
-    if found is None or one_edit_from_a_word(text.lower()):
+    if found is None or one_edit_from_a_word(text.lower()) or two_words_glued(text):
         return None
     return found
+
+
+def two_words_glued(text: str) -> bool:
+    """Whether ``text`` reads as two words run together: a cut leaves a dictionary word of
+    4+ letters on one side and, on the other, 3+ letters that are a dictionary word, one
+    plain edit from one, or a capitalised word ("aroundTora").
+
+    >>> two_words_glued("tbistruth"), two_words_glued("aroundTora")
+    (True, True)
+    >>> two_words_glued("dofoudeiit"), two_words_glued("umtmnt")
+    (False, False)
+    """
+    from repair.score.ocr_channel import is_target
+
+    low = text.lower()
+    for i in range(3, len(low) - 2):
+        a, b = low[:i], low[i:]
+        for word, rest, raw in ((a, b, text[i:]), (b, a, text[:i])):
+            if len(word) < 4 or not is_target(word):
+                continue
+            if is_target(rest) or raw[:1].isupper() or one_edit_from_a_word(rest):
+                return True
+    return False
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
