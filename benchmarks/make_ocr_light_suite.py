@@ -72,13 +72,22 @@ def _events(word: str, table: dict[str, list[tuple[str, int]]]) -> list[tuple[in
 
 
 def damage(
-    text: str, rate: float, rng: random.Random, table, split: int, merge: int
+    text: str,
+    rate: float,
+    rng: random.Random,
+    table,
+    split: int,
+    merge: int,
+    force: frozenset[int] = frozenset(),
 ) -> tuple[str, list[dict]]:
-    """``text`` with ``rate`` of its word tokens damaged; the damaged spans."""
+    """``text`` with ``rate`` of its word tokens damaged, and the tokens numbered in
+    ``force`` (``benchmarks/make_ocr_us_suite.py``); the damaged spans."""
     from repair.score.ocr_channel import is_known
 
     toks = list(_WORD.finditer(text))
     picks = sorted(rng.sample(range(len(toks)), k=max(0, round(rate * len(toks)))))
+    if force:
+        picks = sorted(set(picks) | force)
     out: list[str] = []
     spans: list[dict] = []
     pos = 0

@@ -89,6 +89,7 @@ from repair.candidates.ocr_stops import lost_stop_candidates
 from repair.detect.ocr import CONFUSION_MAX_COST, token_reason
 from repair.document import Document
 from repair.resources.frequency import zipf
+from repair.score import ocr_usspell
 from repair.score.ocr_channel import (
     MAX_COST,
     MAX_SUBS,
@@ -865,6 +866,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
     if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
+    out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
 
 

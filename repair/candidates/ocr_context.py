@@ -169,11 +169,11 @@ def _by_length(min_zipf: float) -> dict[int, list[str]]:
     if min_zipf >= ocr_far.TARGET_ZIPF:
         return {k: [w for w in ws if zipf(w) >= min_zipf] for k, ws in ocr_far._by_length().items()}
     from repair.resources.cache import disk_cached
-    from repair.score.ocr_channel import _dictionary_path
+    from repair.score.ocr_channel import _target_sources
 
     return disk_cached(
         f"ocr-context-words-{min_zipf}",
-        [_dictionary_path(), __file__],
+        [*_target_sources(), __file__],
         lambda: _build_by_length(min_zipf),
         dict,
     )

@@ -73,10 +73,10 @@ def _by_length() -> dict[int, list[str]]:
     """The target words (lower case, letters only, Zipf >= TARGET_ZIPF) by length, built
     once (~0.7 s) and then read from the per-user cache."""
     from repair.resources.cache import disk_cached
-    from repair.score.ocr_channel import _dictionary_path
+    from repair.score.ocr_channel import _target_sources
 
     key = f"ocr-far-words-{TARGET_ZIPF}"
-    return disk_cached(key, [_dictionary_path(), __file__], _build_by_length, dict)
+    return disk_cached(key, [*_target_sources(), __file__], _build_by_length, dict)
 
 
 def _build_by_length() -> dict[int, list[str]]:

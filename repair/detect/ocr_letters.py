@@ -33,7 +33,7 @@ def dictionary_trigrams() -> frozenset[str]:
 
     return disk_cached(
         "ocr-letter-trigrams",
-        [ocr_channel._dictionary_path(), __file__],
+        [*ocr_channel._target_sources(), __file__],
         _dictionary_trigrams,
         frozenset,
     )

@@ -155,6 +155,9 @@ def symspell():  # noqa: ANN201 - symspellpy has no type stubs
             sym = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
             if not sym.load_dictionary(_dictionary_path(), 0, 1):
                 raise LexiconError("symspellpy could not load its English dictionary")
+            vocab = vocabulary()
+            for word in vocab.keys() - sym.words.keys():  # the added American spellings
+                sym.create_dictionary_entry(word, vocab[word])
             _SYMSPELL = sym
         return _SYMSPELL
 
@@ -163,7 +166,7 @@ def symspell():  # noqa: ANN201 - symspellpy has no type stubs
 def vocabulary() -> dict[str, int]:
     """symspell's word counts (82,765 words; lower case), read without the delete index."""
     global _loaded_vocabulary
-    vocab = disk_cached("ocr-vocabulary", [_dictionary_path(), __file__], _read_vocabulary, dict)
+    vocab = disk_cached("ocr-vocabulary", _target_sources(), _read_vocabulary, dict)
     _loaded_vocabulary = vocab
     return vocab
 
@@ -189,9 +192,7 @@ def vocabulary_lines() -> SortedLines[str]:
     """The dictionary's words (lower case) as sorted ``word<TAB>count`` lines, searched
     in place (:class:`~repair.resources.sorted_lines.SortedLines`): read in ~2 ms from the
     per-user cache, where :func:`vocabulary` builds a dict of 82 k entries."""
-    text = disk_cached(
-        "ocr-vocabulary-lines", [_dictionary_path(), __file__], _vocabulary_text, str
-    )
+    text = disk_cached("ocr-vocabulary-lines", _target_sources(), _vocabulary_text, str)
     return SortedLines(text, 0)
 
 
@@ -227,6 +228,17 @@ def in_vocabulary(low: str) -> bool:
 
 
 def _read_vocabulary() -> dict[str, int]:
+    counts = _read_shipped()
+    from repair.score import ocr_usspell
+
+    if ocr_usspell.US_SPELLINGS:  # "labor", "theater": targets of US pages (issue 12)
+        plain_zipf = zipf.__wrapped__  # type: ignore[attr-defined]
+        counts.update(ocr_usspell.american_spellings(counts, plain_zipf, TARGET_ZIPF))
+    return counts
+
+
+def _read_shipped() -> dict[str, int]:
+    """symspellpy's dictionary as shipped: ``{word: count}``."""
     counts: dict[str, int] = {}
     with open(_dictionary_path(), encoding="utf-8") as fh:
         for line in fh:
@@ -695,8 +707,11 @@ def _target_sources() -> list[str]:
     """What the target words depend on: the dictionary, this module (the rule), and the
     word frequencies (:mod:`repair.resources.frequency`, its code and data)."""
     from repair.resources import frequency
+    from repair.score import ocr_usspell
 
     sources = [_dictionary_path(), __file__, frequency.__file__]
+    if ocr_usspell.US_SPELLINGS:  # the switch's two dictionaries are cached apart
+        sources.append(ocr_usspell.__file__)
     table = frequency._table_path()
     if table is not None:
         sources.append(str(table))
@@ -798,7 +813,7 @@ def vocabulary_prefixes() -> PrefixIndex:
     answers); the sorted word list is not kept."""
     index = prefixes_of(())
     index.lazy(_load_prefix_set, vocabulary_lines(), LAZY_PREFIX_WALKS)
-    index.trie_cache = ("vocabulary", [_dictionary_path(), __file__])
+    index.trie_cache = ("vocabulary", _target_sources())
     return index
 
 
@@ -807,9 +822,7 @@ def _load_prefix_set() -> frozenset[str]:
     strings: only the other prefixes (~122 k) are read from the per-user cache, so the
     ~83 k words are held once, not twice (~4.5 MB, issue 14).  The same set."""
     vocab = vocabulary()
-    rest = disk_cached(
-        "ocr-prefix-rest", [_dictionary_path(), __file__], _prefixes_not_words, tuple
-    )
+    rest = disk_cached("ocr-prefix-rest", _target_sources(), _prefixes_not_words, tuple)
     return frozenset(chain(vocab, rest))
 
 

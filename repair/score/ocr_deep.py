@@ -51,7 +51,7 @@ MAX_READINGS = 3
 def common_words() -> frozenset[str]:
     """The target words (lower case, letters only) of Zipf >= :data:`TARGET_ZIPF`."""
     from repair.resources.cache import disk_cached
-    from repair.score.ocr_channel import _dictionary_path
+    from repair.score.ocr_channel import _target_sources
 
     def build() -> list[str]:
         return sorted(
@@ -59,7 +59,7 @@ def common_words() -> frozenset[str]:
         )
 
     key = f"ocr-deep-words-{TARGET_ZIPF}"
-    return frozenset(disk_cached(key, [_dictionary_path(), __file__], build, list))
+    return frozenset(disk_cached(key, [*_target_sources(), __file__], build, list))
 
 
 @lru_cache(maxsize=1)
