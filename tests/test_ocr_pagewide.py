@@ -9,6 +9,8 @@ from repair.candidates.ocr_pagefar import _targets, page_far_candidates, page_fa
 from repair.candidates.ocr_pagewide import wide_reading
 from repair.tokenize import tokenize
 
+SHIPPED_WIDE = ocr_pagewide.WIDE  # read at import, before the fixture below switches it on
+
 
 def _read(text: str, words: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """The page-far readings of the page ``text``, of the tokens ``words`` (as if flagged)."""
@@ -24,6 +26,16 @@ def _targets_of(text: str) -> dict[str, str]:
 
 
 DEFENDANT = "The defendant said so. Counsel for the dofoudeiit then rose."
+
+
+@pytest.fixture(autouse=True)
+def _wide_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tier ships off (WIDE = False); these tests read it switched on
+    monkeypatch.setattr(ocr_pagewide, "WIDE", True)
+
+
+def test_the_tier_ships_off() -> None:
+    assert SHIPPED_WIDE is False
 
 
 def test_a_deep_garble_of_a_page_word_is_read() -> None:

@@ -24,11 +24,14 @@ words run together (:func:`two_words_glued`): "tbistruth" is "this truth", not t
 text, session 23 lead).
 
 >>> from repair.tokenize import tokenize
+>>> from repair.candidates import ocr_pagewide
 >>> from repair.candidates.ocr_pagefar import page_far_candidates
+>>> ocr_pagewide.WIDE = True  # it ships off (:data:`WIDE`)
 >>> toks = tokenize("The defendant said so. Counsel for the dofoudeiit then rose.")
 >>> i = next(k for k, t in enumerate(toks) if t.text == "dofoudeiit")
 >>> [(c.features["orig"][0], c.replacement) for c in page_far_candidates(toks, [i])]
 [('dofoudeiit', 'defendant')]
+>>> ocr_pagewide.WIDE = False
 """
 
 from __future__ import annotations
@@ -41,7 +44,12 @@ if TYPE_CHECKING:
 
 #: The wider tier runs (after :func:`repair.candidates.ocr_pagefar.page_far_reading`
 #: found nothing, in :func:`~repair.candidates.ocr_pagefar.page_far_candidates`).
-WIDE = True
+#: Off: on SMH it gains 3-6 tokens a half, but on the 1 M-word OCR speed text (Wikipedia-
+#: like prose of many topics) it read correct rare words as page words ("reptiliomorph" as
+#: "retaliatory" 11 times, "jianpingensis" as "indigenous" 8 times, "byosmotrophy" as
+#: "pornography"): a page printing a word is weak evidence where the page is long and
+#: varied (session 23 lead, benchmarks/RESULTS.md).
+WIDE = False
 #: Plain edit distance of the retrieval: this share of the token's letters ...
 DISTANCE_SHARE = 0.6
 #: ... the cheapest page word at most this many nats a printed letter ...
