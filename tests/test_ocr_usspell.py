@@ -79,5 +79,12 @@ def test_the_page_count_of_spellings() -> None:
     assert not ocr_usspell.page_keeps_british("no pair at all".split())
 
 
-def test_the_titles_are_targets() -> None:
-    assert is_target("mr") and is_target("messrs") and is_target("dr")
+def test_the_titles_ship_off_and_are_added_when_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    # off: "intoMr" read "in to Mr" on the 1 M-word speed text (session 23 lead)
+    assert ocr_usspell.TITLES_ON is False
+    assert not is_target("mr") and not is_target("messrs")
+    vocab = {"mrs": 7, "labour": 9}
+    assert "mr" not in american_spellings(vocab, zipf, 2.0)
+    monkeypatch.setattr(ocr_usspell, "TITLES_ON", True)
+    added = american_spellings(vocab, zipf, 2.0)
+    assert added["mr"] == added["messrs"] == added["dr"] == 7
