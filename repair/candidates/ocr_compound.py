@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import confusion_reading
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import confusion_variants, is_target, target_part, transfer_case
 from repair.types import Candidate
@@ -57,21 +57,9 @@ def compound_candidates(text: str, start: int = 0, reason: str = "nonword") -> l
     if best is None:
         return []
     word, cost, subs = best
-    return [
-        cand(
-            start,
-            start + len(text),
-            transfer_case(text, word),
-            "OCR_CONFUSION",
-            finding=reason,
-            orig=[text],
-            alt=[word],
-            cost=cost,
-            threshold=THRESHOLD,
-            subs=[list(x) for x in subs],
-            compound=True,
-        )
-    ]
+    return confusion_reading(
+        text, start, transfer_case(text, word), word, cost, subs, reason, THRESHOLD, compound=True
+    )
 
 
 @lru_cache(maxsize=1024)

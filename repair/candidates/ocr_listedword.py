@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import confusion_reading
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import _max_src_len, _single_rows, is_target, target_part
 from repair.types import Candidate
@@ -56,21 +56,7 @@ def listed_candidates(text: str, start: int = 0, reason: str = "nonword") -> lis
     if best is None:
         return []
     word, cost, subs = best
-    return [
-        cand(
-            start,
-            start + len(text),
-            word,
-            "OCR_CONFUSION",
-            finding=reason,
-            orig=[text],
-            alt=[word],
-            cost=cost,
-            threshold=THRESHOLD,
-            subs=[list(x) for x in subs],
-            listed=True,
-        )
-    ]
+    return confusion_reading(text, start, word, word, cost, subs, reason, THRESHOLD, listed=True)
 
 
 @lru_cache(maxsize=1024)

@@ -28,3 +28,33 @@ def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Cand
     """A candidate of the ocr stage; its kind follows from ``rule``."""
     # ``**features`` is already a new dict: no copy of it (one per candidate; issue 14)
     return Candidate(start, end, repl, KIND_OF_RULE[rule], rule, features)
+
+
+def confusion_reading(
+    text: str,
+    start: int,
+    repl: str,
+    word: str,
+    cost: float,
+    subs: tuple[tuple[str, str], ...],
+    reason: str,
+    threshold: float,
+    **flags: object,
+) -> list[Candidate]:
+    """The one ``OCR_CONFUSION`` reading of the whole flagged token ``text`` at ``start`` as
+    ``repl`` (the word ``word`` in the print's case), priced ``cost`` by the confusions ``subs``."""
+    return [
+        cand(
+            start,
+            start + len(text),
+            repl,
+            "OCR_CONFUSION",
+            finding=reason,
+            orig=[text],
+            alt=[word],
+            cost=cost,
+            threshold=threshold,
+            subs=[list(x) for x in subs],
+            **flags,
+        )
+    ]
