@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import make_ocr_light_suite as light  # noqa: E402
-from ocr_light_eval import OCR_KINDS, _edit_right  # noqa: E402
+from ocr_light_eval import OCR_KINDS, _edit_right, spans_hit  # noqa: E402
 
 from repair.bench.suites import shared_dir  # noqa: E402
 
@@ -87,14 +87,7 @@ def score(docs: list[dict], show: bool = False) -> dict[str, dict[str, int]]:
         fixed: set[int] = set()
         broken = 0
         for e in edits:
-            hit = [
-                k
-                for k, sp in enumerate(spans)
-                if e.offset < sp["end"]
-                and sp["start"] < e.end
-                or e.length == 0
-                and sp["start"] <= e.offset <= sp["end"]
-            ]
+            hit = spans_hit(e, spans)
             good = [k for k in hit if _edit_right(text, e, spans[k])]
             fixed.update(good)
             broken += not hit

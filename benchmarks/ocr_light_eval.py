@@ -43,6 +43,18 @@ REGISTERS = ("abc_news", "wsj", "inaugural", "state_union")
 OCR_KINDS = ("ocr", "spacing", "hyphenation")
 
 
+def spans_hit(e, spans: list[dict]) -> list[int]:
+    """The damaged spans edit ``e`` touches (an insertion: the spans it sits in or beside)."""
+    return [
+        k
+        for k, sp in enumerate(spans)
+        if e.offset < sp["end"]
+        and sp["start"] < e.end
+        or e.length == 0
+        and sp["start"] <= e.offset <= sp["end"]
+    ]
+
+
 def _edit_right(damaged: str, e, span: dict) -> bool:
     """Whether edit ``e`` on ``damaged`` restores ``span``'s gold (over their union)."""
     a, b = min(e.offset, span["start"]), max(e.end, span["end"])
@@ -87,14 +99,7 @@ def score_suite(docs: list[dict]) -> dict[str, dict[str, int]]:
             t["edits"] += len(edits)
             fixed: set[int] = set()
             for e in edits:
-                hit = [
-                    k
-                    for k, sp in enumerate(spans)
-                    if e.offset < sp["end"]
-                    and sp["start"] < e.end
-                    or e.length == 0
-                    and sp["start"] <= e.offset <= sp["end"]
-                ]
+                hit = spans_hit(e, spans)
                 good = [k for k in hit if _edit_right(text, e, spans[k])]
                 if good:
                     t["right"] += 1
