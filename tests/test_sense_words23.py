@@ -78,6 +78,7 @@ def test_gate_counts_term_windows(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ("web", "network", "COLLOCATION_TERM") in edits
     assert {("yard", "thousand", "SENSE_WORD"), ("webs", "networks", "SENSE_WORD")} <= edits
     monkeypatch.setattr(sense_words, "GATE_COUNTS_EARLIER", False)
+    monkeypatch.setattr(sense_words, "GATE_READS_TAKEN", False)  # session 24's reading
     assert not _sense_pairs(SPUN_SVM)
 
 

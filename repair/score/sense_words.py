@@ -21,7 +21,9 @@ words have a reading of :data:`MIN_GAIN` nats or more, and that many per 1,000 w
 words and no document at 20 per 1,000; the sense-spun dev abstracts 2-4 in 70 words.
 Then every word of the document with a reading of :data:`MIN_GAIN` is restored.  Only in
 scientific register (:data:`SCIENCE_ONLY`) and where the rare-word pass does not already
-explain the document (:func:`repair.score.rare_dense.dense`).
+explain the document (:func:`repair.score.rare_dense.dense`).  The gate counts the strong
+readings of the words an earlier pass of the stage restored as well
+(:data:`GATE_READS_TAKEN`, off): they are the document's evidence whoever restored them.
 
 Switch: :data:`SENSE_WORDS`.
 """
@@ -65,6 +67,13 @@ OTHER_PER_1000 = 45.0
 #: dev abstracts (``benchmarks/tortured_general_eval.py --abstracts``, whose term windows
 #: and mill words restore many words) 0.161 (P 0.805) -> 0.163 (P 0.787), shipped 0.535 -> 0.532.
 GATE_COUNTS_EARLIER = False
+#: The gate counts the strong first-sense readings of the words that the stage's earlier
+#: passes (term windows, rare and mill words) restored too: the reading is evidence of the
+#: sense spinner wherever another pass took the word ("neural web" -> "neural network").
+#: Unlike :data:`GATE_COUNTS_EARLIER`, only words whose own reading is strong count (dev
+#: abstract 03 opens: 0.386 -> 0.394; habit-spun abstracts and clean calibration
+#: unchanged).  Off: it never fires on the test half (benchmarks/RESULTS.md, session 24).
+GATE_READS_TAKEN = False
 TERM_GAIN = 3.0
 MIN_TERM_WEIGHT = 1.0
 #: Confidence of a restoration (over the pipeline's default bar of 0.5).
@@ -180,15 +189,17 @@ def decide(
     n_words: int,
     earlier: int = 0,
     gate: tuple[int, float] = (MIN_DOC_WORDS, MIN_PER_1000),
+    taken: frozenset[str] = frozenset(),
 ) -> list:
     """One :class:`repair.score.rareword.Decision` per word of ``found``: applied (its best
     first-sense reading) where the document has :data:`MIN_DOC_WORDS` distinct words
-    reading at :data:`MIN_GAIN` or more (and :data:`MIN_PER_1000`) and the word is one of
-    them; else declined as ``weak_evidence`` (under the gain) or ``sparse``."""
+    reading at :data:`MIN_GAIN` or more (and :data:`MIN_PER_1000`; ``taken``: such words
+    that an earlier pass restored, counted too) and the word is one of them; else declined
+    as ``weak_evidence`` (under the gain) or ``sparse``."""
     from repair.score.rareword import Decision
 
     strong = {r.token.text for r in found if r.options[0].lm_gain >= MIN_GAIN}
-    count = len(strong) + (earlier if GATE_COUNTS_EARLIER else 0)
+    count = len(strong | taken) + (earlier if GATE_COUNTS_EARLIER else 0)
     open_ = (
         bool(strong)  # one strong reading of its own at least
         and count >= gate[0]
@@ -244,4 +255,18 @@ def sense_decisions(
     found = find(doc, skip)
     if PHRASE_READINGS:
         found += find_phrases(doc, skip)
-    return decide(doc, found, len(doc.words), earlier, gate)
+    taken: frozenset[str] = frozenset()
+    if GATE_READS_TAKEN and skip:
+        taken = _taken_strong(doc, skip)
+    return decide(doc, found, len(doc.words), earlier, gate, taken)
+
+
+def _taken_strong(doc: Document, skip: frozenset[int]) -> frozenset[str]:
+    """The written words starting in ``skip`` (restored by an earlier pass of the stage)
+    whose first-sense reading is strong (:data:`MIN_GAIN`): the document's evidence
+    for the gate, whoever restored them (:data:`GATE_READS_TAKEN`)."""
+    others = frozenset(t.start for t in doc.tokens if t.start not in skip)
+    found = find(doc, others)
+    if PHRASE_READINGS:
+        found += [r for r in find_phrases(doc) if r.token.start in skip]
+    return frozenset(r.token.text for r in found if r.options[0].lm_gain >= MIN_GAIN)

@@ -61,6 +61,7 @@ from repair.score import collocation as _score
 from repair.score import collocation_odd as _odd_score
 from repair.score import consistency as _consistency
 from repair.score import rare_dense as _rare_dense
+from repair.score import rare_terms as _rare_terms
 from repair.score import rareword as _rare_score
 from repair.score import science as _science_terms
 from repair.score import sense_words as _sense
@@ -147,6 +148,7 @@ def _rare_pass(
     rare_decisions = _science_terms.register_decisions(doc, rare_decisions, by_terms)
     rare_decisions = _rare_dense.dense_decisions(doc, rare_decisions)  # a densely spun doc
     rare_decisions = _science_terms.topic_decisions(doc, rare_decisions)  # the author's word
+    rare_decisions = _rare_terms.keep_terms(doc, rare_decisions)  # a written scientific term
     rare_decisions = _consistency.agree(rare_decisions, by_terms or {})  # one form, one original
     return scanned, n_types, rare_density, rare_decisions
 
