@@ -40,6 +40,7 @@ False
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -142,9 +143,26 @@ def register(doc: Document, vocabulary: bool = True) -> Register:
     )
 
 
+#: id(document) -> (weak reference, the bars read, verdict): one document at a time (the
+#: spin stage asks once per word it decides, the collocation stage once per pass).
+_verdicts: dict[int, tuple] = {}
+
+
 def is_scientific(doc: Document) -> bool:
     """Whether ``doc`` reads as scientific prose (see the module doc).  The style bars are
-    read first: news, speech and web text (names, quotes, "I") never load the lexicon."""
+    read first: news, speech and web text (names, quotes, "I") never load the lexicon.
+    Remembered for the last document asked about (its text, tokens and the bars decide)."""
+    bars = (MIN_WORDS, MIN_VOCABULARY, MAX_NAMES, MAX_PERSONAL, MAX_SPEECH)
+    got = _verdicts.get(id(doc))
+    if got is not None and got[0]() is doc and got[1] == bars:
+        return got[2]
+    verdict = _is_scientific(doc)
+    _verdicts.clear()
+    _verdicts[id(doc)] = (weakref.ref(doc, lambda _r: _verdicts.clear()), bars, verdict)
+    return verdict
+
+
+def _is_scientific(doc: Document) -> bool:
     style = register(doc, vocabulary=False)
     if not replace(style, vocabulary=MIN_VOCABULARY).scientific:
         return False

@@ -75,20 +75,34 @@ def pmi(first: str, second: str) -> float | None:
 
 def _is_odd(words: list[str | None], i: int) -> bool:
     from repair.candidates.tortured_rare import pool
+    from repair.resources.bigrams import get_bigrams
 
     w = words[i]
     assert w is not None
     cands: tuple[str, ...] | None = None
+    total = get_bigrams()._log_total
     for j in (i - 1, i + 1):
         if j < 0 or j >= len(words) or not words[j]:
             continue
         near = str(words[j]).lower()
-        written = pmi(near, w) if j < i else pmi(w, near)
-        floor = UNSEEN_PMI if written is None else written
         if cands is None:
             cands = pool(w)
+        a = _log_count(near)
+        if a is None:  # every pmi() with it is None: no candidate pair counts
+            continue
+        written = pmi(near, w) if j < i else pmi(w, near)
+        floor = UNSEEN_PMI if written is None else written
+        # pmi(near, c) / pmi(c, near) with the neighbour's count read once (the same floats)
         for c in cands:
-            got = pmi(near, c) if j < i else pmi(c, near)
+            b = _log_count(c)
+            if b is None:
+                continue
+            if j < i:
+                pair = _log_count(f"{near} {c}")
+                got = None if pair is None else pair - a - b + total
+            else:
+                pair = _log_count(f"{c} {near}")
+                got = None if pair is None else pair - b - a + total
             if got is not None and got >= MIN_PAIR_PMI and got - floor >= MIN_PMI_GAIN:
                 return True
     return False

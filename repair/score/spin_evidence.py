@@ -239,10 +239,11 @@ def _table(
     else:
         s_hist = _scaled(prob([s]))
         raws = [prob([lo]) for lo in lows]
+    # (first-word score, index), best first (ties: the later index first, as before)
     first = sorted(
         [
-            (unk if r <= floor else (v if (v := r * lb) >= unk else unk), k, o)
-            for k, (r, o) in enumerate(zip(raws, originals, strict=True))
+            (unk if r <= floor else (v if (v := r * lb) >= unk else unk), k)
+            for k, r in enumerate(raws)
         ],
         reverse=True,
     )
@@ -262,17 +263,19 @@ def _table(
         else:
             base += _scaled(prob([low, a1]))
         a2, a1 = a1, low
-    gains: list[tuple[float, int, str, float]] = []
+    # (-gain, index, first-word score) of each candidate read: a candidate whose first-word
+    # gain is under the window of the best so far is not (the right context only lowers it)
+    gains: list[tuple[float, int, float]] = []
     top = -1e9
     cut = top - WINDOW
-    for lp1, k, o in first:
+    for lp1, k in first:
         if lp1 - base < cut:
             break
         # = _lp([o, *right], left) - base: the first word's score is lp1 already; the
         # right context is sequence_logprob(right, [*hist[-1:], o]) (at most two words)
         seq = 0.0
         if n_right:
-            lo = o.lower()
+            lo = lows[k]
             r = prob([r1, lo, h1]) if h1 is not None else prob([r1, lo])
             seq += unk if r <= floor else (v if (v := r * lb) >= unk else unk)
             if n_right >= 2:
@@ -287,29 +290,35 @@ def _table(
         if g > top:  # top = max(top, g)
             top = g
             cut = top - WINDOW
-        gains.append((g, k, o, lp1))
-    gains = sorted((r for r in gains if r[0] >= cut), key=lambda r: (-r[0], r[1]))
+        gains.append((-g, k, lp1))
+    gains.sort()  # best gain first, ties by index (the indices differ)
     n = max(len(originals), 1)
     out = []
     c_hi, c_lo = _CLIP, -_CLIP
     # every `c_lo if d < c_lo else c_hi if d > c_hi else d` below is _clip(d) inlined
     statics = _statics(s, originals)
-    for order, (g, k, o, lp1) in enumerate(gains):
+    order = 0
+    for ng, k, lp1 in gains:
+        g = -ng
+        if g < cut:  # the rest are under the window too
+            break
         unigram, c_unigram, z_o, z_gap, fan, wn_pair, wn_shared = statics[k]
+        o = originals[k]
         left_gain = lp1 - s_hist
         c = counts.get(o, 0)
-        d0, d1, d3, d4, d6 = g, top - g, left_gain, g - left_gain, g - unigram
+        d1, d4, d6 = top - g, g - left_gain, g - unigram
         out.append((o, g, (
-            c_lo if d0 < c_lo else c_hi if d0 > c_hi else d0,
+            c_lo if g < c_lo else c_hi if g > c_hi else g,
             c_lo if d1 < c_lo else c_hi if d1 > c_hi else d1,
             float(order),
-            c_lo if d3 < c_lo else c_hi if d3 > c_hi else d3,
+            c_lo if left_gain < c_lo else c_hi if left_gain > c_hi else left_gain,
             c_lo if d4 < c_lo else c_hi if d4 > c_hi else d4,
             c_unigram,
             c_lo if d6 < c_lo else c_hi if d6 > c_hi else d6,
             float(k), k / n, z_o, z_gap,
             float(min(c, 5)), 1.0 if c else 0.0, fan, wn_pair, wn_shared,
         )))  # fmt: skip
+        order += 1
     return out
 
 

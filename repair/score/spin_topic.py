@@ -109,7 +109,11 @@ def fit(word: str, context: Iterable[str]) -> float:
     """Mean PMI of ``word`` (one or more words: the best of its content words) with the
     keys of ``context``."""
     mine = [key(w) for w in word.lower().split() if w not in STOPWORDS] or [key(word)]
-    vals = [max((_pmi(m, k) for m in mine if m != k), default=0.0) for k in context]
+    if len(mine) == 1:  # one word (the usual case): the same values without a max per key
+        m = mine[0]
+        vals = [_pmi(m, k) if m != k else 0.0 for k in context]
+    else:
+        vals = [max((_pmi(m, k) for m in mine if m != k), default=0.0) for k in context]
     return sum(vals) / len(vals) if vals else 0.0
 
 

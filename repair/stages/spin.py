@@ -540,13 +540,16 @@ def _reread_rows(
     max_zipf: float,
     originals_of: Callable[[str], Sequence[str]],
     extra_lead: float | None = None,
+    min_recur: int | None = None,
 ) -> tuple[list[WordEvidence], list[int]]:
     """The rows of a second reading: each written word rarer than ``max_zipf`` of the first
     reading that no edit covers and whose probability stayed in [``min_prob``, ``bar``)
     is read again with its candidates plus ``originals_of(word)``'s new ones, in the
     context the first round restored; a row is replaced where its best original is a new
     one.  With ``extra_lead``, the new originals are read alone first and must beat the
-    word's first gain by that lead.  Returns the rows and the indices replaced."""
+    word's first gain by that lead.  With ``min_recur``, a word written fewer times than
+    that among the rows to read is not read (no habit can come of it: :func:`_habits`).
+    Returns the rows and the indices replaced."""
     ctx = WordContext.of(doc)
     done: set[int] = set()
     for e in edits:
@@ -555,6 +558,7 @@ def _reread_rows(
     counts = Counter(t.text.lower() for t in doc.words)
     words = list(detection.words)
     changed = []
+    todo = []
     for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
         if p >= bar or p < min_prob or w.start in done:
             continue
@@ -563,8 +567,12 @@ def _reread_rows(
             continue
         base = candidates_for(low)
         extra = tuple(o for o in originals_of(low) if o not in base)
-        if not extra:
-            continue
+        if extra:
+            todo.append((i, w, low, base, extra))
+    if min_recur is not None:
+        n = Counter(low for _i, _w, low, _b, _e in todo)
+        todo = [r for r in todo if n[r[2]] >= min_recur]
+    for i, w, _low, base, extra in todo:
         left, right, _initial = context(doc, ctx, w.start, w.end)
         if extra_lead is not None:
             ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
@@ -605,9 +613,11 @@ def hyper_reading(
     gave at least :data:`HYPER_MIN_PROB`.  A row whose best original is a hypernym is
     restored where its mapping is a document habit (:func:`_habit_candidates`; features
     ``hyper``, ``recurring``), and by the word model only with :data:`HYPER_MODEL`."""
+    # without the word model only a habit restores (HYPER_RECUR rows of one written word)
     words, changed = _reread_rows(
-        doc, detection, edits, bar, HYPER_MIN_PROB, HYPER_MAX_ZIPF, hyper_originals
-    )
+        doc, detection, edits, bar, HYPER_MIN_PROB, HYPER_MAX_ZIPF, hyper_originals,
+        min_recur=None if HYPER_MODEL else (HYPER_RECUR or 0),
+    )  # fmt: skip
     out = (
         _decide_rows(doc, detection, words, changed, bar, get_model(), "hyper")
         if HYPER_MODEL
