@@ -245,11 +245,15 @@ def page_far_candidates(
         )
     else:
         indices = sorted(flagged)
+    eligible: dict[str, bool] = {}  # by type: the test reads the text and its count only
     for i in indices:
         t = toks[i]
         if t.kind != "word" or (ONLY_BARE and (t.start, t.end) in covered):
             continue
-        if not _eligible(t.text, counts):
+        ok = eligible.get(t.text)
+        if ok is None:
+            ok = eligible[t.text] = _eligible(t.text, counts)
+        if not ok:
             continue
         if _next_to_hyphen(toks, i) or line_broken_piece(toks, i):
             continue

@@ -16,6 +16,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -842,7 +843,309 @@ done:
     return result;
 }
 
+/* ---- the OCR scorer's decision (repair.score.ocr.Scorer._decide), compiled ---- */
+
+static PyObject *str_below = NULL, *str_gain = NULL, *str_lower = NULL;
+
+/* Scorer.seq: the sequence score of words between prev and nxt, by the flat key
+ * (*words, None, *before, None, *after) in seq, else taken out of old_seq, else asked of
+ * lm.sequence_logprob((*words, *after), before) and stored in seq.  A new reference. */
+/* The language model's sum (repair.resources.lm.LanguageModel.sequence_logprob) over
+ * the n words ws after the history before, asked of the model's prob (a new list of the
+ * lowered word and up to two lowered history words each time), each raw score scaled
+ * as _scaled does: the same float additions in the same order.  A new reference. */
+static PyObject *lm_sum(PyObject *prob, double log_base, double unknown, PyObject *ws,
+                        PyObject *before) {
+    PyObject *b = PySequence_Fast(before, "decide: history must be a sequence");
+    if (b == NULL) return NULL;
+    Py_ssize_t nb = PySequence_Fast_GET_SIZE(b);
+    PyObject *h1 = NULL, *h2 = NULL, *low = NULL;
+    double total = 0.0;
+    if (nb >= 1 && (h1 = PyObject_CallMethodNoArgs(PySequence_Fast_GET_ITEM(b, nb - 1), str_lower)) == NULL)
+        goto fail;
+    if (nb >= 2 && (h2 = PyObject_CallMethodNoArgs(PySequence_Fast_GET_ITEM(b, nb - 2), str_lower)) == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(ws); i++) {
+        low = PyObject_CallMethodNoArgs(PyTuple_GET_ITEM(ws, i), str_lower);
+        if (low == NULL) goto fail;
+        Py_ssize_t k = h2 != NULL ? 3 : (h1 != NULL ? 2 : 1);
+        PyObject *gram = PyList_New(k);
+        if (gram == NULL) goto fail;
+        Py_INCREF(low);
+        PyList_SET_ITEM(gram, 0, low);
+        if (k >= 2) {
+            Py_INCREF(h1);
+            PyList_SET_ITEM(gram, 1, h1);
+        }
+        if (k >= 3) {
+            Py_INCREF(h2);
+            PyList_SET_ITEM(gram, 2, h2);
+        }
+        PyObject *r = PyObject_CallOneArg(prob, gram);
+        Py_DECREF(gram);
+        if (r == NULL) goto fail;
+        double raw = PyFloat_AsDouble(r); /* an int: exact as a double */
+        Py_DECREF(r);
+        if (raw == -1.0 && PyErr_Occurred()) goto fail;
+        if (raw <= -100000000.0) {
+            total += unknown;
+        } else {
+            double v = raw * log_base;
+            total += unknown > v ? unknown : v; /* max(v, unknown) */
+        }
+        Py_XDECREF(h2);
+        h2 = h1;
+        h1 = low;
+        low = NULL;
+    }
+    Py_XDECREF(h1);
+    Py_XDECREF(h2);
+    Py_DECREF(b);
+    return PyFloat_FromDouble(total);
+fail:
+    Py_XDECREF(low);
+    Py_XDECREF(h1);
+    Py_XDECREF(h2);
+    Py_DECREF(b);
+    return NULL;
+}
+
+typedef struct {
+    PyObject *lm, *prob; /* prob: the model's prob, or None: ask lm.sequence_logprob */
+    double log_base, unknown;
+} LmSpec;
+
+static PyObject *seq_score(PyObject *seq, PyObject *old_seq, LmSpec *spec, PyObject *words,
+                           PyObject *prev, PyObject *nxt) {
+    PyObject *w = PySequence_Fast(words, "decide: words must be a sequence");
+    if (w == NULL) return NULL;
+    PyObject *p = PySequence_Fast(prev, "decide: prev must be a sequence");
+    if (p == NULL) {
+        Py_DECREF(w);
+        return NULL;
+    }
+    PyObject *x = PySequence_Fast(nxt, "decide: nxt must be a sequence");
+    if (x == NULL) {
+        Py_DECREF(w);
+        Py_DECREF(p);
+        return NULL;
+    }
+    Py_ssize_t nw = PySequence_Fast_GET_SIZE(w), np = PySequence_Fast_GET_SIZE(p);
+    Py_ssize_t nx = PySequence_Fast_GET_SIZE(x);
+    Py_ssize_t bp = np > 2 ? np - 2 : 0; /* before = prev[-2:] */
+    Py_ssize_t ax = nx > 2 ? 2 : nx;     /* after = nxt[:2] */
+    PyObject *result = NULL, *key = PyTuple_New(nw + (np - bp) + ax + 2);
+    if (key == NULL) goto done;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < nw; i++, at++) {
+        PyObject *o = PySequence_Fast_GET_ITEM(w, i);
+        Py_INCREF(o);
+        PyTuple_SET_ITEM(key, at, o);
+    }
+    Py_INCREF(Py_None);
+    PyTuple_SET_ITEM(key, at++, Py_None);
+    for (Py_ssize_t i = bp; i < np; i++, at++) {
+        PyObject *o = PySequence_Fast_GET_ITEM(p, i);
+        Py_INCREF(o);
+        PyTuple_SET_ITEM(key, at, o);
+    }
+    Py_INCREF(Py_None);
+    PyTuple_SET_ITEM(key, at++, Py_None);
+    for (Py_ssize_t i = 0; i < ax; i++, at++) {
+        PyObject *o = PySequence_Fast_GET_ITEM(x, i);
+        Py_INCREF(o);
+        PyTuple_SET_ITEM(key, at, o);
+    }
+    PyObject *lp = PyDict_GetItemWithError(seq, key); /* borrowed */
+    if (lp != NULL && lp != Py_None) {
+        Py_INCREF(lp);
+        result = lp;
+        goto done;
+    }
+    if (PyErr_Occurred()) goto done;
+    lp = PyDict_GetItemWithError(old_seq, key);
+    if (lp != NULL && lp != Py_None) {
+        Py_INCREF(lp);
+        if (PyDict_DelItem(old_seq, key) < 0) {
+            Py_DECREF(lp);
+            goto done;
+        }
+    } else {
+        if (PyErr_Occurred()) goto done;
+        if (lp == Py_None && PyDict_DelItem(old_seq, key) < 0) goto done;
+        PyObject *ws = PyTuple_New(nw + ax);
+        if (ws == NULL) goto done;
+        for (Py_ssize_t i = 0; i < nw; i++) {
+            PyObject *o = PySequence_Fast_GET_ITEM(w, i);
+            Py_INCREF(o);
+            PyTuple_SET_ITEM(ws, i, o);
+        }
+        for (Py_ssize_t i = 0; i < ax; i++) {
+            PyObject *o = PySequence_Fast_GET_ITEM(x, i);
+            Py_INCREF(o);
+            PyTuple_SET_ITEM(ws, nw + i, o);
+        }
+        PyObject *before = np > 2 ? PySequence_GetSlice(prev, bp, np) : (Py_INCREF(prev), prev);
+        if (before == NULL) {
+            Py_DECREF(ws);
+            goto done;
+        }
+        static PyObject *name = NULL;
+        if (name == NULL && (name = PyUnicode_InternFromString("sequence_logprob")) == NULL) {
+            Py_DECREF(ws);
+            Py_DECREF(before);
+            goto done;
+        }
+        if (spec->prob != Py_None)
+            lp = lm_sum(spec->prob, spec->log_base, spec->unknown, ws, before);
+        else
+            lp = PyObject_CallMethodObjArgs(spec->lm, name, ws, before, NULL);
+        Py_DECREF(ws);
+        Py_DECREF(before);
+        if (lp == NULL) goto done;
+    }
+    if (PyDict_SetItem(seq, key, lp) < 0) {
+        Py_DECREF(lp);
+        goto done;
+    }
+    result = lp;
+done:
+    Py_XDECREF(key);
+    Py_DECREF(w);
+    Py_DECREF(p);
+    Py_DECREF(x);
+    return result;
+}
+
+
+/* decide(seq, old_seq, lm, zipf, decision, SPLIT_OOV_CHARGE, PRIOR_PER_ZIPF,
+ *        REALWORD_THRESHOLD, NONWORD_THRESHOLD, prob, LOG_BASE, UNKNOWN_LOGPROB,
+ *        orig, alt, prev, nxt, cost, orig_known, threshold, split_charge, prior_per_zipf)
+ * -> decision: Scorer._decide with the two Scorer.seq calls, the same float operations
+ * in the same order, and the Decision built as tuple.__new__ builds it
+ * (repair.score.ocr_decide_fast; issue 14, session 24).  The first twelve arguments are
+ * the scorer's and the modules' (bound once by a partial); prob is the model's n-gram
+ * score (the sum of LanguageModel.sequence_logprob made here) or None (lm's method asked). */
+static PyObject *decide_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 21) {
+        PyErr_SetString(PyExc_TypeError, "decide: 21 arguments");
+        return NULL;
+    }
+    PyObject *seq = args[0], *old_seq = args[1], *zipf = args[3];
+    PyObject *dtype = args[4], *orig = args[12], *alt = args[13], *prev = args[14];
+    PyObject *nxt = args[15], *cost_o = args[16], *thr_o = args[18], *ppz = args[20];
+    LmSpec spec = {args[2], args[9], 0.0, 0.0};
+    spec.log_base = PyFloat_AsDouble(args[10]);
+    if (spec.log_base == -1.0 && PyErr_Occurred()) return NULL;
+    spec.unknown = PyFloat_AsDouble(args[11]);
+    if (spec.unknown == -1.0 && PyErr_Occurred()) return NULL;
+    if (!PyDict_CheckExact(seq) || !PyDict_CheckExact(old_seq) || !PyType_Check(dtype) ||
+        !PyType_IsSubtype((PyTypeObject *)dtype, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "decide: two dicts and a tuple type");
+        return NULL;
+    }
+    if (str_below == NULL) {
+        str_below = PyUnicode_InternFromString("margin_below_threshold");
+        str_gain = PyUnicode_InternFromString("lm_gain");
+        str_lower = PyUnicode_InternFromString("lower");
+        if (str_below == NULL || str_gain == NULL || str_lower == NULL) return NULL;
+    }
+    int orig_known = PyObject_IsTrue(args[17]);
+    int split_charge = PyObject_IsTrue(args[19]);
+    if (orig_known < 0 || split_charge < 0) return NULL;
+    double cost = PyFloat_AsDouble(cost_o);
+    if (cost == -1.0 && PyErr_Occurred()) return NULL;
+    Py_ssize_t n_orig = PyObject_Length(orig), n_alt = PyObject_Length(alt);
+    if (n_orig < 0 || n_alt < 0) return NULL;
+
+    PyObject *o = seq_score(seq, old_seq, &spec, orig, prev, nxt);
+    if (o == NULL) return NULL;
+    double lp_orig = PyFloat_AsDouble(o);
+    Py_DECREF(o);
+    if (lp_orig == -1.0 && PyErr_Occurred()) return NULL;
+    if (split_charge && !orig_known && n_alt > n_orig) {
+        double charge = PyFloat_AsDouble(args[5]);
+        if (charge == -1.0 && PyErr_Occurred()) return NULL;
+        lp_orig += charge * (double)(n_alt - n_orig);
+    }
+    o = seq_score(seq, old_seq, &spec, alt, prev, nxt);
+    if (o == NULL) return NULL;
+    double lp_alt = PyFloat_AsDouble(o);
+    Py_DECREF(o);
+    if (lp_alt == -1.0 && PyErr_Occurred()) return NULL;
+    double gain = lp_alt - lp_orig;
+    PyObject *word = Py_None;
+    if (n_orig == 1) {
+        word = PySequence_GetItem(orig, 0);
+        if (word == NULL) return NULL;
+    } else {
+        Py_INCREF(word);
+    }
+    double margin;
+    if (orig_known) {
+        double orig_z = 0.0;
+        if (word != Py_None) {
+            PyObject *low = PyObject_CallMethodNoArgs(word, str_lower);
+            if (low == NULL) goto fail;
+            PyObject *z = PyObject_CallOneArg(zipf, low);
+            Py_DECREF(low);
+            if (z == NULL) goto fail;
+            orig_z = PyFloat_AsDouble(z);
+            Py_DECREF(z);
+            if (orig_z == -1.0 && PyErr_Occurred()) goto fail;
+        }
+        double per_zipf = PyFloat_AsDouble(ppz == Py_None ? args[6] : ppz);
+        if (per_zipf == -1.0 && PyErr_Occurred()) goto fail;
+        margin = gain - cost - per_zipf * orig_z;
+    } else {
+        margin = gain - cost - 0.0;
+    }
+    if (thr_o == Py_None) thr_o = orig_known ? args[7] : args[8];
+    double thr = PyFloat_AsDouble(thr_o);
+    if (thr == -1.0 && PyErr_Occurred()) goto fail;
+    PyObject *items = PyTuple_New(8);
+    if (items == NULL) goto fail;
+    int accept = !(margin < thr);
+    double confidence = 0.0;
+    if (accept) {
+        confidence = 1.0 / (1.0 + exp(-(margin - thr + 1.0)));
+        if (!(confidence > 0.5)) confidence = 0.5; /* max(0.5, confidence) */
+    }
+    PyObject *vals[8];
+    vals[0] = accept ? Py_True : Py_False;
+    Py_INCREF(vals[0]);
+    vals[1] = accept ? str_gain : str_below;
+    Py_INCREF(vals[1]);
+    vals[2] = PyFloat_FromDouble(margin);
+    vals[3] = PyFloat_FromDouble(confidence);
+    vals[4] = PyFloat_FromDouble(gain);
+    vals[5] = cost_o;
+    Py_INCREF(cost_o);
+    vals[6] = word; /* the reference taken above */
+    vals[7] = thr_o;
+    Py_INCREF(thr_o);
+    for (int q = 0; q < 8; q++) PyTuple_SET_ITEM(items, q, vals[q]);
+    if (vals[2] == NULL || vals[3] == NULL || vals[4] == NULL) {
+        Py_DECREF(items);
+        return NULL;
+    }
+    PyObject *targs = PyTuple_Pack(1, items);
+    Py_DECREF(items);
+    if (targs == NULL) return NULL;
+    PyObject *d = PyTuple_Type.tp_new((PyTypeObject *)dtype, targs, NULL);
+    Py_DECREF(targs);
+    return d;
+fail:
+    Py_DECREF(word);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"decide", (PyCFunction)(void (*)(void))decide_entry, METH_FASTCALL,
+     "decide(seq, old_seq, lm, zipf, decision, split_oov, prior, realword_thr, nonword_thr, "
+     "prob, log_base, unknown, orig, alt, prev, nxt, cost, orig_known, threshold, "
+     "split_charge, prior_per_zipf) "
+     "-> decision: repair.score.ocr.Scorer._decide, compiled."},
     {"walk_plan", walk_plan_entry, METH_VARARGS,
      "walk_plan(token, windows, longest, kept, window_rows) -> (options, cheapest, rest, "
      "lows, low_rest): repair.score.ocr_channel._walk_plan of an ASCII token, compiled."},

@@ -24,12 +24,13 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 from typing import Any, NamedTuple
 
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
-from repair.score import ocr_cache, ocr_pagerate, ocr_rescue
+from repair.score import ocr_cache, ocr_decide_fast, ocr_pagerate, ocr_rescue
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -77,6 +78,10 @@ class Decision(NamedTuple):
             "threshold": self.threshold,
         }
 
+
+#: ``tuple.__new__``: a :class:`Decision` from its eight fields without the generated
+#: ``__new__`` (a Python frame; the same tuple of the same type).
+_new_tuple = tuple.__new__
 
 #: The sequence scores of the last document scored (:meth:`Scorer.hand_over`), with what
 #: they rest on; the next document's scorer reads them (:meth:`Scorer.take_over`).
@@ -153,7 +158,10 @@ class DecisionMemo:
         i = k * self._N
         m, c, g, cost, t = self._num[i : i + self._N]
         code -= 1
-        return Decision(bool(code & 1), _REASONS[code >> 1], m, c, g, cost, self._word[k], t)
+        # ``Decision(...)`` without its generated ``__new__`` frame: the same tuple
+        return _new_tuple(
+            Decision, (bool(code & 1), _REASONS[code >> 1], m, c, g, cost, self._word[k], t)
+        )
 
     def _stored(self, k: int) -> tuple[tuple[list[str], list[str]], int] | None:
         """Candidate ``k``'s stored context and decision code, or None."""
@@ -324,16 +332,18 @@ JOINT = True
 
 
 def _repriced(d: Decision, extra: float) -> Decision:
-    """``d`` with its reading ``extra`` nats dearer: the same model gain, a new margin."""
-    margin = d.margin - extra
-    if margin < d.threshold:
-        return d._replace(
-            accept=False, reason="margin_below_threshold", margin=margin, confidence=0.0,
-            cost=d.cost + extra,
-        )  # fmt: skip
-    confidence = max(0.5, 1.0 / (1.0 + math.exp(-(margin - d.threshold + 1.0))))
-    return d._replace(
-        accept=True, reason="lm_gain", margin=margin, confidence=confidence, cost=d.cost + extra
+    """``d`` with its reading ``extra`` nats dearer: the same model gain, a new margin
+    (what ``d._replace`` gives, built without its two Python frames: issue 14)."""
+    _a, _r, margin, _c, gain, cost, word, threshold = d
+    margin = margin - extra
+    if margin < threshold:
+        return _new_tuple(
+            Decision,
+            (False, "margin_below_threshold", margin, 0.0, gain, cost + extra, word, threshold),
+        )
+    confidence = max(0.5, 1.0 / (1.0 + math.exp(-(margin - threshold + 1.0))))
+    return _new_tuple(
+        Decision, (True, "lm_gain", margin, confidence, gain, cost + extra, word, threshold)
     )
 
 
@@ -506,6 +516,20 @@ def _edits(
     return edits
 
 
+def _decider(scorer: Scorer) -> Any:
+    """``scorer._decide`` (positional: ``Scorer.decide`` only names the arguments), or the
+    same decision compiled (:mod:`repair.score.ocr_decide_fast`), its scorer's memos and
+    this module's constants bound."""
+    fast = ocr_decide_fast.compiled(scorer)
+    if fast is None:
+        return scorer._decide
+    return partial(
+        fast, scorer._seq, scorer._old_seq, scorer.lm, zipf, Decision, SPLIT_OOV_CHARGE,
+        PRIOR_PER_ZIPF, REALWORD_THRESHOLD, NONWORD_THRESHOLD,
+        *ocr_decide_fast.lm_parts(scorer.lm),
+    )  # fmt: skip
+
+
 def _decide_all(
     scorer: Scorer,
     ctx: _Context,
@@ -523,7 +547,7 @@ def _decide_all(
     same: list[tuple[float, Candidate, dict]] | None = [] if ocr_rescue.CONSISTENT else None
     # the candidates of a span share its context
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
-    decide = scorer._decide  # positional: ``Scorer.decide`` only names the arguments
+    decide = _decider(scorer)
     page = getattr(ctx, "page", None)
     gains: dict[tuple[str, ...], float] | None = getattr(ctx, "gains", None)
     if gains is None:
