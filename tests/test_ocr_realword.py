@@ -64,7 +64,9 @@ def test_a_name_the_document_repeats_is_kept() -> None:
 
 
 def test_clean_document_keeps_its_real_words() -> None:
-    text = "He said that he would bo received by the Governor, and they went home."
+    # "he would bo received" on a clean page is read as "be" since session 24
+    # (repair.candidates.ocr_shutsuspect); real uses of such words stay
+    text = "He said that he wore the coat, tho it was warm, when the Governor received him."
     assert repair_text(text, config=OCR_ONLY).text == text
 
 

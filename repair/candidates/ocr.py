@@ -78,6 +78,7 @@ from repair.candidates.ocr_realword import (
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
 from repair.candidates.ocr_shutreal import shut_realword_candidates
+from repair.candidates.ocr_shutsuspect import shut_suspect_candidates
 from repair.candidates.ocr_slot import slot_candidates
 from repair.candidates.ocr_spacing import (
     JOIN_VALID_THRESHOLD,
@@ -426,6 +427,7 @@ class _Generator:
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
             out.extend(shut_edge_candidates(text, toks))
             out.extend(shut_realword_candidates(text, toks, counts))  # "resumed hy the"
+            out.extend(shut_suspect_candidates(toks, counts, detection.findings))  # "tho"
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out

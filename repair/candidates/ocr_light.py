@@ -244,20 +244,41 @@ def _written_accent(word: str) -> bool:
     return strip_accents(word) != word and zipf(word) >= ACCENT_RARE_ZIPF and not _noise(word)
 
 
+#: A capitalised word with one accent after its capital ("Secrétary", "Spéaker") is read
+#: the same way (names the web writes with theirs stay: "José", "Zoë" are Zipf >= 1).
+ACCENT_CAPITALS = True
+
+
+def _capital_once(text: str, counts: Mapping[str, int]) -> bool:
+    """Whether ``text`` is a capitalised word of letters, its capital plain, printed once."""
+    if not ACCENT_CAPITALS or not text.isalpha() or counts.get(text, 0) > 1:
+        return False
+    return text[:1].isupper() and text[:1].isascii() and text[1:].islower()
+
+
+def _listed_name(text: str) -> bool:
+    from repair.score.ngrams import get_ngrams
+
+    return get_ngrams().is_name(text)
+
+
 def _accent_reading(tok: Token, counts: Mapping[str, int]) -> list[Candidate]:
-    """The plain reading of a lower-case token with one spurious accent (see :data:`ACCENTS`)."""
+    """The plain reading of a lower-case (or capitalised: :data:`ACCENT_CAPITALS`) token with
+    one spurious accent (see :data:`ACCENTS`)."""
     from repair.score.ocr_channel import strip_accents
 
     text = tok.text
-    if not ACCENTS or not _lower_once(text, counts):
+    if not ACCENTS or not (_lower_once(text, counts) or _capital_once(text, counts)):
         return []
     plain = strip_accents(text)
     if sum(a != b for a, b in zip(text, plain, strict=False)) != 1 or len(plain) != len(text):
         return []  # one accent: the composed form only
-    if zipf(text) >= ACCENT_RARE_ZIPF or zipf(plain) < ACCENT_PLAIN_ZIPF:
+    if zipf(text.lower()) >= ACCENT_RARE_ZIPF or zipf(plain.lower()) < ACCENT_PLAIN_ZIPF:
         return []
     if any(w != text and _written_accent(w) for w in counts):
         return []  # the page writes accents ("rôle", "élite"): "viâ" is the author's too
+    if not text.islower() and _listed_name(text):
+        return []  # a name the lists write with its accent
     return [
         _reading(tok, c, "light_accent", THRESHOLD)
         for c in correction_candidates(text)[:1]
