@@ -17,7 +17,7 @@ spin_outcome = pytest.importorskip("spin_outcome")
     ("written", "gold", "expected"),
     [
         ("managing director", "manager", "multi_reach"),  # a one-word candidate of the span
-        ("sure enough", "surely", "multiword"),  # the span has no candidate at all
+        ("amygdalus communis", "almond", "multiword"),  # the span has no candidate at all
         ("doing", "making", "stop/short"),
         ("important", "crucial", "common"),  # Zipf >= MAX_WRITTEN_ZIPF
         ("advised", "told", "reached"),

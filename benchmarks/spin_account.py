@@ -1,0 +1,220 @@
+"""An account of every spun word on dev: where each restoration is lost (dev only).
+
+Usage (from the checkout root; ``bench`` extra and ``../shared`` needed)::
+
+    python benchmarks/spin_account.py [--spinner wordnet --spinner double] [--cap 40]
+        [--no-profile] [--show 6]
+
+For the dev documents that ``benchmarks/spin_eval.py --split dev`` reports on, each gold
+substitution is repaired by the whole pipeline (``repair.repair_text``, the spin stage's
+first reading captured as :mod:`benchmarks.spin_bands` does) and put in exactly one class,
+in this order (:func:`account`):
+
+* ``right``: an edit at the span restores the original;
+* ``d:wrong_edit``: an edit at the span writes another word;
+* ``b:multiword``: a missed span of several words (written or original), split into
+  ``multi_reach`` (the one-word original is among
+  :func:`repair.candidates.spin_phrase.span_originals`) and ``multi_none``;
+* ``b:no_candidate``: a one-word original that is not among the written word's candidates
+  (:func:`repair.score.spin_evidence.candidates_for`), split by the WordNet 3.0 relation
+  that would reach it (:func:`spin_outcome.wordnet_relation`) or ``inflection`` (the
+  original's lemma is a candidate's lemma: the inflection is lost);
+* ``skip:<why>``: a word the first reading never examined although the original is a
+  candidate: ``stop/short``, ``common`` (Zipf >= ``MAX_WRITTEN_ZIPF``; its own reading is
+  ``common_row``), ``name`` (capitalised inside a sentence), ``early_stop`` (the sequential
+  test stopped reading the document), ``covered`` (a profile/number occurrence holds it);
+* ``a:gate_shut``: a row exists but the document's word gate is shut
+  (:func:`repair.stages.spin.word_bar` > 1), split by whether the row's best original is
+  the gold (``gold_top``) or not;
+* ``d:other_top``: the row's best original is another word (under or over the bar);
+* ``c:under_bar``: the row proposes the gold, under the bar;
+* ``e:declined``: the row proposes the gold over the bar and no edit was made (a later
+  decision declined it: policy, one mapping, guard, scientific register, a phrase won).
+
+Every edit touching no gold span is counted as ``false``.  The test half is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from spin_eval import make_config, spun_docs  # noqa: E402
+from spin_outcome import wordnet_relation  # noqa: E402
+from spin_sim import RATE  # noqa: E402
+from train_spin_model import gold_spans  # noqa: E402
+
+import repair.stages.spin as stage  # noqa: E402
+from repair.candidates.spin_phrase import span_originals  # noqa: E402
+from repair.candidates.spin_synonyms import STOPWORDS  # noqa: E402
+from repair.pipeline import repair_text  # noqa: E402
+from repair.resources.frequency import zipf  # noqa: E402
+from repair.score.spin_evidence import candidates_for  # noqa: E402
+
+#: The classes in report order (each prefixed by the brief's letter).
+ORDER = (
+    "right",
+    "a:gate_shut",
+    "b:no_candidate",
+    "b:multiword",
+    "c:under_bar",
+    "d:other_top",
+    "d:wrong_edit",
+    "e:declined",
+    "skip",
+)
+
+
+def _lemmas(word: str) -> set[str]:
+    from lemminflect import getAllLemmas
+
+    out = {word}
+    for found in getAllLemmas(word).values():
+        out.update(x.lower() for x in found)
+    return out
+
+
+def no_candidate_why(written: str, orig: str) -> str:
+    """Why a one-word original is not a candidate: ``inflection`` when a candidate shares
+    one of its lemmas, else the WordNet relation that would reach it."""
+    gold = _lemmas(orig.lower())
+    for c in candidates_for(written.lower()):
+        if _lemmas(c) & gold:
+            return "inflection"
+    return wordnet_relation(written, orig)
+
+
+def skip_why(text: str, a: int, b: int, covered: set[int]) -> str:
+    """Why the first reading has no row for the written word ``text[a:b]``."""
+    w = text[a:b]
+    low = w.lower()
+    if a in covered:
+        return "covered"
+    if len(w) < 3 or low in STOPWORDS or not w.isalpha():
+        return "stop/short"
+    if zipf(low) >= stage.MAX_WRITTEN_ZIPF:
+        return "common"
+    if w[:1].isupper():
+        return "name"
+    return "early_stop"
+
+
+def account(
+    spinner: str, cap: int, profile: bool
+) -> tuple[Counter[tuple[str, str]], Counter[str], dict[tuple[str, str], list]]:
+    """(class, sub-class) -> gold substitutions; false edits by rule; examples."""
+    config = make_config("spin,tortured,collocation", not profile)
+    seen: list[stage.SpinDetection] = []
+    shipped = stage._Stage.detect
+
+    def detect(self, doc):  # type: ignore[no-untyped-def]
+        d = shipped(self, doc)
+        seen.append(d)
+        return d
+
+    cat: Counter[tuple[str, str]] = Counter()
+    false: Counter[str] = Counter()
+    ex: dict[tuple[str, str], list] = defaultdict(list)
+    stage._Stage.detect = detect  # type: ignore[method-assign]
+    try:
+        for s in spun_docs(spinner, "dev", cap, RATE)[1]:
+            if not s.edits:
+                continue
+            seen.clear()
+            r = repair_text(s.spun, (), config)
+            det = seen[0] if seen else None
+            shut = det is None or stage.word_bar(det.details) > 1.0
+            bar = stage.word_bar(det.details) if det else 2.0
+            rows = {(w.start, w.end): (w, p) for w, p in zip(det.words, det.probs, strict=True)}
+            crows = {
+                (w.start, w.end): (w, p) for w, p in zip(det.common, det.common_probs, strict=True)
+            }
+            cbar = stage.common_bar(det.details) if det else 2.0
+            covered = stage._covered([(o.start, o.end) for o in det.occurrences]) if det else set()
+            gold = gold_spans(s)
+            by_span = {(e.offset, e.end): e for e in r.edits}
+            for (a, b), orig in gold.items():
+                written = s.spun[a:b]
+                e = by_span.get((a, b))
+                k, sub = _classify(
+                    written, orig, e, rows.get((a, b)), crows.get((a, b)), shut, bar, cbar,
+                    skip_why(s.spun, a, b, covered),
+                )  # fmt: skip
+                cat[(k, sub)] += 1
+                got = rows.get((a, b)) or crows.get((a, b))
+                shown = e.replacement if e else got[0].original if got else None
+                ex[(k, sub)].append((written, orig, shown, round(got[1], 2) if got else None))
+            for (a, b), e in by_span.items():
+                if (a, b) in gold:
+                    continue
+                overlaps = any(x < b and a < y for x, y in gold)
+                false[f"{e.rule}{'/overlap' if overlaps else ''}"] += 1
+    finally:
+        stage._Stage.detect = shipped  # type: ignore[method-assign]
+    return cat, false, ex
+
+
+def _classify(written, orig, e, row, crow, shut, bar, cbar, skip):  # type: ignore[no-untyped-def]
+    """The (class, sub-class) of one gold substitution (the module's docstring)."""
+    if e is not None:
+        if e.replacement.lower() == orig.lower():
+            return "right", e.rule
+        return "d:wrong_edit", e.rule
+    if " " in written or " " in orig:
+        parts = tuple(written.lower().split(" "))
+        reach = (
+            2 <= len(parts) <= 3 and " " not in orig and orig.lower() in span_originals(parts)[0]
+        )
+        return "b:multiword", "multi_reach" if reach else "multi_none"
+    if orig.lower() not in candidates_for(written.lower()):
+        if not written.isalpha():
+            return "skip", "stop/short"
+        return "b:no_candidate", no_candidate_why(written, orig)
+    got, b = (row, bar) if row is not None else (crow, cbar) if crow is not None else (None, 0)
+    if got is None:
+        return "skip", skip
+    w, p = got
+    top = w.original.lower() == orig.lower()
+    kind = "row" if row is not None else "common_row"
+    if shut:
+        return "a:gate_shut", f"{kind}:{'gold_top' if top else 'other_top'}"
+    if not top:
+        return "d:other_top", f"{kind}:{'over' if p >= b else 'under'}_bar"
+    if p < b:
+        band = "0.3+" if p >= b - 0.1 else "0.15-0.3" if p >= b - 0.25 else "far"
+        return "c:under_bar", f"{kind}:{band}" if kind == "row" else kind
+    return "e:declined", kind
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--spinner", action="append", help="repeatable (default: wordnet, double)")
+    ap.add_argument("--cap", type=int, default=40, help="dev documents (as spin_eval.py)")
+    ap.add_argument("--no-profile", action="store_true", help="without the seed profile")
+    ap.add_argument("--show", type=int, default=0, help="examples per cell")
+    args = ap.parse_args(argv)
+    for spinner in args.spinner or ["wordnet", "double"]:
+        cat, false, ex = account(spinner, args.cap, not args.no_profile)
+        n = max(sum(cat.values()), 1)
+        print(f"{spinner}: {n} substitutions, {sum(false.values())} false edits")
+        for k in ORDER:
+            subs = sorted(((s, v) for (k2, s), v in cat.items() if k2 == k), key=lambda x: -x[1])
+            tot = sum(v for _s, v in subs)
+            if not tot:
+                continue
+            print(f"  {k:15s} {tot:5d}  {tot / n:.3f}   " + ", ".join(f"{s} {v}" for s, v in subs))
+            for s, _v in subs if args.show else ():
+                print(f"      {s}: {ex[(k, s)][: args.show]}")
+        print("  false: " + ", ".join(f"{k} {v}" for k, v in false.most_common()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
