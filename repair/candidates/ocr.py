@@ -29,6 +29,7 @@ from repair.candidates import (
     ocr_pagehabit,
     ocr_shortword,
 )
+from repair.candidates.ocr_abbrev import abbrev_candidates
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
 from repair.candidates.ocr_capfar import capital_far_place, clear_reading
 from repair.candidates.ocr_caps import caps_candidates
@@ -1035,6 +1036,7 @@ def _initial_glyphs(out: list[Candidate], toks: list[Token]) -> list[Candidate]:
     way (an initial has no context for the language model to judge)."""
     found = initial_glyph_candidates(toks) if INITIAL_GLYPHS else []
     found += title_glyph_candidates(toks) if TITLE_GLYPHS else []
+    found += abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Clias"
     if not found:
         return out
     spans = {(c.start, c.end) for c in found}
