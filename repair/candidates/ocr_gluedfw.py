@@ -193,16 +193,17 @@ def glued_readings(token: str) -> tuple[tuple[tuple[str, str], float], ...]:
     cuts += [(token[-k:], token[:-k], False, SPACE_COST) for k in range(1, FUNCTION_MAX_LEN + 2)]
     if SPACE_GLYPH_COST is not None:  # "thejanalysis": the space printed as a glyph
         n = FUNCTION_MAX_LEN + 2
-        # not where the glyph ends or starts a word as printed ("trapsof": "traps of")
+        # not where the glyph ends or starts a word as printed on either side ("trapsof":
+        # "traps of"; "memberfor": "member for", not "member" + "or")
         cuts += [
             (token[:k], token[k + 1 :], True, SPACE_GLYPH_COST)
             for k in range(2, n)
-            if not is_target(token[k:].lower())
+            if not is_target(token[k:].lower()) and not is_target(token[: k + 1].lower())
         ]
         cuts += [
             (token[-k:], token[: -k - 1], False, SPACE_GLYPH_COST)
             for k in range(2, n)
-            if not is_target(token[:-k].lower())
+            if not is_target(token[:-k].lower()) and not is_target(token[-k - 1 :].lower())
         ]
     for head, tail, fw_first, space in cuts:
         fw = _fw_reading(head)
