@@ -28,6 +28,7 @@ from repair.candidates import (
     ocr_pagefar,
     ocr_pagehabit,
     ocr_shortword,
+    ocr_spacejoin,
 )
 from repair.candidates.ocr_abbrev import abbrev_candidates
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
@@ -404,6 +405,8 @@ class _Generator:
             reasons = {f.start: f.reason for f in detection.findings}
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words
             out.extend(possessive_candidates(toks))  # "John s" -> "John's"
+            if info.heavy and ocr_spacejoin.SPACE_JOIN:  # "dol ars" -> "dollars"
+                out.extend(ocr_spacejoin.space_join_candidates(toks, flagged))
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
                 out.extend(glyph_join_candidates(toks))
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
@@ -548,7 +551,11 @@ class _Generator:
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
                 out += dropped_candidates(tok, reason, [c.replacement for c in out], info.counts)
-        if info.heavy and reason == "nonword" and tok.text.islower() and _gluedfw().GLUED_FW:
+        if (
+            info.heavy
+            and reason in ("nonword", "inner_capital")
+            and _gluedfw().applies(tok.text, reason)
+        ):
             out += _glued_fw(tok, feats, out)  # "thorosolutton" -> "the resolution"
         if info.heavy and reason in ("nonword", "capitalized_unknown"):
             out += short_nonword_candidates(toks, i, out, feats)  # "wro" -> "were"
@@ -920,7 +927,7 @@ def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate
             **feats,
             alt=list(parts),
             cost=cost,
-            threshold=ocr_gluedfw.THRESHOLD,
+            threshold=ocr_gluedfw.threshold_for(ones),
             glued_fw=True,
         )
         for parts, cost in ocr_gluedfw.gated_readings(tok.text, ones)

@@ -44,6 +44,8 @@ LONE_LETTER = True
 LONE_MIN_LEN = 4
 #: :func:`_two_words` only when the piece kept as printed is a word itself.
 KEPT_PIECE_WORD = True
+#: ... and at least this common (Zipf; None: any known word).
+KEPT_PIECE_ZIPF: float | None = 3.0
 #: Margin (nats) the join needs in context.
 THRESHOLD = 1.0
 #: In heavily garbled pages a joined string no learned confusion reads gets this many far
@@ -140,11 +142,18 @@ def _two_words(reading: str, left: str, right: str) -> bool:
     "recently", not "re" + "cently"."""
     kept = KEPT_PIECE_WORD
     if reading.startswith(left) and zipf(reading[len(left) :]) >= WORD_PIECE_ZIPF:
-        return not kept or is_known(left)
-    if reading.endswith(right) and (not kept or is_known(right)):
+        return not kept or _kept_word(left)
+    if reading.endswith(right) and (not kept or _kept_word(right)):
         rest = reading[: len(reading) - len(right)]
         return bool(rest) and zipf(rest) >= WORD_PIECE_ZIPF
     return False
+
+
+def _kept_word(piece: str) -> bool:
+    """Whether ``piece``, kept as printed, is a word of its own: known, and (session 24)
+    at least :data:`KEPT_PIECE_ZIPF` common ("foi bidden" is "forbidden": "bidden" is
+    too rare a word to stand beside "for")."""
+    return is_known(piece) and (KEPT_PIECE_ZIPF is None or zipf(piece.lower()) >= KEPT_PIECE_ZIPF)
 
 
 @lru_cache(maxsize=8_192)

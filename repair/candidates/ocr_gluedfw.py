@@ -52,6 +52,29 @@ ONE_WORD_EDGE = 2.0
 THRESHOLD: float | None = 4.0
 #: Readings kept, cheapest first.
 MAX_READINGS = 2
+#: Margin (nats) asked of a two-word reading of a token no one-word reading reads
+#: (session 24: "thejanalysis"; beside one, THRESHOLD: "agatnit" is "against", not
+#: "again it"); None: THRESHOLD.
+ALONE_THRESHOLD: float | None = 3.0
+
+# session 24 (issue 12, branch ocrglue24): the two sides priced by the channel
+#: A printed function word of four glyphs is read up to three plain edits away, by its
+#: channel price ("tlio" is "the": "li" for "h", "o" for "e") ...
+CHANNEL_FW = True
+FW_LONG_MAX_EDITS = 3
+#: ... at most this dear.
+FW_LONG_MAX_COST = 4.0
+#: The word side: this many readings (each at its own channel price, never capped), so
+#: the language model chooses between "the come" and "the colony" with both sides.
+TAIL_READINGS = 2
+#: Far and long readings of the word side at their own price (False: capped at
+#: WORD_MAX_COST, session 15's price).
+TRUE_PRICE = True
+#: The space between the two printed as one glyph ("thejanalysis", "thoJFlnanco"): its
+#: cost (nats; None: not read).
+SPACE_GLYPH_COST: float | None = 3.0
+#: Tokens with an inner capital ("thoJFlnanco", "itbopLrution"), read in lower case.
+INNER_CAPITAL = True
 
 
 @lru_cache(maxsize=1)
@@ -83,31 +106,69 @@ def _fw_reading(piece: str) -> tuple[str, float] | None:
 
     low = piece.lower()
     edits = FW_MAX_EDITS if len(low) > 3 else 1
+    if CHANNEL_FW and len(low) > 3:
+        edits = FW_LONG_MAX_EDITS
+    most = FW_LONG_MAX_COST if CHANNEL_FW and len(low) > 3 else FW_MAX_COST
     best: tuple[str, float] | None = None
     for w in function_words():
         if abs(len(w) - len(low)) > 1 or Levenshtein.distance(low, w, score_cutoff=edits) > edits:
             continue
         c = 0.0 if w == low else channel_cost(piece, w)
-        if c <= FW_MAX_COST and (best is None or c < best[1]):
+        if c <= most and (best is None or c < best[1]):
             best = (w, c)
     return best
 
 
 def _word_reading(piece: str) -> tuple[str, float] | None:
     """``piece`` as a word: as printed, or its cheapest reading within the bounds."""
+    found = _word_readings(piece)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=8_192)
+def _word_readings(piece: str, far: bool = True) -> tuple[tuple[str, float], ...]:
+    """``piece`` as a word: as printed, or its cheapest readings within the bounds
+    (one, or :data:`TAIL_READINGS` under :data:`TRUE_PRICE`); the far and long searches
+    only if ``far``."""
     if len(piece) < WORD_MIN_LEN or not piece.isalpha():
-        return None
+        return ()
     if is_target(piece.lower()):
-        return (piece.lower(), 0.0)
+        return ((piece.lower(), 0.0),)
+    keep = TAIL_READINGS if TRUE_PRICE else 1
+    out: list[tuple[str, float]] = []
     for c in correction_candidates(piece):
         if c.cost <= WORD_MAX_COST and is_target(c.text.lower()):
-            return (c.text.lower(), c.cost)
+            out.append((c.text.lower(), c.cost))
+            if len(out) >= keep:
+                return tuple(out)
+    if out or not far:
+        return tuple(out)
     from repair.candidates.ocr_far import far_readings
     from repair.candidates.ocr_farlong import long_reading
 
     for c in far_readings(piece) or long_reading(piece):
-        return (c.text, min(c.cost, WORD_MAX_COST))
-    return None
+        out.append((c.text, c.cost if TRUE_PRICE else min(c.cost, WORD_MAX_COST)))
+        if len(out) >= keep:
+            break
+    return tuple(out)
+
+
+def applies(token: str, reason: str) -> bool:
+    """Whether a heavy page's finding ``token`` (detector ``reason``) is read here: a
+    lower-case non-word, or (:data:`INNER_CAPITAL`) one with an inner capital."""
+    if not GLUED_FW:
+        return False
+    if reason == "nonword":
+        return token.islower()
+    return INNER_CAPITAL and reason == "inner_capital" and token[:1].islower()
+
+
+def threshold_for(one_word_costs: list[float]) -> float | None:
+    """The margin a two-word reading asks (:data:`ALONE_THRESHOLD` when the token has no
+    one-word reading, the costs ``one_word_costs``)."""
+    if one_word_costs or ALONE_THRESHOLD is None:
+        return THRESHOLD
+    return ALONE_THRESHOLD
 
 
 def gated_readings(
@@ -128,16 +189,35 @@ def glued_readings(token: str) -> tuple[tuple[tuple[str, str], float], ...]:
     if len(token) < MIN_LEN or not token.isalpha():
         return ()
     out: dict[tuple[str, str], float] = {}
-    for k in range(1, FUNCTION_MAX_LEN + 2):
-        for head, tail, fw_first in ((token[:k], token[k:], True), (token[-k:], token[:-k], False)):
-            fw = _fw_reading(head)
-            if fw is None:
-                continue
-            word = _word_reading(tail)
-            if word is None or word[1] + fw[1] == 0.0:
+    cuts = [(token[:k], token[k:], True, SPACE_COST) for k in range(1, FUNCTION_MAX_LEN + 2)]
+    cuts += [(token[-k:], token[:-k], False, SPACE_COST) for k in range(1, FUNCTION_MAX_LEN + 2)]
+    if SPACE_GLYPH_COST is not None:  # "thejanalysis": the space printed as a glyph
+        n = FUNCTION_MAX_LEN + 2
+        # not where the glyph ends or starts a word as printed on either side ("trapsof":
+        # "traps of"; "memberfor": "member for", not "member" + "or")
+        cuts += [
+            (token[:k], token[k + 1 :], True, SPACE_GLYPH_COST)
+            for k in range(2, n)
+            if not is_target(token[k:].lower()) and not is_target(token[: k + 1].lower())
+        ]
+        cuts += [
+            (token[-k:], token[: -k - 1], False, SPACE_GLYPH_COST)
+            for k in range(2, n)
+            if not is_target(token[:-k].lower()) and not is_target(token[-k - 1 :].lower())
+        ]
+    for head, tail, fw_first, space in cuts:
+        fw = _fw_reading(head)
+        if fw is None:
+            continue
+        # a space read as a glyph: no far search of the rest (issue 14: ~4 ms a token)
+        for word in _word_readings(tail, space == SPACE_COST):
+            if word[1] + fw[1] == 0.0 and space == SPACE_COST:
                 continue  # both sides as printed: the plain split's job
-            parts = (fw[0], word[0]) if fw_first else (word[0], fw[0])
-            cost = SPACE_COST + fw[1] + word[1]
+            text = word[0]
+            if INNER_CAPITAL and tail[:1].isupper() and fw_first:
+                text = text[:1].upper() + text[1:]  # "forNowcastle": "for Newcastle"
+            parts = (fw[0], text) if fw_first else (text, fw[0])
+            cost = space + fw[1] + word[1]
             if cost < out.get(parts, 99.0):
                 out[parts] = cost
     ranked = sorted(out.items(), key=lambda x: x[1])

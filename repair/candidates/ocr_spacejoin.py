@@ -1,0 +1,86 @@
+"""A word cut by a stray space, a piece garbled: "dol ars" (dollars), "sei en" (seven),
+"hoi nets" (hornets), "dosii o" (desire).
+
+:func:`repair.candidates.ocr_garbled_join.garbled_joins` joins a flagged non-word with a
+neighbour when neither piece reads as a common word of its own; a cut word whose pieces
+are short words, or read as ones ("sei" / "see", "o" / "of"), is left, and so is a pair
+neither of whose pieces the detector flagged.  Here every two pieces of a heavily garbled
+page separated by one space on the same line, one of them no known word, are joined and
+the joined string is read by the far search (:func:`repair.candidates.ocr_far.far_readings`:
+common words within a few plain edits, priced by the learned channel).  Each reading
+costs the channel's price plus a lost space, and must clear a high margin
+(:data:`THRESHOLD`) in context: the two-sided language model decides between the pieces
+as printed, their own readings and the joined word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacing import SPACING_COST
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import is_known, is_target
+from repair.types import Candidate, Token
+
+#: The readings run (hook in the heavy-page block of
+#: :meth:`repair.candidates.ocr._Generator.candidates`).
+SPACE_JOIN = True
+#: Shortest joined string (letters).
+MIN_LEN = 5
+#: The joined word is at least this common (Zipf).
+TARGET_ZIPF = 3.0
+#: A piece of two letters or more this common (Zipf) is a word of its own.
+PIECE_ZIPF: float | None = 4.0
+#: Readings kept per pair, cheapest first.
+READINGS = 2
+#: A reading costs at most this (nats, the channel's price of the joined string).
+MAX_COST = 6.0
+#: Margin (nats) a join asks in context.
+THRESHOLD = 4.0
+
+
+def space_join_candidates(toks: list[Token], flagged: Set[int]) -> list[Candidate]:
+    """Joined readings of each two same-line pieces with a non-word among them (module doc);
+    ``flagged`` are the starts of the detector's findings."""
+    from repair.candidates.ocr_far import far_readings
+
+    out: list[Candidate] = []
+    for i in range(len(toks) - 2):
+        a, sep, b = toks[i], toks[i + 1], toks[i + 2]
+        if a.kind != "word" or b.kind != "word" or sep.text != " ":
+            continue
+        left, right = a.text, b.text
+        joined = left + right
+        if len(joined) < MIN_LEN or not joined.isalpha() or not right.islower():
+            continue
+        if not (a.start in flagged or b.start in flagged):
+            continue
+        if is_known(left) and is_known(right):
+            continue
+        if PIECE_ZIPF is not None and any(
+            len(w) > 1 and zipf(w.lower()) >= PIECE_ZIPF for w in (left, right)
+        ):
+            continue  # "some timo", "even ia": a common word of its own beside garble
+        if is_target(joined.lower()):
+            continue  # the plain join's
+        for c in far_readings(joined)[:READINGS]:
+            if c.cost > MAX_COST or zipf(c.text) < TARGET_ZIPF:
+                continue
+            text = c.text if left[:1].islower() else c.text[:1].upper() + c.text[1:]
+            out.append(
+                cand(
+                    a.start,
+                    b.end,
+                    text,
+                    "OCR_JOIN_SPLIT",
+                    finding="nonword",
+                    orig=[left, right],
+                    alt=[text],
+                    cost=SPACING_COST + c.cost,
+                    threshold=THRESHOLD,
+                    subs=[list(x) for x in c.subs],
+                    space_join=True,
+                )
+            )
+    return out
