@@ -29,6 +29,19 @@ def _fresh_caches():  # type: ignore[no-untyped-def]
     _clear()
 
 
+@pytest.fixture
+def space_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two readings shipped off (module docs): the space read as a glyph, the join."""
+    monkeypatch.setattr(ocr_gluedfw, "SPACE_GLYPH_COST", ocr_gluedfw.SPACE_GLYPH_ON)
+    monkeypatch.setattr(ocr_spacejoin, "SPACE_JOIN", True)
+    _clear()
+
+
+def test_the_space_readings_are_shipped_off() -> None:
+    assert ocr_gluedfw.SPACE_GLYPH_COST is None and not ocr_spacejoin.SPACE_JOIN
+    assert not ocr_gluedfw.INNER_CAPITAL and not applies("thoJFlnanco", "inner_capital")
+
+
 def test_a_function_word_three_plain_edits_away_is_read_by_its_channel_price(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -39,7 +52,7 @@ def test_a_function_word_three_plain_edits_away_is_read_by_its_channel_price(
     assert all(parts[0] != "the" for parts, _c in glued_readings("tlioprosoat"))
 
 
-def test_a_space_printed_as_a_glyph(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_space_printed_as_a_glyph(monkeypatch: pytest.MonkeyPatch, space_on: None) -> None:
     parts, cost = glued_readings("thejanalysis")[0]
     assert parts == ("the", "analysis") and cost == ocr_gluedfw.SPACE_GLYPH_COST
     monkeypatch.setattr(ocr_gluedfw, "SPACE_GLYPH_COST", None)
@@ -47,7 +60,10 @@ def test_a_space_printed_as_a_glyph(monkeypatch: pytest.MonkeyPatch) -> None:
     assert glued_readings("thejanalysis")[0][0] != ("the", "analysis")
 
 
-def test_an_inner_capital_token_is_read_and_keeps_its_capital() -> None:
+def test_an_inner_capital_token_is_read_and_keeps_its_capital(
+    monkeypatch: pytest.MonkeyPatch, space_on: None
+) -> None:
+    monkeypatch.setattr(ocr_gluedfw, "INNER_CAPITAL", True)
     assert applies("thoJFlnanco", "inner_capital")
     assert not applies("McDonald", "inner_capital")  # a capital first: a name's shape
     assert glued_readings("forNowcastle")[0][0] == ("for", "Newcastle")
@@ -96,7 +112,7 @@ def test_no_join_beside_a_common_word_or_of_known_words() -> None:
     assert _joins("wasps and hoi nets were found", "") == []  # nothing flagged
 
 
-def test_a_heavy_page_joins_a_cut_word(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_heavy_page_joins_a_cut_word(monkeypatch: pytest.MonkeyPatch, space_on: None) -> None:
     text = NEWSPAPER.replace(
         "the medita-", "The Bench expressed a dosii o to visit the premises at the medita-"
     )
@@ -106,7 +122,7 @@ def test_a_heavy_page_joins_a_cut_word(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "desire" not in repair_text(text).text
 
 
-def test_no_space_glyph_reading_where_the_glyph_ends_a_word_as_printed() -> None:
+def test_no_space_glyph_reading_where_the_glyph_ends_a_word_as_printed(space_on: None) -> None:
     # "trapsof" is "traps of" (the plain split), not "trap" + a space read as "s" + "of"
     assert all(parts != ("trap", "of") for parts, _c in glued_readings("trapsof"))
 
@@ -115,7 +131,7 @@ def test_no_space_glyph_reading_where_the_glyph_ends_a_word_as_printed() -> None
     ("token", "wrong"), [("memberfor", ("member", "or")), ("twiceshe", ("twice", "he"))]
 )
 def test_no_space_glyph_reading_where_the_glyph_starts_the_function_word(
-    token: str, wrong: tuple[str, str]
+    token: str, wrong: tuple[str, str], space_on: None
 ) -> None:
     # (the glyph dropped as a misread costs the channel's deletion, far dearer)
     cap = ocr_gluedfw.SPACE_GLYPH_COST

@@ -71,10 +71,14 @@ TAIL_READINGS = 2
 #: WORD_MAX_COST, session 15's price).
 TRUE_PRICE = True
 #: The space between the two printed as one glyph ("thejanalysis", "thoJFlnanco"): its
-#: cost (nats; None: not read).
-SPACE_GLYPH_COST: float | None = 3.0
+#: cost (nats; None: not read).  Off (lead, session 24): on the 1 M-word speed text it read
+#: "theircraft" as "the aircraft"; tests set it to 3.0.
+SPACE_GLYPH_COST: float | None = None
+#: The cost the reading was built and measured with (``SPACE_GLYPH_COST`` when on).
+SPACE_GLYPH_ON = 3.0
 #: Tokens with an inner capital ("thoJFlnanco", "itbopLrution"), read in lower case.
-INNER_CAPITAL = True
+#: Off (lead, session 24) with the space glyph: without it "thoJFlnanco" reads "they Finance".
+INNER_CAPITAL = False
 
 
 @lru_cache(maxsize=1)
