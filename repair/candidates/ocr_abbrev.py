@@ -38,7 +38,7 @@ import math
 from collections import Counter
 from functools import lru_cache
 
-from repair.candidates.ocr_initial_glyph import TITLE_WORDS, _after_capital
+from repair.candidates.ocr_initial_glyph import TITLE_WORDS, _after_capital, _name_follows
 from repair.candidates.ocr_rules import cand
 from repair.types import Candidate, Token
 
@@ -123,16 +123,10 @@ def _name_after(toks: list[Token], i: int) -> bool | None:
     from repair.score.ngrams import get_ngrams
     from repair.score.ocr_channel import is_known
 
-    j = i + 1
-    stop = j < len(toks) and toks[j].text == "."
-    if stop:
-        j += 1
-    if j + 1 >= len(toks) or toks[j].kind != "space" or toks[j].text.count("\n") > 1:
+    t = _name_follows(toks, i)
+    if t is None or (len(t) > 1 and t.isupper()):
         return None
-    nxt = toks[j + 1]
-    t = nxt.text
-    if nxt.kind != "word" or not t[:1].isupper() or (len(t) > 1 and t.isupper()):
-        return None
+    stop = toks[i + 1].text == "."
     if len(t) == 1 or t in ABBREVIATIONS:
         return True
     if not is_known(t.lower()):
