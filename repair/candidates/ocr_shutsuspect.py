@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from repair.candidates.ocr_light import _piece_of_word
+from repair.candidates.ocr_light import _listed_name, _piece_of_word
 from repair.candidates.ocr_rules import cand
 from repair.types import Candidate, Finding, Token
 
@@ -92,12 +92,6 @@ def suspect_readings(
             )
         )
     return out
-
-
-def _listed_name(text: str) -> bool:
-    from repair.score.ngrams import get_ngrams
-
-    return get_ngrams().is_name(text)
 
 
 #: The detector's reasons of the tokens read here.
