@@ -87,6 +87,11 @@ def key(text: str) -> int:
     return int.from_bytes(hashes.blake2b(text.encode(), digest_size=8).digest(), "little")
 
 
+_blake2b = hashes.blake2b
+_from_bytes = int.from_bytes
+_SHIFT = 64 - BUCKET_BITS
+
+
 @dataclass(frozen=True)
 class Term:
     """What the lexicon says about one known term."""
@@ -162,11 +167,14 @@ class Terms:
     )
 
     def _index(self, text: str) -> int:
-        """Position of ``text``'s key in :attr:`keys`, or -1."""
-        k = key(text)
-        b = k >> (64 - BUCKET_BITS)
-        lo, hi = self.offsets[b], self.offsets[b + 1]
-        i = bisect_left(self.keys, k, lo, hi)
+        """Position of ``text``'s key in :attr:`keys`, or -1 (:func:`key`, computed here:
+        most texts a window asks for are asked once, and a memo's miss costs more than the
+        hash)."""
+        k = _from_bytes(_blake2b(text.encode(), digest_size=8).digest(), "little")
+        b = k >> _SHIFT
+        offsets = self.offsets
+        hi = offsets[b + 1]
+        i = bisect_left(self.keys, k, offsets[b], hi)
         return i if i < hi and self.keys[i] == k else -1
 
     def _flags(self, text: str) -> int:
