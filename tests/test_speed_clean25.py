@@ -150,7 +150,8 @@ def test_known_terms_remembered_across_documents(monkeypatch: pytest.MonkeyPatch
     again = collocation.find(Document(text + " "))
     assert repr(again) == repr(first) and first
     assert ("voltaic", "conductivity") not in calls  # remembered from the first document
-    collocation.load_terms(collocation.HELD_OUT)._products.clear()  # forgotten: computed again, the same
+    # forgotten: computed again, the same
+    collocation.load_terms(collocation.HELD_OUT)._products.clear()
     assert repr(collocation.find(Document(text))) == repr(first)
     assert ("voltaic", "conductivity") in calls
     monkeypatch.setattr(collocation, "PRODUCT_MEMO", 1)  # emptied before each new window
