@@ -47,8 +47,8 @@ from __future__ import annotations
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from repair.candidates.spin_synonyms import STOPWORDS
@@ -75,12 +75,21 @@ MAX_SPUN_ZIPF = 4.5
 #: Splits of the ``pps`` source left out (benchmarks set ``frozenset({"test"})`` to
 #: hold out the test phrase families; the product uses every term).
 HELD_OUT: frozenset[str] = frozenset()
+#: :meth:`Terms.first` remembers at most this many words (then starts again).
+FIRST_MEMO = 1 << 17
+#: :func:`find` remembers the known combinations of at most this many windows' options.
+PRODUCT_MEMO = 1 << 15
 
 
 @lru_cache(maxsize=262144)
 def key(text: str) -> int:
     """The 64-bit key of a term or word (BLAKE2b-8, little-endian)."""
     return int.from_bytes(hashes.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+_blake2b = hashes.blake2b
+_from_bytes = int.from_bytes
+_SHIFT = 64 - BUCKET_BITS
 
 
 @dataclass(frozen=True)
@@ -148,13 +157,24 @@ class Terms:
     offsets: array
     #: flag bits that do not count (PPS rows of held-out families)
     held_out: frozenset[str] = frozenset()
+    #: :meth:`first`'s answers by word (emptied at :data:`FIRST_MEMO` entries): the term
+    #: windows ask it of the same options over and over (issue 14)
+    _firsts: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    #: :func:`find`'s known combinations by a window's options (emptied at
+    #: :data:`PRODUCT_MEMO` entries): spun text repeats its windows across documents
+    _products: dict[tuple[tuple[str, ...], ...], tuple[tuple[tuple[str, ...], Term], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def _index(self, text: str) -> int:
-        """Position of ``text``'s key in :attr:`keys`, or -1."""
-        k = key(text)
-        b = k >> (64 - BUCKET_BITS)
-        lo, hi = self.offsets[b], self.offsets[b + 1]
-        i = bisect_left(self.keys, k, lo, hi)
+        """Position of ``text``'s key in :attr:`keys`, or -1 (:func:`key`, computed here:
+        most texts a window asks for are asked once, and a memo's miss costs more than the
+        hash)."""
+        k = _from_bytes(_blake2b(text.encode(), digest_size=8).digest(), "little")
+        b = k >> _SHIFT
+        offsets = self.offsets
+        hi = offsets[b + 1]
+        i = bisect_left(self.keys, k, offsets[b], hi)
         return i if i < hi and self.keys[i] == k else -1
 
     def _flags(self, text: str) -> int:
@@ -162,7 +182,12 @@ class Terms:
         return self.flags[i] if i >= 0 else 0
 
     def first(self, word: str) -> bool:
-        return bool(self._flags(word) & FIRST)
+        known = self._firsts.get(word)
+        if known is None:
+            if len(self._firsts) >= FIRST_MEMO:
+                self._firsts.clear()
+            known = self._firsts[word] = bool(self._flags(word) & FIRST)
+        return known
 
     def prefix(self, words: str) -> bool:
         return bool(self._flags(words) & PREFIX)
@@ -328,26 +353,56 @@ def _options(word: str, max_zipf: float = MAX_SPUN_ZIPF) -> tuple[str, ...]:
 
 
 def _product(
-    written: tuple[str, ...], opts: list[tuple[str, ...]], terms: Terms
+    written: tuple[str, ...], opts: Sequence[tuple[str, ...]], terms: Terms
 ) -> list[tuple[tuple[str, ...], Term]]:
-    """Anchored combinations of the options that are known terms (prefixes pruned first)."""
+    """Anchored combinations of the options that are known terms (prefixes pruned first).
+
+    The same list as trying every combination with :func:`_anchored`, in the same order,
+    with fewer look-ups: a written function word has no other option (:func:`_options`),
+    so a changed word is never one, and a combination is anchored when it changes a word
+    and keeps a content word; a first two words that no third option can anchor are not
+    looked up as a prefix."""
     out = []
-    for a in opts[0]:
-        if not terms.first(a):
-            continue
-        for b in opts[1]:
-            if len(written) == 2:
-                if a != written[0] and b != written[1]:
-                    continue  # nothing kept: never anchored
-                if _anchored(written, (a, b)):
+    content = [w not in STOPWORDS for w in written]
+    if len(written) == 2:
+        w0, w1 = written
+        for a in opts[0]:
+            if not terms.first(a):
+                continue
+            if a == w0:  # keeps w0, must change w1
+                if not content[0]:
+                    continue
+                for b in opts[1]:
+                    if b != w1:
+                        t = terms.get((a, b))
+                        if t is not None:
+                            out.append(((a, b), t))
+                continue
+            if not content[1]:  # changes w0, must keep w1
+                continue
+            for b in opts[1]:
+                if b == w1:
                     t = terms.get((a, b))
                     if t is not None:
                         out.append(((a, b), t))
-                continue
+        return out
+    w0, w1, w2 = written
+    other_c = any(c != w2 for c in opts[2])
+    for a in opts[0]:
+        if not terms.first(a):
+            continue
+        kept0 = a == w0
+        for b in opts[1]:
+            kept1 = b == w1
+            # a content word kept before the third word; with the third word kept too
+            anchor = (kept0 and content[0]) or (kept1 and content[1])
+            keep_c = (anchor or content[2]) and not (kept0 and kept1)
+            if not keep_c and not (anchor and other_c):
+                continue  # no third option anchors (a, b, c)
             if not terms.prefix(f"{a} {b}"):
                 continue
             for c in opts[2]:
-                if _anchored(written, (a, b, c)):
+                if keep_c if c == w2 else anchor:
                     t = terms.get((a, b, c))
                     if t is not None:
                         out.append(((a, b, c), t))
@@ -396,6 +451,60 @@ def _ordinary(written: tuple[str, ...], restored: tuple[str, ...]) -> float:
     return sum(diffs) / len(diffs)
 
 
+def _read_windows(
+    doc: Document, max_zipf: float = MAX_SPUN_ZIPF
+) -> Iterator[tuple[tuple[Token, ...], tuple[str, ...], tuple[tuple[str, ...], ...]]]:
+    """``(window, written, options)`` of each window of :func:`_windows`, in order, whose
+    written words (:func:`_lower_ok`) hold two content words and a word with another
+    option (:func:`_options`): the windows :func:`find` reads.  Each word's case and
+    kind are read once, not once per window (issue 14)."""
+    words = doc.words
+    text = doc.text
+    # inside a window: the word if plain lower case; at a window's start also a
+    # capitalised word opening a sentence, lowered (as _lower_ok reads them)
+    mid: list[str | None] = []
+    head: list[str | None] = []
+    for t in words:
+        w = t.text
+        if not w.isalpha():
+            mid.append(None)
+            head.append(None)
+        elif w.islower():
+            mid.append(w)
+            head.append(w)
+        else:
+            mid.append(None)
+            head.append(w.lower() if w[1:].islower() and _sentence_start(text, t.start) else None)
+    n = len(words)
+    lo = 0
+    while lo < n:
+        hi = lo + 1  # the run of joined words from lo
+        while hi < n and text[words[hi - 1].end : words[hi].start] in (" ", "-"):
+            hi += 1
+        for size in (2, 3):
+            for i in range(lo, hi - size + 1):
+                first = head[i]
+                if first is None:
+                    continue
+                second = mid[i + 1]
+                if second is None:
+                    continue
+                if size == 2:
+                    written: tuple[str, ...] = (first, second)
+                else:
+                    third = mid[i + 2]
+                    if third is None:
+                        continue
+                    written = (first, second, third)
+                if sum(w not in STOPWORDS for w in written) < 2:
+                    continue
+                opts = tuple(_options(w, max_zipf) for w in written)
+                if all(len(o) == 1 for o in opts):
+                    continue
+                yield tuple(words[i : i + size]), written, opts
+        lo = hi
+
+
 def find(
     doc: Document,
     held_out: frozenset[str] | None = None,
@@ -412,22 +521,19 @@ def find(
     """
     out: list[Restoration] = []
     terms: Terms | None = None
-    known: dict[tuple[str, ...], list[tuple[tuple[str, ...], Term]]] = {}
-    for window in _windows(doc):
-        written = _lower_ok(doc, window)
-        if written is None or sum(w not in STOPWORDS for w in written) < 2:
-            continue
-        opts = [_options(w, max_zipf) for w in written]
-        if all(len(o) == 1 for o in opts):
-            continue
+    known: dict[tuple[tuple[str, ...], ...], tuple[tuple[tuple[str, ...], Term], ...]] = {}
+    for window, written, opts in _read_windows(doc, max_zipf):
         if terms is None:
             terms = load_terms(HELD_OUT if held_out is None else held_out)
-        cands = known.get(written)
-        if cands is None:  # once per distinct written window of the document
+            known = terms._products
+        cands = known.get(opts)
+        if cands is None:  # once per distinct window options (the written words first)
+            if len(known) >= PRODUCT_MEMO:
+                known.clear()
             if terms.get(written) is not None:
-                cands = known[written] = []  # the written words are a term themselves
+                cands = known[opts] = ()  # the written words are a term themselves
             else:
-                cands = known[written] = _product(written, opts, terms)
+                cands = known[opts] = tuple(_product(written, opts, terms))
         if not cands:
             continue
         scored = []

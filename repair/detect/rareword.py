@@ -22,6 +22,7 @@ with them does.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,19 +124,45 @@ def _is_name(tokens: list[Token], i: int) -> bool:
 Rare = tuple[int, float, tuple[str, ...]]
 
 
+#: (weak reference to the document, :data:`MAX_ZIPF`, its rare words) of the last
+#: document :func:`scan` read: the collocation stage scans one document up to four times,
+#: each time but for its ``skip`` offsets (issue 14).
+_last_scan: tuple[weakref.ref[Document], float, list[Rare]] | None = None
+
+
 def scan(doc: Document, skip: frozenset[int] = frozenset()) -> list[Rare]:
     """Every rare lower-case word of ``doc`` with candidate originals (not starting at an
-    offset in ``skip``): Zipf look-ups and the precomputed reverse table, no LM."""
+    offset in ``skip``): Zipf look-ups and the precomputed reverse table, no LM.
+
+    The document's words are read once (remembered for the last document); ``skip`` only
+    leaves words out."""
+    global _last_scan
+    got = _last_scan
+    if got is not None and got[0]() is doc and got[1] == MAX_ZIPF:
+        every = got[2]
+    else:
+        every = _scan(doc)
+        _last_scan = (weakref.ref(doc), MAX_ZIPF, every)
+    if not skip:
+        return list(every)
+    tokens = doc.tokens
+    return [r for r in every if tokens[r[0]].start not in skip]
+
+
+def _scan(doc: Document) -> list[Rare]:
+    """:func:`scan` of every word."""
     from repair.resources.frequency import zipf
 
     tokens = doc.tokens
     rare: list[Rare] = []
     for i, t in enumerate(tokens):
-        if t.kind != "word" or t.start in skip or not t.text.isalpha() or _is_name(tokens, i):
-            continue
         low = t.text
-        if low in STOPWORDS or len(low) < 4 or not low.islower():
-            continue  # mixed case ("tHe", OCR garble) is no spinner's synonym
+        # a name (capital first: :func:`_is_name`) is not lower case either; mixed case
+        # ("tHe", OCR garble) is no spinner's synonym
+        if t.kind != "word" or len(low) < 4 or not low.islower() or not low.isalpha():
+            continue
+        if low in STOPWORDS:
+            continue
         z = zipf(low)
         if z > MAX_ZIPF:
             continue

@@ -40,7 +40,6 @@ False
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -143,27 +142,41 @@ def register(doc: Document, vocabulary: bool = True) -> Register:
     )
 
 
-#: id(document) -> (weak reference, the bars read, verdict): one document at a time (the
-#: spin stage asks once per word it decides, the collocation stage once per pass).
-_verdicts: dict[int, tuple] = {}
+#: (text, bars read, verdict) of the last document asked about: the text object itself
+#: is kept, so the spin and collocation stages, which read one text through two Document
+#: objects (the tokens are the text's), share one verdict (issue 14).
+_verdict: tuple[str, tuple, bool] | None = None
+#: (text, :func:`register` without the vocabulary) of the last document styled.
+_style: tuple[str, Register] | None = None
 
 
 def is_scientific(doc: Document) -> bool:
     """Whether ``doc`` reads as scientific prose (see the module doc).  The style bars are
     read first: news, speech and web text (names, quotes, "I") never load the lexicon.
-    Remembered for the last document asked about (its text, tokens and the bars decide)."""
+    Remembered for the last text asked about (its text, tokens and the bars decide)."""
+    global _verdict
     bars = (MIN_WORDS, MIN_VOCABULARY, MAX_NAMES, MAX_PERSONAL, MAX_SPEECH)
-    got = _verdicts.get(id(doc))
-    if got is not None and got[0]() is doc and got[1] == bars:
+    got = _verdict
+    if got is not None and got[0] is doc.text and got[1] == bars:
         return got[2]
     verdict = _is_scientific(doc)
-    _verdicts.clear()
-    _verdicts[id(doc)] = (weakref.ref(doc, lambda _r: _verdicts.clear()), bars, verdict)
+    _verdict = (doc.text, bars, verdict)
     return verdict
 
 
+def style(doc: Document) -> Register:
+    """:func:`register` without the vocabulary, remembered for the last text."""
+    global _style
+    got = _style
+    if got is not None and got[0] is doc.text:
+        return got[1]
+    out = register(doc, vocabulary=False)
+    _style = (doc.text, out)
+    return out
+
+
 def _is_scientific(doc: Document) -> bool:
-    style = register(doc, vocabulary=False)
-    if not replace(style, vocabulary=MIN_VOCABULARY).scientific:
+    style_ = style(doc)
+    if not replace(style_, vocabulary=MIN_VOCABULARY).scientific:
         return False
     return _vocabulary(doc) >= MIN_VOCABULARY

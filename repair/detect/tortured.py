@@ -292,14 +292,25 @@ def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]
         return []
     lex = lexicon or load_lexicon()
     found: list[Finding] = []
+    by_first = lex.by_first
+    n_units = len(units)
     i = 0
-    while i < len(units):
+    while i < n_units:
         hit = None
-        for e in lex.by_first.get(keys[i], ()):
-            n = len(e.units)
+        for e in by_first.get(keys[i], ()):
+            eu = e.units
+            n = len(eu)
             if hit is not None and n < hit[1]:
                 break  # an inflected match of this length, and no exact one
-            if i + n > len(units) or tuple(keys[i : i + n - 1]) != e.units[:-1]:
+            if i + n > n_units:
+                continue
+            # the units before the last are the entry's (the one before the last first:
+            # a cheap compare that rejects most entries before any slice)
+            if n > 1 and (
+                keys[i + n - 2] != eu[n - 2]
+                or (n == 3 and keys[i] != eu[0])
+                or (n > 3 and tuple(keys[i : i + n - 2]) != eu[: n - 2])
+            ):
                 continue
             last = keys[i + n - 1]
             if last != e.units[-1] and (

@@ -25,11 +25,12 @@ BLOCK = 4096
 
 class SortedLines(Generic[AnyStr]):
     """``key -> value`` over ``blob[start:]``: sorted ``key<TAB>value`` lines, each ending
-    in a newline, keys unique and holding no tab or newline (the caller checks the file)."""
+    in a newline, keys unique and holding no tab or newline (the caller checks the file);
+    searched in blocks of about ``block`` characters (or bytes)."""
 
     __slots__ = ("_blob", "_heads", "_nl", "_starts", "_tab")
 
-    def __init__(self, blob: AnyStr, start: int) -> None:
+    def __init__(self, blob: AnyStr, start: int, block: int = BLOCK) -> None:
         nl: AnyStr = "\n" if isinstance(blob, str) else b"\n"  # type: ignore[assignment]
         tab: AnyStr = "\t" if isinstance(blob, str) else b"\t"  # type: ignore[assignment]
         end = len(blob)
@@ -38,8 +39,8 @@ class SortedLines(Generic[AnyStr]):
         if start < end and not blob.endswith(nl):
             raise ValueError("the last line does not end with a newline")
         starts = [start] if start < end else []
-        while starts and starts[-1] + BLOCK < end:
-            cut = blob.find(nl, starts[-1] + BLOCK)
+        while starts and starts[-1] + block < end:
+            cut = blob.find(nl, starts[-1] + block)
             if cut + 1 >= end:
                 break
             starts.append(cut + 1)

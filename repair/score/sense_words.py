@@ -245,10 +245,11 @@ def sense_decisions(
     if SCIENCE_ONLY:
         from dataclasses import replace
 
-        from repair.detect.science import MIN_VOCABULARY, is_scientific, register
+        from repair.detect.science import MIN_VOCABULARY, is_scientific
+        from repair.detect.science import style as style_of
 
         if not is_scientific(doc):
-            style = register(doc, vocabulary=False)
+            style = style_of(doc)
             if OTHER_MIN_WORDS is None or not replace(style, vocabulary=MIN_VOCABULARY).scientific:
                 return []
             gate = (OTHER_MIN_WORDS, OTHER_PER_1000)
