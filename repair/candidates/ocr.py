@@ -516,23 +516,25 @@ class _Generator:
             # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
             # far reading is a name's garble only the name list can read
             corrections = [x for x in corrections if x[0].text not in wide_caps]
-        out += [
-            _cand(
-                tok.start,
-                tok.end,
-                _initial_case(c.text, tok.text, initial),
-                rule,
-                **feats,
-                threshold=thr,
-                alt=[c.text],
-                cost=cost,
-                subs=c.subs,  # the cached reading's own pairs (no copies: issue 14)
-            )
-            for c, rule, cost, thr in corrections
+        for c, rule, cost, thr in corrections:
+            word = _initial_case(c.text, tok.text, initial)  # once a reading (issue 14)
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
             # capitalised token is a name, not a lower-case word ("rates", "race")
-            if not (in_names and _initial_case(c.text, tok.text, initial)[:1].islower())
-        ]
+            if in_names and word[:1].islower():
+                continue
+            out.append(
+                _cand(
+                    tok.start,
+                    tok.end,
+                    word,
+                    rule,
+                    **feats,
+                    threshold=thr,
+                    alt=[c.text],
+                    cost=cost,
+                    subs=c.subs,  # the cached reading's own pairs (no copies: issue 14)
+                )
+            )
         if BACKOFF and info.garbled and not info.old_print and reason == "nonword":
             # garble the table never saw; early modern print has old spellings instead
             if backoff_applies(toks, i, info.counts, info.period_word(tok.text)):

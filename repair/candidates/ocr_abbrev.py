@@ -192,6 +192,10 @@ def abbrev_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -> li
             continue
         if (t.start, t.end) in have:
             continue
+        # the cheap tests first (each is pure: the same tokens pass; issue 14, session 25)
+        z = zipf(text.lower())
+        if z >= NEVER_ZIPF:
+            continue
         if not _standing(toks, i):
             continue
         sure = _name_after(toks, i)
@@ -199,9 +203,6 @@ def abbrev_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -> li
             continue
         if not page:
             page.append(Counter(x.text for x in toks if x.kind == "word"))
-        z = zipf(text.lower())
-        if z >= NEVER_ZIPF:
-            continue
         common = z >= COMMON_ZIPF
         known = is_known(text.lower())
         if known and (not sure or len(text) < KNOWN_MIN_LEN):

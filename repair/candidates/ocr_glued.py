@@ -321,21 +321,30 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
     model = page_model(toks) if PAGE_MARKS else None
     n = len(toks)
     for i, j in _chunk_spans(toks):
-        piece = toks[i:j]
-        chunk = "".join(t.text for t in piece)
-        if any(t.kind == "word" for t in piece) and not chunk.isalnum():
-            nxt = toks[j].text[:1] if j < n else ""
-            out.extend(_chunk_candidates(piece, chunk, nxt, 0.0, page=page, model=model))
-            tail = _split_tail(toks, j)
-            if tail is not None and piece[-1].kind == "punct" and _rarely_kept(piece[-1].text):
-                # "pro\ ed", "abo\ o": a misread glyph before a space that split the word
-                nxt2 = toks[tail + 1].text[:1] if tail + 1 < n else ""
-                whole = [*piece, toks[tail]]
-                out.extend(
-                    _chunk_candidates(
-                        whole, chunk + toks[tail].text, nxt2, SPLIT_COST, True, model=model
-                    )
+        # the chunks with a word that are not all letters and digits, as before; a chunk
+        # of one token (most are one word) is told from the token alone (issue 14)
+        if j == i + 1:
+            t = toks[i]
+            if t.kind != "word" or t.text.isalnum():
+                continue
+            piece, chunk = [t], t.text
+        else:
+            piece = toks[i:j]
+            chunk = "".join([t.text for t in piece])
+            if chunk.isalnum() or not any(t.kind == "word" for t in piece):
+                continue
+        nxt = toks[j].text[:1] if j < n else ""
+        out.extend(_chunk_candidates(piece, chunk, nxt, 0.0, page=page, model=model))
+        tail = _split_tail(toks, j)
+        if tail is not None and piece[-1].kind == "punct" and _rarely_kept(piece[-1].text):
+            # "pro\ ed", "abo\ o": a misread glyph before a space that split the word
+            nxt2 = toks[tail + 1].text[:1] if tail + 1 < n else ""
+            whole = [*piece, toks[tail]]
+            out.extend(
+                _chunk_candidates(
+                    whole, chunk + toks[tail].text, nxt2, SPLIT_COST, True, model=model
                 )
+            )
     return out
 
 

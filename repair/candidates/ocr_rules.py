@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MemberDescriptorType
+
 from repair.types import Candidate
 
 KIND_OF_RULE = {
@@ -27,7 +29,33 @@ KIND_OF_RULE = {
 def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Candidate:
     """A candidate of the ocr stage; its kind follows from ``rule``."""
     # ``**features`` is already a new dict: no copy of it (one per candidate; issue 14)
-    return Candidate(start, end, repl, KIND_OF_RULE[rule], rule, features)
+    kind = KIND_OF_RULE[rule]
+    if not _FAST:
+        return Candidate(start, end, repl, kind, rule, features)
+    # ``Candidate(...)`` without the frozen dataclass's ``__init__`` (a Python frame and
+    # six ``object.__setattr__`` calls): the same six slots set in C (issue 14, session 25;
+    # as :func:`repair.tokenize.tokenize` makes its tokens)
+    new, set_start, set_end, set_repl, set_kind, set_source, set_features = _SLOTS
+    c = new(Candidate)
+    set_start(c, start)
+    set_end(c, end)
+    set_repl(c, repl)
+    set_kind(c, kind)
+    set_source(c, rule)
+    set_features(c, features)
+    return c
+
+
+#: The fast construction of :func:`cand` holds while a candidate is exactly its six
+#: slots, with no ``__post_init__`` (else it calls the constructor).
+_FIELDS = ("start", "end", "replacement", "kind", "source", "features")
+_FAST = (
+    tuple(getattr(Candidate, "__dataclass_fields__", ())) == _FIELDS
+    and not hasattr(Candidate, "__post_init__")
+    and all(isinstance(Candidate.__dict__.get(f), MemberDescriptorType) for f in _FIELDS)
+)
+#: ``object.__new__`` and the slot setters of :class:`Candidate`, for :func:`cand`.
+_SLOTS = (object.__new__, *(Candidate.__dict__[f].__set__ for f in _FIELDS)) if _FAST else ()
 
 
 def confusion_reading(

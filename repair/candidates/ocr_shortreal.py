@@ -21,7 +21,7 @@ priced by the channel and chosen by the context.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, countOf
 
 from repair.candidates.ocr_rules import cand as _cand
 from repair.resources.frequency import zipf
@@ -154,7 +154,8 @@ def _no_name(toks: list[Token], i: int) -> bool:
     """A title-case print that period text does not usually capitalise (nor, unseen there,
     lists as a name) and the page does not repeat."""
     text = toks[i].text
-    return unnamed(text, list(map(_TEXT, toks)).count(text))  # a C loop (issue 14)
+    # a C loop over the texts, no list of them built (issue 14, session 25: the same count)
+    return unnamed(text, countOf(map(_TEXT, toks), text))
 
 
 def unnamed(text: str, repeats: int) -> bool:

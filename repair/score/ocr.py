@@ -547,6 +547,9 @@ def _decide_all(
     same: list[tuple[float, Candidate, dict]] | None = [] if ocr_rescue.CONSISTENT else None
     # the candidates of a span share its context
     contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    # ... and its printed words (``ctx.inside`` reads the printed words only, never the
+    # revised context: one list a span; issue 14, session 25)
+    insides: dict[tuple[int, int], list[str]] = {}
     decide = _decider(scorer)
     page = getattr(ctx, "page", None)
     gains: dict[tuple[str, ...], float] | None = getattr(ctx, "gains", None)
@@ -585,7 +588,9 @@ def _decide_all(
                 and len(f["alt"]) == 1
                 and f["alt"][0].lower() in page[0]  # most readings are no page word: no gain
             ):
-                own = ctx.inside(c.start, c.end)
+                own = insides.get((c.start, c.end))  # read only (no copies)
+                if own is None:
+                    own = insides[c.start, c.end] = ctx.inside(c.start, c.end)
                 key = (f["orig"][0], f["alt"][0], *own)
                 gain = gains.get(key)
                 if gain is None:
