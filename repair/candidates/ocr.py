@@ -58,6 +58,7 @@ from repair.candidates.ocr_marks import (
     shut_edge_candidates,
 )
 from repair.candidates.ocr_mixed import mixed_candidates
+from repair.candidates.ocr_money import money_candidates
 from repair.candidates.ocr_namepos import name_position
 from repair.candidates.ocr_nameshape import (
     name_shape_applies,
@@ -416,6 +417,7 @@ class _Generator:
                 (f.start, f.end) for f in detection.findings if f.reason == "digit_in_word"
             )
             out = drop_piece_readings(out, text) + numshape_candidates(text, digits)
+            out.extend(money_candidates(text))  # "5s GJ costs" -> "6d"
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
             if (
