@@ -106,8 +106,12 @@ def _reading(chunks: list[str], units: list[str | None], sums: list[int], k: int
     next_unit = units[j_next] if j_next is not None else None
     if prev_unit is None and next_unit is None and not costs:
         return None
-    if unit not in "sd" and _word(glyphs + unit):
-        return None  # "in", "on", "or": words, even beside a sum ("£25 on", "2s. In")
+    if _word(glyphs + unit) and not (
+        unit in "sd" and (costs or _sum_unit(_adjacent(chunks, k, 1)) == "d")
+    ):
+        # "in", "on", "or" are words even beside a sum ("£25 on", "2s. In", "in their
+        # 50s and is"); "Is" is "1s" only before pence or "costs" ("£1989 Is. 8d.")
+        return None
     digits = _digits(glyphs)
     options = _unit_readings(unit)
     if digits is None or not options:
@@ -122,6 +126,11 @@ def _reading(chunks: list[str], units: list[str | None], sums: list[int], k: int
     if want not in options:
         return None
     return digits + want
+
+
+def _adjacent(chunks: list[str], k: int, step: int) -> str:
+    j = k + step
+    return chunks[j] if 0 <= j < len(chunks) else ""
 
 
 def _word(chunk: str) -> bool:
