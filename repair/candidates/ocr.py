@@ -417,7 +417,10 @@ class _Generator:
                 (f.start, f.end) for f in detection.findings if f.reason == "digit_in_word"
             )
             out = drop_piece_readings(out, text) + numshape_candidates(text, digits)
-            out.extend(money_candidates(text))  # "5s GJ costs" -> "6d"
+            money = money_candidates(text)  # "5s GJ costs" -> "6d"
+            if money:  # a sum has no context the language model could judge: it wins
+                sums = {(c.start, c.end) for c in money}
+                out = [c for c in out if (c.start, c.end) not in sums] + money
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
             if (

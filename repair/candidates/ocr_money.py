@@ -48,8 +48,8 @@ RUN_REACH = 6
 
 #: A sum the page prints whole: "10s", "6d.", "£3", "£12,".
 _SUM = re.compile(r"^(?:\d{1,3}[sd]|£\d[\d,]*)[.,;:]?$")
-#: A chunk read: one or two glyphs, then the unit glyph, then at most a stop or comma.
-_SHAPE = re.compile(r"^([0-9A-Za-z]{1,2})([A-Za-z«»])([.,;:]?)$")
+#: A chunk read: one or two glyphs, then the unit glyph, then at most two marks ("40a.,").
+_SHAPE = re.compile(r"^([0-9A-Za-z]{1,2})([A-Za-z«»])([.,;:]{0,2})$")
 #: Words joining two sums of a run ("10s and 4s"), garbled ones too.
 _JOINS = frozenset({"and", "nnd", "und", "aud", "or", "&"})
 _CHUNK = re.compile(r"\S+")
