@@ -83,9 +83,10 @@ def test_garbled_court_column_is_repaired() -> None:
         "5s 6a costs. John Smith, for using obsceno languago in tho Domain, was\n"
         "fined 20s and 4s Gd costs. Mary Brown, for bcing drunk, was fined 5s, in\n"
         "dofault twenty-four hours. Jamos Groen, for obstructing tho footway with\n"
-        "his cart, was fined 40a and 4s 8d costs. Tho court then rose at noon.\n"
+        "his cart, was fined 40a and 4s\nSd costs. Tho court then rose at noon.\n"
     )
     out = repair_text(text).text
     assert "5s 6d costs" in out
     assert "4s 6d costs" in out
     assert "fined 40s and" in out
+    assert "8d costs" in out  # "S" is the figure 8 here, not the word "So"
