@@ -52,6 +52,7 @@ from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_listedword import listed_candidates
+from repair.candidates.ocr_markabbrev import mark_abbrev_candidates
 from repair.candidates.ocr_marks import (
     lone_mark_candidates,
     mark_candidates,
@@ -1049,6 +1050,7 @@ def _initial_glyphs(out: list[Candidate], toks: list[Token]) -> list[Candidate]:
     found = initial_glyph_candidates(toks) if INITIAL_GLYPHS else []
     found += title_glyph_candidates(toks) if TITLE_GLYPHS else []
     found += abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Clias"
+    found += mark_abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Mi's"
     if not found:
         return out
     spans = {(c.start, c.end) for c in found}
