@@ -90,3 +90,15 @@ def test_garbled_court_column_is_repaired() -> None:
     assert "4s 6d costs" in out
     assert "fined 40s and" in out
     assert "8d costs" in out  # "S" is the figure 8 here, not the word "So"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war in Vietnam is costing us about $25 billion a year.",
+        "But no insurance is cost-free; and every American pays.",
+        "and was fined 10s and Is costs for being drunk",  # a word needs pence after it
+    ],
+)
+def test_words_before_cost_stay(text: str) -> None:
+    assert _readings(text) == []

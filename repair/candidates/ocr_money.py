@@ -21,9 +21,9 @@ the place from the sums the page itself prints.  Garbled pages only (the caller'
 the sum takes a fixed confidence, as :mod:`repair.candidates.ocr_numshape`'s numbers do
 (the model cannot judge figures), so any reading the scorer takes for the span wins.
 
->>> text = "was fined 10s and 5s GJ costs; fined Is and 2s Gd costs; lined 40a. in default"
+>>> text = "was fined 10s and 5s GJ costs; paid £1989 Is. 8d.; it is costing £3 a week"
 >>> [(c.features["orig"][0], c.replacement) for c in money_candidates(text)]
-[('GJ', '6d'), ('Is', '1s'), ('Gd', '6d')]
+[('GJ', '6d'), ('Is', '1s')]
 """
 
 from __future__ import annotations
@@ -41,18 +41,22 @@ MAX_GLYPH_COST = 6.0
 MAX_UNIT_COST = 6.5
 #: Confidence of a reading (the language model cannot judge figures).
 CONFIDENCE = 0.7
-#: A chunk right before "costs" ("Gd costs") is in a money run by that word alone.
+#: A chunk (no word) right before "costs" ("Gd costs") is in a money run by that word alone.
 COSTS = True
+#: A chunk this common a word (Zipf) is a sum only right before pence ("Is. 8d.").
+WORD_ZIPF = 5.0
 #: How far (chunks either side) a printed sum certifies a money run.
 RUN_REACH = 6
 
 #: A sum the page prints whole: "10s", "6d.", "£3", "£12,".
-_SUM = re.compile(r"^(?:\d{1,3}[sd]|£\d[\d,]*)[.,;:]?$")
+_SUM = re.compile(r"^(?:\d{1,3}[sd]|£\d[\d,]*)[.,;:]{0,2}$")
 #: A chunk read: one or two glyphs, then the unit glyph, then at most two marks ("40a.,").
 _SHAPE = re.compile(r"^([0-9A-Za-z]{1,2})([A-Za-z«»])([.,;:]{0,2})$")
 #: Words joining two sums of a run ("10s and 4s"), garbled ones too.
 _JOINS = frozenset({"and", "nnd", "und", "aud", "or", "&"})
 _CHUNK = re.compile(r"\S+")
+#: The word "costs" after a sum, garbled too ("cost»", "costa"); not "costing", "cost-free".
+_COSTS = re.compile(r"^cost[s»«a]?[.,;:]*$")
 
 
 def _sum_unit(chunk: str) -> str | None:
@@ -99,18 +103,16 @@ def _reading(chunks: list[str], units: list[str | None], sums: list[int], k: int
         return None  # a sum already
     j_prev, j_next = _neighbour_index(chunks, k, -1), _neighbour_index(chunks, k, 1)
     nxt = chunks[j_next] if j_next is not None else ""
-    costs = COSTS and nxt.lower().startswith("cost")
+    costs = COSTS and _COSTS.match(nxt.lower()) is not None
     if not costs and not any(abs(j - k) <= RUN_REACH for j in sums):
         return None  # no printed sum near: no money run
     prev_unit = units[j_prev] if j_prev is not None else None
     next_unit = units[j_next] if j_next is not None else None
     if prev_unit is None and next_unit is None and not costs:
         return None
-    if _word(glyphs + unit) and not (
-        unit in "sd" and (costs or _sum_unit(_adjacent(chunks, k, 1)) == "d")
-    ):
+    if _word(glyphs + unit) and not (unit in "sd" and _sum_unit(_adjacent(chunks, k, 1)) == "d"):
         # "in", "on", "or" are words even beside a sum ("£25 on", "2s. In", "in their
-        # 50s and is"); "Is" is "1s" only before pence or "costs" ("£1989 Is. 8d.")
+        # 50s and is", "is costing"); "Is" is "1s" only before pence ("£1989 Is. 8d.")
         return None
     digits = _digits(glyphs)
     options = _unit_readings(unit)
@@ -134,9 +136,10 @@ def _adjacent(chunks: list[str], k: int, step: int) -> str:
 
 
 def _word(chunk: str) -> bool:
-    from repair.score.ocr_channel import is_known
+    """A common word (:data:`WORD_ZIPF`): "in", "on", "is"; not "Gd", "Cd", "Ss"."""
+    from repair.resources.frequency import zipf
 
-    return chunk.isalpha() and is_known(chunk)
+    return chunk.isalpha() and zipf(chunk.lower()) >= WORD_ZIPF
 
 
 def _neighbour_index(chunks: list[str], k: int, step: int) -> int | None:
