@@ -42,6 +42,8 @@ def test_sums_of_a_money_run_are_read(text: str, expected: list[tuple[str, str]]
         "the bet of £25 on Precious Dust for him on June 13.",
         "the revenue received being £3334 2s. In the quarter before",
         "one surety in £20 each to come up for sentence if called",
+        # pounds come first: a chunk before them is no shillings
+        "the fine of £7 in payment, ot £7 In payment of 2s 6d",
         # a decade is no sum of money, and "is" after it is a word
         "a woman in her 50s and is still working; the 90s or so",
         # no sum near: no money run

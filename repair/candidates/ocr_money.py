@@ -110,6 +110,8 @@ def _reading(chunks: list[str], units: list[str | None], sums: list[int], k: int
     next_unit = units[j_next] if j_next is not None else None
     if prev_unit is None and next_unit is None and not costs:
         return None
+    if next_unit == "£":
+        return None  # pounds come first: "ot £7" is "of £7"
     if _word(glyphs + unit) and not (unit in "sd" and _sum_unit(_adjacent(chunks, k, 1)) == "d"):
         # "in", "on", "or" are words even beside a sum ("£25 on", "2s. In", "in their
         # 50s and is", "is costing"); "Is" is "1s" only before pence ("£1989 Is. 8d.")
