@@ -52,12 +52,14 @@ from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_listedword import listed_candidates
+from repair.candidates.ocr_markabbrev import mark_abbrev_candidates
 from repair.candidates.ocr_marks import (
     lone_mark_candidates,
     mark_candidates,
     shut_edge_candidates,
 )
 from repair.candidates.ocr_mixed import mixed_candidates
+from repair.candidates.ocr_money import money_candidates
 from repair.candidates.ocr_namepos import name_position
 from repair.candidates.ocr_nameshape import (
     name_shape_applies,
@@ -416,6 +418,10 @@ class _Generator:
                 (f.start, f.end) for f in detection.findings if f.reason == "digit_in_word"
             )
             out = drop_piece_readings(out, text) + numshape_candidates(text, digits)
+            money = money_candidates(text)  # "5s GJ costs" -> "6d"
+            if money:  # a sum has no context the language model could judge: it wins
+                sums = {(c.start, c.end) for c in money}
+                out = [c for c in out if (c.start, c.end) not in sums] + money
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
             if (
@@ -1046,6 +1052,7 @@ def _initial_glyphs(out: list[Candidate], toks: list[Token]) -> list[Candidate]:
     found = initial_glyph_candidates(toks) if INITIAL_GLYPHS else []
     found += title_glyph_candidates(toks) if TITLE_GLYPHS else []
     found += abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Clias"
+    found += mark_abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Mi's"
     if not found:
         return out
     spans = {(c.start, c.end) for c in found}
