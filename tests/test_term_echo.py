@@ -110,3 +110,21 @@ def test_lm_against_the_composed_pair() -> None:
     hit = term_echo._compose("sparked", "calls", pairs)
     assert hit is not None and hit[0] == ("looked", "backs")
     assert term_echo.echo_edits(doc, [anchor]) == []
+
+
+NEWS = (
+    "Japan has agreed on steps to reopen that country's beef market. The minister said the "
+    "plant will be inspected and set in motion steps to resume beef trade, starting with a "
+    "plant safety checklist.\n"
+)
+
+
+def test_outside_scientific_register_no_echo(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the clean 300 k-word text: a term window's false "beef market" -> "energy market"
+    # echoed as "beef trade" -> "energy market" (rural news, not scientific register)
+    doc = Document(NEWS)
+    anchor = _anchor(doc, "beef", "energy")
+    assert [e.originals for e in term_echo.find(doc, [anchor])] == [("energy", "market")]
+    assert term_echo.echo_edits(doc, [anchor]) == []
+    monkeypatch.setattr(term_echo, "SCIENCE_ONLY", False)
+    assert [e.replacement for e in term_echo.echo_edits(doc, [anchor])] == ["energy", "market"]

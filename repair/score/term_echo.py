@@ -15,15 +15,17 @@ clean documents vary their wording ("major cause" ... "main source" compose into
 other by the reverse table), and a pair the document merely repeats says nothing about
 spin.  The one-word variant (one word replaced next to a neighbour of an anchored pair)
 and carrying a restored word to other inflections were measured and are not read here
-(session 25, ``benchmarks/RESULTS.md``).
+(session 25, ``benchmarks/RESULTS.md``).  The echo's edits are made only in a document of
+scientific register (:data:`SCIENCE_ONLY`) and where the LM prefers the composed pair
+(:data:`MIN_GAIN`); :func:`find` below reads neither.
 
 >>> from repair.document import Document
 >>> from repair.types import Edit
 >>> doc = Document("We compare nervous webs with trees. The neural web is better.")
 >>> web = doc.text.index("web ")
 >>> anchor = Edit(web, 3, "web", "network", "collocation", 0.63, "COLLOCATION_TERM")
->>> [(e.original, e.replacement) for e in echo_edits(doc, [anchor])]
-[('nervous', 'neural'), ('webs', 'networks')]
+>>> [(e.first.text, e.second.text, e.originals) for e in find(doc, [anchor])]
+[('nervous', 'webs', ('neural', 'networks'))]
 """
 
 from __future__ import annotations
@@ -33,12 +35,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from repair.candidates.spin_synonyms import STOPWORDS, originals_of
+from repair.detect.science import is_scientific
 from repair.document import Document
 from repair.score.spin_topic import key
 from repair.types import Edit, Token
 
 #: Switch: restore a pair whose composed reverse synonyms echo a restored pair.
 ECHO = True
+#: Only in a document of scientific register (:func:`repair.detect.science.is_scientific`).
+#: Without it, the 300 k-word clean text (windows of ~42 k words of rural news and bug
+#: lists) got 9 echoes of the term windows' own false restorations, 18 words, all wrong
+#: ("beef trade" -> "energy market" beside "beef market" -> "energy market", LM gains
+#: above the bar); every window of it and of the spun 1 M-word text is not scientific.
+SCIENCE_ONLY = True
 #: Least LM gain (nats) of the composed pair over the written one in context: the term
 #: windows' bar for a mapping that recurs in the document
 #: (:data:`repair.score.collocation.MIN_GAIN_RECURRING`).  Dev (every spinner): the right
@@ -159,8 +168,11 @@ def echo_edits(doc: Document, edits: list[Edit]) -> list[Edit]:
     """The two edits of every :func:`find` echo (none with :data:`ECHO` off)."""
     if not ECHO:
         return []
+    echoes = find(doc, edits)
+    if not echoes or (SCIENCE_ONLY and not is_scientific(doc)):
+        return []
     out = []
-    for echo in find(doc, edits):
+    for echo in echoes:
         term = " ".join(echo.originals)
         for t, new in zip((echo.first, echo.second), echo.originals, strict=True):
             out.append(
