@@ -65,6 +65,7 @@ from repair.score import rare_terms as _rare_terms
 from repair.score import rareword as _rare_score
 from repair.score import science as _science_terms
 from repair.score import sense_words as _sense
+from repair.score import term_echo as _term_echo
 from repair.score import tortured_explain as _explain
 from repair.score import tortured_mill as _mill_score
 from repair.score import wordy as _wordy_score
@@ -316,6 +317,7 @@ class _Stage:
         edits.extend(_rare_edit(c) for c in candidates if "rare" in c.features)
         if CARRY:  # one written form, one restoration (score/consistency.py)
             edits += _consistency.carried_edits(doc, edits, CARRY_RULES)
+        edits += _term_echo.echo_edits(doc, edits)  # a restored term, both words spun elsewhere
         edits = sorted(edits, key=lambda e: e.offset)
         if PLURAL:
             edits = plural_forms(doc, edits, COLLOCATION_RULES)
