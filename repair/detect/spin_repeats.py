@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.resources.frequency import zipf
@@ -35,29 +36,24 @@ MIN_WORDS_RUN = 4
 MAX_WORDS_RUN = 5
 #: Words of a run that may be other than function words (the noun of "in the event that").
 MAX_CONTENT = 1
-#: Every word of a run is at least this common (Zipf): function phrases, not topic terms.
+#: Every word of a run is at least this common (Zipf): function phrases, not topic terms
+#: (read once per word: :func:`_kind` caches it).
 MIN_ZIPF = 5.0
 #: Documents shorter than this count as this long (:data:`repair.detect.spin_stats.MIN_WORDS`).
 MIN_DOC_WORDS = 150
 #: Runs starting with a coordinator join two phrases rather than form one.
 _JOINERS = frozenset({"and", "or", "but"})
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[.,;:!?()\"“”]")
+#: Punctuation that ends a run, and the words between.
+_CUT = re.compile(r"[.,;:!?()\"“”]")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
-def _sentences(text: str) -> list[list[str]]:
-    """Lower-case words of ``text``, cut at punctuation (a run never crosses it)."""
-    out: list[list[str]] = []
-    cur: list[str] = []
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        if w[0].isalpha():
-            cur.append(w.lower())
-        elif cur:
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
+@lru_cache(maxsize=200_000)
+def _kind(word: str) -> int:
+    """0: not a common word (a run stops), 1: a function word, 2: another common word."""
+    if zipf(word) < MIN_ZIPF:
+        return 0
+    return 1 if word in STOPWORDS else 2
 
 
 def repeated_phrases(text: str) -> tuple[Counter[tuple[str, ...]], int]:
@@ -70,26 +66,29 @@ def repeated_phrases(text: str) -> tuple[Counter[tuple[str, ...]], int]:
     >>> repeated_phrases("The oil for food program and the oil for food program.")[0]
     Counter()
     """
-    common: dict[str, bool] = {}
     counts: Counter[tuple[str, ...]] = Counter()
     n = 0
-    for words in _sentences(text):
-        n += len(words)
-        for i in range(len(words)):
-            if words[i] in _JOINERS:
+    shortest, longest, most = MIN_WORDS_RUN, MAX_WORDS_RUN, MAX_CONTENT
+    for piece in _CUT.split(text):
+        words = [w.lower() for w in _WORD.findall(piece)]
+        size = len(words)
+        n += size
+        if size < shortest:
+            continue
+        kinds = [_kind(w) for w in words]
+        # ahead[i]: common words from i on (a run cannot pass the first uncommon one)
+        ahead = [0] * (size + 1)
+        for i in range(size - 1, -1, -1):
+            ahead[i] = ahead[i + 1] + 1 if kinds[i] else 0
+        for i in range(size - shortest + 1):
+            if ahead[i] < shortest or words[i] in _JOINERS:
                 continue
             content = 0
-            for k in range(i, min(i + MAX_WORDS_RUN, len(words))):
-                w = words[k]
-                ok = common.get(w)
-                if ok is None:
-                    ok = common[w] = zipf(w) >= MIN_ZIPF
-                if not ok:
+            for k in range(i, i + min(ahead[i], longest)):
+                content += kinds[k] == 2
+                if content > most:
                     break
-                content += w not in STOPWORDS
-                if content > MAX_CONTENT:
-                    break
-                if k - i + 1 >= MIN_WORDS_RUN:
+                if k - i + 1 >= shortest:
                     counts[tuple(words[i : k + 1])] += 1
     return Counter({g: c for g, c in counts.items() if c > 1}), n
 
