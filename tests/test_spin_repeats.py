@@ -63,7 +63,18 @@ def test_evidence_grows_with_repeats_and_is_read_per_100_words() -> None:
     assert repeat_evidence("The oil for food program ended. The oil for food program began.") == 0.0
 
 
-def test_the_cue_raises_the_score_but_alone_stays_under_the_cut_at_the_clean_maximum() -> None:
+def test_the_cue_ships_switched_off() -> None:
+    # seed test AUC fell 0.955 -> 0.951 with it (RESULTS, session 25, phraseauc25)
+    assert spin_document.REPEAT_WEIGHT == 0.0
+    assert document_score(0.1, 0.0, repeats=500.0) == document_score(0.1, 0.0)
+    r = repair_text(FILLER * 3 + "In the event that we win, we stay. " * 3, (), RepairConfig())
+    assert "repeat_evidence" not in r.scores.details["spin_score"]
+
+
+def test_the_cue_raises_the_score_but_alone_stays_under_the_cut_at_the_clean_maximum(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(spin_document, "REPEAT_WEIGHT", 0.7)  # the tuned form
     clean_max = REPEAT_TAIL[-1][0]
     assert document_score(0.1, 0.0) < document_score(0.1, 0.0, repeats=10.0)
     assert document_score(0.0, 0.0, repeats=clean_max) < 0.5
@@ -76,6 +87,7 @@ def test_the_pipeline_reports_the_cue_and_its_switch_turns_it_off(
 ) -> None:
     text = FILLER * 3 + "In the event that we win, we stay. " * 3
     config = RepairConfig()
+    monkeypatch.setattr(spin_document, "REPEAT_WEIGHT", 0.7)  # the tuned form
     on = repair_text(text, (), config)
     assert on.scores.details["spin_score"]["repeat_evidence"] == pytest.approx(
         repeat_evidence(text), abs=1e-3
@@ -84,5 +96,5 @@ def test_the_pipeline_reports_the_cue_and_its_switch_turns_it_off(
     monkeypatch.setattr(spin_document, "REPEAT_WEIGHT", 0.0)
     off = repair_text(text, (), config)
     assert "repeat_evidence" not in off.scores.details["spin_score"]
-    assert off.scores.spin <= on.scores.spin
+    assert off.scores.spin < on.scores.spin
     assert off.text == on.text  # the score gates no edit

@@ -12,7 +12,8 @@ prose repeats often, "one of the most", counts little).  The document's value is
 per 100 words (:func:`repeat_evidence`), read against clean text by
 :mod:`repair.detect.spin_document` (benchmarks/RESULTS.md, "Session 25, phraseauc25":
 phrase spinner, its dev families' list rows held out, dev AUC 0.707 -> 0.736; the gain
-rests on :data:`MIN_ZIPF` 5.0, at 5.5 it is gone).
+rests on :data:`MIN_ZIPF` 5.0, at 5.5 it is gone; test 0.784 -> 0.798, but seed test
+0.955 -> 0.951, so the cue ships off: :data:`repair.detect.spin_document.REPEAT_WEIGHT` 0.0).
 
 >>> runs, n = repeated_phrases("In the event that it rains we stay. Go in the event that we can.")
 >>> sorted(" ".join(g) for g in runs), n
