@@ -38,6 +38,7 @@ from spin_sim import RATE, SPINNERS  # noqa: E402
 from spin_sim.abstracts import abstract_docs  # noqa: E402
 from spin_sim.corpus import documents  # noqa: E402
 
+from repair.detect.spin_repeats import repeat_evidence  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.resources.frequency import zipf  # noqa: E402
 
@@ -61,6 +62,7 @@ def row(text: str, config: object, **meta: object) -> dict[str, object]:
         "colloc": d.get("collocation", {}),
         "rare_share": round(rare, 4),
         "span_gains": span_gains(text),
+        "repeats": round(repeat_evidence(text), 3),
     }
 
 
@@ -144,6 +146,7 @@ def fit(path: str) -> None:
     print(f"PARAPHRASE_TAIL = {sd.PARAPHRASE_TAIL}")
     sd.SPAN_GAIN_TAIL = tail_knots(cues["SPAN_GAIN_TAIL"])[:-1]  # the maximum is no level
     print(f"SPAN_TAIL = {tail_knots([span(r) for r in ref])}")
+    print(f"REPEAT_TAIL = {tail_knots([r.get('repeats', 0.0) for r in ref])}")
     gated = sum(bool(r["spin"].get("family_gate", False)) for r in ref)
     print(f"FAMILY_SURPRISE = {-math.log((gated + 1) / (len(ref) + 1)):.3f}")
     surprise = sorted(
@@ -157,6 +160,7 @@ def fit(path: str) -> None:
                 sd.paraphrase_evidence(r.get("paraphrase_gains", [])),
                 r["tortured"],
                 span(r),
+                r.get("repeats", 0.0),
             )
             for r in clean
         ),

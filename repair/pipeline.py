@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from repair.config import RepairConfig
+from repair.detect import spin_document as spin_doc
 from repair.detect.ocr_language import ENGLISH_FUNCTION, english_list_text
 from repair.detect.spin_document import document_score as document_spin
 from repair.detect.spin_document import paraphrase_evidence, profile_as_read
@@ -377,6 +378,12 @@ def _repair_document(
         details["spin_score"]["paraphrase_evidence"] = round(paraphrase, 3)
         span = float(spin_details.get("span_evidence", 0.0))  # the stage's multi-word spans
         details["spin_score"]["span_evidence"] = span
+        repeats = 0.0
+        if spin_doc.REPEAT_WEIGHT:
+            from repair.detect.spin_repeats import repeat_evidence
+
+            repeats = repeat_evidence(text)  # the same rare function phrase, again and again
+            details["spin_score"]["repeat_evidence"] = round(repeats, 3)
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
@@ -386,6 +393,7 @@ def _repair_document(
             paraphrase,
             score_fields.get("tortured", 0.0),
             span,
+            repeats,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)
