@@ -170,8 +170,13 @@ HYPER_RECUR: int | None = 3
 #: Written words the first readings did not restore, in a document whose gate is open, are
 #: read again with the Moby headwords whose lists hold them (any sense of the original:
 #: :mod:`repair.candidates.spin_mobyrev`, :func:`reverse_reading`), decided by the word
-#: model at the bar (edit evidence ``reverse_candidates``).
-REVERSE = True
+#: model at the bar (edit evidence ``reverse_candidates``).  Off: on seed 000 without its
+#: profile no reverse row reaches the bar (best 0.083, "pal" -> "friend"; 1 of 48 rows right
+#: at any probability), so seed_gold --no-profile stays 0.134; on dev it is a wash (rare
+#: 0.350 -> 0.353, double precision 0.663 -> 0.661, wordnet 0.791 -> 0.790), on test rare
+#: 0.320 -> 0.327 and double 0.263 -> 0.267; clean text, clean300k and spun1m unchanged
+#: (benchmarks/RESULTS.md, "Session 25, seedsrc25").
+REVERSE = False
 #: ... written words rarer than this (Zipf).
 REVERSE_MAX_ZIPF = MAX_WRITTEN_ZIPF
 #: ... whose first reading gave at least this probability.
