@@ -54,3 +54,28 @@ def test_reverse_reading_is_off_when_no_row_reaches_the_bar() -> None:
     doc = Document("The navy announced a new policy for its workplace on Monday.")
     d = spin.STAGE.detect(doc)
     assert spin.reverse_reading(doc, d, [], 1.01) == []
+
+
+PAL = (
+    "He told his pal about the game. His best pal was there too, and the two pals "
+    "watched it together."
+)
+
+
+def test_reverse_rows_read_the_word_again_with_the_reverse_originals() -> None:
+    doc = Document(PAL)
+    d = spin.STAGE.detect(doc)
+    # the first reading proposes a word of the shipped table, not "friend"
+    first = {w.original for w in d.words if w.written == "pal"}
+    assert first and "friend" not in first
+    words, changed = spin._reread_rows(
+        doc, d, [], 0.5, 0.0, spin.REVERSE_MAX_ZIPF, mobyrev.reverse_originals
+    )
+    assert changed and {(words[i].written, words[i].original) for i in changed} == {
+        ("pal", "friend")
+    }
+    # the word model judges the row (under the bar here: the reading proposes nothing)
+    rows = spin._decide_rows(doc, d, words, changed, 0.5, spin.get_model(), "reverse", floor=0.0)
+    assert rows and all(c.features["reverse"] and c.replacement == "friend" for c in rows)
+    assert all(c.features["model_probability"] < 0.5 for c in rows)
+    assert spin.reverse_reading(doc, d, [], 0.5) == []
