@@ -211,6 +211,8 @@ def _accept(
         evidence["main_features"] = f.get("main_features", [])
     if f.get("wide"):  # an original past the reverse table's cut (stages/spin.wide_reading)
         evidence["wide_candidates"] = True
+    if f.get("reverse"):  # a reverse-thesaurus original (stages/spin.reverse_reading)
+        evidence["reverse_candidates"] = True
     edit = Edit(
         start,
         c.end - start,

@@ -27,6 +27,7 @@ from repair.candidates.spin import (
     thesaurus_related,
 )
 from repair.candidates.spin_hyper import hyper_originals
+from repair.candidates.spin_mobyrev import reverse_originals
 from repair.candidates.spin_number import count_figures, figure_styles
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
@@ -170,6 +171,20 @@ HYPER_MODEL = False
 #: document, favoured every time (:func:`_habits`: the rule of recurring multi-word spans),
 #: is restored whatever the word model says (None: off).
 HYPER_RECUR: int | None = 3
+#: Written words the first readings did not restore, in a document whose gate is open, are
+#: read again with the Moby headwords whose lists hold them (any sense of the original:
+#: :mod:`repair.candidates.spin_mobyrev`, :func:`reverse_reading`), decided by the word
+#: model at the bar (edit evidence ``reverse_candidates``).  Off: on seed 000 without its
+#: profile no reverse row reaches the bar (best 0.083, "pal" -> "friend"; 1 of 48 rows right
+#: at any probability), so seed_gold --no-profile stays 0.134; on dev it is a wash (rare
+#: 0.350 -> 0.353, double precision 0.663 -> 0.661, wordnet 0.791 -> 0.790), on test rare
+#: 0.320 -> 0.327 and double 0.263 -> 0.267; clean text, clean300k and spun1m unchanged
+#: (benchmarks/RESULTS.md, "Session 25, seedsrc25").
+REVERSE = False
+#: ... written words rarer than this (Zipf).
+REVERSE_MAX_ZIPF = MAX_WRITTEN_ZIPF
+#: ... whose first reading gave at least this probability.
+REVERSE_MIN_PROB = 0.05
 #: The same habit rule for the first reading's own rows under the bar (:func:`_habits`,
 #: the original written nowhere in the document).  Off: dev, no profile, seed 0.025 ->
 #: 0.034 (precision 0.710 -> 0.760) and the other spinners unchanged, but clean text of the
@@ -639,6 +654,20 @@ def hyper_reading(
     if HYPER_RECUR is None:
         return out
     return out + _habit_candidates(doc, detection, words, changed, {c.start for c in out})
+
+
+def reverse_reading(
+    doc: Document, detection: SpinDetection, edits: list[Edit], bar: float
+) -> list[Candidate]:
+    """The reverse reading: as :func:`wide_reading`, with the Moby headwords whose lists
+    hold the written word (:mod:`repair.candidates.spin_mobyrev`) as the further candidates,
+    for words rarer than :data:`REVERSE_MAX_ZIPF` whose first reading gave at least
+    :data:`REVERSE_MIN_PROB`; the word model decides at the same ``bar`` (feature
+    ``reverse``)."""
+    words, changed = _reread_rows(
+        doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF, reverse_originals
+    )
+    return _decide_rows(doc, detection, words, changed, bar, get_model(), "reverse")
 
 
 def _habit_candidates(
@@ -1374,6 +1403,19 @@ class _Stage:
                 decisions.clear()
                 edits = score_spin(
                     doc, doc_score, kept + extra + more + wide + hyper, gate=False,
+                    decisions=decisions,
+                )  # fmt: skip
+            rev = (
+                reverse_reading(doc, detection, edits, bar)
+                if REVERSE and bar <= 1.0 and isinstance(detection, SpinDetection)
+                else []
+            )
+            if rev:
+                for c in rev:
+                    dropped.pop((c.start, c.end), None)
+                decisions.clear()
+                edits = score_spin(
+                    doc, doc_score, kept + extra + more + wide + hyper + rev, gate=False,
                     decisions=decisions,
                 )  # fmt: skip
             if ONE_MAPPING:  # one written form, one original (score/consistency.py)

