@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -78,9 +79,7 @@ def first_pass(spec: str, out: Path, settings: dict[str, object]) -> None:
 
 
 def _child(tables: dict[str, str], argv: list[str]) -> int:
-    code = xs._CHILD.format(
-        tables=tables, runtime=[], argv=argv, bench=str(ROOT / "benchmarks")
-    )
+    code = xs._CHILD.format(tables=tables, runtime=[], argv=argv, bench=str(ROOT / "benchmarks"))
     sys.stdout.flush()
     return subprocess.run([sys.executable, "-c", code], check=False).returncode
 
@@ -90,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", choices=["both", "smh", "icdar", "prior"])
     ap.add_argument("--eval", dest="evaluation", choices=sorted(ARCHIVES))
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--script", default=None, help="evaluate with this script instead")
+    ap.add_argument("--args", default="", help="arguments of --script")
+    ap.add_argument("--save", type=Path, default=None, help="also write the adapted table here")
     ap.add_argument("--first-pass", nargs=2, metavar=("ARCHIVE", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("settings", nargs="*", metavar="NAME=VALUE")
     opts = ap.parse_args(argv)
@@ -119,9 +121,14 @@ def main(argv: list[str] | None = None) -> int:
             if rc:
                 return rc
             tables = {**tables, "ocr_confusions.tsv": str(out)}
+        if opts.save:
+            opts.save.write_text(Path(tables["ocr_confusions.tsv"]).read_text(encoding="utf-8"))
         script, *rest = xs.EVALS[opts.evaluation]
+        script = str(ROOT / "benchmarks" / script)
+        if opts.script:
+            script, rest = opts.script, shlex.split(opts.args)
         print(f"# train {opts.train} self-trained on {opts.evaluation}, settings {settings}")
-        return _child(tables, [str(ROOT / "benchmarks" / script), *rest])
+        return _child(tables, [script, *rest])
 
 
 if __name__ == "__main__":

@@ -42,6 +42,10 @@ MIN_SUPPORT = 4.0
 UNSEEN_MIN_COST = 3.0
 #: Shortest still-unknown word whose one-edit readings are counted.
 MIN_LEN = 4
+#: Whether readings of real words ("thus" -> "this") count too (else only non-words'):
+#: a first pass's real-word readings of old print are its spellings modernised, and
+#: counting them makes the next pass modernise more.
+COUNT_REALWORD = False
 
 Sub = tuple[str, str]
 
@@ -57,7 +61,11 @@ class ArchiveCounts:
     def add(self, repaired: str, edits: Iterable[Any], unknown: Iterable[str]) -> None:
         """One page: its repaired text, its edits and its words still unknown."""
         self.texts.append(repaired)
+        from repair.score.ocr_channel import is_known
+
         for e in edits:
+            if not COUNT_REALWORD and is_known(str(getattr(e, "original", "")).lower()):
+                continue
             for sub in (getattr(e, "evidence", None) or {}).get("substitutions", ()):
                 if len(sub) == 2 and sub[0] != sub[1]:
                     self.used[(sub[0], sub[1])] += 1
