@@ -31,7 +31,11 @@ from typing import Any
 
 from repair.types import Candidate
 
-#: On: the page's unread words get one-edit readings in the second reading.
+#: On: the page's unread words get one-edit readings in the second reading.  Shipped
+#: off (benchmarks/RESULTS.md, "Session 26, ocrreach26"): with ICDAR's tables on SMH dev
+#: every setting moved 0-21 of 5,930 token errors, and the settings that moved any broke
+#: 6-122 more right tokens of ICDAR 1-80 with SMH's tables (the language model gains
+#: little on the names and garbled neighbours these words sit among).
 PAGE_REACH = False
 #: Shortest printed word read.
 MIN_LEN = 4
