@@ -47,7 +47,7 @@ def archive_pages(spec: str) -> list[str]:
     return [load_icdar(p)[0] for p in _files(xs.ICDAR, part)]
 
 
-def first_pass(spec: str, out: Path, settings: dict[str, object]) -> None:
+def first_pass(spec: str, out: Path, settings: dict[str, object], pages: int = 0) -> None:
     """Repair the archive's pages with the tables in force, write the adapted table."""
     from ocr_eval import OCR_ONLY
 
@@ -59,7 +59,7 @@ def first_pass(spec: str, out: Path, settings: dict[str, object]) -> None:
         setattr(ocr_selftrain, name, value)
     config = OCR_ONLY if spec.startswith("icdar") else RepairConfig()
     counts = ocr_selftrain.ArchiveCounts()
-    for raw in archive_pages(spec):
+    for raw in archive_pages(spec)[: pages or None]:
         r = repair_text(raw, config=config)
         counts.add(r.text, r.edits, ocr_selftrain.still_unknown(r.text))
     changed = ocr_selftrain.adapted_rows(counts)
@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--script", default=None, help="evaluate with this script instead")
     ap.add_argument("--args", default="", help="arguments of --script")
     ap.add_argument("--save", type=Path, default=None, help="also write the adapted table here")
+    ap.add_argument("--pages", type=int, default=0, help="self-train on the first N pages only")
+    ap.add_argument(
+        "--archive", default=None, help="self-train on these pages (smh:dev, smh:test, icdar:1-80)"
+    )
     ap.add_argument("--first-pass", nargs=2, metavar=("ARCHIVE", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("settings", nargs="*", metavar="NAME=VALUE")
     opts = ap.parse_args(argv)
@@ -100,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         name, value = spec.split("=", 1)
         settings[name] = ast.literal_eval(value)
     if opts.first_pass:
-        first_pass(opts.first_pass[0], Path(opts.first_pass[1]), settings)
+        first_pass(opts.first_pass[0], Path(opts.first_pass[1]), settings, opts.pages)
         return 0
     if not opts.train or not opts.evaluation:
         ap.error("--train and --eval are required")
@@ -111,12 +115,18 @@ def main(argv: list[str] | None = None) -> int:
             path = Path(tmp) / name
             path.write_text(text, encoding="utf-8")
             tables[name] = str(path)
+        archive = opts.archive or ARCHIVES[opts.evaluation]
         for k in range(opts.rounds):
             out = Path(tmp) / f"adapted{k}.tsv"
-            print(f"# round {k + 1}: first pass over {ARCHIVES[opts.evaluation]}")
+            print(f"# round {k + 1}: first pass over {archive}")
             rc = _child(
                 tables,
-                [__file__, "--first-pass", ARCHIVES[opts.evaluation], str(out), *opts.settings],
+                [
+                    __file__,
+                    *("--first-pass", archive, str(out)),
+                    *("--pages", str(opts.pages)),
+                    *opts.settings,
+                ],
             )
             if rc:
                 return rc
