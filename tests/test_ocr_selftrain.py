@@ -110,3 +110,14 @@ def test_still_unknown_words_are_the_garbled_ones() -> None:
     got = st.still_unknown("The Manlj ferry left Sydnoy, with tho mail; qzxvbn.")
     assert "Manlj" in got and "Sydnoy" in got and "qzxvbn" in got
     assert not {"The", "ferry", "left", "with", "mail", "tho"} & set(got)
+
+
+@pytest.mark.parametrize(
+    ("guard", "left"),
+    [(None, {"foorth", "Manlj"}), ("archaic", {"foorth", "Manlj"}), ("all", {"Manlj"})],
+)
+def test_the_period_guard_leaves_period_spellings_out(
+    monkeypatch: pytest.MonkeyPatch, guard: str | None, left: set[str]
+) -> None:
+    monkeypatch.setattr(st, "PERIOD_GUARD", guard)
+    assert set(st.still_unknown("The vertue of the lande went foorth with Manlj.")) == left
