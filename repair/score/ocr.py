@@ -439,7 +439,7 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
                     n = len(candidates[k].features["subs"])
                     memo[k] = (seen[0], seen[1], _repriced(seen[2], shift * n))
         if DOC_CHANNEL:  # the page's own habits (:mod:`repair.score.ocr_docchannel`)
-            from repair.score import ocr_docchannel
+            from repair.score import ocr_docchannel, ocr_pagereach
             from repair.score.ocr_docchannel import adapt, document_substitutions
 
             counts = document_substitutions(groups)
@@ -457,6 +457,11 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
                 covered = set(groups) if HABIT_UNREAD else {(c.start, c.end) for c in candidates}
                 hab = habits(counts, len(doc.words))
                 candidates = [*candidates, *habit_candidates(doc.words, covered, hab)]
+            if ocr_pagereach.PAGE_REACH:  # one unseen confusion (:mod:`.ocr_pagereach`)
+                reach = ocr_pagereach.reach_candidates(
+                    doc.words, ocr_pagereach.covered(groups, candidates), counts
+                )
+                candidates = [*candidates, *reach]
         groups = _decide_all(scorer, ctx, candidates, garbled, memo)
         if JOINT:
             from repair.score.ocr_joint import joint_decode  # two garbled words in a row

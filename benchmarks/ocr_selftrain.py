@@ -1,0 +1,145 @@
+"""Self-training on an unseen archive: the confusion table re-learned from a first repair
+of the archive's own raw pages, no gold (:mod:`repair.score.ocr_selftrain`).
+
+    python benchmarks/ocr_selftrain.py --train icdar --eval smh-dev [--rounds 1] [NAME=VALUE ...]
+    python benchmarks/ocr_selftrain.py --train smh --eval books
+
+``--train`` builds the tables from one source as ``ocr_xsource.py`` does; the archive is
+``--eval``'s pages (SMH dev or test articles' raw OCR, or ICDAR files 1-80's raw OCR for
+``books``).  Round ``k`` repairs every page with round ``k - 1``'s table, pools what it
+read (:class:`~repair.score.ocr_selftrain.ArchiveCounts`) and writes an adapted table;
+the evaluation then runs with the last one.  ``NAME=VALUE`` sets a setting of
+``repair.score.ocr_selftrain`` (``ALPHA=100``).  Only raw OCR is read before the final
+evaluation scores against the gold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import ocr_xsource as xs  # noqa: E402
+
+#: The pages each evaluation's archive offers for self-training (its raw OCR only).
+ARCHIVES = {"smh-dev": "smh:dev", "smh-test": "smh:test", "books": "icdar:1-80"}
+
+
+def archive_pages(spec: str) -> list[str]:
+    """The raw OCR pages of an archive (``smh:dev``, ``smh:test``, ``icdar:1-80``)."""
+    kind, _, part = spec.partition(":")
+    if kind == "smh":
+        from smh_eval import DEFAULT_DATA, load, split_of
+
+        return [a.raw for a in load(DEFAULT_DATA / "allArticles.txt") if split_of(a.ident) == part]
+    from ocr_book_eval import _files
+    from ocr_eval import load_icdar
+
+    return [load_icdar(p)[0] for p in _files(xs.ICDAR, part)]
+
+
+def first_pass(spec: str, out: Path, settings: dict[str, object], pages: int = 0) -> None:
+    """Repair the archive's pages with the tables in force, write the adapted table."""
+    from ocr_eval import OCR_ONLY
+
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+    from repair.score import ocr_channel, ocr_selftrain
+
+    for name, value in settings.items():
+        setattr(ocr_selftrain, name, value)
+    config = OCR_ONLY if spec.startswith("icdar") else RepairConfig()
+    counts = ocr_selftrain.ArchiveCounts()
+    for raw in archive_pages(spec)[: pages or None]:
+        r = repair_text(raw, config=config)
+        counts.add(r.text, r.edits, ocr_selftrain.still_unknown(r.text))
+    changed = ocr_selftrain.adapted_rows(counts)
+    rows = ocr_channel.read_tsv(ocr_channel.CONFUSIONS_FILE)
+    out.write_text(ocr_selftrain.adapted_table(rows, changed), encoding="utf-8")
+    new = sorted(((c, s) for s, c in changed.items() if ocr_selftrain._is_unlisted(s)))
+    print(
+        json.dumps(
+            {
+                "pages": len(counts.texts),
+                "repriced": len(changed) - len(new),
+                "new": len(new),
+                "new_rows": [f"{o}>{g} {c:.2f}" for c, (o, g) in new[:40]],
+            }
+        )
+    )
+
+
+def _child(tables: dict[str, str], argv: list[str]) -> int:
+    code = xs._CHILD.format(tables=tables, runtime=[], argv=argv, bench=str(ROOT / "benchmarks"))
+    sys.stdout.flush()
+    return subprocess.run([sys.executable, "-c", code], check=False).returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--train", choices=["both", "smh", "icdar", "prior"])
+    ap.add_argument("--eval", dest="evaluation", choices=sorted(ARCHIVES))
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--script", default=None, help="evaluate with this script instead")
+    ap.add_argument("--args", default="", help="arguments of --script")
+    ap.add_argument("--save", type=Path, default=None, help="also write the adapted table here")
+    ap.add_argument("--pages", type=int, default=0, help="self-train on the first N pages only")
+    ap.add_argument(
+        "--archive", default=None, help="self-train on these pages (smh:dev, smh:test, icdar:1-80)"
+    )
+    ap.add_argument("--first-pass", nargs=2, metavar=("ARCHIVE", "OUT"), help=argparse.SUPPRESS)
+    ap.add_argument("settings", nargs="*", metavar="NAME=VALUE")
+    opts = ap.parse_args(argv)
+    settings = {}
+    for spec in opts.settings:
+        name, value = spec.split("=", 1)
+        settings[name] = ast.literal_eval(value)
+    if opts.first_pass:
+        first_pass(opts.first_pass[0], Path(opts.first_pass[1]), settings, opts.pages)
+        return 0
+    if not opts.train or not opts.evaluation:
+        ap.error("--train and --eval are required")
+    texts = xs.build_tables(opts.train)
+    with tempfile.TemporaryDirectory() as tmp:
+        tables = {}
+        for name, text in texts.items():
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8")
+            tables[name] = str(path)
+        archive = opts.archive or ARCHIVES[opts.evaluation]
+        for k in range(opts.rounds):
+            out = Path(tmp) / f"adapted{k}.tsv"
+            print(f"# round {k + 1}: first pass over {archive}")
+            rc = _child(
+                tables,
+                [
+                    __file__,
+                    *("--first-pass", archive, str(out)),
+                    *("--pages", str(opts.pages)),
+                    *opts.settings,
+                ],
+            )
+            if rc:
+                return rc
+            tables = {**tables, "ocr_confusions.tsv": str(out)}
+        if opts.save:
+            opts.save.write_text(Path(tables["ocr_confusions.tsv"]).read_text(encoding="utf-8"))
+        script, *rest = xs.EVALS[opts.evaluation]
+        script = str(ROOT / "benchmarks" / script)
+        if opts.script:
+            script, rest = opts.script, shlex.split(opts.args)
+        print(f"# train {opts.train} self-trained on {opts.evaluation}, settings {settings}")
+        return _child(tables, [script, *rest])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

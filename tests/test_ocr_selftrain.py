@@ -1,0 +1,123 @@
+"""Self-training of the OCR confusion table on an archive's raw pages (issue 12)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from repair.score import ocr_selftrain as st
+from repair.score.ocr_channel import confusions
+
+
+@dataclass
+class _Edit:
+    original: str
+    evidence: dict = field(default_factory=dict)
+
+
+def _listed() -> tuple[str, str, float]:
+    """A listed one-glyph confusion of the shipped table and its cost (above the floor)."""
+    for src, rows in confusions().items():
+        for dst, c in rows:
+            if len(src) == 1 and len(dst) == 1 and src.isalpha() and dst.isalpha() and c > 1.0:
+                return src, dst, c
+    raise AssertionError("the table has no one-glyph row")
+
+
+def test_non_word_readings_are_counted_and_real_words_are_not() -> None:
+    counts = st.ArchiveCounts()
+    edits = [
+        _Edit("tbe", {"substitutions": [["b", "h"]]}),
+        _Edit("tho", {"substitutions": [["o", "e"]]}),  # a word of its own ("tho")
+        _Edit("xq", {}),
+    ]
+    counts.add("the the", edits, [])
+    assert counts.used == {("b", "h"): 1}
+    assert counts.texts == ["the the"]
+
+
+def test_real_word_readings_count_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(st, "COUNT_REALWORD", True)
+    counts = st.ArchiveCounts()
+    counts.add("the", [_Edit("tho", {"substitutions": [["o", "e"]]})], [])
+    assert counts.used == {("o", "e"): 1}
+
+
+@pytest.mark.parametrize("uses", [5, 50, 500])
+def test_a_confusion_the_archive_uses_costs_less_never_more(uses: int) -> None:
+    src, dst, cost = _listed()
+    counts = st.ArchiveCounts(texts=[dst * 1000])
+    counts.used[(src, dst)] = uses
+    rows = st.adapted_rows(counts)
+    assert rows[(src, dst)] < cost
+    assert rows[(src, dst)] >= st.MIN_COST
+
+
+def test_more_uses_make_it_cheaper() -> None:
+    src, dst, _cost = _listed()
+    got = []
+    for uses in (5, 50):
+        counts = st.ArchiveCounts(texts=[dst * 1000])
+        counts.used[(src, dst)] = uses
+        got.append(st.adapted_rows(counts)[(src, dst)])
+    assert got[1] < got[0]
+
+
+def test_an_unused_confusion_is_left_alone() -> None:
+    counts = st.ArchiveCounts(texts=["plain text"])
+    assert st.adapted_rows(counts) == {}
+
+
+def test_an_unseen_edit_with_support_becomes_a_row() -> None:
+    counts = st.ArchiveCounts(texts=["y" * 100])
+    counts.unseen[("j", "y")] = st.MIN_SUPPORT
+    counts.unseen[("q", "y")] = st.MIN_SUPPORT - 0.5  # too little support
+    rows = st.adapted_rows(counts)
+    if st._is_unlisted(("j", "y")):
+        assert rows[("j", "y")] >= st.UNSEEN_MIN_COST
+    assert ("q", "y") not in rows
+
+
+@pytest.mark.parametrize("sub", [("i", "j"), ("u", "v"), ("", "d")])
+def test_spelling_conventions_and_empty_prints_never_become_rows(sub: tuple[str, str]) -> None:
+    assert not st._is_unlisted(sub)
+
+
+def test_unknown_word_types_count_once_and_short_ones_not() -> None:
+    got = st.unseen_support(["Hxuse", "hxuse", "Parlizment", "hxu"])
+    assert got == {("x", "o"): 1.0, ("z", "a"): 1.0}
+
+
+def test_a_type_shares_its_readings() -> None:
+    got = st.unseen_support(["fxnd"])  # find, fund, fond, ... one edit each
+    assert len(got) > 1
+    assert sum(got.values()) == pytest.approx(1.0)
+
+
+def test_the_adapted_table_reprices_and_adds_rows() -> None:
+    rows = [("<split>", "", "4.00", "10"), ("c", "e", "3.00", "12"), ("b", "h", "2.00", "7")]
+    text = st.adapted_table(rows, {("c", "e"): 1.5, ("j", "y"): 4.0, ("b", "h"): 2.5})
+    lines = text.splitlines()
+    assert lines[0].startswith("# format: repair-lexicon/1")
+    assert "<split>\t\t4.00\t10" in lines
+    assert "c\te\t1.50\t12" in lines
+    assert "b\th\t2.00\t7" in lines  # never dearer
+    assert lines[-1] == "j\ty\t4.00\t0"
+
+
+def test_still_unknown_words_are_the_garbled_ones() -> None:
+    got = st.still_unknown("The Manlj ferry left Sydnoy, with tho mail; qzxvbn.")
+    assert "Manlj" in got and "Sydnoy" in got and "qzxvbn" in got
+    assert not {"The", "ferry", "left", "with", "mail", "tho"} & set(got)
+
+
+@pytest.mark.parametrize(
+    ("guard", "left"),
+    [(None, {"foorth", "Manlj"}), ("archaic", {"foorth", "Manlj"}), ("all", {"Manlj"})],
+)
+def test_the_period_guard_leaves_period_spellings_out(
+    monkeypatch: pytest.MonkeyPatch, guard: str | None, left: set[str]
+) -> None:
+    monkeypatch.setattr(st, "PERIOD_GUARD", guard)
+    assert set(st.still_unknown("The vertue of the lande went foorth with Manlj.")) == left
