@@ -4,13 +4,16 @@ its definition)."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
 from repair.candidates.spin_synonyms import originals_of
+from repair.detect import ocr
 from repair.document import Document
 from repair.score import term_echo
 from repair.score.spin_topic import key
+from repair.tokenize import tokenize
 from repair.types import Edit
 
 SCIENCE = (
@@ -102,3 +105,41 @@ def test_not_scientific_text_is_not_scanned(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(term_echo, "SCIENCE_ONLY", False)
     with pytest.raises(AssertionError):
         term_echo.echo_edits(doc, [anchor])
+
+
+# -- the OCR gate: line-end hyphens read in one pass ------------------------------------
+
+OLD_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
+PIECES = ["con", "crete", "-", "-\n", "- \n ", "\n", " ", "\t", "é", "1", "_", "x-", ".", "ab"]
+
+
+def test_line_end_hyphens_equal_the_plain_pattern_on_random_texts() -> None:
+    rng = random.Random(14)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25)))
+        want = [(m.span(), m.groups()) for m in OLD_LINE_END_HYPHEN.finditer(text)]
+        got = [(m.span(), m.groups()) for m in ocr._line_end_hyphens(text)]
+        assert got == want, text
+        found += bool(want)
+    assert found > 300  # texts with breaks are read, not only texts without
+
+
+def test_hyphen_pieces_and_findings() -> None:
+    text = "The road was made of conc-\nrete and steel-\n frames, and a well-known x-\n1 sign.\n"
+    det = ocr.detect_ocr(text)
+    hyphens = [text[f.start : f.end] for f in det.findings if f.reason == "line_end_hyphen"]
+    assert hyphens == ["conc-\nrete", "steel-\n frames"]
+    starts = ocr._hyphen_pieces(text)
+    assert {text[p : p + 4] for p in starts} == {"conc", "rete"}  # "steelframes" is no word
+    assert ocr._line_end_hyphens("a well-known text\nwith no break") == []
+
+
+def test_gate_loop_reads_reasons_and_commas() -> None:
+    text = "Tbe king was glad hereof,and the rnan said sho' it was so.\n\nTbe end."
+    det = ocr.detect_ocr(text)
+    reasons = [(text[f.start : f.end], f.reason) for f in det.findings]
+    assert (",", "comma_no_space") in reasons
+    assert [w for w, r in reasons if w == "Tbe"] == ["Tbe", "Tbe"]  # both sentence starts
+    assert not any(w == "sho" for w, _ in reasons)  # an elided form
+    assert det.details["words"] == len([t for t in tokenize(text) if t.kind == "word"])
