@@ -11,7 +11,7 @@ import pytest
 from repair.candidates.spin_synonyms import originals_of
 from repair.detect import ocr
 from repair.document import Document
-from repair.score import term_echo
+from repair.score import spin_context, term_echo
 from repair.score.spin_topic import key
 from repair.tokenize import tokenize
 from repair.types import Edit
@@ -143,3 +143,47 @@ def test_gate_loop_reads_reasons_and_commas() -> None:
     assert [w for w, r in reasons if w == "Tbe"] == ["Tbe", "Tbe"]  # both sentence starts
     assert not any(w == "sho" for w, _ in reasons)  # an elided form
     assert det.details["words"] == len([t for t in tokenize(text) if t.kind == "word"])
+
+
+# -- the spin context: a one-space gap read first ---------------------------------------
+
+
+def _boundary_reference(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    if any(c in spin_context._SENT_END for c in gap if c != ".") or "\n" in gap or "," in gap:
+        return True
+    if "." in gap and gap[-1:].isspace():
+        return b < len(text) and text[b].isupper()
+    return False
+
+
+def _sentence_gap_reference(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    if any(c in '!?“"(\n:—' for c in gap):
+        return True
+    return "." in gap and gap[-1:].isspace() and text[b : b + 1].isupper()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_gaps_equal_their_definitions(seed: int) -> None:
+    rng = random.Random(seed)
+    marks = [" ", " ", " ", "  ", ".", ",", "\n", "!", "“", ":", "—", "a", "T", ". "]
+    for _ in range(2000):
+        text = "".join(rng.choice(marks) for _ in range(rng.randint(1, 8)))
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        assert spin_context._boundary(text, a, b) == _boundary_reference(text, a, b)
+        assert spin_context._sentence_gap(text, a, b) == _sentence_gap_reference(text, a, b)
+
+
+def test_context_reads_across_spaces_and_stops_at_breaks() -> None:
+    doc = Document("He went home. The old house stood, quiet and dark.")
+    ctx = spin_context.WordContext.of(doc)
+    at = doc.text.index("house")
+    assert spin_context.context(doc, ctx, at, at + 5) == (
+        ["The", "old"],
+        ["stood"],
+        False,
+    )
+    at = doc.text.index("The")
+    assert spin_context.context(doc, ctx, at, at + 3) == (["<s>"], ["old", "house"], True)
