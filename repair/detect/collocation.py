@@ -475,6 +475,13 @@ def _read_windows(
         else:
             mid.append(None)
             head.append(w.lower() if w[1:].islower() and _sentence_start(text, t.start) else None)
+    # each word's options and whether it is a content word, read once per word (a word
+    # stands in up to five windows; issue 14): (options, content) or None
+    mid_read = [None if w is None else _word_read(w, max_zipf) for w in mid]
+    head_read = [
+        r if h is m else (None if h is None else _word_read(h, max_zipf))
+        for h, m, r in zip(head, mid, mid_read, strict=True)
+    ]
     n = len(words)
     lo = 0
     while lo < n:
@@ -483,26 +490,34 @@ def _read_windows(
             hi += 1
         for size in (2, 3):
             for i in range(lo, hi - size + 1):
-                first = head[i]
-                if first is None:
+                r0 = head_read[i]
+                if r0 is None:
                     continue
-                second = mid[i + 1]
-                if second is None:
+                r1 = mid_read[i + 1]
+                if r1 is None:
                     continue
+                o0, c0 = r0
+                o1, c1 = r1
                 if size == 2:
-                    written: tuple[str, ...] = (first, second)
-                else:
-                    third = mid[i + 2]
-                    if third is None:
+                    if not (c0 and c1) or (len(o0) == 1 and len(o1) == 1):
                         continue
-                    written = (first, second, third)
-                if sum(w not in STOPWORDS for w in written) < 2:
+                    yield tuple(words[i : i + 2]), (head[i], mid[i + 1]), (o0, o1)  # type: ignore[misc]
                     continue
-                opts = tuple(_options(w, max_zipf) for w in written)
-                if all(len(o) == 1 for o in opts):
+                r2 = mid_read[i + 2]
+                if r2 is None:
                     continue
-                yield tuple(words[i : i + size]), written, opts
+                o2, c2 = r2
+                if c0 + c1 + c2 < 2 or (len(o0) == 1 and len(o1) == 1 and len(o2) == 1):
+                    continue
+                written = (head[i], mid[i + 1], mid[i + 2])
+                yield tuple(words[i : i + 3]), written, (o0, o1, o2)  # type: ignore[misc]
         lo = hi
+
+
+def _word_read(word: str, max_zipf: float) -> tuple[tuple[str, ...], bool]:
+    """(:func:`_options` of ``word``, whether it is a content word) for
+    :func:`_read_windows`."""
+    return _options(word, max_zipf), word not in STOPWORDS
 
 
 def find(

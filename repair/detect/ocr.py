@@ -80,7 +80,12 @@ _DIGIT_IN_WORD = re.compile(
 _NUMBER_UNIT = re.compile(
     r"^\d+(st|nd|rd|th|s|am|pm|k|m|bn|mn|kg|km|mm|cm|ft|mb|gb|tb|mph|x)$", re.IGNORECASE
 )
-_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
+# a match starts where a letter run starts (the look-behind): the same matches as without
+# it (a run that is no match from its start is none from inside it either), read in one
+# pass instead of one per letter of every word (issue 14)
+_LINE_END_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
+#: What every :data:`_LINE_END_HYPHEN` match holds (a text without it has none).
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\n")
 #: The two pieces of a word broken at a line end ("inf-⏎lammation") whose join is a known
 #: word are no garble: they do not count towards the gate (a clean narrow column with
 #: line-end hyphens opened it; ``benchmarks/ocr_archive.py``).
@@ -115,12 +120,21 @@ FOREIGN_MIN_SHARE = 0.01
 WEAK_WEIGHT = 1.0
 
 
-def _hyphen_pieces(text: str) -> set[int]:
-    """Start offsets of both pieces of every line-end hyphenated known word."""
+def _line_end_hyphens(text: str) -> list[re.Match[str]]:
+    """The :data:`_LINE_END_HYPHEN` matches of ``text``, in order (none where no hyphen
+    ends a line: one fast scan for the literal part first)."""
+    if _HYPHEN_BREAK.search(text) is None:
+        return []
+    return list(_LINE_END_HYPHEN.finditer(text))
+
+
+def _hyphen_pieces(text: str, hyphens: list[re.Match[str]] | None = None) -> set[int]:
+    """Start offsets of both pieces of every line-end hyphenated known word (``hyphens``:
+    the text's :func:`_line_end_hyphens`, when read already)."""
     from repair.score.ocr_channel import is_known
 
     out: set[int] = set()
-    for m in _LINE_END_HYPHEN.finditer(text):
+    for m in _line_end_hyphens(text) if hyphens is None else hyphens:
         if is_known((m.group(1) + m.group(2)).lower()):
             out.update((m.start(1), m.start(2)))
     return out
@@ -354,13 +368,19 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     flagged = 0
     sentence_start = True
     prev: Token | None = None
-    pieces = _hyphen_pieces(text) if HYPHEN_PIECES_UNCOUNTED and "-" in text else set()
+    hyphens = _line_end_hyphens(text)
+    pieces = _hyphen_pieces(text, hyphens) if HYPHEN_PIECES_UNCOUNTED and hyphens else set()
+    # token_reason's two memos, and the word's text, read directly: this loop visits every
+    # token of every document (issue 14)
+    at_start, inside, n_tokens = _reason_at_start, _reason_inside, len(tokens)
     for i, tok in enumerate(tokens):
-        if tok.kind == "word":
+        kind = tok.kind
+        if kind == "word":
+            word = tok.text
             n_words += 1
-            foreign += tok.text.lower() in FOREIGN_FUNCTION
-            reason = token_reason(tok, sentence_start)
-            if reason == "realword_suspect" and i + 1 < len(tokens) and tokens[i + 1].text in "'’":
+            foreign += word.lower() in FOREIGN_FUNCTION
+            reason = at_start(word) if sentence_start else inside(word)
+            if reason == "realword_suspect" and i + 1 < n_tokens and tokens[i + 1].text in "'’":
                 reason = None  # an elided form ("sho'", "th'"): dialect, not a misreading
             if reason:
                 counts = reason not in _NOT_COUNTED
@@ -374,20 +394,21 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
                 and prev.start > 0
                 and i >= 2
                 and tokens[i - 2].kind == "word"
-                and tok.text[:1].islower()
+                and word[:1].islower()
             ):
                 findings.append(Finding(prev.start, prev.end, "spacing", "comma_no_space"))
                 flagged += 1
-        elif tok.kind == "punct" and tok.text in ".!?":
-            sentence_start = True
-        elif tok.kind == "space" and "\n\n" in tok.text:
+        elif kind == "punct":
+            if tok.text in ".!?":
+                sentence_start = True
+        elif kind == "space" and "\n\n" in tok.text:
             sentence_start = True
         prev = tok
     for m in _DIGIT_IN_WORD.finditer(text):
         if len(m.group()) >= 3 and not _NUMBER_UNIT.match(m.group()):
             findings.append(Finding(m.start(), m.end(), "ocr", "digit_in_word"))
             flagged += 1
-    for m in _LINE_END_HYPHEN.finditer(text):
+    for m in hyphens:
         findings.append(Finding(m.start(), m.end(), "hyphenation", "line_end_hyphen"))
     findings.sort(key=lambda f: (f.start, f.end))
     scored = flagged + (piece_flagged if SCORE_WITH_PIECES else 0)

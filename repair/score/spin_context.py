@@ -69,6 +69,8 @@ def _boundary(text: str, a: int, b: int) -> bool:
     not break; "... it. The" does).
     """
     gap = text[a:b]
+    if gap == " ":  # the usual gap, no break (issue 14: every word of every context)
+        return False
     if any(c in _SENT_END for c in gap if c != ".") or "\n" in gap or "," in gap:
         return True
     if "." in gap and gap[-1:].isspace():
@@ -104,6 +106,8 @@ def context(
 
 def _sentence_gap(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
+    if gap == " ":  # the usual gap
+        return False
     if any(c in '!?“"(\n:—' for c in gap):
         return True
     return "." in gap and gap[-1:].isspace() and text[b : b + 1].isupper()

@@ -125,12 +125,14 @@ def find(doc: Document, edits: list[Edit]) -> list[Echo]:
     words = doc.words
     out: list[Echo] = []
     taken = -1
+    firsts = ({k1 for k1, _ in anchors}, {})  # (an anchored pair's keys, memo) per side
+    seconds = ({k2 for _, k2 in anchors}, {})
     for a, b in zip(words, words[1:], strict=False):
         if a.start <= taken or not (_readable(a) and _readable(b)) or not _adjacent(doc, a, b):
             continue
         if not (free(a) and free(b)):
             continue
-        hit = _compose(a.text, b.text, anchors)
+        hit = _compose_keyed(_keyed(a.text, *firsts), _keyed(b.text, *seconds), anchors)
         if hit is not None:
             (c1, c2), at = hit
             gain = _gain(doc, a, b, (c1, c2))
@@ -149,14 +151,39 @@ def _gain(doc: Document, a: Token, b: Token, originals: tuple[str, str]) -> floa
 
 
 def _compose(w1: str, w2: str, anchors: dict[tuple[str, str], int]):  # noqa: ANN202
-    """((first original, second original), anchor) of the first composed pair found."""
-    seconds = [(c, key(c)) for c in originals_of(w2) if " " not in c and c != w2]
+    """((first original, second original), anchor) of the first pair composed of
+    ``w1``'s and ``w2``'s originals that ``anchors`` holds."""
+    first_keys = {k1 for k1, _ in anchors}
+    second_keys = {k2 for _, k2 in anchors}
+    return _compose_keyed(_keyed(w1, first_keys, {}), _keyed(w2, second_keys, {}), anchors)
+
+
+def _keyed(word: str, keys: set[str], memo: dict) -> tuple[tuple[str, str], ...]:
+    """``word``'s one-word originals (not itself) with their keys, in
+    :func:`originals_of`'s order, only those whose key is in ``keys`` (an anchored pair's
+    first or second keys): the others can meet no anchor.  Remembered in ``memo`` (one
+    per side of the pair; issue 14: a document repeats its words)."""
+    got = memo.get(word)
+    if got is None:
+        got = tuple(
+            (c, k)
+            for c in originals_of(word)
+            if " " not in c and c != word and (k := key(c)) in keys
+        )
+        memo[word] = got
+    return got
+
+
+def _compose_keyed(
+    firsts: tuple[tuple[str, str], ...],
+    seconds: tuple[tuple[str, str], ...],
+    anchors: dict[tuple[str, str], int],
+):  # noqa: ANN202
+    """((first original, second original), anchor) of the first composed pair found, over
+    :func:`_keyed` originals: the originals left out can form no anchored pair."""
     if not seconds:
         return None
-    for c1 in originals_of(w1):
-        if " " in c1 or c1 == w1:
-            continue
-        k1 = key(c1)
+    for c1, k1 in firsts:
         for c2, k2 in seconds:
             at = anchors.get((k1, k2))
             if at is not None:
@@ -166,10 +193,14 @@ def _compose(w1: str, w2: str, anchors: dict[tuple[str, str], int]):  # noqa: AN
 
 def echo_edits(doc: Document, edits: list[Edit]) -> list[Edit]:
     """The two edits of every :func:`find` echo (none with :data:`ECHO` off)."""
-    if not ECHO:
+    if not ECHO or not edits:
+        return []
+    # the register first (issue 14): its verdict is remembered for the text, and on a
+    # document that is not scientific the pair scan below would be thrown away
+    if SCIENCE_ONLY and not is_scientific(doc):
         return []
     echoes = find(doc, edits)
-    if not echoes or (SCIENCE_ONLY and not is_scientific(doc)):
+    if not echoes:
         return []
     out = []
     for echo in echoes:
