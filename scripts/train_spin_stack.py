@@ -13,8 +13,8 @@ pipeline with the seed profile on and the stack off (:data:`repair.stages.spin.S
 A row is a word-model candidate (not a common word's) under its document's bar, at or
 over ``--floor``, in a document where no profile knows the spinner and the word model
 opens the gate (not in scientific register), that no rule kept (no edit at its span);
-its label is whether its original is the gold original of that span.  Model: a logistic regression on
-standardised :data:`repair.score.spin_stack.FEATURES` (Newton's method, L2 ``--l2``);
+its label is whether its original is the gold original of that span.  Model: a logistic
+regression on standardised :data:`repair.score.spin_stack.FEATURES` (Newton's method, L2 ``--l2``);
 ``--threshold`` is the probability a row must reach (0.5: a kept row more likely
 restores the original than not).
 """

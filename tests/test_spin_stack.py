@@ -7,10 +7,10 @@ import json
 from types import SimpleNamespace
 
 import pytest
+from repair.lexicons import LexiconError, read_text
 
 import repair.stages.spin as stage
 from repair.document import Document
-from repair.lexicons import LexiconError, read_text
 from repair.score import spin_stack as st
 from repair.score.linear import Linear
 from repair.score.spin_model import FEATURES as WORD_FEATURES
