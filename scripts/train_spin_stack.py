@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--skip", type=int, default=40)
     ap.add_argument("--docs", type=int, default=200)
-    ap.add_argument("--floor", type=float, default=0.03)
+    ap.add_argument("--floor", type=float, default=0.1)
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--out", default=str(ROOT / "lexicons" / "spin_stack.json"))
