@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from types import SimpleNamespace
 
 import pytest
@@ -14,6 +15,7 @@ from repair.document import Document
 from repair.score import spin_stack as st
 from repair.score.linear import Linear
 from repair.score.spin_model import FEATURES as WORD_FEATURES
+from repair.score.spin_open_policy import OpenPolicy
 from repair.types import Candidate
 
 TEXT = "They secured it. They purchased it. The firm secured a plant."
@@ -91,7 +93,8 @@ def reader(monkeypatch):  # type: ignore[no-untyped-def]
     doc = Document(TEXT)
     words = [SimpleNamespace(start=TEXT.index(w), end=TEXT.index(w) + len(w)) for w in ("secured",)]
     det = SimpleNamespace(words=words, features=[ZERO], details={"model_score": 0.99})
-    return stage._stack_reader(doc, det, 0.4, None)  # type: ignore[arg-type]
+    table = OpenPolicy({}, Counter())
+    return stage._stack_reader(doc, det, 0.4, table)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -116,6 +119,12 @@ def test_the_stage_decides_rows_under_the_bar(reader, p: float, common: bool, ke
 
 def test_a_row_without_the_word_models_features_is_not_read(reader) -> None:
     assert not reader(_cand("purchased", "bought", 0.3))
+
+
+def test_no_reader_without_the_documents_sense_table() -> None:
+    # fewer than 8 rows over the bar: the clean documents the gate opens
+    det = SimpleNamespace(words=[], features=[], details={"model_score": 0.9})
+    assert stage._stack_reader(Document(TEXT), det, 0.5, None) is None  # type: ignore[arg-type]
 
 
 def test_clean_text_never_reads_the_stack(monkeypatch) -> None:
