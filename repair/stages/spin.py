@@ -235,6 +235,13 @@ OPEN_POLICY = True
 #: rows the policy relieves (right / another word / clean): WordNet 131 / 20 / 94 alone,
 #: 66 / 11 / 28 with a topic gain over 0; double 39 / 18 / 33 and 17 / 9 / 12.
 OPEN_TOPIC_MIN: float | None = 0.0
+#: In the same documents, the rows under the bar that no rule above keeps are decided a
+#: second time by a logistic regression over the evidence those rules compute
+#: (:mod:`repair.score.spin_stack`: probability and distance under the bar, the sense
+#: policy's ratio, the topic gain, the word model's own features), fitted on dev
+#: documents the evaluation does not read (``lexicons/spin_stack.json``); only where the
+#: document's sense table is read (8 rows over the bar, as the open policy).
+STACK = True
 #: Common written words are also read where the profile fires, in a document whose word
 #: model restores words past the profile densely
 #: (:func:`~repair.candidates.spin_doc_channel.dense_enough`): there the spinner's
@@ -1037,6 +1044,53 @@ def _open_kept(doc: Document, c: Candidate, bar: float, table: OpenPolicy | None
     return True
 
 
+def _stack_reader(
+    doc: Document, detection: Detection, bar: float, table: OpenPolicy | None
+) -> Callable[[Candidate], bool] | None:
+    """The document's second decision of word-model rows under ``bar``
+    (:mod:`repair.score.spin_stack`): a row (not a common word's) at or over the stack's
+    floor is kept where the regression's probability reaches its threshold; its evidence
+    carries ``stack_probability`` (and ``topic_gain``), its ``word_bar`` becomes its own
+    probability.  None in scientific register (as the topic rule) and where the document
+    has no sense table (``table`` None: fewer than 8 rows over the bar; clean documents
+    the gate opens at a score of 0.8-0.93 have 0-7, and the stack added 8 false edits
+    there in ``benchmarks/spin_calibrate.py``: changed tokens per 1,000 0.120 -> 0.124).
+    Imported here: clean text whose gate stays shut never loads it."""
+    if table is None or is_scientific(doc):  # the rare-word and mill passes read that register
+        return None
+    from repair.candidates.spin_doc_channel import policy_bin
+    from repair.score.spin_stack import StackRow, get_stack
+
+    stack = get_stack()
+    words = getattr(detection, "words", ())
+    spans = ((w.start, w.end) for w in words)
+    xs = dict(zip(spans, getattr(detection, "features", ()), strict=True))
+    doc_score = detection.details.get("model_score", 0.0)
+
+    def kept(c: Candidate) -> bool:
+        f = c.features
+        p = f.get("model_probability", 0.0)
+        x = xs.get((c.start, c.end))
+        if f.get("common") or not stack.floor <= p < bar or x is None:
+            return False
+        written = doc.text[c.start : c.end]
+        b = policy_bin(written.lower(), c.replacement.lower())
+        gain = topic_gain(doc, written, c.replacement, c.start)
+        row = StackRow(
+            p, bar, b, table.ratios.get(b, 1.0) if table else 1.0,
+            table.confirmed[b] if table else 0, table is not None, gain, doc_score, x,
+        )  # fmt: skip
+        q = stack.probability(row)
+        if q < stack.threshold:
+            return False
+        f["topic_gain"] = round(gain, 4)
+        f["stack_probability"] = round(q, 4)
+        f["word_bar"] = p
+        return True
+
+    return kept
+
+
 def _policy_kept(c: Candidate, written: str, bar: float, table: dict[str, float] | None) -> bool:
     """A word-model candidate under ``bar`` kept by its sense bin's ratio in the document's
     ``table`` (:func:`~repair.candidates.spin_doc_channel.policy_relieved`; its
@@ -1290,11 +1344,9 @@ class _Stage:
         policy = (
             _policy_table(doc, candidates, bar) if POLICY_CHANNEL and channel is not None else None
         )
-        opened = (
-            _open_policy(doc, candidates, bar)
-            if OPEN_POLICY and policy is None and not keep_prior and bar <= 1.0
-            else None
-        )
+        unknown = policy is None and not keep_prior and bar <= 1.0  # no profile knows it
+        opened = _open_policy(doc, candidates, bar) if (OPEN_POLICY or STACK) and unknown else None
+        stacked = _stack_reader(doc, detection, bar, opened) if STACK and unknown else None
         # common words were read only where their own gate is open (detect)
         cbar = common_bar(d)
 
@@ -1311,7 +1363,8 @@ class _Stage:
                 )
                 or _topic_kept(doc, c, bar)
                 or _channel_kept(doc, c, row_bar(c), channel, policy)
-                or _open_kept(doc, c, bar, opened)
+                or (OPEN_POLICY and _open_kept(doc, c, bar, opened))
+                or (stacked is not None and stacked(c))
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
