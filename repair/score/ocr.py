@@ -127,7 +127,8 @@ class DecisionMemo:
 
     def put(self, k: int, around: tuple[list[str], list[str]], d: Decision) -> None:
         """Candidate ``k``'s decision ``d``, made in the context ``around``."""
-        self.grow(k + 1)
+        if k >= len(self._code):
+            self.grow(k + 1)
         self._around[k] = around
         nums = m, c, g, cost, t = (d.margin, d.confidence, d.gain, d.cost, d.threshold)
         if (
@@ -184,14 +185,22 @@ class DecisionMemo:
     def get_in(self, k: int, prev: list[str], nxt: list[str]) -> Decision | None:
         """Candidate ``k``'s decision when it was made in the context ``prev``, ``nxt``
         (equal lists), else None: :meth:`get`'s answer tested before a ``Decision`` is
-        built (issue 14, session 22)."""
-        stored = self._stored(k)
-        if stored is None:
+        built (issue 14, session 22; :meth:`_stored` inlined, session 26)."""
+        if k >= len(self._code):
             return None
-        around, code = stored
+        code = self._code[k]
+        if not code:
+            return None
+        around = self._around[k]
+        assert around is not None
         if around[0] != prev or around[1] != nxt:
             return None
         return self._decision(k, code)
+
+    def codes(self) -> bytearray:
+        """Per candidate, 0 when no decision is stored (read only; the array grows in
+        place: :meth:`grow`): a caller skips :meth:`get_in` for those (issue 14)."""
+        return self._code
 
     def __contains__(self, k: int) -> bool:
         return k < len(self._code) and self._code[k] != 0
@@ -556,18 +565,20 @@ def _decide_all(
     if gains is None:
         gains = {}
     memo.grow(len(candidates))
+    stored = memo.codes()  # 0: nothing stored for that candidate (no get_in asked)
     for k, c in enumerate(candidates):
         f = c.features
+        span = (c.start, c.end)  # one tuple a candidate (issue 14, session 26)
         if "fixed" in f:
-            groups.setdefault((c.start, c.end), []).append(
+            groups.setdefault(span, []).append(
                 (-100.0, c, {"fallback": True, "finding": f["finding"]})
             )
         else:
-            around = contexts.get((c.start, c.end))
+            around = contexts.get(span)
             if around is None:
-                around = contexts[c.start, c.end] = ctx.around(c.start, c.end)
+                around = contexts[span] = ctx.around(c.start, c.end)
             prev, nxt = around
-            d = memo.get_in(k, prev, nxt)
+            d = memo.get_in(k, prev, nxt) if stored[k] else None
             if d is None:
                 d = decide(
                     f["orig"],  # read only: no copies
@@ -588,9 +599,9 @@ def _decide_all(
                 and len(f["alt"]) == 1
                 and f["alt"][0].lower() in page[0]  # most readings are no page word: no gain
             ):
-                own = insides.get((c.start, c.end))  # read only (no copies)
+                own = insides.get(span)  # read only (no copies)
                 if own is None:
-                    own = insides[c.start, c.end] = ctx.inside(c.start, c.end)
+                    own = insides[span] = ctx.inside(c.start, c.end)
                 key = (f["orig"][0], f["alt"][0], *own)
                 gain = gains.get(key)
                 if gain is None:
@@ -602,18 +613,18 @@ def _decide_all(
             if d.accept:  # the evidence of a refusal is never built
                 ev = d.evidence
                 ev["finding"] = f["finding"]
-                groups.setdefault((c.start, c.end), []).append((d.margin, c, ev))
+                groups.setdefault(span, []).append((d.margin, c, ev))
             else:
                 if (
                     near is not None
                     and d.margin >= d.threshold - ocr_rescue.SLACK
                     and ocr_rescue.eligible(c)
                 ):
-                    best = near.get((c.start, c.end))
+                    best = near.get(span)
                     if best is None or d.margin - d.threshold > best[0] - best[2]["threshold"]:
                         ev = d.evidence
                         ev["finding"] = f["finding"]
-                        near[c.start, c.end] = (d.margin, c, ev)
+                        near[span] = (d.margin, c, ev)
                 if same is not None and d.margin >= d.threshold - ocr_rescue.CONSISTENT_SLACK:
                     ev = d.evidence
                     ev["finding"] = f["finding"]
