@@ -408,6 +408,14 @@ class _Context:
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
         i = bisect_right(self.ends, start)
         j = bisect_left(self.starts, end)
+        texts = self.texts
+        # most neighbours are one word each (not revised, or revised to one word): the
+        # two words either side read directly (the same lists as the loops below build;
+        # issue 14, session 26)
+        if i >= 2 and j + 1 < len(texts):
+            a, b, c, d = texts[i - 2], texts[i - 1], texts[j], texts[j + 1]
+            if len(a) == 1 and len(b) == 1 and len(c) == 1 and len(d) == 1:
+                return [a[0], b[0]], [c[0], d[0]]
         prev: list[str] = []
         k = i - 1
         while k >= 0 and len(prev) < 2:
