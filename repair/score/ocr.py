@@ -130,24 +130,26 @@ class DecisionMemo:
         if k >= len(self._code):
             self.grow(k + 1)
         self._around[k] = around
-        nums = m, c, g, cost, t = (d.margin, d.confidence, d.gain, d.cost, d.threshold)
+        # the eight fields in one unpacking, not eight attribute reads (issue 14, session 26)
+        accept, reason, m, c, g, cost, word, t = d
         if (
-            d.reason in _REASONS
-            and type(d.accept) is bool
+            reason in _REASONS
+            and type(accept) is bool
             # every one a float (no generator: ~115 k decisions a 100 k-word text)
             and type(m) is float
             and type(c) is float
             and type(g) is float
             and type(cost) is float
             and type(t) is float
-            and (d.word is None or type(d.word) is str)
+            and (word is None or type(word) is str)
         ):
-            self._whole.pop(k, None)
-            self._code[k] = 1 + d.accept + 2 * _REASONS.index(d.reason)
-            self._word[k] = d.word
+            if self._whole:
+                self._whole.pop(k, None)
+            self._code[k] = 1 + accept + 2 * _REASONS.index(reason)
+            self._word[k] = word
             i = k * self._N  # each double stored in place: no array per decision
             num = self._num
-            num[i], num[i + 1], num[i + 2], num[i + 3], num[i + 4] = nums
+            num[i], num[i + 1], num[i + 2], num[i + 3], num[i + 4] = m, c, g, cost, t
         else:
             self._code[k] = 255
             self._word[k] = None
@@ -574,6 +576,14 @@ def _decide_all(
         gains = {}
     memo.grow(len(candidates))
     stored = memo.codes()  # 0: nothing stored for that candidate (no get_in asked)
+    # the switches and helpers read once a call, not once a candidate (issue 14, session 26)
+    page_words = page[0] if page is not None else None
+    cache_findings, cache_gain, cache_opens = (
+        ocr_cache.FINDINGS, ocr_cache.cache_gain, ocr_cache.opens
+    )  # fmt: skip
+    slack, same_slack, eligible = (
+        ocr_rescue.SLACK, ocr_rescue.CONSISTENT_SLACK, ocr_rescue.eligible
+    )  # fmt: skip
     for k, c in enumerate(candidates):
         f = c.features
         span = (c.start, c.end)  # one tuple a candidate (issue 14, session 26)
@@ -601,11 +611,11 @@ def _decide_all(
                 )
                 memo.put(k, around, d)
             if (
-                page is not None
-                and (ocr_cache.FINDINGS is None or f["finding"] in ocr_cache.FINDINGS)
+                page_words is not None
+                and (cache_findings is None or f["finding"] in cache_findings)
                 and len(f["orig"]) == 1
                 and len(f["alt"]) == 1
-                and f["alt"][0].lower() in page[0]  # most readings are no page word: no gain
+                and f["alt"][0].lower() in page_words  # most readings are no page word: no gain
             ):
                 own = insides.get(span)  # read only (no copies)
                 if own is None:
@@ -613,27 +623,23 @@ def _decide_all(
                 key = (f["orig"][0], f["alt"][0], *own)
                 gain = gains.get(key)
                 if gain is None:
-                    gain = gains[key] = ocr_cache.cache_gain(
-                        f["orig"][0], f["alt"][0], page[0], page[1], own
+                    gain = gains[key] = cache_gain(
+                        f["orig"][0], f["alt"][0], page_words, page[1], own
                     )
-                if gain and (d.accept or ocr_cache.opens(f, page[0])):
+                if gain and (d.accept or cache_opens(f, page_words)):
                     d = _repriced(d, -gain)
             if d.accept:  # the evidence of a refusal is never built
                 ev = d.evidence
                 ev["finding"] = f["finding"]
                 groups.setdefault(span, []).append((d.margin, c, ev))
             else:
-                if (
-                    near is not None
-                    and d.margin >= d.threshold - ocr_rescue.SLACK
-                    and ocr_rescue.eligible(c)
-                ):
+                if near is not None and d.margin >= d.threshold - slack and eligible(c):
                     best = near.get(span)
                     if best is None or d.margin - d.threshold > best[0] - best[2]["threshold"]:
                         ev = d.evidence
                         ev["finding"] = f["finding"]
                         near[span] = (d.margin, c, ev)
-                if same is not None and d.margin >= d.threshold - ocr_rescue.CONSISTENT_SLACK:
+                if same is not None and d.margin >= d.threshold - same_slack:
                     ev = d.evidence
                     ev["finding"] = f["finding"]
                     same.append((d.margin, c, ev))
