@@ -904,7 +904,8 @@ NAME_CONFIDENCE = 0.7
 def _farlong() -> ModuleType:
     """:mod:`repair.candidates.ocr_farlong`, imported on a heavy page's first far reading
     (issue 14, cold start: a clean page never needs it)."""
-    from repair.candidates import ocr_farlong
+    # ``import a.b as c``: no ``_handle_fromlist`` frame a call (issue 14, session 26)
+    import repair.candidates.ocr_farlong as ocr_farlong
 
     return ocr_farlong
 
@@ -912,7 +913,7 @@ def _farlong() -> ModuleType:
 def _gluedfw() -> ModuleType:
     """:mod:`repair.candidates.ocr_gluedfw`, imported on a heavy page's first lower-case
     non-word (a clean page never needs it)."""
-    from repair.candidates import ocr_gluedfw
+    import repair.candidates.ocr_gluedfw as ocr_gluedfw
 
     return ocr_gluedfw
 

@@ -54,6 +54,8 @@ _SUM = re.compile(r"^(?:\d{1,3}[sd]|£\d[\d,]*)[.,;:]{0,2}$")
 _SHAPE = re.compile(r"^([0-9A-Za-z]{1,2})([A-Za-z«»])([.,;:]{0,2})$")
 #: Words joining two sums of a run ("10s and 4s"), garbled ones too.
 _JOINS = frozenset({"and", "nnd", "und", "aud", "or", "&"})
+#: ... and what a run reads across: those words and a lone comma or stop.
+_ACROSS = _JOINS | {",", "."}
 _CHUNK = re.compile(r"\S+")
 #: The word "costs" after a sum, garbled too ("cost»", "costa"); not "costing", "cost-free".
 _COSTS = re.compile(r"^cost[s»«a]?[.,;:]*$")
@@ -93,18 +95,19 @@ def _unit_readings(glyph: str) -> frozenset[str]:
     )
 
 
-def _reading(chunks: list[str], units: list[str | None], sums: list[int], k: int) -> str | None:
-    """The sum chunk ``k`` stands for in its run, else ``None``."""
-    m = _SHAPE.match(chunks[k])
-    if m is None:
-        return None
+def _reading(
+    chunks: list[str], units: list[str | None], near: bytearray, k: int, m: re.Match[str]
+) -> str | None:
+    """The sum chunk ``k`` stands for in its run, else ``None``: ``m`` its
+    :data:`_SHAPE` match, ``near[k]`` whether a sum (printed or read) stands within
+    :data:`RUN_REACH` chunks of it."""
     glyphs, unit, _tail = m.groups()
     if glyphs.isdigit() and unit in "sd":
         return None  # a sum already
     j_prev, j_next = _neighbour_index(chunks, k, -1), _neighbour_index(chunks, k, 1)
     nxt = chunks[j_next] if j_next is not None else ""
     costs = COSTS and _COSTS.match(nxt.lower()) is not None
-    if not costs and not any(abs(j - k) <= RUN_REACH for j in sums):
+    if not costs and not near[k]:
         return None  # no printed sum near: no money run
     prev_unit = units[j_prev] if j_prev is not None else None
     next_unit = units[j_next] if j_next is not None else None
@@ -132,6 +135,32 @@ def _reading(chunks: list[str], units: list[str | None], sums: list[int], k: int
     return digits + want
 
 
+def _before_costs(chunks: list[str], text: str) -> bytearray:
+    """Per chunk, whether the next chunk :func:`_neighbour_index` gives is the word
+    "costs" (:data:`_COSTS`, when :data:`COSTS`)."""
+    out = bytearray(len(chunks))
+    # no chunk reads "cost" where the text's lower case has none (each chunk's lower
+    # case is a piece of the text's)
+    if not COSTS or "cost" not in text.lower():
+        return out
+    for j, low in enumerate(map(str.lower, chunks)):
+        if not (low.startswith("cost") and _COSTS.match(low)):
+            continue
+        k = j - 1
+        while k >= 0:  # every chunk whose next one, across joining words, is chunk j
+            out[k] = 1
+            if chunks[k].lower() not in _ACROSS:
+                break
+            k -= 1
+    return out
+
+
+def _mark(near: bytearray, j: int) -> None:
+    """Mark the chunks within :data:`RUN_REACH` of chunk ``j`` as near a sum."""
+    lo, hi = max(0, j - RUN_REACH), min(len(near), j + RUN_REACH + 1)
+    near[lo:hi] = b"\x01" * (hi - lo)
+
+
 def _adjacent(chunks: list[str], k: int, step: int) -> str:
     j = k + step
     return chunks[j] if 0 <= j < len(chunks) else ""
@@ -148,7 +177,7 @@ def _neighbour_index(chunks: list[str], k: int, step: int) -> int | None:
     """The index of the next chunk from ``k`` in direction ``step``, across a joining
     word ("10s and 4s")."""
     j = k + step
-    while 0 <= j < len(chunks) and chunks[j].lower() in _JOINS | {",", "."}:
+    while 0 <= j < len(chunks) and chunks[j].lower() in _ACROSS:
         j += step
     return j if 0 <= j < len(chunks) else None
 
@@ -163,14 +192,24 @@ def money_candidates(text: str) -> list[Candidate]:
     sums = [k for k, u in enumerate(units) if u is not None]
     if not sums and not (COSTS and "cost" in text):
         return []
+    # only chunks of a sum's shape can be read (matched once, not per round: issue 14)
+    shaped = [(k, m) for k, m in enumerate(map(_SHAPE.match, chunks)) if m is not None]
+    # whether a sum stands within RUN_REACH chunks: marked around each printed sum, and
+    # around each sum read as soon as it is read (as a scan of every sum per chunk was)
+    near = bytearray(len(chunks))
+    for j in sums:
+        _mark(near, j)
+    # a chunk with no sum near is read only right before "costs" (across joining words)
+    before_costs = _before_costs(chunks, text)
     read: dict[int, tuple[str, str]] = {}
     for _round in range(2):  # a sum read in the first round places its neighbours
-        for k, chunk in enumerate(chunks):
-            if units[k] is not None or k in read:
+        for k, m in shaped:
+            if units[k] is not None or k in read or not (near[k] or before_costs[k]):
                 continue
-            got = _reading(chunks, units, sums + sorted(read), k)
+            got = _reading(chunks, units, near, k, m)
             if got is not None:
-                read[k] = (got, chunk)
+                read[k] = (got, chunks[k])
+                _mark(near, k)
         for k, (got, _chunk) in read.items():
             units[k] = got[-1]
     out: list[Candidate] = []

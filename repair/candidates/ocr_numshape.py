@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import product
 
@@ -246,7 +246,18 @@ def word_readings(chunk: str) -> tuple[tuple[str, float, tuple[tuple[str, str], 
 
 
 def chunks(text: str) -> Iterable[tuple[int, int]]:
-    """Spans of the chunks of ``text`` that mix letters and digits."""
+    """Spans of the chunks of ``text`` that mix letters and digits (found once a page:
+    :func:`drop_piece_readings` and :func:`numshape_candidates` both read them; issue 14)."""
+    return _chunks(text)
+
+
+@lru_cache(maxsize=1)
+def _chunks(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`chunks` of the last page asked."""
+    return tuple(_find_chunks(text))
+
+
+def _find_chunks(text: str) -> Iterator[tuple[int, int]]:
     for m in _CHUNK.finditer(text):
         s = m.group()
         # most chunks are words or numbers: a letter is never a digit, so an all-letters

@@ -34,11 +34,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, with_features
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
@@ -330,4 +329,4 @@ def _one_off(c: Candidate, read: dict[tuple[int, int], set[str]]) -> Candidate:
     other = read.get((c.start, c.end))
     if other is None or "cost" not in f or "fixed" in f or c.replacement.lower() in other:
         return c
-    return replace(c, features={**f, "cost": float(f["cost"]) + ONE_OFF})
+    return with_features(c, {**f, "cost": float(f["cost"]) + ONE_OFF})

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import replace
 
+from repair.candidates.ocr_rules import with_features
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
@@ -76,7 +76,5 @@ def page_word_prior(cands: list[Candidate], toks: list[Token]) -> list[Candidate
             out.append(c)
             continue
         bonus = min(MAX_BONUS, math.log(n_alt / n_orig))
-        out.append(
-            replace(c, features={**f, "cost": float(f["cost"]) - bonus, "page_prior": bonus})
-        )
+        out.append(with_features(c, {**f, "cost": float(f["cost"]) - bonus, "page_prior": bonus}))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import MemberDescriptorType
 
 from repair.types import Candidate
@@ -44,6 +45,22 @@ def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Cand
     set_source(c, rule)
     set_features(c, features)
     return c
+
+
+def with_features(c: Candidate, features: dict) -> Candidate:
+    """``dataclasses.replace(c, features=features)``: the same candidate, made as
+    :func:`cand` makes one (no frozen ``__init__``; issue 14, session 26)."""
+    if not _FAST:
+        return replace(c, features=features)
+    new, set_start, set_end, set_repl, set_kind, set_source, set_features = _SLOTS
+    out = new(Candidate)
+    set_start(out, c.start)
+    set_end(out, c.end)
+    set_repl(out, c.replacement)
+    set_kind(out, c.kind)
+    set_source(out, c.source)
+    set_features(out, features)
+    return out
 
 
 #: The fast construction of :func:`cand` holds while a candidate is exactly its six

@@ -127,26 +127,29 @@ class DecisionMemo:
 
     def put(self, k: int, around: tuple[list[str], list[str]], d: Decision) -> None:
         """Candidate ``k``'s decision ``d``, made in the context ``around``."""
-        self.grow(k + 1)
+        if k >= len(self._code):
+            self.grow(k + 1)
         self._around[k] = around
-        nums = m, c, g, cost, t = (d.margin, d.confidence, d.gain, d.cost, d.threshold)
+        # the eight fields in one unpacking, not eight attribute reads (issue 14, session 26)
+        accept, reason, m, c, g, cost, word, t = d
         if (
-            d.reason in _REASONS
-            and type(d.accept) is bool
+            reason in _REASONS
+            and type(accept) is bool
             # every one a float (no generator: ~115 k decisions a 100 k-word text)
             and type(m) is float
             and type(c) is float
             and type(g) is float
             and type(cost) is float
             and type(t) is float
-            and (d.word is None or type(d.word) is str)
+            and (word is None or type(word) is str)
         ):
-            self._whole.pop(k, None)
-            self._code[k] = 1 + d.accept + 2 * _REASONS.index(d.reason)
-            self._word[k] = d.word
+            if self._whole:
+                self._whole.pop(k, None)
+            self._code[k] = 1 + accept + 2 * _REASONS.index(reason)
+            self._word[k] = word
             i = k * self._N  # each double stored in place: no array per decision
             num = self._num
-            num[i], num[i + 1], num[i + 2], num[i + 3], num[i + 4] = nums
+            num[i], num[i + 1], num[i + 2], num[i + 3], num[i + 4] = m, c, g, cost, t
         else:
             self._code[k] = 255
             self._word[k] = None
@@ -184,14 +187,22 @@ class DecisionMemo:
     def get_in(self, k: int, prev: list[str], nxt: list[str]) -> Decision | None:
         """Candidate ``k``'s decision when it was made in the context ``prev``, ``nxt``
         (equal lists), else None: :meth:`get`'s answer tested before a ``Decision`` is
-        built (issue 14, session 22)."""
-        stored = self._stored(k)
-        if stored is None:
+        built (issue 14, session 22; :meth:`_stored` inlined, session 26)."""
+        if k >= len(self._code):
             return None
-        around, code = stored
+        code = self._code[k]
+        if not code:
+            return None
+        around = self._around[k]
+        assert around is not None
         if around[0] != prev or around[1] != nxt:
             return None
         return self._decision(k, code)
+
+    def codes(self) -> bytearray:
+        """Per candidate, 0 when no decision is stored (read only; the array grows in
+        place: :meth:`grow`): a caller skips :meth:`get_in` for those (issue 14)."""
+        return self._code
 
     def __contains__(self, k: int) -> bool:
         return k < len(self._code) and self._code[k] != 0
@@ -399,6 +410,14 @@ class _Context:
     def around(self, start: int, end: int) -> tuple[list[str], list[str]]:
         i = bisect_right(self.ends, start)
         j = bisect_left(self.starts, end)
+        texts = self.texts
+        # most neighbours are one word each (not revised, or revised to one word): the
+        # two words either side read directly (the same lists as the loops below build;
+        # issue 14, session 26)
+        if i >= 2 and j + 1 < len(texts):
+            a, b, c, d = texts[i - 2], texts[i - 1], texts[j], texts[j + 1]
+            if len(a) == 1 and len(b) == 1 and len(c) == 1 and len(d) == 1:
+                return [a[0], b[0]], [c[0], d[0]]
         prev: list[str] = []
         k = i - 1
         while k >= 0 and len(prev) < 2:
@@ -561,18 +580,28 @@ def _decide_all(
     if gains is None:
         gains = {}
     memo.grow(len(candidates))
+    stored = memo.codes()  # 0: nothing stored for that candidate (no get_in asked)
+    # the switches and helpers read once a call, not once a candidate (issue 14, session 26)
+    page_words = page[0] if page is not None else None
+    cache_findings, cache_gain, cache_opens = (
+        ocr_cache.FINDINGS, ocr_cache.cache_gain, ocr_cache.opens
+    )  # fmt: skip
+    slack, same_slack, eligible = (
+        ocr_rescue.SLACK, ocr_rescue.CONSISTENT_SLACK, ocr_rescue.eligible
+    )  # fmt: skip
     for k, c in enumerate(candidates):
         f = c.features
+        span = (c.start, c.end)  # one tuple a candidate (issue 14, session 26)
         if "fixed" in f:
-            groups.setdefault((c.start, c.end), []).append(
+            groups.setdefault(span, []).append(
                 (-100.0, c, {"fallback": True, "finding": f["finding"]})
             )
         else:
-            around = contexts.get((c.start, c.end))
+            around = contexts.get(span)
             if around is None:
-                around = contexts[c.start, c.end] = ctx.around(c.start, c.end)
+                around = contexts[span] = ctx.around(c.start, c.end)
             prev, nxt = around
-            d = memo.get_in(k, prev, nxt)
+            d = memo.get_in(k, prev, nxt) if stored[k] else None
             if d is None:
                 d = decide(
                     f["orig"],  # read only: no copies
@@ -587,39 +616,35 @@ def _decide_all(
                 )
                 memo.put(k, around, d)
             if (
-                page is not None
-                and (ocr_cache.FINDINGS is None or f["finding"] in ocr_cache.FINDINGS)
+                page_words is not None
+                and (cache_findings is None or f["finding"] in cache_findings)
                 and len(f["orig"]) == 1
                 and len(f["alt"]) == 1
-                and f["alt"][0].lower() in page[0]  # most readings are no page word: no gain
+                and f["alt"][0].lower() in page_words  # most readings are no page word: no gain
             ):
-                own = insides.get((c.start, c.end))  # read only (no copies)
+                own = insides.get(span)  # read only (no copies)
                 if own is None:
-                    own = insides[c.start, c.end] = ctx.inside(c.start, c.end)
+                    own = insides[span] = ctx.inside(c.start, c.end)
                 key = (f["orig"][0], f["alt"][0], *own)
                 gain = gains.get(key)
                 if gain is None:
-                    gain = gains[key] = ocr_cache.cache_gain(
-                        f["orig"][0], f["alt"][0], page[0], page[1], own
+                    gain = gains[key] = cache_gain(
+                        f["orig"][0], f["alt"][0], page_words, page[1], own
                     )
-                if gain and (d.accept or ocr_cache.opens(f, page[0])):
+                if gain and (d.accept or cache_opens(f, page_words)):
                     d = _repriced(d, -gain)
             if d.accept:  # the evidence of a refusal is never built
                 ev = d.evidence
                 ev["finding"] = f["finding"]
-                groups.setdefault((c.start, c.end), []).append((d.margin, c, ev))
+                groups.setdefault(span, []).append((d.margin, c, ev))
             else:
-                if (
-                    near is not None
-                    and d.margin >= d.threshold - ocr_rescue.SLACK
-                    and ocr_rescue.eligible(c)
-                ):
-                    best = near.get((c.start, c.end))
+                if near is not None and d.margin >= d.threshold - slack and eligible(c):
+                    best = near.get(span)
                     if best is None or d.margin - d.threshold > best[0] - best[2]["threshold"]:
                         ev = d.evidence
                         ev["finding"] = f["finding"]
-                        near[c.start, c.end] = (d.margin, c, ev)
-                if same is not None and d.margin >= d.threshold - ocr_rescue.CONSISTENT_SLACK:
+                        near[span] = (d.margin, c, ev)
+                if same is not None and d.margin >= d.threshold - same_slack:
                     ev = d.evidence
                     ev["finding"] = f["finding"]
                     same.append((d.margin, c, ev))

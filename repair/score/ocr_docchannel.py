@@ -24,9 +24,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 
+from repair.candidates.ocr_rules import with_features
 from repair.types import Candidate
 
 #: A substitution is the page's habit once its accepted readings used it this often.
@@ -165,7 +165,7 @@ def shift_costs(
         if not d:
             out.append(c)
             continue
-        out.append(replace(c, features={**f, "cost": float(f["cost"]) + d}))
+        out.append(with_features(c, {**f, "cost": float(f["cost"]) + d}))
         changed.add(k)
     return out, changed
 
