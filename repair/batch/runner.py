@@ -72,6 +72,8 @@ class BatchOptions:
     doc_timeout: float = 600.0
     #: test hook (seconds of sleep per document)
     slow_doc: float = 0.0
+    #: the archive's OCR confusion table (``repair learn --ocr``); None: the shipped one
+    ocr_table: Path | None = None
 
 
 def _inside(a: Path, b: Path) -> bool:
@@ -145,6 +147,7 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
         "keep_failed": opts.keep_failed,
         # only when off, so runs begun before the option existed still resume
         **({} if opts.profile else {"profile": False}),
+        **({"ocr_table": str(opts.ocr_table.resolve())} if opts.ocr_table else {}),
     }
 
 
@@ -236,6 +239,7 @@ def run_batch(
     if out.exists() and not out.is_dir():
         raise BatchError(f"{opts.output}: exists and is not a folder; choose an output folder")
     _check_lexicons(opts.lexicons)
+    _install_ocr_table(opts.ocr_table)
     refs = reference_files(opts.references)
     for r in refs:
         if _inside(Path(r), out):
@@ -265,6 +269,18 @@ def _check_lexicons(paths: tuple[Path, ...]) -> None:
             load_pairs(lx)
         except LexiconError as exc:
             raise BatchError(str(exc)) from None
+
+
+def _install_ocr_table(path: Path | None) -> None:
+    """Put ``--ocr-table`` in force here (the ``--learn`` pass, forked workers inherit it);
+    a malformed table stops the batch with its message (file and line)."""
+    from repair.lexicons import LexiconError
+    from repair.score.ocr_table import install
+
+    try:
+        install(path)
+    except LexiconError as exc:
+        raise BatchError(str(exc)) from None
 
 
 def _run_locked(
@@ -329,6 +345,7 @@ def _run_locked(
         doc_timeout=opts.doc_timeout,
         keep_failed=opts.keep_failed,
         slow_doc=opts.slow_doc,
+        ocr_table=str(opts.ocr_table.resolve()) if opts.ocr_table else None,
     )
     # the largest shards first: the workers then finish together
     pending = sorted((s for s in shards if not state.is_done(s)), key=lambda s: (-s.words, s.index))

@@ -12,7 +12,13 @@ from typing import Annotated, Any
 import typer
 
 from repair.cli.app import app
-from repair.cli.common import fail, lexicon_option, min_confidence_option, reference_option
+from repair.cli.common import (
+    fail,
+    lexicon_option,
+    min_confidence_option,
+    ocr_table_option,
+    reference_option,
+)
 from repair.config import RepairConfig
 
 
@@ -130,6 +136,7 @@ def batch(
         ),
     ] = None,
     lexicon: Annotated[list[Path] | None, lexicon_option()] = None,
+    ocr_table: Annotated[Path | None, ocr_table_option()] = None,
     min_confidence: Annotated[float, min_confidence_option()] = RepairConfig.min_confidence,
     learn: Annotated[
         bool,
@@ -196,6 +203,7 @@ def batch(
         doc_timeout=doc_timeout,
         keep_failed=keep_failed,
         slow_doc=float(os.environ.get("REPAIR_BATCH_SLOW_DOC", "0") or 0),
+        ocr_table=ocr_table,
     )
     if engine is Engine.ray:
         _quiet_ray_logs()
