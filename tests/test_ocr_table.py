@@ -191,3 +191,19 @@ def test_batch_workers_read_the_table(learned, tmp_path: Path) -> None:
     run = _repair("batch", str(docs), str(tmp_path / "out2"), "-q", "--ocr-table", str(bad))
     assert run.returncode == 1
     assert f"{bad}, line 1: no format header" in run.stderr
+
+
+def test_batch_self_train_learns_the_table_then_repairs_with_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, text in enumerate([*ARCHIVE, PAGE]):
+        (docs / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = _repair("batch", str(docs), str(out), "-j", "1", "--self-train", "-q")
+    assert run.returncode == 0, run.stderr
+    table = out / ".repair-batch" / "ocr_table.tsv"
+    assert any(r[:2] == ("z", "h") for r in ocr_table.read_table(table))
+    assert (out / f"{len(ARCHIVE)}.txt").read_text(encoding="utf-8") == FIXED + "\n"
+    plain = _repair("batch", str(docs), str(tmp_path / "plain"), "-j", "1", "-q")
+    assert plain.returncode == 0, plain.stderr
+    assert (tmp_path / "plain" / f"{len(ARCHIVE)}.txt").read_text(encoding="utf-8") == PAGE + "\n"

@@ -74,6 +74,8 @@ class BatchOptions:
     slow_doc: float = 0.0
     #: the archive's OCR confusion table (``repair learn --ocr``); None: the shipped one
     ocr_table: Path | None = None
+    #: first self-train the OCR table on the corpus (``repair learn --ocr`` in one run)
+    self_train: bool = False
 
 
 def _inside(a: Path, b: Path) -> bool:
@@ -148,6 +150,7 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
         # only when off, so runs begun before the option existed still resume
         **({} if opts.profile else {"profile": False}),
         **({"ocr_table": str(opts.ocr_table.resolve())} if opts.ocr_table else {}),
+        **({"self_train": True} if opts.self_train else {}),
     }
 
 
@@ -159,19 +162,33 @@ def _learn(
     Saved as a ``repair learn`` TSV lexicon (reusable with ``--lexicon``); a
     resumed run reuses it instead of learning again.
     """
-    from repair.batch.sources import read_shard
     from repair.learn import learn_pairs, write_pairs
-
-    def texts() -> Iterator[str]:
-        for shard in shards:
-            for doc in read_shard(root, shard):
-                if doc.error is None and doc.text:
-                    yield doc.text
 
     config = RepairConfig(spin_profile=RepairConfig.spin_profile if profile else None)
     refs_text = tuple(split_bom(read_input(r))[1] for r in refs)
-    learned = learn_pairs(texts(), references=refs_text, config=config)
+    learned = learn_pairs(_corpus_texts(root, shards), references=refs_text, config=config)
     write_pairs(learned, state.pairs_path, sources=[str(root)])
+
+
+def _corpus_texts(root: Path, shards: list[Shard]) -> Iterator[str]:
+    """Every readable, non-empty document of the batch (a first pass reads them)."""
+    from repair.batch.sources import read_shard
+
+    for shard in shards:
+        for doc in read_shard(root, shard):
+            if doc.error is None and doc.text:
+                yield doc.text
+
+
+def _self_train(state: State, root: Path, shards: list[Shard]) -> None:
+    """First pass of ``--self-train``: the OCR table in force self-trained on the corpus
+    (:func:`repair.score.ocr_selftrain.learn_table`), saved as a ``repair learn --ocr``
+    table (reusable with ``--ocr-table``); a resumed run reuses it."""
+    from repair.io import atomic_write
+    from repair.score.ocr_selftrain import learn_table
+
+    learned = learn_table(_corpus_texts(root, shards), note=[f"corpus: {root}"])
+    atomic_write(state.ocr_table_path, learned.text)
 
 
 def _final_files(
@@ -216,11 +233,13 @@ def run_batch(
     on_progress: Callable[[int], None] = lambda n: None,
     quiet: bool = True,
     on_learn: Callable[[int], None] = lambda total: None,
+    on_self_train: Callable[[int], None] = lambda total: None,
 ) -> dict[str, Any]:
     """Run (or resume) a batch; returns the summary (also written to ``summary.json``).
 
     ``on_start(total_docs, already_done_docs)`` and ``on_progress(n_docs)`` drive a progress
-    bar; ``on_learn(total_docs)`` is called before the ``--learn`` pass starts.
+    bar; ``on_learn(total_docs)`` is called before the ``--learn`` pass starts,
+    ``on_self_train(total_docs)`` before the ``--self-train`` one.
     """
     t0 = time.perf_counter()
     if opts.engine not in ENGINES:
@@ -248,7 +267,9 @@ def run_batch(
     state = State(out)
     state.lock()
     try:
-        return _run_locked(opts, state, inp, out, refs, t0, on_start, on_progress, quiet, on_learn)
+        return _run_locked(
+            opts, state, inp, out, refs, t0, on_start, on_progress, quiet, on_learn, on_self_train
+        )
     except OSError as exc:  # a full disk, a read-only folder: one line naming the file
         raise _write_error(exc) from None
     finally:
@@ -294,6 +315,7 @@ def _run_locked(
     on_progress: Callable[[int], None],
     quiet: bool,
     on_learn: Callable[[int], None],
+    on_self_train: Callable[[int], None] = lambda total: None,
 ) -> dict[str, Any]:
     key = _options_key(opts, refs)
     plan = state.load_plan(key)
@@ -331,6 +353,13 @@ def _run_locked(
         )
 
     state.clean_temp()
+    ocr_table = str(opts.ocr_table.resolve()) if opts.ocr_table else None
+    if opts.self_train:
+        if not state.ocr_table_path.is_file():
+            on_self_train(sum(s.docs for s in shards))
+            _self_train(state, root, shards)
+        ocr_table = str(state.ocr_table_path)
+        _install_ocr_table(state.ocr_table_path)
     if opts.learn and not state.pairs_path.is_file():
         on_learn(sum(s.docs for s in shards))
         _learn(state, root, shards, refs, opts.profile)
@@ -345,7 +374,7 @@ def _run_locked(
         doc_timeout=opts.doc_timeout,
         keep_failed=opts.keep_failed,
         slow_doc=opts.slow_doc,
-        ocr_table=str(opts.ocr_table.resolve()) if opts.ocr_table else None,
+        ocr_table=ocr_table,
     )
     # the largest shards first: the workers then finish together
     pending = sorted((s for s in shards if not state.is_done(s)), key=lambda s: (-s.words, s.index))
