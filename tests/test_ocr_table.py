@@ -207,3 +207,16 @@ def test_batch_self_train_learns_the_table_then_repairs_with_it(tmp_path: Path) 
     plain = _repair("batch", str(docs), str(tmp_path / "plain"), "-j", "1", "-q")
     assert plain.returncode == 0, plain.stderr
     assert (tmp_path / "plain" / f"{len(ARCHIVE)}.txt").read_text(encoding="utf-8") == PAGE + "\n"
+
+
+def test_learn_starts_from_a_given_table(learned, tmp_path: Path) -> None:
+    first, _run = learned
+    out = tmp_path / "round2.tsv"
+    pages = first.parent / "pages"
+    run = _repair("learn", "--ocr", str(pages), "--ocr-table", str(first), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    assert any(r[:2] == ("z", "h") for r in ocr_table.read_table(out))  # kept from round 1
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(HEADER, encoding="utf-8")
+    run = _repair("learn", "--ocr", str(pages), "--ocr-table", str(bad), "-o", str(out))
+    assert run.returncode == 1 and "has no confusion rows" in run.stderr

@@ -12,6 +12,7 @@ from repair.cli.app import app
 from repair.cli.common import (
     check_writable_target,
     fail,
+    install_ocr_table,
     read_or_exit,
     read_references,
     say,
@@ -60,6 +61,15 @@ def learn(
             "(for `repair fix --ocr-table`).",
         ),
     ] = False,
+    ocr_table: Annotated[
+        Path | None,
+        typer.Option(
+            "--ocr-table",
+            help="With --ocr: start from this table instead of the shipped one "
+            "(a second round, or tables of another archive).",
+            readable=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the substitution pairs the corpus supports, with counts and evidence.
 
@@ -72,6 +82,7 @@ def learn(
     check_writable_target(output, "the OCR table" if ocr else "the pairs")
     files = [f for p in corpus for f in txt_files(p, "corpus")]
     if ocr:
+        install_ocr_table(ocr_table)
         _learn_ocr(files, output)
         return
     texts = [read_or_exit(str(f)) for f in files]
