@@ -52,25 +52,19 @@ def first_pass(spec: str, out: Path, settings: dict[str, object], pages: int = 0
     from ocr_eval import OCR_ONLY
 
     from repair.config import RepairConfig
-    from repair.pipeline import repair_text
-    from repair.score import ocr_channel, ocr_selftrain
+    from repair.score import ocr_selftrain
 
     for name, value in settings.items():
         setattr(ocr_selftrain, name, value)
     config = OCR_ONLY if spec.startswith("icdar") else RepairConfig()
-    counts = ocr_selftrain.ArchiveCounts()
-    for raw in archive_pages(spec)[: pages or None]:
-        r = repair_text(raw, config=config)
-        counts.add(r.text, r.edits, ocr_selftrain.still_unknown(r.text))
-    changed = ocr_selftrain.adapted_rows(counts)
-    rows = ocr_channel.read_tsv(ocr_channel.CONFUSIONS_FILE)
-    out.write_text(ocr_selftrain.adapted_table(rows, changed), encoding="utf-8")
-    new = sorted(((c, s) for s, c in changed.items() if ocr_selftrain._is_unlisted(s)))
+    learned = ocr_selftrain.learn_table(archive_pages(spec)[: pages or None], config)
+    out.write_text(learned.text, encoding="utf-8")
+    new = sorted((c, s) for s, c in learned.new.items())
     print(
         json.dumps(
             {
-                "pages": len(counts.texts),
-                "repriced": len(changed) - len(new),
+                "pages": learned.pages,
+                "repriced": learned.repriced,
                 "new": len(new),
                 "new_rows": [f"{o}>{g} {c:.2f}" for c, (o, g) in new[:40]],
             }

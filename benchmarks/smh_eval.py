@@ -85,29 +85,40 @@ def errors(hyp: str, gold: str) -> tuple[int, int, int, int]:
     return token_distance(ht, gt), len(gt), char_distance(h, g), len(g)
 
 
-def run(arts: list[Article], show: int = 0) -> dict[str, float]:
+def page_name(i: int) -> str:
+    """The file name of the ``i``-th article of a split (``--write-raw``, ``--outputs``)."""
+    return f"{i + 1:03d}.txt"
+
+
+def run(arts: list[Article], show: int = 0, outputs: Path | None = None) -> dict[str, float]:
+    """Score the repair of every article (or, with ``outputs``, the repaired texts a
+    ``repair fix`` / ``repair batch`` run wrote there, :func:`page_name`)."""
     tot = dict.fromkeys(
         "gold_tok gold_chr raw_tok raw_chr ours_tok ours_chr op_tok op_chr words edits".split(), 0
     )
     seconds = 0.0
     shown = 0
-    for a in arts:
+    for i, a in enumerate(arts):
         t0 = time.perf_counter()
-        res = repair_text(a.raw, config=RepairConfig())
+        if outputs is not None:
+            text, edits = (outputs / page_name(i)).read_text(encoding="utf-8"), []
+        else:
+            res = repair_text(a.raw, config=RepairConfig())
+            text, edits = res.text, res.edits
         seconds += time.perf_counter() - t0
         rt, gtok, rc, gchr = errors(a.raw, a.gold)
-        ot, _, oc, _ = errors(res.text, a.gold)
+        ot, _, oc, _ = errors(text, a.gold)
         pt, _, pc, _ = errors(a.overproof, a.gold)
         for k, v in (
             ("gold_tok", gtok), ("gold_chr", gchr), ("raw_tok", rt), ("raw_chr", rc),
             ("ours_tok", ot), ("ours_chr", oc), ("op_tok", pt), ("op_chr", pc),
-            ("words", len(a.raw.split())), ("edits", len(res.edits)),
+            ("words", len(a.raw.split())), ("edits", len(edits)),
         ):  # fmt: skip
             tot[k] += v
         if shown < show:
             shown += 1
             print(f"== {a.ident}: raw {rt} ours {ot} overproof {pt} token errors")
-            for e in res.edits:
+            for e in edits:
                 print(f"   {e.original!r} -> {e.replacement!r} [{e.rule} {e.confidence}]")
     tot["seconds"] = seconds
     return tot
@@ -147,7 +158,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--speed", action="store_true", help="also time the ocr stage alone (CPU, cold caches)"
     )
+    ap.add_argument(
+        "--ocr-table",
+        type=Path,
+        default=None,
+        help="repair with this OCR confusion table (`repair learn --ocr`), as --ocr-table does",
+    )
+    ap.add_argument(
+        "--write-raw", type=Path, default=None, help="write the raw pages here (001.txt ...), stop"
+    )
+    ap.add_argument(
+        "--outputs",
+        type=Path,
+        default=None,
+        help="score the repaired pages found here (001.txt ..., a repair batch output)",
+    )
     args = ap.parse_args(argv)
+    if args.ocr_table is not None:
+        from repair.score.ocr_table import install
+
+        install(args.ocr_table)
     path = args.data / "allArticles.txt" if args.data.is_dir() else args.data
     if not path.is_file():
         print(f"smh_eval: {path} not found (pass --data)", file=sys.stderr)
@@ -155,9 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     arts = [a for a in load(path) if args.split == "all" or split_of(a.ident) == args.split]
     if args.limit:
         arts = arts[: args.limit]
+    if args.write_raw is not None:
+        args.write_raw.mkdir(parents=True, exist_ok=True)
+        for i, a in enumerate(arts):
+            (args.write_raw / page_name(i)).write_text(a.raw, encoding="utf-8")
+        return 0
     if args.speed:
         print(speed(arts))  # first: the caches are cold
-    print(report(args.split, len(arts), run(arts, args.show)))
+    print(report(args.split, len(arts), run(arts, args.show, args.outputs)))
     return 0
 
 

@@ -72,6 +72,10 @@ class BatchOptions:
     doc_timeout: float = 600.0
     #: test hook (seconds of sleep per document)
     slow_doc: float = 0.0
+    #: the archive's OCR confusion table (``repair learn --ocr``); None: the shipped one
+    ocr_table: Path | None = None
+    #: first self-train the OCR table on the corpus (``repair learn --ocr`` in one run)
+    self_train: bool = False
 
 
 def _inside(a: Path, b: Path) -> bool:
@@ -145,6 +149,8 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
         "keep_failed": opts.keep_failed,
         # only when off, so runs begun before the option existed still resume
         **({} if opts.profile else {"profile": False}),
+        **({"ocr_table": str(opts.ocr_table.resolve())} if opts.ocr_table else {}),
+        **({"self_train": True} if opts.self_train else {}),
     }
 
 
@@ -156,19 +162,33 @@ def _learn(
     Saved as a ``repair learn`` TSV lexicon (reusable with ``--lexicon``); a
     resumed run reuses it instead of learning again.
     """
-    from repair.batch.sources import read_shard
     from repair.learn import learn_pairs, write_pairs
-
-    def texts() -> Iterator[str]:
-        for shard in shards:
-            for doc in read_shard(root, shard):
-                if doc.error is None and doc.text:
-                    yield doc.text
 
     config = RepairConfig(spin_profile=RepairConfig.spin_profile if profile else None)
     refs_text = tuple(split_bom(read_input(r))[1] for r in refs)
-    learned = learn_pairs(texts(), references=refs_text, config=config)
+    learned = learn_pairs(_corpus_texts(root, shards), references=refs_text, config=config)
     write_pairs(learned, state.pairs_path, sources=[str(root)])
+
+
+def _corpus_texts(root: Path, shards: list[Shard]) -> Iterator[str]:
+    """Every readable, non-empty document of the batch (a first pass reads them)."""
+    from repair.batch.sources import read_shard
+
+    for shard in shards:
+        for doc in read_shard(root, shard):
+            if doc.error is None and doc.text:
+                yield doc.text
+
+
+def _self_train(state: State, root: Path, shards: list[Shard]) -> None:
+    """First pass of ``--self-train``: the OCR table in force self-trained on the corpus
+    (:func:`repair.score.ocr_selftrain.learn_table`), saved as a ``repair learn --ocr``
+    table (reusable with ``--ocr-table``); a resumed run reuses it."""
+    from repair.io import atomic_write
+    from repair.score.ocr_selftrain import learn_table
+
+    learned = learn_table(_corpus_texts(root, shards), note=[f"corpus: {root}"])
+    atomic_write(state.ocr_table_path, learned.text)
 
 
 def _final_files(
@@ -213,11 +233,13 @@ def run_batch(
     on_progress: Callable[[int], None] = lambda n: None,
     quiet: bool = True,
     on_learn: Callable[[int], None] = lambda total: None,
+    on_self_train: Callable[[int], None] = lambda total: None,
 ) -> dict[str, Any]:
     """Run (or resume) a batch; returns the summary (also written to ``summary.json``).
 
     ``on_start(total_docs, already_done_docs)`` and ``on_progress(n_docs)`` drive a progress
-    bar; ``on_learn(total_docs)`` is called before the ``--learn`` pass starts.
+    bar; ``on_learn(total_docs)`` is called before the ``--learn`` pass starts,
+    ``on_self_train(total_docs)`` before the ``--self-train`` one.
     """
     t0 = time.perf_counter()
     if opts.engine not in ENGINES:
@@ -236,6 +258,7 @@ def run_batch(
     if out.exists() and not out.is_dir():
         raise BatchError(f"{opts.output}: exists and is not a folder; choose an output folder")
     _check_lexicons(opts.lexicons)
+    _install_ocr_table(opts.ocr_table)
     refs = reference_files(opts.references)
     for r in refs:
         if _inside(Path(r), out):
@@ -244,7 +267,9 @@ def run_batch(
     state = State(out)
     state.lock()
     try:
-        return _run_locked(opts, state, inp, out, refs, t0, on_start, on_progress, quiet, on_learn)
+        return _run_locked(
+            opts, state, inp, out, refs, t0, on_start, on_progress, quiet, on_learn, on_self_train
+        )
     except OSError as exc:  # a full disk, a read-only folder: one line naming the file
         raise _write_error(exc) from None
     finally:
@@ -267,6 +292,18 @@ def _check_lexicons(paths: tuple[Path, ...]) -> None:
             raise BatchError(str(exc)) from None
 
 
+def _install_ocr_table(path: Path | None) -> None:
+    """Put ``--ocr-table`` in force here (the ``--learn`` pass, forked workers inherit it);
+    a malformed table stops the batch with its message (file and line)."""
+    from repair.lexicons import LexiconError
+    from repair.score.ocr_table import install
+
+    try:
+        install(path)
+    except LexiconError as exc:
+        raise BatchError(str(exc)) from None
+
+
 def _run_locked(
     opts: BatchOptions,
     state: State,
@@ -278,6 +315,7 @@ def _run_locked(
     on_progress: Callable[[int], None],
     quiet: bool,
     on_learn: Callable[[int], None],
+    on_self_train: Callable[[int], None] = lambda total: None,
 ) -> dict[str, Any]:
     key = _options_key(opts, refs)
     plan = state.load_plan(key)
@@ -315,6 +353,13 @@ def _run_locked(
         )
 
     state.clean_temp()
+    ocr_table = str(opts.ocr_table.resolve()) if opts.ocr_table else None
+    if opts.self_train:
+        if not state.ocr_table_path.is_file():
+            on_self_train(sum(s.docs for s in shards))
+            _self_train(state, root, shards)
+        ocr_table = str(state.ocr_table_path)
+        _install_ocr_table(state.ocr_table_path)
     if opts.learn and not state.pairs_path.is_file():
         on_learn(sum(s.docs for s in shards))
         _learn(state, root, shards, refs, opts.profile)
@@ -329,6 +374,7 @@ def _run_locked(
         doc_timeout=opts.doc_timeout,
         keep_failed=opts.keep_failed,
         slow_doc=opts.slow_doc,
+        ocr_table=ocr_table,
     )
     # the largest shards first: the workers then finish together
     pending = sorted((s for s in shards if not state.is_done(s)), key=lambda s: (-s.words, s.index))

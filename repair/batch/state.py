@@ -79,6 +79,7 @@ class State:
         self.parts = self.dir / "parts"
         self.plan_path = self.dir / "plan.json"
         self.pairs_path = self.dir / "pairs.tsv"
+        self.ocr_table_path = self.dir / "ocr_table.tsv"
         self.finished_path = self.dir / "finished"
 
     # -- lock -----------------------------------------------------------------------------

@@ -98,6 +98,8 @@ class WorkerSettings:
     doc_timeout: float = 0.0
     #: test hook: seconds to sleep per document (makes kill tests deterministic)
     slow_doc: float = 0.0
+    #: the archive's OCR confusion table (``--ocr-table``); None: the shipped one
+    ocr_table: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -121,8 +123,10 @@ class Worker:
 
     def __init__(self, settings: WorkerSettings, warm_up: bool = True) -> None:
         from repair.io import read_input
+        from repair.score.ocr_table import install
 
         self.settings = settings
+        install(settings.ocr_table)  # a no-op when inherited from the batch's parent
         self.references = tuple(split_bom(read_input(p))[1] for p in settings.references)
         pairs: dict[str, tuple[str, float]] = {}
         paths = [settings.learned_pairs] if settings.learned_pairs else []

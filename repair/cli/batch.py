@@ -12,7 +12,13 @@ from typing import Annotated, Any
 import typer
 
 from repair.cli.app import app
-from repair.cli.common import fail, lexicon_option, min_confidence_option, reference_option
+from repair.cli.common import (
+    fail,
+    lexicon_option,
+    min_confidence_option,
+    ocr_table_option,
+    reference_option,
+)
 from repair.config import RepairConfig
 
 
@@ -90,12 +96,13 @@ def _quiet_ray_logs() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def _learning(quiet: bool) -> Any:
+def _first_pass(quiet: bool, what: str) -> Any:
+    """Announces a first pass over the corpus (``--learn``, ``--self-train``) on stderr."""
+
     def say(total: int) -> None:
         if not quiet:
             print(
-                f"repair batch: learning substitution pairs over {total:,} documents "
-                "(first pass, one process)...",
+                f"repair batch: {what} over {total:,} documents (first pass, one process)...",
                 file=sys.stderr,
             )
 
@@ -130,6 +137,15 @@ def batch(
         ),
     ] = None,
     lexicon: Annotated[list[Path] | None, lexicon_option()] = None,
+    ocr_table: Annotated[Path | None, ocr_table_option()] = None,
+    self_train: Annotated[
+        bool,
+        typer.Option(
+            "--self-train",
+            help="First learn the corpus's own OCR confusion table (as `repair learn --ocr`; "
+            "kept in OUTPUT/.repair-batch/ocr_table.tsv).",
+        ),
+    ] = False,
     min_confidence: Annotated[float, min_confidence_option()] = RepairConfig.min_confidence,
     learn: Annotated[
         bool,
@@ -196,13 +212,20 @@ def batch(
         doc_timeout=doc_timeout,
         keep_failed=keep_failed,
         slow_doc=float(os.environ.get("REPAIR_BATCH_SLOW_DOC", "0") or 0),
+        ocr_table=ocr_table,
+        self_train=self_train,
     )
     if engine is Engine.ray:
         _quiet_ray_logs()
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         summary = run_batch(
-            opts, progress.start, progress.advance, quiet=quiet, on_learn=_learning(quiet)
+            opts,
+            progress.start,
+            progress.advance,
+            quiet=quiet,
+            on_learn=_first_pass(quiet, "learning substitution pairs"),
+            on_self_train=_first_pass(quiet, "self-training the OCR table"),
         )
     except BatchError as exc:
         raise fail(str(exc)) from None

@@ -97,6 +97,29 @@ def lexicon_option(readable: bool = False) -> Any:
     )
 
 
+def ocr_table_option() -> Any:
+    """``--ocr-table`` (a path, checked when read: exit 1 naming the file and line)."""
+    return Option(
+        "--ocr-table",
+        help="OCR confusion table learned by `repair learn --ocr` for this archive "
+        "(instead of the shipped one).",
+        readable=False,
+    )
+
+
+def install_ocr_table(path: Path | None) -> None:
+    """Put ``--ocr-table`` in force before any repair; a bad file exits 1, one line."""
+    if path is None:
+        return
+    from repair.lexicons import LexiconError
+    from repair.score.ocr_table import install
+
+    try:
+        install(path)
+    except LexiconError as exc:
+        raise fail(str(exc)) from None
+
+
 def min_confidence_option(verb: str = "Apply") -> Any:
     """``--min-confidence`` in [0, 1]; ``verb`` says what happens to the edits above it."""
     return Option(
@@ -180,6 +203,8 @@ __all__ = [
     "OutputError",
     "check_writable_target",
     "fail",
+    "install_ocr_table",
+    "ocr_table_option",
     "read_or_exit",
     "read_references",
     "say",

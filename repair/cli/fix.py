@@ -15,8 +15,10 @@ from repair.cli.common import (
     EXIT_USAGE,
     check_writable_target,
     fail,
+    install_ocr_table,
     lexicon_option,
     min_confidence_option,
+    ocr_table_option,
     read_or_exit,
     read_references,
     reference_option,
@@ -87,6 +89,7 @@ def fix(
     ] = None,
     min_confidence: Annotated[float, min_confidence_option()] = RepairConfig.min_confidence,
     lexicon: Annotated[list[Path] | None, lexicon_option()] = None,
+    ocr_table: Annotated[Path | None, ocr_table_option()] = None,
     only: Annotated[
         list[str] | None,
         Option("--only", help=_ONLY_HELP),
@@ -150,6 +153,7 @@ def fix(
     if report_file is not None:
         check_writable_target(report_file, "the report")
     pairs = _load_lexicons(lexicon or [])
+    install_ocr_table(ocr_table)
 
     text = read_or_exit(file)
     references = read_references(reference)

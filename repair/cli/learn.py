@@ -12,8 +12,10 @@ from repair.cli.app import app
 from repair.cli.common import (
     check_writable_target,
     fail,
+    install_ocr_table,
     read_or_exit,
     read_references,
+    say,
     txt_files,
 )
 from repair.io import OutputError
@@ -51,16 +53,38 @@ def learn(
             "(--no-profile: learn an unknown spinner from its output alone)."
         ),
     ] = True,
+    ocr: Annotated[
+        bool,
+        typer.Option(
+            "--ocr",
+            help="Learn the OCR confusion table of an archive from its raw pages instead "
+            "(for `repair fix --ocr-table`).",
+        ),
+    ] = False,
+    ocr_table: Annotated[
+        Path | None,
+        typer.Option(
+            "--ocr-table",
+            help="With --ocr: start from this table instead of the shipped one "
+            "(a second round, or tables of another archive).",
+            readable=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the substitution pairs the corpus supports, with counts and evidence.
 
-    The output is a lexicon for ``repair fix --lexicon pairs.tsv`` (and batch).
+    The output is a lexicon for ``repair fix --lexicon pairs.tsv`` (and batch); with
+    ``--ocr``, an OCR confusion table for ``repair fix --ocr-table archive.tsv``.
     """
     from repair.config import RepairConfig
     from repair.learn import learn_pairs, write_pairs
 
-    check_writable_target(output, "the pairs")
+    check_writable_target(output, "the OCR table" if ocr else "the pairs")
     files = [f for p in corpus for f in txt_files(p, "corpus")]
+    if ocr:
+        install_ocr_table(ocr_table)
+        _learn_ocr(files, output)
+        return
     texts = [read_or_exit(str(f)) for f in files]
     refs = read_references(reference)
     config = RepairConfig(spin_profile="default" if profile else None)
@@ -72,3 +96,36 @@ def learn(
     except OutputError as exc:
         raise fail(str(exc)) from None
     print(f"repair learn: {len(pairs)} pairs from {len(texts)} texts -> {output}", file=sys.stderr)
+
+
+def _learn_ocr(files: list[Path], output: Path) -> None:
+    """``repair learn --ocr``: self-train the OCR confusion table on the corpus's pages
+    (:func:`repair.score.ocr_selftrain.learn_table`); an unreadable file is named and
+    left out."""
+    from repair.io import InputError, atomic_write, read_input
+    from repair.score.ocr_selftrain import learn_table
+
+    pages: list[str] = []
+    read: list[Path] = []
+    for f in files:
+        try:
+            pages.append(read_input(str(f)))
+        except InputError as exc:
+            say(f"repair learn: skipped {exc}")
+            continue
+        read.append(f)
+    sources = [f"corpus: {f}" for f in read[:20]]
+    if len(read) > 20:
+        sources.append(f"corpus: ... {len(read) - 20} more files")
+    learned = learn_table(pages, note=sources)
+    if not learned.pages:
+        raise fail("no readable text in the corpus: no OCR table written")
+    try:
+        atomic_write(output, learned.text, make_parents=False)
+    except OutputError as exc:
+        raise fail(str(exc)) from None
+    print(
+        f"repair learn: OCR table from {learned.pages} texts ({learned.repriced} rows "
+        f"repriced, {len(learned.new)} new) -> {output}",
+        file=sys.stderr,
+    )

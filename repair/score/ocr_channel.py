@@ -82,7 +82,7 @@ class Split:
 def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
     """``{ocr form: ((true form, cost), ...)}`` from ``lexicons/ocr_confusions.tsv``."""
     table: dict[str, dict[str, float]] = {}
-    for row in read_tsv(CONFUSIONS_FILE):
+    for row in _table_rows():
         if len(row) < 3:
             raise LexiconError(f"{CONFUSIONS_FILE}: row {row!r} needs ocr, true, cost columns")
         src, dst, cost = row[0], row[1], float(row[2])
@@ -96,7 +96,19 @@ def confusions() -> dict[str, tuple[tuple[str, float], ...]]:
 @lru_cache(maxsize=1)
 def spacing_costs() -> dict[str, float]:
     """Learned costs (nats) of a space inserted in a word (``split``) or lost (``merge``)."""
-    return {row[0][1:-1]: float(row[2]) for row in read_tsv(CONFUSIONS_FILE) if row[0][:1] == "<"}
+    return {row[0][1:-1]: float(row[2]) for row in _table_rows() if row[0][:1] == "<"}
+
+
+#: The rows of an archive's own confusion table (``repair fix --ocr-table``, installed by
+#: :func:`repair.score.ocr_table.install`), read instead of :data:`CONFUSIONS_FILE`.
+_override_rows: tuple[tuple[str, ...], ...] | None = None
+
+
+def _table_rows() -> tuple[tuple[str, ...], ...]:
+    """The confusion table's rows: an installed archive table's, else the shipped one's."""
+    if _override_rows is not None:
+        return _override_rows
+    return read_tsv(CONFUSIONS_FILE)
 
 
 @lru_cache(maxsize=1)

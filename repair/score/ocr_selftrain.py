@@ -178,3 +178,41 @@ def still_unknown(text: str) -> list[str]:
             continue  # an old or period spelling ("vertue", "foorth"), not garble
         out.append(w)
     return out
+
+
+@dataclass
+class LearnedTable:
+    """:func:`learn_table`'s answer: the table's TSV text and what it rests on."""
+
+    text: str
+    pages: int
+    repriced: int
+    new: dict[Sub, float]
+
+
+def learn_table(pages: Iterable[str], config: Any = None, note: Sequence[str] = ()) -> LearnedTable:
+    """Self-train the table in force on ``pages`` (an archive's raw OCR, no gold): repair
+    each with ``config`` (default :class:`~repair.config.RepairConfig`), pool the first
+    pass (:class:`ArchiveCounts`) and write the adapted table (:func:`adapted_table`),
+    with ``note`` and the counts as comment lines after its format header."""
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+    from repair.score import ocr_channel
+
+    config = config or RepairConfig()
+    counts = ArchiveCounts()
+    for raw in pages:
+        r = repair_text(raw, config=config)
+        counts.add(r.text, r.edits, still_unknown(r.text))
+    changed = adapted_rows(counts)
+    new = {s: c for s, c in changed.items() if _is_unlisted(s)}
+    text = adapted_table(ocr_channel._table_rows(), changed)
+    header, _, body = text.partition("\n")
+    comments = [
+        *(f"# {line}" for line in note),
+        f"# self-trained on {len(counts.texts)} pages: {len(changed) - len(new)} rows "
+        f"repriced, {len(new)} new (repair.score.ocr_selftrain)",
+    ]
+    return LearnedTable(
+        "\n".join([header, *comments, body]), len(counts.texts), len(changed) - len(new), new
+    )
