@@ -95,13 +95,25 @@ def _register_open(on: bool):  # noqa: ANN202 (a generator context manager)
 
 
 def classify(
-    profile: bool, by_register: bool = False, open_register: bool = False
+    profile: bool,
+    by_register: bool = False,
+    open_register: bool = False,
+    cells: tuple[str, ...] = (),
 ) -> tuple[Counter, dict, Counter]:
     """(class counts by (spinner, class, outcome), examples by class, high-p rows by kind);
     with ``by_register`` the spinner is suffixed with the spun document's register
-    (``/science`` where :func:`repair.detect.science.is_scientific` holds, else ``/plain``)."""
+    (``/science`` where :func:`repair.detect.science.is_scientific` holds, else ``/plain``);
+    with ``cells``, the dev abstracts of those inner cells (:mod:`tortured_folds`)."""
     config = make_config("spin,tortured,collocation", not profile)
     docs, spun = spun_docs("tortured", "dev", 40, 0.25)
+    if cells:
+        from tortured_folds import cell_docs
+
+        docs, spun = [], []
+        for cell in cells:
+            d, s = cell_docs(cell)
+            docs += d
+            spun += s
     counts: Counter = Counter()
     examples: dict[str, list] = defaultdict(list)
     high: Counter = Counter()
@@ -176,8 +188,12 @@ def main(argv: list[str] | None = None) -> int:
         help="pipeline with the register's vocabulary bar off (an upper bound)",
     )
     ap.add_argument("--clean", type=int, default=200, help="clean dev documents to compare")
+    ap.add_argument("--cells", default="", help="inner dev cells (tortured_folds), e.g. aa,bb")
     args = ap.parse_args(argv)
-    counts, examples, high = classify(not args.no_profile, args.register, args.open_register)
+    cells = tuple(c for c in args.cells.split(",") if c)
+    counts, examples, high = classify(
+        not args.no_profile, args.register, args.open_register, cells
+    )
     spinners = sorted({k[0] for k in counts})
     outcomes = ("restored", "wrong", "missed")
     print("| spinner | class | subs | " + " | ".join(outcomes) + " |")
