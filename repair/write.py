@@ -49,6 +49,35 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
+#: A span of a step's text that an earlier step restored: (start, end, the text written
+#: there before, the restoring edit's kind).
+Restored = tuple[int, int, str, str]
+
+
+def restored_spans(spans: Iterable[Restored], edits: Iterable[Edit]) -> tuple[Restored, ...]:
+    """``spans`` (restorations on a text) and ``edits`` (disjoint edits on the same text)
+    as spans on ``apply_edits(text, edits)``: each old span shifted by the edits before
+    it (dropped where an edit touches it), each edit a span of its own.
+
+    >>> e = Edit(4, 3, "big", "large", "spin", 0.9, "R")
+    >>> restored_spans([(0, 3, "The", "x"), (4, 7, "old", "y"), (8, 11, "cat", "z")], [e])
+    ((0, 3, 'The', 'x'), (4, 9, 'big', 'spin'), (10, 13, 'cat', 'z'))
+    """
+    ordered = sorted(edits, key=lambda e: e.offset)
+    out: list[Restored] = []
+    for a, b, written, kind in spans:
+        if any(e.offset < b and a < e.end or e.offset == a == b for e in ordered):
+            continue
+        delta = sum(len(e.replacement) - e.length for e in ordered if e.end <= a)
+        out.append((a + delta, b + delta, written, kind))
+    delta = 0
+    for e in ordered:
+        start = e.offset + delta
+        out.append((start, start + len(e.replacement), e.original, e.kind))
+        delta += len(e.replacement) - e.length
+    return tuple(sorted(out))
+
+
 def select_disjoint(edits: Iterable[Edit]) -> list[Edit]:
     """Keep the most confident edits that do not overlap; return them sorted by offset.
 

@@ -74,6 +74,16 @@ GATE_COUNTS_EARLIER = False
 #: abstract 03 opens: 0.386 -> 0.394; habit-spun abstracts and clean calibration
 #: unchanged).  Off: it never fires on the test half (benchmarks/RESULTS.md, session 24).
 GATE_READS_TAKEN = False
+#: The gate counts the words that the earlier stages restored (:attr:`repair.document.
+#: Document.earlier` of kind :data:`EARLIER_KINDS`: "urban centers" -> "cities",
+#: "emanations" -> "emissions", restored before this stage reads the text) where the
+#: restoration is a first-sense reading of the written word and the LM prefers it by
+#: :data:`MIN_GAIN` at its place: the spinner's evidence whichever stage took it.  Dev
+#: abstracts 0.394 -> 0.402, inner dev cells (``benchmarks/tortured_folds.py``) 0.321 ->
+#: 0.330 (benchmarks/RESULTS.md, session 26).
+GATE_READS_EARLIER = True
+#: Kinds of earlier edits read by :data:`GATE_READS_EARLIER`: the synonym spinners' stages.
+EARLIER_KINDS = frozenset({"spin", "tortured"})
 TERM_GAIN = 3.0
 MIN_TERM_WEIGHT = 1.0
 #: Confidence of a restoration (over the pipeline's default bar of 0.5).
@@ -259,6 +269,8 @@ def sense_decisions(
     taken: frozenset[str] = frozenset()
     if GATE_READS_TAKEN and skip:
         taken = _taken_strong(doc, skip)
+    if GATE_READS_EARLIER and doc.earlier:
+        taken |= earlier_strong(doc)
     return decide(doc, found, len(doc.words), earlier, gate, taken)
 
 
@@ -271,3 +283,37 @@ def _taken_strong(doc: Document, skip: frozenset[int]) -> frozenset[str]:
     if PHRASE_READINGS:
         found += [r for r in find_phrases(doc) if r.token.start in skip]
     return frozenset(r.token.text for r in found if r.options[0].lm_gain >= MIN_GAIN)
+
+
+def earlier_strong(doc: Document) -> frozenset[str]:
+    """The written forms (lower case) of ``doc.earlier``'s restorations by the stages of
+    :data:`EARLIER_KINDS` whose restoration is a first-sense reading of the written word
+    (:func:`first_sense_originals`, or :data:`PHRASES` for two words) that the LM prefers
+    by :data:`MIN_GAIN` nats or more in the sentence as it now reads (two words each side)."""
+    from repair.detect.rareword import _sentence_words
+    from repair.resources.lm import get_lm
+
+    tokens = doc.tokens
+    first = {t.start: i for i, t in enumerate(tokens)}
+    last = {t.end: i for i, t in enumerate(tokens)}
+    out = set()
+    for a, b, written, kind in doc.earlier:
+        i, j = first.get(a), last.get(b)
+        if kind not in EARLIER_KINDS or i is None or j is None:
+            continue
+        low, restored = written.lower(), doc.text[a:b].lower()
+        words = low.split()
+        if len(words) == 1:
+            readings = first_sense_originals(low) if low.isalpha() else ()
+        else:
+            readings = _phrase_table().get(low, ()) if PHRASE_READINGS else ()
+        if restored not in readings:
+            continue
+        left, right = _sentence_words(tokens, i, -1, 2), _sentence_words(tokens, j, 1, 2)
+        lm = get_lm()
+        gain = lm.sequence_logprob([*restored.split(), *right], left) - lm.sequence_logprob(
+            [*words, *right], left
+        )
+        if gain >= MIN_GAIN:
+            out.add(low)
+    return frozenset(out)
