@@ -59,10 +59,10 @@ def test_earlier_strong_reads_only_first_sense_spin_restorations() -> None:
     assert sense_words.earlier_strong(
         Document(text, earlier=((*span, "urban centers", "spin"),))
     ) == frozenset({"urban centers"})
-    # another stage's edit (an OCR correction) is no spinner's evidence
-    assert not sense_words.earlier_strong(
-        Document(text, earlier=((*span, "urban centers", "ocr"),))
-    )
+    # another stage's edit (an OCR correction, a paper mill's habit) is no sense spinner's
+    for kind in ("ocr", "tortured"):
+        doc = Document(text, earlier=((*span, "urban centers", kind),))
+        assert not sense_words.earlier_strong(doc)
     # a written form whose first sense does not give the restoration
     assert not sense_words.earlier_strong(Document(text, earlier=((*span, "towns", "spin"),)))
     # a span that is not a whole word of the text is not read
