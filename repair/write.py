@@ -57,24 +57,28 @@ Restored = tuple[int, int, str, str]
 def restored_spans(spans: Iterable[Restored], edits: Iterable[Edit]) -> tuple[Restored, ...]:
     """``spans`` (restorations on a text) and ``edits`` (disjoint edits on the same text)
     as spans on ``apply_edits(text, edits)``: each old span shifted by the edits before
-    it (dropped where an edit touches it), each edit a span of its own.
+    it (dropped where an edit overlaps it), each edit that writes something a span of its
+    own (empty spans are not kept).  Cost: a sort and a binary search per span.
 
     >>> e = Edit(4, 3, "big", "large", "spin", 0.9, "R")
     >>> restored_spans([(0, 3, "The", "x"), (4, 7, "old", "y"), (8, 11, "cat", "z")], [e])
     ((0, 3, 'The', 'x'), (4, 9, 'big', 'spin'), (10, 13, 'cat', 'z'))
     """
     ordered = sorted(edits, key=lambda e: e.offset)
+    ends = [e.end for e in ordered]  # non-decreasing: the edits are disjoint
+    shift = [0]  # shift[k]: length change of the first k edits
+    for e in ordered:
+        shift.append(shift[-1] + len(e.replacement) - e.length)
     out: list[Restored] = []
     for a, b, written, kind in spans:
-        if any(e.offset < b and a < e.end or e.offset == a == b for e in ordered):
-            continue
-        delta = sum(len(e.replacement) - e.length for e in ordered if e.end <= a)
-        out.append((a + delta, b + delta, written, kind))
-    delta = 0
-    for e in ordered:
-        start = e.offset + delta
-        out.append((start, start + len(e.replacement), e.original, e.kind))
-        delta += len(e.replacement) - e.length
+        k = bisect_right(ends, a)  # edits ending at or before the span
+        if k < len(ordered) and ordered[k].offset < b:
+            continue  # an edit overlaps the span: it takes its place
+        out.append((a + shift[k], b + shift[k], written, kind))
+    for k, e in enumerate(ordered):
+        if e.replacement:
+            start = e.offset + shift[k]
+            out.append((start, start + len(e.replacement), e.original, e.kind))
     return tuple(sorted(out))
 
 

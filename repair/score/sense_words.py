@@ -84,8 +84,11 @@ GATE_READS_TAKEN = False
 #: restoration is a first-sense reading of the written word and the LM prefers it by
 #: :data:`MIN_GAIN` at its place: the spinner's evidence whichever stage took it.  Dev
 #: abstracts 0.394 -> 0.402, inner dev cells (``benchmarks/tortured_folds.py``) 0.321 ->
-#: 0.330 (benchmarks/RESULTS.md, session 26).
-GATE_READS_EARLIER = True
+#: 0.330, habit-spun dev abstracts unchanged; but **off**: the one test read gave the
+#: tortured row no gain (0.266 with it and without it) and cost the habit-spun test
+#: abstracts (``tortured_general_eval.py --abstracts``) other half 0.143 -> 0.137, broken
+#: 0.000 -> 0.001, shipped 0.645 -> 0.638 (benchmarks/RESULTS.md, session 26).
+GATE_READS_EARLIER = False
 #: Kinds of earlier edits read by :data:`GATE_READS_EARLIER`: the spin stage's synonym
 #: restorations.  Not the tortured stage's: it restores a paper mill's list and habit
 #: phrases, whose restoration is a first sense only by chance ("moo" -> "low" in a dev
