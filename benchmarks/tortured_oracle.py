@@ -28,7 +28,9 @@ Besides, per spinner, the spin model's word probabilities: how many rows reach 0
 spun abstracts, the clean abstracts and (``--clean N``) clean dev documents of the other
 registers: the evidence ranks many right originals first in WordNet-spun abstracts, but
 the same levels occur in clean news and speeches, so no document gate separates them.
-The test half is never read.
+The test half is read only with ``--split test`` (the classes of what is lost there, read
+once at the end of a session, never while tuning).  ``--cells`` reads the inner dev cells
+of :mod:`tortured_folds` instead (a second dev-like split, by document and word family).
 
 ``--open-register`` runs the pipeline with the register test's vocabulary bar off
 (:data:`repair.detect.science.MIN_VOCABULARY`; its style bars stay), so every abstract
@@ -95,13 +97,26 @@ def _register_open(on: bool):  # noqa: ANN202 (a generator context manager)
 
 
 def classify(
-    profile: bool, by_register: bool = False, open_register: bool = False
+    profile: bool,
+    by_register: bool = False,
+    open_register: bool = False,
+    cells: tuple[str, ...] = (),
+    split: str = "dev",
 ) -> tuple[Counter, dict, Counter]:
     """(class counts by (spinner, class, outcome), examples by class, high-p rows by kind);
     with ``by_register`` the spinner is suffixed with the spun document's register
-    (``/science`` where :func:`repair.detect.science.is_scientific` holds, else ``/plain``)."""
+    (``/science`` where :func:`repair.detect.science.is_scientific` holds, else ``/plain``);
+    with ``cells``, the dev abstracts of those inner cells (:mod:`tortured_folds`)."""
     config = make_config("spin,tortured,collocation", not profile)
-    docs, spun = spun_docs("tortured", "dev", 40, 0.25)
+    docs, spun = spun_docs("tortured", split, 40, 0.25)
+    if cells:
+        from tortured_folds import cell_docs
+
+        docs, spun = [], []
+        for cell in cells:
+            d, s = cell_docs(cell)
+            docs += d
+            spun += s
     counts: Counter = Counter()
     examples: dict[str, list] = defaultdict(list)
     high: Counter = Counter()
@@ -176,8 +191,15 @@ def main(argv: list[str] | None = None) -> int:
         help="pipeline with the register's vocabulary bar off (an upper bound)",
     )
     ap.add_argument("--clean", type=int, default=200, help="clean dev documents to compare")
+    ap.add_argument("--cells", default="", help="inner dev cells (tortured_folds), e.g. aa,bb")
+    ap.add_argument(
+        "--split", choices=("dev", "test"), default="dev", help="test: once, at the end"
+    )
     args = ap.parse_args(argv)
-    counts, examples, high = classify(not args.no_profile, args.register, args.open_register)
+    cells = tuple(c for c in args.cells.split(",") if c)
+    counts, examples, high = classify(
+        not args.no_profile, args.register, args.open_register, cells, args.split
+    )
     spinners = sorted({k[0] for k in counts})
     outcomes = ("restored", "wrong", "missed")
     print("| spinner | class | subs | " + " | ".join(outcomes) + " |")

@@ -20,7 +20,9 @@ class Document:
     step's edits back onto the original input).  ``references`` are clean
     texts on the same story (``--reference``).  ``pairs`` holds substitution
     pairs learned elsewhere (``--lexicon``, corpus-level learning in batch):
-    ``{spun phrase (lower case): (original phrase, weight)}``.
+    ``{spun phrase (lower case): (original phrase, weight)}``.  ``earlier`` lists the
+    spans of ``text`` that earlier steps restored, each with the text written there
+    before and the restoring edit's kind (:data:`repair.write.Restored`).
     """
 
     text: str
@@ -28,6 +30,7 @@ class Document:
     config: RepairConfig = field(default_factory=RepairConfig)
     pairs: Mapping[str, tuple[str, float]] = field(default_factory=dict)
     doc_id: str = ""
+    earlier: tuple[tuple[int, int, str, str], ...] = ()
 
     def __post_init__(self) -> None:
         # Per-word work once: the pipeline makes one Document per stage, and a

@@ -24,7 +24,7 @@ from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
 from repair.types import SCORE_FIELDS, DocScores, Edit, RepairResult
-from repair.write import apply_edits, compose, select_disjoint
+from repair.write import Restored, apply_edits, compose, restored_spans, select_disjoint
 
 #: stage name -> its declaration, in pipeline order (declared once in
 #: :data:`repair.stages.REGISTRY`: config flag, edit kinds, score field, English-only).
@@ -311,12 +311,13 @@ def _repair_document(
     details: dict[str, object] = {}
     skipped: list[str] = []
     n_words = 0
+    earlier: tuple[Restored, ...] = ()  # spans of ``current`` the steps so far restored
     for name in STAGES:
         if not getattr(config, name):
             if STAGES[name].default:  # an opt-in stage left off is not news
                 skipped.append(f"{name}:disabled")
             continue
-        doc = Document(current, references, config, pairs, doc_id)
+        doc = Document(current, references, config, pairs, doc_id, earlier)
         if name == "mojibake" or not n_words:
             n_words = len(doc.words)
         if STAGES[name].english_only:
@@ -351,6 +352,7 @@ def _repair_document(
         # tokens alive (a 100 k-word text's tokens are ~20 MB; issue 14)
         del doc
         edits = compose(text, edits, stage_edits)
+        earlier = restored_spans(earlier, stage_edits)
         current = apply_edits(current, stage_edits)
 
     if "spin" in score_fields and "collocation" in score_fields:  # the score users read

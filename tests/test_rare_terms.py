@@ -31,7 +31,7 @@ SPUN_HUSKS = (
 
 @pytest.fixture(autouse=True)
 def _on(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert rare_terms.KEEP_WRITTEN_TERMS is False  # off by default (module doc)
+    assert rare_terms.KEEP_WRITTEN_TERMS is True  # on by default (module doc, session 26)
     monkeypatch.setattr(rare_terms, "KEEP_WRITTEN_TERMS", True)
 
 

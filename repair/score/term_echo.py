@@ -59,6 +59,11 @@ RULE = "TERM_ECHO"
 #: Their confidence (both words, two independent reverse-synonym hits matching a
 #: restoration of the same document).
 CONFIDENCE = 0.6
+#: Switch: a word the term windows restored (``COLLOCATION_TERM``) is carried to the other
+#: places of its written word (:func:`carried_terms`), in scientific register only.
+CARRY_TERMS = True
+#: The term windows' rule (:mod:`repair.score.collocation`).
+TERM_RULE = "COLLOCATION_TERM"
 #: What may stand between the two words of a pair.
 JOINS = (" ", "-")
 
@@ -221,3 +226,20 @@ def echo_edits(doc: Document, edits: list[Edit]) -> list[Edit]:
                 )
             )
     return out
+
+
+def carried_terms(doc: Document, edits: list[Edit]) -> list[Edit]:
+    """The term windows' one-word restorations among ``edits`` carried to the other places
+    of their written words that no edit took (:func:`repair.score.consistency.carried_edits`:
+    one written form, one restoration; the same confidence and context bars), in a
+    document of scientific register only (none with :data:`CARRY_TERMS` off).  A paper
+    repeats its terms and a spinner writes one word for one original throughout: "mores"
+    restored as "protocol" in "a new mores" (a term window) is "protocol" in "the mores
+    was tested" too, where no window reads it."""
+    from repair.score.consistency import carried_edits
+
+    if not CARRY_TERMS or not any(e.rule == TERM_RULE for e in edits):
+        return []
+    if not is_scientific(doc):
+        return []
+    return carried_edits(doc, edits, frozenset({TERM_RULE}))

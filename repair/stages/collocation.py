@@ -317,6 +317,7 @@ class _Stage:
         edits.extend(_rare_edit(c) for c in candidates if "rare" in c.features)
         if CARRY:  # one written form, one restoration (score/consistency.py)
             edits += _consistency.carried_edits(doc, edits, CARRY_RULES)
+        edits += _term_echo.carried_terms(doc, edits)  # a term window's word, other places
         edits += _term_echo.echo_edits(doc, edits)  # a restored term, both words spun elsewhere
         edits = sorted(edits, key=lambda e: e.offset)
         if PLURAL:
