@@ -104,11 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--train and --eval are required")
     texts = xs.build_tables(opts.train)
     with tempfile.TemporaryDirectory() as tmp:
-        tables = {}
-        for name, text in texts.items():
-            path = Path(tmp) / name
-            path.write_text(text, encoding="utf-8")
-            tables[name] = str(path)
+        tables = xs.write_tables(texts, Path(tmp))
         archive = opts.archive or ARCHIVES[opts.evaluation]
         for k in range(opts.rounds):
             out = Path(tmp) / f"adapted{k}.tsv"

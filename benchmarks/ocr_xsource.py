@@ -113,6 +113,19 @@ def build_tables(train: str) -> dict[str, str]:
     }
 
 
+def write_tables(texts: dict[str, str], folder: Path, save: Path | None = None) -> dict[str, str]:
+    """Write each built table into ``folder`` (and ``save`` if given): ``{name: path}``."""
+    tables = {}
+    for name, text in texts.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        tables[name] = str(path)
+        if save:
+            save.mkdir(parents=True, exist_ok=True)
+            (save / name).write_text(text, encoding="utf-8")
+    return tables
+
+
 def main(argv: list[str] | None = None) -> int:
     args, runtime = split_runtime(argv)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -131,14 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         setattr(build, name, ast.literal_eval(value))
     texts = build_tables(opts.train)
     with tempfile.TemporaryDirectory() as tmp:
-        tables = {}
-        for name, text in texts.items():
-            path = Path(tmp) / name
-            path.write_text(text, encoding="utf-8")
-            tables[name] = str(path)
-            if opts.save:
-                opts.save.mkdir(parents=True, exist_ok=True)
-                (opts.save / name).write_text(text, encoding="utf-8")
+        tables = write_tables(texts, Path(tmp), opts.save)
         if opts.evaluation in EVALS:
             script, *rest = EVALS[opts.evaluation]
             script = str(ROOT / "benchmarks" / script)
