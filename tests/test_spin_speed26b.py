@@ -53,3 +53,30 @@ def test_some_gain_is_not_zero() -> None:
     doc = Document(TEXT)
     gains = [spin_topic.topic_gain(doc, w, o, TEXT.index(w)) for w, o in ROWS]
     assert any(g != 0.0 for g in gains)
+
+
+def test_log_counts_equal_log_count_one_by_one() -> None:
+    """The batch look-up of the topic fit gives each text's :meth:`log_count`, seen and
+    unseen pairs and words alike, in order."""
+    table = spin_topic.get_table()
+    keys = sorted(spin_topic.content_keys(TEXT.split()))
+    texts = [f"{a} {b}" for a in keys for b in keys if a < b] + keys + ["zzqx", ""]
+    want = [table.log_count(t) for t in texts]
+    assert table.log_counts(texts) == want
+    assert any(v is not None for v in want) and any(v is None for v in want)
+
+
+@pytest.mark.parametrize("word", ["bank", "wheat", "prices", "fuel", "committee", "zzqx"])
+def test_fit_of_one_word_equals_the_pair_cache_sum(word: str) -> None:
+    """:func:`~repair.score.spin_topic.fit` of one word (one batch look-up) equals the mean
+    of :func:`~repair.score.spin_topic._pmi` over the keys, the word's own key reading 0,
+    for a set, a list and a generator of keys."""
+    doc = Document(TEXT)
+    context = spin_topic.context_keys(doc, 0, 500) | {spin_topic.key(word)}
+    m = spin_topic.key(word)
+    vals = [spin_topic._pmi(m, k) if m != k else 0.0 for k in context]
+    want = sum(vals) / len(vals)
+    assert spin_topic.fit(word, context) == want
+    assert spin_topic.fit(word, sorted(context)) == want
+    assert spin_topic.fit(word, iter(sorted(context))) == want
+    assert spin_topic.fit(word, set()) == 0.0

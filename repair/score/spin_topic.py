@@ -117,8 +117,14 @@ def fit(word: str, context: Iterable[str]) -> float:
     keys of ``context``."""
     mine = [key(w) for w in word.lower().split() if w not in STOPWORDS] or [key(word)]
     if len(mine) == 1:  # one word (the usual case): the same values without a max per key
+        # _pmi(m, k) of each key but m's own (0.0), looked up in one loop: ~70 pairs a word,
+        # most read once per document (an lru cache of pairs costs more than it saves); a stored
+        # PMI is a count in eighths, so the sum is exact in any order and the mean the same
         m = mine[0]
-        vals = [_pmi(m, k) if m != k else 0.0 for k in context]
+        keys = context if isinstance(context, (set, frozenset, list, tuple)) else list(context)
+        pairs = [f"{m} {k}" if m < k else f"{k} {m}" for k in keys if k != m]
+        total = sum([0.0 if v is None else v for v in get_table().log_counts(pairs)])
+        return total / len(keys) if keys else 0.0
     else:
         vals = [max((_pmi(m, k) for m in mine if m != k), default=0.0) for k in context]
     return sum(vals) / len(vals) if vals else 0.0
