@@ -41,7 +41,8 @@ FUNCTION_WORDS = frozenset(
 #: spinner swaps content words only, so "lubricated" -> "had", "frizzled" -> "did",
 #: "supernumerary" -> "other", "unrepeatable" -> "only" disagree in part of speech with the
 #: written word (dev and the inner cells, ``tortured_folds.py``: 7 such rare-word
-#: restorations, all wrong).
+#: restorations, all wrong).  Only :func:`ranked` leaves them out: :func:`pool` and
+#: :func:`has_candidates` (the rare-word density counts, the document score) keep them.
 CONTENT_ONLY = True
 #: The auxiliaries whose every form is closed-class ("own", "can" also have content forms).
 AUXILIARIES = frozenset({"be", "have", "do"})
@@ -88,7 +89,10 @@ def _ranked(word: str, limit: int, _held_out: frozenset[str]) -> tuple[str, ...]
     pool = {c for c in originals_of(word) if _usable(c) and c not in habits}
     z = zipf(word)
     rest = sorted(pool, key=lambda c: (-prior(c, z), c))
-    return tuple([*habits, *rest][:limit])
+    ranked = [*habits, *rest]
+    if CONTENT_ONLY:  # only the ranked list: the density counts keep every candidate
+        ranked = [c for c in ranked if not closed_class(c)]
+    return tuple(ranked[:limit])
 
 
 @lru_cache(maxsize=50_000)
@@ -100,18 +104,14 @@ def pool(word: str) -> tuple[str, ...]:
 
 
 def has_candidates(word: str) -> bool:
-    """Whether :func:`ranked` has a candidate for ``word`` (no frequency look-up: the
-    rare-word pass's document gate counts such words on every document)."""
+    """Whether :func:`ranked` has a candidate for ``word``, closed-class ones counted (no
+    frequency look-up: the rare-word pass's document gate counts such words on every
+    document)."""
     return any(_usable(c) for c in learned(word)) or any(_usable(c) for c in originals_of(word))
 
 
 def _usable(candidate: str) -> bool:
-    return (
-        " " not in candidate
-        and candidate not in FUNCTION_WORDS
-        and candidate.isalpha()
-        and not (CONTENT_ONLY and closed_class(candidate))
-    )
+    return " " not in candidate and candidate not in FUNCTION_WORDS and candidate.isalpha()
 
 
 @lru_cache(maxsize=50_000)
