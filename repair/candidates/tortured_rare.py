@@ -37,12 +37,12 @@ FUNCTION_WORDS = frozenset(
 )
 #: A candidate must be a content word like the rare word written for it: not one of the
 #: closed-class words a spinner leaves alone (:data:`~repair.candidates.spin_synonyms.STOPWORDS`:
-#: auxiliaries, determiners, pronouns), nor an inflection of one ("done": "do").  The rare
+#: auxiliaries, determiners, pronouns), nor a form of an auxiliary ("done").  The rare
 #: spinner swaps content words only, so "lubricated" -> "had", "frizzled" -> "did",
 #: "supernumerary" -> "other", "unrepeatable" -> "only" disagree in part of speech with the
-#: written word (dev and the inner cells, ``tortured_folds.py``: 7 such rare-word
+#: written word (dev and the inner cells, ``tortured_folds.py``: 6 such rare-word
 #: restorations, all wrong).  Only :func:`ranked` leaves them out: :func:`pool` and
-#: :func:`has_candidates` (the rare-word density counts, the document score) keep them.
+#: :func:`has_candidates` (the rare-word density counts) keep them.
 CONTENT_ONLY = True
 #: The auxiliaries whose every form is closed-class ("own", "can" also have content forms).
 AUXILIARIES = frozenset({"be", "have", "do"})
