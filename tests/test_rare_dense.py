@@ -4,9 +4,12 @@ abstracts of benchmarks/spin_sim/abstracts.py (dev half) through the rare-synony
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from repair import repair_text
+from repair.candidates import tortured_rare
 from repair.document import Document
 from repair.score import rare_dense
 from repair.stages import collocation
@@ -63,6 +66,17 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     return {(e.original, e.replacement) for e in repair_text(text).edits}
 
 
+@pytest.fixture
+def closed_class_candidates(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The rare-word pass with closed-class candidates (``tortured_rare.CONTENT_ONLY``
+    off): SPUN_PRODUCTS's second applied word was "lubricated" -> "had" (gold "bought")."""
+    monkeypatch.setattr(tortured_rare, "CONTENT_ONLY", False)
+    tortured_rare._ranked.cache_clear()
+    yield
+    monkeypatch.undo()
+    tortured_rare._ranked.cache_clear()
+
+
 def test_fitting_words_applied_in_a_dense_abstract() -> None:
     pairs = _pairs(SPUN_IMAGES)
     assert {("bigness", "size"), ("titillated", "sent"), ("hearers", "viewers")} <= pairs
@@ -74,7 +88,9 @@ def test_switched_off_the_pass_leaves_them(monkeypatch: pytest.MonkeyPatch) -> N
     assert not {"titillated", "hearers"} & written
 
 
-def test_fitting_gate_off_needs_applied_words(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fitting_gate_off_needs_applied_words(
+    monkeypatch: pytest.MonkeyPatch, closed_class_candidates: None
+) -> None:
     monkeypatch.setattr(rare_dense, "MIN_FITTING", None)
     assert ("titillated", "sent") not in _pairs(SPUN_IMAGES)
     # the applied-words gate alone: two applied words open it ("rose" is a hub original,
@@ -83,10 +99,18 @@ def test_fitting_gate_off_needs_applied_words(monkeypatch: pytest.MonkeyPatch) -
     assert {("fiends", "users"), ("impalement", "rose")} <= _pairs(SPUN_PRODUCTS)
 
 
-def test_applied_words_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_applied_words_gate(monkeypatch: pytest.MonkeyPatch, closed_class_candidates: None) -> None:
     assert ("distillate", "product") in _pairs(SPUN_PRODUCTS)
     monkeypatch.setattr(rare_dense, "DENSE_RELAX", False)
     assert "distillate" not in {w for w, _r in _pairs(SPUN_PRODUCTS)}
+
+
+def test_content_candidates_only_leave_the_gate_shut() -> None:
+    # the measured cost of tortured_rare.CONTENT_ONLY on dev abstract 39: without the wrong
+    # "had" only one word is applied, so the declined "fiends", "distillate" stay
+    pairs = _pairs(SPUN_PRODUCTS)
+    assert ("supernumerary", "new") in pairs
+    assert not {"lubricated", "distillate", "fiends"} & {w for w, _r in pairs}
 
 
 def test_confidence_under_the_pass_bar() -> None:

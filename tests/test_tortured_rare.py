@@ -32,3 +32,50 @@ def test_habits_first_then_more_ordinary_candidates() -> None:
 
 def test_prior_prefers_common_candidates_with_few_listers() -> None:
     assert tortured_rare.prior("paper", 2.0) > tortured_rare.prior("dissertation", 2.0)
+
+
+@pytest.mark.parametrize(
+    ("word", "closed"),
+    [
+        ("had", True),  # an auxiliary (STOPWORDS)
+        ("did", True),
+        ("done", True),  # a form of "do", not itself in STOPWORDS
+        ("other", True),  # a determiner
+        ("only", True),
+        ("heated", False),  # content words, also verb forms
+        ("owned", False),  # "own" is in STOPWORDS, but only auxiliaries' forms are closed
+        ("canned", False),
+        ("bought", False),
+        ("new", False),
+    ],
+)
+def test_closed_class_words(word: str, closed: bool) -> None:
+    assert tortured_rare.closed_class(word) is closed
+
+
+@pytest.mark.parametrize(
+    ("written", "closed", "content"),
+    [
+        ("lubricated", "had", "helped"),
+        ("frazzled", "done", "burned"),
+        ("unrepeatable", "only", "alone"),
+    ],
+)
+def test_candidates_are_content_words_and_the_switch_restores_the_rest(
+    monkeypatch: pytest.MonkeyPatch, written: str, closed: str, content: str
+) -> None:
+    def fresh() -> tuple[str, ...]:
+        tortured_rare._ranked.cache_clear()
+        tortured_rare.pool.cache_clear()
+        return tortured_rare.ranked(written, 50)
+
+    try:
+        on = fresh()
+        assert content in on and closed not in on
+        assert closed in tortured_rare.pool(written)  # the density counts keep it
+        monkeypatch.setattr(tortured_rare, "CONTENT_ONLY", False)
+        off = fresh()
+        assert closed in off and content in off
+    finally:
+        monkeypatch.undo()
+        fresh()

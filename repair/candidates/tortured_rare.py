@@ -26,7 +26,7 @@ from collections import Counter
 from functools import lru_cache
 
 from repair.candidates import tortured_words
-from repair.candidates.spin_synonyms import originals_of
+from repair.candidates.spin_synonyms import STOPWORDS, originals_of
 from repair.candidates.tortured_words import learned
 
 #: Candidates kept per written word (set on the dev abstracts).
@@ -35,6 +35,17 @@ MAX_CANDIDATES = 16
 FUNCTION_WORDS = frozenset(
     "a an the and or but nor if of at by for from in into on onto to with as than so".split()
 )
+#: A candidate must be a content word like the rare word written for it: not one of the
+#: closed-class words a spinner leaves alone (:data:`~repair.candidates.spin_synonyms.STOPWORDS`:
+#: auxiliaries, determiners, pronouns), nor a form of an auxiliary ("done").  The rare
+#: spinner swaps content words only, so "lubricated" -> "had", "frizzled" -> "did",
+#: "supernumerary" -> "other", "unrepeatable" -> "only" disagree in part of speech with the
+#: written word (dev and the inner cells, ``tortured_folds.py``: 6 such rare-word
+#: restorations, all wrong).  Only :func:`ranked` leaves them out: :func:`pool` and
+#: :func:`has_candidates` (the rare-word density counts) keep them.
+CONTENT_ONLY = True
+#: The auxiliaries whose every form is closed-class ("own", "can" also have content forms).
+AUXILIARIES = frozenset({"be", "have", "do"})
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +89,10 @@ def _ranked(word: str, limit: int, _held_out: frozenset[str]) -> tuple[str, ...]
     pool = {c for c in originals_of(word) if _usable(c) and c not in habits}
     z = zipf(word)
     rest = sorted(pool, key=lambda c: (-prior(c, z), c))
-    return tuple([*habits, *rest][:limit])
+    ranked = [*habits, *rest]
+    if CONTENT_ONLY:  # only the ranked list: the density counts keep every candidate
+        ranked = [c for c in ranked if not closed_class(c)]
+    return tuple(ranked[:limit])
 
 
 @lru_cache(maxsize=50_000)
@@ -90,10 +104,27 @@ def pool(word: str) -> tuple[str, ...]:
 
 
 def has_candidates(word: str) -> bool:
-    """Whether :func:`ranked` has a candidate for ``word`` (no frequency look-up: the
-    rare-word pass's document gate counts such words on every document)."""
+    """Whether :func:`ranked` has a candidate for ``word``, closed-class ones counted (no
+    frequency look-up: the rare-word pass's document gate counts such words on every
+    document)."""
     return any(_usable(c) for c in learned(word)) or any(_usable(c) for c in originals_of(word))
 
 
 def _usable(candidate: str) -> bool:
     return " " not in candidate and candidate not in FUNCTION_WORDS and candidate.isalpha()
+
+
+@lru_cache(maxsize=50_000)
+def closed_class(word: str) -> bool:
+    """Whether the lower-case ``word`` is a closed-class word a spinner leaves alone
+    (:data:`~repair.candidates.spin_synonyms.STOPWORDS`) or a form of an auxiliary
+    (:data:`AUXILIARIES`: "done").
+
+    >>> closed_class("had"), closed_class("done"), closed_class("heated")
+    (True, True, False)
+    """
+    from lemminflect import getAllLemmas
+
+    if word in STOPWORDS:
+        return True
+    return any(lemma in AUXILIARIES for lemma in getAllLemmas(word).get("VERB", ()))

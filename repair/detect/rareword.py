@@ -209,10 +209,12 @@ def find(
         return []
     # own candidate list and prior (repair.candidates.tortured_rare): learned paper-mill
     # habits first, then reverse synonyms, whatever order the synonym table lists them in
-    return [
-        _evidence(doc.tokens, i, z, cands or ranked(doc.tokens[i].text, MAX_OPTIONS))
-        for i, z, cands in rare
-    ]
+    found = []
+    for i, z, cands in rare:
+        cands = cands or ranked(doc.tokens[i].text, MAX_OPTIONS)
+        if cands:  # none left: every candidate was closed-class (tortured_rare.CONTENT_ONLY)
+            found.append(_evidence(doc.tokens, i, z, cands))
+    return found
 
 
 def reread(doc: Document, found: list[RareWord], restored: dict[int, str]) -> list[RareWord]:
