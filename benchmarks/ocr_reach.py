@@ -265,10 +265,17 @@ def analyse(
                 s[state] += 1
             ev = rec.decisions.get(id(good[0]), {}) if good else {}
             rows.append(
-                {**asdict(err), "state": state, "page": rec.page, "art": a.ident, "got": got,
-                 "finding": rec.findings.get(err.start, ""), "ncand": len(near),
-                 "source": good[0].source if good else "",
-                 "evidence": {k: v for k, v in ev.items() if isinstance(v, (int, float, str))}}
+                {
+                    **asdict(err),
+                    "state": state,
+                    "page": rec.page,
+                    "art": a.ident,
+                    "got": got,
+                    "finding": rec.findings.get(err.start, ""),
+                    "ncand": len(near),
+                    "source": good[0].source if good else "",
+                    "evidence": {k: v for k, v in ev.items() if isinstance(v, (int, float, str))},
+                }
             )
             if err.op_fixed:
                 s[f"op-{state}"] += 1

@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             split = sorted(o for k2, o in cat if k2 == k and o.startswith("missed:"))
             if split:
                 print("      " + ", ".join(f"{o[7:]} {cat[(k, o)]}" for o in split))
-            for o in (["wrong", "missed", *split] if args.show else ()):
+            for o in ["wrong", "missed", *split] if args.show else ():
                 if not ex[(k, o)]:
                     continue
                 print(f"      {o}: {ex[(k, o)]}")
