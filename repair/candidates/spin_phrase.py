@@ -80,6 +80,25 @@ class PhraseEvidence:
     words: int = 2
     #: Whether WordNet relates the original to the span (a tight source); else only Moby.
     wordnet: bool = True
+    #: The best WordNet original of the span, read as :class:`TightReading` (None when
+    #: WordNet relates no original to it): the tight source's own reading, kept beside the
+    #: chosen one for :mod:`repair.score.spin_span_tight`.
+    tight: TightReading | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TightReading:
+    """The best-fitting WordNet original of a written span, with its own LM gain and
+    sides, and its Zipf against the span's content words (function words left out: "at"
+    in "arrived at" is not what a spinner chose)."""
+
+    original: str
+    gain: float
+    left_gain: float
+    right_gain: float
+    #: Zipf of the original minus the mean Zipf of the span's words that are not stopwords
+    #: (all of them when every word is one).
+    content_zipf_gain: float
 
 
 @lru_cache(maxsize=1)
@@ -285,6 +304,7 @@ def _evidence(
     margin = g - max((r[0] for r in rows if r[3] != o), default=g - 10.0)
     uni = lm.sequence_logprob([o]) - lm.sequence_logprob(spun)
     zg = zipf(o) - sum(zipf(w) for w in low) / len(low)
+    tight = _tight(rows, wordnet, low) if wordnet else None
     return PhraseEvidence(
         start,
         end,
@@ -299,4 +319,18 @@ def _evidence(
         bool(right),
         len(low),
         o in wordnet,
+        tight,
     )
+
+
+def _tight(
+    rows: list[tuple[float, float, float, str]], wordnet: frozenset[str], low: tuple[str, ...]
+) -> TightReading | None:
+    """The best WordNet original among ``rows`` (sorted by gain, best first) as a
+    :class:`TightReading`, or None when no row's original is a WordNet one."""
+    for g, lg, rg, o in rows:
+        if o in wordnet:
+            content = [w for w in low if w not in STOPWORDS] or list(low)
+            zc = zipf(o) - sum(zipf(w) for w in content) / len(content)
+            return TightReading(o, g, lg, rg, zc)
+    return None

@@ -66,6 +66,7 @@ from repair.score.spin_model import (
     word_features,
 )
 from repair.score.spin_plural import plural_forms
+from repair.score.spin_span_tight import tight_reading
 from repair.score.spin_topic import topic_gain
 from repair.types import Candidate, Detection, Edit
 
@@ -117,6 +118,12 @@ PHRASE_MIN_MARGIN = 2.0
 #: halves: benchmarks/RESULTS.md, "Spin: where WordNet and double restorations are lost").
 PHRASE_WN_RARER_GAIN: float | None = 8.0
 PHRASE_WN_MIN_ZIPF_GAIN = -1.0
+#: A written span is read as its best WordNet original where that reading alone has the
+#: gain of a rarer WordNet original (PHRASE_WN_RARER_GAIN), both sides for it, and a Zipf
+#: no lower than PHRASE_WN_MIN_ZIPF_GAIN against the span's content words, even where
+#: Moby's best word won the span's ranking ("arrived at" -> "reached", not "made"):
+#: repair.score.spin_span_tight (benchmarks/RESULTS.md, "Session 27, wnspin27").
+SPAN_TIGHT = True
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
 #: A synonym restoration is carried to the other places of its written word
@@ -1145,6 +1152,22 @@ def _phrase_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
     return Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats)
 
 
+def _span_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
+    """The candidate of a written span: its best WordNet original where that reading is
+    strong alone (:func:`~repair.score.spin_span_tight.tight_reading` with the rarer
+    WordNet original's floors; :data:`SPAN_TIGHT`), else the span's chosen original.  A
+    recurring mapping keeps its original (the document's habit decides it)."""
+    if SPAN_TIGHT and not recurring and PHRASE_WN_RARER_GAIN is not None:
+        t = tight_reading(
+            ph, PHRASE_WN_RARER_GAIN, PHRASE_WN_MIN_ZIPF_GAIN, PHRASE_MIN_SIDE, PHRASE_MIN_RIGHT
+        )
+        if t is not None:
+            c = _phrase_candidate(t)
+            c.features["span_tight"] = True
+            return c
+    return _phrase_candidate(ph, recurring)
+
+
 def _number_kept(c: Candidate, gate_open: bool) -> bool:
     """A figure that counts things is restored as a word without the profile where it
     breaks the document's own style ("the 2 leaders" beside "two nations"), or where a
@@ -1278,7 +1301,7 @@ class _Stage:
             # the book counts never saw as a pair, science.unseen_span)
             recur = _recurring(detection.phrases)
             out.extend(
-                _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
+                _span_candidate(ph, (ph.written.lower(), ph.original) in recur)
                 for ph in detection.phrases
                 if spin_open or science_span(ph.written)
             )
