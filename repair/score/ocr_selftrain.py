@@ -81,6 +81,11 @@ PERIOD_REPEATS = 0
 #: makes a word a period spelling.  Off: it reads newspaper garbles too ("dide" -> "did",
 #: "sjdney"), part of the 5,853 above.
 ARCHAIC = False
+#: Whether a word the web uses (Zipf >= ``ocr_pagereach.RARE_ZIPF``: "vertue", "goe") is
+#: no period spelling.  Off (those count): ICDAR 1-80 (SMH tables) 891 -> 896 chars,
+#: 102 -> 95 broken, but SMH dev (ICDAR tables) 5,683 -> 5,797 tokens: the web's
+#: misspellings are newspaper garbles too ("lod", "ner", "bene").
+WEB_RARE = True
 
 Sub = tuple[str, str]
 _WORD = re.compile(r"[^\W\d_]+")
@@ -160,7 +165,7 @@ def period_spellings(words: Mapping[str, int]) -> dict[str, bool]:
     period = get_ngrams()
     out = {}
     for w, n in words.items():
-        if len(w) < 3 or is_known(w) or zipf(w) >= RARE_ZIPF:
+        if len(w) < 3 or is_known(w) or (WEB_RARE and zipf(w) >= RARE_ZIPF):
             continue
         listed = period.count(w) >= PERIOD_MIN_COUNT or (ARCHAIC and archaic_form(w) is not None)
         if listed or (PERIOD_REPEATS and n >= PERIOD_REPEATS):
