@@ -149,3 +149,20 @@ def test_a_malformed_profile_is_refused_naming_file_and_line(
     assert str(path) in str(err.value)
     assert ocr_table.installed() is None
     assert ocr_slotprice.read_tsv is read_tsv and ocr_glued.read_tsv is read_tsv
+
+
+def test_learning_carries_the_start_profile_s_slot_and_mark_tables(tmp_path: Path) -> None:
+    from repair.score.ocr_selftrain import learn_table
+
+    ocr_table.install(_profile(tmp_path, slot="ni", marks="«"))
+    learned = learn_table(["The ship came in from the south with wool on Monday."])
+    out = tmp_path / "learned.profile"
+    out.write_text(learned.text, encoding="utf-8")
+    profile = ocr_table.read_profile(out)
+    assert set(profile) == set(ocr_table.TABLES)
+    assert not any(r[0] == "ni" for r in profile[ocr_table.SLOT])
+    assert not any(r[0] == "«" for r in profile[ocr_table.MARKS])
+    assert len(profile[ocr_table.SLOT]) < len(_shipped(ocr_table.SLOT))
+    ocr_table.install(None)
+    shipped_start = learn_table(["The ship came in from the south with wool on Monday."])
+    assert "«\t" in shipped_start.text  # from the shipped tables: the shipped marks
