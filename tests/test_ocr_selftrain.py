@@ -188,3 +188,13 @@ def test_a_listed_row_the_first_pass_used_on_old_spellings_is_not_repriced() -> 
     for _ in range(40):
         plain.add("a scene", [_Edit("sccne", {"substitutions": [e_c]})], [], "a sccne")
     assert e_c in st.adapted_rows(plain)  # a garble's use still reprices it
+
+
+def test_slot_rows_take_the_confusion_rows_discount() -> None:
+    src, dst, cost = _listed()
+    rows = [(src, dst, "2.00", "5"), ("q", "g", "1.00", "2"), (src, dst + "x", "3.00", "1")]
+    got = st.discounted_slot_rows(rows, {(src, dst): cost - 0.5, ("q", "g"): 5.0})
+    assert got[0] == (src, dst, "1.50", "5")  # 0.5 nats cheaper, as its confusion row
+    assert got[1:] == tuple(rows[1:])  # not a listed confusion / not changed: as before
+    floor = st.discounted_slot_rows([(src, dst, "0.40", "5")], {(src, dst): 0.0})
+    assert floor[0][2] == f"{st.MIN_COST:.2f}"
