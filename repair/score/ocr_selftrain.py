@@ -18,8 +18,8 @@ table's rate ``p`` as the prior, ``n`` its pooled uses, ``N`` the true run's cou
 (only ever cheaper than before), and each unlisted edit whose pooled support reaches
 :data:`MIN_SUPPORT` gets a row priced the same way from a zero prior, never below
 :data:`UNSEEN_MIN_COST`.  The old-print guard (:func:`guarded_rows`) then refuses every
-row that would turn a period spelling of the pages ("vertue", "hyr", "goe") into a modern
-word.  A second repair with that table is the self-trained one.  No page's gold is read
+row that would turn a period spelling of the pages ("seene", "sleepe", "foorth") into a
+modern word.  A second repair with that table is the self-trained one.  No page's gold is read
 at any step.
 """
 
@@ -75,7 +75,7 @@ PERIOD_VETO = 1
 #: session 27, ocrself27).
 PERIOD_SHARE = 0.0
 #: Fewest occurrences in the period n-grams' books (``PeriodNgrams.count``) that make a
-#: word a period spelling ("vertue" 20, "goe" 36, "seene" 34).  The period vocabulary
+#: word a period spelling ("seene" 34, "sleepe" 44, "foorth" 6).  The period vocabulary
 #: alone (any count) also lists newspaper garbles ("beon", "dide"): with it, SMH dev
 #: 5,914 tokens, ICDAR 939 chars (96 broken).
 PERIOD_MIN_COUNT = 2
