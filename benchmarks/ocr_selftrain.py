@@ -3,6 +3,8 @@ of the archive's own raw pages, no gold (:mod:`repair.score.ocr_selftrain`).
 
     python benchmarks/ocr_selftrain.py --train icdar --eval smh-dev [--rounds 1] [NAME=VALUE ...]
     python benchmarks/ocr_selftrain.py --train smh --eval books
+    python benchmarks/ocr_selftrain.py --cli --train icdar --eval smh-test [--learn-on smh-dev]
+        [--no-self-train] [--keep DIR]
 
 ``--train`` builds the tables from one source as ``ocr_xsource.py`` does; the archive is
 ``--eval``'s pages (SMH dev or test articles' raw OCR, or ICDAR files 1-80's raw OCR for
@@ -11,6 +13,16 @@ read (:class:`~repair.score.ocr_selftrain.ArchiveCounts`) and writes an adapted 
 the evaluation then runs with the last one.  ``NAME=VALUE`` sets a setting of
 ``repair.score.ocr_selftrain`` (``ALPHA=100``).  Only raw OCR is read before the final
 evaluation scores against the gold.
+
+``--cli`` measures the same through the command line only, as a user would: the
+``--train`` tables (not ``both``) are written as an OCR profile
+(:mod:`repair.score.ocr_table`) that stands for another archive's (measurement only:
+one-source tables are never shipped); the SMH split's raw pages are written out
+(``smh_eval.py --write-raw``); ``repair learn --ocr [--ocr-table START] PAGES -o
+learned.profile`` self-trains on ``--learn-on``'s pages (default: the evaluated ones);
+``repair batch PAGES OUT --ocr-table learned.profile`` repairs them; ``smh_eval.py
+--outputs OUT`` scores them.  ``--no-self-train`` skips the learning (the START profile or
+the shipped tables).  ``--keep DIR`` keeps the profiles.
 """
 
 from __future__ import annotations
@@ -18,7 +30,9 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,7 +72,7 @@ def first_pass(spec: str, out: Path, settings: dict[str, object], pages: int = 0
         setattr(ocr_selftrain, name, value)
     config = OCR_ONLY if spec.startswith("icdar") else RepairConfig()
     learned = ocr_selftrain.learn_table(archive_pages(spec)[: pages or None], config)
-    out.write_text(learned.text, encoding="utf-8")
+    out.write_text(learned.table, encoding="utf-8")
     new = sorted((c, s) for s, c in learned.new.items())
     print(
         json.dumps(
@@ -67,6 +81,7 @@ def first_pass(spec: str, out: Path, settings: dict[str, object], pages: int = 0
                 "repriced": learned.repriced,
                 "new": len(new),
                 "new_rows": [f"{o}>{g} {c:.2f}" for c, (o, g) in new[:40]],
+                "refused": {f"{o}>{g}": v[:5] for (o, g), v in sorted(learned.refused.items())},
             }
         )
     )
@@ -76,6 +91,60 @@ def _child(tables: dict[str, str], argv: list[str]) -> int:
     code = xs._CHILD.format(tables=tables, runtime=[], argv=argv, bench=str(ROOT / "benchmarks"))
     sys.stdout.flush()
     return subprocess.run([sys.executable, "-c", code], check=False).returncode
+
+
+def write_profile(texts: dict[str, str], path: Path, note: str) -> None:
+    """Write the built tables (``{file name: TSV text}``) as one OCR profile."""
+    from repair.lexicons import parse_tsv
+
+    from repair.score.ocr_table import TABLES, profile_text
+
+    tables = {name: parse_tsv(text, name, TABLES[name]) for name, text in texts.items()}
+    path.write_text(profile_text(tables, [note]), encoding="utf-8")
+
+
+def _run(args: list[str]) -> None:
+    """Run a command with this checkout first on the path; stop on failure."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    print("$", " ".join(shlex.quote(a) for a in args), flush=True)
+    subprocess.run(args, check=True, env=env, cwd=tempfile.gettempdir())
+
+
+def cli(train: str, evaluation: str, learn_on: str, self_train: bool, keep: Path | None) -> int:
+    """The ``--cli`` measurement (see the module doc)."""
+    repair = [sys.executable, "-m", "repair"]
+    smh = [sys.executable, str(ROOT / "benchmarks" / "smh_eval.py")]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        start = None
+        if train != "both":
+            start = tmp / f"{train}.profile"
+            note = f"tables built from {train} alone by benchmarks/ocr_xsource.py (measurement)"
+            write_profile(xs.build_tables(train), start, note)
+        pages = {}
+        for name in {evaluation, learn_on if self_train else evaluation}:
+            pages[name] = tmp / f"raw-{name}"
+            _run([*smh, "--split", name.split("-")[1], "--write-raw", str(pages[name])])
+        table = start
+        if self_train:
+            table = tmp / "learned.profile"
+            begin = ["--ocr-table", str(start)] if start else []
+            _run([*repair, "learn", "--ocr", str(pages[learn_on]), "-o", str(table), *begin])
+        out = tmp / "out"
+        use = ["--ocr-table", str(table)] if table else []
+        _run([*repair, "batch", str(pages[evaluation]), str(out), "-q", "-j", "2", *use])
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+            for path in (start, table):
+                if path:
+                    shutil.copy(path, keep / path.name)
+        print(f"# cli: train {train}, self-train {self_train} on {learn_on}, eval {evaluation}")
+        sys.stdout.flush()
+        _run([*smh, "--split", evaluation.split("-")[1], "--outputs", str(out)])
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--archive", default=None, help="self-train on these pages (smh:dev, smh:test, icdar:1-80)"
     )
+    ap.add_argument("--cli", action="store_true", help="measure through the command line")
+    ap.add_argument("--learn-on", choices=["smh-dev", "smh-test"], default=None)
+    ap.add_argument("--no-self-train", action="store_true", help="with --cli: no learning")
+    ap.add_argument("--keep", type=Path, default=None, help="with --cli: keep the profiles here")
     ap.add_argument("--first-pass", nargs=2, metavar=("ARCHIVE", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("settings", nargs="*", metavar="NAME=VALUE")
     opts = ap.parse_args(argv)
@@ -102,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not opts.train or not opts.evaluation:
         ap.error("--train and --eval are required")
+    if opts.cli:
+        if not opts.evaluation.startswith("smh-") or opts.settings:
+            ap.error("--cli evaluates smh-dev or smh-test, with the shipped settings")
+        learn_on = opts.learn_on or opts.evaluation
+        return cli(opts.train, opts.evaluation, learn_on, not opts.no_self_train, opts.keep)
     texts = xs.build_tables(opts.train)
     with tempfile.TemporaryDirectory() as tmp:
         tables = xs.write_tables(texts, Path(tmp))

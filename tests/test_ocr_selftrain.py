@@ -121,3 +121,80 @@ def test_the_period_guard_leaves_period_spellings_out(
 ) -> None:
     monkeypatch.setattr(st, "PERIOD_GUARD", guard)
     assert set(st.still_unknown("The vertue of the lande went foorth with Manlj.")) == left
+
+
+# ------------------------------------------------------------------ the old-print guard
+
+
+def test_period_spellings_are_old_print_not_modern_words_nor_garbles() -> None:
+    words = {"seene": 1, "foorth": 2, "scene": 3, "the": 40, "tbe": 9, "beon": 4, "sjdney": 3}
+    got = st.period_spellings(words)
+    assert set(got) == {"seene", "foorth"}  # the period books print them; not "beon", "tbe"
+
+
+@pytest.mark.parametrize(
+    ("sub", "victims"),
+    [
+        (("e", "c"), ["seene"]),  # "seene" -> "scene"
+        (("o", "u"), ["foorth"]),  # "foorth" -> "fourth"
+        (("b", "h"), []),  # "tbe" is no period spelling
+        (("z", "h"), []),  # nothing to read
+    ],
+)
+def test_a_row_s_victims_are_the_period_spellings_it_modernises(
+    sub: tuple[str, str], victims: list[str]
+) -> None:
+    words = {"seene": 1, "foorth": 2, "tbe": 9}
+    assert st.period_victims(sub, st.period_spellings(words), words) == victims
+
+
+def _old_book() -> st.ArchiveCounts:
+    counts = st.ArchiveCounts()
+    counts.add(
+        "the fourth of the king",
+        [_Edit("tbe", {"substitutions": [("b", "h")]})],
+        [],
+        "tbe foorth of the king",
+    )
+    return counts
+
+
+def test_the_guard_refuses_a_row_that_modernises_the_pages_spellings() -> None:
+    kept, refused = st.guarded_rows({("o", "u"): 4.0, ("b", "h"): 1.0}, _old_book())
+    assert kept == {("b", "h"): 1.0}
+    assert refused == {("o", "u"): ["foorth"]}
+
+
+def test_the_guard_keeps_every_row_when_off_or_without_raw_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = {("o", "u"): 4.0, ("b", "h"): 1.0}
+    no_raw = st.ArchiveCounts()
+    no_raw.add("the foorth of the king", [], [])
+    assert st.guarded_rows(rows, no_raw) == (rows, {})
+    monkeypatch.setattr(st, "PERIOD_VETO", 0)
+    assert st.guarded_rows(rows, _old_book()) == (rows, {})
+
+
+def test_a_listed_row_the_first_pass_used_on_old_spellings_is_not_repriced() -> None:
+    e_c = ("e", "c")
+    assert any(d == "c" for d, _c in confusions()["e"])  # a listed row
+    counts = st.ArchiveCounts()
+    for _ in range(40):
+        counts.add("a scene", [_Edit("seene", {"substitutions": [e_c]})], [], "a seene")
+    assert e_c in st._priced_rows(counts)  # the first pass used it: cheaper ...
+    assert e_c not in st.adapted_rows(counts)  # ... but "seene" is the book's spelling
+    plain = st.ArchiveCounts()
+    for _ in range(40):
+        plain.add("a scene", [_Edit("sccne", {"substitutions": [e_c]})], [], "a sccne")
+    assert e_c in st.adapted_rows(plain)  # a garble's use still reprices it
+
+
+def test_slot_rows_take_the_confusion_rows_discount() -> None:
+    src, dst, cost = _listed()
+    rows = [(src, dst, "2.00", "5"), ("q", "g", "1.00", "2"), (src, dst + "x", "3.00", "1")]
+    got = st.discounted_slot_rows(rows, {(src, dst): cost - 0.5, ("q", "g"): 5.0})
+    assert got[0] == (src, dst, "1.50", "5")  # 0.5 nats cheaper, as its confusion row
+    assert got[1:] == tuple(rows[1:])  # not a listed confusion / not changed: as before
+    floor = st.discounted_slot_rows([(src, dst, "0.40", "5")], {(src, dst): 0.0})
+    assert floor[0][2] == f"{st.MIN_COST:.2f}"

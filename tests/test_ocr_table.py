@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from repair.lexicons import LexiconError, lexicon_path
+from repair.lexicons import LexiconError, lexicon_path, read_tsv
 
 from repair.pipeline import repair_text
 from repair.score import ocr_table
@@ -134,11 +134,15 @@ def test_learn_ocr_writes_a_table_with_the_archive_s_new_row(learned) -> None:
     out, run = learned
     assert run.returncode == 0, run.stderr
     assert "bad.txt" in run.stderr and "skipped" in run.stderr
-    assert "OCR table from 5 texts" in run.stderr
+    assert "OCR profile from 5 texts" in run.stderr
     text = out.read_text(encoding="utf-8")
-    assert text.startswith(HEADER)
+    assert text.startswith(ocr_table.PROFILE_FORMAT + "\n")
     assert "# corpus: " in text and "bad.txt" not in text
     assert "# self-trained on 5 pages" in text
+    profile = ocr_table.read_profile(out)
+    assert set(profile) == set(ocr_table.TABLES)  # every table the repair reads
+    for name in (ocr_table.SLOT, ocr_table.MARKS):  # kept as in force (here: shipped)
+        assert profile[name] == read_tsv(name, ocr_table.TABLES[name])
     rows = ocr_table.read_table(out)
     assert any(r[:2] == ("z", "h") for r in rows)  # learned: no gold, no shipped row
     shipped = {r[:2]: float(r[2]) for r in ocr_table.read_table(lexicon_path("ocr_confusions.tsv"))}

@@ -74,7 +74,7 @@ class BatchOptions:
     slow_doc: float = 0.0
     #: the archive's OCR confusion table (``repair learn --ocr``); None: the shipped one
     ocr_table: Path | None = None
-    #: first self-train the OCR table on the corpus (``repair learn --ocr`` in one run)
+    #: first self-train the OCR profile on the corpus (``repair learn --ocr`` in one run)
     self_train: bool = False
 
 
@@ -181,7 +181,7 @@ def _corpus_texts(root: Path, shards: list[Shard]) -> Iterator[str]:
 
 
 def _self_train(state: State, root: Path, shards: list[Shard]) -> None:
-    """First pass of ``--self-train``: the OCR table in force self-trained on the corpus
+    """First pass of ``--self-train``: the OCR profile in force self-trained on the corpus
     (:func:`repair.score.ocr_selftrain.learn_table`), saved as a ``repair learn --ocr``
     table (reusable with ``--ocr-table``); a resumed run reuses it."""
     from repair.io import atomic_write

@@ -101,8 +101,8 @@ def ocr_table_option() -> Any:
     """``--ocr-table`` (a path, checked when read: exit 1 naming the file and line)."""
     return Option(
         "--ocr-table",
-        help="OCR confusion table learned by `repair learn --ocr` for this archive "
-        "(instead of the shipped one).",
+        help="OCR profile learned by `repair learn --ocr` for this archive (its confusion, "
+        "slot and mark tables instead of the shipped ones).",
         readable=False,
     )
 

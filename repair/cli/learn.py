@@ -57,16 +57,16 @@ def learn(
         bool,
         typer.Option(
             "--ocr",
-            help="Learn the OCR confusion table of an archive from its raw pages instead "
-            "(for `repair fix --ocr-table`).",
+            help="Learn the OCR profile of an archive (confusion, slot and mark tables) "
+            "from its raw pages instead (for `repair fix --ocr-table`).",
         ),
     ] = False,
     ocr_table: Annotated[
         Path | None,
         typer.Option(
             "--ocr-table",
-            help="With --ocr: start from this table instead of the shipped one "
-            "(a second round, or tables of another archive).",
+            help="With --ocr: start from this profile (or confusion table) instead of the "
+            "shipped tables (a second round, or another archive's profile).",
             readable=False,
         ),
     ] = None,
@@ -74,12 +74,12 @@ def learn(
     """Write the substitution pairs the corpus supports, with counts and evidence.
 
     The output is a lexicon for ``repair fix --lexicon pairs.tsv`` (and batch); with
-    ``--ocr``, an OCR confusion table for ``repair fix --ocr-table archive.tsv``.
+    ``--ocr``, an OCR profile for ``repair fix --ocr-table archive.tsv``.
     """
     from repair.config import RepairConfig
     from repair.learn import learn_pairs, write_pairs
 
-    check_writable_target(output, "the OCR table" if ocr else "the pairs")
+    check_writable_target(output, "the OCR profile" if ocr else "the pairs")
     files = [f for p in corpus for f in txt_files(p, "corpus")]
     if ocr:
         install_ocr_table(ocr_table)
@@ -99,7 +99,7 @@ def learn(
 
 
 def _learn_ocr(files: list[Path], output: Path) -> None:
-    """``repair learn --ocr``: self-train the OCR confusion table on the corpus's pages
+    """``repair learn --ocr``: self-train the OCR profile in force on the corpus's pages
     (:func:`repair.score.ocr_selftrain.learn_table`); an unreadable file is named and
     left out."""
     from repair.io import InputError, atomic_write, read_input
@@ -119,13 +119,14 @@ def _learn_ocr(files: list[Path], output: Path) -> None:
         sources.append(f"corpus: ... {len(read) - 20} more files")
     learned = learn_table(pages, note=sources)
     if not learned.pages:
-        raise fail("no readable text in the corpus: no OCR table written")
+        raise fail("no readable text in the corpus: no OCR profile written")
     try:
         atomic_write(output, learned.text, make_parents=False)
     except OutputError as exc:
         raise fail(str(exc)) from None
     print(
-        f"repair learn: OCR table from {learned.pages} texts ({learned.repriced} rows "
-        f"repriced, {len(learned.new)} new) -> {output}",
+        f"repair learn: OCR profile from {learned.pages} texts ({learned.repriced} rows "
+        f"repriced, {len(learned.new)} new, {len(learned.refused)} refused as period "
+        f"spellings) -> {output}",
         file=sys.stderr,
     )

@@ -1,74 +1,169 @@
-"""An archive's own OCR confusion table (``repair learn --ocr`` writes one; ``repair fix
+"""An archive's own OCR profile (``repair learn --ocr`` writes one; ``repair fix
 --ocr-table`` and ``repair batch --ocr-table`` read it).
 
-The file has the shipped table's format (``lexicons/ocr_confusions.tsv``: a
-``# format: repair-lexicon/1; columns: ocr, true, cost, count`` header, then
-``ocr<TAB>true<TAB>cost<TAB>count`` rows, ``<split>``/``<merge>`` rows for the spacing
-costs).  :func:`read_table` checks it and names the file and line of the first bad row;
-:func:`install` makes the OCR channel (:func:`repair.score.ocr_channel.confusions`,
-:func:`~repair.score.ocr_channel.spacing_costs`) read it instead of the shipped table,
-and empties every table-derived cache so a process may switch tables between texts.
+A profile holds every learned OCR table an archive may replace, one section each::
+
+    # format: repair-ocr-profile/1
+    # (comment lines: what the profile was learned from)
+    ## table: ocr_confusions.tsv
+    # format: repair-lexicon/1; columns: ocr, true, cost, count
+    e	c	1.20	310
+    ...
+    ## table: ocr_slot_confusions.tsv
+    # format: repair-lexicon/1; columns: ocr, true, cost, count
+    ...
+    ## table: ocr_marks.tsv
+    # format: repair-lexicon/1; columns: mark, context, fate, count
+    ...
+
+Each section is the named shipped lexicon's file verbatim (its own format header, the
+columns of :data:`TABLES`).  A section left out keeps the shipped table; a file that is
+a plain confusion table (the shipped ``ocr_confusions.tsv`` format, what ``learn --ocr``
+wrote before profiles) is read as a profile with that one section.  :func:`read_profile`
+checks every section (format header, columns, numbers) and names the file and line of the
+first bad row; :func:`install` makes the OCR channel
+(:func:`repair.score.ocr_channel.confusions`), the slot price
+(:mod:`repair.score.ocr_slotprice`) and the glued-marks model
+(:mod:`repair.candidates.ocr_glued`) read it instead of the shipped tables, and empties
+every table-derived cache so a process may switch profiles between texts.
 """
 
 from __future__ import annotations
 
+import importlib
 import math
 import sys
 from pathlib import Path
 
-from repair.lexicons import LexiconError, parse_tsv
+from repair.lexicons import LexiconError, format_header, parse_tsv, read_tsv
 
 COLUMNS = ("ocr", "true", "cost", "count")
+CONFUSIONS = "ocr_confusions.tsv"
+SLOT = "ocr_slot_confusions.tsv"
+MARKS = "ocr_marks.tsv"
+#: The tables a profile may hold (shipped file name -> columns), in the order written.
+TABLES: dict[str, tuple[str, ...]] = {
+    CONFUSIONS: COLUMNS,
+    SLOT: COLUMNS,
+    MARKS: ("mark", "context", "fate", "count"),
+}
+#: The module reading each table other than the confusions through its module-level
+#: ``read_tsv`` (:func:`install` gives it :func:`_read_tsv`, as the leave-one-source-out
+#: benchmark ``benchmarks/ocr_xsource.py`` does for its rebuilt tables).
+READERS = {SLOT: "repair.score.ocr_slotprice", MARKS: "repair.candidates.ocr_glued"}
+PROFILE_FORMAT = "# format: repair-ocr-profile/1"
+SECTION = "## table: "
 
-#: The path of the table :func:`install` put in force (``None``: the shipped one).
+Rows = tuple[tuple[str, ...], ...]
+
+#: The path of the profile :func:`install` put in force (``None``: the shipped tables).
 _installed: str | None = None
+#: The installed profile's tables other than the confusions (read by :func:`_read_tsv`).
+_overrides: dict[str, Rows] = {}
 
 
-def read_table(path: str | Path) -> tuple[tuple[str, ...], ...]:
-    """The rows of the confusion table at ``path``; :class:`LexiconError` naming the file
-    and line when it cannot be read, lacks the header or a row is malformed."""
+def read_table(path: str | Path) -> Rows:
+    """The confusion rows of the profile (or plain confusion table) at ``path``;
+    :class:`LexiconError` as :func:`read_profile`, or when it has no confusion table."""
+    rows = read_profile(path).get(CONFUSIONS)
+    if rows is None:
+        raise LexiconError(f"{path}: OCR profile has no {CONFUSIONS} section")
+    return rows
+
+
+def read_profile(path: str | Path) -> dict[str, Rows]:
+    """``{table name: rows}`` of the profile at ``path`` (see the module doc);
+    :class:`LexiconError` naming the file and line when it cannot be read, a section is
+    unknown, repeated or lacks its header, or a row is malformed."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read OCR table: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: OCR table is not UTF-8 text") from None
-    rows = parse_tsv(text, str(path), COLUMNS)
-    for n, line in enumerate(text.splitlines(), 1):
-        if n == 1 or not line.strip() or line.startswith("#"):
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != PROFILE_FORMAT:
+        return {CONFUSIONS: _check(text, str(path), CONFUSIONS, 0)}
+    out: dict[str, Rows] = {}
+    starts = [n for n, ln in enumerate(lines) if ln.startswith(SECTION)]
+    for n, ln in enumerate(lines[1 : starts[0] if starts else None], 2):
+        if ln.strip() and not ln.startswith("#"):
+            raise LexiconError(f"{path}, line {n}: a row before the first {SECTION!r} line")
+    for k, start in enumerate(starts):
+        name = lines[start][len(SECTION) :].strip()
+        if name not in TABLES:
+            raise LexiconError(
+                f"{path}, line {start + 1}: unknown table {name!r} (one of {', '.join(TABLES)})"
+            )
+        if name in out:
+            raise LexiconError(f"{path}, line {start + 1}: table {name!r} given twice")
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        out[name] = _check("\n".join(lines[start + 1 : end]), str(path), name, start + 1)
+    if not out:
+        raise LexiconError(f"{path}: OCR profile has no {SECTION!r} section")
+    return out
+
+
+def _check(text: str, path: str, name: str, offset: int) -> Rows:
+    """The checked rows of one table ``text`` whose first line is line ``offset + 1``."""
+    try:
+        rows = parse_tsv(text, path, TABLES[name])
+    except LexiconError as exc:
+        raise LexiconError(_shift(str(exc), path, offset)) from None
+    cost_col = 2 if TABLES[name] == COLUMNS else None
+    for n, line in enumerate(text.splitlines(), offset + 1):
+        if n == offset + 1 or not line.strip() or line.startswith("#"):
             continue
-        ocr, _true, cost, count = line.split("\t")
-        if not ocr:
-            raise LexiconError(f"{path}, line {n}: empty ocr column")
-        try:
-            value = float(cost)
-        except ValueError:
-            raise LexiconError(f"{path}, line {n}: cost {cost!r} is not a number") from None
-        if not math.isfinite(value) or value < 0:
-            raise LexiconError(f"{path}, line {n}: cost {cost!r} must be finite and >= 0")
+        fields = line.split("\t")
+        if not fields[0]:
+            raise LexiconError(f"{path}, line {n}: empty {TABLES[name][0]} column")
+        if cost_col is not None:
+            cost = fields[cost_col]
+            try:
+                value = float(cost)
+            except ValueError:
+                raise LexiconError(f"{path}, line {n}: cost {cost!r} is not a number") from None
+            if not math.isfinite(value) or value < 0:
+                raise LexiconError(f"{path}, line {n}: cost {cost!r} must be finite and >= 0")
+        count = fields[-1]
         if count and not count.isdigit():
             raise LexiconError(f"{path}, line {n}: count {count!r} is not a whole number")
-    if not any(r[0] and not r[0].startswith("<") for r in rows):
+    if name == CONFUSIONS and not any(r[0] and not r[0].startswith("<") for r in rows):
         raise LexiconError(f"{path}: OCR table has no confusion rows")
     return rows
 
 
-def install(path: str | Path | None) -> None:
-    """Read the confusion table at ``path`` (``None``: the shipped one) from now on.
+def _shift(message: str, path: str, offset: int) -> str:
+    """``parse_tsv``'s message with its section line number made the file's."""
+    head = f"{path}, line "
+    if not message.startswith(head):
+        return message
+    num, _, rest = message[len(head) :].partition(":")
+    return f"{head}{int(num) + offset}:{rest}" if num.isdigit() else message
 
-    A no-op when that table is already in force (a forked batch worker inherits its
+
+def install(path: str | Path | None) -> None:
+    """Read the profile at ``path`` (``None``: the shipped tables) from now on.
+
+    A no-op when that profile is already in force (a forked batch worker inherits its
     parent's); otherwise every cache of the loaded ``repair`` modules is emptied (the
-    channel's rows, walk windows and plans, candidate and price caches all derive from
-    the table).  Raises :class:`LexiconError` for a bad file, before changing anything.
+    channel's rows, walk windows and plans, slot and mark models, candidate and price
+    caches all derive from the tables).  Raises :class:`LexiconError` for a bad file,
+    before changing anything.
     """
     global _installed
     key = None if path is None else str(Path(path).resolve())
     if key == _installed:
         return
-    rows = None if key is None else read_table(key)
+    profile = {} if key is None else read_profile(key)
     from repair.score import ocr, ocr_channel
 
-    ocr_channel._override_rows = rows
+    ocr_channel._override_rows = profile.get(CONFUSIONS)
+    _overrides.clear()
+    _overrides.update({n: r for n, r in profile.items() if n in READERS})
+    for name, module in READERS.items():
+        mod = importlib.import_module(module)
+        mod.read_tsv = _read_tsv if name in _overrides else read_tsv  # type: ignore[attr-defined]
     ocr_channel._windows.clear()
     ocr_channel._window_plans.clear()
     ocr._last[0] = None
@@ -77,8 +172,34 @@ def install(path: str | Path | None) -> None:
 
 
 def installed() -> str | None:
-    """The path of the installed archive table, or ``None`` (the shipped table)."""
+    """The path of the installed archive profile, or ``None`` (the shipped tables)."""
     return _installed
+
+
+def _read_tsv(name: str, columns: tuple[str, ...] | None = None) -> Rows:
+    """The installed profile's rows of ``name``, else the shipped lexicon's."""
+    rows = _overrides.get(name)
+    return read_tsv(name, columns) if rows is None else rows
+
+
+def rows_in_force(name: str) -> Rows:
+    """The rows of table ``name`` the repair reads now (installed profile's or shipped)."""
+    if name == CONFUSIONS:
+        from repair.score.ocr_channel import _table_rows
+
+        return _table_rows()
+    return _read_tsv(name, TABLES[name])
+
+
+def profile_text(tables: dict[str, Rows], comments: list[str] | tuple[str, ...] = ()) -> str:
+    """A profile holding ``tables`` (``{name: rows}``; written in :data:`TABLES` order),
+    ``comments`` (without ``#``) after its format line."""
+    out = [PROFILE_FORMAT, *(f"# {c}" for c in comments)]
+    for name, columns in TABLES.items():
+        if name in tables:
+            out += [f"{SECTION}{name}", format_header(columns)]
+            out += ["\t".join(row) for row in tables[name]]
+    return "\n".join(out) + "\n"
 
 
 def _clear_caches() -> None:
