@@ -46,6 +46,14 @@ FUNCTION_WORDS = frozenset(
 CONTENT_ONLY = True
 #: The auxiliaries whose every form is closed-class ("own", "can" also have content forms).
 AUXILIARIES = frozenset({"be", "have", "do"})
+#: Closed-class words :data:`~repair.candidates.spin_synonyms.STOPWORDS` lacks: determiners
+#: ("another", "every", "further" as in "further work"), prepositions and subordinating
+#: conjunctions.  "supernumerary" -> "another" / "further" (gold "new") were the last
+#: closed-class rare-word restorations on dev and the inner cells (session 26, tortprec26b).
+CLOSED_WORDS = frozenset(
+    "another every either neither further upon within among amongst toward towards "
+    "unless whereas whilst whether whose".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +125,7 @@ def _usable(candidate: str) -> bool:
 @lru_cache(maxsize=50_000)
 def closed_class(word: str) -> bool:
     """Whether the lower-case ``word`` is a closed-class word a spinner leaves alone
-    (:data:`~repair.candidates.spin_synonyms.STOPWORDS`) or a form of an auxiliary
+    (:data:`~repair.candidates.spin_synonyms.STOPWORDS`, :data:`CLOSED_WORDS`) or a form of an auxiliary
     (:data:`AUXILIARIES`: "done").
 
     >>> closed_class("had"), closed_class("done"), closed_class("heated")
@@ -125,6 +133,6 @@ def closed_class(word: str) -> bool:
     """
     from lemminflect import getAllLemmas
 
-    if word in STOPWORDS:
+    if word in STOPWORDS or word in CLOSED_WORDS:
         return True
     return any(lemma in AUXILIARIES for lemma in getAllLemmas(word).get("VERB", ()))
