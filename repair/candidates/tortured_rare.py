@@ -50,6 +50,10 @@ AUXILIARIES = frozenset({"be", "have", "do"})
 #: ("another", "every", "further" as in "further work"), prepositions and subordinating
 #: conjunctions.  "supernumerary" -> "another" / "further" (gold "new") were the last
 #: closed-class rare-word restorations on dev and the inner cells (session 26, tortprec26b).
+#: A candidate must be able to take a form of the written word (lemminflect's Penn tags: a
+#: plural noun for "moorings", a past form for "clamored"); a word either side has no
+#: reading for is let through (:func:`same_form`).
+SAME_FORM = False
 CLOSED_WORDS = frozenset(
     "another every either neither further upon within among amongst toward towards "
     "unless whereas whilst whether whose".split()
@@ -100,6 +104,8 @@ def _ranked(word: str, limit: int, _held_out: frozenset[str]) -> tuple[str, ...]
     ranked = [*habits, *rest]
     if CONTENT_ONLY:  # only the ranked list: the density counts keep every candidate
         ranked = [c for c in ranked if not closed_class(c)]
+    if SAME_FORM:
+        ranked = [c for c in ranked if same_form(word, c)]
     return tuple(ranked[:limit])
 
 
@@ -136,3 +142,31 @@ def closed_class(word: str) -> bool:
     if word in STOPWORDS or word in CLOSED_WORDS:
         return True
     return any(lemma in AUXILIARIES for lemma in getAllLemmas(word).get("VERB", ()))
+
+
+@lru_cache(maxsize=50_000)
+def penn_tags(word: str) -> frozenset[str]:
+    """The Penn tags the lower-case ``word`` can carry by lemminflect (each lemma's
+    inflections that are ``word``): ``"moorings"`` NN and NNS, ``"clamored"`` VBD.
+
+    >>> sorted(penn_tags("agglomerates")), sorted(penn_tags("solar"))
+    (['NNS', 'VBZ'], ['JJ'])
+    """
+    from lemminflect import getAllInflections, getAllLemmas
+
+    tags: set[str] = set()
+    for upos, lemmas in getAllLemmas(word).items():
+        for lemma in lemmas:
+            tags.update(t for t, forms in getAllInflections(lemma, upos=upos).items() if word in forms)
+    return frozenset(tags)
+
+
+def same_form(written: str, candidate: str) -> bool:
+    """Whether ``candidate`` can take a form of ``written`` (a shared Penn tag,
+    :func:`penn_tags`), or either has no reading.
+
+    >>> same_form("clamored", "called"), same_form("neonates", "child")
+    (True, False)
+    """
+    a, b = penn_tags(written), penn_tags(candidate)
+    return not a or not b or bool(a & b)

@@ -51,6 +51,12 @@ CONTEXT = 2
 PARTICLES = frozenset("out up off down forth away back".split())
 #: Weight of the book-register pair counts beside the trigram LM (set on dev).
 BOOK_WEIGHT = 0.5
+#: A written noun that shows no number ("misfeasance",
+#: :func:`repair.score.spin_plural.unmarked_noun`) reads each noun candidate in the number
+#: its place fits better: the candidate's evidence is that of its plural ("errors") where
+#: the plural fits the context better than the singular.  Only the ranking and the bars
+#: read it; the form restored stays :func:`repair.score.spin_plural.plural_forms`'s choice.
+REINFLECT = True
 
 
 @dataclass(frozen=True)
@@ -292,8 +298,43 @@ def _evidence(
         )
         for c in cands
     ]
+    if REINFLECT and _unmarked(low):
+        options = [_either_number(o, lm, fit, left, right, near_l, near_r, base_lm, base_book)
+                   for o in options]  # fmt: skip
     options.sort(key=lambda o: -o.score)
     return RareWord(tokens[i], z, tuple(options), _before_particle(tokens, i))
+
+
+def _unmarked(word: str) -> bool:
+    from repair.score.spin_plural import unmarked_noun
+
+    return unmarked_noun(word)
+
+
+def _either_number(
+    o: Option,
+    lm: object,
+    fit: Callable[[str | None, str, str | None], float],
+    left: list[str],
+    right: list[str],
+    near_l: str | None,
+    near_r: str | None,
+    base_lm: float,
+    base_book: float,
+) -> Option:
+    """``o`` with the evidence of its plural where the plural fits better (:data:`REINFLECT`)."""
+    from dataclasses import replace
+
+    from repair.score.spin_plural import plural_of
+
+    plural = plural_of(o.word)
+    if plural is None:
+        return o
+    lm_gain = lm.sequence_logprob([plural, *right], left) - base_lm  # type: ignore[attr-defined]
+    book_gain = fit(near_l, plural, near_r) - base_book
+    if lm_gain + BOOK_WEIGHT * book_gain <= o.gain:
+        return o
+    return replace(o, lm_gain=lm_gain, book_gain=book_gain)
 
 
 #: The evidence of one word's candidates (public: :mod:`repair.detect.tortured_mill`).
