@@ -54,8 +54,9 @@ BOOK_WEIGHT = 0.5
 #: A written noun that shows no number ("misfeasance",
 #: :func:`repair.score.spin_plural.unmarked_noun`) reads each noun candidate in the number
 #: its place fits better: the candidate's evidence is that of its plural ("errors") where
-#: the plural fits the context better than the singular.  Only the ranking and the bars
-#: read it; the form restored stays :func:`repair.score.spin_plural.plural_forms`'s choice.
+#: the plural fits the context better than the singular.  Only the rare-word pass's
+#: ranking and bars read it (:func:`find`, :func:`reread`; not the sense, mill or carried
+#: readings); the form restored stays :func:`repair.score.spin_plural.plural_forms`'s.
 REINFLECT = True
 
 
@@ -219,7 +220,7 @@ def find(
     for i, z, cands in rare:
         cands = cands or ranked(doc.tokens[i].text, MAX_OPTIONS)
         if cands:  # none left: every candidate was closed-class (tortured_rare.CONTENT_ONLY)
-            found.append(_evidence(doc.tokens, i, z, cands))
+            found.append(_evidence(doc.tokens, i, z, cands, reinflect=REINFLECT))
     return found
 
 
@@ -238,7 +239,7 @@ def reread(doc: Document, found: list[RareWord], restored: dict[int, str]) -> li
             out.append(r)
             continue
         cands = tuple(o.word for o in r.options)
-        out.append(_evidence(tokens, i, r.zipf, cands, by_index))
+        out.append(_evidence(tokens, i, r.zipf, cands, by_index, reinflect=REINFLECT))
     return out
 
 
@@ -275,6 +276,7 @@ def _evidence(
     cands: tuple[str, ...],
     restored: dict[int, str] | None = None,
     channel: bool = True,
+    reinflect: bool = False,
 ) -> RareWord:
     from repair.resources.bigrams import get_bigrams
     from repair.resources.frequency import zipf
@@ -288,53 +290,38 @@ def _evidence(
     near_l, near_r = (left[-1] if left else None), (right[0] if right else None)
     base_lm = lm.sequence_logprob([low, *right], left)
     base_book = fit(near_l, low, near_r)
-    options = [
-        Option(
-            c,
-            lm.sequence_logprob([c, *right], left) - base_lm,
-            fit(near_l, c, near_r) - base_book,
-            zipf(c) - z,
-            log_degree(c) if channel else 0.0,
+
+    def gains(c: str) -> tuple[float, float]:  # (LM gain, book gain) of c for the word
+        return lm.sequence_logprob([c, *right], left) - base_lm, fit(near_l, c, near_r) - base_book
+
+    number = reinflect and _unmarked(low)
+    options = []
+    for c in cands:
+        lm_gain, book_gain = gains(c)
+        plural = _plural(c) if number else None
+        if plural is not None:  # the candidate in the number its place fits (REINFLECT)
+            p_lm, p_book = gains(plural)
+            if p_lm + BOOK_WEIGHT * p_book > lm_gain + BOOK_WEIGHT * book_gain:
+                lm_gain, book_gain = p_lm, p_book
+        options.append(
+            Option(c, lm_gain, book_gain, zipf(c) - z, log_degree(c) if channel else 0.0)
         )
-        for c in cands
-    ]
-    if REINFLECT and _unmarked(low):
-        options = [_either_number(o, lm, fit, left, right, near_l, near_r, base_lm, base_book)
-                   for o in options]  # fmt: skip
     options.sort(key=lambda o: -o.score)
     return RareWord(tokens[i], z, tuple(options), _before_particle(tokens, i))
 
 
 def _unmarked(word: str) -> bool:
+    """A noun that shows no number (:func:`repair.score.spin_plural.unmarked_noun`)."""
     from repair.score.spin_plural import unmarked_noun
 
     return unmarked_noun(word)
 
 
-def _either_number(
-    o: Option,
-    lm: object,
-    fit: Callable[[str | None, str, str | None], float],
-    left: list[str],
-    right: list[str],
-    near_l: str | None,
-    near_r: str | None,
-    base_lm: float,
-    base_book: float,
-) -> Option:
-    """``o`` with the evidence of its plural where the plural fits better (:data:`REINFLECT`)."""
-    from dataclasses import replace
-
+def _plural(word: str) -> str | None:
+    """The plural of a singular count noun (:func:`repair.score.spin_plural.plural_of`)."""
     from repair.score.spin_plural import plural_of
 
-    plural = plural_of(o.word)
-    if plural is None:
-        return o
-    lm_gain = lm.sequence_logprob([plural, *right], left) - base_lm  # type: ignore[attr-defined]
-    book_gain = fit(near_l, plural, near_r) - base_book
-    if lm_gain + BOOK_WEIGHT * book_gain <= o.gain:
-        return o
-    return replace(o, lm_gain=lm_gain, book_gain=book_gain)
+    return plural_of(word)
 
 
 #: The evidence of one word's candidates (public: :mod:`repair.detect.tortured_mill`).
