@@ -10,26 +10,30 @@ from repair.candidates import tortured_rare
 from repair.detect import rareword
 from repair.document import Document
 
-#: "numeration" shows no number; "X-ray numeration show" asks for "measurements".
-PLURAL_PLACE = "We took X-ray numeration. X-ray numeration show that the crystal size increases."
-SINGULAR_PLACE = "A single numeration of the crystal size was made."
+#: "counterespionage" shows no number; "We use new ... from" reads as "observations"
+#: (a dev abstract's sentence), where "observation" loses to "following".
+PLURAL_PLACE = "We use new counterespionage from a large telescope to measure the mass."
+SINGULAR_PLACE = "A single counterespionage of the star was made."
+WORD = "counterespionage"
 
 
 def _options(text: str, reinflect: bool, monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     monkeypatch.setattr(rareword, "REINFLECT", reinflect)
     found = rareword.find(Document(text))
-    return [[o.word for o in r.options] for r in found if r.token.text == "numeration"]
+    return [[o.word for o in r.options] for r in found if r.token.text == WORD]
 
 
 def test_a_place_asking_for_the_plural_ranks_the_candidate_by_its_plural(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    off = _options(PLURAL_PLACE, False, monkeypatch)
-    on = _options(PLURAL_PLACE, True, monkeypatch)
-    assert [o[0] for o in off] == ["count", "count"]
-    # the first place ("took X-ray numeration.") keeps the singular's reading; the second
-    # reads "measurement" by "measurements show"; the word restored stays the singular
-    assert [o[0] for o in on] == ["count", "measurement"]
+    assert _options(PLURAL_PLACE, False, monkeypatch)[0][0] == "following"
+    # the candidate keeps its singular form; plural_forms chooses the form restored
+    assert _options(PLURAL_PLACE, True, monkeypatch)[0][0] == "observation"
+
+
+def test_the_plural_pays_the_channel_price(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rareword, "PLURAL_COST", 10.0)  # a plural original ten nats rarer
+    assert _options(PLURAL_PLACE, True, monkeypatch)[0][0] == "following"
 
 
 def test_singular_places_and_marked_nouns_are_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,11 +49,12 @@ def test_singular_places_and_marked_nouns_are_unchanged(monkeypatch: pytest.Monk
 
 def test_other_readings_of_the_evidence_never_reinflect() -> None:
     doc = Document(PLURAL_PLACE)
-    i = max(k for k, t in enumerate(doc.tokens) if t.text == "numeration")
-    plain = rareword.evidence(doc.tokens, i, 2.0, ("count", "measurement"))
-    assert plain.options[0].word == "count"  # the sense, mill and carried readings
-    again = rareword.evidence(doc.tokens, i, 2.0, ("count", "measurement"), reinflect=True)
-    assert again.options[0].word == "measurement"
+    i = next(k for k, t in enumerate(doc.tokens) if t.text == WORD)
+    cands = ("following", "observation")
+    plain = rareword.evidence(doc.tokens, i, 2.0, cands, channel=False)
+    assert plain.options[0].word == "following"  # the sense, mill and carried readings
+    again = rareword.evidence(doc.tokens, i, 2.0, cands, channel=False, reinflect=True)
+    assert again.options[0].word == "observation"
 
 
 @pytest.mark.parametrize(
