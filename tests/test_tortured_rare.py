@@ -42,11 +42,16 @@ def test_prior_prefers_common_candidates_with_few_listers() -> None:
         ("done", True),  # a form of "do", not itself in STOPWORDS
         ("other", True),  # a determiner
         ("only", True),
+        ("another", True),  # determiners STOPWORDS lacks (CLOSED_WORDS)
+        ("further", True),
+        ("among", True),
         ("heated", False),  # content words, also verb forms
         ("owned", False),  # "own" is in STOPWORDS, but only auxiliaries' forms are closed
         ("canned", False),
         ("bought", False),
         ("new", False),
+        ("additional", False),
+        ("several", False),  # a quantifier a sense spinner does swap ("multifarious")
     ],
 )
 def test_closed_class_words(word: str, closed: bool) -> None:
@@ -59,6 +64,7 @@ def test_closed_class_words(word: str, closed: bool) -> None:
         ("lubricated", "had", "helped"),
         ("frazzled", "done", "burned"),
         ("unrepeatable", "only", "alone"),
+        ("supernumerary", "another", "new"),
     ],
 )
 def test_candidates_are_content_words_and_the_switch_restores_the_rest(
