@@ -167,8 +167,8 @@ def test_compiled_loop_on_a_clean_page_and_odd_candidates(monkeypatch: pytest.Mo
         states.append((_bits(groups), _memo_state(memo)))
     assert states[0] == states[1]
 
-    bad = [*cands, Candidate(4, 8, "king", "ocr", "OCR_X", {"orig": ["kinq"], "alt": ["king"],
-                                                         "cost": 0.1, "threshold": -50.0})]  # fmt: skip
+    unread = {"orig": ["kinq"], "alt": ["king"], "cost": 0.1, "threshold": -50.0}
+    bad = [*cands, Candidate(4, 8, "king", "ocr", "OCR_X", unread)]
     for compiled in (False, True):
         monkeypatch.setattr(ocr_decide_fast, "LOOP", compiled)
         with pytest.raises(KeyError):
