@@ -216,7 +216,7 @@ def test_compiled_loop_refuses_bad_arguments() -> None:
     args: list[Any] = [
         [], len, True, len, len, {}, {}, memo, memo._around, memo._word, memo._num,
         memo._code, memo._whole, ocr_score._REASONS, None, None, None, len, len, {}, len,
-        {}, None, 3.0, None, 2.0, len, Decision,
+        {}, None, 3.0, None, 2.0, len, Decision, len, round, len, len, [], [], [],
     ]  # fmt: skip
     assert fast(*args) is None  # no candidates: nothing done
     for at, value in [(8, ()), (11, b"ab"), (10, [0.0]), (27, dict)]:

@@ -1195,9 +1195,105 @@ static int group_append(PyObject *groups, PyObject *span, PyObject *item) {
     return PyList_Append(lst, item);
 }
 
+static PyObject *s_gain_key = NULL, *s_cost_key, *s_zipf_key, *s_margin_key, *two = NULL;
+
+/* round(x, 2) as the builtin round (a[29]) gives it: a new reference */
+static PyObject *round2(PyObject *const *a, PyObject *x) {
+    PyObject *args[2] = {x, two};
+    return PyObject_Vectorcall(a[29], args, 2, NULL);
+}
+
+/* Decision.evidence of a plain Decision (a[27]): the same dict, its values made by the
+ * same calls in the same order (zipf of the lowered word, then round(., 2) of the gain,
+ * the cost, the Zipf and the margin); another type's own property is read. */
+static PyObject *plain_evidence(PyObject *const *a, PyObject *d) {
+    if (Py_TYPE(d) != (PyTypeObject *)a[27]) return PyObject_GetAttr(d, s_evidence);
+    if (s_gain_key == NULL) {
+        s_gain_key = PyUnicode_InternFromString("lm_logprob_gain");
+        s_cost_key = PyUnicode_InternFromString("confusion_cost");
+        s_zipf_key = PyUnicode_InternFromString("original_zipf");
+        s_margin_key = PyUnicode_InternFromString("margin");
+        two = PyLong_FromLong(2);
+        if (s_gain_key == NULL || s_cost_key == NULL || s_zipf_key == NULL ||
+            s_margin_key == NULL || two == NULL)
+            return NULL;
+    }
+    PyObject *word = PyTuple_GET_ITEM(d, 6), *z;
+    if (word != Py_None) {
+        PyObject *low = PyObject_CallMethodNoArgs(word, str_lower);
+        if (low == NULL) return NULL;
+        z = PyObject_CallOneArg(a[28], low);
+        Py_DECREF(low);
+    } else {
+        z = PyFloat_FromDouble(0.0);
+    }
+    if (z == NULL) return NULL;
+    PyObject *vals[4] = {NULL, NULL, NULL, NULL}, *ev = NULL;
+    if ((vals[0] = round2(a, PyTuple_GET_ITEM(d, 4))) == NULL) goto done;
+    if ((vals[1] = round2(a, PyTuple_GET_ITEM(d, 5))) == NULL) goto done;
+    if ((vals[2] = round2(a, z)) == NULL) goto done;
+    if ((vals[3] = round2(a, PyTuple_GET_ITEM(d, 2))) == NULL) goto done;
+    if ((ev = PyDict_New()) == NULL) goto done;
+    if (PyDict_SetItem(ev, s_gain_key, vals[0]) < 0 || PyDict_SetItem(ev, s_cost_key, vals[1]) < 0 ||
+        PyDict_SetItem(ev, s_zipf_key, vals[2]) < 0 ||
+        PyDict_SetItem(ev, s_margin_key, vals[3]) < 0 ||
+        PyDict_SetItem(ev, s_threshold, PyTuple_GET_ITEM(d, 7)) < 0) {
+        Py_CLEAR(ev);
+    }
+done:
+    Py_DECREF(z);
+    for (int q = 0; q < 4; q++) Py_XDECREF(vals[q]);
+    return ev;
+}
+
+/* _Context.around(start, end) (a[3]) where the two words either side are one word each,
+ * read as it reads them (a[30], a[31]: bisect_right, bisect_left; a[32] starts, a[33]
+ * ends, a[34] texts); else the method itself.  A new reference. */
+static PyObject *context_of(PyObject *const *a, PyObject *start, PyObject *end) {
+    PyObject *texts = a[34];
+    PyObject *args[2] = {a[33], start};
+    PyObject *io = PyObject_Vectorcall(a[30], args, 2, NULL);
+    if (io == NULL) return NULL;
+    Py_ssize_t i = PyLong_AsSsize_t(io);
+    Py_DECREF(io);
+    if (i == -1 && PyErr_Occurred()) return NULL;
+    args[0] = a[32];
+    args[1] = end;
+    PyObject *jo = PyObject_Vectorcall(a[31], args, 2, NULL);
+    if (jo == NULL) return NULL;
+    Py_ssize_t j = PyLong_AsSsize_t(jo);
+    Py_DECREF(jo);
+    if (j == -1 && PyErr_Occurred()) return NULL;
+    if (PyList_CheckExact(texts) && i >= 2 && j + 1 < PyList_GET_SIZE(texts)) {
+        PyObject *w[4] = {PyList_GET_ITEM(texts, i - 2), PyList_GET_ITEM(texts, i - 1),
+                          PyList_GET_ITEM(texts, j), PyList_GET_ITEM(texts, j + 1)};
+        int one = 1;
+        for (int q = 0; q < 4 && one; q++)
+            one = (PyTuple_CheckExact(w[q]) || PyList_CheckExact(w[q])) && Py_SIZE(w[q]) == 1;
+        if (one) {
+            PyObject *prev = PyList_New(2), *nxt = PyList_New(2);
+            if (prev == NULL || nxt == NULL) {
+                Py_XDECREF(prev);
+                Py_XDECREF(nxt);
+                return NULL;
+            }
+            for (int q = 0; q < 4; q++) {
+                PyObject *o = PySequence_Fast_GET_ITEM(w[q], 0);
+                Py_INCREF(o);
+                PyList_SET_ITEM(q < 2 ? prev : nxt, q % 2, o);
+            }
+            PyObject *r = PyTuple_Pack(2, prev, nxt);
+            Py_DECREF(prev);
+            Py_DECREF(nxt);
+            return r;
+        }
+    }
+    return PyObject_CallFunctionObjArgs(a[3], start, end, NULL);
+}
+
 /* d.evidence with ev["finding"] = finding: a new reference */
-static PyObject *evidence_of(PyObject *d, PyObject *finding) {
-    PyObject *ev = PyObject_GetAttr(d, s_evidence);
+static PyObject *evidence_of(PyObject *const *a, PyObject *d, PyObject *finding) {
+    PyObject *ev = plain_evidence(a, d);
     if (ev == NULL) return NULL;
     if (PyObject_SetItem(ev, s_finding, finding) < 0) {
         Py_DECREF(ev);
@@ -1416,7 +1512,7 @@ done:
 /* One candidate of the loop; 0 or -1 on an error. */
 static int loop_one(PyObject *const *a, Memo *m, Py_ssize_t k, PyObject *c, double slack,
                     double same_slack) {
-    PyObject *decide = a[1], *garbled = a[2], *ctx_around = a[3], *contexts = a[5];
+    PyObject *decide = a[1], *garbled = a[2], *contexts = a[5];
     PyObject *groups = a[21], *near = a[22], *same = a[24], *eligible = a[26];
     PyObject *f = NULL, *start = NULL, *end = NULL, *span = NULL, *around = NULL, *d = NULL;
     PyObject *finding = NULL;
@@ -1458,8 +1554,7 @@ static int loop_one(PyObject *const *a, Memo *m, Py_ssize_t k, PyObject *c, doub
         Py_INCREF(around);
     } else {
         if (PyErr_Occurred()) goto done;
-        if ((around = PyObject_CallFunctionObjArgs(ctx_around, start, end, NULL)) == NULL)
-            goto done;
+        if ((around = context_of(a, start, end)) == NULL) goto done;
         if (PyDict_SetItem(contexts, span, around) < 0) goto done;
     }
     if (!PyTuple_Check(around) || PyTuple_GET_SIZE(around) != 2) {
@@ -1544,7 +1639,7 @@ static int loop_one(PyObject *const *a, Memo *m, Py_ssize_t k, PyObject *c, doub
     PyObject *margin = PyTuple_GET_ITEM(d, 2);
     if (acc) {
         if ((finding = item_of(f, s_finding)) == NULL) goto done;
-        PyObject *entry = entry_of(margin, c, evidence_of(d, finding));
+        PyObject *entry = entry_of(margin, c, evidence_of(a, d, finding));
         if (entry == NULL) goto done;
         int r = group_append(groups, span, entry);
         Py_DECREF(entry);
@@ -1584,7 +1679,7 @@ static int loop_one(PyObject *const *a, Memo *m, Py_ssize_t k, PyObject *c, doub
                 }
                 if (better) {
                     if (finding == NULL && (finding = item_of(f, s_finding)) == NULL) goto done;
-                    PyObject *entry = entry_of(margin, c, evidence_of(d, finding));
+                    PyObject *entry = entry_of(margin, c, evidence_of(a, d, finding));
                     if (entry == NULL) goto done;
                     int r2 = PyDict_SetItem(near, span, entry);
                     Py_DECREF(entry);
@@ -1594,7 +1689,7 @@ static int loop_one(PyObject *const *a, Memo *m, Py_ssize_t k, PyObject *c, doub
         }
         if (same != Py_None && mg >= th - same_slack) {
             if (finding == NULL && (finding = item_of(f, s_finding)) == NULL) goto done;
-            PyObject *entry = entry_of(margin, c, evidence_of(d, finding));
+            PyObject *entry = entry_of(margin, c, evidence_of(a, d, finding));
             if (entry == NULL) goto done;
             int r2 = PyList_Append(same, entry);
             Py_DECREF(entry);
@@ -1616,13 +1711,14 @@ done:
 /* decide_all(candidates, decide, garbled, ctx_around, ctx_inside, contexts, insides,
  *            memo, memo_around, memo_word, memo_num, memo_code, memo_whole, reasons,
  *            page_words, page_total, cache_findings, cache_gain, cache_opens, gains,
- *            repriced, groups, near, slack, same, same_slack, eligible, decision)
+ *            repriced, groups, near, slack, same, same_slack, eligible, decision, zipf,
+ *            round, bisect_right, bisect_left, ctx.starts, ctx.ends, ctx.texts)
  * -> None: the loop of repair.score.ocr._decide_all over a list of candidates, compiled
  * (issue 14, session 27): the same decisions asked and stored in the same memo, the same
  * page-cache prices, groups, near misses and same-reading list filled in the same order. */
 static PyObject *decide_all_entry(PyObject *self, PyObject *const *a, Py_ssize_t nargs) {
-    if (nargs != 28) {
-        PyErr_SetString(PyExc_TypeError, "decide_all: 28 arguments");
+    if (nargs != 35) {
+        PyErr_SetString(PyExc_TypeError, "decide_all: 35 arguments");
         return NULL;
     }
     if (loop_strings() < 0) return NULL;
@@ -1675,7 +1771,8 @@ static PyMethodDef methods[] = {
      "decide_all(candidates, decide, garbled, ctx_around, ctx_inside, contexts, insides, "
      "memo, memo_around, memo_word, memo_num, memo_code, memo_whole, reasons, page_words, "
      "page_total, cache_findings, cache_gain, cache_opens, gains, repriced, groups, near, "
-     "slack, same, same_slack, eligible, decision) -> None: the candidate loop of "
+     "slack, same, same_slack, eligible, decision, zipf, round, bisect_right, bisect_left, "
+     "starts, ends, texts) -> None: the candidate loop of "
      "repair.score.ocr._decide_all, compiled."},
     {"decide", (PyCFunction)(void (*)(void))decide_entry, METH_FASTCALL,
      "decide(seq, old_seq, lm, zipf, decision, split_oov, prior, realword_thr, nonword_thr, "

@@ -596,6 +596,7 @@ def _decide_all(
             page_words, page[1] if page is not None else None, ocr_cache.FINDINGS,
             ocr_cache.cache_gain, ocr_cache.opens, gains, _repriced, groups, near,
             ocr_rescue.SLACK, same, ocr_rescue.CONSISTENT_SLACK, ocr_rescue.eligible, Decision,
+            zipf, round, bisect_right, bisect_left, ctx.starts, ctx.ends, ctx.texts,
         )  # fmt: skip
     else:
         _decide_loop(
