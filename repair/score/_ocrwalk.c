@@ -1140,7 +1140,640 @@ fail:
     return NULL;
 }
 
+/* ---- the OCR scorer's loop over a page's candidates (repair.score.ocr._decide_all) ---- */
+
+static PyObject *s_fixed = NULL, *s_orig, *s_alt, *s_cost, *s_orig_known, *s_threshold,
+                *s_finding, *s_ppz, *s_start, *s_end, *s_features, *s_evidence, *s_fallback,
+                *s_put;
+
+static int loop_strings(void) {
+    if (s_fixed != NULL) return 0;
+    s_orig = PyUnicode_InternFromString("orig");
+    s_alt = PyUnicode_InternFromString("alt");
+    s_cost = PyUnicode_InternFromString("cost");
+    s_orig_known = PyUnicode_InternFromString("orig_known");
+    s_threshold = PyUnicode_InternFromString("threshold");
+    s_finding = PyUnicode_InternFromString("finding");
+    s_ppz = PyUnicode_InternFromString("prior_per_zipf");
+    s_start = PyUnicode_InternFromString("start");
+    s_end = PyUnicode_InternFromString("end");
+    s_features = PyUnicode_InternFromString("features");
+    s_evidence = PyUnicode_InternFromString("evidence");
+    s_fallback = PyUnicode_InternFromString("fallback");
+    s_put = PyUnicode_InternFromString("put");
+    if (s_orig == NULL || s_alt == NULL || s_cost == NULL || s_orig_known == NULL ||
+        s_threshold == NULL || s_finding == NULL || s_ppz == NULL || s_start == NULL ||
+        s_end == NULL || s_features == NULL || s_evidence == NULL || s_fallback == NULL ||
+        s_put == NULL)
+        return -1;
+    s_fixed = PyUnicode_InternFromString("fixed");
+    return s_fixed == NULL ? -1 : 0;
+}
+
+/* f[key] (a new reference), KeyError when absent, as f[key] raises it */
+static PyObject *item_of(PyObject *f, PyObject *key) {
+    PyObject *v = PyDict_GetItemWithError(f, key);
+    if (v == NULL) {
+        if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
+        return NULL;
+    }
+    Py_INCREF(v);
+    return v;
+}
+
+/* groups.setdefault(span, []).append(item) */
+static int group_append(PyObject *groups, PyObject *span, PyObject *item) {
+    PyObject *lst = PyDict_GetItemWithError(groups, span);
+    if (lst == NULL) {
+        if (PyErr_Occurred()) return -1;
+        lst = PyList_New(0);
+        if (lst == NULL) return -1;
+        int r = PyDict_SetItem(groups, span, lst);
+        Py_DECREF(lst); /* the dict holds it */
+        if (r < 0) return -1;
+    }
+    return PyList_Append(lst, item);
+}
+
+static PyObject *s_gain_key = NULL, *s_cost_key, *s_zipf_key, *s_margin_key, *two = NULL;
+
+/* round(x, 2) as the builtin round (a[29]) gives it: a new reference */
+static PyObject *round2(PyObject *const *a, PyObject *x) {
+    PyObject *args[2] = {x, two};
+    return PyObject_Vectorcall(a[29], args, 2, NULL);
+}
+
+/* Decision.evidence of a plain Decision (a[27]): the same dict, its values made by the
+ * same calls in the same order (zipf of the lowered word, then round(., 2) of the gain,
+ * the cost, the Zipf and the margin); another type's own property is read. */
+static PyObject *plain_evidence(PyObject *const *a, PyObject *d) {
+    if (Py_TYPE(d) != (PyTypeObject *)a[27]) return PyObject_GetAttr(d, s_evidence);
+    if (s_gain_key == NULL) {
+        s_gain_key = PyUnicode_InternFromString("lm_logprob_gain");
+        s_cost_key = PyUnicode_InternFromString("confusion_cost");
+        s_zipf_key = PyUnicode_InternFromString("original_zipf");
+        s_margin_key = PyUnicode_InternFromString("margin");
+        two = PyLong_FromLong(2);
+        if (s_gain_key == NULL || s_cost_key == NULL || s_zipf_key == NULL ||
+            s_margin_key == NULL || two == NULL)
+            return NULL;
+    }
+    PyObject *word = PyTuple_GET_ITEM(d, 6), *z;
+    if (word != Py_None) {
+        PyObject *low = PyObject_CallMethodNoArgs(word, str_lower);
+        if (low == NULL) return NULL;
+        z = PyObject_CallOneArg(a[28], low);
+        Py_DECREF(low);
+    } else {
+        z = PyFloat_FromDouble(0.0);
+    }
+    if (z == NULL) return NULL;
+    PyObject *vals[4] = {NULL, NULL, NULL, NULL}, *ev = NULL;
+    if ((vals[0] = round2(a, PyTuple_GET_ITEM(d, 4))) == NULL) goto done;
+    if ((vals[1] = round2(a, PyTuple_GET_ITEM(d, 5))) == NULL) goto done;
+    if ((vals[2] = round2(a, z)) == NULL) goto done;
+    if ((vals[3] = round2(a, PyTuple_GET_ITEM(d, 2))) == NULL) goto done;
+    if ((ev = PyDict_New()) == NULL) goto done;
+    if (PyDict_SetItem(ev, s_gain_key, vals[0]) < 0 || PyDict_SetItem(ev, s_cost_key, vals[1]) < 0 ||
+        PyDict_SetItem(ev, s_zipf_key, vals[2]) < 0 ||
+        PyDict_SetItem(ev, s_margin_key, vals[3]) < 0 ||
+        PyDict_SetItem(ev, s_threshold, PyTuple_GET_ITEM(d, 7)) < 0) {
+        Py_CLEAR(ev);
+    }
+done:
+    Py_DECREF(z);
+    for (int q = 0; q < 4; q++) Py_XDECREF(vals[q]);
+    return ev;
+}
+
+/* _Context.around(start, end) (a[3]) where the two words either side are one word each,
+ * read as it reads them (a[30], a[31]: bisect_right, bisect_left; a[32] starts, a[33]
+ * ends, a[34] texts); else the method itself.  A new reference. */
+static PyObject *context_of(PyObject *const *a, PyObject *start, PyObject *end) {
+    PyObject *texts = a[34];
+    PyObject *args[2] = {a[33], start};
+    PyObject *io = PyObject_Vectorcall(a[30], args, 2, NULL);
+    if (io == NULL) return NULL;
+    Py_ssize_t i = PyLong_AsSsize_t(io);
+    Py_DECREF(io);
+    if (i == -1 && PyErr_Occurred()) return NULL;
+    args[0] = a[32];
+    args[1] = end;
+    PyObject *jo = PyObject_Vectorcall(a[31], args, 2, NULL);
+    if (jo == NULL) return NULL;
+    Py_ssize_t j = PyLong_AsSsize_t(jo);
+    Py_DECREF(jo);
+    if (j == -1 && PyErr_Occurred()) return NULL;
+    if (PyList_CheckExact(texts) && i >= 2 && j + 1 < PyList_GET_SIZE(texts)) {
+        PyObject *w[4] = {PyList_GET_ITEM(texts, i - 2), PyList_GET_ITEM(texts, i - 1),
+                          PyList_GET_ITEM(texts, j), PyList_GET_ITEM(texts, j + 1)};
+        int one = 1;
+        for (int q = 0; q < 4 && one; q++)
+            one = (PyTuple_CheckExact(w[q]) || PyList_CheckExact(w[q])) && Py_SIZE(w[q]) == 1;
+        if (one) {
+            PyObject *prev = PyList_New(2), *nxt = PyList_New(2);
+            if (prev == NULL || nxt == NULL) {
+                Py_XDECREF(prev);
+                Py_XDECREF(nxt);
+                return NULL;
+            }
+            for (int q = 0; q < 4; q++) {
+                PyObject *o = PySequence_Fast_GET_ITEM(w[q], 0);
+                Py_INCREF(o);
+                PyList_SET_ITEM(q < 2 ? prev : nxt, q % 2, o);
+            }
+            PyObject *r = PyTuple_Pack(2, prev, nxt);
+            Py_DECREF(prev);
+            Py_DECREF(nxt);
+            return r;
+        }
+    }
+    return PyObject_CallFunctionObjArgs(a[3], start, end, NULL);
+}
+
+/* d.evidence with ev["finding"] = finding: a new reference */
+static PyObject *evidence_of(PyObject *const *a, PyObject *d, PyObject *finding) {
+    PyObject *ev = plain_evidence(a, d);
+    if (ev == NULL) return NULL;
+    if (PyObject_SetItem(ev, s_finding, finding) < 0) {
+        Py_DECREF(ev);
+        return NULL;
+    }
+    return ev;
+}
+
+/* (margin, c, ev): a new reference (ev's reference is taken) */
+static PyObject *entry_of(PyObject *margin, PyObject *c, PyObject *ev) {
+    if (ev == NULL) return NULL;
+    PyObject *t = PyTuple_Pack(3, margin, c, ev);
+    Py_DECREF(ev);
+    return t;
+}
+
+typedef struct {
+    PyObject *around, *word, *code, *whole, *reasons, *dtype, *memo;
+    Py_buffer num; /* the memo's doubles, five a candidate */
+} Memo;
+
+/* DecisionMemo._decision(k, code): a new reference */
+static PyObject *memo_decision(Memo *m, Py_ssize_t k, int code) {
+    if (code == 255) {
+        PyObject *key = PyLong_FromSsize_t(k);
+        if (key == NULL) return NULL;
+        PyObject *d = PyDict_GetItemWithError(m->whole, key);
+        if (d == NULL && !PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
+        Py_DECREF(key);
+        Py_XINCREF(d);
+        return d;
+    }
+    double *num = (double *)m->num.buf + 5 * k;
+    code -= 1;
+    PyObject *items = PyTuple_New(8);
+    if (items == NULL) return NULL;
+    PyObject *vals[8];
+    vals[0] = (code & 1) ? Py_True : Py_False;
+    Py_INCREF(vals[0]);
+    vals[1] = PyTuple_GET_ITEM(m->reasons, code >> 1);
+    Py_INCREF(vals[1]);
+    vals[2] = PyFloat_FromDouble(num[0]);
+    vals[3] = PyFloat_FromDouble(num[1]);
+    vals[4] = PyFloat_FromDouble(num[2]);
+    vals[5] = PyFloat_FromDouble(num[3]);
+    vals[6] = PyList_GET_ITEM(m->word, k);
+    Py_INCREF(vals[6]);
+    vals[7] = PyFloat_FromDouble(num[4]);
+    for (int q = 0; q < 8; q++) PyTuple_SET_ITEM(items, q, vals[q]);
+    if (vals[2] == NULL || vals[3] == NULL || vals[4] == NULL || vals[5] == NULL ||
+        vals[7] == NULL) {
+        Py_DECREF(items);
+        return NULL;
+    }
+    PyObject *targs = PyTuple_Pack(1, items);
+    Py_DECREF(items);
+    if (targs == NULL) return NULL;
+    PyObject *d = PyTuple_Type.tp_new((PyTypeObject *)m->dtype, targs, NULL);
+    Py_DECREF(targs);
+    return d;
+}
+
+/* DecisionMemo.put(k, around, d) for k inside the grown memo */
+static int memo_put(Memo *m, Py_ssize_t k, PyObject *around, PyObject *d) {
+    if (k >= PyByteArray_GET_SIZE(m->code) || !PyTuple_Check(d) || PyTuple_GET_SIZE(d) != 8) {
+        PyObject *r = PyObject_CallMethod(m->memo, "put", "nOO", k, around, d);
+        Py_XDECREF(r);
+        return r == NULL ? -1 : 0;
+    }
+    Py_INCREF(around);
+    if (PyList_SetItem(m->around, k, around) < 0) return -1;
+    PyObject *accept = PyTuple_GET_ITEM(d, 0), *reason = PyTuple_GET_ITEM(d, 1);
+    PyObject *word = PyTuple_GET_ITEM(d, 6);
+    int known = PySequence_Contains(m->reasons, reason);
+    if (known < 0) return -1;
+    int plain = known && PyBool_Check(accept) && (word == Py_None || PyUnicode_CheckExact(word));
+    for (int q = 2; plain && q < 8; q++)
+        if (q != 6 && !PyFloat_CheckExact(PyTuple_GET_ITEM(d, q))) plain = 0;
+    unsigned char *code = (unsigned char *)PyByteArray_AS_STRING(m->code);
+    if (plain) {
+        if (PyDict_GET_SIZE(m->whole)) {
+            PyObject *key = PyLong_FromSsize_t(k);
+            if (key == NULL) return -1;
+            int has = PyDict_Contains(m->whole, key);
+            if (has > 0) has = PyDict_DelItem(m->whole, key);
+            Py_DECREF(key);
+            if (has < 0) return -1;
+        }
+        Py_ssize_t idx = PySequence_Index(m->reasons, reason);
+        if (idx < 0) return -1;
+        code[k] = (unsigned char)(1 + (accept == Py_True) + 2 * idx);
+        Py_INCREF(word);
+        if (PyList_SetItem(m->word, k, word) < 0) return -1;
+        double *num = (double *)m->num.buf + 5 * k;
+        num[0] = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(d, 2));
+        num[1] = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(d, 3));
+        num[2] = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(d, 4));
+        num[3] = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(d, 5));
+        num[4] = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(d, 7));
+    } else {
+        code[k] = 255;
+        Py_INCREF(Py_None);
+        if (PyList_SetItem(m->word, k, Py_None) < 0) return -1;
+        PyObject *key = PyLong_FromSsize_t(k);
+        if (key == NULL) return -1;
+        int r = PyDict_SetItem(m->whole, key, d);
+        Py_DECREF(key);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+/* The page cache's repricing of d (repair.score.ocr._decide_all): d itself or the
+ * repriced decision, a new reference either way; NULL on an error (d's reference kept
+ * by the caller). */
+static PyObject *page_cached(PyObject *const *a, PyObject *f, PyObject *span, PyObject *start,
+                             PyObject *end, PyObject *d) {
+    PyObject *page_words = a[14], *page_total = a[15], *cache_findings = a[16];
+    PyObject *cache_gain = a[17], *cache_opens = a[18], *gains = a[19], *repriced = a[20];
+    PyObject *ctx_inside = a[4], *insides = a[6];
+    PyObject *orig = NULL, *alt = NULL, *alt0 = NULL, *orig0 = NULL, *low = NULL, *key = NULL;
+    PyObject *own = NULL, *gain = NULL, *out = NULL;
+    if (cache_findings != Py_None) {
+        PyObject *finding = item_of(f, s_finding);
+        if (finding == NULL) return NULL;
+        int in = PySequence_Contains(cache_findings, finding);
+        Py_DECREF(finding);
+        if (in < 0) return NULL;
+        if (!in) goto same;
+    }
+    if ((orig = item_of(f, s_orig)) == NULL) goto done;
+    Py_ssize_t n = PyObject_Length(orig);
+    if (n < 0) goto done;
+    if (n != 1) goto same;
+    if ((alt = item_of(f, s_alt)) == NULL) goto done;
+    if ((n = PyObject_Length(alt)) < 0) goto done;
+    if (n != 1) goto same;
+    if ((alt0 = PySequence_GetItem(alt, 0)) == NULL) goto done;
+    if ((low = PyObject_CallMethodNoArgs(alt0, str_lower)) == NULL) goto done;
+    int in = PySequence_Contains(page_words, low);
+    if (in < 0) goto done;
+    if (!in) goto same;
+    own = PyDict_GetItemWithError(insides, span);
+    if (own != NULL) {
+        Py_INCREF(own);
+    } else {
+        if (PyErr_Occurred()) goto done;
+        if ((own = PyObject_CallFunctionObjArgs(ctx_inside, start, end, NULL)) == NULL) goto done;
+        if (PyDict_SetItem(insides, span, own) < 0) goto done;
+    }
+    if ((orig0 = PySequence_GetItem(orig, 0)) == NULL) goto done;
+    {
+        PyObject *ow = PySequence_Fast(own, "inside: a sequence");
+        if (ow == NULL) goto done;
+        Py_ssize_t no = PySequence_Fast_GET_SIZE(ow);
+        key = PyTuple_New(2 + no);
+        if (key == NULL) {
+            Py_DECREF(ow);
+            goto done;
+        }
+        Py_INCREF(orig0);
+        PyTuple_SET_ITEM(key, 0, orig0);
+        Py_INCREF(alt0);
+        PyTuple_SET_ITEM(key, 1, alt0);
+        for (Py_ssize_t i = 0; i < no; i++) {
+            PyObject *o = PySequence_Fast_GET_ITEM(ow, i);
+            Py_INCREF(o);
+            PyTuple_SET_ITEM(key, 2 + i, o);
+        }
+        Py_DECREF(ow);
+    }
+    gain = PyDict_GetItemWithError(gains, key);
+    if (gain != NULL) {
+        Py_INCREF(gain);
+    } else {
+        if (PyErr_Occurred()) goto done;
+        PyObject *cargs[5] = {orig0, alt0, page_words, page_total, own};
+        if ((gain = PyObject_Vectorcall(cache_gain, cargs, 5, NULL)) == NULL) goto done;
+        if (PyDict_SetItem(gains, key, gain) < 0) goto done;
+    }
+    int g = PyObject_IsTrue(gain);
+    if (g < 0) goto done;
+    if (!g) goto same;
+    int acc = PyObject_IsTrue(PyTuple_GET_ITEM(d, 0));
+    if (acc < 0) goto done;
+    if (!acc) {
+        PyObject *r = PyObject_CallFunctionObjArgs(cache_opens, f, page_words, NULL);
+        if (r == NULL) goto done;
+        acc = PyObject_IsTrue(r);
+        Py_DECREF(r);
+        if (acc < 0) goto done;
+    }
+    if (!acc) goto same;
+    {
+        PyObject *neg = PyNumber_Negative(gain);
+        if (neg == NULL) goto done;
+        out = PyObject_CallFunctionObjArgs(repriced, d, neg, NULL);
+        Py_DECREF(neg);
+    }
+    goto done;
+same:
+    Py_INCREF(d);
+    out = d;
+done:
+    Py_XDECREF(orig);
+    Py_XDECREF(alt);
+    Py_XDECREF(alt0);
+    Py_XDECREF(orig0);
+    Py_XDECREF(low);
+    Py_XDECREF(key);
+    Py_XDECREF(own);
+    Py_XDECREF(gain);
+    return out;
+}
+
+/* One candidate of the loop; 0 or -1 on an error. */
+static int loop_one(PyObject *const *a, Memo *m, Py_ssize_t k, PyObject *c, double slack,
+                    double same_slack) {
+    PyObject *decide = a[1], *garbled = a[2], *contexts = a[5];
+    PyObject *groups = a[21], *near = a[22], *same = a[24], *eligible = a[26];
+    PyObject *f = NULL, *start = NULL, *end = NULL, *span = NULL, *around = NULL, *d = NULL;
+    PyObject *finding = NULL;
+    int rc = -1;
+    if ((f = PyObject_GetAttr(c, s_features)) == NULL) return -1;
+    if (!PyDict_Check(f)) {
+        PyErr_SetString(PyExc_TypeError, "decide_all: features must be a dict");
+        goto done;
+    }
+    if ((start = PyObject_GetAttr(c, s_start)) == NULL) goto done;
+    if ((end = PyObject_GetAttr(c, s_end)) == NULL) goto done;
+    if ((span = PyTuple_Pack(2, start, end)) == NULL) goto done;
+    int fixed = PyDict_Contains(f, s_fixed);
+    if (fixed < 0) goto done;
+    if (fixed) {
+        if ((finding = item_of(f, s_finding)) == NULL) goto done;
+        PyObject *ev = PyDict_New();
+        if (ev == NULL) goto done;
+        if (PyDict_SetItem(ev, s_fallback, Py_True) < 0 ||
+            PyDict_SetItem(ev, s_finding, finding) < 0) {
+            Py_DECREF(ev);
+            goto done;
+        }
+        PyObject *minus = PyFloat_FromDouble(-100.0);
+        if (minus == NULL) {
+            Py_DECREF(ev);
+            goto done;
+        }
+        PyObject *entry = entry_of(minus, c, ev);
+        Py_DECREF(minus);
+        if (entry == NULL) goto done;
+        int r = group_append(groups, span, entry);
+        Py_DECREF(entry);
+        rc = r;
+        goto done;
+    }
+    around = PyDict_GetItemWithError(contexts, span);
+    if (around != NULL) {
+        Py_INCREF(around);
+    } else {
+        if (PyErr_Occurred()) goto done;
+        if ((around = context_of(a, start, end)) == NULL) goto done;
+        if (PyDict_SetItem(contexts, span, around) < 0) goto done;
+    }
+    if (!PyTuple_Check(around) || PyTuple_GET_SIZE(around) != 2) {
+        PyErr_SetString(PyExc_TypeError, "decide_all: a context is a (prev, nxt) tuple");
+        goto done;
+    }
+    PyObject *prev = PyTuple_GET_ITEM(around, 0), *nxt = PyTuple_GET_ITEM(around, 1);
+    if (k < PyByteArray_GET_SIZE(m->code)) {
+        int code = ((unsigned char *)PyByteArray_AS_STRING(m->code))[k];
+        if (code) {
+            PyObject *was = PyList_GET_ITEM(m->around, k);
+            if (!PyTuple_Check(was) || PyTuple_GET_SIZE(was) != 2) {
+                PyErr_SetString(PyExc_TypeError, "decide_all: a stored context is a pair");
+                goto done;
+            }
+            int ne = PyObject_RichCompareBool(PyTuple_GET_ITEM(was, 0), prev, Py_NE);
+            if (ne < 0) goto done;
+            if (!ne) {
+                ne = PyObject_RichCompareBool(PyTuple_GET_ITEM(was, 1), nxt, Py_NE);
+                if (ne < 0) goto done;
+            }
+            if (!ne && (d = memo_decision(m, k, code)) == NULL) goto done;
+        }
+    }
+    if (d == NULL) {
+        PyObject *orig = NULL, *alt = NULL, *cost = NULL, *ok;
+        if ((orig = item_of(f, s_orig)) == NULL) goto done;
+        if ((alt = item_of(f, s_alt)) == NULL) {
+            Py_DECREF(orig);
+            goto done;
+        }
+        PyObject *cost_o = item_of(f, s_cost);
+        if (cost_o != NULL) {
+            cost = PyNumber_Float(cost_o);
+            Py_DECREF(cost_o);
+        }
+        int known = 0;
+        if (cost != NULL) {
+            ok = PyDict_GetItemWithError(f, s_orig_known);
+            if (ok == NULL) {
+                known = PyErr_Occurred() ? -1 : 0;
+            } else {
+                known = PyObject_IsTrue(ok);
+            }
+        }
+        PyObject *thr = NULL, *ppz = NULL;
+        if (cost != NULL && known >= 0) {
+            thr = PyDict_GetItemWithError(f, s_threshold);
+            if (thr == NULL && !PyErr_Occurred()) thr = Py_None;
+            if (thr != NULL) {
+                ppz = PyDict_GetItemWithError(f, s_ppz);
+                if (ppz == NULL && !PyErr_Occurred()) ppz = Py_None;
+            }
+        }
+        if (ppz != NULL) {
+            PyObject *dargs[9] = {orig, alt, prev, nxt, cost, known ? Py_True : Py_False,
+                                  thr, garbled, ppz};
+            d = PyObject_Vectorcall(decide, dargs, 9, NULL);
+        }
+        Py_DECREF(orig);
+        Py_DECREF(alt);
+        Py_XDECREF(cost);
+        if (d == NULL) goto done;
+        if (memo_put(m, k, around, d) < 0) goto done;
+    }
+    if (!PyTuple_Check(d) || PyTuple_GET_SIZE(d) != 8) {
+        PyErr_SetString(PyExc_TypeError, "decide_all: a decision is an 8-tuple");
+        goto done;
+    }
+    if (a[14] != Py_None) {
+        PyObject *d2 = page_cached(a, f, span, start, end, d);
+        if (d2 == NULL) goto done;
+        Py_DECREF(d);
+        d = d2;
+        if (!PyTuple_Check(d) || PyTuple_GET_SIZE(d) != 8) {
+            PyErr_SetString(PyExc_TypeError, "decide_all: a decision is an 8-tuple");
+            goto done;
+        }
+    }
+    int acc = PyObject_IsTrue(PyTuple_GET_ITEM(d, 0));
+    if (acc < 0) goto done;
+    PyObject *margin = PyTuple_GET_ITEM(d, 2);
+    if (acc) {
+        if ((finding = item_of(f, s_finding)) == NULL) goto done;
+        PyObject *entry = entry_of(margin, c, evidence_of(a, d, finding));
+        if (entry == NULL) goto done;
+        int r = group_append(groups, span, entry);
+        Py_DECREF(entry);
+        rc = r;
+        goto done;
+    }
+    if (near != Py_None || same != Py_None) {
+        double mg = PyFloat_AsDouble(margin);
+        if (mg == -1.0 && PyErr_Occurred()) goto done;
+        double th = PyFloat_AsDouble(PyTuple_GET_ITEM(d, 7));
+        if (th == -1.0 && PyErr_Occurred()) goto done;
+        if (near != Py_None && mg >= th - slack) {
+            PyObject *r = PyObject_CallOneArg(eligible, c);
+            if (r == NULL) goto done;
+            int el = PyObject_IsTrue(r);
+            Py_DECREF(r);
+            if (el < 0) goto done;
+            if (el) {
+                PyObject *best = PyDict_GetItemWithError(near, span);
+                int better = 1;
+                if (best == NULL) {
+                    if (PyErr_Occurred()) goto done;
+                } else {
+                    /* d.margin - d.threshold > best[0] - best[2]["threshold"] */
+                    if (!PyTuple_Check(best) || PyTuple_GET_SIZE(best) != 3) {
+                        PyErr_SetString(PyExc_TypeError, "decide_all: a near miss is a triple");
+                        goto done;
+                    }
+                    double bm = PyFloat_AsDouble(PyTuple_GET_ITEM(best, 0));
+                    if (bm == -1.0 && PyErr_Occurred()) goto done;
+                    PyObject *bt_o = PyObject_GetItem(PyTuple_GET_ITEM(best, 2), s_threshold);
+                    if (bt_o == NULL) goto done;
+                    double bt = PyFloat_AsDouble(bt_o);
+                    Py_DECREF(bt_o);
+                    if (bt == -1.0 && PyErr_Occurred()) goto done;
+                    better = mg - th > bm - bt;
+                }
+                if (better) {
+                    if (finding == NULL && (finding = item_of(f, s_finding)) == NULL) goto done;
+                    PyObject *entry = entry_of(margin, c, evidence_of(a, d, finding));
+                    if (entry == NULL) goto done;
+                    int r2 = PyDict_SetItem(near, span, entry);
+                    Py_DECREF(entry);
+                    if (r2 < 0) goto done;
+                }
+            }
+        }
+        if (same != Py_None && mg >= th - same_slack) {
+            if (finding == NULL && (finding = item_of(f, s_finding)) == NULL) goto done;
+            PyObject *entry = entry_of(margin, c, evidence_of(a, d, finding));
+            if (entry == NULL) goto done;
+            int r2 = PyList_Append(same, entry);
+            Py_DECREF(entry);
+            if (r2 < 0) goto done;
+        }
+    }
+    rc = 0;
+done:
+    Py_XDECREF(f);
+    Py_XDECREF(start);
+    Py_XDECREF(end);
+    Py_XDECREF(span);
+    Py_XDECREF(around);
+    Py_XDECREF(d);
+    Py_XDECREF(finding);
+    return rc;
+}
+
+/* decide_all(candidates, decide, garbled, ctx_around, ctx_inside, contexts, insides,
+ *            memo, memo_around, memo_word, memo_num, memo_code, memo_whole, reasons,
+ *            page_words, page_total, cache_findings, cache_gain, cache_opens, gains,
+ *            repriced, groups, near, slack, same, same_slack, eligible, decision, zipf,
+ *            round, bisect_right, bisect_left, ctx.starts, ctx.ends, ctx.texts)
+ * -> None: the loop of repair.score.ocr._decide_all over a list of candidates, compiled
+ * (issue 14, session 27): the same decisions asked and stored in the same memo, the same
+ * page-cache prices, groups, near misses and same-reading list filled in the same order. */
+static PyObject *decide_all_entry(PyObject *self, PyObject *const *a, Py_ssize_t nargs) {
+    if (nargs != 35) {
+        PyErr_SetString(PyExc_TypeError, "decide_all: 35 arguments");
+        return NULL;
+    }
+    if (loop_strings() < 0) return NULL;
+    if (str_below == NULL) {
+        str_below = PyUnicode_InternFromString("margin_below_threshold");
+        str_gain = PyUnicode_InternFromString("lm_gain");
+        str_lower = PyUnicode_InternFromString("lower");
+        if (str_below == NULL || str_gain == NULL || str_lower == NULL) return NULL;
+    }
+    PyObject *cands = a[0];
+    Memo m = {a[8], a[9], a[11], a[12], a[13], a[27], a[7]};
+    if (!PyList_Check(cands) || !PyDict_Check(a[5]) || !PyDict_Check(a[6]) ||
+        !PyList_CheckExact(m.around) || !PyList_CheckExact(m.word) ||
+        !PyByteArray_CheckExact(m.code) || !PyDict_CheckExact(m.whole) ||
+        !PyTuple_CheckExact(m.reasons) || !PyDict_Check(a[19]) || !PyDict_Check(a[21]) ||
+        (a[22] != Py_None && !PyDict_Check(a[22])) || (a[24] != Py_None && !PyList_Check(a[24])) ||
+        !PyType_Check(m.dtype) || !PyType_IsSubtype((PyTypeObject *)m.dtype, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "decide_all: unexpected argument types");
+        return NULL;
+    }
+    double slack = PyFloat_AsDouble(a[23]);
+    if (slack == -1.0 && PyErr_Occurred()) return NULL;
+    double same_slack = PyFloat_AsDouble(a[25]);
+    if (same_slack == -1.0 && PyErr_Occurred()) return NULL;
+    if (PyObject_GetBuffer(a[10], &m.num, PyBUF_WRITABLE | PyBUF_FORMAT) < 0) return NULL;
+    Py_ssize_t n_code = PyByteArray_GET_SIZE(m.code);
+    if (m.num.itemsize != 8 || m.num.format == NULL || strcmp(m.num.format, "d") != 0 ||
+        m.num.len < 8 * 5 * n_code || PyList_GET_SIZE(m.around) < n_code ||
+        PyList_GET_SIZE(m.word) < n_code) {
+        PyBuffer_Release(&m.num);
+        PyErr_SetString(PyExc_TypeError, "decide_all: the memo's arrays do not match");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(cands); k++) {
+        PyObject *c = PyList_GET_ITEM(cands, k);
+        Py_INCREF(c);
+        int r = loop_one(a, &m, k, c, slack, same_slack);
+        Py_DECREF(c);
+        if (r < 0) {
+            PyBuffer_Release(&m.num);
+            return NULL;
+        }
+    }
+    PyBuffer_Release(&m.num);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"decide_all", (PyCFunction)(void (*)(void))decide_all_entry, METH_FASTCALL,
+     "decide_all(candidates, decide, garbled, ctx_around, ctx_inside, contexts, insides, "
+     "memo, memo_around, memo_word, memo_num, memo_code, memo_whole, reasons, page_words, "
+     "page_total, cache_findings, cache_gain, cache_opens, gains, repriced, groups, near, "
+     "slack, same, same_slack, eligible, decision, zipf, round, bisect_right, bisect_left, "
+     "starts, ends, texts) -> None: the candidate loop of "
+     "repair.score.ocr._decide_all, compiled."},
     {"decide", (PyCFunction)(void (*)(void))decide_entry, METH_FASTCALL,
      "decide(seq, old_seq, lm, zipf, decision, split_oov, prior, realword_thr, nonword_thr, "
      "prob, log_base, unknown, orig, alt, prev, nxt, cost, orig_known, threshold, "

@@ -580,6 +580,52 @@ def _decide_all(
     if gains is None:
         gains = {}
     memo.grow(len(candidates))
+    page_words = page[0] if page is not None else None
+    loop = ocr_decide_fast.loop()
+    if (
+        loop is not None
+        and type(memo) is DecisionMemo
+        and type(ctx) is _Context
+        and isinstance(candidates, list)
+    ):
+        # the same loop compiled (:func:`repair.score.ocr_decide_fast.loop`; issue 14,
+        # session 27): the memo's own arrays read and written in place
+        loop(
+            candidates, decide, garbled, ctx.around, ctx.inside, contexts, insides, memo,
+            memo._around, memo._word, memo._num, memo._code, memo._whole, _REASONS,
+            page_words, page[1] if page is not None else None, ocr_cache.FINDINGS,
+            ocr_cache.cache_gain, ocr_cache.opens, gains, _repriced, groups, near,
+            ocr_rescue.SLACK, same, ocr_rescue.CONSISTENT_SLACK, ocr_rescue.eligible, Decision,
+            zipf, round, bisect_right, bisect_left, ctx.starts, ctx.ends, ctx.texts,
+        )  # fmt: skip
+    else:
+        _decide_loop(
+            candidates, decide, garbled, ctx, contexts, insides, memo, page, gains, groups,
+            near, same,
+        )  # fmt: skip
+    if near:
+        ocr_rescue.rescue(groups, near)
+    if same:
+        ocr_rescue.consistent(groups, same)
+    return groups
+
+
+def _decide_loop(
+    candidates: list[Candidate],
+    decide: Any,
+    garbled: bool,
+    ctx: _Context,
+    contexts: dict[tuple[int, int], tuple[list[str], list[str]]],
+    insides: dict[tuple[int, int], list[str]],
+    memo: DecisionMemo,
+    page: tuple[Any, int] | None,
+    gains: dict[tuple[str, ...], float],
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
+    near: dict[tuple[int, int], tuple[float, Candidate, dict]] | None,
+    same: list[tuple[float, Candidate, dict]] | None,
+) -> None:
+    """:func:`_decide_all`'s loop over the candidates in Python (the compiled one,
+    ``_ocrwalk.decide_all``, does the same): fills ``groups``, ``near`` and ``same``."""
     stored = memo.codes()  # 0: nothing stored for that candidate (no get_in asked)
     # the switches and helpers read once a call, not once a candidate (issue 14, session 26)
     page_words = page[0] if page is not None else None
@@ -648,11 +694,6 @@ def _decide_all(
                     ev = d.evidence
                     ev["finding"] = f["finding"]
                     same.append((d.margin, c, ev))
-    if near:
-        ocr_rescue.rescue(groups, near)
-    if same:
-        ocr_rescue.consistent(groups, same)
-    return groups
 
 
 def _conf(items: list[tuple[float, Candidate, dict]]) -> float:

@@ -27,6 +27,19 @@ from repair.score import ocr_walk_fast
 FAST = True
 #: Switch: the compiled decision sums the language model's n-gram scores itself.
 LM_SUM = True
+#: Switch: :func:`repair.score.ocr._decide_all`'s loop over the candidates is compiled
+#: (``_ocrwalk.decide_all``: the same memo reads and writes, page-cache prices, groups and
+#: near misses; issue 14, session 27).
+LOOP = True
+
+
+def loop() -> Callable[..., None] | None:
+    """``_ocrwalk.decide_all`` when the extension is built (and :data:`LOOP` is on), else
+    None: :func:`repair.score.ocr._decide_loop` runs in Python."""
+    if not LOOP:
+        return None
+    mod = ocr_walk_fast.module()
+    return None if mod is None else getattr(mod, "decide_all", None)
 
 
 def compiled(scorer: Any) -> Callable[..., Any] | None:
