@@ -21,7 +21,7 @@ import pytest
 from repair.config import RepairConfig
 from repair.document import Document
 from repair.pipeline import repair_text
-from repair.score import spin_evidence, spin_rank
+from repair.score import spin_evidence, spin_rank, spin_topic
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import Packed, WordEvidence, evidence
 from repair.score.spin_rank import Ranker, TreeRanker, get_ranker, use_ranker
@@ -39,7 +39,9 @@ SPINNERS = ("wordnet", "rare", "double")
 def spun() -> list[str]:
     """Six dev documents spun by three spinners (18 texts, ~20 k words)."""
     docs = select("dev", 400)[:6]
-    return [spin_doc(d.doc_id, d.register, d.text, s, "dev", 0.25).spun for d in docs for s in SPINNERS]
+    return [
+        spin_doc(d.doc_id, d.register, d.text, s, "dev", 0.25).spun for d in docs for s in SPINNERS
+    ]
 
 
 class _Generic:
@@ -155,3 +157,55 @@ def test_whole_repair_is_the_same_either_way(spun: list[str]) -> None:
         assert repr(fast.scores.spin) == repr(slow.scores.spin)
         edits += len(fast.edits)
     assert edits > 20
+
+
+# The topic fit reads only the pairs the table can hold (spin_topic._fit_stored).
+
+
+def _reference_gain(doc: Document, written: str, original: str, start: int) -> float:
+    """:func:`repair.score.spin_topic._topic_gain` as session 26 computed it (every pair)."""
+    own = {spin_topic.key(w) for w in (*written.lower().split(), *original.lower().split())}
+    ctx = spin_topic.context_keys(doc, start) - own
+    return spin_topic.fit(original, ctx) - spin_topic.fit(written, ctx)
+
+
+def test_topic_gain_equals_reading_every_pair(spun: list[str]) -> None:
+    """Every content word of spun documents against its first three candidates (and a
+    two-word original): the same float as reading every pair, bit for bit."""
+    checked = nonzero = skipped = 0
+    for text in spun[::2]:
+        doc = Document(text)
+        for t in doc.words:
+            origs = spin_evidence.candidates_for(t.text)[:3]
+            for o in (*origs, "spending plan") if origs else ():
+                got = spin_topic._topic_gain(doc, t.text, o, t.start)
+                assert _bits(got) == _bits(_reference_gain(doc, t.text, o, t.start))
+                checked += 1
+                nonzero += got != 0.0
+                skipped += not spin_topic._in_table(spin_topic.key(o))
+    assert checked > 2_000 and nonzero > 500 and skipped > 100
+
+
+def test_a_key_the_table_does_not_store_is_in_no_pair(spun: list[str]) -> None:
+    """The build's invariant the skip rests on, over every pair of a document's keys."""
+    table = spin_topic.get_table()
+    keys = sorted({k for k in spin_topic._doc_keys(Document(spun[0]))[1] if k is not None})
+    stored = {k for k in keys if spin_topic._in_table(k)}
+    assert 0 < len(stored) < len(keys)
+    found = 0
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if table.log_count(f"{a} {b}") is not None:
+                assert a in stored and b in stored
+                found += 1
+    assert found > 20
+
+
+def test_stored_keys_are_read_per_document() -> None:
+    first = Document("The harvest of wheat and corn was sold at the market.")
+    assert spin_topic._doc_stored(first) <= {"harvest", "wheat", "corn", "sold", "market"}
+    other = Document("The orchestra played a symphony in the concert hall.")
+    got = spin_topic._doc_stored(other)
+    assert "wheat" not in got and got == {
+        k for k in spin_topic._doc_keys(other)[1] if k is not None and spin_topic._in_table(k)
+    }
