@@ -12,6 +12,7 @@ whole repair of spun documents gives the same text and edits either way.
 from __future__ import annotations
 
 import math
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,7 +23,7 @@ from repair.config import RepairConfig
 from repair.document import Document
 from repair.pipeline import repair_text
 from repair.score import spin_evidence, spin_rank, spin_topic
-from repair.score.spin_context import WordContext, context
+from repair.score.spin_context import WordContext, context, reads_restored, restored_tokens
 from repair.score.spin_evidence import Packed, WordEvidence, evidence
 from repair.score.spin_rank import Ranker, TreeRanker, get_ranker, use_ranker
 
@@ -209,3 +210,35 @@ def test_stored_keys_are_read_per_document() -> None:
     assert "wheat" not in got and got == {
         k for k in spin_topic._doc_keys(other)[1] if k is not None and spin_topic._in_table(k)
     }
+
+
+# The re-read skips rows whose context no restoration reaches (spin_context.reads_restored).
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_row_no_restoration_reaches_keeps_its_context(spun: list[str], seed: int) -> None:
+    """Random restorations (one word, a phrase over several tokens, one word over two):
+    where :func:`reads_restored` says no, both contexts are equal; where it says yes they
+    sometimes differ (the skip is not vacuous)."""
+    rng = random.Random(seed)
+    same = differ = 0
+    for text in spun[seed::4]:
+        doc = Document(text)
+        before, after = WordContext.of(doc), WordContext.of(doc)
+        n = len(before.starts)
+        for _ in range(n // 25):
+            k = rng.randrange(n - 3)
+            span = rng.choice([1, 1, 2, 3])
+            repl = rng.choice(["word", "two words", "a three word"])
+            after.restore(before.starts[k], before.ends[k + span - 1], repl)
+        restored = restored_tokens(before, after)
+        assert restored
+        for t in doc.words:
+            old = context(doc, before, t.start, t.end)
+            new = context(doc, after, t.start, t.end)
+            if not reads_restored(before, restored, t.start, t.end):
+                assert new == old, (t.text, old, new)
+                same += 1
+            elif new != old:
+                differ += 1
+    assert same > 1_000 and differ > 100
