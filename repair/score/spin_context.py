@@ -104,6 +104,25 @@ def context(
     return left, right[:2], initial
 
 
+def restored_tokens(before: WordContext, after: WordContext) -> set[int]:
+    """The token indices whose reading differs between two contexts of one document
+    (``after``: ``before`` with some edits restored; :meth:`WordContext.restore` gives a
+    restored token a new list)."""
+    pairs = zip(before.words, after.words, strict=True)
+    return {k for k, (a, b) in enumerate(pairs) if a is not b}
+
+
+def reads_restored(ctx: WordContext, restored: set[int], start: int, end: int) -> bool:
+    """Whether :func:`context` of ``text[start:end]`` in a context restored at the tokens
+    ``restored`` can differ from the one in ``ctx``, the document's own words: there each
+    token reads one word, so :func:`context` reads at most the two tokens before ``start``
+    and the two from ``end``; where none of them is restored, the restored context reads
+    the same tokens, the same words and the same gaps."""
+    i = bisect_left(ctx.starts, start)
+    j = bisect_left(ctx.starts, end)
+    return i - 1 in restored or i - 2 in restored or j in restored or j + 1 in restored
+
+
 def _sentence_gap(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if gap == " ":  # the usual gap

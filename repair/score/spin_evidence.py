@@ -31,7 +31,7 @@ from repair.candidates.spin_synonyms import originals_of
 from repair.resources.frequency import zipf
 from repair.resources.lm import _LOG_BASE, UNKNOWN_LOGPROB, get_lm
 from repair.score.spin_plural import plural_of, unmarked_noun
-from repair.score.spin_rank import _CLIP, RANK_FEATURES, WINDOW, _clip, get_ranker
+from repair.score.spin_rank import _CLIP, RANK_FEATURES, WINDOW, Ranker, _clip, get_ranker
 
 #: Candidates examined per word (LM cost is linear in it).
 MAX_CANDIDATES = 20
@@ -207,19 +207,16 @@ def _lowered(originals: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o.lower() for o in originals)
 
 
-def _table(
+def _gains(
     left: Sequence[str],
     written: str,
     right: Sequence[str],
     originals: tuple[str, ...],
-    counts: Mapping[str, int],
     min_left: float | None = None,
-) -> list[tuple[str, float, tuple[float, ...]]]:
-    """:func:`candidate_table` with feature tuples: the same LM scores, in the same
-    order of float operations, as ``LanguageModel.logprob`` / ``sequence_logprob`` and
-    :func:`~repair.score.spin_rank.rank_features` give them, with the n-gram look-ups
-    made directly and the context-free features of each (written, candidate) pair
-    computed once per process (:func:`_pair_static`)."""
+) -> tuple[str, float, list[tuple[float, int, float]], float, float] | None:
+    """The LM part of :func:`_table`: (lower-cased written word, its score given the left
+    context, the (-gain, index, first-word score) of each candidate read, best gain first,
+    the best gain, the window's cut), or None when ``min_left`` leaves no row."""
     prob = get_lm()._model.prob
     unk, lb, floor = UNKNOWN_LOGPROB, _LOG_BASE, -100_000_000
     # every `unk if r <= floor else (v if (v := r * lb) >= unk else unk)` below is
@@ -248,7 +245,7 @@ def _table(
         reverse=True,
     )
     if min_left is not None and (not first or first[0][0] - s_hist < min_left):
-        return []
+        return None
     rl = [w.lower() for w in right]
     n_right = len(rl)
     r1 = rl[0] if n_right else ""
@@ -292,6 +289,26 @@ def _table(
             cut = top - WINDOW
         gains.append((-g, k, lp1))
     gains.sort()  # best gain first, ties by index (the indices differ)
+    return s, s_hist, gains, top, cut
+
+
+def _table(
+    left: Sequence[str],
+    written: str,
+    right: Sequence[str],
+    originals: tuple[str, ...],
+    counts: Mapping[str, int],
+    min_left: float | None = None,
+) -> list[tuple[str, float, tuple[float, ...]]]:
+    """:func:`candidate_table` with feature tuples: the same LM scores, in the same
+    order of float operations, as ``LanguageModel.logprob`` / ``sequence_logprob`` and
+    :func:`~repair.score.spin_rank.rank_features` give them, with the n-gram look-ups
+    made directly (:func:`_gains`) and the context-free features of each (written,
+    candidate) pair computed once per process (:func:`_pair_static`)."""
+    read = _gains(left, written, right, originals, min_left)
+    if read is None:
+        return []
+    s, s_hist, gains, top, cut = read
     n = max(len(originals), 1)
     out = []
     c_hi, c_lo = _CLIP, -_CLIP
@@ -322,6 +339,92 @@ def _table(
     return out
 
 
+#: The packed-row builder (:func:`_packed_filler`) of the last linear ranker asked for:
+#: (ranker, builder).
+_FILLER: list[object] = [None, None]
+
+
+def _packed_filler(ranker: object) -> Callable[..., int] | None:
+    """For a linear :class:`~repair.score.spin_rank.Ranker`: one generated loop that
+    writes each ranked row of :func:`_table` straight into a :class:`Packed` array (LM
+    gain, ranker score, unigram, left gain, source rank) and returns the index of the
+    best-scoring row (the first of equals), without building the 16-feature tuple or
+    calling the ranker per row.  The score is :meth:`Ranker._compiled`'s expression with
+    each feature written in place: the same products added in the same order (the same
+    float).  None for another ranker (trees) or weights with no exact literal."""
+    if _FILLER[0] is ranker:
+        return _FILLER[1]  # type: ignore[return-value]
+    fill = None
+    if isinstance(ranker, Ranker):
+        w, b = ranker._folded
+        if all(math.isfinite(a) for a in (*w, b)) and len(w) == len(RANK_FEATURES):
+            feats = (
+                "x0", "x1", "order", "x3", "x4", "c_unigram", "x6", "fk", "(k / n)",
+                "z_o", "z_gap", "float(min(c, 5))", "(1.0 if c else 0.0)", "fan",
+                "wn_pair", "wn_shared",
+            )  # fmt: skip
+            terms = " + ".join(f"{wi!r} * {x}" for wi, x in zip(w, feats, strict=True))
+            clip = "c_lo if {0} < c_lo else c_hi if {0} > c_hi else {0}"
+            src = f"""def _fill(gains, cut, top, s_hist, statics, origs, counts, n, data, names):
+    c_hi, c_lo = {_CLIP!r}, {-_CLIP!r}
+    best, best_j, j, order = None, 0, 0, 0.0
+    for ng, k, lp1 in gains:
+        g = -ng
+        if g < cut:
+            break
+        unigram, c_unigram, z_o, z_gap, fan, wn_pair, wn_shared = statics[k]
+        o = origs[k]
+        left_gain = lp1 - s_hist
+        c = counts.get(o, 0)
+        d1, d4, d6 = top - g, g - left_gain, g - unigram
+        x0 = {clip.format("g")}
+        x1 = {clip.format("d1")}
+        x3 = {clip.format("left_gain")}
+        x4 = {clip.format("d4")}
+        x6 = {clip.format("d6")}
+        fk = float(k)
+        score = {b!r} + (0 + {terms})
+        data.extend((g, score, c_unigram, x3, fk))
+        names.append(o)
+        if best is None or score > best:
+            best, best_j = score, j
+        j += 1
+        order += 1.0
+    return best_j
+"""
+            ns: dict[str, object] = {}
+            exec(compile(src, "<spin-packed-rows>", "exec"), ns)  # noqa: S102
+            fill = ns["_fill"]
+    _FILLER[:] = [ranker, fill]
+    return fill  # type: ignore[return-value]
+
+
+def _packed_table(
+    left: Sequence[str],
+    written: str,
+    right: Sequence[str],
+    originals: tuple[str, ...],
+    counts: Mapping[str, int],
+    min_left: float | None,
+    fill: Callable[..., int],
+) -> tuple[Packed, int] | None:
+    """:func:`_table`'s rows as :func:`evidence` packs them (``fill``:
+    :func:`_packed_filler`), and the index of the ranker's choice; None for no row."""
+    read = _gains(left, written, right, originals, min_left)
+    if read is None:
+        return None
+    s, s_hist, gains, top, cut = read
+    data = array("d")
+    names: list[str] = []
+    k = fill(
+        gains, cut, top, s_hist, _statics(s, originals), originals, counts,
+        max(len(originals), 1), data, names,
+    )  # fmt: skip
+    if not names:
+        return None
+    return Packed(tuple(names), data), k
+
+
 def evidence(
     start: int,
     end: int,
@@ -349,6 +452,13 @@ def evidence(
         return None
     ranker = get_ranker()
     if ranker is not None:
+        if packed:
+            fill = _packed_filler(ranker)
+            if fill is not None:
+                got = _packed_table(left, written, right, origs, counts or {}, min_left, fill)
+                if got is None:
+                    return None
+                return _chosen(start, end, written, len(origs), got[0], got[1])
         table = _table(left, written, right, origs, counts or {}, min_left)
         if not table:
             return None

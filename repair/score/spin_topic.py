@@ -34,7 +34,7 @@ MIN_PMI = 2.0
 #: 300-1,000 words: about its whole text; the cost per word stays bounded in a long one).
 WINDOW = 150
 #: id(document) -> (weak reference, word starts, content keys, its topic gains by
-#: (written, original, start)): one document at a time.
+#: (written, original, start), [its keys the table stores] once read): one document at a time.
 _keys: dict[int, tuple] = {}
 
 
@@ -86,7 +86,7 @@ def _doc_entry(doc: Document) -> tuple:
             starts.append(t.start)
             ok = len(low) >= 3 and low.isalpha() and low not in STOPWORDS
             keys.append(key(low) if ok else None)
-        got = (weakref.ref(doc, lambda _r: _keys.clear()), starts, keys, {})
+        got = (weakref.ref(doc, lambda _r: _keys.clear()), starts, keys, {}, [])
         _keys[id(doc)] = got
     return got
 
@@ -112,10 +112,15 @@ def _pmi(a: str, b: str) -> float:
     return 0.0 if v is None else v
 
 
+def _mine(word: str) -> list[str]:
+    """The keys of ``word``'s content words (its own key when it has none)."""
+    return [key(w) for w in word.lower().split() if w not in STOPWORDS] or [key(word)]
+
+
 def fit(word: str, context: Iterable[str]) -> float:
     """Mean PMI of ``word`` (one or more words: the best of its content words) with the
     keys of ``context``."""
-    mine = [key(w) for w in word.lower().split() if w not in STOPWORDS] or [key(word)]
+    mine = _mine(word)
     if len(mine) == 1:  # one word (the usual case): the same values without a max per key
         # _pmi(m, k) of each key but m's own (0.0), looked up in one loop: ~70 pairs a word,
         # most read once per document (an lru cache of pairs costs more than it saves); a stored
@@ -150,4 +155,41 @@ def _topic_gain(doc: Document, written: str, original: str, start: int) -> float
     """:func:`topic_gain` computed (not remembered)."""
     own = {key(w) for w in (*written.lower().split(), *original.lower().split())}
     context = context_keys(doc, start) - own
-    return fit(original, context) - fit(written, context)
+    stored = context & _doc_stored(doc)
+    return _fit_stored(original, context, stored) - _fit_stored(written, context, stored)
+
+
+@lru_cache(maxsize=100_000)
+def _in_table(k: str) -> bool:
+    """Whether the table stores key ``k`` (as a word): the build stores the count of
+    every key of a kept pair and of no other (``scripts/build_spin_topic.py``), so a key
+    it does not store is in no stored pair."""
+    return get_table().log_count(k) is not None
+
+
+def _doc_stored(doc: Document) -> set[str]:
+    """The content keys of ``doc`` that the table stores (:func:`_in_table`), once per
+    document."""
+    memo = _doc_entry(doc)[4]
+    if not memo:
+        memo.append({k for k in set(_doc_keys(doc)[1]) if k is not None and _in_table(k)})
+    return memo[0]
+
+
+def _fit_stored(word: str, context: set[str], stored: set[str]) -> float:
+    """:func:`fit` of ``word`` against ``context`` given ``stored``, the keys of
+    ``context`` the table stores: a one-word ``word`` reads only those pairs (and none
+    when the table does not store its own key): a key it does not store is in no stored
+    pair, each such pair reads 0.0 in :func:`fit`, and a sum of stored PMIs (eighths) is
+    exact in any order, so the mean is the same float.  Several words: :func:`fit`."""
+    mine = _mine(word)
+    if len(mine) != 1:
+        return fit(word, context)
+    if not context:
+        return 0.0
+    m = mine[0]
+    if not _in_table(m):
+        return 0.0
+    pairs = [f"{m} {k}" if m < k else f"{k} {m}" for k in stored if k != m]
+    total = sum([0.0 if v is None else v for v in get_table().log_counts(pairs)])
+    return total / len(context)

@@ -49,7 +49,7 @@ from repair.score.science import unseen_span as science_span
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
 from repair.score.spin_common import common_features, common_probabilities, common_rows
 from repair.score.spin_common import wanted as common_wanted
-from repair.score.spin_context import WordContext, context
+from repair.score.spin_context import WordContext, context, reads_restored, restored_tokens
 from repair.score.spin_evidence import (
     WordEvidence,
     candidates_for,
@@ -521,9 +521,12 @@ def reread(
     counts = Counter(t.text.lower() for t in doc.words)
     words = list(detection.words)
     changed = []
+    restored = restored_tokens(before, after)
     for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
         if p >= bar or w.start in done:
             continue
+        if not reads_restored(before, restored, w.start, w.end):
+            continue  # the same context before and after (exact: reads_restored)
         left, right, _initial = context(doc, after, w.start, w.end)
         if (left, right) == context(doc, before, w.start, w.end)[:2]:
             continue
