@@ -100,6 +100,7 @@ def test_a_look_alike_pair_has_the_prior_only_with_shapes(monkeypatch: pytest.Mo
     from repair.score.ocr_pagereach import shape_costs
 
     pair = next(s for s in shape_costs() if s[0] not in st.NARROW)
+    monkeypatch.setattr(st, "PRIOR_SHAPES", True)
     assert st._prior_class(pair)
     monkeypatch.setattr(st, "PRIOR_SHAPES", False)
     assert not st._prior_class(pair)

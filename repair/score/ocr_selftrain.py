@@ -63,8 +63,10 @@ GLYPH_PRIOR = True
 #: (ocrxgen27: j>y, l>t, l>f, i>t, i>a, i>e are the commonest rows SMH has and ICDAR lacks).
 NARROW = frozenset("iljtfr1I!")
 #: Whether look-alike pairs of rendered type have the prior too (else narrow glyphs only).
-#: The same figures either way on both proxies (on ICDAR it adds vi>m and d>ri rows).
-PRIOR_SHAPES = True
+#: Off: the same figures as narrow glyphs alone on both proxies (driver; on ICDAR it adds
+#: vi>m and d>ri rows), but through the CLI with the shipped tables it learned m>ho on SMH
+#: dev (4,739 -> 4,743 tokens) and h>a on clean English (no output changed there).
+PRIOR_SHAPES = False
 #: Pooled support such an edit needs to become a row.  2 (with the rate's price, floor
 #: 4.0): SMH dev 5,655 / 8,775 (f>e, l>r, l>t learned), ICDAR 891 (102); 1.5: the same.
 PRIOR_SUPPORT = 2.0
