@@ -63,19 +63,25 @@ def test_the_profile_s_slot_table_is_read_and_uninstalling_restores_it(tmp_path:
     assert shipped < channel_cost("ni", "in") - 0.5  # the shipped slot table lists "ni"
     ocr_table.install(_profile(tmp_path, slot="ni"))
     assert ocr_slotprice.table_cost("ni", "in") > shipped + 0.5
+    assert ocr_slotprice.read_tsv is read_tsv  # an explicit hook, no reader swapped
+    rows = ocr_slotprice.override_rows
+    assert rows and not any(r[0] == "ni" for r in rows)
     ocr_table.install(None)
     assert ocr_slotprice.table_cost("ni", "in") == pytest.approx(shipped)
-    assert ocr_slotprice.read_tsv is read_tsv  # the module reads the lexicons again
+    assert ocr_slotprice.override_rows is None  # the module reads the lexicon again
 
 
 def test_the_profile_s_mark_table_is_read(tmp_path: Path) -> None:
     assert chunk_readings("building«")[0][0] == "buildings"
     ocr_table.install(_profile(tmp_path, marks="«"))
     assert "«" not in mark_model().letters
+    assert ocr_glued.read_tsv is read_tsv
+    rows = ocr_glued.override_rows
+    assert rows and not any(r[0] == "«" for r in rows)
     assert not any(t == "buildings" for t, _c, _thr in chunk_readings("building«"))
     ocr_table.install(None)
     assert chunk_readings("building«")[0][0] == "buildings"
-    assert ocr_glued.read_tsv is read_tsv
+    assert ocr_glued.override_rows is None
 
 
 def test_a_plain_confusion_table_leaves_the_slot_and_mark_tables_shipped(
@@ -87,7 +93,7 @@ def test_a_plain_confusion_table_leaves_the_slot_and_mark_tables_shipped(
     assert set(ocr_table.read_profile(path)) == {ocr_table.CONFUSIONS}
     ocr_table.install(path)
     assert ("h", 0.5) in confusions()["z"]
-    assert ocr_slotprice.read_tsv is read_tsv and ocr_glued.read_tsv is read_tsv
+    assert ocr_slotprice.override_rows is None and ocr_glued.override_rows is None
 
 
 def test_a_profile_may_hold_some_tables_only(tmp_path: Path) -> None:
@@ -148,7 +154,7 @@ def test_a_malformed_profile_is_refused_naming_file_and_line(
         ocr_table.install(path)
     assert str(path) in str(err.value)
     assert ocr_table.installed() is None
-    assert ocr_slotprice.read_tsv is read_tsv and ocr_glued.read_tsv is read_tsv
+    assert ocr_slotprice.override_rows is None and ocr_glued.override_rows is None
 
 
 def test_learning_carries_the_start_profile_s_slot_and_mark_tables(tmp_path: Path) -> None:

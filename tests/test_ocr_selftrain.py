@@ -79,6 +79,62 @@ def test_an_unseen_edit_with_support_becomes_a_row() -> None:
     assert ("q", "y") not in rows
 
 
+@pytest.mark.parametrize(
+    ("sub", "prior"),
+    [
+        (("j", "y"), True),  # a narrow glyph: the stem of a broken "y"
+        (("l", "t"), True),
+        (("i", "a"), True),
+        (("x", "q"), False),  # a wide glyph, no look-alike
+        (("b", "s"), False),
+        (("l", "th"), False),  # a narrow glyph for two letters
+    ],
+)
+def test_the_glyph_class_prior_knows_narrow_glyphs_and_look_alikes(
+    sub: tuple[str, str], prior: bool
+) -> None:
+    assert st._prior_class(sub) is prior
+
+
+def test_a_look_alike_pair_has_the_prior_only_with_shapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.score.ocr_pagereach import shape_costs
+
+    pair = next(s for s in shape_costs() if s[0] not in st.NARROW)
+    monkeypatch.setattr(st, "PRIOR_SHAPES", True)
+    assert st._prior_class(pair)
+    monkeypatch.setattr(st, "PRIOR_SHAPES", False)
+    assert not st._prior_class(pair)
+    monkeypatch.setattr(st, "GLYPH_PRIOR", False)
+    assert not st._prior_class(("j", "y"))
+
+
+def _unseen(sub: tuple[str, str], support: float) -> dict[tuple[str, str], float]:
+    counts = st.ArchiveCounts(texts=[sub[1] * 100_000])
+    counts.unseen[sub] = support
+    return st.adapted_rows(counts)
+
+
+@pytest.mark.parametrize("sub", [("l", "y"), ("f", "e")])  # rows the shipped table lacks
+def test_a_narrow_glyph_edit_needs_less_support_and_is_priced_by_its_class(
+    sub: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert st._is_unlisted(sub)
+    assert st.PRIOR_SUPPORT < st.MIN_SUPPORT
+    rows = _unseen(sub, st.PRIOR_SUPPORT)
+    assert rows == {sub: st.PRIOR_COST}  # its rate alone would price it at MAX_COST
+    assert _unseen(sub, st.PRIOR_SUPPORT - 0.5) == {}  # still needs the archive's support
+    monkeypatch.setattr(st, "GLYPH_PRIOR", False)
+    assert _unseen(sub, st.PRIOR_SUPPORT) == {}
+    assert _unseen(sub, st.MIN_SUPPORT)[sub] == st.MAX_COST
+
+
+def test_other_edits_keep_the_plain_threshold() -> None:
+    sub = ("x", "q")
+    assert st._is_unlisted(sub) and not st._prior_class(sub)
+    assert _unseen(sub, st.PRIOR_SUPPORT) == {}
+    assert _unseen(sub, st.MIN_SUPPORT)[sub] >= st.UNSEEN_MIN_COST
+
+
 @pytest.mark.parametrize("sub", [("i", "j"), ("u", "v"), ("", "d")])
 def test_spelling_conventions_and_empty_prints_never_become_rows(sub: tuple[str, str]) -> None:
     assert not st._is_unlisted(sub)

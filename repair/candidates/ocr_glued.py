@@ -39,6 +39,9 @@ from repair.tokenize import tokenize
 from repair.types import Candidate, Token
 
 MARKS_FILE = "ocr_marks.tsv"
+#: The mark rows of an installed archive profile (``None``: the shipped lexicon); set by
+#: :func:`repair.score.ocr_table.install`, which also empties the caches.
+override_rows: tuple[tuple[str, ...], ...] | None = None
 #: Additive smoothing towards the next coarser context (pseudo-counts).
 SMOOTHING = 2.0
 #: A fate more than this much less likely than keeping the mark (nats) is not tried.
@@ -194,8 +197,8 @@ class MarkModel:
 
 @lru_cache(maxsize=1)
 def mark_model() -> MarkModel:
-    """The shipped model (``lexicons/ocr_marks.tsv``), read once."""
-    return MarkModel(read_tsv(MARKS_FILE))
+    """The model of ``lexicons/ocr_marks.tsv`` (or of :data:`override_rows`), read once."""
+    return MarkModel(read_tsv(MARKS_FILE) if override_rows is None else override_rows)
 
 
 def _strict_cost(

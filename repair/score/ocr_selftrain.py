@@ -17,7 +17,9 @@ listed confusion's rate is the posterior mean ``(n + ALPHA p) / (N + ALPHA)`` wi
 table's rate ``p`` as the prior, ``n`` its pooled uses, ``N`` the true run's count
 (only ever cheaper than before), and each unlisted edit whose pooled support reaches
 :data:`MIN_SUPPORT` gets a row priced the same way from a zero prior, never below
-:data:`UNSEEN_MIN_COST`.  The old-print guard (:func:`guarded_rows`) then refuses every
+:data:`UNSEEN_MIN_COST`; an edit of a narrow printed glyph or a look-alike pair (a
+prior by glyph class, :data:`GLYPH_PRIOR`) needs only :data:`PRIOR_SUPPORT` and is priced
+:data:`PRIOR_COST`.  The old-print guard (:func:`guarded_rows`) then refuses every
 row that would turn a period spelling of the pages ("seene", "sleepe", "foorth") into a
 modern word.  A second repair with that table is the self-trained one.  No page's gold is read
 at any step.
@@ -46,6 +48,33 @@ MIN_SUPPORT = 3.0
 #: evidence.  3.0 -> 4.0 (support 3): SMH dev 5,683 -> 5,684 tokens, ICDAR 909 (118
 #: broken) -> 903 (111).
 UNSEEN_MIN_COST = 4.0
+#: A prior by glyph class for the unlisted edits (:func:`_prior_class`): an edit whose
+#: printed glyph is narrow (:data:`NARROW`: the stem a broken letter leaves, "Hcnrj",
+#: "lorthwith") or that is a look-alike pair of rendered type
+#: (:func:`~repair.score.ocr_pagereach.shape_costs`, :data:`PRIOR_SHAPES`) becomes a row
+#: with :data:`PRIOR_SUPPORT` and is priced :data:`PRIOR_COST`; other edits keep
+#: :data:`MIN_SUPPORT` and :data:`UNSEEN_MIN_COST`.  The support still comes from the
+#: archive's own first-pass readings only.  Measured with ``benchmarks/ocr_selftrain.py``
+#: (ICDAR-only tables -> SMH dev tokens / chars; SMH-only tables -> ICDAR books 1-80
+#: chars (broken)), disk cache off; off: 5,683 / 8,810, 891 (102); see RESULTS.md,
+#: session 27, ocrprior27.
+GLYPH_PRIOR = True
+#: Printed glyphs narrow enough that broken type leaves them for another letter
+#: (ocrxgen27: j>y, l>t, l>f, i>t, i>a, i>e are the commonest rows SMH has and ICDAR lacks).
+NARROW = frozenset("iljtfr1I!")
+#: Whether look-alike pairs of rendered type have the prior too (else narrow glyphs only).
+#: Off: the same figures as narrow glyphs alone on both proxies (driver; on ICDAR it adds
+#: vi>m and d>ri rows), but through the CLI with the shipped tables it learned m>ho on SMH
+#: dev (4,739 -> 4,743 tokens) and h>a on clean English (no output changed there).
+PRIOR_SHAPES = False
+#: Pooled support such an edit needs to become a row.  2 (with the rate's price, floor
+#: 4.0): SMH dev 5,655 / 8,775 (f>e, l>r, l>t learned), ICDAR 891 (102); 1.5: the same.
+PRIOR_SUPPORT = 2.0
+#: The price of such a row (nats), whatever its sightings (their rate, over every
+#: occurrence of the true glyph, prices a few word types at :data:`MAX_COST`).  3.5:
+#: SMH dev 5,639 / 8,763, ICDAR 891 (102); 3.0: 5,634 / 8,748, 893 (104: r>p at 3.0);
+#: the rate's price floored at 3.0 / 3.5 / 4.0 instead: 5,653 / 5,654 / 5,655.
+PRIOR_COST = 3.5
 #: Shortest still-unknown word whose one-edit readings are counted.
 MIN_LEN = 4
 #: Whether readings of real words ("thus" -> "this") count too (else only non-words'):
@@ -161,6 +190,18 @@ def _is_unlisted(sub: Sub) -> bool:
     return all(d != sub[1] for d, _c in confusions().get(sub[0], ()))
 
 
+def _prior_class(sub: Sub) -> bool:
+    """Whether unlisted edit ``sub`` has the glyph-class prior (:data:`GLYPH_PRIOR`): one
+    narrow printed glyph for one letter, or a look-alike pair of rendered type."""
+    if not GLYPH_PRIOR:
+        return False
+    from repair.score.ocr_pagereach import shape_costs
+
+    src, dst = sub
+    narrow = len(src) == 1 and src in NARROW and len(dst) == 1 and dst.isalpha()
+    return narrow or (PRIOR_SHAPES and (src.lower(), dst.lower()) in shape_costs())
+
+
 def _cost(rate: float) -> float:
     return min(MAX_COST, max(MIN_COST, -math.log(max(rate, 1e-12)) - OFFSET))
 
@@ -234,7 +275,11 @@ def _priced_rows(counts: ArchiveCounts) -> dict[Sub, float]:
     from repair.score.ocr_channel import confusions
 
     table = confusions()
-    new = {s: n for s, n in counts.unseen.items() if n >= MIN_SUPPORT}
+    new = {
+        s: n
+        for s, n in counts.unseen.items()
+        if n >= (PRIOR_SUPPORT if _prior_class(s) else MIN_SUPPORT)
+    }
     big_n = counts.true_counts([*counts.used, *new])
     out: dict[Sub, float] = {}
     for (src, dst), n in counts.used.items():
@@ -250,7 +295,8 @@ def _priced_rows(counts: ArchiveCounts) -> dict[Sub, float]:
         if not dst:
             continue
         rate = n / (big_n.get(dst, 0) + n + ALPHA)
-        out[(src, dst)] = max(UNSEEN_MIN_COST, _cost(rate))
+        prior = _prior_class((src, dst))
+        out[(src, dst)] = PRIOR_COST if prior else max(UNSEEN_MIN_COST, _cost(rate))
     return out
 
 

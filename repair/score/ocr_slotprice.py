@@ -22,6 +22,9 @@ from functools import lru_cache
 from repair.lexicons import read_tsv
 
 SLOT_CONFUSIONS_FILE = "ocr_slot_confusions.tsv"
+#: The slot rows of an installed archive profile (``None``: the shipped lexicon); set by
+#: :func:`repair.score.ocr_table.install`, which also empties the caches.
+override_rows: tuple[tuple[str, ...], ...] | None = None
 #: Longest printed side of a unit read.
 _MAX_SIDE = 2
 
@@ -30,7 +33,8 @@ _MAX_SIDE = 2
 def _by_printed() -> dict[str, dict[str, float]]:
     """``{printed: {true lower case: cost}}`` of the slot table."""
     out: dict[str, dict[str, float]] = {}
-    for row in read_tsv(SLOT_CONFUSIONS_FILE):
+    table = read_tsv(SLOT_CONFUSIONS_FILE) if override_rows is None else override_rows
+    for row in table:
         src, dst, cost = row[0], row[1].lower(), float(row[2])
         rows = out.setdefault(src, {})
         if cost < rows.get(dst, 99.0):

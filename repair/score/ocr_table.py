@@ -47,9 +47,8 @@ TABLES: dict[str, tuple[str, ...]] = {
     SLOT: COLUMNS,
     MARKS: ("mark", "context", "fate", "count"),
 }
-#: The module reading each table other than the confusions through its module-level
-#: ``read_tsv`` (:func:`install` gives it :func:`_read_tsv`, as the leave-one-source-out
-#: benchmark ``benchmarks/ocr_xsource.py`` does for its rebuilt tables).
+#: The module reading each table other than the confusions: :func:`install` sets its
+#: ``override_rows`` to the profile's rows (``None``: the shipped lexicon).
 READERS = {SLOT: "repair.score.ocr_slotprice", MARKS: "repair.candidates.ocr_glued"}
 PROFILE_FORMAT = "# format: repair-ocr-profile/1"
 SECTION = "## table: "
@@ -58,7 +57,7 @@ Rows = tuple[tuple[str, ...], ...]
 
 #: The path of the profile :func:`install` put in force (``None``: the shipped tables).
 _installed: str | None = None
-#: The installed profile's tables other than the confusions (read by :func:`_read_tsv`).
+#: The installed profile's tables other than the confusions (see :data:`READERS`).
 _overrides: dict[str, Rows] = {}
 
 
@@ -163,7 +162,7 @@ def install(path: str | Path | None) -> None:
     _overrides.update({n: r for n, r in profile.items() if n in READERS})
     for name, module in READERS.items():
         mod = importlib.import_module(module)
-        mod.read_tsv = _read_tsv if name in _overrides else read_tsv  # type: ignore[attr-defined]
+        mod.override_rows = _overrides.get(name)  # type: ignore[attr-defined]
     ocr_channel._windows.clear()
     ocr_channel._window_plans.clear()
     ocr._last[0] = None
