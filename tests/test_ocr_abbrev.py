@@ -55,3 +55,43 @@ def test_in_a_heavy_page(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_clean_text_keeps_its_words() -> None:
     text = "Pte Jas Kirk and Pte Clias Alfred Pugh sailed; Philip las Ocorgc came."
     assert repair_text(text, config=RepairConfig()).text == text
+
+
+# --- session 27: equal prices are decided by the page, never by the hash seed ---------
+
+
+def test_equal_prices_go_to_the_reading_the_page_prints_more(monkeypatch):
+    from collections import Counter
+
+    monkeypatch.setattr(abbrev, "_priced", lambda text: (("Miss", 1.0), ("Mrs", 1.0)))
+    page = Counter({"Mrs": 40, "Miss": 9})
+    assert abbrev.abbrev_reading("Mi's", page, False, False, False)[0] == "Mrs"
+    page = Counter({"Mrs": 2, "Miss": 9})
+    assert abbrev.abbrev_reading("Mi's", page, False, False, False)[0] == "Miss"
+
+
+def test_a_cheaper_reading_still_wins_over_a_more_printed_one(monkeypatch):
+    from collections import Counter
+
+    monkeypatch.setattr(abbrev, "_priced", lambda text: (("Miss", 0.5), ("Mrs", 3.0)))
+    page = Counter({"Mrs": 2, "Miss": 0})
+    assert abbrev.abbrev_reading("Mi's", page, False, False, False)[0] == "Miss"
+
+
+def test_priced_order_does_not_follow_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from repair.candidates.ocr_abbrev import _priced;"
+        "print([_priced(w) for w in ('Mr', 'Mre', 'Dn', 'Miu', 'Capl')])"
+    )
+    outs = set()
+    for seed in ("1", "4", "11"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        outs.add(run.stdout)
+    assert len(outs) == 1
+    assert abbrev._ORDERED == tuple(sorted(abbrev.ABBREVIATIONS))

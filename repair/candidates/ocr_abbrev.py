@@ -61,6 +61,10 @@ KEPT_TITLES = frozenset("Sir Ms".split())
 READINGS = ABBREVIATIONS - KEPT_TITLES
 #: Prints left as they are: the readings in any case ("L cpl").
 _KEPT = frozenset(w.lower() for w in ABBREVIATIONS | KEPT_TITLES)
+#: :data:`ABBREVIATIONS` in a fixed (alphabetical) order: a frozenset's order follows the
+#: process's hash seed, and two readings at one price ("Mi's" -> "Mrs" / "Miss" under an
+#: archive profile) were chosen by it (session 27).
+_ORDERED = tuple(sorted(ABBREVIATIONS))
 #: Largest channel cost (nats) of a reading, after the page's usage.
 MAX_COST = 3.5
 #: Largest channel cost (nats) before the page's usage: a price the learned tables
@@ -103,7 +107,7 @@ def _priced(text: str) -> tuple[tuple[str, float], ...]:
     bound = MAX_COST + PAGE_MAX_BONUS
     out = []
     low = text.lower()
-    for word in ABBREVIATIONS:
+    for word in _ORDERED:  # a fixed order: ties in price must not follow the hash seed
         if word == text or abs(len(word) - len(text)) > 2:
             continue
         if Levenshtein.distance(low, word.lower(), score_cutoff=3) > 3:
@@ -111,7 +115,7 @@ def _priced(text: str) -> tuple[tuple[str, float], ...]:
         c = slot_cost(text, word, bound)
         if c <= bound:
             out.append((word, c))
-    out.sort(key=lambda x: x[1])
+    out.sort(key=lambda x: x[1])  # stable: equal prices keep the alphabetical order
     return tuple(out)
 
 
@@ -155,6 +159,7 @@ def abbrev_reading(
     ``None`` (module doc).  ``page`` counts the page's words; a ``known`` print (a
     dictionary word) needs a price the table has and the page's usage of the reading."""
     best: tuple[str, float] | None = None
+    best_n = -1
     for word, c in _priced(text):
         n = page[word]
         if c > RAW_MAX_COST or word not in READINGS:
@@ -166,8 +171,11 @@ def abbrev_reading(
         if known and n < PRINT_RATIO * page[text]:
             continue  # "Dr Da Wei", "Al Qaeda": the page prints the word as a name
         price = c - min(PAGE_MAX_BONUS, math.log1p(n))
-        if price <= MAX_COST and (best is None or price < best[1]):
-            best = (word, price)
+        if price > MAX_COST:
+            continue
+        # equal prices (the page bonus is capped): the reading the page prints more often
+        if best is None or price < best[1] or (price == best[1] and n > best_n):
+            best, best_n = (word, price), n
     return best
 
 
