@@ -289,6 +289,7 @@ def _evidence(
     from repair.resources.bigrams import get_bigrams
     from repair.resources.frequency import zipf
     from repair.resources.lm import get_lm
+    from repair.score.spin_plural import plural_of, unmarked_noun
 
     lm = get_lm()
     fit = _book_fit(get_bigrams())
@@ -302,11 +303,11 @@ def _evidence(
     def gains(c: str) -> tuple[float, float]:  # (LM gain, book gain) of c for the word
         return lm.sequence_logprob([c, *right], left) - base_lm, fit(near_l, c, near_r) - base_book
 
-    number = reinflect and _unmarked(low)
+    number = reinflect and unmarked_noun(low)
     options = []
     for c in cands:
         lm_gain, book_gain = gains(c)
-        plural = _plural(c) if number else None
+        plural = plural_of(c) if number else None
         if plural is not None:  # the candidate in the number its place fits (REINFLECT)
             p_lm, p_book = gains(plural)
             p_lm -= PLURAL_COST
@@ -317,20 +318,6 @@ def _evidence(
         )
     options.sort(key=lambda o: -o.score)
     return RareWord(tokens[i], z, tuple(options), _before_particle(tokens, i))
-
-
-def _unmarked(word: str) -> bool:
-    """A noun that shows no number (:func:`repair.score.spin_plural.unmarked_noun`)."""
-    from repair.score.spin_plural import unmarked_noun
-
-    return unmarked_noun(word)
-
-
-def _plural(word: str) -> str | None:
-    """The plural of a singular count noun (:func:`repair.score.spin_plural.plural_of`)."""
-    from repair.score.spin_plural import plural_of
-
-    return plural_of(word)
 
 
 #: The evidence of one word's candidates (public: :mod:`repair.detect.tortured_mill`).
