@@ -1,0 +1,269 @@
+"""Where each OCR candidate ends, and what a pre-generation bound could save (issue 14, session 28).
+
+    python benchmarks/ocr_fate.py FILE [--bound]              # a text, as ``repair fix`` reads it
+    python benchmarks/ocr_fate.py --smh dev|test [--bound]    # the SMH articles of a half
+    python benchmarks/ocr_fate.py FILE --drop-realword [--chars N] [--windows W] [--rounds R]
+
+Every candidate the OCR stage builds is put in one class (:func:`fate`):
+
+* ``a chosen``: an edit of the output makes exactly its reading;
+* ``b accepted, lost``: the scorer accepted it in some pass, another reading won;
+* ``b refused near`` / ``b refused far``: the scorer decided it and refused it in every
+  pass, its best margin within :data:`NEAR` nats of its threshold / further;
+* ``c never decided``: the scorer never priced it (a fixed reading that lost).
+
+A ``b`` class gets `` (span edited)`` when another reading of its span was chosen.  The
+scorer's compiled loop is switched off while recording (the Python loop calls
+``DecisionMemo.put`` for every decision it makes; the same decisions and output, as
+``tests/test_ocr_speed27.py`` checks).
+
+``--bound`` also counts, for every one-word real-word reading decided, the readings an
+exact bound free of the reading's own language-model score proves refused by more than
+:data:`WIDEST_SLACK` nats (the widest slack a refused real-word margin is still read
+with: ``ocr_joint.REAL_SLACK``): the model's gain is at most ``-lp(printed)`` (every
+log-probability is <= 0), and at most ``lp(reading | two words before) - lp(printed)``
+(the reading's two later terms are <= 0).  Either bound being broken is counted too.
+
+``--drop-realword`` times the three OCR stages (CPU, collector paused; the first
+``--windows`` windows of ``--chars`` characters of FILE, each one document) with
+``_Generator._realword`` as it is and returning nothing, alternated: an upper bound of
+what fewer real-word readings could save (not exact: the output changes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from repair.types import Candidate, Edit  # noqa: E402
+
+#: Margin short of the threshold (nats) still called ``near``.
+NEAR = 2.0
+#: The widest slack below its threshold a refused real-word margin is read with.
+WIDEST_SLACK = 6.0
+
+
+def fate(
+    c: Candidate,
+    seen: tuple[bool, float] | None,
+    chosen: set[tuple[int, int, str]],
+    edited: set[tuple[int, int]],
+) -> str:
+    """The class of candidate ``c`` (module doc): ``seen`` is (accepted in some pass, best
+    margin minus threshold) or ``None`` when never decided; ``chosen`` the output's
+    (start, end, replacement), ``edited`` its spans."""
+    if (c.start, c.end, c.replacement) in chosen:
+        return "a chosen"
+    if seen is None:
+        return "c never decided"
+    accepted, best = seen
+    if accepted:
+        name = "b accepted, lost"
+    else:
+        name = "b refused near" if best >= -NEAR else "b refused far"
+    return name + (" (span edited)" if (c.start, c.end) in edited else "")
+
+
+@contextmanager
+def recording(by_source: dict[str, Counter[str]]) -> Iterator[None]:
+    """Count every OCR candidate's :func:`fate` into ``by_source`` (by its source) while
+    the block runs; the hooks are removed after."""
+    import repair.stages.ocr as stage
+    from repair.score import ocr as so
+    from repair.score import ocr_decide_fast
+
+    current: list[Any] = [None]
+    real_put, real_score, real_loop = (
+        so.DecisionMemo.put,
+        stage.score_candidates,
+        ocr_decide_fast.LOOP,
+    )
+
+    def put(self: Any, k: int, around: Any, d: Any) -> None:
+        rec = current[0]
+        if rec is not None and k < rec[0]:
+            acc, best = rec[1].get(k, (False, float("-inf")))
+            rec[1][k] = (acc or bool(d.accept), max(best, d.margin - d.threshold))
+        real_put(self, k, around, d)
+
+    def score(doc: Any, candidates: list[Candidate], garbled: bool) -> list[Edit]:
+        current[0] = (len(candidates), {})
+        try:
+            edits = real_score(doc, candidates, garbled)
+            seen = current[0][1]
+        finally:
+            current[0] = None
+        chosen = {(e.offset, e.offset + e.length, e.replacement) for e in edits}
+        edited = {(e.offset, e.offset + e.length) for e in edits}
+        for k, c in enumerate(candidates):
+            by_source[c.source][fate(c, seen.get(k), chosen, edited)] += 1
+        return edits
+
+    so.DecisionMemo.put, stage.score_candidates, ocr_decide_fast.LOOP = put, score, False
+    try:
+        yield
+    finally:
+        so.DecisionMemo.put, stage.score_candidates = real_put, real_score
+        ocr_decide_fast.LOOP = real_loop
+
+
+@contextmanager
+def bounding(counts: Counter[str]) -> Iterator[None]:
+    """Count, for every one-word real-word reading decided while the block runs, what
+    the two bounds of the module doc prove (``counts``: decided, proved by each bound,
+    refused that far in fact, each bound broken)."""
+    from repair.resources.frequency import zipf
+    from repair.score import ocr as so
+
+    real = so._decider
+
+    def decider(scorer: Any) -> Callable[..., Any]:
+        decide = real(scorer)
+
+        def checked(
+            orig: list[str], alt: list[str], prev: list[str], nxt: list[str], cost: float,
+            orig_known: bool, threshold: Any, garbled: bool, prior_per_zipf: Any,
+        ) -> Any:  # fmt: skip
+            d = decide(orig, alt, prev, nxt, cost, orig_known, threshold, garbled, prior_per_zipf)
+            if orig_known and len(orig) == 1 and len(alt) == 1:
+                lp_orig = scorer.seq(orig, prev, nxt)
+                first = scorer.lm.sequence_logprob((alt[0],), prev[-2:])
+                per = so.PRIOR_PER_ZIPF if prior_per_zipf is None else prior_per_zipf
+                price = cost + per * zipf(orig[0].lower())
+                below = d.threshold - WIDEST_SLACK
+                counts["decided"] += 1
+                counts["refused that far in fact"] += d.margin < below
+                counts["proved by gain <= -lp(printed)"] += -lp_orig - price < below
+                counts["proved by the reading's first term"] += first - lp_orig - price < below
+                counts["bound broken: -lp(printed)"] += d.gain > -lp_orig + 1e-9
+                counts["bound broken: first term"] += d.margin > first - lp_orig - price + 1e-9
+            return d
+
+        return checked
+
+    so._decider = decider
+    try:
+        yield
+    finally:
+        so._decider = real
+
+
+def _texts(args: argparse.Namespace) -> list[str]:
+    if args.smh is None:
+        return [Path(args.file).read_text(encoding="utf-8")]
+    from smh_eval import DEFAULT_DATA, load, split_of
+
+    return [a.raw for a in load(DEFAULT_DATA / "allArticles.txt") if split_of(a.ident) == args.smh]
+
+
+def report(by_source: dict[str, Counter[str]], top: int = 15) -> str:
+    """The classes over all candidates, then per source (the ``top`` largest)."""
+    total: Counter[str] = Counter()
+    for counts in by_source.values():
+        total.update(counts)
+    n = sum(total.values())
+    rows = [f"candidates {n:,}"]
+    rows += [f"  {k:34s} {v:8,d} {100 * v / max(n, 1):5.1f} %" for k, v in sorted(total.items())]
+    rows.append("by source:")
+    for src, counts in sorted(by_source.items(), key=lambda x: -sum(x[1].values()))[:top]:
+        parts = ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items()))
+        rows.append(f"  {src:22s} {sum(counts.values()):7,d}: {parts}")
+    return "\n".join(rows)
+
+
+def drop_realword(text: str, chars: int, rounds: int) -> str:
+    """Stage CPU (detection, candidates, scoring) with real-word readings as they are and
+    dropped, alternated ``rounds`` times after one warm-up run."""
+    from repair.candidates import ocr as co
+    from repair.document import Document
+    from repair.stages.ocr import STAGE
+
+    real = co._Generator._realword
+    windows = [text[lo : lo + chars] for lo in range(0, len(text), chars)]
+    rows = []
+
+    def none(self: Any, *a: Any) -> list[Candidate]:
+        return []
+
+    def run(mode: str) -> str:
+        co._Generator._realword = real if mode == "as is" else none  # type: ignore[method-assign]
+        tot, n_c, n_e = [0.0, 0.0, 0.0], 0, 0
+        for w in windows:
+            doc = Document(w)
+            t0 = time.process_time()
+            det = STAGE.detect(doc)
+            t1 = time.process_time()
+            cands = STAGE.candidates(doc, det)
+            t2 = time.process_time()
+            edits = STAGE.score(doc, det, cands)
+            t3 = time.process_time()
+            for i, x in enumerate((t1 - t0, t2 - t1, t3 - t2)):
+                tot[i] += x
+            n_c, n_e = n_c + len(cands), n_e + len(edits)
+            gc.collect()
+        return (
+            f"{mode:8s} detect {tot[0]:.2f} candidates {tot[1]:.2f} scoring {tot[2]:.2f} "
+            f"total {sum(tot):.2f} s; {n_c:,} candidates, {n_e:,} edits"
+        )
+
+    gc.disable()
+    try:
+        rows.append("warm-up " + run("as is"))
+        for r in range(rounds):
+            for mode in ("dropped", "as is") if r % 2 == 0 else ("as is", "dropped"):
+                rows.append(run(mode))
+    finally:
+        co._Generator._realword = real  # type: ignore[method-assign]
+        gc.enable()
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("file", nargs="?")
+    ap.add_argument("--smh", choices=["dev", "test"])
+    ap.add_argument("--bound", action="store_true")
+    ap.add_argument("--drop-realword", action="store_true")
+    ap.add_argument("--chars", type=int, default=250_000)
+    ap.add_argument("--windows", type=int, default=4)
+    ap.add_argument("--rounds", type=int, default=2)
+    args = ap.parse_args(argv)
+    if (args.file is None) == (args.smh is None):
+        ap.error("give FILE or --smh")
+    if args.drop_realword:
+        if args.file is None:
+            ap.error("--drop-realword reads FILE")
+        print(drop_realword(_texts(args)[0][: args.chars * args.windows], args.chars, args.rounds))
+        return 0
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    by_source: dict[str, Counter[str]] = defaultdict(Counter)
+    bounds: Counter[str] = Counter()
+    with recording(by_source):
+        if args.bound:
+            with bounding(bounds):
+                for t in _texts(args):
+                    repair_text(t, config=RepairConfig())
+        else:
+            for t in _texts(args):
+                repair_text(t, config=RepairConfig())
+    print(report(by_source))
+    if args.bound:
+        print("one-word real-word readings decided, and what an exact bound proves:")
+        for k, v in bounds.items():
+            print(f"  {k:40s} {v:8,d}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
