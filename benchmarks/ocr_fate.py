@@ -2,6 +2,7 @@
 
     python benchmarks/ocr_fate.py FILE [--bound]              # a text, as ``repair fix`` reads it
     python benchmarks/ocr_fate.py --smh dev|test [--bound]    # the SMH articles of a half
+    python benchmarks/ocr_fate.py FILE|--smh HALF --builders    # the classes and CPU by builder
     python benchmarks/ocr_fate.py FILE --drop-realword [--chars N] [--windows W] [--rounds R]
 
 Every candidate the OCR stage builds is put in one class (:func:`fate`):
@@ -16,6 +17,11 @@ A ``b`` class gets `` (span edited)`` when another reading of its span was chose
 scorer's compiled loop is switched off while recording (the Python loop calls
 ``DecisionMemo.put`` for every decision it makes; the same decisions and output, as
 ``tests/test_ocr_speed27.py`` checks).
+
+``--builders`` also tells the classes by the builder that first made each reading (its
+span and text; a reading two builders make is the first one's) and each builder's own
+CPU (nested builders' time taken out; :func:`building`): what each builder costs for the
+readings it wins.
 
 ``--bound`` also counts, for every one-word real-word reading decided, the readings an
 exact bound free of the reading's own language-model score proves refused by more than
@@ -74,9 +80,12 @@ def fate(
 
 
 @contextmanager
-def recording(by_source: dict[str, Counter[str]]) -> Iterator[None]:
-    """Count every OCR candidate's :func:`fate` into ``by_source`` (by its source) while
-    the block runs; the hooks are removed after."""
+def recording(
+    by_source: dict[str, Counter[str]], tags: dict[tuple[int, int, str], str] | None = None
+) -> Iterator[None]:
+    """Count every OCR candidate's :func:`fate` into ``by_source`` (by its source, or by
+    its builder in ``tags`` when given: cleared after each window) while the block runs;
+    the hooks are removed after."""
     import repair.stages.ocr as stage
     from repair.score import ocr as so
     from repair.score import ocr_decide_fast
@@ -105,7 +114,10 @@ def recording(by_source: dict[str, Counter[str]]) -> Iterator[None]:
         chosen = {(e.offset, e.offset + e.length, e.replacement) for e in edits}
         edited = {(e.offset, e.offset + e.length) for e in edits}
         for k, c in enumerate(candidates):
-            by_source[c.source][fate(c, seen.get(k), chosen, edited)] += 1
+            key = c.source if tags is None else tags.get((c.start, c.end, c.replacement), "?")
+            by_source[key][fate(c, seen.get(k), chosen, edited)] += 1
+        if tags is not None:
+            tags.clear()
         return edits
 
     so.DecisionMemo.put, stage.score_candidates, ocr_decide_fast.LOOP = put, score, False
@@ -155,6 +167,87 @@ def bounding(counts: Counter[str]) -> Iterator[None]:
         yield
     finally:
         so._decider = real
+
+
+#: Builder-shaped names of ``repair.candidates.ocr`` wrapped besides every ``*_candidates``.
+_BUILDERS = (
+    "joins", "garbled_joins", "split_pairs", "line_joins", "speck_hyphen_joins",
+    "drop_piece_readings", "page_word_prior", "_initial_glyphs", "_glued_fw", "_name_readings",
+)  # fmt: skip
+#: Builders that pass the readings made so far through: a reading they are first to
+#: return was made by the generator's own loops (``_Generator.candidates``' inline ones).
+_PASSING = frozenset({"candidates", "drop_piece_readings", "page_word_prior"})
+#: Other modules' builders the generator calls through their module.
+_MODULE_BUILDERS = (
+    ("repair.candidates.ocr_pagefar", "page_far_candidates"),
+    ("repair.candidates.ocr_context", "context_candidates"),
+    ("repair.candidates.ocr_spacejoin", "space_join_candidates"),
+    ("repair.candidates.ocr_pagehabit", "with_page_habits"),
+    ("repair.score.ocr_usspell", "guard_page"),
+    ("repair.candidates.ocr_accentkeep", "keep_accented_words"),
+    ("repair.stages.ocr", "word_readings"),
+)
+
+
+@contextmanager
+def building(tags: dict[tuple[int, int, str], str], seconds: Counter[str]) -> Iterator[None]:
+    """While the block runs: every builder's own CPU into ``seconds`` (a nested builder's
+    time is its own, not its caller's) and the builder that first returned each reading
+    into ``tags`` (by span and text); ``_Generator.candidates`` keeps what no builder
+    took (its own loops).  The hooks are removed after."""
+    import importlib
+
+    from repair.candidates import ocr as co
+
+    stack: list[list[float]] = []
+    undo: list[tuple[Any, str, Any]] = []
+
+    def wrap(owner: Any, name: str) -> None:
+        real = getattr(owner, name)
+
+        def timed(*a: Any, **k: Any) -> Any:
+            stack.append([0.0])
+            t = time.process_time()
+            try:
+                out = real(*a, **k)
+            finally:
+                spent = time.process_time() - t
+                inner = stack.pop()[0]
+                seconds[name] += spent - inner
+                if stack:
+                    stack[-1][0] += spent
+            if isinstance(out, list) and out and isinstance(out[0], Candidate):
+                tag = "the generator's own loops" if name in _PASSING else name
+                for c in out:
+                    tags.setdefault((c.start, c.end, c.replacement), tag)
+            return out
+
+        undo.append((owner, name, real))
+        setattr(owner, name, timed)
+
+    names = [n for n in vars(co) if n.endswith("_candidates") and callable(getattr(co, n))]
+    for n in sorted({*names, *_BUILDERS}):
+        wrap(co, n)
+    for n in ("candidates", "_token", "_stem", "_realword", "_caps_in_text", "_caps_headline"):
+        wrap(co._Generator, n)
+    for mod, n in _MODULE_BUILDERS:
+        wrap(importlib.import_module(mod), n)
+    try:
+        yield
+    finally:
+        for owner, name, real in reversed(undo):
+            setattr(owner, name, real)
+
+
+def by_builder(by_source: dict[str, Counter[str]], seconds: Counter[str], top: int = 30) -> str:
+    """The classes and own CPU per builder (``by_source`` keyed by builder)."""
+    rows = [f"  {'builder':28s} {'own CPU s':>9s} {'readings':>9s} {'chosen':>7s}"]
+    for name in sorted(set(seconds) | set(by_source), key=lambda n: -seconds[n])[:top]:
+        counts = by_source.get(name, Counter())
+        rows.append(
+            f"  {name:28s} {seconds[name]:9.2f} {sum(counts.values()):9,d} {counts['a chosen']:7,d}"
+        )
+    return "\n".join(rows)
 
 
 def _texts(args: argparse.Namespace) -> list[str]:
@@ -232,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("file", nargs="?")
     ap.add_argument("--smh", choices=["dev", "test"])
     ap.add_argument("--bound", action="store_true")
+    ap.add_argument("--builders", action="store_true")
     ap.add_argument("--drop-realword", action="store_true")
     ap.add_argument("--chars", type=int, default=250_000)
     ap.add_argument("--windows", type=int, default=4)
@@ -249,6 +343,16 @@ def main(argv: list[str] | None = None) -> int:
 
     by_source: dict[str, Counter[str]] = defaultdict(Counter)
     bounds: Counter[str] = Counter()
+    if args.builders:
+        tags: dict[tuple[int, int, str], str] = {}
+        seconds: Counter[str] = Counter()
+        by_builder_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        with recording(by_builder_counts, tags), building(tags, seconds):
+            for t in _texts(args):
+                repair_text(t, config=RepairConfig())
+        print(report(by_builder_counts, top=40))
+        print(by_builder(by_builder_counts, seconds))
+        return 0
     with recording(by_source):
         if args.bound:
             with bounding(bounds):

@@ -17,9 +17,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from ocr_fate import bounding, fate, recording, report  # noqa: E402
+from ocr_fate import bounding, building, by_builder, fate, recording, report  # noqa: E402
 
 from repair.bench.speed import ocr_speed_text  # noqa: E402
+from repair.candidates import ocr as ocr_cands  # noqa: E402
+from repair.candidates import ocr_pagefar  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.score import ocr as ocr_score  # noqa: E402
@@ -90,3 +92,32 @@ def test_exact_bounds_of_real_word_margins_hold(page: str) -> None:
     far = counts["refused that far in fact"]
     assert counts["proved by gain <= -lp(printed)"] <= counts["proved by the reading's first term"]
     assert counts["proved by the reading's first term"] <= far
+
+
+def test_builders_tag_every_reading_and_are_restored(page: str) -> None:
+    before = repair_text(page, config=RepairConfig())
+    token, marks, far = (
+        ocr_cands._Generator._token,
+        ocr_cands.mark_candidates,
+        (ocr_pagefar.page_far_candidates),
+    )
+    plain: dict[str, Counter[str]] = defaultdict(Counter)
+    with recording(plain):
+        repair_text(page, config=RepairConfig())
+    tags: dict[tuple[int, int, str], str] = {}
+    seconds: Counter[str] = Counter()
+    built: dict[str, Counter[str]] = defaultdict(Counter)
+    with recording(built, tags), building(tags, seconds):
+        during = repair_text(page, config=RepairConfig())
+    assert during.text == before.text
+    assert ocr_cands._Generator._token is token and ocr_cands.mark_candidates is marks
+    assert ocr_pagefar.page_far_candidates is far
+    # the same candidates and classes, only told apart by builder; none untagged
+    assert sum(map(sum, (c.values() for c in built.values()))) == sum(
+        map(sum, (c.values() for c in plain.values()))
+    )
+    assert "?" not in built
+    assert built["_token"]["a chosen"] > 0 and built["realword_candidates"]["b refused far"] > 0
+    # own times are non-negative (nested builders taken out) and name the generator
+    assert min(seconds.values()) >= -1e-3 and seconds["_token"] > 0
+    assert "_token" in by_builder(built, seconds)
