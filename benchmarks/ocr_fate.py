@@ -3,6 +3,7 @@
     python benchmarks/ocr_fate.py FILE [--bound]              # a text, as ``repair fix`` reads it
     python benchmarks/ocr_fate.py --smh dev|test [--bound]    # the SMH articles of a half
     python benchmarks/ocr_fate.py FILE|--smh HALF --builders    # the classes and CPU by builder
+    python benchmarks/ocr_fate.py FILE|--smh HALF --ablate        # each costly builder off
     python benchmarks/ocr_fate.py FILE --drop-realword [--chars N] [--windows W] [--rounds R]
 
 Every candidate the OCR stage builds is put in one class (:func:`fate`):
@@ -22,6 +23,11 @@ scorer's compiled loop is switched off while recording (the Python loop calls
 span and text; a reading two builders make is the first one's) and each builder's own
 CPU (nested builders' time taken out; :func:`building`): what each builder costs for the
 readings it wins.
+
+``--ablate`` reads the SMH half (or FILE) once as it is and once with each builder of
+:data:`ABLATE` switched off (its module's constant), after a warm-up run, and prints the
+token and character errors (SMH) or the edits and changed output (FILE) and the CPU of
+each: what a builder's time buys (not exact; nothing is shipped).
 
 ``--bound`` also counts, for every one-word real-word reading decided, the readings an
 exact bound free of the reading's own language-model score proves refused by more than
@@ -250,6 +256,63 @@ def by_builder(by_source: dict[str, Counter[str]], seconds: Counter[str], top: i
     return "\n".join(rows)
 
 
+#: Builders with their own switch, the costliest per reading won (``--builders``).
+ABLATE = (
+    ("repair.candidates.ocr_pagefar", "PAGE_FAR"),
+    ("repair.candidates.ocr_gluedfw", "GLUED_FW"),
+    ("repair.candidates.ocr", "GARBLED_JOIN"),
+    ("repair.candidates.ocr_context", "CONTEXT"),
+    ("repair.candidates.ocr_slot", "SLOT"),
+    ("repair.candidates.ocr_abbrev", "ABBREV"),
+    ("repair.candidates.ocr_shortreal", "SHORT_REAL"),
+)
+
+
+def ablate(args: argparse.Namespace) -> str:
+    """Errors (SMH) or edits (FILE) and CPU as it is and with each :data:`ABLATE` switch
+    off, after one warm-up run."""
+    import importlib
+
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    if args.smh is not None:
+        from smh_eval import DEFAULT_DATA, load, run, split_of
+
+        arts = [a for a in load(DEFAULT_DATA / "allArticles.txt") if split_of(a.ident) == args.smh]
+
+        def once() -> tuple[str, str]:
+            tot = run(arts, 0, None)
+            return "", (
+                f"tokens {int(tot['ours_tok']):6,d} chars {int(tot['ours_chr']):6,d}"
+                f" edits {int(tot['edits']):6,d}"
+            )
+    else:
+        text = Path(args.file).read_text(encoding="utf-8")
+
+        def once() -> tuple[str, str]:
+            res = repair_text(text, config=RepairConfig())
+            return res.text, f"edits {len(res.edits):6,d}"
+
+    base, _ = once()  # warm-up: the disk caches and the process's memos
+    rows = []
+    for mod, name in (("", "as is"), *ABLATE):
+        owner = importlib.import_module(mod) if mod else None
+        old = getattr(owner, name) if owner else None
+        if owner:
+            setattr(owner, name, False)
+        try:
+            t = time.process_time()
+            out, what = once()
+            cpu = time.process_time() - t
+        finally:
+            if owner:
+                setattr(owner, name, old)
+        changed = "" if args.smh is not None else f" output {'same' if out == base else 'changed'}"
+        rows.append(f"  {name:14s} {what}{changed} CPU {cpu:6.2f} s")
+    return "\n".join(rows)
+
+
 def _texts(args: argparse.Namespace) -> list[str]:
     if args.smh is None:
         return [Path(args.file).read_text(encoding="utf-8")]
@@ -326,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smh", choices=["dev", "test"])
     ap.add_argument("--bound", action="store_true")
     ap.add_argument("--builders", action="store_true")
+    ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--drop-realword", action="store_true")
     ap.add_argument("--chars", type=int, default=250_000)
     ap.add_argument("--windows", type=int, default=4)
@@ -337,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.file is None:
             ap.error("--drop-realword reads FILE")
         print(drop_realword(_texts(args)[0][: args.chars * args.windows], args.chars, args.rounds))
+        return 0
+    if args.ablate:
+        print(ablate(args))
         return 0
     from repair.config import RepairConfig
     from repair.pipeline import repair_text
