@@ -126,10 +126,13 @@ PHRASE_WN_MIN_ZIPF_GAIN = -1.0
 #: repair.score.spin_span_tight (benchmarks/RESULTS.md, "Session 27, wnspin27").
 SPAN_TIGHT = True
 #: The tight reading only where the span's chosen original would be declined
-#: (_phrase_kept false): it never overrides a kept choice (session 28, wnspin28).
+#: (_phrase_kept false): it never overrides a kept choice.  Off: on dev it only loses
+#: (WordNet and double each lose a right "turn over" -> "roll" to Moby's "find"; rare and
+#: seed unchanged; benchmarks/RESULTS.md, "Session 28, wnspin28").
 SPAN_TIGHT_DECLINED_ONLY = False
 #: No tight reading for a span opening with a function word ("of necessity", "in
-#: earnest": an author's own idiom more often than a spinner's form; wnspin28).
+#: earnest": an author's own idiom more often than a spinner's form).  Off: on dev it
+#: only loses (double's right "one c" -> "hundred"; the rest unchanged; wnspin28).
 SPAN_TIGHT_CONTENT_OPEN = False
 #: A word-model restoration is declined where the written word fits its neighbours in
 #: the book pairs at least this many nats better than the original ("atomic arms race",
