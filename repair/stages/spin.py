@@ -47,6 +47,7 @@ from repair.score.science import keep_terms as science_terms
 from repair.score.science import phrases_open as science_phrases
 from repair.score.science import unseen_span as science_span
 from repair.score.spin import LEARNED_CONFIDENT, PHRASE_MIN_GAIN, score_spin
+from repair.score.spin_book_pair import book_declined
 from repair.score.spin_common import common_features, common_probabilities, common_rows
 from repair.score.spin_common import wanted as common_wanted
 from repair.score.spin_context import WordContext, context, reads_restored, restored_tokens
@@ -124,6 +125,20 @@ PHRASE_WN_MIN_ZIPF_GAIN = -1.0
 #: Moby's best word won the span's ranking ("arrived at" -> "reached", not "made"):
 #: repair.score.spin_span_tight (benchmarks/RESULTS.md, "Session 27, wnspin27").
 SPAN_TIGHT = True
+#: The tight reading only where the span's chosen original would be declined
+#: (_phrase_kept false): it never overrides a kept choice.  Off: on dev it only loses
+#: (WordNet and double each lose a right "turn over" -> "roll" to Moby's "find"; rare and
+#: seed unchanged; benchmarks/RESULTS.md, "Session 28, wnspin28").
+SPAN_TIGHT_DECLINED_ONLY = False
+#: No tight reading for a span opening with a function word ("of necessity", "in
+#: earnest": an author's own idiom more often than a spinner's form).  Off: on dev it
+#: only loses (double's right "one c" -> "hundred"; the rest unchanged; wnspin28).
+SPAN_TIGHT_CONTENT_OPEN = False
+#: A word-model restoration is declined where the written word fits its neighbours in
+#: the book pairs at least this many nats better than the original ("atomic arms race",
+#: "per kilogram"; None: never): repair.score.spin_book_pair (chosen on dev,
+#: benchmarks/RESULTS.md, "Session 28, wnspin28").
+BOOK_PAIR: float | None = 1.5
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
 #: A synonym restoration is carried to the other places of its written word
@@ -1160,7 +1175,8 @@ def _span_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
     strong alone (:func:`~repair.score.spin_span_tight.tight_reading` with the rarer
     WordNet original's floors; :data:`SPAN_TIGHT`), else the span's chosen original.  A
     recurring mapping keeps its original (the document's habit decides it)."""
-    if SPAN_TIGHT and not recurring and PHRASE_WN_RARER_GAIN is not None:
+    chosen = _phrase_candidate(ph, recurring)
+    if _tight_wanted(ph, chosen, recurring):
         t = tight_reading(
             ph, PHRASE_WN_RARER_GAIN, PHRASE_WN_MIN_ZIPF_GAIN, PHRASE_MIN_SIDE, PHRASE_MIN_RIGHT
         )
@@ -1168,7 +1184,19 @@ def _span_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
             c = _phrase_candidate(t)
             c.features["span_tight"] = True
             return c
-    return _phrase_candidate(ph, recurring)
+    return chosen
+
+
+def _tight_wanted(ph: PhraseEvidence, chosen: Candidate, recurring: bool) -> bool:
+    """Whether the span's tight reading is looked for at all: :data:`SPAN_TIGHT` on, the
+    mapping not recurring, the rarer WordNet original's floor set; with
+    :data:`SPAN_TIGHT_DECLINED_ONLY` only where ``chosen`` would be declined, with
+    :data:`SPAN_TIGHT_CONTENT_OPEN` only where the span opens with a content word."""
+    if not SPAN_TIGHT or recurring or PHRASE_WN_RARER_GAIN is None:
+        return False
+    if SPAN_TIGHT_CONTENT_OPEN and ph.written.split()[0].lower() in STOPWORDS:
+        return False
+    return not (SPAN_TIGHT_DECLINED_ONLY and _phrase_kept(chosen))
 
 
 def _number_kept(c: Candidate, gate_open: bool) -> bool:
@@ -1502,6 +1530,11 @@ class _Stage:
                 decisions["applied"] -= len(declined)
                 for e in declined:
                     dropped[(e.offset, e.end)] = INCONSISTENT
+            if BOOK_PAIR is not None:  # the written word's own pair (score/spin_book_pair.py)
+                edits, booked = book_declined(doc, edits, BOOK_PAIR)
+                decisions["applied"] -= len(booked)
+                for e in booked:
+                    dropped[(e.offset, e.end)] = "book_pair"
             if CARRY:  # one written form, one restoration (score/consistency.py)
                 more = carried_edits(doc, edits, CARRY_RULES)
                 decisions["carried"] += len(more)
