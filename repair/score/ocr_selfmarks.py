@@ -57,7 +57,7 @@ EXTEND_WORDS = True
 #: distinct chunk of a page) or ``"archive"`` (once per distinct chunk of the archive).
 COUNT = "all"
 #: Pseudo-counts per unit of evidence (a chunk's shares sum to one).
-WEIGHT = 1.0
+WEIGHT = 2.0
 #: Marks never learned: apostrophes, typeset or not (:data:`repair.candidates.ocr_pagemarks
 #: .SKIP_MARKS` without the hyphens, which ICDAR's table lacks and a newspaper prints for
 #: broken letters: "th-y", "-pproved"), and spaces.
