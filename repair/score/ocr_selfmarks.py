@@ -23,8 +23,8 @@ explains (:func:`chunk_fates`):
   letter also reads, is left out).
 
 :func:`archive_mark_rows` pools those counts for the marks the table in force barely
-knows (fewer than :data:`LEARN_BELOW` uses) and that at least :data:`MIN_CHUNKS` distinct
-chunks show as a speck, and returns them as rows of the marks table
+knows (fewer than :data:`LEARN_BELOW` uses) and that the pages show as a speck often enough
+(:data:`MIN_SPECKS`, :data:`MIN_SPECK_SHARE`), and returns them as rows of the marks table
 (:func:`repair.score.ocr_selftrain.learn_table` appends them to the profile's marks
 section).  The language model decides each reading on the page, as before.
 """
@@ -38,10 +38,11 @@ from string import ascii_lowercase
 #: Marks the table in force has seen fewer times than this get the archive's rows.
 #: A mark the table knows well keeps its gold-aligned rates (the archive's lexical
 #: evidence sees only specks and plain marks, not their true shares).
-LEARN_BELOW = 30
-#: Distinct chunks that must show the mark as a speck (``drop`` or a letter) across the
-#: archive before any of its rows are learned.
-MIN_CHUNKS = 3
+LEARN_BELOW = 50
+#: Speck evidence (the shares of ``drop`` and letter readings, summed over the archive's
+#: distinct chunks: a repeated "said)" is one piece) a mark needs before any of its rows
+#: are learned.
+MIN_SPECKS = 2.0
 #: The fate a mark ending (opening) a word no letter extends is counted as: ``"keep"``
 #: or ``None`` (not counted).
 PLAIN_FATE: str | None = "keep"
@@ -57,7 +58,7 @@ EXTEND_WORDS = True
 #: distinct chunk of a page) or ``"archive"`` (once per distinct chunk of the archive).
 COUNT = "all"
 #: Pseudo-counts per unit of evidence (a chunk's shares sum to one).
-WEIGHT = 2.0
+WEIGHT = 3.0
 #: Marks never learned: apostrophes, typeset or not (:data:`repair.candidates.ocr_pagemarks
 #: .SKIP_MARKS` without the hyphens, which ICDAR's table lacks and a newspaper prints for
 #: broken letters: "th-y", "-pproved"), and spaces.
@@ -104,10 +105,13 @@ def _inner_readings(chunk: str, k: int) -> dict[str, str]:
     if is_target(left) and is_target(right):
         keep = chunk[k] in _HYPHENS and PLAIN_FATE
         return {PLAIN_FATE: left + right} if keep else {}
-    if len(left) + len(right) >= 3 and is_target(left + right):
-        return {"drop": left + right}
-    if not ((left + "a" + right).islower() or left[:1].isupper()):
-        return {}
+    if len(left) + len(right) < 3:
+        return {}  # "S&P", "w/o": too short to say
+    word = left + right
+    if not (word.islower() or (word[:1].isupper() and word[1:].islower())):
+        return {}  # "AT&T": capitals
+    if is_target(word):
+        return {"drop": word}
     return {"=" + x: left + x + right for x in ascii_lowercase if is_target(left + x + right)}
 
 
@@ -168,8 +172,8 @@ def chunk_fates(
 ) -> list[tuple[int, str, float]]:
     """``(k, fate, share)`` of each mark ``chunk[k]`` the dictionary explains.  A mark's
     readings share one unit: each kind of fate (keep, drop, letter) by
-    ``prior[(mark, position)][kind]`` (default: equal), the letters among themselves by
-    their words' weight (:data:`BY_FREQUENCY`)."""
+    ``prior[(mark, key)][kind]`` (key: :func:`_position`; default: equal), the letters
+    among themselves by their words' weight (:data:`BY_FREQUENCY`)."""
     out: list[tuple[int, str, float]] = []
     for k, readings in mark_readings(chunk):
         p = (prior or {}).get((chunk[k], _position(chunk, k)), {})
@@ -189,9 +193,11 @@ def chunk_fates(
 
 
 def _position(chunk: str, k: int) -> str:
+    """The key of the mark ``chunk[k]``'s fitted prior: its context (:data:`PRIOR_BY`)."""
     from repair.candidates.ocr_glued import context_of
 
-    return context_of(chunk, k).split(":")[0]
+    ctx = context_of(chunk, k)
+    return ctx if PRIOR_BY == "context" else ctx.split(":")[0]
 
 
 #: Rounds of expectation-maximisation of each mark's fates by position (``0``: every
@@ -199,6 +205,9 @@ def _position(chunk: str, k: int) -> str:
 #: speck in words no one reads otherwise ("th«", "wa«") is then read as a letter in words
 #: that are words both ways ("building«") too.
 EM_ROUNDS = 5
+#: What a mark's prior is fitted by: ``"context"`` (position and neighbours: "(From"
+#: and "(hat" apart) or ``"position"``.
+PRIOR_BY = "context"
 #: Additive smoothing of the fates' shares between rounds.
 EM_SMOOTHING = 0.5
 
@@ -206,7 +215,7 @@ EM_SMOOTHING = 0.5
 def _fit_prior(
     events: Mapping[str, int],
 ) -> dict[tuple[str, str], dict[str, float]]:
-    """``{(mark, position): {kind of fate: share}}`` fitted by :data:`EM_ROUNDS` rounds over the
+    """``{(mark, key): {kind of fate: share}}`` fitted by :data:`EM_ROUNDS` rounds over the
     chunks ``events`` (``{chunk: occurrences}``)."""
     prior: dict[tuple[str, str], dict[str, float]] = {}
     for _round in range(EM_ROUNDS):
@@ -245,7 +254,7 @@ def archive_mark_rows(
                 events[chunk] += 1
     prior = _fit_prior(events)
     counts: dict[tuple[str, str, str], float] = {}
-    specks: dict[str, set[str]] = {}
+    specks: Counter[str] = Counter()
     for chunk, n in events.items():
         for k, fate, share in chunk_fates(chunk, prior):
             m = chunk[k]
@@ -254,13 +263,14 @@ def archive_mark_rows(
             key = (m, context_of(chunk, k), fate)
             counts[key] = counts.get(key, 0.0) + share * n * WEIGHT
             if fate != PLAIN_FATE:
-                specks.setdefault(m, set()).add(chunk)
+                specks[m] += share
+    shares = _speck_shares(counts)
     if PLAIN_SPLIT and PLAIN_FATE:
-        counts = _split_plain(counts)
+        counts = _split_plain(counts, shares)
     return [
         (m, ctx, fate, str(round(n)))
         for (m, ctx, fate), n in sorted(counts.items())
-        if len(specks.get(m, ())) >= MIN_CHUNKS and round(n) >= 1
+        if specks[m] >= MIN_SPECKS and shares[m] >= MIN_SPECK_SHARE and round(n) >= 1
     ]
 
 
@@ -271,17 +281,33 @@ def archive_mark_rows(
 PLAIN_SPLIT = True
 
 
-def _split_plain(counts: Mapping[tuple[str, str, str], float]) -> dict[tuple[str, str, str], float]:
+#: Least share of a mark's evidence that must be a speck (its letter and drop readings)
+#: for any of its rows to be learned: clean text prints brackets beside words and, in
+#: names and rare words, a few that a letter would make words ("[laughter]", "Obama]").
+MIN_SPECK_SHARE = 0.08
+
+
+def _speck_shares(counts: Mapping[tuple[str, str, str], float]) -> dict[str, float]:
+    """``{mark: share of its evidence that is a speck}``."""
     speck: Counter[str] = Counter()
-    plain: Counter[str] = Counter()
+    total: Counter[str] = Counter()
     for (m, _ctx, fate), n in counts.items():
-        (plain if fate == PLAIN_FATE else speck)[m] += n
+        total[m] += n
+        if fate != PLAIN_FATE:
+            speck[m] += n
+    return {m: speck[m] / total[m] if total[m] else 0.0 for m in total}
+
+
+def _split_plain(
+    counts: Mapping[tuple[str, str, str], float], shares: Mapping[str, float]
+) -> dict[tuple[str, str, str], float]:
+    """``counts`` with each plain count split between keep and drop (:data:`PLAIN_SPLIT`)."""
     out: dict[tuple[str, str, str], float] = {}
     for (m, ctx, fate), n in counts.items():
         if fate != PLAIN_FATE or m in _HYPHENS:
             out[(m, ctx, fate)] = out.get((m, ctx, fate), 0.0) + n
             continue
-        share = speck[m] / (speck[m] + plain[m])
+        share = shares[m]
         for f, part in ((fate, 1.0 - share), ("drop", share)):
             out[(m, ctx, f)] = out.get((m, ctx, f), 0.0) + n * part
     return out
