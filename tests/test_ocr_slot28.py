@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from repair.candidates.ocr_glued import MarkModel
@@ -90,7 +92,8 @@ def test_the_archive_decides_a_word_both_readings_make() -> None:
 
 
 def test_no_rows_for_a_mark_the_table_knows_or_too_few_specks() -> None:
-    assert sm.archive_mark_rows(SPECK_PAGES, {**KNOWN, "§": 1000}) == []
+    assert sm.archive_mark_rows(SPECK_PAGES, {**KNOWN, "§": sm.LEARN_BELOW}) == []
+    assert sm.archive_mark_rows(SPECK_PAGES, {**KNOWN, "§": sm.LEARN_BELOW - 1}) != []
     assert sm.archive_mark_rows(["th§ man"], KNOWN) == []
     assert sm.archive_mark_rows(["(From the said) well-known"] * 5, KNOWN) == []
 
@@ -114,14 +117,17 @@ def test_table_mark_counts_sums_each_marks_uses() -> None:
     assert sm.table_mark_counts(rows) == {"§": 5, ",": 1}
 
 
-def test_learn_table_adds_the_learned_mark_rows_to_the_profile() -> None:
+def test_learn_table_adds_the_learned_mark_rows_to_the_profile(tmp_path: Path) -> None:
     from repair.score import ocr_table
 
     shipped = ocr_table.rows_in_force(ocr_table.MARKS)
     learned = ocr_selftrain.learn_table(SPECK_PAGES)
     assert learned.marks and all(r[0] == "§" for r in learned.marks)
-    assert "mark rows learned" in learned.text
-    assert f"{len(learned.marks)} mark rows" in learned.text
+    assert f"{len(learned.marks)} mark rows learned" in learned.text
+    path = tmp_path / "archive.profile"
+    path.write_text(learned.text, encoding="utf-8")
+    marks = ocr_table.read_profile(path)[ocr_table.MARKS]
+    assert marks == (*shipped, *learned.marks)
     old = ocr_selftrain.MARK_SELFTRAIN
     try:
         ocr_selftrain.MARK_SELFTRAIN = False

@@ -9,24 +9,32 @@ On SMH dev, ICDAR-only tables with SMH's marks table instead of ICDAR's fix ~500
 tokens (5,930 -> 5,427; session 28, ocrslot28): the largest single table gap.
 
 One page holds too little evidence (:mod:`repair.candidates.ocr_pagemarks` reads the
-inner specks of one page), but an archive's pages hold much more.  Over every page, each
-distinct chunk (a run of non-space characters) with a mark gives the fates a dictionary
-explains (:func:`chunk_fates`):
+inner specks of one page), but an archive's pages hold much more.  Each chunk (a run of
+non-space characters) with such a mark gives the readings a dictionary explains
+(:func:`mark_readings`):
 
 * a mark between letters: ``drop`` when the two pieces joined are a word, else ``=x``
-  for the one or two letters that make one ("gover»nment", "v«ill"; the pieces as
-  printed are not both words: :func:`repair.candidates.ocr_pagemarks._speck_fate`);
-* a mark ending (opening) a piece that is no word: ``=x`` for the one or two letters
-  that make it a word ("wa«" -> "was", "«ome" -> ... );
-* a mark ending a word no letter extends (:data:`PLAIN_FATE`): ``keep``, the mark as
-  punctuation ("said»" is ambiguous between a speck and a mark; "building«", which a
-  letter also reads, is left out).
+  for each letter that makes one ("gover»nment", "v«ill"; not when both pieces are words
+  as printed; a hyphen between two words is kept: "well-known");
+* a mark ending (opening) a piece that is no word: ``=x`` for each letter that makes it
+  a word ("wa«" -> "was", "»ith" -> "with");
+* a mark ending (opening) a word: ``keep`` (:data:`PLAIN_FATE`: the mark as printed),
+  and ``=x`` for each letter that makes another word ("building«": "buildings").
 
-:func:`archive_mark_rows` pools those counts for the marks the table in force barely
-knows (fewer than :data:`LEARN_BELOW` uses) and that the pages show as a speck often enough
-(:data:`MIN_SPECKS`, :data:`MIN_SPECK_SHARE`), and returns them as rows of the marks table
-(:func:`repair.score.ocr_selftrain.learn_table` appends them to the profile's marks
-section).  The language model decides each reading on the page, as before.
+A mark's readings share one unit: the kinds of fate (keep, drop, letter) by a prior
+fitted to the archive by expectation-maximisation (:data:`EM_ROUNDS`, by the mark and its
+context), the letters among themselves by their words' web frequency.  So a mark the
+pages show as a speck in words nothing else explains ("th«", "wa«") is read as a letter
+in words both readings make, and a mark the pages mostly print beside words ('"', ")")
+stays a mark.  A plain mark's share is then split between keep and drop by the mark's
+speck share (:data:`PLAIN_SPLIT`: "»" beside a word is mostly a speck).
+
+:func:`archive_mark_rows` pools those shares (times :data:`WEIGHT`) for the marks the
+table in force cannot read (fewer than :data:`LEARN_BELOW` uses) and that the pages show
+as a speck often enough (:data:`MIN_SPECKS`, :data:`MIN_SPECK_SHARE`), and returns them as
+rows of the marks table (:func:`repair.score.ocr_selftrain.learn_table` appends them to
+the profile's marks section).  The language model decides each reading on the page, as
+before.  No gold is read.
 """
 
 from __future__ import annotations
@@ -35,18 +43,26 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from string import ascii_lowercase
 
-#: Marks the table in force has seen fewer times than this get the archive's rows.
-#: A mark the table knows well keeps its gold-aligned rates (the archive's lexical
-#: evidence sees only specks and plain marks, not their true shares).
-LEARN_BELOW = 50
+#: Marks the table in force has seen fewer times than this get the archive's rows: the
+#: marks the repair cannot read at all (:data:`repair.candidates.ocr_glued.MIN_MARK_COUNT`).
+#: A mark the table knows keeps its gold-aligned rates (the archive's lexical evidence
+#: sees only specks and plain marks, not their true shares).  50: ICDAR-only tables ->
+#: SMH dev (marks alone) 5,590 tokens against 5,595, but the shipped tables self-trained
+#: on SMH dev learn 58 rows for marks their gold holds 3-49 times ("¡", "\\", "}") and
+#: read 4,748 / 7,610 against 4,737 / 7,600 without them.
+LEARN_BELOW = 3
 #: Speck evidence (the shares of ``drop`` and letter readings, summed over the archive's
 #: distinct chunks: a repeated "said)" is one piece) a mark needs before any of its rows
-#: are learned.
+#: are learned.  Measured with ICDAR-only tables -> SMH dev, this module's rows added to
+#: ICDAR's marks table and nothing else self-trained (tokens; no rows: 5,930): 1.0 /
+#: 2.0 / 3.0 (then summed over occurrences): 5,615 / 5,618 / 5,651 at weight 2.
 MIN_SPECKS = 2.0
 #: The fate a mark ending (opening) a word no letter extends is counted as: ``"keep"``
-#: or ``None`` (not counted).
+#: or ``None`` (not counted).  ``None`` (before the prior and the split below): 5,791 /
+#: 5,813 tokens against 5,815 / 5,767 with ``"keep"`` (the same measure).
 PLAIN_FATE: str | None = "keep"
-#: Most letters a piece may be completed by for a letter fate to count.
+#: Most letters a piece may be completed by for a letter fate to count (26: any; the
+#: frequency shares decide; at 2, "»as" -> "was" was never counted).
 MAX_LETTERS = 26
 #: Whether the readings of one mark share its chunk's weight by their words' web
 #: frequency (``"was"`` before ``"has"`` for "»as"); else equally.
@@ -57,14 +73,15 @@ EXTEND_WORDS = True
 #: How a chunk's evidence is counted: ``"all"`` (every occurrence), ``"page"`` (once per
 #: distinct chunk of a page) or ``"archive"`` (once per distinct chunk of the archive).
 COUNT = "all"
-#: Pseudo-counts per unit of evidence (a chunk's shares sum to one).
+#: Pseudo-counts per unit of evidence (a chunk's shares sum to one): 2 / 3 / 4: 5,618 /
+#: 5,595 / 5,603 tokens (the same measure); 1 -> 2 earlier: 5,733 -> 5,719.
 WEIGHT = 3.0
 #: Marks never learned: apostrophes, typeset or not (:data:`repair.candidates.ocr_pagemarks
 #: .SKIP_MARKS` without the hyphens, which ICDAR's table lacks and a newspaper prints for
 #: broken letters: "th-y", "-pproved"), and spaces.
 SKIP = frozenset("'\u2019\u2018\u02bc`")
 #: Whether a hyphen is learned (between letters and opening a word; a hyphen ending a
-#: piece is a line-end or compound break, never learned).
+#: piece is a line-end or compound break, never learned).  Off: 5,743 tokens, on 5,731.
 HYPHENS = True
 _HYPHENS = frozenset("-\u2010\u2011")
 #: Chunks longer than this are skipped (:data:`repair.candidates.ocr_glued.MAX_CHUNK`).
@@ -200,13 +217,15 @@ def _position(chunk: str, k: int) -> str:
     return ctx if PRIOR_BY == "context" else ctx.split(":")[0]
 
 
-#: Rounds of expectation-maximisation of each mark's fates by position (``0``: every
+#: Rounds of expectation-maximisation of each mark's kinds of fate (``0``: every
 #: reading weighed by its word's frequency alone).  A mark the archive's pages show as a
 #: speck in words no one reads otherwise ("th«", "wa«") is then read as a letter in words
-#: that are words both ways ("building«") too.
+#: that are words both ways ("building«") too.  0 (frequency alone): 5,767 tokens; the
+#: prior by fate (each letter apart) 5,800; by kind of fate (this) 5,743 (same measure,
+#: before the split and the gates).
 EM_ROUNDS = 5
 #: What a mark's prior is fitted by: ``"context"`` (position and neighbours: "(From"
-#: and "(hat" apart) or ``"position"``.
+#: and "(hat" apart) or ``"position"``: 5,637 / 5,639 tokens.
 PRIOR_BY = "context"
 #: Additive smoothing of the fates' shares between rounds.
 EM_SMOOTHING = 0.5
@@ -277,13 +296,17 @@ def archive_mark_rows(
 #: Whether a plain mark's count (a mark beside a word, as printed: punctuation or a
 #: speck the word survives) is split between ``keep`` and ``drop`` by the share of the
 #: mark's other evidence that is a speck (its letter and drop readings, every position):
-#: "»" beside a word is mostly a speck, '"' mostly a quote.
+#: "»" beside a word is mostly a speck, '"' mostly a quote.  Off: 5,695 tokens, on 5,610
+#: (weight 2, before the gates).
 PLAIN_SPLIT = True
 
 
 #: Least share of a mark's evidence that must be a speck (its letter and drop readings)
 #: for any of its rows to be learned: clean text prints brackets beside words and, in
-#: names and rare words, a few that a letter would make words ("[laughter]", "Obama]").
+#: names and rare words, a few that a letter would make words ("[boom]" -> "booms").
+#: On ../shared/data/clean_english (318 texts, the shipped table) 0.0 learns "/", "[",
+#: "]", "{", "}" rows, 0.08 none; on SMH dev 0.0 / 0.03 / 0.08: 5,637 / 5,637 / 5,647
+#: tokens (at ``MIN_SPECKS`` 3).
 MIN_SPECK_SHARE = 0.08
 
 
