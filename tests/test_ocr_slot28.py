@@ -112,6 +112,17 @@ def test_a_speck_mark_beside_words_is_mostly_dropped() -> None:
         sm.PLAIN_SPLIT = sm_split
 
 
+def test_a_quote_beyond_a_full_stop_is_kept_a_speck_run_is_not() -> None:
+    assert sm.mark_readings('Glory."') == [(5, {"keep": "Glory"}), (6, {"keep": 'Glory."'})]
+    assert all(k == 1 for k, _r in sm.mark_readings("§§as"))  # the outer one: no evidence
+    old = sm.OUTER_KEEP
+    try:
+        sm.OUTER_KEEP = False
+        assert sm.mark_readings('Glory."') == [(5, {"keep": "Glory"})]
+    finally:
+        sm.OUTER_KEEP = old
+
+
 def test_table_mark_counts_sums_each_marks_uses() -> None:
     rows = (("§", "trail:a_", "keep", "3"), ("§", "lead:_a", "=w", "2"), (",", "x", "keep", "1"))
     assert sm.table_mark_counts(rows) == {"§": 5, ",": 1}

@@ -157,11 +157,32 @@ def mark_readings(chunk: str) -> list[tuple[int, dict[str, str]]]:
         elif right and not any(c.isalnum() for c in chunk[:k]):
             _i, j = _alpha_run(chunk, k + 1)
             readings = _edge_readings(chunk[k + 1 : j], True)
+        elif OUTER_KEEP and _outer_mark(chunk, k):
+            readings = {PLAIN_FATE: chunk} if PLAIN_FATE else {}
         else:
             continue
         if 1 <= len(readings) <= MAX_LETTERS + 1:
             out.append((k, readings))
     return out
+
+
+#: Whether a mark beyond a full stop or comma at a word's edge ('Glory."', "said,)")
+#: counts as kept when the chunk's letters are one word: punctuation closing a quote.
+OUTER_KEEP = True
+_STOPS = frozenset(".,;:!?")
+
+
+def _outer_mark(chunk: str, k: int) -> bool:
+    """Whether ``chunk[k]`` stands at the chunk's edge beyond sentence punctuation
+    (:data:`_STOPS`), the chunk's letters one word (``'Glory."'``)."""
+    from repair.score.ocr_channel import is_target
+
+    core = chunk.strip("".join({c for c in chunk if not c.isalnum()}))
+    if not core.isalpha() or len(core) < 2 or not is_target(core):
+        return False
+    at = chunk.find(core)
+    between = chunk[k + 1 : at] if k < at else chunk[at + len(core) : k]
+    return bool(between) and all(c in _STOPS for c in between)
 
 
 def _edge_readings(piece: str, lead: bool) -> dict[str, str]:
