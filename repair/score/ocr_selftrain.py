@@ -131,8 +131,9 @@ SLOT_SELFTRAIN = False
 
 #: Whether the marks table is self-trained too (:mod:`repair.score.ocr_selfmarks`): rows
 #: the archive's raw pages teach for the marks the table in force barely knows are added
-#: to the profile's marks section.  ICDAR-only tables -> SMH dev (the marks section
-#: alone swapped, tokens): 5,930 -> 5,610 (SMH's own marks table: 5,427); see
+#: to the profile's marks section.  ICDAR-only tables -> SMH dev through the CLI: off
+#: 5,639 / 8,763 tokens / chars, on 5,301 / 8,568 (test 6,428 -> 6,100); the shipped
+#: tables learn no mark rows (SMH dev, test, ICDAR books, clean English); see
 #: RESULTS.md, session 28, ocrslot28.
 MARK_SELFTRAIN = True
 
