@@ -11,7 +11,8 @@ of the archive's own raw pages, no gold (:mod:`repair.score.ocr_selftrain`).
 ``books``).  Round ``k`` repairs every page with round ``k - 1``'s table, pools what it
 read (:class:`~repair.score.ocr_selftrain.ArchiveCounts`) and writes an adapted table;
 the evaluation then runs with the last one.  ``NAME=VALUE`` sets a setting of
-``repair.score.ocr_selftrain`` (``ALPHA=100``).  Only raw OCR is read before the final
+``repair.score.ocr_selftrain`` (``ALPHA=100``), ``MODULE.NAME=VALUE`` one of another
+module of ``repair.score`` (``ocr_selfmarks.WEIGHT=3.0``).  Only raw OCR is read before the final
 evaluation scores against the gold.
 
 ``--cli`` measures the same through the command line only, as a user would: the
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import importlib
 import json
 import os
 import shlex
@@ -69,10 +71,31 @@ def first_pass(spec: str, out: Path, settings: dict[str, object], pages: int = 0
     from repair.score import ocr_selftrain
 
     for name, value in settings.items():
-        setattr(ocr_selftrain, name, value)
+        module, _, attr = name.rpartition(".")
+        setattr(
+            importlib.import_module(f"repair.score.{module}") if module else ocr_selftrain,
+            attr,
+            value,
+        )
+    # the child reads the one-source tables through the readers' patched ``read_tsv``;
+    # the profile's start tables (``ocr_table.rows_in_force``) must read them too
+    from repair.candidates import ocr_glued
+    from repair.score import ocr_table
+
+    ocr_table.read_tsv = ocr_glued.read_tsv
     config = OCR_ONLY if spec.startswith("icdar") else RepairConfig()
     learned = ocr_selftrain.learn_table(archive_pages(spec)[: pages or None], config)
     out.write_text(learned.table, encoding="utf-8")
+    marks_out = marks_path(out)
+    if learned.marks:
+        from repair.score import ocr_table
+
+        start = ocr_table.rows_in_force(ocr_table.MARKS)
+        marks_out.write_text(
+            "".join("\t".join(r) + "\n" for r in (*start, *learned.marks)), encoding="utf-8"
+        )
+    elif marks_out.exists():
+        marks_out.unlink()
     new = sorted((c, s) for s, c in learned.new.items())
     print(
         json.dumps(
@@ -81,10 +104,16 @@ def first_pass(spec: str, out: Path, settings: dict[str, object], pages: int = 0
                 "repriced": learned.repriced,
                 "new": len(new),
                 "new_rows": [f"{o}>{g} {c:.2f}" for c, (o, g) in new[:40]],
+                "mark_rows": len(learned.marks),
                 "refused": {f"{o}>{g}": v[:5] for (o, g), v in sorted(learned.refused.items())},
             }
         )
     )
+
+
+def marks_path(table: Path) -> Path:
+    """Where :func:`first_pass` writes the marks table it learned beside ``table``."""
+    return table.with_suffix(".marks.tsv")
 
 
 def _child(tables: dict[str, str], argv: list[str]) -> int:
@@ -199,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
             if rc:
                 return rc
             tables = {**tables, "ocr_confusions.tsv": str(out)}
+            if marks_path(out).exists():
+                tables["ocr_marks.tsv"] = str(marks_path(out))
         if opts.save:
             opts.save.write_text(Path(tables["ocr_confusions.tsv"]).read_text(encoding="utf-8"))
         script, *rest = xs.EVALS[opts.evaluation]

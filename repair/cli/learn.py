@@ -127,6 +127,6 @@ def _learn_ocr(files: list[Path], output: Path) -> None:
     print(
         f"repair learn: OCR profile from {learned.pages} texts ({learned.repriced} rows "
         f"repriced, {len(learned.new)} new, {len(learned.refused)} refused as period "
-        f"spellings) -> {output}",
+        f"spellings; {len(learned.marks)} mark rows) -> {output}",
         file=sys.stderr,
     )

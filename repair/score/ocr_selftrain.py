@@ -129,6 +129,14 @@ WEB_RARE = True
 #: 8,810 token / char errors either way), so the profile keeps the slot table in force.
 SLOT_SELFTRAIN = False
 
+#: Whether the marks table is self-trained too (:mod:`repair.score.ocr_selfmarks`): rows
+#: the archive's raw pages teach for the marks the table in force barely knows are added
+#: to the profile's marks section.  ICDAR-only tables -> SMH dev through the CLI: off
+#: 5,639 / 8,763 tokens / chars, on 5,301 / 8,568 (test 6,428 -> 6,100); the shipped
+#: tables learn no mark rows (SMH dev, test, ICDAR books, clean English); see
+#: RESULTS.md, session 28, ocrslot28.
+MARK_SELFTRAIN = True
+
 Sub = tuple[str, str]
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -370,6 +378,8 @@ class LearnedTable:
     new: dict[Sub, float]
     table: str = ""
     refused: dict[Sub, list[str]] = field(default_factory=dict)
+    #: Rows added to the marks section (:data:`MARK_SELFTRAIN`).
+    marks: tuple[tuple[str, ...], ...] = ()
 
 
 def learn_table(pages: Iterable[str], config: Any = None, note: Sequence[str] = ()) -> LearnedTable:
@@ -385,15 +395,24 @@ def learn_table(pages: Iterable[str], config: Any = None, note: Sequence[str] = 
 
     config = config or RepairConfig()
     counts = ArchiveCounts()
+    raws: list[str] = []
     for raw in pages:
         r = repair_text(raw, config=config)
         counts.add(r.text, r.edits, still_unknown(r.text), raw)
+        raws.append(raw)
     changed, refused = guarded_rows(_priced_rows(counts), counts)
     new = {s: c for s, c in changed.items() if _is_unlisted(s)}
     table = adapted_table(ocr_table.rows_in_force(ocr_table.CONFUSIONS), changed)
     tables = {name: ocr_table.rows_in_force(name) for name in ocr_table.TABLES}
     if SLOT_SELFTRAIN:
         tables[ocr_table.SLOT] = discounted_slot_rows(tables[ocr_table.SLOT], changed)
+    marks: tuple[tuple[str, ...], ...] = ()
+    if MARK_SELFTRAIN:
+        from repair.score.ocr_selfmarks import archive_mark_rows, table_mark_counts
+
+        start = tables[ocr_table.MARKS]
+        marks = tuple(archive_mark_rows(raws, table_mark_counts(start)))
+        tables[ocr_table.MARKS] = (*start, *marks)
     tables[ocr_table.CONFUSIONS] = parse_tsv(
         table, "adapted table", ocr_table.TABLES[ocr_table.CONFUSIONS]
     )
@@ -402,6 +421,7 @@ def learn_table(pages: Iterable[str], config: Any = None, note: Sequence[str] = 
         f"self-trained on {len(counts.texts)} pages: {len(changed) - len(new)} rows "
         f"repriced, {len(new)} new, {len(refused)} refused by the old-print guard "
         "(repair.score.ocr_selftrain)",
+        f"{len(marks)} mark rows learned from the raw pages (repair.score.ocr_selfmarks)",
     ]
     return LearnedTable(
         ocr_table.profile_text(tables, comments),
@@ -410,4 +430,5 @@ def learn_table(pages: Iterable[str], config: Any = None, note: Sequence[str] = 
         new,
         table,
         refused,
+        marks,
     )
