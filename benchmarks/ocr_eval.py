@@ -63,9 +63,12 @@ def score_file(
     edits: list[Edit],
     out: str,
     records: list[tuple[str, str, str, bool]] | None = None,
+    touched_rows: list[tuple[str, str, list[Edit], str]] | None = None,
 ) -> dict[str, int]:
     """Character and token counts of one file; with ``records``, also append one
-    (gold token, OCR token, output piece, same separators) row per scored gold token."""
+    (gold token, OCR token, output piece, same separators) row per scored gold token;
+    with ``touched_rows``, one (label, gold token, edits over it, raw context) row per
+    gold token an edit touches, labelled ``broken``, ``fixed`` or ``other``."""
     # raw index -> aligned index, and aligned index -> raw index (count of raw chars before)
     raw_before = [0] * (len(oa) + 1)
     n = 0
@@ -114,6 +117,7 @@ def score_file(
                 continue
             o = oa[ta:tb].replace("@", "")
             stats["tokens"] += 1
+            label = "other"
             tra, trb = raw_before[ta], raw_before[tb]
             hit = touched(tra, trb)
             if records is not None:
@@ -126,10 +130,16 @@ def score_file(
                 stats["correct"] += 1
                 if hit and out[out_pos(tra) : out_pos(trb)] != g:
                     stats["broken"] += 1
+                    label = "broken"
             else:
                 stats["wrong"] += 1
                 if hit and out[out_pos(tra) : out_pos(trb)] == g:
                     stats["fixed"] += 1
+                    label = "fixed"
+            if hit and touched_rows is not None:
+                over = [e for e in shifts if e.offset < trb and e.end > tra]
+                ctx = raw[max(0, tra - 40) : trb + 40].replace("\n", " ")
+                touched_rows.append((label, g, over, ctx))
     return stats
 
 

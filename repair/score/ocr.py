@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
-from repair.score import ocr_cache, ocr_decide_fast, ocr_pagerate, ocr_rescue
+from repair.score import ocr_cache, ocr_decide_fast, ocr_knownform, ocr_pagerate, ocr_rescue
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -515,10 +515,12 @@ def _rank(
 def _edits(
     doc: Document, groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]]
 ) -> list[Edit]:
-    """One edit per span: its first reading."""
+    """One edit per span: its first reading (unless :mod:`.ocr_knownform` refuses it)."""
     edits = []
     for (start, end), items in groups.items():
         _margin, best, ev = items[0]
+        if ocr_knownform.refused(best.source, ev):
+            continue  # a dear, thin reading of a form the frequency list knows
         if "subs" in best.features:
             # as lists of ``[printed, true]`` pairs, whatever a candidate keeps (the
             # commonest keep their cached readings' tuples: issue 14)
