@@ -1,8 +1,10 @@
-"""The optional compiled OCR walk (issue 14): built when a C compiler is there.
+"""The optional compiled OCR walk and key-table look-ups (issue 14): built when a C
+compiler is there.
 
 Everything else is in ``pyproject.toml``.  ``optional=True``: without a compiler (or
 Python's headers) the install goes on and :mod:`repair.score.ocr_channel` walks in
-Python, with the same results.
+Python, and :mod:`repair.resources.key_table` looks keys up in Python, with the same
+results.
 """
 
 from setuptools import Extension, setup
@@ -13,6 +15,11 @@ setup(
             "repair.score._ocrwalk",
             ["repair/score/_ocrwalk.c"],
             optional=True,
-        )
+        ),
+        Extension(
+            "repair.resources._keyhash",
+            ["repair/resources/_keyhash.c"],
+            optional=True,
+        ),
     ]
 )
