@@ -207,6 +207,27 @@ def _lowered(originals: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o.lower() for o in originals)
 
 
+#: Read the LM gains with the compiled loop (``repair/score/_spingains.c``, built by
+#: ``setup.py`` when a C compiler is there): the same look-ups and floats as :func:`_gains`'s
+#: Python (tests/test_spin_speed28.py compares them row for row); False: Python only.
+COMPILED_GAINS = True
+#: The compiled loop's most candidates per word (more: Python).
+_COMPILED_MAX = 64
+#: ``_spingains.gains`` once looked for (None: not built).
+_COMPILED: list[Callable[..., object] | None] = []
+
+
+def _compiled_gains() -> Callable[..., object] | None:
+    if not _COMPILED:
+        try:
+            from repair.score import _spingains  # type: ignore[attr-defined]
+        except ImportError:  # no C compiler at install: the Python loop (the same rows)
+            _COMPILED.append(None)
+        else:
+            _COMPILED.append(_spingains.gains)
+    return _COMPILED[0] if COMPILED_GAINS else None
+
+
 def _gains(
     left: Sequence[str],
     written: str,
@@ -216,8 +237,31 @@ def _gains(
 ) -> tuple[str, float, list[tuple[float, int, float]], float, float] | None:
     """The LM part of :func:`_table`: (lower-cased written word, its score given the left
     context, the (-gain, index, first-word score) of each candidate read, best gain first,
-    the best gain, the window's cut), or None when ``min_left`` leaves no row."""
+    the best gain, the window's cut), or None when ``min_left`` leaves no row (compiled
+    when built: :data:`COMPILED_GAINS`)."""
     prob = get_lm()._model.prob
+    fast = _compiled_gains()
+    if fast is not None and len(originals) <= _COMPILED_MAX:
+        s = written.lower()
+        n_left = len(left)
+        got = fast(
+            prob, s, left[-1].lower() if n_left else None,
+            left[-2].lower() if n_left >= 2 else None, _lowered(originals),
+            [w.lower() for w in right], min_left, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB,
+        )  # fmt: skip
+        return None if got is None else (s, *got)  # type: ignore[misc]
+    return _py_gains(prob, left, written, right, originals, min_left)
+
+
+def _py_gains(
+    prob: Callable[[list[str]], int],
+    left: Sequence[str],
+    written: str,
+    right: Sequence[str],
+    originals: tuple[str, ...],
+    min_left: float | None = None,
+) -> tuple[str, float, list[tuple[float, int, float]], float, float] | None:
+    """:func:`_gains` in Python."""
     unk, lb, floor = UNKNOWN_LOGPROB, _LOG_BASE, -100_000_000
     # every `unk if r <= floor else (v if (v := r * lb) >= unk else unk)` below is
     # _scaled(r) inlined (max(r * lb, unk) returns the first of equals: the same float)
