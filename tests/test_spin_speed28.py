@@ -97,9 +97,7 @@ def test_compiled_key_equals_python_key() -> None:
 
 def _both_tables() -> list[key_table.KeyTable]:
     book = get_bigrams()
-    tables: list[key_table.KeyTable] = [
-        key_table.PyTable(book._offsets, book._keys, BUCKET_BITS)
-    ]
+    tables: list[key_table.KeyTable] = [key_table.PyTable(book._offsets, book._keys, BUCKET_BITS)]
     if _keyhash is not None:
         tables.append(_keyhash.Table(book._offsets, book._keys, BUCKET_BITS))
     return tables
@@ -233,8 +231,8 @@ def test_compiled_gains_equal_python_on_random_contexts() -> None:
 def _count_pairwise(doc: Document) -> int:
     """:func:`repair.detect.tortured_odd.count`'s odd words, one pair at a time (the
     definition: :func:`~repair.detect.tortured_odd.pmi` of each candidate's pair)."""
-    from repair.candidates.tortured_rare import has_candidates, pool
     from repair.candidates.spin_synonyms import STOPWORDS
+    from repair.candidates.tortured_rare import has_candidates, pool
     from repair.detect import tortured_odd as odd
     from repair.resources.frequency import zipf
 
