@@ -228,6 +228,43 @@ def test_compiled_gains_equal_python_on_random_contexts() -> None:
         )
 
 
+@needs_gains
+def test_compiled_fill_equals_generated_loop(
+    spun: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packed rows (gain, score, unigram, left gain, source rank), their names and the
+    chosen row: the compiled loop against the generated Python loop, bit for bit, with
+    document counts (a Counter and a plain mapping) and the window's cut."""
+    from collections import Counter
+    from types import MappingProxyType
+
+    ranker = spin_evidence.get_ranker()
+    fill = spin_evidence._packed_filler(ranker)
+    assert fill is not None
+    calls = _gain_calls(spun[:6], monkeypatch)
+    rng = random.Random(3)
+    n_rows = n_cut = 0
+    for left, written, right, origs in calls:
+        read = spin_evidence._gains(left, written, right, origs, None)
+        assert read is not None
+        s, s_hist, gains, top, cut = read
+        counts = Counter({o: rng.randrange(0, 8) for o in origs if rng.random() < 0.5})
+        statics = spin_evidence._statics(s, origs)
+        n = max(len(origs), 1)
+        for cnt in (counts, MappingProxyType(dict(counts))):
+            out = []
+            for compiled in (True, False):
+                monkeypatch.setattr(spin_evidence, "COMPILED_GAINS", compiled)
+                data, names = array("d"), []
+                best = fill(gains, cut, top, s_hist, statics, origs, cnt, n, data, names)
+                out.append((data.tobytes(), names, best))
+            monkeypatch.setattr(spin_evidence, "COMPILED_GAINS", True)
+            assert out[0] == out[1]
+        n_rows += len(out[0][1])
+        n_cut += len(out[0][1]) < len(gains)
+    assert n_rows > 5000 and n_cut > 50  # rows compared, and the cut taken
+
+
 def _count_pairwise(doc: Document) -> int:
     """:func:`repair.detect.tortured_odd.count`'s odd words, one pair at a time (the
     definition: :func:`~repair.detect.tortured_odd.pmi` of each candidate's pair)."""

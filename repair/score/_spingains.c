@@ -218,10 +218,160 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     return out;
 }
 
+
+#define N_WEIGHTS 16
+
+static inline double clip(double v, double lo, double hi) {
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+/* fill(gains, cut, top, s_hist, statics, origs, counts, n, weights, bias, clip)
+ *   -> (names, bytes of doubles, best): spin_evidence._packed_filler's generated loop.
+ * Each read row (gain, ranker score, unigram, left gain, source rank) as five doubles;
+ * the score is bias + (0.0 + w0 * x0 + w1 * x1 + ...), added left to right. */
+static PyObject *fill_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *gains, *statics, *origs, *counts, *weights, *names = NULL, *buf = NULL;
+    PyObject *zero = NULL, *out = NULL;
+    double cut, top, s_hist, bias, c_hi, c_lo, w[N_WEIGHTS], best = 0.0, order = 0.0;
+    Py_ssize_t n, m, i, best_j = 0, j = 0;
+    int has_best = 0;
+    double *data;
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "fill(gains, cut, top, s_hist, statics, origs, "
+                                         "counts, n, weights, bias, clip)");
+        return NULL;
+    }
+    gains = args[0];
+    statics = args[4];
+    origs = args[5];
+    counts = args[6];
+    weights = args[8];
+    if (!PyList_Check(gains) || !PyTuple_Check(statics) || !PyTuple_Check(origs) ||
+        !PyTuple_Check(weights) || PyTuple_GET_SIZE(weights) != N_WEIGHTS) {
+        PyErr_SetString(PyExc_TypeError, "gains list, statics / origs / 16 weights tuples");
+        return NULL;
+    }
+    cut = PyFloat_AsDouble(args[1]);
+    top = PyFloat_AsDouble(args[2]);
+    s_hist = PyFloat_AsDouble(args[3]);
+    n = PyLong_AsSsize_t(args[7]);
+    bias = PyFloat_AsDouble(args[9]);
+    c_hi = PyFloat_AsDouble(args[10]);
+    c_lo = -c_hi;
+    for (i = 0; i < N_WEIGHTS; i++) w[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(weights, i));
+    if (PyErr_Occurred()) return NULL;
+    m = PyList_GET_SIZE(gains);
+    data = (double *)PyMem_Malloc(sizeof(double) * 5 * (m ? m : 1));
+    if (data == NULL) return PyErr_NoMemory();
+    names = PyTuple_New(m);
+    zero = PyLong_FromLong(0);
+    if (names == NULL || zero == NULL) goto fail;
+    for (i = 0; i < m; i++) {
+        PyObject *row = PyList_GET_ITEM(gains, i), *st, *o, *cobj;
+        double g, lp1, left_gain, d1, d4, d6, x0, x1, x3, x4, x6, fk, sf[7], score, acc;
+        Py_ssize_t k, q;
+        long long c;
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 3) {
+            PyErr_SetString(PyExc_TypeError, "a gains row is (-gain, index, first score)");
+            goto fail;
+        }
+        g = -PyFloat_AsDouble(PyTuple_GET_ITEM(row, 0));
+        k = PyLong_AsSsize_t(PyTuple_GET_ITEM(row, 1));
+        lp1 = PyFloat_AsDouble(PyTuple_GET_ITEM(row, 2));
+        if (PyErr_Occurred()) goto fail;
+        if (g < cut) break;
+        if (k < 0 || k >= PyTuple_GET_SIZE(statics) || k >= PyTuple_GET_SIZE(origs)) {
+            PyErr_SetString(PyExc_IndexError, "candidate index out of range");
+            goto fail;
+        }
+        st = PyTuple_GET_ITEM(statics, k);
+        if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 7) {
+            PyErr_SetString(PyExc_TypeError, "a static row is 7 floats");
+            goto fail;
+        }
+        for (q = 0; q < 7; q++) sf[q] = PyFloat_AsDouble(PyTuple_GET_ITEM(st, q));
+        if (PyErr_Occurred()) goto fail;
+        o = PyTuple_GET_ITEM(origs, k);
+        if (PyDict_Check(counts)) { /* dict.get (a Counter's too) */
+            cobj = PyDict_GetItemWithError(counts, o);
+            if (cobj == NULL && PyErr_Occurred()) goto fail;
+            Py_XINCREF(cobj);
+        } else {
+            cobj = PyObject_CallMethod(counts, "get", "OO", o, zero);
+            if (cobj == NULL) goto fail;
+        }
+        if (cobj == NULL) {
+            c = 0;
+        } else {
+            c = PyLong_AsLongLong(cobj);
+            Py_DECREF(cobj);
+            if (c == -1 && PyErr_Occurred()) goto fail;
+        }
+        left_gain = lp1 - s_hist;
+        d1 = top - g;
+        d4 = g - left_gain;
+        d6 = g - sf[0];
+        x0 = clip(g, c_lo, c_hi);
+        x1 = clip(d1, c_lo, c_hi);
+        x3 = clip(left_gain, c_lo, c_hi);
+        x4 = clip(d4, c_lo, c_hi);
+        x6 = clip(d6, c_lo, c_hi);
+        fk = (double)k;
+        /* sf: unigram, c_unigram, z_o, z_gap, fan, wn_pair, wn_shared */
+        acc = 0.0 + w[0] * x0;
+        acc = acc + w[1] * x1;
+        acc = acc + w[2] * order;
+        acc = acc + w[3] * x3;
+        acc = acc + w[4] * x4;
+        acc = acc + w[5] * sf[1];
+        acc = acc + w[6] * x6;
+        acc = acc + w[7] * fk;
+        acc = acc + w[8] * ((double)k / (double)n);
+        acc = acc + w[9] * sf[2];
+        acc = acc + w[10] * sf[3];
+        acc = acc + w[11] * (double)(c < 5 ? c : 5);
+        acc = acc + w[12] * (c ? 1.0 : 0.0);
+        acc = acc + w[13] * sf[4];
+        acc = acc + w[14] * sf[5];
+        acc = acc + w[15] * sf[6];
+        score = bias + acc;
+        data[5 * j] = g;
+        data[5 * j + 1] = score;
+        data[5 * j + 2] = sf[1];
+        data[5 * j + 3] = x3;
+        data[5 * j + 4] = fk;
+        Py_INCREF(o);
+        PyTuple_SET_ITEM(names, j, o);
+        if (!has_best || score > best) {
+            has_best = 1;
+            best = score;
+            best_j = j;
+        }
+        j++;
+        order += 1.0;
+    }
+    if (j < m && _PyTuple_Resize(&names, j) < 0) goto fail; /* frees names on failure */
+    buf = PyBytes_FromStringAndSize((const char *)data, (Py_ssize_t)(sizeof(double) * 5 * j));
+    if (buf == NULL) goto fail;
+    out = Py_BuildValue("(NNn)", names, buf, best_j);
+    names = NULL;
+    PyMem_Free(data);
+    Py_DECREF(zero);
+    return out;
+fail:
+    Py_XDECREF(names);
+    Py_XDECREF(zero);
+    PyMem_Free(data);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"gains", (PyCFunction)(void (*)(void))gains_entry, METH_FASTCALL,
      "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk) -> None or (s_hist, "
      "rows, top, cut): repair.score.spin_evidence._gains's LM part, compiled."},
+    {"fill", (PyCFunction)(void (*)(void))fill_entry, METH_FASTCALL,
+     "fill(gains, cut, top, s_hist, statics, origs, counts, n, weights, bias, clip) -> "
+     "(names, bytes, best): repair.score.spin_evidence._packed_filler's loop, compiled."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_spingains",
