@@ -1,8 +1,10 @@
-"""The optional compiled OCR walk (issue 14): built when a C compiler is there.
+"""The optional compiled OCR walk, key-table look-ups and spin LM gains (issue 14):
+built when a C compiler is there.
 
 Everything else is in ``pyproject.toml``.  ``optional=True``: without a compiler (or
 Python's headers) the install goes on and :mod:`repair.score.ocr_channel` walks in
-Python, with the same results.
+Python, :mod:`repair.resources.key_table` looks keys up in Python and
+:mod:`repair.score.spin_evidence` reads the LM in Python, with the same results.
 """
 
 from setuptools import Extension, setup
@@ -13,6 +15,18 @@ setup(
             "repair.score._ocrwalk",
             ["repair/score/_ocrwalk.c"],
             optional=True,
-        )
+        ),
+        Extension(
+            "repair.resources._keyhash",
+            ["repair/resources/_keyhash.c"],
+            optional=True,
+        ),
+        Extension(
+            "repair.score._spingains",
+            ["repair/score/_spingains.c"],
+            # no product fused into a sum: the same floats as the Python code
+            extra_compile_args=["-ffp-contract=off"],
+            optional=True,
+        ),
     ]
 )

@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import sys
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,7 +53,7 @@ from functools import lru_cache
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.document import Document
 from repair.lexicons import LexiconError, lexicon_path
-from repair.resources import digest as hashes
+from repair.resources import key_table
 from repair.types import Token
 
 LEXICON = "collocations.bin"
@@ -84,12 +83,7 @@ PRODUCT_MEMO = 1 << 15
 @lru_cache(maxsize=262144)
 def key(text: str) -> int:
     """The 64-bit key of a term or word (BLAKE2b-8, little-endian)."""
-    return int.from_bytes(hashes.blake2b(text.encode(), digest_size=8).digest(), "little")
-
-
-_blake2b = hashes.blake2b
-_from_bytes = int.from_bytes
-_SHIFT = 64 - BUCKET_BITS
+    return key_table.key(text)
 
 
 @dataclass(frozen=True)
@@ -166,16 +160,19 @@ class Terms:
         default_factory=dict, compare=False, repr=False
     )
 
+    #: the look-ups of :attr:`keys` (:func:`repair.resources.key_table.table`)
+    _lookup: key_table.KeyTable | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        lookup = key_table.table(self.offsets, self.keys, BUCKET_BITS)
+        object.__setattr__(self, "_lookup", lookup)
+        object.__setattr__(self, "_index", lookup.index)
+
     def _index(self, text: str) -> int:
         """Position of ``text``'s key in :attr:`keys`, or -1 (:func:`key`, computed here:
         most texts a window asks for are asked once, and a memo's miss costs more than the
-        hash)."""
-        k = _from_bytes(_blake2b(text.encode(), digest_size=8).digest(), "little")
-        b = k >> _SHIFT
-        offsets = self.offsets
-        hi = offsets[b + 1]
-        i = bisect_left(self.keys, k, offsets[b], hi)
-        return i if i < hi and self.keys[i] == k else -1
+        hash; the instance's own is the table's bound ``index``)."""
+        return self._lookup.index(text)  # type: ignore[union-attr]
 
     def _flags(self, text: str) -> int:
         i = self._index(text)

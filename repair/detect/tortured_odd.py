@@ -73,37 +73,51 @@ def pmi(first: str, second: str) -> float | None:
     return pair - a - b + get_bigrams()._log_total
 
 
-def _is_odd(words: list[str | None], i: int) -> bool:
+@lru_cache(maxsize=100_000)
+def _counted_pool(word: str) -> tuple[tuple[str, float], ...]:
+    """(candidate, ln count) of each candidate original of ``word``
+    (:func:`repair.candidates.tortured_rare.pool`, in order) the book counts know: a
+    candidate they do not know makes no pair with a PMI."""
     from repair.candidates.tortured_rare import pool
+
+    out = []
+    for c in pool(word):
+        b = _log_count(c)
+        if b is not None:
+            out.append((c, b))
+    return tuple(out)
+
+
+def _is_odd(words: list[str | None], i: int) -> bool:
     from repair.resources.bigrams import get_bigrams
 
     w = words[i]
     assert w is not None
-    cands: tuple[str, ...] | None = None
-    total = get_bigrams()._log_total
+    cands: tuple[tuple[str, float], ...] | None = None
+    book = get_bigrams()
+    total = book._log_total
     for j in (i - 1, i + 1):
         if j < 0 or j >= len(words) or not words[j]:
             continue
         near = str(words[j]).lower()
         if cands is None:
-            cands = pool(w)
+            cands = _counted_pool(w)
         a = _log_count(near)
         if a is None:  # every pmi() with it is None: no candidate pair counts
             continue
         written = pmi(near, w) if j < i else pmi(w, near)
         floor = UNSEEN_PMI if written is None else written
-        # pmi(near, c) / pmi(c, near) with the neighbour's count read once (the same floats)
-        for c in cands:
-            b = _log_count(c)
-            if b is None:
+        # pmi(near, c) / pmi(c, near) with the neighbour's count read once and the pairs
+        # looked up together (the same floats; the pairs are mostly read once: no memo)
+        if j < i:
+            pairs = book.log_counts([f"{near} {c}" for c, _b in cands])
+        else:
+            pairs = book.log_counts([f"{c} {near}" for c, _b in cands])
+        for (_c, b), pair in zip(cands, pairs, strict=True):
+            if pair is None:
                 continue
-            if j < i:
-                pair = _log_count(f"{near} {c}")
-                got = None if pair is None else pair - a - b + total
-            else:
-                pair = _log_count(f"{c} {near}")
-                got = None if pair is None else pair - b - a + total
-            if got is not None and got >= MIN_PAIR_PMI and got - floor >= MIN_PMI_GAIN:
+            got = pair - a - b + total if j < i else pair - b - a + total
+            if got >= MIN_PAIR_PMI and got - floor >= MIN_PMI_GAIN:
                 return True
     return False
 

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
 from repair.lexicons import LexiconError, lexicon_path
-from repair.resources import digest as hashes
+from repair.resources import key_table
 
 LEXICON = "bigram_counts.bin"
 MAGIC = "repair-bigram-counts"
@@ -44,7 +43,7 @@ UNKNOWN = -20.0
 
 def key(text: str) -> int:
     """The 64-bit key of a word or a "first second" pair (BLAKE2b-8, little-endian)."""
-    return int.from_bytes(hashes.blake2b(text.encode(), digest_size=8).digest(), "little")
+    return key_table.key(text)
 
 
 def encode(words: dict[str, int], pairs: dict[str, int], note: str) -> bytes:
@@ -93,30 +92,18 @@ class Bigrams:
         if len(self._counts) != n or self._offsets[-1] != n:
             raise LexiconError(f"{LEXICON}: truncated ({len(self._counts)} of {n} counts)")
         self._log_total = math.log(self.total)
+        self._table = key_table.table(self._offsets, self._keys, BUCKET_BITS)
 
     def log_count(self, text: str) -> float | None:
         """ln of the count of a word or ``"a b"`` pair, or None when unseen."""
-        k = key(text)
-        b = k >> (64 - BUCKET_BITS)
-        lo, hi = self._offsets[b], self._offsets[b + 1]
-        i = bisect_left(self._keys, k, lo, hi)
-        if i < hi and self._keys[i] == k:
-            return self._counts[i] / STEPS
-        return None
+        i = self._table.index(text)
+        return self._counts[i] / STEPS if i >= 0 else None
 
     def log_counts(self, texts: Iterable[str]) -> list[float | None]:
         """:meth:`log_count` of each of ``texts``, in order (the same look-up in one loop:
-        the topic fit reads ~70 pairs a word, most of them unseen)."""
-        offsets, keys, counts = self._offsets, self._keys, self._counts
-        shift = 64 - BUCKET_BITS
-        out: list[float | None] = []
-        for text in texts:
-            k = key(text)
-            b = k >> shift
-            hi = offsets[b + 1]
-            i = bisect_left(keys, k, offsets[b], hi)
-            out.append(counts[i] / STEPS if i < hi and keys[i] == k else None)
-        return out
+        the topic fit reads ~70 pairs a word, most of them unseen; compiled when built:
+        :mod:`repair.resources.key_table`)."""
+        return self._table.scaled(texts, self._counts, STEPS)
 
     def unigram_logprob(self, word: str) -> float:
         c = self.log_count(word)

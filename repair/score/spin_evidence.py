@@ -207,6 +207,29 @@ def _lowered(originals: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o.lower() for o in originals)
 
 
+#: Read the candidate tables with the compiled loops (``repair/score/_spingains.c``, built
+#: by ``setup.py`` when a C compiler is there): :func:`_gains`'s LM part and the packed
+#: rows of :func:`_packed_filler`, the same look-ups and floats as the Python
+#: (tests/test_spin_speed28.py compares them bit for bit); False: Python only.
+COMPILED_GAINS = True
+#: The compiled LM loop's most candidates per word (more: Python).
+_COMPILED_MAX = 64
+#: The ``_spingains`` module once looked for (None: not built).
+_COMPILED: list[object] = []
+
+
+def _compiled() -> object | None:
+    """The compiled loops when built and :data:`COMPILED_GAINS`, else None."""
+    if not _COMPILED:
+        try:
+            from repair.score import _spingains  # type: ignore[attr-defined]
+        except ImportError:  # no C compiler at install: the Python loops (the same rows)
+            _COMPILED.append(None)
+        else:
+            _COMPILED.append(_spingains)
+    return _COMPILED[0] if COMPILED_GAINS else None
+
+
 def _gains(
     left: Sequence[str],
     written: str,
@@ -216,8 +239,31 @@ def _gains(
 ) -> tuple[str, float, list[tuple[float, int, float]], float, float] | None:
     """The LM part of :func:`_table`: (lower-cased written word, its score given the left
     context, the (-gain, index, first-word score) of each candidate read, best gain first,
-    the best gain, the window's cut), or None when ``min_left`` leaves no row."""
+    the best gain, the window's cut), or None when ``min_left`` leaves no row (compiled
+    when built: :data:`COMPILED_GAINS`)."""
     prob = get_lm()._model.prob
+    fast = _compiled()
+    if fast is not None and len(originals) <= _COMPILED_MAX:
+        s = written.lower()
+        n_left = len(left)
+        got = fast.gains(  # type: ignore[attr-defined]
+            prob, s, left[-1].lower() if n_left else None,
+            left[-2].lower() if n_left >= 2 else None, _lowered(originals),
+            [w.lower() for w in right], min_left, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB,
+        )  # fmt: skip
+        return None if got is None else (s, *got)  # type: ignore[misc]
+    return _py_gains(prob, left, written, right, originals, min_left)
+
+
+def _py_gains(
+    prob: Callable[[list[str]], int],
+    left: Sequence[str],
+    written: str,
+    right: Sequence[str],
+    originals: tuple[str, ...],
+    min_left: float | None = None,
+) -> tuple[str, float, list[tuple[float, int, float]], float, float] | None:
+    """:func:`_gains` in Python."""
     unk, lb, floor = UNKNOWN_LOGPROB, _LOG_BASE, -100_000_000
     # every `unk if r <= floor else (v if (v := r * lb) >= unk else unk)` below is
     # _scaled(r) inlined (max(r * lb, unk) returns the first of equals: the same float)
@@ -394,9 +440,34 @@ def _packed_filler(ranker: object) -> Callable[..., int] | None:
 """
             ns: dict[str, object] = {}
             exec(compile(src, "<spin-packed-rows>", "exec"), ns)  # noqa: S102
-            fill = ns["_fill"]
+            fill = _with_compiled(ns["_fill"], w, b)  # type: ignore[arg-type]
     _FILLER[:] = [ranker, fill]
     return fill  # type: ignore[return-value]
+
+
+def _with_compiled(
+    py_fill: Callable[..., int], w: tuple[float, ...], b: float
+) -> Callable[..., int]:
+    """``py_fill`` (a generated :func:`_packed_filler` loop), or the same loop compiled
+    (``_spingains.fill``: the same rows, floats and choice) while :data:`COMPILED_GAINS`
+    and the module is built."""
+
+    def fill(
+        gains: list[tuple[float, int, float]], cut: float, top: float, s_hist: float,
+        statics: tuple[tuple[float, ...], ...], origs: tuple[str, ...],
+        counts: Mapping[str, int], n: int, data: array, names: list[str],
+    ) -> int:  # fmt: skip
+        fast = _compiled()
+        if fast is None:
+            return py_fill(gains, cut, top, s_hist, statics, origs, counts, n, data, names)
+        got, buf, best = fast.fill(  # type: ignore[attr-defined]
+            gains, cut, top, s_hist, statics, origs, counts, n, w, b, _CLIP
+        )
+        data.frombytes(buf)
+        names.extend(got)
+        return best  # type: ignore[no-any-return]
+
+    return fill
 
 
 def _packed_table(

@@ -1,0 +1,381 @@
+/* The LM part of the spin stage's candidate tables (issue 14), compiled.
+ *
+ * repair.score.spin_evidence._gains, step for step: the same n-gram look-ups through the
+ * model's own ``prob`` (pocketsphinx), in the same order, the same float operations
+ * (a raw score r scaled as ``unk if r <= -1e8 else max(r * lb, unk)``, sums left to
+ * right; setup.py builds it with -ffp-contract=off so that no product is fused into a
+ * sum), the same orders (candidates by first-word score, best first, ties by the later
+ * index first; read rows by (-gain, index)).  What it saves is the interpreter's work
+ * around the ~40 look-ups a word.  repair.score.spin_evidence picks it when built (COMPILED_GAINS).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#define MAX_ROWS 64
+
+static double FLOOR_RAW = -100000000.0;
+
+typedef struct {
+    double score;
+    Py_ssize_t k;
+} First;
+
+typedef struct {
+    double neg; /* -gain */
+    Py_ssize_t k;
+    double lp1;
+} Row;
+
+/* prob([a]), prob([a, b]) or prob([a, b, c]) as a double; sets *err on failure. */
+static double call_prob(PyObject *prob, PyObject *a, PyObject *b, PyObject *c, int *err) {
+    Py_ssize_t n = c ? 3 : (b ? 2 : 1);
+    PyObject *lst = PyList_New(n), *r;
+    double v;
+    if (lst == NULL) {
+        *err = 1;
+        return 0.0;
+    }
+    Py_INCREF(a);
+    PyList_SET_ITEM(lst, 0, a);
+    if (b) {
+        Py_INCREF(b);
+        PyList_SET_ITEM(lst, 1, b);
+    }
+    if (c) {
+        Py_INCREF(c);
+        PyList_SET_ITEM(lst, 2, c);
+    }
+    r = PyObject_CallOneArg(prob, lst);
+    Py_DECREF(lst);
+    if (r == NULL) {
+        *err = 1;
+        return 0.0;
+    }
+    v = PyFloat_AsDouble(r); /* an int below 2^53: exact, as int * float converts it */
+    Py_DECREF(r);
+    if (v == -1.0 && PyErr_Occurred()) *err = 1;
+    return v;
+}
+
+static inline double scaled(double r, double lb, double unk) {
+    double v;
+    if (r <= FLOOR_RAW) return unk;
+    v = r * lb;
+    return v >= unk ? v : unk;
+}
+
+/* first: best score first, ties by the later index first (sorted(..., reverse=True)) */
+static int first_before(const First *x, const First *y) {
+    if (x->score != y->score) return x->score > y->score;
+    return x->k > y->k;
+}
+
+/* rows: by (-gain, index) ascending (the indices differ) */
+static int row_before(const Row *x, const Row *y) {
+    if (x->neg != y->neg) return x->neg < y->neg;
+    return x->k < y->k;
+}
+
+/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk)
+ *   -> None or (s_hist, [(-gain, index, first-word score), ...], top, cut) */
+static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *prob, *s, *h1, *h2, *lows, *rl, *min_left_obj;
+    double window, lb, unk, s_hist, base, top, cut, min_left = 0.0;
+    Py_ssize_t n_lows, n_right, k, i, j, n_rows = 0;
+    First first[MAX_ROWS];
+    Row rows[MAX_ROWS];
+    int err = 0, has_min;
+    PyObject *out = NULL, *list = NULL;
+    if (nargs != 10) {
+        PyErr_SetString(PyExc_TypeError,
+                        "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk)");
+        return NULL;
+    }
+    prob = args[0];
+    s = args[1];
+    h1 = args[2] == Py_None ? NULL : args[2];
+    h2 = args[3] == Py_None ? NULL : args[3];
+    lows = args[4];
+    rl = args[5];
+    min_left_obj = args[6];
+    if (!PyTuple_Check(lows) || !PyList_Check(rl)) {
+        PyErr_SetString(PyExc_TypeError, "lows must be a tuple and rl a list");
+        return NULL;
+    }
+    has_min = min_left_obj != Py_None;
+    if (has_min) {
+        min_left = PyFloat_AsDouble(min_left_obj);
+        if (min_left == -1.0 && PyErr_Occurred()) return NULL;
+    }
+    window = PyFloat_AsDouble(args[7]);
+    lb = PyFloat_AsDouble(args[8]);
+    unk = PyFloat_AsDouble(args[9]);
+    if (PyErr_Occurred()) return NULL;
+    if (h2 != NULL && h1 == NULL) {
+        PyErr_SetString(PyExc_ValueError, "h2 without h1");
+        return NULL;
+    }
+    n_lows = PyTuple_GET_SIZE(lows);
+    if (n_lows > MAX_ROWS) {
+        PyErr_SetString(PyExc_ValueError, "too many candidates");
+        return NULL;
+    }
+    n_right = PyList_GET_SIZE(rl);
+    /* ln P(w | left) as LanguageModel.logprob(w, hist) reads it */
+    s_hist = scaled(call_prob(prob, s, h1, h2, &err), lb, unk);
+    if (err) return NULL;
+    for (k = 0; k < n_lows; k++) {
+        double r = call_prob(prob, PyTuple_GET_ITEM(lows, k), h1, h2, &err);
+        if (err) return NULL;
+        first[k].score = scaled(r, lb, unk);
+        first[k].k = k;
+    }
+    for (i = 1; i < n_lows; i++) { /* insertion sort: stable, a total order here */
+        First x = first[i];
+        j = i - 1;
+        while (j >= 0 && first_before(&x, &first[j])) {
+            first[j + 1] = first[j];
+            j--;
+        }
+        first[j + 1] = x;
+    }
+    if (has_min && (n_lows == 0 || first[0].score - s_hist < min_left)) Py_RETURN_NONE;
+    /* base = sequence_logprob([s, *right], left) */
+    base = 0.0;
+    base += s_hist;
+    {
+        PyObject *a1 = s, *a2 = h1;
+        for (i = 0; i < n_right; i++) {
+            PyObject *low = PyList_GET_ITEM(rl, i);
+            double r = a2 != NULL ? call_prob(prob, low, a1, a2, &err)
+                                  : call_prob(prob, low, a1, NULL, &err);
+            if (err) return NULL;
+            base += scaled(r, lb, unk);
+            a2 = a1;
+            a1 = low;
+        }
+    }
+    top = -1e9;
+    cut = top - window;
+    for (i = 0; i < n_lows; i++) {
+        double lp1 = first[i].score, seq = 0.0, g, r;
+        PyObject *lo;
+        k = first[i].k;
+        if (lp1 - base < cut) break;
+        if (n_right) {
+            PyObject *r1 = PyList_GET_ITEM(rl, 0);
+            lo = PyTuple_GET_ITEM(lows, k);
+            r = h1 != NULL ? call_prob(prob, r1, lo, h1, &err) : call_prob(prob, r1, lo, NULL, &err);
+            if (err) return NULL;
+            seq += scaled(r, lb, unk);
+            if (n_right >= 2) {
+                PyObject *r2 = PyList_GET_ITEM(rl, 1), *b1, *b2;
+                r = call_prob(prob, r2, r1, lo, &err);
+                if (err) return NULL;
+                seq += scaled(r, lb, unk);
+                b1 = r2;
+                b2 = r1;
+                for (j = 2; j < n_right; j++) {
+                    PyObject *low = PyList_GET_ITEM(rl, j);
+                    r = call_prob(prob, low, b1, b2, &err);
+                    if (err) return NULL;
+                    seq += scaled(r, lb, unk);
+                    b2 = b1;
+                    b1 = low;
+                }
+            }
+        }
+        g = (lp1 + seq) - base;
+        if (g > top) {
+            top = g;
+            cut = top - window;
+        }
+        rows[n_rows].neg = -g;
+        rows[n_rows].k = k;
+        rows[n_rows].lp1 = lp1;
+        n_rows++;
+    }
+    for (i = 1; i < n_rows; i++) {
+        Row x = rows[i];
+        j = i - 1;
+        while (j >= 0 && row_before(&x, &rows[j])) {
+            rows[j + 1] = rows[j];
+            j--;
+        }
+        rows[j + 1] = x;
+    }
+    list = PyList_New(n_rows);
+    if (list == NULL) return NULL;
+    for (i = 0; i < n_rows; i++) {
+        PyObject *t = Py_BuildValue("(dnd)", rows[i].neg, rows[i].k, rows[i].lp1);
+        if (t == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, i, t);
+    }
+    out = Py_BuildValue("(dNdd)", s_hist, list, top, cut);
+    return out;
+}
+
+
+#define N_WEIGHTS 16
+
+static inline double clip(double v, double lo, double hi) {
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+/* fill(gains, cut, top, s_hist, statics, origs, counts, n, weights, bias, clip)
+ *   -> (names, bytes of doubles, best): spin_evidence._packed_filler's generated loop.
+ * Each read row (gain, ranker score, unigram, left gain, source rank) as five doubles;
+ * the score is bias + (0.0 + w0 * x0 + w1 * x1 + ...), added left to right. */
+static PyObject *fill_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *gains, *statics, *origs, *counts, *weights, *names = NULL, *buf = NULL;
+    PyObject *zero = NULL, *out = NULL;
+    double cut, top, s_hist, bias, c_hi, c_lo, w[N_WEIGHTS], best = 0.0, order = 0.0;
+    Py_ssize_t n, m, i, best_j = 0, j = 0;
+    int has_best = 0;
+    double *data;
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "fill(gains, cut, top, s_hist, statics, origs, "
+                                         "counts, n, weights, bias, clip)");
+        return NULL;
+    }
+    gains = args[0];
+    statics = args[4];
+    origs = args[5];
+    counts = args[6];
+    weights = args[8];
+    if (!PyList_Check(gains) || !PyTuple_Check(statics) || !PyTuple_Check(origs) ||
+        !PyTuple_Check(weights) || PyTuple_GET_SIZE(weights) != N_WEIGHTS) {
+        PyErr_SetString(PyExc_TypeError, "gains list, statics / origs / 16 weights tuples");
+        return NULL;
+    }
+    cut = PyFloat_AsDouble(args[1]);
+    top = PyFloat_AsDouble(args[2]);
+    s_hist = PyFloat_AsDouble(args[3]);
+    n = PyLong_AsSsize_t(args[7]);
+    bias = PyFloat_AsDouble(args[9]);
+    c_hi = PyFloat_AsDouble(args[10]);
+    c_lo = -c_hi;
+    for (i = 0; i < N_WEIGHTS; i++) w[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(weights, i));
+    if (PyErr_Occurred()) return NULL;
+    m = PyList_GET_SIZE(gains);
+    data = (double *)PyMem_Malloc(sizeof(double) * 5 * (m ? m : 1));
+    if (data == NULL) return PyErr_NoMemory();
+    names = PyTuple_New(m);
+    zero = PyLong_FromLong(0);
+    if (names == NULL || zero == NULL) goto fail;
+    for (i = 0; i < m; i++) {
+        PyObject *row = PyList_GET_ITEM(gains, i), *st, *o, *cobj;
+        double g, lp1, left_gain, d1, d4, d6, x0, x1, x3, x4, x6, fk, sf[7], score, acc;
+        Py_ssize_t k, q;
+        long long c;
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 3) {
+            PyErr_SetString(PyExc_TypeError, "a gains row is (-gain, index, first score)");
+            goto fail;
+        }
+        g = -PyFloat_AsDouble(PyTuple_GET_ITEM(row, 0));
+        k = PyLong_AsSsize_t(PyTuple_GET_ITEM(row, 1));
+        lp1 = PyFloat_AsDouble(PyTuple_GET_ITEM(row, 2));
+        if (PyErr_Occurred()) goto fail;
+        if (g < cut) break;
+        if (k < 0 || k >= PyTuple_GET_SIZE(statics) || k >= PyTuple_GET_SIZE(origs)) {
+            PyErr_SetString(PyExc_IndexError, "candidate index out of range");
+            goto fail;
+        }
+        st = PyTuple_GET_ITEM(statics, k);
+        if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 7) {
+            PyErr_SetString(PyExc_TypeError, "a static row is 7 floats");
+            goto fail;
+        }
+        for (q = 0; q < 7; q++) sf[q] = PyFloat_AsDouble(PyTuple_GET_ITEM(st, q));
+        if (PyErr_Occurred()) goto fail;
+        o = PyTuple_GET_ITEM(origs, k);
+        if (PyDict_Check(counts)) { /* dict.get (a Counter's too) */
+            cobj = PyDict_GetItemWithError(counts, o);
+            if (cobj == NULL && PyErr_Occurred()) goto fail;
+            Py_XINCREF(cobj);
+        } else {
+            cobj = PyObject_CallMethod(counts, "get", "OO", o, zero);
+            if (cobj == NULL) goto fail;
+        }
+        if (cobj == NULL) {
+            c = 0;
+        } else {
+            c = PyLong_AsLongLong(cobj);
+            Py_DECREF(cobj);
+            if (c == -1 && PyErr_Occurred()) goto fail;
+        }
+        left_gain = lp1 - s_hist;
+        d1 = top - g;
+        d4 = g - left_gain;
+        d6 = g - sf[0];
+        x0 = clip(g, c_lo, c_hi);
+        x1 = clip(d1, c_lo, c_hi);
+        x3 = clip(left_gain, c_lo, c_hi);
+        x4 = clip(d4, c_lo, c_hi);
+        x6 = clip(d6, c_lo, c_hi);
+        fk = (double)k;
+        /* sf: unigram, c_unigram, z_o, z_gap, fan, wn_pair, wn_shared */
+        acc = 0.0 + w[0] * x0;
+        acc = acc + w[1] * x1;
+        acc = acc + w[2] * order;
+        acc = acc + w[3] * x3;
+        acc = acc + w[4] * x4;
+        acc = acc + w[5] * sf[1];
+        acc = acc + w[6] * x6;
+        acc = acc + w[7] * fk;
+        acc = acc + w[8] * ((double)k / (double)n);
+        acc = acc + w[9] * sf[2];
+        acc = acc + w[10] * sf[3];
+        acc = acc + w[11] * (double)(c < 5 ? c : 5);
+        acc = acc + w[12] * (c ? 1.0 : 0.0);
+        acc = acc + w[13] * sf[4];
+        acc = acc + w[14] * sf[5];
+        acc = acc + w[15] * sf[6];
+        score = bias + acc;
+        data[5 * j] = g;
+        data[5 * j + 1] = score;
+        data[5 * j + 2] = sf[1];
+        data[5 * j + 3] = x3;
+        data[5 * j + 4] = fk;
+        Py_INCREF(o);
+        PyTuple_SET_ITEM(names, j, o);
+        if (!has_best || score > best) {
+            has_best = 1;
+            best = score;
+            best_j = j;
+        }
+        j++;
+        order += 1.0;
+    }
+    if (j < m && _PyTuple_Resize(&names, j) < 0) goto fail; /* frees names on failure */
+    buf = PyBytes_FromStringAndSize((const char *)data, (Py_ssize_t)(sizeof(double) * 5 * j));
+    if (buf == NULL) goto fail;
+    out = Py_BuildValue("(NNn)", names, buf, best_j);
+    names = NULL;
+    PyMem_Free(data);
+    Py_DECREF(zero);
+    return out;
+fail:
+    Py_XDECREF(names);
+    Py_XDECREF(zero);
+    PyMem_Free(data);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"gains", (PyCFunction)(void (*)(void))gains_entry, METH_FASTCALL,
+     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk) -> None or (s_hist, "
+     "rows, top, cut): repair.score.spin_evidence._gains's LM part, compiled."},
+    {"fill", (PyCFunction)(void (*)(void))fill_entry, METH_FASTCALL,
+     "fill(gains, cut, top, s_hist, statics, origs, counts, n, weights, bias, clip) -> "
+     "(names, bytes, best): repair.score.spin_evidence._packed_filler's loop, compiled."},
+    {NULL, NULL, 0, NULL}};
+
+static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_spingains",
+                                       "The spin candidate tables' LM part, compiled.", -1,
+                                       methods};
+
+PyMODINIT_FUNC PyInit__spingains(void) { return PyModule_Create(&moduledef); }
