@@ -58,20 +58,32 @@ def split_docs(split: str, n: int | None, cap: int) -> tuple[list, list]:
 
 
 def learn(
-    spinner: str, n: int, rate: float, timeout: float, no_profile: bool, split: str = "test"
+    spinner: str,
+    n: int,
+    rate: float,
+    timeout: float,
+    no_profile: bool,
+    split: str = "test",
+    reuse: bool = False,
 ) -> tuple[Path, Counter[tuple[str, str]]]:
     """Spin ``n`` learning documents (:func:`split_docs`), run ``repair learn`` on them
     (``--no-profile`` with ``no_profile``); the pairs TSV path and the spinner's true
-    (spun, original) pairs there."""
+    (spun, original) pairs there.  ``reuse``: keep the pairs of an earlier run of the
+    same folder (to measure a change of how learned pairs are applied, not learned)."""
     folder = WORK / f"{spinner}_{n}{'_np' if no_profile else ''}{'_dev' if split == 'dev' else ''}"
-    shutil.rmtree(folder, ignore_errors=True)
-    (folder / "docs").mkdir(parents=True)
+    out = folder / "pairs.tsv"
+    reuse = reuse and out.is_file()
+    if not reuse:
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "docs").mkdir(parents=True)
     truth: Counter[tuple[str, str]] = Counter()
     for k, d in enumerate(split_docs(split, n, 0)[0]):
         s = spin_doc(d.doc_id, d.register, d.text, spinner, None, rate)
-        (folder / "docs" / f"{k:05d}.txt").write_text(s.spun, encoding="utf-8")
+        if not reuse:
+            (folder / "docs" / f"{k:05d}.txt").write_text(s.spun, encoding="utf-8")
         truth.update(_gold_pairs(s))
-    out = folder / "pairs.tsv"
+    if reuse:
+        return out, truth
     cmd = [sys.executable, "-m", "repair", "learn", str(folder / "docs"), "-o", str(out)]
     if no_profile:
         cmd.append("--no-profile")
@@ -132,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
         help="test: test-half documents; dev: held-out dev-half documents (tuning)",
     )
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--no-zero", action="store_true", help="leave out N = 0 (no learning)")
+    ap.add_argument(
+        "--reuse", action="store_true", help="keep pairs.tsv of an earlier run (no learning)"
+    )
     ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per repair learn")
     ap.add_argument("--json", help="write every figure to this JSON file")
@@ -142,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         help="also push this many clean documents of the split through (changed tokens per 1,000)",
     )
     args = ap.parse_args(argv)
-    sizes = [0] + [int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0]
+    sizes = [0] * (not args.no_zero) + [
+        int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0
+    ]
     base = make_config(args.stages, args.no_profile)
     docs = split_docs(args.split, 0, args.cap)[1]
     spun = [spin_doc(d.doc_id, d.register, d.text, args.spinner, None, args.rate) for d in docs]
@@ -162,8 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         quality = {"pair_precision": 0.0, "test_covered": 0.0, "test_covered_right": 0.0}
         if n:
             pairs, truth = learn(
-                args.spinner, n, args.rate, args.timeout, args.no_profile, args.split
-            )
+                args.spinner, n, args.rate, args.timeout, args.no_profile, args.split,
+                args.reuse,
+            )  # fmt: skip
             n_pairs = sum(1 for ln in pairs.read_text(encoding="utf-8").splitlines()
                           if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip
             quality = pair_quality(pairs, truth, test_truth)
