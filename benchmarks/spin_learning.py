@@ -65,12 +65,16 @@ def learn(
     no_profile: bool,
     split: str = "test",
     reuse: bool = False,
+    work: Path | None = None,
 ) -> tuple[Path, Counter[tuple[str, str]]]:
     """Spin ``n`` learning documents (:func:`split_docs`), run ``repair learn`` on them
     (``--no-profile`` with ``no_profile``); the pairs TSV path and the spinner's true
     (spun, original) pairs there.  ``reuse``: keep the pairs of an earlier run of the
-    same folder (to measure a change of how learned pairs are applied, not learned)."""
-    folder = WORK / f"{spinner}_{n}{'_np' if no_profile else ''}{'_dev' if split == 'dev' else ''}"
+    same folder (to measure a change of how learned pairs are applied, not learned);
+    ``work``: the folder of the learning runs (default :data:`WORK`)."""
+    folder = (
+        work or WORK
+    ) / f"{spinner}_{n}{'_np' if no_profile else ''}{'_dev' if split == 'dev' else ''}"
     out = folder / "pairs.tsv"
     reuse = reuse and out.is_file()
     if not reuse:
@@ -144,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         help="test: test-half documents; dev: held-out dev-half documents (tuning)",
     )
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--work", type=Path, help=f"learning folder (default {WORK})")
     ap.add_argument("--no-zero", action="store_true", help="leave out N = 0 (no learning)")
     ap.add_argument(
         "--reuse", action="store_true", help="keep pairs.tsv of an earlier run (no learning)"
@@ -181,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         if n:
             pairs, truth = learn(
                 args.spinner, n, args.rate, args.timeout, args.no_profile, args.split,
-                args.reuse,
+                args.reuse, args.work,
             )  # fmt: skip
             n_pairs = sum(1 for ln in pairs.read_text(encoding="utf-8").splitlines()
                           if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip
