@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         help="test: test-half documents; dev: held-out dev-half documents (tuning)",
     )
     ap.add_argument("--no-profile", action="store_true")
-    ap.add_argument("--work", type=Path, help=f"learning folder (default {WORK})")
+    ap.add_argument("--work", help=f"learning folder (default {WORK})")
     ap.add_argument("--no-zero", action="store_true", help="leave out N = 0 (no learning)")
     ap.add_argument(
         "--reuse", action="store_true", help="keep pairs.tsv of an earlier run (no learning)"
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         if n:
             pairs, truth = learn(
                 args.spinner, n, args.rate, args.timeout, args.no_profile, args.split,
-                args.reuse, args.work,
+                args.reuse, Path(args.work) if args.work else None,
             )  # fmt: skip
             n_pairs = sum(1 for ln in pairs.read_text(encoding="utf-8").splitlines()
                           if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip
