@@ -66,8 +66,12 @@ def _doc_and_rows() -> tuple[str, object]:
     return doc, STAGE.detect(Document(doc, config=NO_PROFILE))
 
 
-def test_corpus_pairs_do_not_move_other_words_probabilities() -> None:
-    """A pair learned from corpus statistics alone changes no other word's probability."""
+def test_corpus_pairs_do_not_move_other_words_probabilities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With LEARNED_WORD_PRIOR, a pair learned from corpus statistics alone changes no
+    other word's probability."""
+    monkeypatch.setattr(spin_stage, "LEARNED_WORD_PRIOR", True)
     text, det = _doc_and_rows()
     learned = {w.written.lower(): (w.original, 0.49) for w in det.words[:3]}
     with_pairs = STAGE.detect(Document(text, config=NO_PROFILE, pairs=learned))
