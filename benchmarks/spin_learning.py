@@ -13,6 +13,9 @@ profile), and the learned pairs are tested
 (``RepairConfig(lexicons=(pairs,))``) on ``--cap`` documents of the test half, which
 it never saw.  Size 0 is the method without learned pairs.  Same metrics as
 ``spin_eval.py`` (error reduction, precision, broken rate, clean side, AUC).
+
+``--split dev`` (for tuning) tests on every :data:`HOLD_EVERY`-th dev-half document instead
+and learns on the other dev-half documents; the test half stays unseen.
 """
 
 from __future__ import annotations
@@ -39,22 +42,52 @@ from repair.bench.metrics import Counts  # noqa: E402
 from repair.learn import load_pairs  # noqa: E402
 
 WORK = ROOT / "benchmarks" / ".generated" / "learn"
+#: ``--split dev``: every HOLD_EVERY-th dev-half document is a test document (not learned on).
+HOLD_EVERY = 30
+
+
+def split_docs(split: str, n: int | None, cap: int) -> tuple[list, list]:
+    """(up to ``n`` learning documents, up to ``cap`` test documents): the dev half and
+    ``cap`` test-half documents, or (``split`` "dev") the dev half cut in two."""
+    if split == "test":
+        return select("dev", n), select("test", cap)
+    dev = select("dev", None)
+    learn = [d for i, d in enumerate(dev) if i % HOLD_EVERY != HOLD_EVERY - 1]
+    hold = [d for i, d in enumerate(dev) if i % HOLD_EVERY == HOLD_EVERY - 1]
+    return learn[:n], hold[:cap]
 
 
 def learn(
-    spinner: str, n: int, rate: float, timeout: float, no_profile: bool
+    spinner: str,
+    n: int,
+    rate: float,
+    timeout: float,
+    no_profile: bool,
+    split: str = "test",
+    reuse: bool = False,
+    work: Path | None = None,
 ) -> tuple[Path, Counter[tuple[str, str]]]:
-    """Spin ``n`` dev-half documents, run ``repair learn`` on them (``--no-profile`` with
-    ``no_profile``); the pairs TSV path and the spinner's true (spun, original) pairs there."""
-    folder = WORK / f"{spinner}_{n}{'_np' if no_profile else ''}"
-    shutil.rmtree(folder, ignore_errors=True)
-    (folder / "docs").mkdir(parents=True)
-    truth: Counter[tuple[str, str]] = Counter()
-    for k, d in enumerate(select("dev", n)):
-        s = spin_doc(d.doc_id, d.register, d.text, spinner, None, rate)
-        (folder / "docs" / f"{k:05d}.txt").write_text(s.spun, encoding="utf-8")
-        truth.update(_gold_pairs(s))
+    """Spin ``n`` learning documents (:func:`split_docs`), run ``repair learn`` on them
+    (``--no-profile`` with ``no_profile``); the pairs TSV path and the spinner's true
+    (spun, original) pairs there.  ``reuse``: keep the pairs of an earlier run of the
+    same folder (to measure a change of how learned pairs are applied, not learned);
+    ``work``: the folder of the learning runs (default :data:`WORK`)."""
+    folder = (
+        work or WORK
+    ) / f"{spinner}_{n}{'_np' if no_profile else ''}{'_dev' if split == 'dev' else ''}"
     out = folder / "pairs.tsv"
+    reuse = reuse and out.is_file()
+    if not reuse:
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "docs").mkdir(parents=True)
+    truth: Counter[tuple[str, str]] = Counter()
+    for k, d in enumerate(split_docs(split, n, 0)[0]):
+        s = spin_doc(d.doc_id, d.register, d.text, spinner, None, rate)
+        if not reuse:
+            (folder / "docs" / f"{k:05d}.txt").write_text(s.spun, encoding="utf-8")
+        truth.update(_gold_pairs(s))
+    if reuse:
+        return out, truth
     cmd = [sys.executable, "-m", "repair", "learn", str(folder / "docs"), "-o", str(out)]
     if no_profile:
         cmd.append("--no-profile")
@@ -85,12 +118,13 @@ def pair_quality(
     }
 
 
-def clean_side(runner: Runner, cap: int) -> dict[str, float]:
-    """Changed tokens per 1,000 on ``cap`` clean test-half documents (0: not measured)."""
+def clean_side(runner: Runner, cap: int, split: str = "test") -> dict[str, float]:
+    """Changed tokens per 1,000 on ``cap`` clean documents of the ``split`` half (0: not
+    measured)."""
     if not cap:
         return {}
     total = Counts()
-    docs = select("test", cap)
+    docs = select(split, cap)
     for d in docs:
         total = total + runner.clean(d)[1]
     per_1k = 1000 * total.err_after / max(total.tokens_gold, 1)
@@ -107,7 +141,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10,100,1000", help="comma-separated N (0 = no learning)")
     ap.add_argument("--cap", type=int, default=40, help="test documents")
     ap.add_argument("--rate", type=float, default=RATE)
+    ap.add_argument(
+        "--split",
+        choices=("test", "dev"),
+        default="test",
+        help="test: test-half documents; dev: held-out dev-half documents (tuning)",
+    )
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--work", help=f"learning folder (default {WORK})")
+    ap.add_argument("--no-zero", action="store_true", help="leave out N = 0 (no learning)")
+    ap.add_argument(
+        "--reuse", action="store_true", help="keep pairs.tsv of an earlier run (no learning)"
+    )
     ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per repair learn")
     ap.add_argument("--json", help="write every figure to this JSON file")
@@ -115,19 +160,21 @@ def main(argv: list[str] | None = None) -> int:
         "--clean-cap",
         type=int,
         default=0,
-        help="also push this many clean test-half documents through (changed tokens per 1,000)",
+        help="also push this many clean documents of the split through (changed tokens per 1,000)",
     )
     args = ap.parse_args(argv)
-    sizes = [0] + [int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0]
+    sizes = [0] * (not args.no_zero) + [
+        int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0
+    ]
     base = make_config(args.stages, args.no_profile)
-    docs = select("test", args.cap)
+    docs = split_docs(args.split, 0, args.cap)[1]
     spun = [spin_doc(d.doc_id, d.register, d.text, args.spinner, None, args.rate) for d in docs]
     test_truth: Counter[tuple[str, str]] = Counter()
     for s in spun:
         test_truth.update(_gold_pairs(s))
     print(
         f"# {args.spinner}: learn on N dev-half documents (all families), test on {len(docs)} "
-        f"test-half documents; profile {'off' if args.no_profile else 'on'}",
+        f"{args.split}-half documents; profile {'off' if args.no_profile else 'on'}",
         flush=True,
     )
     rows = []
@@ -137,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         n_pairs = 0
         quality = {"pair_precision": 0.0, "test_covered": 0.0, "test_covered_right": 0.0}
         if n:
-            pairs, truth = learn(args.spinner, n, args.rate, args.timeout, args.no_profile)
+            pairs, truth = learn(
+                args.spinner, n, args.rate, args.timeout, args.no_profile, args.split,
+                args.reuse, Path(args.work) if args.work else None,
+            )  # fmt: skip
             n_pairs = sum(1 for ln in pairs.read_text(encoding="utf-8").splitlines()
                           if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip
             quality = pair_quality(pairs, truth, test_truth)
@@ -147,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         row["learned_pairs"] = n_pairs
         row.update(quality)
         row["learn_seconds"] = round(time.perf_counter() - t0 - row["seconds"], 1)
-        row.update(clean_side(runner, args.clean_cap))
+        row.update(clean_side(runner, args.clean_cap, args.split))
         rows.append(row)
         print(f"# N={n}: {n_pairs} pairs", file=sys.stderr, flush=True)
     print_table(rows)

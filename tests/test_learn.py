@@ -79,12 +79,16 @@ def test_learn_command_writes_a_lexicon_fix_accepts(tmp_path: Path, spun_seed) -
     assert pairs["mentioned"][0] == "said"
 
 
-def test_learned_pairs_apply_where_the_document_score_opens_the_gate(spun_seed) -> None:
+def test_learned_pairs_apply_where_the_document_score_opens_the_gate(
+    spun_seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With no profile, a learned corpus pair (weight < 0.5) is applied in a document the
-    spinner-agnostic score flags, where it agrees with the word's best synonym; never
-    where the document score is under the threshold, nor where it disagrees."""
+    spinner-agnostic score flags; never where the document score is under the threshold.
+    Where it disagrees with the word's best synonym it applies only with
+    ``LEARNED_OVER_BEST`` (session 28)."""
     import dataclasses
 
+    import repair.stages.spin as spin_stage
     from repair.document import Document
     from repair.stages.spin import STAGE
 
@@ -104,6 +108,12 @@ def test_learned_pairs_apply_where_the_document_score_opens_the_gate(spun_seed) 
         return {(e.original.lower(), e.replacement) for e in edits if e.rule == "SPIN_LEARNED"}
 
     assert learned(det) == set()
+    opened = learned(
+        dataclasses.replace(det, score=0.9, details={**det.details, "model_score": 0.9})
+    )
+    assert ("finish", "end") in opened
+    assert ("acknowledged", "told") in opened
+    monkeypatch.setattr(spin_stage, "LEARNED_OVER_BEST", False)
     opened = learned(
         dataclasses.replace(det, score=0.9, details={**det.details, "model_score": 0.9})
     )

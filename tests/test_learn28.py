@@ -1,0 +1,114 @@
+"""Learning an unknown spinner (session 28): one detection per learned text, corpus-learned
+pairs kept out of the word model's profile feature, and learned originals over the word's
+best synonym in one context."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import repair.stages.spin as spin_stage
+from repair.candidates.spin_synonyms import originals_of
+from repair.config import RepairConfig
+from repair.document import Document
+from repair.learn import corpus_pairs
+from repair.pipeline import repair_text
+from repair.score.spin_context import WordContext, context, lm_gain
+from repair.stages.spin import STAGE, _word_profile_of, word_profile
+
+NO_PROFILE = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
+SUITE = Path(__file__).resolve().parent.parent / "benchmarks" / "suites" / "spin_sim"
+
+
+def _rare_docs() -> list[dict]:
+    path = SUITE / "dev_rare.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _key(pairs: list) -> list[tuple]:
+    return [(p.spun, p.original, p.count, p.docs, round(p.mean_gain, 6)) for p in pairs]
+
+
+def test_corpus_pairs_read_the_detections_they_are_given() -> None:
+    texts = [d["damaged"] for d in _rare_docs()]
+    dets = [STAGE.detect(Document(t, config=NO_PROFILE)) for t in texts]
+    learned = corpus_pairs(texts, config=NO_PROFILE, min_docs=1)
+    assert learned, "five rare-spun documents teach some pair"
+    assert _key(corpus_pairs(texts, config=NO_PROFILE, min_docs=1, detections=dets)) == _key(
+        learned
+    )
+    # detections that call every text clean: nothing is learned, so they are what is read
+    clean = [SimpleNamespace(score=0.0, words=()) for _ in texts]
+    assert corpus_pairs(texts, config=NO_PROFILE, min_docs=1, detections=clean) == []
+
+
+@pytest.mark.parametrize(
+    ("details", "on", "read"),
+    [
+        ({"profile_score": 0.3, "prior_profile_score": 0.1}, True, 0.1),
+        ({"profile_score": 0.3, "prior_profile_score": 0.1}, False, 0.3),
+        ({"profile_score": 0.3}, True, 0.3),
+        ({}, True, 0.0),
+    ],
+)
+def test_word_model_reads_the_profile_without_corpus_pairs(
+    monkeypatch: pytest.MonkeyPatch, details: dict, on: bool, read: float
+) -> None:
+    monkeypatch.setattr(spin_stage, "LEARNED_WORD_PRIOR", on)
+    assert _word_profile_of(details) == word_profile(read)
+
+
+def _doc_and_rows() -> tuple[str, object]:
+    doc = _rare_docs()[0]["damaged"]
+    return doc, STAGE.detect(Document(doc, config=NO_PROFILE))
+
+
+def test_corpus_pairs_do_not_move_other_words_probabilities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With LEARNED_WORD_PRIOR, a pair learned from corpus statistics alone changes no
+    other word's probability."""
+    monkeypatch.setattr(spin_stage, "LEARNED_WORD_PRIOR", True)
+    text, det = _doc_and_rows()
+    learned = {w.written.lower(): (w.original, 0.49) for w in det.words[:3]}
+    with_pairs = STAGE.detect(Document(text, config=NO_PROFILE, pairs=learned))
+    assert with_pairs.details.get("prior_profile_score") is not None
+    assert dict(zip((w.start for w in det.words), det.probs, strict=True)) == dict(
+        zip((w.start for w in with_pairs.words), with_pairs.probs, strict=True)
+    )
+
+
+def _other_original(text: str, det: object) -> tuple[object, str] | None:
+    """A row left as written without learned pairs, with another candidate original than
+    its best synonym that the LM still clearly prefers to the written word in context."""
+    doc = Document(text, config=NO_PROFILE)
+    ctx = WordContext.of(doc)
+    edited = {p for e in repair_text(text, (), NO_PROFILE).edits for p in range(e.offset, e.end)}
+    for w in det.words:
+        if w.start in edited:
+            continue
+        left, right, _initial = context(doc, ctx, w.start, w.end)
+        for orig in originals_of(w.written.lower()):
+            if orig == w.original or " " in orig:
+                continue
+            if lm_gain(left, [w.written.lower()], [orig], right) >= 4.0:
+                return w, orig
+    return None
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_learned_original_applies_over_the_best_synonym(
+    monkeypatch: pytest.MonkeyPatch, on: bool
+) -> None:
+    monkeypatch.setattr(spin_stage, "LEARNED_OVER_BEST", on)
+    text, det = _doc_and_rows()
+    found = _other_original(text, det)
+    assert found is not None
+    w, orig = found
+    pairs = {w.written.lower(): (orig, 0.49)}
+    edits = repair_text(text, (), NO_PROFILE, pairs=pairs).edits
+    at = [e.replacement.lower() for e in edits if e.offset <= w.start < e.end]
+    assert (orig.lower() in at) is on
