@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from repair.lexicons import read_tsv
+
 from repair.pipeline import repair_text
 from repair.score import ocr_table
 from repair.score.ocr_docself import self_train
