@@ -3,6 +3,7 @@ self-training gain survives when the learning sees one SMH article (or a small g
 
     python benchmarks/ocr_docself.py --split dev --tables icdar|shipped [--group 1]
         [--limit N] [NAME=VALUE ...]
+    python benchmarks/ocr_docself.py --clean /work/shared/data/clean_english
 
 ``--tables icdar`` starts from tables built from ICDAR alone (``ocr_xsource.build_tables``,
 installed as an OCR profile: the stand-in for an archive the shipped tables never saw);
@@ -14,12 +15,18 @@ group's raw pages alone (:func:`repair.score.ocr_docself.self_train`, what ``rep
 errors against the gold are summed as ``smh_eval.py`` does, with the articles made better
 and worse by the self-training.  ``NAME=VALUE`` sets a setting of a ``repair.score``
 module (``ocr_selfmarks.WEIGHT=3.0``).
+
+``--clean DIR`` measures precision instead: each clean text under ``DIR`` (``*.txt``, UTF-8;
+others are skipped) is repaired with the shipped tables, then self-trained on alone and
+repaired again; it prints the tokens the self-training changes (per 1,000 words) and
+each changed place.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import difflib
 import importlib
 import sys
 import tempfile
@@ -85,12 +92,49 @@ def measure(split: str, tables: str, group: int, limit: int) -> dict[str, int]:
     return tot
 
 
+def clean(folder: Path, limit: int) -> int:
+    """The ``--clean`` measurement (see the module doc)."""
+    config = RepairConfig()
+    texts, words, changed, docs = 0, 0, 0, 0
+    for path in sorted(folder.rglob("*.txt"))[: limit or None]:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        ocr_table.install(None)
+        before = repair_text(raw, config=config).text
+        self_train([raw], config)
+        after = repair_text(raw, config=config).text
+        texts += 1
+        words += len(raw.split())
+        if after != before:
+            docs += 1
+            b, a = before.split(), after.split()
+            diff = difflib.SequenceMatcher(None, b, a, autojunk=False).get_opcodes()
+            for op, i1, i2, j1, j2 in diff:
+                if op != "equal":
+                    changed += max(i2 - i1, j2 - j1)
+                    ctx = " ".join(b[max(0, i1 - 4) : i1])
+                    print(
+                        f"  {path.name}: [{ctx}] {' '.join(b[i1:i2])!r} -> {' '.join(a[j1:j2])!r}",
+                        flush=True,
+                    )
+    ocr_table.install(None)
+    per = 1000.0 * changed / max(1, words)
+    print(
+        f"clean texts {texts}, {words:,} words: {docs} changed, "
+        f"{changed} tokens ({per:.3f} per 1,000)"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=["dev", "test"], default="dev")
     ap.add_argument("--tables", choices=["icdar", "shipped"], default="icdar")
     ap.add_argument("--group", type=int, default=1, help="articles self-trained on together")
     ap.add_argument("--limit", type=int, default=0, help="the first N articles only")
+    ap.add_argument("--clean", type=Path, default=None, help="precision on these clean texts")
     ap.add_argument("settings", nargs="*", metavar="NAME=VALUE")
     opts = ap.parse_args(argv)
     for spec in opts.settings:
@@ -98,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         module, _, attr = name.rpartition(".")
         mod = importlib.import_module(f"repair.score.{module or 'ocr_selftrain'}")
         setattr(mod, attr, ast.literal_eval(value))
+    if opts.clean:
+        return clean(opts.clean, opts.limit)
     t0 = time.perf_counter()
     t = measure(opts.split, opts.tables, max(1, opts.group), opts.limit)
     print(
