@@ -19,6 +19,16 @@ from typing import Any
 
 from repair.score.ocr_selftrain import LearnedTable, learn_table
 
+#: A listed confusion row is repriced from the text at hand only when the text used it at
+#: least this many times (shares summed): one text's thin evidence otherwise reprices rows
+#: that read real words as others.  Measured with ``benchmarks/ocr_docself.py --group 1``
+#: (SMH dev tokens / chars, ICDAR-only tables; shipped tables) and ``repair fix
+#: --self-train`` on ocr100k (word diff against the plain fix: right / wrong / unclear):
+#: 0: 5,723 / 8,900; 4,732 / 7,536; 6 / 10 / 4 ("Itis" -> "His", '"Heis' -> '"Has',
+#: "he is" -> "has").  2: 5,730 / 8,909; 4,730 / 7,515; 6 / 4 / 4.  3: 5,734 / 8,903;
+#: 4,733 / 7,531; 6 / 4 / 4.  See benchmarks/RESULTS.md, session 28, ocrdocself28.
+DOC_MIN_USES = 2.0
+
 
 def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
     """Self-train the OCR profile in force on ``texts`` (raw OCR, no gold) and install
@@ -26,7 +36,8 @@ def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
     :class:`~repair.config.RepairConfig` (default: the default one)."""
     from repair.score import ocr_table
 
-    learned = learn_table(texts, config, note=[f"self-trained on {len(texts)} text(s) at hand"])
+    note = [f"self-trained on {len(texts)} text(s) at hand"]
+    learned = learn_table(texts, config, note, min_uses=DOC_MIN_USES)
     fd, name = tempfile.mkstemp(prefix="repair-docself-", suffix=".profile")
     os.close(fd)
     try:
