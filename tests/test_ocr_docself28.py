@@ -129,3 +129,27 @@ def test_fix_self_train_without_a_file_change_is_quiet_and_plain_fix_unchanged(
     run = _repair("fix", str(page), "-q", "--self-train")
     assert run.returncode == 0 and run.stderr == ""
     assert run.stdout == PAGE + "\n"
+
+
+def test_one_text_reprices_a_listed_row_only_with_enough_uses() -> None:
+    from repair.score.ocr_docself import DOC_MIN_USES
+    from repair.score.ocr_selftrain import learn_table
+
+    # "rn" for "m" twice, "li" for "h" once: both listed rows, both cheaper when learned
+    text = (
+        DOCUMENT + "\nThe town hall was closed and tlie rnayor said the rnill was sold to the bank."
+    )
+    assert DOC_MIN_USES == 2.0
+    every = learn_table([text])
+    gated = learn_table([text], min_uses=DOC_MIN_USES)
+    assert every.repriced == 2 and gated.repriced == 1
+    assert ("z", "h") in every.new and ("z", "h") in gated.new  # new rows keep their gate
+    shipped = _costs(read_tsv(ocr_table.CONFUSIONS, ocr_table.TABLES[ocr_table.CONFUSIONS]))
+    for learned, once in ((every, True), (gated, False)):
+        costs = _costs(tuple(ln.split("\t") for ln in learned.table.splitlines()))
+        assert costs[("rn", "m")] < shipped[("rn", "m")]  # used twice: repriced
+        assert (costs[("li", "h")] < shipped[("li", "h")]) is once  # used once
+
+
+def _costs(rows) -> dict[tuple[str, str], float]:
+    return {(r[0], r[1]): float(r[2]) for r in rows if len(r) == 4 and not r[0].startswith("#")}
