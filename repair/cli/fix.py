@@ -57,6 +57,19 @@ def _summary(name: str, result) -> str:
     return f"{name}: {s.edits} edits ({kinds}) in {s.words} words{note}; scores: {scores}"
 
 
+def _self_train(text: str, config: RepairConfig, quiet: bool) -> None:
+    """``--self-train``: the OCR profile in force self-trained on this text alone and put
+    in force (:func:`repair.score.ocr_docself.self_train`)."""
+    from repair.score.ocr_docself import self_train
+
+    learned = self_train([text], config)
+    if not quiet:
+        say(
+            f"repair fix: self-trained on the text ({learned.repriced} rows repriced, "
+            f"{len(learned.new)} new, {len(learned.marks)} mark rows)"
+        )
+
+
 @app.command("fix")
 def fix(
     file: Annotated[str, Argument(help="Text file to repair (UTF-8), or - for stdin.")],
@@ -90,6 +103,15 @@ def fix(
     min_confidence: Annotated[float, min_confidence_option()] = RepairConfig.min_confidence,
     lexicon: Annotated[list[Path] | None, lexicon_option()] = None,
     ocr_table: Annotated[Path | None, ocr_table_option()] = None,
+    self_train: Annotated[
+        bool,
+        Option(
+            "--self-train",
+            help="First self-train the OCR profile in force on FILE itself (as `repair "
+            "learn --ocr` on this one text; nothing is kept), then repair with it. About "
+            "twice the time.",
+        ),
+    ] = False,
     only: Annotated[
         list[str] | None,
         Option("--only", help=_ONLY_HELP),
@@ -164,6 +186,8 @@ def fix(
         config = replace(config, spin_profile=None)
     if only:
         config = replace(config, **{s: s in only for s in stages})
+    if self_train:
+        _self_train(text, config, quiet)
     name = "<stdin>" if file == "-" else file
     if report is ReportFormat.none and len(text) > config.whole_document_chars:
         # a file is read again piece by piece: memory holds one window, not the input

@@ -382,12 +382,16 @@ class LearnedTable:
     marks: tuple[tuple[str, ...], ...] = ()
 
 
-def learn_table(pages: Iterable[str], config: Any = None, note: Sequence[str] = ()) -> LearnedTable:
+def learn_table(
+    pages: Iterable[str], config: Any = None, note: Sequence[str] = (), min_uses: float = 0.0
+) -> LearnedTable:
     """Self-train the tables in force on ``pages`` (an archive's raw OCR, no gold): repair
     each with ``config`` (default :class:`~repair.config.RepairConfig`), pool the first
     pass (:class:`ArchiveCounts`) and write an OCR profile
     (:mod:`repair.score.ocr_table`): the adapted confusion table (:func:`adapted_table`)
-    and the slot and mark tables in force, with ``note`` and the counts as comments."""
+    and the slot and mark tables in force, with ``note`` and the counts as comments.
+    A listed row is repriced only when the pages used it at least ``min_uses`` times
+    (shares summed; :mod:`repair.score.ocr_docself` sets it for one document)."""
     from repair.config import RepairConfig
     from repair.lexicons import parse_tsv
     from repair.pipeline import repair_text
@@ -400,7 +404,12 @@ def learn_table(pages: Iterable[str], config: Any = None, note: Sequence[str] = 
         r = repair_text(raw, config=config)
         counts.add(r.text, r.edits, still_unknown(r.text), raw)
         raws.append(raw)
-    changed, refused = guarded_rows(_priced_rows(counts), counts)
+    priced = {
+        sub: cost
+        for sub, cost in _priced_rows(counts).items()
+        if _is_unlisted(sub) or counts.used.get(sub, 0) >= min_uses
+    }
+    changed, refused = guarded_rows(priced, counts)
     new = {s: c for s, c in changed.items() if _is_unlisted(s)}
     table = adapted_table(ocr_table.rows_in_force(ocr_table.CONFUSIONS), changed)
     tables = {name: ocr_table.rows_in_force(name) for name in ocr_table.TABLES}

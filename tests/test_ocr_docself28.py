@@ -1,0 +1,155 @@
+"""Self-training on the document being fixed: ``repair fix --self-train`` and
+:func:`repair.score.ocr_docself.self_train`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from repair.lexicons import read_tsv
+
+from repair.pipeline import repair_text
+from repair.score import ocr_table
+from repair.score.ocr_docself import self_train
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: One document whose engine prints "z" for "h" (a confusion the shipped table lacks):
+#: five words of it, enough for the document alone to learn the row.
+DOCUMENT = "\n".join(
+    [
+        "The zarbour was busy on Monday when the ships came in from the south with wool.",
+        "A new zospital will be built near the railway station, the council said last night.",
+        "The zundred men who worked at the mill asked for higher wages and shorter hours.",
+        "Farmers brought their zorses to the show, where the judges gave prizes for the best.",
+        "The zarbour master said the zospital ship would leave before the zundred days ended.",
+    ]
+)
+#: A page with only two such words: too little evidence for a new row on its own.
+PAGE = "The zospital was full and the zundred beds were taken by the sick men of the town."
+Z_WORDS = {
+    "zarbour": "harbour",
+    "zospital": "hospital",
+    "zundred": "hundred",
+    "zorses": "horses",
+}
+
+
+@pytest.fixture(autouse=True)
+def _shipped_table() -> Iterator[None]:
+    ocr_table.install(None)
+    yield
+    ocr_table.install(None)
+
+
+def _repair(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "repair", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=600,
+    )
+
+
+def _changed(before: str, after: str) -> list[tuple[str, str]]:
+    return [(a, b) for a, b in zip(before.split(), after.split(), strict=True) if a != b]
+
+
+def test_self_train_learns_from_the_text_alone_and_installs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert repair_text(DOCUMENT).text == DOCUMENT  # the shipped tables read no z as h
+    learned = self_train([DOCUMENT])
+    assert learned.pages == 1
+    assert ("z", "h") in learned.new
+    assert ocr_table.installed() is not None
+    assert any(r[:2] == ("z", "h") for r in ocr_table.rows_in_force(ocr_table.CONFUSIONS))
+    assert list(tmp_path.iterdir()) == []  # the profile file is not kept
+    fixed = repair_text(DOCUMENT).text
+    changed = _changed(DOCUMENT, fixed)
+    assert changed and all(Z_WORDS.get(a.strip(",.")) == b.strip(",.") for a, b in changed)
+    ocr_table.install(None)
+    assert repair_text(DOCUMENT).text == DOCUMENT
+
+
+def test_self_train_starts_from_the_profile_in_force(tmp_path: Path) -> None:
+    slot = read_tsv(ocr_table.SLOT, ocr_table.TABLES[ocr_table.SLOT])[:40]
+    start = tmp_path / "start.profile"
+    confusions = read_tsv(ocr_table.CONFUSIONS, ocr_table.TABLES[ocr_table.CONFUSIONS])
+    start.write_text(
+        ocr_table.profile_text({ocr_table.CONFUSIONS: confusions, ocr_table.SLOT: slot}),
+        encoding="utf-8",
+    )
+    ocr_table.install(start)
+    self_train([DOCUMENT])
+    assert ocr_table.rows_in_force(ocr_table.SLOT) == slot  # carried, not the shipped one
+
+
+def test_a_text_too_small_for_the_confusion_learns_no_row() -> None:
+    learned = self_train([PAGE])
+    assert ("z", "h") not in learned.new
+    assert repair_text(PAGE).text == PAGE
+
+
+def test_fix_self_train_repairs_with_what_the_file_itself_teaches(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text(DOCUMENT + "\n", encoding="utf-8")
+    plain = _repair("fix", str(doc), "-q")
+    trained = _repair("fix", str(doc), "--self-train")
+    assert plain.returncode == trained.returncode == 0, trained.stderr
+    assert plain.stdout == DOCUMENT + "\n"
+    assert "self-trained on the text" in trained.stderr and "1 new" in trained.stderr
+    changed = _changed(plain.stdout, trained.stdout)
+    assert changed  # a new row is floored at 4 nats: it acts where the LM backs it
+    assert all(Z_WORDS.get(a.strip(",.")) == b.strip(",.") for a, b in changed)
+
+
+def test_fix_self_train_leaves_clean_seeds_byte_identical(tmp_path: Path) -> None:
+    for seed in sorted((ROOT / "seeds").glob("00[1-4]_*.txt")):
+        out = tmp_path / seed.name
+        run = _repair("fix", str(seed), "-q", "--self-train", "-o", str(out))
+        assert run.returncode == 0, run.stderr
+        assert out.read_bytes() == seed.read_bytes(), seed.name
+
+
+def test_fix_self_train_without_a_file_change_is_quiet_and_plain_fix_unchanged(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE + "\n", encoding="utf-8")
+    run = _repair("fix", str(page), "-q", "--self-train")
+    assert run.returncode == 0 and run.stderr == ""
+    assert run.stdout == PAGE + "\n"
+
+
+def test_one_text_reprices_a_listed_row_only_with_enough_uses() -> None:
+    from repair.score.ocr_docself import DOC_MIN_USES
+    from repair.score.ocr_selftrain import learn_table
+
+    # "rn" for "m" twice, "li" for "h" once: both listed rows, both cheaper when learned
+    text = (
+        DOCUMENT + "\nThe town hall was closed and tlie rnayor said the rnill was sold to the bank."
+    )
+    assert DOC_MIN_USES == 2.0
+    every = learn_table([text])
+    gated = learn_table([text], min_uses=DOC_MIN_USES)
+    assert every.repriced == 2 and gated.repriced == 1
+    assert ("z", "h") in every.new and ("z", "h") in gated.new  # new rows keep their gate
+    shipped = _costs(read_tsv(ocr_table.CONFUSIONS, ocr_table.TABLES[ocr_table.CONFUSIONS]))
+    for learned, once in ((every, True), (gated, False)):
+        costs = _costs(tuple(ln.split("\t") for ln in learned.table.splitlines()))
+        assert costs[("rn", "m")] < shipped[("rn", "m")]  # used twice: repriced
+        assert (costs[("li", "h")] < shipped[("li", "h")]) is once  # used once
+
+
+def _costs(rows) -> dict[tuple[str, str], float]:
+    return {(r[0], r[1]): float(r[2]) for r in rows if len(r) == 4 and not r[0].startswith("#")}
