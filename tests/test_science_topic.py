@@ -13,6 +13,7 @@ from repair import repair_text
 from repair.document import Document
 from repair.score import science
 from repair.score.rareword import Decision
+from repair.stages import spin as spin_stage
 from repair.types import Candidate
 from tests.test_science_rare import SPUN_GRAPH  # dev abstract 11 ("nodes" is the author's)
 
@@ -102,6 +103,10 @@ def test_a_written_scientific_term_stays() -> None:
 
 
 def test_without_the_rule_the_term_is_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the book-pair decline (session 28) also keeps "nodes" here: take it out to see
+    # what the terms rule alone does
+    monkeypatch.setattr(spin_stage, "BOOK_PAIR", None)
+    assert ("nodes", "clients") not in _pairs(SPUN_GRAPH)
     monkeypatch.setattr(science, "KEEP_TERMS", False)
     assert ("nodes", "clients") in _pairs(SPUN_GRAPH)
 
