@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -153,3 +154,95 @@ def test_one_text_reprices_a_listed_row_only_with_enough_uses() -> None:
 
 def _costs(rows) -> dict[tuple[str, str], float]:
     return {(r[0], r[1]): float(r[2]) for r in rows if len(r) == 4 and not r[0].startswith("#")}
+
+
+# Session 28, docself2_28: the precision gates of one text (clean text learns nothing; a
+# long text needs more support; a repriced row drops at most DOC_MAX_DROP nats).
+
+#: Clean prose to dilute DOCUMENT with: about 3,000 words and no garble.
+CLEAN = " ".join(
+    [
+        "The council met on Tuesday evening to discuss the new bridge over the river, and "
+        "most members agreed that the work should begin before the winter rains arrive."
+    ]
+    * 110
+)
+
+
+def _counts(used: float, unseen: float, words: int):
+    from collections import Counter
+
+    from repair.score.ocr_selftrain import ArchiveCounts
+
+    return ArchiveCounts(
+        used=Counter({("rn", "m"): used}) if used else Counter(),
+        unseen=Counter({("z", "h"): unseen}) if unseen else Counter(),
+        words=Counter({"word": words}),
+    )
+
+
+@pytest.mark.parametrize(
+    ("used", "unseen", "words", "new", "specks"),
+    [
+        (0, 0, 300, math.inf, math.inf),  # nothing read: clean
+        (16, 250, 397_211, math.inf, math.inf),  # clean300k's rates: 0.04 + 0.63 per 1,000
+        (0, 4, 75, 0.0075, 2.0),  # DOCUMENT: 53 per 1,000, small: the modules' own floors
+        (4000, 60, 102_025, 10.2025, 10.2025),  # ocr100k: garbled and long: more support
+    ],
+)
+def test_floors_follow_the_garble_rate_and_the_size(
+    used: float, unseen: float, words: int, new: float, specks: float
+) -> None:
+    from repair.score.ocr_docself import floors
+
+    got = floors(_counts(used, unseen, words))
+    assert got == pytest.approx((new, specks))
+
+
+def test_floors_off_leave_the_modules_floors() -> None:
+    from repair.score import ocr_docself
+
+    counts = _counts(0, 0, 500_000)
+    assert ocr_docself.floors(counts) == (math.inf, math.inf)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ocr_docself, "GARBLE_FLOOR", 0)
+        mp.setattr(ocr_docself, "WORDS_PER_SUPPORT", 0)
+        mp.setattr(ocr_docself, "WORDS_PER_SPECK", 0)
+        assert ocr_docself.floors(counts) == (0.0, None)
+
+
+def test_a_clean_long_text_learns_nothing_from_its_few_unknown_words() -> None:
+    from repair.score import ocr_docself
+
+    text = CLEAN + "\n" + DOCUMENT
+    learned = self_train([text])
+    assert learned.new == {} and learned.marks == () and learned.repriced == 0
+    assert repair_text(DOCUMENT).text == DOCUMENT  # nothing new in force
+    ocr_table.install(None)
+    with pytest.MonkeyPatch.context() as mp:  # the same text learns z>h without the gate
+        mp.setattr(ocr_docself, "GARBLE_FLOOR", 0)
+        assert ("z", "h") in self_train([text]).new
+
+
+def test_a_repriced_row_drops_at_most_max_drop() -> None:
+    from repair.score.ocr_selftrain import learn_table
+
+    text = DOCUMENT + "\nThe rnayor said the rnill by the rnarket was sold to the rnan."
+    shipped = _costs(read_tsv(ocr_table.CONFUSIONS, ocr_table.TABLES[ocr_table.CONFUSIONS]))
+    free = _costs(tuple(ln.split("\t") for ln in learn_table([text]).table.splitlines()))
+    bound = _costs(
+        tuple(ln.split("\t") for ln in learn_table([text], max_drop=0.1).table.splitlines())
+    )
+    assert free[("rn", "m")] < shipped[("rn", "m")] - 0.1  # unbounded: more than 0.1 cheaper
+    assert bound[("rn", "m")] == pytest.approx(shipped[("rn", "m")] - 0.1, abs=0.006)
+
+
+def test_mark_rows_need_min_specks() -> None:
+    from repair.score.ocr_selfmarks import archive_mark_rows
+
+    # "¤" printed for a letter (a speck) on every page: the default floor learns it
+    pages = ["th¤ council met o¤ Tuesday", "the bridg¤ was closed and th¤ road", "wit¤ the men"]
+    known = {",": 5000, ".": 5000}
+    rows = archive_mark_rows(pages, known)
+    assert rows and rows == archive_mark_rows(pages, known, None)
+    assert archive_mark_rows(pages, known, math.inf) == []

@@ -272,11 +272,14 @@ def _fit_prior(
 
 
 def archive_mark_rows(
-    pages: Iterable[str], known: Mapping[str, int] | None = None
+    pages: Iterable[str],
+    known: Mapping[str, int] | None = None,
+    min_specks: float | None = None,
 ) -> list[tuple[str, str, str, str]]:
     """Rows ``(mark, context, fate, count)`` the archive's ``pages`` (raw OCR) teach for
     the marks ``known`` (``{mark: uses in the table in force}``; default: that table's)
-    holds fewer than :data:`LEARN_BELOW` times."""
+    holds fewer than :data:`LEARN_BELOW` times; a mark needs ``min_specks`` speck
+    evidence (default :data:`MIN_SPECKS`)."""
     from repair.candidates.ocr_glued import context_of
 
     if known is None:
@@ -305,12 +308,13 @@ def archive_mark_rows(
             if fate != PLAIN_FATE:
                 specks[m] += share
     shares = _speck_shares(counts)
+    floor = MIN_SPECKS if min_specks is None else min_specks
     if PLAIN_SPLIT and PLAIN_FATE:
         counts = _split_plain(counts, shares)
     return [
         (m, ctx, fate, str(round(n)))
         for (m, ctx, fate), n in sorted(counts.items())
-        if specks[m] >= MIN_SPECKS and shares[m] >= MIN_SPECK_SHARE and round(n) >= 1
+        if specks[m] >= floor and shares[m] >= MIN_SPECK_SHARE and round(n) >= 1
     ]
 
 

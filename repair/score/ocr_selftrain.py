@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -383,7 +383,12 @@ class LearnedTable:
 
 
 def learn_table(
-    pages: Iterable[str], config: Any = None, note: Sequence[str] = (), min_uses: float = 0.0
+    pages: Iterable[str],
+    config: Any = None,
+    note: Sequence[str] = (),
+    min_uses: float = 0.0,
+    floors: Callable[[ArchiveCounts], tuple[float, float | None]] | None = None,
+    max_drop: float | None = None,
 ) -> LearnedTable:
     """Self-train the tables in force on ``pages`` (an archive's raw OCR, no gold): repair
     each with ``config`` (default :class:`~repair.config.RepairConfig`), pool the first
@@ -391,7 +396,12 @@ def learn_table(
     (:mod:`repair.score.ocr_table`): the adapted confusion table (:func:`adapted_table`)
     and the slot and mark tables in force, with ``note`` and the counts as comments.
     A listed row is repriced only when the pages used it at least ``min_uses`` times
-    (shares summed; :mod:`repair.score.ocr_docself` sets it for one document)."""
+    (shares summed; :mod:`repair.score.ocr_docself` sets it for one document).  ``floors``
+    (default none) maps the pooled first pass to the least support a new confusion row
+    needs and the least speck evidence a learned mark needs
+    (:func:`~repair.score.ocr_selfmarks.archive_mark_rows`'s ``min_specks``; ``None``:
+    its default); ``inf`` learns none.  A repriced row is made at most ``max_drop`` nats
+    cheaper (default: no bound)."""
     from repair.config import RepairConfig
     from repair.lexicons import parse_tsv
     from repair.pipeline import repair_text
@@ -404,11 +414,24 @@ def learn_table(
         r = repair_text(raw, config=config)
         counts.add(r.text, r.edits, still_unknown(r.text), raw)
         raws.append(raw)
+    least_new, min_specks = floors(counts) if floors else (0.0, None)
     priced = {
         sub: cost
         for sub, cost in _priced_rows(counts).items()
-        if _is_unlisted(sub) or counts.used.get(sub, 0) >= min_uses
+        if (
+            counts.unseen.get(sub, 0) >= least_new
+            if _is_unlisted(sub)
+            else counts.used.get(sub, 0) >= min_uses
+        )
     }
+    if max_drop is not None:
+        from repair.score.ocr_channel import confusions
+
+        before = {(s, d): c for s, ds in confusions().items() for d, c in ds}
+        priced = {
+            sub: max(cost, before[sub] - max_drop) if sub in before else cost
+            for sub, cost in priced.items()
+        }
     changed, refused = guarded_rows(priced, counts)
     new = {s: c for s, c in changed.items() if _is_unlisted(s)}
     table = adapted_table(ocr_table.rows_in_force(ocr_table.CONFUSIONS), changed)
@@ -420,7 +443,7 @@ def learn_table(
         from repair.score.ocr_selfmarks import archive_mark_rows, table_mark_counts
 
         start = tables[ocr_table.MARKS]
-        marks = tuple(archive_mark_rows(raws, table_mark_counts(start)))
+        marks = tuple(archive_mark_rows(raws, table_mark_counts(start), min_specks))
         tables[ocr_table.MARKS] = (*start, *marks)
     tables[ocr_table.CONFUSIONS] = parse_tsv(
         table, "adapted table", ocr_table.TABLES[ocr_table.CONFUSIONS]
