@@ -15,7 +15,10 @@ it never saw.  Size 0 is the method without learned pairs.  Same metrics as
 ``spin_eval.py`` (error reduction, precision, broken rate, clean side, AUC).
 
 ``--split dev`` (for tuning) tests on every :data:`HOLD_EVERY`-th dev-half document instead
-and learns on the other dev-half documents; the test half stays unseen.
+and learns on the other dev-half documents; the test half stays unseen.  ``--hold-rest N``
+adds the dev-half documents after the first N learning documents (learned at no size up to
+N) to those held out: 256 documents at N = 1,000 instead of 41.  ``--set module.NAME=literal``
+sets a module constant for the run (to compare settings on the same learned pairs).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from spin_eval import Runner, make_config, print_table, write_json  # noqa: E402
+from spin_halves import set_constant  # noqa: E402
 from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.corpus import select  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
@@ -46,14 +50,18 @@ WORK = ROOT / "benchmarks" / ".generated" / "learn"
 HOLD_EVERY = 30
 
 
-def split_docs(split: str, n: int | None, cap: int) -> tuple[list, list]:
+def split_docs(split: str, n: int | None, cap: int, rest: int = 0) -> tuple[list, list]:
     """(up to ``n`` learning documents, up to ``cap`` test documents): the dev half and
-    ``cap`` test-half documents, or (``split`` "dev") the dev half cut in two."""
+    ``cap`` test-half documents, or (``split`` "dev") the dev half cut in two; ``rest``
+    (dev only, > 0): the learning documents after the first ``rest`` are held out too,
+    after the others."""
     if split == "test":
         return select("dev", n), select("test", cap)
     dev = select("dev", None)
     learn = [d for i, d in enumerate(dev) if i % HOLD_EVERY != HOLD_EVERY - 1]
     hold = [d for i, d in enumerate(dev) if i % HOLD_EVERY == HOLD_EVERY - 1]
+    if rest > 0:
+        hold += learn[rest:]
     return learn[:n], hold[:cap]
 
 
@@ -151,6 +159,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", help=f"learning folder (default {WORK})")
     ap.add_argument("--no-zero", action="store_true", help="leave out N = 0 (no learning)")
     ap.add_argument(
+        "--hold-rest",
+        type=int,
+        default=0,
+        metavar="N",
+        help="--split dev: also test on the dev-half documents after the first N learning ones",
+    )
+    ap.add_argument(
+        "--set", action="append", default=[], help="module.NAME=literal: set a module constant"
+    )
+    ap.add_argument(
         "--reuse", action="store_true", help="keep pairs.tsv of an earlier run (no learning)"
     )
     ap.add_argument("--stages", default="spin,tortured,collocation")
@@ -166,8 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [0] * (not args.no_zero) + [
         int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0
     ]
+    if args.hold_rest and (args.split != "dev" or max(sizes) > args.hold_rest):
+        ap.error("--hold-rest N needs --split dev and every size <= N")
+    for spec in args.set:
+        set_constant(spec)
     base = make_config(args.stages, args.no_profile)
-    docs = split_docs(args.split, 0, args.cap)[1]
+    docs = split_docs(args.split, 0, args.cap, args.hold_rest)[1]
     spun = [spin_doc(d.doc_id, d.register, d.text, args.spinner, None, args.rate) for d in docs]
     test_truth: Counter[tuple[str, str]] = Counter()
     for s in spun:

@@ -5,6 +5,7 @@ best synonym in one context."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -112,3 +113,44 @@ def test_learned_original_applies_over_the_best_synonym(
     edits = repair_text(text, (), NO_PROFILE, pairs=pairs).edits
     at = [e.replacement.lower() for e in edits if e.offset <= w.start < e.end]
     assert (orig.lower() in at) is on
+
+
+def _spin_learning():  # noqa: ANN202 - the benchmark module
+    bench = str(Path(__file__).resolve().parent.parent / "benchmarks")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    import spin_learning
+
+    return spin_learning
+
+
+@pytest.mark.parametrize(
+    ("n", "rest", "held"), [(50, 0, 3), (50, 50, 50), (97, 97, 3), (10, 60, 40)]
+)
+def test_dev_split_holds_out_the_documents_no_size_learns(
+    monkeypatch: pytest.MonkeyPatch, n: int, rest: int, held: int
+) -> None:
+    sl = _spin_learning()
+    monkeypatch.setattr(sl, "select", lambda split, cap: list(range(100)))
+    learn, hold = sl.split_docs("dev", n, 1000, rest)
+    assert len(learn) == n and len(hold) == held
+    assert not set(learn) & set(hold)
+    # the every-30th documents come first, so a cap keeps the held-out set of old
+    assert hold[:3] == [29, 59, 89]
+    assert sl.split_docs("dev", n, 2, rest)[1] == [29, 59]
+    if rest:
+        # learned at no size up to ``rest``: with n == rest every dev document is used once
+        assert set(hold) == set(range(100)) - set(sl.split_docs("dev", rest, 0)[0])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--hold-rest", "100", "--sizes", "1000", "--split", "dev"],
+        ["--hold-rest", "1000", "--sizes", "100"],
+    ],
+)
+def test_hold_rest_refuses_a_size_it_would_test_on(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        _spin_learning().main(["--spinner", "rare", *argv])
+    assert exc.value.code == 2
