@@ -17,22 +17,14 @@ from repair.lexicons import read_tsv
 from repair.pipeline import repair_text
 from repair.score import ocr_table
 from repair.score.ocr_docself import self_train
+from tests.test_ocr_table import ARCHIVE, PAGE
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: One document whose engine prints "z" for "h" (a confusion the shipped table lacks):
-#: five words of it, enough for the document alone to learn the row.
-DOCUMENT = "\n".join(
-    [
-        "The zarbour was busy on Monday when the ships came in from the south with wool.",
-        "A new zospital will be built near the railway station, the council said last night.",
-        "The zundred men who worked at the mill asked for higher wages and shorter hours.",
-        "Farmers brought their zorses to the show, where the judges gave prizes for the best.",
-        "The zarbour master said the zospital ship would leave before the zundred days ended.",
-    ]
-)
-#: A page with only two such words: too little evidence for a new row on its own.
-PAGE = "The zospital was full and the zundred beds were taken by the sick men of the town."
+#: One document whose engine prints "z" for "h" (a confusion the shipped table lacks): the
+#: archive of tests/test_ocr_table.py as one text, enough for it alone to learn the row.
+DOCUMENT = "\n".join(ARCHIVE)
+#: PAGE (imported): only two such words, too little evidence for a new row on its own.
 Z_WORDS = {
     "zarbour": "harbour",
     "zospital": "hospital",
