@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import math
-import os
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +14,7 @@ from repair.lexicons import read_tsv
 from repair.pipeline import repair_text
 from repair.score import ocr_table
 from repair.score.ocr_docself import self_train
-from tests.test_ocr_table import ARCHIVE, PAGE
+from tests.test_ocr_table import ARCHIVE, PAGE, _repair
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,18 +35,6 @@ def _shipped_table() -> Iterator[None]:
     ocr_table.install(None)
     yield
     ocr_table.install(None)
-
-
-def _repair(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "repair", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=600,
-    )
 
 
 def _changed(before: str, after: str) -> list[tuple[str, str]]:
