@@ -19,6 +19,8 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from repair.detect.rareword import _sentence_words
 from repair.document import Document
 from repair.resources.bigrams import get_bigrams
@@ -48,15 +50,10 @@ def book_margin(doc: Document, start: int, end: int, original: str) -> float | N
 
 def _index_at(doc: Document, start: int, end: int) -> int | None:
     """The index in ``doc.tokens`` of the word token spanning exactly ``start:end``."""
-    lo, hi = 0, len(doc.tokens)
-    while lo < hi:  # tokens are in text order
-        mid = (lo + hi) // 2
-        if doc.tokens[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(doc.tokens) and doc.tokens[lo].start == start and doc.tokens[lo].end == end:
-        return lo
+    tokens = doc.tokens
+    i = bisect_left(tokens, start, key=lambda t: t.start)  # tokens are in text order
+    if i < len(tokens) and tokens[i].start == start and tokens[i].end == end:
+        return i
     return None
 
 
