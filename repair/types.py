@@ -150,6 +150,14 @@ class DocScores:
     skipped: tuple[str, ...] = ()
     details: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def decisions(self) -> dict[str, dict[str, int]]:
+        """What each stage decided on its candidate spans and why, ``{stage: {reason: n}}``
+        (``applied``, or a refusal's reason code: :mod:`repair.decisions`)."""
+        from repair.decisions import decision_counts
+
+        return decision_counts(self.details)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "words": self.words,
@@ -157,6 +165,7 @@ class DocScores:
             "edits": self.edits,
             "edits_per_1000_words": round(self.edits_per_1000_words, 2),
             "edits_by_kind": dict(self.edits_by_kind),
+            "decisions": self.decisions,
             "skipped": list(self.skipped),
         }
 

@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from repair.decisions import APPLIED
+from repair.decisions import merge as merge_decisions
 from repair.types import EDIT_KINDS
 
 #: summary.json lists at most this many failures one by one (all are counted by reason).
@@ -33,6 +35,7 @@ def summarize(
     """
     total: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
+    decided: dict[str, dict[str, int]] = {}
     failures: list[dict[str, str]] = list(extra_failures or [])
     rss: dict[int, int] = {}
     private: dict[int, int] = {}
@@ -41,6 +44,7 @@ def summarize(
         for key in ("documents", "failed", "changed", "words", "edits"):
             total[key] += st[key]
         kinds.update(st["edits_by_kind"])
+        merge_decisions(decided, st.get("decisions", {}))  # shards of older runs have none
         failures.extend(st["failures"])
     run_docs = run_words = 0
     busy = 0.0
@@ -64,6 +68,8 @@ def summarize(
         "edits_by_kind": {
             k: kinds[k] for k in (*EDIT_KINDS, *sorted(set(kinds) - set(EDIT_KINDS))) if kinds[k]
         },
+        # every stage's decisions on its candidate spans, by reason code (repair.decisions)
+        "decisions": {s: dict(sorted(r.items())) for s, r in sorted(decided.items())},
         "failures_by_reason": dict(sorted(by_reason.items())),
         "failures": failures[:MAX_LISTED_FAILURES],
         "ignored_files": list(ignored_files or []),
@@ -105,6 +111,10 @@ def print_summary(summary: dict[str, Any], file: TextIO | None = None) -> None:
         table.add_row(f"  {kind}", f"{n:,}")
     for reason, n in summary["failures_by_reason"].items():
         table.add_row(f"  failed: {reason}", f"{n:,}")
+    for stage, reasons in summary.get("decisions", {}).items():
+        for reason, n in reasons.items():
+            if reason not in APPLIED:
+                table.add_row(f"  declined: {stage} {reason}", f"{n:,}")
     table.add_row("this run", f"{run['documents']:,} docs on {run['jobs']} {run['engine']} workers")
     table.add_row("wall time", f"{run['wall_seconds']:.1f} s")
     table.add_row(

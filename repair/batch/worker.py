@@ -24,6 +24,7 @@ from typing import Any
 from repair.batch.sources import RawDoc, Shard, read_shard
 from repair.batch.state import State, atomic_copy, atomic_write_bytes
 from repair.config import RepairConfig
+from repair.decisions import merge as merge_decisions
 from repair.io import InputError, atomic_write, repair_keeping_bom, split_bom
 from repair.pipeline import repair_text
 from repair.report.json import jsonable
@@ -116,6 +117,8 @@ class DocResult:
     words: int = 0
     edits_by_kind: dict[str, int] = field(default_factory=dict)
     failure: dict[str, str] | None = None
+    #: the stages' decisions by reason code (:mod:`repair.decisions`)
+    decisions: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 class Worker:
@@ -171,10 +174,11 @@ class Worker:
                         doc_id=doc.id,
                     )
                 # the shape of `repair fix --report json`: LanguageTool matches
+                scores = result.scores.to_json()
                 report = {
                     **base,
                     "changed": result.changed,
-                    "scores": jsonable(result.scores.to_json()),
+                    "scores": jsonable(scores),
                     "matches": lt_matches(doc.text or "", result.edits),
                 }
                 line = _line(report)
@@ -192,6 +196,7 @@ class Worker:
                     line,
                     result.scores.words,
                     dict(result.scores.edits_by_kind),
+                    decisions=scores["decisions"],
                 )
         failure = {
             "id": doc.id,
@@ -253,6 +258,7 @@ def run_shard(
     records: list[bytes] = []
     reports: list[bytes] = []
     kinds: Counter[str] = Counter()
+    decided: dict[str, dict[str, int]] = {}
     failures: list[dict[str, str]] = []
     docs = words = changed = 0
     for doc in read_shard(Path(s.input_root), shard, s.max_chars):
@@ -270,6 +276,7 @@ def run_shard(
             docs += 1
             words += res.words
             kinds.update(res.edits_by_kind)
+            merge_decisions(decided, res.decisions)
             changed += res.text != doc.text
             if shard.kind == "txt":
                 atomic_write(Path(s.output) / doc.id, res.text or "")
@@ -289,6 +296,7 @@ def run_shard(
         "words": words,
         "edits": sum(kinds.values()),
         "edits_by_kind": dict(kinds),
+        "decisions": decided,
         "failures": failures,
         "seconds": round(time.perf_counter() - t0, 4),
         "pid": os.getpid(),

@@ -11,6 +11,7 @@ from repair.cli.app import app
 from repair.cli.common import EXIT_INPUT, read_references, reference_option
 from repair.cli.params import Argument, Exit, Option
 from repair.config import RepairConfig
+from repair.decisions import declined
 from repair.io import InputError, read_input
 from repair.pipeline import repair_text
 from repair.stages import score_fields
@@ -45,8 +46,9 @@ def scan(
     """Score documents for damage without changing them.
 
     Columns: each stage's document score (0-1; a spin score of 0.5 or more
-    means spun) and the edits `repair fix` would make per 1,000 words.  Exit code 1 if
-    any file could not be read (the others are still scanned).
+    means spun), the edits `repair fix` would make per 1,000 words and the candidate
+    restorations the stages declined (with --json: every stage's decisions by reason
+    code).  Exit code 1 if any file could not be read (the others are still scanned).
     """
     references = read_references(reference)
     rows: list[dict] = []
@@ -70,7 +72,7 @@ def scan(
         from rich.table import Table
 
         table = Table(show_edge=False, header_style="bold")
-        for col in ("path", "words", *SCORE_FIELDS, "edits/1k"):
+        for col in ("path", "words", *SCORE_FIELDS, "edits/1k", "declined"):
             table.add_column(col, justify="left" if col == "path" else "right")
         for r in rows:
             table.add_row(
@@ -78,6 +80,7 @@ def scan(
                 str(r["words"]),
                 *(f"{r[f]:.2f}" for f in SCORE_FIELDS),
                 f"{r['edits_per_1000_words']:.1f}",
+                f"{declined(r['decisions']):,}",
             )
         Console(width=max(100, Console().width)).print(table)
     if failed:

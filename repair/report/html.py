@@ -234,6 +234,15 @@ def _summary(result: RepairResult, changed_rows: int, total_rows: int) -> str:
             f'<div class="stats">confidence {confs[0]:.2f} – {confs[-1]:.2f} '
             f"(median {median:.2f})<br>{changed_rows} of {total_rows} paragraphs changed</div>"
         )
+    decided = ""
+    if s.decisions:  # every stage's reason codes (repair.decisions)
+        rows = "".join(
+            f"<tr><td>{esc(stage)}</td><td>"
+            + ", ".join(f"<code>{esc(r)}</code> {n:,}" for r, n in reasons.items())
+            + "</td></tr>"
+            for stage, reasons in s.decisions.items()
+        )
+        decided = f'<table class="decisions"><caption>Decisions</caption>{rows}</table>'
     skipped = ""
     if s.skipped:
         skipped = (
@@ -246,7 +255,8 @@ def _summary(result: RepairResult, changed_rows: int, total_rows: int) -> str:
         f'<p class="verdict">{verdict}</p>'
         '<div class="panels">'
         f'<div class="panel"><h2>Document scores</h2>{"".join(bars)}</div>'
-        f'<div class="panel"><h2>Edits by kind</h2><div class="kinds">{kinds}</div>{stats}{skipped}'
+        f'<div class="panel"><h2>Edits by kind</h2><div class="kinds">{kinds}</div>'
+        f"{stats}{decided}{skipped}"
         "</div>"
         f'<div class="panel"><h2>Legend</h2>{_legend(result)}</div>'
         "</div></section>"
@@ -404,6 +414,9 @@ background:var(--bg);color:var(--c);border:1px solid var(--c);white-space:nowrap
 .none{color:var(--muted);font-size:13px}
 .stats{margin-top:8px;font-size:13px;color:var(--muted)}
 .skipped{margin-top:6px;font-size:12px;color:var(--muted)}
+.decisions{margin-top:6px;font-size:12px;color:var(--muted);border-collapse:collapse}
+.decisions caption{text-align:left;font-weight:600}
+.decisions td{padding:1px 6px 1px 0;vertical-align:top}
 .how{font-size:12.5px;color:var(--muted);margin:6px 0 0}
 main{padding:0 24px 40px}
 .bar-head{position:sticky;top:0;z-index:2;display:grid;

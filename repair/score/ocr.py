@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 from typing import Any, NamedTuple
@@ -431,8 +432,16 @@ class _Context:
         return prev[-2:], nxt[:2]
 
 
-def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) -> list[Edit]:
-    """The edits: per span, the accepted candidate with the largest margin."""
+def score_candidates(
+    doc: Document,
+    candidates: list[Candidate],
+    garbled: bool,
+    decisions: Counter[str] | None = None,
+) -> list[Edit]:
+    """The edits: per span, the accepted candidate with the largest margin.
+
+    ``decisions``, when given, counts the spans read (``applied``) and the readings
+    refused by a reason code (``known_form``: :mod:`.ocr_knownform`)."""
     if not candidates:
         return []
     scorer = Scorer()
@@ -489,7 +498,7 @@ def score_candidates(doc: Document, candidates: list[Candidate], garbled: bool) 
                 scorer, ctx, candidates, memo, groups, prior_default=PRIOR_PER_ZIPF,
                 split_charge=SPLIT_OOV_CHARGE, threshold_of=_threshold_of,
             )  # fmt: skip
-    edits = _edits(doc, _rank(doc, candidates, memo, groups, garbled))
+    edits = _edits(doc, _rank(doc, candidates, memo, groups, garbled), decisions)
     scorer.hand_over()
     return edits
 
@@ -513,13 +522,17 @@ def _rank(
 
 
 def _edits(
-    doc: Document, groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]]
+    doc: Document,
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
+    decisions: Counter[str] | None = None,
 ) -> list[Edit]:
     """One edit per span: its first reading (unless :mod:`.ocr_knownform` refuses it)."""
     edits = []
     for (start, end), items in groups.items():
         _margin, best, ev = items[0]
         if ocr_knownform.refused(best.source, ev):
+            if decisions is not None:
+                decisions[ocr_knownform.REASON] += 1
             continue  # a dear, thin reading of a form the frequency list knows
         if "subs" in best.features:
             # as lists of ``[printed, true]`` pairs, whatever a candidate keeps (the
@@ -539,6 +552,8 @@ def _edits(
                 alternatives=tuple(x[1].replacement for x in items[1:4]),
             )
         )
+    if decisions is not None and edits:
+        decisions["applied"] += len(edits)
     return edits
 
 

@@ -32,6 +32,8 @@ MIN_ZIPF = 1.5
 MIN_COST = 5.5
 #: Margin (nats) a dear reading of a known form needs.
 MIN_MARGIN = 4.0
+#: The reason code of a refusal (counted in ``scores.decisions["ocr"]``).
+REASON = "known_form"
 #: Detector findings gated: plain non-words and capitalised unknowns (not headline
 #: capitals or mixed case, whose glyph garble is the reading's evidence: "HIP" -> "the").
 FINDINGS = frozenset({"nonword", "capitalized_unknown"})

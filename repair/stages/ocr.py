@@ -20,6 +20,8 @@ overrides the gate's garble-score threshold.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from repair.candidates.ocr import ocr_candidates
 from repair.detect.ocr import detect_ocr, document_garbled
 from repair.detect.ocr_probe import probe_opens, word_readings
@@ -64,8 +66,11 @@ class _Stage:
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         garbled = _garbled(doc, detection)
+        decisions: Counter[str] = Counter()
         # a speck removed around a word and the word read: one edit ("thoro_" -> "there")
-        edits = compose_nested(score_candidates(doc, candidates, garbled))
+        edits = compose_nested(score_candidates(doc, candidates, garbled, decisions))
+        if decisions:  # reason codes, counted in scores.decisions (repair.decisions)
+            detection.details["decisions"] = dict(sorted(decisions.items()))
         # overlapping readings of one stretch: the better reading in context
         return resolve_overlaps(doc.text, edits)
 

@@ -1,0 +1,106 @@
+"""Decision reason codes counted per stage (issue 11 item 6, :mod:`repair.decisions`): in
+``scores.decisions`` (JSON report, ``repair scan --json``), the scan table's ``declined``
+column, the HTML report and the batch summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from repair.batch.summary import print_summary, summarize
+from repair.cli import app
+from repair.config import RepairConfig
+from repair.decisions import decision_counts, declined, merge
+from repair.pipeline import repair_text
+from repair.report.html import render
+from repair.score import ocr_knownform
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from test_ocr_broken28 import PAGE  # noqa: E402  (a page with a known name the gate keeps)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SPUN = SEEDS / "000_82c06b63a97e6cbd.txt"
+
+
+def test_counts_skip_non_counters_and_zeros() -> None:
+    details = {
+        "english_share": 0.98,
+        "spin": {"decisions": {"applied": 0, "lm_against": 2}, "profile_score": 0.9},
+        "ocr": {"garbled": True},
+        "collocation": {"rare_word_decisions": {"weak": 1}, "mill_word_decisions": {"weak": 2}},
+    }
+    assert decision_counts(details) == {"collocation": {"weak": 3}, "spin": {"lm_against": 2}}
+    assert decision_counts({}) == {}
+    assert declined({"spin": {"applied": 5, "carried": 1, "guarded": 2}}) == 2
+    total: dict[str, dict[str, int]] = {"spin": {"applied": 1}}
+    merge(total, {"spin": {"applied": 2, "lm_against": 1}, "ocr": {"known_form": 1}})
+    assert total == {"spin": {"applied": 3, "lm_against": 1}, "ocr": {"known_form": 1}}
+
+
+def test_spin_decisions_reach_the_scores_json() -> None:
+    r = repair_text(SPUN.read_text("utf-8"))
+    spin = r.scores.to_json()["decisions"]["spin"]
+    assert spin["applied"] == sum(e.kind == "spin" for e in r.edits)
+    assert declined({"spin": spin}) > 0 and set(spin) - {"applied"}
+
+
+def test_known_form_refusals_counted_in_the_ocr_decisions() -> None:
+    r = repair_text(PAGE, config=RepairConfig())
+    ocr = r.scores.decisions["ocr"]
+    assert ocr["known_form"] >= 1  # "Delamare" kept
+    assert ocr["applied"] >= sum(e.kind == "ocr" for e in r.edits)
+
+
+def test_no_known_form_count_without_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_knownform, "KNOWN_FORM_GATE", False)
+    assert "known_form" not in repair_text(PAGE, config=RepairConfig()).scores.decisions["ocr"]
+
+
+def test_scan_json_and_table_show_decisions() -> None:
+    runner = CliRunner()
+    res = runner.invoke(app, ["scan", str(SPUN), "--json"])
+    assert res.exit_code == 0, res.output
+    row = json.loads(res.stdout.splitlines()[0])
+    assert row["decisions"]["spin"]["applied"] == row["edits_by_kind"]["spin"]
+    table = runner.invoke(app, ["scan", str(SPUN)])
+    assert table.exit_code == 0 and "declined" in table.stdout
+    n = declined(row["decisions"])
+    assert f"{n:,}" in table.stdout.splitlines()[-1]
+
+
+def test_html_report_lists_decisions() -> None:
+    text = SPUN.read_text("utf-8")
+    page = render(repair_text(text), name="000.txt")
+    assert 'class="decisions"' in page and "<code>lm_against</code>" in page
+
+
+def _shard(decisions: dict | None) -> dict:
+    st = {
+        "documents": 1, "failed": 0, "changed": 1, "words": 10, "edits": 1,
+        "edits_by_kind": {"spin": 1}, "failures": [], "seconds": 0.1, "pid": 1,
+        "max_rss_kb": 1000,
+    }  # fmt: skip
+    if decisions is not None:
+        st["decisions"] = decisions
+    return st
+
+
+def test_batch_summary_adds_up_decisions(tmp_path: Path) -> None:
+    shards = [
+        _shard({"spin": {"applied": 1, "lm_against": 2}}),
+        _shard({"spin": {"lm_against": 1}, "ocr": {"known_form": 3}}),
+        _shard(None),  # a shard finished by an older version
+    ]
+    s = summarize(shards, run_stats=shards, wall_seconds=1.0, engine="local", jobs=1)
+    assert s["decisions"] == {"ocr": {"known_form": 3}, "spin": {"applied": 1, "lm_against": 3}}
+    out = tmp_path / "summary.txt"
+    with out.open("w") as f:
+        print_summary(s, file=f)
+    printed = out.read_text()
+    assert "declined: spin lm_against" in printed and "declined: ocr known_form" in printed
+    assert "declined: spin applied" not in printed
