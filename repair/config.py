@@ -45,6 +45,10 @@ class RepairConfig:
     #: of words that are common English words (Zipf >= 3) below which a text is
     #: called non-English (English news ~0.97, old OCR'd books ~0.86, French ~0.5).
     min_english_share: float = 0.7
+    #: List every span a stage declined, with its reason code, in
+    #: ``RepairResult.declined`` (the JSON and HTML reports show them; the counts by
+    #: reason are in ``scores.decisions`` either way).
+    keep_declined: bool = False
     #: Refuse inputs longer than this many code points (protects batch jobs).
     max_chars: int = 20_000_000
     #: A text up to this many code points (~170 k words) is repaired as one document;

@@ -180,7 +180,8 @@ def repair_keeping_bom(
     if not bom:
         return result
     edits = tuple(replace(e, offset=e.offset + len(bom)) for e in result.edits)
-    return RepairResult(text, bom + result.text, edits, result.scores)
+    declined = tuple(replace(d, offset=d.offset + len(bom)) for d in result.declined)
+    return RepairResult(text, bom + result.text, edits, result.scores, declined)
 
 
 _umask_lock = threading.Lock()

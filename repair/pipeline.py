@@ -23,8 +23,15 @@ from repair.detect.spin_document import paraphrase_evidence, profile_as_read
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.stages import REGISTRY, StageSpec, load_stage
-from repair.types import SCORE_FIELDS, DocScores, Edit, RepairResult
-from repair.write import Restored, apply_edits, compose, restored_spans, select_disjoint
+from repair.types import SCORE_FIELDS, Declined, DocScores, Edit, RepairResult
+from repair.write import (
+    Restored,
+    apply_edits,
+    compose,
+    restored_spans,
+    select_disjoint,
+    spans_to_base,
+)
 
 #: stage name -> its declaration, in pipeline order (declared once in
 #: :data:`repair.stages.REGISTRY`: config flag, edit kinds, score field, English-only).
@@ -273,8 +280,9 @@ def combine_windows(text: str, parts: list[tuple[int, RepairResult]]) -> RepairR
     if len(parts) == 1:
         return parts[0][1]
     edits = tuple(replace(e, offset=e.offset + start) for start, r in parts for e in r.edits)
+    declined = tuple(replace(d, offset=d.offset + start) for start, r in parts for d in r.declined)
     scores = combine_scores([r.scores for _, r in parts])
-    return RepairResult(text, "".join(r.text for _, r in parts), edits, scores)
+    return RepairResult(text, "".join(r.text for _, r in parts), edits, scores, declined)
 
 
 def combine_scores(parts: list[DocScores]) -> DocScores:
@@ -306,6 +314,7 @@ def _repair_document(
 ) -> RepairResult:
     """:func:`repair_text` of one document (one window), with the lexicons merged."""
     edits: list[Edit] = []
+    declined: list[Declined] = []
     current = text
     score_fields: dict[str, float] = {}
     details: dict[str, object] = {}
@@ -344,6 +353,9 @@ def _repair_document(
             for e in stage.score(doc, detection, candidates)
             if e.confidence >= config.min_confidence
         ]
+        spans = detection.details.pop(DECLINED_SPANS, None)
+        if spans and config.keep_declined:
+            declined.extend(_declined(text, edits, spans, name))
         del detection, candidates  # not alive while the next stage works (issue 14)
         stage_edits = select_disjoint(stage_edits)
         if not stage_edits:
@@ -409,7 +421,26 @@ def _repair_document(
         details=details,
         **score_fields,
     )
-    return RepairResult(text, out, tuple(edits), scores)
+    declined.sort(key=lambda d: (d.offset, d.length))
+    return RepairResult(text, out, tuple(edits), scores, tuple(declined))
+
+
+#: The detection-details key under which a stage lists the spans it declined, as
+#: ``(start, end, reason)`` on its own document's text (only when
+#: ``RepairConfig.keep_declined``); the pipeline moves them to the input's offsets.
+DECLINED_SPANS = "declined_spans"
+
+
+def _declined(
+    text: str, edits: list[Edit], spans: list[tuple[int, int, str]], stage: str
+) -> list[Declined]:
+    """A stage's declined ``spans`` (on ``apply_edits(text, edits)``) as :class:`Declined`
+    spans of ``text``."""
+    on_text = spans_to_base(edits, [(a, b) for a, b, _ in spans])
+    return [
+        Declined(a, b - a, text[a:b], stage, reason)
+        for (a, b), (_, _, reason) in zip(on_text, spans, strict=True)
+    ]
 
 
 _gc_paused_document = _cyclic_gc_paused(_repair_document)

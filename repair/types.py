@@ -171,6 +171,28 @@ class DocScores:
 
 
 @dataclass(frozen=True, slots=True)
+class Declined:
+    """A span a stage read as damaged but left as it is, and the reason code why
+    (``lm_against``, ``weak_evidence``, ``proper_noun``, ...; :mod:`repair.decisions`).
+    ``offset`` and ``length`` are code points of the input, as an :class:`Edit`'s."""
+
+    offset: int
+    length: int
+    original: str
+    stage: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "offset": self.offset,
+            "length": self.length,
+            "original": self.original,
+            "stage": self.stage,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class RepairResult:
     """The output of :func:`repair.repair_text`."""
 
@@ -178,6 +200,8 @@ class RepairResult:
     text: str
     edits: tuple[Edit, ...]
     scores: DocScores
+    #: the spans the stages declined, sorted (only with ``RepairConfig.keep_declined``)
+    declined: tuple[Declined, ...] = ()
 
     @property
     def changed(self) -> bool:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from repair.types import Edit
@@ -113,26 +113,11 @@ def select_disjoint(edits: Iterable[Edit]) -> list[Edit]:
     return sorted(chosen, key=lambda e: e.offset)
 
 
-def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
-    """Express ``second`` (edits on ``apply_edits(base, first)``) as edits on ``base``.
-
-    Edits of ``second`` that touch edits of ``first`` are merged with them into
-    one edit on ``base``: kind, rule and message of the later step, the lowest
-    confidence, and the earlier edits recorded in the evidence.  By
-    construction ``apply_edits(base, compose(base, f, s)) ==
-    apply_edits(apply_edits(base, f), s)``.
-    """
-    first = sorted(first, key=lambda e: (e.offset, e.length))
-    second = sorted(second, key=lambda e: (e.offset, e.length))
-    if not second:
-        return list(first)
-    if not first:
-        return list(second)
-    mid = apply_edits(base, first)
-    final = apply_edits(mid, second)
-
-    # Map the later edits' spans (on ``mid``) to spans on ``base``: the first
-    # edits' spans on ``mid`` are sorted, so each look-up is a bisection.
+def _to_base(first: Sequence[Edit]) -> Callable[[int, bool], int]:
+    """``mid_to_base(m, is_end)``: a position of ``apply_edits(base, first)`` (``first``
+    sorted) as a position of ``base``; a position inside a replacement goes to the start
+    (or, for an end, the end) of the edit's original span."""
+    # The first edits' spans on ``mid`` are sorted, so each look-up is a bisection.
     mid_starts: list[int] = []
     mid_ends: list[int] = []
     shifts = [0]  # shifts[i]: total length change of first[:i]
@@ -153,6 +138,45 @@ def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Ed
         if k > j and mid_ends[k - 1] != m:
             k -= 1
         return m - shifts[k]
+
+    return mid_to_base
+
+
+def spans_to_base(first: Sequence[Edit], spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of ``apply_edits(base, first)`` as spans of ``base`` (a span that touches a
+    replacement widens to that edit's original span).
+
+    >>> e = Edit(6, 9, "mentioned", "said", "spin", 0.9, "SPIN_PAIR")
+    >>> spans_to_base([e], [(0, 5), (11, 13), (6, 10)])  # "Trump", "it", "said" on the output
+    [(0, 5), (16, 18), (6, 15)]
+    """
+    to_base = _to_base(sorted(first, key=lambda e: (e.offset, e.length)))
+    out = []
+    for a, b in spans:
+        lo = to_base(a, False)
+        out.append((lo, max(lo, to_base(b, True))))
+    return out
+
+
+def compose(base: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Edit]:
+    """Express ``second`` (edits on ``apply_edits(base, first)``) as edits on ``base``.
+
+    Edits of ``second`` that touch edits of ``first`` are merged with them into
+    one edit on ``base``: kind, rule and message of the later step, the lowest
+    confidence, and the earlier edits recorded in the evidence.  By
+    construction ``apply_edits(base, compose(base, f, s)) ==
+    apply_edits(apply_edits(base, f), s)``.
+    """
+    first = sorted(first, key=lambda e: (e.offset, e.length))
+    second = sorted(second, key=lambda e: (e.offset, e.length))
+    if not second:
+        return list(first)
+    if not first:
+        return list(second)
+    mid = apply_edits(base, first)
+    final = apply_edits(mid, second)
+
+    mid_to_base = _to_base(first)
 
     # (base_start, base_end, step, edit): step 1 = first, 2 = second
     items: list[tuple[int, int, int, Edit]] = [(e.offset, e.end, 1, e) for e in first]

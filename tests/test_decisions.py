@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,12 @@ from repair.batch.summary import print_summary, summarize
 from repair.cli import app
 from repair.config import RepairConfig
 from repair.decisions import decision_counts, declined, merge
+from repair.io import repair_keeping_bom
 from repair.pipeline import repair_text
 from repair.report.html import render
 from repair.score import ocr_knownform
+from repair.types import Edit, RepairResult
+from repair.write import spans_to_base
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -104,3 +108,79 @@ def test_batch_summary_adds_up_decisions(tmp_path: Path) -> None:
     printed = out.read_text()
     assert "declined: spin lm_against" in printed and "declined: ocr known_form" in printed
     assert "declined: spin applied" not in printed
+
+
+# --------------------------------------------------------------------------- declined spans
+
+KEEP = replace(RepairConfig(), keep_declined=True)
+SPIN_REASONS = {"lm_against", "weak_evidence", "below_threshold", "proper_noun", "book_pair",
+                "guarded", "inconsistent_mapping"}  # fmt: skip
+
+
+def _check_spans(text: str, result: RepairResult) -> None:
+    assert result.declined, "nothing declined"
+    for d in result.declined:
+        assert text[d.offset : d.offset + d.length] == d.original
+    assert list(result.declined) == sorted(result.declined, key=lambda d: (d.offset, d.length))
+
+
+def test_declined_spans_only_when_asked() -> None:
+    text = SPUN.read_text("utf-8")
+    assert repair_text(text).declined == ()
+    r = repair_text(text, config=KEEP)
+    _check_spans(text, r)
+    assert {d.stage for d in r.declined} == {"spin"}
+    assert all(d.reason != "applied" for d in r.declined)
+    edited = {(e.offset, e.end) for e in r.edits}
+    assert not any((d.offset, d.offset + d.length) in edited for d in r.declined)
+
+
+def test_declined_spans_on_the_input_after_an_earlier_stage_changed_it() -> None:
+    # the mojibake stage runs before spin and shortens the text: spin's spans must be
+    # moved back to the input's offsets
+    plain = SPUN.read_text("utf-8")
+    prefix = "CafÃ© owners â€œsaid soâ€\x9d.\n\n" * 3
+    r = repair_text(prefix + plain, config=KEEP)
+    assert any(e.kind == "mojibake" for e in r.edits)
+    _check_spans(prefix + plain, r)
+    # the same words declined for the same reasons as without the prefix, each at its place
+    want = [
+        (d.offset + len(prefix), d.original, d.reason)
+        for d in repair_text(plain, config=KEEP).declined
+    ]
+    got = {(d.offset, d.original, d.reason) for d in r.declined if d.offset >= len(prefix)}
+    assert len(got & set(want)) >= 0.9 * len(want)  # (the prefix moves a few decisions)
+
+
+def test_declined_spans_across_windows_and_a_bom() -> None:
+    text = SPUN.read_text("utf-8")
+    small = replace(KEEP, whole_document_chars=3000, window_chars=2000)
+    r = repair_keeping_bom("\ufeff" + text + "\n\n" + text, (), small)
+    _check_spans("\ufeff" + text + "\n\n" + text, r)
+    assert max(d.offset for d in r.declined) > len(text)  # the second copy's, moved
+
+
+def test_spans_to_base_maps_positions_inside_and_after_edits() -> None:
+    e1 = Edit(0, 3, "abc", "X", "ocr", 1.0, "R")  # "abc def ghi" -> "X def ghi"
+    e2 = Edit(8, 3, "ghi", "", "ocr", 1.0, "R")  # -> "X def " (a point at a deletion: after it)
+    assert spans_to_base([e2, e1], [(2, 5), (0, 1), (6, 6), (0, 6)]) == [
+        (4, 7), (0, 3), (11, 11), (0, 11)
+    ]  # fmt: skip
+
+
+def test_json_and_html_reports_list_declined_spans(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out, rep = tmp_path / "out.txt", tmp_path / "rep.json"
+    res = runner.invoke(app, ["fix", str(SPUN), "-q", "-o", str(out), "--report", "json",
+                              "--report-file", str(rep)])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    data = json.loads(rep.read_text("utf-8"))
+    text = SPUN.read_text("utf-8")
+    assert data["declined"] and all(
+        text[d["offset"] : d["offset"] + d["length"]] == d["original"] for d in data["declined"]
+    )
+    assert {d["reason"] for d in data["declined"]} <= SPIN_REASONS
+    html = tmp_path / "rep.html"
+    res = runner.invoke(app, ["fix", str(SPUN), "-q", "-o", str(out), "--report", "html",
+                              "--report-file", str(html)])  # fmt: skip
+    assert res.exit_code == 0 and "Declined (" in html.read_text("utf-8")

@@ -186,6 +186,8 @@ def fix(
         config = replace(config, spin_profile=None)
     if only:
         config = replace(config, **{s: s in only for s in stages})
+    if report in (ReportFormat.json, ReportFormat.html):  # they list the declined spans
+        config = replace(config, keep_declined=True)
     if self_train:
         _self_train(text, config, quiet)
     name = "<stdin>" if file == "-" else file

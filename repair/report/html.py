@@ -306,6 +306,32 @@ def _table(result: RepairResult, index: dict[int, int]) -> str:
     )
 
 
+#: The HTML report lists at most this many declined spans (the JSON report lists all).
+MAX_DECLINED_SHOWN = 2000
+
+
+def _declined_table(result: RepairResult) -> str:
+    """The spans the stages read as damaged but left, with the reason (folded away)."""
+    if not result.declined:
+        return ""
+    rows = []
+    for d in result.declined[:MAX_DECLINED_SHOWN]:
+        line, col = line_col(result.original, d.offset)
+        rows.append(
+            f"<tr><td>{line}:{col}</td><td>{esc(d.stage)}</td>"
+            f"<td>{esc(_shown(d.original))}</td><td><code>{esc(d.reason)}</code></td></tr>"
+        )
+    more = len(result.declined) - len(rows)
+    note = f"<p>... and {more:,} more (see the JSON report)</p>" if more > 0 else ""
+    return (
+        f'<section class="list"><details><summary><h2>Declined ({len(result.declined):,})'
+        "</h2></summary><p>Spans a stage read as damaged but left as they are, and why.</p>"
+        '<table class="edits"><thead><tr><th>line:col</th><th>stage</th><th>text</th>'
+        "<th>reason</th></tr></thead><tbody>" + "\n".join(rows) + "</tbody></table>"
+        f"{note}</details></section>"
+    )
+
+
 def _kind_css() -> str:
     rules = [f".{kind_class(k)}{{--c:{c};--bg:{bg}}}" for k, (c, bg) in KIND_COLOURS.items()]
     return "\n".join(rules)
@@ -333,7 +359,7 @@ def render(result: RepairResult, name: str = "input") -> str:
         summary=_summary(result, changed, total),
         toggle=only_changed,
         rows=rows,
-        table=_table(result, index),
+        table=_table(result, index) + _declined_table(result),
         tips=tips,
         js=_JS,
     )
@@ -417,6 +443,7 @@ background:var(--bg);color:var(--c);border:1px solid var(--c);white-space:nowrap
 .decisions{margin-top:6px;font-size:12px;color:var(--muted);border-collapse:collapse}
 .decisions caption{text-align:left;font-weight:600}
 .decisions td{padding:1px 6px 1px 0;vertical-align:top}
+summary h2{display:inline}
 .how{font-size:12.5px;color:var(--muted);margin:6px 0 0}
 main{padding:0 24px 40px}
 .bar-head{position:sticky;top:0;z-index:2;display:grid;

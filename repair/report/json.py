@@ -28,6 +28,10 @@ Every finding becomes a match in exactly the shape of LanguageTool's public
           "kind": "spin", "confidence": 0.93,
           "evidence": {"lm_logprob_gain": 3.1, "pair_count_in_doc": 21}
         }
+      ],
+      "declined": [                           # ours (fix --report json): spans a stage
+        {"offset": 93, "length": 7, "original": "seeking",  # read as damaged but left,
+         "stage": "spin", "reason": "weak_evidence"}        # and the reason code
       ]
     }
 
@@ -65,7 +69,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from repair.types import Edit, RepairResult
+from repair.types import Declined, Edit, RepairResult
 
 #: Code points of input shown either side of a match in ``context``.
 CONTEXT_CHARS = 40
@@ -334,6 +338,17 @@ def payload(
     out["changed"] = result.changed
     out["scores"] = jsonable(result.scores.to_json())
     out["matches"] = matches(result.original, result.edits, utf16=utf16)
+    if result.declined:  # fix --report json: the spans the stages left, with their reasons
+        to16 = utf16_converter(result.original) if utf16 else None
+        out["declined"] = [_declined_json(d, to16) for d in result.declined]
+    return out
+
+
+def _declined_json(d: Declined, to16: Callable[[int], int] | None) -> dict[str, Any]:
+    out = d.to_json()
+    if to16 is not None:
+        out["offset"] = to16(d.offset)
+        out["length"] = to16(d.offset + d.length) - out["offset"]
     return out
 
 

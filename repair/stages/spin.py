@@ -1577,6 +1577,8 @@ class _Stage:
                     dropped[(e.offset, e.end)] = "guarded"
         decisions.update(dropped.values())
         d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
+        if doc.config.keep_declined:  # each declined span (RepairResult.declined)
+            d["declined_spans"] = sorted((a, b, r) for (a, b), r in dropped.items())
         return edits
 
 
