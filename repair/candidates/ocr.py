@@ -46,6 +46,7 @@ from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_firstpass import reads_nothing
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_glyphjoin import glyph_join_candidates
+from repair.candidates.ocr_markjoin import mark_join_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_glyph_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
@@ -410,7 +411,10 @@ class _Generator:
             if info.heavy and ocr_spacejoin.SPACE_JOIN:  # "dol ars" -> "dollars"
                 out.extend(ocr_spacejoin.space_join_candidates(toks, flagged))
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
-                out.extend(glyph_join_candidates(toks))
+                joined = glyph_join_candidates(toks)
+                out.extend(joined)
+                taken = frozenset((c.start, c.end) for c in joined)
+                out.extend(mark_join_candidates(toks, taken))  # "w-as", "a-nount"
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))
