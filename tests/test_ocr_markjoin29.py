@@ -50,9 +50,7 @@ def test_readings_are_few_cheap_and_common() -> None:
         ("Com", "-", "nittee"),  # glyph_join's own case
     ],
 )
-def test_compounds_abbreviations_and_initials_do_not_apply(
-    left: str, sep: str, right: str
-) -> None:
+def test_compounds_abbreviations_and_initials_do_not_apply(left: str, sep: str, right: str) -> None:
     assert not applies(left, sep, right)
 
 

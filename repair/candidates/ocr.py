@@ -46,7 +46,6 @@ from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_firstpass import reads_nothing
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_glyphjoin import glyph_join_candidates
-from repair.candidates.ocr_markjoin import mark_join_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_glyph_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
@@ -54,6 +53,7 @@ from repair.candidates.ocr_light import light_boundary_candidates, light_candida
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_listedword import listed_candidates
 from repair.candidates.ocr_markabbrev import mark_abbrev_candidates
+from repair.candidates.ocr_markjoin import mark_join_candidates
 from repair.candidates.ocr_marks import (
     lone_mark_candidates,
     mark_candidates,
