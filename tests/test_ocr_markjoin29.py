@@ -61,6 +61,9 @@ def test_candidates_skip_quotes_spaces_and_taken_spans() -> None:
     assert mark_join_candidates(toks, frozenset({(3, 7)})) == []
     assert mark_join_candidates(tokenize("he w'as there"), frozenset()) == []
     assert mark_join_candidates(tokenize("he w- as there"), frozenset()) == []
+    # a piece of a longer printed run ("first-class" printed "Ilr3t-clnss"): digits touch it
+    assert mark_join_candidates(tokenize("he 3w-as there"), frozenset()) == []
+    assert mark_join_candidates(tokenize("he w-as3 there"), frozenset()) == []
 
 
 def test_a_heavy_page_reads_a_short_broken_word(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -67,6 +67,8 @@ def mark_join_candidates(toks: list[Token], taken: frozenset[tuple[int, int]]) -
         right = toks[k]
         if (left.start, right.end) in taken or not right.text.isalpha():
             continue
+        if _glued(toks, i - 1) or _glued(toks, k + 1):
+            continue  # a piece of a longer run ("Ilr3t-clnss"): not one short word
         sep = "".join(t.text for t in marks)
         if len(sep) > MAX_MARKS or any(ch in _QUOTES or ch.isspace() for ch in sep):
             continue
@@ -87,6 +89,11 @@ def mark_join_candidates(toks: list[Token], taken: frozenset[tuple[int, int]]) -
                 )
             )
     return out
+
+
+def _glued(toks: list[Token], j: int) -> bool:
+    """Whether the token at ``j`` (beside the printed run) is a word or digits touching it."""
+    return 0 <= j < len(toks) and toks[j].kind not in ("space", "punct")
 
 
 def applies(left: str, sep: str, right: str) -> bool:
