@@ -79,3 +79,24 @@ def test_clean_text_keeps_its_compounds_and_abbreviations() -> None:
         "today; the U.S. office was told to re-do it."
     )
     assert repair_text(text).text == text
+
+
+def test_a_reading_keeps_the_printed_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_markjoin, "COST_PER_GLYPH", 2.5)
+    readings.cache_clear()
+    try:
+        got = [w for w, _ in readings("John", "^", "n")]
+        assert "john" not in got and "johnson" in got  # "John^n": the n is a letter
+        monkeypatch.setattr(ocr_markjoin, "KEEP_LETTERS", False)
+        readings.cache_clear()
+        assert "john" in [w for w, _ in readings("John", "^", "n")]
+    finally:
+        readings.cache_clear()
+
+
+def test_long_words_without_a_clear_reading_only_when_switched_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert not applies("Com", "-", "nittee")  # glyph_join's case
+    monkeypatch.setattr(ocr_markjoin, "LONG_WORDS", True)
+    assert applies("Com", "-", "nittee")

@@ -33,16 +33,27 @@ from repair.types import Candidate, Token
 
 #: Switch (see the module doc).
 MARK_JOIN = True
+#: Also read the longer words glyph_join's pieces test lets in when glyph_join found no
+#: clear reading (its span is not taken): the few cheapest go to the context model.
+LONG_WORDS = False
 #: Fewest letters of both pieces together.
 MIN_LETTERS = 3
-#: A reading costs at most this many nats a printed glyph (marks included).
-COST_PER_GLYPH = 1.5
+#: A reading costs at most this many nats a printed glyph (marks included).  SMH dev,
+#: shipped tables / ICDAR's tables (tokens / chars; main 4,753 / 7,606 and 5,930 / 9,225):
+#: 1.5: 4,744 / 7,601 and 5,902 / 9,210; 2.0: 4,734 / 7,594 and 5,887 / 9,205; 2.5:
+#: 4,724 / 7,590 and 5,866 / 9,202, with more wrong readings of hopeless garble (dev: 2 of
+#: 13 applied readings wrong at 1.5, 7 of 19 at 2.0, 11 of 26 at 2.5).
+COST_PER_GLYPH = 2.0
 #: A reading is a word at least this common (Zipf).
 TARGET_ZIPF = 4.0
 #: Readings kept (cheapest first).
 READINGS = 3
 #: Plain edit distance of the retrieval: this share of the letters (at least 2).
 DISTANCE_SHARE = 0.4
+#: A reading keeps at least as many letters as the pieces hold: the marks are extra glyphs
+#: or stand for letters, and the printed letters are not dropped as noise ("John^n" is
+#: no "John", "Hal,hi" no "Half").
+KEEP_LETTERS = True
 #: Margin (nats) the reading needs in context.
 THRESHOLD = 0.0
 _QUOTES = frozenset("'’`\"‘")
@@ -103,7 +114,7 @@ def applies(left: str, sep: str, right: str) -> bool:
     if len(left) + len(right) < MIN_LETTERS:
         return False
     if len(left) >= 2 and len(right) >= 2 and len(left) + len(right) >= 6:
-        if _pieces_apply(left, sep, right):
+        if _pieces_apply(left, sep, right) and not LONG_WORDS:
             return False  # glyph_join's own case (its clear-cheapest test decides)
     known_l, known_r = is_known(left.lower()), is_known(right.lower())
     if "-" in sep:
@@ -143,6 +154,8 @@ def readings(left: str, sep: str, right: str) -> tuple[tuple[str, float], ...]:
     for cost, word in priced:
         if cost > bound or len(out) >= READINGS:
             break
+        if KEEP_LETTERS and len(word) < len(low):
+            continue
         if zipf(word) >= TARGET_ZIPF:
             out.append((word, round(cost, 3)))
     return tuple(out)
