@@ -53,6 +53,7 @@ from repair.candidates.ocr_light import light_boundary_candidates, light_candida
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_listedword import listed_candidates
 from repair.candidates.ocr_markabbrev import mark_abbrev_candidates
+from repair.candidates.ocr_markjoin import mark_join_candidates
 from repair.candidates.ocr_marks import (
     lone_mark_candidates,
     mark_candidates,
@@ -410,7 +411,10 @@ class _Generator:
             if info.heavy and ocr_spacejoin.SPACE_JOIN:  # "dol ars" -> "dollars"
                 out.extend(ocr_spacejoin.space_join_candidates(toks, flagged))
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
-                out.extend(glyph_join_candidates(toks))
+                joined = glyph_join_candidates(toks)
+                out.extend(joined)
+                taken = frozenset((c.start, c.end) for c in joined)
+                out.extend(mark_join_candidates(toks, taken))  # "w-as", "a-nount"
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))

@@ -1,0 +1,161 @@
+"""Short words broken by a stray mark: "w-as", "a-nount", "S-ervlce", "W.hlle" (issue 12).
+
+:mod:`repair.candidates.ocr_glyphjoin` reads a word the OCR cut in two with a stray mark
+("Com-nittee") when both pieces have two letters or more, the word six or more, and one
+reading is clearly the cheapest.  Short words and one-letter pieces fail those tests,
+though newspaper OCR breaks them the same way: "w-as" (was), "t-ourt" (Court), "Ix-en"
+(been), "a-nount" (amount), "S-ervlce" (Service).  A short word has many neighbours, so
+no reading is *clearly* the cheapest; here the few cheapest common words go to the
+context model instead, which picks one or keeps the print.
+
+Nothing is learned from any archive: the readings come from the far list (common words
+of about the pieces' length sharing the first or last letter,
+:func:`repair.candidates.ocr_farlong.anchored_words`) and are priced by the channel
+(:func:`repair.score.ocr_price.channel_cost`, the marks priced as generic edits).
+
+What stays as printed: real compounds and abbreviations ("e-mail", "x-ray", "to-day",
+"co-op": at a hyphen a known right piece of three letters or more, a known left piece of
+four or more, or two known pieces of two letters or more; "e.g", "U.S", "a.m": letters
+around a stop that are both one or two letters, or capitals), initials ("T.umlev": one
+capital before a stop) and anything next to a quote or a space.  Only on heavily garbled
+pages (the hook in :mod:`repair.candidates.ocr`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from repair.candidates.ocr_glyphjoin import MAX_MARKS, _cased, _pieces_apply
+from repair.candidates.ocr_rules import cand
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import is_known
+from repair.types import Candidate, Token
+
+#: Switch (see the module doc).
+MARK_JOIN = True
+#: Also read the longer words glyph_join's pieces test lets in when glyph_join found no
+#: clear reading (its span is not taken): the few cheapest go to the context model.
+LONG_WORDS = False
+#: Fewest letters of both pieces together.
+MIN_LETTERS = 3
+#: A reading costs at most this many nats a printed glyph (marks included).  SMH dev,
+#: shipped tables / ICDAR's tables (tokens / chars; main 4,753 / 7,606 and 5,930 / 9,225):
+#: 1.5: 4,744 / 7,601 and 5,902 / 9,210; 2.0: 4,734 / 7,594 and 5,887 / 9,205; 2.5:
+#: 4,724 / 7,590 and 5,866 / 9,202, with more wrong readings of hopeless garble (dev: 2 of
+#: 13 applied readings wrong at 1.5, 7 of 19 at 2.0, 11 of 26 at 2.5).
+COST_PER_GLYPH = 2.0
+#: A reading is a word at least this common (Zipf).
+TARGET_ZIPF = 4.0
+#: Readings kept (cheapest first).
+READINGS = 3
+#: Plain edit distance of the retrieval: this share of the letters (at least 2).
+DISTANCE_SHARE = 0.4
+#: A reading keeps at least as many letters as the pieces hold: the marks are extra glyphs
+#: or stand for letters, and the printed letters are not dropped as noise ("John^n" is
+#: no "John", "Hal,hi" no "Half").
+KEEP_LETTERS = True
+#: Margin (nats) the reading needs in context.
+THRESHOLD = 0.0
+_QUOTES = frozenset("'’`\"‘")
+
+
+def mark_join_candidates(toks: list[Token], taken: frozenset[tuple[int, int]]) -> list[Candidate]:
+    """Readings of short words broken by one or two stray marks (module doc); ``taken``:
+    the spans other readings already cover (:mod:`repair.candidates.ocr_glyphjoin`'s)."""
+    if not MARK_JOIN:
+        return []
+    out: list[Candidate] = []
+    n = len(toks)
+    for i, left in enumerate(toks):
+        if left.kind != "word" or not left.text.isalpha():
+            continue
+        k = i + 1
+        while k < n and k - i - 1 <= MAX_MARKS and toks[k].kind == "punct":
+            k += 1
+        marks = toks[i + 1 : k]
+        if not marks or k >= n or len(marks) > MAX_MARKS or toks[k].kind != "word":
+            continue
+        right = toks[k]
+        if (left.start, right.end) in taken or not right.text.isalpha():
+            continue
+        if _glued(toks, i - 1) or _glued(toks, k + 1):
+            continue  # a piece of a longer run ("Ilr3t-clnss"): not one short word
+        sep = "".join(t.text for t in marks)
+        if len(sep) > MAX_MARKS or any(ch in _QUOTES or ch.isspace() for ch in sep):
+            continue
+        if not applies(left.text, sep, right.text):
+            continue
+        for word, cost in readings(left.text, sep, right.text):
+            out.append(
+                cand(
+                    left.start,
+                    right.end,
+                    _cased(word, left.text, right.text),
+                    "OCR_JOIN_SPLIT",
+                    finding="mark_join",
+                    orig=[left.text, right.text],
+                    alt=[word],
+                    cost=cost,
+                    threshold=THRESHOLD,
+                )
+            )
+    return out
+
+
+def _glued(toks: list[Token], j: int) -> bool:
+    """Whether the token at ``j`` (beside the printed run) is a word or digits touching it."""
+    return 0 <= j < len(toks) and toks[j].kind not in ("space", "punct")
+
+
+def applies(left: str, sep: str, right: str) -> bool:
+    """Whether ``left + sep + right`` may be one short word broken by stray marks: not
+    one :mod:`repair.candidates.ocr_glyphjoin` reads, no compound, abbreviation or
+    initial (module doc)."""
+    if len(left) + len(right) < MIN_LETTERS:
+        return False
+    if len(left) >= 2 and len(right) >= 2 and len(left) + len(right) >= 6:
+        if _pieces_apply(left, sep, right) and not LONG_WORDS:
+            return False  # glyph_join's own case (its clear-cheapest test decides)
+    known_l, known_r = is_known(left.lower()), is_known(right.lower())
+    if "-" in sep:
+        if (len(right) >= 3 and known_r) or (len(left) >= 4 and known_l):
+            return False  # "e-mail", "to-day", "Botany-road"
+        if len(left) >= 2 and len(right) >= 2 and known_l and known_r:
+            return False  # "co-op", "re-do"
+    if any(ch in ".," for ch in sep):
+        if len(left) <= 2 and len(right) <= 2:
+            return False  # "e.g", "i.e", "a.m"
+        if len(left) == 1 and left.isupper():
+            return False  # an initial that lost its space: "T.umlev"
+    if left.isupper() and right.isupper() and len(left) + len(right) <= 4:
+        return False  # "U.S", "N-W"
+    return True
+
+
+@lru_cache(maxsize=4_096)
+def readings(left: str, sep: str, right: str) -> tuple[tuple[str, float], ...]:
+    """The cheapest common words (lower case, channel cost) ``left + sep + right`` may be
+    a misprint of: at most :data:`READINGS`, each within :data:`COST_PER_GLYPH`."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates.ocr_farlong import anchored_words
+    from repair.score.ocr_price import channel_cost
+
+    low = (left + right).lower()
+    printed = left + sep + right
+    lengths = range(max(2, len(low) - 1), len(low) + len(sep) + 2)
+    words = anchored_words(lengths, low[0], low[-1])
+    cutoff = max(2, int(len(low) * DISTANCE_SHARE))
+    hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    bound = COST_PER_GLYPH * len(printed)
+    priced = sorted((channel_cost(printed, w), w) for w, _d, _k in hits)
+    out: list[tuple[str, float]] = []
+    for cost, word in priced:
+        if cost > bound or len(out) >= READINGS:
+            break
+        if KEEP_LETTERS and len(word) < len(low):
+            continue
+        if zipf(word) >= TARGET_ZIPF:
+            out.append((word, round(cost, 3)))
+    return tuple(out)
