@@ -52,10 +52,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_collocations import family_split  # noqa: E402
+from repair.lexicons import read_tsv  # noqa: E402
 
 from repair.candidates.tortured_rare import log_degree, prior, ranked  # noqa: E402
 from repair.detect.rareword import MAX_ZIPF  # noqa: E402
-from repair.lexicons import read_tsv  # noqa: E402
 from repair.resources.frequency import zipf  # noqa: E402
 
 #: Moby synonyms rarer than this (Zipf) are not counted by :func:`rarity_rank`.
@@ -180,7 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pps-split", choices=("dev", "test", "both"), default="dev")
     args = ap.parse_args(argv)
-    sets = {f"pps ({args.pps_split} families)": pps_pairs(args.pps_split), "sim (rare, dev)": sim_pairs()}
+    sets = {
+        f"pps ({args.pps_split} families)": pps_pairs(args.pps_split),
+        "sim (rare, dev)": sim_pairs(),
+    }
     print("| pairs | counted | " + " | ".join(f"{k} top-1 / MRR" for k in CHANNELS) + " |")
     print("|---|---|" + "---|" * len(CHANNELS))
     for label, pairs in sets.items():
