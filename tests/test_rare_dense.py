@@ -109,7 +109,7 @@ def test_content_candidates_only_leave_the_gate_shut(monkeypatch: pytest.MonkeyP
     # the measured cost of tortured_rare.CONTENT_ONLY on dev abstract 39: without the wrong
     # "had" only one word is applied, so the declined "fiends", "distillate" stay (with the
     # fitting-words gate in scientific register only: dev abstract 39 is plain language,
-    # and rare_dense.FITTING_STYLE opens it, tests/test_rare_dense_style.py)
+    # and rare_dense.FITTING_STYLE, off, opens it, tests/test_rare_dense_style.py)
     monkeypatch.setattr(rare_dense, "FITTING_STYLE", False)
     pairs = _pairs(SPUN_PRODUCTS)
     assert ("supernumerary", "new") in pairs

@@ -1,5 +1,7 @@
 """The rare-word pass's fitting-words gate (repair.score.rare_dense) in plain-language
-exposition outside scientific register (``FITTING_STYLE``): a plain-language abstract spun
+exposition outside scientific register (``FITTING_STYLE``, shipped off: it gained on the
+tortured dev half and the inner dev cells, and moved nothing on the test half; the tests
+switch it on): a plain-language abstract spun
 by the rare-synonym spinner (dev abstract 39 of benchmarks/spin_sim/abstracts.py) has its
 declined words applied; texts that fail the register's style bars (a letter in the first
 person, a news story with names and quotes) do not."""
@@ -42,6 +44,11 @@ NEWS = (
 )
 
 
+@pytest.fixture
+def style_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rare_dense, "FITTING_STYLE", True)
+
+
 def _written(text: str) -> set[str]:
     return {e.original for e in repair_text(text).edits}
 
@@ -54,17 +61,16 @@ def test_plain_language_abstract_is_not_scientific_register() -> None:
     assert not is_scientific(Document(SPUN_PRODUCTS))
 
 
-def test_plain_abstract_declined_words_applied() -> None:
-    assert rare_dense.FITTING_STYLE  # shipped on
+def test_plain_abstract_declined_words_applied(style_gate: None) -> None:
     assert {("fiends", "users"), ("distillate", "product")} <= _pairs(SPUN_PRODUCTS)
 
 
-def test_switched_off_they_stay(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rare_dense, "FITTING_STYLE", False)
+def test_shipped_off_they_stay() -> None:
+    assert not rare_dense.FITTING_STYLE
     assert not {"fiends", "distillate"} & _written(SPUN_PRODUCTS)
 
 
-def test_dense_reads_the_style_bars(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dense_reads_the_style_bars(monkeypatch: pytest.MonkeyPatch, style_gate: None) -> None:
     doc = Document(SPUN_PRODUCTS)
     assert rare_dense._scientific(doc)
     monkeypatch.setattr(rare_dense, "FITTING_STYLE", False)
@@ -75,10 +81,10 @@ def test_dense_reads_the_style_bars(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not rare_dense._scientific(Document(NEWS))
 
 
-def test_letter_and_news_not_relaxed() -> None:
+def test_letter_and_news_not_relaxed(style_gate: None) -> None:
     for text in (LETTER, NEWS):
         assert not {"fiends", "distillate"} & _written(text)
 
 
-def test_clean_plain_abstract_untouched() -> None:
+def test_clean_plain_abstract_untouched(style_gate: None) -> None:
     assert repair_text(CLEAN_PRODUCTS).edits == ()
