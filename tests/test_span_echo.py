@@ -56,9 +56,17 @@ def test_a_passage_written_twice_is_one_choice() -> None:
         "Staff got redundancy payments in line with company policy. Managers got bonus "
         "payments in line with company policy."
     )
-    groups = {e.written: e.original for e in detect.find(Document(text), set())}
-    assert groups["in line with"] == "by"  # read, and the LM likes "by" at both places
+    doc = Document(text)
+    assert len(detect.spans(doc, set())["in line with"]) == 2  # the table holds it ("by")
+    assert detect.find(doc, set()) == []  # one context: not read
     assert _echo_edits(text) == []
+
+
+def test_a_long_text_may_write_a_span_several_times() -> None:
+    words = ("by", "this", "time")
+    assert detect.surprise(words, 2, 600) >= detect.MIN_SURPRISE
+    assert detect.surprise(("ahead", "of"), 2, 100_000) < detect.MIN_SURPRISE
+    assert detect.surprise(words, 3, 600) > detect.surprise(words, 2, 600)
 
 
 def _ev(start: int, original: str, gain: float = 8.0, context: float = 3.0) -> PhraseEvidence:
@@ -79,5 +87,5 @@ def test_every_place_must_read_the_same_closed_class_word() -> None:
 
 
 def test_closed_class() -> None:
-    assert span_echo.closed_class("about") and span_echo.closed_class("already")
-    assert not span_echo.closed_class("play") and not span_echo.closed_class("working")
+    assert detect.closed_class("about") and detect.closed_class("already")
+    assert not detect.closed_class("play") and not detect.closed_class("working")

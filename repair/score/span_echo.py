@@ -11,10 +11,13 @@ gate and no list:
   LM explains (a short common word beats a two-word span everywhere);
 * the places stand in at least :data:`MIN_ECHO` different contexts (the word before and
   the word after): a passage copied twice is one writer's choice, not a mapping;
-* the original is a closed-class word (:func:`closed_class`: a function word, or a word
-  lemminflect knows as neither noun nor verb: "already", "almost", "then"): a spinner's
-  paraphrase of a function word is a phrase, a writer's repeated content phrase ("common
-  stock", "asked for") has a content word as its nearest one-word synonym.
+* the span is written surprisingly often for the text's length
+  (:func:`repair.detect.span_echo.surprise`);
+* the original is a closed-class word (:func:`repair.detect.span_echo.closed_class`: a
+  function word, or a word lemminflect knows as neither noun nor verb: "already",
+  "almost", "then"): a spinner's paraphrase of a function word is a phrase, a writer's
+  repeated content phrase ("common stock", "asked for") has a content word as its
+  nearest one-word synonym.
 
 Bars read on dev documents 40-400 of the phrase spinner (``spin_sim``, dev families, the
 documents past the 40 that ``benchmarks/spin_eval.py --split dev`` reads) and their clean
@@ -25,10 +28,8 @@ originals: 69 right, 2 wrong, 2 false in the spun texts, 0 in 215 k clean words
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 
 from repair.candidates.spin_phrase import PhraseEvidence
-from repair.candidates.spin_synonyms import STOPWORDS
 from repair.detect import span_echo
 from repair.detect.wordy import Match
 from repair.document import Document
@@ -44,23 +45,6 @@ MIN_CONTEXT = 1.0
 PATTERN = "span_echo"
 
 
-@lru_cache(maxsize=4096)
-def closed_class(word: str) -> bool:
-    """Whether ``word`` is a function word or an adverb-like word: in
-    :data:`~repair.candidates.spin_synonyms.STOPWORDS`, or known to lemminflect with
-    neither a noun nor a verb reading.
-
-    >>> closed_class("about"), closed_class("already"), closed_class("play")
-    (True, True, False)
-    """
-    if word in STOPWORDS:
-        return True
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word)
-    return bool(lemmas) and "NOUN" not in lemmas and "VERB" not in lemmas
-
-
 def _groups(found: list[PhraseEvidence]) -> list[list[PhraseEvidence]]:
     by: dict[str, list[PhraseEvidence]] = defaultdict(list)
     for ev in found:
@@ -68,20 +52,12 @@ def _groups(found: list[PhraseEvidence]) -> list[list[PhraseEvidence]]:
     return list(by.values())
 
 
-def _context(doc: Document, ev: PhraseEvidence) -> tuple[str, str]:
-    """The lower-case word before a place and the word after it ('' at a break)."""
-    text = doc.text
-    before = text[max(0, ev.start - 40) : ev.start].split()
-    after = text[ev.end : ev.end + 40].split()
-    return (before[-1].lower() if before else "", after[0].lower() if after else "")
-
-
 def _kept(doc: Document, group: list[PhraseEvidence]) -> bool:
     if len(group) < MIN_ECHO or len({ev.original for ev in group}) != 1:
         return False
-    if len({_context(doc, ev) for ev in group}) < MIN_ECHO:
+    if len({span_echo.context_of(doc.text, ev.start, ev.end) for ev in group}) < MIN_ECHO:
         return False  # one passage written again ("payments in line with company policy")
-    if not closed_class(group[0].original):
+    if not span_echo.closed_class(group[0].original):
         return False
     return all(ev.gain >= MIN_GAIN and ev.context >= MIN_CONTEXT for ev in group)
 
