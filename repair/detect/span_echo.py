@@ -18,7 +18,7 @@ beyond the unconditioned LM), when, before any LM read in context:
 * the table gives it a closed-class original (:func:`closed_class`);
 * that many distinct places are surprising for a text of this length
   (:func:`surprise`, at least :data:`MIN_SURPRISE` nats): a long text writes "ahead of"
-  in several places, a 600-word one does not write "by this time" three times.
+  in several places, a 600-word one does not write "by this time" twice.
 
 Spans written once are not read at all (clean text pays a dictionary look-up per word
 pair).
@@ -54,26 +54,29 @@ from repair.score.spin_context import WordContext
 #: Least places, in different contexts, of a span before it is read.
 MIN_ECHO = 2
 #: Least surprise (nats, :func:`surprise`) of the span's distinct places in the text.
-MIN_SURPRISE = 5.0
+MIN_SURPRISE = 12.0
 
 Place = tuple[int, int, tuple[str, ...]]
 
 
 @lru_cache(maxsize=4096)
 def closed_class(word: str) -> bool:
-    """Whether ``word`` is a function word or an adverb-like word: in
-    :data:`~repair.candidates.spin_synonyms.STOPWORDS`, or known to lemminflect with
-    neither a noun nor a verb reading.
+    """Whether ``word`` is a function word or an adverb-like word: no verb or auxiliary
+    reading in lemminflect, and either in
+    :data:`~repair.candidates.spin_synonyms.STOPWORDS` or known with no noun reading
+    ("go on" is no wordy "be", "jerk off" no wordy "play").
 
-    >>> closed_class("about"), closed_class("already"), closed_class("play")
-    (True, True, False)
+    >>> closed_class("about"), closed_class("already"), closed_class("than")
+    (True, True, True)
+    >>> closed_class("play"), closed_class("be"), closed_class("must")
+    (False, False, False)
     """
-    if word in STOPWORDS:
-        return True
     from lemminflect import getAllLemmas
 
     lemmas = getAllLemmas(word)
-    return bool(lemmas) and "NOUN" not in lemmas and "VERB" not in lemmas
+    if "VERB" in lemmas or "AUX" in lemmas:
+        return False
+    return word in STOPWORDS or (bool(lemmas) and "NOUN" not in lemmas)
 
 
 def surprise(words: tuple[str, ...], places: int, n_words: int) -> float:
