@@ -86,6 +86,17 @@ def test_every_place_must_read_the_same_closed_class_word() -> None:
     assert span_echo._kept(doc, ok[:1]) is False
 
 
+def test_closed_class_list_is_current() -> None:
+    pytest.importorskip("lemminflect")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from build_closed_class import closed_words
+
+    assert detect.closed_words() == frozenset(closed_words())
+
+
 def test_closed_class() -> None:
     assert detect.closed_class("about") and detect.closed_class("already")
     assert not detect.closed_class("play") and not detect.closed_class("working")

@@ -15,7 +15,6 @@ beyond the unconditioned LM), when, before any LM read in context:
 
 * its places stand in at least :data:`MIN_ECHO` different contexts (the word before,
   the word after): a passage copied twice, or a text repeated, is one writer's choice;
-* the table gives it a closed-class original (:func:`closed_class`);
 * that many distinct places are surprising for a text of this length
   (:func:`surprise`, at least :data:`MIN_SURPRISE` nats): a long text writes "ahead of"
   in several places, a 600-word one does not write "by this time" twice.
@@ -44,9 +43,7 @@ from repair.candidates.spin_phrase import (
     _next_word,
     _opens_span,
     phrase_lines,
-    span_originals,
 )
-from repair.candidates.spin_synonyms import STOPWORDS
 from repair.document import Document
 from repair.resources.lm import get_lm
 from repair.score.spin_context import WordContext
@@ -59,24 +56,33 @@ MIN_SURPRISE = 12.0
 Place = tuple[int, int, tuple[str, ...]]
 
 
-@lru_cache(maxsize=4096)
+#: The closed-class one-word originals of the paraphrase table
+#: (``scripts/build_closed_class.py``, from lemminflect: read once at build time).
+CLOSED_CLASS_FILE = "closed_class.txt"
+
+
+@lru_cache(maxsize=1)
+def closed_words() -> frozenset[str]:
+    """:data:`CLOSED_CLASS_FILE` as a set."""
+    from repair.lexicons import read_text
+
+    lines = read_text(CLOSED_CLASS_FILE).splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 def closed_class(word: str) -> bool:
     """Whether ``word`` is a function word or an adverb-like word: no verb or auxiliary
     reading in lemminflect, and either in
-    :data:`~repair.candidates.spin_synonyms.STOPWORDS` or known with no noun reading
-    ("go on" is no wordy "be", "jerk off" no wordy "play").
+    :data:`~repair.candidates.spin_synonyms.STOPWORDS` or known with no noun reading ("go
+    on" is no wordy "be", "jerk off" no wordy "play"); read from :data:`CLOSED_CLASS_FILE`
+    (the table's originals only).
 
     >>> closed_class("about"), closed_class("already"), closed_class("than")
     (True, True, True)
     >>> closed_class("play"), closed_class("be"), closed_class("must")
     (False, False, False)
     """
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word)
-    if "VERB" in lemmas or "AUX" in lemmas:
-        return False
-    return word in STOPWORDS or (bool(lemmas) and "NOUN" not in lemmas)
+    return word in closed_words()
 
 
 def surprise(words: tuple[str, ...], places: int, n_words: int) -> float:
@@ -108,9 +114,7 @@ def _worth_reading(doc: Document, places: list[Place]) -> bool:
     if distinct < MIN_ECHO:
         return False
     words = places[0][2]
-    if surprise(words, distinct, len(doc.words)) < MIN_SURPRISE:
-        return False
-    return any(closed_class(o) for o in span_originals(words)[0])
+    return surprise(words, distinct, len(doc.words)) >= MIN_SURPRISE
 
 
 def spans(doc: Document, covered: set[int]) -> dict[str, list[Place]]:
@@ -164,8 +168,8 @@ def _pair_opens(pair: tuple[str, str]) -> bool:
 
 def find(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
     """:class:`PhraseEvidence` of every place of every table span the document writes at
-    least :data:`MIN_ECHO` times in different contexts, surprisingly often, with a
-    closed-class original (spans touching ``covered`` are skipped)."""
+    least :data:`MIN_ECHO` times in different contexts, surprisingly often (spans
+    touching ``covered`` are skipped)."""
     ctx: WordContext | None = None
     out: list[PhraseEvidence] = []
     for places in spans(doc, covered).values():

@@ -57,9 +57,9 @@ def _kept(doc: Document, group: list[PhraseEvidence]) -> bool:
         return False
     if len({span_echo.context_of(doc.text, ev.start, ev.end) for ev in group}) < MIN_ECHO:
         return False  # one passage written again ("payments in line with company policy")
-    if not span_echo.closed_class(group[0].original):
+    if not all(ev.gain >= MIN_GAIN and ev.context >= MIN_CONTEXT for ev in group):
         return False
-    return all(ev.gain >= MIN_GAIN and ev.context >= MIN_CONTEXT for ev in group)
+    return span_echo.closed_class(group[0].original)
 
 
 def decide(
