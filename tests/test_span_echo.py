@@ -19,6 +19,14 @@ SPUN = (
 )
 
 
+@pytest.fixture
+def echo_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage's switch on (it ships off: RESULTS, "Session 29, phrase29")."""
+    from repair.stages import collocation
+
+    monkeypatch.setattr(collocation, "SPAN_ECHO", True)
+
+
 def _echo_edits(text: str) -> list[tuple[str, str]]:
     return [
         (e.original, e.replacement)
@@ -27,16 +35,16 @@ def _echo_edits(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def test_an_echoed_span_is_restored_at_every_place() -> None:
+def test_an_echoed_span_is_restored_at_every_place(echo_on: None) -> None:
     assert _echo_edits(SPUN) == [("with regard to", "about")] * 3
 
 
-def test_two_places_are_enough() -> None:
+def test_two_places_are_enough(echo_on: None) -> None:
     text = SPUN.replace("with regard to the world", "about the world")
     assert _echo_edits(text) == [("with regard to", "about")] * 2
 
 
-def test_a_span_written_once_is_not_read() -> None:
+def test_a_span_written_once_is_not_read(echo_on: None) -> None:
     text = SPUN.replace("with regard to it", "about it").replace(
         "with regard to the world", "about the world"
     )
@@ -44,14 +52,11 @@ def test_a_span_written_once_is_not_read() -> None:
     assert detect.find(Document(text), set()) == []
 
 
-def test_the_switch_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    from repair.stages import collocation
-
-    monkeypatch.setattr(collocation, "SPAN_ECHO", False)
+def test_the_switch_ships_off() -> None:
     assert _echo_edits(SPUN) == []
 
 
-def test_a_passage_written_twice_is_one_choice() -> None:
+def test_a_passage_written_twice_is_one_choice(echo_on: None) -> None:
     text = (
         "Staff got redundancy payments in line with company policy. Managers got bonus "
         "payments in line with company policy."
