@@ -106,6 +106,14 @@ CARRY_RULES = frozenset({RARE_RULE, MILL_RULE, SENSE_RULE})
 #: 0 wrong, but the one test read gave 0 right, 2 false (phrase test 0.262 -> 0.254;
 #: benchmarks/RESULTS.md, "Phrase spinner: families held out inside dev").
 PLAIN_SPANS = False
+#: Spans of the general paraphrase table that a document writes at least twice, each place
+#: read as the same closed-class word by a clear LM margin, are restored with no document
+#: gate ("with regard to" -> "about" every time: :mod:`repair.score.span_echo`).  Off: the
+#: phrase row held out on dev -0.001 -> 0.027 with no clean dev edit (1,400 documents), but
+#: the calibration's 1.6 M clean words get 4 false edits (old formal English: "at length"
+#: -> "eventually", "upon which" -> "on") and FPR 0.0093 -> 0.0101 (RESULTS, "Session 29,
+#: phrase29").
+SPAN_ECHO = False
 #: A rare or mill word restored for an unmarked (mass) written noun takes the number its
 #: context asks for, as the spin stage's restorations do (:mod:`repair.score.spin_plural`).
 PLURAL = True
@@ -191,6 +199,10 @@ class _Stage:
             from repair.score import plain_span as _plain_span
 
             wordy = wordy + _plain_span.decide(doc, wordy)
+        if SPAN_ECHO:  # a wordy span the document repeats, read the same way each time
+            from repair.score import span_echo as _span_echo
+
+            wordy = wordy + _span_echo.decide(doc, wordy)
         decided = _score.decide(found)
         in_terms = frozenset(
             t.start for d in decided if d.applied for t in d.restoration.tokens
