@@ -34,6 +34,8 @@ setup(
             "repair.resources._lmprob",
             ["repair/resources/_lmprob.c"],
             depends=["repair/resources/_lmprob.h"],
+            # no product fused into a sum: sequence() adds the floats as the Python does
+            extra_compile_args=["-ffp-contract=off"],
             libraries=["dl"],
             optional=True,
         ),

@@ -143,6 +143,41 @@ def _bits(x: float) -> tuple[bool, str]:
     return (math.copysign(1.0, x) < 0, x.hex())
 
 
+class _Loud(str):
+    """A str whose ``lower`` is its own (the Python loop calls it; so must the C one)."""
+
+    def lower(self) -> str:
+        return _Loud(str.upper(self))
+
+
+@needs_lmprob
+def test_sequence_equals_python_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tuples, generators, str subclasses with their own ``lower``, 0-2 history words;
+    a word without ``lower`` raises as in the Python loop."""
+    fast = get_lm()
+    assert fast._sequence is not None
+    monkeypatch.setattr(lm_mod, "COMPILED_PROB", False)
+    slow = LanguageModel()
+    assert slow._sequence is None
+    cases: list[tuple[object, list[str]]] = [
+        (("The", "House"), ["of"]),
+        ([_Loud("the"), "house", _Loud("of")], ["in", "the"]),
+        ([], ["of", "the"]),
+        (["House", "garden"], []),
+    ]
+    for words, hist in cases:
+        a = fast.sequence_logprob(words, hist)  # type: ignore[arg-type]
+        b = slow.sequence_logprob(words, hist)  # type: ignore[arg-type]
+        assert _bits(a) == _bits(b)
+        gen_a = fast.sequence_logprob((w for w in words), hist)  # type: ignore[arg-type, union-attr]
+        assert _bits(gen_a) == _bits(b)
+    for bad in (["the", None], ["the", 3], ["\udc80"]):
+        with pytest.raises((AttributeError, UnicodeEncodeError)) as want:
+            slow.sequence_logprob(bad, ["of"])  # type: ignore[arg-type]
+        with pytest.raises(want.type):
+            fast.sequence_logprob(bad, ["of"])  # type: ignore[arg-type]
+
+
 @pytest.mark.skipif(_lmprob is None or _spingains is None, reason="not built")
 def test_gains_through_capsule_equal_gains_through_binding() -> None:
     """``_spingains.gains`` handed the capsule against the same function handed the

@@ -70,6 +70,101 @@ static PyObject *prob_vectorcall(PyObject *obj, PyObject *const *args, size_t na
     return PyObject_Vectorcall(self->fallback, args, nargsf, kwnames);
 }
 
+/* sequence(words, h1, h2, lb, unk) -> float: LanguageModel.sequence_logprob's loop, step
+ * for step: each word lower-cased by its own ``lower`` method, looked up after the two
+ * words before it (h1, h2: the lower-cased history, None where there is none), its raw
+ * score r scaled as ``unk if r <= -1e8 else max(r * lb, unk)`` and added left to right
+ * (setup.py builds this file with -ffp-contract=off: no product fused into the sum). */
+static PyObject *prob_sequence(PyObject *obj, PyObject *const *args, Py_ssize_t nargs) {
+    ProbObject *self = (ProbObject *)obj;
+    PyObject *it, *w, *low = NULL, *h1, *h2, *keep1 = NULL, *keep2 = NULL;
+    double lb, unk, total = 0.0;
+    static PyObject *lower_name = NULL;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "sequence(words, h1, h2, lb, unk)");
+        return NULL;
+    }
+    if (lower_name == NULL) {
+        lower_name = PyUnicode_InternFromString("lower");
+        if (lower_name == NULL) return NULL;
+    }
+    h1 = args[1] == Py_None ? NULL : args[1];
+    h2 = args[2] == Py_None ? NULL : args[2];
+    if (h2 != NULL && h1 == NULL) {
+        PyErr_SetString(PyExc_ValueError, "h2 without h1");
+        return NULL;
+    }
+    lb = PyFloat_AsDouble(args[3]);
+    unk = PyFloat_AsDouble(args[4]);
+    if (PyErr_Occurred()) return NULL;
+    /* the history words are held here while they are used (h1, h2 borrowed from args) */
+    Py_XINCREF(h1);
+    Py_XINCREF(h2);
+    keep1 = h1;
+    keep2 = h2;
+    it = PyObject_GetIter(args[0]);
+    if (it == NULL) goto fail;
+    while ((w = PyIter_Next(it)) != NULL) {
+        const char *cw[3];
+        Py_ssize_t size, n = h2 != NULL ? 3 : (h1 != NULL ? 2 : 1), i;
+        PyObject *ws[3];
+        double raw, v;
+        low = PyObject_CallMethodNoArgs(w, lower_name);
+        Py_DECREF(w);
+        if (low == NULL) goto fail;
+        ws[0] = low;
+        ws[1] = h1;
+        ws[2] = h2;
+        for (i = 0; i < n; i++) {
+            if (!PyUnicode_CheckExact(ws[i])) break;
+            cw[i] = PyUnicode_AsUTF8AndSize(ws[i], &size);
+            if (cw[i] == NULL) goto fail;
+        }
+        if (i == n) {
+            raw = (double)self->api.prob(self->api.model, cw, (int32_t)n);
+        } else { /* a str subclass (or worse): the binding, as the Python loop would */
+            PyObject *lst = PyList_New(n), *r;
+            if (lst == NULL) goto fail;
+            for (i = 0; i < n; i++) {
+                Py_INCREF(ws[i]);
+                PyList_SET_ITEM(lst, i, ws[i]);
+            }
+            r = PyObject_CallOneArg(self->fallback, lst);
+            Py_DECREF(lst);
+            if (r == NULL) goto fail;
+            raw = PyFloat_AsDouble(r);
+            Py_DECREF(r);
+            if (raw == -1.0 && PyErr_Occurred()) goto fail;
+        }
+        if (raw <= -100000000.0) {
+            v = unk;
+        } else {
+            v = raw * lb;
+            if (v < unk) v = unk; /* max(v, unk): v unless unk is greater */
+        }
+        total += v;
+        /* h2, h1 = h1, low */
+        Py_XDECREF(keep2);
+        keep2 = keep1;
+        keep1 = low;
+        low = NULL;
+        h2 = keep2;
+        h1 = keep1;
+    }
+    Py_DECREF(it);
+    it = NULL;
+    if (PyErr_Occurred()) goto fail;
+    Py_XDECREF(keep1);
+    Py_XDECREF(keep2);
+    return PyFloat_FromDouble(total);
+fail:
+    Py_XDECREF(it);
+    Py_XDECREF(low);
+    Py_XDECREF(keep1);
+    Py_XDECREF(keep2);
+    return NULL;
+}
+
 static int ends_with(const char *s, const char *tail) {
     size_t a = strlen(s), b = strlen(tail);
     return a >= b && strcmp(s + a - b, tail) == 0;
@@ -165,6 +260,8 @@ static PyObject *prob_api(PyObject *obj, PyObject *unused) {
 }
 
 static PyMethodDef prob_methods[] = {
+    {"sequence", (PyCFunction)(void (*)(void))prob_sequence, METH_FASTCALL,
+     "sequence(words, h1, h2, lb, unk) -> LanguageModel.sequence_logprob's sum"},
     {"api", prob_api, METH_NOARGS,
      "api() -> capsule of (model, ngram_prob) for compiled callers (_lmprob.h)"},
     {NULL, NULL, 0, NULL},

@@ -58,10 +58,13 @@ class LanguageModel:
         #: for compiled callers (``repair/score/_spingains.c``): a capsule of the compiled
         #: look-up, else :attr:`prob` itself
         self.prob_api: object = self.prob
+        #: :meth:`sequence_logprob`'s loop compiled (``_lmprob.Prob.sequence``), or None
+        self._sequence: Callable[..., float] | None = None
         if COMPILED_PROB:
             direct = _direct_prob(self._model)
             if direct is not None:
                 self.prob, self.prob_api = direct, direct.api()  # type: ignore[attr-defined]
+                self._sequence = direct.sequence  # type: ignore[attr-defined]
 
     def logprob(self, word: str, history: Sequence[str] = ()) -> float:
         """ln P(word | history); ``history`` in reading order (oldest first)."""
@@ -88,6 +91,8 @@ class LanguageModel:
         n = len(history)
         h1 = history[-1].lower() if n else None
         h2 = history[-2].lower() if n >= 2 else None
+        if self._sequence is not None:  # the loop below, compiled (the same floats)
+            return self._sequence(words, h1, h2, _LOG_BASE, UNKNOWN_LOGPROB)
         prob = self.prob
         total = 0.0
         for w in words:
