@@ -1,10 +1,11 @@
-"""The optional compiled OCR walk, key-table look-ups and spin LM gains (issue 14):
-built when a C compiler is there.
+"""The optional compiled OCR walk, key-table look-ups, spin LM gains and direct n-gram
+look-ups (issue 14): built when a C compiler is there.
 
 Everything else is in ``pyproject.toml``.  ``optional=True``: without a compiler (or
 Python's headers) the install goes on and :mod:`repair.score.ocr_channel` walks in
 Python, :mod:`repair.resources.key_table` looks keys up in Python and
-:mod:`repair.score.spin_evidence` reads the LM in Python, with the same results.
+:mod:`repair.score.spin_evidence` reads the LM in Python, and :mod:`repair.resources.lm`
+calls pocketsphinx's Python binding, with the same results.
 """
 
 from setuptools import Extension, setup
@@ -24,8 +25,18 @@ setup(
         Extension(
             "repair.score._spingains",
             ["repair/score/_spingains.c"],
+            depends=["repair/resources/_lmprob.h"],
             # no product fused into a sum: the same floats as the Python code
             extra_compile_args=["-ffp-contract=off"],
+            optional=True,
+        ),
+        Extension(
+            "repair.resources._lmprob",
+            ["repair/resources/_lmprob.c"],
+            depends=["repair/resources/_lmprob.h"],
+            # no product fused into a sum: sequence() adds the floats as the Python does
+            extra_compile_args=["-ffp-contract=off"],
+            libraries=["dl"],
             optional=True,
         ),
     ]

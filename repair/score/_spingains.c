@@ -1,7 +1,8 @@
 /* The LM part of the spin stage's candidate tables (issue 14), compiled.
  *
  * repair.score.spin_evidence._gains, step for step: the same n-gram look-ups through the
- * model's own ``prob`` (pocketsphinx), in the same order, the same float operations
+ * model's own ``prob`` (pocketsphinx; or, handed the capsule of _lmprob.c, the C function
+ * ngram_prob that ``prob`` calls), in the same order, the same float operations
  * (a raw score r scaled as ``unk if r <= -1e8 else max(r * lb, unk)``, sums left to
  * right; setup.py builds it with -ffp-contract=off so that no product is fused into a
  * sum), the same orders (candidates by first-word score, best first, ties by the later
@@ -10,6 +11,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "../resources/_lmprob.h"
 
 #define MAX_ROWS 64
 
@@ -26,11 +29,38 @@ typedef struct {
     double lp1;
 } Row;
 
+/* The n-gram look-up: pocketsphinx's ngram_prob called directly when gains() was handed
+ * the capsule of repair/resources/_lmprob.c (the same C function the binding's prob
+ * calls, on the same words: the same int), else the Python callable ``prob``. */
+typedef struct {
+    const LmProbApi *api; /* NULL: call py */
+    PyObject *py;
+} Lm;
+
 /* prob([a]), prob([a, b]) or prob([a, b, c]) as a double; sets *err on failure. */
-static double call_prob(PyObject *prob, PyObject *a, PyObject *b, PyObject *c, int *err) {
+static double call_prob(const Lm *lm, PyObject *a, PyObject *b, PyObject *c, int *err) {
     Py_ssize_t n = c ? 3 : (b ? 2 : 1);
-    PyObject *lst = PyList_New(n), *r;
+    PyObject *lst, *r;
     double v;
+    if (lm->api != NULL) {
+        PyObject *w[3] = {a, b, c};
+        const char *cw[3];
+        Py_ssize_t i, size;
+        for (i = 0; i < n; i++) {
+            if (!PyUnicode_Check(w[i])) {
+                PyErr_SetString(PyExc_TypeError, "words must be str");
+                *err = 1;
+                return 0.0;
+            }
+            cw[i] = PyUnicode_AsUTF8AndSize(w[i], &size);
+            if (cw[i] == NULL) {
+                *err = 1;
+                return 0.0;
+            }
+        }
+        return (double)lm->api->prob(lm->api->model, cw, (int32_t)n);
+    }
+    lst = PyList_New(n);
     if (lst == NULL) {
         *err = 1;
         return 0.0;
@@ -45,7 +75,7 @@ static double call_prob(PyObject *prob, PyObject *a, PyObject *b, PyObject *c, i
         Py_INCREF(c);
         PyList_SET_ITEM(lst, 2, c);
     }
-    r = PyObject_CallOneArg(prob, lst);
+    r = PyObject_CallOneArg(lm->py, lst);
     Py_DECREF(lst);
     if (r == NULL) {
         *err = 1;
@@ -86,12 +116,17 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     Row rows[MAX_ROWS];
     int err = 0, has_min;
     PyObject *out = NULL, *list = NULL;
+    Lm lm;
     if (nargs != 10) {
         PyErr_SetString(PyExc_TypeError,
                         "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk)");
         return NULL;
     }
     prob = args[0];
+    lm.py = prob;
+    lm.api = PyCapsule_IsValid(prob, LMPROB_CAPSULE)
+                 ? (const LmProbApi *)PyCapsule_GetPointer(prob, LMPROB_CAPSULE)
+                 : NULL;
     s = args[1];
     h1 = args[2] == Py_None ? NULL : args[2];
     h2 = args[3] == Py_None ? NULL : args[3];
@@ -122,10 +157,10 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     }
     n_right = PyList_GET_SIZE(rl);
     /* ln P(w | left) as LanguageModel.logprob(w, hist) reads it */
-    s_hist = scaled(call_prob(prob, s, h1, h2, &err), lb, unk);
+    s_hist = scaled(call_prob(&lm, s, h1, h2, &err), lb, unk);
     if (err) return NULL;
     for (k = 0; k < n_lows; k++) {
-        double r = call_prob(prob, PyTuple_GET_ITEM(lows, k), h1, h2, &err);
+        double r = call_prob(&lm, PyTuple_GET_ITEM(lows, k), h1, h2, &err);
         if (err) return NULL;
         first[k].score = scaled(r, lb, unk);
         first[k].k = k;
@@ -147,8 +182,8 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         PyObject *a1 = s, *a2 = h1;
         for (i = 0; i < n_right; i++) {
             PyObject *low = PyList_GET_ITEM(rl, i);
-            double r = a2 != NULL ? call_prob(prob, low, a1, a2, &err)
-                                  : call_prob(prob, low, a1, NULL, &err);
+            double r = a2 != NULL ? call_prob(&lm, low, a1, a2, &err)
+                                  : call_prob(&lm, low, a1, NULL, &err);
             if (err) return NULL;
             base += scaled(r, lb, unk);
             a2 = a1;
@@ -165,19 +200,19 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         if (n_right) {
             PyObject *r1 = PyList_GET_ITEM(rl, 0);
             lo = PyTuple_GET_ITEM(lows, k);
-            r = h1 != NULL ? call_prob(prob, r1, lo, h1, &err) : call_prob(prob, r1, lo, NULL, &err);
+            r = h1 != NULL ? call_prob(&lm, r1, lo, h1, &err) : call_prob(&lm, r1, lo, NULL, &err);
             if (err) return NULL;
             seq += scaled(r, lb, unk);
             if (n_right >= 2) {
                 PyObject *r2 = PyList_GET_ITEM(rl, 1), *b1, *b2;
-                r = call_prob(prob, r2, r1, lo, &err);
+                r = call_prob(&lm, r2, r1, lo, &err);
                 if (err) return NULL;
                 seq += scaled(r, lb, unk);
                 b1 = r2;
                 b2 = r1;
                 for (j = 2; j < n_right; j++) {
                     PyObject *low = PyList_GET_ITEM(rl, j);
-                    r = call_prob(prob, low, b1, b2, &err);
+                    r = call_prob(&lm, low, b1, b2, &err);
                     if (err) return NULL;
                     seq += scaled(r, lb, unk);
                     b2 = b1;

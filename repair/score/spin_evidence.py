@@ -241,18 +241,18 @@ def _gains(
     context, the (-gain, index, first-word score) of each candidate read, best gain first,
     the best gain, the window's cut), or None when ``min_left`` leaves no row (compiled
     when built: :data:`COMPILED_GAINS`)."""
-    prob = get_lm()._model.prob
+    lm = get_lm()
     fast = _compiled()
     if fast is not None and len(originals) <= _COMPILED_MAX:
         s = written.lower()
         n_left = len(left)
         got = fast.gains(  # type: ignore[attr-defined]
-            prob, s, left[-1].lower() if n_left else None,
+            lm.prob_api, s, left[-1].lower() if n_left else None,
             left[-2].lower() if n_left >= 2 else None, _lowered(originals),
             [w.lower() for w in right], min_left, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB,
         )  # fmt: skip
         return None if got is None else (s, *got)  # type: ignore[misc]
-    return _py_gains(prob, left, written, right, originals, min_left)
+    return _py_gains(lm.prob, left, written, right, originals, min_left)
 
 
 def _py_gains(
