@@ -295,7 +295,8 @@ def _phrase_pairs(
 ) -> list[LearnedPair]:
     """Pairs of written multi-word spans and their one-word original ("research
     workers" -> "researchers"; :mod:`repair.candidates.spin_phrase`'s rows).  Beyond
-    agreement and mean gains (:data:`PHRASE_MIN_GAIN`, :data:`PHRASE_MIN_CONTEXT`): the
+    agreement and mean gains (:data:`PHRASE_MIN_GAIN`, :data:`PHRASE_MIN_CONTEXT`), a mean
+    lead over the runner-up original of :data:`PHRASE_MIN_MARGIN` nats: the
     span is over-used, written at least :data:`PHRASE_MIN_EXCESS` times as often as the
     LM expects of it in a corpus this size, and its original is, among the span's
     originals, the one whose corpus contexts are most like the span's."""
@@ -304,9 +305,16 @@ def _phrase_pairs(
 
     pairs, per_form = _gather(rows.phrases)
     agreed = _agreed(pairs, per_form, min_count, min_docs, PHRASE_MIN_GAIN, PHRASE_MIN_CONTEXT)
+    margins: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for _i, ph in rows.phrases:
+        key = (" ".join(ph.written.lower().split()), ph.original)
+        margins[key].append(min(ph.margin, 10.0))
     lm = get_lm()
     out = []
     for p in agreed:
+        m = margins[(p.spun, p.original)]
+        if sum(m) / len(m) < PHRASE_MIN_MARGIN:
+            continue  # the span's original wins by little over its runner-up
         ws = p.spun.split()
         expected = rows.n_words * math.exp(lm.sequence_logprob(ws))
         if space.phrase_count(p.spun) < PHRASE_MIN_EXCESS * expected:
@@ -460,16 +468,17 @@ CORPUS_COMMON = True
 #: ... with these mean gains (LM, beyond unigram frequency), a common written form no
 #: commoner than COMMON_MAX_ZIPF, and the form over-used with its original under-used by
 #: COMMON_MIN_RATIO together (against wordfreq's ratio of the two words).
-COMMON_MIN_GAIN = 3.0
-COMMON_MIN_CONTEXT = 1.0
+COMMON_MIN_GAIN = 2.0
+COMMON_MIN_CONTEXT = 0.5
 COMMON_MAX_ZIPF = 5.75
-COMMON_MIN_RATIO = 1.5
+COMMON_MIN_RATIO = 1.2
 #: ... and written multi-word spans (:func:`_phrase_pairs`), with these mean gains and the
 #: span written PHRASE_MIN_EXCESS times as often as the LM expects.
 CORPUS_PHRASES = True
 PHRASE_MIN_GAIN = 3.0
-PHRASE_MIN_CONTEXT = 0.0
-PHRASE_MIN_EXCESS = 3.0
+PHRASE_MIN_CONTEXT = 1.0
+PHRASE_MIN_MARGIN = 1.0
+PHRASE_MIN_EXCESS = 10.0
 
 
 def learn_pairs(

@@ -18,7 +18,7 @@ def _row(text: str, written: str, original: str, gain: float = 5.0, context: flo
     start = text.lower().index(written)
     return SimpleNamespace(
         start=start, end=start + len(written), written=written, original=original,
-        gain=gain, context=context,
+        gain=gain, context=context, margin=5.0,
     )  # fmt: skip
 
 
@@ -60,9 +60,10 @@ def test_a_multi_word_span_needs_contexts_like_its_original(
     assert not any(" " in p.spun for p in corpus_pairs(PHRASE_DOCS, detections=dets))
 
 
-def test_a_multi_word_span_needs_to_be_over_used(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("bar", ["PHRASE_MIN_EXCESS", "PHRASE_MIN_MARGIN", "PHRASE_MIN_GAIN"])
+def test_a_multi_word_span_needs_its_bars(monkeypatch: pytest.MonkeyPatch, bar: str) -> None:
     monkeypatch.setattr(learn, "CORPUS_PHRASES", True)
-    monkeypatch.setattr(learn, "PHRASE_MIN_EXCESS", 1e12)
+    monkeypatch.setattr(learn, bar, 1e12)
     assert not any(" " in p.spun for p in corpus_pairs(PHRASE_DOCS, detections=_phrase_dets()))
 
 
@@ -119,7 +120,8 @@ def test_a_common_spun_form_is_not_learned_where_its_original_is_written_freely(
 ) -> None:
     monkeypatch.setattr(learn, "CORPUS_COMMON", True)
     # the same rows, but "found" written as often as wordfreq expects beside "happened"
-    docs = [t + " They found it. We found more. She found one. He found two." for t in COMMON_DOCS]
+    more = " They found it. We found more. She found one. He found two. I found none."
+    docs = [t + more + more for t in COMMON_DOCS]
     assert corpus_pairs(docs, detections=_common_dets()) == []
 
 
@@ -127,3 +129,9 @@ def test_common_pairs_keep_the_lm_bars(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(learn, "CORPUS_COMMON", True)
     monkeypatch.setattr(learn, "COMMON_MIN_GAIN", 4.5)
     assert corpus_pairs(COMMON_DOCS, detections=_common_dets()) == []
+
+
+def test_a_written_span_is_a_variant_only_of_its_words_closed_up() -> None:
+    assert learn._variant("every day", "everyday")
+    assert not learn._variant("research workers", "researchers")
+    assert learn._variant("kilometres", "kilometers")
