@@ -20,6 +20,7 @@ knows ("co-respondent", "so-called", "Botany-road", "before-mentioned").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from repair.candidates.ocr_rules import cand
@@ -46,14 +47,15 @@ THRESHOLD = -3.0
 _QUOTES = frozenset("'’`\"")
 
 
-def glyph_join_candidates(toks: list[Token]) -> list[Candidate]:
-    """Readings of word pieces joined by one or two stray marks (module doc)."""
-    if not GLYPH_JOIN:
-        return []
-    out: list[Candidate] = []
+def mark_runs(
+    toks: list[Token], min_piece: int = 1
+) -> Iterator[tuple[int, Token, list[Token], Token]]:
+    """``(k, left, marks, right)`` for every alphabetic word token of at least
+    ``min_piece`` letters followed by 1 to :data:`MAX_MARKS` punctuation tokens and a
+    word token (``toks[k]``, not checked further)."""
     n = len(toks)
     for i, left in enumerate(toks):
-        if left.kind != "word" or len(left.text) < MIN_PIECE or not left.text.isalpha():
+        if left.kind != "word" or len(left.text) < min_piece or not left.text.isalpha():
             continue
         k = i + 1
         while k < n and k - i - 1 <= MAX_MARKS and toks[k].kind == "punct":
@@ -61,7 +63,15 @@ def glyph_join_candidates(toks: list[Token]) -> list[Candidate]:
         marks = toks[i + 1 : k]
         if not marks or k >= n or len(marks) > MAX_MARKS or toks[k].kind != "word":
             continue
-        right = toks[k]
+        yield i, k, left, marks, toks[k]
+
+
+def glyph_join_candidates(toks: list[Token]) -> list[Candidate]:
+    """Readings of word pieces joined by one or two stray marks (module doc)."""
+    if not GLYPH_JOIN:
+        return []
+    out: list[Candidate] = []
+    for _i, _k, left, marks, right in mark_runs(toks, MIN_PIECE):
         sep = "".join(t.text for t in marks)
         if len(sep) > MAX_MARKS or any(ch in _QUOTES or ch.isspace() for ch in sep):
             continue

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from repair.candidates.ocr_glyphjoin import MAX_MARKS, _cased, _pieces_apply
+from repair.candidates.ocr_glyphjoin import MAX_MARKS, _cased, _pieces_apply, mark_runs
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_known
@@ -65,17 +65,7 @@ def mark_join_candidates(toks: list[Token], taken: frozenset[tuple[int, int]]) -
     if not MARK_JOIN:
         return []
     out: list[Candidate] = []
-    n = len(toks)
-    for i, left in enumerate(toks):
-        if left.kind != "word" or not left.text.isalpha():
-            continue
-        k = i + 1
-        while k < n and k - i - 1 <= MAX_MARKS and toks[k].kind == "punct":
-            k += 1
-        marks = toks[i + 1 : k]
-        if not marks or k >= n or len(marks) > MAX_MARKS or toks[k].kind != "word":
-            continue
-        right = toks[k]
+    for i, k, left, marks, right in mark_runs(toks):
         if (left.start, right.end) in taken or not right.text.isalpha():
             continue
         if _glued(toks, i - 1) or _glued(toks, k + 1):
