@@ -48,6 +48,8 @@ def test_readings_are_few_cheap_and_common() -> None:
         ("T", ".", "umlev"),  # an initial that lost its space
         ("U", "-", "S"),  # capitals
         ("Com", "-", "nittee"),  # glyph_join's own case
+        ("II", ",", "known"),  # a space lost after a comma: "Frederick II,known" (not "Unknown")
+        ("him", ".", "The"),
     ],
 )
 def test_compounds_abbreviations_and_initials_do_not_apply(left: str, sep: str, right: str) -> None:

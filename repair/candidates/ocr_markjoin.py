@@ -112,6 +112,8 @@ def applies(left: str, sep: str, right: str) -> bool:
             return False  # "e-mail", "to-day", "Botany-road"
         if len(left) >= 2 and len(right) >= 2 and known_l and known_r:
             return False  # "co-op", "re-do"
+    if any(ch in ".,;:" for ch in sep) and known_l and known_r and len(right) >= 3:
+        return False  # a space lost after punctuation between two words: "II,known"
     if any(ch in ".," for ch in sep):
         if len(left) <= 2 and len(right) <= 2:
             return False  # "e.g", "i.e", "a.m"
