@@ -110,10 +110,10 @@ def recording(
             rec[1][k] = (acc or bool(d.accept), max(best, d.margin - d.threshold))
         real_put(self, k, around, d)
 
-    def score(doc: Any, candidates: list[Candidate], garbled: bool) -> list[Edit]:
+    def score(doc: Any, candidates: list[Candidate], garbled: bool, *rest: Any) -> list[Edit]:
         current[0] = (len(candidates), {})
         try:
-            edits = real_score(doc, candidates, garbled)
+            edits = real_score(doc, candidates, garbled, *rest)  # rest: the decisions counter
             seen = current[0][1]
         finally:
             current[0] = None

@@ -92,9 +92,9 @@ class _Recorder:
                     self.decisions[id(c)] = got[2].evidence
             return groups
 
-        def rec_score(doc, candidates, garbled):  # type: ignore[no-untyped-def]
+        def rec_score(doc, candidates, garbled, *rest):  # type: ignore[no-untyped-def]
             self.text = doc.text
-            edits = score_candidates(doc, candidates, garbled)
+            edits = score_candidates(doc, candidates, garbled, *rest)
             self.edits = list(edits)
             return edits
 

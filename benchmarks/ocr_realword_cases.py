@@ -64,10 +64,10 @@ def collect(split: str) -> list[dict]:
         state["last"] = (candidates, memo, groups)
         return groups
 
-    def rec_score(doc, candidates, garbled):  # type: ignore[no-untyped-def]
+    def rec_score(doc, candidates, garbled, *rest):  # type: ignore[no-untyped-def]
         state["text"] = doc.text
         state["last"] = None
-        edits = score_candidates(doc, candidates, garbled)
+        edits = score_candidates(doc, candidates, garbled, *rest)
         state["edits"] = {(e.offset, e.offset + e.length): e.replacement for e in edits}
         return edits
 
