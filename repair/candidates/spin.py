@@ -434,6 +434,26 @@ def find_occurrences(text: str, pairs: Mapping[str, PairInfo]) -> list[Occurrenc
 _NUMBER_RE = re.compile(r"(?<![\w.,$£€#/:\-])([2-9])(?=[ \t]+([a-z][a-z'’\-]*))")
 
 
+#: What may stand before a figure at the start of a list line: indentation, a bullet or an
+#: enumerator ("- ", "* ", "• ", "3. ", "b) "). A figure there is a quantity in a list
+#: (an ingredient, an inventory), which every style guide lets stay a figure.
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·–—+>][ \t]+|(?:\d{1,3}|[a-zA-Z])[.)][ \t]+)?")
+
+
+def _list_quantity(text: str, at: int) -> bool:
+    """Whether the figure at ``at`` heads a list line: after a bullet or an enumerator, or
+    first on a line that does not continue a wrapped sentence (the line before ends with
+    neither a letter nor a comma)."""
+    line = text.rfind("\n", 0, at) + 1
+    m = _LIST_ITEM_RE.fullmatch(text, line, at)
+    if m is None:
+        return False
+    if text[line:at].strip():
+        return True  # a bullet or an enumerator
+    before = text[:line].rstrip()
+    return not before or not (before[-1].isalpha() or before[-1] in ",;")
+
+
 def find_numbers(text: str) -> list[Occurrence]:
     """Single digits used as number words: "the 2 leaders", "5 rounds of talks"."""
     out: list[Occurrence] = []
@@ -446,6 +466,8 @@ def find_numbers(text: str) -> list[Occurrence]:
             continue
         if not nxt.endswith("s"):  # a count of things: plural noun follows
             continue
+        if _list_quantity(text, m.start()):
+            continue  # a quantity heading a list line ("- 2 carrots"): lists keep figures
         info = PairInfo((NUMBER_WORDS[m.group(1)],), "weak", False, "number")
         out.append(Occurrence(m.start(), m.end(), m.group(1), info, "SPIN_NUMBER"))
     return out
