@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -421,7 +422,7 @@ def _repair_document(
         details=details,
         **score_fields,
     )
-    declined.sort(key=lambda d: (d.offset, d.length))
+    declined = _left_as_is(declined, edits)
     return RepairResult(text, out, tuple(edits), scores, tuple(declined))
 
 
@@ -441,6 +442,21 @@ def _declined(
         Declined(a, b - a, text[a:b], stage, reason)
         for (a, b), (_, _, reason) in zip(on_text, spans, strict=True)
     ]
+
+
+def _left_as_is(declined: list[Declined], edits: list[Edit]) -> list[Declined]:
+    """``declined`` sorted, without the spans another stage did edit (a word one stage
+    declined and a later one restored is not left as it is); each span once."""
+    spans = sorted((e.offset, e.end) for e in edits)  # disjoint: ends sorted too
+    starts = [a for a, _ in spans]
+    out: dict[tuple[int, int], Declined] = {}
+    for d in sorted(declined, key=lambda d: (d.offset, d.length)):
+        a, b = d.offset, d.offset + d.length
+        i = bisect_left(starts, b)  # the edits that start before the span ends
+        if i and spans[i - 1][1] > a:
+            continue  # the last of them reaches into the span
+        out.setdefault((a, b), d)
+    return list(out.values())
 
 
 _gc_paused_document = _cyclic_gc_paused(_repair_document)

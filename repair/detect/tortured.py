@@ -361,10 +361,15 @@ def source_findings(doc: Document, taken: list[Finding]) -> tuple[list[Finding],
     return out, ratio
 
 
-def habit_findings(doc: Document, taken: list[Finding]) -> tuple[list[Finding], dict[str, int]]:
+def habit_findings(
+    doc: Document,
+    taken: list[Finding],
+    declined: list[tuple[int, int, str]] | None = None,
+) -> tuple[list[Finding], dict[str, int]]:
     """Tortured phrases no list has, put back from the paper mills' word habits
     (:mod:`repair.detect.tortured_habits`, decided by :mod:`repair.score.tortured_habits`),
-    outside the list matches ``taken``; and the count of each decision's reason."""
+    outside the list matches ``taken``; and the count of each decision's reason. The
+    spans of the terms left, with their first reason, are appended to ``declined``."""
     from repair.detect import tortured_habits
     from repair.score import tortured_habits as decide_habits
 
@@ -379,6 +384,9 @@ def habit_findings(doc: Document, taken: list[Finding]) -> tuple[list[Finding], 
     reasons: dict[str, int] = defaultdict(int)
     for d in decisions:
         reasons[d.reasons[0] if d.reasons else "applied"] += 1
+        if declined is not None and not d.applied:  # RepairConfig.keep_declined
+            a, b = d.term.tokens[d.term.changed[0]].start, d.term.tokens[d.term.changed[-1]].end
+            declined.append((a, b, d.reasons[0] if d.reasons else "declined"))
     out = [
         Finding(
             d.term.tokens[d.term.changed[0]].start,
@@ -399,7 +407,8 @@ def detect(doc: Document, lexicon: Lexicon | None = None) -> Detection:
     known source among the references, its substitutions are findings too)."""
     findings = find_matches(doc, lexicon)
     sourced, copy_ratio = source_findings(doc, findings)
-    habits, habit_reasons = habit_findings(doc, findings + sourced)
+    declined: list[tuple[int, int, str]] | None = [] if doc.config.keep_declined else None
+    habits, habit_reasons = habit_findings(doc, findings + sourced, declined)
     n_words = len(doc.words)
     weight = sum(f.score for f in findings) + HABIT_WEIGHT * len(habits)
     rate = 1000.0 * weight / n_words if n_words else 0.0
@@ -425,6 +434,8 @@ def detect(doc: Document, lexicon: Lexicon | None = None) -> Detection:
     if habit_reasons:
         details["habit_terms"] = len(habits)
         details["habit_decisions"] = habit_reasons
+    if declined:
+        details["declined_spans"] = sorted(set(declined))
     findings = findings + sourced + habits
     keep = findings or copy_ratio or habit_reasons
     return Detection(tuple(findings), score, details if keep else {})

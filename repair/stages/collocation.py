@@ -181,6 +181,26 @@ def _term_mapping(decided: list[_score.Decision]) -> dict[str, str]:
     return {w: next(iter(o)) for w, o in seen.items() if len(o) == 1}
 
 
+def _declined_spans(
+    doc: Document,
+    rare_decisions: list[_rare_score.Decision],
+    mill_decisions: list[_rare_score.Decision],
+    applied: list[_rare_score.Decision],
+) -> list[tuple[int, int, str]]:
+    """The rare and mill words the passes read and left, as ``(start, end, reason)``
+    (``RepairResult.declined``; only with ``RepairConfig.keep_declined``): a word a later
+    pass (mill, sense) restored is not declined, and each word is listed once."""
+    if not doc.config.keep_declined:
+        return []
+    done = {d.word.token.start for d in applied}
+    out: dict[int, tuple[int, int, str]] = {}
+    for d in (*rare_decisions, *mill_decisions):
+        t = d.word.token
+        if not d.applied and t.start not in done:
+            out.setdefault(t.start, (t.start, t.end, d.reason))
+    return sorted(out.values())
+
+
 class _Stage:
     name = "collocation"
 
@@ -229,6 +249,7 @@ class _Stage:
         rare += sense
         rare_reasons = dict(Counter(d.reason for d in rare_decisions))
         mill_reasons = dict(Counter(d.reason for d in mill_decisions))
+        declined = _declined_spans(doc, rare_decisions, mill_decisions, rare)
         odd = _odd.density(doc) if rare_density >= ODD_PREGATE_PER_1000 else None
         odd_score = 0.0 if odd is None else _odd_score.document_score(odd)
         if not found and not wordy and not rare:
@@ -241,6 +262,8 @@ class _Stage:
                 details["odd_collocations_per_1000_words"] = round(odd, 1)
             if mill_reasons:
                 details["mill_word_decisions"] = mill_reasons
+            if declined:
+                details["declined_spans"] = declined
             return Detection((), max(wordy_score, odd_score), details)
         applied = sum(d.applied for d in decided) + len(wordy) + len(rare)
         mill_ids = {id(d) for d in mill}
@@ -282,6 +305,8 @@ class _Stage:
             details["mill_word_decisions"] = mill_reasons
         if sense:
             details["sense_words"] = len(sense)
+        if declined:
+            details["declined_spans"] = declined
         score = max(1.0 - math.exp(-rate / RATE_SCALE), wordy_score, odd_score)
         return Detection(findings, score, details)
 
