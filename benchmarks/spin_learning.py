@@ -30,6 +30,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,12 +75,15 @@ def learn(
     split: str = "test",
     reuse: bool = False,
     work: Path | None = None,
+    sets: Sequence[str] = (),
 ) -> tuple[Path, Counter[tuple[str, str]]]:
     """Spin ``n`` learning documents (:func:`split_docs`), run ``repair learn`` on them
     (``--no-profile`` with ``no_profile``); the pairs TSV path and the spinner's true
     (spun, original) pairs there.  ``reuse``: keep the pairs of an earlier run of the
     same folder (to measure a change of how learned pairs are applied, not learned);
-    ``work``: the folder of the learning runs (default :data:`WORK`)."""
+    ``work``: the folder of the learning runs (default :data:`WORK`); ``sets``: the
+    ``--set module.NAME=literal`` specs, applied in the learner's process too (so a
+    learner constant such as ``repair.learn.CORPUS_COMMON`` can be compared)."""
     folder = (
         work or WORK
     ) / f"{spinner}_{n}{'_np' if no_profile else ''}{'_dev' if split == 'dev' else ''}"
@@ -97,10 +101,27 @@ def learn(
     if reuse:
         return out, truth
     cmd = [sys.executable, "-m", "repair", "learn", str(folder / "docs"), "-o", str(out)]
+    if sets:  # set the constants first, then run the same command in that process
+        cmd[1:3] = ["-c", _SET_AND_RUN, *sets, "--"]
     if no_profile:
         cmd.append("--no-profile")
     subprocess.run(cmd, check=True, timeout=timeout, cwd=ROOT)
     return out, truth
+
+
+#: ``python -c`` program: set each ``module.NAME=literal`` before ``--``, then run the
+#: ``repair`` command with the arguments after it (the learner subprocess of ``--set``).
+_SET_AND_RUN = """
+import ast, importlib, sys
+cut = sys.argv.index("--")
+for spec in sys.argv[1:cut]:
+    name, _, value = spec.partition("=")
+    mod, _, attr = name.rpartition(".")
+    setattr(importlib.import_module(mod), attr, ast.literal_eval(value))
+sys.argv = ["repair", *sys.argv[cut + 1 :]]
+from repair.cli import main
+main()
+"""
 
 
 def _gold_pairs(s: SpunDoc) -> Counter[tuple[str, str]]:
@@ -208,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         if n:
             pairs, truth = learn(
                 args.spinner, n, args.rate, args.timeout, args.no_profile, args.split,
-                args.reuse, Path(args.work) if args.work else None,
+                args.reuse, Path(args.work) if args.work else None, args.set,
             )  # fmt: skip
             n_pairs = sum(1 for ln in pairs.read_text(encoding="utf-8").splitlines()
                           if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip

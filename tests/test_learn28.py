@@ -154,3 +154,21 @@ def test_hold_rest_refuses_a_size_it_would_test_on(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         _spin_learning().main(["--spinner", "rare", *argv])
     assert exc.value.code == 2
+
+
+def test_set_reaches_the_learner_process() -> None:
+    # spin_learning.py's --set specs are applied in the ``repair learn`` subprocess too:
+    # the program sets each constant, then runs the command after ``--`` (here a probe
+    # in place of the command, to read the constant back)
+    import subprocess
+
+    program = _spin_learning()._SET_AND_RUN
+    run_cmd = "from repair.cli import main\nmain()"
+    assert run_cmd in program
+    probe = program.replace(run_cmd, "import repair.learn as L\nprint(L.CORPUS_COMMON, sys.argv)")
+    out = [
+        subprocess.run([sys.executable, "-c", probe, *sets, "--", "learn", "DIR"],
+                       capture_output=True, text=True, check=True).stdout.strip()
+        for sets in (["repair.learn.CORPUS_COMMON=True"], [])
+    ]  # fmt: skip
+    assert out == ["True ['repair', 'learn', 'DIR']", "False ['repair', 'learn', 'DIR']"]
