@@ -172,3 +172,20 @@ def test_set_reaches_the_learner_process() -> None:
         for sets in (["repair.learn.CORPUS_COMMON=True"], [])
     ]  # fmt: skip
     assert out == ["True ['repair', 'learn', 'DIR']", "False ['repair', 'learn', 'DIR']"]
+
+
+@pytest.mark.parametrize("counted", [True, False])
+def test_learned_common_forms_can_be_kept_out_of_the_profile_score(
+    monkeypatch: pytest.MonkeyPatch, counted: bool
+) -> None:
+    # a weak learned pair of a common written word ("big", Zipf > 4.5) is still found,
+    # but with LEARNED_COMMON_PROFILE off its occurrences are not profile evidence; a
+    # rare learned form ("colossal") counts either way
+    monkeypatch.setattr(spin_stage, "LEARNED_COMMON_PROFILE", counted)
+    text = "The big house stood by the big road near a big field. " * 6
+    common = STAGE.detect(Document(text, config=NO_PROFILE, pairs={"big": ("large", 0.49)}))
+    assert any(o.spun == "big" for o in common.occurrences)
+    assert ("big" in common.details.get("top", {})) is counted
+    rare = text.replace("big", "colossal")
+    found = STAGE.detect(Document(rare, config=NO_PROFILE, pairs={"colossal": ("large", 0.49)}))
+    assert "colossal" in found.details.get("top", {})

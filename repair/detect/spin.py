@@ -341,6 +341,12 @@ def profile_score(doc: Document, occurrences: Sequence[Occurrence]) -> tuple[flo
     return score, details
 
 
+def _llr(ev: dict[str, dict], spun: str) -> float:
+    """A form's profile evidence (0 for a form the profile score was not given)."""
+    row = ev.get(spun)
+    return row["llr"] if row is not None else 0.0
+
+
 def detect(
     doc: Document,
     occurrences: Sequence[Occurrence],
@@ -369,7 +375,7 @@ def detect(
     score = max(model_score, _below_threshold_squash(prof))
     syn, density, flagged = synonym_score(words)
     findings = tuple(
-        Finding(o.start, o.end, "spin", o.rule.lower(), ev[o.spun]["llr"], {"spun": o.spun})
+        Finding(o.start, o.end, "spin", o.rule.lower(), _llr(ev, o.spun), {"spun": o.spun})
         for o in occurrences
     )
     details = {

@@ -339,6 +339,14 @@ LEARNED_OVER_BEST = True
 #: 1821 text already read as spun); rare 0.409 -> 0.411 (precision 0.639 -> 0.637), double
 #: 0.339 -> 0.344 (precision 0.675 -> 0.662, broken 0.0053 -> 0.0058); "Session 28, learn2_28".
 LEARNED_WORD_PRIOR = False
+#: With False, the occurrences of common spun forms learned from corpus statistics alone
+#: (one written word of Zipf >= :data:`LEARNED_COMMON_ZIPF`, ``repair.learn.CORPUS_COMMON``)
+#: are restored as learned pairs but left out of the profile score: common words are
+#: written freely, so their counts are weak profile evidence, and counted they lifted a
+#: clean 1797 address over the synonym gate (benchmarks/RESULTS.md, "Session 29,
+#: spinlearn29").
+LEARNED_COMMON_PROFILE = True
+LEARNED_COMMON_ZIPF = 4.5
 
 
 def _word_profile_of(details: dict) -> float:
@@ -388,6 +396,11 @@ def common_bar(details: dict) -> float:
 def _weak_learned(o: Occurrence) -> bool:
     """A pair learned from corpus statistics alone (no profile, no reference)."""
     return o.rule == "SPIN_LEARNED" and o.info.weight < LEARNED_CONFIDENT
+
+
+def _common_form(o: Occurrence) -> bool:
+    """A one-word written form of Zipf >= :data:`LEARNED_COMMON_ZIPF`."""
+    return " " not in o.spun and zipf(o.spun) >= LEARNED_COMMON_ZIPF
 
 
 def _covered(spans: list[tuple[int, int]]) -> set[int]:
@@ -1255,7 +1268,10 @@ class _Stage:
     def detect(self, doc: Document) -> SpinDetection:
         occ = self.occurrences(doc)
         weak = [_weak_learned(o) for o in occ]
-        prof = profile_score(doc, occ)
+        counted = occ
+        if not LEARNED_COMMON_PROFILE:
+            counted = [o for o, w in zip(occ, weak, strict=True) if not (w and _common_form(o))]
+        prof = profile_score(doc, counted)
         # pairs learned from corpus statistics alone must not open the gate of the
         # built-in profile's own pairs (another spinner's habits): that gate reads
         # the profile score without them (benchmarks/spin_learning.py, profile on)
