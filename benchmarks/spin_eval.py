@@ -63,8 +63,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_sim import ABSTRACT_SPINNERS, DENSE, RATE, SPINNERS, spin_doc  # noqa: E402
-from spin_sim import mill  # noqa: E402
+from spin_sim import (  # noqa: E402
+    ABSTRACT_SPINNERS,
+    DENSE,
+    RATE,
+    SPINNERS,
+    mill,
+    spin_doc,
+)
 from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
 from spin_sim.corpus import Doc, select  # noqa: E402
 from spin_sim.roc import auc  # noqa: E402

@@ -13,7 +13,7 @@ document of the test split only carries held-out substitutions.
 | ``double`` | WordNet, then Moby | spun twice (``wordnet`` then ``rare`` on its output) |
 | ``seed`` | ``benchmarks/spinner_sim.py`` | seed 000's spinner family (translation-like habits) |
 | ``seeddense`` | ``seed`` + WordNet | ``seed`` at seed 000's density (0.259 a word) |
-| ``mill`` | Moby + WordNet 3.0 | a paper mill: synonym drawn from a channel fitted on real PPS pairs (dev families) |
+| ``mill`` | Moby + WordNet 3.0 | a paper mill: channel fitted on real PPS pairs (dev families) |
 
 None of them reads ``lexicons/spin_en_pairs.tsv``.
 """

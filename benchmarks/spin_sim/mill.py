@@ -236,7 +236,6 @@ def pps_word_pairs(split: str) -> list[tuple[str, str]]:
     root = Path(__file__).resolve().parents[2]
     sys.path.insert(0, str(root / "scripts"))
     from build_collocations import family_split
-
     from repair.lexicons import read_tsv
 
     out: set[tuple[str, str]] = set()
