@@ -10,7 +10,9 @@ Usage (from the checkout root; needs the ``bench`` extra for WordNet and the Lee
 
 For each spinner (``benchmarks/spin_sim``: wordnet, rare, phrase, double, seed, and
 ``tortured``: scientific abstracts spun by the wordnet/rare spinners; ``seeddense``: the
-seed family at seed 000's density, :mod:`spin_sim.seeddense`) and split, the
+seed family at seed 000's density, :mod:`spin_sim.seeddense`; ``mill``: the same abstracts
+spun by a simulated paper mill whose synonym choice is fitted on real PPS pairs,
+:mod:`spin_sim.mill`) and split, the
 same capped set of clean documents (``--cap``, default 40, taken in turn from each
 register) is spun with the families of that split only, repaired through the public
 API (``repair.repair_text``) and scored with the one token-alignment scorer
@@ -61,7 +63,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_sim import DENSE, RATE, SPINNERS, spin_doc  # noqa: E402
+from spin_sim import (  # noqa: E402
+    ABSTRACT_SPINNERS,
+    DENSE,
+    RATE,
+    SPINNERS,
+    mill,
+    spin_doc,
+)
 from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
 from spin_sim.corpus import Doc, select  # noqa: E402
 from spin_sim.roc import auc  # noqa: E402
@@ -72,7 +81,7 @@ from repair.bench.metrics import Counts, doc_metrics, edit_blocks, token_seq  # 
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
-ALL = (*SPINNERS, "tortured", *DENSE)
+ALL = (*SPINNERS, "tortured", *DENSE, *ABSTRACT_SPINNERS)
 DEFAULT_CAP = 40
 PROFILE_OPTION = "spin_profile"
 #: (``scores.spin``, noisy-OR of ``scores.spin`` and ``scores.collocation``) of one text.
@@ -317,6 +326,9 @@ def spun_docs(spinner: str, split: str, cap: int, rate: float) -> tuple[list[Doc
     if spinner == "tortured":
         docs = [d for d in abstract_docs() if d.split == split][:cap]
         return docs, [spin_abstract(d, split, rate) for d in docs]
+    if spinner == "mill":
+        docs = [d for d in abstract_docs() if d.split == split][:cap]
+        return docs, [mill.spin_abstract(d, split, rate) for d in docs]
     docs = select(split, cap)
     return docs, [spin_doc(d.doc_id, d.register, d.text, spinner, split, rate) for d in docs]
 

@@ -31,7 +31,9 @@ the pass's own bar) and whose original is among at least two candidates of
   original's entry does not list it: the simulated rare spinner's policy, made soft;
 * ``mix``: the mean of ``degree`` and ``rarity``;
 * ``first sense +1``: ``degree`` plus 1 nat where the written word is a lemma of the
-  original's first WordNet sense (the WordNet sense spinner's channel).
+  original's first WordNet sense (the WordNet sense spinner's channel);
+* ``mill``: ``degree`` plus the simulated mill's log odds (``benchmarks/spin_sim/mill.py``,
+  fitted on the PPS **dev** families only), :func:`mill_log_channel`.
 
 Session 29 (benchmarks/RESULTS.md): ``rarity`` and ``mix`` rank the simulator's originals
 better and the real mills' worse, so neither ships.
@@ -113,6 +115,23 @@ def _first_sense(w: str, c: str) -> bool:
     return r is not None and r[0] == 0
 
 
+def mill_log_channel(w: str, c: str) -> float:
+    """The degree rule plus the simulated mill's log odds of writing ``w`` for ``c``
+    against an average candidate of ``c`` (:func:`spin_sim.mill.log_odds`, fitted on the
+    PPS dev families; the best shared part of speech, 0 where none): the degree says how
+    many synonyms a mill picks among, the fitted channel which it prefers."""
+    from spin_sim import mill
+    from spin_sim.inflect import analyses
+
+    written = {u: lem for u, lem, _t in analyses(w)}
+    best = None
+    for u, lo, _t in analyses(c):
+        if u in written:
+            x = mill.log_odds(written[u], lo, u)
+            best = x if best is None else max(best, x)
+    return -log_degree(c) + (best or 0.0)
+
+
 #: channel name -> score of candidate ``c`` for written ``w`` (higher: likelier original).
 CHANNELS: dict[str, Callable[[str, str], float]] = {
     "degree": lambda w, c: -log_degree(c),
@@ -120,6 +139,7 @@ CHANNELS: dict[str, Callable[[str, str], float]] = {
     "rarity": lambda w, c: -_rarity_cost(w, c),
     "mix": lambda w, c: -0.5 * (_rarity_cost(w, c) + log_degree(c)),
     "first sense +1": lambda w, c: -log_degree(c) + (1.0 if _first_sense(w, c) else 0.0),
+    "mill": mill_log_channel,
 }
 
 

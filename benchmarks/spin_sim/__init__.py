@@ -13,6 +13,7 @@ document of the test split only carries held-out substitutions.
 | ``double`` | WordNet, then Moby | spun twice (``wordnet`` then ``rare`` on its output) |
 | ``seed`` | ``benchmarks/spinner_sim.py`` | seed 000's spinner family (translation-like habits) |
 | ``seeddense`` | ``seed`` + WordNet | ``seed`` at seed 000's density (0.259 a word) |
+| ``mill`` | Moby + WordNet 3.0 | a paper mill: channel fitted on real PPS pairs (dev families) |
 
 None of them reads ``lexicons/spin_en_pairs.tsv``.
 """
@@ -22,7 +23,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from . import phrase, rare, seeddense, seedfamily, wordnet
+from . import mill, phrase, rare, seeddense, seedfamily, wordnet
 from .compose import compose
 from .text import GoldEdit, SpunDoc, apply_edits
 
@@ -53,6 +54,9 @@ SPINNERS: dict[str, Spinner] = {
 #: calibration, the committed suites and the older rows stay as they were):
 #: ``seeddense`` is the seed family at seed 000's density (:mod:`seeddense`).
 DENSE: dict[str, Spinner] = {"seeddense": seeddense.spin}
+#: Spinners of the scientific abstracts only (``spin_eval.py --spinner mill`` spins the
+#: split's abstracts, as ``tortured`` does): ``mill`` is :mod:`mill`.
+ABSTRACT_SPINNERS: dict[str, Spinner] = {"mill": mill.spin}
 
 
 def spin_doc(
@@ -66,5 +70,7 @@ def spin_doc(
 ) -> SpunDoc:
     """``clean`` spun by ``spinner`` (deterministic given ``seed`` and ``doc_id``)."""
     rng = random.Random(f"{seed}:{spinner}:{doc_id}")
-    edits = (SPINNERS.get(spinner) or DENSE[spinner])(clean, rng, rate, split)
+    edits = (SPINNERS.get(spinner) or DENSE.get(spinner) or ABSTRACT_SPINNERS[spinner])(
+        clean, rng, rate, split
+    )
     return SpunDoc(doc_id, register, clean, apply_edits(clean, edits), tuple(edits), spinner)
