@@ -472,7 +472,14 @@ CORPUS_DISTRIBUTIONAL = True
 #: (inaugural/1797-Adams#001) took 8 new edits: the learned common forms it contains
 #: (idea, sight, certain, existence) raise its profile score, which the word model reads,
 #: and its synonym gate opens (model score 0.7995 -> 0.8047).  Clean text first.
-CORPUS_COMMON = False
+#: Session 30: **on**, with ``repair.stages.spin.LEARNED_COMMON_PROFILE = False`` (the
+#: common forms restored but kept out of the profile score): WordNet dev 0.395 (spans
+#: only) -> 0.407, precision 0.812 -> 0.814, 100 clean dev documents 0.339 both; test
+#: (read once for this pair of settings) 0.326 -> 0.334, precision 0.781 -> 0.783, 100
+#: clean test documents 0.079 both (the 1797 address unchanged; 0.185 with the forms
+#: counted); double dev 0.366 -> 0.370, precision 0.673 -> 0.671, broken 0.0051 ->
+#: 0.0055, clean 0.398 both (benchmarks/RESULTS.md, "Session 30, lead").
+CORPUS_COMMON = True
 #: ... with these mean gains (LM, beyond unigram frequency), a common written form no
 #: commoner than COMMON_MAX_ZIPF, and the form over-used with its original under-used by
 #: COMMON_MIN_RATIO together (against wordfreq's ratio of the two words).

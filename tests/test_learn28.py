@@ -169,9 +169,9 @@ def test_set_reaches_the_learner_process() -> None:
     out = [
         subprocess.run([sys.executable, "-c", probe, *sets, "--", "learn", "DIR"],
                        capture_output=True, text=True, check=True).stdout.strip()
-        for sets in (["repair.learn.CORPUS_COMMON=True"], [])
+        for sets in (["repair.learn.CORPUS_COMMON=False"], [])
     ]  # fmt: skip
-    assert out == ["True ['repair', 'learn', 'DIR']", "False ['repair', 'learn', 'DIR']"]
+    assert out == ["False ['repair', 'learn', 'DIR']", "True ['repair', 'learn', 'DIR']"]
 
 
 @pytest.mark.parametrize("counted", [True, False])

@@ -344,8 +344,10 @@ LEARNED_WORD_PRIOR = False
 #: are restored as learned pairs but left out of the profile score: common words are
 #: written freely, so their counts are weak profile evidence, and counted they lifted a
 #: clean 1797 address over the synonym gate (benchmarks/RESULTS.md, "Session 29,
-#: spinlearn29").
-LEARNED_COMMON_PROFILE = True
+#: spinlearn29").  Off since session 30, with ``repair.learn.CORPUS_COMMON`` on: 100 clean
+#: test documents 0.185 -> 0.079 changed tokens per 1,000 with 1,000 WordNet-spun documents
+#: learned, error reduction 0.336 -> 0.334 ("Session 30, lead").
+LEARNED_COMMON_PROFILE = False
 LEARNED_COMMON_ZIPF = 4.5
 
 
