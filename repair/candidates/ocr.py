@@ -24,6 +24,7 @@ from types import ModuleType
 from repair.candidates import (
     ocr_accentkeep,
     ocr_affix,
+    ocr_capname,
     ocr_context,
     ocr_pagefar,
     ocr_pagehabit,
@@ -478,6 +479,7 @@ class _Generator:
 
     def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]
+        reason = ocr_capname.name_place_reason(toks, i, reason)  # "Mr. Tooso": a name
         if len(tok.text) > MAX_TOKEN_LEN:
             return []  # not a word that lost a glyph or a space: leave it
         out = joins(toks, i, reason) if info.garbled else []
@@ -499,6 +501,8 @@ class _Generator:
             # unless its shape says garble very clearly ("Fdward" twice)
             if info.garbled and not info.old_print and tok.text not in info.reference_words:
                 out += repeated_name_shape_candidates(toks, i, reason, info.counts[tok.text])
+                if not out and ocr_capname.repeat_applies(tok.text, info.counts[tok.text]):
+                    out += _name_readings(tok, reason, info, wide=False)  # "Frnest" x2
             return out
         few_accents = info.accent_noise < ACCENT_MIN_COUNT
         if reason == "spurious_accent" and not info.garbled and few_accents:
@@ -513,7 +517,11 @@ class _Generator:
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < min_z:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
-            out += _name_readings(tok, reason, info)
+            # after a title or an initial, or between capitals: a name reading goes further
+            named = ocr_capname.NAME_CONTEXT_MAX_COST is not None and (
+                _name_context(toks, i) or name_position(toks, i)
+            )
+            out += _name_readings(tok, reason, info, named=named)
         shape = info.garbled and not info.old_print
         accented = reason == "accented_nonword" and tok.text[:1].isupper()
         if shape and not accented and name_shape_applies(tok.text, info.counts[tok.text]):
@@ -947,7 +955,9 @@ def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate
     ]
 
 
-def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
+def _name_readings(
+    tok: Token, reason: str, info: _DocInfo, wide: bool = True, named: bool = False
+) -> list[Candidate]:
     """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
     (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading.
 
@@ -959,11 +969,12 @@ def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
 
     table = get_ngrams()
     text = tok.text
-    if len(text) < 5 or not text[1:].islower() or table.is_name(text):
+    if len(text) < ocr_capname.NAME_MIN_LEN or not text[1:].islower() or table.is_name(text):
         return []
     names = _cheap_names(text, table.is_name)
     if len(names) != 1:
-        names = _wide_name(text, info, reason) if info.heavy and not names else []
+        wide = wide and info.heavy and not names
+        names = _wide_name(text, info, reason, named) if wide else []
     if not names:
         return []
     c = names[0]
@@ -1019,8 +1030,9 @@ def _cheap_names_of(text: str, is_name: Callable[[str], bool]) -> tuple[Correcti
     )
 
 
-def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
-    """The one name a heavily garbled capitalised token reads as, or ``[]``."""
+def _wide_name(text: str, info: _DocInfo, reason: str, named: bool = False) -> list[Correction]:
+    """The one name a heavily garbled capitalised token reads as, or ``[]``; ``named``: the
+    token stands in a name's place (:data:`ocr_capname.NAME_CONTEXT_MAX_COST`)."""
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
@@ -1037,7 +1049,10 @@ def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
     in_doc = [c for c in names if info.counts[c.text] >= 1 and c.cost <= NAME_DOC_MAX_COST]
     if in_doc:
         return in_doc[:1]
-    if not names or names[0].cost > NAME_WIDE_MAX_COST:
+    cap = NAME_WIDE_MAX_COST
+    if named and ocr_capname.NAME_CONTEXT_MAX_COST is not None:
+        cap = max(cap, ocr_capname.NAME_CONTEXT_MAX_COST)
+    if not names or names[0].cost > cap:
         return []
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
         return []
