@@ -479,7 +479,6 @@ class _Generator:
 
     def _token(self, toks: list[Token], i: int, reason: str, info: _DocInfo) -> list[Candidate]:
         tok = toks[i]
-        reason = ocr_capname.name_place_reason(toks, i, reason)  # "Mr. Tooso": a name
         if len(tok.text) > MAX_TOKEN_LEN:
             return []  # not a word that lost a glyph or a space: leave it
         out = joins(toks, i, reason) if info.garbled else []
@@ -517,11 +516,7 @@ class _Generator:
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < min_z:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
-            # after a title or an initial, or between capitals: a name reading goes further
-            named = ocr_capname.NAME_CONTEXT_MAX_COST is not None and (
-                _name_context(toks, i) or name_position(toks, i)
-            )
-            out += _name_readings(tok, reason, info, named=named)
+            out += _name_readings(tok, reason, info)
         shape = info.garbled and not info.old_print
         accented = reason == "accented_nonword" and tok.text[:1].isupper()
         if shape and not accented and name_shape_applies(tok.text, info.counts[tok.text]):
@@ -955,9 +950,7 @@ def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate
     ]
 
 
-def _name_readings(
-    tok: Token, reason: str, info: _DocInfo, wide: bool = True, named: bool = False
-) -> list[Candidate]:
+def _name_readings(tok: Token, reason: str, info: _DocInfo, wide: bool = True) -> list[Candidate]:
     """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
     (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading.
 
@@ -973,8 +966,8 @@ def _name_readings(
         return []
     names = _cheap_names(text, table.is_name)
     if len(names) != 1:
-        wide = wide and info.heavy and not names
-        names = _wide_name(text, info, reason, named) if wide else []
+        wide = wide and info.heavy and not names and len(text) >= ocr_capname.WIDE_MIN_LEN
+        names = _wide_name(text, info, reason) if wide else []
     if not names:
         return []
     c = names[0]
@@ -1030,9 +1023,8 @@ def _cheap_names_of(text: str, is_name: Callable[[str], bool]) -> tuple[Correcti
     )
 
 
-def _wide_name(text: str, info: _DocInfo, reason: str, named: bool = False) -> list[Correction]:
-    """The one name a heavily garbled capitalised token reads as, or ``[]``; ``named``: the
-    token stands in a name's place (:data:`ocr_capname.NAME_CONTEXT_MAX_COST`)."""
+def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
+    """The one name a heavily garbled capitalised token reads as, or ``[]``."""
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
@@ -1049,10 +1041,7 @@ def _wide_name(text: str, info: _DocInfo, reason: str, named: bool = False) -> l
     in_doc = [c for c in names if info.counts[c.text] >= 1 and c.cost <= NAME_DOC_MAX_COST]
     if in_doc:
         return in_doc[:1]
-    cap = NAME_WIDE_MAX_COST
-    if named and ocr_capname.NAME_CONTEXT_MAX_COST is not None:
-        cap = max(cap, ocr_capname.NAME_CONTEXT_MAX_COST)
-    if not names or names[0].cost > cap:
+    if not names or names[0].cost > NAME_WIDE_MAX_COST:
         return []
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
         return []
