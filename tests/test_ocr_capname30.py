@@ -82,3 +82,17 @@ def test_repeat_applies_to_two_or_three_prints(count: int, applies: bool) -> Non
 
 def test_listed_name_is_left() -> None:
     assert _names("Mr. John Gill of Coolamon, and", "Gill") == []
+
+
+BOOK = "Going south, Brantz Mayer at Baltimore; an oyster tea at Brantz Mayer's, and"
+
+
+def test_repeated_name_no_more_name_like_is_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _names(BOOK, "Brantz") == []  # "Braatz" is no more a name's shape than "Brantz"
+    monkeypatch.setattr(ocr_capname, "REPEAT_SHAPE_GAIN", -99.0)
+    assert _names(BOOK, "Brantz") == ["Braatz"]
+
+
+def test_shape_gain_is_net_of_the_channel_cost() -> None:
+    assert ocr_capname.shape_gain("Frnest", "Ernest") > ocr_capname.REPEAT_SHAPE_GAIN
+    assert ocr_capname.shape_gain("Brantz", "Braatz") < 0.0

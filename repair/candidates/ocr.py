@@ -501,7 +501,8 @@ class _Generator:
             if info.garbled and not info.old_print and tok.text not in info.reference_words:
                 out += repeated_name_shape_candidates(toks, i, reason, info.counts[tok.text])
                 if not out and ocr_capname.repeat_applies(tok.text, info.counts[tok.text]):
-                    out += _name_readings(tok, reason, info, wide=False)  # "Frnest" x2
+                    found = _name_readings(tok, reason, info, wide=False)  # "Frnest" x2
+                    out += ocr_capname.name_shaped(tok.text, found)
             return out
         few_accents = info.accent_noise < ACCENT_MIN_COUNT
         if reason == "spurious_accent" and not info.garbled and few_accents:

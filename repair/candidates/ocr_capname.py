@@ -23,6 +23,8 @@ for longer names printed once.
 
 from __future__ import annotations
 
+from repair.types import Candidate
+
 #: Shortest capitalised token read as the one cheap listed name (main before: 5 letters).
 NAME_MIN_LEN = 4
 #: Shortest token the heavy page's wide name search reads (the cheap one-confusion name
@@ -32,6 +34,12 @@ WIDE_MIN_LEN = 5
 #: times) still gets the one cheap listed-name reading (no wide search).
 REPEAT_NAME = True
 REPEAT_MAX_COUNT = 3
+#: ... when the reading is this much more name-like than the print, net of the channel
+#: cost (nats: the character model of names of :mod:`repair.candidates.ocr_nameshape`).
+#: A name the list lacks is printed right more than once and its reading is no more
+#: name-like: "Brantz" x2 (-> "Braatz": -1.3 - 1.8), "Ellin" (-> "Elliff": -3.3);
+#: "Frnest" -> "Ernest": 8.0 - 1.3.
+REPEAT_SHAPE_GAIN = 2.0
 
 
 def repeat_applies(text: str, count: int) -> bool:
@@ -44,3 +52,25 @@ def repeat_applies(text: str, count: int) -> bool:
     False
     """
     return REPEAT_NAME and count <= REPEAT_MAX_COUNT and len(text) >= NAME_MIN_LEN
+
+
+def shape_gain(token: str, reading: str) -> float:
+    """How much more name-like ``reading`` is than ``token`` under the character model of
+    names, less the learned channel's cost of printing it as ``token`` (nats)."""
+    from repair.candidates.ocr_nameshape import _logprob, _model
+    from repair.score.ocr_price import channel_cost
+
+    model = _model()
+    return _logprob(model, reading) - _logprob(model, token) - channel_cost(token, reading)
+
+
+def name_shaped(token: str, found: list[Candidate]) -> list[Candidate]:
+    """The name readings of a repeated ``token`` that gain :data:`REPEAT_SHAPE_GAIN`.
+
+    >>> from repair.candidates.ocr_rules import cand
+    >>> [x.replacement for x in name_shaped("Frnest", [cand(0, 6, "Ernest", "OCR_NAME")])]
+    ['Ernest']
+    >>> name_shaped("Brantz", [cand(0, 6, "Braatz", "OCR_NAME")])
+    []
+    """
+    return [c for c in found if shape_gain(token, c.replacement) >= REPEAT_SHAPE_GAIN]
