@@ -15,18 +15,24 @@ of its gates leave clear garbles of names the list knows (SMH dev, session 30):
   three times is taken for a name and left, though OCR garbles the same name the same way
   where the same type is damaged ("Dvr Frnest Fsscrman", "Thompson Frnest Wm": Ernest).
   Such a token gets the one cheap listed name too (no wide search), as a name printed
-  once does.
+  once does, when the name is clearly more name-like than the print (the character
+  model of names of :mod:`repair.candidates.ocr_nameshape`, net of the channel cost:
+  :data:`REPEAT_SHAPE_GAIN`): a name the list lacks is printed right more than once
+  ("Brantz" x2 in an ICDAR book is no garble of "Braatz").
 
-No list of pairs: the learned confusion table and the name list decide, the same as
-for longer names printed once.
+Shipped: the repeated-token reading (on); four-letter tokens (off: a gain on SMH dev,
+a broken name in ICDAR's books).  No list of pairs: the learned confusion table, the
+name list and the names' character model decide.
 """
 
 from __future__ import annotations
 
 from repair.types import Candidate
 
-#: Shortest capitalised token read as the one cheap listed name (main before: 5 letters).
-NAME_MIN_LEN = 4
+#: Shortest capitalised token read as the one cheap listed name.  Off (5, as before):
+#: 4 reads "Gili", "Mavo", "Emll" on SMH dev (-3 tokens, 0 broken) but breaks a name in
+#: ICDAR's books ("Bemo" -> "Remo", +1 broken): benchmarks/RESULTS.md, session 30.
+NAME_MIN_LEN = 5
 #: Shortest token the heavy page's wide name search reads (the cheap one-confusion name
 #: is read from :data:`NAME_MIN_LEN` letters on).
 WIDE_MIN_LEN = 5
