@@ -24,6 +24,7 @@ from types import ModuleType
 from repair.candidates import (
     ocr_accentkeep,
     ocr_affix,
+    ocr_capname,
     ocr_context,
     ocr_pagefar,
     ocr_pagehabit,
@@ -499,6 +500,9 @@ class _Generator:
             # unless its shape says garble very clearly ("Fdward" twice)
             if info.garbled and not info.old_print and tok.text not in info.reference_words:
                 out += repeated_name_shape_candidates(toks, i, reason, info.counts[tok.text])
+                if not out and ocr_capname.repeat_applies(tok.text, info.counts[tok.text]):
+                    found = _name_readings(tok, reason, info, wide=False)  # "Frnest" x2
+                    out += ocr_capname.name_shaped(tok.text, found)
             return out
         few_accents = info.accent_noise < ACCENT_MIN_COUNT
         if reason == "spurious_accent" and not info.garbled and few_accents:
@@ -947,7 +951,7 @@ def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate
     ]
 
 
-def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
+def _name_readings(tok: Token, reason: str, info: _DocInfo, wide: bool = True) -> list[Candidate]:
     """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
     (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading.
 
@@ -959,11 +963,12 @@ def _name_readings(tok: Token, reason: str, info: _DocInfo) -> list[Candidate]:
 
     table = get_ngrams()
     text = tok.text
-    if len(text) < 5 or not text[1:].islower() or table.is_name(text):
+    if len(text) < ocr_capname.NAME_MIN_LEN or not text[1:].islower() or table.is_name(text):
         return []
     names = _cheap_names(text, table.is_name)
     if len(names) != 1:
-        names = _wide_name(text, info, reason) if info.heavy and not names else []
+        wide = wide and info.heavy and not names and len(text) >= ocr_capname.WIDE_MIN_LEN
+        names = _wide_name(text, info, reason) if wide else []
     if not names:
         return []
     c = names[0]
