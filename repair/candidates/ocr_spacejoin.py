@@ -41,6 +41,14 @@ READINGS = 2
 MAX_COST = 6.0
 #: Margin (nats) a join asks in context.
 THRESHOLD = 4.0
+#: A reading keeps at least the pieces' letters: the stray space is the extra glyph, the
+#: printed letters are misread or lost, not added ("soya bean" is no "soybean", "ph yllids"
+#: no "phyllis", "sup portas" no "supports"; session 30, from the 1 M-word OCR text).
+KEEP_LETTERS = True
+#: The joined string is a listed word of its own at this Zipf or more (a name or a rare
+#: word: "Yas ser" is "Yasser", "Br ough" is "Brough"): it is the plain join's, no reading
+#: of it here (session 30).  ``None``: off.
+JOINED_ZIPF: float | None = 2.5
 
 
 def space_join_candidates(toks: list[Token], flagged: Set[int]) -> list[Candidate]:
@@ -67,9 +75,13 @@ def space_join_candidates(toks: list[Token], flagged: Set[int]) -> list[Candidat
             continue  # "some timo", "even ia": a common word of its own beside garble
         if is_target(joined.lower()):
             continue  # the plain join's
+        if JOINED_ZIPF is not None and zipf(joined.lower()) >= JOINED_ZIPF:
+            continue  # "Yas ser": a name or word as joined
         for c in far_readings(joined)[:READINGS]:
             if c.cost > MAX_COST or zipf(c.text) < TARGET_ZIPF:
                 continue
+            if KEEP_LETTERS and len(c.text) < len(joined):
+                continue  # "soya bean" -> "soybean": a printed letter dropped
             text = c.text if left[:1].islower() else c.text[:1].upper() + c.text[1:]
             out.append(
                 cand(
