@@ -27,8 +27,10 @@ from repair.types import Candidate, Token
 #: :meth:`repair.candidates.ocr._Generator.candidates`).
 #: Off (lead, session 24): on the 1 M-word speed text it joined names and authors' words
 #: ("Yas ser Arafat" -> "Passer", "Mal Br ough" -> "Brought", "soya bean" -> "soybean",
-#: "ph yllids" -> "phyllis"); tests switch it on.
-SPACE_JOIN = False
+#: "ph yllids" -> "phyllis").  On again (session 30) with the guards :data:`KEEP_LETTERS`,
+#: :data:`JOINED_ZIPF` and :data:`KEEP_CAPITAL`, which refuse those readings.  SMH dev,
+#: shipped tables 4,736 -> 4,713 tokens, ICDAR's tables 5,887 -> 5,872.
+SPACE_JOIN = True
 #: Shortest joined string (letters).
 MIN_LEN = 5
 #: The joined word is at least this common (Zipf).
