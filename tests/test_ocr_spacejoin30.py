@@ -74,8 +74,20 @@ def test_known_pieces_are_joined_only_with_the_setting(monkeypatch: pytest.Monke
     assert _joins("to intro luce a bill", "intro luce") == ["introduce"]  # not "luce a"
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged", "wrong"),
+    [("and heis a good man", "heis", "heist"), ("read a pers on it", "pers", "papers")],
+)
+def test_a_one_letter_word_is_no_piece(
+    monkeypatch: pytest.MonkeyPatch, text: str, flagged: str, wrong: str
+) -> None:
+    assert _joins(text, flagged) == []
+    monkeypatch.setattr(ocr_spacejoin, "LETTER_WORDS", False)
+    assert wrong in _joins(text, flagged)
+
+
 def test_a_one_letter_word_is_no_piece_of_a_known_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_spacejoin, "KNOWN_PAIRS", True)
     assert _joins("the luce a bill", "luce") == []
-    monkeypatch.setattr(ocr_spacejoin, "_LETTER_WORDS", frozenset())
+    monkeypatch.setattr(ocr_spacejoin, "LETTER_WORDS", False)
     assert _joins("the luce a bill", "luce") != []

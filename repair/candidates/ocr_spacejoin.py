@@ -41,6 +41,9 @@ KEEP_CAPITAL = True
 #: Also join two known pieces ("intro luce", "B inking"), still refused beside a common
 #: piece (:data:`PIECE_ZIPF`); the margin in context decides (session 30).
 KNOWN_PAIRS = False
+#: A one-letter word ("a", "I") is never a piece: on the 1 M-word OCR text the join read
+#: "heis a" as "heist", "witli a" as "willis", "a pers" as "papers" (session 30).
+LETTER_WORDS = True
 _LETTER_WORDS = frozenset("aAI")
 #: A piece of two letters or more this common (Zipf) is a word of its own.
 PIECE_ZIPF: float | None = 4.0
@@ -76,9 +79,10 @@ def space_join_candidates(toks: list[Token], flagged: Set[int]) -> list[Candidat
             continue
         if not (a.start in flagged or b.start in flagged):
             continue
-        if is_known(left) and is_known(right):
-            if not KNOWN_PAIRS or left in _LETTER_WORDS or right in _LETTER_WORDS:
-                continue  # two words ("luce a": "a" is a word of one letter)
+        if LETTER_WORDS and (left in _LETTER_WORDS or right in _LETTER_WORDS):
+            continue  # "heis a" is no "heist", "a pers" no "papers": "a" is a word
+        if is_known(left) and is_known(right) and not KNOWN_PAIRS:
+            continue
         if PIECE_ZIPF is not None and any(
             len(w) > 1 and zipf(w.lower()) >= PIECE_ZIPF for w in (left, right)
         ):
