@@ -61,7 +61,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_sim import DENSE, RATE, SPINNERS, spin_doc  # noqa: E402
+from spin_sim import DENSE, HALF_SCORED, RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
 from spin_sim.corpus import Doc, select  # noqa: E402
 from spin_sim.roc import auc  # noqa: E402
@@ -256,7 +256,7 @@ class Runner:
             out, spun, edits = self.repair(s.spun, (s.clean,) if self.references else ())
             spun_score = _pair(spun)
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
-            for half in HALVES[split] if spinner in DENSE else ():
+            for half in HALVES[split] if spinner in HALF_SCORED else ():
                 counts = half_counts(s, half, out, edits)
                 row.halves[half] = row.halves.get(half, Counts()) + counts
                 spans = half_spans(s, half)
