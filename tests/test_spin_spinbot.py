@@ -126,3 +126,23 @@ def test_joint_reading_restores_suspects_only_as_context_and_verifies(monkeypatc
             assert got == [k]
         checked += 1
     assert checked > 0
+
+
+def test_context_oracle_counts_gold_rows_in_spun_and_gold_context() -> None:
+    import spin_context_oracle as oc
+    from spin_sim.corpus import select
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_spin_model import gold_spans
+
+    cfg = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
+    docs = [d for d in select("dev", None) if d.register == "state_union"][:2]
+    if not docs:
+        pytest.skip("no public-domain dev documents")
+    s = spin_doc(docs[0].doc_id, docs[0].register, docs[0].text, "spinbot", "dev")
+    c = oc.oracle_counts(s.spun, gold_spans(s), cfg)
+    assert c["rows"] > 10 and 0 < c["ctx"] <= c["rows"]
+    assert c["bar_spun"] <= c["top_spun"] <= c["rows"]
+    assert c["bar_gold"] <= c["top_gold"] <= c["rows"]
+    assert c["top_gold"] != c["top_spun"] or c["bar_gold"] != c["bar_spun"]  # context counts
+    assert oc.oracle_counts(s.spun, {}, cfg) == {}
