@@ -66,6 +66,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from spin_sim import (  # noqa: E402
     ABSTRACT_SPINNERS,
     DENSE,
+    HALF_SCORED,
     RATE,
     SPINNERS,
     mill,
@@ -265,7 +266,7 @@ class Runner:
             out, spun, edits = self.repair(s.spun, (s.clean,) if self.references else ())
             spun_score = _pair(spun)
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
-            for half in HALVES[split] if spinner in DENSE else ():
+            for half in HALVES[split] if spinner in HALF_SCORED else ():
                 counts = half_counts(s, half, out, edits)
                 row.halves[half] = row.halves.get(half, Counts()) + counts
                 spans = half_spans(s, half)

@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from spin_eval import half_spans, make_config, spun_docs  # noqa: E402
-from spin_sim import DENSE, RATE  # noqa: E402
+from spin_sim import HALF_SCORED, RATE  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
 
 from repair.candidates.spin_phrase import span_originals  # noqa: E402
@@ -129,7 +129,7 @@ def outcomes(spinner: str, cap: int, profile: bool, show: int, why: bool = False
         closed = word_bar(r.scores.details.get("spin", {})) > 1.0
         gold = gold_spans(s)
         hidden: set[tuple[int, int]] = set()
-        if spinner in DENSE:  # dense documents carry every family: read the dev half only
+        if spinner in HALF_SCORED:  # dense documents carry every family: read the dev half only
             hidden = set(gold) - set(half_spans(s, "dev"))
             gold = half_spans(s, "dev")
         by_span = {(e.offset, e.end): e for e in r.edits}

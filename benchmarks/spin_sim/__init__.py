@@ -14,6 +14,7 @@ document of the test split only carries held-out substitutions.
 | ``seed`` | ``benchmarks/spinner_sim.py`` | seed 000's spinner family (translation-like habits) |
 | ``seeddense`` | ``seed`` + WordNet | ``seed`` at seed 000's density (0.259 a word) |
 | ``mill`` | Moby + WordNet 3.0 | a paper mill: channel fitted on real PPS pairs (dev families) |
+| ``spinbot`` | WordNet + Moby | one-click: 0.6 of content words, any-rank synonym |
 
 None of them reads ``lexicons/spin_en_pairs.tsv``.
 """
@@ -23,7 +24,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from . import mill, phrase, rare, seeddense, seedfamily, wordnet
+from . import mill, phrase, rare, seeddense, seedfamily, spinbot, wordnet
 from .compose import compose
 from .text import GoldEdit, SpunDoc, apply_edits
 
@@ -52,8 +53,11 @@ SPINNERS: dict[str, Spinner] = {
 }
 #: Spinners evaluated by ``spin_eval.py`` but kept out of :data:`SPINNERS` (so the
 #: calibration, the committed suites and the older rows stay as they were):
-#: ``seeddense`` is the seed family at seed 000's density (:mod:`seeddense`).
-DENSE: dict[str, Spinner] = {"seeddense": seeddense.spin}
+#: ``seeddense`` is the seed family at seed 000's density (:mod:`seeddense`); ``spinbot`` a
+#: one-click spinner swapping 0.6 of the content words, so spun words' neighbours are spun.
+DENSE: dict[str, Spinner] = {"seeddense": seeddense.spin, "spinbot": spinbot.spin}
+#: Dense spinners whose documents carry every family and are scored per family half.
+HALF_SCORED = frozenset({"seeddense"})
 #: Spinners of the scientific abstracts only (``spin_eval.py --spinner mill`` spins the
 #: split's abstracts, as ``tortured`` does): ``mill`` is :mod:`mill`.
 ABSTRACT_SPINNERS: dict[str, Spinner] = {"mill": mill.spin}

@@ -89,6 +89,19 @@ TOPIC_RELIEF: float | None = 0.15
 TOPIC_MIN = 0.05
 #: Words next to first-round restorations are read again (:func:`reread`).
 REREAD = True
+#: Rounds of that reading: each round reads again the declined words whose context the
+#: previous round's restorations changed (a dense spinner's restorations free their
+#: neighbours' context one step at a time).  1: the single second reading.
+REREAD_ROUNDS = 1
+#: Joint reading of neighbouring suspects (:func:`joint_reading`; None: off): after the
+#: second reading, the declined words are read again in a context where every declined
+#: word of first-reading probability at least JOINT_LOW reads as its best original (a
+#: dense spinner spins a word's neighbours too, so each suspect was scored against spun
+#: words); a word that then reaches the bar is kept only if it still does once the
+#: suspects that did not are put back (its support may not come from a word left spun).
+JOINT_LOW: float | None = None
+#: Verification rounds of that reading (each drops the words whose support went).
+JOINT_VERIFY = 3
 #: Repeated written words propose one original (:func:`repair.score.spin_evidence.consistent`).
 CONSISTENT = True
 #: A written word restored once in a document is restored at its other occurrences that
@@ -558,6 +571,9 @@ def reread(
     edits: list[Edit],
     bar: float | None = None,
     floor: float | None = None,
+    rows: list[WordEvidence] | None = None,
+    prev: Sequence[Edit] | None = None,
+    skip: set[int] | frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """Second reading: the synonym candidates that the model accepts once the first
     round's restorations are their context.
@@ -568,23 +584,34 @@ def reread(
     over the updated rows).  Only words the model declined and whose two-word
     context changed are read again; ``bar`` is the probability a word needs (default:
     the model's word threshold); ``floor``: as :func:`_decide_rows`.
+
+    Later rounds (:data:`REREAD_ROUNDS`): ``rows`` is the running list of rows (updated
+    in place with the rows read again, so the document statistics read the latest
+    reading), ``prev`` the edits the previous round read the context with (only words
+    whose context changed since are read again) and ``skip`` the starts of rows an
+    earlier round already made candidates.
     """
     model = get_model()
     if bar is None:
         bar = model.word_threshold
     before, after = WordContext.of(doc), WordContext.of(doc)
+    own = prev is None
+    for e in prev or ():
+        before.restore(e.offset, e.offset + e.length, e.replacement)
     done: set[int] = set()
     for e in edits:
         after.restore(e.offset, e.offset + e.length, e.replacement)
         done.update(range(e.offset, e.offset + e.length))
     counts = Counter(t.text.lower() for t in doc.words)
-    words = list(detection.words)
+    words = rows if rows is not None else list(detection.words)
     changed = []
     restored = restored_tokens(before, after)
+    if not restored:
+        return []
     for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
-        if p >= bar or w.start in done:
+        if p >= bar or w.start in done or w.start in skip:
             continue
-        if not reads_restored(before, restored, w.start, w.end):
+        if own and not reads_restored(before, restored, w.start, w.end):
             continue  # the same context before and after (exact: reads_restored)
         left, right, _initial = context(doc, after, w.start, w.end)
         if (left, right) == context(doc, before, w.start, w.end)[:2]:
@@ -594,6 +621,116 @@ def reread(
             words[i] = ev
             changed.append(i)
     return _decide_rows(doc, detection, words, changed, bar, model, "reread", floor)
+
+
+def _more_rounds(
+    doc: Document,
+    detection: SpinDetection,
+    kept: list[Candidate],
+    first: list[Edit],
+    extra: list[Candidate],
+    bar: float,
+    floor: float | None,
+    doc_score: float,
+    decide: Callable[[list[Candidate]], list[Candidate]] | None = None,
+) -> list[Candidate]:
+    """Rounds 2 .. :data:`REREAD_ROUNDS` of :func:`reread`: the edits the candidates so far
+    make are the next round's context (``decide``: how a round's rows read down to
+    ``floor`` are kept, as the first round's); stops when a round adds nothing."""
+    rows = list(detection.words)
+    prev = first
+    skip = {c.start for c in extra}
+    for _round in range(REREAD_ROUNDS - 1):
+        edits = score_spin(doc, doc_score, kept + extra, gate=False, decisions=Counter())
+        new = reread(doc, detection, edits, bar, floor, rows=rows, prev=prev, skip=skip)
+        if decide is not None:
+            new = decide(new)
+        new = [c for c in new if c.start not in skip]
+        if not new:
+            break
+        extra = extra + new
+        skip.update(c.start for c in new)
+        prev = edits
+    return extra
+
+
+def _read_in(
+    doc: Document,
+    detection: SpinDetection,
+    rows: list[WordEvidence],
+    idx: Sequence[int],
+    restorations: dict[int, tuple[int, str]],
+) -> tuple[list[WordEvidence], list[int]]:
+    """The rows ``idx`` read again in the document's context with ``restorations`` (start ->
+    (end, original)) read as restored, each row's own restoration left out; returns the
+    updated rows (a copy) and the indices whose evidence was read."""
+    ctx = WordContext.of(doc)
+    for a, (b, orig) in restorations.items():
+        ctx.restore(a, b, orig)
+    own = WordContext.of(doc)
+    counts = Counter(t.text.lower() for t in doc.words)
+    words = list(rows)
+    read = []
+    for i in idx:
+        w = rows[i]
+        left, right, _initial = context(doc, ctx, w.start, w.end)
+        if (left, right) == context(doc, own, w.start, w.end)[:2]:
+            continue
+        ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True)
+        if ev is not None:
+            words[i] = ev
+            read.append(i)
+    return words, read
+
+
+def joint_reading(
+    doc: Document,
+    detection: SpinDetection,
+    edits: list[Edit],
+    bar: float,
+    low: float,
+    verify: int = 3,
+) -> list[Candidate]:
+    """Neighbouring suspects read together (:data:`JOINT_LOW`).
+
+    Every first-reading row under ``bar`` with probability at least ``low`` and no edit
+    over it is a *suspect*.  Each declined row (suspect or not) is read again where the
+    accepted ``edits`` and every other suspect read as restored (its best original);
+    the rows that reach ``bar`` are then read again with only the edits and each other
+    restored, ``verify`` times or until none drops: a row whose evidence came from a
+    suspect left spun is declined.  Returns the rows kept, as :func:`_decide_rows` does."""
+    model = get_model()
+    rows = list(detection.words)
+    probs = detection.probs
+    base: dict[int, tuple[int, str]] = {}
+    done: set[int] = set()
+    for e in edits:
+        base[e.offset] = (e.end, e.replacement)
+        done.update(range(e.offset, e.end))
+    todo = [
+        i for i, (w, p) in enumerate(zip(rows, probs, strict=True))
+        if p < bar and w.start not in done
+    ]  # fmt: skip
+    suspects = {rows[i].start: (rows[i].end, rows[i].original) for i in todo if probs[i] >= low}
+    if not suspects:
+        return []
+    words, read = _read_in(doc, detection, rows, todo, {**base, **suspects})
+    prof = _word_profile_of(detection.details)
+    feats = word_features(doc, words, prof, only=read)
+    kept = [i for i, p in zip(read, probabilities(feats), strict=True) if p >= bar]
+    for _round in range(verify):
+        if not kept:
+            return []
+        mine = {words[i].start: (words[i].end, words[i].original) for i in kept}
+        words, again = _read_in(doc, detection, rows, kept, {**base, **mine})
+        feats = word_features(doc, words, prof, only=again)
+        still = [i for i, p in zip(again, probabilities(feats), strict=True) if p >= bar]
+        if still == kept:
+            break
+        kept = still
+    else:
+        return []  # not settled: nothing is kept
+    return _decide_rows(doc, detection, words, kept, bar, model, "joint")
 
 
 def _decide_rows(
@@ -1502,12 +1639,29 @@ class _Stage:
             extra = reread(doc, detection, edits, bar, floor) if bar <= 1.0 and REREAD else []
             if floor is not None:
                 extra = _channel_rows(doc, extra, bar, channel, policy)
+            if extra and REREAD_ROUNDS > 1 and isinstance(detection, SpinDetection):
+                extra = _more_rounds(
+                    doc, detection, kept, edits, extra, bar, floor, doc_score,
+                    None if floor is None
+                    else lambda rows: _channel_rows(doc, rows, bar, channel, policy),
+                )  # fmt: skip
             if extra:
                 for c in extra:
                     dropped.pop((c.start, c.end), None)
                 edits = score_spin(doc, doc_score, kept + extra, gate=False, decisions=decisions)
             else:
                 decisions.update(first)
+            joint = (
+                joint_reading(doc, detection, edits, bar, JOINT_LOW, JOINT_VERIFY)
+                if JOINT_LOW is not None and bar <= 1.0 and isinstance(detection, SpinDetection)
+                else []
+            )
+            if joint:
+                for c in joint:
+                    dropped.pop((c.start, c.end), None)
+                extra = extra + joint
+                decisions.clear()
+                edits = score_spin(doc, doc_score, kept + extra, gate=False, decisions=decisions)
             more = (
                 same_mapping(doc, candidates, edits, MAPPING_BAR)
                 if MAPPING_BAR is not None and bar <= 1.0
