@@ -91,3 +91,20 @@ def test_a_one_letter_word_is_no_piece_of_a_known_pair(monkeypatch: pytest.Monke
     assert _joins("the luce a bill", "luce") == []
     monkeypatch.setattr(ocr_spacejoin, "LETTER_WORDS", False)
     assert _joins("the luce a bill", "luce") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "wrong"),
+    [
+        ("my substitute for pist0l andball. With", "l andball", "handball"),
+        ("the pist0l andball was", "l andball", "handball"),
+    ],
+)
+def test_a_piece_glued_to_a_longer_printed_string_is_not_joined(
+    monkeypatch: pytest.MonkeyPatch, text: str, flagged: str, wrong: str
+) -> None:
+    # the lead's 1 M-word check of session 30: a digit splits "pist0l" into tokens, and
+    # "l" + "andball" read "handball" ("pist0handball" in the output)
+    assert wrong not in _joins(text, flagged)
+    monkeypatch.setattr(ocr_spacejoin, "WHOLE_PIECES", False)
+    assert wrong in _joins(text, flagged)

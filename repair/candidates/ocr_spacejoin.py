@@ -62,6 +62,19 @@ KEEP_LETTERS = True
 #: word: "Yas ser" is "Yasser", "Br ough" is "Brough"): it is the plain join's, no reading
 #: of it here (session 30).  ``None``: off.
 JOINED_ZIPF: float | None = 2.5
+#: Each piece is a whole printed word: no letter or digit glued to its outer side ("pist0l
+#: andball" is no "l andball" -> "handball", "killed f0refusing" no "killed f" -> "killed",
+#: "70see mid" no "see mid" -> "steroid"; lead, session 30, from the 1 M-word OCR text).
+WHOLE_PIECES = True
+
+
+def _glued(toks: list[Token], i: int, at: int) -> bool:
+    """Whether token ``i`` (if any) touches position ``at`` with a letter or digit."""
+    if i < 0 or i >= len(toks):
+        return False
+    t = toks[i]
+    edge = t.text[-1:] if t.end == at else t.text[:1] if t.start == at else ""
+    return edge.isalnum()
 
 
 def space_join_candidates(toks: list[Token], flagged: Set[int]) -> list[Candidate]:
@@ -80,6 +93,8 @@ def space_join_candidates(toks: list[Token], flagged: Set[int]) -> list[Candidat
             continue
         if not (a.start in flagged or b.start in flagged):
             continue
+        if WHOLE_PIECES and (_glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end)):
+            continue  # "pist0l andball": a piece cut from a longer printed string
         if LETTER_WORDS and (left in _LETTER_WORDS or right in _LETTER_WORDS):
             continue  # "heis a" is no "heist", "a pers" no "papers": "a" is a word
         if is_known(left) and is_known(right) and not KNOWN_PAIRS:
