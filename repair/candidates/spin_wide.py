@@ -85,7 +85,7 @@ def wide_originals_live(word: str, lemmas: Mapping[str, Sequence[str]]) -> tuple
     lemma, inflected like the word; ambiguous inflections skipped (build time only)."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    from lemminflect import getAllLemmas
+    from repair.resources.lemmas import getAllLemmas
 
     readings = getAllLemmas(word) or {u: (word,) for u in _UPOS if word in lemmas}
     out: list[str] = []
@@ -104,10 +104,11 @@ def table_text(lemmas: Mapping[str, Sequence[str]], header: Sequence[str]) -> st
     """The text of :data:`TABLE`: :func:`wide_originals_live` of every word form lemminflect
     knows and every lemma of ``lemmas``, where it has originals (``header``: the comment
     lines after the format line; build scripts)."""
-    from lemminflect import getAllLemmas
     from lemminflect.core.Lemmatizer import Lemmatizer
 
-    getAllLemmas("the")  # loads the dictionaries
+    from repair.resources.lemmas import getAllLemmas
+
+    getAllLemmas("the")  # loads the dictionaries (or repair.resources.lemmas' tables)
     lem = Lemmatizer()
     known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
     words = sorted(known | {s for s in lemmas if s.isalpha() and s.islower()})
