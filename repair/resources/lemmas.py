@@ -59,7 +59,8 @@ INFLECTION_COLUMNS = ("lemma", "inflections")
 #: The head comment line that carries the fingerprint of the lemminflect a table was
 #: built from.
 FINGERPRINT = "# fingerprint: "
-#: Whether importing this module installs the tables (off: lemminflect loads its own).
+#: Whether importing this module installs the tables (read once, at the first import;
+#: off: lemminflect loads its own dictionaries).
 USE_TABLES = True
 
 
