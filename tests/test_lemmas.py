@@ -14,9 +14,9 @@ pytest.importorskip("lemminflect")
 
 from lemminflect.core.Inflections import Inflections  # noqa: E402
 from lemminflect.core.Lemmatizer import Lemmatizer  # noqa: E402
+from repair.lexicons import read_text  # noqa: E402
 
 import repair.resources.lemmas as lemmas  # noqa: E402
-from repair.lexicons import read_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
