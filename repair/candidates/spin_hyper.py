@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from repair.candidates.spin_wide import read_originals_table
+from repair.candidates.spin_wide import OriginalsTable, read_originals_table
 
 TABLE = "spin_synonyms_hyper.tsv"
 
 
 @lru_cache(maxsize=1)
-def hyper_table() -> dict[str, tuple[str, ...]]:
+def hyper_table() -> OriginalsTable:
     """Written word form -> its hypernym originals, inflected like it (schema checked)."""
     return read_originals_table(TABLE)
 

@@ -67,7 +67,7 @@ def reverse_table() -> dict[tuple[str, str], tuple[str, ...]]:
 def _forms(lemma: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's inflections of ``lemma`` (all parts of speech), read once per lemma
     (lemminflect deep-copies its table on every call).  Read-only."""
-    from lemminflect import getAllInflections
+    from repair.resources.lemmas import getAllInflections
 
     return getAllInflections(lemma)
 
@@ -84,8 +84,9 @@ def _tags(word: str, lemma: str, upos: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def _inflect(lemma: str, tag: str) -> str:
     """``lemminflect.getInflection(lemma, tag)[0]`` (or ""), from the per-lemma cache."""
-    from lemminflect import getAllInflectionsOOV, getInflection
     from lemminflect.core.LexicalUtils import pennTagAlts, tagToUPos
+
+    from repair.resources.lemmas import getAllInflectionsOOV, getInflection
 
     upos = tagToUPos(tag)
     if upos == "PROPN" or lemma != lemma.lower():
@@ -184,7 +185,7 @@ DERIVED = True
 @lru_cache(maxsize=50_000)
 def _is_lemma(word: str, upos: str) -> bool:
     """Whether lemminflect knows ``word`` as a lemma of part of speech ``upos``."""
-    from lemminflect import getAllLemmas
+    from repair.resources.lemmas import getAllLemmas
 
     return word in getAllLemmas(word).get(upos, ())
 
@@ -275,10 +276,11 @@ def _check_rows(text: str, body: str) -> bool:
 
 def forms_text() -> str:
     """The text of :data:`FORMS` for the current table and lemminflect (build scripts)."""
-    from lemminflect import getAllLemmas
     from lemminflect.core.Lemmatizer import Lemmatizer
 
-    getAllLemmas("the")  # loads the dictionaries
+    from repair.resources.lemmas import getAllLemmas
+
+    getAllLemmas("the")  # loads the dictionaries (or repair.resources.lemmas' tables)
     lem = Lemmatizer()
     known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
     # and the table's own one-word lemmas that lemminflect does not know (read as lemmas)
@@ -321,7 +323,7 @@ def originals_of_live(word: str) -> tuple[str, ...]:
     """:func:`originals_of` computed with lemminflect and the reverse table."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    from lemminflect import getAllLemmas
+    from repair.resources.lemmas import getAllLemmas
 
     table = reverse_table()
     out: list[str] = []
@@ -366,7 +368,7 @@ def _oov_readings(
     """``upos -> (lemma, *tags)`` for each part of speech whose rule-made lemma of the
     unknown ``word`` is another word with a WordNet row of that part of speech in ``table``
     and inflects by the same rules to ``word`` under ``tags``."""
-    from lemminflect import getAllInflectionsOOV, getAllLemmasOOV
+    from repair.resources.lemmas import getAllInflectionsOOV, getAllLemmasOOV
 
     out: dict[str, tuple[str, ...]] = {}
     for upos in _UPOS:
@@ -387,7 +389,7 @@ def oov_forms(table: dict[tuple[str, str], tuple[str, ...]]) -> set[str]:
     """Regular inflections (lemminflect's rules) of the table's one-word WordNet lemmas that
     lemminflect does not know as forms: the unknown words :func:`_oov_readings` can read
     (build time: :func:`forms_text` precomputes them)."""
-    from lemminflect import getAllInflectionsOOV, getAllLemmas
+    from repair.resources.lemmas import getAllInflectionsOOV, getAllLemmas
 
     out: set[str] = set()
     for lemma, upos in table:
@@ -486,7 +488,7 @@ def phrase_originals(first: str, second: str) -> tuple[str, ...]:
     for upos, (i, word) in heads.items():
         if (i == 1 and first not in firsts) or (i == 0 and second not in seconds):
             continue
-        from lemminflect import getAllLemmas
+        from repair.resources.lemmas import getAllLemmas
 
         for lemma in getAllLemmas(word).get(upos, ())[:1]:
             if lemma == word:

@@ -17,29 +17,58 @@ open, for a rare written word the first reading did not restore.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from repair.candidates.spin_synonyms import _UPOS, STOPWORDS, _is_lemma, add_inflected
-from repair.lexicons import LexiconError, format_header, read_tsv
+from repair.lexicons import format_header
+from repair.resources.sorted_lexicon import read_sorted_lexicon
+from repair.resources.sorted_lines import SortedLines
 
 TABLE = "spin_synonyms_wide.tsv"
 COLUMNS = ("written", "originals")
 
 
-def read_originals_table(table: str) -> dict[str, tuple[str, ...]]:
-    """A ``written<TAB>originals`` table of ``lexicons/`` (originals comma-separated), its
-    schema checked row by row: written word form -> its originals."""
-    out: dict[str, tuple[str, ...]] = {}
-    for n, row in enumerate(read_tsv(table, COLUMNS), 1):
-        if len(row) != 2 or not row[0] or not row[1]:
-            raise LexiconError(f"{table}: data row {n}: need 'written<TAB>originals': {row!r}")
-        out[row[0]] = tuple(row[1].split(","))
-    return out
+class OriginalsTable(Mapping[str, tuple[str, ...]]):
+    """``written -> originals`` over a sorted ``written<TAB>originals`` lexicon, looked up
+    in place (:class:`~repair.resources.sorted_lines.SortedLines`): each look-up splits
+    one row; no dict of ~20 k tuples is built (18 MB for the wide table, issue 14)."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: SortedLines[str]) -> None:
+        self._lines = lines
+
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        value = self._lines.get(word) if isinstance(word, str) else None
+        return default if value is None else tuple(value.split(","))
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def read_originals_table(table: str) -> OriginalsTable:
+    """A sorted ``written<TAB>originals`` table of ``lexicons/`` (originals comma-separated),
+    its schema checked once per file version: written word form -> its originals."""
+    lines, _comments = read_sorted_lexicon(table, COLUMNS)
+    return OriginalsTable(lines)
 
 
 @lru_cache(maxsize=1)
-def wide_table() -> dict[str, tuple[str, ...]]:
+def wide_table() -> OriginalsTable:
     """Written word form -> its wide originals, inflected like it (schema checked)."""
     return read_originals_table(TABLE)
 
@@ -56,7 +85,7 @@ def wide_originals_live(word: str, lemmas: Mapping[str, Sequence[str]]) -> tuple
     lemma, inflected like the word; ambiguous inflections skipped (build time only)."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    from lemminflect import getAllLemmas
+    from repair.resources.lemmas import getAllLemmas
 
     readings = getAllLemmas(word) or {u: (word,) for u in _UPOS if word in lemmas}
     out: list[str] = []
@@ -75,10 +104,11 @@ def table_text(lemmas: Mapping[str, Sequence[str]], header: Sequence[str]) -> st
     """The text of :data:`TABLE`: :func:`wide_originals_live` of every word form lemminflect
     knows and every lemma of ``lemmas``, where it has originals (``header``: the comment
     lines after the format line; build scripts)."""
-    from lemminflect import getAllLemmas
     from lemminflect.core.Lemmatizer import Lemmatizer
 
-    getAllLemmas("the")  # loads the dictionaries
+    from repair.resources.lemmas import getAllLemmas
+
+    getAllLemmas("the")  # loads the dictionaries (or repair.resources.lemmas' tables)
     lem = Lemmatizer()
     known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
     words = sorted(known | {s for s in lemmas if s.isalpha() and s.islower()})

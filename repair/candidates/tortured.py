@@ -42,7 +42,7 @@ def _case_like(template: str, word: str) -> str:
 
 def _inflect_last(chunk_text: str, lex_last: str, repl_last: str) -> str | None:
     """``repl_last`` inflected the way ``chunk_text`` inflects ``lex_last``."""
-    from lemminflect import getAllInflections, getInflection
+    from repair.resources.lemmas import getAllInflections, getInflection
 
     word = chunk_text.lower()
     for upos in ("NOUN", "VERB"):

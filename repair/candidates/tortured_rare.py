@@ -142,7 +142,7 @@ def closed_class(word: str) -> bool:
     >>> closed_class("had"), closed_class("done"), closed_class("heated")
     (True, True, False)
     """
-    from lemminflect import getAllLemmas
+    from repair.resources.lemmas import getAllLemmas
 
     if word in STOPWORDS or word in CLOSED_WORDS:
         return True
@@ -157,7 +157,7 @@ def penn_tags(word: str) -> frozenset[str]:
     >>> sorted(penn_tags("agglomerates")), sorted(penn_tags("solar"))
     (['NNS', 'VBZ'], ['JJ'])
     """
-    from lemminflect import getAllInflections, getAllLemmas
+    from repair.resources.lemmas import getAllInflections, getAllLemmas
 
     tags: set[str] = set()
     for upos, lemmas in getAllLemmas(word).items():

@@ -267,7 +267,7 @@ def _may_match_pruned(keys: list[str], pre: Prefilter) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _lemmas(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
+    from repair.resources.lemmas import getAllLemmas
 
     out = {word}
     for upos, lemmas in getAllLemmas(word).items():

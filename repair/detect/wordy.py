@@ -125,7 +125,7 @@ def _verb_of(noun: str, tag: str) -> str | None:
         return None
     if tag == "VB":
         return noun
-    from lemminflect import getInflection
+    from repair.resources.lemmas import getInflection
 
     forms = getInflection(noun, tag)
     return forms[0] if forms else None

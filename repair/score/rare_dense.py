@@ -88,7 +88,7 @@ MAX_LOG_DEGREE: float | None = 4.9
 @lru_cache(maxsize=50_000)
 def lemmas(word: str) -> frozenset[str]:
     """``word`` (lower case) and its lemmas of every part of speech."""
-    from lemminflect import getAllLemmas
+    from repair.resources.lemmas import getAllLemmas
 
     out = {word}
     for found in getAllLemmas(word).values():

@@ -444,9 +444,8 @@ TERM_CONFIDENCE = 0.6
 def _term_weight(word: str) -> float:
     """The register weight of ``word`` or of its noun/verb lemma, the larger ("phyla" is
     not in the table, "phylum" is)."""
-    from lemminflect import getAllLemmas
-
     from repair.detect.science import weights
+    from repair.resources.lemmas import getAllLemmas
 
     table = weights()
     forms = {word} | {x for ls in getAllLemmas(word).values() for x in ls}

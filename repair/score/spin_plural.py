@@ -38,7 +38,7 @@ MIN_GAIN = 1.0
 def unmarked_noun(word: str) -> bool:
     """Whether the lower-case ``word`` is a noun that shows no number: its own lemma, and
     its only (first) plural form is itself ("jurisprudence", "detestation")."""
-    from lemminflect import getAllLemmas, getInflection
+    from repair.resources.lemmas import getAllLemmas, getInflection
 
     lemmas = getAllLemmas(word).get("NOUN", ())
     if not lemmas or lemmas[0] != word:
@@ -51,7 +51,7 @@ def unmarked_noun(word: str) -> bool:
 def plural_of(word: str) -> str | None:
     """The plural of the lower-case singular count noun ``word`` (None: not a singular
     noun, or no distinct plural)."""
-    from lemminflect import getAllLemmas, getInflection
+    from repair.resources.lemmas import getAllLemmas, getInflection
 
     lemmas = getAllLemmas(word).get("NOUN", ())
     if not lemmas or lemmas[0] != word:

@@ -68,7 +68,7 @@ class Engine:
             repair_text(WARM_UP_TEXT, [WARM_UP_REFERENCE], self.config)
             repair_text(WARM_UP_OCR, (), self.config)
             # lemminflect's tables load on the first inflected tortured phrase: load them now
-            from lemminflect import getAllInflections, getAllLemmas
+            from repair.resources.lemmas import getAllInflections, getAllLemmas
 
             getAllLemmas("forests")
             getAllInflections("forest", "NOUN")

@@ -1,0 +1,173 @@
+"""lemminflect with its two dictionaries read in place from ``lexicons/`` (issue 14).
+
+lemminflect loads its lemma and inflection dictionaries (``lemma_lu.csv.gz``,
+``infl_lu.csv.gz``) as dicts of dicts of tuples on the first look-up: ~50 MB of
+a process's peak RSS and ~2 s of CPU, for the few thousand words a run asks about.
+``lexicons/lemminflect_lemmas.tsv`` and ``lexicons/lemminflect_inflections.tsv``
+(``scripts/build_lemminflect_tables.py``) hold the same dictionaries as sorted text,
+one key a line; importing this module puts them, looked up in place
+(:class:`~repair.resources.sorted_lines.SortedLines`, each answer parsed into a fresh
+dict), into lemminflect's ``Lemmatizer`` and ``Inflections`` singletons in place of the
+dicts they would load.  Everything else is lemminflect's own code (overrides, caps
+styles, the rules for unknown words, ``getInflection``'s fall-backs), so every answer
+is the one lemminflect gives: exact by construction, checked key by key by
+``tests/test_lemmas.py``.
+
+When the tables do not match the installed lemminflect (their fingerprint: its
+version and data file sizes) they are not installed and lemminflect loads its own
+dictionaries, as before.  Run-time code imports lemminflect's functions from here:
+``from repair.resources.lemmas import getAllLemmas``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lemminflect import (
+    getAllInflections,
+    getAllInflectionsOOV,
+    getAllLemmas,
+    getAllLemmasOOV,
+    getInflection,
+    getLemma,
+)
+from lemminflect.core.Inflections import Inflections
+from lemminflect.core.Lemmatizer import Lemmatizer
+
+from repair.lexicons import LexiconError
+from repair.resources.sorted_lexicon import read_sorted_lexicon
+from repair.resources.sorted_lines import SortedLines
+
+__all__ = [
+    "getAllInflections",
+    "getAllInflectionsOOV",
+    "getAllLemmas",
+    "getAllLemmasOOV",
+    "getInflection",
+    "getLemma",
+]
+
+LEMMAS = "lemminflect_lemmas.tsv"
+LEMMA_COLUMNS = ("word", "lemmas")
+INFLECTIONS = "lemminflect_inflections.tsv"
+INFLECTION_COLUMNS = ("lemma", "inflections")
+#: The head comment line that carries the fingerprint of the lemminflect a table was
+#: built from.
+FINGERPRINT = "# fingerprint: "
+#: Whether importing this module installs the tables (read once, at the first import;
+#: off: lemminflect loads its own dictionaries).
+USE_TABLES = True
+
+
+def fingerprint() -> str:
+    """The installed lemminflect: its version and data file sizes (read without loading
+    its data)."""
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or spec.origin is None:
+        return "lemminflect=missing"
+    root = Path(spec.origin).parent
+    init = root / "__init__.py"
+    src = init.read_text(encoding="utf-8") if init.is_file() else ""
+    m = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", src)
+    res = root / "resources"
+    sizes = (
+        ",".join(f"{f.name}:{f.stat().st_size}" for f in sorted(res.iterdir()) if f.is_file())
+        if res.is_dir()
+        else ""
+    )
+    return f"lemminflect={m.group(1) if m else '?'} {sizes}"
+
+
+def encode(value: dict[str, tuple[str, ...]]) -> str:
+    """``{tag: (form, ...)}`` as ``tag:form/form;tag:form`` (order kept; build scripts)."""
+    for tag, forms in value.items():
+        cells = (tag, *forms)
+        if not forms or any(not c or any(ch in c for ch in ":;/\t\n") for c in cells):
+            raise ValueError(f"cannot encode {value!r}")
+    return ";".join(f"{tag}:{'/'.join(forms)}" for tag, forms in value.items())
+
+
+def decode(text: str) -> dict[str, tuple[str, ...]]:
+    """The inverse of :func:`encode`: a fresh dict."""
+    out: dict[str, tuple[str, ...]] = {}
+    for cell in text.split(";"):
+        tag, _, forms = cell.partition(":")
+        out[tag] = tuple(forms.split("/"))
+    return out
+
+
+class LexiconDict:
+    """The read-only mapping lemminflect's singletons use (``.get(key, {})``, and the
+    build scripts' iteration), over one table: ``key -> {tag: (form, ...)}``."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: SortedLines[str]) -> None:
+        self._lines = lines
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self._lines.get(key) if isinstance(key, str) else None
+        return default if value is None else decode(value)
+
+    def __getitem__(self, key: str) -> dict[str, tuple[str, ...]]:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def keys(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def items(self) -> Iterator[tuple[str, dict[str, tuple[str, ...]]]]:
+        return ((k, self[k]) for k in self._lines)
+
+
+def read_table(name: str, columns: tuple[str, str]) -> LexiconDict | None:
+    """One table, or None when it is missing or was built from another lemminflect."""
+    try:
+        lines, comments = read_sorted_lexicon(name, columns)
+    except LexiconError:
+        return None
+    stamps = [ln[len(FINGERPRINT) :] for ln in comments.splitlines() if ln.startswith(FINGERPRINT)]
+    stamp = stamps[0].strip() if stamps else None
+    return LexiconDict(lines) if stamp == fingerprint() else None
+
+
+@lru_cache(maxsize=1)
+def install() -> bool:
+    """Put the tables into lemminflect's singletons, where they have not loaded their
+    own dictionaries yet; whether both tables are in use."""
+    if not USE_TABLES:
+        return False
+    lem, infl = Lemmatizer(), Inflections()
+    done = True
+    for owner, attr, name, columns in (
+        (lem, "lemma_dict", LEMMAS, LEMMA_COLUMNS),
+        (infl, "infl_dict", INFLECTIONS, INFLECTION_COLUMNS),
+    ):
+        current = getattr(owner, attr, None)
+        if isinstance(current, LexiconDict):
+            continue
+        table = read_table(name, columns) if current is None else None
+        if table is None:
+            done = False
+            continue
+        setattr(owner, attr, table)
+    return done
+
+
+install()
