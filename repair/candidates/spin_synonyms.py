@@ -22,10 +22,8 @@ lemminflect; when either differs, :func:`originals_of` computes live
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from repair.lexicons import LexiconError, format_header, lexicon_path, read_text, read_tsv
 from repair.resources import digest as hashes
@@ -204,21 +202,9 @@ def _table_digest() -> str:
 def fingerprint() -> str:
     """What :func:`originals_of_live` depends on besides the word: the table's sha256
     and the installed lemminflect (version and data file sizes), read without importing it."""
-    table = _table_digest()
-    spec = importlib.util.find_spec("lemminflect")
-    if spec is None or spec.origin is None:
-        return f"table={table}; lemminflect=missing"
-    root = Path(spec.origin).parent
-    init = root / "__init__.py"
-    src = init.read_text(encoding="utf-8") if init.is_file() else ""
-    m = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", src)
-    res = root / "resources"
-    sizes = (
-        ",".join(f"{f.name}:{f.stat().st_size}" for f in sorted(res.iterdir()) if f.is_file())
-        if res.is_dir()
-        else ""
-    )
-    return f"table={table}; lemminflect={m.group(1) if m else '?'} {sizes}"
+    from repair.resources.lemminflect_stamp import lemminflect_stamp
+
+    return f"table={_table_digest()}; {lemminflect_stamp()}"
 
 
 @lru_cache(maxsize=1)

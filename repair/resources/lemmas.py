@@ -21,11 +21,8 @@ dictionaries, as before.  Run-time code imports lemminflect's functions from her
 
 from __future__ import annotations
 
-import importlib.util
-import re
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from lemminflect import (
@@ -40,6 +37,7 @@ from lemminflect.core.Inflections import Inflections
 from lemminflect.core.Lemmatizer import Lemmatizer
 
 from repair.lexicons import LexiconError
+from repair.resources.lemminflect_stamp import lemminflect_stamp
 from repair.resources.sorted_lexicon import read_sorted_lexicon
 from repair.resources.sorted_lines import SortedLines
 
@@ -67,20 +65,7 @@ USE_TABLES = True
 def fingerprint() -> str:
     """The installed lemminflect: its version and data file sizes (read without loading
     its data)."""
-    spec = importlib.util.find_spec("lemminflect")
-    if spec is None or spec.origin is None:
-        return "lemminflect=missing"
-    root = Path(spec.origin).parent
-    init = root / "__init__.py"
-    src = init.read_text(encoding="utf-8") if init.is_file() else ""
-    m = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", src)
-    res = root / "resources"
-    sizes = (
-        ",".join(f"{f.name}:{f.stat().st_size}" for f in sorted(res.iterdir()) if f.is_file())
-        if res.is_dir()
-        else ""
-    )
-    return f"lemminflect={m.group(1) if m else '?'} {sizes}"
+    return lemminflect_stamp()
 
 
 def encode(value: dict[str, tuple[str, ...]]) -> str:
