@@ -53,8 +53,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_collocations import family_split  # noqa: E402
-from repair.lexicons import read_tsv  # noqa: E402
 
 from repair.candidates.tortured_rare import log_degree, prior, ranked  # noqa: E402
 from repair.detect.rareword import MAX_ZIPF  # noqa: E402
@@ -146,14 +144,10 @@ CHANNELS: dict[str, Callable[[str, str], float]] = {
 def pps_pairs(split: str) -> set[Pair]:
     """One-word (written, original) differences of the PPS phrase pairs of ``split``'s
     families (same length, lower-case letters only)."""
+    from spin_sim.mill import pps_aligned
+
     out = set()
-    for row in read_tsv("tortured_phrases.tsv"):
-        expected = row[1].split(" | ")[0]
-        if split != "both" and family_split(expected) != split:
-            continue
-        t, e = row[0].split(" "), expected.split(" ")
-        if len(t) != len(e):
-            continue
+    for t, e in pps_aligned(split):
         diff = [(a, b) for a, b in zip(t, e, strict=True) if a != b]
         if len(diff) == 1 and all(x.isalpha() and x.islower() for x in diff[0]):
             out.add(diff[0])

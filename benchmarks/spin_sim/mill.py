@@ -238,23 +238,31 @@ def spin_abstract(doc: Doc, split: str | None, rate: float = 0.25) -> SpunDoc:
 # --- the real pairs and the fit ----------------------------------------------------------
 
 
-def pps_word_pairs(split: str) -> list[tuple[str, str]]:
-    """(written, original) of every aligned one-word difference of the PPS pairs of
-    ``split``'s families (``dev``, ``test`` or ``both``): same-length phrases, lower-case
-    letters only, one entry per distinct pair."""
+def pps_aligned(split: str) -> list[tuple[list[str], list[str]]]:
+    """(written words, expected words) of the PPS phrase pairs of ``split``'s families
+    (``dev``, ``test`` or ``both``) whose two phrases have as many words."""
     root = Path(__file__).resolve().parents[2]
     sys.path.insert(0, str(root / "scripts"))
     from build_collocations import family_split
     from repair.lexicons import read_tsv
 
-    out: set[tuple[str, str]] = set()
+    out = []
     for row in read_tsv("tortured_phrases.tsv"):
         expected = row[1].split(" | ")[0]
         if split != "both" and family_split(expected) != split:
             continue
         t, e = row[0].split(" "), expected.split(" ")
-        if len(t) != len(e):
-            continue
+        if len(t) == len(e):
+            out.append((t, e))
+    return out
+
+
+def pps_word_pairs(split: str) -> list[tuple[str, str]]:
+    """(written, original) of every aligned one-word difference of the PPS pairs of
+    ``split``'s families (:func:`pps_aligned`), lower-case letters only, one entry per
+    distinct pair."""
+    out: set[tuple[str, str]] = set()
+    for t, e in pps_aligned(split):
         for a, b in zip(t, e, strict=True):
             if a != b and a.isalpha() and b.isalpha() and a.islower() and b.islower():
                 out.add((a, b))
