@@ -565,6 +565,17 @@ def reference_pairs(doc: Document, known: dict[str, PairInfo]) -> dict[str, Pair
     return out
 
 
+def _row_in(
+    doc: Document, w: WordEvidence, new: WordContext, old: WordContext, counts: Counter[str]
+) -> WordEvidence | None:
+    """``w``'s evidence read again in the context ``new``, or None where ``new`` gives it
+    the same neighbours as ``old`` (nothing to re-read) or no evidence."""
+    left, right, _initial = context(doc, new, w.start, w.end)
+    if (left, right) == context(doc, old, w.start, w.end)[:2]:
+        return None
+    return evidence(w.start, w.end, w.written, left, right, counts, packed=True)
+
+
 def reread(
     doc: Document,
     detection: SpinDetection,
@@ -613,10 +624,7 @@ def reread(
             continue
         if own and not reads_restored(before, restored, w.start, w.end):
             continue  # the same context before and after (exact: reads_restored)
-        left, right, _initial = context(doc, after, w.start, w.end)
-        if (left, right) == context(doc, before, w.start, w.end)[:2]:
-            continue
-        ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True)
+        ev = _row_in(doc, w, after, before, counts)
         if ev is not None:
             words[i] = ev
             changed.append(i)
@@ -672,11 +680,7 @@ def _read_in(
     words = list(rows)
     read = []
     for i in idx:
-        w = rows[i]
-        left, right, _initial = context(doc, ctx, w.start, w.end)
-        if (left, right) == context(doc, own, w.start, w.end)[:2]:
-            continue
-        ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True)
+        ev = _row_in(doc, rows[i], ctx, own, counts)
         if ev is not None:
             words[i] = ev
             read.append(i)
