@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 from repair.detect.ocr_language import FOREIGN_FUNCTION
@@ -360,6 +361,25 @@ def _count_confusions(text: str, findings: list[Finding], need: int) -> tuple[in
     return n + weak, weak
 
 
+def _symbol_glue(tok: Token) -> bool:
+    """Whether ``tok`` is one non-ASCII symbol character ("¥", "©", "™"; not "¬", some OCR
+    engines' hyphen)."""
+    t = tok.text
+    return (
+        tok.kind == "punct" and len(t) == 1 and t > "\x7f" and t != "¬"
+        and unicodedata.category(t)[0] == "S"
+    )  # fmt: skip
+
+
+def _in_symbol_run(tokens: list[Token], i: int, n: int) -> bool:
+    """Whether word token ``i`` is glued, with no space, to a non-ASCII symbol that is glued
+    to another word: a piece of one run of letters and symbols ("DrÃ¥ber", mojibake ftfy
+    leaves alone as ambiguous), which no OCR reading of the piece alone can restore."""
+    if i + 2 < n and _symbol_glue(tokens[i + 1]) and tokens[i + 2].kind == "word":
+        return True
+    return i >= 2 and _symbol_glue(tokens[i - 1]) and tokens[i - 2].kind == "word"
+
+
 def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     """Findings (suspicious tokens and line-end hyphens) and the document garble score."""
     tokens = tokenize(text) if tokens is None else tokens
@@ -382,6 +402,8 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
             reason = at_start(word) if sentence_start else inside(word)
             if reason == "realword_suspect" and i + 1 < n_tokens and tokens[i + 1].text in "'’":
                 reason = None  # an elided form ("sho'", "th'"): dialect, not a misreading
+            if reason and _in_symbol_run(tokens, i, n_tokens):
+                reason = None  # a piece of "DrÃ¥ber": mojibake or a code, not a word
             if reason:
                 counts = reason not in _NOT_COUNTED
                 flagged += counts and tok.start not in pieces
