@@ -156,4 +156,3 @@ def readings(left: str, sep: str, right: str) -> tuple[tuple[str, float], ...]:
         if zipf(word) >= TARGET_ZIPF:
             out.append((word, round(cost, 3)))
     return tuple(out)
-
