@@ -70,3 +70,21 @@ def test_garbled_left_piece_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -
     assert applies("ss", "-", "ere")  # the left piece is no word: no compound
     assert not applies("e", "-", "mail")  # one letter: still a compound
     assert not applies("to", "-", "day")
+
+
+@pytest.mark.parametrize(
+    ("left", "sep", "right"),
+    [("Z", "(", "Hart"), ("Olli", ".-", "D"), ("t", "?", "ML"), ("HE", ".", "TtA")],
+)
+def test_a_capital_after_the_mark_begins_the_next_word(
+    monkeypatch: pytest.MonkeyPatch, left: str, sep: str, right: str
+) -> None:
+    assert not applies(left, sep, right)
+    monkeypatch.setattr(ocr_markjoin, "CASE_BREAK", False)
+    assert applies(left, sep, right)
+
+
+def test_a_lower_case_or_all_capital_word_still_applies() -> None:
+    assert applies("S", "-", "ervlce")
+    assert applies("t", "-", "ourt")
+    assert applies("SY", "^", "DNEY")

@@ -61,6 +61,10 @@ THRESHOLD = 0.0
 #: "to-day") only when the left piece is one letter or known too: "ss-ere" (were),
 #: "trt-nth" (trench) are no compounds of "ere" and "nth".
 GARBLED_LEFT = False
+#: A capital after the mark starts a word of its own unless both pieces are capitals:
+#: "Z(Hart" (Roper Hart), "Olli.-D" (Chaff. - D.), "t?ML" are no one word broken by a mark
+#: ("S-ervlce", "t-ourt" are).
+CASE_BREAK = True
 _QUOTES = frozenset("'’`\"‘")
 
 
@@ -108,6 +112,8 @@ def applies(left: str, sep: str, right: str) -> bool:
     initial (module doc)."""
     if len(left) + len(right) < MIN_LETTERS:
         return False
+    if CASE_BREAK and right[:1].isupper() and not (left.isupper() and right.isupper()):
+        return False  # "Z(Hart", "Olli.-D": the capital begins the next word
     if len(left) >= 2 and len(right) >= 2 and len(left) + len(right) >= 6:
         if _pieces_apply(left, sep, right) and not LONG_WORDS:
             return False  # glyph_join's own case (its clear-cheapest test decides)
