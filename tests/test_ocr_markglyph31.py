@@ -45,6 +45,7 @@ def test_the_mark_price_is_flat_and_at_most_the_channel(monkeypatch: pytest.Monk
 
 
 def test_a_mark_for_a_letter_ranks_the_right_reading_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_markglyph, "MARK_GLYPH", ocr_markglyph.ON_PRICE)
     assert readings("t", "-", "ourt")[0][0] == "court"  # "t-ourt": the "-" is the "c"
     assert "very" in [w for w, _ in readings("v", "-", "rr")]
     assert "two" in [w for w, _ in readings("t", "-", "vo")]
@@ -56,6 +57,7 @@ def test_a_mark_for_a_letter_ranks_the_right_reading_first(monkeypatch: pytest.M
 
 
 def test_a_heavy_page_reads_a_word_whose_letter_is_a_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_markglyph, "MARK_GLYPH", ocr_markglyph.ON_PRICE)
     text = NEWSPAPER.replace("and ho was plcased", "and ho was plcased to see them rr->m the hall")
     assert "to see them from the hall" in repair_text(text).text  # "rr->m": the ">" is the "o"
     monkeypatch.setattr(ocr_markglyph, "MARK_GLYPH", None)
@@ -70,6 +72,12 @@ def test_garbled_left_piece_is_off_by_default(monkeypatch: pytest.MonkeyPatch) -
     assert applies("ss", "-", "ere")  # the left piece is no word: no compound
     assert not applies("e", "-", "mail")  # one letter: still a compound
     assert not applies("to", "-", "day")
+
+
+def test_the_mark_price_ships_off() -> None:
+    assert ocr_markglyph.MARK_GLYPH is None
+    assert mark_price("t-ourt", "court") == channel_cost("t-ourt", "court")
+    assert ocr_markjoin.CASE_BREAK and not ocr_markjoin.GARBLED_LEFT
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,16 @@ and the price is never above the channel's own.
 
 from __future__ import annotations
 
-#: Nats a mark inside a word costs as any one letter of the reading; ``None``: the
-#: channel's own price.  SMH dev, shipped tables, with :mod:`repair.candidates.ocr_markjoin`
+#: Nats a mark inside a word costs as any one letter of the reading; ``None`` (default):
+#: the channel's own price.  SMH dev, shipped tables, with :mod:`repair.candidates.ocr_markjoin`
 #: (tokens / chars; channel only 4,711 / 7,561): 1.0: 4,694 / 7,553; 1.5: 4,695 / 7,554;
-#: 2.0: 4,697 / 7,556 (1.0 and 1.5 add "v.eie" -> here for "were").
-MARK_GLYPH: float | None = 2.0
+#: 2.0: 4,697 / 7,556 (1.0 and 1.5 add "v.eie" -> here for "were"); 2.0 with
+#: ``CASE_BREAK``: 4,701 / 7,550, test 5,576 / 9,003 (5,587 / 9,021).  Off: ICDAR does not
+#: move (the reading runs on heavy pages only) and on the test half most of the readings
+#: it adds are wrong words for hopeless garble (benchmarks/RESULTS.md, session 31).
+MARK_GLYPH: float | None = None
+#: The price to switch on with (``MARK_GLYPH = ON_PRICE``).
+ON_PRICE = 2.0
 
 
 def mark_price(printed: str, word: str) -> float:
