@@ -26,6 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from repair.candidates.ocr_glyphjoin import MAX_MARKS, _cased, _pieces_apply, mark_runs
+from repair.candidates.ocr_markglyph import mark_price
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_known
@@ -56,6 +57,14 @@ DISTANCE_SHARE = 0.4
 KEEP_LETTERS = True
 #: Margin (nats) the reading needs in context.
 THRESHOLD = 0.0
+#: At a hyphen, a known right piece of three letters or more makes a compound ("e-mail",
+#: "to-day") only when the left piece is one letter or known too: "ss-ere" (were),
+#: "trt-nth" (trench) are no compounds of "ere" and "nth".
+GARBLED_LEFT = False
+#: A capital after the mark starts a word of its own unless both pieces are capitals:
+#: "Z(Hart" (Roper Hart), "Olli.-D" (Chaff. - D.), "t?ML" are no one word broken by a mark
+#: ("S-ervlce", "t-ourt" are).
+CASE_BREAK = True
 _QUOTES = frozenset("'’`\"‘")
 
 
@@ -103,12 +112,15 @@ def applies(left: str, sep: str, right: str) -> bool:
     initial (module doc)."""
     if len(left) + len(right) < MIN_LETTERS:
         return False
+    if CASE_BREAK and right[:1].isupper() and not (left.isupper() and right.isupper()):
+        return False  # "Z(Hart", "Olli.-D": the capital begins the next word
     if len(left) >= 2 and len(right) >= 2 and len(left) + len(right) >= 6:
         if _pieces_apply(left, sep, right) and not LONG_WORDS:
             return False  # glyph_join's own case (its clear-cheapest test decides)
     known_l, known_r = is_known(left.lower()), is_known(right.lower())
     if "-" in sep:
-        if (len(right) >= 3 and known_r) or (len(left) >= 4 and known_l):
+        left_ok = known_l or len(left) == 1 or not GARBLED_LEFT
+        if (len(right) >= 3 and known_r and left_ok) or (len(left) >= 4 and known_l):
             return False  # "e-mail", "to-day", "Botany-road"
         if len(left) >= 2 and len(right) >= 2 and known_l and known_r:
             return False  # "co-op", "re-do"
@@ -132,7 +144,6 @@ def readings(left: str, sep: str, right: str) -> tuple[tuple[str, float], ...]:
     from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import anchored_words
-    from repair.score.ocr_price import channel_cost
 
     low = (left + right).lower()
     printed = left + sep + right
@@ -141,7 +152,7 @@ def readings(left: str, sep: str, right: str) -> tuple[tuple[str, float], ...]:
     cutoff = max(2, int(len(low) * DISTANCE_SHARE))
     hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
     bound = COST_PER_GLYPH * len(printed)
-    priced = sorted((channel_cost(printed, w), w) for w, _d, _k in hits)
+    priced = sorted((mark_price(printed, w), w) for w, _d, _k in hits)
     out: list[tuple[str, float]] = []
     for cost, word in priced:
         if cost > bound or len(out) >= READINGS:

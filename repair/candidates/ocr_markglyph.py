@@ -1,0 +1,74 @@
+"""A mark inside a word read as the one glyph it stands for (issue 12).
+
+Newspaper OCR prints a letter as a mark ("v.eie" were, "t-ourt" Court, "coa.it" coast,
+"a-rmspheie" atmosphere).  The learned channel
+(:func:`repair.score.ocr_price.channel_cost`) holds rows for a few marks and letters
+("\\" for a, "«" for w, 3-6.5 nats) and prices every other mark-for-letter as a generic
+substitution (5 nats), so a reading of a word broken by a mark pays that for the one
+glyph whose identity the print lost.  :func:`mark_price` reads each mark that the
+alignment sets against a letter as that letter at a flat :data:`MARK_GLYPH` nats (which
+letter it was is left to the reading's frequency and the context model) and lets the
+channel price the rest.  A mark the alignment drops keeps the channel's price ("w-as"),
+and the price is never above the channel's own.
+"""
+
+from __future__ import annotations
+
+#: Nats a mark inside a word costs as any one letter of the reading; ``None`` (default):
+#: the channel's own price.  SMH dev, shipped tables, with :mod:`repair.candidates.ocr_markjoin`
+#: (tokens / chars; channel only 4,711 / 7,561): 1.0: 4,694 / 7,553; 1.5: 4,695 / 7,554;
+#: 2.0: 4,697 / 7,556 (1.0 and 1.5 add "v.eie" -> here for "were"); 2.0 with
+#: ``CASE_BREAK``: 4,701 / 7,550, test 5,576 / 9,003 (5,587 / 9,021).  Off: ICDAR does not
+#: move (the reading runs on heavy pages only) and on the test half most of the readings
+#: it adds are wrong words for hopeless garble (benchmarks/RESULTS.md, session 31).
+MARK_GLYPH: float | None = None
+#: The price to switch on with (``MARK_GLYPH = ON_PRICE``).
+ON_PRICE = 2.0
+
+
+def mark_price(printed: str, word: str) -> float:
+    """Nats the channel charges for printing ``word`` as ``printed``, each mark that
+    stands for a letter of ``word`` (:func:`mark_letters`) read as that glyph at
+    :data:`MARK_GLYPH` and the channel pricing the rest: "v.eie" -> were costs the
+    channel's "vweie" -> were plus one mark glyph; never more than the channel alone."""
+    from repair.score.ocr_price import channel_cost
+
+    cost = channel_cost(printed, word)
+    if MARK_GLYPH is None:
+        return cost
+    read, marks = mark_letters(printed, word)
+    if not marks:
+        return cost
+    return min(cost, channel_cost(read, word) + marks * MARK_GLYPH)
+
+
+def mark_letters(printed: str, word: str) -> tuple[str, int]:
+    """``printed`` with each mark that the cheapest alignment to ``word`` sets against a
+    letter replaced by that letter, and how many: an alignment where a mark matches any
+    letter at half an edit, and a letter its own glyph only (plain edits otherwise)."""
+    low, n, m = printed.lower(), len(printed), len(word)
+    inf = float("inf")
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    best[0] = [float(j) for j in range(m + 1)]
+    for i in range(1, n + 1):
+        best[i][0] = float(i)
+        mark = not low[i - 1].isalnum()
+        for j in range(1, m + 1):
+            sub = 0.0 if low[i - 1] == word[j - 1] else (0.5 if mark else 1.0)
+            best[i][j] = min(best[i - 1][j - 1] + sub, best[i - 1][j] + 1.0, best[i][j - 1] + 1.0)
+    glyphs = list(printed)
+    marks = 0
+    i, j = n, m
+    while i > 0 and j > 0:
+        mark = not low[i - 1].isalnum()
+        sub = 0.0 if low[i - 1] == word[j - 1] else (0.5 if mark else 1.0)
+        if best[i][j] == best[i - 1][j - 1] + sub:
+            if mark and sub:
+                glyphs[i - 1] = word[j - 1]
+                marks += 1
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j] + 1.0:
+            i -= 1
+        else:
+            j -= 1
+    return "".join(glyphs), marks
