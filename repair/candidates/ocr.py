@@ -26,6 +26,7 @@ from repair.candidates import (
     ocr_affix,
     ocr_capname,
     ocr_context,
+    ocr_nameplace,
     ocr_pagefar,
     ocr_pagehabit,
     ocr_shortword,
@@ -437,6 +438,7 @@ class _Generator:
                 out.extend(initial_stop_candidates(toks))  # "G B Brodie" -> "G. B. Brodie"
                 if INITIAL_GLYPHS or TITLE_GLYPHS:
                     out = _initial_glyphs(out, toks)  # "W. II. Drew" -> "W. H. Drew"
+            out = ocr_nameplace.drop_common_readings(out, toks, by_start, counts)  # "Mr. Tooso"
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
