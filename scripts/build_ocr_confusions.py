@@ -373,6 +373,13 @@ def capital_class_costs(smh: Path | None, icdar: Path | None) -> dict[str, float
     rate at which the pairs of a class, classed by one fold's counts, occur in the other
     fold (both ways, pooled), as ``-ln rate - OFFSET``, at least CAPITAL_MIN_COST.  A class
     the held-out folds saw fewer than CAPITAL_MIN_HELDOUT times gets no cost."""
+    return class_costs(_fold_counts(smh, icdar))
+
+
+def _fold_counts(
+    smh: Path | None, icdar: Path | None
+) -> list[tuple[Counter[tuple[str, str]], Counter[str]]]:
+    """Per fold: the counts of one-glyph confusions and of the gold's letters."""
     counts: list[tuple[Counter[tuple[str, str]], Counter[str]]] = []
     for lines in _fold_lines(smh, icdar):
         pairs: Counter[tuple[str, str]] = Counter()
@@ -384,6 +391,11 @@ def capital_class_costs(smh: Path | None, icdar: Path | None) -> dict[str, float
             runs = read(o_line, g_line)
             pairs.update((o, g) for o, g in runs if len(o) == len(g) == 1)
         counts.append((pairs, grams))
+    return counts
+
+
+def class_costs(counts: list[tuple[Counter[tuple[str, str]], Counter[str]]]) -> dict[str, float]:
+    """:func:`capital_class_costs` from two folds' counts (``(pairs, letters)`` each)."""
     shapes = _capital_shapes()
     capitals = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     seen: Counter[str] = Counter()

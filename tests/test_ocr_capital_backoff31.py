@@ -1,0 +1,72 @@
+"""Capital glyphs read as other capitals, priced by class on two folds of the training
+data (session 31, ocrcap31: ``build_ocr_confusions.CAPITAL_BACKOFF``)."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_ocr_confusions as build  # noqa: E402
+
+
+def test_capital_pair_shape() -> None:
+    assert build._capital_pair("R", "E")
+    assert not build._capital_pair("R", "R")
+    assert not build._capital_pair("R", "e")  # a capital read as a lower-case glyph
+    assert not build._capital_pair("B", "fl")
+    assert not build._capital_pair("1", "I")
+
+
+def test_capital_classes() -> None:
+    shapes = build._capital_shapes()
+    assert shapes[("F", "E")] > build.SHAPE_MIN_SIM  # alike in shape
+    pairs = Counter({("R", "E"): 1, ("B", "R"): 9, ("k", "w"): 5})
+    assert build._capital_class("R", "E", pairs, shapes) == "sparse"  # seen once
+    assert build._capital_class("B", "R", pairs, shapes) is None  # counted: its own row
+    assert build._capital_class("F", "E", pairs, shapes) == "shape"  # never seen, alike
+    assert build._capital_class("K", "W", pairs, shapes) == "lower"  # k -> w counted
+    assert build._capital_class("Z", "Q", pairs, shapes) is None  # no evidence
+
+
+def _fold(pairs: dict[tuple[str, str], int], letters: int = 1_000) -> tuple[Counter, Counter]:
+    return Counter(pairs), Counter({chr(c): letters for c in range(ord("A"), ord("Z") + 1)})
+
+
+def test_class_cost_is_the_held_out_rate() -> None:
+    # R -> E seen once in each fold: the "sparse" class recurs at 1 in 1,000 E's each way
+    folds = [_fold({("R", "E"): 1, ("K", "E"): 2}), _fold({("R", "E"): 1, ("K", "E"): 2})]
+    costs = build.class_costs(folds)
+    # held out: R -> E once, K -> E twice, both ways: 6 in 4,000 E's
+    assert costs["sparse"] == pytest.approx(-math.log(6 / 4_000) - build.OFFSET)
+    assert "shape" not in costs  # no held-out evidence: no cost
+
+
+def test_class_needs_held_out_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    folds = [_fold({("R", "E"): 1}), _fold({("R", "E"): 1})]
+    assert "sparse" not in build.class_costs(folds)  # 2 held-out events < 5
+    monkeypatch.setattr(build, "CAPITAL_MIN_HELDOUT", 2)
+    assert "sparse" in build.class_costs(folds)
+
+
+def test_class_cost_has_a_floor() -> None:
+    folds = [_fold({("R", "E"): 2}, 10), _fold({("R", "E"): 200}, 10)]
+    assert build.class_costs(folds)["sparse"] == build.CAPITAL_MIN_COST
+
+
+def test_backoff_rows_only_for_unseen_pairs_with_evidence() -> None:
+    pairs = Counter({("B", "R"): 9, ("k", "w"): 5})
+    rows = build.capital_backoff_rows({("B", "R")}, pairs, {"shape": 3.5, "lower": 5.0})
+    got = {(o, g): c for o, g, c, n in rows}
+    assert got[("F", "E")] == 3.5 and got[("K", "W")] == 5.0
+    assert ("B", "R") not in got  # the table has its row
+    assert ("Z", "Q") not in got
+    assert ("I", "J") not in got and ("J", "I") not in got  # a spelling convention
+    assert all(n == 0 for *_x, n in rows)
+    assert build.capital_backoff_rows(set(), pairs, {}) == []  # no learned cost: no rows
