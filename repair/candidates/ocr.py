@@ -534,6 +534,8 @@ class _Generator:
             corrections = [x for x in corrections if x[0].text not in wide_caps]
         for c, rule, cost, thr in corrections:
             word = _initial_case(c.text, tok.text, initial)  # once a reading (issue 14)
+            if word != c.text and ocr_capname.capital_row_lowered(tok.text, c.text, c.subs):
+                continue  # "Eileen Mavo" -> "Have" -> "have": a capital read as a capital
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
             # capitalised token is a name, not a lower-case word ("rates", "race")
             if in_names and word[:1].islower():

@@ -80,3 +80,30 @@ def name_shaped(token: str, found: list[Candidate]) -> list[Candidate]:
     []
     """
     return [c for c in found if shape_gain(token, c.replacement) >= REPEAT_SHAPE_GAIN]
+
+
+#: A reading whose first glyph is a printed capital read as another capital ("Mavo" ->
+#: "Have") is not lowered inside a sentence into a plain word ("have"): the row says the
+#: page printed a capital there, and a capital read as a capital *and* a lower-case word
+#: set with a capital are two errors.  Such a reading is dropped instead.  Matters with
+#: the capital rows the confusion table learns by class (``build_ocr_confusions``
+#: ``CAPITAL_BACKOFF``); off: lowered as before.
+CAPITAL_KEEPS_CASE = False
+
+
+def capital_row_lowered(text: str, reading: str, subs: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``reading`` of ``text`` changed its first glyph by a row that reads a
+    capital as another capital (and :data:`CAPITAL_KEEPS_CASE` is on).
+
+    >>> capital_row_lowered("Mavo", "Have", (("M", "H"), ("v", "v"))) == CAPITAL_KEEPS_CASE
+    True
+    >>> capital_row_lowered("Baved", "saved", (("B", "s"),))
+    False
+    """
+    if not CAPITAL_KEEPS_CASE or not text[:1].isupper() or not reading[:1].isupper():
+        return False
+    if reading[:1] == text[:1]:
+        return False
+    return any(
+        src[:1] == text[:1] and dst[:1] == reading[:1] and dst[:1].isupper() for src, dst in subs
+    )
