@@ -93,17 +93,24 @@ CAPITAL_KEEPS_CASE = False
 
 def capital_row_lowered(text: str, reading: str, subs: tuple[tuple[str, str], ...]) -> bool:
     """Whether ``reading`` of ``text`` changed its first glyph by a row that reads a
-    capital as another capital (and :data:`CAPITAL_KEEPS_CASE` is on).
+    capital as another capital that no row of the table reads as the lower-case glyph
+    (and :data:`CAPITAL_KEEPS_CASE` is on).
 
     >>> capital_row_lowered("Mavo", "Have", (("M", "H"), ("v", "v"))) == CAPITAL_KEEPS_CASE
     True
-    >>> capital_row_lowered("Baved", "saved", (("B", "s"),))
+    >>> capital_row_lowered("Baved", "Saved", (("B", "S"),))  # the table reads "B" as "s"
     False
     """
     if not CAPITAL_KEEPS_CASE or not text[:1].isupper() or not reading[:1].isupper():
         return False
     if reading[:1] == text[:1]:
         return False
-    return any(
-        src[:1] == text[:1] and dst[:1] == reading[:1] and dst[:1].isupper() for src, dst in subs
-    )
+    from repair.score.ocr_channel import confusions
+
+    table = confusions()
+    for src, dst in subs:
+        if src[:1] == text[:1] and dst[:1] == reading[:1] and dst[:1].isupper():
+            # the table itself reads the printed glyph as the lower-case one ("B" -> "s"):
+            # the lowered reading is that row's, one error
+            return not any(d == dst.lower() for d, _c in table.get(src, ()))
+    return False
