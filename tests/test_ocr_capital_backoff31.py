@@ -70,3 +70,30 @@ def test_backoff_rows_only_for_unseen_pairs_with_evidence() -> None:
     assert ("I", "J") not in got and ("J", "I") not in got  # a spelling convention
     assert all(n == 0 for *_x, n in rows)
     assert build.capital_backoff_rows(set(), pairs, {}) == []  # no learned cost: no rows
+
+
+def test_capital_read_as_capital_keeps_its_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_capname
+
+    subs = (("M", "H"), ("v", "v"))
+    assert not ocr_capname.capital_row_lowered("Mavo", "Have", subs)  # off: lowered as before
+    monkeypatch.setattr(ocr_capname, "CAPITAL_KEEPS_CASE", True)
+    assert ocr_capname.capital_row_lowered("Mavo", "Have", subs)  # no row reads "M" as "h"
+    # the table reads a printed "B" as "s": "was Baved" is "saved", one error
+    assert not ocr_capname.capital_row_lowered("Baved", "Saved", (("B", "S"),))
+    assert not ocr_capname.capital_row_lowered("Mavo", "Mayo", (("v", "y"),))  # same capital
+
+
+def test_realword_capital_reading_of_a_plain_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_capname
+    from repair.candidates.ocr_realword import _plain_mid
+    from repair.tokenize import tokenize
+
+    monkeypatch.setattr(ocr_capname, "CAPITAL_KEEPS_CASE", True)
+    # a caller that keeps the capital ("rent Mas tj" -> "Was"): whatever the table reads
+    assert ocr_capname.capital_row_lowered("Mas", "Was", (("M", "W"),), False)
+    toks = tokenize("the rent Mas to be paid. Mas it?")
+    first, second = (k for k, t in enumerate(toks) if t.text == "Mas")
+    assert _plain_mid(toks, first, "Was")  # "was" inside a sentence
+    assert not _plain_mid(toks, second, "Was")  # a sentence opens
+    assert not _plain_mid(toks, first, "Gordon")  # written with a capital

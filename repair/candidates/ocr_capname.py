@@ -91,10 +91,13 @@ def name_shaped(token: str, found: list[Candidate]) -> list[Candidate]:
 CAPITAL_KEEPS_CASE = False
 
 
-def capital_row_lowered(text: str, reading: str, subs: tuple[tuple[str, str], ...]) -> bool:
+def capital_row_lowered(
+    text: str, reading: str, subs: tuple[tuple[str, str], ...], lowered: bool = True
+) -> bool:
     """Whether ``reading`` of ``text`` changed its first glyph by a row that reads a
     capital as another capital that no row of the table reads as the lower-case glyph
-    (and :data:`CAPITAL_KEEPS_CASE` is on).
+    (and :data:`CAPITAL_KEEPS_CASE` is on).  ``lowered=False``: whatever the table reads
+    (a caller that keeps the capital: the lower-case reading is a reading of its own).
 
     >>> capital_row_lowered("Mavo", "Have", (("M", "H"), ("v", "v"))) == CAPITAL_KEEPS_CASE
     True
@@ -112,5 +115,5 @@ def capital_row_lowered(text: str, reading: str, subs: tuple[tuple[str, str], ..
         if src[:1] == text[:1] and dst[:1] == reading[:1] and dst[:1].isupper():
             # the table itself reads the printed glyph as the lower-case one ("B" -> "s"):
             # the lowered reading is that row's, one error
-            return not any(d == dst.lower() for d, _c in table.get(src, ()))
+            return not lowered or not any(d == dst.lower() for d, _c in table.get(src, ()))
     return False

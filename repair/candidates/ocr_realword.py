@@ -138,7 +138,9 @@ def realword_candidates(
             threshold = max(threshold, CASE_GLYPH_THRESHOLD)
         if variant in seen:
             continue
-        if ocr_capname.capital_row_lowered(text, variant, subs) and _plain_mid(toks, i, variant):
+        if ocr_capname.capital_row_lowered(text, variant, subs, False) and _plain_mid(
+            toks, i, variant
+        ):
             continue  # "rent Mas tj" -> "Was": a capital read as a capital, not "was"
         seen.add(variant)
         if CASE_EVIDENCE and heavy and text[:1].isupper():
