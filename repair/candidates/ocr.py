@@ -1013,6 +1013,8 @@ def _cheap_names_of(text: str, is_name: Callable[[str], bool]) -> tuple[Correcti
             for dst, c in table.get(src, ()):
                 if c > NAME_MAX_COST:
                     break  # rows are sorted by cost: no cheaper one follows
+                if not ocr_capname.name_row(src, dst):
+                    continue  # a capital priced by its class: no evidence for a name
                 variant = text[:i] + dst + text[i + n :]
                 if not variant or (len(variant) > 1 and not variant[1:].islower()):
                     continue

@@ -27,6 +27,8 @@ name list and the names' character model decide.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from repair.types import Candidate
 
 #: Shortest capitalised token read as the one cheap listed name.  Off (5, as before):
@@ -117,3 +119,37 @@ def capital_row_lowered(
             # the lowered reading is that row's, one error
             return not lowered or not any(d == dst.lower() for d, _c in table.get(src, ()))
     return False
+
+
+#: A table row that reads one capital as another and was counted fewer than this many
+#: times is priced by its class (``build_ocr_confusions`` ``CAPITAL_BACKOFF``), not by
+#: its own evidence.  With :data:`CAPITAL_KEEPS_CASE` such rows read words, not names:
+#: a name's first glyph is no evidence for which capital was printed ("Itiioce" ->
+#: "Riioce", "Jmrr" -> "Amrr" by the names' character model or the cheap listed name).
+CLASS_ROW_MAX_COUNT = 3
+
+
+@lru_cache(maxsize=1)
+def _class_rows() -> frozenset[tuple[str, str]]:
+    """The capital-to-capital rows of the confusion table counted fewer than
+    :data:`CLASS_ROW_MAX_COUNT` times."""
+    from repair.score.ocr_channel import _table_rows
+
+    out = set()
+    for row in _table_rows():
+        if len(row) < 4 or not row[3].isdigit() or int(row[3]) >= CLASS_ROW_MAX_COUNT:
+            continue
+        src, dst = row[0], row[1]
+        if len(src) == len(dst) == 1 and src != dst and src.isupper() and dst.isupper():
+            out.add((src, dst))
+    return frozenset(out)
+
+
+def name_row(src: str, dst: str) -> bool:
+    """Whether a name reading may use the table row ``src -> dst`` (see
+    :data:`CLASS_ROW_MAX_COUNT`).
+
+    >>> name_row("v", "y")
+    True
+    """
+    return not (CAPITAL_KEEPS_CASE and (src, dst) in _class_rows())
