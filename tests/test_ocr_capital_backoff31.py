@@ -76,6 +76,8 @@ def test_capital_read_as_capital_keeps_its_case(monkeypatch: pytest.MonkeyPatch)
     from repair.candidates import ocr_capname
 
     subs = (("M", "H"), ("v", "v"))
+    assert ocr_capname.CAPITAL_KEEPS_CASE  # shipped on
+    monkeypatch.setattr(ocr_capname, "CAPITAL_KEEPS_CASE", False)
     assert not ocr_capname.capital_row_lowered("Mavo", "Have", subs)  # off: lowered as before
     monkeypatch.setattr(ocr_capname, "CAPITAL_KEEPS_CASE", True)
     assert ocr_capname.capital_row_lowered("Mavo", "Have", subs)  # no row reads "M" as "h"
@@ -97,3 +99,25 @@ def test_realword_capital_reading_of_a_plain_word(monkeypatch: pytest.MonkeyPatc
     assert _plain_mid(toks, first, "Was")  # "was" inside a sentence
     assert not _plain_mid(toks, second, "Was")  # a sentence opens
     assert not _plain_mid(toks, first, "Gordon")  # written with a capital
+
+
+def test_class_priced_capital_rows_read_no_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_capname
+
+    monkeypatch.setattr(ocr_capname, "CAPITAL_KEEPS_CASE", False)
+    assert ocr_capname.name_row("R", "E")  # off: every row, as before
+    monkeypatch.setattr(ocr_capname, "CAPITAL_KEEPS_CASE", True)
+    assert not ocr_capname.name_row("R", "E")  # counted once in the shipped table
+    assert ocr_capname.name_row("B", "R")  # counted 19 times: its own evidence
+    assert ocr_capname.name_row("v", "y")
+
+
+def test_shipped_table_has_the_class_priced_capital_rows() -> None:
+    from repair.score.ocr_channel import confusions
+
+    assert build.CAPITAL_BACKOFF
+    rows = {(src, dst): cost for src, found in confusions().items() for dst, cost in found}
+    # "Rxpedition", "Knmore": seen once or twice, priced by their class, not at SPARSE_COST
+    assert rows[("R", "E")] < build.SPARSE_COST and rows[("K", "E")] < build.SPARSE_COST
+    assert rows[("R", "E")] >= build.CAPITAL_MIN_COST
+    assert ("D", "O") in rows  # never counted, alike in shape
