@@ -129,6 +129,27 @@ SHAPE_MERGES = False
 #: Also a printed capital or digit for lower-case glyphs ("U" -> "ll", "H" -> "li"): the
 #: habits of one engine on old books that the newspaper table never counted.
 SHAPE_MIXED = True
+#: Capital glyphs read as other capitals ("R" for "E", "K" for "E", "H" for "B") are rare
+#: in any one source, so most such pairs are seen once or twice (a sparse row at
+#: SPARSE_COST) or never (no row: the walk cannot read them).  Yet capitals are misread
+#: among themselves far more often per pair than lower-case letters are: on two folds
+#: of SMH dev by article, a capital pair seen once in one fold recurs in the other at
+#: ~0.4 % of that capital (cost ~2.5 nats), a lower-case pair seen once at ~0.02 %
+#: (~5.4).  With CAPITAL_BACKOFF the build *learns* the price of a single capital read
+#: as another one by class, on two folds of its own training data (SMH by article, ICDAR
+#: by file: :func:`capital_class_costs`): seen fewer than MIN_COUNT times; never seen but
+#: alike in shape (``ocr_glyph_shapes.tsv``, similarity >= SHAPE_MIN_SIM); never seen but
+#: the same pair in lower case is a counted row (the lower-case glyph's row backs the
+#: capital's off).  A class's cost is -ln of its held-out rate - OFFSET, at least
+#: CAPITAL_MIN_COST, and is used only when the held-out fold saw the class at least
+#: CAPITAL_MIN_HELDOUT times.  Shipped tables: sparse 3.07, shape 3.67, lower 6.12 nats
+#: (102 new rows, 56 re-priced).  On: SMH dev 4,711 -> 4,700 tokens wrong, ICDAR-only
+#: tables on SMH dev 5,872 -> 5,860, ICDAR books +43.3 -> +43.7 % (benchmarks/RESULTS.md,
+#: session 31; with ``repair.candidates.ocr_capname.CAPITAL_KEEPS_CASE``).  Off: sparse
+#: capital rows at SPARSE_COST, as before.
+CAPITAL_BACKOFF = True
+CAPITAL_MIN_COST = 2.0
+CAPITAL_MIN_HELDOUT = 5
 _CONVENTIONS = {("u", "v"), ("v", "u"), ("i", "j"), ("j", "i"), ("I", "J"), ("J", "I")}
 
 
@@ -297,6 +318,127 @@ def decompose(
     return counts
 
 
+def _capital_pair(o: str, g: str) -> bool:
+    """Whether ``o -> g`` reads one capital letter as another ("R" -> "E")."""
+    return len(o) == len(g) == 1 and o != g and o.isupper() and g.isupper() and o.isalpha()
+
+
+def _capital_shapes() -> dict[tuple[str, str], float]:
+    """``{(printed capital, true capital): similarity}`` of ``ocr_glyph_shapes.tsv``."""
+    path = Path(__file__).resolve().parent.parent / "lexicons" / "ocr_glyph_shapes.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line and not line.startswith("#"):
+            o, g, sim = line.split("\t")
+            if _capital_pair(o, g) and g.isalpha():
+                out[(o, g)] = float(sim)
+    return out
+
+
+def _fold_lines(smh: Path | None, icdar: Path | None) -> list[list[tuple[str, str, bool]]]:
+    """The training lines in two folds (SMH by article, ICDAR by file): ``(ocr, gold,
+    aligned)``, ``aligned`` for ICDAR's own alignment."""
+    folds: list[list[tuple[str, str, bool]]] = [[], []]
+    if smh:
+        import smh_eval
+
+        for art in smh_eval.load(smh / "allArticles.txt"):
+            if smh_eval.split_of(art.ident) != "dev":
+                continue
+            k = sum(map(ord, art.ident)) % 2
+            for r, g in zip(art.raw.split("\n"), art.gold.split("\n"), strict=True):
+                if Indel.normalized_similarity(r, g) >= MIN_LINE_SIMILARITY:
+                    folds[k].append((r, g, False))
+    if icdar:
+        n = 0
+        for oa, ga in icdar_pairs(icdar):
+            folds[n % 2].append((oa, ga, True))
+            n += 1
+    return folds
+
+
+def _capital_class(
+    o: str, g: str, pairs: Counter[tuple[str, str]], shapes: dict[tuple[str, str], float]
+) -> str | None:
+    """The class of capital pair ``o -> g`` by the counts ``pairs`` (see CAPITAL_BACKOFF):
+    ``sparse``, ``shape``, ``lower`` or ``None`` (counted, or no evidence)."""
+    k = pairs.get((o, g), 0)
+    if k:
+        return "sparse" if k < MIN_COUNT else None
+    if shapes.get((o, g), 0.0) >= SHAPE_MIN_SIM:
+        return "shape"
+    if pairs.get((o.lower(), g.lower()), 0) >= MIN_COUNT:
+        return "lower"
+    return None
+
+
+def capital_class_costs(smh: Path | None, icdar: Path | None) -> dict[str, float]:
+    """The learned cost (nats) of each class of capital pair (see CAPITAL_BACKOFF): the
+    rate at which the pairs of a class, classed by one fold's counts, occur in the other
+    fold (both ways, pooled), as ``-ln rate - OFFSET``, at least CAPITAL_MIN_COST.  A class
+    the held-out folds saw fewer than CAPITAL_MIN_HELDOUT times gets no cost."""
+    return class_costs(_fold_counts(smh, icdar))
+
+
+def _fold_counts(
+    smh: Path | None, icdar: Path | None
+) -> list[tuple[Counter[tuple[str, str]], Counter[str]]]:
+    """Per fold: the counts of one-glyph confusions and of the gold's letters."""
+    counts: list[tuple[Counter[tuple[str, str]], Counter[str]]] = []
+    for lines in _fold_lines(smh, icdar):
+        pairs: Counter[tuple[str, str]] = Counter()
+        grams: Counter[str] = Counter()
+        for o_line, g_line, aligned in lines:
+            gold = "".join(ch for ch in g_line if ch not in "@#") if aligned else g_line
+            grams.update(ch for ch in gold if ch.isalpha())
+            read = runs_from_aligned if aligned else runs_from_opcodes
+            runs = read(o_line, g_line)
+            pairs.update((o, g) for o, g in runs if len(o) == len(g) == 1)
+        counts.append((pairs, grams))
+    return counts
+
+
+def class_costs(counts: list[tuple[Counter[tuple[str, str]], Counter[str]]]) -> dict[str, float]:
+    """:func:`capital_class_costs` from two folds' counts (``(pairs, letters)`` each)."""
+    shapes = _capital_shapes()
+    capitals = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    seen: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for a, b in ((0, 1), (1, 0)):
+        (pa, _ga), (pb, gb) = counts[a], counts[b]
+        for o in capitals:
+            for g in capitals:
+                if o == g or (o, g) in _CONVENTIONS:
+                    continue
+                cls = _capital_class(o, g, pa, shapes)
+                if cls:
+                    seen[cls] += pb.get((o, g), 0)
+                    total[cls] += gb[g]
+    return {
+        cls: max(CAPITAL_MIN_COST, -math.log(seen[cls] / total[cls]) - OFFSET)
+        for cls in total
+        if seen[cls] >= CAPITAL_MIN_HELDOUT
+    }
+
+
+def capital_backoff_rows(
+    have: set[tuple[str, str]], pairs: Counter[tuple[str, str]], costs: dict[str, float]
+) -> list[tuple[str, str, float, int]]:
+    """Rows (count 0) for capital pairs no source counted, at their class's learned cost:
+    alike in shape, or counted in lower case (see CAPITAL_BACKOFF)."""
+    shapes = _capital_shapes()
+    capitals = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    out = []
+    for o in capitals:
+        for g in capitals:
+            if o == g or (o, g) in have or (o, g) in _CONVENTIONS:
+                continue
+            cls = _capital_class(o, g, pairs, shapes)
+            if cls in ("shape", "lower") and cls in costs:
+                out.append((o, g, costs[cls], 0))
+    return out
+
+
 def glyph_split(o: str, g: str) -> bool:
     """Whether ``o -> g`` reads one plain letter as several or several as one ("m" ->
     "wa", "ii" -> "s"): the shape a sparse row must have (never a digit, accent or mark)."""
@@ -344,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--icdar", type=Path, default=None)
     args = ap.parse_args(argv)
     pairs, grams, spacing, plain = learn(args.smh, args.icdar)
+    capital_costs = capital_class_costs(args.smh, args.icdar) if CAPITAL_BACKOFF else {}
     print("# format: repair-lexicon/1; columns: ocr, true, cost, count")
     print("# OCR confusion model: what the OCR printed -> what the page said, cost in nats.")
     print("# Learned by scripts/build_ocr_confusions.py (run it to rebuild; see its docstring):")
@@ -379,6 +522,9 @@ def main(argv: list[str] | None = None) -> int:
             f" source counted: count 0,\n# cost {SHAPE_COST} + {SHAPE_SLOPE * 10:g} x"
             f" (1 - similarity), at most {SHAPE_PER_GLYPH} a printed form."
         )
+    if capital_costs:
+        classes = ", ".join(f"{k} {v:.2f}" for k, v in sorted(capital_costs.items()))
+        print(f"# capital read as capital, cost by class learned on two folds: {classes}.")
     print("# version 4" if DECOMPOSE else "# version 3")
     rows = []
     for (o, g), n in {**dict.fromkeys(PRIOR_PAIRS, 0), **pairs}.items():
@@ -390,11 +536,15 @@ def main(argv: list[str] | None = None) -> int:
         denom = grams[g] if g else max(1, spacing["letters"])
         p = max(prior, n / max(denom, n, 1))
         cost = min(MAX_COST, max(MIN_COST, -math.log(p) - OFFSET))
-        if sparse:
+        if _capital_pair(o, g) and "sparse" in capital_costs and plain[(o, g)] < MIN_COUNT:
+            cost = max(cost, capital_costs["sparse"])  # a capital pair seen once or twice
+        elif sparse:
             cost = max(cost, SPARSE_COST)
         elif SEGMENTED_MIN_COST is not None and not prior and plain[(o, g)] < MIN_COUNT:
             cost = max(cost, SEGMENTED_MIN_COST)  # seen mostly inside longer runs
         rows.append((o, g, cost, n))
+    if capital_costs:
+        rows += capital_backoff_rows({(o, g) for o, g, _c, _n in rows}, pairs, capital_costs)
     if SHAPE_PRIOR:
         have = {(o, g) for o, g, _c, _n in rows}
         per_glyph: Counter[str] = Counter()

@@ -51,6 +51,8 @@ def test_sparse_rows_are_dear_glyph_splits() -> None:
             build.SPARSE_CAPITALS and build.capital_printed(ocr, true)
         )
         assert wanted, (ocr, true)
+        if build.CAPITAL_BACKOFF and build._capital_pair(ocr, true):
+            continue  # a capital read as a capital: priced by its class (CAPITAL_BACKOFF)
         assert float(cost) >= build.SPARSE_COST
     assert dict(confusions()["m"])["wa"] >= build.SPARSE_COST
 

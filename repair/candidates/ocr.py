@@ -26,6 +26,7 @@ from repair.candidates import (
     ocr_affix,
     ocr_capname,
     ocr_context,
+    ocr_nameplace,
     ocr_pagefar,
     ocr_pagehabit,
     ocr_shortword,
@@ -437,6 +438,7 @@ class _Generator:
                 out.extend(initial_stop_candidates(toks))  # "G B Brodie" -> "G. B. Brodie"
                 if INITIAL_GLYPHS or TITLE_GLYPHS:
                     out = _initial_glyphs(out, toks)  # "W. II. Drew" -> "W. H. Drew"
+            out = ocr_nameplace.drop_common_readings(out, toks, by_start, counts)  # "Mr. Tooso"
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
@@ -532,6 +534,8 @@ class _Generator:
             corrections = [x for x in corrections if x[0].text not in wide_caps]
         for c, rule, cost, thr in corrections:
             word = _initial_case(c.text, tok.text, initial)  # once a reading (issue 14)
+            if word != c.text and ocr_capname.capital_row_lowered(tok.text, c.text, c.subs):
+                continue  # "Eileen Mavo" -> "Have" -> "have": a capital read as a capital
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
             # capitalised token is a name, not a lower-case word ("rates", "race")
             if in_names and word[:1].islower():
@@ -1009,6 +1013,8 @@ def _cheap_names_of(text: str, is_name: Callable[[str], bool]) -> tuple[Correcti
             for dst, c in table.get(src, ()):
                 if c > NAME_MAX_COST:
                     break  # rows are sorted by cost: no cheaper one follows
+                if not ocr_capname.name_row(src, dst):
+                    continue  # a capital priced by its class: no evidence for a name
                 variant = text[:i] + dst + text[i + n :]
                 if not variant or (len(variant) > 1 and not variant[1:].islower()):
                     continue

@@ -27,6 +27,8 @@ name list and the names' character model decide.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from repair.types import Candidate
 
 #: Shortest capitalised token read as the one cheap listed name.  Off (5, as before):
@@ -80,3 +82,77 @@ def name_shaped(token: str, found: list[Candidate]) -> list[Candidate]:
     []
     """
     return [c for c in found if shape_gain(token, c.replacement) >= REPEAT_SHAPE_GAIN]
+
+
+#: A reading whose first glyph is a printed capital read as another capital ("Mavo" ->
+#: "Have") is not lowered inside a sentence into a plain word ("have"): the row says the
+#: page printed a capital there, and a capital read as a capital *and* a lower-case word
+#: set with a capital are two errors.  Such a reading is dropped instead, unless the
+#: table also reads that capital as the lower-case glyph ("B" -> "s": "was Baved").  A
+#: guard of the capital rows the confusion table learns by class (``build_ocr_confusions``
+#: ``CAPITAL_BACKOFF``): without it those rows lower "Eileen Mavo" to "have", "O'Rogan"
+#: to "began" (SMH dev 4,715 tokens wrong against 4,700 with it; main 4,711).  Off:
+#: lowered as before.
+CAPITAL_KEEPS_CASE = True
+
+
+def capital_row_lowered(
+    text: str, reading: str, subs: tuple[tuple[str, str], ...], lowered: bool = True
+) -> bool:
+    """Whether ``reading`` of ``text`` changed its first glyph by a row that reads a
+    capital as another capital that no row of the table reads as the lower-case glyph
+    (and :data:`CAPITAL_KEEPS_CASE` is on).  ``lowered=False``: whatever the table reads
+    (a caller that keeps the capital: the lower-case reading is a reading of its own).
+
+    >>> capital_row_lowered("Mavo", "Have", (("M", "H"), ("v", "v"))) == CAPITAL_KEEPS_CASE
+    True
+    >>> capital_row_lowered("Baved", "Saved", (("B", "S"),))  # the table reads "B" as "s"
+    False
+    """
+    if not CAPITAL_KEEPS_CASE or not text[:1].isupper() or not reading[:1].isupper():
+        return False
+    if reading[:1] == text[:1]:
+        return False
+    from repair.score.ocr_channel import confusions
+
+    table = confusions()
+    for src, dst in subs:
+        if src[:1] == text[:1] and dst[:1] == reading[:1] and dst[:1].isupper():
+            # the table itself reads the printed glyph as the lower-case one ("B" -> "s"):
+            # the lowered reading is that row's, one error
+            return not lowered or not any(d == dst.lower() for d, _c in table.get(src, ()))
+    return False
+
+
+#: A table row that reads one capital as another and was counted fewer than this many
+#: times is priced by its class (``build_ocr_confusions`` ``CAPITAL_BACKOFF``), not by
+#: its own evidence.  With :data:`CAPITAL_KEEPS_CASE` such rows read words, not names:
+#: a name's first glyph is no evidence for which capital was printed ("Itiioce" ->
+#: "Riioce", "Jmrr" -> "Amrr" by the names' character model or the cheap listed name).
+CLASS_ROW_MAX_COUNT = 3
+
+
+@lru_cache(maxsize=1)
+def _class_rows() -> frozenset[tuple[str, str]]:
+    """The capital-to-capital rows of the confusion table counted fewer than
+    :data:`CLASS_ROW_MAX_COUNT` times."""
+    from repair.score.ocr_channel import _table_rows
+
+    out = set()
+    for row in _table_rows():
+        if len(row) < 4 or not row[3].isdigit() or int(row[3]) >= CLASS_ROW_MAX_COUNT:
+            continue
+        src, dst = row[0], row[1]
+        if len(src) == len(dst) == 1 and src != dst and src.isupper() and dst.isupper():
+            out.add((src, dst))
+    return frozenset(out)
+
+
+def name_row(src: str, dst: str) -> bool:
+    """Whether a name reading may use the table row ``src -> dst`` (see
+    :data:`CLASS_ROW_MAX_COUNT`).
+
+    >>> name_row("v", "y")
+    True
+    """
+    return not (CAPITAL_KEEPS_CASE and (src, dst) in _class_rows())

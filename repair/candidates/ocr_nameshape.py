@@ -34,6 +34,7 @@ import math
 from collections import Counter
 from functools import lru_cache
 
+from repair.candidates import ocr_capname
 from repair.candidates.ocr_rules import cand
 from repair.resources.cache import disk_cached
 from repair.score.ocr_channel import confusions
@@ -146,6 +147,8 @@ def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ..
                 for dst, cost in rows:
                     if cost > MAX_STEP_COST or -old - cost < STEP_GAIN:
                         continue  # a reading scores at most 0 where the token scores old
+                    if not ocr_capname.name_row(src, dst):
+                        continue  # a capital priced by its class: no evidence for a name
                     v = cur[:i] + dst + cur[i + n :]
                     if len(v) < MIN_LEN or not _capitalised(v):
                         continue

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from repair.candidates import ocr_capname
 from repair.candidates.ocr_rules import cand as _cand
 from repair.detect.ocr import realword_suspect
 from repair.resources.frequency import zipf
@@ -137,6 +138,10 @@ def realword_candidates(
             threshold = max(threshold, CASE_GLYPH_THRESHOLD)
         if variant in seen:
             continue
+        if ocr_capname.capital_row_lowered(text, variant, subs, False) and _plain_mid(
+            toks, i, variant
+        ):
+            continue  # "rent Mas tj" -> "Was": a capital read as a capital, not "was"
         seen.add(variant)
         if CASE_EVIDENCE and heavy and text[:1].isupper():
             if mid is None:
@@ -160,6 +165,15 @@ def realword_candidates(
             )
         )
     return out
+
+
+def _plain_mid(toks: list[Token], i: int, variant: str) -> bool:
+    """Whether ``variant`` would be a word the period writes in lower case (capital share
+    below :data:`NAMED_MAX_SHARE`) inside a sentence: no sentence opens at word ``i``."""
+    from repair.score.ngrams import get_ngrams
+
+    share = get_ngrams().capital_share(variant.lower())
+    return share is not None and share < NAMED_MAX_SHARE and not opens_sentence(toks, i)
 
 
 #: Capitalised words read as lower-case words when the table reads the capital glyph as

@@ -1,0 +1,70 @@
+"""A garbled surname after a title or an initial is not read as a plain common word.
+
+"Mr. Tooso", "Q. S. Speddlng", "Mrs. Gurdon", "F. Coppcn": the full stop of the title or
+the initial makes the detector call the garbled surname a sentence-initial non-word, so
+its readings are a common word's ("Spending", "Garden", "Copper"), not a name's.  In a
+name's place (:func:`repair.candidates.ocr_namepos.name_position`) a reading of the
+whole token is dropped when it is a *plain common word*: a word the counted English text
+writes in lower case mid-sentence (its capital share,
+:meth:`repair.score.ngrams.NgramTable.capital_share`, below :data:`MAX_CAPITAL_SHARE`;
+"garden" 0.02, "spending" 0.0, "gordon" 1.0, "baker" 0.5), or a listed word the corpus
+never saw that is no listed name, unless the page itself prints it.  Readings that are
+names ("Gordon", "Russell"), page words and every other kind of edit stay.  The print
+then stays as it is, or a name's reading wins.
+
+Off by default (:data:`NAME_PLACE_WORDS`): see ``benchmarks/RESULTS.md``, session 31.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from repair.candidates.ocr_namepos import name_position
+from repair.types import Candidate, Token
+
+#: Drop plain common-word readings of a capitalised token after a title or an initial.
+NAME_PLACE_WORDS = False
+#: A reading written capitalised mid-sentence less often than this is a plain word.
+MAX_CAPITAL_SHARE = 0.1
+
+
+def plain_word(word: str, counts: Mapping[str, int]) -> bool:
+    """Whether ``word`` is a plain common word the page does not print (see module).
+
+    >>> plain_word("Spending", {}), plain_word("Garden", {}), plain_word("Gordon", {})
+    (True, True, False)
+    >>> plain_word("Garden", {"Garden": 1})
+    False
+    """
+    from repair.score.ngrams import get_ngrams
+
+    if not word[:1].isupper() or not word[1:].islower() or counts.get(word, 0) >= 1:
+        return False
+    table = get_ngrams()
+    share = table.capital_share(word)
+    if share is None:
+        return table.known(word) and not table.is_name(word)
+    return share < MAX_CAPITAL_SHARE
+
+
+def drop_common_readings(
+    out: list[Candidate], toks: list[Token], by_start: Mapping[int, int], counts: Counter[str]
+) -> list[Candidate]:
+    """``out`` without the plain common-word readings of whole capitalised tokens in a
+    name's place ("Mr. Tooso" -> "Reese" stays; "Q. S. Speddlng" -> "Spending" goes)."""
+    if not NAME_PLACE_WORDS:
+        return out
+    keep = []
+    place: dict[int, bool] = {}
+    for c in out:
+        i = by_start.get(c.start)
+        if i is not None and toks[i].end == c.end and c.replacement != toks[i].text:
+            here = place.get(i)
+            if here is None:
+                tok = toks[i].text
+                here = place[i] = tok[:1].isupper() and tok[1:].islower() and name_position(toks, i)
+            if here and plain_word(c.replacement, counts):
+                continue
+        keep.append(c)
+    return keep
