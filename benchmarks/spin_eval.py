@@ -30,7 +30,10 @@ API (``repair.repair_text``) and scored with the one token-alignment scorer
 ``seeddense`` documents carry every family at seed 000's density, so besides the
 whole-document row they get one row per scored family half (``seeddense:dev-families``,
 ``seeddense:dev-unseen`` on dev, ``seeddense:held-families`` on test: the held families'
-substitutions the profile does not hold), counted by :func:`half_counts`.
+substitutions the profile does not hold), counted by :func:`half_counts`; ``dev-table`` and
+``held-table`` narrow them to the seed table's own translation-like families (no WordNet
+extension).  ``--unprofiled`` holds the dev seed families' pairs out of the profile, so that
+``seed`` and ``seeddense:dev-table`` on dev measure families the profile was not written for.
 
 **The test half holds no list row of its own families.** 12 of the 22 rows of
 :data:`repair.detect.wordy.FUNCTION_PHRASES` are the phrase simulator's spun forms word for
