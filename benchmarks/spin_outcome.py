@@ -130,8 +130,8 @@ def outcomes(spinner: str, cap: int, profile: bool, show: int, why: bool = False
         gold = gold_spans(s)
         hidden: set[tuple[int, int]] = set()
         if spinner in HALF_SCORED:  # dense documents carry every family: read the dev half only
-            hidden = set(gold) - set(half_spans(s, "dev"))
-            gold = half_spans(s, "dev")
+            hidden = set(gold) - set(half_spans(s, "dev-families"))
+            gold = half_spans(s, "dev-families")
         by_span = {(e.offset, e.end): e for e in r.edits}
         used: set[tuple[int, int]] = set()
         for (a, b), orig in gold.items():

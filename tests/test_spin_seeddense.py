@@ -88,6 +88,16 @@ def test_table_halves_score_the_seed_tables_families_only() -> None:
     assert "dev-table" in sd.HALVES["dev"] and "held-table" in sd.HALVES["test"]
 
 
+def test_a_split_name_is_not_a_half() -> None:
+    """``in_half(g, "dev")`` used to answer for the held families (benchmarks/spin_outcome.py
+    classed the test half's substitutions of seeddense dev documents): it now raises."""
+    held_key = next(
+        k for k, _p, _f in sd.seedfamily.sim().families() if sd.seedfamily.split_of(k) == "test"
+    )
+    with pytest.raises(ValueError, match="unknown half"):
+        sd.in_half(GoldEdit(0, 5, "zzzzz", "yyyyy", held_key), "dev")
+
+
 def _two_half_doc() -> tuple[SpunDoc, str, str]:
     dev_fam = next(f"x:w{i}" for i in range(50) if sd.family_half(f"x:w{i}") == "dev")
     test_fam = next(f"x:w{i}" for i in range(50) if sd.family_half(f"x:w{i}") == "test")

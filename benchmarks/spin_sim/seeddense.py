@@ -181,4 +181,7 @@ def in_half(edit: GoldEdit, half: str) -> bool:
         return h == "dev" and not edit.family.startswith("x:")
     if half == "held-table":
         return h == "test" and not edit.family.startswith("x:")
+    if half != "held-families":
+        # "dev" used to fall through to here and class the held families' substitutions
+        raise ValueError(f"unknown half {half!r}: one of {sorted(sum(HALVES.values(), ()))}")
     return h == "test"
