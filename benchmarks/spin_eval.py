@@ -30,7 +30,10 @@ API (``repair.repair_text``) and scored with the one token-alignment scorer
 ``seeddense`` documents carry every family at seed 000's density, so besides the
 whole-document row they get one row per scored family half (``seeddense:dev-families``,
 ``seeddense:dev-unseen`` on dev, ``seeddense:held-families`` on test: the held families'
-substitutions the profile does not hold), counted by :func:`half_counts`.
+substitutions the profile does not hold), counted by :func:`half_counts`; ``dev-table`` and
+``held-table`` narrow them to the seed table's own translation-like families (no WordNet
+extension).  ``--unprofiled`` holds the dev seed families' pairs out of the profile, so that
+``seed`` and ``seeddense:dev-table`` on dev measure families the profile was not written for.
 
 **The test half holds no list row of its own families.** 12 of the 22 rows of
 :data:`repair.detect.wordy.FUNCTION_PHRASES` are the phrase simulator's spun forms word for
@@ -322,6 +325,37 @@ def hold_out_listed(split: str) -> list[str]:
     return rows
 
 
+def hold_out_profile(split: str) -> int:
+    """Take out of the seed profile every (spun form, original) row that is one of the
+    ``seed`` simulator's pairs of ``split``'s families (``--unprofiled``): on dev, the
+    profile then holds this half's families no more than it holds the test half's, so
+    the dev figure measures what carries to families the profile was not written
+    for.  Rows the profile shares with the other half's families stay (the test half
+    keeps them too).  Returns the number of (spun form, original) rows taken out."""
+    from spin_sim import seedfamily
+
+    from repair.candidates import spin as cand
+
+    pairs: set[tuple[str, str]] = set()
+    for key, fam, _flags in seedfamily.sim().families():
+        if seedfamily.split_of(key) != split:
+            continue
+        for orig, alts in fam:
+            for alt in alts:
+                pairs.add((cand._norm(alt), cand._norm(orig)))
+    table = cand._profile(cand.LEXICON)
+    n = 0
+    for spun in list(table):
+        info = table[spun]
+        keep = tuple(o for o in info.originals if (spun, cand._norm(o)) not in pairs)
+        n += len(info.originals) - len(keep)
+        if not keep:
+            del table[spun]
+        elif keep != info.originals:
+            table[spun] = cand.PairInfo(keep, info.strength, info.caps, info.source, info.weight)
+    return n
+
+
 def spun_docs(spinner: str, split: str, cap: int, rate: float) -> tuple[list[Doc], list[SpunDoc]]:
     """The capped documents of ``split`` and their spun versions (families of ``split``)."""
     if spinner == "tortured":
@@ -412,6 +446,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="on dev too, hold out the list rows that are this half's families' spun forms",
     )
+    ap.add_argument(
+        "--unprofiled",
+        action="store_true",
+        help="hold out the seed profile's rows that are this half's seed families' pairs",
+    )
     args = ap.parse_args(argv)
     names = list(ALL) if args.all else args.spinner
     if not names:
@@ -421,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     runner = Runner(make_config(args.stages, args.no_profile), args.references, args.show)
     hold = args.unlisted or (args.split == "test" and not args.listed)
     held = hold_out_listed(args.split) if hold else []
+    unprofiled = hold_out_profile(args.split) if args.unprofiled else 0
     print(
         f"# split {args.split}; at most {args.cap} documents per spinner (--cap); rate "
         f"{args.rate}; stages {args.stages}; references "
@@ -428,7 +468,8 @@ def main(argv: list[str] | None = None) -> int:
         + ("off (--no-profile: option "
            + ("read" if profile_switch_read() else "NOT read by this branch: same as on")
            + ")" if args.no_profile else "on")
-        + f"; list rows of this half's phrase families held out: {held or 'none'}",
+        + f"; list rows of this half's phrase families held out: {held or 'none'}"
+        + f"; profile rows of this half's seed families held out: {unprofiled}",
         flush=True,
     )  # fmt: skip
     rows = evaluate(names, args.split, args.cap, args.rate, runner)

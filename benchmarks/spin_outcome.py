@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spin_eval import half_spans, make_config, spun_docs  # noqa: E402
+from spin_eval import half_spans, hold_out_profile, make_config, spun_docs  # noqa: E402
 from spin_sim import HALF_SCORED, RATE  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
 
@@ -130,8 +130,8 @@ def outcomes(spinner: str, cap: int, profile: bool, show: int, why: bool = False
         gold = gold_spans(s)
         hidden: set[tuple[int, int]] = set()
         if spinner in HALF_SCORED:  # dense documents carry every family: read the dev half only
-            hidden = set(gold) - set(half_spans(s, "dev"))
-            gold = half_spans(s, "dev")
+            hidden = set(gold) - set(half_spans(s, "dev-families"))
+            gold = half_spans(s, "dev-families")
         by_span = {(e.offset, e.end): e for e in r.edits}
         used: set[tuple[int, int]] = set()
         for (a, b), orig in gold.items():
@@ -178,9 +178,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--cap", type=int, default=40, help="dev documents (as spin_eval.py)")
     ap.add_argument("--no-profile", action="store_true", help="without the seed profile")
+    ap.add_argument(
+        "--unprofiled",
+        action="store_true",
+        help="hold out the profile rows that are the dev seed families' pairs (spin_eval.py)",
+    )
     ap.add_argument("--show", type=int, default=0, help="examples per cell")
     ap.add_argument("--why", action="store_true", help="split the misses (gate, relation)")
     args = ap.parse_args(argv)
+    if args.unprofiled:
+        print(f"# profile rows of the dev seed families held out: {hold_out_profile('dev')}")
     for spinner in args.spinner or ["wordnet", "rare", "double"]:
         cat, false, ex = outcomes(spinner, args.cap, not args.no_profile, args.show, args.why)
         n = max(sum(cat.values()), 1)

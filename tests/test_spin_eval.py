@@ -261,3 +261,34 @@ def test_test_half_holds_no_list_row_of_its_phrase_families(
     assert "with regard to" in wordy.FUNCTION_PHRASES  # a dev family's row stays
     wordy._pattern.cache_clear()
     wordy._last_scan = ("", [])
+
+
+def test_hold_out_profile_takes_out_this_halfs_seed_pairs_only(monkeypatch):
+    """``--unprofiled``: the profile rows that are the seed simulator's pairs of the half's
+    families go (the dev half is then as unseen as the test half); other rows stay."""
+    import spin_eval
+    from spin_sim import seedfamily
+
+    from repair.candidates import spin as cand
+
+    table = cand._profile(cand.LEXICON)
+    monkeypatch.setattr(cand, "_profile", lambda name: table)
+    saved = dict(table)
+    try:
+        dev = {
+            (cand._norm(a), cand._norm(o))
+            for key, fam, _ in seedfamily.sim().families()
+            if seedfamily.split_of(key) == "dev"
+            for o, alts in fam
+            for a in alts
+        }
+        listed = {(s, cand._norm(o)) for s, i in table.items() for o in i.originals}
+        assert dev & listed  # the profile holds some dev families' pairs
+        n = spin_eval.hold_out_profile("dev")
+        assert n == len(dev & listed)
+        left = {(s, cand._norm(o)) for s, i in table.items() for o in i.originals}
+        assert not dev & left
+        assert left == listed - dev
+    finally:
+        table.clear()
+        table.update(saved)

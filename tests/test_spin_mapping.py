@@ -52,3 +52,26 @@ def test_repeated_candidates_pass_the_decision_at_their_bar() -> None:
     (again,) = stage.same_mapping(doc, [low], [_restored(at[0], "head")], 0.2)
     out = score_spin(doc, 1.0, [again], gate=False)
     assert [(e.offset, e.replacement) for e in out] == [(at[1], "head")]
+
+
+def test_pooled_mapping_keeps_every_occurrence_of_one_recurring_mapping() -> None:
+    """POOLED_MAPPING (off by default): no occurrence clears the bar, but every occurrence
+    of the written word proposes one original with a mean probability over the floor."""
+    doc = Document(TEXT, config=RepairConfig(spin_profile=None))
+    at = [i for i in range(len(TEXT)) if TEXT.startswith("chief", i)]
+    cands = [_word(a, "leader", p) for a, p in zip(at, (0.15, 0.05, 0.1, 0.12), strict=True)]
+    kept = stage.pooled_mapping(doc, cands, [], 4, 0.1)
+    assert [c.start for c in kept] == at
+    assert all(c.features["word_bar"] == 0.0 and c.features["pooled_mapping"] for c in kept)
+    assert stage.pooled_mapping(doc, cands, [], 5, 0.1) == []  # too few occurrences
+    assert stage.pooled_mapping(doc, cands, [], 4, 0.2) == []  # too little evidence
+    # one occurrence proposes another original: the word is left to the first reading
+    other = [*cands[:3], _word(at[3], "head", 0.12)]
+    assert stage.pooled_mapping(doc, other, [], 2, 0.1) == []
+    # a span under an edit and a row the LM is against are not proposed
+    against = [*cands[:3], _word(at[3], "leader", 0.12, gain0=-1.0)]
+    kept = stage.pooled_mapping(doc, against, [_restored(at[0], "boss")], 4, 0.1)
+    assert [c.start for c in kept] == at[1:3]
+    # common-word rows are neither counted nor proposed
+    common = [_word(a, "leader", 0.5, common=True) for a in at]
+    assert stage.pooled_mapping(doc, common, [], 2, 0.1) == []

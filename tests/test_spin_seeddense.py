@@ -67,6 +67,37 @@ def test_held_half_leaves_out_pairs_the_profile_holds() -> None:
     assert sd.half_of(unknown) == "test" and sd.in_half(unknown, "held-families")
 
 
+def test_table_halves_score_the_seed_tables_families_only() -> None:
+    """``dev-table`` / ``held-table``: a table family's substitution is scored there, an
+    extension family's (WordNet, ``x:`` keys) is not; the profile's pairs stay out of
+    the held half."""
+    fams = sd.seedfamily.sim().families()
+    dev_key = next(k for k, _p, _f in fams if sd.seedfamily.split_of(k) == "dev")
+    held_key = next(k for k, _p, _f in fams if sd.seedfamily.split_of(k) == "test")
+    ext_dev = next(f"x:w{i}" for i in range(50) if sd.family_half(f"x:w{i}") == "dev")
+    ext_test = next(f"x:w{i}" for i in range(50) if sd.family_half(f"x:w{i}") == "test")
+    table_dev = GoldEdit(0, 5, "zzzzz", "yyyyy", dev_key)
+    table_held = GoldEdit(0, 5, "zzzzz", "yyyyy", held_key)
+    assert sd.in_half(table_dev, "dev-table") and sd.in_half(table_dev, "dev-families")
+    assert not sd.in_half(GoldEdit(0, 5, "zzzzz", "yyyyy", ext_dev), "dev-table")
+    assert sd.in_half(GoldEdit(0, 5, "zzzzz", "yyyyy", ext_dev), "dev-families")
+    assert sd.in_half(table_held, "held-table") and not sd.in_half(table_held, "dev-table")
+    assert not sd.in_half(GoldEdit(0, 5, "zzzzz", "yyyyy", ext_test), "held-table")
+    spun, orig = next(iter(sorted(sd.profile_pairs())))
+    assert not sd.in_half(GoldEdit(0, len(orig), orig, spun, held_key), "held-table")
+    assert "dev-table" in sd.HALVES["dev"] and "held-table" in sd.HALVES["test"]
+
+
+def test_a_split_name_is_not_a_half() -> None:
+    """``in_half(g, "dev")`` used to answer for the held families (benchmarks/spin_outcome.py
+    classed the test half's substitutions of seeddense dev documents): it now raises."""
+    held_key = next(
+        k for k, _p, _f in sd.seedfamily.sim().families() if sd.seedfamily.split_of(k) == "test"
+    )
+    with pytest.raises(ValueError, match="unknown half"):
+        sd.in_half(GoldEdit(0, 5, "zzzzz", "yyyyy", held_key), "dev")
+
+
 def _two_half_doc() -> tuple[SpunDoc, str, str]:
     dev_fam = next(f"x:w{i}" for i in range(50) if sd.family_half(f"x:w{i}") == "dev")
     test_fam = next(f"x:w{i}" for i in range(50) if sd.family_half(f"x:w{i}") == "test")

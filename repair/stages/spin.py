@@ -11,7 +11,7 @@ score       → :mod:`repair.score.spin` (profile pairs: LM gain, pair consisten
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -108,6 +108,13 @@ CONSISTENT = True
 #: propose the same original with at least this model probability (:func:`same_mapping`;
 #: None: off).
 MAPPING_BAR: float | None = 0.2
+#: (occurrences, mean probability): a written word whose occurrences in the document
+#: all propose the same original, at least this many of them, with at least this mean
+#: model probability, is restored at each of them though no occurrence clears the bar
+#: (:func:`pooled_mapping`: a spinner maps a word the same way throughout a document, so
+#: the evidence of its occurrences is pooled).  None: off.  Experimental, off
+#: (benchmarks/RESULTS.md, "Session 31, seedfam31").
+POOLED_MAPPING: tuple[int, float] | None = None
 #: Written two- and three-word spans get one-word candidates
 #: (:mod:`repair.candidates.spin_phrase`) where a document gate is open.
 PHRASES = True
@@ -968,6 +975,41 @@ def same_mapping(
     ]
 
 
+def pooled_mapping(
+    doc: Document,
+    candidates: Sequence[Candidate],
+    edits: Sequence[Edit],
+    least: int,
+    mean: float,
+) -> list[Candidate]:
+    """The spinner-agnostic candidates of a written word whose every occurrence (at least
+    ``least``, lower case) proposes one original with a mean model probability of at
+    least ``mean``: each is kept at that bar (not under an edit, not common-word rows,
+    the LM not against it).  A written word whose occurrences propose different
+    originals is left to the first reading."""
+    covered = _covered([(e.offset, e.offset + e.length) for e in edits])
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if c.source == "SPIN_SYNONYM" and not c.features.get("common"):
+            groups[doc.text[c.start : c.end].lower()].append(c)
+    out: list[Candidate] = []
+    for rows in groups.values():
+        if len(rows) < least or len({c.replacement.lower() for c in rows}) != 1:
+            continue
+        avg = sum(c.features.get("model_probability", 0.0) for c in rows) / len(rows)
+        if avg < mean:
+            continue
+        out += [
+            Candidate(
+                c.start, c.end, c.replacement, c.kind, c.source,
+                {**c.features, "word_bar": 0.0, "pooled_mapping": round(avg, 3)},
+            )  # fmt: skip
+            for c in rows
+            if c.start not in covered and c.features.get("gain0", 0.0) > 0.0
+        ]
+    return out
+
+
 def _phrase_kept(c: Candidate) -> bool:
     """A written span is restored as one word when the LM gain over the span is at least
     :data:`~repair.score.spin.PHRASE_MIN_GAIN`, both sides of it favour the word (at least
@@ -1674,6 +1716,19 @@ class _Stage:
             if more:
                 for c in more:
                     dropped.pop((c.start, c.end), None)
+                decisions.clear()
+                edits = score_spin(
+                    doc, doc_score, kept + extra + more, gate=False, decisions=decisions
+                )
+            pooled = (
+                pooled_mapping(doc, candidates, edits, *POOLED_MAPPING)
+                if POOLED_MAPPING is not None and bar <= 1.0
+                else []
+            )
+            if pooled:
+                for c in pooled:
+                    dropped.pop((c.start, c.end), None)
+                more = more + pooled
                 decisions.clear()
                 edits = score_spin(
                     doc, doc_score, kept + extra + more, gate=False, decisions=decisions
