@@ -1050,6 +1050,8 @@ def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
         return in_doc[:1]
     if not names or names[0].cost > NAME_WIDE_MAX_COST:
         return []
+    if not all(ocr_capname.name_row(src, dst) for src, dst in names[0].subs):
+        return []  # "Moabit" -> "Nesbit": a capital priced by its class, no name's evidence
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
         return []
     return names[:1]
