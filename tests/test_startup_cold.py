@@ -4,7 +4,8 @@
   ftfy provably changes and flags nothing: checked against ftfy itself on every
   mojibake case we ship and on random text made of the characters its badness
   heuristic looks at.
-* ``stat_cached`` memoises a value by the (size, mtime_ns) of files.
+* ``stat_cached`` memoises a value by the contents of files (their digests remembered by
+  size and mtime_ns).
 * ``repair fix`` of a plain ASCII or clean Latin-1 file imports neither typer nor ftfy.
 """
 
@@ -121,13 +122,18 @@ def test_stat_cached_memoises_by_size_and_mtime(
     assert len(calls) == 1  # the second answer came from the cache
     src.write_text("abcd")
     assert cache.stat_cached("t", [src], build, kind=str) == "ABCD"
-    os.utime(src, ns=(1, 1))  # same size, other mtime: a new key
+    assert len(calls) == 2
+    os.utime(src, ns=(1, 1))  # same bytes, other mtime: the digest is taken again, same key
     assert cache.stat_cached("t", [src], build, kind=str) == "ABCD"
+    assert len(calls) == 2
+    src.write_text("abce")  # same size, other bytes (and mtime): a new key
+    os.utime(src, ns=(2, 2))
+    assert cache.stat_cached("t", [src], build, kind=str) == "ABCE"
     assert len(calls) == 3
-    assert cache.stat_cached("t", [src], build, kind=str, extra="v2") == "ABCD"
+    assert cache.stat_cached("t", [src], build, kind=str, extra="v2") == "ABCE"
     assert len(calls) == 4
     monkeypatch.setenv(cache.ENV, "off")
-    assert cache.stat_cached("t", [src], build, kind=str) == "ABCD"
+    assert cache.stat_cached("t", [src], build, kind=str) == "ABCE"
     assert len(calls) == 5
 
 

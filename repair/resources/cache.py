@@ -10,9 +10,13 @@ The file name is a hash of everything the value depends on: the cache format,
 the Python version (marshal's format), the builder's code object, and the size
 and SHA-256 of each source file: the data files and the modules holding the code
 that builds the value (an edit to either gives a new name).  A stale value
-therefore cannot be read.  After each write only the newest :data:`KEEP` files of
-that name stay (another version of the package sharing the folder keeps its own),
-so the folder does not grow with every upgrade.
+therefore cannot be read.  The name holds no path: the builder's code is hashed
+without its file name (:func:`code_fingerprint`), so every checkout or install
+whose sources have the same bytes shares one entry instead of evicting the others'
+(issue 14: seven checkouts of one machine rebuilt the OCR tables at start-up).
+After each write only the newest :data:`KEEP` files of that name stay (another
+version of the package sharing the folder keeps its own), so the folder does not
+grow with every upgrade.
 
 The cache is an optimisation only: when the folder cannot be created or written,
 the file is missing, unreadable or of the wrong type, the value is built as if
@@ -60,10 +64,23 @@ def cache_dir() -> Path | None:
         return None
 
 
+def code_fingerprint(code: CodeType) -> bytes:
+    """:func:`marshal.dumps` of ``code`` with the file name of it and of every code object
+    nested in it (lambdas, comprehensions) emptied: what the code does, not where it lies.
+    Two copies of one module in two folders give the same bytes; any edit of the code
+    (its instructions, constants, names, line numbers) gives other bytes."""
+    return marshal.dumps(_without_filename(code))
+
+
+def _without_filename(code: CodeType) -> CodeType:
+    consts = tuple(_without_filename(c) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename="", co_consts=consts)
+
+
 def _key(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[..., object]) -> str:
     h = hashes.sha256()
     h.update(f"{FORMAT}\0{name}\0{sys.version}\0".encode())
-    h.update(marshal.dumps(build.__code__))
+    h.update(code_fingerprint(build.__code__))
     for src in sources:
         size, digest = file_digest(src)
         h.update(b"\0%d\0" % size)
@@ -140,10 +157,11 @@ def _stat_key(
 ) -> str:
     h = hashes.sha256()
     h.update(f"{FORMAT}\0stat\0{name}\0{sys.version}\0{extra}\0".encode())
-    h.update(marshal.dumps(build.__code__))
+    h.update(code_fingerprint(build.__code__))
     for p in paths:
-        st = os.stat(p)
-        h.update(f"\0{os.path.abspath(p)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+        size, digest = file_digest(p)
+        h.update(b"\0%d\0" % size)
+        h.update(digest)
     return h.hexdigest()[:32]
 
 
@@ -154,14 +172,16 @@ def stat_cached(
     kind: type = object,
     extra: str = "",
 ) -> T:
-    """``build()``, memoised in the per-user cache by the (path, size, mtime_ns) of ``paths``.
+    """``build()``, memoised in the per-user cache by the contents of ``paths``.
 
     For values that are cheap to store but costly to compute from large files (a
-    file's sha256, the result of checking its whole format): unlike
-    :func:`disk_cached` the key reads no file content, only ``os.stat``, so a hit
-    costs a few hundred microseconds whatever the files' size.  A file rewritten
-    in place keeps its size but gets a new ``mtime_ns``; ``extra`` (a string) joins
-    the key for anything else the value depends on.  ``build`` must be pure and
+    file's sha256, the result of checking its whole format): the key holds each
+    file's SHA-256 as :func:`file_digest` remembers it by (path, size, mtime_ns,
+    inode), so a hit reads no file content, only ``os.stat`` and two small cache
+    files, whatever the files' size; a file rewritten in place gets a new
+    ``mtime_ns``, so its digest is taken again.  Keyed by content, not by path: a
+    second checkout with the same files shares the entry (issue 14).  ``extra`` (a
+    string) joins the key for anything else the value depends on.  ``build`` must be pure and
     raise (never return a value to keep) when it fails: exceptions are not cached.
     """
     return _cached(name, lambda: _stat_key(name, paths, build, extra), build, kind)
