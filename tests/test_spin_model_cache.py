@@ -79,3 +79,23 @@ def test_the_trees_from_a_cold_and_a_warm_cache_give_the_walks_floats(own_cache:
         assert [cold.logit(x) for x in xs] == [t.walk_logit(x) for x in xs]
         assert [warm.logit(x) for x in xs] == [t.walk_logit(x) for x in xs]
     assert list(own_cache.glob("code-spin-trees-*.marshal"))
+
+
+def test_the_cached_spin_profile_is_the_checked_table_cold_and_warm(own_cache: Path) -> None:
+    from repair.candidates import spin
+
+    want = {k: spin.PairInfo(*v) for k, v in spin._profile_rows(spin.LEXICON).items()}
+    assert len(want) > 1000 and want == spin._profile.__wrapped__(spin.LEXICON)
+    spin._profile.cache_clear()
+    try:
+        cold = spin._profile(spin.LEXICON)
+        assert list(own_cache.glob("spin-profile-*.marshal"))
+        spin._profile.cache_clear()
+        warm = spin._profile(spin.LEXICON)
+    finally:
+        spin._profile.cache_clear()
+    assert cold == want and warm == want and list(warm) == list(want)
+    # the rows as the profile file gives them, read independently
+    first = next(r for r in spin.profile_rows() if r[2] == "strong")
+    info = want[spin._norm(first[0])]
+    assert first[1] in info.originals and info.strength == "strong" and info.source == "lexicon"
