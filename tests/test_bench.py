@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from repair.bench import speed
 from repair.bench.metrics import Counts, doc_metrics, f_beta, ngram_overlap
 from repair.bench.peers import PEERS, PySpellChecker, get_peer
 from repair.bench.plot import render_svg
@@ -250,6 +251,31 @@ def test_startup_measures_a_fresh_process(tmp_path: Path) -> None:
     f.write_text("The cat sat.", "utf-8")
     s = measure_startup("none", f, runs=1)
     assert not s.error and s.wall_s and s.peak_mb and s.peak_mb < 200
+    assert s.bytecode == speed.BYTECODE_CACHED and s.to_json()["bytecode"] == s.bytecode
+
+
+@pytest.mark.slow
+def test_a_startup_run_keeps_its_bytecode_in_the_prefix_it_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # under PYTHONDONTWRITEBYTECODE (an editable install's shell) no .pyc would be written:
+    # the prefix environment lifts it, so the measured runs read compiled modules
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    f = tmp_path / "in.txt"
+    f.write_text("The cat sat.", "utf-8")
+    prefix = tmp_path / "pycache"
+    cmd = speed.fix_command("none", f)
+    assert speed.run_once(cmd, speed.bytecode_env(str(prefix)))[2] == 0
+    written = {p.name.split(".")[0] for p in prefix.rglob("*.pyc")}
+    assert {"peers", "subprocess"} <= written  # the package's modules and the standard library's
+    assert speed.run_once(cmd)[2] == 0  # the environment as it is: no prefix
+
+
+def test_the_bytecode_note_says_how_modules_are_found() -> None:
+    assert "prefix /p" in speed.bytecode_note({"PYTHONPYCACHEPREFIX": "/p"})
+    assert "compiled in every process" in speed.bytecode_note({"PYTHONDONTWRITEBYTECODE": "1"})
+    assert "next to the sources" in speed.bytecode_note({})
+    assert speed.bytecode_env("/p") == {"PYTHONPYCACHEPREFIX": "/p", "PYTHONDONTWRITEBYTECODE": ""}
 
 
 def test_run_suite_names_clean_documents_a_tool_changed() -> None:
@@ -309,3 +335,27 @@ def test_a_missing_peer_package_is_skipped_not_scored(tmp_path, monkeypatch) -> 
     )
     assert res["meta"]["tools"] == ["repair", "none"]
     assert "pyspellchecker" in res["meta"]["unavailable_tools"]
+
+
+def test_the_speed_table_and_the_requirement_say_how_bytecode_was_found() -> None:
+    from repair.bench.results import notes, speed_table
+
+    start = {"tool": "repair", "wall_s": 0.3, "peak_mb": 90.0, "cpu_s": 0.25,
+             "bytecode": speed.BYTECODE_CACHED}  # fmt: skip
+    results = {
+        "meta": {"tools": ["repair"]},
+        "suites": [],
+        "speed": {
+            "throughput": {},
+            "startup": [start],
+            "requirement": {
+                "requirement": "r",
+                "wall_s": 0.3,
+                "peak_mb": 90.0,
+                "pass": True,
+                "bytecode": speed.BYTECODE_CACHED,
+            },  # fmt: skip
+        },
+    }
+    assert speed.BYTECODE_CACHED in speed_table(results)[0]
+    assert any(speed.BYTECODE_CACHED in line for line in notes(results))

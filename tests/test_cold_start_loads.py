@@ -59,7 +59,9 @@ except SystemExit as exc:
 heavy = ("rapidfuzz", "ftfy", "typer", "pydantic", "hashlib", "tempfile",
          "repair.candidates.ocr_farlong", "repair.candidates.ocr_gluedfw")
 print(json.dumps({"loads": sorted(set(loads)),
-                  "modules": sorted(m for m in heavy if m in sys.modules)}))
+                  "modules": sorted(m for m in heavy if m in sys.modules),
+                  "ocr_modules": sorted(m for m in sys.modules
+                                        if m.startswith("repair.candidates.ocr"))}))
 """
 
 #: Lexicon files and cache entries only OCR-garbled or scientific text needs.
@@ -138,6 +140,19 @@ def test_a_small_clean_text_loads_no_ocr_or_science_resource(tmp_path: Path) -> 
     assert seen["modules"] == []
     # the probe does see loads: the spin tables a clean text is checked with
     assert "spin_model.json" in seen["loads"]
+
+
+SMALL_CLEAN = "The cat sat on the mat and looked at the garden.\n"
+
+
+def test_a_small_clean_text_imports_no_ocr_candidate_module(tmp_path: Path) -> None:
+    # the garble gate shut, no finding, nothing a clean page's readings start from:
+    # repair.stages.ocr.reads_nothing, so none of the ~60 repair.candidates.ocr* modules
+    assert _probe(SMALL_CLEAN, tmp_path)["ocr_modules"] == []
+
+
+def test_the_probe_sees_the_ocr_candidate_modules_of_a_garbled_text(tmp_path: Path) -> None:
+    assert "repair.candidates.ocr" in _probe(OCR, tmp_path)["ocr_modules"]
 
 
 def test_a_seed_article_loads_no_ocr_or_science_resource(tmp_path: Path) -> None:

@@ -148,7 +148,9 @@ def speed_table(results: dict) -> Table:
         "tool", "words/s per core", f"× {base}", "start-up + fix wall s", f"× {base}",
         "CPU s", f"× {base}", "peak MB", f"× {base}",
     ]  # fmt: skip
-    title = f"Speed (start-up: a fresh process fixing {speed.get('startup_file') or 'a seed'})"
+    title = f"Speed (start-up: a fresh process fixing {speed.get('startup_file') or 'a seed'}"
+    notes = {s.get("bytecode") for s in st.values() if s.get("bytecode")}
+    title += f"; {notes.pop()})" if len(notes) == 1 else ")"
     return (title, headers, rows)
 
 
@@ -244,9 +246,10 @@ def notes(results: dict) -> list[str]:
     req = results.get("speed", {}).get("requirement")
     if req:
         verdict = "PASS" if req["pass"] else "FAIL"
+        bytecode = f"; {req['bytecode']}" if req.get("bytecode") else ""
         out.append(
             f"performance requirement (issue 2) {req['requirement']}: **{verdict}** "
-            f"({num(req['wall_s'], 3)} s, {num(req['peak_mb'], 0)} MB)"
+            f"({num(req['wall_s'], 3)} s, {num(req['peak_mb'], 0)} MB{bytecode})"
         )
     return out
 

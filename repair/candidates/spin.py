@@ -144,6 +144,21 @@ def profile_rows(name: str = LEXICON) -> list[tuple[str, str, str, str, str]]:
 
 @lru_cache(maxsize=4)
 def _profile(name: str) -> dict[str, PairInfo]:
+    """The profile ``name`` (a shipped lexicon) as pairs; the checked table is read back
+    from the per-user cache (:func:`repair.resources.cache.disk_cached`, keyed by the file
+    and this module) when a current copy is there: reading and checking the ~1,250 rows
+    costs ~4 % of a small ``repair fix`` (issue 14, cold start)."""
+    from repair.lexicons import lexicon_path
+    from repair.resources.cache import disk_cached
+
+    rows = disk_cached(
+        f"spin-profile-{name}", (lexicon_path(name), __file__), lambda: _profile_rows(name), dict
+    )
+    return {k: PairInfo(*v) for k, v in rows.items()}
+
+
+def _profile_rows(name: str) -> dict[str, tuple[tuple[str, ...], str, bool, str]]:
+    """:func:`_profile` as plain values (``PairInfo`` fields, what marshal stores)."""
     table: dict[str, dict] = {}
     for spun, orig, strength, caps, _family in profile_rows(name):
         entry = table.setdefault(_norm(spun), {"originals": [], "strength": "weak", "caps": False})
@@ -153,8 +168,7 @@ def _profile(name: str) -> dict[str, PairInfo]:
             entry["strength"] = "strong"
         entry["caps"] = entry["caps"] or caps == "caps"
     return {
-        k: PairInfo(tuple(v["originals"]), v["strength"], v["caps"], "lexicon")
-        for k, v in table.items()
+        k: (tuple(v["originals"]), v["strength"], v["caps"], "lexicon") for k, v in table.items()
     }
 
 

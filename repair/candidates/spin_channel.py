@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from repair.lexicons import LexiconError, format_header, read_text
-from repair.resources.sorted_lines import SortedLines
+from repair.lexicons import LexiconError, format_header, lexicon_path, read_text
+from repair.resources.sorted_lines import SortedLines, indexed
 
 CHANNEL = "spin_channel.tsv"
 COLUMNS = ("form", "fanout", "wordnet")
@@ -38,7 +38,7 @@ def _table() -> SortedLines[str]:
     first = body[: body.find("\n")]
     if first and (first.count("\t") != 2 or not first.split("\t")[1].isdigit()):
         raise LexiconError(f"{CHANNEL}: need 'form<TAB>fanout<TAB>wordnet': {first!r}")
-    return SortedLines(text, len(text) - len(body))
+    return indexed(CHANNEL, lexicon_path(CHANNEL), text, len(text) - len(body))
 
 
 @lru_cache(maxsize=200_000)

@@ -30,10 +30,10 @@ from functools import lru_cache
 
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.document import Document
-from repair.lexicons import LexiconError, format_header, read_text
+from repair.lexicons import LexiconError, format_header, lexicon_path, read_text
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
-from repair.resources.sorted_lines import SortedLines
+from repair.resources.sorted_lines import SortedLines, indexed
 from repair.score.spin_context import WordContext, context
 from repair.types import Token
 
@@ -115,7 +115,7 @@ def phrase_lines() -> SortedLines[str]:
     while text.startswith("#", pos):
         cut = text.find("\n", pos)
         pos = len(text) if cut < 0 else cut + 1
-    return SortedLines(text, pos, block=PHRASE_BLOCK)
+    return indexed(TABLE, lexicon_path(TABLE), text, pos, PHRASE_BLOCK)
 
 
 def phrase_table() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:

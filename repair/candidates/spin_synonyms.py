@@ -28,7 +28,7 @@ from functools import lru_cache
 from repair.lexicons import LexiconError, format_header, lexicon_path, read_text, read_tsv
 from repair.resources import digest as hashes
 from repair.resources.cache import stat_cached
-from repair.resources.sorted_lines import SortedLines
+from repair.resources.sorted_lines import SortedLines, indexed
 
 TABLE = "spin_synonyms.tsv"
 #: :func:`originals_of_live` precomputed per word form (see the module doc).
@@ -243,7 +243,7 @@ def precomputed() -> SortedLines[str] | None:
         kind=bool,
         extra=f"{len(text)} {_check_rows.__code__.co_code.hex()}",
     )
-    return SortedLines(text, pos) if stamp == fingerprint() else None
+    return indexed(FORMS, lexicon_path(FORMS), text, pos) if stamp == fingerprint() else None
 
 
 def _check_rows(text: str, body: str) -> bool:

@@ -204,6 +204,26 @@ def compiled_code(name: str, source: str, filename: str) -> CodeType:
     return _cached(name, key, lambda: compile(source, filename, "exec"), CodeType)
 
 
+def generated_code(
+    name: str, inputs: bytes, generator: CodeType, source: Callable[[], str], filename: str
+) -> CodeType:
+    """``compile(source(), filename, "exec")``, kept in the per-user cache under ``name`` by
+    the SHA-256 of what the source is generated from: ``inputs`` (the data, e.g. a model's
+    numbers marshalled) and ``generator`` (the code object that writes the source), so a
+    hit neither writes the source nor compiles it (:func:`compiled_code` keys by the
+    source, which costs as much to write as the trees' ~4 k nodes take to walk; issue 14,
+    cold start).  ``source`` must be a pure function of those two."""
+
+    def key() -> str:
+        h = hashes.sha256(f"{FORMAT}\0generated\0{sys.version}\0{filename}\0".encode())
+        h.update(marshal.dumps(generator))
+        h.update(b"\0")
+        h.update(inputs)
+        return h.hexdigest()[:32]
+
+    return _cached(name, key, lambda: compile(source(), filename, "exec"), CodeType)
+
+
 def _cached(
     name: str,
     key: Callable[[], str],

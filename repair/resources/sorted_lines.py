@@ -15,6 +15,7 @@ b'v'
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import AnyStr, Generic
@@ -30,7 +31,15 @@ class SortedLines(Generic[AnyStr]):
 
     __slots__ = ("_blob", "_heads", "_nl", "_starts", "_tab")
 
-    def __init__(self, blob: AnyStr, start: int, block: int = BLOCK) -> None:
+    def __init__(
+        self,
+        blob: AnyStr,
+        start: int,
+        block: int = BLOCK,
+        index: tuple[list[int], list[AnyStr]] | None = None,
+    ) -> None:
+        """``index``: :meth:`index` of this table as built before (blob, start and block
+        the same; :func:`indexed` reads it from the per-user cache), taken as it is."""
         nl: AnyStr = "\n" if isinstance(blob, str) else b"\n"  # type: ignore[assignment]
         tab: AnyStr = "\t" if isinstance(blob, str) else b"\t"  # type: ignore[assignment]
         end = len(blob)
@@ -38,15 +47,25 @@ class SortedLines(Generic[AnyStr]):
             raise ValueError("the data must start at a line start")
         if start < end and not blob.endswith(nl):
             raise ValueError("the last line does not end with a newline")
-        starts = [start] if start < end else []
-        while starts and starts[-1] + block < end:
-            cut = blob.find(nl, starts[-1] + block)
-            if cut + 1 >= end:
-                break
-            starts.append(cut + 1)
-        self._heads = [blob[s : blob.index(tab, s)] for s in starts]
-        starts.append(end)
+        if index is not None:
+            starts, heads = list(index[0]), list(index[1])
+            if len(starts) != len(heads) + 1 or starts[-1] != end or starts[:1] != [start][:1]:
+                raise ValueError("the index is not this table's")
+            self._heads = heads
+        else:
+            starts = [start] if start < end else []
+            while starts and starts[-1] + block < end:
+                cut = blob.find(nl, starts[-1] + block)
+                if cut + 1 >= end:
+                    break
+                starts.append(cut + 1)
+            self._heads = [blob[s : blob.index(tab, s)] for s in starts]
+            starts.append(end)
         self._blob, self._starts, self._nl, self._tab = blob, starts, nl, tab
+
+    def index(self) -> tuple[list[int], list[AnyStr]]:
+        """The blocks' starts (and the end) and first keys: what ``index=`` takes."""
+        return list(self._starts), list(self._heads)
 
     def get(self, key: AnyStr) -> AnyStr | None:
         """The value of ``key``, None when it is not in the table."""
@@ -95,3 +114,30 @@ class SortedLines(Generic[AnyStr]):
 
     def __len__(self) -> int:
         return self._blob.count(self._nl, self._starts[0], self._starts[-1])
+
+
+#: Bump when the cut into blocks changes: every index :func:`indexed` kept is then rebuilt.
+INDEX_VERSION = 1
+
+
+def indexed(
+    name: str, path: str | os.PathLike[str], blob: str, start: int, block: int = BLOCK
+) -> SortedLines[str]:
+    """``SortedLines(blob, start, block)`` of the text of the file ``path``, its block
+    index kept in the per-user cache (:func:`repair.resources.cache.stat_cached`, by the
+    file's path, size and mtime): cutting a table of several MB into blocks costs more than
+    reading it (the spin phrase table: ~4,000 blocks, ~2 % of a small ``repair fix``;
+    issue 14, cold start).  The same blocks, so the same look-ups."""
+    from repair.resources.cache import stat_cached
+
+    index = stat_cached(
+        f"lines-index-{name}",
+        [path],
+        lambda: SortedLines(blob, start, block).index(),
+        kind=tuple,
+        extra=f"{INDEX_VERSION} {start} {block} {len(blob)}",
+    )
+    try:
+        return SortedLines(blob, start, block, index=index)
+    except ValueError:
+        return SortedLines(blob, start, block)

@@ -32,12 +32,12 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.document import Document
-from repair.lexicons import LexiconError, read_text
+from repair.lexicons import LexiconError, lexicon_path, read_text
 from repair.resources.frequency import zipf
 from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
@@ -234,8 +234,60 @@ def parse_common(c: object) -> CommonModel:
 
 @lru_cache(maxsize=1)
 def get_model() -> SpinModel:
-    """The shipped model (read and checked once)."""
-    return parse_model(read_text(MODEL_FILE))
+    """The shipped model (read and checked once per file version: the checked model is
+    kept in the per-user cache, :func:`cached_model`)."""
+    return cached_model()
+
+
+def cached_model() -> SpinModel:
+    """:func:`parse_model` of :data:`MODEL_FILE`, read back from the per-user cache
+    (:func:`repair.resources.cache.disk_cached`, keyed by the file and the modules that
+    parse it) when a current copy is there: parsing and checking the ~60 KB of JSON
+    costs ~5 % of a small ``repair fix`` (issue 14, cold start); the same model
+    (:func:`model_plain` and :func:`model_from_plain` are exact: marshal keeps floats,
+    ints, strings and the order of dicts)."""
+    from repair.resources.cache import disk_cached
+    from repair.score import linear, trees
+
+    sources = (lexicon_path(MODEL_FILE), __file__, trees.__file__, linear.__file__)
+    plain = disk_cached(
+        "spin-model",
+        sources,
+        lambda: model_plain(parse_model(read_text(MODEL_FILE))),
+        kind=tuple,
+        check=lambda v: len(v) == _PLAIN_LEN,
+    )
+    return model_from_plain(plain)
+
+
+_PARTS: dict[str, type[Trees] | type[Linear]] = {"Trees": Trees, "Linear": Linear}
+#: Fields of a plain model (:func:`model_plain`).
+_PLAIN_LEN = len(fields(SpinModel))
+
+
+def _part_plain(m: Trees | Linear) -> tuple[str, tuple]:
+    return type(m).__name__, tuple(getattr(m, f.name) for f in fields(m))
+
+
+def _part(p: tuple[str, tuple]) -> Trees | Linear:
+    return _PARTS[p[0]](*p[1])
+
+
+def model_plain(m: SpinModel) -> tuple:
+    """``m`` as nested tuples, dicts, numbers and strings (what :mod:`marshal` stores)."""
+    c = m.common
+    common = None if c is None else (_part_plain(c.word), c.calib, c.threshold, c.gate, c.training)
+    return (
+        _part_plain(m.word), m.calib, m.word_threshold, _part_plain(m.doc), m.training,
+        m.doc_gate, common,
+    )  # fmt: skip
+
+
+def model_from_plain(p: tuple) -> SpinModel:
+    """The :class:`SpinModel` of :func:`model_plain`."""
+    word, calib, thr, doc, training, gate, common = p
+    c = None if common is None else CommonModel(_part(common[0]), *common[1:])
+    return SpinModel(_part(word), calib, thr, _part(doc), training, gate, c)
 
 
 def word_features(

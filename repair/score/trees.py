@@ -8,13 +8,14 @@ and the candidate ranker (:mod:`repair.score.spin_rank`); their model files hold
 
 from __future__ import annotations
 
+import marshal
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from repair.lexicons import LexiconError
-from repair.resources.cache import compiled_code
+from repair.resources.cache import generated_code
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,22 @@ class Trees:
                 return repr(v[n])
             return f"({expr(k, lo[n])} if x[{f[n]}] <= {t[n]!r} else {expr(k, hi[n])})"
 
-        lines = ["def _logit(x):", f"    s = {self.base!r}"]
-        lines += [f"    s += {self.rate!r} * {expr(k, 0)}" for k in range(len(self.feature))]
-        lines.append("    return s")
+        def source() -> str:
+            lines = ["def _logit(x):", f"    s = {self.base!r}"]
+            lines += [f"    s += {self.rate!r} * {expr(k, 0)}" for k in range(len(self.feature))]
+            lines.append("    return s")
+            return "\n".join(lines)
+
         ns: dict[str, object] = {}
-        # generated code read back from the per-user cache (~10 ms to compile at each start)
-        code = compiled_code(
-            f"code-spin-trees-{len(self.feature)}", "\n".join(lines), "<spin-trees>"
+        numbers = (self.base, self.rate, self.feature, self.threshold, self.left, self.right)
+        # generated code read back from the per-user cache, keyed by the trees' numbers and
+        # this generator (~10 ms to write the source and compile it at each start)
+        code = generated_code(
+            f"code-spin-trees-{len(self.feature)}",
+            marshal.dumps((*numbers, self.value)),
+            Trees._compiled.func.__code__,
+            source,
+            "<spin-trees>",
         )
         exec(code, ns)  # noqa: S102
         return ns["_logit"]  # type: ignore[return-value]

@@ -20,16 +20,39 @@ overrides the gate's garble-score threshold.
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
+from typing import Any
 
-from repair.candidates.ocr import ocr_candidates
 from repair.detect.ocr import detect_ocr, document_garbled
-from repair.detect.ocr_probe import probe_opens, word_readings
+from repair.detect.ocr_probe import column_print, probe_opens, word_readings
 from repair.document import Document
-from repair.score.ocr import score_candidates
-from repair.score.ocr_nested import compose_nested
-from repair.score.ocr_overlap import resolve_overlaps
 from repair.types import Candidate, Detection, Edit
+
+#: The candidate and scoring functions, imported on first use (:func:`reads_nothing`): a
+#: name here is read (and may be replaced, as the benchmarks' recorders do) as a
+#: module attribute, ``repair.stages.ocr.score_candidates``.
+_LAZY = {
+    "ocr_candidates": "repair.candidates.ocr",
+    "score_candidates": "repair.score.ocr",
+    "compose_nested": "repair.score.ocr_nested",
+    "resolve_overlaps": "repair.score.ocr_overlap",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The functions of :data:`_LAZY`, imported on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = globals()[name] = getattr(importlib.import_module(module), name)
+    return value
+
+
+def _lazy(name: str) -> Any:
+    """A :data:`_LAZY` function as this module holds it now (imported on first use)."""
+    value = globals().get(name)
+    return value if value is not None else __getattr__(name)
 
 
 def _garbled(doc: Document, detection: Detection) -> bool:
@@ -41,6 +64,23 @@ def _garbled(doc: Document, detection: Detection) -> bool:
     if detection.details.get("probe_opened"):
         return True
     return document_garbled(detection, doc.config.ocr_realword_min_garble)
+
+
+def reads_nothing(doc: Document, detection: Detection, garbled: bool) -> bool:
+    """Whether :func:`repair.candidates.ocr.ocr_candidates` has nothing to read here, known
+    without importing it (issue 14, cold start: a small clean text never loads the ~60 OCR
+    candidate modules).  True only for a page the gate keeps shut, with no finding, not
+    set in a narrow column (:func:`~repair.detect.ocr_probe.column_print`), not reflowed,
+    and with no token a clean page's readings start from: a word opening with "I" or "J"
+    (``case_candidates``: "and It was") and a "1" (``_digit_i``).  Everything else goes
+    to the generator (keep this in step with ``_Generator.candidates``' clean-page path;
+    ``tests/test_ocr_lazy.py`` checks the two agree)."""
+    if garbled or detection.findings or doc.config.reflow or column_print(doc.text):
+        return False
+    return not any(
+        (t.kind == "word" and t.text[:1] in "IJ") or (t.kind == "number" and t.text == "1")
+        for t in doc.tokens
+    )
 
 
 class _Stage:
@@ -59,20 +99,26 @@ class _Stage:
         return detection
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
-        candidates = ocr_candidates(doc, detection, _garbled(doc, detection))
+        garbled = _garbled(doc, detection)
+        if reads_nothing(doc, detection, garbled):
+            return []
+        candidates = _lazy("ocr_candidates")(doc, detection, garbled)
         if detection.details.get("probe_opened"):
             return word_readings(doc.text, candidates)
         return candidates
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
+        if not candidates:
+            return []  # nothing to decide (and the scorer's modules not loaded)
         garbled = _garbled(doc, detection)
         decisions: Counter[str] = Counter()
         # a speck removed around a word and the word read: one edit ("thoro_" -> "there")
-        edits = compose_nested(score_candidates(doc, candidates, garbled, decisions))
+        scored = _lazy("score_candidates")(doc, candidates, garbled, decisions)
+        edits = _lazy("compose_nested")(scored)
         if decisions:  # reason codes, counted in scores.decisions (repair.decisions)
             detection.details["decisions"] = dict(sorted(decisions.items()))
         # overlapping readings of one stretch: the better reading in context
-        return resolve_overlaps(doc.text, edits)
+        return _lazy("resolve_overlaps")(doc.text, edits)
 
 
 STAGE = _Stage()
