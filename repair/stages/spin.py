@@ -220,6 +220,12 @@ REVERSE = False
 REVERSE_MAX_ZIPF = MAX_WRITTEN_ZIPF
 #: ... whose first reading gave at least this probability.
 REVERSE_MIN_PROB = 0.05
+#: The reverse reading's rows are decided at this lower probability bar (never above the
+#: document's own bar; None: the document's bar).  A reverse row already needed a first
+#: reading of the word and an original the LM prefers to every first-reading candidate;
+#: on dense any-rank spin (``spinbot``, 15 dev documents) its right rows spread over
+#: 0.01-0.83 while the rows of the unspun words it reads stay under ~0.1.
+REVERSE_BAR: float | None = None
 #: The same habit rule for the first reading's own rows under the bar (:func:`_habits`,
 #: the original written nowhere in the document).  Off: dev, no profile, seed 0.025 ->
 #: 0.034 (precision 0.710 -> 0.760) and the other spinners unchanged, but clean text of the
@@ -882,7 +888,8 @@ def reverse_reading(
     words, changed = _reread_rows(
         doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF, reverse_originals
     )
-    return _decide_rows(doc, detection, words, changed, bar, get_model(), "reverse")
+    need = bar if REVERSE_BAR is None else min(bar, REVERSE_BAR)
+    return _decide_rows(doc, detection, words, changed, need, get_model(), "reverse")
 
 
 def _habit_candidates(
