@@ -95,6 +95,11 @@ def test_reverse_bar_decides_reverse_rows_at_a_lower_bar(monkeypatch: pytest.Mon
     got = spin.reverse_reading(doc, d, [], 0.5)
     assert got and {c.replacement for c in got} == {"friend"}
     assert all(c.features["word_bar"] == p * 0.99 for c in got)
+    # ... only where enough of the document's reverse rows reach it (a document habit)
+    monkeypatch.setattr(spin, "REVERSE_BAR_ROWS", len(got))
+    assert spin.reverse_reading(doc, d, [], 0.5) == got
+    monkeypatch.setattr(spin, "REVERSE_BAR_ROWS", len(got) + 1)
+    assert spin.reverse_reading(doc, d, [], 0.5) == []
     # never above the document's own bar
     monkeypatch.setattr(spin, "REVERSE_BAR", 0.9)
     assert spin.reverse_reading(doc, d, [], 0.5) == []

@@ -226,6 +226,11 @@ REVERSE_MIN_PROB = 0.05
 #: on dense any-rank spin (``spinbot``, 15 dev documents) its right rows spread over
 #: 0.01-0.83 while the rows of the unspun words it reads stay under ~0.1.
 REVERSE_BAR: float | None = None
+#: ... and only in a document where at least this many reverse rows reach that lower bar
+#: (the reverse source is a habit of the document's spinner; elsewhere its rows are decided
+#: at the document's bar).  On dev, the WordNet spinner's documents (whose originals the
+#: first reading already holds) give at most 2 such rows each, all wrong.
+REVERSE_BAR_ROWS = 1
 #: The same habit rule for the first reading's own rows under the bar (:func:`_habits`,
 #: the original written nowhere in the document).  Off: dev, no profile, seed 0.025 ->
 #: 0.034 (precision 0.710 -> 0.760) and the other spinners unchanged, but clean text of the
@@ -888,8 +893,12 @@ def reverse_reading(
     words, changed = _reread_rows(
         doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF, reverse_originals
     )
-    need = bar if REVERSE_BAR is None else min(bar, REVERSE_BAR)
-    return _decide_rows(doc, detection, words, changed, need, get_model(), "reverse")
+    if REVERSE_BAR is None or REVERSE_BAR >= bar:
+        return _decide_rows(doc, detection, words, changed, bar, get_model(), "reverse")
+    rows = _decide_rows(doc, detection, words, changed, REVERSE_BAR, get_model(), "reverse")
+    if len(rows) >= REVERSE_BAR_ROWS:
+        return rows
+    return [c for c in rows if c.features["model_probability"] >= bar]
 
 
 def _habit_candidates(
