@@ -91,6 +91,7 @@ def test_reverse_bar_decides_reverse_rows_at_a_lower_bar(monkeypatch: pytest.Mon
     p = min(c.features["model_probability"] for c in rows)
     assert 0.0 < p < 0.5
     monkeypatch.setattr(spin, "REVERSE_MIN_PROB", 0.0)
+    monkeypatch.setattr(spin, "REVERSE_BAR_ROWS", 1)
     monkeypatch.setattr(spin, "REVERSE_BAR", p * 0.99)
     got = spin.reverse_reading(doc, d, [], 0.5)
     assert got and {c.replacement for c in got} == {"friend"}
