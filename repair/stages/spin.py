@@ -1026,7 +1026,11 @@ def pooled_mapping(
             continue
         out += [
             Candidate(
-                c.start, c.end, c.replacement, c.kind, c.source,
+                c.start,
+                c.end,
+                c.replacement,
+                c.kind,
+                c.source,
                 {**c.features, "word_bar": 0.0, "pooled_mapping": round(avg, 3)},
             )  # fmt: skip
             for c in rows
@@ -1727,37 +1731,32 @@ class _Stage:
                 if JOINT_LOW is not None and bar <= 1.0 and isinstance(detection, SpinDetection)
                 else []
             )
-            if joint:
-                for c in joint:
+
+            def rescored(found: list[Candidate], chosen: list[Candidate]) -> list[Edit]:
+                """The edits of ``chosen`` scored again, ``found`` no longer declined."""
+                for c in found:
                     dropped.pop((c.start, c.end), None)
-                extra = extra + joint
                 decisions.clear()
-                edits = score_spin(doc, doc_score, kept + extra, gate=False, decisions=decisions)
+                return score_spin(doc, doc_score, chosen, gate=False, decisions=decisions)
+
+            if joint:
+                extra = extra + joint
+                edits = rescored(joint, kept + extra)
             more = (
                 same_mapping(doc, candidates, edits, MAPPING_BAR)
                 if MAPPING_BAR is not None and bar <= 1.0
                 else []
             )
             if more:
-                for c in more:
-                    dropped.pop((c.start, c.end), None)
-                decisions.clear()
-                edits = score_spin(
-                    doc, doc_score, kept + extra + more, gate=False, decisions=decisions
-                )
+                edits = rescored(more, kept + extra + more)
             pooled = (
                 pooled_mapping(doc, candidates, edits, *POOLED_MAPPING)
                 if POOLED_MAPPING is not None and bar <= 1.0
                 else []
             )
             if pooled:
-                for c in pooled:
-                    dropped.pop((c.start, c.end), None)
                 more = more + pooled
-                decisions.clear()
-                edits = score_spin(
-                    doc, doc_score, kept + extra + more, gate=False, decisions=decisions
-                )
+                edits = rescored(pooled, kept + extra + more)
             wide = (
                 wide_reading(doc, detection, edits, bar)
                 if WIDE and bar <= 1.0 and isinstance(detection, SpinDetection)
