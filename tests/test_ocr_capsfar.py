@@ -69,20 +69,26 @@ def test_candidate_at_a_capped_cost_and_switch(monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.mark.parametrize(
-    ("heading", "pair"),
+    ("heading", "pair", "table_reads"),
     [
-        ("THE PUBLIC LIHUAUV.", ("LIHUAUV", "LIBRARY")),
-        ("THE TIIKATHE ROYAL.", ("TIIKATHE", "THEATRE")),
-        ("MR. MUSPIIV AND THE COUNCIL.", ("MUSPIIV", "MURPHY")),
+        ("THE PUBLIC LIHUAUV.", ("LIHUAUV", "LIBRARY"), False),
+        # since session 31 the confusion table prices capitals read as other capitals by
+        # class (K -> E, H -> R, S -> R, V -> Y), so its own walk reads these two as well
+        ("THE TIIKATHE ROYAL.", ("TIIKATHE", "THEATRE"), True),
+        ("MR. MUSPIIV AND THE COUNCIL.", ("MUSPIIV", "MURPHY"), True),
     ],
 )
 def test_a_heavy_page_reads_its_capitals_heading(
-    heading: str, pair: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+    heading: str, pair: tuple[str, str], table_reads: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = heading + "\n" + NEWSPAPER
     assert pair in {(e.original, e.replacement) for e in repair_text(text).edits}
     monkeypatch.setattr(ocr_capsfar, "CAPS_FAR", False)
-    assert pair[0] in repair_text(text).text
+    without = repair_text(text)
+    if table_reads:
+        assert pair in {(e.original, e.replacement) for e in without.edits}
+    else:
+        assert pair[0] in without.text
 
 
 def test_a_real_capitals_word_stays() -> None:

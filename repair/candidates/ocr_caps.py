@@ -13,8 +13,11 @@ substitutions; the result must be a known word, and the language model decides.
 Acronyms stay: a short capitals token is only re-read in a capitals line (next to
 another capitals word), never in running text, and only in garbled documents.
 
->>> list(caps_readings("FLANS")), list(caps_readings("NKVV")), list(caps_readings("THE"))
+>>> list(caps_readings("FLANS")), list(caps_readings("NKVV")), list(caps_readings("AND"))
 (['PLANS'], ['NEW'], [])
+
+A known word's readings ("THE" -> "TEE" through the class-priced H -> E row, session 31)
+are real-word candidates the language model decides, with the printed word's prior.
 """
 
 from __future__ import annotations

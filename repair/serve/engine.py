@@ -72,6 +72,11 @@ class Engine:
 
             getAllLemmas("forests")
             getAllInflections("forest", "NOUN")
+            # the reverse spin reading inflects words lemminflect does not list: its
+            # out-of-vocabulary model (a pickled numpy container) loads on the first one
+            from repair.resources.lemmas import getAllInflectionsOOV
+
+            getAllInflectionsOOV("forest", "NOUN")
             # what the warm-up text does not load: wordfreq's tokenizer (digits, rare
             # scripts) and ftfy (as the batch worker's warm-up does)
             from repair import normalize
