@@ -983,14 +983,7 @@ def same_mapping(
         return []
     covered = _covered([(e.offset, e.offset + e.length) for e in edits])
     return [
-        Candidate(
-            c.start,
-            c.end,
-            c.replacement,
-            c.kind,
-            c.source,
-            {**c.features, "word_bar": bar, "same_mapping": True},
-        )  # fmt: skip
+        _marked(c, word_bar=bar, same_mapping=True)
         for c in candidates
         if c.source == "SPIN_SYNONYM"
         and not c.features.get("common")
@@ -998,6 +991,11 @@ def same_mapping(
         and c.start not in covered
         and (doc.text[c.start : c.end].lower(), c.replacement.lower()) in done
     ]
+
+
+def _marked(c: Candidate, **features: object) -> Candidate:
+    """``c`` with ``features`` added to its features (a later pass's bar and reason)."""
+    return Candidate(c.start, c.end, c.replacement, c.kind, c.source, {**c.features, **features})
 
 
 def pooled_mapping(
@@ -1025,14 +1023,7 @@ def pooled_mapping(
         if avg < mean:
             continue
         out += [
-            Candidate(
-                c.start,
-                c.end,
-                c.replacement,
-                c.kind,
-                c.source,
-                {**c.features, "word_bar": 0.0, "pooled_mapping": round(avg, 3)},
-            )  # fmt: skip
+            _marked(c, word_bar=0.0, pooled_mapping=round(avg, 3))
             for c in rows
             if c.start not in covered and c.features.get("gain0", 0.0) > 0.0
         ]
