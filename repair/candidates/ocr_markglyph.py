@@ -102,4 +102,4 @@ def mark_glyphs(printed: str, word: str) -> tuple[str, list[str]]:
             i -= 1
         else:
             j -= 1
-    return "".join(glyphs), marks
+    return "".join(glyphs), marks[::-1]
