@@ -116,8 +116,9 @@ def test_line_garble_counts_the_other_words_of_the_line() -> None:
 
 
 def test_a_hopeless_line_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_markglyph, "LEARNED", True)
     toks = tokenize("tmleil rr->m the»e it lippoind that")
-    assert mark_join_candidates(toks, frozenset())
+    assert any(c.start == 7 for c in mark_join_candidates(toks, frozenset()))
     monkeypatch.setattr(ocr_markjoin, "GARBLED_LINE", 0.5)
     assert all(c.start != 7 for c in mark_join_candidates(toks, frozenset()))  # "rr->m"
 
