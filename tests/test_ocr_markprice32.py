@@ -143,3 +143,11 @@ def test_the_session_32_settings_ship_off() -> None:
     assert not ocr_markglyph.LEARNED and ocr_markglyph.MARK_GLYPH is None
     assert not ocr_markjoin.LIGHT_PAGES and ocr_markjoin.GARBLED_LINE is None
     assert not ocr_markjoin.LONE_LETTER
+
+
+def test_a_rare_short_piece_is_no_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not applies("Ix", "-", "en")  # "Ix" and "en": the co-op rule
+    monkeypatch.setattr(ocr_markjoin, "PIECE_ZIPF", 4.0)
+    assert applies("Ix", "-", "en")  # "Ix" is too rare to be a word: "been"
+    assert not applies("co", "-", "op")
+    assert not applies("to", "-", "day")

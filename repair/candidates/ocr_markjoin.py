@@ -68,6 +68,11 @@ CASE_BREAK = True
 #: A one-letter piece other than "a", "I", "O" is no word in the compound and lost-space
 #: rules ("v,ill" is will, not "v" and "ill").
 LONE_LETTER = False
+#: A piece of two or three letters is a word in the compound and lost-space rules only
+#: when at least this common (Zipf; ``None``: any known word): "Ix-en" is no "Ix" and "en".
+#: SMH dev (with the learned price): 1 right ("Ix-en" -> been), 3 wrong ("ss-ere" -> severe,
+#: "r-ven" -> seven, "Mir-lt" -> Merit): off.
+PIECE_ZIPF: float | None = None
 #: At a hyphen, a left piece of two letters or more and a right piece of three or more
 #: that make a known word together are a compound ("co-ordinated", "re-elected").
 COMPOUND_JOINED = False
@@ -199,9 +204,12 @@ def applies(left: str, sep: str, right: str) -> bool:
 
 def _known(piece: str) -> bool:
     """Whether ``piece`` is a known word; with :data:`LONE_LETTER`, a one-letter piece
-    only when it is "a", "I" or "O" ("v,ill" is no "v" and "ill")."""
+    only when it is "a", "I" or "O" ("v,ill" is no "v" and "ill"); with
+    :data:`PIECE_ZIPF`, a short piece only when it is that common."""
     if LONE_LETTER and len(piece) == 1:
         return piece in "aAIO"
+    if PIECE_ZIPF is not None and 1 < len(piece) <= 3:
+        return zipf(piece.lower()) >= PIECE_ZIPF
     return is_known(piece.lower())
 
 
