@@ -44,7 +44,9 @@ def test_the_learned_price_is_per_mark(monkeypatch: pytest.MonkeyPatch) -> None:
     assert glyph_price("»") == prices_["other"]  # a rare mark: the pooled row
     assert glyph_price("\\") < glyph_price(".") < glyph_price("-")  # a hyphen is mostly a hyphen
     # "sa\\o": the backslash is nearly always a letter; "t-ourt": a hyphen seldom is
-    assert mark_price("sa\\o", "save") == pytest.approx(channel_cost("savo", "save") + prices_["\\"])
+    assert mark_price("sa\\o", "save") == pytest.approx(
+        channel_cost("savo", "save") + prices_["\\"]
+    )
     assert mark_price("t-ourt", "court") == pytest.approx(
         min(channel_cost("t-ourt", "court"), channel_cost("tcourt", "court") + prices_["-"])
     )
@@ -65,7 +67,10 @@ def test_the_learned_price_reads_a_hyphen_that_is_a_letter(monkeypatch: pytest.M
 
 
 def test_mark_prices_are_learned_from_aligned_lines() -> None:
-    lines = [("ha>e to sa\\o", "have to save", False), ("a well-known e-mail", "a well-known e-mail", False)]
+    lines = [
+        ("ha>e to sa\\o", "have to save", False),
+        ("a well-known e-mail", "a well-known e-mail", False),
+    ]
     seen, letter = mark_counts(lines)
     assert seen == Counter({"-": 2, "\\": 1, ">": 1})
     assert letter == Counter({">": 1, "\\": 1})

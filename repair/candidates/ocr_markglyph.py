@@ -26,6 +26,11 @@ MARK_GLYPH: float | None = None
 ON_PRICE = 2.0
 #: Price each mark by how often that mark, printed between two letters, stands for a letter
 #: in the training lines (:data:`LEARNED_PRICES`) instead of the flat :data:`MARK_GLYPH`.
+#: SMH dev, with ``ocr_markjoin.LONGER_RUN`` and ``COMPOUND_JOINED`` (main 4,699 / 7,569):
+#: 4,693 / 7,557, 7 right and 3 wrong new readings, 2 wrong ones removed; test (read once)
+#: 5,573 / 9,010 (5,581 / 9,024) but 3 right and 8 wrong new readings, mostly short words
+#: for hopeless garble ("ii^hsh" -> irish, "ti&c" -> time): off (benchmarks/RESULTS.md,
+#: session 32, ocrmark32).
 LEARNED = False
 #: Nats added to every learned price (the learned rate says *that* the mark is a letter,
 #: not which one).

@@ -75,10 +75,14 @@ LONE_LETTER = False
 #: "r-ven" -> seven, "Mir-lt" -> Merit): off.
 PIECE_ZIPF: float | None = None
 #: At a hyphen, a left piece of two letters or more and a right piece of three or more
-#: that make a known word together are a compound ("co-ordinated", "re-elected").
+#: that make a known word together are a compound ("co-ordinated", "re-elected").  Only
+#: light pages (``LIGHT_PAGES``) showed such a reading on SMH dev; off with it.
 COMPOUND_JOINED = False
 #: Skip a run whose right piece is followed by more marks and letters with no space
-#: ("Mul!i?aa", "lBt*r_»j;a", "Bri.ib.-imj"): a longer garble, not one short word.
+#: ("Mul!i?aa", "lBt*r_»j;a", "Bri.ib.-imj"): a longer garble, not one short word.  SMH dev
+#: (channel price): removes 2 readings, both wrong ("r_ief" -> chief, "Bri.ib" -> Brian), but
+#: the token count rises 4,699 -> 4,703 (one wrong word scores better than three pieces of
+#: garble): off.
 LONGER_RUN = False
 #: Also read marks on garbled pages that are not heavily garbled ("coa.it", "v,ill" sit on
 #: such pages); off: the heavy-page gate alone.  SMH dev (learned price): +3 right ("wh»n",
