@@ -26,6 +26,7 @@ from repair.candidates import (
     ocr_affix,
     ocr_capname,
     ocr_context,
+    ocr_markjoin,
     ocr_nameplace,
     ocr_pagefar,
     ocr_pagehabit,
@@ -417,6 +418,8 @@ class _Generator:
                 out.extend(joined)
                 taken = frozenset((c.start, c.end) for c in joined)
                 out.extend(mark_join_candidates(toks, taken))  # "w-as", "a-nount"
+            elif ocr_markjoin.LIGHT_PAGES and not info.old_print:  # "coa.it" on a light page
+                out.extend(mark_join_candidates(toks, frozenset()))
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
             out.extend(mark_candidates(toks))
             out.extend(lone_mark_candidates(toks))

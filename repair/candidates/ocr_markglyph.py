@@ -24,6 +24,28 @@ from __future__ import annotations
 MARK_GLYPH: float | None = None
 #: The price to switch on with (``MARK_GLYPH = ON_PRICE``).
 ON_PRICE = 2.0
+#: Price each mark by how often that mark, printed between two letters, stands for a letter
+#: in the training lines (:data:`LEARNED_PRICES`) instead of the flat :data:`MARK_GLYPH`.
+#: SMH dev, with ``ocr_markjoin.LONGER_RUN`` and ``COMPOUND_JOINED`` (main 4,699 / 7,569):
+#: 4,693 / 7,557, 7 right and 3 wrong new readings, 2 wrong ones removed; test (read once)
+#: 5,573 / 9,010 (5,581 / 9,024) but 3 right and 8 wrong new readings, mostly short words
+#: for hopeless garble ("ii^hsh" -> irish, "ti&c" -> time): off (benchmarks/RESULTS.md,
+#: session 32, ocrmark32).
+LEARNED = False
+#: Nats added to every learned price (the learned rate says *that* the mark is a letter,
+#: not which one).
+LEARNED_OFFSET = 0.0
+#: ``-ln P(letter | this mark between two letters)`` on SMH dev's training lines
+#: (``python scripts/build_mark_prices.py --smh ../shared/data/ocr/overproof_smh``;
+#: letters of marks seen, in the comments); ``other``: the pooled rare marks.
+LEARNED_PRICES: dict[str, float] = {
+    "other": 0.33,  # 45 of 55
+    "\\": 0.36,  # 8 of 10
+    ".": 1.39,  # 27 of 108
+    ",": 2.25,  # 1 of 11
+    "-": 2.26,  # 31 of 300
+    "'": 2.43,  # 19 of 219
+}
 
 
 def mark_price(printed: str, word: str) -> float:
@@ -34,17 +56,31 @@ def mark_price(printed: str, word: str) -> float:
     from repair.score.ocr_price import channel_cost
 
     cost = channel_cost(printed, word)
-    if MARK_GLYPH is None:
+    if MARK_GLYPH is None and not LEARNED:
         return cost
-    read, marks = mark_letters(printed, word)
-    if not marks:
+    read, glyphs = mark_glyphs(printed, word)
+    if not glyphs:
         return cost
-    return min(cost, channel_cost(read, word) + marks * MARK_GLYPH)
+    return min(cost, channel_cost(read, word) + sum(map(glyph_price, glyphs)))
+
+
+def glyph_price(mark: str) -> float:
+    """Nats for ``mark`` read as a letter: the learned row (:data:`LEARNED`) or the flat
+    :data:`MARK_GLYPH`."""
+    if LEARNED:
+        return LEARNED_PRICES.get(mark, LEARNED_PRICES["other"]) + LEARNED_OFFSET
+    return MARK_GLYPH if MARK_GLYPH is not None else float("inf")
 
 
 def mark_letters(printed: str, word: str) -> tuple[str, int]:
+    """:func:`mark_glyphs` with the number of marks read as letters."""
+    read, glyphs = mark_glyphs(printed, word)
+    return read, len(glyphs)
+
+
+def mark_glyphs(printed: str, word: str) -> tuple[str, list[str]]:
     """``printed`` with each mark that the cheapest alignment to ``word`` sets against a
-    letter replaced by that letter, and how many: an alignment where a mark matches any
+    letter replaced by that letter, and those marks: an alignment where a mark matches any
     letter at half an edit, and a letter its own glyph only (plain edits otherwise)."""
     low, n, m = printed.lower(), len(printed), len(word)
     inf = float("inf")
@@ -57,18 +93,18 @@ def mark_letters(printed: str, word: str) -> tuple[str, int]:
             sub = 0.0 if low[i - 1] == word[j - 1] else (0.5 if mark else 1.0)
             best[i][j] = min(best[i - 1][j - 1] + sub, best[i - 1][j] + 1.0, best[i][j - 1] + 1.0)
     glyphs = list(printed)
-    marks = 0
+    marks: list[str] = []
     i, j = n, m
     while i > 0 and j > 0:
         mark = not low[i - 1].isalnum()
         sub = 0.0 if low[i - 1] == word[j - 1] else (0.5 if mark else 1.0)
         if best[i][j] == best[i - 1][j - 1] + sub:
             if mark and sub:
+                marks.append(glyphs[i - 1])
                 glyphs[i - 1] = word[j - 1]
-                marks += 1
             i, j = i - 1, j - 1
         elif best[i][j] == best[i - 1][j] + 1.0:
             i -= 1
         else:
             j -= 1
-    return "".join(glyphs), marks
+    return "".join(glyphs), marks[::-1]

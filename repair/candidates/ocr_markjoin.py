@@ -65,6 +65,36 @@ GARBLED_LEFT = False
 #: "Z(Hart" (Roper Hart), "Olli.-D" (Chaff. - D.), "t?ML" are no one word broken by a mark
 #: ("S-ervlce", "t-ourt" are).
 CASE_BREAK = True
+#: A one-letter piece other than "a", "I", "O" is no word in the compound and lost-space
+#: rules ("v,ill" is will, not "v" and "ill").  SMH dev: "v,ill" is read, but as "bill"
+#: (the alignment has "v," for "w" as two glyphs, which the price does not see).  Off.
+LONE_LETTER = False
+#: A piece of two or three letters is a word in the compound and lost-space rules only
+#: when at least this common (Zipf; ``None``: any known word): "Ix-en" is no "Ix" and "en".
+#: SMH dev (with the learned price): 1 right ("Ix-en" -> been), 3 wrong ("ss-ere" -> severe,
+#: "r-ven" -> seven, "Mir-lt" -> Merit): off.
+PIECE_ZIPF: float | None = None
+#: At a hyphen, a left piece of two letters or more and a right piece of three or more
+#: that make a known word together are a compound ("co-ordinated", "re-elected").  Only
+#: light pages (``LIGHT_PAGES``) showed such a reading on SMH dev; off with it.
+COMPOUND_JOINED = False
+#: Skip a run whose right piece is followed by more marks and letters with no space
+#: ("Mul!i?aa", "lBt*r_»j;a", "Bri.ib.-imj"): a longer garble, not one short word.  SMH dev
+#: (channel price): removes 2 readings, both wrong ("r_ief" -> chief, "Bri.ib" -> Brian), but
+#: the token count rises 4,699 -> 4,703 (one wrong word scores better than three pieces of
+#: garble): off.
+LONGER_RUN = False
+#: Also read marks on garbled pages that are not heavily garbled ("coa.it", "v,ill" sit on
+#: such pages); off: the heavy-page gate alone.  SMH dev (learned price): +3 right ("wh»n",
+#: "t?ke", "ha>e"), +2 wrong ("co-ordinated", "Mul!i": the two guards below remove them),
+#: but ICDAR file 81 (light pages) gets 15 readings, most of them wrong ("pla.in" -> placing,
+#: "goat,a" -> goals, "professed!y" -> profession): held-out CER -49.8 % -> -49.7 %.  Off.
+LIGHT_PAGES = False
+#: Skip a mark run whose line is hopeless: more than this share of the other words on its
+#: printed line are garbled (unknown words, or words touching a mark); ``None``: no guard.
+#: SMH dev (learned price): 0.5 drops 2 right readings ("rr->m", "John^n") and 1 wrong;
+#: 0.35 (flat 2.0) drops 5 right and 5 wrong: the garble of a line does not tell.  Off.
+GARBLED_LINE: float | None = None
 _QUOTES = frozenset("'’`\"‘")
 
 
@@ -79,11 +109,15 @@ def mark_join_candidates(toks: list[Token], taken: frozenset[tuple[int, int]]) -
             continue
         if _glued(toks, i - 1) or _glued(toks, k + 1):
             continue  # a piece of a longer run ("Ilr3t-clnss"): not one short word
+        if LONGER_RUN and _run_goes_on(toks, k + 1):
+            continue  # "Mul!i?aa", "lBt*r_»j": more marks and letters follow
         sep = "".join(t.text for t in marks)
         if len(sep) > MAX_MARKS or any(ch in _QUOTES or ch.isspace() for ch in sep):
             continue
         if not applies(left.text, sep, right.text):
             continue
+        if GARBLED_LINE is not None and line_garble(toks, i, k) > GARBLED_LINE:
+            continue  # "oil/lit dui,s, und a \\u-<t": no context to read the word by
         for word, cost in readings(left.text, sep, right.text):
             out.append(
                 cand(
@@ -99,6 +133,45 @@ def mark_join_candidates(toks: list[Token], taken: frozenset[tuple[int, int]]) -
                 )
             )
     return out
+
+
+def line_garble(toks: list[Token], i: int, k: int) -> float:
+    """The share of the words on the printed line of ``toks[i..k]`` (the run itself left
+    out) that are garbled: not known words, or touching a mark inside a run of glyphs."""
+    lo = i
+    while lo > 0 and "\n" not in toks[lo - 1].text:
+        lo -= 1
+    hi = k
+    while hi + 1 < len(toks) and "\n" not in toks[hi + 1].text:
+        hi += 1
+    words = bad = 0
+    for j in (*range(lo, i), *range(k + 1, hi + 1)):
+        t = toks[j]
+        if t.kind != "word":
+            continue
+        words += 1
+        if not is_known(t.text.lower()) or _glued_mark(toks, j - 1) or _glued_mark(toks, j + 1):
+            bad += 1
+    return bad / words if words else 1.0
+
+
+def _glued_mark(toks: list[Token], j: int) -> bool:
+    """Whether ``toks[j]`` is a mark with a word or digits on both sides ("the»e")."""
+    return (
+        0 < j < len(toks) - 1
+        and toks[j].kind == "punct"
+        and toks[j - 1].kind in ("word", "number")
+        and toks[j + 1].kind in ("word", "number")
+    )
+
+
+def _run_goes_on(toks: list[Token], j: int) -> bool:
+    """Whether marks from ``toks[j]`` on run into a word with no space ("?aa" after
+    "Mul!i"): the printed run is longer than the two pieces."""
+    n = 0
+    while j < len(toks) and toks[j].kind == "punct" and n < MAX_MARKS:
+        j, n = j + 1, n + 1
+    return n > 0 and j < len(toks) and toks[j].kind in ("word", "number")
 
 
 def _glued(toks: list[Token], j: int) -> bool:
@@ -117,13 +190,16 @@ def applies(left: str, sep: str, right: str) -> bool:
     if len(left) >= 2 and len(right) >= 2 and len(left) + len(right) >= 6:
         if _pieces_apply(left, sep, right) and not LONG_WORDS:
             return False  # glyph_join's own case (its clear-cheapest test decides)
-    known_l, known_r = is_known(left.lower()), is_known(right.lower())
+    known_l, known_r = _known(left), _known(right)
+    low = (left + right).lower()
     if "-" in sep:
         left_ok = known_l or len(left) == 1 or not GARBLED_LEFT
         if (len(right) >= 3 and known_r and left_ok) or (len(left) >= 4 and known_l):
             return False  # "e-mail", "to-day", "Botany-road"
         if len(left) >= 2 and len(right) >= 2 and known_l and known_r:
             return False  # "co-op", "re-do"
+        if COMPOUND_JOINED and len(left) >= 2 and len(right) >= 3 and is_known(low):
+            return False  # "co-ordinated", "re-elected": a word with or without its hyphen
     if any(ch in ".,;:" for ch in sep) and known_l and known_r and len(right) >= 3:
         return False  # a space lost after punctuation between two words: "II,known"
     if any(ch in ".," for ch in sep):
@@ -134,6 +210,17 @@ def applies(left: str, sep: str, right: str) -> bool:
     if left.isupper() and right.isupper() and len(left) + len(right) <= 4:
         return False  # "U.S", "N-W"
     return True
+
+
+def _known(piece: str) -> bool:
+    """Whether ``piece`` is a known word; with :data:`LONE_LETTER`, a one-letter piece
+    only when it is "a", "I" or "O" ("v,ill" is no "v" and "ill"); with
+    :data:`PIECE_ZIPF`, a short piece only when it is that common."""
+    if LONE_LETTER and len(piece) == 1:
+        return piece in "aAIO"
+    if PIECE_ZIPF is not None and 1 < len(piece) <= 3:
+        return zipf(piece.lower()) >= PIECE_ZIPF
+    return is_known(piece.lower())
 
 
 @lru_cache(maxsize=4_096)
