@@ -131,6 +131,9 @@ class _Ranked(Mapping[str, tuple[str, ...]]):
 
 @lru_cache(maxsize=1)
 def _ranked() -> _Ranked:
+    from repair.resources.lemmas import install_styles
+
+    install_styles()  # the originals' inflection styles from a table: no numpy (issue 14)
     return _Ranked(ranked_index())
 
 
