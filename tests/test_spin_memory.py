@@ -109,3 +109,49 @@ def test_style_table_gives_the_models_styles() -> None:
         for upos, cell in zip(STYLE_UPOS, cells.split(","), strict=True):
             got = model.getStyle(word, upos)
             assert cell == ("~" if got is None else got), (word, upos)
+
+
+def _dict_row(value: str) -> tuple[dict[str, int], dict[str, str]]:
+    """The WordNet cell parsed into two dicts, as ``spin_channel._row`` did before."""
+    pairs: dict[str, int] = {}
+    ranks: dict[str, str] = {}
+    if value != "-":
+        for item in value.split(","):
+            rest, _, r = item.rpartition(":")
+            o, _, n = rest.rpartition(":")
+            pairs[o] = int(n)
+            ranks[o] = r
+    return pairs, ranks
+
+
+def test_channel_cell_searched_in_place_answers_as_the_dicts() -> None:
+    from repair.candidates import spin_channel
+
+    table = spin_channel._table()
+    checked = 0
+    for k, form in enumerate(table):
+        if k % 97:
+            continue
+        value = table.get(form)
+        assert value is not None
+        pairs, ranks = _dict_row(value.partition("\t")[2])
+        for o in (*pairs, "zzzqqq", form):
+            assert spin_channel.wordnet_shared(form, o) == pairs.get(o, 0)
+            r = ranks.get(o)
+            want = None if r is None else (int(r[0]), int(r[1]))
+            assert spin_channel.sense_ranks(form, o) == want
+            checked += 1
+    assert checked > 1000
+
+
+def test_channel_cell_search_skips_look_alike_items_and_takes_the_last(monkeypatch) -> None:
+    from repair.candidates import spin_channel
+
+    cell = "a:b:1:23,a:2:45,z:3:67,a:4:89,b:c:5:01,zz:a:6:12"
+    pairs, ranks = _dict_row(cell)
+    monkeypatch.setattr(spin_channel, "_row", lambda form: (1, "," + cell))
+    for o in ("a", "b", "a:b", "b:c", "z", "zz", "zz:a", "c", "45,z", ""):
+        got = spin_channel._pair("w", o)
+        assert (None if got is None else (int(got[0]), got[1])) == (
+            (pairs[o], ranks[o]) if o in pairs else None
+        ), o
