@@ -155,3 +155,22 @@ def test_channel_cell_search_skips_look_alike_items_and_takes_the_last(monkeypat
         assert (None if got is None else (int(got[0]), got[1])) == (
             (pairs[o], ranks[o]) if o in pairs else None
         ), o
+
+
+def test_no_style_table_without_a_cache(monkeypatch) -> None:
+    from lemminflect.core.Inflections import Inflections
+
+    from repair.resources import lemmas
+
+    infl = Inflections()
+    had = infl.__dict__.get("morph_style_model")
+    monkeypatch.delitem(infl.__dict__, "morph_style_model", raising=False)
+    monkeypatch.setenv("REPAIR_CACHE_DIR", "off")
+    lemmas.install_styles.cache_clear()
+    try:
+        assert lemmas.install_styles() is False
+        assert getattr(infl, "morph_style_model", None) is None
+    finally:
+        lemmas.install_styles.cache_clear()
+        if had is not None:
+            infl.morph_style_model = had

