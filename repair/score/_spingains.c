@@ -268,8 +268,8 @@ static PyObject *fill_entry(PyObject *module, PyObject *const *args, Py_ssize_t 
     PyObject *gains, *statics, *origs, *counts, *weights, *names = NULL, *buf = NULL;
     PyObject *zero = NULL, *out = NULL;
     double cut, top, s_hist, bias, c_hi, c_lo, w[N_WEIGHTS], best = 0.0, order = 0.0;
-    Py_ssize_t n, m, i, best_j = 0, j = 0;
-    int has_best = 0;
+    Py_ssize_t n, m, i, best_j = 0, j = 0, n_statics;
+    int has_best = 0, packed;
     double *data;
     if (nargs != 11) {
         PyErr_SetString(PyExc_TypeError, "fill(gains, cut, top, s_hist, statics, origs, "
@@ -281,11 +281,21 @@ static PyObject *fill_entry(PyObject *module, PyObject *const *args, Py_ssize_t 
     origs = args[5];
     counts = args[6];
     weights = args[8];
-    if (!PyList_Check(gains) || !PyTuple_Check(statics) || !PyTuple_Check(origs) ||
+    /* statics: a tuple of 7-float tuples, or bytes of 7 native doubles a candidate
+     * (spin_evidence._static_rows: the same floats, packed) */
+    packed = PyBytes_Check(statics);
+    if (!PyList_Check(gains) || !(packed || PyTuple_Check(statics)) || !PyTuple_Check(origs) ||
         !PyTuple_Check(weights) || PyTuple_GET_SIZE(weights) != N_WEIGHTS) {
-        PyErr_SetString(PyExc_TypeError, "gains list, statics / origs / 16 weights tuples");
+        PyErr_SetString(PyExc_TypeError,
+                        "gains list, statics tuple or bytes, origs / 16 weights tuples");
         return NULL;
     }
+    if (packed && PyBytes_GET_SIZE(statics) % (Py_ssize_t)(7 * sizeof(double)) != 0) {
+        PyErr_SetString(PyExc_TypeError, "packed statics are 7 doubles a candidate");
+        return NULL;
+    }
+    n_statics = packed ? PyBytes_GET_SIZE(statics) / (Py_ssize_t)(7 * sizeof(double))
+                       : PyTuple_GET_SIZE(statics);
     cut = PyFloat_AsDouble(args[1]);
     top = PyFloat_AsDouble(args[2]);
     s_hist = PyFloat_AsDouble(args[3]);
@@ -315,17 +325,21 @@ static PyObject *fill_entry(PyObject *module, PyObject *const *args, Py_ssize_t 
         lp1 = PyFloat_AsDouble(PyTuple_GET_ITEM(row, 2));
         if (PyErr_Occurred()) goto fail;
         if (g < cut) break;
-        if (k < 0 || k >= PyTuple_GET_SIZE(statics) || k >= PyTuple_GET_SIZE(origs)) {
+        if (k < 0 || k >= n_statics || k >= PyTuple_GET_SIZE(origs)) {
             PyErr_SetString(PyExc_IndexError, "candidate index out of range");
             goto fail;
         }
-        st = PyTuple_GET_ITEM(statics, k);
-        if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 7) {
-            PyErr_SetString(PyExc_TypeError, "a static row is 7 floats");
-            goto fail;
+        if (packed) {
+            memcpy(sf, PyBytes_AS_STRING(statics) + k * 7 * sizeof(double), sizeof(sf));
+        } else {
+            st = PyTuple_GET_ITEM(statics, k);
+            if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 7) {
+                PyErr_SetString(PyExc_TypeError, "a static row is 7 floats");
+                goto fail;
+            }
+            for (q = 0; q < 7; q++) sf[q] = PyFloat_AsDouble(PyTuple_GET_ITEM(st, q));
+            if (PyErr_Occurred()) goto fail;
         }
-        for (q = 0; q < 7; q++) sf[q] = PyFloat_AsDouble(PyTuple_GET_ITEM(st, q));
-        if (PyErr_Occurred()) goto fail;
         o = PyTuple_GET_ITEM(origs, k);
         if (PyDict_Check(counts)) { /* dict.get (a Counter's too) */
             cobj = PyDict_GetItemWithError(counts, o);

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from struct import iter_unpack
 
 from repair.candidates.spin_channel import fanout, wordnet_shared
 from repair.candidates.spin_synonyms import originals_of
@@ -194,17 +195,33 @@ def _original_static(o: str) -> tuple[float, float, float]:
     return get_lm().logprob(o), zipf(o), math.log1p(fanout(o))
 
 
+#: One candidate's row of :func:`_static_rows`: seven native doubles.
+_STATIC_ROW = "7d"
+
+
 @lru_cache(maxsize=100_000)
+def _static_rows(s: str, originals: tuple[str, ...]) -> bytes:
+    """:func:`_pair_static` of each candidate, in the order of ``originals``, packed as
+    seven doubles a candidate (cached here only: a written word's candidates are always
+    the same tuple, so a second cache per pair held ~125 k keys and links, ~20 MB on 100 k
+    rare-spun words, and saved nothing).  Packed, an entry costs 56 bytes a candidate
+    instead of ~200 as a tuple of float objects: the memo held ~29 MB on 250 k code points
+    of rare-spun text (issue 14); the doubles read back are the same floats."""
+    return array("d", [x for o in originals for x in _pair_static(s, o)]).tobytes()
+
+
 def _statics(s: str, originals: tuple[str, ...]) -> tuple[tuple[float, ...], ...]:
-    """:func:`_pair_static` of each candidate, in the order of ``originals`` (cached here
-    only: a written word's candidates are always the same tuple, so a second cache per
-    pair held ~125 k keys and links, ~20 MB on 100 k rare-spun words, and saved nothing)."""
-    return tuple(_pair_static(s, o) for o in originals)
+    """:func:`_static_rows` as one tuple of seven floats per candidate."""
+    return tuple(iter_unpack(_STATIC_ROW, _static_rows(s, originals)))
 
 
 @lru_cache(maxsize=100_000)
 def _lowered(originals: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(o.lower() for o in originals)
+    """``originals`` lower-cased: the tuple itself when it is (almost always: a new tuple
+    of new strings held ~11 MB on 250 k code points of rare-spun text; issue 14), else
+    the originals that are kept as they are."""
+    lows = tuple([lo if (lo := o.lower()) != o else o for o in originals])
+    return originals if lows == originals else lows
 
 
 #: Read the candidate tables with the compiled loops (``repair/score/_spingains.c``, built
@@ -454,11 +471,13 @@ def _with_compiled(
 
     def fill(
         gains: list[tuple[float, int, float]], cut: float, top: float, s_hist: float,
-        statics: tuple[tuple[float, ...], ...], origs: tuple[str, ...],
+        statics: bytes | tuple[tuple[float, ...], ...], origs: tuple[str, ...],
         counts: Mapping[str, int], n: int, data: array, names: list[str],
     ) -> int:  # fmt: skip
         fast = _compiled()
         if fast is None:
+            if isinstance(statics, bytes):  # :func:`_static_rows`
+                statics = tuple(iter_unpack(_STATIC_ROW, statics))
             return py_fill(gains, cut, top, s_hist, statics, origs, counts, n, data, names)
         got, buf, best = fast.fill(  # type: ignore[attr-defined]
             gains, cut, top, s_hist, statics, origs, counts, n, w, b, _CLIP
@@ -488,7 +507,7 @@ def _packed_table(
     data = array("d")
     names: list[str] = []
     k = fill(
-        gains, cut, top, s_hist, _statics(s, originals), originals, counts,
+        gains, cut, top, s_hist, _static_rows(s, originals), originals, counts,
         max(len(originals), 1), data, names,
     )  # fmt: skip
     if not names:

@@ -77,6 +77,11 @@ class Engine:
             from repair.resources.lemmas import getAllInflectionsOOV
 
             getAllInflectionsOOV("forest", "NOUN")
+            from lemminflect.core.Inflections import Inflections
+
+            styles = Inflections()._getInflStyleModel()
+            if hasattr(styles, "load_model"):  # the table's fall-back: the model itself
+                styles.load_model()
             # what the warm-up text does not load: wordfreq's tokenizer (digits, rare
             # scripts) and ftfy (as the batch worker's warm-up does)
             from repair import normalize
