@@ -93,6 +93,18 @@ RANK_TREES = {"max_iter": 100, "max_leaf_nodes": 15, "learning_rate": 0.1, "min_
 TIE = 0.03
 
 
+def held_out(spinners: list[str]) -> None:
+    """Train without ``spinners`` (``--hold-out``): :data:`SPINNERS` loses them and the
+    row caches get their own names (a held-out run never reads the full run's rows)."""
+    global SPINNERS, CACHE, RANK_CACHE
+    if not spinners:
+        return
+    SPINNERS = tuple(s for s in SPINNERS if s not in spinners)
+    tag = "-".join(sorted(set(spinners)))
+    CACHE = CACHE.with_name(f"spin_model_rows_no_{tag}.npz")
+    RANK_CACHE = CACHE.with_name(f"spin_rank_rows_no_{tag}.npz")
+
+
 def extract(text: str, profile: bool) -> tuple[list, list[list[float]]]:
     """The stage's evidence rows of ``text`` and their features (as at run time)."""
     cfg = RepairConfig(
@@ -539,8 +551,18 @@ def main() -> int:
         help="comma-separated registers to train on (e.g. state_union,inaugural,lee,seeds)",
     )
     ap.add_argument("--out", default=str(ROOT / "lexicons" / "spin_model.json"))
+    ap.add_argument(
+        "--hold-out",
+        action="append",
+        default=[],
+        choices=SPINNERS,
+        help="leave this spinner's documents (all its word families) out of every row "
+        "(repeatable; 'seed': the seed-like families, so that the seed rows of "
+        "benchmarks/spin_eval.py are out-of-sample by family)",
+    )
     args = ap.parse_args()
     registers = tuple(args.registers.split(","))
+    held_out(args.hold_out)
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     if RANK_CACHE.exists() and not args.fresh:
         rrows = dict(np.load(RANK_CACHE, allow_pickle=False))
