@@ -251,6 +251,9 @@ REVERSE_BAR_ROWS = 3
 #: when their best gains more than the first reading's best plus this (nats; may be
 #: negative: a channel prior for reverse pairs, which lose 123 of spincand31's 330
 #: reverse-only gold words to an old candidate).  None: ranked with the old candidates.
+#: Off: dev -1.0 / 0.0 gives spinbot 0.122 -> 0.130 / 0.130, rare 0.356 -> 0.362 / 0.361,
+#: but WordNet 0.348 -> 0.341 / 0.342, double 0.333 -> 0.331 / 0.330, seed 0.662 ->
+#: 0.655 / 0.656, precision lower on every spinner (benchmarks/RESULTS.md, spinrank32).
 REVERSE_LEAD: float | None = None
 #: The same habit rule for the first reading's own rows under the bar (:func:`_habits`,
 #: the original written nowhere in the document).  Off: dev, no profile, seed 0.025 ->
