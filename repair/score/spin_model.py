@@ -46,10 +46,13 @@ from repair.score.trees import Trees, floats, parse_trees
 #: The shipped model's lexicon file (:func:`use_model_file` switches it; one alternative
 #: ships: :data:`HELD_SEED_MODEL_FILE`).
 MODEL_FILE = "spin_model.json"
-#: The same builder with the seed spinner's documents (every seed-like word family) held
-#: out of every row (``scripts/train_spin_model.py --hold-out seed``): its seed and
-#: seeddense dev figures are out-of-sample by family (benchmarks/RESULTS.md, "Session 32,
-#: spinrank32").  Off: read only through :func:`use_model_file`.
+#: The shipped model with its candidate ranker retrained without the seed spinner's
+#: documents (every seed-like word family; ``scripts/train_spin_model.py --hold-out seed
+#: --ranker-only``): the ranker's part of the seed and seeddense dev figures is then
+#: out-of-sample by family.  The word, document and common-word models are the shipped
+#: ones (a full ``--hold-out seed`` retrain did not finish in session 32).  Off: read
+#: only through :func:`use_model_file` (``spin_eval.py --model``; benchmarks/RESULTS.md,
+#: "Session 32, spinrank32").
 HELD_SEED_MODEL_FILE = "spin_model_heldseed.json"
 FORMAT = "repair-spin-model/1"
 FEATURES: tuple[str, ...] = (
