@@ -105,7 +105,17 @@ def main(argv: list[str] | None = None) -> int:
         help="hold out the profile rows that are the dev seed families' pairs",
     )
     ap.add_argument("--show", type=int, default=0, help="examples per cell")
+    ap.add_argument(
+        "--model",
+        help="spin model lexicon file (e.g. spin_model_heldseed.json: the seed spinner "
+        "held out of training)",
+    )
     args = ap.parse_args(argv)
+    if args.model:
+        from repair.score.spin_model import use_model_file
+
+        use_model_file(args.model)
+        print(f"# spin model: {args.model}")
     if args.unprofiled:
         print(f"# profile rows of the dev seed families held out: {hold_out_profile('dev')}")
     cells, examples = account(args.spinner, args.cap)

@@ -451,8 +451,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="hold out the seed profile's rows that are this half's seed families' pairs",
     )
+    ap.add_argument(
+        "--model",
+        help="spin model lexicon file (spin_model_heldseed.json: the seed spinner's "
+        "families held out of training, so seed rows are out-of-sample by family)",
+    )
     args = ap.parse_args(argv)
     names = list(ALL) if args.all else args.spinner
+    if args.model:
+        from repair.score.spin_model import use_model_file
+
+        use_model_file(args.model)
     if not names:
         ap.error("give --spinner NAME or --all")
     if args.show and args.split != "dev":
@@ -469,7 +478,8 @@ def main(argv: list[str] | None = None) -> int:
            + ("read" if profile_switch_read() else "NOT read by this branch: same as on")
            + ")" if args.no_profile else "on")
         + f"; list rows of this half's phrase families held out: {held or 'none'}"
-        + f"; profile rows of this half's seed families held out: {unprofiled}",
+        + f"; profile rows of this half's seed families held out: {unprofiled}"
+        + f"; spin model {args.model or 'shipped'}",
         flush=True,
     )  # fmt: skip
     rows = evaluate(names, args.split, args.cap, args.rate, runner)

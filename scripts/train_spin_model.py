@@ -93,6 +93,18 @@ RANK_TREES = {"max_iter": 100, "max_leaf_nodes": 15, "learning_rate": 0.1, "min_
 TIE = 0.03
 
 
+def held_out(spinners: list[str]) -> None:
+    """Train without ``spinners`` (``--hold-out``): :data:`SPINNERS` loses them and the
+    row caches get their own names (a held-out run never reads the full run's rows)."""
+    global SPINNERS, CACHE, RANK_CACHE
+    if not spinners:
+        return
+    SPINNERS = tuple(s for s in SPINNERS if s not in spinners)
+    tag = "-".join(sorted(set(spinners)))
+    CACHE = CACHE.with_name(f"spin_model_rows_no_{tag}.npz")
+    RANK_CACHE = CACHE.with_name(f"spin_rank_rows_no_{tag}.npz")
+
+
 def extract(text: str, profile: bool) -> tuple[list, list[list[float]]]:
     """The stage's evidence rows of ``text`` and their features (as at run time)."""
     cfg = RepairConfig(
@@ -514,6 +526,25 @@ def auc(pos: np.ndarray, neg: np.ndarray) -> float:
     return float(roc_auc_score(yy, np.r_[pos, neg])) if len(pos) and len(neg) else float("nan")
 
 
+def write_ranker_only(ranker_entry: dict, args: argparse.Namespace) -> int:
+    """``--ranker-only``: the shipped model with its ranker entry replaced by this run's
+    (the word, document and common-word models were trained on the shipped ranker's
+    proposals: a measurement of the ranker alone, not a consistent retrain)."""
+    shipped = json.loads((ROOT / "lexicons" / "spin_model.json").read_text(encoding="utf-8"))
+    shipped["ranker"] = ranker_entry
+    shipped["training"]["ranker"] = {
+        "command": "python scripts/train_spin_model.py " + " ".join(sys.argv[1:]),
+        "spinners": list(SPINNERS),
+        "note": "ranker alone retrained; word, document and common-word models as shipped",
+    }
+    text = json.dumps(shipped, separators=(",", ":")) + "\n"
+    parse_model(text)
+    parse_ranker(ranker_entry)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} (ranker only)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=160, help="dev documents spun by each spinner")
@@ -539,8 +570,24 @@ def main() -> int:
         help="comma-separated registers to train on (e.g. state_union,inaugural,lee,seeds)",
     )
     ap.add_argument("--out", default=str(ROOT / "lexicons" / "spin_model.json"))
+    ap.add_argument(
+        "--hold-out",
+        action="append",
+        default=[],
+        choices=SPINNERS,
+        help="leave this spinner's documents (all its word families) out of every row "
+        "(repeatable; 'seed': the seed-like families, so that the seed rows of "
+        "benchmarks/spin_eval.py are out-of-sample by family)",
+    )
+    ap.add_argument(
+        "--ranker-only",
+        action="store_true",
+        help="train the ranker alone and write the shipped model with only its ranker "
+        "entry replaced (word, document and common-word models as shipped)",
+    )
     args = ap.parse_args()
     registers = tuple(args.registers.split(","))
+    held_out(args.hold_out)
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     if RANK_CACHE.exists() and not args.fresh:
         rrows = dict(np.load(RANK_CACHE, allow_pickle=False))
@@ -549,6 +596,8 @@ def main() -> int:
         np.savez_compressed(RANK_CACHE, **rrows)
     ranker_entry, rstats = train_ranker(rrows, args.rank_kind)
     print(f"ranker: {ranker_entry['oof']['kind']} {rstats}", flush=True)
+    if args.ranker_only:
+        return write_ranker_only(ranker_entry, args)
     use_ranker(parse_ranker(ranker_entry))
     model_part = {k: v for k, v in ranker_entry.items() if k != "oof"}
     key_of = model_part if "trees" in model_part else model_part["coef"]  # old caches: coef

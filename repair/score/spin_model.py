@@ -43,7 +43,17 @@ from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
 from repair.score.trees import Trees, floats, parse_trees
 
+#: The shipped model's lexicon file (:func:`use_model_file` switches it; one alternative
+#: ships: :data:`HELD_SEED_MODEL_FILE`).
 MODEL_FILE = "spin_model.json"
+#: The shipped model with its candidate ranker retrained without the seed spinner's
+#: documents (every seed-like word family; ``scripts/train_spin_model.py --hold-out seed
+#: --ranker-only``): the ranker's part of the seed and seeddense dev figures is then
+#: out-of-sample by family.  The word, document and common-word models are the shipped
+#: ones (a full ``--hold-out seed`` retrain did not finish in session 32).  Off: read
+#: only through :func:`use_model_file` (``spin_eval.py --model``; benchmarks/RESULTS.md,
+#: "Session 32, spinrank32").
+HELD_SEED_MODEL_FILE = "spin_model_heldseed.json"
 FORMAT = "repair-spin-model/1"
 FEATURES: tuple[str, ...] = (
     "gain",
@@ -230,6 +240,20 @@ def parse_common(c: object) -> CommonModel:
     if not isinstance(training, dict) or not training.get("fingerprint"):
         raise LexiconError(f"{MODEL_FILE}: common.training.fingerprint is missing")
     return CommonModel(word, (calib[0], calib[1]), thr, gate, training)
+
+
+def use_model_file(name: str) -> None:
+    """Read the word, document, common-word models and the ranker from lexicon ``name``
+    (e.g. :data:`HELD_SEED_MODEL_FILE`) from now on; call it before any text is repaired
+    (compiled rankers of the old file are not rebuilt)."""
+    global MODEL_FILE
+    from repair.score import spin_rank
+
+    lexicon_path(name)  # raises when there is no such file
+    MODEL_FILE = name
+    spin_rank.MODEL_FILE = name
+    get_model.cache_clear()
+    spin_rank._shipped.cache_clear()
 
 
 @lru_cache(maxsize=1)

@@ -247,6 +247,14 @@ REVERSE_BAR: float | None = 0.2
 #: first reading already holds) give at most 2 such rows each, all wrong (2 rows: spinbot
 #: 0.126, rare 0.359, WordNet 0.347).
 REVERSE_BAR_ROWS = 3
+#: The reverse reading's originals are ranked alone and replace the first reading's row
+#: when their best gains more than the first reading's best plus this (nats; may be
+#: negative: a channel prior for reverse pairs, which lose 123 of spincand31's 330
+#: reverse-only gold words to an old candidate).  None: ranked with the old candidates.
+#: Off: dev -1.0 / 0.0 gives spinbot 0.122 -> 0.130 / 0.130, rare 0.356 -> 0.362 / 0.361,
+#: but WordNet 0.348 -> 0.341 / 0.342, double 0.333 -> 0.331 / 0.330, seed 0.662 ->
+#: 0.655 / 0.656, precision lower on every spinner (benchmarks/RESULTS.md, spinrank32).
+REVERSE_LEAD: float | None = None
 #: The same habit rule for the first reading's own rows under the bar (:func:`_habits`,
 #: the original written nowhere in the document).  Off: dev, no profile, seed 0.025 ->
 #: 0.034 (precision 0.710 -> 0.760) and the other spinners unchanged, but clean text of the
@@ -907,8 +915,9 @@ def reverse_reading(
     :data:`REVERSE_MIN_PROB`; the word model decides at the same ``bar`` (feature
     ``reverse``)."""
     words, changed = _reread_rows(
-        doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF, reverse_originals
-    )
+        doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF, reverse_originals,
+        REVERSE_LEAD,
+    )  # fmt: skip
     if REVERSE_BAR is None or REVERSE_BAR >= bar:
         return _decide_rows(doc, detection, words, changed, bar, get_model(), "reverse")
     rows = _decide_rows(doc, detection, words, changed, REVERSE_BAR, get_model(), "reverse")
