@@ -24,7 +24,8 @@ SPUN = (
 ONE = (
     "The company mentioned on Monday that profits rose in the third quarter. Sales in "
     "Europe were weak, the chief executive mentioned in a statement. Analysts mentioned the "
-    "results were better than expected. A spokesman mentioned that no jobs will be lost."
+    "results were better than expected. A spokesman mentioned that no jobs will be lost. "
+    "Investors mentioned they were still worried about the outlook."
 )
 
 
@@ -87,3 +88,19 @@ def test_the_stage_restores_them_without_the_profile(
     assert {e.rule for e in out.edits if e.original == "additionally"} == {so.RULE}
     monkeypatch.setattr(spin, "OVERUSE", False)
     assert "additionally" in repair_text(SPUN, (), config).text
+
+
+def test_one_over_used_word_is_enough_where_the_document_reads_as_spun(
+    short_documents: None,
+) -> None:
+    got = so.overuse_candidates(Document(ONE), gate_open=True)
+    assert {(ONE[c.start : c.end], c.replacement) for c in got} == {("mentioned", "said")}
+    assert len(got) == ONE.count("mentioned")
+
+
+def test_a_context_that_wants_the_written_word_keeps_it(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the LM's gain must exceed what the clean rates explain by MIN_CONTEXT_GAIN
+    monkeypatch.setattr(so, "MIN_CONTEXT_GAIN", 8.0)
+    assert so.overuse_candidates(Document(SPUN)) == []

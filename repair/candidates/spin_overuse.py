@@ -57,17 +57,20 @@ MIN_COUNT = 2
 MIN_LLR = 12.0
 #: ... an original expected at least this often in a clean text of the document's length
 #: (its absence is then evidence) ...
-MIN_EXPECTED = 1.0
+MIN_EXPECTED = 0.7
 #: ... a mean LM gain (ln-prob, both sides) over the written word's occurrences of at
-#: least this, and at every occurrence at least MIN_GAIN ...
-MIN_MEAN_GAIN = 3.0
-MIN_GAIN = 0.5
-#: ... and at every occurrence a gain no less than this beyond what the two words' clean
-#: rates explain (the LM favours any more common word; a spinner's context wants this one).
-MIN_CONTEXT_GAIN = -1.0
+#: least this ...
+MIN_MEAN_GAIN = 2.0
+#: ... and at least this beyond what the two words' clean rates explain (the LM favours
+#: any more common word; a spinner's context wants this one) ...
+MIN_CONTEXT_GAIN = 2.0
+#: ... with the original favoured (gain > 0) at this share of the occurrences at least.
+MIN_FAVOURED = 0.9
 #: A document is read only where at least this many written words pass (a spinner maps
-#: many common words at once; one over-used word is an author's habit).
+#: many common words at once; one over-used word is an author's habit) ...
 MIN_MAPPINGS = 2
+#: ... or this many where the spin stage's word gate is open (the document is read as spun).
+MIN_MAPPINGS_OPEN = 1
 #: Written words that are never read: forms an author writes for grammar, not choice.
 NEVER = frozenset(
     """a an the and or of at by for from in into on onto to with is are was were be been
@@ -198,11 +201,12 @@ def _gains(doc: Document, spans: list[tuple[int, int]], written: str, original: 
 
 
 def overuse_candidates(
-    doc: Document, taken: set[int] | frozenset[int] = frozenset()
+    doc: Document, taken: set[int] | frozenset[int] = frozenset(), gate_open: bool = False
 ) -> list[Candidate]:
     """One candidate per occurrence (outside ``taken``, offsets under earlier edits) of each
     written word the document over-uses for a common original (module doc; the settings
-    above), or none where fewer than :data:`MIN_MAPPINGS` written words pass."""
+    above), or none where fewer than :data:`MIN_MAPPINGS` written words pass
+    (:data:`MIN_MAPPINGS_OPEN` where ``gate_open``: the spin stage reads the document as spun)."""
     words = doc.words
     n = len(words)
     lower = [t.text.lower() for t in words]
@@ -216,11 +220,13 @@ def overuse_candidates(
         gains = _gains(doc, spans[m.written], m.written, m.original)
         mean = sum(gains) / len(gains)
         prior = math.log(10.0) * (zipf(m.original) - zipf(m.written))
-        if mean < MIN_MEAN_GAIN or min(gains) < max(MIN_GAIN, prior + MIN_CONTEXT_GAIN):
+        if mean < max(MIN_MEAN_GAIN, prior + MIN_CONTEXT_GAIN):
+            continue
+        if sum(g > 0.0 for g in gains) < MIN_FAVOURED * len(gains):
             continue
         if m.written not in chosen or mean > chosen[m.written][1]:
             chosen[m.written] = (m, mean)
-    if len(chosen) < MIN_MAPPINGS:
+    if len(chosen) < (MIN_MAPPINGS_OPEN if gate_open else MIN_MAPPINGS):
         return []
     out = []
     for w, (m, mean) in chosen.items():

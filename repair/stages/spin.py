@@ -1829,7 +1829,7 @@ class _Stage:
                     dropped[(e.offset, e.end)] = "guarded"
         if OVERUSE:
             over = overuse_candidates(
-                doc, _covered([(e.offset, e.offset + e.length) for e in edits])
+                doc, _covered([(e.offset, e.offset + e.length) for e in edits]), bar <= 1.0
             )
             if over:
                 found = score_spin(doc, detection.score, over, gate=False, decisions=decisions)
