@@ -104,3 +104,10 @@ def test_a_context_that_wants_the_written_word_keeps_it(
     # the LM's gain must exceed what the clean rates explain by MIN_CONTEXT_GAIN
     monkeypatch.setattr(so, "MIN_CONTEXT_GAIN", 8.0)
     assert so.overuse_candidates(Document(SPUN)) == []
+
+
+def test_long_documents_are_not_read(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(so, "MAX_WORDS", 50)
+    assert so.overuse_candidates(Document(SPUN)) == []

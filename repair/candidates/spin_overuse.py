@@ -10,8 +10,9 @@ news story becomes "mentioned", so the document shows 0 "said" and 8 "mentioned"
 
 This module reads that count.  For each written word type of the document, the candidate
 originals are the reverse synonym sources already in the tree (the WordNet/Moby reverse
-table :func:`repair.candidates.spin_synonyms.reverse_table` and the Moby reverse index
-:func:`repair.candidates.spin_mobyrev.ranked_index`, read without the stopword filter),
+forms :func:`repair.candidates.spin_synonyms.originals_of` and the Moby reverse index
+:func:`repair.candidates.spin_mobyrev.ranked_index`, the latter also read without the
+stopword filter; the full reverse table is not loaded: +75 MB),
 limited to common words (:data:`MIN_ORIGINAL_ZIPF`) more common than the written word by
 :data:`MIN_ZIPF_LEAD`.  Each (written, original) mapping gets a Poisson log-likelihood
 ratio (:func:`mapping_llr`): the document's counts of the two words under "a share ``r``
@@ -71,6 +72,11 @@ MIN_FAVOURED = 0.9
 MIN_MAPPINGS = 2
 #: ... or this many where the spin stage's word gate is open (the document is read as spun).
 MIN_MAPPINGS_OPEN = 1
+#: Documents longer than this (words) are not read: the clean rates are those of one
+#: author's document (the calibration corpus: 300-1,000-word documents; seed 000: 1,294
+#: words); a long window of many texts over-uses its topics' words (issue 14's 100 k-word
+#: clean text: 62 words changed at 40 k words per window).
+MAX_WORDS = 3_000
 #: Written words that are never read: forms an author writes for grammar, not choice.
 NEVER = frozenset(
     """a an the and or of at by for from in into on onto to with is are was were be been
@@ -124,9 +130,10 @@ def _lemmas(word: str) -> set[str]:
 
 @lru_cache(maxsize=20_000)
 def originals(word: str) -> tuple[str, ...]:
-    """The candidate originals of the lower-case written ``word``: reverse-table and Moby
-    reverse-index originals of its own form (closed-class words are not inflected) plus
-    the inflected ones of :func:`~repair.candidates.spin_synonyms.originals_of` and
+    """The candidate originals of the lower-case written ``word``: the Moby reverse-index
+    originals of its own form (closed-class words are not inflected, and stopwords have no
+    row in the inflected tables) plus the inflected ones of
+    :func:`~repair.candidates.spin_synonyms.originals_of` and
     :func:`~repair.candidates.spin_mobyrev.reverse_originals`, filtered to common short
     words more common than ``word``."""
     if word in NEVER or not word.isalpha() or len(word) < 3:
@@ -135,13 +142,10 @@ def originals(word: str) -> tuple[str, ...]:
     if zw < MIN_WRITTEN_ZIPF:
         return ()
     from repair.candidates.spin_mobyrev import reverse_originals
-    from repair.candidates.spin_synonyms import originals_of, reverse_table
+    from repair.candidates.spin_synonyms import originals_of
 
-    table = reverse_table()
     found: list[str] = []
-    for upos in ("*", "NOUN", "VERB", "ADJ", "ADV"):
-        found.extend(table.get((word, upos), ()))
-    row = _moby_rows().get(word)
+    row = _moby_rows().get(word)  # the word's own form: closed-class words are not inflected
     if row:
         found.extend(row.split(","))
     found.extend(originals_of(word))
@@ -209,6 +213,8 @@ def overuse_candidates(
     (:data:`MIN_MAPPINGS_OPEN` where ``gate_open``: the spin stage reads the document as spun)."""
     words = doc.words
     n = len(words)
+    if n > MAX_WORDS:
+        return []
     lower = [t.text.lower() for t in words]
     spans: dict[str, list[tuple[int, int]]] = {}
     for t, lw in zip(words, lower, strict=True):
