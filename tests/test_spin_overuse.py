@@ -111,3 +111,7 @@ def test_long_documents_are_not_read(
 ) -> None:
     monkeypatch.setattr(so, "MAX_WORDS", 50)
     assert so.overuse_candidates(Document(SPUN)) == []
+
+
+def test_number_words_are_never_originals() -> None:
+    assert "one" not in so.originals("joined") and "one" not in so.originals("atomic")

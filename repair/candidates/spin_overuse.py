@@ -77,11 +77,14 @@ MIN_MAPPINGS_OPEN = 1
 #: words); a long window of many texts over-uses its topics' words (issue 14's 100 k-word
 #: clean text: 62 words changed at 40 k words per window).
 MAX_WORDS = 3_000
-#: Written words that are never read: forms an author writes for grammar, not choice.
+#: Words that are never read, written or original: forms an author writes for grammar, not
+#: choice, and number words (an original "one" changes the text's value: dev seeddense,
+#: "atomic" -> "one", "a joined" -> "an one").
 NEVER = frozenset(
     """a an the and or of at by for from in into on onto to with is are was were be been
     being have has had do does did i me my we our you your he him his she her it its they
-    them their this that these those what which who whom not no""".split()
+    them their this that these those what which who whom not no one two three four five six
+    seven eight nine ten""".split()
 )
 
 
