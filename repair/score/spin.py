@@ -274,6 +274,8 @@ def _decide(
         if c.features.get("model_probability", 0.0) >= need:
             return ""
         return "" if ref > 0 and gain >= 2.0 else "weak_evidence"
+    if c.source == "SPIN_OVERUSE":  # decided by its document counts (candidates/spin_overuse.py)
+        return "" if gain >= 0.0 else "lm_against"
     if c.source == "SPIN_SYNONYM_PHRASE":  # the LM in this round's context decides
         if gain >= PHRASE_MIN_GAIN:
             return ""

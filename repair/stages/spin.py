@@ -29,6 +29,7 @@ from repair.candidates.spin import (
 from repair.candidates.spin_hyper import hyper_originals
 from repair.candidates.spin_mobyrev import reverse_originals
 from repair.candidates.spin_number import count_figures, figure_styles
+from repair.candidates.spin_overuse import overuse_candidates
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.candidates.spin_wide import wide_originals
@@ -266,6 +267,11 @@ ROW_HABITS = False
 #: Common written words get a second reading in documents already found spun
 #: (:mod:`repair.score.spin_common`; needs the model's ``common`` entry).
 COMMON = True
+#: Common and closed-class written words a document over-uses for a common original ("0
+#: said, 8 mentioned": :mod:`repair.candidates.spin_overuse`) are restored at every
+#: occurrence, in any document, with the reading's own clean budget (its settings are in
+#: that module).  Off/on: benchmarks/RESULTS.md, "Session 32, spincommon32".
+OVERUSE = True
 #: Where the document model is very sure the text is spun (model score >= SURE_SCORE),
 #: spinner-agnostic words are decided at the lower bar SURE_BAR instead of the model's
 #: word threshold (:func:`word_bar`; both chosen on dev, benchmarks/RESULTS.md,
@@ -1830,6 +1836,13 @@ class _Stage:
                 for e in guarded:
                     decisions["carried" if e.rule == CARRIED else "applied"] -= 1
                     dropped[(e.offset, e.end)] = "guarded"
+        if OVERUSE:
+            over = overuse_candidates(
+                doc, _covered([(e.offset, e.offset + e.length) for e in edits]), bar <= 1.0
+            )
+            if over:
+                found = score_spin(doc, detection.score, over, gate=False, decisions=decisions)
+                edits = sorted(edits + found, key=lambda e: e.offset)
         decisions.update(dropped.values())
         d["decisions"] = dict(sorted(decisions.items()))  # shown in scores.details (JSON)
         if doc.config.keep_declined:  # each declined span (RepairResult.declined)

@@ -1,0 +1,117 @@
+"""The over-use reading of common and closed-class written words
+(repair.candidates.spin_overuse; repair.stages.spin.OVERUSE); issue 11."""
+
+from __future__ import annotations
+
+import pytest
+
+import repair.candidates.spin_overuse as so
+import repair.stages.spin as spin
+from repair import repair_text
+from repair.config import RepairConfig
+from repair.document import Document
+
+# a spinner's habits: every "said" written "mentioned", every "also" "additionally"
+SPUN = (
+    "The company mentioned on Monday that profits rose in the third quarter. Sales in "
+    "Europe were weak, the chief executive mentioned in a statement. Analysts mentioned the "
+    "results were better than expected. The firm additionally mentioned that it would cut "
+    "costs next year. It will additionally close two plants in Ohio, a spokesman mentioned. "
+    "No jobs will be lost, he mentioned. The board will meet next week to discuss the plan, "
+    "and it will additionally review the dividend."
+)
+# one over-used word only: an author's habit, not a spinner's
+ONE = (
+    "The company mentioned on Monday that profits rose in the third quarter. Sales in "
+    "Europe were weak, the chief executive mentioned in a statement. Analysts mentioned the "
+    "results were better than expected. A spokesman mentioned that no jobs will be lost. "
+    "Investors mentioned they were still worried about the outlook."
+)
+
+
+@pytest.fixture
+def short_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test texts are short: the original's expected count is not asked for."""
+    monkeypatch.setattr(so, "MIN_EXPECTED", 0.0)
+
+
+@pytest.mark.parametrize(
+    ("written", "original"), [("however", "but"), ("mentioned", "said"), ("additionally", "also")]
+)
+def test_reverse_sources_give_common_originals_of_closed_class_words(
+    written: str, original: str
+) -> None:
+    assert original in so.originals(written)
+
+
+@pytest.mark.parametrize("word", ["the", "and", "of", "x-ray", "ok"])
+def test_grammar_words_and_odd_forms_have_none(word: str) -> None:
+    assert so.originals(word) == ()
+
+
+def test_originals_are_more_common_than_the_written_word() -> None:
+    assert "state" not in so.originals("said")  # "state" is rarer than "said"
+
+
+def test_the_count_ratio_favours_an_over_used_form_whose_original_is_missing() -> None:
+    spun = so.mapping_llr(6, 0, "mentioned", "said")
+    assert spun > 12.0
+    assert so.mapping_llr(6, 6, "mentioned", "said") < spun
+    assert so.mapping_llr(1, 3, "mentioned", "said") < so.MIN_LLR
+
+
+def test_a_document_over_using_two_words_gets_every_occurrence(short_documents: None) -> None:
+    doc = Document(SPUN)
+    got = {(SPUN[c.start : c.end], c.replacement) for c in so.overuse_candidates(doc)}
+    assert ("mentioned", "said") in got and ("additionally", "also") in got
+    n = SPUN.count("mentioned") + SPUN.count("additionally")
+    assert len(so.overuse_candidates(doc)) == n
+    taken = {SPUN.index("mentioned")}
+    assert len(so.overuse_candidates(doc, taken)) == n - 1
+
+
+def test_one_over_used_word_is_not_enough(short_documents: None) -> None:
+    assert so.overuse_candidates(Document(ONE)) == []
+
+
+def test_without_the_expected_count_short_documents_get_nothing() -> None:
+    assert so.overuse_candidates(Document(SPUN)) == []
+
+
+def test_the_stage_restores_them_without_the_profile(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = RepairConfig(spin_profile=None)
+    out = repair_text(SPUN, (), config)
+    assert "mentioned" not in out.text and "additionally" not in out.text
+    assert "a spokesman said" in out.text and "will also close" in out.text
+    assert {e.rule for e in out.edits if e.original == "additionally"} == {so.RULE}
+    monkeypatch.setattr(spin, "OVERUSE", False)
+    assert "additionally" in repair_text(SPUN, (), config).text
+
+
+def test_one_over_used_word_is_enough_where_the_document_reads_as_spun(
+    short_documents: None,
+) -> None:
+    got = so.overuse_candidates(Document(ONE), gate_open=True)
+    assert {(ONE[c.start : c.end], c.replacement) for c in got} == {("mentioned", "said")}
+    assert len(got) == ONE.count("mentioned")
+
+
+def test_a_context_that_wants_the_written_word_keeps_it(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the LM's gain must exceed what the clean rates explain by MIN_CONTEXT_GAIN
+    monkeypatch.setattr(so, "MIN_CONTEXT_GAIN", 8.0)
+    assert so.overuse_candidates(Document(SPUN)) == []
+
+
+def test_long_documents_are_not_read(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(so, "MAX_WORDS", 50)
+    assert so.overuse_candidates(Document(SPUN)) == []
+
+
+def test_number_words_are_never_originals() -> None:
+    assert "one" not in so.originals("joined") and "one" not in so.originals("atomic")
