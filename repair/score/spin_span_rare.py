@@ -19,7 +19,8 @@ much" or "sets aside" are.  Such an unseen span is restored
 * **alone**: elsewhere, where its own gain is at least :data:`SINGLE_GAIN` with a lead of
   :data:`SINGLE_MARGIN` and neither side below :data:`MIN_SIDE`.
 
-Only in a document whose spin gate is already open (:mod:`repair.stages.spin`); the
+Off by default (:data:`repair.stages.spin.SPAN_RARE`). Only in a document whose spin gate is
+already open (:mod:`repair.stages.spin`); the
 restorations are ``SPIN_SYNONYM_PHRASE`` candidates, so the stage's own checks (a kept
 span against the word candidates inside it, the LM in each round's context) still
 apply.  Chosen on dev halves (benchmarks/RESULTS.md, "Session 32, spinmulti32").

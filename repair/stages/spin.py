@@ -164,8 +164,10 @@ BOOK_PAIR: float | None = 1.5
 PHRASE_RECUR = 2
 #: A declined written span that no book-count pair holds is read again, pooled over its
 #: places in the document or alone on strong evidence (:mod:`repair.score.spin_span_rare`),
-#: where a spin gate is open (benchmarks/RESULTS.md, "Session 32, spinmulti32").
-SPAN_RARE = True
+#: where a spin gate is open.  Off: held-out rare 0.334 -> 0.338, double 0.275 -> 0.277,
+#: WordNet 0.294 -> 0.297, but seeddense 0.434 -> 0.433 and one more clean calibration edit
+#: (0.119 -> 0.120 changed tokens per 1,000; benchmarks/RESULTS.md, "Session 32, spinmulti32").
+SPAN_RARE = False
 #: A synonym restoration is carried to the other places of its written word
 #: (:mod:`repair.score.consistency`).
 CARRY = True
