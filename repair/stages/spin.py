@@ -68,6 +68,7 @@ from repair.score.spin_model import (
     word_features,
 )
 from repair.score.spin_plural import plural_forms
+from repair.score.spin_span_rare import rare_spans
 from repair.score.spin_span_tight import tight_reading
 from repair.score.spin_topic import topic_gain
 from repair.types import Candidate, Detection, Edit
@@ -162,6 +163,12 @@ SPAN_TIGHT_CONTENT_OPEN = False
 BOOK_PAIR: float | None = 1.5
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
+#: A declined written span that no book-count pair holds is read again, pooled over its
+#: places in the document or alone on strong evidence (:mod:`repair.score.spin_span_rare`),
+#: where a spin gate is open.  Off: held-out rare 0.334 -> 0.338, double 0.275 -> 0.277,
+#: WordNet 0.294 -> 0.297, but seeddense 0.434 -> 0.433 and one more clean calibration edit
+#: (0.119 -> 0.120 changed tokens per 1,000; benchmarks/RESULTS.md, "Session 32, spinmulti32").
+SPAN_RARE = False
 #: A synonym restoration is carried to the other places of its written word
 #: (:mod:`repair.score.consistency`).
 CARRY = True
@@ -1459,6 +1466,15 @@ def _tight_wanted(ph: PhraseEvidence, chosen: Candidate, recurring: bool) -> boo
     return not (SPAN_TIGHT_DECLINED_ONLY and _phrase_kept(chosen))
 
 
+def _rare_spans(
+    doc: Document, candidates: Sequence[Candidate], kept: Sequence[Candidate]
+) -> list[Candidate]:
+    """The declined multi-word span candidates read again (:data:`SPAN_RARE`)."""
+    taken = {id(c) for c in kept}
+    declined = [c for c in candidates if c.source == PHRASE_RULE and id(c) not in taken]
+    return rare_spans(doc, declined) if declined else []
+
+
 def _number_kept(c: Candidate, gate_open: bool) -> bool:
     """A figure that counts things is restored as a word without the profile where it
     breaks the document's own style ("the 2 leaders" beside "two nations"), or where a
@@ -1699,6 +1715,8 @@ class _Stage:
         kept += science_words(doc, candidates, kept)  # scientific register (score/science.py)
         kept = science_defer(doc, kept)
         kept = science_terms(doc, kept)  # a written scientific term stays (score/science.py)
+        if SPAN_RARE and (syn_open or keep_prior or family_open):
+            kept += _rare_spans(doc, candidates, kept)
         kept = _phrases_win(kept)
         decisions: Counter[str] = Counter()
         taken = {(c.start, c.end) for c in kept}
