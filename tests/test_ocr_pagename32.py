@@ -135,3 +135,10 @@ def test_a_cheap_reading_a_printed_word_and_other_places_keep_their_margin() -> 
 def test_name_place_margin_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_nameplace, "NAME_PLACE_MARGIN", None)
     assert _margins(TEXT, [("Tooso", "Loose", 0, 3.9)]) == [("Loose", -4.0)]
+
+
+def test_a_garble_the_page_prints_twice_is_no_name() -> None:
+    # an old book prints "Devdl" twice beside "Devill": less name-like than the print
+    cands = [cand(0, 6, "Devdl", "OCR_DOC_WORD", orig=["Devill"], alt=["Devdl"], cost=1.0)]
+    kept = prefer_page_names(cands, Counter({"Devdl": 2, "Devill": 1}))
+    assert kept[0].features.get("threshold") is None

@@ -16,7 +16,8 @@ capitalised words the page prints fewer than :data:`MIN_COUNT` times are dropped
 the page reading is taken on the margin :data:`THRESHOLD` (the language model knows few
 names; the page is the evidence).  Readings of other spans (splits, joins), other page
 readings and readings to capitalised words the page prints (:data:`KEEP_COUNT`) stay
-and compete.  A token that is itself a known word or a listed name is left to the usual
+and compete.  The name must be at least as name-like as the print
+(:data:`MIN_SHAPE_GAIN`).  A token that is itself a known word or a listed name is left to the usual
 readings (the page may print a garble more often than the name: "Balgownio" x3).  Only
 on garbled pages (the caller's gate).
 
@@ -48,6 +49,10 @@ MIN_COUNT = 2
 KEEP_COUNT = 2
 #: A common word is no page name ("The", "Company"): its lower-case Zipf is below this.
 MAX_ZIPF = 3.0
+#: The page's name is at least this much more name-like than the print (nats, the names'
+#: character model of :mod:`repair.candidates.ocr_nameshape`): a page of old print may
+#: print a garble twice ("Devdl" x2 beside "Devill": -21; "Mbua" beside "Mbiia": +5.2).
+MIN_SHAPE_GAIN = 0.0
 #: Margin (nats) the page's name needs in context: the page reading costs at most 5
 #: nats (``ocr_docvocab.MAX_COST``), so the name wins unless the language model is
 #: against it (SMH dev: -2.5 leaves "Risiian" beside "Risman" x2, cost 4.5).
@@ -63,6 +68,14 @@ def _listed(word: str) -> bool:
     from repair.candidates.ocr_docvocab import _clean
 
     return _clean(word)
+
+
+def _shape_gain(printed: str, name: str) -> float:
+    """How much more name-like ``name`` is than ``printed`` (names' character model)."""
+    from repair.candidates.ocr_nameshape import _logprob, _model
+
+    model = _model()
+    return _logprob(model, name) - _logprob(model, printed)
 
 
 def page_name(word: str, counts: Mapping[str, int]) -> bool:
@@ -96,6 +109,8 @@ def prefer_page_names(cands: list[Candidate], counts: Mapping[str, int]) -> list
             continue  # a listed name as printed is no garble of the page's ("Balgownie")
         name = c.replacement
         if counts.get(name, 0) <= counts.get(orig[0], 0) or not page_name(name, counts):
+            continue
+        if _shape_gain(orig[0], name) < MIN_SHAPE_GAIN:
             continue
         span = (c.start, c.end)
         old = chosen.get(span)
