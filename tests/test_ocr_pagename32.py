@@ -14,6 +14,9 @@ from repair.candidates.ocr_pagename import page_name, prefer_page_names
 from repair.candidates.ocr_rules import cand
 from repair.tokenize import tokenize
 
+#: the settings as the modules define them (read before any test changes them)
+DEFAULTS = (ocr_pagename.PAGE_NAME, ocr_nameplace.NAME_PLACE_MARGIN)
+
 
 def _mbiia() -> list:
     return [
@@ -29,8 +32,15 @@ def _read(cands: list) -> list[tuple[str, object]]:
     return [(c.replacement, c.features.get("threshold")) for c in cands]
 
 
-def test_page_name_on_by_default() -> None:
-    assert ocr_pagename.PAGE_NAME
+@pytest.fixture(autouse=True)
+def _on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both settings as they would ship on (both are off by default)."""
+    monkeypatch.setattr(ocr_pagename, "PAGE_NAME", True)
+    monkeypatch.setattr(ocr_nameplace, "NAME_PLACE_MARGIN", 1.5)
+
+
+def test_both_off_by_default() -> None:
+    assert DEFAULTS == (False, None)
 
 
 def test_the_pages_name_wins_over_a_common_word_and_an_unprinted_name() -> None:
@@ -109,10 +119,6 @@ def _margins(text: str, pairs: list[tuple[str, str, int, float]]) -> list[tuple[
         )
     kept = name_place_margin(out, toks, by_start, counts)
     return [(c.replacement, c.features.get("threshold")) for c in kept]
-
-
-def test_name_place_margin_on_by_default() -> None:
-    assert ocr_nameplace.NAME_PLACE_MARGIN is not None
 
 
 def test_a_costly_reading_in_a_names_place_needs_the_margin() -> None:

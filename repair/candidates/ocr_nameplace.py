@@ -74,8 +74,11 @@ def drop_common_readings(
 #: never prints needs at least this margin (nats; ``None``: off).  The detector's
 #: non-word readings are taken on -4 nats, which lets the language model's liking for a
 #: listed name or a common word after "Mr." decide ("Mr. Tooso" -> "Reese", margin 1.2),
-#: though the token is a surname no list may hold ("Toose", "Spedding", "Coppen").
-NAME_PLACE_MARGIN: float | None = 1.5
+#: though the token is a surname no list may hold ("Toose", "Spedding", "Coppen").  Off
+#: (1.5 when on): SMH dev 4,699 -> 4,695 tokens wrong, 7,569 -> 7,567 chars, but SMH test
+#: is flat (with ``ocr_pagename.PAGE_NAME`` 5,581 -> 5,582; "T Kobtnson" -> "Robinson"
+#: lost, "J Clearj" -> "Cleary" won): benchmarks/RESULTS.md, session 32.
+NAME_PLACE_MARGIN: float | None = None
 #: ... when its channel cost (nats) is above this: one cheap confusion away is the
 #: name's own reading ("Androws" -> "Andrews" 0.4, "Speddlng" -> "Spedding" 1.6,
 #: "Coppcn" -> "Coppen" 2.8; "Gurdon" -> "Garden" 3.4, "Tooso" -> "Reese" 5.5).
