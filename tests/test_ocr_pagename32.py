@@ -20,7 +20,17 @@ DEFAULTS = (ocr_pagename.PAGE_NAME, ocr_nameplace.NAME_PLACE_MARGIN)
 
 def _mbiia() -> list:
     return [
-        cand(0, 5, "Mbua", "OCR_DOC_WORD", orig=["Mbiia"], alt=["Mbua"], cost=1.2, threshold=0.0),
+        cand(
+            0,
+            5,
+            "Mbua",
+            "OCR_DOC_WORD",
+            orig=["Mbiia"],
+            alt=["Mbua"],
+            cost=1.2,
+            threshold=0.0,
+            subs=[["ii", "u"]],
+        ),
         cand(0, 5, "while", "OCR_CONFUSION", orig=["Mbiia"], alt=["while"], cost=10.8),
         cand(0, 5, "Moira", "OCR_CONFUSION", orig=["Mbiia"], alt=["Moira"], cost=6.0),
         cand(0, 2, "Mb", "OCR_CONFUSION", orig=["Mbiia"], alt=["Mb"], cost=6.0),
@@ -148,3 +158,35 @@ def test_a_garble_the_page_prints_twice_is_no_name() -> None:
     cands = [cand(0, 6, "Devdl", "OCR_DOC_WORD", orig=["Devill"], alt=["Devdl"], cost=1.0)]
     kept = prefer_page_names(cands, Counter({"Devdl": 2, "Devill": 1}))
     assert kept[0].features.get("threshold") is None
+
+
+def test_a_repeated_token_or_a_plain_edit_is_left() -> None:
+    counts = Counter({"Mueggelberge": 3, "Mueggelsee": 2})
+    plain = [
+        cand(
+            0,
+            10,
+            "Mueggelberge",
+            "OCR_DOC_WORD",
+            orig=["Mueggelsee"],
+            alt=["Mueggelberge"],
+            cost=4.0,
+        )
+    ]
+    assert prefer_page_names(plain, counts)[0].features.get("threshold") is None
+    subs = [
+        cand(
+            0,
+            10,
+            "Mueggelberge",
+            "OCR_DOC_WORD",
+            orig=["Mueggelsee"],
+            alt=["Mueggelberge"],
+            cost=4.0,
+            subs=[["see", "berge"]],
+        )
+    ]
+    assert prefer_page_names(subs, counts)[0].features.get("threshold") is None
+    counts["Mueggelsee"] = 1
+    assert prefer_page_names(plain, counts)[0].features.get("threshold") is None
+    assert prefer_page_names(subs, counts)[0].features.get("threshold") == ocr_pagename.THRESHOLD

@@ -24,7 +24,7 @@ on garbled pages (the caller's gate).  Off by default (:data:`PAGE_NAME`).
 >>> from collections import Counter
 >>> from repair.candidates.ocr_rules import cand
 >>> cs = [cand(0, 5, "Mbua", "OCR_DOC_WORD", orig=["Mbiia"], alt=["Mbua"], cost=1.2,
-...            threshold=0.0),
+...            threshold=0.0, subs=[["ii", "u"]]),
 ...       cand(0, 5, "while", "OCR_CONFUSION", orig=["Mbiia"], alt=["while"], cost=10.8),
 ...       cand(0, 5, "Moira", "OCR_NAME", orig=["Mbiia"], alt=["Moira"], cost=6.0)]
 >>> kept = prefer_page_names(cs, Counter({"Mbua": 3, "Mbiia": 1}))
@@ -49,6 +49,10 @@ PAGE_NAME = False
 #: The page prints the name at least this often (and more often than the token; SMH dev
 #: 4,691 tokens wrong with 2, 4,694 with 3).
 MIN_COUNT = 2
+#: The garbled token is printed at most this often, and read through learned confusions
+#: (``subs``; no plain edit): the speed text prints "Mueggelsee" twice beside
+#: "Mueggelberge", a plain edit away.
+MAX_TOKEN_COUNT = 1
 #: Capitalised readings the page prints this often compete with the page's name.
 KEEP_COUNT = 2
 #: A common word is no page name ("The", "Company"): its lower-case Zipf is below this.
@@ -111,6 +115,8 @@ def prefer_page_names(cands: list[Candidate], counts: Mapping[str, int]) -> list
         orig = f.get("orig")
         if not orig or len(orig) != 1 or not _capitalised(orig[0]) or _listed(orig[0]):
             continue  # a listed name as printed is no garble of the page's ("Balgownie")
+        if not f.get("subs") or counts.get(orig[0], 0) > MAX_TOKEN_COUNT:
+            continue  # a plain edit, or a form the page repeats: a name of its own ("Mueggelsee")
         name = c.replacement
         if counts.get(name, 0) <= counts.get(orig[0], 0) or not page_name(name, counts):
             continue
