@@ -68,3 +68,53 @@ def drop_common_readings(
                 continue
         keep.append(c)
     return keep
+
+
+#: In a name's place, a whole-token reading of a capitalised token to a word the page
+#: never prints needs at least this margin (nats; ``None``: off).  The detector's
+#: non-word readings are taken on -4 nats, which lets the language model's liking for a
+#: listed name or a common word after "Mr." decide ("Mr. Tooso" -> "Reese", margin 1.2),
+#: though the token is a surname no list may hold ("Toose", "Spedding", "Coppen").  Off
+#: (1.5 when on): SMH dev 4,699 -> 4,695 tokens wrong, 7,569 -> 7,567 chars, but SMH test
+#: is flat (with ``ocr_pagename.PAGE_NAME`` 5,581 -> 5,582; "T Kobtnson" -> "Robinson"
+#: lost, "J Clearj" -> "Cleary" won): benchmarks/RESULTS.md, session 32.
+NAME_PLACE_MARGIN: float | None = None
+#: ... when its channel cost (nats) is above this: one cheap confusion away is the
+#: name's own reading ("Androws" -> "Andrews" 0.4, "Speddlng" -> "Spedding" 1.6,
+#: "Coppcn" -> "Coppen" 2.8; "Gurdon" -> "Garden" 3.4, "Tooso" -> "Reese" 5.5).
+NAME_PLACE_CHEAP = 3.0
+
+
+def name_place_margin(
+    out: list[Candidate], toks: list[Token], by_start: Mapping[int, int], counts: Counter[str]
+) -> list[Candidate]:
+    """``out`` with the readings of whole capitalised tokens in a name's place that the
+    page does not print raised to :data:`NAME_PLACE_MARGIN` ("Mr. Tooso" stays)."""
+    if NAME_PLACE_MARGIN is None:
+        return out
+    from repair.candidates.ocr_rules import with_features
+
+    keep = []
+    place: dict[int, bool] = {}
+    for c in out:
+        f = c.features
+        i = by_start.get(c.start)
+        if (
+            i is not None
+            and "cost" in f
+            and "fixed" not in f
+            and toks[i].end == c.end
+            and c.replacement != toks[i].text
+            and counts.get(c.replacement, 0) == 0
+            and float(f["cost"]) > NAME_PLACE_CHEAP
+        ):
+            here = place.get(i)
+            if here is None:
+                tok = toks[i].text
+                here = place[i] = tok[:1].isupper() and tok[1:].islower() and name_position(toks, i)
+            if here:
+                thr = f.get("threshold")
+                if thr is None or float(thr) < NAME_PLACE_MARGIN:
+                    c = with_features(c, {**f, "threshold": NAME_PLACE_MARGIN})
+        keep.append(c)
+    return keep
