@@ -88,6 +88,13 @@ NEVER = frozenset(
 )
 
 
+#: No candidate original is more common than this (Zipf): the commonest allowed word is
+#: "as" at 6.77 (tests/test_spin_overuse_bound.py checks it against the frequency table).
+#: It bounds a written word's best ratio before any synonym source is read, so a clean
+#: document with no over-used word never loads the Moby index (issue 14, start-up).
+ORIGINAL_ZIPF_CEILING = 7.0
+
+
 @dataclass(frozen=True, slots=True)
 class Mapping:
     """One (written, original) mapping of a document and its count evidence."""
@@ -113,6 +120,16 @@ def mapping_llr(k_written: int, k_original: int, written: str, original: str) ->
         fw = 1e-9
     gain = k_written * math.log1p(SPIN_SHARE * fo / fw)
     return gain + k_original * math.log1p(-SPIN_SHARE)
+
+
+def llr_bound(k_written: int, written: str) -> float:
+    """An upper bound of :func:`mapping_llr` over every original ``written`` may have
+    (none is commoner than :data:`ORIGINAL_ZIPF_CEILING`; an original's own count only
+    lowers the ratio): a word below it needs no synonym source read."""
+    fw = _rate(written)
+    if fw <= 0.0:
+        fw = 1e-9
+    return k_written * math.log1p(SPIN_SHARE * 10.0 ** (ORIGINAL_ZIPF_CEILING - 9.0) / fw)
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +195,7 @@ def mappings(words: Iterable[str], min_count: int, min_llr: float) -> list[Mappi
     counts = Counter(words)
     out: list[Mapping] = []
     for w, k in counts.items():
-        if k < min_count:
+        if k < min_count or llr_bound(k, w) < min_llr:
             continue
         for o in originals(w):
             llr = mapping_llr(k, counts.get(o, 0), w, o)
@@ -216,7 +233,7 @@ def overuse_candidates(
     (:data:`MIN_MAPPINGS_OPEN` where ``gate_open``: the spin stage reads the document as spun)."""
     words = doc.words
     n = len(words)
-    if n > MAX_WORDS:
+    if n > MAX_WORDS or n * 10.0 ** (ORIGINAL_ZIPF_CEILING - 9.0) < MIN_EXPECTED:
         return []
     lower = [t.text.lower() for t in words]
     spans: dict[str, list[tuple[int, int]]] = {}
