@@ -162,30 +162,23 @@ def test_a_garble_the_page_prints_twice_is_no_name() -> None:
 
 def test_a_repeated_token_or_a_plain_edit_is_left() -> None:
     counts = Counter({"Mueggelberge": 3, "Mueggelsee": 2})
-    plain = [
-        cand(
-            0,
-            10,
-            "Mueggelberge",
-            "OCR_DOC_WORD",
-            orig=["Mueggelsee"],
-            alt=["Mueggelberge"],
-            cost=4.0,
-        )
-    ]
+
+    def mueggel(**more: object) -> list:
+        return [
+            cand(
+                0,
+                10,
+                "Mueggelberge",
+                "OCR_DOC_WORD",
+                orig=["Mueggelsee"],
+                alt=["Mueggelberge"],
+                cost=4.0,
+                **more,
+            )
+        ]
+
+    plain, subs = mueggel(), mueggel(subs=[["see", "berge"]])
     assert prefer_page_names(plain, counts)[0].features.get("threshold") is None
-    subs = [
-        cand(
-            0,
-            10,
-            "Mueggelberge",
-            "OCR_DOC_WORD",
-            orig=["Mueggelsee"],
-            alt=["Mueggelberge"],
-            cost=4.0,
-            subs=[["see", "berge"]],
-        )
-    ]
     assert prefer_page_names(subs, counts)[0].features.get("threshold") is None
     counts["Mueggelsee"] = 1
     assert prefer_page_names(plain, counts)[0].features.get("threshold") is None
