@@ -96,10 +96,13 @@ def test_learned_pairs_apply_where_the_document_score_opens_the_gate(
     pairs = {"finish": ("end", 0.49), "acknowledged": ("told", 0.49)}
     doc = Document(spun_seed, config=cfg, pairs=pairs)
     det = STAGE.detect(doc)
-    # seed 000 without its profile: the synonym model's gate is closed (the family gate of
-    # repair.detect.spin_family opens, but it does not admit learned pairs); read closed
-    det = dataclasses.replace(det, score=0.3, details={**det.details, "family_gate": False})
-    assert det.details["model_score"] < 0.5
+    # seed 000 without its profile: since session 32 (TOP_FORM_RATIO) the synonym model
+    # reads it as spun (0.598), so both gates are closed by hand here: the document score,
+    # the model score and the family gate of repair.detect.spin_family
+    assert det.details["model_score"] > 0.5
+    det = dataclasses.replace(
+        det, score=0.3, details={**det.details, "family_gate": False, "model_score": 0.3}
+    )
     rows = {spun_seed[w.start : w.end].lower(): w.original for w in det.words}
     assert rows["finish"] == "end" and rows["acknowledged"] != "told"
 
