@@ -106,11 +106,49 @@ def test_a_context_that_wants_the_written_word_keeps_it(
     assert so.overuse_candidates(Document(SPUN)) == []
 
 
-def test_long_documents_are_not_read(
+def test_long_documents_are_not_read_without_sections(
     short_documents: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(so, "MAX_WORDS", 50)
+    monkeypatch.setattr(so, "WINDOWS", False)
     assert so.overuse_candidates(Document(SPUN)) == []
+
+
+@pytest.mark.parametrize("n", [1, 50, 51, 99, 100, 101, 149, 1000, 12_345])
+def test_sections_cover_the_document_each_at_most_the_cap_and_half_of_it(n: int) -> None:
+    got = so.windows(n, 50)
+    assert got[0][0] == 0 and got[-1][1] == n
+    assert all(b == c for (_a, b), (c, _d) in zip(got, got[1:], strict=False))
+    assert all(b - a <= 50 for a, b in got)
+    assert len(got) == 1 or all(b - a >= 25 for a, b in got)
+
+
+def test_a_long_document_is_read_by_sections(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the spun text twice (two sections of one text each), then a clean one of its length
+    # that writes "said" and "also": each section is read by its own counts
+    clean = SPUN.replace("mentioned", "said").replace("additionally", "also")
+    text = SPUN + "\n\n" + SPUN + "\n\n" + clean
+    n = len(Document(SPUN).words)
+    monkeypatch.setattr(so, "MAX_WORDS", n + 5)
+    got = so.overuse_candidates(Document(text))
+    assert len(so.windows(len(Document(text).words))) == 3
+    assert len(got) == 2 * len(so.overuse_candidates(Document(SPUN)))
+    assert max(c.end for c in got) <= 2 * len(SPUN) + 2
+    monkeypatch.setattr(so, "WINDOWS", False)
+    assert so.overuse_candidates(Document(text)) == []
+
+
+def test_a_document_under_the_cap_is_read_whole_as_before(short_documents: None) -> None:
+    # one section: the same candidates with sections on and off
+    doc = Document(SPUN)
+    on = so.overuse_candidates(doc)
+    so.WINDOWS = False
+    try:
+        assert so.overuse_candidates(doc) == on != []
+    finally:
+        so.WINDOWS = True
 
 
 def test_number_words_are_never_originals() -> None:

@@ -77,6 +77,9 @@ MIN_MAPPINGS_OPEN = 1
 #: words); a long window of many texts over-uses its topics' words (issue 14's 100 k-word
 #: clean text: 62 words changed at 40 k words per window).
 MAX_WORDS = 3_000
+#: Longer documents are read by sections of at most :data:`MAX_WORDS` words (:func:`windows`;
+#: session 33, spinlong33): a long spun article or a corpus of documents joined.
+WINDOWS = True
 #: Words that are never read, written or original: forms an author writes for grammar, not
 #: choice, and number words (an original "one" changes the text's value: dev seeddense,
 #: "atomic" -> "one", "a joined" -> "an one").
@@ -224,16 +227,42 @@ def _gains(doc: Document, spans: list[tuple[int, int]], written: str, original: 
     return out
 
 
+def windows(n: int, size: int | None = None) -> list[tuple[int, int]]:
+    """Word-index ranges ``[a, b)`` of a document of ``n`` words: the whole document up to
+    ``size`` (:data:`MAX_WORDS`) words, else ``ceil(n / size)`` sections of equal length
+    (each at least half of ``size`` and at most ``size`` words), each read like a document."""
+    size = size or MAX_WORDS
+    if n <= size:
+        return [(0, n)]
+    k = -(-n // size)
+    return [(i * n // k, (i + 1) * n // k) for i in range(k)]
+
+
 def overuse_candidates(
     doc: Document, taken: set[int] | frozenset[int] = frozenset(), gate_open: bool = False
 ) -> list[Candidate]:
     """One candidate per occurrence (outside ``taken``, offsets under earlier edits) of each
     written word the document over-uses for a common original (module doc; the settings
     above), or none where fewer than :data:`MIN_MAPPINGS` written words pass
-    (:data:`MIN_MAPPINGS_OPEN` where ``gate_open``: the spin stage reads the document as spun)."""
-    words = doc.words
+    (:data:`MIN_MAPPINGS_OPEN` where ``gate_open``: the spin stage reads the document as spun).
+    A document over :data:`MAX_WORDS` words is read by sections (:func:`windows`) where
+    :data:`WINDOWS` is on, else not at all."""
+    n = len(doc.words)
+    if n > MAX_WORDS and not WINDOWS:
+        return []
+    out: list[Candidate] = []
+    for a, b in windows(n):
+        out += _section_candidates(doc, a, b, taken, gate_open)
+    return out
+
+
+def _section_candidates(
+    doc: Document, lo: int, hi: int, taken: set[int] | frozenset[int], gate_open: bool
+) -> list[Candidate]:
+    """:func:`overuse_candidates` of the words ``lo:hi`` of ``doc``, read as a document."""
+    words = doc.words[lo:hi]
     n = len(words)
-    if n > MAX_WORDS or n * 10.0 ** (ORIGINAL_ZIPF_CEILING - 9.0) < MIN_EXPECTED:
+    if n * 10.0 ** (ORIGINAL_ZIPF_CEILING - 9.0) < MIN_EXPECTED:
         return []
     lower = [t.text.lower() for t in words]
     spans: dict[str, list[tuple[int, int]]] = {}
