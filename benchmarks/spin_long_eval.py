@@ -104,7 +104,9 @@ def clean_rows(join: int, max_docs: int, pipeline: bool, config) -> None:
     by_reg: dict[str, list] = {}
     for d in docs:
         by_reg.setdefault(d.register, []).append(d)
-    texts = [SEP.join(d.text.strip() for d in g) for ds in by_reg.values() for g in groups(ds, join)]
+    texts = [
+        SEP.join(d.text.strip() for d in g) for ds in by_reg.values() for g in groups(ds, join)
+    ]
     words = sum(len(t.split()) for t in texts)
     shut = opened = changed = changed_texts = 0
     shown: list[str] = []
@@ -121,7 +123,7 @@ def clean_rows(join: int, max_docs: int, pipeline: bool, config) -> None:
         b = overuse_candidates(doc, frozenset(), True)
         shut += len(a)
         opened += len(b)
-        shown += [f"{t[c.start:c.end]}->{c.replacement}" for c in b][:5]
+        shown += [f"{t[c.start : c.end]}->{c.replacement}" for c in b][:5]
     print(f"# clean corpus joined by {join}: {len(texts)} texts, {words} words, "
           f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
     if pipeline:
@@ -157,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     held = hold_out_profile(args.split) if args.unprofiled else 0
     print(f"# split {args.split}, cap {args.cap}, joined by {args.join}, sections "
           f"{'off' if args.off else 'on'}, profile rows held out {held}")  # fmt: skip
-    rows = [spinner_row(n, args.split, args.cap, args.rate, args.join, config) for n in args.spinner]
+    rows = [
+        spinner_row(n, args.split, args.cap, args.rate, args.join, config) for n in args.spinner
+    ]
     keys = list(rows[0]) if rows else []
     print("| " + " | ".join(keys) + " |")
     print("|" + "---|" * len(keys))

@@ -153,3 +153,44 @@ def test_a_document_under_the_cap_is_read_whole_as_before(short_documents: None)
 
 def test_number_words_are_never_originals() -> None:
     assert "one" not in so.originals("joined") and "one" not in so.originals("atomic")
+
+
+# a spinner's phrase: every "never" written "by no means" (with "said" as "mentioned")
+PHRASED = (
+    "The company mentioned on Monday that profits rose earlier than expected. Sales fell "
+    "earlier than the holiday season, the chief executive mentioned. Analysts mentioned the "
+    "results came out earlier than planned. The firm will by no means cut jobs, a spokesman "
+    "mentioned. It had by no means done so earlier than, he mentioned. The board will by no "
+    "means sell the plant, and it will meet earlier than the vote."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "original"), [("by no means", "never"), ("earlier than", "before")]
+)
+def test_written_phrases_have_one_word_originals(phrase: str, original: str) -> None:
+    assert original in so.phrase_originals(phrase)
+    assert so._rate(phrase) < so._rate(phrase.split()[0])  # the LM's rate of the phrase
+
+
+def test_phrase_originals_are_no_nouns_and_no_grammar_words() -> None:
+    assert "example" not in so.phrase_originals("for instance")  # a noun
+    assert not {"on", "with"} & set(so.phrase_originals("by way of"))
+
+
+def test_an_over_used_phrase_is_restored_and_counts_for_the_gate(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = Document(PHRASED)
+    assert so.overuse_candidates(doc) == []  # "mentioned" alone: one word is not enough
+    monkeypatch.setattr(so, "PHRASES", True)
+    got = so.overuse_candidates(doc)
+    pairs = [(PHRASED[c.start : c.end], c.replacement) for c in got]
+    assert pairs.count(("by no means", "never")) == PHRASED.count("by no means") == 3
+    assert ("mentioned", "said") in pairs
+    at = PHRASED.index("by no means") + 3
+    assert ("by no means", "never") not in [
+        (PHRASED[c.start : c.end], c.replacement)
+        for c in so.overuse_candidates(doc, {at})
+        if c.start < at < c.end
+    ]

@@ -80,6 +80,12 @@ MAX_WORDS = 3_000
 #: Longer documents are read by sections of at most :data:`MAX_WORDS` words (:func:`windows`;
 #: session 33, spinlong33): a long spun article or a corpus of documents joined.
 WINDOWS = True
+#: Written phrases of two or three words with a one-word original (:func:`phrase_originals`:
+#: "earlier than" for "before", "by no means" for "never") are counted too, with the same
+#: evidence (session 33, spinlong33); their clean rate is the LM's, unconditioned.
+PHRASES = False
+#: Longest written phrase read (words; the phrase table's own span).
+MAX_PHRASE_WORDS = 3
 #: Words that are never read, written or original: forms an author writes for grammar, not
 #: choice, and number words (an original "one" changes the text's value: dev seeddense,
 #: "atomic" -> "one", "a joined" -> "an one").
@@ -110,8 +116,26 @@ class Mapping:
 
 
 def _rate(word: str) -> float:
-    """The clean-English rate of ``word`` per word (Zipf is log10 per billion)."""
+    """The clean-English rate of ``word`` per word (Zipf is log10 per billion); of a phrase
+    (words one space apart), the LM's unconditioned probability of its words in turn."""
+    if " " in word:
+        return _phrase_rate(word)
     return 10.0 ** (zipf(word) - 9.0)
+
+
+@lru_cache(maxsize=20_000)
+def _phrase_rate(phrase: str) -> float:
+    from repair.resources.lm import get_lm
+
+    return math.exp(get_lm().sequence_logprob(phrase.split(), ()))
+
+
+def _zipf(word: str) -> float:
+    """Zipf of a word, or of a phrase by its :func:`_rate`."""
+    if " " in word:
+        r = _rate(word)
+        return math.log10(r) + 9.0 if r > 0.0 else 0.0
+    return zipf(word)
 
 
 def mapping_llr(k_written: int, k_original: int, written: str, original: str) -> float:
@@ -191,16 +215,57 @@ def originals(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def mappings(words: Iterable[str], min_count: int, min_llr: float) -> list[Mapping]:
+@lru_cache(maxsize=20_000)
+def phrase_originals(phrase: str) -> tuple[str, ...]:
+    """The candidate originals of the lower-case written ``phrase`` (2-3 words one space
+    apart): the one-word originals of the phrase table
+    (:func:`repair.candidates.spin_phrase.span_originals`: WordNet and Moby multi-word
+    entries, "earlier than" -> "before"), filtered as :func:`originals` (common short words
+    more common than the phrase, never grammar or number words, no noun)."""
+    from repair.candidates.spin_phrase import span_originals
+
+    words = tuple(phrase.split())
+    if not all(w.isalpha() for w in words):
+        return ()
+    found, wordnet = span_originals(words)
+    zp = _zipf(phrase)
+    out: list[str] = []
+    for o in (*found, *sorted(wordnet - set(found))):
+        if (
+            o in out
+            or not o.isalpha()
+            or not o.islower()
+            or len(o) > MAX_ORIGINAL_LEN
+            or o in NEVER
+            or o in words
+            or _noun(o)
+        ):
+            continue
+        zo = zipf(o)
+        if zo >= MIN_ORIGINAL_ZIPF and zo >= zp + MIN_ZIPF_LEAD:
+            out.append(o)
+    return tuple(out)
+
+
+def _originals(written: str) -> tuple[str, ...]:
+    return phrase_originals(written) if " " in written else originals(written)
+
+
+def mappings(
+    words: Iterable[str],
+    min_count: int,
+    min_llr: float,
+    phrases: Counter[str] | None = None,
+) -> list[Mapping]:
     """Every (written, original) mapping of a document of lower-case ``words`` whose
     written word occurs at least ``min_count`` times and whose ratio is at least
-    ``min_llr``, best ratio first."""
+    ``min_llr``, best ratio first; also of the written ``phrases`` (counted by the caller)."""
     counts = Counter(words)
     out: list[Mapping] = []
-    for w, k in counts.items():
+    for w, k in [*counts.items(), *(phrases or {}).items()]:
         if k < min_count or llr_bound(k, w) < min_llr:
             continue
-        for o in originals(w):
+        for o in _originals(w):
             llr = mapping_llr(k, counts.get(o, 0), w, o)
             if llr >= min_llr:
                 out.append(Mapping(w, o, k, counts.get(o, 0), llr))
@@ -223,7 +288,31 @@ def _gains(doc: Document, spans: list[tuple[int, int]], written: str, original: 
     out = []
     for a, b in spans:
         left, right, _initial = context(doc, ctx, a, b)
-        out.append(lm_gain(left, [written], [original], right))
+        out.append(lm_gain(left, written.split(), [original], right))
+    return out
+
+
+def _phrase_spans(
+    text: str, words: list, lower: list[str], spans: dict[str, list[tuple[int, int]]]
+) -> Counter[str]:
+    """The written phrases (2 to :data:`MAX_PHRASE_WORDS` words one space apart) of a
+    section: their spans are added to ``spans`` (keyed by the lower-case phrase), and the
+    counts of those written at least :data:`MIN_COUNT` times are returned."""
+    counts: Counter[str] = Counter()
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i in range(len(words)):
+        for k in range(2, MAX_PHRASE_WORDS + 1):
+            j = i + k - 1
+            if j >= len(words) or text[words[j - 1].end : words[j].start] != " ":
+                break
+            key = " ".join(lower[i : j + 1])
+            counts[key] += 1
+            found.setdefault(key, []).append((words[i].start, words[j].end))
+    out: Counter[str] = Counter()
+    for key, k in counts.items():
+        if k >= MIN_COUNT:
+            out[key] = k
+            spans[key] = found[key]
     return out
 
 
@@ -268,13 +357,14 @@ def _section_candidates(
     spans: dict[str, list[tuple[int, int]]] = {}
     for t, lw in zip(words, lower, strict=True):
         spans.setdefault(lw, []).append((t.start, t.end))
+    phrases = _phrase_spans(doc.text, words, lower, spans) if PHRASES else None
     chosen: dict[str, tuple[Mapping, float]] = {}
-    for m in mappings(lower, MIN_COUNT, MIN_LLR):
+    for m in mappings(lower, MIN_COUNT, MIN_LLR, phrases):
         if n * _rate(m.original) < MIN_EXPECTED or _noun(m.written):
             continue
         gains = _gains(doc, spans[m.written], m.written, m.original)
         mean = sum(gains) / len(gains)
-        prior = math.log(10.0) * (zipf(m.original) - zipf(m.written))
+        prior = math.log(10.0) * (zipf(m.original) - _zipf(m.written))
         if mean < max(MIN_MEAN_GAIN, prior + MIN_CONTEXT_GAIN):
             continue
         if sum(g > 0.0 for g in gains) < MIN_FAVOURED * len(gains):
@@ -284,10 +374,16 @@ def _section_candidates(
     if len(chosen) < (MIN_MAPPINGS_OPEN if gate_open else MIN_MAPPINGS):
         return []
     out = []
-    for w, (m, mean) in chosen.items():
+    used: set[int] = set()
+    words_first = [kv for kv in chosen.items() if " " not in kv[0]]
+    phrases_by_ratio = sorted(
+        (kv for kv in chosen.items() if " " in kv[0]), key=lambda kv: -kv[1][0].llr
+    )
+    for w, (m, mean) in words_first + phrases_by_ratio:
         for a, b in spans[w]:
-            if a in taken:
+            if a in taken or (" " in w and any(x in taken or x in used for x in range(a, b))):
                 continue
+            used.update(range(a, b))
             feats = {
                 "overuse_llr": round(m.llr, 3),
                 "written_count": m.written_count,
