@@ -182,6 +182,7 @@ def test_an_over_used_phrase_is_restored_and_counts_for_the_gate(
     short_documents: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     doc = Document(PHRASED)
+    monkeypatch.setattr(so, "PHRASES", False)
     assert so.overuse_candidates(doc) == []  # "mentioned" alone: one word is not enough
     monkeypatch.setattr(so, "PHRASES", True)
     got = so.overuse_candidates(doc)
@@ -194,3 +195,13 @@ def test_an_over_used_phrase_is_restored_and_counts_for_the_gate(
         for c in so.overuse_candidates(doc, {at})
         if c.start < at < c.end
     ]
+
+
+def test_the_stage_restores_an_over_used_phrase(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = RepairConfig(spin_profile=None)
+    out = repair_text(PHRASED, (), config).text
+    assert "by no means" not in out and "will never cut jobs" in out
+    monkeypatch.setattr(so, "PHRASES", False)
+    assert "by no means" in repair_text(PHRASED, (), config).text

@@ -83,7 +83,7 @@ WINDOWS = True
 #: Written phrases of two or three words with a one-word original (:func:`phrase_originals`:
 #: "earlier than" for "before", "by no means" for "never") are counted too, with the same
 #: evidence (session 33, spinlong33); their clean rate is the LM's, unconditioned.
-PHRASES = False
+PHRASES = True
 #: Longest written phrase read (words; the phrase table's own span).
 MAX_PHRASE_WORDS = 3
 #: Words that are never read, written or original: forms an author writes for grammar, not
