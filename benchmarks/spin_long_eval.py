@@ -11,14 +11,14 @@ Usage (from the checkout root)::
     python benchmarks/spin_long_eval.py --spinner seed --spinner seeddense --unprofiled
     python benchmarks/spin_long_eval.py --spinner seed --unprofiled --off   # sections off
     python benchmarks/spin_long_eval.py --clean            # the reading alone, joined corpus
-    python benchmarks/spin_long_eval.py --clean --pipeline --max-docs 400   # full repair
+    python benchmarks/spin_long_eval.py --clean --pipeline  # full repair where it fires
 
 Spinner rows: error reduction, precision, recall on the joined spun texts (the full repair,
 ``spin,tortured,collocation``), the reading's own edits (rule SPIN_OVERUSE) right/wrong,
 and the tokens changed on the joined clean originals.  ``--clean``: the reading alone on the
 joined calibration corpus, with the stage's word gate taken as shut and as open (an upper
-bound), words proposed; with ``--pipeline`` the full repair of each joined text, changed
-tokens.
+bound), words proposed; with ``--pipeline`` the full repair (sections on and off) of each
+joined text where that upper bound is not empty (elsewhere the reading adds nothing).
 """
 
 from __future__ import annotations
@@ -96,8 +96,11 @@ def _gold(group: list) -> dict[tuple[int, int], str]:
 
 
 def clean_rows(join: int, max_docs: int, pipeline: bool, config) -> None:
-    """The reading (or the full repair) on the clean calibration corpus joined by register."""
-    from repair.candidates.spin_overuse import overuse_candidates
+    """The reading on the clean calibration corpus joined by register: its candidates with
+    the stage's word gate taken as shut and as open (an upper bound); with ``pipeline``, the
+    full repair of each joined text where the upper bound is not empty (elsewhere the
+    reading adds nothing), sections on and off, and the reading's edits."""
+    import repair.candidates.spin_overuse as so
     from repair.document import Document
 
     docs = list(documents())[: max_docs or None]
@@ -108,31 +111,43 @@ def clean_rows(join: int, max_docs: int, pipeline: bool, config) -> None:
         SEP.join(d.text.strip() for d in g) for ds in by_reg.values() for g in groups(ds, join)
     ]
     words = sum(len(t.split()) for t in texts)
-    shut = opened = changed = changed_texts = 0
+    shut = opened = 0
     shown: list[str] = []
+    fired: list[str] = []
     t0 = time.perf_counter()
     for t in texts:
-        if pipeline:
-            r = repair_text(t, (), config)
-            c = doc_metrics(t, t, r.text, r.edits)
-            changed += c.err_after
-            changed_texts += r.text != t
-            continue
         doc = Document(t)
-        a = overuse_candidates(doc, frozenset(), False)
-        b = overuse_candidates(doc, frozenset(), True)
+        a = so.overuse_candidates(doc, frozenset(), False)
+        b = so.overuse_candidates(doc, frozenset(), True)
         shut += len(a)
         opened += len(b)
         shown += [f"{t[c.start : c.end]}->{c.replacement}" for c in b][:5]
+        if b:
+            fired.append(t)
     print(f"# clean corpus joined by {join}: {len(texts)} texts, {words} words, "
           f"{time.perf_counter() - t0:.1f} s")  # fmt: skip
-    if pipeline:
-        print(f"full repair: {changed} tokens changed in {changed_texts} texts "
-              f"({1000 * changed / max(words, 1):.4f} / 1k words)")  # fmt: skip
-    else:
-        print(f"reading alone: gate shut {shut} words, gate open (upper bound) {opened} words")
-        if shown:
-            print("  e.g. " + ", ".join(shown[:20]))
+    print(f"reading alone: gate shut {shut} words, gate open (upper bound) {opened} words "
+          f"in {len(fired)} texts")  # fmt: skip
+    if shown:
+        print("  e.g. " + ", ".join(shown[:20]))
+    if not pipeline:
+        return
+    windows, edits = so.WINDOWS, []
+    differ = 0
+    for t in fired:
+        outs = []
+        for on in (True, False):
+            so.WINDOWS = on
+            r = repair_text(t, (), config)
+            outs.append(r.text)
+            if on:
+                edits += [
+                    f"{t[e.offset : e.end]}->{e.replacement}" for e in r.edits if e.rule == so.RULE
+                ]
+        differ += outs[0] != outs[1]
+    so.WINDOWS = windows
+    print(f"full repair of those {len(fired)} texts: sections on and off differ in {differ}; "
+          f"the reading's edits ({len(edits)}): {', '.join(edits[:20]) or 'none'}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

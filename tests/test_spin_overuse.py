@@ -205,3 +205,17 @@ def test_the_stage_restores_an_over_used_phrase(
     assert "by no means" not in out and "will never cut jobs" in out
     monkeypatch.setattr(so, "PHRASES", False)
     assert "by no means" in repair_text(PHRASED, (), config).text
+
+
+def test_a_section_of_a_long_text_needs_two_words_even_where_the_gate_is_open(
+    short_documents: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ONE over-uses one word: enough in a document the stage reads as spun, not in a
+    # section of a longer text (the stage's gate reads the whole text)
+    text = ONE + "\n\n" + ONE
+    monkeypatch.setattr(so, "MAX_WORDS", len(Document(ONE).words) + 5)
+    assert so.overuse_candidates(Document(ONE), gate_open=True) != []
+    assert so.overuse_candidates(Document(text), gate_open=True) == []
+    monkeypatch.setattr(so, "SECTION_GATE", False)
+    got = so.overuse_candidates(Document(text), gate_open=True)
+    assert len(got) == 2 * ONE.count("mentioned")

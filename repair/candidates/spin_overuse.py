@@ -80,6 +80,11 @@ MAX_WORDS = 3_000
 #: Longer documents are read by sections of at most :data:`MAX_WORDS` words (:func:`windows`;
 #: session 33, spinlong33): a long spun article or a corpus of documents joined.
 WINDOWS = True
+#: A section of a longer document needs :data:`MIN_MAPPINGS` written words of its own even
+#: where the stage's word gate is open: the gate reads the whole text, and one over-used
+#: word in one section of a long open-gate text is an author's (the joined clean corpus:
+#: "preceding" -> "first" in Monroe's inaugurals).
+SECTION_GATE = True
 #: Written phrases of two or three words with a one-word original (:func:`phrase_originals`:
 #: "earlier than" for "before", "by no means" for "never") are counted too, with the same
 #: evidence (session 33, spinlong33); their clean rate is the LM's, unconditioned.
@@ -339,14 +344,18 @@ def overuse_candidates(
     n = len(doc.words)
     if n > MAX_WORDS and not WINDOWS:
         return []
+    parts = windows(n)
+    need = MIN_MAPPINGS_OPEN if gate_open else MIN_MAPPINGS
+    if len(parts) > 1 and SECTION_GATE:
+        need = MIN_MAPPINGS  # the stage's gate reads the whole text, not this section
     out: list[Candidate] = []
-    for a, b in windows(n):
-        out += _section_candidates(doc, a, b, taken, gate_open)
+    for a, b in parts:
+        out += _section_candidates(doc, a, b, taken, need)
     return out
 
 
 def _section_candidates(
-    doc: Document, lo: int, hi: int, taken: set[int] | frozenset[int], gate_open: bool
+    doc: Document, lo: int, hi: int, taken: set[int] | frozenset[int], need: int
 ) -> list[Candidate]:
     """:func:`overuse_candidates` of the words ``lo:hi`` of ``doc``, read as a document."""
     words = doc.words[lo:hi]
@@ -371,7 +380,7 @@ def _section_candidates(
             continue
         if m.written not in chosen or mean > chosen[m.written][1]:
             chosen[m.written] = (m, mean)
-    if len(chosen) < (MIN_MAPPINGS_OPEN if gate_open else MIN_MAPPINGS):
+    if len(chosen) < need:
         return []
     out = []
     used: set[int] = set()
