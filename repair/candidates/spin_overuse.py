@@ -268,7 +268,12 @@ def mappings(
     counts = Counter(words)
     out: list[Mapping] = []
     for w, k in [*counts.items(), *(phrases or {}).items()]:
-        if k < min_count or llr_bound(k, w) < min_llr:
+        if k < min_count:
+            continue
+        if " " in w:  # a phrase: its table row first (a look-up), the LM's rate after
+            if not phrase_originals(w) or llr_bound(k, w) < min_llr:
+                continue
+        elif llr_bound(k, w) < min_llr:
             continue
         for o in _originals(w):
             llr = mapping_llr(k, counts.get(o, 0), w, o)
@@ -303,21 +308,18 @@ def _phrase_spans(
     """The written phrases (2 to :data:`MAX_PHRASE_WORDS` words one space apart) of a
     section: their spans are added to ``spans`` (keyed by the lower-case phrase), and the
     counts of those written at least :data:`MIN_COUNT` times are returned."""
-    counts: Counter[str] = Counter()
-    found: dict[str, list[tuple[int, int]]] = {}
-    for i in range(len(words)):
-        for k in range(2, MAX_PHRASE_WORDS + 1):
-            j = i + k - 1
-            if j >= len(words) or text[words[j - 1].end : words[j].start] != " ":
-                break
-            key = " ".join(lower[i : j + 1])
-            counts[key] += 1
-            found.setdefault(key, []).append((words[i].start, words[j].end))
-    out: Counter[str] = Counter()
-    for key, k in counts.items():
-        if k >= MIN_COUNT:
-            out[key] = k
-            spans[key] = found[key]
+    n = len(words)
+    found: list[tuple[str, int, int]] = []
+    for i in range(n):
+        j = i + 1
+        while j < min(n, i + MAX_PHRASE_WORDS) and text[words[j - 1].end : words[j].start] == " ":
+            found.append((" ".join(lower[i : j + 1]), words[i].start, words[j].end))
+            j += 1
+    counts = Counter(key for key, _a, _b in found)
+    out: Counter[str] = Counter({key: k for key, k in counts.items() if k >= MIN_COUNT})
+    for key, a, b in found:
+        if key in out:
+            spans.setdefault(key, []).append((a, b))
     return out
 
 
