@@ -72,10 +72,11 @@ MIN_FAVOURED = 0.9
 MIN_MAPPINGS = 2
 #: ... or this many where the spin stage's word gate is open (the document is read as spun).
 MIN_MAPPINGS_OPEN = 1
-#: Documents longer than this (words) are not read: the clean rates are those of one
-#: author's document (the calibration corpus: 300-1,000-word documents; seed 000: 1,294
-#: words); a long window of many texts over-uses its topics' words (issue 14's 100 k-word
-#: clean text: 62 words changed at 40 k words per window).
+#: Documents longer than this (words) are read by sections no longer than it (:data:`WINDOWS`),
+#: or not at all: the clean rates are those of one author's document (the calibration
+#: corpus: 300-1,000-word documents; seed 000: 1,294 words); a long window of many texts
+#: over-uses its topics' words (issue 14's 100 k-word clean text: 62 words changed at 40 k
+#: words per window).
 MAX_WORDS = 3_000
 #: Longer documents are read by sections of at most :data:`MAX_WORDS` words (:func:`windows`;
 #: session 33, spinlong33): a long spun article or a corpus of documents joined.
