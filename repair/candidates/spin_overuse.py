@@ -72,11 +72,30 @@ MIN_FAVOURED = 0.9
 MIN_MAPPINGS = 2
 #: ... or this many where the spin stage's word gate is open (the document is read as spun).
 MIN_MAPPINGS_OPEN = 1
-#: Documents longer than this (words) are not read: the clean rates are those of one
-#: author's document (the calibration corpus: 300-1,000-word documents; seed 000: 1,294
-#: words); a long window of many texts over-uses its topics' words (issue 14's 100 k-word
-#: clean text: 62 words changed at 40 k words per window).
+#: Documents longer than this (words) are read by sections no longer than it (:data:`WINDOWS`),
+#: or not at all: the clean rates are those of one author's document (the calibration
+#: corpus: 300-1,000-word documents; seed 000: 1,294 words); a long window of many texts
+#: over-uses its topics' words (issue 14's 100 k-word clean text: 62 words changed at 40 k
+#: words per window).
 MAX_WORDS = 3_000
+#: Longer documents are read by sections of at most :data:`MAX_WORDS` words (:func:`windows`;
+#: session 33, spinlong33): a long spun article or a corpus of documents joined. Off (the
+#: lead, session 33): dev gains (unprofiled seed joined by 6: 0.020 -> 0.108) did not carry to
+#: the test halves (seed -0.0007 both ways, spinbot +0.001 at -0.005 precision), and the clean
+#: corpus joined by 12 got 5 wrong edits (Monroe: "preceding" -> "first") and long clean text
+#: +3 % CPU and +14 MB for the tables: precision first.
+WINDOWS = False
+#: A section of a longer document needs :data:`MIN_MAPPINGS` written words of its own even
+#: where the stage's word gate is open: the gate reads the whole text, and one over-used
+#: word in one section of a long open-gate text is an author's (the joined clean corpus:
+#: "preceding" -> "first" in Monroe's inaugurals).
+SECTION_GATE = True
+#: Written phrases of two or three words with a one-word original (:func:`phrase_originals`:
+#: "earlier than" for "before", "by no means" for "never") are counted too, with the same
+#: evidence (session 33, spinlong33); their clean rate is the LM's, unconditioned.
+PHRASES = True
+#: Longest written phrase read (words; the phrase table's own span).
+MAX_PHRASE_WORDS = 3
 #: Words that are never read, written or original: forms an author writes for grammar, not
 #: choice, and number words (an original "one" changes the text's value: dev seeddense,
 #: "atomic" -> "one", "a joined" -> "an one").
@@ -107,8 +126,26 @@ class Mapping:
 
 
 def _rate(word: str) -> float:
-    """The clean-English rate of ``word`` per word (Zipf is log10 per billion)."""
+    """The clean-English rate of ``word`` per word (Zipf is log10 per billion); of a phrase
+    (words one space apart), the LM's unconditioned probability of its words in turn."""
+    if " " in word:
+        return _phrase_rate(word)
     return 10.0 ** (zipf(word) - 9.0)
+
+
+@lru_cache(maxsize=20_000)
+def _phrase_rate(phrase: str) -> float:
+    from repair.resources.lm import get_lm
+
+    return math.exp(get_lm().sequence_logprob(phrase.split(), ()))
+
+
+def _zipf(word: str) -> float:
+    """Zipf of a word, or of a phrase by its :func:`_rate`."""
+    if " " in word:
+        r = _rate(word)
+        return math.log10(r) + 9.0 if r > 0.0 else 0.0
+    return zipf(word)
 
 
 def mapping_llr(k_written: int, k_original: int, written: str, original: str) -> float:
@@ -188,16 +225,62 @@ def originals(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def mappings(words: Iterable[str], min_count: int, min_llr: float) -> list[Mapping]:
+@lru_cache(maxsize=20_000)
+def phrase_originals(phrase: str) -> tuple[str, ...]:
+    """The candidate originals of the lower-case written ``phrase`` (2-3 words one space
+    apart): the one-word originals of the phrase table
+    (:func:`repair.candidates.spin_phrase.span_originals`: WordNet and Moby multi-word
+    entries, "earlier than" -> "before"), filtered as :func:`originals` (common short words
+    more common than the phrase, never grammar or number words, no noun)."""
+    from repair.candidates.spin_phrase import span_originals
+
+    words = tuple(phrase.split())
+    if not all(w.isalpha() for w in words):
+        return ()
+    found, wordnet = span_originals(words)
+    zp = _zipf(phrase)
+    out: list[str] = []
+    for o in (*found, *sorted(wordnet - set(found))):
+        if (
+            o in out
+            or not o.isalpha()
+            or not o.islower()
+            or len(o) > MAX_ORIGINAL_LEN
+            or o in NEVER
+            or o in words
+            or _noun(o)
+        ):
+            continue
+        zo = zipf(o)
+        if zo >= MIN_ORIGINAL_ZIPF and zo >= zp + MIN_ZIPF_LEAD:
+            out.append(o)
+    return tuple(out)
+
+
+def _originals(written: str) -> tuple[str, ...]:
+    return phrase_originals(written) if " " in written else originals(written)
+
+
+def mappings(
+    words: Iterable[str],
+    min_count: int,
+    min_llr: float,
+    phrases: Counter[str] | None = None,
+) -> list[Mapping]:
     """Every (written, original) mapping of a document of lower-case ``words`` whose
     written word occurs at least ``min_count`` times and whose ratio is at least
-    ``min_llr``, best ratio first."""
+    ``min_llr``, best ratio first; also of the written ``phrases`` (counted by the caller)."""
     counts = Counter(words)
     out: list[Mapping] = []
-    for w, k in counts.items():
-        if k < min_count or llr_bound(k, w) < min_llr:
+    for w, k in [*counts.items(), *(phrases or {}).items()]:
+        if k < min_count:
             continue
-        for o in originals(w):
+        if " " in w:  # a phrase: its table row first (a look-up), the LM's rate after
+            if not phrase_originals(w) or llr_bound(k, w) < min_llr:
+                continue
+        elif llr_bound(k, w) < min_llr:
+            continue
+        for o in _originals(w):
             llr = mapping_llr(k, counts.get(o, 0), w, o)
             if llr >= min_llr:
                 out.append(Mapping(w, o, k, counts.get(o, 0), llr))
@@ -220,8 +303,40 @@ def _gains(doc: Document, spans: list[tuple[int, int]], written: str, original: 
     out = []
     for a, b in spans:
         left, right, _initial = context(doc, ctx, a, b)
-        out.append(lm_gain(left, [written], [original], right))
+        out.append(lm_gain(left, written.split(), [original], right))
     return out
+
+
+def _phrase_spans(
+    text: str, words: list, lower: list[str], spans: dict[str, list[tuple[int, int]]]
+) -> Counter[str]:
+    """The written phrases (2 to :data:`MAX_PHRASE_WORDS` words one space apart) of a
+    section: their spans are added to ``spans`` (keyed by the lower-case phrase), and the
+    counts of those written at least :data:`MIN_COUNT` times are returned."""
+    n = len(words)
+    found: list[tuple[str, int, int]] = []
+    for i in range(n):
+        j = i + 1
+        while j < min(n, i + MAX_PHRASE_WORDS) and text[words[j - 1].end : words[j].start] == " ":
+            found.append((" ".join(lower[i : j + 1]), words[i].start, words[j].end))
+            j += 1
+    counts = Counter(key for key, _a, _b in found)
+    out: Counter[str] = Counter({key: k for key, k in counts.items() if k >= MIN_COUNT})
+    for key, a, b in found:
+        if key in out:
+            spans.setdefault(key, []).append((a, b))
+    return out
+
+
+def windows(n: int, size: int | None = None) -> list[tuple[int, int]]:
+    """Word-index ranges ``[a, b)`` of a document of ``n`` words: the whole document up to
+    ``size`` (:data:`MAX_WORDS`) words, else ``ceil(n / size)`` sections of equal length
+    (each at least half of ``size`` and at most ``size`` words), each read like a document."""
+    size = size or MAX_WORDS
+    if n <= size:
+        return [(0, n)]
+    k = -(-n // size)
+    return [(i * n // k, (i + 1) * n // k) for i in range(k)]
 
 
 def overuse_candidates(
@@ -230,35 +345,61 @@ def overuse_candidates(
     """One candidate per occurrence (outside ``taken``, offsets under earlier edits) of each
     written word the document over-uses for a common original (module doc; the settings
     above), or none where fewer than :data:`MIN_MAPPINGS` written words pass
-    (:data:`MIN_MAPPINGS_OPEN` where ``gate_open``: the spin stage reads the document as spun)."""
-    words = doc.words
+    (:data:`MIN_MAPPINGS_OPEN` where ``gate_open``: the spin stage reads the document as spun).
+    A document over :data:`MAX_WORDS` words is read by sections (:func:`windows`) where
+    :data:`WINDOWS` is on, else not at all."""
+    n = len(doc.words)
+    if n > MAX_WORDS and not WINDOWS:
+        return []
+    parts = windows(n)
+    need = MIN_MAPPINGS_OPEN if gate_open else MIN_MAPPINGS
+    if len(parts) > 1 and SECTION_GATE:
+        need = MIN_MAPPINGS  # the stage's gate reads the whole text, not this section
+    out: list[Candidate] = []
+    for a, b in parts:
+        out += _section_candidates(doc, a, b, taken, need)
+    return out
+
+
+def _section_candidates(
+    doc: Document, lo: int, hi: int, taken: set[int] | frozenset[int], need: int
+) -> list[Candidate]:
+    """:func:`overuse_candidates` of the words ``lo:hi`` of ``doc``, read as a document."""
+    words = doc.words[lo:hi]
     n = len(words)
-    if n > MAX_WORDS or n * 10.0 ** (ORIGINAL_ZIPF_CEILING - 9.0) < MIN_EXPECTED:
+    if n * 10.0 ** (ORIGINAL_ZIPF_CEILING - 9.0) < MIN_EXPECTED:
         return []
     lower = [t.text.lower() for t in words]
     spans: dict[str, list[tuple[int, int]]] = {}
     for t, lw in zip(words, lower, strict=True):
         spans.setdefault(lw, []).append((t.start, t.end))
+    phrases = _phrase_spans(doc.text, words, lower, spans) if PHRASES else None
     chosen: dict[str, tuple[Mapping, float]] = {}
-    for m in mappings(lower, MIN_COUNT, MIN_LLR):
+    for m in mappings(lower, MIN_COUNT, MIN_LLR, phrases):
         if n * _rate(m.original) < MIN_EXPECTED or _noun(m.written):
             continue
         gains = _gains(doc, spans[m.written], m.written, m.original)
         mean = sum(gains) / len(gains)
-        prior = math.log(10.0) * (zipf(m.original) - zipf(m.written))
+        prior = math.log(10.0) * (zipf(m.original) - _zipf(m.written))
         if mean < max(MIN_MEAN_GAIN, prior + MIN_CONTEXT_GAIN):
             continue
         if sum(g > 0.0 for g in gains) < MIN_FAVOURED * len(gains):
             continue
         if m.written not in chosen or mean > chosen[m.written][1]:
             chosen[m.written] = (m, mean)
-    if len(chosen) < (MIN_MAPPINGS_OPEN if gate_open else MIN_MAPPINGS):
+    if len(chosen) < need:
         return []
     out = []
-    for w, (m, mean) in chosen.items():
+    used: set[int] = set()
+    words_first = [kv for kv in chosen.items() if " " not in kv[0]]
+    phrases_by_ratio = sorted(
+        (kv for kv in chosen.items() if " " in kv[0]), key=lambda kv: -kv[1][0].llr
+    )
+    for w, (m, mean) in words_first + phrases_by_ratio:
         for a, b in spans[w]:
-            if a in taken:
+            if a in taken or (" " in w and any(x in taken or x in used for x in range(a, b))):
                 continue
+            used.update(range(a, b))
             feats = {
                 "overuse_llr": round(m.llr, 3),
                 "written_count": m.written_count,

@@ -277,7 +277,8 @@ COMMON = True
 #: Common and closed-class written words a document over-uses for a common original ("0
 #: said, 8 mentioned": :mod:`repair.candidates.spin_overuse`) are restored at every
 #: occurrence, in any document, with the reading's own clean budget (its settings are in
-#: that module).  Off/on: benchmarks/RESULTS.md, "Session 32, spincommon32".
+#: that module; long documents by sections, written phrases too).  Off/on:
+#: benchmarks/RESULTS.md, "Session 32, spincommon32" and "Session 33, spinlong33".
 OVERUSE = True
 #: Where the document model is very sure the text is spun (model score >= SURE_SCORE),
 #: spinner-agnostic words are decided at the lower bar SURE_BAR instead of the model's
