@@ -22,7 +22,8 @@ in this order (:func:`account`):
   it is first split by the reverse Moby source (:func:`reverse_why`): ``rev:*`` where
   :func:`repair.candidates.spin_mobyrev.reverse_originals` holds the original (and what the
   reverse reading made of it), ``revcut:*`` where the reverse index relates the lemmas but
-  the original is cut (``rank``: past ``MAX_PER_LEMMA``; ``zipf``: under ``MIN_ZIPF``;
+  the original is cut (``rank``: past ``MAX_PER_LEMMA``, ``rank_wide`` where the wide
+  reverse reading's originals hold it, ``MAX_PER_LEMMA_WIDE``; ``zipf``: under ``MIN_ZIPF``;
   ``inflection``: the form is not produced), ``moby_fwd`` where only the written word's own
   Moby entry lists it;
 * ``skip:<why>``: a word the first reading never examined although the original is a
@@ -127,8 +128,8 @@ def reverse_why(written: str, orig: str, rev_row: tuple | None, first_row: bool)
     full = {h for lem in wl for h in index.get(lem, ())}
     if full & gl:
         ranked = {h for lem in wl for h in (rev._ranked().get(lem) or ())}
-        if not ranked & gl:
-            return "revcut:rank"
+        if not ranked & gl:  # past MAX_PER_LEMMA: within the wide rows, or past them too
+            return "revcut:rank_wide" if gold in rev.reverse_originals_wide(low) else "revcut:rank"
         return "revcut:inflection"
     moby = _moby_rows()
     if any(lem in moby.get(g, ()) for g in gl for lem in wl):
