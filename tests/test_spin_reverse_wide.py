@@ -85,3 +85,14 @@ def test_the_reverse_reading_adds_them_only_with_the_setting(
     monkeypatch.setattr(spin, "REVERSE_WIDE", True)
     monkeypatch.setattr(spin, "REVERSE_WIDE_ROWS", 3)  # a habit the document does not show
     assert not any(c.features.get("reverse_wide") for c in spin.reverse_reading(doc, d, [], 0.5))
+
+
+def test_a_wide_lead_reads_the_wide_originals_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document(BATTLE)
+    d = spin.STAGE.detect(doc)
+    assert spin.REVERSE_WIDE_LEAD is None  # shipped: ranked with every other candidate
+    monkeypatch.setattr(spin, "REVERSE_WIDE_LEAD", 0.0)
+    rows = spin.wide_reverse_rows(doc, d, [], 0.5, [])
+    assert rows and {c.replacement for c in rows} == {"breast"}
+    monkeypatch.setattr(spin, "REVERSE_WIDE_LEAD", 100.0)
+    assert spin.wide_reverse_rows(doc, d, [], 0.5, []) == []

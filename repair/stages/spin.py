@@ -283,6 +283,9 @@ REVERSE_WIDE_ROWS = 0
 REVERSE_WIDE_BAR = 0.15
 #: ... and (None: no floor) only where the row's mean LM gain is at least this (nats).
 REVERSE_WIDE_GAIN: float | None = None
+#: ... (None) ranked with every other candidate; else the wide originals are read alone and
+#: must gain this much more than the word's first reading (as REVERSE_LEAD).
+REVERSE_WIDE_LEAD: float | None = None
 #: The same habit rule for the first reading's own rows under the bar (:func:`_habits`,
 #: the original written nowhere in the document).  Off: dev, no profile, seed 0.025 ->
 #: 0.034 (precision 0.710 -> 0.760) and the other spinners unchanged, but clean text of the
@@ -975,16 +978,20 @@ def wide_reverse_rows(
     (:func:`~repair.candidates.spin_mobyrev.reverse_originals_wide`), decided at
     :data:`REVERSE_WIDE_BAR` (never above ``bar``; feature ``reverse_wide``)."""
     spans = {(c.start, c.end) for c in taken}
-    words, changed = _reread_rows(
-        doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF, reverse_originals_deep,
-        REVERSE_LEAD,
-    )  # fmt: skip
+    if REVERSE_WIDE_LEAD is None:
+        words, changed = _reread_rows(
+            doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF,
+            reverse_originals_deep, REVERSE_LEAD,
+        )  # fmt: skip
+    else:
+        words, changed = _reread_rows(
+            doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF,
+            reverse_originals_wide, REVERSE_WIDE_LEAD,
+        )  # fmt: skip
     keep = []
     for i in changed:
         w = words[i]
-        if (w.start, w.end) in spans or w.original not in reverse_originals_wide(
-            w.written.lower()
-        ):
+        if (w.start, w.end) in spans or w.original not in reverse_originals_wide(w.written.lower()):
             continue
         if REVERSE_WIDE_GAIN is not None and w.gain < REVERSE_WIDE_GAIN:
             continue
