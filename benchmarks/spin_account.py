@@ -18,7 +18,14 @@ in this order (:func:`account`):
 * ``b:no_candidate``: a one-word original that is not among the written word's candidates
   (:func:`repair.score.spin_evidence.candidates_for`), split by the WordNet 3.0 relation
   that would reach it (:func:`spin_outcome.wordnet_relation`) or ``inflection`` (the
-  original's lemma is a candidate's lemma: the inflection is lost);
+  original's lemma is a candidate's lemma: the inflection is lost); with ``--reverse``
+  it is first split by the reverse Moby source (:func:`reverse_why`): ``rev:*`` where
+  :func:`repair.candidates.spin_mobyrev.reverse_originals` holds the original (and what the
+  reverse reading made of it), ``revcut:*`` where the reverse index relates the lemmas but
+  the original is cut (``rank``: past ``MAX_PER_LEMMA``, ``rank_wide`` where the wide
+  reverse reading's originals hold it, ``MAX_PER_LEMMA_WIDE``; ``zipf``: under ``MIN_ZIPF``;
+  ``inflection``: the form is not produced), ``moby_fwd`` where only the written word's own
+  Moby entry lists it;
 * ``skip:<why>``: a word the first reading never examined although the original is a
   candidate: ``stop/short``, ``common`` (Zipf >= ``MAX_WRITTEN_ZIPF``; its own reading is
   ``common_row``), ``name`` (capitalised inside a sentence), ``early_stop`` (the sequential
@@ -39,6 +46,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +99,46 @@ def no_candidate_why(written: str, orig: str) -> str:
     return wordnet_relation(written, orig)
 
 
+@cache
+def _moby_rows() -> dict[str, frozenset[str]]:
+    """Moby headword -> its list (lower-case, one-word entries)."""
+    from repair.candidates.spin import moby_lines
+
+    return {h: frozenset(line.split(",")) for h, line in moby_lines().items()}
+
+
+def reverse_why(written: str, orig: str, rev_row: tuple | None, first_row: bool) -> str:
+    """Why a one-word original the first reading lacks is lost to the reverse Moby source
+    (``rev_row``: the reverse reading's (original, probability) at the span, if any;
+    ``first_row``: the first reading has a row for the word)."""
+    from repair.candidates import spin_mobyrev as rev
+
+    low, gold = written.lower(), orig.lower()
+    if gold in rev.reverse_originals(low):
+        if rev_row is not None:
+            o, p = rev_row
+            band = "0.5+" if p >= 0.5 else "0.2+" if p >= 0.2 else "0.1+" if p >= 0.1 else "<0.1"
+            return f"rev:row_gold_{band}" if o == gold else f"rev:row_other_{band}"
+        if not first_row:
+            common = zipf(low) >= stage.REVERSE_MAX_ZIPF
+            return "rev:no_row_common" if common else "rev:no_row"
+        return "rev:old_top"
+    wl, gl = _lemmas(low), _lemmas(gold)
+    index = rev.reverse_index()
+    full = {h for lem in wl for h in index.get(lem, ())}
+    if full & gl:
+        ranked = {h for lem in wl for h in (rev._ranked().get(lem) or ())}
+        if not ranked & gl:  # past MAX_PER_LEMMA: within the wide rows, or past them too
+            return "revcut:rank_wide" if gold in rev.reverse_originals_wide(low) else "revcut:rank"
+        return "revcut:inflection"
+    moby = _moby_rows()
+    if any(lem in moby.get(g, ()) for g in gl for lem in wl):
+        return "revcut:zipf" if all(zipf(g) < rev.MIN_ZIPF for g in gl) else "revcut:other"
+    if any(g in moby.get(lem, ()) for g in gl for lem in wl):
+        return "moby_fwd"
+    return "none:" + wordnet_relation(written, orig)
+
+
 def skip_why(text: str, a: int, b: int, covered: set[int]) -> str:
     """Why the first reading has no row for the written word ``text[a:b]``."""
     w = text[a:b]
@@ -107,7 +155,7 @@ def skip_why(text: str, a: int, b: int, covered: set[int]) -> str:
 
 
 def account(
-    spinner: str, cap: int, profile: bool
+    spinner: str, cap: int, profile: bool, reverse: bool = False
 ) -> tuple[Counter[tuple[str, str]], Counter[str], dict[tuple[str, str], list]]:
     """(class, sub-class) -> gold substitutions; false edits by rule; examples."""
     config = make_config("spin,tortured,collocation", not profile)
@@ -122,12 +170,27 @@ def account(
     cat: Counter[tuple[str, str]] = Counter()
     false: Counter[str] = Counter()
     ex: dict[tuple[str, str], list] = defaultdict(list)
+    rev_rows: dict[tuple[int, int], tuple[str, float]] = {}
+    decide = stage._decide_rows
+
+    def decide_rows(doc, detection, words, changed, bar, model, flag, floor=None):  # type: ignore[no-untyped-def]
+        if flag == "reverse" and changed:
+            feats = stage.word_features(
+                doc, words, stage._word_profile_of(detection.details), only=changed
+            )
+            for i, p in zip(changed, stage.probabilities(feats), strict=True):
+                rev_rows[(words[i].start, words[i].end)] = (words[i].original.lower(), float(p))
+        return decide(doc, detection, words, changed, bar, model, flag, floor)
+
     stage._Stage.detect = detect  # type: ignore[method-assign]
+    if reverse:
+        stage._decide_rows = decide_rows  # type: ignore[assignment]
     try:
         for s in spun_docs(spinner, "dev", cap, RATE)[1]:
             if not s.edits:
                 continue
             seen.clear()
+            rev_rows.clear()
             r = repair_text(s.spun, (), config)
             det = seen[0] if seen else None
             shut = det is None or stage.word_bar(det.details) > 1.0
@@ -147,6 +210,8 @@ def account(
                     written, orig, e, rows.get((a, b)), crows.get((a, b)), shut, bar, cbar,
                     skip_why(s.spun, a, b, covered),
                 )  # fmt: skip
+                if reverse and k == "b:no_candidate" and sub != "inflection" and not shut:
+                    sub = reverse_why(written, orig, rev_rows.get((a, b)), (a, b) in rows)
                 cat[(k, sub)] += 1
                 got = rows.get((a, b)) or crows.get((a, b))
                 shown = e.replacement if e else got[0].original if got else None
@@ -158,6 +223,7 @@ def account(
                 false[f"{e.rule}{'/overlap' if overlaps else ''}"] += 1
     finally:
         stage._Stage.detect = shipped  # type: ignore[method-assign]
+        stage._decide_rows = decide  # type: ignore[assignment]
     return cat, false, ex
 
 
@@ -199,9 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=int, default=40, help="dev documents (as spin_eval.py)")
     ap.add_argument("--no-profile", action="store_true", help="without the seed profile")
     ap.add_argument("--show", type=int, default=0, help="examples per cell")
+    ap.add_argument("--reverse", action="store_true", help="no-candidate by the reverse source")
     args = ap.parse_args(argv)
     for spinner in args.spinner or ["wordnet", "double"]:
-        cat, false, ex = account(spinner, args.cap, not args.no_profile)
+        cat, false, ex = account(spinner, args.cap, not args.no_profile, args.reverse)
         n = max(sum(cat.values()), 1)
         print(f"{spinner}: {n} substitutions, {sum(false.values())} false edits")
         for k in ORDER:

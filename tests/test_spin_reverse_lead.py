@@ -26,11 +26,11 @@ def test_reverse_reading_ranks_with_the_old_candidates_by_default(
     assert st.REVERSE_LEAD is None
     seen = _captured(monkeypatch)
     assert st.reverse_reading(None, None, [], 0.5) == []
-    assert seen == [None]
+    assert seen and set(seen) == {None}  # the reverse reading, and its wide reading (session 33)
 
 
 def test_reverse_lead_reads_the_reverse_originals_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = _captured(monkeypatch)
     monkeypatch.setattr(st, "REVERSE_LEAD", -1.0)
     st.reverse_reading(None, None, [], 0.5)
-    assert seen == [-1.0]
+    assert seen and set(seen) == {-1.0}

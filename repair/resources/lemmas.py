@@ -168,16 +168,16 @@ TABLE_STYLES = True
 
 def _style_lines() -> str:
     """``lemma<TAB>style,style,style,style`` (:data:`STYLE_UPOS` order; ``~`` for None)
-    of every lower-case original of the reverse spin index, sorted: the styles
-    lemminflect's model gives (build: ~5 s with numpy, once per cache)."""
+    of every lower-case original of the reverse spin index (its ranked and wide rows),
+    sorted: the styles lemminflect's model gives (build: ~5 s with numpy, once per cache)."""
     from lemminflect.core.InflectionRules import MorphologyStyleModel
 
-    from repair.candidates.spin_mobyrev import ranked_index
+    from repair.candidates.spin_mobyrev import ranked_index, wide_ranked_index
 
-    index = ranked_index()
     words: set[str] = set()
-    for key in index:
-        words.update(index.get(key).split(","))  # type: ignore[union-attr]
+    for index in (ranked_index(), wide_ranked_index()):
+        for key in index:
+            words.update(index.get(key).split(","))  # type: ignore[union-attr]
     model = MorphologyStyleModel()
     rows = []
     for w in sorted(words):

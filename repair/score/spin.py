@@ -213,6 +213,8 @@ def _accept(
         evidence["wide_candidates"] = True
     if f.get("reverse"):  # a reverse-thesaurus original (stages/spin.reverse_reading)
         evidence["reverse_candidates"] = True
+    if f.get("reverse_wide"):  # past the reverse rows' cut (stages/spin.wide_reverse_rows)
+        evidence["reverse_wide_candidates"] = True
     edit = Edit(
         start,
         c.end - start,

@@ -27,7 +27,11 @@ from repair.candidates.spin import (
     thesaurus_related,
 )
 from repair.candidates.spin_hyper import hyper_originals
-from repair.candidates.spin_mobyrev import reverse_originals
+from repair.candidates.spin_mobyrev import (
+    reverse_originals,
+    reverse_originals_deep,
+    reverse_originals_wide,
+)
 from repair.candidates.spin_number import count_figures, figure_styles
 from repair.candidates.spin_overuse import overuse_candidates
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
@@ -263,6 +267,25 @@ REVERSE_BAR_ROWS = 3
 #: but WordNet 0.348 -> 0.341 / 0.342, double 0.333 -> 0.331 / 0.330, seed 0.662 ->
 #: 0.655 / 0.656, precision lower on every spinner (benchmarks/RESULTS.md, spinrank32).
 REVERSE_LEAD: float | None = None
+#: Words the reverse reading leaves unrestored are read once more with the reverse rows'
+#: originals ranked past ``spin_mobyrev.MAX_PER_LEMMA`` (to ``MAX_PER_LEMMA_WIDE``) as well
+#: (:func:`wide_reverse_rows`): an any-rank one-click spinner's original is often far down
+#: a common written word's reverse row (spinbot dev: 587 of its 1,509 one-word originals
+#: with no candidate; ``benchmarks/spin_account.py --reverse``).  A row whose best original
+#: is one of those is decided by the word model at REVERSE_WIDE_BAR (never above the
+#: document's bar).  Dev (benchmarks/RESULTS.md, "Session 33, spincover33"): spinbot
+#: 0.1275 -> 0.1300, rare 0.3559 -> 0.3581, double 0.3325 -> 0.3328, the others unchanged.
+REVERSE_WIDE = True
+#: ... only in a document where at least this many reverse rows are kept (0: wherever the
+#: reverse reading runs; 3 with bar 0.2 gives spinbot 0.1285, 0.1 with 0 gives 0.1304 but
+#: costs WordNet 0.3483 -> 0.3479 and seed 0.6619 -> 0.6613).
+REVERSE_WIDE_ROWS = 0
+REVERSE_WIDE_BAR = 0.15
+#: ... and (None: no floor) only where the row's mean LM gain is at least this (nats).
+REVERSE_WIDE_GAIN: float | None = None
+#: ... (None) ranked with every other candidate; else the wide originals are read alone and
+#: must gain this much more than the word's first reading (as REVERSE_LEAD).
+REVERSE_WIDE_LEAD: float | None = None
 #: The same habit rule for the first reading's own rows under the bar (:func:`_habits`,
 #: the original written nowhere in the document).  Off: dev, no profile, seed 0.025 ->
 #: 0.034 (precision 0.710 -> 0.760) and the other spinners unchanged, but clean text of the
@@ -935,9 +958,47 @@ def reverse_reading(
     if REVERSE_BAR is None or REVERSE_BAR >= bar:
         return _decide_rows(doc, detection, words, changed, bar, get_model(), "reverse")
     rows = _decide_rows(doc, detection, words, changed, REVERSE_BAR, get_model(), "reverse")
-    if len(rows) >= REVERSE_BAR_ROWS:
-        return rows
-    return [c for c in rows if c.features["model_probability"] >= bar]
+    if len(rows) < REVERSE_BAR_ROWS:
+        rows = [c for c in rows if c.features["model_probability"] >= bar]
+    if REVERSE_WIDE and len(rows) >= REVERSE_WIDE_ROWS:
+        rows += wide_reverse_rows(doc, detection, edits, bar, rows)
+    return rows
+
+
+def wide_reverse_rows(
+    doc: Document,
+    detection: SpinDetection,
+    edits: list[Edit],
+    bar: float,
+    taken: Sequence[Candidate],
+) -> list[Candidate]:
+    """The wide reverse reading (:data:`REVERSE_WIDE`): the first reading's rows under
+    ``bar`` that no edit and no row of ``taken`` covers, read with every reverse original
+    (:func:`~repair.candidates.spin_mobyrev.reverse_originals_deep`); the rows whose best
+    original is one ranked past the reverse rows' cut
+    (:func:`~repair.candidates.spin_mobyrev.reverse_originals_wide`), decided at
+    :data:`REVERSE_WIDE_BAR` (never above ``bar``; feature ``reverse_wide``)."""
+    spans = {(c.start, c.end) for c in taken}
+    if REVERSE_WIDE_LEAD is None:
+        words, changed = _reread_rows(
+            doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF,
+            reverse_originals_deep, REVERSE_LEAD,
+        )  # fmt: skip
+    else:
+        words, changed = _reread_rows(
+            doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF,
+            reverse_originals_wide, REVERSE_WIDE_LEAD,
+        )  # fmt: skip
+    keep = []
+    for i in changed:
+        w = words[i]
+        if (w.start, w.end) in spans or w.original not in reverse_originals_wide(w.written.lower()):
+            continue
+        if REVERSE_WIDE_GAIN is not None and w.gain < REVERSE_WIDE_GAIN:
+            continue
+        keep.append(i)
+    wide_bar = min(REVERSE_WIDE_BAR, bar)
+    return _decide_rows(doc, detection, words, keep, wide_bar, get_model(), "reverse_wide")
 
 
 def _habit_candidates(
