@@ -26,10 +26,12 @@ over it can be looked up.  Each gap token goes to the first kind that applies:
   (an applied edit gives another word; ``gold built`` when the gold was a candidate),
   ``unrecorded`` (another stage changed the text before the OCR stage).
 
-Every kind also counts the gap tokens whose gold word is capitalised (``cap``) and
-whose raw form is a known word (``real``).  ``--examples N`` prints N examples of each
-kind (``--kind`` one only).  ``--set`` sets module constants before the run (as
-``ocr_xsource.py`` does), e.g. ``--set repair.candidates.ocr_ctxgap.CTX_GAP=True``.
+Every kind also counts the gap tokens whose gold word is capitalised, whose raw form is
+a known word, whose raw form has a stray mark (:data:`repair.candidates.ocr_marks.MARKS`:
+"bu*", "Minist«") glued to either side, and whose gold word has 1-3 letters.
+``--examples N`` prints N examples of each kind (``--kind`` one only).  ``--set`` sets
+module constants before the run, e.g.
+``--set repair.candidates.ocr_rarereal.RARE_REAL=True``.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from benchmarks.ocr_reach import _Recorder  # noqa: E402
 from benchmarks.smh_eval import _HYPHEN_BREAK, DEFAULT_DATA, load, normalise, split_of  # noqa: E402
 from benchmarks.smh_gap import bucket, correct_gold, hyp_of, runs  # noqa: E402
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
+from repair.candidates.ocr_marks import MARKS  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.score.ocr_channel import is_known  # noqa: E402
@@ -153,6 +156,8 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
     stats: Counter[str] = Counter()
     caps: Counter[str] = Counter()
     reals: Counter[str] = Counter()
+    glued: Counter[str] = Counter()
+    shorts: Counter[str] = Counter()
     ex: dict[str, list[str]] = defaultdict(list)
     totals: Counter[str] = Counter()
     for a in arts:
@@ -209,14 +214,20 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
                                 )
                             kind = kind or "multi"
             stats[kind] += 1
-            rword = ""
+            rword, ri = "", -1
             r = run_at.get(j)
             if not ok_raw[j] and r and r[1] - r[0] == r[3] - r[2]:
-                rword = _word(raw[r[0] + (j - r[2])])
+                ri = r[0] + (j - r[2])
             elif not ok_raw[j]:
                 o = next((o for o in ops if o[3] <= j < o[4]), None)
                 if o is not None and o[2] - o[1] == o[4] - o[3] == 1:
-                    rword = _word(raw[o[1]])
+                    ri = o[1]
+            if ri >= 0:
+                rword = _word(raw[ri])
+                s0, e0 = rs.spans[ri]
+                lo, hi = src[s0], src[e0 - 1] + 1
+                glued[kind] += (lo > 0 and a.raw[lo - 1] in MARKS) or a.raw[hi : hi + 1] in MARKS
+            shorts[kind] += len(_word(g)) <= 3
             caps[kind] += _word(g)[:1].isupper()
             reals[kind] += bool(rword) and rword.isalpha() and is_known(rword.lower())
             before, after = "".join(gold[max(0, j - 4) : j]), "".join(gold[j + 1 : j + 3])
@@ -228,11 +239,17 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
         f"{totals['ours wrong']}, OverProof {totals['op wrong']}; gap (OverProof right, ours "
         f"wrong) {gap}; ours right where OverProof is wrong {totals['ours right, op wrong']}\n"
     )
-    print(f"| {'kind':44} | gap tokens | share | gold capitalised | raw a known word |")
-    print(f"|{'-' * 46}|---:|---:|---:|---:|")
-    for kind, n in stats.most_common():
+    print(
+        f"| {'kind':44} | gap tokens | share | gold capitalised | raw a known word "
+        "| raw glued to a mark | gold of 1-3 letters |"
+    )
+    print(f"|{'-' * 46}|---:|---:|---:|---:|---:|---:|")
+    for kind, n in [*stats.most_common(), ("total", gap)]:
         share = 100.0 * n / max(1, gap)
-        print(f"| {kind:44} | {n} | {share:.1f} % | {caps[kind]} | {reals[kind]} |")
+        c, r, m, sh = (
+            sum(x.values()) if kind == "total" else x[kind] for x in (caps, reals, glued, shorts)
+        )
+        print(f"| {kind:44} | {n} | {share:.1f} % | {c} | {r} | {m} | {sh} |")
     if examples:
         rng = random.Random(seed)
         for kind, lines in sorted(ex.items(), key=lambda kv: -len(kv[1])):

@@ -63,3 +63,16 @@ def test_read_in_a_garbled_page(on: None) -> None:
 def test_left_as_printed_when_off() -> None:
     out = repaired_after_page(LINE)[len(GARBLED) :]
     assert "is nuking efforts" in out
+
+
+def test_a_word_other_readings_reach_is_read_only_over_them(
+    on: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    toks = tokenize(LINE)
+    word = next(t for t in toks if t.text == "nuking")
+    covered = frozenset({(word.start, word.end)})
+    counts = {t.text: 1 for t in toks}
+    assert ocr_rarereal.rare_real_candidates(toks, counts, covered, _period_word) == []
+    monkeypatch.setattr(ocr_rarereal, "OVER_READINGS", True)
+    found = ocr_rarereal.rare_real_candidates(toks, counts, covered, _period_word)
+    assert [c.replacement for c in found] == ["making"]

@@ -32,6 +32,9 @@ MIN_LEN = 5
 THRESHOLD = 2.5
 #: Trust in the printed word per Zipf unit (nats; the real-word reader's heavy-page prior).
 PRIOR_PER_ZIPF = 0.2
+#: A word other readings already reach (the real-word reader's learned confusions) is read
+#: too: the context proposes the word those readings miss ("Hook" -> "Book").
+OVER_READINGS = False
 #: The period vocabulary knowing the word (old print's rare words: "picul") keeps it.
 KEEP_PERIOD_WORDS = True
 
@@ -72,7 +75,7 @@ def rare_real_candidates(
     seq = toks if isinstance(toks, list) else list(toks)
     out: list[Candidate] = []
     for i, t in enumerate(seq):
-        if t.kind != "word" or (t.start, t.end) in covered:
+        if t.kind != "word" or (not OVER_READINGS and (t.start, t.end) in covered):
             continue
         text = t.text
         if not applies(text, counts, period_word):
