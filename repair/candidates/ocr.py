@@ -30,6 +30,7 @@ from repair.candidates import (
     ocr_nameplace,
     ocr_pagefar,
     ocr_pagehabit,
+    ocr_rarereal,
     ocr_shortword,
     ocr_spacejoin,
 )
@@ -405,6 +406,11 @@ class _Generator:
                     ocr_context.context_candidates(
                         toks, found, counts, reached, info.period_word, reasons
                     )
+                )
+            if info.heavy and ocr_rarereal.RARE_REAL:  # "in the nutter will": "matter"
+                reached = frozenset((c.start, c.end) for c in out)
+                out.extend(
+                    ocr_rarereal.rare_real_candidates(toks, counts, reached, info.period_word)
                 )
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
                 out.extend(slot_candidates(toks, out))

@@ -1,0 +1,290 @@
+"""An account of the SMH gap against OverProof, per gold token (issue 12, session 33).
+
+    python benchmarks/smh_gap_account.py [--split dev] [--limit N] [--examples N] [--kind K]
+                                         [--set MODULE.NAME=VALUE ...]
+
+Dev half only by default (tune there; the test half is read once, at the end).  Extends
+``smh_gap.py`` (which buckets the raw errors by shape) with the candidate account of
+``ocr_reach.py`` (which records every reading the OCR stage builds and its last decision):
+each article's raw OCR, our repair of it, OverProof's output and the gold are normalised
+as ``smh_eval.py`` does and aligned to the gold by tokens; a *gap token* is a gold token
+OverProof's output has (aligned equal) and ours does not.  The raw token aligned to it is
+traced back to the raw article (:func:`norm_map`), so the readings the OCR stage built
+over it can be looked up.  Each gap token goes to the first kind that applies:
+
+* ``broke``: the raw token was right; we changed it (by the shape of our change);
+* ``punct`` / ``number``: the gold token is punctuation / holds a digit;
+* ``capitals``: the same letters in another case (raw or ours);
+* ``segmentation``: a split or joined word (``hyphen`` when a hyphen is in the run);
+* ``multi``: a longer run of garble (no one-to-one raw token);
+* for a one-to-one word substitution (by the OCR stage's record):
+  ``no candidate (gate shut)`` (the page was read as clean), ``no candidate``,
+  ``no right candidate`` (readings built, none the gold),
+  ``declined <builder> near|far`` (the gold was built; its last margin was within
+  :data:`NEAR` nats of its threshold or further), ``declined known-form`` (accepted,
+  then refused by :mod:`repair.score.ocr_knownform`), ``wrong reading chosen``
+  (an applied edit gives another word; ``gold built`` when the gold was a candidate),
+  ``unrecorded`` (another stage changed the text before the OCR stage).
+
+Every kind also counts the gap tokens whose gold word is capitalised, whose raw form is
+a known word, whose raw form has a stray mark (:data:`repair.candidates.ocr_marks.MARKS`:
+"bu*", "Minist«") glued to either side, and whose gold word has 1-3 letters.
+``--examples N`` prints N examples of each kind (``--kind`` one only).  ``--set`` sets
+module constants before the run, e.g.
+``--set repair.candidates.ocr_rarereal.RARE_REAL=True``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.ocr_reach import _Recorder  # noqa: E402
+from benchmarks.smh_eval import _HYPHEN_BREAK, DEFAULT_DATA, load, normalise, split_of  # noqa: E402
+from benchmarks.smh_gap import bucket, correct_gold, hyp_of, runs  # noqa: E402
+from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
+from repair.candidates.ocr_marks import MARKS  # noqa: E402
+from repair.config import RepairConfig  # noqa: E402
+from repair.pipeline import repair_text  # noqa: E402
+from repair.score.ocr_channel import is_known  # noqa: E402
+
+#: A declined gold reading is ``near`` when its margin was within this many nats of its threshold.
+NEAR = 2.0
+
+
+def norm_map(text: str) -> tuple[str, list[int]]:
+    """``normalise(text)`` and, per character of it, its offset in ``text``."""
+    keep = [True] * len(text)
+    for m in _HYPHEN_BREAK.finditer(text):
+        for i in range(m.start(1) + 1, m.end()):
+            keep[i] = False
+    out: list[str] = []
+    src: list[int] = []
+    pending = False
+    for i, ch in enumerate(text):
+        if not keep[i]:
+            continue
+        if ch.isspace():
+            pending = bool(out)
+            continue
+        if pending:
+            out.append(" ")
+            src.append(i)
+            pending = False
+        out.append(ch)
+        src.append(i)
+    return "".join(out), src
+
+
+def _word(tok: str) -> str:
+    return tok.strip()
+
+
+def _has_alpha(tok: str) -> bool:
+    return any(c.isalpha() for c in tok)
+
+
+def shape_kind(raw: list[str], gold: list[str], j: str) -> str | None:
+    """The kind of a gap token fixed by the shape of its raw-to-gold run, or ``None``
+    for a word substitution the candidate record decides."""
+    g = _word(j)
+    if not any(c.isalnum() for c in g):
+        return "punct"
+    if any(c.isdigit() for c in g) or any(c.isdigit() for t in raw for c in t):
+        return "number"
+    b = bucket(raw, gold)
+    if b in ("space", "punct"):
+        return "punct"
+    if b == "case":
+        return "capitals"
+    if b in ("split", "merge"):
+        return "segmentation hyphen" if any("-" in t for t in raw + gold) else "segmentation"
+    return None
+
+
+def candidate_kind(
+    rec: _Recorder, res_edits: list, raw_text: str, start: int, end: int, gold: str
+) -> str:
+    """The kind of a one-to-one word gap token from the OCR stage's record."""
+    if rec.text != raw_text:
+        return "unrecorded"
+    gl = gold.lower()
+
+    def overl(s: int, e: int) -> bool:
+        return s < end and e > start
+
+    def gives(s: int, e: int, r: str) -> bool:
+        lo, hi = min(s, start), max(e, end)
+        piece = raw_text[lo:s] + r + raw_text[e:hi]
+        return gl in [_word(t).lower() for t in token_seq(piece).toks]
+
+    near = [c for c in rec.cands.values() if overl(c.start, c.end)]
+    good = [c for c in near if gives(c.start, c.end, c.replacement)]
+    mine = [e for e in res_edits if overl(e.offset, e.offset + e.length)]
+    if mine:
+        if any(gives(e.offset, e.offset + e.length, e.replacement) for e in mine):
+            return "capitals"  # the right letters in another case
+        return "wrong reading chosen, gold built" if good else "wrong reading chosen"
+    if not near:
+        return "no candidate (gate shut)" if rec.page == "clean" else "no candidate"
+    if not good:
+        return "no right candidate"
+    best = None
+    for c in good:
+        ev = rec.decisions.get(id(c))
+        if ev is None:
+            continue
+        over = float(ev.get("margin", -99.0)) - float(ev.get("threshold", 0.0))
+        if best is None or over > best[0]:
+            best = (over, c)
+    if best is None:
+        return f"declined {good[0].source} undecided"
+    over, c = best
+    if over >= 0:
+        return "declined accepted, lost/refused"
+    return f"declined {c.source} {'near' if over > -NEAR else 'far'}"
+
+
+def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Counter[str]:
+    rec = _Recorder()
+    stats: Counter[str] = Counter()
+    caps: Counter[str] = Counter()
+    reals: Counter[str] = Counter()
+    glued: Counter[str] = Counter()
+    shorts: Counter[str] = Counter()
+    ex: dict[str, list[str]] = defaultdict(list)
+    totals: Counter[str] = Counter()
+    for a in arts:
+        rec.reset()
+        res = repair_text(a.raw, config=RepairConfig())
+        raw_n, src = norm_map(a.raw)
+        assert raw_n == normalise(a.raw)
+        rs = token_seq(raw_n)
+        raw = rs.toks
+        gold, ours, op = (token_seq(normalise(t)).toks for t in (a.gold, res.text, a.overproof))
+        ok_ours, ok_op, ok_raw = (correct_gold(h, gold) for h in (ours, op, raw))
+        ours_at = hyp_of(ours, gold)
+        run_at = {j: r for r in runs(raw, gold) for j in range(r[2], r[3])}
+        ops = list(_opcodes(raw, gold))
+        edits = list(res.edits)
+        totals["gold"] += len(gold)
+        totals["ours wrong"] += ok_ours.count(False)
+        totals["op wrong"] += ok_op.count(False)
+        totals["raw wrong"] += ok_raw.count(False)
+        for j, g in enumerate(gold):
+            if not (ok_op[j] and not ok_ours[j]):
+                if ok_ours[j] and not ok_op[j]:
+                    totals["ours right, op wrong"] += 1
+                continue
+            if ok_raw[j]:
+                kind = "broke " + (bucket([ours_at[j]], [g]) if ours_at[j] else "deleted")
+            else:
+                run = run_at.get(j)
+                if run is None:
+                    kind = "multi"
+                else:
+                    i1, i2, j1, j2 = run
+                    kind = shape_kind(list(raw[i1:i2]), list(gold[j1:j2]), g) or ""
+                    if not kind and i2 - i1 == j2 - j1:
+                        i = i1 + (j - j1)
+                        s0, e0 = rs.spans[i]
+                        kind = candidate_kind(rec, edits, a.raw, src[s0], src[e0 - 1] + 1, _word(g))
+                        if kind == "capitals":
+                            got = ours_at[j].strip()
+                            if got == _word(g):
+                                kind = "spacing (our reading right)"
+                            elif got.lower() != _word(g).lower():
+                                kind = "wrong reading chosen (other token)"
+                    elif not kind:
+                        kind = "multi"
+                        op_ = next((o for o in ops if o[3] <= j < o[4]), None)
+                        if op_ is not None and op_[2] - op_[1] == op_[4] - op_[3] == 1:
+                            i = op_[1]  # a one-to-one pair inside a longer run
+                            kind = shape_kind([raw[i]], [g], g) or ""
+                            if not kind and _has_alpha(raw[i]):
+                                s0, e0 = rs.spans[i]
+                                kind = candidate_kind(
+                                    rec, edits, a.raw, src[s0], src[e0 - 1] + 1, _word(g)
+                                )
+                            kind = kind or "multi"
+            stats[kind] += 1
+            rword, ri = "", -1
+            r = run_at.get(j)
+            if not ok_raw[j] and r and r[1] - r[0] == r[3] - r[2]:
+                ri = r[0] + (j - r[2])
+            elif not ok_raw[j]:
+                o = next((o for o in ops if o[3] <= j < o[4]), None)
+                if o is not None and o[2] - o[1] == o[4] - o[3] == 1:
+                    ri = o[1]
+            if ri >= 0:
+                rword = _word(raw[ri])
+                s0, e0 = rs.spans[ri]
+                lo, hi = src[s0], src[e0 - 1] + 1
+                glued[kind] += (lo > 0 and a.raw[lo - 1] in MARKS) or a.raw[hi : hi + 1] in MARKS
+            shorts[kind] += len(_word(g)) <= 3
+            caps[kind] += _word(g)[:1].isupper()
+            reals[kind] += bool(rword) and rword.isalpha() and is_known(rword.lower())
+            before, after = "".join(gold[max(0, j - 4) : j]), "".join(gold[j + 1 : j + 3])
+            ctx = f"{before} [{_word(g)}]{after}"
+            ex[kind].append(f"raw {rword!r} us {ours_at[j].strip()!r} gold {_word(g)!r}  | {ctx}")
+    gap = sum(stats.values())
+    print(
+        f"gold tokens {totals['gold']}; wrong: raw {totals['raw wrong']}, ours "
+        f"{totals['ours wrong']}, OverProof {totals['op wrong']}; gap (OverProof right, ours "
+        f"wrong) {gap}; ours right where OverProof is wrong {totals['ours right, op wrong']}\n"
+    )
+    print(
+        f"| {'kind':44} | gap tokens | share | gold capitalised | raw a known word "
+        "| raw glued to a mark | gold of 1-3 letters |"
+    )
+    print(f"|{'-' * 46}|---:|---:|---:|---:|---:|---:|")
+    for kind, n in [*stats.most_common(), ("total", gap)]:
+        share = 100.0 * n / max(1, gap)
+        c, r, m, sh = (
+            sum(x.values()) if kind == "total" else x[kind] for x in (caps, reals, glued, shorts)
+        )
+        print(f"| {kind:44} | {n} | {share:.1f} % | {c} | {r} | {m} | {sh} |")
+    if examples:
+        rng = random.Random(seed)
+        for kind, lines in sorted(ex.items(), key=lambda kv: -len(kv[1])):
+            if only and not kind.startswith(only):
+                continue
+            print(f"\n== {kind} ({len(lines)})")
+            for line in rng.sample(lines, min(examples, len(lines))):
+                print("  ", line)
+    return stats
+
+
+def _apply_sets(sets: list[str]) -> None:
+    for s in sets:
+        name, _, value = s.partition("=")
+        mod, _, attr = name.rpartition(".")
+        setattr(importlib.import_module(mod), attr, eval(value))  # noqa: S307 (a bench flag)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--examples", type=int, default=0)
+    ap.add_argument("--kind", default=None)
+    ap.add_argument("--set", action="append", default=[], dest="sets")
+    args = ap.parse_args(argv)
+    _apply_sets(args.sets)
+    path = args.data / "allArticles.txt" if args.data.is_dir() else args.data
+    arts = [a for a in load(path) if args.split == "all" or split_of(a.ident) == args.split]
+    if args.limit:
+        arts = arts[: args.limit]
+    account(arts, args.examples, args.kind)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

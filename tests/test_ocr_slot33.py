@@ -1,0 +1,42 @@
+"""The slot reader reads prints up to Zipf 6 (:data:`repair.candidates.ocr_slot.MAX_PRINT_ZIPF`,
+issue 12, session 33, ocrgap33): "money to am one" -> "any"."""
+
+from __future__ import annotations
+
+import pytest
+
+from repair.candidates import ocr_slot
+from repair.candidates.ocr_slot import slot_candidates
+from repair.tokenize import tokenize
+from tests.ocr_page import GARBLED, repaired_after_page
+
+
+def _readings(text: str) -> dict[str, str]:
+    return {c.features["orig"][0]: c.replacement for c in slot_candidates(tokenize(text), [])}
+
+
+def test_a_print_between_zipf_5_and_6_is_read() -> None:
+    assert ocr_slot.MAX_PRINT_ZIPF == 6.0
+    assert _readings("He would not pay the money to am one but the true owner.") == {"am": "any"}
+
+
+def test_the_old_bound_left_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_slot, "MAX_PRINT_ZIPF", 5.0)
+    assert _readings("He would not pay the money to am one but the true owner.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("He would not pay the money to am one but the true owner.", "to any one"),
+        ("The money won alleged to be missing from the office.", "money was alleged"),
+        ("He could not finish oil its movements in time.", "finish off its"),
+    ],
+)
+def test_read_in_a_garbled_page(text: str, expect: str) -> None:
+    assert expect in repaired_after_page(text)[len(GARBLED) :]
+
+
+def test_the_commonest_words_and_fitting_prints_stay() -> None:
+    assert _readings("the bulk of he new crop") == {}  # "he" (Zipf above 6)
+    assert _readings("He said he won the race and the oil was sold.") == {}
