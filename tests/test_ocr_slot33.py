@@ -1,5 +1,6 @@
-"""The slot reader reads prints up to Zipf 6 (:data:`repair.candidates.ocr_slot.MAX_PRINT_ZIPF`,
-issue 12, session 33, ocrgap33): "money to am one" -> "any"."""
+"""The slot reader can read prints up to Zipf 6 (:data:`repair.candidates.ocr_slot.MAX_PRINT_ZIPF`,
+issue 12, session 33, ocrgap33): "money to am one" -> "any". Shipped at 5.0: at 6.0 a correct
+"land" between "West Bank" and "nominally" reads "and"."""
 
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ def _readings(text: str) -> dict[str, str]:
     return {c.features["orig"][0]: c.replacement for c in slot_candidates(tokenize(text), [])}
 
 
-def test_a_print_between_zipf_5_and_6_is_read() -> None:
-    assert ocr_slot.MAX_PRINT_ZIPF == 6.0
+@pytest.fixture
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_slot, "MAX_PRINT_ZIPF", 6.0)
+
+
+def test_a_print_between_zipf_5_and_6_is_read(wide: None) -> None:
     assert _readings("He would not pay the money to am one but the true owner.") == {"am": "any"}
 
 
@@ -33,10 +38,20 @@ def test_the_old_bound_left_it(monkeypatch: pytest.MonkeyPatch) -> None:
         ("He could not finish oil its movements in time.", "finish off its"),
     ],
 )
-def test_read_in_a_garbled_page(text: str, expect: str) -> None:
+def test_read_in_a_garbled_page(wide: None, text: str, expect: str) -> None:
     assert expect in repaired_after_page(text)[len(GARBLED) :]
 
 
-def test_the_commonest_words_and_fitting_prints_stay() -> None:
+def test_the_commonest_words_and_fitting_prints_stay(wide: None) -> None:
     assert _readings("the bulk of he new crop") == {}  # "he" (Zipf above 6)
     assert _readings("He said he won the race and the oil was sold.") == {}
+
+
+def test_the_shipped_bound_keeps_a_correct_noun_the_wide_one_breaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Israeli troops operating in West Bank land nominally under Palestinian control."
+    assert ocr_slot.MAX_PRINT_ZIPF == 5.0
+    assert "West Bank land nominally" in repaired_after_page(text)[len(GARBLED) :]
+    monkeypatch.setattr(ocr_slot, "MAX_PRINT_ZIPF", 6.0)
+    assert "West Bank and nominally" in repaired_after_page(text)[len(GARBLED) :]
