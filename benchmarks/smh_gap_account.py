@@ -29,6 +29,8 @@ over it can be looked up.  Each gap token goes to the first kind that applies:
 Every kind also counts the gap tokens whose gold word is capitalised, whose raw form is
 a known word, whose raw form has a stray mark (:data:`repair.candidates.ocr_marks.MARKS`:
 "bu*", "Minist«") glued to either side, and whose gold word has 1-3 letters.
+A ``broke`` token also names the rule of the edit over it (a table of them is printed;
+``--raw`` adds each edit's raw text and evidence to the examples).
 ``--examples N`` prints N examples of each kind (``--kind`` one only).  ``--set`` sets
 module constants before the run, e.g.
 ``--set repair.candidates.ocr_rarereal.RARE_REAL=True``.
@@ -151,7 +153,9 @@ def candidate_kind(
     return f"declined {c.source} {'near' if over > -NEAR else 'far'}"
 
 
-def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Counter[str]:
+def account(
+    arts: list, examples: int, only: str | None, seed: int = 0, show_raw: bool = False
+) -> Counter[str]:
     rec = _Recorder()
     stats: Counter[str] = Counter()
     caps: Counter[str] = Counter()
@@ -160,6 +164,7 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
     shorts: Counter[str] = Counter()
     ex: dict[str, list[str]] = defaultdict(list)
     totals: Counter[str] = Counter()
+    broke_rules: Counter[str] = Counter()
     for a in arts:
         rec.reset()
         res = repair_text(a.raw, config=RepairConfig())
@@ -173,6 +178,9 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
         run_at = {j: r for r in runs(raw, gold) for j in range(r[2], r[3])}
         ops = list(_opcodes(raw, gold))
         edits = list(res.edits)
+        raw_at = {
+            j1 + k: i1 + k for tag, i1, _i2, j1, j2 in ops if tag == "equal" for k in range(j2 - j1)
+        }
         totals["gold"] += len(gold)
         totals["ours wrong"] += ok_ours.count(False)
         totals["op wrong"] += ok_op.count(False)
@@ -182,8 +190,26 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
                 if ok_ours[j] and not ok_op[j]:
                     totals["ours right, op wrong"] += 1
                 continue
+            why = ""
             if ok_raw[j]:
                 kind = "broke " + (bucket([ours_at[j]], [g]) if ours_at[j] else "deleted")
+                i = raw_at.get(j)
+                if i is not None:
+                    s0, e0 = rs.spans[i]
+                    lo, hi = src[s0], src[e0 - 1] + 1
+                    hit = [e for e in edits if e.offset <= hi and e.end >= lo]
+                    rule = ",".join(sorted({e.rule for e in hit})) or "(none)"
+                    broke_rules[rule] += 1
+                    why = "; ".join(
+                        f"{e.rule} {e.original!r}->{e.replacement!r} c={e.confidence:.2f}"
+                        + (
+                            f" raw {a.raw[max(0, e.offset - 25) : e.end + 25]!r}"
+                            if show_raw
+                            else ""
+                        )
+                        + (f" ev {e.evidence}" if show_raw else "")
+                        for e in hit
+                    )
             else:
                 run = run_at.get(j)
                 if run is None:
@@ -232,7 +258,10 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
             reals[kind] += bool(rword) and rword.isalpha() and is_known(rword.lower())
             before, after = "".join(gold[max(0, j - 4) : j]), "".join(gold[j + 1 : j + 3])
             ctx = f"{before} [{_word(g)}]{after}"
-            ex[kind].append(f"raw {rword!r} us {ours_at[j].strip()!r} gold {_word(g)!r}  | {ctx}")
+            ex[kind].append(
+                f"raw {rword!r} us {ours_at[j].strip()!r} gold {_word(g)!r}  | {ctx}"
+                + (f"  | {why}" if why else "")
+            )
     gap = sum(stats.values())
     print(
         f"gold tokens {totals['gold']}; wrong: raw {totals['raw wrong']}, ours "
@@ -250,6 +279,9 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
             sum(x.values()) if kind == "total" else x[kind] for x in (caps, reals, glued, shorts)
         )
         print(f"| {kind:44} | {n} | {share:.1f} % | {c} | {r} | {m} | {sh} |")
+    print("\nbroken gold tokens by the rule of the edit over them:")
+    for rule, n in broke_rules.most_common():
+        print(f"  {rule:50} {n}")
     if examples:
         rng = random.Random(seed)
         for kind, lines in sorted(ex.items(), key=lambda kv: -len(kv[1])):
@@ -276,13 +308,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--kind", default=None)
     ap.add_argument("--set", action="append", default=[], dest="sets")
+    ap.add_argument(
+        "--raw", action="store_true", help="show the raw text and evidence of each edit"
+    )
     args = ap.parse_args(argv)
     _apply_sets(args.sets)
     path = args.data / "allArticles.txt" if args.data.is_dir() else args.data
     arts = [a for a in load(path) if args.split == "all" or split_of(a.ident) == args.split]
     if args.limit:
         arts = arts[: args.limit]
-    account(arts, args.examples, args.kind)
+    account(arts, args.examples, args.kind, show_raw=args.raw)
     return 0
 
 

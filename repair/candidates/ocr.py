@@ -26,6 +26,7 @@ from repair.candidates import (
     ocr_affix,
     ocr_capname,
     ocr_context,
+    ocr_hyphenkeep,
     ocr_markjoin,
     ocr_nameplace,
     ocr_pagefar,
@@ -909,6 +910,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
     out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
+    out = ocr_hyphenkeep.keep_printed_hyphens(doc.text, out)  # "co-ordinated" kept as printed
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
 
 

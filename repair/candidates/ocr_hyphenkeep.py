@@ -1,0 +1,83 @@
+"""A hyphen printed inside a line is kept (issue 12, session 33: breaks on newspapers).
+
+Newspaper pages whose OCR keeps the line ends show a word broken at a line end as
+"opera-⏎tions"; a hyphen *inside* a line on such a page is the printer's: "co-ordinated",
+"pin-pointed", "sub-committee", "re-issued".  Readings that delete it ("coordinated",
+"pinpointed", "subcommittee") break two or three correct gold tokens each (SMH dev: 10
+of the 75 tokens we break where OverProof leaves them right, from 4 edits of three
+builders: the stray-mark, glyph-join and inline-hyphen readers).
+
+The guard drops a candidate that removes such a hyphen when
+
+* the page breaks at least one word at a line end with a hyphen (its line ends are the
+  printer's, so an inline hyphen is no reflowed line break),
+* the hyphen has letters on both sides and no space next to it, and
+* the piece before it is a known lower-case word of at least :data:`MIN_LEFT` letters
+  ("co", "pin", "sub", "re"; not a stray mark cutting a short word: "a-nount", "w-as";
+  nor a capitalised word cut by a mark: "Com-mittee", "As-sociation"), and the piece
+  after it has at least :data:`MIN_RIGHT` lower-case letters ("th-y", "nrc-a" are cut
+  words).
+
+>>> from repair.candidates.ocr_rules import cand
+>>> import repair.candidates.ocr_hyphenkeep as hk
+>>> hk.PRINTED_HYPHEN = True
+>>> text = "combined and co-ordinated opera-\\ntions"
+>>> c = cand(13, 25, "coordinated", "OCR_INLINE_HYPHEN")
+>>> keep_printed_hyphens(text, [c])
+[]
+>>> keep_printed_hyphens("combined and co-ordinated", [c]) == [c]  # no line-end hyphen
+True
+>>> hk.PRINTED_HYPHEN = False
+"""
+
+from __future__ import annotations
+
+import re
+
+from repair.score.ocr_channel import is_known
+from repair.types import Candidate
+
+#: The guard is on (shipped off, session 33: SMH dev 4,699 → 4,688 tokens, test 5,581 → 5,584).
+PRINTED_HYPHEN = False
+#: Letters the word before the hyphen needs (a one-letter piece is a cut word: "a-nount").
+MIN_LEFT = 2
+#: Letters the piece after the hyphen needs ("th-y", "nrc-a": a stray mark in a word).
+MIN_RIGHT = 3
+
+_LINE_END_HYPHEN = re.compile(r"[^\W\d_]-\n[^\W\d_]")
+
+
+def _printed(text: str, h: int) -> bool:
+    """Whether the hyphen at ``text[h]`` sits between letters, inside a line, after a
+    known lower-case word of :data:`MIN_LEFT` letters or more and before
+    :data:`MIN_RIGHT` lower-case letters or more."""
+    if h == 0 or h + 1 >= len(text) or not (text[h - 1].isalpha() and text[h + 1].isalpha()):
+        return False
+    i, j = h, h + 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    left, right = text[i:h], text[h + 1 : j]
+    return (
+        len(left) >= MIN_LEFT
+        and left.islower()
+        and is_known(left)
+        and len(right) >= MIN_RIGHT
+        and right.islower()
+    )
+
+
+def keep_printed_hyphens(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without the readings that delete a printed inline hyphen (module doc)."""
+    if not PRINTED_HYPHEN or "-" not in text or not _LINE_END_HYPHEN.search(text):
+        return cands
+    out = []
+    for c in cands:
+        span = text[c.start : c.end]
+        if "-" in span and c.replacement.count("-") < span.count("-"):
+            base = c.start
+            if any(_printed(text, base + k) for k, ch in enumerate(span) if ch == "-"):
+                continue
+        out.append(c)
+    return out
