@@ -140,7 +140,7 @@ def type_subs(low: str) -> tuple[Sub, ...]:
     (one place each): every other letter at each place (all the substituted forms
     looked up in the target words at once), then the look-alike runs; the Zipf test
     on hits only."""
-    from repair.score.ocr_channel import is_target
+    from repair.score.ocr_channel import is_target_unmemoised as is_target
     from repair.score.ocr_walk_fast import one_letter_found
 
     targets = _targets()
