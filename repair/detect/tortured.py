@@ -366,7 +366,7 @@ def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]
     starts: set[int] | None = None
     if lexicon is None and LAZY_ENTRIES:
         starts = _key_starts(keys)  # no entry matches at any other unit
-        by_first: dict[str, tuple[Entry, ...]] = {k: _entries_of(k) for k in {keys[i] for i in starts}}
+        by_first: dict[str, tuple[Entry, ...]] = {keys[i]: _entries_of(keys[i]) for i in starts}
     else:
         by_first = (lexicon or load_lexicon()).by_first
     found: list[Finding] = []

@@ -216,6 +216,8 @@ OCR_WALK_SHARE = 0.2
 #: 0.005-0.017): its walks and questions load the dict and the set as before.
 OCR_LOAD_GARBLE = 0.03
 _garbled_text = False
+LAZY_VOCABULARY_CAP = 50_000
+LAZY_PREFIX_CAP = 2_000
 
 
 def note_garble(score: float) -> None:
@@ -224,8 +226,7 @@ def note_garble(score: float) -> None:
     global _garbled_text
     if score >= OCR_LOAD_GARBLE:
         _garbled_text = True
-LAZY_VOCABULARY_CAP = 50_000
-LAZY_PREFIX_CAP = 2_000
+
 
 #: Walks of :func:`vocabulary_prefixes` answered from the word lines so far.
 _vocabulary_walks = 0
