@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from sys import intern
 
 from repair.candidates.spin import moby_lines
 from repair.candidates.spin_synonyms import STOPWORDS
@@ -144,4 +145,6 @@ def reverse_originals(word: str) -> tuple[str, ...]:
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
     lm = get_lm()
-    return tuple(o for o in wide_originals_live(word, _ranked()) if o != word and lm.known(o))
+    return tuple(  # each original shared by the rows that list it (issue 14)
+        intern(o) for o in wide_originals_live(word, _ranked()) if o != word and lm.known(o)
+    )
