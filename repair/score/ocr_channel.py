@@ -255,7 +255,11 @@ def vocabulary_lines() -> SortedLines[str]:
     """The dictionary's words (lower case) as sorted ``word<TAB>count`` lines, searched
     in place (:class:`~repair.resources.sorted_lines.SortedLines`): read in ~2 ms from the
     per-user cache, where :func:`vocabulary` builds a dict of 82 k entries."""
-    return SortedLines(vocabulary_lines_text(), 0, block=LINES_BLOCK)
+    text, starts, heads = _vocabulary_lines_cached()
+    try:
+        return SortedLines(text, 0, block=LINES_BLOCK, index=(starts, heads))
+    except ValueError:  # not this text's index (a damaged cache entry)
+        return SortedLines(text, 0, block=LINES_BLOCK)
 
 
 #: Search blocks of the word lines (characters): a prefix test scans one block, and text
@@ -265,10 +269,24 @@ def vocabulary_lines() -> SortedLines[str]:
 LINES_BLOCK = 256
 
 
-@lru_cache(maxsize=1)
 def vocabulary_lines_text() -> str:
     """The text of :func:`vocabulary_lines` (``word<TAB>count`` lines, sorted)."""
-    return disk_cached("ocr-vocabulary-lines", _target_sources(), _vocabulary_text, str)
+    return _vocabulary_lines_cached()[0]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_lines_cached() -> tuple[str, list[int], list[str]]:
+    """The word lines and their block index (:data:`LINES_BLOCK`), from the per-user
+    cache: cutting ~5 k blocks cost ~25 M instructions of every start."""
+    return disk_cached(  # type: ignore[no-any-return]
+        "ocr-vocabulary-lines", _target_sources(), _vocabulary_lines_built, tuple
+    )
+
+
+def _vocabulary_lines_built() -> tuple[str, list[int], list[str]]:
+    text = _vocabulary_text()
+    starts, heads = SortedLines(text, 0, block=LINES_BLOCK).index()
+    return text, starts, heads
 
 
 def _vocabulary_text() -> str:
