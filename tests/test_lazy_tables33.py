@@ -146,6 +146,7 @@ def test_lazy_matches_equal_the_whole_lexicon() -> None:
     ]
     long_units = " ".join(["plain words go here"] * 6_000) + " " + picked[0].tortured
     texts.append(long_units)  # past tortured.PRUNED_MIN_UNITS: the pruned key search
+    texts.append(" and ".join(e.tortured for e in picked[:700]))  # pruned, many hits
     total = 0
     for text in texts:
         doc = Document(text)

@@ -305,6 +305,12 @@ def _may_match_pruned(keys: list[str], pre: Prefilter) -> bool:
     return False
 
 
+#: From this many units on, :func:`_key_starts` extends a run only while its units begin
+#: some key (:func:`_key_heads`, ~15 ms once a process): unlike :func:`may_match` it reads
+#: the whole text, not up to the first hit.
+PRUNED_STARTS_UNITS = 2_000
+
+
 def _key_starts(keys: list[str], pre: Prefilter | None = None) -> set[int]:
     """The units at which some run of ``keys`` has a phrase's prefilter key: the only
     places a lexicon phrase can match (its units but the last are the run's, and the
@@ -313,7 +319,7 @@ def _key_starts(keys: list[str], pre: Prefilter | None = None) -> set[int]:
     firsts, found = pre.firsts, pre.keys
     n = len(keys)
     out: set[int] = set()
-    if n < PRUNED_MIN_UNITS:
+    if n < PRUNED_STARTS_UNITS:
         for i, k in enumerate(keys):
             if k in firsts and any(
                 i + m <= n and phrase_key(keys[i : i + m]) in found for m in pre.lengths
