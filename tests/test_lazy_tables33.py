@@ -63,7 +63,7 @@ def _probe(kind: str, words: int, lazy: bool) -> dict[str, object]:
 
 
 def test_spun_text_loads_no_ocr_dictionary_nor_phrase_list() -> None:
-    _probe("spun", 2_000, True)  # a cold per-user cache: its builders may read the dict
+    _probe("spun", 12_000, True)  # a cold per-user cache: its builders may read the dict
     lazy = _probe("spun", 12_000, True)
     eager = _probe("spun", 12_000, False)
     assert eager["dict"] and eager["prefix_set"] and eager["lexicon"]  # the probe sees them
@@ -239,3 +239,25 @@ def test_style_row_without_four_cells_asks_the_model() -> None:
 
     styles = TableStyles(SortedLines("walk\treg,~\n", 0))
     assert styles.getStyle("walk", "VERB") == MorphologyStyleModel().getStyle("walk", "VERB")
+
+
+def test_page_habit_forms_pruned_by_the_word_prefix(monkeypatch) -> None:
+    from repair.candidates import ocr_pagehabit as ph
+
+    monkeypatch.setattr(oc, "_loaded_vocabulary", None)
+    monkeypatch.setattr(oc, "_target_words", None)
+    monkeypatch.setattr(ph, "_targets", lambda: None)  # the word lines' path
+    words = ["tbe", "rnodern", "conncil", "goverument", "liave", "qzxv", "whicb", "aud", "thc"]
+    words += ["blorfle", "xanthoq", "bcause", "peopie", "a", "ab"]
+    ph.type_subs.cache_clear()
+    pruned = [ph.type_subs(w) for w in words]
+    assert all(ph._prefix_reach(w) <= len(w) for w in words)
+    monkeypatch.setattr(ph, "_prefix_reach", len)  # every place
+    ph.type_subs.cache_clear()
+    assert pruned == [ph.type_subs(w) for w in words]
+    assert any(pruned)
+    ph.type_subs.cache_clear()
+
+
+def test_vocabulary_total_kept_with_the_lines() -> None:
+    assert oc._vocabulary_lines_cached()[3] == sum(oc.vocabulary().values())
