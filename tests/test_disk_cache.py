@@ -79,6 +79,7 @@ def test_ocr_vocabulary_is_the_same_with_and_without_the_cache(
         oc.vocabulary.cache_clear()
         oc.vocabulary_prefixes.cache_clear()
         oc.vocabulary_lines.cache_clear()
+        oc._vocabulary_lines_cached.cache_clear()
         vocab = oc.vocabulary()
         assert vocab == oc._read_vocabulary() and list(vocab) == list(oc._read_vocabulary())
         words = oc.prefixes_of(oc._read_vocabulary())._words
@@ -90,6 +91,7 @@ def test_ocr_vocabulary_is_the_same_with_and_without_the_cache(
     oc.vocabulary.cache_clear()
     oc.vocabulary_prefixes.cache_clear()
     oc.vocabulary_lines.cache_clear()
+    oc._vocabulary_lines_cached.cache_clear()
 
 
 def test_tortured_lexicon_is_the_same_with_and_without_the_cache(

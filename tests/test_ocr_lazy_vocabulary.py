@@ -106,8 +106,17 @@ def test_in_vocabulary_before_and_after_the_dict(monkeypatch: pytest.MonkeyPatch
         return vocab
 
     monkeypatch.setattr(oc, "vocabulary", counted)
+    monkeypatch.setattr(oc, "_garbled_text", True)  # OCR text (session 33: LAZY_OCR_GATE)
     assert [oc.in_vocabulary(p) for p in probes] == [p in vocab for p in probes]
     assert len(calls) == len(probes) - 1000
+    # text that does not read like OCR: the lines answer up to LAZY_VOCABULARY_CAP
+    calls.clear()
+    monkeypatch.setattr(oc, "_vocabulary_queries", 0)
+    monkeypatch.setattr(oc, "_garbled_text", False)
+    monkeypatch.setattr(oc, "_vocabulary_walks", 0)
+    monkeypatch.setattr(oc, "LAZY_VOCABULARY_CAP", 1500)
+    assert [oc.in_vocabulary(p) for p in probes] == [p in vocab for p in probes]
+    assert len(calls) == len(probes) - 1500
 
 
 def test_preload_loads_the_dictionary_and_the_prefix_set() -> None:

@@ -166,6 +166,7 @@ def test_no_style_table_without_a_cache(monkeypatch) -> None:
     had = infl.__dict__.get("morph_style_model")
     monkeypatch.delitem(infl.__dict__, "morph_style_model", raising=False)
     monkeypatch.setenv("REPAIR_CACHE_DIR", "off")
+    monkeypatch.setattr(lemmas, "SHIPPED_STYLES", False)  # session 33: else the shipped table
     lemmas.install_styles.cache_clear()
     try:
         assert lemmas.install_styles() is False

@@ -134,21 +134,39 @@ def _targets() -> frozenset[str] | None:
     return ocr_channel._target_words
 
 
+def _prefix_reach(low: str) -> int:
+    """How many places of ``low`` a one-letter substitution can make a dictionary word at:
+    one past the longest prefix of ``low`` some word starts with (a form replacing place
+    ``at`` keeps ``low[:at]``), at most ``len(low)``."""
+    from repair.score.ocr_channel import vocabulary_lines
+
+    has_prefix = vocabulary_lines().has_prefix
+    k = 0
+    while k < len(low) and has_prefix(low[: k + 1]):
+        k += 1
+    return min(k + 1, len(low))
+
+
 @lru_cache(maxsize=16_384)
 def type_subs(low: str) -> tuple[Sub, ...]:
     """The substitutions that make a common word of the lower-case non-word ``low``
     (one place each): every other letter at each place (all the substituted forms
     looked up in the target words at once), then the look-alike runs; the Zipf test
     on hits only."""
-    from repair.score.ocr_channel import is_target
+    from repair.score.ocr_channel import is_target_unmemoised as is_target
     from repair.score.ocr_walk_fast import one_letter_found
 
     targets = _targets()
     hits: dict[Sub, str] = {}
     found = one_letter_found(low, _LETTERS, targets) if targets is not None else None
     if found is None:  # the compiled look-up builds the same set (issue 14, session 22)
-        forms = [low[:at] + b + low[at + 1 :] for at in range(len(low)) for b in _LETTERS]
-        found = targets.intersection(forms) if targets is not None else filter(is_target, forms)
+        if targets is not None:
+            forms = [low[:at] + b + low[at + 1 :] for at in range(len(low)) for b in _LETTERS]
+            found = targets.intersection(forms)
+        else:  # the word lines: no place past the longest word prefix of ``low`` (same forms)
+            places = range(_prefix_reach(low))
+            forms = [low[:at] + b + low[at + 1 :] for at in places for b in _LETTERS]
+            found = filter(is_target, forms)
     for word in found:
         if word == low:
             continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from sys import intern
 
 from repair.candidates.spin import moby_lines
 from repair.candidates.spin_synonyms import STOPWORDS
@@ -182,7 +183,9 @@ def reverse_originals(word: str) -> tuple[str, ...]:
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
     lm = get_lm()
-    return tuple(o for o in wide_originals_live(word, _ranked()) if o != word and lm.known(o))
+    return tuple(  # each original shared by the rows that list it (issue 14)
+        intern(o) for o in wide_originals_live(word, _ranked()) if o != word and lm.known(o)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +206,7 @@ def reverse_originals_wide(word: str) -> tuple[str, ...]:
     lm = get_lm()
     near = set(reverse_originals(word))
     return tuple(
-        o
+        intern(o)
         for o in wide_originals_live(word, _wide_ranked())
         if o != word and o not in near and lm.known(o)
     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from sys import intern
 
 from repair.lexicons import LexiconError, format_header, lexicon_path, read_text, read_tsv
 from repair.resources import digest as hashes
@@ -302,7 +303,9 @@ def originals_of(word: str) -> tuple[str, ...]:
     if table is None:
         return originals_of_live(word)
     origs = table.get(word)
-    return tuple(origs.split(",")) if origs else ()
+    # each original once per process, shared by every row that lists it (the memo's
+    # 100 k rows repeat a few thousand originals: issue 14, session 33)
+    return tuple(map(intern, origs.split(","))) if origs else ()
 
 
 def originals_of_live(word: str) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from repair.detect.ocr_language import FOREIGN_FUNCTION
 from repair.detect.ocr_letters import odd_trigrams
 from repair.detect.ocr_specks import speck_count
 from repair.resources.frequency import zipf
+from repair.score import ocr_channel
 from repair.score.ocr_channel import (
     archaic_form,
     correction_candidates,
@@ -435,6 +436,7 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     findings.sort(key=lambda f: (f.start, f.end))
     scored = flagged + (piece_flagged if SCORE_WITH_PIECES else 0)
     score = min(1.0, scored / n_words) if n_words else 0.0
+    ocr_channel.note_garble(score)  # OCR text: its walks load the channel's tables at once
     reasons: dict[str, int] = {}
     for f in findings:
         reasons[f.reason] = reasons.get(f.reason, 0) + 1

@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import marshal
 import math
 import re
 from collections import defaultdict
@@ -117,6 +118,45 @@ def load_lexicon(name: str = LEXICON) -> Lexicon:
         tuple(entries),
         {k: tuple(sorted(v, key=lambda e: -len(e.units))) for k, v in by_first.items()},
     )
+
+
+#: :func:`find_matches` without a lexicon reads the entries of the first units the
+#: prefilter points at only (:func:`_entries_of`), not the whole list: on a long text with
+#: a few candidate runs (spun text meets some), ~8 MB of entries are not built (issue 14).
+#: The same matches (the prefilter key of a matching run is its entry's: tested).
+LAZY_ENTRIES = True
+
+
+@lru_cache(maxsize=1)
+def _rows_by_first() -> dict[str, bytes]:
+    """The lexicon's rows by first unit, each group marshalled (file order), from the
+    per-user cache: ~3 k small strings instead of ~7.5 k entries."""
+    from repair.lexicons import lexicon_path
+    from repair.resources.cache import disk_cached
+
+    return disk_cached(  # type: ignore[no-any-return]
+        f"tortured-by-first-{LEXICON}",
+        [lexicon_path(LEXICON), __file__],
+        lambda: _group_rows(_entry_fields(LEXICON)),
+        dict,
+    )
+
+
+def _group_rows(rows: list[tuple]) -> dict[str, bytes]:
+    groups: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        groups[row[-1][0]].append(row)
+    return {k: marshal.dumps(v) for k, v in groups.items()}
+
+
+@lru_cache(maxsize=4_096)
+def _entries_of(first: str) -> tuple[Entry, ...]:
+    """``load_lexicon().by_first.get(first, ())``, built from that unit's rows only."""
+    blob = _rows_by_first().get(first)
+    if blob is None:
+        return ()
+    entries = [Entry(*row) for row in marshal.loads(blob)]
+    return tuple(sorted(entries, key=lambda e: -len(e.units)))
 
 
 def _entry_fields(name: str) -> list[tuple]:
@@ -265,6 +305,45 @@ def _may_match_pruned(keys: list[str], pre: Prefilter) -> bool:
     return False
 
 
+#: From this many units on, :func:`_key_starts` extends a run only while its units begin
+#: some key (:func:`_key_heads`, ~15 ms once a process; at 2,000 units a 50 k-character
+#: text cost +85 M instructions of 13.6 G: the plain scan is cheaper below this).
+PRUNED_STARTS_UNITS = 20_000
+
+
+def _key_starts(keys: list[str], pre: Prefilter | None = None) -> set[int]:
+    """The units at which some run of ``keys`` has a phrase's prefilter key: the only
+    places a lexicon phrase can match (its units but the last are the run's, and the
+    last one's first three letters too)."""
+    pre = pre or prefilter()
+    firsts, found = pre.firsts, pre.keys
+    n = len(keys)
+    out: set[int] = set()
+    if n < PRUNED_STARTS_UNITS:
+        for i, k in enumerate(keys):
+            if k in firsts and any(
+                i + m <= n and phrase_key(keys[i : i + m]) in found for m in pre.lengths
+            ):
+                out.add(i)
+        return out
+    heads, lengths, top = _key_heads(pre), frozenset(pre.lengths), max(pre.lengths)
+    for i, k in enumerate(keys):  # as _may_match_pruned
+        if k not in firsts:
+            continue
+        if 1 in lengths and k[:3] in found:
+            out.add(i)
+            continue
+        head = k
+        for m in range(2, min(top, n - i) + 1):
+            if head not in heads:
+                break
+            if m in lengths and f"{head} {keys[i + m - 1][:3]}" in found:
+                out.add(i)
+                break
+            head = f"{head} {keys[i + m - 1]}"
+    return out
+
+
 @lru_cache(maxsize=50_000)
 def _lemmas(word: str) -> frozenset[str]:
     from repair.resources.lemmas import getAllLemmas
@@ -290,13 +369,20 @@ def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]
     keys = [unit_text(t) for t in units]
     if lexicon is None and not may_match(keys):
         return []
-    lex = lexicon or load_lexicon()
+    starts: set[int] | None = None
+    if lexicon is None and LAZY_ENTRIES:
+        starts = _key_starts(keys)  # no entry matches at any other unit
+        by_first: dict[str, tuple[Entry, ...]] = {keys[i]: _entries_of(keys[i]) for i in starts}
+    else:
+        by_first = (lexicon or load_lexicon()).by_first
     found: list[Finding] = []
-    by_first = lex.by_first
     n_units = len(units)
     i = 0
     while i < n_units:
         hit = None
+        if starts is not None and i not in starts:
+            i += 1
+            continue
         for e in by_first.get(keys[i], ()):
             eu = e.units
             n = len(eu)

@@ -164,6 +164,27 @@ STYLE_UPOS = ("VERB", "ADJ", "ADV", "NOUN")
 #: (:func:`install_styles`): no numpy where the table has the word (issue 14); off:
 #: lemminflect's model for every word it does not list.
 TABLE_STYLES = True
+#: The style table as shipped (``scripts/build_lemminflect_styles.py``; session 33): read
+#: in place when its fingerprint is the installed lemminflect's, so the first spun
+#: document of a per-user cache no longer builds it with numpy (~5 s); off, or when the
+#: file is stale or missing: built into the per-user cache as before.
+STYLES = "lemminflect_styles.tsv"
+STYLE_COLUMNS = ("lemma", "styles")
+SHIPPED_STYLES = True
+
+
+def shipped_styles() -> SortedLines[str] | None:
+    """The rows of :data:`STYLES` (format header and sorted rows checked; a row without
+    four cells is asked of the model: :class:`TableStyles`), or None when it is missing,
+    malformed or built from another lemminflect."""
+    try:
+        lines, comments = read_sorted_lexicon(STYLES, STYLE_COLUMNS)
+    except LexiconError:
+        return None
+    stamps = [ln[len(FINGERPRINT) :] for ln in comments.splitlines() if ln.startswith(FINGERPRINT)]
+    if not stamps or stamps[0].strip() != fingerprint():
+        return None
+    return lines
 
 
 def _style_lines() -> str:
@@ -201,8 +222,9 @@ class TableStyles:
     def getStyle(self, lemma: str, upos: str) -> str | None:  # noqa: N802 (lemminflect's name)
         if upos in STYLE_UPOS and isinstance(lemma, str):
             row = self._lines.get(lemma)
-            if row is not None:
-                cell = row.split(",")[STYLE_UPOS.index(upos)]
+            cells = row.split(",") if row is not None else ()
+            if len(cells) == len(STYLE_UPOS):
+                cell = cells[STYLE_UPOS.index(upos)]
                 return None if cell == "~" else cell
         if self._model is None:
             from lemminflect.core.InflectionRules import MorphologyStyleModel
@@ -231,6 +253,10 @@ def install_styles() -> bool:
         return True
     if not TABLE_STYLES or current is not None:
         return False
+    shipped = shipped_styles() if SHIPPED_STYLES else None
+    if shipped is not None:
+        infl.morph_style_model = TableStyles(shipped)
+        return True
     from repair.resources.cache import cache_dir, stat_cached
 
     if cache_dir() is None:  # no cache: building the table (~5 s) costs more than the model

@@ -198,14 +198,101 @@ LAZY_PREFIX_WALKS = 16
 
 _vocabulary_queries = 0
 
+#: Past those first questions and walks, the dict and the prefix set are loaded only on
+#: text that reads like OCR (issue 14): when the confusion walks (one per unknown word
+#: tested as a possible misreading) number at least :data:`OCR_WALK_SHARE` of the
+#: vocabulary questions asked (OCR pages make ~0.5 walks a question, clean and spun text
+#: 0.03-0.05: a spun 250 k-character document 463 walks, 9,948 questions), or once a
+#: document's garble score reached :data:`OCR_LOAD_GARBLE`.  So a long
+#: text with no garble keeps searching the word lines (~3 us a question, ~0.5 ms a walk)
+#: and never holds the ~27 MB of dict, target words, prefix set and walk trie.  Either is
+#: loaded anyway after :data:`LAZY_VOCABULARY_CAP` questions or :data:`LAZY_PREFIX_CAP`
+#: walks (the lines' cost stays bounded).  The same answers either way (tested); off:
+#: ``LAZY_OCR_GATE = False`` (load after the first 2,000 questions / 16 walks).
+LAZY_OCR_GATE = True
+OCR_WALK_SHARE = 0.2
+#: A document whose garble score (:func:`repair.detect.ocr.detect_ocr`: flagged words per
+#: word) reaches this reads like OCR at once (OCR speed text 0.10; clean 0.004, spun
+#: 0.005-0.017): its walks and questions load the dict and the set as before.
+OCR_LOAD_GARBLE = 0.03
+_garbled_text = False
+LAZY_VOCABULARY_CAP = 50_000
+LAZY_PREFIX_CAP = 2_000
+
+
+def note_garble(score: float) -> None:
+    """Called by the OCR detector with a document's garble score before its confusion
+    walks (see :data:`OCR_LOAD_GARBLE`)."""
+    global _garbled_text
+    if score >= OCR_LOAD_GARBLE:
+        _garbled_text = True
+
+
+#: Walks of :func:`vocabulary_prefixes` answered from the word lines so far.
+_vocabulary_walks = 0
+
+
+def ocr_like() -> bool:
+    """Whether the questions asked so far read like OCR text (see :data:`OCR_WALK_SHARE`)."""
+    return (
+        not LAZY_OCR_GATE
+        or _garbled_text
+        or _vocabulary_walks >= OCR_WALK_SHARE * _vocabulary_queries
+    )
+
+
+def _more_lazy_walks(done: int) -> bool:
+    """Whether the vocabulary's prefix walk number ``done + 1`` still searches the lines."""
+    global _vocabulary_walks
+    _vocabulary_walks = done
+    if done < LAZY_PREFIX_WALKS:
+        return True
+    return done < LAZY_PREFIX_CAP and not ocr_like()
+
 
 @lru_cache(maxsize=1)
 def vocabulary_lines() -> SortedLines[str]:
     """The dictionary's words (lower case) as sorted ``word<TAB>count`` lines, searched
     in place (:class:`~repair.resources.sorted_lines.SortedLines`): read in ~2 ms from the
     per-user cache, where :func:`vocabulary` builds a dict of 82 k entries."""
-    text = disk_cached("ocr-vocabulary-lines", _target_sources(), _vocabulary_text, str)
-    return SortedLines(text, 0)
+    text, starts, heads, _total = _vocabulary_lines_cached()
+    try:
+        return SortedLines(text, 0, block=LINES_BLOCK, index=(starts, heads))
+    except ValueError:  # not this text's index (a damaged cache entry)
+        return SortedLines(text, 0, block=LINES_BLOCK)
+
+
+#: Search blocks of the word lines (characters): a prefix test scans one block, and text
+#: that is not OCR walks the lines for good (:data:`LAZY_OCR_GATE`): at 4,096 a walk cost
+#: ~2.1 ms where the set of all prefixes answers in ~0.8 ms; at 256, ~0.8 ms (5 k block
+#: heads, ~0.3 MB; session 33).  The same answers at any size.
+LINES_BLOCK = 256
+
+
+def vocabulary_lines_text() -> str:
+    """The text of :func:`vocabulary_lines` (``word<TAB>count`` lines, sorted)."""
+    return _vocabulary_lines_cached()[0]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_lines_cached() -> tuple[str, list[int], list[str], int]:
+    """The word lines, their block index (:data:`LINES_BLOCK`) and the sum of the counts
+    (:func:`segment`'s total), from the per-user cache: cutting ~5 k blocks cost ~25 M
+    instructions of every start, summing 83 k lines ~0.1 s."""
+    return disk_cached(  # type: ignore[no-any-return]
+        "ocr-vocabulary-lines",
+        _target_sources(),
+        _vocabulary_lines_built,
+        tuple,
+        lambda v: len(v) == 4,
+    )
+
+
+def _vocabulary_lines_built() -> tuple[str, list[int], list[str], int]:
+    text = _vocabulary_text()
+    starts, heads = SortedLines(text, 0, block=LINES_BLOCK).index()
+    total = sum(int(line.split("\t", 1)[1]) for line in text.splitlines())
+    return text, starts, heads, total
 
 
 def _vocabulary_text() -> str:
@@ -233,7 +320,9 @@ def in_vocabulary(low: str) -> bool:
     vocab = _loaded_vocabulary
     if vocab is not None:
         return low in vocab
-    if _vocabulary_queries >= LAZY_VOCABULARY_QUERIES:
+    if _vocabulary_queries >= LAZY_VOCABULARY_QUERIES and (
+        _vocabulary_queries >= LAZY_VOCABULARY_CAP or ocr_like()
+    ):
         return low in vocabulary()
     _vocabulary_queries += 1
     return low in vocabulary_lines()
@@ -308,6 +397,25 @@ def is_target(word: str) -> bool:
             return _target_test(low)  # a clean or short text: the dictionary is not read
         targets = _load_target_words()
     return low in targets
+
+
+def is_target_unmemoised(word: str) -> bool:
+    """:func:`is_target`, remembering nothing and counting toward no lazy start: while
+    the dictionary is not loaded (text that is not OCR, :data:`LAZY_OCR_GATE`), a search of
+    the word lines.  For callers that ask many strings once each (the ~25 one-letter
+    substitutions of every non-word type of a page: :mod:`repair.candidates.ocr_pagehabit`),
+    whose answers a memo would hold for nothing."""
+    low = word.lower()
+    if len(low) == 1:
+        return low in ONE_LETTER
+    targets = _target_words
+    if targets is not None:
+        return low in targets
+    vocab = _loaded_vocabulary
+    if vocab is None and not LAZY_OCR_GATE:
+        return is_target(low)
+    found = low in vocab if vocab is not None else low in vocabulary_lines()
+    return found and zipf(low) >= TARGET_ZIPF
 
 
 #: The target words of 2+ letters (dictionary words of Zipf >= :data:`TARGET_ZIPF`) as
@@ -824,7 +932,7 @@ def vocabulary_prefixes() -> PrefixIndex:
     :data:`LAZY_PREFIX_WALKS` walks search :func:`vocabulary_lines` instead (same
     answers); the sorted word list is not kept."""
     index = prefixes_of(())
-    index.lazy(_load_prefix_set, vocabulary_lines(), LAZY_PREFIX_WALKS)
+    index.lazy(_load_prefix_set, vocabulary_lines(), LAZY_PREFIX_WALKS, _more_lazy_walks)
     index.trie_cache = ("vocabulary", _target_sources())
     return index
 
@@ -884,6 +992,8 @@ class PrefixIndex:
         "_loader",
         "_lines",
         "_lazy_walks",
+        "_lazy_done",
+        "_lazy_more",
         "_trie",
         "_walks",
         "trie_cache",
@@ -899,6 +1009,8 @@ class PrefixIndex:
         self._loader: Callable[[], frozenset[str]] | None = None
         self._lines: SortedLines[str] | None = None
         self._lazy_walks = 0
+        self._lazy_done = 0
+        self._lazy_more: Callable[[int], bool] | None = None
         self._trie: tuple[frozenset[str], object] | None = None  # the compiled walk's
         self._walks = 0
         #: ``(name, sources)`` of a fixed set (:func:`vocabulary_prefixes`, the target and
@@ -946,27 +1058,47 @@ class PrefixIndex:
         return fast
 
     def lazy(
-        self, loader: Callable[[], frozenset[str]], lines: SortedLines[str], walks: int
+        self,
+        loader: Callable[[], frozenset[str]],
+        lines: SortedLines[str],
+        walks: int,
+        more: Callable[[int], bool] | None = None,
     ) -> None:
         """Every prefix comes from ``loader`` when first needed; until then, the first
         ``walks`` callers of :meth:`alive` test prefixes on ``lines`` (the same words as
-        sorted ``word<TAB>value`` lines: the same answers)."""
+        sorted ``word<TAB>value`` lines: the same answers).  With ``more``, a walk is
+        answered from the lines while ``more(walks done so far)`` holds instead (called
+        once a walk; ``walks`` is then not read)."""
         self._loader, self._lines, self._lazy_walks = loader, lines, walks
+        self._lazy_more, self._lazy_done = more, 0
+
+    def _on_lines(self) -> bool:
+        """Whether this walk searches the word lines (counted), not the set."""
+        if self._full is not None or self._lines is None:
+            return False
+        more = self._lazy_more
+        if more is not None:
+            if not more(self._lazy_done):
+                return False
+            self._lazy_done += 1
+            return True
+        if self._lazy_walks > 0:
+            self._lazy_walks -= 1
+            return True
+        return False
 
     def alive(self) -> Callable[[str], bool]:
         """The prefix test for one search: a set look-up, or a search of the word lines
         while the set is not loaded and lazy walks are left."""
-        if self._full is None and self._lines is not None and self._lazy_walks > 0:
-            self._lazy_walks -= 1
-            return self._lines.has_prefix
+        if self._on_lines():
+            return self._lines.has_prefix  # type: ignore[union-attr]
         return self.all_prefixes().__contains__
 
     def prefix_set(self) -> Container[str]:
         """:meth:`alive` as a container (``p in it``): the set itself, or the word lines'
         prefix test while the set is not loaded and lazy walks are left."""
-        if self._full is None and self._lines is not None and self._lazy_walks > 0:
-            self._lazy_walks -= 1
-            return _LinePrefixes(self._lines)
+        if self._on_lines():
+            return _LinePrefixes(self._lines)  # type: ignore[arg-type]
         return self.all_prefixes()
 
     def fork(self) -> PrefixIndex:
@@ -1258,7 +1390,22 @@ _SEGMENT_MAX_WORD = 24
 
 @lru_cache(maxsize=1)
 def _total_count() -> int:
-    return sum(vocabulary().values())
+    vocab = _loaded_vocabulary
+    if vocab is None and LAZY_OCR_GATE:  # the lines' counts: the same sum, no dict
+        return _vocabulary_lines_cached()[3]
+    return sum((vocab or vocabulary()).values())
+
+
+def _word_count(word: str) -> int:
+    """``vocabulary().get(word, 0)``, from the word lines while the dict is not loaded
+    (:data:`LAZY_OCR_GATE`: a segmentation in text that is not OCR loads no dict)."""
+    vocab = _loaded_vocabulary
+    if vocab is not None:
+        return vocab.get(word, 0)
+    if not LAZY_OCR_GATE:
+        return vocabulary().get(word, 0)
+    found = vocabulary_lines().get(word)
+    return int(found) if found else 0
 
 
 def segment(low: str) -> tuple[str, ...]:
@@ -1269,14 +1416,14 @@ def segment(low: str) -> tuple[str, ...]:
     >>> segment("werenoneofthe")
     ('were', 'none', 'of', 'the')
     """
-    vocab, total = vocabulary(), _total_count()
+    total = _total_count()
     n = len(low)
     best: list[tuple[float, int] | None] = [None] * (n + 1)
     best[0] = (0.0, 0)
     for i in range(1, n + 1):
         for j in range(max(0, i - _SEGMENT_MAX_WORD), i):
             prev = best[j]
-            count = vocab.get(low[j:i])
+            count = _word_count(low[j:i])
             if prev is None or not count:
                 continue
             score = prev[0] + math.log(count / total)
