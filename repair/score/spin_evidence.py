@@ -658,8 +658,9 @@ def _chosen(
         o, g, score, x = choices[k]
         uni, left, src, order = x[_UNI], x[_LEFT], x[_SRC], x[_ORDER]
     m = len(gains)
-    margin = g - max(gains[i] for i in range(m) if i != k) if m > 1 else 10.0
-    lead = score - max(scores[i] for i in range(m) if i != k) if m > 1 else 10.0
+    # the others in their order (the same max, first of equals, as a loop skipping k)
+    margin = g - max(gains[:k] + gains[k + 1 :]) if m > 1 else 10.0
+    lead = score - max(scores[:k] + scores[k + 1 :]) if m > 1 else 10.0
     return _make_evidence(
         start, end, written, o, g, uni, g - uni, n, margin, left,
         int(src), int(order), score, lead, choices,
