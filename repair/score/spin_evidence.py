@@ -210,6 +210,22 @@ def _static_rows(s: str, originals: tuple[str, ...]) -> bytes:
     return array("d", [x for o in originals for x in _pair_static(s, o)]).tobytes()
 
 
+def _split_rows(s: str, originals: tuple[str, ...], splits: tuple[int, ...] = ()) -> bytes:
+    """:func:`_static_rows` of ``s`` and ``originals``, joined from the memo's rows of the
+    pieces of ``originals`` cut at ``splits`` (ascending): the same bytes (each row is one
+    candidate's), but a second reading whose candidates are the first reading's plus new
+    ones (:func:`repair.stages.spin._reread_rows`) computes only the new ones' rows and
+    keeps no second copy of the others (issue 14)."""
+    if not splits:
+        return _static_rows(s, originals)
+    out, a = [], 0
+    for b in (*splits, len(originals)):
+        if b > a:
+            out.append(_static_rows(s, originals[a:b]))
+            a = b
+    return b"".join(out)
+
+
 def _statics(s: str, originals: tuple[str, ...]) -> tuple[tuple[float, ...], ...]:
     """:func:`_static_rows` as one tuple of seven floats per candidate."""
     return tuple(iter_unpack(_STATIC_ROW, _static_rows(s, originals)))
@@ -497,9 +513,11 @@ def _packed_table(
     counts: Mapping[str, int],
     min_left: float | None,
     fill: Callable[..., int],
+    splits: tuple[int, ...] = (),
 ) -> tuple[Packed, int] | None:
     """:func:`_table`'s rows as :func:`evidence` packs them (``fill``:
-    :func:`_packed_filler`), and the index of the ranker's choice; None for no row."""
+    :func:`_packed_filler`), and the index of the ranker's choice; None for no row
+    (``splits``: :func:`_split_rows`)."""
     read = _gains(left, written, right, originals, min_left)
     if read is None:
         return None
@@ -507,7 +525,7 @@ def _packed_table(
     data = array("d")
     names: list[str] = []
     k = fill(
-        gains, cut, top, s_hist, _static_rows(s, originals), originals, counts,
+        gains, cut, top, s_hist, _split_rows(s, originals, splits), originals, counts,
         max(len(originals), 1), data, names,
     )  # fmt: skip
     if not names:
@@ -525,6 +543,7 @@ def evidence(
     min_left: float | None = None,
     packed: bool = False,
     origs: tuple[str, ...] | None = None,
+    splits: tuple[int, ...] = (),
 ) -> WordEvidence | None:
     """:class:`WordEvidence` for one word, or None when it has no candidate original.
 
@@ -534,7 +553,8 @@ def evidence(
     ``packed``: the ranked choices as :class:`Packed` (what :func:`consistent` reads, one
     array per word) instead of a tuple of (original, gain, score, features) rows.
     ``origs``: these candidate originals instead of :func:`candidates_for`'s (the wide
-    reading, :func:`repair.stages.spin.wide_reading`).
+    reading, :func:`repair.stages.spin.wide_reading`).  ``splits``: where ``origs`` joins
+    lists whose static rows an earlier reading holds (:func:`_split_rows`; the same rows).
     """
     if origs is None:
         origs = candidates_for(written)
@@ -545,7 +565,9 @@ def evidence(
         if packed:
             fill = _packed_filler(ranker)
             if fill is not None:
-                got = _packed_table(left, written, right, origs, counts or {}, min_left, fill)
+                got = _packed_table(
+                    left, written, right, origs, counts or {}, min_left, fill, splits
+                )
                 if got is None:
                     return None
                 return _chosen(start, end, written, len(origs), got[0], got[1])
@@ -636,8 +658,9 @@ def _chosen(
         o, g, score, x = choices[k]
         uni, left, src, order = x[_UNI], x[_LEFT], x[_SRC], x[_ORDER]
     m = len(gains)
-    margin = g - max(gains[i] for i in range(m) if i != k) if m > 1 else 10.0
-    lead = score - max(scores[i] for i in range(m) if i != k) if m > 1 else 10.0
+    # the others in their order (the same max, first of equals, as a loop skipping k)
+    margin = g - max(gains[:k] + gains[k + 1 :]) if m > 1 else 10.0
+    lead = score - max(scores[:k] + scores[k + 1 :]) if m > 1 else 10.0
     return _make_evidence(
         start, end, written, o, g, uni, g - uni, n, margin, left,
         int(src), int(order), score, lead, choices,

@@ -856,6 +856,8 @@ def _reread_rows(
     originals_of: Callable[[str], Sequence[str]],
     extra_lead: float | None = None,
     min_recur: int | None = None,
+    skip: Callable[[WordEvidence, str, Sequence[str]], bool] | None = None,
+    read_of: Callable[[str], Sequence[str]] | None = None,
 ) -> tuple[list[WordEvidence], list[int]]:
     """The rows of a second reading: each written word rarer than ``max_zipf`` of the first
     reading that no edit covers and whose probability stayed in [``min_prob``, ``bar``)
@@ -864,6 +866,10 @@ def _reread_rows(
     one.  With ``extra_lead``, the new originals are read alone first and must beat the
     word's first gain by that lead.  With ``min_recur``, a word written fewer times than
     that among the rows to read is not read (no habit can come of it: :func:`_habits`).
+    With ``skip``, a row for which ``skip(row, word, its candidates)`` holds is not read
+    (the caller would drop it whatever its evidence: :func:`wide_reverse_rows`).
+    ``read_of(word)``: originals an earlier reading read after the word's own candidates
+    (the new ones' first part): their static rows are the memo's (no recomputation).
     Returns the rows and the indices replaced."""
     ctx = WordContext.of(doc)
     done: set[int] = set()
@@ -881,13 +887,15 @@ def _reread_rows(
         if zipf(low) >= max_zipf:
             continue
         base = candidates_for(low)
+        if skip is not None and skip(w, low, base):
+            continue
         extra = tuple(o for o in originals_of(low) if o not in base)
         if extra:
             todo.append((i, w, low, base, extra))
     if min_recur is not None:
         n = Counter(low for _i, _w, low, _b, _e in todo)
         todo = [r for r in todo if n[r[2]] >= min_recur]
-    for i, w, _low, base, extra in todo:
+    for i, w, low, base, extra in todo:
         left, right, _initial = context(doc, ctx, w.start, w.end)
         if extra_lead is not None:
             ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
@@ -895,8 +903,9 @@ def _reread_rows(
             if ev is not None and ev.gain <= w.gain + extra_lead:
                 continue
         else:
+            cuts = _splits(low, base, extra, read_of)
             ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
-                          origs=base + extra)  # fmt: skip
+                          origs=base + extra, splits=cuts)  # fmt: skip
         if ev is not None and ev.original in extra:
             words[i] = ev
             changed.append(i)
@@ -965,6 +974,27 @@ def reverse_reading(
     return rows
 
 
+def _splits(
+    low: str,
+    base: Sequence[str],
+    extra: Sequence[str],
+    read_of: Callable[[str], Sequence[str]] | None,
+) -> tuple[int, ...]:
+    """Where a second reading's candidates ``base + extra`` join the pieces whose static
+    rows are held (:func:`~repair.score.spin_evidence._split_rows`): after the word's own
+    candidates, and after the leading run of ``extra`` that ``read_of(low)`` gave."""
+    n = len(base)
+    if read_of is None:
+        return (n,)
+    first = set(read_of(low))
+    m = 0
+    for o in extra:
+        if o not in first:
+            break
+        m += 1
+    return (n, n + m)
+
+
 def wide_reverse_rows(
     doc: Document,
     detection: SpinDetection,
@@ -979,15 +1009,21 @@ def wide_reverse_rows(
     (:func:`~repair.candidates.spin_mobyrev.reverse_originals_wide`), decided at
     :data:`REVERSE_WIDE_BAR` (never above ``bar``; feature ``reverse_wide``)."""
     spans = {(c.start, c.end) for c in taken}
+
+    def cannot_keep(w: WordEvidence, low: str, base: Sequence[str]) -> bool:
+        # exact: a row is kept below only where its best original is a wide one that its
+        # own candidates lack and its span is not taken (issue 14: no evidence read else)
+        return (w.start, w.end) in spans or all(o in base for o in reverse_originals_wide(low))
+
     if REVERSE_WIDE_LEAD is None:
         words, changed = _reread_rows(
             doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF,
-            reverse_originals_deep, REVERSE_LEAD,
+            reverse_originals_deep, REVERSE_LEAD, skip=cannot_keep, read_of=reverse_originals,
         )  # fmt: skip
     else:
         words, changed = _reread_rows(
             doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF,
-            reverse_originals_wide, REVERSE_WIDE_LEAD,
+            reverse_originals_wide, REVERSE_WIDE_LEAD, skip=cannot_keep,
         )  # fmt: skip
     keep = []
     for i in changed:
