@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.smh_eval import DEFAULT_DATA, Article, load, split_of  # noqa: E402
+from benchmarks.smh_eval import DEFAULT_DATA, Article, selected  # noqa: E402
 from benchmarks.smh_gap import correct_gold  # noqa: E402
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
@@ -325,10 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--class", dest="only", default=None, help="e.g. cap/name, lower")
     ap.add_argument("--dump", type=Path, default=None, help="write every error as JSON Lines")
     args = ap.parse_args(argv)
-    path = args.data / "allArticles.txt" if args.data.is_dir() else args.data
-    arts = [a for a in load(path) if args.split == "all" or split_of(a.ident) == args.split]
-    if args.limit:
-        arts = arts[: args.limit]
+    arts = selected(args.data, args.split, args.limit)
     analyse(arts, args.examples, args.only, dump=args.dump)
     return 0
 

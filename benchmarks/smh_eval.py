@@ -73,6 +73,14 @@ def split_of(ident: str) -> str:
     return "dev" if zlib.crc32(ident.encode()) % 2 == 0 else "test"
 
 
+def selected(data: Path, split: str, limit: int = 0) -> list[Article]:
+    """The articles of ``split`` ("dev", "test" or "all") in ``data`` (the folder or its
+    ``allArticles.txt``), the first ``limit`` of them if ``limit``."""
+    path = data / "allArticles.txt" if data.is_dir() else data
+    arts = [a for a in load(path) if split == "all" or split_of(a.ident) == split]
+    return arts[:limit] if limit else arts
+
+
 def normalise(text: str) -> str:
     """Line-end hyphens joined, line breaks as spaces, runs of spaces collapsed."""
     return collapse_space(_HYPHEN_BREAK.sub(r"\1", text))

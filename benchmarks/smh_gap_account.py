@@ -48,7 +48,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.ocr_reach import _Recorder  # noqa: E402
-from benchmarks.smh_eval import _HYPHEN_BREAK, DEFAULT_DATA, load, normalise, split_of  # noqa: E402
+from benchmarks.smh_eval import _HYPHEN_BREAK, DEFAULT_DATA, normalise, selected  # noqa: E402
 from benchmarks.smh_gap import bucket, correct_gold, hyp_of, runs  # noqa: E402
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
 from repair.candidates.ocr_marks import MARKS  # noqa: E402
@@ -313,10 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     _apply_sets(args.sets)
-    path = args.data / "allArticles.txt" if args.data.is_dir() else args.data
-    arts = [a for a in load(path) if args.split == "all" or split_of(a.ident) == args.split]
-    if args.limit:
-        arts = arts[: args.limit]
+    arts = selected(args.data, args.split, args.limit)
     account(arts, args.examples, args.kind, show_raw=args.raw)
     return 0
 
