@@ -288,14 +288,23 @@ def analyse(
     _print(stats)
     if dump:
         dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    if examples:
-        rng = random.Random(seed)
-        for name, lines in sorted(gaps.items(), key=lambda kv: -len(kv[1])):
-            if only and not name.startswith(only):
-                continue
-            print(f"\n== {name} ({len(lines)})")
-            for line in rng.sample(lines, min(examples, len(lines))):
-                print("  ", line)
+    print_examples(gaps, examples, only, seed)
+
+
+def print_examples(
+    groups: dict[str, list[str]], examples: int, only: str | None, seed: int
+) -> None:
+    """Up to ``examples`` random lines of each group (largest first; those starting with
+    ``only`` if given), the same sample for the same ``seed``."""
+    if not examples:
+        return
+    rng = random.Random(seed)
+    for name, lines in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        if only and not name.startswith(only):
+            continue
+        print(f"\n== {name} ({len(lines)})")
+        for line in rng.sample(lines, min(examples, len(lines))):
+            print("  ", line)
 
 
 def _print(stats: dict[str, Counter[str]]) -> None:

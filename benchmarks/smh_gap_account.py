@@ -40,14 +40,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.ocr_reach import _Recorder  # noqa: E402
+from benchmarks.ocr_reach import _Recorder, print_examples  # noqa: E402
 from benchmarks.smh_eval import _HYPHEN_BREAK, DEFAULT_DATA, normalise, selected  # noqa: E402
 from benchmarks.smh_gap import bucket, correct_gold, hyp_of, runs  # noqa: E402
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
@@ -282,14 +281,7 @@ def account(
     print("\nbroken gold tokens by the rule of the edit over them:")
     for rule, n in broke_rules.most_common():
         print(f"  {rule:50} {n}")
-    if examples:
-        rng = random.Random(seed)
-        for kind, lines in sorted(ex.items(), key=lambda kv: -len(kv[1])):
-            if only and not kind.startswith(only):
-                continue
-            print(f"\n== {kind} ({len(lines)})")
-            for line in rng.sample(lines, min(examples, len(lines))):
-                print("  ", line)
+    print_examples(ex, examples, only, seed)
     return stats
 
 
