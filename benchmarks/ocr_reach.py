@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.smh_eval import DEFAULT_DATA, Article, selected  # noqa: E402
+from benchmarks.smh_eval import Article, add_selection_args, selected  # noqa: E402
 from benchmarks.smh_gap import correct_gold  # noqa: E402
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
@@ -327,10 +327,7 @@ def _print(stats: dict[str, Counter[str]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--examples", type=int, default=0)
+    add_selection_args(ap)
     ap.add_argument("--class", dest="only", default=None, help="e.g. cap/name, lower")
     ap.add_argument("--dump", type=Path, default=None, help="write every error as JSON Lines")
     args = ap.parse_args(argv)

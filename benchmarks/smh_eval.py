@@ -73,6 +73,14 @@ def split_of(ident: str) -> str:
     return "dev" if zlib.crc32(ident.encode()) % 2 == 0 else "test"
 
 
+def add_selection_args(ap: argparse.ArgumentParser) -> None:
+    """``--data``, ``--split``, ``--limit`` and ``--examples`` of the SMH account scripts."""
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--examples", type=int, default=0)
+
+
 def selected(data: Path, split: str, limit: int = 0) -> list[Article]:
     """The articles of ``split`` ("dev", "test" or "all") in ``data`` (the folder or its
     ``allArticles.txt``), the first ``limit`` of them if ``limit``."""

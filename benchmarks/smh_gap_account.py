@@ -47,7 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.ocr_reach import _Recorder, print_examples  # noqa: E402
-from benchmarks.smh_eval import _HYPHEN_BREAK, DEFAULT_DATA, normalise, selected  # noqa: E402
+from benchmarks.smh_eval import _HYPHEN_BREAK, add_selection_args, normalise, selected  # noqa: E402
 from benchmarks.smh_gap import bucket, correct_gold, hyp_of, runs  # noqa: E402
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
 from repair.candidates.ocr_marks import MARKS  # noqa: E402
@@ -294,10 +294,7 @@ def _apply_sets(sets: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
-    ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--examples", type=int, default=0)
+    add_selection_args(ap)
     ap.add_argument("--kind", default=None)
     ap.add_argument("--set", action="append", default=[], dest="sets")
     ap.add_argument(
