@@ -11,7 +11,7 @@ def _captured(monkeypatch: pytest.MonkeyPatch) -> list:
     seen: list = []
 
     def fake(doc, detection, edits, bar, min_prob, max_zipf, originals_of, extra_lead=None,
-             min_recur=None):  # fmt: skip
+             min_recur=None, **_more):  # fmt: skip
         seen.append(extra_lead)
         return [], []
 
