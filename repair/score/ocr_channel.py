@@ -934,7 +934,52 @@ def vocabulary_prefixes() -> PrefixIndex:
     index = prefixes_of(())
     index.lazy(_load_prefix_set, vocabulary_lines(), LAZY_PREFIX_WALKS, _more_lazy_walks)
     index.trie_cache = ("vocabulary", _target_sources())
+    index.lines_trie = (_lines_prefix_set, _lines_prefix_count)
     return index
+
+
+#: Switch (issue 14, session 33): a confusion walk on the word lines (text that is not OCR,
+#: :data:`LAZY_OCR_GATE`) uses the compiled walk over the dictionary's trie (~1.6 MB, read
+#: from the per-user cache) once :data:`TRIE_AFTER` walks are done, as a walk on the
+#: loaded set does, without loading the prefix set (~15 MB) or the dict: the same trie,
+#: so the same readings, costs and order; on main's 12.74 G -> 13.50 G instructions of a
+#: rare-spun 50 k-word text, these walks in Python were the difference.
+LINES_TRIE = True
+
+
+def _lines_words() -> list[str]:
+    return [line.split("\t", 1)[0] for line in vocabulary_lines_text().splitlines()]
+
+
+def _lines_prefix_set() -> frozenset[str]:
+    """:func:`_all_prefixes` made from the word lines (no dict): the same set (the lines
+    hold the dictionary's words), made only to build its trie when it is not cached."""
+    return _prefix_set(_lines_words())
+
+
+@lru_cache(maxsize=1)
+def _lines_prefix_count() -> int:
+    """``len(_all_prefixes())`` without the set (the size :func:`repair.score.ocr_walk_fast.
+    build_cached` checks a cached trie by), from the per-user cache."""
+    return disk_cached(  # type: ignore[no-any-return]
+        "ocr-prefix-count", _target_sources(), _count_line_prefixes, int
+    )
+
+
+def _count_line_prefixes() -> int:
+    """The distinct prefixes of the sorted words (and ""): each word adds those past the
+    prefix it shares with the word before it."""
+    words = _lines_words()
+    count = 1 if words else 0
+    prev = ""
+    for word in words:
+        shared = 0
+        top = min(len(prev), len(word))
+        while shared < top and prev[shared] == word[shared]:
+            shared += 1
+        count += len(word) - shared
+        prev = word
+    return count
 
 
 def _load_prefix_set() -> frozenset[str]:
@@ -997,6 +1042,8 @@ class PrefixIndex:
         "_trie",
         "_walks",
         "trie_cache",
+        "lines_trie",
+        "_lines_fast",
     )
 
     #: Answers remembered (the confusion walk asks the same prefixes again and again).
@@ -1017,6 +1064,10 @@ class PrefixIndex:
         #: frequent parts): its trie's tables are kept in the per-user cache
         #: (:func:`repair.score.ocr_walk_fast.build_cached`).
         self.trie_cache: tuple[str, list[str]] | None = None
+        #: ``(make the set, its size)`` for a lazy index with :attr:`trie_cache`: its walks
+        #: on the word lines use the cached trie without the set (:data:`LINES_TRIE`).
+        self.lines_trie: tuple[Callable[[], frozenset[str]], Callable[[], int]] | None = None
+        self._lines_fast: tuple[object, Callable[..., None]] | None | bool = False
 
     @property
     def full(self) -> frozenset[str] | None:
@@ -1040,6 +1091,8 @@ class PrefixIndex:
         held = self._trie
         if held is not None and held[0] is alive:
             return held[1]  # type: ignore[return-value]
+        if type(alive) is _LinePrefixes:
+            return self._fast_on_lines()
         if type(alive) is not frozenset:
             return None
         self._walks += 1
@@ -1050,11 +1103,36 @@ class PrefixIndex:
         if not ocr_walk_fast.FAST:
             return None
         key = self.trie_cache
-        if key is not None and alive is self._full:
+        lines_fast = self._lines_fast
+        if key is not None and alive is self._full and lines_fast:
+            fast = lines_fast  # the same set's trie, read for the walks on the lines
+        elif key is not None and alive is self._full:
             fast = ocr_walk_fast.build_cached(alive, *key)
         else:
             fast = ocr_walk_fast.build(alive)
         self._trie = (alive, fast)
+        return fast
+
+    def _fast_on_lines(self) -> tuple[object, Callable[..., None]] | None:
+        """The compiled walk for a walk on the word lines (:data:`LINES_TRIE`): the trie of
+        the set the lines stand for, read from the per-user cache (the set is made only to
+        build it when it is not cached), from this index's walk :data:`TRIE_AFTER` on."""
+        known = self._lines_fast
+        if known is not False:
+            return known  # type: ignore[return-value]
+        self._walks += 1
+        make = self.lines_trie
+        if self._walks <= TRIE_AFTER or not LINES_TRIE or make is None:
+            return None
+        key = self.trie_cache
+        if key is None:
+            return None
+        from repair.score import ocr_walk_fast
+
+        if not ocr_walk_fast.FAST:
+            return None
+        fast = ocr_walk_fast.build_cached(make[0], *key, nodes=make[1]())
+        self._lines_fast = fast
         return fast
 
     def lazy(

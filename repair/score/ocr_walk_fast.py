@@ -60,7 +60,10 @@ def build(alive: frozenset[str]) -> tuple[object, Callable[..., None]] | None:
 
 
 def build_cached(
-    alive: frozenset[str], name: str, sources: Sequence[str]
+    alive: frozenset[str] | Callable[[], frozenset[str]],
+    name: str,
+    sources: Sequence[str],
+    nodes: int | None = None,
 ) -> tuple[object, Callable[..., None]] | None:
     """:func:`build` for a fixed set (one the files ``sources`` determine: the dictionary's
     prefixes, the target part...), its trie's tables kept in the per-user cache
@@ -69,17 +72,28 @@ def build_cached(
     (~50-100 ms a set; issue 14, session 22).  The same trie: the tables are those
     :func:`build` made for the same set; a file read back is checked (its node count is
     the set's, and ``trie_load`` refuses tables that are no well-formed trie), else the
-    trie is built and stored again.  The cache is never required."""
+    trie is built and stored again.  The cache is never required.
+
+    ``alive`` may be a function that makes the set, with ``nodes`` its size (``len(set) +
+    ("" not in set)``): the set is then made only when the tables are not cached (a text
+    that is not OCR walks the dictionary's trie without holding its prefix set,
+    :data:`repair.score.ocr_channel.LINES_TRIE`)."""
     fast = module()
-    if fast is None or not CACHE_TRIES or not hasattr(fast, "trie_load"):
-        return build(alive)  # no extension, or one built before trie_dump/trie_load
+    if fast is None:
+        return None
+    if not CACHE_TRIES or not hasattr(fast, "trie_load"):
+        # no extension, or one built before trie_dump/trie_load
+        return build(alive() if callable(alive) else alive)
     from repair.resources.cache import disk_cached
 
-    size = 4 * (len(alive) + ("" not in alive))  # the label table: 4 bytes a node
+    if nodes is None:
+        assert not callable(alive)
+        nodes = len(alive) + ("" not in alive)
+    size = 4 * nodes  # the label table: 4 bytes a node
     held: list[object] = []
 
     def tables() -> tuple[bytes, ...]:
-        trie = fast.trie(alive)
+        trie = fast.trie(alive() if callable(alive) else alive)
         held.append(trie)
         return () if trie is None else fast.trie_dump(trie)  # type: ignore[no-any-return]
 
