@@ -181,12 +181,50 @@ def spelling_only(a: str, b: str) -> bool:
 DERIVED = True
 
 
+#: Per-word memos of lemminflect's lemma look-ups (:func:`_lemma_pos`, :func:`readings_of`):
+#: ``getAllLemmas`` deep-copies its answer on every call, and the reverse readings ask it
+#: about each original once per part of speech (issue 14, session 33: ~8 % of a rare-spun
+#: ``repair fix``); off: one ``getAllLemmas`` call per ``(word, part of speech)``, as before.
+LEMMA_MEMO = True
+#: The distinct part-of-speech sets :func:`_lemma_pos` gives, each held once.
+_POS_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+@lru_cache(maxsize=50_000)
+def _lemma_pos(word: str) -> frozenset[str]:
+    """The parts of speech of which lemminflect knows ``word`` as a lemma (one
+    ``getAllLemmas`` call per word; each distinct set shared)."""
+    from repair.resources.lemmas import getAllLemmas
+
+    pos = frozenset(u for u, found in getAllLemmas(word).items() if word in found)
+    return _POS_SETS.setdefault(pos, pos)
+
+
 @lru_cache(maxsize=50_000)
 def _is_lemma(word: str, upos: str) -> bool:
     """Whether lemminflect knows ``word`` as a lemma of part of speech ``upos``."""
+    if LEMMA_MEMO:
+        return upos in _lemma_pos(word)
     from repair.resources.lemmas import getAllLemmas
 
     return word in getAllLemmas(word).get(upos, ())
+
+
+@lru_cache(maxsize=4_096)
+def _readings(word: str) -> dict[str, tuple[str, ...]]:
+    from repair.resources.lemmas import getAllLemmas
+
+    return getAllLemmas(word)
+
+
+def readings_of(word: str) -> dict[str, tuple[str, ...]]:
+    """``getAllLemmas(word)``: with :data:`LEMMA_MEMO`, one shared answer per recent word
+    (the reverse and wide reverse readings ask about the same written word); read-only."""
+    if LEMMA_MEMO:
+        return _readings(word)
+    from repair.resources.lemmas import getAllLemmas
+
+    return getAllLemmas(word)
 
 
 def _table_digest() -> str:
@@ -312,11 +350,9 @@ def originals_of_live(word: str) -> tuple[str, ...]:
     """:func:`originals_of` computed with lemminflect and the reverse table."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    from repair.resources.lemmas import getAllLemmas
-
     table = reverse_table()
     out: list[str] = []
-    readings = getAllLemmas(word)
+    readings = readings_of(word)
     oov: dict[str, tuple[str, ...]] = {}
     if not readings:
         # a word lemminflect does not know ("endangerment", "betwixt") is read as its own

@@ -21,7 +21,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from repair.candidates.spin_synonyms import _UPOS, STOPWORDS, _is_lemma, add_inflected
+from repair.candidates.spin_synonyms import (
+    _UPOS,
+    STOPWORDS,
+    _is_lemma,
+    add_inflected,
+    readings_of,
+)
 from repair.lexicons import format_header
 from repair.resources.sorted_lexicon import read_sorted_lexicon
 from repair.resources.sorted_lines import SortedLines
@@ -85,9 +91,7 @@ def wide_originals_live(word: str, lemmas: Mapping[str, Sequence[str]]) -> tuple
     lemma, inflected like the word; ambiguous inflections skipped (build time only)."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    from repair.resources.lemmas import getAllLemmas
-
-    readings = getAllLemmas(word) or {u: (word,) for u in _UPOS if word in lemmas}
+    readings = readings_of(word) or {u: (word,) for u in _UPOS if word in lemmas}
     out: list[str] = []
     for upos, found in readings.items():
         if upos not in _UPOS or not found:
