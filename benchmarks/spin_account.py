@@ -154,9 +154,7 @@ def skip_why(text: str, a: int, b: int, covered: set[int]) -> str:
     return "early_stop"
 
 
-def phrase_why(
-    det: stage.SpinDetection | None, a: int, b: int, orig: str, edits: dict
-) -> str:
+def phrase_why(det: stage.SpinDetection | None, a: int, b: int, orig: str, edits: dict) -> str:
     """Why a written span whose one-word original the phrase table reaches is not restored
     (``--phrases``): ``gate_shut`` (no spin gate open, no phrase candidates), ``not_built``
     (no :class:`~repair.candidates.spin_phrase.PhraseEvidence` at the span), ``other_top``
@@ -357,9 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.unprofiled:
         hold_out_profile("dev")
     for spinner in args.spinner or ["wordnet", "double"]:
-        cat, false, ex = account(
-            spinner, args.cap, not args.no_profile, args.reverse, args.phrases
-        )
+        cat, false, ex = account(spinner, args.cap, not args.no_profile, args.reverse, args.phrases)
         n = max(sum(cat.values()), 1)
         print(f"{spinner}: {n} substitutions, {sum(false.values())} false edits")
         for k in ORDER:
