@@ -168,6 +168,10 @@ BOOK_PAIR: float | None = 1.5
 #: Written spans under profile occurrences are read where the profile's gate is shut
 #: (:func:`_phrase_rows`), decided but not counted in the document score.
 PHRASES_SHUT_PROFILE = True
+#: ... and counted in the document score too (the family marks and the span evidence of
+#: :mod:`repair.detect.spin_document`).  Off: measured in benchmarks/RESULTS.md, "Session
+#: 34, spinphrase34".
+PHRASES_SHUT_COUNT = False
 #: A (written span, original) mapping read at least this many times in the document is
 #: restored at each place where the LM gain is at least PHRASE_FAIR_GAIN, the lead over the
 #: runner-up PHRASE_FAIR_MARGIN, and the original is more common than the written span
@@ -178,6 +182,12 @@ PHRASE_FAIR_RECUR: int | None = 2
 PHRASE_FAIR_GAIN = 6.0
 PHRASE_FAIR_MARGIN = 1.0
 PHRASE_FAIR_UNI = 6.0
+#: ... and neither the right context (where the sentence goes on) is against the original by
+#: more than PHRASE_FAIR_RIGHT nats, nor the context as a whole beyond what frequency explains
+#: (:attr:`~repair.candidates.spin_phrase.PhraseEvidence.context`) by more than
+#: PHRASE_FAIR_CONTEXT ("can not fail to have" -> "come": right -3.0, context 0).
+PHRASE_FAIR_RIGHT = -2.0
+PHRASE_FAIR_CONTEXT = -1.0
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
 #: A declined written span that no book-count pair holds is read again, pooled over its
@@ -571,6 +581,8 @@ def _phrase_rows(
     rows = phrase_evidence(
         doc, _covered([(o.start, o.end) for o in occ if o.rule not in profile_rules])
     )
+    if PHRASES_SHUT_COUNT:
+        return rows, rows
     under = _covered([(o.start, o.end) for o in occ if o.rule in profile_rules])
     counted = [ph for ph in rows if not any(p in under for p in range(ph.start, ph.end))]
     return rows, counted
@@ -1206,6 +1218,8 @@ def _phrase_kept(c: Candidate) -> bool:
         and f["gain0"] >= PHRASE_FAIR_GAIN
         and f.get("margin", 10.0) >= PHRASE_FAIR_MARGIN
         and f.get("unconditioned", -99.0) >= PHRASE_FAIR_UNI
+        and (not f.get("has_right", True) or f.get("right_gain", 0.0) >= PHRASE_FAIR_RIGHT)
+        and f.get("context", 0.0) >= PHRASE_FAIR_CONTEXT
     ):
         return True
     if f.get("wordnet", True):  # a WordNet multiword lemma: a tight source
