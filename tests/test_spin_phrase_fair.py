@@ -21,6 +21,12 @@ def _phrases(text: str) -> tuple[Document, list[PhraseEvidence]]:
     return doc, list(st.STAGE.detect(doc).phrases)
 
 
+@pytest.fixture(autouse=True)
+def _fair_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading ships off (PHRASE_FAIR_RECUR None): the tests turn it on."""
+    monkeypatch.setattr(st, "PHRASE_FAIR_RECUR", 2)
+
+
 def _ev(start: int, written: str, original: str, gain: float = 8.0) -> PhraseEvidence:
     return PhraseEvidence(start, start + len(written), written, original, gain, 3.0, 0.5)
 

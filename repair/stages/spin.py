@@ -177,8 +177,11 @@ PHRASES_SHUT_COUNT = False
 #: runner-up PHRASE_FAIR_MARGIN, and the original is more common than the written span
 #: *as a whole* by PHRASE_FAIR_UNI nats (the unconditioned LM: ln P(original) - ln P(span),
 #: a length-fair comparison, where the words' mean Zipf finds "by no means" as common as
-#: "never"): :func:`_fair_mappings`.  None: off.
-PHRASE_FAIR_RECUR: int | None = 2
+#: "never"): :func:`_fair_mappings`.  None: off.  Off: dev spinbot 0.138 -> 0.158, rare
+#: 0.360 -> 0.374, every dev row up or equal, clean calibration identical, but on the test
+#: halves WordNet, double, seed and seeddense lose (an author's recurring phrase in clean
+#: test documents; benchmarks/RESULTS.md, "Session 34, spinphrase34").  2 turns it on.
+PHRASE_FAIR_RECUR: int | None = None
 PHRASE_FAIR_GAIN = 6.0
 PHRASE_FAIR_MARGIN = 1.0
 PHRASE_FAIR_UNI = 6.0
