@@ -54,7 +54,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spin_eval import make_config, spun_docs  # noqa: E402
+from spin_eval import hold_out_listed, hold_out_profile, make_config, spun_docs  # noqa: E402
 from spin_outcome import wordnet_relation  # noqa: E402
 from spin_sim import RATE  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
@@ -154,8 +154,77 @@ def skip_why(text: str, a: int, b: int, covered: set[int]) -> str:
     return "early_stop"
 
 
+def phrase_why(det: stage.SpinDetection | None, a: int, b: int, orig: str, edits: dict) -> str:
+    """Why a written span whose one-word original the phrase table reaches is not restored
+    (``--phrases``): ``gate_shut`` (no spin gate open, no phrase candidates), ``not_built``
+    (no :class:`~repair.candidates.spin_phrase.PhraseEvidence` at the span), ``other_top``
+    (the span's chosen original is another word), ``declined:<why>`` (the gold is chosen and
+    :func:`repair.stages.spin._phrase_kept` refuses it: its first failed floor), ``kept:<why>``
+    (kept, then lost: ``overlap`` an edit covers part of it, ``lost`` declined later, by the
+    LM in the round's context or to word candidates inside)."""
+    if det is None:
+        return "no_detection"
+    d = det.details
+    model = stage.get_model()
+    spin_open = (
+        d.get("model_score", 0.0) >= model.doc_gate
+        or d.get("prior_profile_score", d.get("profile_score", 0.0)) >= stage.THRESHOLD
+        or d.get("family_gate", False)
+    )
+    evs = [ph for ph in det.phrases if ph.start == a and ph.end == b]
+    if not evs:
+        if any(o.start < b and a < o.end for o in det.occurrences):
+            return "not_built:covered"
+        if all(w.lower() in STOPWORDS for w in ph_words(det, a, b)):
+            return "not_built:stopwords"
+        return "not_built:other"
+    ph = evs[0]
+    recur = stage._recurring(det.phrases)
+    c = stage._span_candidate(ph, (ph.written.lower(), ph.original) in recur)
+    if c.replacement.lower() != orig.lower():
+        return "other_top"
+    if not spin_open:
+        return "gate_shut"
+    if not stage._phrase_kept(c):
+        return "declined:" + _phrase_floor(c)
+    if any(x < b and a < y for (x, y) in edits):
+        return "kept:overlap"
+    return "kept:lost"
+
+
+def ph_words(det, a: int, b: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The written words of the span ``a:b`` (read off the detection's phrase spans' text is
+    not possible when none was built: the caller's text is used through the occurrences)."""
+    return _TEXT[0][a:b].split()
+
+
+_TEXT: list[str] = [""]
+
+
+def _phrase_floor(c) -> str:  # type: ignore[no-untyped-def]
+    """The first floor of :func:`repair.stages.spin._phrase_kept` that ``c`` fails."""
+    f = c.features
+    from repair.score.spin import PHRASE_MIN_GAIN
+
+    if f.get("wordnet", True):
+        if f["gain0"] < PHRASE_MIN_GAIN:
+            return "wn_gain"
+        return "wn_rarer"
+    if f.get("binomial"):
+        return "binomial"
+    if f["gain0"] < max(PHRASE_MIN_GAIN, stage.PHRASE_KEEP_GAIN):
+        return "gain" if f["gain0"] >= PHRASE_MIN_GAIN else "gain<4"
+    if f.get("margin", 10.0) < stage.PHRASE_MIN_MARGIN:
+        return "margin"
+    if f.get("left_gain", stage.PHRASE_MIN_SIDE) < stage.PHRASE_MIN_SIDE:
+        return "left"
+    if f.get("has_right", True) and f.get("right_gain", 0.0) < stage.PHRASE_MIN_RIGHT:
+        return "right"
+    return "zipf_context"
+
+
 def account(
-    spinner: str, cap: int, profile: bool, reverse: bool = False
+    spinner: str, cap: int, profile: bool, reverse: bool = False, phrases: bool = False
 ) -> tuple[Counter[tuple[str, str]], Counter[str], dict[tuple[str, str], list]]:
     """(class, sub-class) -> gold substitutions; false edits by rule; examples."""
     config = make_config("spin,tortured,collocation", not profile)
@@ -191,6 +260,7 @@ def account(
                 continue
             seen.clear()
             rev_rows.clear()
+            _TEXT[0] = s.spun
             r = repair_text(s.spun, (), config)
             det = seen[0] if seen else None
             shut = det is None or stage.word_bar(det.details) > 1.0
@@ -212,9 +282,19 @@ def account(
                 )  # fmt: skip
                 if reverse and k == "b:no_candidate" and sub != "inflection" and not shut:
                     sub = reverse_why(written, orig, rev_rows.get((a, b)), (a, b) in rows)
+                ph = None
+                if phrases and sub == "multi_reach":
+                    sub = "reach:" + phrase_why(det, a, b, orig, by_span)
+                    ph = next((p for p in det.phrases if (p.start, p.end) == (a, b)), None)
                 cat[(k, sub)] += 1
                 got = rows.get((a, b)) or crows.get((a, b))
                 shown = e.replacement if e else got[0].original if got else None
+                if ph is not None:
+                    ex[(k, sub)].append(
+                        (written, orig, ph.original, round(ph.gain, 1), round(ph.left_gain, 1),
+                         round(ph.right_gain, 1), round(ph.zipf_gain, 1), ph.wordnet)
+                    )  # fmt: skip
+                    continue
                 ex[(k, sub)].append((written, orig, shown, round(got[1], 2) if got else None))
             for (a, b), e in by_span.items():
                 if (a, b) in gold:
@@ -266,9 +346,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-profile", action="store_true", help="without the seed profile")
     ap.add_argument("--show", type=int, default=0, help="examples per cell")
     ap.add_argument("--reverse", action="store_true", help="no-candidate by the reverse source")
+    ap.add_argument("--phrases", action="store_true", help="multi_reach by the phrase reading")
+    ap.add_argument("--unlisted", action="store_true", help="dev phrase families' list rows out")
+    ap.add_argument("--unprofiled", action="store_true", help="dev seed families' rows out")
     args = ap.parse_args(argv)
+    if args.unlisted:
+        hold_out_listed("dev")
+    if args.unprofiled:
+        hold_out_profile("dev")
     for spinner in args.spinner or ["wordnet", "double"]:
-        cat, false, ex = account(spinner, args.cap, not args.no_profile, args.reverse)
+        cat, false, ex = account(spinner, args.cap, not args.no_profile, args.reverse, args.phrases)
         n = max(sum(cat.values()), 1)
         print(f"{spinner}: {n} substitutions, {sum(false.values())} false edits")
         for k in ORDER:

@@ -52,6 +52,9 @@ PRIOR_MIN_ZIPF_GAIN = 0.5
 #: and a smaller block halves a look-up's scan (4,096: ~2 us; 1,024: ~1 us) for ~2 ms
 #: more to cut the 4 MB table once (issue 14).
 PHRASE_BLOCK = 1024
+#: Spans made of stopwords only ("have to", "after that", "once more") are read too (an
+#: experiment for the document score, off: benchmarks/RESULTS.md, "Session 34, spinphrase34").
+FUNCTION_SPANS = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +186,7 @@ def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
         wb = _next_word(text, a, b, covered)
         if wb is None:
             continue
-        both_stop = wa in stop and wb in stop
+        both_stop = wa in stop and wb in stop and not FUNCTION_SPANS
         if not both_stop and span_originals((wa, wb))[0]:
             ev = _evidence(doc, ctx, a.start, b.end, (wa, wb))
             if ev is not None:
@@ -252,7 +255,7 @@ def _phrase_evidence_any(doc: Document, covered: set[int]) -> list[PhraseEvidenc
             if not b.text.isalpha() or not b.text.islower() or b.start in covered:
                 break
             low.append(b.text)
-            if all(w in STOPWORDS for w in low):
+            if all(w in STOPWORDS for w in low) and not FUNCTION_SPANS:
                 continue
             if n == 3 and table.get(" ".join(low)) is None:
                 continue

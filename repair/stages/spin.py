@@ -165,6 +165,32 @@ SPAN_TIGHT_CONTENT_OPEN = False
 #: "per kilogram"; None: never): repair.score.spin_book_pair (chosen on dev,
 #: benchmarks/RESULTS.md, "Session 28, wnspin28").
 BOOK_PAIR: float | None = 1.5
+#: Written spans under profile occurrences are read where the profile's gate is shut
+#: (:func:`_phrase_rows`), decided but not counted in the document score.
+PHRASES_SHUT_PROFILE = True
+#: ... and counted in the document score too (the family marks and the span evidence of
+#: :mod:`repair.detect.spin_document`).  Off: measured in benchmarks/RESULTS.md, "Session
+#: 34, spinphrase34".
+PHRASES_SHUT_COUNT = False
+#: A (written span, original) mapping read at least this many times in the document is
+#: restored at each place where the LM gain is at least PHRASE_FAIR_GAIN, the lead over the
+#: runner-up PHRASE_FAIR_MARGIN, and the original is more common than the written span
+#: *as a whole* by PHRASE_FAIR_UNI nats (the unconditioned LM: ln P(original) - ln P(span),
+#: a length-fair comparison, where the words' mean Zipf finds "by no means" as common as
+#: "never"): :func:`_fair_mappings`.  None: off.  Off: dev spinbot 0.138 -> 0.158, rare
+#: 0.360 -> 0.374, every dev row up or equal, clean calibration identical, but on the test
+#: halves WordNet, double, seed and seeddense lose (an author's recurring phrase in clean
+#: test documents; benchmarks/RESULTS.md, "Session 34, spinphrase34").  2 turns it on.
+PHRASE_FAIR_RECUR: int | None = None
+PHRASE_FAIR_GAIN = 6.0
+PHRASE_FAIR_MARGIN = 1.0
+PHRASE_FAIR_UNI = 6.0
+#: ... and neither the right context (where the sentence goes on) is against the original by
+#: more than PHRASE_FAIR_RIGHT nats, nor the context as a whole beyond what frequency explains
+#: (:attr:`~repair.candidates.spin_phrase.PhraseEvidence.context`) by more than
+#: PHRASE_FAIR_CONTEXT ("can not fail to have" -> "come": right -3.0, context 0).
+PHRASE_FAIR_RIGHT = -2.0
+PHRASE_FAIR_CONTEXT = -1.0
 #: Occurrences of one (span, original) mapping that make it a document habit (_recurring).
 PHRASE_RECUR = 2
 #: A declined written span that no book-count pair holds is read again, pooled over its
@@ -537,6 +563,32 @@ def _weak_rows(
         only=range(n, n + len(rows)),
     )  # fmt: skip
     return words + rows, feats + xf, probs + probabilities(xf)
+
+
+def _phrase_rows(
+    doc: Document, occ: list[Occurrence], prior: float
+) -> tuple[list[PhraseEvidence], list[PhraseEvidence]]:
+    """The written multi-word spans read (:func:`~repair.candidates.spin_phrase.phrase_evidence`)
+    and those of them the document score counts.  Spans under any occurrence are skipped;
+    with :data:`PHRASES_SHUT_PROFILE`, profile occurrences (``SPIN_PAIR``, ``SPIN_PHRASE``)
+    hide their spans only where the profile's own gate is open (as the words,
+    :data:`OPEN_PROFILE_ONLY`): elsewhere their candidates are dropped and the span would get
+    no edit at all ("earlier than" of a profile row in a document the profile does not
+    flag).  Those spans are decided but not counted (:data:`PROFILE_ROWS_NARROW`'s rule):
+    the document score does not move."""
+    shut = PHRASES_SHUT_PROFILE and OPEN_PROFILE_ONLY and prior < THRESHOLD
+    profile_rules = ("SPIN_PAIR", "SPIN_PHRASE")
+    if not shut or not any(o.rule in profile_rules for o in occ):
+        rows = phrase_evidence(doc, _covered([(o.start, o.end) for o in occ]))
+        return rows, rows
+    rows = phrase_evidence(
+        doc, _covered([(o.start, o.end) for o in occ if o.rule not in profile_rules])
+    )
+    if PHRASES_SHUT_COUNT:
+        return rows, rows
+    under = _covered([(o.start, o.end) for o in occ if o.rule in profile_rules])
+    counted = [ph for ph in rows if not any(p in under for p in range(ph.start, ph.end))]
+    return rows, counted
 
 
 def _hidden_spans(occ: list[Occurrence], prior: float) -> set[int]:
@@ -1164,6 +1216,15 @@ def _phrase_kept(c: Candidate) -> bool:
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
+    if (
+        f.get("fair_recurring")  # the mapping recurs: each place on length-fair evidence
+        and f["gain0"] >= PHRASE_FAIR_GAIN
+        and f.get("margin", 10.0) >= PHRASE_FAIR_MARGIN
+        and f.get("unconditioned", -99.0) >= PHRASE_FAIR_UNI
+        and (not f.get("has_right", True) or f.get("right_gain", 0.0) >= PHRASE_FAIR_RIGHT)
+        and f.get("context", 0.0) >= PHRASE_FAIR_CONTEXT
+    ):
+        return True
     if f.get("wordnet", True):  # a WordNet multiword lemma: a tight source
         if f["gain0"] < PHRASE_MIN_GAIN:
             return False
@@ -1228,6 +1289,23 @@ def _count_figures(doc: Document, occ: list[Occurrence]) -> dict[int, bool]:
     if not any(o.rule == "SPIN_NUMBER" for o in occ):
         return {}
     return figure_styles(doc.text)
+
+
+def _fair_mappings(doc: Document, phrases: Sequence[PhraseEvidence]) -> set[tuple[str, str]]:
+    """(written span, original) mappings read at least :data:`PHRASE_FAIR_RECUR` times in
+    the document whose original the document itself writes fewer times than the span (a
+    spinner writes its form for an original wherever it occurs, so the original is rare
+    in its output; an author's own phrase sits beside the plain word: "in behalf of"
+    beside "for" five times).  Each place is then decided on its own evidence
+    (:func:`_phrase_kept`)."""
+    if PHRASE_FAIR_RECUR is None or not phrases:
+        return set()
+    counts = Counter((ph.written.lower(), ph.original) for ph in phrases)
+    keys = {key for key, n in counts.items() if n >= PHRASE_FAIR_RECUR}
+    if not keys:
+        return set()
+    written = Counter(t.text.lower() for t in doc.words)
+    return {key for key in keys if written[key[1].lower()] < counts[key]}
 
 
 def _recurring(phrases: Sequence[PhraseEvidence]) -> set[tuple[str, str]]:
@@ -1516,7 +1594,9 @@ def _policy_declined(
     return True
 
 
-def _phrase_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
+def _phrase_candidate(
+    ph: PhraseEvidence, recurring: bool = False, fair_recurring: bool = False
+) -> Candidate:
     feats = {
         "strength": "phrase",
         "caps": False,
@@ -1532,15 +1612,20 @@ def _phrase_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
         "recurring": recurring,
         "binomial": ph.words == 3 and ph.written.split()[1].lower() in ("and", "or"),
     }
+    if fair_recurring:
+        feats["fair_recurring"] = True
+        feats["unconditioned"] = ph.gain - ph.context
     return Candidate(ph.start, ph.end, ph.original, "spin", PHRASE_RULE, feats)
 
 
-def _span_candidate(ph: PhraseEvidence, recurring: bool = False) -> Candidate:
+def _span_candidate(
+    ph: PhraseEvidence, recurring: bool = False, fair_recurring: bool = False
+) -> Candidate:
     """The candidate of a written span: its best WordNet original where that reading is
     strong alone (:func:`~repair.score.spin_span_tight.tight_reading` with the rarer
     WordNet original's floors; :data:`SPAN_TIGHT`), else the span's chosen original.  A
     recurring mapping keeps its original (the document's habit decides it)."""
-    chosen = _phrase_candidate(ph, recurring)
+    chosen = _phrase_candidate(ph, recurring, fair_recurring)
     if _tight_wanted(ph, chosen, recurring):
         t = tight_reading(
             ph, PHRASE_WN_RARER_GAIN, PHRASE_WN_MIN_ZIPF_GAIN, PHRASE_MIN_SIDE, PHRASE_MIN_RIGHT
@@ -1641,14 +1726,14 @@ class _Stage:
         score = d.score
         if PHRASES:
             # multi-word spans and count figures: the family marks (repair.detect.spin_family)
-            phrases = phrase_evidence(doc, _covered([(o.start, o.end) for o in occ]))
+            phrases, counted = _phrase_rows(doc, occ, prior)
             figures = count_figures(doc.text)
-            recur = _recurring(phrases)
+            recur = _recurring(counted)
             fam = FamilyEvidence(
                 len(
                     {
                         ph.written.lower()
-                        for ph in phrases
+                        for ph in counted
                         if ph.gain >= MARK_MIN_GAIN
                         and _phrase_kept(
                             _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
@@ -1661,7 +1746,7 @@ class _Stage:
             d.details.update(fam.details())
             # the spans' evidence for the document spin score (repair.detect.spin_document)
             d.details["span_evidence"] = round(
-                span_evidence([ph.gain for ph in phrases], len(doc.words)), 3
+                span_evidence([ph.gain for ph in counted], len(doc.words)), 3
             )
             score = max(score, fam.score)
         common = get_model().common
@@ -1710,8 +1795,13 @@ class _Stage:
             # multi-word spans, only where a gate is open (or in scientific register: spans
             # the book counts never saw as a pair, science.unseen_span)
             recur = _recurring(detection.phrases)
+            fair = _fair_mappings(doc, detection.phrases)
             out.extend(
-                _span_candidate(ph, (ph.written.lower(), ph.original) in recur)
+                _span_candidate(
+                    ph,
+                    (ph.written.lower(), ph.original) in recur,
+                    (ph.written.lower(), ph.original) in fair,
+                )
                 for ph in detection.phrases
                 if spin_open or science_span(ph.written)
             )
