@@ -431,10 +431,8 @@ class _Generator:
                 out.extend(mark_join_candidates(toks, frozenset()))
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
             out.extend(mark_candidates(toks))
-            if info.heavy and ocr_shortslot.SLOT_MARK:  # "nothing bu* canvassing": "but"
-                out.extend(ocr_shortslot.slot_mark_candidates(toks, out))
-            if info.heavy and ocr_shortslot.NON_WORDS:  # "bear their omi costs": "own"
-                out.extend(ocr_shortslot.slot_nonword_candidates(toks, out))
+            # "nothing bu* canvassing": "but"; "bear their omi costs": "own"
+            out.extend(ocr_shortslot.short_slot_candidates(toks, out, info.heavy, info.old_print))
             out.extend(lone_mark_candidates(toks))
             digits = frozenset(
                 (f.start, f.end) for f in detection.findings if f.reason == "digit_in_word"

@@ -26,7 +26,7 @@ other reading by :data:`LEAD`.  The scorer then decides it on its own margin
 (:data:`THRESHOLD`) against the glued reader's readings of the same chunk.  No list of
 pairs: which word comes from the language model, its price from the learned tables.
 
-Heavy pages only (hook after the glued-mark readings in the garbled-page block of
+Heavy pages only (:func:`short_slot_candidates`, hooked after the glued-mark readings in the garbled-page block of
 :meth:`repair.candidates.ocr._Generator.candidates`); a word on each side of the chunk,
 one space between; no capitalised word (a name: "(Mr"), no piece a split joins.
 """
@@ -178,17 +178,39 @@ def _left(toks: Sequence[Token], i: int) -> list[str]:
     return []
 
 
-def merged(letters: str, word: str) -> bool:
-    """Whether ``letters`` are ``word`` and another known word run together ("isa", "ofa",
-    "hima": a lost space, the splits' job, not a reading that drops the other word)."""
-    from repair.score.ocr_channel import is_known
+#: A piece of a print run together from two words is this common (Zipf) at least ...
+MERGE_ZIPF = 5.0
+#: ... and has two letters at least, unless it is one of these.
+ONE_LETTER_WORDS = frozenset("ai")
 
-    n = len(word)
-    if n >= len(letters):
+
+def merged(letters: str, word: str = "") -> bool:
+    """Whether ``letters`` are two common words run together ("isa", "ofa", "hima",
+    "awin": a lost space, the splits' job, not a reading of one word), each piece
+    :data:`MERGE_ZIPF` common and no lone letter but "a" or "i"."""
+    from repair.resources.frequency import zipf
+
+    low = letters.lower()
+    for k in range(1, len(low)):
+        a, b = low[:k], low[k:]
+        if any(len(p) == 1 and p not in ONE_LETTER_WORDS for p in (a, b)):
+            continue
+        if zipf(a) >= MERGE_ZIPF and zipf(b) >= MERGE_ZIPF:
+            return True
+    return False
+
+
+#: A reading has at least as many letters as the print: a letter dropped to reach a
+#: commoner shorter word is how "land" became "and" (session 33) and "do not bau
+#: outright" "an", and how "thou' destination" (their) read "the".
+NO_SHORTER = True
+
+
+def _kept(letters: str, word: str) -> bool:
+    """Whether a reading ``word`` of the printed ``letters`` may be proposed."""
+    if NO_SHORTER and len(word) < len(letters):
         return False
-    if letters.startswith(word) and is_known(letters[n:]):
-        return True
-    return letters.endswith(word) and is_known(letters[: len(letters) - n])
+    return not merged(letters)
 
 
 def _context(toks: Sequence[Token], i: int, j: int) -> tuple[list[str], list[str]] | None:
@@ -260,7 +282,7 @@ def slot_mark_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[C
         if found is None:
             continue
         word, cost, _gain = found
-        if merged(letters, word):
+        if not _kept(letters, word):
             continue
         out.append(
             cand(
@@ -356,7 +378,7 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
         if found is None:
             continue
         word, cost, _gain = found
-        if merged(tok.text, word):
+        if not _kept(tok.text, word):
             continue
         out.append(
             cand(
@@ -372,3 +394,18 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
             )
         )
     return out
+
+
+#: Lightly garbled pages (the gate open, not heavy; no old print) are read too.
+LIGHT_PAGES = False
+
+
+def short_slot_candidates(
+    toks: list[Token], have: Sequence[Candidate], heavy: bool, old_print: bool
+) -> list[Candidate]:
+    """The glued-mark and non-word slot readings of a garbled page (hook in
+    :meth:`repair.candidates.ocr._Generator.candidates`, after the glued-mark readings):
+    heavy pages, or any garbled page but old print with :data:`LIGHT_PAGES`."""
+    if not (heavy or (LIGHT_PAGES and not old_print)):
+        return []
+    return slot_mark_candidates(toks, have) + slot_nonword_candidates(toks, have)
