@@ -73,9 +73,22 @@ def test_a_short_nonword_is_read_by_its_slot(text: str, word: str, reading: str)
 
 
 def test_two_words_run_together_are_not_read_as_one() -> None:
-    assert merged("isa", "is") and merged("ofa", "of") and merged("hima", "him")
-    assert not merged("omi", "own") and not merged("bu", "but")
+    assert merged("isa") and merged("ofa") and merged("hima") and merged("awin")
+    assert not merged("omi") and not merged("bu") and not merged("thft")
     assert _nonwords("the man isa good friend of mine") == {}
+    assert _nonwords("Mr Trump gets awin before his planned visit") == {}
+
+
+def test_no_reading_drops_a_letter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"land" -> "and" (session 33): the language model likes the shorter commoner word."""
+    text = "the new rules apparently do not bau outright the transfer"
+    assert _nonwords(text) == {}
+    assert _marks("conveyed by special tram to thou' destination in addition") == {}
+    monkeypatch.setattr(ocr_shortslot, "NO_SHORTER", False)
+    assert _nonwords(text) == {"bau": "an"}
+    assert _marks("conveyed by special tram to thou' destination in addition") == {
+        "thou'": "the"
+    }
 
 
 def test_known_words_are_not_read_here() -> None:
