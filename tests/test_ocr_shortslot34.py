@@ -80,15 +80,13 @@ def test_two_words_run_together_are_not_read_as_one() -> None:
 
 
 def test_no_reading_drops_a_letter(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"land" -> "and" (session 33): the language model likes the shorter commoner word."""
+    """A dropped letter ("land" -> "and", session 33): the model likes a shorter common word."""
     text = "the new rules apparently do not bau outright the transfer"
     assert _nonwords(text) == {}
     assert _marks("conveyed by special tram to thou' destination in addition") == {}
     monkeypatch.setattr(ocr_shortslot, "NO_SHORTER", False)
     assert _nonwords(text) == {"bau": "an"}
-    assert _marks("conveyed by special tram to thou' destination in addition") == {
-        "thou'": "the"
-    }
+    assert _marks("conveyed by special tram to thou' destination in addition") == {"thou'": "the"}
 
 
 def test_known_words_are_not_read_here() -> None:

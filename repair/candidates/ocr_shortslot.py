@@ -1,7 +1,7 @@
 """Short words glued to a stray mark read as the common word their slot expects (issue 12,
 session 34).
 
-"nothing bu* canvassing" (but), "blowing tho' lad" (the), "while he wa? sitting" (was),
+"nothing bu* canvassing" (but), "blowing tho' lad" (the), "the close ol' his studios" (of),
 "over, «nd it is" (and): a short word with a mark glued to it.  The slot reader
 (:mod:`repair.candidates.ocr_slot`) never sees it (a mark ends the word's context, and
 "bu" is no known word), and the glued-mark reader (:mod:`repair.candidates.ocr_glued`)
@@ -26,9 +26,15 @@ other reading by :data:`LEAD`.  The scorer then decides it on its own margin
 (:data:`THRESHOLD`) against the glued reader's readings of the same chunk.  No list of
 pairs: which word comes from the language model, its price from the learned tables.
 
-Heavy pages only (:func:`short_slot_candidates`, hooked after the glued-mark readings in the garbled-page block of
-:meth:`repair.candidates.ocr._Generator.candidates`); a word on each side of the chunk,
-one space between; no capitalised word (a name: "(Mr"), no piece a split joins.
+Short non-words between two words ("their omi costs": own) are read the same way
+(:data:`NON_WORDS`).  Neither reading has fewer letters than the print (:data:`NO_SHORTER`:
+"land" -> "and" was session 33's break), nor reads a print that is two common words run
+together (:func:`merged`: "isa", "awin").
+
+Heavy pages only (:func:`short_slot_candidates`, hooked after the glued-mark readings in
+the garbled-page block of :meth:`repair.candidates.ocr._Generator.candidates`); a word on
+each side, one space between (the left one may stand before a comma: :data:`CROSS_COMMA`);
+no capitalised word (a name: "(Mr"), no piece a split joins, no line-end hyphen.
 """
 
 from __future__ import annotations
