@@ -35,6 +35,8 @@ def test_unseen_garble_is_read_in_a_garbled_page(sentence: str, fixed: str) -> N
 def test_without_the_back_off_these_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_candidates, "BACKOFF", False)
     monkeypatch.setattr(ocr_candidates, "FAR", False)  # far readings reach it too
+    # ... and the slot's reading of a short non-word (ocr_shortslot, session 34)
+    monkeypatch.setattr(ocr_candidates.ocr_shortslot, "NON_WORDS", False)
     # "x" for "a": no row of the table reads it ("q" for "a" is a glyph-shape row now)
     assert "awxy" in repaired_after_page("The old man passed awxy unexpectedly in his sleep.")
 

@@ -32,6 +32,7 @@ from repair.candidates import (
     ocr_pagefar,
     ocr_pagehabit,
     ocr_rarereal,
+    ocr_shortslot,
     ocr_shortword,
     ocr_spacejoin,
 )
@@ -430,6 +431,8 @@ class _Generator:
                 out.extend(mark_join_candidates(toks, frozenset()))
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
             out.extend(mark_candidates(toks))
+            # "nothing bu* canvassing": "but"; "bear their omi costs": "own"
+            out.extend(ocr_shortslot.short_slot_candidates(toks, out, info.heavy, info.old_print))
             out.extend(lone_mark_candidates(toks))
             digits = frozenset(
                 (f.start, f.end) for f in detection.findings if f.reason == "digit_in_word"
