@@ -217,3 +217,43 @@ def test_punctuation_after_a_short_word_is_left() -> None:
     toks = tokenize("arrived on the 20th Instant. Bennett and Co")
     i = next(k for k, t in enumerate(toks) if t.text == "Instant")
     assert ocr_case.case_candidates(toks, i, frozenset(), {}, garbled=True) == []
+
+
+# -- a name printed repeatedly in a name's place (REPEAT_NAME_PLACE, shipped off) ---------
+
+CREAN = (
+    "The Opposition leader, Simon Crean, says a child abuse scandal in\nBrisbane has damaged "
+    "the Office of the Governor-General. Mr Crean says he is not calling on Dr\n"
+    "Hollingworth to resign."
+)
+
+
+def test_repeat_name_place_is_off_by_default() -> None:
+    assert ocr_capcase.REPEAT_NAME_PLACE is False
+    assert not ocr_capcase.printed_as_name(tokenize(CREAN), "Crean", {})
+
+
+def test_a_name_printed_in_names_places_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_capcase, "REPEAT_NAME_PLACE", True)
+    assert ocr_capcase.printed_as_name(tokenize(CREAN), "Crean", {})
+    out = _new(CREAN)
+    assert "Simon Crean," in out and "Mr Crean says" in out
+
+
+def test_without_it_the_name_is_read_as_a_common_word() -> None:
+    # main's reading (the 100 k-word OCR speed text: "Simon Crean" x12 -> "Green")
+    assert "Crean" not in _new(CREAN)
+
+
+def test_a_misread_word_outside_names_places_is_still_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ocr_capcase, "REPEAT_NAME_PLACE", True)
+    text = "The men went to Hke the place. They said they Hke it."
+    assert not ocr_capcase.printed_as_name(tokenize(text), "Hke", {})
+    assert _new(text).count("like") == 2
+
+
+def test_one_print_is_no_repeat(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_capcase, "REPEAT_NAME_PLACE", True)
+    assert not ocr_capcase.printed_as_name(tokenize("leader Simon Crean says"), "Crean", {})

@@ -227,3 +227,43 @@ def _word_at(toks: list[Token], starts: dict[int, int], lo: int, hi: int) -> int
             j += 1
         return k
     return -1
+
+
+#: A capitalised token the page prints at least twice, every time in a name's place
+#: (after a title or after a capitalised word that opens no sentence: "Simon Crean",
+#: "Mr Crean"), is a name even when one learned confusion of its capital reads a common
+#: word ("Crean" -> "Green"): the repeated-name rule of :mod:`repair.candidates.ocr`
+#: keeps it as printed.
+REPEAT_NAME_PLACE = False
+
+
+def printed_as_name(toks: list[Token], text: str, memo: dict[str, bool]) -> bool:
+    """Whether every print of ``text`` in ``toks`` (at least two) is in a name's place
+    (:data:`REPEAT_NAME_PLACE`); ``memo`` holds the answer per token of a document."""
+    if not REPEAT_NAME_PLACE:
+        return False
+    known = memo.get(text)
+    if known is not None:
+        return known
+    n = 0
+    value = True
+    for k, t in enumerate(toks):
+        if t.text != text:
+            continue
+        n += 1
+        if not _name_place(toks, k):
+            value = False
+            break
+    memo[text] = value = value and n >= 2
+    return value
+
+
+def _name_place(toks: list[Token], i: int) -> bool:
+    if i < 2 or toks[i - 1].text != " ":
+        return False
+    prev = toks[i - 2]
+    if prev.kind != "word" or not prev.text[:1].isupper():
+        return False
+    if prev.text in TITLES:
+        return True
+    return len(prev.text) > 1 and not opens_sentence(toks, i - 2)
