@@ -24,6 +24,7 @@ from types import ModuleType
 from repair.candidates import (
     ocr_accentkeep,
     ocr_affix,
+    ocr_capcase,
     ocr_capname,
     ocr_context,
     ocr_hyphenkeep,
@@ -37,7 +38,6 @@ from repair.candidates import (
 )
 from repair.candidates.ocr_abbrev import abbrev_candidates
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
-from repair.candidates import ocr_capcase
 from repair.candidates.ocr_capfar import capital_far_place, clear_reading
 from repair.candidates.ocr_caps import caps_candidates
 from repair.candidates.ocr_capsfar import caps_far_candidates
