@@ -28,6 +28,7 @@ False
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from repair.candidates.ocr_namepos import TITLES
@@ -179,19 +180,18 @@ def _name_like(word: str) -> bool:
 
 def recase(toks: list[Token], edits: list[Edit]) -> list[Edit]:
     """``edits`` with the capital a reading should have (see the module's doc).  An edit
-    the new case makes equal to the print is dropped ("State. ( It has": no lowering)."""
+    the new case makes equal to the print is dropped ("State. ( It has": no lowering).
+    Tokens are found by binary search (no index of a window's tokens: peak memory)."""
     if not (SENTENCE_CAPITAL or RUN_CAPITAL or NAME_CAPITAL) or not edits:
         return edits
-    starts = {t.start: k for k, t in enumerate(toks)}
-    words = {t.start: k for k, t in enumerate(toks) if t.kind == "word"}
     out: list[Edit] = []
     for e in edits:
         r = e.replacement
-        i = _word_at(toks, words, e.offset, e.offset + e.length)
-        if i < 0 or not _one_word(r):
+        first = bisect_left(toks, e.offset, key=_start) if _one_word(r) else len(toks)
+        i = _word_at(toks, first, e.offset, e.offset + e.length)
+        if i < 0:
             out.append(e)
             continue
-        first = starts.get(e.offset, i)
         misread = _first_misread(e.original, r)
         cap = False
         if SENTENCE_CAPITAL and (misread or SENTENCE_SAME_GLYPH or e.original[:1].isupper()):
@@ -212,21 +212,28 @@ def recase(toks: list[Token], edits: list[Edit]) -> list[Edit]:
     return out
 
 
-def _word_at(toks: list[Token], starts: dict[int, int], lo: int, hi: int) -> int:
-    """The one word token the span ``lo:hi`` covers (up to two marks around it), or -1."""
-    for off in range(lo, min(hi, lo + 3)):
-        k = starts.get(off)
-        if k is None:
-            continue
-        if toks[k].end < hi - 2:
+def _start(tok: Token) -> int:
+    return tok.start
+
+
+def _word_at(toks: list[Token], first: int, lo: int, hi: int) -> int:
+    """The one word token the span ``lo:hi`` covers (up to two marks before it and two
+    characters after it), or -1; ``first`` is the first token starting at ``lo`` or later."""
+    if first >= len(toks) or toks[first].start != lo:
+        return -1
+    k = first
+    while k < len(toks) and toks[k].kind != "word" and toks[k].start < lo + 3:
+        k += 1
+    if k >= len(toks) or toks[k].kind != "word" or toks[k].start >= min(hi, lo + 3):
+        return -1
+    if toks[k].end < hi - 2:
+        return -1
+    j = k + 1
+    while j < len(toks) and toks[j].start < hi:
+        if toks[j].kind == "word":
             return -1
-        j = k + 1
-        while j < len(toks) and toks[j].start < hi:
-            if toks[j].kind == "word":
-                return -1
-            j += 1
-        return k
-    return -1
+        j += 1
+    return k
 
 
 #: A capitalised token the page prints at least twice, every time in a name's place
