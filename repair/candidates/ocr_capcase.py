@@ -44,11 +44,14 @@ SENTENCE_SAME_GLYPH = False
 #: Keep (restore) the capital of a reading whose first glyph was misread, inside a run of
 #: capitalised words ("New bouth Wales" -> "South").
 RUN_CAPITAL = True
-#: Capitalise a reading whose first glyph was misread when the period text writes it
+#: Capitalise a reading whose first letter the print lacks (a mark stands there) or
+#: the table read as a capital, when the period text writes it
 #: with a capital at least this often (share of its mid-sentence occurrences, seen at
 #: least :data:`NAME_MIN_COUNT` times): "Pte \\rthur" -> "Arthur".
 NAME_CAPITAL = True
 NAME_MIN_SHARE = 0.9
+#: ... also when the print's first letter was read as another lower-case letter.
+NAME_ANY_GLYPH = False
 NAME_MIN_COUNT = 10
 
 #: Words before a full stop that do not end a sentence (besides titles and initials).
@@ -160,6 +163,12 @@ def _first_misread(original: str, reading: str) -> bool:
     return bool(core) and core[:1].lower() != reading[:1].lower()
 
 
+def _unprinted_first(e: Edit) -> bool:
+    """Whether the print has no letter where the reading's first letter is: a mark read
+    as it ("\\rthur" -> "arthur", ".uatralia" -> "australia")."""
+    return bool(e.original) and not e.original[0].isalpha()
+
+
 def _capital_row(e: Edit) -> bool:
     """Whether the edit's first learned substitution reads the printed word's first
     glyph(s) as a capital ("bouth" -> "South": the table's row b -> S)."""
@@ -198,10 +207,15 @@ def recase(toks: list[Token], edits: list[Edit]) -> list[Edit]:
             cap = sentence_start(toks, first)
         if not cap and RUN_CAPITAL and misread and _capital_row(e):
             cap = in_capital_run(toks, i)
-        if not cap and NAME_CAPITAL and misread:
-            # a first letter printed in lower case and kept is the print's own case:
-            # "the former presidcnt" stays "president" though the period text writes
-            # "President" (a title) more often
+        if (
+            not cap
+            and NAME_CAPITAL
+            and misread
+            and (NAME_ANY_GLYPH or _unprinted_first(e) or _capital_row(e))
+        ):
+            # a first letter printed in lower case (kept, or read as another lower-case
+            # glyph) is the print's own case: "the former presidcnt", "Tbe rnayor" stay
+            # "president", "mayor" though the period text writes "President", "Mayor"
             cap = _name_like(r)
         if not cap:
             out.append(e)
