@@ -141,6 +141,14 @@ def test_name_like_reading_with_the_printed_first_letter_is_left() -> None:
     assert _recase("the former presidcnt ruled", "presidcnt", "president") == ["president"]
 
 
+def test_name_like_needs_no_printed_first_letter_or_a_capital_row() -> None:
+    # "Tbe rnayor": the print's lower-case "rn" read as "m" is its own case (a title
+    # the period text capitalises 90 % of the time stays lower case)
+    assert _recase("then the rnayor said", "rnayor", "mayor", [["rn", "m"]]) == ["mayor"]
+    # the table read the first glyph as a capital: "to lebiuarj 1" -> "February"
+    assert _recase("to lebiuarj 1, 1886", "lebiuarj", "february", [["l", "F"]]) == ["February"]
+
+
 def test_name_like_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_capcase, "NAME_CAPITAL", False)
     assert _recase("Pte \\rthur Roy Jarmain", "\\rthur", "arthur") == ["arthur"]
