@@ -24,6 +24,7 @@ from types import ModuleType
 from repair.candidates import (
     ocr_accentkeep,
     ocr_affix,
+    ocr_capcase,
     ocr_capname,
     ocr_context,
     ocr_hyphenkeep,
@@ -246,6 +247,8 @@ class _DocInfo:
     corrections: dict[tuple[str, str], list] = field(default_factory=dict)
     #: page-word walks made together with a token's wide name search, until read
     doc_walks: dict[str, dict] = field(default_factory=dict)
+    #: :func:`repair.candidates.ocr_capcase.printed_as_name` per token
+    name_prints: dict[str, bool] = field(default_factory=dict)
     #: readings :func:`capital_wide_readings` gave a capitalised token (not in a name's place)
     capital_wide: dict[str, frozenset[str]] = field(default_factory=dict)
     #: :func:`_period_word` per token (asked up to four times for a token)
@@ -513,7 +516,10 @@ class _Generator:
         feats = {"finding": reason, "orig": [tok.text]}
         capital = reason == "capitalized_unknown"
         name_like = capital and (info.counts[tok.text] >= 2 or tok.text in info.reference_words)
-        if name_like and not self._misread_initial(tok.text):
+        if name_like and not (
+            self._misread_initial(tok.text)
+            and not ocr_capcase.printed_as_name(toks, tok.text, info.name_prints)
+        ):
             # a repeated (or referenced) capitalised word is a name, not a misreading,
             # unless its shape says garble very clearly ("Fdward" twice)
             if info.garbled and not info.old_print and tok.text not in info.reference_words:

@@ -115,14 +115,66 @@ def _loose_context(before: Token, after: Token) -> bool:
     return False
 
 
-def _word_before(toks: list[Token], i: int) -> Token | None:
-    """The token before ``i`` on the same line (a verse line opens with a capital)."""
+def _word_before(toks: list[Token], i: int, wrapped: bool = False) -> Token | None:
+    """The token before ``i`` on the same line (a verse line opens with a capital), or,
+    with ``wrapped`` (prose hard-wrapped into lines), across one line break."""
     j = i - 1
     if j >= 0 and toks[j].kind == "space":
         if "\n" in toks[j].text:
-            return None
+            if not (wrapped and toks[j].text.count("\n") == 1 and _line_end_word(toks, j - 1)):
+                return None
         j -= 1
     return toks[j] if j >= 0 else None
+
+
+def _line_end_word(toks: list[Token], j: int) -> bool:
+    """Whether ``toks[j]`` is a lower-case word that ends a line of running text: a word
+    or a comma before it on its line ("a decree for", "sales, which"), not a line of one
+    word or one after garble ("inn", "-.ens")."""
+    if j < 2 or toks[j].kind != "word" or not toks[j].text.islower():
+        return False
+    sp, prev = toks[j - 1], toks[j - 2]
+    return sp.kind == "space" and "\n" not in sp.text and (prev.kind == "word" or prev.text == ",")
+
+
+#: On a garbled page of prose hard-wrapped into lines, a line's first word is read with
+#: the last word of the line before as its left neighbour ("a decree for⏎Judicial
+#: separation", "the⏎Information broadcast"): a verse line opens with a capital, a
+#: wrapped prose line mostly does not (session 34).
+WRAPPED_LINES = True
+#: Wrapped prose: of the lines that follow a line ending in a lower-case word, at least
+#: this share open with a lower-case word, and at least WRAPPED_MIN_LINES such lines.
+WRAPPED_MIN_SHARE = 0.6
+WRAPPED_MIN_LINES = 5
+#: ... function words ("with⏎Its strength") too.
+WRAPPED_FUNCTION = True
+#: A word other than a function word may have punctuation after it when the word before
+#: is lower case: "serious Injuries.", "reason of Ill-health" (session 34).
+PUNCT_AFTER = True
+_PUNCT_AFTER = frozenset(".,;:)-")
+_wrapped_memo: list = [None, False]
+
+
+def wrapped_prose(toks: list[Token]) -> bool:
+    """Whether the text is prose hard-wrapped into lines (see :data:`WRAPPED_MIN_SHARE`).
+    Remembered for the last token list asked (one document's candidates ask often)."""
+    if _wrapped_memo[0] is toks:
+        return bool(_wrapped_memo[1])
+    lower = upper = 0
+    for j in range(1, len(toks) - 1):
+        t = toks[j]
+        if t.kind != "space" or t.text.count("\n") != 1:
+            continue
+        before, after = toks[j - 1], toks[j + 1]
+        if before.kind == "word" and before.text.islower() and after.kind == "word":
+            if after.text[:1].islower():
+                lower += 1
+            else:
+                upper += 1
+    n = lower + upper
+    value = n >= WRAPPED_MIN_LINES and lower >= WRAPPED_MIN_SHARE * n
+    _wrapped_memo[0], _wrapped_memo[1] = toks, value
+    return value
 
 
 def _word_after(toks: list[Token], i: int) -> Token | None:
@@ -147,9 +199,21 @@ def case_candidates(
         return []
     low = text.lower()
     if text[0] in "IJ" and text[1:].islower():
-        before, after = _word_before(toks, i), _word_after(toks, i)
+        wrapped = WRAPPED_LINES and garbled and (WRAPPED_FUNCTION or low not in FUNCTION_WORDS)
+        before = _word_before(toks, i, wrapped and wrapped_prose(toks))
+        after = _word_after(toks, i)
         if before is None or after is None:
             return []
+        if (
+            PUNCT_AFTER
+            and garbled
+            and low not in FUNCTION_WORDS
+            and after.text in _PUNCT_AFTER
+            and before.kind == "word"
+            and before.text.islower()
+            and len(before.text) >= 3  # not "20th Instant."
+        ):
+            after = Token("x", after.start, after.end, "word")  # a lower-case word's place
         strict = (
             after.kind == "word"
             and before.kind == "word"

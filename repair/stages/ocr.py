@@ -118,7 +118,12 @@ class _Stage:
         if decisions:  # reason codes, counted in scores.decisions (repair.decisions)
             detection.details["decisions"] = dict(sorted(decisions.items()))
         # overlapping readings of one stretch: the better reading in context
-        return _lazy("resolve_overlaps")(doc.text, edits)
+        edits = _lazy("resolve_overlaps")(doc.text, edits)
+        if garbled and edits:
+            from repair.candidates.ocr_capcase import recase
+
+            edits = recase(doc.tokens, edits)  # the capital a reading lost (issue 12)
+        return edits
 
 
 STAGE = _Stage()
