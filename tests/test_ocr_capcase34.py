@@ -227,7 +227,7 @@ def test_punctuation_after_a_short_word_is_left() -> None:
     assert ocr_case.case_candidates(toks, i, frozenset(), {}, garbled=True) == []
 
 
-# -- a name printed repeatedly in a name's place (REPEAT_NAME_PLACE, shipped off) ---------
+# -- a name printed repeatedly in a name's place (REPEAT_NAME_PLACE, on since session 34) --
 
 CREAN = (
     "The Opposition leader, Simon Crean, says a child abuse scandal in\nBrisbane has damaged "
@@ -236,9 +236,10 @@ CREAN = (
 )
 
 
-def test_repeat_name_place_is_off_by_default() -> None:
-    assert ocr_capcase.REPEAT_NAME_PLACE is False
-    assert not ocr_capcase.printed_as_name(tokenize(CREAN), "Crean", {})
+def test_repeat_name_place_is_on_by_default() -> None:
+    assert ocr_capcase.REPEAT_NAME_PLACE is True
+    assert ocr_capcase.printed_as_name(tokenize(CREAN), "Crean", {})
+    assert "Simon Crean," in _new(CREAN)
 
 
 def test_a_name_printed_in_names_places_stays(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -248,8 +249,11 @@ def test_a_name_printed_in_names_places_stays(monkeypatch: pytest.MonkeyPatch) -
     assert "Simon Crean," in out and "Mr Crean says" in out
 
 
-def test_without_it_the_name_is_read_as_a_common_word() -> None:
-    # main's reading (the 100 k-word OCR speed text: "Simon Crean" x12 -> "Green")
+def test_without_it_the_name_is_read_as_a_common_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ocr_capcase, "REPEAT_NAME_PLACE", False)
+    # main's reading before session 34 (the 100 k-word OCR speed text: "Simon Crean" x12 -> "Green")
     assert "Crean" not in _new(CREAN)
 
 
