@@ -393,7 +393,7 @@ SECOND_CHANNEL = True
 #: its features (``topic_pick``).  Clean documents whose gate stays shut never read it.
 TOPIC_PICK = True
 #: ... and the second readings' rows (:func:`_reread_rows`: wide, hypernym, reverse).
-TOPIC_PICK_REREAD = False
+TOPIC_PICK_REREAD = True
 
 
 @dataclass(frozen=True, slots=True)
