@@ -144,3 +144,29 @@ def test_second_readings_keep_the_topic_reason(monkeypatch: pytest.MonkeyPatch) 
         assert picked and set(picked) <= {words[i].start for i in changed}
         assert {c.start for c in rows if c.features.get("topic_pick") == 0.25} == set(picked)
         assert all(words[i].original == new_of(words[i].written.lower())[-1] for i in changed)
+
+
+PAL = (  # tests/test_spin_mobyrev.py's text
+    "He told his pal about the game. His best pal was there too, and the two pals "
+    "watched it together."
+)
+
+
+def test_the_topic_moves_a_reverse_original_to_the_top(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the reverse reading, "pals" keeps an old candidate on top by the ranker alone;
+    with the topic ("pal" -> "friend" twice beside it) the reverse original "friends" wins."""
+    from repair.candidates import spin_mobyrev as mobyrev
+
+    doc = Document(PAL)
+    d = stage.STAGE.detect(doc)
+    got = {}
+    for flag in (False, True):
+        monkeypatch.setattr(stage, "TOPIC_PICK_REREAD", flag)
+        picked: dict[int, float] = {}
+        words, changed = stage._reread_rows(
+            doc, d, [], 0.5, 0.0, stage.REVERSE_MAX_ZIPF, mobyrev.reverse_originals, picked=picked
+        )
+        got[flag] = ({(words[i].written, words[i].original) for i in changed}, picked)
+    assert got[False] == ({("pal", "friend")}, {})
+    assert got[True][0] == {("pal", "friend"), ("pals", "friends")}
+    assert PAL.index("pals") in got[True][1] and all(g > 0 for g in got[True][1].values())
