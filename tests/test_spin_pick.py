@@ -124,7 +124,7 @@ def test_second_readings_keep_the_topic_reason(monkeypatch: pytest.MonkeyPatch) 
         base = candidates_for(low)
         return [o for o in reverse_originals(low) if o not in base]
 
-    def pick(doc, ev):  # type: ignore[no-untyped-def]
+    def pick(doc, ev, wanted=None):  # type: ignore[no-untyped-def]
         new = new_of(ev.written.lower())
         return (replace(ev, original=new[-1]), 0.25) if new else None
 
@@ -170,3 +170,39 @@ def test_the_topic_moves_a_reverse_original_to_the_top(monkeypatch: pytest.Monke
     assert got[False] == ({("pal", "friend")}, {})
     assert got[True][0] == {("pal", "friend"), ("pals", "friends")}
     assert PAL.index("pals") in got[True][1] and all(g > 0 for g in got[True][1].values())
+
+
+def test_a_second_reading_reads_the_topic_only_for_its_new_originals() -> None:
+    doc = Document(TEXT, (), RepairConfig())
+    w = _row(TEXT, "slings")
+    assert topic_pick(doc, w, {"no-such-original"}) is None  # nothing new in the window
+    row, _gain = topic_pick(doc, w, {"services"})  # type: ignore[misc]
+    assert row.original == "services"
+
+
+def test_candidates_the_word_model_never_applies_are_not_read() -> None:
+    doc = Document(TEXT, (), RepairConfig())
+    w = _row(TEXT, "slings")
+    # every candidate but the ranker's choice without a positive LM gain: nothing to pick
+    from array import array
+
+    from repair.score.spin_evidence import _W, Packed, _chosen
+
+    p = w.choices
+    data = array("d", p.data)
+    k = list(p.names).index(w.original)
+    for j in range(len(p.names)):
+        if j != k:
+            data[_W * j] = -1.0
+    only = _chosen(w.start, w.end, w.written, w.n_candidates, Packed(p.names, data), k)
+    assert topic_pick(doc, only) is None
+
+
+def test_rows_under_the_floor_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document(TEXT, (), RepairConfig())
+    words = stage.synonym_evidence(doc, set(), keep_choices=True)
+    feats = word_features(doc, words, 0.0)
+    probs = probabilities(feats)
+    monkeypatch.setattr(stage, "TOPIC_PICK_MIN_PROB", 1.01)
+    out, _f, _p, picked = stage._topic_rows(doc, words, feats, probs, {}, len(words))
+    assert picked == () and out == words

@@ -26,15 +26,18 @@ the document's choices) did not carry over between spinners and are not used.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Collection
 
 from repair.document import Document
 from repair.score.spin_evidence import _W, Packed, WordEvidence, _chosen, _columns
-from repair.score.spin_topic import topic_gain
+from repair.score.spin_model import MIN_GAIN
+from repair.score.spin_topic import row_topic_gains
 
 #: Ranker log-odds added per nat of topic gain (mean PMI, original over written).
 TOPIC_WEIGHT = 7.0
-#: Only candidates whose ranker score is within this many log-odds of the best are read
-#: (no dev row changed with a deficit over 3.4; each read costs a topic look-up).
+#: Only candidates whose ranker score is within this many log-odds of the best, and whose
+#: LM gain is positive (a row proposing any other is never applied), are read (no dev row
+#: changed with a deficit over 3.4; each read costs a topic look-up).
 WINDOW = 4.0
 
 
@@ -50,23 +53,37 @@ def _rescored(
     return tuple((o, g, s, x) for (o, g, _s, x), s in zip(choices, scores, strict=True))
 
 
-def topic_pick(doc: Document, w: WordEvidence) -> tuple[WordEvidence, float] | None:
+def topic_pick(
+    doc: Document, w: WordEvidence, wanted: Collection[str] | None = None
+) -> tuple[WordEvidence, float] | None:
     """``w`` re-chosen with the document's topic (its choices carrying the summed scores,
     so :func:`~repair.score.spin_evidence.consistent` reads them too), and the proposed
-    original's topic gain; None where ``w`` has fewer than two ranked choices.  The row
-    is returned re-scored even where its proposal does not change."""
+    original's topic gain.  Read: the candidates within :data:`WINDOW` of the ranker's
+    best whose LM gain is positive; the best of them by the sum is proposed.  With
+    ``wanted`` (a second reading, which keeps a row only where its proposal is a new
+    original): only the ranker's choice and the ``wanted`` candidates in the window are
+    read.  None (the row stands) where fewer than two are read or no ``wanted`` candidate
+    is in the window.  The row is returned re-scored even where its proposal does not
+    change."""
     choices = w.choices
     if len(choices) < 2:
         return None
-    names, _gains, scores = _columns(choices)
+    names, gains, scores = _columns(choices)
     top = max(scores)
-    written = w.written.lower()
+    near = [j for j in range(len(scores)) if scores[j] >= top - WINDOW]
+    if wanted is not None:
+        # a second reading: only whether a new original overtakes the ranker's choice
+        near = [j for j in near if scores[j] == top or names[j] in wanted]
+        if not any(names[j] in wanted for j in near):
+            return None
+    # a candidate whose LM gain is not positive is never applied (spin_model.MIN_GAIN)
+    read = [j for j in near if gains[j] > MIN_GAIN]
+    if len(read) < 2:
+        return None
+    got = row_topic_gains(doc, w.written.lower(), [names[j].lower() for j in read], w.start)
     adj = list(scores)
-    tg = [0.0] * len(adj)
-    for j, o in enumerate(names):
-        if scores[j] >= top - WINDOW:
-            tg[j] = topic_gain(doc, written, o.lower(), w.start)
-            adj[j] = scores[j] + TOPIC_WEIGHT * tg[j]
-    k = max(range(len(adj)), key=lambda i: (adj[i], -i))
-    row = _chosen(w.start, w.end, w.written, w.n_candidates, _rescored(choices, adj), k)
-    return row, tg[k]
+    for j, g in zip(read, got, strict=True):
+        adj[j] = scores[j] + TOPIC_WEIGHT * g
+    i = max(range(len(read)), key=lambda i: (adj[read[i]], -read[i]))
+    row = _chosen(w.start, w.end, w.written, w.n_candidates, _rescored(choices, adj), read[i])
+    return row, got[i]

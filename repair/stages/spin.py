@@ -394,6 +394,9 @@ SECOND_CHANNEL = True
 TOPIC_PICK = True
 #: ... and the second readings' rows (:func:`_reread_rows`: wide, hypernym, reverse).
 TOPIC_PICK_REREAD = True
+#: ... only for rows whose first reading gave at least this probability (the topic costs
+#: ~150 look-ups per candidate read; rows far under the bar rarely clear it re-chosen).
+TOPIC_PICK_MIN_PROB = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,7 +580,9 @@ def _topic_rows(
     stay as they were.  Returns the rows, vectors, probabilities and the re-chosen rows'
     (start, topic gain)."""
     new = list(words)
-    for i, w in enumerate(words):
+    for i, (w, p) in enumerate(zip(words, probs, strict=True)):
+        if p < TOPIC_PICK_MIN_PROB:
+            continue
         got = topic_pick(doc, w)
         if got is not None:
             new[i] = got[0]
@@ -973,8 +978,8 @@ def _reread_rows(
             cuts = _splits(low, base, extra, read_of)
             ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
                           origs=base + extra, splits=cuts)  # fmt: skip
-        if TOPIC_PICK_REREAD and ev is not None:
-            got = topic_pick(doc, ev)
+        if TOPIC_PICK_REREAD and ev is not None and detection.probs[i] >= TOPIC_PICK_MIN_PROB:
+            got = topic_pick(doc, ev, extra)
             if got is not None and got[0].original != ev.original:
                 ev = got[0]
                 if picked is not None:
