@@ -396,7 +396,7 @@ TOPIC_PICK = True
 TOPIC_PICK_REREAD = True
 #: ... only for rows whose first reading gave at least this probability (the topic costs
 #: ~150 look-ups per candidate read; rows far under the bar rarely clear it re-chosen).
-TOPIC_PICK_MIN_PROB = 0.0
+TOPIC_PICK_MIN_PROB = 0.05
 
 
 @dataclass(frozen=True, slots=True)
