@@ -57,7 +57,10 @@ def test_topic_pick_needs_two_choices() -> None:
     assert topic_pick(doc, one) is None
 
 
-def test_topic_rows_replace_only_rows_whose_original_changes() -> None:
+def test_topic_rows_replace_only_rows_whose_original_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(stage, "TOPIC_PICK_MIN_PROB", 0.0)  # the toy rows are far under 5 %
     doc = Document(TEXT, (), RepairConfig())
     words = stage.synonym_evidence(doc, set(), keep_choices=True)
     assert all(w.choices for w in words)
@@ -77,6 +80,7 @@ def test_topic_rows_replace_only_rows_whose_original_changes() -> None:
 def test_detect_records_the_reason_only_where_the_gate_is_open(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(stage, "TOPIC_PICK_MIN_PROB", 0.0)
     doc = Document(TEXT, (), RepairConfig())
     monkeypatch.setattr(stage, "word_bar", lambda details: 0.5)
     det = stage._Stage().detect(doc)
@@ -117,6 +121,7 @@ def test_second_readings_keep_the_topic_reason(monkeypatch: pytest.MonkeyPatch) 
     from repair.candidates.spin_mobyrev import reverse_originals
     from repair.score.spin_evidence import candidates_for
 
+    monkeypatch.setattr(stage, "TOPIC_PICK_MIN_PROB", 0.0)
     doc = Document(BATTLE)
     d = stage.STAGE.detect(doc)
 
@@ -144,6 +149,11 @@ def test_second_readings_keep_the_topic_reason(monkeypatch: pytest.MonkeyPatch) 
         assert picked and set(picked) <= {words[i].start for i in changed}
         assert {c.start for c in rows if c.features.get("topic_pick") == 0.25} == set(picked)
         assert all(words[i].original == new_of(words[i].written.lower())[-1] for i in changed)
+    # rows under TOPIC_PICK_MIN_PROB are not re-chosen
+    monkeypatch.setattr(stage, "TOPIC_PICK_MIN_PROB", 1.01)
+    picked = {}
+    stage._reread_rows(doc, d, [], 0.5, 0.0, 5.0, reverse_originals, picked=picked)
+    assert picked == {}
 
 
 PAL = (  # tests/test_spin_mobyrev.py's text
@@ -157,6 +167,7 @@ def test_the_topic_moves_a_reverse_original_to_the_top(monkeypatch: pytest.Monke
     with the topic ("pal" -> "friend" twice beside it) the reverse original "friends" wins."""
     from repair.candidates import spin_mobyrev as mobyrev
 
+    monkeypatch.setattr(stage, "TOPIC_PICK_MIN_PROB", 0.0)
     doc = Document(PAL)
     d = stage.STAGE.detect(doc)
     got = {}
