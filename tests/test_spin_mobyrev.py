@@ -62,7 +62,12 @@ PAL = (
 )
 
 
-def test_reverse_rows_read_the_word_again_with_the_reverse_originals() -> None:
+def test_reverse_rows_read_the_word_again_with_the_reverse_originals(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the reverse reading alone (the topic's pick adds "pals" -> "friends":
+    # tests/test_spin_pick.py)
+    monkeypatch.setattr(spin, "TOPIC_PICK_REREAD", False)
     doc = Document(PAL)
     d = spin.STAGE.detect(doc)
     # the first reading proposes a word of the shipped table, not "friend"
@@ -82,6 +87,7 @@ def test_reverse_rows_read_the_word_again_with_the_reverse_originals() -> None:
 
 
 def test_reverse_bar_decides_reverse_rows_at_a_lower_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin, "TOPIC_PICK_REREAD", False)  # the reverse reading alone
     doc = Document(PAL)
     d = spin.STAGE.detect(doc)
     words, changed = spin._reread_rows(

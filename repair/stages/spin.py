@@ -71,6 +71,7 @@ from repair.score.spin_model import (
     probabilities,
     word_features,
 )
+from repair.score.spin_pick import topic_pick
 from repair.score.spin_plural import plural_forms
 from repair.score.spin_span_rare import rare_spans
 from repair.score.spin_span_tight import tight_reading
@@ -411,6 +412,17 @@ WEAK_PAIR_ROWS = True
 #: channel, rows over it declined by the sense policy (:func:`_channel_rows`).  Dev
 #: seeddense dev-unseen 0.130 -> 0.136 alone.
 SECOND_CHANNEL = True
+#: Where the document's word gate is open (:func:`word_bar` <= 1), the first reading's
+#: rows are re-chosen with the document's topic (:func:`_topic_rows`,
+#: :mod:`repair.score.spin_pick`): the candidate the ranker favours in a two-word window
+#: gives way to one that fits the document; each re-chosen edit keeps the topic gain in
+#: its features (``topic_pick``).  Clean documents whose gate stays shut never read it.
+TOPIC_PICK = True
+#: ... and the second readings' rows (:func:`_reread_rows`: wide, hypernym, reverse).
+TOPIC_PICK_REREAD = True
+#: ... only for rows whose first reading gave at least this probability (the topic costs
+#: ~150 look-ups per candidate read; rows far under the bar rarely clear it re-chosen).
+TOPIC_PICK_MIN_PROB = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +442,8 @@ class SpinDetection(Detection):
     common: tuple[WordEvidence, ...] = ()
     common_probs: tuple[float, ...] = ()
     common_features: tuple[list[float], ...] = ()
+    #: Rows :func:`_topic_rows` re-chose: (start, the proposed original's topic gain).
+    picked: tuple[tuple[int, float], ...] = ()
 
 
 #: A pair learned from corpus statistics alone applies where the word's best synonym in
@@ -602,8 +616,56 @@ def _hidden_spans(occ: list[Occurrence], prior: float) -> set[int]:
     return _profile_spans([o for o in occ if o.rule not in ("SPIN_PAIR", "SPIN_PHRASE")])
 
 
+def _topic_rows(
+    doc: Document,
+    words: list[WordEvidence],
+    feats: list[list[float]],
+    probs: list[float],
+    details: dict,
+    n_counted: int,
+) -> tuple[list[WordEvidence], list[list[float]], list[float], tuple[tuple[int, float], ...]]:
+    """The first reading's rows re-chosen by the document's topic
+    (:func:`repair.score.spin_pick.topic_pick`, then :func:`consistent` over the summed
+    scores): the rows whose proposed original changes are replaced and read again by the
+    word model (their vectors against the old rows' document statistics, the first
+    ``n_counted`` rows, so the document's statistics and score do not move); the others
+    stay as they were.  Returns the rows, vectors, probabilities and the re-chosen rows'
+    (start, topic gain)."""
+    new = list(words)
+    for i, (w, p) in enumerate(zip(words, probs, strict=True)):
+        if p < TOPIC_PICK_MIN_PROB:
+            continue
+        got = topic_pick(doc, w)
+        if got is not None:
+            new[i] = got[0]
+    if CONSISTENT:
+        new = consistent(new)
+    changed = [
+        i for i, (a, b) in enumerate(zip(words, new, strict=True)) if a.original != b.original
+    ]
+    if not changed:
+        return words, feats, probs, ()
+    out = list(words)
+    for i in changed:
+        out[i] = new[i]
+    xf = word_features(
+        doc, out, _word_profile_of(details), doc_rows=words[:n_counted], only=changed
+    )
+    feats, probs = list(feats), list(probs)
+    for i, x, p in zip(changed, xf, probabilities(xf), strict=True):
+        feats[i], probs[i] = x, p
+    picked = tuple(
+        (w.start, topic_gain(doc, w.written.lower(), w.original.lower(), w.start))
+        for w in (out[i] for i in changed)
+    )
+    return out, feats, probs, picked
+
+
 def synonym_evidence(
-    doc: Document, covered: set[int], uncounted: set[int] | frozenset[int] = frozenset()
+    doc: Document,
+    covered: set[int],
+    uncounted: set[int] | frozenset[int] = frozenset(),
+    keep_choices: bool = False,
 ) -> list[WordEvidence]:
     """:class:`WordEvidence` for every content word outside ``covered`` that has candidates.
 
@@ -614,6 +676,7 @@ def synonym_evidence(
     midpoint), so clean text costs little.  Rows starting in ``uncounted`` are read but
     do not count in that test (profile spans read where the profile's gate is closed:
     :data:`PROFILE_ROWS_NARROW`), so the rows the document score reads do not change.
+    ``keep_choices``: the rows keep their ranked choices (:func:`_topic_rows` reads them).
     """
     ctx = WordContext.of(doc)
     counts = Counter(t.text.lower() for t in doc.words)
@@ -640,7 +703,8 @@ def synonym_evidence(
             if examined % EARLY_ROWS == 0 and flagged < EARLY_DENSITY * examined:
                 break  # plainly not spun: the rest would not change the verdict
     # the ranked choices are read by consistent() only: not held for the rest of the repair
-    return drop_choices(consistent(out) if CONSISTENT else out)
+    out = consistent(out) if CONSISTENT else out
+    return out if keep_choices else drop_choices(out)
 
 
 def read_common(
@@ -870,11 +934,13 @@ def _decide_rows(
     model,
     flag: str,
     floor: float | None = None,
+    picked: dict[int, float] | None = None,
 ) -> list[Candidate]:
     """The rows ``changed`` of ``words`` (read again) decided by the word model at ``bar``;
-    each candidate's features carry ``flag`` (which second reading made it).  With
-    ``floor``, rows under ``bar`` down to ``floor`` are returned too, for the document's
-    channel to judge (:func:`_channel_rows`)."""
+    each candidate's features carry ``flag`` (which second reading made it), and
+    ``topic_pick`` (the topic gain) where ``picked`` says the document's topic chose its
+    original.  With ``floor``, rows under ``bar`` down to ``floor`` are returned too, for
+    the document's channel to judge (:func:`_channel_rows`)."""
     if not changed:
         return []
     # the changed rows' vectors (the document statistics read every row)
@@ -894,6 +960,8 @@ def _decide_rows(
                 "main_features": model.main_features(x),
                 flag: True,
             }
+            if picked and w.start in picked:
+                f["topic_pick"] = round(picked[w.start], 4)
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
     return out
 
@@ -910,6 +978,7 @@ def _reread_rows(
     min_recur: int | None = None,
     skip: Callable[[WordEvidence, str, Sequence[str]], bool] | None = None,
     read_of: Callable[[str], Sequence[str]] | None = None,
+    picked: dict[int, float] | None = None,
 ) -> tuple[list[WordEvidence], list[int]]:
     """The rows of a second reading: each written word rarer than ``max_zipf`` of the first
     reading that no edit covers and whose probability stayed in [``min_prob``, ``bar``)
@@ -922,7 +991,10 @@ def _reread_rows(
     (the caller would drop it whatever its evidence: :func:`wide_reverse_rows`).
     ``read_of(word)``: originals an earlier reading read after the word's own candidates
     (the new ones' first part): their static rows are the memo's (no recomputation).
-    Returns the rows and the indices replaced."""
+    With :data:`TOPIC_PICK_REREAD` each row read is re-chosen by the document's topic
+    (:func:`~repair.score.spin_pick.topic_pick`); ``picked`` gets the start and topic gain
+    of each row whose proposal the topic changed.  Returns the rows and the indices
+    replaced."""
     ctx = WordContext.of(doc)
     done: set[int] = set()
     for e in edits:
@@ -958,6 +1030,12 @@ def _reread_rows(
             cuts = _splits(low, base, extra, read_of)
             ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
                           origs=base + extra, splits=cuts)  # fmt: skip
+        if TOPIC_PICK_REREAD and ev is not None and detection.probs[i] >= TOPIC_PICK_MIN_PROB:
+            got = topic_pick(doc, ev, extra)
+            if got is not None and got[0].original != ev.original:
+                ev = got[0]
+                if picked is not None:
+                    picked[ev.start] = got[1]
         if ev is not None and ev.original in extra:
             words[i] = ev
             changed.append(i)
@@ -973,11 +1051,12 @@ def wide_reading(
     (:mod:`repair.candidates.spin_wide`), in the context the first round restored; where
     the best original is a new one, the row replaces the word's and the same model decides
     it at the same ``bar`` (edit evidence ``wide_candidates``)."""
+    picked: dict[int, float] = {}
     words, changed = _reread_rows(
         doc, detection, edits, bar, WIDE_MIN_PROB, WIDE_MAX_ZIPF, wide_originals,
-        WIDE_LEAD if WIDE_ONLY else None,
+        WIDE_LEAD if WIDE_ONLY else None, picked=picked,
     )  # fmt: skip
-    return _decide_rows(doc, detection, words, changed, bar, get_model(), "wide")
+    return _decide_rows(doc, detection, words, changed, bar, get_model(), "wide", picked=picked)
 
 
 def hyper_reading(
@@ -990,12 +1069,13 @@ def hyper_reading(
     restored where its mapping is a document habit (:func:`_habit_candidates`; features
     ``hyper``, ``recurring``), and by the word model only with :data:`HYPER_MODEL`."""
     # without the word model only a habit restores (HYPER_RECUR rows of one written word)
+    picked: dict[int, float] = {}
     words, changed = _reread_rows(
         doc, detection, edits, bar, HYPER_MIN_PROB, HYPER_MAX_ZIPF, hyper_originals,
-        min_recur=None if HYPER_MODEL else (HYPER_RECUR or 0),
+        min_recur=None if HYPER_MODEL else (HYPER_RECUR or 0), picked=picked,
     )  # fmt: skip
     out = (
-        _decide_rows(doc, detection, words, changed, bar, get_model(), "hyper")
+        _decide_rows(doc, detection, words, changed, bar, get_model(), "hyper", picked=picked)
         if HYPER_MODEL
         else []
     )
@@ -1012,13 +1092,17 @@ def reverse_reading(
     for words rarer than :data:`REVERSE_MAX_ZIPF` whose first reading gave at least
     :data:`REVERSE_MIN_PROB`; the word model decides at the same ``bar`` (feature
     ``reverse``)."""
+    picked: dict[int, float] = {}
     words, changed = _reread_rows(
         doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF, reverse_originals,
-        REVERSE_LEAD,
+        REVERSE_LEAD, picked=picked,
     )  # fmt: skip
+    model = get_model()
     if REVERSE_BAR is None or REVERSE_BAR >= bar:
-        return _decide_rows(doc, detection, words, changed, bar, get_model(), "reverse")
-    rows = _decide_rows(doc, detection, words, changed, REVERSE_BAR, get_model(), "reverse")
+        return _decide_rows(doc, detection, words, changed, bar, model, "reverse", picked=picked)
+    rows = _decide_rows(
+        doc, detection, words, changed, REVERSE_BAR, model, "reverse", picked=picked
+    )
     if len(rows) < REVERSE_BAR_ROWS:
         rows = [c for c in rows if c.features["model_probability"] >= bar]
     if REVERSE_WIDE and len(rows) >= REVERSE_WIDE_ROWS:
@@ -1067,15 +1151,17 @@ def wide_reverse_rows(
         # own candidates lack and its span is not taken (issue 14: no evidence read else)
         return (w.start, w.end) in spans or all(o in base for o in reverse_originals_wide(low))
 
+    picked: dict[int, float] = {}
     if REVERSE_WIDE_LEAD is None:
         words, changed = _reread_rows(
             doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF,
             reverse_originals_deep, REVERSE_LEAD, skip=cannot_keep, read_of=reverse_originals,
+            picked=picked,
         )  # fmt: skip
     else:
         words, changed = _reread_rows(
             doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF,
-            reverse_originals_wide, REVERSE_WIDE_LEAD, skip=cannot_keep,
+            reverse_originals_wide, REVERSE_WIDE_LEAD, skip=cannot_keep, picked=picked,
         )  # fmt: skip
     keep = []
     for i in changed:
@@ -1086,7 +1172,9 @@ def wide_reverse_rows(
             continue
         keep.append(i)
     wide_bar = min(REVERSE_WIDE_BAR, bar)
-    return _decide_rows(doc, detection, words, keep, wide_bar, get_model(), "reverse_wide")
+    return _decide_rows(
+        doc, detection, words, keep, wide_bar, get_model(), "reverse_wide", picked=picked
+    )
 
 
 def _habit_candidates(
@@ -1701,7 +1789,9 @@ class _Stage:
         )
         hidden = _profile_spans(occ)
         shown = _hidden_spans(occ, prior)
-        words = synonym_evidence(doc, shown, hidden - shown if PROFILE_ROWS_NARROW else frozenset())
+        words = synonym_evidence(
+            doc, shown, hidden - shown if PROFILE_ROWS_NARROW else frozenset(), TOPIC_PICK
+        )
         extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
         if extra:
             words = [w for w in words if w.start not in hidden]
@@ -1722,6 +1812,13 @@ class _Stage:
                 only=range(n, n + len(extra)),
             )  # fmt: skip
             words, feats, probs = words + extra, feats + xf, probs + probabilities(xf)
+        picked: tuple[tuple[int, float], ...] = ()
+        if TOPIC_PICK:
+            if word_bar(d.details) <= 1.0:
+                n = len(words) - len(extra)
+                words, feats, probs, picked = _topic_rows(doc, words, feats, probs, d.details, n)
+                d.details["topic_picked"] = len(picked)
+            drop_choices(words)
         phrases: list[PhraseEvidence] = []
         score = d.score
         if PHRASES:
@@ -1778,6 +1875,7 @@ class _Stage:
             tuple(crows),
             tuple(cprobs),
             tuple(cfeats),
+            picked,
         )
 
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
@@ -1806,8 +1904,12 @@ class _Stage:
                 if spin_open or science_span(ph.written)
             )
         bar = word_bar(d)
+        picked = dict(detection.picked)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
-            out.append(_synonym_candidate(w, p, x, model, bar=bar))
+            c = _synonym_candidate(w, p, x, model, bar=bar)
+            if w.start in picked:  # the decision keeps its reason: the topic chose it
+                c.features["topic_pick"] = round(picked[w.start], 4)
+            out.append(c)
         common, cbar = model.common, common_bar(d)
         for w, p, x in zip(
             detection.common, detection.common_probs, detection.common_features, strict=True
