@@ -26,6 +26,9 @@ from repair.cli import app as _registry_module
 globals().pop("app", None)
 
 _COMMANDS = ("fix", "scan", "learn", "batch", "bench", "serve")
+#: True in a process started by :func:`entry` (which ends by :func:`os._exit` once the
+#: work is done): a command may skip work only a long-lived process needs (issue 14).
+ONE_SHOT = False
 #: Commands run through the fast path when their arguments allow it.
 _FAST = frozenset({"fix", "scan"})
 
@@ -79,6 +82,8 @@ def entry() -> None:
     ``with`` blocks, closed before this point.  Only for the process's own entry point:
     in-process callers use :func:`main`, which still raises ``SystemExit``.
     """
+    global ONE_SHOT
+    ONE_SHOT = True
     try:
         main()
         code: object = 0
