@@ -54,12 +54,24 @@ def test_in_process_fix_keeps_the_collector(
 def test_entry_marks_the_process_one_shot(monkeypatch: pytest.MonkeyPatch) -> None:
     import repair.cli as cli
 
+    seen: list[bool] = []
+
+    def command() -> None:  # a one-shot fix: pauses the collector for the quick exit
+        seen.append(cli.ONE_SHOT)
+        gc.disable()
+
     monkeypatch.setattr(cli, "ONE_SHOT", False)
-    monkeypatch.setattr(cli, "main", lambda: None)
+    monkeypatch.setattr(cli, "main", command)
     monkeypatch.setattr(cli, "_quick_exit_safe", lambda: False)  # leaves by SystemExit
-    with pytest.raises(SystemExit):
-        cli.entry()
-    assert cli.ONE_SHOT is True
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        with pytest.raises(SystemExit):
+            cli.entry()
+        # the process goes on (no quick exit): the flag and the collector as they were
+        assert seen == [True] and cli.ONE_SHOT is False and gc.isenabled()
+    finally:
+        gc.enable() if was else gc.disable()
 
 
 # -- ngrams.norm: alphabetic words lowered at once ---------------------------------------
