@@ -186,14 +186,19 @@ def money_candidates(text: str) -> list[Candidate]:
     """Readings of the misread sums of ``text`` (a garbled page), see the module doc."""
     if not MONEY or ("s" not in text and "d" not in text):
         return []
-    spans = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
-    chunks = [text[s:e] for s, e in spans]
-    units = [_sum_unit(c) for c in chunks]
+    # ``\S+`` runs are ``str.split()``'s pieces (the same whitespace test); their offsets
+    # are found only for the chunks read (issue 14)
+    chunks = text.split()
+    # a sum starts with a digit or "£"; a shape is two to five glyphs (the patterns' own
+    # first tests, made before matching: the same chunks match)
+    units: list[str | None] = [
+        _sum_unit(c) if c[0] == "£" or c[0].isdecimal() else None for c in chunks
+    ]
     sums = [k for k, u in enumerate(units) if u is not None]
     if not sums and not (COSTS and "cost" in text):
         return []
     # only chunks of a sum's shape can be read (matched once, not per round: issue 14)
-    shaped = [(k, m) for k, m in enumerate(map(_SHAPE.match, chunks)) if m is not None]
+    shaped = [(k, m) for k, c in enumerate(chunks) if len(c) <= 5 and (m := _SHAPE.match(c))]
     # whether a sum stands within RUN_REACH chunks: marked around each printed sum, and
     # around each sum read as soon as it is read (as a scan of every sum per chunk was)
     near = bytearray(len(chunks))
@@ -213,9 +218,12 @@ def money_candidates(text: str) -> list[Candidate]:
         for k, (got, _chunk) in read.items():
             units[k] = got[-1]
     out: list[Candidate] = []
+    if not read:
+        return out
+    starts = [m.start() for m in _CHUNK.finditer(text)]
     for k in sorted(read):
         got, chunk = read[k]
-        start = spans[k][0]
+        start = starts[k]
         end = start + len(chunk.rstrip(".,;:"))
         out.append(
             cand(

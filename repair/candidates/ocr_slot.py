@@ -150,7 +150,7 @@ def slot_scores(
     from repair.score.ngrams import get_ngrams, norm
 
     lm, t = get_lm(), get_ngrams()
-    prob, scaled, bi, uni, wid = lm._model.prob, lm._scaled, t._bi_lp, t._uni_lp, t.word_id
+    prob, scaled, bi, uni, wid = lm.prob, lm._scaled, t._bi_lp, t._uni_lp, t.word_id
     ll = [w.lower() for w in left[-2:]]
     rr = [w.lower() for w in right[:2]]
     l_ids = [wid(norm(w)) for w in ll]

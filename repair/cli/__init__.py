@@ -13,6 +13,7 @@ package's attribute ``app``) is the typer application, built on first use.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -26,6 +27,9 @@ from repair.cli import app as _registry_module
 globals().pop("app", None)
 
 _COMMANDS = ("fix", "scan", "learn", "batch", "bench", "serve")
+#: True in a process started by :func:`entry` (which ends by :func:`os._exit` once the
+#: work is done): a command may skip work only a long-lived process needs (issue 14).
+ONE_SHOT = False
 #: Commands run through the fast path when their arguments allow it.
 _FAST = frozenset({"fix", "scan"})
 
@@ -79,14 +83,20 @@ def entry() -> None:
     ``with`` blocks, closed before this point.  Only for the process's own entry point:
     in-process callers use :func:`main`, which still raises ``SystemExit``.
     """
+    global ONE_SHOT
+    ONE_SHOT = True
+    collecting = gc.isenabled()  # a command may pause the collector for the quick exit
     try:
         main()
         code: object = 0
     except SystemExit as exc:
         code = exc.code
+    finally:
+        ONE_SHOT = False
     if code is None:
         code = 0
     if not isinstance(code, int) or not _quick_exit_safe():
+        _collector(collecting)
         raise SystemExit(code)
     import atexit
 
@@ -96,8 +106,19 @@ def entry() -> None:
             if stream is not None:
                 stream.flush()
     except (OSError, ValueError):  # let the normal exit report it as Python does
+        _collector(collecting)
         raise SystemExit(code) from None
-    os._exit(code & 0xFF)  # the status Python gives sys.exit(code)
+    status = code & 0xFF  # the status Python gives sys.exit(code)
+    # (no object the collector tracks is made from here on: nothing is collected; an
+    # in-process caller whose os._exit returns gets the collector back)
+    _collector(collecting)
+    os._exit(status)
+
+
+def _collector(enabled: bool) -> None:
+    """The cyclic collector as it was when :func:`entry` began (the process goes on)."""
+    if enabled:
+        gc.enable()
 
 
 def _quick_exit_safe() -> bool:

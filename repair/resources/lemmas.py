@@ -21,7 +21,9 @@ dictionaries, as before.  Run-time code imports lemminflect's functions from her
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from copy import deepcopy
 from functools import lru_cache
 from typing import Any
 
@@ -86,6 +88,37 @@ def decode(text: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+class _Fresh(dict):  # type: ignore[type-arg]
+    """A value :class:`LexiconDict` decoded for one call: no one else holds it, and it
+    holds tuples of ``str`` only, so ``deepcopy`` of it is a plain dict of the same keys
+    and the same tuples (what ``copy.deepcopy`` gives for such a dict, without its walk
+    over every form): lemminflect deep-copies each look-up (issue 14)."""
+
+    __slots__ = ()
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, tuple[str, ...]]:
+        return dict(self)
+
+
+#: Switch: :class:`LexiconDict` hands out :class:`_Fresh` values and lemminflect's two
+#: look-up modules copy them, and the empty dict of a word they do not list, with
+#: :func:`_copy` (off: plain dicts, every look-up through ``copy.deepcopy``).
+FRESH_COPY = True
+
+
+def _copy(x: Any, memo: Any = None) -> Any:
+    """``copy.deepcopy`` as lemminflect's ``getAllLemmas`` and ``getAllInflections`` call
+    it (on a table's value or ``{}``): the same result without its dispatch and memo for
+    a :class:`_Fresh` value (a plain dict of the same tuples) or an empty dict (a new
+    empty dict); anything else goes to ``deepcopy`` (issue 14)."""
+    kind = type(x)
+    if kind is _Fresh:
+        return dict(x)
+    if kind is dict and not x:
+        return {}
+    return deepcopy(x, memo)
+
+
 class LexiconDict:
     """The read-only mapping lemminflect's singletons use (``.get(key, {})``, and the
     build scripts' iteration), over one table: ``key -> {tag: (form, ...)}``."""
@@ -97,7 +130,9 @@ class LexiconDict:
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self._lines.get(key) if isinstance(key, str) else None
-        return default if value is None else decode(value)
+        if value is None:
+            return default
+        return _Fresh(decode(value)) if FRESH_COPY else decode(value)
 
     def __getitem__(self, key: str) -> dict[str, tuple[str, ...]]:
         value = self.get(key)
@@ -152,6 +187,11 @@ def install() -> bool:
             done = False
             continue
         setattr(owner, attr, table)
+    if FRESH_COPY:
+        for module in ("lemminflect.core.Lemmatizer", "lemminflect.core.Inflections"):
+            loaded = sys.modules.get(module)
+            if loaded is not None and getattr(loaded, "deepcopy", None) is deepcopy:
+                loaded.deepcopy = _copy  # type: ignore[attr-defined]
     return done
 
 

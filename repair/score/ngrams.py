@@ -75,6 +75,8 @@ def norm(word: str) -> str:
     >>> norm("Sydney’s"), norm("14th"), norm("<s>")
     ("sydney's", '<num>', '<s>')
     """
+    if word.isalpha():  # no digit, no "’", no marker: the common case (issue 14)
+        return word.lower()
     if word in (BOS, EOS):
         return word
     if any(c.isdigit() for c in word):

@@ -76,5 +76,7 @@ def lm_parts(lm: Any) -> tuple[Any, float, float]:
     plain = (
         type(lm) is cls and "sequence_logprob" not in vars(lm) and "_model" in vars(lm) and LM_SUM
     )
-    prob = lm._model.prob if plain else None
+    # the model's own look-up (:attr:`LanguageModel.prob`: pocketsphinx's C ``ngram_prob``
+    # called directly when built, the same ints as the binding's ``prob``; issue 14)
+    prob = lm.prob if plain else None
     return prob, lm_module._LOG_BASE, lm_module.UNKNOWN_LOGPROB
