@@ -91,7 +91,7 @@ def test_pair_memo_gives_the_same_floats_and_reads_each_pair_once(monkeypatch) -
         return real(self, texts)
 
     monkeypatch.setattr(type(table), "log_counts", counting)
-    memo: dict[str, dict[str, float | None]] = {}
+    memo: dict[str, dict[str, float]] = {}
     words = ("profit", "internet", "earnings", "net")
     plains = [spin_topic._fit_stored(word, context, stored) for word in words]
     del read[:]

@@ -181,10 +181,7 @@ def _doc_stored(doc: Document) -> set[str]:
 
 
 def _fit_stored(
-    word: str,
-    context: set[str],
-    stored: set[str],
-    memo: dict[str, dict[str, float | None]] | None = None,
+    word: str, context: set[str], stored: set[str], memo: dict[str, dict[str, float]] | None = None
 ) -> float:
     """:func:`fit` of ``word`` against ``context`` given ``stored``, the keys of
     ``context`` the table stores: a one-word ``word`` reads only those pairs (and none
@@ -206,19 +203,18 @@ def _fit_stored(
         total = sum([0.0 if v is None else v for v in get_table().log_counts(pairs)])
         return total / len(context)
     # the PMI of (m, k) read once per document: a key is read again in the windows of
-    # its other rows and the overlapping windows share most keys (~1/5 of the look-ups);
-    # an unstored pair (and m's own) is kept as None
+    # its other rows and the overlapping windows share most keys (~1/3 of the look-ups)
     row = memo.get(m)
     if row is None:
-        row = memo[m] = {m: None}
+        row = memo[m] = {m: 0.0}
     missing = stored - row.keys()
     if missing:
         got = get_table().log_counts([f"{m} {k}" if m < k else f"{k} {m}" for k in missing])
-        row.update(zip(missing, got, strict=True))
-    # the same values in the same order (``stored``'s) as the look-up above without its
-    # zeros (None, or a stored 0.0): adding 0.0 to a sum of PMIs (all >= 0) leaves it the
-    # same float, so the total is the same float
-    total = sum(filter(None, map(row.__getitem__, stored)))
+        for k, v in zip(missing, got, strict=True):
+            row[k] = 0.0 if v is None else v
+    # the same values in the same order (``stored``'s) as the look-up above, with m's own
+    # pair as 0.0: adding +0.0 to a sum of PMIs (all >= 0) leaves it the same float
+    total = sum(map(row.__getitem__, stored))
     return total / len(context)
 
 
