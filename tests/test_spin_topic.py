@@ -71,38 +71,3 @@ def test_clean_text_does_not_load_the_topic_table() -> None:
         text = p.read_text(encoding="utf-8")
         assert repair_text(text).text == text
     assert spin_topic.get_table.cache_info().currsize == 0
-
-
-def test_pair_memo_gives_the_same_floats_and_reads_each_pair_once(monkeypatch) -> None:
-    # the document's memo of (key, context key) PMIs (spin_topic._fit_stored): the same floats
-    # as the look-up without it, and a pair already read is not looked up again
-    doc = Document(MONEY * 3 + "The net rose by a tenth. The profit fell.")
-    start = doc.text.index("net")
-    context = spin_topic.context_keys(doc, start) - {"net", "profit"}
-    stored = context & spin_topic._doc_stored(doc)
-    assert stored
-    table = spin_topic.get_table()
-    read: list[str] = []
-    real = type(table).log_counts
-
-    def counting(self, texts):  # type: ignore[no-untyped-def]
-        texts = list(texts)
-        read.extend(texts)
-        return real(self, texts)
-
-    monkeypatch.setattr(type(table), "log_counts", counting)
-    memo: dict[str, dict[str, float]] = {}
-    words = ("profit", "internet", "earnings", "net")
-    plains = [spin_topic._fit_stored(word, context, stored) for word in words]
-    del read[:]
-    for word, plain in zip(words, plains, strict=True):
-        first = spin_topic._fit_stored(word, context, stored, memo)
-        n = len(read)
-        again = spin_topic._fit_stored(word, context, stored, memo)
-        assert plain == first == again
-        assert len(read) == n  # the second reading looked nothing up
-    assert len(read) == len(set(read))  # with the memo, no pair twice
-    # a row's gains with the memo are topic_gain's floats computed afresh
-    got = spin_topic.row_topic_gains(doc, "net", ["profit", "internet"], start)
-    fresh = [spin_topic._topic_gain(doc, "net", o, start) for o in ("profit", "internet")]
-    assert got == fresh

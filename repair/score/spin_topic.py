@@ -34,8 +34,7 @@ MIN_PMI = 2.0
 #: 300-1,000 words: about its whole text; the cost per word stays bounded in a long one).
 WINDOW = 150
 #: id(document) -> (weak reference, word starts, content keys, its topic gains by
-#: (written, original, start), [its keys the table stores] once read, the PMI of each
-#: (key, context key) pair read: {key: {context key: PMI}}): one document at a time.
+#: (written, original, start), [its keys the table stores] once read): one document at a time.
 _keys: dict[int, tuple] = {}
 
 
@@ -87,7 +86,7 @@ def _doc_entry(doc: Document) -> tuple:
             starts.append(t.start)
             ok = len(low) >= 3 and low.isalpha() and low not in STOPWORDS
             keys.append(key(low) if ok else None)
-        got = (weakref.ref(doc, lambda _r: _keys.clear()), starts, keys, {}, [], {})
+        got = (weakref.ref(doc, lambda _r: _keys.clear()), starts, keys, {}, [])
         _keys[id(doc)] = got
     return got
 
@@ -157,10 +156,7 @@ def _topic_gain(doc: Document, written: str, original: str, start: int) -> float
     own = {key(w) for w in (*written.lower().split(), *original.lower().split())}
     context = context_keys(doc, start) - own
     stored = context & _doc_stored(doc)
-    memo = _doc_entry(doc)[5]
-    return _fit_stored(original, context, stored, memo) - _fit_stored(
-        written, context, stored, memo
-    )
+    return _fit_stored(original, context, stored) - _fit_stored(written, context, stored)
 
 
 @lru_cache(maxsize=100_000)
@@ -180,16 +176,12 @@ def _doc_stored(doc: Document) -> set[str]:
     return memo[0]
 
 
-def _fit_stored(
-    word: str, context: set[str], stored: set[str], memo: dict[str, dict[str, float]] | None = None
-) -> float:
+def _fit_stored(word: str, context: set[str], stored: set[str]) -> float:
     """:func:`fit` of ``word`` against ``context`` given ``stored``, the keys of
     ``context`` the table stores: a one-word ``word`` reads only those pairs (and none
     when the table does not store its own key): a key it does not store is in no stored
     pair, each such pair reads 0.0 in :func:`fit`, and a sum of stored PMIs (eighths) is
-    exact in any order, so the mean is the same float.  Several words: :func:`fit`.  With
-    ``memo`` (the document's, :data:`_keys`), each pair's PMI is looked up once per
-    document."""
+    exact in any order, so the mean is the same float.  Several words: :func:`fit`."""
     mine = _mine(word)
     if len(mine) != 1:
         return fit(word, context)
@@ -198,23 +190,8 @@ def _fit_stored(
     m = mine[0]
     if not _in_table(m):
         return 0.0
-    if memo is None:
-        pairs = [f"{m} {k}" if m < k else f"{k} {m}" for k in stored if k != m]
-        total = sum([0.0 if v is None else v for v in get_table().log_counts(pairs)])
-        return total / len(context)
-    # the PMI of (m, k) read once per document: a key is read again in the windows of
-    # its other rows and the overlapping windows share most keys (~1/3 of the look-ups)
-    row = memo.get(m)
-    if row is None:
-        row = memo[m] = {m: 0.0}
-    missing = stored - row.keys()
-    if missing:
-        got = get_table().log_counts([f"{m} {k}" if m < k else f"{k} {m}" for k in missing])
-        for k, v in zip(missing, got, strict=True):
-            row[k] = 0.0 if v is None else v
-    # the same values in the same order (``stored``'s) as the look-up above, with m's own
-    # pair as 0.0: adding +0.0 to a sum of PMIs (all >= 0) leaves it the same float
-    total = sum(map(row.__getitem__, stored))
+    pairs = [f"{m} {k}" if m < k else f"{k} {m}" for k in stored if k != m]
+    total = sum([0.0 if v is None else v for v in get_table().log_counts(pairs)])
     return total / len(context)
 
 
@@ -225,8 +202,7 @@ def row_topic_gains(
     with the word's context keys, their stored part and the written word's own fit read
     once for the row instead of once per original (remembered as :func:`topic_gain`
     remembers them)."""
-    entry = _doc_entry(doc)
-    gains, memo = entry[3], entry[5]
+    gains = _doc_entry(doc)[3]
     ctx = context_keys(doc, start)
     stored_ctx = ctx & _doc_stored(doc)
     wk = {key(w) for w in written.lower().split()}
@@ -240,12 +216,12 @@ def row_topic_gains(
             ok = {key(w) for w in original.lower().split()}
             if ok & base_ctx:
                 context, stored = base_ctx - ok, base_stored - ok
-                own_fit = _fit_stored(written, context, stored, memo)
+                own_fit = _fit_stored(written, context, stored)
             else:
                 context, stored = base_ctx, base_stored
                 if base_fit is None:
-                    base_fit = _fit_stored(written, context, stored, memo)
+                    base_fit = _fit_stored(written, context, stored)
                 own_fit = base_fit
-            got = gains[k] = _fit_stored(original, context, stored, memo) - own_fit
+            got = gains[k] = _fit_stored(original, context, stored) - own_fit
         out.append(got)
     return out
