@@ -269,3 +269,31 @@ def test_a_misread_word_outside_names_places_is_still_read(
 def test_one_print_is_no_repeat(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_capcase, "REPEAT_NAME_PLACE", True)
     assert not ocr_capcase.printed_as_name(tokenize("leader Simon Crean says"), "Crean", {})
+
+
+# -- a name's word after "<Capitalised> of|and|for" keeps its capital (session 35) ---------
+
+NAME_WRAPPED = WRAPPED + (
+    "\nThe state then endorsed the Declaration of\nIndependence on the ninth of July, and the men"
+    "\nwent home."
+)
+
+
+def test_name_phrase_across_a_wrapped_line_keeps_its_capital() -> None:
+    out = _new(NAME_WRAPPED)
+    assert "Declaration of\nIndependence on" in out
+    assert "for\njudicial separation" in out  # the wrapped-line reading itself still works
+
+
+def test_name_phrase_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_case, "NAME_PHRASE", False)
+    assert "Declaration of\nindependence on" in _new(NAME_WRAPPED)
+
+
+def test_name_phrase_on_one_line() -> None:
+    toks = tokenize("the Minister for Information said it was")
+    i = next(k for k, t in enumerate(toks) if t.text == "Information")
+    assert ocr_case.case_candidates(toks, i, frozenset({"information"}), {}, garbled=True) == []
+    toks = tokenize("the men for Information said it was")
+    i = next(k for k, t in enumerate(toks) if t.text == "Information")
+    assert ocr_case.case_candidates(toks, i, frozenset({"information"}), {}, garbled=True)

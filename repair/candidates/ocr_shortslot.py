@@ -141,7 +141,7 @@ def slot_mark_reading(
     """(word, price, context gain less price) of the slot word the glued ``chunk`` (whose
     letters as printed are ``letters``) reads as between ``left`` and ``right``, or
     ``None`` (module doc); ``rivals`` (word, cost): the other readers' one-word readings."""
-    from repair.candidates.ocr_slot import slot_scores
+    from repair.candidates.ocr_slot import pick_slot_word, slot_scores
 
     priced = _priced(chunk)
     if not priced:
@@ -152,16 +152,7 @@ def slot_mark_reading(
     words = list(costs)
     base = slot_scores(left, [letters], right)[0]
     scores = slot_scores(left, words, right)
-    ranked = sorted(
-        ((sc - base - costs[w], w, costs[w]) for sc, w in zip(scores, words, strict=True)),
-        reverse=True,
-    )
-    best, word, cost = ranked[0]
-    if word not in priced or any(w == word for w, _ in rivals) or best < PROPOSE:
-        return None
-    if len(ranked) > 1 and best - ranked[1][0] < LEAD:
-        return None
-    return word, cost, best
+    return pick_slot_word(words, scores, base, costs, priced, rivals, PROPOSE, LEAD)
 
 
 #: The left context may cross a comma glued to the word before ("are now over, «nd it

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
@@ -213,14 +213,30 @@ def slot_reading(
     # a word under PROPOSE - LEAD can neither win nor come within LEAD of a winner
     floor = base + PROPOSE - LEAD - SLACK
     scores = slot_scores(left, words, right, [floor + costs[w] for w in words])
+    return pick_slot_word(words, scores, base, costs, slot, rivals, PROPOSE, LEAD)
+
+
+def pick_slot_word(
+    words: Sequence[str],
+    scores: Sequence[float],
+    base: float,
+    costs: Mapping[str, float],
+    own: Container[str],
+    rivals: Sequence[tuple[str, float]],
+    propose: float,
+    lead: float,
+) -> tuple[str, float, float] | None:
+    """(word, cost, gain less cost) of the best of ``words`` (context ``scores`` against
+    the printed word's ``base``, less each word's cost), or ``None`` unless it is one of
+    ``own`` that no rival found, gains ``propose`` and leads the next by ``lead``."""
     ranked = sorted(
         ((sc - base - costs[w], w, costs[w]) for sc, w in zip(scores, words, strict=True)),
         reverse=True,
     )
     best, word, cost = ranked[0]
-    if word not in slot or any(w == word for w, _ in rivals) or best < PROPOSE:
+    if word not in own or any(w == word for w, _ in rivals) or best < propose:
         return None
-    if len(ranked) > 1 and best - ranked[1][0] < LEAD:
+    if len(ranked) > 1 and best - ranked[1][0] < lead:
         return None
     return word, cost, best
 
