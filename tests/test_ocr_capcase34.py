@@ -297,3 +297,21 @@ def test_name_phrase_on_one_line() -> None:
     toks = tokenize("the men for Information said it was")
     i = next(k for k, t in enumerate(toks) if t.text == "Information")
     assert ocr_case.case_candidates(toks, i, frozenset({"information"}), {}, garbled=True)
+
+
+def test_title_run_keeps_a_headline_capital(monkeypatch: pytest.MonkeyPatch) -> None:
+    toks = tokenize("How a Startup Beat Google at Its Own Game")
+    i = next(k for k, t in enumerate(toks) if t.text == "Its")
+    assert ocr_case.case_candidates(toks, i, frozenset(), {}, garbled=True) == []
+    monkeypatch.setattr(ocr_case, "TITLE_RUN", False)
+    assert [
+        c.replacement for c in ocr_case.case_candidates(toks, i, frozenset(), {}, garbled=True)
+    ] == ["its"]
+
+
+def test_title_run_needs_capitals_on_both_sides() -> None:
+    toks = tokenize("the dog ran at Its owner and the")
+    i = next(k for k, t in enumerate(toks) if t.text == "Its")
+    assert [
+        c.replacement for c in ocr_case.case_candidates(toks, i, frozenset(), {}, garbled=True)
+    ] == ["its"]

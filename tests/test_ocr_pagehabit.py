@@ -101,3 +101,26 @@ def test_few_non_words_make_no_habit_of_any_letter() -> None:
     toks = _toks(["faid", "muft", "fays", "thofe"])  # 4 types: below MIN_SUPPORT
     found = [(i, "nonword") for i in range(4)]
     assert ocr_pagehabit.with_page_habits(toks, found, []) == []
+
+
+def test_a_name_the_page_prints_teaches_no_habit_and_is_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Seles" six times in a tennis report: with two garbled words it taught an e -> a
+    # habit that read it "Sales" (the 1 M-word OCR speed text, session 35)
+    words = ["Seles", "thet", "seid", "Seles", "Seles", "wes"]
+    toks = _toks(words)
+    found = [(i, "nonword" if w.islower() else "capitalized_unknown") for i, w in enumerate(words)]
+    assert ocr_pagehabit.with_page_habits(toks, found, []) == []
+    monkeypatch.setattr(ocr_pagehabit, "KEEP_NAMES", False)
+    read = [c.replacement for c in ocr_pagehabit.with_page_habits(toks, found, [])]
+    assert "Sales" in read and "that" in read
+
+
+def test_a_repeated_name_the_frequency_list_does_not_know_is_still_read() -> None:
+    # ICDAR's book prints "Mdes" for Miles three times: a garbled name, no frequency
+    words = ["faid", "muft", "fays", "thofe", "moft", "firft", "Houfe", "Houfe", "Houfe"]
+    toks = _toks(words)
+    found = [(i, "nonword" if w.islower() else "capitalized_unknown") for i, w in enumerate(words)]
+    read = {c.start: c.replacement for c in ocr_pagehabit.with_page_habits(toks, found, [])}
+    assert read[toks[-1].start] == "House"

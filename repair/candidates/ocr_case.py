@@ -199,6 +199,24 @@ def _name_phrase(toks: list[Token], i: int, before: Token) -> bool:
     return head.kind == "word" and head.text[:1].isupper() and head.text[1:2].islower()
 
 
+#: A word between two capitalised words, across one short lower-case word, is a headline's
+#: ("Beat Google at Its Own Game"): its capital is the headline's (session 35).
+TITLE_RUN = True
+
+
+def _title_run(toks: list[Token], i: int, before: Token, after: Token) -> bool:
+    """Whether word ``i`` reads "<Capitalised> <short lower-case word> I.. <Capitalised>"."""
+    if after.kind != "word" or not after.text[:1].isupper():
+        return False
+    if before.kind != "word" or not before.text.islower() or len(before.text) > 4:
+        return False
+    j = i - 2
+    if j < 2 or toks[j] is not before or toks[j - 1].text != " ":
+        return False
+    head = toks[j - 2]
+    return head.kind == "word" and head.text[:1].isupper()
+
+
 def _word_after(toks: list[Token], i: int) -> Token | None:
     j = i + 1
     if j < len(toks) and toks[j].kind == "space" and "\n\n" not in toks[j].text:
@@ -245,6 +263,8 @@ def case_candidates(
         if not strict and not (garbled and _loose_context(before, after)):
             return []
         if NAME_PHRASE and low not in FUNCTION_WORDS and _name_phrase(toks, i, before):
+            return []
+        if TITLE_RUN and _title_run(toks, i, before, after):
             return []
         ok = (
             low in FUNCTION_WORDS

@@ -247,6 +247,24 @@ def habit_readings(low: str, habits: dict[Sub, float]) -> list[tuple[str, float,
     return sorted(((w, c, s) for w, (c, s) in out.items()), key=lambda x: x[1])
 
 
+#: A capitalised word the page prints this often, and which the frequency list knows as
+#: a word of the language, is a name of the page ("Seles" six times in a tennis report,
+#: Zipf 1.9, which an e -> a habit it helped teach read "Sales"): it teaches no habit and
+#: is not read.  A garbled name has no frequency ("Mdes" for Miles, three times in an
+#: ICDAR book, is still read).  Session 35.
+KEEP_NAMES = True
+NAME_MIN_COUNT = 3
+
+
+def _printed_names(toks: list[Token]) -> frozenset[str]:
+    """Capitalised words (first letter only) printed :data:`NAME_MIN_COUNT` times or more
+    that the frequency list knows."""
+    counts = Counter(
+        t.text for t in toks if t.kind == "word" and t.text[:1].isupper() and t.text[1:].islower()
+    )
+    return frozenset(w for w, n in counts.items() if n >= NAME_MIN_COUNT and zipf(w.lower()) > 0)
+
+
 def with_page_habits(
     toks: list[Token],
     findings: Iterable[tuple[int, str]],
@@ -259,6 +277,7 @@ def with_page_habits(
     at :data:`SHUT_THRESHOLD`)."""
     from repair.score.ocr_channel import transfer_case
 
+    names = _printed_names(toks) if KEEP_NAMES else frozenset()
     nonword_at: set[int] = set()
     types: set[str] = set()
     lower: set[str] = set()  # printed in lower case
@@ -271,6 +290,8 @@ def with_page_habits(
         low = _lower(text)
         if low is not None:
             nonword_at.add(i)
+            if text in names:
+                continue  # a name of the page teaches no habit
             types.add(low)
             if low == text:
                 lower.add(low)
@@ -285,6 +306,8 @@ def with_page_habits(
     out: list[Candidate] = []
     for i, t in enumerate(toks):
         if t.kind != "word" or len(t.text) < MIN_READ_LEN or not t.text.isalpha():
+            continue
+        if t.text in names:
             continue
         nonword = i in nonword_at
         if not nonword and not strong:
