@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import repair.candidates.ocr_mixed as mixed
 from repair.candidates.ocr_mixed import mixed_applies, mixed_readings
 from repair.pipeline import repair_text
@@ -37,3 +39,29 @@ def test_heavy_page_reads_the_capital(monkeypatch) -> None:
 
     monkeypatch.setattr(ocr_casefar, "CASE_FAR", False)
     assert "RobinBon" in repair_text(PAGE).text
+
+
+# -- a mixed-case form the language writes stays (session 35) ------------------------------
+
+SALT = "Water is H2O and table salt is NaCl, and the tbe men went hcme."
+
+
+def test_a_known_mixed_case_form_is_never_read() -> None:
+    from tests.ocr_page import GARBLED, OCR_ONLY
+
+    out = repair_text(GARBLED + SALT, config=OCR_ONLY).text[len(GARBLED) :]
+    assert "salt is NaCl," in out
+    assert "the the men went home" in out  # the page's garble is still read
+
+
+def test_a_known_mixed_case_form_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.ocr_page import GARBLED, OCR_ONLY
+
+    monkeypatch.setattr(mixed, "KNOWN_FORM_ZIPF", 0)
+    out = repair_text(GARBLED + SALT, config=OCR_ONLY).text[len(GARBLED) :]
+    assert "salt is NaCl," not in out
+
+
+def test_known_form() -> None:
+    assert mixed.known_form("NaCl") and mixed.known_form("YouTube")
+    assert not mixed.known_form("RobinBon") and not mixed.known_form("WoiLa")

@@ -66,6 +66,7 @@ from repair.candidates.ocr_marks import (
     mark_candidates,
     shut_edge_candidates,
 )
+from repair.candidates.ocr_mixed import known_form as known_mixed
 from repair.candidates.ocr_mixed import mixed_candidates
 from repair.candidates.ocr_money import money_candidates
 from repair.candidates.ocr_namepos import name_position
@@ -386,6 +387,8 @@ class _Generator:
                     out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
                 if t.text[:1].isupper() and t.text[1:].islower():
                     out.extend(capital_word_candidates(toks, i))
+                elif t.text[:1].isupper() and not t.text.isupper() and known_mixed(t.text):
+                    pass  # "NaCl", "YouTube": a real mixed-case form
                 elif info.heavy and t.text[:1].isupper():  # "RobinBon": OCR's capitals
                     mixed = mixed_candidates(toks, i, counts[t.text])
                     # "AWATiD": the far searches, in the token's casing

@@ -41,6 +41,18 @@ TARGET_ZIPF = 3.0
 MAX_READINGS = 4
 
 
+#: A mixed-case token whose lower-case form the frequency list knows at least this well
+#: is a real form, never read: "NaCl" (2.6), "YouTube", "McKenzie"; OCR's "RobinBon",
+#: "WoiLa", "CurtlB" have no frequency (session 35: "NaCl" was read "Nail").
+KNOWN_FORM_ZIPF = 1.5
+
+
+def known_form(text: str) -> bool:
+    """Whether the mixed-case ``text`` is a form the language writes (see
+    :data:`KNOWN_FORM_ZIPF`)."""
+    return KNOWN_FORM_ZIPF > 0 and zipf(text.lower()) >= KNOWN_FORM_ZIPF
+
+
 def mixed_applies(text: str, count: int) -> bool:
     """Whether ``text`` (printed ``count`` times) has the real-form shape OCR makes."""
     if count != 1 or len(text) < MIN_LEN or not text.isalpha() or not text.isascii():
