@@ -62,6 +62,8 @@ def test_density_counts_only_recurring_mappings_past_every_floor() -> None:
         {"right_gain": -0.5},  # the right side worse
     ):
         assert sd.phrase_density([_row("with regard to", "about", **kw)] * 2, 300) == 0.0
+    # a topic's compound the document repeats (no function word) is not a wordy paraphrase
+    assert sd.phrase_density([_row("fiscal year", "day")] * 2, 300) == 0.0
 
 
 def test_the_cue_enters_the_score_only_with_its_weight(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -225,13 +225,37 @@ DENSITY_MIN_GAIN = 2.0
 #: ... the left side better (more than this) and the right side not worse (at least this) ...
 DENSITY_MIN_LEFT = 0.0
 DENSITY_MIN_RIGHT = 0.0
+#: ... the span holds a function word (:data:`repair.candidates.spin_synonyms.STOPWORDS`: a
+#: wordy paraphrase, "with regard to", "after that", not a topic's compound the document
+#: repeats, "fiscal year", "interest rates") ...
+DENSITY_FUNCTION_WORD = True
 #: ... and the same (span, original) mapping passes at this many places of the document (a
 #: spinner writes its form wherever it met the word).
 DENSITY_MIN_PLACES = 2
-#: Knots of :func:`phrase_density` over clean dev documents (most have none).
-DENSITY_TAIL: tuple[tuple[float, float], ...] = ((0.0, 0.0),)
+#: Knots of :func:`phrase_density` over clean dev documents (``benchmarks/spin_score_features.py
+#: --fit``; fewer than 5 % of 1,283 have any).
+DENSITY_TAIL: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (0.303, 2.996),
+    (0.396, 3.912),
+    (0.528, 4.605),
+    (0.658, 5.298),
+    (1.105, 6.215),
+    (1.333, 7.158),
+)
 #: Knots of the pooled surprise (:func:`pooled_phrase_surprise`) over clean dev documents.
-POOL_TAIL: tuple[tuple[float, float], ...] = ((0.0, 0.0),)
+POOL_TAIL: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (0.8, 0.693),
+    (2.116, 1.609),
+    (3.363, 2.303),
+    (4.217, 2.996),
+    (5.621, 3.912),
+    (6.345, 4.605),
+    (7.158, 5.298),
+    (8.189, 6.215),
+    (9.785, 7.158),
+)
 #: Knots of the tortured stage's score (logit) over clean dev documents: one of 1,283 has a
 #: listed paper-mill phrase (score 0.176), the rest none.
 TORTURED_TAIL: tuple[tuple[float, float], ...] = ((-13.816, 0.0), (-1.545, 7.158))
@@ -357,10 +381,16 @@ def phrase_density(rows: Sequence[object], n_words: int) -> float:
     >>> phrase_density([r], 300), round(phrase_density([r, r], 300), 3)
     (0.0, 0.667)
     """
+    from repair.candidates.spin_synonyms import STOPWORDS
+
     good = [
         r
         for r in rows
-        if r.gain - r.context >= DENSITY_MIN_UNI  # type: ignore[attr-defined]
+        if (
+            not DENSITY_FUNCTION_WORD
+            or any(w in STOPWORDS for w in r.written.lower().split())  # type: ignore[attr-defined]
+        )
+        and r.gain - r.context >= DENSITY_MIN_UNI  # type: ignore[attr-defined]
         and r.gain >= DENSITY_MIN_GAIN  # type: ignore[attr-defined]
         and r.left_gain > DENSITY_MIN_LEFT  # type: ignore[attr-defined]
         and r.right_gain >= DENSITY_MIN_RIGHT  # type: ignore[attr-defined]
