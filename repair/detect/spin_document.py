@@ -383,13 +383,13 @@ def phrase_density(rows: Sequence[object], n_words: int) -> float:
     """
     from repair.candidates.spin_synonyms import STOPWORDS
 
+    def wordy(written: str) -> bool:
+        return not DENSITY_FUNCTION_WORD or any(w in STOPWORDS for w in written.lower().split())
+
     good = [
         r
         for r in rows
-        if (
-            not DENSITY_FUNCTION_WORD
-            or any(w in STOPWORDS for w in r.written.lower().split())  # type: ignore[attr-defined]
-        )
+        if wordy(r.written)  # type: ignore[attr-defined]
         and r.gain - r.context >= DENSITY_MIN_UNI  # type: ignore[attr-defined]
         and r.gain >= DENSITY_MIN_GAIN  # type: ignore[attr-defined]
         and r.left_gain > DENSITY_MIN_LEFT  # type: ignore[attr-defined]
