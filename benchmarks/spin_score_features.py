@@ -147,6 +147,15 @@ def fit(path: str) -> None:
     sd.SPAN_GAIN_TAIL = tail_knots(cues["SPAN_GAIN_TAIL"])[:-1]  # the maximum is no level
     print(f"SPAN_TAIL = {tail_knots([span(r) for r in ref])}")
     print(f"REPEAT_TAIL = {tail_knots([r.get('repeats', 0.0) for r in ref])}")
+    if any("phrase_density" in r["spin"] for r in ref):  # dumped with DENSITY_WEIGHT on
+        sd.DENSITY_TAIL = tail_knots([r["spin"].get("phrase_density", 0.0) for r in ref])
+        print(f"DENSITY_TAIL = {sd.DENSITY_TAIL}")
+        pooled = [
+            sd.tail(r["spin"].get("phrase_density", 0.0), sd.DENSITY_TAIL)
+            + sd.tail(span(r), sd.SPAN_TAIL)
+            for r in ref
+        ]
+        print(f"POOL_TAIL = {tail_knots(pooled)}")
     gated = sum(bool(r["spin"].get("family_gate", False)) for r in ref)
     print(f"FAMILY_SURPRISE = {-math.log((gated + 1) / (len(ref) + 1)):.3f}")
     surprise = sorted(

@@ -393,6 +393,10 @@ def _repair_document(
         details["spin_score"]["paraphrase_evidence"] = round(paraphrase, 3)
         span = float(spin_details.get("span_evidence", 0.0))  # the stage's multi-word spans
         details["spin_score"]["span_evidence"] = span
+        density = 0.0
+        if spin_doc.DENSITY_WEIGHT:  # recurring multi-word spans with a one-word original
+            density = float(spin_details.get("phrase_density", 0.0))
+            details["spin_score"]["phrase_density"] = density
         repeats = 0.0
         if spin_doc.REPEAT_WEIGHT:
             from repair.detect.spin_repeats import repeat_evidence
@@ -409,6 +413,7 @@ def _repair_document(
             score_fields.get("tortured", 0.0),
             span,
             repeats,
+            density,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

@@ -158,12 +158,19 @@ def span_originals(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[s
     return kept, frozenset(wordnet) if wordnet else _NO_WORDNET
 
 
-def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
+def phrase_evidence(
+    doc: Document, covered: set[int], function_only: bool = False
+) -> list[PhraseEvidence]:
     """:class:`PhraseEvidence` for each two- or three-word span with a candidate original.
 
     Skipped: spans touching ``covered``, spans with a capital letter (names; a
-    sentence-initial capital is allowed), spans made of stopwords only.
+    sentence-initial capital is allowed), spans made of stopwords only.  With
+    ``function_only``, only the spans made of stopwords only ("have to", "after that",
+    "by this time"): the rows :data:`FUNCTION_SPANS` would add, read for the document
+    score alone (:func:`repair.detect.spin_document.phrase_density`).
     """
+    if function_only:
+        return _function_span_evidence(doc, covered)
     if MAX_WORDS != 3:
         return _phrase_evidence_any(doc, covered)
     # :func:`_phrase_evidence_any` unrolled for two and three words (the same spans in
@@ -198,6 +205,44 @@ def phrase_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
         if wc is None:
             continue
         if both_stop and wc in stop:
+            continue
+        if not _continues(wa, wb) or get(f"{wa} {wb} {wc}") is None:
+            continue
+        ev = _evidence(doc, ctx, a.start, c.end, (wa, wb, wc))
+        if ev is not None:
+            out.append(ev)
+    return out
+
+
+def _function_span_evidence(doc: Document, covered: set[int]) -> list[PhraseEvidence]:
+    """:class:`PhraseEvidence` for the two- and three-word spans of stopwords only that
+    :func:`phrase_evidence` skips (in the same order); the same look-ups and context."""
+    toks = [t for t in doc.tokens if t.kind in ("word", "number")]
+    text = doc.text
+    ctx = WordContext.of(doc)
+    get = phrase_lines().get
+    stop = STOPWORDS
+    out: list[PhraseEvidence] = []
+    last = len(toks) - 1
+    for i in range(last):
+        a = toks[i]
+        if a.kind != "word" or not a.text.isalpha() or a.start in covered:
+            continue
+        wa = a.text.lower()
+        if wa not in stop or not _opens_span(wa):
+            continue
+        wb = _next_word(text, a, toks[i + 1], covered)
+        if wb is None or wb not in stop:
+            continue
+        if span_originals((wa, wb))[0]:
+            ev = _evidence(doc, ctx, a.start, toks[i + 1].end, (wa, wb))
+            if ev is not None:
+                out.append(ev)
+        if i + 2 > last:
+            continue
+        c = toks[i + 2]
+        wc = _next_word(text, toks[i + 1], c, covered)
+        if wc is None or wc not in stop:
             continue
         if not _continues(wa, wb) or get(f"{wa} {wb} {wc}") is None:
             continue

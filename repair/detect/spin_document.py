@@ -209,6 +209,53 @@ REPEAT_TAIL: tuple[tuple[float, float], ...] = (
 #: and the brief allows no other spinner's AUC to drop; phrase test without the profile fell
 #: too (0.773 -> 0.768).
 REPEAT_WEIGHT = 0.0
+#: Weight of the phrase-density cue (:func:`phrase_density`, pooled with the span evidence:
+#: :func:`pooled_phrase_surprise`); 0.0 switches it off and the spin stage does not read the
+#: function-word spans it needs.  Chosen on the dev half (RESULTS, "Session 35,
+#: spinphrase35"): under :data:`SPUN_AT` / 7.158 as :data:`SPAN_WEIGHT`, so the cue alone
+#: passes the cut only beyond the clean dev maximum.
+DENSITY_WEIGHT = 0.0
+#: A written two- or three-word span counts for :func:`phrase_density` when its one-word
+#: original (:func:`repair.candidates.spin_phrase.phrase_evidence`, stopword-only spans
+#: included) is more common than the span as a unit by at least this many nats (ln P(original)
+#: - ln P(span) under the unconditioned LM: the length-fair ordinariness) ...
+DENSITY_MIN_UNI = 2.0
+#: ... fits the whole context better by at least this many nats ...
+DENSITY_MIN_GAIN = 2.0
+#: ... the left side better (more than this) and the right side not worse (at least this) ...
+DENSITY_MIN_LEFT = 0.0
+DENSITY_MIN_RIGHT = 0.0
+#: ... the span holds a function word (:data:`repair.candidates.spin_synonyms.STOPWORDS`: a
+#: wordy paraphrase, "with regard to", "after that", not a topic's compound the document
+#: repeats, "fiscal year", "interest rates") ...
+DENSITY_FUNCTION_WORD = True
+#: ... and the same (span, original) mapping passes at this many places of the document (a
+#: spinner writes its form wherever it met the word).
+DENSITY_MIN_PLACES = 2
+#: Knots of :func:`phrase_density` over clean dev documents (``benchmarks/spin_score_features.py
+#: --fit``; fewer than 5 % of 1,283 have any).
+DENSITY_TAIL: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (0.303, 2.996),
+    (0.396, 3.912),
+    (0.528, 4.605),
+    (0.658, 5.298),
+    (1.105, 6.215),
+    (1.333, 7.158),
+)
+#: Knots of the pooled surprise (:func:`pooled_phrase_surprise`) over clean dev documents.
+POOL_TAIL: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (0.8, 0.693),
+    (2.116, 1.609),
+    (3.363, 2.303),
+    (4.217, 2.996),
+    (5.621, 3.912),
+    (6.345, 4.605),
+    (7.158, 5.298),
+    (8.189, 6.215),
+    (9.785, 7.158),
+)
 #: Knots of the tortured stage's score (logit) over clean dev documents: one of 1,283 has a
 #: listed paper-mill phrase (score 0.176), the rest none.
 TORTURED_TAIL: tuple[tuple[float, float], ...] = ((-13.816, 0.0), (-1.545, 7.158))
@@ -314,6 +361,59 @@ def span_evidence(gains: Sequence[float], n_words: int) -> float:
     return 100.0 * total / max(n_words, SPAN_MIN_WORDS)
 
 
+def phrase_density(rows: Sequence[object], n_words: int) -> float:
+    """Written multi-word spans with a better-fitting, more ordinary one-word original that
+    recur with the same mapping, per 100 words (at least :data:`SPAN_MIN_WORDS`).
+
+    ``rows`` are :class:`repair.candidates.spin_phrase.PhraseEvidence` (any object with
+    ``written``, ``original``, ``gain``, ``left_gain``, ``right_gain`` and ``context``:
+    the gain beyond the unconditioned LM, so ``gain - context`` is ln P(original) -
+    ln P(span)).  A span counts when (a) its original fits the context better, on the left
+    and not worse on the right (:data:`DENSITY_MIN_GAIN`, :data:`DENSITY_MIN_LEFT`,
+    :data:`DENSITY_MIN_RIGHT`), (b) the span is rarer than the original as a unit by
+    :data:`DENSITY_MIN_UNI` nats, and (c) its (span, original) mapping passes at
+    :data:`DENSITY_MIN_PLACES` places.  No list of wordy forms: any span of the general
+    paraphrase table, stopword-only spans included ("with regard to" -> "about").
+
+    >>> from types import SimpleNamespace as R
+    >>> r = R(written="With regard to", original="about", gain=9.0, left_gain=7.0,
+    ...       right_gain=2.0, context=2.0)
+    >>> phrase_density([r], 300), round(phrase_density([r, r], 300), 3)
+    (0.0, 0.667)
+    """
+    from repair.candidates.spin_synonyms import STOPWORDS
+
+    def wordy(written: str) -> bool:
+        return not DENSITY_FUNCTION_WORD or any(w in STOPWORDS for w in written.lower().split())
+
+    good = [
+        r
+        for r in rows
+        if wordy(r.written)  # type: ignore[attr-defined]
+        and r.gain - r.context >= DENSITY_MIN_UNI  # type: ignore[attr-defined]
+        and r.gain >= DENSITY_MIN_GAIN  # type: ignore[attr-defined]
+        and r.left_gain > DENSITY_MIN_LEFT  # type: ignore[attr-defined]
+        and r.right_gain >= DENSITY_MIN_RIGHT  # type: ignore[attr-defined]
+    ]
+    places: dict[tuple[str, str], int] = {}
+    for r in good:
+        key = (r.written.lower(), r.original)  # type: ignore[attr-defined]
+        places[key] = places.get(key, 0) + 1
+    n = sum(k for k in places.values() if k >= DENSITY_MIN_PLACES)
+    return 100.0 * n / max(n_words, SPAN_MIN_WORDS)
+
+
+def pooled_phrase_surprise(density: float, span: float) -> float:
+    """The multi-word cues pooled: the surprise of :func:`phrase_density` plus that of the
+    span evidence (:func:`span_evidence`), read against clean documents' pooled values
+    (:data:`POOL_TAIL`): a phrase spinner leaves a little of both.
+
+    >>> pooled_phrase_surprise(0.0, 0.0)
+    0.0
+    """
+    return tail(tail(density, DENSITY_TAIL) + tail(span, SPAN_TAIL), POOL_TAIL)
+
+
 def surprise(
     spin: float,
     collocation: float,
@@ -324,11 +424,13 @@ def surprise(
     tortured: float = 0.0,
     span: float = 0.0,
     repeats: float = 0.0,
+    density: float = 0.0,
 ) -> float:
     """The document's surprise under clean English (module doc): the largest cue's;
     ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score,
     ``span`` :func:`span_evidence`, ``repeats``
-    :func:`repair.detect.spin_repeats.repeat_evidence`."""
+    :func:`repair.detect.spin_repeats.repeat_evidence`, ``density`` :func:`phrase_density`
+    (read only with :data:`DENSITY_WEIGHT`)."""
     cues = (
         tail(logit(spin), STAGE_TAIL),
         tail(logit(collocation), COLLOCATION_TAIL),
@@ -340,6 +442,8 @@ def surprise(
         SPAN_WEIGHT * tail(span, SPAN_TAIL),
         REPEAT_WEIGHT * tail(repeats, REPEAT_TAIL),
     )
+    if DENSITY_WEIGHT:
+        cues = (*cues, DENSITY_WEIGHT * pooled_phrase_surprise(density, span))
     return max(cues) + TIE * sum(cues)
 
 
@@ -353,6 +457,7 @@ def document_score(
     tortured: float = 0.0,
     span: float = 0.0,
     repeats: float = 0.0,
+    density: float = 0.0,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
     collocation stage's, the spin stage's expected spun words per 100 words, its
@@ -374,6 +479,7 @@ def document_score(
         tortured,
         span,
         repeats,
+        density,
     )
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT

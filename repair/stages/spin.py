@@ -37,6 +37,7 @@ from repair.candidates.spin_overuse import overuse_candidates
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.candidates.spin_wide import wide_originals
+from repair.detect import spin_document
 from repair.detect.science import is_scientific
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
@@ -1845,6 +1846,12 @@ class _Stage:
             d.details["span_evidence"] = round(
                 span_evidence([ph.gain for ph in counted], len(doc.words)), 3
             )
+            if spin_document.DENSITY_WEIGHT:
+                # stopword-only spans too, for the document score alone
+                fn = phrase_evidence(doc, _covered([(o.start, o.end) for o in occ]), True)
+                d.details["phrase_density"] = round(
+                    spin_document.phrase_density([*counted, *fn], len(doc.words)), 4
+                )
             score = max(score, fam.score)
         common = get_model().common
         crows: list[WordEvidence] = []
