@@ -4,6 +4,12 @@ Build-time only (numpy; the runtime reads the JSON in pure Python:
 :mod:`repair.score.spin_stack`).  Usage, from the checkout root::
 
     python scripts/train_spin_stack.py [--skip 40] [--docs 200] [--out lexicons/spin_stack.json]
+    python scripts/train_spin_stack.py --topic --spinners spinbot,wordnet,double,rare \
+        --out lexicons/spin_stack_topic.json
+
+``--topic`` fits :data:`repair.score.spin_stack.TOPIC_FEATURES` (whether the document's
+topic chose the row's original, and its topic gain; the topic pick is on, as shipped) for
+:data:`repair.stages.spin.STACK_TOPIC`.
 
 Data: dev documents ``--skip`` .. ``--skip + --docs`` of the spin harness
 (``benchmarks/spin_sim``: ``select("dev")``; the first 40, which
@@ -44,13 +50,21 @@ from repair.candidates.spin_doc_channel import policy_bin  # noqa: E402
 from repair.detect.science import is_scientific  # noqa: E402
 from repair.detect.spin import THRESHOLD  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
-from repair.score.spin_stack import FEATURES, FORMAT, StackRow, features  # noqa: E402
+from repair.score.spin_stack import (  # noqa: E402
+    FEATURES,
+    FORMAT,
+    TOPIC_FEATURES,
+    StackRow,
+    features,
+)
 from repair.score.spin_topic import topic_gain  # noqa: E402
 
 SPINNERS = ("wordnet", "double", "rare")
 
 
-def rows(spinner: str, skip: int, docs: int, floor: float) -> list[tuple[list[float], bool]]:
+def rows(
+    spinner: str, skip: int, docs: int, floor: float, topic: bool = False
+) -> list[tuple[list[float], bool]]:
     """(features, label) of every row under the bar no rule kept (the module docstring)."""
     config = make_config("spin,tortured,collocation", False)
     seen: list[tuple] = []
@@ -94,10 +108,11 @@ def rows(spinner: str, skip: int, docs: int, floor: float) -> list[tuple[list[fl
                     p, bar, b, table.ratios.get(b, 1.0) if table else 1.0,
                     table.confirmed[b] if table else 0, table is not None,
                     topic_gain(doc, written, c.replacement, c.start),
-                    d.get("model_score", 0.0), xs[span],
+                    d.get("model_score", 0.0), xs[span], c.features.get("topic_pick"),
                 )  # fmt: skip
                 g = gold.get(span)
-                out.append((features(row), g is not None and g.lower() == c.replacement.lower()))
+                right = g is not None and g.lower() == c.replacement.lower()
+                out.append((features(row, topic), right))
     finally:
         stage._Stage.score = shipped  # type: ignore[method-assign]
         stage.STACK = was
@@ -127,11 +142,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--out", default=str(ROOT / "lexicons" / "spin_stack.json"))
+    ap.add_argument("--topic", action="store_true", help="fit TOPIC_FEATURES (STACK_TOPIC)")
+    ap.add_argument("--spinners", default=",".join(SPINNERS))
     args = ap.parse_args(argv)
+    spinners = tuple(args.spinners.split(","))
     data: list[tuple[list[float], bool]] = []
     per: dict[str, Counter[str]] = {}
-    for sp in SPINNERS:
-        got = rows(sp, args.skip, args.docs, args.floor)
+    for sp in spinners:
+        got = rows(sp, args.skip, args.docs, args.floor, args.topic)
         per[sp] = Counter(rows=len(got), right=sum(y for _x, y in got))
         print(f"{sp}: {per[sp]['rows']} rows, {per[sp]['right']} right", file=sys.stderr)
         data += got
@@ -142,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     kept = p >= args.threshold
     model = {
         "format": FORMAT,
-        "features": list(FEATURES),
+        "features": list(TOPIC_FEATURES if args.topic else FEATURES),
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],
         "coef": [round(float(v), 6) for v in coef],
@@ -152,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         "training": {
             "command": "python scripts/train_spin_stack.py " + " ".join(argv or sys.argv[1:]),
             "data": f"dev documents {args.skip}-{args.skip + args.docs - 1} of benchmarks/spin_sim "
-            f"spun by {', '.join(SPINNERS)} (dev families), profile on, stack off",
+            f"spun by {', '.join(spinners)} (dev families), profile on, stack off"
+            + (", topic pick on" if args.topic else ""),
             "rows": len(data),
             "right": int(y.sum()),
             "kept_at_threshold": int(kept.sum()),

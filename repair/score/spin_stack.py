@@ -34,6 +34,11 @@ from repair.score.linear import Linear
 from repair.score.spin_model import FEATURES as WORD_FEATURES
 
 MODEL = "spin_stack.json"
+#: The same regression refitted with the topic pick on (:data:`repair.stages.spin.TOPIC_PICK`)
+#: and two more inputs, :data:`TOPIC_FEATURES` (``scripts/train_spin_stack.py --topic``):
+#: whether the document's topic chose the row's original (:mod:`repair.score.spin_pick`) and
+#: that choice's topic gain.  Read only where :data:`repair.stages.spin.STACK_TOPIC` is on.
+TOPIC_MODEL = "spin_stack_topic.json"
 FORMAT = "repair-spin-stack/1"
 FEATURES: tuple[str, ...] = (
     "logit_p",
@@ -62,6 +67,9 @@ FEATURES: tuple[str, ...] = (
     "first_sense",
     "no_sense",
 )
+#: The topic model's extra inputs: the row's original was chosen by the document's topic
+#: (1.0 / 0.0) and the topic gain of that choice (0.0 where the ranker chose it).
+TOPIC_FEATURES: tuple[str, ...] = (*FEATURES, "picked", "picked_gain")
 _W = {name: i for i, name in enumerate(WORD_FEATURES)}
 #: A bar at or under this is the sure documents' bar (:data:`repair.stages.spin.SURE_BAR`).
 SURE_MAX = 0.45
@@ -89,10 +97,14 @@ class StackRow:
     doc_score: float
     #: The word model's feature vector of the row (:data:`repair.score.spin_model.FEATURES`).
     word: Sequence[float]
+    #: The topic gain with which the document's topic chose the row's original
+    #: (:func:`repair.score.spin_pick.topic_pick`; None: the ranker chose it).
+    picked: float | None = None
 
 
-def features(r: StackRow) -> list[float]:
-    """The regression's inputs (:data:`FEATURES`) for one row.
+def features(r: StackRow, topic: bool = False) -> list[float]:
+    """The regression's inputs (:data:`FEATURES`; :data:`TOPIC_FEATURES` with ``topic``)
+    for one row.
 
     >>> row = StackRow(0.3, 0.4, "o0w0", 2.0, 6, True, 0.1, 0.99, [0.0] * 22)
     >>> [round(v, 3) for v in features(row)[:6]]
@@ -100,7 +112,7 @@ def features(r: StackRow) -> list[float]:
     """
     x = r.word
     lp = _logit(r.p)
-    return [
+    out = [
         lp,
         lp - _logit(r.bar),
         float(r.bar <= SURE_MAX),
@@ -127,6 +139,9 @@ def features(r: StackRow) -> list[float]:
         float(r.sense_bin.startswith("o0")),
         float(r.sense_bin == "none"),
     ]
+    if topic:
+        out += [float(r.picked is not None), r.picked or 0.0]
+    return out
 
 
 @dataclass(frozen=True)
@@ -138,22 +153,26 @@ class Stack:
     threshold: float
     floor: float
     training: dict
+    #: The file's schema is :data:`TOPIC_FEATURES` (else :data:`FEATURES`).
+    topic: bool = False
 
     def probability(self, r: StackRow) -> float:
-        z = self.model.logit(features(r))
+        z = self.model.logit(features(r, self.topic))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def parse(text: str) -> Stack:
-    """A :class:`Stack` from the JSON text of :data:`MODEL` (format and schema checked)."""
+    """A :class:`Stack` from the JSON text of :data:`MODEL` or :data:`TOPIC_MODEL` (format
+    and schema checked: :data:`FEATURES` or :data:`TOPIC_FEATURES`)."""
     from repair.lexicons import LexiconError
 
     d = json.loads(text)
     if not isinstance(d, dict) or d.get("format") != FORMAT:
         raise LexiconError(f"{MODEL}: expected format {FORMAT!r}")
-    if tuple(d.get("features", ())) != FEATURES:
+    names = tuple(d.get("features", ()))
+    if names not in (FEATURES, TOPIC_FEATURES):
         raise LexiconError(f"{MODEL}: feature schema differs from this code's {FEATURES}")
-    n = len(FEATURES)
+    n = len(names)
     mean, scale, coef = (tuple(float(v) for v in d[k]) for k in ("mean", "scale", "coef"))
     if not len(mean) == len(scale) == len(coef) == n or any(s <= 0 for s in scale):
         raise LexiconError(f"{MODEL}: mean, scale and coef need {n} values, scales positive")
@@ -163,12 +182,14 @@ def parse(text: str) -> Stack:
     training = d.get("training")
     if not isinstance(training, dict) or not training.get("command"):
         raise LexiconError(f"{MODEL}: training.command is missing")
-    return Stack(Linear(mean, scale, coef, float(d["intercept"])), threshold, floor, training)
+    model = Linear(mean, scale, coef, float(d["intercept"]))
+    return Stack(model, threshold, floor, training, names == TOPIC_FEATURES)
 
 
-@lru_cache(maxsize=1)
-def get_stack() -> Stack:
-    """The shipped :class:`Stack` (``lexicons/spin_stack.json``)."""
+@lru_cache(maxsize=2)
+def get_stack(topic: bool = False) -> Stack:
+    """The shipped :class:`Stack` (``lexicons/spin_stack.json``; with ``topic``,
+    :data:`TOPIC_MODEL`)."""
     from repair.lexicons import read_text
 
-    return parse(read_text(MODEL))
+    return parse(read_text(TOPIC_MODEL if topic else MODEL))

@@ -377,6 +377,12 @@ OPEN_TOPIC_MIN: float | None = 0.0
 #: documents the evaluation does not read (``lexicons/spin_stack.json``); only where the
 #: document's sense table is read (8 rows over the bar, as the open policy).
 STACK = True
+#: ... by the regression refitted with the topic pick on, which also reads whether the
+#: document's topic chose the row's original and with what topic gain
+#: (``lexicons/spin_stack_topic.json``, :data:`repair.score.spin_stack.TOPIC_MODEL`; rows
+#: the topic re-chose sit far under the bar: the word model reads an original neither the LM
+#: nor the ranker favours as unlikely).  benchmarks/RESULTS.md, "Session 35, spinword35".
+STACK_TOPIC = False
 #: Common written words are also read where the profile fires, in a document whose word
 #: model restores words past the profile densely
 #: (:func:`~repair.candidates.spin_doc_channel.dense_enough`): there the spinner's
@@ -1618,7 +1624,7 @@ def _stack_reader(
     from repair.candidates.spin_doc_channel import policy_bin
     from repair.score.spin_stack import StackRow, get_stack
 
-    stack = get_stack()
+    stack = get_stack(True) if STACK_TOPIC else get_stack()
     words = getattr(detection, "words", ())
     spans = ((w.start, w.end) for w in words)
     xs = dict(zip(spans, getattr(detection, "features", ()), strict=True))
@@ -1636,6 +1642,7 @@ def _stack_reader(
         row = StackRow(
             p, bar, b, table.ratios.get(b, 1.0) if table else 1.0,
             table.confirmed[b] if table else 0, table is not None, gain, doc_score, x,
+            f.get("topic_pick"),
         )  # fmt: skip
         q = stack.probability(row)
         if q < stack.threshold:
