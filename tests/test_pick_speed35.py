@@ -103,3 +103,41 @@ def test_topic_gains_equal_with_python_table(monkeypatch: pytest.MonkeyPatch) ->
     spin_topic._keys.clear()
     assert python == compiled
     assert any(g != 0.0 for row in compiled for g in row)
+
+
+def _small_table(texts: list[str], bits: int = 4) -> tuple[object, object]:
+    from array import array
+
+    keys = sorted({key_table.key(t) for t in texts})
+    offsets = array("I", [0] * ((1 << bits) + 1))
+    for k in keys:
+        offsets[(k >> (64 - bits)) + 1] += 1
+    for b in range(1, len(offsets)):
+        offsets[b] += offsets[b - 1]
+    return offsets, array("Q", keys)
+
+
+def test_pair_sum_hashes_every_length() -> None:
+    """Every pair stored (value 1 each): the sum counts each pair text, so each one's
+    hash (four at a time or alone) is BLAKE2b-8's; pair texts of 3 to 260 bytes, around
+    the 128-byte block."""
+    rng = random.Random(3)
+    alpha = "abcdefghijklmnopqrstuvwxyzé中"
+    vocab = sorted(
+        {"".join(rng.choice(alpha) for _ in range(rng.randrange(1, 130))) for _ in range(120)}
+        | {"x" * n for n in (1, 62, 63, 64, 126, 127, 128)}
+    )
+    word = "m" * 63
+    for w in (word, "a", "\U0001f600"):
+        pairs = [f"{w} {k}" if w < k else f"{k} {w}" for k in vocab if k != w]
+        if w == word:  # "mmm... xxx..." is one whole block
+            assert any(len(p.encode()) == 128 for p in pairs)
+        offsets, keys = _small_table(pairs)
+        tables: list[key_table.KeyTable] = [key_table.PyTable(offsets, keys, 4)]  # type: ignore[arg-type]
+        if _keyhash is not None:
+            tables.append(_keyhash.Table(offsets, keys, 4))
+        for table in tables:
+            assert table.pair_sum(w, vocab, bytes([1]) * len(keys)) == len(set(pairs))
+            for n in range(0, 9):  # leftovers of a group of four
+                want = {f"{w} {k}" if w < k else f"{k} {w}" for k in vocab[:n] if k != w}
+                assert table.pair_sum(w, vocab[:n], bytes([1]) * len(keys)) == len(want)
