@@ -8,6 +8,8 @@
  * Here the hash is BLAKE2b (RFC 7693, unkeyed, digest length 8) and the search a binary
  * search in the same arrays: the same key and the same position as the Python code
  * (repair/resources/key_table.py holds that code and picks this module when built).
+ * pair_sum (session 35) sums the stored counts of one word's pairs with many keys (the
+ * spin topic fit): pair texts built here, hashed four at a time, searched in batches.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
