@@ -141,3 +141,19 @@ def test_pair_sum_hashes_every_length() -> None:
             for n in range(0, 9):  # leftovers of a group of four
                 want = {f"{w} {k}" if w < k else f"{k} {w}" for k in vocab[:n] if k != w}
                 assert table.pair_sum(w, vocab[:n], bytes([1]) * len(keys)) == len(want)
+
+
+def test_pair_sum_with_a_stale_extension(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``_keyhash`` built before ``pair_sum`` (a table with only ``index``/``scaled``):
+    the topic fit sums in Python, the same float."""
+    book = spin_topic.get_table()
+
+    class Stale:
+        def __init__(self, inner: key_table.KeyTable) -> None:
+            self.index = inner.index
+            self.scaled = inner.scaled
+
+    want = book.pair_sum("bank", ["money", "loan", "river", "bank", "zebra"])
+    monkeypatch.setattr(book, "_table", Stale(book._table))
+    assert not hasattr(book._table, "pair_sum")
+    assert book.pair_sum("bank", ["money", "loan", "river", "bank", "zebra"]) == want > 0
