@@ -8,6 +8,8 @@
  * Here the hash is BLAKE2b (RFC 7693, unkeyed, digest length 8) and the search a binary
  * search in the same arrays: the same key and the same position as the Python code
  * (repair/resources/key_table.py holds that code and picks this module when built).
+ * pair_sum (session 35) sums the stored counts of one word's pairs with many keys (the
+ * spin topic fit): pair texts built here, hashed four at a time, searched in batches.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -18,20 +20,6 @@ static const uint64_t IV[8] = {
     0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
     0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
     0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
-
-static const uint8_t SIGMA[12][16] = {
-    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
-    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
-    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
-    {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
-    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13},
-    {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
-    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11},
-    {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
-    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
-    {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
-    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
-    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3}};
 
 #define ROTR(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
 #define G(a, b, c, d, x, y)            \
@@ -44,6 +32,17 @@ static const uint8_t SIGMA[12][16] = {
         v[d] = ROTR(v[d] ^ v[a], 16);  \
         v[c] = v[c] + v[d];            \
         v[b] = ROTR(v[b] ^ v[c], 63);  \
+    } while (0)
+#define ROUND(s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15) \
+    do {                                                                           \
+        G(0, 4, 8, 12, m[s0], m[s1]);                                              \
+        G(1, 5, 9, 13, m[s2], m[s3]);                                              \
+        G(2, 6, 10, 14, m[s4], m[s5]);                                             \
+        G(3, 7, 11, 15, m[s6], m[s7]);                                             \
+        G(0, 5, 10, 15, m[s8], m[s9]);                                             \
+        G(1, 6, 11, 12, m[s10], m[s11]);                                           \
+        G(2, 7, 8, 13, m[s12], m[s13]);                                            \
+        G(3, 4, 9, 14, m[s14], m[s15]);                                            \
     } while (0)
 
 static uint64_t load64(const uint8_t *p) {
@@ -62,17 +61,21 @@ static void compress(uint64_t h[8], const uint8_t block[128], uint64_t t, int la
     }
     v[12] ^= t; /* the high word of the 128-bit counter stays 0 (texts < 2^64 bytes) */
     if (last) v[14] = ~v[14];
-    for (i = 0; i < 12; i++) {
-        const uint8_t *s = SIGMA[i];
-        G(0, 4, 8, 12, m[s[0]], m[s[1]]);
-        G(1, 5, 9, 13, m[s[2]], m[s[3]]);
-        G(2, 6, 10, 14, m[s[4]], m[s[5]]);
-        G(3, 7, 11, 15, m[s[6]], m[s[7]]);
-        G(0, 5, 10, 15, m[s[8]], m[s[9]]);
-        G(1, 6, 11, 12, m[s[10]], m[s[11]]);
-        G(2, 7, 8, 13, m[s[12]], m[s[13]]);
-        G(3, 4, 9, 14, m[s[14]], m[s[15]]);
-    }
+    /* the twelve rounds, each with its row of RFC 7693's message schedule SIGMA written
+     * as constants (rounds 10 and 11 repeat rows 0 and 1): the message words stay in
+     * registers instead of being read through a table */
+    ROUND(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    ROUND(14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3);
+    ROUND(11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4);
+    ROUND(7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8);
+    ROUND(9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13);
+    ROUND(2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9);
+    ROUND(12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11);
+    ROUND(13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10);
+    ROUND(6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5);
+    ROUND(10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0);
+    ROUND(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    ROUND(14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3);
     for (i = 0; i < 8; i++) h[i] ^= v[i] ^ v[i + 8];
 }
 
@@ -95,6 +98,57 @@ static uint64_t blake2b8(const uint8_t *data, Py_ssize_t n) {
     compress(h, block, t, 1);
     return h[0];
 }
+
+/* Four single-block texts hashed at once (GCC vector types, one lane a text): the same
+ * BLAKE2b as blake2b8 for texts of at most 128 bytes, each lane's arithmetic the scalar
+ * code's.  Built for AVX2 and for the baseline, picked at load (ifunc) where GCC can. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define HASH4 1
+#define HASH4_CLONES __attribute__((target_clones("avx2", "default")))
+#elif defined(__GNUC__) || defined(__clang__)
+#define HASH4 1
+#define HASH4_CLONES
+#endif
+
+#ifdef HASH4
+typedef uint64_t u64x4 __attribute__((vector_size(32)));
+
+/* blocks: 4 blocks of 128 bytes, each a text zero-padded; lens: the texts' lengths
+ * (<= 128); out: the four keys. */
+HASH4_CLONES
+static void blake2b8_x4(const uint8_t *blocks, const uint64_t lens[4], uint64_t out[4]) {
+    u64x4 v[16], m[16];
+    int i, j;
+    for (i = 0; i < 16; i++)
+        for (j = 0; j < 4; j++) m[i][j] = load64(blocks + 128 * j + 8 * i);
+    for (i = 0; i < 8; i++) {
+        uint64_t h = IV[i];
+        if (i == 0) h ^= 0x01010000ULL ^ 8ULL; /* depth 1, fanout 1, no key, digest 8 */
+        v[i] = (u64x4){h, h, h, h};
+        v[i + 8] = (u64x4){IV[i], IV[i], IV[i], IV[i]};
+    }
+    v[12] ^= (u64x4){lens[0], lens[1], lens[2], lens[3]};
+    v[14] = ~v[14];
+    ROUND(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    ROUND(14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3);
+    ROUND(11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4);
+    ROUND(7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8);
+    ROUND(9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13);
+    ROUND(2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9);
+    ROUND(12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11);
+    ROUND(13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10);
+    ROUND(6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5);
+    ROUND(10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0);
+    ROUND(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    ROUND(14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3);
+    {
+        u64x4 h0 = (u64x4){IV[0], IV[0], IV[0], IV[0]} ^ (u64x4){0x01010008ULL, 0x01010008ULL,
+                                                                 0x01010008ULL, 0x01010008ULL};
+        h0 ^= v[0] ^ v[8];
+        for (j = 0; j < 4; j++) out[j] = h0[j];
+    }
+}
+#endif
 
 typedef struct {
     PyObject_HEAD
@@ -142,21 +196,26 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwds) {
 }
 
 /* Position of text's key in keys, or -1; -2 with an exception set. */
+static Py_ssize_t table_search(Table *self, uint64_t k);
+
 static Py_ssize_t table_find(Table *self, PyObject *text) {
     Py_ssize_t n;
     const char *s;
-    uint64_t k;
-    const uint32_t *off = (const uint32_t *)self->offsets.buf;
-    const uint64_t *keys = (const uint64_t *)self->keys.buf;
-    Py_ssize_t n_keys = self->keys.len / 8;
-    Py_ssize_t lo, hi, b, end;
     if (!PyUnicode_Check(text)) {
         PyErr_Format(PyExc_TypeError, "expected str, got %.100s", Py_TYPE(text)->tp_name);
         return -2;
     }
     s = PyUnicode_AsUTF8AndSize(text, &n); /* raises on a lone surrogate, as encode() */
     if (s == NULL) return -2;
-    k = blake2b8((const uint8_t *)s, n);
+    return table_search(self, blake2b8((const uint8_t *)s, n));
+}
+
+/* Position of key k in keys, or -1; -2 with an exception set. */
+static Py_ssize_t table_search(Table *self, uint64_t k) {
+    const uint32_t *off = (const uint32_t *)self->offsets.buf;
+    const uint64_t *keys = (const uint64_t *)self->keys.buf;
+    Py_ssize_t n_keys = self->keys.len / 8;
+    Py_ssize_t lo, hi, b, end;
     b = (Py_ssize_t)(k >> self->shift);
     lo = off[b];
     end = hi = off[b + 1];
@@ -225,6 +284,179 @@ done:
     return out;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
+/* Keys hashed before their searches in pair_sum: the loads of one batch's buckets and
+ * keys (most of them cache misses in a 4.6 MB table) overlap the hashing of the rest. */
+#define BATCH 32
+/* (a batch is searched once it holds BATCH keys: up to 3 more fit, from a last group of
+ * four hashed at once) */
+#define BATCH_ROOM (BATCH + 4)
+
+/* Add values[i] to *total for each of hashes[0:n] stored at position i; -1 with an
+ * exception set (a bad table), else 0.  The same search as table_search, in three
+ * passes: each key's bucket offsets asked for, then the bucket's keys, then bisected. */
+static int sum_batch(Table *self, const uint64_t *hashes, int n, const Py_buffer *values,
+                     unsigned long long *total) {
+    const uint32_t *off = (const uint32_t *)self->offsets.buf;
+    const uint64_t *keys = (const uint64_t *)self->keys.buf;
+    Py_ssize_t n_keys = self->keys.len / 8;
+    Py_ssize_t los[BATCH_ROOM], his[BATCH_ROOM];
+    int j;
+    for (j = 0; j < n; j++) {
+        Py_ssize_t b = (Py_ssize_t)(hashes[j] >> self->shift);
+        los[j] = off[b];
+        his[j] = off[b + 1];
+        if (his[j] > n_keys || los[j] > his[j]) {
+            PyErr_SetString(PyExc_ValueError, "offsets point past the keys");
+            return -1;
+        }
+        if (his[j] > los[j]) {
+            PREFETCH(keys + los[j]);
+            PREFETCH(keys + his[j] - 1);
+        }
+    }
+    for (j = 0; j < n; j++) {
+        uint64_t k = hashes[j];
+        Py_ssize_t lo = los[j], hi = his[j], end = his[j];
+        while (lo < hi) { /* bisect_left */
+            Py_ssize_t mid = lo + (hi - lo) / 2;
+            if (keys[mid] < k)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < end && keys[lo] == k) {
+            if (lo >= values->len) {
+                PyErr_SetString(PyExc_IndexError, "values shorter than keys");
+                return -1;
+            }
+            *total += ((const uint8_t *)values->buf)[lo];
+        }
+    }
+    return 0;
+}
+
+/* pair_sum(word, keys, values) -> the sum of values[i] over the keys k (str) of the
+ * iterable keys other than word itself, i the position of the pair text "word k" (word
+ * first when word < k, code point order) or "k word": repair/score/spin_topic.py's topic
+ * fit, without a Python string per pair.  UTF-8 bytes compare in code point order, so the
+ * pair texts are Python's; the sum is an integer, so its order does not matter. */
+static PyObject *Table_pair_sum(Table *self, PyObject *const *args, Py_ssize_t nargs) {
+    PyObject *it = NULL, *item;
+    Py_buffer values;
+    const char *ws, *ks;
+    Py_ssize_t wn, kn, cap, need;
+    unsigned long long total = 0;
+    uint8_t stack[256], *buf = stack, *heap = NULL, *dst;
+    uint64_t hashes[BATCH_ROOM];
+    int cmp, n = 0, nb = 0, j;
+#ifdef HASH4
+    uint8_t blocks[4 * 128];
+    uint64_t lens[4];
+#endif
+    const uint32_t *off = (const uint32_t *)self->offsets.buf;
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "pair_sum(word, keys, values)");
+        return NULL;
+    }
+    if (!PyUnicode_Check(args[0])) {
+        PyErr_Format(PyExc_TypeError, "expected str, got %.100s", Py_TYPE(args[0])->tp_name);
+        return NULL;
+    }
+    ws = PyUnicode_AsUTF8AndSize(args[0], &wn);
+    if (ws == NULL) return NULL;
+    if (PyObject_GetBuffer(args[2], &values, PyBUF_SIMPLE) < 0) return NULL;
+    it = PyObject_GetIter(args[1]);
+    if (it == NULL) goto fail;
+    cap = (Py_ssize_t)sizeof stack;
+    while ((item = PyIter_Next(it)) != NULL) {
+        if (!PyUnicode_Check(item)) {
+            PyErr_Format(PyExc_TypeError, "expected str, got %.100s", Py_TYPE(item)->tp_name);
+            Py_DECREF(item);
+            goto fail;
+        }
+        ks = PyUnicode_AsUTF8AndSize(item, &kn);
+        if (ks == NULL) {
+            Py_DECREF(item);
+            goto fail;
+        }
+        cmp = memcmp(ws, ks, (size_t)(wn < kn ? wn : kn));
+        if (cmp == 0) cmp = (wn > kn) - (wn < kn);
+        if (cmp == 0) { /* the word itself adds nothing */
+            Py_DECREF(item);
+            continue;
+        }
+        need = wn + 1 + kn;
+#ifdef HASH4
+        if (need <= 128) { /* one block: hashed four at a time */
+            dst = blocks + 128 * nb;
+            lens[nb] = (uint64_t)need;
+        } else
+#endif
+        {
+            if (need > cap) {
+                uint8_t *grown = PyMem_Realloc(heap, (size_t)need);
+                if (grown == NULL) {
+                    Py_DECREF(item);
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                heap = buf = grown;
+                cap = need;
+            }
+            dst = buf;
+        }
+        if (cmp < 0) {
+            memcpy(dst, ws, (size_t)wn);
+            dst[wn] = ' ';
+            memcpy(dst + wn + 1, ks, (size_t)kn);
+        } else {
+            memcpy(dst, ks, (size_t)kn);
+            dst[kn] = ' ';
+            memcpy(dst + kn + 1, ws, (size_t)wn);
+        }
+        Py_DECREF(item);
+#ifdef HASH4
+        if (dst != buf) {
+            memset(dst + need, 0, (size_t)(128 - need));
+            if (++nb < 4) continue;
+            blake2b8_x4(blocks, lens, hashes + n);
+            for (j = 0; j < 4; j++) PREFETCH(off + (hashes[n + j] >> self->shift));
+            n += 4;
+            nb = 0;
+        } else
+#endif
+        {
+            hashes[n] = blake2b8(buf, need);
+            PREFETCH(off + (hashes[n] >> self->shift));
+            n++;
+        }
+        if (n >= BATCH) {
+            if (sum_batch(self, hashes, n, &values, &total) < 0) goto fail;
+            n = 0;
+        }
+    }
+    if (PyErr_Occurred()) goto fail;
+#ifdef HASH4
+    for (j = 0; j < nb; j++) hashes[n++] = blake2b8(blocks + 128 * j, (Py_ssize_t)lens[j]);
+#endif
+    if (n > 0 && sum_batch(self, hashes, n, &values, &total) < 0) goto fail;
+    Py_DECREF(it);
+    PyMem_Free(heap);
+    PyBuffer_Release(&values);
+    return PyLong_FromUnsignedLongLong(total);
+fail:
+    Py_XDECREF(it);
+    PyMem_Free(heap);
+    PyBuffer_Release(&values);
+    return NULL;
+}
+
 static PyObject *key_entry(PyObject *module, PyObject *text) {
     Py_ssize_t n;
     const char *s;
@@ -243,6 +475,9 @@ static PyMethodDef Table_methods[] = {
     {"scaled", (PyCFunction)(void (*)(void))Table_scaled, METH_FASTCALL,
      "scaled(texts, values, steps) -> [values[i] / steps, or None when a text is not "
      "stored, for each text]"},
+    {"pair_sum", (PyCFunction)(void (*)(void))Table_pair_sum, METH_FASTCALL,
+     "pair_sum(word, keys, values) -> sum of values[i] over the pair texts \"word k\" "
+     "(or \"k word\" when k < word) of the keys k other than word that are stored"},
     {NULL, NULL, 0, NULL}};
 
 static PyTypeObject TableType = {

@@ -105,6 +105,18 @@ class Bigrams:
         :mod:`repair.resources.key_table`)."""
         return self._table.scaled(texts, self._counts, STEPS)
 
+    def pair_sum(self, word: str, keys: Iterable[str]) -> float:
+        """The sum of :meth:`log_count` over the stored pairs of ``word`` with each of
+        ``keys`` other than ``word`` (``"word k"``, or ``"k word"`` where ``k < word``):
+        the same float as summing the :meth:`log_counts` of those pair texts (every count
+        is a whole number of eighths, so any order of the sum is exact), without a Python
+        string per pair (compiled when built: :mod:`repair.resources.key_table`; an
+        extension built before ``pair_sum`` existed sums in Python, the same ints)."""
+        table = self._table
+        if not hasattr(table, "pair_sum"):  # a stale _keyhash build
+            table = key_table.PyTable(self._offsets, self._keys, BUCKET_BITS)
+        return table.pair_sum(word, keys, self._counts) / STEPS
+
     def unigram_logprob(self, word: str) -> float:
         c = self.log_count(word)
         return UNKNOWN if c is None else c - self._log_total

@@ -20,6 +20,8 @@ them once.
 >>> t = table(offsets, array("Q", keys), 1)
 >>> t.index("c") >= 0, t.index("a c"), t.scaled(["c", "x"], bytes([16, 16]), 8)
 (True, -1, [2.0, None])
+>>> t.pair_sum("b", ["a", "b", "c"], bytes([3, 3]))  # "a b"; "b" itself skipped; "b c" unseen
+3
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class KeyTable(Protocol):
     def index(self, text: str) -> int: ...
 
     def scaled(self, texts: Iterable[str], values: bytes, steps: float) -> list[float | None]: ...
+
+    def pair_sum(self, word: str, keys: Iterable[str], values: bytes) -> int: ...
 
 
 class PyTable:
@@ -81,6 +85,24 @@ class PyTable:
             i = bisect_left(keys, k, offsets[b], hi)
             out.append(values[i] / steps if i < hi and keys[i] == k else None)
         return out
+
+    def pair_sum(self, word: str, keys: Iterable[str], values: bytes) -> int:
+        """The sum of ``values[i]`` over the stored pair texts ``"word k"`` (``"k word"``
+        where ``k < word``) of the ``keys`` other than ``word``, ``i`` the pair's
+        position (the spin topic fit's pairs of one word: its context keys)."""
+        offsets, keys_, shift = self.offsets, self.keys, self.shift
+        total = 0
+        for k in keys:
+            if k == word:
+                continue
+            text = f"{word} {k}" if word < k else f"{k} {word}"
+            h = _from_bytes(_blake2b(text.encode(), digest_size=8).digest(), "little")
+            b = h >> shift
+            hi = offsets[b + 1]
+            i = bisect_left(keys_, h, offsets[b], hi)
+            if i < hi and keys_[i] == h:
+                total += values[i]
+        return total
 
 
 def _compiled() -> type | None:

@@ -112,9 +112,18 @@ def _pmi(a: str, b: str) -> float:
     return 0.0 if v is None else v
 
 
-def _mine(word: str) -> list[str]:
-    """The keys of ``word``'s content words (its own key when it has none)."""
-    return [key(w) for w in word.lower().split() if w not in STOPWORDS] or [key(word)]
+@lru_cache(maxsize=65_536)
+def _mine(word: str) -> tuple[str, ...]:
+    """The keys of ``word``'s content words (its own key when it has none); remembered
+    (the topic pick asks for each candidate's at every row that reads it)."""
+    return tuple([key(w) for w in word.lower().split() if w not in STOPWORDS] or [key(word)])
+
+
+@lru_cache(maxsize=65_536)
+def _own(word: str) -> frozenset[str]:
+    """The keys of all of ``word``'s words (what :func:`row_topic_gains` leaves out of the
+    context), remembered as :func:`_mine`."""
+    return frozenset([key(w) for w in word.lower().split()])
 
 
 def fit(word: str, context: Iterable[str]) -> float:
@@ -122,14 +131,12 @@ def fit(word: str, context: Iterable[str]) -> float:
     keys of ``context``."""
     mine = _mine(word)
     if len(mine) == 1:  # one word (the usual case): the same values without a max per key
-        # _pmi(m, k) of each key but m's own (0.0), looked up in one loop: ~70 pairs a word,
+        # _pmi(m, k) of each key but m's own (0.0), summed in one call: ~70 pairs a word,
         # most read once per document (an lru cache of pairs costs more than it saves); a stored
         # PMI is a count in eighths, so the sum is exact in any order and the mean the same
         m = mine[0]
         keys = context if isinstance(context, (set, frozenset, list, tuple)) else list(context)
-        pairs = [f"{m} {k}" if m < k else f"{k} {m}" for k in keys if k != m]
-        total = sum([0.0 if v is None else v for v in get_table().log_counts(pairs)])
-        return total / len(keys) if keys else 0.0
+        return get_table().pair_sum(m, keys) / len(keys) if keys else 0.0
     else:
         vals = [max((_pmi(m, k) for m in mine if m != k), default=0.0) for k in context]
     return sum(vals) / len(vals) if vals else 0.0
@@ -190,9 +197,8 @@ def _fit_stored(word: str, context: set[str], stored: set[str]) -> float:
     m = mine[0]
     if not _in_table(m):
         return 0.0
-    pairs = [f"{m} {k}" if m < k else f"{k} {m}" for k in stored if k != m]
-    total = sum([0.0 if v is None else v for v in get_table().log_counts(pairs)])
-    return total / len(context)
+    # the pairs "m k" / "k m" built, hashed and summed in one call (Bigrams.pair_sum)
+    return get_table().pair_sum(m, stored) / len(context)
 
 
 def row_topic_gains(
@@ -205,7 +211,7 @@ def row_topic_gains(
     gains = _doc_entry(doc)[3]
     ctx = context_keys(doc, start)
     stored_ctx = ctx & _doc_stored(doc)
-    wk = {key(w) for w in written.lower().split()}
+    wk = _own(written)
     base_ctx, base_stored = ctx - wk, stored_ctx - wk
     base_fit: float | None = None
     out = []
@@ -213,7 +219,7 @@ def row_topic_gains(
         k = (written, original, start)
         got = gains.get(k)
         if got is None:
-            ok = {key(w) for w in original.lower().split()}
+            ok = _own(original)
             if ok & base_ctx:
                 context, stored = base_ctx - ok, base_stored - ok
                 own_fit = _fit_stored(written, context, stored)
