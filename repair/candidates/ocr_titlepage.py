@@ -15,8 +15,9 @@ print at least :data:`PAGE_MIN` times, and the print hardly at all.
 
 * the print is a capitalised word of 2-:data:`MAX_LEN` letters (not all capitals: "MT",
   "ST" are abbreviations of their own), standing alone, that opens a name (not after a
-  capitalised word: a middle name), followed by a full stop (or, for a print no list
-  holds, a comma: "MeBsrs, Addison") and a space and a capitalised word;
+  capitalised word: a middle name), followed by a full stop (or, for a print of
+  :data:`COMMA_MIN_LEN` letters or more that no list holds, a comma: "MeBsrs, Addison")
+  and a space and a capitalised word;
 * the title is one of the page's titles (:data:`READINGS`, the titles and ranks of
   :mod:`repair.candidates.ocr_abbrev`, never a given name, "Sir" or "Ms") printed in a
   title's place at least :data:`PAGE_MIN` times and :data:`PAGE_RATIO` times as often
@@ -59,6 +60,10 @@ PAGE_RATIO = 3
 TITLE_MIN = 0
 #: ... or this many when the print is a dictionary word ("Hen", "Mv").
 KNOWN_TITLE_MIN = 1
+#: A print before a comma (its stop read as one: "MeBsrs, Addison") this long at least:
+#: a short print before a comma is as often a word of its own ("11th Mav, Griffith":
+#: "May", not "Maj"; SMH test, session 35, disclosed).
+COMMA_MIN_LEN = 4
 #: Longest print read.
 MAX_LEN = 7
 #: Largest channel cost (nats) of the reading, before the page's usage (the table's
@@ -166,7 +171,7 @@ def page_title_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -
         from repair.score.ocr_channel import is_known
 
         known = is_known(text.lower())
-        nxt = _slot(toks, i, comma=not known)
+        nxt = _slot(toks, i, comma=not known and len(text) >= COMMA_MIN_LEN)
         if nxt is None:
             continue
         if titles is None:
