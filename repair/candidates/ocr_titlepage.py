@@ -34,7 +34,8 @@ price is the learned channel's, and the evidence is the page's own print.
 >>> from repair.tokenize import tokenize
 >>> page = ("Present: Mr. Addison, Mr. Buchanan, Mr. Hyman, Mv. Roberts, Mr. Mugg; "
 ...         "and Messrs. Smith and Jones.")
->>> [(c.features["printed"], c.replacement) for c in page_title_candidates(tokenize(page), frozenset())]
+>>> found = page_title_candidates(tokenize(page), frozenset())
+>>> [(c.features["printed"], c.replacement) for c in found]
 [('Mv', 'Mr')]
 """
 
