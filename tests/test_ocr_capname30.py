@@ -34,6 +34,9 @@ def test_four_letter_token_reads_as_its_one_cheap_name(
     monkeypatch: pytest.MonkeyPatch, text: str, word: str, name: str
 ) -> None:
     monkeypatch.setattr(ocr_capname, "NAME_MIN_LEN", 4)
+    # "Gili" is a word of clean English (Zipf 2.2; "Gill" 3.6): since session 35 the
+    # attested print keeps it (ocr_capname.ATTESTED_PRINT), so the setting is shown alone
+    monkeypatch.setattr(ocr_capname, "ATTESTED_PRINT", False)
     assert _names(text, word) == [name]
 
 
@@ -54,6 +57,7 @@ def test_short_token_gets_no_wide_name_search(
     monkeypatch.setattr(ocr_capname, "NAME_MIN_LEN", 4)
     assert _names(text, word) == []  # no cheap name; the wide search would find one
     monkeypatch.setattr(ocr_capname, "WIDE_MIN_LEN", 4)
+    monkeypatch.setattr(ocr_capname, "ATTESTED_PRINT", False)  # "Thos": Zipf 2.6 (session 35)
     assert _names(text, word) != []
 
 
@@ -93,6 +97,7 @@ BOOK = "Going south, Brantz Mayer at Baltimore; an oyster tea at Brantz Mayer's,
 def test_repeated_name_no_more_name_like_is_left(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _names(BOOK, "Brantz") == []  # "Braatz" is no more a name's shape than "Brantz"
     monkeypatch.setattr(ocr_capname, "REPEAT_SHAPE_GAIN", -99.0)
+    monkeypatch.setattr(ocr_capname, "ATTESTED_PRINT", False)  # "Brantz": Zipf 1.1 (session 35)
     assert _names(BOOK, "Brantz") == ["Braatz"]
 
 

@@ -101,6 +101,7 @@ from repair.candidates.ocr_spacing import (
     split_pairs,
 )
 from repair.candidates.ocr_stops import lost_stop_candidates
+from repair.candidates.ocr_titlepage import page_title_candidates
 from repair.detect.ocr import CONFUSION_MAX_COST, token_reason
 from repair.document import Document
 from repair.resources.frequency import zipf
@@ -1002,6 +1003,8 @@ def _name_readings(tok: Token, reason: str, info: _DocInfo, wide: bool = True) -
     if not names:
         return []
     c = names[0]
+    if ocr_capname.attested_print(text, c.text):
+        return []  # "Rookwood", "Olley": a name clean English prints (session 35)
     return [
         _cand(
             tok.start,
@@ -1097,6 +1100,7 @@ def _initial_glyphs(out: list[Candidate], toks: list[Token]) -> list[Candidate]:
     found += title_glyph_candidates(toks) if TITLE_GLYPHS else []
     found += abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Clias"
     found += mark_abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Mi's"
+    found += page_title_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Mv."
     if not found:
         return out
     spans = {(c.start, c.end) for c in found}

@@ -84,6 +84,44 @@ def name_shaped(token: str, found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if shape_gain(token, c.replacement) >= REPEAT_SHAPE_GAIN]
 
 
+#: A print clean English attests (wordfreq Zipf of its lower case at least
+#: :data:`ATTESTED_ZIPF`: "Klang", "Gwynne", "Olley", "Rookwood", "Bocca") is a name of
+#: its own, not a garble of the listed name one cheap confusion away ("Khang", "Gwynns",
+#: "Otley", "Rockwood", "Rocca"): it is read as that name only when the name is clearly
+#: the commoner word (:data:`ATTESTED_MARGIN` Zipf more).  The garbled names the reading
+#: exists for are in no word list ("Frnest", "Chivcrs", "Lismoro": Zipf 0).  Session 35.
+ATTESTED_PRINT = True
+#: The Zipf from which a print counts as attested.
+ATTESTED_ZIPF = 1.0
+#: How much commoner (Zipf) a listed name must be than an attested print to be read.
+ATTESTED_MARGIN = 1.5
+
+
+def attested_print(token: str, reading: str) -> bool:
+    """Whether ``token`` is a word clean English attests and ``reading`` is not clearly
+    commoner (module setting :data:`ATTESTED_PRINT`): the print is left as it is.
+
+    >>> attested_print("Rookwood", "Rockwood") == ATTESTED_PRINT
+    True
+    >>> attested_print("Chivcrs", "Chivers"), attested_print("Jills", "Mills")
+    (False, False)
+    """
+    if not ATTESTED_PRINT:
+        return False
+    from repair.resources.frequency import zipf
+
+    z = zipf(_base(token).lower())
+    return z >= ATTESTED_ZIPF and zipf(_base(reading).lower()) < z + ATTESTED_MARGIN
+
+
+def _base(word: str) -> str:
+    """``word`` without a possessive ending ("Bocca's" -> "Bocca")."""
+    for end in ("'s", "’s"):
+        if word.endswith(end):
+            return word[: -len(end)]
+    return word
+
+
 #: A reading whose first glyph is a printed capital read as another capital ("Mavo" ->
 #: "Have") is not lowered inside a sentence into a plain word ("have"): the row says the
 #: page printed a capital there, and a capital read as a capital *and* a lower-case word

@@ -46,6 +46,10 @@ from repair.types import Candidate
 #: both; "Tamos" -> "James" becomes "Tames", a garble the page prints twice):
 #: benchmarks/RESULTS.md, session 32.
 PAGE_NAME = False
+#: The page's name must be the clean form of its cluster: no listed name is one cheap
+#: learned confusion away from it (a page may print a garble of a listed name twice:
+#: "Tames" beside "Tamos", read "James"; session 35).
+CLEAN_NAME = True
 #: The page prints the name at least this often (and more often than the token; SMH dev
 #: 4,691 tokens wrong with 2, 4,694 with 3).
 MIN_COUNT = 2
@@ -65,6 +69,17 @@ MIN_SHAPE_GAIN = 0.0
 #: nats (``ocr_docvocab.MAX_COST``), so the name wins unless the language model is
 #: against it (SMH dev: -2.5 leaves "Risiian" beside "Risman" x2, cost 4.5).
 THRESHOLD = -5.0
+
+
+def _garbled_name(word: str) -> bool:
+    """Whether ``word`` reads as a listed name by one cheap learned confusion
+    (:func:`repair.candidates.ocr._cheap_names`: "Tames" -> "James"): a garble the page
+    repeats, not the cluster's clean form."""
+    from repair.candidates.ocr import _cheap_names
+    from repair.score.ngrams import get_ngrams
+
+    table = get_ngrams()
+    return any(c.text != word for c in _cheap_names(word, table.is_name))
 
 
 def _capitalised(word: str) -> bool:
@@ -122,6 +137,8 @@ def prefer_page_names(cands: list[Candidate], counts: Mapping[str, int]) -> list
             continue
         if _shape_gain(orig[0], name) < MIN_SHAPE_GAIN:
             continue
+        if CLEAN_NAME and _garbled_name(name):
+            continue  # the page's form is itself a garble of a listed name ("Tames" x2)
         span = (c.start, c.end)
         old = chosen.get(span)
         if old is None or float(f["cost"]) < float(old.features["cost"]):
