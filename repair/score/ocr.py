@@ -516,9 +516,62 @@ def _rank(
         from repair.score.ocr_rank import rerank
 
         groups = rerank(doc, candidates, memo, groups)
+    if OOV_BACKOFF and garbled:
+        _oov_backoff(groups)
     for items in groups.values():
         items.sort(key=lambda x: -x[0])
     return groups
+
+
+#: Among a garbled page's accepted readings of a non-word, one the trigram does not know
+#: ("minor oileuces" -> "offences", "decree nlst" -> "nisi": British and period words
+#: the 72 k-word model lacks) is scored by its own frequency rather than the model's
+#: unknown-word floor (session 35, :func:`oov_bonus`).  Reorders accepted readings only:
+#: no reading is accepted or refused by it.
+OOV_BACKOFF = True
+
+
+def oov_bonus(word: str) -> float:
+    """What a word the trigram does not know gains (nats) when its unigram
+    log-probability is read from the period table (:mod:`repair.score.ngrams`, counted
+    words only) instead of :data:`~repair.resources.lm.UNKNOWN_LOGPROB`; 0 for a word
+    the model knows, a word the table did not count, or one it counted rarely."""
+    if not word.isalpha() or get_lm().known(word):
+        return 0.0
+    from repair.score.ngrams import get_ngrams, norm
+
+    t = get_ngrams()
+    i = t.word_id(norm(word))
+    if i < 0:
+        return 0.0
+    return max(0.0, t._uni_lp(i) - UNKNOWN_LOGPROB)
+
+
+def _oov_backoff(groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]]) -> None:
+    """:data:`OOV_BACKOFF`: a span's accepted one-word readings of a printed non-word
+    ranked again with :func:`oov_bonus` added to each margin (in place)."""
+    for span, items in groups.items():
+        if len(items) < 2:
+            continue
+        moved = False
+        new = []
+        for m, c, ev in items:
+            f = c.features
+            if (
+                "fixed" not in f
+                and not f.get("orig_known")
+                and len(f.get("orig", ())) == 1
+                and len(f.get("alt", ())) == 1
+                and "joint_margin" not in ev
+            ):
+                bonus = oov_bonus(f["alt"][0])
+                if bonus > 0.0:
+                    ev = {**ev, "oov_bonus": round(bonus, 2)}
+                    m += bonus
+                    moved = True
+            new.append((m, c, ev))
+        if moved:
+            groups[span] = new
 
 
 def _edits(
