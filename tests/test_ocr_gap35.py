@@ -88,6 +88,10 @@ def test_oov_backoff_reorders_accepted_readings() -> None:
 
 
 def test_end_to_end_offences(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_context
+
+    # the context reading of a reached non-word proposes "offenses" here: the ranking alone
+    monkeypatch.setattr(ocr_context, "OVER_READINGS", False)
     text = "A number of minor oileuces were dealt with at the court."
     assert "minor offences were" in repaired_after_page(text)[len(GARBLED) :]
     monkeypatch.setattr(score_ocr, "OOV_BACKOFF", False)
@@ -115,3 +119,27 @@ def test_account_causes() -> None:
         "a right raw token broken",
         "realword-d1",
     )
+
+
+def test_context_reads_a_reached_non_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_context
+
+    assert ocr_context.OVER_READINGS is True
+    text = "The following resolution was passed at a nccting of the Aldermen for the City."
+    assert "passed at a meeting of the" in repaired_after_page(text)[len(GARBLED) :]
+    monkeypatch.setattr(ocr_context, "OVER_READINGS", False)
+    assert "passed at a meeting of the" not in repaired_after_page(text)[len(GARBLED) :]
+
+
+def test_context_over_readings_skips_a_word_already_read() -> None:
+    from repair.candidates.ocr_context import context_candidates
+    from repair.tokenize import tokenize as tok
+
+    text = "passed at a nccting of the Aldermen"
+    toks = tok(text)
+    i = next(k for k, t in enumerate(toks) if t.text == "nccting")
+    span = (toks[i].start, toks[i].end)
+    args = (toks, [i], {}, frozenset([span]), lambda w: False, {})
+    assert [c.replacement for c in context_candidates(*args, {span: {"fleeting"}})] == ["meeting"]
+    assert context_candidates(*args, {span: {"meeting"}}) == []
+    assert context_candidates(*args) == []  # no readings given: a reached span is left

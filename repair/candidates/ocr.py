@@ -407,9 +407,13 @@ class _Generator:
             if info.heavy and ocr_context.CONTEXT:  # "It is cipcctcd that": "expected"
                 reached = frozenset((c.start, c.end) for c in out)
                 reasons = {f.start: f.reason for f in detection.findings}
+                readings: dict[tuple[int, int], set[str]] = {}
+                if ocr_context.OVER_READINGS:
+                    for c in out:
+                        readings.setdefault((c.start, c.end), set()).add(c.replacement.lower())
                 out.extend(
                     ocr_context.context_candidates(
-                        toks, found, counts, reached, info.period_word, reasons
+                        toks, found, counts, reached, info.period_word, reasons, readings
                     )
                 )
             if info.heavy and ocr_rarereal.RARE_REAL:  # "in the nutter will": "matter"

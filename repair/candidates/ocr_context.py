@@ -116,6 +116,12 @@ def score_readings(
 #: The readings are built (hook in the garbled-page block of
 #: :meth:`repair.candidates.ocr._Generator.candidates`).
 CONTEXT = True
+#: A non-word other readings reached is read too, when the context's word is none of
+#: theirs ("a nccting of the": "fleeting" was read, the context reads "meeting"), at its
+#: channel cost (no :data:`COST_CAP`) plus :data:`OVER_EXTRA` (session 35).
+OVER_READINGS = True
+#: Nats added to such a reading's cost.
+OVER_EXTRA = 0.0
 #: Letters a token has at least ...
 MIN_LEN = 5
 #: ... and at most.
@@ -267,6 +273,7 @@ def context_candidates(
     covered: frozenset[tuple[int, int]],
     period_word: Callable[[str], bool],
     reasons: Mapping[int, str],
+    readings: Mapping[tuple[int, int], set[str]] | None = None,
 ) -> list[Candidate]:
     """Readings of the flagged lower-case non-words at ``indices`` that no other reading
     reached (span not in ``covered``): the one common word the channel and the two-sided
@@ -285,7 +292,10 @@ def context_candidates(
     for i in indices:
         t = toks[i]
         text = t.text
-        if t.kind != "word" or (t.start, t.end) in covered:
+        if t.kind != "word":
+            continue
+        reached = (t.start, t.end) in covered
+        if reached and not (OVER_READINGS and readings is not None):
             continue
         if not (text[:1].islower() or (CAPITALS and text[1:].islower())):
             continue
@@ -306,6 +316,12 @@ def context_candidates(
             continue
         word, cost = found
         form = transfer_case(text, word)
+        if reached:
+            if readings is None or word in readings.get((t.start, t.end), ()):
+                continue  # the word is read already: the scorer weighs it there
+            cost = cost + OVER_EXTRA
+        else:
+            cost = min(cost, COST_CAP)
         out.append(
             cand(
                 t.start,
@@ -315,7 +331,7 @@ def context_candidates(
                 finding=reasons.get(t.start, "nonword"),
                 orig=[text],
                 alt=[form],
-                cost=min(cost, COST_CAP),
+                cost=cost,
                 threshold=THRESHOLD,
                 context=True,
             )

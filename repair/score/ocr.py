@@ -25,7 +25,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from repair.document import Document
@@ -450,6 +450,8 @@ def score_candidates(
     if garbled and ocr_cache.CACHE:
         counts = ocr_cache.page_counts(w.text for w in doc.words)
         ctx.page = (counts, sum(counts.values()))
+    if garbled and PERIOD_UNIGRAM:
+        candidates = period_unigram(candidates)
     memo = DecisionMemo()
     groups = _decide_all(scorer, ctx, candidates, garbled, memo)
     if garbled and len(groups) > 0:
@@ -545,6 +547,61 @@ def oov_bonus(word: str) -> float:
     if i < 0:
         return 0.0
     return max(0.0, t._uni_lp(i) - UNKNOWN_LOGPROB)
+
+
+#: A garbled page's one-word readings of a printed non-word are credited, when the period
+#: table (:mod:`repair.score.ngrams`) finds the reading commoner than the trigram does,
+#: with the difference of the two unigram log-probabilities (session 35,
+#: :func:`period_gain`): the 72 k-word model puts rare but plain words ("amusements",
+#: "seaman", "surmised") at its unknown-word floor, so a non-word read as one gains
+#: nothing from the model.
+PERIOD_UNIGRAM = False
+#: ... only for readings the trigram rates below this unigram log-probability (nats).
+PERIOD_RARE_LM = -12.0
+
+
+@lru_cache(maxsize=8_192)
+def period_gain(word: str) -> float:
+    """The period table's unigram log-probability of ``word`` less the trigram's, when the
+    trigram's is below :data:`PERIOD_RARE_LM` and the table counted the word; else 0."""
+    if not word.isalpha():
+        return 0.0
+    lm = get_lm()
+    low = word.lower()
+    lm_uni = lm.sequence_logprob((low,), ())
+    if lm_uni >= PERIOD_RARE_LM:
+        return 0.0
+    from repair.score.ngrams import get_ngrams, norm
+
+    t = get_ngrams()
+    i = t.word_id(norm(low))
+    if i < 0:
+        return 0.0
+    return max(0.0, t._uni_lp(i) - lm_uni)
+
+
+def period_unigram(candidates: list[Candidate]) -> list[Candidate]:
+    """:data:`PERIOD_UNIGRAM`: each one-word reading of a printed non-word priced
+    :func:`period_gain` nats lower (``period_gain`` kept in its features)."""
+    from repair.candidates.ocr_rules import with_features
+
+    out = []
+    for c in candidates:
+        f = c.features
+        if (
+            "fixed" in f
+            or "cost" not in f
+            or f.get("orig_known")
+            or len(f.get("orig", ())) != 1
+            or len(f.get("alt", ())) != 1
+        ):
+            out.append(c)
+            continue
+        g = period_gain(f["alt"][0])
+        if g > 0.0:
+            c = with_features(c, {**f, "cost": float(f["cost"]) - g, "period_gain": round(g, 2)})
+        out.append(c)
+    return out
 
 
 def _oov_backoff(groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]]) -> None:
