@@ -353,6 +353,10 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
     reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
     out: list[Candidate] = []
     first = first_readings(toks, have) if REVISED_CONTEXT else {}
+
+    def printed(i: int) -> tuple[list[str], list[str]]:
+        return neighbours(toks, i)[0], words_after(toks, i, 2)
+
     for i in found_at:
         tok = toks[i]
         k = bisect_left(starts, tok.end)  # the readings starting before the word ends ...
@@ -372,6 +376,12 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
         word, cost, _ = found
         if len(word) < len(tok.text) and zipf(tok.text.lower()) > SHORTER_ZIPF:
             continue  # "West Bank land nominally" -> "and": a letter dropped
+        if REVISED_CONTEXT and len(word) < len(tok.text) and (left, right) != printed(i):
+            # a letter dropped on the first readings' word alone: the printed context
+            # must agree ("do not ban outriglit" -> "an": "outright" makes "not an" likely)
+            again = slot_reading(tok.text, *printed(i), rivals)
+            if again is None or again[0] != word:
+                continue
         out.append(
             cand(
                 tok.start,
