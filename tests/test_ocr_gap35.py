@@ -140,6 +140,35 @@ def test_context_over_readings_skips_a_word_already_read() -> None:
     i = next(k for k, t in enumerate(toks) if t.text == "nccting")
     span = (toks[i].start, toks[i].end)
     args = (toks, [i], {}, frozenset([span]), lambda w: False, {})
-    assert [c.replacement for c in context_candidates(*args, {span: {"fleeting"}})] == ["meeting"]
-    assert context_candidates(*args, {span: {"meeting"}}) == []
+    got = context_candidates(*args, {span: {"fleeting": 5.0}})
+    assert [c.replacement for c in got] == ["meeting"]
+    assert context_candidates(*args, {span: {"meeting": 5.0}}) == []
     assert context_candidates(*args) == []  # no readings given: a reached span is left
+
+
+BAN = "However, the new rules apparently do not ban outriglit the transfer of specific items."
+
+
+def test_a_shorter_reading_needs_the_printed_context_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    toks = tokenize(BAN)
+    have = _have(BAN, "outriglit", "outright")
+    assert slot_candidates(toks, have) == []
+    monkeypatch.setattr(ocr_slot, "SHORTER_PRINTED", False)
+    got = {c.features["orig"][0]: c.replacement for c in slot_candidates(toks, have)}
+    assert got == {"ban": "an"}
+
+
+def test_context_over_readings_needs_a_dear_reading_and_another_word() -> None:
+    from repair.candidates import ocr_context
+    from repair.candidates.ocr_context import _variant, context_candidates
+    from repair.tokenize import tokenize as tok
+
+    assert ocr_context.OVER_MIN_COST == 3.5
+    assert _variant("criticized", "criticised") and not _variant("meeting", "fleeting")
+    text = "passed at a nccting of the Aldermen"
+    toks = tok(text)
+    i = next(k for k, t in enumerate(toks) if t.text == "nccting")
+    span = (toks[i].start, toks[i].end)
+    args = (toks, [i], {}, frozenset([span]), lambda w: False, {})
+    assert context_candidates(*args, {span: {"fleeting": 1.0}}) == []  # a cheap reading
+    assert context_candidates(*args, {span: {"meetings": 5.0}}) == []  # a variant

@@ -257,6 +257,10 @@ def _eligible(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> 
 #: :func:`first_readings`): "licutouaiit ni tho Inotpocd" is judged between
 #: "lieutenant" and "the", not between two unknown words.
 REVISED_CONTEXT = True
+#: A shorter reading proposed between first readings must be proposed between the printed
+#: words too ("do not ban outriglit the": "outright" makes "not an" likely; the 1 M-word
+#: OCR speed text).
+SHORTER_PRINTED = True
 #: A neighbour's first reading: a known word at least this common (Zipf) ...
 FIRST_ZIPF = 3.0
 #: ... at this channel cost (nats) at most.
@@ -376,7 +380,8 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
         word, cost, _ = found
         if len(word) < len(tok.text) and zipf(tok.text.lower()) > SHORTER_ZIPF:
             continue  # "West Bank land nominally" -> "and": a letter dropped
-        if REVISED_CONTEXT and len(word) < len(tok.text) and (left, right) != printed(i):
+        shorter = len(word) < len(tok.text)
+        if SHORTER_PRINTED and REVISED_CONTEXT and shorter and (left, right) != printed(i):
             # a letter dropped on the first readings' word alone: the printed context
             # must agree ("do not ban outriglit" -> "an": "outright" makes "not an" likely)
             again = slot_reading(tok.text, *printed(i), rivals)
