@@ -152,8 +152,97 @@ def candidate_kind(
     return f"declined {c.source} {'near' if over > -NEAR else 'far'}"
 
 
+#: The cause groups of the session 35 account (:func:`cause_of`), in print order.
+CAUSES = (
+    "lowercase real word (context)",
+    "lowercase non-word",
+    "lowercase, a mark glued on",
+    "capitalised word / case",
+    "split / merged words",
+    "split / merged at a hyphen",
+    "punctuation / marks",
+    "numbers / money",
+    "longer garble run",
+    "a right raw token broken",
+    "other",
+)
+
+
+def _sub(kind: str) -> str:
+    """The candidate record of a one-to-one word, short: ``no candidate``, ``declined``,
+    ``wrong reading``, ``no right candidate`` or the kind itself."""
+    for head, short in (
+        ("no candidate", "no candidate"),
+        ("no right candidate", "no right candidate"),
+        ("declined", "candidate present, declined"),
+        ("wrong reading chosen, gold built", "wrong reading chosen, gold built"),
+        ("wrong reading", "wrong reading chosen, gold not built"),
+        ("spacing", "wrong reading chosen, gold not built"),
+    ):
+        if kind.startswith(head):
+            return short
+    return kind
+
+
+def cause_of(kind: str, gold: str, raw: str, glued: bool) -> tuple[str, str]:
+    """(cause group, sub-kind) of one token (session 35): the shape kinds of
+    :func:`shape_kind` map to their own groups; a one-to-one word is ``capitalised``
+    (gold or raw with a capital, or a case error), else ``lowercase real word`` when
+    the raw form is a known word (the error can only be decided by context),
+    ``lowercase, a mark glued on`` or ``lowercase non-word``; the sub-kind is the OCR
+    stage's record of it (:func:`_sub`)."""
+    if kind.startswith("broke"):
+        return "a right raw token broken", kind[6:]
+    shape = {
+        "punct": "punctuation / marks",
+        "number": "numbers / money",
+        "segmentation": "split / merged words",
+        "segmentation hyphen": "split / merged at a hyphen",
+        "multi": "longer garble run",
+    }
+    if kind in shape:
+        return shape[kind], ""
+    if kind == "unrecorded":
+        return "other", kind
+    if gold[:1].isupper() or kind == "capitals" or (raw[:1].isupper() and gold[:1].isupper()):
+        return "capitalised word / case", _sub(kind)
+    if glued:
+        return "lowercase, a mark glued on", _sub(kind)
+    if raw and raw.isalpha() and is_known(raw.lower()):
+        return "lowercase real word (context)", _sub(kind)
+    return "lowercase non-word", _sub(kind)
+
+
+def _print_causes(title: str, causes: Counter[tuple[str, str]]) -> None:
+    total = sum(causes.values())
+    print(f"\n{title} ({total} tokens), by cause:")
+    print(f"| {'cause':32} | {'sub-kind':30} | tokens | share |")
+    print(f"|{'-' * 34}|{'-' * 32}|---:|---:|")
+    for group in CAUSES:
+        subs = sorted(((n, s) for (g, s), n in causes.items() if g == group), reverse=True)
+        if not subs:
+            continue
+        n_group = sum(n for n, _ in subs)
+        print(f"| **{group}** | | **{n_group}** | {100.0 * n_group / max(1, total):.1f} % |")
+        for n, s in subs:
+            if s:
+                print(f"| | {s:30} | {n} | |")
+
+
+def reverse_kind(raw: list[str], gold: list[str], g: str, raw_right: bool, op_tok: str) -> str:
+    """The kind of a token we get right and OverProof does not (shape only)."""
+    if raw_right:
+        return "broke " + (bucket([op_tok], [g]) if op_tok else "deleted")
+    return shape_kind(raw, gold, g) or ("one-to-one" if len(raw) == len(gold) else "multi")
+
+
 def account(
-    arts: list, examples: int, only: str | None, seed: int = 0, show_raw: bool = False
+    arts: list,
+    examples: int,
+    only: str | None,
+    seed: int = 0,
+    show_raw: bool = False,
+    by: bool = False,
 ) -> Counter[str]:
     rec = _Recorder()
     stats: Counter[str] = Counter()
@@ -164,6 +253,9 @@ def account(
     ex: dict[str, list[str]] = defaultdict(list)
     totals: Counter[str] = Counter()
     broke_rules: Counter[str] = Counter()
+    causes: Counter[tuple[str, str]] = Counter()
+    rev_causes: Counter[tuple[str, str]] = Counter()
+    by_cause: dict[str, list[str]] = defaultdict(list)
     for a in arts:
         rec.reset()
         res = repair_text(a.raw, config=RepairConfig())
@@ -174,6 +266,7 @@ def account(
         gold, ours, op = (token_seq(normalise(t)).toks for t in (a.gold, res.text, a.overproof))
         ok_ours, ok_op, ok_raw = (correct_gold(h, gold) for h in (ours, op, raw))
         ours_at = hyp_of(ours, gold)
+        op_at = hyp_of(op, gold)
         run_at = {j: r for r in runs(raw, gold) for j in range(r[2], r[3])}
         ops = list(_opcodes(raw, gold))
         edits = list(res.edits)
@@ -188,6 +281,13 @@ def account(
             if not (ok_op[j] and not ok_ours[j]):
                 if ok_ours[j] and not ok_op[j]:
                     totals["ours right, op wrong"] += 1
+                    r = run_at.get(j)
+                    i1, i2, j1, j2 = r if r else (0, 0, j, j + 1)
+                    rk = reverse_kind(list(raw[i1:i2]), list(gold[j1:j2]), g, ok_raw[j], op_at[j])
+                    rw = ""
+                    if rk == "one-to-one":
+                        rw = _word(raw[i1 + (j - j1)])
+                    rev_causes[cause_of(rk, _word(g), rw, False)] += 1
                 continue
             why = ""
             if ok_raw[j]:
@@ -252,15 +352,30 @@ def account(
                 s0, e0 = rs.spans[ri]
                 lo, hi = src[s0], src[e0 - 1] + 1
                 glued[kind] += (lo > 0 and a.raw[lo - 1] in MARKS) or a.raw[hi : hi + 1] in MARKS
+            is_glued = False
+            if ri >= 0:
+                is_glued = bool(
+                    (lo > 0 and a.raw[lo - 1] in MARKS) or a.raw[hi : hi + 1] in MARKS
+                ) or any(not c.isalnum() and c not in "'-" for c in rword)
+                if show_raw and not why:
+                    why = "; ".join(
+                        f"{e.rule}/{e.evidence.get('finding', '')} {e.original!r}->"
+                        f"{e.replacement!r} {a.raw[max(0, e.offset - 25) : e.end + 25]!r}"
+                        for e in edits
+                        if e.offset <= hi and e.end >= lo
+                    )
+            cause = cause_of(kind, _word(g), rword, is_glued)
+            causes[cause] += 1
             shorts[kind] += len(_word(g)) <= 3
             caps[kind] += _word(g)[:1].isupper()
             reals[kind] += bool(rword) and rword.isalpha() and is_known(rword.lower())
             before, after = "".join(gold[max(0, j - 4) : j]), "".join(gold[j + 1 : j + 3])
             ctx = f"{before} [{_word(g)}]{after}"
-            ex[kind].append(
-                f"raw {rword!r} us {ours_at[j].strip()!r} gold {_word(g)!r}  | {ctx}"
-                + (f"  | {why}" if why else "")
+            line = f"raw {rword!r} us {ours_at[j].strip()!r} gold {_word(g)!r}  | {ctx}" + (
+                f"  | {why}" if why else ""
             )
+            ex[kind].append(line)
+            by_cause[f"{cause[0]}: {cause[1]}" if cause[1] else cause[0]].append(line)
     gap = sum(stats.values())
     print(
         f"gold tokens {totals['gold']}; wrong: raw {totals['raw wrong']}, ours "
@@ -281,7 +396,12 @@ def account(
     print("\nbroken gold tokens by the rule of the edit over them:")
     for rule, n in broke_rules.most_common():
         print(f"  {rule:50} {n}")
-    print_examples(ex, examples, only, seed)
+    _print_causes("gap tokens (OverProof right, ours wrong)", causes)
+    _print_causes(
+        "reverse: ours right, OverProof wrong (sub-kind: OverProof's break, or none)",
+        rev_causes,
+    )
+    print_examples(by_cause if by else ex, examples, only, seed)
     return stats
 
 
@@ -300,10 +420,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--raw", action="store_true", help="show the raw text and evidence of each edit"
     )
+    ap.add_argument(
+        "--by-cause",
+        action="store_true",
+        help="examples by cause group (session 35; --kind then names a cause prefix)",
+    )
     args = ap.parse_args(argv)
     _apply_sets(args.sets)
     arts = selected(args.data, args.split, args.limit)
-    account(arts, args.examples, args.kind, show_raw=args.raw)
+    account(arts, args.examples, args.kind, show_raw=args.raw, by=args.by_cause)
     return 0
 
 

@@ -411,9 +411,15 @@ class _Generator:
             if info.heavy and ocr_context.CONTEXT:  # "It is cipcctcd that": "expected"
                 reached = frozenset((c.start, c.end) for c in out)
                 reasons = {f.start: f.reason for f in detection.findings}
+                readings: dict[tuple[int, int], dict[str, float]] = {}
+                if ocr_context.OVER_READINGS:  # each span's readings, at their cheapest
+                    for c in out:
+                        got = readings.setdefault((c.start, c.end), {})
+                        w, cost = c.replacement.lower(), float(c.features.get("cost", 0.0))
+                        got[w] = min(cost, got.get(w, cost))
                 out.extend(
                     ocr_context.context_candidates(
-                        toks, found, counts, reached, info.period_word, reasons
+                        toks, found, counts, reached, info.period_word, reasons, readings
                     )
                 )
             if info.heavy and ocr_rarereal.RARE_REAL:  # "in the nutter will": "matter"

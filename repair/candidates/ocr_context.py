@@ -116,6 +116,14 @@ def score_readings(
 #: The readings are built (hook in the garbled-page block of
 #: :meth:`repair.candidates.ocr._Generator.candidates`).
 CONTEXT = True
+#: A non-word other readings reached is read too, when the context's word is none of
+#: theirs ("a nccting of the": "fleeting" was read, the context reads "meeting"), at its
+#: channel cost (no :data:`COST_CAP`) plus :data:`OVER_EXTRA` (session 35).
+OVER_READINGS = True
+#: Nats added to such a reading's cost.
+OVER_EXTRA = 0.0
+#: ... read only when the cheapest of the other readings costs this much (nats) at least.
+OVER_MIN_COST = 3.5
 #: Letters a token has at least ...
 MIN_LEN = 5
 #: ... and at most.
@@ -260,6 +268,14 @@ def context_reading(token: str, left: Sequence[str], right: str | None) -> tuple
     return word, cost
 
 
+def _variant(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one plain edit apart or the same ("criticized",
+    "criticised"): a reading over a reached word must be another word (session 35)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
 def context_candidates(
     toks: Sequence[Token],
     indices: Iterable[int],
@@ -267,6 +283,7 @@ def context_candidates(
     covered: frozenset[tuple[int, int]],
     period_word: Callable[[str], bool],
     reasons: Mapping[int, str],
+    readings: Mapping[tuple[int, int], Mapping[str, float]] | None = None,
 ) -> list[Candidate]:
     """Readings of the flagged lower-case non-words at ``indices`` that no other reading
     reached (span not in ``covered``): the one common word the channel and the two-sided
@@ -285,8 +302,13 @@ def context_candidates(
     for i in indices:
         t = toks[i]
         text = t.text
-        if t.kind != "word" or (t.start, t.end) in covered:
+        if t.kind != "word":
             continue
+        reached = (t.start, t.end) in covered
+        if reached:
+            have = readings.get((t.start, t.end)) if OVER_READINGS and readings else None
+            if not have or min(have.values()) < OVER_MIN_COST:
+                continue  # no readings given, or a cheap one: the walks read it
         if not (text[:1].islower() or (CAPITALS and text[1:].islower())):
             continue
         if not (MIN_LEN <= len(text) <= MAX_LEN):
@@ -306,6 +328,12 @@ def context_candidates(
             continue
         word, cost = found
         form = transfer_case(text, word)
+        if reached:
+            if any(_variant(word, w) for w in have):
+                continue  # the word, or a spelling of it, is read already: the scorer weighs it
+            cost = cost + OVER_EXTRA
+        else:
+            cost = min(cost, COST_CAP)
         out.append(
             cand(
                 t.start,
@@ -315,7 +343,7 @@ def context_candidates(
                 finding=reasons.get(t.start, "nonword"),
                 orig=[text],
                 alt=[form],
-                cost=min(cost, COST_CAP),
+                cost=cost,
                 threshold=THRESHOLD,
                 context=True,
             )

@@ -269,6 +269,77 @@ def _eligible(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> 
     return True
 
 
+#: The slot's context reads a garbled neighbour as its first reading (session 35,
+#: :func:`first_readings`): "licutouaiit ni tho Inotpocd" is judged between
+#: "lieutenant" and "the", not between two unknown words.
+REVISED_CONTEXT = True
+#: A shorter reading proposed between first readings must be proposed between the printed
+#: words too ("do not ban outriglit the": "outright" makes "not an" likely; the 1 M-word
+#: OCR speed text).
+SHORTER_PRINTED = True
+#: A neighbour's first reading: a known word at least this common (Zipf) ...
+FIRST_ZIPF = 3.0
+#: ... at this channel cost (nats) at most.
+FIRST_COST = 6.0
+
+
+def first_readings(toks: Sequence[Token], have: Sequence[Candidate]) -> dict[int, str]:
+    """Per token start, the word a garbled neighbour most likely stands for: of the
+    one-word readings ``have`` holds exactly over a word that is no known word (or an
+    old spelling, ``ARCHAIC_WORDS``), the cheapest (:data:`FIRST_COST`)
+    known word of Zipf >= :data:`FIRST_ZIPF`, in the print's case.  Used as context
+    only; the scorer decides every reading in its own (revised) context."""
+    ends = {t.start: t for t in toks if t.kind == "word"}
+    best: dict[int, tuple[float, str]] = {}
+    for c in have:
+        t = ends.get(c.start)
+        if t is None or t.end != c.end:
+            continue
+        rep = c.replacement
+        if " " in rep or not rep.isalpha():
+            continue
+        low = t.text.lower()
+        if is_known(low) and low not in ARCHAIC_WORDS:
+            continue
+        cost = float(c.features.get("cost", 99.0))
+        if cost > FIRST_COST or zipf(rep.lower()) < FIRST_ZIPF:
+            continue
+        got = best.get(c.start)
+        if got is None or cost < got[0]:
+            best[c.start] = (cost, rep)
+    return {k: v[1] for k, v in best.items()}
+
+
+def _context(toks: Sequence[Token], i: int, first: dict[int, str]) -> tuple[list[str], list[str]]:
+    """Two words each side of token ``i`` (as :func:`~repair.candidates.ocr_context.
+    neighbours` and ``words_after``: spaces only between), each read as ``first`` has it."""
+    left: list[str] = []
+    j = i - 1
+    while j >= 0 and len(left) < 2:
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                break
+        elif t.kind == "word":
+            left.insert(0, first.get(t.start, t.text))
+        else:
+            break
+        j -= 1
+    right: list[str] = []
+    j = i + 1
+    while j < len(toks) and len(right) < 2:
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                break
+        elif t.kind == "word":
+            right.append(first.get(t.start, t.text))
+        else:
+            break
+        j += 1
+    return left, right
+
+
 def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candidate]:
     """The slot readings (module doc) of a heavy page's tokens, each ranked against the
     one-word readings ``have`` holds for it; none where a reading spans more."""
@@ -301,13 +372,21 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
     out: list[Candidate] = []
+    first = first_readings(toks, have) if REVISED_CONTEXT else {}
+
+    def printed(i: int) -> tuple[list[str], list[str]]:
+        return neighbours(toks, i)[0], words_after(toks, i, 2)
+
     for i in found_at:
         tok = toks[i]
         k = bisect_left(starts, tok.end)  # the readings starting before the word ends ...
         if k and reach[k - 1] > tok.start:  # ... one of them ends inside or after it
             continue
-        left, _ = neighbours(toks, i)
-        right = words_after(toks, i, 2)
+        if REVISED_CONTEXT:
+            left, right = _context(toks, i, first)
+        else:
+            left, _ = neighbours(toks, i)
+            right = words_after(toks, i, 2)
         if not left or not right:
             continue
         rivals = exact.get(tok.start, [])
@@ -317,6 +396,13 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
         word, cost, _ = found
         if len(word) < len(tok.text) and zipf(tok.text.lower()) > SHORTER_ZIPF:
             continue  # "West Bank land nominally" -> "and": a letter dropped
+        shorter = len(word) < len(tok.text)
+        if SHORTER_PRINTED and REVISED_CONTEXT and shorter and (left, right) != printed(i):
+            # a letter dropped on the first readings' word alone: the printed context
+            # must agree ("do not ban outriglit" -> "an": "outright" makes "not an" likely)
+            again = slot_reading(tok.text, *printed(i), rivals)
+            if again is None or again[0] != word:
+                continue
         out.append(
             cand(
                 tok.start,

@@ -25,7 +25,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from repair.document import Document
@@ -450,6 +450,8 @@ def score_candidates(
     if garbled and ocr_cache.CACHE:
         counts = ocr_cache.page_counts(w.text for w in doc.words)
         ctx.page = (counts, sum(counts.values()))
+    if garbled and PERIOD_UNIGRAM:
+        candidates = period_unigram(candidates)
     memo = DecisionMemo()
     groups = _decide_all(scorer, ctx, candidates, garbled, memo)
     if garbled and len(groups) > 0:
@@ -516,9 +518,117 @@ def _rank(
         from repair.score.ocr_rank import rerank
 
         groups = rerank(doc, candidates, memo, groups)
+    if OOV_BACKOFF and garbled:
+        _oov_backoff(groups)
     for items in groups.values():
         items.sort(key=lambda x: -x[0])
     return groups
+
+
+#: Among a garbled page's accepted readings of a non-word, one the trigram does not know
+#: ("minor oileuces" -> "offences", "decree nlst" -> "nisi": British and period words
+#: the 72 k-word model lacks) is scored by its own frequency rather than the model's
+#: unknown-word floor (session 35, :func:`oov_bonus`).  Reorders accepted readings only:
+#: no reading is accepted or refused by it.
+OOV_BACKOFF = True
+
+
+def oov_bonus(word: str) -> float:
+    """What a word the trigram does not know gains (nats) when its unigram
+    log-probability is read from the period table (:mod:`repair.score.ngrams`, counted
+    words only) instead of :data:`~repair.resources.lm.UNKNOWN_LOGPROB`; 0 for a word
+    the model knows, a word the table did not count, or one it counted rarely."""
+    if not word.isalpha() or get_lm().known(word):
+        return 0.0
+    from repair.score.ngrams import get_ngrams, norm
+
+    t = get_ngrams()
+    i = t.word_id(norm(word))
+    if i < 0:
+        return 0.0
+    return max(0.0, t._uni_lp(i) - UNKNOWN_LOGPROB)
+
+
+#: A garbled page's one-word readings of a printed non-word are credited, when the period
+#: table (:mod:`repair.score.ngrams`) finds the reading commoner than the trigram does,
+#: with the difference of the two unigram log-probabilities (session 35,
+#: :func:`period_gain`): the 72 k-word model puts rare but plain words ("amusements",
+#: "seaman", "surmised") at its unknown-word floor, so a non-word read as one gains
+#: nothing from the model.
+PERIOD_UNIGRAM = False
+#: ... only for readings the trigram rates below this unigram log-probability (nats).
+PERIOD_RARE_LM = -12.0
+
+
+@lru_cache(maxsize=8_192)
+def period_gain(word: str) -> float:
+    """The period table's unigram log-probability of ``word`` less the trigram's, when the
+    trigram's is below :data:`PERIOD_RARE_LM` and the table counted the word; else 0."""
+    if not word.isalpha():
+        return 0.0
+    lm = get_lm()
+    low = word.lower()
+    lm_uni = lm.sequence_logprob((low,), ())
+    if lm_uni >= PERIOD_RARE_LM:
+        return 0.0
+    from repair.score.ngrams import get_ngrams, norm
+
+    t = get_ngrams()
+    i = t.word_id(norm(low))
+    if i < 0:
+        return 0.0
+    return max(0.0, t._uni_lp(i) - lm_uni)
+
+
+def period_unigram(candidates: list[Candidate]) -> list[Candidate]:
+    """:data:`PERIOD_UNIGRAM`: each one-word reading of a printed non-word priced
+    :func:`period_gain` nats lower (``period_gain`` kept in its features)."""
+    from repair.candidates.ocr_rules import with_features
+
+    out = []
+    for c in candidates:
+        f = c.features
+        if (
+            "fixed" in f
+            or "cost" not in f
+            or f.get("orig_known")
+            or len(f.get("orig", ())) != 1
+            or len(f.get("alt", ())) != 1
+        ):
+            out.append(c)
+            continue
+        g = period_gain(f["alt"][0])
+        if g > 0.0:
+            c = with_features(c, {**f, "cost": float(f["cost"]) - g, "period_gain": round(g, 2)})
+        out.append(c)
+    return out
+
+
+def _oov_backoff(groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]]) -> None:
+    """:data:`OOV_BACKOFF`: a span's accepted one-word readings of a printed non-word
+    ranked again with :func:`oov_bonus` added to each margin (in place)."""
+    for span, items in groups.items():
+        if len(items) < 2:
+            continue
+        moved = False
+        new = []
+        for m, c, ev in items:
+            f = c.features
+            if (
+                "fixed" not in f
+                and not f.get("orig_known")
+                and len(f.get("orig", ())) == 1
+                and len(f.get("alt", ())) == 1
+                and "joint_margin" not in ev
+            ):
+                bonus = oov_bonus(f["alt"][0])
+                if bonus > 0.0:
+                    ev = {**ev, "oov_bonus": round(bonus, 2)}
+                    m += bonus
+                    moved = True
+            new.append((m, c, ev))
+        if moved:
+            groups[span] = new
 
 
 def _edits(
