@@ -31,18 +31,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spin_eval import make_config, spun_docs  # noqa: E402
-from spin_sim import RATE  # noqa: E402
-from train_spin_model import gold_spans  # noqa: E402
-from train_spin_stack import fit  # noqa: E402
+from train_spin_stack import fit, under_bar  # noqa: E402
 
-import repair.stages.spin as stage  # noqa: E402
-from repair.candidates.spin_doc_channel import policy_bin  # noqa: E402
-from repair.detect.science import is_scientific  # noqa: E402
-from repair.detect.spin import THRESHOLD  # noqa: E402
-from repair.pipeline import repair_text  # noqa: E402
-from repair.score.spin_stack import FEATURES, StackRow, features  # noqa: E402
-from repair.score.spin_topic import topic_gain  # noqa: E402
+from repair.score.spin_stack import FEATURES, features  # noqa: E402
 
 SPINNERS = ("spinbot", "wordnet", "double", "rare")
 BINS = (0.0, 0.02, 0.05, 0.1, 0.2, 1.0)
@@ -50,60 +41,17 @@ BINS = (0.0, 0.02, 0.05, 0.1, 0.2, 1.0)
 
 def rows(spinner: str, skip: int, docs: int, floor: float) -> list[dict]:
     """Every row under the bar no rule kept (the module docstring), with its label."""
-    config = make_config("spin,tortured,collocation", False)
-    seen: list[tuple] = []
-    shipped = stage._Stage.score
-
-    def score(self, doc, detection, candidates):  # type: ignore[no-untyped-def]
-        seen.append((doc, detection, list(candidates)))
-        return shipped(self, doc, detection, candidates)
-
-    out: list[dict] = []
-    stage._Stage.score = score  # type: ignore[method-assign]
-    was, stage.STACK = stage.STACK, False
-    try:
-        for s in spun_docs(spinner, "dev", skip + docs, RATE)[1][skip:]:
-            seen.clear()
-            r = repair_text(s.spun, (), config)
-            if not seen:
-                continue
-            doc, det, cands = seen[0]
-            d = det.details
-            bar = stage.word_bar(d)
-            profile = d.get("profile_score", det.score)
-            if bar > 1.0 or d.get("prior_profile_score", profile) >= THRESHOLD:
-                continue
-            if is_scientific(doc):  # the stage does not read the stack there
-                continue
-            gold = gold_spans(s) if s.edits else {}
-            edited = {(e.offset, e.end) for e in r.edits}
-            xs = {(w.start, w.end): x for w, x in zip(det.words, det.features, strict=True)}
-            table = stage._open_policy(doc, cands, bar)
-            for c in cands:
-                p = c.features.get("model_probability", 0.0)
-                span = (c.start, c.end)
-                if c.source != "SPIN_SYNONYM" or c.features.get("common") or span in edited:
-                    continue
-                if not floor <= p < bar or span not in xs:
-                    continue
-                written = doc.text[c.start : c.end]
-                b = policy_bin(written.lower(), c.replacement.lower())
-                row = StackRow(
-                    p, bar, b, table.ratios.get(b, 1.0) if table else 1.0,
-                    table.confirmed[b] if table else 0, table is not None,
-                    topic_gain(doc, written, c.replacement, c.start),
-                    d.get("model_score", 0.0), xs[span], c.features.get("topic_pick"),
-                )  # fmt: skip
-                g = gold.get(span)
-                out.append({
-                    "p": p, "table": table is not None, "picked": row.picked is not None,
-                    "x": features(row, topic=True), "spun": g is not None,
-                    "y": g is not None and g.lower() == c.replacement.lower(),
-                })  # fmt: skip
-    finally:
-        stage._Stage.score = shipped  # type: ignore[method-assign]
-        stage.STACK = was
-    return out
+    return [
+        {
+            "p": row.p,
+            "table": row.opened,
+            "picked": row.picked is not None,
+            "x": features(row, topic=True),
+            "spun": g is not None,
+            "y": g is not None and g.lower() == original.lower(),
+        }  # fmt: skip
+        for row, original, g in under_bar(spinner, skip, docs, floor)
+    ]
 
 
 def auc(p: np.ndarray, y: np.ndarray) -> float:

@@ -32,6 +32,7 @@ import hashlib
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -62,10 +63,11 @@ from repair.score.spin_topic import topic_gain  # noqa: E402
 SPINNERS = ("wordnet", "double", "rare")
 
 
-def rows(
-    spinner: str, skip: int, docs: int, floor: float, topic: bool = False
-) -> list[tuple[list[float], bool]]:
-    """(features, label) of every row under the bar no rule kept (the module docstring)."""
+def under_bar(
+    spinner: str, skip: int, docs: int, floor: float
+) -> Iterator[tuple[StackRow, str, str | None]]:
+    """(row, original, gold original or ``None``) of every row under the bar no rule kept
+    (the module docstring), stack off, in dev documents ``skip`` .. ``skip + docs``."""
     config = make_config("spin,tortured,collocation", False)
     seen: list[tuple] = []
     shipped = stage._Stage.score
@@ -74,7 +76,6 @@ def rows(
         seen.append((doc, detection, list(candidates)))
         return shipped(self, doc, detection, candidates)
 
-    out: list[tuple[list[float], bool]] = []
     stage._Stage.score = score  # type: ignore[method-assign]
     was, stage.STACK = stage.STACK, False
     try:
@@ -110,13 +111,20 @@ def rows(
                     topic_gain(doc, written, c.replacement, c.start),
                     d.get("model_score", 0.0), xs[span], c.features.get("topic_pick"),
                 )  # fmt: skip
-                g = gold.get(span)
-                right = g is not None and g.lower() == c.replacement.lower()
-                out.append((features(row, topic), right))
+                yield row, c.replacement, gold.get(span)
     finally:
         stage._Stage.score = shipped  # type: ignore[method-assign]
         stage.STACK = was
-    return out
+
+
+def rows(
+    spinner: str, skip: int, docs: int, floor: float, topic: bool = False
+) -> list[tuple[list[float], bool]]:
+    """(features, label) of every row under the bar no rule kept (:func:`under_bar`)."""
+    return [
+        (features(row, topic), g is not None and g.lower() == original.lower())
+        for row, original, g in under_bar(spinner, skip, docs, floor)
+    ]
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 30) -> tuple[np.ndarray, ...]:
