@@ -21,26 +21,35 @@ from repair.types import Candidate, Token
 def neighbours(toks: Sequence[Token], i: int) -> tuple[list[str], str | None]:
     """Up to two words before token ``i`` (reading order) and the word after it, each
     only when nothing but spaces stands between (a mark or a number ends the context)."""
-    left: list[str] = []
+    after = words_after(toks, i, 1)
+    return words_before(toks, i, 2), after[0] if after else None
+
+
+def words_before(
+    toks: Sequence[Token], i: int, n: int, read: Mapping[int, str] | None = None
+) -> list[str]:
+    """Up to ``n`` words before token ``i`` in reading order, only spaces between (a mark,
+    a number or a paragraph break ends them); each as ``read`` (by start offset) has it."""
+    out: list[str] = []
     j = i - 1
-    while j >= 0 and len(left) < 2:
+    while j >= 0 and len(out) < n:
         t = toks[j]
         if t.kind == "space":
             if "\n\n" in t.text:
                 break
-            j -= 1
-            continue
-        if t.kind != "word":
+        elif t.kind == "word":
+            out.insert(0, read.get(t.start, t.text) if read else t.text)
+        else:
             break
-        left.insert(0, t.text)
         j -= 1
-    after = words_after(toks, i, 1)
-    return left, after[0] if after else None
+    return out
 
 
-def words_after(toks: Sequence[Token], i: int, n: int) -> list[str]:
+def words_after(
+    toks: Sequence[Token], i: int, n: int, read: Mapping[int, str] | None = None
+) -> list[str]:
     """Up to ``n`` words after token ``i``, only spaces between (a mark, a number or a
-    paragraph break ends them)."""
+    paragraph break ends them); each as ``read`` (by start offset) has it."""
     out: list[str] = []
     j = i + 1
     while j < len(toks) and len(out) < n:
@@ -49,7 +58,7 @@ def words_after(toks: Sequence[Token], i: int, n: int) -> list[str]:
             if "\n\n" in t.text:
                 break
         elif t.kind == "word":
-            out.append(t.text)
+            out.append(read.get(t.start, t.text) if read else t.text)
         else:
             break
         j += 1

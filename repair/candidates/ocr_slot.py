@@ -311,33 +311,11 @@ def first_readings(toks: Sequence[Token], have: Sequence[Candidate]) -> dict[int
 
 
 def _context(toks: Sequence[Token], i: int, first: dict[int, str]) -> tuple[list[str], list[str]]:
-    """Two words each side of token ``i`` (as :func:`~repair.candidates.ocr_context.
-    neighbours` and ``words_after``: spaces only between), each read as ``first`` has it."""
-    left: list[str] = []
-    j = i - 1
-    while j >= 0 and len(left) < 2:
-        t = toks[j]
-        if t.kind == "space":
-            if "\n\n" in t.text:
-                break
-        elif t.kind == "word":
-            left.insert(0, first.get(t.start, t.text))
-        else:
-            break
-        j -= 1
-    right: list[str] = []
-    j = i + 1
-    while j < len(toks) and len(right) < 2:
-        t = toks[j]
-        if t.kind == "space":
-            if "\n\n" in t.text:
-                break
-        elif t.kind == "word":
-            right.append(first.get(t.start, t.text))
-        else:
-            break
-        j += 1
-    return left, right
+    """Two words each side of token ``i`` (spaces only between), each read as ``first``
+    has it."""
+    from repair.candidates.ocr_context import words_after, words_before
+
+    return words_before(toks, i, 2, first), words_after(toks, i, 2, first)
 
 
 def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candidate]:
