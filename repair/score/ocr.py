@@ -540,13 +540,17 @@ def oov_bonus(word: str) -> float:
     the model knows, a word the table did not count, or one it counted rarely."""
     if not word.isalpha() or get_lm().known(word):
         return 0.0
+    lp = _period_logprob(word)
+    return 0.0 if lp is None else max(0.0, lp - UNKNOWN_LOGPROB)
+
+
+def _period_logprob(word: str) -> float | None:
+    """The period table's unigram log-probability of ``word``, ``None`` if not counted."""
     from repair.score.ngrams import get_ngrams, norm
 
     t = get_ngrams()
     i = t.word_id(norm(word))
-    if i < 0:
-        return 0.0
-    return max(0.0, t._uni_lp(i) - UNKNOWN_LOGPROB)
+    return None if i < 0 else t._uni_lp(i)
 
 
 #: A garbled page's one-word readings of a printed non-word are credited, when the period
@@ -571,13 +575,8 @@ def period_gain(word: str) -> float:
     lm_uni = lm.sequence_logprob((low,), ())
     if lm_uni >= PERIOD_RARE_LM:
         return 0.0
-    from repair.score.ngrams import get_ngrams, norm
-
-    t = get_ngrams()
-    i = t.word_id(norm(low))
-    if i < 0:
-        return 0.0
-    return max(0.0, t._uni_lp(i) - lm_uni)
+    lp = _period_logprob(low)
+    return 0.0 if lp is None else max(0.0, lp - lm_uni)
 
 
 def period_unigram(candidates: list[Candidate]) -> list[Candidate]:
