@@ -73,6 +73,8 @@ def test_real_chunks_and_marks() -> None:
     assert real_marks('Elector",', quotes_paired=True) == {7}
     assert real_marks('Elector",') == frozenset()
     assert real_marks("tho.t") == frozenset()
+    assert real_marks("W>0") == frozenset()  # a maths sign glued to a digit is a speck
+    assert real_marks("«...pflus") == frozenset()  # dots after no word: specks
 
 
 def test_paired_quotes_per_paragraph() -> None:
@@ -90,6 +92,8 @@ def test_lead_speck_in_paired_paragraph() -> None:
 def test_edge_i_after_clause_end() -> None:
     assert edge_speck_candidates(tokenize("upon his sword;\nI quietly take")) == []
     assert len(edge_speck_candidates(tokenize("the policy of\nI the Water Board"))) == 1
+    # a full stop ends headings and list entries in a column: a rule read as "I" follows
+    assert len(edge_speck_candidates(tokenize("Fletcher Douglas.\nI lent James"))) == 1
 
 
 def _at(text: str, word: str) -> tuple[list, int]:
@@ -104,9 +108,23 @@ def test_number_units() -> None:
     assert number_unit(*_at("who is ranked 72nd. Seles", "nd"))
     assert not number_unit(*_at("profit sank 25 pcr cent to", "pcr"))  # "cent" is no abbreviation
     assert not number_unit(*_at("in 1920 ho was", "ho"))
+    assert not number_unit(*_at("by the company 1or lent", "or"))  # "1" for "f"
 
 
 def test_cited_form() -> None:
     assert cited_form(*_at('the suffix "-ane".', "ane"))
     assert cited_form(*_at('the word "bo" is', "bo"))
     assert not cited_form(*_at('he said "bo is', "bo"))
+
+
+def test_repeated_name_kept_in_a_glued_reading(monkeypatch) -> None:
+    text = "Anthony Zinni was sent. Mr Zinni,a retired general, was sent by the envoy of Zinni."
+    _clear()
+    assert "Mr Zinni, a retired" in repaired_after_page(text)
+    monkeypatch.setattr(glued, "REAL_NAMES", False)
+    _clear()
+    try:
+        assert "Mr Zinnia retired" in repaired_after_page(text)
+    finally:
+        monkeypatch.undo()
+        _clear()

@@ -85,15 +85,21 @@ REAL_AMPERSAND = True
 #: ... a word cited between double quotes, a hyphen allowed before it ('"-ane".') ...
 REAL_CITED = True
 _CITED = re.compile(r'^["“]-?[^\W\d_]+["”][.,;:!?)]*$')
-#: ... a symbol glued to a digit ("70°F", "40%", "$5": a degree sign or unit is real) ...
+#: ... a sign glued to a digit ("70°F", "40%", "$5": a degree, percent or currency sign;
+#: not a maths sign, "W>0" is a speck) ...
 REAL_DIGIT_SYMBOL = True
 #: ... sentence punctuation before a closing quote ('late!"', 'girls?"') ...
 REAL_STOP_BEFORE_QUOTE = True
-#: ... an ellipsis ("used...and") and the full stops of an initialism ("p.m.", "a.k.a") ...
+#: ... an ellipsis after a word ("used...and"; not "«...pflus") and the full stops of an
+#: initialism ("p.m.", "a.k.a") ...
 REAL_DOTS = True
 #: ... and a straight double quote in a paragraph whose double quotes pair up, opening
 #: and closing in turn ('"Great Elector",' closes what it opened; :func:`paired_quotes`).
 REAL_PAIRED_QUOTES = True
+#: A reading never joins a name the page repeats (:func:`repair.candidates.ocr_realword.
+#: document_names`) to the next piece ("Mr Zinni" ... "Zinni,a" is no "Zinnia").
+REAL_NAMES = True
+NAME_MIN_LEN = 3
 _ADDRESS = re.compile(r"\w@\w|://|^\W*www\.", re.IGNORECASE)
 _AMPERSAND = re.compile(r"[A-Z]&[A-Z]")
 _INITIALISM = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){1,}[^\W\d_](?![^\W\d_])\.?")
@@ -121,7 +127,7 @@ def real_marks(chunk: str, quotes_paired: bool = False) -> frozenset[int]:
     for k, ch in enumerate(chunk):
         if ch.isalnum():
             continue
-        if REAL_DIGIT_SYMBOL and (unicodedata.category(ch)[0] == "S" or ch == "%"):
+        if REAL_DIGIT_SYMBOL and (unicodedata.category(ch) in ("So", "Sc") or ch == "%"):
             if (k > 0 and chunk[k - 1].isdigit()) or (k + 1 < n and chunk[k + 1].isdigit()):
                 out.add(k)
         if REAL_STOP_BEFORE_QUOTE and ch in _STOPS and k > 0 and chunk[k - 1].isalpha():
@@ -131,7 +137,7 @@ def real_marks(chunk: str, quotes_paired: bool = False) -> frozenset[int]:
         if REAL_PAIRED_QUOTES and quotes_paired and ch == '"':
             out.add(k)
     if REAL_DOTS:
-        for m in re.finditer(r"\.{3,}", chunk):
+        for m in re.finditer(r"(?<=\w)\.{3,}", chunk):
             out.update(range(m.start(), m.end()))
         for m in _INITIALISM.finditer(chunk):
             out.update(k for k in range(m.start(), m.end()) if chunk[k] == ".")
@@ -418,6 +424,7 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
     model = page_model(toks) if PAGE_MARKS else None
     n = len(toks)
     paired = paired_quotes(toks) if REAL_PAIRED_QUOTES else None
+    names: frozenset[str] | None = None
     for i, j in _chunk_spans(toks):
         # the chunks with a word that are not all letters and digits, as before; a chunk
         # of one token (most are one word) is told from the token alone (issue 14)
@@ -435,7 +442,19 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
             continue
         nxt = toks[j].text[:1] if j < n else ""
         pq = bool(paired and paired[i] and '"' in chunk)
-        out.extend(_chunk_candidates(piece, chunk, nxt, 0.0, page=page, model=model, pq=pq))
+        keep: frozenset[str] = frozenset()
+        if REAL_NAMES and j > i + 1 and any(t.text[:1].isupper() for t in piece):
+            if names is None:
+                from repair.candidates.ocr_realword import document_names
+
+                names = document_names(toks, Counter(t.text for t in toks if t.kind == "word"))
+            keep = frozenset(  # a name, not an initial ("M¡;s" is "Miss")
+                t.text for t in piece if t.text in names and len(t.text) >= NAME_MIN_LEN
+            )
+        found = _chunk_candidates(piece, chunk, nxt, 0.0, page=page, model=model, pq=pq)
+        if keep:  # no reading joins a name to the next piece ("Zinni,a" -> "Zinnia")
+            found = [c for c in found if not _joins_name(c, keep)]
+        out.extend(found)
         tail = _split_tail(toks, j)
         if tail is not None and piece[-1].kind == "punct" and _rarely_kept(piece[-1].text):
             # "pro\ ed", "abo\ o": a misread glyph before a space that split the word
@@ -447,6 +466,12 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _joins_name(c: Candidate, names: frozenset[str]) -> bool:
+    """Whether the reading ``c`` has fewer word pieces than its chunk and loses a name."""
+    orig, alt = c.features.get("orig") or (), c.features.get("alt") or ()
+    return len(alt) < len(orig) and not names <= set(alt)  # type: ignore[arg-type]
 
 
 def _chunk_spans(toks: list[Token]) -> Iterator[tuple[int, int]]:

@@ -348,14 +348,15 @@ def _word_before(toks: list[Token], i: int) -> int | None:
 
 
 def number_unit(toks: list[Token], i: int) -> bool:
-    """Whether lower-case word ``i`` is glued to a number ("72nd"), or stands after a number
+    """Whether lower-case word ``i`` is glued to a number ("72nd"; not to a lone "0" or "1",
+    a misread letter: "1or"), or stands after a number
     as a measure noun ("43 mi", "5 ft") or a short unit abbreviation before one ("302.6 sq
     mi"), or as a measure noun after such an abbreviation ("sq mi")."""
     t = toks[i]
     if not t.text.islower():
         return False
     if i > 0 and toks[i - 1].kind == "number" and toks[i - 1].end == t.start:
-        return True
+        return toks[i - 1].text not in ("0", "1")  # "1or": a misread letter, no number
     j = _word_before(toks, i)
     if j is None:
         return False
