@@ -51,15 +51,14 @@ def _clear() -> None:
 
 @pytest.mark.parametrize("mod,flag,text", KEPT, ids=[f"{k[1]}-{k[2][:20]}" for k in KEPT])
 def test_real_form_kept(monkeypatch, mod, flag: str, text: str) -> None:
+    monkeypatch.setattr(mod, flag, True)  # some ship off (ARTICLE_BEFORE_MARK)
     _clear()
     assert repaired_after_page(text).endswith(" " + text)
     monkeypatch.setattr(mod, flag, False)
     _clear()
-    try:
-        assert not repaired_after_page(text).endswith(" " + text)  # the guard keeps it
-    finally:
-        monkeypatch.undo()
-        _clear()
+    assert not repaired_after_page(text).endswith(" " + text)  # the guard keeps it
+    monkeypatch.undo()
+    _clear()
 
 
 def test_real_chunks_and_marks() -> None:
@@ -119,12 +118,11 @@ def test_cited_form() -> None:
 
 def test_repeated_name_kept_in_a_glued_reading(monkeypatch) -> None:
     text = "Anthony Zinni was sent. Mr Zinni,a retired general, was sent by the envoy of Zinni."
+    monkeypatch.setattr(glued, "REAL_NAMES", True)  # ships off
     _clear()
     assert "Mr Zinni, a retired" in repaired_after_page(text)
     monkeypatch.setattr(glued, "REAL_NAMES", False)
     _clear()
-    try:
-        assert "Mr Zinnia retired" in repaired_after_page(text)
-    finally:
-        monkeypatch.undo()
-        _clear()
+    assert "Mr Zinnia retired" in repaired_after_page(text)
+    monkeypatch.undo()
+    _clear()
