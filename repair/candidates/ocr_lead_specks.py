@@ -56,6 +56,11 @@ ELISIONS = frozenset(
 OPENERS = frozenset({"(", "[", '"', "“"})
 #: Words a real hyphen may end before a space: "two- and three-fold", "pre- or post-war".
 SUSPENDED_BEFORE = frozenset({"and", "or", "nor"})
+#: A straight double quote in a paragraph whose double quotes pair up (opening and closing
+#: in turn: :func:`repair.candidates.ocr_glued.paired_quotes`) is real: it opens what a
+#: later one closes, past a sentence's end or a title's stop ('"for Mrs. Long has ...
+#: about it."'; issue 12, session 35).
+PAIRED_QUOTES = True
 #: Confidence of deleting such a speck (a fixed rule: the language model has no marks).
 LEAD_CONFIDENCE = 0.7
 
@@ -90,6 +95,7 @@ def lead_speck_candidates(toks: list[Token]) -> list[Candidate]:
     opens nothing (see the module doc)."""
     out: list[Candidate] = []
     n = len(toks)
+    paired: list[bool] | None = None
     for i in range(1, n - 1):
         t, before, word = toks[i], toks[i - 1], toks[i + 1]
         if t.kind != "punct" or len(t.text) != 1 or before.kind != "space":
@@ -99,6 +105,13 @@ def lead_speck_candidates(toks: list[Token]) -> list[Candidate]:
         if t.text in QUOTES:
             if t.text not in SPECK_QUOTES or word.text.lower() in ELISIONS or _closed(toks, i):
                 continue
+            if PAIRED_QUOTES and t.text == '"':
+                if paired is None:
+                    from repair.candidates.ocr_glued import paired_quotes
+
+                    paired = paired_quotes(toks)
+                if paired[i]:
+                    continue
             if word.text[:1].isupper() and _after_punct(toks, i):
                 continue  # 'said: "This is', '.\n"One of': a long quotation opens
         elif t.text not in NEVER_LEADING:

@@ -183,6 +183,13 @@ ONE_PMI = 1.0
 #: a line was a speck 81 times in 98 (-ln(81/17) = -1.6: deleting is the likelier
 #: reading); the language model then weighs it ("the policy of\nI the Water Board").
 EDGE_SPECK_COST = -1.6
+#: The pronoun "I" opening a line after a mark that ends a clause inside running prose
+#: (";", ":", "!", "?" ending the line before) and before a lower-case word ("upon his
+#: sword;\nI quietly take") opens the next clause: it is real, not a speck (issue 12,
+#: session 35).  Not after a full stop: headings and list entries end so in a column
+#: ("TRIAL OF CAUSES.\nI i", "Douglas.\nI lent James": SMH dev, rules read as "I").
+EDGE_CLAUSE_I = True
+_CLAUSE_ENDS = frozenset(";:!?")
 #: Margin a deletion needs: the pronoun "I" may open or close a line ("and then\nI said"),
 #: so the language model must want the speck gone (gain >= 2.4 nats with the cost).
 EDGE_SPECK_THRESHOLD = 4.0
@@ -210,6 +217,11 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
             continue  # inside a line (or a line of its own)
         if one and not (start_edge and _speck_one(toks, i)):
             continue
+        if EDGE_CLAUSE_I and t.text == "I" and start_edge and i >= 2 and after is not None:
+            nxt = toks[i + 2] if i + 2 < n else None
+            lower = nxt is not None and nxt.kind == "word" and nxt.text[:1].islower()
+            if toks[i - 2].text in _CLAUSE_ENDS and lower:
+                continue  # "sword;\nI quietly": the pronoun opens a clause ("\nI The": no)
         if start_edge and after is not None:
             start, end = t.start, after.end
         elif before is not None:

@@ -1,0 +1,128 @@
+"""Real forms the OCR stage never "corrects" (issue 12, session 35): addresses, acronyms
+with an ampersand, cited words, symbols glued to digits, stops before a closing quote,
+ellipses and initialisms, paired double quotes, a clause-opening "I", units after a
+number, an article before a mark.  Each guard has a flag; each test fails with it off."""
+
+from __future__ import annotations
+
+import pytest
+
+import repair.candidates.ocr_glued as glued
+import repair.candidates.ocr_lead_specks as lead
+import repair.candidates.ocr_marks as marks
+import repair.candidates.ocr_realword as rw
+from repair.candidates.ocr_glued import chunk_readings, paired_quotes, real_chunk, real_marks
+from repair.candidates.ocr_lead_specks import lead_speck_candidates
+from repair.candidates.ocr_marks import edge_speck_candidates
+from repair.candidates.ocr_realword import cited_form, number_unit
+from repair.tokenize import tokenize
+from tests.ocr_page import repaired_after_page
+
+#: (module, flag, text that must come out unchanged after the garbled page)
+KEPT = [
+    (glued, "REAL_STOP_BEFORE_QUOTE", 'Oh dear! I shall be late!" (when she thought it over'),
+    (glued, "REAL_AMPERSAND", "No Price Rise Q&A: What the New Visa Rules Mean"),
+    (glued, "REAL_ADDRESS", "Contact: ops-team@example.org, +1 (555) 010-2299, ext. 42."),
+    (glued, "REAL_DIGIT_SYMBOL", "Temperatures: high of 21°C (70°F), low of 9°C."),
+    (glued, "REAL_DOTS", "the duty of care was never used...and now the judge"),
+    (glued, "REAL_DOTS", "at the Battle of Long Island (a.k.a\nBattle of Brooklyn) in"),
+    (glued, "REAL_CITED", 'carbons and the suffix "-ane".\n\nIt is'),
+    (
+        glued,
+        "REAL_PAIRED_QUOTES",
+        'Frederick William, known\nas the "Great Elector", who had succeeded his father',
+    ),
+    (
+        lead,
+        "PAIRED_QUOTES",
+        '"But it is," returned she; "for Mrs. Long has just been here, and she\n'
+        'told me all about it."',
+    ),
+    (marks, "EDGE_CLAUSE_I", "Cato throws himself upon his sword;\nI quietly take to the ship."),
+    (rw, "NUMBER_UNITS", "Area: 783.8 km (302.6 sq\nmi). Flight"),
+    (rw, "NUMBER_UNITS", "about 70 kilometers (43 mi) west of the border"),
+    (rw, "ARTICLE_BEFORE_MARK", "because of his sexuality. Tim, 16, alleged a"),
+]
+
+
+def _clear() -> None:
+    chunk_readings.cache_clear()
+
+
+@pytest.mark.parametrize("mod,flag,text", KEPT, ids=[f"{k[1]}-{k[2][:20]}" for k in KEPT])
+def test_real_form_kept(monkeypatch, mod, flag: str, text: str) -> None:
+    monkeypatch.setattr(mod, flag, True)  # some ship off (ARTICLE_BEFORE_MARK)
+    _clear()
+    assert repaired_after_page(text).endswith(" " + text)
+    monkeypatch.setattr(mod, flag, False)
+    _clear()
+    assert not repaired_after_page(text).endswith(" " + text)  # the guard keeps it
+    monkeypatch.undo()
+    _clear()
+
+
+def test_real_chunks_and_marks() -> None:
+    assert real_chunk("ops-team@example.org,") and real_chunk("https://x.example.com")
+    assert real_chunk("Q&A:") and real_chunk("AT&T") and real_chunk('"-ane".')
+    assert not real_chunk("building«") and not real_chunk(".voted")
+    assert real_marks('late!"') == {4}  # the stop; the quote is left to the model
+    assert real_marks("(70°F),") == {3}
+    assert real_marks("used...and") == {4, 5, 6}
+    assert real_marks("p.m.") == {1, 3}
+    assert real_marks('Elector",', quotes_paired=True) == {7}
+    assert real_marks('Elector",') == frozenset()
+    assert real_marks("tho.t") == frozenset()
+    assert real_marks("W>0") == frozenset()  # a maths sign glued to a digit is a speck
+    assert real_marks("«...pflus") == frozenset()  # dots after no word: specks
+
+
+def test_paired_quotes_per_paragraph() -> None:
+    toks = tokenize('a "b" c\n\n"d e')
+    assert paired_quotes(toks) == [True] * 7 + [False] * 5
+
+
+def test_lead_speck_in_paired_paragraph() -> None:
+    text = 'she said "for Mrs. Long has been here. She told me all about it." Then'
+    assert lead_speck_candidates(tokenize(text)) == []
+    text = 'the verdict means closure for his "family and he is glad'
+    assert [c.start for c in lead_speck_candidates(tokenize(text))] == [text.index('"')]
+
+
+def test_edge_i_after_clause_end() -> None:
+    assert edge_speck_candidates(tokenize("upon his sword;\nI quietly take")) == []
+    assert len(edge_speck_candidates(tokenize("the policy of\nI the Water Board"))) == 1
+    # a full stop ends headings and list entries in a column: a rule read as "I" follows
+    assert len(edge_speck_candidates(tokenize("Fletcher Douglas.\nI lent James"))) == 1
+
+
+def _at(text: str, word: str) -> tuple[list, int]:
+    toks = tokenize(text)
+    return toks, next(k for k, t in enumerate(toks) if t.text == word)
+
+
+def test_number_units() -> None:
+    assert number_unit(*_at("Area: (302.6 sq\nmi). Flight", "sq"))
+    assert number_unit(*_at("Area: (302.6 sq\nmi). Flight", "mi"))
+    assert number_unit(*_at("about 70 kilometers (43 mi) west", "mi"))
+    assert number_unit(*_at("who is ranked 72nd. Seles", "nd"))
+    assert not number_unit(*_at("profit sank 25 pcr cent to", "pcr"))  # "cent" is no abbreviation
+    assert not number_unit(*_at("in 1920 ho was", "ho"))
+    assert not number_unit(*_at("by the company 1or lent", "or"))  # "1" for "f"
+
+
+def test_cited_form() -> None:
+    assert cited_form(*_at('the suffix "-ane".', "ane"))
+    assert cited_form(*_at('the word "bo" is', "bo"))
+    assert not cited_form(*_at('he said "bo is', "bo"))
+
+
+def test_repeated_name_kept_in_a_glued_reading(monkeypatch) -> None:
+    text = "Anthony Zinni was sent. Mr Zinni,a retired general, was sent by the envoy of Zinni."
+    monkeypatch.setattr(glued, "REAL_NAMES", True)  # ships off
+    _clear()
+    assert "Mr Zinni, a retired" in repaired_after_page(text)
+    monkeypatch.setattr(glued, "REAL_NAMES", False)
+    _clear()
+    assert "Mr Zinnia retired" in repaired_after_page(text)
+    monkeypatch.undo()
+    _clear()
