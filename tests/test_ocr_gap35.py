@@ -124,15 +124,20 @@ def test_account_causes() -> None:
 def test_context_reads_a_reached_non_word(monkeypatch: pytest.MonkeyPatch) -> None:
     from repair.candidates import ocr_context
 
-    assert ocr_context.OVER_READINGS is True
+    assert ocr_context.OVER_READINGS is False  # off for speed since the session-35 merge
     text = "The following resolution was passed at a nccting of the Aldermen for the City."
-    assert "passed at a meeting of the" in repaired_after_page(text)[len(GARBLED) :]
-    monkeypatch.setattr(ocr_context, "OVER_READINGS", False)
     assert "passed at a meeting of the" not in repaired_after_page(text)[len(GARBLED) :]
+    monkeypatch.setattr(ocr_context, "OVER_READINGS", True)
+    assert "passed at a meeting of the" in repaired_after_page(text)[len(GARBLED) :]
 
 
-def test_context_over_readings_skips_a_word_already_read() -> None:
+def test_context_over_readings_skips_a_word_already_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from repair.candidates import ocr_context
     from repair.candidates.ocr_context import context_candidates
+
+    monkeypatch.setattr(ocr_context, "OVER_READINGS", True)
     from repair.tokenize import tokenize as tok
 
     text = "passed at a nccting of the Aldermen"
@@ -158,11 +163,14 @@ def test_a_shorter_reading_needs_the_printed_context_too(monkeypatch: pytest.Mon
     assert got == {"ban": "an"}
 
 
-def test_context_over_readings_needs_a_dear_reading_and_another_word() -> None:
+def test_context_over_readings_needs_a_dear_reading_and_another_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from repair.candidates import ocr_context
     from repair.candidates.ocr_context import _variant, context_candidates
     from repair.tokenize import tokenize as tok
 
+    monkeypatch.setattr(ocr_context, "OVER_READINGS", True)
     assert ocr_context.OVER_MIN_COST == 3.5
     assert _variant("criticized", "criticised") and not _variant("meeting", "fleeting")
     text = "passed at a nccting of the Aldermen"
