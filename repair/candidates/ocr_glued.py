@@ -146,11 +146,23 @@ def real_marks(chunk: str, quotes_paired: bool = False) -> frozenset[int]:
     return frozenset(out)
 
 
+_paired_memo: list = [None, None]
+
+
 def paired_quotes(toks: list[Token]) -> list[bool]:
     """Per token: whether its paragraph (text between blank lines) has straight double
     quotes that pair up: each opens (a space or line start before it, a word after) or
     closes (a word or mark before it, a space, mark or the end after), and they alternate
-    open, close, open, close ... to an even count.  A speck rarely falls into that order."""
+    open, close, open, close ... to an even count.  A speck rarely falls into that order.
+    Remembered for the last token list asked (the glued and lead-speck readers share it)."""
+    if _paired_memo[0] is toks:
+        return _paired_memo[1]  # type: ignore[no-any-return]
+    out = _paired_quotes(toks)
+    _paired_memo[0], _paired_memo[1] = toks, out
+    return out
+
+
+def _paired_quotes(toks: list[Token]) -> list[bool]:
     out = [False] * len(toks)
     start = 0
     seq: list[str] = []
@@ -425,7 +437,7 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
     page = Counter(t.text for t in toks if t.kind == "word") if DOC_BONUS else Counter()
     model = page_model(toks) if PAGE_MARKS else None
     n = len(toks)
-    paired = paired_quotes(toks) if REAL_PAIRED_QUOTES else None
+    paired: list[bool] | None = None
     names: frozenset[str] | None = None
     for i, j in _chunk_spans(toks):
         # the chunks with a word that are not all letters and digits, as before; a chunk
@@ -443,6 +455,8 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
         if real_chunk(chunk):
             continue
         nxt = toks[j].text[:1] if j < n else ""
+        if REAL_PAIRED_QUOTES and paired is None and '"' in chunk:
+            paired = paired_quotes(toks)  # only a page with a glued double quote asks
         pq = bool(paired and paired[i] and '"' in chunk)
         keep: frozenset[str] = frozenset()
         if REAL_NAMES and j > i + 1 and any(t.text[:1].isupper() for t in piece):
