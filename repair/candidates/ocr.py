@@ -99,6 +99,7 @@ from repair.candidates.ocr_spacing import (
     joins,
     merged_splits,
     split_pairs,
+    splittable,
 )
 from repair.candidates.ocr_stops import lost_stop_candidates
 from repair.candidates.ocr_titlepage import page_title_candidates
@@ -614,7 +615,7 @@ class _Generator:
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
-        if tok.text.isalpha() and not known and info.garbled and not recurring:
+        if splittable(tok.text) and not known and info.garbled and not recurring:
             # a valid word form ("datasets": dataset + s) is split on strong evidence only
             split_thr = CAPITAL_THRESHOLD if capital else None
             if is_word_form(tok.text):
