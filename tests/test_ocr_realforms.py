@@ -51,7 +51,7 @@ def _clear() -> None:
 
 @pytest.mark.parametrize("mod,flag,text", KEPT, ids=[f"{k[1]}-{k[2][:20]}" for k in KEPT])
 def test_real_form_kept(monkeypatch, mod, flag: str, text: str) -> None:
-    monkeypatch.setattr(mod, flag, True)  # some ship off (ARTICLE_BEFORE_MARK)
+    monkeypatch.setattr(mod, flag, True)
     _clear()
     assert repaired_after_page(text).endswith(" " + text)
     monkeypatch.setattr(mod, flag, False)
@@ -59,6 +59,13 @@ def test_real_form_kept(monkeypatch, mod, flag: str, text: str) -> None:
     assert not repaired_after_page(text).endswith(" " + text)  # the guard keeps it
     monkeypatch.undo()
     _clear()
+
+
+def test_article_before_a_speck_still_read() -> None:
+    """A mark glued to the next word is a speck, not a phrase end ("to tho.EirkwaIl")."""
+    toks = tokenize("crowding to tho.Kirkwall fair. Tim, 16, said")
+    at = {t.text: k for k, t in enumerate(toks)}
+    assert not rw._before_mark(toks, at["tho"]) and rw._before_mark(toks, at["Tim"])
 
 
 def test_real_chunks_and_marks() -> None:
