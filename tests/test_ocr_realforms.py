@@ -138,3 +138,19 @@ def test_a_repeated_name_broken_by_a_hyphen_is_joined() -> None:
     """Only a stop or comma after the name counts: "Philo-sophy" is one word (file 81)."""
     text = "Philo wrote it. Philo said so. Proverbial Philo-sophy, and other works of Philo."
     assert "Proverbial Philosophy, and" in repaired_after_page(text)
+
+
+def test_capitalised_possessive_kept(monkeypatch) -> None:
+    """ "Organisation's (ASIO)" is no plural (session 36, KEEP_POSSESSIVE)."""
+    import repair.candidates.ocr_possessive as poss
+    from repair.candidates.ocr_rules import cand
+
+    text = "the Security Intelligence Organisation's (ASIO) powers and the ton's weight"
+    at, lo = text.index("Organisation's"), text.index("ton's")
+    cs = [
+        cand(at, at + 14, "Organisations", "OCR_CONFUSION", orig=["Organisation's"]),
+        cand(lo, lo + 5, "tons", "OCR_CONFUSION", orig=["ton's"]),
+    ]
+    assert [c.replacement for c in poss.keep_possessives(cs, text)] == ["tons"]
+    monkeypatch.setattr(poss, "KEEP_POSSESSIVE", False)
+    assert len(poss.keep_possessives(cs, text)) == 2

@@ -79,7 +79,7 @@ from repair.candidates.ocr_numshape import drop_piece_readings, numshape_candida
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_pagename import keep_printed_names, prefer_page_names
 from repair.candidates.ocr_pageword import page_word_prior
-from repair.candidates.ocr_possessive import possessive_candidates
+from repair.candidates.ocr_possessive import keep_possessives, possessive_candidates
 from repair.candidates.ocr_realword import (
     document_names,
     frequent_part,
@@ -470,6 +470,7 @@ class _Generator:
             out = ocr_nameplace.name_place_margin(out, toks, by_start, counts)  # "Mr. Tooso"
             out = prefer_page_names(out, counts)  # "Rodney Mbiia" on a page of "Mbua"
             out = keep_printed_names(out, counts)  # "Seles" x5 is no "Sales"
+            out = keep_possessives(out, text)  # "Organisation's" is no plural
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
