@@ -15,6 +15,7 @@ are proposed (garble no clean text contains).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -793,6 +794,8 @@ class _Generator:
         nxt = toks[i + 2]
         if toks[i + 1].text != " " or nxt.kind != "word" or not nxt.text.islower():
             return []
+        if REGNAL_NUMERALS and _regnal(toks, i):
+            return []  # "James II and VII", "World War II": a numeral after a name
         out = []
         # only readings of Zipf >= CAPS_TARGET_ZIPF are kept: the walk reads a frequent
         # part (the same readings, costs and order), not the full dictionary set
@@ -1201,6 +1204,25 @@ def _period_word(text: str) -> bool:
     from repair.score.ngrams import get_ngrams
 
     return get_ngrams().known(text)
+
+
+#: A Roman numeral after a capitalised word is its number ("James II and VII", "World War
+#: II"), not a short word in capital glyphs ("II" -> "is"; session 36, the lead).
+REGNAL_NUMERALS = True
+_ROMAN = re.compile(r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _regnal(toks: list[Token], i: int) -> bool:
+    """Whether ``toks[i]`` is a Roman numeral after a capitalised word ("James⏎II") that
+    is no function word ("It II anticipated": "is")."""
+    if not _ROMAN.fullmatch(toks[i].text) or i < 2 or toks[i - 1].text not in (" ", "\n"):
+        return False
+    prev = toks[i - 2].text
+    if not (prev[:1].isupper() and prev[1:].islower() and len(prev) > 1):
+        return False
+    from repair.detect.span_echo import closed_class
+
+    return not closed_class(prev.lower())
 
 
 def _caps_neighbour(toks: list[Token], i: int) -> bool:
