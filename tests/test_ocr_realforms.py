@@ -43,7 +43,7 @@ KEPT = [
     (rw, "NUMBER_UNITS", "Area: 783.8 km (302.6 sq\nmi). Flight"),
     (rw, "NUMBER_UNITS", "about 70 kilometers (43 mi) west of the border"),
     (rw, "ARTICLE_BEFORE_MARK", "because of his sexuality. Tim, 16, alleged a"),
-    (ocr_mod, "REGNAL_NUMERALS", "the Duke of York, James Stuart, future James\nII and VII of England"),
+    (ocr_mod, "REGNAL_NUMERALS", "the Duke of York, future James\nII and VII of England"),
 ]
 
 
