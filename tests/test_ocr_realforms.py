@@ -156,3 +156,19 @@ def test_capitalised_possessive_kept(monkeypatch) -> None:
     assert [c.replacement for c in poss.keep_possessives(cs, text)] == ["tons"]
     monkeypatch.setattr(poss, "KEEP_POSSESSIVE", False)
     assert len(poss.keep_possessives(cs, text)) == 2
+
+
+def test_attested_print_gets_no_name_shape_reading(monkeypatch) -> None:
+    """ "Priya" (Zipf 2.9) is no garbled "Priva"; "Léon" still loses its accent (session 36)."""
+    import repair.candidates.ocr_nameshape as shape
+
+    def read(text: str, word: str) -> list[str]:
+        toks = tokenize(text)
+        k = next(j for j, t in enumerate(toks) if t.text == word)
+        return [c.replacement for c in shape.name_shape_candidates(toks, k, "capitalized_unknown")]
+
+    assert shape.name_shape_reading("Priya")[0] == "Priva"
+    assert read("Action items: Priya to circulate", "Priya") == []
+    assert read("that Caer Léon is Castrum", "Léon") == ["Leon"]
+    monkeypatch.setattr(shape, "ATTESTED", False)
+    assert read("Action items: Priya to circulate", "Priya") == ["Priva"]
