@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import repair.candidates.ocr as ocr_mod
+import repair.candidates.ocr_accentkeep as accentkeep
 import repair.candidates.ocr_glued as glued
 import repair.candidates.ocr_lead_specks as lead
 import repair.candidates.ocr_marks as marks
@@ -43,6 +44,7 @@ KEPT = [
     (rw, "NUMBER_UNITS", "Area: 783.8 km (302.6 sq\nmi). Flight"),
     (rw, "NUMBER_UNITS", "about 70 kilometers (43 mi) west of the border"),
     (rw, "ARTICLE_BEFORE_MARK", "because of his sexuality. Tim, 16, alleged a"),
+    (accentkeep, "DIAERESIS", 'as do words like "coöperate" in The New Yorker.'),
     (ocr_mod, "REGNAL_NUMERALS", "the Duke of York, future James\nII and VII of England"),
 ]
 
