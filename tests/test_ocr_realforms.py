@@ -13,6 +13,7 @@ import repair.candidates.ocr_glued as glued
 import repair.candidates.ocr_lead_specks as lead
 import repair.candidates.ocr_marks as marks
 import repair.candidates.ocr_realword as rw
+import repair.candidates.ocr_slot as slot
 from repair.candidates.ocr_glued import chunk_readings, paired_quotes, real_chunk, real_marks
 from repair.candidates.ocr_lead_specks import lead_speck_candidates
 from repair.candidates.ocr_marks import edge_speck_candidates
@@ -44,6 +45,7 @@ KEPT = [
     (rw, "NUMBER_UNITS", "Area: 783.8 km (302.6 sq\nmi). Flight"),
     (rw, "NUMBER_UNITS", "about 70 kilometers (43 mi) west of the border"),
     (rw, "ARTICLE_BEFORE_MARK", "because of his sexuality. Tim, 16, alleged a"),
+    (slot, "SHORTER_ZIPF", "the new rules apparently do not ban outright the transfer of items."),
     (accentkeep, "DIAERESIS", 'as do words like "coöperate" in The New Yorker.'),
     (ocr_mod, "REGNAL_NUMERALS", "the Duke of York, future James\nII and VII of England"),
 ]
@@ -55,10 +57,11 @@ def _clear() -> None:
 
 @pytest.mark.parametrize("mod,flag,text", KEPT, ids=[f"{k[1]}-{k[2][:20]}" for k in KEPT])
 def test_real_form_kept(monkeypatch, mod, flag: str, text: str) -> None:
-    monkeypatch.setattr(mod, flag, True)
+    on, off = (4.5, 5.0) if flag == "SHORTER_ZIPF" else (True, False)
+    monkeypatch.setattr(mod, flag, on)
     _clear()
     assert repaired_after_page(text).endswith(" " + text)
-    monkeypatch.setattr(mod, flag, False)
+    monkeypatch.setattr(mod, flag, off)
     _clear()
     assert not repaired_after_page(text).endswith(" " + text)  # the guard keeps it
     monkeypatch.undo()
