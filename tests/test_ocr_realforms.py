@@ -10,6 +10,7 @@ import pytest
 import repair.candidates.ocr as ocr_mod
 import repair.candidates.ocr_accentkeep as accentkeep
 import repair.candidates.ocr_glued as glued
+import repair.candidates.ocr_glyphjoin as glyphjoin
 import repair.candidates.ocr_lead_specks as lead
 import repair.candidates.ocr_marks as marks
 import repair.candidates.ocr_realword as rw
@@ -177,3 +178,11 @@ def test_attested_print_gets_no_name_shape_reading(monkeypatch) -> None:
     assert read("that Caer Léon is Castrum", "Léon") == ["Leon"]
     monkeypatch.setattr(shape, "ATTESTED", False)
     assert read("Action items: Priya to circulate", "Priya") == ["Priva"]
+
+
+def test_hyphen_compound_with_a_lost_space_is_no_glyph_join(monkeypatch) -> None:
+    """ "re-electionas" is "re-election as", not "reflections" (session 36, HYPHEN_HEAD)."""
+    text = "and said that his re-electionas president in March"
+    assert repaired_after_page(text).endswith("his re-election as president in March")
+    monkeypatch.setattr(glyphjoin, "HYPHEN_HEAD", False)
+    assert "reflections" in repaired_after_page(text)

@@ -112,7 +112,20 @@ def _pieces_apply(left: str, sep: str, right: str) -> bool:
             return False
         if len(left) >= 4 and is_known(left.lower()):
             return False
+        if HYPHEN_HEAD and _word_head(right.lower()):
+            return False  # "re-electionas": a compound whose right word lost its space
     return True
+
+
+#: At a hyphen, a right piece that opens with a known word of :data:`HEAD_MIN` letters or
+#: more is a compound whose next space the OCR lost ("re-electionas" is "re-election as",
+#: not "reflections"); a stray glyph leaves no such word ("Com-nittee").  Session 36.
+HYPHEN_HEAD = True
+HEAD_MIN = 5
+
+
+def _word_head(piece: str) -> bool:
+    return any(is_known(piece[:k]) for k in range(len(piece) - 1, HEAD_MIN - 1, -1))
 
 
 def _cased(word: str, left: str, right: str) -> str:
