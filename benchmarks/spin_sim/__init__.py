@@ -15,7 +15,7 @@ document of the test split only carries held-out substitutions.
 | ``seeddense`` | ``seed`` + WordNet | ``seed`` at seed 000's density (0.259 a word) |
 | ``mill`` | Moby + WordNet 3.0 | a paper mill: channel fitted on real PPS pairs (dev families) |
 | ``spinbot`` | WordNet + Moby | one-click: 0.6 of content words, any-rank synonym |
-| ``distrib`` | context vectors over ``clean_english`` | one of the 3 nearest distributional neighbours |
+| ``distrib`` | context vectors, ``clean_english`` | one of the 3 nearest neighbours |
 
 None of them reads ``lexicons/spin_en_pairs.tsv``.  Every one but ``distrib`` draws its
 synonyms from WordNet or Moby, the sources the restorer reverses; ``distrib``
