@@ -61,8 +61,9 @@ SPINNERS: dict[str, Spinner] = {
 #: one-click spinner swapping 0.6 of the content words, so spun words' neighbours are spun.
 DENSE: dict[str, Spinner] = {"seeddense": seeddense.spin, "spinbot": spinbot.spin}
 #: Spinners whose synonyms come from no source the restorer reads (kept out of
-#: :data:`SPINNERS` like :data:`DENSE`): ``distrib`` is :mod:`distrib`.
-OTHER_SOURCE: dict[str, Spinner] = {"distrib": distrib.spin}
+#: :data:`SPINNERS` like :data:`DENSE`): ``distrib`` is :mod:`distrib`, ``distrib1`` its
+#: nearest-neighbour variant.
+OTHER_SOURCE: dict[str, Spinner] = {"distrib": distrib.spin, "distrib1": distrib.spin_nearest}
 #: Dense spinners whose documents carry every family and are scored per family half.
 HALF_SCORED = frozenset({"seeddense"})
 #: Spinners of the scientific abstracts only (``spin_eval.py --spinner mill`` spins the

@@ -23,7 +23,8 @@ folder, keyed by a fingerprint of the corpus and the parameters below):
   that are not a form of the target's lemma, share no 5-letter prefix with it
   (``nation``/``national``) and are no number word.
 
-Policy: the part of speech is guessed without WordNet (:func:`inflect.guess_pos`, no
+Policy (``distrib``; ``distrib1`` takes the nearest neighbour alone, a better embedding
+spinner): the part of speech is guessed without WordNet (:func:`inflect.guess_pos`, no
 sense ranks); the synonym is one of the lemma's :data:`POOL` nearest neighbours, fixed
 once per (lemma, POS) (the spinner is consistent across documents), inflected like the
 word; :data:`spin_sim.RATE` of the content words are swapped.  Families are the lemmas,
@@ -174,8 +175,9 @@ def _same_lemma(word: str, lemma: str) -> bool:
 
 
 @cache
-def neighbours(lemma: str, upos: str) -> tuple[str, ...]:
-    """The lemma's distributional neighbours a spinner would write for ``upos``."""
+def neighbours(lemma: str, upos: str, pool: int = POOL) -> tuple[str, ...]:
+    """The lemma's ``pool`` nearest distributional neighbours a spinner would write for
+    ``upos``."""
     if lemma in NUMBER_WORDS:
         return ()
     out = []
@@ -185,7 +187,7 @@ def neighbours(lemma: str, upos: str) -> tuple[str, ...]:
         if _same_lemma(w, lemma) or not inflect.is_lemma(w, upos):
             continue
         out.append(w)
-        if len(out) == POOL:
+        if len(out) == pool:
             break
     return tuple(out)
 
@@ -197,6 +199,13 @@ def entry(lemma: str, upos: str) -> str | None:
     return stable_choice(pool, NAME, lemma, upos) if pool else None
 
 
+@cache
+def entry_nearest(lemma: str, upos: str) -> str | None:
+    """``distrib1``'s dictionary: the nearest neighbour alone (a better embedding spinner)."""
+    pool = neighbours(lemma, upos, 1)
+    return pool[0] if pool else None
+
+
 def candidates(text: str, allow: FamilyFilter) -> list[GoldEdit]:
     return dictionary.candidates(text, allow, entry)
 
@@ -206,3 +215,12 @@ def spin(
 ) -> list[GoldEdit]:
     """Gold edits spinning ``text``; with ``split``, only families of that half."""
     return dictionary.spin(text, rng, rate, split, candidates)
+
+
+def spin_nearest(
+    text: str, rng: random.Random, rate: float = 0.25, split: str | None = None
+) -> list[GoldEdit]:
+    """``distrib1``: as :func:`spin` with the nearest neighbour only (:func:`entry_nearest`)."""
+    return dictionary.spin(
+        text, rng, rate, split, lambda t, allow: dictionary.candidates(t, allow, entry_nearest)
+    )
