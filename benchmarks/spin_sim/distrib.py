@@ -144,7 +144,8 @@ def build(files: list[Path]) -> dict[str, list[tuple[str, float]]]:
         for k in range(sims.shape[0]):
             i = a + k
             sims[k, i] = -1.0
-            best = np.argpartition(-sims[k], TOP)[:TOP]
+            top = min(TOP, len(targets) - 1)
+            best = np.argpartition(-sims[k], top)[:top]
             best = best[np.argsort(-sims[k, best], kind="stable")]
             out[targets[i]] = [
                 (targets[j], round(float(sims[k, j]), 4)) for j in best if sims[k, j] >= MIN_COS
