@@ -242,14 +242,14 @@ def account(
     rev_rows: dict[tuple[int, int], tuple[str, float]] = {}
     decide = stage._decide_rows
 
-    def decide_rows(doc, detection, words, changed, bar, model, flag, floor=None):  # type: ignore[no-untyped-def]
+    def decide_rows(doc, detection, words, changed, bar, model, flag, floor=None, **kw):  # type: ignore[no-untyped-def]
         if flag == "reverse" and changed:
             feats = stage.word_features(
                 doc, words, stage._word_profile_of(detection.details), only=changed
             )
             for i, p in zip(changed, stage.probabilities(feats), strict=True):
                 rev_rows[(words[i].start, words[i].end)] = (words[i].original.lower(), float(p))
-        return decide(doc, detection, words, changed, bar, model, flag, floor)
+        return decide(doc, detection, words, changed, bar, model, flag, floor, **kw)
 
     stage._Stage.detect = detect  # type: ignore[method-assign]
     if reverse:

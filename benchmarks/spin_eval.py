@@ -12,7 +12,9 @@ For each spinner (``benchmarks/spin_sim``: wordnet, rare, phrase, double, seed, 
 ``tortured``: scientific abstracts spun by the wordnet/rare spinners; ``seeddense``: the
 seed family at seed 000's density, :mod:`spin_sim.seeddense`; ``mill``: the same abstracts
 spun by a simulated paper mill whose synonym choice is fitted on real PPS pairs,
-:mod:`spin_sim.mill`) and split, the
+:mod:`spin_sim.mill`; ``distrib``: distributional neighbours from running text, the one
+simulator whose synonyms come from no source the restorer reads, :mod:`spin_sim.distrib`)
+and split, the
 same capped set of clean documents (``--cap``, default 40, taken in turn from each
 register) is spun with the families of that split only, repaired through the public
 API (``repair.repair_text``) and scored with the one token-alignment scorer
@@ -70,6 +72,7 @@ from spin_sim import (  # noqa: E402
     ABSTRACT_SPINNERS,
     DENSE,
     HALF_SCORED,
+    OTHER_SOURCE,
     RATE,
     SPINNERS,
     mill,
@@ -85,7 +88,7 @@ from repair.bench.metrics import Counts, doc_metrics, edit_blocks, token_seq  # 
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 
-ALL = (*SPINNERS, "tortured", *DENSE, *ABSTRACT_SPINNERS)
+ALL = (*SPINNERS, "tortured", *DENSE, *ABSTRACT_SPINNERS, *OTHER_SOURCE)
 DEFAULT_CAP = 40
 PROFILE_OPTION = "spin_profile"
 #: (``scores.spin``, noisy-OR of ``scores.spin`` and ``scores.collocation``) of one text.

@@ -403,6 +403,12 @@ def _repair_document(
 
             repeats = repeat_evidence(text)  # the same rare function phrase, again and again
             details["spin_score"]["repeat_evidence"] = round(repeats, 3)
+        misfit = 0.0
+        if spin_doc.MISFIT_WEIGHT:  # content words that fit their context worse than usual
+            from repair.detect.spin_misfit import misfit_share
+
+            misfit = misfit_share(text)
+            details["spin_score"]["misfit_share"] = round(misfit, 4)
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
@@ -414,6 +420,7 @@ def _repair_document(
             span,
             repeats,
             density,
+            misfit,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

@@ -15,8 +15,12 @@ document of the test split only carries held-out substitutions.
 | ``seeddense`` | ``seed`` + WordNet | ``seed`` at seed 000's density (0.259 a word) |
 | ``mill`` | Moby + WordNet 3.0 | a paper mill: channel fitted on real PPS pairs (dev families) |
 | ``spinbot`` | WordNet + Moby | one-click: 0.6 of content words, any-rank synonym |
+| ``distrib`` | context vectors, ``clean_english`` | one of the 3 nearest neighbours |
 
-None of them reads ``lexicons/spin_en_pairs.tsv``.
+None of them reads ``lexicons/spin_en_pairs.tsv``.  Every one but ``distrib`` draws its
+synonyms from WordNet or Moby, the sources the restorer reverses; ``distrib``
+(:mod:`distrib`) builds its own thesaurus from running text, so its figure is the one
+that tells how the method carries to a spinner with a thesaurus of its own.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from . import mill, phrase, rare, seeddense, seedfamily, spinbot, wordnet
+from . import distrib, mill, phrase, rare, seeddense, seedfamily, spinbot, wordnet
 from .compose import compose
 from .text import GoldEdit, SpunDoc, apply_edits
 
@@ -56,6 +60,10 @@ SPINNERS: dict[str, Spinner] = {
 #: ``seeddense`` is the seed family at seed 000's density (:mod:`seeddense`); ``spinbot`` a
 #: one-click spinner swapping 0.6 of the content words, so spun words' neighbours are spun.
 DENSE: dict[str, Spinner] = {"seeddense": seeddense.spin, "spinbot": spinbot.spin}
+#: Spinners whose synonyms come from no source the restorer reads (kept out of
+#: :data:`SPINNERS` like :data:`DENSE`): ``distrib`` is :mod:`distrib`, ``distrib1`` its
+#: nearest-neighbour variant.
+OTHER_SOURCE: dict[str, Spinner] = {"distrib": distrib.spin, "distrib1": distrib.spin_nearest}
 #: Dense spinners whose documents carry every family and are scored per family half.
 HALF_SCORED = frozenset({"seeddense"})
 #: Spinners of the scientific abstracts only (``spin_eval.py --spinner mill`` spins the
@@ -74,7 +82,6 @@ def spin_doc(
 ) -> SpunDoc:
     """``clean`` spun by ``spinner`` (deterministic given ``seed`` and ``doc_id``)."""
     rng = random.Random(f"{seed}:{spinner}:{doc_id}")
-    edits = (SPINNERS.get(spinner) or DENSE.get(spinner) or ABSTRACT_SPINNERS[spinner])(
-        clean, rng, rate, split
-    )
+    fn = SPINNERS.get(spinner) or DENSE.get(spinner) or OTHER_SOURCE.get(spinner)
+    edits = (fn or ABSTRACT_SPINNERS[spinner])(clean, rng, rate, split)
     return SpunDoc(doc_id, register, clean, apply_edits(clean, edits), tuple(edits), spinner)

@@ -232,6 +232,30 @@ DENSITY_FUNCTION_WORD = True
 #: ... and the same (span, original) mapping passes at this many places of the document (a
 #: spinner writes its form wherever it met the word).
 DENSITY_MIN_PLACES = 2
+#: Weight of the misfit cue (:func:`repair.detect.spin_misfit.misfit_share`: the share of
+#: content words that fit their context worse than their frequency predicts; no synonym
+#: source read, so it carries to a spinner with a thesaurus of its own); 0.0 switches it
+#: off and the pipeline does not compute it.  **Shipped off** (benchmarks/RESULTS.md, "Session
+#: 36, spinsrc36"): at 0.7 the distributional spinner's AUC rises (dev 0.586 -> 0.664, test
+#: 0.664 -> 0.702) but tortured (dev 0.984 -> 0.952) and mill fall on dev, phrase, seed,
+#: tortured and mill on test, and the calibration's FPR rises (0.0075 -> 0.0078; short
+#: pieces 0.0170 -> 0.0297).
+MISFIT_WEIGHT = 0.0
+#: Knots of the misfit share over clean dev documents (1,283: registers and abstracts;
+#: ``python benchmarks/spin_misfit.py --fit``).
+MISFIT_TAIL: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (0.07, 0.105),
+    (0.111, 0.693),
+    (0.144, 1.609),
+    (0.169, 2.303),
+    (0.196, 2.996),
+    (0.232, 3.912),
+    (0.251, 4.605),
+    (0.263, 5.298),
+    (0.269, 6.215),
+    (0.28, 7.158),
+)
 #: Knots of :func:`phrase_density` over clean dev documents (``benchmarks/spin_score_features.py
 #: --fit``; fewer than 5 % of 1,283 have any).
 DENSITY_TAIL: tuple[tuple[float, float], ...] = (
@@ -425,12 +449,14 @@ def surprise(
     span: float = 0.0,
     repeats: float = 0.0,
     density: float = 0.0,
+    misfit: float = 0.0,
 ) -> float:
     """The document's surprise under clean English (module doc): the largest cue's;
     ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score,
     ``span`` :func:`span_evidence`, ``repeats``
     :func:`repair.detect.spin_repeats.repeat_evidence`, ``density`` :func:`phrase_density`
-    (read only with :data:`DENSITY_WEIGHT`)."""
+    (read only with :data:`DENSITY_WEIGHT`), ``misfit``
+    :func:`repair.detect.spin_misfit.misfit_share` (read only with :data:`MISFIT_WEIGHT`)."""
     cues = (
         tail(logit(spin), STAGE_TAIL),
         tail(logit(collocation), COLLOCATION_TAIL),
@@ -444,6 +470,8 @@ def surprise(
     )
     if DENSITY_WEIGHT:
         cues = (*cues, DENSITY_WEIGHT * pooled_phrase_surprise(density, span))
+    if MISFIT_WEIGHT:
+        cues = (*cues, MISFIT_WEIGHT * tail(misfit, MISFIT_TAIL))
     return max(cues) + TIE * sum(cues)
 
 
@@ -458,6 +486,7 @@ def document_score(
     span: float = 0.0,
     repeats: float = 0.0,
     density: float = 0.0,
+    misfit: float = 0.0,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
     collocation stage's, the spin stage's expected spun words per 100 words, its
@@ -480,6 +509,7 @@ def document_score(
         span,
         repeats,
         density,
+        misfit,
     )
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
