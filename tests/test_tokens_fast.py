@@ -26,7 +26,7 @@ def _same(a: list[Token], b: list[Token]) -> bool:
         (x.text, x.start, x.end, x.kind) == (y.text, y.start, y.end, y.kind)
         and type(x) is Token
         and type(x.start) is int
-        for x, y in zip(a, b)
+        for x, y in zip(a, b, strict=True)
     )
 
 
