@@ -40,6 +40,8 @@ from functools import lru_cache
 
 from repair.candidates.ocr_initial_glyph import TITLE_WORDS, _after_capital, _name_follows
 from repair.candidates.ocr_rules import cand
+from repair.score.ngrams import get_ngrams  # module level: _name_after is asked per stop (issue 14)
+from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
 #: Switch (hook in :func:`repair.candidates.ocr._initial_glyphs`).
@@ -124,9 +126,6 @@ def _name_after(toks: list[Token], i: int) -> bool | None:
     between) is surely a name (an initial, an abbreviation, a listed name, or any name
     after the print's own stop: ``True``) or may be one (a capitalised non-word:
     ``False``); ``None``: no name follows."""
-    from repair.score.ngrams import get_ngrams
-    from repair.score.ocr_channel import is_known
-
     t = _name_follows(toks, i)
     if t is None or (len(t) > 1 and t.isupper()):
         return None

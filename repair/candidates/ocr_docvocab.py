@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from repair.candidates import ocr_pageedit
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import cand
+from repair.score.ngrams import get_ngrams  # once, not a statement per word (issue 14)
 from repair.score.ocr_channel import (
     PrefixIndex,
     archaic_form,
@@ -74,16 +75,12 @@ ONCE_THRESHOLD = -2.5
 
 
 def _is_name(word: str) -> bool:
-    from repair.score.ngrams import get_ngrams
-
     return get_ngrams().is_name(word)
 
 
 def _clean(word: str) -> bool:
     """A form the page may be trusted to print: a known word (of today or of the period
     vocabulary, "Time's") or a listed name."""
-    from repair.score.ngrams import get_ngrams
-
     return is_known(word) or get_ngrams().known(word) or (word[:1].isupper() and _is_name(word))
 
 

@@ -39,6 +39,7 @@ from itertools import combinations
 
 from repair.candidates.ocr_rules import cand, with_features
 from repair.resources.frequency import zipf
+from repair.score.ocr_channel import is_target  # module level: asked per reading (issue 14)
 from repair.types import Candidate, Token
 
 #: On (benchmarks/RESULTS.md, "OCR: another archive's habits").
@@ -121,8 +122,6 @@ def _lower(text: str) -> str | None:
 
 
 def _is_reading(word: str) -> bool:
-    from repair.score.ocr_channel import is_target
-
     return is_target(word) and (READ_ZIPF <= 2.0 or zipf(word) >= READ_ZIPF)
 
 

@@ -25,6 +25,7 @@ from operator import attrgetter, countOf
 
 from repair.candidates.ocr_rules import cand as _cand
 from repair.resources.frequency import zipf
+from repair.score.ocr_channel import is_known  # module level: _piece is hot (issue 14)
 from repair.types import Candidate, Token
 
 #: Switch (hook in :meth:`repair.candidates.ocr._Generator._realword`).
@@ -185,8 +186,6 @@ def _initial(text: str) -> bool:
 def _piece(toks: list[Token], i: int) -> bool:
     """Whether word ``i`` joined to the word before or after it is a known word ("alw
     ays", "sugges tion", "bo ard"): a word the OCR cut with a space, the splits' job."""
-    from repair.score.ocr_channel import is_known
-
     text = toks[i].text.lower()
     return is_known(toks[i - 2].text.lower() + text) or is_known(text + toks[i + 2].text.lower())
 

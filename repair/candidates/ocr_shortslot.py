@@ -42,7 +42,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import product
 
+from repair.candidates.ocr_realword import line_broken_piece
+from repair.candidates.ocr_shortreal import _between_words
+from repair.candidates.ocr_shortreal import _piece as split_piece
+from repair.score.ocr_channel import ARCHAIC_WORDS, is_known
 from repair.types import Candidate, Token
+
+# (module level, not in :func:`_nonword_place`: it is asked for every word of a heavy
+# page, and each import statement run costs ~0.6 us: issue 14, session 36)
 
 #: Switch (hook in :meth:`repair.candidates.ocr._Generator.candidates`).
 SLOT_MARK = True
@@ -310,11 +317,6 @@ NON_WORD_MAX_LEN = 4
 def _nonword_place(toks: list[Token], i: int) -> bool:
     """A short lower-case non-word between two words, no piece of a split word, not next
     to a hyphen or broken at a line end."""
-    from repair.candidates.ocr_realword import line_broken_piece
-    from repair.candidates.ocr_shortreal import _between_words
-    from repair.candidates.ocr_shortreal import _piece as split_piece
-    from repair.score.ocr_channel import ARCHAIC_WORDS, is_known
-
     text = toks[i].text
     if not (len(text) <= NON_WORD_MAX_LEN and text.isalpha() and text.islower()):
         return False

@@ -37,6 +37,8 @@ from itertools import accumulate
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
 from repair.resources.frequency import zipf
+from repair.resources.lm import get_lm
+from repair.score.ngrams import get_ngrams, norm  # module level: slot_scores is hot (issue 14)
 from repair.score.ocr_channel import ARCHAIC_WORDS, is_known
 from repair.types import Candidate, Token
 
@@ -148,9 +150,6 @@ def slot_scores(
     """:func:`slot_score` of each of ``words`` in one slot (the neighbours looked up once).
     With ``floors``, a word whose running score falls below its floor is ``-inf``: every
     factor is a log-probability (<= 0), so its whole score is below the floor too."""
-    from repair.resources.lm import get_lm
-    from repair.score.ngrams import get_ngrams, norm
-
     lm, t = get_lm(), get_ngrams()
     prob, scaled, bi, uni, wid = lm.prob, lm._scaled, t._bi_lp, t._uni_lp, t.word_id
     ll = [w.lower() for w in left[-2:]]

@@ -22,6 +22,8 @@ taken too (SMH dev: "Major" -> "Mayor" three times, "Juno" -> "June", "m" -> "in
 
 from __future__ import annotations
 
+from repair.score.ngrams import get_ngrams  # module level: _word is asked per reading (issue 14)
+from repair.score.ocr_channel import is_known
 from repair.types import Candidate
 
 #: Switch (the scorer reads it).
@@ -35,9 +37,6 @@ CONSISTENT_SLACK = 2.0
 
 
 def _word(text: str) -> bool:
-    from repair.score.ngrams import get_ngrams
-    from repair.score.ocr_channel import is_known
-
     return is_known(text.lower()) or get_ngrams().is_name(text)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from repair.lexicons import read_tsv
+from repair.score import ocr_price  # module level: priced per slot word (issue 14)
 
 SLOT_CONFUSIONS_FILE = "ocr_slot_confusions.tsv"
 #: The slot rows of an installed archive profile (``None``: the shipped lexicon); set by
@@ -69,8 +70,6 @@ def table_cost(token: str, word: str) -> float:
     """Cheapest reading of printed ``token`` as ``word`` (lower case) by the slot table's
     units, equal glyphs (free) and generic edits (:data:`repair.score.ocr_price.GENERIC_SUB`
     and its kin)."""
-    from repair.score import ocr_price
-
     reads = _reads(token)
     fast = ocr_price._compiled_block_cost()
     if fast is not None:  # repair/score/_ocrwalk.c: the same programme
@@ -85,6 +84,4 @@ def slot_cost(token: str, word: str, limit: float) -> float:
     """Nats for printing ``word`` as ``token``: the cheaper of the main channel's price
     (:func:`repair.score.ocr_price.channel_cost_upto`, above ``limit`` when cut short)
     and :func:`table_cost`."""
-    from repair.score.ocr_price import channel_cost_upto
-
-    return min(channel_cost_upto(token, word, limit), table_cost(token, word.lower()))
+    return min(ocr_price.channel_cost_upto(token, word, limit), table_cost(token, word.lower()))
