@@ -23,6 +23,7 @@ def test_context_unknown_counts_the_four_places() -> None:
     assert context_unknown(["Thos"], ["M'Donald", "Tiwi"]) == 0.75
     assert context_unknown(["Robert", "Burnett"], ["Ilarry", "Bush"]) == 0.25
     assert context_unknown([], [",", "the"]) == 0.0  # a page edge, a mark: known
+    assert context_unknown(["of", "China\u2019s"], ["never", "striking"]) == 0.0
 
 
 def _groups(text: str, word: str, *readings: tuple[str, float, float]) -> tuple:

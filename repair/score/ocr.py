@@ -542,12 +542,15 @@ GARBLED_CONTEXT_SHARE = 0.25
 
 def context_unknown(prev: Sequence[str], nxt: Sequence[str]) -> float:
     """The share of the four context places (two words either side) holding a word of
-    letters the trigram does not know (marks around it stripped); an empty place (a page
-    edge) or a mark counts as known."""
+    letters the trigram does not know (marks around it stripped, a typographic apostrophe
+    read as ``'``: "China’s" is no garble); an empty place (a page edge) or a mark counts
+    as known."""
     lm = get_lm()
     n = 0
     for w in (*prev[-2:], *nxt[:2]):
-        if any(ch.isalpha() for ch in w) and not lm.known(w.lower().strip(_MARKS)):
+        if any(ch.isalpha() for ch in w) and not lm.known(
+            w.lower().replace("\u2019", "'").strip(_MARKS)
+        ):
             n += 1
     return n / 4.0
 
