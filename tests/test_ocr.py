@@ -229,3 +229,45 @@ def test_garble_gate_opens_on_ocr_patterns_not_on_unknown_words() -> None:
     garbled = "Tbe kingwas very glad hereof,and shaU appoint tbe rnan witb tbe horse."
     assert detect_ocr(foreign).score > 0.04 and not is_garbled(detect_ocr(foreign))
     assert is_garbled(detect_ocr(garbled))
+
+
+def test_word_glued_after_a_clitic_is_split_not_read_as_a_speck() -> None:
+    """ "it'sbeen" is "it's been", not "it sheen" (session 36; CLITIC_SPLIT)."""
+    from repair.candidates import ocr_spacing
+
+    text = (
+        "The mayor said it'sbeen a long year for the council, and tbe budget was cut. "
+        "Residents of tbe town were told that it'sbeen agreed by the board."
+    )
+    assert repair_text(text).text.count("it's been") == 2
+    assert ocr_spacing.merged_splits("don'tknow", False) == [(("don't", "know"), 1.0)]
+    assert ocr_spacing.merged_splits("o'clock", False) == []  # no clitic
+    assert ocr_spacing.merged_splits("it'sxqz", False) == []  # the glued piece is no word
+    ocr_spacing.CLITIC_SPLIT = False
+    try:
+        assert "it's been" not in repair_text(text).text
+    finally:
+        ocr_spacing.CLITIC_SPLIT = True
+
+
+SELES = """The 28-year-old player, currently ranked eighth, recovered from a sliaky
+start. Seles had to fight hard to get home in straight scts, winning 6-3,
+6-4 in 62 minutes. Tlie Americans arc aimingto go onebetter than last year.
+Seles said she had expected a hard match after tbe draw. "I was nervous,"
+she said. Seles, slow into her stride, lost tbe first set and wonld not
+say more about tbe match.
+"""
+
+
+def test_a_name_the_page_prints_three_times_is_not_read_as_a_word() -> None:
+    """ "Seles" x3 (Zipf 1.9) is a name of the page, not a garbled "Sales" (session 36)."""
+    from repair.candidates import ocr_pagename
+
+    out = repair_text(SELES).text
+    assert "Sales" not in out and out.count("Seles") == 3
+    assert "tbe" not in out and "sliaky" not in out  # the page's garble is still read
+    ocr_pagename.KEEP_PRINTED = False
+    try:
+        assert "Sales" in repair_text(SELES).text
+    finally:
+        ocr_pagename.KEEP_PRINTED = True

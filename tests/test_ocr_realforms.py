@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+import repair.candidates.ocr as ocr_mod
+import repair.candidates.ocr_accentkeep as accentkeep
 import repair.candidates.ocr_glued as glued
 import repair.candidates.ocr_lead_specks as lead
 import repair.candidates.ocr_marks as marks
 import repair.candidates.ocr_realword as rw
+import repair.candidates.ocr_slot as slot
 from repair.candidates.ocr_glued import chunk_readings, paired_quotes, real_chunk, real_marks
 from repair.candidates.ocr_lead_specks import lead_speck_candidates
 from repair.candidates.ocr_marks import edge_speck_candidates
@@ -42,6 +45,9 @@ KEPT = [
     (rw, "NUMBER_UNITS", "Area: 783.8 km (302.6 sq\nmi). Flight"),
     (rw, "NUMBER_UNITS", "about 70 kilometers (43 mi) west of the border"),
     (rw, "ARTICLE_BEFORE_MARK", "because of his sexuality. Tim, 16, alleged a"),
+    (slot, "SHORTER_ZIPF", "the new rules apparently do not ban outright the transfer of items."),
+    (accentkeep, "DIAERESIS", 'as do words like "coöperate" in The New Yorker.'),
+    (ocr_mod, "REGNAL_NUMERALS", "the Duke of York, future James\nII and VII of England"),
 ]
 
 
@@ -51,14 +57,22 @@ def _clear() -> None:
 
 @pytest.mark.parametrize("mod,flag,text", KEPT, ids=[f"{k[1]}-{k[2][:20]}" for k in KEPT])
 def test_real_form_kept(monkeypatch, mod, flag: str, text: str) -> None:
-    monkeypatch.setattr(mod, flag, True)  # some ship off (ARTICLE_BEFORE_MARK)
+    on, off = (4.5, 5.0) if flag == "SHORTER_ZIPF" else (True, False)
+    monkeypatch.setattr(mod, flag, on)
     _clear()
     assert repaired_after_page(text).endswith(" " + text)
-    monkeypatch.setattr(mod, flag, False)
+    monkeypatch.setattr(mod, flag, off)
     _clear()
     assert not repaired_after_page(text).endswith(" " + text)  # the guard keeps it
     monkeypatch.undo()
     _clear()
+
+
+def test_article_before_a_speck_still_read() -> None:
+    """A mark glued to the next word is a speck, not a phrase end ("to tho.EirkwaIl")."""
+    toks = tokenize("crowding to tho.Kirkwall fair. Tim, 16, said")
+    at = {t.text: k for k, t in enumerate(toks)}
+    assert not rw._before_mark(toks, at["tho"]) and rw._before_mark(toks, at["Tim"])
 
 
 def test_real_chunks_and_marks() -> None:
@@ -118,11 +132,48 @@ def test_cited_form() -> None:
 
 def test_repeated_name_kept_in_a_glued_reading(monkeypatch) -> None:
     text = "Anthony Zinni was sent. Mr Zinni,a retired general, was sent by the envoy of Zinni."
-    monkeypatch.setattr(glued, "REAL_NAMES", True)  # ships off
     _clear()
-    assert "Mr Zinni, a retired" in repaired_after_page(text)
+    assert "Mr Zinni, a retired" in repaired_after_page(text)  # ON by default
     monkeypatch.setattr(glued, "REAL_NAMES", False)
     _clear()
     assert "Mr Zinnia retired" in repaired_after_page(text)
     monkeypatch.undo()
     _clear()
+
+
+def test_a_repeated_name_broken_by_a_hyphen_is_joined() -> None:
+    """Only a stop or comma after the name counts: "Philo-sophy" is one word (file 81)."""
+    text = "Philo wrote it. Philo said so. Proverbial Philo-sophy, and other works of Philo."
+    assert "Proverbial Philosophy, and" in repaired_after_page(text)
+
+
+def test_capitalised_possessive_kept(monkeypatch) -> None:
+    """ "Organisation's (ASIO)" is no plural (session 36, KEEP_POSSESSIVE)."""
+    import repair.candidates.ocr_possessive as poss
+    from repair.candidates.ocr_rules import cand
+
+    text = "the Security Intelligence Organisation's (ASIO) powers and the ton's weight"
+    at, lo = text.index("Organisation's"), text.index("ton's")
+    cs = [
+        cand(at, at + 14, "Organisations", "OCR_CONFUSION", orig=["Organisation's"]),
+        cand(lo, lo + 5, "tons", "OCR_CONFUSION", orig=["ton's"]),
+    ]
+    assert [c.replacement for c in poss.keep_possessives(cs, text)] == ["tons"]
+    monkeypatch.setattr(poss, "KEEP_POSSESSIVE", False)
+    assert len(poss.keep_possessives(cs, text)) == 2
+
+
+def test_attested_print_gets_no_name_shape_reading(monkeypatch) -> None:
+    """ "Priya" (Zipf 2.9) is no garbled "Priva"; "Léon" still loses its accent (session 36)."""
+    import repair.candidates.ocr_nameshape as shape
+
+    def read(text: str, word: str) -> list[str]:
+        toks = tokenize(text)
+        k = next(j for j, t in enumerate(toks) if t.text == word)
+        return [c.replacement for c in shape.name_shape_candidates(toks, k, "capitalized_unknown")]
+
+    assert shape.name_shape_reading("Priya")[0] == "Priva"
+    assert read("Action items: Priya to circulate", "Priya") == []
+    assert read("that Caer Léon is Castrum", "Léon") == ["Leon"]
+    monkeypatch.setattr(shape, "ATTESTED", False)
+    assert read("Action items: Priya to circulate", "Priya") == ["Priva"]

@@ -19,7 +19,7 @@ def _readings(text: str) -> dict[str, str]:
 
 
 def test_the_shipped_bounds() -> None:
-    assert ocr_slot.MAX_PRINT_ZIPF == 6.0 and ocr_slot.SHORTER_ZIPF == 5.0
+    assert ocr_slot.MAX_PRINT_ZIPF == 6.0 and ocr_slot.SHORTER_ZIPF == 4.5  # 5.0 until session 36
 
 
 def test_a_common_print_is_not_read_as_a_shorter_word() -> None:

@@ -15,6 +15,7 @@ are proposed (garble no clean text contains).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,9 +78,9 @@ from repair.candidates.ocr_nameshape import (
 )
 from repair.candidates.ocr_numshape import drop_piece_readings, numshape_candidates
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
-from repair.candidates.ocr_pagename import prefer_page_names
+from repair.candidates.ocr_pagename import keep_printed_names, prefer_page_names
 from repair.candidates.ocr_pageword import page_word_prior
-from repair.candidates.ocr_possessive import possessive_candidates
+from repair.candidates.ocr_possessive import keep_possessives, possessive_candidates
 from repair.candidates.ocr_realword import (
     document_names,
     frequent_part,
@@ -99,6 +100,7 @@ from repair.candidates.ocr_spacing import (
     joins,
     merged_splits,
     split_pairs,
+    splittable,
 )
 from repair.candidates.ocr_stops import lost_stop_candidates
 from repair.candidates.ocr_titlepage import page_title_candidates
@@ -468,6 +470,8 @@ class _Generator:
             out = ocr_nameplace.drop_common_readings(out, toks, by_start, counts)  # "Mr. Tooso"
             out = ocr_nameplace.name_place_margin(out, toks, by_start, counts)  # "Mr. Tooso"
             out = prefer_page_names(out, counts)  # "Rodney Mbiia" on a page of "Mbua"
+            out = keep_printed_names(out, counts)  # "Seles" x5 is no "Sales"
+            out = keep_possessives(out, text)  # "Organisation's" is no plural
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
@@ -614,7 +618,7 @@ class _Generator:
         known = is_known(tok.text)
         # a capitalised form the page repeats is a name, never split ("M. Caron" x3)
         recurring = tok.text[:1].isupper() and info.counts[tok.text] >= DOC_SUPPORT_MIN
-        if tok.text.isalpha() and not known and info.garbled and not recurring:
+        if splittable(tok.text) and not known and info.garbled and not recurring:
             # a valid word form ("datasets": dataset + s) is split on strong evidence only
             split_thr = CAPITAL_THRESHOLD if capital else None
             if is_word_form(tok.text):
@@ -790,6 +794,8 @@ class _Generator:
         nxt = toks[i + 2]
         if toks[i + 1].text != " " or nxt.kind != "word" or not nxt.text.islower():
             return []
+        if REGNAL_NUMERALS and _regnal(toks, i):
+            return []  # "James II and VII", "World War II": a numeral after a name
         out = []
         # only readings of Zipf >= CAPS_TARGET_ZIPF are kept: the walk reads a frequent
         # part (the same readings, costs and order), not the full dictionary set
@@ -1198,6 +1204,25 @@ def _period_word(text: str) -> bool:
     from repair.score.ngrams import get_ngrams
 
     return get_ngrams().known(text)
+
+
+#: A Roman numeral after a capitalised word is its number ("James II and VII", "World War
+#: II"), not a short word in capital glyphs ("II" -> "is"; session 36, the lead).
+REGNAL_NUMERALS = True
+_ROMAN = re.compile(r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _regnal(toks: list[Token], i: int) -> bool:
+    """Whether ``toks[i]`` is a Roman numeral after a capitalised word ("James⏎II") that
+    is no function word ("It II anticipated": "is")."""
+    if not _ROMAN.fullmatch(toks[i].text) or i < 2 or toks[i - 1].text not in (" ", "\n"):
+        return False
+    prev = toks[i - 2].text
+    if not (prev[:1].isupper() and prev[1:].islower() and len(prev) > 1):
+        return False
+    from repair.detect.span_echo import closed_class
+
+    return not closed_class(prev.lower())
 
 
 def _caps_neighbour(toks: list[Token], i: int) -> bool:

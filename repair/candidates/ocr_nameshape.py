@@ -53,6 +53,12 @@ MAX_STEPS = 3
 MAX_STEP_COST = 4.5
 #: Shortest token read.
 MIN_LEN = 4
+#: A print clean English attests (:func:`repair.candidates.ocr_capname.attested_print`:
+#: "Priya", Zipf 2.9; "Fitr" of "Eid-al-Fitr", 2.3) is no garble of a name-shaped reading
+#: ("Priva", "Fitz"); the garbled names this reader exists for are in no list ("Chivcrs").
+#: A reading that only drops accents is still made (ICDAR "Caer Léon" is "Leon").
+#: Session 36 (the lead).
+ATTESTED = True
 #: Confidence of the reading (a fallback: any accepted language-model reading wins).
 CONFIDENCE = 0.6
 #: Interpolation: a context seen ``n`` times gets weight n / (n + SMOOTH).
@@ -105,6 +111,12 @@ def name_shape_candidates(toks: list[Token], i: int, reason: str) -> list[Candid
     if found is None:
         return []
     reading, gain, subs = found
+    if (
+        ATTESTED
+        and ocr_capname.attested_print(tok.text, reading)
+        and not _unaccented(tok.text, reading)
+    ):
+        return []  # "Priya", "Fitr": a print clean English attests (session 36)
     return [
         cand(
             tok.start,
@@ -117,6 +129,17 @@ def name_shape_candidates(toks: list[Token], i: int, reason: str) -> list[Candid
             subs=[list(s) for s in subs],
         )
     ]
+
+
+def _unaccented(token: str, reading: str) -> bool:
+    """Whether ``reading`` is ``token`` with its accents dropped ("Léon" -> "Leon": the
+    accent of a name in English print is the OCR's more often than the author's)."""
+    import unicodedata
+
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", token) if not unicodedata.combining(ch)
+    )
+    return plain == reading and plain != token
 
 
 # 8,192 readings (~350 bytes each): 5 MB of OCR text asks 8 k of 2.9 k tokens (a miss

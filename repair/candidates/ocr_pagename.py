@@ -160,3 +160,60 @@ def prefer_page_names(cands: list[Candidate], counts: Mapping[str, int]) -> list
         ):
             out.append(c)  # another word the page prints: the two compete ("Bpt": "Sgt")
     return out
+
+
+#: A capitalised word the page prints :data:`PRINTED_MIN_COUNT` times or more, never in
+#: lower case, and which the frequency list knows as a word of the language, is a name of
+#: the page: no reading to another content word replaces it ("Seles" five times in a
+#: tennis report, Zipf 1.9, was read "Sales" by a cheap e -> a confusion); a common
+#: word (Zipf :data:`MAX_ZIPF` or more: "Major" beside a garbled "Mayor") is no name.  OCR garbles
+#: one print at a time; the same garble printed three times over is a systematic
+#: misreading of a common word ("Tbe", "Tho"), whose reading is a closed-class word and
+#: stays.  Session 36 (the lead); :data:`repair.candidates.ocr_pagehabit.KEEP_NAMES` does
+#: the same for the page-habit reader.
+KEEP_PRINTED = True
+PRINTED_MIN_COUNT = 3
+
+
+def printed_name(word: str, counts: Mapping[str, int]) -> bool:
+    """Whether ``word`` is a name the page prints (:data:`KEEP_PRINTED`).
+
+    >>> printed_name("Seles", {"Seles": 5}), printed_name("Seles", {"Seles": 2})
+    (True, False)
+    >>> printed_name("Seles", {"Seles": 5, "seles": 1}), printed_name("Mdes", {"Mdes": 3})
+    (False, False)
+    >>> printed_name("Major", {"Major": 4})  # a common word: a garbled "Mayor" may share it
+    False
+    """
+    from repair.resources.frequency import zipf
+
+    if not _capitalised(word) or counts.get(word, 0) < PRINTED_MIN_COUNT:
+        return False
+    low = word.lower()
+    return counts.get(low, 0) == 0 and 0 < zipf(low) < MAX_ZIPF
+
+
+def keep_printed_names(cands: list[Candidate], counts: Mapping[str, int]) -> list[Candidate]:
+    """``cands`` without one-word readings of a page's printed name to another content word
+    (:data:`KEEP_PRINTED`)."""
+    if not KEEP_PRINTED:
+        return cands
+    from repair.detect.span_echo import closed_class
+
+    names: dict[str, bool] = {}
+    out = []
+    for c in cands:
+        orig = c.features.get("orig")
+        word = orig[0] if orig and len(orig) == 1 else ""
+        if word and c.end - c.start == len(word) and c.replacement.isalpha():
+            if word not in names:
+                names[word] = printed_name(word, counts)
+            if (
+                names[word]
+                and c.replacement.lower() != word.lower()
+                and not counts.get(c.replacement, 0)
+                and not closed_class(c.replacement.lower())
+            ):
+                continue
+        out.append(c)
+    return out

@@ -54,3 +54,34 @@ def possessive_candidates(toks: list[Token]) -> list[Candidate]:
             )
         )
     return out
+
+
+#: A possessive of a known capitalised word is never read as its plural by dropping the
+#: apostrophe ("the Security Intelligence Organisation's (ASIO) powers" ->
+#: "Organisations"): the language model knows the plural better and cannot tell them
+#: apart.  Lower-case words are left to it: old newspapers' OCR does invent the
+#: apostrophe there (SMH dev "ton's", "thousand's" for tons, thousands).  Session 36 (the
+#: lead).
+KEEP_POSSESSIVE = True
+
+
+def keep_possessives(cands: list[Candidate], text: str) -> list[Candidate]:
+    """``cands`` without readings that only drop the apostrophe of a known capitalised word's "'s"
+    (:data:`KEEP_POSSESSIVE`; ``text``: the page)."""
+    if not KEEP_POSSESSIVE:
+        return cands
+    from repair.score.ocr_channel import is_known
+
+    out = []
+    for c in cands:
+        orig = text[c.start : c.end]
+        if (
+            len(orig) > 3
+            and orig[:1].isupper()
+            and orig[-2:] in ("'s", "’s")
+            and c.replacement == orig[:-2] + "s"
+            and is_known(orig[:-2].lower())
+        ):
+            continue
+        out.append(c)
+    return out

@@ -6,6 +6,8 @@ word form ("datasets") likewise (:func:`join_threshold`, :data:`JOIN_VALID_THRES
 
 >>> merged_splits("kingwas", False)
 [(('king', 'was'), 2.0)]
+>>> merged_splits("it'sbeen", False)
+[(("it's", 'been'), 1.0)]
 >>> join_threshold("quicks", "and", None)
 False
 """
@@ -123,9 +125,43 @@ def joins(toks: list[Token], i: int, reason: str) -> list[Candidate]:
     return out
 
 
+#: A word glued on after a clitic ("it'sbeen", "don'tknow", "Smith'shouse") is split
+#: after the clitic (issue 12, session 36): the glued-mark reader would otherwise read the
+#: apostrophe as a speck and the rest as one word ("it sheen").
+CLITIC_SPLIT = True
+_CLITIC_GLUE = re.compile(r"([^\W\d_]+['’](?:s|t|d|ll|re|ve|m))([a-z]{2,})")
+#: The glued word must be this common (Zipf).
+CLITIC_RIGHT_ZIPF = 3.0
+
+
+def splittable(text: str) -> bool:
+    """Whether ``text`` is a merged-word form :func:`merged_splits` may split: letters only,
+    or a clitic with a word glued on (:data:`CLITIC_SPLIT`)."""
+    return text.isalpha() or (CLITIC_SPLIT and _CLITIC_GLUE.fullmatch(text) is not None)
+
+
+def _clitic_split(text: str) -> tuple[str, str] | None:
+    """``("it's", "been")`` for "it'sbeen": the clitic form is a known word (or a possessive
+    "'s") and the glued piece a common known word."""
+    m = _CLITIC_GLUE.fullmatch(text)
+    if not m:
+        return None
+    left, right = m.group(1), m.group(2)
+    norm = left.replace("’", "'")
+    if not (norm.lower().endswith("'s") or is_known(norm.lower())):
+        return None
+    if not is_target(right) or zipf(right) < CLITIC_RIGHT_ZIPF:
+        return None
+    return left, right
+
+
 def merged_splits(text: str, capital: bool) -> list[tuple[tuple[str, ...], float]]:
-    """Merged words: "kingwas", "Thursdayin", camel case "DonaldTrump", "inBusan"."""
-    out = []
+    """Merged words: "kingwas", "Thursdayin", camel case "DonaldTrump", "inBusan", a word
+    glued on after a clitic "it'sbeen"."""
+    out: list[tuple[tuple[str, ...], float]] = []
+    if not text.isalpha():
+        glued = _clitic_split(text) if CLITIC_SPLIT else None
+        return [(glued, SPACING_COST)] if glued else []
     camel = _CAMEL.fullmatch(text)
     if camel and not is_known(text):
         left, right = camel.group(1), camel.group(2)
