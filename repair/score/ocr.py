@@ -500,6 +500,8 @@ def score_candidates(
                 scorer, ctx, candidates, memo, groups, prior_default=PRIOR_PER_ZIPF,
                 split_charge=SPLIT_OOV_CHARGE, threshold_of=_threshold_of,
             )  # fmt: skip
+    if garbled and GARBLED_CONTEXT:
+        _garbled_context(groups, ctx)
     edits = _edits(doc, _rank(doc, candidates, memo, groups, garbled), decisions)
     scorer.hand_over()
     return edits
@@ -518,11 +520,122 @@ def _rank(
         from repair.score.ocr_rank import rerank
 
         groups = rerank(doc, candidates, memo, groups)
+    if PAGE_AGREE and garbled:
+        _page_agree(candidates, memo, groups)
     if OOV_BACKOFF and garbled:
         _oov_backoff(groups)
     for items in groups.values():
         items.sort(key=lambda x: -x[0])
     return groups
+
+
+#: A garbled page's accepted readings lose part of their LM gain where the context the
+#: trigram read them in is itself garbled (session 36, :func:`_garbled_context`): a
+#: neighbour the model does not know leaves it its unigram frequencies, so a common word
+#: wins between two unread names ("Robert Burnett _ Ilarry Bush" -> "neat", "Thos _
+#: M'Donald" -> "fly").  Removes or re-orders accepted readings only.
+GARBLED_CONTEXT = True
+#: ... the share of the gain taken per share of the four context words the model lacks
+#: (fitted on SMH dev spans and ICDAR 1-80 spans: ``scripts/ocr_weigh.py``).
+GARBLED_CONTEXT_SHARE = 0.25
+
+
+def context_unknown(prev: Sequence[str], nxt: Sequence[str]) -> float:
+    """The share of the four context places (two words either side) holding a word of
+    letters the trigram does not know (marks around it stripped, a typographic apostrophe
+    read as ``'``: "China’s" is no garble); an empty place (a page edge) or a mark counts
+    as known."""
+    lm = get_lm()
+    n = 0
+    for w in (*prev[-2:], *nxt[:2]):
+        if any(ch.isalpha() for ch in w) and not lm.known(
+            w.lower().replace("\u2019", "'").strip(_MARKS)
+        ):
+            n += 1
+    return n / 4.0
+
+
+_MARKS = ".,;:'\"!?()"
+
+
+def _garbled_context(
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]], ctx: _Context
+) -> None:
+    """:data:`GARBLED_CONTEXT`: each scored reading with a positive LM gain in a span whose
+    context (as last read, ``ctx``) the model partly lacks loses
+    ``GARBLED_CONTEXT_SHARE * gain * context_unknown`` nats of margin, and is dropped when
+    that takes it below its threshold (in place).  A span decided jointly, fixed readings
+    and rescued near misses are left as they are."""
+    for span, items in list(groups.items()):
+        if any("joint_margin" in ev for _m, _c, ev in items):
+            continue
+        share = -1.0
+        new = []
+        moved = False
+        for m, c, ev in items:
+            g = ev.get("lm_logprob_gain")
+            if "fixed" in c.features or ev.get("rescued") or g is None or g <= 0.0:
+                new.append((m, c, ev))
+                continue
+            if share < 0.0:
+                share = context_unknown(*ctx.around(*span))
+            if share == 0.0:
+                break
+            cut = GARBLED_CONTEXT_SHARE * float(g) * share
+            thr = float(ev.get("threshold", 0.0))
+            moved = True
+            if m >= thr > m - cut:
+                continue  # it cleared its bar on the garbled context's say-so
+            new.append((m - cut, c, {**ev, "garbled_context": round(cut, 2)}))
+        if not moved:
+            continue
+        if new:
+            groups[span] = new
+        else:
+            groups.pop(span, None)
+
+
+#: Among a garbled page's accepted readings of a span, one the margin rule chose for
+#: other spans printed alike on the page gains ``PAGE_AGREE_WEIGHT * log(1 + those
+#: spans)`` nats (session 36, :func:`_page_agree`; the ``agree`` feature of
+#: :mod:`.ocr_rank`): one page, one reading of a misprint.  Re-orders accepted readings
+#: only.
+PAGE_AGREE = False
+PAGE_AGREE_WEIGHT = 1.0
+
+
+def _page_agree(
+    candidates: list[Candidate],
+    memo: DecisionMemo,
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
+) -> None:
+    """:data:`PAGE_AGREE` (in place): spans of two or more scored readings re-ranked."""
+    if not any(len(v) > 1 for v in groups.values()):
+        return
+    from repair.score.ocr_rank import page_votes
+
+    votes = page_votes(candidates, memo, groups)
+    for span, items in groups.items():
+        if len(items) < 2 or any("joint_margin" in ev for _m, _c, ev in items):
+            continue
+        picked = max(items, key=lambda x: x[0])[1].replacement.lower()
+        new = []
+        moved = False
+        for m, c, ev in items:
+            f = c.features
+            if "fixed" not in f and "orig" in f:
+                vote = votes.get(" ".join(f["orig"]).lower())
+                if vote:
+                    mine = c.replacement.lower()
+                    agree = vote.get(mine, 0) - (picked == mine)
+                    if agree > 0:
+                        bonus = PAGE_AGREE_WEIGHT * math.log1p(agree)
+                        m += bonus
+                        ev = {**ev, "page_agree": round(bonus, 2)}
+                        moved = True
+            new.append((m, c, ev))
+        if moved:
+            groups[span] = new
 
 
 #: Among a garbled page's accepted readings of a non-word, one the trigram does not know
