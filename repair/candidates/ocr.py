@@ -533,7 +533,9 @@ class _Generator:
             # a repeated (or referenced) capitalised word is a name, not a misreading,
             # unless its shape says garble very clearly ("Fdward" twice)
             if info.garbled and not info.old_print and tok.text not in info.reference_words:
-                out += repeated_name_shape_candidates(toks, i, reason, info.counts[tok.text])
+                out += repeated_name_shape_candidates(
+                    toks, i, reason, info.counts[tok.text], info.heavy
+                )
                 if not out and ocr_capname.repeat_applies(tok.text, info.counts[tok.text]):
                     found = _name_readings(tok, reason, info, wide=False)  # "Frnest" x2
                     out += ocr_capname.name_shaped(tok.text, found)
@@ -555,7 +557,8 @@ class _Generator:
         shape = info.garbled and not info.old_print
         accented = reason == "accented_nonword" and tok.text[:1].isupper()
         if shape and not accented and name_shape_applies(tok.text, info.counts[tok.text]):
-            out += name_shape_candidates(toks, i, reason)  # "Chivcrs": names no list knows
+            # "Chivcrs": names no list knows; "Soutiiwiok": the listed name it steps towards
+            out += name_shape_candidates(toks, i, reason, info.heavy)
         initial = tok.text[:1].isupper() and opens_sentence(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
         corrections = self._corrections(tok.text, reason, info)
