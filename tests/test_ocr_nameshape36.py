@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from repair.candidates import ocr_nameshape
+from repair.candidates import ocr_capname, ocr_nameshape
 from repair.candidates.ocr import _GENERATOR, _DocInfo
 from repair.candidates.ocr_nameshape import channel_gain, listed_name, name_shape_reading
 from repair.tokenize import tokenize
@@ -75,3 +75,18 @@ def test_far_name_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
     assert listed_name("Hnvvkosburj", "Hawkosbury")[0] == "Hawkesbury"
     monkeypatch.setattr(ocr_nameshape, "LISTED_MAX_COST", 7.0)
     assert listed_name("Hnvvkosburj", "Hawkosbury") is None
+
+
+MANGROVE = (
+    "donated by the Central Mnngrovo Citrus Packing Company to the growers of Gosford, "
+    "Central Mnngrovo, and Wyong."
+)
+
+
+def test_repeated_garble_reads_a_wide_listed_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Mnngrovo" x2: two confusions from "Mangrove", beyond the one cheap confusion
+    monkeypatch.setattr(ocr_capname, "REPEAT_WIDE", True)
+    assert _names(MANGROVE, "Mnngrovo") == ["Mangrove"]
+    assert _names(MANGROVE, "Mnngrovo", heavy=False) == []  # the wide search is a heavy page's
+    monkeypatch.setattr(ocr_capname, "REPEAT_WIDE", False)
+    assert _names(MANGROVE, "Mnngrovo") == []

@@ -537,7 +537,8 @@ class _Generator:
                     toks, i, reason, info.counts[tok.text], info.heavy
                 )
                 if not out and ocr_capname.repeat_applies(tok.text, info.counts[tok.text]):
-                    found = _name_readings(tok, reason, info, wide=False)  # "Frnest" x2
+                    # "Frnest" x2; on a heavy page also "Mnngrovo" x2 (the wide search)
+                    found = _name_readings(tok, reason, info, wide=ocr_capname.REPEAT_WIDE)
                     out += ocr_capname.name_shaped(tok.text, found)
             return out
         few_accents = info.accent_noise < ACCENT_MIN_COUNT
