@@ -90,3 +90,33 @@ def test_repeated_garble_reads_a_wide_listed_name(monkeypatch: pytest.MonkeyPatc
     assert _names(MANGROVE, "Mnngrovo", heavy=False) == []  # the wide search is a heavy page's
     monkeypatch.setattr(ocr_capname, "REPEAT_WIDE", False)
     assert _names(MANGROVE, "Mnngrovo") == []
+
+
+def _readings(text: str, word: str) -> list[str]:
+    """Every whole-token reading of ``word`` on a heavily garbled page."""
+    toks = tokenize(text)
+    counts = Counter(t.text for t in toks if t.kind == "word")
+    i = next(k for k, t in enumerate(toks) if t.text == word)
+    found = _GENERATOR._token(
+        toks, i, "capitalized_unknown", _DocInfo(counts, garbled=True, heavy=True)
+    )
+    return [c.replacement for c in found if (c.start, c.end) == (toks[i].start, toks[i].end)]
+
+
+EXPEDITION = "were members of the New Guinea Rxpedition under the command of Captain Strachan."
+
+
+def test_capital_row_reading_keeps_its_capital_after_a_capitalised_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # R -> E is a capital row priced by its class: lowered to "expedition" it is dropped
+    monkeypatch.setattr(ocr_capname, "CAPITAL_PHRASE", True)
+    assert "Expedition" in _readings(EXPEDITION, "Rxpedition")
+    monkeypatch.setattr(ocr_capname, "CAPITAL_PHRASE", False)
+    assert not {"Expedition", "expedition"} & set(_readings(EXPEDITION, "Rxpedition"))
+
+
+def test_capital_row_reading_in_a_run_of_names_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_capname, "CAPITAL_PHRASE", True)
+    text = "were members of the New Rxpedition Guinea under the command of Captain Strachan."
+    assert not {"Expedition", "expedition"} & set(_readings(text, "Rxpedition"))

@@ -571,7 +571,9 @@ class _Generator:
         for c, rule, cost, thr in corrections:
             word = _initial_case(c.text, tok.text, initial)  # once a reading (issue 14)
             if word != c.text and ocr_capname.capital_row_lowered(tok.text, c.text, c.subs):
-                continue  # "Eileen Mavo" -> "Have" -> "have": a capital read as a capital
+                if not (ocr_capname.CAPITAL_PHRASE and _after_capitalised(toks, i)) or in_names:
+                    continue  # "Eileen Mavo" -> "Have" -> "have": a capital read as a capital
+                word = c.text  # "New Guinea Rxpedition": a capitalised phrase keeps it
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
             # capitalised token is a name, not a lower-case word ("rates", "race")
             if in_names and word[:1].islower():
@@ -1311,6 +1313,17 @@ def _after_name_run(toks: list[Token], i: int) -> bool:
 
 #: Titles before a surname ("Mr. Moors", "Captain Bight").
 TITLES = frozenset("Mr Mrs Messrs Dr Miss Mr. Rev Capt Captain Sir Hon Lieut Sergeant".split())
+
+
+def _after_capitalised(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows a capitalised word of two or more letters, one space
+    before it on its line ("New Guinea Rxpedition"), that itself follows a word."""
+    if i < 4 or toks[i - 1].text != " ":
+        return False
+    prev = toks[i - 2]
+    if prev.kind != "word" or len(prev.text) < 2 or not prev.text[:1].isupper():
+        return False
+    return prev.text[1:].islower() and toks[i - 3].text == " " and toks[i - 4].kind == "word"
 
 
 def _name_context(toks: list[Token], i: int) -> bool:

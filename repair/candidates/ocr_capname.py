@@ -136,6 +136,9 @@ def _base(word: str) -> str:
 #: to "began" (SMH dev 4,715 tokens wrong against 4,700 with it; main 4,711).  Off:
 #: lowered as before.
 CAPITAL_KEEPS_CASE = True
+#: ... but after a capitalised word (a name or a heading: "the New Guinea Rxpedition"),
+#: the reading keeps the capital ("Expedition") instead of being dropped.  Session 36.
+CAPITAL_PHRASE = False
 
 
 def capital_row_lowered(
