@@ -120,3 +120,10 @@ def test_capital_row_reading_in_a_run_of_names_is_dropped(monkeypatch: pytest.Mo
     monkeypatch.setattr(ocr_capname, "CAPITAL_PHRASE", True)
     text = "were members of the New Rxpedition Guinea under the command of Captain Strachan."
     assert not {"Expedition", "expedition"} & set(_readings(text, "Rxpedition"))
+
+
+def test_far_common_word_in_a_names_place_is_not_the_listed_name() -> None:
+    # "Secretary" is listed (a surname) and the wide name search reaches it, but after a
+    # title the caller refuses far common-word readings ("Captain Sccrctaiy")
+    assert listed_name("Sccrctaiy", "Sccrctaly")[0] == "Secretary"
+    assert listed_name("Sccrctaiy", "Sccrctaly", frozenset({"Secretary"})) is None

@@ -555,18 +555,21 @@ class _Generator:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
+        corrections = self._corrections(tok.text, reason, info)
+        wide_caps = info.capital_wide.get(tok.text)
+        # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
+        # far reading is a name's garble only the name list can read
+        name_place = bool(wide_caps) and _name_context(toks, i)
         shape = info.garbled and not info.old_print
         accented = reason == "accented_nonword" and tok.text[:1].isupper()
         if shape and not accented and name_shape_applies(tok.text, info.counts[tok.text]):
             # "Chivcrs": names no list knows; "Soutiiwiok": the listed name it steps towards
-            out += name_shape_candidates(toks, i, reason, info.heavy)
+            # (not a far common word in a name's place: "Captain Sccrctaiy")
+            words = wide_caps if name_place and wide_caps else frozenset()
+            out += name_shape_candidates(toks, i, reason, info.heavy, words)
         initial = tok.text[:1].isupper() and opens_sentence(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
-        corrections = self._corrections(tok.text, reason, info)
-        wide_caps = info.capital_wide.get(tok.text)
-        if wide_caps and _name_context(toks, i):
-            # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
-            # far reading is a name's garble only the name list can read
+        if name_place and wide_caps:
             corrections = [x for x in corrections if x[0].text not in wide_caps]
         for c, rule, cost, thr in corrections:
             word = _initial_case(c.text, tok.text, initial)  # once a reading (issue 14)

@@ -138,7 +138,7 @@ def _base(word: str) -> str:
 CAPITAL_KEEPS_CASE = True
 #: ... but after a capitalised word (a name or a heading: "the New Guinea Rxpedition"),
 #: the reading keeps the capital ("Expedition") instead of being dropped.  Session 36.
-CAPITAL_PHRASE = False
+CAPITAL_PHRASE = True
 
 
 def capital_row_lowered(

@@ -117,9 +117,13 @@ LISTED_MAX_ZIPF = 1.0
 LISTED_BONUS = 3.0
 
 
-def listed_name(text: str, reading: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+def listed_name(
+    text: str, reading: str, words: frozenset[str] = frozenset()
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """(name, substitutions): the listed name a heavy page's ``text`` reads as in place
-    of its unlisted name-shape ``reading`` (see :data:`LISTED_NAME`), or ``None``.
+    of its unlisted name-shape ``reading`` (see :data:`LISTED_NAME`), or ``None``; never
+    one of ``words`` (the far common-word readings the caller refuses in a name's place:
+    "Captain Sccrctaiy" is no "Secretary", though a surname list holds it).
 
     >>> listed_name("Soutiiwiok", "Soutilwick")[0] if LISTED_NAME else "Southwick"
     'Southwick'
@@ -142,7 +146,7 @@ def listed_name(text: str, reading: str) -> tuple[str, tuple[tuple[str, str], ..
         for c in wide_candidates(text, names=True)
         if c.text[:1].isupper() and c.text[1:].islower() and is_name(c.text)
     ]
-    if not names or names[0].cost > LISTED_MAX_COST or names[0].text == reading:
+    if not names or names[0].cost > LISTED_MAX_COST or names[0].text in (reading, *words):
         return None
     if len(names) > 1 and names[1].cost - names[0].cost < LISTED_MARGIN:
         return None
@@ -169,17 +173,18 @@ def channel_gain(text: str, reading: str, name: str) -> float:
 
 
 def name_shape_candidates(
-    toks: list[Token], i: int, reason: str, heavy: bool = False
+    toks: list[Token], i: int, reason: str, heavy: bool = False, words: frozenset[str] = frozenset()
 ) -> list[Candidate]:
     """The name-shape reading of token ``i`` (a capitalised unknown printed once; the
     caller checks the page and the token's count), as a fallback candidate; on a
-    ``heavy`` page the listed name it is a step towards (:func:`listed_name`)."""
+    ``heavy`` page the listed name it is a step towards (:func:`listed_name`, never one
+    of ``words``)."""
     tok = toks[i]
     found = name_shape_reading(tok.text)
     if found is None:
         return []
     reading, gain, subs = found
-    listed = listed_name(tok.text, reading) if heavy else None
+    listed = listed_name(tok.text, reading, words) if heavy else None
     if listed is not None:
         reading, subs = listed
     return [
