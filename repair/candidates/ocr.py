@@ -537,9 +537,12 @@ class _Generator:
             # a repeated (or referenced) capitalised word is a name, not a misreading,
             # unless its shape says garble very clearly ("Fdward" twice)
             if info.garbled and not info.old_print and tok.text not in info.reference_words:
-                out += repeated_name_shape_candidates(toks, i, reason, info.counts[tok.text])
+                out += repeated_name_shape_candidates(
+                    toks, i, reason, info.counts[tok.text], info.heavy
+                )
                 if not out and ocr_capname.repeat_applies(tok.text, info.counts[tok.text]):
-                    found = _name_readings(tok, reason, info, wide=False)  # "Frnest" x2
+                    # "Frnest" x2; on a heavy page also "Mnngrovo" x2 (the wide search)
+                    found = _name_readings(tok, reason, info, wide=ocr_capname.REPEAT_WIDE)
                     out += ocr_capname.name_shaped(tok.text, found)
             return out
         few_accents = info.accent_noise < ACCENT_MIN_COUNT
@@ -556,22 +559,28 @@ class _Generator:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
+        corrections = self._corrections(tok.text, reason, info)
+        wide_caps = info.capital_wide.get(tok.text)
+        # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
+        # far reading is a name's garble only the name list can read
+        name_place = bool(wide_caps) and _name_context(toks, i)
         shape = info.garbled and not info.old_print
         accented = reason == "accented_nonword" and tok.text[:1].isupper()
         if shape and not accented and name_shape_applies(tok.text, info.counts[tok.text]):
-            out += name_shape_candidates(toks, i, reason)  # "Chivcrs": names no list knows
+            # "Chivcrs": names no list knows; "Soutiiwiok": the listed name it steps towards
+            # (not a far common word in a name's place: "Captain Sccrctaiy")
+            words = wide_caps if name_place and wide_caps else frozenset()
+            out += name_shape_candidates(toks, i, reason, info.heavy, words)
         initial = tok.text[:1].isupper() and opens_sentence(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
-        corrections = self._corrections(tok.text, reason, info)
-        wide_caps = info.capital_wide.get(tok.text)
-        if wide_caps and _name_context(toks, i):
-            # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
-            # far reading is a name's garble only the name list can read
+        if name_place and wide_caps:
             corrections = [x for x in corrections if x[0].text not in wide_caps]
         for c, rule, cost, thr in corrections:
             word = _initial_case(c.text, tok.text, initial)  # once a reading (issue 14)
             if word != c.text and ocr_capname.capital_row_lowered(tok.text, c.text, c.subs):
-                continue  # "Eileen Mavo" -> "Have" -> "have": a capital read as a capital
+                if not (ocr_capname.CAPITAL_PHRASE and _after_capitalised(toks, i)) or in_names:
+                    continue  # "Eileen Mavo" -> "Have" -> "have": a capital read as a capital
+                word = c.text  # "New Guinea Rxpedition": a capitalised phrase keeps it
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
             # capitalised token is a name, not a lower-case word ("rates", "race")
             if in_names and word[:1].islower():
@@ -1332,6 +1341,17 @@ def _after_name_run(toks: list[Token], i: int) -> bool:
 
 #: Titles before a surname ("Mr. Moors", "Captain Bight").
 TITLES = frozenset("Mr Mrs Messrs Dr Miss Mr. Rev Capt Captain Sir Hon Lieut Sergeant".split())
+
+
+def _after_capitalised(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows a capitalised word of two or more letters, one space
+    before it on its line ("New Guinea Rxpedition"), that itself follows a word."""
+    if i < 4 or toks[i - 1].text != " ":
+        return False
+    prev = toks[i - 2]
+    if prev.kind != "word" or len(prev.text) < 2 or not prev.text[:1].isupper():
+        return False
+    return prev.text[1:].islower() and toks[i - 3].text == " " and toks[i - 4].kind == "word"
 
 
 def _name_context(toks: list[Token], i: int) -> bool:

@@ -14,9 +14,10 @@ of its gates leave clear garbles of names the list knows (SMH dev, session 30):
 * **repeated tokens** (:data:`REPEAT_NAME`): a capitalised token the page prints two or
   three times is taken for a name and left, though OCR garbles the same name the same way
   where the same type is damaged ("Dvr Frnest Fsscrman", "Thompson Frnest Wm": Ernest).
-  Such a token gets the one cheap listed name too (no wide search), as a name printed
-  once does, when the name is clearly more name-like than the print (the character
-  model of names of :mod:`repair.candidates.ocr_nameshape`, net of the channel cost:
+  Such a token gets the one cheap listed name too (on a heavy page also the wide search,
+  :data:`REPEAT_WIDE`), as a name printed once does, when the name is clearly more
+  name-like than the print (the character model of names of
+  :mod:`repair.candidates.ocr_nameshape`, net of the channel cost:
   :data:`REPEAT_SHAPE_GAIN`): a name the list lacks is printed right more than once
   ("Brantz" x2 in an ICDAR book is no garble of "Braatz").
 
@@ -48,6 +49,9 @@ REPEAT_MAX_COUNT = 3
 #: name-like: "Brantz" x2 (-> "Braatz": -1.3 - 1.8), "Ellin" (-> "Elliff": -3.3);
 #: "Frnest" -> "Ernest": 8.0 - 1.3.
 REPEAT_SHAPE_GAIN = 2.0
+#: ... and, on a heavy page, by the wide name search too (the name several confusions
+#: away: "Mnngrovo" x2 -> "Mangrove"), under the same shape gain.  Session 36.
+REPEAT_WIDE = True
 
 
 def repeat_applies(text: str, count: int) -> bool:
@@ -132,6 +136,9 @@ def _base(word: str) -> str:
 #: to "began" (SMH dev 4,715 tokens wrong against 4,700 with it; main 4,711).  Off:
 #: lowered as before.
 CAPITAL_KEEPS_CASE = True
+#: ... but after a capitalised word (a name or a heading: "the New Guinea Rxpedition"),
+#: the reading keeps the capital ("Expedition") instead of being dropped.  Session 36.
+CAPITAL_PHRASE = True
 
 
 def capital_row_lowered(

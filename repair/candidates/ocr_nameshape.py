@@ -91,7 +91,7 @@ REPEATED_GAIN = 15.0
 
 
 def repeated_name_shape_candidates(
-    toks: list[Token], i: int, reason: str, count: int
+    toks: list[Token], i: int, reason: str, count: int, heavy: bool = False
 ) -> list[Candidate]:
     """:func:`name_shape_candidates` of a token the page repeats (at most MAX_REPEATS)."""
     text = toks[i].text
@@ -100,17 +100,99 @@ def repeated_name_shape_candidates(
     found = name_shape_reading(text)
     if found is None or found[1] < REPEATED_GAIN:
         return []
-    return name_shape_candidates(toks, i, reason)
+    return name_shape_candidates(toks, i, reason, heavy)
 
 
-def name_shape_candidates(toks: list[Token], i: int, reason: str) -> list[Candidate]:
+#: A heavy page's name-shape reading that clean English does not know (wordfreq Zipf
+#: below :data:`LISTED_MAX_ZIPF`: "Soutilwick", "Ilarry", "Copilock") is a step on the way
+#: to a name, not the name: the greedy walk stops where the next learned confusion no
+#: longer gains :data:`STEP_GAIN` on its own.  When the heavy page's wide name search
+#: (:func:`repair.score.ocr_search.wide_candidates` with ``names``, the walk the listed-
+#: name reading already made) reaches one listed name (:meth:`NgramTable.is_name`) within
+#: :data:`LISTED_MAX_COST` nats, clearly cheaper (:data:`LISTED_MARGIN`) than the next
+#: listed name and by no capital row priced by its class, that name is read instead
+#: ("Soutiiwiok" -> "Southwick", "Illawiiira" -> "Illawarra"), when the same noisy
+#: channel (the names' character model less the learned channel cost) rates it no more
+#: than :data:`LISTED_BONUS` nats below the reading: a listed name's prior.  A right
+#: reading of a name no list holds stays ("Cathrcn" -> "Cathren", not "Cothren":
+#: 6.3 nats below).  Session 36.
+LISTED_NAME = True
+LISTED_MAX_COST = 8.0
+LISTED_MARGIN = 1.0
+LISTED_MAX_ZIPF = 1.0
+LISTED_BONUS = 3.0
+
+
+def listed_name(
+    text: str, reading: str, words: frozenset[str] = frozenset()
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """(name, substitutions): the listed name a heavy page's ``text`` reads as in place
+    of its unlisted name-shape ``reading`` (see :data:`LISTED_NAME`), or ``None``; never
+    one of ``words`` (the far common-word readings the caller refuses in a name's place:
+    "Captain Sccrctaiy" is no "Secretary", though a surname list holds it).
+
+    >>> listed_name("Soutiiwiok", "Soutilwick")[0] if LISTED_NAME else "Southwick"
+    'Southwick'
+    >>> listed_name("Chivcrs", "Chivers") is None  # the reading is the listed name
+    True
+    """
+    if not LISTED_NAME:
+        return None
+    from repair.resources.frequency import zipf
+    from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_search import wide_candidates
+
+    if zipf(ocr_capname._base(reading).lower()) >= LISTED_MAX_ZIPF:
+        return None  # "Zealand", "Honorary": the reading is a word of its own
+    is_name = get_ngrams().is_name
+    if is_name(reading):
+        return None
+    names = [
+        c
+        for c in wide_candidates(text, names=True)
+        if c.text[:1].isupper() and c.text[1:].islower() and is_name(c.text)
+    ]
+    if not names or names[0].cost > LISTED_MAX_COST or names[0].text in (reading, *words):
+        return None
+    if len(names) > 1 and names[1].cost - names[0].cost < LISTED_MARGIN:
+        return None
+    if not all(ocr_capname.name_row(src, dst) for src, dst in names[0].subs):
+        return None
+    if channel_gain(text, reading, names[0].text) < -LISTED_BONUS:
+        return None  # "Cathrcn": "Cathren" is the likelier print, though no list holds it
+    return names[0].text, tuple(names[0].subs)
+
+
+def channel_gain(text: str, reading: str, name: str) -> float:
+    """How much likelier ``name`` is than ``reading`` as what was printed as ``text``:
+    the names' character model less the learned channel cost, nats.
+
+    >>> round(channel_gain("Cathrcn", "Cathren", "Cothren"), 1)
+    -6.3
+    """
+    from repair.score.ocr_price import channel_cost
+
+    model = _model()
+    return (_logprob(model, name) - channel_cost(text, name)) - (
+        _logprob(model, reading) - channel_cost(text, reading)
+    )
+
+
+def name_shape_candidates(
+    toks: list[Token], i: int, reason: str, heavy: bool = False, words: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """The name-shape reading of token ``i`` (a capitalised unknown printed once; the
-    caller checks the page and the token's count), as a fallback candidate."""
+    caller checks the page and the token's count), as a fallback candidate; on a
+    ``heavy`` page the listed name it is a step towards (:func:`listed_name`, never one
+    of ``words``)."""
     tok = toks[i]
     found = name_shape_reading(tok.text)
     if found is None:
         return []
     reading, gain, subs = found
+    listed = listed_name(tok.text, reading, words) if heavy else None
+    if listed is not None:
+        reading, subs = listed
     if (
         ATTESTED
         and ocr_capname.attested_print(tok.text, reading)
@@ -127,6 +209,7 @@ def name_shape_candidates(toks: list[Token], i: int, reason: str) -> list[Candid
             fixed=CONFIDENCE,
             name_shape_gain=round(gain, 2),
             subs=[list(s) for s in subs],
+            **({"listed_name": True} if listed is not None else {}),
         )
     ]
 
