@@ -85,6 +85,7 @@ def test_clean_text_keeps_its_compounds_and_abbreviations() -> None:
 
 def test_a_reading_keeps_the_printed_letters(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_markjoin, "COST_PER_GLYPH", 2.5)
+    monkeypatch.setattr(ocr_markjoin, "KEEP_LETTERS", True)  # off by default (session 36)
     readings.cache_clear()
     try:
         got = [w for w, _ in readings("John", "^", "n")]
@@ -102,3 +103,14 @@ def test_long_words_without_a_clear_reading_only_when_switched_on(
     assert not applies("Com", "-", "nittee")  # glyph_join's case
     monkeypatch.setattr(ocr_markjoin, "LONG_WORDS", True)
     assert applies("Com", "-", "nittee")
+
+
+def test_a_shorter_reading_is_proposed_by_default() -> None:
+    """Session 36: ``KEEP_LETTERS`` is off ("John^n" is "John" in the SMH gold)."""
+    assert not ocr_markjoin.KEEP_LETTERS
+    readings.cache_clear()
+    try:
+        assert "john" in [w for w, _ in readings("John", "^", "n")]
+        assert "lie" in [w for w, _ in readings("lvi", ".", "o")]
+    finally:
+        readings.cache_clear()

@@ -53,8 +53,10 @@ READINGS = 3
 DISTANCE_SHARE = 0.4
 #: A reading keeps at least as many letters as the pieces hold: the marks are extra glyphs
 #: or stand for letters, and the printed letters are not dropped as noise ("John^n" is
-#: no "John", "Hal,hi" no "Half").
-KEEP_LETTERS = True
+#: no "John", "Hal,hi" no "Half").  Off (session 36, ``benchmarks/ocr_ablation.py``): the
+#: guard cost SMH dev-a 3 tokens and test 4, dev-b and ICDAR 0 ("John^n" is "John" in the
+#: gold, "lvi.o" "lie").
+KEEP_LETTERS = False
 #: Margin (nats) the reading needs in context.
 THRESHOLD = 0.0
 #: At a hyphen, a known right piece of three letters or more makes a compound ("e-mail",

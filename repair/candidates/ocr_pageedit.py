@@ -19,8 +19,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 
-#: Switch (``ocr_docvocab`` reads it).
-PLAIN = True
+#: Switch (``ocr_docvocab`` reads it).  Off (session 36, ``benchmarks/ocr_ablation.py``):
+#: its gain is one token of SMH dev-b ("Lawence" -> "Lawrence"), none on dev-a, test or
+#: ICDAR files 1-80, and on the held-out part of ICDAR file 81 it read real foreign words
+#: as the page's words ("morte" -> "more", "ferar" -> "fear"): 4 chars, 2 broken tokens.
+PLAIN = False
 #: Shortest token read this way.
 MIN_LEN = 5
 #: A target is printed at least this often.
