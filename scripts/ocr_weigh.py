@@ -97,17 +97,13 @@ def options_of(snap: tuple[Any, ...]) -> Iterator[tuple[tuple[int, int], list[di
     from repair.resources.lm import get_lm
     from repair.score import ocr_knownform
     from repair.score.ocr import oov_bonus
-    from repair.score.ocr_rank import doc_counts, page_votes
+    from repair.score.ocr_rank import doc_counts, first_picks, page_votes
 
     doc, candidates, memo, pre, garbled, got = snap
     lm = get_lm()
     counts = doc_counts(doc.words)
     votes = page_votes(candidates, memo, pre)
-    picks = {
-        span: max(items, key=lambda x: x[0])[1].replacement.lower()
-        for span, items in pre.items()
-        if items
-    }
+    picks = first_picks(pre)
     spans: dict[tuple[int, int], list[dict[str, Any]]] = {}
     for k, c in enumerate(candidates):
         seen = memo.get(k)

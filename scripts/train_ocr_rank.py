@@ -38,7 +38,14 @@ from benchmarks.smh_eval import DEFAULT_DATA, Article, load, split_of  # noqa: E
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
-from repair.score.ocr_rank import FEATURES, FORMAT, doc_counts, features, page_votes  # noqa: E402
+from repair.score.ocr_rank import (  # noqa: E402
+    FEATURES,
+    FORMAT,
+    doc_counts,
+    features,
+    first_picks,
+    page_votes,
+)
 
 OUT = Path(__file__).resolve().parent.parent / "lexicons" / "ocr_rank.json"
 STEPS = (1.0, 0.5, 0.25, 0.1)
@@ -123,11 +130,7 @@ def rows_of(arts: list[Article]) -> Iterator[dict[str, Any]]:
         units = units_of(a)
         counts = doc_counts(doc.words)
         votes = page_votes(candidates, memo, groups)
-        picks = {
-            span: max(items, key=lambda x: x[0])[1].replacement.lower()
-            for span, items in groups.items()
-            if items
-        }
+        picks = first_picks(groups)
         spans: dict[tuple[int, int], list[dict[str, Any]]] = {}
         for k, c in enumerate(candidates):
             seen = memo.get(k)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -100,6 +101,17 @@ def doc_counts(words: list[Any]) -> Counter[str]:
 Votes = dict[str, Counter[str]]
 
 
+def first_picks(
+    groups: Mapping[tuple[int, int], list[tuple[float, Candidate, Any]]],
+) -> dict[tuple[int, int], str]:
+    """Each span's first pick: the lower-cased replacement of its best-scored reading."""
+    return {
+        span: max(items, key=lambda x: x[0])[1].replacement.lower()
+        for span, items in groups.items()
+        if items
+    }
+
+
 def page_votes(
     candidates: list[Candidate],
     memo: DecisionMemo,
@@ -164,11 +176,7 @@ def rerank(
         if seen is None or "fixed" in c.features or "orig" not in c.features:
             continue
         by_span.setdefault((c.start, c.end), []).append((c, seen[2]))
-    picks = {
-        span: max(items, key=lambda x: x[0])[1].replacement.lower()
-        for span, items in groups.items()
-        if items
-    }
+    picks = first_picks(groups)
     for span, opts in by_span.items():
         items = groups.get(span, [])
         if any("joint_margin" in ev for _m, _c, ev in items):
