@@ -41,7 +41,10 @@ simulator's gold edits, ``--cap`` documents as ``spin_eval.py``):
   words, against main's 0.036 changed per 1,000 on these documents).  Precision
   proxy = right / all fires on the spun text.  A second table gates every fire on the
   written word's own misfit (its two-sided context fit below :data:`FIT_BELOW`, the
-  measure of :mod:`repair.detect.spin_misfit`), a source-free gate.
+  measure of :mod:`repair.detect.spin_misfit`), a source-free gate; a third keeps only
+  the top-k neighbours that the document writes (as the same form) somewhere: a
+  spinner swaps a share of a lemma's occurrences, so the original is often written
+  elsewhere.
 """
 
 from __future__ import annotations
@@ -229,10 +232,15 @@ def misfit(toks: list[tuple[str, int, int]], k: int) -> bool:
     return fit < FIT_BELOW
 
 
-def best_fit(toks: list[tuple[str, int, int]], k: int, n: int) -> tuple[str, float] | None:
-    """The best of token ``k``'s top-``n`` neighbours by LM gain, and its gain."""
+def best_fit(
+    toks: list[tuple[str, int, int]], k: int, n: int, within: frozenset[str] | None = None
+) -> tuple[str, float] | None:
+    """The best of token ``k``'s top-``n`` neighbours by LM gain, and its gain; with
+    ``within``, only the neighbours in that set (the document's own words)."""
     word = toks[k][0]
     cands = neighbours(word)[:n]
+    if within is not None:
+        cands = tuple(c for c in cands if c in within)
     if not cands:
         return None
     left, right = context(toks, k)
@@ -255,6 +263,7 @@ def measure(spinner: str, cap: int) -> dict[str, object]:
     for s in spun:
         gold = gold_spans(s)
         toks = tokens(s.spun)
+        vocab = frozenset(w for w, _a, _b in toks if w)
         for (a, b), orig in gold.items():
             written = s.spun[a:b]
             if " " in written or " " in orig or not written.isalpha() or not orig.isalpha():
@@ -286,24 +295,29 @@ def measure(spinner: str, cap: int) -> dict[str, object]:
             fires["spun_gold" if g is not None else "spun_other"] += 1
             gates = ("", "m") if misfit(toks, k) else ("",)
             for n in KS:
-                got = best_fit(toks, k, n)
-                for t in GAINS:
-                    if got is None or got[1] < t:
-                        continue
-                    kind = "false" if g is None else "right" if got[0] == g.lower() else "wrong"
-                    for m in gates:
+                for m, got in (
+                    *((m, best_fit(toks, k, n)) for m in gates),
+                    ("d", best_fit(toks, k, n, vocab)),
+                ):
+                    for t in GAINS:
+                        if got is None or got[1] < t:
+                            continue
+                        kind = "false" if g is None else "right" if got[0] == g.lower() else "wrong"
                         fires[f"{m}{kind}{n}:{t:g}"] += 1
     for d in docs:
         toks = tokens(d.text)
+        vocab = frozenset(w for w, _a, _b in toks if w)
         for k, (w, a, b) in enumerate(toks):
             if not w or not is_content(d.text, a, b):
                 continue
             fires["clean"] += 1
             gates = ("", "m") if misfit(toks, k) else ("",)
             for n in KS:
-                got = best_fit(toks, k, n)
-                for t in GAINS:
-                    for m in gates:
+                for m, got in (
+                    *((m, best_fit(toks, k, n)) for m in gates),
+                    ("d", best_fit(toks, k, n, vocab)),
+                ):
+                    for t in GAINS:
                         fires[f"{m}clean{n}:{t:g}"] += got is not None and got[1] >= t
         fires["clean_words"] += sum(1 for w, _a, _b in toks if w)
     return {"reach": reach, "ranks": ranks, "fires": fires, "examples": examples}
@@ -337,7 +351,11 @@ def report(spinner: str, r: dict[str, object]) -> None:
     )
     per_k = 1000 / max(fires["clean_words"], 1)
     print(f"clean: {fires['clean_words']} words (clean fires also per 1,000 words)")
-    for m, title in (("", "every content word"), ("m", f"gated: written fit < {FIT_BELOW:g}")):
+    for m, title in (
+        ("", "every content word"),
+        ("m", f"gated: written fit < {FIT_BELOW:g}"),
+        ("d", "candidates: top-k neighbours written elsewhere in the document"),
+    ):
         print(f"\n{title}")
         print("| k | bar | right | wrong | false (spun) | precision | clean fires | /1k |")
         print("|---|---|---|---|---|---|---|---|")
