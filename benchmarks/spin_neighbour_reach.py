@@ -69,6 +69,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from spin_eval import spun_docs  # noqa: E402
 from spin_sim import RATE  # noqa: E402
+from spin_sim.distrib import write_json  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
 
 from repair.candidates.spin_synonyms import STOPWORDS  # noqa: E402
@@ -164,10 +165,7 @@ def table() -> dict[str, list[str]]:
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     out = build(src)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(out), encoding="utf-8")
-    tmp.replace(path)
+    write_json(path, out)
     return out
 
 

@@ -13,20 +13,11 @@ from repair.candidates import ocr_capname, ocr_nameshape
 from repair.candidates.ocr import _GENERATOR, _DocInfo
 from repair.candidates.ocr_nameshape import channel_gain, listed_name, name_shape_reading
 from repair.tokenize import tokenize
+from tests.test_ocr_capname30 import _names  # the OCR_NAME readings of a token
 
 SOUTHWICK = "Broken Hill, E. Phillips, Tamworth; W. H. Soutiiwiok, Forbes; B. C. Bowler."
 WINNIFRED = "Decree nisi was granted to Thomas Jackson for a divorce from Agnes Wlnntfred Jackson."
 HARRY = "Pts. James Burnett, Ilarrj Bush, Jeffrey Butchard; Ptes. Ilarrj Vincent Hall."
-
-
-def _names(text: str, word: str, heavy: bool = True) -> list[str]:
-    """The OCR_NAME readings of ``word`` on a garbled page (heavily by default)."""
-    toks = tokenize(text)
-    counts = Counter(t.text for t in toks if t.kind == "word")
-    i = next(k for k, t in enumerate(toks) if t.text == word)
-    info = _DocInfo(counts, garbled=True, heavy=heavy)
-    found = _GENERATOR._token(toks, i, "capitalized_unknown", info)
-    return [c.replacement for c in found if c.source == "OCR_NAME"]
 
 
 def test_shape_reading_is_a_step_towards_a_listed_name() -> None:

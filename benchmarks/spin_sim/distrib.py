@@ -163,11 +163,16 @@ def table() -> dict[str, list[tuple[str, float]]]:
     if path.exists():
         return {k: [tuple(x) for x in v] for k, v in json.loads(path.read_text()).items()}
     out = build(files)
+    write_json(path, out)
+    return out
+
+
+def write_json(path: Path, obj: object) -> None:
+    """Write ``obj`` as JSON to ``path`` atomically (a cache entry: never half written)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(out), encoding="utf-8")
+    tmp.write_text(json.dumps(obj), encoding="utf-8")
     tmp.replace(path)
-    return out
 
 
 def _same_lemma(word: str, lemma: str) -> bool:
