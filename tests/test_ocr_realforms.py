@@ -186,3 +186,31 @@ def test_hyphen_compound_with_a_lost_space_is_no_glyph_join(monkeypatch) -> None
     assert repaired_after_page(text).endswith("his re-election as president in March")
     monkeypatch.setattr(glyphjoin, "HYPHEN_HEAD", False)
     assert "reflections" in repaired_after_page(text)
+
+
+def test_comma_between_words_is_no_glyph_join(monkeypatch) -> None:
+    """ "ticket,inan" lost the space after its comma: no "ticketing" (session 37, COMMA_WORDS)."""
+
+    def joined(text: str) -> list[str]:
+        return [c.replacement for c in glyphjoin.glyph_join_candidates(tokenize(text))]
+
+    text = "Melbourne First ticket,inan election"
+    assert joined(text) == []
+    monkeypatch.setattr(glyphjoin, "COMMA_WORDS", False)
+    assert "ticketing" in joined(text)
+
+
+def test_garbled_join_keeps_a_word_piece(monkeypatch) -> None:
+    """ "hcr feet" is not "perfect": the word "feet" must stay whole (session 37)."""
+    import repair.candidates.ocr_garbled_join as gj
+
+    def joins(text: str, word: str) -> list[str]:
+        toks = tokenize(text)
+        k = next(j for j, t in enumerate(toks) if t.text == word)
+        return [c.replacement for c in gj.garbled_joins(toks, k, "nonword", heavy=True)]
+
+    text = "Alice started to hcr feet, for it flashed"
+    assert "perfect" not in joins(text, "hcr")
+    assert "termination" in joins("the tel mination of the lease", "mination")
+    monkeypatch.setattr(gj, "KEEP_WORD_PIECE", False)
+    assert "perfect" in joins(text, "hcr")

@@ -88,6 +88,8 @@ def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -
                 continue
             if _two_words(c.text.lower(), left.lower(), right.lower()):
                 continue  # "health carc" is "health care", not "healthcare"
+            if KEEP_WORD_PIECE and _lost_piece(c.text.lower(), left, right):
+                continue  # "hcr feet" is not "perfect"
             out.append(
                 cand(
                     toks[j].start,
@@ -104,6 +106,23 @@ def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -
                 )
             )
     return out
+
+
+#: A lower-case piece that is a word of :data:`KEPT_MIN_LEN` letters or more and at least
+#: :data:`KEPT_MIN_ZIPF` must stay whole inside the reading: "hcr feet" is "her feet", not
+#: "perfect"; "netw ork fled" not "crafted" (a piece garbled into a real word keeps most of
+#: it: "dctci mined" -> "determined").  Session 37, from the OCR'd modern text.
+KEEP_WORD_PIECE = True
+KEPT_MIN_LEN = 4
+KEPT_MIN_ZIPF = 3.0
+
+
+def _lost_piece(reading: str, left: str, right: str) -> bool:
+    """Whether a lower-case word piece of ``left`` / ``right`` is missing from ``reading``."""
+    return any(
+        len(p) >= KEPT_MIN_LEN and p.islower() and p not in reading and zipf(p) >= KEPT_MIN_ZIPF
+        for p in (left, right)
+    )
 
 
 def _far_readings(joined: str) -> list[Correction]:

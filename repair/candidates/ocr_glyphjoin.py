@@ -107,7 +107,8 @@ def _pieces_apply(left: str, sep: str, right: str) -> bool:
         return False
     if is_known(left.lower()) and is_known(right.lower()):
         return False  # two words and a mark
-    if "-" in sep:  # a compound: "co-respondent", "Botany-road"
+    if "-" in sep or (COMMA_WORDS and "," in sep):  # a compound: "co-respondent", "Botany-road"
+        # (or, at a comma, a word whose next space the OCR lost: "ticket,inan", "ogy,taking")
         if len(right) >= 3 and is_known(right.lower()):
             return False
         if len(left) >= 4 and is_known(left.lower()):
@@ -117,6 +118,10 @@ def _pieces_apply(left: str, sep: str, right: str) -> bool:
     return True
 
 
+#: At a comma as at a hyphen, a known word on either side is a word of its own: the OCR lost
+#: the space after the comma ("ticket,inan" is "ticket, in an", not "ticketing";
+#: "techno1ogy,taking" is not "overtaking").  Session 37.
+COMMA_WORDS = True
 #: At a hyphen, a right piece that opens with a known word of :data:`HEAD_MIN` letters or
 #: more is a compound whose next space the OCR lost ("re-electionas" is "re-election as",
 #: not "reflections"); a stray glyph leaves no such word ("Com-nittee").  Session 36.
