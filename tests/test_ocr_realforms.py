@@ -214,3 +214,26 @@ def test_garbled_join_keeps_a_word_piece(monkeypatch) -> None:
     assert "termination" in joins("the tel mination of the lease", "mination")
     monkeypatch.setattr(gj, "KEEP_WORD_PIECE", False)
     assert "perfect" in joins(text, "hcr")
+
+
+def test_quote_before_a_common_capitalised_word_opens_a_quotation(monkeypatch) -> None:
+    """'Barkow "My knowledge' is a quotation whose stop the OCR lost; '"William' before a
+    name stays a speck (session 37, SENTENCE_OPENER)."""
+
+    def specks(text: str) -> list[str]:
+        return [text[c.start : c.end + 3] for c in lead_speck_candidates(tokenize(text))]
+
+    text = 'said Captain Job K Barkow "My knowledge of navigation was small'
+    assert specks(text) == []
+    assert specks('Ironfield and "William Wright were each fined') == ['"Wil']
+    monkeypatch.setattr(lead, "SENTENCE_OPENER", False)
+    assert specks(text) == ['"My ']
+
+
+def test_name_run_across_a_line_break(monkeypatch) -> None:
+    """ "in the\\nGreat Australian Bight": a name run that starts a line (session 37)."""
+    toks = tokenize("the rain in the\nGreat Australian Bight extends")
+    k = next(j for j, t in enumerate(toks) if t.text == "Bight")
+    assert ocr_mod._after_name_run(toks, k)
+    monkeypatch.setattr(ocr_mod, "NAME_RUN_LINES", False)
+    assert not ocr_mod._after_name_run(toks, k)

@@ -1329,7 +1329,7 @@ NAME_RUN = True
 def _after_name_run(toks: list[Token], i: int) -> bool:
     """Whether the two words just before token ``i`` (one space apart each) are
     capitalised and the first of them follows a lower-case word or a comma."""
-    if i < 6 or toks[i - 1].text != " " or toks[i - 3].text != " " or toks[i - 5].text != " ":
+    if i < 6 or not all(_run_space(toks[i - k]) for k in (1, 3, 5)):
         return False
     a, b, c = toks[i - 6], toks[i - 4], toks[i - 2]
     if not (b.kind == "word" and c.kind == "word"):
@@ -1337,6 +1337,17 @@ def _after_name_run(toks: list[Token], i: int) -> bool:
     if not (b.text[:1].isupper() and c.text[:1].isupper()):
         return False
     return (a.kind == "word" and a.text[:1].islower()) or a.text == ","
+
+
+#: The words of a name run may stand on two lines ("in the\nGreat Australian Bight"):
+#: one space or one line break between them.  Session 37.
+NAME_RUN_LINES = True
+
+
+def _run_space(t: Token) -> bool:
+    if t.text == " ":
+        return True
+    return NAME_RUN_LINES and t.text == "\n"
 
 
 #: Titles before a surname ("Mr. Moors", "Captain Bight").

@@ -114,10 +114,28 @@ def lead_speck_candidates(toks: list[Token]) -> list[Candidate]:
                     continue
             if word.text[:1].isupper() and _after_punct(toks, i):
                 continue  # 'said: "This is', '.\n"One of': a long quotation opens
+            if _opens_sentence(t.text, word.text):
+                continue  # 'Barkow "My knowledge': a quotation whose stop the OCR lost
         elif t.text not in NEVER_LEADING:
             continue
         out.append(_deletion(t, "lead_speck"))
     return out
+
+
+#: A double quote before a capitalised common word ("My", "I", "The": lower-case Zipf of
+#: :data:`OPENER_ZIPF` or more) opens a quotation even after a word: the OCR lost the stop
+#: or colon before it ('Captain Barkow "My knowledge', 'his family "I\'m not').  Before a
+#: name ('and "William "Wngnt') it stays a speck.  Session 37.
+SENTENCE_OPENER = True
+OPENER_ZIPF = 6.0
+
+
+def _opens_sentence(mark: str, word: str) -> bool:
+    if not (SENTENCE_OPENER and mark == '"' and word[:1].isupper()):
+        return False
+    from repair.resources.frequency import zipf
+
+    return zipf(word.lower()) >= OPENER_ZIPF
 
 
 def _deletion(t: Token, finding: str) -> Candidate:
