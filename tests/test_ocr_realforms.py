@@ -237,3 +237,52 @@ def test_name_run_across_a_line_break(monkeypatch) -> None:
     assert ocr_mod._after_name_run(toks, k)
     monkeypatch.setattr(ocr_mod, "NAME_RUN_LINES", False)
     assert not ocr_mod._after_name_run(toks, k)
+
+
+def test_glued_readings_keep_numbers_contractions_and_ellipses(monkeypatch) -> None:
+    """A decimal point, a contraction's apostrophe and an ellipsis are print, not specks
+    (session 37, KEEP_FORMS: the light suite's web and business text)."""
+    import repair.candidates.ocr_glued as glued_mod
+
+    def reads(text: str) -> list[str]:
+        return [c.replacement for c in glued_mod.glued_candidates(tokenize(text))]
+
+    texts = (
+        "100 million Canadian dollars (US$85.1 million) of",
+        "In Europe, they're calli ng it",
+        "Waiter: ...Hey, where is your date",
+    )
+    assert [reads(t) for t in texts] == [[], [], []]
+    monkeypatch.setattr(glued_mod, "KEEP_FORMS", False)
+    assert all(reads(t) for t in texts)
+
+
+def test_repeated_typed_marks_are_not_specks(monkeypatch) -> None:
+    """ "****" (a rating) and ">>" (a link) stay; "»»" would not (session 37)."""
+    text = "a delight. **** I recall and WEB RESOURCES >> here"
+    assert marks.lone_mark_candidates(tokenize(text)) == []
+    monkeypatch.setattr(marks, "REPEATED_RUNS", False)
+    assert len(marks.lone_mark_candidates(tokenize(text))) == 2
+
+
+def test_pronoun_after_a_full_stop_is_no_edge_speck(monkeypatch) -> None:
+    """ "families.\\nI have said": "I" before a verb it often opens (session 37)."""
+    text = "taxes on working families.\nI have said before"
+    assert marks.edge_speck_candidates(tokenize(text)) == []
+    assert marks.edge_speck_candidates(tokenize("TRIAL OF CAUSES.\nI lent James"))
+    monkeypatch.setattr(marks, "EDGE_STOP_I", False)
+    assert len(marks.edge_speck_candidates(tokenize(text))) == 1
+
+
+def test_dropped_g_is_no_ocr_finding(monkeypatch) -> None:
+    """ "lookin'", "doin'" are dialogue, not "look in"; "stin'" (sting, rare) stays a
+    finding (session 37, ELIDED_ING)."""
+    import repair.detect.ocr as detect
+
+    def found(text: str) -> list[str]:
+        return [text[f.start : f.end] for f in detect.detect_ocr(text).findings]
+
+    assert found("What yqu lookin' at? I've been doin' this") == ["yqu"]
+    assert "stin" in found("with preternaturally stin' arms")
+    monkeypatch.setattr(detect, "ELIDED_ING", False)
+    assert found("What yqu lookin' at? I've been doin' this") == ["yqu", "lookin", "doin"]

@@ -546,6 +546,45 @@ DOC_MIN_COUNT = 2
 DOC_BONUS = 2.0
 
 
+#: Marks a chunk's reading must keep (session 37, from lightly garbled web and news text):
+#: a decimal point or thousands comma between digits ("US$85.1" is no "US$85a1"), the
+#: apostrophe of a contraction wordfreq lists ("they're" is no "they re") and an ellipsis
+#: opening or closing a word ("...Hey", "so...").
+KEEP_FORMS = True
+_DECIMAL = re.compile(r"\d[.,]\d")
+_ELLIPSIS = re.compile(r"^(?:\.\.\.|…)(?=[A-Za-z])|(?<=[A-Za-z])(?:\.\.\.|…)$")
+_CONTRACTION = re.compile(r"\b[A-Za-z]{2,}['’](?:re|ve|ll|s|t|d|m)\b")
+
+
+def kept_forms(chunk: str) -> tuple[str, ...]:
+    """The substrings of ``chunk`` every reading of it keeps (:data:`KEEP_FORMS`).
+
+    >>> kept_forms("(US$85.1"), kept_forms("they're"), kept_forms("...Hey,"), kept_forms("th**")
+    (('5.1',), ("they're",), ('...',), ())
+    """
+    from repair.resources.frequency import zipf
+
+    out = [m.group() for m in _DECIMAL.finditer(chunk)]
+    out += [m.group() for m in _ELLIPSIS.finditer(chunk)]
+    out += [
+        m.group()
+        for m in _CONTRACTION.finditer(chunk)
+        if zipf(m.group().lower().replace("’", "'")) >= CONTRACTION_ZIPF
+    ]
+    return tuple(out)
+
+
+def _keeps(text: str, kept: tuple[str, ...]) -> bool:
+    """Whether ``text`` keeps every form of ``kept`` (a decimal point may become a comma:
+    "1.000" -> "1,000")."""
+    flat = text.replace(",", ".")
+    return all(k.replace(",", ".") in flat for k in kept)
+
+
+#: A contraction this common (Zipf) is a word as printed.
+CONTRACTION_ZIPF = 3.0
+
+
 def _chunk_candidates(
     piece: list[Token],
     chunk: str,
@@ -558,7 +597,10 @@ def _chunk_candidates(
 ) -> list[Candidate]:
     orig = [t.text for t in piece if t.kind == "word"]
     out = []
+    kept = kept_forms(chunk) if KEEP_FORMS else ()
     for text, cost, threshold in chunk_readings(chunk, nxt, model, pq):
+        if kept and not _keeps(text, kept):
+            continue  # "US$85.1", "they're", "...Hey" are print, not specks
         alt = [t.text for t in tokenize(text) if t.kind == "word"]
         if not alt or (one_word and (len(alt) != 1 or not text.isalpha())):
             continue
