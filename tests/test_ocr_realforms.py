@@ -286,3 +286,23 @@ def test_dropped_g_is_no_ocr_finding(monkeypatch) -> None:
     assert "stin" in found("with preternaturally stin' arms")
     monkeypatch.setattr(detect, "ELIDED_ING", False)
     assert found("What yqu lookin' at? I've been doin' this") == ["yqu", "lookin", "doin"]
+
+
+def test_vocative_o_gets_no_initial_stop(monkeypatch) -> None:
+    """ "O Lord" is no initial "O. Lord" (session 37, VOCATIVE_O); "W O Smith" still is."""
+    import repair.candidates.ocr_initials as initials
+
+    def stops(text: str) -> int:
+        return len(initials.initial_stop_candidates(tokenize(text)))
+
+    assert stops("I am averting my eyes, O Lord, said he") == 0
+    assert stops("present were Mr W O Smith and others") == 2
+    monkeypatch.setattr(initials, "VOCATIVE_O", False)
+    assert stops("I am averting my eyes, O Lord, said he") == 1
+
+
+def test_dialogue_elisions_are_no_lead_specks() -> None:
+    """ "'cause", "'e" drop letters in dialogue; "'extensions" is a speck (session 37)."""
+    text = "you just can't hear them 'cause they're far; make sure 'e stays. short 'extensions"
+    specks = [text[c.start : c.end + 4] for c in lead_speck_candidates(tokenize(text))]
+    assert specks == ["'exte"]

@@ -14,7 +14,7 @@ worse): the page's own style as evidence (a stop where the page prints initials 
 titles such as "Mr." with a stop at least as often as without), in any garbled page;
 the SMH transcripts themselves mix "Mr H. L. Butler" and "Mr. J. Smith".
 
-"A" and "I" are words as well as initials: they get a stop only inside a run of
+"A", "I" and "O" are words as well as initials: they get a stop only inside a run of
 initials or after a title ("W. A Smith", "Mr. A Carroll").  All-capitals words after
 the letter are a heading ("B TRIAL"), not a name.
 
@@ -31,6 +31,9 @@ from repair.types import Candidate, Token
 
 #: Abbreviated titles before a name ("Mr. A Carroll": "A" is an initial there).
 TITLES = frozenset("Mr Mrs Messrs Dr St Rev Capt Lieut Col Hon Sergt Esq Ald Prof".split())
+#: "O" is a word too, the vocative ("O Lord", "O Knights of Ni"): session 37, the light
+#: suite's dialogue got "O. Lord".
+VOCATIVE_O = True
 #: Confidence of the repair.
 CONFIDENCE = 0.7
 _WORD_INITIALS = frozenset("AI")
@@ -75,7 +78,8 @@ def initial_stop_candidates(toks: list[Token]) -> list[Candidate]:
             continue  # a stop already, or no name after the letter
         if i > 0 and toks[i - 1].kind not in ("space", "punct"):
             continue  # part of a longer token run ("3B")
-        if t.text in _WORD_INITIALS and not _after_initial(toks, i):
+        word_initial = t.text in _WORD_INITIALS or (VOCATIVE_O and t.text == "O")
+        if word_initial and not _after_initial(toks, i):
             continue  # the article or the pronoun ("A Court", "I Thought")
         gap = toks[i + 1]
         out.append(
