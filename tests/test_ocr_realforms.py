@@ -306,3 +306,13 @@ def test_dialogue_elisions_are_no_lead_specks() -> None:
     text = "you just can't hear them 'cause they're far; make sure 'e stays. short 'extensions"
     specks = [text[c.start : c.end + 4] for c in lead_speck_candidates(tokenize(text))]
     assert specks == ["'exte"]
+
+
+def test_listed_compound_is_split_on_strong_evidence_only(monkeypatch) -> None:
+    """ "bushfires" (Zipf 2.4, "bush fires" no listed pair) needs an 8-nat margin; "ofthe"
+    ("of the" a listed pair) keeps the usual one (session 37, LISTED_SPLIT)."""
+    assert ocr_mod._unpaired(("bush", "fires")) and not ocr_mod._unpaired(("of", "the"))
+    text = "On that Ash Wednesday fifty bushfires broke out across the south of the state."
+    assert "bushfires" in repaired_after_page(text)
+    monkeypatch.setattr(ocr_mod, "LISTED_SPLIT", False)
+    assert "bush fires" in repaired_after_page(text)
