@@ -91,6 +91,23 @@ RARE_MIN_COUNT = 10
 RARE_PERIOD = True
 
 
+#: A word the period table has seen a few times (at least :data:`NEVER_MIN_COUNT`) and
+#: never with a capital is a lower-case word when it stands between two lower-case words
+#: ("assistance to Journalists who", "committing an Indecent assault": 6 and 9 times, no
+#: capital): a name would be capitalised in most of them (session 37).  Both neighbours
+#: must be printed lower-case words, the one before known (not "Sp0rts Illustrated.":
+#: a garbled name's piece, a full stop).
+NEVER_CAPITAL = True
+NEVER_MIN_COUNT = 5
+#: ... and the word is at least this common (Zipf; "indecent" 3.2, below OTHER_MIN_ZIPF).
+NEVER_MIN_ZIPF = 3.0
+
+
+def _never_capital(low: str) -> bool:
+    table = get_ngrams()
+    return table.capital_share(low) == 0.0 and table.count(low) >= NEVER_MIN_COUNT
+
+
 def _lower_in_period_text(low: str) -> bool:
     table = get_ngrams()
     share = table.capital_share(low)
@@ -244,6 +261,14 @@ def case_candidates(
         after = _word_after(toks, i)
         if before is None or after is None:
             return []
+        # both neighbours printed lower-case words, the one before a known word
+        plain = (
+            after.kind == "word"
+            and after.text[:1].islower()
+            and before.kind == "word"
+            and before.text.islower()
+            and is_known(before.text)
+        )
         if (
             PUNCT_AFTER
             and garbled
@@ -270,8 +295,18 @@ def case_candidates(
             low in FUNCTION_WORDS
             or (
                 garbled
-                and zipf(low) >= OTHER_MIN_ZIPF
-                and (low in lower_words or _lower_in_period_text(low))
+                and (
+                    (
+                        zipf(low) >= OTHER_MIN_ZIPF
+                        and (low in lower_words or _lower_in_period_text(low))
+                    )
+                    or (
+                        NEVER_CAPITAL
+                        and plain
+                        and zipf(low) >= NEVER_MIN_ZIPF
+                        and _never_capital(low)
+                    )
+                )
                 # a word of a name ("the Improvement Committee", "the Industrial School")
                 and not (after.kind == "word" and after.text[:1].isupper())
             )

@@ -255,9 +255,20 @@ KEEP_NAMES = True
 NAME_MIN_COUNT = 3
 
 
+#: Use :func:`repair.candidates.ocr_pagename.printed_name` (also never printed in lower
+#: case, Zipf below its ``MAX_ZIPF``) for the page's names here too (session 37: one rule
+#: for both readers; see RESULTS.md for its figures).
+SHARED_NAME = True
+
+
 def _printed_names(toks: list[Token]) -> frozenset[str]:
     """Capitalised words (first letter only) printed :data:`NAME_MIN_COUNT` times or more
     that the frequency list knows."""
+    if SHARED_NAME:
+        from repair.candidates.ocr_pagename import printed_name
+
+        words = Counter(t.text for t in toks if t.kind == "word")
+        return frozenset(w for w in words if printed_name(w, words))
     counts = Counter(
         t.text for t in toks if t.kind == "word" and t.text[:1].isupper() and t.text[1:].islower()
     )

@@ -120,6 +120,7 @@ def realword_candidates(
         return []  # "72nd", "302.6 sq mi", "(43 mi)": a unit or suffix of a number
     if CITED_FORMS and cited_form(toks, i):
         return []  # 'the suffix "-ane"': a form cited in quotes
+    bounded = _sentence_window(toks, i) if SENTENCE_END and text.islower() else None
     prior, thr, thr2 = (
         (PRIOR_PER_ZIPF, THRESHOLD, TWO_SUBS_THRESHOLD)
         if heavy
@@ -149,6 +150,8 @@ def realword_candidates(
         ):
             continue  # "rent Mas tj" -> "Was": a capital read as a capital, not "was"
         seen.add(variant)
+        if bounded is not None and _bounded_margin(bounded, text, variant, cost, prior) < threshold:
+            continue  # "by 7 goals to nil. The visitors": no "to all the visitors"
         if CASE_EVIDENCE and heavy and text[:1].isupper():
             if mid is None:
                 mid = mid_sentence(toks, i)
@@ -171,6 +174,53 @@ def realword_candidates(
             )
         )
     return out
+
+
+#: The scorer's language-model window is the two words either side, across marks: before a
+#: full stop that ends a sentence it reads the next sentence's words as this one's ("by 7
+#: goals to nil. The visitors" is scored as "to all the visitors", 9.7 nats for "all",
+#: mostly its frequency).  A lower-case real word before such a stop is read only if its
+#: reading also clears its threshold with the sentence's end (``</s>``) as the right
+#: context (the same margin: LM gain less channel cost less the printed word's prior).
+#: Session 37.
+SENTENCE_END = True
+_STOPS = frozenset(".!?")
+
+
+def _sentence_window(toks: list[Token], i: int) -> list[str] | None:
+    """The two words before word ``i`` (as the scorer reads them, across marks other than
+    a sentence's end) when a full stop that ends a sentence follows it ("nil. The"), else
+    None."""
+    k = i + 1
+    if k >= len(toks) or toks[k].text not in _STOPS:
+        return None
+    if k + 1 < len(toks):
+        sp = toks[k + 1]
+        if sp.kind != "space" or k + 2 >= len(toks):
+            return None
+        nxt = toks[k + 2]
+        if nxt.kind != "word" or not nxt.text[:1].isupper():
+            return None
+    prev: list[str] = []
+    j = i - 1
+    while j >= 0 and len(prev) < 2:
+        t = toks[j]
+        if t.kind == "word":
+            prev.insert(0, t.text)
+        elif t.text in _STOPS:
+            prev.insert(0, "<s>")
+            break
+        j -= 1
+    return prev
+
+
+def _bounded_margin(prev: list[str], text: str, variant: str, cost: float, prior: float) -> float:
+    """The reading's margin with the sentence's end as its right context."""
+    from repair.resources.lm import get_lm
+
+    lm = get_lm()
+    gain = lm.sequence_logprob([variant, "</s>"], prev) - lm.sequence_logprob([text, "</s>"], prev)
+    return float(gain - cost - prior * zipf(text.lower()))
 
 
 def _plain_mid(toks: list[Token], i: int, variant: str) -> bool:

@@ -14,7 +14,9 @@ independent signals agree:
 
 Only in pages the garble gate opened and that are not verse set as prose
 (:func:`repair.candidates.ocr_case.verse_like`): clean text and poems keep their
-capitals.  Words the casing repair lowers ("In", "If", "Is") are left to it, and the
+capitals.  Words the casing repair lowers ("In", "If", "Is") are left to it (unless
+:func:`repair.candidates.ocr_break.cased_opener` finds a lost stop before one: then both
+readers agree), and the
 word before the gap must be one the model knows (a garbled "tho" says nothing about a
 sentence end), not a title ("Mr"), an initial or a capitalised name the page repeats.
 
@@ -33,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
+from repair.candidates.ocr_break import cased_opener
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
@@ -93,7 +96,9 @@ def lost_stop_candidates(toks: list[Token], names: Container[str]) -> list[Candi
         if len(nxt) < 2 or not (nxt[0].isupper() and nxt[1:].islower()):
             continue
         low = nxt.lower()
-        if not _opener(low, table):
+        if low in CASED and cased_opener(toks, i + 2):
+            pass  # "tho affair If the result": the casing repair keeps its capital too
+        elif not _opener(low, table):
             low = _garbled_opener(nxt, table) if GARBLED_OPENERS else ""
             if not low or not _lower_word_after(toks, i + 2):  # not "named Ho Chi Minh"
                 continue  # "labour Ho was": "He" is the word after the lost stop
