@@ -18,7 +18,8 @@ each gold substitution is repaired by the whole pipeline (``repair.repair_text``
 * ``b:not_read``: in a list, but the span is never read: ``gate_shut`` (the document's word
   gate is shut, :func:`repair.stages.spin.word_bar` > 1), ``not_target:<why>`` (the first
   reading has no row: ``common``, ``stop/short``, ``name``, ``early_stop``, ``covered``;
-  :func:`spin_account.skip_why`), ``multiword`` (a reachable multi-word span no decision
+  :func:`spin_account.skip_why`; ``no_row`` where the reading went on past the word and
+  kept no row for it), ``multiword`` (a reachable multi-word span no decision
   saw);
 * ``d:other_top``: read, and the stage's best original for the span is another word (no
   edit was made: declined, or under the bar);
@@ -166,10 +167,13 @@ def account(
                 if e is not None and e.offset < a:
                     to = to.split(" ", 1)[-1]
                 row = rows.get((a, b))
+                skip = skip_why(s.spun, a, b, covered)
+                if skip == "early_stop" and any(x > a for x, _y in rows):
+                    skip = "no_row"  # read past it: no candidate kept a row
                 k, sub = classify(
                     written, orig, to, e.rule if e else "", in_lists(written, orig), shut,
                     row[0] if row else None, scored.get((a, b), {}), dropped.get((a, b)),
-                    skip_why(s.spun, a, b, covered),
+                    skip,
                 )  # fmt: skip
                 cat[(k, sub)] += 1
                 ex[(k, sub)].append((written, orig, to or (row[0] if row else None)))
