@@ -68,6 +68,4 @@ def test_the_reverse_reading_adds_them_only_with_the_setting(
     assert spin.REVERSE_ROWLESS  # shipped: on
     assert any(c.features.get("reverse_rowless") for c in spin.reverse_reading(doc, d, [], 0.5))
     monkeypatch.setattr(spin, "REVERSE_ROWLESS", False)
-    assert not any(
-        c.features.get("reverse_rowless") for c in spin.reverse_reading(doc, d, [], 0.5)
-    )
+    assert not any(c.features.get("reverse_rowless") for c in spin.reverse_reading(doc, d, [], 0.5))

@@ -325,7 +325,8 @@ REVERSE_ROWLESS = True
 #: else at the document's bar.
 REVERSE_ROWLESS_BAR: float | None = 0.3
 REVERSE_ROWLESS_ROWS = 3
-#: ... with the wide reverse originals too (:func:`~repair.candidates.spin_mobyrev.reverse_originals_deep`).
+#: ... with the wide reverse originals too
+#: (:func:`~repair.candidates.spin_mobyrev.reverse_originals_deep`).
 REVERSE_ROWLESS_DEEP = False
 #: ... for written words rarer than this (wordfreq Zipf).
 REVERSE_ROWLESS_MAX_ZIPF = REVERSE_MAX_ZIPF
@@ -1147,10 +1148,11 @@ def rowless_reverse_rows(
     lower: float | None = None,
 ) -> list[Candidate]:
     """Rows for the content words the first reading kept none for (:data:`REVERSE_ROWLESS`):
-    each word rarer than :data:`REVERSE_ROWLESS_MAX_ZIPF` (not a stopword, short, non-alphabetic or a
-    name capitalised inside a sentence; no edit, profile occurrence or first-reading row at
-    it) whose reverse Moby originals (:func:`~repair.candidates.spin_mobyrev.reverse_originals`)
-    are not all among its own candidates is read with both, in the context the earlier
+    each word rarer than :data:`REVERSE_ROWLESS_MAX_ZIPF` (not a stopword, short,
+    non-alphabetic or a name capitalised inside a sentence; no edit, profile occurrence or
+    first-reading row at it) whose reverse Moby originals
+    (:func:`~repair.candidates.spin_mobyrev.reverse_originals`) are not all among its own
+    candidates is read with both, in the context the earlier
     rounds restored, and decided by the word model at ``lower`` (None: ``bar``; never above
     ``bar``) with the first reading's rows as the document statistics (feature
     ``reverse_rowless``)."""
