@@ -52,6 +52,7 @@ def test_the_lower_bar_needs_the_reverse_habit(monkeypatch: pytest.MonkeyPatch) 
     doc = Document(LAMP)
     d = spin.STAGE.detect(doc)
     seen: list[float | None] = []
+    monkeypatch.setattr(spin, "REVERSE_ROWLESS", True)
     monkeypatch.setattr(spin, "rowless_reverse_rows", lambda *a: seen.append(a[4]) or [])
     monkeypatch.setattr(spin, "REVERSE_ROWLESS_ROWS", 0)
     spin.reverse_reading(doc, d, [], 0.5)
@@ -65,7 +66,9 @@ def test_the_reverse_reading_adds_them_only_with_the_setting(
 ) -> None:
     doc = Document(LAMP)
     d = spin.STAGE.detect(doc)
-    assert spin.REVERSE_ROWLESS  # shipped: on
+    assert not spin.REVERSE_ROWLESS  # shipped: off
+    assert not any(c.features.get("reverse_rowless") for c in spin.reverse_reading(doc, d, [], 0.5))
+    monkeypatch.setattr(spin, "REVERSE_ROWLESS", True)
     assert any(c.features.get("reverse_rowless") for c in spin.reverse_reading(doc, d, [], 0.5))
     monkeypatch.setattr(spin, "REVERSE_ROWLESS", False)
     assert not any(c.features.get("reverse_rowless") for c in spin.reverse_reading(doc, d, [], 0.5))

@@ -319,7 +319,10 @@ REVERSE_WIDE_LEAD: float | None = None
 #: reverse originals; the word model decides them at the document's bar, on the document
 #: statistics of the first reading's rows.  Spinbot dev: 108 of its substitutions are
 #: words with a reverse original and no row (``benchmarks/spin_account_spinbot.py``).
-REVERSE_ROWLESS = True
+#: Off: dev spinbot 0.1393 -> 0.1416 and every other dev figure unchanged, but test spinbot
+#: 0.1080 -> 0.1080 while WordNet, rare, double lose 0.0003 and seed 0.0006
+#: (benchmarks/RESULTS.md, "Session 37, spinbot37").
+REVERSE_ROWLESS = False
 #: ... at this bar (None: the document's; never above it) where the reverse reading kept
 #: at least REVERSE_ROWLESS_ROWS rows of its own (the document shows the reverse habit),
 #: else at the document's bar.
