@@ -3,6 +3,7 @@
 Usage (from the checkout root; ``bench`` extra and ``../shared`` needed)::
 
     python benchmarks/spin_account_spinbot.py [--spinner spinbot] [--cap 40] [--show 5]
+        [--set REVERSE_ROWLESS=True]
 
 For the dev documents ``benchmarks/spin_eval.py --spinner spinbot --split dev`` scores,
 each gold substitution is repaired by the whole pipeline (``repair.repair_text`` with
@@ -29,6 +30,8 @@ each gold substitution is repaired by the whole pipeline (``repair.repair_text``
   ``RepairResult.declined``; ``score:<reason>`` where the scorer's own check refused the
   original, :func:`repair.score.spin._accept`; ``unbooked`` where no reason is booked).
 
+``/multiword`` marks a written or original span of several words in ``c`` and ``d``.
+
 Every edit touching no gold span (a wrong edit on an unsubstituted word) is counted by rule
 as ``false``.  The test half is never read.
 """
@@ -36,6 +39,7 @@ as ``false``.  The test half is never read.
 from __future__ import annotations
 
 import argparse
+import ast
 import dataclasses
 import sys
 from collections import Counter, defaultdict
@@ -88,9 +92,17 @@ def classify(
     """The (class, sub-class) of one gold substitution (the module's docstring).
 
     ``edit_to``: the replacement an edit at the span writes (None: no edit); ``top``: the
-    first reading's best original at the span; ``scored``: originals the scorer saw at the
-    span -> the reason it declined them ('' accepted); ``dropped``: the stage's booked
-    reason for the span (``RepairResult.declined``)."""
+    first reading's best original at the span (a multi-word span's: its phrase reading's);
+    ``scored``: originals the scorer saw at the span -> the reason it declined them (''
+    accepted); ``dropped``: the stage's booked reason for the span
+    (``RepairResult.declined``)."""
+    multi = " " in written or " " in orig
+    k, sub = _classify(written, orig, edit_to, edit_rule, listed, shut, top, scored, dropped, skip)
+    return (k, sub + "/multiword") if multi and k in ("c:declined", "d:other_top") else (k, sub)
+
+
+def _classify(written, orig, edit_to, edit_rule, listed, shut, top, scored, dropped, skip):  # type: ignore[no-untyped-def]
+    """:func:`classify` before the multi-word mark."""
     o = orig.lower()
     if edit_to is not None:
         return ("e:restored", edit_rule) if edit_to.lower() == o else ("d:wrong_edit", edit_rule)
@@ -104,7 +116,7 @@ def classify(
         return "d:other_top", "scored"
     if top is None:
         if " " in written or " " in orig:
-            return ("c:declined", dropped) if dropped else ("b:not_read", "multiword")
+            return "b:not_read", "multiword"
         return "b:not_read", "not_target:" + skip
     if top != o:
         return "d:other_top", "row"
@@ -151,6 +163,9 @@ def account(
                 for w, p in zip(list(det.words) + list(det.common),
                                 list(det.probs) + list(det.common_probs), strict=True):  # fmt: skip
                     rows.setdefault((w.start, w.end), (w.original.lower(), p))
+            phrases = (
+                {(p.start, p.end): (p.original.lower(), 0.0) for p in det.phrases} if det else {}
+            )
             covered = stage._covered([(o.start, o.end) for o in det.occurrences]) if det else set()
             dropped = {(x.offset, x.offset + x.length): x.reason for x in r.declined
                        if x.stage == "spin"}  # fmt: skip
@@ -166,7 +181,7 @@ def account(
                 to = None if e is None else e.replacement
                 if e is not None and e.offset < a:
                     to = to.split(" ", 1)[-1]
-                row = rows.get((a, b))
+                row = rows.get((a, b)) or phrases.get((a, b))
                 skip = skip_why(s.spun, a, b, covered)
                 if skip == "early_stop" and any(x > a for x, _y in rows):
                     skip = "no_row"  # read past it: no candidate kept a row
@@ -210,7 +225,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=int, default=40, help="dev documents (as spin_eval.py)")
     ap.add_argument("--no-profile", action="store_true", help="without the seed profile")
     ap.add_argument("--show", type=int, default=0, help="examples per cell")
+    ap.add_argument(
+        "--set", action="append", default=[], metavar="FLAG=VALUE",
+        help="a repair.stages.spin setting for this run (a Python literal: REVERSE_ROWLESS=True)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
+    for kv in args.set:
+        name, value = kv.split("=", 1)
+        if not hasattr(stage, name):
+            ap.error(f"no setting {name} in repair.stages.spin")
+        setattr(stage, name, ast.literal_eval(value))
     for spinner in args.spinner or ["spinbot"]:
         cat, false, ex = account(spinner, args.cap, not args.no_profile)
         print(report(spinner, cat, false, ex, args.show))
