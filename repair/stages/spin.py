@@ -314,6 +314,25 @@ REVERSE_WIDE_GAIN: float | None = None
 #: ... (None) ranked with every other candidate; else the wide originals are read alone and
 #: must gain this much more than the word's first reading (as REVERSE_LEAD).
 REVERSE_WIDE_LEAD: float | None = None
+#: The reverse reading also reads the content words the first reading kept no row for
+#: (:func:`rowless_reverse_rows`: no first candidate, so nothing to re-read), with their
+#: reverse originals; the word model decides them at the document's bar, on the document
+#: statistics of the first reading's rows.  Spinbot dev: 108 of its substitutions are
+#: words with a reverse original and no row (``benchmarks/spin_account_spinbot.py``).
+#: Off: dev spinbot 0.1393 -> 0.1416 and every other dev figure unchanged, but test spinbot
+#: 0.1080 -> 0.1080 while WordNet, rare, double lose 0.0003 and seed 0.0006
+#: (benchmarks/RESULTS.md, "Session 37, spinbot37").
+REVERSE_ROWLESS = False
+#: ... at this bar (None: the document's; never above it) where the reverse reading kept
+#: at least REVERSE_ROWLESS_ROWS rows of its own (the document shows the reverse habit),
+#: else at the document's bar.
+REVERSE_ROWLESS_BAR: float | None = 0.3
+REVERSE_ROWLESS_ROWS = 3
+#: ... with the wide reverse originals too
+#: (:func:`~repair.candidates.spin_mobyrev.reverse_originals_deep`).
+REVERSE_ROWLESS_DEEP = False
+#: ... for written words rarer than this (wordfreq Zipf).
+REVERSE_ROWLESS_MAX_ZIPF = REVERSE_MAX_ZIPF
 #: The same habit rule for the first reading's own rows under the bar (:func:`_habits`,
 #: the original written nowhere in the document).  Off: dev, no profile, seed 0.025 ->
 #: 0.034 (precision 0.710 -> 0.760) and the other spinners unchanged, but clean text of the
@@ -942,16 +961,20 @@ def _decide_rows(
     flag: str,
     floor: float | None = None,
     picked: dict[int, float] | None = None,
+    doc_rows: Sequence[WordEvidence] | None = None,
 ) -> list[Candidate]:
     """The rows ``changed`` of ``words`` (read again) decided by the word model at ``bar``;
     each candidate's features carry ``flag`` (which second reading made it), and
     ``topic_pick`` (the topic gain) where ``picked`` says the document's topic chose its
     original.  With ``floor``, rows under ``bar`` down to ``floor`` are returned too, for
-    the document's channel to judge (:func:`_channel_rows`)."""
+    the document's channel to judge (:func:`_channel_rows`).  ``doc_rows``: the rows the
+    document statistics read, when not ``words``."""
     if not changed:
         return []
     # the changed rows' vectors (the document statistics read every row)
-    feats = word_features(doc, words, _word_profile_of(detection.details), only=changed)
+    feats = word_features(
+        doc, words, _word_profile_of(detection.details), doc_rows=doc_rows, only=changed
+    )
     probs = probabilities(feats)
     out = []
     for i, x, p in zip(changed, feats, probs, strict=True):
@@ -1114,7 +1137,66 @@ def reverse_reading(
         rows = [c for c in rows if c.features["model_probability"] >= bar]
     if REVERSE_WIDE and len(rows) >= REVERSE_WIDE_ROWS:
         rows += wide_reverse_rows(doc, detection, edits, bar, rows)
+    if REVERSE_ROWLESS:
+        lower = REVERSE_ROWLESS_BAR if len(rows) >= REVERSE_ROWLESS_ROWS else None
+        rows += rowless_reverse_rows(doc, detection, edits, bar, lower)
     return rows
+
+
+def rowless_reverse_rows(
+    doc: Document,
+    detection: SpinDetection,
+    edits: Sequence[Edit],
+    bar: float,
+    lower: float | None = None,
+) -> list[Candidate]:
+    """Rows for the content words the first reading kept none for (:data:`REVERSE_ROWLESS`):
+    each word rarer than :data:`REVERSE_ROWLESS_MAX_ZIPF` (not a stopword, short,
+    non-alphabetic or a name capitalised inside a sentence; no edit, profile occurrence or
+    first-reading row at it) whose reverse Moby originals
+    (:func:`~repair.candidates.spin_mobyrev.reverse_originals`) are not all among its own
+    candidates is read with both, in the context the earlier
+    rounds restored, and decided by the word model at ``lower`` (None: ``bar``; never above
+    ``bar``) with the first reading's rows as the document statistics (feature
+    ``reverse_rowless``)."""
+    ctx = WordContext.of(doc)
+    done = _covered([(e.offset, e.offset + e.length) for e in edits])
+    for e in edits:
+        ctx.restore(e.offset, e.offset + e.length, e.replacement)
+    done |= _covered([(o.start, o.end) for o in detection.occurrences])
+    had = {w.start for w in detection.words} | {w.start for w in detection.common}
+    counts = Counter(t.text.lower() for t in doc.words)
+    rows: list[WordEvidence] = []
+    for t in doc.tokens:
+        if t.kind != "word" or t.start in done or t.start in had:
+            continue
+        w = t.text
+        low = w.lower()
+        if (
+            len(w) < 3 or low in STOPWORDS or not w.isalpha()
+            or zipf(low) >= REVERSE_ROWLESS_MAX_ZIPF
+        ):  # fmt: skip
+            continue
+        base = candidates_for(low)
+        rev = reverse_originals_deep(low) if REVERSE_ROWLESS_DEEP else reverse_originals(low)
+        extra = tuple(o for o in rev if o not in base)
+        if not extra:
+            continue
+        left, right, initial = context(doc, ctx, t.start, t.end)
+        if w[:1].isupper() and not initial:
+            continue
+        ev = evidence(t.start, t.end, w, left, right, counts, packed=True, origs=base + extra)
+        if ev is not None:
+            rows.append(ev)
+    if not rows:
+        return []
+    words = list(detection.words) + rows
+    n = len(detection.words)
+    at = bar if lower is None else min(lower, bar)
+    return _decide_rows(
+        doc, detection, words, list(range(n, len(words))), at, get_model(), "reverse_rowless",
+        doc_rows=detection.words,
+    )  # fmt: skip
 
 
 def _splits(
