@@ -316,3 +316,20 @@ def test_listed_compound_is_split_on_strong_evidence_only(monkeypatch) -> None:
     assert "bushfires" in repaired_after_page(text)
     monkeypatch.setattr(ocr_mod, "LISTED_SPLIT", False)
     assert "bush fires" in repaired_after_page(text)
+
+
+def test_content_word_after_a_name_keeps_its_capital(monkeypatch) -> None:
+    """ "King Island in Bass Strait" keeps "Island"; "Queensland Is not" is still read
+    "is" (session 37, NAME_HEAD)."""
+    import repair.candidates.ocr_case as case
+
+    def lowered(text: str, word: str) -> list[str]:
+        toks = tokenize(text)
+        k = next(j for j, t in enumerate(toks) if t.text == word)
+        found = case.case_candidates(toks, k, frozenset({"island", "is"}), {}, garbled=True)
+        return [c.replacement for c in found]
+
+    assert lowered("residents of King Island in Bass Strait", "Island") == []
+    assert lowered("the state of Queensland Is not ready", "Is") == ["is"]
+    monkeypatch.setattr(case, "NAME_HEAD", False)
+    assert lowered("residents of King Island in Bass Strait", "Island") == ["island"]

@@ -216,6 +216,16 @@ def _name_phrase(toks: list[Token], i: int, before: Token) -> bool:
     return head.kind == "word" and head.text[:1].isupper() and head.text[1:2].islower()
 
 
+#: A content word after a capitalised word is that name's next word ("King Island in
+#: Bass Strait", "the Pew Internet and", "Life Insurance policies"); a function word
+#: after a name is not ("Queensland Is not": session 37, the light suite's news).
+NAME_HEAD = True
+
+
+def _capitalised_word(t: Token) -> bool:
+    return t.kind == "word" and t.text[:1].isupper() and t.text[1:2].islower()
+
+
 #: A word between two capitalised words, across one short lower-case word, is a headline's
 #: ("Beat Google at Its Own Game"): its capital is the headline's (session 35).
 TITLE_RUN = True
@@ -289,6 +299,8 @@ def case_candidates(
             return []
         if NAME_PHRASE and low not in FUNCTION_WORDS and _name_phrase(toks, i, before):
             return []
+        if NAME_HEAD and low not in FUNCTION_WORDS and _capitalised_word(before):
+            return []  # "King Island in", "Pew Internet and": a name's second word
         if TITLE_RUN and _title_run(toks, i, before, after):
             return []
         ok = (
