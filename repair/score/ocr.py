@@ -626,10 +626,13 @@ def page_pair_counts(words: Sequence[str]) -> Counter[tuple[str, str]]:
     """The page's counts of adjacent word pairs (lower case, marks around a word
     stripped, a typographic apostrophe read as ``'``; a place holding no word of
     letters breaks the chain)."""
-    norm = [_pair_word(w) for w in words]
-    return Counter(
-        (a, b) for a, b in zip(norm, norm[1:], strict=False) if a is not None and b is not None
-    )
+    words = list(words)
+    seen = {w: _pair_word(w) for w in set(words)}
+    norm = list(map(seen.__getitem__, words))
+    pairs = Counter(zip(norm, norm[1:], strict=False))
+    for key in [key for key in pairs if key[0] is None or key[1] is None]:
+        del pairs[key]
+    return pairs  # type: ignore[return-value]
 
 
 def _pair_word(w: str | None) -> str | None:
@@ -654,27 +657,48 @@ def _page_pairs(
     threshold joins its span (not :data:`BOOK_BIGRAMS`'s: it re-orders only).  Spans
     decided jointly, fixed readings and readings equal to the print but for case are
     left alone."""
-    pairs: Counter[tuple[str, str]] | None = None
+    pairs: Counter[tuple[str, str]] = Counter()
+    paired: set[str] = set()  # the words of the page's pairs
+    if PAGE_PAIRS:
+        pairs = page_pair_counts([w.text for w in doc.words])
+        paired = {a for a, _b in pairs}
+        paired.update(b for _a, b in pairs)
+    others = BOOK_BIGRAMS or BOTH_SIDES
+    norm: dict[str, str | None] = {}  # _pair_word's, by string (a page repeats its words)
     for k, c in enumerate(candidates):
         f = c.features
         if "fixed" in f or len(f.get("orig", ())) != 1 or len(f.get("alt", ())) != 1:
             continue
-        alt = _pair_word(f["alt"][0])
-        orig = _pair_word(f["orig"][0])
-        if alt is None or alt == orig:
+        a0 = f["alt"][0]
+        alt = norm[a0] if a0 in norm else norm.setdefault(a0, _pair_word(a0))
+        if alt is None:
             continue
+        page = PAGE_PAIRS and alt in paired and (PAGE_PAIRS_KNOWN or not f.get("orig_known"))
+        if not (page or others):
+            continue  # most readings: no page pair can count
+        o0 = f["orig"][0]
+        orig = norm[o0] if o0 in norm else norm.setdefault(o0, _pair_word(o0))
+        if alt == orig:
+            continue
+        span = (c.start, c.end)
+        items = groups.get(span)
+        if items is not None and len(items) == 1 and items[0][1] is c:
+            continue  # the span's only reading: a bonus would change nothing it reads
         seen = memo.get(k)
         if seen is None:
             continue
         prev, nxt, d = seen
-        left = _pair_word(prev[-1]) if prev else None
-        right = _pair_word(nxt[0]) if nxt else None
+        left = right = None
+        if prev:
+            w = prev[-1]
+            left = norm[w] if w in norm else norm.setdefault(w, _pair_word(w))
+        if nxt:
+            w = nxt[0]
+            right = norm[w] if w in norm else norm.setdefault(w, _pair_word(w))
         bonus = 0.0  # may carry a reading over its bar
         order = 0.0  # re-orders accepted readings only
         why: dict[str, float] = {}
-        if PAGE_PAIRS and (PAGE_PAIRS_KNOWN or not f.get("orig_known")):
-            if pairs is None:
-                pairs = page_pair_counts([w.text for w in doc.words])
+        if page:
             n = 0
             if left is not None:
                 n += pairs.get((left, alt), 0)
@@ -695,8 +719,6 @@ def _page_pairs(
                     bonus += BOTH_SIDES_BONUS
         if not why:
             continue
-        span = (c.start, c.end)
-        items = groups.get(span)
         if items is not None:
             if any("joint_margin" in ev for _m, _c, ev in items):
                 continue
