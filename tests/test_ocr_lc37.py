@@ -18,6 +18,7 @@ def test_flags() -> None:
     assert score_ocr.PAGE_PAIRS_KNOWN is False
     assert score_ocr.BOOK_BIGRAMS is False
     assert score_ocr.BOTH_SIDES is False
+    assert score_ocr.BOTH_SIDES_NONWORD is False
 
 
 def test_page_pair_counts() -> None:
@@ -118,3 +119,24 @@ def test_end_to_end_the_pages_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "His skill in the art" in repaired_after_page(text)[len(GARBLED) :]
     monkeypatch.setattr(score_ocr, "PAGE_PAIRS", False)
     assert "His skill is the art" in repaired_after_page(text)[len(GARBLED) :]
+
+
+def test_both_sides_spares_a_period_spelling(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.resources.lm import get_lm
+
+    monkeypatch.setattr(score_ocr, "PAGE_PAIRS", False)
+    monkeypatch.setattr(score_ocr, "BOTH_SIDES", True)
+    lm = get_lm()
+    text = "sent him to the warres of the holy land"
+    ctx = ["to", "the"]
+    gain = lm.sequence_logprob(("wages", "of", "the"), ctx) - lm.sequence_logprob(
+        ("warres", "of", "the"), ctx
+    )
+    rd = [("wages", 0.7, False)]
+    doc, cands, memo, groups, span = _setup(text, "warres", rd, gain=gain)
+    _page_pairs(doc, cands, memo, groups)
+    assert "both_sides" in groups[span][0][2]
+    groups.clear()
+    monkeypatch.setattr(score_ocr, "BOTH_SIDES_NONWORD", True)
+    _page_pairs(doc, cands, memo, groups)
+    assert groups == {}

@@ -620,6 +620,10 @@ BOOK_BIGRAMS_WEIGHT = 0.25
 #: ``BOTH_SIDES_BONUS`` nats (its bar drops by as much; session 37).  Off: see RESULTS.
 BOTH_SIDES = False
 BOTH_SIDES_BONUS = 0.5
+#: ... only for a printed non-word that the period n-grams (:mod:`repair.score.ngrams`)
+#: do not count either: both votes are modern, and agree against a book's old spelling
+#: ("the warres of the holy land" -> "wages"; ICDAR 1-80).
+BOTH_SIDES_NONWORD = False
 
 
 def page_pair_counts(words: Sequence[str]) -> Counter[tuple[str, str]]:
@@ -712,7 +716,11 @@ def _page_pairs(
             if BOOK_BIGRAMS and (sides[0] or sides[1]):
                 why["book_bigrams"] = BOOK_BIGRAMS_WEIGHT * (sides[0] + sides[1])
                 order += why["book_bigrams"]
-            if BOTH_SIDES and (left is not None or right is not None):
+            if (
+                BOTH_SIDES
+                and (left is not None or right is not None)
+                and not (BOTH_SIDES_NONWORD and _period_word(f))
+            ):
                 books = (left is None or sides[0] > 0) and (right is None or sides[1] > 0)
                 if books and _trigram_sides_agree(f["orig"][0], f["alt"][0], prev, nxt, d):
                     why["both_sides"] = BOTH_SIDES_BONUS
@@ -737,6 +745,15 @@ def _page_pairs(
         ev["finding"] = f["finding"]
         ev.update({key: round(v, 2) for key, v in why.items()})
         groups.setdefault(span, []).append((d2.margin + order, c, ev))
+
+
+def _period_word(f: dict[str, Any]) -> bool:
+    """Whether a candidate's print is a known word, or one the period n-grams count."""
+    if f.get("orig_known"):
+        return True
+    from repair.score.ngrams import get_ngrams
+
+    return get_ngrams().count(f["orig"][0].lower()) > 0
 
 
 def _book_sides(left: str | None, orig: str, alt: str, right: str | None) -> tuple[float, float]:
