@@ -150,6 +150,7 @@ def options_of(snap: tuple[Any, ...]) -> Iterator[tuple[tuple[int, int], list[di
                 "x": x,
                 "prev": list(prev),
                 "nxt": list(nxt),
+                "orig": orig,
             }
         )
     for span, opts in spans.items():

@@ -500,6 +500,8 @@ def score_candidates(
                 scorer, ctx, candidates, memo, groups, prior_default=PRIOR_PER_ZIPF,
                 split_charge=SPLIT_OOV_CHARGE, threshold_of=_threshold_of,
             )  # fmt: skip
+    if garbled and (PAGE_PAIRS or BOOK_BIGRAMS or BOTH_SIDES):
+        _page_pairs(doc, candidates, memo, groups)
     if garbled and GARBLED_CONTEXT:
         _garbled_context(groups, ctx)
     edits = _edits(doc, _rank(doc, candidates, memo, groups, garbled), decisions)
@@ -593,6 +595,190 @@ def _garbled_context(
             groups[span] = new
         else:
             groups.pop(span, None)
+
+
+#: A garbled page's one-word reading that the page prints elsewhere beside the same
+#: neighbour ("a decree nlst was granted" on a page that prints "decree nisi"; "his skill
+#: ia the art" beside "skill in") gains ``PAGE_PAIRS_WEIGHT * log(1 + such pairs)`` nats
+#: of margin (session 37, :func:`_page_pairs`): a cache of the page's word pairs, where
+#: :mod:`.ocr_cache` keeps its single words.  It may carry a declined reading over its
+#: threshold and re-orders accepted ones.
+PAGE_PAIRS = True
+PAGE_PAIRS_WEIGHT = 3.0
+#: ... also for a printed word the trigram knows (a real-word confusion: "two boats an
+#: the brig" -> "as" beside a page's "as the"); else non-words only.
+PAGE_PAIRS_KNOWN = False
+#: Among a garbled page's accepted one-word readings of a span, each gains
+#: ``BOOK_BIGRAMS_WEIGHT`` times its book-register bigram score
+#: (:meth:`repair.resources.bigrams.Bigrams.fit`, symspellpy's Google Books pairs) less
+#: the print's: a second vote on each side of the word (session 37; re-orders accepted
+#: readings only).  Off: SMH dev gains, ICDAR 1-80 loses.
+BOOK_BIGRAMS = False
+BOOK_BIGRAMS_WEIGHT = 0.25
+#: A garbled page's one-word reading that beats the print on its left context and on its
+#: right context, by the trigram and by the book bigrams alike, gains
+#: ``BOTH_SIDES_BONUS`` nats (its bar drops by as much; session 37).  Off: see RESULTS.
+BOTH_SIDES = False
+BOTH_SIDES_BONUS = 0.5
+#: ... only for a printed non-word that the period n-grams (:mod:`repair.score.ngrams`)
+#: do not count either: both votes are modern, and agree against a book's old spelling
+#: ("the warres of the holy land" -> "wages"; ICDAR 1-80).
+BOTH_SIDES_NONWORD = False
+
+
+def page_pair_counts(words: Sequence[str]) -> Counter[tuple[str, str]]:
+    """The page's counts of adjacent word pairs (lower case, marks around a word
+    stripped, a typographic apostrophe read as ``'``; a place holding no word of
+    letters breaks the chain)."""
+    words = list(words)
+    seen = {w: _pair_word(w) for w in set(words)}
+    norm = list(map(seen.__getitem__, words))
+    pairs = Counter(zip(norm, norm[1:], strict=False))
+    for key in [key for key in pairs if key[0] is None or key[1] is None]:
+        del pairs[key]
+    return pairs  # type: ignore[return-value]
+
+
+def _pair_word(w: str | None) -> str | None:
+    if not w:
+        return None
+    w = w.lower().replace("\u2019", "'").strip(_PAIR_MARKS)
+    return w if w and w.replace("'", "").isalpha() else None
+
+
+_PAIR_MARKS = _MARKS + "\u201c\u201d\u2018-"
+
+
+def _page_pairs(
+    doc: Document,
+    candidates: list[Candidate],
+    memo: DecisionMemo,
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
+) -> None:
+    """:data:`PAGE_PAIRS`, :data:`BOOK_BIGRAMS`, :data:`BOTH_SIDES` (in place): each
+    one-word reading of one printed word, with the context it was last decided in
+    (``memo``), gains its bonus; a declined reading that the bonus carries over its
+    threshold joins its span (not :data:`BOOK_BIGRAMS`'s: it re-orders only).  Spans
+    decided jointly, fixed readings and readings equal to the print but for case are
+    left alone."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    paired: set[str] = set()  # the words of the page's pairs
+    if PAGE_PAIRS:
+        pairs = page_pair_counts([w.text for w in doc.words])
+        paired = {a for a, _b in pairs}
+        paired.update(b for _a, b in pairs)
+    others = BOOK_BIGRAMS or BOTH_SIDES
+    norm: dict[str, str | None] = {}  # _pair_word's, by string (a page repeats its words)
+    for k, c in enumerate(candidates):
+        f = c.features
+        if "fixed" in f or len(f.get("orig", ())) != 1 or len(f.get("alt", ())) != 1:
+            continue
+        a0 = f["alt"][0]
+        alt = norm[a0] if a0 in norm else norm.setdefault(a0, _pair_word(a0))
+        if alt is None:
+            continue
+        page = PAGE_PAIRS and alt in paired and (PAGE_PAIRS_KNOWN or not f.get("orig_known"))
+        if not (page or others):
+            continue  # most readings: no page pair can count
+        o0 = f["orig"][0]
+        orig = norm[o0] if o0 in norm else norm.setdefault(o0, _pair_word(o0))
+        if alt == orig:
+            continue
+        span = (c.start, c.end)
+        items = groups.get(span)
+        if items is not None and len(items) == 1 and items[0][1] is c:
+            continue  # the span's only reading: a bonus would change nothing it reads
+        seen = memo.get(k)
+        if seen is None:
+            continue
+        prev, nxt, d = seen
+        left = right = None
+        if prev:
+            w = prev[-1]
+            left = norm[w] if w in norm else norm.setdefault(w, _pair_word(w))
+        if nxt:
+            w = nxt[0]
+            right = norm[w] if w in norm else norm.setdefault(w, _pair_word(w))
+        bonus = 0.0  # may carry a reading over its bar
+        order = 0.0  # re-orders accepted readings only
+        why: dict[str, float] = {}
+        if page:
+            n = 0
+            if left is not None:
+                n += pairs.get((left, alt), 0)
+            if right is not None:
+                n += pairs.get((alt, right), 0)
+            if n:
+                why["page_pairs"] = PAGE_PAIRS_WEIGHT * math.log1p(n)
+                bonus += why["page_pairs"]
+        if (BOOK_BIGRAMS or BOTH_SIDES) and orig is not None:
+            sides = _book_sides(left, orig, alt, right)
+            if BOOK_BIGRAMS and (sides[0] or sides[1]):
+                why["book_bigrams"] = BOOK_BIGRAMS_WEIGHT * (sides[0] + sides[1])
+                order += why["book_bigrams"]
+            if (
+                BOTH_SIDES
+                and (left is not None or right is not None)
+                and not (BOTH_SIDES_NONWORD and _period_word(f))
+            ):
+                books = (left is None or sides[0] > 0) and (right is None or sides[1] > 0)
+                if books and _trigram_sides_agree(f["orig"][0], f["alt"][0], prev, nxt, d):
+                    why["both_sides"] = BOTH_SIDES_BONUS
+                    bonus += BOTH_SIDES_BONUS
+        if not why:
+            continue
+        if items is not None:
+            if any("joint_margin" in ev for _m, _c, ev in items):
+                continue
+            hit = next((i for i, x in enumerate(items) if x[1] is c), None)
+            if hit is not None:
+                m, _c, ev = items[hit]
+                ev = {**ev, **{key: round(v, 2) for key, v in why.items()}}
+                items[hit] = (m + bonus + order, c, ev)
+                continue
+        if d.accept or bonus <= 0.0:
+            continue  # accepted once, dropped since (the joint decoding, the context)
+        d2 = _repriced(d, -bonus)
+        if not d2.accept:
+            continue
+        ev = d2.evidence
+        ev["finding"] = f["finding"]
+        ev.update({key: round(v, 2) for key, v in why.items()})
+        groups.setdefault(span, []).append((d2.margin + order, c, ev))
+
+
+def _period_word(f: dict[str, Any]) -> bool:
+    """Whether a candidate's print is a known word, or one the period n-grams count."""
+    if f.get("orig_known"):
+        return True
+    from repair.score.ngrams import get_ngrams
+
+    return get_ngrams().count(f["orig"][0].lower()) > 0
+
+
+def _book_sides(left: str | None, orig: str, alt: str, right: str | None) -> tuple[float, float]:
+    """The book bigrams' (:mod:`repair.resources.bigrams`) view of ``alt`` against
+    ``orig`` on each side: ln P(alt | left) − ln P(orig | left), ln P(right | alt) −
+    ln P(right | orig) (0 for a side without a word)."""
+    from repair.resources.bigrams import get_bigrams
+
+    bg = get_bigrams()
+    lhs = bg.logprob_next(left, alt) - bg.logprob_next(left, orig) if left else 0.0
+    rhs = bg.logprob_next(alt, right) - bg.logprob_next(orig, right) if right else 0.0
+    return lhs, rhs
+
+
+def _trigram_sides_agree(
+    orig: str, alt: str, prev: Sequence[str], nxt: Sequence[str], d: Decision
+) -> bool:
+    """Whether the trigram prefers ``alt`` to ``orig`` given the left context alone, and
+    again for the right context (the gain less the left-only gain)."""
+    lm = get_lm()
+    before = list(prev[-2:])
+    lhs = lm.sequence_logprob((alt,), before) - lm.sequence_logprob((orig,), before)
+    if lhs <= 0.0:
+        return False
+    return not nxt or d.gain - lhs > 0.0
 
 
 #: Among a garbled page's accepted readings of a span, one the margin rule chose for
