@@ -549,11 +549,13 @@ DOC_BONUS = 2.0
 #: Marks a chunk's reading must keep (session 37, from lightly garbled web and news text):
 #: a decimal point or thousands comma between digits ("US$85.1" is no "US$85a1"), the
 #: apostrophe of a contraction wordfreq lists ("they're" is no "they re") and an ellipsis
-#: opening or closing a word ("...Hey", "so...").
+#: opening or closing a word ("...Hey", "so..."), a web address's ending ("MySpace.com")
+#: and an HTML tag ("</ul>").
 KEEP_FORMS = True
 _DECIMAL = re.compile(r"\d[.,]\d")
 _ELLIPSIS = re.compile(r"^(?:\.\.\.|…)(?=[A-Za-z])|(?<=[A-Za-z])(?:\.\.\.|…)$")
 _CONTRACTION = re.compile(r"\b[A-Za-z]{2,}['’](?:re|ve|ll|s|t|d|m)\b")
+_WEB = re.compile(r"\.(?:com|org|net|edu|gov|info)\b|</?[a-z]{1,10}>")
 
 
 def kept_forms(chunk: str) -> tuple[str, ...]:
@@ -561,11 +563,14 @@ def kept_forms(chunk: str) -> tuple[str, ...]:
 
     >>> kept_forms("(US$85.1"), kept_forms("they're"), kept_forms("...Hey,"), kept_forms("th**")
     (('5.1',), ("they're",), ('...',), ())
+    >>> kept_forms("MySpace.com"), kept_forms("</ul>")
+    (('.com',), ('</ul>',))
     """
     from repair.resources.frequency import zipf
 
     out = [m.group() for m in _DECIMAL.finditer(chunk)]
     out += [m.group() for m in _ELLIPSIS.finditer(chunk)]
+    out += [m.group() for m in _WEB.finditer(chunk)]
     out += [
         m.group()
         for m in _CONTRACTION.finditer(chunk)
