@@ -459,6 +459,13 @@ class SpinDetection(Detection):
 #: error reduction rare 0.405 -> 0.432, WordNet 0.370 -> 0.373, precision flat, clean text
 #: unchanged (benchmarks/RESULTS.md, "Session 28, learn28").
 LEARNED_OVER_BEST = True
+#: Session 37 (spinlearn37): with True, a pair learned from corpus statistics alone
+#: (weight < LEARNED_CONFIDENT) applies in every document, not only where the built-in
+#: profile or the synonym gate opens, still at the LM bar of weak learned pairs
+#: (``repair.score.spin.LEARNED_WEAK_MIN_GAIN``): an unknown spinner's documents need not
+#: look spun one by one (``distrib``: document AUC ~0.6), and the learner has read its
+#: corpus already (``repair.learn.neighbour_pairs``).  Only a learned profile reaches it.
+LEARNED_OPEN = False
 #: With True, the word model reads the profile score without pairs learned from corpus
 #: statistics alone (``prior_profile_score``): they are synonym evidence, not a profile,
 #: and counted in the profile score they move every other word's features.  Shipped off:
@@ -1967,7 +1974,7 @@ class _Stage:
         def keep_learned(c: Candidate) -> bool:
             agrees = best.get((c.start, c.end), c.replacement.lower()) == c.replacement.lower()
             if c.features.get("weight", 1.0) < LEARNED_CONFIDENT:
-                return (agrees or LEARNED_OVER_BEST) and (keep_prior or syn_open)
+                return (agrees or LEARNED_OVER_BEST) and (keep_prior or syn_open or LEARNED_OPEN)
             return keep_profile or (doc_open and agrees)
 
         # words are decided where the document model opens the gate (rounded in details),
