@@ -11,6 +11,11 @@ documents clean.  Printed: the pairs learned, the share that are the spinner's t
 of the learning documents (pair precision), the held-out substitutions whose written form
 a pair covers with the right original, and the pairs learned from clean text (every one
 wrong).  ``--set module.NAME=literal`` sets a constant (``repair.learn.NB_*``).
+
+``--clean-profile N``: ``repair learn --no-profile`` (the public command, with
+``CORPUS_NEIGHBOURS`` on) over the first N *clean* dev-half documents, then ``--cap``
+clean documents of ``--split`` repaired with that learned profile, ``LEARNED_OPEN`` off
+and on: pairs learned from clean text, and changed tokens per 1,000 words.
 """
 
 from __future__ import annotations
@@ -25,23 +30,61 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import dataclasses  # noqa: E402
+import subprocess  # noqa: E402
+
+from spin_eval import Runner, make_config  # noqa: E402
 from spin_halves import set_constant  # noqa: E402
-from spin_learning import _gold_pairs, split_docs  # noqa: E402
+from spin_learning import _SET_AND_RUN, _gold_pairs, clean_side, split_docs  # noqa: E402
 from spin_sim import DENSE, OTHER_SOURCE, RATE, SPINNERS, spin_doc  # noqa: E402
 
 from repair.learn import neighbour_pairs  # noqa: E402
 
 
+def clean_profile(n: int, cap: int, split: str, work: Path, reuse: bool = False) -> None:
+    """Learn a profile from ``n`` clean dev-half documents; repair ``cap`` clean documents
+    of ``split`` with it (module docstring); ``reuse``: keep a profile learned before."""
+    import repair.stages.spin as spin_stage
+
+    folder = work / f"clean_{n}"
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    for k, d in enumerate(split_docs("dev", n, 0)[0]):
+        (folder / "docs" / f"{k:05d}.txt").write_text(d.text, encoding="utf-8")
+    out = folder / "pairs.tsv"
+    sets = ["repair.learn.CORPUS_NEIGHBOURS=True", "--"]
+    cmd = [sys.executable, "-c", _SET_AND_RUN, *sets, "learn", str(folder / "docs")]
+    if not (reuse and out.is_file()):
+        subprocess.run([*cmd, "-o", str(out), "--no-profile"], check=True, cwd=ROOT)
+    rows = [ln.split("\t") for ln in out.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r and not r[0].startswith("#") and r[0] != "spun"]
+    nbr = [r for r in rows if "neighbour" in r[-1].split("+")]
+    print(f"clean profile from {n} documents: {len(rows)} pairs, {len(nbr)} neighbour pairs")
+    for r in nbr:
+        print(f"    {r[0]} -> {r[1]} (count {r[3]}, docs {r[4]}, gain {r[5]})")
+    config = dataclasses.replace(make_config("spin,tortured,collocation", True), lexicons=(out,))
+    for on in (False, True):
+        spin_stage.LEARNED_OPEN = on
+        got = clean_side(Runner(config), cap, split)
+        print(f"LEARNED_OPEN={on}: {split} clean documents {got}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--spinner", choices=[*SPINNERS, *DENSE, *OTHER_SOURCE], action="append", required=True
+        "--spinner", choices=[*SPINNERS, *DENSE, *OTHER_SOURCE], action="append", default=[]
     )
     ap.add_argument("--sizes", default="10,100,1000")
     ap.add_argument("--cap", type=int, default=200, help="held-out documents")
     ap.add_argument("--set", action="append", default=[])
     ap.add_argument("--examples", type=int, default=0)
+    ap.add_argument("--clean-profile", type=int, default=0, metavar="N")
+    ap.add_argument("--reuse", action="store_true", help="--clean-profile: keep its pairs.tsv")
+    ap.add_argument("--split", choices=("dev", "test"), default="test")
+    ap.add_argument("--work", default=str(ROOT / "benchmarks" / ".generated" / "learn"))
     args = ap.parse_args(argv)
+    if args.clean_profile:
+        clean_profile(args.clean_profile, args.cap, args.split, Path(args.work), args.reuse)
+        return 0
     for spec in args.set:
         set_constant(spec)
     sizes = [int(x) for x in args.sizes.split(",")]

@@ -508,7 +508,7 @@ PHRASE_MIN_DOCS = 3
 #: Session 37 (spinlearn37): also propose pairs from the shipped distributional neighbour
 #: table (:mod:`repair.resources.neighbours`, symspellpy's Google Books bigram list), for
 #: a spinner whose synonyms no thesaurus the restorer reads holds (:func:`neighbour_pairs`).
-CORPUS_NEIGHBOURS = False
+CORPUS_NEIGHBOURS = True
 #: Neighbours of a written form read as its candidate originals.
 NB_TOP = 30
 #: The written form: lower case, at least NB_MIN_COUNT times in NB_MIN_DOCS documents, no

@@ -105,3 +105,13 @@ def test_learned_open_applies_weak_learned_pairs(monkeypatch: pytest.MonkeyPatch
     assert "prime minister said" in fixed and "foreign minister" in fixed
     # without a learned profile nothing changes, whatever the setting
     assert repair_text(text, (), RepairConfig(spin_profile=None)).text == text
+
+
+def test_learned_open_keeps_its_own_lm_bar(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    out = tmp_path / "pairs.tsv"
+    out.write_text("spun\toriginal\tweight\nvicar\tminister\t0.4900\n", encoding="utf-8")
+    text = _doc(0)
+    config = RepairConfig(spin_profile=None, lexicons=(out,))
+    monkeypatch.setattr(spin_stage, "LEARNED_OPEN", True)
+    monkeypatch.setattr(spin_stage, "LEARNED_OPEN_MIN_GAIN", 100.0)
+    assert repair_text(text, (), config).text == text

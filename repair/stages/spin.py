@@ -465,7 +465,9 @@ LEARNED_OVER_BEST = True
 #: (``repair.score.spin.LEARNED_WEAK_MIN_GAIN``): an unknown spinner's documents need not
 #: look spun one by one (``distrib``: document AUC ~0.6), and the learner has read its
 #: corpus already (``repair.learn.neighbour_pairs``).  Only a learned profile reaches it.
-LEARNED_OPEN = False
+LEARNED_OPEN = True
+#: ... where it is LEARNED_OPEN alone that keeps the pair, its LM gain must reach this (nats).
+LEARNED_OPEN_MIN_GAIN = 4.0
 #: With True, the word model reads the profile score without pairs learned from corpus
 #: statistics alone (``prior_profile_score``): they are synonym evidence, not a profile,
 #: and counted in the profile score they move every other word's features.  Shipped off:
@@ -1974,7 +1976,13 @@ class _Stage:
         def keep_learned(c: Candidate) -> bool:
             agrees = best.get((c.start, c.end), c.replacement.lower()) == c.replacement.lower()
             if c.features.get("weight", 1.0) < LEARNED_CONFIDENT:
-                return (agrees or LEARNED_OVER_BEST) and (keep_prior or syn_open or LEARNED_OPEN)
+                if not (agrees or LEARNED_OVER_BEST):
+                    return False
+                if keep_prior or syn_open:
+                    return True
+                if LEARNED_OPEN:
+                    c.features["open_bar"] = LEARNED_OPEN_MIN_GAIN
+                return LEARNED_OPEN
             return keep_profile or (doc_open and agrees)
 
         # words are decided where the document model opens the gate (rounded in details),
