@@ -4,9 +4,11 @@ For every candidate substitution pair (spun → original) the evidence is summed
 over the whole corpus before anything is decided:
 
 * candidates come from the spinner lexicon, from near-matches with clean
-  references (:func:`repair.candidates.reference.harvest_pairs`) and from the Moby
+  references (:func:`repair.candidates.reference.harvest_pairs`), from the Moby
   thesaurus read backwards (a word the spinner put in is a synonym *listed
-  under* the word it replaced, and usually rarer: lower wordfreq zipf);
+  under* the word it replaced, and usually rarer: lower wordfreq zipf) and, for a
+  spinner with a thesaurus of its own, from distributional neighbours
+  (:func:`neighbour_pairs`, :data:`CORPUS_NEIGHBOURS`);
 * each occurrence is scored with the trigram LM in its context (two words
   either side) and against the reference n-grams;
 * only documents whose spin score reaches the threshold contribute.
@@ -508,6 +510,10 @@ PHRASE_MIN_DOCS = 3
 #: Session 37 (spinlearn37): also propose pairs from the shipped distributional neighbour
 #: table (:mod:`repair.resources.neighbours`, symspellpy's Google Books bigram list), for
 #: a spinner whose synonyms no thesaurus the restorer reads holds (:func:`neighbour_pairs`).
+#: With ``repair.stages.spin.LEARNED_OPEN``, learned on 1,000 ``distrib`` documents, no
+#: profile (``spin_learning.py``): dev 0.004 -> 0.010 (0.000 with neither), test -0.006 ->
+#: -0.001 (-0.005 with neither); 10-12 pairs, 0.6-0.9 of them the spinner's; 1,000 clean
+#: documents teach it 2 pairs (benchmarks/RESULTS.md, "Session 37, spinlearn37").
 CORPUS_NEIGHBOURS = True
 #: Neighbours of a written form read as its candidate originals.
 NB_TOP = 30
