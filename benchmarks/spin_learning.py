@@ -19,6 +19,9 @@ and learns on the other dev-half documents; the test half stays unseen.  ``--hol
 adds the dev-half documents after the first N learning documents (learned at no size up to
 N) to those held out: 256 documents at N = 1,000 instead of 41.  ``--set module.NAME=literal``
 sets a module constant for the run (to compare settings on the same learned pairs).
+``--drop-source SRC`` tests without the learned rows whose source column names ``SRC``
+(e.g. ``neighbour``: the pairs of ``repair.learn.neighbour_pairs``, which are added after
+every other pair, so the rest is what the learner writes without them).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from spin_eval import Runner, make_config, print_table, write_json  # noqa: E402
 from spin_halves import set_constant  # noqa: E402
-from spin_sim import RATE, SPINNERS, spin_doc  # noqa: E402
+from spin_sim import DENSE, OTHER_SOURCE, RATE, SPINNERS, spin_doc  # noqa: E402
 from spin_sim.corpus import select  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
@@ -124,6 +127,18 @@ main()
 """
 
 
+def drop_source(pairs: Path, source: str) -> Path:
+    """A copy of ``pairs`` (beside it) without the rows whose source column names ``source``."""
+    out = pairs.with_name(f"pairs_no_{source}.tsv")
+    keep = []
+    for ln in pairs.read_text(encoding="utf-8").splitlines():
+        cols = ln.split("\t")
+        if ln.startswith(("#", "spun\t")) or source not in cols[-1].split("+"):
+            keep.append(ln)
+    out.write_text("\n".join(keep) + "\n", encoding="utf-8")
+    return out
+
+
 def _gold_pairs(s: SpunDoc) -> Counter[tuple[str, str]]:
     """The spinner's (spun form, original), lower-case, one count per substitution."""
     return Counter((e.replacement.lower(), e.original.lower()) for e in s.edits)
@@ -166,7 +181,7 @@ def clean_side(runner: Runner, cap: int, split: str = "test") -> dict[str, float
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--spinner", choices=list(SPINNERS), required=True)
+    ap.add_argument("--spinner", choices=[*SPINNERS, *DENSE, *OTHER_SOURCE], required=True)
     ap.add_argument("--sizes", default="10,100,1000", help="comma-separated N (0 = no learning)")
     ap.add_argument("--cap", type=int, default=40, help="test documents")
     ap.add_argument("--rate", type=float, default=RATE)
@@ -189,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--set", action="append", default=[], help="module.NAME=literal: set a module constant"
     )
+    ap.add_argument("--drop-source", help="test without the learned rows of this source")
     ap.add_argument(
         "--reuse", action="store_true", help="keep pairs.tsv of an earlier run (no learning)"
     )
@@ -231,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
                 args.spinner, n, args.rate, args.timeout, args.no_profile, args.split,
                 args.reuse, Path(args.work) if args.work else None, args.set,
             )  # fmt: skip
+            if args.drop_source:
+                pairs = drop_source(pairs, args.drop_source)
             n_pairs = sum(1 for ln in pairs.read_text(encoding="utf-8").splitlines()
                           if ln and not ln.startswith(("#", "spun\t")))  # fmt: skip
             quality = pair_quality(pairs, truth, test_truth)

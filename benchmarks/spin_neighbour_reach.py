@@ -67,6 +67,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from build_spin_neighbours import bigram_path, build, lemmas  # noqa: E402
 from spin_eval import spun_docs  # noqa: E402
 from spin_sim import RATE  # noqa: E402
 from spin_sim.distrib import write_json  # noqa: E402
@@ -77,7 +78,6 @@ from repair.resources.lm import get_lm  # noqa: E402
 from repair.score.spin_context import lm_gain  # noqa: E402
 from repair.score.spin_evidence import candidates_for  # noqa: E402
 
-BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 #: A target needs this many context entries (left and right pairs) in the list.
 MIN_CONTEXTS = 3
 #: Neighbours kept per target before filtering (the largest k read is 50).
@@ -94,67 +94,12 @@ _WORD = re.compile(r"[A-Za-z]+")
 _BREAK = re.compile(r"[.!?;:()\[\]\"“”—]")
 
 
-def bigram_path() -> Path:
-    """symspellpy's bundled bigram list (installed with the package)."""
-    import symspellpy
-
-    return Path(symspellpy.__file__).parent / BIGRAMS
-
-
 def _cache_path(src: Path) -> Path:
     h = hashlib.blake2b(digest_size=8)
     h.update(f"{VERSION}:{MIN_CONTEXTS}:{TOP}:{src.name}:{src.stat().st_size}".encode())
     env = os.environ.get("REPAIR_CACHE_DIR")
     base = Path(env) if env and env != "off" else Path(tempfile.gettempdir())
     return base / f"spin_neighbour_reach_{h.hexdigest()}.json"
-
-
-def build(src: Path) -> dict[str, list[str]]:
-    """word -> its :data:`TOP` nearest words by context cosine, best first (unfiltered)."""
-    import numpy as np
-    from scipy import sparse
-
-    pairs: list[tuple[str, str, float]] = []
-    for line in src.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) == 3 and parts[0].isalpha() and parts[1].isalpha():
-            pairs.append((parts[0].lower(), parts[1].lower(), float(parts[2])))
-    vocab = sorted({w for a, b, _n in pairs for w in (a, b)})
-    vid = {w: i for i, w in enumerate(vocab)}
-    nv = len(vocab)
-    rows, cols, vals = [], [], []
-    for a, b, n in pairs:
-        rows += [vid[b], vid[a]]  # b's left word a; a's right word b
-        cols += [vid[a], nv + vid[b]]
-        vals += [n, n]
-    m = sparse.coo_matrix((vals, (rows, cols)), shape=(nv, 2 * nv)).tocsr()
-    m.sum_duplicates()
-    entries = np.diff(m.indptr)
-    targets = [i for i in range(nv) if entries[i] >= MIN_CONTEXTS]
-    m = m[targets]
-    total = m.sum()
-    row_sum = np.asarray(m.sum(axis=1)).ravel()
-    col = np.asarray(m.sum(axis=0)).ravel() ** 0.75
-    col_p = col / max(col.sum(), 1.0)
-    coo = m.tocoo()
-    with np.errstate(divide="ignore"):
-        pmi = np.log((coo.data / total) / ((row_sum[coo.row] / total) * col_p[coo.col]))
-    keep = pmi > 0
-    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
-    norms = np.sqrt(np.asarray(ppmi.multiply(ppmi).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    unit = sparse.diags(1.0 / norms) @ ppmi
-    names = [vocab[i] for i in targets]
-    out: dict[str, list[str]] = {}
-    top = min(TOP, len(names) - 1)
-    for a in range(0, len(names), 2000):
-        sims = (unit[a : a + 2000] @ unit.T).toarray()
-        for k in range(sims.shape[0]):
-            sims[k, a + k] = -1.0
-            best = np.argpartition(-sims[k], top)[:top]
-            best = best[np.argsort(-sims[k, best], kind="stable")]
-            out[names[a + k]] = [names[j] for j in best if sims[k, j] > 0]
-    return out
 
 
 @cache
@@ -167,15 +112,6 @@ def table() -> dict[str, list[str]]:
     out = build(src)
     write_json(path, out)
     return out
-
-
-@cache
-def lemmas(word: str) -> frozenset[str]:
-    """Every lemminflect lemma of ``word`` (the word itself when it has none)."""
-    from lemminflect import getAllLemmas
-
-    out = {lem for lems in getAllLemmas(word).values() for lem in lems}
-    return frozenset(out or {word})
 
 
 @cache

@@ -4,9 +4,11 @@ For every candidate substitution pair (spun → original) the evidence is summed
 over the whole corpus before anything is decided:
 
 * candidates come from the spinner lexicon, from near-matches with clean
-  references (:func:`repair.candidates.reference.harvest_pairs`) and from the Moby
+  references (:func:`repair.candidates.reference.harvest_pairs`), from the Moby
   thesaurus read backwards (a word the spinner put in is a synonym *listed
-  under* the word it replaced, and usually rarer: lower wordfreq zipf);
+  under* the word it replaced, and usually rarer: lower wordfreq zipf) and, for a
+  spinner with a thesaurus of its own, from distributional neighbours
+  (:func:`neighbour_pairs`, :data:`CORPUS_NEIGHBOURS`);
 * each occurrence is scored with the trigram LM in its context (two words
   either side) and against the reference n-grams;
 * only documents whose spin score reaches the threshold contribute.
@@ -505,6 +507,183 @@ PHRASE_MIN_EXCESS = 10.0
 PHRASE_MIN_DOCS = 3
 
 
+#: Session 37 (spinlearn37): also propose pairs from the shipped distributional neighbour
+#: table (:mod:`repair.resources.neighbours`, symspellpy's Google Books bigram list), for
+#: a spinner whose synonyms no thesaurus the restorer reads holds (:func:`neighbour_pairs`).
+#: With ``repair.stages.spin.LEARNED_OPEN``, learned on 1,000 ``distrib`` documents, no
+#: profile (``spin_learning.py``): dev 0.004 -> 0.010 (0.000 with neither), test -0.006 ->
+#: -0.001 (-0.005 with neither); 10-12 pairs, 0.6-0.9 of them the spinner's; 1,000 clean
+#: documents teach it 2 pairs (benchmarks/RESULTS.md, "Session 37, spinlearn37").
+CORPUS_NEIGHBOURS = True
+#: Neighbours of a written form read as its candidate originals.
+NB_TOP = 30
+#: The written form: lower case, at least NB_MIN_COUNT times in NB_MIN_DOCS documents, no
+#: commoner than NB_MAX_ZIPF, written NB_MIN_EXCESS times what wordfreq expects of it in
+#: a corpus this size.
+NB_MIN_COUNT = 5
+NB_MIN_DOCS = 2
+NB_MAX_ZIPF = 5.0
+NB_MIN_EXCESS = 2.0
+#: The original under-used beside it: (count(s) / (count(o) + 1)) / (freq(s) / freq(o)).
+NB_MIN_RATIO = 2.0
+#: The original fits the written form's contexts: mean two-sided LM gain (each occurrence
+#: clipped at +-NB_CLIP nats) over at most NB_MAX_OCC occurrences, and the share of them
+#: it fits better.
+NB_MIN_GAIN = 1.0
+NB_MIN_SHARE = 0.5
+NB_CLIP = 8.0
+#: ... and the mean gain beyond what the two words' unigram frequencies explain.
+NB_MIN_CONTEXT = 0.0
+NB_MAX_OCC = 40
+#: The best original must lead the runner-up by this mean gain (nats).
+NB_MIN_MARGIN = 2.0
+#: The original written in at least as large a share of the written form's documents as
+#: of all documents, plus this (a spinner swaps only some of a word's occurrences).
+NB_MIN_COOC_LIFT = 0.0
+
+_NB_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[.!?;:()\[\]\"“”—]|\n\s*\n")
+
+
+_APOSTROPHE = re.compile(r"['’]")
+
+
+def _nb_tokens(text: str) -> list[str]:
+    """Words of ``text`` as written ("" for a sentence break)."""
+    return [t if t[0].isalpha() else "" for t in _NB_TOKEN.findall(text)]
+
+
+def neighbour_pairs(
+    texts: Sequence[str],
+    *,
+    min_count: int = NB_MIN_COUNT,
+    min_docs: int = NB_MIN_DOCS,
+    known: Iterable[str] = (),
+    features: list[dict] | None = None,
+) -> list[LearnedPair]:
+    """Pairs whose original is a distributional neighbour of the written form
+    (:mod:`repair.resources.neighbours`), learned from corpus counts and the LM alone.
+
+    A spinner maps a word the same way in every document, so over a corpus of its
+    output the written form ``s`` is over-used against its clean-English frequency
+    (wordfreq), its original ``o`` (one of ``s``'s neighbours) is under-used beside it,
+    and ``o`` fits ``s``'s contexts: the two-sided LM gain of writing ``o`` in ``s``'s
+    place, read over ``s``'s occurrences in the corpus (thresholds ``NB_*``).  Every
+    text counts (no spin score gates it: an unknown spinner's documents need not look
+    spun one by one); ``known``: written forms already learned, skipped; ``features``:
+    a list that receives each examined form's best original and its figures (benchmarks).
+    """
+    from repair.candidates.spin_synonyms import STOPWORDS
+    from repair.resources.neighbours import neighbours
+    from repair.score.spin_context import lm_gain
+
+    docs = [_nb_tokens(t) for t in texts]
+    counts: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    in_docs: Counter[str] = Counter()
+    vocab: list[set[str]] = []
+    stems: set[str] = set()  # "don" of "don't": the restorer's matcher reads it there too
+    n_words = 0
+    for ws in docs:
+        seen = set()
+        vocab.append({w.lower() for w in ws if w})
+        stems.update(
+            w[: m.start()].lower()
+            for w in ws
+            if (m := _APOSTROPHE.search(w)) and w[m.end() :].lower() != "s"
+        )
+        for w in ws:
+            if not w:
+                continue
+            n_words += 1
+            lw = w.lower()
+            counts[lw] += 1
+            if w.islower():
+                lower[w] += 1
+                seen.add(w)
+        in_docs.update(seen)
+    skip = set(known)
+    min_docs = min(min_docs, len(docs))
+    forms = {}
+    for s, c in lower.items():
+        if c < min_count or in_docs[s] < min_docs or s in skip or s in STOPWORDS or len(s) < 3:
+            continue
+        if s in stems:
+            continue
+        zs = zipf(s)
+        if zs <= 0 or zs > NB_MAX_ZIPF or counts[s] < NB_MIN_EXCESS * n_words * 10 ** (zs - 9):
+            continue
+        cands = []
+        for o in neighbours(s)[:NB_TOP]:
+            zo = zipf(o)
+            if zo <= 0 or _variant(s, o):
+                continue
+            if (counts[s] / (counts[o] + 1)) < NB_MIN_RATIO * 10 ** (zs - zo):
+                continue
+            cands.append(o)
+        if cands:
+            forms[s] = cands
+    if not forms:
+        return []
+    occ: dict[str, list[tuple[int, list[str], list[str]]]] = defaultdict(list)
+    for d, ws in enumerate(docs):
+        for k, w in enumerate(ws):
+            if w in forms and len(occ[w]) < NB_MAX_OCC:
+                left: list[str] = []
+                for j in (k - 1, k - 2):
+                    if j < 0 or not ws[j]:
+                        break
+                    left.insert(0, ws[j].lower())
+                right: list[str] = []
+                for j in (k + 1, k + 2):
+                    if j >= len(ws) or not ws[j]:
+                        break
+                    right.append(ws[j].lower())
+                occ[w].append((d, left, right))
+    from repair.resources.lm import get_lm
+
+    lm = get_lm()
+    out = []
+    for s, cands in forms.items():
+        scored = []
+        for o in cands:
+            gains = [
+                max(-NB_CLIP, min(NB_CLIP, lm_gain(left, [s], [o], right)))
+                for _d, left, right in occ[s]
+            ]
+            scored.append((sum(gains) / len(gains), o, gains))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        mean, o, gains = scored[0]
+        runner = scored[1][0] if len(scored) > 1 else -NB_CLIP
+        share = sum(1 for g in gains if g > 0) / len(gains)
+        s_docs = {d for d, _l, _r in occ[s]}
+        cooc = sum(1 for d in s_docs if o in vocab[d]) / len(s_docs)
+        uni = lm.logprob(o) - lm.logprob(s)
+        p = LearnedPair(s, o, count=len(gains), max_weight=CORPUS_WEIGHT_CAP)
+        p.docs = len({d for d, _l, _r in occ[s]})
+        p.gains = gains
+        p.ctx_gains = [g - uni for g in gains]
+        p.sources.add("neighbour")
+        o_docs = sum(1 for v in vocab if o in v) / len(vocab)
+        if features is not None:
+            zs, zo = zipf(s), zipf(o)
+            features.append({
+                "spun": s, "original": o, "count": counts[s], "docs": p.docs,
+                "excess": counts[s] / (n_words * 10 ** (zs - 9)),
+                "ratio": (counts[s] / (counts[o] + 1)) / 10 ** (zs - zo),
+                "gain": mean, "ctx": p.mean_ctx_gain, "share": share, "margin": mean - runner,
+                "rank": neighbours(s).index(o), "cooc": cooc, "o_docs": o_docs,
+                "zs": zs, "zo": zo, "n_cands": len(cands),
+            })  # fmt: skip
+        if mean < NB_MIN_GAIN or share < NB_MIN_SHARE or mean - runner < NB_MIN_MARGIN:
+            continue
+        if p.mean_ctx_gain < NB_MIN_CONTEXT:
+            continue
+        if cooc - o_docs < NB_MIN_COOC_LIFT:
+            continue
+        out.append(p)
+    return sorted(out, key=lambda p: (-p.weight, -p.count, p.spun))
+
+
 def learn_pairs(
     texts: Iterable[str],
     references: Sequence[str] = (),
@@ -597,6 +776,9 @@ def learn_pairs(
         shared = None if references else dets
         for p in corpus_pairs(texts, min_count=min_count, config=config, detections=shared):
             best.setdefault(p.spun, p)
+        if CORPUS_NEIGHBOURS:
+            for p in neighbour_pairs(texts, known=best):
+                best.setdefault(p.spun, p)
     return sorted(best.values(), key=lambda p: (-p.weight, -p.count, p.spun))
 
 

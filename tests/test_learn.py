@@ -85,12 +85,16 @@ def test_learned_pairs_apply_where_the_document_score_opens_the_gate(
     """With no profile, a learned corpus pair (weight < 0.5) is applied in a document the
     spinner-agnostic score flags; never where the document score is under the threshold.
     Where it disagrees with the word's best synonym it applies only with
-    ``LEARNED_OVER_BEST`` (session 28)."""
+    ``LEARNED_OVER_BEST`` (session 28).  ``LEARNED_OPEN`` (session 37) also keeps it
+    where the gates are shut, at its own LM bar: off here, read in
+    tests/test_spin_neighbours37.py."""
     import dataclasses
 
     import repair.stages.spin as spin_stage
     from repair.document import Document
     from repair.stages.spin import STAGE
+
+    monkeypatch.setattr(spin_stage, "LEARNED_OPEN", False)
 
     cfg = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
     pairs = {"finish": ("end", 0.49), "acknowledged": ("told", 0.49)}

@@ -287,6 +287,7 @@ def _decide(
     if strength == "learned":
         confident = c.features.get("weight", 1.0) >= LEARNED_CONFIDENT
         bar = LEARNED_MIN_GAIN if confident else LEARNED_WEAK_MIN_GAIN
+        bar = max(bar, c.features.get("open_bar", bar))  # kept by LEARNED_OPEN alone
         if gain >= bar or ref > 0:
             return ""
         return "lm_against" if gain < 0 else "weak_evidence"

@@ -478,6 +478,20 @@ class SpinDetection(Detection):
 #: error reduction rare 0.405 -> 0.432, WordNet 0.370 -> 0.373, precision flat, clean text
 #: unchanged (benchmarks/RESULTS.md, "Session 28, learn28").
 LEARNED_OVER_BEST = True
+#: Session 37 (spinlearn37): with True, a pair learned from corpus statistics alone
+#: (weight < LEARNED_CONFIDENT) applies in every document, not only where the built-in
+#: profile or the synonym gate opens; where only this keeps it, its LM gain must reach
+#: LEARNED_OPEN_MIN_GAIN.  An unknown spinner's documents need not look spun one by one
+#: (``distrib``: document AUC ~0.6), and the learner has read its corpus already
+#: (``repair.learn.neighbour_pairs``).  Only a learned profile reaches it.  No profile,
+#: 1,000 learned documents, off -> on (with ``repair.learn.CORPUS_NEIGHBOURS``):
+#: ``distrib`` dev 0.000 -> 0.010, test -0.005 -> -0.001; WordNet test 0.333 -> 0.363;
+#: spinbot test 0.230 -> 0.260; the clean versions of the test documents repaired with the
+#: spinner's learned profile 0.0 -> 0.1-0.65 changed per 1,000 (benchmarks/RESULTS.md,
+#: "Session 37, spinlearn37").  LEARNED_OPEN_MIN_GAIN 2 / 3 / 4 on dev: 0.014 / 0.012 /
+#: 0.010 at 0.97 / 0.68 / 0.29 changed per 1,000 clean words: 4 for clean text.
+LEARNED_OPEN = True
+LEARNED_OPEN_MIN_GAIN = 4.0
 #: With True, the word model reads the profile score without pairs learned from corpus
 #: statistics alone (``prior_profile_score``): they are synonym evidence, not a profile,
 #: and counted in the profile score they move every other word's features.  Shipped off:
@@ -2049,7 +2063,13 @@ class _Stage:
         def keep_learned(c: Candidate) -> bool:
             agrees = best.get((c.start, c.end), c.replacement.lower()) == c.replacement.lower()
             if c.features.get("weight", 1.0) < LEARNED_CONFIDENT:
-                return (agrees or LEARNED_OVER_BEST) and (keep_prior or syn_open)
+                if not (agrees or LEARNED_OVER_BEST):
+                    return False
+                if keep_prior or syn_open:
+                    return True
+                if LEARNED_OPEN:
+                    c.features["open_bar"] = LEARNED_OPEN_MIN_GAIN
+                return LEARNED_OPEN
             return keep_profile or (doc_open and agrees)
 
         # words are decided where the document model opens the gate (rounded in details),
