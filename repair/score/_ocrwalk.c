@@ -639,12 +639,8 @@ static int price_run(PyObject *token, PyObject *low, PyObject *target, Py_ssize_
  * target).as_list()): the differing opcodes merged into runs, each run priced by
  * block (ocr_price._block_cost) in order, the same float additions, and the sum
  * returned as soon as it passes limit. */
-static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
-    PyObject *token, *low, *target, *ops, *block;
-    double limit;
-    if (!PyArg_ParseTuple(args, "UUUO!dO", &token, &low, &target, &PyList_Type, &ops, &limit,
-                          &block))
-        return NULL;
+static PyObject *channel_loop(PyObject *token, PyObject *low, PyObject *target, PyObject *ops,
+                              double limit, PyObject *block) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(low), m = PyUnicode_GET_LENGTH(target);
     Py_ssize_t i1 = -1, i2 = -1, j1 = -1, j2 = -1;
     double cost = 0.0;
@@ -683,6 +679,62 @@ static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
     if (i1 >= 0 && price_run(token, low, target, n, m, i1, i2, j1, j2, block, &cost) < 0)
         return NULL;
     return PyFloat_FromDouble(cost);
+}
+
+static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
+    PyObject *token, *low, *target, *ops, *block;
+    double limit;
+    if (!PyArg_ParseTuple(args, "UUUO!dO", &token, &low, &target, &PyList_Type, &ops, &limit,
+                          &block))
+        return NULL;
+    return channel_loop(token, low, target, ops, limit, block);
+}
+
+/* channel_cost(token, word, limit, opcodes, block) -> float: the whole of
+ * repair.score.ocr_price.channel_cost_upto in one call: token.lower() and word.lower()
+ * (0.0 when equal), opcodes(low, target).as_list() (rapidfuzz's Levenshtein.opcodes),
+ * then channel_upto's run loop over them (issue 14, session 37). */
+static PyObject *channel_cost_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "channel_cost(token: str, word: str, limit, opcodes, block)");
+        return NULL;
+    }
+    double limit = PyFloat_AsDouble(args[2]);
+    if (limit == -1.0 && PyErr_Occurred()) return NULL;
+    static PyObject *s_lower = NULL, *s_as_list = NULL;
+    if (s_lower == NULL && (s_lower = PyUnicode_InternFromString("lower")) == NULL) return NULL;
+    if (s_as_list == NULL && (s_as_list = PyUnicode_InternFromString("as_list")) == NULL)
+        return NULL;
+    PyObject *result = NULL, *target = NULL, *found = NULL, *ops = NULL;
+    PyObject *low = PyObject_CallMethodNoArgs(args[0], s_lower);
+    if (low == NULL) return NULL;
+    target = PyObject_CallMethodNoArgs(args[1], s_lower);
+    if (target == NULL) goto done;
+    if (!PyUnicode_Check(low) || !PyUnicode_Check(target)) {
+        PyErr_SetString(PyExc_TypeError, "channel_cost: lower() gave no str");
+        goto done;
+    }
+    int eq = PyUnicode_Compare(low, target);
+    if (eq == -1 && PyErr_Occurred()) goto done;
+    if (eq == 0) {
+        result = PyFloat_FromDouble(0.0);
+        goto done;
+    }
+    found = PyObject_CallFunctionObjArgs(args[3], low, target, NULL);
+    if (found == NULL) goto done;
+    ops = PyObject_CallMethodNoArgs(found, s_as_list);
+    if (ops == NULL) goto done;
+    if (!PyList_Check(ops)) {
+        PyErr_SetString(PyExc_TypeError, "channel_cost: as_list() gave no list");
+        goto done;
+    }
+    result = channel_loop(args[0], low, target, ops, limit, args[4]);
+done:
+    Py_DECREF(low);
+    Py_XDECREF(target);
+    Py_XDECREF(found);
+    Py_XDECREF(ops);
+    return result;
 }
 
 /* one_letter_found(low, letters, targets) -> set: the strings ``low`` with one glyph
@@ -1788,6 +1840,9 @@ static PyMethodDef methods[] = {
     {"channel_upto", channel_upto_entry, METH_VARARGS,
      "channel_upto(token, low, target, ops, limit, block) -> float: the run loop of "
      "repair.score.ocr_price.channel_cost_upto, compiled."},
+    {"channel_cost", (PyCFunction)(void (*)(void))channel_cost_entry, METH_FASTCALL,
+     "channel_cost(token, word, limit, opcodes, block) -> float: "
+     "repair.score.ocr_price.channel_cost_upto, compiled (the lowering and opcodes too)."},
     {"block_cost", block_cost_entry, METH_VARARGS,
      "block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of "
      "repair.score.ocr_price._block_cost, compiled."},

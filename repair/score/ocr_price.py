@@ -198,6 +198,11 @@ def channel_cost(token: str, word: str) -> float:
 
 _INF = float("inf")
 
+#: Switch: :func:`channel_cost_upto` is one call of ``_ocrwalk.channel_cost`` when the
+#: extension is built (and :data:`repair.score.ocr_walk_fast.FAST` is on); off, the
+#: lowering and the opcodes are done here and only the run loop is compiled.
+COMPILED_CALL = True
+
 
 def channel_cost_upto(token: str, word: str, limit: float) -> float:
     """:func:`channel_cost` when it is at most ``limit``, else a value above ``limit``
@@ -212,6 +217,11 @@ def channel_cost_upto(token: str, word: str, limit: float) -> float:
     >>> channel_cost_upto("Ijondon", "condor", 0.5) > 0.5
     True
     """
+    mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
+    if mod is not None and COMPILED_CALL and ocr_walk_fast.FAST:
+        # the whole call compiled (lowering, opcodes, run loop: repair/score/_ocrwalk.c;
+        # issue 14, session 37): the same blocks priced in the same order
+        return mod.channel_cost(token, word, limit, _OPCODES or _load_opcodes(), _block_cost)  # type: ignore[no-any-return]
     low, target = token.lower(), word.lower()
     if low == target:
         return 0.0

@@ -1,0 +1,104 @@
+"""Issue 14, session 37: exact speed-ups of the OCR channel price.
+
+``_ocrwalk.channel_cost`` (the whole of :func:`repair.score.ocr_price.channel_cost_upto`
+compiled: lowering, opcodes, run loop) gives what the Python function gives (float
+equality, cut short at the same bound), and it is used only when on.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from repair.score import ocr_price, ocr_walk_fast
+from repair.score.ocr_channel import confusions, vocabulary
+
+compiled = pytest.importorskip("repair.score._ocrwalk")
+
+
+@contextmanager
+def _mode(fast: bool, call: bool = True) -> Iterator[None]:
+    saved = ocr_walk_fast.FAST, ocr_price.COMPILED_CALL
+    ocr_walk_fast.FAST, ocr_price.COMPILED_CALL = fast, call
+    ocr_price._block_cost.cache_clear()
+    try:
+        yield
+    finally:
+        ocr_walk_fast.FAST, ocr_price.COMPILED_CALL = saved
+        ocr_price._block_cost.cache_clear()
+
+
+def _pairs(n: int, seed: int) -> list[tuple[str, str, float]]:
+    """(printed, word, limit): dictionary words garbled by the table's rows, with case,
+    odd glyphs ("İ" lowers to two) and limits from none to tight."""
+    printed: dict[str, list[str]] = {}
+    for src, rows in confusions().items():
+        for dst, _cost in rows:
+            if dst:
+                printed.setdefault(dst, []).append(src)
+    rng = random.Random(seed)
+    words = sorted(w for w in vocabulary() if w.isalpha() and 3 <= len(w) <= 12)
+    out = [
+        ("tbe", "the", 99.0), ("Ijondon", "london", 99.0), ("Ijondon", "condor", 0.5),
+        ("the", "the", 1.0), ("THE", "the", 0.0), ("İstanbul", "istanbul", 99.0),
+        ("ſtrasse", "strasse", 9.0), ("ǅemal", "džemal", 9.0), ("", "a", 9.0), ("a", "", 9.0),
+        ("Müller", "muller", float("inf")),
+    ]  # fmt: skip
+    for word in rng.sample(words, n):
+        text = word.capitalize() if rng.random() < 0.2 else word
+        for _ in range(rng.randint(1, 4)):
+            spots = [(i, d) for d in printed for i in range(len(text)) if text.startswith(d, i)]
+            if not spots:
+                break
+            i, d = rng.choice(spots)
+            text = text[:i] + rng.choice(printed[d]) + text[i + len(d) :]
+        other = rng.choice(words) if rng.random() < 0.3 else word
+        out.append((text, other, rng.choice([0.0, 0.5, 2.0, 5.0, 12.0, float("inf")])))
+    return out
+
+
+def test_compiled_channel_cost_is_the_python_function() -> None:
+    pairs = _pairs(1_500, 37)
+    with _mode(False):
+        want = [ocr_price.channel_cost_upto(t, w, lim) for t, w, lim in pairs]
+    with _mode(True, call=False):  # only the run loop compiled
+        loop = [ocr_price.channel_cost_upto(t, w, lim) for t, w, lim in pairs]
+    with _mode(True):
+        got = [ocr_price.channel_cost_upto(t, w, lim) for t, w, lim in pairs]
+    assert got == want
+    assert loop == want
+    assert len(set(want)) > 100  # costs vary
+    assert any(c > lim for c, (_t, _w, lim) in zip(want, pairs, strict=True))  # some cut short
+
+
+def test_compiled_channel_cost_is_used_only_when_on() -> None:
+    calls: list[tuple[str, str]] = []
+    mod = ocr_walk_fast.module()
+    assert mod is not None
+    real = mod.channel_cost
+
+    def spy(token: str, word: str, *rest: object) -> float:
+        calls.append((token, word))
+        return real(token, word, *rest)  # type: ignore[no-any-return]
+
+    mod.channel_cost = spy
+    try:
+        with _mode(True):
+            ocr_price.channel_cost_upto("tbe", "the", 9.0)
+        with _mode(True, call=False):
+            ocr_price.channel_cost_upto("tbe", "the", 9.0)
+        with _mode(False):
+            ocr_price.channel_cost_upto("tbe", "the", 9.0)
+    finally:
+        mod.channel_cost = real
+    assert calls == [("tbe", "the")]
+
+
+def test_compiled_channel_cost_refuses_bad_arguments() -> None:
+    with pytest.raises(TypeError):
+        compiled.channel_cost("tbe", 3, 1.0, None, None)
+    with pytest.raises(TypeError):
+        compiled.channel_cost("tbe", "the")
