@@ -102,3 +102,36 @@ def test_compiled_channel_cost_refuses_bad_arguments() -> None:
         compiled.channel_cost("tbe", 3, 1.0, None, None)
     with pytest.raises(TypeError):
         compiled.channel_cost("tbe", "the")
+
+
+def test_compiled_reads_are_the_python_reads() -> None:
+    """``_ocrwalk.reads`` gives :func:`ocr_price._reads`'s lowered glyphs and rows (the
+    same ``_rows_from`` objects), on printed runs with case and odd glyphs."""
+    rng = random.Random(370)
+    printed = sorted({src for src, _dst in ocr_price._rows()})
+    srcs = ["", "a", "tbe", "İstanbul", "ſtr", "ǅe", "RN", "o'c", "Ijondon"]
+    for _ in range(2_000):
+        srcs.append("".join(rng.choice(printed) for _ in range(rng.randint(1, 4)))[:9])
+    for src in srcs:
+        with _mode(False):
+            ocr_price._reads.cache_clear()
+            want = ocr_price._reads(src)
+        with _mode(True):
+            ocr_price._reads.cache_clear()
+            got = ocr_price._reads(src)
+        assert got == want, src
+        assert all(
+            g is w
+            for gr, wr in zip(got[1], want[1], strict=True)
+            for g, w in zip(gr, wr, strict=True)
+        )
+    with _mode(True):
+        ocr_price._reads.cache_clear()
+        calls: list[str] = []
+
+        def rows_from(piece: str) -> tuple[dict[str, float], int]:
+            calls.append(piece)
+            return ocr_price._rows_from(piece)
+
+        compiled.reads("abcd", rows_from, 3)
+    assert calls == ["a", "ab", "abc", "b", "bc", "bcd", "c", "cd", "d"]

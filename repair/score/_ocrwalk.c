@@ -737,6 +737,50 @@ done:
     return result;
 }
 
+/* reads(src, rows_from, max_run) -> (lows, reads): repair.score.ocr_price._reads
+ * compiled: [c.lower() for c in src] and, for each start i, [rows_from(src[i:i + a]) for a
+ * in 1 .. min(max_run, n - i)] (the same calls in the same order; issue 14, session 37). */
+static PyObject *reads_entry(PyObject *self, PyObject *args) {
+    PyObject *src, *rows_from;
+    Py_ssize_t max_run;
+    if (!PyArg_ParseTuple(args, "UOn", &src, &rows_from, &max_run)) return NULL;
+    static PyObject *s_lower = NULL;
+    if (s_lower == NULL && (s_lower = PyUnicode_InternFromString("lower")) == NULL) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(src);
+    PyObject *lows = PyList_New(n), *reads = lows == NULL ? NULL : PyList_New(n);
+    if (reads == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *ch = PyUnicode_Substring(src, i, i + 1);
+        if (ch == NULL) goto fail;
+        PyObject *low = PyObject_CallMethodNoArgs(ch, s_lower);
+        Py_DECREF(ch);
+        if (low == NULL) goto fail;
+        PyList_SET_ITEM(lows, i, low);
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t top = max_run < n - i ? max_run : n - i;
+        PyObject *row = PyList_New(top > 0 ? top : 0);
+        if (row == NULL) goto fail;
+        PyList_SET_ITEM(reads, i, row);
+        for (Py_ssize_t a = 1; a <= top; a++) {
+            PyObject *piece = PyUnicode_Substring(src, i, i + a);
+            if (piece == NULL) goto fail;
+            PyObject *got = PyObject_CallOneArg(rows_from, piece);
+            Py_DECREF(piece);
+            if (got == NULL) goto fail;
+            PyList_SET_ITEM(row, a - 1, got);
+        }
+    }
+    PyObject *out = PyTuple_Pack(2, lows, reads);
+    Py_DECREF(lows);
+    Py_DECREF(reads);
+    return out;
+fail:
+    Py_XDECREF(lows);
+    Py_XDECREF(reads);
+    return NULL;
+}
+
 /* one_letter_found(low, letters, targets) -> set: the strings ``low`` with one glyph
  * replaced by each of ``letters`` (place by place, the letters in order) that are in the
  * set ``targets``, added to a new set in that order: the set
@@ -1843,6 +1887,9 @@ static PyMethodDef methods[] = {
     {"channel_cost", (PyCFunction)(void (*)(void))channel_cost_entry, METH_FASTCALL,
      "channel_cost(token, word, limit, opcodes, block) -> float: "
      "repair.score.ocr_price.channel_cost_upto, compiled (the lowering and opcodes too)."},
+    {"reads", reads_entry, METH_VARARGS,
+     "reads(src, rows_from, max_run) -> (lows, reads): repair.score.ocr_price._reads, "
+     "compiled."},
     {"block_cost", block_cost_entry, METH_VARARGS,
      "block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of "
      "repair.score.ocr_price._block_cost, compiled."},

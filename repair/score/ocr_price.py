@@ -87,9 +87,9 @@ def _block_cost(src: str, dst: str) -> float:
     as it has): the same steps with the same costs as :func:`_block_cost_plain`, so the
     same minimum (issue 14)."""
     lows, reads = _reads(src)
-    fast = _compiled_block_cost()
-    if fast is not None:  # the same programme compiled (repair/score/_ocrwalk.c)
-        return fast(lows, dst, reads, GENERIC_SUB, GENERIC_DROP, GENERIC_ADD)  # type: ignore[no-any-return]
+    mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
+    if mod is not None and ocr_walk_fast.FAST:  # the same programme compiled (_ocrwalk.c)
+        return mod.block_cost(lows, dst, reads, GENERIC_SUB, GENERIC_DROP, GENERIC_ADD)  # type: ignore[no-any-return]
     return _block_dp(src, dst, reads)
 
 
@@ -98,6 +98,9 @@ def _reads(src: str) -> tuple[list[str], list[list[tuple[dict[str, float], int]]
     """Printed ``src`` glyph by glyph lowered, and the rows of every printed run of it
     (:func:`_rows_from`), by start glyph: what :func:`_block_cost` prices ``src`` with,
     looked up once per printed block, whatever the true side (issue 14).  Read only."""
+    mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
+    if mod is not None and COMPILED_CALL and ocr_walk_fast.FAST:  # the same, compiled
+        return mod.reads(src, _rows_from, _MAX_RUN)  # type: ignore[no-any-return]
     n = len(src)
     reads = [
         [_rows_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
