@@ -135,3 +135,43 @@ def test_compiled_reads_are_the_python_reads() -> None:
 
         compiled.reads("abcd", rows_from, 3)
     assert calls == ["a", "ab", "abc", "b", "bc", "bcd", "c", "cd", "d"]
+
+
+def test_compiled_bigrams_are_the_python_method() -> None:
+    """The loaded table's ``_bi_lp`` is ``_ocrwalk.bigrams``'s (switch on) and gives the
+    Python method's float exactly: pairs the table lists, random ids, unknown (-1) and
+    listed-only (-2) words, ids out of range (the same error)."""
+    from repair.score import ngrams
+
+    t = ngrams.get_ngrams()
+    assert "built-in" in repr(t._bi_lp)
+    py = ngrams.NgramTable._bi_lp
+    rng = random.Random(37)
+    n = t.size
+    pairs = [(a, b) for a in (-2, -1, 0, 1, n - 1) for b in (-2, -1, 0, 1, n - 1)]
+    pairs += [(rng.randrange(-2, n), rng.randrange(-2, n)) for _ in range(20_000)]
+    for a in range(0, n, max(1, n // 3_000)):
+        lo, hi = t._off[a], t._off[a + 1]
+        pairs += [(a, t._next[j]) for j in range(lo, min(hi, lo + 4))]
+    for a, b in pairs:
+        assert t._bi_lp(a, b) == py(t, a, b), (a, b)
+    for a, b in ((n, 0), (0, n), (n + 5, -1)):
+        with pytest.raises(IndexError):
+            py(t, a, b)
+        with pytest.raises(IndexError):
+            t._bi_lp(a, b)
+
+
+def test_compiled_bigrams_switch_off_keeps_the_method() -> None:
+    from repair.score import ngrams
+
+    t = ngrams.get_ngrams()
+    saved = ngrams.C_BIGRAMS
+    try:
+        ngrams.C_BIGRAMS = False
+        plain = ngrams.NgramTable(t.path)
+    finally:
+        ngrams.C_BIGRAMS = saved
+    assert "_bi_lp" not in vars(plain)
+    assert plain.bigram_logprob("per", "cent") == t.bigram_logprob("per", "cent")
+    assert plain.context_score("came", "from", "the") == t.context_score("came", "from", "the")

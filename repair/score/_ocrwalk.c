@@ -781,6 +781,111 @@ fail:
     return NULL;
 }
 
+/* ---- the bigram table's ln P(b | a) (repair.score.ngrams.NgramTable._bi_lp) ---- */
+enum { BG_HIST, BG_FOLL, BG_PREC, BG_OFF, BG_NEXT, BG_COUNT, BG_UNI, BG_N };
+
+typedef struct {
+    Py_buffer view[BG_N];
+    int held;
+    double cont_den, cont_floor, uni_den, listed_lp, oov, discount;
+    PyObject *fallback; /* the Python method: asked whenever this code would not agree */
+} Bigrams;
+
+static void bigrams_free(PyObject *capsule) {
+    Bigrams *g = PyCapsule_GetPointer(capsule, "repair._ocrwalk.bigrams");
+    if (g == NULL) return;
+    for (int k = 0; k < g->held; k++) PyBuffer_Release(&g->view[k]);
+    Py_XDECREF(g->fallback);
+    PyMem_Free(g);
+}
+
+#define BG_AT(g, k, i) (((const unsigned int *)(g)->view[k].buf)[i])
+#define BG_LEN(g, k) ((g)->view[k].len / 4)
+
+static PyObject *bigram_lp(PyObject *capsule, PyObject *const *args, Py_ssize_t nargs) {
+    Bigrams *g = PyCapsule_GetPointer(capsule, "repair._ocrwalk.bigrams");
+    if (g == NULL) return NULL;
+    if (nargs != 2 || !PyLong_CheckExact(args[0]) || !PyLong_CheckExact(args[1]))
+        return PyObject_Vectorcall(g->fallback, args, nargs, NULL);
+    int of_a = 0, of_b = 0;
+    long a = PyLong_AsLongAndOverflow(args[0], &of_a);
+    long b = PyLong_AsLongAndOverflow(args[1], &of_b);
+    Py_ssize_t size = BG_LEN(g, BG_HIST);
+    if (of_a || of_b || a >= size || b >= size || b >= BG_LEN(g, BG_UNI) ||
+        b >= BG_LEN(g, BG_PREC) || (a >= 0 && a + 1 >= BG_LEN(g, BG_OFF)))
+        return PyObject_Vectorcall(g->fallback, args, nargs, NULL);
+    if (a < 0 || BG_AT(g, BG_HIST, a) == 0) { /* _uni_lp(b) */
+        if (b < 0) return PyFloat_FromDouble(b == -1 ? g->oov : g->listed_lp);
+        return PyFloat_FromDouble(log(((double)BG_AT(g, BG_UNI, b) + 0.5) / g->uni_den));
+    }
+    double h = (double)BG_AT(g, BG_HIST, a);
+    unsigned long c = 0;
+    if (b >= 0) { /* _pair_count(a, b): bisect_left over next[lo:hi] */
+        Py_ssize_t lo = BG_AT(g, BG_OFF, a), hi = BG_AT(g, BG_OFF, a + 1);
+        if (hi > BG_LEN(g, BG_NEXT) || hi > BG_LEN(g, BG_COUNT) || lo > hi)
+            return PyObject_Vectorcall(g->fallback, args, nargs, NULL);
+        Py_ssize_t l = lo, r = hi;
+        while (l < r) {
+            Py_ssize_t mid = l + (r - l) / 2;
+            if ((long)BG_AT(g, BG_NEXT, mid) < b) l = mid + 1;
+            else r = mid;
+        }
+        if (l < hi && (long)BG_AT(g, BG_NEXT, l) == b) c = BG_AT(g, BG_COUNT, l);
+    }
+    double cp = b >= 0 ? ((double)BG_AT(g, BG_PREC, b) + 0.5) / g->cont_den
+                       : exp(b == -1 ? g->oov : g->cont_floor);
+    double x = (double)c - g->discount;
+    double mx = 0.0 > x ? 0.0 : x; /* max(x, 0.0) */
+    double p = mx / h + g->discount * (double)BG_AT(g, BG_FOLL, a) / h * cp;
+    if (!(p > 0.0) || !isfinite(p)) /* math.log's errors: the Python method raises them */
+        return PyObject_Vectorcall(g->fallback, args, nargs, NULL);
+    return PyFloat_FromDouble(log(p));
+}
+
+static PyMethodDef bigram_def = {
+    "bi_lp", (PyCFunction)(void (*)(void))bigram_lp, METH_FASTCALL,
+    "bi_lp(a, b) -> float: ln P(b | a) of the bigram table, compiled "
+    "(repair.score.ngrams.NgramTable._bi_lp)."};
+
+/* bigrams(hist, foll, prec, off, next, count, uni, cont_den, cont_floor, uni_den,
+ * listed_lp, oov, discount, fallback) -> callable bi_lp(a, b): the table's arrays
+ * (contiguous unsigned 32-bit buffers) read in place; fallback (the Python method) is
+ * asked for anything out of range or a log of a non-positive number (issue 14, s. 37). */
+static PyObject *bigrams_entry(PyObject *self, PyObject *args) {
+    PyObject *arr[BG_N], *fallback;
+    Bigrams *g = PyMem_Calloc(1, sizeof(Bigrams));
+    if (g == NULL) return PyErr_NoMemory();
+    if (!PyArg_ParseTuple(args, "OOOOOOOddddddO", &arr[0], &arr[1], &arr[2], &arr[3], &arr[4],
+                          &arr[5], &arr[6], &g->cont_den, &g->cont_floor, &g->uni_den,
+                          &g->listed_lp, &g->oov, &g->discount, &fallback)) {
+        PyMem_Free(g);
+        return NULL;
+    }
+    for (int k = 0; k < BG_N; k++) {
+        if (PyObject_GetBuffer(arr[k], &g->view[k], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+            goto fail;
+        g->held = k + 1;
+        const char *f = g->view[k].format;
+        if (g->view[k].itemsize != 4 || f == NULL || !(strcmp(f, "I") == 0 || strcmp(f, "=I") == 0 ||
+                                                        strcmp(f, "@I") == 0)) {
+            PyErr_SetString(PyExc_TypeError, "bigrams: arrays must be unsigned 32-bit (I)");
+            goto fail;
+        }
+    }
+    Py_INCREF(fallback);
+    g->fallback = fallback;
+    PyObject *capsule = PyCapsule_New(g, "repair._ocrwalk.bigrams", bigrams_free);
+    if (capsule == NULL) goto fail;
+    PyObject *fn = PyCFunction_New(&bigram_def, capsule);
+    Py_DECREF(capsule);
+    return fn;
+fail:
+    for (int k = 0; k < g->held; k++) PyBuffer_Release(&g->view[k]);
+    Py_XDECREF(g->fallback);
+    PyMem_Free(g);
+    return NULL;
+}
+
 /* one_letter_found(low, letters, targets) -> set: the strings ``low`` with one glyph
  * replaced by each of ``letters`` (place by place, the letters in order) that are in the
  * set ``targets``, added to a new set in that order: the set
@@ -1890,6 +1995,9 @@ static PyMethodDef methods[] = {
     {"reads", reads_entry, METH_VARARGS,
      "reads(src, rows_from, max_run) -> (lows, reads): repair.score.ocr_price._reads, "
      "compiled."},
+    {"bigrams", bigrams_entry, METH_VARARGS,
+     "bigrams(hist, foll, prec, off, next, count, uni, cont_den, cont_floor, uni_den, "
+     "listed_lp, oov, discount, fallback) -> bi_lp(a, b): NgramTable._bi_lp, compiled."},
     {"block_cost", block_cost_entry, METH_VARARGS,
      "block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of "
      "repair.score.ocr_price._block_cost, compiled."},
