@@ -175,3 +175,38 @@ def test_compiled_bigrams_switch_off_keeps_the_method() -> None:
     assert "_bi_lp" not in vars(plain)
     assert plain.bigram_logprob("per", "cent") == t.bigram_logprob("per", "cent")
     assert plain.context_score("came", "from", "the") == t.context_score("came", "from", "the")
+
+
+def test_compiled_slot_loop_is_the_python_loop() -> None:
+    """``slot_scores`` with the compiled word loop gives the Python loop's floats exactly
+    (contexts of 0-3 words each side, cased and unknown words, with and without floors;
+    some words cut to ``-inf`` by their floor)."""
+    import math
+
+    from repair.candidates import ocr_slot
+
+    rng = random.Random(371)
+    words = sorted(w for w in vocabulary() if w.isalpha())
+    common = ["the", "of", "and", "to", "a", "in", "was", "he", "it", "that", "his", "for"]
+    cases = []
+    for _ in range(1_500):
+        pool = common if rng.random() < 0.6 else words
+        left = [rng.choice(pool).capitalize() for _ in range(rng.randint(0, 3))]
+        right = [rng.choice(pool) for _ in range(rng.randint(0, 3))]
+        ws = [rng.choice(words if rng.random() < 0.7 else common) for _ in range(rng.randint(1, 8))]
+        if rng.random() < 0.2:
+            ws += ["Xqzzt", "Straße", "İs"]
+        floors = [rng.uniform(-40, -5) for _ in ws] if rng.random() < 0.5 else None
+        cases.append((left, ws, right, floors))
+    saved = ocr_slot.C_LOOP
+    try:
+        ocr_slot.C_LOOP = False
+        want = [ocr_slot.slot_scores(*c) for c in cases]
+        ocr_slot.C_LOOP = True
+        assert ocr_slot._compiled_loop() is compiled.slot_loop
+        got = [ocr_slot.slot_scores(*c) for c in cases]
+    finally:
+        ocr_slot.C_LOOP = saved
+    assert got == want
+    assert any(x == -math.inf for r in want for x in r)
+    assert len({x for r in want for x in r}) > 1_000

@@ -886,6 +886,165 @@ fail:
     return NULL;
 }
 
+/* slot_loop(words, floors, ll, rr, l_ids, r_ids, known_ids, wid, norm, prob, bi, uni,
+ * tail, a, b, log_base, unknown) -> list[float]: the per-word loop of
+ * repair.candidates.ocr_slot.slot_scores, compiled: the same calls (prob on the same
+ * lists, bi/uni on the same ids) and the same float operations in the same order
+ * (issue 14, session 37). */
+static PyObject *lm_call(PyObject *prob, PyObject *const *items, Py_ssize_t n) {
+    PyObject *lst = PyList_New(n);
+    if (lst == NULL) return NULL;
+    for (Py_ssize_t q = 0; q < n; q++) {
+        Py_INCREF(items[q]);
+        PyList_SET_ITEM(lst, q, items[q]);
+    }
+    PyObject *r = PyObject_CallOneArg(prob, lst);
+    Py_DECREF(lst);
+    return r;
+}
+
+static PyObject *slot_loop_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 17) {
+        PyErr_SetString(PyExc_TypeError, "slot_loop takes 17 arguments");
+        return NULL;
+    }
+    PyObject *words = args[0], *floors = args[1], *ll = args[2], *rr = args[3];
+    PyObject *l_ids = args[4], *r_ids = args[5], *known_ids = args[6], *wid = args[7];
+    PyObject *norm = args[8], *prob = args[9], *bi = args[10], *uni = args[11];
+    if (!PyList_Check(words) || !PyList_Check(ll) || !PyList_Check(rr) || !PyList_Check(l_ids) ||
+        !PyList_Check(r_ids) || !PyDict_Check(known_ids) ||
+        (floors != Py_None && !PyList_Check(floors)) || PyList_GET_SIZE(ll) > 2 ||
+        PyList_GET_SIZE(rr) > 2 || PyList_GET_SIZE(l_ids) != PyList_GET_SIZE(ll) ||
+        PyList_GET_SIZE(r_ids) != PyList_GET_SIZE(rr) ||
+        (floors != Py_None && PyList_GET_SIZE(floors) != PyList_GET_SIZE(words))) {
+        PyErr_SetString(PyExc_TypeError, "slot_loop: bad arguments");
+        return NULL;
+    }
+    double tail = PyFloat_AsDouble(args[12]), wa = PyFloat_AsDouble(args[13]);
+    double wb = PyFloat_AsDouble(args[14]), log_base = PyFloat_AsDouble(args[15]);
+    double unknown = PyFloat_AsDouble(args[16]);
+    if (PyErr_Occurred()) return NULL;
+    static PyObject *s_lower = NULL;
+    if (s_lower == NULL && (s_lower = PyUnicode_InternFromString("lower")) == NULL) return NULL;
+    Py_ssize_t k0 = PyList_GET_SIZE(ll), nr = PyList_GET_SIZE(rr), n = k0 + 1 + nr;
+    Py_ssize_t nw = PyList_GET_SIZE(words);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t j = 0; j < nw; j++) {
+        double floor = -Py_HUGE_VAL;
+        if (floors != Py_None) {
+            floor = PyFloat_AsDouble(PyList_GET_ITEM(floors, j));
+            if (floor == -1.0 && PyErr_Occurred()) goto fail;
+        }
+        PyObject *w = PyObject_CallMethodNoArgs(PyList_GET_ITEM(words, j), s_lower);
+        if (w == NULL) goto fail;
+        PyObject *seq[5], *ids[5];
+        for (Py_ssize_t q = 0; q < k0; q++) {
+            seq[q] = PyList_GET_ITEM(ll, q);
+            ids[q] = PyList_GET_ITEM(l_ids, q);
+        }
+        seq[k0] = w;
+        for (Py_ssize_t q = 0; q < nr; q++) {
+            seq[k0 + 1 + q] = PyList_GET_ITEM(rr, q);
+            ids[k0 + 1 + q] = PyList_GET_ITEM(r_ids, q);
+        }
+        PyObject *id_w = PyDict_GetItemWithError(known_ids, w); /* borrowed */
+        if (id_w != NULL && id_w != Py_None) { /* known_ids.get(w) is not None */
+            Py_INCREF(id_w);
+        } else {
+            if (id_w == NULL && PyErr_Occurred()) {
+                Py_DECREF(w);
+                goto fail;
+            }
+            PyObject *normed = PyObject_CallOneArg(norm, w);
+            id_w = normed == NULL ? NULL : PyObject_CallOneArg(wid, normed);
+            Py_XDECREF(normed);
+            if (id_w == NULL) {
+                Py_DECREF(w);
+                goto fail;
+            }
+        }
+        ids[k0] = id_w;
+        double score = 0.0;
+        int err = 0;
+        for (Py_ssize_t k = k0; k < n; k++) {
+            PyObject *r, *items[3];
+            if (k >= 2) {
+                items[0] = seq[k];
+                items[1] = seq[k - 1];
+                items[2] = seq[k - 2];
+                r = lm_call(prob, items, 3);
+            } else if (k == 1) {
+                items[0] = seq[1];
+                items[1] = seq[0];
+                r = lm_call(prob, items, 2);
+            } else {
+                items[0] = seq[0];
+                r = lm_call(prob, items, 1);
+            }
+            if (r == NULL) {
+                err = 1;
+                break;
+            }
+            double raw = PyFloat_AsDouble(r); /* an int raw converts as float(raw) */
+            Py_DECREF(r);
+            if (raw == -1.0 && PyErr_Occurred()) {
+                err = 1;
+                break;
+            }
+            double p_lm; /* LanguageModel._scaled */
+            if (raw <= -100000000.0) {
+                p_lm = unknown;
+            } else {
+                double x = raw * log_base;
+                p_lm = unknown > x ? unknown : x;
+            }
+            double p_ng;
+            if (k == k0 + 2) {
+                p_ng = tail;
+            } else {
+                PyObject *g = k ? PyObject_CallFunctionObjArgs(bi, ids[k - 1], ids[k], NULL)
+                                : PyObject_CallOneArg(uni, ids[k]);
+                if (g == NULL) {
+                    err = 1;
+                    break;
+                }
+                double gv = PyFloat_AsDouble(g);
+                Py_DECREF(g);
+                if (gv == -1.0 && PyErr_Occurred()) {
+                    err = 1;
+                    break;
+                }
+                p_ng = exp(gv);
+            }
+            double y = wa * exp(p_lm) + wb * p_ng;
+            if (y <= 0.0) { /* math.log's error (a NaN goes through, as in math.log) */
+                PyErr_SetString(PyExc_ValueError, "math domain error");
+                err = 1;
+                break;
+            }
+            score += log(y);
+            if (score < floor) {
+                score = -Py_HUGE_VAL;
+                break;
+            }
+        }
+        Py_DECREF(w);
+        Py_DECREF(id_w);
+        if (err) goto fail;
+        PyObject *f = PyFloat_FromDouble(score);
+        if (f == NULL || PyList_Append(out, f) < 0) {
+            Py_XDECREF(f);
+            goto fail;
+        }
+        Py_DECREF(f);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* one_letter_found(low, letters, targets) -> set: the strings ``low`` with one glyph
  * replaced by each of ``letters`` (place by place, the letters in order) that are in the
  * set ``targets``, added to a new set in that order: the set
@@ -1998,6 +2157,10 @@ static PyMethodDef methods[] = {
     {"bigrams", bigrams_entry, METH_VARARGS,
      "bigrams(hist, foll, prec, off, next, count, uni, cont_den, cont_floor, uni_den, "
      "listed_lp, oov, discount, fallback) -> bi_lp(a, b): NgramTable._bi_lp, compiled."},
+    {"slot_loop", (PyCFunction)(void (*)(void))slot_loop_entry, METH_FASTCALL,
+     "slot_loop(words, floors, ll, rr, l_ids, r_ids, known_ids, wid, norm, prob, bi, uni, "
+     "tail, a, b, log_base, unknown) -> list[float]: the word loop of "
+     "repair.candidates.ocr_slot.slot_scores, compiled."},
     {"block_cost", block_cost_entry, METH_VARARGS,
      "block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of "
      "repair.score.ocr_price._block_cost, compiled."},
