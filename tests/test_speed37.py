@@ -210,3 +210,29 @@ def test_compiled_slot_loop_is_the_python_loop() -> None:
     assert got == want
     assert any(x == -math.inf for r in want for x in r)
     assert len({x for r in want for x in r}) > 1_000
+
+
+def test_zipf_table_blocks_answer_as_before() -> None:
+    """The zipf table is searched in :data:`frequency.ZIPF_BLOCK`-byte blocks (1 KB):
+    every 7th key of the table, near misses and random strings get the same value as
+    with the 4 KB blocks of before."""
+    from repair.resources import frequency
+    from repair.resources.sorted_lines import SortedLines
+
+    table = frequency._table()
+    if not isinstance(table, frequency.SortedTable):
+        pytest.skip("no shipped zipf table")
+    lines = table._lines
+    assert frequency.ZIPF_BLOCK == 1024
+    assert len(lines._heads) > 3 * len(SortedLines(lines._blob, lines._starts[0])._heads)
+    old = SortedLines(lines._blob, lines._starts[0], 4096)
+    keys = [line.split(b"\t")[0] for line in lines._blob[lines._starts[0] :].split(b"\n")[::7]]
+    rng = random.Random(372)
+    keys += [k + b"s" for k in keys[::11]] + [k[:-1] for k in keys[::13] if k]
+    keys += [
+        bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz'") for _ in range(rng.randint(1, 9)))
+        for _ in range(5_000)
+    ]
+    keys += [b"", b"\xc3\xa9t\xc3\xa9", b"zzzzzz", b"a", b"\t", b"aaaa\n"]
+    assert [lines.get(k) for k in keys] == [old.get(k) for k in keys]
+    assert sum(old.get(k) is not None for k in keys) > 10_000
