@@ -236,3 +236,37 @@ def test_zipf_table_blocks_answer_as_before() -> None:
     keys += [b"", b"\xc3\xa9t\xc3\xa9", b"zzzzzz", b"a", b"\t", b"aaaa\n"]
     assert [lines.get(k) for k in keys] == [old.get(k) for k in keys]
     assert sum(old.get(k) is not None for k in keys) > 10_000
+
+
+def test_whole_ocr_document_same_with_and_without_the_compiled_parts() -> None:
+    """A few thousand words of the OCR speed text repaired with this session's compiled
+    parts (and the older ones) and with the Python code only: the same text and edits."""
+    from repair.bench.speed import speed_text
+    from repair.pipeline import repair_text
+    from repair.resources.memo_reset import reset_token_memos
+    from repair.score import ngrams
+
+    text = speed_text("ocr", 4_000)
+    table = ngrams.get_ngrams()
+
+    def run() -> tuple[str, list[str]]:
+        reset_token_memos()
+        ocr_price._reads.cache_clear()
+        r = repair_text(text)
+        return r.text, [repr(e) for e in r.edits]
+
+    fast = run()
+    saved = ocr_walk_fast.FAST, vars(table).get("_bi_lp")
+    try:
+        ocr_walk_fast.FAST = False
+        if saved[1] is not None:
+            del table._bi_lp  # the Python method
+        plain = run()
+    finally:
+        ocr_walk_fast.FAST = saved[0]
+        if saved[1] is not None:
+            table._bi_lp = saved[1]
+        reset_token_memos()
+        ocr_price._reads.cache_clear()
+    assert plain == fast
+    assert len(fast[1]) > 50
