@@ -270,3 +270,32 @@ def test_whole_ocr_document_same_with_and_without_the_compiled_parts() -> None:
         ocr_price._reads.cache_clear()
     assert plain == fast
     assert len(fast[1]) > 50
+
+
+def test_an_older_build_without_the_new_entries_falls_back() -> None:
+    """An ``_ocrwalk`` built before this session (no ``channel_cost``, ``reads``,
+    ``slot_loop``): the Python paths run, with the same results."""
+    import types
+
+    from repair.candidates import ocr_slot
+
+    old = types.SimpleNamespace(channel_upto=compiled.channel_upto, block_cost=compiled.block_cost)
+    pairs = _pairs(200, 373)
+    slots = [(["of", "the"], ["house", "horse", "hoUse"], ["was", "sold"], None)]
+    with _mode(True):
+        ocr_price._reads.cache_clear()
+        want = [ocr_price.channel_cost_upto(t, w, lim) for t, w, lim in pairs]
+        want_slots = [ocr_slot.slot_scores(*c) for c in slots]
+    saved = ocr_walk_fast._module, ocr_walk_fast._loaded
+    try:
+        ocr_walk_fast._module, ocr_walk_fast._loaded = old, True  # type: ignore[assignment]
+        with _mode(True):
+            ocr_price._reads.cache_clear()
+            assert ocr_slot._compiled_loop() is None
+            got = [ocr_price.channel_cost_upto(t, w, lim) for t, w, lim in pairs]
+            got_slots = [ocr_slot.slot_scores(*c) for c in slots]
+    finally:
+        ocr_walk_fast._module, ocr_walk_fast._loaded = saved
+        ocr_price._reads.cache_clear()
+    assert got == want
+    assert got_slots == want_slots

@@ -155,7 +155,7 @@ def _compiled_loop() -> Callable[..., list[float]] | None:
     if not C_LOOP:
         return None
     mod = ocr_walk_fast.module()
-    return None if mod is None else mod.slot_loop  # type: ignore[no-any-return]
+    return getattr(mod, "slot_loop", None)  # an older build has none
 
 
 def slot_scores(

@@ -337,7 +337,7 @@ def _compiled_bigrams(table: NgramTable) -> Callable[[int, int], float] | None:
             table._uni, table._cont_denominator, table._cont_floor, table._uni_denominator,
             table._listed_lp, OOV_LOGPROB, DISCOUNT, partial(NgramTable._bi_lp, table),
         )  # fmt: skip
-    except (TypeError, ValueError, BufferError):
+    except (AttributeError, TypeError, ValueError, BufferError):  # AttributeError: an older build
         return None
 
 

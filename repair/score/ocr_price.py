@@ -99,8 +99,9 @@ def _reads(src: str) -> tuple[list[str], list[list[tuple[dict[str, float], int]]
     (:func:`_rows_from`), by start glyph: what :func:`_block_cost` prices ``src`` with,
     looked up once per printed block, whatever the true side (issue 14).  Read only."""
     mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
-    if mod is not None and COMPILED_CALL and ocr_walk_fast.FAST:  # the same, compiled
-        return mod.reads(src, _rows_from, _MAX_RUN)  # type: ignore[no-any-return]
+    compiled = getattr(mod, "reads", None) if COMPILED_CALL and ocr_walk_fast.FAST else None
+    if compiled is not None:  # the same, compiled (an older build has no ``reads``)
+        return compiled(src, _rows_from, _MAX_RUN)  # type: ignore[no-any-return]
     n = len(src)
     reads = [
         [_rows_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
@@ -221,10 +222,11 @@ def channel_cost_upto(token: str, word: str, limit: float) -> float:
     True
     """
     mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
-    if mod is not None and COMPILED_CALL and ocr_walk_fast.FAST:
+    whole = getattr(mod, "channel_cost", None) if COMPILED_CALL and ocr_walk_fast.FAST else None
+    if whole is not None:
         # the whole call compiled (lowering, opcodes, run loop: repair/score/_ocrwalk.c;
         # issue 14, session 37): the same blocks priced in the same order
-        return mod.channel_cost(token, word, limit, _OPCODES or _load_opcodes(), _block_cost)  # type: ignore[no-any-return]
+        return whole(token, word, limit, _OPCODES or _load_opcodes(), _block_cost)  # type: ignore[no-any-return]
     low, target = token.lower(), word.lower()
     if low == target:
         return 0.0
