@@ -36,8 +36,10 @@ from itertools import accumulate
 
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
+from repair.resources import lm as lm_module
 from repair.resources.frequency import zipf
-from repair.resources.lm import get_lm
+from repair.resources.lm import LanguageModel, get_lm
+from repair.score import ocr_walk_fast
 from repair.score.ngrams import get_ngrams, norm  # module level: slot_scores is hot (issue 14)
 from repair.score.ocr_channel import ARCHAIC_WORDS, is_known
 from repair.types import Candidate, Token
@@ -141,6 +143,21 @@ def slot_score(left: Sequence[str], word: str, right: Sequence[str]) -> float:
     return slot_scores(left, [word], right)[0]
 
 
+_SCALED = LanguageModel._scaled  # the scaling the compiled loop reproduces
+
+#: Switch: :func:`slot_scores`' loop over the words is ``_ocrwalk.slot_loop`` when the
+#: extension is built (and :data:`repair.score.ocr_walk_fast.FAST` is on) and the
+#: model scales as :meth:`LanguageModel._scaled` does (the compiled loop does the same).
+C_LOOP = True
+
+
+def _compiled_loop() -> Callable[..., list[float]] | None:
+    if not C_LOOP:
+        return None
+    mod = ocr_walk_fast.module()
+    return getattr(mod, "slot_loop", None)  # an older build has none
+
+
 def slot_scores(
     left: Sequence[str],
     words: Sequence[str],
@@ -163,6 +180,13 @@ def slot_scores(
     exp, log = math.exp, math.log
     # the last factor's bigram (two words after the slot) does not depend on the word
     tail = exp(bi(r_ids[0], r_ids[1])) if len(rr) == 2 else 0.0
+    loop = _compiled_loop() if scaled is _SCALED else None
+    if loop is not None and type(words) is list and (floors is None or type(floors) is list):
+        # the loop below compiled (repair/score/_ocrwalk.c; issue 14, session 37)
+        return loop(  # type: ignore[no-any-return]
+            words, floors, ll, rr, l_ids, r_ids, known_ids, wid, norm, prob, bi, uni, tail,
+            a, b, lm_module._LOG_BASE, lm_module.UNKNOWN_LOGPROB,
+        )  # fmt: skip
     out = []
     for j, word in enumerate(words):
         floor = floors[j] if floors is not None else -math.inf

@@ -639,12 +639,8 @@ static int price_run(PyObject *token, PyObject *low, PyObject *target, Py_ssize_
  * target).as_list()): the differing opcodes merged into runs, each run priced by
  * block (ocr_price._block_cost) in order, the same float additions, and the sum
  * returned as soon as it passes limit. */
-static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
-    PyObject *token, *low, *target, *ops, *block;
-    double limit;
-    if (!PyArg_ParseTuple(args, "UUUO!dO", &token, &low, &target, &PyList_Type, &ops, &limit,
-                          &block))
-        return NULL;
+static PyObject *channel_loop(PyObject *token, PyObject *low, PyObject *target, PyObject *ops,
+                              double limit, PyObject *block) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(low), m = PyUnicode_GET_LENGTH(target);
     Py_ssize_t i1 = -1, i2 = -1, j1 = -1, j2 = -1;
     double cost = 0.0;
@@ -683,6 +679,370 @@ static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
     if (i1 >= 0 && price_run(token, low, target, n, m, i1, i2, j1, j2, block, &cost) < 0)
         return NULL;
     return PyFloat_FromDouble(cost);
+}
+
+static PyObject *channel_upto_entry(PyObject *self, PyObject *args) {
+    PyObject *token, *low, *target, *ops, *block;
+    double limit;
+    if (!PyArg_ParseTuple(args, "UUUO!dO", &token, &low, &target, &PyList_Type, &ops, &limit,
+                          &block))
+        return NULL;
+    return channel_loop(token, low, target, ops, limit, block);
+}
+
+/* channel_cost(token, word, limit, opcodes, block) -> float: the whole of
+ * repair.score.ocr_price.channel_cost_upto in one call: token.lower() and word.lower()
+ * (0.0 when equal), opcodes(low, target).as_list() (rapidfuzz's Levenshtein.opcodes),
+ * then channel_upto's run loop over them (issue 14, session 37). */
+static PyObject *channel_cost_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "channel_cost(token: str, word: str, limit, opcodes, block)");
+        return NULL;
+    }
+    double limit = PyFloat_AsDouble(args[2]);
+    if (limit == -1.0 && PyErr_Occurred()) return NULL;
+    static PyObject *s_lower = NULL, *s_as_list = NULL;
+    if (s_lower == NULL && (s_lower = PyUnicode_InternFromString("lower")) == NULL) return NULL;
+    if (s_as_list == NULL && (s_as_list = PyUnicode_InternFromString("as_list")) == NULL)
+        return NULL;
+    PyObject *result = NULL, *target = NULL, *found = NULL, *ops = NULL;
+    PyObject *low = PyObject_CallMethodNoArgs(args[0], s_lower);
+    if (low == NULL) return NULL;
+    target = PyObject_CallMethodNoArgs(args[1], s_lower);
+    if (target == NULL) goto done;
+    if (!PyUnicode_Check(low) || !PyUnicode_Check(target)) {
+        PyErr_SetString(PyExc_TypeError, "channel_cost: lower() gave no str");
+        goto done;
+    }
+    int eq = PyUnicode_Compare(low, target);
+    if (eq == -1 && PyErr_Occurred()) goto done;
+    if (eq == 0) {
+        result = PyFloat_FromDouble(0.0);
+        goto done;
+    }
+    found = PyObject_CallFunctionObjArgs(args[3], low, target, NULL);
+    if (found == NULL) goto done;
+    ops = PyObject_CallMethodNoArgs(found, s_as_list);
+    if (ops == NULL) goto done;
+    if (!PyList_Check(ops)) {
+        PyErr_SetString(PyExc_TypeError, "channel_cost: as_list() gave no list");
+        goto done;
+    }
+    result = channel_loop(args[0], low, target, ops, limit, args[4]);
+done:
+    Py_DECREF(low);
+    Py_XDECREF(target);
+    Py_XDECREF(found);
+    Py_XDECREF(ops);
+    return result;
+}
+
+/* reads(src, rows_from, max_run) -> (lows, reads): repair.score.ocr_price._reads
+ * compiled: [c.lower() for c in src] and, for each start i, [rows_from(src[i:i + a]) for a
+ * in 1 .. min(max_run, n - i)] (the same calls in the same order; issue 14, session 37). */
+static PyObject *reads_entry(PyObject *self, PyObject *args) {
+    PyObject *src, *rows_from;
+    Py_ssize_t max_run;
+    if (!PyArg_ParseTuple(args, "UOn", &src, &rows_from, &max_run)) return NULL;
+    static PyObject *s_lower = NULL;
+    if (s_lower == NULL && (s_lower = PyUnicode_InternFromString("lower")) == NULL) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(src);
+    PyObject *lows = PyList_New(n), *reads = lows == NULL ? NULL : PyList_New(n);
+    if (reads == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *ch = PyUnicode_Substring(src, i, i + 1);
+        if (ch == NULL) goto fail;
+        PyObject *low = PyObject_CallMethodNoArgs(ch, s_lower);
+        Py_DECREF(ch);
+        if (low == NULL) goto fail;
+        PyList_SET_ITEM(lows, i, low);
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t top = max_run < n - i ? max_run : n - i;
+        PyObject *row = PyList_New(top > 0 ? top : 0);
+        if (row == NULL) goto fail;
+        PyList_SET_ITEM(reads, i, row);
+        for (Py_ssize_t a = 1; a <= top; a++) {
+            PyObject *piece = PyUnicode_Substring(src, i, i + a);
+            if (piece == NULL) goto fail;
+            PyObject *got = PyObject_CallOneArg(rows_from, piece);
+            Py_DECREF(piece);
+            if (got == NULL) goto fail;
+            PyList_SET_ITEM(row, a - 1, got);
+        }
+    }
+    PyObject *out = PyTuple_Pack(2, lows, reads);
+    Py_DECREF(lows);
+    Py_DECREF(reads);
+    return out;
+fail:
+    Py_XDECREF(lows);
+    Py_XDECREF(reads);
+    return NULL;
+}
+
+/* ---- the bigram table's ln P(b | a) (repair.score.ngrams.NgramTable._bi_lp) ---- */
+enum { BG_HIST, BG_FOLL, BG_PREC, BG_OFF, BG_NEXT, BG_COUNT, BG_UNI, BG_N };
+
+typedef struct {
+    Py_buffer view[BG_N];
+    int held;
+    double cont_den, cont_floor, uni_den, listed_lp, oov, discount;
+    PyObject *fallback; /* the Python method: asked whenever this code would not agree */
+} Bigrams;
+
+static void bigrams_free(PyObject *capsule) {
+    Bigrams *g = PyCapsule_GetPointer(capsule, "repair._ocrwalk.bigrams");
+    if (g == NULL) return;
+    for (int k = 0; k < g->held; k++) PyBuffer_Release(&g->view[k]);
+    Py_XDECREF(g->fallback);
+    PyMem_Free(g);
+}
+
+#define BG_AT(g, k, i) (((const unsigned int *)(g)->view[k].buf)[i])
+#define BG_LEN(g, k) ((g)->view[k].len / 4)
+
+static PyObject *bigram_lp(PyObject *capsule, PyObject *const *args, Py_ssize_t nargs) {
+    Bigrams *g = PyCapsule_GetPointer(capsule, "repair._ocrwalk.bigrams");
+    if (g == NULL) return NULL;
+    if (nargs != 2 || !PyLong_CheckExact(args[0]) || !PyLong_CheckExact(args[1]))
+        return PyObject_Vectorcall(g->fallback, args, nargs, NULL);
+    int of_a = 0, of_b = 0;
+    long a = PyLong_AsLongAndOverflow(args[0], &of_a);
+    long b = PyLong_AsLongAndOverflow(args[1], &of_b);
+    Py_ssize_t size = BG_LEN(g, BG_HIST);
+    if (of_a || of_b || a >= size || b >= size || b >= BG_LEN(g, BG_UNI) ||
+        b >= BG_LEN(g, BG_PREC) || (a >= 0 && a + 1 >= BG_LEN(g, BG_OFF)))
+        return PyObject_Vectorcall(g->fallback, args, nargs, NULL);
+    if (a < 0 || BG_AT(g, BG_HIST, a) == 0) { /* _uni_lp(b) */
+        if (b < 0) return PyFloat_FromDouble(b == -1 ? g->oov : g->listed_lp);
+        return PyFloat_FromDouble(log(((double)BG_AT(g, BG_UNI, b) + 0.5) / g->uni_den));
+    }
+    double h = (double)BG_AT(g, BG_HIST, a);
+    unsigned long c = 0;
+    if (b >= 0) { /* _pair_count(a, b): bisect_left over next[lo:hi] */
+        Py_ssize_t lo = BG_AT(g, BG_OFF, a), hi = BG_AT(g, BG_OFF, a + 1);
+        if (hi > BG_LEN(g, BG_NEXT) || hi > BG_LEN(g, BG_COUNT) || lo > hi)
+            return PyObject_Vectorcall(g->fallback, args, nargs, NULL);
+        Py_ssize_t l = lo, r = hi;
+        while (l < r) {
+            Py_ssize_t mid = l + (r - l) / 2;
+            if ((long)BG_AT(g, BG_NEXT, mid) < b) l = mid + 1;
+            else r = mid;
+        }
+        if (l < hi && (long)BG_AT(g, BG_NEXT, l) == b) c = BG_AT(g, BG_COUNT, l);
+    }
+    double cp = b >= 0 ? ((double)BG_AT(g, BG_PREC, b) + 0.5) / g->cont_den
+                       : exp(b == -1 ? g->oov : g->cont_floor);
+    double x = (double)c - g->discount;
+    double mx = 0.0 > x ? 0.0 : x; /* max(x, 0.0) */
+    double p = mx / h + g->discount * (double)BG_AT(g, BG_FOLL, a) / h * cp;
+    if (!(p > 0.0) || !isfinite(p)) /* math.log's errors: the Python method raises them */
+        return PyObject_Vectorcall(g->fallback, args, nargs, NULL);
+    return PyFloat_FromDouble(log(p));
+}
+
+static PyMethodDef bigram_def = {
+    "bi_lp", (PyCFunction)(void (*)(void))bigram_lp, METH_FASTCALL,
+    "bi_lp(a, b) -> float: ln P(b | a) of the bigram table, compiled "
+    "(repair.score.ngrams.NgramTable._bi_lp)."};
+
+/* bigrams(hist, foll, prec, off, next, count, uni, cont_den, cont_floor, uni_den,
+ * listed_lp, oov, discount, fallback) -> callable bi_lp(a, b): the table's arrays
+ * (contiguous unsigned 32-bit buffers) read in place; fallback (the Python method) is
+ * asked for anything out of range or a log of a non-positive number (issue 14, s. 37). */
+static PyObject *bigrams_entry(PyObject *self, PyObject *args) {
+    PyObject *arr[BG_N], *fallback;
+    Bigrams *g = PyMem_Calloc(1, sizeof(Bigrams));
+    if (g == NULL) return PyErr_NoMemory();
+    if (!PyArg_ParseTuple(args, "OOOOOOOddddddO", &arr[0], &arr[1], &arr[2], &arr[3], &arr[4],
+                          &arr[5], &arr[6], &g->cont_den, &g->cont_floor, &g->uni_den,
+                          &g->listed_lp, &g->oov, &g->discount, &fallback)) {
+        PyMem_Free(g);
+        return NULL;
+    }
+    for (int k = 0; k < BG_N; k++) {
+        if (PyObject_GetBuffer(arr[k], &g->view[k], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+            goto fail;
+        g->held = k + 1;
+        const char *f = g->view[k].format;
+        if (g->view[k].itemsize != 4 || f == NULL || !(strcmp(f, "I") == 0 || strcmp(f, "=I") == 0 ||
+                                                        strcmp(f, "@I") == 0)) {
+            PyErr_SetString(PyExc_TypeError, "bigrams: arrays must be unsigned 32-bit (I)");
+            goto fail;
+        }
+    }
+    Py_INCREF(fallback);
+    g->fallback = fallback;
+    PyObject *capsule = PyCapsule_New(g, "repair._ocrwalk.bigrams", bigrams_free);
+    if (capsule == NULL) goto fail;
+    PyObject *fn = PyCFunction_New(&bigram_def, capsule);
+    Py_DECREF(capsule);
+    return fn;
+fail:
+    for (int k = 0; k < g->held; k++) PyBuffer_Release(&g->view[k]);
+    Py_XDECREF(g->fallback);
+    PyMem_Free(g);
+    return NULL;
+}
+
+/* slot_loop(words, floors, ll, rr, l_ids, r_ids, known_ids, wid, norm, prob, bi, uni,
+ * tail, a, b, log_base, unknown) -> list[float]: the per-word loop of
+ * repair.candidates.ocr_slot.slot_scores, compiled: the same calls (prob on the same
+ * lists, bi/uni on the same ids) and the same float operations in the same order
+ * (issue 14, session 37). */
+static PyObject *lm_call(PyObject *prob, PyObject *const *items, Py_ssize_t n) {
+    PyObject *lst = PyList_New(n);
+    if (lst == NULL) return NULL;
+    for (Py_ssize_t q = 0; q < n; q++) {
+        Py_INCREF(items[q]);
+        PyList_SET_ITEM(lst, q, items[q]);
+    }
+    PyObject *r = PyObject_CallOneArg(prob, lst);
+    Py_DECREF(lst);
+    return r;
+}
+
+static PyObject *slot_loop_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 17) {
+        PyErr_SetString(PyExc_TypeError, "slot_loop takes 17 arguments");
+        return NULL;
+    }
+    PyObject *words = args[0], *floors = args[1], *ll = args[2], *rr = args[3];
+    PyObject *l_ids = args[4], *r_ids = args[5], *known_ids = args[6], *wid = args[7];
+    PyObject *norm = args[8], *prob = args[9], *bi = args[10], *uni = args[11];
+    if (!PyList_Check(words) || !PyList_Check(ll) || !PyList_Check(rr) || !PyList_Check(l_ids) ||
+        !PyList_Check(r_ids) || !PyDict_Check(known_ids) ||
+        (floors != Py_None && !PyList_Check(floors)) || PyList_GET_SIZE(ll) > 2 ||
+        PyList_GET_SIZE(rr) > 2 || PyList_GET_SIZE(l_ids) != PyList_GET_SIZE(ll) ||
+        PyList_GET_SIZE(r_ids) != PyList_GET_SIZE(rr) ||
+        (floors != Py_None && PyList_GET_SIZE(floors) != PyList_GET_SIZE(words))) {
+        PyErr_SetString(PyExc_TypeError, "slot_loop: bad arguments");
+        return NULL;
+    }
+    double tail = PyFloat_AsDouble(args[12]), wa = PyFloat_AsDouble(args[13]);
+    double wb = PyFloat_AsDouble(args[14]), log_base = PyFloat_AsDouble(args[15]);
+    double unknown = PyFloat_AsDouble(args[16]);
+    if (PyErr_Occurred()) return NULL;
+    static PyObject *s_lower = NULL;
+    if (s_lower == NULL && (s_lower = PyUnicode_InternFromString("lower")) == NULL) return NULL;
+    Py_ssize_t k0 = PyList_GET_SIZE(ll), nr = PyList_GET_SIZE(rr), n = k0 + 1 + nr;
+    Py_ssize_t nw = PyList_GET_SIZE(words);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t j = 0; j < nw; j++) {
+        double floor = -Py_HUGE_VAL;
+        if (floors != Py_None) {
+            floor = PyFloat_AsDouble(PyList_GET_ITEM(floors, j));
+            if (floor == -1.0 && PyErr_Occurred()) goto fail;
+        }
+        PyObject *w = PyObject_CallMethodNoArgs(PyList_GET_ITEM(words, j), s_lower);
+        if (w == NULL) goto fail;
+        PyObject *seq[5], *ids[5];
+        for (Py_ssize_t q = 0; q < k0; q++) {
+            seq[q] = PyList_GET_ITEM(ll, q);
+            ids[q] = PyList_GET_ITEM(l_ids, q);
+        }
+        seq[k0] = w;
+        for (Py_ssize_t q = 0; q < nr; q++) {
+            seq[k0 + 1 + q] = PyList_GET_ITEM(rr, q);
+            ids[k0 + 1 + q] = PyList_GET_ITEM(r_ids, q);
+        }
+        PyObject *id_w = PyDict_GetItemWithError(known_ids, w); /* borrowed */
+        if (id_w != NULL && id_w != Py_None) { /* known_ids.get(w) is not None */
+            Py_INCREF(id_w);
+        } else {
+            if (id_w == NULL && PyErr_Occurred()) {
+                Py_DECREF(w);
+                goto fail;
+            }
+            PyObject *normed = PyObject_CallOneArg(norm, w);
+            id_w = normed == NULL ? NULL : PyObject_CallOneArg(wid, normed);
+            Py_XDECREF(normed);
+            if (id_w == NULL) {
+                Py_DECREF(w);
+                goto fail;
+            }
+        }
+        ids[k0] = id_w;
+        double score = 0.0;
+        int err = 0;
+        for (Py_ssize_t k = k0; k < n; k++) {
+            PyObject *r, *items[3];
+            if (k >= 2) {
+                items[0] = seq[k];
+                items[1] = seq[k - 1];
+                items[2] = seq[k - 2];
+                r = lm_call(prob, items, 3);
+            } else if (k == 1) {
+                items[0] = seq[1];
+                items[1] = seq[0];
+                r = lm_call(prob, items, 2);
+            } else {
+                items[0] = seq[0];
+                r = lm_call(prob, items, 1);
+            }
+            if (r == NULL) {
+                err = 1;
+                break;
+            }
+            double raw = PyFloat_AsDouble(r); /* an int raw converts as float(raw) */
+            Py_DECREF(r);
+            if (raw == -1.0 && PyErr_Occurred()) {
+                err = 1;
+                break;
+            }
+            double p_lm; /* LanguageModel._scaled */
+            if (raw <= -100000000.0) {
+                p_lm = unknown;
+            } else {
+                double x = raw * log_base;
+                p_lm = unknown > x ? unknown : x;
+            }
+            double p_ng;
+            if (k == k0 + 2) {
+                p_ng = tail;
+            } else {
+                PyObject *g = k ? PyObject_CallFunctionObjArgs(bi, ids[k - 1], ids[k], NULL)
+                                : PyObject_CallOneArg(uni, ids[k]);
+                if (g == NULL) {
+                    err = 1;
+                    break;
+                }
+                double gv = PyFloat_AsDouble(g);
+                Py_DECREF(g);
+                if (gv == -1.0 && PyErr_Occurred()) {
+                    err = 1;
+                    break;
+                }
+                p_ng = exp(gv);
+            }
+            double y = wa * exp(p_lm) + wb * p_ng;
+            if (y <= 0.0) { /* math.log's error (a NaN goes through, as in math.log) */
+                PyErr_SetString(PyExc_ValueError, "math domain error");
+                err = 1;
+                break;
+            }
+            score += log(y);
+            if (score < floor) {
+                score = -Py_HUGE_VAL;
+                break;
+            }
+        }
+        Py_DECREF(w);
+        Py_DECREF(id_w);
+        if (err) goto fail;
+        PyObject *f = PyFloat_FromDouble(score);
+        if (f == NULL || PyList_Append(out, f) < 0) {
+            Py_XDECREF(f);
+            goto fail;
+        }
+        Py_DECREF(f);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
 }
 
 /* one_letter_found(low, letters, targets) -> set: the strings ``low`` with one glyph
@@ -1788,6 +2148,19 @@ static PyMethodDef methods[] = {
     {"channel_upto", channel_upto_entry, METH_VARARGS,
      "channel_upto(token, low, target, ops, limit, block) -> float: the run loop of "
      "repair.score.ocr_price.channel_cost_upto, compiled."},
+    {"channel_cost", (PyCFunction)(void (*)(void))channel_cost_entry, METH_FASTCALL,
+     "channel_cost(token, word, limit, opcodes, block) -> float: "
+     "repair.score.ocr_price.channel_cost_upto, compiled (the lowering and opcodes too)."},
+    {"reads", reads_entry, METH_VARARGS,
+     "reads(src, rows_from, max_run) -> (lows, reads): repair.score.ocr_price._reads, "
+     "compiled."},
+    {"bigrams", bigrams_entry, METH_VARARGS,
+     "bigrams(hist, foll, prec, off, next, count, uni, cont_den, cont_floor, uni_den, "
+     "listed_lp, oov, discount, fallback) -> bi_lp(a, b): NgramTable._bi_lp, compiled."},
+    {"slot_loop", (PyCFunction)(void (*)(void))slot_loop_entry, METH_FASTCALL,
+     "slot_loop(words, floors, ll, rr, l_ids, r_ids, known_ids, wid, norm, prob, bi, uni, "
+     "tail, a, b, log_base, unknown) -> list[float]: the word loop of "
+     "repair.candidates.ocr_slot.slot_scores, compiled."},
     {"block_cost", block_cost_entry, METH_VARARGS,
      "block_cost(src_lows, dst, reads, sub, drop, add) -> float: the dynamic programme of "
      "repair.score.ocr_price._block_cost, compiled."},

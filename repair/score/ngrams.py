@@ -36,8 +36,8 @@ import threading
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache, partial
 from pathlib import Path
 
 #: The data file shipped in ``lexicons/``.
@@ -318,6 +318,29 @@ def _variants(w: str) -> list[str]:
 WORD_ID_CACHE = 16_384
 
 
+#: Switch: a loaded table's :meth:`NgramTable._bi_lp` is the compiled one
+#: (``repair.score._ocrwalk.bigrams``: the same arrays read in place, the same float
+#: operations in the same order) when the extension is built (issue 14, session 37).
+C_BIGRAMS = True
+
+
+def _compiled_bigrams(table: NgramTable) -> Callable[[int, int], float] | None:
+    """``table``'s ``_bi_lp`` compiled, or ``None`` (no extension, or arrays that are not
+    native unsigned 32-bit buffers: the Python method then runs)."""
+    try:
+        from repair.score import _ocrwalk  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        return _ocrwalk.bigrams(  # type: ignore[no-any-return]
+            table._hist, table._foll, table._prec, table._off, table._next, table._count,
+            table._uni, table._cont_denominator, table._cont_floor, table._uni_denominator,
+            table._listed_lp, OOV_LOGPROB, DISCOUNT, partial(NgramTable._bi_lp, table),
+        )  # fmt: skip
+    except (AttributeError, TypeError, ValueError, BufferError):  # AttributeError: an older build
+        return None
+
+
 class NgramTable:
     """A loaded table; use :func:`get_ngrams` for the shared instance.
 
@@ -397,6 +420,10 @@ class NgramTable:
         self._uni_denominator = self.tokens + 0.5 * self.size
         self._listed_lp = math.log(0.5 / self._uni_denominator)
         self.word_id = lru_cache(maxsize=WORD_ID_CACHE)(self._word_id)
+        if C_BIGRAMS:
+            fast = _compiled_bigrams(self)
+            if fast is not None:
+                self._bi_lp = fast  # type: ignore[method-assign]
 
     # -- vocabulary -----------------------------------------------------------
     def _word(self, i: int) -> bytes:

@@ -87,9 +87,9 @@ def _block_cost(src: str, dst: str) -> float:
     as it has): the same steps with the same costs as :func:`_block_cost_plain`, so the
     same minimum (issue 14)."""
     lows, reads = _reads(src)
-    fast = _compiled_block_cost()
-    if fast is not None:  # the same programme compiled (repair/score/_ocrwalk.c)
-        return fast(lows, dst, reads, GENERIC_SUB, GENERIC_DROP, GENERIC_ADD)  # type: ignore[no-any-return]
+    mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
+    if mod is not None and ocr_walk_fast.FAST:  # the same programme compiled (_ocrwalk.c)
+        return mod.block_cost(lows, dst, reads, GENERIC_SUB, GENERIC_DROP, GENERIC_ADD)  # type: ignore[no-any-return]
     return _block_dp(src, dst, reads)
 
 
@@ -98,6 +98,10 @@ def _reads(src: str) -> tuple[list[str], list[list[tuple[dict[str, float], int]]
     """Printed ``src`` glyph by glyph lowered, and the rows of every printed run of it
     (:func:`_rows_from`), by start glyph: what :func:`_block_cost` prices ``src`` with,
     looked up once per printed block, whatever the true side (issue 14).  Read only."""
+    mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
+    compiled = getattr(mod, "reads", None) if COMPILED_CALL and ocr_walk_fast.FAST else None
+    if compiled is not None:  # the same, compiled (an older build has no ``reads``)
+        return compiled(src, _rows_from, _MAX_RUN)  # type: ignore[no-any-return]
     n = len(src)
     reads = [
         [_rows_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
@@ -198,6 +202,11 @@ def channel_cost(token: str, word: str) -> float:
 
 _INF = float("inf")
 
+#: Switch: :func:`channel_cost_upto` is one call of ``_ocrwalk.channel_cost`` when the
+#: extension is built (and :data:`repair.score.ocr_walk_fast.FAST` is on); off, the
+#: lowering and the opcodes are done here and only the run loop is compiled.
+COMPILED_CALL = True
+
 
 def channel_cost_upto(token: str, word: str, limit: float) -> float:
     """:func:`channel_cost` when it is at most ``limit``, else a value above ``limit``
@@ -212,6 +221,12 @@ def channel_cost_upto(token: str, word: str, limit: float) -> float:
     >>> channel_cost_upto("Ijondon", "condor", 0.5) > 0.5
     True
     """
+    mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
+    whole = getattr(mod, "channel_cost", None) if COMPILED_CALL and ocr_walk_fast.FAST else None
+    if whole is not None:
+        # the whole call compiled (lowering, opcodes, run loop: repair/score/_ocrwalk.c;
+        # issue 14, session 37): the same blocks priced in the same order
+        return whole(token, word, limit, _OPCODES or _load_opcodes(), _block_cost)  # type: ignore[no-any-return]
     low, target = token.lower(), word.lower()
     if low == target:
         return 0.0
