@@ -18,8 +18,9 @@ import pytest
 
 from repair.candidates import ocr_pagehabit, ocr_shortreal
 from repair.score import ocr_cache, ocr_walk_fast
-from repair.score.ocr_channel import confusions, vocabulary
+from repair.score.ocr_channel import vocabulary
 from repair.tokenize import tokenize
+from tests.ocr_garble import printed_forms
 
 _LETTERS = ocr_pagehabit._LETTERS
 
@@ -32,11 +33,7 @@ def _intersection(low: str, letters: str, targets: frozenset[str]) -> list[str]:
 def _lows(n: int, seed: int) -> list[str]:
     """Lower-case dictionary words with one or two glyphs garbled by the learned table,
     plain one-letter slips, accented and odd strings."""
-    printed: dict[str, list[str]] = {}
-    for src, rows in confusions().items():
-        for dst, _cost in rows:
-            if dst:
-                printed.setdefault(dst, []).append(src)
+    printed = printed_forms()
     rng = random.Random(seed)
     words = sorted(w for w in vocabulary() if w.isalpha() and w.islower() and 2 <= len(w) <= 14)
     out = ["", "a", "tbe", "thë", "ſtrasse", "straße", "naïve", "zzzz", "İstanbul".lower()]

@@ -21,10 +21,10 @@ from repair.score.ocr_channel import (
     PrefixIndex,
     confusion_variants,
     confusion_variants_pair,
-    confusions,
     prefixes_of,
     vocabulary,
 )
+from tests.ocr_garble import garble, printed_forms
 
 compiled = pytest.importorskip("repair.score._ocrwalk")
 
@@ -48,23 +48,12 @@ def _walks(fast: bool, *indexes: PrefixIndex) -> Iterator[None]:
 def _garbled(n: int, seed: int) -> list[str]:
     """Dictionary words with one to three glyphs printed as the table says OCR prints
     them (each true form replaced by one of its printed forms)."""
-    printed: dict[str, list[str]] = {}
-    for src, rows in confusions().items():
-        for dst, _cost in rows:
-            if dst:
-                printed.setdefault(dst, []).append(src)
+    printed = printed_forms()
     rng = random.Random(seed)
     words = sorted(w for w in vocabulary() if w.isalpha() and 3 <= len(w) <= 12)
     out = []
     for word in rng.sample(words, n):
-        text = word.capitalize() if rng.random() < 0.2 else word
-        for _ in range(rng.randint(1, 3)):
-            spots = [(i, d) for d in printed for i in range(len(text)) if text.startswith(d, i)]
-            if not spots:
-                break
-            i, d = rng.choice(spots)
-            text = text[:i] + rng.choice(printed[d]) + text[i + len(d) :]
-        out.append(text)
+        out.append(garble(word.capitalize() if rng.random() < 0.2 else word, printed, rng, 3))
     return out
 
 

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 import pytest
 
 from repair.score import ocr_price, ocr_walk_fast
-from repair.score.ocr_channel import confusions, vocabulary
+from repair.score.ocr_channel import vocabulary
+from tests.ocr_garble import garble, printed_forms
 
 compiled = pytest.importorskip("repair.score._ocrwalk")
 
@@ -34,11 +35,7 @@ def _mode(fast: bool, call: bool = True) -> Iterator[None]:
 def _pairs(n: int, seed: int) -> list[tuple[str, str, float]]:
     """(printed, word, limit): dictionary words garbled by the table's rows, with case,
     odd glyphs ("İ" lowers to two) and limits from none to tight."""
-    printed: dict[str, list[str]] = {}
-    for src, rows in confusions().items():
-        for dst, _cost in rows:
-            if dst:
-                printed.setdefault(dst, []).append(src)
+    printed = printed_forms()
     rng = random.Random(seed)
     words = sorted(w for w in vocabulary() if w.isalpha() and 3 <= len(w) <= 12)
     out = [
@@ -48,13 +45,7 @@ def _pairs(n: int, seed: int) -> list[tuple[str, str, float]]:
         ("Müller", "muller", float("inf")),
     ]  # fmt: skip
     for word in rng.sample(words, n):
-        text = word.capitalize() if rng.random() < 0.2 else word
-        for _ in range(rng.randint(1, 4)):
-            spots = [(i, d) for d in printed for i in range(len(text)) if text.startswith(d, i)]
-            if not spots:
-                break
-            i, d = rng.choice(spots)
-            text = text[:i] + rng.choice(printed[d]) + text[i + len(d) :]
+        text = garble(word.capitalize() if rng.random() < 0.2 else word, printed, rng, 4)
         other = rng.choice(words) if rng.random() < 0.3 else word
         out.append((text, other, rng.choice([0.0, 0.5, 2.0, 5.0, 12.0, float("inf")])))
     return out
