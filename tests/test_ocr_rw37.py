@@ -38,6 +38,23 @@ def test_guard_off_keeps_reading() -> None:
     assert len(_run(False)) == 1
 
 
+def test_guard_on_by_default() -> None:
+    assert so.REALWORD_GUARD
+
+
+def test_pipeline_keeps_printed_word() -> None:
+    """Through the scorer: a garbled page's "pot" before "off the" stays."""
+    from repair.pipeline import repair_text
+
+    text = (
+        "Tho fire broke out at tho house of Mr. Jonos yesterday aftornoon.\n"
+        "While taking a pot off the fire her clothes caught alight.\n"
+        "Sho was removed to tho hospital, whore sho lies in a critical stato.\n"
+    )
+    out = repair_text(text).text
+    assert "a pot off" in out
+
+
 def test_page_reading_not_guarded() -> None:
     """A reading the page prints elsewhere ("the" twice) or a very common one is left to
     the scorer."""
