@@ -68,3 +68,33 @@ def test_features_one_sided() -> None:
     f = so._realword_features(doc, so._Context(doc.words), 15, 18, "pot", "pet")
     assert f["right"] <= so.RW_GUARD_RIGHT_MAX < f["left"]
     assert f["line_bad"] == 0 and f["page_alt"] == 0
+
+
+def test_isolated_word_needs_its_own_margin() -> None:
+    """"(thus, group 1": between two marks the reading "this" has no context of its own;
+    with ``REALWORD_ISOLATED`` the gain from the words beyond the marks is taken out."""
+    doc = Document("Dogs are young or old, long-haired (thus, group 1 is young dogs).\n")
+    start = doc.text.index("thus")
+    span = (start, start + 4)
+    ev = {"lm_logprob_gain": 8.39, "threshold": 2.5}
+    assert so._marks_around(doc.text, *span) == (True, True)
+    assert so._isolated_refuses(doc, span, "thus", "this", 2.91, ev)
+    c = cand(start, start + 4, "this", "OCR_REALWORD", finding="realword", orig=["thus"],
+             alt=["this"], cost=4.5, orig_known=True, threshold=2.5)  # fmt: skip
+    for flag, left in ((True, 0), (False, 1)):
+        groups = {span: [(2.91, c, dict(ev))]}
+        old = so.REALWORD_ISOLATED
+        so.REALWORD_ISOLATED = flag
+        try:
+            so._realword_guard(doc, so._Context(doc.words), groups)
+        finally:
+            so.REALWORD_ISOLATED = old
+        assert len(groups) == left
+
+
+def test_isolated_word_with_its_own_margin_kept() -> None:
+    """A reading that clears its threshold without the context stays ("Pox," -> "Fox,")."""
+    doc = Document("places visited: Mesta, tho, Broken Hill.\n")
+    start = doc.text.index("tho")
+    ev = {"lm_logprob_gain": 12.0, "threshold": 2.5}
+    assert not so._isolated_refuses(doc, (start, start + 3), "tho", "the", 12.0, ev)

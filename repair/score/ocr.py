@@ -506,7 +506,7 @@ def score_candidates(
     if garbled and GARBLED_CONTEXT:
         _garbled_context(groups, ctx)
     groups = _rank(doc, candidates, memo, groups, garbled)
-    if garbled and (REALWORD_GUARD or _RW_TRACE is not None):
+    if garbled and (REALWORD_GUARD or REALWORD_ISOLATED or _RW_TRACE is not None):
         _realword_guard(doc, ctx, groups)
     edits = _edits(doc, groups, decisions)
     scorer.hand_over()
@@ -530,6 +530,12 @@ RW_GUARD_ORIG_MIN_ZIPF = 3.0
 RW_GUARD_ALT_MAX_ZIPF = 5.2
 #: ... unknown words on the rest of the line at most
 RW_GUARD_LINE_BAD_MAX = 0
+#: A real word alone between two phrase marks ("(thus, group 1 is"): the words beyond the
+#: marks belong to other phrases, so its reading must clear its threshold on the gain
+#: without them (the unigram and channel alone).  SMH dev: 2 such readings, both clear it
+#: (no change); the 300 k-word OCR'd modern text audit: "(thus," -> "(this," 8 times.
+#: OFF: no dev evidence either way (session 37, ocrrw37).
+REALWORD_ISOLATED = False
 #: When a list, each real-word winner's guard features are appended to it (analysis).
 _RW_TRACE: list[dict[str, Any]] | None = None
 
@@ -551,6 +557,22 @@ def _line_garble(text: str, start: int, end: int) -> tuple[int, int]:
         n += 1
         bad += not is_known(m.group())
     return bad, n
+
+
+#: Marks that end a phrase: the words beyond one are no context of a word's reading.
+_PHRASE_MARKS = frozenset(",;:()[]")
+
+
+def _marks_around(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a phrase mark (:data:`_PHRASE_MARKS`) stands directly before ``start``
+    (spaces allowed) and directly after ``end``."""
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    j = end
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return (i >= 0 and text[i] in _PHRASE_MARKS, j < len(text) and text[j] in _PHRASE_MARKS)
 
 
 def _realword_features(
@@ -577,6 +599,12 @@ def _realword_features(
     right_own = lm.sequence_logprob(nxt, [*prev, orig][-2:]) - lm.sequence_logprob(nxt, [])
     alt_own = lm.sequence_logprob([alt], prev) - lm.sequence_logprob([alt], [])
     bad, n = _line_garble(doc.text, start, end)
+    mark_before, mark_after = _marks_around(doc.text, start, end)
+    cut_prev = [] if mark_before else prev
+    cut_nxt = [] if mark_after else nxt
+    cut = lm.sequence_logprob([alt, *cut_nxt], cut_prev) - lm.sequence_logprob(
+        [orig, *cut_nxt], cut_prev
+    )
     low_o, low_a = orig.lower(), alt.lower()
     po, pa = page[low_o] - 1, page[low_a]
     return {
@@ -584,7 +612,21 @@ def _realword_features(
         "own_left": own, "own_right": right_own, "alt_left": alt_own,
         "line_bad": bad, "line_n": n, "page_orig": po, "page_alt": pa,
         "zo": zipf(low_o), "za": zipf(low_a),
+        "mark_before": mark_before, "mark_after": mark_after, "cut": cut,
     }  # fmt: skip
+
+
+def _isolated_refuses(
+    doc: Document, span: tuple[int, int], orig: str, alt: str, margin: float, ev: dict[str, Any]
+) -> bool:
+    """Whether a reading of a word between two phrase marks falls below its threshold
+    once the context beyond the marks is taken out of its gain (:data:`REALWORD_ISOLATED`)."""
+    before, after = _marks_around(doc.text, span[0], span[1])
+    if not (before and after) or "lm_logprob_gain" not in ev:
+        return False
+    lm = get_lm()
+    bare = lm.sequence_logprob([alt], []) - lm.sequence_logprob([orig], [])
+    return margin - float(ev["lm_logprob_gain"]) + bare < float(ev.get("threshold", 0.0))
 
 
 def _guard_cheap(orig: str, alt: str) -> bool:
@@ -620,6 +662,9 @@ def _realword_guard(
         if len(f.get("alt", ())) != 1:
             continue
         orig, alt = f["orig"][0], f["alt"][0]
+        if REALWORD_ISOLATED and _isolated_refuses(doc, span, orig, alt, margin, ev):
+            del groups[span]
+            continue
         if _RW_TRACE is None and not _guard_cheap(orig, alt):
             continue
         if page is None:
