@@ -534,8 +534,9 @@ RW_GUARD_LINE_BAD_MAX = 0
 #: marks belong to other phrases, so its reading must clear its threshold on the gain
 #: without them (the unigram and channel alone).  SMH dev: 2 such readings, both clear it
 #: (no change); the 300 k-word OCR'd modern text audit: "(thus," -> "(this," 8 times.
-#: OFF: no dev evidence either way (session 37, ocrrw37).
-REALWORD_ISOLATED = False
+#: No dev evidence either way (session 37, ocrrw37); the lead turned it ON as a precision
+#: guard: SMH dev and ICDAR unchanged, 8 fewer broken words in the modern text audit.
+REALWORD_ISOLATED = True
 #: When a list, each real-word winner's guard features are appended to it (analysis).
 _RW_TRACE: list[dict[str, Any]] | None = None
 
