@@ -494,14 +494,21 @@ LEARNED_OVER_BEST = True
 LEARNED_OPEN = True
 LEARNED_OPEN_MIN_GAIN = 4.0
 #: Session 37 (spinopen37): LEARNED_OPEN opens a document only where it holds at least
-#: LEARNED_OPEN_MIN_FORMS distinct written forms of weak learned pairs whose chance of
-#: turning up in a text this long (wordfreq) is small (surprise, -ln(words x frequency),
-#: summed over the forms, at least LEARNED_OPEN_MIN_SURPRISE nats).  A spinner's document
-#: uses many of its forms; a clean one uses one now and then by chance.  0 / 0.0: every
-#: document (spinlearn37's behaviour).
+#: LEARNED_OPEN_MIN_FORMS distinct written forms of weak learned pairs, and at least
+#: LEARNED_OPEN_MIN_EXCESS more than a text this long holds by chance (the sum over the
+#: profile's weak forms of ``1 - exp(-words x wordfreq frequency)``); None / 0: no such
+#: bar.  A spinner's document uses many of its forms; a clean one uses one or two by chance.
+#: Chosen on held-out dev documents (``benchmarks/spin_open_gate.py``, 120 spun + 120
+#: clean, one run with the gate shut and one open per document): share of LEARNED_OPEN's
+#: gain kept / clean changed per 1,000 at (2 forms, excess 1): WordNet 1,000 learned 1.00 /
+#: 1.24 -> 0.38 (shut: 0.28), WordNet 100 0.92 / 0.92 -> 0.52 (0.33), distrib 1,000 0.83
+#: / 0.81 -> 0.57 (0.28).  Test (40 documents, 1,000 learned): WordNet 0.363 -> 0.363 at
+#: clean 0.651 -> 0.089, spinbot 0.260 -> 0.260 at 0.532 -> 0.000, distrib -0.001 ->
+#: -0.002 at 0.385 both (benchmarks/RESULTS.md, "Session 37, spinopen37").
+#: LEARNED_OPEN_MIN_SURPRISE (summed -ln(words x frequency) of the forms found) was measured
+#: and left off: it cuts distrib's gain faster than its clean changes.
 LEARNED_OPEN_MIN_FORMS = 2
 LEARNED_OPEN_MIN_SURPRISE = 0.0
-#: ... and (not None) at least this many more distinct forms than chance gives.
 LEARNED_OPEN_MIN_EXCESS: float | None = 1.0
 #: Surprise of one form is clipped to this many nats (an unknown form is not infinite).
 LEARNED_OPEN_SURPRISE_CAP = 8.0
@@ -611,6 +618,8 @@ def _learned_open_gate(doc: Document, candidates: list[Candidate]) -> bool:
         for c in candidates
         if c.source == "SPIN_LEARNED" and c.features.get("weight", 1.0) < LEARNED_CONFIDENT
     }
+    if len(forms) < max(LEARNED_OPEN_MIN_FORMS, 1):
+        return False
     profile = _weak_forms(doc) if LEARNED_OPEN_MIN_EXCESS is not None else ()
     n, surprise, expected = learned_open_evidence(doc.text, forms, profile)
     return (
