@@ -82,11 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test"), default="test")
     ap.add_argument("--work", default=str(ROOT / "benchmarks" / ".generated" / "learn"))
     args = ap.parse_args(argv)
+    for spec in args.set:
+        set_constant(spec)
     if args.clean_profile:
         clean_profile(args.clean_profile, args.cap, args.split, Path(args.work), args.reuse)
         return 0
-    for spec in args.set:
-        set_constant(spec)
     sizes = [int(x) for x in args.sizes.split(",")]
     print("| spinner | N | pairs | true | pair precision | held-out subs | covered right "
           "| clean pairs | s |\n|---|---|---|---|---|---|---|---|---|")  # fmt: skip

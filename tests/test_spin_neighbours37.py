@@ -98,6 +98,9 @@ def test_learned_open_applies_weak_learned_pairs(monkeypatch: pytest.MonkeyPatch
     out.write_text("spun\toriginal\tweight\nvicar\tminister\t0.4900\n", encoding="utf-8")
     text = _doc(0)
     config = RepairConfig(spin_profile=None, lexicons=(out,))
+    # spinlearn37's open gate: every document (spinopen37's per-document gate off)
+    monkeypatch.setattr(spin_stage, "LEARNED_OPEN_MIN_FORMS", 0)
+    monkeypatch.setattr(spin_stage, "LEARNED_OPEN_MIN_EXCESS", None)
     monkeypatch.setattr(spin_stage, "LEARNED_OPEN", False)
     assert repair_text(text, (), config).text == text  # the gates of a plain document shut
     monkeypatch.setattr(spin_stage, "LEARNED_OPEN", True)
@@ -113,5 +116,7 @@ def test_learned_open_keeps_its_own_lm_bar(monkeypatch: pytest.MonkeyPatch, tmp_
     text = _doc(0)
     config = RepairConfig(spin_profile=None, lexicons=(out,))
     monkeypatch.setattr(spin_stage, "LEARNED_OPEN", True)
+    monkeypatch.setattr(spin_stage, "LEARNED_OPEN_MIN_FORMS", 0)
+    monkeypatch.setattr(spin_stage, "LEARNED_OPEN_MIN_EXCESS", None)
     monkeypatch.setattr(spin_stage, "LEARNED_OPEN_MIN_GAIN", 100.0)
     assert repair_text(text, (), config).text == text

@@ -11,6 +11,7 @@ score       → :mod:`repair.score.spin` (profile pairs: LM gain, pair consisten
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -492,6 +493,25 @@ LEARNED_OVER_BEST = True
 #: 0.010 at 0.97 / 0.68 / 0.29 changed per 1,000 clean words: 4 for clean text.
 LEARNED_OPEN = True
 LEARNED_OPEN_MIN_GAIN = 4.0
+#: Session 37 (spinopen37): LEARNED_OPEN opens a document only where it holds at least
+#: LEARNED_OPEN_MIN_FORMS distinct written forms of weak learned pairs, and at least
+#: LEARNED_OPEN_MIN_EXCESS more than a text this long holds by chance (the sum over the
+#: profile's weak forms of ``1 - exp(-words x wordfreq frequency)``); None / 0: no such
+#: bar.  A spinner's document uses many of its forms; a clean one uses one or two by chance.
+#: Chosen on held-out dev documents (``benchmarks/spin_open_gate.py``, 120 spun + 120
+#: clean, one run with the gate shut and one open per document): share of LEARNED_OPEN's
+#: gain kept / clean changed per 1,000 at (2 forms, excess 1): WordNet 1,000 learned 1.00 /
+#: 1.24 -> 0.38 (shut: 0.28), WordNet 100 0.92 / 0.92 -> 0.52 (0.33), distrib 1,000 0.83
+#: / 0.81 -> 0.57 (0.28).  Test (40 documents, 1,000 learned): WordNet 0.363 -> 0.363 at
+#: clean 0.651 -> 0.089, spinbot 0.260 -> 0.260 at 0.532 -> 0.000, distrib -0.001 ->
+#: -0.002 at 0.385 both (benchmarks/RESULTS.md, "Session 37, spinopen37").
+#: LEARNED_OPEN_MIN_SURPRISE (summed -ln(words x frequency) of the forms found) was measured
+#: and left off: it cuts distrib's gain faster than its clean changes.
+LEARNED_OPEN_MIN_FORMS = 2
+LEARNED_OPEN_MIN_SURPRISE = 0.0
+LEARNED_OPEN_MIN_EXCESS: float | None = 1.0
+#: Surprise of one form is clipped to this many nats (an unknown form is not infinite).
+LEARNED_OPEN_SURPRISE_CAP = 8.0
 #: With True, the word model reads the profile score without pairs learned from corpus
 #: statistics alone (``prior_profile_score``): they are synonym evidence, not a profile,
 #: and counted in the profile score they move every other word's features.  Shipped off:
@@ -558,6 +578,55 @@ def common_bar(details: dict) -> float:
     if SURE_SCORE is not None and SURE_COMMON_BAR is not None and score >= SURE_SCORE:
         return min(SURE_COMMON_BAR, common.threshold)
     return common.threshold
+
+
+def learned_open_evidence(
+    text: str, forms: set[str], profile: Sequence[str] = ()
+) -> tuple[int, float, float]:
+    """(distinct forms, summed surprise in nats, distinct forms expected by chance) of the
+    weak learned written ``forms`` found in ``text``.  A form's surprise is
+    ``-ln(words x frequency)`` (wordfreq), the log-odds against meeting it by chance in a
+    text this long, clipped to [0, :data:`LEARNED_OPEN_SURPRISE_CAP`]; the expectation sums
+    ``1 - exp(-words x frequency)`` over every weak learned form of the ``profile``."""
+    words = max(len(text.split()), 1)
+    surprise = 0.0
+    for f in forms:
+        expect = words * 10.0 ** (zipf(f) - 9.0)
+        s = -math.log(expect) if expect > 0 else LEARNED_OPEN_SURPRISE_CAP
+        surprise += min(max(s, 0.0), LEARNED_OPEN_SURPRISE_CAP)
+    expected = sum(1.0 - math.exp(-words * 10.0 ** (zipf(f) - 9.0)) for f in profile)
+    return len(forms), surprise, expected
+
+
+def _weak_forms(doc: Document) -> list[str]:
+    """The written forms of the document's weak learned pairs (``doc.pairs``)."""
+    return [s.lower() for s, (_o, w) in (doc.pairs or {}).items() if w < LEARNED_CONFIDENT]
+
+
+def _learned_open_gate(doc: Document, candidates: list[Candidate]) -> bool:
+    """LEARNED_OPEN holds in ``doc``: enough distinct weak learned forms beyond what chance
+    gives (:data:`LEARNED_OPEN_MIN_FORMS`, :data:`LEARNED_OPEN_MIN_EXCESS`), surprising
+    enough (:data:`LEARNED_OPEN_MIN_SURPRISE`)."""
+    if not LEARNED_OPEN:
+        return False
+    if LEARNED_OPEN_MIN_FORMS <= 0 and LEARNED_OPEN_MIN_SURPRISE <= 0.0 and (
+        LEARNED_OPEN_MIN_EXCESS is None
+    ):
+        return True
+    forms = {
+        doc.text[c.start : c.end].lower()
+        for c in candidates
+        if c.source == "SPIN_LEARNED" and c.features.get("weight", 1.0) < LEARNED_CONFIDENT
+    }
+    if len(forms) < max(LEARNED_OPEN_MIN_FORMS, 1):
+        return False
+    profile = _weak_forms(doc) if LEARNED_OPEN_MIN_EXCESS is not None else ()
+    n, surprise, expected = learned_open_evidence(doc.text, forms, profile)
+    return (
+        n >= LEARNED_OPEN_MIN_FORMS
+        and surprise >= LEARNED_OPEN_MIN_SURPRISE
+        and (LEARNED_OPEN_MIN_EXCESS is None or n - expected >= LEARNED_OPEN_MIN_EXCESS)
+    )
 
 
 def _weak_learned(o: Occurrence) -> bool:
@@ -2059,6 +2128,9 @@ class _Stage:
         syn_open = d.get("model_score", 0.0) >= get_model().doc_gate
         family_open = bool(d.get("family_gate", False))
         best = {(w.start, w.end): w.original for w in getattr(detection, "words", ())}
+        learned_open = (
+            LEARNED_OPEN and not (keep_prior or syn_open) and _learned_open_gate(doc, candidates)
+        )
 
         def keep_learned(c: Candidate) -> bool:
             agrees = best.get((c.start, c.end), c.replacement.lower()) == c.replacement.lower()
@@ -2067,9 +2139,9 @@ class _Stage:
                     return False
                 if keep_prior or syn_open:
                     return True
-                if LEARNED_OPEN:
+                if learned_open:
                     c.features["open_bar"] = LEARNED_OPEN_MIN_GAIN
-                return LEARNED_OPEN
+                return learned_open
             return keep_profile or (doc_open and agrees)
 
         # words are decided where the document model opens the gate (rounded in details),
