@@ -471,7 +471,7 @@ class _Generator:
             out = ocr_nameplace.name_place_margin(out, toks, by_start, counts)  # "Mr. Tooso"
             out = prefer_page_names(out, counts)  # "Rodney Mbiia" on a page of "Mbua"
             out = keep_printed_names(out, counts)  # "Seles" x5 is no "Sales"
-            out = keep_possessives(out, text)  # "Organisation's" is no plural
+            out = keep_possessives(out, text, light=not info.heavy)  # "Organisation's" is no plural
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
@@ -948,6 +948,8 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
     if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
+    if HYPHEN_NAMES and out and detection.score < _heavy_gate(doc.text):
+        out = _keep_hyphen_names(doc.tokens, by_start, out)  # "Ian Hore-Lacy" on a light page
     out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
     out = ocr_hyphenkeep.keep_printed_hyphens(doc.text, out)  # "co-ordinated" kept as printed
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
@@ -1418,6 +1420,44 @@ def _compound_piece(toks: list[Token], i: int) -> bool:
         if is_word_form(a + b):
             return False
     return True
+
+
+#: On a page that is not heavily garbled, the first piece of an in-line hyphenated pair of
+#: capitalised words after a capitalised word ("Ian Hore-Lacy", "Mr Lloyd-Jones") is part
+#: of a double-barrelled name when the second piece is a known word or name: "Hore" is no
+#: "Here".  Not a second piece ("Hymn-Eternal Hope-Merey": a list of titles in old print)
+#: nor before a non-word ("the Govemors-Goneral").  Session 37, from lightly garbled news.
+HYPHEN_NAMES = True
+
+
+def _keep_hyphen_names(
+    toks: list[Token], by_start: dict[int, int], cands: list[Candidate]
+) -> list[Candidate]:
+    """``cands`` without readings of one capitalised piece of a hyphenated name."""
+    out = []
+    for c in cands:
+        i = by_start.get(c.start)
+        if i is not None and toks[i].end == c.end and _hyphen_name(toks, i):
+            continue
+        out.append(c)
+    return out
+
+
+def _hyphen_name(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` is the first piece of a hyphenated name (:data:`HYPHEN_NAMES`)."""
+    t = toks[i]
+    if not _title(t.text) or i < 2 or i + 2 >= len(toks):
+        return False
+    h, o = toks[i + 1], toks[i + 2]
+    if h.text != "-" or o.kind != "word" or h.start != t.end or o.start != h.end:
+        return False
+    if not _title(o.text) or zipf(o.text.lower()) <= 0:
+        return False
+    return toks[i - 1].text == " " and toks[i - 2].kind == "word" and _title(toks[i - 2].text)
+
+
+def _title(w: str) -> bool:
+    return w[:1].isupper() and (len(w) == 1 or w[1:].islower()) and w.isalpha()
 
 
 def _after_line_hyphen(toks: list[Token], i: int) -> bool:

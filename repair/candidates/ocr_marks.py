@@ -143,6 +143,12 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         ):
             i = j  # "like\n, swiftly": punctuation wrapped onto the next line is real
             continue
+        if _typed_stop(run, toks, i):
+            i = j  # "kill you !", 'his own soul ?"': a page that types its "!" and "?"
+            continue
+        if LIST_MARKS and _list_mark(run, toks, j):
+            i = j  # "• A global ...", "* Sweet nose": a list's bullets
+            continue
         if "|" in run and _table_row(toks, i, j):
             i = j  # a table row ("| name | words |"), not specks
             continue
@@ -161,6 +167,65 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         )
         i = j
     return out
+
+
+def _typed_stop(run: str, toks: list[Token], i: int) -> bool:
+    """A lone "!" or "?" (a closing quote may follow) after a word and a space, on a page
+    that types its "!" and "?" (:data:`repair.candidates.ocr_glued.TYPED_STOPS`)."""
+    from repair.candidates import ocr_glued
+
+    if not ocr_glued.TYPED_STOPS or run.rstrip("\"'”’") not in ("!", "?"):
+        return False
+    if i < 2 or toks[i - 1].text != " " or toks[i - 2].kind not in ("word", "punct"):
+        return False
+    return ocr_glued.typed_stops_page(toks)
+
+
+#: A lone mark the page prints at least :data:`LIST_MIN` times alone or in a run of it
+#: ("***"), each before a capitalised word or a line end ("• A global network", "Soft. *"
+#: ending a wine note rated with "***" elsewhere), is a list's bullet or a rating, not a
+#: speck (session 37, from lightly garbled web and news text: "&#149;" bullets, wine notes).
+LIST_MARKS = True
+LIST_MIN = 3
+#: The marks a list or a rating prints so.
+LIST_CHARS = frozenset("*•")
+_list_memo: list = [None, {}]
+
+
+def _list_mark(run: str, toks: list[Token], j: int) -> bool:
+    """Whether the lone one-mark ``run`` (ending before ``toks[j]``) is a bullet or a
+    rating the page prints often (:data:`LIST_MARKS`)."""
+    if len(run) != 1 or run not in LIST_CHARS or not _list_end(toks, j):
+        return False
+    if _list_memo[0] is not toks:
+        counts: dict[str, int] = {}
+        n = len(toks)
+        k = 0
+        while k < n:
+            t = toks[k]
+            if t.text in LIST_CHARS and (k == 0 or toks[k - 1].kind == "space"):
+                e = k
+                while e < n and toks[e].text == t.text:
+                    e += 1
+                if e - k <= 4 and _list_end(toks, e):
+                    counts[t.text] = counts.get(t.text, 0) + 1
+                k = e
+            else:
+                k += 1
+        _list_memo[0], _list_memo[1] = toks, counts
+    return int(_list_memo[1].get(run, 0)) >= LIST_MIN
+
+
+def _list_end(toks: list[Token], j: int) -> bool:
+    """Whether a line end, the text's end or a space and a capitalised word follow."""
+    if j >= len(toks) or "\n" in toks[j].text:
+        return True
+    return (
+        j + 1 < len(toks)
+        and toks[j].text == " "
+        and toks[j + 1].kind == "word"
+        and toks[j + 1].text[:1].isupper()
+    )
 
 
 def _speck_before_lower(run: str, toks: list[Token], j: int) -> bool:
