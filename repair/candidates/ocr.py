@@ -948,7 +948,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
     if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
-    if HYPHEN_NAMES and out and detection.score < _heavy_gate(doc.text):
+    if out and detection.score < _heavy_gate(doc.text):
         out = _keep_hyphen_names(doc.tokens, by_start, out)  # "Ian Hore-Lacy" on a light page
     out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
     out = ocr_hyphenkeep.keep_printed_hyphens(doc.text, out)  # "co-ordinated" kept as printed
@@ -1433,7 +1433,10 @@ HYPHEN_NAMES = True
 def _keep_hyphen_names(
     toks: list[Token], by_start: dict[int, int], cands: list[Candidate]
 ) -> list[Candidate]:
-    """``cands`` without readings of one capitalised piece of a hyphenated name."""
+    """``cands`` without readings of one capitalised piece of a hyphenated name
+    (:data:`HYPHEN_NAMES`)."""
+    if not HYPHEN_NAMES:
+        return cands
     out = []
     for c in cands:
         i = by_start.get(c.start)
