@@ -103,3 +103,24 @@ def test_hyphen_names_kept(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     s = text.index("Hore")
     c = cand(s, s + 4, "Here", "OCR_CONFUSION", finding="capitalized_unknown")
     assert (ocr._keep_hyphen_names(toks, by_start, [c]) == []) is flag
+
+
+@pytest.mark.parametrize(
+    ("flag", "chunk", "bad"),
+    [
+        ("REAL_CITED_SINGLE", "'ni'", "air"),
+        ("REAL_BRACKETS", "[howl]", "[howls"),
+        ("REAL_DOUBLE_HYPHEN", "test--to", "tests-to"),
+        ("REAL_CAPITAL_HYPHEN", "Retin-A", "RetinA"),
+    ],
+)
+def test_real_forms(monkeypatch: pytest.MonkeyPatch, flag: str, chunk: str, bad: str) -> None:
+    text = f"They say the {chunk} at will"
+    monkeypatch.setattr(ocr_glued, flag, False)
+    ocr_glued.chunk_readings.cache_clear()
+    off = {r for _c, r in _glued(text)}
+    monkeypatch.setattr(ocr_glued, flag, True)
+    ocr_glued.chunk_readings.cache_clear()
+    on = {r for _c, r in _glued(text)}
+    assert bad in off
+    assert bad not in on

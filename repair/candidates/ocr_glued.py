@@ -85,6 +85,21 @@ REAL_AMPERSAND = True
 #: ... a word cited between double quotes, a hyphen allowed before it ('"-ane".') ...
 REAL_CITED = True
 _CITED = re.compile(r'^["“]-?[^\W\d_]+["”][.,;:!?)]*$')
+#: ... a word cited between single quotes ("'ni'", "'is'"; session 37, from light web
+#: text) ...
+REAL_CITED_SINGLE = True
+_CITED_SINGLE = re.compile(r"^['‘][^\W\d_]+['’][.,;:!?)]*$")
+#: ... the brackets of a chunk that opens with "[" or "(" and closes it ("[howl]",
+#: "(sic)"; session 37) ...
+REAL_BRACKETS = True
+_BRACKETED = re.compile(r"^([\[(])[^\s\[\]()]+([\])])[.,;:!?]*$")
+#: ... a typed dash of two hyphens after a word ("test--to", "Uh--"; session 37) ...
+REAL_DOUBLE_HYPHEN = True
+_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])--")
+#: ... and a hyphen between a lower-case letter and a capital ("Retin-A", "anti-US"):
+#: dropping it makes no word (session 37).
+REAL_CAPITAL_HYPHEN = True
+_CAPITAL_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 #: ... a sign glued to a digit ("70°F", "40%", "$5": a degree, percent or currency sign;
 #: not a maths sign, "W>0" is a speck) ...
 REAL_DIGIT_SYMBOL = True
@@ -120,6 +135,8 @@ def real_chunk(chunk: str) -> bool:
         return True
     if REAL_CITED and _CITED.match(chunk):
         return True
+    if REAL_CITED_SINGLE and _CITED_SINGLE.match(chunk):
+        return True
     return bool(REAL_AMPERSAND and _AMPERSAND.search(chunk))
 
 
@@ -146,6 +163,15 @@ def real_marks(
                 out.add(k)
         if REAL_PAIRED_QUOTES and quotes_paired and ch == '"':
             out.add(k)
+    if REAL_BRACKETS:
+        m = _BRACKETED.match(chunk)
+        if m and "([".index(m.group(1)) == ")]".index(m.group(2)):
+            out.update((m.start(1), m.start(2)))
+    if REAL_CAPITAL_HYPHEN:
+        out.update(m.start() for m in _CAPITAL_HYPHEN.finditer(chunk))
+    if REAL_DOUBLE_HYPHEN:
+        for m in _DOUBLE_HYPHEN.finditer(chunk):
+            out.update(range(m.start(), m.end()))
     if REAL_DOTS:
         for m in re.finditer(r"(?<=\w)\.{3,}", chunk):
             out.update(range(m.start(), m.end()))
