@@ -124,3 +124,30 @@ def test_real_forms(monkeypatch: pytest.MonkeyPatch, flag: str, chunk: str, bad:
     on = {r for _c, r in _glued(text)}
     assert bad in off
     assert bad not in on
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_page_compounds(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    monkeypatch.setattr(ocr, "PAGE_COMPOUNDS", flag)
+    text = (
+        "We must cut the redtape that holds back our schools, and tbe states must do tbeir "
+        "part. Tho people want less redtape and more jobs, and they want thc government to "
+        "act this ycar. We wi1l work with the Congress to pass tbe bill before tbe end of "
+        "the session."
+    )
+    out = repair_text(text, config=RepairConfig(spin=False, tortured=False)).text
+    assert ("red tape" not in out) is flag
+    assert "the government" in out  # the page's misreadings are still read
+    assert not ocr._content_pair(("of", "the"))
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_edge_i_after_closed_stop(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(ocr_marks, "EDGE_STOP_I_CLOSED", flag)
+    for text in ("will be done. (Applause.)\nI thank the Congress", "I take the oath"):
+        toks = tokenize(text)
+        found = [c for c in ocr_marks.edge_speck_candidates(toks) if "I" in text[c.start : c.end]]
+        assert (found == []) is flag

@@ -635,9 +635,12 @@ class _Generator:
             listed = LISTED_SPLIT and zipf(tok.text.lower()) >= LISTED_SPLIT_ZIPF
             # in a name's position only a name the page prints: "Mr Trumpto", not "Mr. Talland"
             name_pos = name_position(toks, i)
+            repeated = PAGE_COMPOUNDS and info.counts[tok.text] >= PAGE_COMPOUND_MIN
             for parts, cost in merged_splits(tok.text, capital):
                 if name_pos and not info.counts[parts[0]]:
                     continue
+                if repeated and _content_pair(parts):
+                    continue  # "redtape" x3, "decisionmaking" x2: the page's compound
                 out.append(
                     _cand(
                         tok.start,
@@ -1354,6 +1357,21 @@ def _after_name_run(toks: list[Token], i: int) -> bool:
 LISTED_SPLIT = True
 LISTED_SPLIT_ZIPF = 2.0
 LISTED_SPLIT_THRESHOLD = 8.0
+
+
+#: A token the page prints this often, identically, is not split into two content words
+#: ("bureaucratic redtape" x3, "decisionmaking" x2, "hotspots" x2: the writer's closed
+#: compound; a merge at a random lost space rarely repeats).  A split with a closed-class
+#: word ("ofthe" x2 -> "of the") is still read.  Session 37, from lightly garbled speeches.
+PAGE_COMPOUNDS = True
+PAGE_COMPOUND_MIN = 2
+
+
+def _content_pair(parts: tuple[str, ...] | list[str]) -> bool:
+    """Whether every part of a split is a content word (no closed-class word)."""
+    from repair.detect.span_echo import closed_class
+
+    return not any(closed_class(p.lower()) for p in parts)
 
 
 def _unpaired(parts: tuple[str, ...] | list[str]) -> bool:

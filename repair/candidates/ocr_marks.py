@@ -270,6 +270,11 @@ _CLAUSE_ENDS = frozenset(";:!?")
 #: the Union lines ("to an end.\nI compliment", "families.\nI have said") lost their "I".
 EDGE_STOP_I = True
 STOP_PMI = 1.0
+#: ... also after a full stop a closing bracket or quote follows ('(Applause.)\nI thank',
+#: 'State of the Union."\nI report') and at the text's start ("I take the oath": no line
+#: before it).  Session 37 (ocrlight37).
+EDGE_STOP_I_CLOSED = True
+_CLOSERS = frozenset(")\"”’'")
 #: Margin a deletion needs: the pronoun "I" may open or close a line ("and then\nI said"),
 #: so the language model must want the speck gone (gain >= 2.4 nats with the cost).
 EDGE_SPECK_THRESHOLD = 4.0
@@ -297,17 +302,17 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
             continue  # inside a line (or a line of its own)
         if one and not (start_edge and _speck_one(toks, i)):
             continue
-        if EDGE_CLAUSE_I and t.text == "I" and start_edge and i >= 2 and after is not None:
+        if EDGE_CLAUSE_I and t.text == "I" and start_edge and after is not None:
             nxt = toks[i + 2] if i + 2 < n else None
             lower = nxt is not None and nxt.kind == "word" and nxt.text[:1].islower()
-            if toks[i - 2].text in _CLAUSE_ENDS and lower:
+            prev = toks[i - 2].text if i >= 2 else ""
+            if EDGE_STOP_I_CLOSED and prev in _CLOSERS and i >= 3 and toks[i - 3].text == ".":
+                prev = "."  # '(Applause.)\nI thank', 'the Union."\nI report'
+            if EDGE_STOP_I_CLOSED and i == 0:
+                prev = "."  # the text opens: "I take the official oath"
+            if prev in _CLAUSE_ENDS and lower:
                 continue  # "sword;\nI quietly": the pronoun opens a clause ("\nI The": no)
-            if (
-                EDGE_STOP_I
-                and toks[i - 2].text == "."
-                and lower
-                and _pmi_after_i(nxt.text) >= STOP_PMI
-            ):
+            if EDGE_STOP_I and prev == "." and lower and _pmi_after_i(nxt.text) >= STOP_PMI:
                 continue  # "families.\nI have said": a verb the pronoun opens a sentence with
         if start_edge and after is not None:
             start, end = t.start, after.end
