@@ -151,3 +151,21 @@ def test_edge_i_after_closed_stop(monkeypatch: pytest.MonkeyPatch, flag: bool) -
         toks = tokenize(text)
         found = [c for c in ocr_marks.edge_speck_candidates(toks) if "I" in text[c.start : c.end]]
         assert (found == []) is flag
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_elongated_words(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(ocr, "ELONGATED", flag)
+    text = "ROBIN: I don't know that!  Auuuuuuuugh! and aooordingly"
+    s = text.index("Auuu")
+    c = cand(s, s + len("Auuuuuuuugh"), "Aunuuuuuugh", "OCR_NAME", finding="nonword")
+    s2 = text.index("aooordingly")
+    c2 = cand(s2, s2 + len("aooordingly"), "accordingly", "OCR_CONFUSION", finding="nonword")
+    assert (ocr._keep_elongated(text, [c, c2]) == [c2]) is flag  # "ooo" is old print's "cco"
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_lone_quoted_stop(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(ocr_marks, "LONE_QUOTED_STOP", flag)
+    text = 'what shall it profit a man to gain the world, and lose his own soul ?"\nThere is'
+    assert bool(_lone(text)) is not flag

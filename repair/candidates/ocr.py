@@ -953,6 +953,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
     if out and detection.score < _heavy_gate(doc.text):
         out = _keep_hyphen_names(doc.tokens, by_start, out)  # "Ian Hore-Lacy" on a light page
+        out = _keep_elongated(doc.text, out)  # "Auuuuuugh!", "Camaaaaaargue?" on a light page
     out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
     out = ocr_hyphenkeep.keep_printed_hyphens(doc.text, out)  # "co-ordinated" kept as printed
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
@@ -1446,6 +1447,28 @@ def _compound_piece(toks: list[Token], i: int) -> bool:
 #: "Here".  Not a second piece ("Hymn-Eternal Hope-Merey": a list of titles in old print)
 #: nor before a non-word ("the Govemors-Goneral").  Session 37, from lightly garbled news.
 HYPHEN_NAMES = True
+
+
+#: On a page that is not heavily garbled, a word that stretches a lower-case letter four
+#: times or more (not the strokes "i", "l": "Camaaaaaargue", "Auuuuuuuugh",
+#: "Oooohoohohooo") is spelled so for its sound, not misread: no reading of it is made.
+#: Three are not enough: old print's "ooo" is a misread "cco" ("aooordingly", ICDAR file
+#: 81's train part), SMH's triples are short garble ("Musrrrave").  Session 37.
+ELONGATED = True
+_ELONGATED = re.compile(r"([a-hj-km-z])\1\1\1")
+
+
+def _keep_elongated(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without readings of one elongated word (:data:`ELONGATED`)."""
+    if not ELONGATED:
+        return cands
+    out = []
+    for c in cands:
+        orig = text[c.start : c.end]
+        if orig.isalpha() and _ELONGATED.search(orig[:1].lower() + orig[1:]):
+            continue
+        out.append(c)
+    return out
 
 
 def _keep_hyphen_names(

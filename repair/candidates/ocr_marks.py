@@ -143,6 +143,9 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         ):
             i = j  # "like\n, swiftly": punctuation wrapped onto the next line is real
             continue
+        if LONE_QUOTED_STOP and run in _QUOTED_STOPS and _list_end(toks, j):
+            i = j  # 'lose his own soul ?" There is': a quotation's end, spaced off
+            continue
         if _typed_stop(run, toks, i):
             i = j  # "kill you !", 'his own soul ?"': a page that types its "!" and "?"
             continue
@@ -167,6 +170,12 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         )
         i = j
     return out
+
+
+#: A lone "?" or "!" with a closing double quote after it, before a capitalised word or a
+#: line end ('his own soul ?" There is'), ends a quotation: typed, not a speck.  Session 37.
+LONE_QUOTED_STOP = True
+_QUOTED_STOPS = frozenset({'?"', '!"', "?”", "!”"})
 
 
 def _typed_stop(run: str, toks: list[Token], i: int) -> bool:
