@@ -169,3 +169,23 @@ def test_lone_quoted_stop(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(ocr_marks, "LONE_QUOTED_STOP", flag)
     text = 'what shall it profit a man to gain the world, and lose his own soul ?"\nThere is'
     assert bool(_lone(text)) is not flag
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_hyphen_chains(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(ocr, "HYPHEN_CHAINS", flag)
+    text = "say ecky-ecky-ecky-pikang-zoop-boing-goodem now, a well-knowm man"
+    toks = tokenize(text)
+    by_start = {t.start: k for k, t in enumerate(toks)}
+    s = text.index("boing")
+    c = cand(s, s + 5, "being", "OCR_CONFUSION", finding="page_habit")
+    s2 = text.index("knowm")
+    c2 = cand(s2, s2 + 5, "known", "OCR_CONFUSION", finding="nonword")
+    assert (ocr._keep_hyphen_chains(toks, by_start, [c, c2]) == [c2]) is flag
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_apostrophe_names(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(ocr_glued, "REAL_APOSTROPHE_NAMES", flag)
+    text = "Yo, Cam'ron be doin' some stuff. So if Cam'ron asked you to go"
+    assert (not any(o == "Cam'ron" for o, _r in _glued(text))) is flag

@@ -954,6 +954,7 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
     if out and detection.score < _heavy_gate(doc.text):
         out = _keep_hyphen_names(doc.tokens, by_start, out)  # "Ian Hore-Lacy" on a light page
         out = _keep_elongated(doc.text, out)  # "Auuuuuugh!", "Camaaaaaargue?" on a light page
+        out = _keep_hyphen_chains(doc.tokens, by_start, out)  # "ecky-ecky-pikang-zoop-boing"
     out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
     out = ocr_hyphenkeep.keep_printed_hyphens(doc.text, out)  # "co-ordinated" kept as printed
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
@@ -1469,6 +1470,50 @@ def _keep_elongated(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+#: On a page that is not heavily garbled, a piece of a chain of at least
+#: :data:`HYPHEN_CHAIN_MIN` word pieces joined by in-line hyphens ("Ekki-ekki-ekki-pitang",
+#: "ecky-ecky-ecky-pikang-zoop-boing-goodem") is a made-up word: none is read as a
+#: misreading ("boing" is no "being").  Session 37, from light web text.
+HYPHEN_CHAINS = True
+HYPHEN_CHAIN_MIN = 4
+
+
+def _keep_hyphen_chains(
+    toks: list[Token], by_start: dict[int, int], cands: list[Candidate]
+) -> list[Candidate]:
+    """``cands`` without readings of one piece of a long hyphen chain (:data:`HYPHEN_CHAINS`)."""
+    if not HYPHEN_CHAINS:
+        return cands
+    memo: dict[int, bool] = {}
+    out = []
+    for c in cands:
+        i = by_start.get(c.start)
+        if i is not None and toks[i].end == c.end and toks[i].kind == "word":
+            if i not in memo:
+                memo[i] = _chain_length(toks, i) >= HYPHEN_CHAIN_MIN
+            if memo[i]:
+                continue
+        out.append(c)
+    return out
+
+
+def _chain_length(toks: list[Token], i: int) -> int:
+    """Word pieces in the chain of in-line hyphens through token ``i``."""
+    n = 1
+    for step in (-1, 1):
+        k = i
+        while 0 <= k + 2 * step < len(toks):
+            h, o = toks[k + step], toks[k + 2 * step]
+            if h.text != "-" or o.kind != "word":
+                break
+            left, right = (o, toks[k]) if step < 0 else (toks[k], o)
+            if not (left.end == h.start and h.end == right.start):
+                break
+            n += 1
+            k += 2 * step
+    return n
 
 
 def _keep_hyphen_names(

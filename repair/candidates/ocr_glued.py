@@ -111,6 +111,12 @@ REAL_DOTS = True
 #: ... and a straight double quote in a paragraph whose double quotes pair up, opening
 #: and closing in turn ('"Great Elector",' closes what it opened; :func:`paired_quotes`).
 REAL_PAIRED_QUOTES = True
+#: A capitalised word with an apostrophe inside that the page prints at least
+#: :data:`APOSTROPHE_NAME_MIN` times ("Cam'ron", "D'Arcy") is a name as printed
+#: (session 37, from light web text).
+REAL_APOSTROPHE_NAMES = True
+APOSTROPHE_NAME_MIN = 2
+_APOS_NAME = re.compile(r"^[A-Z][A-Za-z]*['’][A-Za-z]+$")
 #: A reading never joins a name the page repeats (:func:`repair.candidates.ocr_realword.
 #: document_names`) over a stop or comma to the next piece ("Mr Zinni" ... "Zinni,a" is no
 #: "Zinnia").  Session 35 shipped it OFF: ICDAR 2017 file 81 held out lost 3 fixes, each
@@ -557,6 +563,7 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
     n = len(toks)
     paired: list[bool] | None = None
     names: frozenset[str] | None = None
+    words: Counter[str] | None = None
     for i, j in _chunk_spans(toks):
         # the chunks with a word that are not all letters and digits, as before; a chunk
         # of one token (most are one word) is told from the token alone (issue 14)
@@ -572,6 +579,11 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
                 continue
         if real_chunk(chunk):
             continue
+        if REAL_APOSTROPHE_NAMES and j == i + 1 and _APOS_NAME.match(chunk):
+            if words is None:
+                words = Counter(t.text for t in toks if t.kind == "word")
+            if words[chunk] >= APOSTROPHE_NAME_MIN:
+                continue  # "Cam'ron" twice: the page's name, not "Cameron"
         nxt = toks[j].text[:1] if j < n else ""
         if REAL_PAIRED_QUOTES and paired is None and '"' in chunk:
             paired = paired_quotes(toks)  # only a page with a glued double quote asks
