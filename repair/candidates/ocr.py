@@ -635,7 +635,11 @@ class _Generator:
             listed = LISTED_SPLIT and zipf(tok.text.lower()) >= LISTED_SPLIT_ZIPF
             # in a name's position only a name the page prints: "Mr Trumpto", not "Mr. Talland"
             name_pos = name_position(toks, i)
-            repeated = PAGE_COMPOUNDS and info.counts[tok.text] >= PAGE_COMPOUND_MIN
+            repeated = (
+                PAGE_COMPOUNDS
+                and tok.text.isalpha()  # not "it'sbeen" x2: a clitic glued to a word
+                and info.counts[tok.text] >= PAGE_COMPOUND_MIN
+            )
             for parts, cost in merged_splits(tok.text, capital):
                 if name_pos and not info.counts[parts[0]]:
                     continue
@@ -1364,7 +1368,8 @@ LISTED_SPLIT_THRESHOLD = 8.0
 #: A token the page prints this often, identically, is not split into two content words
 #: ("bureaucratic redtape" x3, "decisionmaking" x2, "hotspots" x2: the writer's closed
 #: compound; a merge at a random lost space rarely repeats).  A split with a closed-class
-#: word ("ofthe" x2 -> "of the") is still read.  Session 37, from lightly garbled speeches.
+#: word ("ofthe" x2 -> "of the") is still read, and so is a token with a mark ("it'sbeen"
+#: x2 -> "it's been").  Session 37, from lightly garbled speeches.
 PAGE_COMPOUNDS = True
 PAGE_COMPOUND_MIN = 2
 
