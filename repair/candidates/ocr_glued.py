@@ -89,10 +89,10 @@ _CITED = re.compile(r'^["“]-?[^\W\d_]+["”][.,;:!?)]*$')
 #: text) ...
 REAL_CITED_SINGLE = True
 _CITED_SINGLE = re.compile(r"^['‘][^\W\d_]+['’][.,;:!?)]*$")
-#: ... the brackets of a chunk that opens with "[" or "(" and closes it ("[howl]",
-#: "(sic)"; session 37) ...
+#: ... the brackets of a chunk that opens with "[" or "(", holds one word and closes it
+#: ("[howl]", "(sic)"; session 37) ...
 REAL_BRACKETS = True
-_BRACKETED = re.compile(r"^([\[(])[^\s\[\]()]+([\])])[.,;:!?]*$")
+_BRACKETED = re.compile(r"^([\[(])[^\W\d_]+([\])])[.,;:!?]*$")
 #: ... a typed dash of two hyphens after a word ("test--to", "Uh--"; session 37) ...
 REAL_DOUBLE_HYPHEN = True
 _DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])--")
