@@ -471,7 +471,7 @@ class _Generator:
             out = ocr_nameplace.name_place_margin(out, toks, by_start, counts)  # "Mr. Tooso"
             out = prefer_page_names(out, counts)  # "Rodney Mbiia" on a page of "Mbua"
             out = keep_printed_names(out, counts)  # "Seles" x5 is no "Sales"
-            out = keep_possessives(out, text)  # "Organisation's" is no plural
+            out = keep_possessives(out, text, light=not info.heavy)  # "Organisation's" is no plural
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
@@ -635,9 +635,16 @@ class _Generator:
             listed = LISTED_SPLIT and zipf(tok.text.lower()) >= LISTED_SPLIT_ZIPF
             # in a name's position only a name the page prints: "Mr Trumpto", not "Mr. Talland"
             name_pos = name_position(toks, i)
+            repeated = (
+                PAGE_COMPOUNDS
+                and tok.text.isalpha()  # not "it'sbeen" x2: a clitic glued to a word
+                and info.counts[tok.text] >= PAGE_COMPOUND_MIN
+            )
             for parts, cost in merged_splits(tok.text, capital):
                 if name_pos and not info.counts[parts[0]]:
                     continue
+                if repeated and _content_pair(parts):
+                    continue  # "redtape" x3, "decisionmaking" x2: the page's compound
                 out.append(
                     _cand(
                         tok.start,
@@ -948,6 +955,10 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
     if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)
+    if out and detection.score < _heavy_gate(doc.text):
+        out = _keep_hyphen_names(doc.tokens, by_start, out)  # "Ian Hore-Lacy" on a light page
+        out = _keep_elongated(doc.text, out)  # "Auuuuuugh!", "Camaaaaaargue?" on a light page
+        out = _keep_hyphen_chains(doc.tokens, by_start, out)  # "ecky-ecky-pikang-zoop-boing"
     out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
     out = ocr_hyphenkeep.keep_printed_hyphens(doc.text, out)  # "co-ordinated" kept as printed
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
@@ -1354,6 +1365,22 @@ LISTED_SPLIT_ZIPF = 2.0
 LISTED_SPLIT_THRESHOLD = 8.0
 
 
+#: A token the page prints this often, identically, is not split into two content words
+#: ("bureaucratic redtape" x3, "decisionmaking" x2, "hotspots" x2: the writer's closed
+#: compound; a merge at a random lost space rarely repeats).  A split with a closed-class
+#: word ("ofthe" x2 -> "of the") is still read, and so is a token with a mark ("it'sbeen"
+#: x2 -> "it's been").  Session 37, from lightly garbled speeches.
+PAGE_COMPOUNDS = True
+PAGE_COMPOUND_MIN = 2
+
+
+def _content_pair(parts: tuple[str, ...] | list[str]) -> bool:
+    """Whether every part of a split is a content word (no closed-class word)."""
+    from repair.detect.span_echo import closed_class
+
+    return not any(closed_class(p.lower()) for p in parts)
+
+
 def _unpaired(parts: tuple[str, ...] | list[str]) -> bool:
     """Whether the split's words are no pair the book counts list (a compound, not two
     words run together: "bush fires" is unlisted, "of the", "a man", "to us" are)."""
@@ -1418,6 +1445,113 @@ def _compound_piece(toks: list[Token], i: int) -> bool:
         if is_word_form(a + b):
             return False
     return True
+
+
+#: On a page that is not heavily garbled, the first piece of an in-line hyphenated pair of
+#: capitalised words after a capitalised word ("Ian Hore-Lacy", "Mr Lloyd-Jones") is part
+#: of a double-barrelled name when the second piece is a known word or name: "Hore" is no
+#: "Here".  Not a second piece ("Hymn-Eternal Hope-Merey": a list of titles in old print)
+#: nor before a non-word ("the Govemors-Goneral").  Session 37, from lightly garbled news.
+HYPHEN_NAMES = True
+
+
+#: On a page that is not heavily garbled, a word that stretches a lower-case letter four
+#: times or more (not the strokes "i", "l": "Camaaaaaargue", "Auuuuuuuugh",
+#: "Oooohoohohooo") is spelled so for its sound, not misread: no reading of it is made.
+#: Three are not enough: old print's "ooo" is a misread "cco" ("aooordingly", ICDAR file
+#: 81's train part), SMH's triples are short garble ("Musrrrave").  Session 37.
+ELONGATED = True
+_ELONGATED = re.compile(r"([a-hj-km-z])\1\1\1")
+
+
+def _keep_elongated(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without readings of one elongated word (:data:`ELONGATED`)."""
+    if not ELONGATED:
+        return cands
+    out = []
+    for c in cands:
+        orig = text[c.start : c.end]
+        if orig.isalpha() and _ELONGATED.search(orig[:1].lower() + orig[1:]):
+            continue
+        out.append(c)
+    return out
+
+
+#: On a page that is not heavily garbled, a piece of a chain of at least
+#: :data:`HYPHEN_CHAIN_MIN` word pieces joined by in-line hyphens ("Ekki-ekki-ekki-pitang",
+#: "ecky-ecky-ecky-pikang-zoop-boing-goodem") is a made-up word: none is read as a
+#: misreading ("boing" is no "being").  Session 37, from light web text.
+HYPHEN_CHAINS = True
+HYPHEN_CHAIN_MIN = 4
+
+
+def _keep_hyphen_chains(
+    toks: list[Token], by_start: dict[int, int], cands: list[Candidate]
+) -> list[Candidate]:
+    """``cands`` without readings of one piece of a long hyphen chain (:data:`HYPHEN_CHAINS`)."""
+    if not HYPHEN_CHAINS:
+        return cands
+    memo: dict[int, bool] = {}
+    out = []
+    for c in cands:
+        i = by_start.get(c.start)
+        if i is not None and toks[i].end == c.end and toks[i].kind == "word":
+            if i not in memo:
+                memo[i] = _chain_length(toks, i) >= HYPHEN_CHAIN_MIN
+            if memo[i]:
+                continue
+        out.append(c)
+    return out
+
+
+def _chain_length(toks: list[Token], i: int) -> int:
+    """Word pieces in the chain of in-line hyphens through token ``i``."""
+    n = 1
+    for step in (-1, 1):
+        k = i
+        while 0 <= k + 2 * step < len(toks):
+            h, o = toks[k + step], toks[k + 2 * step]
+            if h.text != "-" or o.kind != "word":
+                break
+            left, right = (o, toks[k]) if step < 0 else (toks[k], o)
+            if not (left.end == h.start and h.end == right.start):
+                break
+            n += 1
+            k += 2 * step
+    return n
+
+
+def _keep_hyphen_names(
+    toks: list[Token], by_start: dict[int, int], cands: list[Candidate]
+) -> list[Candidate]:
+    """``cands`` without readings of one capitalised piece of a hyphenated name
+    (:data:`HYPHEN_NAMES`)."""
+    if not HYPHEN_NAMES:
+        return cands
+    out = []
+    for c in cands:
+        i = by_start.get(c.start)
+        if i is not None and toks[i].end == c.end and _hyphen_name(toks, i):
+            continue
+        out.append(c)
+    return out
+
+
+def _hyphen_name(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` is the first piece of a hyphenated name (:data:`HYPHEN_NAMES`)."""
+    t = toks[i]
+    if not _title(t.text) or i < 2 or i + 2 >= len(toks):
+        return False
+    h, o = toks[i + 1], toks[i + 2]
+    if h.text != "-" or o.kind != "word" or h.start != t.end or o.start != h.end:
+        return False
+    if not _title(o.text) or zipf(o.text.lower()) <= 0:
+        return False
+    return toks[i - 1].text == " " and toks[i - 2].kind == "word" and _title(toks[i - 2].text)
+
+
+def _title(w: str) -> bool:
+    return w[:1].isupper() and (len(w) == 1 or w[1:].islower()) and w.isalpha()
 
 
 def _after_line_hyphen(toks: list[Token], i: int) -> bool:

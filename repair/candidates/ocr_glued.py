@@ -85,6 +85,21 @@ REAL_AMPERSAND = True
 #: ... a word cited between double quotes, a hyphen allowed before it ('"-ane".') ...
 REAL_CITED = True
 _CITED = re.compile(r'^["“]-?[^\W\d_]+["”][.,;:!?)]*$')
+#: ... a word cited between single quotes ("'ni'", "'is'"; session 37, from light web
+#: text) ...
+REAL_CITED_SINGLE = True
+_CITED_SINGLE = re.compile(r"^['‘][^\W\d_]+['’][.,;:!?)]*$")
+#: ... the brackets of a chunk that opens with "[" or "(", holds one word and closes it
+#: ("[howl]", "(sic)"; session 37) ...
+REAL_BRACKETS = True
+_BRACKETED = re.compile(r"^([\[(])[^\W\d_]+([\])])[.,;:!?]*$")
+#: ... a typed dash of two hyphens after a word ("test--to", "Uh--"; session 37) ...
+REAL_DOUBLE_HYPHEN = True
+_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])--")
+#: ... and a hyphen between a lower-case letter and a capital ("Retin-A", "anti-US"):
+#: dropping it makes no word (session 37).
+REAL_CAPITAL_HYPHEN = True
+_CAPITAL_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 #: ... a sign glued to a digit ("70°F", "40%", "$5": a degree, percent or currency sign;
 #: not a maths sign, "W>0" is a speck) ...
 REAL_DIGIT_SYMBOL = True
@@ -96,6 +111,12 @@ REAL_DOTS = True
 #: ... and a straight double quote in a paragraph whose double quotes pair up, opening
 #: and closing in turn ('"Great Elector",' closes what it opened; :func:`paired_quotes`).
 REAL_PAIRED_QUOTES = True
+#: A capitalised word with an apostrophe inside that the page prints at least
+#: :data:`APOSTROPHE_NAME_MIN` times ("Cam'ron", "D'Arcy") is a name as printed
+#: (session 37, from light web text).
+REAL_APOSTROPHE_NAMES = True
+APOSTROPHE_NAME_MIN = 2
+_APOS_NAME = re.compile(r"^[A-Z][A-Za-z]*['’][A-Za-z]+$")
 #: A reading never joins a name the page repeats (:func:`repair.candidates.ocr_realword.
 #: document_names`) over a stop or comma to the next piece ("Mr Zinni" ... "Zinni,a" is no
 #: "Zinnia").  Session 35 shipped it OFF: ICDAR 2017 file 81 held out lost 3 fixes, each
@@ -120,15 +141,22 @@ def real_chunk(chunk: str) -> bool:
         return True
     if REAL_CITED and _CITED.match(chunk):
         return True
+    if REAL_CITED_SINGLE and _CITED_SINGLE.match(chunk):
+        return True
     return bool(REAL_AMPERSAND and _AMPERSAND.search(chunk))
 
 
-def real_marks(chunk: str, quotes_paired: bool = False) -> frozenset[int]:
+def real_marks(
+    chunk: str, quotes_paired: bool = False, typed_stops: bool = False
+) -> frozenset[int]:
     """Positions of the marks of ``chunk`` that are real by their form, kept as printed:
     a symbol glued to a digit, a stop before a closing quote, the dots of an ellipsis or an
-    initialism, a paired double quote (``quotes_paired``; the flags above)."""
+    initialism, a paired double quote (``quotes_paired``), a trailing "!" or "?" on a
+    page that types them (``typed_stops``; the flags above)."""
     out: set[int] = set()
     n = len(chunk)
+    if typed_stops and any(ch.isalpha() for ch in chunk):
+        out.update(_typed_trail(chunk))
     for k, ch in enumerate(chunk):
         if ch.isalnum():
             continue
@@ -141,12 +169,95 @@ def real_marks(chunk: str, quotes_paired: bool = False) -> frozenset[int]:
                 out.add(k)
         if REAL_PAIRED_QUOTES and quotes_paired and ch == '"':
             out.add(k)
+    if REAL_BRACKETS:
+        m = _BRACKETED.match(chunk)
+        if m and "([".index(m.group(1)) == ")]".index(m.group(2)):
+            out.update((m.start(1), m.start(2)))
+    if REAL_CAPITAL_HYPHEN:
+        out.update(m.start() for m in _CAPITAL_HYPHEN.finditer(chunk))
+    if REAL_DOUBLE_HYPHEN:
+        for m in _DOUBLE_HYPHEN.finditer(chunk):
+            out.update(range(m.start(), m.end()))
     if REAL_DOTS:
         for m in re.finditer(r"(?<=\w)\.{3,}", chunk):
             out.update(range(m.start(), m.end()))
         for m in _INITIALISM.finditer(chunk):
             out.update(k for k in range(m.start(), m.end()) if chunk[k] == ".")
     return frozenset(out)
+
+
+#: A page that ends sentences with a typed "!" or "?" (web dialogue, a play: "Shut up!
+#: ARTHUR:", "Who is it?\nMan:") keeps a trailing "!" or "?" as printed: "you!" is no
+#: "your", "No!" no "Not", "Camelot?!" no "Camelot?", "Agh!," no "Agh," (session 37,
+#: from lightly garbled web text).  The page shows the habit when at least
+#: :data:`TYPED_STOPS_MIN` distinct chunks are a known word and a "!" or "?" before a
+#: line end, the text's end or a capitalised word; a newspaper's speck read as "!" rarely
+#: falls so after whole words.  The lone "!" or "?" of such a page after a space ("kill
+#: you !") is typed too (:func:`repair.candidates.ocr_marks.lone_mark_candidates`).
+TYPED_STOPS = True
+TYPED_STOPS_MIN = 3
+_TYPED_CHUNK = re.compile(r"^[\"'(\[]*([A-Za-z]+)[!?]+[\"')\]]*$")
+_typed_memo: list = [None, False]
+
+
+def typed_stops_page(toks: list[Token]) -> bool:
+    """Whether the page ends sentences with typed "!" / "?" (:data:`TYPED_STOPS`);
+    remembered for the last token list asked."""
+    if _typed_memo[0] is toks:
+        return bool(_typed_memo[1])
+    from repair.score.ocr_channel import is_known
+
+    seen: set[str] = set()
+    n = len(toks)
+    for i, j in _chunk_spans(toks):
+        if j - i < 2 or toks[j - 1].kind != "punct":
+            continue
+        chunk = "".join(t.text for t in toks[i:j])
+        m = _TYPED_CHUNK.match(chunk)
+        if m is None or not is_known(m.group(1).lower()):
+            continue
+        after = toks[j] if j < n else None
+        nxt = toks[j + 1] if j + 1 < n else None
+        if (
+            after is None
+            or "\n" in after.text
+            or (nxt is not None and nxt.text[:1].isupper())
+            or nxt is None
+        ):
+            seen.add(chunk)
+            if len(seen) >= TYPED_STOPS_MIN:
+                break
+    out = len(seen) >= TYPED_STOPS_MIN
+    _typed_memo[0], _typed_memo[1] = toks, out
+    return out
+
+
+def _trail_stops(chunk: str) -> frozenset[int]:
+    """Positions of the "!" and "?" after the last letter or digit of ``chunk``."""
+    alnum = [k for k, ch in enumerate(chunk) if ch.isalnum()]
+    if not alnum:
+        return frozenset()
+    return frozenset(k for k in range(alnum[-1] + 1, len(chunk)) if chunk[k] in "!?")
+
+
+def _typed_trail(chunk: str) -> list[int]:
+    """Positions of the trailing "!" and "?" of ``chunk`` that a typed page keeps: after a
+    known word ("you!", "Ah?"), or an interrobang ("Camelot?!"); not after a non-word,
+    where a "!" is a misread "l" ("gir!,", "crysta!,": ICDAR file 81's train part)."""
+    from repair.score.ocr_channel import is_known
+
+    last = max(k for k, ch in enumerate(chunk) if ch.isalnum())
+    trail = [k for k in range(last + 1, len(chunk)) if chunk[k] in "!?"]
+    if not trail:
+        return []
+    first = last
+    while first > 0 and chunk[first - 1].isalpha():
+        first -= 1
+    word = chunk[first : last + 1]
+    marks = {chunk[k] for k in trail}
+    if (word.isalpha() and is_known(word.lower())) or marks == {"!", "?"}:
+        return trail
+    return []
 
 
 _paired_memo: list = [None, None]
@@ -347,11 +458,16 @@ def _join_threshold(chunk: str, k: int) -> float | None | bool:
 # 8,192 loses 1.8 % of the hits (+0.14 s of 135 s) for ~2.5 MB less when full (session 17)
 @lru_cache(maxsize=8_192)
 def chunk_readings(
-    chunk: str, next_char: str = "", model: MarkModel | None = None, quotes_paired: bool = False
+    chunk: str,
+    next_char: str = "",
+    model: MarkModel | None = None,
+    quotes_paired: bool = False,
+    typed_stops: bool = False,
 ) -> list[tuple[str, float, float]]:
     """(reading, cost, threshold) of a chunk with marks, cheapest first; ``next_char``
     is the character after the chunk; ``model``: the page's marks model (the shipped one
-    by default); ``quotes_paired``: the paragraph's double quotes pair up (:func:`real_marks`)."""
+    by default); ``quotes_paired``: the paragraph's double quotes pair up;
+    ``typed_stops``: the page types "!" and "?" (:func:`real_marks`)."""
     marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
     if not marks or len(marks) > MAX_MARKS or len(chunk) > MAX_CHUNK:
         return []
@@ -359,10 +475,15 @@ def chunk_readings(
         return []
     model = mark_model() if model is None else model
     opts = []
-    real = real_marks(chunk, quotes_paired)
+    real = real_marks(chunk, quotes_paired, typed_stops)
+    # on a typed page a trailing "!" or "?" after a non-word may be a misread letter
+    # ("gir!,": "girl,"), never a speck to drop ("Agh!,", "[rewr!]")
+    stops = _trail_stops(chunk) if typed_stops else frozenset()
     for k in marks:
         if k in real:
             opts.append([(chunk[k], 0.0)])  # a real form (issue 12, session 35)
+        elif k in stops:
+            opts.append([o for o in model.options(chunk[k], context_of(chunk, k)) if o[0].strip()])
         elif chunk[k] == "-" and k == len(chunk) - 1 and next_char == "\n":
             opts.append([(chunk[k], 0.0)])  # a line-end hyphen: its own candidates
         else:
@@ -442,6 +563,7 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
     n = len(toks)
     paired: list[bool] | None = None
     names: frozenset[str] | None = None
+    words: Counter[str] | None = None
     for i, j in _chunk_spans(toks):
         # the chunks with a word that are not all letters and digits, as before; a chunk
         # of one token (most are one word) is told from the token alone (issue 14)
@@ -457,6 +579,11 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
                 continue
         if real_chunk(chunk):
             continue
+        if REAL_APOSTROPHE_NAMES and j == i + 1 and _APOS_NAME.match(chunk):
+            if words is None:
+                words = Counter(t.text for t in toks if t.kind == "word")
+            if words[chunk] >= APOSTROPHE_NAME_MIN:
+                continue  # "Cam'ron" twice: the page's name, not "Cameron"
         nxt = toks[j].text[:1] if j < n else ""
         if REAL_PAIRED_QUOTES and paired is None and '"' in chunk:
             paired = paired_quotes(toks)  # only a page with a glued double quote asks
@@ -472,7 +599,12 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
                 for t, after in zip(piece, piece[1:], strict=False)
                 if t.text in names and len(t.text) >= NAME_MIN_LEN and after.text in NAME_STOPS
             )
-        found = _chunk_candidates(piece, chunk, nxt, 0.0, page=page, model=model, pq=pq)
+        ts = False
+        if TYPED_STOPS and ("!" in chunk or "?" in chunk):
+            ts = typed_stops_page(toks)
+        found = _chunk_candidates(
+            piece, chunk, nxt, 0.0, page=page, model=model, pq=pq, typed_stops=ts
+        )
         if keep:  # no reading joins a name to the next piece ("Zinni,a" -> "Zinnia")
             found = [c for c in found if not _joins_name(c, keep)]
         out.extend(found)
@@ -483,7 +615,14 @@ def glued_candidates(toks: list[Token]) -> list[Candidate]:
             whole = [*piece, toks[tail]]
             out.extend(
                 _chunk_candidates(
-                    whole, chunk + toks[tail].text, nxt2, SPLIT_COST, True, model=model, pq=pq
+                    whole,
+                    chunk + toks[tail].text,
+                    nxt2,
+                    SPLIT_COST,
+                    True,
+                    model=model,
+                    pq=pq,
+                    typed_stops=ts,
                 )
             )
     return out
@@ -599,11 +738,12 @@ def _chunk_candidates(
     page: Mapping[str, int] | None = None,
     model: MarkModel | None = None,
     pq: bool = False,
+    typed_stops: bool = False,
 ) -> list[Candidate]:
     orig = [t.text for t in piece if t.kind == "word"]
     out = []
     kept = kept_forms(chunk) if KEEP_FORMS else ()
-    for text, cost, threshold in chunk_readings(chunk, nxt, model, pq):
+    for text, cost, threshold in chunk_readings(chunk, nxt, model, pq, typed_stops):
         if kept and not _keeps(text, kept):
             continue  # "US$85.1", "they're", "...Hey" are print, not specks
         alt = [t.text for t in tokenize(text) if t.kind == "word"]

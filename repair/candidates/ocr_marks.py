@@ -143,6 +143,15 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         ):
             i = j  # "like\n, swiftly": punctuation wrapped onto the next line is real
             continue
+        if LONE_QUOTED_STOP and run in _QUOTED_STOPS and _list_end(toks, j):
+            i = j  # 'lose his own soul ?" There is': a quotation's end, spaced off
+            continue
+        if _typed_stop(run, toks, i):
+            i = j  # "kill you !", 'his own soul ?"': a page that types its "!" and "?"
+            continue
+        if LIST_MARKS and _list_mark(run, toks, j):
+            i = j  # "• A global ...", "* Sweet nose": a list's bullets
+            continue
         if "|" in run and _table_row(toks, i, j):
             i = j  # a table row ("| name | words |"), not specks
             continue
@@ -161,6 +170,71 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         )
         i = j
     return out
+
+
+#: A lone "?" or "!" with a closing double quote after it, before a capitalised word or a
+#: line end ('his own soul ?" There is'), ends a quotation: typed, not a speck.  Session 37.
+LONE_QUOTED_STOP = True
+_QUOTED_STOPS = frozenset({'?"', '!"', "?”", "!”"})
+
+
+def _typed_stop(run: str, toks: list[Token], i: int) -> bool:
+    """A lone "!" or "?" (a closing quote may follow) after a word and a space, on a page
+    that types its "!" and "?" (:data:`repair.candidates.ocr_glued.TYPED_STOPS`)."""
+    from repair.candidates import ocr_glued
+
+    if not ocr_glued.TYPED_STOPS or run.rstrip("\"'”’") not in ("!", "?"):
+        return False
+    if i < 2 or toks[i - 1].text != " " or toks[i - 2].kind not in ("word", "punct"):
+        return False
+    return ocr_glued.typed_stops_page(toks)
+
+
+#: A lone mark the page prints at least :data:`LIST_MIN` times alone or in a run of it
+#: ("***"), each before a capitalised word or a line end ("• A global network", "Soft. *"
+#: ending a wine note rated with "***" elsewhere), is a list's bullet or a rating, not a
+#: speck (session 37, from lightly garbled web and news text: "&#149;" bullets, wine notes).
+LIST_MARKS = True
+LIST_MIN = 3
+#: The marks a list or a rating prints so.
+LIST_CHARS = frozenset("*•")
+_list_memo: list = [None, {}]
+
+
+def _list_mark(run: str, toks: list[Token], j: int) -> bool:
+    """Whether the lone one-mark ``run`` (ending before ``toks[j]``) is a bullet or a
+    rating the page prints often (:data:`LIST_MARKS`)."""
+    if len(run) != 1 or run not in LIST_CHARS or not _list_end(toks, j):
+        return False
+    if _list_memo[0] is not toks:
+        counts: dict[str, int] = {}
+        n = len(toks)
+        k = 0
+        while k < n:
+            t = toks[k]
+            if t.text in LIST_CHARS and (k == 0 or toks[k - 1].kind == "space"):
+                e = k
+                while e < n and toks[e].text == t.text:
+                    e += 1
+                if e - k <= 4 and _list_end(toks, e):
+                    counts[t.text] = counts.get(t.text, 0) + 1
+                k = e
+            else:
+                k += 1
+        _list_memo[0], _list_memo[1] = toks, counts
+    return int(_list_memo[1].get(run, 0)) >= LIST_MIN
+
+
+def _list_end(toks: list[Token], j: int) -> bool:
+    """Whether a line end, the text's end or a space and a capitalised word follow."""
+    if j >= len(toks) or "\n" in toks[j].text:
+        return True
+    return (
+        j + 1 < len(toks)
+        and toks[j].text == " "
+        and toks[j + 1].kind == "word"
+        and toks[j + 1].text[:1].isupper()
+    )
 
 
 def _speck_before_lower(run: str, toks: list[Token], j: int) -> bool:
@@ -205,6 +279,11 @@ _CLAUSE_ENDS = frozenset(";:!?")
 #: the Union lines ("to an end.\nI compliment", "families.\nI have said") lost their "I".
 EDGE_STOP_I = True
 STOP_PMI = 1.0
+#: ... also after a full stop a closing bracket or quote follows ('(Applause.)\nI thank',
+#: 'State of the Union."\nI report') and at the text's start ("I take the oath": no line
+#: before it).  Session 37 (ocrlight37).
+EDGE_STOP_I_CLOSED = True
+_CLOSERS = frozenset(")\"”’'")
 #: Margin a deletion needs: the pronoun "I" may open or close a line ("and then\nI said"),
 #: so the language model must want the speck gone (gain >= 2.4 nats with the cost).
 EDGE_SPECK_THRESHOLD = 4.0
@@ -232,17 +311,17 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
             continue  # inside a line (or a line of its own)
         if one and not (start_edge and _speck_one(toks, i)):
             continue
-        if EDGE_CLAUSE_I and t.text == "I" and start_edge and i >= 2 and after is not None:
+        if EDGE_CLAUSE_I and t.text == "I" and start_edge and after is not None:
             nxt = toks[i + 2] if i + 2 < n else None
             lower = nxt is not None and nxt.kind == "word" and nxt.text[:1].islower()
-            if toks[i - 2].text in _CLAUSE_ENDS and lower:
+            prev = toks[i - 2].text if i >= 2 else ""
+            if EDGE_STOP_I_CLOSED and prev in _CLOSERS and i >= 3 and toks[i - 3].text == ".":
+                prev = "."  # '(Applause.)\nI thank', 'the Union."\nI report'
+            if EDGE_STOP_I_CLOSED and i == 0:
+                prev = "."  # the text opens: "I take the official oath"
+            if prev in _CLAUSE_ENDS and lower:
                 continue  # "sword;\nI quietly": the pronoun opens a clause ("\nI The": no)
-            if (
-                EDGE_STOP_I
-                and toks[i - 2].text == "."
-                and lower
-                and _pmi_after_i(nxt.text) >= STOP_PMI
-            ):
+            if EDGE_STOP_I and prev == "." and lower and _pmi_after_i(nxt.text) >= STOP_PMI:
                 continue  # "families.\nI have said": a verb the pronoun opens a sentence with
         if start_edge and after is not None:
             start, end = t.start, after.end
