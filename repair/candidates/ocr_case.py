@@ -213,7 +213,7 @@ def _name_phrase(toks: list[Token], i: int, before: Token) -> bool:
     if j < 2 or toks[j - 1].kind != "space" or "\n" in toks[j - 1].text:
         return False
     head = toks[j - 2]
-    return head.kind == "word" and head.text[:1].isupper() and head.text[1:2].islower()
+    return _capitalised_word(head)
 
 
 #: A content word after a capitalised word is that name's next word ("King Island in

@@ -36,6 +36,7 @@ from itertools import product
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import join_threshold
 from repair.lexicons import LexiconError, read_tsv
+from repair.resources.frequency import zipf
 from repair.score.ocr_channel import correction_candidates, is_target
 from repair.tokenize import tokenize
 from repair.types import Candidate, Token
@@ -705,8 +706,6 @@ def kept_forms(chunk: str) -> tuple[str, ...]:
     >>> kept_forms("MySpace.com"), kept_forms("</ul>")
     (('.com',), ('</ul>',))
     """
-    from repair.resources.frequency import zipf
-
     out = [m.group() for m in _DECIMAL.finditer(chunk)]
     out += [m.group() for m in _ELLIPSIS.finditer(chunk)]
     out += [m.group() for m in _WEB.finditer(chunk)]

@@ -609,8 +609,10 @@ def _learned_open_gate(doc: Document, candidates: list[Candidate]) -> bool:
     enough (:data:`LEARNED_OPEN_MIN_SURPRISE`)."""
     if not LEARNED_OPEN:
         return False
-    if LEARNED_OPEN_MIN_FORMS <= 0 and LEARNED_OPEN_MIN_SURPRISE <= 0.0 and (
-        LEARNED_OPEN_MIN_EXCESS is None
+    if (
+        LEARNED_OPEN_MIN_FORMS <= 0
+        and LEARNED_OPEN_MIN_SURPRISE <= 0.0
+        and (LEARNED_OPEN_MIN_EXCESS is None)
     ):
         return True
     forms = {
