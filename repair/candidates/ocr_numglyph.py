@@ -17,7 +17,8 @@ chunk is read as a number when its place says so:
   ("IS to 16", "12 to IS"), a day after a month name ("May IO."), or before a word the
   page itself prints after figures elsewhere (its own units: "SO years" on a page that
   prints "14 years"; never a word as common as Zipf :data:`UNIT_MAX_ZIPF`: "in", "and").
-  A chunk that is a word as printed is kept: a known word in lower case or with one
+  A chunk the page prints more than once is its own form ("ISO", "SOS"); a chunk that
+  is a word as printed is kept: a known word in lower case or with one
   capital ("so", "So", "lo"), and an upper-case one on an upper-case line ("IS IT"); an
   upper-case known word among lower-case words ("about SO years") is no word there.
 * **thousands with a stop** (:data:`THOUSANDS`): "15.000 chests", "£20.000" -- a stop
@@ -52,6 +53,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from functools import lru_cache
 
 from repair.candidates.ocr_rules import cand
@@ -79,7 +81,7 @@ UNIT_MAX_ZIPF = 6.0
 #: Confidence of a reading (the language model cannot judge figures).
 CONFIDENCE = 0.7
 
-_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 _COMMA_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _RANGE = frozenset({"to", "-", "–"})
 _CURRENCY = frozenset("£$")
@@ -202,6 +204,7 @@ def _number_place(
 def _letter_numbers(toks: list[Token]) -> list[Candidate]:
     out: list[Candidate] = []
     units: frozenset[str] | None = None
+    printed: Counter[str] | None = None
     for i, t in enumerate(toks):
         text = t.text
         if t.kind != "word" or not 2 <= len(text) <= MAX_LETTERS or not text.isalpha():
@@ -209,6 +212,10 @@ def _letter_numbers(toks: list[Token]) -> list[Candidate]:
         readings = _readings(text)
         if not readings or _is_word_here(toks, i):
             continue
+        if printed is None:
+            printed = Counter(u.text for u in toks if u.kind == "word")
+        if printed[text] > 1:
+            continue  # a form the page prints again is its own: "ISO", "SOS"
         if units is None:
             units = _page_units(toks)
         found = _number_place(toks, i, readings, units)
