@@ -22,15 +22,19 @@ chunk is read as a number when its place says so:
   capital ("so", "So", "lo"), and an upper-case one on an upper-case line ("IS IT"); an
   upper-case known word among lower-case words ("about SO years") is no word there.
 * **thousands with a stop** (:data:`THOUSANDS`): "15.000 chests", "£20.000" -- a stop
-  after one to three figures and before groups of three is a misread comma when the
-  groups are all "000" or the page prints its thousands with commas, and the number
-  stands before a word or after a currency sign (not "1.000 ±", not "3.250" alone).
+  after one to three figures (no leading zero) and before groups of three is a misread
+  comma when the groups are all "000" (not "16.125 Canadian dollars", "C$9.625": the
+  WSJ's decimals), and the number stands before a word or after a currency sign (not
+  "p = 1.000", not "1.000" alone).
 * **a stray "1"** (:data:`STRAY_ONES`): a speck read as the figure one between two
   lower-case words ("and we 1 believe", "decide 1 that") -- the language model knows no
   figures, but it knows the word "one": the figure is dropped when the words read
-  better without it than with "one" in its place by :data:`STRAY_MARGIN` nats, no other
+  better without it than with "one" (or the pronoun "I": "if 1 left it") in its place
+  by :data:`STRAY_MARGIN` nats, no other
   figure stands near (:data:`STRAY_FIGURE_REACH`: a list of counts, "oils 1 turnips 1
-  potatoes") and the next word is no ordinal or unit suffix ("the 1 st").
+  potatoes"), the word before it is none the page prints before a figure elsewhere (a
+  label: "group 1 is young" beside "group 2 is old") and the next word is no ordinal or
+  unit suffix ("the 1 st").
 * **an initial printed as a digit** (:data:`DIGIT_INITIALS`): "R. 0. McLachlan" -- a
   digit in an initial's place (after an initial or a title, with its own stop, before a
   capitalised word) is read as the capital the learned table reaches
@@ -82,7 +86,6 @@ UNIT_MAX_ZIPF = 6.0
 CONFIDENCE = 0.7
 
 _THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
-_COMMA_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _RANGE = frozenset({"to", "-", "–"})
 _CURRENCY = frozenset("£$")
 _MATHS = frozenset(".=<>±~≈×/+*")
@@ -108,6 +111,19 @@ def _step(toks: list[Token], i: int, step: int) -> int | None:
             return None
         j += step
     return j if 0 <= j < len(toks) else None
+
+
+@lru_cache(maxsize=1)
+def _digitable() -> frozenset[str]:
+    """The letters with a digit reading within :data:`MAX_GLYPH_COST`."""
+    from repair.candidates.ocr_numshape import glyph_readings
+
+    table, _learned = glyph_readings()
+    return frozenset(
+        k[0]
+        for k, rows in table.items()
+        if len(k) == 2 and k[1] == "@" and k[0].isalpha() and rows[0][1] <= MAX_GLYPH_COST
+    )
 
 
 def _readings(chunk: str) -> list[tuple[str, float]]:
@@ -205,10 +221,13 @@ def _letter_numbers(toks: list[Token]) -> list[Candidate]:
     out: list[Candidate] = []
     units: frozenset[str] | None = None
     printed: Counter[str] | None = None
+    digitable = _digitable()
     for i, t in enumerate(toks):
         text = t.text
-        if t.kind != "word" or not 2 <= len(text) <= MAX_LETTERS or not text.isalpha():
+        if t.kind != "word" or not 2 <= len(text) <= MAX_LETTERS:
             continue
+        if not digitable.issuperset(text):
+            continue  # a letter with no digit reading ("the", "of"): no number
         readings = _readings(text)
         if not readings or _is_word_here(toks, i):
             continue
@@ -231,17 +250,12 @@ def _letter_numbers(toks: list[Token]) -> list[Candidate]:
 
 def _thousands(toks: list[Token]) -> list[Candidate]:
     out: list[Candidate] = []
-    commas: bool | None = None
     for i, t in enumerate(toks):
         text = t.text
         if t.kind != "number" or "." not in text or not _THOUSANDS.match(text):
             continue
-        groups = text.split(".")[1:]
-        if not all(g == "000" for g in groups):
-            if commas is None:
-                commas = any(u.kind == "number" and _COMMA_GROUPS.match(u.text) for u in toks)
-            if not commas:
-                continue
+        if not all(g == "000" for g in text.split(".")[1:]):
+            continue  # "16.125 Canadian dollars", "C$9.625": decimals
         nxt, prv = _step(toks, i, 1), _step(toks, i, -1)
         word_after = nxt is not None and nxt == i + 2 and toks[nxt].kind == "word"
         currency = i > 0 and toks[i - 1].text in _CURRENCY
@@ -283,12 +297,23 @@ def _lower_word(tok: Token) -> bool:
     return tok.kind == "word" and tok.text.isalpha() and tok.text.islower()
 
 
+def _page_labels(toks: list[Token]) -> Counter[str]:
+    """How often the page prints each word right before a figure ("group 2", "page 14")."""
+    out: Counter[str] = Counter()
+    for i, t in enumerate(toks):
+        if t.kind == "number" and i >= 2 and toks[i - 1].kind == "space":
+            if toks[i - 2].kind == "word":
+                out[toks[i - 2].text] += 1
+    return out
+
+
 def _stray_ones(toks: list[Token]) -> list[Candidate]:
     from repair.candidates.ocr_numshape import _UNIT
     from repair.resources.lm import get_lm
 
     out: list[Candidate] = []
     lm = None
+    labels: Counter[str] | None = None
     n = len(toks)
     for i, t in enumerate(toks):
         if t.text != "1" or t.kind != "number" or i < 4 or i + 4 >= n:
@@ -304,6 +329,10 @@ def _stray_ones(toks: list[Token]) -> list[Candidate]:
         lo, hi = max(0, i - 2 * STRAY_FIGURE_REACH), min(n, i + 2 * STRAY_FIGURE_REACH + 1)
         if any(u.kind == "number" for u in toks[lo:i] + toks[i + 1 : hi]):
             continue
+        if labels is None:
+            labels = _page_labels(toks)
+        if labels[prev.text] > 1:  # before this figure and another
+            continue  # "group 1 is young" on a page that prints "group 2"
         if lm is None:
             lm = get_lm()
         if not (lm.known(prev.text) and lm.known(nxt.text)):
@@ -311,10 +340,13 @@ def _stray_ones(toks: list[Token]) -> list[Candidate]:
         p2 = toks[i - 4].text if toks[i - 3].kind == "space" else toks[i - 3].text
         after = toks[i + 4].text if toks[i + 3].kind == "space" else toks[i + 3].text
         h = [p2, prev.text]
-        keep = (
-            lm.logprob("one", h)
-            + lm.logprob(nxt.text, [prev.text, "one"])
-            + lm.logprob(after, ["one", nxt.text])
+        # the figure read as the word "one", and as the letter it looks like ("if 1
+        # left it": the pronoun "I", for the letter readers): the better of the two
+        keep = max(
+            lm.logprob(word, h)
+            + lm.logprob(nxt.text, [prev.text, word])
+            + lm.logprob(after, [word, nxt.text])
+            for word in ("one", "i")
         )
         drop = lm.logprob(nxt.text, h) + lm.logprob(after, [prev.text, nxt.text])
         if drop - keep < STRAY_MARGIN:
