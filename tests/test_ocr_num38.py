@@ -76,6 +76,9 @@ def test_a_stray_one_between_words_is_dropped(text: str) -> None:
         "read page 1 of the book today",
         "it was 1 rood and 1 perch each, and 2 roods",
         "at the Hospital on the 1 st of the month",
+        # a unit after a capitalised word, a lower-case chunk: garbled words as often
+        "eye may find In all thy purposed good little but illi May taunt thy 4 may",
+        "and by one weak little ooil under the width, 4 under",
         # a label the page prints before another figure
         "(thus, group 1 is young, short-haired dogs, and all of the others here are in\n"
         "the older group of dogs. We said so; group 2 is young, long-haired dogs, etc.)",
@@ -86,6 +89,15 @@ def test_a_stray_one_between_words_is_dropped(text: str) -> None:
 )
 def test_real_forms_stay(text: str) -> None:
     assert _readings(text) == []
+
+
+def test_a_page_that_prints_the_pronoun_as_one_keeps_its_ones() -> None:
+    page = (
+        "So stood 1 alone with that dread beauty by the sea. The books 1 have written\n"
+        "are few, and the last anecdote 1 shall now tell is of the sea, and we 1 believe it."
+    )
+    assert _readings(page) == []
+    assert _readings("the thing, and we 1 believe a larger number of them")
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,10 @@ chunk is read as a number when its place says so:
   by :data:`STRAY_MARGIN` nats, no other
   figure stands near (:data:`STRAY_FIGURE_REACH`: a list of counts, "oils 1 turnips 1
   potatoes"), the word before it is none the page prints before a figure elsewhere (a
-  label: "group 1 is young" beside "group 2 is old") and the next word is no ordinal or
-  unit suffix ("the 1 st").
+  label: "group 1 is young" beside "group 2 is old"), the next word is no ordinal or
+  unit suffix ("the 1 st"), on a page with fewer than :data:`STRAY_HABIT` such figures
+  (a page that prints many is one whose OCR reads the pronoun "I" as "1": "So stood 1
+  alone", "the books 1 have written"; those are the letter readers').
 * **an initial printed as a digit** (:data:`DIGIT_INITIALS`): "R. 0. McLachlan" -- a
   digit in an initial's place (after an initial or a title, with its own stop, before a
   capitalised word) is read as the capital the learned table reaches
@@ -74,6 +76,9 @@ STRAY_ONES = True
 STRAY_MARGIN = 4.0
 #: ... and no other figure stands within this many tokens of it ("1 rood and 1 perch").
 STRAY_FIGURE_REACH = 6
+#: A page with this many lone "1"s between lower-case words prints "I" as "1" (a habit of
+#: its OCR, ICDAR file 81's memoir): none of them is read as a speck.
+STRAY_HABIT = 3
 #: Largest cost (nats) of one letter's digit reading.
 MAX_GLYPH_COST = 6.0
 #: Longest chunk of letters read as a number.
@@ -175,8 +180,8 @@ def _page_units(toks: list[Token]) -> frozenset[str]:
             continue
         j = _step(toks, i, 1)
         if j is not None and j == i + 2 and toks[j].kind == "word":
-            w = toks[j].text.lower()
-            if w.isalpha() and len(w) > 1 and zipf(w) < UNIT_MAX_ZIPF:
+            w = toks[j].text
+            if w.isalpha() and w.islower() and len(w) > 1 and zipf(w) < UNIT_MAX_ZIPF:
                 out.add(w)
     return frozenset(out)
 
@@ -212,7 +217,10 @@ def _number_place(
                     return "date", value
             return None
     if nxt is not None and nxt == i + 2 and toks[nxt].kind == "word":
-        if toks[nxt].text.lower() in units:
+        # a unit as printed after figures (lower case: "SO years", not "illi May"), after
+        # a chunk in capitals (a lower-case chunk is a garbled word as often: "ooil")
+        unit = toks[nxt].text
+        if unit.islower() and unit in units and not toks[i].text.islower():
             return "unit", readings[0][0]
     return None
 
@@ -312,8 +320,7 @@ def _stray_ones(toks: list[Token]) -> list[Candidate]:
     from repair.resources.lm import get_lm
 
     out: list[Candidate] = []
-    lm = None
-    labels: Counter[str] | None = None
+    slots: list[int] = []  # lone "1"s between lower-case words, no figure near
     n = len(toks)
     for i, t in enumerate(toks):
         if t.text != "1" or t.kind != "number" or i < 4 or i + 4 >= n:
@@ -329,12 +336,16 @@ def _stray_ones(toks: list[Token]) -> list[Candidate]:
         lo, hi = max(0, i - 2 * STRAY_FIGURE_REACH), min(n, i + 2 * STRAY_FIGURE_REACH + 1)
         if any(u.kind == "number" for u in toks[lo:i] + toks[i + 1 : hi]):
             continue
-        if labels is None:
-            labels = _page_labels(toks)
+        slots.append(i)
+    if not slots or len(slots) >= STRAY_HABIT:
+        return out
+    labels = _page_labels(toks)
+    lm = get_lm()
+    for i in slots:
+        t, sp_b, sp_a = toks[i], toks[i - 1], toks[i + 1]
+        prev, nxt = toks[i - 2], toks[i + 2]
         if labels[prev.text] > 1:  # before this figure and another
             continue  # "group 1 is young" on a page that prints "group 2"
-        if lm is None:
-            lm = get_lm()
         if not (lm.known(prev.text) and lm.known(nxt.text)):
             continue
         p2 = toks[i - 4].text if toks[i - 3].kind == "space" else toks[i - 3].text
@@ -356,7 +367,8 @@ def _stray_ones(toks: list[Token]) -> list[Candidate]:
         start, end = (sp_b.start, t.end) if "\n" not in sp_b.text else (t.start, sp_a.end)
         out.append(
             cand(start, end, "", "OCR_STRAY_MARK", finding="stray_one",
-                 orig=[t.text], alt=[], fixed=CONFIDENCE, lm_margin=round(drop - keep, 2))
+                 orig=[t.text], alt=[], fixed=CONFIDENCE, lm_margin=round(drop - keep, 2),
+                 figure_at=t.start)
         )  # fmt: skip
     return out
 
