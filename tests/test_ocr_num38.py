@@ -42,7 +42,9 @@ def test_thousands_with_a_stop_are_read(text: str, expected: list[tuple[str, str
     assert _readings(text) == expected
 
 
-def test_an_initial_printed_as_a_digit_is_read() -> None:
+def test_an_initial_printed_as_a_digit_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _readings("and S. C. McLachlan, and R. 0. McLachlan, of Stockinbingal") == []
+    monkeypatch.setattr(ocr_numglyph, "DIGIT_INITIALS", True)
     assert _readings("and S. C. McLachlan, and R. 0. McLachlan, of Stockinbingal") == [("0", "O")]
 
 
@@ -112,6 +114,7 @@ def test_a_page_that_prints_the_pronoun_as_one_keeps_its_ones() -> None:
 def test_each_switch_off_reads_nothing(
     monkeypatch: pytest.MonkeyPatch, flag: str, text: str
 ) -> None:
+    monkeypatch.setattr(ocr_numglyph, flag, True)
     assert _readings(text)
     monkeypatch.setattr(ocr_numglyph, flag, False)
     assert _readings(text) == []

@@ -37,7 +37,7 @@ chunk is read as a number when its place says so:
   unit suffix ("the 1 st"), on a page with fewer than :data:`STRAY_HABIT` such figures
   (a page that prints many is one whose OCR reads the pronoun "I" as "1": "So stood 1
   alone", "the books 1 have written"; those are the letter readers').
-* **an initial printed as a digit** (:data:`DIGIT_INITIALS`): "R. 0. McLachlan" -- a
+* **an initial printed as a digit** (:data:`DIGIT_INITIALS`, off): "R. 0. McLachlan" -- a
   digit in an initial's place (after an initial or a title, with its own stop, before a
   capitalised word) is read as the capital the learned table reaches
   (:func:`repair.candidates.ocr_initial_glyph.initial_reading`).
@@ -68,7 +68,10 @@ from repair.types import Candidate, Token
 #: Switches (hook in the garbled-page block of ``repair.candidates.ocr._Generator``).
 LETTER_NUMBERS = True
 THOUSANDS = True
-DIGIT_INITIALS = True
+#: OFF: SMH dev +1 token ("R. 0. McLachlan" -> "O"), but ICDAR file 81 prints its "C."
+#: initials as "0." four times ("J. 0. Richmond", "S. P. 0. A."): the table's "O" is
+#: wrong there, a guess between letters the page gives no evidence for.
+DIGIT_INITIALS = False
 STRAY_ONES = True
 #: A lone "1" between two words is a speck when the language model, reading the figure as
 #: "one", likes the words without it by this many nats (SMH dev: 7 specks, no real figure
