@@ -14,9 +14,10 @@ chunk is read as a number when its place says so:
   rendered glyph shapes read as a digit (:func:`repair.candidates.ocr_numshape.glyph_readings`:
   "S" -> 8, "I" / "l" -> 1, "O" -> 0) within :data:`MAX_GLYPH_COST`, standing in a
   number's place: one side of a range whose other side is printed in figures
-  ("IS to 16", "12 to IS"), a day after a month name ("May IO."), or before a word the
-  page itself prints after figures elsewhere (its own units: "SO years" on a page that
-  prints "14 years"; never a word as common as Zipf :data:`UNIT_MAX_ZIPF`: "in", "and").
+  ("IS to 16", "12 to IS"), a day after a month name ("May IO."), or before a lower-case
+  word the page itself prints after figures elsewhere (its own units: "SO years" on a
+  page that prints "14 years"; never a word as common as Zipf :data:`UNIT_MAX_ZIPF`:
+  "in", "and"), the chunk not in lower case ("ooil", "illi" are garbled words as often).
   A chunk the page prints more than once is its own form ("ISO", "SOS"); a chunk that
   is a word as printed is kept: a known word in lower case or with one
   capital ("so", "So", "lo"), and an upper-case one on an upper-case line ("IS IT"); an
@@ -77,7 +78,7 @@ STRAY_ONES = True
 #: "one", likes the words without it by this many nats (SMH dev: 7 specks, no real figure
 #: at 4.0; the real figures that reach it stand among other figures, which keep it).
 STRAY_MARGIN = 4.0
-#: ... and no other figure stands within this many tokens of it ("1 rood and 1 perch").
+#: ... and no other figure stands within this many words of it ("1 rood and 1 perch").
 STRAY_FIGURE_REACH = 6
 #: A page with this many lone "1"s between lower-case words prints "I" as "1" (a habit of
 #: its OCR, ICDAR file 81's memoir): none of them is read as a speck.
