@@ -76,6 +76,7 @@ from repair.candidates.ocr_nameshape import (
     name_shape_candidates,
     repeated_name_shape_candidates,
 )
+from repair.candidates.ocr_numglyph import numglyph_candidates
 from repair.candidates.ocr_numshape import drop_piece_readings, numshape_candidates
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_pagename import keep_printed_names, prefer_page_names
@@ -457,6 +458,10 @@ class _Generator:
             if money:  # a sum has no context the language model could judge: it wins
                 sums = {(c.start, c.end) for c in money}
                 out = [c for c in out if (c.start, c.end) not in sums] + money
+            nums = numglyph_candidates(toks)  # "age of SO years" -> "80"; "15.000 chests"
+            if nums:  # figures again: no context the language model could judge
+                spans = {(c.start, c.end) for c in nums}
+                out = [c for c in out if (c.start, c.end) not in spans] + nums
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
             if (
