@@ -1,0 +1,66 @@
+"""Session 38, ocrcand38: OCR candidate reach (issue 12).
+
+Readings in the period word and name lists for garble no other builder reached
+(:mod:`repair.candidates.ocr_periodreach`), and the sorted word list's prefix runs
+(:meth:`repair.score.ngrams.WordList.with_prefix`) they are drawn from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from repair.candidates import ocr_periodreach
+from repair.pipeline import repair_text
+from repair.score.ngrams import get_ngrams
+
+PAGE = (
+    "Tho prisoner, a youug man of twenty, was bouud ovor in recognlsanco of self and ouo "
+    "surety\nin £20 to keop tho peaco for six mouths. Tho Bench said tbat tho caso was a "
+    "bad ouo, and\nthat tho dofendant had beeu warued boforo by tho police. His Worship "
+    "addod that be would\nuot bo so lenieut on auothor occasiou, aud tho prisoner loft tho "
+    "court with bis fatbor."
+)
+
+
+@pytest.fixture
+def period_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_periodreach, "PERIOD_REACH", True)
+    ocr_periodreach._best.cache_clear()
+
+
+def test_with_prefix_is_the_sorted_run() -> None:
+    wl = get_ngrams().word_list()
+    got = wl.with_prefix("recognis")
+    assert "recognisance" in got
+    assert got == sorted(got)
+    assert all(w.startswith("recognis") for w in got)
+    assert wl.with_prefix("") == []
+    assert wl.with_prefix("zzzzqq") == []
+
+
+def test_period_word_read(period_reach: None) -> None:
+    assert [c.replacement for c in ocr_periodreach.period_candidates("recognlsanco")] == [
+        "recognisance"
+    ]
+    # the garbled first letters are reached through one learned confusion ("ro" -> "re")
+    assert [c.replacement for c in ocr_periodreach.period_candidates("rocognlsance")] == [
+        "recognisance"
+    ]
+
+
+def test_period_reach_shapes(period_reach: None) -> None:
+    # a form the lists know, a short token, a mixed-case or non-alphabetic one: no reading
+    for text in ("recognisance", "recogn", "reCognlsanco", "recognl5anco"):
+        assert ocr_periodreach.period_candidates(text) == []
+
+
+def test_period_reach_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_periodreach, "PERIOD_REACH", False)
+    assert ocr_periodreach.period_candidates("recognlsanco") == []
+    edits = repair_text(PAGE).edits
+    assert not any(e.original == "recognlsanco" for e in edits)
+
+
+def test_period_reach_in_pipeline(period_reach: None) -> None:
+    edits = repair_text(PAGE).edits
+    assert [e.replacement for e in edits if e.original == "recognlsanco"] == ["recognisance"]
