@@ -44,7 +44,7 @@ MAX_LEN = 20
 PREFIX_LEN = 2
 #: ... or the first two letters after one learned confusion of the first or the second
 #: glyph at most this dear (nats: "Knmore" -> "en", "rocognlsance" -> "re").
-PREFIX_SUB_COST = 4.0
+PREFIX_SUB_COST = 2.0
 #: ... and is at most this many letters longer or shorter.
 LEN_SLACK = 2
 #: Pool words within this share of the token's length in plain edits are walked ...
@@ -53,6 +53,10 @@ NEAR_SHARE = 0.5
 NEAR_LIMIT = 40
 #: A second reading this close (nats) makes the token ambiguous: no reading.
 AMBIGUOUS = 1.0
+#: wordfreq's large list is a third pool ("Lewthwaite", "Stancliffe": Zipf 1-2, in neither
+#: period list), its forms of this Zipf or more (no target: those the wide search reads).
+WORDFREQ = False
+WORDFREQ_MIN_ZIPF = 1.0
 #: Margin the reading needs in context (the language model knows few such words).
 THRESHOLD = -2.0
 
@@ -104,6 +108,8 @@ def _listed(low: str, names: bool) -> bool:
     table = get_ngrams()
     if low in table.word_list():
         return True
+    if WORDFREQ and zipf(low) >= WORDFREQ_MIN_ZIPF:
+        return True
     return names and low in table._list("names")
 
 
@@ -131,17 +137,34 @@ def _words(prefix: str, names: bool) -> tuple[str, ...]:
 
     table = get_ngrams()
     lists = [table.word_list(), table._list("names")] if names else [table.word_list()]
-    return tuple(
-        sorted(
-            {
-                w
-                for wl in lists
-                if hasattr(wl, "with_prefix")
-                for w in wl.with_prefix(prefix)  # type: ignore[union-attr]
-                if w.isalpha()
-            }
-        )
-    )
+    found = {
+        w
+        for wl in lists
+        if hasattr(wl, "with_prefix")
+        for w in wl.with_prefix(prefix)  # type: ignore[union-attr]
+        if w.isalpha()
+    }
+    if WORDFREQ:
+        found.update(_wordfreq_words(prefix))
+    return tuple(sorted(found))
+
+
+def _wordfreq_words(prefix: str) -> list[str]:
+    """wordfreq's forms that start with ``prefix``, letters only, of Zipf at least
+    :data:`WORDFREQ_MIN_ZIPF` (the shipped sorted table searched in place)."""
+    from repair.resources import frequency
+
+    table = frequency._table()
+    lines = getattr(table, "_lines", None)
+    if lines is None:
+        return []
+    out = []
+    for key, bucket in lines.with_prefix(prefix.encode("utf-8")):
+        if frequency._bucket_zipf(int(bucket)) >= WORDFREQ_MIN_ZIPF:
+            word = key.decode("utf-8")
+            if word.isalpha():
+                out.append(word)
+    return out
 
 
 def _near(low: str, prefixes: tuple[str, ...], names: bool) -> PrefixIndex | None:
