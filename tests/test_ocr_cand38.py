@@ -64,3 +64,28 @@ def test_period_reach_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_period_reach_in_pipeline(period_reach: None) -> None:
     edits = repair_text(PAGE).edits
     assert [e.replacement for e in edits if e.original == "recognlsanco"] == ["recognisance"]
+
+
+def test_sorted_lines_with_prefix() -> None:
+    from repair.resources.sorted_lines import SortedLines
+
+    blob = b"# h\nab\t1\nabc\t2\nabd\t3\nb\t4\nba\t5\n"
+    lines = SortedLines(blob, 4, block=4)
+    assert lines.with_prefix(b"ab") == [(b"ab", b"1"), (b"abc", b"2"), (b"abd", b"3")]
+    assert lines.with_prefix(b"b") == [(b"b", b"4"), (b"ba", b"5")]
+    assert lines.with_prefix(b"c") == []
+    assert lines.with_prefix(b"") == []
+
+
+def test_wordfreq_pool(monkeypatch: pytest.MonkeyPatch, period_reach: None) -> None:
+    # a surname only wordfreq's large list knows (Zipf 1.4), one learned confusion away
+    monkeypatch.setattr(ocr_periodreach, "WORDFREQ", False)
+    ocr_periodreach._words.cache_clear()
+    assert ocr_periodreach.period_candidates("Lewthwarte") == []
+    monkeypatch.setattr(ocr_periodreach, "WORDFREQ", True)
+    ocr_periodreach._words.cache_clear()
+    ocr_periodreach._best.cache_clear()
+    got = [c.replacement for c in ocr_periodreach.period_candidates("Lewthwarte")]
+    ocr_periodreach._words.cache_clear()
+    ocr_periodreach._best.cache_clear()
+    assert got == ["Lewthwaite"]
