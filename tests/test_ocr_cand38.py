@@ -89,3 +89,19 @@ def test_wordfreq_pool(monkeypatch: pytest.MonkeyPatch, period_reach: None) -> N
     ocr_periodreach._words.cache_clear()
     ocr_periodreach._best.cache_clear()
     assert got == ["Lewthwaite"]
+
+
+def test_standalone_pieces() -> None:
+    from repair.tokenize import tokenize
+
+    toks = tokenize("vita!itiy-which prognostica-tion, 'nonumque (word). \"end.\" ok")
+    got = {t.text: ocr_periodreach.standalone(toks, i) for i, t in enumerate(toks)}
+    assert not got["itiy"] and not got["prognostica"] and not got["tion"]
+    assert got["nonumque"] and got["word"] and got["end"] and got["ok"]
+
+
+def test_period_reach_skips_pieces(period_reach: None) -> None:
+    # a piece of a hyphenated print is read whole or left, never read alone
+    page = PAGE.replace("in recognlsanco of", "in recognlsanco-tion of")
+    edits = repair_text(page).edits
+    assert not any(e.replacement == "recognisance" for e in edits)

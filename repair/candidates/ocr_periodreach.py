@@ -17,6 +17,9 @@ walked with the learned confusions (:func:`repair.score.ocr_channel.confusion_va
 the wide search's bounds).  The cheapest reading is proposed when no second one comes within
 :data:`AMBIGUOUS` nats; the two-sided scorer decides it in context (:data:`THRESHOLD`).
 
+Only a whole printed word (:func:`standalone`): not a piece of a hyphenated or glued
+print ("prognostica-tion" is no "prognostics").
+
 The pool is one sorted run of the list (:meth:`repair.score.ngrams.WordList.with_prefix`),
 so only these few tokens pay for it; clean pages never do.
 
@@ -26,13 +29,14 @@ so only these few tokens pay for it; clean pages never do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from repair.candidates.ocr_rules import confusion_reading
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import PrefixIndex, confusion_variants, is_target, prefixes_of
 from repair.score.ocr_search import MAX_SUBS, cost_bound
-from repair.types import Candidate
+from repair.types import Candidate, Token
 
 #: Switch (see the module doc).
 PERIOD_REACH = True
@@ -111,6 +115,27 @@ def _listed(low: str, names: bool) -> bool:
     if WORDFREQ and zipf(low) >= WORDFREQ_MIN_ZIPF:
         return True
     return names and low in table._list("names")
+
+
+#: Marks a token may have glued before it, and after it (:func:`standalone`).
+_OPENERS = frozenset("\"'([‘“")
+_CLOSERS = frozenset(".,;:?!)]\"'’”")
+
+
+def standalone(toks: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a whole printed word: a space (or the text's edge), or an
+    opening mark then a space, before it; a space, or closing marks then a space, after
+    it.  Not a piece of a hyphenated or glued print ("prognostica-tion", "vita!itiy",
+    "individua.Hties"), which other readers read whole or leave."""
+    if i > 0 and toks[i - 1].kind != "space":
+        if toks[i - 1].text not in _OPENERS or (i > 1 and toks[i - 2].kind != "space"):
+            return False
+    j = i + 1
+    while j < len(toks) and toks[j].kind != "space":
+        if toks[j].text not in _CLOSERS:
+            return False
+        j += 1
+    return True
 
 
 def _prefixes(text: str) -> tuple[str, ...]:
