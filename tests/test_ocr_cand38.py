@@ -105,3 +105,13 @@ def test_period_reach_skips_pieces(period_reach: None) -> None:
     page = PAGE.replace("in recognlsanco of", "in recognlsanco-tion of")
     edits = repair_text(page).edits
     assert not any(e.replacement == "recognisance" for e in edits)
+
+
+def test_printed_otherwise(period_reach: None) -> None:
+    counts = {"ANTIQUARIANA": 1, "antiquariana": 1, "Recognlsanco": 0}
+    assert ocr_periodreach.printed_otherwise("antiquariana", counts)
+    assert not ocr_periodreach.printed_otherwise("recognlsanco", counts)
+    # the page prints the form capitalised too: a word of the page, not read
+    page = PAGE + " Recognlsanco was the word."
+    edits = repair_text(page).edits
+    assert not any(e.replacement == "recognisance" for e in edits)

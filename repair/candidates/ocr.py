@@ -437,7 +437,11 @@ class _Generator:
                 reached = frozenset((c.start, c.end) for c in out)
                 for i, reason in period_late:
                     t = toks[i]
-                    if (t.start, t.end) not in reached and ocr_periodreach.standalone(toks, i):
+                    if (
+                        (t.start, t.end) not in reached
+                        and ocr_periodreach.standalone(toks, i)
+                        and not ocr_periodreach.printed_otherwise(t.text, info.counts)
+                    ):
                         out.extend(ocr_periodreach.period_candidates(t.text, t.start, reason))
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
                 out.extend(slot_candidates(toks, out))

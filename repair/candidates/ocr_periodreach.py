@@ -18,7 +18,9 @@ the wide search's bounds).  The cheapest reading is proposed when no second one 
 :data:`AMBIGUOUS` nats; the two-sided scorer decides it in context (:data:`THRESHOLD`).
 
 Only a whole printed word (:func:`standalone`): not a piece of a hyphenated or glued
-print ("prognostica-tion" is no "prognostics").
+print ("prognostica-tion" is no "prognostics"); and not a form the page prints in another
+case as well (:func:`printed_otherwise`: "ANTIQUARIANA" heads the chapter that says
+"antiquariana").
 
 The pool is one sorted run of the list (:meth:`repair.score.ngrams.WordList.with_prefix`),
 so only these few tokens pay for it; clean pages never do.
@@ -29,7 +31,7 @@ so only these few tokens pay for it; clean pages never do.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from repair.candidates.ocr_rules import confusion_reading
@@ -136,6 +138,16 @@ def standalone(toks: Sequence[Token], i: int) -> bool:
             return False
         j += 1
     return True
+
+
+def printed_otherwise(text: str, counts: Mapping[str, int]) -> bool:
+    """Whether the page prints ``text`` in another case too ("ANTIQUARIANA" as a chapter
+    head, "Antiquariana" in a title, then "antiquariana" in a sentence): a word of the
+    page, no garble of another."""
+    return any(
+        form != text and counts.get(form, 0)
+        for form in (text.lower(), text.capitalize(), text.upper())
+    )
 
 
 def _prefixes(text: str) -> tuple[str, ...]:
