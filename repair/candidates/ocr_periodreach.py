@@ -6,8 +6,9 @@ adds wordfreq's rarer forms one learned confusion away.  The period word list of
 table (``lexicons/words_period.txt.gz``, 360 k words of 19th- and 20th-century print:
 "recognisance", "conchologist", "Territorials", "appraisement") is only asked whether a
 print is known; a newspaper word it alone knows, garbled by two or three glyphs
-("recognlsanco", "Tenltorlals"), got no reading at all (SMH dev, session 38: 12 of the 151
-gap tokens with no candidate have their gold only in that list).
+("recognlsanco", "Tenltorlals"), got no reading at all (SMH dev, session 38: 22 of the 151
+gap tokens with no candidate have their gold only in that list, 7 of them one to three
+cheap learned confusions away: ``benchmarks/smh_reach_why.py``).
 
 For a flagged token of a garbled page that no other builder read (the caller checks), of
 :data:`MIN_LEN` letters or more, lower case or a name's shape, that no list knows: the
