@@ -94,7 +94,7 @@ def test_wordfreq_pool(monkeypatch: pytest.MonkeyPatch, period_reach: None) -> N
 def test_standalone_pieces() -> None:
     from repair.tokenize import tokenize
 
-    toks = tokenize("vita!itiy-which prognostica-tion, 'nonumque (word). \"end.\" ok")
+    toks = tokenize('vita!itiy-which prognostica-tion, \'nonumque (word). "end." ok')
     got = {t.text: ocr_periodreach.standalone(toks, i) for i, t in enumerate(toks)}
     assert not got["itiy"] and not got["prognostica"] and not got["tion"]
     assert got["nonumque"] and got["word"] and got["end"] and got["ok"]
