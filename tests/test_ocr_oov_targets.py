@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from repair.candidates import ocr_compound, ocr_listedword
+from repair.candidates import ocr_compound, ocr_listedword, ocr_periodreach
 from repair.candidates.ocr_compound import compound_candidates
 from repair.candidates.ocr_listedword import listed_candidates
 from repair.score.ocr_channel import is_target
@@ -50,6 +50,8 @@ def test_both_readings_on_a_garbled_page() -> None:
 def test_both_readings_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_compound, "COMPOUND", False)
     monkeypatch.setattr(ocr_listedword, "LISTED", False)
+    # the period lists' reading (session 38) also reaches "Slattery", a listed name
+    monkeypatch.setattr(ocr_periodreach, "PERIOD_REACH", False)
     out = repaired_after_page(PAGE)[len(GARBLED) :]
     assert "Frultgrowors" in out and "Slattory" in out, out
 

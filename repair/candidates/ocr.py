@@ -33,6 +33,7 @@ from repair.candidates import (
     ocr_nameplace,
     ocr_pagefar,
     ocr_pagehabit,
+    ocr_periodreach,
     ocr_rarereal,
     ocr_shortslot,
     ocr_shortword,
@@ -303,6 +304,7 @@ class _Generator:
         )
         # a page that prints old spellings: its garbled words may be old spellings too
         old_page = old_print_page(detection.details.get("reasons", {}), len(doc.words))
+        period_late: list[tuple[int, str]] = []  # tokens no builder read (ocr_periodreach)
         for f in detection.findings:
             if f.reason == "realword_suspect":
                 continue  # gate evidence only; re-read in context below (garbled documents)
@@ -357,6 +359,8 @@ class _Generator:
                     found = compound_candidates(toks[i].text, toks[i].start, f.reason)
                     if not found and not info.old_print and info.counts[toks[i].text] == 1:
                         found = listed_candidates(toks[i].text, toks[i].start, f.reason)
+                        if not found and ocr_periodreach.PERIOD_REACH:  # "recognlsanco"
+                            period_late.append((i, f.reason))  # read after the page builders
                 out.extend(found)
                 if old_page and not _next_to_hyphen(toks, i):
                     out.extend(old_spelling_candidates(toks[i], f.reason))
@@ -430,6 +434,16 @@ class _Generator:
                 out.extend(
                     ocr_rarereal.rare_real_candidates(toks, counts, reached, info.period_word)
                 )
+            if period_late:  # "recognlsanco": the period lists, where no page builder read
+                reached = frozenset((c.start, c.end) for c in out)
+                for i, reason in period_late:
+                    t = toks[i]
+                    if (
+                        (t.start, t.end) not in reached
+                        and ocr_periodreach.standalone(toks, i)
+                        and not ocr_periodreach.printed_otherwise(t.text, info.counts)
+                    ):
+                        out.extend(ocr_periodreach.period_candidates(t.text, t.start, reason))
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
                 out.extend(slot_candidates(toks, out))
             out.extend(split_pairs(toks, flagged, garbled))

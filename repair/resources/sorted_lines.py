@@ -100,6 +100,26 @@ class SortedLines(Generic[AnyStr]):
             return True
         return i + 1 < len(heads) and heads[i + 1].startswith(prefix)
 
+    def with_prefix(self, prefix: AnyStr) -> list[tuple[AnyStr, AnyStr]]:
+        """The ``(key, value)`` lines whose key starts with ``prefix`` (non-empty), in
+        order: the one run of lines :meth:`has_prefix` finds, read to its end."""
+        if not prefix or self._nl in prefix or self._tab in prefix:
+            return []
+        heads, blob, nl, tab = self._heads, self._blob, self._nl, self._tab
+        i = max(0, bisect_right(heads, prefix) - 1)
+        pos, end = self._starts[i] if heads else 0, self._starts[-1]
+        out: list[tuple[AnyStr, AnyStr]] = []
+        while pos < end:
+            cut = blob.index(tab, pos)
+            key = blob[pos:cut]
+            stop = blob.index(nl, cut)
+            if key.startswith(prefix):
+                out.append((key, blob[cut + 1 : stop]))
+            elif key > prefix:
+                break  # sorted: past the run
+            pos = stop + 1
+        return out
+
     def __contains__(self, key: object) -> bool:
         return isinstance(key, type(self._blob)) and self.get(key) is not None  # type: ignore[arg-type]
 

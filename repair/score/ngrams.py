@@ -242,6 +242,29 @@ class WordList:
         self._samples = (keys, offsets)
         return self._samples
 
+    def with_prefix(self, prefix: str) -> list[str]:
+        """The listed words that start with ``prefix`` (non-empty), in sorted order: one
+        bisection of the samples, then a scan of the one sorted run that holds them."""
+        key = prefix.encode("utf-8")
+        if not key or b"\n" in key or not self._blob:
+            return []
+        keys, offsets = self._samples if self._samples is not None else self._sample()
+        k = max(0, bisect_right(keys, key) - 1)  # the block of the last word <= prefix
+        blob = self._blob
+        pos = offsets[k]
+        out: list[str] = []
+        size = len(blob)
+        while pos < size:
+            end = blob.find(b"\n", pos)
+            end = size if end < 0 else end
+            word = blob[pos:end]
+            if word.startswith(key):
+                out.append(word.decode("utf-8"))
+            elif word > key:
+                break  # sorted: past the run of words with the prefix
+            pos = end + 1
+        return out
+
     def _bisect(self, word: str) -> bool:
         """Membership by a bisection on byte offsets (the plain form of
         :meth:`__contains__`, kept for the tests)."""
