@@ -98,3 +98,53 @@ def test_folds_fit_on_each_half_and_score_the_other_and_icdar() -> None:
     assert set(by) == {"deva", "devb", "dev", "icdar", "all"}
     assert "src_stray_mark" in by["deva"] and "devb +3/+0" in by["deva"]
     assert "icdar +3/+0" in by["devb"]
+
+
+# --- the looser bar for glued-mark readings on heavy pages (ocr_glued.HEAVY_THRESHOLD) ---
+
+
+def test_loose_chunks_are_those_of_rarely_kept_marks() -> None:
+    from repair.candidates.ocr_glued import _loose_chunk
+
+    for chunk in ("munica!", "measure»,", "arrange!", "poa!"):
+        assert _loose_chunk(chunk), chunk
+    for chunk in ("(rand", "(or", "NOS)", "designer;", 'W"', "Gleb-^", "voted"):
+        assert not _loose_chunk(chunk), chunk
+
+
+def test_chunk_readings_take_the_base_threshold() -> None:
+    from repair.candidates.ocr_glued import THRESHOLD, chunk_readings
+
+    assert chunk_readings("munica!")[0][0] == "musical"
+    assert chunk_readings("munica!")[0][2] == THRESHOLD
+    assert chunk_readings("munica!", base=-3.0)[0][2] == -3.0
+
+
+def test_heavy_pages_read_rarely_kept_marks_at_the_looser_bar(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from repair.candidates import ocr_glued
+    from repair.tokenize import tokenize
+
+    monkeypatch.setattr(ocr_glued, "HEAVY_THRESHOLD", -3.0)
+    toks = tokenize("a special munica! programme and Caudata (or Urodela")
+    thr = {c.replacement: c.features["threshold"] for c in ocr_glued.glued_candidates(toks, True)}
+    assert thr["musical"] == -3.0
+    assert all(v >= 0.0 for k, v in thr.items() if k != "musical")  # "(or": print
+    light = ocr_glued.glued_candidates(toks, False)  # not a heavy page: the usual bar
+    assert all(c.features["threshold"] >= 0.0 for c in light)
+
+
+def test_a_heavy_page_reads_a_glued_mark_as_its_letter(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from repair.candidates import ocr_glued
+    from tests.ocr_page import GARBLED, repaired_after_page
+
+    text = "A special munica! programme has been arranged for the evening."
+    monkeypatch.setattr(ocr_glued, "HEAVY_THRESHOLD", None)
+    assert "musical" not in repaired_after_page(text)[len(GARBLED) :]
+    monkeypatch.setattr(ocr_glued, "HEAVY_THRESHOLD", -3.0)
+    assert "A special musical programme" in repaired_after_page(text)[len(GARBLED) :]
+
+
+def test_flag() -> None:
+    from repair.candidates import ocr_glued
+
+    assert ocr_glued.HEAVY_THRESHOLD == -3.0  # None: the old bar (THRESHOLD) everywhere
