@@ -460,7 +460,7 @@ class _Generator:
             elif ocr_markjoin.LIGHT_PAGES and not info.old_print:  # "coa.it" on a light page
                 out.extend(mark_join_candidates(toks, frozenset()))
             out.extend(speck_hyphen_joins(toks))  # "Satur- ¡⏎day"
-            out.extend(mark_candidates(toks))
+            out.extend(mark_candidates(toks, info.heavy))
             # "nothing bu* canvassing": "but"; "bear their omi costs": "own"
             out.extend(ocr_shortslot.short_slot_candidates(toks, out, info.heavy, info.old_print))
             out.extend(lone_mark_candidates(toks))

@@ -419,12 +419,13 @@ def _next_word(toks: list[Token], i: int, step: int) -> str | None:
     return toks[k].text if 0 <= k < len(toks) and toks[k].kind == "word" else None
 
 
-def mark_candidates(toks: list[Token]) -> list[Candidate]:
-    """Candidates re-reading each glued word+mark run (garbled documents only)."""
+def mark_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
+    """Candidates re-reading each glued word+mark run (garbled documents only;
+    ``heavy``: a heavily garbled page)."""
     if GLUED:
         from repair.candidates.ocr_glued import glued_candidates
 
-        return glued_candidates(toks) + edge_speck_candidates(toks)
+        return glued_candidates(toks, heavy) + edge_speck_candidates(toks)
     return [
         cand(
             start,
