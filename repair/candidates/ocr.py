@@ -436,7 +436,7 @@ class _Generator:
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words
             out.extend(possessive_candidates(toks))  # "John s" -> "John's"
             if info.heavy and ocr_spacejoin.SPACE_JOIN:  # "dol ars" -> "dollars"
-                out.extend(ocr_spacejoin.space_join_candidates(toks, flagged))
+                out.extend(ocr_spacejoin.space_join_candidates(toks, flagged, by_start))
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
                 joined = glyph_join_candidates(toks)
                 out.extend(joined)

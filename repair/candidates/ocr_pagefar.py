@@ -241,7 +241,13 @@ def page_far_candidates(
     flagged = set(indices)
     if CASE_GARBLED:  # the detector leaves mixed-case and accented capitalised forms
         indices = sorted(
-            flagged | {i for i, t in enumerate(toks) if t.kind == "word" and _case_garbled(t.text)}
+            flagged
+            | {
+                i
+                for i, t in enumerate(toks)
+                # the first test of ``_case_garbled`` before the call (issue 14, session 38)
+                if t.kind == "word" and t.text[:1].isupper() and _case_garbled(t.text)
+            }
         )
     else:
         indices = sorted(flagged)
