@@ -91,6 +91,7 @@ from repair.candidates.ocr_realword import (
     realword_candidates,
 )
 from repair.candidates.ocr_rules import cand as _cand
+from repair.candidates.ocr_rules import counting_page, page_word_counts
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
 from repair.candidates.ocr_shutreal import shut_realword_candidates
 from repair.candidates.ocr_shutsuspect import shut_suspect_candidates
@@ -284,7 +285,7 @@ class _Generator:
         """``by_start``: each token's index by its start (one dict a window, issue 14)."""
         text, toks = doc.text, doc.tokens
         out: list[Candidate] = []
-        counts: Counter[str] = Counter(t.text for t in doc.words)
+        counts: Counter[str] = page_word_counts(toks)  # as Counter(t.text for t in doc.words)
         ref_words = frozenset(t.text for ref in doc.reference_tokens for t in ref if t.is_word)
         for ref in doc.reference_tokens:
             counts.update(t.text for t in ref if t.kind == "word")
@@ -950,6 +951,11 @@ _GENERATOR = _Generator()
 
 def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
+    with counting_page(doc.tokens):  # the builders share one count of the page's words
+        return _ocr_candidates(doc, detection, garbled)
+
+
+def _ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     by_start = {t.start: i for i, t in enumerate(doc.tokens)}
     out = _GENERATOR.candidates(doc, detection, garbled, by_start)
     if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)

@@ -39,7 +39,7 @@ from collections import Counter
 from functools import lru_cache
 
 from repair.candidates.ocr_initial_glyph import TITLE_WORDS, _after_capital, _name_follows
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.score.ngrams import get_ngrams  # module level: _name_after is asked per stop (issue 14)
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
@@ -209,7 +209,7 @@ def abbrev_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -> li
         if sure is None:
             continue
         if not page:
-            page.append(Counter(x.text for x in toks if x.kind == "word"))
+            page.append(page_word_counts(toks))
         common = z >= COMMON_ZIPF
         known = is_known(text.lower())
         if known and (not sure or len(text) < KNOWN_MIN_LEN):

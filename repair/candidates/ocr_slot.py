@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from repair.candidates.ocr_realword import line_broken_piece
+from repair.candidates.ocr_rules import page_word_counts
 from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
 from repair.resources import lm as lm_module
 from repair.resources.frequency import zipf
@@ -355,7 +356,7 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
 
     def counts() -> Counter[str]:  # the page's word counts, taken when first asked
         if not page:
-            page.append(Counter(t.text for t in toks if t.kind == "word"))
+            page.append(page_word_counts(toks))
         return page[0]
 
     found_at = [i for i, t in enumerate(toks) if t.kind == "word" and _eligible(toks, i, counts)]

@@ -46,7 +46,7 @@ from collections import Counter
 
 from repair.candidates.ocr_abbrev import GIVEN_NAMES, READINGS
 from repair.candidates.ocr_initial_glyph import _after_capital
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.types import Candidate, Token
 
 #: Switch (hook in :func:`repair.candidates.ocr._initial_glyphs`).
@@ -177,7 +177,7 @@ def page_title_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -
             continue
         if titles is None:
             titles = _page_titles(toks)
-            page = Counter(x.text for x in toks if x.kind == "word")
+            page = page_word_counts(toks)
         if sum(titles.values()) < PAGE_MIN:
             return out
         from repair.resources.frequency import zipf
