@@ -308,3 +308,74 @@ def test_page_model_one_token_chunks(text: str) -> None:
 
     toks = tokenize(text)
     page_model(toks)  # runs; the whole-document tests above compare outputs
+
+
+def _old_document_names(toks: list[Token], counts: Counter[str]) -> frozenset[str]:
+    """:func:`repair.candidates.ocr_realword.document_names` before session 38."""
+    from repair.candidates.ocr_realword import (
+        NAME_REPEATS,
+        _common_lower,
+        _inside_sentence,
+        realword_suspect,
+    )
+
+    names = set()
+    prev: list[Token] = []
+    for t in toks:
+        if t.kind == "space":
+            continue
+        text = t.text
+        if t.kind == "word" and text[:1].isupper() and counts[text] >= NAME_REPEATS:
+            if not realword_suspect(text) and not _common_lower(text) and prev:
+                if _inside_sentence(prev):
+                    names.add(text)
+        prev = [*prev[-1:], t]
+    return frozenset(names)
+
+
+def test_document_names_as_before() -> None:
+    from repair.candidates.ocr_realword import document_names
+
+    extra = "Mr. Horn met Dr. Bell. Horn and Bell, of Bell; Mr. Horn said to Bell. Tho Tho"
+    found = 0
+    for text in (*_corpora(), extra):
+        toks = tokenize(text)
+        counts = Counter(t.text for t in toks if t.kind == "word")
+        got = document_names(toks, counts)
+        assert got == _old_document_names(toks, counts)
+        found += len(got)
+    assert found > 0
+
+
+def test_line_joins_and_speck_joins_as_with_every_token_tested() -> None:
+    """The plain-space test before ``_single_break`` skips only what it refuses."""
+    from repair.candidates import ocr_line_join as lj
+
+    extra = "ban\nquoted the Satur- ¡\nday and mac- 1\n«danoise Wool«\nloomooloo Com\n| mission"
+    for text in (*_corpora(), extra):
+        toks = tokenize(text)
+        for t in toks:
+            if t.kind != "space" or t.text == " ":
+                assert not lj._single_break(t)
+    toks = tokenize(extra)
+    assert lj.line_joins(toks, {}) or lj.speck_hyphen_joins(toks)
+
+
+def test_accent_keep_skips_only_ascii_prints() -> None:
+    from repair.candidates.ocr_accentkeep import _accented, is_accent_strip
+
+    for w in ["the", "Zurich", "naive", "", "a-b", "don't"]:
+        assert not _accented(w) and not is_accent_strip(w, w)
+    assert is_accent_strip("Zürich", "Zurich") and _accented("thé")
+
+
+def test_title_page_form_test_as_before() -> None:
+    from repair.candidates.ocr_titlepage import GIVEN_NAMES, MAX_LEN, TITLES, _title_form
+
+    words = {t.text for text in _corpora() for t in tokenize(text) if t.kind == "word"}
+    words |= {"Mr", "Mrs", "Capt", "John", "MR", "mr", "Mv", "M", "Mi's"}
+    for text in words:
+        old = (2 <= len(text) <= MAX_LEN and text.isalpha()) and not (
+            not text[:1].isupper() or text.isupper() or text in TITLES or text in GIVEN_NAMES
+        )
+        assert _title_form(text) == old
