@@ -363,7 +363,9 @@ def with_page_habits(
     read: dict[tuple[int, int], set[str]] = defaultdict(set)
     for c in out:
         read[c.start, c.end].add(c.replacement.lower())
-    penalised = [_one_off(c, read) for c in found]
+    # a reading of a span no habit reads is kept as it is (``_one_off``'s first test,
+    # without the call: issue 14, session 38)
+    penalised = [c if (c.start, c.end) not in read else _one_off(c, read) for c in found]
     return penalised + out
 
 
