@@ -93,6 +93,7 @@ from repair.candidates.ocr_realword import (
     realword_candidates,
 )
 from repair.candidates.ocr_rules import cand as _cand
+from repair.candidates.ocr_rules import counting_page, page_word_counts
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
 from repair.candidates.ocr_shutreal import shut_realword_candidates
 from repair.candidates.ocr_shutsuspect import shut_suspect_candidates
@@ -286,7 +287,7 @@ class _Generator:
         """``by_start``: each token's index by its start (one dict a window, issue 14)."""
         text, toks = doc.text, doc.tokens
         out: list[Candidate] = []
-        counts: Counter[str] = Counter(t.text for t in doc.words)
+        counts: Counter[str] = page_word_counts(toks)  # as Counter(t.text for t in doc.words)
         ref_words = frozenset(t.text for ref in doc.reference_tokens for t in ref if t.is_word)
         for ref in doc.reference_tokens:
             counts.update(t.text for t in ref if t.kind == "word")
@@ -369,46 +370,57 @@ class _Generator:
         lower_words = frozenset(t.text for t in doc.words if t.text.islower())
         verse = verse_like(toks, garbled=garbled)
         names = document_names(toks, counts) if garbled else frozenset()
+        # each word not flagged (a "1" of a garbled page otherwise); the token's text and
+        # first letter read once (the same tests in the same order; issue 14, session 38)
+        heavy = info.heavy
         for i, t in enumerate(toks):
-            if t.kind == "word" and t.start not in flagged and t.text[:1] in "IJ" and not verse:
+            if t.kind != "word":
+                if t.kind == "number" and t.text == "1":
+                    out.extend(self._digit_i(toks, i, garbled))
+                continue
+            if t.start in flagged:
+                continue
+            word = t.text
+            head = word[:1]
+            if head in "IJ" and not verse:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
-            if garbled and t.kind == "word" and t.start not in flagged:
-                if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": elided
-                    # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
-                    # (read only on a name-sized margin: "Now South Wales" is "New")
-                    named = t.text[:1].isupper() and (
-                        _name_context(toks, i) or (NAME_RUN and _after_name_run(toks, i))
-                    )
-                    if named:
-                        out.extend(named_realword_candidates(toks, i, names, info.heavy))
-                    else:
-                        none = info.no_reading.get(t.text)  # one test a type (issue 14)
-                        if none is None:
-                            none = info.no_reading[t.text] = reads_nothing(t.text, info.heavy)
-                        if not none:
-                            out.extend(self._realword(t, toks, i, names, info.heavy))
-                if t.text.isupper():  # capitals readings: each needs an all-capitals word
-                    out.extend(self._caps_in_text(toks, i))
-                    if info.heavy:  # "in BIX months": a lower-case word in capitals glyphs
-                        out.extend(capsword_candidates(toks, i, counts[t.text]))
-                    out.extend(self._caps_headline(toks, i))
-                    out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
-                if t.text[:1].isupper() and t.text[1:].islower():
-                    out.extend(capital_word_candidates(toks, i))
-                elif t.text[:1].isupper() and not t.text.isupper() and known_mixed(t.text):
-                    pass  # "NaCl", "YouTube": a real mixed-case form
-                elif info.heavy and t.text[:1].isupper():  # "RobinBon": OCR's capitals
-                    mixed = mixed_candidates(toks, i, counts[t.text])
-                    # "AWATiD": the far searches, in the token's casing
-                    # "TnBATRn": a capitals word garbled beyond the far searches
-                    found = mixed or caps_far_candidates(toks, i, "mixed_case", counts[t.text])
-                    out.extend(found or casefar_candidates(toks, i, counts[t.text], "mixed_case"))
-                elif t.text[:1].isupper():  # "RtiRby" on a lightly garbled page
-                    out.extend(mixed_candidates(toks, i, counts[t.text], heavy=False))
-                if t.text[:1].islower() and not t.text.islower():
-                    out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
-            elif t.kind == "number" and t.text == "1":
-                out.extend(self._digit_i(toks, i, garbled))
+            if not garbled:
+                continue
+            capital = head.isupper()
+            if text[t.end : t.end + 1] not in ("'", "’"):  # "sho'": elided
+                # "Great Australian Bight", "Mr. Moors": a name, not "Right", "Moore"
+                # (read only on a name-sized margin: "Now South Wales" is "New")
+                named = capital and (
+                    _name_context(toks, i) or (NAME_RUN and _after_name_run(toks, i))
+                )
+                if named:
+                    out.extend(named_realword_candidates(toks, i, names, heavy))
+                else:
+                    none = info.no_reading.get(word)  # one test a type (issue 14)
+                    if none is None:
+                        none = info.no_reading[word] = reads_nothing(word, heavy)
+                    if not none:
+                        out.extend(self._realword(t, toks, i, names, heavy))
+            if word.isupper():  # capitals readings: each needs an all-capitals word
+                out.extend(self._caps_in_text(toks, i))
+                if heavy:  # "in BIX months": a lower-case word in capitals glyphs
+                    out.extend(capsword_candidates(toks, i, counts[word]))
+                out.extend(self._caps_headline(toks, i))
+                out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
+            if capital and word[1:].islower():
+                out.extend(capital_word_candidates(toks, i))
+            elif capital and not word.isupper() and known_mixed(word):
+                pass  # "NaCl", "YouTube": a real mixed-case form
+            elif heavy and capital:  # "RobinBon": OCR's capitals
+                mixed = mixed_candidates(toks, i, counts[word])
+                # "AWATiD": the far searches, in the token's casing
+                # "TnBATRn": a capitals word garbled beyond the far searches
+                found = mixed or caps_far_candidates(toks, i, "mixed_case", counts[word])
+                out.extend(found or casefar_candidates(toks, i, counts[word], "mixed_case"))
+            elif capital:  # "RtiRby" on a lightly garbled page
+                out.extend(mixed_candidates(toks, i, counts[word], heavy=False))
+            if head.islower() and not word.islower():
+                out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
         if garbled:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
             out.extend(doc_vocab_candidates(toks, found, counts, old_print=info.old_print))
@@ -451,7 +463,7 @@ class _Generator:
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words
             out.extend(possessive_candidates(toks))  # "John s" -> "John's"
             if info.heavy and ocr_spacejoin.SPACE_JOIN:  # "dol ars" -> "dollars"
-                out.extend(ocr_spacejoin.space_join_candidates(toks, flagged))
+                out.extend(ocr_spacejoin.space_join_candidates(toks, flagged, by_start))
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
                 joined = glyph_join_candidates(toks)
                 out.extend(joined)
@@ -969,6 +981,11 @@ _GENERATOR = _Generator()
 
 def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     """All candidates of the ocr stage for ``doc`` (``garbled``: the gate is open)."""
+    with counting_page(doc.tokens):  # the builders share one count of the page's words
+        return _ocr_candidates(doc, detection, garbled)
+
+
+def _ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     by_start = {t.start: i for i, t in enumerate(doc.tokens)}
     out = _GENERATOR.candidates(doc, detection, garbled, by_start)
     if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)

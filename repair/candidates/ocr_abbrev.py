@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from repair.candidates.ocr_initial_glyph import TITLE_WORDS, _after_capital, _name_follows
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.score.ngrams import get_ngrams  # module level: _name_after is asked per stop (issue 14)
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
@@ -178,6 +179,18 @@ def abbrev_reading(
     return best
 
 
+def _form_zipf(text: str, zipf: Callable[[str], float]) -> float | None:
+    """The Zipf of a word :func:`abbrev_candidates` may read, by its text alone (else None)."""
+    if not (2 <= len(text) <= MAX_LEN) or not text.isalpha():
+        return None
+    if text.lower() in _KEPT or (text.isupper() and len(text) > 1):
+        return None
+    if text.islower() and len(text) < LOWER_MIN_LEN:
+        return None
+    z = zipf(text.lower())
+    return None if z >= NEVER_ZIPF else z
+
+
 def abbrev_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -> list[Candidate]:
     """Readings of garbled titles and name abbreviations before a name (module doc), but
     none on a span in ``have`` (the title readings already made); the caller asks only
@@ -189,19 +202,18 @@ def abbrev_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -> li
 
     page: list[Counter[str]] = []
     out: list[Candidate] = []
+    # the tests that read the word's text alone, once a type: its Zipf when it passes them
+    # (each test is pure: the same tokens pass; issue 14, sessions 25 and 38)
+    forms: dict[str, float | None] = {}
     for i, t in enumerate(toks):
+        if t.kind != "word":
+            continue
         text = t.text
-        if t.kind != "word" or not (2 <= len(text) <= MAX_LEN) or not text.isalpha():
-            continue
-        if text.lower() in _KEPT or (text.isupper() and len(text) > 1):
-            continue
-        if text.islower() and len(text) < LOWER_MIN_LEN:
-            continue
-        if (t.start, t.end) in have:
-            continue
-        # the cheap tests first (each is pure: the same tokens pass; issue 14, session 25)
-        z = zipf(text.lower())
-        if z >= NEVER_ZIPF:
+        if text in forms:
+            z = forms[text]
+        else:
+            z = forms[text] = _form_zipf(text, zipf)
+        if z is None or (t.start, t.end) in have:
             continue
         if not _standing(toks, i):
             continue
@@ -209,7 +221,7 @@ def abbrev_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -> li
         if sure is None:
             continue
         if not page:
-            page.append(Counter(x.text for x in toks if x.kind == "word"))
+            page.append(page_word_counts(toks))
         common = z >= COMMON_ZIPF
         known = is_known(text.lower())
         if known and (not sure or len(text) < KNOWN_MIN_LEN):

@@ -77,7 +77,10 @@ def common_word_accents(words: Iterable[str]) -> int:
     "aboùt": the plain form's Zipf >= :data:`NOISE_PLAIN_ZIPF`); the OCR generator's count
     for ``spurious_accent`` findings (``repair.candidates.ocr.ACCENT_MIN_COUNT``)."""
     return sum(
-        1 for w in words if _accented(w) and zipf(strip_accents(w).lower()) >= NOISE_PLAIN_ZIPF
+        1
+        for w in words
+        # (``isascii`` first: ``_accented``'s own first test, without the call; session 38)
+        if not w.isascii() and _accented(w) and zipf(strip_accents(w).lower()) >= NOISE_PLAIN_ZIPF
     )
 
 
@@ -118,12 +121,17 @@ def keep_accented_words(doc: Document, candidates: list[Candidate]) -> list[Cand
     if not ACCENT_KEEP or not candidates:
         return candidates
     text = doc.text
-    drop = [
-        k
-        for k, c in enumerate(candidates)
-        if is_accent_strip(text[c.start : c.end], c.replacement)
-        and _written_with_accents(text[c.start : c.end])
-    ]
+    # an ASCII print has no accent to strip (``is_accent_strip`` is False): tested first,
+    # for the page and for each reading (issue 14, session 38)
+    if text.isascii():
+        return candidates
+    drop = []
+    for k, c in enumerate(candidates):
+        orig = text[c.start : c.end]
+        if orig.isascii():
+            continue
+        if is_accent_strip(orig, c.replacement) and _written_with_accents(orig):
+            drop.append(k)
     if not drop or page_is_noisy([t.text for t in doc.words]):
         return candidates
     gone = set(drop)

@@ -30,12 +30,11 @@ the page is not early modern print (``old_print=False``: "Colline" beside "Colli
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from repair.candidates import ocr_pageedit
 from repair.candidates.ocr_realword import line_broken_piece
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.score.ngrams import get_ngrams  # once, not a statement per word (issue 14)
 from repair.score.ocr_channel import (
     PrefixIndex,
@@ -97,7 +96,7 @@ def doc_vocab_candidates(
     ``old_print``: the page may spell as early modern print does (old spellings stay).
     """
     if counts is None:
-        counts = Counter(t.text for t in toks if t.kind == "word")
+        counts = page_word_counts(toks)
     targets = {
         w: n
         for w, n in counts.items()

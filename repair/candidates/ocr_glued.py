@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import product
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.candidates.ocr_spacing import join_threshold
 from repair.lexicons import LexiconError, read_tsv
 from repair.resources.frequency import zipf
@@ -581,7 +581,7 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
     ``heavy``: a heavily garbled page, whose readings need :data:`HEAVY_THRESHOLD`)."""
     out: list[Candidate] = []
     loose = heavy and HEAVY_THRESHOLD is not None
-    page = Counter(t.text for t in toks if t.kind == "word") if DOC_BONUS else Counter()
+    page = page_word_counts(toks) if DOC_BONUS else Counter()
     model = page_model(toks) if PAGE_MARKS else None
     n = len(toks)
     paired: list[bool] | None = None
@@ -604,7 +604,7 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
             continue
         if REAL_APOSTROPHE_NAMES and j == i + 1 and _APOS_NAME.match(chunk):
             if words is None:
-                words = Counter(t.text for t in toks if t.kind == "word")
+                words = page_word_counts(toks)
             if words[chunk] >= APOSTROPHE_NAME_MIN:
                 continue  # "Cam'ron" twice: the page's name, not "Cameron"
         nxt = toks[j].text[:1] if j < n else ""
@@ -616,7 +616,7 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
             if names is None:
                 from repair.candidates.ocr_realword import document_names
 
-                names = document_names(toks, Counter(t.text for t in toks if t.kind == "word"))
+                names = document_names(toks, page_word_counts(toks))
             keep = frozenset(  # a name, not an initial ("M¡;s" is "Miss"), before a stop
                 t.text  # or comma ("Philo-sophy": a word the hyphen broke)
                 for t, after in zip(piece, piece[1:], strict=False)
@@ -809,7 +809,8 @@ def page_model(toks: list[Token]) -> MarkModel | None:
     trails: list[str] = []
     n = len(toks)
     for i, j in _chunk_spans(toks):
-        chunk = "".join(t.text for t in toks[i:j])
+        # a chunk of one token (most are one word) is its text (issue 14, session 38)
+        chunk = toks[i].text if j == i + 1 else "".join([t.text for t in toks[i:j]])
         if not chunk.isalnum() and len(chunk) <= MAX_CHUNK:
             chunks.append(chunk)
             if j + 1 < n and toks[j].text == " " and toks[j + 1].text[:1].isupper():

@@ -101,6 +101,13 @@ def function_words() -> tuple[str, ...]:
     return vocabulary_words(name, __file__, build)
 
 
+@lru_cache(maxsize=64)
+def _words_near_length(words: tuple[str, ...], n: int) -> tuple[str, ...]:
+    """``words`` of ``n`` letters, one more or one fewer, in their order (the length test
+    of :func:`_fw_reading`, made once per length: issue 14, session 38)."""
+    return tuple(w for w in words if abs(len(w) - n) <= 1)
+
+
 @lru_cache(maxsize=8_192)
 def _fw_reading(piece: str) -> tuple[str, float] | None:
     """The cheapest function word ``piece`` is a print of (words more plain edits away
@@ -114,8 +121,8 @@ def _fw_reading(piece: str) -> tuple[str, float] | None:
         edits = FW_LONG_MAX_EDITS
     most = FW_LONG_MAX_COST if CHANNEL_FW and len(low) > 3 else FW_MAX_COST
     best: tuple[str, float] | None = None
-    for w in function_words():
-        if abs(len(w) - len(low)) > 1 or Levenshtein.distance(low, w, score_cutoff=edits) > edits:
+    for w in _words_near_length(function_words(), len(low)):
+        if Levenshtein.distance(low, w, score_cutoff=edits) > edits:
             continue
         c = 0.0 if w == low else channel_cost(piece, w)
         if c <= most and (best is None or c < best[1]):

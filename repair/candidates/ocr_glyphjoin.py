@@ -55,6 +55,10 @@ def mark_runs(
     word token (``toks[k]``, not checked further)."""
     n = len(toks)
     for i, left in enumerate(toks):
+        # the next token must be a mark (the loop below finds none otherwise): tested
+        # first, as most words are followed by a space (issue 14, session 38)
+        if i + 1 >= n or toks[i + 1].kind != "punct":
+            continue
         if left.kind != "word" or len(left.text) < min_piece or not left.text.isalpha():
             continue
         k = i + 1

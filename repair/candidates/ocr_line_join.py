@@ -139,7 +139,9 @@ def line_joins(toks: list[Token], findings: Mapping[int, str]) -> list[Candidate
     out: list[Candidate] = []
     for i in range(1, len(toks) - 1):
         sep = toks[i]
-        if not _single_break(sep):
+        # a plain space (most tokens' separator) is no line break: tested before the call
+        # (issue 14, session 38)
+        if sep.kind != "space" or sep.text == " " or not _single_break(sep):
             continue
         left, right = toks[i - 1], toks[i + 1]
         if left.kind != "word" or right.kind != "word":
@@ -183,8 +185,8 @@ def speck_hyphen_joins(toks: list[Token]) -> list[Candidate]:
         end_specks = SPECKS if hyphen else LINE_END_SPECKS
         speck = j < n and toks[j].text in end_specks and len(toks[j].text) == 1
         j += speck
-        if j >= n or not _single_break(toks[j]):
-            continue
+        if j >= n or toks[j].text == " " or not _single_break(toks[j]):
+            continue  # (a plain space tested before the call: issue 14, session 38)
         j += 1
         open_specks = SPECKS if hyphen else LINE_OPEN_SPECKS
         if j < n and toks[j].kind == "punct" and toks[j].text in open_specks:

@@ -28,7 +28,7 @@ from collections import Counter
 
 from repair.candidates import ocr_abbrev
 from repair.candidates.ocr_initial_glyph import _after_capital, _name_follows
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.types import Candidate, Token
 
 #: Switch (hook in ``repair.candidates.ocr._initial_glyphs``).
@@ -65,7 +65,7 @@ def mark_abbrev_candidates(
         if not ocr_abbrev._standing(toks, i) or _name_follows(toks, i) is None:
             continue  # a capitalised word after the stop: the print is no word to keep
         if page is None:
-            page = Counter(x.text for x in toks if x.kind == "word")
+            page = page_word_counts(toks)
         found = ocr_abbrev.abbrev_reading(text, page, False, _after_capital(toks, i), False)
         if found is None:
             continue

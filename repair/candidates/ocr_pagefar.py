@@ -31,13 +31,12 @@ and the two-sided context decide.  Heavy pages only (the caller's gate).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from repair.candidates.ocr_docvocab import _clean, _next_to_hyphen
 from repair.candidates.ocr_pagewide import wide_reading
 from repair.candidates.ocr_realword import line_broken_piece
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.score.ocr_channel import is_known, is_target, split_candidates, strip_accents
 from repair.types import Candidate, Token
 
@@ -233,7 +232,7 @@ def page_far_candidates(
     if not PAGE_FAR:
         return []
     if counts is None:
-        counts = Counter(t.text for t in toks if t.kind == "word")
+        counts = page_word_counts(toks)
     targets: dict[str, str] | None = None
     shapes: ShapeIndex | None = None
     memo: dict[str, tuple[str, float] | None] = {}
@@ -241,7 +240,13 @@ def page_far_candidates(
     flagged = set(indices)
     if CASE_GARBLED:  # the detector leaves mixed-case and accented capitalised forms
         indices = sorted(
-            flagged | {i for i, t in enumerate(toks) if t.kind == "word" and _case_garbled(t.text)}
+            flagged
+            | {
+                i
+                for i, t in enumerate(toks)
+                # the first test of ``_case_garbled`` before the call (issue 14, session 38)
+                if t.kind == "word" and t.text[:1].isupper() and _case_garbled(t.text)
+            }
         )
     else:
         indices = sorted(flagged)

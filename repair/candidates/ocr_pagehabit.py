@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import combinations
 
-from repair.candidates.ocr_rules import cand, with_features
+from repair.candidates.ocr_rules import cand, page_word_counts, with_features
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_target  # module level: asked per reading (issue 14)
 from repair.types import Candidate, Token
@@ -267,7 +267,7 @@ def _printed_names(toks: list[Token]) -> frozenset[str]:
     if SHARED_NAME:
         from repair.candidates.ocr_pagename import printed_name
 
-        words = Counter(t.text for t in toks if t.kind == "word")
+        words = page_word_counts(toks)
         return frozenset(w for w in words if printed_name(w, words))
     counts = Counter(
         t.text for t in toks if t.kind == "word" and t.text[:1].isupper() and t.text[1:].islower()
@@ -363,7 +363,9 @@ def with_page_habits(
     read: dict[tuple[int, int], set[str]] = defaultdict(set)
     for c in out:
         read[c.start, c.end].add(c.replacement.lower())
-    penalised = [_one_off(c, read) for c in found]
+    # a reading of a span no habit reads is kept as it is (``_one_off``'s first test,
+    # without the call: issue 14, session 38)
+    penalised = [c if (c.start, c.end) not in read else _one_off(c, read) for c in found]
     return penalised + out
 
 

@@ -25,9 +25,8 @@ evidence is the page's counts, the costs the learned table's.  Only on garbled p
 from __future__ import annotations
 
 import math
-from collections import Counter
 
-from repair.candidates.ocr_rules import with_features
+from repair.candidates.ocr_rules import page_word_counts, with_features
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
@@ -50,7 +49,7 @@ REALWORD_ONLY = False
 
 def page_word_prior(cands: list[Candidate], toks: list[Token]) -> list[Candidate]:
     """``cands`` with the page-count bonus on the readings it prints often (module doc)."""
-    counts = Counter(t.text for t in toks if t.kind == "word")
+    counts = page_word_counts(toks)
     need = max(MIN_COUNT, MIN_SHARE * sum(counts.values()))
     out: list[Candidate] = []
     for c in cands:

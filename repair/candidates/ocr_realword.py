@@ -480,7 +480,10 @@ def document_names(toks: list[Token], counts: Counter[str]) -> frozenset[str]:
     A short word one cheap confusion reads as a very common one ("Tho", "Ho":
     :func:`repair.detect.ocr.realword_suspect`) is OCR, not a name."""
     names = set()
-    prev: list[Token] = []
+    # the last two tokens that are no space (``before``, ``last``): the list
+    # :func:`_inside_sentence` reads is made only where it is asked (session 38)
+    before: Token | None = None
+    last: Token | None = None
     # the two tests of the word alone, once a type (issue 14, session 23)
     plain: dict[str, bool] = {}
     for t in toks:
@@ -491,9 +494,11 @@ def document_names(toks: list[Token], counts: Counter[str]) -> frozenset[str]:
             ok = plain.get(text)
             if ok is None:
                 ok = plain[text] = not realword_suspect(text) and not _common_lower(text)
-            if ok and prev and _inside_sentence(prev):
-                names.add(text)
-        prev = [*prev[-1:], t]
+            if ok and last is not None:
+                prev = [last] if before is None else [before, last]
+                if _inside_sentence(prev):
+                    names.add(text)
+        before, last = last, t
     return frozenset(names)
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from types import MemberDescriptorType
 
-from repair.types import Candidate
+from repair.types import Candidate, Token
 
 KIND_OF_RULE = {
     "OCR_CONFUSION": "ocr",
@@ -103,3 +107,35 @@ def confusion_reading(
             **flags,
         )
     ]
+
+
+#: Switch: the ocr candidate builders share one count of the page's words
+#: (:func:`page_word_counts`, each a copy) while :func:`counting_page` is open (issue 14,
+#: session 38: eight builders counted the same 100 k words, ~8 ms each).
+SHARED_COUNTS = True
+_PAGE = threading.local()
+
+
+def page_word_counts(toks: list[Token]) -> Counter[str]:
+    """``Counter(t.text for t in toks if t.kind == "word")``: a copy of the count made
+    when :func:`counting_page` opened for this very list, else counted now (the same
+    keys, counts and order either way)."""
+    got = getattr(_PAGE, "counts", None)
+    if got is not None and got[0] is toks:
+        return Counter(got[1])
+    return Counter(t.text for t in toks if t.kind == "word")
+
+
+@contextmanager
+def counting_page(toks: list[Token]) -> Iterator[None]:
+    """While open, :func:`page_word_counts` of ``toks`` copies one count (this thread's;
+    the list must not change meanwhile: the builders only read it)."""
+    if not SHARED_COUNTS:
+        yield
+        return
+    old = getattr(_PAGE, "counts", None)
+    _PAGE.counts = (toks, Counter(t.text for t in toks if t.kind == "word"))
+    try:
+        yield
+    finally:
+        _PAGE.counts = old

@@ -317,11 +317,18 @@ NON_WORD_MAX_LEN = 4
 def _nonword_place(toks: list[Token], i: int) -> bool:
     """A short lower-case non-word between two words, no piece of a split word, not next
     to a hyphen or broken at a line end."""
-    text = toks[i].text
+    return _nonword_form(toks[i].text) and _nonword_spot(toks, i)
+
+
+def _nonword_form(text: str) -> bool:
+    """The tests of :func:`_nonword_place` that read the word's text alone."""
     if not (len(text) <= NON_WORD_MAX_LEN and text.isalpha() and text.islower()):
         return False
-    if is_known(text) or text in ARCHAIC_WORDS:
-        return False
+    return not (is_known(text) or text in ARCHAIC_WORDS)
+
+
+def _nonword_spot(toks: list[Token], i: int) -> bool:
+    """The tests of :func:`_nonword_place` that read the word's place (its form passed)."""
     if not _between_words(toks, i):
         if not (CROSS_COMMA and _after_comma(toks, i)):
             return False
@@ -355,7 +362,17 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
     from repair.candidates.ocr_rules import cand
     from repair.candidates.ocr_slot import slot_reading
 
-    at = [i for i, t in enumerate(toks) if t.kind == "word" and _nonword_place(toks, i)]
+    # :func:`_nonword_place` of each word, its form's tests once a type (issue 14, session 38)
+    forms: dict[str, bool] = {}
+    at = []
+    for i, t in enumerate(toks):
+        if t.kind != "word":
+            continue
+        ok = forms.get(t.text)
+        if ok is None:
+            ok = forms[t.text] = _nonword_form(t.text)
+        if ok and _nonword_spot(toks, i):
+            at.append(i)
     if not at:
         return []
     spans = {(toks[i].start, toks[i].end) for i in at}

@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from repair.candidates.ocr_realword import line_broken_piece
+from repair.candidates.ocr_rules import page_word_counts
 from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
 from repair.resources import lm as lm_module
 from repair.resources.frequency import zipf
@@ -275,15 +276,24 @@ CAPITALS = True
 def _eligible(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> bool:
     """A short real word, rare enough, standing between words: lower-case, or title-case
     between lower-case words and no name (cheap tests first: most words fail them)."""
-    text = toks[i].text
+    return _eligible_form(toks[i].text) and _eligible_place(toks, i, counts)
+
+
+def _eligible_form(text: str) -> bool:
+    """The tests of :func:`_eligible` that read the word's text alone."""
     if not (len(text) <= MAX_LEN and text.isalpha()):
         return False
     low = text.lower()
     if zipf(low) > MAX_PRINT_ZIPF or low in ARCHAIC_WORDS or not is_known(low):
         return False
     title = not text.islower()
-    if title and not (CAPITALS and len(text) >= 2 and text[1:].islower()):
-        return False
+    return not (title and not (CAPITALS and len(text) >= 2 and text[1:].islower()))
+
+
+def _eligible_place(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> bool:
+    """The tests of :func:`_eligible` that read the word's place (its form passed)."""
+    text = toks[i].text
+    title = not text.islower()
     if not _between_words(toks, i) or _piece(toks, i) or line_broken_piece(toks, i):
         return False
     if toks[i - 1].text == "-" or toks[i + 1].text == "-":
@@ -355,10 +365,20 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
 
     def counts() -> Counter[str]:  # the page's word counts, taken when first asked
         if not page:
-            page.append(Counter(t.text for t in toks if t.kind == "word"))
+            page.append(page_word_counts(toks))
         return page[0]
 
-    found_at = [i for i, t in enumerate(toks) if t.kind == "word" and _eligible(toks, i, counts)]
+    # :func:`_eligible` of each word, its form's tests once a type (issue 14, session 38)
+    forms: dict[str, bool] = {}
+    found_at = []
+    for i, t in enumerate(toks):
+        if t.kind != "word":
+            continue
+        ok = forms.get(t.text)
+        if ok is None:
+            ok = forms[t.text] = _eligible_form(t.text)
+        if ok and _eligible_place(toks, i, counts):
+            found_at.append(i)
     if not found_at:
         return []
     ends = {toks[i].start: toks[i].end for i in found_at}

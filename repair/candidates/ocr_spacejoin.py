@@ -15,7 +15,7 @@ as printed, their own readings and the joined word.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Mapping, Set
 
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import SPACING_COST
@@ -77,13 +77,31 @@ def _glued(toks: list[Token], i: int, at: int) -> bool:
     return edge.isalnum()
 
 
-def space_join_candidates(toks: list[Token], flagged: Set[int]) -> list[Candidate]:
+def _pair_starts(n: int, flagged: Set[int], by_start: Mapping[int, int]) -> list[int]:
+    """The indices ``i`` (ascending, ``i < n - 2``) whose pair ``toks[i]``, ``toks[i + 2]``
+    holds a flagged token: the only pairs :func:`space_join_candidates` reads."""
+    at: set[int] = set()
+    for s in flagged:
+        k = by_start.get(s)
+        if k is not None:
+            at.add(k)
+            at.add(k - 2)
+    return sorted(i for i in at if 0 <= i < n - 2)
+
+
+def space_join_candidates(
+    toks: list[Token], flagged: Set[int], by_start: Mapping[int, int] | None = None
+) -> list[Candidate]:
     """Joined readings of each two same-line pieces with a non-word among them (module doc);
-    ``flagged`` are the starts of the detector's findings."""
+    ``flagged`` are the starts of the detector's findings.  ``by_start``: each token's
+    index by its start (then only the pairs beside a flagged token are visited, in the
+    same order: the same readings; issue 14, session 38)."""
     from repair.candidates.ocr_far import far_readings
 
     out: list[Candidate] = []
-    for i in range(len(toks) - 2):
+    n = len(toks)
+    visit = range(n - 2) if by_start is None else _pair_starts(n, flagged, by_start)
+    for i in visit:
         a, sep, b = toks[i], toks[i + 1], toks[i + 2]
         if a.kind != "word" or b.kind != "word" or sep.text != " ":
             continue

@@ -46,7 +46,7 @@ from collections import Counter
 
 from repair.candidates.ocr_abbrev import GIVEN_NAMES, READINGS
 from repair.candidates.ocr_initial_glyph import _after_capital
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.types import Candidate, Token
 
 #: Switch (hook in :func:`repair.candidates.ocr._initial_glyphs`).
@@ -148,6 +148,14 @@ def page_title_reading(
     return priced[0][1], priced[0][2]
 
 
+def _title_form(text: str) -> bool:
+    """Whether :func:`page_title_candidates` may read a word printed ``text`` (its text
+    alone: a capitalised word of letters, no title or given name as printed)."""
+    if not (2 <= len(text) <= MAX_LEN) or not text.isalpha():
+        return False
+    return not (not text[:1].isupper() or text.isupper() or text in TITLES or text in GIVEN_NAMES)
+
+
 def page_title_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -> list[Candidate]:
     """Readings of garbled titles the page prints well (module doc), none on a span in
     ``have``; the caller asks only where the other title readings run."""
@@ -156,11 +164,15 @@ def page_title_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -
     titles: Counter[str] | None = None
     page: Counter[str] | None = None
     out: list[Candidate] = []
+    forms: dict[str, bool] = {}  # the tests of the word's text alone, once a type (session 38)
     for i, t in enumerate(toks):
-        text = t.text
-        if t.kind != "word" or not (2 <= len(text) <= MAX_LEN) or not text.isalpha():
+        if t.kind != "word":
             continue
-        if not text[:1].isupper() or text.isupper() or text in TITLES or text in GIVEN_NAMES:
+        text = t.text
+        ok = forms.get(text)
+        if ok is None:
+            ok = forms[text] = _title_form(text)
+        if not ok:
             continue
         if (t.start, t.end) in have or _after_capital(toks, i):
             continue
@@ -177,7 +189,7 @@ def page_title_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -
             continue
         if titles is None:
             titles = _page_titles(toks)
-            page = Counter(x.text for x in toks if x.kind == "word")
+            page = page_word_counts(toks)
         if sum(titles.values()) < PAGE_MIN:
             return out
         from repair.resources.frequency import zipf
