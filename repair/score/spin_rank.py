@@ -39,6 +39,14 @@ from repair.score.linear import Linear
 from repair.score.trees import Trees, parse_trees
 
 MODEL_FILE = "spin_model.json"
+#: The candidate ranker read with the shipped model (session 38, spinrank38): a conditional
+#: logit on the same :data:`RANK_FEATURES`, fitted on seven simulated spinners' dev halves
+#: (spinbot and distrib among them, each spinner weighing the same) and chosen leave one
+#: spinner out (``scripts/train_spin_rank38.py``; ``lexicons/LEXICONS.md``).  None: the
+#: ``ranker`` entry of :data:`MODEL_FILE` (the ranker before session 38).  Only read with
+#: the shipped model file (:func:`repair.score.spin_model.use_model_file` reads that
+#: file's own ranker).
+RANKER_FILE: str | None = "spin_rank38.json"
 RANK_FEATURES: tuple[str, ...] = (
     "gain",
     "gain_below_best",
@@ -178,10 +186,18 @@ def parse_ranker(d: object) -> Ranker | TreeRanker:
 _override: list[Ranker | TreeRanker | None] = []
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> Ranker | TreeRanker | None:
-    d = json.loads(read_text(MODEL_FILE))
+@lru_cache(maxsize=4)
+def _read(name: str) -> Ranker | TreeRanker | None:
+    d = json.loads(read_text(name))
     return parse_ranker(d["ranker"]) if isinstance(d, dict) and "ranker" in d else None
+
+
+def _shipped() -> Ranker | TreeRanker | None:
+    """The ranker of :data:`RANKER_FILE` (with the shipped model file), else of
+    :data:`MODEL_FILE`; each file read once."""
+    if RANKER_FILE is not None and MODEL_FILE == "spin_model.json":
+        return _read(RANKER_FILE)
+    return _read(MODEL_FILE)
 
 
 def get_ranker() -> Ranker | TreeRanker | None:
