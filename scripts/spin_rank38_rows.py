@@ -49,8 +49,11 @@ def rows_of(spinner: str, docs: int, n_eval: int, fresh: bool = False) -> dict[s
     tr = tsm.rank_rows(docs, n_eval)
     out = {}
     for k in ev:
-        out[k] = np.concatenate([ev[k], tr[k]]) if len(ev[k]) and len(tr[k]) else (
-            ev[k] if len(tr[k]) == 0 else tr[k])
+        out[k] = (
+            np.concatenate([ev[k], tr[k]])
+            if len(ev[k]) and len(tr[k])
+            else (ev[k] if len(tr[k]) == 0 else tr[k])
+        )
     off = int(ev["group"].max()) + 1 if len(ev["group"]) else 0
     out["group"] = np.concatenate([ev["group"], tr["group"] + off]).astype(np.int64)
     out["part"] = np.array(["eval"] * len(ev["y"]) + ["train"] * len(tr["y"])).astype(str)

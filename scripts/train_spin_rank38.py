@@ -3,7 +3,8 @@ leave-one-spinner-out (session 38, spinrank38; benchmarks/RESULTS.md).
 
 Usage (from the checkout root; ``bench``/``train`` extras and ``../shared`` needed)::
 
-    python scripts/train_spin_rank38.py [--docs 300] [--c 1.0] [--balance] [--out lexicons/spin_rank38.json]
+    python scripts/train_spin_rank38.py --balance --match-old --out lexicons/spin_rank38.json
+    python scripts/train_spin_rank38.py --compare-balance --c 1 --c 0.01 [--listwise [--offset]]
 
 Rows: :mod:`spin_rank38_rows` (every spinner of :data:`spin_rank38_rows.ALL`; one row per
 ranked candidate of each examined word whose gold original is a candidate).  Only the
@@ -14,8 +15,9 @@ Printed, per spinner: the shipped ranker's and the LM's first-rank accuracy and 
 mean rank (step 1); for each setting, the leave-one-spinner-out first-rank accuracy (fit
 on the other spinners' train rows, measured on all the held-out spinner's rows) beside
 the shipped ranker's on the same rows; and the final ranker's accuracy on every spinner's
-eval rows.  The final ranker (a logistic regression on the same
-:data:`repair.score.spin_rank.RANK_FEATURES`, fitted on every spinner's train rows) is
+eval rows.  The final ranker (a logistic regression, or with ``--listwise`` a conditional
+logit, on the same :data:`repair.score.spin_rank.RANK_FEATURES`, fitted on every spinner's
+train rows; ``--match-old`` rescales it to the shipped ranker's best score and lead) is
 written as a ``ranker`` entry to ``--out``.
 """
 
@@ -73,6 +75,17 @@ class Fitted:
         }
 
 
+def top_and_lead(score: np.ndarray, group: np.ndarray) -> tuple[float, float]:
+    """The mean best score of the groups and the median lead of the best over the second
+    (what the word model reads: ``rank_score``, ``rank_margin`` capped at 10)."""
+    order = np.lexsort((-score, group))
+    sg, ss = group[order], score[order]
+    start = np.r_[0, np.flatnonzero(sg[1:] != sg[:-1]) + 1]
+    size = np.diff(np.r_[start, len(sg)])
+    second = np.where(size > 1, ss[np.minimum(start + 1, len(ss) - 1)], ss[start] - 10.0)
+    return float(ss[start].mean()), float(np.median(np.minimum(ss[start] - second, 10.0)))
+
+
 def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray | None, c: float) -> Fitted:
     from scipy.optimize import minimize
 
@@ -99,12 +112,20 @@ def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray | None, c: float) -> Fitted:
 
 
 def fit_listwise(
-    X: np.ndarray, y: np.ndarray, group: np.ndarray, w: np.ndarray | None, c: float
+    X: np.ndarray,
+    y: np.ndarray,
+    group: np.ndarray,
+    w: np.ndarray | None,
+    c: float,
+    offset: Fitted | None = None,
 ) -> Fitted:
     """A conditional logit (softmax over each group's candidates, the gold's log-likelihood,
     L2 ``1 / (2c)``) on standardised features; then a pointwise scale and intercept
     (``a * s + b``, a > 0: the same order) so the score is a log-odds again (the word model
-    reads the ranker's score and lead).  Rows of a group are contiguous."""
+    reads the ranker's score and lead).  With ``offset`` (the shipped ranker), its score is
+    a fixed term and the fit is a correction to it, pulled to 0 by the L2 (a small ``c``
+    stays near the shipped ranker and its scale; no rescaling then).  Rows of a group are
+    contiguous."""
     from scipy.optimize import minimize
 
     mean = X.mean(axis=0)
@@ -116,8 +137,10 @@ def fit_listwise(
     gold = np.flatnonzero(y)
     gw = np.ones(len(start)) if w is None else w[start]
 
+    base = np.zeros(len(y)) if offset is None else offset.decision_function(X)
+
     def f(coef: np.ndarray) -> tuple[float, np.ndarray]:
-        z = Z @ coef
+        z = base + Z @ coef
         mx = np.maximum.reduceat(z, start)
         e = np.exp(z - mx[gi])
         den = np.add.reduceat(e, start)
@@ -130,6 +153,11 @@ def fit_listwise(
 
     res = minimize(f, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B",
                    options={"maxiter": 5000, "gtol": 1e-8})  # fmt: skip
+    if offset is not None:
+        # old (folded into the standardisation of X) + correction
+        coef = offset.coef * scale / offset.scale + res.x
+        b = offset.intercept - float(((offset.mean - mean) / offset.scale) @ offset.coef)
+        return Fitted(mean, scale, coef, b)
     s = Z @ res.x
     cal = fit(s.reshape(-1, 1), y, w, 1e6)
     a = float(cal.coef[0] / cal.scale[0])
@@ -168,6 +196,17 @@ def main() -> int:
     ap.add_argument("--balance", action="store_true", help="each spinner weighs the same")
     ap.add_argument("--compare-balance", action="store_true", help="LOSO with and without")
     ap.add_argument("--listwise", action="store_true", help="conditional logit (else pointwise)")
+    ap.add_argument(
+        "--offset",
+        action="store_true",
+        help="listwise correction to the shipped ranker (its score a fixed term)",
+    )
+    ap.add_argument(
+        "--match-old",
+        action="store_true",
+        help="rescale (a * s + b, a > 0: the same order) so that the train groups' mean best "
+        "score and median lead are the shipped ranker's (the word model reads both)",
+    )
     ap.add_argument("--out", default=None, help="write the final ranker entry here")
     args = ap.parse_args()
     r = load(args.docs)
@@ -183,12 +222,20 @@ def main() -> int:
         for p in ("eval", "train"):
             m = (kind == s) & (part == p)
             rk = ranks(old_s[m], g[m], y[m])
+            lm1 = top1(lm_s[m], g[m], y[m])
             print(f"| {s} | {p} | {len(rk)} | {np.mean(rk == 1):.4f} | {np.mean(rk == 2):.4f} | "
-                  f"{np.mean(rk >= 3):.4f} | {rk.mean():.2f} | {top1(lm_s[m], g[m], y[m]):.4f} |")  # fmt: skip
+                  f"{np.mean(rk >= 3):.4f} | {rk.mean():.2f} | {lm1:.4f} |")  # fmt: skip
     cs = args.c or [1.0]
     bals = (False, True) if args.compare_balance else (args.balance,)
     tr = part == "train"
     fitter = fit_listwise if args.listwise else (lambda X, y, _g, w, c: fit(X, y, w, c))
+    if args.offset:
+        o = Fitted(*(np.array(getattr(old, k)) for k in ("mean", "scale", "coef")),
+                   float(old.intercept))  # fmt: skip
+
+        def fitter(X, y, g, w, c):  # type: ignore[no-redef]
+            return fit_listwise(X, y, g, w, c, o)
+
     print("\n## leave one spinner out: fit on the others' train rows, first rank on the held-out")
     print("## spinner's rows (all / eval part); shipped ranker on the same rows")
     for c in cs:
@@ -206,11 +253,25 @@ def main() -> int:
     c = cs[0]
     final = fitter(X[tr], y[tr], g[tr], weights(kind[tr], g[tr], args.balance), c)
     z = final.decision_function(X)
-    print(f"\n## final (C={c}, balance={args.balance}, listwise={args.listwise}, fitted on every spinner's train rows): "
+    if args.match_old:
+        t_new, l_new = top_and_lead(z[tr], g[tr])
+        t_old, l_old = top_and_lead(old_s[tr], g[tr])
+        a = l_old / l_new
+        b = t_old - a * t_new
+        final = Fitted(final.mean, final.scale, a * final.coef, a * final.intercept + b)
+        z = final.decision_function(X)
+        print(f"# matched to the shipped ranker: a {a:.4f}, b {b:.4f}")
+    print(f"\n## final (C={c}, balance={args.balance}, listwise={args.listwise}, "
+          f"offset={args.offset}, fitted on every spinner's train rows): "
           "first rank on the eval rows, new / shipped")  # fmt: skip
+    print("| spinner | first rank, new | shipped | top score (mean), new | shipped "
+          "| lead (median), new | shipped |")  # fmt: skip
     for s in spinners:
         m = (kind == s) & (part == "eval")
-        print(f"| {s} | {top1(z[m], g[m], y[m]):.4f} | {top1(old_s[m], g[m], y[m]):.4f} |")
+        t_new, l_new = top_and_lead(z[m], g[m])
+        t_old, l_old = top_and_lead(old_s[m], g[m])
+        print(f"| {s} | {top1(z[m], g[m], y[m]):.4f} | {top1(old_s[m], g[m], y[m]):.4f} | "
+              f"{t_new:.2f} | {t_old:.2f} | {l_new:.2f} | {l_old:.2f} |")  # fmt: skip
     if args.out:
         entry = {
             "features": list(RANK_FEATURES),
@@ -223,7 +284,7 @@ def main() -> int:
             },
         }
         check = parse_ranker(entry)
-        gap = max(abs(check.score(x) - v) for x, v in zip(X[:5000].tolist(), z[:5000]))
+        gap = max(abs(check.score(x) - v) for x, v in zip(X[:5000].tolist(), z[:5000], strict=True))
         if gap > 1e-9:
             raise SystemExit(f"pure-Python ranker differs from the fit by {gap}")
         Path(args.out).write_text(json.dumps({"ranker": entry}, indent=1) + "\n", encoding="utf-8")

@@ -83,6 +83,6 @@ def test_use_model_file_switches_model_and_ranker(monkeypatch: pytest.MonkeyPatc
         assert ranker == want
     finally:
         spin_model.get_model.cache_clear()
-        spin_rank._read.cache_clear()
+        spin_rank._shipped.cache_clear()
     with pytest.raises(LexiconError):
         spin_model.use_model_file("no_such_spin_model.json")

@@ -2,9 +2,10 @@
 
 ``lexicons/spin_rank38.json`` (``scripts/train_spin_rank38.py``) is a conditional logit on
 the same features as the ranker before it, fitted on seven spinners' dev halves (spinbot
-and distrib among them) and chosen leave one spinner out; it is read with the shipped
-spin model (:data:`repair.score.spin_rank.RANKER_FILE`), and ``RANKER_FILE = None`` reads
-the ranker before session 38 (the ``ranker`` entry of ``spin_model.json``).
+and distrib among them) and chosen leave one spinner out; it is shipped off: read with the
+shipped spin model when :data:`repair.score.spin_rank.RANKER_FILE` names it; the default
+``RANKER_FILE = None`` reads the ranker before session 38 (the ``ranker`` entry of
+``spin_model.json``).
 """
 
 from __future__ import annotations
@@ -25,27 +26,27 @@ def _entry(name: str) -> spin_rank.Ranker | spin_rank.TreeRanker:
     return spin_rank.parse_ranker(json.loads(read_text(name))["ranker"])
 
 
-def test_the_shipped_ranker_is_the_session_38_file() -> None:
-    assert spin_rank.RANKER_FILE == "spin_rank38.json"
+def test_the_session_38_ranker_is_read_when_the_flag_names_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert spin_rank.RANKER_FILE is None  # shipped off
+    assert spin_rank.get_ranker() == _entry(spin_rank.MODEL_FILE)
+    monkeypatch.setattr(spin_rank, "RANKER_FILE", "spin_rank38.json")
     assert spin_rank.get_ranker() == _entry("spin_rank38.json")
     assert spin_rank.get_ranker() != _entry(spin_rank.MODEL_FILE)
-
-
-def test_the_old_ranker_is_reachable_by_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spin_rank, "RANKER_FILE", None)
-    assert spin_rank.get_ranker() == _entry(spin_rank.MODEL_FILE)
 
 
 def test_the_file_was_fitted_on_spinners_the_old_ranker_never_saw() -> None:
     d = json.loads(read_text("spin_rank38.json"))["ranker"]
     spinners = set(d["training"]["spinners"])
     assert {"spinbot", "distrib", "wordnet", "rare", "double", "seed"} <= spinners
-    assert "--listwise" in d["training"]["command"] and "--balance" in d["training"]["command"]
+    assert "--balance" in d["training"]["command"] and "--match-old" in d["training"]["command"]
     old = json.loads(read_text(spin_rank.MODEL_FILE))["ranker"]["oof"]["per_spinner"]
     assert "spinbot" not in old and "distrib" not in old
 
 
 def test_another_model_file_keeps_its_own_ranker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_rank, "RANKER_FILE", "spin_rank38.json")
     monkeypatch.setattr(spin_model, "MODEL_FILE", spin_model.MODEL_FILE)
     monkeypatch.setattr(spin_rank, "MODEL_FILE", spin_rank.MODEL_FILE)
     try:
@@ -53,6 +54,7 @@ def test_another_model_file_keeps_its_own_ranker(monkeypatch: pytest.MonkeyPatch
         assert spin_rank.get_ranker() == _entry(spin_model.HELD_SEED_MODEL_FILE)
     finally:
         spin_model.get_model.cache_clear()
+        spin_rank._shipped.cache_clear()
         spin_rank._read.cache_clear()
 
 
@@ -114,21 +116,25 @@ def _proposal(text: str, written: str) -> str:
 @pytest.mark.parametrize(
     ("text", "written", "new", "old"),
     [
-        # spinbot dev: "life" written as "thing"
-        ("Their economic thing is primitive and stagnant.", "thing", "life", "action"),
-        # distrib dev: "women" written as "girls"
+        # spinbot dev: "responding" written as "answering"
         (
-            "The report reveals liver cancer now rivals lung cancer as the contributing "
-            "cause of cancer death among girls.",
-            "girls",
-            "women",
-            "friends",
+            "Four hundred SES volunteers are answering to more than 3,000 calls for assistance.",
+            "answering",
+            "responding",
+            "doing",
+        ),
+        # distrib dev: "relief" written as "aid"
+        (
+            "With tax aid, overtime will no longer be over-taxed time for the waitress.",
+            "aid",
+            "relief",
+            "help",
         ),
     ],
 )
 def test_the_new_ranker_proposes_the_original_the_old_one_missed(
     monkeypatch: pytest.MonkeyPatch, text: str, written: str, new: str, old: str
 ) -> None:
-    assert _proposal(text, written) == new
-    monkeypatch.setattr(spin_rank, "RANKER_FILE", None)
     assert _proposal(text, written) == old
+    monkeypatch.setattr(spin_rank, "RANKER_FILE", "spin_rank38.json")
+    assert _proposal(text, written) == new

@@ -253,6 +253,7 @@ def use_model_file(name: str) -> None:
     MODEL_FILE = name
     spin_rank.MODEL_FILE = name
     get_model.cache_clear()
+    spin_rank._shipped.cache_clear()
     spin_rank._read.cache_clear()
 
 
