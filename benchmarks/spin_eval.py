@@ -459,8 +459,20 @@ def main(argv: list[str] | None = None) -> int:
         help="spin model lexicon file (spin_model_heldseed.json: the seed spinner's "
         "families held out of training, so seed rows are out-of-sample by family)",
     )
+    ap.add_argument(
+        "--old-ranker",
+        action="store_true",
+        help="the candidate ranker before session 38 (spin_rank.RANKER_FILE = None)",
+    )
+    ap.add_argument(
+        "--ranker-file", help="the candidate ranker's lexicon file (spin_rank.RANKER_FILE)"
+    )
     args = ap.parse_args(argv)
     names = list(ALL) if args.all else args.spinner
+    if args.old_ranker or args.ranker_file:
+        from repair.score import spin_rank
+
+        spin_rank.RANKER_FILE = args.ranker_file
     if args.model:
         from repair.score.spin_model import use_model_file
 
@@ -482,7 +494,9 @@ def main(argv: list[str] | None = None) -> int:
            + ")" if args.no_profile else "on")
         + f"; list rows of this half's phrase families held out: {held or 'none'}"
         + f"; profile rows of this half's seed families held out: {unprofiled}"
-        + f"; spin model {args.model or 'shipped'}",
+        + f"; spin model {args.model or 'shipped'}"
+        + ("; ranker before session 38" if args.old_ranker else "")
+        + (f"; ranker {args.ranker_file}" if args.ranker_file else ""),
         flush=True,
     )  # fmt: skip
     rows = evaluate(names, args.split, args.cap, args.rate, runner)

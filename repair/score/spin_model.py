@@ -254,6 +254,7 @@ def use_model_file(name: str) -> None:
     spin_rank.MODEL_FILE = name
     get_model.cache_clear()
     spin_rank._shipped.cache_clear()
+    spin_rank._read.cache_clear()
 
 
 @lru_cache(maxsize=1)

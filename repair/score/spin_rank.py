@@ -39,6 +39,16 @@ from repair.score.linear import Linear
 from repair.score.trees import Trees, parse_trees
 
 MODEL_FILE = "spin_model.json"
+#: A candidate ranker file read instead of :data:`MODEL_FILE`'s ``ranker`` entry (only with
+#: the shipped model file: :func:`repair.score.spin_model.use_model_file` reads that
+#: file's own ranker).  None (shipped): the ranker before session 38.  Session 38
+#: (spinrank38) ships ``"spin_rank38.json"`` OFF: a logistic regression on the same
+#: :data:`RANK_FEATURES` fitted on six simulated spinners' dev halves (spinbot and distrib
+#: among them, each spinner weighing the same), rescaled to the old ranker's best score and
+#: lead (the word model reads both), chosen leave one spinner out
+#: (``scripts/train_spin_rank38.py``; lexicons/LEXICONS.md; benchmarks/RESULTS.md, "Session
+#: 38, spinrank38": dev flat overall, spinbot +0.008, WordNet -0.011).
+RANKER_FILE: str | None = None
 RANK_FEATURES: tuple[str, ...] = (
     "gain",
     "gain_below_best",
@@ -180,13 +190,23 @@ _override: list[Ranker | TreeRanker | None] = []
 
 @lru_cache(maxsize=1)
 def _shipped() -> Ranker | TreeRanker | None:
-    d = json.loads(read_text(MODEL_FILE))
+    return _read(MODEL_FILE)
+
+
+@lru_cache(maxsize=4)
+def _read(name: str) -> Ranker | TreeRanker | None:
+    d = json.loads(read_text(name))
     return parse_ranker(d["ranker"]) if isinstance(d, dict) and "ranker" in d else None
 
 
 def get_ranker() -> Ranker | TreeRanker | None:
-    """The shipped ranker (None: propose the LM's best), or the one set by :func:`use_ranker`."""
-    return _override[-1] if _override else _shipped()
+    """The shipped ranker (None: propose the LM's best), or the one set by :func:`use_ranker`:
+    :data:`RANKER_FILE`'s with the shipped model file, else :data:`MODEL_FILE`'s."""
+    if _override:
+        return _override[-1]
+    if RANKER_FILE is None or MODEL_FILE != "spin_model.json":
+        return _shipped()
+    return _read(RANKER_FILE)
 
 
 def use_ranker(ranker: Ranker | TreeRanker | None) -> None:
