@@ -81,11 +81,13 @@ def reset_token_memos(prefix: str = "repair") -> int:
 #: tortured, collocation, ...: every bounded memo :func:`token_memos` leaves alone) that
 #: holds more than this many entries is emptied before the next window; 0: never.  On an
 #: unknown spinner's text those memos are keyed by the document's distinct words and grow
-#: with every window (5 MB of ``rare``/WordNet-spun dev documents: ~600 MB peak with them
-#: kept); emptied, the peak stays at about one window's.  Exact: each memo is an
-#: ``lru_cache`` with a finite ``maxsize`` (a pure cache whose entries may already be
-#: evicted), so an emptied one answers the same, recomputed.
-SPIN_MEMO_CAP = 20_000
+#: with every window (4.8 MB of ``rare``/WordNet-spun dev documents: 604 MB peak with them
+#: kept; 1.3 MB, five windows: 294 MB after the first window, 415 MB at the end); emptied,
+#: the peak grows far less (the same 1.3 MB with every memo emptied: 331 MB).  Small memos
+#: (hot, cheap to refill) are kept.  Exact: each memo is an ``lru_cache`` with a finite
+#: ``maxsize`` (a pure cache whose entries may already be evicted), so an emptied one
+#: answers the same, recomputed (session 38, mem38).
+SPIN_MEMO_CAP = 4_096
 
 
 def _other_memo_module(name: str, prefix: str) -> bool:
