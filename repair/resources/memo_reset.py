@@ -79,15 +79,17 @@ def reset_token_memos(prefix: str = "repair") -> int:
 
 #: Between the windows of a big text (issue 14): a memo of the other stages (spin,
 #: tortured, collocation, ...: every bounded memo :func:`token_memos` leaves alone) that
-#: holds more than this many entries is emptied before the next window; 0: never.  On an
-#: unknown spinner's text those memos are keyed by the document's distinct words and grow
-#: with every window (4.8 MB of ``rare``/WordNet-spun dev documents: 604 MB peak with them
-#: kept; 1.3 MB, five windows: 294 MB after the first window, 415 MB at the end); emptied,
-#: the peak grows far less (the same 1.3 MB with every memo emptied: 331 MB).  Small memos
-#: (hot, cheap to refill) are kept.  Exact: each memo is an ``lru_cache`` with a finite
+#: holds more than this many entries is emptied before the next window; 0: never (the
+#: default).  On an unknown spinner's text those memos are keyed by the document's
+#: distinct words and grow with every window (1.3 MB of ``rare``/WordNet-spun dev
+#: documents, five windows: 294 MB after the first window, 415 MB at the end; 4.8 MB:
+#: 604 MB).  At 4,096: 338 MB (1.3 MB) and ~362 MB (4.8 MB), outputs byte-identical, but
+#: +15 % CPU on the clean 300 k-word speed text (two paired runs) and +17 % on the rare
+#: 1.3 MB: the memos are refilled every window.  So OFF (session 38, mem38; session 29's
+#: cap at 16,384 measured +4-22 %).  Exact: each memo is an ``lru_cache`` with a finite
 #: ``maxsize`` (a pure cache whose entries may already be evicted), so an emptied one
-#: answers the same, recomputed (session 38, mem38).
-SPIN_MEMO_CAP = 4_096
+#: answers the same, recomputed.
+SPIN_MEMO_CAP = 0
 
 
 def _other_memo_module(name: str, prefix: str) -> bool:
