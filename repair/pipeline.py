@@ -265,11 +265,16 @@ MEMO_RESET_WINDOWS = 5
 
 def _between_windows(k: int) -> None:
     """Before window ``k`` (from 0) of a big text: every :data:`MEMO_RESET_WINDOWS`
-    windows, the per-token memos emptied (the same answers, recomputed)."""
-    if MEMO_RESET_WINDOWS and k and k % MEMO_RESET_WINDOWS == 0:
-        from repair.resources.memo_reset import reset_token_memos
+    windows, the per-token memos emptied, and before every window the other stages'
+    memos over :data:`repair.resources.memo_reset.SPIN_MEMO_CAP` entries (off by
+    default; the same answers, recomputed)."""
+    if not k:
+        return
+    from repair.resources.memo_reset import empty_oversized_memos, reset_token_memos
 
+    if MEMO_RESET_WINDOWS and k % MEMO_RESET_WINDOWS == 0:
         reset_token_memos()
+    empty_oversized_memos()
 
 
 def combine_windows(text: str, parts: list[tuple[int, RepairResult]]) -> RepairResult:

@@ -75,3 +75,51 @@ def reset_token_memos(prefix: str = "repair") -> int:
     for memo in memos:
         memo.cache_clear()  # type: ignore[attr-defined]
     return len(memos)
+
+
+#: Between the windows of a big text (issue 14): a memo of the other stages (spin,
+#: tortured, collocation, ...: every bounded memo :func:`token_memos` leaves alone) that
+#: holds more than this many entries is emptied before the next window; 0: never (the
+#: default).  On an unknown spinner's text those memos are keyed by the document's
+#: distinct words and grow with every window (1.3 MB of ``rare``/WordNet-spun dev
+#: documents, five windows: 294 MB after the first window, 415 MB at the end; 4.8 MB:
+#: 604 MB).  At 4,096: 338 MB (1.3 MB) and ~362 MB (4.8 MB), outputs byte-identical, but
+#: +15 % CPU on the clean 300 k-word speed text (two paired runs) and +17 % on the rare
+#: 1.3 MB: the memos are refilled every window.  So OFF (session 38, mem38; session 29's
+#: cap at 16,384 measured +4-22 %).  Exact: each memo is an ``lru_cache`` with a finite
+#: ``maxsize`` (a pure cache whose entries may already be evicted), so an emptied one
+#: answers the same, recomputed.
+SPIN_MEMO_CAP = 0
+
+
+def _other_memo_module(name: str, prefix: str) -> bool:
+    return (name == prefix or name.startswith(prefix + ".")) and not _emptied(name, prefix)
+
+
+def other_memos(prefix: str = "repair") -> list[object]:
+    """The bounded ``lru_cache`` functions (``maxsize`` at least :data:`MIN_MAXSIZE`) that
+    the loaded modules under ``prefix`` hold as globals and :func:`token_memos` does not
+    cover (the spin, tortured and collocation stages' memos), each once."""
+    covered = {id(m) for m in token_memos(prefix)}
+    seen: dict[int, object] = {}
+    for name, module in list(sys.modules.items()):
+        if module is None or not _other_memo_module(name, prefix):
+            continue
+        for obj in list(vars(module).values()):
+            if _is_token_memo(obj) and id(obj) not in covered:
+                seen.setdefault(id(obj), obj)
+    return list(seen.values())
+
+
+def empty_oversized_memos(cap: int | None = None, prefix: str = "repair") -> int:
+    """Empty every memo of :func:`other_memos` holding more than ``cap`` entries
+    (:data:`SPIN_MEMO_CAP` when None; 0 empties none); the number emptied."""
+    cap = SPIN_MEMO_CAP if cap is None else cap
+    if cap <= 0:
+        return 0
+    emptied = 0
+    for memo in other_memos(prefix):
+        if memo.cache_info().currsize > cap:  # type: ignore[attr-defined]
+            memo.cache_clear()  # type: ignore[attr-defined]
+            emptied += 1
+    return emptied
