@@ -56,8 +56,9 @@ def clean_profile(n: int, cap: int, split: str, work: Path, reuse: bool = False)
     if not (reuse and out.is_file()):
         subprocess.run([*cmd, "-o", str(out), "--no-profile"], check=True, cwd=ROOT)
     rows = [ln.split("\t") for ln in out.read_text(encoding="utf-8").splitlines()]
+    at = next((r.index("source") for r in rows if r and r[0] == "spun" and "source" in r), 7)
     rows = [r for r in rows if r and not r[0].startswith("#") and r[0] != "spun"]
-    nbr = [r for r in rows if "neighbour" in r[-1].split("+")]
+    nbr = [r for r in rows if len(r) > at and "neighbour" in r[at].split("+")]
     print(f"clean profile from {n} documents: {len(rows)} pairs, {len(nbr)} neighbour pairs")
     for r in nbr:
         print(f"    {r[0]} -> {r[1]} (count {r[3]}, docs {r[4]}, gain {r[5]})")
