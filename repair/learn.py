@@ -16,7 +16,11 @@ over the whole corpus before anything is decided:
 A pair is kept when its occurrences, taken together, clearly prefer the
 original (mean LM gain ≥ ``min_gain`` over ≥ ``min_count`` occurrences, or
 reference support).  The TSV written by :func:`write_pairs` is read back by
-:func:`load_pairs` (``--lexicon``).
+:func:`load_pairs` (``--lexicon``); its columns (the profile schema) are
+:data:`TSV_COLUMNS`, checked on load.  Since session 38 each row also stores how often
+the written form and the original occur in the learning corpus (:func:`pair_rates`), so
+a document can be judged against that corpus's own baseline
+(``repair.stages.spin.LEARNED_OPEN_RATES``).
 """
 
 from __future__ import annotations
