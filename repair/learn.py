@@ -634,7 +634,11 @@ NB_MIN_COOC_LIFT = 0.0
 #: neighbours of "endeavor" in the plural), after its own NB_TOP neighbours: the table's
 #: row of an inflected form is thinner than its lemma's.  Reach (single-word ``distrib``
 #: substitutions written >= 3 times in 300 dev documents, original among the candidates):
-#: 0.239 -> 0.306; ``distrib1`` 0.292 -> 0.369.
+#: 0.239 -> 0.300; ``distrib1`` 0.292 -> 0.360 (``spin_neighbour_learn.py --reach 300``).
+#: Dev, 1,000 learned (``spin_learning.py --split dev``): distrib 27 -> 44 pairs, error
+#: reduction 0.007 -> 0.011 (clean versions 0.028 -> 0.056 per 1,000), distrib1 0.003 both;
+#: learning 5x slower (lemminflect look-ups); not measured on test: off
+#: (benchmarks/RESULTS.md, "Session 38, spinrate38").
 NB_LEMMAS = False
 
 
