@@ -157,3 +157,18 @@ def test_learned_open_evidence_reads_corpus_rates() -> None:
     rates = {"vicar": 0.01, "bishop": 0.01}
     _n, s_rt, e_rt = spin_stage.learned_open_evidence(text, {"vicar"}, ["vicar", "bishop"], rates)
     assert e_rt > e_wf + 1.5 and s_rt < s_wf  # expected, so neither surprising nor in excess
+
+
+def test_learned_open_balance_leans_on_forms_and_originals() -> None:
+    """The balance option (off): a text that writes the learned forms leans to the spinner,
+    one that writes their originals leans to clean text; no rates, no lean."""
+    pairs = {
+        "purchase": LearnedEntry("buy", 0.49, 4e-3, 2e-3),
+        "assist": LearnedEntry("help", 0.49, 3e-3, 3e-3),
+    }
+    spun = "We purchase food and assist the old. They purchase bread and assist us."
+    clean = "We buy food and help the old. They buy bread and help us."
+    assert spin_stage.learned_open_balance(spun, pairs) > 1.0
+    assert spin_stage.learned_open_balance(clean, pairs) < 0.0
+    bare = {k: LearnedEntry(v[0], v[1]) for k, v in pairs.items()}
+    assert spin_stage.learned_open_balance(spun, bare) == 0.0
