@@ -19,6 +19,8 @@ and learns on the other dev-half documents; the test half stays unseen.  ``--hol
 adds the dev-half documents after the first N learning documents (learned at no size up to
 N) to those held out: 256 documents at N = 1,000 instead of 41.  ``--set module.NAME=literal``
 sets a module constant for the run (to compare settings on the same learned pairs).
+``--reuse`` on a ``pairs.tsv`` learned before session 38 first adds the learning corpus's
+rates (:func:`ensure_rates`).
 ``--drop-source SRC`` tests without the learned rows whose source column names ``SRC``
 (e.g. ``neighbour``: the pairs of ``repair.learn.neighbour_pairs``, which are added after
 every other pair, so the rest is what the learner writes without them).
@@ -102,6 +104,7 @@ def learn(
             (folder / "docs" / f"{k:05d}.txt").write_text(s.spun, encoding="utf-8")
         truth.update(_gold_pairs(s))
     if reuse:
+        ensure_rates(out)
         return out, truth
     cmd = [sys.executable, "-m", "repair", "learn", str(folder / "docs"), "-o", str(out)]
     if sets:  # set the constants first, then run the same command in that process
@@ -127,13 +130,45 @@ main()
 """
 
 
+def ensure_rates(pairs: Path) -> bool:
+    """Give a ``pairs.tsv`` written before session 38 (no ``form_rate`` column) the
+    learning corpus's rates (``repair.learn.pair_rates`` over the ``docs`` folder beside
+    it), in place, so ``--reuse`` measures the rate gate on the same pairs; True if done."""
+    from repair.learn import RATE_SCALE, LearnedPair, pair_rates
+
+    lines = pairs.read_text(encoding="utf-8").splitlines()
+    if any(ln.startswith("spun\t") and "form_rate" in ln.split("\t") for ln in lines):
+        return False
+    texts = [f.read_text(encoding="utf-8") for f in sorted((pairs.parent / "docs").glob("*.txt"))]
+    rows = [ln.split("\t") for ln in lines if ln and not ln.startswith(("#", "spun\t"))]
+    learned = [LearnedPair(r[0], r[1]) for r in rows]
+    pair_rates(texts, learned)
+    out = []
+    k = 0
+    for ln in lines:
+        if ln.startswith("spun\t"):
+            out.append(ln + "\tform_rate\toriginal_rate")
+        elif ln and not ln.startswith("#"):
+            p = learned[k]
+            k += 1
+            cells = [f"{p.form_rate * RATE_SCALE:.4g}", f"{p.original_rate * RATE_SCALE:.4g}"]
+            out.append("\t".join([ln, *cells]))
+        else:
+            out.append(ln)
+    pairs.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return True
+
+
 def drop_source(pairs: Path, source: str) -> Path:
     """A copy of ``pairs`` (beside it) without the rows whose source column names ``source``."""
     out = pairs.with_name(f"pairs_no_{source}.tsv")
     keep = []
+    at = 7  # the source column (TSV_COLUMNS); rate columns may follow it
     for ln in pairs.read_text(encoding="utf-8").splitlines():
         cols = ln.split("\t")
-        if ln.startswith(("#", "spun\t")) or source not in cols[-1].split("+"):
+        if ln.startswith("spun\t") and "source" in cols:
+            at = cols.index("source")
+        if ln.startswith(("#", "spun\t")) or len(cols) <= at or source not in cols[at].split("+"):
             keep.append(ln)
     out.write_text("\n".join(keep) + "\n", encoding="utf-8")
     return out

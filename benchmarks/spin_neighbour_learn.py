@@ -12,6 +12,10 @@ of the learning documents (pair precision), the held-out substitutions whose wri
 a pair covers with the right original, and the pairs learned from clean text (every one
 wrong).  ``--set module.NAME=literal`` sets a constant (``repair.learn.NB_*``).
 
+``--reach N``: of the single-word substitutions the spinner writes >= 3 times in N dev-half
+documents, the share whose original is among the learner's candidate originals for the
+written form, without and with ``repair.learn.NB_LEMMAS`` (lemma-level neighbours).
+
 ``--clean-profile N``: ``repair learn --no-profile`` (the public command, with
 ``CORPUS_NEIGHBOURS`` on) over the first N *clean* dev-half documents, then ``--cap``
 clean documents of ``--split`` repaired with that learned profile, ``LEARNED_OPEN`` off
@@ -56,8 +60,9 @@ def clean_profile(n: int, cap: int, split: str, work: Path, reuse: bool = False)
     if not (reuse and out.is_file()):
         subprocess.run([*cmd, "-o", str(out), "--no-profile"], check=True, cwd=ROOT)
     rows = [ln.split("\t") for ln in out.read_text(encoding="utf-8").splitlines()]
+    at = next((r.index("source") for r in rows if r and r[0] == "spun" and "source" in r), 7)
     rows = [r for r in rows if r and not r[0].startswith("#") and r[0] != "spun"]
-    nbr = [r for r in rows if "neighbour" in r[-1].split("+")]
+    nbr = [r for r in rows if len(r) > at and "neighbour" in r[at].split("+")]
     print(f"clean profile from {n} documents: {len(rows)} pairs, {len(nbr)} neighbour pairs")
     for r in nbr:
         print(f"    {r[0]} -> {r[1]} (count {r[3]}, docs {r[4]}, gain {r[5]})")
@@ -66,6 +71,25 @@ def clean_profile(n: int, cap: int, split: str, work: Path, reuse: bool = False)
         spin_stage.LEARNED_OPEN = on
         got = clean_side(Runner(config), cap, split)
         print(f"LEARNED_OPEN={on}: {split} clean documents {got}")
+
+
+def reach(spinners: list[str], n: int, min_count: int = 3) -> None:
+    """The neighbour learner's reach: of the single-word substitutions the spinner writes at
+    least ``min_count`` times in ``n`` dev-half learning documents, the share whose original
+    is among the written form's candidate originals (``repair.learn._nb_candidates``), with
+    ``repair.learn.NB_LEMMAS`` off and on."""
+    import repair.learn as learn
+
+    for spinner in spinners:
+        gold: Counter[tuple[str, str]] = Counter()
+        for d in split_docs("dev", n, 0)[0]:
+            gold.update(_gold_pairs(spin_doc(d.doc_id, d.register, d.text, spinner, None, RATE)))
+        rep = [(s, o) for (s, o), c in gold.items() if c >= min_count and " " not in s]
+        got = []
+        for on in (False, True):
+            learn.NB_LEMMAS = on
+            got.append(sum(1 for s, o in rep if o in learn._nb_candidates(s)) / max(len(rep), 1))
+        print(f"| {spinner} | {n} | {len(rep)} | {got[0]:.3f} | {got[1]:.3f} |", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,9 +105,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true", help="--clean-profile: keep its pairs.tsv")
     ap.add_argument("--split", choices=("dev", "test"), default="test")
     ap.add_argument("--work", default=str(ROOT / "benchmarks" / ".generated" / "learn"))
+    ap.add_argument(
+        "--reach",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the reach of the candidate originals (NB_LEMMAS off / on) over N documents",
+    )
     args = ap.parse_args(argv)
     for spec in args.set:
         set_constant(spec)
+    if args.reach:
+        print("| spinner | N | repeated spun forms | reach | reach with NB_LEMMAS |")
+        print("|---|---|---|---|---|")
+        reach(args.spinner or ["distrib"], args.reach)
+        return 0
     if args.clean_profile:
         clean_profile(args.clean_profile, args.cap, args.split, Path(args.work), args.reuse)
         return 0

@@ -16,7 +16,11 @@ over the whole corpus before anything is decided:
 A pair is kept when its occurrences, taken together, clearly prefer the
 original (mean LM gain ≥ ``min_gain`` over ≥ ``min_count`` occurrences, or
 reference support).  The TSV written by :func:`write_pairs` is read back by
-:func:`load_pairs` (``--lexicon``).
+:func:`load_pairs` (``--lexicon``); its columns (the profile schema) are
+:data:`TSV_COLUMNS`, checked on load.  Since session 38 each row also stores how often
+the written form and the original occur in the learning corpus (:func:`pair_rates`), so
+a document can be judged against that corpus's own baseline
+(``repair.stages.spin.LEARNED_OPEN_RATES``).
 """
 
 from __future__ import annotations
@@ -34,7 +38,60 @@ from repair.document import Document
 from repair.lexicons import LexiconError, read_tsv_file
 from repair.resources.frequency import zipf
 
-TSV_COLUMNS = ("spun", "original", "weight", "count", "docs", "mean_lm_gain", "ref_hits", "source")
+#: The columns :func:`write_pairs` writes (the profile schema; :func:`load_pairs` checks it):
+#: ``spun`` the written form (lower case, words split by one space), ``original`` what the
+#: spinner replaced, ``weight`` the confidence in [0, 1] (below
+#: ``repair.stages.spin.LEARNED_CONFIDENT``: learned from corpus statistics alone),
+#: ``count`` / ``docs`` its occurrences / documents in the learning corpus, ``mean_lm_gain``
+#: (nats), ``ref_hits`` (reference n-gram support), ``source`` (the learners that proposed it,
+#: joined by "+"), and (since session 38, :data:`CORPUS_RATES`) ``form_rate`` /
+#: ``original_rate``: how often the written form and the original occur in the learning
+#: corpus, per :data:`RATE_SCALE` words (empty: not measured).  Only the first two columns
+#: are required; a file of an older schema (8 columns, or just ``spun original [weight]``)
+#: loads as before, without rates.
+TSV_COLUMNS = (
+    "spun",
+    "original",
+    "weight",
+    "count",
+    "docs",
+    "mean_lm_gain",
+    "ref_hits",
+    "source",
+    "form_rate",
+    "original_rate",
+)
+#: The rates of ``form_rate`` / ``original_rate`` are per this many words.
+RATE_SCALE = 1_000_000
+#: Session 38 (spinrate38): ``learn_pairs`` measures each pair's ``form_rate`` /
+#: ``original_rate`` in the learning corpus (:func:`pair_rates`), so that a document can
+#: be judged against the corpus's own baseline (``repair.stages.spin.LEARNED_OPEN_RATES``).
+CORPUS_RATES = True
+
+
+class LearnedEntry(tuple):
+    """``(original, weight)`` of one learned pair (it unpacks and compares as that pair),
+    with the learning corpus's rates per word of its written form (:attr:`form_rate`) and
+    of its original (:attr:`original_rate`); None: not stored (an older profile or a
+    hand-made lexicon)."""
+
+    form_rate: float | None
+    original_rate: float | None
+
+    def __new__(
+        cls,
+        original: str,
+        weight: float = 1.0,
+        form_rate: float | None = None,
+        original_rate: float | None = None,
+    ) -> LearnedEntry:
+        self = super().__new__(cls, (original, weight))
+        self.form_rate = form_rate
+        self.original_rate = original_rate
+        return self
+
+    def __getnewargs__(self) -> tuple:  # type: ignore[override]
+        return (self[0], self[1], self.form_rate, self.original_rate)
 
 
 @dataclass
@@ -49,6 +106,10 @@ class LearnedPair:
     sources: set[str] = field(default_factory=set)
     #: Upper bound of :attr:`weight`; corpus-statistics pairs get CORPUS_WEIGHT_CAP.
     max_weight: float = 1.0
+    #: Occurrences of the written form / the original per word of the learning corpus
+    #: (:func:`pair_rates`); None: not measured.
+    form_rate: float | None = None
+    original_rate: float | None = None
 
     @property
     def mean_gain(self) -> float:
@@ -66,14 +127,37 @@ class LearnedPair:
         return round(min(self.max_weight, 1.0 - math.exp(-max(total, 0.0) / 10.0)), 4)
 
 
-def load_pairs(path: str | Path) -> dict[str, tuple[str, float]]:
-    """Read a pairs TSV (``repair learn`` output): ``{spun: (original, weight)}``.
+def _rate(path: str | Path, n: int, name: str, cell: str) -> float | None:
+    """A ``form_rate`` / ``original_rate`` cell: per :data:`RATE_SCALE` words -> per word."""
+    if not cell.strip():
+        return None
+    try:
+        value = float(cell)
+    except ValueError:
+        raise LexiconError(f"{path}: row {n}: {name} {cell!r} is not a number") from None
+    if not (0.0 <= value <= RATE_SCALE):
+        raise LexiconError(
+            f"{path}: row {n}: {name} {cell!r} must be a rate in [0, {RATE_SCALE}] per "
+            f"{RATE_SCALE:,} words"
+        )
+    return value / RATE_SCALE
 
-    Needs at least the two first columns; the weight defaults to 1.0.
+
+def load_pairs(path: str | Path) -> dict[str, LearnedEntry]:
+    """Read a pairs TSV (``repair learn`` output, :data:`TSV_COLUMNS`):
+    ``{spun: LearnedEntry(original, weight, form_rate, original_rate)}``.
+
+    Needs at least the two first columns; the weight defaults to 1.0, the rates to None
+    (an older profile).  The rates are read from the columns the header line names
+    ``form_rate`` / ``original_rate`` (none without a header line); a rate must
+    be a number >= 0 (per :data:`RATE_SCALE` words), and a row with one rate needs both.
     """
-    out: dict[str, tuple[str, float]] = {}
+    out: dict[str, LearnedEntry] = {}
+    cols = {"form_rate": -1, "original_rate": -1}
     for n, row in enumerate(read_tsv_file(Path(path)), 1):
         if row and row[0] == "spun":
+            named = [c.strip() for c in row]
+            cols = {k: named.index(k) if k in named else -1 for k in cols}
             continue  # header line
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise LexiconError(f"{path}: row {n} needs 'spun<TAB>original[<TAB>weight]': {row!r}")
@@ -83,7 +167,11 @@ def load_pairs(path: str | Path) -> dict[str, tuple[str, float]]:
                 weight = float(row[2])
             except ValueError:
                 raise LexiconError(f"{path}: row {n}: weight {row[2]!r} is not a number") from None
-        out.setdefault(" ".join(row[0].lower().split()), (row[1].strip(), weight))
+        rates = [_rate(path, n, k, row[i]) if 0 <= i < len(row) else None for k, i in cols.items()]
+        if (rates[0] is None) != (rates[1] is None):
+            raise LexiconError(f"{path}: row {n}: form_rate and original_rate go together")
+        key = " ".join(row[0].lower().split())
+        out.setdefault(key, LearnedEntry(row[1].strip(), weight, rates[0], rates[1]))
     return out
 
 
@@ -541,6 +629,53 @@ NB_MIN_MARGIN = 2.0
 #: of all documents, plus this (a spinner swaps only some of a word's occurrences).
 NB_MIN_COOC_LIFT = 0.0
 
+#: Session 38 (spinrate38): with True, a written form's candidate originals also hold the
+#: neighbours of its lemmas, inflected as the form is (lemminflect; "endeavors": the
+#: neighbours of "endeavor" in the plural), after its own NB_TOP neighbours: the table's
+#: row of an inflected form is thinner than its lemma's.  Reach (single-word ``distrib``
+#: substitutions written >= 3 times in 300 dev documents, original among the candidates):
+#: 0.239 -> 0.300; ``distrib1`` 0.292 -> 0.360 (``spin_neighbour_learn.py --reach 300``).
+#: Dev, 1,000 learned (``spin_learning.py --split dev``): distrib 27 -> 44 pairs, error
+#: reduction 0.007 -> 0.011 (clean versions 0.028 -> 0.056 per 1,000), distrib1 0.003 both;
+#: learning 5x slower (lemminflect look-ups); not measured on test: off
+#: (benchmarks/RESULTS.md, "Session 38, spinrate38").
+NB_LEMMAS = False
+
+
+@lru_cache(maxsize=20_000)
+def _lemma_neighbours(word: str) -> tuple[str, ...]:
+    """The NB_TOP neighbours of ``word``'s lemmas (lemminflect), each inflected with the tag
+    ``word`` has as a form of that lemma (:data:`NB_LEMMAS`), in table order."""
+    from repair.resources.lemmas import getAllInflections, getAllLemmas, getInflection
+    from repair.resources.neighbours import neighbours
+
+    out: list[str] = []
+    for upos, lemmas in getAllLemmas(word).items():
+        for lemma in lemmas:
+            if lemma == word:
+                continue  # the word's own row holds these
+            tags = [t for t, forms in getAllInflections(lemma, upos).items() if word in forms]
+            for n in neighbours(lemma)[:NB_TOP]:
+                for t in tags:
+                    for base in {n, *[x for ls in getAllLemmas(n).values() for x in ls]}:
+                        form = (getInflection(base, t) or ("",))[0]
+                        if form and form != word and form not in out:
+                            out.append(form)
+    return tuple(out)
+
+
+def _nb_candidates(word: str) -> list[str]:
+    """A written form's candidate originals: its NB_TOP neighbours, then (with
+    :data:`NB_LEMMAS`) its lemmas' neighbours inflected like it."""
+    from repair.resources.neighbours import neighbours
+
+    own = list(neighbours(word)[:NB_TOP])
+    if NB_LEMMAS:
+        seen = set(own)
+        own += [w for w in _lemma_neighbours(word) if w not in seen]
+    return own
+
+
 _NB_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[.!?;:()\[\]\"“”—]|\n\s*\n")
 
 
@@ -573,7 +708,6 @@ def neighbour_pairs(
     a list that receives each examined form's best original and its figures (benchmarks).
     """
     from repair.candidates.spin_synonyms import STOPWORDS
-    from repair.resources.neighbours import neighbours
     from repair.score.spin_context import lm_gain
 
     docs = [_nb_tokens(t) for t in texts]
@@ -613,7 +747,7 @@ def neighbour_pairs(
         if zs <= 0 or zs > NB_MAX_ZIPF or counts[s] < NB_MIN_EXCESS * n_words * 10 ** (zs - 9):
             continue
         cands = []
-        for o in neighbours(s)[:NB_TOP]:
+        for o in _nb_candidates(s):
             zo = zipf(o)
             if zo <= 0 or _variant(s, o):
                 continue
@@ -671,7 +805,7 @@ def neighbour_pairs(
                 "excess": counts[s] / (n_words * 10 ** (zs - 9)),
                 "ratio": (counts[s] / (counts[o] + 1)) / 10 ** (zs - zo),
                 "gain": mean, "ctx": p.mean_ctx_gain, "share": share, "margin": mean - runner,
-                "rank": neighbours(s).index(o), "cooc": cooc, "o_docs": o_docs,
+                "rank": _nb_candidates(s).index(o), "cooc": cooc, "o_docs": o_docs,
                 "zs": zs, "zo": zo, "n_cands": len(cands),
             })  # fmt: skip
         if mean < NB_MIN_GAIN or share < NB_MIN_SHARE or mean - runner < NB_MIN_MARGIN:
@@ -779,7 +913,10 @@ def learn_pairs(
         if CORPUS_NEIGHBOURS:
             for p in neighbour_pairs(texts, known=best):
                 best.setdefault(p.spun, p)
-    return sorted(best.values(), key=lambda p: (-p.weight, -p.count, p.spun))
+    out = sorted(best.values(), key=lambda p: (-p.weight, -p.count, p.spun))
+    if CORPUS_RATES:
+        pair_rates(texts, out)
+    return out
 
 
 def _sources_line(sources: Sequence[str], limit: int = 5) -> str:
@@ -790,6 +927,44 @@ def _sources_line(sources: Sequence[str], limit: int = 5) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return ", ".join(names[:limit]) + f" and {len(names) - limit:,} more texts"
+
+
+def _rate_tokens(text: str) -> list[str]:
+    """Lower-case words of ``text`` ("" for a sentence break): :func:`pair_rates`."""
+    return [t.lower() for t in _nb_tokens(text)]
+
+
+def pair_rates(texts: Iterable[str], pairs: Sequence[LearnedPair]) -> None:
+    """Set each pair's :attr:`~LearnedPair.form_rate` and :attr:`~LearnedPair.original_rate`:
+    occurrences per word (white-space separated, as ``repair.stages.spin`` counts a
+    document's length) of the written form and of the original in ``texts``, case
+    folded, a multi-word form or original as consecutive words of one sentence."""
+    if not pairs:
+        return
+    wanted: set[tuple[str, ...]] = set()
+    for p in pairs:
+        wanted.add(tuple(p.spun.lower().split()))
+        wanted.add(tuple(p.original.lower().split()))
+    wanted.discard(())
+    lengths = sorted({len(k) for k in wanted})
+    counts: Counter[tuple[str, ...]] = Counter()
+    n_words = 0
+    for text in texts:
+        n_words += len(text.split())
+        toks = _rate_tokens(text)
+        for n in lengths:
+            for k in range(len(toks) - n + 1):
+                gram = tuple(toks[k : k + n])
+                if gram in wanted and all(gram):
+                    counts[gram] += 1
+    n_words = max(n_words, 1)
+    for p in pairs:
+        p.form_rate = counts[tuple(p.spun.lower().split())] / n_words
+        p.original_rate = counts[tuple(p.original.lower().split())] / n_words
+
+
+def _rate_cell(rate: float | None) -> str:
+    return "" if rate is None else f"{rate * RATE_SCALE:.4g}"
 
 
 def write_pairs(
@@ -816,6 +991,8 @@ def write_pairs(
                     f"{p.mean_gain:.3f}",
                     str(p.ref_hits),
                     "+".join(sorted(p.sources)),
+                    _rate_cell(p.form_rate),
+                    _rate_cell(p.original_rate if p.form_rate is not None else None),
                 ]
             )
         )

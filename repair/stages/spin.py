@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -512,6 +512,46 @@ LEARNED_OPEN_MIN_SURPRISE = 0.0
 LEARNED_OPEN_MIN_EXCESS: float | None = 1.0
 #: Surprise of one form is clipped to this many nats (an unknown form is not infinite).
 LEARNED_OPEN_SURPRISE_CAP = 8.0
+#: Session 38 (spinrate38): with True, a weak learned form whose profile row stores the
+#: learning corpus's rates (``form_rate`` / ``original_rate``, ``repair.learn.pair_rates``)
+#: is expected in a document at that corpus's own clean baseline, not wordfreq's: the
+#: pair's combined rate in the corpus (a spinner swaps one for the other, the sum stays)
+#: times wordfreq's share of the written form in the two, never below wordfreq's rate nor
+#: above the form's corpus rate (:func:`baseline_rate`).  A corpus that writes "nation"
+#: and "country" often writes them in its clean documents too; what a spinner adds is the
+#: shift from one to the other.  Same learned pairs, main -> this (``spin_learning.py
+#: --no-profile --clean-cap 40``), clean versions of the 40 test documents repaired with
+#: the spinner's learned profile, changed per 1,000: WordNet 100 / 1,000 learned 0.177 /
+#: 0.089 -> 0.000 / 0.000, distrib 1,000 0.385 -> 0.266, distrib1 1,000 0.118 -> 0.059;
+#: error reduction WordNet 0.307 / 0.363 -> 0.306 / 0.363, spinbot unchanged, distrib
+#: 1,000 -0.002 -> -0.004, distrib1 1,000 0.005 both; dev: spinbot 100 clean 0.084 ->
+#: 0.000, distrib 1,000 extra clean documents 0.252 -> 0.144, error reduction -0.001 to
+#: -0.003 or unchanged (benchmarks/RESULTS.md, "Session 38, spinrate38").
+LEARNED_OPEN_RATES = True
+#: Session 38: with a number, a document must also lean to the spinner by this many nats
+#: over the profile's weak pairs with stored rates (:func:`learned_open_balance`: each
+#: written form counts ``ln(corpus rate / baseline)``, each original written
+#: ``ln(corpus rate / its baseline)``, negative: a document that keeps writing the
+#: originals is not that spinner's); None: no such test.  Off: on dev (120 held-out
+#: distrib documents, 1,000 learned) it adds nothing to the corpus baseline at 0 nats
+#: (0.0068 -> 0.0066 error reduction, clean 0.504 -> 0.491 per 1,000) and cuts recall
+#: faster than clean changes above.
+LEARNED_OPEN_MIN_BALANCE: float | None = None
+
+
+def baseline_rate(
+    form: str, form_rate: float | None, original: str, original_rate: float | None
+) -> float:
+    """The rate per word at which a clean document of the learning corpus writes ``form``
+    (:data:`LEARNED_OPEN_RATES`): wordfreq's without stored rates."""
+    f_s = 10.0 ** (zipf(form) - 9.0) if zipf(form) > 0 else 0.0
+    if not LEARNED_OPEN_RATES or form_rate is None or original_rate is None:
+        return f_s
+    f_o = 10.0 ** (zipf(original) - 9.0) if zipf(original) > 0 else 0.0
+    share = f_s / (f_s + f_o) if f_s + f_o > 0 else 1.0
+    return max(f_s, min(form_rate, (form_rate + original_rate) * share))
+
+
 #: With True, the word model reads the profile score without pairs learned from corpus
 #: statistics alone (``prior_profile_score``): they are synonym evidence, not a profile,
 #: and counted in the profile score they move every other word's features.  Shipped off:
@@ -581,26 +621,86 @@ def common_bar(details: dict) -> float:
 
 
 def learned_open_evidence(
-    text: str, forms: set[str], profile: Sequence[str] = ()
+    text: str,
+    forms: set[str],
+    profile: Sequence[str] = (),
+    rates: Mapping[str, float] | None = None,
 ) -> tuple[int, float, float]:
     """(distinct forms, summed surprise in nats, distinct forms expected by chance) of the
     weak learned written ``forms`` found in ``text``.  A form's surprise is
-    ``-ln(words x frequency)`` (wordfreq), the log-odds against meeting it by chance in a
-    text this long, clipped to [0, :data:`LEARNED_OPEN_SURPRISE_CAP`]; the expectation sums
-    ``1 - exp(-words x frequency)`` over every weak learned form of the ``profile``."""
+    ``-ln(words x frequency)`` (wordfreq, or ``rates[form]`` per word where given: the
+    learning corpus's baseline, :func:`baseline_rate`), the log-odds against meeting it by
+    chance in a text this long, clipped to [0, :data:`LEARNED_OPEN_SURPRISE_CAP`]; the
+    expectation sums ``1 - exp(-words x frequency)`` over every weak learned form of the
+    ``profile``."""
     words = max(len(text.split()), 1)
+    rates = rates or {}
+
+    def freq(f: str) -> float:
+        r = rates.get(f)
+        return r if r is not None else 10.0 ** (zipf(f) - 9.0)
+
     surprise = 0.0
     for f in forms:
-        expect = words * 10.0 ** (zipf(f) - 9.0)
+        expect = words * freq(f)
         s = -math.log(expect) if expect > 0 else LEARNED_OPEN_SURPRISE_CAP
         surprise += min(max(s, 0.0), LEARNED_OPEN_SURPRISE_CAP)
-    expected = sum(1.0 - math.exp(-words * 10.0 ** (zipf(f) - 9.0)) for f in profile)
+    expected = sum(1.0 - math.exp(-words * freq(f)) for f in profile)
     return len(forms), surprise, expected
 
 
 def _weak_forms(doc: Document) -> list[str]:
     """The written forms of the document's weak learned pairs (``doc.pairs``)."""
     return [s.lower() for s, (_o, w) in (doc.pairs or {}).items() if w < LEARNED_CONFIDENT]
+
+
+def _weak_rates(doc: Document) -> dict[str, float]:
+    """:func:`baseline_rate` of each weak learned form of ``doc.pairs`` whose profile row
+    stores the learning corpus's rates (:data:`LEARNED_OPEN_RATES`)."""
+    if not LEARNED_OPEN_RATES:
+        return {}
+    out = {}
+    for s, entry in (doc.pairs or {}).items():
+        o, w = entry
+        r_s, r_o = getattr(entry, "form_rate", None), getattr(entry, "original_rate", None)
+        if w < LEARNED_CONFIDENT and r_s is not None and r_o is not None:
+            out[s.lower()] = baseline_rate(s.lower(), r_s, o.lower(), r_o)
+    return out
+
+
+def learned_open_balance(text: str, pairs: Mapping[str, tuple[str, float]]) -> float:
+    """Log-likelihood ratio (nats) of ``text`` written by the learning corpus's spinner
+    against a clean text of that corpus, over the weak learned ``pairs`` whose profile
+    rows store rates (``LearnedEntry``): for each, the written form's occurrences times
+    ``ln(form_rate / c_s)`` plus the original's times ``ln(original_rate / c_o)``, where
+    ``c_s`` is :func:`baseline_rate` and ``c_o = form_rate + original_rate - c_s`` (a
+    spinner moves occurrences from one to the other; their sum stays).  Conditioned on the
+    pair's total in the document, so a text on the pair's topic is not read as spun for
+    writing both words often."""
+    from repair.learn import _rate_tokens
+
+    rows = []
+    for s, entry in pairs.items():
+        o, w = entry
+        r_s, r_o = getattr(entry, "form_rate", None), getattr(entry, "original_rate", None)
+        if w >= LEARNED_CONFIDENT or r_s is None or r_o is None or r_s <= 0:
+            continue
+        c_s = baseline_rate(s.lower(), r_s, o.lower(), r_o)
+        c_o = r_s + r_o - c_s
+        ls = math.log(r_s / c_s) if c_s > 0 else 0.0
+        lo = math.log(r_o / c_o) if r_o > 0 and c_o > 0 else 0.0
+        rows.append((tuple(s.lower().split()), tuple(o.lower().split()), ls, lo))
+    if not rows:
+        return 0.0
+    wanted = {g for r in rows for g in r[:2] if g}
+    toks = _rate_tokens(text)
+    counts: Counter[tuple[str, ...]] = Counter()
+    for n in sorted({len(g) for g in wanted}):
+        for k in range(len(toks) - n + 1):
+            gram = tuple(toks[k : k + n])
+            if gram in wanted:
+                counts[gram] += 1
+    return sum(counts[g_s] * ls + counts[g_o] * lo for g_s, g_o, ls, lo in rows)
 
 
 def _learned_open_gate(doc: Document, candidates: list[Candidate]) -> bool:
@@ -623,11 +723,16 @@ def _learned_open_gate(doc: Document, candidates: list[Candidate]) -> bool:
     if len(forms) < max(LEARNED_OPEN_MIN_FORMS, 1):
         return False
     profile = _weak_forms(doc) if LEARNED_OPEN_MIN_EXCESS is not None else ()
-    n, surprise, expected = learned_open_evidence(doc.text, forms, profile)
+    n, surprise, expected = learned_open_evidence(doc.text, forms, profile, _weak_rates(doc))
     return (
         n >= LEARNED_OPEN_MIN_FORMS
         and surprise >= LEARNED_OPEN_MIN_SURPRISE
         and (LEARNED_OPEN_MIN_EXCESS is None or n - expected >= LEARNED_OPEN_MIN_EXCESS)
+        and (
+            LEARNED_OPEN_MIN_BALANCE is None
+            or not LEARNED_OPEN_RATES
+            or learned_open_balance(doc.text, doc.pairs or {}) >= LEARNED_OPEN_MIN_BALANCE
+        )
     )
 
 
