@@ -96,8 +96,20 @@ def test_real_brackets_stay_on_a_garbled_page(text: str) -> None:
     assert repaired_after_page(text)[len(GARBLED) :] == text
 
 
+def test_unmatched_pieces_read_the_word_too(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    one = frozenset({5})
+    monkeypatch.setattr(ocr_glued, "UNMATCHED_PIECES", False)
+    ocr_glued.chunk_readings.cache_clear()
+    assert "Works" not in {t for t, _c, _thr in ocr_glued.chunk_readings("Worka)", unmatched=one)}
+    monkeypatch.setattr(ocr_glued, "UNMATCHED_PIECES", True)
+    ocr_glued.chunk_readings.cache_clear()
+    assert "Works" in {t for t, _c, _thr in ocr_glued.chunk_readings("Worka)", unmatched=one)}
+    ocr_glued.chunk_readings.cache_clear()
+
+
 def test_flags() -> None:
     assert ocr_glued.UNMATCHED_BRACKETS is True
     assert ocr_glued.UNMATCHED_HEAVY_ONLY is False
     assert ocr_glued.UNMATCHED_SHIFT == 4.0
     assert ocr_glued.UNMATCHED_LINES == 3
+    assert ocr_glued.UNMATCHED_PIECES is False
