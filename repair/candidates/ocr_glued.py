@@ -417,13 +417,14 @@ class MarkModel:
             hit = self._memo[key] = self._smooth(self.exact.get((mark, ctx)), p, beta)
         return hit
 
-    def options(self, mark: str, ctx: str) -> list[tuple[str, float]]:
-        """(replacement, cost relative to keeping the mark) of each likely fate."""
+    def options(self, mark: str, ctx: str, keep_shift: float = 0.0) -> list[tuple[str, float]]:
+        """(replacement, cost relative to keeping the mark) of each likely fate;
+        ``keep_shift``: nats taken off keeping's log-odds (an unmatched bracket)."""
         seen = self.by_mark.get(mark)
         if seen is None or sum(seen.values()) < MIN_MARK_COUNT:
             return [(mark, 0.0)]
         p = self.probs(mark, ctx)
-        keep = math.log(p["keep"])
+        keep = math.log(p["keep"]) - keep_shift
         out = [(mark, 0.0)]
         for fate, repl in (("drop", ""), ("space", " ")):
             cost = keep - math.log(p[fate])
@@ -446,9 +447,14 @@ def mark_model() -> MarkModel:
 
 
 def _strict_cost(
-    chunk: str, marks: list[int], combo: tuple[tuple[str, float], ...], model: MarkModel
+    chunk: str,
+    marks: list[int],
+    combo: tuple[tuple[str, float], ...],
+    model: MarkModel,
+    loose: frozenset[int] = frozenset(),
 ) -> float:
-    """The cost of a marks-only reading under :data:`STRICT_SMOOTHING`."""
+    """The cost of a marks-only reading under :data:`STRICT_SMOOTHING` (``loose``: the
+    positions of unmatched brackets, :data:`UNMATCHED_SHIFT` cheaper to re-read)."""
     total = 0.0
     for k, (repl, _c) in zip(marks, combo, strict=True):
         if repl == chunk[k]:
@@ -456,6 +462,8 @@ def _strict_cost(
         p = model.probs(chunk[k], context_of(chunk, k), STRICT_SMOOTHING)
         fate = "drop" if repl == "" else "space" if repl == " " else "letter"
         total += math.log(p["keep"]) - math.log(p[fate])
+        if k in loose:
+            total -= UNMATCHED_SHIFT
     return total
 
 
@@ -483,12 +491,15 @@ def chunk_readings(
     quotes_paired: bool = False,
     typed_stops: bool = False,
     base: float | None = None,
+    unmatched: frozenset[int] = frozenset(),
 ) -> list[tuple[str, float, float]]:
     """(reading, cost, threshold) of a chunk with marks, cheapest first; ``next_char``
     is the character after the chunk; ``model``: the page's marks model (the shipped one
     by default); ``quotes_paired``: the paragraph's double quotes pair up;
     ``typed_stops``: the page types "!" and "?" (:func:`real_marks`); ``base``: the
-    margin a reading needs (``None``: :data:`THRESHOLD`)."""
+    margin a reading needs (``None``: :data:`THRESHOLD`); ``unmatched``: positions of
+    brackets no partner closes or opens nearby (:data:`UNMATCHED_BRACKETS`), whose keeping
+    costs :data:`UNMATCHED_SHIFT` more."""
     marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
     if not marks or len(marks) > MAX_MARKS or len(chunk) > MAX_CHUNK:
         return []
@@ -507,6 +518,8 @@ def chunk_readings(
             opts.append([o for o in model.options(chunk[k], context_of(chunk, k)) if o[0].strip()])
         elif chunk[k] == "-" and k == len(chunk) - 1 and next_char == "\n":
             opts.append([(chunk[k], 0.0)])  # a line-end hyphen: its own candidates
+        elif k in unmatched:
+            opts.append(model.options(chunk[k], context_of(chunk, k), UNMATCHED_SHIFT))
         else:
             opts.append(model.options(chunk[k], context_of(chunk, k)))
     if all(len(o) == 1 for o in opts):
@@ -538,12 +551,15 @@ def chunk_readings(
             correct = cost <= PIECE_MAX_COST and corrected < PIECE_MAX_READINGS
             correct &= not word_mark_dropped
             corrected += correct
-            for text, extra in _read_pieces(reading, orig_words, correct):
+            # an unmatched bracket's word piece is read through the confusions too
+            # ("Worka)" -> "Works"; :data:`UNMATCHED_PIECES`)
+            fixed = set() if unmatched and UNMATCHED_PIECES else orig_words
+            for text, extra in _read_pieces(reading, fixed, correct):
                 thr = threshold
                 price = cost + extra
                 if [t.text for t in tokenize(text) if t.kind == "word"] == orig_list:
                     thr = max(thr, MARKS_ONLY_THRESHOLD)
-                    price = max(price, _strict_cost(chunk, marks, combo, model))
+                    price = max(price, _strict_cost(chunk, marks, combo, model, unmatched))
                     if -price < thr:
                         continue  # the LM gains nothing: the odds alone fall short
                 if text != chunk and (text not in out or price < out[text][0]):
@@ -626,8 +642,20 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
         if TYPED_STOPS and ("!" in chunk or "?" in chunk):
             ts = typed_stops_page(toks)
         base = HEAVY_THRESHOLD if loose and _loose_chunk(chunk) else None
+        um: frozenset[int] = frozenset()
+        if UNMATCHED_BRACKETS and (heavy or not UNMATCHED_HEAVY_ONLY):
+            um = unmatched_brackets(toks, i, j, chunk)
         found = _chunk_candidates(
-            piece, chunk, nxt, 0.0, page=page, model=model, pq=pq, typed_stops=ts, base=base
+            piece,
+            chunk,
+            nxt,
+            0.0,
+            page=page,
+            model=model,
+            pq=pq,
+            typed_stops=ts,
+            base=base,
+            unmatched=um,
         )
         if keep:  # no reading joins a name to the next piece ("Zinni,a" -> "Zinnia")
             found = [c for c in found if not _joins_name(c, keep)]
@@ -651,6 +679,70 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
                 )
             )
     return out
+
+
+#: A bracket glued to a word's edge that its neighbourhood never closes (opens) is, on a
+#: garbled newspaper page, mostly a misread letter or a speck: "(rand" (grand), "(he"
+#: (the), "Ycstcrda)" (Yesterday).  Issue 12, session 38 (ocrbracket38).  A "(" opening a
+#: chunk whose ")" is in the chunk or on the next :data:`UNMATCHED_LINES` lines (the
+#: paragraph's), or a ")" closing one whose "(" is on the previous lines, is real ("(a)",
+#: "(1)", "(see\nabove)"); else keeping it costs :data:`UNMATCHED_SHIFT` nats more than
+#: the learned fate odds say (SMH dev: a lead "(" before a lower-case letter is kept 48
+#: times in 59, most of them closed nearby).
+UNMATCHED_BRACKETS = True
+#: ... on heavily garbled pages only (``info.heavy``).
+UNMATCHED_HEAVY_ONLY = False
+UNMATCHED_SHIFT = 4.0
+#: ... and its word piece, if no word, is read through the confusion table as well (OFF: SMH
+#: dev -5 tokens / -5 chars against main, "(ontract" -> contract, "Worka)" keeps "Works", but
+#: the stray ")" of "cnuipuii)" stays; the shipped setting -7 / -3; test not read for it).
+UNMATCHED_PIECES = False
+UNMATCHED_LINES = 3
+#: Most characters scanned either way for the partner.
+UNMATCHED_SPAN = 400
+
+
+def unmatched_brackets(toks: list[Token], i: int, j: int, chunk: str) -> frozenset[int]:
+    """Position in ``chunk`` (tokens ``i:j``: a bracket and one word of letters, a run of
+    ".,;:" may follow) of its leading "(" or trailing ")" when no partner closes (opens)
+    it within the :data:`UNMATCHED_LINES` lines after (before) it, in the same paragraph
+    (``frozenset()``: none)."""
+    core = chunk.rstrip(".,;:")
+    if len(core) < 2:
+        return frozenset()
+    if core[0] == "(" and core[1:].isalpha():
+        return frozenset() if _partner(toks, j, 1) else frozenset({0})
+    if core[-1] == ")" and core[:-1].isalpha():
+        return frozenset() if _partner(toks, i - 1, -1) else frozenset({len(core) - 1})
+    return frozenset()
+
+
+def _partner(toks: list[Token], k: int, step: int) -> bool:
+    """Whether a partner bracket is found from ``toks[k]`` going ``step`` (1: a ")" for a
+    "(", -1: a "(" for a ")"), skipping nested pairs, within the line limits."""
+    want, nest = (")", "(") if step == 1 else ("(", ")")
+    depth = lines = chars = 0
+    n = len(toks)
+    while 0 <= k < n:
+        text = toks[k].text
+        if toks[k].kind == "space" and "\n" in text:
+            if "\n\n" in text:
+                return False
+            lines += text.count("\n")
+            if lines > UNMATCHED_LINES:
+                return False
+        chars += len(text)
+        if chars > UNMATCHED_SPAN:
+            return False
+        for ch in text if step == 1 else reversed(text):
+            if ch == nest:
+                depth += 1
+            elif ch == want:
+                if depth == 0:
+                    return True
+                depth -= 1
+        k += step
+    return False
 
 
 def _joins_name(c: Candidate, names: frozenset[str]) -> bool:
@@ -763,11 +855,13 @@ def _chunk_candidates(
     pq: bool = False,
     typed_stops: bool = False,
     base: float | None = None,
+    unmatched: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     orig = [t.text for t in piece if t.kind == "word"]
     out = []
     kept = kept_forms(chunk) if KEEP_FORMS else ()
-    for text, cost, threshold in chunk_readings(chunk, nxt, model, pq, typed_stops, base):
+    readings = chunk_readings(chunk, nxt, model, pq, typed_stops, base, unmatched)
+    for text, cost, threshold in readings:
         if kept and not _keeps(text, kept):
             continue  # "US$85.1", "they're", "...Hey" are print, not specks
         alt = [t.text for t in tokenize(text) if t.kind == "word"]
