@@ -10,7 +10,7 @@ For a flagged non-word token of a garbled page that no builder read (the caller 
 the same tokens and guards as :mod:`repair.candidates.ocr_periodreach`, printed once,
 a whole printed word), of :data:`MIN_LEN` letters or more, lower case or a name's shape,
 that no list knows: each reading one letter shorter or longer (and each accented glyph
-read as its plain letter) that is a listed word (:func:`listed`: the correction
+read as its plain letter) that is a listed word (the correction
 vocabulary, the period word list, or a word the page prints well at least twice) is
 proposed (the cheapest tier's :data:`MAX_READINGS` commonest) at :data:`LETTER_COST`
 nats a lost/added letter (no learned row: a fixed cost
@@ -18,8 +18,8 @@ fitted on SMH dev) and :data:`ACCENT_COST` an accent (the table's row when it ha
 A capitalised token reads only as a name the period name list or the page holds.
 The two-sided scorer decides in context (:data:`THRESHOLD`).
 
->>> sorted(c.replacement for c in letter_candidates("govemment"))
-[]
+>>> [c.replacement for c in letter_candidates("Sydey")]
+['Sydney']
 >>> [c.replacement for c in letter_candidates("considerration")]
 ['consideration']
 """
@@ -49,8 +49,14 @@ ACCENT_OTHER_COST = 3.0
 #: The commonest this many readings of the cheapest tier are proposed (none when one left
 #: out is as common as the first).
 MAX_READINGS = 3
-#: Margin the reading needs in context.
+#: Margin the reading needs in context: an accent read plain, or another letter ...
 THRESHOLD = 0.0
+#: ... a lost or added letter (weaker evidence: "fiste" is "fists", "bired" "hired").
+LETTER_THRESHOLD = 2.0
+#: A letter lost or added at a word's first or last glyph too, or an accented first glyph
+#: read as another letter ("etools" is "stools", "winninge" "winnings", "ûames" "lames":
+#: a substitution there, which the learned table reads).
+EDGE_LETTERS = False
 #: A page word printed this often (and never flagged) is a listed word of the page.
 PAGE_MIN_COUNT = 2
 
@@ -98,8 +104,10 @@ def letter_candidates(
         return []  # no word stands out
     found = found[:MAX_READINGS]
     for form, cost, subs in found:
+        lost = any(len(a) != len(b) for a, b in subs)
+        threshold = LETTER_THRESHOLD if lost else THRESHOLD
         out.extend(
-            confusion_reading(text, start, form, form, cost, subs, reason, THRESHOLD, letter=True)
+            confusion_reading(text, start, form, form, cost, subs, reason, threshold, letter=True)
         )
     return out
 
@@ -124,16 +132,18 @@ def _readings(low: str) -> tuple[tuple[str, float, tuple[tuple[str, str], ...]],
     if base != low:
         out[base] = (cost, tuple(subs))
         marked = [k for k, (a, b) in enumerate(zip(low, plain, strict=True)) if a != b]
-        if len(marked) == 1:  # "aíso", "beçin": the one accented glyph as another letter
-            k = marked[0]
+        k = marked[0]
+        if len(marked) == 1 and (EDGE_LETTERS or k > 0):
+            # "aíso", "Wherà": the one accented glyph, after the first, as another letter
             for ch in _LETTERS:
                 word = base[:k] + ch + base[k + 1 :]
                 out.setdefault(word, (ACCENT_OTHER_COST, ((low[k], ch),)))
-    for k in range(len(base)):  # an added letter: drop it
+    inner = range(1, len(base) - 1) if not EDGE_LETTERS else range(len(base))
+    for k in inner:  # an added letter: drop it
         word = base[:k] + base[k + 1 :]
         sub = (base[max(0, k - 1) : k + 1], base[max(0, k - 1) : k])
         out.setdefault(word, (cost + LETTER_COST, (*subs, sub)))
-    for k in range(len(base) + 1):  # a lost letter: put it back
+    for k in range(1, len(base)) if not EDGE_LETTERS else range(len(base) + 1):  # a lost one
         for ch in _LETTERS:
             word = base[:k] + ch + base[k:]
             prev = base[max(0, k - 1) : k]
