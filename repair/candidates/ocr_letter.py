@@ -20,8 +20,8 @@ The two-sided scorer decides in context (:data:`THRESHOLD`).
 
 >>> [c.replacement for c in letter_candidates("Sydey")]
 ['Sydney']
->>> [c.replacement for c in letter_candidates("considerration")]
-['consideration']
+>>> [c.replacement for c in letter_candidates("coinsidéred")]
+['considered']
 """
 
 from __future__ import annotations
@@ -53,6 +53,10 @@ MAX_READINGS = 3
 THRESHOLD = 0.0
 #: ... a lost or added letter (weaker evidence: "fiste" is "fists", "bired" "hired").
 LETTER_THRESHOLD = 2.0
+#: A letter added with no accented glyph read ("considerration"): off, it read no token
+#: right on SMH dev and ICDAR, and broke old spellings ("foorth", "meete"); a letter
+#: added beside an accented glyph is read ("coinsidéred").
+ADDED_LETTER = False
 #: A letter lost or added at a word's first or last glyph too, or an accented first glyph
 #: read as another letter ("etools" is "stools", "winninge" "winnings", "ûames" "lames":
 #: a substitution there, which the learned table reads).
@@ -139,6 +143,8 @@ def _readings(low: str) -> tuple[tuple[str, float, tuple[tuple[str, str], ...]],
                 word = base[:k] + ch + base[k + 1 :]
                 out.setdefault(word, (ACCENT_OTHER_COST, ((low[k], ch),)))
     inner = range(1, len(base) - 1) if not EDGE_LETTERS else range(len(base))
+    if not ADDED_LETTER and base == low:
+        inner = range(0)  # an added letter alone is no evidence ("foorth")
     for k in inner:  # an added letter: drop it
         word = base[:k] + base[k + 1 :]
         sub = (base[max(0, k - 1) : k + 1], base[max(0, k - 1) : k])
