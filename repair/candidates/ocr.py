@@ -466,7 +466,9 @@ class _Generator:
                             if well is None:  # the page's words no finding flagged
                                 bad = {toks[by_start[s]].text for s in flagged if s in by_start}
                                 well = {w: n for w, n in info.counts.items() if w not in bad}
-                            got = ocr_letter.letter_candidates(t.text, t.start, reason, well)
+                            got = ocr_letter.letter_candidates(
+                                t.text, t.start, reason, well, info.heavy
+                            )
                         out.extend(got)
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
                 out.extend(slot_candidates(toks, out))

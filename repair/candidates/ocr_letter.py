@@ -57,6 +57,9 @@ LETTER_THRESHOLD = 2.0
 #: right on SMH dev and ICDAR, and broke old spellings ("foorth", "meete"); a letter
 #: added beside an accented glyph is read ("coinsidéred").
 ADDED_LETTER = False
+#: A lost letter alone (no accented glyph read) only on a heavily garbled page: on a
+#: lightly garbled one it may be the author's slip ("cockroch", light suite).
+LOST_HEAVY = True
 #: A letter lost or added at a word's first or last glyph too, or an accented first glyph
 #: read as another letter ("etools" is "stools", "winninge" "winnings", "ûames" "lames":
 #: a substitution there, which the learned table reads).
@@ -72,9 +75,11 @@ def letter_candidates(
     start: int = 0,
     reason: str = "nonword",
     page: Mapping[str, int] | None = None,
+    heavy: bool = True,
 ) -> list[Candidate]:
     """The one-letter and accent readings of the flagged token ``text`` at ``start``
-    (module doc); ``page``: the page's well-printed words and their counts."""
+    (module doc); ``page``: the page's well-printed words and their counts; ``heavy``:
+    the page is heavily garbled (a lost letter alone is read only there)."""
     if not LETTER_REACH or not MIN_LEN <= len(text) <= MAX_LEN or not text.isalpha():
         return []
     capital = text[:1].isupper()
@@ -86,6 +91,8 @@ def letter_candidates(
         return []
     out: list[Candidate] = []
     readings = _readings(low)
+    if not heavy and LOST_HEAVY:  # an author's slip ("cockroch") on a lightly garbled page
+        readings = tuple(r for r in readings if not all(len(a) != len(b) for a, b in r[2]))
     found = []
     for word, cost, subs in readings:
         if capital:
