@@ -8,15 +8,23 @@ got no reading from any builder (SMH dev, session 38: bucket D of
 
 For a flagged non-word token of a garbled page that no builder read (the caller checks:
 the same tokens and guards as :mod:`repair.candidates.ocr_periodreach`, printed once,
-a whole printed word), of :data:`MIN_LEN` letters or more, lower case or a name's shape,
-that no list knows: each reading one letter shorter or longer (and each accented glyph
-read as its plain letter) that is a listed word (the correction
-vocabulary, the period word list, or a word the page prints well at least twice) is
-proposed (the cheapest tier's :data:`MAX_READINGS` commonest) at :data:`LETTER_COST`
-nats a lost/added letter (no learned row: a fixed cost
-fitted on SMH dev) and :data:`ACCENT_COST` an accent (the table's row when it has one).
-A capitalised token reads only as a name the period name list or the page holds.
-The two-sided scorer decides in context (:data:`THRESHOLD`).
+a whole printed word, and not half of a word broken at a line end without its hyphen:
+:func:`broken_word`), of :data:`MIN_LEN` letters or more, lower case or a name's shape,
+that no list knows, the readings are: its accented glyphs read plain (the table's cost,
+else :data:`ACCENT_COST`), or its one accented glyph read as another letter
+(:data:`ACCENT_OTHER_COST`; not the first glyph), each of these or the print with one
+letter lost (:data:`LETTER_COST`, a fixed cost fitted on SMH dev: the table has no such
+row), and one letter added only beside an accented glyph (:data:`ADDED_LETTER`); no letter
+lost or added at the word's first or last glyph (:data:`EDGE_LETTERS`), and a lost letter
+alone only on a heavily garbled page (:data:`LOST_HEAVY`).  A reading must be a listed
+word (the correction vocabulary, the period word list, or a word the page prints at least
+:data:`PAGE_MIN_COUNT` times, never flagged); a capitalised token reads only as a name the
+period name list holds or the page prints.  The cheapest tier's :data:`MAX_READINGS`
+commonest readings are proposed; the two-sided scorer decides in context
+(:data:`THRESHOLD`, :data:`LETTER_THRESHOLD` for a lost/added letter).
+
+SMH dev, session 38: 2 tokens read, both right ("Lawence" -> "Lawrence", "beçin" ->
+"begin"); ~0.3 ms a call (400 calls on SMH dev, 1.5 % of its CPU).
 
 >>> [c.replacement for c in letter_candidates("Sydey")]
 ['Sydney']
