@@ -29,6 +29,7 @@ from repair.candidates import (
     ocr_capname,
     ocr_context,
     ocr_hyphenkeep,
+    ocr_letter,
     ocr_markjoin,
     ocr_nameplace,
     ocr_pagefar,
@@ -360,7 +361,7 @@ class _Generator:
                     found = compound_candidates(toks[i].text, toks[i].start, f.reason)
                     if not found and not info.old_print and info.counts[toks[i].text] == 1:
                         found = listed_candidates(toks[i].text, toks[i].start, f.reason)
-                        if not found and ocr_periodreach.PERIOD_REACH:  # "recognlsanco"
+                        if not found and (ocr_periodreach.PERIOD_REACH or ocr_letter.LETTER_REACH):
                             period_late.append((i, f.reason))  # read after the page builders
                 out.extend(found)
                 if old_page and not _next_to_hyphen(toks, i):
@@ -448,6 +449,7 @@ class _Generator:
                 )
             if period_late:  # "recognlsanco": the period lists, where no page builder read
                 reached = frozenset((c.start, c.end) for c in out)
+                well: dict[str, int] | None = None
                 for i, reason in period_late:
                     t = toks[i]
                     if (
@@ -455,7 +457,19 @@ class _Generator:
                         and ocr_periodreach.standalone(toks, i)
                         and not ocr_periodreach.printed_otherwise(t.text, info.counts)
                     ):
-                        out.extend(ocr_periodreach.period_candidates(t.text, t.start, reason))
+                        got = ocr_periodreach.period_candidates(t.text, t.start, reason)
+                        if (
+                            not got
+                            and ocr_letter.LETTER_REACH  # "considerration"
+                            and not ocr_letter.broken_word(toks, i)
+                        ):
+                            if well is None:  # the page's words no finding flagged
+                                bad = {toks[by_start[s]].text for s in flagged if s in by_start}
+                                well = {w: n for w, n in info.counts.items() if w not in bad}
+                            got = ocr_letter.letter_candidates(
+                                t.text, t.start, reason, well, info.heavy
+                            )
+                        out.extend(got)
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
                 out.extend(slot_candidates(toks, out))
             out.extend(split_pairs(toks, flagged, garbled))
