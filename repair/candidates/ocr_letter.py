@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from repair.candidates.ocr_periodreach import word_shaped
 from repair.candidates.ocr_rules import confusion_reading
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import confusions, is_known, strip_accents
@@ -88,11 +89,9 @@ def letter_candidates(
     """The one-letter and accent readings of the flagged token ``text`` at ``start``
     (module doc); ``page``: the page's well-printed words and their counts; ``heavy``:
     the page is heavily garbled (a lost letter alone is read only there)."""
-    if not LETTER_REACH or not MIN_LEN <= len(text) <= MAX_LEN or not text.isalpha():
+    if not LETTER_REACH or not word_shaped(text, MIN_LEN, MAX_LEN):
         return []
     capital = text[:1].isupper()
-    if not (text.islower() or (capital and text[1:].islower())):
-        return []
     page = page or {}
     low = text.lower()
     if zipf(low) > 0.0 or _in_lists(low, capital):
@@ -207,7 +206,7 @@ def _in_words(low: str) -> bool:
 def _in_names(low: str) -> bool:
     from repair.score.ngrams import get_ngrams
 
-    return low in get_ngrams()._list("names")
+    return low in get_ngrams().name_list()
 
 
 def _in_lists(low: str, capital: bool) -> bool:

@@ -78,15 +78,25 @@ def period_candidates(
 ) -> list[Candidate]:
     """The period-list reading of the flagged token ``text`` at ``start`` (module doc);
     ``names``: a capitalised token may also read as a listed name."""
-    if not PERIOD_REACH or not MIN_LEN <= len(text) <= MAX_LEN or not text.isalpha():
-        return []
-    if not (text.islower() or (text[:1].isupper() and text[1:].islower())):
+    if not PERIOD_REACH or not word_shaped(text, MIN_LEN, MAX_LEN):
         return []
     best = _best(text, names and text[:1].isupper())
     if best is None:
         return []
     word, cost, subs = best
     return confusion_reading(text, start, word, word, cost, subs, reason, THRESHOLD, period=True)
+
+
+def word_shaped(text: str, shortest: int, longest: int) -> bool:
+    """Whether ``text`` is ``shortest`` to ``longest`` letters, in lower case or a name's
+    shape (one capital first): the tokens the late readers read.
+
+    >>> word_shaped("Mnrray", 5, 20), word_shaped("MNRRAY", 5, 20), word_shaped("ab", 5, 20)
+    (True, False, False)
+    """
+    if not shortest <= len(text) <= longest or not text.isalpha():
+        return False
+    return text.islower() or (text[:1].isupper() and text[1:].islower())
 
 
 @lru_cache(maxsize=1024)
@@ -122,7 +132,7 @@ def _listed(low: str, names: bool) -> bool:
         return True
     if WORDFREQ and zipf(low) >= WORDFREQ_MIN_ZIPF:
         return True
-    return names and low in table._list("names")
+    return names and low in table.name_list()
 
 
 #: Marks a token may have glued before it, and after it (:func:`standalone`).
@@ -179,7 +189,7 @@ def _words(prefix: str, names: bool) -> tuple[str, ...]:
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
-    lists = [table.word_list(), table._list("names")] if names else [table.word_list()]
+    lists = [table.word_list(), table.name_list()] if names else [table.word_list()]
     found = {
         w
         for wl in lists

@@ -483,6 +483,11 @@ class NgramTable:
         """The listed words (loaded on first use; empty if the table has none)."""
         return self._list("words")
 
+    def name_list(self) -> WordList | frozenset[str]:
+        """The listed personal and place names, lower case (loaded on first use; empty if
+        the table has none)."""
+        return self._list("names")
+
     def names(self) -> Iterator[str]:
         """The listed personal and place names (lower case; empty if the table has none)."""
         return iter(self._list("names"))
