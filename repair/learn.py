@@ -36,7 +36,7 @@ from pathlib import Path
 from repair.config import RepairConfig
 from repair.document import Document
 from repair.lexicons import LexiconError, read_tsv_file
-from repair.resources.frequency import zipf
+from repair.resources.frequency import word_rate, zipf
 
 #: The columns :func:`write_pairs` writes (the profile schema; :func:`load_pairs` checks it):
 #: ``spun`` the written form (lower case, words split by one space), ``original`` what the
@@ -339,7 +339,7 @@ def corpus_pairs(
     for p in _agreed(pairs, per_form, min_count, min_docs, CORPUS_MIN_GAIN, CORPUS_MIN_CONTEXT):
         if zipf(p.spun) >= CORPUS_MAX_SPUN_ZIPF:
             continue  # common words are honest too often to learn blind
-        expected_s = rows.n_words * 10 ** (zipf(p.spun) - 9.0)
+        expected_s = rows.n_words * word_rate(p.spun)
         if rows.counts.get(p.spun, 0) < CORPUS_MIN_SPUN_EXCESS * expected_s:
             continue  # the spun form is not over-used
         kept.append(p)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from repair.resources.frequency import zipf
+from repair.resources.frequency import word_rate, zipf
 from repair.types import Candidate
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def _rate(word: str) -> float:
     (words one space apart), the LM's unconditioned probability of its words in turn."""
     if " " in word:
         return _phrase_rate(word)
-    return 10.0 ** (zipf(word) - 9.0)
+    return word_rate(word)
 
 
 @lru_cache(maxsize=20_000)

@@ -280,6 +280,16 @@ def zipf(word: str) -> float:
     return _wordfreq_zipf(word)
 
 
+def word_rate(word: str) -> float:
+    """The clean-English rate of ``word`` per running word: Zipf is log10 of the
+    frequency per billion words, so ``10 ** (zipf - 9)`` (1e-9 for a word the list lacks).
+
+    >>> round(word_rate("the") * 100, 1)
+    5.4
+    """
+    return 10.0 ** (zipf(word) - 9.0)
+
+
 def preload() -> None:
     """Load the table and wordfreq itself now (a batch parent does, before it forks)."""
     _table()

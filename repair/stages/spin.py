@@ -45,7 +45,7 @@ from repair.detect.spin import detect as detect_spin
 from repair.detect.spin_document import span_evidence
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.document import Document
-from repair.resources.frequency import zipf
+from repair.resources.frequency import word_rate, zipf
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.consistency import RULE as CARRIED
 from repair.score.science import defer_rare as science_defer
@@ -544,10 +544,10 @@ def baseline_rate(
 ) -> float:
     """The rate per word at which a clean document of the learning corpus writes ``form``
     (:data:`LEARNED_OPEN_RATES`): wordfreq's without stored rates."""
-    f_s = 10.0 ** (zipf(form) - 9.0) if zipf(form) > 0 else 0.0
+    f_s = word_rate(form) if zipf(form) > 0 else 0.0
     if not LEARNED_OPEN_RATES or form_rate is None or original_rate is None:
         return f_s
-    f_o = 10.0 ** (zipf(original) - 9.0) if zipf(original) > 0 else 0.0
+    f_o = word_rate(original) if zipf(original) > 0 else 0.0
     share = f_s / (f_s + f_o) if f_s + f_o > 0 else 1.0
     return max(f_s, min(form_rate, (form_rate + original_rate) * share))
 
@@ -638,7 +638,7 @@ def learned_open_evidence(
 
     def freq(f: str) -> float:
         r = rates.get(f)
-        return r if r is not None else 10.0 ** (zipf(f) - 9.0)
+        return r if r is not None else word_rate(f)
 
     surprise = 0.0
     for f in forms:
