@@ -32,6 +32,7 @@ from repair.candidates import (
     ocr_letter,
     ocr_markjoin,
     ocr_nameplace,
+    ocr_nameprefix,
     ocr_pagefar,
     ocr_pagehabit,
     ocr_periodreach,
@@ -356,6 +357,9 @@ class _Generator:
                 found = self._token(toks, i, f.reason, info)
                 if not found and ocr_affix.AFFIXES and info.garbled:  # "Rhodcs's", "O'Rogan"
                     found = self._stem(toks, i, info)
+                if not found and ocr_nameprefix.PREFIX_NAMES and info.garbled:  # "O'ltegan"
+                    tk = toks[i]
+                    found = ocr_nameprefix.prefix_name_candidates(tk.text, tk.start, f.reason)
                 if not found and info.garbled and not line_broken_piece(toks, i):
                     # "Frultgrowors": two words as one; "Cubltt": a name wordfreq lists
                     found = compound_candidates(toks[i].text, toks[i].start, f.reason)
