@@ -1,7 +1,9 @@
 """Session 39, ocrname39: "O'" / "M'" names garbled behind their prefix (issue 12).
 
 :mod:`repair.candidates.ocr_nameprefix` reads the stem of a flagged "O'ltegan" through the
-learned confusions over the listed names nearest it, keeping the prefix and a possessive.
+learned confusions over the listed names nearest it, keeping the prefix and a possessive;
+:data:`repair.candidates.ocr_capname.KEEP_SHARE` (off) keeps the capital of a capital-row
+reading the period text often capitalises.
 """
 
 from __future__ import annotations
@@ -75,3 +77,17 @@ def test_prefix_names_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_prefix_names_in_pipeline(prefix_names: None) -> None:
     assert "Mr. O'Regan, stated" in repair_text(PAGE).text
+
+
+def test_capital_kept_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ocr_capname.KEEP_SHARE (off): a capital-row reading the period text often writes
+    # with a capital keeps it instead of being dropped ("Ueneral" -> "General")
+    from repair.candidates import ocr_capname
+
+    page = PAGE.replace("Mr. O'ltegan", "the Ueneral said")
+    assert ocr_capname.KEEP_SHARE is None
+    assert not ocr_capname.capital_kept("General")
+    assert "the Ueneral said" in repair_text(page).text
+    monkeypatch.setattr(ocr_capname, "KEEP_SHARE", 0.15)
+    assert ocr_capname.capital_kept("General") and not ocr_capname.capital_kept("Have")
+    assert "the General said" in repair_text(page).text

@@ -627,7 +627,10 @@ class _Generator:
         for c, rule, cost, thr in corrections:
             word = _initial_case(c.text, tok.text, initial)  # once a reading (issue 14)
             if word != c.text and ocr_capname.capital_row_lowered(tok.text, c.text, c.subs):
-                if not (ocr_capname.CAPITAL_PHRASE and _after_capitalised(toks, i)) or in_names:
+                if in_names or not (
+                    (ocr_capname.CAPITAL_PHRASE and _after_capitalised(toks, i))
+                    or ocr_capname.capital_kept(c.text)  # "Major- Ueneral": General
+                ):
                     continue  # "Eileen Mavo" -> "Have" -> "have": a capital read as a capital
                 word = c.text  # "New Guinea Rxpedition": a capitalised phrase keeps it
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a
