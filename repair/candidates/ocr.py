@@ -32,6 +32,7 @@ from repair.candidates import (
     ocr_letter,
     ocr_markjoin,
     ocr_nameplace,
+    ocr_nameprefix,
     ocr_pagefar,
     ocr_pagehabit,
     ocr_periodreach,
@@ -356,6 +357,9 @@ class _Generator:
                 found = self._token(toks, i, f.reason, info)
                 if not found and ocr_affix.AFFIXES and info.garbled:  # "Rhodcs's", "O'Rogan"
                     found = self._stem(toks, i, info)
+                if not found and ocr_nameprefix.PREFIX_NAMES and info.garbled:  # "O'ltegan"
+                    tk = toks[i]
+                    found = ocr_nameprefix.prefix_name_candidates(tk.text, tk.start, f.reason)
                 if not found and info.garbled and not line_broken_piece(toks, i):
                     # "Frultgrowors": two words as one; "Cubltt": a name wordfreq lists
                     found = compound_candidates(toks[i].text, toks[i].start, f.reason)
@@ -623,7 +627,10 @@ class _Generator:
         for c, rule, cost, thr in corrections:
             word = _initial_case(c.text, tok.text, initial)  # once a reading (issue 14)
             if word != c.text and ocr_capname.capital_row_lowered(tok.text, c.text, c.subs):
-                if not (ocr_capname.CAPITAL_PHRASE and _after_capitalised(toks, i)) or in_names:
+                if in_names or not (
+                    (ocr_capname.CAPITAL_PHRASE and _after_capitalised(toks, i))
+                    or ocr_capname.capital_kept(c.text)  # "Major- Ueneral": General
+                ):
                     continue  # "Eileen Mavo" -> "Have" -> "have": a capital read as a capital
                 word = c.text  # "New Guinea Rxpedition": a capitalised phrase keeps it
             # between two capitalised words ("James Batea Gerald", "Picnic Kaco Club") a

@@ -139,6 +139,29 @@ CAPITAL_KEEPS_CASE = True
 #: ... but after a capitalised word (a name or a heading: "the New Guinea Rxpedition"),
 #: the reading keeps the capital ("Expedition") instead of being dropped.  Session 36.
 CAPITAL_PHRASE = True
+#: ... and, anywhere in a sentence, a reading the period text writes with a capital at
+#: least this often (share of its mid-sentence occurrences, seen :data:`KEEP_MIN_COUNT`
+#: times or more) keeps its capital instead of being dropped: "Major- Ueneral French" ->
+#: "General" (19.6 % capitalised) through the class-priced U -> G row, where "Eileen Mavo"
+#: -> "have" (0.8 %) stays dropped.  ``None``: off (session 39, ocrname39).
+KEEP_SHARE: float | None = None
+KEEP_MIN_COUNT = 20
+
+
+def capital_kept(reading: str) -> bool:
+    """Whether a capital-row reading keeps its capital by :data:`KEEP_SHARE`.
+
+    >>> capital_kept("General") == (KEEP_SHARE is not None and KEEP_SHARE <= 0.19)
+    True
+    """
+    if KEEP_SHARE is None:
+        return False
+    from repair.score.ngrams import get_ngrams
+
+    table = get_ngrams()
+    low = reading.lower()
+    share = table.capital_share(low)
+    return share is not None and share >= KEEP_SHARE and table.count(low) >= KEEP_MIN_COUNT
 
 
 def capital_row_lowered(
