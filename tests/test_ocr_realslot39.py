@@ -66,3 +66,38 @@ def test_a_light_page_reads_the_slot_on_a_wider_margin(monkeypatch: pytest.Monke
     assert c.features["threshold"] == ocr_slot.LIGHT_THRESHOLD
     monkeypatch.setattr(ocr_slot, "LIGHT_PROPOSE", 50.0)
     assert _readings(text, light=True) == {}
+
+
+def test_a_light_page_reads_only_where_no_other_reader_did(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from repair.types import Candidate
+
+    monkeypatch.setattr(ocr_slot, "LIGHT_PAGES", True)
+    text = "with a recurrence of pleurisy, is fn bed again, and it is unlikely"
+    toks = tokenize(text)
+    tok = next(t for t in toks if t.text == "fn")
+    rival = Candidate(tok.start, tok.end, "fin", "ocr", "OCR_REALWORD", {"cost": 3.0})
+    assert slot_candidates(toks, [rival], True) == []  # "all thom big fat ones": "them"
+    assert [c.replacement for c in slot_candidates(toks, [rival])] == ["in"]  # heavy: ranked
+
+
+LIGHT_PAGE = (
+    "The Minister said ycsterday that the new bridge over the river would be opened in the "
+    "spring. Mr Smith, who has been ill with a recurrence of pleurisy, is fn bed again, and "
+    "it is unlikely that he will play in the match on Saturday. The commlttee met at the hall "
+    "and discussed the arrangements for the annual show, which will be held in March. Tickets "
+    "may be obtained from the sccretary at his office in George street, and the prlces will "
+    "be as before. The band of the regiment will attend."
+)
+
+
+def test_a_light_page_in_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.pipeline import repair_text
+
+    pairs = {(e.original, e.replacement) for e in repair_text(LIGHT_PAGE).edits}
+    assert ("ycsterday", "yesterday") in pairs  # the gate is open ...
+    assert ("fn", "in") not in pairs  # ... and the slot is not read (off)
+    monkeypatch.setattr(ocr_slot, "LIGHT_PAGES", True)
+    pairs = {(e.original, e.replacement) for e in repair_text(LIGHT_PAGE).edits}
+    assert ("fn", "in") in pairs

@@ -404,8 +404,8 @@ def _context(toks: Sequence[Token], i: int, first: dict[int, str]) -> tuple[list
 #: garbled (nor early print) too ("and it s unlikely", "is fn bed"), on the wider margins
 #: :data:`LIGHT_PROPOSE` and :data:`LIGHT_THRESHOLD`.
 LIGHT_PAGES = False
-LIGHT_PROPOSE = 6.0
-LIGHT_THRESHOLD = 6.0
+LIGHT_PROPOSE = 8.0
+LIGHT_THRESHOLD = 8.0
 
 
 def slot_candidates(
@@ -472,6 +472,8 @@ def slot_candidates(
         if not left or not right:
             continue
         rivals = exact.get(tok.start, [])
+        if light and rivals:
+            continue  # a light page: only where no other reader found a word ("all thom big")
         long = len(tok.text) > MAX_LEN
         found = slot_reading(
             tok.text, left, right, rivals, max(propose, LONG_PROPOSE) if long else propose
