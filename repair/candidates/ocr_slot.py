@@ -23,6 +23,10 @@ letters between two words, lower-case or title-case between lower-case words and
 name (:data:`CAPITALS`); no old spelling ("hee hath": ``ARCHAIC_WORDS``, as the real-word
 search); not a piece a split joins, not a line-broken half, not next to
 a hyphen, not inside or under a reading that spans more than the word.
+
+Two wider settings, both off (session 39, ``benchmarks/RESULTS.md``: ocrreal39): rare
+lower-case prints of five to nine letters (:data:`LONG`: "in the nutter will" -> "matter")
+and garbled pages that are not heavy (:data:`LIGHT_PAGES`: "is fn bed again" -> "in").
 """
 
 from __future__ import annotations
