@@ -476,6 +476,8 @@ class _Generator:
                         out.extend(got)
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
                 out.extend(slot_candidates(toks, out))
+            elif not info.old_print:  # "and it s unlikely": wider margins (``LIGHT_PAGES``)
+                out.extend(slot_candidates(toks, out, light=True))
             out.extend(split_pairs(toks, flagged, garbled))
             reasons = {f.start: f.reason for f in detection.findings}
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words

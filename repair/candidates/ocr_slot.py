@@ -23,6 +23,10 @@ letters between two words, lower-case or title-case between lower-case words and
 name (:data:`CAPITALS`); no old spelling ("hee hath": ``ARCHAIC_WORDS``, as the real-word
 search); not a piece a split joins, not a line-broken half, not next to
 a hyphen, not inside or under a reading that spans more than the word.
+
+Two wider settings, both off (session 39, ``benchmarks/RESULTS.md``: ocrreal39): rare
+lower-case prints of five to nine letters (:data:`LONG`: "in the nutter will" -> "matter")
+and garbled pages that are not heavy (:data:`LIGHT_PAGES`: "is fn bed again" -> "in").
 """
 
 from __future__ import annotations
@@ -112,6 +116,40 @@ MAX_EDITS = 2
 SLOT_TABLE = True
 
 
+#: Session 39 (ocrreal39), issue 12: longer real words read by their slot too.  A lower-case
+#: print of :data:`LONG_MIN_LEN`-:data:`LONG_MAX_LEN` letters that the web rarely uses (Zipf at
+#: most :data:`LONG_MAX_PRINT_ZIPF`: "in the nutter will", "to conic up for", "is nuking
+#: efforts") is compared with the common words (Zipf >= :data:`LONG_ZIPF`) of about its
+#: length, :data:`MAX_EDITS` plain edits from it, priced by the learned channel, between both
+#: neighbours; the best must gain :data:`LONG_PROPOSE` nats over the print less its price and
+#: lead the rest by :data:`LEAD`, and the scorer weighs it as a real word's reading (the
+#: print's frequency a prior, :data:`LONG_PRIOR_PER_ZIPF`; margin :data:`LONG_THRESHOLD`).
+LONG = False
+LONG_MIN_LEN, LONG_MAX_LEN = 5, 9
+LONG_MAX_PRINT_ZIPF = 4.0
+LONG_ZIPF = 4.5
+LONG_PROPOSE = 4.0
+LONG_THRESHOLD = 4.0
+LONG_PRIOR_PER_ZIPF = 0.2
+#: Plain edits between such a print and a pool word at most (the channel prices them;
+#: "conic" -> "come" is three: m read as "ni", e as "c").
+LONG_MAX_EDITS = 3
+
+
+@lru_cache(maxsize=1)
+def _long_words() -> tuple[str, ...]:
+    """The pool of :data:`LONG`: lower-case words of Zipf >= :data:`LONG_ZIPF`, one letter
+    shorter than :data:`LONG_MIN_LEN` to one longer than :data:`LONG_MAX_LEN`."""
+    from repair.score.ocr_channel import vocabulary
+
+    lo, hi = LONG_MIN_LEN - LENGTH_SPREAD, LONG_MAX_LEN + LENGTH_SPREAD
+    return tuple(
+        w
+        for w in vocabulary()
+        if lo <= len(w) <= hi and w.isalpha() and w.islower() and zipf(w) >= LONG_ZIPF
+    )
+
+
 @lru_cache(maxsize=4_096)
 def priced_slot_words(text: str) -> tuple[tuple[str, float], ...]:
     """(slot word, channel cost of ``text`` given it) for the slot words of about
@@ -124,9 +162,10 @@ def priced_slot_words(text: str) -> tuple[tuple[str, float], ...]:
 
     price = slot_cost if SLOT_TABLE else channel_cost_upto
     low = text.lower()
-    near = process.extract(
-        low, _slot_words(), scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None
-    )
+    pool, edits = _slot_words(), MAX_EDITS
+    if LONG and len(text) > MAX_LEN and text.islower():
+        pool, edits = _long_words(), LONG_MAX_EDITS
+    near = process.extract(low, pool, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
     out = []
     for w, _d, _k in near:
         if w == low or abs(len(w) - len(low)) > LENGTH_SPREAD:
@@ -220,6 +259,7 @@ def slot_reading(
     left: Sequence[str],
     right: Sequence[str],
     rivals: Sequence[tuple[str, float]] = (),
+    propose: float | None = None,
 ) -> tuple[str, float, float] | None:
     """(word, channel cost, context gain less cost) of the slot word ``text`` reads as
     between ``left`` and ``right`` (module doc), or ``None``.  ``rivals`` (word, cost),
@@ -236,10 +276,12 @@ def slot_reading(
         costs[w] = min(c, costs.get(w, c))
     words = list(costs)
     base = slot_scores(left, [low], right)[0]
+    if propose is None:
+        propose = PROPOSE
     # a word under PROPOSE - LEAD can neither win nor come within LEAD of a winner
-    floor = base + PROPOSE - LEAD - SLACK
+    floor = base + propose - LEAD - SLACK
     scores = slot_scores(left, words, right, [floor + costs[w] for w in words])
-    return pick_slot_word(words, scores, base, costs, slot, rivals, PROPOSE, LEAD)
+    return pick_slot_word(words, scores, base, costs, slot, rivals, propose, LEAD)
 
 
 def pick_slot_word(
@@ -281,8 +323,17 @@ def _eligible(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> 
 
 def _eligible_form(text: str) -> bool:
     """The tests of :func:`_eligible` that read the word's text alone."""
-    if not (len(text) <= MAX_LEN and text.isalpha()):
+    if not text.isalpha():
         return False
+    if len(text) > MAX_LEN:  # a longer print: lower case and rare (:data:`LONG`)
+        return (
+            LONG
+            and LONG_MIN_LEN <= len(text) <= LONG_MAX_LEN
+            and text.islower()
+            and zipf(text) <= LONG_MAX_PRINT_ZIPF
+            and text not in ARCHAIC_WORDS
+            and is_known(text)
+        )
     low = text.lower()
     if zipf(low) > MAX_PRINT_ZIPF or low in ARCHAIC_WORDS or not is_known(low):
         return False
@@ -353,11 +404,23 @@ def _context(toks: Sequence[Token], i: int, first: dict[int, str]) -> tuple[list
     return words_before(toks, i, 2, first), words_after(toks, i, 2, first)
 
 
-def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candidate]:
+#: Session 39 (ocrreal39), issue 12: the slot reader on garbled pages that are not heavily
+#: garbled (nor early print) too ("and it s unlikely", "is fn bed"), on the wider margins
+#: :data:`LIGHT_PROPOSE` and :data:`LIGHT_THRESHOLD`.
+LIGHT_PAGES = False
+LIGHT_PROPOSE = 8.0
+LIGHT_THRESHOLD = 8.0
+
+
+def slot_candidates(
+    toks: list[Token], have: Sequence[Candidate], light: bool = False
+) -> list[Candidate]:
     """The slot readings (module doc) of a heavy page's tokens, each ranked against the
-    one-word readings ``have`` holds for it; none where a reading spans more."""
-    if not SLOT:
+    one-word readings ``have`` holds for it; none where a reading spans more.  ``light``:
+    a garbled page that is not heavy (:data:`LIGHT_PAGES`' margins)."""
+    if not SLOT or (light and not LIGHT_PAGES):
         return []
+    propose, threshold = (LIGHT_PROPOSE, LIGHT_THRESHOLD) if light else (PROPOSE, THRESHOLD)
     from repair.candidates.ocr_context import neighbours, words_after
     from repair.candidates.ocr_rules import cand
 
@@ -413,17 +476,24 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
         if not left or not right:
             continue
         rivals = exact.get(tok.start, [])
-        found = slot_reading(tok.text, left, right, rivals)
+        if light and rivals:
+            continue  # a light page: only where no other reader found a word ("all thom big")
+        long = len(tok.text) > MAX_LEN
+        found = slot_reading(
+            tok.text, left, right, rivals, max(propose, LONG_PROPOSE) if long else propose
+        )
         if found is None or any(w == found[0] for w, _ in rivals):
             continue
         word, cost, _ = found
+        if long and (tok.text.startswith(word) or word.startswith(tok.text)):
+            continue  # "rare earths and" -> "earth": an ending, the grammar's, not a glyph's
         if len(word) < len(tok.text) and zipf(tok.text.lower()) > SHORTER_ZIPF:
             continue  # "West Bank land nominally" -> "and": a letter dropped
         shorter = len(word) < len(tok.text)
         if SHORTER_PRINTED and REVISED_CONTEXT and shorter and (left, right) != printed(i):
             # a letter dropped on the first readings' word alone: the printed context
             # must agree ("do not ban outriglit" -> "an": "outright" makes "not an" likely)
-            again = slot_reading(tok.text, *printed(i), rivals)
+            again = slot_reading(tok.text, *printed(i), rivals, propose)
             if again is None or again[0] != word:
                 continue
         out.append(
@@ -437,8 +507,8 @@ def slot_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[Candid
                 alt=[word],
                 cost=cost,
                 orig_known=True,
-                prior_per_zipf=0.0,
-                threshold=THRESHOLD,
+                prior_per_zipf=LONG_PRIOR_PER_ZIPF if long else 0.0,
+                threshold=max(threshold, LONG_THRESHOLD) if long else threshold,
             )
         )
     return out
