@@ -429,11 +429,13 @@ class _Generator:
         if garbled:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
             out.extend(doc_vocab_candidates(toks, found, counts, old_print=info.old_print))
+            # the spans ``out`` reaches, each candidate read once while ``out`` grows
+            reach = _Reached(out)
             if info.heavy and ocr_pagefar.PAGE_FAR:  # "Rognnont" beside "Regiment"
-                reached = frozenset((c.start, c.end) for c in out)
+                reached = reach.now()
                 out.extend(ocr_pagefar.page_far_candidates(toks, found, counts, reached))
             if info.heavy and ocr_context.CONTEXT:  # "It is cipcctcd that": "expected"
-                reached = frozenset((c.start, c.end) for c in out)
+                reached = reach.now()
                 reasons = {f.start: f.reason for f in detection.findings}
                 readings: dict[tuple[int, int], dict[str, float]] = {}
                 if ocr_context.OVER_READINGS:  # each span's readings, at their cheapest
@@ -447,12 +449,12 @@ class _Generator:
                     )
                 )
             if info.heavy and ocr_rarereal.RARE_REAL:  # "in the nutter will": "matter"
-                reached = frozenset((c.start, c.end) for c in out)
+                reached = reach.now()
                 out.extend(
                     ocr_rarereal.rare_real_candidates(toks, counts, reached, info.period_word)
                 )
             if period_late:  # "recognlsanco": the period lists, where no page builder read
-                reached = frozenset((c.start, c.end) for c in out)
+                reached = reach.now()
                 well: dict[str, int] | None = None
                 for i, reason in period_late:
                     t = toks[i]
@@ -997,6 +999,29 @@ class _Generator:
         ]
 
     # -- scoring ------------------------------------------------------------
+
+
+class _Reached:
+    """The spans ``(start, end)`` of a candidate list that only grows (``out.extend``):
+    :meth:`now` is ``frozenset((c.start, c.end) for c in out)``, each candidate read once
+    however often it is asked (four page builders ask it of ~80 k candidates a 100 k-word
+    page: issue 14, session 39)."""
+
+    __slots__ = ("_out", "_spans", "_upto")
+
+    def __init__(self, out: list[Candidate]) -> None:
+        self._out = out
+        self._spans: set[tuple[int, int]] = set()
+        self._upto = 0
+
+    def now(self) -> frozenset[tuple[int, int]]:
+        out, spans = self._out, self._spans
+        if self._upto > len(out):  # not grown only: counted again
+            spans.clear()
+            self._upto = 0
+        spans.update([(c.start, c.end) for c in out[self._upto :]])
+        self._upto = len(out)
+        return frozenset(spans)
 
 
 _GENERATOR = _Generator()

@@ -21,9 +21,9 @@ priced by the channel and chosen by the context.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import attrgetter, countOf
 
 from repair.candidates.ocr_rules import cand as _cand
+from repair.candidates.ocr_rules import page_text_count
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_known  # module level: _piece is hot (issue 14)
 from repair.types import Candidate, Token
@@ -148,15 +148,12 @@ def _mid_sentence(toks: list[Token], i: int) -> bool:
     return _between_words(toks, i) and toks[i - 2].text.islower() and toks[i + 2].text.islower()
 
 
-_TEXT = attrgetter("text")
-
-
 def _no_name(toks: list[Token], i: int) -> bool:
     """A title-case print that period text does not usually capitalise (nor, unseen there,
     lists as a name) and the page does not repeat."""
     text = toks[i].text
-    # a C loop over the texts, no list of them built (issue 14, session 25: the same count)
-    return unnamed(text, countOf(map(_TEXT, toks), text))
+    # the page's count of its token texts, or a C loop over them (issue 14, sessions 25, 39)
+    return unnamed(text, page_text_count(toks, text))
 
 
 def unnamed(text: str, repeats: int) -> bool:

@@ -339,6 +339,11 @@ def _variants(w: str) -> list[str]:
 #: 16,384 loses 2.6 % of the hits (+0.3 s of 135 s CPU) and holds ~12 MB less than one of
 #: 100,000 once full (``benchmarks/cache_replay.py``; issue 14, session 17).
 WORD_ID_CACHE = 16_384
+#: :meth:`NgramTable.known` remembers its answers (an LRU of :data:`KNOWN_CACHE` a table):
+#: the OCR builders ask ~27 k times about ~9 k distinct words a 100 k-word page (~2.5 % of
+#: its CPU; issue 14, session 39).  Exact: the answer depends on the table only.
+KNOWN_MEMO = True
+KNOWN_CACHE = 16_384
 
 
 #: Switch: a loaded table's :meth:`NgramTable._bi_lp` is the compiled one
@@ -443,6 +448,8 @@ class NgramTable:
         self._uni_denominator = self.tokens + 0.5 * self.size
         self._listed_lp = math.log(0.5 / self._uni_denominator)
         self.word_id = lru_cache(maxsize=WORD_ID_CACHE)(self._word_id)
+        if KNOWN_MEMO:  # the same answers, each distinct word worked out once (issue 14)
+            self.known = lru_cache(maxsize=KNOWN_CACHE)(self._known)  # type: ignore[method-assign]
         if C_BIGRAMS:
             fast = _compiled_bigrams(self)
             if fast is not None:
@@ -528,6 +535,10 @@ class NgramTable:
         >>> k("to-morrow"), k("Tune"), k("macadamising"), k("tapsters"), k("tbe")
         (True, True, True, True, False)
         """
+        return self._known(word)
+
+    def _known(self, word: str) -> bool:
+        """:meth:`known`, worked out (the table's answers never change once it is read)."""
         w = _strip_possessive(norm(word))
         if self._known_form(w):
             return True
