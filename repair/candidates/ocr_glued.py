@@ -363,16 +363,30 @@ class MarkModel:
         self.by_ctx: dict[str, Counter[str]] = {}
         self.total: Counter[str] = Counter()
         self.letters: dict[str, Counter[str]] = {}
+        # the fates of unmatched brackets (contexts ending in :data:`UNMATCHED_SUFFIX`),
+        # a subset of the rows above: by (mark, context) and by (mark, position)
+        self.unmatched: dict[tuple[str, str], Counter[str]] = {}
+        self.unmatched_pos: dict[tuple[str, str], Counter[str]] = {}
+        self._shift: float | None | bool = False  # not yet computed
         self._add(rows)
 
     def with_rows(self, rows: tuple[tuple[str, ...], ...]) -> MarkModel:
         """A copy of this model with ``rows`` counted too (a page's own evidence,
         :mod:`repair.candidates.ocr_pagemarks`)."""
         new = MarkModel(())
-        for name in ("exact", "by_pos", "by_mark", "by_ctx", "letters"):
+        for name in (
+            "exact",
+            "by_pos",
+            "by_mark",
+            "by_ctx",
+            "letters",
+            "unmatched",
+            "unmatched_pos",
+        ):
             table = getattr(self, name)
             setattr(new, name, {k: Counter(v) for k, v in table.items()})
         new.total = Counter(self.total)
+        new._shift = self.unmatched_shift()  # learned from the table, not the page
         new._add(rows)
         return new
 
@@ -384,6 +398,11 @@ class MarkModel:
             kind = "letter" if fate.startswith("=") else fate
             if kind not in _FATES:
                 raise LexiconError(f"{MARKS_FILE}: unknown fate {fate!r}")
+            if ctx.endswith(UNMATCHED_SUFFIX):  # already counted in its plain context
+                base = ctx[: -len(UNMATCHED_SUFFIX)]
+                self.unmatched.setdefault((mark, base), Counter())[kind] += n
+                self.unmatched_pos.setdefault((mark, base.split(":")[0]), Counter())[kind] += n
+                continue
             if kind == "letter":
                 self.letters.setdefault(mark, Counter())[fate[1:]] += n
             for table, key in (
@@ -409,13 +428,43 @@ class MarkModel:
         beta = SMOOTHING if beta is None else beta
         key = (mark, ctx, beta)
         hit = self._memo.get(key)
-        if hit is None:
+        if hit is None and ctx.endswith(UNMATCHED_SUFFIX):
+            # an unmatched bracket: its own counts, backed off to the bracket's position
+            # (unmatched), then to all brackets of its context
+            base = ctx[: -len(UNMATCHED_SUFFIX)]
+            p = self.probs(mark, base, beta)
+            p = self._smooth(self.unmatched_pos.get((mark, base.split(":")[0])), p, beta)
+            hit = self._memo[key] = self._smooth(self.unmatched.get((mark, base)), p, beta)
+        elif hit is None:
             p = self._smooth(self.total, dict.fromkeys(_FATES, 1 / len(_FATES)), beta)
             p = self._smooth(self.by_ctx.get(ctx), p, beta)
             p = self._smooth(self.by_mark.get(mark), p, beta)
             p = self._smooth(self.by_pos.get((mark, ctx.split(":")[0])), p, beta)
             hit = self._memo[key] = self._smooth(self.exact.get((mark, ctx)), p, beta)
         return hit
+
+    def learned_unmatched(self, mark: str, ctx: str) -> bool:
+        """Whether the table has unmatched-bracket fates for ``mark`` at ``ctx``'s position."""
+        return (mark, ctx.split(":")[0]) in self.unmatched_pos
+
+    def unmatched_shift(self) -> float | None:
+        """The learned log odds ratio of keeping a bracket matched vs unmatched, pooled
+        over the (mark, position) pairs the table has unmatched fates for (add-0.5); the
+        nats an unmatched bracket's keeping costs more (``None``: no such rows)."""
+        if self._shift is not False:
+            return self._shift  # type: ignore[return-value]
+        if not self.unmatched_pos:
+            self._shift = None
+            return None
+        uk = uo = mk = mo = 0
+        for key, u in self.unmatched_pos.items():
+            every = self.by_pos.get(key, Counter())
+            keep, n = u["keep"], sum(u.values())
+            uk, uo = uk + keep, uo + n - keep
+            mk += every["keep"] - keep
+            mo += sum(every.values()) - every["keep"] - (n - keep)
+        self._shift = math.log((mk + 0.5) / (mo + 0.5)) - math.log((uk + 0.5) / (uo + 0.5))
+        return self._shift
 
     def options(self, mark: str, ctx: str, keep_shift: float = 0.0) -> list[tuple[str, float]]:
         """(replacement, cost relative to keeping the mark) of each likely fate;
@@ -459,11 +508,13 @@ def _strict_cost(
     for k, (repl, _c) in zip(marks, combo, strict=True):
         if repl == chunk[k]:
             continue
-        p = model.probs(chunk[k], context_of(chunk, k), STRICT_SMOOTHING)
+        ctx = context_of(chunk, k)
+        own = k in loose and UNMATCHED_PER_CONTEXT and model.learned_unmatched(chunk[k], ctx)
+        p = model.probs(chunk[k], ctx + UNMATCHED_SUFFIX if own else ctx, STRICT_SMOOTHING)
         fate = "drop" if repl == "" else "space" if repl == " " else "letter"
         total += math.log(p["keep"]) - math.log(p[fate])
-        if k in loose:
-            total -= UNMATCHED_SHIFT
+        if k in loose and not own:
+            total -= unmatched_shift(model)
     return total
 
 
@@ -519,7 +570,11 @@ def chunk_readings(
         elif chunk[k] == "-" and k == len(chunk) - 1 and next_char == "\n":
             opts.append([(chunk[k], 0.0)])  # a line-end hyphen: its own candidates
         elif k in unmatched:
-            opts.append(model.options(chunk[k], context_of(chunk, k), UNMATCHED_SHIFT))
+            ctx = context_of(chunk, k)
+            if UNMATCHED_PER_CONTEXT and model.learned_unmatched(chunk[k], ctx):
+                opts.append(model.options(chunk[k], ctx + UNMATCHED_SUFFIX))
+            else:
+                opts.append(model.options(chunk[k], ctx, unmatched_shift(model)))
         else:
             opts.append(model.options(chunk[k], context_of(chunk, k)))
     if all(len(o) == 1 for o in opts):
@@ -700,6 +755,27 @@ UNMATCHED_PIECES = False
 UNMATCHED_LINES = 3
 #: Most characters scanned either way for the partner.
 UNMATCHED_SPAN = 400
+#: The fates of unmatched brackets are learned (``scripts/build_ocr_marks.py`` counts them
+#: under the context plus :data:`UNMATCHED_SUFFIX`, besides the plain context; issue 12,
+#: session 39).  ``UNMATCHED_LEARNED``: keeping one costs the learned log odds ratio of
+#: keeping a matched vs an unmatched bracket (:meth:`MarkModel.unmatched_shift`, pooled over
+#: the brackets; the shipped table: 4.41 nats) in place of the fixed :data:`UNMATCHED_SHIFT`.
+UNMATCHED_LEARNED = True
+#: ... or each unmatched bracket's own fate odds in its context, backed off to its
+#: position and then to the plain context (OFF: SMH dev 4,577 -> 4,580 tokens, 7,395 ->
+#: 7,394 chars; 3 ")" and 4 "(" rows of counts are too few: the ")" specks stay).
+UNMATCHED_PER_CONTEXT = False
+UNMATCHED_SUFFIX = "/u"
+
+
+def unmatched_shift(model: MarkModel) -> float:
+    """The nats an unmatched bracket's keeping costs more than its context's odds say:
+    learned from ``model`` (:data:`UNMATCHED_LEARNED`) or :data:`UNMATCHED_SHIFT`."""
+    if UNMATCHED_LEARNED:
+        got = model.unmatched_shift()
+        if got is not None:
+            return got
+    return UNMATCHED_SHIFT
 
 
 def unmatched_brackets(toks: list[Token], i: int, j: int, chunk: str) -> frozenset[int]:
@@ -715,6 +791,47 @@ def unmatched_brackets(toks: list[Token], i: int, j: int, chunk: str) -> frozens
     if core[-1] == ")" and core[:-1].isalpha():
         return frozenset() if _partner(toks, i - 1, -1) else frozenset({len(core) - 1})
     return frozenset()
+
+
+def text_unmatched(text: str, start: int, end: int) -> frozenset[int]:
+    """:func:`unmatched_brackets` on plain text: the chunk ``text[start:end]`` (for the
+    learner, ``scripts/build_ocr_marks.py``)."""
+    chunk = text[start:end]
+    core = chunk.rstrip(".,;:")
+    if len(core) < 2:
+        return frozenset()
+    if core[0] == "(" and core[1:].isalpha():
+        return frozenset() if _text_partner(text, end, 1) else frozenset({0})
+    if core[-1] == ")" and core[:-1].isalpha():
+        return frozenset() if _text_partner(text, start - 1, -1) else frozenset({len(core) - 1})
+    return frozenset()
+
+
+def _text_partner(text: str, k: int, step: int) -> bool:
+    """:func:`_partner` over the characters of ``text`` from ``k`` going ``step``."""
+    want, nest = (")", "(") if step == 1 else ("(", ")")
+    depth = lines = chars = 0
+    prev = ""
+    while 0 <= k < len(text):
+        ch = text[k]
+        if ch == "\n":
+            if prev == "\n":
+                return False
+            lines += 1
+            if lines > UNMATCHED_LINES:
+                return False
+        chars += 1
+        if chars > UNMATCHED_SPAN:
+            return False
+        if ch == nest:
+            depth += 1
+        elif ch == want:
+            if depth == 0:
+                return True
+            depth -= 1
+        prev = ch
+        k += step
+    return False
 
 
 def _partner(toks: list[Token], k: int, step: int) -> bool:
