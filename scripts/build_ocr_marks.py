@@ -23,7 +23,9 @@ English monographs files 1-80 plus file 81's first 300,000 characters.
 A bracket glued to one word that no partner closes (opens) within a few lines
 (:func:`repair.candidates.ocr_glued.text_unmatched`: SMH's lines, ICDAR's joined text by
 its character span only) is counted twice: in its plain context and in the context plus
-``/u``, so the reader learns the odds of an unmatched bracket (issue 12, session 39).
+``/u``, so the reader learns the odds of an unmatched bracket (issue 12, session 39).  So is
+a trailing apostrophe, under the context plus ``/s`` (after an "s") or ``/n`` (after
+another letter; :func:`repair.candidates.ocr_glued.refined_tag`).
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_ocr_confusions import MIN_LINE_SIMILARITY, icdar_pairs  # noqa: E402
 from rapidfuzz.distance import Indel, Levenshtein  # noqa: E402
 
-from repair.candidates.ocr_glued import UNMATCHED_SUFFIX, context_of, text_unmatched  # noqa: E402
+from repair.candidates.ocr_glued import (  # noqa: E402
+    UNMATCHED_SUFFIX,
+    context_of,
+    refined_tag,
+    text_unmatched,
+)
 
 #: A letter fate is kept for at most this many gold letters (longer runs are garble).
 MAX_LETTERS = 2
@@ -143,6 +150,9 @@ def count(
                 f = fate[k + i]
                 if not ch.isalnum() and f is not None and ch not in skip:
                     counts[(ch, context_of(chunk, i), f)] += 1
+                    tag = refined_tag(chunk, i, context_of(chunk, i))
+                    if tag:
+                        counts[(ch, context_of(chunk, i) + tag, f)] += 1
                     if i in loose:
                         counts[(ch, context_of(chunk, i) + UNMATCHED_SUFFIX, f)] += 1
         k = j

@@ -17,6 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 import build_ocr_marks  # noqa: E402
 
+from tests.ocr_page import GARBLED, repaired_after_page  # noqa: E402
+
 
 def _at(text: str, chunk: str) -> frozenset[int]:
     k = text.index(chunk)
@@ -124,4 +126,96 @@ def test_the_shipped_shift_is_near_the_tuned_one() -> None:
 def test_flags() -> None:
     assert ocr_glued.UNMATCHED_LEARNED is True
     assert ocr_glued.UNMATCHED_PER_CONTEXT is False
+    assert ocr_glued.APOSTROPHE_AFTER is True
+    assert ocr_glued.REFINED_SMOOTHING == 2.0
     assert ocr_glued.UNMATCHED_SUFFIX == "/u"
+
+
+def test_a_trailing_apostrophe_is_refined_by_the_letter_before() -> None:
+    assert ocr_glued.refined_tag("Sons'", 4, "trail:a_") == "/s"
+    assert ocr_glued.refined_tag("and'", 3, "trail:a_") == "/n"
+    assert ocr_glued.refined_tag("and',", 3, "trail:ap") == "/n"
+    assert ocr_glued.refined_tag("don't", 3, "inner:aa") == ""
+    assert ocr_glued.refined_tag("'and", 0, "lead:_a") == ""
+    assert ocr_glued.refined_tag("3'", 1, "trail:9_") == ""
+
+
+def test_the_builder_counts_refined_apostrophes() -> None:
+    text = "and' Sons' left"
+    fate: list[str | None] = ["keep"] * len(text)
+    fate[3] = "drop"
+    counts: Counter[tuple[str, str, str]] = Counter()
+    build_ocr_marks.count(text, fate, counts)
+    assert counts[("'", "trail:a_", "drop")] == 1
+    assert counts[("'", "trail:a_/n", "drop")] == 1
+    assert counts[("'", "trail:a_/s", "keep")] == 1
+
+
+APOS = (
+    ("'", "trail:a_", "keep", "70"),
+    ("'", "trail:a_", "drop", "34"),
+    ("'", "trail:a_/n", "keep", "15"),
+    ("'", "trail:a_/n", "drop", "31"),
+    ("'", "trail:a_/s", "keep", "55"),
+    ("'", "trail:a_/s", "drop", "3"),
+)
+
+
+def test_refined_rows_back_off_to_the_plain_context() -> None:
+    model = ocr_glued.MarkModel(APOS)
+    assert model.probs("'", "trail:a_") == ocr_glued.MarkModel(APOS[:2]).probs("'", "trail:a_")
+    assert model.probs("'", "trail:a_/n")["drop"] > model.probs("'", "trail:a_/n")["keep"]
+    assert model.probs("'", "trail:a_/s")["keep"] > 0.9
+    assert ocr_glued.refined_context("and'", 3, model) == "trail:a_/n"
+    assert ocr_glued.refined_context("and'", 3, ocr_glued.MarkModel(APOS[:2])) == "trail:a_"
+
+
+def test_a_speck_apostrophe_after_a_word_is_dropped(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    model = ocr_glued.MarkModel(APOS)
+
+    def read(chunk: str) -> set[str]:
+        ocr_glued.chunk_readings.cache_clear()
+        return {t for t, _c, _thr in ocr_glued.chunk_readings(chunk, model=model)}
+
+    monkeypatch.setattr(ocr_glued, "REFINED_SMOOTHING", 2.0)
+    monkeypatch.setattr(ocr_glued, "APOSTROPHE_AFTER", True)
+    assert "and" in read("and'")
+    assert "Sons" not in read("Sons'")  # a plural possessive stays
+    monkeypatch.setattr(ocr_glued, "APOSTROPHE_AFTER", False)
+    assert "and" not in read("and'")
+    ocr_glued.chunk_readings.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Courier of the 3rd' instant has the following extracts.",
+            "of the 3rd instant has",
+        ),
+        (
+            "Thousands of young' people in their late teens go there.",
+            "Thousands of young people in",
+        ),
+    ],
+)
+def test_a_garbled_page_drops_the_speck_apostrophe(monkeypatch, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ocr_glued, "APOSTROPHE_AFTER", False)
+    ocr_glued.chunk_readings.cache_clear()
+    assert want not in repaired_after_page(text)[len(GARBLED) :]
+    monkeypatch.setattr(ocr_glued, "APOSTROPHE_AFTER", True)
+    ocr_glued.chunk_readings.cache_clear()
+    assert want in repaired_after_page(text)[len(GARBLED) :]
+    ocr_glued.chunk_readings.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm of Smith and Sons' premises were sold at auction.",
+        "It was the Joneses' house that burned down last night.",
+    ],
+)
+def test_plural_possessives_stay_on_a_garbled_page(text: str) -> None:
+    ocr_glued.chunk_readings.cache_clear()
+    assert repaired_after_page(text)[len(GARBLED) :] == text
