@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 import build_ocr_marks  # noqa: E402
 
+from repair.tokenize import tokenize  # noqa: E402
 from tests.ocr_page import GARBLED, repaired_after_page  # noqa: E402
 
 
@@ -175,7 +176,8 @@ def test_a_speck_apostrophe_after_a_word_is_dropped(monkeypatch) -> None:  # typ
 
     def read(chunk: str) -> set[str]:
         ocr_glued.chunk_readings.cache_clear()
-        return {t for t, _c, _thr in ocr_glued.chunk_readings(chunk, model=model)}
+        got = ocr_glued.chunk_readings(chunk, model=model, refine=True)
+        return {t for t, _c, _thr in got}
 
     monkeypatch.setattr(ocr_glued, "REFINED_SMOOTHING", 2.0)
     monkeypatch.setattr(ocr_glued, "APOSTROPHE_AFTER", True)
@@ -214,8 +216,32 @@ def test_a_garbled_page_drops_the_speck_apostrophe(monkeypatch, text: str, want:
     [
         "The firm of Smith and Sons' premises were sold at auction.",
         "It was the Joneses' house that burned down last night.",
+        "Those queens had the 'melon hairstyle' with its sections rolled.",
+        "I don't owe nothin' to you and nothing to them either.",
     ],
 )
 def test_plural_possessives_stay_on_a_garbled_page(text: str) -> None:
     ocr_glued.chunk_readings.cache_clear()
     assert repaired_after_page(text)[len(GARBLED) :] == text
+
+
+def _refinable(text: str, word: str) -> bool:
+    toks = tokenize(text)
+    for i, j in ocr_glued._chunk_spans(toks):
+        chunk = "".join(t.text for t in toks[i:j])
+        if chunk == word:
+            return ocr_glued.apostrophe_refinable(toks, i, j, chunk, {})
+    raise AssertionError(word)
+
+
+def test_which_trailing_apostrophes_are_refined() -> None:
+    assert _refinable("of the 3rd' instant", "3rd'")
+    assert _refinable("we plan foi' the coming year", "foi'")
+    assert _refinable("He said 'yes.\n\nThen and' more", "and'")  # another paragraph
+    assert not _refinable("wore the 'melon hairstyle' with", "hairstyle'")  # a quotation
+    assert not _refinable("the `soft landing' scenario", "landing'")
+    assert not _refinable("Dunkin' has set. Later Dunkin' is based", "Dunkin'")  # twice
+    assert not _refinable("I don't owe nothin' to you", "nothin'")  # an elision
+    assert not _refinable("tracts o' land", "o'")
+    assert not _refinable("don't go", "don't")
+    assert not _refinable("a 'Win-Win' deal", "'Win-Win'")  # its own quotation

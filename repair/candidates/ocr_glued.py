@@ -360,6 +360,8 @@ def context_of(chunk: str, k: int) -> str:
 #: (with :data:`REFINED_SMOOTHING`; "3rd' instant", "that' after", "and'", "young'
 #: people" read, none broken).
 APOSTROPHE_AFTER = True
+#: ... on heavily garbled pages only (``info.heavy``).
+APOSTROPHE_HEAVY_ONLY = False
 #: The smoothing of a refined context's odds when a marks-only reading is judged on them
 #: alone (``None``: :data:`STRICT_SMOOTHING`, as any context).  A refined context backs
 #: off to its plain one, which already holds its counts: the model's own
@@ -374,6 +376,70 @@ def refined_tag(chunk: str, k: int, ctx: str) -> str:
     if chunk[k] in _APOSTROPHES and ctx.startswith("trail:") and k > 0 and chunk[k - 1].isalpha():
         return "/s" if chunk[k - 1] in "sS" else "/n"
     return ""
+
+
+#: Characters that open a quotation a trailing apostrophe may close ("'melon hairstyle'",
+#: "`soft landing'").
+_QUOTE_OPENERS = frozenset("'‘`")
+
+
+def apostrophe_refinable(
+    toks: list[Token], i: int, j: int, chunk: str, chunks: dict[str, int]
+) -> bool:
+    """Whether the chunk (tokens ``i:j``) has a trailing apostrophe after a letter that is
+    not real by the page: no opening single quote leads a word on the lines before it
+    (within :data:`UNMATCHED_LINES` lines and :data:`UNMATCHED_SPAN` characters, the same
+    paragraph: "the 'melon hairstyle'" closes a quotation), and the page does not print the
+    chunk twice ("Dunkin'" is a name); ``chunks`` counts the page's chunks (filled once)."""
+    core = chunk.rstrip(".,;:!?")
+    if len(core) < 2 or core[-1] not in _APOSTROPHES or not core[-2].isalpha():
+        return False
+    if _elided(core[:-1]) or core[0] in _QUOTE_OPENERS:
+        return False  # "nothin'"; "'Win-Win'" opens its own quotation
+    if not chunks:
+        for a, b in _chunk_spans(toks):
+            text = "".join(t.text for t in toks[a:b])
+            chunks[text] = chunks.get(text, 0) + 1
+    if chunks.get(chunk, 0) >= 2:
+        return False
+    return not _quote_opened(toks, i)
+
+
+def _elided(word: str) -> bool:
+    """A word printed with its last letter elided: "nothin'", "doin'" (a known word with
+    a "g" after its "in"), "o'" (of)."""
+    low = word.lower()
+    if low == "o":
+        return True
+    return low.endswith("in") and len(low) > 3 and is_target(low + "g")
+
+
+def _quote_opened(toks: list[Token], i: int) -> bool:
+    """Whether an opening single quote (a quote mark before a word, after a space, an
+    opening mark or the text's start) is found going back from ``toks[i]`` within the
+    line limits."""
+    lines = chars = 0
+    k = i - 1
+    while k >= 0:
+        t = toks[k]
+        if t.kind == "space" and "\n" in t.text:
+            if "\n\n" in t.text:
+                return False
+            lines += t.text.count("\n")
+            if lines > UNMATCHED_LINES:
+                return False
+        chars += len(t.text)
+        if chars > UNMATCHED_SPAN:
+            return False
+        if (
+            t.kind == "punct"
+            and t.text[-1:] in _QUOTE_OPENERS
+            and toks[k + 1].kind == "word"
+            and (k == 0 or toks[k - 1].kind != "word")
+        ):
+            return True
+        k -= 1
+    return False
 
 
 def refined_context(chunk: str, k: int, model: MarkModel) -> str:
@@ -546,6 +612,7 @@ def _strict_cost(
     combo: tuple[tuple[str, float], ...],
     model: MarkModel,
     loose: frozenset[int] = frozenset(),
+    refine: bool = False,
 ) -> float:
     """The cost of a marks-only reading under :data:`STRICT_SMOOTHING` (``loose``: the
     positions of unmatched brackets, :data:`UNMATCHED_SHIFT` cheaper to re-read)."""
@@ -553,7 +620,8 @@ def _strict_cost(
     for k, (repl, _c) in zip(marks, combo, strict=True):
         if repl == chunk[k]:
             continue
-        ctx = refined_context(chunk, k, model) if k not in loose else context_of(chunk, k)
+        refined = refine and k not in loose
+        ctx = refined_context(chunk, k, model) if refined else context_of(chunk, k)
         own = k in loose and UNMATCHED_PER_CONTEXT and model.learned_unmatched(chunk[k], ctx)
         beta = STRICT_SMOOTHING
         if "/" in ctx and REFINED_SMOOTHING is not None:
@@ -591,6 +659,7 @@ def chunk_readings(
     typed_stops: bool = False,
     base: float | None = None,
     unmatched: frozenset[int] = frozenset(),
+    refine: bool = False,
 ) -> list[tuple[str, float, float]]:
     """(reading, cost, threshold) of a chunk with marks, cheapest first; ``next_char``
     is the character after the chunk; ``model``: the page's marks model (the shipped one
@@ -598,7 +667,8 @@ def chunk_readings(
     ``typed_stops``: the page types "!" and "?" (:func:`real_marks`); ``base``: the
     margin a reading needs (``None``: :data:`THRESHOLD`); ``unmatched``: positions of
     brackets no partner closes or opens nearby (:data:`UNMATCHED_BRACKETS`), whose keeping
-    costs :data:`UNMATCHED_SHIFT` more."""
+    costs :data:`UNMATCHED_SHIFT` more; ``refine``: a trailing apostrophe is read in its
+    refined context (:data:`APOSTROPHE_AFTER`, :func:`apostrophe_refinable`)."""
     marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
     if not marks or len(marks) > MAX_MARKS or len(chunk) > MAX_CHUNK:
         return []
@@ -624,7 +694,8 @@ def chunk_readings(
             else:
                 opts.append(model.options(chunk[k], ctx, unmatched_shift(model)))
         else:
-            opts.append(model.options(chunk[k], refined_context(chunk, k, model)))
+            ctx = refined_context(chunk, k, model) if refine else context_of(chunk, k)
+            opts.append(model.options(chunk[k], ctx))
     if all(len(o) == 1 for o in opts):
         return []
     combos = sorted(
@@ -662,7 +733,8 @@ def chunk_readings(
                 price = cost + extra
                 if [t.text for t in tokenize(text) if t.kind == "word"] == orig_list:
                     thr = max(thr, MARKS_ONLY_THRESHOLD)
-                    price = max(price, _strict_cost(chunk, marks, combo, model, unmatched))
+                    strict = _strict_cost(chunk, marks, combo, model, unmatched, refine)
+                    price = max(price, strict)
                     if -price < thr:
                         continue  # the LM gains nothing: the odds alone fall short
                 if text != chunk and (text not in out or price < out[text][0]):
@@ -706,6 +778,7 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
     paired: list[bool] | None = None
     names: frozenset[str] | None = None
     words: Counter[str] | None = None
+    chunks: dict[str, int] = {}  # the page's chunks, counted when an apostrophe asks
     for i, j in _chunk_spans(toks):
         # the chunks with a word that are not all letters and digits, as before; a chunk
         # of one token (most are one word) is told from the token alone (issue 14)
@@ -759,6 +832,9 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
             typed_stops=ts,
             base=base,
             unmatched=um,
+            refine=APOSTROPHE_AFTER
+            and (heavy or not APOSTROPHE_HEAVY_ONLY)
+            and apostrophe_refinable(toks, i, j, chunk, chunks),
         )
         if keep:  # no reading joins a name to the next piece ("Zinni,a" -> "Zinnia")
             found = [c for c in found if not _joins_name(c, keep)]
@@ -1021,11 +1097,12 @@ def _chunk_candidates(
     typed_stops: bool = False,
     base: float | None = None,
     unmatched: frozenset[int] = frozenset(),
+    refine: bool = False,
 ) -> list[Candidate]:
     orig = [t.text for t in piece if t.kind == "word"]
     out = []
     kept = kept_forms(chunk) if KEEP_FORMS else ()
-    readings = chunk_readings(chunk, nxt, model, pq, typed_stops, base, unmatched)
+    readings = chunk_readings(chunk, nxt, model, pq, typed_stops, base, unmatched, refine)
     for text, cost, threshold in readings:
         if kept and not _keeps(text, kept):
             continue  # "US$85.1", "they're", "...Hey" are print, not specks
