@@ -129,6 +129,7 @@ def test_flags() -> None:
     assert ocr_glued.UNMATCHED_PER_CONTEXT is False
     assert ocr_glued.APOSTROPHE_AFTER is True
     assert ocr_glued.REFINED_SMOOTHING == 2.0
+    assert ocr_glued.APOSTROPHE_HEAVY_ONLY is True
     assert ocr_glued.UNMATCHED_SUFFIX == "/u"
 
 
@@ -245,3 +246,13 @@ def test_which_trailing_apostrophes_are_refined() -> None:
     assert not _refinable("tracts o' land", "o'")
     assert not _refinable("don't go", "don't")
     assert not _refinable("a 'Win-Win' deal", "'Win-Win'")  # its own quotation
+
+
+def test_the_refined_reading_is_for_heavily_garbled_pages() -> None:
+    toks = tokenize("The Courier of the 3rd' instant has the following extracts.")
+    ocr_glued.chunk_readings.cache_clear()
+    light = {c.replacement for c in ocr_glued.glued_candidates(toks, heavy=False)}
+    heavy = {c.replacement for c in ocr_glued.glued_candidates(toks, heavy=True)}
+    assert "3rd" not in light
+    assert "3rd" in heavy
+    ocr_glued.chunk_readings.cache_clear()
