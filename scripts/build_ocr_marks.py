@@ -19,6 +19,13 @@ letter in it) this script records its **fate** in the gold: ``keep`` (the same m
 Training data are the same as ``scripts/build_ocr_confusions.py``'s (read in place,
 only counts written): the dev half of the Sydney Morning Herald set and ICDAR 2017
 English monographs files 1-80 plus file 81's first 300,000 characters.
+
+A bracket glued to one word that no partner closes (opens) within a few lines
+(:func:`repair.candidates.ocr_glued.text_unmatched`: SMH's lines, ICDAR's joined text by
+its character span only) is counted twice: in its plain context and in the context plus
+``/u``, so the reader learns the odds of an unmatched bracket (issue 12, session 39).  So is
+a trailing apostrophe, under the context plus ``/s`` (after an "s") or ``/n`` (after
+another letter; :func:`repair.candidates.ocr_glued.refined_tag`).
 """
 
 from __future__ import annotations
@@ -30,10 +37,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_ocr_confusions import icdar_pairs, smh_pairs  # noqa: E402
-from rapidfuzz.distance import Levenshtein  # noqa: E402
+from build_ocr_confusions import MIN_LINE_SIMILARITY, icdar_pairs  # noqa: E402
+from rapidfuzz.distance import Indel, Levenshtein  # noqa: E402
 
-from repair.candidates.ocr_glued import context_of  # noqa: E402
+from repair.candidates.ocr_glued import (  # noqa: E402
+    UNMATCHED_SUFFIX,
+    context_of,
+    refined_tag,
+    text_unmatched,
+)
 
 #: A letter fate is kept for at most this many gold letters (longer runs are garble).
 MAX_LETTERS = 2
@@ -86,10 +98,38 @@ def fates_from_aligned(ocr: str, gold: str) -> tuple[str, list[str | None]]:
     return "".join(text), fate
 
 
+def smh_lines(folder: Path) -> list[tuple[str, str, str, int]]:
+    """The SMH dev lines close enough to their gold (as ``build_ocr_confusions.smh_pairs``):
+    (OCR line, gold line, the article's OCR text, the line's offset in it)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import smh_eval
+
+    out = []
+    for art in smh_eval.load(folder / "allArticles.txt"):
+        if smh_eval.split_of(art.ident) != "dev":
+            continue
+        offset = 0
+        for r, g in zip(art.raw.split("\n"), art.gold.split("\n"), strict=True):
+            if Indel.normalized_similarity(r, g) >= MIN_LINE_SIMILARITY:
+                out.append((r, g, art.raw, offset))
+            offset += len(r) + 1
+    return out
+
+
 def count(
-    text: str, fate: list[str | None], counts: Counter[tuple[str, str, str]], skip: str = ""
+    text: str,
+    fate: list[str | None],
+    counts: Counter[tuple[str, str, str]],
+    skip: str = "",
+    whole: str | None = None,
+    offset: int = 0,
 ) -> None:
-    """Add the fates of the marks of every chunk of ``text`` to ``counts`` (not ``skip``)."""
+    """Add the fates of the marks of every chunk of ``text`` to ``counts`` (not ``skip``).
+    A bracket no partner closes (opens) nearby in ``whole`` (the page ``text`` starts at
+    ``offset`` of; ``text`` itself by default) is counted a second time, under its
+    context plus :data:`~repair.candidates.ocr_glued.UNMATCHED_SUFFIX`
+    (:func:`~repair.candidates.ocr_glued.text_unmatched`)."""
+    whole = text if whole is None else whole
     k = 0
     n = len(text)
     while k < n:
@@ -101,10 +141,20 @@ def count(
             j += 1
         chunk = text[k:j]
         if any(c.isalpha() for c in chunk):
+            loose = (
+                text_unmatched(whole, offset + k, offset + j)
+                if "(" in chunk or ")" in chunk
+                else ()
+            )
             for i, ch in enumerate(chunk):
                 f = fate[k + i]
                 if not ch.isalnum() and f is not None and ch not in skip:
                     counts[(ch, context_of(chunk, i), f)] += 1
+                    tag = refined_tag(chunk, i, context_of(chunk, i))
+                    if tag:
+                        counts[(ch, context_of(chunk, i) + tag, f)] += 1
+                    if i in loose:
+                        counts[(ch, context_of(chunk, i) + UNMATCHED_SUFFIX, f)] += 1
         k = j
 
 
@@ -115,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     counts: Counter[tuple[str, str, str]] = Counter()
     if args.smh:
-        for ocr, gold in smh_pairs(args.smh):
-            count(ocr, fates_from_opcodes(ocr, gold), counts)
+        for ocr, gold, whole, offset in smh_lines(args.smh):
+            count(ocr, fates_from_opcodes(ocr, gold), counts, whole=whole, offset=offset)
     if args.icdar:
         for ocr, gold in icdar_pairs(args.icdar):
             text, fate = fates_from_aligned(ocr, gold)
