@@ -428,13 +428,31 @@ def logit_of(model, X: np.ndarray) -> np.ndarray:
 
 
 def oof_logits(
-    kind: str, X: np.ndarray, y: np.ndarray, doc_ids: np.ndarray, families: np.ndarray
+    kind: str,
+    X: np.ndarray,
+    y: np.ndarray,
+    doc_ids: np.ndarray,
+    families: np.ndarray,
+    weight: np.ndarray | None = None,
 ) -> np.ndarray:
     """Out-of-fold logits, held out by document and word family (:func:`grid_folds`)."""
     out = np.zeros(len(y))
     for tr, te in grid_folds(doc_ids, families):
-        m = make_model(kind).fit(X[tr], y[tr])
+        w = None if weight is None else weight[tr]
+        m = make_model(kind).fit(X[tr], y[tr], **({} if w is None else {"sample_weight": w}))
         out[te] = logit_of(m, X[te])
+    return out
+
+
+def balance_weights(kinds: np.ndarray) -> np.ndarray:
+    """``--balance``: row weights giving every spinner's rows the same total (the mean
+    spinner's row count); clean rows keep weight 1."""
+    out = np.ones(len(kinds))
+    spun = [k for k in np.unique(kinds) if k != "clean"]
+    mean = np.mean([(kinds == k).sum() for k in spun])
+    for k in spun:
+        m = kinds == k
+        out[m] = mean / m.sum()
     return out
 
 
@@ -627,6 +645,9 @@ def main() -> int:
         "instead of training one; the word rows are extracted with it",
     )
     ap.add_argument("--tag", default="", help="row cache tag (with --spinners)")
+    ap.add_argument(
+        "--balance", action="store_true", help="every spinner's word rows weigh the same in total"
+    )
     args = ap.parse_args()
     registers = tuple(args.registers.split(","))
     if args.spinners:
@@ -656,7 +677,7 @@ def main() -> int:
     if str(rows.get("ranker_key", "")) != ranker_key:
         rows = build_rows(args.docs, args.clean, args.skip, registers)
         rows["ranker_key"] = np.array(ranker_key)
-        for old in CACHE.parent.glob("spin_model_oof_*.npy"):
+        for old in CACHE.parent.glob(f"{CACHE.stem}_oof_*.npy"):
             old.unlink()  # out-of-fold logits of other rows
         np.savez_compressed(
             CACHE, **{k: (v.astype(str) if v.dtype == object else v) for k, v in rows.items()}
@@ -666,14 +687,19 @@ def main() -> int:
     row_doc = rows["doc_id"][rows["doc"]]
     print(f"# {len(y)} rows ({live.sum()} with gain > 0), {int(y.sum())} positive, "
           f"{len(rows['doc_id'])} document runs", flush=True)  # fmt: skip
+    weight = balance_weights(rows["kind"][rows["doc"]]) if args.balance else None
     results = {}
     for kind in ("trees", "logistic") if args.kind == "best" else (args.kind,):
         z = np.full(len(y), -50.0)
-        oof_cache = CACHE.with_name(f"spin_model_oof_grid_{kind}.npy")
+        tag = "_balanced" if args.balance else ""
+        oof_cache = CACHE.with_name(f"{CACHE.stem}_oof_grid_{kind}{tag}.npy")
         if oof_cache.exists() and not args.fresh and len(np.load(oof_cache)) == len(y):
             z = np.load(oof_cache)
         else:
-            z[live] = oof_logits(kind, X[live], y[live], row_doc[live], rows["family"][live])
+            z[live] = oof_logits(
+                kind, X[live], y[live], row_doc[live], rows["family"][live],
+                weight[live] if weight is not None else None,
+            )  # fmt: skip
             np.save(oof_cache, z)
         a, b = platt(z[live], y[live])
         p = np.zeros(len(y))
@@ -720,7 +746,8 @@ def main() -> int:
     near = [o for o in options if o[2]["net_restored"] >= (1 - TIE) * top]
     gate_value, t, stats = min(near, key=lambda o: (o[2]["clean_changed_per_1k"], -o[0]))
     print(f"chosen: {kind}, doc gate {gate_value}, word threshold {t:.2f}: {stats}")
-    final = make_model(kind).fit(X[live], y[live])
+    fit_w = {} if weight is None else {"sample_weight": weight[live]}
+    final = make_model(kind).fit(X[live], y[live], **fit_w)
     if kind == "hist":
         word = {"kind": "trees", **export_hist_trees(final)}
     else:

@@ -68,6 +68,7 @@ def main() -> int:
     ap.add_argument("--hold", default="spinbot,distrib,wordnet,rare,double,seed")
     ap.add_argument("--old", default=str(ROOT / "lexicons" / "spin_model.json"))
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--exclude", default="", help="comma-separated spinners left out of every fit")
     args = ap.parse_args()
     cache = ROOT / "benchmarks" / ".generated" / f"spin_model_rows_{args.tag}.npz"
     rows = dict(np.load(cache, allow_pickle=False))
@@ -77,6 +78,7 @@ def main() -> int:
     row_doc = rows["doc_id"][rows["doc"]]
     df, ff = fold_of(row_doc, GRID), fold_of(rows["family"], GRID, "spin-model-family-fold")
     calib_split = fold_of(row_doc, 5, "spin-model39-platt") == 0
+    excluded = np.isin(kind, [k for k in args.exclude.split(",") if k])
     old = parse_model(Path(args.old).read_text(encoding="utf-8"))
     p_old = np.zeros(len(y))
     p_old[live] = [old.probability(x) for x in X[live].tolist()]
@@ -89,7 +91,7 @@ def main() -> int:
             if not te.any():
                 continue
             test_all |= te
-            base = live & (df != g) & (ff != g)
+            base = live & (df != g) & (ff != g) & ~excluded
             for keep, target in ((base & (kind != s), p_loso), (base, p_in)):
                 pred = fit_platt(X[keep], y[keep], calib_split[keep])
                 target[te] = pred(X[te])
