@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import train_spin_model as tsm  # noqa: E402
 from train_spin_model import (  # noqa: E402
-    SPINNERS,
     auc,
     choose_threshold,
     export_linear,
@@ -128,7 +128,21 @@ def main() -> int:
     ap.add_argument("--wrong-weight", type=float, default=0.5, help="cost of a wrong original")
     ap.add_argument("--fresh", action="store_true", help="recompute the cached rows")
     ap.add_argument("--model", default=str(ROOT / "lexicons" / "spin_model.json"))
+    ap.add_argument(
+        "--spinners", help="comma-separated simulators (train_spin_model.py --spinners)"
+    )
     args = ap.parse_args()
+    global CACHE
+    if args.spinners:
+        tsm.SPINNERS = tuple(args.spinners.split(","))
+        CACHE = CACHE.with_name(f"spin_common_rows_{args.spinners.replace(',', '-')}.npz")
+    name = Path(args.model).name
+    if Path(args.model).resolve() == (ROOT / "lexicons" / name).resolve():
+        # the first reading (word, document models, ranker) of this very file, not the
+        # shipped one: the common rows are read where its document score opens the gate
+        from repair.score.spin_model import use_model_file
+
+        use_model_file(name)
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     model_text = Path(args.model).read_text(encoding="utf-8")
     base = json.loads(model_text)
@@ -153,7 +167,7 @@ def main() -> int:
     kinds = rows["kind"][rows["doc"]]
     print(f"# {len(y)} rows ({live.sum()} with gain > 0), {int(y.sum())} positive; "
           f"{len(rows['doc_id'])} document runs; per spinner positives "
-          f"{ {k: int((y & (kinds == k)).sum()) for k in SPINNERS} }", flush=True)  # fmt: skip
+          f"{ {k: int((y & (kinds == k)).sum()) for k in tsm.SPINNERS} }", flush=True)  # fmt: skip
     z = np.full(len(y), -50.0)
     for tr, te in grid_folds(row_doc[live], rows["family"][live]):
         idx_tr, idx_te = np.flatnonzero(live)[tr], np.flatnonzero(live)[te]
@@ -189,7 +203,7 @@ def main() -> int:
     gate_value, t, stats = min(near, key=lambda o: (o[2]["clean_changed_per_1k"], -o[0]))
     per_spinner = {}
     on = (p >= t) & (rows["score"][rows["doc"]] >= gate_value)
-    for k in SPINNERS:
+    for k in tsm.SPINNERS:
         m = kinds == k
         per_spinner[k] = {
             "correct": int((on & m & y).sum()),
@@ -216,7 +230,7 @@ def main() -> int:
             "fingerprint": digest.hexdigest()[:32],
             "command": "python scripts/train_spin_common.py " + " ".join(sys.argv[1:]),
             "data": "dev halves of benchmarks/spin_sim (documents and word families); "
-            f"spinners {', '.join(SPINNERS)} on {args.docs} documents, {args.clean} clean "
+            f"spinners {', '.join(tsm.SPINNERS)} on {args.docs} documents, {args.clean} clean "
             f"documents, first {args.skip} dev documents skipped; seed profile on and off; "
             f"rows of documents with spin score >= {MIN_GATE}",
             "rows": int(len(y)),

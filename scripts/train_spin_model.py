@@ -105,6 +105,26 @@ def held_out(spinners: list[str]) -> None:
     RANK_CACHE = CACHE.with_name(f"spin_rank_rows_no_{tag}.npz")
 
 
+def use_spinners(spinners: list[str], tag: str) -> None:
+    """Train on ``spinners`` (``--spinners``; e.g. with spinbot and distrib, which
+    :data:`SPINNERS` leaves out) with row caches of their own (``tag``)."""
+    global SPINNERS, CACHE, RANK_CACHE
+    SPINNERS = tuple(spinners)
+    CACHE = CACHE.with_name(f"spin_model_rows_{tag}.npz")
+    RANK_CACHE = CACHE.with_name(f"spin_rank_rows_{tag}.npz")
+
+
+def ranker_from_file(name: str) -> dict:
+    """The ``ranker`` entry of lexicon ``name`` (``--ranker-file``: e.g. session 38's
+    ``spin_rank38.json``, fitted on seven simulators' dev halves by
+    ``scripts/train_spin_rank38.py``), used as is instead of training one here."""
+    d = json.loads((ROOT / "lexicons" / name).read_text(encoding="utf-8"))
+    entry = dict(d["ranker"])
+    parse_ranker(entry)
+    entry["oof"] = {"kind": "file", "file": name, **entry.pop("training", {})}
+    return entry
+
+
 def extract(text: str, profile: bool) -> tuple[list, list[list[float]]]:
     """The stage's evidence rows of ``text`` and their features (as at run time)."""
     cfg = RepairConfig(
@@ -367,7 +387,18 @@ def grid_folds(doc_ids: np.ndarray, families: np.ndarray):
                 yield (df != f) & (ff != g), te
 
 
+#: ``--kind hist``: scikit-learn's histogram trees of the same size as ``trees`` (80 trees of
+#: at most 8 leaves, depth 3), ~10 x faster to fit on a loaded machine; exported to the same
+#: pure-Python ``Trees`` entry as the ranker's (:func:`export_hist_trees`).
+WORD_HIST = {"max_iter": 80, "max_depth": 3, "max_leaf_nodes": 8, "learning_rate": 0.1,
+             "min_samples_leaf": 20}  # fmt: skip
+
+
 def make_model(kind: str, seed: int = 0):
+    if kind == "hist":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        return HistGradientBoostingClassifier(**WORD_HIST, early_stopping=False, random_state=seed)
     if kind == "trees":
         from sklearn.ensemble import GradientBoostingClassifier
 
@@ -397,13 +428,31 @@ def logit_of(model, X: np.ndarray) -> np.ndarray:
 
 
 def oof_logits(
-    kind: str, X: np.ndarray, y: np.ndarray, doc_ids: np.ndarray, families: np.ndarray
+    kind: str,
+    X: np.ndarray,
+    y: np.ndarray,
+    doc_ids: np.ndarray,
+    families: np.ndarray,
+    weight: np.ndarray | None = None,
 ) -> np.ndarray:
     """Out-of-fold logits, held out by document and word family (:func:`grid_folds`)."""
     out = np.zeros(len(y))
     for tr, te in grid_folds(doc_ids, families):
-        m = make_model(kind).fit(X[tr], y[tr])
+        w = None if weight is None else weight[tr]
+        m = make_model(kind).fit(X[tr], y[tr], **({} if w is None else {"sample_weight": w}))
         out[te] = logit_of(m, X[te])
+    return out
+
+
+def balance_weights(kinds: np.ndarray) -> np.ndarray:
+    """``--balance``: row weights giving every spinner's rows the same total (the mean
+    spinner's row count); clean rows keep weight 1."""
+    out = np.ones(len(kinds))
+    spun = [k for k in np.unique(kinds) if k != "clean"]
+    mean = np.mean([(kinds == k).sum() for k in spun])
+    for k in spun:
+        m = kinds == k
+        out[m] = mean / m.sum()
     return out
 
 
@@ -550,7 +599,7 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=160, help="dev documents spun by each spinner")
     ap.add_argument("--clean", type=int, default=400, help="clean dev documents")
     ap.add_argument("--skip", type=int, default=40, help="dev documents spin_eval reports on")
-    ap.add_argument("--kind", choices=("trees", "logistic", "best"), default="best")
+    ap.add_argument("--kind", choices=("trees", "hist", "logistic", "best"), default="best")
     # logistic: the trees' higher out-of-fold top-1 (0.6548 vs 0.6519) came with seed-family
     # top-1 0.758 -> 0.660, higher dev and lower test figures, +60 % CPU on spun text
     # (RESULTS.md, "Spin ranker as trees"); "best" picks by out-of-fold top-1
@@ -585,28 +634,50 @@ def main() -> int:
         help="train the ranker alone and write the shipped model with only its ranker "
         "entry replaced (word, document and common-word models as shipped)",
     )
+    ap.add_argument(
+        "--spinners",
+        help="comma-separated simulators to train on (default: "
+        + ",".join(SPINNERS) + "; e.g. add spinbot,distrib); own row caches",
+    )  # fmt: skip
+    ap.add_argument(
+        "--ranker-file",
+        help="take the ranker entry of this lexicon file (e.g. spin_rank38.json) "
+        "instead of training one; the word rows are extracted with it",
+    )
+    ap.add_argument("--tag", default="", help="row cache tag (with --spinners)")
+    ap.add_argument(
+        "--balance", action="store_true", help="every spinner's word rows weigh the same in total"
+    )
     args = ap.parse_args()
     registers = tuple(args.registers.split(","))
+    if args.spinners:
+        use_spinners(args.spinners.split(","), args.tag or args.spinners.replace(",", "-"))
     held_out(args.hold_out)
     CACHE.parent.mkdir(parents=True, exist_ok=True)
-    if RANK_CACHE.exists() and not args.fresh:
-        rrows = dict(np.load(RANK_CACHE, allow_pickle=False))
+    if args.ranker_file:
+        ranker_entry = ranker_from_file(args.ranker_file)
+        print(f"ranker: from {args.ranker_file}", flush=True)
     else:
-        rrows = rank_rows(args.docs, args.skip, registers)
-        np.savez_compressed(RANK_CACHE, **rrows)
-    ranker_entry, rstats = train_ranker(rrows, args.rank_kind)
-    print(f"ranker: {ranker_entry['oof']['kind']} {rstats}", flush=True)
+        if RANK_CACHE.exists() and not args.fresh:
+            rrows = dict(np.load(RANK_CACHE, allow_pickle=False))
+        else:
+            rrows = rank_rows(args.docs, args.skip, registers)
+            np.savez_compressed(RANK_CACHE, **rrows)
+        ranker_entry, rstats = train_ranker(rrows, args.rank_kind)
+        print(f"ranker: {ranker_entry['oof']['kind']} {rstats}", flush=True)
     if args.ranker_only:
         return write_ranker_only(ranker_entry, args)
     use_ranker(parse_ranker(ranker_entry))
     model_part = {k: v for k, v in ranker_entry.items() if k != "oof"}
+    if args.ranker_file:
+        model_part = {**model_part, "file": args.ranker_file}
     key_of = model_part if "trees" in model_part else model_part["coef"]  # old caches: coef
     ranker_key = hashlib.sha256(json.dumps(key_of).encode()).hexdigest()[:16]
     rows = dict(np.load(CACHE, allow_pickle=False)) if CACHE.exists() and not args.fresh else {}
     if str(rows.get("ranker_key", "")) != ranker_key:
         rows = build_rows(args.docs, args.clean, args.skip, registers)
         rows["ranker_key"] = np.array(ranker_key)
-        for old in CACHE.parent.glob("spin_model_oof_*.npy"):
+        for old in CACHE.parent.glob(f"{CACHE.stem}_oof_*.npy"):
             old.unlink()  # out-of-fold logits of other rows
         np.savez_compressed(
             CACHE, **{k: (v.astype(str) if v.dtype == object else v) for k, v in rows.items()}
@@ -616,14 +687,19 @@ def main() -> int:
     row_doc = rows["doc_id"][rows["doc"]]
     print(f"# {len(y)} rows ({live.sum()} with gain > 0), {int(y.sum())} positive, "
           f"{len(rows['doc_id'])} document runs", flush=True)  # fmt: skip
+    weight = balance_weights(rows["kind"][rows["doc"]]) if args.balance else None
     results = {}
     for kind in ("trees", "logistic") if args.kind == "best" else (args.kind,):
         z = np.full(len(y), -50.0)
-        oof_cache = CACHE.with_name(f"spin_model_oof_grid_{kind}.npy")
+        tag = "_balanced" if args.balance else ""
+        oof_cache = CACHE.with_name(f"{CACHE.stem}_oof_grid_{kind}{tag}.npy")
         if oof_cache.exists() and not args.fresh and len(np.load(oof_cache)) == len(y):
             z = np.load(oof_cache)
         else:
-            z[live] = oof_logits(kind, X[live], y[live], row_doc[live], rows["family"][live])
+            z[live] = oof_logits(
+                kind, X[live], y[live], row_doc[live], rows["family"][live],
+                weight[live] if weight is not None else None,
+            )  # fmt: skip
             np.save(oof_cache, z)
         a, b = platt(z[live], y[live])
         p = np.zeros(len(y))
@@ -670,8 +746,12 @@ def main() -> int:
     near = [o for o in options if o[2]["net_restored"] >= (1 - TIE) * top]
     gate_value, t, stats = min(near, key=lambda o: (o[2]["clean_changed_per_1k"], -o[0]))
     print(f"chosen: {kind}, doc gate {gate_value}, word threshold {t:.2f}: {stats}")
-    final = make_model(kind).fit(X[live], y[live])
-    word = export_trees(final, calib) if kind == "trees" else export_linear(final)
+    fit_w = {} if weight is None else {"sample_weight": weight[live]}
+    final = make_model(kind).fit(X[live], y[live], **fit_w)
+    if kind == "hist":
+        word = {"kind": "trees", **export_hist_trees(final)}
+    else:
+        word = export_trees(final, calib) if kind == "trees" else export_linear(final)
     digest = hashlib.sha256()
     for k in ("X", "y", "inside", "doc"):
         digest.update(np.ascontiguousarray(rows[k]).tobytes())

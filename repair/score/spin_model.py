@@ -43,9 +43,17 @@ from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
 from repair.score.trees import Trees, floats, parse_trees
 
-#: The shipped model's lexicon file (:func:`use_model_file` switches it; one alternative
-#: ships: :data:`HELD_SEED_MODEL_FILE`).
-MODEL_FILE = "spin_model.json"
+#: The shipped model's lexicon file (:func:`use_model_file` switches it; two alternatives
+#: ship: :data:`HELD_SEED_MODEL_FILE`, :data:`MULTI_SPINNER_MODEL_FILE`).
+SHIPPED_MODEL_FILE = "spin_model.json"
+MODEL_FILE = SHIPPED_MODEL_FILE
+#: The word, document and common-word models retrained on seven simulators' dev halves
+#: (wordnet, rare, phrase, double, seed, spinbot, distrib) with session 38's multi-spinner
+#: ranker (``spin_rank38.json``) proposing the candidates (session 39; the shipped model
+#: was fitted with the session 9-10 ranker on five).  Off: read only through
+#: :func:`use_model_file` (``spin_eval.py --model spin_model39.json``; benchmarks/RESULTS.md,
+#: "Session 39, spinmodel39").
+MULTI_SPINNER_MODEL_FILE = "spin_model39.json"
 #: The shipped model with its candidate ranker retrained without the seed spinner's
 #: documents (every seed-like word family; ``scripts/train_spin_model.py --hold-out seed
 #: --ranker-only``): the ranker's part of the seed and seeddense dev figures is then
