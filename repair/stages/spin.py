@@ -142,6 +142,18 @@ PHRASE_MIN_RIGHT = 0.0
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
 PHRASE_MIN_MARGIN = 2.0
+#: A loose-source span whose whole-span LM gain is at least this (nats; None: off) is
+#: overwhelming evidence that the span does not belong where it stands: its right side
+#: may be against the original down to PHRASE_STRONG_RIGHT (the span's last word is often
+#: close to the original, so what follows fits both) and the original needs only be no
+#: rarer than the span's words (Zipf gain >= PHRASE_STRONG_ZIPF_GAIN).  The lead over the
+#: runner-up and the left side keep their floors.  Off: 13.0 (the setting chosen on dev,
+#: every dev row up or equal: spinbot 0.139 -> 0.152, rare 0.363 -> 0.373) gives test
+#: spinbot 0.108 -> 0.121, rare +0.005, double +0.003, but seed 0.3643 -> 0.3611
+#: (benchmarks/RESULTS.md, "Session 39, spinreach39").
+PHRASE_STRONG_GAIN: float | None = None
+PHRASE_STRONG_RIGHT = -1.0
+PHRASE_STRONG_ZIPF_GAIN = 0.0
 #: A WordNet original rarer than the span's words (Zipf gain < 0, down to
 #: PHRASE_WN_MIN_ZIPF_GAIN: "arrived at" -> "reached", "fourth part" -> "quarter") is kept
 #: where the LM gain over the span is at least this (None: never; chosen on dev, both
@@ -1579,7 +1591,10 @@ def _phrase_kept(c: Candidate) -> bool:
     phrase ("of necessity", "at peace") is made of common words and fits its context.
     A WordNet lemma needs the gain and an original no rarer than the span's words, or a
     gain of :data:`PHRASE_WN_RARER_GAIN` for one a little rarer.
-    A binomial from the loose source ("research and development") is not restored."""
+    A binomial from the loose source ("research and development") is not restored.
+    A loose span with a whole-span gain of :data:`PHRASE_STRONG_GAIN` or more may have its
+    right side against the original down to :data:`PHRASE_STRONG_RIGHT` and an original
+    only as ordinary as its words (:data:`PHRASE_STRONG_ZIPF_GAIN`)."""
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
@@ -1611,9 +1626,14 @@ def _phrase_kept(c: Candidate) -> bool:
         return False
     if f.get("left_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
         return False
-    if f.get("has_right", True) and f.get("right_gain", PHRASE_MIN_RIGHT) < PHRASE_MIN_RIGHT:
+    strong = PHRASE_STRONG_GAIN is not None and f["gain0"] >= PHRASE_STRONG_GAIN
+    min_right = min(PHRASE_MIN_RIGHT, PHRASE_STRONG_RIGHT) if strong else PHRASE_MIN_RIGHT
+    if f.get("has_right", True) and f.get("right_gain", min_right) < min_right:
         return False
-    return f["zipf_gain"] >= PHRASE_MIN_ZIPF_GAIN or f.get("context", -99.0) >= PHRASE_MIN_CONTEXT
+    min_zipf = PHRASE_MIN_ZIPF_GAIN
+    if strong:
+        min_zipf = min(min_zipf, PHRASE_STRONG_ZIPF_GAIN)
+    return f["zipf_gain"] >= min_zipf or f.get("context", -99.0) >= PHRASE_MIN_CONTEXT
 
 
 def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
