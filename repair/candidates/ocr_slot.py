@@ -413,11 +413,15 @@ LIGHT_THRESHOLD = 8.0
 
 
 def slot_candidates(
-    toks: list[Token], have: Sequence[Candidate], light: bool = False
+    toks: list[Token],
+    have: Sequence[Candidate],
+    light: bool = False,
+    only: frozenset[int] | None = None,
 ) -> list[Candidate]:
     """The slot readings (module doc) of a heavy page's tokens, each ranked against the
     one-word readings ``have`` holds for it; none where a reading spans more.  ``light``:
-    a garbled page that is not heavy (:data:`LIGHT_PAGES`' margins)."""
+    a garbled page that is not heavy (:data:`LIGHT_PAGES`' margins).  ``only``: these
+    token indices alone (:mod:`repair.candidates.ocr_secondpass`)."""
     if not SLOT or (light and not LIGHT_PAGES):
         return []
     propose, threshold = (LIGHT_PROPOSE, LIGHT_THRESHOLD) if light else (PROPOSE, THRESHOLD)
@@ -435,7 +439,7 @@ def slot_candidates(
     forms: dict[str, bool] = {}
     found_at = []
     for i, t in enumerate(toks):
-        if t.kind != "word":
+        if t.kind != "word" or (only is not None and i not in only):
             continue
         ok = forms.get(t.text)
         if ok is None:

@@ -123,6 +123,10 @@ class _Stage:
             from repair.candidates.ocr_capcase import recase
 
             edits = recase(doc.tokens, edits)  # the capital a reading lost (issue 12)
+            from repair.candidates import ocr_secondpass
+
+            if ocr_secondpass.SECOND_PASS:  # the real-word readers again, in corrected context
+                edits = ocr_secondpass.second_pass(doc, detection, edits, garbled)
         return edits
 
 
