@@ -33,8 +33,8 @@ def _kept(ph: PhraseEvidence) -> bool:
     return _phrase_kept(_phrase_candidate(ph))
 
 
-def test_strong_span_flag_is_off_and_has_its_floors() -> None:
-    assert stage.PHRASE_STRONG_GAIN is None  # shipped off: seed's test half loses
+def test_strong_span_flag_is_on_and_has_its_floors() -> None:
+    assert stage.PHRASE_STRONG_GAIN == 13.0  # shipped on (session 39 lead)
     assert stage.PHRASE_STRONG_RIGHT < 0 <= stage.PHRASE_STRONG_ZIPF_GAIN
     assert stage.PHRASE_STRONG_ZIPF_GAIN <= stage.PHRASE_MIN_ZIPF_GAIN
 
