@@ -26,7 +26,7 @@ import sys
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
@@ -117,10 +117,65 @@ def _lowered_confusions() -> dict[str, tuple[tuple[str, float, str], ...]]:
     return {s: tuple((d, c, d.lower()) for d, c in rows) for s, rows in confusions().items()}
 
 
+#: The lost- and added-glyph rows (``lexicons/ocr_confusions_indel.tsv``, built by
+#: ``scripts/build_ocr_confusions.py --indel``): a letter the OCR lost or added, written
+#: with the unchanged glyph beside it ("w" -> "wr": a lost "r" after "w"; "is" -> "s":
+#: an added "i" before "s"), and figures read as letters.  Read by the confusion walk only
+#: (:func:`_walk_rows`: :func:`confusion_variants` and the wide search of
+#: :mod:`repair.score.ocr_search`), within its cost bound and substitution count; the
+#: other readers of :func:`confusions` do not see them.  Added to the shipped table only
+#: (an archive's own table, ``--ocr-table``, is read as it is).
+INDEL_FILE = "ocr_confusions_indel.tsv"
+INDEL_COLUMNS = ("ocr", "true", "cost", "count", "kind")
+INDEL_KINDS = frozenset({"lost", "added", "figure", "lost-any", "added-any"})
+#: Switch: the walk reads the rows of :data:`INDEL_FILE` of these kinds (empty: none).
+INDEL_ROWS: Collection[str] = ()
+#: A row costs at least this (nats): counted context rows ("lost", "added", "figure") ...
+INDEL_MIN_COST = 4.0
+#: ... and the back-off rows of a letter lost / added beside any letter ("lost-any").
+INDEL_ANY_MIN_COST = 6.0
+
+
+@lru_cache(maxsize=1)
+def indel_rows() -> tuple[tuple[str, str, float, str], ...]:
+    """``(printed, true, cost, kind)`` of :data:`INDEL_FILE`, its format checked:
+    :class:`LexiconError` on a bad header, kind, cost or an empty side."""
+    out = []
+    for n, row in enumerate(read_tsv(INDEL_FILE, INDEL_COLUMNS), 1):
+        src, dst, cost, _count, kind = row
+        if kind not in INDEL_KINDS or not src or not dst:
+            raise LexiconError(f"{INDEL_FILE}: row {n} {row!r}: bad kind or empty side")
+        try:
+            value = float(cost)
+        except ValueError:
+            raise LexiconError(f"{INDEL_FILE}: row {n} {row!r}: cost is no number") from None
+        if not math.isfinite(value) or value < 0:
+            raise LexiconError(f"{INDEL_FILE}: row {n} {row!r}: bad cost")
+        out.append((src, dst, value, kind))
+    return tuple(out)
+
+
+def _indel_table() -> dict[str, tuple[tuple[str, float], ...]]:
+    """:func:`confusions` with the rows of :data:`INDEL_ROWS`' kinds added (a pair the
+    table holds keeps its own cost), each at least its kind's floor."""
+    table = {s: dict(rows) for s, rows in confusions().items()}
+    for src, dst, cost, kind in indel_rows():
+        if kind not in INDEL_ROWS or dst in table.get(src, {}):
+            continue
+        floor = INDEL_ANY_MIN_COST if kind.endswith("-any") else INDEL_MIN_COST
+        table.setdefault(src, {})[dst] = max(cost, floor)
+    return {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in table.items()}
+
+
 @lru_cache(maxsize=1)
 def _walk_rows() -> dict[str, tuple[tuple[str, float, str, tuple[str, str]], ...]]:
     """The confusion walk's rows per printed form: ``(true, cost, lower, (printed, true))``,
     built once instead of once per position of every token."""
+    if INDEL_ROWS and _override_rows is None:
+        return {
+            s: tuple((d, c, d.lower(), (s, d)) for d, c in rows)
+            for s, rows in _indel_table().items()
+        }
     return {
         s: tuple((d, c, d_low, (s, d)) for d, c, d_low in rows)
         for s, rows in _lowered_confusions().items()
