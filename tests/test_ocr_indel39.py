@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 from repair.lexicons import LexiconError
 
+from repair.candidates import ocr_indel
+from repair.pipeline import repair_text
 from repair.score import ocr_channel, ocr_search, ocr_table
+from repair.types import Candidate
+from tests.test_ocr_cand38 import PAGE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
@@ -104,3 +108,61 @@ def test_builder_context_rows() -> None:
     assert build._runs_in_context("Law@ence", "Lawrence", True) == [("", "r", "w", "e")]
     # a neighbour that is itself misread is no context
     assert build._indel_rows("cx", "e", None, None, [(0, 1, 0, 1), (1, 2, 1, 1)]) == []
+
+
+def test_shipped_rows_and_pipeline(rows: None) -> None:
+    # shipped: a letter lost after any letter, at its learned rate (``lost-any``)
+    assert set(ocr_channel.INDEL_ROWS) == {"lost-any"}
+    page = PAGE.replace("His Worship", "The Distict")
+    edits = repair_text(page).edits
+    assert [e.replacement for e in edits if e.original == "Distict"] == ["District"]
+    ocr_channel.INDEL_ROWS = ()
+    _reset()
+    assert not any(e.original == "Distict" for e in repair_text(page).edits)
+
+
+def test_lost_letters_only_on_heavy_pages(rows: None) -> None:
+    ocr_channel.INDEL_ROWS = ("lost-any",)
+    _reset()
+    pairs = ocr_channel.indel_pairs()
+    assert ("i", "ir") in pairs and ("w", "wr") in pairs
+    lost = Candidate(0, 7, "District", "ocr", "OCR_CONFUSION", {"subs": [["i", "ir"]]})
+    other = Candidate(0, 7, "Distant", "ocr", "OCR_CONFUSION", {"subs": [["ic", "an"]]})
+    # old print spells one letter short ("entred", "shal"): a light page keeps its print
+    assert ocr_indel.keep_heavy_only([lost, other], heavy=False) == [other]
+    assert ocr_indel.keep_heavy_only([lost, other], heavy=True) == [lost, other]
+    ocr_channel.INDEL_ROWS = ()
+    _reset()
+    assert ocr_indel.keep_heavy_only([lost, other], heavy=False) == [lost, other]
+
+
+def test_no_lost_letter_at_the_end_or_across_a_space(rows: None) -> None:
+    ocr_channel.INDEL_ROWS = ("lost-any",)
+    _reset()
+    pairs = ocr_channel.indel_pairs()
+    assert ("e", "ed") in pairs and ("o", "ot") in pairs
+    # a letter lost at the word's end reads an inflection ("démoralise" -> "demoralised")
+    end = Candidate(0, 10, "demoralised", "ocr", "X", {"subs": [["é", "e"], ["e", "ed"]]})
+    inner = Candidate(0, 7, "District", "ocr", "X", {"subs": [["i", "ir"]]})
+    joined = Candidate(0, 9, "Scotland", "ocr", "X", {"subs": [["o", "ot"], ["~", "l"]]})
+    assert ocr_indel.final_or_joined(end, "démoralise", pairs)
+    assert not ocr_indel.final_or_joined(inner, "Distict", pairs)
+    assert ocr_indel.final_or_joined(joined, "~Sco~ and", pairs)
+    text = "démoralise"
+    assert ocr_indel.keep_heavy_only([end], heavy=True, text=text) == []
+    assert ocr_indel.keep_heavy_only([end], heavy=True) == [end]  # no page text: no check
+
+
+def test_no_lost_letter_after_the_last_glyph(rows: None) -> None:
+    ocr_channel.INDEL_ROWS = ("lost-any",)
+    _reset()
+    # a letter lost at the word's end is an inflection, not garble: "demoralise" stays
+    assert "demoralised" not in _wide("demoralise")
+    assert "District" in _wide("Distict")  # inside the word it is read
+    ocr_channel.INDEL_FINAL_ONLY_TABLE = False
+    _reset()
+    try:
+        assert "demoralised" in _wide("demoralise")
+    finally:
+        ocr_channel.INDEL_FINAL_ONLY_TABLE = True
+        _reset()

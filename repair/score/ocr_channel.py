@@ -129,11 +129,19 @@ INDEL_FILE = "ocr_confusions_indel.tsv"
 INDEL_COLUMNS = ("ocr", "true", "cost", "count", "kind")
 INDEL_KINDS = frozenset({"lost", "added", "figure", "lost-any", "added-any"})
 #: Switch: the walk reads the rows of :data:`INDEL_FILE` of these kinds (empty: none).
-INDEL_ROWS: Collection[str] = ()
+#: A letter lost after any letter, at its own learned rate (``lost-any``), reads on both
+#: SMH dev halves (deva 2,036 -> 2,032 tokens, devb 2,541 -> 2,536); the counted context
+#: rows (``lost``: 13 rows of 3-12 counts, at INDEL_MIN_COST) add nothing over it, added
+#: letters (``added``, ``added-any``) lose characters on both halves ("Onel" -> "One",
+#: "Manuell" -> "Manuel"); benchmarks/RESULTS.md, session 39, ocrconf39.
+INDEL_ROWS: Collection[str] = ("lost-any",)
 #: A row costs at least this (nats): counted context rows ("lost", "added", "figure") ...
 INDEL_MIN_COST = 4.0
 #: ... and the back-off rows of a letter lost / added beside any letter ("lost-any").
 INDEL_ANY_MIN_COST = 6.0
+#: Also a lost letter that doubles its context glyph ("l" -> "ll"): old print spells
+#: single where we double ("shal", "wel", "busines" on ICDAR files 37, 38, 60).
+INDEL_DOUBLED = True
 
 
 @lru_cache(maxsize=1)
@@ -162,9 +170,45 @@ def _indel_table() -> dict[str, tuple[tuple[str, float], ...]]:
     for src, dst, cost, kind in indel_rows():
         if kind not in INDEL_ROWS or dst in table.get(src, {}):
             continue
+        if not INDEL_DOUBLED and kind.startswith("lost") and _doubles(src, dst):
+            continue
         floor = INDEL_ANY_MIN_COST if kind.endswith("-any") else INDEL_MIN_COST
         table.setdefault(src, {})[dst] = max(cost, floor)
     return {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in table.items()}
+
+
+@lru_cache(maxsize=1)
+def indel_pairs() -> frozenset[tuple[str, str]]:
+    """The ``(printed, true)`` pairs the walk reads from :data:`INDEL_FILE` now (the
+    kinds of :data:`INDEL_ROWS`, rows the main table lacks); empty when it reads none."""
+    if not INDEL_ROWS or _override_rows is not None:
+        return frozenset()
+    table = confusions()
+    return frozenset(
+        (src, dst)
+        for src, dst, _cost, kind in indel_rows()
+        if kind in INDEL_ROWS
+        and dst not in dict(table.get(src, ()))
+        and (INDEL_DOUBLED or not (kind.startswith("lost") and _doubles(src, dst)))
+    )
+
+
+#: The walk reads no lost-letter row at a token's last glyph (see :func:`_window_rows`).
+INDEL_FINAL_ONLY_TABLE = True
+
+
+@lru_cache(maxsize=1)
+def _base_walk_rows() -> dict[str, tuple[tuple[str, float, str, tuple[str, str]], ...]]:
+    """:func:`_walk_rows` of the main table alone (no row of :data:`INDEL_FILE`)."""
+    return {
+        s: tuple((d, c, d_low, (s, d)) for d, c, d_low in rows)
+        for s, rows in _lowered_confusions().items()
+    }
+
+
+def _doubles(src: str, dst: str) -> bool:
+    """Whether the lost glyph of row ``src -> dst`` repeats its context ("l" -> "ll")."""
+    return len(src) == 1 and dst == src + src
 
 
 @lru_cache(maxsize=1)
@@ -698,13 +742,22 @@ def _window_rows(window: str) -> tuple[tuple[tuple[int, _Rows], ...], float]:
     (tens of thousands kept in :data:`_windows`) share a few hundred answers, so an
     entry of theirs holds no tuples of its own (~250 bytes less each, issue 14)."""
     table = _walk_rows()
+    key: tuple[str, ...] | None = None
+    if len(window) == 1 and INDEL_FINAL_ONLY_TABLE and indel_pairs():
+        # the token's last glyph (only there is a window one glyph long): no lost-letter
+        # row, which would read a letter lost at the word's end (an inflection:
+        # "demoralise" -> "demoralised", "Scot" -> "Scots")
+        table = _base_walk_rows()
+        key = ("",)  # this window's plans apart from a longer window's with the same heads
     heads = tuple(window[:n] for n in range(1, len(window) + 1) if table.get(window[:n]))
+    if key is not None:
+        heads, key = key + heads, heads
     plan = _window_plans.get(heads)
     if plan is not None:
         return plan
     here = []
     best = math.inf
-    for head in heads:
+    for head in heads if key is None else key:
         rows = table[head]
         here.append((len(head), rows))
         if rows[0][1] < best:
