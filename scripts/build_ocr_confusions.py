@@ -30,6 +30,14 @@ one letter (handled in context by the stage), pairs seen fewer than MIN_COUNT ti
 glyphs, kept at a real-word-proof cost: see SPARSE_COST, SPARSE_CAPITALS), and
 insertions (an empty OCR side).  Deletions (an empty true side) are kept only for marks
 that are not letters or digits (stray "'", "»", "," inside a word).
+
+Lost and added letters go to a second table, ``lexicons/ocr_confusions_indel.tsv``, as rows
+with the unchanged glyph beside them ("w" -> "wr": an "r" lost after "w"), learned from
+SMH dev and ICDAR files 1-80 only (see INDEL_MIN_COUNT)::
+
+    python scripts/build_ocr_confusions.py \\
+        --smh ../shared/data/ocr/overproof_smh --icdar ../shared/data/ocr/icdar2017_eng_monograph \\
+        --indel lexicons/ocr_confusions.tsv > lexicons/ocr_confusions_indel.tsv
 """
 
 from __future__ import annotations
@@ -43,6 +51,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from rapidfuzz.distance import Indel, Levenshtein  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lexicons import format_header  # noqa: E402
 
 MAX_RUN = 3
 #: The first characters of ICDAR file 81 that are training data (the rest is held out).
@@ -201,9 +212,11 @@ def smh_pairs(folder: Path) -> list[tuple[str, str]]:
     return lines
 
 
-def icdar_pairs(folder: Path) -> list[tuple[str, str]]:
+def icdar_pairs(folder: Path, last: int = 81) -> list[tuple[str, str]]:
+    """ICDAR's aligned training lines: files 1 to ``last`` (file 81: its first
+    TRAIN_CHARS_81 characters)."""
     out = []
-    for n in range(1, 82):
+    for n in range(1, last + 1):
         path = folder / f"{n}.txt"
         if path.is_file():
             lines = path.read_text(encoding="utf-8").split("\n")
@@ -218,9 +231,11 @@ def count_grams(text: str, grams: Counter[str]) -> None:
             grams[text[i : i + n]] += 1
 
 
-def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[str, int], Counter]:
+def learn(
+    smh: Path | None, icdar: Path | None, icdar_last: int = 81
+) -> tuple[Counter, Counter, dict[str, int], Counter]:
     """Unit counts, gold n-gram counts, spacing counts and the counts of the short runs
-    as they were printed (before segmentation)."""
+    as they were printed (before segmentation); ICDAR files 1 to ``icdar_last``."""
     pairs: Counter[tuple[str, str]] = Counter()
     grams: Counter[str] = Counter()
     spacing = {"split": 0, "merge": 0, "spaces": 0, "letters": 0}
@@ -247,7 +262,7 @@ def learn(smh: Path | None, icdar: Path | None) -> tuple[Counter, Counter, dict[
         for r, g in smh_pairs(smh):
             add(runs_from_opcodes(r, g), g)
     if icdar:
-        for oa, ga in icdar_pairs(icdar):
+        for oa, ga in icdar_pairs(icdar, icdar_last):
             gold = "".join(ch for ch in ga if ch not in "@#")
             add(runs_from_aligned(oa, ga), gold)
     plain = pairs
@@ -270,6 +285,13 @@ def segment(
 ) -> list[tuple[str, str]]:
     """The cheapest reading of the run ``o -> g`` as a sequence of units of at most
     MAX_RUN glyphs a side (equal glyphs free), by the rates of ``counts``."""
+    return [(o[a:b], g[c:d]) for a, b, c, d in segment_spans(o, g, counts, grams, letters)]
+
+
+def segment_spans(
+    o: str, g: str, counts: Counter[tuple[str, str]], grams: Counter[str], letters: int
+) -> list[tuple[int, int, int, int]]:
+    """:func:`segment`'s units as spans ``(ocr start, ocr end, true start, true end)``."""
     n, m = len(o), len(g)
     inf = float("inf")
     best: list[list[tuple[float, tuple[int, int, bool]]]] = [
@@ -295,7 +317,7 @@ def segment(
     while i or j:
         _c, (pi, pj, equal) = best[i][j]
         if not equal:
-            out.append((o[pi:i], g[pj:j]))
+            out.append((pi, i, pj, j))
         i, j = pi, pj
     return out[::-1]
 
@@ -480,11 +502,195 @@ def shape_pairs(min_sim: float) -> dict[tuple[str, str], float]:
     return out
 
 
+#: The lost- and added-glyph table (``lexicons/ocr_confusions_indel.tsv``, ``--indel``):
+#: the main table keeps no unit with an empty side but stray marks (a letter lost or
+#: added has no printed form to hang a row on), so its walk cannot read "Lawence"
+#: (Lawrence) or "Houison" (Houston).  A lost or added glyph is written as a row with
+#: the unchanged glyph beside it: lost "r" after "w" is ``w -> wr``, before "e"
+#: ``e -> re``; an added "i" before "s" is ``is -> s``.  Counted on the units of the
+#: segmented runs (:func:`segment_spans`, the main table's final counts) whose neighbour
+#: on that side is printed and true alike.  Rate: count / count(the true side in the
+#: gold) (lost) or count / count(the context glyph) (added); cost -ln rate - OFFSET, at
+#: least MIN_COST, never clipped above (a rare event stays dear).  Training data: SMH
+#: dev and ICDAR files 1-80 only (file 81 wholly out: its held-out part and first 300 k
+#: both stay guards for these rows).
+INDEL_MIN_COUNT = 3
+#: Also printed figures read as letters ("1" -> "f" in "01" for "of", "11" -> "n"):
+#: units with a digit printed and only letters true, seen at least INDEL_MIN_COUNT
+#: times, that the main table does not hold.
+INDEL_FIGURES = True
+#: Also a back-off for the contexts never counted: a lower-case letter lost (or added)
+#: after any lower-case letter, at the letter's own rate (count of it lost / count of it
+#: in the gold; added: / all letters), for letters lost or added at least
+#: INDEL_MIN_COUNT times (kinds ``lost-any`` / ``added-any``; count: the letter's).
+INDEL_BACKOFF = True
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+INDEL_COLUMNS = ("ocr", "true", "cost", "count", "kind")
+#: The glyphs a lost / added row may carry, and its context glyph (letters only).
+_INDEL_GLYPH = str.isalpha
+
+
+def _runs_in_context(
+    ocr: str, gold: str, aligned: bool
+) -> list[tuple[str, str, str | None, str | None]]:
+    """The line's runs of differing glyphs (as :func:`runs_from_opcodes` /
+    :func:`runs_from_aligned`) with the unchanged glyph just before and after each
+    (``None`` at a line's edge or beside a gap)."""
+    out: list[tuple[str, str, str | None, str | None]] = []
+    if aligned:
+        i, n = 0, len(ocr)
+        while i < n:
+            if ocr[i] != gold[i] and gold[i] != "#":
+                j = i
+                while j < n and ocr[j] != gold[j] and gold[j] != "#":
+                    j += 1
+                left = ocr[i - 1] if i and ocr[i - 1] == gold[i - 1] else None
+                right = ocr[j] if j < n and ocr[j] == gold[j] else None
+                o, g = ocr[i:j].replace("@", ""), gold[i:j].replace("@", "")
+                out.append((o, g, left, right))
+                i = j
+            else:
+                i += 1
+        return out
+    cur: list[int] | None = None
+    spans = []
+    for op in Levenshtein.opcodes(ocr, gold):
+        if op.tag == "equal":
+            if cur:
+                spans.append(cur)
+                cur = None
+            continue
+        if cur is None:
+            cur = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+        else:
+            cur[1], cur[3] = op.src_end, op.dest_end
+    if cur:
+        spans.append(cur)
+    for a, b, c, d in spans:
+        left = ocr[a - 1] if a else None
+        right = ocr[b] if b < len(ocr) else None
+        out.append((ocr[a:b], gold[c:d], left, right))
+    return out
+
+
+def _indel_rows(
+    o: str, g: str, left: str | None, right: str | None, spans: list[tuple[int, int, int, int]]
+) -> list[tuple[str, str, str]]:
+    """The context rows ``(printed, true, kind)`` of the one-glyph lost / added units
+    of the run ``o -> g`` (segmented as ``spans``), one per side whose neighbour is an
+    unchanged letter."""
+    out = []
+    for a, b, c, d in spans:
+        uo, ug = o[a:b], g[c:d]
+        if (uo and ug) or len(uo + ug) != 1 or not _INDEL_GLYPH(uo + ug):
+            continue
+        if a == 0 and c == 0:
+            lc = left
+        else:
+            lc = o[a - 1] if a and c and o[a - 1] == g[c - 1] else None
+        if b == len(o) and d == len(g):
+            rc = right
+        else:
+            rc = o[b] if b < len(o) and d < len(g) and o[b] == g[d] else None
+        for ctx, side in ((lc, "L"), (rc, "R")):
+            if ctx is None or not _INDEL_GLYPH(ctx):
+                continue
+            if ug:  # a glyph the OCR lost
+                row = (ctx, ctx + ug) if side == "L" else (ctx, ug + ctx)
+                out.append((*row, "lost"))
+            else:  # a glyph the OCR added
+                row = (ctx + uo, ctx) if side == "L" else (uo + ctx, ctx)
+                out.append((*row, "added"))
+    return out
+
+
+def learn_indel(
+    smh: Path | None, icdar: Path | None
+) -> tuple[Counter[tuple[str, str, str]], Counter[str], Counter[tuple[str, str]]]:
+    """Counts of the lost / added context rows ``(printed, true, kind)``, the gold's
+    n-grams and the segmented unit counts, over SMH dev and ICDAR files 1-80."""
+    pairs, grams, spacing, _plain = learn(smh, icdar, icdar_last=80)
+    lines: list[tuple[str, str, bool]] = []
+    if smh:
+        lines += [(r, g, False) for r, g in smh_pairs(smh)]
+    if icdar:
+        lines += [(oa, ga, True) for oa, ga in icdar_pairs(icdar, 80)]
+    rows: Counter[tuple[str, str, str]] = Counter()
+    for ocr, gold, aligned in lines:
+        for o, g, left, right in _runs_in_context(ocr, gold, aligned):
+            if " " in o or " " in g or max(len(o), len(g)) > DECOMPOSE_MAX_RUN:
+                continue
+            spans = segment_spans(o, g, pairs, grams, spacing["letters"])
+            rows.update(_indel_rows(o, g, left, right, spans))
+    return rows, grams, pairs
+
+
+def indel_table(smh: Path | None, icdar: Path | None, have: set[tuple[str, str]]) -> list[str]:
+    """The lines of ``ocr_confusions_indel.tsv``: rows the main table (``have``) lacks."""
+    rows, grams, pairs = learn_indel(smh, icdar)
+    out: dict[tuple[str, str], tuple[float, int, str]] = {}
+    for (o, g, kind), n in rows.items():
+        if n < INDEL_MIN_COUNT or (o, g) in have or '"' in o + g:
+            continue
+        denom = grams[g]  # the true side: "wr" (lost) / the context glyph (added)
+        cost = max(MIN_COST, -math.log(n / max(denom, n, 1)) - OFFSET)
+        out[(o, g)] = (cost, n, kind)
+    if INDEL_BACKOFF:
+        letters = max(1, sum(n for k, n in grams.items() if len(k) == 1 and k.isalpha()))
+        for x in _LOWER:
+            for kind, n, denom in (
+                ("lost-any", pairs.get(("", x), 0), grams[x]),
+                ("added-any", pairs.get((x, ""), 0), letters),
+            ):
+                if n < INDEL_MIN_COUNT:
+                    continue
+                cost = max(MIN_COST, -math.log(n / max(denom, n, 1)) - OFFSET)
+                for c in _LOWER:
+                    row = (c, c + x) if kind == "lost-any" else (c + x, c)
+                    if row not in have and row not in out:
+                        out[row] = (cost, n, kind)
+    if INDEL_FIGURES:
+        for (o, g), n in pairs.items():
+            if n < INDEL_MIN_COUNT or (o, g) in have or not o or not g:
+                continue
+            if any(ch.isdigit() for ch in o) and g.isalpha():
+                cost = max(MIN_COST, -math.log(n / max(grams[g], n, 1)) - OFFSET)
+                out[(o, g)] = (cost, n, "figure")
+    lines = [format_header(INDEL_COLUMNS)]
+    lines += [
+        "# OCR lost and added glyphs as context rows, and figures read as letters:",
+        "# rows ocr_confusions.tsv lacks (see INDEL_* in scripts/build_ocr_confusions.py).",
+        "# Lost 'r' after 'w': w -> wr; added 'i' before 's': is -> s.  Learned counts over",
+        "# aligned OCR/gold lines of the SMH dev half (OverProof; NLA Trove, out of copyright)",
+        "# and ICDAR 2017 English monographs files 1-80 (file 81 not read).  Only counts are",
+        "# shipped, no text.  This table: MIT, like the code.",
+        f"# cost = -ln(count / count(true side)) - {OFFSET}, at least {MIN_COST}; seen >= "
+        f"{INDEL_MIN_COUNT} times.",
+    ]
+    for (o, g), (cost, n, kind) in sorted(out.items(), key=lambda x: (x[1][0], x[0])):
+        lines.append(f"{o}\t{g}\t{cost:.2f}\t{n}\t{kind}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--smh", type=Path, default=None)
     ap.add_argument("--icdar", type=Path, default=None)
+    ap.add_argument(
+        "--indel",
+        type=Path,
+        default=None,
+        help="the main table (ocr_confusions.tsv): write the lost/added-glyph table instead",
+    )
     args = ap.parse_args(argv)
+    if args.indel is not None:
+        have = set()
+        for line in args.indel.read_text(encoding="utf-8").split("\n"):
+            if line and not line.startswith("#"):
+                o, g = line.split("\t")[:2]
+                have.add((o, g))
+        print("\n".join(indel_table(args.smh, args.icdar, have)))
+        return 0
     pairs, grams, spacing, plain = learn(args.smh, args.icdar)
     capital_costs = capital_class_costs(args.smh, args.icdar) if CAPITAL_BACKOFF else {}
     print("# format: repair-lexicon/1; columns: ocr, true, cost, count")

@@ -29,6 +29,7 @@ from repair.candidates import (
     ocr_capname,
     ocr_context,
     ocr_hyphenkeep,
+    ocr_indel,
     ocr_letter,
     ocr_markjoin,
     ocr_nameplace,
@@ -112,7 +113,7 @@ from repair.candidates.ocr_titlepage import page_title_candidates
 from repair.detect.ocr import CONFUSION_MAX_COST, token_reason
 from repair.document import Document
 from repair.resources.frequency import zipf
-from repair.score import ocr_usspell
+from repair.score import ocr_channel, ocr_usspell
 from repair.score.ocr_channel import (
     MAX_COST,
     MAX_SUBS,
@@ -1036,6 +1037,9 @@ def ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[C
 def _ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[Candidate]:
     by_start = {t.start: i for i, t in enumerate(doc.tokens)}
     out = _GENERATOR.candidates(doc, detection, garbled, by_start)
+    if out and ocr_channel.INDEL_ROWS:  # lost-letter rows: heavily garbled pages only
+        heavy = detection.score >= _heavy_gate(doc.text) and not _old_print(doc, detection)
+        out = ocr_indel.keep_heavy_only(out, garbled and heavy, doc.text)
     if ocr_pagehabit.PAGE_HABITS and detection.findings:  # the page's own habits (no table row)
         found = [(by_start[f.start], f.reason) for f in detection.findings if f.start in by_start]
         out = ocr_pagehabit.with_page_habits(doc.tokens, found, out, garbled)

@@ -26,7 +26,7 @@ import sys
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
@@ -117,10 +117,111 @@ def _lowered_confusions() -> dict[str, tuple[tuple[str, float, str], ...]]:
     return {s: tuple((d, c, d.lower()) for d, c in rows) for s, rows in confusions().items()}
 
 
+#: The lost- and added-glyph rows (``lexicons/ocr_confusions_indel.tsv``, built by
+#: ``scripts/build_ocr_confusions.py --indel``): a letter the OCR lost or added, written
+#: with the unchanged glyph beside it ("w" -> "wr": a lost "r" after "w"; "is" -> "s":
+#: an added "i" before "s"), and figures read as letters.  Read by the confusion walk only
+#: (:func:`_walk_rows`: :func:`confusion_variants` and the wide search of
+#: :mod:`repair.score.ocr_search`), within its cost bound and substitution count; the
+#: other readers of :func:`confusions` do not see them.  Added to the shipped table only
+#: (an archive's own table, ``--ocr-table``, is read as it is).
+INDEL_FILE = "ocr_confusions_indel.tsv"
+INDEL_COLUMNS = ("ocr", "true", "cost", "count", "kind")
+INDEL_KINDS = frozenset({"lost", "added", "figure", "lost-any", "added-any"})
+#: Switch: the walk reads the rows of :data:`INDEL_FILE` of these kinds (empty: none).
+#: Off.  ``("lost-any",)`` (a letter lost after any letter, at its own learned rate) reads
+#: on both SMH dev halves (deva 2,036 -> 2,032 tokens, devb 2,541 -> 2,536) and test
+#: (5,514 -> 5,509), but ICDAR breaks one token more on file 81's first 300 k and on its
+#: gold with synthetic noise (and the 100 k-word OCR text is ~5 % slower); the counted
+#: context rows (``lost``: 13 rows of 3-12 counts) add nothing over it, added letters
+#: (``added``, ``added-any``) lose characters on both halves ("Onel" -> "One", "Manuell"
+#: -> "Manuel").  benchmarks/RESULTS.md, session 39, ocrconf39.
+INDEL_ROWS: Collection[str] = ()
+#: A row costs at least this (nats): counted context rows ("lost", "added", "figure") ...
+INDEL_MIN_COST = 4.0
+#: ... and the back-off rows of a letter lost / added beside any letter ("lost-any").
+INDEL_ANY_MIN_COST = 6.0
+#: Also a lost letter that doubles its context glyph ("l" -> "ll"): old print spells
+#: single where we double ("shal", "wel", "busines" on ICDAR files 37, 38, 60).
+INDEL_DOUBLED = True
+
+
+@lru_cache(maxsize=1)
+def indel_rows() -> tuple[tuple[str, str, float, str], ...]:
+    """``(printed, true, cost, kind)`` of :data:`INDEL_FILE`, its format checked:
+    :class:`LexiconError` on a bad header, kind, cost or an empty side."""
+    out = []
+    for n, row in enumerate(read_tsv(INDEL_FILE, INDEL_COLUMNS), 1):
+        src, dst, cost, _count, kind = row
+        if kind not in INDEL_KINDS or not src or not dst:
+            raise LexiconError(f"{INDEL_FILE}: row {n} {row!r}: bad kind or empty side")
+        try:
+            value = float(cost)
+        except ValueError:
+            raise LexiconError(f"{INDEL_FILE}: row {n} {row!r}: cost is no number") from None
+        if not math.isfinite(value) or value < 0:
+            raise LexiconError(f"{INDEL_FILE}: row {n} {row!r}: bad cost")
+        out.append((src, dst, value, kind))
+    return tuple(out)
+
+
+def _indel_table() -> dict[str, tuple[tuple[str, float], ...]]:
+    """:func:`confusions` with the rows of :data:`INDEL_ROWS`' kinds added (a pair the
+    table holds keeps its own cost), each at least its kind's floor."""
+    table = {s: dict(rows) for s, rows in confusions().items()}
+    for src, dst, cost, kind in indel_rows():
+        if kind not in INDEL_ROWS or dst in table.get(src, {}):
+            continue
+        if not INDEL_DOUBLED and kind.startswith("lost") and _doubles(src, dst):
+            continue
+        floor = INDEL_ANY_MIN_COST if kind.endswith("-any") else INDEL_MIN_COST
+        table.setdefault(src, {})[dst] = max(cost, floor)
+    return {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in table.items()}
+
+
+@lru_cache(maxsize=1)
+def indel_pairs() -> frozenset[tuple[str, str]]:
+    """The ``(printed, true)`` pairs the walk reads from :data:`INDEL_FILE` now (the
+    kinds of :data:`INDEL_ROWS`, rows the main table lacks); empty when it reads none."""
+    if not INDEL_ROWS or _override_rows is not None:
+        return frozenset()
+    table = confusions()
+    return frozenset(
+        (src, dst)
+        for src, dst, _cost, kind in indel_rows()
+        if kind in INDEL_ROWS
+        and dst not in dict(table.get(src, ()))
+        and (INDEL_DOUBLED or not (kind.startswith("lost") and _doubles(src, dst)))
+    )
+
+
+#: The walk reads no lost-letter row at a token's last glyph (see :func:`_window_rows`).
+INDEL_FINAL_ONLY_TABLE = True
+
+
+@lru_cache(maxsize=1)
+def _base_walk_rows() -> dict[str, tuple[tuple[str, float, str, tuple[str, str]], ...]]:
+    """:func:`_walk_rows` of the main table alone (no row of :data:`INDEL_FILE`)."""
+    return {
+        s: tuple((d, c, d_low, (s, d)) for d, c, d_low in rows)
+        for s, rows in _lowered_confusions().items()
+    }
+
+
+def _doubles(src: str, dst: str) -> bool:
+    """Whether the lost glyph of row ``src -> dst`` repeats its context ("l" -> "ll")."""
+    return len(src) == 1 and dst == src + src
+
+
 @lru_cache(maxsize=1)
 def _walk_rows() -> dict[str, tuple[tuple[str, float, str, tuple[str, str]], ...]]:
     """The confusion walk's rows per printed form: ``(true, cost, lower, (printed, true))``,
     built once instead of once per position of every token."""
+    if INDEL_ROWS and _override_rows is None:
+        return {
+            s: tuple((d, c, d.lower(), (s, d)) for d, c in rows)
+            for s, rows in _indel_table().items()
+        }
     return {
         s: tuple((d, c, d_low, (s, d)) for d, c, d_low in rows)
         for s, rows in _lowered_confusions().items()
@@ -643,13 +744,22 @@ def _window_rows(window: str) -> tuple[tuple[tuple[int, _Rows], ...], float]:
     (tens of thousands kept in :data:`_windows`) share a few hundred answers, so an
     entry of theirs holds no tuples of its own (~250 bytes less each, issue 14)."""
     table = _walk_rows()
+    key: tuple[str, ...] | None = None
+    if len(window) == 1 and INDEL_FINAL_ONLY_TABLE and indel_pairs():
+        # the token's last glyph (only there is a window one glyph long): no lost-letter
+        # row, which would read a letter lost at the word's end (an inflection:
+        # "demoralise" -> "demoralised", "Scot" -> "Scots")
+        table = _base_walk_rows()
+        key = ("",)  # this window's plans apart from a longer window's with the same heads
     heads = tuple(window[:n] for n in range(1, len(window) + 1) if table.get(window[:n]))
+    if key is not None:
+        heads, key = key + heads, heads
     plan = _window_plans.get(heads)
     if plan is not None:
         return plan
     here = []
     best = math.inf
-    for head in heads:
+    for head in heads if key is None else key:
         rows = table[head]
         here.append((len(head), rows))
         if rows[0][1] < best:

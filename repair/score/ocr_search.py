@@ -21,7 +21,10 @@ A token with no common reading (Zipf >= 4) within the bound is also read by
 
 Edits the table never saw (a lost letter, an unlisted substitution) were tried as
 generic edits priced by their learned rate: on the SMH dev half they added nothing
-over the wider table search and cost twice the time, so they are not searched.
+over the wider table search and cost twice the time, so they are not searched.  A lost
+letter is read through learned context rows instead ("w" -> "wr": "Lawence" ->
+"Lawrence"), the walk's own rows within its bounds
+(:data:`repair.score.ocr_channel.INDEL_ROWS`).
 
 Only the candidate builder of garbled documents calls this (the gate is open), so
 clean text never pays for it; results are cached per token.

@@ -1,0 +1,74 @@
+"""Readings through a lost letter (the walk's learned context rows,
+:data:`repair.score.ocr_channel.INDEL_ROWS`) are kept on heavily garbled pages only.
+
+A lost letter is what old and careful print spells too: ICDAR's 17th-century books print
+"entred", "shal", "wel", "busines", each one letter short of a modern word, and the
+walk reads them so when its lost-letter rows are on (ICDAR files 1-80: 44 -> 52 correct
+tokens broken).  On a heavily garbled page (the garble score at or above the page's heavy
+gate, not early print) a non-word one letter short of a word is garble far more often.
+The walk's results are cached per token, for every page alike, so the page decides
+here, after the builders: a candidate whose substitutions use such a row is dropped
+from a page that is not heavy.
+
+>>> uses_indel({"subs": [["w", "wr"]]}, frozenset({("w", "wr")}))
+True
+>>> uses_indel({"subs": [["o", "e"]]}, frozenset({("w", "wr")}))
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from repair.score import ocr_channel
+from repair.types import Candidate
+
+#: Switch: readings through lost-letter rows only on heavily garbled pages.
+HEAVY_ONLY = True
+#: Switch: not a letter lost at a word's end ("démoralise" would read "demoralised" beside
+#: "demoralise", "Scot" "Scots": an inflection, not garble), nor in a reading that joins
+#: printed pieces ("~Sco~ and" -> "Scotland"); ICDAR file 81's first 300 k characters
+#: (training text of the tables).
+EDGE_AND_JOINS = True
+
+
+def uses_indel(features: Mapping[str, object], pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether a candidate's substitutions (``features["subs"]``) use one of ``pairs``."""
+    subs = features.get("subs")
+    if not isinstance(subs, list | tuple):
+        return False
+    return any(isinstance(s, list | tuple) and len(s) == 2 and (s[0], s[1]) in pairs for s in subs)
+
+
+def final_or_joined(cand: Candidate, original: str, pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether ``cand`` reads ``original`` (its printed text) through a lost-letter row
+    at the word's end (its last substitution one of ``pairs``, the reading ending in
+    what the row reads and the print in what it printed) or across a space."""
+    subs = cand.features.get("subs")
+    if not isinstance(subs, list | tuple) or not uses_indel(cand.features, pairs):
+        return False
+    if any(ch.isspace() for ch in original):
+        return True
+    last = subs[-1]
+    if not (isinstance(last, list | tuple) and len(last) == 2 and (last[0], last[1]) in pairs):
+        return False
+    word = original.rstrip(".,;:!?'\")\u201d\u2019").lower()
+    return cand.replacement.lower().rstrip(".,;:!?'\")").endswith(last[1]) and word.endswith(
+        last[0]
+    )
+
+
+def keep_heavy_only(out: list[Candidate], heavy: bool, text: str = "") -> list[Candidate]:
+    """``out`` without the lost-letter readings when the page is not ``heavy``, and
+    (``text``: the page, :data:`EDGE_AND_JOINS`) without those at a word's end or
+    across a space on any page."""
+    if not out:
+        return out
+    pairs = ocr_channel.indel_pairs()
+    if not pairs:
+        return out
+    if not heavy and HEAVY_ONLY:
+        return [c for c in out if not uses_indel(c.features, pairs)]
+    if EDGE_AND_JOINS and text:
+        return [c for c in out if not final_or_joined(c, text[c.start : c.end], pairs)]
+    return out
