@@ -29,7 +29,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from itertools import product
 
@@ -911,27 +911,31 @@ def unmatched_brackets(toks: list[Token], i: int, j: int, chunk: str) -> frozens
     ".,;:" may follow) of its leading "(" or trailing ")" when no partner closes (opens)
     it within the :data:`UNMATCHED_LINES` lines after (before) it, in the same paragraph
     (``frozenset()``: none)."""
-    core = chunk.rstrip(".,;:")
-    if len(core) < 2:
-        return frozenset()
-    if core[0] == "(" and core[1:].isalpha():
-        return frozenset() if _partner(toks, j, 1) else frozenset({0})
-    if core[-1] == ")" and core[:-1].isalpha():
-        return frozenset() if _partner(toks, i - 1, -1) else frozenset({len(core) - 1})
-    return frozenset()
+    return _unmatched_in(chunk, lambda: _partner(toks, j, 1), lambda: _partner(toks, i - 1, -1))
 
 
 def text_unmatched(text: str, start: int, end: int) -> frozenset[int]:
     """:func:`unmatched_brackets` on plain text: the chunk ``text[start:end]`` (for the
     learner, ``scripts/build_ocr_marks.py``)."""
-    chunk = text[start:end]
+    return _unmatched_in(
+        text[start:end],
+        lambda: _text_partner(text, end, 1),
+        lambda: _text_partner(text, start - 1, -1),
+    )
+
+
+def _unmatched_in(
+    chunk: str, closed_after: Callable[[], bool], opened_before: Callable[[], bool]
+) -> frozenset[int]:
+    """The shape test both :func:`unmatched_brackets` and :func:`text_unmatched` share: a
+    leading "(" that ``closed_after()`` denies, or a trailing ")" ``opened_before()`` denies."""
     core = chunk.rstrip(".,;:")
     if len(core) < 2:
         return frozenset()
     if core[0] == "(" and core[1:].isalpha():
-        return frozenset() if _text_partner(text, end, 1) else frozenset({0})
+        return frozenset() if closed_after() else frozenset({0})
     if core[-1] == ")" and core[:-1].isalpha():
-        return frozenset() if _text_partner(text, start - 1, -1) else frozenset({len(core) - 1})
+        return frozenset() if opened_before() else frozenset({len(core) - 1})
     return frozenset()
 
 
