@@ -84,15 +84,42 @@ def test_bound_memos_replaces_only_the_larger_memos(monkeypatch: pytest.MonkeyPa
     monkeypatch.setitem(sys.modules, mod.__name__, mod)
     monkeypatch.setitem(sys.modules, user.__name__, user)
     assert memo_reset.bound_memos(0) == 0
-    # restore every other repair memo it replaces (the test must not bound them for good)
-    for name, module in list(sys.modules.items()):
-        if module is not None and name.startswith("repair"):
-            for key, value in list(vars(module).items()):
-                if memo_reset._is_token_memo(value):
-                    monkeypatch.setattr(module, key, value)
+    _keep_repair_memos(monkeypatch)  # the test must not bound the real memos for good
     assert memo_reset.bound_memos(1000) >= 1
     assert mod.big is user.big is not big  # replaced everywhere it is held
     assert mod.big.cache_info().maxsize == 1000  # type: ignore[attr-defined]
     assert mod.small is small
     assert [mod.big(i) for i in range(3000)] == [2 * i for i in range(3000)]
     assert mod.big.cache_info().currsize == 1000  # type: ignore[attr-defined]
+
+
+def _keep_repair_memos(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put every repair memo global back after the test (bound_memos replaces them)."""
+    import sys
+
+    from repair.resources import memo_reset
+
+    for name, module in list(sys.modules.items()):
+        if module is not None and name.startswith("repair"):
+            for key, value in list(vars(module).items()):
+                if memo_reset._is_token_memo(value):
+                    monkeypatch.setattr(module, key, value)
+
+
+def test_a_windowed_repair_bounds_the_other_memos(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On by default (session 39): from the second window of a big text every memo of
+    the other stages holds at most SPIN_MEMO_BOUND entries; the same output."""
+    from repair.config import RepairConfig
+    from repair.resources import memo_reset
+
+    assert memo_reset.SPIN_MEMO_BOUND > 0
+    text = "The committee met on Tuesday to discuss the new budget for the school.\n\n" * 90
+    config = RepairConfig(window_chars=2_000, whole_document_chars=2_000)
+    _keep_repair_memos(monkeypatch)
+    monkeypatch.setattr(memo_reset, "SPIN_MEMO_BOUND", 0)
+    before = pipeline.combine_windows(text, list(pipeline.repair_windows(text, config=config)))
+    assert any(m.cache_info().maxsize > 600 for m in memo_reset.other_memos())  # type: ignore[attr-defined]
+    monkeypatch.setattr(memo_reset, "SPIN_MEMO_BOUND", 600)
+    after = pipeline.combine_windows(text, list(pipeline.repair_windows(text, config=config)))
+    assert all(m.cache_info().maxsize <= 600 for m in memo_reset.other_memos())  # type: ignore[attr-defined]
+    assert after.text == before.text and after.edits == before.edits
