@@ -129,11 +129,12 @@ def empty_oversized_memos(cap: int | None = None, prefix: str = "repair") -> int
 #: :func:`other_memos` whose ``maxsize`` exceeds this is replaced by an ``lru_cache`` of
 #: the same function with this ``maxsize`` (the least recently used entries evicted, not
 #: the whole memo emptied as :data:`SPIN_MEMO_CAP` does: a window's working set stays);
-#: 0: never.  At 16,384 (session 39, mem39): an unknown spinner's 1.3 M code points
-#: (mem38's ``rare1300k``, 6 windows) peak 415 -> 371 MB for ~+1 % CPU, clean 300 k
-#: words (8 windows) +2.6 % CPU over three noisy pairs (its memos stay smaller); outputs
-#: byte-identical.  Exact: the same function, a smaller pure cache.
-SPIN_MEMO_BOUND = 16_384
+#: 0: never (the default).  At 16,384 (session 39, mem39): an unknown spinner's 1.3 M
+#: code points (mem38's ``rare1300k``, 6 windows) peak 415 -> 371 MB, outputs
+#: byte-identical, but CPU +1.2 / +5 / +6.9 % (the last the only strictly paired run;
+#: clean 300 k words +2.6 %): over the 5 % allowed, so OFF; at 8,192: 337 MB, ~+10-15 %.
+#: Exact: the same function, a smaller pure cache.
+SPIN_MEMO_BOUND = 0
 
 
 def bound_memos(bound: int | None = None, prefix: str = "repair") -> int:
