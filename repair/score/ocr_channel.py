@@ -230,9 +230,21 @@ _window_queries = 0
 _window_walks = 0
 
 
-def _since(count: int, start: int) -> int:
-    """``count`` since the window's start (all of it if the count was restarted since)."""
-    return count - start if count >= start else count
+def _questions_in_window() -> int:
+    """Vocabulary questions asked since the window's start (all of them if the count was
+    restarted below it since: the start then restarts too)."""
+    global _window_queries
+    if _vocabulary_queries < _window_queries:
+        _window_queries = 0
+    return _vocabulary_queries - _window_queries
+
+
+def _walks_in_window(done: int) -> int:
+    """Prefix walks done since the window's start (as :func:`_questions_in_window`)."""
+    global _window_walks
+    if done < _window_walks:
+        _window_walks = 0
+    return done - _window_walks
 
 
 def start_window() -> None:
@@ -270,7 +282,7 @@ def _more_lazy_walks(done: int) -> bool:
     _vocabulary_walks = done
     if done < LAZY_PREFIX_WALKS:
         return True
-    return _since(done, _window_walks) < LAZY_PREFIX_CAP and not ocr_like()
+    return _walks_in_window(done) < LAZY_PREFIX_CAP and not ocr_like()
 
 
 @lru_cache(maxsize=1)
@@ -344,7 +356,7 @@ def in_vocabulary(low: str) -> bool:
     if vocab is not None:
         return low in vocab
     if _vocabulary_queries >= LAZY_VOCABULARY_QUERIES and (
-        _since(_vocabulary_queries, _window_queries) >= LAZY_VOCABULARY_CAP or ocr_like()
+        _questions_in_window() >= LAZY_VOCABULARY_CAP or ocr_like()
     ):
         return low in vocabulary()
     _vocabulary_queries += 1
