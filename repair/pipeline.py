@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
+import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -270,11 +271,17 @@ def _between_windows(k: int) -> None:
     default; the same answers, recomputed)."""
     if not k:
         return
-    from repair.resources.memo_reset import empty_oversized_memos, reset_token_memos
+    from repair.resources.memo_reset import bound_memos, empty_oversized_memos, reset_token_memos
+
+    if k == 1:
+        bound_memos()
 
     if MEMO_RESET_WINDOWS and k % MEMO_RESET_WINDOWS == 0:
         reset_token_memos()
     empty_oversized_memos()
+    ocr_channel = sys.modules.get("repair.score.ocr_channel")
+    if ocr_channel is not None:  # the lazy OCR gate's caps count per window
+        ocr_channel.start_window()
 
 
 def combine_windows(text: str, parts: list[tuple[int, RepairResult]]) -> RepairResult:

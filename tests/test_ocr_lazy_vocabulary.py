@@ -97,6 +97,7 @@ def test_in_vocabulary_before_and_after_the_dict(monkeypatch: pytest.MonkeyPatch
     assert [oc.in_vocabulary(p) for p in probes] == [p in vocab for p in probes]
     # the dict not loaded: answered by the lines, then by the dict past the limit
     monkeypatch.setattr(oc, "_vocabulary_queries", 0)
+    monkeypatch.setattr(oc, "_window_queries", 0)  # no window started (session 39)
     monkeypatch.setattr(oc, "LAZY_VOCABULARY_QUERIES", 1000)
     monkeypatch.setattr(oc, "_loaded_vocabulary", None)
     calls: list[int] = []
@@ -112,6 +113,7 @@ def test_in_vocabulary_before_and_after_the_dict(monkeypatch: pytest.MonkeyPatch
     # text that does not read like OCR: the lines answer up to LAZY_VOCABULARY_CAP
     calls.clear()
     monkeypatch.setattr(oc, "_vocabulary_queries", 0)
+    monkeypatch.setattr(oc, "_window_queries", 0)  # no window started (session 39)
     monkeypatch.setattr(oc, "_garbled_text", False)
     monkeypatch.setattr(oc, "_vocabulary_walks", 0)
     monkeypatch.setattr(oc, "LAZY_VOCABULARY_CAP", 1500)

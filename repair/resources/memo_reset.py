@@ -123,3 +123,47 @@ def empty_oversized_memos(cap: int | None = None, prefix: str = "repair") -> int
             memo.cache_clear()  # type: ignore[attr-defined]
             emptied += 1
     return emptied
+
+
+#: Between the windows of a big text (issue 14): before its second window, every memo of
+#: :func:`other_memos` whose ``maxsize`` exceeds this is replaced by an ``lru_cache`` of
+#: the same function with this ``maxsize`` (the least recently used entries evicted, not
+#: the whole memo emptied as :data:`SPIN_MEMO_CAP` does: a window's working set stays);
+#: 0: never (the default).  At 16,384 (session 39, mem39): an unknown spinner's 1.3 M
+#: code points (mem38's ``rare1300k``, 6 windows) peak 415 -> 371 MB, outputs
+#: byte-identical, but CPU +1.2 / +5 / +6.9 % (the last the only strictly paired run;
+#: clean 300 k words +2.6 %): over the 5 % allowed, so OFF; at 8,192: 337 MB, ~+10-15 %.
+#: Exact: the same function, a smaller pure cache.
+SPIN_MEMO_BOUND = 0
+
+
+def bound_memos(bound: int | None = None, prefix: str = "repair") -> int:
+    """Replace every memo of :func:`other_memos` with a ``maxsize`` above ``bound``
+    (:data:`SPIN_MEMO_BOUND` when None; 0 replaces none) by an ``lru_cache`` of its
+    function bounded at ``bound``, in every loaded module under ``prefix`` that holds it
+    as a global; the number replaced."""
+    from functools import lru_cache, update_wrapper
+
+    bound = SPIN_MEMO_BOUND if bound is None else bound
+    if bound <= 0:
+        return 0
+    fresh: dict[int, object] = {}
+    for memo in other_memos(prefix):
+        maxsize = memo.cache_info().maxsize  # type: ignore[attr-defined]
+        inner = getattr(memo, "__wrapped__", None)
+        if maxsize is None or maxsize <= bound or inner is None:
+            continue
+        new = lru_cache(maxsize=bound)(inner)
+        update_wrapper(new, inner)
+        fresh[id(memo)] = new
+    if not fresh:
+        return 0
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == prefix or name.startswith(prefix + ".")):
+            continue
+        space = vars(module)
+        for key, value in list(space.items()):
+            new = fresh.get(id(value))
+            if new is not None:
+                space[key] = new
+    return len(fresh)

@@ -319,6 +319,41 @@ OCR_LOAD_GARBLE = 0.03
 _garbled_text = False
 LAZY_VOCABULARY_CAP = 50_000
 LAZY_PREFIX_CAP = 2_000
+#: Count those two caps per window of a big text (issue 14) instead of per process:
+#: :func:`start_window` (called by the pipeline before each window after the first)
+#: restarts them, while :func:`ocr_like`'s walk share stays counted over the whole
+#: process (a window's first questions are too few for a steady share: session 38).  A
+#: 250 k window of spun text asks ~10 k questions and ~460 walks, so a long spun text no
+#: longer loads the ~27 MB of dict and prefix set by its 3rd-5th window.  The same answers
+#: either way; off: ``WINDOW_LAZY_CAPS = False`` (the process-wide count).
+WINDOW_LAZY_CAPS = True
+_window_queries = 0
+_window_walks = 0
+
+
+def _questions_in_window() -> int:
+    """Vocabulary questions asked since the window's start (all of them if the count was
+    restarted below it since: the start then restarts too)."""
+    global _window_queries
+    if _vocabulary_queries < _window_queries:
+        _window_queries = 0
+    return _vocabulary_queries - _window_queries
+
+
+def _walks_in_window(done: int) -> int:
+    """Prefix walks done since the window's start (as :func:`_questions_in_window`)."""
+    global _window_walks
+    if done < _window_walks:
+        _window_walks = 0
+    return done - _window_walks
+
+
+def start_window() -> None:
+    """Restart the lazy gate's caps for a new window (see :data:`WINDOW_LAZY_CAPS`)."""
+    global _window_queries, _window_walks
+    if WINDOW_LAZY_CAPS:
+        _window_queries = _vocabulary_queries
+        _window_walks = _vocabulary_walks
 
 
 def note_garble(score: float) -> None:
@@ -348,7 +383,7 @@ def _more_lazy_walks(done: int) -> bool:
     _vocabulary_walks = done
     if done < LAZY_PREFIX_WALKS:
         return True
-    return done < LAZY_PREFIX_CAP and not ocr_like()
+    return _walks_in_window(done) < LAZY_PREFIX_CAP and not ocr_like()
 
 
 @lru_cache(maxsize=1)
@@ -422,7 +457,7 @@ def in_vocabulary(low: str) -> bool:
     if vocab is not None:
         return low in vocab
     if _vocabulary_queries >= LAZY_VOCABULARY_QUERIES and (
-        _vocabulary_queries >= LAZY_VOCABULARY_CAP or ocr_like()
+        _questions_in_window() >= LAZY_VOCABULARY_CAP or ocr_like()
     ):
         return low in vocabulary()
     _vocabulary_queries += 1
