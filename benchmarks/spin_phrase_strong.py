@@ -85,9 +85,12 @@ def rows(cap: int, clean: int) -> list[dict]:
     return out
 
 
-def relaxed(r: dict, gain: float, right: float, zipf: float) -> bool:
-    """Whether a declined loose-source row is kept with the strong floor at these values."""
+def relaxed(r: dict, gain: float, right: float, zipf: float, fair: float | None = None) -> bool:
+    """Whether a declined loose-source row is kept with the strong floor at these values
+    (and, with ``fair``, :data:`~repair.stages.spin.PHRASE_STRONG_MIN_FAIR` at it)."""
     if r["kept"] or r.get("binomial") or r.get("wordnet", True) or r.get("recurring"):
+        return False
+    if fair is not None and r.get("fair", 0.0) < fair:
         return False
     return (
         r["gain0"] >= max(gain, stage.PHRASE_KEEP_GAIN)
@@ -104,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clean", type=int, default=120, help="clean dev-half documents")
     ap.add_argument("--out", help="write the rows as JSON lines")
     ap.add_argument("--rows", help="read rows written by --out instead of repairing")
+    ap.add_argument("--min-fair", type=float, help="the length-fair commonness floor too")
     args = ap.parse_args(argv)
     if args.rows:
         data = [json.loads(line) for line in Path(args.rows).read_text("utf-8").splitlines()]
@@ -118,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     for gain in (10.0, 12.0, 13.0, 15.0):
         for right in (0.0, -1.0, -2.0):
             for zipf in (0.5, 0.0, -0.5):
-                sel = [r for r in data if relaxed(r, gain, right, zipf)]
+                sel = [r for r in data if relaxed(r, gain, right, zipf, args.min_fair)]
                 c = Counter(r["lab"] for r in sel)
                 cl = sum(r["sp"] == "clean" for r in sel)
                 print(f"| {gain:g} | {right:g} | {zipf:g} | {c['right']} | {c['other']} | "

@@ -87,6 +87,10 @@ class PhraseEvidence:
     #: WordNet relates no original to it): the tight source's own reading, kept beside the
     #: chosen one for :mod:`repair.score.spin_span_tight`.
     tight: TightReading | None = None
+    #: Length-fair commonness: ln P(original) minus ln P(span) per written word, both
+    #: unconditioned.  A genuine compound ("wage freeze") is about as likely per word as a
+    #: common word; a spinner's rarer multiword form is much less likely.
+    fair: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +354,9 @@ def _evidence(
     rows.sort(reverse=True)
     g, lg, rg, o = _ranked(rows, wordnet, low)
     margin = g - max((r[0] for r in rows if r[3] != o), default=g - 10.0)
-    uni = lm.sequence_logprob([o]) - lm.sequence_logprob(spun)
+    lp_o = lm.sequence_logprob([o])
+    lp_span = lm.sequence_logprob(spun)
+    uni = lp_o - lp_span
     zg = zipf(o) - sum(zipf(w) for w in low) / len(low)
     tight = _tight(rows, wordnet, low) if wordnet else None
     return PhraseEvidence(
@@ -368,6 +374,7 @@ def _evidence(
         len(low),
         o in wordnet,
         tight,
+        lp_o - lp_span / len(low),
     )
 
 
