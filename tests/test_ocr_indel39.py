@@ -199,12 +199,12 @@ def test_no_lost_letter_in_a_chunk_glued_to_a_mark(
     rows: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # a glued word+mark chunk ("~Sco~ and" -> "Scotland") reads its pieces without the
-    # lost-letter rows (ocr_indel.MARKED)
+    # lost-letter rows (ocr_indel.GLUED_PIECES)
     from repair.candidates import ocr_glued
 
     ocr_channel.INDEL_ROWS = ("lost-any",)
     _reset()
     assert "District" in [c.text for c in ocr_channel.correction_candidates("Distict")]
     assert "District" not in [x for x, _c in ocr_glued._read_pieces("Distict", set(), True)]
-    monkeypatch.setattr(ocr_indel, "MARKED", False)
+    monkeypatch.setattr(ocr_indel, "GLUED_PIECES", False)
     assert "District" in [x for x, _c in ocr_glued._read_pieces("Distict", set(), True)]

@@ -748,12 +748,12 @@ def chunk_readings(
 
 def _indel_pairs() -> frozenset[tuple[str, str]]:
     """The walk's lost-letter pairs a glued chunk's pieces must not use
-    (:data:`repair.candidates.ocr_indel.MARKED`: "~Sco~ and" -> "Scotland"); empty when
-    the rows are off."""
+    (:data:`repair.candidates.ocr_indel.GLUED_PIECES`: "~Sco~ and" -> "Scotland"); empty
+    when the rows are off."""
     from repair.candidates import ocr_indel
     from repair.score import ocr_channel
 
-    return ocr_channel.indel_pairs() if ocr_indel.MARKED else frozenset()
+    return ocr_channel.indel_pairs() if ocr_indel.GLUED_PIECES else frozenset()
 
 
 def _read_pieces(reading: str, orig_words: set[str], correct: bool) -> list[tuple[str, float]]:

@@ -36,8 +36,16 @@ EDGE_AND_JOINS = True
 #: stacks a second guess on it ("to-classy", "right").  Trailing sentence punctuation is
 #: no mark.
 MARKED = True
+#: Switch: nor in the word pieces of a chunk glued to a mark
+#: (:func:`repair.candidates.ocr_glued._read_pieces`: "~Sco~ and" -> "Scotland").
+#: With the rows on it clears ICDAR file 81's one break (64 -> 63) for SMH dev -2 / -2
+#: and test -4 tokens of the rows' gain (benchmarks/RESULTS.md, session 39, indel39b).
+GLUED_PIECES = True
 #: Switch: a lost letter only as a reading's one substitution (not stacked on another
-#: confusion: "ishly" -> "ashley", "Mon-strances" -> "strangers").  Off (measured).
+#: confusion: "ishly" -> "ashley", "Mon-strances" -> "strangers" on ICDAR gold with
+#: synthetic noise).  Off: with the rows on it clears that guard (167 -> 166 broken) but
+#: halves the SMH gain (dev deva -2 -> -1, devb -3 -> -2, test -1 -> 0 tokens against the
+#: rows off; benchmarks/RESULTS.md, session 39, indel39b).
 ALONE = False
 #: Closing punctuation a word may carry at its end (not a mark in it).
 _TRAILING = ".,;:!?'\")\u201d\u2019"
