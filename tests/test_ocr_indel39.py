@@ -169,3 +169,42 @@ def test_no_lost_letter_after_the_last_glyph(rows: None) -> None:
     finally:
         ocr_channel.INDEL_FINAL_ONLY_TABLE = True
         _reset()
+
+
+def test_no_lost_letter_in_a_token_printing_a_mark(
+    rows: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # session 39, indel39b: a stray mark in the token ("to-da.y", "'igh") is garble enough;
+    # a lost letter read on top of it stacks a second guess ("to-classy", "right")
+    ocr_channel.INDEL_ROWS = ("lost-any",)
+    _reset()
+    pairs = ocr_channel.indel_pairs()
+    assert ("i", "ir") in pairs
+    assert not ocr_indel.marked("Distict") and not ocr_indel.marked("Distict.")
+    assert ocr_indel.marked("to-da.y") and ocr_indel.marked("'igh") and ocr_indel.marked("~Sco~")
+    page = "'igh Distict"
+    mark = Candidate(0, 4, "right", "ocr", "X", {"subs": [["'", "r"], ["i", "ir"]]})
+    inner = Candidate(5, 12, "District", "ocr", "X", {"subs": [["i", "ir"]]})
+    plain = Candidate(0, 4, "high", "ocr", "X", {"subs": [["'", "h"]]})
+    assert ocr_indel.keep_heavy_only([mark, inner, plain], heavy=True, text=page) == [inner, plain]
+    monkeypatch.setattr(ocr_indel, "MARKED", False)
+    assert ocr_indel.keep_heavy_only([mark, inner, plain], heavy=True, text=page) == [
+        mark,
+        inner,
+        plain,
+    ]
+
+
+def test_no_lost_letter_in_a_chunk_glued_to_a_mark(
+    rows: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a glued word+mark chunk ("~Sco~ and" -> "Scotland") reads its pieces without the
+    # lost-letter rows (ocr_indel.GLUED_PIECES)
+    from repair.candidates import ocr_glued
+
+    ocr_channel.INDEL_ROWS = ("lost-any",)
+    _reset()
+    assert "District" in [c.text for c in ocr_channel.correction_candidates("Distict")]
+    assert "District" not in [x for x, _c in ocr_glued._read_pieces("Distict", set(), True)]
+    monkeypatch.setattr(ocr_indel, "GLUED_PIECES", False)
+    assert "District" in [x for x, _c in ocr_glued._read_pieces("Distict", set(), True)]

@@ -746,6 +746,16 @@ def chunk_readings(
     return sorted(((t, c, thr) for t, (c, thr) in out.items()), key=lambda x: x[1])
 
 
+def _indel_pairs() -> frozenset[tuple[str, str]]:
+    """The walk's lost-letter pairs a glued chunk's pieces must not use
+    (:data:`repair.candidates.ocr_indel.GLUED_PIECES`: "~Sco~ and" -> "Scotland"); empty
+    when the rows are off."""
+    from repair.candidates import ocr_indel
+    from repair.score import ocr_channel
+
+    return ocr_channel.indel_pairs() if ocr_indel.GLUED_PIECES else frozenset()
+
+
 def _read_pieces(reading: str, orig_words: set[str], correct: bool) -> list[tuple[str, float]]:
     """The reading with each new word piece that is no word read through the confusion
     table (with ``correct``); ``[]`` when a piece stays unreadable."""
@@ -757,10 +767,11 @@ def _read_pieces(reading: str, orig_words: set[str], correct: bool) -> list[tupl
             continue
         if not correct or len(t.text) < PIECE_MIN_LEN:
             return []
+        lost = _indel_pairs()  # a chunk glued to a mark reads no lost letter as well
         fixes = [
             (c.text, c.cost)
             for c in correction_candidates(t.text)[:PIECE_CORRECTIONS]
-            if is_target(c.text)
+            if is_target(c.text) and not (lost and any(s in lost for s in c.subs))
         ]
         if not fixes:
             return []

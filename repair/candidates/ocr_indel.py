@@ -30,6 +30,36 @@ HEAVY_ONLY = True
 #: printed pieces ("~Sco~ and" -> "Scotland"); ICDAR file 81's first 300 k characters
 #: (training text of the tables).
 EDGE_AND_JOINS = True
+#: Switch: no lost-letter reading of a token that prints a mark among its letters (a
+#: tilde, an inner period or apostrophe, a stray glyph at its start: "~Sco~", "to-da.y",
+#: "'igh").  Such a token is already garbled by the mark; reading a lost letter as well
+#: stacks a second guess on it ("to-classy", "right").  Trailing sentence punctuation is
+#: no mark.
+MARKED = True
+#: Switch: nor in the word pieces of a chunk glued to a mark
+#: (:func:`repair.candidates.ocr_glued._read_pieces`: "~Sco~ and" -> "Scotland").
+#: With the rows on it clears ICDAR file 81's one break (64 -> 63) for SMH dev -2 / -2
+#: and test -4 tokens of the rows' gain (benchmarks/RESULTS.md, session 39, indel39b).
+GLUED_PIECES = True
+#: Switch: a lost letter only as a reading's one substitution (not stacked on another
+#: confusion: "ishly" -> "ashley", "Mon-strances" -> "strangers" on ICDAR gold with
+#: synthetic noise).  Off: with the rows on it clears that guard (167 -> 166 broken) but
+#: halves the SMH gain (dev deva -2 -> -1, devb -3 -> -2, test -1 -> 0 tokens against the
+#: rows off; benchmarks/RESULTS.md, session 39, indel39b).
+ALONE = False
+#: Closing punctuation a word may carry at its end (not a mark in it).
+_TRAILING = ".,;:!?'\")\u201d\u2019"
+
+
+def marked(original: str) -> bool:
+    """Whether the printed ``original`` holds a glyph that is not a letter, once its
+    trailing sentence punctuation is set aside.
+
+    >>> marked("Distict"), marked("Distict."), marked("to-da.y"), marked("'igh")
+    (False, False, True, True)
+    """
+    word = original.rstrip(_TRAILING)
+    return not word or not word.isalpha()
 
 
 def uses_indel(features: Mapping[str, object], pairs: frozenset[tuple[str, str]]) -> bool:
@@ -61,7 +91,7 @@ def final_or_joined(cand: Candidate, original: str, pairs: frozenset[tuple[str, 
 def keep_heavy_only(out: list[Candidate], heavy: bool, text: str = "") -> list[Candidate]:
     """``out`` without the lost-letter readings when the page is not ``heavy``, and
     (``text``: the page, :data:`EDGE_AND_JOINS`) without those at a word's end or
-    across a space on any page."""
+    across a space on any page, nor (:data:`MARKED`) of a token printing a mark."""
     if not out:
         return out
     pairs = ocr_channel.indel_pairs()
@@ -69,6 +99,17 @@ def keep_heavy_only(out: list[Candidate], heavy: bool, text: str = "") -> list[C
         return out
     if not heavy and HEAVY_ONLY:
         return [c for c in out if not uses_indel(c.features, pairs)]
-    if EDGE_AND_JOINS and text:
-        return [c for c in out if not final_or_joined(c, text[c.start : c.end], pairs)]
+    if text and (EDGE_AND_JOINS or MARKED):
+        return [c for c in out if not _dropped(c, text[c.start : c.end], pairs)]
     return out
+
+
+def _dropped(cand: Candidate, original: str, pairs: frozenset[tuple[str, str]]) -> bool:
+    """Whether the guards of :func:`keep_heavy_only` drop ``cand`` (printed ``original``)."""
+    if EDGE_AND_JOINS and final_or_joined(cand, original, pairs):
+        return True
+    if not uses_indel(cand.features, pairs):
+        return False
+    if ALONE and len(cand.features.get("subs") or ()) > 1:  # type: ignore[arg-type]
+        return True
+    return MARKED and marked(original)
