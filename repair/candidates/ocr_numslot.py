@@ -1,0 +1,187 @@
+"""Figures read by the slot they stand in: a capital glued to a figure before the page's
+unit, a stop glued between a leader or a month and its figure (issue 12, session 40).
+
+Newspaper OCR reads the last glyph of a number as the capital it looks like ("93C tons"
+for 936, "61G points" for 616, "8S bags" for 88).  :mod:`repair.candidates.ocr_numshape`
+reads the letters that mix with figures, but never a capital at a number's edge: "G20",
+"4G", "12B" are codes and addresses as often.  What tells the two apart is the slot: a
+count stands before its unit, and the page itself shows which words are its units (it
+prints them after plain figures elsewhere: "334 tons", "851 points", "102 bags").  So:
+
+* **a capital at a figure's edge** (:data:`EDGE_CAPITALS`): a chunk of one to
+  :data:`MAX_FIGURES` figures with one capital before or after them, the capital read as
+  the digit the learned confusion table gives it within :data:`EDGE_MAX_COST` nats
+  ("G" -> 6, "S" -> 8, "C" -> 6, "I" -> 1), standing right before a lower-case word the
+  page prints after plain figures elsewhere (Zipf below
+  :data:`repair.candidates.ocr_numglyph.UNIT_MAX_ZIPF`: "tons", not "and"); the chunk is
+  printed once on the page (a code recurs: "4G", "4G").
+* **a stop glued to a figure** (:data:`GLUED_STOPS`): market tables print leader dots
+  before their prices, and the OCR glues the last one to the figure (".12 to 14 per",
+  ". .22 to 25 ditto"); a date's day is glued to its month by a speck ("July.17.").  A
+  stop glued before one to three figures (no leading zero) that open a range ("N to M",
+  M a plain number above N: no decimal ".5 to 1") is a leader: the space goes between;
+  a stop between a full month name and a day (1 to 31) is a speck for the space.
+
+The language model knows no figures: these readings take a fixed confidence, as
+:mod:`repair.candidates.ocr_numglyph`'s do.  Nothing is listed: the digits come from the
+learned table, the units from the page, the months from :mod:`calendar`.  Garbled pages
+only (the caller's gate).
+
+>>> from repair.tokenize import tokenize
+>>> page = "Orient (s.), 334 tons, Captain Bell; Wentworth (s.), 93C tons, Captain Butt."
+>>> [(c.features["printed"], c.replacement) for c in numslot_candidates(tokenize(page))]
+[('93C', '936')]
+>>> numslot_candidates(tokenize("Take the 4G network; 5 networks and 12 tons."))
+[]
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from functools import lru_cache
+
+from repair.candidates.ocr_rules import cand
+from repair.types import Candidate, Token
+
+#: Switches (hook after the number readings in ``repair.candidates.ocr._Generator``).
+EDGE_CAPITALS = True
+GLUED_STOPS = True
+#: Largest learned cost (nats) of the capital's digit reading (the table's "G" -> 6 costs
+#: 0.3, "S" -> 8 0.3, "I" -> 1 0.82, "C" -> 6 1.01; "B" -> 8 costs 5.15: a guess).
+EDGE_MAX_COST = 2.0
+#: Longest run of figures beside the capital.
+MAX_FIGURES = 4
+#: Confidence of a reading (the language model cannot judge figures).
+CONFIDENCE = 0.7
+
+_RANGE = frozenset({"to", "-", "–"})
+
+
+@lru_cache(maxsize=1)
+def _full_months() -> frozenset[str]:
+    return frozenset(calendar.month_name[1:])
+
+
+def _edge_digit(letter: str) -> str | None:
+    """The digit the learned table reads ``letter`` as within :data:`EDGE_MAX_COST`."""
+    from repair.candidates.ocr_numshape import glyph_readings
+
+    _table, learned = glyph_readings()
+    if learned.get(letter, 99.0) > EDGE_MAX_COST:
+        return None
+    from repair.score.ocr_channel import confusions
+
+    rows = [(c, d) for d, c in confusions().get(letter, ()) if len(d) == 1 and d.isdigit()]
+    return min(rows)[1] if rows else None
+
+
+def _edge_capitals(toks: list[Token]) -> list[Candidate]:
+    from repair.candidates.ocr_numglyph import _page_units
+
+    out: list[Candidate] = []
+    units: frozenset[str] | None = None
+    printed: Counter[str] | None = None
+    n = len(toks)
+    for i in range(n - 1):
+        a, b = toks[i], toks[i + 1]
+        if a.end != b.start:
+            continue
+        if a.kind == "number" and a.text.isdigit() and b.kind == "word" and len(b.text) == 1:
+            figures, letter, trailing = a.text, b.text, True
+        elif b.kind == "number" and b.text.isdigit() and a.kind == "word" and len(a.text) == 1:
+            figures, letter, trailing = b.text, a.text, False
+        else:
+            continue
+        if not letter.isupper() or len(figures) > MAX_FIGURES:
+            continue
+        if i > 0 and toks[i - 1].kind != "space":
+            continue  # "(B.\\ 210S", "£4G": glued to something else
+        text = a.text + b.text
+        last = i + 1  # the unit follows the chunk's last token
+        if last + 2 >= n or toks[last + 1].text != " " or toks[last + 2].kind != "word":
+            continue  # the unit follows on the same line after one space
+        unit = toks[last + 2].text
+        if not (unit.isalpha() and unit.islower()):
+            continue
+        if units is None:
+            units = _page_units(toks)
+            printed = Counter(
+                u.text + v.text for u, v in zip(toks, toks[1:], strict=False) if u.end == v.start
+            )
+        if unit not in units or printed is None or printed[text] > 1:
+            continue
+        digit = _edge_digit(letter)
+        if digit is None:
+            continue
+        value = figures + digit if trailing else digit + figures
+        if value[0] == "0":
+            continue
+        out.append(
+            cand(a.start, b.end, value, "OCR_CONFUSION", finding="edge_capital",
+                 fixed=CONFIDENCE, printed=text, unit=unit)
+        )  # fmt: skip
+    return out
+
+
+def _is_plain_number(tok: Token) -> bool:
+    return tok.kind == "number" and tok.text.isdigit()
+
+
+def _glued_stops(toks: list[Token]) -> list[Candidate]:
+    out: list[Candidate] = []
+    n = len(toks)
+    months = _full_months()
+    for i, t in enumerate(toks):
+        if t.text != "." or i + 1 >= n or i == 0:
+            continue
+        fig = toks[i + 1]
+        if not _is_plain_number(fig) or len(fig.text) > 3 or fig.text[0] == "0":
+            continue
+        if i + 2 < n and toks[i + 2].kind not in ("space", "punct"):
+            continue
+        if i + 2 < n and toks[i + 2].text in (".", ","):
+            after_fig = toks[i + 3] if i + 3 < n else None
+            if after_fig is not None and after_fig.kind == "number":
+                continue  # ".5.000", ".12,500": one number
+        prev = toks[i - 1]
+        if prev.kind == "word" and prev.text in months:
+            if 1 <= int(fig.text) <= 31:  # "July.17." -> "July 17."
+                out.append(
+                    cand(t.start, t.end, " ", "OCR_STRAY_MARK", finding="month_stop",
+                         fixed=CONFIDENCE, orig=[t.text], alt=[], printed=t.text + fig.text)
+                )  # fmt: skip
+            continue
+        if prev.kind != "space" and prev.text != ".":
+            continue  # "3.12", "No.12": a decimal or an abbreviation's stop
+        # a leader: ".12 to 14" (a range whose top is a plain number above it)
+        j = i + 2
+        if j < n and toks[j].kind == "space" and "\n" not in toks[j].text:
+            j += 1
+        if j >= n or toks[j].text not in _RANGE:
+            continue
+        k = j + 1
+        if k < n and toks[k].kind == "space" and toks[k].text.count("\n") <= 1:
+            k += 1
+        if k >= n or not _is_plain_number(toks[k]):
+            continue
+        if k + 1 < n and toks[k + 1].text == "." and k + 2 < n and toks[k + 2].kind == "number":
+            continue  # "to 1.25": decimals
+        if int(toks[k].text) <= int(fig.text):
+            continue
+        out.append(
+            cand(t.start, fig.end, ". " + fig.text, "OCR_SPLIT_MERGED", finding="leader_stop",
+                 fixed=CONFIDENCE, printed=t.text + fig.text)
+        )  # fmt: skip
+    return out
+
+
+def numslot_candidates(toks: list[Token]) -> list[Candidate]:
+    """Readings of figures by their slot (see the module doc); the caller asks only for
+    garbled pages."""
+    out: list[Candidate] = []
+    if EDGE_CAPITALS:
+        out.extend(_edge_capitals(toks))
+    if GLUED_STOPS:
+        out.extend(_glued_stops(toks))
+    return out
