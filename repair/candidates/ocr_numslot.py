@@ -47,6 +47,12 @@ from repair.types import Candidate, Token
 #: Switches (hook after the number readings in ``repair.candidates.ocr._Generator``).
 EDGE_CAPITALS = True
 GLUED_STOPS = True
+PARALLEL_COUNTS = True
+#: How many tokens back a count of the same shape is looked for ("17 are paupers, and G
+#: are pay patients": 8 tokens).
+PARALLEL_REACH = 12
+#: A chunk that is a word this common as printed ("I") is no count.
+PARALLEL_MAX_ZIPF = 6.0
 #: Largest learned cost (nats) of the capital's digit reading (the table's "G" -> 6 costs
 #: 0.3, "S" -> 8 0.3, "I" -> 1 0.82, "C" -> 6 1.01; "B" -> 8 costs 5.15: a guess).
 EDGE_MAX_COST = 2.0
@@ -176,6 +182,46 @@ def _glued_stops(toks: list[Token]) -> list[Candidate]:
     return out
 
 
+def _parallel_counts(toks: list[Token]) -> list[Candidate]:
+    from repair.resources.frequency import zipf
+
+    out: list[Candidate] = []
+    printed: Counter[str] | None = None
+    n = len(toks)
+    for i in range(2, n - 2):
+        t = toks[i]
+        text = t.text
+        if t.kind != "word" or len(text) > MAX_FIGURES or not text.isupper():
+            continue
+        if toks[i - 1].text != " " or toks[i + 1].text != " ":
+            continue
+        prev, nxt = toks[i - 2], toks[i + 2]
+        if not (prev.kind == "word" and prev.text.islower() and nxt.kind == "word"):
+            continue
+        if not (nxt.text.isalpha() and nxt.text.islower()):
+            continue
+        digits = [_edge_digit(g) for g in text]
+        if any(d is None for d in digits) or digits[0] == "0":
+            continue
+        if zipf(text.lower()) >= PARALLEL_MAX_ZIPF:
+            continue  # "and I are": the pronoun
+        if printed is None:
+            printed = Counter(u.text for u in toks if u.kind == "word")
+        if printed[text] > 1:
+            continue
+        lo = max(0, i - PARALLEL_REACH)
+        if not any(
+            _is_plain_number(toks[k]) and toks[k + 1].text == " " and toks[k + 2].text == nxt.text
+            for k in range(lo, i - 2)
+        ):
+            continue  # no count of the same shape before it ("17 are")
+        out.append(
+            cand(t.start, t.end, "".join(d for d in digits if d), "OCR_CONFUSION",
+                 finding="parallel_count", fixed=CONFIDENCE, printed=text, unit=nxt.text)
+        )  # fmt: skip
+    return out
+
+
 def numslot_candidates(toks: list[Token]) -> list[Candidate]:
     """Readings of figures by their slot (see the module doc); the caller asks only for
     garbled pages."""
@@ -184,4 +230,6 @@ def numslot_candidates(toks: list[Token]) -> list[Candidate]:
         out.extend(_edge_capitals(toks))
     if GLUED_STOPS:
         out.extend(_glued_stops(toks))
+    if PARALLEL_COUNTS:
+        out.extend(_parallel_counts(toks))
     return out
