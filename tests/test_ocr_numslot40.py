@@ -37,6 +37,11 @@ def _readings(text: str) -> list[tuple[str, str, str]]:
         ("152, Dowling-street, July.17.", [(".", " ", "month_stop")]),
         # a count printed as a capital beside a count of the same shape
         ("of these 17 are paupers, and G are pay patients", [("G", "6", "parallel_count")]),
+        # ... or in lower case, the page printing a figure before the same two words
+        (
+            "Mr. Bell, and 43 in the second cabin. Mr. Thrimpton, and ll in the second cabin.",
+            [("ll", "11", "parallel_count")],
+        ),
     ],
 )
 def test_figures_are_read_by_their_slot(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -66,6 +71,11 @@ def test_figures_are_read_by_their_slot(text: str, expected: list[tuple[str, str
         "of these 17 are paupers, and I are told",
         "of these men, and G are pay patients",
         "of these 17 were paupers, and G are pay patients",
+        # a lower-case chunk needs two words in common, is no lone letter (the pronoun
+        # printed "l") and no roman numeral
+        "Mr. Bell, and 43 in the second cabin. Mr. Thrimpton, and ll in a cabin.",
+        "he asked if 1 would go; he asked if l would allow it",
+        "see 3 of the book; see chapter ii of the book",
     ],
 )
 def test_real_forms_stay(text: str) -> None:
@@ -78,6 +88,7 @@ def test_real_forms_stay(text: str) -> None:
         ("EDGE_CAPITALS", "Orient (s.), 334 tons; Wentworth (s.), 93C tons, Captain Butt."),
         ("GLUED_STOPS", "Congou, common, low, and dusty .12 to 14 per picul"),
         ("PARALLEL_COUNTS", "of these 17 are paupers, and G are pay patients"),
+        ("PARALLEL_LOWER", "Mr. Bell, and 43 in the second; Mr. Thrimpton, and ll in the second."),
     ],
 )
 def test_each_flag_switches_its_reading_off(

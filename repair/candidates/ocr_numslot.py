@@ -1,5 +1,6 @@
 """Figures read by the slot they stand in: a capital glued to a figure before the page's
-unit, a stop glued between a leader or a month and its figure (issue 12, session 40).
+unit, a stop glued between a leader or a month and its figure, a count printed as letters
+beside a count of the same shape (issue 12, session 40).
 
 Newspaper OCR reads the last glyph of a number as the capital it looks like ("93C tons"
 for 936, "61G points" for 616, "8S bags" for 88).  :mod:`repair.candidates.ocr_numshape`
@@ -21,6 +22,15 @@ prints them after plain figures elsewhere: "334 tons", "851 points", "102 bags")
   stop glued before one to three figures (no leading zero) that open a range ("N to M",
   M a plain number above N: no decimal ".5 to 1") is a leader: the space goes between;
   a stop between a full month name and a day (1 to 31) is a speck for the space.
+* **a count printed as letters beside a count of the same shape**
+  (:data:`PARALLEL_COUNTS`): "of these 17 are paupers, and G are pay patients" -- a chunk
+  of capitals, each read as a digit within :data:`EDGE_MAX_COST`, between a lower-case
+  word and the word a figure just before it is followed by ("17 are" / "G are"); or
+  (:data:`PARALLEL_LOWER`) a chunk of two or more lower-case glyphs with an "l" ("and ll
+  in the second"), or capitals far from their partner, where the page prints a figure
+  before the same two words ("and 43 in the second").  Never a word as common as Zipf
+  :data:`PARALLEL_MAX_ZIPF` ("I"), a lone lower-case letter (the pronoun printed "l"),
+  or a roman numeral ("ii").
 
 The language model knows no figures: these readings take a fixed confidence, as
 :mod:`repair.candidates.ocr_numglyph`'s do.  Nothing is listed: the digits come from the
@@ -51,6 +61,10 @@ PARALLEL_COUNTS = True
 #: How many tokens back a count of the same shape is looked for ("17 are paupers, and G
 #: are pay patients": 8 tokens).
 PARALLEL_REACH = 12
+#: Also a lower-case chunk ("and ll in the second" on a page that prints "and 43 in the
+#: second"), and an upper-case one far from its partner: when a figure elsewhere on the
+#: page is followed by the same two words.
+PARALLEL_LOWER = True
 #: A chunk that is a word this common as printed ("I") is no count.
 PARALLEL_MAX_ZIPF = 6.0
 #: Largest learned cost (nats) of the capital's digit reading (the table's "G" -> 6 costs
@@ -182,17 +196,33 @@ def _glued_stops(toks: list[Token]) -> list[Candidate]:
     return out
 
 
+def _continuations(toks: list[Token]) -> frozenset[tuple[str, str]]:
+    """The pairs of words the page prints right after a plain figure ("43 in the")."""
+    out = set()
+    for k in range(len(toks) - 4):
+        if _is_plain_number(toks[k]) and toks[k + 1].kind == "space":
+            a, sp, b = toks[k + 2], toks[k + 3], toks[k + 4]
+            if a.kind == "word" and sp.kind == "space" and b.kind == "word":
+                if toks[k + 1].text.count("\n") + sp.text.count("\n") <= 1:
+                    out.add((a.text, b.text))
+    return frozenset(out)
+
+
 def _parallel_counts(toks: list[Token]) -> list[Candidate]:
     from repair.resources.frequency import zipf
 
     out: list[Candidate] = []
     printed: Counter[str] | None = None
+    conts: frozenset[tuple[str, str]] | None = None
     n = len(toks)
     for i in range(2, n - 2):
         t = toks[i]
         text = t.text
-        if t.kind != "word" or len(text) > MAX_FIGURES or not text.isupper():
+        if t.kind != "word" or len(text) > MAX_FIGURES:
             continue
+        upper = text.isupper()
+        if not (upper or (PARALLEL_LOWER and text.islower() and len(text) > 1 and "l" in text)):
+            continue  # "if l would": the pronoun; "ii", "iii": roman numerals
         if toks[i - 1].text != " " or toks[i + 1].text != " ":
             continue
         prev, nxt = toks[i - 2], toks[i + 2]
@@ -207,14 +237,20 @@ def _parallel_counts(toks: list[Token]) -> list[Candidate]:
             continue  # "and I are": the pronoun
         if printed is None:
             printed = Counter(u.text for u in toks if u.kind == "word")
-        if printed[text] > 1:
-            continue
         lo = max(0, i - PARALLEL_REACH)
-        if not any(
+        near = upper and any(
             _is_plain_number(toks[k]) and toks[k + 1].text == " " and toks[k + 2].text == nxt.text
             for k in range(lo, i - 2)
-        ):
-            continue  # no count of the same shape before it ("17 are")
+        )  # a count of the same shape just before it ("17 are")
+        if near and printed[text] > 1:
+            continue  # a form the page prints again is its own: "ISO"
+        if not near:
+            if not PARALLEL_LOWER or i + 4 >= n or toks[i + 4].kind != "word":
+                continue
+            if conts is None:
+                conts = _continuations(toks)
+            if (nxt.text, toks[i + 4].text) not in conts:
+                continue  # nor anywhere a count the same two words follow ("43 in the")
         out.append(
             cand(t.start, t.end, "".join(d for d in digits if d), "OCR_CONFUSION",
                  finding="parallel_count", fixed=CONFIDENCE, printed=text, unit=nxt.text)
