@@ -30,6 +30,11 @@ def _readings(text: str) -> list[tuple[str, str, str]]:
             "rain to 9 this morning is 61G points. Over 851 points fell at Dungog.",
             [("61G", "616", "edge_capital")],
         ),
+        # the unit on the next line of a column
+        (
+            "Orient (s.), 334 tons; Wentworth (s.), 93C\ntons, Captain Butt.",
+            [("93C", "936", "edge_capital")],
+        ),
         # leader dots glued to a price that opens a range
         ("Congou, common, low, and dusty .12 to 14 per picul", [(".12", ". 12", "leader_stop")]),
         ("Kaisow kinds. .22 to 25 ditto", [(".22", ". 22", "leader_stop")]),
@@ -54,6 +59,8 @@ def test_figures_are_read_by_their_slot(text: str, expected: list[tuple[str, str
         # no unit the page prints after figures: a code
         "Take the 4G network to the 12B bus stop.",
         "Wentworth (s.), 93C tons, Captain Butt.",
+        # a paragraph between the chunk and the word
+        "Orient (s.), 334 tons; Wentworth (s.), 93C\n\ntons, Captain Butt.",
         # a code the page prints twice
         "Room 12B rooms and 12B rooms; 5 rooms.",
         # a capital with no cheap digit reading ("H" -> 8 is a guess)
@@ -113,8 +120,6 @@ def test_the_ocr_stage_applies_a_slot_reading_on_a_garbled_page(
         "of tho Company said tho cargo was lowor than in tho previous wcek, but tho\n"
         "dcmand is good. Wodonga (s.), 1186 tons, Captain Reid, from Melbourne.\n"
     )
-    # the unit on the next line is no slot (one space on the same line only)
-    page = page.replace("93C\ntons", "93C tons\n")
     res = repair_text(page, config=RepairConfig())
     assert ("93C", "936") in {(e.original, e.replacement) for e in res.edits}
     monkeypatch.setattr(ocr_numslot, "EDGE_CAPITALS", False)

@@ -119,8 +119,11 @@ def _edge_capitals(toks: list[Token]) -> list[Candidate]:
             continue  # "(B.\\ 210S", "£4G": glued to something else
         text = a.text + b.text
         last = i + 1  # the unit follows the chunk's last token
-        if last + 2 >= n or toks[last + 1].text != " " or toks[last + 2].kind != "word":
-            continue  # the unit follows on the same line after one space
+        if last + 2 >= n or toks[last + 2].kind != "word":
+            continue
+        gap = toks[last + 1]
+        if gap.kind != "space" or gap.text.strip(" \n") or gap.text.count("\n") > 1:
+            continue  # the unit follows after a space or one line break
         unit = toks[last + 2].text
         if not (unit.isalpha() and unit.islower()):
             continue
