@@ -96,6 +96,15 @@ def _edge_digit(letter: str) -> str | None:
     return min(rows)[1] if rows else None
 
 
+@lru_cache(maxsize=1)
+def _readable() -> frozenset[str]:
+    """The glyphs :func:`_edge_digit` reads as a digit."""
+    from repair.candidates.ocr_numshape import glyph_readings
+
+    _table, learned = glyph_readings()
+    return frozenset(g for g in learned if _edge_digit(g) is not None)
+
+
 def _edge_capitals(toks: list[Token]) -> list[Candidate]:
     from repair.candidates.ocr_numglyph import _page_units
 
@@ -103,7 +112,10 @@ def _edge_capitals(toks: list[Token]) -> list[Candidate]:
     units: frozenset[str] | None = None
     printed: Counter[str] | None = None
     n = len(toks)
-    for i in range(n - 1):
+    # only the pairs beside a figure (one scan for the figures: issue 14)
+    nums = [k for k, t in enumerate(toks) if t.kind == "number"]
+    pairs = sorted({p for k in nums for p in (k - 1, k) if 0 <= p < n - 1})
+    for i in pairs:
         a, b = toks[i], toks[i + 1]
         if a.end != b.start:
             continue
@@ -129,8 +141,8 @@ def _edge_capitals(toks: list[Token]) -> list[Candidate]:
             continue
         if units is None:
             units = _page_units(toks)
-            printed = Counter(
-                u.text + v.text for u, v in zip(toks, toks[1:], strict=False) if u.end == v.start
+            printed = Counter(  # every chunk read here has a figure: the pairs beside one
+                toks[p].text + toks[p + 1].text for p in pairs if toks[p].end == toks[p + 1].start
             )
         if unit not in units or printed is None or printed[text] > 1:
             continue
@@ -218,11 +230,18 @@ def _parallel_counts(toks: list[Token]) -> list[Candidate]:
     printed: Counter[str] | None = None
     conts: frozenset[tuple[str, str]] | None = None
     n = len(toks)
-    for i in range(2, n - 2):
+    readable = _readable()
+    # only the short chunks every glyph of which reads as a digit (issue 14)
+    chunks = [
+        i
+        for i, t in enumerate(toks)
+        if t.kind == "word" and len(t.text) <= MAX_FIGURES and readable.issuperset(t.text)
+    ]
+    for i in chunks:
+        if not 2 <= i < n - 2:
+            continue
         t = toks[i]
         text = t.text
-        if t.kind != "word" or len(text) > MAX_FIGURES:
-            continue
         upper = text.isupper()
         if not (upper or (PARALLEL_LOWER and text.islower() and len(text) > 1 and "l" in text)):
             continue  # "if l would": the pronoun; "ii", "iii": roman numerals
