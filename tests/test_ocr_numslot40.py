@@ -89,6 +89,34 @@ def test_real_forms_stay(text: str) -> None:
     assert _readings(text) == []
 
 
+def _money(text: str) -> list[tuple[str, str]]:
+    return [
+        (text[c.start : c.end], c.replacement)
+        for c in numslot_candidates(tokenize(text), text)
+        if c.features["finding"] == "pound_shillings"
+    ]
+
+
+def test_shillings_after_pounds_are_read_by_the_page_habit() -> None:
+    page = "Prout's Sketches, pub. at £2. 2s £1. Is Pugin's Specimens, pub. at £1. Is 12s"
+    assert _money(page) == [("Is", "1s"), ("Is", "1s")]
+    # the tokens alone rebuild the same text
+    assert [c.replacement for c in numslot_candidates(tokenize(page))] == ["1s", "1s"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no "£2. 2s" on the page: no habit
+        "Sketches, pub. at £1. Is Pugin's Specimens",
+        # the verb opening a question
+        "Sold at £2. 2s; the price was £5. Is that too much?",
+    ],
+)
+def test_a_shilling_needs_the_habit_and_no_verb(text: str) -> None:
+    assert _money(text) == []
+
+
 @pytest.mark.parametrize(
     ("flag", "text"),
     [
@@ -96,6 +124,7 @@ def test_real_forms_stay(text: str) -> None:
         ("GLUED_STOPS", "Congou, common, low, and dusty .12 to 14 per picul"),
         ("PARALLEL_COUNTS", "of these 17 are paupers, and G are pay patients"),
         ("PARALLEL_LOWER", "Mr. Bell, and 43 in the second; Mr. Thrimpton, and ll in the second."),
+        ("POUND_SHILLINGS", "Sketches, pub. at £2. 2s £1. Is Pugin's Specimens"),
     ],
 )
 def test_each_flag_switches_its_reading_off(

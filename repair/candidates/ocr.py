@@ -512,7 +512,7 @@ class _Generator:
             if nums:  # figures again: no context the language model could judge
                 spans = {(c.start, c.end) for c in nums}
                 out = [c for c in out if (c.start, c.end) not in spans] + nums
-            slots = numslot_candidates(toks)  # "93C tons" -> "936"; "dusty .12 to 14"
+            slots = numslot_candidates(toks, text)  # "93C tons" -> "936"; "dusty .12 to 14"
             if slots:  # figures by their slot: no context the language model could judge
                 spans = {(c.start, c.end) for c in slots}
                 out = [c for c in out if (c.start, c.end) not in spans] + slots

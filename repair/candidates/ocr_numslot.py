@@ -1,6 +1,6 @@
 """Figures read by the slot they stand in: a capital glued to a figure before the page's
 unit, a stop glued between a leader or a month and its figure, a count printed as letters
-beside a count of the same shape (issue 12, session 40).
+beside a count of the same shape, shillings after pounds (issue 12, session 40).
 
 Newspaper OCR reads the last glyph of a number as the capital it looks like ("93C tons"
 for 936, "61G points" for 616, "8S bags" for 88).  :mod:`repair.candidates.ocr_numshape`
@@ -31,6 +31,11 @@ prints them after plain figures elsewhere: "334 tons", "851 points", "102 bags")
   before the same two words ("and 43 in the second").  Never a word as common as Zipf
   :data:`PARALLEL_MAX_ZIPF` ("I"), a lone lower-case letter (the pronoun printed "l"),
   or a roman numeral ("ii").
+* **shillings after pounds** (:data:`POUND_SHILLINGS`): "pub. at £1. Is 12s" -- "Is" /
+  "ls" right after a sum in pounds is "1s" when the page prints its pounds followed by
+  plain shillings elsewhere ("£2. 2s"), unless a lower-case word follows (the verb opening
+  a question: "£5. Is that too much?").  :mod:`repair.candidates.ocr_money` reads "Is"
+  only before pence.
 
 The language model knows no figures: these readings take a fixed confidence, as
 :mod:`repair.candidates.ocr_numglyph`'s do.  Nothing is listed: the digits come from the
@@ -48,6 +53,7 @@ only (the caller's gate).
 from __future__ import annotations
 
 import calendar
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -58,6 +64,7 @@ from repair.types import Candidate, Token
 EDGE_CAPITALS = True
 GLUED_STOPS = True
 PARALLEL_COUNTS = True
+POUND_SHILLINGS = True
 #: How many tokens back a count of the same shape is looked for ("17 are paupers, and G
 #: are pay patients": 8 tokens).
 PARALLEL_REACH = 12
@@ -280,9 +287,43 @@ def _parallel_counts(toks: list[Token]) -> list[Candidate]:
     return out
 
 
-def numslot_candidates(toks: list[Token]) -> list[Candidate]:
+#: A sum in pounds, then shillings printed as a plain figure: the page's habit.
+_POUNDS_THEN_SHILLINGS = re.compile(r"£ ?\d+\.? +\d{1,2}s\b")
+#: A sum in pounds (its figure may be misread too: "£l."), then "Is" / "ls".
+_POUNDS_THEN_GLYPH = re.compile(r"£ ?[\dlI]+\.? +([Il])s(?=[.,;:-]?(?:\s|$))")
+
+
+def _pound_shillings(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    if "£" not in text or not _POUNDS_THEN_SHILLINGS.search(text):
+        return out  # the page prints no "£2. 2s": no habit to read "£1. Is" by
+    for m in _POUNDS_THEN_GLYPH.finditer(text):
+        glyph = m.group(1)
+        digit = _edge_digit(glyph)
+        if digit is None:
+            continue
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt is not None and nxt.group(1).islower():
+            continue  # "£5. Is that too much?": the verb opens a sentence
+        start = m.start(1)
+        out.append(
+            cand(start, start + 2, digit + "s", "OCR_CONFUSION", finding="pound_shillings",
+                 fixed=CONFIDENCE, printed=glyph + "s")
+        )  # fmt: skip
+    return out
+
+
+_NEXT_WORD = re.compile(r"[.,;:-]?\s+([^\W\d_][\w']*)")
+
+
+def _text_of(toks: list[Token]) -> str:
+    """The text ``toks`` cover, from offset 0 (a page's tokens are contiguous)."""
+    return " " * toks[0].start + "".join(t.text for t in toks)
+
+
+def numslot_candidates(toks: list[Token], text: str | None = None) -> list[Candidate]:
     """Readings of figures by their slot (see the module doc); the caller asks only for
-    garbled pages."""
+    garbled pages.  ``text`` is the page the tokens cover (rebuilt from them if ``None``)."""
     out: list[Candidate] = []
     if EDGE_CAPITALS:
         out.extend(_edge_capitals(toks))
@@ -290,4 +331,6 @@ def numslot_candidates(toks: list[Token]) -> list[Candidate]:
         out.extend(_glued_stops(toks))
     if PARALLEL_COUNTS:
         out.extend(_parallel_counts(toks))
+    if POUND_SHILLINGS and toks:
+        out.extend(_pound_shillings(_text_of(toks) if text is None else text))
     return out
