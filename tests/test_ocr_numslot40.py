@@ -97,7 +97,10 @@ def _money(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def test_shillings_after_pounds_are_read_by_the_page_habit() -> None:
+def test_shillings_after_pounds_are_read_by_the_page_habit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ocr_numslot, "POUND_SHILLINGS", True)
     page = "Prout's Sketches, pub. at £2. 2s £1. Is Pugin's Specimens, pub. at £1. Is 12s"
     assert _money(page) == [("Is", "1s"), ("Is", "1s")]
     # the tokens alone rebuild the same text
@@ -113,7 +116,8 @@ def test_shillings_after_pounds_are_read_by_the_page_habit() -> None:
         "Sold at £2. 2s; the price was £5. Is that too much?",
     ],
 )
-def test_a_shilling_needs_the_habit_and_no_verb(text: str) -> None:
+def test_a_shilling_needs_the_habit_and_no_verb(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(ocr_numslot, "POUND_SHILLINGS", True)
     assert _money(text) == []
 
 
@@ -130,6 +134,7 @@ def test_a_shilling_needs_the_habit_and_no_verb(text: str) -> None:
 def test_each_flag_switches_its_reading_off(
     monkeypatch: pytest.MonkeyPatch, flag: str, text: str
 ) -> None:
+    monkeypatch.setattr(ocr_numslot, flag, True)
     assert _readings(text)
     monkeypatch.setattr(ocr_numslot, flag, False)
     assert _readings(text) == []
