@@ -82,6 +82,7 @@ from repair.candidates.ocr_nameshape import (
 )
 from repair.candidates.ocr_numglyph import numglyph_candidates
 from repair.candidates.ocr_numshape import drop_piece_readings, numshape_candidates
+from repair.candidates.ocr_numslot import numslot_candidates
 from repair.candidates.ocr_oldspell import old_print_page, old_spelling_candidates
 from repair.candidates.ocr_pagename import keep_printed_names, prefer_page_names
 from repair.candidates.ocr_pageword import page_word_prior
@@ -511,6 +512,10 @@ class _Generator:
             if nums:  # figures again: no context the language model could judge
                 spans = {(c.start, c.end) for c in nums}
                 out = [c for c in out if (c.start, c.end) not in spans] + nums
+            slots = numslot_candidates(toks, text)  # "93C tons" -> "936"; "dusty .12 to 14"
+            if slots:  # figures by their slot: no context the language model could judge
+                spans = {(c.start, c.end) for c in slots}
+                out = [c for c in out if (c.start, c.end) not in spans] + slots
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
             if (
