@@ -139,3 +139,41 @@ def test_end_to_end(flags: pytest.MonkeyPatch) -> None:
     assert _reading(PAGE, "ovor") == "over"
     flags.setattr(ocr_reorder, "SUB_PENALTY", 0.0)
     assert _reading(PAGE, "ovor") == "ever"
+
+
+def test_name_slot_fixed_name_first(flags: pytest.MonkeyPatch) -> None:
+    text = "Mrs. Q. S. Speddlng, Mrs. T. W. Spencer"
+    s, e = text.index("Speddlng"), text.index("Speddlng") + 8
+    spending = _item(text, s, e, "Spending", -2.07, [["d", "n"], ["l", "i"]],
+                     lm_logprob_gain=4.09)  # fmt: skip
+    name = cand(s, e, "Spedding", "OCR_NAME", fixed=0.6, subs=[["l", "i"]])
+    fallback = (-100.0, name, {"fallback": True, "finding": "nonword"})
+    flags.setattr(ocr_reorder, "NAME_SLOT", True)
+    groups = {(s, e): [spending, fallback]}
+    assert ocr_reorder.rerank(Document(text), groups) == 1
+    assert _order(groups) == ["Spedding", "Spending"]
+    # a scored reading the model favours (margin >= NAME_FIXED_MARGIN) keeps its place
+    strong = _item(text, s, e, "Spending", 0.5, [["d", "n"], ["l", "i"]], lm_logprob_gain=0.1)
+    groups = {(s, e): [strong, fallback]}
+    ocr_reorder.rerank(Document(text), groups)
+    assert _order(groups) == ["Spending", "Spedding"]
+    # not a name slot: the fallback stays last
+    plain = "the Speddlng, of"
+    groups = {(4, 12): [_item(plain, 4, 12, "Spending", -2.07, [["d", "n"]]), fallback]}
+    ocr_reorder.rerank(Document(plain), groups)
+    assert _order(groups) == ["Spending", "Spedding"]
+
+
+# SMH 1900s (public domain), the head of a dev article
+PAGE_MR = (
+    "STATEMENT BV MR. CATEE.\nMr Cator, of the Bellambi Colliery, returned to\nSydnoy "
+    'vcstorday morning, and gave tho particulars\ntoa "Herald " representative Ho said \' '
+    "Wben\ntho vessel struck thero woro about 100 people on tho\nbeach , but no attempt "
+    "was made to savo life as\nthero was no apparatus nvailablo, and boats could\nnot li"
+)
+
+
+def test_name_slot_end_to_end(flags: pytest.MonkeyPatch) -> None:
+    assert _reading(PAGE_MR, "Cator") == "gates"
+    flags.setattr(ocr_reorder, "NAME_SLOT", True)
+    assert _reading(PAGE_MR, "Cator") == "Cater"

@@ -35,6 +35,11 @@ from repair.types import Candidate
 NAME_SLOT = False
 #: The share of a reading's (positive) LM gain that counts in a name slot's ordering.
 LM_SHARE = 0.25
+#: In a name slot, a name reading of :mod:`repair.candidates.ocr` (``OCR_NAME``, a fixed
+#: fallback: one cheap confusion to a listed name, or the name shape's) comes first when
+#: the best scored reading's margin is below this (nats): "Q. S. Speddlng" -> Spedding,
+#: not "Spending" at -2.1.
+NAME_FIXED_MARGIN = 0.0
 #: Nats per substitution taken off each accepted reading of a span with two or more
 #: when they are ordered (0: off).
 SUB_PENALTY = 0.5
@@ -76,6 +81,19 @@ def _word_print(doc: Document, span: tuple[int, int]) -> bool:
     return text.replace("'", "").isalpha()
 
 
+def _name_first(items: list[tuple[float, Candidate, dict[str, Any]]]) -> list:
+    """:data:`NAME_FIXED_MARGIN`: ``items`` (best first) with a fixed ``OCR_NAME``
+    reading moved to the front when no scored reading has a margin of at least the
+    bound."""
+    name = next((x for x in items if "fixed" in x[1].features and x[1].source == "OCR_NAME"), None)
+    if name is None:
+        return items
+    scored = [float(ev.get("margin", 0.0)) for _m, c, ev in items if "fixed" not in c.features]
+    if not scored or max(scored) >= NAME_FIXED_MARGIN:
+        return items
+    return [name, *(x for x in items if x is not name)]
+
+
 def rerank(doc: Document, groups: Groups) -> int:
     """:data:`NAME_SLOT` and :data:`SUB_PENALTY` (in place) on the spans with two or more
     accepted readings, each span's readings sorted again (best first).  Spans decided
@@ -114,6 +132,8 @@ def rerank(doc: Document, groups: Groups) -> int:
                 cut += SUB_PENALTY * _subs(c)
             new.append((m - cut, c, ev))
         new.sort(key=lambda x: -x[0])
+        if slot:
+            new = _name_first(new)
         old_top, new_top = items[0], new[0]
         if new_top[1] is old_top[1]:
             continue
