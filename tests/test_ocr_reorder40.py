@@ -43,7 +43,7 @@ def flags(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 
 def test_flag_values() -> None:
     assert ocr_reorder.SUB_PENALTY == 0.5
-    assert ocr_reorder.NAME_SLOT is False
+    assert ocr_reorder.NAME_SLOT is True
     assert ocr_reorder.LM_SHARE == 0.25
 
 

@@ -1,24 +1,33 @@
 """The order of a garbled page's accepted readings of one span (issue 12, session 40).
 
 Nothing here accepts or declines a reading: a span's accepted readings and whether one
-is applied stay as :mod:`repair.score.ocr` decided; only which of them comes first moves.
+is applied stay as :mod:`repair.score.ocr` decided (a reordering that would swap a
+reading :mod:`repair.score.ocr_knownform` refuses for one it does not, or back, is not
+made); only which of them comes first moves.
 
-:data:`NAME_SLOT`: a capitalised print after a title or an initial ("Mr Cator", "H.
-Valo", "Mrs. Gurdon", "Q. S. Speddlng": :func:`repair.candidates.ocr_namepos.name_position`)
+:data:`SUB_PENALTY` (on): the accepted readings of a printed word of letters lose this
+many nats each per substitution (its ``subs``; a reading without them, its Levenshtein
+distance to the print) before they are ordered.  The learned channel prices each
+confusion at ``-ln p - 3`` (an offset calibrated against the LM gain for *whether* to
+read), and the page's habits lower it further (:mod:`repair.score.ocr_docchannel`), so
+between two readings the one that undoes more confusions is favoured by up to 3 nats
+a confusion for nothing: "ovor" -> "ever" (-2.1 nats) against "over" (-1.1), "Valo" ->
+"Yale" against "Vale", "ooma" -> "coins" against "coma", "ero" -> "are" against "ere".
+SMH dev-a / dev-b token errors -3 / -3 at 0.5 nats (0.25: -1 / -3, 1.0: -3 / -1;
+-0.5: +6 / +5); prints with marks are left alone (there the reading that keeps the
+mark has more edits: "wanderin?;" -> "wandering").
+
+:data:`NAME_SLOT` (on): a capitalised print after a title or an initial ("Mr Cator",
+"Mrs. Gurdon", "Q. S. Speddlng": :func:`repair.candidates.ocr_namepos.name_position`)
 is a surname or a place almost always.  The trigram model (lower-cased, modern) knows
 few of the period's surnames, and what it says of the readings there is mostly their
 frequency as common words or famous names: "Mr gates" (11 nats over the print) beats
-"Mr Cater", "Mr Hague" beats "Mr Hogue", though each gold reading is the cheaper
-misreading by the learned channel.  So, among the accepted readings of such a span, the
-LM gain counts only :data:`LM_SHARE` of itself (margins move by ``(1 - LM_SHARE) *
-gain`` for readings with a positive gain).
-
-:data:`SUB_PENALTY`: each accepted reading of a span with two or more loses this many
-nats per substitution (its ``subs``; a reading without them, by its Levenshtein
-distance to the print): the learned channel prices each confusion at ``-ln p - 3`` and
-the page's habits lower it further (:mod:`repair.score.ocr_docchannel`), so a reading
-that undoes more confusions can be the cheaper one ("ovor" -> "ever" at -2.1 nats
-against "over" at -1.1).  An experiment (off).
+"Mr Cater", though the gold reading is the cheaper misreading by the learned channel.
+Among the accepted readings of such a span the LM gain counts only :data:`LM_SHARE` of
+itself, and a fixed ``OCR_NAME`` reading (one cheap confusion to a listed name) comes
+first when no scored reading reaches :data:`NAME_FIXED_MARGIN` ("Speddlng" ->
+Spedding, not "Spending" at -2.1 nats; "Coppcn" -> Coppen, not a rescued "Copper").
+SMH dev-a / dev-b -1 / -3 tokens (with :data:`SUB_PENALTY`).
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ from repair.types import Candidate
 
 #: Whether a garbled page's name slots order their accepted readings with the LM gain
 #: scaled by :data:`LM_SHARE`.
-NAME_SLOT = False
+NAME_SLOT = True
 #: The share of a reading's (positive) LM gain that counts in a name slot's ordering.
 LM_SHARE = 0.25
 #: In a name slot, a name reading of :mod:`repair.candidates.ocr` (``OCR_NAME``, a fixed
@@ -40,8 +49,8 @@ LM_SHARE = 0.25
 #: the best scored reading's margin is below this (nats): "Q. S. Speddlng" -> Spedding,
 #: not "Spending" at -2.1.
 NAME_FIXED_MARGIN = 0.0
-#: Nats per substitution taken off each accepted reading of a span with two or more
-#: when they are ordered (0: off).
+#: Nats per substitution taken off each accepted reading of a printed word with two or
+#: more accepted readings when they are ordered (0: off).
 SUB_PENALTY = 0.5
 
 Groups = dict[tuple[int, int], list[tuple[float, Candidate, dict[str, Any]]]]
