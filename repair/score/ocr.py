@@ -32,7 +32,14 @@ from typing import Any, NamedTuple
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
-from repair.score import ocr_cache, ocr_decide_fast, ocr_knownform, ocr_pagerate, ocr_rescue
+from repair.score import (
+    ocr_cache,
+    ocr_decide_fast,
+    ocr_knownform,
+    ocr_pagerate,
+    ocr_reorder,
+    ocr_rescue,
+)
 from repair.types import Candidate, Edit, Token
 
 #: Margin (nats) an alternative needs over a non-word original.  Tuned on the
@@ -506,6 +513,8 @@ def score_candidates(
     if garbled and GARBLED_CONTEXT:
         _garbled_context(groups, ctx)
     groups = _rank(doc, candidates, memo, groups, garbled)
+    if garbled and (ocr_reorder.NAME_SLOT or ocr_reorder.SUB_PENALTY):
+        ocr_reorder.rerank(doc, groups)  # the order of accepted readings (:mod:`.ocr_reorder`)
     if garbled and (REALWORD_GUARD or REALWORD_ISOLATED or _RW_TRACE is not None):
         _realword_guard(doc, ctx, groups)
     edits = _edits(doc, groups, decisions)
