@@ -23,8 +23,8 @@ A narrower form, :func:`common_misfit_share`, counts only common content words (
 are sound, scientific and technical vocabulary (which the news-trained LM reads as
 misfit) stays out, and a text needs :data:`MIN_WORDS` such words (short texts and
 abstracts get 0.0).  It enters the document score capped under the cut
-(:data:`repair.detect.spin_document.COMMON_MISFIT_WEIGHT`; benchmarks/RESULTS.md, "Session
-40, spinphrase40").
+(:data:`repair.detect.spin_document.COMMON_MISFIT_WEIGHT`, shipped off; benchmarks/RESULTS.md,
+"Session 40, spinphrase40").
 
 It enters :func:`repair.detect.spin_document.surprise` weighed by
 :data:`repair.detect.spin_document.MISFIT_WEIGHT`, read against clean dev documents
