@@ -53,6 +53,12 @@ def test_common_misfit_cue_raises_the_surprise_but_alone_never_reaches_the_cut(
     for share in (0.3, 0.333, 0.5, 1.0):  # capped at the last knot: under the cut for any text
         assert sd.surprise(0.0, 0.0, common_misfit=share) < sd.SPUN_AT
         assert sd.document_score(0.0, 0.0, common_misfit=share) < 0.5
+    # not in the tie term either: a document just under the cut stays under it
+    just_under = sd.surprise(0.0, 0.0, span=sd.SPAN_TAIL[-1][0])
+    assert just_under < sd.SPUN_AT
+    assert sd.surprise(0.0, 0.0, span=sd.SPAN_TAIL[-1][0], common_misfit=0.3) == max(
+        just_under, sd.COMMON_MISFIT_WEIGHT * sd.tail(0.3, sd.COMMON_MISFIT_TAIL)
+    )
 
 
 def test_pipeline_reads_the_common_misfit_cue_only_when_on(monkeypatch: pytest.MonkeyPatch) -> None:
