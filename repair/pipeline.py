@@ -421,6 +421,12 @@ def _repair_document(
 
             misfit = misfit_share(text)
             details["spin_score"]["misfit_share"] = round(misfit, 4)
+        common_misfit = 0.0
+        if spin_doc.COMMON_MISFIT_WEIGHT:  # the same, common words only (capped under the cut)
+            from repair.detect.spin_misfit import common_misfit_share
+
+            common_misfit = common_misfit_share(text)
+            details["spin_score"]["common_misfit_share"] = round(common_misfit, 4)
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
@@ -433,6 +439,7 @@ def _repair_document(
             repeats,
             density,
             misfit,
+            common_misfit,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

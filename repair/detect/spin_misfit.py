@@ -18,6 +18,14 @@ of content words with fit below :data:`FIT_BELOW` (benchmarks/spin_misfit.py: de
 alone, spun against the same documents clean, distrib 0.848, spinbot 0.931, WordNet
 0.765; it does not see the rare, phrase and seed spinners, whose cues are elsewhere).
 
+A narrower form, :func:`common_misfit_share`, counts only common content words (Zipf >=
+:data:`COMMON_ZIPF`) followed by a word of the same sentence: the LM's estimates for them
+are sound, scientific and technical vocabulary (which the news-trained LM reads as
+misfit) stays out, and a text needs :data:`MIN_WORDS` such words (short texts and
+abstracts get 0.0).  It enters the document score capped under the cut
+(:data:`repair.detect.spin_document.COMMON_MISFIT_WEIGHT`, shipped off; benchmarks/RESULTS.md,
+"Session 40, spinphrase40").
+
 It enters :func:`repair.detect.spin_document.surprise` weighed by
 :data:`repair.detect.spin_document.MISFIT_WEIGHT`, read against clean dev documents
 (:data:`repair.detect.spin_document.MISFIT_TAIL`); the weight keeps the cue alone under the
@@ -32,6 +40,9 @@ from repair.resources.lm import get_lm
 
 #: A content word counts as misfit below this fit (nats; dev: -1.0 of -4, -2, -1, 0).
 FIT_BELOW = -1.0
+#: :func:`common_misfit_share` reads content words of at least this Zipf frequency (dev: 5.0
+#: of 3.5, 4, 4.5, 5; lower bars let scientific abstracts' clean misfit in).
+COMMON_ZIPF = 5.0
 #: Documents with fewer content words than this get no misfit share (0.0).
 MIN_WORDS = 30
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*|\d+(?:[.,]\d+)*|\s+|[^\w\s]|\w+")
@@ -47,6 +58,11 @@ def _stopwords() -> frozenset[str]:
 
 def fits(text: str) -> list[float]:
     """The context fit (module doc) of every lower-case content word of ``text``."""
+    return [fit for fit, _w, _right in _fits(text)]
+
+
+def _fits(text: str) -> list[tuple[float, str, bool]]:
+    """(fit, word, whether a word of the same sentence follows) per content word."""
     lm = get_lm()
     stop = _stopwords()
     words: list[str] = []  # lower-case words; "" for a sentence break
@@ -60,7 +76,7 @@ def fits(text: str) -> list[float]:
         elif _BREAK.fullmatch(t) or "\n\n" in t:
             words.append("")
             content.append(False)
-    out: list[float] = []
+    out: list[tuple[float, str, bool]] = []
     for k, w in enumerate(words):
         if not content[k]:
             continue
@@ -70,10 +86,11 @@ def fits(text: str) -> list[float]:
                 break
             h.insert(0, words[j])
         fit = lm.logprob(w, h) - lm.logprob(w)
-        if k + 1 < len(words) and words[k + 1]:
+        right = k + 1 < len(words) and bool(words[k + 1])
+        if right:
             r1, h1 = words[k + 1], h[-1:]
             fit += lm.logprob(r1, [*h1, w]) - lm.logprob(r1, h1)
-        out.append(fit)
+        out.append((fit, w, right))
     return out
 
 
@@ -85,6 +102,22 @@ def misfit_share(text: str) -> float:
     0.0
     """
     f = fits(text)
+    if len(f) < MIN_WORDS:
+        return 0.0
+    return sum(1 for x in f if x < FIT_BELOW) / len(f)
+
+
+def common_misfit_share(text: str) -> float:
+    """The share of ``text``'s common content words (Zipf >= :data:`COMMON_ZIPF`, a word of
+    the same sentence after them) with fit below :data:`FIT_BELOW`; 0.0 for a text of fewer
+    than :data:`MIN_WORDS` such words.
+
+    >>> common_misfit_share("Too short.")
+    0.0
+    """
+    from repair.resources.frequency import zipf
+
+    f = [fit for fit, w, right in _fits(text) if right and zipf(w) >= COMMON_ZIPF]
     if len(f) < MIN_WORDS:
         return 0.0
     return sum(1 for x in f if x < FIT_BELOW) / len(f)
