@@ -1,0 +1,178 @@
+"""Deep reach: words two to four glyph errors away, weighed as a noisy channel (issue 12).
+
+Every OCR reader reaches a word through the learned confusions within a bound: the cheap
+walk (7.5 nats, 3 confusions), the wide search (up to 10 nats), the far retrieval
+(:mod:`repair.candidates.ocr_far`: common words, lower case, 6 + 0.6 nats a letter), the
+period lists (:mod:`repair.candidates.ocr_periodreach`: one learned path over a prefix),
+a lost or accented letter (:mod:`repair.candidates.ocr_letter`).  On SMH dev, session 40,
+the gap tokens with no candidate whose gold is listed include two-glyph garbles priced
+beyond every bound or with a glyph pair no row lists ("Houison" Houston, "Llsmorr"
+Lismore, "Parranvitta" Parramatta, "iltmarsli" Saltmarsh, "llrlndlev" Brindley).
+
+For a flagged token of a heavily garbled page that no builder read (the caller checks: the
+tokens :mod:`~repair.candidates.ocr_periodreach` and :mod:`~repair.candidates.ocr_letter`
+read first, then found nothing for), of :data:`MIN_LEN` to :data:`MAX_LEN` letters,
+lower case or a name's shape, known to no list:
+
+* **retrieval**: the common words (:data:`TARGET_ZIPF`) and, for a capitalised token, the
+  period names, of the token's length +- :data:`LEN_SLACK`, within :data:`NEAR_SHARE` of
+  its length in plain edits (the :data:`NEAR_LIMIT` nearest);
+* **channel**: each priced by the learned table with generic edits where it has no row
+  (:func:`repair.score.ocr_price.channel_cost_upto`), up to :func:`bound`;
+* **prior**: a word's commonness (:data:`PRIOR_PER_ZIPF` nats a Zipf below
+  :data:`PRIOR_TOP`);
+* **keep**: the print as a real word no list knows is priced by how English it spells, a
+  character 4-gram model of the period lists (:func:`repair.score.char_ngrams.spelling_cost`).
+  The reading (channel + prior) must cost :data:`KEEP_MARGIN` nats less than the print's
+  spelling and lead the next reading by :data:`AMBIGUOUS`.
+
+The reading goes to the two-sided scorer at :data:`THRESHOLD` (the page's context
+decides).  Off by default (:data:`DEEP_REACH`): see ``benchmarks/RESULTS.md``, session 40,
+ocrreach40.
+
+>>> import repair.candidates.ocr_deepreach as d
+>>> d.DEEP_REACH = True
+>>> [c.replacement for c in d.deep_candidates("Llsmorr")]
+['Lismore']
+>>> d.DEEP_REACH = False
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from repair.candidates.ocr_periodreach import word_shaped
+from repair.candidates.ocr_rules import confusion_reading
+from repair.resources.frequency import zipf
+from repair.types import Candidate
+
+#: Switch (see the module doc).
+DEEP_REACH = False
+#: Shortest and longest token read (letters).
+MIN_LEN = 5
+MAX_LEN = 20
+#: Common words retrieved are at least this common (Zipf; :mod:`ocr_far`'s list).
+TARGET_ZIPF = 3.0
+#: Retrieval: lengths within this many letters of the token's ...
+LEN_SLACK = 2
+#: ... within this share of its length in plain edits (at least 2) ...
+NEAR_SHARE = 0.5
+#: ... the nearest this many.
+NEAR_LIMIT = 30
+#: Most a reading may cost (nats): a fixed part and a part a letter, capped.
+BOUND_BASE = 6.0
+BOUND_PER_CHAR = 1.0
+BOUND_CAP = 14.0
+#: Prior: nats a Zipf below PRIOR_TOP (a name wordfreq does not count: NAME_ZIPF).
+PRIOR_PER_ZIPF = 1.5
+PRIOR_TOP = 6.0
+NAME_ZIPF = 1.5
+#: The reading (channel + prior) must cost this much less than the print's spelling ...
+KEEP_MARGIN = 10.0
+#: ... and this much less than the next reading.
+AMBIGUOUS = 1.0
+#: Margin the reading needs in context.
+THRESHOLD = -1.0
+#: Capitalised tokens are read (as names or capitalised words).
+CAPITALS = True
+
+
+def deep_candidates(text: str, start: int = 0, reason: str = "nonword") -> list[Candidate]:
+    """The deep reading of the flagged token ``text`` at ``start`` (module doc)."""
+    if not DEEP_REACH or not word_shaped(text, MIN_LEN, MAX_LEN):
+        return []
+    capital = text[:1].isupper()
+    if capital and not CAPITALS:
+        return []
+    best = deep_reading(text)
+    if best is None:
+        return []
+    word, cost = best
+    form = word[:1].upper() + word[1:] if capital else word
+    return confusion_reading(
+        text, start, form, word, cost, ((text, word),), reason, THRESHOLD, deep=True
+    )
+
+
+@lru_cache(maxsize=2048)
+def deep_reading(text: str) -> tuple[str, float] | None:
+    """(word, channel cost) of ``text``'s deep reading, or ``None`` (module doc)."""
+    from repair.score.char_ngrams import spelling_cost
+    from repair.score.ocr_price import channel_cost_upto
+
+    low = text.lower()
+    if zipf(low) > 0.0 or _listed(low):
+        return None
+    capital = text[:1].isupper()
+    limit = bound(text)
+    scored = []
+    for word in _near(low, capital):
+        cost = channel_cost_upto(text, word, limit)
+        if cost > limit:
+            continue
+        z = zipf(word)
+        if capital and z < NAME_ZIPF:
+            z = NAME_ZIPF  # a period name wordfreq does not count
+        scored.append((cost + PRIOR_PER_ZIPF * max(0.0, PRIOR_TOP - z), cost, word))
+    if not scored:
+        return None
+    scored.sort()
+    total, cost, word = scored[0]
+    if len(scored) > 1 and scored[1][0] - total < AMBIGUOUS:
+        return None
+    if spelling_cost(low) - total < KEEP_MARGIN:
+        return None  # the print spells like a word: a real word no list knows
+    return word, cost
+
+
+def bound(text: str) -> float:
+    """Most a deep reading of ``text`` may cost (nats)."""
+    return min(BOUND_CAP, BOUND_BASE + BOUND_PER_CHAR * len(text))
+
+
+def _listed(low: str) -> bool:
+    from repair.score.ngrams import get_ngrams
+
+    table = get_ngrams()
+    return low in table.word_list() or low in table.name_list() or table.known(low)
+
+
+def _near(low: str, capital: bool) -> list[str]:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    n = len(low)
+    pool: list[str] = []
+    for k in range(n - LEN_SLACK, n + LEN_SLACK + 1):
+        pool += _words_of(k)
+        if capital:
+            pool += _names_of(k)
+    if not pool:
+        return []
+    cut = max(2, int(n * NEAR_SHARE + 0.5))
+    hits = process.extract(
+        low, pool, scorer=Levenshtein.distance, score_cutoff=cut, limit=NEAR_LIMIT
+    )
+    return sorted({w for w, _d, _k in hits if w != low})
+
+
+@lru_cache(maxsize=64)
+def _words_of(n: int) -> tuple[str, ...]:
+    from repair.candidates.ocr_far import _by_length
+
+    return tuple(w for w in _by_length().get(n, ()) if zipf(w) >= TARGET_ZIPF)
+
+
+@lru_cache(maxsize=1)
+def _names_by_length() -> dict[int, tuple[str, ...]]:
+    from repair.score.ngrams import get_ngrams
+
+    out: dict[int, list[str]] = {}
+    for w in get_ngrams().names():
+        if w.isalpha() and len(w) >= 4:
+            out.setdefault(len(w), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _names_of(n: int) -> tuple[str, ...]:
+    return _names_by_length().get(n, ())
