@@ -54,11 +54,11 @@ MAX_LEN = 20
 #: Common words retrieved are at least this common (Zipf; :mod:`ocr_far`'s list).
 TARGET_ZIPF = 3.0
 #: Retrieval: lengths within this many letters of the token's ...
-LEN_SLACK = 2
+LEN_SLACK = 1
 #: ... within this share of its length in plain edits (at least 2) ...
 NEAR_SHARE = 0.5
 #: ... the nearest this many.
-NEAR_LIMIT = 30
+NEAR_LIMIT = 12
 #: Most a reading may cost (nats): a fixed part and a part a letter, capped.
 BOUND_BASE = 6.0
 BOUND_PER_CHAR = 1.0
@@ -75,11 +75,16 @@ AMBIGUOUS = 1.0
 THRESHOLD = -1.0
 #: Capitalised tokens are read (as names or capitalised words).
 CAPITALS = True
+#: Tokens in capitals ("TOAVN") are read too (as capitals).
+UPPER = False
 
 
 def deep_candidates(text: str, start: int = 0, reason: str = "nonword") -> list[Candidate]:
     """The deep reading of the flagged token ``text`` at ``start`` (module doc)."""
-    if not DEEP_REACH or not word_shaped(text, MIN_LEN, MAX_LEN):
+    if not DEEP_REACH:
+        return []
+    caps = UPPER and MIN_LEN <= len(text) <= MAX_LEN and text.isalpha() and text.isupper()
+    if not (caps or word_shaped(text, MIN_LEN, MAX_LEN)):
         return []
     capital = text[:1].isupper()
     if capital and not CAPITALS:
@@ -88,7 +93,7 @@ def deep_candidates(text: str, start: int = 0, reason: str = "nonword") -> list[
     if best is None:
         return []
     word, cost = best
-    form = word[:1].upper() + word[1:] if capital else word
+    form = word.upper() if caps else word[:1].upper() + word[1:] if capital else word
     return confusion_reading(
         text, start, form, word, cost, ((text, word),), reason, THRESHOLD, deep=True
     )
@@ -101,12 +106,14 @@ def deep_reading(text: str) -> tuple[str, float] | None:
     from repair.score.ocr_price import channel_cost_upto
 
     low = text.lower()
-    if zipf(low) > 0.0 or _listed(low):
+    if zipf(low) > 0.0 or _listed(low) or merged(low):
         return None
     capital = text[:1].isupper()
     limit = bound(text)
     scored = []
     for word in _near(low, capital):
+        if low.startswith(word) or low.endswith(word):
+            continue  # the print is the word and a glued piece ("securinga")
         cost = channel_cost_upto(text, word, limit)
         if cost > limit:
             continue
@@ -123,6 +130,14 @@ def deep_reading(text: str) -> tuple[str, float] | None:
     if spelling_cost(low) - total < KEEP_MARGIN:
         return None  # the print spells like a word: a real word no list knows
     return word, cost
+
+
+def merged(low: str) -> bool:
+    """Whether ``low`` reads as two words glued ("expecteda" is "expected a"), as
+    :func:`repair.candidates.ocr_far.far_applies` asks: no one misreading."""
+    from repair.score.ocr_channel import is_target, split_candidates
+
+    return bool(split_candidates(low)) or (low[-1] == "a" and is_target(low[:-1]))
 
 
 def bound(text: str) -> float:
@@ -142,11 +157,7 @@ def _near(low: str, capital: bool) -> list[str]:
     from rapidfuzz.distance import Levenshtein
 
     n = len(low)
-    pool: list[str] = []
-    for k in range(n - LEN_SLACK, n + LEN_SLACK + 1):
-        pool += _words_of(k)
-        if capital:
-            pool += _names_of(k)
+    pool = _pool(n, capital)
     if not pool:
         return []
     cut = max(2, int(n * NEAR_SHARE + 0.5))
@@ -154,6 +165,17 @@ def _near(low: str, capital: bool) -> list[str]:
         low, pool, scorer=Levenshtein.distance, score_cutoff=cut, limit=NEAR_LIMIT
     )
     return sorted({w for w, _d, _k in hits if w != low})
+
+
+@lru_cache(maxsize=64)
+def _pool(n: int, capital: bool) -> tuple[str, ...]:
+    """The words (and, ``capital``, the names) of length ``n`` +- :data:`LEN_SLACK`."""
+    out: list[str] = []
+    for k in range(n - LEN_SLACK, n + LEN_SLACK + 1):
+        out += _words_of(k)
+        if capital:
+            out += _names_of(k)
+    return tuple(out)
 
 
 @lru_cache(maxsize=64)
