@@ -14,9 +14,10 @@ tokens :mod:`~repair.candidates.ocr_periodreach` and :mod:`~repair.candidates.oc
 read first, then found nothing for), of :data:`MIN_LEN` to :data:`MAX_LEN` letters,
 lower case or a name's shape, known to no list:
 
-* **retrieval**: the common words (:data:`TARGET_ZIPF`) and, for a capitalised token, the
-  period names, of the token's length +- :data:`LEN_SLACK`, within :data:`NEAR_SHARE` of
-  its length in plain edits (the :data:`NEAR_LIMIT` nearest);
+* **retrieval**: the common words (Zipf >= 3, :mod:`~repair.candidates.ocr_far`'s list)
+  and, for a capitalised token, the period names, of the token's length +-
+  :data:`LEN_SLACK`, within :data:`NEAR_SHARE` of its length in plain edits (the
+  :data:`NEAR_LIMIT` nearest);
 * **channel**: each priced by the learned table with generic edits where it has no row
   (:func:`repair.score.ocr_price.channel_cost_upto`), up to :func:`bound`;
 * **prior**: a word's commonness (:data:`PRIOR_PER_ZIPF` nats a Zipf below
@@ -51,8 +52,6 @@ DEEP_REACH = False
 #: Shortest and longest token read (letters).
 MIN_LEN = 5
 MAX_LEN = 20
-#: Common words retrieved are at least this common (Zipf; :mod:`ocr_far`'s list).
-TARGET_ZIPF = 3.0
 #: Retrieval: lengths within this many letters of the token's ...
 LEN_SLACK = 1
 #: ... within this share of its length in plain edits (at least 2) ...
@@ -182,7 +181,7 @@ def _pool(n: int, capital: bool) -> tuple[str, ...]:
 def _words_of(n: int) -> tuple[str, ...]:
     from repair.candidates.ocr_far import _by_length
 
-    return tuple(w for w in _by_length().get(n, ()) if zipf(w) >= TARGET_ZIPF)
+    return tuple(_by_length().get(n, ()))  # Zipf >= ocr_far.TARGET_ZIPF (3) already
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 #: Order of the model (the longest n-gram counted).
 ORDER = 4
+#: The shipped counts.
+LEXICON = "char_ngrams_period.tsv.gz"
 _ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyz'")
 _LOCK = threading.Lock()
 
@@ -34,17 +36,11 @@ def padded(word: str) -> str:
 class CharModel:
     """The counts and, per context, its total and number of distinct next glyphs."""
 
-    def __init__(self, counts: dict[str, int]) -> None:
+    def __init__(self, counts: dict[str, int], contexts: dict[str, tuple[int, int]]) -> None:
         self.counts = counts
-        ctx: dict[str, list[int]] = {}
-        for g, c in counts.items():
-            if len(g) > 1:
-                got = ctx.setdefault(g[:-1], [0, 0])
-                got[0] += c
-                got[1] += 1
-        self.contexts = {h: (t, n) for h, (t, n) in ctx.items()}
-        uni = {g: c for g, c in counts.items() if len(g) == 1}
-        self.total = sum(uni.values())
+        self.contexts = contexts
+        uni = [c for g, c in counts.items() if len(g) == 1]
+        self.total = sum(uni)
         self.vocab = len(uni) + 1  # "?" included
 
     def prob(self, hist: str, c: str) -> float:
@@ -67,26 +63,41 @@ class CharModel:
         return out
 
 
+def _build() -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """The shipped counts and each context's (total, distinct next glyphs)."""
+    from repair.lexicons import lexicon_path
+
+    counts: dict[str, int] = {}
+    path = lexicon_path(LEXICON)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            g, _tab, c = line.rstrip("\n").partition("\t")
+            counts[g] = int(c)
+    ctx: dict[str, tuple[int, int]] = {}
+    for g, c in counts.items():
+        if len(g) > 1:
+            t, n = ctx.get(g[:-1], (0, 0))
+            ctx[g[:-1]] = (t + c, n + 1)
+    return counts, ctx
+
+
 _MODEL: list[CharModel] = []
 
 
 def model() -> CharModel:
-    """The shipped model (read once)."""
+    """The shipped model (read once; the parsed tables from the per-user cache)."""
     if not _MODEL:
         with _LOCK:
             if not _MODEL:
                 from repair.lexicons import lexicon_path
+                from repair.resources.cache import disk_cached
 
-                counts: dict[str, int] = {}
-                with gzip.open(
-                    lexicon_path("char_ngrams_period.tsv.gz"), "rt", encoding="utf-8"
-                ) as f:
-                    for line in f:
-                        if line.startswith("#"):
-                            continue
-                        g, _tab, c = line.rstrip("\n").partition("\t")
-                        counts[g] = int(c)
-                _MODEL.append(CharModel(counts))
+                counts, ctx = disk_cached(
+                    "char-ngrams-period", [lexicon_path(LEXICON), __file__], _build, tuple
+                )
+                _MODEL.append(CharModel(counts, ctx))
     return _MODEL[0]
 
 
