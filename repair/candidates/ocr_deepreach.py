@@ -56,8 +56,12 @@ MAX_LEN = 20
 LEN_SLACK = 1
 #: ... within this share of its length in plain edits (at least 2) ...
 NEAR_SHARE = 0.5
-#: ... the nearest this many.
+#: ... the nearest this many ...
 NEAR_LIMIT = 12
+#: ... among the words whose first letter is the print's, or one the learned table reads
+#: the print's first glyph or two as at most HEAD_COST nats ("Cvideuco": C -> E).
+ANCHORED = True
+HEAD_COST = 4.0
 #: Most a reading may cost (nats): a fixed part and a part a letter, capped.
 BOUND_BASE = 6.0
 BOUND_PER_CHAR = 1.0
@@ -110,7 +114,7 @@ def deep_reading(text: str) -> tuple[str, float] | None:
     capital = text[:1].isupper()
     limit = bound(text)
     scored = []
-    for word in _near(low, capital):
+    for word in _near(text, capital):
         if low.startswith(word) or low.endswith(word):
             continue  # the print is the word and a glued piece ("securinga")
         cost = channel_cost_upto(text, word, limit)
@@ -151,12 +155,15 @@ def _listed(low: str) -> bool:
     return low in table.word_list() or low in table.name_list() or table.known(low)
 
 
-def _near(low: str, capital: bool) -> list[str]:
+def _near(text: str, capital: bool) -> list[str]:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
+    low = text.lower()
     n = len(low)
-    pool = _pool(n, capital)
+    pool = [w for head in _heads(text) for w in _pool(n, capital, head)] if ANCHORED else None
+    if pool is None:
+        pool = [w for head in _LETTERS for w in _pool(n, capital, head)]
     if not pool:
         return []
     cut = max(2, int(n * NEAR_SHARE + 0.5))
@@ -166,15 +173,41 @@ def _near(low: str, capital: bool) -> list[str]:
     return sorted({w for w, _d, _k in hits if w != low})
 
 
-@lru_cache(maxsize=64)
-def _pool(n: int, capital: bool) -> tuple[str, ...]:
-    """The words (and, ``capital``, the names) of length ``n`` +- :data:`LEN_SLACK`."""
-    out: list[str] = []
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _heads(text: str) -> list[str]:
+    """The first letters ``text`` may stand for: its own (lower case) and those the
+    learned table reads its first glyph or two as, at most :data:`HEAD_COST` nats."""
+    from repair.score.ocr_channel import confusions
+
+    rows = confusions()
+    out = {text[0].lower()}
+    for src in (text[:1], text[:2]):
+        for dst, cost in rows.get(src, ()):
+            if cost <= HEAD_COST and dst[:1].isalpha():
+                out.add(dst[0].lower())
+    return sorted(h for h in out if h in _LETTERS)
+
+
+def _pool(n: int, capital: bool, head: str) -> tuple[str, ...]:
+    """The words (and, ``capital``, the names) of length ``n`` +- :data:`LEN_SLACK` that
+    start with ``head``."""
+    out: tuple[str, ...] = ()
     for k in range(n - LEN_SLACK, n + LEN_SLACK + 1):
-        out += _words_of(k)
+        out += _by_head(k, False).get(head, ())
         if capital:
-            out += _names_of(k)
-    return tuple(out)
+            out += _by_head(k, True).get(head, ())
+    return out
+
+
+@lru_cache(maxsize=64)
+def _by_head(n: int, names: bool) -> dict[str, tuple[str, ...]]:
+    """The words (or the names) of length ``n`` by first letter."""
+    out: dict[str, list[str]] = {}
+    for w in _names_of(n) if names else _words_of(n):
+        out.setdefault(w[0], []).append(w)
+    return {h: tuple(v) for h, v in out.items()}
 
 
 @lru_cache(maxsize=64)
