@@ -42,8 +42,9 @@ def test_spelling_model_tells_garble_from_words() -> None:
     assert spelling_cost("Lismore") == spelling_cost("lismore")
 
 
-def test_off_by_default() -> None:
-    assert ocr_deepreach.DEEP_REACH is False
+def test_on_by_default_and_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert ocr_deepreach.DEEP_REACH is True
+    monkeypatch.setattr(ocr_deepreach, "DEEP_REACH", False)
     assert ocr_deepreach.deep_candidates("Llsmorr") == []
     assert not any(e.original == "Cvideuco" for e in repair_text(PAGE).edits)
 

@@ -28,14 +28,11 @@ lower case or a name's shape, known to no list:
   spelling and lead the next reading by :data:`AMBIGUOUS`.
 
 The reading goes to the two-sided scorer at :data:`THRESHOLD` (the page's context
-decides).  Off by default (:data:`DEEP_REACH`): see ``benchmarks/RESULTS.md``, session 40,
+decides).  Switch :data:`DEEP_REACH` (on): see ``benchmarks/RESULTS.md``, session 40,
 ocrreach40.
 
->>> import repair.candidates.ocr_deepreach as d
->>> d.DEEP_REACH = True
->>> [c.replacement for c in d.deep_candidates("Llsmorr")]
+>>> [c.replacement for c in deep_candidates("Llsmorr")]
 ['Lismore']
->>> d.DEEP_REACH = False
 """
 
 from __future__ import annotations
@@ -48,7 +45,7 @@ from repair.resources.frequency import zipf
 from repair.types import Candidate
 
 #: Switch (see the module doc).
-DEEP_REACH = False
+DEEP_REACH = True
 #: Shortest and longest token read (letters).
 MIN_LEN = 5
 MAX_LEN = 20
