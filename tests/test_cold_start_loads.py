@@ -74,6 +74,7 @@ HEAVY_LEXICONS = (
     "ocr_glyph_shapes.tsv",
     "ocr_drops.tsv",
     "ocr_slot_confusions.tsv",
+    "char_ngrams_period.tsv.gz",
 )
 HEAVY_CACHE_PREFIXES = (
     "cache:ocr-prefix",
@@ -84,6 +85,7 @@ HEAVY_CACHE_PREFIXES = (
     "cache:ocr-deep",
     "cache:ocr-letter",
     "cache:ocr_nameshape",
+    "cache:char-ngrams",
 )
 
 CLEAN = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from repair.candidates import ocr_letter
+from repair.candidates import ocr_deepreach, ocr_letter
 from repair.pipeline import repair_text
 from repair.tokenize import tokenize
 from tests.test_ocr_cand38 import PAGE
@@ -59,6 +59,8 @@ def test_capitalised_reads_only_names(letter_on: None) -> None:
 
 def test_flag_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_letter, "LETTER_REACH", False)
+    # the deep reach (session 40) reads the same tokens after this reader: "Lawrence" too
+    monkeypatch.setattr(ocr_deepreach, "DEEP_REACH", False)
     assert _read("assistace") == []
     page = PAGE.replace("His Worship", "Mr. Lawence")
     assert not any(e.original == "Lawence" for e in repair_text(page).edits)

@@ -28,6 +28,7 @@ from repair.candidates import (
     ocr_capcase,
     ocr_capname,
     ocr_context,
+    ocr_deepreach,
     ocr_hyphenkeep,
     ocr_indel,
     ocr_letter,
@@ -367,7 +368,11 @@ class _Generator:
                     found = compound_candidates(toks[i].text, toks[i].start, f.reason)
                     if not found and not info.old_print and info.counts[toks[i].text] == 1:
                         found = listed_candidates(toks[i].text, toks[i].start, f.reason)
-                        if not found and (ocr_periodreach.PERIOD_REACH or ocr_letter.LETTER_REACH):
+                        if not found and (
+                            ocr_periodreach.PERIOD_REACH
+                            or ocr_letter.LETTER_REACH
+                            or ocr_deepreach.DEEP_REACH
+                        ):
                             period_late.append((i, f.reason))  # read after the page builders
                 out.extend(found)
                 if old_page and not _next_to_hyphen(toks, i):
@@ -477,6 +482,13 @@ class _Generator:
                             got = ocr_letter.letter_candidates(
                                 t.text, t.start, reason, well, info.heavy
                             )
+                        if (  # "Llsmorr": two glyph errors beyond every learned bound
+                            not got
+                            and info.heavy
+                            and ocr_deepreach.DEEP_REACH
+                            and not ocr_letter.broken_word(toks, i)
+                        ):
+                            got = ocr_deepreach.deep_candidates(t.text, t.start, reason)
                         out.extend(got)
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
                 out.extend(slot_candidates(toks, out))
