@@ -38,7 +38,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_spin_model import GRID, MIN_GAIN, auc, fold_of, make_model, policy_matrix  # noqa: E402
+from train_spin_model import (  # noqa: E402
+    GRID,
+    MIN_GAIN,
+    auc,
+    fold_of,
+    make_model,
+    policy_matrix,
+)
+
 
 def counts(p: np.ndarray, y: np.ndarray, inside: np.ndarray, t: float = 0.5) -> dict:
     on = p >= t
@@ -88,8 +96,10 @@ def main() -> int:
     for name, p in p_all.items():
         m = cells & clean
         on = p[m] >= 0.5
-        out["clean"][name] = {"changed": int(on.sum()),
-                              "per_1k_words_of_a_third": round(3000 * on.sum() / words_clean, 3)}
+        out["clean"][name] = {
+            "changed": int(on.sum()),
+            "per_1k_words_of_a_third": round(3000 * on.sum() / words_clean, 3),
+        }
     print("clean", json.dumps(out["clean"]), flush=True)
     for s in args.hold.split(","):
         res: dict = {}

@@ -78,7 +78,10 @@ def test_policy_features_shrink_to_the_prior() -> None:
     weak = [(-1.0, 0.0, 5.0, 5.0, 0.0, 1.0, 0.0)] * 40
     got = policy_features(flagged + weak)
     k, s = 10, spin_model.POLICY_SHRINK
-    want = [(k * v + s * m) / (k + s) for v, m in zip((2.0, 2.0, 2.0, 3.0, 1.0), POLICY_PRIOR)]
+    want = [
+        (k * v + s * m) / (k + s)
+        for v, m in zip((2.0, 2.0, 2.0, 3.0, 1.0), POLICY_PRIOR, strict=True)
+    ]
     assert got[0] == pytest.approx(10 / 50)
     assert got[1:] == pytest.approx(want)
 
@@ -87,14 +90,14 @@ def test_a_policy_model_appends_the_document_policy(policy_model) -> None:
     doc, words = _rows()
     feats = word_features(doc, words, 0.0)
     assert {len(x) for x in feats} == {len(FEATURES) + len(POLICY_FEATURES)}
-    tails = {tuple(x[len(FEATURES):]) for x in feats}
+    tails = {tuple(x[len(FEATURES) :]) for x in feats}
     assert len(tails) == 1  # one policy per document
     # the same as the training path: policy_features of the rows' own columns
     want = policy_features([[x[i] for i in POLICY_COLUMNS] for x in feats])
     assert list(tails.pop()) == pytest.approx(want)
     # a subset of rows reads the policy of the document's rows (doc_rows), not its own
     part = word_features(doc, words, 0.0, doc_rows=words, only=[0, 1])
-    assert [x[len(FEATURES):] for x in part] == [feats[0][len(FEATURES):]] * 2
+    assert [x[len(FEATURES) :] for x in part] == [feats[0][len(FEATURES) :]] * 2
     names = policy_model.main_features(feats[0], k=40)
     assert set(names) <= set(FEATURES) | set(POLICY_FEATURES)
 

@@ -447,7 +447,8 @@ def policy_features(stats: Sequence[Sequence[float]]) -> list[float]:
         sums[2] += s[4]
         sums[3] += s[5]
         sums[4] += s[6]
-    means = [(v + POLICY_SHRINK * m) / (k + POLICY_SHRINK) for v, m in zip(sums, POLICY_PRIOR, strict=True)]
+    shrink = POLICY_SHRINK
+    means = [(v + shrink * m) / (k + shrink) for v, m in zip(sums, POLICY_PRIOR, strict=True)]
     return [live, *means]
 
 
