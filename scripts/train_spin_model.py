@@ -71,8 +71,11 @@ from repair.score.spin_model import (  # noqa: E402
     FEATURES,
     FORMAT,
     MIN_GAIN,
+    POLICY_COLUMNS,
+    POLICY_FEATURES,
     doc_features,
     parse_model,
+    policy_features,
     word_features,
 )
 from repair.score.spin_rank import RANK_FEATURES, parse_ranker, use_ranker  # noqa: E402
@@ -135,6 +138,19 @@ def extract(text: str, profile: bool) -> tuple[list, list[list[float]]]:
     words = synonym_evidence(doc, _profile_spans(occ))
     prof, _ = profile_score(doc, occ)
     return words, word_features(doc, words, prof)
+
+
+def policy_matrix(X: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """Each row's document policy features (``--policy``: :func:`policy_features` of the
+    rows of its document run, as :func:`word_features` appends them at run time)."""
+    out = np.zeros((len(X), len(POLICY_FEATURES)))
+    order = np.argsort(doc, kind="stable")
+    bounds = np.flatnonzero(np.r_[True, doc[order][1:] != doc[order][:-1], True])
+    cols = X[:, list(POLICY_COLUMNS)]
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        ix = order[a:b]
+        out[ix] = policy_features(cols[ix].tolist())
+    return out
 
 
 def gold_spans(spun) -> dict[tuple[int, int], str]:
@@ -648,6 +664,16 @@ def main() -> int:
     ap.add_argument(
         "--balance", action="store_true", help="every spinner's word rows weigh the same in total"
     )
+    ap.add_argument(
+        "--policy",
+        action="store_true",
+        help="the word model also reads the document's policy features (POLICY_FEATURES)",
+    )
+    ap.add_argument(
+        "--common-from",
+        help="copy the common-word model entry of this lexicon file (else none is written: "
+        "run scripts/train_spin_common.py)",
+    )
     args = ap.parse_args()
     registers = tuple(args.registers.split(","))
     if args.spinners:
@@ -684,6 +710,8 @@ def main() -> int:
         )
     X, y = rows["X"], rows["y"]
     live = X[:, 0] > MIN_GAIN
+    # the word model's inputs: the word features, and with --policy the document's policy
+    XW = np.hstack([X, policy_matrix(X, rows["doc"])]) if args.policy else X
     row_doc = rows["doc_id"][rows["doc"]]
     print(f"# {len(y)} rows ({live.sum()} with gain > 0), {int(y.sum())} positive, "
           f"{len(rows['doc_id'])} document runs", flush=True)  # fmt: skip
@@ -691,13 +719,13 @@ def main() -> int:
     results = {}
     for kind in ("trees", "logistic") if args.kind == "best" else (args.kind,):
         z = np.full(len(y), -50.0)
-        tag = "_balanced" if args.balance else ""
+        tag = ("_balanced" if args.balance else "") + ("_policy" if args.policy else "")
         oof_cache = CACHE.with_name(f"{CACHE.stem}_oof_grid_{kind}{tag}.npy")
         if oof_cache.exists() and not args.fresh and len(np.load(oof_cache)) == len(y):
             z = np.load(oof_cache)
         else:
             z[live] = oof_logits(
-                kind, X[live], y[live], row_doc[live], rows["family"][live],
+                kind, XW[live], y[live], row_doc[live], rows["family"][live],
                 weight[live] if weight is not None else None,
             )  # fmt: skip
             np.save(oof_cache, z)
@@ -747,7 +775,7 @@ def main() -> int:
     gate_value, t, stats = min(near, key=lambda o: (o[2]["clean_changed_per_1k"], -o[0]))
     print(f"chosen: {kind}, doc gate {gate_value}, word threshold {t:.2f}: {stats}")
     fit_w = {} if weight is None else {"sample_weight": weight[live]}
-    final = make_model(kind).fit(X[live], y[live], **fit_w)
+    final = make_model(kind).fit(XW[live], y[live], **fit_w)
     if kind == "hist":
         word = {"kind": "trees", **export_hist_trees(final)}
     else:
@@ -761,6 +789,7 @@ def main() -> int:
         "format": FORMAT,
         "features": list(FEATURES),
         "doc_features": list(DOC_FEATURES),
+        **({"policy_features": list(POLICY_FEATURES)} if args.policy else {}),
         "word": word,
         "calibration": [calib[0], calib[1]],
         "word_threshold": round(t, 2),
@@ -781,9 +810,13 @@ def main() -> int:
             "licence": "MIT (this project); numbers only, no text of the training documents",
         },
     }
+    if args.common_from:
+        src = json.loads((ROOT / "lexicons" / args.common_from).read_text(encoding="utf-8"))
+        out["common"] = src["common"]
+        out["training"]["common_from"] = args.common_from
     text = json.dumps(out, separators=(",", ":")) + "\n"
     check = parse_model(text)  # the runtime reader agrees with scikit-learn
-    sample = X[live][:: max(1, int(live.sum()) // 2000)]
+    sample = XW[live][:: max(1, int(live.sum()) // 2000)]
     ours = np.array([check.word.logit(x) for x in sample.tolist()])
     gap = float(np.abs(ours - logit_of(final, sample)).max())
     if gap > 1e-3:

@@ -35,7 +35,7 @@ from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.score.spin_context import WordContext, context
 from repair.score.spin_evidence import WordEvidence, consistent, drop_choices, evidence
-from repair.score.spin_model import CommonModel, word_features
+from repair.score.spin_model import FEATURES, CommonModel, word_features
 
 #: Written words from this Zipf up are common (the first reading's upper bound) ...
 MIN_ZIPF = 5.0
@@ -94,7 +94,9 @@ def common_features(
     statistics from the first reading's rows ``first``)."""
     # rounded: a tree split between two near-1 scores would differ in float32 (scikit-learn)
     score = round(doc_score, 3)
-    return [x + [score] for x in word_features(doc, rows, profile_score, doc_rows=first)]
+    # a word model that reads the document's policy appends it: the common model does not
+    n = len(FEATURES)
+    return [[*x[:n], score] for x in word_features(doc, rows, profile_score, doc_rows=first)]
 
 
 def common_probabilities(model: CommonModel, feats: Sequence[Sequence[float]]) -> list[float]:

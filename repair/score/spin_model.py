@@ -54,6 +54,12 @@ MODEL_FILE = SHIPPED_MODEL_FILE
 #: :func:`use_model_file` (``spin_eval.py --model spin_model39.json``; benchmarks/RESULTS.md,
 #: "Session 39, spinmodel39").
 MULTI_SPINNER_MODEL_FILE = "spin_model39.json"
+#: ``spin_model39.json``'s training rows with the word model also reading the document's
+#: spin policy (:data:`POLICY_FEATURES`; ``scripts/train_spin_model.py --policy``), so that
+#: one pooled model can keep a different bar for each spinner's style (session 40).  Off:
+#: read only through :func:`use_model_file` (``spin_eval.py --model spin_policy40.json``;
+#: benchmarks/RESULTS.md, "Session 40, spinstyle40").
+POLICY_MODEL_FILE = "spin_policy40.json"
 #: The shipped model with its candidate ranker retrained without the seed spinner's
 #: documents (every seed-like word family; ``scripts/train_spin_model.py --hold-out seed
 #: --ranker-only``): the ranker's part of the seed and seeddense dev figures is then
@@ -138,13 +144,17 @@ class SpinModel:
     doc_gate: float = 0.0
     #: The common-word model (None: common written words are not read).
     common: CommonModel | None = None
+    #: The word model also reads the document's :data:`POLICY_FEATURES` (appended to
+    #: each vector by :func:`word_features`; session 40, ``spin_policy40.json``).
+    policy: bool = False
 
     def probability(self, x: Sequence[float]) -> float:
         return _calibrated(self.word, self.calib, x)
 
     def main_features(self, x: Sequence[float], k: int = 3) -> list[str]:
         """The ``k`` features that raise this word's log-odds most."""
-        return _top_features(self.word, x, FEATURES, k)
+        names = (*FEATURES, *POLICY_FEATURES) if self.policy else FEATURES
+        return _top_features(self.word, x, names, k)
 
     def doc_score(self, x: Sequence[float]) -> float:
         return _sigmoid(self.doc.logit(x))
@@ -208,7 +218,10 @@ def parse_model(text: str) -> SpinModel:
     w = d.get("word")
     if not isinstance(w, dict) or w.get("kind") not in ("trees", "logistic"):
         raise LexiconError(f"{MODEL_FILE}: word.kind must be 'trees' or 'logistic'")
-    n = len(FEATURES)
+    policy = d.get("policy_features")
+    if policy is not None and tuple(policy) != POLICY_FEATURES:
+        raise LexiconError(f"{MODEL_FILE}: policy_features differ from {POLICY_FEATURES}")
+    n = len(FEATURES) + (len(POLICY_FEATURES) if policy is not None else 0)
     word = _trees(w, n) if w["kind"] == "trees" else _linear(w, n, "word")
     calib = _floats(d.get("calibration"), 2, "calibration")
     thr = _floats([d.get("word_threshold")], 1, "word_threshold")[0]
@@ -225,7 +238,9 @@ def parse_model(text: str) -> SpinModel:
     else:
         doc_model = _linear(doc, len(DOC_FEATURES), "doc")
     common = parse_common(d["common"]) if d.get("common") is not None else None
-    return SpinModel(word, (calib[0], calib[1]), thr, doc_model, training, gate, common)
+    return SpinModel(
+        word, (calib[0], calib[1]), thr, doc_model, training, gate, common, policy is not None
+    )
 
 
 def parse_common(c: object) -> CommonModel:
@@ -312,15 +327,15 @@ def model_plain(m: SpinModel) -> tuple:
     common = None if c is None else (_part_plain(c.word), c.calib, c.threshold, c.gate, c.training)
     return (
         _part_plain(m.word), m.calib, m.word_threshold, _part_plain(m.doc), m.training,
-        m.doc_gate, common,
+        m.doc_gate, common, m.policy,
     )  # fmt: skip
 
 
 def model_from_plain(p: tuple) -> SpinModel:
     """The :class:`SpinModel` of :func:`model_plain`."""
-    word, calib, thr, doc, training, gate, common = p
+    word, calib, thr, doc, training, gate, common, policy = p
     c = None if common is None else CommonModel(_part(common[0]), *common[1:])
-    return SpinModel(_part(word), calib, thr, _part(doc), training, gate, c)
+    return SpinModel(_part(word), calib, thr, _part(doc), training, gate, c, policy)
 
 
 def word_features(
@@ -335,7 +350,10 @@ def word_features(
     ``doc_rows``: the rows the document statistics (flag density, mean gain) are read
     from, when not ``words`` themselves (the common words' second reading reads them
     off the first reading's rows, as the document model does).  ``only``: the vectors
-    of these rows of ``words`` alone, in that order (the statistics still read every row)."""
+    of these rows of ``words`` alone, in that order (the statistics still read every row).
+    When the model reads the document's policy (:attr:`SpinModel.policy`), its
+    :data:`POLICY_FEATURES` (:func:`policy_features` of the same rows as the statistics)
+    follow the :data:`FEATURES` of each vector."""
     if not words:
         return []
     counts: Counter[str] = Counter(t.text.lower() for t in doc.words)
@@ -345,6 +363,7 @@ def word_features(
     flagged = sum(1 for w in base if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
     density = flagged / n
     mean_gain = sum(_clip(w.gain, -10.0, 20.0) for w in base) / n
+    tail = policy_features([_policy_stats(w) for w in base]) if get_model().policy else []
     out = []
     for w in words if only is None else [words[i] for i in only]:
         lw = w.written.lower()
@@ -372,9 +391,74 @@ def word_features(
                 min(w.rank_margin, 10.0),
                 math.log1p(fanout(w.original)),
                 float(min(wordnet_shared(lw, w.original), 5)),
+                *tail,
             ]
         )
     return out
+
+
+def _policy_stats(w: WordEvidence) -> tuple[float, ...]:
+    """The columns of ``w``'s :func:`word_features` vector that :func:`policy_features` reads."""
+    lw = w.written.lower()
+    return (
+        _clip(w.gain),
+        _clip(w.context),
+        zipf(lw),
+        zipf(w.original),
+        float(min(wordnet_shared(lw, w.original), 5)),
+        math.log1p(fanout(w.original)),
+        _clip(w.rank_score),
+    )
+
+
+#: Document-level statistics of how the document was spun (session 40, the "policy"
+#: of its spinner; :func:`policy_features`), read off the same evidence rows as the
+#: document statistics of :func:`word_features`: the share of rows with a positive LM
+#: gain, and over the high-evidence rows (``gain > FLAG_GAIN``, ``context > FLAG_CONTEXT``)
+#: the mean Zipf of the written words, the originals' Zipf gain over them, the WordNet
+#: synsets they share, the originals' channel fanout (log) and the ranker's score.
+POLICY_FEATURES: tuple[str, ...] = (
+    "policy_live_share",
+    "policy_zipf_written",
+    "policy_zipf_gain",
+    "policy_shared",
+    "policy_fanout",
+    "policy_rank_score",
+)
+#: Prior means of the five flagged-row statistics, and the weight (in rows) they keep:
+#: a document with few high-evidence rows reads close to the prior.
+POLICY_PRIOR: tuple[float, ...] = (4.0, 0.5, 1.0, 2.0, 0.0)
+POLICY_SHRINK = 5.0
+
+
+def policy_features(stats: Sequence[Sequence[float]]) -> list[float]:
+    """The :data:`POLICY_FEATURES` of a document from its rows' ``stats``: per row (gain,
+    context gain, Zipf of the written word, Zipf of the original, WordNet synsets shared
+    (at most 5), log1p fanout of the original, ranker score), as :func:`word_features`
+    computes those columns."""
+    n = max(len(stats), MIN_ROWS)
+    live = sum(1 for s in stats if s[0] > MIN_GAIN) / n
+    flagged = [s for s in stats if s[0] > FLAG_GAIN and s[1] > FLAG_CONTEXT]
+    k = len(flagged)
+    sums = [0.0] * 5
+    for s in flagged:
+        sums[0] += s[2]
+        sums[1] += s[3] - s[2]
+        sums[2] += s[4]
+        sums[3] += s[5]
+        sums[4] += s[6]
+    shrink = POLICY_SHRINK
+    means = [(v + shrink * m) / (k + shrink) for v, m in zip(sums, POLICY_PRIOR, strict=True)]
+    return [live, *means]
+
+
+#: Columns of a :func:`word_features` vector that :func:`policy_features` reads.
+POLICY_COLUMNS: tuple[int, ...] = tuple(
+    FEATURES.index(f)
+    for f in (
+        "gain", "context", "zipf_written", "zipf_original", "wordnet_shared", "fanout", "rank_score"
+    )
+)  # fmt: skip
 
 
 def probabilities(feats: Sequence[Sequence[float]], model: SpinModel | None = None) -> list[float]:
