@@ -28,6 +28,11 @@ def rows(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     _reset()
 
 
+def test_shipped_flags() -> None:
+    assert tuple(ocr_channel.INDEL_ROWS) == ("lost-any",)
+    assert ocr_indel.WHOLE_TOKEN and ocr_indel.MARKED and not ocr_indel.EXTRA_SUB_COST
+
+
 def test_whole_token() -> None:
     assert ocr_indel.whole_token("the Mon-strances of", 8, 16) == "Mon-strances"
     assert ocr_indel.whole_token('("Distict) was', 2, 9) == "Distict)"

@@ -50,11 +50,17 @@ ALONE = False
 #: Switch: :data:`MARKED` judges the whole printed token around the reading (between
 #: spaces, opening brackets and quotes set aside), not the reading's span alone: a piece
 #: of "Mon-strances" ("strances" -> "strangers" on ICDAR gold with synthetic noise)
-#: belongs to a token printing a hyphen.
-WHOLE_TOKEN = False
+#: belongs to a token printing a hyphen.  On: with the rows on, ICDAR gold + noise 167 ->
+#: 166 broken (the rows off: 166), SMH dev and test as without it (benchmarks/RESULTS.md,
+#: session 40, indel40).
+WHOLE_TOKEN = True
 #: Nats added to a reading through a lost-letter row for each of its other substitutions
 #: (a lost letter stacked on other confusions is priced, not forbidden as by
-#: :data:`ALONE`); 0: no extra price.
+#: :data:`ALONE`); 0: no extra price.  Off: any price loses SMH dev half A a token
+#: ("lespectlvly" -> "respectively", 0.02 nats above its threshold with two other
+#: confusions), half B is equal in tokens up to 1.5 nats but 2 characters worse (at 1.0
+#: "wro" -> "were" loses to "are"), and :data:`WHOLE_TOKEN` already clears ICDAR
+#: gold + noise (session 40, indel40).
 EXTRA_SUB_COST = 0.0
 #: Closing punctuation a word may carry at its end (not a mark in it).
 _TRAILING = ".,;:!?'\")\u201d\u2019"
