@@ -58,12 +58,26 @@ def test_capitalised_reads_only_names(letter_on: None) -> None:
 
 
 def test_flag_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the walk's lost-letter rows (ocr_channel.INDEL_ROWS, on since session 40) read
+    # "Lawence" too: off here, so that only this module's reading is tested
+    from repair.score import ocr_channel, ocr_table
+
     monkeypatch.setattr(ocr_letter, "LETTER_REACH", False)
     # the deep reach (session 40) reads the same tokens after this reader: "Lawrence" too
     monkeypatch.setattr(ocr_deepreach, "DEEP_REACH", False)
-    assert _read("assistace") == []
-    page = PAGE.replace("His Worship", "Mr. Lawence")
-    assert not any(e.original == "Lawence" for e in repair_text(page).edits)
+    monkeypatch.setattr(ocr_channel, "INDEL_ROWS", ())
+    ocr_table._clear_caches()
+    ocr_channel._windows.clear()
+    ocr_channel._window_plans.clear()
+    try:
+        assert _read("assistace") == []
+        page = PAGE.replace("His Worship", "Mr. Lawence")
+        assert not any(e.original == "Lawence" for e in repair_text(page).edits)
+    finally:
+        monkeypatch.undo()
+        ocr_table._clear_caches()
+        ocr_channel._windows.clear()
+        ocr_channel._window_plans.clear()
 
 
 def test_in_pipeline(letter_on: None) -> None:

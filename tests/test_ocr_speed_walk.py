@@ -14,11 +14,14 @@ import re
 from pathlib import Path
 
 from repair.score.ocr_channel import (
+    INDEL_FINAL_ONLY_TABLE,
     MAX_COST,
     MAX_SUBS,
+    _base_walk_rows,
     _max_src_len,
     _walk_rows,
     confusion_variants,
+    indel_pairs,
     prefixes_of,
     vocabulary,
     vocabulary_prefixes,
@@ -36,6 +39,8 @@ def plain_walk(token: str, words: list[str], max_cost: float, max_subs: int) -> 
         return i < len(words) and words[i].startswith(p)
 
     table, longest = _walk_rows(), _max_src_len()
+    # the last glyph reads no lost-letter row (ocr_channel.INDEL_FINAL_ONLY_TABLE)
+    final = _base_walk_rows() if INDEL_FINAL_ONLY_TABLE and indel_pairs() else table
     out: dict = {}
     low_token = [ch.lower() for ch in token]
     size = len(token)
@@ -44,7 +49,8 @@ def plain_walk(token: str, words: list[str], max_cost: float, max_subs: int) -> 
         while True:
             if n_subs < max_subs:
                 for n in range(1, min(longest, size - i) + 1):
-                    for dst, c, dst_low, sub in table.get(token[i : i + n], ()):
+                    rows = final if i == size - 1 else table
+                    for dst, c, dst_low, sub in rows.get(token[i : i + n], ()):
                         if cost + c > max_cost:
                             break
                         if low + dst_low and not alive(low + dst_low):
