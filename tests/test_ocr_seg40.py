@@ -23,9 +23,10 @@ def _joins(text: str, flagged: str) -> list[str]:
     return [c.replacement for c in space_join_candidates(toks, starts)]
 
 
-def test_split_piece_readings_default_off() -> None:
-    assert ocr_glued.SPLIT_PIECE_READINGS is False
-    assert ocr_spacejoin.PIECE_TARGETS_ONLY is False
+def test_shipped_on() -> None:
+    assert ocr_glued.SPLIT_PIECE_READINGS is True
+    assert ocr_spacejoin.PIECE_TARGETS_ONLY is True
+    assert ocr_spacejoin.NAME_CASE is True
 
 
 @pytest.mark.parametrize(
@@ -35,6 +36,7 @@ def test_split_piece_readings_default_off() -> None:
 def test_a_split_piece_is_read_through_the_confusions(
     monkeypatch: pytest.MonkeyPatch, chunk: str, right: str
 ) -> None:
+    monkeypatch.setattr(ocr_glued, "SPLIT_PIECE_READINGS", False)
     assert right not in _readings(chunk)
     monkeypatch.setattr(ocr_glued, "SPLIT_PIECE_READINGS", True)
     got = _readings(chunk)
@@ -49,6 +51,7 @@ def test_a_split_piece_keeps_its_case(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_bound_ending_is_no_word_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "and Maitland was delnj ed several hours"
+    monkeypatch.setattr(ocr_spacejoin, "PIECE_TARGETS_ONLY", False)
     assert "delayed" not in _joins(text, "delnj ed")
     monkeypatch.setattr(ocr_spacejoin, "PIECE_TARGETS_ONLY", True)
     assert "delayed" in _joins(text, "delnj ed")
@@ -58,6 +61,7 @@ def test_a_bound_ending_is_no_word_of_its_own(monkeypatch: pytest.MonkeyPatch) -
 
 def test_a_joined_name_takes_its_capital(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "the North bj dnoy, Manly"
+    monkeypatch.setattr(ocr_spacejoin, "NAME_CASE", False)
     assert "sydney" in _joins(text, "bj dnoy")
     monkeypatch.setattr(ocr_spacejoin, "NAME_CASE", True)
     got = _joins(text, "bj dnoy")

@@ -762,7 +762,7 @@ def _indel_pairs() -> frozenset[tuple[str, str]]:
 #: model on both sides chooses (issue 12, session 40, ocrseg40).  Pieces of at least
 #: :data:`SPLIT_PIECE_MIN_LEN` letters, readings costing at most
 #: :data:`SPLIT_PIECE_MAX_COST` nats, the case of the piece kept.
-SPLIT_PIECE_READINGS = False
+SPLIT_PIECE_READINGS = True
 SPLIT_PIECE_MIN_LEN = 3
 SPLIT_PIECE_MAX_COST = 4.0
 #: ... and a reading at least this much commoner (Zipf) than the piece as printed: a common

@@ -93,7 +93,7 @@ def _pair_starts(n: int, flagged: Set[int], by_start: Mapping[int, int]) -> list
 #: as a common word of its own for :data:`PIECE_ZIPF`: a bound ending or an interjection the
 #: frequency list counts ("delnj ed" is "delayed", "ah cady" "already": "ed", "ah" are known
 #: forms, never a correction's target).  Issue 12, session 40 (ocrseg40).
-PIECE_TARGETS_ONLY = False
+PIECE_TARGETS_ONLY = True
 
 
 def _word_of_its_own(piece: str) -> bool:
@@ -104,7 +104,7 @@ def _word_of_its_own(piece: str) -> bool:
 #: A reading the corpus writes with a capital mid-sentence (a share of at least
 #: :data:`NAME_CAPITAL_SHARE`: a place or person) is capitalised even after a lower-case
 #: first piece ("bj dnoy" -> "Sydney", not "sydney").  Session 40 (ocrseg40).
-NAME_CASE = False
+NAME_CASE = True
 NAME_CAPITAL_SHARE = 0.9
 
 
