@@ -75,3 +75,9 @@ def test_a_common_split_piece_stays(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_glued, "SPLIT_PIECE_MIN_GAIN", 1.0)
     assert "slated to" not in _readings("stated'to")
     assert "the prayer" in _readings("tho'prayer")
+
+
+def test_only_a_printed_piece_is_read_on() -> None:
+    # a piece made by reading a mark as a letter ("(at" -> "gat") gets no further reading
+    assert "gut" not in _readings("(at")
+    assert "fan" not in _readings("(in")

@@ -732,7 +732,7 @@ def chunk_readings(
             # an unmatched bracket's word piece is read through the confusions too
             # ("Worka)" -> "Works"; :data:`UNMATCHED_PIECES`)
             fixed = set() if unmatched and UNMATCHED_PIECES else orig_words
-            for text, extra in _read_pieces(reading, fixed, correct):
+            for text, extra in _read_pieces(reading, fixed, correct, chunk):
                 thr = threshold
                 price = cost + extra
                 if [t.text for t in tokenize(text) if t.kind == "word"] == orig_list:
@@ -759,8 +759,9 @@ def _indel_pairs() -> frozenset[tuple[str, str]]:
 #: A word piece a spaced mark cut off ("tho'prayer" -> "tho prayer") is also read through
 #: the confusion table when it is itself a word ("tho" -> "the", "mot" -> "met"): the mark
 #: was a speck for a lost space and the piece is as garbled as the page; the language
-#: model on both sides chooses (issue 12, session 40, ocrseg40).  Pieces of at least
-#: :data:`SPLIT_PIECE_MIN_LEN` letters, readings costing at most
+#: model on both sides chooses (issue 12, session 40, ocrseg40).  Only a piece printed in
+#: the chunk (no mark read as a letter in it: "(at" -> "gat" is not read on as "gut").
+#: Pieces of at least :data:`SPLIT_PIECE_MIN_LEN` letters, readings costing at most
 #: :data:`SPLIT_PIECE_MAX_COST` nats, the case of the piece kept.
 SPLIT_PIECE_READINGS = True
 SPLIT_PIECE_MIN_LEN = 3
@@ -791,9 +792,12 @@ def _split_piece_readings(piece: str, correct: bool) -> list[tuple[str, float]]:
     return out
 
 
-def _read_pieces(reading: str, orig_words: set[str], correct: bool) -> list[tuple[str, float]]:
+def _read_pieces(
+    reading: str, orig_words: set[str], correct: bool, chunk: str = ""
+) -> list[tuple[str, float]]:
     """The reading with each new word piece that is no word read through the confusion
-    table (with ``correct``); ``[]`` when a piece stays unreadable."""
+    table (with ``correct``); ``[]`` when a piece stays unreadable.  ``chunk``: the chunk
+    as printed (a word piece printed in it is read too, :data:`SPLIT_PIECE_READINGS`)."""
     toks = tokenize(reading)
     variants: list[list[tuple[str, float]]] = []
     for t in toks:
@@ -801,7 +805,8 @@ def _read_pieces(reading: str, orig_words: set[str], correct: bool) -> list[tupl
             variants.append([(t.text, 0.0)])
             continue
         if is_target(t.text):
-            variants.append([(t.text, 0.0), *_split_piece_readings(t.text, correct)])
+            split = bool(chunk) and t.text in chunk  # cut off as printed, no mark read
+            variants.append([(t.text, 0.0), *_split_piece_readings(t.text, correct and split)])
             continue
         if not correct or len(t.text) < PIECE_MIN_LEN:
             return []
