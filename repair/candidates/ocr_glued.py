@@ -732,7 +732,7 @@ def chunk_readings(
             # an unmatched bracket's word piece is read through the confusions too
             # ("Worka)" -> "Works"; :data:`UNMATCHED_PIECES`)
             fixed = set() if unmatched and UNMATCHED_PIECES else orig_words
-            for text, extra in _read_pieces(reading, fixed, correct):
+            for text, extra in _read_pieces(reading, fixed, correct, chunk):
                 thr = threshold
                 price = cost + extra
                 if [t.text for t in tokenize(text) if t.kind == "word"] == orig_list:
@@ -756,14 +756,57 @@ def _indel_pairs() -> frozenset[tuple[str, str]]:
     return ocr_channel.indel_pairs() if ocr_indel.GLUED_PIECES else frozenset()
 
 
-def _read_pieces(reading: str, orig_words: set[str], correct: bool) -> list[tuple[str, float]]:
+#: A word piece a spaced mark cut off ("tho'prayer" -> "tho prayer") is also read through
+#: the confusion table when it is itself a word ("tho" -> "the", "mot" -> "met"): the mark
+#: was a speck for a lost space and the piece is as garbled as the page; the language
+#: model on both sides chooses (issue 12, session 40, ocrseg40).  Only a piece printed in
+#: the chunk (no mark read as a letter in it: "(at" -> "gat" is not read on as "gut").
+#: Pieces of at least :data:`SPLIT_PIECE_MIN_LEN` letters, readings costing at most
+#: :data:`SPLIT_PIECE_MAX_COST` nats, the case of the piece kept.
+SPLIT_PIECE_READINGS = True
+SPLIT_PIECE_MIN_LEN = 3
+SPLIT_PIECE_MAX_COST = 4.0
+#: ... and a reading at least this much commoner (Zipf) than the piece as printed: a common
+#: word cut off stays ("stated'to" is "stated to", not "slated to").
+SPLIT_PIECE_MIN_GAIN: float | None = 1.0
+
+
+def _split_piece_readings(piece: str, correct: bool) -> list[tuple[str, float]]:
+    """The cheap confusion readings of ``piece``, a word a spaced mark cut off
+    (:data:`SPLIT_PIECE_READINGS`; ``[]`` when off or not ``correct``)."""
+    if not (SPLIT_PIECE_READINGS and correct) or len(piece) < SPLIT_PIECE_MIN_LEN:
+        return []
+    if not piece.isalpha() or not (piece.islower() or piece.istitle()):
+        return []
+    out = []
+    for c in correction_candidates(piece)[:PIECE_CORRECTIONS]:
+        if c.text == piece or c.cost > SPLIT_PIECE_MAX_COST or not is_target(c.text):
+            continue
+        if c.text[:1].isupper() != piece[:1].isupper():
+            continue
+        if SPLIT_PIECE_MIN_GAIN is not None and (
+            zipf(c.text.lower()) < zipf(piece.lower()) + SPLIT_PIECE_MIN_GAIN
+        ):
+            continue
+        out.append((c.text, c.cost))
+    return out
+
+
+def _read_pieces(
+    reading: str, orig_words: set[str], correct: bool, chunk: str = ""
+) -> list[tuple[str, float]]:
     """The reading with each new word piece that is no word read through the confusion
-    table (with ``correct``); ``[]`` when a piece stays unreadable."""
+    table (with ``correct``); ``[]`` when a piece stays unreadable.  ``chunk``: the chunk
+    as printed (a word piece printed in it is read too, :data:`SPLIT_PIECE_READINGS`)."""
     toks = tokenize(reading)
     variants: list[list[tuple[str, float]]] = []
     for t in toks:
-        if t.kind != "word" or t.text in orig_words or is_target(t.text):
+        if t.kind != "word" or t.text in orig_words:
             variants.append([(t.text, 0.0)])
+            continue
+        if is_target(t.text):
+            split = bool(chunk) and t.text in chunk  # cut off as printed, no mark read
+            variants.append([(t.text, 0.0), *_split_piece_readings(t.text, correct and split)])
             continue
         if not correct or len(t.text) < PIECE_MIN_LEN:
             return []

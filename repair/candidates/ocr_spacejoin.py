@@ -89,6 +89,33 @@ def _pair_starts(n: int, flagged: Set[int], by_start: Mapping[int, int]) -> list
     return sorted(i for i in at if 0 <= i < n - 2)
 
 
+#: Only a piece a correction may produce (:func:`repair.score.ocr_channel.is_target`) counts
+#: as a common word of its own for :data:`PIECE_ZIPF`: a bound ending or an interjection the
+#: frequency list counts ("delnj ed" is "delayed", "ah cady" "already": "ed", "ah" are known
+#: forms, never a correction's target).  Issue 12, session 40 (ocrseg40).
+PIECE_TARGETS_ONLY = True
+
+
+def _word_of_its_own(piece: str) -> bool:
+    """Whether ``piece`` counts for the :data:`PIECE_ZIPF` guard (:data:`PIECE_TARGETS_ONLY`)."""
+    return not PIECE_TARGETS_ONLY or not piece.islower() or is_target(piece)
+
+
+#: A reading the corpus writes with a capital mid-sentence (a share of at least
+#: :data:`NAME_CAPITAL_SHARE`: a place or person) is capitalised even after a lower-case
+#: first piece ("bj dnoy" -> "Sydney", not "sydney").  Session 40 (ocrseg40).
+NAME_CASE = True
+NAME_CAPITAL_SHARE = 0.9
+
+
+def _capitalised(word: str) -> bool:
+    """Whether the corpus writes ``word`` with a capital (:data:`NAME_CAPITAL_SHARE`)."""
+    from repair.score.ngrams import get_ngrams
+
+    share = get_ngrams().capital_share(word)
+    return share is not None and share >= NAME_CAPITAL_SHARE
+
+
 def space_join_candidates(
     toks: list[Token], flagged: Set[int], by_start: Mapping[int, int] | None = None
 ) -> list[Candidate]:
@@ -118,7 +145,8 @@ def space_join_candidates(
         if is_known(left) and is_known(right) and not KNOWN_PAIRS:
             continue
         if PIECE_ZIPF is not None and any(
-            len(w) > 1 and zipf(w.lower()) >= PIECE_ZIPF for w in (left, right)
+            len(w) > 1 and zipf(w.lower()) >= PIECE_ZIPF and _word_of_its_own(w)
+            for w in (left, right)
         ):
             continue  # "some timo", "even ia": a common word of its own beside garble
         if is_target(joined.lower()):
@@ -133,6 +161,8 @@ def space_join_candidates(
             if KEEP_LETTERS and len(c.text) < len(joined):
                 continue  # "soya bean" -> "soybean": a printed letter dropped
             text = c.text if left[:1].islower() else c.text[:1].upper() + c.text[1:]
+            if NAME_CASE and text.islower() and _capitalised(text):
+                text = text[:1].upper() + text[1:]  # "bj dnoy" is "Sydney"
             out.append(
                 cand(
                     a.start,
