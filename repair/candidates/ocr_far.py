@@ -111,8 +111,37 @@ def _anchored(n: int, first: str, last: str) -> list[str]:
     out: list[str] = []
     for k in range(n - MAX_LEN_DIFF, n + MAX_LEN_DIFF + 1):
         out += ends.get((k, "first", first), ())
-        out += [w for w in ends.get((k, "last", last), ()) if w[0] != first]
+        out += last_not_first(ends, k, last, first)
     return out
+
+
+#: Switch: :func:`last_not_first` remembers its lists (issue 14, session 40: the filter
+#: was ~2 % of 100 k OCR words, each list asked for again and again); off, filtered at
+#: every call.
+LAST_NOT_FIRST_MEMO = True
+#: Lists kept (~50 words each on average).
+LAST_NOT_FIRST_CACHE = 2_048
+_last_not_first_of: list[object] = [None]  # the ``ends`` the memo was filled from
+
+
+def last_not_first(
+    ends: dict[tuple[int, str, str], list[str]], k: int, last: str, first: str
+) -> list[str] | tuple[str, ...]:
+    """``[w for w in ends[(k, "last", last)] if w[0] != first]`` (in that order; empty
+    when the key is absent): the words of ``k`` letters ending in ``last`` that the
+    ``(k, "first", first)`` list does not hold already.  ``ends`` is :func:`_ends`' dict
+    (or :func:`_ends` itself); the answers are remembered for it."""
+    if not LAST_NOT_FIRST_MEMO or ends is not _ends():
+        return [w for w in ends.get((k, "last", last), ()) if w[0] != first]
+    if _last_not_first_of[0] is not ends:  # the loader was reset: so is the memo
+        _last_not_first.cache_clear()
+        _last_not_first_of[0] = ends
+    return _last_not_first(k, last, first)
+
+
+@lru_cache(maxsize=LAST_NOT_FIRST_CACHE)
+def _last_not_first(k: int, last: str, first: str) -> tuple[str, ...]:
+    return tuple(w for w in _ends().get((k, "last", last), ()) if w[0] != first)
 
 
 def far_applies(

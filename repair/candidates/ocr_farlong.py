@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from repair.candidates.ocr_far import _ends, bound
+from repair.candidates.ocr_far import _ends, bound, last_not_first
 from repair.score.ocr_channel import Correction
 from repair.score.ocr_price import cheapest_priced
 
@@ -75,7 +75,7 @@ def anchored_words(lengths: range, first: str, last: str) -> list[str]:
     out: list[str] = []
     for k in lengths:
         out += ends.get((k, "first", first), ())
-        out += [w for w in ends.get((k, "last", last), ()) if w[0] != first]
+        out += last_not_first(ends, k, last, first)
     return out
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import correction_candidates, is_target, vocabulary
-from repair.score.ocr_price import channel_cost
+from repair.score.ocr_price import channel_cost, channel_cost_upto
 
 #: The reading runs (hook in :meth:`repair.candidates.ocr._Generator._token`).
 GLUED_FW = True
@@ -108,6 +108,13 @@ def _words_near_length(words: tuple[str, ...], n: int) -> tuple[str, ...]:
     return tuple(w for w in words if abs(len(w) - n) <= 1)
 
 
+#: Switch: :func:`_fw_reading` prices a function word with
+#: :func:`repair.score.ocr_price.channel_cost_upto` up to the lower of the cap and the
+#: cheapest so far (a word above that bound is never taken; below it the cost is the same
+#: float), not in full (issue 14, session 40).
+FW_PRICE_UPTO = True
+
+
 @lru_cache(maxsize=8_192)
 def _fw_reading(piece: str) -> tuple[str, float] | None:
     """The cheapest function word ``piece`` is a print of (words more plain edits away
@@ -124,7 +131,12 @@ def _fw_reading(piece: str) -> tuple[str, float] | None:
     for w in _words_near_length(function_words(), len(low)):
         if Levenshtein.distance(low, w, score_cutoff=edits) > edits:
             continue
-        c = 0.0 if w == low else channel_cost(piece, w)
+        if w == low:
+            c = 0.0
+        elif FW_PRICE_UPTO:  # priced only as far as it can still be taken (issue 14)
+            c = channel_cost_upto(piece, w, most if best is None else min(most, best[1]))
+        else:
+            c = channel_cost(piece, w)
         if c <= most and (best is None or c < best[1]):
             best = (w, c)
     return best

@@ -143,8 +143,18 @@ def _cased(text: str, form: str) -> str:
 
 
 #: ``{(length, letter): [page words of that length starting with it]}`` and the same by
-#: last letter: the retrieval's pool without a pass over the whole page per token.
-ShapeIndex = tuple[dict[tuple[int, str], list[str]], dict[tuple[int, str], list[str]]]
+#: last letter: the retrieval's pool without a pass over the whole page per token; then
+#: ``{(length, last letter, first letter): [the last-letter list's words not starting
+#: with that first letter]}``, filled as tokens ask (:func:`_pool`).
+ShapeIndex = tuple[
+    dict[tuple[int, str], list[str]],
+    dict[tuple[int, str], list[str]],
+    dict[tuple[int, str, str], list[str]],
+]
+
+#: Switch: :func:`_pool` remembers, per page, the filtered last-letter lists (issue 14,
+#: session 40: the filter was ~0.6 % of 100 k OCR words); off, filtered at every token.
+POOL_MEMO = True
 
 
 def shape_index(targets: Iterable[str]) -> ShapeIndex:
@@ -154,19 +164,56 @@ def shape_index(targets: Iterable[str]) -> ShapeIndex:
     for w in targets:
         first.setdefault((len(w), w[0]), []).append(w)
         last.setdefault((len(w), w[-1]), []).append(w)
-    return first, last
+    return first, last, {}
 
 
 def _pool(low: str, shapes: ShapeIndex) -> list[str]:
     """The page words of about ``low``'s length sharing its first or last letter (each
     once; the order is immaterial: the hits are priced and sorted by cost and word)."""
-    first, last = shapes
+    first, last, others = shapes
     n, a, z = len(low), low[0], low[-1]
     out: list[str] = []
     for size in range(n - SHORTER, n + LONGER + 1):
         out.extend(first.get((size, a), ()))
-        out.extend(w for w in last.get((size, z), ()) if w[0] != a)
+        if not POOL_MEMO:
+            out.extend(w for w in last.get((size, z), ()) if w[0] != a)
+            continue
+        rest = others.get((size, z, a))
+        if rest is None:
+            rest = others[(size, z, a)] = [w for w in last.get((size, z), ()) if w[0] != a]
+        out += rest
     return out
+
+
+#: Switch: a token whose cheapest page word is sure to be a near misprint (fewer than
+#: :data:`MIN_EDITS` plain edits away) is refused before every page word is priced to
+#: the margin (:func:`_near_misprint_cheapest`; issue 14, session 40: 666 of the 1,526
+#: tokens of 100 k OCR words end there).  The same refusals: off, every word is priced.
+NEAR_FIRST = True
+
+
+def _near_misprint_cheapest(letters: str, near: list[tuple[int, str]], cap: float) -> bool:
+    """Whether the cheapest of ``near`` (``(plain distance, page word)``) as a reading of
+    ``letters`` -- the first of :func:`repair.score.ocr_price.cheapest_priced`'s list,
+    by (cost, word) -- is sure to be fewer than :data:`MIN_EDITS` plain edits away: the
+    cheapest such near word costs at most ``cap`` (+ ``SLACK``, as there) and every
+    further word is dearer, or as dear and after it by word (each priced only up to that
+    cost).  ``False`` when it cannot tell (the caller then prices every word)."""
+    from repair.score.ocr_price import SLACK, channel_cost_upto
+
+    best: tuple[float, str] | None = None
+    limit = cap + SLACK
+    for d, w in near:
+        if d < MIN_EDITS:
+            c = channel_cost_upto(letters, w, limit)
+            if c <= limit and (best is None or (c, w) < best):
+                best = (c, w)
+    if best is None:
+        return False
+    for d, w in near:
+        if d >= MIN_EDITS and (channel_cost_upto(letters, w, best[0]), w) < best:
+            return False  # as cheap or cheaper: a word further away may come first
+    return True
 
 
 def page_far_reading(
@@ -197,6 +244,8 @@ def page_far_reading(
     if not hits:
         return None
     near = [(d, w) for w, d, _k in hits if w != low]
+    if NEAR_FIRST and _near_misprint_cheapest(letters, near, per_char * n):
+        return None  # as below, without pricing every page word to the margin
     page = cheapest_priced(letters, near, per_char * n, MARGIN)
     if page and Levenshtein.distance(low, page[0][1]) < MIN_EDITS:
         return None  # a near misprint: the page-vocabulary readings' own guards decide
