@@ -103,7 +103,7 @@ SENTENCE = "The District Court sat. The Distict Court adjourned until Monday."
 
 
 def test_off_by_default_and_reads_the_drop_when_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the walk's lost-letter rows (ocr_channel.INDEL_ROWS, on since session 40) read
+    # the walk's lost-letter rows (ocr_channel.INDEL_ROWS, off by default; on, they) read
     # "Distict" too: off here, so that only this module's reading is tested
     from repair.score import ocr_channel, ocr_table
 

@@ -111,9 +111,8 @@ def test_builder_context_rows() -> None:
 
 
 def test_shipped_rows_and_pipeline(rows: None) -> None:
-    # shipped on since session 40 (indel40: with ocr_indel.WHOLE_TOKEN every guard equals
-    # the rows off): a letter lost after any letter, at its learned rate (``lost-any``)
-    assert tuple(ocr_channel.INDEL_ROWS) == ("lost-any",)
+    # the row set indel40 measured: a letter lost after any letter, at its learned rate
+    # (``lost-any``); shipped off (session 40, lead)
     ocr_channel.INDEL_ROWS = ("lost-any",)
     _reset()
     page = PAGE.replace("His Worship", "The Distict")

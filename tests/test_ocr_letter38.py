@@ -58,7 +58,7 @@ def test_capitalised_reads_only_names(letter_on: None) -> None:
 
 
 def test_flag_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the walk's lost-letter rows (ocr_channel.INDEL_ROWS, on since session 40) read
+    # the walk's lost-letter rows (ocr_channel.INDEL_ROWS, off by default; on, they) read
     # "Lawence" too: off here, so that only this module's reading is tested
     from repair.score import ocr_channel, ocr_table
 
