@@ -17,6 +17,14 @@ words of context on each side, minus the channel cost of its edits
 often than not); then the cluster's edits that clash with it are dropped, so the
 pipeline's selection keeps it.
 
+Two refinements (session 40, both off: see the flags).  :data:`HYBRID`: when the wider
+edit would stand and it keeps a narrower edit's printed word verbatim and whole
+("nllowcd-t-vo" -> "nllowcd-two" over "nllowcd" -> "allowed"), a third reading writes
+the narrower readings inside it ("allowed-two"), scored the same way (both channel
+costs); it replaces the wider edit when it scores higher.  :data:`PAIR_MARGIN`: the
+break-up margin when the narrower edits read every word of the wider edit's print
+("motoi\\ncal" -> "medical" over "motor" + "car"), instead of :data:`SHORT_MARGIN`.
+
 Cost: one sort and a sweep over the edits; a cluster larger than :data:`MAX_CLUSTER`
 is left to the confidence order (issue 14: no all-pairs scans).
 """
