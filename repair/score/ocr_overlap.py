@@ -47,14 +47,16 @@ SHORT_MARGIN = 4.0
 #: A kept wider edit that keeps a narrower edit's printed word verbatim (a glued mark or
 #: stray piece read around it: "nllowcd-t-vo" -> "nllowcd-two" over "nllowcd" ->
 #: "allowed") is also read with the narrower readings written inside it, on the same
-#: footing (context LM of the stretch minus both channel costs; session 40).
-HYBRID = False
+#: footing (context LM of the stretch minus both channel costs; session 40).  On (lead,
+#: session 40): with PAIR_MARGIN, SMH dev fold B 2,524 -> 2,518 tokens, fold A has no
+#: such stretch (no article changes), test 5,498 -> 5,491; no token right -> wrong.
+HYBRID = True
 #: Nats the wider edit with its narrower readings inside must gain over the wider edit alone.
 HYBRID_MARGIN = 0.0
 #: The shorter edits' margin instead of :data:`SHORT_MARGIN` when they read every word of
 #: the kept wider edit's print ("motoi cal" -> "medical" over "motor" + "car"; session 40;
-#: ``None``: off).
-PAIR_MARGIN: float | None = None
+#: ``None``: off).  On at 1.0 (lead, session 40; see HYBRID).
+PAIR_MARGIN: float | None = 1.0
 #: Clusters of more edits are left to the confidence order.
 MAX_CLUSTER = 8
 #: Characters of context read on each side of a stretch for its two context words.
