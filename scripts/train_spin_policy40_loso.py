@@ -43,26 +43,9 @@ from train_spin_model import (  # noqa: E402
     MIN_GAIN,
     auc,
     fold_of,
-    make_model,
     policy_matrix,
 )
-
-
-def counts(p: np.ndarray, y: np.ndarray, inside: np.ndarray, t: float = 0.5) -> dict:
-    on = p >= t
-    c, w, b = int((on & y).sum()), int((on & inside & ~y).sum()), int((on & ~inside).sum())
-    return {"correct": c, "wrong": w, "broken": b, "net": c - b,
-            "precision": round(c / max(c + w + b, 1), 3)}  # fmt: skip
-
-
-def fit_platt(X: np.ndarray, y: np.ndarray, split: np.ndarray):
-    from sklearn.linear_model import LogisticRegression
-
-    m = make_model("hist").fit(X[~split], y[~split])
-    z = m.decision_function(X[split])
-    lr = LogisticRegression(C=1e6, max_iter=1000).fit(z.reshape(-1, 1), y[split])
-    a, b = float(lr.coef_[0, 0]), float(lr.intercept_[0])
-    return lambda Z: 1 / (1 + np.exp(-(a * m.decision_function(Z) + b)))
+from train_spin_model39_loso import counts, fit_platt  # noqa: E402  (the same fit and counts)
 
 
 def main() -> int:
