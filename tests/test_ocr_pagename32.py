@@ -44,13 +44,14 @@ def _read(cands: list) -> list[tuple[str, object]]:
 
 @pytest.fixture(autouse=True)
 def _on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both settings as they would ship on (both are off by default)."""
+    """Both settings on (PAGE_NAME ships on since session 41; the margin is off)."""
     monkeypatch.setattr(ocr_pagename, "PAGE_NAME", True)
     monkeypatch.setattr(ocr_nameplace, "NAME_PLACE_MARGIN", 1.5)
 
 
-def test_both_off_by_default() -> None:
-    assert DEFAULTS == (False, None)
+def test_page_name_on_and_margin_off_by_default() -> None:
+    # PAGE_NAME on since session 41 (ocrname41); NAME_PLACE_MARGIN still off
+    assert DEFAULTS == (True, None)
 
 
 def test_the_pages_name_wins_over_a_common_word_and_an_unprinted_name() -> None:

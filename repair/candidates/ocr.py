@@ -60,6 +60,7 @@ from repair.candidates.ocr_firstpass import reads_nothing
 from repair.candidates.ocr_garbled_join import garbled_joins
 from repair.candidates.ocr_glyphjoin import glyph_join_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
+from repair.candidates.ocr_hyphencase import lower_joined
 from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_glyph_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
@@ -381,6 +382,8 @@ class _Generator:
         flagged = {f.start for f in detection.findings if f.reason != "realword_suspect"}
         lower_words = frozenset(t.text for t in doc.words if t.text.islower())
         verse = verse_like(toks, garbled=garbled)
+        if not verse:  # "an In-⏎spection" -> "inspection" (session 41)
+            lower_joined(out, toks, lower_words, counts, garbled=garbled)
         names = document_names(toks, counts) if garbled else frozenset()
         # each word not flagged (a "1" of a garbled page otherwise); the token's text and
         # first letter read once (the same tests in the same order; issue 14, session 38)

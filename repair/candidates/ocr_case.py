@@ -194,6 +194,45 @@ def wrapped_prose(toks: list[Token]) -> bool:
     return value
 
 
+#: The word before a lowered non-function word that has a mark after it may be a short
+#: known word ("by reason of Ill-health"), not only one of three letters or more (session 41).
+SHORT_BEFORE = True
+
+
+def _short_word(toks: list[Token], i: int, before: Token) -> bool:
+    """Whether ``before`` (the word before word ``i`` on its line) is a known word of its
+    own, not a suffix glued to a number ("20th" reads "20" and "th")."""
+    if not (before.text.isalpha() and is_known(before.text)):
+        return False
+    j = i - 2 if i >= 2 and toks[i - 1].kind == "space" else i - 1
+    return j >= 1 and toks[j] is before and toks[j - 1].kind != "number"
+
+
+#: A function word opening a line of wrapped prose may follow a capitalised word ending the
+#: line before ("He⏎Is survived by", "Council⏎Is to meet"): a capitalised pronoun or name
+#: ends a prose line as often as a lower-case word (session 41).  The word after must be
+#: lower case (the loose context).  Off: SMH dev-a +1 token ("in April⏎In connection" is
+#: a sentence whose full stop was lost), dev-b -2 ("He⏎Is survived", "Impressive⏎In the").
+LINE_END_CAPITAL = False
+
+
+def _capital_line_end(toks: list[Token], i: int) -> Token | None:
+    """The capitalised known word that ends the line before word ``i``, with more of its
+    line before it (a heading's one-word line does not count), or ``None``."""
+    j = i - 1
+    if j < 3 or toks[j].kind != "space" or toks[j].text.count("\n") != 1:
+        return None
+    if toks[j].text.strip(" \t\n"):
+        return None
+    prev = toks[j - 1]
+    if prev.kind != "word" or not _capitalised_word(prev) or not is_known(prev.text.lower()):
+        return None
+    sp = toks[j - 2]
+    if sp.kind != "space" or "\n" in sp.text:
+        return None
+    return prev
+
+
 #: A capitalised word joined to a capitalised word before it by "of", "and", "for" is
 #: a name's word: "Declaration of⏎Independence", "Minister for Information", "Bank of
 #: Issue" keep their capitals (the 1 M-word OCR speed text lowered "Independence" at a
@@ -268,6 +307,9 @@ def case_candidates(
     if text[0] in "IJ" and text[1:].islower():
         wrapped = WRAPPED_LINES and garbled and (WRAPPED_FUNCTION or low not in FUNCTION_WORDS)
         before = _word_before(toks, i, wrapped and wrapped_prose(toks))
+        if before is None and LINE_END_CAPITAL and wrapped and low in FUNCTION_WORDS:
+            before = _capital_line_end(toks, i)  # "a retired life. He⏎Is survived"
+
         after = _word_after(toks, i)
         if before is None or after is None:
             return []
@@ -286,7 +328,8 @@ def case_candidates(
             and after.text in _PUNCT_AFTER
             and before.kind == "word"
             and before.text.islower()
-            and len(before.text) >= 3  # not "20th Instant."
+            # not "20th Instant."; a short known word will do ("of Ill-health": session 41)
+            and (len(before.text) >= 3 or (SHORT_BEFORE and _short_word(toks, i, before)))
         ):
             after = Token("x", after.start, after.end, "word")  # a lower-case word's place
         strict = (

@@ -19,7 +19,7 @@ readings and readings to capitalised words the page prints (:data:`KEEP_COUNT`) 
 and compete.  The name must be at least as name-like as the print
 (:data:`MIN_SHAPE_GAIN`).  A token that is itself a known word or a listed name is left to the usual
 readings (the page may print a garble more often than the name: "Balgownio" x3).  Only
-on garbled pages (the caller's gate).  Off by default (:data:`PAGE_NAME`).
+on garbled pages (the caller's gate).  On by default (:data:`PAGE_NAME`, session 41).
 
 >>> from collections import Counter
 >>> from repair.candidates.ocr_rules import cand
@@ -44,8 +44,11 @@ from repair.types import Candidate
 #: Off: SMH dev 4,699 -> 4,695 tokens wrong (with :data:`NAME_PLACE_MARGIN` of
 #: :mod:`repair.candidates.ocr_nameplace`: 4,691), but SMH test is flat (5,581 -> 5,582 with
 #: both; "Tamos" -> "James" becomes "Tames", a garble the page prints twice):
-#: benchmarks/RESULTS.md, session 32.
-PAGE_NAME = False
+#: benchmarks/RESULTS.md, session 32.  On since session 41 (ocrname41): SMH dev-a 2,014 /
+#: 3,255 unchanged, dev-b 2,511 -> 2,508 tokens / 4,058 -> 4,052 chars ("Montcfiorc's",
+#: "Goodlilnd", "Risiian"), test unchanged, ICDAR 1-80 no edit differs, the 1 M-word OCR'd
+#: modern text 449 broken both ways (+7 fixed): session 35's two breaks there are gone.
+PAGE_NAME = True
 #: The page's name must be the clean form of its cluster: no listed name is one cheap
 #: learned confusion away from it (a page may print a garble of a listed name twice:
 #: "Tames" beside "Tamos", read "James"; session 35).
