@@ -94,3 +94,37 @@ def test_shipped_on() -> None:
     assert ocr_gluedfw.PLAIN_SPLIT_GUARD and ocr_gluedfw.PLAIN_SPLIT_SAME_CUT
     assert ocr_gluedfw.FW_PAIRS
     assert ocr_pagejoin.PAGE_JOIN and ocr_pagejoin.THRESHOLD == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # the page repeats a run-together garble: no word to join into
+        ("the stcelage, in stcelage, in the steel age", "KNOWN_WORDS"),
+        # "dol" is glued to "85": no whole printed word
+        ("sold at 85dol ars, at 70 dollars and 9 dollars", "WHOLE_PIECES"),
+        # a printed letter dropped
+        ("the Rivers and Rivers of the River as it runs", "KEEP_LETTERS"),
+    ],
+)
+def test_a_page_join_guard(monkeypatch: pytest.MonkeyPatch, text: str, flag: str) -> None:
+    monkeypatch.setattr(ocr_pagejoin, "PAGE_JOIN", True)
+    assert _page_joins(text) == []
+    monkeypatch.setattr(ocr_pagejoin, flag, False)
+    assert _page_joins(text) != []
+
+
+def test_a_page_join_takes_the_case_of_its_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_pagejoin, "PAGE_JOIN", True)
+    text = "During the war. During the peace. It grew du ring the years."
+    assert _page_joins(text) == ["during"]
+    monkeypatch.setattr(ocr_pagejoin, "LOWER_CASE", False)
+    assert _page_joins(text) == ["During"]
+
+
+def test_a_page_join_in_capitals_is_no_evidence_of_case() -> None:
+    from repair.candidates.ocr_pagejoin import _cased
+
+    assert _cased("MOTHERS", "Mothei") == "Mothers"
+    assert _cased("MOTHERS", "MOTH") == "MOTHERS"
+    assert _cased("McDonald", "Mc") == "McDonald"

@@ -24,8 +24,10 @@ import math
 from collections.abc import Mapping
 
 from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacejoin import _capitalised, _glued
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
+from repair.score.ocr_channel import is_known, is_target
 from repair.types import Candidate, Token
 
 #: Switch (module doc).
@@ -46,6 +48,19 @@ MAX_BONUS = 2.0
 COMMON_PIECES_ZIPF = 5.5
 #: Margin (nats) the join asks in context.
 THRESHOLD = 0.0
+#: The page's word is a word (known, or a listed name), not a run-together garble the
+#: page repeats ("thcentury", "Berlinis" on the 1 M-word OCR text: session 41).
+KNOWN_WORDS = True
+#: Each piece is a whole printed word: no letter or digit glued to its outer side
+#: ("17th century" is no "th" + "century").
+WHOLE_PIECES = True
+#: The page's word keeps at least the pieces' letters ("River as" is no "Rivers").
+KEEP_LETTERS = True
+#: A joined string that is itself a word ("st atus": status) is read as itself only.
+JOINED_WORD = True
+#: The join is in lower case after a lower-case piece unless the corpus writes the word
+#: with a capital ("du ring" is "during" though the page prints "During").
+LOWER_CASE = True
 
 
 def _separator(tok: Token) -> bool:
@@ -55,14 +70,47 @@ def _separator(tok: Token) -> bool:
     return tok.text == " " or (tok.text.count("\n") == 1 and not tok.text.strip())
 
 
+def _word(w: str) -> bool:
+    """Whether the page's ``w`` is a word (:data:`KNOWN_WORDS`)."""
+    if not KNOWN_WORDS or is_known(w):
+        return True
+    from repair.score.ngrams import get_ngrams
+
+    return w[:1].isupper() and get_ngrams().is_name(w)
+
+
 def _page_words(counts: Mapping[str, int]) -> dict[str, list[tuple[str, int]]]:
     """The page's words printed :data:`MIN_COUNT` times or more (alphabetic, of
-    :data:`MIN_LEN` - 1 letters or more), by their first letter (lower case)."""
-    out: dict[str, list[tuple[str, int]]] = {}
+    :data:`MIN_LEN` - 1 letters or more; :func:`_word`), by their first letter (lower
+    case); a word printed in several cases counts once for all (its commonest form)."""
+    forms: dict[str, list[tuple[str, int]]] = {}
     for w, n in counts.items():
-        if n >= MIN_COUNT and len(w) >= MIN_LEN - 1 and w.isalpha():
-            out.setdefault(w[0].lower(), []).append((w, n))
+        if len(w) >= MIN_LEN - 1 and w.isalpha():
+            forms.setdefault(w.lower(), []).append((w, n))
+    out: dict[str, list[tuple[str, int]]] = {}
+    for low, got in forms.items():
+        n = sum(k for _w, k in got)
+        w = max(got, key=lambda x: x[1])[0]
+        if n >= MIN_COUNT and _word(w):
+            out.setdefault(low[0], []).append((w, n))
     return out
+
+
+def _cased(w: str, left: str) -> str:
+    """The page's word ``w`` in the case of the printed pieces (``left`` the first): as
+    the page prints it, capitalised after a capital ("Steel age" -> "Steerage"), in
+    capitals after capitals; under :data:`LOWER_CASE` a page's capitals are no evidence
+    of their own ("du ring" is "during" beside the page's "During", "Mothei s" is
+    "Mothers" beside its "MOTHERS'"), only the corpus's habit ("bj dnoy": "Sydney")."""
+    if not LOWER_CASE:
+        return w[:1].upper() + w[1:] if left[:1].isupper() and w.islower() else w
+    if len(left) > 1 and left.isupper():
+        return w.upper()
+    low = w.lower()
+    form = w[:1] + w[1:].lower() if w.isupper() else w  # "MOTHERS" -> "Mothers"
+    if left[:1].isupper() or _capitalised(low):
+        return form[:1].upper() + form[1:]  # "McDonald" keeps its inner capital
+    return low
 
 
 def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
@@ -88,12 +136,17 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
             continue
         if min(zipf(left.lower()), zipf(right.lower())) >= COMMON_PIECES_ZIPF:
             continue  # "in to", "any thing": two words
+        if WHOLE_PIECES and (_glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end)):
+            continue  # "17th century": a piece cut from a longer printed string
         low = joined.lower()
+        itself = JOINED_WORD and is_target(low)
         best: tuple[float, str, int] | None = None
         for w, n in words.get(low[0], ()):
             wl = w.lower()
             if abs(len(wl) - len(low)) > MAX_EDITS or wl in (left.lower(), right.lower()):
                 continue
+            if (itself and wl != low) or (KEEP_LETTERS and len(wl) < len(low)):
+                continue  # "st atus" is status; "River as" no "Rivers"
             if Levenshtein.distance(low, wl, score_cutoff=MAX_EDITS) > MAX_EDITS:
                 continue
             c = 0.0 if wl == low else channel_cost(low, wl)
@@ -102,8 +155,7 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         if best is None:
             continue
         c, w, n = best
-        # as the page prints it, capitalised after a capital ("Steel age" -> "Steerage")
-        text = w[:1].upper() + w[1:] if left[:1].isupper() and w.islower() else w
+        text = _cased(w, left)
         bonus = min(MAX_BONUS, math.log(n))
         out.append(
             cand(
