@@ -57,7 +57,9 @@ def test_a_space_glyph_is_no_reading_beside_a_plain_split(
     assert all(cost == 0 or parts[0] != "the" for parts, cost in glued_readings("theircraft"))
 
 
-def test_two_function_words_run_together(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("guard", [False, True])
+def test_two_function_words_run_together(monkeypatch: pytest.MonkeyPatch, guard: bool) -> None:
+    monkeypatch.setattr(ocr_gluedfw, "PLAIN_SPLIT_GUARD", guard)
     monkeypatch.setattr(ocr_gluedfw, "PLAIN_SPLIT_SAME_CUT", True)
     monkeypatch.setattr(ocr_gluedfw, "FW_PAIRS", False)
     assert ("on", "the") not in _parts("ontho")
@@ -91,7 +93,7 @@ def test_a_word_the_page_prints_whole_joins(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_shipped_on() -> None:
-    assert ocr_gluedfw.PLAIN_SPLIT_GUARD and ocr_gluedfw.PLAIN_SPLIT_SAME_CUT
+    assert not ocr_gluedfw.PLAIN_SPLIT_GUARD and ocr_gluedfw.PLAIN_SPLIT_SAME_CUT
     assert ocr_gluedfw.FW_PAIRS
     assert ocr_pagejoin.PAGE_JOIN and ocr_pagejoin.THRESHOLD == 0.0
 
