@@ -37,9 +37,11 @@ def space_on(monkeypatch: pytest.MonkeyPatch) -> None:
     _clear()
 
 
-def test_the_space_readings_are_shipped_off() -> None:
-    assert ocr_gluedfw.SPACE_GLYPH_COST is None  # the join is on again since session 30
-    assert not ocr_gluedfw.INNER_CAPITAL and not applies("thoJFlnanco", "inner_capital")
+def test_the_space_readings_are_shipped_on() -> None:
+    # off from the lead's session 24 mend ("theircraft" -> "the aircraft"); on again in
+    # session 41 (that reading is a plain cut's: ocr_gluedfw.PLAIN_SPLIT_GUARD)
+    assert ocr_gluedfw.SPACE_GLYPH_COST == ocr_gluedfw.SPACE_GLYPH_ON
+    assert ocr_gluedfw.INNER_CAPITAL and applies("thoJFlnanco", "inner_capital")
 
 
 def test_a_function_word_three_plain_edits_away_is_read_by_its_channel_price(

@@ -37,6 +37,7 @@ from repair.candidates import (
     ocr_nameprefix,
     ocr_pagefar,
     ocr_pagehabit,
+    ocr_pagejoin,
     ocr_periodreach,
     ocr_rarereal,
     ocr_shortslot,
@@ -503,6 +504,8 @@ class _Generator:
             out.extend(possessive_candidates(toks))  # "John s" -> "John's"
             if info.heavy and ocr_spacejoin.SPACE_JOIN:  # "dol ars" -> "dollars"
                 out.extend(ocr_spacejoin.space_join_candidates(toks, flagged, by_start))
+            if ocr_pagejoin.PAGE_JOIN and (info.heavy or not ocr_pagejoin.HEAVY_ONLY):
+                out.extend(ocr_pagejoin.page_join_candidates(toks, info.counts))  # "dol ars"
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
                 joined = glyph_join_candidates(toks)
                 out.extend(joined)

@@ -72,13 +72,38 @@ TAIL_READINGS = 2
 TRUE_PRICE = True
 #: The space between the two printed as one glyph ("thejanalysis", "thoJFlnanco"): its
 #: cost (nats; None: not read).  Off (lead, session 24): on the 1 M-word speed text it read
-#: "theircraft" as "the aircraft"; tests set it to 3.0.
-SPACE_GLYPH_COST: float | None = None
+#: "theircraft" as "the aircraft"; tests set it to 3.0.  On again (session 41, ocrseg41):
+#: that reading comes from a plain cut ("the" + "ircraft"), not the glyph
+#: (:data:`PLAIN_SPLIT_GUARD`).
+SPACE_GLYPH_COST: float | None = 3.0
 #: The cost the reading was built and measured with (``SPACE_GLYPH_COST`` when on).
 SPACE_GLYPH_ON = 3.0
 #: Tokens with an inner capital ("thoJFlnanco", "itbopLrution"), read in lower case.
 #: Off (lead, session 24) with the space glyph: without it "thoJFlnanco" reads "they Finance".
-INNER_CAPITAL = False
+#: On again with it (session 41).
+INNER_CAPITAL = True
+#: Switch (issue 12, session 41): a token that splits with no edit into two words a
+#: correction may produce ("theircraft": their + craft) gets no reading here: the plain
+#: split (:func:`repair.score.ocr_channel.split_candidates`) reads it with no misread
+#: glyph, and a function word read through the channel beside it ("the aircraft") asks
+#: one more error than the print shows.  Off (session 41): nothing on SMH dev, and on the
+#: 300 k-word OCR audit text it refuses three right readings ("madcit" made it, "jctsand"
+#: jets and, "thenprime" the prime) and no wrong one; "theircraft" is read "the aircraft"
+#: with the space glyph off too (a plain cut: "the" + "ircraft"), so the glyph does not
+#: wait for it.
+PLAIN_SPLIT_GUARD = False
+#: Letters each piece of such a split has at least.
+PLAIN_SPLIT_MIN = 2
+#: With the guard: still read the token at the plain split's own cut, a piece read through
+#: the channel ("lastend": last + "end" read "and"); only readings that move the cut
+#: ("the aircraft") or read a glyph as the space are refused.
+PLAIN_SPLIT_SAME_CUT = True
+#: Switch (issue 12, session 41): two function words run together, the word side read as
+#: a function word too ("ontho": on the), in tokens of :data:`FW_PAIR_MIN_LEN` letters or
+#: more; the word side's own readings stay as they are for pieces of
+#: :data:`WORD_MIN_LEN` letters or more.
+FW_PAIRS = True
+FW_PAIR_MIN_LEN = 5
 
 
 @lru_cache(maxsize=1)
@@ -205,11 +230,25 @@ def gated_readings(
     return tuple(r for r in glued_readings(token) if r[1] + ONE_WORD_EDGE < best)
 
 
+def plain_cuts(low: str) -> tuple[int, ...]:
+    """The cuts of ``low`` into two pieces of :data:`PLAIN_SPLIT_MIN` letters or more
+    that are both words a correction may produce (the head's length at each)."""
+    return tuple(
+        k
+        for k in range(PLAIN_SPLIT_MIN, len(low) - PLAIN_SPLIT_MIN + 1)
+        if is_target(low[:k]) and is_target(low[k:])
+    )
+
+
 @lru_cache(maxsize=4_096)
 def glued_readings(token: str) -> tuple[tuple[tuple[str, str], float], ...]:
     """Two-word readings (function word and word, in printed order) of ``token`` with
     their costs, cheapest first (lower case; the caller sets the case)."""
-    if len(token) < MIN_LEN or not token.isalpha():
+    shortest = min(MIN_LEN, FW_PAIR_MIN_LEN) if FW_PAIRS else MIN_LEN
+    if len(token) < shortest or not token.isalpha():
+        return ()
+    plain = plain_cuts(token.lower()) if PLAIN_SPLIT_GUARD else ()
+    if plain and not PLAIN_SPLIT_SAME_CUT:
         return ()
     out: dict[tuple[str, str], float] = {}
     cuts = [(token[:k], token[k:], True, SPACE_COST) for k in range(1, FUNCTION_MAX_LEN + 2)]
@@ -229,11 +268,17 @@ def glued_readings(token: str) -> tuple[tuple[tuple[str, str], float], ...]:
             if not is_target(token[:-k].lower()) and not is_target(token[-k - 1 :].lower())
         ]
     for head, tail, fw_first, space in cuts:
+        if plain and (space != SPACE_COST or len(head if fw_first else tail) not in plain):
+            continue  # the print splits plainly elsewhere ("theircraft": their craft)
         fw = _fw_reading(head)
         if fw is None:
             continue
         # a space read as a glyph: no far search of the rest (issue 14: ~4 ms a token)
-        for word in _word_readings(tail, space == SPACE_COST):
+        words = _word_readings(tail, space == SPACE_COST) if len(token) >= MIN_LEN else ()
+        if FW_PAIRS and len(tail) < WORD_MIN_LEN and space == SPACE_COST:
+            pair = _fw_reading(tail) if tail.isalpha() and len(tail) >= 2 else None
+            words = (pair,) if pair is not None else ()  # "ontho": on + "tho" (the)
+        for word in words:
             if word[1] + fw[1] == 0.0 and space == SPACE_COST:
                 continue  # both sides as printed: the plain split's job
             text = word[0]

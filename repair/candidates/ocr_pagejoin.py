@@ -1,0 +1,174 @@
+"""Two printed pieces of a word the page prints whole elsewhere: "dol ars" on a page of
+"dollars" x30, "steel age" beside "steerage" x2 (issue 12, session 41).
+
+The stray-space join (:mod:`repair.candidates.ocr_spacejoin`) asks a non-word piece and
+a common reading; the line join (:mod:`repair.candidates.ocr_line_join`) a line break.
+Two real words a stray space cut from one ("steel age", "dol ars") pass neither: each is
+a word, and the LM alone often likes the two words.  The page is the evidence here: it
+prints the whole word elsewhere, on its own, at least :data:`MIN_COUNT` times.
+
+For each two words of a garbled page separated by one space or one line break, the
+joined string (:data:`MIN_LEN` letters or more) is compared with the page's own words
+of about its length (the same first letter, at most :data:`MAX_EDITS` plain edits) and
+priced by the learned channel (:func:`repair.score.ocr_price.channel_cost`, at most
+:data:`MAX_COST` nats).  The cheapest goes to the context model at that price plus the
+spacing cost, less the page's support (``log`` of its count, at most :data:`MAX_BONUS`).
+Two pieces that are both very common words (:data:`COMMON_PIECES_ZIPF`: "in to", "any
+thing") are no split word.  No pairs are listed: the evidence is the page's counts and
+the learned table's costs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacejoin import _capitalised, _glued
+from repair.candidates.ocr_spacing import SPACING_COST
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import is_known, is_target
+from repair.types import Candidate, Token
+
+#: Switch (module doc).
+PAGE_JOIN = True
+#: Only on heavily garbled pages (the caller's gate).
+HEAVY_ONLY = True
+#: The page prints the whole word at least this many times.
+MIN_COUNT = 2
+#: Fewest letters of the joined string.
+MIN_LEN = 6
+#: Most plain edits between the joined string and the page's word (case-blind).
+MAX_EDITS = 2
+#: Most channel cost (nats) of reading the joined string as the page's word.
+MAX_COST = 5.0
+#: Most page support (nats) taken off the price.
+MAX_BONUS = 2.0
+#: Two pieces both this common (Zipf) are two words.
+COMMON_PIECES_ZIPF = 5.5
+#: Margin (nats) the join asks in context.
+THRESHOLD = 0.0
+#: The page's word is a word (known, or a listed name), not a run-together garble the
+#: page repeats ("thcentury", "Berlinis" on the 1 M-word OCR text: session 41).
+KNOWN_WORDS = True
+#: Each piece is a whole printed word: no letter or digit glued to its outer side
+#: ("17th century" is no "th" + "century").
+WHOLE_PIECES = True
+#: The page's word keeps at least the pieces' letters ("River as" is no "Rivers").
+KEEP_LETTERS = True
+#: A joined string that is itself a word ("st atus": status) is read as itself only.
+JOINED_WORD = True
+#: The join is in lower case after a lower-case piece unless the corpus writes the word
+#: with a capital ("du ring" is "during" though the page prints "During").
+LOWER_CASE = True
+
+
+def _separator(tok: Token) -> bool:
+    """One space, or one line break with nothing else but spaces."""
+    if tok.kind != "space":
+        return False
+    return tok.text == " " or (tok.text.count("\n") == 1 and not tok.text.strip())
+
+
+def _word(w: str) -> bool:
+    """Whether the page's ``w`` is a word (:data:`KNOWN_WORDS`)."""
+    if not KNOWN_WORDS or is_known(w):
+        return True
+    from repair.score.ngrams import get_ngrams
+
+    return w[:1].isupper() and get_ngrams().is_name(w)
+
+
+def _page_words(counts: Mapping[str, int]) -> dict[str, list[tuple[str, int]]]:
+    """The page's words printed :data:`MIN_COUNT` times or more (alphabetic, of
+    :data:`MIN_LEN` - 1 letters or more; :func:`_word`), by their first letter (lower
+    case); a word printed in several cases counts once for all (its commonest form)."""
+    forms: dict[str, list[tuple[str, int]]] = {}
+    for w, n in counts.items():
+        if len(w) >= MIN_LEN - 1 and w.isalpha():
+            forms.setdefault(w.lower(), []).append((w, n))
+    out: dict[str, list[tuple[str, int]]] = {}
+    for low, got in forms.items():
+        n = sum(k for _w, k in got)
+        w = max(got, key=lambda x: x[1])[0]
+        if n >= MIN_COUNT and _word(w):
+            out.setdefault(low[0], []).append((w, n))
+    return out
+
+
+def _cased(w: str, left: str) -> str:
+    """The page's word ``w`` in the case of the printed pieces (``left`` the first): as
+    the page prints it, capitalised after a capital ("Steel age" -> "Steerage"), in
+    capitals after capitals; under :data:`LOWER_CASE` a page's capitals are no evidence
+    of their own ("du ring" is "during" beside the page's "During", "Mothei s" is
+    "Mothers" beside its "MOTHERS'"), only the corpus's habit ("bj dnoy": "Sydney")."""
+    if not LOWER_CASE:
+        return w[:1].upper() + w[1:] if left[:1].isupper() and w.islower() else w
+    if len(left) > 1 and left.isupper():
+        return w.upper()
+    low = w.lower()
+    form = w[:1] + w[1:].lower() if w.isupper() else w  # "MOTHERS" -> "Mothers"
+    if left[:1].isupper() or _capitalised(low):
+        return form[:1].upper() + form[1:]  # "McDonald" keeps its inner capital
+    return low
+
+
+def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
+    """Joins of two printed words into a word the page prints whole (module doc);
+    ``counts``: the page's word counts (``Counter(t.text for t in words)``)."""
+    if not PAGE_JOIN:
+        return []
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.score.ocr_price import channel_cost
+
+    words = _page_words(counts)
+    if not words:
+        return []
+    out: list[Candidate] = []
+    for i in range(len(toks) - 2):
+        a, sep, b = toks[i], toks[i + 1], toks[i + 2]
+        if a.kind != "word" or b.kind != "word" or not _separator(sep):
+            continue
+        left, right = a.text, b.text
+        joined = left + right
+        if len(joined) < MIN_LEN or not joined.isalpha() or not right.islower():
+            continue
+        if min(zipf(left.lower()), zipf(right.lower())) >= COMMON_PIECES_ZIPF:
+            continue  # "in to", "any thing": two words
+        if WHOLE_PIECES and (_glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end)):
+            continue  # "17th century": a piece cut from a longer printed string
+        low = joined.lower()
+        itself = JOINED_WORD and is_target(low)
+        best: tuple[float, str, int] | None = None
+        for w, n in words.get(low[0], ()):
+            wl = w.lower()
+            if abs(len(wl) - len(low)) > MAX_EDITS or wl in (left.lower(), right.lower()):
+                continue
+            if (itself and wl != low) or (KEEP_LETTERS and len(wl) < len(low)):
+                continue  # "st atus" is status; "River as" no "Rivers"
+            if Levenshtein.distance(low, wl, score_cutoff=MAX_EDITS) > MAX_EDITS:
+                continue
+            c = 0.0 if wl == low else channel_cost(low, wl)
+            if c <= MAX_COST and (best is None or c < best[0]):
+                best = (c, w, n)
+        if best is None:
+            continue
+        c, w, n = best
+        text = _cased(w, left)
+        bonus = min(MAX_BONUS, math.log(n))
+        out.append(
+            cand(
+                a.start,
+                b.end,
+                text,
+                "OCR_JOIN_SPLIT",
+                finding="page_join",
+                orig=[left, right],
+                alt=[text],
+                cost=SPACING_COST + c - bonus,
+                threshold=THRESHOLD,
+                page_join=True,
+            )
+        )
+    return out
