@@ -1,0 +1,74 @@
+"""Real words read as the commonest words at a dearer price (issue 12, session 41):
+:data:`repair.candidates.ocr_realword.FREQUENT_REACH`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from repair.candidates import ocr_realword
+from repair.pipeline import repair_text
+from tests.test_ocr_wide import NEWSPAPER
+
+
+@pytest.fixture
+def reach(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(ocr_realword, "FREQUENT_REACH", True)
+    ocr_realword._readings.cache_clear()
+    yield
+    ocr_realword._readings.cache_clear()
+
+
+def _readings(text: str, heavy: bool = True) -> dict[str, float]:
+    return {v: c for c, v, _s in ocr_realword._readings(text, heavy)}
+
+
+def test_off_by_default() -> None:
+    assert ocr_realword.FREQUENT_REACH is False
+    ocr_realword._readings.cache_clear()
+    assert "be" not in _readings("lie")
+    assert "was" not in _readings("ms")
+
+
+def test_a_print_reaches_a_commonest_word_beyond_the_usual_price(reach: None) -> None:
+    got = _readings("lie")
+    assert "be" in got and got["be"] > ocr_realword.MAX_COST
+    assert got["be"] <= ocr_realword.FREQUENT_MAX_COST
+    assert "was" in _readings("ms")
+    assert "and" in _readings("anti")
+
+
+def test_only_the_commonest_words_and_only_heavy_pages(reach: None) -> None:
+    for c, v, _s in ocr_realword._readings("lie", True):
+        if c > ocr_realword.MAX_COST:
+            assert ocr_realword.zipf(v) >= ocr_realword.FREQUENT_TARGET_MIN_ZIPF
+    assert "be" not in _readings("lie", heavy=False)
+    assert "be" not in _readings("Lie")  # capitalised prints keep their own search
+
+
+def test_at_most_a_few_such_readings_a_print(reach: None) -> None:
+    dear = [c for c, _v, _s in ocr_realword._readings("tin", True) if c > ocr_realword.MAX_COST]
+    assert len(dear) <= ocr_realword.FREQUENT_MAX_READINGS
+
+
+def test_a_heavy_page_reads_it_in_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = NEWSPAPER.replace("hall.", "hall, and tho account should lie paid out of tho estate.")
+    ocr_realword._readings.cache_clear()
+    assert ("lie", "be") not in {(e.original, e.replacement) for e in repair_text(text).edits}
+    monkeypatch.setattr(ocr_realword, "FREQUENT_REACH", True)
+    ocr_realword._readings.cache_clear()
+    try:
+        assert ("lie", "be") in {(e.original, e.replacement) for e in repair_text(text).edits}
+    finally:
+        ocr_realword._readings.cache_clear()
+
+
+def test_the_context_keeps_a_right_print(reach: None) -> None:
+    text = NEWSPAPER.replace("hall.", "hall, and he told a lie to tho Council.")
+    assert "told a lie" in repair_text(text).text
+
+
+def test_clean_text_is_untouched(reach: None) -> None:
+    text = "He told a lie and the ms was lost; la and li are notes of the scale."
+    assert repair_text(text).text == text
