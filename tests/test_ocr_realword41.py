@@ -27,46 +27,48 @@ def _readings(text: str, heavy: bool = True) -> dict[str, float]:
 def test_off_by_default() -> None:
     assert ocr_realword.FREQUENT_REACH is False
     ocr_realword._readings.cache_clear()
-    assert "be" not in _readings("lie")
     assert "was" not in _readings("ms")
+    assert "be" not in _readings("ha")
 
 
 def test_a_print_reaches_a_commonest_word_beyond_the_usual_price(reach: None) -> None:
-    got = _readings("lie")
-    assert "be" in got and got["be"] > ocr_realword.MAX_COST
-    assert got["be"] <= ocr_realword.FREQUENT_MAX_COST
+    got = _readings("ha")
+    assert "be" in got and ocr_realword.MAX_COST < got["be"] <= ocr_realword.FREQUENT_MAX_COST
     assert "was" in _readings("ms")
-    assert "and" in _readings("anti")
+    assert "in" in _readings("la")
 
 
-def test_only_the_commonest_words_and_only_heavy_pages(reach: None) -> None:
-    for c, v, _s in ocr_realword._readings("lie", True):
+def test_only_the_commonest_words_short_prints_and_heavy_pages(reach: None) -> None:
+    for c, v, _s in ocr_realword._readings("ms", True):
         if c > ocr_realword.MAX_COST:
             assert ocr_realword.zipf(v) >= ocr_realword.FREQUENT_TARGET_MIN_ZIPF
-    assert "be" not in _readings("lie", heavy=False)
-    assert "be" not in _readings("Lie")  # capitalised prints keep their own search
+    assert "was" not in _readings("ms", heavy=False)
+    assert "be" not in _readings("Ha")  # capitalised prints keep their own search
+    # longer prints keep the usual price: "fragile amid intensifying" is no "and"
+    assert "and" not in _readings("amid")
+    assert "be" not in _readings("lie")
 
 
 def test_at_most_a_few_such_readings_a_print(reach: None) -> None:
-    dear = [c for c, _v, _s in ocr_realword._readings("tin", True) if c > ocr_realword.MAX_COST]
-    assert len(dear) <= ocr_realword.FREQUENT_MAX_READINGS
+    dear = [c for c, _v, _s in ocr_realword._readings("li", True) if c > ocr_realword.MAX_COST]
+    assert 0 < len(dear) <= ocr_realword.FREQUENT_MAX_READINGS
 
 
 def test_a_heavy_page_reads_it_in_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = NEWSPAPER.replace("hall.", "hall, and tho account should lie paid out of tho estate.")
+    text = NEWSPAPER.replace("hall.", "hall, and tho Mayor ms still a member of tho Council.")
     ocr_realword._readings.cache_clear()
-    assert ("lie", "be") not in {(e.original, e.replacement) for e in repair_text(text).edits}
+    assert ("ms", "was") not in {(e.original, e.replacement) for e in repair_text(text).edits}
     monkeypatch.setattr(ocr_realword, "FREQUENT_REACH", True)
     ocr_realword._readings.cache_clear()
     try:
-        assert ("lie", "be") in {(e.original, e.replacement) for e in repair_text(text).edits}
+        assert ("ms", "was") in {(e.original, e.replacement) for e in repair_text(text).edits}
     finally:
         ocr_realword._readings.cache_clear()
 
 
 def test_the_context_keeps_a_right_print(reach: None) -> None:
-    text = NEWSPAPER.replace("hall.", "hall, and he told a lie to tho Council.")
-    assert "told a lie" in repair_text(text).text
+    text = NEWSPAPER.replace("hall.", "hall, and the author sent the ms to his publisher.")
+    assert "sent the ms to his" in repair_text(text).text
 
 
 def test_clean_text_is_untouched(reach: None) -> None:

@@ -362,7 +362,7 @@ def _readings(text: str, heavy: bool) -> tuple[tuple[float, str, tuple[tuple[str
         readings.append((cost, variant, subs))
     readings.sort()
     out = readings[:MAX_READINGS]
-    if FREQUENT_REACH and heavy and not capital and len(text) >= FREQUENT_MIN_LEN:
+    if FREQUENT_REACH and heavy and not capital and len(text) <= FREQUENT_MAX_LEN:
         out.extend(_frequent_readings(text, {r[1] for r in out}, max_subs))
     return tuple(out)
 
@@ -370,14 +370,17 @@ def _readings(text: str, heavy: bool) -> tuple[tuple[float, str, tuple[tuple[str
 #: Issue 12 (session 41): on a heavily garbled page a lower-case real word is also read as
 #: one of the commonest words (Zipf :data:`FREQUENT_TARGET_MIN_ZIPF`: "the", "be", "and")
 #: that the learned confusions reach at a dearer price than :data:`MAX_COST`, up to
-#: :data:`FREQUENT_MAX_COST` ("should lie immediately paid": li for b, 6.5 nats): the
+#: :data:`FREQUENT_MAX_COST` ("he ms still a partner": m for wa, "to ha appointed"): the
 #: language model's gain for such a word is the largest it gives, and the margin still
 #: pays the whole price.  Only the commonest words' prefixes are walked (a small index).
 FREQUENT_REACH = False
 FREQUENT_MAX_COST = 7.0
 FREQUENT_TARGET_MIN_ZIPF = 6.5
-#: ... prints of this many letters at least
-FREQUENT_MIN_LEN = 2
+#: ... prints of this many letters at most: two-letter prints ("ms still" -> was, "given la
+#: other" -> in, "to ha appointed" -> be) are the most garbled; on SMH dev the longer ones
+#: gained nothing, and in the OCR'd modern text audit "fragile amid intensifying" became
+#: "and" (12 times, one source sentence)
+FREQUENT_MAX_LEN = 2
 #: ... at most this many such readings per print (cheapest first)
 FREQUENT_MAX_READINGS = 2
 
