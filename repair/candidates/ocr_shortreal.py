@@ -126,6 +126,42 @@ def _between_words(toks: list[Token], i: int) -> bool:
     )
 
 
+#: Issue 12 (session 41): a lower-case print also stands between words when a side's
+#: neighbour (one space away) is a number ("and roi 10 minutes": for) or, on the right, an
+#: opening quote glued to a word ("and tie 'additional memorandum": the).  The language
+#: model reads such a neighbour as it reads any other token; :func:`_between_words` alone
+#: (one word each side) left these prints unread.  Real-word prints; non-word prints with
+#: :data:`MARKED_NEIGHBOURS_NONWORDS`.
+MARKED_NEIGHBOURS = False
+MARKED_NEIGHBOURS_NONWORDS = False
+_OPENING_QUOTES = frozenset("'\"\u2018\u201c")
+
+
+def _beside_words(toks: list[Token], i: int, non_word: bool = False) -> bool:
+    """:func:`_between_words`, or (:data:`MARKED_NEIGHBOURS`) a lower-case print with a
+    word or number one space before it and a word, a number or an opening quote glued to
+    a word one space after it."""
+    if _between_words(toks, i):
+        return True
+    if not (MARKED_NEIGHBOURS_NONWORDS if non_word else MARKED_NEIGHBOURS):
+        return False
+    if not toks[i].text.islower() or i < 2 or i + 2 >= len(toks):
+        return False
+    if toks[i - 1].kind != "space" or toks[i + 1].kind != "space":
+        return False
+    left, right = toks[i - 2], toks[i + 2]
+    if not (left.kind == "number" or (left.kind == "word" and not _initial(left.text))):
+        return False
+    if right.kind == "number" or (right.kind == "word" and not _initial(right.text)):
+        return True
+    return (
+        right.text in _OPENING_QUOTES
+        and i + 3 < len(toks)
+        and toks[i + 3].kind == "word"
+        and len(toks[i + 3].text) > 1
+    )
+
+
 #: Title-case prints inside a sentence ("with Rith the", "nnd Cor the") read the same
 #: way, lower-cased: the capital is a misread glyph (hooks as for lower-case prints).
 CAPITALS = True
@@ -187,6 +223,15 @@ def _piece(toks: list[Token], i: int) -> bool:
     return is_known(toks[i - 2].text.lower() + text) or is_known(text + toks[i + 2].text.lower())
 
 
+def _joined_piece(toks: list[Token], i: int) -> bool:
+    """:func:`_piece` with a word neighbour only (a number or a quote joins nothing)."""
+    text = toks[i].text.lower()
+    left, right = toks[i - 2], toks[i + 2]
+    return (left.kind == "word" and is_known(left.text.lower() + text)) or (
+        right.kind == "word" and is_known(text + right.text.lower())
+    )
+
+
 def _new_readings(
     toks: list[Token], i: int, have: list[Candidate], non_word: bool = False
 ) -> list[tuple[str, float]]:
@@ -201,7 +246,7 @@ def _new_readings(
         readings = _readings(text, NON_WORD_MAX_LEN, NON_WORD_TARGET_ZIPF, NON_WORD_MAX_COST)
     else:
         readings = short_real_readings(text)
-    if not readings or not _between_words(toks, i) or _piece(toks, i):
+    if not readings or not _beside_words(toks, i, non_word) or _joined_piece(toks, i):
         return []
     if not lower and not _no_name(toks, i):
         return []
