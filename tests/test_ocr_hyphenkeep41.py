@@ -12,9 +12,10 @@ import pytest
 import repair.candidates.ocr_hyphenkeep as hk
 from repair.candidates.ocr_rules import cand
 from repair.pipeline import repair_text
+from repair.types import Candidate
 
 
-def _c(text: str, word: str, reading: str, rule: str = "OCR_STRAY_MARK"):  # noqa: ANN202
+def _c(text: str, word: str, reading: str, rule: str = "OCR_STRAY_MARK") -> Candidate:
     s = text.index(word)
     return cand(s, s + len(word), reading, rule)
 
@@ -26,7 +27,11 @@ def test_shipped_on() -> None:
 
 @pytest.mark.parametrize(
     ("word", "reading"),
-    [("co-ordinated", "coordinated"), ("an-swered", "answered"), ("Il-lustrations", "Illustrations")],
+    [
+        ("co-ordinated", "coordinated"),
+        ("an-swered", "answered"),
+        ("Il-lustrations", "Illustrations"),
+    ],
 )
 def test_pure_deletion_dropped(word: str, reading: str) -> None:
     text = f"They {word} him again."
