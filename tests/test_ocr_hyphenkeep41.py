@@ -14,6 +14,8 @@ from repair.candidates.ocr_rules import cand
 from repair.pipeline import repair_text
 from repair.types import Candidate
 
+WRAP = "\nthe next line of the column\nand one more line\n"  # a hard-wrapped page
+
 
 def _c(text: str, word: str, reading: str, rule: str = "OCR_STRAY_MARK") -> Candidate:
     s = text.index(word)
@@ -34,8 +36,21 @@ def test_shipped_on() -> None:
     ],
 )
 def test_pure_deletion_dropped(word: str, reading: str) -> None:
-    text = f"They {word} him again."
+    text = f"They {word} him again." + WRAP
     c = _c(text, word, reading, "OCR_INLINE_HYPHEN")
+    assert hk.keep_printed_hyphens(text, [c]) == []
+
+
+def test_one_line_page_joins() -> None:
+    text = "They an-swered him again, and litera-ture was read."  # run into one line
+    c = _c(text, "an-swered", "answered", "OCR_INLINE_HYPHEN")
+    assert hk.keep_printed_hyphens(text, [c]) == [c]
+
+
+def test_wrapped_only_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hk, "WRAPPED_ONLY", False)
+    text = "They an-swered him again."
+    c = _c(text, "an-swered", "answered", "OCR_INLINE_HYPHEN")
     assert hk.keep_printed_hyphens(text, [c]) == []
 
 
@@ -63,14 +78,14 @@ def test_marks_in_words_still_read(word: str, reading: str) -> None:
 
 
 def test_span_cut_inside_a_run_is_judged_on_the_page() -> None:
-    text = "the wxy-zt of it."  # the candidate covers "y-z" only: the runs are "wxy", "zt"
+    text = "the wxy-zt of it." + WRAP  # the candidate covers "y-z" only: the runs are "wxy", "zt"
     s = text.index("y-z")
     c = cand(s, s + 3, "yz", "OCR_STRAY_MARK")
     assert hk.keep_printed_hyphens(text, [c]) == []
 
 
 def test_reading_keeping_the_word_before_keeps_the_hyphen() -> None:
-    text = "A Cabinet sub-commitlee including"
+    text = "A Cabinet sub-commitlee including" + WRAP
     c = _c(text, "sub-commitlee", "subcommittee")
     (out,) = hk.keep_printed_hyphens(text, [c])
     assert (out.start, out.end, out.replacement) == (c.start, c.end, "sub-committee")
@@ -92,8 +107,8 @@ def test_reinsert_needs_a_kept_known_word(word: str, reading: str) -> None:
 
 
 def test_end_to_end() -> None:
-    out = repair_text("A Cabinet sub-commitlee including\nrhe Prime Minister said tho\n").text
-    assert "sub-committee" in out
+    text = "A Cabinet sub-commitlee including\nrhe Prime Minister said tho\nmatter wus urgent\n"
+    assert "sub-committee" in repair_text(text).text
     out = repair_text("In combined and co-ordinated opera-\ntions, the forces wero ablo to\n").text
     assert "co-ordinated" in out
 
@@ -101,5 +116,5 @@ def test_end_to_end() -> None:
 def test_end_to_end_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(hk, "PURE_HYPHEN_KEEP", False)
     monkeypatch.setattr(hk, "HYPHEN_REINSERT", False)
-    out = repair_text("A Cabinet sub-commitlee including\nrhe Prime Minister said tho\n").text
-    assert "subcommittee" in out
+    text = "A Cabinet sub-commitlee including\nrhe Prime Minister said tho\nmatter wus urgent\n"
+    assert "subcommittee" in repair_text(text).text

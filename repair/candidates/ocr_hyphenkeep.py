@@ -60,7 +60,23 @@ PURE_MIN_SIDE = 2
 #: ("sub-committee", "re-issues") on any page (issue 12, session 41; the session 33 guard
 #: :data:`PRINTED_HYPHEN` dropped the reading and needed a line-end hyphen on the page).
 HYPHEN_REINSERT = True
+#: Both only on a page set in hard-wrapped lines (a line-end hyphen, or at least
+#: :data:`WRAP_MIN_LINES` lines of :data:`WRAP_MAX_MEAN` characters or fewer on average):
+#: its line ends are the printer's, so a hyphen inside a line is printed.  A page run
+#: into one line may carry its line-end hyphens inside the text ("litera-ture",
+#: "pos-sesses": ICDAR file 81, 2,019 of them), and there the join is the repair.
+WRAPPED_ONLY = True
+WRAP_MIN_LINES = 3
+WRAP_MAX_MEAN = 100
 _INLINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _wrapped(text: str) -> bool:
+    """Whether the page is set in hard-wrapped lines (:data:`WRAPPED_ONLY`)."""
+    if not WRAPPED_ONLY or _LINE_END_HYPHEN.search(text):
+        return True
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= WRAP_MIN_LINES and sum(map(len, lines)) <= WRAP_MAX_MEAN * len(lines)
 
 
 def _side_runs(span: str, h: int) -> tuple[str, str]:
@@ -142,7 +158,7 @@ def _printed(text: str, h: int) -> bool:
 
 def keep_printed_hyphens(text: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` without the readings that delete a printed inline hyphen (module doc)."""
-    if (PURE_HYPHEN_KEEP or HYPHEN_REINSERT) and "-" in text:
+    if (PURE_HYPHEN_KEEP or HYPHEN_REINSERT) and "-" in text and _wrapped(text):
         cands = _keep_inline_hyphens(text, cands)
     if not PRINTED_HYPHEN or "-" not in text or not _LINE_END_HYPHEN.search(text):
         return cands
