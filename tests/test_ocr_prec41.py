@@ -88,3 +88,29 @@ def test_period_known_off(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "he tooke the broken legg in his hand"
     c = _c(text, "legg", "legs")
     assert dr.keep_repeated_forms(text, text.split(), [c], True) == [c]
+
+
+OLD_PAGE = (
+    "Then tbe Priour came into the kitchin, and tliere hee found the yonng man, to whom hee "
+    "said, where wast thou borne, and wliat is thy name? The yong man answered and saide, sir, "
+    "I was borne very farre hence, and Rush is my naine. Then said the Priour vnto hiin, Rush, "
+    "thou shalt abide in the kitchin with the maister Cooke, and hee tooke him by tbe hand, and "
+    "the Cooke was glad of his comming, for hee was weary of his labonr, and they went together."
+)
+
+
+def _pairs() -> list[tuple[str, str]]:
+    from repair.pipeline import repair_text
+
+    return [(e.original, e.replacement) for e in repair_text(OLD_PAGE).edits]
+
+
+def test_end_to_end_old_page_keeps_its_spelling() -> None:
+    pairs = _pairs()
+    assert ("kitchin", "kitchen") not in pairs
+    assert ("tbe", "the") in pairs and ("labonr", "labour") in pairs
+
+
+def test_end_to_end_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dr, "DOC_REPEAT_KEEP", False)
+    assert ("kitchin", "kitchen") in _pairs()
