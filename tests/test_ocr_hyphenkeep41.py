@@ -22,9 +22,15 @@ def _c(text: str, word: str, reading: str, rule: str = "OCR_STRAY_MARK") -> Cand
     return cand(s, s + len(word), reading, rule)
 
 
-def test_shipped_on() -> None:
-    assert hk.PURE_HYPHEN_KEEP is True
+def test_shipped() -> None:
+    assert hk.PURE_HYPHEN_KEEP is False
     assert hk.HYPHEN_REINSERT is True
+    assert hk.WRAPPED_ONLY is True
+
+
+@pytest.fixture
+def pure(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hk, "PURE_HYPHEN_KEEP", True)
 
 
 @pytest.mark.parametrize(
@@ -35,19 +41,19 @@ def test_shipped_on() -> None:
         ("Il-lustrations", "Illustrations"),
     ],
 )
-def test_pure_deletion_dropped(word: str, reading: str) -> None:
+def test_pure_deletion_dropped(pure: None, word: str, reading: str) -> None:
     text = f"They {word} him again." + WRAP
     c = _c(text, word, reading, "OCR_INLINE_HYPHEN")
     assert hk.keep_printed_hyphens(text, [c]) == []
 
 
-def test_one_line_page_joins() -> None:
+def test_one_line_page_joins(pure: None) -> None:
     text = "They an-swered him again, and litera-ture was read."  # run into one line
     c = _c(text, "an-swered", "answered", "OCR_INLINE_HYPHEN")
     assert hk.keep_printed_hyphens(text, [c]) == [c]
 
 
-def test_wrapped_only_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrapped_only_off(pure: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(hk, "WRAPPED_ONLY", False)
     text = "They an-swered him again."
     c = _c(text, "an-swered", "answered", "OCR_INLINE_HYPHEN")
@@ -71,13 +77,13 @@ def test_pure_deletion_kept_when_off(monkeypatch: pytest.MonkeyPatch) -> None:
         ("As-ociation", "Association"),  # the hyphen is a misread letter
     ],
 )
-def test_marks_in_words_still_read(word: str, reading: str) -> None:
+def test_marks_in_words_still_read(pure: None, word: str, reading: str) -> None:
     text = f"the {word} of it."
     c = _c(text, word, reading)
     assert hk.keep_printed_hyphens(text, [c]) == [c]
 
 
-def test_span_cut_inside_a_run_is_judged_on_the_page() -> None:
+def test_span_cut_inside_a_run_is_judged_on_the_page(pure: None) -> None:
     text = "the wxy-zt of it." + WRAP  # the candidate covers "y-z" only: the runs are "wxy", "zt"
     s = text.index("y-z")
     c = cand(s, s + 3, "yz", "OCR_STRAY_MARK")

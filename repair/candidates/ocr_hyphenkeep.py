@@ -52,7 +52,10 @@ _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-\n[^\W\d_]")
 #: "an-swered", "Il-lustrations") is dropped on any page (issue 12, session 41): it fixes
 #: no misread glyph, and the gold of both newspapers and books keeps the printer's hyphen
 #: (SMH dev 2 such edits, ICDAR books 1-80 7, none right; "w-aggon" has a one-letter side).
-PURE_HYPHEN_KEEP = True
+#: Shipped off: on the hard-wrapped pages it is limited to (:data:`WRAPPED_ONLY`) it adds
+#: nothing on SMH dev to :data:`HYPHEN_REINSERT`, which already keeps a hyphen after a
+#: known lower-case word; beyond that it would keep "Philo-sophy" run into a wrapped page.
+PURE_HYPHEN_KEEP = False
 #: Letters each side of such a hyphen needs.
 PURE_MIN_SIDE = 2
 #: A reading that deletes a printed hyphen but keeps the known word before it letter for
