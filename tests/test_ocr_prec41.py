@@ -11,6 +11,19 @@ import repair.candidates.ocr_marks as marks
 from repair.candidates.ocr_rules import cand
 from repair.tokenize import tokenize
 
+
+def test_shipped_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the shipped values, not the autouse fixture's
+    assert marks.EDGE_INITIAL is False
+    assert dr.DOC_REPEAT_KEEP is False
+
+
+@pytest.fixture(autouse=True)
+def on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guards on (each test that needs one off sets it)."""
+    monkeypatch.setattr(marks, "EDGE_INITIAL", True)
+    monkeypatch.setattr(dr, "DOC_REPEAT_KEEP", True)
+
 INITIAL = "the Department of Railways, Mr J\nBarron, and the men"
 
 
@@ -19,7 +32,6 @@ def _deleted(text: str) -> list[str]:
 
 
 def test_initial_after_title_kept() -> None:
-    assert marks.EDGE_INITIAL is True
     assert _deleted(INITIAL) == []
 
 
