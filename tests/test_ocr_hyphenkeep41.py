@@ -97,6 +97,13 @@ def test_reading_keeping_the_word_before_keeps_the_hyphen() -> None:
     assert (out.start, out.end, out.replacement) == (c.start, c.end, "sub-committee")
 
 
+def test_reinsert_needs_the_whole_word_before() -> None:
+    text = "will some day be pin-pointed with" + WRAP
+    s = text.index("in-pointed")  # a span cut inside "pin": "in" is no word of the page
+    c = cand(s, s + len("in-pointed"), "inpointed", "OCR_STRAY_MARK")
+    assert hk.keep_printed_hyphens(text, [c]) == [c]
+
+
 @pytest.mark.parametrize(
     ("word", "reading"),
     [

@@ -121,6 +121,8 @@ def _reinserted(text: str, c: Candidate) -> Candidate | None:
     h = span.index("-")
     if h == 0 or not _INLINE_HYPHEN.match(span, h) or not span[:h].isalpha():
         return None
+    if c.start > 0 and text[c.start - 1].isalpha():
+        return None  # the span starts inside the word before the hyphen
     left, right = span[:h], _side_runs(span, h)[1]
     rest = c.replacement[h:]
     if (
