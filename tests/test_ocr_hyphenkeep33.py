@@ -15,6 +15,13 @@ PAGE = (
 )
 
 
+@pytest.fixture(autouse=True)
+def session41_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are of the session 33 guard alone: session 41's guards off."""
+    monkeypatch.setattr(hk, "PURE_HYPHEN_KEEP", False)
+    monkeypatch.setattr(hk, "HYPHEN_REINSERT", False)
+
+
 @pytest.fixture
 def on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(hk, "PRINTED_HYPHEN", True)

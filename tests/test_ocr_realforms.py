@@ -187,6 +187,9 @@ def test_hyphen_compound_with_a_lost_space_is_no_glyph_join(monkeypatch) -> None
     text = "and said that his re-electionas president in March"
     assert repaired_after_page(text).endswith("his re-election as president in March")
     monkeypatch.setattr(glyphjoin, "HYPHEN_HEAD", False)
+    import repair.candidates.ocr_hyphenkeep as hk  # session 41's guard would keep "re-"
+
+    monkeypatch.setattr(hk, "HYPHEN_REINSERT", False)
     assert "reflections" in repaired_after_page(text)
 
 

@@ -29,6 +29,7 @@ from repair.candidates import (
     ocr_capname,
     ocr_context,
     ocr_deepreach,
+    ocr_docrepeat,
     ocr_hyphenkeep,
     ocr_indel,
     ocr_letter,
@@ -1072,6 +1073,9 @@ def _ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[
         out = _keep_hyphen_chains(doc.tokens, by_start, out)  # "ecky-ecky-pikang-zoop-boing"
     out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
     out = ocr_hyphenkeep.keep_printed_hyphens(doc.text, out)  # "co-ordinated" kept as printed
+    if ocr_docrepeat.DOC_REPEAT_KEEP and out:  # "kitchin" printed twice, "kitchen" never
+        old = not ocr_docrepeat.OLD_PRINT_ONLY or _old_print(doc, detection)
+        out = ocr_docrepeat.keep_repeated_forms(doc.text, (t.text for t in doc.words), out, old)
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
 
 

@@ -33,6 +33,7 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate
@@ -45,6 +46,98 @@ MIN_LEFT = 2
 MIN_RIGHT = 3
 
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-\n[^\W\d_]")
+
+#: A reading whose only change is deleting a hyphen printed between two letter runs of
+#: :data:`PURE_MIN_SIDE` letters or more ("co-ordinated" -> coordinated, "pin-pointed",
+#: "an-swered", "Il-lustrations") is dropped on any page (issue 12, session 41): it fixes
+#: no misread glyph, and the gold of both newspapers and books keeps the printer's hyphen
+#: (SMH dev 2 such edits, ICDAR books 1-80 7, none right; "w-aggon" has a one-letter side).
+#: Shipped off: on the hard-wrapped pages it is limited to (:data:`WRAPPED_ONLY`) it adds
+#: nothing on SMH dev to :data:`HYPHEN_REINSERT`, which already keeps a hyphen after a
+#: known lower-case word; beyond that it would keep "Philo-sophy" run into a wrapped page.
+PURE_HYPHEN_KEEP = False
+#: Letters each side of such a hyphen needs.
+PURE_MIN_SIDE = 2
+#: A reading that deletes a printed hyphen but keeps the known word before it letter for
+#: letter ("sub-commitlee" -> subcommittee, "re-iisuea" -> reissues) keeps the hyphen
+#: ("sub-committee", "re-issues") on any page (issue 12, session 41; the session 33 guard
+#: :data:`PRINTED_HYPHEN` dropped the reading and needed a line-end hyphen on the page).
+HYPHEN_REINSERT = True
+#: Both only on a page set in hard-wrapped lines (a line-end hyphen, or at least
+#: :data:`WRAP_MIN_LINES` lines of :data:`WRAP_MAX_MEAN` characters or fewer on average):
+#: its line ends are the printer's, so a hyphen inside a line is printed.  A page run
+#: into one line may carry its line-end hyphens inside the text ("litera-ture",
+#: "pos-sesses": ICDAR file 81, 2,019 of them), and there the join is the repair.
+WRAPPED_ONLY = True
+WRAP_MIN_LINES = 3
+WRAP_MAX_MEAN = 100
+_INLINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _wrapped(text: str) -> bool:
+    """Whether the page is set in hard-wrapped lines (:data:`WRAPPED_ONLY`)."""
+    if not WRAPPED_ONLY or _LINE_END_HYPHEN.search(text):
+        return True
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= WRAP_MIN_LINES and sum(map(len, lines)) <= WRAP_MAX_MEAN * len(lines)
+
+
+def _side_runs(span: str, h: int) -> tuple[str, str]:
+    """The letter runs of ``span`` right before and right after the hyphen at ``h``."""
+    i, j = h, h + 1
+    while i > 0 and span[i - 1].isalpha():
+        i -= 1
+    while j < len(span) and span[j].isalpha():
+        j += 1
+    return span[i:h], span[h + 1 : j]
+
+
+def _pure_deletion(text: str, c: Candidate) -> bool:
+    """Whether ``c`` only deletes hyphens printed between letter runs of
+    :data:`PURE_MIN_SIDE` letters or more (judged on the page, so a run cut by the
+    span's edge counts whole)."""
+    span = text[c.start : c.end]
+    if c.replacement != span.replace("-", "") or "\n" in span:
+        return False
+    lo = max(0, c.start - 40)
+    window = text[lo : c.end + 40]
+    for k, ch in enumerate(span):
+        if ch != "-":
+            continue
+        h = c.start + k - lo
+        if not _INLINE_HYPHEN.match(window, h):
+            return False
+        left, right = _side_runs(window, h)
+        if len(left) < PURE_MIN_SIDE or len(right) < PURE_MIN_SIDE:
+            return False
+    return True
+
+
+def _reinserted(text: str, c: Candidate) -> Candidate | None:
+    """``c`` with the printed hyphen put back after the known word it keeps, or None."""
+    span = text[c.start : c.end]
+    if span.count("-") != 1 or "-" in c.replacement or "\n" in span:
+        return None
+    h = span.index("-")
+    if h == 0 or not _INLINE_HYPHEN.match(span, h) or not span[:h].isalpha():
+        return None
+    if c.start > 0 and text[c.start - 1].isalpha():
+        return None  # the span starts inside the word before the hyphen
+    left, right = span[:h], _side_runs(span, h)[1]
+    rest = c.replacement[h:]
+    if (
+        len(left) < MIN_LEFT
+        or not left.islower()
+        or not is_known(left)
+        or len(right) < MIN_RIGHT
+        or not right.islower()
+        or not c.replacement.startswith(left)
+        or len(rest) < MIN_RIGHT
+        or not rest[:MIN_RIGHT].isalpha()
+        or not rest[:MIN_RIGHT].islower()
+    ):
+        return None
+    return replace(c, replacement=left + "-" + rest)
 
 
 def _printed(text: str, h: int) -> bool:
@@ -70,6 +163,8 @@ def _printed(text: str, h: int) -> bool:
 
 def keep_printed_hyphens(text: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` without the readings that delete a printed inline hyphen (module doc)."""
+    if (PURE_HYPHEN_KEEP or HYPHEN_REINSERT) and "-" in text and _wrapped(text):
+        cands = _keep_inline_hyphens(text, cands)
     if not PRINTED_HYPHEN or "-" not in text or not _LINE_END_HYPHEN.search(text):
         return cands
     out = []
@@ -79,5 +174,25 @@ def keep_printed_hyphens(text: str, cands: list[Candidate]) -> list[Candidate]:
             base = c.start
             if any(_printed(text, base + k) for k, ch in enumerate(span) if ch == "-"):
                 continue
+        out.append(c)
+    return out
+
+
+def _keep_inline_hyphens(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without pure hyphen deletions (:data:`PURE_HYPHEN_KEEP`) and with the
+    hyphen put back where a reading keeps the word before it (:data:`HYPHEN_REINSERT`)."""
+    out = []
+    for c in cands:
+        if "-" not in text[c.start : c.end]:
+            out.append(c)
+            continue
+        if PURE_HYPHEN_KEEP and _pure_deletion(text, c):
+            continue
+        if HYPHEN_REINSERT:
+            r = _reinserted(text, c)
+            if r is not None:
+                c = r
+                if c.replacement == text[c.start : c.end]:
+                    continue
         out.append(c)
     return out
