@@ -157,8 +157,8 @@ def test_old_print_page_never(on: pytest.MonkeyPatch) -> None:
     words = "then shee tooke the praier booke and went vnto him".split()
     assert ocr_sole.old_print(words)
     assert not ocr_sole.old_print("the man went to the meeting of the council".split())
-    text = "and went to praier then"
-    c = _cand(text, "praier", "prayer")
+    text = "and went to amuseiueuts then"
+    c = _cand(text, "amuseiueuts", "amusements")
     assert ocr_sole.accept_sole([c], _Memo([_refused(0.5, 1.0)]), {}, text, words) == []
     assert ocr_sole.accept_sole([c], _Memo([_refused(0.5, 1.0)]), {}, text, ["and"] * 60)
 
@@ -198,3 +198,12 @@ def test_foreign_phrase_never(on: pytest.MonkeyPatch) -> None:
     assert ocr_sole._foreign(text, c.start)
     assert ocr_sole.accept_sole([c], _Memo([_refused(0.5, 1.0)]), {}, text) == []
     assert not ocr_sole._foreign("last October dunns", 13)
+
+
+def test_a_period_word_is_no_garble(on: pytest.MonkeyPatch) -> None:
+    from repair.score.ngrams import get_ngrams
+
+    assert get_ngrams().count("effluence") > 0  # the period n-grams count it
+    text = "sent him the effluence of"
+    c = _cand(text, "effluence", "affluence")
+    assert ocr_sole.accept_sole([c], _Memo([_refused(0.5, 1.0)]), {}) == []

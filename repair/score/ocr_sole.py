@@ -19,7 +19,8 @@ least :data:`MIN_LEN` characters, the reading one known word
 threshold; every other decided reading of the span at least :data:`GAP` nats further
 from its own threshold.  Not taken: a far search's or the context's proposal (those are
 not the channel's reach from the print), a print the web knows
-(:data:`repair.candidates.ocr_backoff.RARE_ZIPF`: "hypos" is a rare word), a print with a
+(:data:`repair.candidates.ocr_backoff.RARE_ZIPF`: "hypos" is a rare word) or the period
+n-grams count ("effluence"), a print with a
 mark glued to it or cut by a line break (:func:`_alone`), after a foreign function word
 (:func:`_foreign`), and anything on an early modern page (:func:`old_print`: "praier",
 "chuse" are spellings there).
@@ -35,6 +36,7 @@ from typing import Any
 
 from repair.candidates.ocr_backoff import RARE_ZIPF
 from repair.resources.frequency import zipf
+from repair.score.ngrams import get_ngrams
 from repair.score.ocr_channel import archaic_form, is_known
 from repair.score.ocr_rescue import eligible
 from repair.types import Candidate
@@ -155,8 +157,8 @@ def accept_sole(
             continue
         if c.features.get("far") or c.features.get("context"):
             continue  # a far search's or the context's proposal: not the channel's reach
-        if zipf(word.lower()) >= RARE_ZIPF:
-            continue  # a print the web knows ("hypos"): a rare word, not garble
+        if zipf(word.lower()) >= RARE_ZIPF or get_ngrams().count(word.lower()) > 0:
+            continue  # a print the web or the period n-grams know ("hypos"): a rare word
         if text is not None and (not _alone(text, c.start, c.end) or _foreign(text, c.start)):
             continue
         if words is not None:
