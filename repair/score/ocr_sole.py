@@ -25,7 +25,7 @@ mark glued to it or cut by a line break (:func:`_alone`), after a foreign functi
 (:func:`_foreign`), and anything on an early modern page (:func:`old_print`: "praier",
 "chuse" are spellings there).
 
-SMH dev (session 41, ocrchoice41): 13 new edits, 10 right, 3 wrong readings of garble
+SMH dev (session 41, ocrchoice41): 12 new edits, 10 right, 2 wrong readings of garble
 (none of a right word); dev-a 2,018 -> 2,017 tokens, dev-b 2,511 -> 2,502.
 """
 
