@@ -39,6 +39,7 @@ from repair.score import (
     ocr_pagerate,
     ocr_reorder,
     ocr_rescue,
+    ocr_sole,
 )
 from repair.types import Candidate, Edit, Token
 
@@ -508,6 +509,8 @@ def score_candidates(
                 scorer, ctx, candidates, memo, groups, prior_default=PRIOR_PER_ZIPF,
                 split_charge=SPLIT_OOV_CHARGE, threshold_of=_threshold_of,
             )  # fmt: skip
+    if garbled and ocr_sole.SOLE:  # a non-word's only reading, just short (:mod:`.ocr_sole`)
+        ocr_sole.accept_sole(candidates, memo, groups, doc.text, [w.text for w in doc.words])
     if garbled and (PAGE_PAIRS or BOOK_BIGRAMS or BOTH_SIDES):
         _page_pairs(doc, candidates, memo, groups)
     if garbled and GARBLED_CONTEXT:

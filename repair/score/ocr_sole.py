@@ -1,0 +1,178 @@
+"""A garbled non-word's only reading in reach, taken when it falls just short (issue 12).
+
+The scorer asks of each reading "is it better than the print?" and refuses it when its
+margin (context gain minus channel cost) falls short of its rule's threshold.  For a long
+lower-case non-word of a garbled page the print itself is no answer: it is garble, and
+the question left is whether the channel reaches the right word.  When it reaches exactly
+one word that the context nearly accepts, and every other reading of the same print is
+far behind, that word is the print's reading ("aluays" -> always at 1.44 nats for a
+threshold of 1.5, "runningr" -> running, "amuseiueuts" -> amusements, "dunns" -> during
+with "dunes" 5 nats behind).  Two readings that are both near ("contle": centre or
+gentle) are left to the threshold: the evidence is the reading's being alone, not its
+margin.
+
+:func:`accept_sole` runs after the scorer's last pass (garbled pages only) and puts such
+a near miss in its span's group, where no reading was accepted and no edit over an
+overlapping span was.  The printed word must be a lower-case non-word of letters of at
+least :data:`MIN_LEN` characters, the reading one known word
+(:func:`repair.score.ocr_rescue.eligible`); its margin within :data:`SLACK` nats of its
+threshold; every other decided reading of the span at least :data:`GAP` nats further
+from its own threshold.  Not taken: a far search's or the context's proposal (those are
+not the channel's reach from the print), a print the web knows
+(:data:`repair.candidates.ocr_backoff.RARE_ZIPF`: "hypos" is a rare word) or the period
+n-grams count ("effluence"), a print with a
+mark glued to it or cut by a line break (:func:`_alone`), after a foreign function word
+(:func:`_foreign`), and anything on an early modern page (:func:`old_print`: "praier",
+"chuse" are spellings there).
+
+SMH dev (session 41, ocrchoice41): 12 new edits, 10 right, 2 wrong readings of garble
+(none of a right word); dev-a 2,018 -> 2,017 tokens, dev-b 2,511 -> 2,502.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from repair.candidates.ocr_backoff import RARE_ZIPF
+from repair.resources.frequency import zipf
+from repair.score.ngrams import get_ngrams
+from repair.score.ocr_channel import archaic_form, is_known
+from repair.score.ocr_rescue import eligible
+from repair.types import Candidate
+
+#: Switch (the scorer reads it).
+SOLE = False
+#: Nats the reading's margin may fall short of its threshold.
+SLACK = 2.0
+#: Nats every other reading of the span must trail the sole reading (margin less threshold).
+GAP = 3.0
+#: Fewest characters of the printed word.
+MIN_LEN = 5
+
+#: What may stand right before / after the printed word (besides white space).
+_BEFORE = frozenset("-\"'(“‘")
+_AFTER = frozenset("-,.;:!?\"')”’")
+_WORD = re.compile(r"[^\W\d_]+")
+_WORD_BACK = re.compile(r"([^\W\d_]+)\s*$")
+
+
+def _printed(c: Candidate) -> str | None:
+    orig = c.features.get("orig")
+    if not orig or len(orig) != 1:
+        return None
+    return str(orig[0])
+
+
+def _shape_ok(word: str, c: Candidate) -> bool:
+    """A lower-case word of letters, the whole span (no marks glued on)."""
+    return (
+        len(word) >= MIN_LEN and word.isalpha() and word.islower() and c.end - c.start == len(word)
+    )
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone: no mark glued to it ("r.icolleiicy",
+    "aclvun^otl", "ruergoi]": a piece of a wider garbled chunk, whose word ends are
+    unsure; a hyphen of a compound and plain punctuation after it are fine), and not one
+    half of a word a line break cut without a hyphen ("comuiuni⏎cntlon": the word
+    across the break is a lower-case non-word too)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if not (before.isspace() or before in _BEFORE) or not (after.isspace() or after in _AFTER):
+        return False
+    if after == "\n":
+        m = _WORD.match(text, end + 1)
+        if m and _garble(m.group()):
+            return False
+    if before == "\n":
+        m = _WORD_BACK.search(text, max(0, start - 64), start - 1)
+        if m and _garble(m.group(1)):
+            return False
+    return True
+
+
+def _foreign(text: str, start: int) -> bool:
+    """Whether a foreign function word stands among the three words before ``start``
+    ("Union des républiques socialistes": a foreign phrase, not garble;
+    :data:`repair.detect.ocr_language.FOREIGN_FUNCTION`)."""
+    from repair.detect.ocr_language import FOREIGN_FUNCTION
+
+    before = _WORD.findall(text[max(0, start - 48) : start])[-3:]
+    return any(w.lower() in FOREIGN_FUNCTION for w in before)
+
+
+def _garble(word: str) -> bool:
+    return word.islower() and not is_known(word)
+
+
+def old_print(words: list[str]) -> bool:
+    """Whether the page spells as early modern print does ("tooke", "praier", "chuse"):
+    its non-words are then old spellings as often as garble, and being alone near a word
+    is no evidence (the candidate builder's test, :data:`repair.candidates.ocr.OLD_PRINT_SHARE`
+    of the words read as old forms)."""
+    from repair.candidates.ocr import OLD_PRINT_SHARE
+
+    old = sum(
+        1 for w in words if w.isalpha() and w.islower() and not is_known(w) and archaic_form(w)
+    )
+    return old >= OLD_PRINT_SHARE * max(1, len(words))
+
+
+def accept_sole(
+    candidates: list[Candidate],
+    memo: Any,
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
+    text: str | None = None,
+    words: list[str] | None = None,
+) -> list[tuple[int, int]]:
+    """Add each span's sole near-miss reading to ``groups`` (in place); ``memo`` holds the
+    last decision of each candidate by index (:class:`repair.score.ocr.DecisionMemo`);
+    ``text``: the page (:func:`_alone` is asked of each span when given); ``words``: its
+    words (none is taken on an early modern page: :func:`old_print`).
+    Returns the spans added."""
+    if not SOLE:
+        return []
+    taken = [s for s, items in groups.items() if any(m > -100.0 for m, _c, _e in items)]
+    by_span: dict[tuple[int, int], list[tuple[float, float, Candidate, Any]]] = {}
+    for k, c in enumerate(candidates):
+        got = memo.get(k)
+        if got is None:
+            continue
+        d = got[2]
+        by_span.setdefault((c.start, c.end), []).append((d.margin - d.threshold, d.margin, c, d))
+    added: list[tuple[int, int]] = []
+    old: bool | None = None
+    for span, items in by_span.items():
+        if span in groups:
+            continue  # a reading was accepted or a fallback stands: not ours
+        if any(s[0] < span[1] and span[0] < s[1] for s in taken):
+            continue  # a wider or narrower edit over the same print
+        items.sort(key=lambda x: x[0], reverse=True)
+        over, margin, c, d = items[0]
+        if over >= 0.0 or over < -SLACK:
+            continue
+        word = _printed(c)
+        if word is None or not _shape_ok(word, c) or not eligible(c):
+            continue
+        if c.features.get("far") or c.features.get("context"):
+            continue  # a far search's or the context's proposal: not the channel's reach
+        if zipf(word.lower()) >= RARE_ZIPF or get_ngrams().count(word.lower()) > 0:
+            continue  # a print the web or the period n-grams know ("hypos"): a rare word
+        if text is not None and (not _alone(text, c.start, c.end) or _foreign(text, c.start)):
+            continue
+        if words is not None:
+            if old is None:
+                old = old_print(words)  # once a page, when a reading is about to be taken
+            if old:
+                break
+        # every other reading far behind; the same word twice (two rules) is one reading
+        rest = [x for x in items[1:] if x[2].replacement != c.replacement]
+        if rest and rest[0][0] > over - GAP:
+            continue
+        ev = d.evidence
+        ev["finding"] = c.features.get("finding")
+        ev["sole"] = True
+        groups[span] = [(max(margin, -99.0), c, ev)]
+        added.append(span)
+    return added
