@@ -51,12 +51,13 @@ def test_heavy_page_reads_a_far_word_and_keeps_real_forms() -> None:
 
 
 def test_far_readings_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    from repair.score import ocr_deep
+    from repair.score import ocr_deep, ocr_sole
     from repair.score.ocr_search import wide_candidates
 
     monkeypatch.setattr(ocr_candidates, "FAR", False)
     monkeypatch.setattr(ocr_deep, "DEEP", False)  # the deep search reads it too (10.1 nats)
     monkeypatch.setattr(ocr_context, "CONTEXT", False)  # and the context ("was ___ till")
+    monkeypatch.setattr(ocr_sole, "SOLE", False)  # and the sole near reading (session 41)
     wide_candidates.cache_clear()
     text = NEWSPAPER.replace("the medita-", "the meeting was conllnuid till the medita-")
     try:

@@ -12,10 +12,10 @@ from repair.candidates.ocr_rules import cand
 from repair.tokenize import tokenize
 
 
-def test_shipped_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shipped_values(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()  # the shipped values, not the autouse fixture's
     assert marks.EDGE_INITIAL is False
-    assert dr.DOC_REPEAT_KEEP is False
+    assert dr.DOC_REPEAT_KEEP is True  # on: session 41, lead
 
 
 @pytest.fixture(autouse=True)

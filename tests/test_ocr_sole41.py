@@ -42,7 +42,7 @@ def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 
 
 def test_flag_values() -> None:
-    assert ocr_sole.SOLE is False  # off: see benchmarks/RESULTS.md, session 41, ocrchoice41
+    assert ocr_sole.SOLE is True  # on: see benchmarks/RESULTS.md, session 41, lead
     assert (ocr_sole.SLACK, ocr_sole.GAP, ocr_sole.MIN_LEN) == (2.0, 3.0, 5)
 
 
