@@ -22,7 +22,8 @@ def test_count_bonus_values() -> None:
     assert pf.count_bonus(1, on=True) == 0.0
     assert pf.count_bonus(0, on=True) == 0.0
     assert pf.count_bonus(9, on=False) == 0.0
-    assert 0.0 < pf.count_bonus(2, on=True) < pf.count_bonus(3, on=True)
+    assert pf.count_bonus(pf.COUNT_BONUS_MIN - 1, on=True) == 0.0
+    assert 0.0 < pf.count_bonus(pf.COUNT_BONUS_MIN, on=True) < pf.count_bonus(5, on=True)
     assert pf.count_bonus(1000, on=True) == pf.COUNT_BONUS_CAP
 
 
@@ -44,6 +45,11 @@ def test_off_keeps_the_common_word_rival(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_printed_once_gets_no_count_bonus(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pf, "COUNT_BONUS", True)
     assert _read("The Council met. Then the Cmincil rose.", "Cmincil") == []
+
+
+def test_printed_twice_gets_no_count_bonus(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pf, "COUNT_BONUS", True)
+    assert _read("The Council met. Then the Cmincil rose. The Council", "Cmincil") == []
 
 
 def test_a_printed_word_is_never_read(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -69,8 +69,12 @@ COST_CAP = 5.0
 #: The token itself is still a non-word no list knows (:func:`_eligible`): a printed word
 #: ("Mayor" beside "Major" x3) is never read here.
 COUNT_BONUS = False
-#: Nats of bonus per natural log of the page count (a word printed once: no more bonus).
+#: Nats of bonus per natural log of the page count ...
 COUNT_BONUS_PER_LOG = 2.0
+#: ... for a word the page prints at least this often (twice is weak evidence: a page
+#: may print a garble or a rare name twice; SMH dev: "Ciotat" read as the page's
+#: "Croft" x2).
+COUNT_BONUS_MIN = 3
 #: The count bonus is at most this (nats).
 COUNT_BONUS_CAP = 4.0
 #: A capitalised form no list knows is a target when the page prints it this often.
@@ -93,12 +97,13 @@ THRESHOLD = -3.0
 def count_bonus(n: int, on: bool | None = None) -> float:
     """The extra page bonus (nats) of a reading the page prints ``n`` times (any case):
     :data:`COUNT_BONUS_PER_LOG` a natural log of ``n``, at most :data:`COUNT_BONUS_CAP`;
-    0 when off (``on``: instead of :data:`COUNT_BONUS`) or printed at most once.
+    0 when off (``on``: instead of :data:`COUNT_BONUS`) or printed fewer than
+    :data:`COUNT_BONUS_MIN` times.
 
-    >>> count_bonus(1, on=True), round(count_bonus(3, on=True), 2), count_bonus(9, on=True)
+    >>> count_bonus(2, on=True), round(count_bonus(3, on=True), 2), count_bonus(9, on=True)
     (0.0, 2.2, 4.0)
     """
-    if not (COUNT_BONUS if on is None else on) or n <= 1:
+    if not (COUNT_BONUS if on is None else on) or n < max(2, COUNT_BONUS_MIN):
         return 0.0
     return min(COUNT_BONUS_CAP, COUNT_BONUS_PER_LOG * math.log(n))
 
