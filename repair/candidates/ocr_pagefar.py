@@ -31,6 +31,7 @@ and the two-sided context decide.  Heavy pages only (the caller's gate).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 from repair.candidates.ocr_docvocab import _clean, _next_to_hyphen
@@ -62,6 +63,23 @@ MARGIN = 3.0
 PAGE_BONUS = 3.0
 #: The cost the scorer sees is capped at this (nats).
 COST_CAP = 5.0
+#: Switch (session 41, ocrpage41): the page bonus grows with how often the page prints
+#: the reading (:func:`count_bonus`): a word the page prints nine times ("Council" x9)
+#: beats a common word the page never prints ("clinch", half a nat cheaper for "Cmincil").
+#: The token itself is still a non-word no list knows (:func:`_eligible`): a printed word
+#: ("Mayor" beside "Major" x3) is never read here.  Off: SMH dev-a 2,001 / 3,245 ->
+#: 2,001 / 3,243, dev-b 2,497 / 4,039 -> 2,496 / 4,037 ("Cmincil" -> Council), but test
+#: 5,468 / 8,891 -> 5,468 / 8,893 chars (two edits more); ICDAR 1-80 no edit differs,
+#: the 300 k-word OCR'd modern text 128 broken / 25,896 fixed both ways (session 41).
+COUNT_BONUS = False
+#: Nats of bonus per natural log of the page count ...
+COUNT_BONUS_PER_LOG = 2.0
+#: ... for a word the page prints at least this often (twice is weak evidence: a page
+#: may print a garble or a rare name twice; SMH dev: "Ciotat" read as the page's
+#: "Croft" x2).
+COUNT_BONUS_MIN = 3
+#: The count bonus is at most this (nats).
+COUNT_BONUS_CAP = 4.0
 #: A capitalised form no list knows is a target when the page prints it this often.
 NAME_COUNT = 2
 #: Shortest page word read to.
@@ -77,6 +95,29 @@ ONLY_BARE = False
 MIN_EDITS = 2
 #: The scorer's threshold (the far search's).
 THRESHOLD = -3.0
+
+
+def count_bonus(n: int, on: bool | None = None) -> float:
+    """The extra page bonus (nats) of a reading the page prints ``n`` times (any case):
+    :data:`COUNT_BONUS_PER_LOG` a natural log of ``n``, at most :data:`COUNT_BONUS_CAP`;
+    0 when off (``on``: instead of :data:`COUNT_BONUS`) or printed fewer than
+    :data:`COUNT_BONUS_MIN` times.
+
+    >>> count_bonus(2, on=True), round(count_bonus(3, on=True), 2), count_bonus(9, on=True)
+    (0.0, 2.2, 4.0)
+    """
+    if not (COUNT_BONUS if on is None else on) or n < max(2, COUNT_BONUS_MIN):
+        return 0.0
+    return min(COUNT_BONUS_CAP, COUNT_BONUS_PER_LOG * math.log(n))
+
+
+def lower_counts(counts: Mapping[str, int]) -> dict[str, int]:
+    """The page's word counts by lower case (every casing of a word summed)."""
+    out: dict[str, int] = {}
+    for w, n in counts.items():
+        low = w.lower()
+        out[low] = out.get(low, 0) + n
+    return out
 
 
 def _letters(text: str) -> str:
@@ -221,11 +262,13 @@ def page_far_reading(
     targets: Mapping[str, str],
     shapes: ShapeIndex | None = None,
     tier: tuple[float, float, float] | None = None,
+    page_counts: Mapping[str, int] | None = None,
 ) -> tuple[str, float] | None:
     """The page word (lower case) ``text`` is a heavy misreading of, and its channel
     cost, or ``None`` (module doc).  ``shapes``: :func:`shape_index` of ``targets``
     (built here if ``None``).  ``tier``: (distance share, cost per letter, page
-    bonus) instead of this module's (:mod:`ocr_pagewide`'s wider tier)."""
+    bonus) instead of this module's (:mod:`ocr_pagewide`'s wider tier).  ``page_counts``:
+    the page's counts by lower case (:func:`lower_counts`), for :func:`count_bonus`."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -256,6 +299,8 @@ def page_far_reading(
         return None  # a glued word or a piece dropped ("forNowcastle" is no "Newcastle")
     if len(page) > 1 and page[1][0] - best_cost < MARGIN:
         return None
+    if page_counts is not None:
+        bonus += count_bonus(page_counts.get(best, 0))
     words = anchored_words(range(n - SHORTER, n + LONGER + 1), low[0], low[-1])
     common = process.extract(
         low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
@@ -284,6 +329,7 @@ def page_far_candidates(
         counts = page_word_counts(toks)
     targets: dict[str, str] | None = None
     shapes: ShapeIndex | None = None
+    lows: dict[str, int] | None = None
     memo: dict[str, tuple[str, float] | None] = {}
     out: list[Candidate] = []
     flagged = set(indices)
@@ -314,9 +360,10 @@ def page_far_candidates(
         if targets is None:
             targets = _targets(counts)
             shapes = shape_index(targets)
+            lows = lower_counts(counts) if COUNT_BONUS else None
         if t.text not in memo:
-            memo[t.text] = page_far_reading(t.text, targets, shapes) or wide_reading(
-                t.text, targets, shapes
+            memo[t.text] = page_far_reading(t.text, targets, shapes, None, lows) or wide_reading(
+                t.text, targets, shapes, lows
             )
         found = memo[t.text]
         if found is None:

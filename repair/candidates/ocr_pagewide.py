@@ -60,7 +60,10 @@ PAGE_BONUS = 5.0
 
 
 def wide_reading(
-    text: str, targets: Mapping[str, str], shapes: ShapeIndex | None = None
+    text: str,
+    targets: Mapping[str, str],
+    shapes: ShapeIndex | None = None,
+    page_counts: Mapping[str, int] | None = None,
 ) -> tuple[str, float] | None:
     """The page word (lower case) the lower-case print ``text`` is a heavy misreading of
     at the wider budget, and its channel cost, or ``None`` (module doc)."""
@@ -68,7 +71,8 @@ def wide_reading(
         return None
     from repair.candidates.ocr_pagefar import page_far_reading
 
-    found = page_far_reading(text, targets, shapes, (DISTANCE_SHARE, COST_PER_CHAR, PAGE_BONUS))
+    tier = (DISTANCE_SHARE, COST_PER_CHAR, PAGE_BONUS)
+    found = page_far_reading(text, targets, shapes, tier, page_counts)
     if found is None or one_edit_from_a_word(text.lower()) or two_words_glued(text):
         return None
     return found
