@@ -1,0 +1,84 @@
+"""The wide readers for the clearly garbled words of a page the gate keeps shut (issue 12,
+session 41).
+
+A newspaper clipping at 1-2 % CER ("the Police OiRce", "poultry are aíso drifting",
+"the rjolice endeavoured") does not open the garble gate
+(:func:`repair.detect.ocr.is_garbled`), and :mod:`repair.candidates.ocr_light` reads only
+one cheap learned confusion there.  Its worst words are further away than that, but they
+are also words no text uses: a token the web never prints (Zipf 0), printed once on the
+page, with an OCR shape (an accent, a capital inside or a letter run no English word has,
+or one cheap confusion from a common word).  Such a token is read by the garbled page's
+readers (the wide search of a heavily garbled page), and the reading must win by
+:data:`EXTRA_THRESHOLD` nats more than it would on a garbled page: clean text keeps its
+rare words, names and coinages (each is printed on the web, repeated, or lacks an OCR shape).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from repair.resources.frequency import zipf
+from repair.types import Candidate, Token
+
+_I = TypeVar("_I")
+
+#: Read the clearly garbled words of a gate-shut page with the wide readers.
+LIGHT_WIDE = False
+#: ... and those of a page garbled but not heavily (no reading of its own there).
+LIGHT_PAGES = True
+#: Nats the reading needs above the threshold it has on a garbled page.
+EXTRA_THRESHOLD = 2.0
+#: Shortest token read (letters).
+MIN_LEN = 4
+#: The findings read.
+REASONS = frozenset(
+    {"nonword", "capitalized_unknown", "spurious_accent", "accented_nonword", "inner_capital"}
+)
+
+
+def garbled_token(tok: Token, reason: str, counts: Mapping[str, int]) -> bool:
+    """Whether ``tok`` (a finding of a gate-shut page, ``reason``) is a word no text uses
+    and OCR shaped: Zipf 0 (also lower-cased), printed once, at least :data:`MIN_LEN`
+    letters, letters only, and an OCR shape (:func:`ocr_shaped`)."""
+    word = tok.text
+    if reason not in REASONS or len(word) < MIN_LEN or not word.isalpha():
+        return False
+    if counts.get(word, 0) > 1 or zipf(word) > 0 or zipf(word.lower()) > 0:
+        return False
+    if word.isupper():
+        return False  # an acronym or a capitals heading
+    return ocr_shaped(word, reason)
+
+
+def ocr_shaped(word: str, reason: str) -> bool:
+    """Whether a non-word has a shape OCR makes: an accent or a capital inside
+    (``reason``), a letter run no English word has (:func:`repair.detect.ocr_letters.
+    odd_trigrams`), or one cheap learned confusion from a common word."""
+    if reason in ("spurious_accent", "accented_nonword", "inner_capital"):
+        return True
+    from repair.detect.ocr import _reads_as_common
+    from repair.detect.ocr_letters import odd_trigrams
+
+    return bool(odd_trigrams(word.lower())) or _reads_as_common(word)
+
+
+def raised(cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with :data:`EXTRA_THRESHOLD` added to each one's threshold."""
+    from repair.score.ocr import _threshold_of
+
+    for c in cands:
+        c.features["threshold"] = _threshold_of(c.features) + EXTRA_THRESHOLD
+        c.features["light_wide"] = True
+    return cands
+
+
+def wide_info(info: _I) -> _I:
+    """A copy of a gate-shut page's ``_DocInfo`` read as heavily garbled, with caches of its own."""
+    fresh: dict[str, Any] = {
+        f.name: {}
+        for f in dataclasses.fields(info)  # type: ignore[arg-type]
+        if f.default_factory is dict
+    }
+    return dataclasses.replace(info, garbled=True, heavy=True, stem_tokens=None, **fresh)  # type: ignore[type-var]
