@@ -79,3 +79,15 @@ CLEAN = (
 def test_clean_text_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_lightwide, "LIGHT_WIDE", True)
     assert repair_text(CLEAN).text == CLEAN
+
+
+def test_mark_piece() -> None:
+    toks = tokenize("the Hlstori.il Society and tal.cn place, the rjolice. Then")
+    idx = {t.text: i for i, t in enumerate(toks)}
+    assert ocr_lightwide.mark_piece(toks, idx["Hlstori"])
+    assert ocr_lightwide.mark_piece(toks, idx["il"])
+    assert ocr_lightwide.mark_piece(toks, idx["cn"])
+    assert not ocr_lightwide.mark_piece(toks, idx["rjolice"])
+    assert not ocr_lightwide.garbled_token(
+        toks[idx["Hlstori"]], "capitalized_unknown", {}, toks, idx["Hlstori"]
+    )

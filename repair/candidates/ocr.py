@@ -330,7 +330,7 @@ class _Generator:
                         ocr_lightwide.LIGHT_WIDE
                         and len(out) == n_out
                         and not old_page
-                        and ocr_lightwide.garbled_token(toks[k], f.reason, counts)
+                        and ocr_lightwide.garbled_token(toks[k], f.reason, counts, toks, k)
                     ):  # "the Police OiRce", "are aíso drifting": the wide readers
                         if wide_info is None:
                             wide_info = ocr_lightwide.wide_info(info)
@@ -380,7 +380,7 @@ class _Generator:
                     and ocr_lightwide.LIGHT_PAGES
                     and not info.heavy
                     and not info.old_print
-                    and ocr_lightwide.garbled_token(toks[i], f.reason, counts)
+                    and ocr_lightwide.garbled_token(toks[i], f.reason, counts, toks, i)
                 ):  # a lightly garbled page's garbled word: the wide readers
                     if wide_info is None:
                         wide_info = ocr_lightwide.wide_info(info)

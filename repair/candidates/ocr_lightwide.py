@@ -38,7 +38,9 @@ REASONS = frozenset(
 )
 
 
-def garbled_token(tok: Token, reason: str, counts: Mapping[str, int]) -> bool:
+def garbled_token(
+    tok: Token, reason: str, counts: Mapping[str, int], toks: list[Token] | None = None, i: int = -1
+) -> bool:
     """Whether ``tok`` (a finding of a gate-shut page, ``reason``) is a word no text uses
     and OCR shaped: Zipf 0 (also lower-cased), printed once, at least :data:`MIN_LEN`
     letters, letters only, and an OCR shape (:func:`ocr_shaped`)."""
@@ -49,6 +51,8 @@ def garbled_token(tok: Token, reason: str, counts: Mapping[str, int]) -> bool:
         return False
     if word.isupper():
         return False  # an acronym or a capitals heading
+    if toks is not None and mark_piece(toks, i):
+        return False
     return ocr_shaped(word, reason)
 
 
@@ -62,6 +66,20 @@ def ocr_shaped(word: str, reason: str) -> bool:
     from repair.detect.ocr_letters import odd_trigrams
 
     return bool(odd_trigrams(word.lower())) or _reads_as_common(word)
+
+
+def mark_piece(toks: list[Token], i: int) -> bool:
+    """Whether ``toks[i]`` is glued through one mark to a word on either side ("Hlstori.il",
+    "tal.cn"): a piece, read whole elsewhere."""
+    for step in (1, -1):
+        j, k = i + step, i + 2 * step
+        if not 0 <= k < len(toks):
+            continue
+        a, b, c = (toks[i], toks[j], toks[k]) if step == 1 else (toks[k], toks[j], toks[i])
+        glued = a.end == b.start and b.end == c.start
+        if glued and b.kind != "word" and not b.text.isspace() and toks[k].kind == "word":
+            return True
+    return False
 
 
 def raised(cands: list[Candidate]) -> list[Candidate]:
