@@ -50,7 +50,10 @@ def test_gate_shut_page_reads_its_garbled_word(
     [
         ("rjolice", "nonword", 1, True),
         ("aíso", "accented_nonword", 1, True),
-        ("OiRce", "inner_capital", 1, True),
+        ("iDefense", "inner_capital", 1, False),  # a brand's capital
+        ("aaugh", "nonword", 1, False),  # a cry
+        ("Iiiives", "capitalized_unknown", 1, False),  # a drawl
+        ("Iexpressed", "capitalized_unknown", 1, False),  # two words run together
         ("rjolice", "nonword", 2, False),  # printed twice: the page's own word
         ("Nguyen", "capitalized_unknown", 1, False),  # the web prints it
         ("Eucla", "capitalized_unknown", 1, False),
@@ -91,3 +94,8 @@ def test_mark_piece() -> None:
     assert not ocr_lightwide.garbled_token(
         toks[idx["Hlstori"]], "capitalized_unknown", {}, toks, idx["Hlstori"]
     )
+
+
+def test_raised_drops_reordered_letters() -> None:
+    c = Candidate(0, 9, "sometimes", "ocr", "OCR_SPELLING", {"threshold": 1.0})
+    assert ocr_lightwide.raised([c], "soemtimes") == []

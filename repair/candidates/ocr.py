@@ -335,7 +335,7 @@ class _Generator:
                         if wide_info is None:
                             wide_info = ocr_lightwide.wide_info(info)
                         found = self._token(toks, k, f.reason, wide_info)
-                        out.extend(ocr_lightwide.raised(found))
+                        out.extend(ocr_lightwide.raised(found, toks[k].text))
                     if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
                         out.extend(old_spelling_candidates(toks[k], f.reason))
                 continue
@@ -384,7 +384,9 @@ class _Generator:
                 ):  # a lightly garbled page's garbled word: the wide readers
                     if wide_info is None:
                         wide_info = ocr_lightwide.wide_info(info)
-                    found = ocr_lightwide.raised(self._token(toks, i, f.reason, wide_info))
+                    found = ocr_lightwide.raised(
+                        self._token(toks, i, f.reason, wide_info), toks[i].text
+                    )
                 if not found and ocr_affix.AFFIXES and info.garbled:  # "Rhodcs's", "O'Rogan"
                     found = self._stem(toks, i, info)
                 if not found and ocr_nameprefix.PREFIX_NAMES and info.garbled:  # "O'ltegan"

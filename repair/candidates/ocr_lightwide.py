@@ -6,9 +6,9 @@ A newspaper clipping at 1-2 % CER ("the Police OiRce", "poultry are aíso drifti
 (:func:`repair.detect.ocr.is_garbled`), and :mod:`repair.candidates.ocr_light` reads only
 one cheap learned confusion there.  Its worst words are further away than that, but they
 are also words no text uses: a token the web never prints (Zipf 0), printed once on the
-page, with an OCR shape (an accent, a capital inside or a letter run no English word has,
-or one cheap confusion from a common word).  Such a token is read by the garbled page's
-readers (the wide search of a heavily garbled page), and the reading must win by
+page, with an OCR shape (an accent, a letter run no English word has, or one cheap confusion
+from a common word; no cry or drawl, no two words run together).  Such a token is read by
+the garbled page's readers (the wide search of a heavily garbled page), and the reading must win by
 :data:`EXTRA_THRESHOLD` nats more than it would on a garbled page: clean text keeps its
 rare words, names and coinages (each is printed on the web, repeated, or lacks an OCR shape).
 """
@@ -33,9 +33,7 @@ EXTRA_THRESHOLD = 2.0
 #: Shortest token read (letters).
 MIN_LEN = 4
 #: The findings read.
-REASONS = frozenset(
-    {"nonword", "capitalized_unknown", "spurious_accent", "accented_nonword", "inner_capital"}
-)
+REASONS = frozenset({"nonword", "capitalized_unknown", "spurious_accent", "accented_nonword"})
 
 
 def garbled_token(
@@ -51,21 +49,41 @@ def garbled_token(
         return False
     if word.isupper():
         return False  # an acronym or a capitals heading
+    low = word.lower()
+    if low[0] == low[1] or any(a == b == c for a, b, c in zip(low, low[1:], low[2:], strict=False)):
+        return False  # a cry or a drawl ("aaugh!", "Saint Iiiives"), not garble
+    if run_together(word):
+        return False  # two words run together ("Iexpressed"): the split readers' case
     if toks is not None and mark_piece(toks, i):
         return False
     return ocr_shaped(word, reason)
 
 
 def ocr_shaped(word: str, reason: str) -> bool:
-    """Whether a non-word has a shape OCR makes: an accent or a capital inside
-    (``reason``), a letter run no English word has (:func:`repair.detect.ocr_letters.
-    odd_trigrams`), or one cheap learned confusion from a common word."""
-    if reason in ("spurious_accent", "accented_nonword", "inner_capital"):
+    """Whether a non-word has a shape OCR makes: an accent (``reason``), a letter run no
+    English word has (:func:`repair.detect.ocr_letters.odd_trigrams`), or one cheap learned
+    confusion from a common word."""
+    if reason in ("spurious_accent", "accented_nonword"):
         return True
     from repair.detect.ocr import _reads_as_common
     from repair.detect.ocr_letters import odd_trigrams
 
     return bool(odd_trigrams(word.lower())) or _reads_as_common(word)
+
+
+#: :func:`run_together`: the first word at least this common, the second this common (Zipf).
+RUN_FIRST_ZIPF = 5.0
+RUN_SECOND_ZIPF = 3.0
+
+
+def run_together(word: str) -> bool:
+    """Whether ``word`` is a common word and a known word printed without the space between
+    ("Iexpressed", "ofWomen")."""
+    for k in range(1, len(word) - 1):
+        left, right = word[:k], word[k:]
+        if zipf(left) >= RUN_FIRST_ZIPF and zipf(right.lower()) >= RUN_SECOND_ZIPF:
+            return True
+    return False
 
 
 def mark_piece(toks: list[Token], i: int) -> bool:
@@ -82,10 +100,15 @@ def mark_piece(toks: list[Token], i: int) -> bool:
     return False
 
 
-def raised(cands: list[Candidate]) -> list[Candidate]:
-    """``cands`` with :data:`EXTRA_THRESHOLD` added to each one's threshold."""
+def raised(cands: list[Candidate], word: str = "") -> list[Candidate]:
+    """``cands`` with :data:`EXTRA_THRESHOLD` added to each one's threshold, without the
+    readings that only reorder ``word``'s letters ("soemtimes", "belnd": a typist's slip;
+    OCR misreads glyphs, it does not move them)."""
     from repair.score.ocr import _threshold_of
 
+    if word:
+        key = sorted(word.lower())
+        cands = [c for c in cands if sorted(c.replacement.lower()) != key]
     for c in cands:
         c.features["threshold"] = _threshold_of(c.features) + EXTRA_THRESHOLD
         c.features["light_wide"] = True
