@@ -71,6 +71,9 @@ def test_raised_threshold() -> None:
     c = Candidate(0, 4, "with", "ocr", "OCR_SPELLING", {"threshold": 1.0})
     (out,) = ocr_lightwide.raised([c])
     assert out.features["threshold"] == 1.0 + ocr_lightwide.EXTRA_THRESHOLD
+    low = Candidate(0, 4, "with", "ocr", "OCR_SPELLING", {"threshold": -5.0})
+    (out,) = ocr_lightwide.raised([low])
+    assert out.features["threshold"] == ocr_lightwide.MIN_THRESHOLD
 
 
 CLEAN = (

@@ -30,6 +30,8 @@ LIGHT_WIDE = False
 LIGHT_PAGES = True
 #: Nats the reading needs above the threshold it has on a garbled page.
 EXTRA_THRESHOLD = 2.0
+#: ... and at least the margin :mod:`repair.candidates.ocr_light` asks of its readings.
+MIN_THRESHOLD = 2.0
 #: Shortest token read (letters).
 MIN_LEN = 4
 #: The findings read.
@@ -101,7 +103,8 @@ def mark_piece(toks: list[Token], i: int) -> bool:
 
 
 def raised(cands: list[Candidate], word: str = "") -> list[Candidate]:
-    """``cands`` with :data:`EXTRA_THRESHOLD` added to each one's threshold, without the
+    """``cands`` with :data:`EXTRA_THRESHOLD` added to each one's threshold (at least
+    :data:`MIN_THRESHOLD`), without the
     readings that only reorder ``word``'s letters ("soemtimes", "belnd": a typist's slip;
     OCR misreads glyphs, it does not move them)."""
     from repair.score.ocr import _threshold_of
@@ -110,7 +113,8 @@ def raised(cands: list[Candidate], word: str = "") -> list[Candidate]:
         key = sorted(word.lower())
         cands = [c for c in cands if sorted(c.replacement.lower()) != key]
     for c in cands:
-        c.features["threshold"] = _threshold_of(c.features) + EXTRA_THRESHOLD
+        thr = _threshold_of(c.features) + EXTRA_THRESHOLD
+        c.features["threshold"] = max(thr, MIN_THRESHOLD)
         c.features["light_wide"] = True
     return cands
 
