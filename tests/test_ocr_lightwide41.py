@@ -102,3 +102,10 @@ def test_mark_piece() -> None:
 def test_raised_drops_reordered_letters() -> None:
     c = Candidate(0, 9, "sometimes", "ocr", "OCR_SPELLING", {"threshold": 1.0})
     assert ocr_lightwide.raised([c], "soemtimes") == []
+
+
+def test_shut_pages_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_lightwide, "LIGHT_WIDE", True)
+    monkeypatch.setattr(ocr_lightwide, "SHUT_PAGES", False)
+    text, _ = SHUT[1]
+    assert not repair_text(text).edits

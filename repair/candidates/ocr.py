@@ -328,6 +328,7 @@ class _Generator:
                     out.extend(light_boundary_candidates(toks, k, counts, f.reason))
                     if (
                         ocr_lightwide.LIGHT_WIDE
+                        and ocr_lightwide.SHUT_PAGES
                         and len(out) == n_out
                         and not old_page
                         and ocr_lightwide.garbled_token(toks[k], f.reason, counts, toks, k)

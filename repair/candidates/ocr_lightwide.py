@@ -24,9 +24,11 @@ from repair.types import Candidate, Token
 
 _I = TypeVar("_I")
 
-#: Read the clearly garbled words of a gate-shut page with the wide readers.
+#: Read the clearly garbled words of a lightly garbled page with the wide readers ...
 LIGHT_WIDE = False
-#: ... and those of a page garbled but not heavily (no reading of its own there).
+#: ... of a page the gate keeps shut ...
+SHUT_PAGES = True
+#: ... and of a page garbled but not heavily (no reading of its own there).
 LIGHT_PAGES = True
 #: Nats the reading needs above the threshold it has on a garbled page.
 EXTRA_THRESHOLD = 2.0
