@@ -33,6 +33,7 @@ from repair.candidates import (
     ocr_hyphenkeep,
     ocr_indel,
     ocr_letter,
+    ocr_lightwide,
     ocr_markjoin,
     ocr_nameplace,
     ocr_nameprefix,
@@ -314,6 +315,7 @@ class _Generator:
         # a page that prints old spellings: its garbled words may be old spellings too
         old_page = old_print_page(detection.details.get("reasons", {}), len(doc.words))
         period_late: list[tuple[int, str]] = []  # tokens no builder read (ocr_periodreach)
+        wide_info: _DocInfo | None = None  # a gate-shut page's garbled words (ocr_lightwide)
         for f in detection.findings:
             if f.reason == "realword_suspect":
                 continue  # gate evidence only; re-read in context below (garbled documents)
@@ -321,8 +323,20 @@ class _Generator:
                 # a clean-looking document: only unmistakable garble and clear errors
                 k = by_start.get(f.start)
                 if LIGHT and k is not None and not _next_to_hyphen(toks, k):
+                    n_out = len(out)
                     out.extend(light_candidates(toks[k], counts, f.reason, old_page, toks, k))
                     out.extend(light_boundary_candidates(toks, k, counts, f.reason))
+                    if (
+                        ocr_lightwide.LIGHT_WIDE
+                        and ocr_lightwide.SHUT_PAGES
+                        and len(out) == n_out
+                        and not old_page
+                        and ocr_lightwide.garbled_token(toks[k], f.reason, counts, toks, k)
+                    ):  # "the Police OiRce", "are aíso drifting": the wide readers
+                        if wide_info is None:
+                            wide_info = ocr_lightwide.wide_info(info)
+                        found = self._token(toks, k, f.reason, wide_info)
+                        out.extend(ocr_lightwide.raised(found, toks[k].text))
                     if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
                         out.extend(old_spelling_candidates(toks[k], f.reason))
                 continue
@@ -361,6 +375,19 @@ class _Generator:
             else:
                 i = by_start[f.start]
                 found = self._token(toks, i, f.reason, info)
+                if (
+                    not found
+                    and ocr_lightwide.LIGHT_WIDE
+                    and ocr_lightwide.LIGHT_PAGES
+                    and not info.heavy
+                    and not info.old_print
+                    and ocr_lightwide.garbled_token(toks[i], f.reason, counts, toks, i)
+                ):  # a lightly garbled page's garbled word: the wide readers
+                    if wide_info is None:
+                        wide_info = ocr_lightwide.wide_info(info)
+                    found = ocr_lightwide.raised(
+                        self._token(toks, i, f.reason, wide_info), toks[i].text
+                    )
                 if not found and ocr_affix.AFFIXES and info.garbled:  # "Rhodcs's", "O'Rogan"
                     found = self._stem(toks, i, info)
                 if not found and ocr_nameprefix.PREFIX_NAMES and info.garbled:  # "O'ltegan"
