@@ -56,7 +56,8 @@ def test_sole_near_miss_taken(on: pytest.MonkeyPatch) -> None:
     assert got.replacement == "always" and ev["sole"] is True and margin == 1.44
 
 
-def test_off_takes_nothing() -> None:
+def test_off_takes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_sole, "SOLE", False)
     text = "life aluays in them"
     c = _cand(text, "aluays", "always", "OCR_SPELLING")
     groups: dict = {}
