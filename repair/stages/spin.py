@@ -382,6 +382,22 @@ SURE_BAR = 0.40
 #: that clean English of any register rarely shows) opens the word decisions too, at the
 #: word model's own threshold, where the document model's gate stays shut.
 FAMILY_WORDS = True
+#: Scientific band (issue 11, session 41 mill41): in a document of scientific register
+#: (:func:`repair.detect.science.is_scientific`) whose document model score is at least
+#: SCIENCE_BAND_GATE but under the model's gate, and which the collocation stage's
+#: rare-word pass does not read (:func:`repair.score.science.rare_pass_reads`: that pass
+#: reads a mill's rare words better), spinner-agnostic words are decided at
+#: SCIENCE_BAND_BAR.  A paper mill writing common synonyms (the simulated mill fitted on
+#: real PPS pairs, ``spin_eval.py --spinner mill``) scores 0.28 in median against the
+#: gate's 0.8.  Off: mill dev 0.008 -> 0.05 but tortured dev 0.430 -> 0.39
+#: (benchmarks/RESULTS.md, "Session 41, mill41").
+SCIENCE_BAND = False
+SCIENCE_BAND_GATE = 0.1
+SCIENCE_BAND_BAR = 0.3
+#: ... and only in this register: "science" (:func:`~repair.detect.science.is_scientific`),
+#: "style" (its style bars only, :func:`~repair.detect.science.formal_style`: no names,
+#: speech or "I", whatever the vocabulary) or None (any register the rare-word pass leaves).
+SCIENCE_BAND_REGISTER: str | None = "style"
 #: The spinner's channel fitted on a known family's document
 #: (:mod:`repair.candidates.spin_doc_channel`): where the profile's own gate is open,
 #: word-model rows under the bar whose original shares a WordNet sense with the written
@@ -614,10 +630,28 @@ def word_bar(details: dict) -> float:
     model = get_model()
     score = details.get("model_score", 0.0)
     if score < model.doc_gate:
-        return model.word_threshold if FAMILY_WORDS and details.get("family_gate") else 2.0
+        if FAMILY_WORDS and details.get("family_gate"):
+            return model.word_threshold
+        return SCIENCE_BAND_BAR if details.get("science_band") else 2.0
     if SURE_SCORE is not None and score >= SURE_SCORE:
         return min(SURE_BAR, model.word_threshold)
     return model.word_threshold
+
+
+def science_band(doc: Document, score: float) -> bool:
+    """Whether :data:`SCIENCE_BAND` opens the word decisions of ``doc`` (document model
+    score ``score``): scientific register, the score in [:data:`SCIENCE_BAND_GATE`, the
+    model's gate), and the rare-word pass does not read the document."""
+    if not SCIENCE_BAND or not SCIENCE_BAND_GATE <= score < get_model().doc_gate:
+        return False
+    from repair.detect.science import formal_style
+    from repair.score.science import rare_pass_reads
+
+    if SCIENCE_BAND_REGISTER == "science" and not is_scientific(doc):
+        return False
+    if SCIENCE_BAND_REGISTER == "style" and not formal_style(doc):
+        return False
+    return not rare_pass_reads(doc)
 
 
 def word_profile(score: float) -> float:
@@ -2118,6 +2152,8 @@ class _Stage:
         )
         if any(weak):
             d.details["prior_profile_score"] = round(prior, 4)
+        if science_band(doc, d.details.get("model_score", 0.0)):
+            d.details["science_band"] = True
         if extra:
             # profile spans read where the profile's gate is closed: decided, not counted
             n = len(words)
