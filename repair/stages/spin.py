@@ -382,22 +382,30 @@ SURE_BAR = 0.40
 #: that clean English of any register rarely shows) opens the word decisions too, at the
 #: word model's own threshold, where the document model's gate stays shut.
 FAMILY_WORDS = True
-#: Scientific band (issue 11, session 41 mill41): in a document of scientific register
-#: (:func:`repair.detect.science.is_scientific`) whose document model score is at least
+#: Band gate (issue 11, session 41 mill41): in a document of formal style
+#: (:data:`SCIENCE_BAND_REGISTER`) whose document model score is at least
 #: SCIENCE_BAND_GATE but under the model's gate, and which the collocation stage's
 #: rare-word pass does not read (:func:`repair.score.science.rare_pass_reads`: that pass
 #: reads a mill's rare words better), spinner-agnostic words are decided at
 #: SCIENCE_BAND_BAR.  A paper mill writing common synonyms (the simulated mill fitted on
 #: real PPS pairs, ``spin_eval.py --spinner mill``) scores 0.28 in median against the
-#: gate's 0.8.  Off: mill dev 0.008 -> 0.05 but tortured dev 0.430 -> 0.39
-#: (benchmarks/RESULTS.md, "Session 41, mill41").
+#: gate's 0.8.  Off: mill dev 0.008 -> 0.061, test 0.022 -> 0.063, tortured dev 0.430 ->
+#: 0.434, test 0.266 -> 0.271, other spinners' dev unchanged, but clean text changes:
+#: calibration 0.094 -> 0.161 changed tokens per 1,000 (inaugural 0.313 -> 1.060, clean
+#: abstracts and the clean suite's academic prose 0 -> 0.29 / 0.32), clean test abstracts
+#: 0 -> 0.593 (benchmarks/RESULTS.md, "Session 41, mill41").
 SCIENCE_BAND = False
 SCIENCE_BAND_GATE = 0.1
 SCIENCE_BAND_BAR = 0.3
-#: ... and only in this register: "science" (:func:`~repair.detect.science.is_scientific`),
-#: "style" (its style bars only, :func:`~repair.detect.science.formal_style`: no names,
-#: speech or "I", whatever the vocabulary) or None (any register the rare-word pass leaves).
+#: ... and only in this register: "science" (:func:`~repair.detect.science.is_scientific`;
+#: mill dev 0.019: a mill's synonyms take the register's words out), "style" (its style
+#: bars only, :func:`~repair.detect.science.formal_style`: no names, speech or "I",
+#: whatever the vocabulary) or None (any register the rare-word pass leaves: seeds 002-004
+#: change, phrase dev 0.543 -> 0.432).
 SCIENCE_BAND_REGISTER: str | None = "style"
+#: ... and only with this many distinct written words at SCIENCE_BAND_BAR or more (a paper
+#: mill spins the whole text).  0: 1 word gives mill dev 0.046, 2-3 words 0.027.
+SCIENCE_BAND_MIN_WORDS = 0
 #: The spinner's channel fitted on a known family's document
 #: (:mod:`repair.candidates.spin_doc_channel`): where the profile's own gate is open,
 #: word-model rows under the bar whose original shares a WordNet sense with the written
@@ -2152,7 +2160,10 @@ class _Stage:
         )
         if any(weak):
             d.details["prior_profile_score"] = round(prior, 4)
-        if science_band(doc, d.details.get("model_score", 0.0)):
+        if science_band(doc, d.details.get("model_score", 0.0)) and (
+            len({w.written.lower() for w, p in zip(words, probs, strict=False) if p >= SCIENCE_BAND_BAR})
+            >= SCIENCE_BAND_MIN_WORDS
+        ):
             d.details["science_band"] = True
         if extra:
             # profile spans read where the profile's gate is closed: decided, not counted
