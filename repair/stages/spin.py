@@ -2160,11 +2160,11 @@ class _Stage:
         )
         if any(weak):
             d.details["prior_profile_score"] = round(prior, 4)
-        if science_band(doc, d.details.get("model_score", 0.0)) and (
-            len({w.written.lower() for w, p in zip(words, probs, strict=False) if p >= SCIENCE_BAND_BAR})
-            >= SCIENCE_BAND_MIN_WORDS
-        ):
-            d.details["science_band"] = True
+        if science_band(doc, d.details.get("model_score", 0.0)):
+            bar = SCIENCE_BAND_BAR
+            over = {w.written.lower() for w, p in zip(words, probs, strict=False) if p >= bar}
+            if len(over) >= SCIENCE_BAND_MIN_WORDS:
+                d.details["science_band"] = True
         if extra:
             # profile spans read where the profile's gate is closed: decided, not counted
             n = len(words)
