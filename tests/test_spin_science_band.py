@@ -95,3 +95,14 @@ def test_band_restores_mill_spun_dev_words(monkeypatch: pytest.MonkeyPatch) -> N
     off = right()
     _on(monkeypatch)
     assert right() > off
+
+
+def test_band_prior_reads_words_whose_original_is_more_scientific() -> None:
+    from repair.score.spin_evidence import WordEvidence
+
+    def word(written: str, original: str) -> WordEvidence:
+        return WordEvidence(0, len(written), written, original, 1.0, 0.0, 0.0, 3, 1.0)
+
+    assert spin._band_word(word("nervous", "neural"))
+    assert spin._band_word(word("web", "network"))
+    assert not spin._band_word(word("neural", "nervous"))

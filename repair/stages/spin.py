@@ -406,6 +406,9 @@ SCIENCE_BAND_REGISTER: str | None = "style"
 #: ... and only with this many distinct written words at SCIENCE_BAND_BAR or more (a paper
 #: mill spins the whole text).  0: 1 word gives mill dev 0.046, 2-3 words 0.027.
 SCIENCE_BAND_MIN_WORDS = 0
+#: ... and only for words whose original weighs more in the science register
+#: (``lexicons/science_register.tsv``) than the written word (:func:`_band_word`).
+SCIENCE_BAND_PRIOR = False
 #: The spinner's channel fitted on a known family's document
 #: (:mod:`repair.candidates.spin_doc_channel`): where the profile's own gate is open,
 #: word-model rows under the bar whose original shares a WordNet sense with the written
@@ -660,6 +663,15 @@ def science_band(doc: Document, score: float) -> bool:
     if SCIENCE_BAND_REGISTER == "style" and not formal_style(doc):
         return False
     return not rare_pass_reads(doc)
+
+
+def _band_word(w: WordEvidence) -> bool:
+    """Whether the band reads word ``w``: its original weighs more in the science register
+    than the written word (:data:`SCIENCE_BAND_PRIOR`)."""
+    from repair.detect.science import weights
+
+    table = weights()
+    return table.get(w.original.lower(), 0.0) > table.get(w.written.lower(), 0.0)
 
 
 def word_profile(score: float) -> float:
@@ -2272,8 +2284,9 @@ class _Stage:
             )
         bar = word_bar(d)
         picked = dict(detection.picked)
+        band = SCIENCE_BAND_PRIOR and bar == SCIENCE_BAND_BAR and d.get("science_band", False)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
-            c = _synonym_candidate(w, p, x, model, bar=bar)
+            c = _synonym_candidate(w, p, x, model, bar=2.0 if band and not _band_word(w) else bar)
             if w.start in picked:  # the decision keeps its reason: the topic chose it
                 c.features["topic_pick"] = round(picked[w.start], 4)
             out.append(c)
