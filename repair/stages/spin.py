@@ -407,7 +407,9 @@ SCIENCE_BAND_REGISTER: str | None = "style"
 #: mill spins the whole text).  0: 1 word gives mill dev 0.046, 2-3 words 0.027.
 SCIENCE_BAND_MIN_WORDS = 0
 #: ... and only for words whose original weighs more in the science register
-#: (``lexicons/science_register.tsv``) than the written word (:func:`_band_word`).
+#: (``lexicons/science_register.tsv``) than the written word (:func:`_band_word`).  Off:
+#: with the band on, mill dev 0.061 -> 0.035, tortured dev 0.434 -> 0.426, calibration
+#: 0.161 -> 0.129 (inaugural 0.720, clean abstracts 0): still over main's 0.094.
 SCIENCE_BAND_PRIOR = False
 #: The spinner's channel fitted on a known family's document
 #: (:mod:`repair.candidates.spin_doc_channel`): where the profile's own gate is open,
