@@ -175,6 +175,13 @@ def style(doc: Document) -> Register:
     return out
 
 
+def formal_style(doc: Document) -> bool:
+    """Whether ``doc`` passes the style bars of :func:`is_scientific` (length, names,
+    personal pronouns, speech), whatever its vocabulary: a paper mill's synonyms take the
+    scientific words out of an abstract, its style stays."""
+    return replace(style(doc), vocabulary=MIN_VOCABULARY).scientific
+
+
 def _is_scientific(doc: Document) -> bool:
     style_ = style(doc)
     if not replace(style_, vocabulary=MIN_VOCABULARY).scientific:

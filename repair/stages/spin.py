@@ -382,6 +382,35 @@ SURE_BAR = 0.40
 #: that clean English of any register rarely shows) opens the word decisions too, at the
 #: word model's own threshold, where the document model's gate stays shut.
 FAMILY_WORDS = True
+#: Band gate (issue 11, session 41 mill41): in a document of formal style
+#: (:data:`SCIENCE_BAND_REGISTER`) whose document model score is at least
+#: SCIENCE_BAND_GATE but under the model's gate, and which the collocation stage's
+#: rare-word pass does not read (:func:`repair.score.science.rare_pass_reads`: that pass
+#: reads a mill's rare words better), spinner-agnostic words are decided at
+#: SCIENCE_BAND_BAR.  A paper mill writing common synonyms (the simulated mill fitted on
+#: real PPS pairs, ``spin_eval.py --spinner mill``) scores 0.28 in median against the
+#: gate's 0.8.  Off: mill dev 0.008 -> 0.061, test 0.022 -> 0.063, tortured dev 0.430 ->
+#: 0.434, test 0.266 -> 0.271, other spinners' dev unchanged, but clean text changes:
+#: calibration 0.094 -> 0.161 changed tokens per 1,000 (inaugural 0.313 -> 1.060, clean
+#: abstracts and the clean suite's academic prose 0 -> 0.29 / 0.32), clean test abstracts
+#: 0 -> 0.593 (benchmarks/RESULTS.md, "Session 41, mill41").
+SCIENCE_BAND = False
+SCIENCE_BAND_GATE = 0.1
+SCIENCE_BAND_BAR = 0.3
+#: ... and only in this register: "science" (:func:`~repair.detect.science.is_scientific`;
+#: mill dev 0.019: a mill's synonyms take the register's words out), "style" (its style
+#: bars only, :func:`~repair.detect.science.formal_style`: no names, speech or "I",
+#: whatever the vocabulary) or None (any register the rare-word pass leaves: seeds 002-004
+#: change, phrase dev 0.543 -> 0.432).
+SCIENCE_BAND_REGISTER: str | None = "style"
+#: ... and only with this many distinct written words at SCIENCE_BAND_BAR or more (a paper
+#: mill spins the whole text).  0: 1 word gives mill dev 0.046, 2-3 words 0.027.
+SCIENCE_BAND_MIN_WORDS = 0
+#: ... and only for words whose original weighs more in the science register
+#: (``lexicons/science_register.tsv``) than the written word (:func:`_band_word`).  Off:
+#: with the band on, mill dev 0.061 -> 0.035, tortured dev 0.434 -> 0.426, calibration
+#: 0.161 -> 0.129 (inaugural 0.720, clean abstracts 0): still over main's 0.094.
+SCIENCE_BAND_PRIOR = False
 #: The spinner's channel fitted on a known family's document
 #: (:mod:`repair.candidates.spin_doc_channel`): where the profile's own gate is open,
 #: word-model rows under the bar whose original shares a WordNet sense with the written
@@ -614,10 +643,37 @@ def word_bar(details: dict) -> float:
     model = get_model()
     score = details.get("model_score", 0.0)
     if score < model.doc_gate:
-        return model.word_threshold if FAMILY_WORDS and details.get("family_gate") else 2.0
+        if FAMILY_WORDS and details.get("family_gate"):
+            return model.word_threshold
+        return SCIENCE_BAND_BAR if details.get("science_band") else 2.0
     if SURE_SCORE is not None and score >= SURE_SCORE:
         return min(SURE_BAR, model.word_threshold)
     return model.word_threshold
+
+
+def science_band(doc: Document, score: float) -> bool:
+    """Whether :data:`SCIENCE_BAND` opens the word decisions of ``doc`` (document model
+    score ``score``): scientific register, the score in [:data:`SCIENCE_BAND_GATE`, the
+    model's gate), and the rare-word pass does not read the document."""
+    if not SCIENCE_BAND or not SCIENCE_BAND_GATE <= score < get_model().doc_gate:
+        return False
+    from repair.detect.science import formal_style
+    from repair.score.science import rare_pass_reads
+
+    if SCIENCE_BAND_REGISTER == "science" and not is_scientific(doc):
+        return False
+    if SCIENCE_BAND_REGISTER == "style" and not formal_style(doc):
+        return False
+    return not rare_pass_reads(doc)
+
+
+def _band_word(w: WordEvidence) -> bool:
+    """Whether the band reads word ``w``: its original weighs more in the science register
+    than the written word (:data:`SCIENCE_BAND_PRIOR`)."""
+    from repair.detect.science import weights
+
+    table = weights()
+    return table.get(w.original.lower(), 0.0) > table.get(w.written.lower(), 0.0)
 
 
 def word_profile(score: float) -> float:
@@ -2118,6 +2174,11 @@ class _Stage:
         )
         if any(weak):
             d.details["prior_profile_score"] = round(prior, 4)
+        if science_band(doc, d.details.get("model_score", 0.0)):
+            bar = SCIENCE_BAND_BAR
+            over = {w.written.lower() for w, p in zip(words, probs, strict=False) if p >= bar}
+            if len(over) >= SCIENCE_BAND_MIN_WORDS:
+                d.details["science_band"] = True
         if extra:
             # profile spans read where the profile's gate is closed: decided, not counted
             n = len(words)
@@ -2225,8 +2286,9 @@ class _Stage:
             )
         bar = word_bar(d)
         picked = dict(detection.picked)
+        band = SCIENCE_BAND_PRIOR and bar == SCIENCE_BAND_BAR and d.get("science_band", False)
         for w, p, x in zip(words, detection.probs, detection.features, strict=True):
-            c = _synonym_candidate(w, p, x, model, bar=bar)
+            c = _synonym_candidate(w, p, x, model, bar=2.0 if band and not _band_word(w) else bar)
             if w.start in picked:  # the decision keeps its reason: the topic chose it
                 c.features["topic_pick"] = round(picked[w.start], 4)
             out.append(c)
