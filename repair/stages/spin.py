@@ -142,6 +142,15 @@ PHRASE_MIN_RIGHT = 0.0
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
 PHRASE_MIN_MARGIN = 2.0
+#: Session 41 (spin41): a loose-source span whose whole-span LM gain is at least this
+#: (nats; None: off) is kept though its best original leads the runner-up by less than
+#: PHRASE_MIN_MARGIN (down to PHRASE_TIE_MARGIN): the span does not belong where it stands
+#: whichever of the near-tied originals it hides, and every other floor (left and right
+#: sides, commonness) still holds.  A dense any-sense spinner (``spinbot``) writes loose
+#: multiword forms of words with several near-synonyms; an author's own phrase seldom has
+#: a one-word reading this much better (benchmarks/RESULTS.md, "Session 41, spin41").
+PHRASE_TIE_GAIN: float | None = None
+PHRASE_TIE_MARGIN = 0.0
 #: A loose-source span whose whole-span LM gain is at least this (nats; None: off) is
 #: overwhelming evidence that the span does not belong where it stands: its right side
 #: may be against the original down to PHRASE_STRONG_RIGHT (the span's last word is often
@@ -1590,6 +1599,16 @@ def pooled_mapping(
     return out
 
 
+def _tie_kept(f: Mapping[str, float]) -> bool:
+    """Whether a loose-source span's near-tied best original passes the lead floor on the
+    strength of its whole-span gain (:data:`PHRASE_TIE_GAIN`; the other floors still apply)."""
+    return (
+        PHRASE_TIE_GAIN is not None
+        and f["gain0"] >= PHRASE_TIE_GAIN
+        and f.get("margin", 10.0) >= PHRASE_TIE_MARGIN
+    )
+
+
 def _phrase_kept(c: Candidate) -> bool:
     """A written span is restored as one word when the LM gain over the span is at least
     :data:`~repair.score.spin.PHRASE_MIN_GAIN`, both sides of it favour the word (at least
@@ -1631,7 +1650,7 @@ def _phrase_kept(c: Candidate) -> bool:
         return False
     if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
         return False
-    if f.get("margin", 10.0) < PHRASE_MIN_MARGIN:
+    if f.get("margin", 10.0) < PHRASE_MIN_MARGIN and not _tie_kept(f):
         return False
     if f.get("left_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
         return False
