@@ -67,3 +67,13 @@ def test_usual_spans_are_decided_as_before(monkeypatch: pytest.MonkeyPatch) -> N
         assert _kept(_loose(11.0, margin=3.0))  # the usual floors
         assert not _kept(_loose(11.0, margin=1.0))  # under the lead floor, gain < the flag
         assert not _kept(_loose(9.0, margin=3.0))  # under PHRASE_KEEP_GAIN
+
+
+def test_tie_never_counts_as_a_family_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The relaxation is the decision's only: the document score's family marks (which read
+    ``_phrase_kept`` with ``tie=False``) are counted as without it, so the flag cannot open a
+    clean document's gate."""
+    monkeypatch.setattr(stage, "PHRASE_TIE_GAIN", 12.0)
+    tied = _phrase_candidate(_loose(16.0, margin=0.5))
+    assert _phrase_kept(tied)
+    assert not _phrase_kept(tied, tie=False)

@@ -1609,7 +1609,7 @@ def _tie_kept(f: Mapping[str, float]) -> bool:
     )
 
 
-def _phrase_kept(c: Candidate) -> bool:
+def _phrase_kept(c: Candidate, tie: bool = True) -> bool:
     """A written span is restored as one word when the LM gain over the span is at least
     :data:`~repair.score.spin.PHRASE_MIN_GAIN`, both sides of it favour the word (at least
     :data:`PHRASE_MIN_SIDE` each; the right side where the sentence goes on), and the word
@@ -1622,7 +1622,9 @@ def _phrase_kept(c: Candidate) -> bool:
     A binomial from the loose source ("research and development") is not restored.
     A loose span with a whole-span gain of :data:`PHRASE_STRONG_GAIN` or more may have its
     right side against the original down to :data:`PHRASE_STRONG_RIGHT` and an original
-    only as ordinary as its words (:data:`PHRASE_STRONG_ZIPF_GAIN`)."""
+    only as ordinary as its words (:data:`PHRASE_STRONG_ZIPF_GAIN`).
+    With ``tie`` (the decision; not the document's family marks), a near-tied original may
+    pass the lead floor on :data:`PHRASE_TIE_GAIN` (:func:`_tie_kept`)."""
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
@@ -1650,7 +1652,7 @@ def _phrase_kept(c: Candidate) -> bool:
         return False
     if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
         return False
-    if f.get("margin", 10.0) < PHRASE_MIN_MARGIN and not _tie_kept(f):
+    if f.get("margin", 10.0) < PHRASE_MIN_MARGIN and not (tie and _tie_kept(f)):
         return False
     if f.get("left_gain", PHRASE_MIN_SIDE) < PHRASE_MIN_SIDE:
         return False
@@ -2166,7 +2168,8 @@ class _Stage:
                         for ph in counted
                         if ph.gain >= MARK_MIN_GAIN
                         and _phrase_kept(
-                            _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur)
+                            _phrase_candidate(ph, (ph.written.lower(), ph.original) in recur),
+                            tie=False,
                         )
                     }
                 ),
