@@ -32,7 +32,7 @@ def _loose(
 
 
 def _kept(ph: PhraseEvidence) -> bool:
-    return _phrase_kept(_phrase_candidate(ph))
+    return _phrase_kept(_phrase_candidate(ph), tie=True)  # the decision where a gate is open
 
 
 def test_tie_flag_exists_with_its_floor() -> None:
@@ -70,10 +70,25 @@ def test_usual_spans_are_decided_as_before(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_tie_never_counts_as_a_family_mark(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The relaxation is the decision's only: the document score's family marks (which read
-    ``_phrase_kept`` with ``tie=False``) are counted as without it, so the flag cannot open a
-    clean document's gate."""
+    """The relaxation is the decision's only, where a gate is open: the document score's family
+    marks and a gate-shut document's scientific spans read ``_phrase_kept`` without ``tie``, so
+    the flag cannot open a clean document's gate nor edit a shut one."""
     monkeypatch.setattr(stage, "PHRASE_TIE_GAIN", 12.0)
     tied = _phrase_candidate(_loose(16.0, margin=0.5))
-    assert _phrase_kept(tied)
+    assert _phrase_kept(tied, tie=True)
+    assert not _phrase_kept(tied)
     assert not _phrase_kept(tied, tie=False)
+
+
+def test_gate_shut_scientific_span_is_not_relaxed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """End to end: a clean scientific paragraph whose gate stays shut keeps its term though a
+    near-tied one-word reading has a strong gain ("heterotrophic organisms" -> organizations)."""
+    from repair.pipeline import repair_text
+
+    text = (
+        "Algae are a diverse group of photosynthetic eukaryotic organisms. Some species are "
+        "mixotrophic, and a few are heterotrophic organisms that feed on dissolved organic "
+        "matter. Their chloroplasts came from cyanobacteria by endosymbiosis."
+    )
+    monkeypatch.setattr(stage, "PHRASE_TIE_GAIN", 12.0)
+    assert repair_text(text).text == text

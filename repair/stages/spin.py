@@ -1609,7 +1609,7 @@ def _tie_kept(f: Mapping[str, float]) -> bool:
     )
 
 
-def _phrase_kept(c: Candidate, tie: bool = True) -> bool:
+def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
     """A written span is restored as one word when the LM gain over the span is at least
     :data:`~repair.score.spin.PHRASE_MIN_GAIN`, both sides of it favour the word (at least
     :data:`PHRASE_MIN_SIDE` each; the right side where the sentence goes on), and the word
@@ -1623,8 +1623,9 @@ def _phrase_kept(c: Candidate, tie: bool = True) -> bool:
     A loose span with a whole-span gain of :data:`PHRASE_STRONG_GAIN` or more may have its
     right side against the original down to :data:`PHRASE_STRONG_RIGHT` and an original
     only as ordinary as its words (:data:`PHRASE_STRONG_ZIPF_GAIN`).
-    With ``tie`` (the decision; not the document's family marks), a near-tied original may
-    pass the lead floor on :data:`PHRASE_TIE_GAIN` (:func:`_tie_kept`)."""
+    With ``tie`` (the decision, where a spin gate of the document is open; never the
+    document's family marks nor the scientific register's unseen spans alone), a near-tied
+    original may pass the lead floor on :data:`PHRASE_TIE_GAIN` (:func:`_tie_kept`)."""
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
@@ -2344,7 +2345,7 @@ class _Stage:
                 if c.source == "SPIN_SYNONYM"
                 else keep_learned(c)
                 if c.source == "SPIN_LEARNED"
-                else _phrase_kept(c)
+                else _phrase_kept(c, tie=syn_open or keep_prior or family_open)
                 if c.source == PHRASE_RULE
                 else keep_prior or _number_kept(c, syn_open or family_open)
                 if c.source == "SPIN_NUMBER"
