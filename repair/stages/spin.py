@@ -148,8 +148,13 @@ PHRASE_MIN_MARGIN = 2.0
 #: whichever of the near-tied originals it hides, and every other floor (left and right
 #: sides, commonness) still holds.  A dense any-sense spinner (``spinbot``) writes loose
 #: multiword forms of words with several near-synonyms; an author's own phrase seldom has
-#: a one-word reading this much better (benchmarks/RESULTS.md, "Session 41, spin41").
-PHRASE_TIE_GAIN: float | None = None
+#: a one-word reading this much better.  Only where a spin gate of the document is open
+#: (never the family marks nor a shut document's scientific spans).  12.0 was chosen on dev
+#: (spinbot 0.151 -> 0.181, rare 0.373 -> 0.436, double 0.345 -> 0.369, tortured 0.430 ->
+#: 0.446, every other spinner identical); test spinbot 0.121 -> 0.160, rare 0.355 -> 0.386,
+#: double 0.288 -> 0.301, seed 0.361 -> 0.360; clean calibration identical (0.094 / 1,000)
+#: (benchmarks/RESULTS.md, "Session 41, spin41").  ON.
+PHRASE_TIE_GAIN: float | None = 12.0
 PHRASE_TIE_MARGIN = 0.0
 #: A loose-source span whose whole-span LM gain is at least this (nats; None: off) is
 #: overwhelming evidence that the span does not belong where it stands: its right side
