@@ -35,9 +35,9 @@ def _kept(ph: PhraseEvidence) -> bool:
     return _phrase_kept(_phrase_candidate(ph), tie=True)  # the decision where a gate is open
 
 
-def test_tie_flag_is_on_with_its_floor() -> None:
-    assert stage.PHRASE_TIE_GAIN == 12.0  # shipped on (session 41)
-    assert stage.PHRASE_TIE_GAIN >= stage.PHRASE_KEEP_GAIN
+def test_tie_flag_is_off_with_its_floor() -> None:
+    assert stage.PHRASE_TIE_GAIN is None  # shipped off (session 41): main's decisions
+    assert stage.PHRASE_TIE_GAIN_TUNED >= stage.PHRASE_KEEP_GAIN
     assert 0.0 <= stage.PHRASE_TIE_MARGIN < stage.PHRASE_MIN_MARGIN
 
 
