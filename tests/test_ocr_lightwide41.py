@@ -41,6 +41,7 @@ def test_gate_shut_page_reads_its_garbled_word(
     monkeypatch: pytest.MonkeyPatch, text: str, pair: tuple[str, str], flag: bool
 ) -> None:
     monkeypatch.setattr(ocr_lightwide, "LIGHT_WIDE", flag)
+    monkeypatch.setattr(ocr_lightwide, "SHUT_PAGES", True)  # shipped off (lead, session 41)
     edits = [(e.original, e.replacement) for e in repair_text(text).edits]
     assert edits == ([pair] if flag else [])
 
@@ -109,3 +110,32 @@ def test_shut_pages_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_lightwide, "SHUT_PAGES", False)
     text, _ = SHUT[1]
     assert not repair_text(text).edits
+
+
+LIGHT_PAGE = (
+    "coast of Tasmania by the lighthouse\nsteamer Lady Loch, after remarkable ad-\nventures\n"
+    "She was literally blown across the\nStrait In the wrong direction\nThe Petrel left Hobart "
+    "on November\n2'l on a coastal voyage of 90 miles to Swan\nsea on the east coast She\nwas "
+    "within 20 miles of her intended port\nwh»n she was compelled by head winds ,0\nmake for "
+    "the open sea Her complement con-\nsisted of the captain mate a crew of four\nand six "
+    "nassengprs including two women\nWithout warning came a hui ricane before\nwhich the ship "
+    "was driven helplessly The\ncaptain had no idea of his bearings With\nboats and bulwarks "
+    "smashed the deckhouse\nwashed away and only two spokes left in thp\nsteering wheel\n"
+)
+
+
+def test_shipped_values() -> None:
+    assert ocr_lightwide.LIGHT_WIDE is True
+    assert ocr_lightwide.SHUT_PAGES is False
+    assert ocr_lightwide.LIGHT_PAGES is True
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_light_page_reads_its_garbled_word(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    """A lightly garbled page (the gate open, not heavy): "nassengprs" no light reader
+    reads; the wide readers do (SMH dev, session 41)."""
+    monkeypatch.setattr(ocr_lightwide, "LIGHT_WIDE", flag)
+    monkeypatch.setattr(ocr_lightwide, "SHUT_PAGES", False)
+    edits = {(e.original, e.replacement) for e in repair_text(LIGHT_PAGE).edits}
+    assert (("nassengprs", "passengers") in edits) is flag
+    assert ("hui ricane", "hurricane") in edits
