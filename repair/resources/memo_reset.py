@@ -136,24 +136,52 @@ def empty_oversized_memos(cap: int | None = None, prefix: str = "repair") -> int
 #: Exact: the same function, a smaller pure cache.
 SPIN_MEMO_BOUND = 0
 
+#: Between the windows of a big text (issue 14): the memos named here (``module.function``)
+#: are bounded at their own ``maxsize`` before the second window, as :data:`SPIN_MEMO_BOUND`
+#: bounds every one (the smaller of the two applies).  Chosen where most entries are never
+#: read again (hit rates after an unknown spinner's 1.3 M code points, mem41:
+#: ``span_originals`` 55 k entries, 46 % hits; ``_continues`` 47 %; ``_known`` 11 %;
+#: ``originals_of`` 64 %; ``_lemma_pos`` 63 %; ``_forms`` 64 %; ``_tags`` 47 %): a low bound
+#: there drops the entries that cost memory and keeps the few that are re-read.  mem38's
+#: ``rare1300k`` (6 windows): peak 412 -> 371 MB for +2.2 % CPU (paired; every memo at
+#: 16,384 instead: 372 MB for +1 to +7 %); the high-hit memos (``_static_rows``,
+#: ``_lowered``, ``_is_lemma``, ``spin_channel._row`` at 8,192 as well): 343 MB for +7.5 %,
+#: not shipped (benchmarks/RESULTS.md, "Session 41, mem41").  Empty: off.
+#: Exact: the same function behind a smaller pure cache.
+MEMO_BOUNDS: dict[str, int] = {
+    "repair.candidates.spin_phrase.span_originals": 1024,
+    "repair.candidates.spin_phrase._continues": 1024,
+    "repair.detect.tortured_habits._known": 1024,
+    "repair.candidates.spin_synonyms.originals_of": 1024,
+    "repair.candidates.spin_synonyms._lemma_pos": 1024,
+    "repair.candidates.spin_synonyms._forms": 1024,
+    "repair.candidates.spin_synonyms._tags": 1024,
+}
+
+
+def _memo_name(memo: object) -> str:
+    return f"{getattr(memo, '__module__', '')}.{getattr(memo, '__qualname__', '')}"
+
 
 def bound_memos(bound: int | None = None, prefix: str = "repair") -> int:
     """Replace every memo of :func:`other_memos` with a ``maxsize`` above ``bound``
-    (:data:`SPIN_MEMO_BOUND` when None; 0 replaces none) by an ``lru_cache`` of its
-    function bounded at ``bound``, in every loaded module under ``prefix`` that holds it
-    as a global; the number replaced."""
+    (:data:`SPIN_MEMO_BOUND` when None; 0 replaces none), or above its own bound in
+    :data:`MEMO_BOUNDS`, by an ``lru_cache`` of its function bounded there, in every loaded
+    module under ``prefix`` that holds it as a global; the number replaced."""
     from functools import lru_cache, update_wrapper
 
     bound = SPIN_MEMO_BOUND if bound is None else bound
-    if bound <= 0:
+    if bound <= 0 and not MEMO_BOUNDS:
         return 0
     fresh: dict[int, object] = {}
     for memo in other_memos(prefix):
         maxsize = memo.cache_info().maxsize  # type: ignore[attr-defined]
         inner = getattr(memo, "__wrapped__", None)
-        if maxsize is None or maxsize <= bound or inner is None:
+        own = MEMO_BOUNDS.get(_memo_name(memo), 0)
+        limit = min(b for b in (bound, own, maxsize or 0) if b > 0) if (bound > 0 or own > 0) else 0
+        if maxsize is None or limit <= 0 or maxsize <= limit or inner is None:
             continue
-        new = lru_cache(maxsize=bound)(inner)
+        new = lru_cache(maxsize=limit)(inner)
         update_wrapper(new, inner)
         fresh[id(memo)] = new
     if not fresh:
