@@ -139,23 +139,27 @@ SPIN_MEMO_BOUND = 0
 #: Between the windows of a big text (issue 14): the memos named here (``module.function``)
 #: are bounded at their own ``maxsize`` before the second window, as :data:`SPIN_MEMO_BOUND`
 #: bounds every one (the smaller of the two applies).  Chosen where most entries are never
-#: read again (hit rates after an unknown spinner's 1.3 M code points, mem41:
-#: ``span_originals`` 55 k entries, 46 % hits; ``_continues`` 47 %; ``_known`` 11 %;
-#: ``originals_of`` 64 %; ``_lemma_pos`` 63 %; ``_forms`` 64 %; ``_tags`` 47 %): a low bound
-#: there drops the entries that cost memory and keeps the few that are re-read.  mem38's
-#: ``rare1300k`` (6 windows): peak 412 -> 371 MB for +2.2 % CPU (paired; every memo at
-#: 16,384 instead: 372 MB for +1 to +7 %); the high-hit memos (``_static_rows``,
-#: ``_lowered``, ``_is_lemma``, ``spin_channel._row`` at 8,192 as well): 343 MB for +7.5 %,
-#: not shipped (benchmarks/RESULTS.md, "Session 41, mem41").  Empty: off.
+#: read again on an unknown spinner's text (hit rates after mem38's ``rare1300k``, 1.3 M
+#: code points, 6 windows: ``span_originals`` 55 k entries, 46 % hits; ``_continues`` 47 %;
+#: ``_known`` 11 %; ``originals_of`` 64 %; ``_lemma_pos`` 63 %; ``_forms`` 64 %; ``_tags``
+#: 47 %), each bound above what clean text fills (the clean 300 k-word speed text, 8 windows:
+#: ``span_originals`` 8.6 k at 94 % hits, ``_continues`` 7.3 k, ``_known`` 1.3 k,
+#: ``originals_of`` 2.6 k, the other three empty), so clean text keeps its hits.  Paired
+#: runs (session 41, mem41): ``rare1300k`` peak 412 -> 381 MB, CPU +1.6 %; clean 300 k
+#: words +3.0 / +3.2 % (two pairs, ~5 s each: the bounded memos start empty at the second
+#: window); outputs byte-identical.  The same seven at 1,024: 371 MB (4.84 M code points:
+#: 510 -> 431 MB, +0.9 %), but clean text +13 % (``span_originals`` thrashes); the
+#: high-hit memos (``_static_rows``, ``_lowered``, ``_is_lemma``, ``spin_channel._row``) at
+#: 8,192 too: 343 MB for +7.5 % (benchmarks/RESULTS.md, "Session 41, mem41").  Empty: off.
 #: Exact: the same function behind a smaller pure cache.
 MEMO_BOUNDS: dict[str, int] = {
-    "repair.candidates.spin_phrase.span_originals": 1024,
-    "repair.candidates.spin_phrase._continues": 1024,
-    "repair.detect.tortured_habits._known": 1024,
-    "repair.candidates.spin_synonyms.originals_of": 1024,
-    "repair.candidates.spin_synonyms._lemma_pos": 1024,
-    "repair.candidates.spin_synonyms._forms": 1024,
-    "repair.candidates.spin_synonyms._tags": 1024,
+    "repair.candidates.spin_phrase.span_originals": 16_384,
+    "repair.candidates.spin_phrase._continues": 16_384,
+    "repair.detect.tortured_habits._known": 2_048,
+    "repair.candidates.spin_synonyms.originals_of": 4_096,
+    "repair.candidates.spin_synonyms._lemma_pos": 1_024,
+    "repair.candidates.spin_synonyms._forms": 1_024,
+    "repair.candidates.spin_synonyms._tags": 1_024,
 }
 
 
