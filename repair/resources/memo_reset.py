@@ -146,8 +146,8 @@ SPIN_MEMO_BOUND = 0
 #: ``span_originals`` 8.6 k at 94 % hits, ``_continues`` 7.3 k, ``_known`` 1.3 k,
 #: ``originals_of`` 2.6 k, the other three empty), so clean text keeps its hits.  Paired
 #: runs (session 41, mem41): ``rare1300k`` peak 412 -> 381 MB, CPU +1.6 %; clean 300 k
-#: words +3.0 / +3.2 % (two pairs, ~5 s each: the bounded memos start empty at the second
-#: window); outputs byte-identical.  The same seven at 1,024: 371 MB (4.84 M code points:
+#: words +2.1 % (six alternated pairs, ~4-5 s each: the bounded memos start empty at the
+#: second window); outputs byte-identical.  The same seven at 1,024: 371 MB (4.84 M code points:
 #: 510 -> 431 MB, +0.9 %), but clean text +13 % (``span_originals`` thrashes); the
 #: high-hit memos (``_static_rows``, ``_lowered``, ``_is_lemma``, ``spin_channel._row``) at
 #: 8,192 too: 343 MB for +7.5 % (benchmarks/RESULTS.md, "Session 41, mem41").  Empty: off.
