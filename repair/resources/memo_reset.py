@@ -136,24 +136,56 @@ def empty_oversized_memos(cap: int | None = None, prefix: str = "repair") -> int
 #: Exact: the same function, a smaller pure cache.
 SPIN_MEMO_BOUND = 0
 
+#: Between the windows of a big text (issue 14): the memos named here (``module.function``)
+#: are bounded at their own ``maxsize`` before the second window, as :data:`SPIN_MEMO_BOUND`
+#: bounds every one (the smaller of the two applies).  Chosen where most entries are never
+#: read again on an unknown spinner's text (hit rates after mem38's ``rare1300k``, 1.3 M
+#: code points, 6 windows: ``span_originals`` 55 k entries, 46 % hits; ``_continues`` 47 %;
+#: ``_known`` 11 %; ``originals_of`` 64 %; ``_lemma_pos`` 63 %; ``_forms`` 64 %; ``_tags``
+#: 47 %), each bound above what clean text fills (the clean 300 k-word speed text, 8 windows:
+#: ``span_originals`` 8.6 k at 94 % hits, ``_continues`` 7.3 k, ``_known`` 1.3 k,
+#: ``originals_of`` 2.6 k, the other three empty), so clean text keeps its hits.  Paired
+#: runs (session 41, mem41): ``rare1300k`` peak 412 -> 381 MB, CPU +1.6 %; clean 300 k
+#: words +2.1 % (six alternated pairs, ~4-5 s each: the bounded memos start empty at the
+#: second window); outputs byte-identical.  The same seven at 1,024: 371 MB (4.84 M code points:
+#: 510 -> 431 MB, +0.9 %), but clean text +13 % (``span_originals`` thrashes); the
+#: high-hit memos (``_static_rows``, ``_lowered``, ``_is_lemma``, ``spin_channel._row``) at
+#: 8,192 too: 343 MB for +7.5 % (benchmarks/RESULTS.md, "Session 41, mem41").  Empty: off.
+#: Exact: the same function behind a smaller pure cache.
+MEMO_BOUNDS: dict[str, int] = {
+    "repair.candidates.spin_phrase.span_originals": 16_384,
+    "repair.candidates.spin_phrase._continues": 16_384,
+    "repair.detect.tortured_habits._known": 2_048,
+    "repair.candidates.spin_synonyms.originals_of": 4_096,
+    "repair.candidates.spin_synonyms._lemma_pos": 1_024,
+    "repair.candidates.spin_synonyms._forms": 1_024,
+    "repair.candidates.spin_synonyms._tags": 1_024,
+}
+
+
+def _memo_name(memo: object) -> str:
+    return f"{getattr(memo, '__module__', '')}.{getattr(memo, '__qualname__', '')}"
+
 
 def bound_memos(bound: int | None = None, prefix: str = "repair") -> int:
     """Replace every memo of :func:`other_memos` with a ``maxsize`` above ``bound``
-    (:data:`SPIN_MEMO_BOUND` when None; 0 replaces none) by an ``lru_cache`` of its
-    function bounded at ``bound``, in every loaded module under ``prefix`` that holds it
-    as a global; the number replaced."""
+    (:data:`SPIN_MEMO_BOUND` when None; 0 replaces none), or above its own bound in
+    :data:`MEMO_BOUNDS`, by an ``lru_cache`` of its function bounded there, in every loaded
+    module under ``prefix`` that holds it as a global; the number replaced."""
     from functools import lru_cache, update_wrapper
 
     bound = SPIN_MEMO_BOUND if bound is None else bound
-    if bound <= 0:
+    if bound <= 0 and not MEMO_BOUNDS:
         return 0
     fresh: dict[int, object] = {}
     for memo in other_memos(prefix):
         maxsize = memo.cache_info().maxsize  # type: ignore[attr-defined]
         inner = getattr(memo, "__wrapped__", None)
-        if maxsize is None or maxsize <= bound or inner is None:
+        own = MEMO_BOUNDS.get(_memo_name(memo), 0)
+        limit = min(b for b in (bound, own, maxsize or 0) if b > 0) if (bound > 0 or own > 0) else 0
+        if maxsize is None or limit <= 0 or maxsize <= limit or inner is None:
             continue
-        new = lru_cache(maxsize=bound)(inner)
+        new = lru_cache(maxsize=limit)(inner)
         update_wrapper(new, inner)
         fresh[id(memo)] = new
     if not fresh:
