@@ -119,12 +119,17 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
     if not PAGE_JOIN:
         return []
     from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extract
 
     from repair.score.ocr_price import channel_cost
 
     words = _page_words(counts)
     if not words:
         return []
+    # each letter's words in lower case: a pair asks rapidfuzz for the ones within
+    # MAX_EDITS in one call, in list order (issue 14: a long page prints thousands of
+    # words a letter, too many for a Python loop per pair)
+    lows = {first: [w.lower() for w, _n in got] for first, got in words.items()}
     out: list[Candidate] = []
     for i in range(len(toks) - 2):
         a, sep, b = toks[i], toks[i + 1], toks[i + 2]
@@ -141,14 +146,21 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         low = joined.lower()
         itself = JOINED_WORD and is_target(low)
         best: tuple[float, str, int] | None = None
-        for w, n in words.get(low[0], ()):
+        got = words.get(low[0], [])
+        near = extract(
+            low,
+            lows.get(low[0], []),
+            scorer=Levenshtein.distance,
+            score_cutoff=MAX_EDITS,
+            limit=None,
+        )
+        for _wl, _d, k in sorted(near, key=lambda x: x[2]):
+            w, n = got[k]
             wl = w.lower()
             if abs(len(wl) - len(low)) > MAX_EDITS or wl in (left.lower(), right.lower()):
                 continue
             if (itself and wl != low) or (KEEP_LETTERS and len(wl) < len(low)):
                 continue  # "st atus" is status; "River as" no "Rivers"
-            if Levenshtein.distance(low, wl, score_cutoff=MAX_EDITS) > MAX_EDITS:
-                continue
             c = 0.0 if wl == low else channel_cost(low, wl)
             if c <= MAX_COST and (best is None or c < best[0]):
                 best = (c, w, n)

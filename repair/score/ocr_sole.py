@@ -32,6 +32,8 @@ SMH dev (session 41, ocrchoice41): 12 new edits, 10 right, 2 wrong readings of g
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Any
 
 from repair.candidates.ocr_backoff import RARE_ZIPF
@@ -121,6 +123,30 @@ def old_print(words: list[str]) -> bool:
     return old >= OLD_PRINT_SHARE * max(1, len(words))
 
 
+class _Spans:
+    """Spans (start, end) asked whether any overlaps a query span, in O(log n) a query:
+    sorted by start, with the running maximum of the ends (no all-pairs scan, issue 14).
+
+    >>> s = _Spans([(10, 20), (0, 3), (30, 31)])
+    >>> s.overlaps(3, 10), s.overlaps(19, 25), s.overlaps(2, 4), s.overlaps(31, 40)
+    (False, True, True, False)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(spans)
+        self.starts = [a for a, _b in pairs]
+        self.max_end: list[int] = []
+        top = -1
+        for _a, b in pairs:
+            top = max(top, b)
+            self.max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span ``(a, b)`` with ``a < end`` and ``start < b`` is held."""
+        k = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.max_end[k - 1] > start
+
+
 def accept_sole(
     candidates: list[Candidate],
     memo: Any,
@@ -135,7 +161,7 @@ def accept_sole(
     Returns the spans added."""
     if not SOLE:
         return []
-    taken = [s for s, items in groups.items() if any(m > -100.0 for m, _c, _e in items)]
+    taken = _Spans(s for s, items in groups.items() if any(m > -100.0 for m, _c, _e in items))
     by_span: dict[tuple[int, int], list[tuple[float, float, Candidate, Any]]] = {}
     for k, c in enumerate(candidates):
         got = memo.get(k)
@@ -148,7 +174,7 @@ def accept_sole(
     for span, items in by_span.items():
         if span in groups:
             continue  # a reading was accepted or a fallback stands: not ours
-        if any(s[0] < span[1] and span[0] < s[1] for s in taken):
+        if taken.overlaps(span[0], span[1]):
             continue  # a wider or narrower edit over the same print
         items.sort(key=lambda x: x[0], reverse=True)
         over, margin, c, d = items[0]
