@@ -162,13 +162,22 @@ def accept_sole(
     if not SOLE:
         return []
     taken = _Spans(s for s, items in groups.items() if any(m > -100.0 for m, _c, _e in items))
-    by_span: dict[tuple[int, int], list[tuple[float, float, Candidate, Any]]] = {}
+    # the candidate's index, not its decision: the memo builds a decision on each read, and
+    # holding them all at once costs ~27 MB on a 100 k-word page (issue 14)
+    by_span: dict[tuple[int, int], list[tuple[float, float, Candidate, int]]] = {}
+    skip: set[tuple[int, int]] = set()  # spans an accepted or overlapping edit already has
     for k, c in enumerate(candidates):
+        span = (c.start, c.end)
+        if span in skip:
+            continue
+        if span in groups or taken.overlaps(c.start, c.end):
+            skip.add(span)  # the loop below would pass it over: not held
+            continue
         got = memo.get(k)
         if got is None:
             continue
         d = got[2]
-        by_span.setdefault((c.start, c.end), []).append((d.margin - d.threshold, d.margin, c, d))
+        by_span.setdefault(span, []).append((d.margin - d.threshold, d.margin, c, k))
     added: list[tuple[int, int]] = []
     old: bool | None = None
     for span, items in by_span.items():
@@ -177,7 +186,7 @@ def accept_sole(
         if taken.overlaps(span[0], span[1]):
             continue  # a wider or narrower edit over the same print
         items.sort(key=lambda x: x[0], reverse=True)
-        over, margin, c, d = items[0]
+        over, margin, c, k = items[0]
         if over >= 0.0 or over < -SLACK:
             continue
         word = _printed(c)
@@ -198,7 +207,7 @@ def accept_sole(
         rest = [x for x in items[1:] if x[2].replacement != c.replacement]
         if rest and rest[0][0] > over - GAP:
             continue
-        ev = d.evidence
+        ev = memo.get(k)[2].evidence
         ev["finding"] = c.features.get("finding")
         ev["sole"] = True
         groups[span] = [(max(margin, -99.0), c, ev)]
