@@ -122,3 +122,35 @@ def test_sole_leaves_a_foreign_word(monkeypatch: pytest.MonkeyPatch, flag: bool)
     t2 = "life aluays in them"
     c2 = _cand(t2, "aluays", "always")
     assert ocr_sole.accept_sole([c2], _Memo([refused]), {}, t2) == [(c2.start, c2.end)]
+
+
+# -- a listed surname in a surname's slot (shipped off) ----------------------------------
+
+
+def test_surname_slot() -> None:
+    from repair.candidates import ocr_surname
+
+    toks = tokenize("Sgt John Doak and the Desk, Mr. Bussell")
+    assert ocr_surname.surname_slot(toks, 4)  # after "Sgt John"
+    assert not ocr_surname.surname_slot(toks, 10)  # after "the"
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_surname_kept(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    from repair.candidates import ocr_surname
+
+    monkeypatch.setattr(ocr_surname, "SURNAME_KEEP", flag)
+    text = "Sgt John Doak and the Desk"
+    toks = tokenize(text)
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    doak = cand(9, 13, "Desk", "OCR_CONFUSION")
+    desk = cand(22, 26, "Duck", "OCR_CONFUSION")  # not a surname's slot
+    got = ocr_surname.keep_surnames(toks, by_start, [doak, desk])
+    assert got == ([desk] if flag else [doak, desk])
+
+
+def test_flag_values() -> None:
+    from repair.candidates import ocr_surname
+
+    assert ocr.KNOWN_COMPOUND and ocr_marks.EDGE_PARAGRAPH_I and ocr_sole.FOREIGN_SOLE
+    assert ocr_surname.SURNAME_KEEP is False  # shipped off: see benchmarks/RESULTS.md

@@ -45,6 +45,7 @@ from repair.candidates import (
     ocr_shortslot,
     ocr_shortword,
     ocr_spacejoin,
+    ocr_surname,
 )
 from repair.candidates.ocr_abbrev import abbrev_candidates
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
@@ -1106,6 +1107,8 @@ def _ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[
     if ocr_docrepeat.DOC_REPEAT_KEEP and out:  # "kitchin" printed twice, "kitchen" never
         old = not ocr_docrepeat.OLD_PRINT_ONLY or _old_print(doc, detection)
         out = ocr_docrepeat.keep_repeated_forms(doc.text, (t.text for t in doc.words), out, old)
+    if ocr_surname.SURNAME_KEEP and out:  # "Detective Hinds", "Sgt John Doak" kept
+        out = ocr_surname.keep_surnames(doc.tokens, by_start, out)
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
 
 
