@@ -289,6 +289,14 @@ _CLOSERS = frozenset(")\"”’'")
 #: 41: SMH dev "Mr J" deleted).  Shipped off: SMH dev 4,517 -> 4,516 token errors, but
 #: test 5,481 -> 5,483 / 8,906 -> 8,909 chars.
 EDGE_INITIAL = False
+#: The pronoun "I" alone at the edge of a line of :data:`PARAGRAPH_LINE` characters or more,
+#: or on a page whose lines are that long on average, is kept: such a line is a paragraph
+#: run into one line, not a printed column line, and a column rule or speck stands at the
+#: edge of a printed line only (issue 12, session 42: the light suite's speeches lost "I"
+#: opening a paragraph, "to an end.\nI compliment the Republican leadership ..."; SMH
+#: prints lines of under 70 characters).
+EDGE_PARAGRAPH_I = True
+PARAGRAPH_LINE = 100
 #: Margin a deletion needs: the pronoun "I" may open or close a line ("and then\nI said"),
 #: so the language model must want the speck gone (gain >= 2.4 nats with the cost).
 EDGE_SPECK_THRESHOLD = 4.0
@@ -300,6 +308,7 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
     :func:`_speck_one` allows (garbled documents; shut ones: :func:`shut_edge_candidates`)."""
     out: list[Candidate] = []
     n = len(toks)
+    page_mean: float | None = None
     for i, t in enumerate(toks):
         one = EDGE_ONE and t.text == "1"
         if not one and (t.text not in EDGE_SPECKS or t.kind != "word"):
@@ -328,6 +337,11 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
                 continue  # "sword;\nI quietly": the pronoun opens a clause ("\nI The": no)
             if EDGE_STOP_I and prev == "." and lower and _pmi_after_i(nxt.text) >= STOP_PMI:
                 continue  # "families.\nI have said": a verb the pronoun opens a sentence with
+        if EDGE_PARAGRAPH_I and t.text == "I":
+            if page_mean is None:
+                page_mean = _mean_line(toks)  # once a page, on its first lone "I"
+            if max(page_mean, _line_chars(toks, i)) >= PARAGRAPH_LINE:
+                continue  # "an end.\nI compliment the ...": a paragraph's line, not a column's
         if EDGE_INITIAL and t.text.isupper() and _name_initial(toks, i):
             continue  # "Mr J\nBarron": an initial
         if start_edge and after is not None:
@@ -353,6 +367,53 @@ def edge_speck_candidates(toks: list[Token]) -> list[Candidate]:
             )
         )
     return out
+
+
+def _mean_line(toks: list[Token]) -> float:
+    """Mean characters of the page's non-empty lines (one pass over the tokens).
+
+    >>> from repair.tokenize import tokenize
+    >>> _mean_line(tokenize("ab cd\\n\\nefg"))
+    4.0
+    """
+    chars = lines = run = 0
+    for t in toks:
+        text = t.text
+        if "\n" not in text:
+            run += len(text)
+            continue
+        pieces = text.split("\n")
+        run += len(pieces[0])
+        for piece in pieces[1:]:
+            if run:
+                chars, lines = chars + run, lines + 1
+            run = len(piece)
+    if run:
+        chars, lines = chars + run, lines + 1
+    return chars / max(1, lines)
+
+
+def _line_chars(toks: list[Token], i: int) -> int:
+    """Characters of the line that holds ``toks[i]`` (up to :data:`PARAGRAPH_LINE`; a walk
+    over that line's tokens only, so the edge specks of a page stay linear).
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("the end.\\nI have said it")
+    >>> _line_chars(toks, 5)
+    14
+    """
+    total = len(toks[i].text)
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(toks) and total < PARAGRAPH_LINE:
+            text = toks[k].text
+            if "\n" in text:
+                cut = text.rfind("\n") if step < 0 else text.find("\n")
+                total += len(text) - cut - 1 if step < 0 else cut
+                break
+            total += len(text)
+            k += step
+    return total
 
 
 def shut_edge_candidates(text: str, toks: list[Token]) -> list[Candidate]:
