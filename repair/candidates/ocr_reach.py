@@ -1,0 +1,99 @@
+"""Reach for lower-case garble of garbled pages whose right reading is never built
+(issue 12, session 42, ocrreach42).
+
+The SMH dev gap of session 41 had 98 lower-case non-words OverProof reads and we do not
+(45 of them never built) and 19 with a mark glued on (15 never built).  Two learned
+readers are widened here, no pairs added:
+
+* :data:`EDGE_LETTERS`: a mark glued to a word's edge read as any letter the marks model
+  saw it stand for, priced by that model ("»ranch" -> "branch", "»nd" -> "and");
+* :data:`STEM_TOO`: a lower-case possessive read through its stem, the "'s" kept
+  ("fathor's" -> "father's", not "fathers").
+
+Tried and left out: the wide search (:mod:`repair.score.ocr_search`) for the lone non-words
+of pages garbled but not heavily changed nothing on SMH dev (both halves, margins 0 to -7).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from repair.candidates.ocr_glued import MarkModel
+    from repair.types import Candidate, Token
+
+
+#: A mark glued to a word's first or last letter is also read as each letter training saw
+#: it stand for there (``lexicons/ocr_marks.tsv``, priced by the marks model), not only
+#: the commonest :data:`repair.candidates.ocr_glued.MAX_LETTERS` ("»ranch" -> "branch":
+#: "»" was "b" once in training, "w" 27 times).  Only a mark that is no punctuation of
+#: English (:data:`PUNCTUATION`: those are mostly real), the chunk's only such mark, glued
+#: to a lower-case word of :data:`EDGE_MIN_LETTERS` letters or more; the letters of that
+#: case, :data:`EDGE_MAX_LETTERS` at most.
+EDGE_LETTERS = False
+EDGE_MAX_LETTERS = 12
+EDGE_MIN_LETTERS = 2
+#: Marks English prints (a real one beside a word is the commonest case).
+PUNCTUATION = frozenset(".,;:!?'\"()[]-\u2019\u2018\u201c\u201d")
+_PUNCT = "".join(sorted(PUNCTUATION))
+
+
+def widen_edge(
+    chunk: str, marks: list[int], opts: list[list[tuple[str, float]]], model: MarkModel
+) -> None:
+    """Add to ``opts`` (the fates of ``chunk``'s ``marks``, as
+    :func:`repair.candidates.ocr_glued.chunk_readings` builds them) the further learned
+    letters of the one odd mark glued to a lower-case word's edge (:data:`EDGE_LETTERS`)."""
+    odd = [n for n, k in enumerate(marks) if chunk[k] not in PUNCTUATION]
+    if len(odd) != 1:
+        return
+    n = odd[0]
+    k = marks[n]
+    mark = chunk[k]
+    word = chunk.strip(_PUNCT + mark)
+    if len(word) < EDGE_MIN_LETTERS or not (word.isalpha() and word.islower()):
+        return
+    at_lead = chunk[k + 1 : k + 1 + len(word)] == word and not chunk[:k].strip(_PUNCT)
+    at_trail = chunk[max(0, k - len(word)) : k] == word and not chunk[k + 1 :].strip(_PUNCT)
+    if not (at_lead or at_trail) or len(opts[n]) <= 1:
+        return
+    letters = model.letters.get(mark)
+    have = {r for r, _c in opts[n]}
+    if not letters or not any(len(r) == 1 and r.isalpha() for r in have):
+        return  # the mark is kept as printed or only dropped here: no letter
+    import math
+
+    from repair.candidates import ocr_glued
+
+    p = model.probs(mark, ocr_glued.context_of(chunk, k))
+    keep = math.log(p["keep"])
+    total = sum(letters.values())
+    for letter, count in letters.most_common(EDGE_MAX_LETTERS):
+        if letter in have or not letter.islower():
+            continue
+        cost = keep - math.log(p["letter"] * count / total)
+        if cost <= ocr_glued.MAX_FATE_COST:
+            opts[n].append((letter, cost))
+
+
+#: A lower-case possessive whose stem is no word ("fathor's") is read through its stem too,
+#: the "'s" kept (:mod:`repair.candidates.ocr_affix`, which otherwise reads the stem only
+#: when the whole token got no reading at all); the whole token's readings that lose the
+#: apostrophe ("fathers") are dropped when the stem has a reading.
+STEM_TOO = False
+
+
+def possessive_nonword(tok: Token) -> bool:
+    """Whether ``tok`` is a lower-case possessive ("fathor's"; whether its stem is a word
+    is asked by the stem's reader)."""
+    text = tok.text
+    return text[-2:] in ("'s", "\u2019s") and text[:-2].isalpha() and text[:-2].islower()
+
+
+def with_stem(found: list[Candidate], stem: list[Candidate]) -> list[Candidate]:
+    """``found`` (the whole token's readings) without those that lose the possessive's
+    apostrophe, and ``stem`` (the stem's readings); ``found`` alone when ``stem`` is empty."""
+    if not stem:
+        return found
+    keep = [c for c in found if "'" in c.replacement or "\u2019" in c.replacement]
+    return keep + stem
