@@ -72,3 +72,13 @@ def test_possessive_stem_read_with_its_apostrophe(monkeypatch: pytest.MonkeyPatc
     assert "his fathers yard" in repair_text(_PAGE).text
     monkeypatch.setattr(ocr_reach, "STEM_TOO", True)
     assert "his father's yard" in repair_text(_PAGE).text
+
+
+def test_letter_shares_back_off_to_every_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates.ocr_glued import mark_model
+
+    own = dict(ocr_reach._letter_shares(mark_model(), "»"))
+    assert abs(sum(own.values()) - 1.0) < 1e-9 and "l" not in own
+    monkeypatch.setattr(ocr_reach, "EDGE_BACKOFF", 2.0)
+    smooth = dict(ocr_reach._letter_shares(mark_model(), "»"))
+    assert abs(sum(smooth.values()) - 1.0) < 1e-9 and 0 < smooth["l"] < smooth["b"] < own["w"]

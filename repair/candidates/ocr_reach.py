@@ -67,13 +67,38 @@ def widen_edge(
 
     p = model.probs(mark, ocr_glued.context_of(chunk, k))
     keep = math.log(p["keep"])
-    total = sum(letters.values())
-    for letter, count in letters.most_common(EDGE_MAX_LETTERS):
-        if letter in have or not letter.islower():
+    lower = [(letter, share) for letter, share in _letter_shares(model, mark) if letter.islower()]
+    for letter, share in lower[:EDGE_MAX_LETTERS]:
+        if letter in have:
             continue
-        cost = keep - math.log(p["letter"] * count / total)
+        cost = keep - math.log(p["letter"] * share)
         if cost <= ocr_glued.MAX_FATE_COST:
             opts[n].append((letter, cost))
+
+
+#: Pseudo-counts of the letters all marks stood for added to each mark's own letters
+#: (``None``: a mark is read only as the letters it stood for in training).
+EDGE_BACKOFF: float | None = None
+
+
+def _letter_shares(model: MarkModel, mark: str) -> list[tuple[str, float]]:
+    """P(letter | ``mark`` read as a letter), commonest first: the mark's own counts,
+    smoothed towards the pooled letters of every mark with :data:`EDGE_BACKOFF`."""
+    own = model.letters.get(mark) or {}
+    n = sum(own.values())
+    if EDGE_BACKOFF is None:
+        shares = {letter: count / n for letter, count in own.items()}
+    else:
+        pooled: dict[str, int] = {}
+        for counts in model.letters.values():
+            for letter, count in counts.items():
+                pooled[letter] = pooled.get(letter, 0) + count
+        total = sum(pooled.values())
+        shares = {
+            letter: (own.get(letter, 0) + EDGE_BACKOFF * count / total) / (n + EDGE_BACKOFF)
+            for letter, count in pooled.items()
+        }
+    return sorted(shares.items(), key=lambda x: -x[1])
 
 
 #: A lower-case possessive whose stem is no word ("fathor's") is read through its stem too,
