@@ -82,3 +82,12 @@ def test_letter_shares_back_off_to_every_mark(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(ocr_reach, "EDGE_BACKOFF", 2.0)
     smooth = dict(ocr_reach._letter_shares(mark_model(), "»"))
     assert abs(sum(smooth.values()) - 1.0) < 1e-9 and 0 < smooth["l"] < smooth["b"] < own["w"]
+
+
+def test_edge_min_zipf_keeps_rare_words_out(monkeypatch: pytest.MonkeyPatch, clear: None) -> None:
+    monkeypatch.setattr(ocr_reach, "EDGE_LETTERS", True)
+    assert "bihari" in _readings("\\ihari")
+    monkeypatch.setattr(ocr_reach, "EDGE_MIN_ZIPF", 3.0)
+    chunk_readings.cache_clear()
+    assert "bihari" not in _readings("\\ihari")
+    assert "branch" in _readings("»ranch")

@@ -69,11 +69,27 @@ def widen_edge(
     keep = math.log(p["keep"])
     lower = [(letter, share) for letter, share in _letter_shares(model, mark) if letter.islower()]
     for letter, share in lower[:EDGE_MAX_LETTERS]:
-        if letter in have:
+        if letter in have or _rare_word(letter + word if at_lead else word + letter):
             continue
         cost = keep - math.log(p["letter"] * share)
         if cost <= ocr_glued.MAX_FATE_COST:
             opts[n].append((letter, cost))
+
+
+#: A widened letter that makes a word rarer than this (Zipf) is not tried ("\\ihari" ->
+#: "bihari"); a form that is no word is still read on by the confusions ("*hoir" -> "thoir"
+#: -> "their").  ``None``: any word.
+EDGE_MIN_ZIPF: float | None = None
+
+
+def _rare_word(form: str) -> bool:
+    """Whether ``form`` is a word rarer than :data:`EDGE_MIN_ZIPF` (off: never)."""
+    if EDGE_MIN_ZIPF is None:
+        return False
+    from repair.resources.frequency import zipf
+    from repair.score.ocr_channel import is_target
+
+    return is_target(form) and zipf(form) < EDGE_MIN_ZIPF
 
 
 #: Pseudo-counts of the letters all marks stood for added to each mark's own letters
