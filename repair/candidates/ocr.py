@@ -42,6 +42,7 @@ from repair.candidates import (
     ocr_pagejoin,
     ocr_periodreach,
     ocr_rarereal,
+    ocr_reach,
     ocr_shortslot,
     ocr_shortword,
     ocr_spacejoin,
@@ -391,6 +392,8 @@ class _Generator:
                     )
                 if not found and ocr_affix.AFFIXES and info.garbled:  # "Rhodcs's", "O'Rogan"
                     found = self._stem(toks, i, info)
+                elif ocr_reach.STEM_TOO and info.garbled and ocr_reach.possessive_nonword(toks[i]):
+                    found = ocr_reach.with_stem(found, self._stem(toks, i, info))  # "fathor's"
                 if not found and ocr_nameprefix.PREFIX_NAMES and info.garbled:  # "O'ltegan"
                     tk = toks[i]
                     found = ocr_nameprefix.prefix_name_candidates(tk.text, tk.start, f.reason)

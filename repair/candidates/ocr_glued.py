@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from itertools import product
 
+from repair.candidates import ocr_reach
 from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.candidates.ocr_spacing import join_threshold
 from repair.lexicons import LexiconError, read_tsv
@@ -700,6 +701,8 @@ def chunk_readings(
         else:
             ctx = refined_context(chunk, k, model) if refine else context_of(chunk, k)
             opts.append(model.options(chunk[k], ctx))
+    if ocr_reach.EDGE_LETTERS:  # "»ranch" -> "branch": every letter the mark stood for
+        ocr_reach.widen_edge(chunk, marks, opts, model)
     if all(len(o) == 1 for o in opts):
         return []
     combos = sorted(
