@@ -13,8 +13,10 @@ rows (probability at or over the word bar) propose, against the bins of the orig
 rows far under the bar propose (:func:`~repair.candidates.spin_doc_channel.policy_ratios`).
 For each gold one-word substitution whose gold original is among two or more candidates,
 a conditional logit is fitted with the ranker's score as a fixed offset and one free weight
-on the candidate's log bin ratio (all spinners, and held out one spinner at a time).
-The test half is never read.
+on the candidate's log bin ratio (all spinners, and held out one spinner at a time); then
+top-1 with the term only in documents where at least a share (0.5-0.8) of the confident
+rows' originals share a WordNet synset with the written word (bin not ``none``), the cue
+:mod:`repair.score.spin_sense_pick` reads.  The test half is never read.
 """
 
 from __future__ import annotations
