@@ -26,7 +26,7 @@ the document's choices) did not carry over between spinners and are not used.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from repair.document import Document
 from repair.score.spin_evidence import _W, Packed, WordEvidence, _chosen, _columns
@@ -54,7 +54,10 @@ def _rescored(
 
 
 def topic_pick(
-    doc: Document, w: WordEvidence, wanted: Collection[str] | None = None
+    doc: Document,
+    w: WordEvidence,
+    wanted: Collection[str] | None = None,
+    extra: Callable[[str], float] | None = None,
 ) -> tuple[WordEvidence, float] | None:
     """``w`` re-chosen with the document's topic (its choices carrying the summed scores,
     so :func:`~repair.score.spin_evidence.consistent` reads them too), and the proposed
@@ -64,11 +67,14 @@ def topic_pick(
     original): only the ranker's choice and the ``wanted`` candidates in the window are
     read.  None (the row stands) where fewer than two are read or no ``wanted`` candidate
     is in the window.  The row is returned re-scored even where its proposal does not
-    change."""
+    change.  ``extra``: a score each candidate gains before the window is read (the
+    document's sense policy, :mod:`repair.score.spin_sense_pick`)."""
     choices = w.choices
     if len(choices) < 2:
         return None
     names, gains, scores = _columns(choices)
+    if extra is not None:
+        scores = [s + extra(n) for n, s in zip(names, scores, strict=True)]
     top = max(scores)
     near = [j for j in range(len(scores)) if scores[j] >= top - WINDOW]
     if wanted is not None:

@@ -75,6 +75,7 @@ from repair.score.spin_model import (
 )
 from repair.score.spin_pick import topic_pick
 from repair.score.spin_plural import plural_forms
+from repair.score.spin_sense_pick import sense_table
 from repair.score.spin_span_rare import rare_spans
 from repair.score.spin_span_tight import tight_reading
 from repair.score.spin_topic import topic_gain
@@ -517,6 +518,12 @@ TOPIC_PICK_REREAD = True
 #: ... only for rows whose first reading gave at least this probability (the topic costs
 #: ~150 look-ups per candidate read; rows far under the bar rarely clear it re-chosen).
 TOPIC_PICK_MIN_PROB = 0.05
+#: With TOPIC_PICK: where most of the document's confident rows restore an original sharing
+#: a WordNet sense with the written word (a sense spinner), each row's candidates are also
+#: scored by the document's own sense bins before the topic re-chooses them
+#: (:mod:`repair.score.spin_sense_pick`: the per-document cue for the spinner's sense
+#: policy, learned from its confident rows, each row left out of its own table).
+SENSE_PICK = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -942,10 +949,17 @@ def _topic_rows(
     stay as they were.  Returns the rows, vectors, probabilities and the re-chosen rows'
     (start, topic gain)."""
     new = list(words)
+    bar, table = word_bar(details), None
+    if SENSE_PICK:
+        rows = [
+            (w.written.lower(), w.original.lower(), p) for w, p in zip(words, probs, strict=True)
+        ]
+        table = sense_table(rows, bar)
     for i, (w, p) in enumerate(zip(words, probs, strict=True)):
         if p < TOPIC_PICK_MIN_PROB:
             continue
-        got = topic_pick(doc, w)
+        extra = None if table is None else table.extra(*rows[i], bar)
+        got = topic_pick(doc, w, extra=extra)
         if got is not None:
             new[i] = got[0]
     if CONSISTENT:

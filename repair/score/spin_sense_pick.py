@@ -1,0 +1,82 @@
+"""Choosing among a spun word's candidates by the document's own sense policy.
+
+A WordNet sense spinner writes, for an original, a lemma of one of its first senses; a
+one-click spinner draws from a thesaurus list whose entries share no WordNet synset with
+the original as often as not.  The candidate ranker (:mod:`repair.score.spin_rank`)
+learned one preference for all spinners.  Within one document the spinner's policy shows
+in its confident rows (the word model's probability at or over the word bar): where most
+of them (:data:`MIN_SHARE`) restore an original sharing a WordNet 3.0 synset with the
+written word, the spinner draws from WordNet senses, and its uncertain rows are re-chosen
+by the same sense bins: each candidate's ranker score gains :data:`WEIGHT` times the log
+ratio of its sense bin (:func:`~repair.candidates.spin_doc_channel.policy_bin`: the
+original's sense rank of the shared synset, and whether it is the written form's first
+sense) between the document's confident rows and its rows far under the bar
+(:func:`~repair.candidates.spin_doc_channel.policy_ratios`), the row itself left out.
+
+Dev top-1 among rows holding the gold original (``benchmarks/spin_policy_pick.py``, the
+ranker's scores before the topic pick; ranker alone -> with the sense term at weight 0.5
+where the document's share is >= 0.7): WordNet 0.697 -> 0.777, seeddense 0.616 -> 0.667,
+spinbot 0.447 -> 0.449, rare 0.549 -> 0.549, double 0.616 -> 0.616.  Without the share
+gate the term costs spinbot (0.447 -> 0.432): its confident rows are mostly Moby pairs.
+In the pipeline (``benchmarks/spin_eval.py --split dev``) weight 0.5 beat 1.0 and 2.0 on
+precision (WordNet 0.767 / 0.764 / 0.756) at the same or higher error reduction.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from repair.candidates.spin_doc_channel import POLICY_BASE, policy_bin, policy_ratios
+
+#: Ranker log-odds added per nat of the candidate's sense-bin log ratio (dev WordNet error
+#: reduction 0.352 -> 0.362 at 0.5, 0.362 at 1.0, 0.356 at 2.0).
+WEIGHT = 0.5
+#: The share of the document's confident rows whose original shares a WordNet synset with
+#: the written word, from which the document's spinner is read as a sense spinner (dev
+#: medians: WordNet 1.0, seeddense 1.0, spinbot 0.42, double 0.42, rare 0.15; 0.6 and 0.7
+#: gave the same dev top-1).
+MIN_SHARE = 0.7
+#: Confident rows needed to read the document's policy (as the open policy's sense table).
+MIN_ROWS = 8
+
+
+class SenseTable:
+    """A document's sense bins: its confident rows' against its base rows'."""
+
+    def __init__(self, conf: Counter[str], base: Counter[str]) -> None:
+        self.conf, self.base = conf, base
+
+    def extra(self, written: str, original: str, p: float, bar: float) -> Callable[[str], float]:
+        """The score each candidate of the row (``written`` proposing ``original`` at
+        probability ``p``) gains, the row's own bin left out of the table."""
+        conf, base = Counter(self.conf), Counter(self.base)
+        own = policy_bin(written, original)
+        if p >= bar:
+            conf[own] -= 1
+        elif p < POLICY_BASE:
+            base[own] -= 1
+        ratios = policy_ratios(conf.elements(), base.elements())
+        return lambda cand: WEIGHT * math.log(ratios.get(policy_bin(written, cand.lower()), 1.0))
+
+
+def sense_table(rows: Iterable[tuple[str, str, float]], bar: float) -> SenseTable | None:
+    """The document's :class:`SenseTable` over its word-model ``rows`` (lower-case written
+    form, lower-case original, probability), or None where fewer than :data:`MIN_ROWS`
+    clear ``bar`` or fewer than :data:`MIN_SHARE` of those share a WordNet sense.
+
+    >>> sense_table([("purchased", "bought", 0.9)], 0.4) is None
+    True
+    """
+    conf: Counter[str] = Counter()
+    base: Counter[str] = Counter()
+    for written, original, p in rows:
+        if p >= bar:
+            conf[policy_bin(written, original)] += 1
+        elif p < POLICY_BASE:
+            base[policy_bin(written, original)] += 1
+    n = sum(conf.values())
+    if n < MIN_ROWS or 1.0 - conf["none"] / n < MIN_SHARE:
+        return None
+    return SenseTable(conf, base)
