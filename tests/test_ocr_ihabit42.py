@@ -77,3 +77,8 @@ def test_habit_page_line_start_after_a_capital_line_end(monkeypatch: pytest.Monk
     monkeypatch.setattr(ocr_ihabit, "HABIT_LINE_END", True)
     monkeypatch.setattr(ocr_ihabit, "I_HABIT", False)
     assert _case(WRAPPED, "Is") == []
+
+
+def test_defaults() -> None:
+    assert ocr_ihabit.I_HABIT and ocr_ihabit.HABIT_LINE_END
+    assert ocr_ihabit.HABIT_MIN == 2
