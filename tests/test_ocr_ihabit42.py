@@ -80,5 +80,13 @@ def test_habit_page_line_start_after_a_capital_line_end(monkeypatch: pytest.Monk
 
 
 def test_defaults() -> None:
-    assert ocr_ihabit.I_HABIT and ocr_ihabit.HABIT_LINE_END
+    assert ocr_ihabit.I_HABIT and ocr_ihabit.HABIT_LINE_END and ocr_ihabit.HABIT_UNSEEN
     assert ocr_ihabit.HABIT_MIN == 2
+
+
+def test_habit_page_lowers_a_word_period_text_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = HABIT + "The body lies at the cemetery, where the Interment will be made."
+    monkeypatch.setattr(ocr_ihabit, "HABIT_UNSEEN", True)
+    assert _case(text, "Interment") == ["interment"]
+    monkeypatch.setattr(ocr_ihabit, "HABIT_UNSEEN", False)
+    assert _case(text, "Interment") == []
