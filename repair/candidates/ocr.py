@@ -47,6 +47,7 @@ from repair.candidates import (
     ocr_shortword,
     ocr_spacejoin,
     ocr_surname,
+    ocr_titlecap,
 )
 from repair.candidates.ocr_abbrev import abbrev_candidates
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
@@ -583,6 +584,7 @@ class _Generator:
             out = keep_possessives(out, text, light=not info.heavy)  # "Organisation's" is no plural
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
+            out = ocr_titlecap.title_capitals(out, toks, text)  # "ilurtlculturnl Society"
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
             out.extend(shut_edge_candidates(text, toks))
             out.extend(shut_realword_candidates(text, toks, counts))  # "resumed hy the"

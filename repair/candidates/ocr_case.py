@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from repair.candidates import ocr_ihabit
 from repair.candidates.ocr_break import dropped_full_stop
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
@@ -307,12 +308,16 @@ def case_candidates(
     if text[0] in "IJ" and text[1:].islower():
         wrapped = WRAPPED_LINES and garbled and (WRAPPED_FUNCTION or low not in FUNCTION_WORDS)
         before = _word_before(toks, i, wrapped and wrapped_prose(toks))
-        if before is None and LINE_END_CAPITAL and wrapped and low in FUNCTION_WORDS:
+        habit = ocr_ihabit.I_HABIT and garbled and ocr_ihabit.habit_page(toks)
+        line_end = LINE_END_CAPITAL or (habit and ocr_ihabit.HABIT_LINE_END)
+        if before is None and line_end and wrapped and low in FUNCTION_WORDS:
             before = _capital_line_end(toks, i)  # "a retired life. He⏎Is survived"
 
         after = _word_after(toks, i)
         if before is None or after is None:
             return []
+        if habit and low not in FUNCTION_WORDS and ocr_ihabit.lower_function_after(toks, i, after):
+            after = Token("x", after.start, after.end, "word")  # "Incorporated In the"
         # both neighbours printed lower-case words, the one before a known word
         plain = (
             after.kind == "word"
@@ -361,6 +366,8 @@ def case_candidates(
                         and zipf(low) >= NEVER_MIN_ZIPF
                         and _never_capital(low)
                     )
+                    # a page that reads word-initial i as I (session 42)
+                    or (habit and strict and ocr_ihabit.habit_word(low, text))
                 )
                 # a word of a name ("the Improvement Committee", "the Industrial School")
                 and not (after.kind == "word" and after.text[:1].isupper())
