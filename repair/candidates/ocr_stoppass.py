@@ -15,8 +15,9 @@ Only on the pages where the first pass puts stops back (heavily garbled pages an
 newspaper columns, not verse).  Cost: one tokenisation of the corrected page and the
 reader's linear scan; nothing on a page the gate keeps shut.
 
-:data:`AFTER_BRACKET` (off by default) also reads a gap after a closing bracket
-("(the Land Appeal Court) The arbitrators").
+:data:`NAME_END` (same pass) also reads a gap after a capitalised word the first pass
+leaves alone as a possible name, before a strong sentence opener ("Rosebery Park The
+boys", "New South Wales He appears"): see :func:`_name_end_stops`.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from repair.write import apply_edits, select_disjoint
 
 #: Off by default: see RESULTS "Session 42, ocrstop42" for the figures.
 STOP_PASS = False
-#: A closing bracket after a word ends a sentence as the word would.
-AFTER_BRACKET = False
 #: A capitalised word that ends a place name ("Port Hacking The occupants", "New South
 #: Wales He appears") ends a sentence before a strong opener (:func:`_name_end_stops`).
 NAME_END = False
@@ -40,6 +39,9 @@ NAME_END = False
 NAME_END_MAX_SHARE = 0.06
 #: ln P(two sentences) - ln P(one sentence) these stops need (nats).
 NAME_END_MARGIN = -0.5
+#: The reader's margin in this pass (``None``: the first pass's
+#: :data:`repair.candidates.ocr_stops.MARGIN`).
+PASS_MARGIN: float | None = None
 #: Words of the reader's window on each side of the gap a reading must have changed.
 WINDOW_BEFORE = 2
 WINDOW_AFTER = 3
@@ -70,6 +72,11 @@ def stop_pass(doc: Document, detection: Detection, edits: list[Edit], garbled: b
         return edits
     if not _stop_page(doc, detection, garbled):
         return edits
+    if detection.details.get("probe_opened"):
+        from repair.detect.ocr_probe import column_print
+
+        if not column_print(doc.text):
+            return edits  # the probe's pages take word readings only (``word_readings``)
     first = select_disjoint(e for e in edits if e.confidence >= doc.config.min_confidence)
     if not first:
         return edits
@@ -114,8 +121,15 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates.ocr_stops import lost_stop_candidates
 
     names = document_names(toks, page_word_counts(toks))
-    work = _bracket_view(toks) if AFTER_BRACKET else toks
-    found = lost_stop_candidates(work, names)
+    from repair.candidates import ocr_stops
+
+    saved = ocr_stops.MARGIN
+    if PASS_MARGIN is not None:
+        ocr_stops.MARGIN = PASS_MARGIN
+    try:
+        found = lost_stop_candidates(toks, names)
+    finally:
+        ocr_stops.MARGIN = saved
     index = {t.start: i for i, t in enumerate(toks) if t.kind == "space"}
     out = []
     if NAME_END:
@@ -158,25 +172,6 @@ def _window(toks: list[Token], gap: int) -> tuple[int, int]:
             break
         j += 1
     return toks[lo].start, toks[hi].end
-
-
-def _bracket_view(toks: list[Token]) -> list[Token]:
-    """``toks`` with each closing bracket glued after a word shown as part of that word
-    (a word token over both), so that the reader judges the gap after it; the gap keeps
-    its span."""
-    out: list[Token] = []
-    for t in toks:
-        if (
-            t.text == ")"
-            and out
-            and out[-1].kind == "word"
-            and out[-1].end == t.start
-        ):
-            w = out[-1]
-            out[-1] = Token(w.text, w.start, t.end, w.kind)
-            continue
-        out.append(t)
-    return out
 
 
 def _next_word(toks: list[Token], i: int, step: int) -> int | None:
@@ -240,7 +235,14 @@ def _name_end_stops(toks: list[Token]) -> list[Candidate]:
         if two - one < NAME_END_MARGIN:
             continue
         out.append(
-            cand(gap.start, gap.end, "." + gap.text, "OCR_LOST_STOP", finding="name_end_stop",
-                 fixed=CONFIDENCE, evidence_two_minus_one=round(two - one, 2))
+            cand(
+                gap.start,
+                gap.end,
+                "." + gap.text,
+                "OCR_LOST_STOP",
+                finding="name_end_stop",
+                fixed=CONFIDENCE,
+                evidence_two_minus_one=round(two - one, 2),
+            )
         )
     return out
