@@ -30,10 +30,10 @@ from repair.types import Candidate, Detection, Edit, Token
 from repair.write import apply_edits, select_disjoint
 
 #: Off by default: see RESULTS "Session 42, ocrstop42" for the figures.
-STOP_PASS = False
+STOP_PASS = True
 #: A capitalised word that ends a place name ("Port Hacking The occupants", "New South
 #: Wales He appears") ends a sentence before a strong opener (:func:`_name_end_stops`).
-NAME_END = False
+NAME_END = True
 #: Openers for :data:`NAME_END`: written in lower case inside a sentence less often than
 #: this share of the time in the period table.
 NAME_END_MAX_SHARE = 0.06
@@ -41,7 +41,10 @@ NAME_END_MAX_SHARE = 0.06
 NAME_END_MARGIN = -0.5
 #: The reader's margin in this pass (``None``: the first pass's
 #: :data:`repair.candidates.ocr_stops.MARGIN`).
-PASS_MARGIN: float | None = None
+PASS_MARGIN: float | None = -1.5
+#: Drop a stop when one of the two words after the opener is capitalised too ("added
+#: Simple Instructions on", "consider Men and Events"): a title set in title case.
+TITLE_AFTER = True
 #: Words of the reader's window on each side of the gap a reading must have changed.
 WINDOW_BEFORE = 2
 WINDOW_AFTER = 3
@@ -140,7 +143,7 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     seen = {c.start for c in out}
     for c in found:
         i = index.get(c.start)
-        if i is None or c.start in seen or _name_run_after(toks, i):
+        if i is None or c.start in seen or _name_run_after(toks, i) or _title_after(toks, i):
             continue
         lo, hi = _window(toks, i)
         k = bisect_left(starts, lo)
@@ -194,6 +197,19 @@ def _name_run_after(toks: list[Token], gap: int) -> bool:
         return False
     w3 = _next_word(toks, w2, 1)
     return w3 is not None and toks[w3].text[:1].isupper()
+
+
+def _title_after(toks: list[Token], gap: int) -> bool:
+    """Whether one of the two words after the opener after gap ``gap`` is capitalised
+    (:data:`TITLE_AFTER`)."""
+    if not TITLE_AFTER:
+        return False
+    j = _next_word(toks, gap, 1)
+    for _ in range(2):
+        j = None if j is None else _next_word(toks, j, 1)
+        if j is not None and toks[j].text[:1].isupper():
+            return True
+    return False
 
 
 def _name_end_stops(toks: list[Token]) -> list[Candidate]:
