@@ -77,3 +77,19 @@ def test_clean_text_and_the_flag_off_change_nothing() -> None:
         assert repair_text(clean, config=OCR_ONLY).text == clean
     finally:
         ocr_stoppass.STOP_PASS, ocr_stoppass.NAME_END = saved
+
+
+def test_no_stop_before_a_title_set_in_title_case() -> None:
+    toks = tokenize("a treatise to which are added Simple Instructions on the art")
+    gap = next(i for i, t in enumerate(toks) if t.kind == "space" and toks[i + 1].text == "Simple")
+    saved = ocr_stoppass.TITLE_AFTER
+    try:
+        ocr_stoppass.TITLE_AFTER = True
+        assert ocr_stoppass._title_after(toks, gap)
+        ocr_stoppass.TITLE_AFTER = False
+        assert not ocr_stoppass._title_after(toks, gap)
+    finally:
+        ocr_stoppass.TITLE_AFTER = saved
+    toks = tokenize("he died from natural causes He is spoken of as a good man")
+    gap = next(i for i, t in enumerate(toks) if t.kind == "space" and toks[i + 1].text == "He")
+    assert not ocr_stoppass._title_after(toks, gap)
