@@ -127,6 +127,10 @@ class _Stage:
 
             if ocr_secondpass.SECOND_PASS:  # the real-word readers again, in corrected context
                 edits = ocr_secondpass.second_pass(doc, detection, edits, garbled)
+            from repair.candidates import ocr_stoppass
+
+            if ocr_stoppass.STOP_PASS:  # lost full stops again, in corrected context
+                edits = ocr_stoppass.stop_pass(doc, detection, edits, garbled)
         return edits
 
 
