@@ -40,6 +40,9 @@ def reads_nothing(text: str, heavy: bool) -> bool:
         return False
     if ocr_realword._readings(text, heavy):
         return False
+    if ocr_realword.GARBLED_REACH and heavy and text.islower():
+        if ocr_realword._garbled_readings(text, frozenset()):
+            return False  # read beside a garbled word only (:data:`~.ocr_realword.GARBLED_REACH`)
     if not heavy:  # the lone-letter and short real readings are heavy pages' only
         return True
     size = len(text)
