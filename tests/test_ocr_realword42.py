@@ -36,8 +36,11 @@ def _beside(text: str, word: str) -> bool:
     return ocr_realword.garbled_beside(toks, i)
 
 
-def test_a_garbled_neighbour() -> None:
+def test_a_garbled_neighbour(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert ocr_realword.GARBLED_SIDES == 2
     assert _beside("the corner of Victona anti Monash roads", "anti")
+    assert not _beside("account should lie luiuiediutely paid", "lie")  # one side only
+    monkeypatch.setattr(ocr_realword, "GARBLED_SIDES", 1)
     assert _beside("account should lie luiuiediutely paid", "lie")
     assert not _beside("fragile amid intensifying pressure", "amid")
     assert not _beside("the corner of Victoria anti George streets", "anti")
@@ -56,12 +59,13 @@ def test_off_by_default() -> None:
 def test_beside_a_garbled_word_a_longer_print_reaches_the_commonest_words(reach: None) -> None:
     got = _read("the corner of Victona anti Monash roads", "anti")
     assert got.get("and") == ocr_realword.GARBLED_THRESHOLD
-    assert "be" in _read("account should lie luiuiediutely paid", "lie")
+    assert "be" in _read("the account sbould lie luiuiediutely paid", "lie")
 
 
 def test_a_common_print_is_read_beside_a_garbled_word_only(reach: None) -> None:
-    assert "be" in _read("That the Comrnitteo he instructed", "he")
+    assert "be" in _read("That the Comrnitteo he instrncted", "he")
     assert "be" not in _read("That the Committee he instructed", "he")
+    assert "be" not in _read("That the Comrnitteo he instructed", "he")  # one side
     assert not ocr_firstpass.reads_nothing("he", True)
 
 
@@ -95,3 +99,29 @@ def test_a_heavy_page_reads_it_in_context(monkeypatch: pytest.MonkeyPatch) -> No
         finally:
             ocr_realword._readings.cache_clear()
             ocr_realword._garbled_readings.cache_clear()
+
+
+def _short(text: str, word: str, heavy: bool) -> dict[str, float | None]:
+    from repair.candidates.ocr import _Generator
+
+    toks = tokenize(text)
+    i = next(k for k, t in enumerate(toks) if t.text == word)
+    got = _Generator()._realword(toks[i], toks, i, frozenset(), heavy)
+    return {c.replacement: c.features.get("threshold") for c in got}
+
+
+def test_short_words_of_a_lightly_garbled_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_shortword
+
+    text = "a recurrence of pleurisy, is fn bed again"
+    assert ocr_shortword.GARBLED_PAGES is False
+    assert "in" not in _short(text, "fn", heavy=False)
+    assert ocr_firstpass.reads_nothing("fn", False)
+    monkeypatch.setattr(ocr_shortword, "GARBLED_PAGES", True)
+    got = _short(text, "fn", heavy=False)
+    assert got.get("in") == ocr_shortword.GARBLED_THRESHOLD
+    assert not ocr_firstpass.reads_nothing("fn", False)
+    # a heavy page keeps the scorer's real-word margin
+    assert _short(text, "fn", heavy=True).get("in", 0.0) is None
+    # a common two-letter word is never read so ("it", "no", "Dr")
+    assert _short("and it is bed again", "it", heavy=False) == {}

@@ -23,6 +23,10 @@ SHORT_WORDS = True
 MAX_PRINT_ZIPF = 4.0
 #: ... and a reading at least this common.
 TARGET_ZIPF = 6.0
+#: Issue 12 (session 42): also on pages garbled but not heavily ("is fn bed again"), where
+#: a reading needs the margin :data:`GARBLED_THRESHOLD`.  Off: see RESULTS.
+GARBLED_PAGES = False
+GARBLED_THRESHOLD = 3.5
 
 
 @lru_cache(maxsize=2_048)
