@@ -126,3 +126,15 @@ def test_short_words_of_a_lightly_garbled_page(monkeypatch: pytest.MonkeyPatch) 
     assert _short(text, "fn", heavy=True).get("in", 0.0) is None
     # a common two-letter word is never read so ("it", "no", "Dr")
     assert _short("and it is bed again", "it", heavy=False) == {}
+
+
+def test_a_light_page_reads_a_rare_two_letter_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_shortword
+    from repair.pipeline import repair_text
+    from tests.test_ocr_realslot39 import LIGHT_PAGE
+
+    pairs = {(e.original, e.replacement) for e in repair_text(LIGHT_PAGE).edits}
+    assert ("fn", "in") in pairs
+    monkeypatch.setattr(ocr_shortword, "GARBLED_PAGES", False)
+    pairs = {(e.original, e.replacement) for e in repair_text(LIGHT_PAGE).edits}
+    assert ("fn", "in") not in pairs
