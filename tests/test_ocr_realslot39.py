@@ -93,8 +93,11 @@ LIGHT_PAGE = (
 
 
 def test_a_light_page_in_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_shortword
     from repair.pipeline import repair_text
 
+    # the rare-two-letter reader of light pages (session 42) reads "fn" too: the slot alone
+    monkeypatch.setattr(ocr_shortword, "GARBLED_PAGES", False)
     pairs = {(e.original, e.replacement) for e in repair_text(LIGHT_PAGE).edits}
     assert ("ycsterday", "yesterday") in pairs  # the gate is open ...
     assert ("fn", "in") not in pairs  # ... and the slot is not read (off)

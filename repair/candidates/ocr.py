@@ -1000,7 +1000,13 @@ class _Generator:
         words by :func:`repair.candidates.ocr_realword.realword_candidates`."""
         if len(tok.text) > 1:
             out = realword_candidates(toks, i, names, heavy)
-            if not out and heavy and ocr_shortword.SHORT_WORDS and _lone_letter_place(toks, i):
+            light = not heavy and ocr_shortword.GARBLED_PAGES
+            if (
+                not out
+                and (heavy or light)
+                and ocr_shortword.SHORT_WORDS
+                and _lone_letter_place(toks, i)
+            ):
                 out = [
                     _cand(
                         tok.start,
@@ -1012,6 +1018,7 @@ class _Generator:
                         alt=[word],
                         cost=cost,
                         orig_known=True,
+                        **({"threshold": ocr_shortword.GARBLED_THRESHOLD} if light else {}),
                     )
                     for word, cost in ocr_shortword.short_readings(tok.text)
                 ]

@@ -40,9 +40,17 @@ def reads_nothing(text: str, heavy: bool) -> bool:
         return False
     if ocr_realword._readings(text, heavy):
         return False
-    if not heavy:  # the lone-letter and short real readings are heavy pages' only
-        return True
+    if ocr_realword.GARBLED_REACH and heavy and text.islower():
+        if ocr_realword._garbled_readings(text, frozenset()):
+            return False  # read beside a garbled word only (:data:`~.ocr_realword.GARBLED_REACH`)
     size = len(text)
+    if not heavy:  # the lone-letter and short real readings are heavy pages' only
+        return not (
+            ocr_shortword.GARBLED_PAGES
+            and ocr_shortword.SHORT_WORDS
+            and size == 2
+            and ocr_shortword.short_readings(text)
+        )
     if ocr_shortword.SHORT_WORDS and size == 2 and ocr_shortword.short_readings(text):
         return False
     return not (
