@@ -21,7 +21,8 @@ compiler crash: the slice is bound to a name first).
 
 Session 42 (speed42): the whole run on the 100 k-word OCR text is 2-3 % faster than the
 same code interpreted (paired runs, load 12-16; +19 MB peak for 34 MB of code), with the
-same output (``/work/wt/reports42/refcheck.py`` hashes).  Untyped compilation removes only
+same output there and on 300 k clean words, but the compiled tree segfaulted in the compiled
+``repair/score/ocr_overlap`` on 1 M OCR words (not investigated).  Untyped compilation removes only
 the bytecode dispatch; the glue's cost is the same C-API calls (dict and attribute
 look-ups, calls of Python functions, new objects), which CPython 3.11's specialising
 interpreter already makes cheap.
