@@ -137,8 +137,8 @@ def _readings(low: str) -> tuple[tuple[str, float, tuple[tuple[str, str], ...]],
     base, cost, subs = low, 0.0, []
     plain = strip_accents(low)
     if plain != low:
-        if not plain.isalpha() or not plain.isascii():
-            return ()
+        if not plain.isalpha() or not plain.isascii() or len(plain) != len(low):
+            return ()  # ("İmove".lower() is "i" + a combining dot: no glyph-for-glyph reading)
         for a, b in zip(low, plain, strict=True):
             if a != b:
                 cost += _accent_cost(a, b)
