@@ -127,6 +127,10 @@ class _Stage:
 
             if ocr_secondpass.SECOND_PASS:  # the real-word readers again, in corrected context
                 edits = ocr_secondpass.second_pass(doc, detection, edits, garbled)
+        if edits:  # capitalised words the page vouches for (:mod:`repair.score.ocr_capkeep`)
+            from repair.score import ocr_capkeep
+
+            edits = ocr_capkeep.keep(doc.text, edits, detection.score)
         return edits
 
 
