@@ -1,28 +1,30 @@
-"""Capitalised words the page itself vouches for are kept (issue 12: never correct a real form).
+"""Capitalised words a light page vouches for are kept (issue 12: never correct a real form).
 
 On lightly garbled pages the largest class of wrong OCR edits is a capitalised word read
 as another capitalised form: a rare surname ("Mr. Sonnett" -> "Bennett", "the Rev.
 Jeremy Hummerstone" -> "Hammerstone", "John Lonski" -> "Lenski") or an interjection of a
-script ("Beast of Aaauugh").  Two page-level tests keep such a word, each behind its own
-flag:
+script ("Uuh!" -> "Huh").  On a page whose garble score (flagged words per word) is at
+most :data:`LIGHT_MAX`, three tests keep such a word, each behind its own flag:
 
-* ``REPEAT_KEEP``: the exact form is printed at least :data:`REPEAT_MIN` times on the
-  page, once or more in mid-sentence (after a lower-case word, a comma or a title such
-  as "Mr."), at least as often as the reading, and spells about as English as the
-  reading (below): a misprint the OCR repeats is most often un-English ("quoth Mdes"
-  three times for "Miles").  OCR garble of one name rarely comes
-  out the same twice while the right form is never printed; sentence-initial repeats
-  ("Woll, ..." for "Well") are left to the reader, since a capital there is only the
-  sentence's.
-* ``BARE_KEEP``: a capitalised unknown in mid-sentence whose reading has no language
-  model evidence (a fallback name reading, or a gain of 0 nats) and whose spelling is
-  no worse English than the reading's under the character model
-  (:func:`repair.score.char_ngrams.spelling_cost`; at most :data:`SPELL_MAX` nats a
-  letter dearer): "Lonski" spells like "Lenski", "Wbitey" does not spell like
-  "Whitey".
+* ``REPEAT_KEEP`` (on): the exact form is printed at least :data:`REPEAT_MIN` times on
+  the page, once or more in mid-sentence (after a lower-case word, a comma or a title
+  such as "Mr."), at least as often as the reading, and spells about as English as the
+  reading (:func:`spells_like`).  On a light page OCR garble of one name rarely comes out
+  the same twice; a misprint the OCR does repeat is most often un-English ("quoth Mdes"
+  three times for "Miles").  Sentence-initial repeats ("Woll, ..." for "Well") are left
+  to the reader: a capital there is only the sentence's.  On heavier pages the OCR
+  repeats its misreadings of names ("Manlj" four times), hence the light-page limit.
+* ``EXCLAIM_KEEP`` (on): a word standing alone before "!" whose form the word-frequency
+  list knows ("Uuh!", "Waa!"): a one-word sentence gives the language model no context,
+  so the reading's whole gain is a common word's prior over a rarer form.
+* ``BARE_KEEP`` (off): a capitalised unknown in mid-sentence whose reading has no
+  language-model evidence (a fallback name reading, or a gain of 0 nats) and that spells
+  like its reading: "Lonski" spells like "Lenski", "Wbitey" does not spell like "Whitey".
+  It also keeps right readings ("Siewort" -> "Siewert"): off (RESULTS.md, session 42,
+  ocrlight42).
 
-Both look only at the edit, its page and shipped models; the page is scanned once, only
-when an edit qualifies (linear).
+All look only at the edit, its page and shipped models (wordfreq, the character model);
+the page is scanned once, only when an edit qualifies (linear).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from typing import Any
 
 from repair.types import Edit
 
-#: A capitalised word printed twice or more, once in mid-sentence, is kept.
+#: A capitalised word printed twice or more, once in mid-sentence, is kept (session 42,
+#: ocrlight42: light suite dev 4 breaks saved / 0 fixes lost; SMH, ICDAR 1-80 unchanged).
 REPEAT_KEEP = True
 #: ... printed at least this many times, at least this long.
 REPEAT_MIN = 2
@@ -47,7 +50,8 @@ BARE_KEEP = False
 SPELL_MAX = 0.5
 #: A capitalised word standing alone as an exclamation ("Uuh!", "Waa!") whose form the
 #: word-frequency list knows is kept: a one-word sentence gives the language model no
-#: context, so the reading's whole gain is a common word's prior over a rare form.
+#: context, so the reading's whole gain is a common word's prior over a rare form
+#: (light suite dev 4 breaks saved / 0 lost; SMH, ICDAR 1-80 unchanged).
 EXCLAIM_KEEP = True
 #: ... the printed form's Zipf frequency at least (as :data:`.ocr_knownform.MIN_ZIPF`).
 EXCLAIM_MIN_ZIPF = 1.5
@@ -61,8 +65,6 @@ SOURCES = frozenset({"OCR_CONFUSION", "OCR_DOC_WORD", "OCR_NAME", "OCR_SPELLING"
 _CAP_WORD = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?\.?")
 _TITLE = re.compile(r"[A-Z][a-z]{0,3}\.")
-
-
 _MARKS = "!?.,;:'\"()[]-"
 
 
