@@ -131,6 +131,10 @@ class _Stage:
 
             if ocr_stoppass.STOP_PASS:  # lost full stops again, in corrected context
                 edits = ocr_stoppass.stop_pass(doc, detection, edits, garbled)
+        if edits:  # capitalised words the page vouches for (:mod:`repair.score.ocr_capkeep`)
+            from repair.score import ocr_capkeep
+
+            edits = ocr_capkeep.keep(doc.text, edits, detection.score)
         return edits
 
 

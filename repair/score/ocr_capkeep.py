@@ -1,0 +1,201 @@
+"""Capitalised words a light page vouches for are kept (issue 12: never correct a real form).
+
+On lightly garbled pages the largest class of wrong OCR edits is a capitalised word read
+as another capitalised form: a rare surname ("Mr. Sonnett" -> "Bennett", "the Rev.
+Jeremy Hummerstone" -> "Hammerstone", "John Lonski" -> "Lenski") or an interjection of a
+script ("Uuh!" -> "Huh").  On a page whose garble score (flagged words per word) is at
+most :data:`LIGHT_MAX`, three tests keep such a word, each behind its own flag:
+
+* ``REPEAT_KEEP`` (on): the exact form is printed at least :data:`REPEAT_MIN` times on
+  the page, once or more in mid-sentence (after a lower-case word, a comma or a title
+  such as "Mr."), at least as often as the reading, and spells about as English as the
+  reading (:func:`spells_like`).  On a light page OCR garble of one name rarely comes out
+  the same twice; a misprint the OCR does repeat is most often un-English ("quoth Mdes"
+  three times for "Miles").  Sentence-initial repeats ("Woll, ..." for "Well") are left
+  to the reader: a capital there is only the sentence's.  On heavier pages the OCR
+  repeats its misreadings of names ("Manlj" four times), hence the light-page limit.
+* ``EXCLAIM_KEEP`` (on): a word standing alone before "!" whose form the word-frequency
+  list knows ("Uuh!", "Waa!"): a one-word sentence gives the language model no context,
+  so the reading's whole gain is a common word's prior over a rarer form.
+* ``BARE_KEEP`` (off): a capitalised unknown in mid-sentence whose reading has no
+  language-model evidence (a fallback name reading, or a gain of 0 nats) and that spells
+  like its reading: "Lonski" spells like "Lenski", "Wbitey" does not spell like "Whitey".
+  It also keeps right readings ("Siewort" -> "Siewert"): off (RESULTS.md, session 42,
+  ocrlight42).
+
+All look only at the edit, its page and shipped models (wordfreq, the character model);
+the page is scanned once, only when an edit qualifies (linear).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from repair.types import Edit
+
+#: A capitalised word printed twice or more, once in mid-sentence, is kept (session 42,
+#: ocrlight42: light suite dev 4 breaks saved / 0 fixes lost; SMH, ICDAR 1-80 unchanged).
+REPEAT_KEEP = True
+#: ... printed at least this many times, at least this long.
+REPEAT_MIN = 2
+REPEAT_MIN_LEN = 4
+#: A mid-sentence capitalised unknown is kept when its reading has no model evidence and
+#: its spelling is about as English as the reading's.
+BARE_KEEP = False
+#: Both keep a form whose spelling cost (:func:`repair.score.char_ngrams.spelling_cost`)
+#: exceeds the reading's by at most this many nats a letter ("Mdes" for "Miles" is read).
+SPELL_MAX = 0.5
+#: A capitalised word standing alone as an exclamation ("Uuh!", "Waa!") whose form the
+#: word-frequency list knows is kept: a one-word sentence gives the language model no
+#: context, so the reading's whole gain is a common word's prior over a rare form
+#: (light suite dev 4 breaks saved / 0 lost; SMH, ICDAR 1-80 unchanged).
+EXCLAIM_KEEP = True
+#: ... the printed form's Zipf frequency at least (as :data:`.ocr_knownform.MIN_ZIPF`).
+EXCLAIM_MIN_ZIPF = 1.5
+#: When a list, each kept edit is appended to it as (guard, edit) (analysis).
+_TRACE: list[tuple[str, Edit, float]] | None = None
+#: The guards read only a light page: its garble score (flagged words per word) at most.
+LIGHT_MAX = 0.05
+#: Edit sources (rules) these guards judge.
+SOURCES = frozenset({"OCR_CONFUSION", "OCR_DOC_WORD", "OCR_NAME", "OCR_SPELLING", "OCR_STRAY_MARK"})
+
+_CAP_WORD = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?\.?")
+_TITLE = re.compile(r"[A-Z][a-z]{0,3}\.")
+_MARKS = "!?.,;:'\"()[]-"
+
+
+def _core(e: Edit) -> tuple[int, int, str, str] | None:
+    """(start, end, printed word, read word) when ``e`` reads one capitalised word as
+    another (marks around either dropped: "Huy!" -> "Have" reads "Huy" as "Have").
+
+    >>> from repair.types import Edit
+    >>> _core(Edit(4, 4, "Huy!", "Have", "ocr", 0.5, "OCR_STRAY_MARK"))
+    (4, 7, 'Huy', 'Have')
+    >>> _core(Edit(4, 4, "Tbe", "The", "ocr", 0.5, "OCR_CASE")) is None
+    True
+    """
+    if e.rule not in SOURCES:
+        return None
+    lead = len(e.original) - len(e.original.lstrip(_MARKS))
+    word = e.original.strip(_MARKS)
+    read = e.replacement.strip(_MARKS)
+    if (
+        _CAP_WORD.fullmatch(word) is None
+        or _CAP_WORD.fullmatch(read) is None
+        or word.lower() == read.lower()
+    ):
+        return None
+    return e.offset + lead, e.offset + lead + len(word), word, read
+
+
+def page_forms(text: str) -> tuple[Counter[str], set[str]]:
+    """(count of each word form on ``text``, forms printed in mid-sentence at least once).
+
+    >>> n, mid = page_forms("Mr. Sonnett said so. Sonnett left, and Hale, too.")
+    >>> n["Sonnett"], sorted(mid)
+    (2, ['Hale', 'Sonnett'])
+    """
+    counts: Counter[str] = Counter()
+    mid: set[str] = set()
+    prev = ""  # the previous word (with its period) or mark
+    pos = 0
+    for m in _WORD.finditer(text):
+        gap = text[pos : m.start()]
+        word = m.group().rstrip(".")
+        counts[word] += 1
+        if word[:1].isupper():
+            marks = gap.strip()
+            if marks == "" and prev and (prev[-1:] != "." or _TITLE.fullmatch(prev)):
+                mid.add(word)
+            elif marks in (",", ";", "(", "-", "--") and prev:
+                mid.add(word)
+        prev = m.group()
+        pos = m.end()
+    return counts, mid
+
+
+def spells_like(word: str, read: str) -> bool:
+    """Whether ``word`` spells about as English as ``read`` (character model: at most
+    :data:`SPELL_MAX` nats a letter dearer).
+
+    >>> spells_like("Sonnett", "Bennett"), spells_like("Mdes", "Miles")
+    (True, False)
+    """
+    from repair.score.char_ngrams import spelling_cost
+
+    return spelling_cost(word) - spelling_cost(read) <= SPELL_MAX * len(word)
+
+
+def _bare(e: Edit, word: str, read: str) -> bool:
+    """Whether ``e``'s reading has no language-model evidence and spells no better."""
+    ev: dict[str, Any] = e.evidence
+    if ev.get("finding") != "capitalized_unknown":
+        return False
+    if not (ev.get("fallback") or ev.get("lm_logprob_gain", 1.0) == 0.0):
+        return False
+    return spells_like(word, read)
+
+
+def _repeat(word: str, read: str, counts: Counter[str], mid: set[str]) -> bool:
+    """Whether the page vouches for ``word`` by printing it again (see the module doc)."""
+    return (
+        word in mid
+        and len(word) >= REPEAT_MIN_LEN
+        and counts[word] >= max(REPEAT_MIN, counts[read])
+        and spells_like(word, read)
+    )
+
+
+def exclaimed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a one-word exclamation: "!" after it, a line start,
+    a sentence end, a speaker's colon or a bracket before it.
+
+    >>> t = "ARTHUR: Ha ha!  Huy!\\nUuh! Come, Sir Huy!"
+    >>> [exclaimed(t, m.start(), m.end()) for m in re.finditer("Huy|Uuh", t)]
+    [True, True, False]
+    """
+    if text[end : end + 1] != "!":
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return before == "" or before[-1] in "\n!?.:])"
+
+
+def _exclaim(text: str, start: int, end: int) -> bool:
+    if not exclaimed(text, start, end):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(text[start:end].lower(), "en") >= EXCLAIM_MIN_ZIPF
+
+
+def keep(text: str, edits: Sequence[Edit], garble: float = 0.0) -> list[Edit]:
+    """``edits`` without the readings of capitalised words the page vouches for, on a
+    page whose garble score (:func:`repair.detect.ocr.detect_ocr`: flagged words per
+    word) is at most :data:`LIGHT_MAX`."""
+    if not (REPEAT_KEEP or BARE_KEEP or EXCLAIM_KEEP) or garble > LIGHT_MAX:
+        return list(edits)
+    cores = [_core(e) for e in edits]
+    if not any(cores):
+        return list(edits)
+    counts, mid = page_forms(text)
+    out = []
+    for e, core in zip(edits, cores, strict=True):
+        guard = ""
+        if core is not None:
+            start, end, word, read = core
+            if REPEAT_KEEP and _repeat(word, read, counts, mid):
+                guard = "repeat"
+            elif BARE_KEEP and word in mid and _bare(e, word, read):
+                guard = "bare"
+            elif EXCLAIM_KEEP and _exclaim(text, start, end):
+                guard = "exclaim"
+        if guard:
+            if _TRACE is not None:
+                _TRACE.append((guard, e, garble))
+            continue
+        out.append(e)
+    return out
