@@ -25,14 +25,17 @@ def _readings(chunk: str) -> list[str]:
 
 
 def test_flags_shipped() -> None:
-    assert ocr_reach.EDGE_LETTERS is False
-    assert ocr_reach.STEM_TOO is False
+    assert ocr_reach.EDGE_LETTERS is True
+    assert ocr_reach.STEM_TOO is True
+    assert ocr_reach.EDGE_MIN_ZIPF == 3.0
 
 
 def test_edge_mark_read_as_a_rarer_learned_letter(
     monkeypatch: pytest.MonkeyPatch, clear: None
 ) -> None:
     # "»" stood for "b" once in training: only the widened letters reach "branch"
+    monkeypatch.setattr(ocr_reach, "EDGE_LETTERS", False)
+    chunk_readings.cache_clear()
     assert "branch" not in _readings("»ranch")
     monkeypatch.setattr(ocr_reach, "EDGE_LETTERS", True)
     chunk_readings.cache_clear()
@@ -69,6 +72,7 @@ _PAGE = (
 
 
 def test_possessive_stem_read_with_its_apostrophe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_reach, "STEM_TOO", False)
     assert "his fathers yard" in repair_text(_PAGE).text
     monkeypatch.setattr(ocr_reach, "STEM_TOO", True)
     assert "his father's yard" in repair_text(_PAGE).text
@@ -86,6 +90,8 @@ def test_letter_shares_back_off_to_every_mark(monkeypatch: pytest.MonkeyPatch) -
 
 def test_edge_min_zipf_keeps_rare_words_out(monkeypatch: pytest.MonkeyPatch, clear: None) -> None:
     monkeypatch.setattr(ocr_reach, "EDGE_LETTERS", True)
+    monkeypatch.setattr(ocr_reach, "EDGE_MIN_ZIPF", None)
+    chunk_readings.cache_clear()
     assert "bihari" in _readings("\\ihari")
     monkeypatch.setattr(ocr_reach, "EDGE_MIN_ZIPF", 3.0)
     chunk_readings.cache_clear()

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 #: English (:data:`PUNCTUATION`: those are mostly real), the chunk's only such mark, glued
 #: to a lower-case word of :data:`EDGE_MIN_LETTERS` letters or more; the letters of that
 #: case, :data:`EDGE_MAX_LETTERS` at most.
-EDGE_LETTERS = False
+EDGE_LETTERS = True  # ON since session 42 (lead): SMH dev -7 tokens / -16 chars, test -2 / +3
 EDGE_MAX_LETTERS = 12
 EDGE_MIN_LETTERS = 2
 #: Marks English prints (a real one beside a word is the commonest case).
@@ -79,7 +79,7 @@ def widen_edge(
 #: A widened letter that makes a word rarer than this (Zipf) is not tried ("\\ihari" ->
 #: "bihari"); a form that is no word is still read on by the confusions ("*hoir" -> "thoir"
 #: -> "their").  ``None``: any word.
-EDGE_MIN_ZIPF: float | None = None
+EDGE_MIN_ZIPF: float | None = 3.0
 
 
 def _rare_word(form: str) -> bool:
@@ -121,7 +121,7 @@ def _letter_shares(model: MarkModel, mark: str) -> list[tuple[str, float]]:
 #: the "'s" kept (:mod:`repair.candidates.ocr_affix`, which otherwise reads the stem only
 #: when the whole token got no reading at all); the whole token's readings that lose the
 #: apostrophe ("fathers") are dropped when the stem has a reading.
-STEM_TOO = False
+STEM_TOO = True  # ON since session 42 (lead), with EDGE_LETTERS
 
 
 def possessive_nonword(tok: Token) -> bool:
