@@ -524,6 +524,11 @@ TOPIC_PICK_MIN_PROB = 0.05
 #: (:mod:`repair.score.spin_sense_pick`: the per-document cue for the spinner's sense
 #: policy, learned from its confident rows, each row left out of its own table).
 SENSE_PICK = True
+#: Issue 11 (session 42, spingate42): open the word gate where the document maps written
+#: forms the same way at every place, the ordinary original absent
+#: (:mod:`repair.detect.spin_consistent`); the document model's score must reach
+#: its GATE_MIN_MODEL.  Off: see benchmarks/RESULTS.md, "Session 42, spingate42".
+CONSISTENT_GATE = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,6 +678,23 @@ def word_bar(details: dict) -> float:
     if SURE_SCORE is not None and score >= SURE_SCORE:
         return min(SURE_BAR, model.word_threshold)
     return model.word_threshold
+
+
+def _consistent_gate(
+    doc: Document, words: Sequence[WordEvidence], probs: Sequence[float], details: dict
+) -> None:
+    """With :data:`CONSISTENT_GATE`: where the consistency cue opens the word gate, raise
+    ``details["model_score"]`` to the model's gate (its own kept as ``model_score_own``)."""
+    from repair.detect.spin_consistent import consistent_forms, opens
+
+    cue = consistent_forms(words, probs, (t.text for t in doc.words))
+    details["consistent_forms"] = round(cue, 3)
+    gate = get_model().doc_gate
+    own = details.get("model_score", 0.0)
+    if opens(cue, own, gate):
+        details["model_score_own"] = own
+        details["model_score"] = gate
+        details["consistent_gate"] = True
 
 
 def science_band(doc: Document, score: float) -> bool:
@@ -2218,6 +2240,8 @@ class _Stage:
         )
         if any(weak):
             d.details["prior_profile_score"] = round(prior, 4)
+        if CONSISTENT_GATE:
+            _consistent_gate(doc, words, probs, d.details)
         if science_band(doc, d.details.get("model_score", 0.0)):
             bar = SCIENCE_BAND_BAR
             over = {w.written.lower() for w, p in zip(words, probs, strict=False) if p >= bar}
@@ -2239,7 +2263,7 @@ class _Stage:
                 d.details["topic_picked"] = len(picked)
             drop_choices(words)
         phrases: list[PhraseEvidence] = []
-        score = d.score
+        score = max(d.score, THRESHOLD) if d.details.get("consistent_gate") else d.score
         if PHRASES:
             # multi-word spans and count figures: the family marks (repair.detect.spin_family)
             phrases, counted = _phrase_rows(doc, occ, prior)
