@@ -93,3 +93,19 @@ def test_no_stop_before_a_title_set_in_title_case() -> None:
     toks = tokenize("he died from natural causes He is spoken of as a good man")
     gap = next(i for i, t in enumerate(toks) if t.kind == "space" and toks[i + 1].text == "He")
     assert not ocr_stoppass._title_after(toks, gap)
+
+
+def test_no_name_end_stop_after_a_headline_in_title_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    def stops(text: str) -> list[int]:
+        return [c.start for c in ocr_stoppass._name_end_stops(tokenize(text))]
+
+    headline = (
+        "Leaders Meet In South Korea After 6 Years Amid Trade War The talks are expected to go on"
+    )
+    monkeypatch.setattr(ocr_stoppass, "TITLE_BEFORE", False)
+    assert stops(headline)
+    monkeypatch.setattr(ocr_stoppass, "TITLE_BEFORE", True)
+    assert stops(headline) == []
+    # a place name after lower-case words, or a sentence's own capital, is no headline
+    assert stops("they lived at Rosebery Park The boys were found there")
+    assert stops("New South Wales He appears to have left the colony")

@@ -47,6 +47,11 @@ PASS_MARGIN: float | None = -1.5
 #: Drop a stop when one of the two words after the opener is capitalised too ("added
 #: Simple Instructions on", "consider Men and Events"): a title set in title case.
 TITLE_AFTER = True
+#: No :data:`NAME_END` stop after a headline set in title case: a capitalised function word
+#: inside the capitalised run before the gap ("After 6 Years Amid Trade War The talks").
+TITLE_BEFORE = True
+#: Words and figures read back from the gap for :data:`TITLE_BEFORE`.
+TITLE_BEFORE_WORDS = 8
 #: Words of the reader's window on each side of the gap a reading must have changed.
 WINDOW_BEFORE = 2
 WINDOW_AFTER = 3
@@ -214,6 +219,32 @@ def _title_after(toks: list[Token], gap: int) -> bool:
     return False
 
 
+def _title_before(toks: list[Token], gap: int) -> bool:
+    """Whether the capitalised run before gap ``gap`` is a title-case headline
+    (:data:`TITLE_BEFORE`): walking back over words and figures (spaces only between),
+    a capitalised function word follows a capitalised word or a figure ("South Korea
+    After 6 Years Amid Trade War": "After" follows "Korea")."""
+    if not TITLE_BEFORE:
+        return False
+    from repair.candidates.spin_synonyms import STOPWORDS
+
+    run: list[str] = []
+    j = gap - 1
+    while j >= 0 and len(run) < TITLE_BEFORE_WORDS:
+        t = toks[j]
+        if t.kind in ("word", "number"):
+            run.append(t.text)
+        elif t.kind != "space":
+            break
+        j -= 1
+    run.reverse()
+    for before, word in zip(run, run[1:], strict=False):
+        if word[:1].isupper() and word.lower() in STOPWORDS:
+            if before[:1].isupper() or before[:1].isdigit():
+                return True
+    return False
+
+
 def _name_end_stops(toks: list[Token]) -> list[Candidate]:
     """Stops after a capitalised word the first pass leaves alone as a possible name
     (:data:`NAME_END`): the word after the gap is a strong sentence opener ("The", "He",
@@ -243,6 +274,8 @@ def _name_end_stops(toks: list[Token]) -> list[Candidate]:
             continue
         k = _next_word(toks, i + 1, 1)
         if k is None or not toks[k].text.islower():
+            continue
+        if _title_before(toks, i):
             continue
         prev = _words(toks, i - 1, -1, 2)
         after = _words(toks, i + 1, 1, 3)
