@@ -37,6 +37,7 @@ from repair.candidates import (
     ocr_markjoin,
     ocr_nameplace,
     ocr_nameprefix,
+    ocr_numword,
     ocr_pagefar,
     ocr_pagehabit,
     ocr_pagejoin,
@@ -567,6 +568,10 @@ class _Generator:
             if slots:  # figures by their slot: no context the language model could judge
                 spans = {(c.start, c.end) for c in slots}
                 out = [c for c in out if (c.start, c.end) not in spans] + slots
+            if ocr_numword.DIGIT_WORDS:  # "Tho following l8 a list": "is"
+                words = ocr_numword.numword_candidates(toks)
+                spans = {(c.start, c.end) for c in words}
+                out = [c for c in out if (c.start, c.end) not in spans] + words
             if LOST_STOPS and _lost_stop_page(text, info) and not verse:
                 out.extend(lost_stop_candidates(toks, names))
             if (
