@@ -81,18 +81,9 @@ def word_forms(chunk: str) -> tuple[str, ...]:
 
 def _chunks(toks: list[Token]) -> list[tuple[int, int, str]]:
     """(first token, end token, text) of each run of non-space tokens."""
-    out: list[tuple[int, int, str]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if toks[i].kind == "space":
-            i += 1
-            continue
-        j = i
-        while j < n and toks[j].kind != "space":
-            j += 1
-        out.append((i, j, "".join(t.text for t in toks[i:j])))
-        i = j
-    return out
+    from repair.candidates.ocr_glued import _chunk_spans
+
+    return [(i, j, "".join(t.text for t in toks[i:j])) for i, j in _chunk_spans(toks)]
 
 
 def _lower(text: str) -> bool:

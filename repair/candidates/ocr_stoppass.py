@@ -251,7 +251,7 @@ def _name_end_stops(toks: list[Token]) -> list[Candidate]:
     "It"), the word after that is in lower case, the word before the gap is no title or
     initial, and the model prefers two sentences by :data:`NAME_END_MARGIN`."""
     from repair.candidates.ocr_rules import cand
-    from repair.candidates.ocr_stops import CONFIDENCE, TITLES, _words
+    from repair.candidates.ocr_stops import CONFIDENCE, TITLES, _words, break_gain
     from repair.resources.lm import get_lm
     from repair.score.ngrams import get_ngrams
 
@@ -281,9 +281,8 @@ def _name_end_stops(toks: list[Token]) -> list[Candidate]:
         after = _words(toks, i + 1, 1, 3)
         if len(after) < 3 or len(prev) < 2:
             continue
-        one = lm.sequence_logprob(after, prev)
-        two = lm.logprob("</s>", prev) + lm.sequence_logprob(after, ["<s>"])
-        if two - one < NAME_END_MARGIN:
+        gain = break_gain(lm, prev, after)
+        if gain < NAME_END_MARGIN:
             continue
         out.append(
             cand(
@@ -293,7 +292,7 @@ def _name_end_stops(toks: list[Token]) -> list[Candidate]:
                 "OCR_LOST_STOP",
                 finding="name_end_stop",
                 fixed=CONFIDENCE,
-                evidence_two_minus_one=round(two - one, 2),
+                evidence_two_minus_one=round(gain, 2),
             )
         )
     return out

@@ -110,9 +110,8 @@ def lost_stop_candidates(toks: list[Token], names: Container[str]) -> list[Candi
         after[:1] = [low]
         if len(after) < 3:
             continue  # a label or a fragment ("Follow us:"), not a sentence opening
-        one = lm.sequence_logprob(after, prev)
-        two = lm.logprob("</s>", prev) + lm.sequence_logprob(after, ["<s>"])
-        if two - one < MARGIN:
+        gain = break_gain(lm, prev, after)
+        if gain < MARGIN:
             continue
         out.append(
             cand(
@@ -122,7 +121,7 @@ def lost_stop_candidates(toks: list[Token], names: Container[str]) -> list[Candi
                 "OCR_LOST_STOP",
                 finding="lost_stop",
                 fixed=CONFIDENCE,
-                evidence_two_minus_one=round(two - one, 2),
+                evidence_two_minus_one=round(gain, 2),
                 capital_share=round(share, 3),
             )
         )
@@ -176,6 +175,14 @@ def _title_run(toks: list[Token], i: int) -> bool:
     while j >= 0 and toks[j].kind == "space" and "\n" not in toks[j].text:
         j -= 1
     return j >= 0 and j < i - 1 and toks[j].kind == "word" and toks[j].text[:1].isupper()
+
+
+def break_gain(lm: object, prev: list[str], after: list[str]) -> float:
+    """ln P(two sentences) - ln P(one sentence) for the words ``prev`` before a gap and
+    ``after`` it (the language model ``lm``'s ``logprob`` and ``sequence_logprob``)."""
+    one = lm.sequence_logprob(after, prev)  # type: ignore[attr-defined]
+    two = lm.logprob("</s>", prev) + lm.sequence_logprob(after, ["<s>"])  # type: ignore[attr-defined]
+    return two - one
 
 
 def _words(toks: list[Token], i: int, step: int, n: int) -> list[str]:
