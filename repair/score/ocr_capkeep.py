@@ -167,9 +167,9 @@ def exclaimed(text: str, start: int, end: int) -> bool:
 def _exclaim(text: str, start: int, end: int) -> bool:
     if not exclaimed(text, start, end):
         return False
-    from wordfreq import zipf_frequency
+    from repair.resources.frequency import zipf
 
-    return zipf_frequency(text[start:end].lower(), "en") >= EXCLAIM_MIN_ZIPF
+    return zipf(text[start:end].lower()) >= EXCLAIM_MIN_ZIPF
 
 
 def keep(text: str, edits: Sequence[Edit], garble: float = 0.0) -> list[Edit]:
