@@ -131,15 +131,7 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates.ocr_stops import lost_stop_candidates
 
     names = document_names(toks, page_word_counts(toks))
-    from repair.candidates import ocr_stops
-
-    saved = ocr_stops.MARGIN
-    if PASS_MARGIN is not None:
-        ocr_stops.MARGIN = PASS_MARGIN
-    try:
-        found = lost_stop_candidates(toks, names)
-    finally:
-        ocr_stops.MARGIN = saved
+    found = lost_stop_candidates(toks, names, PASS_MARGIN)
     index = {t.start: i for i, t in enumerate(toks) if t.kind == "space"}
     out = []
     if NAME_END:

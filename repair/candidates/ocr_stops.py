@@ -77,10 +77,13 @@ TITLES = frozenset(
 _UNJUDGED = frozenset({"tho", "tbe", "thc"})
 
 
-def lost_stop_candidates(toks: list[Token], names: Container[str]) -> list[Candidate]:
+def lost_stop_candidates(
+    toks: list[Token], names: Container[str], margin: float | None = None
+) -> list[Candidate]:
     """Full stops to insert between two words of ``toks`` (see the module doc);
     ``names``: capitalised words the page repeats inside sentences (no sentence ends
-    after them: "Mr. Moore Smith")."""
+    after them: "Mr. Moore Smith"); ``margin``: the bar in place of :data:`MARGIN`."""
+    bar = MARGIN if margin is None else margin
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
@@ -111,7 +114,7 @@ def lost_stop_candidates(toks: list[Token], names: Container[str]) -> list[Candi
         if len(after) < 3:
             continue  # a label or a fragment ("Follow us:"), not a sentence opening
         gain = break_gain(lm, prev, after)
-        if gain < MARGIN:
+        if gain < bar:
             continue
         out.append(
             cand(
