@@ -92,3 +92,16 @@ def test_hyphen_pieces_of_known_words_are_no_garble(monkeypatch: pytest.MonkeyPa
     assert after.details["garbled_words"] < before.details["garbled_words"]
     assert not detect.is_garbled(after)
     assert [f.reason for f in after.findings] == [f.reason for f in before.findings]
+
+
+def test_xsource_holds_the_drop_table_out_on_request() -> None:
+    # session 43 (ocrxsrc43): ``--hold-drops`` learns ocr_drops.tsv from the training
+    # source alone (here none: the build's prior), as the confusion tables are
+    sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "scripts")]
+    import ocr_xsource
+
+    assert "ocr_drops.tsv" not in ocr_xsource.build_tables("prior")
+    held = ocr_xsource.build_tables("prior", hold_drops=True)["ocr_drops.tsv"]
+    rows = [r.split("\t") for r in held.splitlines() if r and not r.startswith("#")]
+    assert rows and all(len(r) == 4 and float(r[2]) > 0 for r in rows)
+    assert "# format: repair-lexicon/1" in held
