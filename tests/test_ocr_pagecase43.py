@@ -61,5 +61,38 @@ def test_name_slot_reads_the_page_name() -> None:
     assert pc.name_slot_candidates(toks, page_word_counts(toks)) == []
 
 
-def test_flags_default_off_until_measured() -> None:
-    assert isinstance(pc.CASE_TARGETS, bool) and isinstance(pc.NAME_SLOT, bool)
+SHUT_PAGE = (
+    "The launch left the wharf at Port Hacking early yesterday morning with a party of\n"
+    "visitors from the city. The weather was fine and the water smooth, and the run\n"
+    "down the river was made in good time. Near the National Park side of Port\n"
+    "Haoklng the party landed for lunch, and in the afternoon returned to the\n"
+    "wharf. Port Hacking is becoming a favourite resort for picnic parties.\n"
+)
+NAME_PAGE = (
+    "A meeting of the Volunteer Company was held last night. Among those present were\n"
+    "Captain Smith, Lieutenant Brown, and Privates James Hill, James Bond, Wm Bryce,\n"
+    "Geo lames Hill, and Thomas Kerr. The minutes of the last meeting were read and\n"
+    "confirmed. James Hill was elected secretary in the room of Mr Kerr, resigned,\n"
+    "and the meetlng adjourned untll Frlday next at the usual hour in the hall.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("flag", "text", "pair"),
+    [
+        ("SHUT_PAGES", SHUT_PAGE, ("Haoklng", "Hacking")),
+        ("NAME_SLOT", NAME_PAGE, ("lames", "James")),
+    ],
+)
+@pytest.mark.parametrize("on", [False, True])
+def test_pipeline_reads_the_page_word(monkeypatch, flag, text, pair, on) -> None:
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    monkeypatch.setattr(pc, flag, on)
+    edits = {(e.original, e.replacement) for e in repair_text(text, config=RepairConfig()).edits}
+    assert (pair in edits) == on
+
+
+def test_shipped_flags() -> None:
+    assert pc.CASE_TARGETS and pc.SHUT_PAGES and pc.NAME_SLOT and not pc.CAPS_LINE

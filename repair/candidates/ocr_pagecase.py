@@ -34,9 +34,9 @@ from collections.abc import Mapping, Sequence
 from repair.types import Candidate, Token
 
 #: All-capitals tokens are read against the page's words in any case (garbled pages).
-CASE_TARGETS = False
+CASE_TARGETS = True
 #: Capitalised non-words of a page the gate keeps shut get the page-vocabulary reading.
-SHUT_PAGES = False
+SHUT_PAGES = True
 #: ... when the page prints the reading this often (capitalised) ...
 SHUT_MIN_COUNT = 2
 #: ... through learned confusions costing at most this (nats).
@@ -139,7 +139,7 @@ def caps_line(toks: Sequence[Token], i: int) -> bool:
 
 #: A rare lower-case word in a run of names read as a capitalised name the page prints
 #: ("llevan, lames Hill" on a page that prints "James" four times; garbled pages).
-NAME_SLOT = False
+NAME_SLOT = True
 #: The printed word is at most this common (Zipf): "lames", not "games".
 SLOT_MAX_ZIPF = 3.0
 #: The page prints the name capitalised at least this often (and more often than the
