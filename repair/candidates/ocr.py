@@ -321,6 +321,7 @@ class _Generator:
         old_page = old_print_page(detection.details.get("reasons", {}), len(doc.words))
         period_late: list[tuple[int, str]] = []  # tokens no builder read (ocr_periodreach)
         wide_info: _DocInfo | None = None  # a gate-shut page's garbled words (ocr_lightwide)
+        shut_state: dict[str, object] = {}  # the page's targets (ocr_pagecase.SHUT_PAGES)
         for f in detection.findings:
             if f.reason == "realword_suspect":
                 continue  # gate evidence only; re-read in context below (garbled documents)
@@ -344,7 +345,7 @@ class _Generator:
                         out.extend(ocr_lightwide.raised(found, toks[k].text))
                     if ocr_pagecase.SHUT_PAGES and len(out) == n_out and not old_page:
                         # "Port Haoklng" on a page that prints "Hacking" twice
-                        out.extend(ocr_pagecase.shut_page_candidates(toks, k, counts))
+                        out.extend(ocr_pagecase.shut_page_candidates(toks, k, counts, shut_state))
                     if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
                         out.extend(old_spelling_candidates(toks[k], f.reason))
                 continue

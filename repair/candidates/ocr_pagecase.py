@@ -80,31 +80,87 @@ def caps_indices(toks: Sequence[Token], done: Sequence[int]) -> list[int]:
     return sorted(have.union(extra)) if extra else list(done)
 
 
+def _shut_targets(
+    counts: Mapping[str, int], state: dict[str, object] | None
+) -> tuple[dict[str, int], object, object]:
+    """The page-vocabulary reader's targets of the page (as
+    :func:`repair.candidates.ocr_docvocab.doc_vocab_candidates` builds them), their prefix
+    index and page index: built once a page (kept in the caller's ``state``), not once a
+    token (issue 14)."""
+    from repair.candidates import ocr_pageedit
+    from repair.candidates.ocr_docvocab import MIN_LEN, MIN_TARGET_COUNT, _once, _target
+    from repair.score.ocr_channel import prefixes_of
+
+    got = state.get("shut") if state is not None else None
+    if got is not None:
+        return got  # type: ignore[return-value]
+    targets = {
+        w: n
+        for w, n in counts.items()
+        if len(w) >= MIN_LEN
+        and w.isalpha()
+        and (n >= MIN_TARGET_COUNT or _once(w, n))
+        and _target(w, n)
+    }
+    built = (
+        targets,
+        prefixes_of(w.lower() for w in targets),
+        ocr_pageedit.PageIndex(targets, counts),
+    )
+    if state is not None:
+        state["shut"] = built
+    return built
+
+
 def shut_page_candidates(
-    toks: Sequence[Token], i: int, counts: Mapping[str, int]
+    toks: Sequence[Token],
+    i: int,
+    counts: Mapping[str, int],
+    state: dict[str, object] | None = None,
 ) -> list[Candidate]:
     """The page-vocabulary reading of the capitalised non-word ``toks[i]`` of a page the
-    gate keeps shut (see the module doc), or none."""
-    from repair.candidates.ocr_docvocab import doc_vocab_candidates
+    gate keeps shut (see the module doc), or none; ``state``: a dict the caller keeps for
+    the page (the page's targets are built once in it)."""
+    from repair.candidates.ocr_docvocab import MAX_LEN, MIN_LEN, _best_target, _next_to_hyphen
+    from repair.candidates.ocr_rules import cand
 
     t = toks[i]
     text = t.text
-    if not (text[:1].isupper() and text[1:].islower() and text.isalpha()):
+    if not (MIN_LEN <= len(text) <= MAX_LEN and _capitalised(text)):
         return []
-    if counts.get(text, 0) != 1:
+    if counts.get(text, 0) != 1 or _next_to_hyphen(toks, i):
         return []
-    out = []
-    for c in doc_vocab_candidates(toks, [i], counts, old_print=False):
-        target = c.replacement
-        subs = c.features.get("subs")
-        if not subs or counts.get(target, 0) < SHUT_MIN_COUNT:
-            continue
-        if not (target[:1].isupper() and target[1:].islower()):
-            continue
-        if float(c.features.get("cost", 99.0)) + 0.0 > SHUT_MAX_COST:
-            continue
-        out.append(c)
-    return out
+    targets, prefixes, page = _shut_targets(counts, state)
+    if not targets:
+        return []
+    best = _best_target(text, counts, targets, prefixes, False, page)  # type: ignore[arg-type]
+    if best is None:
+        return []
+    target, cost, subs = best
+    if not subs or cost > SHUT_MAX_COST or counts.get(target, 0) < SHUT_MIN_COUNT:
+        return []
+    if not _capitalised(target):
+        return []
+    return [
+        cand(
+            t.start,
+            t.end,
+            target,
+            "OCR_DOC_WORD",
+            finding="doc_vocab",
+            orig=[text],
+            alt=[target],
+            cost=cost,
+            threshold=_threshold(),
+            subs=[list(x) for x in subs],
+        )
+    ]
+
+
+def _threshold() -> float:
+    from repair.candidates.ocr_docvocab import THRESHOLD
+
+    return THRESHOLD
 
 
 #: An all-capitals word of a capitals line is read as a headline word even when its
