@@ -38,6 +38,7 @@ from repair.candidates import (
     ocr_nameplace,
     ocr_nameprefix,
     ocr_numword,
+    ocr_pagecase,
     ocr_pagefar,
     ocr_pagehabit,
     ocr_pagejoin,
@@ -320,6 +321,7 @@ class _Generator:
         old_page = old_print_page(detection.details.get("reasons", {}), len(doc.words))
         period_late: list[tuple[int, str]] = []  # tokens no builder read (ocr_periodreach)
         wide_info: _DocInfo | None = None  # a gate-shut page's garbled words (ocr_lightwide)
+        shut_state: dict[str, object] = {}  # the page's targets (ocr_pagecase.SHUT_PAGES)
         for f in detection.findings:
             if f.reason == "realword_suspect":
                 continue  # gate evidence only; re-read in context below (garbled documents)
@@ -341,6 +343,9 @@ class _Generator:
                             wide_info = ocr_lightwide.wide_info(info)
                         found = self._token(toks, k, f.reason, wide_info)
                         out.extend(ocr_lightwide.raised(found, toks[k].text))
+                    if ocr_pagecase.SHUT_PAGES and len(out) == n_out and not old_page:
+                        # "Port Haoklng" on a page that prints "Hacking" twice
+                        out.extend(ocr_pagecase.shut_page_candidates(toks, k, counts, shut_state))
                     if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
                         out.extend(old_spelling_candidates(toks[k], f.reason))
                 continue
@@ -456,7 +461,10 @@ class _Generator:
                 if heavy:  # "in BIX months": a lower-case word in capitals glyphs
                     out.extend(capsword_candidates(toks, i, counts[word]))
                 out.extend(self._caps_headline(toks, i))
-                out.extend(caps_candidates(toks, i, _caps_neighbour(toks, i), counts))
+                line = _caps_neighbour(toks, i) or (
+                    ocr_pagecase.CAPS_LINE and ocr_pagecase.caps_line(toks, i)
+                )  # "WOOL, FLANS": a capitals line across a comma
+                out.extend(caps_candidates(toks, i, line, counts))
             if capital and word[1:].islower():
                 out.extend(capital_word_candidates(toks, i))
             elif capital and not word.isupper() and known_mixed(word):
@@ -473,7 +481,11 @@ class _Generator:
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
         if garbled:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
+            if ocr_pagecase.CASE_TARGETS:  # "OOPP" beside "Copp" x6: capitals, no finding
+                found = ocr_pagecase.caps_indices(toks, found)
             out.extend(doc_vocab_candidates(toks, found, counts, old_print=info.old_print))
+            if ocr_pagecase.NAME_SLOT:  # "lames Hill" beside "James" x4
+                out.extend(ocr_pagecase.name_slot_candidates(toks, counts))
             # the spans ``out`` reaches, each candidate read once while ``out`` grows
             reach = _Reached(out)
             if info.heavy and ocr_pagefar.PAGE_FAR:  # "Rognnont" beside "Regiment"

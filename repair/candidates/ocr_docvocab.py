@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
-from repair.candidates import ocr_pageedit
+from repair.candidates import ocr_pagecase, ocr_pageedit
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.score.ngrams import get_ngrams  # once, not a statement per word (issue 14)
@@ -111,6 +111,7 @@ def doc_vocab_candidates(
     out: list[Candidate] = []
     memo: dict[str, tuple[str, float, tuple] | None] = {}
     page = ocr_pageedit.PageIndex(targets, counts)  # built on its first use
+    upper = ocr_pagecase.upper_targets(targets) if ocr_pagecase.CASE_TARGETS else None
     for i in range(len(toks)) if indices is None else indices:
         t = toks[i]
         text = t.text
@@ -119,7 +120,7 @@ def doc_vocab_candidates(
         if text in targets and _clean(text):
             continue
         if text not in memo:
-            memo[text] = _best_target(text, counts, targets, prefixes, old_print, page)
+            memo[text] = _best_target(text, counts, targets, prefixes, old_print, page, upper)
         best = memo[text]
         if best is None or _next_to_hyphen(toks, i):
             continue
@@ -151,6 +152,7 @@ def _best_target(
     prefixes: PrefixIndex,
     old_print: bool = True,
     page: ocr_pageedit.PageIndex | None = None,
+    upper: Mapping[str, tuple[str, int]] | None = None,
 ) -> tuple[str, float, tuple] | None:
     if not any(c.isalpha() for c in text) or _clean(text):
         return None  # a word
@@ -171,6 +173,19 @@ def _best_target(
         total = cost - math.log(n / counts[text])
         if best is None or total < best[1]:
             best = (v, total, subs)
+    if best is None and upper and text.isupper():  # "OOPP" beside "Copp" x6 (ocr_pagecase)
+        for v, (cost, subs) in variants.items():
+            hit = upper.get(v)
+            if hit is None or not v.isupper() or cost > MAX_COST:
+                continue
+            form, n = hit
+            if n < MIN_TARGET_COUNT or n <= counts[text]:
+                continue
+            if not _clean(form) and cost > NAME_MAX_COST:
+                continue
+            total = cost - math.log(n / counts[text])
+            if best is None or total < best[1]:
+                best = (v, total, subs)
     if best is None and ocr_pageedit.PLAIN and not old_print:  # no confusion leads there;
         # early print spells a word several ways on a page ("Barnardine", "Barnadine")
         hit = ocr_pageedit.plain_edit_target(text, counts, targets, _clean, page)
