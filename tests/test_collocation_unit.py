@@ -36,7 +36,9 @@ def _decisions(text: str) -> list[score.Decision]:
 
     doc = Document(text)
     sci = is_scientific(doc)
-    found = detect.find(doc, science=sci, max_zipf=science.MAX_ZIPF if sci else detect.MAX_SPUN_ZIPF)
+    found = detect.find(
+        doc, science=sci, max_zipf=science.MAX_ZIPF if sci else detect.MAX_SPUN_ZIPF
+    )
     return score.decide(found)
 
 
