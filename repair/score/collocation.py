@@ -148,9 +148,10 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
 #: know as a strong unit and whose written pair they never saw, declined only for a
 #: commoner written word, a slightly rarer original, a weak or isolated bigram term
 #: (:func:`unit_relax`; a paper mill writes common words: "sensor webs", "berth
-#: surfaces").  Off: mill dev 0.008 -> 0.028, tortured dev 0.430 -> 0.44, but clean
-#: formal prose has the same windows ("genuine spirit" -> "true spirit", "accurately
-#: characterize" -> "accurately describe"): benchmarks/RESULTS.md, "Session 43, mill43".
+#: surfaces").  Off: mill dev 0.008 -> 0.031 and test 0.022 -> 0.036, tortured dev 0.430 ->
+#: 0.442 but test 0.266 -> 0.234; clean formal prose has the same windows ("genuine spirit"
+#: -> "true spirit", "accurately characterize" -> "accurately describe"): calibration 0.094
+#: -> 0.102 changed tokens per 1,000 (benchmarks/RESULTS.md, "Session 43, mill43").
 UNIT_RELAX = False
 #: Least PMI (nats, the lexicon's bigram source) of the restored term.
 UNIT_MIN_PMI = 6.0
