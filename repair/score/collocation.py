@@ -142,16 +142,87 @@ def decide(restorations: list[Restoration]) -> list[Decision]:
     ]
 
 
-def score(candidates: list[Candidate]) -> list[Edit]:
+# ---- a term the book counts know as a unit, the written pair never (issue 11; off)
+
+#: Apply a declined two-word window of formal prose whose restored pair the book counts
+#: know as a strong unit and whose written pair they never saw, declined only for a
+#: commoner written word, a slightly rarer original, a weak or isolated bigram term
+#: (:func:`unit_relax`; a paper mill writes common words: "sensor webs", "berth
+#: surfaces").  Off: mill dev 0.008 -> 0.031 and test 0.022 -> 0.036, tortured dev 0.430 ->
+#: 0.442 but test 0.266 -> 0.234; clean formal prose has the same windows ("genuine spirit"
+#: -> "true spirit", "accurately characterize" -> "accurately describe"): calibration 0.094
+#: -> 0.102 changed tokens per 1,000 (benchmarks/RESULTS.md, "Session 43, mill43").
+UNIT_RELAX = False
+#: Least PMI (nats, the lexicon's bigram source) of the restored term.
+UNIT_MIN_PMI = 6.0
+#: Least LM gain (nats) of the restored words in context.
+UNIT_MIN_GAIN = 6.0
+#: Least LM gain beyond the unigram gain (nats).
+UNIT_MIN_CONTEXT_GAIN = 5.0
+#: Least mean Zipf gain of the changed word (a mill's synonym may be a little commoner).
+UNIT_MIN_ORDINARY = -1.0
+#: Least relaxed windows per 1,000 words of the document (0: any number).
+UNIT_MIN_PER_1000 = 0.0
+#: The reasons a relaxed window may have been declined for.
+UNIT_REASONS = frozenset({"common_written", "not_more_ordinary", "weak_term", "isolated"})
+
+
+def unit_window(r: Restoration) -> bool:
+    """Whether ``r`` is a two-word window with one changed word whose restored pair is a
+    bigram term of PMI at least :data:`UNIT_MIN_PMI` that the book counts know and whose
+    written pair they never saw nor the news LM associates, with a context gain of
+    :data:`UNIT_MIN_CONTEXT_GAIN`, an LM gain of :data:`UNIT_MIN_GAIN`, a written word at most
+    :data:`~repair.detect.collocation.MAX_SPUN_ZIPF` common and not rarer originals by
+    more than :data:`UNIT_MIN_ORDINARY`."""
+    if len(r.written) != 2 or len(r.changed) != 1 or "bigram" not in r.term.sources:
+        return False
+    if (r.term.pmi or 0.0) < UNIT_MIN_PMI or r.written_pmi > MAX_WRITTEN_PMI:
+        return False
+    if r.lm_gain < UNIT_MIN_GAIN or r.context_gain < UNIT_MIN_CONTEXT_GAIN:
+        return False
+    if r.ordinary < UNIT_MIN_ORDINARY or zipf(r.written[r.changed[0]]) > MAX_SPUN_ZIPF:
+        return False
+    return _science.pair_pmi(*r.written) == _science.UNSEEN_PMI
+
+
+def unit_relax(decisions: list[Decision], formal: bool, n_words: int) -> list[Decision]:
+    """``decisions`` with the declined :func:`unit_window` windows applied (reasons all in
+    :data:`UNIT_REASONS`) when :data:`UNIT_RELAX` is on, the document is of formal style
+    (``formal``: :func:`repair.detect.science.formal_style`) and holds at least
+    :data:`UNIT_MIN_PER_1000` such windows per 1,000 of its ``n_words`` words."""
+    if not UNIT_RELAX or not formal:
+        return decisions
+    picked = [
+        i
+        for i, d in enumerate(decisions)
+        if not d.applied
+        and d.reasons
+        and set(d.reasons) <= UNIT_REASONS
+        and unit_window(d.restoration)
+    ]
+    if not picked or 1000.0 * len(picked) / max(n_words, 1) < UNIT_MIN_PER_1000:
+        return decisions
+    out = list(decisions)
+    for i in picked:
+        d = out[i]
+        out[i] = Decision(d.restoration, True, d.confidence, (), d.recurring)
+    return out
+
+
+def score(candidates: list[Candidate], unit: tuple[bool, int] | None = None) -> list[Edit]:
     """Edits for the applied restorations; a word two windows restore differently gets the
-    more confident one."""
+    more confident one.  ``unit``: the document's formal style and word count, for
+    :func:`unit_relax` (:data:`UNIT_RELAX`)."""
     by_r: dict[int, list[Candidate]] = {}
     rs: dict[int, Restoration] = {}
     for c in candidates:
         r = c.features["restoration"]
         by_r.setdefault(id(r), []).append(c)
         rs[id(r)] = r
-    decisions = {id(d.restoration): d for d in decide(list(rs.values()))}
+    decided = decide(list(rs.values()))
+    if unit is not None:
+        decided = unit_relax(decided, *unit)
+    decisions = {id(d.restoration): d for d in decided}
     best: dict[int, tuple[Decision, Candidate]] = {}
     for rid, cands in by_r.items():
         d = decisions[rid]

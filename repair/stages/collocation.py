@@ -224,6 +224,8 @@ class _Stage:
 
             wordy = wordy + _span_echo.decide(doc, wordy)
         decided = _score.decide(found)
+        if _score.UNIT_RELAX:  # a known unit, a never-seen written pair (off)
+            decided = _score.unit_relax(decided, _science.formal_style(doc), len(doc.words))
         in_terms = frozenset(
             t.start for d in decided if d.applied for t in d.restoration.tokens
         ) | _starts_within(doc, [(m.start, m.end) for m, *_ in wordy])
@@ -328,7 +330,8 @@ class _Stage:
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         terms = [c for c in candidates if "restoration" in c.features]
-        edits = _score.score(terms)
+        unit = (_science.formal_style(doc), len(doc.words)) if _score.UNIT_RELAX else None
+        edits = _score.score(terms, unit)
         for c in candidates:
             if "wordy" not in c.features:
                 continue
