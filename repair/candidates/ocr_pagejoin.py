@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacejoin import _capitalised, _glued
@@ -140,12 +141,12 @@ def _best(
     words: Mapping[str, list[tuple[str, int]]],
     pools: Callable[[str, int], tuple[list[str], list[int]]],
     channel_cost: Callable[[str, str], float],
+    near_words: Callable[[str, list[str]], list[tuple[str, float, int]]],
 ) -> tuple[float, str, int] | None:
     """(cost, page word, its count) of the cheapest page word ``left`` + ``right`` reads
-    as (module doc), None when none does; ``pools(letter, size)``: :func:`_pool`."""
-    from rapidfuzz.distance import Levenshtein
-    from rapidfuzz.process import extract
-
+    as (module doc), None when none does; ``pools(letter, size)``: :func:`_pool`;
+    ``near_words(string, pool)``: the pool's words within :data:`MAX_EDITS` plain edits
+    (rapidfuzz's ``extract``: word, distance, index in the pool)."""
     if min(zipf(left.lower()), zipf(right.lower())) >= COMMON_PIECES_ZIPF:
         return None  # "in to", "any thing": two words
     low = joined.lower()
@@ -153,8 +154,7 @@ def _best(
     best: tuple[float, str, int] | None = None
     got = words.get(low[0], [])
     pool, where = pools(low[0], len(low))
-    near = extract(low, pool, scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None)
-    for k in sorted(where[j] for _wl, _d, j in near):
+    for k in sorted(where[j] for _wl, _d, j in near_words(low, pool)):
         w, n = got[k]
         wl = w.lower()
         if abs(len(wl) - len(low)) > MAX_EDITS or wl in (left.lower(), right.lower()):
@@ -172,8 +172,12 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
     ``counts``: the page's word counts (``Counter(t.text for t in words)``)."""
     if not PAGE_JOIN:
         return []
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extract
+
     from repair.score.ocr_price import channel_cost
 
+    near_words = partial(extract, scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None)
     words = _page_words(counts)
     if not words:
         return []
@@ -207,7 +211,7 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         if key in read:
             best = read[key]
         else:
-            best = read[key] = _best(left, right, joined, words, pools, channel_cost)
+            best = read[key] = _best(left, right, joined, words, pools, channel_cost, near_words)
         if best is None:
             continue
         if WHOLE_PIECES and (_glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end)):

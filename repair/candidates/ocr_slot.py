@@ -38,6 +38,7 @@ from collections.abc import Callable, Container, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
+from repair.candidates.ocr_context import words_after, words_before  # module level: hot
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import page_word_counts
 from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
@@ -399,8 +400,6 @@ def first_readings(toks: Sequence[Token], have: Sequence[Candidate]) -> dict[int
 def _context(toks: Sequence[Token], i: int, first: dict[int, str]) -> tuple[list[str], list[str]]:
     """Two words each side of token ``i`` (spaces only between), each read as ``first``
     has it."""
-    from repair.candidates.ocr_context import words_after, words_before
-
     return words_before(toks, i, 2, first), words_after(toks, i, 2, first)
 
 
