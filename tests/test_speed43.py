@@ -45,3 +45,34 @@ def test_figured_is_the_character_scan() -> None:
 
     for text in ("tho", "l8", "I0", "£5", "a/b", "x²", "٣", "Ünïcode", "it's", "", "$"):
         assert ocr_numword._figured(text) == scan(text), text
+
+
+def test_the_slot_reading_is_read_once_a_page(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from repair.candidates import ocr_rules, ocr_slot
+
+    toks = tokenize("the bulk of tin new crop")
+    fresh = ocr_slot._slot_reading("tin", ["bulk", "of"], ["new", "crop"], (), None)
+    assert fresh is not None and fresh[0] == "the"
+    assert ocr_rules.page_readings() is None  # no page open: answered anew
+    calls = []
+    real = ocr_slot._slot_reading
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(ocr_slot, "_slot_reading", counted)
+    with ocr_rules.counting_page(toks):
+        # the context is read lower-cased, two words either side: one question
+        a = ocr_slot.slot_reading("tin", ["x", "bulk", "of"], ["new", "crop", "y"])
+        b = ocr_slot.slot_reading("tin", ["Bulk", "of"], ["New", "crop"])
+        c = ocr_slot.slot_reading("tin", ["bulk", "of"], ["new", "crop"], [("this", 0.5)])
+        assert ocr_rules.page_readings() is not None
+    assert a == b == fresh and c is None
+    assert len(calls) == 2  # the rivals make another question
+    assert ocr_rules.page_readings() is None  # the page's table goes with the page
+    monkeypatch.setattr(ocr_rules, "PAGE_READINGS", False)
+    with ocr_rules.counting_page(toks):
+        ocr_slot.slot_reading("tin", ["bulk", "of"], ["new", "crop"])
+        ocr_slot.slot_reading("tin", ["bulk", "of"], ["new", "crop"])
+    assert len(calls) == 4
