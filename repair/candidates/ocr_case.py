@@ -28,7 +28,7 @@ from repair.candidates.ocr_break import dropped_full_stop
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.score.ngrams import get_ngrams
-from repair.score.ocr_channel import is_known
+from repair.score.ocr_channel import is_known, single_confusions  # module level: hot (issue 14)
 from repair.types import Candidate, Token
 
 #: Words an initial I/J capital is lowered for in any document (never names).
@@ -409,9 +409,6 @@ def capital_word_candidates(toks: list[Token], i: int) -> list[Candidate]:
     was misread; re-read by one learned confusion as a word that is written with a
     capital ("June"), weighed by the language model and by how often each form is
     capitalised in period text (:meth:`repair.score.ngrams.NgramTable.case_logprob`)."""
-    from repair.score.ngrams import get_ngrams
-    from repair.score.ocr_channel import single_confusions
-
     tok = toks[i]
     text = tok.text
     if len(text) < 4 or not (text[0].isupper() and text[1:].islower()):

@@ -86,6 +86,14 @@ def _chunks(toks: list[Token]) -> list[tuple[int, int, str]]:
     return [(i, j, "".join(t.text for t in toks[i:j])) for i, j in _chunk_spans(toks)]
 
 
+def _figured(text: str) -> bool:
+    """Whether ``text`` holds a digit or a money mark (a letters-only chunk holds neither:
+    no letter is a digit, and the marks are no letters; issue 14)."""
+    if text.isalpha():
+        return False
+    return any(c.isdigit() for c in text) or any(c in _MONEY for c in text)
+
+
 def _lower(text: str) -> bool:
     return text.isalpha() and text.islower()
 
@@ -105,7 +113,7 @@ def numword_candidates(toks: list[Token]) -> list[Candidate]:
     from repair.resources.lm import get_lm
 
     chunks = _chunks(toks)
-    figured = [any(c.isdigit() for c in x[2]) or any(c in _MONEY for c in x[2]) for x in chunks]
+    figured = [_figured(x[2]) for x in chunks]
     out: list[Candidate] = []
     lm = None
     n = len(chunks)

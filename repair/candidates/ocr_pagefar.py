@@ -39,6 +39,7 @@ from repair.candidates.ocr_pagewide import wide_reading
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.score.ocr_channel import is_known, is_target, split_candidates, strip_accents
+from repair.score.ocr_price import SLACK, channel_cost_upto, cheapest_priced  # module level: hot
 from repair.types import Candidate, Token
 
 #: The readings are built (hook in the garbled-page block of
@@ -240,8 +241,6 @@ def _near_misprint_cheapest(letters: str, near: list[tuple[int, str]], cap: floa
     cheapest such near word costs at most ``cap`` (+ ``SLACK``, as there) and every
     further word is dearer, or as dear and after it by word (each priced only up to that
     cost).  ``False`` when it cannot tell (the caller then prices every word)."""
-    from repair.score.ocr_price import SLACK, channel_cost_upto
-
     best: tuple[float, str] | None = None
     limit = cap + SLACK
     for d, w in near:
@@ -273,7 +272,6 @@ def page_far_reading(
     from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words
-    from repair.score.ocr_price import SLACK, channel_cost_upto, cheapest_priced
 
     share, per_char, bonus = tier or (DISTANCE_SHARE, COST_PER_CHAR, PAGE_BONUS)
     letters = _letters(text)

@@ -21,7 +21,8 @@ the learned table's costs.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacejoin import _capitalised, _glued
@@ -113,6 +114,59 @@ def _cased(w: str, left: str) -> str:
     return low
 
 
+def _by_length(got: list[tuple[str, int]]) -> dict[int, list[tuple[int, str]]]:
+    """A letter's page words (:func:`_page_words`) in lower case by length: (index in
+    ``got``, word) of each word of that length, in list order."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for k, (w, _n) in enumerate(got):
+        wl = w.lower()
+        out.setdefault(len(wl), []).append((k, wl))
+    return out
+
+
+def _pool(by_len: Mapping[int, list[tuple[int, str]]], size: int) -> tuple[list[str], list[int]]:
+    """The page words (lower case) a joined string of ``size`` letters can read as, in list
+    order, and their indices: a word more than :data:`MAX_EDITS` letters longer or shorter
+    is never within MAX_EDITS plain edits, and under :data:`KEEP_LETTERS` a shorter one
+    never passes."""
+    low_size = size if KEEP_LETTERS else size - MAX_EDITS
+    got = sorted(x for n in range(low_size, size + MAX_EDITS + 1) for x in by_len.get(n, ()))
+    return [w for _k, w in got], [k for k, _w in got]
+
+
+def _best(
+    left: str,
+    right: str,
+    joined: str,
+    words: Mapping[str, list[tuple[str, int]]],
+    pools: Callable[[str, int], tuple[list[str], list[int]]],
+    channel_cost: Callable[[str, str], float],
+    near_words: Callable[[str, list[str]], list[tuple[str, float, int]]],
+) -> tuple[float, str, int] | None:
+    """(cost, page word, its count) of the cheapest page word ``left`` + ``right`` reads
+    as (module doc), None when none does; ``pools(letter, size)``: :func:`_pool`;
+    ``near_words(string, pool)``: the pool's words within :data:`MAX_EDITS` plain edits
+    (rapidfuzz's ``extract``: word, distance, index in the pool)."""
+    if min(zipf(left.lower()), zipf(right.lower())) >= COMMON_PIECES_ZIPF:
+        return None  # "in to", "any thing": two words
+    low = joined.lower()
+    itself = JOINED_WORD and is_target(low)
+    best: tuple[float, str, int] | None = None
+    got = words.get(low[0], [])
+    pool, where = pools(low[0], len(low))
+    for k in sorted(where[j] for _wl, _d, j in near_words(low, pool)):
+        w, n = got[k]
+        wl = w.lower()
+        if abs(len(wl) - len(low)) > MAX_EDITS or wl in (left.lower(), right.lower()):
+            continue
+        if (itself and wl != low) or (KEEP_LETTERS and len(wl) < len(low)):
+            continue  # "st atus" is status; "River as" no "Rivers"
+        c = 0.0 if wl == low else channel_cost(low, wl)
+        if c <= MAX_COST and (best is None or c < best[0]):
+            best = (c, w, n)
+    return best
+
+
 def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
     """Joins of two printed words into a word the page prints whole (module doc);
     ``counts``: the page's word counts (``Counter(t.text for t in words)``)."""
@@ -123,13 +177,27 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
 
     from repair.score.ocr_price import channel_cost
 
+    near_words = partial(extract, scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None)
     words = _page_words(counts)
     if not words:
         return []
-    # each letter's words in lower case: a pair asks rapidfuzz for the ones within
-    # MAX_EDITS in one call, in list order (issue 14: a long page prints thousands of
-    # words a letter, too many for a Python loop per pair)
-    lows = {first: [w.lower() for w, _n in got] for first, got in words.items()}
+    # each letter's words in lower case, by length: a pair asks rapidfuzz for the ones
+    # within MAX_EDITS among the lengths it can reach, in one call, in list order
+    # (issue 14: a long page prints thousands of words a letter, too many for a Python
+    # loop per pair; a word more than MAX_EDITS letters longer or shorter is never
+    # within MAX_EDITS plain edits)
+    lows = {first: _by_length(got) for first, got in words.items()}
+    pooled: dict[tuple[str, int], tuple[list[str], list[int]]] = {}
+
+    def pools(first: str, size: int) -> tuple[list[str], list[int]]:
+        key = (first, size)
+        if key not in pooled:
+            pooled[key] = _pool(lows.get(first, {}), size)
+        return pooled[key]
+
+    # each (left, right) pair's page word, read once a page (issue 14: the same two
+    # pieces recur; the reading depends on the pieces and the page only)
+    read: dict[tuple[str, str], tuple[float, str, int] | None] = {}
     out: list[Candidate] = []
     for i in range(len(toks) - 2):
         a, sep, b = toks[i], toks[i + 1], toks[i + 2]
@@ -139,33 +207,15 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         joined = left + right
         if len(joined) < MIN_LEN or not joined.isalpha() or not right.islower():
             continue
-        if min(zipf(left.lower()), zipf(right.lower())) >= COMMON_PIECES_ZIPF:
-            continue  # "in to", "any thing": two words
-        if WHOLE_PIECES and (_glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end)):
-            continue  # "17th century": a piece cut from a longer printed string
-        low = joined.lower()
-        itself = JOINED_WORD and is_target(low)
-        best: tuple[float, str, int] | None = None
-        got = words.get(low[0], [])
-        near = extract(
-            low,
-            lows.get(low[0], []),
-            scorer=Levenshtein.distance,
-            score_cutoff=MAX_EDITS,
-            limit=None,
-        )
-        for _wl, _d, k in sorted(near, key=lambda x: x[2]):
-            w, n = got[k]
-            wl = w.lower()
-            if abs(len(wl) - len(low)) > MAX_EDITS or wl in (left.lower(), right.lower()):
-                continue
-            if (itself and wl != low) or (KEEP_LETTERS and len(wl) < len(low)):
-                continue  # "st atus" is status; "River as" no "Rivers"
-            c = 0.0 if wl == low else channel_cost(low, wl)
-            if c <= MAX_COST and (best is None or c < best[0]):
-                best = (c, w, n)
+        key = (left, right)
+        if key in read:
+            best = read[key]
+        else:
+            best = read[key] = _best(left, right, joined, words, pools, channel_cost, near_words)
         if best is None:
             continue
+        if WHOLE_PIECES and (_glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end)):
+            continue  # "17th century": a piece cut from a longer printed string
         c, w, n = best
         text = _cased(w, left)
         bonus = min(MAX_BONUS, math.log(n))

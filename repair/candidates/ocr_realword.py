@@ -37,6 +37,7 @@ from repair.candidates import ocr_capname
 from repair.candidates.ocr_rules import cand as _cand
 from repair.detect.ocr import realword_suspect
 from repair.resources.frequency import zipf
+from repair.score.ngrams import get_ngrams  # module level: hot (issue 14)
 from repair.score.ocr_channel import (
     ARCHAIC_WORDS,
     PrefixIndex,
@@ -236,8 +237,6 @@ def _bounded_margin(prev: list[str], text: str, variant: str, cost: float, prior
 def _plain_mid(toks: list[Token], i: int, variant: str) -> bool:
     """Whether ``variant`` would be a word the period writes in lower case (capital share
     below :data:`NAMED_MAX_SHARE`) inside a sentence: no sentence opens at word ``i``."""
-    from repair.score.ngrams import get_ngrams
-
     share = get_ngrams().capital_share(variant.lower())
     return share is not None and share < NAMED_MAX_SHARE and not opens_sentence(toks, i)
 
@@ -265,8 +264,6 @@ def case_gain(text: str, variant: str) -> float:
     """ln P(case of ``variant`` | the word) - ln P(capital | ``text``), mid-sentence, from
     the period table's capital shares (:meth:`repair.score.ngrams.NgramTable.case_logprob`):
     "Mis" is written in lower case there, "Mrs" with a capital; "Uno" -> "line"."""
-    from repair.score.ngrams import get_ngrams
-
     table = get_ngrams()
     gain = table.case_logprob(variant, variant[:1].isupper()) - table.case_logprob(text, True)
     return max(CASE_GAIN_MIN, min(CASE_GAIN_MAX, gain))
@@ -319,8 +316,6 @@ def named_realword_candidates(
     larger margin :data:`NAME_CONTEXT_THRESHOLD` (heavily garbled pages only)."""
     if not (NAME_CONTEXT and heavy):
         return []
-    from repair.score.ngrams import get_ngrams
-
     table = get_ngrams()
     out = []
     for c in realword_candidates(toks, i, names, heavy):
@@ -651,8 +646,6 @@ def _common_lower(text: str) -> bool:
     low = text.lower()
     if zipf(low) < NAME_MAX_ZIPF:
         return False
-    from repair.score.ngrams import get_ngrams
-
     share = get_ngrams().capital_share(low)
     return share is not None and share < NAME_MAX_CAPITAL_SHARE
 
@@ -701,8 +694,6 @@ PERIOD_TARGET_MIN_COUNT = 500
 def _period_target(word: str) -> bool:
     """A reading the dictionary allows that the period table knows too (not "tv", "lol"),
     or a word of the period table frequent enough to be one (:data:`PERIOD_TARGET_MIN_COUNT`)."""
-    from repair.score.ngrams import get_ngrams
-
     table = get_ngrams()
     if not table.known(word):
         return False

@@ -38,8 +38,9 @@ from collections.abc import Callable, Container, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
+from repair.candidates.ocr_context import words_after, words_before  # module level: hot
 from repair.candidates.ocr_realword import line_broken_piece
-from repair.candidates.ocr_rules import page_word_counts
+from repair.candidates.ocr_rules import page_readings, page_word_counts
 from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
 from repair.resources import lm as lm_module
 from repair.resources.frequency import zipf
@@ -265,7 +266,34 @@ def slot_reading(
     between ``left`` and ``right`` (module doc), or ``None``.  ``rivals`` (word, cost),
     the readings other searches found, are ranked with the slot's words (at the cheaper
     of the two prices): the best must be a slot word no other search found, leading them
-    all."""
+    all.  While a page is open, each (word, context, rivals) is read once a page
+    (:func:`repair.candidates.ocr_rules.page_readings`): the answer reads only the two
+    words either side, lower-cased (:func:`slot_scores`)."""
+    table = page_readings()
+    if table is None:
+        return _slot_reading(text, left, right, rivals, propose)
+    key = (
+        "slot",
+        text,
+        tuple([w.lower() for w in left[-2:]]),
+        tuple([w.lower() for w in right[:2]]),
+        tuple(rivals),
+        propose,
+    )
+    if key in table:
+        return table[key]  # type: ignore[no-any-return]
+    found = table[key] = _slot_reading(text, left, right, rivals, propose)
+    return found
+
+
+def _slot_reading(
+    text: str,
+    left: Sequence[str],
+    right: Sequence[str],
+    rivals: Sequence[tuple[str, float]],
+    propose: float | None,
+) -> tuple[str, float, float] | None:
+    """:func:`slot_reading`, read now."""
     priced = priced_slot_words(text)
     if not priced:
         return None
@@ -399,8 +427,6 @@ def first_readings(toks: Sequence[Token], have: Sequence[Candidate]) -> dict[int
 def _context(toks: Sequence[Token], i: int, first: dict[int, str]) -> tuple[list[str], list[str]]:
     """Two words each side of token ``i`` (spaces only between), each read as ``first``
     has it."""
-    from repair.candidates.ocr_context import words_after, words_before
-
     return words_before(toks, i, 2, first), words_after(toks, i, 2, first)
 
 
