@@ -35,8 +35,9 @@ def _kept(ph: PhraseEvidence) -> bool:
     return _phrase_kept(_phrase_candidate(ph), tie=True)  # the decision where a gate is open
 
 
-def test_tie_flag_is_off_with_its_floor() -> None:
-    assert stage.PHRASE_TIE_GAIN is None  # shipped off (session 41): main's decisions
+def test_tie_flag_ships_with_its_floor() -> None:
+    # shipped on in session 43 with its tie-break (PHRASE_TIE_PICK, test_spin_phrase_tiepick43.py)
+    assert stage.PHRASE_TIE_GAIN == stage.PHRASE_TIE_GAIN_TUNED
     assert stage.PHRASE_TIE_GAIN_TUNED >= stage.PHRASE_KEEP_GAIN
     assert 0.0 <= stage.PHRASE_TIE_MARGIN < stage.PHRASE_MIN_MARGIN
 

@@ -48,6 +48,9 @@ WORDNET_PRIOR = 3.0
 #: of the original minus their mean): an author's idiom of common words ("set forth", "at
 #: peace") has WordNet senses too, a spinner's rare lemma ("olfactory organ") stands out.
 PRIOR_MIN_ZIPF_GAIN = 0.5
+#: Originals whose gain comes within this many nats of the chosen one's are its rivals
+#: (:func:`rivals`; the stage's lead floor, ``PHRASE_MIN_MARGIN``).
+RIVAL_WINDOW = 2.0
 #: The table's search blocks (characters): every two-word span of a document is looked up,
 #: and a smaller block halves a look-up's scan (4,096: ~2 us; 1,024: ~1 us) for ~2 ms
 #: more to cut the 4 MB table once (issue 14).
@@ -91,6 +94,21 @@ class PhraseEvidence:
     #: unconditioned.  A genuine compound ("wage freeze") is about as likely per word as a
     #: common word; a spinner's rarer multiword form is much less likely.
     fair: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rival:
+    """A near-tied original of a written span, with the features of
+    :class:`PhraseEvidence` it would have had if chosen."""
+
+    original: str
+    gain: float
+    left_gain: float
+    right_gain: float
+    zipf_gain: float
+    context: float
+    fair: float
+    wordnet: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,14 +362,7 @@ def _evidence(
         return None
     lm = get_lm()
     spun = list(low)
-    base_left = lm.sequence_logprob(spun, left)
-    base_right = lm.sequence_logprob(right, [*left, *spun])
-    rows = []
-    for o in origs:
-        lg = lm.sequence_logprob([o], left) - base_left
-        rg = lm.sequence_logprob(right, [*left, o]) - base_right
-        rows.append((lg + rg, lg, rg, o))
-    rows.sort(reverse=True)
+    rows = _gain_rows(origs, spun, left, right)
     g, lg, rg, o = _ranked(rows, wordnet, low)
     margin = g - max((r[0] for r in rows if r[3] != o), default=g - 10.0)
     lp_o = lm.sequence_logprob([o])
@@ -376,6 +387,58 @@ def _evidence(
         tight,
         lp_o - lp_span / len(low),
     )
+
+
+def _gain_rows(
+    origs: tuple[str, ...], spun: list[str], left: list[str], right: list[str]
+) -> list[tuple[float, float, float, str]]:
+    """``(gain, left_gain, right_gain, original)`` of each candidate original of the
+    written words ``spun`` between ``left`` and ``right``, best gain first."""
+    lm = get_lm()
+    base_left = lm.sequence_logprob(spun, left)
+    base_right = lm.sequence_logprob(right, [*left, *spun])
+    rows = []
+    for o in origs:
+        lg = lm.sequence_logprob([o], left) - base_left
+        rg = lm.sequence_logprob(right, [*left, o]) - base_right
+        rows.append((lg + rg, lg, rg, o))
+    rows.sort(reverse=True)
+    return rows
+
+
+def span_rows(doc: Document, start: int, end: int) -> list[tuple[float, float, float, str]]:
+    """The gain rows (:func:`_gain_rows`) of every candidate original of the written span
+    ``doc.text[start:end]`` (tools, and the tie-break of near-tied originals)."""
+    low = tuple(doc.text[start:end].lower().split())
+    origs, _wordnet = span_originals(low)
+    if not origs:
+        return []
+    left, right, _initial = context(doc, WordContext.of(doc), start, end)
+    return _gain_rows(origs, list(low), left, right)
+
+
+def rivals(doc: Document, start: int, end: int, chosen: str, gain: float) -> tuple[Rival, ...]:
+    """The other originals of the written span ``doc.text[start:end]`` whose LM gain comes
+    within :data:`RIVAL_WINDOW` of ``gain`` (that of the ``chosen`` original), best first,
+    each with the features of :class:`PhraseEvidence` it would have had if chosen (read
+    again only for the few spans the stage's tie-break asks for,
+    ``repair.stages.spin.PHRASE_TIE_PICK``)."""
+    low = tuple(doc.text[start:end].lower().split())
+    _origs, wordnet = span_originals(low)
+    lm = get_lm()
+    lp_span = lm.sequence_logprob(list(low))
+    mean = sum(zipf(w) for w in low) / len(low)
+    out = []
+    for g, lg, rg, o in span_rows(doc, start, end):
+        if o != chosen and gain - g < RIVAL_WINDOW:
+            lp_o = lm.sequence_logprob([o])
+            uni = lp_o - lp_span
+            out.append(
+                Rival(
+                    o, g, lg, rg, zipf(o) - mean, g - uni, lp_o - lp_span / len(low), o in wordnet
+                )
+            )
+    return tuple(out)
 
 
 def _tight(
