@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from repair.candidates import ocr_gluedhyphen, ocr_moneystop
+from repair.candidates import ocr_gluedhyphen, ocr_moneystop, ocr_strayapos
 from repair.pipeline import repair_text
 from repair.tokenize import tokenize
 from repair.types import Candidate
@@ -18,9 +18,17 @@ from tests.test_ocr_context import COLUMN
 
 @pytest.fixture
 def flags() -> Iterator[None]:
-    saved = (ocr_moneystop.MONEY_STOPS, ocr_gluedhyphen.GLUED_HYPHEN)
+    saved = (
+        ocr_moneystop.MONEY_STOPS,
+        ocr_gluedhyphen.GLUED_HYPHEN,
+        ocr_strayapos.STRAY_APOSTROPHE,
+    )
     yield
-    ocr_moneystop.MONEY_STOPS, ocr_gluedhyphen.GLUED_HYPHEN = saved
+    (
+        ocr_moneystop.MONEY_STOPS,
+        ocr_gluedhyphen.GLUED_HYPHEN,
+        ocr_strayapos.STRAY_APOSTROPHE,
+    ) = saved
 
 
 def _apply(text: str, cands: list[Candidate]) -> str:
@@ -89,6 +97,31 @@ def test_compounds_and_chains_keep_their_hyphens() -> None:
         "went a-fishing",
     ):
         assert _hyphen(text) == text, text
+
+
+def _apos(text: str) -> str:
+    return _apply(text, ocr_strayapos.stray_apostrophe_candidates(tokenize(text)))
+
+
+@pytest.mark.usefixtures("flags")
+def test_a_stray_apostrophe_after_a_word_is_a_speck() -> None:
+    ocr_strayapos.STRAY_APOSTROPHE = True
+    text = "thousands of young' people in the forthcoming' winter, and' 30 perches"
+    assert _apos(text) == "thousands of young people in the forthcoming winter, and 30 perches"
+    ocr_strayapos.STRAY_APOSTROPHE = False
+    assert _apos(text) == text
+
+
+@pytest.mark.usefixtures("flags")
+def test_possessives_elisions_names_and_quoted_pages_keep_their_apostrophes() -> None:
+    ocr_strayapos.STRAY_APOSTROPHE = True
+    for text in (
+        "the workers' union and the ladies' room",  # plural possessives
+        "he was goin' home an' singin' o' nights wi' th' lads",  # elisions
+        "the house of Copp' and Thornton' stood",  # names: not known lower-case words
+        "he said 'the young' people came",  # the page quotes with single quotes
+    ):
+        assert _apos(text) == text, text
 
 
 @pytest.mark.usefixtures("flags")

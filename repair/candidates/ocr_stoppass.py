@@ -142,6 +142,9 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates import ocr_gluedhyphen  # session 43: "they-were" -> "they were"
 
     out.extend(ocr_gluedhyphen.glued_hyphen_candidates(toks))
+    from repair.candidates import ocr_strayapos  # session 43: "young' people" -> "young people"
+
+    out.extend(ocr_strayapos.stray_apostrophe_candidates(toks))
     if not found:
         return out
     starts = [a for a, _ in spans]
