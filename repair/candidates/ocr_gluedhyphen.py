@@ -2,9 +2,9 @@
 
 A speck between two words, with the spaces lost, prints as a hyphen: "thoy-woro
 accompanied" (they were), "presont-tho Mayor" (present the), "the-num-⏎ber of
-travellers", "Council do-now proceed", "the cure is-to put them".  The word readings fix
+travellers", "the cure is-to put them".  The word readings fix
 the letters ("they-were") but leave the hyphen, and the pair costs two tokens.  English
-builds no compound on an article, a personal pronoun or a finite form of "be" / "do"
+builds no compound on an article, a plural personal pronoun or a finite form of "be"
 (:data:`NEVER_LEFT`: "the-", "they-", "is-"), nor one that ends in an article or a
 finite "be" (:data:`NEVER_RIGHT`: "-the", "-were"), so such a pair is two words: the
 hyphen is read as a space.  What is never read: a hyphen chain of three pieces or more
@@ -24,9 +24,10 @@ from repair.types import Candidate, Token
 
 #: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).
 GLUED_HYPHEN = True
-#: Words no English compound starts with: articles, personal pronouns, finite "be" and
-#: "do" ("a-" is left out: "a-fishing", "a-head" are period forms).
-NEVER_LEFT = frozenset("the an they he she we is are was were do does did".split())
+#: Words no English compound starts with: articles, plural personal pronouns, finite
+#: "be", "does" and "did" ("a-" is left out: "a-fishing", "a-head" are period forms; so
+#: are "he-", "she-" and "do-": "she-oak", "he-goat", "do-nothing").
+NEVER_LEFT = frozenset("the an they we is are was were does did".split())
 #: Words no English compound ends with ("a" is left out: "half-a⏎sovereign" is a chain
 #: whose second hyphen the line end took).
 NEVER_RIGHT = frozenset("the they were was is are".split())
