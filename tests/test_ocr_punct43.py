@@ -68,6 +68,8 @@ def test_sums_stay_where_the_page_prints_none_with_a_stop() -> None:
         "fined 5s. and costs; at 5s, per foot",  # a mark glued on: the print's own
         "fined 5s. and costs; a time of 1.5s in the race",  # a decimal
         "fined 5s. and costs; paid 2/6d for it",  # a fraction
+        # a catalogue: old and new prices, no stop inside a sentence on the page
+        "Designs, pub. at £6. 6s £3. 13s 6d -Another copy, price £2. 12s 6d. Reynard",
     ):
         assert _money(text) == text, text
 

@@ -5,12 +5,14 @@ Newspapers of the pound-shilling-pence era print a sum as "5s.", "2s. 6d.", "£1
 6d.": the stop closes the abbreviation of the unit.  The OCR of a faint page loses many of
 those stops ("was fined 10s and 5s 6d costs", "each fined 6s , and"), and the page then
 prints some sums with the stop and most without.  Where the page prints at least
-:data:`MIN_PAGE` sums with the stop (in the text the word readings have corrected: "10a"
-read as "10s" counts), this reader puts the stop back after every other figure of one to
-:data:`MAX_DIGITS` digits glued to a unit "s" or "d": the page's habit is the evidence, so
-a page that prints its sums without stops ("10s 6d per day") is left as it is, and so is
-every page without such a sum (a decade "the 50s", "3d printing": no stopped sum on the
-page).  Only a gap is read: a space after the sum, which takes the stop; a space before a
+:data:`MIN_PAGE` sums with the stop inside a sentence (in the text the word readings have
+corrected: "10a" read as "10s" counts; a lower-case word, a comma or a pence figure after
+the stop: :func:`_inside`), this reader puts the stop back after every other figure of
+one to :data:`MAX_DIGITS` digits glued to a unit "s" or "d" that the sentence goes on
+after (the same test: a catalogue's "pub. at £6. 6s £3. 13s 6d" is left as it is).  The
+page's habit is the evidence, so a page that prints its sums without stops ("10s 6d per
+day") is left as it is, and so is every page without such a sum (a decade "the 50s",
+"3d printing": no stopped sum on the page).  Only a gap is read: a space after the sum, which takes the stop; a space before a
 comma or a semicolon goes with it ("6s , and" -> "6s., and").  A sum with a mark glued to
 it ("5s, per foot": the print's own comma, or the stop misread) or a letter, and a sum at
 a paragraph end or the end of the text, are left alone, and so is a figure inside a
@@ -49,6 +51,23 @@ def _unit_at(toks: list[Token], i: int) -> bool:
     return True
 
 
+def _inside(toks: list[Token], k: int, unit: str) -> bool:
+    """Whether token ``k``, after a sum in ``unit`` (and its stop and space, if any),
+    continues the sentence: a lower-case word ("5s. and costs", "6d costs"), a comma or a
+    semicolon ("5s., and"), or a pence figure after shillings ("2s. 6d.").  A capital,
+    a money sign or another shillings figure after a sum ends an entry ("£6. 6s £3. 13s",
+    "1s 12s Pugin's Designs": a catalogue's old and new prices), so a stop there is no
+    evidence of the page's habit and no gap to read."""
+    t = toks[k]
+    if t.kind == "word":
+        return t.text.islower()
+    if t.text in BEFORE_MARKS:
+        return True
+    if unit == "s" and t.kind == "number" and k + 1 < len(toks):
+        return toks[k + 1].text == "d" and toks[k + 1].start == t.end
+    return False
+
+
 def money_stop_candidates(toks: list[Token]) -> list[Candidate]:
     """Stops after the sums of the page that lack one, where the page prints at least
     :data:`MIN_PAGE` sums with it (module doc); ``[]`` when off."""
@@ -67,9 +86,13 @@ def money_stop_candidates(toks: list[Token]) -> list[Candidate]:
         if j >= n:
             continue
         nxt = toks[j]
-        if nxt.text == "." or nxt.text.startswith("."):
-            stopped += 1
-        elif nxt.kind == "space":
+        if nxt.text == ".":
+            k = j + 1
+            if k < n and toks[k].kind == "space":
+                k += 1
+            if k < n and _inside(toks, k, toks[i + 1].text):
+                stopped += 1
+        elif nxt.kind == "space" and j + 1 < n and _inside(toks, j + 1, toks[i + 1].text):
             bare.append(i + 1)
     if stopped < MIN_PAGE or not bare:
         return []
