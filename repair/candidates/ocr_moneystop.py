@@ -12,8 +12,9 @@ one to :data:`MAX_DIGITS` digits glued to a unit "s" or "d" that the sentence go
 after (the same test: a catalogue's "pub. at £6. 6s £3. 13s 6d" is left as it is).  The
 page's habit is the evidence, so a page that prints its sums without stops ("10s 6d per
 day") is left as it is, and so is every page without such a sum (a decade "the 50s",
-"3d printing": no stopped sum on the page).  Only a gap is read: a space after the sum, which takes the stop; a space before a
-comma or a semicolon goes with it ("6s , and" -> "6s., and").  A sum with a mark glued to
+"3d printing": no stopped sum on the page).  Only a gap is read: a space after the sum,
+which takes the stop; a space before a comma or a semicolon goes with it ("6s , and" ->
+"6s., and").  A sum with a mark glued to
 it ("5s, per foot": the print's own comma, or the stop misread) or a letter, and a sum at
 a paragraph end or the end of the text, are left alone, and so is a figure inside a
 decimal or a fraction ("1.5s", "2/6d").
