@@ -136,6 +136,15 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     if NAME_END:
         out.extend(c for c in _name_end_stops(toks) if c.start in index)
+    from repair.candidates import ocr_moneystop  # session 43: "5s" -> "5s." by the page's habit
+
+    out.extend(ocr_moneystop.money_stop_candidates(toks))
+    from repair.candidates import ocr_gluedhyphen  # session 43: "they-were" -> "they were"
+
+    out.extend(ocr_gluedhyphen.glued_hyphen_candidates(toks))
+    from repair.candidates import ocr_strayapos  # session 43: "young' people" -> "young people"
+
+    out.extend(ocr_strayapos.stray_apostrophe_candidates(toks))
     if not found:
         return out
     starts = [a for a, _ in spans]
