@@ -1,0 +1,111 @@
+"""Issue 12: a declined real-word reading accepted on wider evidence (session 43).
+
+The OCR scorer reads a lower-case real word ("tome", "hoard", "ty") as another real word
+("some", "heard", "by") when the trigram's gain over the two words either side, less
+the channel cost and the printed word's prior, clears the reading's threshold
+(:mod:`repair.candidates.ocr_realword`).  Some right readings fall just short.  Two
+sources the trigram does not see can carry them over:
+
+* the period n-grams (:mod:`repair.score.ngrams`, public-domain books of 1611-2006, a
+  register the modern news trigram lacks): ``context_score(left, alt, right) -
+  context_score(left, orig, right)``, both neighbours, must be at least
+  :data:`PERIOD_MIN` nats, and the right-hand bigram alone must not be against the
+  reading by more than :data:`RIGHT_MIN` (a gain of the left word only is the trigram's
+  own, already counted);
+* the document's topic over :data:`repair.score.spin_topic.WINDOW` words either side
+  (:func:`repair.score.spin_topic.topic_gain`: mean PMI of the reading with the page's
+  content words, less the printed word's) must not be below :data:`TOPIC_MIN`: a reading
+  the rest of the article does not fit is refused ("a case of mites in cheese" is no
+  "miles", "removing sand" no "said").
+
+Only a span with no accepted reading is read, only when the garble gate opened, only a
+reading whose margin is within :data:`REACH` nats of its threshold; of a span's eligible
+readings the one with the largest margin is accepted.  Linear: one pass over the
+candidates, two bigram look-ups and one memoised topic look-up per eligible reading.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from repair.document import Document
+from repair.types import Candidate
+
+#: Off by default (see ``benchmarks/RESULTS.md``, session 43, ocrctx43).
+WIDE_ACCEPT = False
+#: A declined reading's margin must be within this many nats of its threshold.
+REACH = 2.0
+#: The period bigrams' gain of the reading over the print, both neighbours (nats).
+PERIOD_MIN = 4.0
+#: ... the right-hand bigram's gain alone at least (nats).
+RIGHT_MIN = -0.5
+#: The document topic's gain (mean PMI, nats) at least.
+TOPIC_MIN = 0.0
+
+
+def _eligible(c: Candidate) -> tuple[str, str] | None:
+    """(print, reading) of a one-word real-word reading of a lower-case word, else None."""
+    f = c.features
+    if "fixed" in f or not f.get("orig_known") or c.source != "OCR_REALWORD":
+        return None
+    orig, alt = f.get("orig", ()), f.get("alt", ())
+    if len(orig) != 1 or len(alt) != 1:
+        return None
+    o, a = orig[0], alt[0]
+    if not (o.isalpha() and o.islower() and a.isalpha() and a.islower()) or o == a:
+        return None
+    return o, a
+
+
+def wide_accept(
+    doc: Document,
+    candidates: list[Candidate],
+    memo: Any,
+    groups: dict[tuple[int, int], list[tuple[float, Candidate, dict]]],
+) -> int:
+    """:data:`WIDE_ACCEPT` (in place): each span without an accepted reading gains its
+    best declined real-word reading that the period n-grams and the document topic
+    carry (see the module doc); returns the number of spans read."""
+    from repair.score import spin_topic
+    from repair.score.ngrams import get_ngrams
+
+    best: dict[tuple[int, int], tuple[float, Candidate, dict]] = {}
+    ng = None
+    for k, c in enumerate(candidates):
+        span = (c.start, c.end)
+        if span in groups:
+            continue
+        pair = _eligible(c)
+        if pair is None:
+            continue
+        seen = memo.get(k)
+        if seen is None:
+            continue
+        prev, nxt, d = seen
+        if d.accept or d.margin < d.threshold - REACH:
+            continue
+        got = best.get(span)
+        if got is not None and got[0] >= d.margin:
+            continue
+        o, a = pair
+        if ng is None:
+            ng = get_ngrams()
+        left = prev[-1] if prev else None
+        right = nxt[0] if nxt else None
+        rhs = ng.bigram_logprob(a, right) - ng.bigram_logprob(o, right) if right else 0.0
+        if rhs < RIGHT_MIN:
+            continue
+        lhs = ng.bigram_logprob(left, a) - ng.bigram_logprob(left, o) if left else 0.0
+        if lhs + rhs < PERIOD_MIN:
+            continue
+        topic = spin_topic.topic_gain(doc, o, a, c.start)
+        if topic < TOPIC_MIN:
+            continue
+        ev = d.evidence
+        ev["finding"] = c.features.get("finding")
+        ev["wide_period"] = round(lhs + rhs, 2)
+        ev["wide_topic"] = round(topic, 3)
+        best[span] = (d.margin, c, ev)
+    for span, item in best.items():
+        groups[span] = [item]
+    return len(best)
