@@ -105,3 +105,9 @@ def test_in_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     assert repaired_after_page(text)[len(GARBLED) :] == text
     monkeypatch.setattr(ocr_widectx, "WIDE_ACCEPT", True)
     assert repaired_after_page(text)[len(GARBLED) :] == "a decree nisi by Mr. Justice Long"
+
+
+def test_between_two_capitals_is_a_name() -> None:
+    text = "Sir Dudley de Chair will give an address."
+    doc, cands, memo, groups, _span = _setup(text, "de", [("the", 1.5, False)])
+    assert ocr_widectx.wide_accept(doc, cands, memo, groups) == 0

@@ -18,7 +18,9 @@ sources the trigram does not see can carry them over:
   the rest of the article does not fit is refused ("a case of mites in cheese" is no
   "miles", "removing sand" no "said").
 
-Only a span with no accepted reading is read, only when the garble gate opened, only a
+A word between two capitalised words is not read (a name's part: "Sir Dudley de Chair",
+"Cpl Philip las George": neither model knows the names).  Only a span with no accepted
+reading is read, only when the garble gate opened, only a
 reading whose margin is within :data:`REACH` nats of its threshold; of a span's eligible
 readings the one with the largest margin is accepted.  Linear: one pass over the
 candidates, two bigram look-ups and one memoised topic look-up per eligible reading.
@@ -92,6 +94,8 @@ def wide_accept(
             ng = get_ngrams()
         left = prev[-1] if prev else None
         right = nxt[0] if nxt else None
+        if left and right and left[:1].isupper() and right[:1].isupper():
+            continue  # between two capitals: a name's part ("Sir Dudley de Chair")
         rhs = ng.bigram_logprob(a, right) - ng.bigram_logprob(o, right) if right else 0.0
         if rhs < RIGHT_MIN:
             continue
