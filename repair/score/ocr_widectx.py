@@ -14,9 +14,15 @@ sources the trigram does not see can carry them over:
   own, already counted);
 * the document's topic over :data:`repair.score.spin_topic.WINDOW` words either side
   (:func:`repair.score.spin_topic.topic_gain`: mean PMI of the reading with the page's
-  content words, less the printed word's) must not be below :data:`TOPIC_MIN`: a reading
-  the rest of the article does not fit is refused ("a case of mites in cheese" is no
-  "miles", "removing sand" no "said").
+  content words, less the printed word's) must be above :data:`TOPIC_MIN`: the rest of
+  the article must support the reading ("the colony secretory" -> "secretary" in an
+  article on the government; "a case of mites in cheese" is no "miles");
+* the modern trigram's gain from the words after the word must not be below
+  :data:`TRIGRAM_RIGHT_MIN` ("The modem in the study" is no "modern").
+
+Only heavily garbled pages' readings are read (the wide real-word settings of
+:mod:`repair.candidates.ocr_realword`, told by their ``prior_per_zipf``): in a book a
+rare word is mostly meant ("he went and sate in the port" is no "safe").
 
 A word between two capitalised words is not read (a name's part: "Sir Dudley de Chair",
 "Cpl Philip las George": neither model knows the names).  Only a span with no accepted
@@ -30,19 +36,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from repair.candidates.ocr_realword import PRIOR_PER_ZIPF
 from repair.document import Document
+from repair.resources.lm import get_lm
 from repair.types import Candidate
 
 #: Off by default (see ``benchmarks/RESULTS.md``, session 43, ocrctx43).
 WIDE_ACCEPT = False
 #: A declined reading's margin must be within this many nats of its threshold.
-REACH = 2.0
+REACH = 3.0
 #: The period bigrams' gain of the reading over the print, both neighbours (nats).
 PERIOD_MIN = 4.0
 #: ... the right-hand bigram's gain alone at least (nats).
 RIGHT_MIN = -0.5
-#: The document topic's gain (mean PMI, nats) at least.
+#: The document topic's gain (mean PMI, nats) must be above this: the article's other
+#: content words must support the reading, not merely fail to refuse it.
 TOPIC_MIN = 0.0
+#: The trigram's gain from the words after the word (its whole gain less the gain given
+#: the words before alone) at least (nats): both models see both sides agree.
+TRIGRAM_RIGHT_MIN = -0.5
 
 
 def _eligible(c: Candidate) -> tuple[str, str] | None:
@@ -50,6 +62,8 @@ def _eligible(c: Candidate) -> tuple[str, str] | None:
     f = c.features
     if "fixed" in f or not f.get("orig_known") or c.source != "OCR_REALWORD":
         return None
+    if f.get("prior_per_zipf") != PRIOR_PER_ZIPF:
+        return None  # a lightly garbled page's reading (books: a rare word is mostly meant)
     orig, alt = f.get("orig", ()), f.get("alt", ())
     if len(orig) != 1 or len(alt) != 1:
         return None
@@ -102,8 +116,13 @@ def wide_accept(
         lhs = ng.bigram_logprob(left, a) - ng.bigram_logprob(left, o) if left else 0.0
         if lhs + rhs < PERIOD_MIN:
             continue
+        before = tuple(prev[-2:])
+        lm = get_lm()
+        trigram_left = lm.sequence_logprob((a,), before) - lm.sequence_logprob((o,), before)
+        if d.gain - trigram_left < TRIGRAM_RIGHT_MIN:
+            continue  # "The modem in the study": the words after want the print
         topic = spin_topic.topic_gain(doc, o, a, c.start)
-        if topic < TOPIC_MIN:
+        if topic <= TOPIC_MIN:
             continue
         ev = d.evidence
         ev["finding"] = c.features.get("finding")
