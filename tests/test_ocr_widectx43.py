@@ -55,7 +55,7 @@ def _setup(
 
 def test_flags() -> None:
     assert ocr_widectx.WIDE_ACCEPT is False
-    assert (ocr_widectx.REACH, ocr_widectx.PERIOD_MIN, ocr_widectx.RIGHT_MIN) == (3.0, 4.0, -0.5)
+    assert (ocr_widectx.REACH, ocr_widectx.PERIOD_MIN, ocr_widectx.RIGHT_MIN) == (2.5, 4.0, -0.5)
     assert (ocr_widectx.TOPIC_MIN, ocr_widectx.TRIGRAM_RIGHT_MIN) == (0.0, -0.5)
 
 
@@ -68,7 +68,7 @@ def test_a_declined_reading_the_topic_and_both_sides_carry() -> None:
 
 
 def test_too_far_below_its_threshold() -> None:
-    doc, cands, memo, groups, _span = _setup(SECRETARY, "secretory", [("secretary", -1.0, False)])
+    doc, cands, memo, groups, _span = _setup(SECRETARY, "secretory", [("secretary", -0.1, False)])
     assert ocr_widectx.wide_accept(doc, cands, memo, groups) == 0 and groups == {}
 
 
@@ -152,3 +152,11 @@ def test_in_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_widectx, "WIDE_ACCEPT", True)
     on = repaired_after_page(text)[len(GARBLED) :]
     assert "secretory" in out and "colony secretary" in on
+
+
+def test_a_piece_of_a_split_word_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("PERIOD_MIN", "TOPIC_MIN", "RIGHT_MIN", "TRIGRAM_RIGHT_MIN"):
+        monkeypatch.setattr(ocr_widectx, name, -99.0)
+    text = "He is not cal ling on the Governor to resign."
+    doc, cands, memo, groups, _span = _setup(text, "ling", [("ring", 1.5, False)])
+    assert ocr_widectx.wide_accept(doc, cands, memo, groups) == 0
