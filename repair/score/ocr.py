@@ -40,6 +40,7 @@ from repair.score import (
     ocr_reorder,
     ocr_rescue,
     ocr_sole,
+    ocr_widectx,
 )
 from repair.types import Candidate, Edit, Token
 
@@ -513,6 +514,8 @@ def score_candidates(
         ocr_sole.accept_sole(candidates, memo, groups, doc.text, [w.text for w in doc.words])
     if garbled and (PAGE_PAIRS or BOOK_BIGRAMS or BOTH_SIDES):
         _page_pairs(doc, candidates, memo, groups)
+    if garbled and ocr_widectx.WIDE_ACCEPT:  # wider evidence (:mod:`.ocr_widectx`)
+        ocr_widectx.wide_accept(doc, candidates, memo, groups)
     if garbled and GARBLED_CONTEXT:
         _garbled_context(groups, ctx)
     groups = _rank(doc, candidates, memo, groups, garbled)
