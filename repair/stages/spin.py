@@ -27,6 +27,7 @@ from repair.candidates.spin import (
     merged_pairs,
     thesaurus_related,
 )
+from repair.candidates.spin_forms import extra_originals
 from repair.candidates.spin_hyper import hyper_originals
 from repair.candidates.spin_mobyrev import (
     reverse_originals,
@@ -543,6 +544,22 @@ SENSE_PICK = True
 #: (:mod:`repair.detect.spin_consistent`); the document model's score must reach
 #: its GATE_MIN_MODEL.  Off: see benchmarks/RESULTS.md, "Session 42, spingate42".
 CONSISTENT_GATE = False
+#: The form reading (session 43, spincand43): written words the earlier readings left
+#: unrestored are read again with the WordNet rows keyed by the written form itself
+#: (:mod:`repair.candidates.spin_forms`: "authorities" -> "government", a sense whose lemma
+#: is a plural that lemminflect reads as "authority"), decided by the word model at the
+#: document's bar (feature ``form_rows``).  Off: figures in benchmarks/RESULTS.md,
+#: "Session 43, spincand43".
+FORM_ROWS = False
+#: ... and a form row under the bar is kept where its mapping recurs as a document habit at
+#: this many places at least (:func:`_habits`; the original written nowhere); None: the
+#: word model alone.
+FORM_HABIT: int | None = 2
+#: ... and the content words with no first-reading row are read too (with their own
+#: candidates and the form sources'), up to this Zipf (the common words the first reading
+#: never reads included: "following" -> "next", "union" -> "federal").
+FORM_ROWLESS = True
+FORM_ROWLESS_MAX_ZIPF = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -1477,6 +1494,94 @@ def reverse_reading(
     return rows
 
 
+def form_reading(
+    doc: Document, detection: SpinDetection, edits: list[Edit], bar: float
+) -> list[Candidate]:
+    """The form reading (:data:`FORM_ROWS`): as :func:`wide_reading`, with the WordNet rows
+    keyed by the written form itself (:func:`~repair.candidates.spin_forms.form_originals`)
+    as the further candidates, for every first-reading row no edit covers; the word model
+    decides at ``bar`` (feature ``form_rows``)."""
+    picked: dict[int, float] = {}
+    words, changed = _reread_rows(
+        doc, detection, edits, bar, 0.0, MAX_WRITTEN_ZIPF, extra_originals, picked=picked
+    )
+    out = _decide_rows(doc, detection, words, changed, bar, get_model(), "form_rows",
+                       picked=picked)  # fmt: skip
+    if FORM_ROWLESS:  # the content words the first reading kept no row for
+        rowless = _rowless_rows(doc, detection, edits, extra_originals, FORM_ROWLESS_MAX_ZIPF)
+        if rowless:
+            n = len(words)
+            words = words + rowless
+            fresh = list(range(n, len(words)))
+            out += _decide_rows(
+                doc, detection, words, fresh, bar, get_model(), "form_rows",
+                doc_rows=detection.words,
+            )  # fmt: skip
+            changed = changed + fresh
+    if FORM_HABIT is None or not changed:
+        return out
+    # a form row the model leaves under the bar is kept where its mapping is a document
+    # habit (:func:`_habits` at FORM_HABIT occurrences) and the original is written nowhere
+    taken = {c.start for c in out}
+    written = {t.text.lower() for t in doc.words}
+    rows = [words[i] for i in changed if words[i].original not in written]
+    habit = _habits(rows, FORM_HABIT)
+    for w in rows:
+        if w.start not in taken and (w.written.lower(), w.original) in habit:
+            f = {
+                "strength": "synonym",
+                "caps": False,
+                "pair_source": "synonym",
+                "model_probability": 0.0,
+                "word_bar": 0.0,
+                "gain0": w.gain,
+                "form_rows": True,
+                "recurring": True,
+            }
+            out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
+    return out
+
+
+def _rowless_rows(
+    doc: Document,
+    detection: SpinDetection,
+    edits: Sequence[Edit],
+    originals_of: Callable[[str], Sequence[str]],
+    max_zipf: float,
+) -> list[WordEvidence]:
+    """Rows for the content words (rarer than ``max_zipf``; not a stopword, short,
+    non-alphabetic or a name capitalised inside a sentence) that no edit, profile occurrence
+    or first-reading row covers and for which ``originals_of`` gives an original their own
+    candidates lack, read with both in the context the earlier rounds restored; only rows
+    whose best original is a new one (as :func:`rowless_reverse_rows`)."""
+    ctx = WordContext.of(doc)
+    done = _covered([(e.offset, e.offset + e.length) for e in edits])
+    for e in edits:
+        ctx.restore(e.offset, e.offset + e.length, e.replacement)
+    done |= _covered([(o.start, o.end) for o in detection.occurrences])
+    had = {w.start for w in detection.words} | {w.start for w in detection.common}
+    counts = Counter(t.text.lower() for t in doc.words)
+    rows: list[WordEvidence] = []
+    for t in doc.tokens:
+        if t.kind != "word" or t.start in done or t.start in had:
+            continue
+        w = t.text
+        low = w.lower()
+        if len(w) < 3 or low in STOPWORDS or not w.isalpha() or zipf(low) >= max_zipf:
+            continue
+        base = candidates_for(low)
+        extra = tuple(o for o in originals_of(low) if o not in base)
+        if not extra:
+            continue
+        left, right, initial = context(doc, ctx, t.start, t.end)
+        if w[:1].isupper() and not initial:
+            continue
+        ev = evidence(t.start, t.end, w, left, right, counts, packed=True, origs=base + extra)
+        if ev is not None and ev.original in extra:
+            rows.append(ev)
+    return rows
+
+
 def rowless_reverse_rows(
     doc: Document,
     detection: SpinDetection,
@@ -1631,7 +1736,7 @@ def _habit_candidates(
     return out
 
 
-def _habits(rows: Sequence[WordEvidence]) -> set[tuple[str, str]]:
+def _habits(rows: Sequence[WordEvidence], recur: int | None = None) -> set[tuple[str, str]]:
     """(written word, original) mappings of the hypernym reading that recur as a document
     habit: at least :data:`HYPER_RECUR` occurrences, the LM for the original at every one
     (gain and lead over the runner-up positive), and on average a gain of at least
@@ -1643,7 +1748,7 @@ def _habits(rows: Sequence[WordEvidence]) -> set[tuple[str, str]]:
     return {
         key
         for key, ws in groups.items()
-        if len(ws) >= (HYPER_RECUR or 0)
+        if len(ws) >= (recur or HYPER_RECUR or 0)
         and all(w.gain > 0 and w.margin > 0 for w in ws)
         and sum(w.gain for w in ws) / len(ws) >= PHRASE_MIN_GAIN
         and sum(w.margin for w in ws) / len(ws) >= PHRASE_MIN_MARGIN
@@ -2658,6 +2763,19 @@ class _Stage:
                 decisions.clear()
                 edits = score_spin(
                     doc, doc_score, kept + extra + more + wide + hyper + rev, gate=False,
+                    decisions=decisions,
+                )  # fmt: skip
+            form = (
+                form_reading(doc, detection, edits, bar)
+                if FORM_ROWS and bar <= 1.0 and isinstance(detection, SpinDetection)
+                else []
+            )
+            if form:
+                for c in form:
+                    dropped.pop((c.start, c.end), None)
+                decisions.clear()
+                edits = score_spin(
+                    doc, doc_score, kept + extra + more + wide + hyper + rev + form, gate=False,
                     decisions=decisions,
                 )  # fmt: skip
             if ONE_MAPPING:  # one written form, one original (score/consistency.py)
