@@ -66,10 +66,18 @@ DOC_MAX_DROP: float | None = None
 
 #: Self-train automatically inside :func:`repair.pipeline.repair_text` (``repair fix``,
 #: ``repair batch``) on a text whose first pass reads as garbled OCR
-#: (:func:`auto_repair`): no ``--self-train`` needed.  See :data:`AUTO_RATE`.
+#: (:func:`auto_repair`): no ``--self-train`` needed.  Off: on, SMH dev / test tokens
+#: gain from ICDAR-only tables (5,730 -> 5,509; 6,466 -> 6,268) and from the shipped ones
+#: (4,448 -> 4,436; 5,441 -> 5,380), light suite, clean gate and ICDAR OCR are level, but
+#: synthetic noise on ICDAR gold breaks 116 -> 119 words (errors 994 -> 999), the OCR
+#: audit 128 -> 131 (fixed 25,923 -> 25,956), and an SMH article it self-trains costs
+#: ~2.6x its CPU.  See benchmarks/RESULTS.md, session 43, ocrself43.
 AUTO = False
 #: The least :func:`garble_rate` of the first pass at which :func:`auto_repair`
-#: self-trains (clean300k reads 0.67, ocr100k 39.8, SMH dev articles 0 to 420).
+#: self-trains (clean300k reads 0.67, ocr100k 39.8, SMH dev articles 0 to 420).  SMH dev
+#: tokens (``benchmarks/ocr_docself.py --split dev --group 1``, ICDAR-only; shipped
+#: tables): 0 to 20: 5,509; 4,436 (20: 58 / 64 of 81 articles self-trained); 30: 5,513;
+#: 4,437; 60: 5,561; 4,437; 120: 5,608; 4,439.  20 is the highest with the whole gain.
 AUTO_RATE = 20.0
 #: Texts of more words than this are not self-trained automatically (``0``: no bound):
 #: one long text mixes sources and its second pass doubles a big job's time; an archive
