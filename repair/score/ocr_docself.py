@@ -16,7 +16,6 @@ import importlib
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -119,6 +118,8 @@ def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
     """Self-train the OCR profile in force on ``texts`` (raw OCR, no gold) and install
     the learned profile; return what was learned.  ``config`` is the first pass's
     :class:`~repair.config.RepairConfig` (default: the default one)."""
+    import tempfile
+
     from repair.score import ocr_table
 
     note = [f"self-trained on {len(texts)} text(s) at hand"]
@@ -191,6 +192,8 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
 
 
 def _install_text(profile: str) -> None:
+    import tempfile  # only here: a cold start of a clean text does not load it
+
     from repair.score import ocr_table
 
     fd, name = tempfile.mkstemp(prefix="repair-docself-", suffix=".profile")
