@@ -42,7 +42,8 @@ from smh_eval import DEFAULT_DATA, errors, load, split_of  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.score import ocr_table  # noqa: E402
-from repair.score.ocr_docself import self_train  # noqa: E402
+from repair.score.ocr_docself import garble_rate, self_train  # noqa: E402
+from repair.score.ocr_selftrain import ArchiveCounts, still_unknown  # noqa: E402
 
 
 def start_profile(tables: str, folder: Path) -> Path | None:
@@ -63,6 +64,7 @@ def measure(split: str, tables: str, group: int, limit: int) -> dict[str, int]:
     arts = [a for a in load(DEFAULT_DATA / "allArticles.txt") if split_of(a.ident) == split]
     arts = arts[: limit or None]
     config = RepairConfig()
+    rates: list[tuple[float, int, int, int, int]] = []
     tot = dict.fromkeys(
         "raw_tok raw_chr base_tok base_chr self_tok self_chr better worse rows marks".split(), 0
     )
@@ -71,7 +73,12 @@ def measure(split: str, tables: str, group: int, limit: int) -> dict[str, int]:
         for k in range(0, len(arts), group):
             part = arts[k : k + group]
             ocr_table.install(start)
-            base = [repair_text(a.raw, config=config).text for a in part]
+            firsts = [repair_text(a.raw, config=config) for a in part]
+            base = [r.text for r in firsts]
+            if group == 1:
+                counts = ArchiveCounts()
+                counts.add(base[0], firsts[0].edits, still_unknown(base[0]), part[0].raw)
+                rate = garble_rate(counts)
             learned = self_train([a.raw for a in part], config)
             tot["rows"] += learned.repriced + len(learned.new)
             tot["marks"] += len(learned.marks)
@@ -87,9 +94,33 @@ def measure(split: str, tables: str, group: int, limit: int) -> dict[str, int]:
                 tot["worse"] += st > bt
                 if st != bt:
                     print(f"  {a.ident}: {bt} -> {st} tokens", flush=True)
+                if group == 1:
+                    rates.append((rate, bt, bc, st, sc))
         ocr_table.install(None)
     tot["articles"] = len(arts)
+    if rates:
+        sweep(rates)
     return tot
+
+
+#: The garble rates :func:`sweep` prints (``ocr_docself.AUTO_RATE`` candidates).
+SWEEP = (0.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 60.0, 80.0, 120.0)
+
+
+def sweep(rates: list[tuple[float, int, int, int, int]]) -> None:
+    """Totals had each article been self-trained only at a first-pass garble rate of
+    ``t`` or more (``repair fix`` with ``ocr_docself.AUTO`` at ``AUTO_RATE = t``)."""
+    for t in SWEEP:
+        on = [r for r in rates if r[0] >= t]
+        tok = sum(r[3] if r[0] >= t else r[1] for r in rates)
+        chr_ = sum(r[4] if r[0] >= t else r[2] for r in rates)
+        better = sum(r[3] < r[1] for r in on)
+        worse = sum(r[3] > r[1] for r in on)
+        print(
+            f"  AUTO_RATE {t:>5.1f}: {len(on):>3} articles self-trained, {tok:,} tokens "
+            f"{chr_:,} chars, better {better} worse {worse}",
+            flush=True,
+        )
 
 
 def clean(folder: Path, limit: int) -> int:

@@ -108,6 +108,12 @@ def repair_text(
     >>> r.text == "Clean text stays as it is.", r.edits
     (True, ())
     """
+    from repair.score import ocr_docself
+
+    if ocr_docself.AUTO and not ocr_docself.busy() and (config is None or config.ocr):
+        return ocr_docself.auto_repair(
+            repair_text, text, references, config, pairs=pairs, doc_id=doc_id
+        )
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)
     if len(text) > config.whole_document_chars:

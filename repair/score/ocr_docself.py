@@ -11,14 +11,17 @@ removed afterwards; nothing else is kept.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import math
 import os
-import tempfile
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from repair.score.ocr_selftrain import ArchiveCounts, LearnedTable, learn_table
+from repair.score.ocr_selftrain import ArchiveCounts, LearnedTable, learn_table, still_unknown
 
 #: A listed confusion row is repriced from the text at hand only when the text used it at
 #: least this many times (shares summed): one text's thin evidence otherwise reprices rows
@@ -60,6 +63,36 @@ WORDS_PER_SPECK = 10_000
 DOC_MAX_DROP: float | None = None
 
 
+#: Self-train automatically inside :func:`repair.pipeline.repair_text` (``repair fix``,
+#: ``repair batch``) on a text whose first pass reads as garbled OCR
+#: (:func:`auto_repair`): no ``--self-train`` needed.  Off: on, SMH dev / test tokens
+#: gain from ICDAR-only tables (5,730 -> 5,509; 6,466 -> 6,268) and from the shipped ones
+#: (4,448 -> 4,436; 5,441 -> 5,380), light suite, clean gate and ICDAR OCR are level, but
+#: synthetic noise on ICDAR gold breaks 116 -> 119 words (errors 994 -> 999), the OCR
+#: audit 128 -> 131 (fixed 25,923 -> 25,956), and an SMH article it self-trains costs
+#: ~2.6x its CPU.  See benchmarks/RESULTS.md, session 43, ocrself43.
+AUTO = False
+#: The least :func:`garble_rate` of the first pass at which :func:`auto_repair`
+#: self-trains (clean300k reads 0.67, ocr100k 39.8, SMH dev articles 0 to 420).  SMH dev
+#: tokens (``benchmarks/ocr_docself.py --split dev --group 1``, ICDAR-only; shipped
+#: tables): 0 to 20: 5,509; 4,436 (20: 58 / 64 of 81 articles self-trained); 30: 5,513;
+#: 4,437; 60: 5,561; 4,437; 120: 5,608; 4,439.  20 is the highest with the whole gain.
+AUTO_RATE = 20.0
+#: Texts of more words than this are not self-trained automatically (``0``: no bound):
+#: one long text mixes sources and its second pass doubles a big job's time; an archive
+#: of them is self-trained as a whole (``repair batch --self-train``, ``learn --ocr``).
+AUTO_MAX_WORDS = 20_000
+
+#: :func:`auto_repair` keeps the memos of the profile in force across its second pass
+#: (:func:`_held`: swapped out, then back) instead of installing the profile in force
+#: again after it, which empties every memo for the next text to refill.
+KEEP_CACHES = True
+
+_busy = False
+#: The profile :func:`self_train` installed last (``--self-train`` asked for it).
+_self_trained: str | None = None
+
+
 def garble_rate(counts: ArchiveCounts) -> float:
     """The first pass's OCR substitutions (of readings of non-words) and the one-edit
     support of the words it left unknown (shares), per 1,000 words of the raw texts."""
@@ -85,6 +118,8 @@ def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
     """Self-train the OCR profile in force on ``texts`` (raw OCR, no gold) and install
     the learned profile; return what was learned.  ``config`` is the first pass's
     :class:`~repair.config.RepairConfig` (default: the default one)."""
+    import tempfile
+
     from repair.score import ocr_table
 
     note = [f"self-trained on {len(texts)} text(s) at hand"]
@@ -98,4 +133,151 @@ def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
         ocr_table.install(name)
     finally:
         os.unlink(name)
+    global _self_trained
+    _self_trained = ocr_table.installed()
     return learned
+
+
+def busy() -> bool:
+    """Whether :func:`auto_repair` is running (its own repairs are plain ones)."""
+    return _busy
+
+
+def _learns(learned: LearnedTable) -> bool:
+    return bool(learned.repriced or learned.new or learned.marks)
+
+
+def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
+    """``repair(text, *args, **kwargs)`` (:func:`repair.pipeline.repair_text`'s
+    arguments), self-trained on ``text`` when its first pass shows a garble rate of
+    :data:`AUTO_RATE` or more: the profile in force is self-trained on the text, reusing
+    the first pass (:func:`~repair.score.ocr_selftrain.learn_table`'s ``first``); the
+    text is repaired again with the learned profile, and the profile in force before is
+    put back.  A text of more than :data:`AUTO_MAX_WORDS` words, one whose profile
+    ``--self-train`` installed, and one whose learning changes no row keep the first
+    pass."""
+    global _busy
+    from repair.score import ocr_table
+
+    prev = ocr_table.installed()
+    plain = (
+        _busy
+        or (prev is not None and prev == _self_trained)
+        or bool(AUTO_MAX_WORDS and len(text.split()) > AUTO_MAX_WORDS)
+    )
+    was, _busy = _busy, True
+    try:
+        first = repair(text, *args, **kwargs)
+        if plain:
+            return first
+        counts = ArchiveCounts()
+        counts.add(first.text, first.edits, still_unknown(first.text), text)
+        if garble_rate(counts) < AUTO_RATE:
+            return first
+        note = ["self-trained automatically on the text at hand (repair.score.ocr_docself)"]
+        learned = learn_table(
+            [text],
+            note=note,
+            min_uses=DOC_MIN_USES,
+            floors=floors,
+            max_drop=DOC_MAX_DROP,
+            first=[first],
+        )
+        if not _learns(learned):
+            return first
+        with _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev):
+            return repair(text, *args, **kwargs)
+    finally:
+        _busy = was
+
+
+def _install_text(profile: str) -> None:
+    import tempfile  # only here: a cold start of a clean text does not load it
+
+    from repair.score import ocr_table
+
+    fd, name = tempfile.mkstemp(prefix="repair-docself-", suffix=".profile")
+    os.close(fd)
+    try:
+        Path(name).write_text(profile, encoding="utf-8")
+        ocr_table.install(name)
+    finally:
+        os.unlink(name)
+
+
+@contextmanager
+def _installed(profile: str, prev: str | None) -> Iterator[None]:
+    """``profile`` in force for the block, then ``prev`` again (caches refilled)."""
+    from repair.score import ocr_table
+
+    _install_text(profile)
+    try:
+        yield
+    finally:
+        ocr_table.install(prev)
+
+
+def _cached_globals() -> list[tuple[Any, str, Any]]:
+    """``(module, name, function)`` for every ``lru_cache`` function a loaded ``repair``
+    module holds as a global (what :func:`repair.score.ocr_table.install` empties)."""
+    out = []
+    for mod_name, module in list(sys.modules.items()):
+        if module is None or not (mod_name == "repair" or mod_name.startswith("repair.")):
+            continue
+        for name, value in list(vars(module).items()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and hasattr(value, "__wrapped__"):
+                out.append((module, name, value))
+    return out
+
+
+@contextmanager
+def _held(profile: str) -> Iterator[None]:
+    """``profile`` in force for the block with fresh memos, then the profile in force
+    before and its memos back as they were (:data:`KEEP_CACHES`): every ``lru_cache``
+    global of the ``repair`` modules is swapped for an empty one of the same size for
+    the block, and the channel's window caches and the installed rows are saved and put
+    back, so the next text does not refill what the learned profile's install emptied."""
+    from repair.score import ocr, ocr_channel, ocr_table
+
+    held = _cached_globals()
+    fresh: dict[int, Any] = {}
+    for _, _, f in held:
+        if id(f) not in fresh:
+            params = f.cache_parameters()
+            fresh[id(f)] = functools.update_wrapper(
+                functools.lru_cache(maxsize=params["maxsize"], typed=params["typed"])(
+                    f.__wrapped__
+                ),
+                f.__wrapped__,
+            )
+    readers = {n: importlib.import_module(m) for n, m in ocr_table.READERS.items()}
+    saved = (
+        ocr_table._installed,
+        dict(ocr_table._overrides),
+        ocr_channel._override_rows,
+        {n: getattr(m, "override_rows", None) for n, m in readers.items()},
+        dict(ocr_channel._windows),
+        dict(ocr_channel._window_plans),
+        ocr._last[0],
+    )
+    for module, name, f in held:
+        setattr(module, name, fresh[id(f)])
+    try:
+        _install_text(profile)
+        yield
+    finally:
+        for module, name, f in held:
+            setattr(module, name, f)
+        installed, overrides, rows, reader_rows, windows, plans, last = saved
+        ocr_table._installed = installed
+        ocr_table._overrides.clear()
+        ocr_table._overrides.update(overrides)
+        ocr_channel._override_rows = rows
+        for n, m in readers.items():
+            m.override_rows = reader_rows[n]  # type: ignore[attr-defined]
+        ocr_channel._windows.clear()
+        ocr_channel._windows.update(windows)
+        ocr_channel._window_plans.clear()
+        ocr_channel._window_plans.update(plans)
+        ocr._last[0] = last

@@ -389,6 +389,7 @@ def learn_table(
     min_uses: float = 0.0,
     floors: Callable[[ArchiveCounts], tuple[float, float | None]] | None = None,
     max_drop: float | None = None,
+    first: Sequence[Any] | None = None,
 ) -> LearnedTable:
     """Self-train the tables in force on ``pages`` (an archive's raw OCR, no gold): repair
     each with ``config`` (default :class:`~repair.config.RepairConfig`), pool the first
@@ -401,7 +402,9 @@ def learn_table(
     needs and the least speck evidence a learned mark needs
     (:func:`~repair.score.ocr_selfmarks.archive_mark_rows`'s ``min_specks``; ``None``:
     its default); ``inf`` learns none.  A repriced row is made at most ``max_drop`` nats
-    cheaper (default: no bound)."""
+    cheaper (default: no bound).  ``first`` (default: none) holds the first pass's
+    results of ``pages`` (one each, same order, with the tables in force): they are
+    pooled as they are instead of repairing the pages again."""
     from repair.config import RepairConfig
     from repair.lexicons import parse_tsv
     from repair.pipeline import repair_text
@@ -410,8 +413,8 @@ def learn_table(
     config = config or RepairConfig()
     counts = ArchiveCounts()
     raws: list[str] = []
-    for raw in pages:
-        r = repair_text(raw, config=config)
+    for k, raw in enumerate(pages):
+        r = first[k] if first is not None else repair_text(raw, config=config)
         counts.add(r.text, r.edits, still_unknown(r.text), raw)
         raws.append(raw)
     least_new, min_specks = floors(counts) if floors else (0.0, None)
