@@ -95,4 +95,5 @@ def test_pipeline_reads_the_page_word(monkeypatch, flag, text, pair, on) -> None
 
 
 def test_shipped_flags() -> None:
-    assert pc.CASE_TARGETS and pc.SHUT_PAGES and pc.NAME_SLOT and not pc.CAPS_LINE
+    assert pc.CASE_TARGETS and pc.NAME_SLOT and not pc.CAPS_LINE
+    assert not pc.SHUT_PAGES  # clean text must not load the period tables

@@ -36,7 +36,10 @@ from repair.types import Candidate, Token
 #: All-capitals tokens are read against the page's words in any case (garbled pages).
 CASE_TARGETS = True
 #: Capitalised non-words of a page the gate keeps shut get the page-vocabulary reading.
-SHUT_PAGES = True
+#: OFF (lead, session 43): the gate keeps clean text shut too, so the reader built the
+#: page's targets on clean news and loaded the period n-grams and name lists there
+#: (tests/test_cold_start_loads.py); its gain was 1 SMH dev token ("Haoklng" -> Hacking).
+SHUT_PAGES = False
 #: ... when the page prints the reading this often (capitalised) ...
 SHUT_MIN_COUNT = 2
 #: ... through learned confusions costing at most this (nats).
