@@ -1548,12 +1548,14 @@ def _rowless_rows(
     edits: Sequence[Edit],
     originals_of: Callable[[str], Sequence[str]],
     max_zipf: float,
+    new_only: bool = True,
 ) -> list[WordEvidence]:
     """Rows for the content words (rarer than ``max_zipf``; not a stopword, short,
     non-alphabetic or a name capitalised inside a sentence) that no edit, profile occurrence
     or first-reading row covers and for which ``originals_of`` gives an original their own
     candidates lack, read with both in the context the earlier rounds restored; only rows
-    whose best original is a new one (as :func:`rowless_reverse_rows`)."""
+    whose best original is a new one (``new_only``; :func:`rowless_reverse_rows` keeps
+    every row)."""
     ctx = WordContext.of(doc)
     done = _covered([(e.offset, e.offset + e.length) for e in edits])
     for e in edits:
@@ -1577,7 +1579,7 @@ def _rowless_rows(
         if w[:1].isupper() and not initial:
             continue
         ev = evidence(t.start, t.end, w, left, right, counts, packed=True, origs=base + extra)
-        if ev is not None and ev.original in extra:
+        if ev is not None and (not new_only or ev.original in extra):
             rows.append(ev)
     return rows
 
@@ -1598,35 +1600,10 @@ def rowless_reverse_rows(
     rounds restored, and decided by the word model at ``lower`` (None: ``bar``; never above
     ``bar``) with the first reading's rows as the document statistics (feature
     ``reverse_rowless``)."""
-    ctx = WordContext.of(doc)
-    done = _covered([(e.offset, e.offset + e.length) for e in edits])
-    for e in edits:
-        ctx.restore(e.offset, e.offset + e.length, e.replacement)
-    done |= _covered([(o.start, o.end) for o in detection.occurrences])
-    had = {w.start for w in detection.words} | {w.start for w in detection.common}
-    counts = Counter(t.text.lower() for t in doc.words)
-    rows: list[WordEvidence] = []
-    for t in doc.tokens:
-        if t.kind != "word" or t.start in done or t.start in had:
-            continue
-        w = t.text
-        low = w.lower()
-        if (
-            len(w) < 3 or low in STOPWORDS or not w.isalpha()
-            or zipf(low) >= REVERSE_ROWLESS_MAX_ZIPF
-        ):  # fmt: skip
-            continue
-        base = candidates_for(low)
-        rev = reverse_originals_deep(low) if REVERSE_ROWLESS_DEEP else reverse_originals(low)
-        extra = tuple(o for o in rev if o not in base)
-        if not extra:
-            continue
-        left, right, initial = context(doc, ctx, t.start, t.end)
-        if w[:1].isupper() and not initial:
-            continue
-        ev = evidence(t.start, t.end, w, left, right, counts, packed=True, origs=base + extra)
-        if ev is not None:
-            rows.append(ev)
+    rev_of = reverse_originals_deep if REVERSE_ROWLESS_DEEP else reverse_originals
+    rows = _rowless_rows(
+        doc, detection, edits, rev_of, REVERSE_ROWLESS_MAX_ZIPF, new_only=False
+    )
     if not rows:
         return []
     words = list(detection.words) + rows
