@@ -251,8 +251,7 @@ def _name_end_stops(toks: list[Token]) -> list[Candidate]:
     (:data:`NAME_END`): the word after the gap is a strong sentence opener ("The", "He",
     "It"), the word after that is in lower case, the word before the gap is no title or
     initial, and the model prefers two sentences by :data:`NAME_END_MARGIN`."""
-    from repair.candidates.ocr_rules import cand
-    from repair.candidates.ocr_stops import CONFIDENCE, TITLES, _words, break_gain
+    from repair.candidates.ocr_stops import TITLES, _words, break_gain, stop_candidate
     from repair.resources.lm import get_lm
     from repair.score.ngrams import get_ngrams
 
@@ -285,15 +284,5 @@ def _name_end_stops(toks: list[Token]) -> list[Candidate]:
         gain = break_gain(lm, prev, after)
         if gain < NAME_END_MARGIN:
             continue
-        out.append(
-            cand(
-                gap.start,
-                gap.end,
-                "." + gap.text,
-                "OCR_LOST_STOP",
-                finding="name_end_stop",
-                fixed=CONFIDENCE,
-                evidence_two_minus_one=round(gain, 2),
-            )
-        )
+        out.append(stop_candidate(gap, "name_end_stop", gain))
     return out

@@ -116,18 +116,7 @@ def lost_stop_candidates(
         gain = break_gain(lm, prev, after)
         if gain < bar:
             continue
-        out.append(
-            cand(
-                gap.start,
-                gap.end,
-                "." + gap.text,
-                "OCR_LOST_STOP",
-                finding="lost_stop",
-                fixed=CONFIDENCE,
-                evidence_two_minus_one=round(gain, 2),
-                capital_share=round(share, 3),
-            )
-        )
+        out.append(stop_candidate(gap, "lost_stop", gain, capital_share=round(share, 3)))
     return out
 
 
@@ -178,6 +167,21 @@ def _title_run(toks: list[Token], i: int) -> bool:
     while j >= 0 and toks[j].kind == "space" and "\n" not in toks[j].text:
         j -= 1
     return j >= 0 and j < i - 1 and toks[j].kind == "word" and toks[j].text[:1].isupper()
+
+
+def stop_candidate(gap: Token, finding: str, gain: float, **extra: object) -> Candidate:
+    """The reading of the space ``gap`` as a lost full stop before it, with the language
+    model's ``gain`` for the sentence break as its evidence (shared by the stop readers)."""
+    return cand(
+        gap.start,
+        gap.end,
+        "." + gap.text,
+        "OCR_LOST_STOP",
+        finding=finding,
+        fixed=CONFIDENCE,
+        evidence_two_minus_one=round(gain, 2),
+        **extra,
+    )
 
 
 def break_gain(lm: object, prev: list[str], after: list[str]) -> float:
