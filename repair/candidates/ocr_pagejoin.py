@@ -62,6 +62,13 @@ JOINED_WORD = True
 #: The join is in lower case after a lower-case piece unless the corpus writes the word
 #: with a capital ("du ring" is "during" though the page prints "During").
 LOWER_CASE = True
+#: Two known words the page prints as the same two words at least this many times are the
+#: page's spelling, not a split word ("per cent" x4 beside "percent" x3 in a page of mixed
+#: sources; "every day", "any one"): no join (``0``: off).  A stray space is the engine's
+#: accident and seldom cuts the same word at the same place twice.  OCR'd modern text,
+#: 300 k words (``/work/wt/reports44/audit.py 300000``, session 44): off 571 broken /
+#: 28,172 fixed; 2: see benchmarks/RESULTS.md, "Session 44, lead".
+PAIR_REPEATS = 2
 
 
 def _separator(tok: Token) -> bool:
@@ -167,6 +174,19 @@ def _best(
     return best
 
 
+def _printed_pairs(toks: list[Token]) -> dict[tuple[str, str], int]:
+    """How often the page prints each two known words (the first in lower case) as two
+    words, one space or line break apart (:data:`PAIR_REPEATS`)."""
+    from collections import Counter
+
+    got: Counter[tuple[str, str]] = Counter()
+    for i in range(len(toks) - 2):
+        a, sep, b = toks[i], toks[i + 1], toks[i + 2]
+        if a.kind == "word" and b.kind == "word" and _separator(sep) and b.text.islower():
+            got[(a.text.lower(), b.text)] += 1
+    return {k: n for k, n in got.items() if n >= PAIR_REPEATS and is_known(k[0]) and is_known(k[1])}
+
+
 def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
     """Joins of two printed words into a word the page prints whole (module doc);
     ``counts``: the page's word counts (``Counter(t.text for t in words)``)."""
@@ -198,6 +218,7 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
     # each (left, right) pair's page word, read once a page (issue 14: the same two
     # pieces recur; the reading depends on the pieces and the page only)
     read: dict[tuple[str, str], tuple[float, str, int] | None] = {}
+    printed = _printed_pairs(toks) if PAIR_REPEATS else {}
     out: list[Candidate] = []
     for i in range(len(toks) - 2):
         a, sep, b = toks[i], toks[i + 1], toks[i + 2]
@@ -208,6 +229,8 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         if len(joined) < MIN_LEN or not joined.isalpha() or not right.islower():
             continue
         key = (left, right)
+        if PAIR_REPEATS and printed.get((left.lower(), right), 0) >= PAIR_REPEATS:
+            continue  # the page's spelling: "per cent" printed again and again
         if key in read:
             best = read[key]
         else:

@@ -164,6 +164,25 @@ def _reason_at_start(text: str) -> str | None:
     return _word_reason(text, True)
 
 
+#: An accented word the corpus writes with its accents about as often as without them
+#: ("détente" 2.27 / "detente" 2.22, "régime", "élite", "café", "Zürich") is a real form,
+#: not an OCR accent on a plain word ("thé" 2.11 beside "the" 7.73): at least
+#: :data:`ACCENT_WORD_ZIPF` (Zipf) and at most :data:`ACCENT_WORD_GAP` below the plain form
+#: (``ACCENT_WORD_ZIPF = 0``: off).  OCR'd modern text, 300 k words: "détente" read as
+#: the page's "defense" 13 times (session 44, lead; benchmarks/RESULTS.md).
+ACCENT_WORD_ZIPF = 2.0
+ACCENT_WORD_GAP = 2.0
+
+
+def _accented_word(text: str, plain: str) -> bool:
+    """Whether ``text`` (accented; ``plain`` without its accents) is a real accented word
+    (:data:`ACCENT_WORD_ZIPF`)."""
+    if not ACCENT_WORD_ZIPF or len(text) < 3:
+        return False
+    z = zipf(text.lower())
+    return z >= ACCENT_WORD_ZIPF and z >= zipf(plain.lower()) - ACCENT_WORD_GAP
+
+
 def _word_reason(text: str, sentence_start: bool) -> str | None:
     """:func:`token_reason` of a word, once per distinct word and position."""
     low = text.lower()
@@ -179,6 +198,8 @@ def _word_reason(text: str, sentence_start: bool) -> str | None:
         return "inner_capital"  # "shaU", "aU", "aHowed"; names like "McDonald" get no candidate
     if strip_accents(text) != text:
         plain = strip_accents(text)
+        if _accented_word(text, plain):
+            return None  # "détente", "régime": a real accented word
         if not is_known(text) and is_known(plain):
             return "spurious_accent"
         if text[:1].islower() and len(text) > 1 and not is_known(text):
