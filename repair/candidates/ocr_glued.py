@@ -109,10 +109,11 @@ _CITED = re.compile(r'^["“]-?[^\W\d_]+["”][.,;:!?)]*$')
 #: text) ...
 REAL_CITED_SINGLE = True
 _CITED_SINGLE = re.compile(r"^['‘][^\W\d_]+['’][.,;:!?)]*$")
-#: ... the brackets of a chunk that opens with "[" or "(", holds one word and closes it
-#: ("[howl]", "(sic)"; session 37) ...
+#: ... the brackets of a chunk that opens with "[", "(" or "{", holds one word and closes it
+#: ("[howl]", "(sic)"; session 37; "{trade}" in web text, session 44, once an unseen "{"
+#: backs off to the junk marks, :data:`UNSEEN_JUNK`) ...
 REAL_BRACKETS = True
-_BRACKETED = re.compile(r"^([\[(])[^\W\d_]+([\])])[.,;:!?]*$")
+_BRACKETED = re.compile(r"^([\[({])[^\W\d_]+([\])}])[.,;:!?]*$")
 #: ... a typed dash of two hyphens after a word ("test--to", "Uh--"; session 37) ...
 REAL_DOUBLE_HYPHEN = True
 _DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])--")
@@ -191,7 +192,7 @@ def real_marks(
             out.add(k)
     if REAL_BRACKETS:
         m = _BRACKETED.match(chunk)
-        if m and "([".index(m.group(1)) == ")]".index(m.group(2)):
+        if m and "([{".index(m.group(1)) == ")]}".index(m.group(2)):
             out.update((m.start(1), m.start(2)))
     if REAL_CAPITAL_HYPHEN:
         out.update(m.start() for m in _CAPITAL_HYPHEN.finditer(chunk))
@@ -469,6 +470,9 @@ def refined_context(chunk: str, k: int, model: MarkModel) -> str:
 #: and "«" were never re-read.  Issue 12, session 44 (ocrxsrc44).
 UNSEEN_JUNK = True
 JUNK_MIN_COUNT = 10
+#: Bracket glyphs modern text types in pairs (markup, code, web: "{these preparation
+#: booklets}" in the light suite's dev half) are never read through the junk marks.
+TYPED_PAIRS = frozenset("{}<>")
 
 
 class MarkModel:
@@ -580,7 +584,9 @@ class MarkModel:
         from repair.candidates.ocr_marks import MARKS
 
         seen = self.by_mark.get(mark)
-        if mark not in MARKS or (seen is not None and sum(seen.values()) >= MIN_MARK_COUNT):
+        if mark not in MARKS or mark in TYPED_PAIRS:
+            return False
+        if seen is not None and sum(seen.values()) >= MIN_MARK_COUNT:
             return False
         return bool(self.junk_pool()[0])
 
