@@ -57,7 +57,7 @@ def widen_edge(
     at_trail = chunk[max(0, k - len(word)) : k] == word and not chunk[k + 1 :].strip(_PUNCT)
     if not (at_lead or at_trail) or len(opts[n]) <= 1:
         return
-    letters = model.letters.get(mark)
+    letters = model.letter_counts(mark)
     have = {r for r, _c in opts[n]}
     if not letters or not any(len(r) == 1 and r.isalpha() for r in have):
         return  # the mark is kept as printed or only dropped here: no letter
@@ -100,7 +100,7 @@ EDGE_BACKOFF: float | None = None
 def _letter_shares(model: MarkModel, mark: str) -> list[tuple[str, float]]:
     """P(letter | ``mark`` read as a letter), commonest first: the mark's own counts,
     smoothed towards the pooled letters of every mark with :data:`EDGE_BACKOFF`."""
-    own = model.letters.get(mark) or {}
+    own = model.letter_counts(mark)
     n = sum(own.values())
     if EDGE_BACKOFF is None:
         shares = {letter: count / n for letter, count in own.items()}
