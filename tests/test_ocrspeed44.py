@@ -102,3 +102,41 @@ def test_compiled_get_off_the_contract() -> None:
         for block in (1, 8, 40):
             t = SortedLines("".join(lines), 0, block)
             _agree(t, _keys([w for w in words if w], rng))
+
+
+def _apostrophe_forms(words: list[str], rng: random.Random) -> list[str]:
+    out = []
+    for w in words:
+        cut = rng.randint(0, len(w))
+        out += [w, w.capitalize(), w.upper(), f"'{w}", f"{w}’", f"’'{w}''", w[:cut] + "'" + w[cut:]]
+        out += [w[:cut] + "’" + w[cut:], w[:cut] + "''" + w[cut:], w[:cut] + "’’" + w[cut:]]
+        out += [f"{w} {w}", f" {w}", f"{w}\n", w + "é", w + "1", w + "-"]
+    return out + ["", "'", "’", "''", "a'", "'a", "a'b", "A’B", "l'amour", "o'clock", "rock'n'roll"]
+
+
+def test_compiled_zipf_path_is_the_python_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``frequency._table_zipf`` with the compiled one-word path equals the Python path on
+    the table's own words and the speed suite's OCR words, in every apostrophe and case form."""
+    import re
+    from pathlib import Path
+
+    from repair.bench.speed import ocr_speed_text
+    from repair.resources import frequency
+
+    table = frequency._table()
+    if not isinstance(table, frequency.SortedTable):
+        pytest.skip("the shipped zipf table is not in use")
+    rng = random.Random(4)
+    own = [k.decode() for k in table._lines if k.isascii()]
+    text = ocr_speed_text(3_000, Path(__file__).resolve().parent.parent)
+    words = rng.sample(own, 3_000) + sorted(set(re.findall(r"\w+(?:'\w+)?", text)))
+    assert frequency._ASCII_BUCKET is not None and frequency.COMPILED
+    seen = set()
+    for w in _apostrophe_forms(words, rng):
+        want = frequency._python_table_zipf(w, table)
+        assert frequency._table_zipf(w, table) == want, w
+        seen.add(want)
+    assert None in seen and frequency._UNSEEN in seen and len(seen) > 100
+    monkeypatch.setattr(frequency, "COMPILED", False)  # the switch: the Python path
+    monkeypatch.setattr(frequency, "_python_table_zipf", lambda w, t: "python")
+    assert frequency._table_zipf("word", table) == "python"
