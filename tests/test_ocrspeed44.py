@@ -140,3 +140,21 @@ def test_compiled_zipf_path_is_the_python_path(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(frequency, "COMPILED", False)  # the switch: the Python path
     monkeypatch.setattr(frequency, "_python_table_zipf", lambda w, t: "python")
     assert frequency._table_zipf("word", table) == "python"
+
+
+def test_without_the_extension(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No compiled module (an install without a C compiler): the Python search and path."""
+    from repair.resources import frequency
+
+    t = SortedLines(b"# h\nbar\t7\nfoo\t12\n", 4, 8)
+    want = [t.search(k) for k in (b"bar", b"foo", b"fo", b"zz", b"a")]
+    monkeypatch.setattr(sorted_lines, "_GET", None)
+    monkeypatch.setattr(frequency, "_ASCII_BUCKET", None)
+    assert (
+        [t.get(k) for k in (b"bar", b"foo", b"fo", b"zz", b"a")]
+        == want
+        == [b"7", b"12", None, None, None]
+    )
+    table = frequency._table()
+    for w in ("The", "don’t", "'tis", "l'amour", "xqzv", "a''b", "naïve", "two words"):
+        assert frequency._table_zipf(w, table) == frequency._python_table_zipf(w, table)
