@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -227,21 +227,15 @@ def _wordfreq_zipf(word: str) -> float:
 
 #: Read a word of ASCII letters and apostrophes in the shipped table with the compiled
 #: ``_sortedlines.ascii_bucket`` (:data:`_ASCII_WORD`'s group, lowered, looked up and its
-#: bucket parsed in C; the same answers, tested against the Python path): ~80 k zipf misses
-#: on 100 k words of OCR text, ~2.5 -> ~0.6 us each (issue 14, session 44, ocrspeed44).
-#: False: the Python path.
+#: bucket parsed in C; the same answers, tested against :func:`_python_table_zipf`).  The
+#: 79,728 zipf misses of one ``repair fix`` of 100 k OCR words, replayed in one process
+#: (best of 5, load ~8): 0.186 -> 0.063 s (2.3 -> 0.8 us a word); a run with an empty
+#: cache (927 k misses: the dictionary's target flags) 2.4 -> 0.8 s.  Output of the OCR,
+#: clean and spun identity sets unchanged (``benchmarks/ocr_identity.py``; issue 14,
+#: session 44, ocrspeed44).  False: the Python path.
 COMPILED = True
 
-
-def _compiled_bucket() -> Callable[..., object] | None:
-    try:
-        from repair.resources import _sortedlines  # type: ignore[attr-defined]
-    except ImportError:  # no C compiler at install: the Python path (the same answers)
-        return None
-    return _sortedlines.ascii_bucket  # type: ignore[no-any-return]
-
-
-_ASCII_BUCKET = _compiled_bucket()
+_ASCII_BUCKET = sorted_lines.compiled("ascii_bucket")
 
 
 def _table_zipf(word: str, table: Mapping[str, int] | SortedTable) -> float | None:
