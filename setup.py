@@ -1,9 +1,10 @@
-"""The optional compiled OCR walk, tokenizer loop, key-table look-ups, spin LM gains and
-direct n-gram look-ups (issue 14): built when a C compiler is there.
+"""The optional compiled OCR walk, tokenizer loop, key-table and sorted-lines look-ups, spin
+LM gains and direct n-gram look-ups (issue 14): built when a C compiler is there.
 
 Everything else is in ``pyproject.toml``.  ``optional=True``: without a compiler (or
 Python's headers) the install goes on and :mod:`repair.score.ocr_channel` walks in
-Python, :mod:`repair.tokenize` loops in Python, :mod:`repair.resources.key_table` looks keys up in Python and
+Python, :mod:`repair.tokenize` loops in Python, :mod:`repair.resources.key_table` looks keys up in Python,
+:mod:`repair.resources.sorted_lines` searches its blocks in Python and
 :mod:`repair.score.spin_evidence` reads the LM in Python, and :mod:`repair.resources.lm`
 calls pocketsphinx's Python binding, with the same results.
 """
@@ -22,6 +23,11 @@ setup(
         Extension(
             "repair._tokens",
             ["repair/_tokens.c"],
+            optional=True,
+        ),
+        Extension(
+            "repair.resources._sortedlines",
+            ["repair/resources/_sortedlines.c"],
             optional=True,
         ),
         Extension(
