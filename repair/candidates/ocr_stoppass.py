@@ -145,6 +145,12 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates import ocr_strayapos  # session 43: "young' people" -> "young people"
 
     out.extend(ocr_strayapos.stray_apostrophe_candidates(toks))
+    from repair.candidates import ocr_liststop  # session 44: "Mrs. Hort. Mrs. Kemp," -> ","
+
+    out.extend(ocr_liststop.list_stop_candidates(toks))
+    from repair.candidates import ocr_commastop  # session 44: "Mrs, Darragh" -> "Mrs. Darragh"
+
+    out.extend(ocr_commastop.comma_stop_candidates(toks))
     if not found:
         return out
     starts = [a for a, _ in spans]
