@@ -151,6 +151,9 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates import ocr_commastop  # session 44: "Mrs, Darragh" -> "Mrs. Darragh"
 
     out.extend(ocr_commastop.comma_stop_candidates(toks))
+    from repair.candidates import ocr_relcomma  # session 44: "Mowatt who has" -> "Mowatt, who"
+
+    out.extend(ocr_relcomma.relative_comma_candidates(toks))
     if not found:
         return out
     starts = [a for a, _ in spans]
