@@ -125,6 +125,7 @@ def test_an_abbreviation_or_a_sentence_end_keeps_its_stop() -> None:
         "medical officer, &c. only the",
         "at 10 a.m. on Monday",
         "It was 5 . 6 feet",
+        "royal 4to. half bound, i.e. the",
     ):
         assert _stray(text) == text
 
@@ -163,3 +164,19 @@ def test_clean_text_changes_nothing() -> None:
         "settled. The Chief Justice, Sir John, agreed. It cost 4s. 6d. in all.\n"
     ) * 3
     assert repair_text(clean, config=OCR_ONLY).text == clean
+
+
+@pytest.mark.usefixtures("flags")
+def test_a_doubled_comma_is_one_and_after_a_sum_a_stop_and_a_comma() -> None:
+    from repair.candidates import ocr_doublecomma
+
+    saved = ocr_doublecomma.DOUBLE_COMMA
+    try:
+        ocr_doublecomma.DOUBLE_COMMA = True
+        text = "at any time,, and Mrs. Glass,\n, Miss Philp paid 12s,, and 1,, 2 and a,,, b"
+        out = _apply(text, ocr_doublecomma.double_comma_candidates(tokenize(text)))
+        assert out == "at any time, and Mrs. Glass, Miss Philp paid 12s., and 1,, 2 and a,,, b"
+        ocr_doublecomma.DOUBLE_COMMA = False
+        assert ocr_doublecomma.double_comma_candidates(tokenize(text)) == []
+    finally:
+        ocr_doublecomma.DOUBLE_COMMA = saved

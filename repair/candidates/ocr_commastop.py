@@ -40,7 +40,7 @@ from repair.types import Candidate, Token
 #: initial.
 TITLE_COMMA = True
 #: On/off: before a sentence opener.
-OPENER_COMMA = True
+OPENER_COMMA = False
 #: ln P(two sentences) - ln P(one sentence) an opener comma needs (nats).
 OPENER_MARGIN = 0.0
 #: Confidence of the reading.

@@ -9,8 +9,9 @@ speck.  Two shapes are read as specks and deleted:
 * a stop glued to a word that English does not end a sentence with -- the language
   model's ln P(end of sentence | word) is below :data:`END_MAX` ("the" -5.1, "of"
   -4.5, "and" -4.0, "at" -4.4; a word the model does not know, an abbreviation, gets
-  its back-off, -2.6, and is left alone, as are "since" -3.3, "them" -1.6) -- with one
-  space and a lower-case known word after it;
+  its back-off, -2.6, and is left alone, as are "since" -3.3, "them" -1.6) -- standing
+  alone (nothing glued before it: a book catalogue's "4to." is a figure and "to") and
+  with one space and a lower-case known word after it;
 * a stop standing alone between two lower-case known words, a space before it and a
   space or the next word after it (no abbreviation ends with a space before its stop).
 
@@ -73,8 +74,9 @@ def stray_stop_candidates(toks: list[Token]) -> list[Candidate]:
         elif before.end == t.start and _lower_known(before):  # "the. locals'"
             if after.kind != "space" or "\n\n" in after.text or i + 2 >= n:
                 continue
-            if not _lower_known(toks[i + 2]) or i > 2 and toks[i - 2].text == ".":
-                continue
+            glued = toks[i - 2].kind != "space" and toks[i - 2].end == before.start
+            if glued or not _lower_known(toks[i + 2]):
+                continue  # a word glued to a figure or a mark: "4to.", "i.e."
             if lm.logprob("</s>", [before.text]) >= END_MAX:
                 continue
             start = t.start
