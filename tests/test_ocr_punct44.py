@@ -180,3 +180,21 @@ def test_a_doubled_comma_is_one_and_after_a_sum_a_stop_and_a_comma() -> None:
         assert ocr_doublecomma.double_comma_candidates(tokenize(text)) == []
     finally:
         ocr_doublecomma.DOUBLE_COMMA = saved
+
+
+def test_the_lost_stop_at_an_article_end_in_a_column_only() -> None:
+    from repair.candidates import ocr_endstop
+
+    saved = ocr_endstop.END_STOP
+    page = "The boat left.\nIt sank.\nThe crew were saved.\n" * 4 + "It had four sailors\n"
+    try:
+        ocr_endstop.END_STOP = True
+        cands = ocr_endstop.end_stop_candidates(tokenize(page))
+        assert _apply(page, cands).endswith("four sailors.\n")
+        assert ocr_endstop.end_stop_candidates(tokenize(page.replace("\n", " "))) == []
+        cut = page.replace("four sailors", "it in the")  # a text cut inside a sentence
+        assert ocr_endstop.end_stop_candidates(tokenize(cut)) == []
+        ocr_endstop.END_STOP = False
+        assert ocr_endstop.end_stop_candidates(tokenize(page)) == []
+    finally:
+        ocr_endstop.END_STOP = saved

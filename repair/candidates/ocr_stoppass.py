@@ -160,6 +160,9 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates import ocr_doublecomma  # session 44: "time,, and" -> "time, and"
 
     out.extend(ocr_doublecomma.double_comma_candidates(toks))
+    from repair.candidates import ocr_endstop  # session 44: "... and four sailors" + "."
+
+    out.extend(ocr_endstop.end_stop_candidates(toks))
     if not found:
         return out
     starts = [a for a, _ in spans]
