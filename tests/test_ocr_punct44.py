@@ -10,12 +10,19 @@ from collections.abc import Iterator
 
 import pytest
 
-from repair.candidates import ocr_commastop, ocr_liststop, ocr_relcomma, ocr_straystop
+from repair.candidates import (
+    ocr_commastop,
+    ocr_doublecomma,
+    ocr_endstop,
+    ocr_liststop,
+    ocr_relcomma,
+    ocr_straystop,
+)
 from repair.pipeline import repair_text
 from repair.tokenize import tokenize
-from repair.types import Candidate
 from tests.ocr_page import OCR_ONLY
 from tests.test_ocr_context import COLUMN
+from tests.test_ocr_punct43 import _apply
 
 _FLAGS = (
     (ocr_commastop, "TITLE_COMMA"),
@@ -23,6 +30,8 @@ _FLAGS = (
     (ocr_relcomma, "RELATIVE_COMMA"),
     (ocr_straystop, "STRAY_STOP"),
     (ocr_liststop, "LIST_STOPS"),
+    (ocr_doublecomma, "DOUBLE_COMMA"),
+    (ocr_endstop, "END_STOP"),
 )
 
 
@@ -32,14 +41,6 @@ def flags() -> Iterator[None]:
     yield
     for (m, name), value in zip(_FLAGS, saved, strict=True):
         setattr(m, name, value)
-
-
-def _apply(text: str, cands: list[Candidate]) -> str:
-    out, pos = [], 0
-    for c in sorted(cands, key=lambda c: c.start):
-        out += [text[pos : c.start], c.replacement]
-        pos = c.end
-    return "".join(out) + text[pos:]
 
 
 def _commas(text: str) -> str:
@@ -168,33 +169,21 @@ def test_clean_text_changes_nothing() -> None:
 
 @pytest.mark.usefixtures("flags")
 def test_a_doubled_comma_is_one_and_after_a_sum_a_stop_and_a_comma() -> None:
-    from repair.candidates import ocr_doublecomma
-
-    saved = ocr_doublecomma.DOUBLE_COMMA
-    try:
-        ocr_doublecomma.DOUBLE_COMMA = True
-        text = "at any time,, and Mrs. Glass,\n, Miss Philp paid 12s,, and 1,, 2 and a,,, b"
-        out = _apply(text, ocr_doublecomma.double_comma_candidates(tokenize(text)))
-        assert out == "at any time, and Mrs. Glass, Miss Philp paid 12s., and 1,, 2 and a,,, b"
-        ocr_doublecomma.DOUBLE_COMMA = False
-        assert ocr_doublecomma.double_comma_candidates(tokenize(text)) == []
-    finally:
-        ocr_doublecomma.DOUBLE_COMMA = saved
+    ocr_doublecomma.DOUBLE_COMMA = True
+    text = "at any time,, and Mrs. Glass,\n, Miss Philp paid 12s,, and 1,, 2 and a,,, b"
+    out = _apply(text, ocr_doublecomma.double_comma_candidates(tokenize(text)))
+    assert out == "at any time, and Mrs. Glass, Miss Philp paid 12s., and 1,, 2 and a,,, b"
+    ocr_doublecomma.DOUBLE_COMMA = False
+    assert ocr_doublecomma.double_comma_candidates(tokenize(text)) == []
 
 
+@pytest.mark.usefixtures("flags")
 def test_the_lost_stop_at_an_article_end_in_a_column_only() -> None:
-    from repair.candidates import ocr_endstop
-
-    saved = ocr_endstop.END_STOP
     page = "The boat left.\nIt sank.\nThe crew were saved.\n" * 4 + "It had four sailors\n"
-    try:
-        ocr_endstop.END_STOP = True
-        cands = ocr_endstop.end_stop_candidates(tokenize(page))
-        assert _apply(page, cands).endswith("four sailors.\n")
-        assert ocr_endstop.end_stop_candidates(tokenize(page.replace("\n", " "))) == []
-        cut = page.replace("four sailors", "it in the")  # a text cut inside a sentence
-        assert ocr_endstop.end_stop_candidates(tokenize(cut)) == []
-        ocr_endstop.END_STOP = False
-        assert ocr_endstop.end_stop_candidates(tokenize(page)) == []
-    finally:
-        ocr_endstop.END_STOP = saved
+    ocr_endstop.END_STOP = True
+    assert _apply(page, ocr_endstop.end_stop_candidates(tokenize(page))).endswith("sailors.\n")
+    assert ocr_endstop.end_stop_candidates(tokenize(page.replace("\n", " "))) == []
+    cut = page.replace("four sailors", "it in the")  # a text cut inside a sentence
+    assert ocr_endstop.end_stop_candidates(tokenize(cut)) == []
+    ocr_endstop.END_STOP = False
+    assert ocr_endstop.end_stop_candidates(tokenize(page)) == []
