@@ -27,7 +27,9 @@ from __future__ import annotations
 
 from repair.types import Candidate, Token
 
-#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).
+#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).  On: SMH dev -5 / -7
+#: (dev-a -2 / -4, dev-b -3 / -3; 5 doubled commas, one after a sum); the OCR guards as
+#: main (RESULTS, "Session 44, ocrpunct44").
 DOUBLE_COMMA = True
 #: Confidence of the reading.
 CONFIDENCE = 0.7

@@ -32,7 +32,10 @@ from __future__ import annotations
 
 from repair.types import Candidate, Token
 
-#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).
+#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).  On: SMH dev -11 / -12
+#: (dev-a -6 / -6, dev-b -5 / -6; 12 article ends, all right); without the column rule
+#: ICDAR gold with synthetic noise broke 116 -> 118 (book pages cut inside a sentence),
+#: with it 116 (RESULTS, "Session 44, ocrpunct44").
 END_STOP = True
 #: ln P(</s> | last two words) the article's end needs (nats).
 END_MIN = -2.4

@@ -29,7 +29,10 @@ from __future__ import annotations
 
 from repair.types import Candidate, Token
 
-#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).
+#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).  On: SMH dev -13 / -13
+#: (dev-a -7 / -8, dev-b -6 / -5, 13 stops over 10 articles); without the rule for a word
+#: glued to a figure, ICDAR gold with synthetic noise broke 116 -> 136 (a catalogue's
+#: "4to. cloth"), with it 116 (RESULTS, "Session 44, ocrpunct44").
 STRAY_STOP = True
 #: ln P(</s> | word) below which a word does not end a sentence (nats).
 END_MAX = -3.5
