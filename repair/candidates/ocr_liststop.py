@@ -28,7 +28,7 @@ one linear scan of the tokens.
 >>> from repair.tokenize import tokenize
 >>> page = "present were Mrs. Hort, Mrs. Miller. Mrs. Kemp. Miss Dixon, Miss Brown and others."
 >>> ocr_liststop.LIST_STOPS = True  # shipped off
->>> [(c.start, c.replacement) for c in list_stop_candidates(tokenize(page))]
+>>> [(c.start, c.replacement) for c in ocr_liststop.list_stop_candidates(tokenize(page))]
 [(35, ','), (46, ',')]
 >>> ocr_liststop.LIST_STOPS = False
 """
