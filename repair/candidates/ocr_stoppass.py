@@ -145,6 +145,24 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates import ocr_strayapos  # session 43: "young' people" -> "young people"
 
     out.extend(ocr_strayapos.stray_apostrophe_candidates(toks))
+    from repair.candidates import ocr_liststop  # session 44: "Mrs. Hort. Mrs. Kemp," -> ","
+
+    out.extend(ocr_liststop.list_stop_candidates(toks))
+    from repair.candidates import ocr_commastop  # session 44: "Mrs, Darragh" -> "Mrs. Darragh"
+
+    out.extend(ocr_commastop.comma_stop_candidates(toks))
+    from repair.candidates import ocr_relcomma  # session 44: "Mowatt who has" -> "Mowatt, who"
+
+    out.extend(ocr_relcomma.relative_comma_candidates(toks))
+    from repair.candidates import ocr_straystop  # session 44: "to the. locals'" -> "the locals'"
+
+    out.extend(ocr_straystop.stray_stop_candidates(toks))
+    from repair.candidates import ocr_doublecomma  # session 44: "time,, and" -> "time, and"
+
+    out.extend(ocr_doublecomma.double_comma_candidates(toks))
+    from repair.candidates import ocr_endstop  # session 44: "... and four sailors" + "."
+
+    out.extend(ocr_endstop.end_stop_candidates(toks))
     if not found:
         return out
     starts = [a for a, _ in spans]

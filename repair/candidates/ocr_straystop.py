@@ -1,0 +1,89 @@
+"""A speck read as a full stop inside a sentence (session 44, ocrpunct44; issue 12).
+
+A speck on the line prints as a stop: "carried down to the. locals' goal", "he had two
+or. three drinks", "now as it is . ascertained beyond a doubt", "that morning .he heard
+cries".  English starts no sentence with a lower-case word, so a stop with a lower-case
+word after it is the stop of an abbreviation ("hon. secretary", "4s. 7d.", "&c.") or a
+speck.  Two shapes are read as specks and deleted:
+
+* a stop glued to a word that English does not end a sentence with -- the language
+  model's ln P(end of sentence | word) is below :data:`END_MAX` ("the" -5.1, "of"
+  -4.5, "and" -4.0, "at" -4.4; a word the model does not know, an abbreviation, gets
+  its back-off, -2.6, and is left alone, as are "since" -3.3, "them" -1.6) -- standing
+  alone (nothing glued before it: a book catalogue's "4to." is a figure and "to") and
+  with one space and a lower-case known word after it;
+* a stop standing alone between two lower-case known words, a space before it and a
+  space or the next word after it (no abbreviation ends with a space before its stop).
+
+Runs in the stop pass (:mod:`repair.candidates.ocr_stoppass`) on the corrected text of
+the pages where that pass runs (heavily garbled pages and newspaper columns, not verse),
+one linear scan of the tokens.
+
+>>> from repair.tokenize import tokenize
+>>> page = "down to the. locals' goal as it is . ascertained; the hon. secretary, ever since. then"
+>>> [(page[c.start : c.end], c.replacement) for c in stray_stop_candidates(tokenize(page))]
+[('.', ''), (' .', '')]
+"""
+
+from __future__ import annotations
+
+from repair.types import Candidate, Token
+
+#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).  On: SMH dev -13 / -13
+#: (dev-a -7 / -8, dev-b -6 / -5, 13 stops over 10 articles); without the rule for a word
+#: glued to a figure, ICDAR gold with synthetic noise broke 116 -> 136 (a catalogue's
+#: "4to. cloth"), with it 116 (RESULTS, "Session 44, ocrpunct44").
+STRAY_STOP = True
+#: ln P(</s> | word) below which a word does not end a sentence (nats).
+END_MAX = -3.5
+#: Confidence of the reading.
+CONFIDENCE = 0.7
+
+
+def _lower_known(t: Token) -> bool:
+    from repair.score.ocr_channel import is_known
+
+    return t.kind == "word" and t.text.isalpha() and t.text.islower() and is_known(t.text)
+
+
+def stray_stop_candidates(toks: list[Token]) -> list[Candidate]:
+    """A deletion for each stop that is a speck (module doc); ``[]`` when off."""
+    if not STRAY_STOP:
+        return []
+    from repair.candidates.ocr_rules import cand
+    from repair.resources.lm import get_lm
+
+    lm = get_lm()
+    out: list[Candidate] = []
+    n = len(toks)
+    for i in range(2, n - 1):
+        t = toks[i]
+        if t.text != ".":
+            continue
+        before, after = toks[i - 1], toks[i + 1]
+        if before.kind == "space":  # a lone stop: "is . ascertained", "morning .he"
+            if "\n\n" in before.text or not _lower_known(toks[i - 2]):
+                continue
+            nxt = after
+            if after.kind == "space":
+                if "\n\n" in after.text or i + 2 >= n:
+                    continue
+                nxt = toks[i + 2]
+                start = before.end - 1 if before.text.endswith(" ") else t.start
+            else:
+                start = t.start
+            if not _lower_known(nxt):
+                continue
+        elif before.end == t.start and _lower_known(before):  # "the. locals'"
+            if after.kind != "space" or "\n\n" in after.text or i + 2 >= n:
+                continue
+            glued = toks[i - 2].kind != "space" and toks[i - 2].end == before.start
+            if glued or not _lower_known(toks[i + 2]):
+                continue  # a word glued to a figure or a mark: "4to.", "i.e."
+            if lm.logprob("</s>", [before.text]) >= END_MAX:
+                continue
+            start = t.start
+        else:
+            continue
+        out.append(cand(start, t.end, "", "OCR_STRAY_MARK", finding="stray_stop", fixed=CONFIDENCE))
+    return out
