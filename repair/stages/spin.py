@@ -140,6 +140,14 @@ PHRASE_MIN_SIDE = 1.0
 #: ... the right side: not against the original (the span's last word is often a noun
 #: close to the original, so what follows fits both; the left side carries the evidence).
 PHRASE_MIN_RIGHT = 0.0
+#: Session 44 (spinbot44): a loose-source span that passes every floor but commonness (its
+#: original no more ordinary than the span's words and the context under
+#: PHRASE_MIN_CONTEXT) is kept where both sides favour the original by at least this many
+#: nats each (None: off): an author's own phrase fits at least one of its sides, a
+#: spinner's multiword form fits neither.  Needs right context (a span before a sentence
+#: break shows only one side); only in the decision where a spin gate of the document is
+#: open, as PHRASE_TIE_GAIN (never the family marks).  Figures: benchmarks/RESULTS.md, "Session 44, spinbot44".
+PHRASE_BOTH_SIDES: float | None = 1.5
 #: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
@@ -1882,7 +1890,9 @@ def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
     only as ordinary as its words (:data:`PHRASE_STRONG_ZIPF_GAIN`).
     With ``tie`` (the decision, where a spin gate of the document is open; never the
     document's family marks nor the scientific register's unseen spans alone), a near-tied
-    original may pass the lead floor on :data:`PHRASE_TIE_GAIN` (:func:`_tie_kept`)."""
+    original may pass the lead floor on :data:`PHRASE_TIE_GAIN` (:func:`_tie_kept`), and a
+    loose span both of whose sides favour its original may pass the commonness floor
+    (:func:`_both_sides`, :data:`PHRASE_BOTH_SIDES`)."""
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
@@ -1925,7 +1935,32 @@ def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
     min_zipf = PHRASE_MIN_ZIPF_GAIN
     if strong:
         min_zipf = min(min_zipf, PHRASE_STRONG_ZIPF_GAIN)
-    return f["zipf_gain"] >= min_zipf or f.get("context", -99.0) >= PHRASE_MIN_CONTEXT
+    return (
+        f["zipf_gain"] >= min_zipf
+        or f.get("context", -99.0) >= PHRASE_MIN_CONTEXT
+        or (tie and _both_sides(f))
+    )
+
+
+def _both_sides(f: Mapping[str, float]) -> bool:
+    """Whether a loose span's left and right sides each favour its original by at least
+    :data:`PHRASE_BOTH_SIDES` (the span has right context): the commonness floor's
+    alternative in :func:`_phrase_kept`.
+
+    >>> import repair.stages.spin as s
+    >>> old, s.PHRASE_BOTH_SIDES = s.PHRASE_BOTH_SIDES, 1.0
+    >>> s._both_sides({"left_gain": 7.3, "right_gain": 3.8, "has_right": True})
+    True
+    >>> s._both_sides({"left_gain": 11.3, "right_gain": 0.0, "has_right": False})
+    False
+    >>> s.PHRASE_BOTH_SIDES = old
+    """
+    return (
+        PHRASE_BOTH_SIDES is not None
+        and bool(f.get("has_right", False))
+        and f.get("left_gain", 0.0) >= PHRASE_BOTH_SIDES
+        and f.get("right_gain", 0.0) >= PHRASE_BOTH_SIDES
+    )
 
 
 def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
