@@ -148,6 +148,9 @@ PHRASE_MIN_RIGHT = 0.0
 #: break shows only one side); only in the decision where a spin gate of the document is
 #: open, as PHRASE_TIE_GAIN (never the family marks).  Figures: benchmarks/RESULTS.md, "Session 44, spinbot44".
 PHRASE_BOTH_SIDES: float | None = 1.5
+#: ... and only where the whole-span gain is at least this (nats; PHRASE_KEEP_GAIN holds
+#: for every loose span).
+PHRASE_BOTH_SIDES_GAIN = 10.5
 #: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
@@ -1949,14 +1952,15 @@ def _both_sides(f: Mapping[str, float]) -> bool:
 
     >>> import repair.stages.spin as s
     >>> old, s.PHRASE_BOTH_SIDES = s.PHRASE_BOTH_SIDES, 1.0
-    >>> s._both_sides({"left_gain": 7.3, "right_gain": 3.8, "has_right": True})
+    >>> s._both_sides({"gain0": 11.1, "left_gain": 7.3, "right_gain": 3.8, "has_right": True})
     True
-    >>> s._both_sides({"left_gain": 11.3, "right_gain": 0.0, "has_right": False})
+    >>> s._both_sides({"gain0": 11.3, "left_gain": 11.3, "right_gain": 0.0, "has_right": False})
     False
     >>> s.PHRASE_BOTH_SIDES = old
     """
     return (
         PHRASE_BOTH_SIDES is not None
+        and f.get("gain0", 0.0) >= PHRASE_BOTH_SIDES_GAIN
         and bool(f.get("has_right", False))
         and f.get("left_gain", 0.0) >= PHRASE_BOTH_SIDES
         and f.get("right_gain", 0.0) >= PHRASE_BOTH_SIDES
