@@ -11,7 +11,11 @@ original
   the runner-up by :data:`MIN_LEAD` nats in the sum: one choice for the document, not one a
   place (a single place's near tie, "of" / "about", is settled by the others);
 * has a mean gain of at least :data:`MIN_MEAN_GAIN` and neither side against it at any place
-  (the left side for it, the right one not against it where the sentence goes on);
+  (the left side for it, the right one not against it where the sentence goes on; the
+  sentence goes on after at least one place);
+* is a closed-class word (:func:`repair.detect.span_echo.closed_class`: no verb reading, a
+  stop word or no noun reading; a wordy paraphrase stands for a function word or an adverb,
+  a topic's compound for a content word: "fiscal year" -> "day");
 * is written in the document itself at most :data:`MAX_WRITTEN` times;
 
 is a *document mapping*: the spin stage may restore it at every place even where no other
@@ -27,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence, span_rows
+from repair.detect.span_echo import closed_class
 from repair.document import Document
 
 #: Places a written span needs in the document.
@@ -34,9 +39,9 @@ MIN_PLACES = 2
 #: Lead (nats) of the best original over the runner-up, gains summed over the places.
 MIN_LEAD = 2.0
 #: Mean whole-span gain (nats) of the chosen original over the places.
-MIN_MEAN_GAIN = 6.0
+MIN_MEAN_GAIN = 7.0
 #: Times the document itself may write the original (as a word, any case).
-MAX_WRITTEN = 0
+MAX_WRITTEN = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,8 @@ def _mapping(
     lead = best_sum - (ranked[1][1] if len(ranked) > 1 else best_sum - 10.0)
     mean = best_sum / len(at)
     if lead < MIN_LEAD or mean < MIN_MEAN_GAIN or not sides.get(best, False):
+        return None
+    if not any(at.values()) or not closed_class(best.lower()):
         return None
     if written[best.lower()] > MAX_WRITTEN:
         return None
