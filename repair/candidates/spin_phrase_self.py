@@ -4,8 +4,8 @@ summed over every place it is written ("with regard to" -> "about" at each of fo
 A phrase spinner maps a form the same way wherever it writes it, and writes it for nearly
 every occurrence of its original, so the original is then missing from its output.  An
 author's own wordy phrase sits beside the plain word ("prior to" once, "before" five times)
-and, read in varied contexts, is not the best fit everywhere.  So a span whose one-word
-original
+and, read in varied contexts, is not the best fit everywhere.  So a span written in at least :data:`MIN_PLACES` different contexts (word before, word
+after: a passage the document copies is one choice) whose one-word original
 
 * is the best by the LM gain summed over all places (:data:`MIN_PLACES` or more), ahead of
   the runner-up by :data:`MIN_LEAD` nats in the sum: one choice for the document, not one a
@@ -26,6 +26,7 @@ spans included ("after that" -> "then").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ MIN_LEAD = 2.0
 MIN_MEAN_GAIN = 7.0
 #: Times the document itself may write the original (as a word, any case).
 MAX_WRITTEN = 1
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ def document_mappings(
     places: dict[str, dict[tuple[int, int], bool]] = {}
     for ph in rows:
         places.setdefault(ph.written.lower(), {})[(ph.start, ph.end)] = ph.has_right
-    recurring = {w: at for w, at in places.items() if len(at) >= MIN_PLACES}
+    recurring = {w: at for w, at in places.items() if _contexts(doc.text, at) >= MIN_PLACES}
     if not recurring:
         return []
     written = Counter(t.text.lower() for t in doc.words)
@@ -104,3 +107,13 @@ def _mapping(
     if written[best.lower()] > MAX_WRITTEN:
         return None
     return DocumentMapping(w, best, tuple(sorted(at)), round(mean, 3), round(lead, 3))
+
+
+def _contexts(text: str, at: dict[tuple[int, int], bool]) -> int:
+    """How many different (word before, word after) contexts the places ``at`` stand in."""
+    keys = set()
+    for start, end in at:
+        before = _WORD.findall(text[max(0, start - 40) : start])
+        after = _WORD.findall(text[end : end + 40])
+        keys.add((before[-1].lower() if before else "", after[0].lower() if after else ""))
+    return len(keys)
