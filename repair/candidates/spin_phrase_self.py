@@ -4,12 +4,13 @@ summed over every place it is written ("with regard to" -> "about" at each of fo
 A phrase spinner maps a form the same way wherever it writes it, and writes it for nearly
 every occurrence of its original, so the original is then missing from its output.  An
 author's own wordy phrase sits beside the plain word ("prior to" once, "before" five times)
-and, read in varied contexts, is not the best fit everywhere.  So a span written in at least :data:`MIN_PLACES` different contexts (word before, word
-after: a passage the document copies is one choice) whose one-word original
+and, read in varied contexts, is not the best fit everywhere.  So a span written in at least
+:data:`MIN_PLACES` different contexts (word before, word after: a passage the document
+copies is one choice) whose one-word original
 
-* is the best by the LM gain summed over all places (:data:`MIN_PLACES` or more), ahead of
-  the runner-up by :data:`MIN_LEAD` nats in the sum: one choice for the document, not one a
-  place (a single place's near tie, "of" / "about", is settled by the others);
+* is the best by the LM gain summed over all places, ahead of the runner-up by
+  :data:`MIN_LEAD` nats in the sum: one choice for the document, not one a place (a single
+  place's near tie, "of" / "about", is settled by the others);
 * has a mean gain of at least :data:`MIN_MEAN_GAIN` and neither side against it at any place
   (the left side for it, the right one not against it where the sentence goes on; the
   sentence goes on after at least one place);
@@ -21,7 +22,9 @@ after: a passage the document copies is one choice) whose one-word original
 is a *document mapping*: the spin stage may restore it at every place even where no other
 gate of the document is open (``repair.stages.spin.PHRASE_SELF_GATE``).  No list of pairs:
 the originals are the span table's (:mod:`repair.candidates.spin_phrase`), stopword-only
-spans included ("after that" -> "then").
+spans included ("after that" -> "then").  Session 29's echo reader
+(:mod:`repair.detect.span_echo`, off) chose each place's original alone and did not ask
+whether the document writes it.
 """
 
 from __future__ import annotations
