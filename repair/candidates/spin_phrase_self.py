@@ -43,7 +43,7 @@ MIN_PLACES = 2
 #: Lead (nats) of the best original over the runner-up, gains summed over the places.
 MIN_LEAD = 2.0
 #: Mean whole-span gain (nats) of the chosen original over the places.
-MIN_MEAN_GAIN = 7.0
+MIN_MEAN_GAIN = 9.0
 #: Times the document itself may write the original (as a word, any case).
 MAX_WRITTEN = 1
 
@@ -59,6 +59,8 @@ class DocumentMapping:
     places: tuple[tuple[int, int], ...]
     mean_gain: float
     lead: float
+    #: The smallest gain of the original at one place.
+    min_gain: float
 
 
 def document_mappings(
@@ -88,11 +90,13 @@ def _mapping(
     """The document mapping of the span ``w`` written at ``at`` (place -> whether the
     sentence goes on after it), or None."""
     total: Counter[str] = Counter()
+    least: dict[str, float] = {}
     sides: dict[str, bool] = {}
     for (start, end), right in at.items():
         rows = span_rows(doc, start, end)
         for g, lg, rg, o in rows:
             total[o] += g
+            least[o] = min(g, least.get(o, g))
             ok = lg > 0 and (rg >= 0 or not right)
             sides[o] = sides.get(o, True) and ok
         for o in set(total) - {r[3] for r in rows}:
@@ -109,7 +113,9 @@ def _mapping(
         return None
     if written[best.lower()] > MAX_WRITTEN:
         return None
-    return DocumentMapping(w, best, tuple(sorted(at)), round(mean, 3), round(lead, 3))
+    return DocumentMapping(
+        w, best, tuple(sorted(at)), round(mean, 3), round(lead, 3), round(least[best], 3)
+    )
 
 
 def _contexts(text: str, at: dict[tuple[int, int], bool]) -> int:
