@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 import repair.candidates.spin_phrase_self as sps
 import repair.stages.spin as stage
 from repair import repair_text
 from repair.candidates.spin_phrase import phrase_evidence
+from repair.detect import wordy
 from repair.document import Document
 
 #: "about" written three times as "with regard to", in contexts where "about" fits both sides.
@@ -33,10 +36,29 @@ def test_recurring_span_read_once_for_the_document() -> None:
     assert m.mean_gain >= sps.MIN_MEAN_GAIN and m.lead >= sps.MIN_LEAD
 
 
+@pytest.fixture
+def unlisted(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """ "with regard to" taken out of the wordy list (as ``spin_eval.py --unlisted`` does)."""
+    monkeypatch.delitem(wordy.FUNCTION_PHRASES, "with regard to")
+    wordy._pattern.cache_clear()
+    monkeypatch.setattr(wordy, "_last_scan", ("", []))
+    yield
+    wordy._pattern.cache_clear()
+
+
+@pytest.mark.usefixtures("unlisted")
 def test_restored_at_every_place_only_with_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     assert repair_text(SPUN).text == SPUN  # the shipped state: no spin gate opens here
     monkeypatch.setattr(stage, "PHRASE_SELF_GATE", True)
     assert repair_text(SPUN).text == RESTORED
+
+
+def test_a_listed_wordy_form_is_left_to_the_collocation_stage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # its density gate counts the list's forms in the text the spin stage leaves
+    monkeypatch.setattr(stage, "PHRASE_SELF_GATE", True)
+    assert not any(e.rule == stage.PHRASE_RULE for e in repair_text(SPUN).edits)
 
 
 def test_span_written_once_is_not_read() -> None:

@@ -67,10 +67,12 @@ def document_mappings(
     doc: Document, phrases: Sequence[PhraseEvidence], covered: set[int]
 ) -> list[DocumentMapping]:
     """:class:`DocumentMapping` of each recurring written span of ``phrases`` and of the
-    stopword-only spans the reading skips (outside ``covered``), by the floors above."""
+    stopword-only spans the reading skips, outside ``covered``, by the floors above."""
     rows = [*phrases, *phrase_evidence(doc, covered, function_only=True)]
     places: dict[str, dict[tuple[int, int], bool]] = {}
     for ph in rows:
+        if any(i in covered for i in range(ph.start, ph.end)):
+            continue
         places.setdefault(ph.written.lower(), {})[(ph.start, ph.end)] = ph.has_right
     recurring = {w: at for w, at in places.items() if _contexts(doc.text, at) >= MIN_PLACES}
     if not recurring:

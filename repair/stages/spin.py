@@ -46,6 +46,7 @@ from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profi
 from repair.detect.spin import detect as detect_spin
 from repair.detect.spin_document import span_evidence
 from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
+from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
@@ -1878,6 +1879,8 @@ def _self_gated(doc: Document, detection: SpinDetection) -> list[Candidate]:
     """Span candidates of the document mappings (:data:`PHRASE_SELF_GATE`), each marked
     ``recurring`` (:func:`_phrase_kept` keeps it; the scorer still reads each place's gain)."""
     covered = _covered([(o.start, o.end) for o in detection.occurrences])
+    # the wordy list's forms are the collocation stage's (its density gate counts them)
+    covered |= _covered([(w.start, w.end) for w in wordy_find(doc.text)])
     out = []
     for m in document_mappings(doc, detection.phrases, covered):
         for start, end in m.places:
