@@ -1,0 +1,130 @@
+"""A written multi-word span read once for the whole document: the original that fits it best
+summed over every place it is written ("with regard to" -> "about" at each of four places).
+
+A phrase spinner maps a form the same way wherever it writes it, and writes it for nearly
+every occurrence of its original, so the original is then missing from its output.  An
+author's own wordy phrase sits beside the plain word ("prior to" once, "before" five times)
+and, read in varied contexts, is not the best fit everywhere.  So a span written in at least
+:data:`MIN_PLACES` different contexts (word before, word after: a passage the document
+copies is one choice) whose one-word original
+
+* is the best by the LM gain summed over all places, ahead of the runner-up by
+  :data:`MIN_LEAD` nats in the sum: one choice for the document, not one a place (a single
+  place's near tie, "of" / "about", is settled by the others);
+* has a mean gain of at least :data:`MIN_MEAN_GAIN` and neither side against it at any place
+  (the left side for it, the right one not against it where the sentence goes on; the
+  sentence goes on after at least one place);
+* is a closed-class word (:func:`repair.detect.span_echo.closed_class`: no verb reading, a
+  stop word or no noun reading; a wordy paraphrase stands for a function word or an adverb,
+  a topic's compound for a content word: "fiscal year" -> "day");
+* is written in the document itself at most :data:`MAX_WRITTEN` times;
+
+is a *document mapping*: the spin stage may restore it at every place even where no other
+gate of the document is open (``repair.stages.spin.PHRASE_SELF_GATE``).  No list of pairs:
+the originals are the span table's (:mod:`repair.candidates.spin_phrase`), stopword-only
+spans included ("after that" -> "then").  Session 29's echo reader
+(:mod:`repair.detect.span_echo`, off) chose each place's original alone and did not ask
+whether the document writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence, span_rows
+from repair.detect.span_echo import closed_class
+from repair.document import Document
+
+#: Places a written span needs in the document.
+MIN_PLACES = 2
+#: Lead (nats) of the best original over the runner-up, gains summed over the places.
+MIN_LEAD = 2.0
+#: Mean whole-span gain (nats) of the chosen original over the places.
+MIN_MEAN_GAIN = 9.0
+#: Times the document itself may write the original (as a word, any case).
+MAX_WRITTEN = 1
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMapping:
+    """A written span (lower case) read as one original at every place it is written."""
+
+    written: str
+    original: str
+    places: tuple[tuple[int, int], ...]
+    mean_gain: float
+    lead: float
+    #: The smallest gain of the original at one place.
+    min_gain: float
+
+
+def document_mappings(
+    doc: Document, phrases: Sequence[PhraseEvidence], covered: set[int]
+) -> list[DocumentMapping]:
+    """:class:`DocumentMapping` of each recurring written span of ``phrases`` and of the
+    stopword-only spans the reading skips, outside ``covered``, by the floors above."""
+    rows = [*phrases, *phrase_evidence(doc, covered, function_only=True)]
+    places: dict[str, dict[tuple[int, int], bool]] = {}
+    for ph in rows:
+        if any(i in covered for i in range(ph.start, ph.end)):
+            continue
+        places.setdefault(ph.written.lower(), {})[(ph.start, ph.end)] = ph.has_right
+    recurring = {w: at for w, at in places.items() if _contexts(doc.text, at) >= MIN_PLACES}
+    if not recurring:
+        return []
+    written = Counter(t.text.lower() for t in doc.words)
+    out = []
+    for w, at in recurring.items():
+        m = _mapping(doc, w, at, written)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _mapping(
+    doc: Document, w: str, at: dict[tuple[int, int], bool], written: Counter[str]
+) -> DocumentMapping | None:
+    """The document mapping of the span ``w`` written at ``at`` (place -> whether the
+    sentence goes on after it), or None."""
+    total: Counter[str] = Counter()
+    least: dict[str, float] = {}
+    sides: dict[str, bool] = {}
+    for (start, end), right in at.items():
+        rows = span_rows(doc, start, end)
+        for g, lg, rg, o in rows:
+            total[o] += g
+            least[o] = min(g, least.get(o, g))
+            ok = lg > 0 and (rg >= 0 or not right)
+            sides[o] = sides.get(o, True) and ok
+        for o in set(total) - {r[3] for r in rows}:
+            sides[o] = False  # an original not read at every place
+    if not total:
+        return None
+    ranked = total.most_common(2)
+    best, best_sum = ranked[0]
+    lead = best_sum - (ranked[1][1] if len(ranked) > 1 else best_sum - 10.0)
+    mean = best_sum / len(at)
+    if lead < MIN_LEAD or mean < MIN_MEAN_GAIN or not sides.get(best, False):
+        return None
+    if not any(at.values()) or not closed_class(best.lower()):
+        return None
+    if written[best.lower()] > MAX_WRITTEN:
+        return None
+    return DocumentMapping(
+        w, best, tuple(sorted(at)), round(mean, 3), round(lead, 3), round(least[best], 3)
+    )
+
+
+def _contexts(text: str, at: dict[tuple[int, int], bool]) -> int:
+    """How many different (word before, word after) contexts the places ``at`` stand in."""
+    keys = set()
+    for start, end in at:
+        before = _WORD.findall(text[max(0, start - 40) : start])
+        after = _WORD.findall(text[end : end + 40])
+        keys.add((before[-1].lower() if before else "", after[0].lower() if after else ""))
+    return len(keys)
