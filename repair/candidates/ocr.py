@@ -687,6 +687,8 @@ class _Generator:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
+        elif ocr_capname.far_start(tok.text, reason) and info.garbled and not info.old_print:
+            out += _name_readings(tok, reason, info, far_only=True)  # "v. Sudleir."
         corrections = self._corrections(tok.text, reason, info)
         wide_caps = info.capital_wide.get(tok.text)
         # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
@@ -1196,7 +1198,9 @@ def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate
     ]
 
 
-def _name_readings(tok: Token, reason: str, info: _DocInfo, wide: bool = True) -> list[Candidate]:
+def _name_readings(
+    tok: Token, reason: str, info: _DocInfo, wide: bool = True, far_only: bool = False
+) -> list[Candidate]:
     """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
     (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading.
 
@@ -1210,10 +1214,19 @@ def _name_readings(tok: Token, reason: str, info: _DocInfo, wide: bool = True) -
     text = tok.text
     if len(text) < ocr_capname.NAME_MIN_LEN or not text[1:].islower() or table.is_name(text):
         return []
-    names = _cheap_names(text, table.is_name)
-    if len(names) != 1:
-        wide = wide and info.heavy and not names and len(text) >= ocr_capname.WIDE_MIN_LEN
-        names = _wide_name(text, info, reason) if wide else []
+    if far_only:  # a sentence's first word: the far name only (ocr_capname.FAR_NAME_START)
+        names = _wide_names(text, info, reason) if len(text) >= ocr_capname.WIDE_MIN_LEN else []
+        names = ocr_capname.far_name(text, names)
+    else:
+        names = _cheap_names(text, table.is_name)
+    if len(names) != 1 and not far_only:
+        searched = wide and not names and len(text) >= ocr_capname.WIDE_MIN_LEN
+        if searched and info.heavy:
+            names = _wide_name(text, info, reason)
+        elif searched and ocr_capname.FAR_NAME_LIGHT:  # a lighter page: the far name only
+            names = ocr_capname.far_name(text, _wide_names(text, info, reason))
+        else:
+            names = []
     if not names:
         return []
     c = names[0]
@@ -1273,8 +1286,8 @@ def _cheap_names_of(text: str, is_name: Callable[[str], bool]) -> tuple[Correcti
     )
 
 
-def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
-    """The one name a heavily garbled capitalised token reads as, or ``[]``."""
+def _wide_names(text: str, info: _DocInfo, reason: str) -> list[Correction]:
+    """The listed names of the wide search's readings of ``text``, cheapest first."""
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
@@ -1283,20 +1296,25 @@ def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
     else:
         # the page-word search of _corrections_of (next) has the same bounds: one walk
         readings, info.doc_walks[text] = wide_and_doc(text, info.doc_prefixes, names=True)
-    names = [
+    return [
         c
         for c in readings
         if c.text[:1].isupper() and c.text[1:].islower() and table.is_name(c.text)
     ]
+
+
+def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
+    """The one name a heavily garbled capitalised token reads as, or ``[]``."""
+    names = _wide_names(text, info, reason)
     in_doc = [c for c in names if info.counts[c.text] >= 1 and c.cost <= NAME_DOC_MAX_COST]
     if in_doc:
         return in_doc[:1]
     if not names or names[0].cost > NAME_WIDE_MAX_COST:
-        return []
+        return ocr_capname.far_name(text, names)  # "Pustacc" -> "Eustace" (session 44)
     if not all(ocr_capname.name_row(src, dst) for src, dst in names[0].subs):
         return []  # "Moabit" -> "Nesbit": a capital priced by its class, no name's evidence
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
-        return []
+        return ocr_capname.far_name(text, names)  # near-tied names: the commoner, far clear
     return names[:1]
 
 

@@ -224,3 +224,86 @@ def name_row(src: str, dst: str) -> bool:
     True
     """
     return not (CAPITAL_KEEPS_CASE and (src, dst) in _class_rows())
+
+
+#: A capitalised token no list knows and clean English never prints (Zipf below
+#: :data:`ATTESTED_ZIPF`) is read as a listed name *far* from it (up to
+#: :data:`FAR_NAME_MAX_COST` nats of learned confusions, past the wide search's
+#: ``NAME_WIDE_MAX_COST``) when the names' own evidence agrees: the name ranks clearly first
+#: by channel cost less its frequency (:data:`FAR_NAME_ZIPF_WEIGHT` nats a Zipf unit: of
+#: two names equally near, the commoner one was printed: "Harnett" and "Barnett"), by
+#: :data:`FAR_NAME_MARGIN`, and it is :data:`FAR_NAME_SHAPE_GAIN` nats more name-like than
+#: the print net of that cost (:func:`shape_gain`): "Pustacc" -> "Eustace", "Guotge" ->
+#: "George", "Nuwinan" -> "Newman", "Knmore" -> "Enmore".  A name printed right but
+#: missing from the list is attested in clean English ("Tozer", "Woolcott", Zipf >= 1) or
+#: no more name-like than its reading ("Kelety" -> "Kelsey", "Meaburn" -> "Wesburn").
+#: Figures: benchmarks/RESULTS.md, session 44 (ocrcaps44).
+FAR_NAME = True
+FAR_NAME_MAX_COST = 9.0
+FAR_NAME_MARGIN = 2.0
+FAR_NAME_ZIPF_WEIGHT = 1.0
+FAR_NAME_SHAPE_GAIN = 4.0
+#: ... also on a garbled page that is not heavily garbled (the wide name search is
+#: otherwise run on heavy pages only).
+FAR_NAME_LIGHT = True
+#: ... and through a capital row priced by its class (:func:`name_row`): the name's
+#: frequency and shape are the evidence the row lacks.
+FAR_NAME_CLASS_ROWS = False
+#: ... and for a capitalised non-word that opens a sentence (the detector's ``nonword``,
+#: which gets no name reading otherwise): after a stop ("Winter v. Sudleir.", "Marlow.
+#: Itarvov,").  A fallback: any common-word reading the language model accepts wins.
+FAR_NAME_START = True
+
+
+def far_start(text: str, reason: str) -> bool:
+    """Whether a sentence-initial ``text`` of detector ``reason`` gets the far name reading
+    (:data:`FAR_NAME_START`): a capitalised non-word, lower case after its capital.
+
+    >>> far_start("Sudleir", "nonword") == (FAR_NAME and FAR_NAME_START)
+    True
+    >>> far_start("sudleir", "nonword"), far_start("SUDLEIR", "nonword")
+    (False, False)
+    """
+    return (
+        FAR_NAME
+        and FAR_NAME_START
+        and reason == "nonword"
+        and text[:1].isupper()
+        and text[1:].islower()
+        and text.isalpha()
+    )
+
+
+def far_name(text: str, names: list) -> list:
+    """The one listed name of ``names`` (readings of the capitalised ``text`` by the wide
+    search, :class:`repair.score.ocr_channel.Correction`) ``text`` is read as by
+    :data:`FAR_NAME`, as a one-item list, or ``[]``.
+
+    >>> from repair.score.ocr_channel import Correction
+    >>> found = far_name("Pustacc", [Correction("Eustace", 6.5, (("P", "E"), ("cc", "ce")), True)])
+    >>> [c.text for c in found] == (["Eustace"] if FAR_NAME else [])
+    True
+    >>> far_name("Tozer", [Correction("Yazor", 8.7, (("T", "Y"),), True)])
+    []
+    """
+    if not FAR_NAME or not names:
+        return []
+    from repair.resources.frequency import zipf
+
+    if zipf(_base(text).lower()) >= ATTESTED_ZIPF:
+        return []  # a print clean English attests is a name of its own
+
+    def rank(c) -> float:
+        return c.cost - FAR_NAME_ZIPF_WEIGHT * zipf(c.text.lower())
+
+    ranked = sorted(names, key=rank)
+    best = ranked[0]
+    if best.cost > FAR_NAME_MAX_COST:
+        return []
+    if len(ranked) > 1 and rank(ranked[1]) - rank(best) < FAR_NAME_MARGIN:
+        return []
+    if not FAR_NAME_CLASS_ROWS and not all(name_row(src, dst) for src, dst in best.subs):
+        return []  # a capital priced by its class: no evidence for a name
+    if shape_gain(text, best.text) < FAR_NAME_SHAPE_GAIN:
+        return []
+    return [best]
