@@ -27,6 +27,7 @@ from repair.candidates import (
     ocr_affix,
     ocr_capcase,
     ocr_capname,
+    ocr_capsfar,
     ocr_context,
     ocr_deepreach,
     ocr_docrepeat,
@@ -744,7 +745,9 @@ class _Generator:
             out += self._far(tok, reason, info, initial, in_names, out, place)
             if not any(c.start == tok.start and c.end == tok.end for c in out):
                 out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"
-            if not any(c.start == tok.start and c.end == tok.end for c in out):
+            if ocr_capsfar.OVER_READINGS or not any(
+                c.start == tok.start and c.end == tok.end for c in out
+            ):
                 out += caps_far_candidates(toks, i, reason, info.counts[tok.text])  # "MUSPIIV"
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
