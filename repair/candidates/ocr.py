@@ -688,7 +688,7 @@ class _Generator:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
             out += _name_readings(tok, reason, info)
-        elif ocr_capname.far_start(tok.text, reason) and info.garbled and not info.old_print:
+        elif ocr_capname.far_start(tok.text, reason) and info.heavy and not info.old_print:
             out += _name_readings(tok, reason, info, far_only=True)  # "v. Sudleir."
         corrections = self._corrections(tok.text, reason, info)
         wide_caps = info.capital_wide.get(tok.text)
@@ -1317,7 +1317,7 @@ def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
     if not all(ocr_capname.name_row(src, dst) for src, dst in names[0].subs):
         return []  # "Moabit" -> "Nesbit": a capital priced by its class, no name's evidence
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
-        return ocr_capname.far_name(text, names)  # near-tied names: the commoner, far clear
+        return ocr_capname.far_name(text, names) if ocr_capname.FAR_NAME_TIES else []
     return names[:1]
 
 

@@ -245,7 +245,7 @@ FAR_NAME_ZIPF_WEIGHT = 1.0
 FAR_NAME_SHAPE_GAIN = 4.0
 #: ... also on a garbled page that is not heavily garbled (the wide name search is
 #: otherwise run on heavy pages only).
-FAR_NAME_LIGHT = True
+FAR_NAME_LIGHT = False
 #: ... and through a capital row priced by its class (:func:`name_row`): the name's
 #: frequency and shape are the evidence the row lacks.
 FAR_NAME_CLASS_ROWS = False
@@ -253,6 +253,9 @@ FAR_NAME_CLASS_ROWS = False
 #: which gets no name reading otherwise): after a stop ("Winter v. Sudleir.", "Marlow.
 #: Itarvov,").  A fallback: any common-word reading the language model accepts wins.
 FAR_NAME_START = True
+#: ... and, where the wide search's cheapest names are near-tied (within the wide
+#: margin), the far ranking picks among them.
+FAR_NAME_TIES = False
 
 
 def far_start(text: str, reason: str) -> bool:
