@@ -1313,7 +1313,7 @@ def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
     if in_doc:
         return in_doc[:1]
     if not names or names[0].cost > NAME_WIDE_MAX_COST:
-        return ocr_capname.far_name(text, names)  # "Pustacc" -> "Eustace" (session 44)
+        return ocr_capname.far_name(text, names)  # "Guotge" -> "George" (session 44)
     if not all(ocr_capname.name_row(src, dst) for src, dst in names[0].subs):
         return []  # "Moabit" -> "Nesbit": a capital priced by its class, no name's evidence
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
