@@ -687,9 +687,10 @@ class _Generator:
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < min_z:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
-            out += _name_readings(tok, reason, info)
+            out += _name_readings(tok, reason, info, far=ocr_capname.stands_alone(toks, i))
         elif ocr_capname.far_start(tok.text, reason) and info.heavy and not info.old_print:
-            out += _name_readings(tok, reason, info, far_only=True)  # "v. Sudleir."
+            if ocr_capname.stands_alone(toks, i):
+                out += _name_readings(tok, reason, info, far_only=True)  # "v. Sudleir."
         corrections = self._corrections(tok.text, reason, info)
         wide_caps = info.capital_wide.get(tok.text)
         # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
@@ -1202,7 +1203,12 @@ def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate
 
 
 def _name_readings(
-    tok: Token, reason: str, info: _DocInfo, wide: bool = True, far_only: bool = False
+    tok: Token,
+    reason: str,
+    info: _DocInfo,
+    wide: bool = True,
+    far_only: bool = False,
+    far: bool = False,
 ) -> list[Candidate]:
     """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
     (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading.
@@ -1210,7 +1216,9 @@ def _name_readings(
     In a heavily garbled page the wide search (:mod:`repair.score.ocr_search`) also
     reads names several confusions away ("Pittwator", "Hnvvkosburj"): the cheapest
     name is taken when it is clearly cheaper than the next one, or when the page itself
-    prints that name (document consistency: "Svdney" where "Sydney" occurs)."""
+    prints that name (document consistency: "Svdney" where "Sydney" occurs).  ``far``:
+    also the far name of :func:`repair.candidates.ocr_capname.far_name`; ``far_only``:
+    that reading alone."""
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
@@ -1219,15 +1227,15 @@ def _name_readings(
         return []
     if far_only:  # a sentence's first word: the far name only (ocr_capname.FAR_NAME_START)
         names = _wide_names(text, info, reason) if len(text) >= ocr_capname.WIDE_MIN_LEN else []
-        names = ocr_capname.far_name(text, names)
+        names = ocr_capname.far_name(text, names, info.counts[text])
     else:
         names = _cheap_names(text, table.is_name)
     if len(names) != 1 and not far_only:
         searched = wide and not names and len(text) >= ocr_capname.WIDE_MIN_LEN
         if searched and info.heavy:
-            names = _wide_name(text, info, reason)
-        elif searched and ocr_capname.FAR_NAME_LIGHT:  # a lighter page: the far name only
-            names = ocr_capname.far_name(text, _wide_names(text, info, reason))
+            names = _wide_name(text, info, reason, far)
+        elif searched and far and ocr_capname.FAR_NAME_LIGHT:  # a lighter page: far only
+            names = ocr_capname.far_name(text, _wide_names(text, info, reason), info.counts[text])
         else:
             names = []
     if not names:
@@ -1306,18 +1314,20 @@ def _wide_names(text: str, info: _DocInfo, reason: str) -> list[Correction]:
     ]
 
 
-def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
-    """The one name a heavily garbled capitalised token reads as, or ``[]``."""
+def _wide_name(text: str, info: _DocInfo, reason: str, far: bool = False) -> list[Correction]:
+    """The one name a heavily garbled capitalised token reads as, or ``[]`` (``far``: or
+    the far name of :func:`repair.candidates.ocr_capname.far_name`)."""
     names = _wide_names(text, info, reason)
     in_doc = [c for c in names if info.counts[c.text] >= 1 and c.cost <= NAME_DOC_MAX_COST]
     if in_doc:
         return in_doc[:1]
-    if not names or names[0].cost > NAME_WIDE_MAX_COST:
-        return ocr_capname.far_name(text, names)  # "Guotge" -> "George" (session 44)
+    if not names or names[0].cost > NAME_WIDE_MAX_COST:  # "Guotge" -> "George" (session 44)
+        return ocr_capname.far_name(text, names, info.counts[text]) if far else []
     if not all(ocr_capname.name_row(src, dst) for src, dst in names[0].subs):
         return []  # "Moabit" -> "Nesbit": a capital priced by its class, no name's evidence
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
-        return ocr_capname.far_name(text, names) if ocr_capname.FAR_NAME_TIES else []
+        ties = far and ocr_capname.FAR_NAME_TIES
+        return ocr_capname.far_name(text, names, info.counts[text]) if ties else []
     return names[:1]
 
 

@@ -277,10 +277,11 @@ def far_start(text: str, reason: str) -> bool:
     )
 
 
-def far_name(text: str, names: list) -> list:
+def far_name(text: str, names: list, count: int = 1) -> list:
     """The one listed name of ``names`` (readings of the capitalised ``text`` by the wide
     search, :class:`repair.score.ocr_channel.Correction`) ``text`` is read as by
-    :data:`FAR_NAME`, as a one-item list, or ``[]``.
+    :data:`FAR_NAME`, as a one-item list, or ``[]``.  A print the page repeats (``count``
+    above 1: "Tomte Gubbe" twice in an ICDAR book) is a name of its own.
 
     >>> from repair.score.ocr_channel import Correction
     >>> found = far_name("Guotge", [Correction("George", 8.66, (("u", "e"), ("t", "r")), True)])
@@ -288,8 +289,10 @@ def far_name(text: str, names: list) -> list:
     True
     >>> far_name("Tozer", [Correction("Yazor", 8.7, (("T", "Y"),), True)])
     []
+    >>> far_name("Guotge", [Correction("George", 8.66, (("u", "e"), ("t", "r")), True)], 2)
+    []
     """
-    if not FAR_NAME or not names:
+    if not FAR_NAME or not names or count > 1:
         return []
     from repair.resources.frequency import zipf
 
@@ -310,3 +313,18 @@ def far_name(text: str, names: list) -> list:
     if shape_gain(text, best.text) < FAR_NAME_SHAPE_GAIN:
         return []
     return [best]
+
+
+def stands_alone(toks: list, i: int) -> bool:
+    """Whether word token ``toks[i]`` is a whole word: no word or number token is glued to
+    either side ("Schiav0netti" is no "Schiav" of its own).
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("by Schiav0netti and Guotge, who")
+    >>> [stands_alone(toks, k) for k, t in enumerate(toks) if t.text in ("Schiav", "Guotge")]
+    [False, True]
+    """
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks[k].kind in ("word", "number"):
+            return False
+    return True
