@@ -90,6 +90,14 @@ def test_a_heading_word_the_far_search_prices_high_is_read() -> None:
     assert ocr_capsfar.OVER_READINGS and [c.replacement for c in capped] == ["THEATRE"]
 
 
+def test_a_common_word_is_no_far_name_in_a_surnames_place() -> None:
+    """ "Secretary" is a listed place, but after a title it is no surname (Zipf 4.95)."""
+    assert "Secretary" not in _names(
+        "The vessel left with Captain Sccrctaiy on board.", "Sccrctaiy"
+    )
+    assert "Secretary" in _names("The vessel left with the Sccrctaiy on board.", "Sccrctaiy")
+
+
 def test_shipped_switches() -> None:
     assert ocr_capname.FAR_NAME and ocr_capname.FAR_NAME_START
     assert not ocr_capname.FAR_NAME_LIGHT and not ocr_capname.FAR_NAME_TIES

@@ -277,11 +277,12 @@ def far_start(text: str, reason: str) -> bool:
     )
 
 
-def far_name(text: str, names: list, count: int = 1) -> list:
+def far_name(text: str, names: list, count: int = 1, max_zipf: float = float("inf")) -> list:
     """The one listed name of ``names`` (readings of the capitalised ``text`` by the wide
     search, :class:`repair.score.ocr_channel.Correction`) ``text`` is read as by
     :data:`FAR_NAME`, as a one-item list, or ``[]``.  A print the page repeats (``count``
-    above 1: "Tomte Gubbe" twice in an ICDAR book) is a name of its own.
+    above 1: "Tomte Gubbe" twice in an ICDAR book) is a name of its own; a name commoner
+    than ``max_zipf`` is not read (:func:`far_limit`).
 
     >>> from repair.score.ocr_channel import Correction
     >>> found = far_name("Guotge", [Correction("George", 8.66, (("u", "e"), ("t", "r")), True)])
@@ -310,21 +311,30 @@ def far_name(text: str, names: list, count: int = 1) -> list:
         return []
     if not FAR_NAME_CLASS_ROWS and not all(name_row(src, dst) for src, dst in best.subs):
         return []  # a capital priced by its class: no evidence for a name
-    if shape_gain(text, best.text) < FAR_NAME_SHAPE_GAIN:
+    if shape_gain(text, best.text) < FAR_NAME_SHAPE_GAIN or zipf(best.text.lower()) > max_zipf:
         return []
     return [best]
 
 
-def stands_alone(toks: list, i: int) -> bool:
-    """Whether word token ``toks[i]`` is a whole word: no word or number token is glued to
-    either side ("Schiav0netti" is no "Schiav" of its own).
+#: In a surname's place (after a title or an initial,
+#: :func:`repair.candidates.ocr_namepos.name_position`) the far name is no word this
+#: common (Zipf): "Captain Sccrctaiy" is no "Captain Secretary" (a listed place).
+FAR_NAME_SLOT_MAX_ZIPF = 4.5
+
+
+def far_limit(toks: list, i: int) -> float | None:
+    """The highest Zipf the far name of word token ``toks[i]`` may have, or ``None`` when
+    the token gets none: a piece glued to a word or number token ("Schiav0netti" is no
+    "Schiav" of its own).
 
     >>> from repair.tokenize import tokenize
-    >>> toks = tokenize("by Schiav0netti and Guotge, who")
-    >>> [stands_alone(toks, k) for k, t in enumerate(toks) if t.text in ("Schiav", "Guotge")]
-    [False, True]
+    >>> toks = tokenize("by Schiav0netti and Captain Guotge, who")
+    >>> [far_limit(toks, k) for k, t in enumerate(toks) if t.text in ("Schiav", "Guotge")]
+    [None, 4.5]
     """
+    from repair.candidates.ocr_namepos import name_position
+
     for k in (i - 1, i + 1):
         if 0 <= k < len(toks) and toks[k].kind in ("word", "number"):
-            return False
-    return True
+            return None
+    return FAR_NAME_SLOT_MAX_ZIPF if name_position(toks, i) else float("inf")
