@@ -13,17 +13,8 @@ from repair.candidates.ocr import _GENERATOR, _DocInfo
 from repair.pipeline import repair_text
 from repair.score.ocr_channel import Correction
 from repair.tokenize import tokenize
+from tests.test_ocr_capname30 import _names  # the OCR_NAME readings of a token
 from tests.test_ocr_wide import NEWSPAPER
-
-
-def _names(text: str, word: str, reason: str = "capitalized_unknown") -> list[str]:
-    """The OCR_NAME readings of ``word`` (its first occurrence) on a heavy page."""
-    toks = tokenize(text)
-    counts = Counter(t.text for t in toks if t.kind == "word")
-    i = next(k for k, t in enumerate(toks) if t.text == word)
-    info = _DocInfo(counts, garbled=True, heavy=True)
-    found = _GENERATOR._token(toks, i, reason, info)
-    return [c.replacement for c in found if c.source == "OCR_NAME"]
 
 
 @pytest.mark.parametrize(
