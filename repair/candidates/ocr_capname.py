@@ -266,6 +266,7 @@ FAR_NAME_START = True
 #: margin), the far ranking picks among them.  Off: SMH dev 0 / 0.
 FAR_NAME_TIES = False
 
+
 def far_start(text: str, reason: str) -> bool:
     """Whether a sentence-initial ``text`` of detector ``reason`` gets the far name reading
     (:data:`FAR_NAME_START`): a capitalised non-word, lower case after its capital.
