@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import repair.candidates.ocr as ocr
-from repair.candidates import ocr_nameshape
+from repair.candidates import ocr_capname, ocr_nameshape
 from tests.ocr_page import repaired_after_page
 
 
@@ -24,6 +24,8 @@ def test_garbled_capitalised_word_is_read_far(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(ocr, "CAPITAL_WIDE", False)
     # the name-shape reading's listed name reads it too (session 36): off, to show this alone
     monkeypatch.setattr(ocr_nameshape, "LISTED_NAME", False)
+    # ... and so does the far listed name ("Secretary" is a listed place; session 44)
+    monkeypatch.setattr(ocr_capname, "FAR_NAME", False)
     assert "Secretary" not in _after_page(text)
 
 

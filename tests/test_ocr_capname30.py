@@ -12,13 +12,16 @@ from repair.candidates.ocr import _GENERATOR, _DocInfo
 from repair.tokenize import tokenize
 
 
-def _names(text: str, word: str, heavy: bool = True) -> list[str]:
-    """The OCR_NAME readings of ``word`` (its first occurrence) on a garbled page."""
+def _names(
+    text: str, word: str, heavy: bool = True, reason: str = "capitalized_unknown"
+) -> list[str]:
+    """The OCR_NAME readings of ``word`` (its first occurrence, the detector's ``reason``)
+    on a garbled page."""
     toks = tokenize(text)
     counts = Counter(t.text for t in toks if t.kind == "word")
     i = next(k for k, t in enumerate(toks) if t.text == word)
     info = _DocInfo(counts, garbled=True, heavy=heavy)
-    found = _GENERATOR._token(toks, i, "capitalized_unknown", info)
+    found = _GENERATOR._token(toks, i, reason, info)
     return [c.replacement for c in found if c.source == "OCR_NAME"]
 
 

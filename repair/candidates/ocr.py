@@ -27,6 +27,7 @@ from repair.candidates import (
     ocr_affix,
     ocr_capcase,
     ocr_capname,
+    ocr_capsfar,
     ocr_context,
     ocr_deepreach,
     ocr_docrepeat,
@@ -686,7 +687,11 @@ class _Generator:
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < min_z:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
         if capital and info.garbled:
-            out += _name_readings(tok, reason, info)
+            out += _name_readings(tok, reason, info, far=ocr_capname.far_limit(toks, i))
+        elif ocr_capname.far_start(tok.text, reason) and info.heavy and not info.old_print:
+            limit = ocr_capname.far_limit(toks, i)
+            if limit is not None:  # "v. Sudleir."
+                out += _name_readings(tok, reason, info, far_only=True, far=limit)
         corrections = self._corrections(tok.text, reason, info)
         wide_caps = info.capital_wide.get(tok.text)
         # after a title or between capitals ("Captain Meaburn", "Henry Besly Smith") a
@@ -698,7 +703,9 @@ class _Generator:
             # "Chivcrs": names no list knows; "Soutiiwiok": the listed name it steps towards
             # (not a far common word in a name's place: "Captain Sccrctaiy")
             words = wide_caps if name_place and wide_caps else frozenset()
-            out += name_shape_candidates(toks, i, reason, info.heavy, words)
+            shaped = name_shape_candidates(toks, i, reason, info.heavy, words)
+            built = {c.replacement for c in out if c.start == tok.start and c.end == tok.end}
+            out += [c for c in shaped if c.replacement not in built]  # the far name's too
         initial = tok.text[:1].isupper() and opens_sentence(toks, i)
         in_names = tok.text[:1].isupper() and _between_capitals(toks, i)
         if name_place and wide_caps:
@@ -742,7 +749,9 @@ class _Generator:
             out += self._far(tok, reason, info, initial, in_names, out, place)
             if not any(c.start == tok.start and c.end == tok.end for c in out):
                 out += casefar_candidates(toks, i, info.counts[tok.text], reason)  # "JJeeember"
-            if not any(c.start == tok.start and c.end == tok.end for c in out):
+            if ocr_capsfar.OVER_READINGS or not any(
+                c.start == tok.start and c.end == tok.end for c in out
+            ):
                 out += caps_far_candidates(toks, i, reason, info.counts[tok.text])  # "MUSPIIV"
         if DROPPED and info.garbled and not info.old_print:  # "Distict" -> "District"
             if dropped_applies(tok.text, reason, info.counts, info.period_word(tok.text)):
@@ -1196,24 +1205,44 @@ def _glued_fw(tok: Token, feats: dict, found: list[Candidate]) -> list[Candidate
     ]
 
 
-def _name_readings(tok: Token, reason: str, info: _DocInfo, wide: bool = True) -> list[Candidate]:
+def _name_readings(
+    tok: Token,
+    reason: str,
+    info: _DocInfo,
+    wide: bool = True,
+    far_only: bool = False,
+    far: float | None = None,
+) -> list[Candidate]:
     """ "Balgownio" -> "Balgownie", "Manlj" -> "Manly": one cheap confusion to a listed name
     (:func:`repair.score.ngrams.NgramTable.is_name`), when it is the only such reading.
 
     In a heavily garbled page the wide search (:mod:`repair.score.ocr_search`) also
     reads names several confusions away ("Pittwator", "Hnvvkosburj"): the cheapest
     name is taken when it is clearly cheaper than the next one, or when the page itself
-    prints that name (document consistency: "Svdney" where "Sydney" occurs)."""
+    prints that name (document consistency: "Svdney" where "Sydney" occurs).  ``far``:
+    also the far name of :func:`repair.candidates.ocr_capname.far_name` up to that Zipf
+    (``None``: none); ``far_only``: that reading alone."""
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
     text = tok.text
     if len(text) < ocr_capname.NAME_MIN_LEN or not text[1:].islower() or table.is_name(text):
         return []
-    names = _cheap_names(text, table.is_name)
-    if len(names) != 1:
-        wide = wide and info.heavy and not names and len(text) >= ocr_capname.WIDE_MIN_LEN
-        names = _wide_name(text, info, reason) if wide else []
+    if far_only:  # a sentence's first word: the far name only (ocr_capname.FAR_NAME_START)
+        long = far is not None and len(text) >= ocr_capname.WIDE_MIN_LEN
+        names = _wide_names(text, info, reason) if long else []
+        names = ocr_capname.far_name(text, names, info.counts[text], far or 0.0)
+    else:
+        names = _cheap_names(text, table.is_name)
+    if len(names) != 1 and not far_only:
+        searched = wide and not names and len(text) >= ocr_capname.WIDE_MIN_LEN
+        if searched and info.heavy:
+            names = _wide_name(text, info, reason, far)
+        elif searched and far is not None and ocr_capname.FAR_NAME_LIGHT:  # far only
+            names = _wide_names(text, info, reason)
+            names = ocr_capname.far_name(text, names, info.counts[text], far)
+        else:
+            names = []
     if not names:
         return []
     c = names[0]
@@ -1273,8 +1302,8 @@ def _cheap_names_of(text: str, is_name: Callable[[str], bool]) -> tuple[Correcti
     )
 
 
-def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
-    """The one name a heavily garbled capitalised token reads as, or ``[]``."""
+def _wide_names(text: str, info: _DocInfo, reason: str) -> list[Correction]:
+    """The listed names of the wide search's readings of ``text``, cheapest first."""
     from repair.score.ngrams import get_ngrams
 
     table = get_ngrams()
@@ -1283,20 +1312,32 @@ def _wide_name(text: str, info: _DocInfo, reason: str) -> list[Correction]:
     else:
         # the page-word search of _corrections_of (next) has the same bounds: one walk
         readings, info.doc_walks[text] = wide_and_doc(text, info.doc_prefixes, names=True)
-    names = [
+    return [
         c
         for c in readings
         if c.text[:1].isupper() and c.text[1:].islower() and table.is_name(c.text)
     ]
+
+
+def _wide_name(
+    text: str, info: _DocInfo, reason: str, far: float | None = None
+) -> list[Correction]:
+    """The one name a heavily garbled capitalised token reads as, or ``[]`` (``far``: or
+    the far name of :func:`repair.candidates.ocr_capname.far_name` up to that Zipf)."""
+    names = _wide_names(text, info, reason)
     in_doc = [c for c in names if info.counts[c.text] >= 1 and c.cost <= NAME_DOC_MAX_COST]
     if in_doc:
         return in_doc[:1]
-    if not names or names[0].cost > NAME_WIDE_MAX_COST:
-        return []
+    if not names or names[0].cost > NAME_WIDE_MAX_COST:  # "Guotge" -> "George" (session 44)
+        if far is None:
+            return []
+        return ocr_capname.far_name(text, names, info.counts[text], far)
     if not all(ocr_capname.name_row(src, dst) for src, dst in names[0].subs):
         return []  # "Moabit" -> "Nesbit": a capital priced by its class, no name's evidence
     if len(names) > 1 and names[1].cost - names[0].cost < NAME_WIDE_MARGIN:
-        return []
+        if far is None or not ocr_capname.FAR_NAME_TIES:
+            return []
+        return ocr_capname.far_name(text, names, info.counts[text], far)
     return names[:1]
 
 

@@ -56,6 +56,14 @@ MARGIN = 3.0
 COST_CAP = 3.0
 #: The scorer's threshold (the far search's).
 THRESHOLD = -3.0
+#: The reading is also built when the far searches already read the token: they price
+#: the same word at its full channel cost against the usual threshold ("TIIKATHE" ->
+#: THEATRE at 6.5 nats, margin -2.3: declined), where the clear margin over every other
+#: common word is this module's evidence ("MUSPIIV" -> MURPHY likewise).  Session 44
+#: (ocrcaps44), alone: SMH dev 4,403 -> 4,401 tokens / 7,174 -> 7,166 chars (dev-a 0,
+#: dev-b -2 / -8: both right), test 5,438 -> 5,437 / 8,867 -> 8,865; light suite, ICDAR,
+#: gold+noise, clean gate, audit unchanged (``benchmarks/ocr_ablation.py``; RESULTS.md).
+OVER_READINGS = True
 
 
 def _capitals(text: str) -> bool:
