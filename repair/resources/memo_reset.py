@@ -172,8 +172,11 @@ MEMO_BOUNDS: dict[str, int] = {
 #: (``spin_topic._pmi`` full at 200,000 entries, ~49 MB, by window 17 of 10 MB of
 #: ``benchmarks/spin_big_text.py``'s text, then churning; ``tortured_odd._log_count``
 #: 40 k entries by window 30 and still growing), while clean text fills at most ~11 k
-#: (``_log_count``; ``_pmi`` under 500 on the clean 300 k-word speed text).  Measured
-#: (session 44, mem44): see benchmarks/RESULTS.md, "Session 44, mem44".  Empty: off.
+#: (``_log_count``; ``_pmi`` under 500 on the clean 300 k-word speed text).  Peak RSS
+#: (session 44, mem44; ``benchmarks/spin_big_text.py``): 10 MB 519 -> 467 MB, 5 MB 472 ->
+#: 435 MB, 1.3 M code points 372 -> 365 MB; CPU unchanged within noise (one rare 1.3 M pair
+#: 31.2 / 30.8 s, three clean 300 k-word pairs); outputs and the JSON report byte-identical
+#: (benchmarks/RESULTS.md, "Session 44, mem44").  Empty: off.
 #: Exact: the same function behind a smaller pure cache.
 LOOKUP_MEMO_BOUNDS: dict[str, int] = {
     "repair.score.spin_topic._pmi": 16_384,
