@@ -31,6 +31,7 @@ def test_memo_bounds_bound_only_the_named_memos(monkeypatch: pytest.MonkeyPatch)
     _keep_repair_memos(monkeypatch)
     monkeypatch.setattr(memo_reset, "SPIN_MEMO_BOUND", 0)
     monkeypatch.setattr(memo_reset, "MEMO_BOUNDS", {})
+    monkeypatch.setattr(memo_reset, "LOOKUP_MEMO_BOUNDS", {})  # session 44's: not tested here
     assert memo_reset.bound_memos() == 0
     monkeypatch.setattr(memo_reset, "MEMO_BOUNDS", {f"{mod.__name__}.named": 500})
     assert memo_reset.bound_memos() == 1

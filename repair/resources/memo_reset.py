@@ -163,6 +163,34 @@ MEMO_BOUNDS: dict[str, int] = {
 }
 
 
+#: Between the windows of a big text (issue 14): the table look-up memos named here are
+#: bounded as :data:`MEMO_BOUNDS` bounds its memos (before the second window; the smaller
+#: bound applies when a memo is in both).  Each remembers a pair's count looked up in a
+#: sorted table (~1.2 us a miss) behind a 100 k- or 200 k-entry memo keyed by a pair of
+#: words or a two-word string built for the call (~240 B an entry): on an unknown
+#: spinner's text they are the memos that keep filling window after window
+#: (``spin_topic._pmi`` full at 200,000 entries, ~49 MB, by window 17 of 10 MB of
+#: ``benchmarks/spin_big_text.py``'s text, then churning; ``tortured_odd._log_count``
+#: 40 k entries by window 30 and still growing), while clean text fills at most ~11 k
+#: (``_log_count``; ``_pmi`` under 500 on the clean 300 k-word speed text).  Peak RSS
+#: (session 44, mem44; ``benchmarks/spin_big_text.py``): 10 MB 519 -> 467 MB, 5 MB 472 ->
+#: 435 MB, 1.3 M code points 372 -> 365 MB; CPU unchanged within noise (one rare 1.3 M pair
+#: 31.2 / 30.8 s, three clean 300 k-word pairs); outputs and the JSON report byte-identical
+#: (benchmarks/RESULTS.md, "Session 44, mem44").  Empty: off.
+#: Exact: the same function behind a smaller pure cache.
+LOOKUP_MEMO_BOUNDS: dict[str, int] = {
+    "repair.score.spin_topic._pmi": 16_384,
+    "repair.detect.tortured_odd._log_count": 16_384,
+}
+
+
+def _own_bound(name: str) -> int:
+    """The smallest of ``name``'s bounds in :data:`MEMO_BOUNDS` and
+    :data:`LOOKUP_MEMO_BOUNDS` (0: none)."""
+    bounds = [b for b in (MEMO_BOUNDS.get(name, 0), LOOKUP_MEMO_BOUNDS.get(name, 0)) if b > 0]
+    return min(bounds, default=0)
+
+
 def _memo_name(memo: object) -> str:
     return f"{getattr(memo, '__module__', '')}.{getattr(memo, '__qualname__', '')}"
 
@@ -175,13 +203,13 @@ def bound_memos(bound: int | None = None, prefix: str = "repair") -> int:
     from functools import lru_cache, update_wrapper
 
     bound = SPIN_MEMO_BOUND if bound is None else bound
-    if bound <= 0 and not MEMO_BOUNDS:
+    if bound <= 0 and not MEMO_BOUNDS and not LOOKUP_MEMO_BOUNDS:
         return 0
     fresh: dict[int, object] = {}
     for memo in other_memos(prefix):
         maxsize = memo.cache_info().maxsize  # type: ignore[attr-defined]
         inner = getattr(memo, "__wrapped__", None)
-        own = MEMO_BOUNDS.get(_memo_name(memo), 0)
+        own = _own_bound(_memo_name(memo))
         limit = min(b for b in (bound, own, maxsize or 0) if b > 0) if (bound > 0 or own > 0) else 0
         if maxsize is None or limit <= 0 or maxsize <= limit or inner is None:
             continue
