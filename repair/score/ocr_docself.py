@@ -16,6 +16,7 @@ import importlib
 import math
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,7 +89,8 @@ AUTO_MAX_WORDS = 20_000
 #: again after it, which empties every memo for the next text to refill.
 KEEP_CACHES = True
 
-_busy = False
+#: Whether this thread runs :func:`auto_repair` (its own repairs are plain ones).
+_state = threading.local()
 #: The profile :func:`self_train` installed last (``--self-train`` asked for it).
 _self_trained: str | None = None
 
@@ -139,8 +141,9 @@ def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
 
 
 def busy() -> bool:
-    """Whether :func:`auto_repair` is running (its own repairs are plain ones)."""
-    return _busy
+    """Whether :func:`auto_repair` is running in this thread (its own repairs are plain
+    ones)."""
+    return getattr(_state, "busy", False)
 
 
 def _learns(learned: LearnedTable) -> bool:
@@ -156,39 +159,46 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
     put back.  A text of more than :data:`AUTO_MAX_WORDS` words, one whose profile
     ``--self-train`` installed, and one whose learning changes no row keep the first
     pass."""
-    global _busy
     from repair.score import ocr_table
+    from repair.score.profile_lock import PROFILE
 
-    prev = ocr_table.installed()
-    plain = (
-        _busy
-        or (prev is not None and prev == _self_trained)
-        or bool(AUTO_MAX_WORDS and len(text.split()) > AUTO_MAX_WORDS)
-    )
-    was, _busy = _busy, True
+    was = busy()
+    _state.busy = True
     try:
-        first = repair(text, *args, **kwargs)
-        if plain:
-            return first
-        counts = ArchiveCounts()
-        counts.add(first.text, first.edits, still_unknown(first.text), text)
-        if garble_rate(counts) < AUTO_RATE:
-            return first
-        note = ["self-trained automatically on the text at hand (repair.score.ocr_docself)"]
-        learned = learn_table(
-            [text],
-            note=note,
-            min_uses=DOC_MIN_USES,
-            floors=floors,
-            max_drop=DOC_MAX_DROP,
-            first=[first],
-        )
-        if not _learns(learned):
-            return first
-        with _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev):
-            return repair(text, *args, **kwargs)
+        with PROFILE.shared():
+            prev = ocr_table.installed()
+            plain = (
+                was
+                or (prev is not None and prev == _self_trained)
+                or bool(AUTO_MAX_WORDS and len(text.split()) > AUTO_MAX_WORDS)
+            )
+            first = repair(text, *args, **kwargs)
+            if plain:
+                return first
+            counts = ArchiveCounts()
+            counts.add(first.text, first.edits, still_unknown(first.text), text)
+            if garble_rate(counts) < AUTO_RATE:
+                return first
+            note = ["self-trained automatically on the text at hand (repair.score.ocr_docself)"]
+            learned = learn_table(
+                [text],
+                note=note,
+                min_uses=DOC_MIN_USES,
+                floors=floors,
+                max_drop=DOC_MAX_DROP,
+                first=[first],
+            )
+            if not _learns(learned):
+                return first
+        # the learned profile in force for this text's second pass only: no other
+        # thread's repair runs meanwhile (the lock held alone; see profile_lock)
+        with PROFILE.exclusive() as alone:
+            if not alone or ocr_table.installed() != prev:
+                return first  # a caller holds the lock shared, or the profile changed
+            with _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev):
+                return repair(text, *args, **kwargs)
     finally:
-        _busy = was
+        _state.busy = was
 
 
 def _install_text(profile: str) -> None:

@@ -150,6 +150,13 @@ def install(path: str | Path | None) -> None:
     caches all derive from the tables).  Raises :class:`LexiconError` for a bad file,
     before changing anything.
     """
+    from repair.score.profile_lock import PROFILE
+
+    with PROFILE.exclusive():  # no repair in another thread reads the tables meanwhile
+        _install(path)
+
+
+def _install(path: str | Path | None) -> None:
     global _installed
     key = None if path is None else str(Path(path).resolve())
     if key == _installed:
