@@ -96,3 +96,38 @@ def test_a_waiting_writer_goes_before_new_readers() -> None:
     for t in (r1, w, r2):
         t.join(5)
     assert order == ["r1", "writer", "r2"]
+
+
+def test_every_shared_memo_is_a_cached_function() -> None:
+    import importlib
+
+    for name in ocr_docself.SHARED_MEMOS:
+        module, _, attr = name.rpartition(".")
+        f = getattr(importlib.import_module(module), attr)
+        assert callable(getattr(f, "cache_clear", None)), name
+        assert ocr_docself._shared(f)
+
+
+def test_the_self_trained_pass_keeps_the_shared_memos_and_empties_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from repair.score import ocr_channel
+
+    monkeypatch.setattr(ocr_docself, "AUTO", True)
+    monkeypatch.setattr(ocr_docself, "AUTO_RATE", 0.0)
+    repair_text(DOCUMENT)
+    seen: list[tuple[int, int]] = []
+    real = ocr_docself._install_text
+
+    def spy(profile: str, clear_memos: bool = True) -> None:
+        real(profile, clear_memos)
+        seen.append(
+            (
+                ocr_channel.is_known.cache_info().currsize,
+                ocr_channel.confusions.cache_info().currsize,
+            )
+        )
+
+    monkeypatch.setattr(ocr_docself, "_install_text", spy)
+    assert repair_text(DOCUMENT).text != DOCUMENT
+    assert seen and seen[0][0] > 0 and seen[0][1] == 0  # word lists kept, the tables' memos fresh

@@ -89,6 +89,41 @@ AUTO_MAX_WORDS = 20_000
 #: again after it, which empties every memo for the next text to refill.
 KEEP_CACHES = True
 
+#: The memos :func:`_held` shares with the self-trained pass instead of swapping them for
+#: empty ones: their values depend on the word lists and the language model only, never on
+#: the OCR tables (each read: a ``disk_cached`` build over the dictionary and word
+#: frequencies, or a view of one), so the second pass need not rebuild them.  Whole
+#: modules by prefix (the word statistics) and single functions by qualified name.  Of the
+#: self-trained pass's CPU on SMH dev they were ~40 % (session 44: a lexicon reloaded or an
+#: index rebuilt per article); outputs identical to the fresh memos on SMH dev (both
+#: tables; tests/test_ocr_docself44.py checks every name is still an ``lru_cache``).
+SHARED_MODULES = ("repair.resources.", "repair.score.ngrams", "repair.lexicons", "repair.normalize")
+SHARED_MEMOS = frozenset(
+    {
+        "repair.score.ocr_channel.vocabulary",
+        "repair.score.ocr_channel.is_known",
+        "repair.score.ocr_search._word_prefixes",
+        "repair.score.ocr_search.name_prefixes",
+        "repair.score.ocr_deep.common_words",
+        "repair.score.ocr_deep._common_prefixes",
+        "repair.candidates.ocr_nameshape._model",
+        "repair.candidates.ocr_nameshape._window_lp",
+        "repair.candidates.ocr_far._by_length",
+        "repair.candidates.ocr_far._ends",
+        "repair.candidates.ocr_far._near_lengths",
+        "repair.candidates.ocr_far._last_not_first",
+        "repair.candidates.ocr_periodreach._words",
+        "repair.candidates.ocr_deepreach._by_head",
+        "repair.candidates.ocr_deepreach._words_of",
+        "repair.candidates.ocr_deepreach._names_by_length",
+        "repair.candidates.ocr_context._by_length",
+        "repair.candidates.ocr_context._pool",
+        "repair.candidates.ocr_nameprefix._names_of_length",
+        "repair.candidates.ocr_nameprefix._prefix_stems",
+        "repair.candidates.ocr_gluedfw.function_words",
+    }
+)
+
 #: Whether this thread runs :func:`auto_repair` (its own repairs are plain ones).
 _state = threading.local()
 #: The profile :func:`self_train` installed last (``--self-train`` asked for it).
@@ -201,7 +236,7 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
         _state.busy = was
 
 
-def _install_text(profile: str) -> None:
+def _install_text(profile: str, clear_memos: bool = True) -> None:
     import tempfile  # only here: a cold start of a clean text does not load it
 
     from repair.score import ocr_table
@@ -210,7 +245,7 @@ def _install_text(profile: str) -> None:
     os.close(fd)
     try:
         Path(name).write_text(profile, encoding="utf-8")
-        ocr_table.install(name)
+        ocr_table.install(name, clear_memos)
     finally:
         os.unlink(name)
 
@@ -241,6 +276,16 @@ def _cached_globals() -> list[tuple[Any, str, Any]]:
     return out
 
 
+def _shared(f: Any) -> bool:
+    """Whether :func:`_held` shares ``f``'s memo (:data:`SHARED_MEMOS`)."""
+    inner = f.__wrapped__
+    mod = getattr(inner, "__module__", "") or ""
+    return (
+        mod.startswith(SHARED_MODULES)
+        or f"{mod}.{getattr(inner, '__qualname__', '')}" in SHARED_MEMOS
+    )
+
+
 @contextmanager
 def _held(profile: str) -> Iterator[None]:
     """``profile`` in force for the block with fresh memos, then the profile in force
@@ -250,7 +295,7 @@ def _held(profile: str) -> Iterator[None]:
     back, so the next text does not refill what the learned profile's install emptied."""
     from repair.score import ocr, ocr_channel, ocr_table
 
-    held = _cached_globals()
+    held = [(m, n, f) for m, n, f in _cached_globals() if not _shared(f)]
     fresh: dict[int, Any] = {}
     for _, _, f in held:
         if id(f) not in fresh:
@@ -274,7 +319,7 @@ def _held(profile: str) -> Iterator[None]:
     for module, name, f in held:
         setattr(module, name, fresh[id(f)])
     try:
-        _install_text(profile)
+        _install_text(profile, clear_memos=False)  # the swapped memos are empty
         yield
     finally:
         for module, name, f in held:
