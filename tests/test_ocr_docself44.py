@@ -131,3 +131,24 @@ def test_the_self_trained_pass_keeps_the_shared_memos_and_empties_the_others(
     monkeypatch.setattr(ocr_docself, "_install_text", spy)
     assert repair_text(DOCUMENT).text != DOCUMENT
     assert seen and seen[0][0] > 0 and seen[0][1] == 0  # word lists kept, the tables' memos fresh
+
+
+def test_kept_known_drops_a_weak_reading_of_a_known_word_the_first_pass_left() -> None:
+    from dataclasses import replace
+
+    from repair.types import Edit, RepairResult
+
+    text = "The motion passed with but one dissenting vote, and tbe men went home."
+    first = repair_text(text)
+    assert [e.original for e in first.edits] == ["tbe"]
+    k = text.index("but")
+    hut = Edit(k, 3, "but", "hut", "ocr", 0.9, "OCR_REALWORD", evidence={"margin": 1.5})
+    edits = tuple(sorted((*first.edits, hut), key=lambda e: e.offset))
+    second = RepairResult(
+        text, first.text.replace(" but ", " hut "), edits, replace(first.scores, edits=2)
+    )
+    kept = ocr_docself.kept_known(first, second, 2.0)
+    assert kept.text == first.text and kept.edits == first.edits and kept.scores.edits == 1
+    assert ocr_docself.kept_known(first, second, 1.0) is second  # strong enough: kept
+    hut_first = RepairResult(text, second.text, edits, second.scores)  # the first pass read it
+    assert ocr_docself.kept_known(hut_first, second, 2.0) is second

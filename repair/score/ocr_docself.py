@@ -84,6 +84,14 @@ AUTO_RATE = 20.0
 #: of them is self-trained as a whole (``repair batch --self-train``, ``learn --ocr``).
 AUTO_MAX_WORDS = 20_000
 
+#: The self-trained pass may read a known word (:func:`repair.score.ocr_channel.is_known`,
+#: every word of the span) that the first pass left as it is as another only with at least
+#: this much evidence (the edit's ``margin``, else its ``lm_logprob_gain``; ``None``: no
+#: bound): the learned rows are one text's thin evidence, and a real word they re-read
+#: ("with but one" -> "with hut one") is damage the first pass did not do.  Below it the
+#: edit is dropped and the span keeps the first pass's reading.
+KNOWN_MARGIN: float | None = None
+
 #: :func:`auto_repair` keeps the memos of the profile in force across its second pass
 #: (:func:`_held`: swapped out, then back) instead of installing the profile in force
 #: again after it, which empties every memo for the next text to refill.
@@ -231,9 +239,49 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
             if not alone or ocr_table.installed() != prev:
                 return first  # a caller holds the lock shared, or the profile changed
             with _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev):
-                return repair(text, *args, **kwargs)
+                second = repair(text, *args, **kwargs)
+        return second if KNOWN_MARGIN is None else kept_known(first, second, KNOWN_MARGIN)
     finally:
         _state.busy = was
+
+
+def kept_known(first: Any, second: Any, margin: float) -> Any:
+    """``second`` (the self-trained pass's :class:`~repair.types.RepairResult`) without its
+    edits that read a known word the ``first`` pass left untouched as another on less
+    than ``margin`` of evidence (:data:`KNOWN_MARGIN`)."""
+    from dataclasses import replace
+
+    from repair.score.ocr_channel import is_known
+    from repair.types import RepairResult
+    from repair.write import apply_edits
+
+    touched = [(e.offset, e.end) for e in first.edits]
+
+    def weak_known(e: Any) -> bool:
+        if any(a < e.end and e.offset < b for a, b in touched):
+            return False
+        words = [w.strip(".,;:!?\"'()[]-") for w in e.original.split()]
+        if not words or not all(w.isalpha() and is_known(w) for w in words):
+            return False
+        ev = e.evidence
+        return float(ev.get("margin", ev.get("lm_logprob_gain", 0.0))) < margin
+
+    drop = [e for e in second.edits if weak_known(e)]
+    if not drop:
+        return second
+    edits = tuple(e for e in second.edits if e not in drop)
+    kinds: dict[str, int] = {}
+    for e in edits:
+        kinds[e.kind] = kinds.get(e.kind, 0) + 1
+    sc = second.scores
+    scores = replace(
+        sc,
+        edits=len(edits),
+        edits_per_1000_words=1000.0 * len(edits) / sc.words if sc.words else 0.0,
+        edits_by_kind=kinds,
+    )
+    original = second.original
+    return RepairResult(original, apply_edits(original, edits), edits, scores, second.declined)
 
 
 def _install_text(profile: str, clear_memos: bool = True) -> None:
