@@ -152,3 +152,20 @@ def test_kept_known_drops_a_weak_reading_of_a_known_word_the_first_pass_left() -
     assert ocr_docself.kept_known(first, second, 1.0) is second  # strong enough: kept
     hut_first = RepairResult(text, second.text, edits, second.scores)  # the first pass read it
     assert ocr_docself.kept_known(hut_first, second, 2.0) is second
+
+
+def test_kept_known_gives_a_dropped_join_back_the_first_pass_reading() -> None:
+    from dataclasses import replace
+
+    from repair.types import Edit, RepairResult
+
+    text = "The new constitution was adopted witb but one dissenting vote."
+    first = repair_text(text)
+    assert [(e.original, e.replacement) for e in first.edits] == [("witb", "with")]
+    k = text.index("witb")
+    join = Edit(k, 8, "witb but", "without", "ocr", 0.9, "OCR_JOIN_SPLIT", evidence={"margin": 6.2})
+    second = RepairResult(
+        text, text.replace("witb but", "without"), (join,), replace(first.scores, edits=1)
+    )
+    kept = ocr_docself.kept_known(first, second, 8.0)
+    assert kept.text == first.text and kept.edits == first.edits

@@ -248,28 +248,22 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
 def kept_known(first: Any, second: Any, margin: float) -> Any:
     """``second`` (the self-trained pass's :class:`~repair.types.RepairResult`) without its
     edits that read a known word the ``first`` pass left untouched as another on less
-    than ``margin`` of evidence (:data:`KNOWN_MARGIN`)."""
+    than ``margin`` of evidence (:data:`KNOWN_MARGIN`): such a span keeps the first
+    pass's edits."""
     from dataclasses import replace
 
-    from repair.score.ocr_channel import is_known
     from repair.types import RepairResult
     from repair.write import apply_edits
 
-    touched = [(e.offset, e.end) for e in first.edits]
-
-    def weak_known(e: Any) -> bool:
-        if any(a < e.end and e.offset < b for a, b in touched):
-            return False
-        words = [w.strip(".,;:!?\"'()[]-") for w in e.original.split()]
-        if not words or not all(w.isalpha() and is_known(w) for w in words):
-            return False
-        ev = e.evidence
-        return float(ev.get("margin", ev.get("lm_logprob_gain", 0.0))) < margin
-
-    drop = [e for e in second.edits if weak_known(e)]
+    drop = [e for e in second.edits if _rereads_known(e, first.edits, margin)]
     if not drop:
         return second
-    edits = tuple(e for e in second.edits if e not in drop)
+    kept = [e for e in second.edits if e not in drop]
+    for e in first.edits:  # the first pass's reading of a dropped span
+        inside = any(d.offset <= e.offset and e.end <= d.end for d in drop)
+        if inside and not any(k.offset < e.end and e.offset < k.end for k in kept):
+            kept.append(e)
+    edits = tuple(sorted(kept, key=lambda e: (e.offset, e.length)))
     kinds: dict[str, int] = {}
     for e in edits:
         kinds[e.kind] = kinds.get(e.kind, 0) + 1
@@ -282,6 +276,26 @@ def kept_known(first: Any, second: Any, margin: float) -> Any:
     )
     original = second.original
     return RepairResult(original, apply_edits(original, edits), edits, scores, second.declined)
+
+
+def _rereads_known(e: Any, first: Sequence[Any], margin: float) -> bool:
+    """Whether edit ``e`` reads a known word that no ``first`` edit touched as another
+    (the word is not in its replacement), on less than ``margin`` of evidence."""
+    import re
+
+    from repair.score.ocr_channel import is_known
+
+    ev = e.evidence
+    if float(ev.get("margin", ev.get("lm_logprob_gain", 0.0))) >= margin:
+        return False
+    kept = set(e.replacement.split())
+    for m in re.finditer(r"[^\W\d_]+", e.original):
+        a, b = e.offset + m.start(), e.offset + m.end()
+        if any(f.offset < b and a < f.end for f in first):
+            continue
+        if m.group() not in kept and is_known(m.group()):
+            return True
+    return False
 
 
 def _install_text(profile: str, clear_memos: bool = True) -> None:
