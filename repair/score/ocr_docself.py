@@ -84,8 +84,8 @@ AUTO_RATE = 20.0
 #: of them is self-trained as a whole (``repair batch --self-train``, ``learn --ocr``).
 AUTO_MAX_WORDS = 20_000
 
-#: The self-trained pass may read a known word (:func:`repair.score.ocr_channel.is_known`,
-#: every word of the span) that the first pass left as it is as another only with at least
+#: The self-trained pass may read a known word (:func:`repair.score.ocr_channel.is_target`:
+#: a dictionary word, not web garble such as "ul" or "ti") that the first pass left as it is as another only with at least
 #: this much evidence (the edit's ``margin``, else its ``lm_logprob_gain``; ``None``: no
 #: bound): the learned rows are one text's thin evidence, and a real word they re-read
 #: ("with but one" -> "with hut one") is damage the first pass did not do.  Below it the
@@ -283,19 +283,23 @@ def _rereads_known(e: Any, first: Sequence[Any], margin: float) -> bool:
     (the word is not in its replacement), on less than ``margin`` of evidence."""
     import re
 
-    from repair.score.ocr_channel import is_known
+    from repair.score.ocr_channel import is_target
 
     ev = e.evidence
     if float(ev.get("margin", ev.get("lm_logprob_gain", 0.0))) >= margin:
         return False
-    kept = set(e.replacement.split())
-    for m in re.finditer(r"[^\W\d_]+", e.original):
+    kept = {w.strip(_PUNCT) for w in e.replacement.split()}
+    for m in re.finditer(r"\S+", e.original):
         a, b = e.offset + m.start(), e.offset + m.end()
-        if any(f.offset < b and a < f.end for f in first):
+        word = m.group().strip(_PUNCT)
+        if not word.isalpha() or any(f.offset < b and a < f.end for f in first):
             continue
-        if m.group() not in kept and is_known(m.group()):
+        if word not in kept and is_target(word):
             return True
     return False
+
+
+_PUNCT = ".,;:!?\"'()[]-"
 
 
 def _install_text(profile: str, clear_memos: bool = True) -> None:
