@@ -496,7 +496,22 @@ def _left_as_is(declined: list[Declined], edits: list[Edit]) -> list[Declined]:
     return list(out.values())
 
 
-_gc_paused_document = _cyclic_gc_paused(_repair_document)
+def _profile_shared(fn: _F) -> _F:
+    """Run ``fn`` with the OCR profile in force held shared
+    (:data:`repair.score.profile_lock.PROFILE`): a self-trained pass in another thread
+    cannot swap the tables under it."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: object, **kwargs: object) -> object:
+        from repair.score.profile_lock import PROFILE
+
+        with PROFILE.shared():
+            return fn(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+_gc_paused_document = _profile_shared(_cyclic_gc_paused(_repair_document))
 
 
 def _ocr_garbled(details: dict[str, object]) -> bool:

@@ -141,15 +141,24 @@ def _shift(message: str, path: str, offset: int) -> str:
     return f"{head}{int(num) + offset}:{rest}" if num.isdigit() else message
 
 
-def install(path: str | Path | None) -> None:
+def install(path: str | Path | None, clear_memos: bool = True) -> None:
     """Read the profile at ``path`` (``None``: the shipped tables) from now on.
 
     A no-op when that profile is already in force (a forked batch worker inherits its
     parent's); otherwise every cache of the loaded ``repair`` modules is emptied (the
     channel's rows, walk windows and plans, slot and mark models, candidate and price
     caches all derive from the tables).  Raises :class:`LexiconError` for a bad file,
-    before changing anything.
+    before changing anything.  ``clear_memos=False`` leaves the ``lru_cache`` memos as
+    they are (a caller that has swapped in empty ones,
+    :func:`repair.score.ocr_docself.auto_repair`).
     """
+    from repair.score.profile_lock import PROFILE
+
+    with PROFILE.exclusive():  # no repair in another thread reads the tables meanwhile
+        _install(path, clear_memos)
+
+
+def _install(path: str | Path | None, clear_memos: bool) -> None:
     global _installed
     key = None if path is None else str(Path(path).resolve())
     if key == _installed:
@@ -166,7 +175,8 @@ def install(path: str | Path | None) -> None:
     ocr_channel._windows.clear()
     ocr_channel._window_plans.clear()
     ocr._last[0] = None
-    _clear_caches()
+    if clear_memos:
+        _clear_caches()
     _installed = key
 
 
