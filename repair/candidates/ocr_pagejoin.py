@@ -69,6 +69,9 @@ LOWER_CASE = True
 #: 300 k words (``/work/wt/reports44/audit.py 300000``, session 44): off 571 broken /
 #: 28,172 fixed; 2: see benchmarks/RESULTS.md, "Session 44, lead".
 PAIR_REPEATS = 2
+#: ... and each of the two is a common word (Zipf): "per" 5.5, "cent" 4.8; a page that
+#: repeats an engine's cut of a word ("dol ars": "dol" 2.9) is still read.
+PAIR_MIN_ZIPF = 3.5
 
 
 def _separator(tok: Token) -> bool:
@@ -175,7 +178,7 @@ def _best(
 
 
 def _printed_pairs(toks: list[Token]) -> dict[tuple[str, str], int]:
-    """How often the page prints each two known words (the first in lower case) as two
+    """How often the page prints each two common words (the first in lower case) as two
     words, one space or line break apart (:data:`PAIR_REPEATS`)."""
     from collections import Counter
 
@@ -184,7 +187,11 @@ def _printed_pairs(toks: list[Token]) -> dict[tuple[str, str], int]:
         a, sep, b = toks[i], toks[i + 1], toks[i + 2]
         if a.kind == "word" and b.kind == "word" and _separator(sep) and b.text.islower():
             got[(a.text.lower(), b.text)] += 1
-    return {k: n for k, n in got.items() if n >= PAIR_REPEATS and is_known(k[0]) and is_known(k[1])}
+    return {
+        k: n
+        for k, n in got.items()
+        if n >= PAIR_REPEATS and min(zipf(k[0]), zipf(k[1].lower())) >= PAIR_MIN_ZIPF
+    }
 
 
 def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
