@@ -117,19 +117,14 @@ def marks_path(table: Path) -> Path:
 
 
 def _child(tables: dict[str, str], argv: list[str]) -> int:
-    code = xs._CHILD.format(tables=tables, runtime=[], argv=argv, bench=str(ROOT / "benchmarks"))
+    code = xs.child_code(tables, [], argv)
     sys.stdout.flush()
     return subprocess.run([sys.executable, "-c", code], check=False).returncode
 
 
 def write_profile(texts: dict[str, str], path: Path, note: str) -> None:
     """Write the built tables (``{file name: TSV text}``) as one OCR profile."""
-    from repair.lexicons import parse_tsv
-
-    from repair.score.ocr_table import TABLES, profile_text
-
-    tables = {name: parse_tsv(text, name, TABLES[name]) for name, text in texts.items()}
-    path.write_text(profile_text(tables, [note]), encoding="utf-8")
+    path.write_text(xs.profile_of(texts, note), encoding="utf-8")
 
 
 def _run(args: list[str]) -> None:

@@ -10,7 +10,9 @@ built from the SMH dev half *and* ICDAR monographs, so the figures of either sou
 what a new archive gets.  Here both tables are rebuilt in memory from one source only
 (``--train icdar``: ICDAR files 1-80 + file 81's first 300k characters; ``smh``: the SMH
 dev half; ``both``: as shipped; ``prior``: neither, only the build script's prior of
-glyph-shape pairs) and one evaluation runs in a fresh process whose channel reads them:
+glyph-shape pairs) and one evaluation runs in a fresh process where every reader sees them
+(:func:`install_tables`: the tables a profile holds are installed as one, as
+``--ocr-table`` does, so self-training starts from them too):
 
 * ``smh-dev`` / ``smh-test``: ``benchmarks/smh_eval.py --split dev|test``;
 * ``books``: ``benchmarks/ocr_book_eval.py`` (ICDAR files 1-80, two folds by file);
@@ -69,31 +71,79 @@ EVALS = {
 
 _CHILD = """
 import ast, importlib, runpy, sys
-from pathlib import Path
 tables = {tables!r}
-from repair import lexicons
-real = lexicons.read_tsv
-def read_tsv(name, columns=None):
-    if name not in tables:
-        return real(name, columns)
-    lines = Path(tables[name]).read_text(encoding="utf-8").split("\\n")
-    return tuple(tuple(x.split("\\t")) for x in lines if x and not x.startswith("#"))
-mods = (
-    "repair.score.ocr_channel",
-    "repair.candidates.ocr_glued",
-    "repair.score.ocr_slotprice",
-    "repair.candidates.ocr_dropped",
-)
-for mod in mods:
-    importlib.import_module(mod).read_tsv = read_tsv
+sys.path.insert(0, {bench!r})
+import ocr_xsource
+ocr_xsource.install_tables(tables)
 for spec in {runtime!r}:
     target, value = spec.split("=", 1)
     module, name = target.rsplit(".", 1)
     setattr(importlib.import_module(module), name, ast.literal_eval(value))
 sys.argv = {argv!r}
-sys.path.insert(0, {bench!r})
 runpy.run_path(sys.argv[0], run_name="__main__")
 """
+#: The modules that read a built table a profile cannot hold (``ocr_drops.tsv``) through
+#: ``read_tsv`` (:func:`install_tables` swaps their reader).
+READERS = (
+    "repair.score.ocr_channel",
+    "repair.candidates.ocr_glued",
+    "repair.score.ocr_slotprice",
+    "repair.candidates.ocr_dropped",
+)
+#: The name of the profile :func:`install_tables` writes beside the tables (and ``--save``).
+PROFILE = "xsource.profile"
+
+
+def profile_of(texts: dict[str, str], note: str) -> str:
+    """The built tables ``texts`` (``{file name: TSV text}``) an OCR profile holds
+    (:data:`repair.score.ocr_table.TABLES`; others left out) as one profile, ``note`` its
+    comment."""
+    from repair.lexicons import parse_tsv
+
+    from repair.score.ocr_table import TABLES, profile_text
+
+    rows = {name: parse_tsv(text, name, TABLES[name]) for name, text in texts.items()}
+    return profile_text({n: r for n, r in rows.items() if n in TABLES}, [note])
+
+
+def install_tables(tables: dict[str, str]) -> None:
+    """Make every reader of this process read the table files ``tables`` (``{file name:
+    path}``): the profile tables installed as one profile (:func:`repair.score.ocr_table.
+    install`, as ``smh_eval.py --ocr-table`` does), so that self-training
+    (:mod:`repair.score.ocr_docself`, ``learn --ocr``) starts from them too, not from the
+    shipped tables (session 44, xsrcfix44); any other (``ocr_drops.tsv``) read in place of
+    the shipped lexicon by the modules of :data:`READERS`."""
+    import importlib
+
+    from repair import lexicons
+    from repair.score import ocr_table
+
+    held = {n: p for n, p in tables.items() if n in ocr_table.TABLES}
+    if held:
+        texts = {n: Path(p).read_text(encoding="utf-8") for n, p in held.items()}
+        profile = Path(next(iter(held.values()))).with_name(PROFILE)
+        note = "tables built by benchmarks/ocr_xsource.py (measurement)"
+        profile.write_text(profile_of(texts, note), encoding="utf-8")
+        ocr_table.install(profile)
+    rest = {n: p for n, p in tables.items() if n not in held}
+    if not rest:
+        return
+    real = lexicons.read_tsv
+
+    def read_tsv(name: str, columns: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], ...]:
+        if name not in rest:
+            return real(name, columns)
+        return lexicons.parse_tsv(Path(rest[name]).read_text(encoding="utf-8"), name, columns)
+
+    for module in READERS:
+        importlib.import_module(module).read_tsv = read_tsv  # type: ignore[attr-defined]
+
+
+def child_code(tables: dict[str, str], runtime: list[str], argv: list[str]) -> str:
+    """The ``python -c`` program that runs ``argv`` (a script and its arguments) with the
+    table files ``tables`` (``{file name: path}``) read by every reader
+    (:func:`install_tables`) and the ``MODULE.NAME=VALUE`` settings ``runtime`` set."""
+    return _CHILD.format(tables=tables, runtime=runtime, argv=argv, bench=str(ROOT / "benchmarks"))
 
 
 def sources(train: str) -> tuple[Path | None, Path | None]:
@@ -129,7 +179,8 @@ def build_tables(train: str, hold_drops: bool = False) -> dict[str, str]:
 
 
 def write_tables(texts: dict[str, str], folder: Path, save: Path | None = None) -> dict[str, str]:
-    """Write each built table into ``folder`` (and ``save`` if given): ``{name: path}``."""
+    """Write each built table into ``folder`` (and ``save`` if given, with the profile
+    tables also as one profile, :data:`PROFILE`, for ``--ocr-table``): ``{name: path}``."""
     tables = {}
     for name, text in texts.items():
         path = folder / name
@@ -138,6 +189,9 @@ def write_tables(texts: dict[str, str], folder: Path, save: Path | None = None) 
         if save:
             save.mkdir(parents=True, exist_ok=True)
             (save / name).write_text(text, encoding="utf-8")
+    if save:
+        note = "tables built by benchmarks/ocr_xsource.py (measurement)"
+        (save / PROFILE).write_text(profile_of(texts, note), encoding="utf-8")
     return tables
 
 
@@ -168,12 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             script = str(ROOT / "benchmarks" / script)
         else:
             script, rest = opts.evaluation, shlex.split(opts.args)
-        code = _CHILD.format(
-            tables=tables,
-            runtime=runtime,
-            argv=[script, *rest],
-            bench=str(ROOT / "benchmarks"),
-        )
+        code = child_code(tables, runtime, [script, *rest])
         held = " (drops held out)" if opts.hold_drops else ""
         print(
             f"# train {opts.train}{held}, eval {opts.evaluation}, "

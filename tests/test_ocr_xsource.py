@@ -105,3 +105,49 @@ def test_xsource_holds_the_drop_table_out_on_request() -> None:
     rows = [r.split("\t") for r in held.splitlines() if r and not r.startswith("#")]
     assert rows and all(len(r) == 4 and float(r[2]) > 0 for r in rows)
     assert "# format: repair-lexicon/1" in held
+
+
+def test_xsource_child_shows_the_built_tables_to_every_reader(tmp_path: Path) -> None:
+    # session 44 (xsrcfix44): the child swapped the tables by patching ``read_tsv`` in four
+    # modules, so self-training (``ocr_table.rows_in_force``, read by ocr_docself and
+    # ``learn --ocr``) started from the shipped tables, trained on the evaluated archive
+    import json
+    import os
+    import subprocess
+
+    from repair.lexicons import format_header
+
+    from repair.score import ocr_table
+
+    sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "scripts")]
+    import ocr_xsource
+
+    drops = ("letter", "position", "cost", "drops")
+    columns = {**ocr_table.TABLES, "ocr_drops.tsv": drops}
+    built = {name: read_tsv(name, cols)[:3] for name, cols in columns.items()}
+    tables = {}
+    for name, rows in built.items():
+        tables[name] = str(tmp_path / name)
+        lines = [format_header(columns[name]), *("\t".join(r) for r in rows)]
+        Path(tables[name]).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    script = tmp_path / "show.py"
+    script.write_text(
+        "import json\n"
+        "from repair.candidates import ocr_dropped\n"
+        "from repair.score import ocr_docself, ocr_table\n"
+        "seen = {n: ocr_table.rows_in_force(n) for n in ocr_table.TABLES}\n"
+        "seen['ocr_drops.tsv'] = sorted(ocr_dropped.drop_costs())\n"
+        "print(json.dumps([seen, ocr_docself.AUTO]))\n",
+        encoding="utf-8",
+    )
+    code = ocr_xsource.child_code(tables, ["repair.score.ocr_docself.AUTO=True"], [str(script)])
+    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    env = {**os.environ, "PYTHONPATH": path}
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    seen, auto = json.loads(run.stdout.strip().splitlines()[-1])
+    for name in ocr_table.TABLES:
+        assert [tuple(r) for r in seen[name]] == list(built[name]), name
+    assert seen["ocr_drops.tsv"] == sorted([r[0], r[1]] for r in built["ocr_drops.tsv"])
+    assert auto is True  # the run-time settings after ``--`` still apply
