@@ -110,7 +110,11 @@ def repair_text(
     """
     from repair.score import ocr_docself
 
-    if ocr_docself.AUTO and not ocr_docself.busy() and (config is None or config.ocr):
+    if (
+        ocr_docself.AUTO
+        and not ocr_docself.busy()
+        and (config is None or (config.ocr and config.ocr_self_train))
+    ):
         return ocr_docself.auto_repair(
             repair_text, text, references, config, pairs=pairs, doc_id=doc_id
         )

@@ -27,3 +27,12 @@ def spun_seed() -> str:
 @pytest.fixture(scope="session")
 def clean_seeds() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in CLEAN_SEEDS]
+
+
+@pytest.fixture
+def one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No automatic self-training (``repair.score.ocr_docself.AUTO`` off): for tests of
+    one pass's own readings and operation counts."""
+    from repair.score import ocr_docself
+
+    monkeypatch.setattr(ocr_docself, "AUTO", False)

@@ -16,6 +16,9 @@ from repair.score import ocr_table
 from repair.score.ocr_docself import self_train
 from tests.test_ocr_table import ARCHIVE, PAGE, _repair
 
+#: one pass: these tests read a single pass's readings (conftest ``one_pass``)
+pytestmark = pytest.mark.usefixtures("one_pass")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: One document whose engine prints "z" for "h" (a confusion the shipped table lacks): the
@@ -81,7 +84,7 @@ def test_a_text_too_small_for_the_confusion_learns_no_row() -> None:
 def test_fix_self_train_repairs_with_what_the_file_itself_teaches(tmp_path: Path) -> None:
     doc = tmp_path / "doc.txt"
     doc.write_text(DOCUMENT + "\n", encoding="utf-8")
-    plain = _repair("fix", str(doc), "-q")
+    plain = _repair("fix", str(doc), "-q", "--one-pass")
     trained = _repair("fix", str(doc), "--self-train")
     assert plain.returncode == trained.returncode == 0, trained.stderr
     assert plain.stdout == DOCUMENT + "\n"

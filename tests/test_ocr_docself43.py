@@ -14,6 +14,9 @@ from repair.score import ocr_docself, ocr_table
 from repair.score.ocr_selftrain import ArchiveCounts, learn_table, still_unknown
 from tests.test_ocr_docself28 import DOCUMENT, Z_WORDS
 
+#: one pass: these tests read a single pass's readings (conftest ``one_pass``)
+pytestmark = pytest.mark.usefixtures("one_pass")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -31,8 +34,7 @@ def _rate(text: str) -> float:
     return ocr_docself.garble_rate(counts)
 
 
-def test_auto_off_by_default_keeps_the_plain_repair() -> None:
-    assert ocr_docself.AUTO is False
+def test_with_auto_off_the_plain_repair_reads_no_z_as_h() -> None:
     assert repair_text(DOCUMENT).text == DOCUMENT  # the shipped tables read no z as h
 
 

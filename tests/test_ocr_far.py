@@ -13,6 +13,9 @@ from repair.pipeline import repair_text
 from repair.score.ocr_price import GENERIC_SUB, channel_cost
 from tests.test_ocr_wide import NEWSPAPER
 
+#: one pass: these tests read a single pass's readings (conftest ``one_pass``)
+pytestmark = pytest.mark.usefixtures("one_pass")
+
 
 def test_learned_confusions_are_cheaper_than_generic_edits() -> None:
     assert channel_cost("the", "the") == 0.0

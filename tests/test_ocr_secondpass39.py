@@ -11,6 +11,9 @@ from repair.pipeline import repair_text
 from repair.stages.ocr import STAGE
 from repair.write import apply_edits
 
+#: one pass: these tests read a single pass's readings (conftest ``one_pass``)
+pytestmark = pytest.mark.usefixtures("one_pass")
+
 BASE = (
     "Tbe kingwas vcry glad of tlie news, and tho men wero sent to tbe town to seo "
     "wliat had becn done about tbe ncw bridge. Tlie rivcr was liigh and tbe cart went "

@@ -22,6 +22,9 @@ from repair.score.ocr_channel import vocabulary
 from repair.tokenize import tokenize
 from tests.ocr_garble import printed_forms
 
+#: one pass: these tests read a single pass's readings (conftest ``one_pass``)
+pytestmark = pytest.mark.usefixtures("one_pass")
+
 _LETTERS = ocr_pagehabit._LETTERS
 
 

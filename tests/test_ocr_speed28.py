@@ -28,6 +28,9 @@ from repair.score import ocr as ocr_score  # noqa: E402
 from repair.score import ocr_decide_fast  # noqa: E402
 from repair.types import Candidate  # noqa: E402
 
+#: one pass: these tests read a single pass's readings (conftest ``one_pass``)
+pytestmark = pytest.mark.usefixtures("one_pass")
+
 
 def _cand(start: int, end: int, text: str) -> Candidate:
     return Candidate(start, end, text, "ocr", "OCR_CONFUSION", {})

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from repair.candidates import ocr as ocr_candidates
 from repair.config import RepairConfig
 from repair.detect import tortured
@@ -16,6 +18,9 @@ from repair.pipeline import repair_text
 from repair.resources import lm as lm_module
 from repair.score.ocr import Scorer
 from repair.score.ocr_channel import confusion_variants, vocabulary_prefixes
+
+#: one pass: these tests read a single pass's readings (conftest ``one_pass``)
+pytestmark = pytest.mark.usefixtures("one_pass")
 
 GARBLED = (
     "Tbe rnan said tliat tbe Governrnent would rneet tbe cost of tbe new bridge, and "

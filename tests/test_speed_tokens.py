@@ -10,6 +10,9 @@ import pytest
 import repair.document
 from repair.pipeline import repair_text
 
+#: one pass: these tests read a single pass's readings (conftest ``one_pass``)
+pytestmark = pytest.mark.usefixtures("one_pass")
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -113,6 +113,15 @@ def fix(
             "twice the time.",
         ),
     ] = False,
+    one_pass: Annotated[
+        bool,
+        Option(
+            "--one-pass",
+            help="No automatic self-training: a garbled OCR text of up to 20 k words is "
+            "otherwise repaired, self-trained on, and repaired again (about twice the time "
+            "on such a text).",
+        ),
+    ] = False,
     only: Annotated[
         list[str] | None,
         Option("--only", help=_ONLY_HELP),
@@ -185,6 +194,8 @@ def fix(
         config = replace(config, window_chars=window_chars)
     if not profile:
         config = replace(config, spin_profile=None)
+    if one_pass:
+        config = replace(config, ocr_self_train=False)
     if only:
         config = replace(config, **{s: s in only for s in stages})
     if report in (ReportFormat.json, ReportFormat.html):  # they list the declined spans

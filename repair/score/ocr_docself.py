@@ -81,7 +81,7 @@ DOC_MAX_DROP: float | None = None
 #: the name "Frier") are readings of words the dictionary does not hold or holds, which
 #: the gain rests on too (:data:`KNOWN_MARGIN`).  See benchmarks/RESULTS.md, session 44,
 #: ocrself44.
-AUTO = False
+AUTO = True
 #: The least :func:`garble_rate` of the first pass at which :func:`auto_repair`
 #: self-trains (clean300k reads 0.67, ocr100k 39.8, SMH dev articles 0 to 420).  SMH dev
 #: tokens (``benchmarks/ocr_docself.py --split dev --group 1``, ICDAR-only; shipped
@@ -92,6 +92,12 @@ AUTO_RATE = 20.0
 #: one long text mixes sources and its second pass doubles a big job's time; an archive
 #: of them is self-trained as a whole (``repair batch --self-train``, ``learn --ocr``).
 AUTO_MAX_WORDS = 20_000
+#: A first pass whose document garble score (``scores.garble``, the OCR detector's share
+#: of garbled words) is below this keeps itself before the garble rate is counted
+#: (``0``: off): the count reads the OCR dictionaries, which a clean text never loads
+#: (``tests/test_cold_start_loads.py``).  Of the 159 SMH articles, every one at
+#: :data:`AUTO_RATE` or more scores 0.034 or more; a clean seed 0.004 (session 44, lead).
+AUTO_MIN_GARBLE = 0.015
 
 #: The self-trained pass may read a dictionary word
 #: (:func:`repair.score.ocr_channel.is_target`, not web garble such as "ul" or "ti") that
@@ -231,7 +237,7 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
                 or bool(AUTO_MAX_WORDS and len(text.split()) > AUTO_MAX_WORDS)
             )
             first = repair(text, *args, **kwargs)
-            if plain:
+            if plain or _clean_first(first):
                 return first
             counts = ArchiveCounts()
             counts.add(first.text, first.edits, still_unknown(first.text), text)
@@ -258,6 +264,12 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
         return second if KNOWN_MARGIN is None else kept_known(first, second, KNOWN_MARGIN)
     finally:
         _state.busy = was
+
+
+def _clean_first(first: Any) -> bool:
+    """Whether the first pass's garble score is below :data:`AUTO_MIN_GARBLE` (no
+    self-training then)."""
+    return bool(AUTO_MIN_GARBLE) and first.scores.garble < AUTO_MIN_GARBLE
 
 
 def kept_known(first: Any, second: Any, margin: float) -> Any:

@@ -405,12 +405,15 @@ def learn_table(
     cheaper (default: no bound).  ``first`` (default: none) holds the first pass's
     results of ``pages`` (one each, same order, with the tables in force): they are
     pooled as they are instead of repairing the pages again."""
+    from dataclasses import replace
+
     from repair.config import RepairConfig
     from repair.lexicons import parse_tsv
     from repair.pipeline import repair_text
     from repair.score import ocr_table
 
-    config = config or RepairConfig()
+    # the learning reads plain first passes: no automatic self-training inside them
+    config = replace(config or RepairConfig(), ocr_self_train=False)
     counts = ArchiveCounts()
     raws: list[str] = []
     for k, raw in enumerate(pages):
