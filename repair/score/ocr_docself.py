@@ -71,16 +71,15 @@ DOC_MAX_DROP: float | None = None
 
 #: Self-train automatically inside :func:`repair.pipeline.repair_text` (``repair fix``,
 #: ``repair batch``, ``repair serve``) on a text whose first pass reads as garbled OCR
-#: (:func:`auto_repair`): no ``--self-train`` needed.  Off.  Session 43: SMH dev / test
-#: tokens gain from ICDAR-only tables (5,730 -> 5,509; 6,466 -> 6,268) and from the shipped
-#: ones (4,403 -> 4,391 dev on main bd36932), light suite, clean gate and ICDAR OCR level,
-#: ICDAR gold + noise 116 -> 119 broken.  Session 44 made it thread-safe
-#: (:mod:`repair.score.profile_lock`) and cut its cost (:data:`SHARED_MEMOS`: an SMH dev
-#: article it self-trains costs 3.8x -> 2.3x its plain CPU, outputs identical), but 2.3x is
-#: over the 1.5x budget of issue 14, and the gold + noise breaks (German "Zuom", "Fur";
-#: the name "Frier") are readings of words the dictionary does not hold or holds, which
-#: the gain rests on too (:data:`KNOWN_MARGIN`).  See benchmarks/RESULTS.md, session 44,
-#: ocrself44.
+#: (:func:`auto_repair`): no ``--self-train`` needed; ``RepairConfig(ocr_self_train=False)``
+#: or ``repair fix --one-pass`` keep one pass.  On since session 44 (lead), on the merged
+#: main (``benchmarks/smh_eval.py``; ICDAR-only tables with ``--ocr-table`` of
+#: ``ocr_xsource.py --save``): SMH dev 4,356 -> 4,345 tokens, test 5,417 -> 5,361;
+#: ICDAR-only tables dev 5,320 -> 5,162, test 6,072 -> 5,955; light suite, clean gate,
+#: ICDAR OCR level; synthetic suite 79.1 -> 79.3 %; ICDAR gold + noise 116 -> 119 broken
+#: (German "Zuom", "Fur"; the name "Frier").  Cost: an SMH article it self-trains takes
+#: ~2.3x its plain CPU (ocrself44: thread-safe by :mod:`repair.score.profile_lock`,
+#: :data:`SHARED_MEMOS`).  See benchmarks/RESULTS.md, session 44, ocrself44 and lead.
 AUTO = True
 #: The least :func:`garble_rate` of the first pass at which :func:`auto_repair`
 #: self-trains (clean300k reads 0.67, ocr100k 39.8, SMH dev articles 0 to 420).  SMH dev
