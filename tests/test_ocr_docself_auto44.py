@@ -63,3 +63,20 @@ def test_fix_one_pass_option(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert run.stdout == DOCUMENT + "\n" or run.stdout == DOCUMENT
+
+
+def test_batch_one_pass_repairs_each_document_once(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from repair.cli import app
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "doc.txt").write_text(DOCUMENT, encoding="utf-8")
+    for flag, want in (("--one-pass", True), (None, False)):
+        out = tmp_path / f"out{want}"
+        args = ["batch", str(inp), str(out), "-j", "1", "-q"] + ([flag] if flag else [])
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        got = (out / "doc.txt").read_text(encoding="utf-8")
+        assert (got.rstrip("\n") == DOCUMENT.rstrip("\n")) is want

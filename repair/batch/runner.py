@@ -62,6 +62,8 @@ class BatchOptions:
     #: use the built-in seed spinner profile (False: an unknown spinner, learned and
     #: repaired from the corpus's own evidence, as ``repair learn --no-profile``)
     profile: bool = True
+    #: no automatic OCR self-training per document (``repair fix --one-pass``)
+    one_pass: bool = False
     #: most documents in one shard
     shard_size: int = 1000
     #: words in one shard (estimated from bytes): the unit of work and of resume
@@ -151,6 +153,7 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
         **({} if opts.profile else {"profile": False}),
         **({"ocr_table": str(opts.ocr_table.resolve())} if opts.ocr_table else {}),
         **({"self_train": True} if opts.self_train else {}),
+        **({"one_pass": True} if opts.one_pass else {}),
     }
 
 
@@ -371,6 +374,7 @@ def _run_locked(
         learned_pairs=str(state.pairs_path) if opts.learn else None,
         min_confidence=opts.min_confidence,
         profile=opts.profile,
+        one_pass=opts.one_pass,
         doc_timeout=opts.doc_timeout,
         keep_failed=opts.keep_failed,
         slow_doc=opts.slow_doc,

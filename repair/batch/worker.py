@@ -93,6 +93,8 @@ class WorkerSettings:
     max_chars: int = RepairConfig.max_chars
     #: use the built-in seed spinner profile (False: ``RepairConfig(spin_profile=None)``)
     profile: bool = True
+    #: no automatic OCR self-training per document (``RepairConfig(ocr_self_train=False)``)
+    one_pass: bool = False
     #: copy documents that cannot be repaired to the output unchanged (else leave them out)
     keep_failed: bool = False
     #: a document still being repaired after this many seconds is given up (0: no limit)
@@ -145,6 +147,7 @@ class Worker:
             min_confidence=settings.min_confidence,
             max_chars=settings.max_chars,
             spin_profile=RepairConfig.spin_profile if settings.profile else None,
+            ocr_self_train=not settings.one_pass,
         )
         if warm_up:
             repair_text(WARMUP_TEXT, self.references, self.config, pairs=self.pairs)

@@ -146,6 +146,15 @@ def batch(
             "kept in OUTPUT/.repair-batch/ocr_table.tsv).",
         ),
     ] = False,
+    one_pass: Annotated[
+        bool,
+        typer.Option(
+            "--one-pass",
+            help="No automatic self-training per document: a garbled OCR document of up to "
+            "20 k words is otherwise repaired, self-trained on, and repaired again (about "
+            "twice the time on such a document).",
+        ),
+    ] = False,
     min_confidence: Annotated[float, min_confidence_option()] = RepairConfig.min_confidence,
     learn: Annotated[
         bool,
@@ -207,6 +216,7 @@ def batch(
         min_confidence=min_confidence,
         learn=learn,
         profile=profile,
+        one_pass=one_pass,
         shard_size=shard_size,
         shard_words=shard_words,
         doc_timeout=doc_timeout,
