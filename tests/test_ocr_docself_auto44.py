@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,9 @@ from repair.config import RepairConfig
 from repair.pipeline import repair_text
 from repair.score import ocr_docself, ocr_table
 from tests.test_ocr_docself28 import DOCUMENT, Z_WORDS
+from tests.test_ocr_docself43 import _shipped_table  # noqa: F401  (autouse: shipped tables around each test)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def _shipped_table() -> Iterator[None]:
-    ocr_table.install(None)
-    yield
-    ocr_table.install(None)
 
 
 def test_on_by_default_and_one_pass_keeps_the_plain_repair(
