@@ -171,6 +171,9 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates import ocr_relcomma  # session 44: "Mowatt who has" -> "Mowatt, who"
 
     out.extend(ocr_relcomma.relative_comma_candidates(toks))
+    from repair.candidates import ocr_andcomma  # session 45: "stride and they hope" -> ", and"
+
+    out.extend(ocr_andcomma.and_comma_candidates(toks))
     from repair.candidates import ocr_straystop  # session 44: "to the. locals'" -> "the locals'"
 
     out.extend(ocr_straystop.stray_stop_candidates(toks))
