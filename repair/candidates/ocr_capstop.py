@@ -24,8 +24,8 @@ one look at each reading.
 
 >>> [round(capital_nats(p, r), 2) for p, r in (("lho", "the"), ("Ihe", "the"), ("lound", "found"))]
 [1.57, 4.47, 0.0]
->>> capital_nats("In", "in")
-0.0
+>>> capital_nats("In", "in"), capital_nats("0nly", "only")
+(0.0, 0.0)
 """
 
 from __future__ import annotations
@@ -51,11 +51,13 @@ MIN_AFTER = 3
 
 def capital_nats(printed: str, reading: str) -> float:
     """How much likelier the print's first letter is the reading's first letter in
-    capitals than in lower case (nats; 0 when the print says nothing): the learned
-    channel's cost difference where it has both rows, else :data:`CAPITAL_NATS` for a
-    capital print."""
+    capitals than in lower case (nats; 0 when the print says nothing or starts with a
+    figure): the learned channel's cost difference where it has both rows, else
+    :data:`CAPITAL_NATS` for a capital print."""
     if len(printed) < 2 or not reading or printed.lower() == reading:
         return 0.0
+    if not printed[0].isalpha():
+        return 0.0  # a figure ("0nly"): modern OCR's "0" for "o" (the audit's "edge. Only")
     from repair.score.ocr_channel import confusions
 
     p, r = printed[0], reading[0]
