@@ -26,7 +26,11 @@ from __future__ import annotations
 
 from repair.types import Candidate, Token
 
-#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).
+#: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).  On: SMH dev -2 / -2
+#: (dev-a level, dev-b -2 / -2: "in the round, and it is likely", "into their stride, and
+#: they hope" on a rugby page printing 0.01 commas a word); light suite, clean gate, audit
+#: (the page's comma rate keeps modern text shut), ICDAR gold + noise as main (RESULTS,
+#: "Session 45, ocrpunct45").
 AND_COMMA = True
 #: Subject pronouns that open a clause after "and" ("him", "them" do not).
 SUBJECTS = frozenset({"it", "he", "she", "they", "we", "I", "there"})

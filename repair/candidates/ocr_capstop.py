@@ -35,8 +35,11 @@ from repair.types import Candidate, Token
 #: On/off (hook in :func:`repair.candidates.ocr_stoppass.stop_pass`).  On: SMH dev 4,345 ->
 #: 4,336 tokens / 7,052 -> 7,044 chars (dev-a -2 / -1, dev-b -7 / -7; 8 articles change, 7
 #: improve: "arbitration llio same" -> ". The same", "meetings Io colobratu" -> ". To
-#: celebrate"; one loses: "before they came lhere was" -> ". There"); see RESULTS,
-#: "Session 45, ocrpunct45" for test and the guards (`python benchmarks/smh_eval.py`).
+#: celebrate"; one loses: "before they came lhere was" -> ". There"); SMH test 5,361 ->
+#: 5,357 / 8,695 -> 8,691 (the other session 45 readers change nothing there); light suite,
+#: clean gate, audit (200 broken; 201 before figures gave no capital evidence: "edge 0nly"),
+#: ICDAR gold + noise as main (RESULTS, "Session 45, ocrpunct45";
+#: ``python benchmarks/smh_eval.py``).
 CAP_STOP = True
 #: ln P(two sentences) - ln P(one sentence) + the print's capital evidence must reach
 #: this (nats).  SMH dev, the stops it lets through (right / wrong, by the gold): 0.5 ->

@@ -42,9 +42,11 @@ from repair.types import Candidate, Token
 #: other session 44 readers 5,438 -> 5,425 tokens; the OCR guards as main (RESULTS,
 #: "Session 44, ocrpunct44"; ``python /tmp/ocrpunct44/dump.py`` ablations).
 TITLE_COMMA = True
-#: On/off: before a sentence opener.  Off: SMH dev-a -1 / -1 ("pleaded not guilty, The
-#: case"), dev-b 0, but ICDAR gold with synthetic noise +1 broken (verse: "them likea man,
-#: Sometimes an ox"): one right for one wrong.
+#: On/off: before a sentence opener.  Session 44 shipped it off (SMH dev-a -1 / -1, "pleaded
+#: not guilty, The case"; ICDAR gold with synthetic noise +1 broken: verse, "them likea man,
+#: Sometimes an ox").  On since session 45 behind :data:`VERSE_NEAR`: SMH dev -1 / -1 (dev-a
+#: -1 / -1, dev-b level), ICDAR gold + noise 119 broken as main, the other guards as main
+#: (RESULTS, "Session 45, ocrpunct45").
 OPENER_COMMA = True
 #: ln P(two sentences) - ln P(one sentence) an opener comma needs (nats).
 OPENER_MARGIN = 0.0
@@ -53,7 +55,8 @@ OPENER_MARGIN = 0.0
 #: sometimes a hound, And to a horse": a poem quoted in a book page, run into one line),
 #: or a comma at a line's end between lines that open with capitals (a poem set in
 #: lines).  Session 45 (ocrpunct45): the stop pass's page test (``verse_like``) let the
-#: quoted poem through.
+#: quoted poem through.  SMH dev with :data:`OPENER_COMMA` on: the same with it off (no
+#: newspaper comma refused).
 VERSE_NEAR = True
 #: Tokens read each way from the comma for :data:`VERSE_NEAR`.
 VERSE_WINDOW = 60
