@@ -88,7 +88,6 @@ def relative_comma_candidates(toks: list[Token], min_words: int | None = None) -
     has lost its commas (``min_words``: :data:`MIN_WORDS`); ``[]`` when off."""
     if not RELATIVE_COMMA or not commas_lost(toks, min_words):
         return []
-    from repair.candidates.ocr_rules import cand
     from repair.candidates.ocr_stops import TITLES
 
     out: list[Candidate] = []
@@ -107,8 +106,15 @@ def relative_comma_candidates(toks: list[Token], min_words: int | None = None) -
             continue
         if not _name_before(toks, i - 1):
             continue
-        out.append(
-            cand(gap.start, gap.end, "," + gap.text, "OCR_LOST_STOP", finding="relative_comma",
-                 fixed=CONFIDENCE)
-        )  # fmt: skip
+        out.append(comma_candidate(gap, "relative_comma"))
     return out
+
+
+def comma_candidate(gap: Token, finding: str) -> Candidate:
+    """The reading of the space ``gap`` as a lost comma before it (shared by the comma
+    readers)."""
+    from repair.candidates.ocr_rules import cand
+
+    return cand(
+        gap.start, gap.end, "," + gap.text, "OCR_LOST_STOP", finding=finding, fixed=CONFIDENCE
+    )

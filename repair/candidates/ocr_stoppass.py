@@ -102,12 +102,22 @@ def stop_pass(doc: Document, detection: Detection, edits: list[Edit], garbled: b
         shift += len(e.replacement) - e.length
         shifts.append(shift)
     cands = _stops(toks, spans)
+    from repair.candidates import ocr_capstop  # session 45: "arbitration llio same" -> ". The"
+
+    printed = [(a, b, e.original) for (a, b), e in zip(spans, first, strict=True)]
+    seen = {c.start for c in cands}
+    cap_of: dict[int, int] = {}  # gap start on the corrected text -> its reading's index
+    for k, c in ocr_capstop.cap_stop_candidates(toks, printed):
+        if c.start not in seen:
+            cap_of[c.start] = k
+            cands.append(c)
     if not cands:
         return edits
     from repair.score.ocr import score_candidates
 
     starts = [a for a, _ in spans]
     out = list(edits)
+    recap: dict[int, Edit] = {}  # id of a reading -> the reading with its capital
     for e in score_candidates(new_doc, cands, True):
         if e.confidence < doc.config.min_confidence:
             continue
@@ -119,7 +129,14 @@ def stop_pass(doc: Document, detection: Detection, edits: list[Edit], garbled: b
         base = e.offset - (shifts[k] if k >= 0 else 0)
         if doc.text[base : base + e.length] != e.original:
             continue
+        if e.offset in cap_of:  # the reading after the stop takes its capital
+            reading = first[cap_of[e.offset]]
+            word = ocr_capstop.capitalised(reading.replacement)
+            ev = {**reading.evidence, "capital_after_stop": True}
+            recap[id(reading)] = dataclasses.replace(reading, replacement=word, evidence=ev)
         out.append(dataclasses.replace(e, offset=base))
+    if recap:
+        out = [recap.get(id(e), e) for e in out]
     return out
 
 
@@ -154,6 +171,9 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     from repair.candidates import ocr_relcomma  # session 44: "Mowatt who has" -> "Mowatt, who"
 
     out.extend(ocr_relcomma.relative_comma_candidates(toks))
+    from repair.candidates import ocr_andcomma  # session 45: "stride and they hope" -> ", and"
+
+    out.extend(ocr_andcomma.and_comma_candidates(toks))
     from repair.candidates import ocr_straystop  # session 44: "to the. locals'" -> "the locals'"
 
     out.extend(ocr_straystop.stray_stop_candidates(toks))
