@@ -97,3 +97,13 @@ def test_plain_word_evidence() -> None:
     assert not plain_word("Smith")  # capitalised 98 % mid-sentence
     assert not plain_word("Sgt")  # a title
     assert not plain_word("The")  # common: a sentence may open after an initial
+
+
+def test_known_words_are_printed_as_themselves(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Now" and "How" both open sentences: neither is read away (OCR'd modern text audit)
+    monkeypatch.setattr(ocr_pageswap, "PAGE_SWAP", True)
+    toks, by_start = _page("Now we go. How we go. Now we stay. How we stay. Novv we")
+    words = [t.text for t in toks if t.kind == "word"]
+    cs = [_at(toks, words.index("Now"), "How"), _at(toks, words.index("How"), "Now")]
+    cs.append(_at(toks, words.index("Novv"), "Now"))
+    assert settle_swaps(toks, by_start, cs) == cs

@@ -8,14 +8,15 @@ read "Covony" in the next, so the page ends up with the name both ways and some 
 right printings broken.
 
 A name is one string.  When two capitalised forms of a page are each offered as a
-whole-token reading of the other, the page's own counts and the learned channel settle
-which one was printed: the form that explains the other's printings more cheaply
-(``count(other) * channel_cost(other -> form)``, nats) is the name.  "Covony" x7 read as
-"Coveny" costs 7 x 0.4 nats; "Coveny" x3 read as "Covony" costs 3 x 4.5 (an ``o`` misread
-as ``e`` is rare, the reverse common): the name is "Coveny".  The readings of the name as
-the other form are dropped, and so is every reading *to* the other form on the page
-("Covcny" is read "Coveny", not "Covony").  A tie settles nothing.  No list: the page's
-counts and the learned channel decide (issue 12, session 45).
+whole-token reading of the other, and neither is a word the dictionary knows, the page's
+own counts and the learned channel settle which one was printed: the form that explains
+the other's printings more cheaply (``count(other) * channel_cost(other -> form)``,
+nats) is the name.  "Covony" x7 read as "Coveny" costs 7 x 0.4 nats; "Coveny" x3 read as
+"Covony" costs 3 x 4.5 (an ``o`` misread as ``e`` is rare, the reverse common): the name
+is "Coveny".  The readings of the name as the other form are dropped, and so is every
+reading *to* the other form on the page ("Covcny" is read "Coveny", not "Covony").  A
+tie settles nothing.  No list: the page's counts and the learned channel decide (issue
+12, session 45).
 
 >>> from repair.tokenize import tokenize
 >>> from repair.candidates.ocr_rules import cand
@@ -43,8 +44,12 @@ MIN_COUNT = 2
 
 
 def _form(text: str) -> bool:
-    """A capitalised word form ("Coveny"), the kind of string a name is."""
-    return text.isalpha() and text[:1].isupper()
+    """A capitalised word form no dictionary knows ("Coveny"): the kind of string a name
+    is.  A known word is printed as itself ("Now" and "How" both open sentences of one
+    text: OCR'd modern text audit, "Novv" read as "How" when the two were settled)."""
+    from repair.score.ocr_channel import is_known
+
+    return text.isalpha() and text[:1].isupper() and not is_known(text.lower())
 
 
 def losing_forms(pairs: set[tuple[str, str]], counts: Mapping[str, int]) -> set[str]:
