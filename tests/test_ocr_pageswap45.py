@@ -48,18 +48,27 @@ def test_the_cheaper_direction_wins_and_readings_to_the_loser_go(
     assert kept == [("Covony", "Coveny")] * 3 + [("Covcny", "Coveny")]
 
 
-def test_off_keeps_every_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr_pageswap, "PAGE_SWAP", False)
-    toks, by_start = _page("Covony Covony Coveny Coveny")
-    cs = [_at(toks, 0, "Coveny"), _at(toks, 2, "Covony")]
+@pytest.mark.parametrize(
+    ("on", "text", "pairs"),
+    [
+        (False, "Covony Covony Coveny Coveny", [(0, "Coveny"), (2, "Covony")]),
+        # forms printed once each are no evidence of a name
+        (True, "the Bong Hong, Picnic Race Club", [(1, "Hong"), (2, "Bong")]),
+        (True, "sea sea see see", [(0, "see"), (2, "sea")]),  # lower case: not judged
+        # known words are printed as themselves ("Now", "How": OCR'd modern text audit)
+        (True, "Now we go. How we go. Now we stay. How we stay.", [(0, "How"), (3, "Now")]),
+    ],
+)
+def test_nothing_is_settled(
+    monkeypatch: pytest.MonkeyPatch, on: bool, text: str, pairs: list[tuple[int, str]]
+) -> None:
+    monkeypatch.setattr(ocr_pageswap, "PAGE_SWAP", on)
+    toks, by_start = _page(text)
+    cs = [_at(toks, k, reading) for k, reading in pairs]
     assert settle_swaps(toks, by_start, cs) == cs
 
 
-def test_forms_printed_once_settle_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr_pageswap, "PAGE_SWAP", True)
-    toks, by_start = _page("the Bong Hong, Picnic Race Club")
-    cs = [_at(toks, 1, "Hong"), _at(toks, 2, "Bong")]
-    assert settle_swaps(toks, by_start, cs) == cs
+def test_forms_printed_once_settle_nothing() -> None:
     assert losing_forms({("Bong", "Hong")}, {"Bong": 1, "Hong": 1}) == set()
 
 
@@ -71,13 +80,6 @@ def test_a_possessive_reads_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
     poss = cand(start, start + 6, "Covony", "OCR_DOC_WORD")
     cs = [_at(toks, 0, "Coveny"), _at(toks, 3, "Covony"), poss]
     assert _reads(toks, by_start, settle_swaps(toks, by_start, cs)) == [("Covony", "Coveny")]
-
-
-def test_lower_case_readings_are_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr_pageswap, "PAGE_SWAP", True)
-    toks, by_start = _page("sea sea see see")
-    cs = [_at(toks, 0, "see"), _at(toks, 2, "sea")]
-    assert settle_swaps(toks, by_start, cs) == cs
 
 
 def test_the_slot_drops_plain_words_not_names(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,13 +99,3 @@ def test_plain_word_evidence() -> None:
     assert not plain_word("Smith")  # capitalised 98 % mid-sentence
     assert not plain_word("Sgt")  # a title
     assert not plain_word("The")  # common: a sentence may open after an initial
-
-
-def test_known_words_are_printed_as_themselves(monkeypatch: pytest.MonkeyPatch) -> None:
-    # "Now" and "How" both open sentences: neither is read away (OCR'd modern text audit)
-    monkeypatch.setattr(ocr_pageswap, "PAGE_SWAP", True)
-    toks, by_start = _page("Now we go. How we go. Now we stay. How we stay. Novv we")
-    words = [t.text for t in toks if t.kind == "word"]
-    cs = [_at(toks, words.index("Now"), "How"), _at(toks, words.index("How"), "Now")]
-    cs.append(_at(toks, words.index("Novv"), "Now"))
-    assert settle_swaps(toks, by_start, cs) == cs

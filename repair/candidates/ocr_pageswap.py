@@ -36,7 +36,13 @@ from collections.abc import Mapping
 
 from repair.types import Candidate, Token
 
-#: The switch (session 45, ocrnames45).
+#: The switch (session 45, ocrnames45).  On: SMH dev 4,345 -> 4,341 tokens / 7,052 -> 7,051
+#: chars (dev-a 1,946 -> 1,942 / 3,160 -> 3,159, dev-b unchanged: one page, "Coveny" x3 no
+#: longer read "Covony", "Covcny" read "Coveny"), test 5,361 / 8,695 unchanged; ICDAR-only
+#: tables (``ocr_xsource.py --train icdar``) SMH dev 5,162 -> 5,158 / 8,474 -> 8,470, test
+#: 5,955 / 9,636 unchanged; light suite, clean gate, ICDAR (1-80, file 81, gold + noise,
+#: synthetic) and the OCR'd modern text audit (200 broken / 28,166 fixed) unchanged
+#: (``benchmarks/ocr_ablation.py --parts deva,devb``; benchmarks/RESULTS.md, session 45).
 PAGE_SWAP = True
 #: Both forms are printed at least this often (once each is no evidence of a name: "Bong
 #: Hong" for "Hong Kong").
