@@ -30,10 +30,11 @@ from repair.candidates.ocr_docvocab import _next_to_hyphen
 from repair.candidates.ocr_namepos import TITLES
 from repair.types import Candidate, Token
 
-#: The switch (session 45, ocrnames45).  Off: SMH dev 0 tokens / -1 char (dev-a / dev-b:
-#: see benchmarks/RESULTS.md, session 45): "Mrs. Gurdon" no longer "Garden" (the gold
-#: "Gordon" is not reached either), but "Mr. Lionel Doro" loses its right reading "Dare":
-#: surnames that are plain words ("Dare", "Hands", "Mills") stand in the slot too.
+#: The switch (session 45, ocrnames45).  Off: SMH dev +1 token / -1 char (dev-a 0 / -1,
+#: dev-b +1 / 0; ``benchmarks/ocr_ablation.py --parts deva,devb``, benchmarks/RESULTS.md):
+#: "Mrs. Gurdon" no longer "Garden" (the gold "Gordon" is not reached either), but "Mr.
+#: Lionel Doro" loses its right reading "Dare": surnames that are plain words ("Dare",
+#: "Hands", "Mills") stand in the slot too.
 NAME_SLOT = False
 #: A reading the period text capitalises less often than this mid-sentence is a plain word.
 MAX_CAPITAL_SHARE = 0.1
