@@ -38,11 +38,13 @@ from repair.candidates import (
     ocr_markjoin,
     ocr_nameplace,
     ocr_nameprefix,
+    ocr_nameslot,
     ocr_numword,
     ocr_pagecase,
     ocr_pagefar,
     ocr_pagehabit,
     ocr_pagejoin,
+    ocr_pageswap,
     ocr_periodreach,
     ocr_rarereal,
     ocr_reach,
@@ -1147,6 +1149,10 @@ def _ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[
         out = ocr_docrepeat.keep_repeated_forms(doc.text, (t.text for t in doc.words), out, old)
     if ocr_surname.SURNAME_KEEP and out:  # "Detective Hinds", "Sgt John Doak" kept
         out = ocr_surname.keep_surnames(doc.tokens, by_start, out)
+    if ocr_nameslot.NAME_SLOT and out:  # "Mr J Houison" is read as no "Hoarsen"
+        out = ocr_nameslot.drop_plain_words(doc.tokens, by_start, out)
+    if ocr_pageswap.PAGE_SWAP and out:  # "Covony" x7 / "Coveny" x3: one name, not both ways
+        out = ocr_pageswap.settle_swaps(doc.tokens, by_start, out)
     return ocr_accentkeep.keep_accented_words(doc, out)  # "Zürich" kept where no "thé" is
 
 
