@@ -164,6 +164,18 @@ PHRASE_BOTH_SIDES: float | None = None
 #: calibration's one new edit at 10.0 ("the support of civil government over them" ->
 #: rule, 10.4 nats, Monroe 1821: 0.094 -> 0.095 changed tokens per 1,000) stays.
 PHRASE_BOTH_SIDES_GAIN = 10.5
+#: Session 45 (spinbot45): ... and only in a document that writes loose multiword forms
+#: as a habit (None: in any document): at least this many loose spans per 1,000 words whose
+#: whole-span gain reaches PHRASE_KEEP_GAIN (:func:`loose_rate`, the span itself counted),
+#: and at least PHRASE_HABIT_SPANS of them.  An author's verb and particle ("minister to"
+#: -> help, "push on" -> go) is the false positive of both-sides evidence; such spans are
+#: one or two in an article, a spinner that writes Moby's multiword synonyms leaves dozens.
+#: Dev documents 41-240 (read for the study only): spinbot's documents with a both-sides
+#: edit have 10.8-49.7 such spans per 1,000 words (4-47 spans), the WordNet and seed
+#: documents with a both-sides edit (10 unspun, 2 wrong, 0 right) 1.5-3.3 (one 182-word
+#: document 11.0 with 2 spans).  Figures: benchmarks/RESULTS.md, "Session 45, spinbot45".
+PHRASE_HABIT_RATE: float | None = None
+PHRASE_HABIT_SPANS = 4
 #: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
@@ -1638,9 +1650,7 @@ def rowless_reverse_rows(
     ``bar``) with the first reading's rows as the document statistics (feature
     ``reverse_rowless``)."""
     rev_of = reverse_originals_deep if REVERSE_ROWLESS_DEEP else reverse_originals
-    rows = _rowless_rows(
-        doc, detection, edits, rev_of, REVERSE_ROWLESS_MAX_ZIPF, new_only=False
-    )
+    rows = _rowless_rows(doc, detection, edits, rev_of, REVERSE_ROWLESS_MAX_ZIPF, new_only=False)
     if not rows:
         return []
     words = list(detection.words) + rows
@@ -2005,7 +2015,29 @@ def _both_sides(f: Mapping[str, float]) -> bool:
         and bool(f.get("has_right", False))
         and f.get("left_gain", 0.0) >= PHRASE_BOTH_SIDES
         and f.get("right_gain", 0.0) >= PHRASE_BOTH_SIDES
+        and (PHRASE_HABIT_RATE is None or f.get("loose_rate", 0.0) >= PHRASE_HABIT_RATE)
     )
+
+
+def loose_rate(doc: Document, phrases: Sequence[PhraseEvidence]) -> float:
+    """Loose-source spans of ``phrases`` whose whole-span gain reaches
+    :data:`PHRASE_KEEP_GAIN`, per 1,000 words of ``doc`` (0.0 under
+    :data:`PHRASE_HABIT_SPANS` of them): how much the document writes loose multiword
+    forms that read as one word (:data:`PHRASE_HABIT_RATE`).
+
+    >>> from repair.document import Document
+    >>> from repair.candidates.spin_phrase import PhraseEvidence
+    >>> doc = Document("word " * 400)
+    >>> ph = PhraseEvidence(0, 9, "give heed", "attend", 12.0, 3.0, 0.5, wordnet=False)
+    >>> loose_rate(doc, [ph] * 4)
+    10.0
+    >>> loose_rate(doc, [ph] * 3)
+    0.0
+    """
+    n = sum(1 for p in phrases if not p.wordnet and p.gain >= PHRASE_KEEP_GAIN)
+    if n < PHRASE_HABIT_SPANS:
+        return 0.0
+    return 1000.0 * n / max(len(doc.words), 1)
 
 
 def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
@@ -2583,7 +2615,7 @@ class _Stage:
             # the book counts never saw as a pair, science.unseen_span)
             recur = _recurring(detection.phrases)
             fair = _fair_mappings(doc, detection.phrases)
-            out.extend(
+            spans = [
                 _span_candidate(
                     ph,
                     (ph.written.lower(), ph.original) in recur,
@@ -2591,7 +2623,12 @@ class _Stage:
                 )
                 for ph in detection.phrases
                 if spin_open or science_span(ph.written)
-            )
+            ]
+            if PHRASE_BOTH_SIDES is not None and PHRASE_HABIT_RATE is not None:
+                rate = round(loose_rate(doc, detection.phrases), 3)
+                for c in spans:
+                    c.features["loose_rate"] = rate
+            out.extend(spans)
         bar = word_bar(d)
         picked = dict(detection.picked)
         band = SCIENCE_BAND_PRIOR and bar == SCIENCE_BAND_BAR and d.get("science_band", False)
