@@ -64,6 +64,13 @@ def test_both_sides_only_in_a_habitual_document(rate: float | None, kept: bool) 
     assert _phrase_kept(_loose(rate), tie=True) is kept
 
 
+def test_shipped_on() -> None:
+    assert stage.PHRASE_BOTH_SIDES == 1.5
+    assert stage.PHRASE_HABIT_RATE == 10.0
+    assert _phrase_kept(_loose(24.1), tie=True)
+    assert not _phrase_kept(_loose(3.3), tie=True)
+
+
 def test_without_the_habit_floor_any_document(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stage, "PHRASE_BOTH_SIDES", 1.5)
     monkeypatch.setattr(stage, "PHRASE_HABIT_RATE", None)
