@@ -2008,13 +2008,17 @@ def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
 
 def _both_sides(f: Mapping[str, float]) -> bool:
     """Whether a loose span's left and right sides each favour its original by at least
-    :data:`PHRASE_BOTH_SIDES` (the span has right context): the commonness floor's
-    alternative in :func:`_phrase_kept`.
+    :data:`PHRASE_BOTH_SIDES` (the span has right context), in a document that writes
+    loose multiword forms as a habit (feature ``loose_rate``, :data:`PHRASE_HABIT_RATE`):
+    the commonness floor's alternative in :func:`_phrase_kept`.
 
     >>> import repair.stages.spin as s
     >>> old, s.PHRASE_BOTH_SIDES = s.PHRASE_BOTH_SIDES, 1.0
-    >>> s._both_sides({"gain0": 11.1, "left_gain": 7.3, "right_gain": 3.8, "has_right": True})
+    >>> f = {"gain0": 11.1, "left_gain": 7.3, "right_gain": 3.8, "has_right": True}
+    >>> s._both_sides({**f, "loose_rate": 24.1})  # a document of loose multiword forms
     True
+    >>> s._both_sides({**f, "loose_rate": 2.0})  # an article's one phrasal verb
+    False
     >>> s._both_sides({"gain0": 11.3, "left_gain": 11.3, "right_gain": 0.0, "has_right": False})
     False
     >>> s.PHRASE_BOTH_SIDES = old
