@@ -31,14 +31,17 @@ def _loose(left: float, right: float, has_right: bool = True, zipf_gain: float =
 
 @pytest.fixture(autouse=True)
 def _tuned(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The tuned value (shipped off: the test half lost on WordNet, rare and seed)."""
+    """The tuned value, in any document (session 45's habit floor: its own tests)."""
     monkeypatch.setattr(stage, "PHRASE_BOTH_SIDES", 1.5)
+    monkeypatch.setattr(stage, "PHRASE_HABIT_RATE", None)
 
 
 def test_shipped_state(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()  # the module's own values, not the fixture's
-    assert stage.PHRASE_BOTH_SIDES is None
+    assert stage.PHRASE_BOTH_SIDES == 1.5
     assert stage.PHRASE_BOTH_SIDES_GAIN == 10.5
+    assert stage.PHRASE_HABIT_RATE == 10.0
+    # shipped with the habit floor: a span with no document rate stays
     assert not _phrase_kept(_loose(7.3, 3.8), tie=True)
 
 

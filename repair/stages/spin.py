@@ -148,22 +148,44 @@ PHRASE_MIN_RIGHT = 0.0
 #: nats each (None: off): an author's own phrase fits at least one of its sides, a
 #: spinner's multiword form fits neither.  Needs right context (a span before a sentence
 #: break shows only one side); only in the decision where a spin gate of the document is
-#: open, as PHRASE_TIE_GAIN (never the family marks).  1.5 (grid 1.0 / 1.5 / 2.0, the
-#: smallest with every dev spinner level or up): dev spinbot 0.1598 -> 0.1639, rare 0.4070
-#: -> 0.4078, double 0.3538 -> 0.3545, every other spinner identical (1.0 cost seeddense
-#: 0.4580 -> 0.4577: an author's "lays off"); clean calibration identical (0.094 / 1,000)
-#: with PHRASE_BOTH_SIDES_GAIN 10.5; the 5:1 suite bar of tests/test_spin_phrase.py 30/6
-#: unchanged.  Off: test spinbot 0.1354 -> 0.1415 but WordNet 0.3033 -> 0.3024, rare 0.3653
-#: -> 0.3641, seed 0.3611 -> 0.3598 (an author's phrasal verbs in one shared test article,
-#: "inquiring into" -> discussing, "folds over" -> doubles).  benchmarks/RESULTS.md,
-#: "Session 44, spinbot44"; `python /work/wt/reports44/withflags.py
-#: repair.stages.spin.PHRASE_BOTH_SIDES=1.5 -- benchmarks/spin_eval.py --all --split dev`.
-PHRASE_BOTH_SIDES: float | None = None
+#: open, as PHRASE_TIE_GAIN (never the family marks), and (session 45) only in a document
+#: that writes such spans as a habit (PHRASE_HABIT_RATE).  1.5 (grid 1.0 / 1.5 / 2.0, the
+#: smallest with every dev spinner level or up; 1.0 cost seeddense 0.4580 -> 0.4577: an
+#: author's "lays off"); clean calibration identical (0.094 / 1,000) with
+#: PHRASE_BOTH_SIDES_GAIN 10.5; the 5:1 suite bar of tests/test_spin_phrase.py 30/6
+#: unchanged.  Session 44 shipped it off: without the habit floor test spinbot 0.1354 ->
+#: 0.1415 but WordNet 0.3033 -> 0.3024, rare 0.3653 -> 0.3641, seed 0.3611 -> 0.3598 (an
+#: author's phrasal verbs in one shared test article, "inquiring into" -> discussing).  ON
+#: since session 45 with PHRASE_HABIT_RATE 10: dev spinbot 0.1598 -> 0.1639, rare 0.4070 ->
+#: 0.4078, every other spinner identical; test spinbot 0.1354 -> 0.1415, every other
+#: spinner identical (benchmarks/RESULTS.md, "Session 44, spinbot44" and "Session 45,
+#: spinbot45"; `python /work/wt/reports45/withflags.py repair.stages.spin.PHRASE_BOTH_SIDES=None
+#: -- benchmarks/spin_eval.py --all --split dev` for the old floor).
+PHRASE_BOTH_SIDES: float | None = 1.5
 #: ... and only where the whole-span gain is at least this (nats; PHRASE_KEEP_GAIN holds
 #: for every loose span).  10.5 (grid 10.0 / 10.5 / 11.0): dev as 10.0, and the clean
 #: calibration's one new edit at 10.0 ("the support of civil government over them" ->
 #: rule, 10.4 nats, Monroe 1821: 0.094 -> 0.095 changed tokens per 1,000) stays.
 PHRASE_BOTH_SIDES_GAIN = 10.5
+#: Session 45 (spinbot45): ... and only in a document that writes loose multiword forms
+#: as a habit (None: in any document): at least this many loose spans per 1,000 words whose
+#: whole-span gain reaches PHRASE_KEEP_GAIN (:func:`loose_rate`, the span itself counted),
+#: and at least PHRASE_HABIT_SPANS of them.  An author's verb and particle ("minister to"
+#: -> help, "push on" -> go) is the false positive of both-sides evidence; such spans are
+#: one to three in an article, a spinner that writes Moby's multiword synonyms leaves
+#: dozens.  Dev documents 41-240 (a study only): spinbot's documents with a both-sides edit
+#: have 10.8-49.7 such spans per 1,000 words (4-47 spans); the WordNet and seed documents
+#: with one (10 unspun, 2 wrong, 0 right) 1.5-3.3 (one 182-word document 11.0, 2 spans).
+#: 10 (grid 8 / 10 / 12 on the 40 dev documents, with PHRASE_BOTH_SIDES 1.5): 8 and 10 keep
+#: the whole dev gain of spinbot (0.1598 -> 0.1639) and rare (0.4070 -> 0.4078), 12 loses
+#: both (spinbot 0.1637, rare 0.4070); in the study documents 10 drops two of rare's four
+#: unspun edits, 8 one.  Double stays at main's 0.3538 at all three (the floor-free rule's one
+#: right span there, "condoled with" -> eased, is in a document under 8).  Test (read once):
+#: spinbot 0.1354 -> 0.1415, WordNet, rare, seed, double, phrase, tortured, seeddense,
+#: mill, distrib identical to main; clean calibration identical (0.094 / 1,000).
+#: benchmarks/RESULTS.md, "Session 45, spinbot45".
+PHRASE_HABIT_RATE: float | None = 10.0
+PHRASE_HABIT_SPANS = 4
 #: LM gain (whole span, first reading) a span needs to be a candidate at all, and the
 #: lead over its runner-up original: a loose source (Moby) offers several words that fit.
 PHRASE_KEEP_GAIN = 10.0
@@ -1638,9 +1660,7 @@ def rowless_reverse_rows(
     ``bar``) with the first reading's rows as the document statistics (feature
     ``reverse_rowless``)."""
     rev_of = reverse_originals_deep if REVERSE_ROWLESS_DEEP else reverse_originals
-    rows = _rowless_rows(
-        doc, detection, edits, rev_of, REVERSE_ROWLESS_MAX_ZIPF, new_only=False
-    )
+    rows = _rowless_rows(doc, detection, edits, rev_of, REVERSE_ROWLESS_MAX_ZIPF, new_only=False)
     if not rows:
         return []
     words = list(detection.words) + rows
@@ -1988,13 +2008,17 @@ def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
 
 def _both_sides(f: Mapping[str, float]) -> bool:
     """Whether a loose span's left and right sides each favour its original by at least
-    :data:`PHRASE_BOTH_SIDES` (the span has right context): the commonness floor's
-    alternative in :func:`_phrase_kept`.
+    :data:`PHRASE_BOTH_SIDES` (the span has right context), in a document that writes
+    loose multiword forms as a habit (feature ``loose_rate``, :data:`PHRASE_HABIT_RATE`):
+    the commonness floor's alternative in :func:`_phrase_kept`.
 
     >>> import repair.stages.spin as s
     >>> old, s.PHRASE_BOTH_SIDES = s.PHRASE_BOTH_SIDES, 1.0
-    >>> s._both_sides({"gain0": 11.1, "left_gain": 7.3, "right_gain": 3.8, "has_right": True})
+    >>> f = {"gain0": 11.1, "left_gain": 7.3, "right_gain": 3.8, "has_right": True}
+    >>> s._both_sides({**f, "loose_rate": 24.1})  # a document of loose multiword forms
     True
+    >>> s._both_sides({**f, "loose_rate": 2.0})  # an article's one phrasal verb
+    False
     >>> s._both_sides({"gain0": 11.3, "left_gain": 11.3, "right_gain": 0.0, "has_right": False})
     False
     >>> s.PHRASE_BOTH_SIDES = old
@@ -2005,7 +2029,29 @@ def _both_sides(f: Mapping[str, float]) -> bool:
         and bool(f.get("has_right", False))
         and f.get("left_gain", 0.0) >= PHRASE_BOTH_SIDES
         and f.get("right_gain", 0.0) >= PHRASE_BOTH_SIDES
+        and (PHRASE_HABIT_RATE is None or f.get("loose_rate", 0.0) >= PHRASE_HABIT_RATE)
     )
+
+
+def loose_rate(doc: Document, phrases: Sequence[PhraseEvidence]) -> float:
+    """Loose-source spans of ``phrases`` whose whole-span gain reaches
+    :data:`PHRASE_KEEP_GAIN`, per 1,000 words of ``doc`` (0.0 under
+    :data:`PHRASE_HABIT_SPANS` of them): how much the document writes loose multiword
+    forms that read as one word (:data:`PHRASE_HABIT_RATE`).
+
+    >>> from repair.document import Document
+    >>> from repair.candidates.spin_phrase import PhraseEvidence
+    >>> doc = Document("word " * 400)
+    >>> ph = PhraseEvidence(0, 9, "give heed", "attend", 12.0, 3.0, 0.5, wordnet=False)
+    >>> loose_rate(doc, [ph] * 4)
+    10.0
+    >>> loose_rate(doc, [ph] * 3)
+    0.0
+    """
+    n = sum(1 for p in phrases if not p.wordnet and p.gain >= PHRASE_KEEP_GAIN)
+    if n < PHRASE_HABIT_SPANS:
+        return 0.0
+    return 1000.0 * n / max(len(doc.words), 1)
 
 
 def _phrases_win(kept: list[Candidate]) -> list[Candidate]:
@@ -2583,7 +2629,7 @@ class _Stage:
             # the book counts never saw as a pair, science.unseen_span)
             recur = _recurring(detection.phrases)
             fair = _fair_mappings(doc, detection.phrases)
-            out.extend(
+            spans = [
                 _span_candidate(
                     ph,
                     (ph.written.lower(), ph.original) in recur,
@@ -2591,7 +2637,12 @@ class _Stage:
                 )
                 for ph in detection.phrases
                 if spin_open or science_span(ph.written)
-            )
+            ]
+            if PHRASE_BOTH_SIDES is not None and PHRASE_HABIT_RATE is not None:
+                rate = round(loose_rate(doc, detection.phrases), 3)
+                for c in spans:
+                    c.features["loose_rate"] = rate
+            out.extend(spans)
         bar = word_bar(d)
         picked = dict(detection.picked)
         band = SCIENCE_BAND_PRIOR and bar == SCIENCE_BAND_BAR and d.get("science_band", False)
