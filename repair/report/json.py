@@ -64,9 +64,9 @@ from __future__ import annotations
 import json as _json
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from repair.types import Declined, Edit, RepairResult
@@ -282,10 +282,17 @@ def match(
 
 def matches(text: str, edits: Iterable[Edit], *, utf16: bool = False) -> list[dict[str, Any]]:
     """All ``edits`` (spans on ``text``) as LanguageTool matches, sorted by offset."""
+    return list(_each_match(text, edits, utf16=utf16))
+
+
+def _each_match(
+    text: str, edits: Iterable[Edit], *, utf16: bool = False
+) -> Iterator[dict[str, Any]]:
+    """:func:`matches` one at a time, each built when asked for."""
     conv = utf16_converter(text) if utf16 else None
     sentences = _Sentences(text)
-    ordered = sorted(edits, key=_order)
-    return [match(text, e, utf16=conv, sentences=sentences) for e in ordered]
+    for e in sorted(edits, key=_order):
+        yield match(text, e, utf16=conv, sentences=sentences)
 
 
 def language(code: str = "en-US") -> dict[str, Any]:
@@ -327,6 +334,50 @@ def payload(
 
     ``name=None`` leaves out ``document``; ``utf16`` counts offsets in UTF-16 units.
     """
+    out = _head(result, name, utf16, language_code)
+    out["matches"] = matches(result.original, result.edits, utf16=utf16)
+    if result.declined:  # fix --report json: the spans the stages left, with their reasons
+        to16 = utf16_converter(result.original) if utf16 else None
+        out["declined"] = [_declined_json(d, to16) for d in result.declined]
+    return out
+
+
+def chunks(result: RepairResult, name: str = "input", *, indent: int | None = 2) -> Iterator[str]:
+    """:func:`render`'s text in pieces (joined: the same string), each match and declined
+    span built and serialized when its piece is asked for, so a big text's report is
+    never held whole: neither the dicts of every match nor the whole string (issue 14).
+
+    >>> from repair.types import DocScores, Edit, RepairResult
+    >>> e = Edit(6, 9, "mentioned", "said", "spin", 0.9, "SPIN_PAIR", evidence={"gain": 3.1})
+    >>> r = RepairResult("Trump mentioned it.", "Trump said it.", (e,), DocScores(words=3))
+    >>> "".join(chunks(r, "x")) == render(r, "x")
+    True
+    """
+    dump = partial(_json.dumps, ensure_ascii=False, indent=indent, allow_nan=False)
+    nl0 = "" if indent is None else "\n"
+    nl1, nl2 = nl0 + " " * (indent or 0), nl0 + " " * 2 * (indent or 0)
+    sep = ", " if indent is None else ","
+    head = dump(_head(result, name))
+    yield head[: len(head) - len(nl0) - 1]  # open: without its closing brace
+    lists: list[tuple[str, Iterator[dict[str, Any]]]] = [
+        ("matches", _each_match(result.original, result.edits))
+    ]
+    if result.declined:
+        lists.append(("declined", (_declined_json(d, None) for d in result.declined)))
+    for key, items in lists:
+        yield f"{sep}{nl1}{dump(key)}: ["
+        n = 0
+        for item in items:
+            yield (sep if n else "") + nl2 + dump(item).replace("\n", nl2)
+            n += 1
+        yield nl1 + "]" if n else "]"
+    yield nl0 + "}\n"
+
+
+def _head(
+    result: RepairResult, name: str | None, utf16: bool = False, language_code: str = "en-US"
+) -> dict[str, Any]:
+    """:func:`payload` without its lists (``matches``, ``declined``): they come last."""
     out: dict[str, Any] = {
         "software": software(),
         "warnings": {"incompleteResults": False},
@@ -337,10 +388,6 @@ def payload(
         out["document"] = name
     out["changed"] = result.changed
     out["scores"] = jsonable(result.scores.to_json())
-    out["matches"] = matches(result.original, result.edits, utf16=utf16)
-    if result.declined:  # fix --report json: the spans the stages left, with their reasons
-        to16 = utf16_converter(result.original) if utf16 else None
-        out["declined"] = [_declined_json(d, to16) for d in result.declined]
     return out
 
 
