@@ -3,6 +3,7 @@ as the whole rendered report (issue 14: a big text's report is never held whole)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,8 @@ def test_render_pieces_is_render_in_every_format(fmt: str) -> None:
     assert "".join(render_pieces(r, fmt, name="doc.txt")) == render(r, fmt, name="doc.txt")
 
 
-def test_the_pieces_build_one_match_at_a_time() -> None:
-    """Each match is built when its piece is asked for, not all of them first."""
+def test_the_pieces_build_one_match_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each match is built when the encoder reaches it, not all of them first."""
     r = _result()
     built: list[int] = []
     real = json_report.match
@@ -60,19 +61,43 @@ def test_the_pieces_build_one_match_at_a_time() -> None:
         built.append(1)
         return real(*args, **kwargs)
 
-    mp = pytest.MonkeyPatch()
-    mp.setattr(json_report, "match", counting)
+    monkeypatch.setattr(json_report, "match", counting)
+    monkeypatch.setattr(json_report, "PIECE_CHARS", 1)
+    seen = []
+    for piece in json_report.chunks(r, "doc.txt"):
+        seen.append((piece, len(built)))
+    at = next(n for piece, n in seen if '"matches"' in piece)
+    assert at == 0 and len(built) == 2
+
+
+def test_the_pieces_leave_no_cycle_per_match() -> None:
+    """Where the collector is off (``repair fix``'s quick exit), writing the report leaves
+    no garbage cycle per match (one encoder call for all, not one a match)."""
+    import gc
+
+    base = _result()
+    many = RepairResult(
+        base.original * 300,
+        base.text * 300,
+        tuple(
+            e
+            for k in range(300)
+            for e in (replace(x, offset=x.offset + k * len(base.original)) for x in base.edits)
+        ),
+        base.scores,
+        base.declined * 300,
+    )
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
     try:
-        pieces = json_report.chunks(r, "doc.txt")
-        next(pieces)  # the head: no match yet
-        assert built == []
-        next(pieces)  # '"matches": ['
-        next(pieces)  # the first match
-        assert len(built) == 1
-        list(pieces)
-        assert len(built) == 2
+        for _piece in json_report.chunks(many, "doc.txt"):
+            pass
+        left = gc.collect()
     finally:
-        mp.undo()
+        if was:
+            gc.enable()
+    assert left < 200  # one call: a few dozen; one per match: ~30 objects a match
 
 
 def test_fix_writes_the_json_report_in_pieces(
