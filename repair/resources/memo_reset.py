@@ -179,8 +179,10 @@ MEMO_BOUNDS: dict[str, int] = {
 #: (benchmarks/RESULTS.md, "Session 44, mem44").  Session 45 (mem45) adds the two word
 #: look-ups in a table behind a big memo that still grow on text already seen
 #: (``spin_topic._in_table``, 100 k entries, and ``spin_phrase._opens_span``, 65 k: 25-31 k
-#: entries at window 30 of 10 MB, 92-93 % hits; clean text fills <= 5.3 k): 5 MB see
-#: benchmarks/RESULTS.md, "Session 45, mem45".  Empty: off.
+#: entries at window 30 of 10 MB, 92-93 % hits; clean text fills <= 5.3 k): 5 MB of
+#: ``benchmarks/spin_big_text.py`` peak 435.9 -> 434.2 MB, CPU 167.4 / 163.2 s (one pair,
+#: load ~7), output byte-identical; single documents never reach it (benchmarks/RESULTS.md,
+#: "Session 45, mem45").  Empty: off.
 #: Exact: the same function behind a smaller pure cache.
 LOOKUP_MEMO_BOUNDS: dict[str, int] = {
     "repair.score.spin_topic._pmi": 16_384,
