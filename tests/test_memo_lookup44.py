@@ -41,23 +41,28 @@ def test_lookup_bounds_bound_the_named_memo_at_the_smaller_bound(
 
 
 def test_a_windowed_repair_bounds_the_lookup_memos(monkeypatch: pytest.MonkeyPatch) -> None:
-    """From the second window of a big text ``spin_topic._pmi`` and
-    ``tortured_odd._log_count`` hold at most their shipped bounds (200,000 and 100,000
-    without them); the same text and edits."""
+    """From the second window of a big text ``spin_topic._pmi``,
+    ``tortured_odd._log_count`` (session 44), ``spin_topic._in_table`` and
+    ``spin_phrase._opens_span`` (session 45) hold at most their shipped bounds (200,000,
+    100,000, 100,000 and 65,536 without them); the same text and edits."""
+    from repair.candidates import spin_phrase
     from repair.config import RepairConfig
     from repair.detect import tortured_odd
     from repair.score import spin_topic
 
     shipped = dict(memo_reset.LOOKUP_MEMO_BOUNDS)
-    names = ["repair.score.spin_topic._pmi", "repair.detect.tortured_odd._log_count"]
+    memos = (
+        (spin_topic, "_pmi", 200_000),
+        (tortured_odd, "_log_count", 100_000),
+        (spin_topic, "_in_table", 100_000),
+        (spin_phrase, "_opens_span", 65_536),
+    )
+    names = [f"{module.__name__}.{memo}" for module, memo, _size in memos]
     assert all(shipped.get(n, 0) == 16_384 for n in names)
     text = "The committee met on Tuesday to discuss the new budget for the school.\n\n" * 90
     config = RepairConfig(window_chars=2_000, whole_document_chars=2_000)
     _keep_repair_memos(monkeypatch)
-    for module, memo, size in (
-        (spin_topic, "_pmi", 200_000),
-        (tortured_odd, "_log_count", 100_000),
-    ):
+    for module, memo, size in memos:
         # unbounded again (an earlier windowed repair in this process may have bounded it)
         inner = getattr(module, memo).__wrapped__
         monkeypatch.setattr(
@@ -67,9 +72,9 @@ def test_a_windowed_repair_bounds_the_lookup_memos(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(memo_reset, "LOOKUP_MEMO_BOUNDS", {})
     before = pipeline.combine_windows(text, list(pipeline.repair_windows(text, config=config)))
     sizes = {memo_reset._memo_name(m): m.cache_info().maxsize for m in memo_reset.other_memos()}  # type: ignore[attr-defined]
-    assert sizes[names[0]] == 200_000 and sizes[names[1]] == 100_000
+    assert [sizes[n] for n in names] == [size for _module, _memo, size in memos]
     monkeypatch.setattr(memo_reset, "LOOKUP_MEMO_BOUNDS", shipped)
     after = pipeline.combine_windows(text, list(pipeline.repair_windows(text, config=config)))
     now = {memo_reset._memo_name(m): m.cache_info().maxsize for m in memo_reset.other_memos()}  # type: ignore[attr-defined]
-    assert [now[n] for n in names] == [16_384, 16_384]
+    assert [now[n] for n in names] == [16_384] * len(memos)
     assert after.text == before.text and after.edits == before.edits

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from repair.cli.app import app
 from repair.cli.common import (
@@ -30,8 +30,18 @@ from repair.cli.common import (
 )
 from repair.cli.params import Argument, Exit, Option
 from repair.config import RepairConfig
-from repair.io import InputError, OutputError, atomic_write, repair_keeping_bom, same_file
+from repair.io import (
+    InputError,
+    OutputError,
+    atomic_write,
+    atomic_write_bytes,
+    repair_keeping_bom,
+    same_file,
+)
 from repair.stages import REGISTRY, names, score_fields
+
+if TYPE_CHECKING:
+    from repair.types import RepairResult
 
 #: The smallest ``--window-chars``: a window must hold enough words for page statistics.
 MIN_WINDOW_CHARS = 20_000
@@ -235,17 +245,37 @@ def fix(
         else:
             write_stdout(result.text)
         if report is not ReportFormat.none:
-            from repair.report import render
-
-            rendered = render(result, report.value, name=name)
-            if report_file is not None:
-                atomic_write(report_file, rendered, make_parents=False)
-            else:
-                write_stderr(rendered)
+            _write_report(result, report.value, name, report_file)
     except OutputError as exc:
         raise fail(str(exc)) from None
     if not quiet:
         say(_summary(name, result))
+
+
+#: ``--report-file``: write the report piece by piece into the temp file renamed at the end
+#: (:func:`repair.report.render_pieces`: the JSON report's matches each built as written),
+#: so a big text's report is never held whole (its dicts of every match, the whole string
+#: and its UTF-8 bytes: three copies of every edit's evidence beside the result; issue 14).
+#: The same bytes (tests/test_report_stream45.py).  Peak RSS of ``repair fix FILE
+#: --report json --report-file R`` on ``benchmarks/spin_big_text.py --chars 1300000``
+#: (14,772 matches, 56,355 declined spans; session 45, mem45): 613.9 -> 384.8 MB (the
+#: repair's own peak: 375 MB before the report), CPU 47.0 / 41.9 s (one pair, load ~7),
+#: report and text byte-identical.  False: rendered whole.
+STREAM_REPORT = True
+
+
+def _write_report(result: RepairResult, fmt: str, name: str, report_file: Path | None) -> None:
+    """Write ``result``'s report in format ``fmt`` to ``report_file`` (atomically), or to
+    stderr when None."""
+    from repair.report import render, render_pieces
+
+    if report_file is None:
+        write_stderr(render(result, fmt, name=name))
+    elif STREAM_REPORT:
+        pieces = render_pieces(result, fmt, name=name)
+        atomic_write_bytes(report_file, (p.encode("utf-8") for p in pieces), make_parents=False)
+    else:
+        atomic_write(report_file, render(result, fmt, name=name), make_parents=False)
 
 
 def _one_shot() -> bool:
@@ -291,7 +321,7 @@ def _fix_by_windows(
     pieces) as it goes, so memory holds one window (:func:`repair.pipeline.repair_stream`)."""
     from itertools import chain
 
-    from repair.io import atomic_write_bytes, split_bom
+    from repair.io import split_bom
     from repair.pipeline import combine_scores, repair_stream
     from repair.resources.heap import bound_heap_growth
     from repair.types import DocScores, RepairResult

@@ -14,6 +14,7 @@ Each format is one module with a ``render(result, name="input") -> str``:
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 
 from repair.types import RepairResult
 
@@ -36,4 +37,23 @@ def render(result: RepairResult, fmt: str, name: str = "input") -> str:
     return importlib.import_module(module).render(result, name=name)
 
 
-__all__ = ["FORMATS", "render"]
+def render_pieces(result: RepairResult, fmt: str, name: str = "input") -> Iterator[str]:
+    """:func:`render`'s text in pieces (joined: the same string): a format module's
+    ``chunks`` when it has one (``json``: each match built as it is written, issue 14),
+    else its whole text as one piece.
+
+    >>> from repair.types import DocScores, RepairResult
+    >>> r = RepairResult("Fine.", "Fine.", (), DocScores(words=1))
+    >>> "".join(render_pieces(r, "json")) == render(r, "json")
+    True
+    """
+    each = (
+        getattr(importlib.import_module(FORMATS[fmt]), "chunks", None) if fmt in FORMATS else None
+    )
+    if each is None:  # (an unknown format: render raises)
+        yield render(result, fmt, name)
+    else:
+        yield from each(result, name=name)
+
+
+__all__ = ["FORMATS", "render", "render_pieces"]

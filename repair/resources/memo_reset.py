@@ -176,11 +176,19 @@ MEMO_BOUNDS: dict[str, int] = {
 #: (session 44, mem44; ``benchmarks/spin_big_text.py``): 10 MB 519 -> 467 MB, 5 MB 472 ->
 #: 435 MB, 1.3 M code points 372 -> 365 MB; CPU unchanged within noise (one rare 1.3 M pair
 #: 31.2 / 30.8 s, three clean 300 k-word pairs); outputs and the JSON report byte-identical
-#: (benchmarks/RESULTS.md, "Session 44, mem44").  Empty: off.
+#: (benchmarks/RESULTS.md, "Session 44, mem44").  Session 45 (mem45) adds the two word
+#: look-ups in a table behind a big memo that still grow on text already seen
+#: (``spin_topic._in_table``, 100 k entries, and ``spin_phrase._opens_span``, 65 k: 25-31 k
+#: entries at window 30 of 10 MB, 92-93 % hits; clean text fills <= 5.3 k): 5 MB of
+#: ``benchmarks/spin_big_text.py`` peak 435.9 -> 434.2 MB, CPU 167.4 / 163.2 s (one pair,
+#: load ~7), output byte-identical; single documents never reach it (benchmarks/RESULTS.md,
+#: "Session 45, mem45").  Empty: off.
 #: Exact: the same function behind a smaller pure cache.
 LOOKUP_MEMO_BOUNDS: dict[str, int] = {
     "repair.score.spin_topic._pmi": 16_384,
     "repair.detect.tortured_odd._log_count": 16_384,
+    "repair.score.spin_topic._in_table": 16_384,
+    "repair.candidates.spin_phrase._opens_span": 16_384,
 }
 
 
