@@ -181,6 +181,8 @@ def real_marks(
     for k, ch in enumerate(chunk):
         if ch.isalnum():
             continue
+        if typed_glyph(chunk, k):
+            out.add(k)
         if REAL_DIGIT_SYMBOL and (unicodedata.category(ch) in ("So", "Sc") or ch == "%"):
             if (k > 0 and chunk[k - 1].isdigit()) or (k + 1 < n and chunk[k + 1].isdigit()):
                 out.add(k)
@@ -495,6 +497,59 @@ ASCII_PUNCT = frozenset(".,;:!?'\"()[]-")
 #: hyphen or bracket read through them loses its place in print ("to-day" -> "to day",
 #: "(formerly" -> "formerly": ICDAR-only tables -> SMH dev 5,162 -> 5,430 tokens with both).
 UNSEEN_PUNCT_FATES: tuple[str, ...] = ()
+#: Speck glyphs other engines print that are not in
+#: :data:`repair.candidates.ocr_marks.MARKS` ("■", "▪", "●": the Box Drawing, Block
+#: Elements and Geometric Shapes blocks; :data:`OTHER_SPECKS`: the broken bar, the bullet,
+#: the section sign) are read like an unseen speck glyph (:data:`UNSEEN_JUNK`) where
+#: glued to a word.  Typed symbols are never such glyphs ("®", "©", "™", currency, maths,
+#: "°"), and a glyph stays as printed where it is typed (:func:`typed_glyph`): leading a
+#: capital or a digit ("•Item", "§5"), or on a page that prints it at a line's start (a
+#: list: "• item").  Neither SMH nor ICDAR prints them, so no figure measures the reading
+#: (issue 12, session 45, ocrxsrc45: guards only; SMH and ICDAR figures unchanged).
+UNSEEN_SPECKS = True
+OTHER_SPECKS = frozenset("\u00a6\u2022\u00a7")
+
+
+def other_speck(ch: str) -> bool:
+    """Whether ``ch`` is a speck glyph of other engines (:data:`UNSEEN_SPECKS`)."""
+    return UNSEEN_SPECKS and (ch in OTHER_SPECKS or "\u2500" <= ch <= "\u25ff")
+
+
+def speck_glyph(ch: str) -> bool:
+    """Whether ``ch`` is a glyph no English word carries: one of
+    :data:`repair.candidates.ocr_marks.MARKS`, or a speck glyph of other engines
+    (:func:`other_speck`).
+
+    >>> [speck_glyph(c) for c in "»■¦•§®©™€±°-"]
+    [True, True, True, True, True, False, False, False, False, False, False, False]
+    """
+    from repair.candidates.ocr_marks import MARKS
+
+    return ch in MARKS or other_speck(ch)
+
+
+def typed_glyph(chunk: str, k: int) -> bool:
+    """Whether the other engines' speck glyph ``chunk[k]`` (:func:`other_speck`) is typed
+    where it stands: it leads a capital, a digit or a mark ("•Item", "§5")."""
+    if not other_speck(chunk[k]) or any(ch.isalnum() for ch in chunk[:k]):
+        return False
+    after = chunk[k + 1 : k + 2]
+    return not after or after.isupper() or after.isdigit() or not after.isalnum()
+
+
+def page_typed_glyphs(toks: list[Token]) -> frozenset[str]:
+    """The other engines' speck glyphs (:func:`other_speck`) the page prints at a line's
+    start (a list's bullets: "• item", "■notes"): typed everywhere on that page."""
+    out: set[str] = set()
+    line_start = True
+    for t in toks:
+        if t.kind == "space":
+            line_start = line_start or "\n" in t.text
+            continue
+        if line_start and t.kind == "punct":
+            out.update(ch for ch in t.text if other_speck(ch))
+        line_start = False
+    return frozenset(out)
 
 
 class MarkModel:
@@ -650,10 +705,8 @@ class MarkModel:
         counts, read through :meth:`junk_pool` (:data:`UNSEEN_JUNK`)."""
         if not UNSEEN_JUNK:
             return False
-        from repair.candidates.ocr_marks import MARKS
-
         seen = self.by_mark.get(mark)
-        if mark not in MARKS or mark in TYPED_PAIRS:
+        if not speck_glyph(mark) or mark in TYPED_PAIRS:
             return False
         if seen is not None and sum(seen.values()) >= MIN_MARK_COUNT:
             return False
@@ -1000,6 +1053,7 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
     names: frozenset[str] | None = None
     words: Counter[str] | None = None
     chunks: dict[str, int] = {}  # the page's chunks, counted when an apostrophe asks
+    typed_here: frozenset[str] | None = None  # the page's typed glyphs, when asked
     for i, j in _chunk_spans(toks):
         # the chunks with a word that are not all letters and digits, as before; a chunk
         # of one token (most are one word) is told from the token alone (issue 14)
@@ -1015,6 +1069,11 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
                 continue
         if real_chunk(chunk):
             continue
+        if UNSEEN_SPECKS and any(other_speck(ch) for ch in chunk):
+            if typed_here is None:
+                typed_here = page_typed_glyphs(toks)
+            if any(ch in typed_here for ch in chunk):
+                continue  # the page types the glyph (a list's bullets)
         if REAL_APOSTROPHE_NAMES and j == i + 1 and _APOS_NAME.match(chunk):
             if words is None:
                 words = page_word_counts(toks)
