@@ -90,11 +90,17 @@ PAGE = (
 def test_a_speck_glyph_is_read_on_a_garbled_page(monkeypatch: pytest.MonkeyPatch) -> None:
     text = PAGE + "It was late, and tho ship ¦as gone."
     monkeypatch.setattr(ocr_glued, "UNSEEN_SPECKS", False)
-    ocr_glued.chunk_readings.cache_clear()
+    _fresh()
     assert "¦as" in repair_text(text).text
     monkeypatch.setattr(ocr_glued, "UNSEEN_SPECKS", True)
-    ocr_glued.chunk_readings.cache_clear()
+    _fresh()
     assert "ship was gone" in repair_text(text).text
+    _fresh()
+
+
+def _fresh() -> None:
+    """Forget the marks model's and the readings' memos (a flag changed)."""
+    ocr_glued.mark_model.cache_clear()
     ocr_glued.chunk_readings.cache_clear()
 
 

@@ -555,7 +555,8 @@ def page_typed_glyphs(toks: list[Token]) -> frozenset[str]:
 class MarkModel:
     """P(fate | mark, context) with back-off: (mark, context) -> (mark, position) ->
     mark -> context (any mark; the table's junk marks for an unseen speck glyph,
-    :data:`UNSEEN_JUNK`) -> all marks (all junk marks)."""
+    :data:`UNSEEN_JUNK`, its punctuation marks for unseen punctuation,
+    :data:`UNSEEN_PUNCT`) -> all marks (all junk / punctuation marks)."""
 
     def __init__(self, rows: tuple[tuple[str, ...], ...]) -> None:
         self.exact: dict[tuple[str, str], Counter[str]] = {}
