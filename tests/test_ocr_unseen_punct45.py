@@ -45,6 +45,20 @@ def test_an_unseen_punctuation_mark_is_read_as_a_letter_only(
     assert model.backoff("#") is None  # no ASCII punctuation of print
 
 
+def test_a_compound_s_unseen_hyphen_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_glued, "UNSEEN_PUNCT", True)
+    model = ocr_glued.MarkModel(ROWS)
+    monkeypatch.setattr(ocr_glued, "UNSEEN_PUNCT_COMPOUND", False)
+    assert ocr_glued._compound_mark("co-respondent", 2, model) is True
+    ocr_glued.chunk_readings.cache_clear()
+    assert ocr_glued.chunk_readings("co-respondent", model=model)
+    monkeypatch.setattr(ocr_glued, "UNSEEN_PUNCT_COMPOUND", True)
+    ocr_glued.chunk_readings.cache_clear()
+    assert ocr_glued.chunk_readings("co-respondent", model=model) == []
+    assert not ocr_glued._compound_mark("no-il", 2, model)  # no word after it
+    ocr_glued.chunk_readings.cache_clear()
+
+
 def test_a_learned_hyphen_keeps_its_own_fates(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_glued, "UNSEEN_PUNCT", True)
     model = ocr_glued.MarkModel((*ROWS, ("-", "inner:aa", "space", "5")))
