@@ -28,7 +28,12 @@ def test_a_mark_read_as_one_letter() -> None:
     assert "=i" in fates and "=t" in fates
 
 
-def test_page_rows_give_an_unseen_mark_options_without_changing_the_table() -> None:
+def test_page_rows_give_an_unseen_mark_options_without_changing_the_table(
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    # "§" as a mark no table learned: not read as another engine's speck glyph here
+    monkeypatch.setattr(ocr_glued, "UNSEEN_SPECKS", False)
+    ocr_glued.mark_model.cache_clear()
     base = ocr_glued.mark_model()
     assert base.options("§", "inner:aa") == [("§", 0.0)]
     rows = (("§", "inner:aa", "drop", "6"),)
@@ -40,12 +45,17 @@ def test_page_rows_give_an_unseen_mark_options_without_changing_the_table() -> N
 
 def test_glued_candidates_read_the_page_speck(monkeypatch) -> None:  # noqa: ANN001
     text = "the gover§nment and the peo§ple will wo§rk on the buil§ding"
+    monkeypatch.setattr(ocr_glued, "UNSEEN_SPECKS", False)  # "§": a mark no table learned
+    ocr_glued.mark_model.cache_clear()
+    ocr_glued.chunk_readings.cache_clear()
     monkeypatch.setattr(ocr_pagemarks, "MIN_CHUNKS", 3)
     on = {c.replacement for c in ocr_glued.glued_candidates(tokenize(text))}
     assert {"government", "people", "building"} <= on
     monkeypatch.setattr(ocr_glued, "PAGE_MARKS", False)
     off = {c.replacement for c in ocr_glued.glued_candidates(tokenize(text))}
     assert not off & {"government", "people", "building"}
+    ocr_glued.mark_model.cache_clear()
+    ocr_glued.chunk_readings.cache_clear()
 
 
 def test_typeset_apostrophes_are_not_specks() -> None:
