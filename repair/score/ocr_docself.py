@@ -20,12 +20,13 @@ import functools
 import importlib
 import math
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from repair.score.ocr_selftrain import ArchiveCounts, LearnedTable, learn_table, still_unknown
 
@@ -87,10 +88,18 @@ AUTO = True
 #: tables): 0 to 20: 5,509; 4,436 (20: 58 / 64 of 81 articles self-trained); 30: 5,513;
 #: 4,437; 60: 5,561; 4,437; 120: 5,608; 4,439.  20 is the highest with the whole gain.
 AUTO_RATE = 20.0
-#: Texts of more words than this are not self-trained automatically (``0``: no bound):
-#: one long text mixes sources and its second pass doubles a big job's time; an archive
-#: of them is self-trained as a whole (``repair batch --self-train``, ``learn --ocr``).
+#: Texts of more words than this are not self-trained automatically on the whole of their
+#: first pass (``0``: no bound): they learn from a sample of it (:data:`AUTO_SAMPLE_WORDS`),
+#: else keep one pass; an archive of them is self-trained as a whole (``repair batch
+#: --self-train``, ``learn --ocr``).
 AUTO_MAX_WORDS = 20_000
+#: A text over :data:`AUTO_MAX_WORDS` learns from :data:`AUTO_SAMPLE_PARTS` evenly spaced
+#: stretches of its first pass of about this many words in all (:func:`sample_parts`), so
+#: the learning stays bounded and the floors (:func:`floors`) are those of a text of this
+#: size; the second pass reads the whole text (``0``: such a text keeps one pass).
+AUTO_SAMPLE_WORDS = 0
+#: How many stretches :func:`sample_parts` takes (a long text mixes pages and sources).
+AUTO_SAMPLE_PARTS = 10
 #: A first pass whose document garble score (``scores.garble``, the OCR detector's share
 #: of garbled words) is below this keeps itself before the garble rate is counted
 #: (``0``: off): the count reads the OCR dictionaries, which a clean text never loads
@@ -230,26 +239,33 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
     try:
         with PROFILE.shared():
             prev = ocr_table.installed()
+            long = bool(AUTO_MAX_WORDS and len(text.split()) > AUTO_MAX_WORDS)
             plain = (
                 was
                 or (prev is not None and prev == _self_trained)
-                or bool(AUTO_MAX_WORDS and len(text.split()) > AUTO_MAX_WORDS)
+                or (long and not AUTO_SAMPLE_WORDS)
             )
             first = repair(text, *args, **kwargs)
             if plain or _clean_first(first):
                 return first
+            raws, firsts = (
+                sample_parts(text, first, AUTO_SAMPLE_WORDS, AUTO_SAMPLE_PARTS)
+                if long
+                else ([text], [first])
+            )
             counts = ArchiveCounts()
-            counts.add(first.text, first.edits, still_unknown(first.text), text)
+            for raw, part in zip(raws, firsts, strict=True):
+                counts.add(part.text, part.edits, still_unknown(part.text), raw)
             if garble_rate(counts) < AUTO_RATE:
                 return first
             note = ["self-trained automatically on the text at hand (repair.score.ocr_docself)"]
             learned = learn_table(
-                [text],
+                raws,
                 note=note,
                 min_uses=DOC_MIN_USES,
                 floors=floors,
                 max_drop=DOC_MAX_DROP,
-                first=[first],
+                first=firsts,
             )
             if not _learns(learned):
                 return first
@@ -263,6 +279,64 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
         return second if KNOWN_MARGIN is None else kept_known(first, second, KNOWN_MARGIN)
     finally:
         _state.busy = was
+
+
+class Part(NamedTuple):
+    """A stretch of a text's first pass (:func:`sample_parts`): its repaired text and its
+    edits (spans on the stretch)."""
+
+    text: str
+    edits: tuple[Any, ...]
+
+
+def sample_parts(text: str, first: Any, words: int, parts: int) -> tuple[list[str], list[Part]]:
+    r"""``parts`` evenly spaced stretches of ``text`` of about ``words`` words in all, each
+    from a line start to a line end and never cutting an edit of ``first`` (its
+    :class:`~repair.types.RepairResult`): ``(raw stretches, their first pass)``.
+
+    >>> from types import SimpleNamespace
+    >>> from repair.types import Edit
+    >>> e = Edit(8, 3, "tbe", "the", "ocr", 0.9, "r")
+    >>> raws, firsts = sample_parts("a b\nc d\ntbe f\ng h\n", SimpleNamespace(edits=(e,)), 2, 2)
+    >>> raws, [p.text for p in firsts], [p.edits[0].offset for p in firsts if p.edits]
+    (['a b', 'tbe f'], ['a b', 'the f'], [0])
+    """
+    from dataclasses import replace
+
+    from repair.write import apply_edits
+
+    starts = [m.start() for m in _WORD_RE.finditer(text)]
+    n, per = len(starts), max(1, words // max(1, parts))
+    edits = sorted(first.edits, key=lambda e: (e.offset, e.length))
+    raws: list[str] = []
+    out: list[Part] = []
+    last = 0
+    for k in range(max(1, parts)):
+        w = max(k * n // max(1, parts), 0)
+        if w >= n:
+            break
+        a = text.rfind("\n", 0, starts[w]) + 1
+        b = text.find("\n", starts[min(n - 1, w + per - 1)])
+        b = len(text) if b < 0 else b
+        for e in edits:  # widen over an edit cut by either end
+            if e.offset < a < e.end:
+                a = e.offset
+            if e.offset < b < e.end:
+                b = e.end
+        a = max(a, last)
+        if a >= b:
+            continue
+        last = b
+        inside = tuple(
+            replace(e, offset=e.offset - a) for e in edits if a <= e.offset and e.end <= b
+        )
+        raw = text[a:b]
+        raws.append(raw)
+        out.append(Part(apply_edits(raw, inside), inside))
+    return raws, out
+
+
+_WORD_RE = re.compile(r"\S+")
 
 
 def _clean_first(first: Any) -> bool:
@@ -307,8 +381,6 @@ def kept_known(first: Any, second: Any, margin: float) -> Any:
 def _rereads_known(e: Any, first: Sequence[Any], margin: float) -> bool:
     """Whether edit ``e`` reads a known word that no ``first`` edit touched as another
     (the word is not in its replacement), on less than ``margin`` of evidence."""
-    import re
-
     from repair.score.ocr_channel import is_target
 
     ev = e.evidence
