@@ -23,7 +23,7 @@ def _z_read(text: str, fixed: str) -> bool:
     return bool(changed) and all(Z_WORDS.get(a.strip(",.")) == b.strip(",.") for a, b in changed)
 
 
-def test_sample_parts_are_spaced_whole_lines_with_their_edits() -> None:
+def test_sample_parts_are_spaced_stretches_with_their_edits() -> None:
     from types import SimpleNamespace
 
     lines = [f"w{k} x{k} y{k} z{k}" for k in range(40)]
@@ -33,8 +33,12 @@ def test_sample_parts_are_spaced_whole_lines_with_their_edits() -> None:
         at = text.index(f"x{k} y{k}")
         edits.append(Edit(at, len(f"x{k} y{k}"), f"x{k} y{k}", "xy", "ocr", 0.9, "r"))
     raws, parts = ocr_docself.sample_parts(text, SimpleNamespace(edits=tuple(edits)), 24, 3)
-    # words 0, 53 and 106 of 160 start the stretches (8 words each, to their lines' ends)
-    assert raws == ["\n".join(lines[a:b]) for a, b in ((0, 2), (13, 16), (26, 29))]
+    # words 0, 53 and 106 of 160 start the stretches of 8 words each
+    assert raws == [
+        "w0 x0 y0 z0\nw1 x1 y1 z1",
+        "x13 y13 z13\nw14 x14 y14 z14\nw15",
+        "y26 z26\nw27 x27 y27 z27\nw28 x28",
+    ]
     for raw, part in zip(raws, parts, strict=True):
         assert part.text == apply_edits(raw, part.edits)
         assert all(raw[e.offset : e.end] == e.original for e in part.edits)

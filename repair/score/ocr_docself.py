@@ -161,6 +161,20 @@ SHARED_MEMOS = frozenset(
     }
 )
 
+#: The memos that read one table of the profile (and word lists) only: :func:`_held` shares
+#: them with the self-trained pass when the learned profile leaves that table as it was in
+#: force (its rows equal), as :data:`SHARED_MEMOS` (``{}``: off).  The slot table is never
+#: self-trained (``ocr_selftrain.SLOT_SELFTRAIN``); the marks table only when a text
+#: teaches mark rows.  MEASURED_TABLE_MEMOS
+TABLE_MEMOS: dict[str, tuple[str, ...]] = {
+    "ocr_marks.tsv": ("repair.candidates.ocr_glued.mark_model",),
+    "ocr_slot_confusions.tsv": (
+        "repair.score.ocr_slotprice._by_printed",
+        "repair.score.ocr_slotprice._rows_from",
+        "repair.score.ocr_slotprice.table_cost",
+    ),
+}
+
 #: Whether this thread runs :func:`auto_repair` (its own repairs are plain ones).
 _state = threading.local()
 #: The profile :func:`self_train` installed last (``--self-train`` asked for it).
@@ -291,13 +305,13 @@ class Part(NamedTuple):
 
 def sample_parts(text: str, first: Any, words: int, parts: int) -> tuple[list[str], list[Part]]:
     r"""``parts`` evenly spaced stretches of ``text`` of about ``words`` words in all, each
-    from a line start to a line end and never cutting an edit of ``first`` (its
+    from a word's start to a word's end and never cutting an edit of ``first`` (its
     :class:`~repair.types.RepairResult`): ``(raw stretches, their first pass)``.
 
     >>> from types import SimpleNamespace
     >>> from repair.types import Edit
     >>> e = Edit(8, 3, "tbe", "the", "ocr", 0.9, "r")
-    >>> raws, firsts = sample_parts("a b\nc d\ntbe f\ng h\n", SimpleNamespace(edits=(e,)), 2, 2)
+    >>> raws, firsts = sample_parts("a b\nc d\ntbe f\ng h\n", SimpleNamespace(edits=(e,)), 4, 2)
     >>> raws, [p.text for p in firsts], [p.edits[0].offset for p in firsts if p.edits]
     (['a b', 'tbe f'], ['a b', 'the f'], [0])
     """
@@ -305,7 +319,8 @@ def sample_parts(text: str, first: Any, words: int, parts: int) -> tuple[list[st
 
     from repair.write import apply_edits
 
-    starts = [m.start() for m in _WORD_RE.finditer(text)]
+    spans = [m.span() for m in _WORD_RE.finditer(text)]
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
     n, per = len(starts), max(1, words // max(1, parts))
     edits = sorted(first.edits, key=lambda e: (e.offset, e.length))
     raws: list[str] = []
@@ -315,9 +330,7 @@ def sample_parts(text: str, first: Any, words: int, parts: int) -> tuple[list[st
         w = max(k * n // max(1, parts), 0)
         if w >= n:
             break
-        a = text.rfind("\n", 0, starts[w]) + 1
-        b = text.find("\n", starts[min(n - 1, w + per - 1)])
-        b = len(text) if b < 0 else b
+        a, b = starts[w], ends[min(n, w + per) - 1]
         for e in edits:  # widen over an edit cut by either end
             if e.offset < a < e.end:
                 a = e.offset
@@ -440,14 +453,15 @@ def _cached_globals() -> list[tuple[Any, str, Any]]:
     return out
 
 
+def _name(f: Any) -> str:
+    inner = f.__wrapped__
+    return f"{getattr(inner, '__module__', '')}.{getattr(inner, '__qualname__', '')}"
+
+
 def _shared(f: Any) -> bool:
     """Whether :func:`_held` shares ``f``'s memo (:data:`SHARED_MEMOS`)."""
-    inner = f.__wrapped__
-    mod = getattr(inner, "__module__", "") or ""
-    return (
-        mod.startswith(SHARED_MODULES)
-        or f"{mod}.{getattr(inner, '__qualname__', '')}" in SHARED_MEMOS
-    )
+    mod = getattr(f.__wrapped__, "__module__", "") or ""
+    return mod.startswith(SHARED_MODULES) or _name(f) in SHARED_MEMOS
 
 
 @contextmanager
@@ -480,10 +494,20 @@ def _held(profile: str) -> Iterator[None]:
         dict(ocr_channel._window_plans),
         ocr._last[0],
     )
+    before = {name: ocr_table.rows_in_force(name) for name in TABLE_MEMOS}
     for module, name, f in held:
         setattr(module, name, fresh[id(f)])
     try:
         _install_text(profile, clear_memos=False)  # the swapped memos are empty
+        kept = {  # a table the learned profile holds as it was: its memos stay valid
+            memo
+            for table, memos in TABLE_MEMOS.items()
+            if ocr_table.rows_in_force(table) == before[table]
+            for memo in memos
+        }
+        for module, name, f in held:
+            if _name(f) in kept:
+                setattr(module, name, f)
         yield
     finally:
         for module, name, f in held:
