@@ -1,7 +1,7 @@
-"""Automatic self-training of a long text from a sample of its first pass (session 45,
-autocost45): a text over ``AUTO_MAX_WORDS`` words learns from ``AUTO_SAMPLE_PARTS``
-evenly spaced stretches (:func:`repair.score.ocr_docself.sample_parts`) instead of
-keeping one pass."""
+"""Automatic self-training (session 45, autocost45): a text over ``AUTO_MAX_WORDS`` words
+can learn from ``AUTO_SAMPLE_PARTS`` evenly spaced stretches of its first pass
+(:func:`repair.score.ocr_docself.sample_parts`) instead of keeping one pass; the
+self-trained pass keeps the memos of a table its profile keeps (``TABLE_MEMOS``)."""
 
 from __future__ import annotations
 
@@ -59,9 +59,11 @@ def test_a_long_text_learns_from_a_sample(monkeypatch: pytest.MonkeyPatch) -> No
     assert repair_text(DOCUMENT).text == plain  # over the bound: one pass, as before
     seen: list[list[str]] = []
     learn = ocr_docself.learn_table
+    whole = ocr_docself._word_counts(DOCUMENT)
 
     def spy(pages: list[str], *args: Any, **kwargs: Any) -> Any:
         seen.append(list(pages))
+        assert kwargs["words"] == whole  # the old-print guard reads the whole text's words
         return learn(pages, *args, **kwargs)
 
     monkeypatch.setattr(ocr_docself, "learn_table", spy)
@@ -73,3 +75,24 @@ def test_a_long_text_learns_from_a_sample(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(ocr_docself, "AUTO_SAMPLE_PARTS", 3)
     repair_text(DOCUMENT)
     assert len(seen[-1]) == 3 and all(page in DOCUMENT for page in seen[-1])
+
+
+def test_the_self_trained_pass_keeps_the_memos_of_a_table_it_keeps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from repair.candidates import ocr_glued
+    from repair.score import ocr_slotprice, ocr_table
+
+    tables = {name: ocr_table.rows_in_force(name) for name in ocr_table.TABLES}
+    marks = tables[ocr_table.MARKS]
+    changed = (*marks[:-1], (*marks[-1][:3], str(int(marks[-1][3]) + 1)))
+    outer = ocr_glued.mark_model, ocr_slotprice.table_cost
+    for mark_rows, keeps_marks in ((marks, True), (changed, False)):
+        profile = ocr_table.profile_text({**tables, ocr_table.MARKS: mark_rows})
+        with ocr_docself._held(profile):
+            assert (ocr_glued.mark_model is outer[0]) is keeps_marks
+            assert ocr_slotprice.table_cost is outer[1]  # the slot table is kept
+        assert (ocr_glued.mark_model, ocr_slotprice.table_cost) == outer
+    monkeypatch.setattr(ocr_docself, "TABLE_MEMOS", {})
+    with ocr_docself._held(ocr_table.profile_text(tables)):
+        assert ocr_glued.mark_model is not outer[0] and ocr_slotprice.table_cost is not outer[1]

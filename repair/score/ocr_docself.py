@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -280,6 +281,7 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
                 floors=floors,
                 max_drop=DOC_MAX_DROP,
                 first=firsts,
+                words=_word_counts(text) if long else None,
             )
             if not _learns(learned):
                 return first
@@ -350,6 +352,14 @@ def sample_parts(text: str, first: Any, words: int, parts: int) -> tuple[list[st
 
 
 _WORD_RE = re.compile(r"\S+")
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """The lower-case word types of ``text`` and how often each is printed
+    (:class:`~repair.score.ocr_selftrain.ArchiveCounts`'s ``words``)."""
+    probe = ArchiveCounts()
+    probe.add("", (), (), text)
+    return probe.words
 
 
 def _clean_first(first: Any) -> bool:
