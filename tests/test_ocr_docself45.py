@@ -96,3 +96,16 @@ def test_the_self_trained_pass_keeps_the_memos_of_a_table_it_keeps(
     monkeypatch.setattr(ocr_docself, "TABLE_MEMOS", {})
     with ocr_docself._held(ocr_table.profile_text(tables)):
         assert ocr_glued.mark_model is not outer[0] and ocr_slotprice.table_cost is not outer[1]
+
+
+def test_every_table_memo_is_a_cached_function_of_a_profile_table() -> None:
+    import importlib
+
+    from repair.score import ocr_table
+
+    for table, memos in ocr_docself.TABLE_MEMOS.items():
+        assert table in ocr_table.TABLES
+        for name in memos:
+            module, _, attr = name.rpartition(".")
+            f = getattr(importlib.import_module(module), attr)
+            assert callable(f.cache_clear) and ocr_docself._name(f) == name
