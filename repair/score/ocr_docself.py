@@ -95,9 +95,18 @@ AUTO_RATE = 20.0
 #: --self-train``, ``learn --ocr``).
 AUTO_MAX_WORDS = 20_000
 #: A text over :data:`AUTO_MAX_WORDS` learns from :data:`AUTO_SAMPLE_PARTS` evenly spaced
-#: stretches of its first pass of about this many words in all (:func:`sample_parts`), so
-#: the learning stays bounded and the floors (:func:`floors`) are those of a text of this
-#: size; the second pass reads the whole text (``0``: such a text keeps one pass).
+#: stretches of its first pass of about this many words in all (:func:`sample_parts`; the
+#: old-print guard and the floors read the whole text's words, ``learn_table``'s
+#: ``words``); the second pass reads the whole text (``0``: such a text keeps one pass).
+#: Off: a sample's prices are noisier than a whole text's.  ICDAR file 81's first 300 k
+#: characters (52 k words; ``ocr_eval.score_file``: edit distance, correct tokens broken,
+#: wrong tokens fixed): one pass 4,322, 65 broken, 4,042 fixed (7.9 s CPU); 20,000 in 10
+#: stretches 4,404, **185**, 4,180 (22.7 s; without the whole text's words 4,401, 185,
+#: 4,182: the guard then let "a" -> "s" through too); the whole text learned (one
+#: stretch) 4,327, 66, 4,042 (15.5 s); its first 20 k words as one stretch 4,321, 65,
+#: 4,042 (13.7 s).  The 300 k-word audit (``reports45/audit.py``, one
+#: call): 200 -> 198 broken, 28,166 -> 28,203 fixed (117 s CPU against ~50 s, peak 462 MB).
+#: SMH articles are under the bound (unchanged).  Session 45, autocost45.
 AUTO_SAMPLE_WORDS = 0
 #: How many stretches :func:`sample_parts` takes (a long text mixes pages and sources).
 AUTO_SAMPLE_PARTS = 10
@@ -166,7 +175,11 @@ SHARED_MEMOS = frozenset(
 #: them with the self-trained pass when the learned profile leaves that table as it was in
 #: force (its rows equal), as :data:`SHARED_MEMOS` (``{}``: off).  The slot table is never
 #: self-trained (``ocr_selftrain.SLOT_SELFTRAIN``); the marks table only when a text
-#: teaches mark rows.  MEASURED_TABLE_MEMOS
+#: teaches mark rows.  Outputs identical with it on and off (AUTO on: SMH dev 81 / 81 in 4
+#: pairs, SMH test, ICDAR 1-80 real OCR and gold + noise, the 10 k / 20 k OCR speed texts);
+#: the memos took 0.92 s of 13.5 s of the 55 self-trained SMH dev articles' second passes
+#: (``mark_model`` 0.45, ``table_cost`` 0.47), ~3 % of the auto path (quiet pairs: 19.48 ->
+#: 19.0 s, 19.47 -> 19.3 s; one pass 9.23 s).  Session 45, autocost45.
 TABLE_MEMOS: dict[str, tuple[str, ...]] = {
     "ocr_marks.tsv": ("repair.candidates.ocr_glued.mark_model",),
     "ocr_slot_confusions.tsv": (
