@@ -20,12 +20,14 @@ import functools
 import importlib
 import math
 import os
+import re
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from repair.score.ocr_selftrain import ArchiveCounts, LearnedTable, learn_table, still_unknown
 
@@ -87,10 +89,28 @@ AUTO = True
 #: tables): 0 to 20: 5,509; 4,436 (20: 58 / 64 of 81 articles self-trained); 30: 5,513;
 #: 4,437; 60: 5,561; 4,437; 120: 5,608; 4,439.  20 is the highest with the whole gain.
 AUTO_RATE = 20.0
-#: Texts of more words than this are not self-trained automatically (``0``: no bound):
-#: one long text mixes sources and its second pass doubles a big job's time; an archive
-#: of them is self-trained as a whole (``repair batch --self-train``, ``learn --ocr``).
+#: Texts of more words than this are not self-trained automatically on the whole of their
+#: first pass (``0``: no bound): they learn from a sample of it (:data:`AUTO_SAMPLE_WORDS`),
+#: else keep one pass; an archive of them is self-trained as a whole (``repair batch
+#: --self-train``, ``learn --ocr``).
 AUTO_MAX_WORDS = 20_000
+#: A text over :data:`AUTO_MAX_WORDS` learns from :data:`AUTO_SAMPLE_PARTS` evenly spaced
+#: stretches of its first pass of about this many words in all (:func:`sample_parts`; the
+#: old-print guard and the floors read the whole text's words, ``learn_table``'s
+#: ``words``); the second pass reads the whole text (``0``: such a text keeps one pass).
+#: Off: a sample's prices are noisier than a whole text's.  ICDAR file 81's first 300 k
+#: characters (52 k words; ``ocr_eval.score_file``: edit distance, correct tokens broken,
+#: wrong tokens fixed): one pass 4,322, 65 broken, 4,042 fixed (7.9 s CPU); 20,000 in 10
+#: stretches 4,404, **185**, 4,180 (22.7 s; without the whole text's words 4,401, 185,
+#: 4,182: the guard then let "a" -> "s" through too); the whole text learned (one
+#: stretch) 4,327, 66, 4,042 (15.5 s); its first 20 k words as one stretch 4,321, 65,
+#: 4,042 (13.7 s).  The 300 k-word audit (``reports45/audit.py``, one call): 200 -> 198
+#: broken, 28,166 -> 28,203 fixed (117 s CPU against ~50 s, peak 462 MB); the first 20 k
+#: words as one stretch 203 broken, 28,201 fixed.
+#: SMH articles are under the bound (unchanged).  Session 45, autocost45.
+AUTO_SAMPLE_WORDS = 0
+#: How many stretches :func:`sample_parts` takes (a long text mixes pages and sources).
+AUTO_SAMPLE_PARTS = 10
 #: A first pass whose document garble score (``scores.garble``, the OCR detector's share
 #: of garbled words) is below this keeps itself before the garble rate is counted
 #: (``0``: off): the count reads the OCR dictionaries, which a clean text never loads
@@ -151,6 +171,24 @@ SHARED_MEMOS = frozenset(
         "repair.candidates.ocr_gluedfw.function_words",
     }
 )
+
+#: The memos that read one table of the profile (and word lists) only: :func:`_held` shares
+#: them with the self-trained pass when the learned profile leaves that table as it was in
+#: force (its rows equal), as :data:`SHARED_MEMOS` (``{}``: off).  The slot table is never
+#: self-trained (``ocr_selftrain.SLOT_SELFTRAIN``); the marks table only when a text
+#: teaches mark rows.  Outputs identical with it on and off (AUTO on: SMH dev 81 / 81 in 4
+#: pairs, SMH test, ICDAR 1-80 real OCR and gold + noise, the 10 k / 20 k OCR speed texts);
+#: the memos took 0.92 s of 13.5 s of the 55 self-trained SMH dev articles' second passes
+#: (``mark_model`` 0.45, ``table_cost`` 0.47), ~3 % of the auto path (quiet pairs: 19.48 ->
+#: 19.0 s, 19.47 -> 19.3 s; one pass 9.23 s).  Session 45, autocost45.
+TABLE_MEMOS: dict[str, tuple[str, ...]] = {
+    "ocr_marks.tsv": ("repair.candidates.ocr_glued.mark_model",),
+    "ocr_slot_confusions.tsv": (
+        "repair.score.ocr_slotprice._by_printed",
+        "repair.score.ocr_slotprice._rows_from",
+        "repair.score.ocr_slotprice.table_cost",
+    ),
+}
 
 #: Whether this thread runs :func:`auto_repair` (its own repairs are plain ones).
 _state = threading.local()
@@ -230,26 +268,34 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
     try:
         with PROFILE.shared():
             prev = ocr_table.installed()
+            long = bool(AUTO_MAX_WORDS and len(text.split()) > AUTO_MAX_WORDS)
             plain = (
                 was
                 or (prev is not None and prev == _self_trained)
-                or bool(AUTO_MAX_WORDS and len(text.split()) > AUTO_MAX_WORDS)
+                or (long and not AUTO_SAMPLE_WORDS)
             )
             first = repair(text, *args, **kwargs)
             if plain or _clean_first(first):
                 return first
+            raws, firsts = (
+                sample_parts(text, first, AUTO_SAMPLE_WORDS, AUTO_SAMPLE_PARTS)
+                if long
+                else ([text], [first])
+            )
             counts = ArchiveCounts()
-            counts.add(first.text, first.edits, still_unknown(first.text), text)
+            for raw, part in zip(raws, firsts, strict=True):
+                counts.add(part.text, part.edits, still_unknown(part.text), raw)
             if garble_rate(counts) < AUTO_RATE:
                 return first
             note = ["self-trained automatically on the text at hand (repair.score.ocr_docself)"]
             learned = learn_table(
-                [text],
+                raws,
                 note=note,
                 min_uses=DOC_MIN_USES,
                 floors=floors,
                 max_drop=DOC_MAX_DROP,
-                first=[first],
+                first=firsts,
+                words=_word_counts(text) if long else None,
             )
             if not _learns(learned):
                 return first
@@ -263,6 +309,71 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
         return second if KNOWN_MARGIN is None else kept_known(first, second, KNOWN_MARGIN)
     finally:
         _state.busy = was
+
+
+class Part(NamedTuple):
+    """A stretch of a text's first pass (:func:`sample_parts`): its repaired text and its
+    edits (spans on the stretch)."""
+
+    text: str
+    edits: tuple[Any, ...]
+
+
+def sample_parts(text: str, first: Any, words: int, parts: int) -> tuple[list[str], list[Part]]:
+    r"""``parts`` evenly spaced stretches of ``text`` of about ``words`` words in all, each
+    from a word's start to a word's end and never cutting an edit of ``first`` (its
+    :class:`~repair.types.RepairResult`): ``(raw stretches, their first pass)``.
+
+    >>> from types import SimpleNamespace
+    >>> from repair.types import Edit
+    >>> e = Edit(8, 3, "tbe", "the", "ocr", 0.9, "r")
+    >>> raws, firsts = sample_parts("a b\nc d\ntbe f\ng h\n", SimpleNamespace(edits=(e,)), 4, 2)
+    >>> raws, [p.text for p in firsts], [p.edits[0].offset for p in firsts if p.edits]
+    (['a b', 'tbe f'], ['a b', 'the f'], [0])
+    """
+    from dataclasses import replace
+
+    from repair.write import apply_edits
+
+    spans = [m.span() for m in _WORD_RE.finditer(text)]
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    n, per = len(starts), max(1, words // max(1, parts))
+    edits = sorted(first.edits, key=lambda e: (e.offset, e.length))
+    raws: list[str] = []
+    out: list[Part] = []
+    last = 0
+    for k in range(max(1, parts)):
+        w = max(k * n // max(1, parts), 0)
+        if w >= n:
+            break
+        a, b = starts[w], ends[min(n, w + per) - 1]
+        for e in edits:  # widen over an edit cut by either end
+            if e.offset < a < e.end:
+                a = e.offset
+            if e.offset < b < e.end:
+                b = e.end
+        a = max(a, last)
+        if a >= b:
+            continue
+        last = b
+        inside = tuple(
+            replace(e, offset=e.offset - a) for e in edits if a <= e.offset and e.end <= b
+        )
+        raw = text[a:b]
+        raws.append(raw)
+        out.append(Part(apply_edits(raw, inside), inside))
+    return raws, out
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """The lower-case word types of ``text`` and how often each is printed
+    (:class:`~repair.score.ocr_selftrain.ArchiveCounts`'s ``words``)."""
+    probe = ArchiveCounts()
+    probe.add("", (), (), text)
+    return probe.words
 
 
 def _clean_first(first: Any) -> bool:
@@ -307,8 +418,6 @@ def kept_known(first: Any, second: Any, margin: float) -> Any:
 def _rereads_known(e: Any, first: Sequence[Any], margin: float) -> bool:
     """Whether edit ``e`` reads a known word that no ``first`` edit touched as another
     (the word is not in its replacement), on less than ``margin`` of evidence."""
-    import re
-
     from repair.score.ocr_channel import is_target
 
     ev = e.evidence
@@ -368,14 +477,15 @@ def _cached_globals() -> list[tuple[Any, str, Any]]:
     return out
 
 
+def _name(f: Any) -> str:
+    inner = f.__wrapped__
+    return f"{getattr(inner, '__module__', '')}.{getattr(inner, '__qualname__', '')}"
+
+
 def _shared(f: Any) -> bool:
     """Whether :func:`_held` shares ``f``'s memo (:data:`SHARED_MEMOS`)."""
-    inner = f.__wrapped__
-    mod = getattr(inner, "__module__", "") or ""
-    return (
-        mod.startswith(SHARED_MODULES)
-        or f"{mod}.{getattr(inner, '__qualname__', '')}" in SHARED_MEMOS
-    )
+    mod = getattr(f.__wrapped__, "__module__", "") or ""
+    return mod.startswith(SHARED_MODULES) or _name(f) in SHARED_MEMOS
 
 
 @contextmanager
@@ -408,10 +518,20 @@ def _held(profile: str) -> Iterator[None]:
         dict(ocr_channel._window_plans),
         ocr._last[0],
     )
+    before = {name: ocr_table.rows_in_force(name) for name in TABLE_MEMOS}
     for module, name, f in held:
         setattr(module, name, fresh[id(f)])
     try:
         _install_text(profile, clear_memos=False)  # the swapped memos are empty
+        kept = {  # a table the learned profile holds as it was: its memos stay valid
+            memo
+            for table, memos in TABLE_MEMOS.items()
+            if ocr_table.rows_in_force(table) == before[table]
+            for memo in memos
+        }
+        for module, name, f in held:
+            if _name(f) in kept:
+                setattr(module, name, f)
         yield
     finally:
         for module, name, f in held:

@@ -390,6 +390,7 @@ def learn_table(
     floors: Callable[[ArchiveCounts], tuple[float, float | None]] | None = None,
     max_drop: float | None = None,
     first: Sequence[Any] | None = None,
+    words: Counter[str] | None = None,
 ) -> LearnedTable:
     """Self-train the tables in force on ``pages`` (an archive's raw OCR, no gold): repair
     each with ``config`` (default :class:`~repair.config.RepairConfig`), pool the first
@@ -404,7 +405,9 @@ def learn_table(
     its default); ``inf`` learns none.  A repriced row is made at most ``max_drop`` nats
     cheaper (default: no bound).  ``first`` (default: none) holds the first pass's
     results of ``pages`` (one each, same order, with the tables in force): they are
-    pooled as they are instead of repairing the pages again."""
+    pooled as they are instead of repairing the pages again.  ``words`` (default: the
+    pages') are the raw word counts the old-print guard and ``floors`` read: a sample's
+    pages are judged by the whole text's (:mod:`repair.score.ocr_docself`)."""
     from dataclasses import replace
 
     from repair.config import RepairConfig
@@ -420,6 +423,8 @@ def learn_table(
         r = first[k] if first is not None else repair_text(raw, config=config)
         counts.add(r.text, r.edits, still_unknown(r.text), raw)
         raws.append(raw)
+    if words is not None:
+        counts.words = Counter(words)
     least_new, min_specks = floors(counts) if floors else (0.0, None)
     priced = {
         sub: cost
