@@ -505,12 +505,12 @@ ASCII_PUNCT = frozenset(".,;:!?'\"()[]-")
 UNSEEN_PUNCT_FATES: tuple[str, ...] = ()
 #: ... and such a mark between two letter runs is kept when the run after it is a known
 #: word of :data:`COMPOUND_MIN` letters or more ("co-respondent" is no "correspondent",
-#: read three times so in SMH dev with ICDAR-only tables).  Session 45 (ocrxsrc45), found
-#: after the test half was read for :data:`UNSEEN_PUNCT`, so OFF until a test reading:
-#: ICDAR-only -> SMH dev 5,152 -> 5,149 tokens / 8,476 -> 8,473 chars (dev-a 2,155 /
-#: 3,523 unchanged, dev-b 2,997 -> 2,994 / 4,953 -> 4,950); never fires with the shipped
-#: tables (they learned the hyphen).
-UNSEEN_PUNCT_COMPOUND = False
+#: read three times so in SMH dev with ICDAR-only tables).  Session 45 (ocrxsrc45 on
+#: dev, the lead's one test reading on the merged main): ICDAR-only -> SMH dev 5,145 ->
+#: 5,142 tokens / 8,469 -> 8,466 chars (ocrxsrc45's branch: dev-a unchanged, dev-b -3),
+#: test 5,941 -> 5,940 / 9,633 -> 9,632; shipped tables SMH dev 4,329 / 7,040 and test
+#: 5,357 / 8,691 unchanged, audit 200 / 28,166 unchanged (it only keeps a mark).  ON.
+UNSEEN_PUNCT_COMPOUND = True
 COMPOUND_MIN = 4
 #: Speck glyphs other engines print that are not in
 #: :data:`repair.candidates.ocr_marks.MARKS` ("■", "▪", "●": the Box Drawing, Block
