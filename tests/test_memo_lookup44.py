@@ -63,11 +63,14 @@ def test_a_windowed_repair_bounds_the_lookup_memos(monkeypatch: pytest.MonkeyPat
     config = RepairConfig(window_chars=2_000, whole_document_chars=2_000)
     _keep_repair_memos(monkeypatch)
     for module, memo, size in memos:
-        # unbounded again (an earlier windowed repair in this process may have bounded it)
-        inner = getattr(module, memo).__wrapped__
-        monkeypatch.setattr(
-            module, memo, functools.update_wrapper(functools.lru_cache(size)(inner), inner)
-        )
+        # unbounded again (an earlier windowed repair in this process may have bounded it),
+        # in every module that holds it by name (span_echo imports spin_phrase._opens_span)
+        held = getattr(module, memo)
+        inner = held.__wrapped__
+        fresh = functools.update_wrapper(functools.lru_cache(size)(inner), inner)
+        for name, other in list(sys.modules.items()):
+            if name.startswith("repair") and other is not None and vars(other).get(memo) is held:
+                monkeypatch.setattr(other, memo, fresh)
     monkeypatch.setattr(memo_reset, "SPIN_MEMO_BOUND", 0)
     monkeypatch.setattr(memo_reset, "LOOKUP_MEMO_BOUNDS", {})
     before = pipeline.combine_windows(text, list(pipeline.repair_windows(text, config=config)))
