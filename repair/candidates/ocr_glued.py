@@ -571,6 +571,11 @@ def page_typed_glyphs(toks: list[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: A pool of marks' fates (:meth:`MarkModel.junk_pool`, :meth:`MarkModel.punct_pool`): all
+#: fates, by position, by context, and the letters read for them.
+Pool = tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]]
+
+
 class MarkModel:
     """P(fate | mark, context) with back-off: (mark, context) -> (mark, position) ->
     mark -> context (any mark; the table's junk marks for an unseen speck glyph,
@@ -591,14 +596,8 @@ class MarkModel:
         # other refined contexts (``context/tag``, :func:`refined_tag`), also a subset
         self.refined: dict[tuple[str, str], Counter[str]] = {}
         self._shift: float | None | bool = False  # not yet computed
-        self._junk: (
-            tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]]
-            | None
-        ) = None
-        self._punct: (
-            tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]]
-            | None
-        ) = None
+        self._junk: Pool | None = None
+        self._punct: Pool | None = None
         self._add(rows)
 
     def with_rows(self, rows: tuple[tuple[str, ...], ...]) -> MarkModel:
@@ -652,9 +651,7 @@ class MarkModel:
         self._junk = None
         self._punct = None
 
-    def junk_pool(
-        self,
-    ) -> tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]]:
+    def junk_pool(self) -> Pool:
         """The pooled fate counts of the table's junk marks (seen at least
         :data:`JUNK_MIN_COUNT` times, kept less often than not): overall, by position, by
         context, and the letters they stood for."""
@@ -669,9 +666,7 @@ class MarkModel:
             )
         return self._junk
 
-    def punct_pool(
-        self,
-    ) -> tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]]:
+    def punct_pool(self) -> Pool:
         """The pooled fate counts of the table's punctuation marks (:data:`ASCII_PUNCT`,
         seen at least :data:`JUNK_MIN_COUNT` times), as :meth:`junk_pool`."""
         if self._punct is None:
@@ -684,9 +679,7 @@ class MarkModel:
             )
         return self._punct
 
-    def _pool(
-        self, marks: set[str]
-    ) -> tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]]:
+    def _pool(self, marks: set[str]) -> Pool:
         total: Counter[str] = Counter()
         by_pos: dict[str, Counter[str]] = {}
         by_ctx: dict[str, Counter[str]] = {}
@@ -700,9 +693,7 @@ class MarkModel:
             letters.update(self.letters.get(m, {}))
         return total, by_pos, by_ctx, letters
 
-    def backoff(
-        self, mark: str
-    ) -> tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]] | None:
+    def backoff(self, mark: str) -> Pool | None:
         """The pool an unseen ``mark`` is read through (:meth:`junk_pool` for a speck
         glyph, :data:`UNSEEN_JUNK`; :meth:`punct_pool` for ASCII punctuation,
         :data:`UNSEEN_PUNCT`), or ``None``: read on its own counts (or not at all)."""
