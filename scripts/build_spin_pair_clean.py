@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from repair.lexicons import format_header  # noqa: E402
 from spin_sim.corpus import documents  # noqa: E402
 
 from repair.candidates.spin import builtin_pairs, find_occurrences  # noqa: E402
 from repair.detect.spin import doc_phrase_count  # noqa: E402
 from repair.document import Document  # noqa: E402
-from repair.lexicons import format_header  # noqa: E402
 from repair.score import spin as score_spin_module  # noqa: E402
 from repair.score.spin import score_spin  # noqa: E402
 from repair.score.spin_pair_clean import COLUMNS, REGISTERS, SPLIT  # noqa: E402

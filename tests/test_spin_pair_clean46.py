@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from repair.lexicons import LexiconError
 
 from repair.candidates.spin import builtin_pairs
 from repair.document import Document
-from repair.lexicons import LexiconError
 from repair.score import spin as score
 from repair.score import spin_pair_clean
 from repair.types import Candidate
