@@ -131,6 +131,13 @@ AUTO_MIN_GARBLE = 0.015
 #: 119 -> 118).  Session 44, ocrself44.
 KNOWN_MARGIN: float | None = None
 
+#: The confusion walk's bound (:func:`repair.score.ocr_channel.default_bound`, the callers
+#: that name none) in AUTO's self-trained second pass only (``None``: off, the first
+#: pass's :data:`~repair.score.ocr_channel.MAX_COST`).  A text that never self-trains (the
+#: audit's one call, ICDAR's big files, a clean or lightly garbled page) keeps 7.5.
+#: Measured: see benchmarks/RESULTS.md, session 45, ocrbound45.
+SECOND_PASS_MAX_COST: float | None = None
+
 #: :func:`auto_repair` keeps the memos of the profile in force across its second pass
 #: (:func:`_held`: swapped out, then back) instead of installing the profile in force
 #: again after it, which empties every memo for the next text to refill.
@@ -260,7 +267,7 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
     put back.  A text of more than :data:`AUTO_MAX_WORDS` words, one whose profile
     ``--self-train`` installed, and one whose learning changes no row keep the first
     pass."""
-    from repair.score import ocr_table
+    from repair.score import ocr_channel, ocr_table
     from repair.score.profile_lock import PROFILE
 
     was = busy()
@@ -304,7 +311,10 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
         with PROFILE.exclusive() as alone:
             if not alone or ocr_table.installed() != prev:
                 return first  # a caller holds the lock shared, or the profile changed
-            with _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev):
+            with (
+                _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev),
+                ocr_channel.wider_walk(SECOND_PASS_MAX_COST),
+            ):
                 second = repair(text, *args, **kwargs)
         return second if KNOWN_MARGIN is None else kept_known(first, second, KNOWN_MARGIN)
     finally:
