@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,13 +10,7 @@ import pytest
 from repair.pipeline import repair_text
 from repair.score import ocr_channel, ocr_docself, ocr_table
 from tests.test_ocr_docself28 import DOCUMENT
-
-
-@pytest.fixture(autouse=True)
-def _shipped_table() -> Iterator[None]:
-    ocr_table.install(None)
-    yield
-    ocr_table.install(None)
+from tests.test_ocr_docself43 import _shipped_table  # noqa: F401 - autouse: the shipped tables
 
 
 def test_wider_walk_reaches_dearer_readings_for_its_block_only() -> None:
