@@ -29,13 +29,17 @@ def test_wider_walk_reaches_dearer_readings_for_its_block_only() -> None:
         assert ocr_channel.default_bound() == ocr_channel.MAX_COST
 
 
-@pytest.mark.parametrize(("bound", "second"), [(None, ocr_channel.MAX_COST), (10.0, 10.0)])
+@pytest.mark.parametrize(
+    ("bound", "min_rate", "second"),
+    [(None, 0.0, ocr_channel.MAX_COST), (10.0, 0.0, 10.0), (10.0, 1e9, ocr_channel.MAX_COST)],
+)
 def test_the_self_trained_pass_alone_walks_with_second_pass_max_cost(
-    monkeypatch: pytest.MonkeyPatch, bound: float | None, second: float
+    monkeypatch: pytest.MonkeyPatch, bound: float | None, min_rate: float, second: float
 ) -> None:
     monkeypatch.setattr(ocr_docself, "AUTO", True)
     monkeypatch.setattr(ocr_docself, "AUTO_RATE", 0.0)
     monkeypatch.setattr(ocr_docself, "SECOND_PASS_MAX_COST", bound)
+    monkeypatch.setattr(ocr_docself, "SECOND_PASS_MIN_RATE", min_rate)  # below it: 7.5
     bounds: list[float] = []
 
     def plain(text: str, *args: Any, **kwargs: Any) -> Any:
