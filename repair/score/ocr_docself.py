@@ -131,6 +131,24 @@ AUTO_MIN_GARBLE = 0.015
 #: 119 -> 118).  Session 44, ocrself44.
 KNOWN_MARGIN: float | None = None
 
+#: The confusion walk's bound (:func:`repair.score.ocr_channel.default_bound`, the callers
+#: that name none) in AUTO's self-trained second pass only (``None``: off, the first
+#: pass's :data:`~repair.score.ocr_channel.MAX_COST` 7.5).  A text that never self-trains
+#: (the audit's one call, the 100 k-word speed text, a clean or lightly garbled page) keeps
+#: 7.5.  Off: 10.0 gains on SMH (main 0ba98bf0, AUTO on; tokens / chars) dev 4,329 / 7,040
+#: -> 4,317 / 7,016 (9.0: 4,318 / 7,026; 11.0: 4,307 / 7,012), ICDAR-only tables dev
+#: 5,145 / 8,469 -> 5,133 / 8,468, test (read once) 5,357 / 8,691 -> 5,340 / 8,688 and
+#: 5,941 / 9,633 -> 5,935 / 9,629; audit (200 / 28,166), clean gate, light suite as main;
+#: but ICDAR gold + noise breaks 119 -> 121 (69.3 -> 69.0 %: its pages self-train at
+#: garble rates 30-114).  With :data:`SECOND_PASS_MIN_RATE` 100 gold + noise is as main
+#: (119) but ICDAR-only dev loses chars (5,141 / 8,476) and test chars (derived from the
+#: one read: 5,340 / 8,692; 5,940 / 9,635).  See benchmarks/RESULTS.md, session 45,
+#: ocrbound45.
+SECOND_PASS_MAX_COST: float | None = None
+#: :data:`SECOND_PASS_MAX_COST` holds only for a text whose first pass reads a
+#: :func:`garble_rate` of at least this (``0``: every text that self-trains; figures above).
+SECOND_PASS_MIN_RATE = 0.0
+
 #: :func:`auto_repair` keeps the memos of the profile in force across its second pass
 #: (:func:`_held`: swapped out, then back) instead of installing the profile in force
 #: again after it, which empties every memo for the next text to refill.
@@ -260,7 +278,7 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
     put back.  A text of more than :data:`AUTO_MAX_WORDS` words, one whose profile
     ``--self-train`` installed, and one whose learning changes no row keep the first
     pass."""
-    from repair.score import ocr_table
+    from repair.score import ocr_channel, ocr_table
     from repair.score.profile_lock import PROFILE
 
     was = busy()
@@ -285,7 +303,8 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
             counts = ArchiveCounts()
             for raw, part in zip(raws, firsts, strict=True):
                 counts.add(part.text, part.edits, still_unknown(part.text), raw)
-            if garble_rate(counts) < AUTO_RATE:
+            rate = garble_rate(counts)
+            if rate < AUTO_RATE:
                 return first
             note = ["self-trained automatically on the text at hand (repair.score.ocr_docself)"]
             learned = learn_table(
@@ -304,7 +323,12 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
         with PROFILE.exclusive() as alone:
             if not alone or ocr_table.installed() != prev:
                 return first  # a caller holds the lock shared, or the profile changed
-            with _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev):
+            with (
+                _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev),
+                ocr_channel.wider_walk(
+                    SECOND_PASS_MAX_COST if rate >= SECOND_PASS_MIN_RATE else None
+                ),
+            ):
                 second = repair(text, *args, **kwargs)
         return second if KNOWN_MARGIN is None else kept_known(first, second, KNOWN_MARGIN)
     finally:
