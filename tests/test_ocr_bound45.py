@@ -30,23 +30,35 @@ def test_wider_walk_reaches_dearer_readings_for_its_block_only() -> None:
 
 
 @pytest.mark.parametrize(
-    ("bound", "min_rate", "second"),
-    [(None, 0.0, ocr_channel.MAX_COST), (10.0, 0.0, 10.0), (10.0, 1e9, ocr_channel.MAX_COST)],
+    ("bound", "min_rate", "unknown_only", "second"),
+    [
+        (None, 0.0, True, (ocr_channel.MAX_COST, ocr_channel.MAX_COST)),
+        (10.0, 0.0, False, (10.0, 10.0)),
+        (10.0, 0.0, True, (10.0, ocr_channel.MAX_COST)),  # "unto": a word, 7.5
+        (10.0, 1e9, True, (ocr_channel.MAX_COST, ocr_channel.MAX_COST)),
+    ],
 )
 def test_the_self_trained_pass_alone_walks_with_second_pass_max_cost(
-    monkeypatch: pytest.MonkeyPatch, bound: float | None, min_rate: float, second: float
+    monkeypatch: pytest.MonkeyPatch,
+    bound: float | None,
+    min_rate: float,
+    unknown_only: bool,
+    second: tuple[float, float],
 ) -> None:
     monkeypatch.setattr(ocr_docself, "AUTO", True)
     monkeypatch.setattr(ocr_docself, "AUTO_RATE", 0.0)
     monkeypatch.setattr(ocr_docself, "SECOND_PASS_MAX_COST", bound)
     monkeypatch.setattr(ocr_docself, "SECOND_PASS_MIN_RATE", min_rate)  # below it: 7.5
-    bounds: list[float] = []
+    monkeypatch.setattr(ocr_docself, "SECOND_PASS_UNKNOWN_ONLY", unknown_only)
+    assert "zarbour" in DOCUMENT.split()  # the first pass leaves it unknown
+    bounds: list[tuple[float, float]] = []
 
     def plain(text: str, *args: Any, **kwargs: Any) -> Any:
-        bounds.append(ocr_channel.default_bound())
+        bounds.append((ocr_channel.default_bound("Zarbour"), ocr_channel.default_bound("unto")))
         return repair_text(text, *args, **kwargs)  # busy: the plain repair
 
     ocr_docself.auto_repair(plain, DOCUMENT)
-    assert bounds == [ocr_channel.MAX_COST, second]  # the first pass keeps MAX_COST
+    first = (ocr_channel.MAX_COST, ocr_channel.MAX_COST)
+    assert bounds == [first, second]  # the first pass keeps MAX_COST
     assert ocr_channel.default_bound() == ocr_channel.MAX_COST
     assert ocr_table.installed() is None

@@ -50,6 +50,9 @@ MAX_COST = 7.5
 #: :data:`MAX_COST`; :func:`wider_walk` sets it for a block (AUTO's self-trained pass,
 #: ``repair.score.ocr_docself.SECOND_PASS_MAX_COST``).
 _default_bound: list[float | None] = [None]
+#: The tokens a :func:`wider_walk` block widens the walk for (``None``: every
+#: token); the others keep :data:`MAX_COST`.
+_wider_words: list[Container[str] | None] = [None]
 #: Cost of an edit symspell found that the confusion table does not list.
 UNLISTED_COST = 4.0
 #: A word is "known" at this wordfreq Zipf frequency (about 1 per 100 million words)
@@ -627,29 +630,40 @@ def strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def default_bound() -> float:
+def default_bound(token: str | None = None) -> float:
     """The walk's bound when its caller names none: :data:`MAX_COST`, or the bound a
-    :func:`wider_walk` block set.
+    :func:`wider_walk` block set (for ``token`` only if the block names it among its
+    words).
 
     >>> default_bound() == MAX_COST
     True
+    >>> with wider_walk(10.0, frozenset({"tbeir"})):
+    ...     default_bound("tbeir"), default_bound("unto") == MAX_COST
+    (10.0, True)
     """
     bound = _default_bound[0]
-    return MAX_COST if bound is None else bound
+    if bound is None:
+        return MAX_COST
+    words = _wider_words[0]
+    if words is not None and (token is None or token not in words):
+        return MAX_COST
+    return bound
 
 
 @contextmanager
-def wider_walk(bound: float | None) -> Iterator[None]:
-    """:func:`default_bound` is ``bound`` for the block (``None``: unchanged).  The
-    walks' memos must be fresh in the block and put back after it (the caller's job:
-    :func:`repair.score.ocr_docself._held` swaps them)."""
-    was = _default_bound[0]
+def wider_walk(bound: float | None, words: Container[str] | None = None) -> Iterator[None]:
+    """:func:`default_bound` is ``bound`` for the block (``None``: unchanged), for the
+    tokens in ``words`` only when given.  The walks' memos must be fresh in
+    the block and put back after it (the caller's job: :func:`repair.score.ocr_docself._held`
+    swaps them)."""
+    was = _default_bound[0], _wider_words[0]
     if bound is not None:
         _default_bound[0] = bound
+        _wider_words[0] = words
     try:
         yield
     finally:
-        _default_bound[0] = was
+        _default_bound[0], _wider_words[0] = was
 
 
 def confusion_variants(
@@ -673,7 +687,7 @@ def confusion_variants(
     if prefixes is None:
         prefixes = vocabulary_prefixes()
     if max_cost is None:
-        max_cost = default_bound()
+        max_cost = default_bound(token)
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
     # every prefix of the index's words: prefix-closed, so a string is alive (a prefix of
     # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is
