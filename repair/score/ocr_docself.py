@@ -152,7 +152,13 @@ KNOWN_MARGIN: float | None = None
 #: tables dev 5,142 / 8,466 -> 5,140 / 8,461; test (read once) 5,357 / 8,691 -> 5,355 /
 #: 8,682, ICDAR-only 5,940 / 9,632 -> 5,938 / 9,631; gold + noise 119 broken (as main;
 #: errors reduced 69.3 -> 69.2 %); audit, clean gate, light suite as main.  See
-#: benchmarks/RESULTS.md, session 45, ocrbound45b.
+#: benchmarks/RESULTS.md, session 45, ocrbound45b.  CPU (session 46, ocrbound46, main
+#: de871e55; one process, off / on alternated, ``time.process_time``, load 7-10): SMH dev
+#: medians of 5 rounds 27.3 / 25.4 s (second passes 11.3 / 11.5 s), each article
+#: repaired off and on in turn (3 repeats) second passes +0.02 .. -0.16 s of ~14-19 s:
+#: within the noise; the wider walks themselves are 484 candidate searches on dev,
+#: +0.05 s, and :class:`LeftNonWords` <= 0.24 s (~1 %); the 100 k-word speed text is one
+#: pass (output identical).  See benchmarks/RESULTS.md, session 46, ocrbound46.
 SECOND_PASS_MAX_COST: float | None = 14.0
 #: :data:`SECOND_PASS_MAX_COST` holds only for a text whose first pass reads a
 #: :func:`garble_rate` of at least this (``0``: every text that self-trains).  At 100 with
