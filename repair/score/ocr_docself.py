@@ -156,7 +156,8 @@ KNOWN_MARGIN: float | None = None
 #: de871e55; one process, off / on alternated, ``time.process_time``, load 7-10): SMH dev
 #: medians of 5 rounds 27.3 / 25.4 s (second passes 11.3 / 11.5 s), each article
 #: repaired off and on in turn (3 repeats) second passes +0.02 .. -0.16 s of ~14-19 s:
-#: within the noise; the wider walks themselves are 484 candidate searches on dev,
+#: within the noise (process pairs of ``smh_eval.py --split dev``: medians 20.3 / 19.7 s);
+#: the wider walks themselves are 484 candidate searches on dev,
 #: +0.05 s, and :class:`LeftNonWords` <= 0.24 s (~1 %); the 100 k-word speed text is one
 #: pass (output identical).  See benchmarks/RESULTS.md, session 46, ocrbound46.
 SECOND_PASS_MAX_COST: float | None = 14.0
