@@ -26,7 +26,8 @@ import sys
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
@@ -45,6 +46,13 @@ MAX_SUBS = 3
 #: Largest summed confusion cost explored (nats); bounds the search.  SMH dev: 6.0 -> 7.5
 #: took the WER reduction from 22.0 % to 22.5 % (ICDAR held out 39.2 % -> 39.0 %), ~20 % slower.
 MAX_COST = 7.5
+#: The bound :func:`confusion_variants` takes when its caller names none: ``None`` reads
+#: :data:`MAX_COST`; :func:`wider_walk` sets it for a block (AUTO's self-trained pass,
+#: ``repair.score.ocr_docself.SECOND_PASS_MAX_COST``).
+_default_bound: list[float | None] = [None]
+#: The tokens a :func:`wider_walk` block widens the walk for (``None``: every
+#: token); the others keep :data:`MAX_COST`.
+_wider_words: list[Container[str] | None] = [None]
 #: Cost of an edit symspell found that the confusion table does not list.
 UNLISTED_COST = 4.0
 #: A word is "known" at this wordfreq Zipf frequency (about 1 per 100 million words)
@@ -622,10 +630,46 @@ def strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def default_bound(token: str | None = None) -> float:
+    """The walk's bound when its caller names none: :data:`MAX_COST`, or the bound a
+    :func:`wider_walk` block set (for ``token`` only if the block names it among its
+    words).
+
+    >>> default_bound() == MAX_COST
+    True
+    >>> with wider_walk(10.0, frozenset({"tbeir"})):
+    ...     default_bound("tbeir"), default_bound("unto") == MAX_COST
+    (10.0, True)
+    """
+    bound = _default_bound[0]
+    if bound is None:
+        return MAX_COST
+    words = _wider_words[0]
+    if words is not None and (token is None or token not in words):
+        return MAX_COST
+    return bound
+
+
+@contextmanager
+def wider_walk(bound: float | None, words: Container[str] | None = None) -> Iterator[None]:
+    """:func:`default_bound` is ``bound`` for the block (``None``: unchanged), for the
+    tokens in ``words`` only when given.  The walks' memos must be fresh in
+    the block and put back after it (the caller's job: :func:`repair.score.ocr_docself._held`
+    swaps them)."""
+    was = _default_bound[0], _wider_words[0]
+    if bound is not None:
+        _default_bound[0] = bound
+        _wider_words[0] = words
+    try:
+        yield
+    finally:
+        _default_bound[0], _wider_words[0] = was
+
+
 def confusion_variants(
     token: str,
     prefixes: PrefixIndex | None = None,
-    max_cost: float = MAX_COST,
+    max_cost: float | None = None,
     max_subs: int = MAX_SUBS,
 ) -> dict[str, tuple[float, tuple[tuple[str, str], ...]]]:
     """Strings reachable from ``token`` by up to :data:`MAX_SUBS` listed confusions.
@@ -635,10 +679,15 @@ def confusion_variants(
     table says which glyph the OCR printed (``U`` for ``ll``, ``H`` for ``li``).
     With ``prefixes`` (lower case), a branch stops as soon as what it has built is no
     word's prefix, which keeps long garbled words cheap; the default is the prefixes
-    of the dictionary (:func:`vocabulary_prefixes`), cached per token.
+    of the dictionary (:func:`vocabulary_prefixes`), cached per token.  ``max_cost``
+    ``None`` is :func:`default_bound`, read at call time.
     """
-    if prefixes is None:
+    if prefixes is None and max_cost is None:
         return _dictionary_variants(token)
+    if prefixes is None:
+        prefixes = vocabulary_prefixes()
+    if max_cost is None:
+        max_cost = default_bound(token)
     out: dict[str, tuple[float, tuple[tuple[str, str], ...]]] = {}
     # every prefix of the index's words: prefix-closed, so a string is alive (a prefix of
     # some word) exactly when it is in the set, and a whole tail of unchanged glyphs is

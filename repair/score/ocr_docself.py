@@ -24,12 +24,20 @@ import re
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from repair.score.ocr_selftrain import ArchiveCounts, LearnedTable, learn_table, still_unknown
+from repair.score.ocr_selftrain import (
+    MIN_LEN,
+    STRIPPED,
+    ArchiveCounts,
+    LearnedTable,
+    learn_table,
+    still_unknown,
+    unknown_word,
+)
 
 #: A listed confusion row is repriced from the text at hand only when the text used it at
 #: least this many times (shares summed): one text's thin evidence otherwise reprices rows
@@ -130,6 +138,42 @@ AUTO_MIN_GARBLE = 0.015
 #: part by part, 42 -> 41) and one ICDAR gold + noise break (German "Fur" -> "For",
 #: 119 -> 118).  Session 44, ocrself44.
 KNOWN_MARGIN: float | None = None
+
+#: The confusion walk's bound (:func:`repair.score.ocr_channel.default_bound`, the callers
+#: that name none) in AUTO's self-trained second pass only (``None``: off, the first
+#: pass's :data:`~repair.score.ocr_channel.MAX_COST` 7.5), for the tokens of
+#: :data:`SECOND_PASS_UNKNOWN_ONLY`.  A text that never self-trains (the audit's one call,
+#: the 100 k-word speed text, a clean or lightly garbled page) keeps 7.5.  For every token
+#: (session 45, ocrbound45; main 0ba98bf0, tokens / chars) 10.0 gains on SMH dev 4,329 /
+#: 7,040 -> 4,317 / 7,016 and test, but ICDAR gold + noise breaks 119 -> 121 ("unt0" read
+#: "unto" by the first pass, "into" by the second; "com-mandement," -> "com-mencement,").
+#: On (14.0, first-pass non-words only; session 45, ocrbound45b, main 2c4f3725): SMH dev
+#: 4,329 / 7,040 -> 4,323 / 7,033 (10.0: 4,327 / 7,037; 12.0: 4,322 / 7,035), ICDAR-only
+#: tables dev 5,142 / 8,466 -> 5,140 / 8,461; test (read once) 5,357 / 8,691 -> 5,355 /
+#: 8,682, ICDAR-only 5,940 / 9,632 -> 5,938 / 9,631; gold + noise 119 broken (as main;
+#: errors reduced 69.3 -> 69.2 %); audit, clean gate, light suite as main.  See
+#: benchmarks/RESULTS.md, session 45, ocrbound45b.  CPU (session 46, ocrbound46, main
+#: de871e55; one process, off / on alternated, ``time.process_time``, load 7-10): SMH dev
+#: medians of 5 rounds 27.3 / 25.4 s (second passes 11.3 / 11.5 s), each article
+#: repaired off and on in turn (3 repeats) second passes +0.02 .. -0.16 s of ~14-19 s:
+#: within the noise (process pairs of ``smh_eval.py --split dev``: medians 20.3 / 19.7 s);
+#: the wider walks themselves are 484 candidate searches on dev,
+#: +0.05 s, and :class:`LeftNonWords` <= 0.24 s (~1 %); the 100 k-word speed text is one
+#: pass (output identical).  See benchmarks/RESULTS.md, session 46, ocrbound46.
+SECOND_PASS_MAX_COST: float | None = 14.0
+#: :data:`SECOND_PASS_MAX_COST` holds only for a text whose first pass reads a
+#: :func:`garble_rate` of at least this (``0``: every text that self-trains).  At 100 with
+#: every token widened to 10.0 gold + noise is as main but ICDAR-only dev loses chars
+#: (session 45, ocrbound45).
+SECOND_PASS_MIN_RATE = 0.0
+#: :data:`SECOND_PASS_MAX_COST` holds only for the tokens the first pass left as non-words
+#: (:class:`LeftNonWords`: digits allowed); a token the first pass read as a dictionary
+#: word ("unt0" -> "unto") or an old spelling ("commandement") keeps
+#: :data:`~repair.score.ocr_channel.MAX_COST` (``False``: every token).  Only
+#: :func:`~repair.score.ocr_selftrain.still_unknown`'s alphabetic words (10.0): SMH dev
+#: 4,329 / 7,037, ICDAR-only 5,142 / 8,466; every raw non-word (10.0): 4,318 / 7,014 but
+#: gold + noise 121 (session 45, ocrbound45b).
+SECOND_PASS_UNKNOWN_ONLY = True
 
 #: :func:`auto_repair` keeps the memos of the profile in force across its second pass
 #: (:func:`_held`: swapped out, then back) instead of installing the profile in force
@@ -241,6 +285,33 @@ def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
     return learned
 
 
+class LeftNonWords(Container[str]):
+    """The tokens a first pass left as non-words: a token of ``texts`` (ends stripped,
+    hyphens dropped, lower case; digits allowed) that is no word by
+    :func:`~repair.score.ocr_selftrain.unknown_word` and no old spelling
+    (:func:`~repair.score.ocr_channel.archaic_form`); a token is in it when its key is.
+
+    >>> left = LeftNonWords(["he made unto her tbe1r com-mandement,"])
+    >>> "Tbe1r" in left, "unto" in left, "unt0" in left, "commandement" in left
+    (True, False, False, False)
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        from repair.score.ocr_channel import archaic_form
+
+        keys = {_key(w) for text in texts for w in text.split()}
+        self.words = frozenset(
+            k for k in keys if len(k) >= MIN_LEN and unknown_word(k, k) and archaic_form(k) is None
+        )
+
+    def __contains__(self, token: object) -> bool:
+        return isinstance(token, str) and _key(token) in self.words
+
+
+def _key(token: str) -> str:
+    return token.strip(STRIPPED).replace("-", "").lower()
+
+
 def busy() -> bool:
     """Whether :func:`auto_repair` is running in this thread (its own repairs are plain
     ones)."""
@@ -260,7 +331,7 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
     put back.  A text of more than :data:`AUTO_MAX_WORDS` words, one whose profile
     ``--self-train`` installed, and one whose learning changes no row keep the first
     pass."""
-    from repair.score import ocr_table
+    from repair.score import ocr_channel, ocr_table
     from repair.score.profile_lock import PROFILE
 
     was = busy()
@@ -285,7 +356,8 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
             counts = ArchiveCounts()
             for raw, part in zip(raws, firsts, strict=True):
                 counts.add(part.text, part.edits, still_unknown(part.text), raw)
-            if garble_rate(counts) < AUTO_RATE:
+            rate = garble_rate(counts)
+            if rate < AUTO_RATE:
                 return first
             note = ["self-trained automatically on the text at hand (repair.score.ocr_docself)"]
             learned = learn_table(
@@ -304,7 +376,13 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
         with PROFILE.exclusive() as alone:
             if not alone or ocr_table.installed() != prev:
                 return first  # a caller holds the lock shared, or the profile changed
-            with _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev):
+            with (
+                _held(learned.text) if KEEP_CACHES else _installed(learned.text, prev),
+                ocr_channel.wider_walk(
+                    SECOND_PASS_MAX_COST if rate >= SECOND_PASS_MIN_RATE else None,
+                    LeftNonWords([p.text for p in firsts]) if SECOND_PASS_UNKNOWN_ONLY else None,
+                ),
+            ):
                 second = repair(text, *args, **kwargs)
         return second if KNOWN_MARGIN is None else kept_known(first, second, KNOWN_MARGIN)
     finally:

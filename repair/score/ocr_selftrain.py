@@ -328,24 +328,40 @@ def adapted_table(rows: Sequence[Sequence[str]], changed: Mapping[Sub, float]) -
 
 def still_unknown(text: str) -> list[str]:
     """The words of a repaired ``text`` that are neither known nor common on the web."""
-    from repair.resources.frequency import zipf
-    from repair.score.ngrams import get_ngrams
-    from repair.score.ocr_channel import archaic_form, is_known
-    from repair.score.ocr_pagereach import RARE_ZIPF, _word_shape
+    from repair.score.ocr_pagereach import _word_shape
 
-    period = get_ngrams()
     out = []
     for w in text.split():
-        w = w.strip(".,;:!?\"'()[]")
+        w = w.strip(STRIPPED)
         low = _word_shape(w)
         if low is None or len(low) < MIN_LEN:
             continue
-        if is_known(low) or zipf(low) >= RARE_ZIPF:
-            continue
-        if PERIOD_GUARD and (archaic_form(low) or (PERIOD_GUARD == "all" and period.known(w))):
-            continue  # an old or period spelling ("vertue", "foorth"), not garble
-        out.append(w)
+        if unknown_word(w, low):
+            out.append(w)
     return out
+
+
+#: The punctuation :func:`still_unknown` strips from a word's ends.
+STRIPPED = ".,;:!?\"'()[]"
+
+
+def unknown_word(word: str, low: str) -> bool:
+    """Whether ``word`` (``low``: lower case) is neither known nor common on the web (nor,
+    with :data:`PERIOD_GUARD`, an old or period spelling).
+
+    >>> unknown_word("Tbeir", "tbeir"), unknown_word("unto", "unto")
+    (True, False)
+    """
+    from repair.resources.frequency import zipf
+    from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_channel import archaic_form, is_known
+    from repair.score.ocr_pagereach import RARE_ZIPF
+
+    if is_known(low) or zipf(low) >= RARE_ZIPF:
+        return False
+    if PERIOD_GUARD and (archaic_form(low) or (PERIOD_GUARD == "all" and get_ngrams().known(word))):
+        return False  # an old or period spelling ("vertue", "foorth"), not garble
+    return True
 
 
 def discounted_slot_rows(
