@@ -81,7 +81,10 @@ RANK_FEATURES: tuple[str, ...] = (
 #: fitted on four spinners and read on the fifth): the weight is -2.5 to -3.0 whichever
 #: spinner is held out, and top-1 among rows holding the gold original rises for each:
 #: spinbot 0.455 -> 0.493, WordNet 0.699 -> 0.752, rare 0.546 -> 0.557, double 0.622 ->
-#: 0.650, seed 0.19 -> 0.21 (42 rows).  None: off.
+#: 0.650, seed 0.19 -> 0.21 (42 rows).  None: off.  In the pipeline it costs the spinner
+#: that draws on later senses (seeddense: see
+#: :data:`repair.score.spin_sense_pick.LATER_SENSE`, which adds it only where the
+#: document is read as not a sense spinner's).
 LATER_SENSE: float | None = None
 #: Candidates whose LM gain is more than this many nats under the best are not ranked
 #: (their full gain is not computed: the first word's score bounds it).
