@@ -106,3 +106,10 @@ def test_the_stage_hands_the_term_to_the_topic_pick(monkeypatch: pytest.MonkeyPa
     seen.clear()
     stage._topic_rows(Document("maiden"), words, [[]] * 9, [0.9] * 9, {}, 9)  # type: ignore[arg-type]
     assert seen == [0.0] * 9
+
+
+def test_shipped_state() -> None:
+    """The document-gated term ships on; the term in every document stays off (it costs
+    the spinner that draws on later senses: seeddense)."""
+    assert spin_sense_pick.LATER_SENSE == -2.75
+    assert spin_rank.LATER_SENSE is None

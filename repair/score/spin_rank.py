@@ -81,10 +81,12 @@ RANK_FEATURES: tuple[str, ...] = (
 #: fitted on four spinners and read on the fifth): the weight is -2.5 to -3.0 whichever
 #: spinner is held out, and top-1 among rows holding the gold original rises for each:
 #: spinbot 0.455 -> 0.493, WordNet 0.699 -> 0.752, rare 0.546 -> 0.557, double 0.622 ->
-#: 0.650, seed 0.19 -> 0.21 (42 rows).  None: off.  In the pipeline it costs the spinner
-#: that draws on later senses (seeddense: see
-#: :data:`repair.score.spin_sense_pick.LATER_SENSE`, which adds it only where the
-#: document is read as not a sense spinner's).
+#: 0.650, seed 0.19 -> 0.21 (42 rows).  Off: in the pipeline (-2.75, ``spin_eval.py --all
+#: --split dev``) WordNet 0.3621 -> 0.3675, rare 0.4078 -> 0.4197, double 0.3538 -> 0.3616,
+#: spinbot 0.1639 -> 0.1643 (precision 0.642 -> 0.697), but seeddense 0.4580 -> 0.3452
+#: (dev-unseen 0.159 -> 0.028: its extension dictionary takes later senses' co-lemmas, as
+#: seed 000's family does); :data:`repair.score.spin_sense_pick.LATER_SENSE` adds the
+#: term only where the document is read as not a sense spinner's.  None: off.
 LATER_SENSE: float | None = None
 #: Candidates whose LM gain is more than this many nats under the best are not ranked
 #: (their full gain is not computed: the first word's score bounds it).

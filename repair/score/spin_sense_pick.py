@@ -46,9 +46,14 @@ MIN_ROWS = 8
 #: (:func:`repair.score.spin_rank.later_sense`), in a document whose confident rows show
 #: a spinner that does not draw on WordNet senses (:func:`later_sense_extra`: the sense
 #: table does not apply).  The weight is :data:`repair.score.spin_rank.LATER_SENSE`'s
-#: leave-one-spinner-out fit; in every document it costs seeddense (a sense spinner taking
-#: later senses' co-lemmas).  None: off.
-LATER_SENSE: float | None = None
+#: leave-one-spinner-out fit (-2.5 to -3.0); in every document it costs seeddense (a sense
+#: spinner taking later senses' co-lemmas).  ``python benchmarks/spin_eval.py --all``,
+#: off -> -2.75: dev spinbot 0.1639 -> 0.1664 (precision 0.642 -> 0.661), rare 0.4078 ->
+#: 0.4154, double 0.3538 -> 0.3583, every other spinner identical (-1.5: 0.1645 / 0.4139
+#: / 0.3561; -4.0: 0.1662 / 0.4157 / 0.3593); test (read once) spinbot 0.1415 -> 0.1423
+#: (precision 0.589 -> 0.616), rare 0.3653 -> 0.3695, double 0.2923 -> 0.2983, every other
+#: spinner identical; clean calibration (``spin_calibrate.py``) and seeds as off.
+LATER_SENSE: float | None = -2.75
 
 
 class SenseTable:
