@@ -32,7 +32,15 @@ from repair.candidates.spin_synonyms import originals_of
 from repair.resources.frequency import zipf
 from repair.resources.lm import _LOG_BASE, UNKNOWN_LOGPROB, get_lm
 from repair.score.spin_plural import plural_of, unmarked_noun
-from repair.score.spin_rank import _CLIP, RANK_FEATURES, WINDOW, Ranker, _clip, get_ranker
+from repair.score.spin_rank import (
+    _CLIP,
+    RANK_FEATURES,
+    WINDOW,
+    Ranker,
+    _clip,
+    get_ranker,
+    sense_scores,
+)
 
 #: Candidates examined per word (LM cost is linear in it).
 MAX_CANDIDATES = 20
@@ -570,7 +578,8 @@ def evidence(
                 )
                 if got is None:
                     return None
-                return _chosen(start, end, written, len(origs), got[0], got[1])
+                choices, k = _sense_read(written, *got)
+                return _chosen(start, end, written, len(origs), choices, k)
         table = _table(left, written, right, origs, counts or {}, min_left)
         if not table:
             return None
@@ -583,11 +592,13 @@ def evidence(
             packed_choices = Packed(tuple([o for o, _g, _x in table]), data)
             scores = data[1::_W]
             k = max(range(len(scores)), key=lambda i: (scores[i], -i))
+            packed_choices, k = _sense_read(written, packed_choices, k)
             return _chosen(start, end, written, len(origs), packed_choices, k)
         # features kept as packed doubles (the same values; a tuple of float objects
         # costs ~3x as much, and a long document holds ~13 candidates per content word)
         choices = tuple([(o, g, score(x), array("d", x)) for o, g, x in table])
         k = max(range(len(choices)), key=lambda i: (choices[i][2], -i))
+        choices, k = _sense_read(written, choices, k)
         return _chosen(start, end, written, len(origs), choices, k)
     best, gain, uni, margin = word_evidence(left, written, right, origs)
     lm = get_lm()
@@ -597,6 +608,32 @@ def evidence(
         start, end, written, best, gain, uni, gain - uni, len(origs), margin,
         left_gain, origs.index(best),
     )  # fmt: skip
+
+
+def _sense_read(
+    written: str, choices: tuple[tuple[str, float, float, Sequence[float]], ...] | Packed, k: int
+) -> tuple[tuple[tuple[str, float, float, Sequence[float]], ...] | Packed, int]:
+    """``choices`` and the index of the best, the ranker's scores carrying
+    :data:`~repair.score.spin_rank.LATER_SENSE` (:func:`~repair.score.spin_rank.sense_scores`);
+    the same where it is off or adds nothing."""
+    names, _gains, scores = _columns(choices)
+    got = sense_scores(written.lower(), names, scores)
+    if got is None:
+        return choices, k
+    return rescored(choices, got), max(range(len(got)), key=lambda i: (got[i], -i))
+
+
+def rescored(
+    choices: Packed | tuple[tuple[str, float, float, Sequence[float]], ...],
+    scores: Sequence[float],
+) -> Packed | tuple[tuple[str, float, float, Sequence[float]], ...]:
+    """``choices`` with their ranker scores replaced by ``scores`` (same order)."""
+    if isinstance(choices, Packed):
+        data = array("d", choices.data)
+        for j, s in enumerate(scores):
+            data[_W * j + 1] = s
+        return Packed(choices.names, data)
+    return tuple((o, g, s, x) for (o, g, _s, x), s in zip(choices, scores, strict=True))
 
 
 _F = {name: i for i, name in enumerate(RANK_FEATURES)}

@@ -25,11 +25,10 @@ the document's choices) did not carry over between spinners and are not used.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Collection
 
 from repair.document import Document
-from repair.score.spin_evidence import _W, Packed, WordEvidence, _chosen, _columns
+from repair.score.spin_evidence import WordEvidence, _chosen, _columns, rescored
 from repair.score.spin_model import MIN_GAIN
 from repair.score.spin_topic import row_topic_gains
 
@@ -39,18 +38,6 @@ TOPIC_WEIGHT = 7.0
 #: LM gain is positive (a row proposing any other is never applied), are read (no dev row
 #: changed with a deficit over 3.4; each read costs a topic look-up).
 WINDOW = 4.0
-
-
-def _rescored(
-    choices: Packed | tuple[tuple[str, float, float, object], ...], scores: list[float]
-) -> Packed | tuple[tuple[str, float, float, object], ...]:
-    """``choices`` with their ranker scores replaced by ``scores`` (same order)."""
-    if isinstance(choices, Packed):
-        data = array("d", choices.data)
-        for j, s in enumerate(scores):
-            data[_W * j + 1] = s
-        return Packed(choices.names, data)
-    return tuple((o, g, s, x) for (o, g, _s, x), s in zip(choices, scores, strict=True))
 
 
 def topic_pick(
@@ -91,5 +78,5 @@ def topic_pick(
     for j, g in zip(read, got, strict=True):
         adj[j] = scores[j] + TOPIC_WEIGHT * g
     i = max(range(len(read)), key=lambda i: (adj[read[i]], -read[i]))
-    row = _chosen(w.start, w.end, w.written, w.n_candidates, _rescored(choices, adj), read[i])
+    row = _chosen(w.start, w.end, w.written, w.n_candidates, rescored(choices, adj), read[i])
     return row, got[i]

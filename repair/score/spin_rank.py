@@ -17,7 +17,11 @@ gradient-boosted trees (:class:`TreeRanker`) over :data:`RANK_FEATURES`:
 * the channel (:mod:`repair.candidates.spin_channel`): how many written forms list the
   candidate as an original (a spinner swaps a word with many synonyms for any one of
   them, so each is less likely), and whether and how many WordNet synsets the written
-  word and the candidate share (a thesaurus pair rather than a loose listing).
+  word and the candidate share (a thesaurus pair rather than a loose listing);
+* behind :data:`LATER_SENSE`, outside the learned model: a fixed term for a candidate
+  that shares a synset with the written word only through one of its own later senses
+  (:func:`later_sense`; :func:`sense_scores`, added by
+  :func:`repair.score.spin_evidence.evidence` before the best is chosen).
 
 It is trained by ``scripts/train_spin_model.py`` on the dev halves (documents and word
 families) of the simulated spinners, on the words whose gold original is among the
@@ -34,6 +38,7 @@ import math
 from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
 
+from repair.candidates.spin_channel import sense_ranks
 from repair.lexicons import LexiconError, read_text
 from repair.score.linear import Linear
 from repair.score.trees import Trees, parse_trees
@@ -67,6 +72,22 @@ RANK_FEATURES: tuple[str, ...] = (
     "wordnet_pair",
     "wordnet_shared",
 )
+#: Ranker log-odds added to a candidate whose best WordNet 3.0 synset shared with the
+#: written word is not the candidate's own first sense (:func:`later_sense`): a thesaurus
+#: spinner takes an original's synonyms from its first sense, or from a list in which
+#: its later senses' lemmas are few, while the ranker's WordNet-pair features reward every
+#: shared synset alike.  Dev first readings (``/tmp`` capture of every spinner's ranked
+#: tables, 40 documents each; a conditional logit with the ranker's score as an offset,
+#: fitted on four spinners and read on the fifth): the weight is -2.5 to -3.0 whichever
+#: spinner is held out, and top-1 among rows holding the gold original rises for each:
+#: spinbot 0.455 -> 0.493, WordNet 0.699 -> 0.752, rare 0.546 -> 0.557, double 0.622 ->
+#: 0.650, seed 0.19 -> 0.21 (42 rows).  Off: in the pipeline (-2.75, ``spin_eval.py --all
+#: --split dev``) WordNet 0.3621 -> 0.3675, rare 0.4078 -> 0.4197, double 0.3538 -> 0.3616,
+#: spinbot 0.1639 -> 0.1643 (precision 0.642 -> 0.697), but seeddense 0.4580 -> 0.3452
+#: (dev-unseen 0.159 -> 0.028: its extension dictionary takes later senses' co-lemmas, as
+#: seed 000's family does); :data:`repair.score.spin_sense_pick.LATER_SENSE` adds the
+#: term only where the document is read as not a sense spinner's.  None: off.
+LATER_SENSE: float | None = None
 #: Candidates whose LM gain is more than this many nats under the best are not ranked
 #: (their full gain is not computed: the first word's score bounds it).
 WINDOW = 8.0
@@ -153,6 +174,34 @@ def rank_features(
         1.0 if shared else 0.0,
         math.log1p(shared),
     ]
+
+
+def later_sense(written: str, original: str) -> bool:
+    """Whether the lower-case forms share a WordNet 3.0 synset only through one of the
+    original's later senses (the best shared synset is not its first).
+
+    >>> later_sense("smart", "bright"), later_sense("purchased", "bought")
+    (True, False)
+    >>> later_sense("purchased", "table")
+    False
+    """
+    r = sense_ranks(written, original)
+    return r is not None and r[0] > 0
+
+
+def sense_scores(written: str, names: Sequence[str], scores: Sequence[float]) -> list[float] | None:
+    """``scores`` (of the candidates ``names`` of the lower-case ``written``) with
+    :data:`LATER_SENSE` added to each :func:`later_sense` candidate; None where it is off
+    or no candidate is one (the scores stand)."""
+    if LATER_SENSE is None:
+        return None
+    hit = [j for j, o in enumerate(names) if later_sense(written, o)]
+    if not hit:
+        return None
+    out = list(scores)
+    for j in hit:
+        out[j] += LATER_SENSE
+    return out
 
 
 def parse_ranker(d: object) -> Ranker | TreeRanker:

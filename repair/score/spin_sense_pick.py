@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from repair.candidates.spin_doc_channel import POLICY_BASE, policy_bin, policy_ratios
+from repair.score.spin_rank import later_sense
 
 #: Ranker log-odds added per nat of the candidate's sense-bin log ratio (dev WordNet error
 #: reduction 0.352 -> 0.362 at 0.5, 0.362 at 1.0, 0.356 at 2.0).
@@ -40,6 +41,19 @@ WEIGHT = 0.5
 MIN_SHARE = 0.7
 #: Confident rows needed to read the document's policy (as the open policy's sense table).
 MIN_ROWS = 8
+#: Ranker log-odds added, before the topic re-chooses a row, to each candidate sharing a
+#: WordNet synset with the written word only through one of its own later senses
+#: (:func:`repair.score.spin_rank.later_sense`), in a document whose confident rows show
+#: a spinner that does not draw on WordNet senses (:func:`later_sense_extra`: the sense
+#: table does not apply).  The weight is :data:`repair.score.spin_rank.LATER_SENSE`'s
+#: leave-one-spinner-out fit (-2.5 to -3.0); in every document it costs seeddense (a sense
+#: spinner taking later senses' co-lemmas).  ``python benchmarks/spin_eval.py --all``,
+#: off -> -2.75: dev spinbot 0.1639 -> 0.1664 (precision 0.642 -> 0.661), rare 0.4078 ->
+#: 0.4154, double 0.3538 -> 0.3583, every other spinner identical (-1.5: 0.1645 / 0.4139
+#: / 0.3561; -4.0: 0.1662 / 0.4157 / 0.3593); test (read once) spinbot 0.1415 -> 0.1423
+#: (precision 0.589 -> 0.616), rare 0.3653 -> 0.3695, double 0.2923 -> 0.2983, every other
+#: spinner identical; clean calibration (``spin_calibrate.py``) and seeds as off.
+LATER_SENSE: float | None = -2.75
 
 
 class SenseTable:
@@ -59,6 +73,39 @@ class SenseTable:
             base[own] -= 1
         ratios = policy_ratios(conf.elements(), base.elements())
         return lambda cand: WEIGHT * math.log(ratios.get(policy_bin(written, cand.lower()), 1.0))
+
+
+def confident_share(rows: Iterable[tuple[str, str, float]], bar: float) -> tuple[int, float]:
+    """(how many of the document's word-model ``rows`` clear ``bar``, the share of those
+    whose original shares a WordNet 3.0 synset with the written word; 0.0 for none).
+
+    >>> confident_share([("purchased", "bought", 0.9), ("purchased", "table", 0.9)], 0.4)
+    (2, 0.5)
+    """
+    conf = [policy_bin(w, o) != "none" for w, o, p in rows if p >= bar]
+    return len(conf), sum(conf) / max(len(conf), 1)
+
+
+def later_sense_extra(
+    rows: Iterable[tuple[str, str, float]], bar: float
+) -> Callable[[str, str], float] | None:
+    """Where a document's spinner is read as one that does *not* draw on WordNet senses
+    (at least :data:`MIN_ROWS` confident rows, under :data:`MIN_SHARE` of them sharing a
+    synset: the sense table does not apply), the score a candidate gains for sharing a
+    synset with the written word only through one of its own later senses
+    (:data:`LATER_SENSE`, :func:`repair.score.spin_rank.later_sense`),
+    as a function of (written, candidate); None elsewhere or while the flag is off.
+
+    >>> later_sense_extra([("purchased", "bought", 0.9)], 0.4) is None
+    True
+    """
+    weight = LATER_SENSE
+    if weight is None:
+        return None
+    n, share = confident_share(rows, bar)
+    if n < MIN_ROWS or share >= MIN_SHARE:
+        return None
+    return lambda written, cand: weight if later_sense(written, cand.lower()) else 0.0
 
 
 def sense_table(rows: Iterable[tuple[str, str, float]], bar: float) -> SenseTable | None:

@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -78,7 +79,7 @@ from repair.score.spin_model import (
 )
 from repair.score.spin_pick import topic_pick
 from repair.score.spin_plural import plural_forms
-from repair.score.spin_sense_pick import sense_table
+from repair.score.spin_sense_pick import later_sense_extra, sense_table
 from repair.score.spin_span_rare import rare_spans
 from repair.score.spin_span_tight import tight_reading
 from repair.score.spin_topic import topic_gain
@@ -1061,16 +1062,19 @@ def _topic_rows(
     stay as they were.  Returns the rows, vectors, probabilities and the re-chosen rows'
     (start, topic gain)."""
     new = list(words)
-    bar, table = word_bar(details), None
+    bar, table, later = word_bar(details), None, None
     if SENSE_PICK:
         rows = [
             (w.written.lower(), w.original.lower(), p) for w, p in zip(words, probs, strict=True)
         ]
         table = sense_table(rows, bar)
+        later = None if table is not None else later_sense_extra(rows, bar)
     for i, (w, p) in enumerate(zip(words, probs, strict=True)):
         if p < TOPIC_PICK_MIN_PROB:
             continue
         extra = None if table is None else table.extra(*rows[i], bar)
+        if later is not None:
+            extra = partial(later, rows[i][0])
         got = topic_pick(doc, w, extra=extra)
         if got is not None:
             new[i] = got[0]
