@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from ocr_ablation import dev_half  # noqa: E402
 from ocr_broken import smh_rows  # noqa: E402
 from ocr_fold_eval import _override  # noqa: E402
-from smh_eval import DEFAULT_DATA, normalise, selected  # noqa: E402
+from smh_eval import DEFAULT_DATA, errors, normalise, selected  # noqa: E402
 
 from repair.bench.metrics import diff_opcodes, token_distance, token_seq  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
@@ -99,6 +99,8 @@ def smh_account(split: str, proxy: bool) -> Account:
         base = errs(edits)
         acc["(all)"]["errors"] += base
         acc["(all)"]["raw"] += errs([])
+        acc["(all)"]["chars"] += errors(apply_edits(art.raw, edits), art.gold)[2]
+        acc["(all)"]["raw_chars"] += errors(art.raw, art.gold)[2]
         for label, _g, _o, over, _ctx in smh_rows(art, edits):
             if label in ("fixed", "broken"):
                 for key in {key_of(e) for e in over}:
@@ -250,7 +252,10 @@ def table(acc: Account) -> str:
         rows.append(f"| {k} | " + " | ".join(cell(v, k) for v in views) + f" | {mark} |")
     for v in smh:
         t = acc[v].get("(all)", Counter())
-        rows.append(f"\n{v}: token errors {t['raw']} raw -> {t['errors']} after repair")
+        rows.append(
+            f"\n{v}: token errors {t['raw']} raw -> {t['errors']} after repair, "
+            f"char errors {t['raw_chars']} -> {t['chars']}"
+        )
     return "\n".join(rows)
 
 

@@ -32,19 +32,21 @@ def test_switch(monkeypatch) -> None:
     assert not _pos("Mr. Talland", "Talland")
 
 
-def _head(text: str, word: str, head: str) -> bool:
+def _head(text: str, word: str, *parts: str) -> bool:
     toks = tokenize(text)
     i = next(i for i, t in enumerate(toks) if t.text == word)
-    return namepos.common_head_mid_sentence(toks, i, head)
+    return namepos.common_head_mid_sentence(toks, i, parts)
 
 
 def test_common_head_mid_sentence() -> None:
-    assert _head("Constable Smith,\nof Howlong, and", "Howlong", "How")
-    assert _head("punished. Jane Byan, charged", "Byan", "By")
-    assert not _head("punished. Byan, charged", "Byan", "By")  # a sentence opens
-    assert not _head("ARTHUR: Ifyou do not", "Ifyou", "If")  # after a colon
-    assert not _head("punished.\n\nByan, charged", "Byan", "By")
-    assert not _head("I challenge every Stateto give", "Stateto", "State")  # a rarer word
+    assert _head("Constable Smith,\nof Howlong, and", "Howlong", "How", "long")
+    assert _head("punished. Jane Byan, charged", "Byan", "By", "an")
+    assert not _head("punished. Byan, charged", "Byan", "By", "an")  # a sentence opens
+    assert not _head("ARTHUR: Ifyou do not", "Ifyou", "If", "you")  # after a colon
+    assert not _head("punished.\n\nByan, charged", "Byan", "By", "an")
+    assert not _head("every Stateto give", "Stateto", "State", "to")  # a rarer word
+    assert not _head("aboard Air Force\nOneon his way", "Oneon", "One", "on")  # name + "on"
+    assert not _head("the Tegeler Seeand Grosser", "Seeand", "See", "and")
 
 
 _PAGE = """Tho inquiry into tho robbory was undortaken by Constablo Bartholometv,

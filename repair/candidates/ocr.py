@@ -785,7 +785,7 @@ class _Generator:
             for parts, cost in merged_splits(tok.text, capital):
                 if name_pos and not info.counts[parts[0]]:
                     continue
-                if capital and common_head_mid_sentence(toks, i, parts[0]):
+                if capital and common_head_mid_sentence(toks, i, parts):
                     continue  # "of Howlong", "Jane Byan": a place, a surname
                 if repeated and _content_pair(parts):
                     continue  # "redtape" x3, "decisionmaking" x2: the page's compound

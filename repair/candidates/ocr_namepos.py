@@ -12,17 +12,17 @@ Koresand" is "Korea and".
 >>> [t.text for i, t in enumerate(toks) if t.kind == "word" and name_position(toks, i)]
 ['Henderson', 'Talland', 'Byan']
 
-Mid-sentence (:func:`common_head_mid_sentence`), a capitalised token is not split into a
-capitalised common word and another: "of Howlong" is a place, "Jane Byan" a surname, not
-"of How long", "Jane By an"; "every Stateto" ("State to") still splits.
+Mid-sentence (:func:`common_head_mid_sentence`), a capitalised token whose split starts
+with a common word is split only into a name and a function word ("Air Force Oneon",
+"every Stateto"): "of Howlong" is a place, "Jane Byan" a surname, not "of How long",
+"Jane By an".
 
->>> toks = tokenize("of Howlong. Ifyou go, Jane Byan and every Stateto")
+>>> toks = tokenize("of Howlong. Ifyou go, Jane Byan and Force Oneon")
 >>> [toks[i].text for i in (2, 5, 12, 18)]
-['Howlong', 'Ifyou', 'Byan', 'Stateto']
->>> [common_head_mid_sentence(toks, i, h) for i, h in ((2, "How"), (5, "If"), (12, "By"))]
-[True, False, True]
->>> common_head_mid_sentence(toks, 18, "State")
-False
+['Howlong', 'Ifyou', 'Byan', 'Oneon']
+>>> cases = ((2, ("How", "long")), (5, ("If", "you")), (12, ("By", "an")), (18, ("One", "on")))
+>>> [common_head_mid_sentence(toks, i, parts) for i, parts in cases]
+[True, False, True, False]
 """
 
 from __future__ import annotations
@@ -38,15 +38,17 @@ TITLES = frozenset(
 )
 
 #: Switch (issue 12, session 46, ocrrules46): a capitalised token right after a word (one
-#: space between, no stop or other mark: mid-sentence) is not split so that its first word
-#: is a common word of Zipf :data:`COMMON_HEAD_ZIPF` or more ("of Howlong" -> "How long",
-#: "Jane Byan" -> "By an"): such a word is printed in lower case mid-sentence, and the token
-#: is a place or a surname.  After a stop, a colon, a bracket or a blank line it still
-#: splits ("ARTHUR: Ifyou"), and any first word rarer ("every Stateto", "Hugh Scottand").
-#: ``benchmarks/ocr_rule_account.py``: the one key net negative on both SMH dev halves and
-#: both ICDAR-only proxy halves (OCR_SPLIT_MERGED/capitalized_unknown -1 / -2 / -2 / -2
-#: tokens; light suite 11 right, 0 wrong, none of them mid-sentence after a common word).
-#: Figures with it: see ``benchmarks/RESULTS.md`` session 46 (ocrrules46).
+#: space between, no stop or other mark: mid-sentence) whose split starts with a common word
+#: (Zipf :data:`COMMON_HEAD_ZIPF` or more) is split only as a name and a function word
+#: (:func:`repair.candidates.ocr_gluedfw.function_words`: "Air Force Oneon" -> "One on",
+#: "Tegeler Seeand" -> "See and"), not as a function word and another or a common word and
+#: a content word: "of Howlong" -> "How long", "Jane Byan" -> "By an" (a place, a surname).
+#: After a stop, a colon, a bracket or a blank line it splits as before ("ARTHUR: Ifyou"),
+#: and with a rarer first word ("every Stateto", "Hugh Scottand").
+#: ``benchmarks/ocr_rule_account.py``: OCR_SPLIT_MERGED/capitalized_unknown was the one key
+#: net negative on both SMH dev halves and both ICDAR-only proxy halves (-1 / -2 / -2 / -2
+#: tokens; light suite 11 right, 0 wrong).  Figures: ``benchmarks/RESULTS.md``, session 46
+#: (ocrrules46).
 COMMON_HEAD = True
 COMMON_HEAD_ZIPF = 6.0
 
@@ -79,13 +81,19 @@ def word_before(toks: list[Token], i: int) -> tuple[str, bool] | None:
     return toks[j].text, stop
 
 
-def common_head_mid_sentence(toks: list[Token], i: int, head: str) -> bool:
+def common_head_mid_sentence(toks: list[Token], i: int, parts: tuple[str, ...]) -> bool:
     """Whether capitalised token ``i`` stands mid-sentence (a word before it across one
-    space, no stop between, no blank line) and ``head``, its split's first word, is a
-    common word (:data:`COMMON_HEAD_ZIPF`): then it is no two words (:data:`COMMON_HEAD`)."""
-    if not COMMON_HEAD or not toks[i].text[:1].isupper() or i < 1:
+    space, no stop between, no blank line) and ``parts``, its split, is no name and
+    function word though its first word is common (:data:`COMMON_HEAD`)."""
+    if not COMMON_HEAD or not toks[i].text[:1].isupper() or i < 1 or len(parts) < 2:
         return False
     if "\n\n" in toks[i - 1].text:
         return False
     found = word_before(toks, i)
-    return found is not None and not found[1] and zipf(head.lower()) >= COMMON_HEAD_ZIPF
+    head = parts[0].lower()
+    if found is None or found[1] or zipf(head) < COMMON_HEAD_ZIPF:
+        return False
+    from repair.candidates.ocr_gluedfw import function_words
+
+    words = function_words()
+    return not (parts[-1] in words and head not in words)
