@@ -214,15 +214,16 @@ def gold_account(files: int) -> Account:
 
 
 def flagged(cells: dict[str, Counter[str]], halves: list[str]) -> bool:
-    """A key to look at: net <= 0 on some SMH view, or its gain in one half only
-    (the other half's net under a quarter of the sum)."""
-    nets = [cells[v]["net"] for v in halves if v in cells]
-    if not nets or not any(cells[v]["edits"] for v in halves if v in cells):
-        return False
-    if min(nets) <= 0:
+    """A key to look at: net <= 0 on an SMH view where it edits, or (4 tokens or more in
+    all) its gain in one half only: the other half of a pair (``deva``/``devb``,
+    ``proxy-a``/``proxy-b``) under a quarter of the pair's sum."""
+    if any(cells[v]["edits"] and cells[v]["net"] <= 0 for v in halves if v in cells):
         return True
-    pair = [cells[v]["net"] for v in halves[:2] if v in cells]
-    return len(pair) == 2 and min(pair) * 4 < sum(pair)
+    for pair in (("deva", "devb"), ("proxy-a", "proxy-b")):
+        nets = [cells[v]["net"] for v in pair if v in halves]
+        if len(nets) == 2 and sum(nets) >= 4 and min(nets) * 4 < sum(nets):
+            return True
+    return False
 
 
 def table(acc: Account) -> str:
