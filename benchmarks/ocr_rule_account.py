@@ -13,7 +13,9 @@ glued_mark``) and counted, per *view*, as fixed / broken / net tokens:
   into its gold), shared by every key with an edit on the token; *net* is the token errors
   (``smh_eval.errors``, the WER numerator) the key's edits save: the article's errors with
   all edits but the key's applied, minus its errors with all edits (joins and splits
-  counted too).  With ``--tables DIR`` (``ocr_xsource.py --train icdar --eval smh-dev
+  counted too); *hurt* counts the key's edits whose removal alone lowers the article's
+  errors (an edit that does harm, joins and stops included).  SMH cells read
+  ``fixed/broken/net/hurt``.  With ``--tables DIR`` (``ocr_xsource.py --train icdar --eval smh-dev
   --save DIR``) the saved profile is installed first (``ocr_xsource.install_tables``, as
   the cross-archive proxy does) and the views are named ``proxy-a`` / ``proxy-b``.
 * ``light``: the light suite (``make_ocr_light_suite.py``; ``.generated/ocr_light/
@@ -25,8 +27,11 @@ glued_mark``) and counted, per *view*, as fixed / broken / net tokens:
 
 ``MODULE.NAME=VALUE`` settings are applied before anything runs.  ``--json`` writes the
 counts; ``--merge`` prints one table from several such files (a proxy run and a shipped
-run side by side).  Keys are printed by total net, worst first, with a flag column
-``!`` for a key whose net is <= 0 on some SMH view or whose gain sits in one half.
+run side by side).  Keys are printed by total SMH net, worst first, with a flag column
+``!`` (:func:`flagged`) for a key whose net is <= 0 on an SMH view where it edits, or whose
+gain sits in one half.  The halves and the proxy detect a rule that fits part of dev or the
+shipped tables; not a threshold tuned on all of dev (both halves were tuned on): only the
+``--split test`` view, read once, shows that (session 46, ``benchmarks/RESULTS.md``).
 """
 
 from __future__ import annotations
