@@ -15,9 +15,11 @@ glued_mark``) and counted, per *view*, as fixed / broken / net tokens:
   all edits but the key's applied, minus its errors with all edits (joins and splits
   counted too); *hurt* counts the key's edits whose removal alone lowers the article's
   errors (an edit that does harm, joins and stops included).  SMH cells read
-  ``fixed/broken/net/hurt``.  With ``--tables DIR`` (``ocr_xsource.py --train icdar --eval smh-dev
-  --save DIR``) the saved profile is installed first (``ocr_xsource.install_tables``, as
-  the cross-archive proxy does) and the views are named ``proxy-a`` / ``proxy-b``.
+  ``fixed/broken/net/hurt``; the JSON also holds ``articles`` (with an edit of the key)
+  and ``top`` (the largest one-article net: a gain from one page).  With ``--tables DIR``
+  (``ocr_xsource.py --train icdar --eval smh-dev --save DIR``) the saved profile is
+  installed first (``ocr_xsource.install_tables``, as the cross-archive proxy does) and
+  the views are named ``proxy-a`` / ``proxy-b``.
 * ``light``: the light suite (``make_ocr_light_suite.py``; ``.generated/ocr_light/
   SPLIT.json``), every rate: an edit that restores a damaged span is fixed, one touching no
   damaged span (or any OCR edit on a clean original) broken; net = fixed - broken.
@@ -112,7 +114,10 @@ def smh_account(split: str, proxy: bool) -> Account:
                     acc[key][label] += 1
         for key in {key_of(e) for e in edits}:
             rest = [e for e in edits if key_of(e) != key]
-            acc[key]["net"] += errs(rest) - base
+            net = errs(rest) - base
+            acc[key]["net"] += net
+            acc[key]["articles"] += 1
+            acc[key]["top"] = max(acc[key]["top"], net)  # the largest one-article net
         for e in edits:
             acc[key_of(e)]["edits"] += 1
             if errs([x for x in edits if x is not e]) < base:
