@@ -87,7 +87,7 @@ from repair.candidates.ocr_marks import (
 from repair.candidates.ocr_mixed import known_form as known_mixed
 from repair.candidates.ocr_mixed import mixed_candidates
 from repair.candidates.ocr_money import money_candidates
-from repair.candidates.ocr_namepos import name_position
+from repair.candidates.ocr_namepos import common_head_mid_sentence, name_position
 from repair.candidates.ocr_nameshape import (
     name_shape_applies,
     name_shape_candidates,
@@ -785,6 +785,8 @@ class _Generator:
             for parts, cost in merged_splits(tok.text, capital):
                 if name_pos and not info.counts[parts[0]]:
                     continue
+                if capital and common_head_mid_sentence(toks, i, parts):
+                    continue  # "of Howlong", "Jane Byan": a place, a surname
                 if repeated and _content_pair(parts):
                     continue  # "redtape" x3, "decisionmaking" x2: the page's compound
                 thr = split_thr
