@@ -205,11 +205,12 @@ def _page_pair(word: str, cut: int, printed: Mapping[tuple[str, str], int]) -> b
     """Whether the page prints ``word`` cut after ``cut`` letters as two words
     :data:`PAIR_REPEATS` times or more (``printed``: :func:`_printed_pairs`).
 
-    >>> _page_pair("percent", 3, {("per", "cent"): 4}), _page_pair("percent", 4, {("per", "cent"): 4})
+    >>> pairs = {("per", "cent"): 4}
+    >>> _page_pair("percent", 3, pairs), _page_pair("percent", 4, pairs)
     (True, False)
     """
     low = word.lower()
-    return printed.get((low[:cut], low[cut:]), 0) >= PAIR_REPEATS
+    return bool(PAIR_REPEATS) and printed.get((low[:cut], low[cut:]), 0) >= PAIR_REPEATS
 
 
 def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
