@@ -76,8 +76,11 @@ PAIR_MIN_ZIPF = 3.5
 #: space ("pcr cent", "per ceut" on a page that prints "per cent" again and again beside
 #: "percent") are that spelling with a garbled piece, not a word a stray space cut: no
 #: join (the pieces are left to the word readers).  The page prints the pair at least
-#: :data:`PAIR_REPEATS` times.  Session 46 (ocrprec46): see PAIR_CUT in
-#: benchmarks/RESULTS.md, "Session 46, ocrprec46".
+#: :data:`PAIR_REPEATS` times.  Session 46 (ocrprec46), on against off (with
+#: ocr_stops.MIN_SENTENCE_WORDS): OCR'd modern text (``/work/wt/reports46/audit.py
+#: 300000``) 183 -> 159 broken, 28,166 -> 28,190 fixed; SMH dev 4,329 / 7,040 both, test
+#: 5,356 / 8,690 (main 5,357 / 8,691); light suite, ICDAR, clean gate unchanged
+#: (benchmarks/RESULTS.md, "Session 46, ocrprec46").
 PAIR_CUT = True
 
 

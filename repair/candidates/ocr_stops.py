@@ -70,8 +70,11 @@ CONFIDENCE = 0.7
 #: sentence end (a stop, "!" or "?" not after a title or an initial), a paragraph break
 #: or the text's start; a shorter run is a heading set into its paragraph or on the line
 #: above it ("20th century At the end of ...", "17th century\nDuring the ..."), where
-#: no stop was ever printed (``0``: off).  Session 46 (ocrprec46): see MIN_SENTENCE_WORDS
-#: in benchmarks/RESULTS.md, "Session 46, ocrprec46".
+#: no stop was ever printed (``0``: off).  Session 46 (ocrprec46), 5 against 0: OCR'd
+#: modern text (``/work/wt/reports46/audit.py 300000``) 200 -> 183 broken, 28,166 fixed
+#: both; SMH dev 4,329 / 7,040 both (two stops fewer, both wrong: a heading, a garbled
+#: line); light suite, ICDAR, clean gate unchanged (benchmarks/RESULTS.md, "Session 46,
+#: ocrprec46").
 MIN_SENTENCE_WORDS = 5
 #: Words the casing repair (:mod:`repair.candidates.ocr_case`) lowers inside a sentence.
 CASED = frozenset({"in", "is", "if", "into"})
