@@ -67,3 +67,19 @@ def test_a_stray_space_elsewhere_in_the_word_is_still_joined(
     # the page prints "per cent" twice, but "perc ent" is cut elsewhere: a stray space
     page = PAGE.replace("pcr cent", "perc ent").replace("per ceut", "percen t")
     assert _page_joins(page) == ["percent", "percent"]
+
+
+def test_a_two_item_lists_bullets_are_no_specks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_marks
+
+    def lone(text: str) -> list[str]:
+        return [text[c.start : c.end] for c in ocr_marks.lone_mark_candidates(tokenize(text))]
+
+    two = "By 2020:\n• A global network\n• English will rule"
+    assert ocr_marks.LINE_LIST_MIN == 2
+    assert lone(two) == []
+    monkeypatch.setattr(ocr_marks, "LINE_LIST_MIN", 0)
+    assert len(lone(two)) == 2
+    monkeypatch.setattr(ocr_marks, "LINE_LIST_MIN", 2)
+    # one bullet-like mark at a line's start is still a speck
+    assert lone("the policy of\n• The Water Board met.")
