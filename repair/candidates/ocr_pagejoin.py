@@ -72,6 +72,16 @@ PAIR_REPEATS = 2
 #: ... and each of the two is a common word (Zipf): "per" 5.5, "cent" 4.8; a page that
 #: repeats an engine's cut of a word ("dol ars": "dol" 2.9) is still read.
 PAIR_MIN_ZIPF = 3.5
+#: Two pieces cut where the page's own two-word spelling of the joined word puts its
+#: space ("pcr cent", "per ceut" on a page that prints "per cent" again and again beside
+#: "percent") are that spelling with a garbled piece, not a word a stray space cut: no
+#: join (the pieces are left to the word readers).  The page prints the pair at least
+#: :data:`PAIR_REPEATS` times.  Session 46 (ocrprec46), on against off (with
+#: ocr_stops.MIN_SENTENCE_WORDS): OCR'd modern text (``/work/wt/reports46/audit.py
+#: 300000``) 183 -> 159 broken, 28,166 -> 28,190 fixed; SMH dev 4,329 / 7,040 both, test
+#: 5,356 / 8,690 (main 5,357 / 8,691); light suite, ICDAR, clean gate unchanged
+#: (benchmarks/RESULTS.md, "Session 46, ocrprec46").
+PAIR_CUT = True
 
 
 def _separator(tok: Token) -> bool:
@@ -194,6 +204,18 @@ def _printed_pairs(toks: list[Token]) -> dict[tuple[str, str], int]:
     }
 
 
+def _page_pair(word: str, cut: int, printed: Mapping[tuple[str, str], int]) -> bool:
+    """Whether the page prints ``word`` cut after ``cut`` letters as two words
+    :data:`PAIR_REPEATS` times or more (``printed``: :func:`_printed_pairs`).
+
+    >>> pairs = {("per", "cent"): 4}
+    >>> _page_pair("percent", 3, pairs), _page_pair("percent", 4, pairs)
+    (True, False)
+    """
+    low = word.lower()
+    return bool(PAIR_REPEATS) and printed.get((low[:cut], low[cut:]), 0) >= PAIR_REPEATS
+
+
 def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
     """Joins of two printed words into a word the page prints whole (module doc);
     ``counts``: the page's word counts (``Counter(t.text for t in words)``)."""
@@ -247,6 +269,8 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         if WHOLE_PIECES and (_glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end)):
             continue  # "17th century": a piece cut from a longer printed string
         c, w, n = best
+        if PAIR_CUT and _page_pair(w, len(left), printed):
+            continue  # "pcr cent" on a page of "per cent": the page's two words
         text = _cased(w, left)
         bonus = min(MAX_BONUS, math.log(n))
         out.append(

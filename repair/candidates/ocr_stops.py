@@ -66,6 +66,16 @@ OPENER_MAX_LEN = 5
 OPENER_KEEP_ZIPF = 4.5
 #: Confidence of the repair.
 CONFIDENCE = 0.7
+#: The stop must close a sentence of at least this many words, counted back to the last
+#: sentence end (a stop, "!" or "?" not after a title or an initial), a paragraph break
+#: or the text's start; a shorter run is a heading set into its paragraph or on the line
+#: above it ("20th century At the end of ...", "17th century\nDuring the ..."), where
+#: no stop was ever printed (``0``: off).  Session 46 (ocrprec46), 5 against 0: OCR'd
+#: modern text (``/work/wt/reports46/audit.py 300000``) 200 -> 183 broken, 28,166 fixed
+#: both; SMH dev 4,329 / 7,040 both (two stops fewer, both wrong: a heading, a garbled
+#: line); light suite, ICDAR, clean gate unchanged (benchmarks/RESULTS.md, "Session 46,
+#: ocrprec46").
+MIN_SENTENCE_WORDS = 5
 #: Words the casing repair (:mod:`repair.candidates.ocr_case`) lowers inside a sentence.
 CASED = frozenset({"in", "is", "if", "into"})
 #: Abbreviated titles and words a name follows ("Mr Cohen", "Captain Hugh").
@@ -108,6 +118,8 @@ def lost_stop_candidates(
         share = table.capital_share(low)
         if not _sentence_end(w1.text, names) or _title_run(toks, i):
             continue
+        if MIN_SENTENCE_WORDS and _short_sentence(toks, i, MIN_SENTENCE_WORDS):
+            continue  # "20th century At the end": a heading, not a sentence
         prev = _words(toks, i, -1, 2)
         after = _words(toks, i + 2, 1, 3)
         after[:1] = [low]
@@ -155,6 +167,46 @@ def _sentence_end(word: str, names: Container[str]) -> bool:
     if word[:1].isupper() and word in names:
         return False
     return is_known(word)
+
+
+def _short_sentence(toks: list[Token], i: int, least: int) -> bool:
+    """Whether fewer than ``least`` printed words ("17th", "present-day": one each) lead
+    back from word ``i`` to the last sentence end, paragraph break or the start of
+    ``toks`` (:data:`MIN_SENTENCE_WORDS`).
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("It rained. 17th to 19th centuries The end")
+    >>> _short_sentence(toks, 13, 5), _short_sentence(tokenize("Mr. Smith went home today"), 9, 5)
+    (True, False)
+    """
+    n = 0
+    for j in range(i, -1, -1):
+        t = toks[j]
+        if t.kind in ("word", "number"):
+            n += _word_start(toks, j)
+            if n >= least:
+                return False
+        elif t.kind == "space":
+            if "\n\n" in t.text:
+                return True
+        elif any(c in ".!?" for c in t.text) and not _abbreviation(toks, j):
+            return True
+    return True
+
+
+def _word_start(toks: list[Token], j: int) -> bool:
+    """Whether word or number ``j`` starts a printed word (not "th" of "17th", "day" of
+    "present-day")."""
+    if j == 0:
+        return True
+    p = toks[j - 1]
+    return p.kind not in ("word", "number") and p.text not in ("-", "'", "’")
+
+
+def _abbreviation(toks: list[Token], j: int) -> bool:
+    """Whether the mark ``j`` follows a title or an initial ("Mr.", "J."): no sentence end."""
+    k = j - 1
+    return k >= 0 and toks[k].kind == "word" and (toks[k].text in TITLES or len(toks[k].text) == 1)
 
 
 def _title_run(toks: list[Token], i: int) -> bool:
