@@ -284,10 +284,16 @@ def _between_windows(k: int) -> None:
     default; the same answers, recomputed)."""
     if not k:
         return
-    from repair.resources.memo_reset import bound_memos, empty_oversized_memos, reset_token_memos
+    from repair.resources.memo_reset import (
+        bound_memos,
+        bound_overflowing_memos,
+        empty_oversized_memos,
+        reset_token_memos,
+    )
 
     if k == 1:
         bound_memos()
+    bound_overflowing_memos()
 
     if MEMO_RESET_WINDOWS and k % MEMO_RESET_WINDOWS == 0:
         reset_token_memos()
