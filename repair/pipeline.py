@@ -307,8 +307,10 @@ def _between_windows(k: int) -> None:
 #: ``repair fix --report json|html|diff`` and of the library): each window's edits and
 #: declined spans are moved to the text's offsets as the window comes, and its result
 #: dropped, so the windows' results are not all held beside the combined one at the end
-#: (every edit twice) nor alive while the next window is repaired (issue 14).  Exact: the
-#: same result (tests/test_window_release46.py).  False: every window's result listed first.
+#: (every edit and declined span twice, each window's text and output) nor alive while the
+#: next window is repaired (issue 14).  Not measured as a peak (session 46, mem46: the CPU
+#: went to the window path); exact: the same result (tests/test_window_release46.py).
+#: False: every window's result listed first.
 STREAM_COMBINE = True
 
 
