@@ -313,9 +313,8 @@ def _file_pieces(path: str) -> Iterator[str]:
 #: still held the previous window's result while the next one ran, and every window's
 #: details to the end (issue 14).  ``benchmarks/spin_big_text.py --mb 5`` (session 46,
 #: mem46): between windows 1 and 2, 3,575 ``Edit`` objects (and ~3 k dicts and lists of
-#: their evidence) no longer alive, 4 MB fewer live blocks; peak before windows 1-9 2-6 MB
-#: lower.  Exact: the same text and summary line (tests/test_window_release46.py).
-#: False: the previous behaviour.
+#: their evidence) no longer alive, 4 MB fewer live blocks.  Exact: the same text and
+#: summary line (tests/test_window_release46.py).  False: the previous behaviour.
 RELEASE_WINDOWS = True
 
 

@@ -259,12 +259,12 @@ def _replace_memos(limits: Iterable[tuple[object, int]], prefix: str) -> int:
 #: a long text the high-hit word memos (``_is_lemma``, ``spin_channel._row``,
 #: ``spin_evidence._static_rows`` / ``_lowered`` / ``_original_static``, ``_inflect``, ...:
 #: maxsize 50-200 k) stop filling towards their maxsize.  ``benchmarks/spin_big_text.py``'s
-#: text (session 46, mem46; peak RSS before the window, ``VmHWM``): 5 MB, before its last
-#: window, 424 -> 401 MB (main's own run; bounded from window 10: ``_static_rows`` and
-#: ``_lowered`` at 34 k entries); 10 MB 431 MB at the end (session 44's main 467); growth a
-#: window on text already seen 1.6 -> 1.05 MB; output byte-identical over the windows both
-#: runs cut alike (the first 4.59 MB); the 100 k-word OCR and spun texts (one document) never
-#: reach it.  Exact: the same function behind a smaller pure cache.
+#: text (session 46, mem46; peak RSS, ``VmHWM``, with ``pipeline.STREAM_COMBINE`` and
+#: ``cli.fix.RELEASE_WINDOWS``): 5 MB 424 -> 400 MB, output byte-identical (bounded from
+#: window 10: ``_static_rows`` and ``_lowered`` at 34 k entries, ``_is_lemma`` at 32 k; ~65 k
+#: extra misses in ten windows, CPU unpaired 190 / 142 s); 10 MB 431 MB (session 44's main
+#: 467); growth a window on text already seen 1.6 -> 1.05 MB.  The 100 k-word OCR and spun
+#: texts (one document) never reach it.  Exact: the same function behind a smaller pure cache.
 OVERFLOW_BOUND = 32_768
 
 
