@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from itertools import chain
 from typing import TypeVar
 
 from repair.config import RepairConfig
@@ -67,6 +68,7 @@ def english_function_share(doc: Document) -> float:
 
 
 _F = TypeVar("_F", bound=Callable[..., object])
+_T = TypeVar("_T")
 
 
 def _cyclic_gc_paused(fn: _F) -> _F:
@@ -122,7 +124,8 @@ def repair_text(
     references = tuple(references)
     if len(text) > config.whole_document_chars:
         # each window runs with the collector paused, and it runs between windows
-        return combine_windows(text, list(repair_windows(text, references, config, pairs=merged)))
+        parts = repair_windows(text, references, config, pairs=merged)
+        return combine_windows(text, parts if STREAM_COMBINE else list(parts))
     return _gc_paused_document(text, references, config, merged, doc_id)
 
 
@@ -281,10 +284,16 @@ def _between_windows(k: int) -> None:
     default; the same answers, recomputed)."""
     if not k:
         return
-    from repair.resources.memo_reset import bound_memos, empty_oversized_memos, reset_token_memos
+    from repair.resources.memo_reset import (
+        bound_memos,
+        bound_overflowing_memos,
+        empty_oversized_memos,
+        reset_token_memos,
+    )
 
     if k == 1:
         bound_memos()
+    bound_overflowing_memos()
 
     if MEMO_RESET_WINDOWS and k % MEMO_RESET_WINDOWS == 0:
         reset_token_memos()
@@ -294,18 +303,61 @@ def _between_windows(k: int) -> None:
         ocr_channel.start_window()
 
 
-def combine_windows(text: str, parts: list[tuple[int, RepairResult]]) -> RepairResult:
-    """One result for ``text`` from its windows' results (edits moved to ``text``'s offsets).
+#: :func:`repair_text` on a big text (the windows of :func:`repair_windows`; the path of
+#: ``repair fix --report json|html|diff`` and of the library): each window's edits and
+#: declined spans are moved to the text's offsets as the window comes, and its result
+#: dropped, so the windows' results are not all held beside the combined one at the end
+#: (every edit and declined span twice, each window's text and output) nor alive while the
+#: next window is repaired (issue 14).  Not measured as a peak (session 46, mem46: the CPU
+#: went to the window path); exact: the same result (tests/test_window_release46.py).
+#: False: every window's result listed first.
+STREAM_COMBINE = True
+
+
+def combine_windows(text: str, parts: Iterable[tuple[int, RepairResult]]) -> RepairResult:
+    """One result for ``text`` from its windows' results (edits moved to ``text``'s offsets),
+    read as ``parts`` yields them.
 
     Counts add up; each stage score is the largest of the windows' (a document is as
     damaged as its most damaged part); ``details`` lists the windows' details.
     """
-    if len(parts) == 1:
-        return parts[0][1]
-    edits = tuple(replace(e, offset=e.offset + start) for start, r in parts for e in r.edits)
-    declined = tuple(replace(d, offset=d.offset + start) for start, r in parts for d in r.declined)
-    scores = combine_scores([r.scores for _, r in parts])
-    return RepairResult(text, "".join(r.text for _, r in parts), edits, scores, declined)
+    windows = iter(parts)
+    first = next(windows)
+    second = next(windows, None)
+    if second is None:
+        return first[1]
+    edits: list[Edit] = []
+    declined: list[Declined] = []
+    outs: list[str] = []
+    scores: list[DocScores] = []
+    held: list[tuple[int, RepairResult]] = [first, second]
+    del first, second
+    for start, r in chain(_drain(held), windows):
+        edits.extend(replace(e, offset=e.offset + start) for e in r.edits)
+        declined.extend(replace(d, offset=d.offset + start) for d in r.declined)
+        outs.append(r.text)
+        scores.append(r.scores)
+        del r  # not alive while the next window is repaired
+    out = "".join(outs)
+    del outs
+    return RepairResult(text, out, tuple(edits), combine_scores(scores), tuple(declined))
+
+
+def _drain(items: list[_T]) -> Iterator[_T]:
+    """The items of ``items``, each taken out of the list as it is yielded."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+def summary_scores(scores: DocScores) -> DocScores:
+    """``scores`` without the stages' details: what a window of a big text leaves for the
+    summary line (:func:`combine_scores` of them lists empty details).
+
+    >>> summary_scores(DocScores(words=3, edits=1, details={"spin": {"gate": 1}})).details
+    {}
+    """
+    return replace(scores, details={}) if scores.details else scores
 
 
 def combine_scores(parts: list[DocScores]) -> DocScores:

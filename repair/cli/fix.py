@@ -306,6 +306,18 @@ def _file_pieces(path: str) -> Iterator[str]:
         raise InputError(path, f"changed while being read ({detail})", "changed") from None
 
 
+#: ``repair fix`` on a big text (the window path, no report): each window's result (its
+#: text, output, edits with their evidence, scores) is dropped before the next window is
+#: repaired, and only the counts the summary line shows are kept of its scores
+#: (:func:`repair.pipeline.summary_scores`: not the stages' details); before, the loop
+#: still held the previous window's result while the next one ran, and every window's
+#: details to the end (issue 14).  ``benchmarks/spin_big_text.py --mb 5`` (session 46,
+#: mem46): between windows 1 and 2, 3,575 ``Edit`` objects (and ~3 k dicts and lists of
+#: their evidence) no longer alive, 4 MB fewer live blocks.  Exact: the same text and
+#: summary line (tests/test_window_release46.py).  False: the previous behaviour.
+RELEASE_WINDOWS = True
+
+
 def _fix_by_windows(
     source: Iterator[str],
     references: list[str],
@@ -322,7 +334,7 @@ def _fix_by_windows(
     from itertools import chain
 
     from repair.io import split_bom
-    from repair.pipeline import combine_scores, repair_stream
+    from repair.pipeline import combine_scores, repair_stream, summary_scores
     from repair.resources.heap import bound_heap_growth
     from repair.types import DocScores, RepairResult
 
@@ -336,9 +348,15 @@ def _fix_by_windows(
     def pieces() -> Iterator[str]:
         nonlocal changed
         for start, part in repair_stream(rest, references, config, pairs=pairs):
-            scores.append(part.scores)
             changed = changed or part.changed
-            yield (bom if start == 0 else "") + part.text
+            piece = (bom if start == 0 else "") + part.text
+            if not RELEASE_WINDOWS:
+                scores.append(part.scores)
+                yield piece
+                continue
+            scores.append(summary_scores(part.scores))
+            del part  # not alive while the next window is repaired
+            yield piece
 
     try:
         if check:

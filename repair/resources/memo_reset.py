@@ -19,6 +19,7 @@ memos (:data:`SHARED_MODULES`) are left alone.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 #: Memos of at least this many entries are the per-token ones (the loaders keep 1-4).
 MIN_MAXSIZE = 512
@@ -208,17 +209,27 @@ def bound_memos(bound: int | None = None, prefix: str = "repair") -> int:
     (:data:`SPIN_MEMO_BOUND` when None; 0 replaces none), or above its own bound in
     :data:`MEMO_BOUNDS`, by an ``lru_cache`` of its function bounded there, in every loaded
     module under ``prefix`` that holds it as a global; the number replaced."""
-    from functools import lru_cache, update_wrapper
-
     bound = SPIN_MEMO_BOUND if bound is None else bound
     if bound <= 0 and not MEMO_BOUNDS and not LOOKUP_MEMO_BOUNDS:
         return 0
-    fresh: dict[int, object] = {}
+    limits: dict[int, tuple[object, int]] = {}
     for memo in other_memos(prefix):
+        own = _own_bound(_memo_name(memo))
+        if bound > 0 or own > 0:
+            limits[id(memo)] = (memo, min(b for b in (bound, own) if b > 0))
+    return _replace_memos(limits.values(), prefix)
+
+
+def _replace_memos(limits: Iterable[tuple[object, int]], prefix: str) -> int:
+    """Replace each memo of ``limits`` whose ``maxsize`` is above its limit there by an
+    ``lru_cache`` of its function bounded at the limit, in every loaded module under
+    ``prefix`` that holds it as a global; the number replaced."""
+    from functools import lru_cache, update_wrapper
+
+    fresh: dict[int, object] = {}
+    for memo, limit in limits:
         maxsize = memo.cache_info().maxsize  # type: ignore[attr-defined]
         inner = getattr(memo, "__wrapped__", None)
-        own = _own_bound(_memo_name(memo))
-        limit = min(b for b in (bound, own, maxsize or 0) if b > 0) if (bound > 0 or own > 0) else 0
         if maxsize is None or limit <= 0 or maxsize <= limit or inner is None:
             continue
         new = lru_cache(maxsize=limit)(inner)
@@ -235,3 +246,38 @@ def bound_memos(bound: int | None = None, prefix: str = "repair") -> int:
             if new is not None:
                 space[key] = new
     return len(fresh)
+
+
+#: Between the windows of a big text (issue 14): a memo of :func:`other_memos` (the spin,
+#: tortured and collocation stages') that has grown past this many entries is replaced by
+#: an ``lru_cache`` of its function bounded here (emptied once, then the least recently
+#: used entries evicted); 0: never.  Unlike :data:`SPIN_MEMO_BOUND` (every memo, from the
+#: second window), a memo is bounded only once it holds more than a window reads: up to
+#: 1.3 M code points of an unknown spinner's text and on clean text no memo gets there
+#: (the largest: ``spin_synonyms._is_lemma`` 28 k entries after six windows of mem38's
+#: ``rare1300k``; one 250 k window fills <= 22 k), so those texts are untouched, while on
+#: a long text the high-hit word memos (``_is_lemma``, ``spin_channel._row``,
+#: ``spin_evidence._static_rows`` / ``_lowered`` / ``_original_static``, ``_inflect``, ...:
+#: maxsize 50-200 k) stop filling towards their maxsize.  ``benchmarks/spin_big_text.py``'s
+#: text (session 46, mem46; peak RSS, ``VmHWM``, with ``pipeline.STREAM_COMBINE`` and
+#: ``cli.fix.RELEASE_WINDOWS``): 5 MB 424 -> 400 MB, output byte-identical (bounded from
+#: window 10: ``_static_rows`` and ``_lowered`` at 34 k entries, ``_is_lemma`` at 32 k; ~65 k
+#: extra misses in ten windows, CPU unpaired 190 / 142 s); 10 MB 431 MB (session 44's main
+#: 467); growth a window on text already seen 1.6 -> 1.05 MB.  The 100 k-word OCR and spun
+#: texts (one document) never reach it.  Exact: the same function behind a smaller pure cache.
+OVERFLOW_BOUND = 32_768
+
+
+def bound_overflowing_memos(bound: int | None = None, prefix: str = "repair") -> int:
+    """Bound every memo of :func:`other_memos` holding more than ``bound`` entries
+    (:data:`OVERFLOW_BOUND` when None; 0 bounds none) at ``bound``, as :func:`bound_memos`
+    does; the number replaced."""
+    bound = OVERFLOW_BOUND if bound is None else bound
+    if bound <= 0:
+        return 0
+    over = [
+        (memo, bound)
+        for memo in other_memos(prefix)
+        if memo.cache_info().currsize > bound  # type: ignore[attr-defined]
+    ]
+    return _replace_memos(over, prefix) if over else 0
