@@ -158,6 +158,48 @@ def habit_conflict(written: str, original: str) -> bool:
     return bool(habits) and original.lower() not in habits
 
 
+#: A word-model row under :data:`BAR` (at :data:`STRONG_BAR` or more) whose original
+#: collocates with a content neighbour at least this many nats more than the written word
+#: does (:func:`support`) is read as the rows at the bar are (None: off).
+STRONG_SUPPORT: float | None = None
+#: The least word-model probability of such a strongly supported row.
+STRONG_BAR = 0.03
+
+
+def _prob(c: Candidate) -> float:
+    return float(c.features.get("model_probability", 0.0))
+
+
+def strong_rows(
+    doc: Document, candidates: Iterable[Candidate], taken: set[tuple[int, int]]
+) -> list[Candidate]:
+    """``SPIN_SYNONYM`` rows not in ``taken``, under :data:`BAR` and at :data:`STRONG_BAR`
+    or more, whose original's support is at least :data:`STRONG_SUPPORT` (the best row of
+    each span only)."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in candidates:
+        span = (c.start, c.end)
+        p = c.features.get("model_probability", 0.0)
+        if c.source != "SPIN_SYNONYM" or span in taken or " " in c.replacement:
+            continue
+        if STRONG_BAR <= p < BAR and (span not in best or p > _prob(best[span])):
+            best[span] = c
+    bar = STRONG_SUPPORT if STRONG_SUPPORT is not None else float("inf")
+    gains = {span: support(doc, *span, c.replacement) for span, c in best.items()}
+    strong = {span: g for span, g in gains.items() if g >= bar}
+    # two neighbours each supported by the other as written ("nervous networks": "neural"
+    # 12.1 nats, "systems" 8.6): only the stronger reading stands
+    ends = {t.end: (t.start, t.end) for t in doc.words}
+    starts = {t.start: (t.start, t.end) for t in doc.words}
+    out = []
+    for span, g in strong.items():
+        near = (ends.get(span[0] - 1), starts.get(span[1] + 1))
+        if any(n in strong and strong[n] > g for n in near):
+            continue
+        out.append(best[span])
+    return out
+
+
 def extra_words(
     doc: Document, candidates: Iterable[Candidate], kept: Iterable[Candidate]
 ) -> list[Candidate]:
@@ -174,6 +216,8 @@ def extra_words(
         and c.features.get("model_probability", 0.0) >= BAR
         and " " not in c.replacement
     ]
+    if STRONG_SUPPORT is not None:  # strongly supported rows under the bar (off)
+        pending += strong_rows(doc, candidates, taken | {(c.start, c.end) for c in pending})
     if not pending or not is_scientific(doc):
         return []
     out = []
@@ -188,8 +232,9 @@ def extra_words(
             if rare_read:
                 continue  # the rare-word pass reads it
         gain = support(doc, c.start, c.end, c.replacement)
+        bar = BAR if _prob(c) >= BAR else STRONG_BAR  # a strong row (strong_rows) under BAR
         if gain >= MIN_SUPPORT:
-            feats = {**c.features, "word_bar": BAR, "science_collocation_gain": round(gain, 3)}
+            feats = {**c.features, "word_bar": bar, "science_collocation_gain": round(gain, 3)}
         elif REGISTER_WORDS and _register_term(written, c.replacement):
             feats = {**c.features, "word_bar": BAR, "science_register_term": True}
         else:
