@@ -1,0 +1,82 @@
+"""Strongly supported word-model rows under the scientific register's bar
+(``repair.score.science.STRONG_SUPPORT``, off by default): a paper mill's common synonym
+("nervous" for "neural") scores low in the word model, but its original collocates with
+the kept neighbour by many nats (issue 11, session 46)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from repair import repair_text
+from repair.config import RepairConfig
+from repair.document import Document
+from repair.score import science
+from repair.types import Candidate
+
+#: a dev abstract of benchmarks/spin_sim/abstracts.py through the simulated mill
+#: (benchmarks/spin_sim/mill.py): "Graph neural networks learn from data ..."
+MILL_GRAPHS = (
+    "Graph nervous networks understand from data that has the form of a network, such as "
+    "little or social reflexes. A known problem is that deep models of this shape make the "
+    "maps of all nodes too similar. We propose a simple change to the way information "
+    "passes between nodes that keeps their maps obvious. On four benchmark tasks the change "
+    "improves truth and allows much deeper models to be trained.\n"
+)
+CLEAN_GRAPHS = (
+    "Graph neural networks learn from data that has the form of a network, such as "
+    "molecules or social groups. A known problem is that deep models of this kind make the "
+    "features of all nodes too similar. We propose a simple change to the way information "
+    "passes between nodes that keeps their features distinct. On four benchmark tasks the "
+    "change improves accuracy and allows much deeper models to be trained.\n"
+)
+
+
+def _config() -> RepairConfig:
+    """The stages ``benchmarks/spin_eval.py`` runs."""
+    from repair.stages import REGISTRY
+
+    on = {"spin", "tortured", "collocation"}
+    return dataclasses.replace(RepairConfig(), **{s.name: s.name in on for s in REGISTRY})
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    return {(e.original, e.replacement) for e in repair_text(text, (), _config()).edits}
+
+
+def test_off_by_default_and_the_mill_word_stays() -> None:
+    assert science.STRONG_SUPPORT is None
+    assert ("nervous", "neural") not in _pairs(MILL_GRAPHS)
+
+
+def test_strong_support_restores_the_mill_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(science, "STRONG_SUPPORT", 6.0)
+    assert ("nervous", "neural") in _pairs(MILL_GRAPHS)
+
+
+def test_clean_abstract_stays_clean(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(science, "STRONG_SUPPORT", 6.0)
+    r = repair_text(CLEAN_GRAPHS, (), _config())
+    assert r.edits == () and r.text == CLEAN_GRAPHS
+
+
+def _row(doc: Document, word: str, original: str, p: float) -> Candidate:
+    start = doc.text.index(word)
+    feats = {"model_probability": p}
+    return Candidate(start, start + len(word), original, "spin", "SPIN_SYNONYM", feats)
+
+
+def test_neighbours_supported_by_each_other_keep_the_stronger(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(science, "STRONG_SUPPORT", 6.0)
+    doc = Document("We compare them with nervous networks on short messages.")
+    rows = [_row(doc, "nervous", "neural", 0.10), _row(doc, "networks", "systems", 0.04)]
+    # "neural networks" gains more over "nervous networks" than "nervous systems" does
+    assert [c.replacement for c in science.strong_rows(doc, rows, set())] == ["neural"]
+    # under the strong bar, or at the ordinary bar, a row is not a strong row
+    low = [_row(doc, "nervous", "neural", science.STRONG_BAR / 2)]
+    assert science.strong_rows(doc, low, set()) == []
+    high = [_row(doc, "nervous", "neural", science.BAR)]
+    assert science.strong_rows(doc, high, set()) == []
