@@ -166,6 +166,23 @@ STRONG_SUPPORT: float | None = None
 STRONG_BAR = 0.03
 
 
+#: ... and the original makes a WordNet or tortured-list term (:data:`STRONG`) with that
+#: neighbour: a pair only the book counts know is no technical term ("generous role" ->
+#: "big role" in a clean news piece).
+STRONG_TERM = True
+
+
+def _strong_term(doc: Document, span: tuple[int, int], original: str) -> bool:
+    """Whether ``original`` at ``span`` makes a :data:`STRONG` term with a content neighbour."""
+    from repair.detect.collocation import HELD_OUT, load_terms
+
+    terms = load_terms(HELD_OUT)
+    left, right = _neighbours(doc, *span)
+    o = original.lower()
+    pairs = [p for p in ((left, o), (o, right)) if None not in p]
+    return any((t := terms.get(p)) is not None and t.sources & STRONG for p in pairs)  # type: ignore[arg-type]
+
+
 def _prob(c: Candidate) -> float:
     return float(c.features.get("model_probability", 0.0))
 
@@ -186,7 +203,11 @@ def strong_rows(
             best[span] = c
     bar = STRONG_SUPPORT if STRONG_SUPPORT is not None else float("inf")
     gains = {span: support(doc, *span, c.replacement) for span, c in best.items()}
-    strong = {span: g for span, g in gains.items() if g >= bar}
+    strong = {
+        span: g
+        for span, g in gains.items()
+        if g >= bar and (not STRONG_TERM or _strong_term(doc, span, best[span].replacement))
+    }
     # two neighbours each supported by the other as written ("nervous networks": "neural"
     # 12.1 nats, "systems" 8.6): only the stronger reading stands
     ends = {t.end: (t.start, t.end) for t in doc.words}
