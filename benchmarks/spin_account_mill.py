@@ -86,7 +86,8 @@ def gate_split(cls: tuple[str, str], orig: str, row: Any) -> tuple[str, str]:
 
 
 def habit_pregate(doc: Document) -> bool:
-    """Whether ``doc`` passes the habit pass's pre-gate (:func:`repair.detect.tortured_mill.find`)."""
+    """Whether ``doc`` passes the habit pass's pre-gate
+    (:func:`repair.detect.tortured_mill.find`)."""
     found = tortured_mill.scan(doc)
     n_types = len({doc.tokens[i].text for i, _z, _c in found})
     n = len(doc.words)
@@ -119,7 +120,8 @@ def tortured_reach(
     if idx is None:
         return "none"
     left = pos[idx - 1] if idx and s.spun[pos[idx - 1].end : a] in (" ", "-") else None
-    right = pos[idx + 1] if idx + 1 < len(pos) and s.spun[b : pos[idx + 1].start] in (" ", "-") else None  # fmt: skip
+    joined = idx + 1 < len(pos) and s.spun[b : pos[idx + 1].start] in (" ", "-")
+    right = pos[idx + 1] if joined else None
     pairs = []
     if left is not None:
         pairs.append((gold.get((left.start, left.end), left.text).lower(), o))

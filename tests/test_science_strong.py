@@ -1,5 +1,5 @@
 """Strongly supported word-model rows under the scientific register's bar
-(``repair.score.science.STRONG_SUPPORT``, off by default): a paper mill's common synonym
+(``repair.score.science.STRONG_SUPPORT``, on by default): a paper mill's common synonym
 ("nervous" for "neural") scores low in the word model, but its original collocates with
 the kept neighbour by many nats (issue 11, session 46)."""
 
@@ -45,18 +45,17 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     return {(e.original, e.replacement) for e in repair_text(text, (), _config()).edits}
 
 
-def test_off_by_default_and_the_mill_word_stays() -> None:
-    assert science.STRONG_SUPPORT is None
+def test_without_it_the_mill_word_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(science, "STRONG_SUPPORT", None)
     assert ("nervous", "neural") not in _pairs(MILL_GRAPHS)
 
 
-def test_strong_support_restores_the_mill_word(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(science, "STRONG_SUPPORT", 6.0)
+def test_strong_support_restores_the_mill_word() -> None:
+    assert science.STRONG_SUPPORT is not None  # on by default (session 46)
     assert ("nervous", "neural") in _pairs(MILL_GRAPHS)
 
 
-def test_clean_abstract_stays_clean(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(science, "STRONG_SUPPORT", 6.0)
+def test_clean_abstract_stays_clean() -> None:
     r = repair_text(CLEAN_GRAPHS, (), _config())
     assert r.edits == () and r.text == CLEAN_GRAPHS
 
@@ -80,3 +79,14 @@ def test_neighbours_supported_by_each_other_keep_the_stronger(
     assert science.strong_rows(doc, low, set()) == []
     high = [_row(doc, "nervous", "neural", science.BAR)]
     assert science.strong_rows(doc, high, set()) == []
+
+
+def test_a_strong_row_needs_a_technical_term() -> None:
+    doc = Document("We compare them with nervous networks on short messages.")
+    start = doc.text.index("nervous")
+    assert science._strong_term(doc, (start, start + 7), "neural")  # "neural networks"
+    # "public expenditure" is a book-count pair, no WordNet or tortured-list term
+    doc = Document("They condemn reckless pension expenditure by the state.")
+    start = doc.text.index("pension")
+    assert science.support(doc, start, start + 7, "public") >= 6.0
+    assert not science._strong_term(doc, (start, start + 7), "public")

@@ -71,7 +71,13 @@ MAX_ORIGINALS = 12
 #: with up to this many reverse-thesaurus originals (the Moby headwords whose list holds it,
 #: most common first: :func:`repair.candidates.spin_mobyrev.reverse_originals_deep`), so a
 #: term whose original the mill's thesaurus drew from far down its list is reached
-#: ("routing calendar" -> "routing protocol"; 0: off).
+#: ("natural intercourse" -> "natural language"; 0: off).  OFF (session 46, spinmill46;
+#: 12, ``python benchmarks/spin_eval.py --all --split dev|test``): dev mill 0.008 -> 0.019
+#: (3 right, 1 wrong), every other dev row identical (20: tortured 0.446 -> 0.442); test
+#: mill 0.022 -> 0.027, tortured 0.266 the same; but ``spin_calibrate.py`` gives a clean
+#: ML abstract of the clean suite an edit ("characteristic" -> "system") and a clean short
+#: State of the Union piece three ("prosperous" -> "good"): clean_suite 0 -> 0.040,
+#: short 0.342 -> 0.358 changed tokens per 1,000 (with ``score.science.STRONG_TERM`` off).
 WIDE_OPTIONS = 0
 #: Only words at most this common (wordfreq Zipf) are taken as possibly spun: a paper
 #: mill's spinner writes rare words, and :mod:`repair.score.collocation` declines

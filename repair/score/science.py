@@ -160,15 +160,24 @@ def habit_conflict(written: str, original: str) -> bool:
 
 #: A word-model row under :data:`BAR` (at :data:`STRONG_BAR` or more) whose original
 #: collocates with a content neighbour at least this many nats more than the written word
-#: does (:func:`support`) is read as the rows at the bar are (None: off).
-STRONG_SUPPORT: float | None = None
+#: does (:func:`support`) is read as the rows at the bar are (None: off): a paper mill's
+#: synonym is as common as its original, so the word model scores it low ("nervous" for
+#: "neural", 0.10), while "neural networks" gains 12 nats of book PMI.  ON (session 46,
+#: spinmill46; ``python benchmarks/spin_eval.py --all --split dev|test``): dev mill
+#: 0.008 -> 0.011 (precision 0.333 -> 0.375), every other dev row identical; test every
+#: row identical (mill 0.022, tortured 0.266); ``spin_calibrate.py`` identical document by
+#: document (all 0.094 changed tokens per 1,000); 5 and 8 nats: the same dev figures.
+STRONG_SUPPORT: float | None = 6.0
 #: The least word-model probability of such a strongly supported row.
 STRONG_BAR = 0.03
 
 
 #: ... and the original makes a WordNet or tortured-list term (:data:`STRONG`) with that
-#: neighbour: a pair only the book counts know is no technical term ("generous role" ->
-#: "big role" in a clean news piece).
+#: neighbour: a pair only the book counts know is no technical term.  Without it the
+#: calibration's clean short pieces got 2 edits ("generous role" -> "big role",
+#: "pension expenditure" -> "public expenditure"; short 0.342 -> 0.358 changed tokens per
+#: 1,000 with :mod:`repair.detect.collocation`'s ``WIDE_OPTIONS`` on too), test tortured
+#: 0.266 -> 0.271, mill dev the same.
 STRONG_TERM = True
 
 
@@ -237,7 +246,7 @@ def extra_words(
         and c.features.get("model_probability", 0.0) >= BAR
         and " " not in c.replacement
     ]
-    if STRONG_SUPPORT is not None:  # strongly supported rows under the bar (off)
+    if STRONG_SUPPORT is not None:  # strongly supported rows under the bar
         pending += strong_rows(doc, candidates, taken | {(c.start, c.end) for c in pending})
     if not pending or not is_scientific(doc):
         return []
