@@ -236,8 +236,10 @@ def extra_words(
     """``SPIN_SYNONYM`` candidates not in ``kept`` that scientific register lets through:
     probability at least :data:`BAR` and collocation support at least :data:`MIN_SUPPORT`,
     or an original that is a scientific term where the written word is not
-    (:func:`_register_term`); none unless ``doc`` is scientific."""
+    (:func:`_register_term`), and the strongly supported rows under the bar
+    (:func:`strong_rows`); none unless ``doc`` is scientific."""
     taken = {(c.start, c.end) for c in kept}
+    candidates = list(candidates)
     pending = [
         c
         for c in candidates
@@ -246,7 +248,11 @@ def extra_words(
         and c.features.get("model_probability", 0.0) >= BAR
         and " " not in c.replacement
     ]
-    if STRONG_SUPPORT is not None:  # strongly supported rows under the bar
+    if (
+        STRONG_SUPPORT is not None  # strongly supported rows under the bar
+        and any(c.source == "SPIN_SYNONYM" and STRONG_BAR <= _prob(c) < BAR for c in candidates)
+        and is_scientific(doc)  # (remembered for the text: no second reading below)
+    ):
         pending += strong_rows(doc, candidates, taken | {(c.start, c.end) for c in pending})
     if not pending or not is_scientific(doc):
         return []
