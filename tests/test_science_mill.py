@@ -1,7 +1,11 @@
-"""Strongly supported word-model rows under the scientific register's bar
-(``repair.score.science.STRONG_SUPPORT``, on by default): a paper mill's common synonym
-("nervous" for "neural") scores low in the word model, but its original collocates with
-the kept neighbour by many nats (issue 11, session 46)."""
+"""Readers of a paper mill's common synonyms in scientific register (issue 11, session 46).
+
+* Strongly supported word-model rows under the register's bar
+  (``repair.score.science.STRONG_SUPPORT``, on by default): "nervous" for "neural" scores
+  low in the word model, but its original collocates with the kept neighbour by many nats.
+* Term windows reading reverse-thesaurus originals (``repair.detect.collocation.WIDE_OPTIONS``,
+  off by default): a mill draws a word's synonym from far down the original's thesaurus
+  entry ("intercourse" for "language"), past the first reverse synonyms the windows read."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pytest
 
 from repair import repair_text
 from repair.config import RepairConfig
+from repair.detect import collocation
 from repair.document import Document
 from repair.score import science
 from repair.types import Candidate
@@ -30,6 +35,23 @@ CLEAN_GRAPHS = (
     "features of all nodes too similar. We propose a simple change to the way information "
     "passes between nodes that keeps their features distinct. On four benchmark tasks the "
     "change improves accuracy and allows much deeper models to be trained.\n"
+)
+
+#: a dev abstract of benchmarks/spin_sim/abstracts.py through the simulated mill
+#: (benchmarks/spin_sim/mill.py)
+MILL_NLP = (
+    "Natural intercourse processing handmaidens often fail on text written by minors. We "
+    "smothered a corpus of stories written by schoolboys aged eight to eleven and annotated "
+    "the spelling and grammar bugs in them. A standard parser made twice as many bugs on "
+    "this figure as on newspaper text. Training on a small part of the corpus reduced the "
+    "bug export tax by half, which shows the value of data from the target group.\n"
+)
+CLEAN_NLP = (
+    "Natural language processing tools often fail on text written by children. We "
+    "collected a corpus of stories written by pupils aged eight to eleven and annotated the "
+    "spelling and grammar errors in them. A standard parser made twice as many errors on "
+    "this corpus as on newspaper text. Training on a small part of the corpus reduced the "
+    "error rate by half, which shows the value of data from the target group.\n"
 )
 
 
@@ -90,3 +112,21 @@ def test_a_strong_row_needs_a_technical_term() -> None:
     start = doc.text.index("pension")
     assert science.support(doc, start, start + 7, "public") >= 6.0
     assert not science._strong_term(doc, (start, start + 7), "public")
+
+
+def test_options_go_on_only_when_asked() -> None:
+    assert "language" not in collocation._options("intercourse")
+    assert "language" in collocation._options("intercourse", wide=12)
+    assert collocation._options("the", wide=12) == ("the",)
+
+
+def test_off_by_default() -> None:
+    assert collocation.WIDE_OPTIONS == 0
+    assert ("intercourse", "language") not in _pairs(MILL_NLP)
+
+
+def test_wide_options_restore_the_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(collocation, "WIDE_OPTIONS", 12)
+    assert ("intercourse", "language") in _pairs(MILL_NLP)
+    r = repair_text(CLEAN_NLP, (), _config())
+    assert r.edits == () and r.text == CLEAN_NLP
