@@ -43,7 +43,9 @@ import ast
 import dataclasses
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,6 +55,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from spin_account import skip_why  # noqa: E402
 from spin_eval import make_config, spun_docs  # noqa: E402
 from spin_sim import RATE  # noqa: E402
+from spin_sim.text import SpunDoc  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
 
 import repair.score.spin as scorer  # noqa: E402
@@ -61,6 +64,7 @@ from repair.candidates.spin_mobyrev import reverse_originals_deep  # noqa: E402
 from repair.candidates.spin_phrase import span_originals  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.score.spin_evidence import candidates_for  # noqa: E402
+from repair.types import RepairResult  # noqa: E402
 
 #: The classes in report order.
 ORDER = ("e:restored", "a:no_candidate", "b:not_read", "c:declined", "d:other_top", "d:wrong_edit")
@@ -123,10 +127,19 @@ def _classify(written, orig, edit_to, edit_rule, listed, shut, top, scored, drop
     return "c:declined", dropped or "unbooked"
 
 
+#: Called per gold substitution with (spun document, its repair, (start, end), original,
+#: (class, sub-class), the first reading's (best original, probability) at the span or None);
+#: returns the (class, sub-class) to count (:mod:`spin_account_mill` splits classes).
+Observer = Callable[
+    [SpunDoc, RepairResult, tuple[int, int], str, tuple[str, str], Any], tuple[str, str]
+]
+
+
 def account(
-    spinner: str, cap: int, profile: bool = True
+    spinner: str, cap: int, profile: bool = True, observe: Observer | None = None
 ) -> tuple[Counter[tuple[str, str]], Counter[str], dict[tuple[str, str], list]]:
-    """(class, sub-class) -> gold substitutions; false edits by rule; examples."""
+    """(class, sub-class) -> gold substitutions; false edits by rule; examples (``observe``
+    may re-class each gold substitution)."""
     config = dataclasses.replace(make_config("spin,tortured,collocation", not profile),
                                  keep_declined=True)  # fmt: skip
     seen: list[stage.SpinDetection] = []
@@ -190,6 +203,8 @@ def account(
                     row[0] if row else None, scored.get((a, b), {}), dropped.get((a, b)),
                     skip,
                 )  # fmt: skip
+                if observe is not None:
+                    k, sub = observe(s, r, (a, b), orig, (k, sub), row)
                 cat[(k, sub)] += 1
                 ex[(k, sub)].append((written, orig, to or (row[0] if row else None)))
             for (a, b), e in by_span.items():

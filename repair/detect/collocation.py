@@ -67,6 +67,18 @@ WORDNET, BIGRAM, PPS, PPS_TEST, FIRST, PREFIX, TERM = (1 << i for i in range(7))
 SOURCE_BITS = {"wordnet": WORDNET, "bigram": BIGRAM, "pps": PPS}
 #: Candidate originals tried per written word (the table ranks them).
 MAX_ORIGINALS = 12
+#: In a document of scientific register, a word's options go on past the reverse synonyms
+#: with up to this many reverse-thesaurus originals (the Moby headwords whose list holds it,
+#: most common first: :func:`repair.candidates.spin_mobyrev.reverse_originals_deep`), so a
+#: term whose original the mill's thesaurus drew from far down its list is reached
+#: ("natural intercourse" -> "natural language"; 0: off).  OFF (session 46, spinmill46;
+#: 12, ``python benchmarks/spin_eval.py --all --split dev|test``): dev mill 0.008 -> 0.019
+#: (3 right, 1 wrong), every other dev row identical (20: tortured 0.446 -> 0.442); test
+#: mill 0.022 -> 0.027, tortured 0.266 the same; but ``spin_calibrate.py`` gives a clean
+#: ML abstract of the clean suite an edit ("characteristic" -> "system") and a clean short
+#: State of the Union piece three ("prosperous" -> "good"): clean_suite 0 -> 0.040,
+#: short 0.342 -> 0.358 changed tokens per 1,000 (with ``score.science.STRONG_TERM`` off).
+WIDE_OPTIONS = 0
 #: Only words at most this common (wordfreq Zipf) are taken as possibly spun: a paper
 #: mill's spinner writes rare words, and :mod:`repair.score.collocation` declines
 #: restorations of commoner words anyway (this bound keeps clean text cheap).
@@ -335,7 +347,10 @@ def _lower_ok(doc: Document, window: tuple[Token, ...]) -> tuple[str, ...] | Non
 
 
 @lru_cache(maxsize=65536)
-def _options(word: str, max_zipf: float = MAX_SPUN_ZIPF) -> tuple[str, ...]:
+def _options(word: str, max_zipf: float = MAX_SPUN_ZIPF, wide: int = 0) -> tuple[str, ...]:
+    """``word`` and its candidate originals: the mills' learned habits, the first
+    :data:`MAX_ORIGINALS` reverse synonyms, then up to ``wide`` reverse-thesaurus originals
+    (:data:`WIDE_OPTIONS`)."""
     if word in STOPWORDS or len(word) < 3:
         return (word,)
     from repair.candidates.spin_synonyms import originals_of
@@ -346,7 +361,13 @@ def _options(word: str, max_zipf: float = MAX_SPUN_ZIPF) -> tuple[str, ...]:
     from repair.candidates.tortured_words import learned
 
     habits = learned(word)  # paper-mill habits first ("profound" -> "deep")
-    return (word, *habits, *(o for o in originals_of(word)[:MAX_ORIGINALS] if o not in habits))
+    out = (word, *habits, *(o for o in originals_of(word)[:MAX_ORIGINALS] if o not in habits))
+    if not wide:
+        return out
+    from repair.candidates.spin_mobyrev import reverse_originals_deep
+
+    more = [o for o in reverse_originals_deep(word) if o not in out and o not in STOPWORDS]
+    return out + tuple(more[:wide])
 
 
 def _product(
@@ -449,12 +470,12 @@ def _ordinary(written: tuple[str, ...], restored: tuple[str, ...]) -> float:
 
 
 def _read_windows(
-    doc: Document, max_zipf: float = MAX_SPUN_ZIPF
+    doc: Document, max_zipf: float = MAX_SPUN_ZIPF, wide: int = 0
 ) -> Iterator[tuple[tuple[Token, ...], tuple[str, ...], tuple[tuple[str, ...], ...]]]:
     """``(window, written, options)`` of each window of :func:`_windows`, in order, whose
     written words (:func:`_lower_ok`) hold two content words and a word with another
     option (:func:`_options`): the windows :func:`find` reads.  Each word's case and
-    kind are read once, not once per window (issue 14)."""
+    kind are read once, not once per window (issue 14); ``wide``: :func:`_options`'."""
     words = doc.words
     text = doc.text
     # inside a window: the word if plain lower case; at a window's start also a
@@ -474,9 +495,9 @@ def _read_windows(
             head.append(w.lower() if w[1:].islower() and _sentence_start(text, t.start) else None)
     # each word's options and whether it is a content word, read once per word (a word
     # stands in up to five windows; issue 14): (options, content) or None
-    mid_read = [None if w is None else _word_read(w, max_zipf) for w in mid]
+    mid_read = [None if w is None else _word_read(w, max_zipf, wide) for w in mid]
     head_read = [
-        r if h is m else (None if h is None else _word_read(h, max_zipf))
+        r if h is m else (None if h is None else _word_read(h, max_zipf, wide))
         for h, m, r in zip(head, mid, mid_read, strict=True)
     ]
     n = len(words)
@@ -511,10 +532,10 @@ def _read_windows(
         lo = hi
 
 
-def _word_read(word: str, max_zipf: float) -> tuple[tuple[str, ...], bool]:
+def _word_read(word: str, max_zipf: float, wide: int = 0) -> tuple[tuple[str, ...], bool]:
     """(:func:`_options` of ``word``, whether it is a content word) for
     :func:`_read_windows`."""
-    return _options(word, max_zipf), word not in STOPWORDS
+    return _options(word, max_zipf, wide), word not in STOPWORDS
 
 
 def find(
@@ -534,7 +555,7 @@ def find(
     out: list[Restoration] = []
     terms: Terms | None = None
     known: dict[tuple[tuple[str, ...], ...], tuple[tuple[tuple[str, ...], Term], ...]] = {}
-    for window, written, opts in _read_windows(doc, max_zipf):
+    for window, written, opts in _read_windows(doc, max_zipf, WIDE_OPTIONS if science else 0):
         if terms is None:
             terms = load_terms(HELD_OUT if held_out is None else held_out)
             known = terms._products
