@@ -78,7 +78,13 @@ MAX_ORIGINALS = 12
 #: ML abstract of the clean suite an edit ("characteristic" -> "system") and a clean short
 #: State of the Union piece three ("prosperous" -> "good"): clean_suite 0 -> 0.040,
 #: short 0.342 -> 0.358 changed tokens per 1,000 (with ``score.science.STRONG_TERM`` off).
-WIDE_OPTIONS = 0
+WIDE_OPTIONS = 12
+#: A window restored through such a further original (one past the reverse synonyms) is
+#: read only when the restored term is strong (WordNet or the tortured-phrase list: a
+#: mill's thesaurus pairs words, a bigram alone is ordinary English, "another prosperous
+#: year" -> "another good year") and no changed word forms a known term as written with
+#: its neighbours ("receiver operating characteristic" stays): :func:`_deep_ok`.
+WIDE_GUARD = True
 #: Only words at most this common (wordfreq Zipf) are taken as possibly spun: a paper
 #: mill's spinner writes rare words, and :mod:`repair.score.collocation` declines
 #: restorations of commoner words anyway (this bound keeps clean text cheap).
@@ -532,6 +538,51 @@ def _read_windows(
         lo = hi
 
 
+def _deep_ok(
+    doc: Document,
+    window: tuple[Token, ...],
+    written: tuple[str, ...],
+    restored: tuple[str, ...],
+    term: Term,
+    max_zipf: float,
+    terms: Terms,
+) -> bool:
+    """Whether a restoration may stand that reads a further reverse-thesaurus original
+    (:data:`WIDE_GUARD`): true when no changed word is restored past its first options
+    (:func:`_options` without ``wide``); else the term must be strong and no changed
+    word may form a known term as written with its neighbours."""
+    deep = [
+        k
+        for k, (w, r) in enumerate(zip(written, restored, strict=True))
+        if w != r and r not in _options(w, max_zipf)
+    ]
+    if not deep:
+        return True
+    if not term.sources & {"wordnet", "pps"}:
+        return False
+    return not any(_in_written_term(doc, window[k], window, terms) for k in deep)
+
+
+def _in_written_term(doc: Document, token: Token, window: tuple[Token, ...], terms: Terms) -> bool:
+    """Whether ``token`` with neighbours joined to it (a space or a hyphen; 2-3 words in
+    all, other than ``window``) forms a known term as written."""
+    words = doc.words
+    text = doc.text
+    at = next(i for i, t in enumerate(words) if t.start == token.start)
+    for n in (2, 3):
+        for i in range(max(at - n + 1, 0), min(at, len(words) - n) + 1):
+            run = words[i : i + n]
+            if run[0].start == window[0].start and len(run) == len(window):
+                continue
+            if not all(
+                text[a.end : b.start] in (" ", "-") for a, b in zip(run, run[1:], strict=False)
+            ):
+                continue
+            if all(t.text.isalpha() for t in run) and terms.get(tuple(t.text.lower() for t in run)):
+                return True
+    return False
+
+
 def _word_read(word: str, max_zipf: float, wide: int = 0) -> tuple[tuple[str, ...], bool]:
     """(:func:`_options` of ``word``, whether it is a content word) for
     :func:`_read_windows`."""
@@ -567,6 +618,8 @@ def find(
                 cands = known[opts] = ()  # the written words are a term themselves
             else:
                 cands = known[opts] = tuple(_product(written, opts, terms))
+        if cands and WIDE_OPTIONS and science and WIDE_GUARD:
+            cands = tuple(c for c in cands if _deep_ok(doc, window, written, *c, max_zipf, terms))
         if not cands:
             continue
         scored = []
