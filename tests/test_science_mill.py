@@ -4,8 +4,9 @@
   (``repair.score.science.STRONG_SUPPORT``, on by default): "nervous" for "neural" scores
   low in the word model, but its original collocates with the kept neighbour by many nats.
 * Term windows reading reverse-thesaurus originals (``repair.detect.collocation.WIDE_OPTIONS``,
-  off by default): a mill draws a word's synonym from far down the original's thesaurus
-  entry ("intercourse" for "language"), past the first reverse synonyms the windows read."""
+  on with ``WIDE_GUARD`` since spinwide46): a mill draws a word's synonym from far down the
+  original's thesaurus entry ("intercourse" for "language"), past the first reverse
+  synonyms the windows read."""
 
 from __future__ import annotations
 
@@ -120,8 +121,8 @@ def test_options_go_on_only_when_asked() -> None:
     assert collocation._options("the", wide=12) == ("the",)
 
 
-def test_off_by_default() -> None:
-    assert collocation.WIDE_OPTIONS == 0
+def test_off_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(collocation, "WIDE_OPTIONS", 0)
     assert ("intercourse", "language") not in _pairs(MILL_NLP)
 
 

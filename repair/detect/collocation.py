@@ -82,8 +82,9 @@ WIDE_OPTIONS = 12
 #: A window restored through such a further original (one past the reverse synonyms) is
 #: read only when the restored term is strong (WordNet or the tortured-phrase list: a
 #: mill's thesaurus pairs words, a bigram alone is ordinary English, "another prosperous
-#: year" -> "another good year") and no changed word forms a known term as written with
-#: its neighbours ("receiver operating characteristic" stays): :func:`_deep_ok`.
+#: year" -> "another good year") and no word of the window forms a known term as written
+#: with its neighbours ("receiver operating characteristic", "narrow frequency band"
+#: stay): :func:`_deep_ok`.
 WIDE_GUARD = True
 #: Only words at most this common (wordfreq Zipf) are taken as possibly spun: a paper
 #: mill's spinner writes rare words, and :mod:`repair.score.collocation` declines
@@ -549,8 +550,9 @@ def _deep_ok(
 ) -> bool:
     """Whether a restoration may stand that reads a further reverse-thesaurus original
     (:data:`WIDE_GUARD`): true when no changed word is restored past its first options
-    (:func:`_options` without ``wide``); else the term must be strong and no changed
-    word may form a known term as written with its neighbours."""
+    (:func:`_options` without ``wide``); else the term must be strong and no word of the
+    window may form a known term as written with its neighbours outside it ("narrow
+    [frequency band]" is no spun "high frequency")."""
     deep = [
         k
         for k, (w, r) in enumerate(zip(written, restored, strict=True))
@@ -560,7 +562,7 @@ def _deep_ok(
         return True
     if not term.sources & {"wordnet", "pps"}:
         return False
-    return not any(_in_written_term(doc, window[k], window, terms) for k in deep)
+    return not any(_in_written_term(doc, t, window, terms) for t in window)
 
 
 def _in_written_term(doc: Document, token: Token, window: tuple[Token, ...], terms: Terms) -> bool:
