@@ -4,12 +4,16 @@
   (``repair.score.science.STRONG_SUPPORT``, on by default): "nervous" for "neural" scores
   low in the word model, but its original collocates with the kept neighbour by many nats.
 * Term windows reading reverse-thesaurus originals (``repair.detect.collocation.WIDE_OPTIONS``,
-  off by default): a mill draws a word's synonym from far down the original's thesaurus
-  entry ("intercourse" for "language"), past the first reverse synonyms the windows read."""
+  on with ``WIDE_GUARD`` since spinwide46): a mill draws a word's synonym from far down the
+  original's thesaurus entry ("intercourse" for "language"), past the first reverse
+  synonyms the windows read.  Its guard (``WIDE_GUARD``): such a restoration needs a
+  strong term and no written term around the window, so clean formal prose ("another
+  prosperous year", "receiver operating characteristic") stays."""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -120,8 +124,8 @@ def test_options_go_on_only_when_asked() -> None:
     assert collocation._options("the", wide=12) == ("the",)
 
 
-def test_off_by_default() -> None:
-    assert collocation.WIDE_OPTIONS == 0
+def test_off_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(collocation, "WIDE_OPTIONS", 0)
     assert ("intercourse", "language") not in _pairs(MILL_NLP)
 
 
@@ -130,3 +134,70 @@ def test_wide_options_restore_the_term(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ("intercourse", "language") in _pairs(MILL_NLP)
     r = repair_text(CLEAN_NLP, (), _config())
     assert r.edits == () and r.text == CLEAN_NLP
+
+
+# ---- the guard on the wide options (collocation.WIDE_GUARD, spinwide46)
+
+SUITE = Path(__file__).resolve().parent.parent / "benchmarks" / "suites" / "clean"
+#: a short piece of a clean public-domain text (State of the Union 1958, Eisenhower) that
+#: reads as scientific register and gave the wide options three edits without the guard
+CLEAN_SOTU = (
+    "As with our military potential, our economic assets are more than equal to the task. "
+    "Our independent farmers produce an abundance of food and fibre. Our free workers are "
+    "versatile, intelligent, and hardworking. Our businessmen are imaginative and "
+    "resourceful. The productivity, the adaptability of the American economy is the solid "
+    "foundation-stone of our security structure. We have just concluded another prosperous "
+    "year. Our output was once more the greatest in the nation's history. In the latter part "
+    "of the year, some decline in employment and output occurred, following the "
+    "exceptionally rapid expansion of recent years. In a free economy, reflecting as it does "
+    "the independent judgments of millions of people, growth typically moves forward "
+    "unevenly. But the basic forces of growth remain unimpaired. There are solid grounds for "
+    "confidence that economic growth will be resumed without an extended interruption.\n"
+)
+
+
+def test_on_by_default() -> None:
+    assert collocation.WIDE_OPTIONS > 0 and collocation.WIDE_GUARD
+
+
+def test_a_word_of_a_written_term_is_no_deep_restoration() -> None:
+    terms = collocation.load_terms(frozenset())
+    doc = Document("The area under the receiver operating characteristic curve was high.")
+    words = doc.words
+    window = tuple(w for w in words if w.text in ("operating", "characteristic"))
+    assert collocation._in_written_term(doc, window[1], window, terms)
+    doc = Document(MILL_NLP)
+    window = tuple(doc.words[:2])
+    assert not collocation._in_written_term(doc, window[1], window, terms)
+
+
+def test_a_deep_restoration_needs_a_strong_term() -> None:
+    terms = collocation.load_terms(frozenset())
+    doc = Document("We have just concluded another prosperous year.")
+    window = tuple(w for w in doc.words if w.text in ("another", "prosperous"))
+    written, restored = ("another", "prosperous"), ("another", "good")
+    assert "good" not in collocation._options("prosperous")
+    bigram = collocation.Term("another good", frozenset({"bigram"}), 5.2)
+    strong = collocation.Term("another good", frozenset({"wordnet"}), None)
+    assert not collocation._deep_ok(doc, window, written, restored, bigram, 4.5, terms)
+    assert collocation._deep_ok(doc, window, written, restored, strong, 4.5, terms)
+    # a restoration inside the first options is not judged
+    near = collocation._options("prosperous")[1]
+    assert collocation._deep_ok(doc, window, written, ("another", near), bigram, 4.5, terms)
+
+
+@pytest.mark.parametrize("guard", [True, False])
+def test_clean_prose_stays_clean_with_the_guard(
+    monkeypatch: pytest.MonkeyPatch, guard: bool
+) -> None:
+    monkeypatch.setattr(collocation, "WIDE_GUARD", guard)
+    ml = (SUITE / "hand_science_ml.clean.txt").read_text("utf-8")
+    got = _pairs(CLEAN_SOTU) | _pairs(ml)
+    if guard:
+        assert got == set()
+    else:  # what the guard keeps off
+        assert ("prosperous", "good") in got and ("characteristic", "system") in got
+
+
+def test_the_mill_term_is_restored() -> None:
+    assert ("intercourse", "language") in _pairs(MILL_NLP)
