@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -575,7 +576,7 @@ def _in_written_term(doc: Document, token: Token, window: tuple[Token, ...], ter
     all, other than ``window``) forms a known term as written."""
     words = doc.words
     text = doc.text
-    at = next(i for i, t in enumerate(words) if t.start == token.start)
+    at = bisect_left(words, token.start, key=lambda t: t.start)  # words are in text order
     for n in (2, 3):
         for i in range(max(at - n + 1, 0), min(at, len(words) - n) + 1):
             run = words[i : i + n]
