@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -50,8 +51,27 @@ def _folder_on_disk() -> Path | None:
 _FOLDER = _folder_on_disk()
 
 
+#: A folder whose files take the place of the shipped ones of the same name, for trying a
+#: regenerated table without reinstalling (``REPAIR_LEXICONS=/path/to/lexicons``).  An
+#: editable install maps ``repair.lexicons`` to the checkout it was installed from, so a
+#: second checkout (a git worktree run with ``PYTHONPATH``) would otherwise read the first
+#: checkout's tables.  Read once, at import.
+OVERRIDE_ENV = "REPAIR_LEXICONS"
+
+
+def _override_folder() -> Path | None:
+    """The folder :data:`OVERRIDE_ENV` names, if it is set and is a folder."""
+    value = os.environ.get(OVERRIDE_ENV, "")
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+_OVERRIDE = _override_folder()
+
+
 def lexicon_path(name: str) -> Path:
-    """The path of a shipped lexicon file."""
+    """The path of a shipped lexicon file (or of its :data:`OVERRIDE_ENV` replacement)."""
+    if _OVERRIDE is not None and (_OVERRIDE / name).is_file():
+        return _OVERRIDE / name
     if _FOLDER is not None and (_FOLDER / name).is_file():
         return _FOLDER / name
     from importlib import resources

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from repair.lexicons import (
     UNVERSIONED,
@@ -65,3 +67,24 @@ def test_unversioned_files_are_still_unversioned() -> None:
     for name in UNVERSIONED:
         head = lexicon_path(name).read_text(encoding="utf-8").splitlines()[0]
         assert not head.startswith("# format:"), f"{name} has a header: drop it from UNVERSIONED"
+
+
+def test_override_folder_takes_the_place_of_shipped_files(tmp_path):
+    """``REPAIR_LEXICONS`` names a folder whose files win over the shipped ones of the
+    same name (a second checkout's regenerated table); other names still resolve to the
+    shipped folder."""
+    import subprocess
+    import sys
+
+    (tmp_path / "tortured_phrases.tsv").write_text("replaced\n", encoding="utf-8")
+    code = (
+        "from repair.lexicons import lexicon_path;"
+        "print(lexicon_path('tortured_phrases.tsv'));"
+        "print(lexicon_path('spin_phrases.tsv').parent)"
+    )
+    env = {**os.environ, "REPAIR_LEXICONS": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert out[0] == str(tmp_path / "tortured_phrases.tsv")
+    assert out[1] != str(tmp_path)
