@@ -14,7 +14,8 @@ many such words.  In a document of scientific register (:mod:`repair.detect.scie
   times, so "widely applied" is unseen there).  Never a word the news LM does not know (the
   rare-word pass reads those) nor one a paper mill's learned habit writes for another
   original (the mill-word pass reads those); the document needs :data:`MIN_DOC_WORDS`
-  distinct rows at the bar (a paper mill spins the whole text).  The words carry their own
+  distinct rows at the bar (one since session 47: a mill's short abstract holds few).  The
+  words carry their own
   bar (feature ``word_bar``, read by :func:`repair.score.spin._decline`) and the support
   (``science_collocation_gain``) as evidence.
 * **terms** (:func:`relax_decisions`, called by :func:`repair.score.collocation.decide`):
@@ -288,7 +289,7 @@ def extra_words(
         out.append(Candidate(c.start, c.end, c.replacement, c.kind, c.source, feats))
         taken.add((c.start, c.end))
     if len({doc.text[c.start : c.end].lower() for c in pending}) < MIN_DOC_WORDS:
-        return []  # a paper mill spins the whole text: one odd word is no pattern
+        return []  # fewer distinct rows than the document needs (MIN_DOC_WORDS)
     return out
 
 
