@@ -15,9 +15,9 @@ many such words.  In a document of scientific register (:mod:`repair.detect.scie
   rare-word pass reads those) nor one a paper mill's learned habit writes for another
   original (the mill-word pass reads those); the document needs :data:`MIN_DOC_WORDS`
   distinct rows at the bar (one since session 47: a mill's short abstract holds few).  The
-  words carry their own
-  bar (feature ``word_bar``, read by :func:`repair.score.spin._decline`) and the support
-  (``science_collocation_gain``) as evidence.
+  words carry their own bar (feature ``word_bar``, read by
+  :func:`repair.score.spin._decline`) and the support (``science_collocation_gain``) as
+  evidence.
 * **terms** (:func:`relax_decisions`, called by :func:`repair.score.collocation.decide`):
   a term window whose changed pair the book counts know (:func:`supported`) drops the
   bars made for rare written words (``common_written`` up to :data:`MAX_ZIPF`,
