@@ -35,6 +35,13 @@ Every gold substitution not restored is also put in one class of the mill's own 
   when the written word is over that bar, ``options`` when the options lack the original;
 * ``none``: no reader of the tortured / collocation path reaches it.
 
+``--by-score`` splits the gold substitutions by their document's detection score
+(``RepairResult.scores.spin``, :func:`score_band`: ``detected`` at 0.5 or more, ``raised``
+from :data:`RAISED`, else ``low``) and, for the shut gate's rows, by the first reading's
+probability of its top original (:func:`prob_band`): whether a document the score finds
+holds word rows a wider gate could read, and how often their top is the gold
+(:func:`band_report`).
+
 The test half is never read.
 """
 
@@ -66,6 +73,29 @@ from repair.types import RepairResult  # noqa: E402
 
 #: The reach classes in report order.
 REACH_ORDER = ("declined", "habit", "rare", "term", "none")
+#: A document score from here (and under 0.5) is ``raised``: over every clean dev
+#: abstract's (their maximum is 0.18 on main 72948217), under the spun threshold.
+RAISED = 0.2
+#: The probability bands of the shut gate's rows (lower bounds).
+PROB_BANDS = (0.3, 0.2, 0.1, 0.05, 0.0)
+
+
+def score_band(score: float) -> str:
+    """The detection band of a document score.
+
+    >>> [score_band(x) for x in (0.99, 0.3, 0.1)]
+    ['detected', 'raised', 'low']
+    """
+    return "detected" if score >= 0.5 else "raised" if score >= RAISED else "low"
+
+
+def prob_band(p: float) -> str:
+    """The lower bound of ``p``'s band in :data:`PROB_BANDS`.
+
+    >>> prob_band(0.25), prob_band(0.01)
+    ('p>=0.2', 'p>=0.0')
+    """
+    return "p>=" + str(next(b for b in PROB_BANDS if p >= b))
 
 
 def gate_split(cls: tuple[str, str], orig: str, row: Any) -> tuple[str, str]:
@@ -134,15 +164,21 @@ def tortured_reach(
     return "term:" + ("window" if o in collocation._options(written) else "options")
 
 
-def mill_account(spinner: str, cap: int) -> tuple[Counter, Counter, dict, Counter, dict]:
+def mill_account(
+    spinner: str, cap: int, bands: Counter | None = None
+) -> tuple[Counter, Counter, dict, Counter, dict]:
     """The spin classes (as :func:`spin_account_spinbot.account`, the shut gate split),
-    false edits, examples, and the reach classes of the golds not restored with examples."""
+    false edits, examples, and the reach classes of the golds not restored with examples;
+    ``bands`` (if given) counts (score band, class, row's probability band)."""
     reach: Counter[str] = Counter()
     rex: dict[str, list] = defaultdict(list)
     pregates: dict[str, bool] = {}
 
     def observe(s, r, span, orig, cls, row):  # type: ignore[no-untyped-def]
         cls = gate_split(cls, orig, row)
+        if bands is not None:
+            p = prob_band(row[1]) if row is not None and cls[1].startswith("gate_shut") else ""
+            bands[(score_band(r.scores.spin), f"{cls[0]}/{cls[1]}", p)] += 1
         if cls[0] != "e:restored":
             if s.doc_id not in pregates:
                 pregates[s.doc_id] = habit_pregate(Document(s.spun))
@@ -173,11 +209,40 @@ def reach_report(reach: Counter, rex: dict, show: int = 0) -> str:
     return "\n".join(out)
 
 
+def band_report(bands: Counter) -> str:
+    """The gold substitutions by score band, then the shut gate's rows by probability band
+    (gold on top / another word on top).
+
+    >>> print(band_report(Counter({("detected", "b:not_read/gate_shut:gold_top", "p>=0.2"): 2,
+    ...                            ("low", "e:restored/SPIN_SYNONYM", ""): 1})))
+      by document score: detected 2 (restored 0), low 1 (restored 1)
+      detected p>=0.2: gold on top 2, another on top 0
+    """
+    docs: Counter[str] = Counter()
+    fixed: Counter[str] = Counter()
+    rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for (band, cls, p), n in bands.items():
+        docs[band] += n
+        fixed[band] += n if cls.startswith("e:") else 0
+        if p:
+            rows[(band, p)][0 if cls.endswith("gold_top") else 1] += n if "top" in cls else 0
+    order = ("detected", "raised", "low")
+    out = ["  by document score: " + ", ".join(
+        f"{b} {docs[b]} (restored {fixed[b]})" for b in order if docs[b])]  # fmt: skip
+    for b in order:
+        for p in (f"p>={x}" for x in PROB_BANDS):
+            if (b, p) in rows:
+                g, o = rows[(b, p)]
+                out.append(f"  {b} {p}: gold on top {g}, another on top {o}")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--spinner", action="append", help="repeatable (default: mill)")
     ap.add_argument("--cap", type=int, default=40, help="dev documents (as spin_eval.py)")
     ap.add_argument("--show", type=int, default=0, help="examples per cell")
+    ap.add_argument("--by-score", action="store_true", help="split by the document's score")
     ap.add_argument("--set", action="append", default=[], metavar="MODULE.FLAG=VALUE",
                     help="a setting for this run (a Python literal)")  # fmt: skip
     args = ap.parse_args(argv)
@@ -189,9 +254,12 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"no setting {flag} in {mod}")
         setattr(module, flag, ast.literal_eval(value))
     for spinner in args.spinner or ["mill"]:
-        cat, false, ex, reach, rex = mill_account(spinner, args.cap)
+        bands: Counter | None = Counter() if args.by_score else None
+        cat, false, ex, reach, rex = mill_account(spinner, args.cap, bands)
         print(report(spinner, cat, false, ex, args.show))
         print(reach_report(reach, rex, args.show))
+        if bands is not None:
+            print(band_report(bands))
     return 0
 
 

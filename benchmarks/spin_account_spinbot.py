@@ -151,8 +151,8 @@ def account(
         seen.append(d)
         return d
 
-    def accept(doc, doc_score, row, pair_gains, best):  # type: ignore[no-untyped-def]
-        reason = shipped_accept(doc, doc_score, row, pair_gains, best)
+    def accept(doc, doc_score, row, pair_gains, best, *rest):  # type: ignore[no-untyped-def]
+        reason = shipped_accept(doc, doc_score, row, pair_gains, best, *rest)
         c = row[0]
         scored[(c.start, c.end)][c.replacement.lower()] = reason
         return reason

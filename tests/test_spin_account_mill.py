@@ -48,3 +48,29 @@ def test_reach_classes() -> None:
     assert not _reach(s, "nervous", "neural", (spin_only,)).startswith("declined")
     s2 = _spun("The results were good.", "good", "fine")
     assert _reach(s2, "fine", "good") == "none"
+
+
+def test_score_and_probability_bands() -> None:
+    assert [acc.score_band(x) for x in (0.5, acc.RAISED, acc.RAISED - 0.01)] == [
+        "detected",
+        "raised",
+        "low",
+    ]
+    assert acc.prob_band(0.3) == "p>=0.3" and acc.prob_band(0.0) == "p>=0.0"
+
+
+def test_band_report_counts_rows_of_the_shut_gate_only() -> None:
+    from collections import Counter
+
+    bands = Counter(
+        {
+            ("detected", "b:not_read/gate_shut:gold_top", "p>=0.1"): 1,
+            ("detected", "b:not_read/gate_shut:other_top", "p>=0.1"): 3,
+            ("detected", "e:restored/COLLOCATION_TERM", ""): 2,
+            ("raised", "a:no_candidate/word", ""): 4,
+        }
+    )
+    out = acc.band_report(bands)
+    assert "detected 6 (restored 2), raised 4 (restored 0)" in out
+    assert "detected p>=0.1: gold on top 1, another on top 3" in out
+    assert "raised p>=" not in out
