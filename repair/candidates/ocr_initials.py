@@ -91,7 +91,7 @@ def _rank_words() -> frozenset[str]:
     Clair")."""
     from repair.candidates.ocr_abbrev import PLURALS, RANKS  # it imports this module
 
-    return (TITLES | RANKS | PLURALS | {"Miss"}) - {"St"}
+    return (TITLES | RANKS | PLURALS | {"Miss", "Lt"}) - {"St"}
 
 
 def _stopped_initial(toks: list[Token], i: int) -> bool:
