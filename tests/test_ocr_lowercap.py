@@ -19,12 +19,13 @@ def _edit(original: str, replacement: str, margin: float | None, finding: str) -
 
 def test_a_name_lowered_at_a_negative_margin_stays(monkeypatch: pytest.MonkeyPatch) -> None:
     edits = [_edit("Mogil", "legal", -1.44, "capitalized_unknown")]
+    assert lowercap.keep_capitals(edits) == edits  # shipped off
+    monkeypatch.setattr(lowercap, "LOWER_KEEP", True)
     assert lowercap.keep_capitals(edits) == []
-    monkeypatch.setattr(lowercap, "LOWER_KEEP", False)
-    assert lowercap.keep_capitals(edits) == edits
 
 
-def test_other_readings_pass() -> None:
+def test_other_readings_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lowercap, "LOWER_KEEP", True)
     edits = [
         _edit("Bont", "sent", 13.2, "capitalized_unknown"),  # the model wants the word
         _edit("Mortiner", "Martinez", -0.8, "capitalized_unknown"),  # a name's reading

@@ -49,7 +49,11 @@ RANK_NEXT = True
 #: lost"); on a page that prints twenty-seven, the two without one are as printed
 #: ("M Ryan. O. Parkinson." in a team list, "Captain J Pain" among twenty-one stopped
 #: initials).  Session 47 (ocrnames47), with :data:`RANK_NEXT`: SMH dev initial_stop
-#: fixed/broken/net/hurt deva 0/0/+17/9 -> TODO, devb 0/0/+37/6 -> TODO.
+#: (``ocr_rule_account.py --split dev``) edits / hurt / net deva 35 / 9 / +17 -> 30 / 5 /
+#: +20, devb 54 / 6 / +37 -> 50 / 4 / +37 (``init_*`` labels: 11 -> 5 broken tokens, 45
+#: fixed kept); ``smh_eval.py --split dev`` 4,319 / 7,030 -> 4,316 / 7,026 (without
+#: RANK_NEXT 4,318, without PAGE_HABIT 4,317 tokens); proxy, audit, light suite, gold +
+#: noise, clean gate: see ``benchmarks/RESULTS.md``, session 47, ocrnames47.
 PAGE_HABIT = True
 #: Fewest initials printed with a stop for :data:`PAGE_HABIT` ...
 HABIT_MIN = 5
