@@ -51,9 +51,10 @@ RANK_NEXT = True
 #: initials).  Session 47 (ocrnames47), with :data:`RANK_NEXT`: SMH dev initial_stop
 #: (``ocr_rule_account.py --split dev``) edits / hurt / net deva 35 / 9 / +17 -> 30 / 5 /
 #: +20, devb 54 / 6 / +37 -> 50 / 4 / +37 (``init_*`` labels: 11 -> 5 broken tokens, 45
-#: fixed kept); ``smh_eval.py --split dev`` 4,319 / 7,030 -> 4,316 / 7,026 (without
-#: RANK_NEXT 4,318, without PAGE_HABIT 4,317 tokens); proxy, audit, light suite, gold +
-#: noise, clean gate: see ``benchmarks/RESULTS.md``, session 47, ocrnames47.
+#: fixed kept); ``smh_eval.py --split dev`` 4,319 / 7,030 -> 4,316 / 7,026 (ablation, with
+#: ``ocr_lowercap.LOWER_KEEP`` on: both 4,315, without RANK_NEXT 4,317, without PAGE_HABIT
+#: 4,316 tokens); proxy, audit, light suite, gold + noise, clean gate, test: see
+#: ``benchmarks/RESULTS.md``, session 47, ocrnames47.
 PAGE_HABIT = True
 #: Fewest initials printed with a stop for :data:`PAGE_HABIT` ...
 HABIT_MIN = 5
