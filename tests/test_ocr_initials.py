@@ -59,3 +59,24 @@ def test_lost_stop_before_a_garbled_opener(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_no_lost_stop_before_a_name_run() -> None:
     assert _lost_stops("The beach was named Ho Chi Minh Park by the council.") == []
+
+
+def test_no_stop_before_a_rank(monkeypatch: pytest.MonkeyPatch) -> None:
+    import repair.candidates.ocr_initials as initials
+
+    text = "Pte Thomas Cubitt, L Cpl Philip Dene, T Sgt Kevin Moore"
+    assert _stops(text) == []
+    monkeypatch.setattr(initials, "RANK_NEXT", False)
+    assert _stops(text) == [20, 39]
+
+
+def test_page_that_prints_its_stops(monkeypatch: pytest.MonkeyPatch) -> None:
+    import repair.candidates.ocr_initials as initials
+
+    team = "Full-back.\nM Ryan. O. Parkinson.\nE. Horne. P. Devery.\nT. McCue. L. Grice.\n"
+    assert _stops(team) == []  # five initials printed with their stop, one without
+    monkeypatch.setattr(initials, "PAGE_HABIT", False)
+    assert _stops(team) == [12]
+    monkeypatch.setattr(initials, "PAGE_HABIT", True)
+    lost = "Mr. W. T. Muston moved, Mr J Smith, G B Brodie, T Punch and J Mount"
+    assert len(_stops(lost)) == 5  # two printed, five lost: the OCR loses them

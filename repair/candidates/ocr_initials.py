@@ -36,6 +36,30 @@ TITLES = frozenset("Mr Mrs Messrs Dr St Rev Capt Lieut Col Hon Sergt Esq Ald Pro
 VOCATIVE_O = True
 #: Confidence of the repair.
 CONFIDENCE = 0.7
+#: No stop for a lone capital before a rank or a title ("L Cpl Philip", "T Sgt Kev"): an
+#: initial stands before a surname or another initial, and the letter before a rank is
+#: part of the rank ("L Cpl", lance corporal) or of something else.  Session 47 (ocrnames47),
+#: SMH dev ``python benchmarks/ocr_rule_account.py --split dev --views smh``: see
+#: :data:`PAGE_HABIT` for the figures of both gates.
+RANK_NEXT = True
+#: No stop on a page whose OCR keeps its initials' stops: at least :data:`HABIT_MIN`
+#: initials printed with a stop before a capitalised word ("L. White"), and at least
+#: :data:`HABIT_SHARE` of the page's initials so printed.  The OCR that loses the stops
+#: loses them page-wide (a small face, a worn print: "three stops printed for thirteen
+#: lost"); on a page that prints twenty-seven, the two without one are as printed
+#: ("M Ryan. O. Parkinson." in a team list, "Captain J Pain" among twenty-one stopped
+#: initials).  Session 47 (ocrnames47), with :data:`RANK_NEXT`: SMH dev initial_stop
+#: (``ocr_rule_account.py --split dev``) edits / hurt / net deva 35 / 9 / +17 -> 30 / 5 /
+#: +20, devb 54 / 6 / +37 -> 50 / 4 / +37 (``init_*`` labels: 11 -> 5 broken tokens, 45
+#: fixed kept); ``smh_eval.py --split dev`` 4,319 / 7,030 -> 4,316 / 7,026 (ablation, with
+#: ``ocr_lowercap.LOWER_KEEP`` on: both 4,315, without RANK_NEXT 4,317, without PAGE_HABIT
+#: 4,316 tokens); proxy, audit, light suite, gold + noise, clean gate, test: see
+#: ``benchmarks/RESULTS.md``, session 47, ocrnames47.
+PAGE_HABIT = True
+#: Fewest initials printed with a stop for :data:`PAGE_HABIT` ...
+HABIT_MIN = 5
+#: ... and their least share of the page's initials (with and without a stop).
+HABIT_SHARE = 0.75
 _WORD_INITIALS = frozenset("AI")
 
 
@@ -67,15 +91,51 @@ def _after_initial(toks: list[Token], i: int) -> bool:
     return j >= 0 and toks[j].kind == "word" and (_initial(toks[j].text) or toks[j].text in TITLES)
 
 
+def _rank_words() -> frozenset[str]:
+    """Titles and ranks (with their plurals) that follow no initial; "St" may ("A St
+    Clair")."""
+    from repair.candidates.ocr_abbrev import PLURALS, RANKS  # it imports this module
+
+    return (TITLES | RANKS | PLURALS | {"Miss", "Lt"}) - {"St"}
+
+
+def _stopped_initial(toks: list[Token], i: int) -> bool:
+    """Whether word ``i`` is an initial printed with its stop before a capitalised word
+    ("L. White", "W. T. Muston")."""
+    return (
+        _initial(toks[i].text)
+        and i + 3 < len(toks)
+        and toks[i + 1].text == "."
+        and _gap(toks, i + 2)
+        and _next_capital(toks, i + 3)
+    )
+
+
+def page_keeps_stops(toks: list[Token], lost: int) -> bool:
+    """Whether the page prints its initials' stops (:data:`PAGE_HABIT`), given ``lost``
+    initials without one.
+
+    >>> from repair.tokenize import tokenize
+    >>> page = tokenize("L. White, O. Parkinson, E. Horne, P. Devery, T. McCue, M Ryan.")
+    >>> page_keeps_stops(page, 1), page_keeps_stops(page, 2)
+    (True, False)
+    """
+    printed = sum(t.kind == "word" and _stopped_initial(toks, i) for i, t in enumerate(toks))
+    return printed >= HABIT_MIN and printed >= HABIT_SHARE * (printed + lost)
+
+
 def initial_stop_candidates(toks: list[Token]) -> list[Candidate]:
     """Stops to insert after initials that lack one (see the module doc); the caller
     asks only for heavily garbled pages and garbled newspaper columns."""
     out: list[Candidate] = []
+    ranks = _rank_words() if RANK_NEXT else frozenset()
     for i, t in enumerate(toks):
         if t.kind != "word" or not _initial(t.text):
             continue
         if not (_gap(toks, i + 1) and _next_capital(toks, i + 2)):
             continue  # a stop already, or no name after the letter
+        if toks[i + 2].text in ranks:
+            continue  # "L Cpl Philip": a rank follows no initial
         if i > 0 and toks[i - 1].kind not in ("space", "punct"):
             continue  # part of a longer token run ("3B")
         word_initial = t.text in _WORD_INITIALS or (VOCATIVE_O and t.text == "O")
@@ -86,4 +146,6 @@ def initial_stop_candidates(toks: list[Token]) -> list[Candidate]:
             cand(gap.start, gap.end, "." + gap.text, "OCR_LOST_STOP", finding="initial_stop",
                  fixed=CONFIDENCE)
         )  # fmt: skip
+    if PAGE_HABIT and out and page_keeps_stops(toks, len(out)):
+        return []  # the page prints its stops: the letters without one are as printed
     return out

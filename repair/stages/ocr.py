@@ -131,6 +131,9 @@ class _Stage:
 
             if ocr_stoppass.STOP_PASS:  # lost full stops again, in corrected context
                 edits = ocr_stoppass.stop_pass(doc, detection, edits, garbled)
+            from repair.score.ocr_lowercap import keep_capitals
+
+            edits = keep_capitals(edits)  # "at Mogil" is no "legal" at a negative margin
         if edits:  # capitalised words the page vouches for (:mod:`repair.score.ocr_capkeep`)
             from repair.score import ocr_capkeep
 
