@@ -20,6 +20,16 @@ Each substitution gets an outcome (``right``: the pipeline's edits restore the o
 reading has no word row for the written word: a common or closed-class word, or no
 candidate), ``row_wrong`` (a row proposing another original), ``row_right`` (a row
 proposing the gold original; ``left`` there means declined).  The test half is never read.
+
+``--why`` splits every cell by the reason it is where it is (:func:`why`): for a row
+proposing the gold, whether the document's word gate was shut (``gate_shut``: the word
+bar is over 1, no spinner-agnostic word is restored) or the row's probability was under
+the bar (``under_bar``); for another proposal or no row, whether any candidate source
+holds the gold at all (``gold_unreached``: the reverse synonym table has no such pair, a
+translation habit; ``gold_not_first``: it holds it, another original ranked first;
+``stopword`` / ``common``: the written word is never read as a word row) and for a
+multi-word span, whether the phrase table offers the one-word gold (``phrase_holds`` /
+``phrase_lacks``; ``two_word_original`` where the original has two words).
 """
 
 from __future__ import annotations
@@ -38,7 +48,10 @@ from spin_eval import half_spans, hold_out_profile, make_config, restored, spun_
 from train_spin_model import gold_spans  # noqa: E402
 
 import repair.stages.spin as spin_stage  # noqa: E402
+from repair.candidates.spin_phrase import span_originals  # noqa: E402
+from repair.candidates.spin_synonyms import STOPWORDS, originals_of  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
+from repair.resources.frequency import zipf  # noqa: E402
 
 
 def reach(written: str, original: str, row: str | None) -> str:
@@ -48,6 +61,26 @@ def reach(written: str, original: str, row: str | None) -> str:
     if row is None:
         return "no_row"
     return "row_right" if row.lower() == original.lower() else "row_wrong"
+
+
+def why(written: str, original: str, reach_class: str, bar: float, prob: float | None) -> str:
+    """The reason of one substitution's cell (module docstring, ``--why``); ``bar`` is the
+    document's word bar, ``prob`` the first reading's probability of the word's row."""
+    low, gold = written.lower(), original.lower()
+    if reach_class == "multiword":
+        if len(gold.split()) > 1:
+            return "two_word_original"
+        words = tuple(low.split())
+        held = len(words) <= 3 and gold in span_originals(words)[0]
+        return "phrase_holds" if held else "phrase_lacks"
+    if reach_class == "row_right":
+        return "gate_shut" if bar > 1.0 else ("under_bar" if (prob or 0.0) < bar else "over_bar")
+    if reach_class == "no_row":
+        if low in STOPWORDS or not low.isalpha():
+            return "stopword"
+        if zipf(low) >= spin_stage.MAX_WRITTEN_ZIPF:
+            return "common"
+    return "gold_not_first" if gold in originals_of(low) else "gold_unreached"
 
 
 def outcome(spun: str, span: tuple[int, int], original: str, edits: tuple) -> str:
@@ -65,13 +98,24 @@ def table_spans(spinner: str, s) -> dict[tuple[int, int], str]:  # noqa: ANN001
     return gold_spans(s)
 
 
-def account(spinner: str, cap: int) -> tuple[Counter, dict]:
-    """(counts by (reach, outcome), examples by (reach, outcome)) over the dev documents."""
+def account(spinner: str, cap: int, reasons: bool = False) -> tuple[Counter, dict]:
+    """(counts by (reach, outcome), examples by (reach, outcome)) over the dev documents;
+    with ``reasons`` the keys are (reach, outcome, :func:`why`)."""
     rows: list[dict[tuple[int, int], str]] = []
+    probs: list[dict[tuple[int, int], float]] = []
+    bars: list[float] = []
     score = spin_stage._Stage.score
 
     def recording(self, doc, detection, candidates):  # noqa: ANN001, ANN202
-        rows.append({(w.start, w.end): w.original for w in getattr(detection, "words", ())})
+        words = getattr(detection, "words", ())
+        rows.append({(w.start, w.end): w.original for w in words})
+        probs.append(
+            {
+                (w.start, w.end): p
+                for w, p in zip(words, getattr(detection, "probs", ()), strict=False)
+            }
+        )
+        bars.append(spin_stage.word_bar(detection.details))
         return score(self, doc, detection, candidates)
 
     spin_stage._Stage.score = recording
@@ -82,17 +126,40 @@ def account(spinner: str, cap: int) -> tuple[Counter, dict]:
         _docs, spun = spun_docs(spinner, "dev", cap, 0.25)
         for s in spun:
             rows.clear()
+            probs.clear()
+            bars.clear()
             result = repair_text(s.spun, config=config)
             edits = tuple(sorted(result.edits, key=lambda e: e.offset))
             first = rows[0] if rows else {}
             for span, orig in table_spans(spinner, s).items():
                 written = s.spun[span[0] : span[1]]
                 key = (reach(written, orig, first.get(span)), outcome(s.spun, span, orig, edits))
+                if reasons:
+                    bar = bars[0] if bars else 2.0
+                    key += (why(written, orig, key[0], bar, probs[0].get(span) if probs else None),)
                 cells[key] += 1
                 examples[key][(written, orig)] += 1
     finally:
         spin_stage._Stage.score = score
     return cells, examples
+
+
+def print_reasons(spinner: str, cells: Counter, examples: dict, show: int) -> int:
+    """The ``--why`` table: one line per (reach, reason) with its outcomes."""
+    n = max(sum(cells.values()), 1)
+    print(f"{spinner} dev, table families: {n} substitutions, by reason")
+    print("| reach | reason | right | wrong | left | share |")
+    print("|---|---|---|---|---|---|")
+    pairs = sorted(
+        {(r, w) for r, _o, w in cells},
+        key=lambda k: (k[0], -sum(cells[(k[0], o, k[1])] for o in ("right", "wrong", "left"))),
+    )
+    for r, w in pairs:
+        got = [cells[(r, o, w)] for o in ("right", "wrong", "left")]
+        print(f"| {r} | {w} | {got[0]} | {got[1]} | {got[2]} | {sum(got) / n:.3f} |")
+    for key in sorted(examples) if show else ():
+        print(f"  {'/'.join(key)}: {examples[key].most_common(show)}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         help="hold out the profile rows that are the dev seed families' pairs",
     )
     ap.add_argument("--show", type=int, default=0, help="examples per cell")
+    ap.add_argument("--why", action="store_true", help="split each cell by its reason")
     ap.add_argument(
         "--model",
         help="spin model lexicon file (e.g. spin_model_heldseed.json: the seed spinner "
@@ -118,7 +186,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"# spin model: {args.model}")
     if args.unprofiled:
         print(f"# profile rows of the dev seed families held out: {hold_out_profile('dev')}")
-    cells, examples = account(args.spinner, args.cap)
+    cells, examples = account(args.spinner, args.cap, args.why)
+    if args.why:
+        return print_reasons(args.spinner, cells, examples, args.show)
     n = max(sum(cells.values()), 1)
     print(f"{args.spinner} dev, table families: {n} substitutions")
     print("| reach | right | wrong | left | share |")

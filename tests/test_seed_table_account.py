@@ -37,3 +37,27 @@ def test_outcome_reads_the_pipelines_edits_on_the_span() -> None:
     assert account.outcome(spun, span, "company", (right,)) == "right"
     assert account.outcome(spun, span, "company", (wrong,)) == "wrong"
     assert account.outcome(spun, span, "company", ()) == "left"
+
+
+@pytest.mark.parametrize(
+    ("written", "original", "reach", "bar", "prob", "expected"),
+    [
+        ("folks", "people", "row_right", 2.0, 0.9, "gate_shut"),  # the word gate is shut
+        ("folks", "people", "row_right", 0.5, 0.1, "under_bar"),
+        ("folks", "people", "row_right", 0.5, 0.7, "over_bar"),
+        ("however", "but", "no_row", 0.5, None, "stopword"),  # never read as a word row
+        ("cash", "money", "row_wrong", 0.5, None, "gold_not_first"),  # the table holds it
+        ("coverage", "policy", "row_wrong", 0.5, None, "gold_unreached"),  # no source does
+        ("at the least", "at least", "multiword", 0.5, None, "two_word_original"),
+    ],
+)
+def test_why_names_the_reason_of_a_cell(
+    written: str, original: str, reach: str, bar: float, prob: float | None, expected: str
+) -> None:
+    assert account.why(written, original, reach, bar, prob) == expected
+
+
+def test_why_reads_the_phrase_table_for_multiword_spans() -> None:
+    got = account.why("by no means", "never", "multiword", 0.5, None)
+    assert got == "phrase_holds"
+    assert account.why("by no means", "seldom", "multiword", 0.5, None) == "phrase_lacks"
