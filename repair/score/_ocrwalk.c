@@ -645,6 +645,11 @@ bad_plan:
     return NULL;
 }
 
+/* plans_cached() -> int: the flat plans held (at most PLANS_KEPT). */
+static PyObject *plans_cached(PyObject *self, PyObject *unused) {
+    return PyLong_FromSsize_t(plans_held);
+}
+
 static PyObject *trie_size(PyObject *self, PyObject *capsule) {
     const Trie *t = trie_of(capsule);
     if (t == NULL) return NULL;
@@ -2389,6 +2394,8 @@ static PyMethodDef methods[] = {
      "walk(one, two, token, options, cheapest, rest, lows, low_rest, max_cost, max_subs, "
      "out1, out2) -> None: the confusion walk of repair.score.ocr_channel, compiled."},
     {"trie_bytes", trie_size, METH_O, "trie_bytes(trie) -> int: the trie's table size."},
+    {"plans_cached", plans_cached, METH_NOARGS,
+     "plans_cached() -> int: the walk plans' options tuples read flat and held."},
     {"trie_dump", trie_dump, METH_O,
      "trie_dump(trie) -> (start, label): the trie's tables as bytes (native order)."},
     {"trie_load", trie_load, METH_VARARGS,
