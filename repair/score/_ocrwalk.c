@@ -12,7 +12,10 @@
  * caller walks in Python): a string is in the set exactly when its trie path exists.
  *
  * Strings are built only where a reading is kept (from a UCS4 buffer of the branch's
- * glyphs), so a dead row costs a few array look-ups.
+ * glyphs), so a dead row costs a few array look-ups.  The plan's rows are read into C
+ * arrays once per options tuple (cached by its address, the tuple held), and a trie
+ * node's letter mask finds or refuses a letter's child without searching the labels
+ * (issue 14, session 47).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -29,12 +32,50 @@
 typedef struct {
     uint32_t *start;  /* nodes + 1 entries */
     Py_UCS4 *label;   /* nodes entries (label[0] unused) */
+    uint32_t *mask;   /* nodes entries: which of a-z label a child, see `masks` */
     uint32_t nodes;
     PyObject *owner;  /* a tuple holding the tables (trie_load), or NULL: they are ours */
 } Trie;
 
+/* A node's letter mask: bit b (0-25) set when a child's label is 'a' + b, and in bits 26-30
+ * how many children have a label below 'a' (they come first: the labels rise), MASK_SCAN
+ * there when 31 or more do (then the labels are searched).  A letter's child is then found
+ * or refused without reading the labels: its place among the children is that count plus
+ * the set bits below its own (issue 14, session 47). */
+#define MASK_SCAN 31u
+
+/* Each node's letter mask (NULL when out of memory). */
+static uint32_t *masks(const uint32_t *start, const Py_UCS4 *label, uint32_t nodes) {
+    uint32_t *mask = PyMem_RawMalloc((size_t)nodes * sizeof(uint32_t));
+    if (mask == NULL) return NULL;
+    for (uint32_t n = 0; n < nodes; n++) {
+        uint32_t m = 0, below = 0;
+        for (uint32_t c = start[n]; c < start[n + 1]; c++) {
+            Py_UCS4 l = label[c];
+            if (l < 'a') below++;
+            else if (l <= 'z') m |= 1u << (l - 'a');
+        }
+        mask[n] = m | (below < MASK_SCAN ? below : MASK_SCAN) << 26;
+    }
+    return mask;
+}
+
+/* The set bits of `x` (below 2^26), without a popcount instruction the baseline x86-64
+ * lacks (a library call there). */
+static inline uint32_t bits_set(uint32_t x) {
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x * 0x01010101u) >> 24;
+}
+
 /* The child of `node` by code point `cp`, or -1. */
 static inline int64_t child(const Trie *t, int64_t node, Py_UCS4 cp) {
+    uint32_t m = t->mask[node], b = cp - 'a';
+    if (b < 26 && (m >> 26) != MASK_SCAN) {
+        if (!((m >> b) & 1)) return -1;
+        return (int64_t)t->start[node] + (m >> 26) + bits_set(m & ((1u << b) - 1));
+    }
     uint32_t lo = t->start[node], hi = t->start[node + 1];
     if (hi - lo > 8) {  /* a wide node (the first letters): binary search */
         while (lo < hi) {
@@ -71,6 +112,7 @@ static void trie_free(PyObject *capsule) {
         PyMem_RawFree(t->start);
         PyMem_RawFree(t->label);
     }
+    PyMem_RawFree(t->mask);
     PyMem_RawFree(t);
 }
 
@@ -158,6 +200,8 @@ static PyObject *trie_build(PyObject *self, PyObject *arg) {
     t->start[0] = 1;
     for (uint32_t n = 1; n <= nodes; n++) t->start[n] += t->start[n - 1];
     /* start[n] is now 1 + the children of nodes before n; start[nodes] = nodes */
+    t->mask = masks(t->start, t->label, nodes);
+    if (t->mask == NULL) { PyErr_NoMemory(); goto done; }
     result = PyCapsule_New(t, "repair._ocrwalk.trie", trie_free);
     if (result != NULL) t = NULL;
     goto done;
@@ -168,6 +212,7 @@ done:
     if (t != NULL) {
         PyMem_RawFree(t->start);
         PyMem_RawFree(t->label);
+        PyMem_RawFree(t->mask);
         PyMem_RawFree(t);
     }
     PyMem_RawFree(parent);
@@ -177,13 +222,164 @@ done:
     return result;
 }
 
+/* ---------------------------------------------------------------- the plan's rows, flat */
+
+/* A row of the walk plan ((dst, cost, dst_low, sub), repair.score.ocr_channel._walk_rows)
+ * read once into C: the cost as a double, the lowered true form's code points in place
+ * (the first ROW_GLYPHS; a longer one is read from its string), the objects borrowed from
+ * the plan tuple that the cache holds.  A row the walk cannot read is kept as `bad` and
+ * raises where the walk reaches it, as before (issue 14, session 47). */
+#define ROW_GLYPHS 4
+typedef struct {
+    double cost;
+    PyObject *dst, *sub, *dst_low;  /* borrowed */
+    Py_ssize_t low_len;
+    Py_UCS4 low[ROW_GLYPHS];
+    int bad;
+} FlatRow;
+
+typedef struct {
+    Py_ssize_t n;       /* the printed form's length */
+    Py_ssize_t n_rows;
+    Py_ssize_t n_good;  /* the rows before the first `bad` one */
+    FlatRow *rows;
+} FlatOption;
+
+/* One position's options (a tuple of (n, rows) from _walk_plan), flat. */
+typedef struct {
+    PyObject *key;      /* the options tuple, held: its address names it while cached */
+    Py_ssize_t n_opts;
+    Py_ssize_t longest; /* the longest printed form (how far past the position it reads) */
+    FlatOption *opts;
+} FlatPlan;
+
+/* The flat plans by the address of their options tuple (open addressing).  A text's
+ * positions share a few hundred options tuples (repair.score.ocr_channel._window_plans
+ * keeps them for the process), so each is read once; the table is emptied when it holds
+ * PLANS_KEPT of them (other callers' plans: tests, the Python plan of a non-ASCII token). */
+#define PLANS_KEPT 4096
+#define PLANS_SLOTS 8192  /* a power of two, twice PLANS_KEPT */
+static FlatPlan **plans = NULL;
+static Py_ssize_t plans_held = 0;
+static FlatPlan empty_plan = {NULL, 0, 0, NULL};
+
+static void plan_free(FlatPlan *p) {
+    for (Py_ssize_t o = 0; o < p->n_opts; o++) PyMem_Free(p->opts[o].rows);
+    PyMem_Free(p->opts);
+    Py_DECREF(p->key);
+    PyMem_Free(p);
+}
+
+static void plans_clear(void) {
+    if (plans == NULL) return;
+    for (Py_ssize_t k = 0; k < PLANS_SLOTS; k++) {
+        if (plans[k] != NULL) {
+            FlatPlan *p = plans[k];
+            plans[k] = NULL;
+            plan_free(p);
+        }
+    }
+    plans_held = 0;
+}
+
+static inline size_t plan_slot(PyObject *key) {
+    return (size_t)(((uintptr_t)key >> 4) * 0x9E3779B97F4A7C15ULL >> 51) & (PLANS_SLOTS - 1);
+}
+
+/* The options tuple `opts` read flat: NULL with TypeError when it is no tuple of (int,
+ * tuple) pairs or a length is negative (the plan's check, as before). */
+static FlatPlan *plan_read(PyObject *opts) {
+    if (!PyTuple_Check(opts)) return NULL;
+    Py_ssize_t n_opts = PyTuple_GET_SIZE(opts);
+    FlatPlan *p = PyMem_Calloc(1, sizeof(FlatPlan));
+    if (p == NULL) return NULL;
+    p->opts = PyMem_Calloc(n_opts ? n_opts : 1, sizeof(FlatOption));
+    if (p->opts == NULL) { PyMem_Free(p); return NULL; }
+    Py_INCREF(opts);
+    p->key = opts;
+    for (Py_ssize_t o = 0; o < n_opts; o++) {
+        PyObject *opt = PyTuple_GET_ITEM(opts, o);
+        if (!PyTuple_Check(opt) || PyTuple_GET_SIZE(opt) != 2
+            || !PyLong_Check(PyTuple_GET_ITEM(opt, 0))
+            || !PyTuple_Check(PyTuple_GET_ITEM(opt, 1)))
+            goto bad;
+        Py_ssize_t len = PyLong_AsSsize_t(PyTuple_GET_ITEM(opt, 0));
+        if (len < 0) {
+            PyErr_Clear();
+            goto bad;
+        }
+        PyObject *rows = PyTuple_GET_ITEM(opt, 1);
+        Py_ssize_t n_rows = PyTuple_GET_SIZE(rows);
+        FlatOption *f = &p->opts[o];
+        p->n_opts = o + 1;
+        f->n = len;
+        if (len > p->longest) p->longest = len;
+        f->rows = PyMem_Calloc(n_rows ? n_rows : 1, sizeof(FlatRow));
+        if (f->rows == NULL) { plan_free(p); return NULL; }
+        f->n_rows = f->n_good = n_rows;
+        for (Py_ssize_t r = 0; r < n_rows; r++) {
+            PyObject *row = PyTuple_GET_ITEM(rows, r);
+            FlatRow *fr = &f->rows[r];
+            if (!PyTuple_CheckExact(row) || PyTuple_GET_SIZE(row) != 4
+                || !PyFloat_CheckExact(PyTuple_GET_ITEM(row, 1))
+                || !PyUnicode_Check(PyTuple_GET_ITEM(row, 0))
+                || !PyUnicode_Check(PyTuple_GET_ITEM(row, 2))) {
+                fr->bad = 1;
+                if (r < f->n_good) f->n_good = r;
+                continue;
+            }
+            fr->cost = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(row, 1));
+            fr->dst = PyTuple_GET_ITEM(row, 0);
+            fr->dst_low = PyTuple_GET_ITEM(row, 2);
+            fr->sub = PyTuple_GET_ITEM(row, 3);
+            fr->low_len = PyUnicode_GET_LENGTH(fr->dst_low);
+            for (Py_ssize_t k = 0; k < fr->low_len && k < ROW_GLYPHS; k++)
+                fr->low[k] = PyUnicode_READ_CHAR(fr->dst_low, k);
+        }
+    }
+    return p;
+bad:
+    plan_free(p);
+    PyErr_SetString(PyExc_TypeError, "not a walk plan");
+    return NULL;
+}
+
+/* The flat plan of `opts`, read and cached the first time (NULL with an exception). */
+static FlatPlan *plan_of(PyObject *opts) {
+    if (PyTuple_Check(opts) && PyTuple_GET_SIZE(opts) == 0) return &empty_plan;
+    if (plans == NULL) {
+        plans = PyMem_Calloc(PLANS_SLOTS, sizeof(FlatPlan *));
+        if (plans == NULL) { PyErr_NoMemory(); return NULL; }
+    }
+    size_t k = plan_slot(opts);
+    while (plans[k] != NULL) {
+        if (plans[k]->key == opts) return plans[k];
+        k = (k + 1) & (PLANS_SLOTS - 1);
+    }
+    FlatPlan *p = plan_read(opts);
+    if (p == NULL) {
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        return NULL;
+    }
+    plans[k] = p;
+    plans_held++;
+    return p;
+}
+
+/* The node of `node` followed by a flat row's lowered true form, or -1. */
+static inline int64_t follow_row(const Trie *t, int64_t node, const FlatRow *row) {
+    if (row->low_len > ROW_GLYPHS) return follow(t, node, row->dst_low);
+    for (Py_ssize_t k = 0; k < row->low_len && node >= 0; k++) node = child(t, node, row->low[k]);
+    return node;
+}
+
 /* ---------------------------------------------------------------- the walk */
 
 typedef struct {
     const Trie *one, *two;      /* two may be NULL (a single walk) */
     PyObject *token;            /* str */
     Py_ssize_t size;
-    PyObject **options;         /* per position: tuple of (n, rows) */
+    FlatPlan **options;         /* per position: its (n, rows), flat */
     double *cheapest;
     PyObject **rest;            /* per position: str */
     PyObject **low_rest;        /* per position: str */
@@ -256,31 +452,21 @@ static int walk(Walk *w, Py_ssize_t i, Py_ssize_t len, Py_ssize_t lowlen, int64_
     const void *data_t = PyUnicode_DATA(w->token);
     /* unchanged glyphs are a loop, substitutions a branch */
     for (;;) {
-        PyObject *opts = w->options[i];
-        Py_ssize_t n_opts = PyTuple_GET_SIZE(opts);
-        for (Py_ssize_t o = 0; o < n_opts; o++) {
-            PyObject *opt = PyTuple_GET_ITEM(opts, o);
-            Py_ssize_t j = i + PyLong_AsSsize_t(PyTuple_GET_ITEM(opt, 0));
-            PyObject *rows = PyTuple_GET_ITEM(opt, 1);
-            Py_ssize_t n_rows = PyTuple_GET_SIZE(rows);
-            for (Py_ssize_t r = 0; r < n_rows; r++) {
-                PyObject *row = PyTuple_GET_ITEM(rows, r);
-                if (!PyTuple_CheckExact(row) || PyTuple_GET_SIZE(row) != 4
-                    || !PyFloat_CheckExact(PyTuple_GET_ITEM(row, 1))
-                    || !PyUnicode_Check(PyTuple_GET_ITEM(row, 0))
-                    || !PyUnicode_Check(PyTuple_GET_ITEM(row, 2))) {
-                    PyErr_SetString(PyExc_TypeError, "not a walk row");
-                    return -1;
-                }
-                double new_cost = cost + PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(row, 1));
+        const FlatPlan *plan = w->options[i];
+        for (Py_ssize_t o = 0; o < plan->n_opts; o++) {
+            const FlatOption *opt = &plan->opts[o];
+            Py_ssize_t j = i + opt->n;
+            Py_ssize_t r = 0;
+            for (; r < opt->n_good; r++) {
+                const FlatRow *row = &opt->rows[r];
+                double new_cost = cost + row->cost;
                 if (new_cost > w->max_cost) break;  /* rows are sorted by cost */
-                PyObject *dst_low = PyTuple_GET_ITEM(row, 2);
-                Py_ssize_t new_lowlen = lowlen + PyUnicode_GET_LENGTH(dst_low);
-                int64_t m1 = follow(w->one, n1, dst_low);
-                int64_t m2 = pair ? follow(w->two, n2, dst_low) : -1;
+                Py_ssize_t new_lowlen = lowlen + row->low_len;
+                int64_t m1 = follow_row(w->one, n1, row);
+                int64_t m2 = pair ? follow_row(w->two, n2, row) : -1;
                 if (new_lowlen && m1 < 0 && m2 < 0) continue;  /* no prefix */
-                PyObject *dst = PyTuple_GET_ITEM(row, 0);
-                PyObject *sub = PyTuple_GET_ITEM(row, 3);
+                PyObject *dst = row->dst;
+                PyObject *sub = row->sub;
                 if (settle || new_cost + w->cheapest[j] > w->max_cost) {
                     /* no further substitution fits: the rest of the token as printed */
                     PyObject *lr = w->low_rest[j];
@@ -309,6 +495,10 @@ static int walk(Walk *w, Py_ssize_t i, Py_ssize_t len, Py_ssize_t lowlen, int64_
                 if (append(w, &k, dst) < 0) return -1;
                 w->subs[n_subs] = sub;
                 if (walk(w, j, k, new_lowlen, m1, m2, new_cost, n_subs + 1) < 0) return -1;
+            }
+            if (r == opt->n_good && r < opt->n_rows) {  /* reached a row it cannot read */
+                PyErr_SetString(PyExc_TypeError, "not a walk row");
+                return -1;
             }
         }
         if (i >= w->size) {
@@ -346,15 +536,32 @@ static const Trie *trie_of(PyObject *capsule) {
 /* walk(one, two, token, options, cheapest, rest, lows, low_rest, max_cost, max_subs,
  *      out1, out2) -> None: `two` and `out2` None for a single walk; the plan in the
  * order repair.score.ocr_channel._walk_plan gives it. */
-static PyObject *walk_entry(PyObject *self, PyObject *args) {
-    PyObject *one, *two, *token, *options, *cheapest, *rest, *lows, *low_rest, *out1, *out2;
-    double max_cost;
-    Py_ssize_t max_subs;
-    if (!PyArg_ParseTuple(args, "OOUO!O!O!O!O!dnO!O", &one, &two, &token, &PyList_Type,
-                          &options, &PyList_Type, &cheapest, &PyList_Type, &rest,
-                          &PyList_Type, &lows, &PyList_Type, &low_rest, &max_cost,
-                          &max_subs, &PyDict_Type, &out1, &out2))
+static PyObject *walk_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    /* the arguments read by hand (a vectorcall: PyArg_ParseTuple was ~3 % of a walk) */
+    if (nargs != 12) {
+        PyErr_Format(PyExc_TypeError, "walk() takes exactly 12 arguments (%zd given)", nargs);
         return NULL;
+    }
+    PyObject *one = args[0], *two = args[1], *token = args[2], *options = args[3];
+    PyObject *cheapest = args[4], *rest = args[5], *lows = args[6], *low_rest = args[7];
+    PyObject *out1 = args[10], *out2 = args[11];
+    if (!PyUnicode_Check(token)) {
+        PyErr_SetString(PyExc_TypeError, "walk(): the token must be a str");
+        return NULL;
+    }
+    if (!PyList_Check(options) || !PyList_Check(cheapest) || !PyList_Check(rest)
+        || !PyList_Check(lows) || !PyList_Check(low_rest)) {
+        PyErr_SetString(PyExc_TypeError, "walk(): the plan must be five lists");
+        return NULL;
+    }
+    if (!PyDict_Check(out1)) {
+        PyErr_SetString(PyExc_TypeError, "walk(): out1 must be a dict");
+        return NULL;
+    }
+    double max_cost = PyFloat_AsDouble(args[8]);
+    if (max_cost == -1.0 && PyErr_Occurred()) return NULL;
+    Py_ssize_t max_subs = PyNumber_AsSsize_t(args[9], PyExc_OverflowError);
+    if (max_subs == -1 && PyErr_Occurred()) return NULL;
     Walk w;
     memset(&w, 0, sizeof(w));
     w.one = trie_of(one);
@@ -387,27 +594,37 @@ static PyObject *walk_entry(PyObject *self, PyObject *args) {
     }
     /* check the plan's types once, so the walk may read it unchecked */
     for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *opts = PyList_GET_ITEM(options, k);
-        if (!PyTuple_Check(opts) || !PyFloat_Check(PyList_GET_ITEM(cheapest, k))
+        if (!PyTuple_Check(PyList_GET_ITEM(options, k))
+            || !PyFloat_Check(PyList_GET_ITEM(cheapest, k))
             || !PyUnicode_Check(PyList_GET_ITEM(rest, k))
             || !PyUnicode_Check(PyList_GET_ITEM(low_rest, k))
             || (k < w.size && !PyUnicode_Check(PyList_GET_ITEM(lows, k))))
             goto bad_plan;
-        for (Py_ssize_t o = 0; o < PyTuple_GET_SIZE(opts); o++) {
-            PyObject *opt = PyTuple_GET_ITEM(opts, o);
-            if (!PyTuple_Check(opt) || PyTuple_GET_SIZE(opt) != 2
-                || !PyLong_Check(PyTuple_GET_ITEM(opt, 0))
-                || !PyTuple_Check(PyTuple_GET_ITEM(opt, 1)))
-                goto bad_plan;
-            Py_ssize_t len = PyLong_AsSsize_t(PyTuple_GET_ITEM(opt, 0));
-            if (len < 0 || k + len > w.size) goto bad_plan;
+    }
+    /* each position's options, flat (read once per options tuple, then cached): room
+     * for this walk's plans first, so none is let go while the walk holds it */
+    if (plans_held + n > PLANS_KEPT) plans_clear();
+    FlatPlan **flat = PyMem_Malloc(n * sizeof(FlatPlan *));
+    if (flat == NULL) return PyErr_NoMemory();
+    for (Py_ssize_t k = 0; k < n; k++) {
+        flat[k] = plan_of(PyList_GET_ITEM(options, k));
+        if (flat[k] == NULL) {
+            PyMem_Free(flat);
+            return NULL;
+        }
+        if (k + flat[k]->longest > w.size) {
+            PyMem_Free(flat);
+            goto bad_plan;
         }
     }
     double *cheap = PyMem_Malloc(n * sizeof(double));
-    if (cheap == NULL) return PyErr_NoMemory();
+    if (cheap == NULL) {
+        PyMem_Free(flat);
+        return PyErr_NoMemory();
+    }
     for (Py_ssize_t k = 0; k < n; k++) cheap[k] = PyFloat_AS_DOUBLE(PyList_GET_ITEM(cheapest, k));
     w.cheapest = cheap;
-    w.options = &PyList_GET_ITEM(options, 0);
+    w.options = flat;
     w.rest = &PyList_GET_ITEM(rest, 0);
     w.low_rest = &PyList_GET_ITEM(low_rest, 0);
     w.lows = &PyList_GET_ITEM(lows, 0);
@@ -415,13 +632,15 @@ static PyObject *walk_entry(PyObject *self, PyObject *args) {
     w.buf = PyMem_Malloc(w.cap * sizeof(Py_UCS4));
     if (w.buf == NULL) {
         PyMem_Free(cheap);
+        PyMem_Free(flat);
         return PyErr_NoMemory();
     }
     /* the lists are held by the caller and not changed during the walk (no Python code
-     * runs in it but dict look-ups of str keys) */
+     * runs in it but dict look-ups of str keys), nor is the plans' cache */
     int r = walk(&w, 0, 0, 0, 0, 0, 0.0, 0);
     PyMem_Free(w.buf);
     PyMem_Free(cheap);
+    PyMem_Free(flat);
     if (r < 0) return NULL;
     Py_RETURN_NONE;
 bad_plan:
@@ -429,10 +648,15 @@ bad_plan:
     return NULL;
 }
 
+/* plans_cached() -> int: the flat plans held (at most PLANS_KEPT). */
+static PyObject *plans_cached(PyObject *self, PyObject *unused) {
+    return PyLong_FromSsize_t(plans_held);
+}
+
 static PyObject *trie_size(PyObject *self, PyObject *capsule) {
     const Trie *t = trie_of(capsule);
     if (t == NULL) return NULL;
-    return PyLong_FromSize_t((size_t)t->nodes * 8 + 4 + sizeof(Trie));
+    return PyLong_FromSize_t((size_t)t->nodes * 12 + 4 + sizeof(Trie));
 }
 
 /* trie_dump(trie) -> (start: bytes, label: bytes): the trie's two tables as stored (native
@@ -477,13 +701,15 @@ static PyObject *trie_load(PyObject *self, PyObject *args) {
     if (!ok) Py_RETURN_NONE;
     Trie *t = PyMem_RawCalloc(1, sizeof(Trie));
     if (t == NULL) return PyErr_NoMemory();
+    t->mask = masks(start, label, nodes);
+    if (t->mask == NULL) { PyMem_RawFree(t); return PyErr_NoMemory(); }
     t->owner = PyTuple_Pack(2, sb, lb);
-    if (t->owner == NULL) { PyMem_RawFree(t); return NULL; }
+    if (t->owner == NULL) { PyMem_RawFree(t->mask); PyMem_RawFree(t); return NULL; }
     t->start = (uint32_t *)start;
     t->label = (Py_UCS4 *)label;
     t->nodes = nodes;
     PyObject *result = PyCapsule_New(t, "repair._ocrwalk.trie", trie_free);
-    if (result == NULL) { Py_DECREF(t->owner); PyMem_RawFree(t); }
+    if (result == NULL) { Py_DECREF(t->owner); PyMem_RawFree(t->mask); PyMem_RawFree(t); }
     return result;
 }
 
@@ -2167,10 +2393,12 @@ static PyMethodDef methods[] = {
     {"trie", trie_build, METH_O,
      "trie(prefixes: frozenset[str]) -> capsule | None: the set as a trie (None when it is "
      "not prefix-closed or too large)."},
-    {"walk", walk_entry, METH_VARARGS,
+    {"walk", (PyCFunction)(void (*)(void))walk_entry, METH_FASTCALL,
      "walk(one, two, token, options, cheapest, rest, lows, low_rest, max_cost, max_subs, "
      "out1, out2) -> None: the confusion walk of repair.score.ocr_channel, compiled."},
     {"trie_bytes", trie_size, METH_O, "trie_bytes(trie) -> int: the trie's table size."},
+    {"plans_cached", plans_cached, METH_NOARGS,
+     "plans_cached() -> int: the walk plans' options tuples read flat and held."},
     {"trie_dump", trie_dump, METH_O,
      "trie_dump(trie) -> (start, label): the trie's tables as bytes (native order)."},
     {"trie_load", trie_load, METH_VARARGS,
