@@ -172,10 +172,12 @@ def dev_half_only(train: str) -> Iterator[None]:
         yield
         return
     import smh_eval
+    from ocr_ablation import dev_half
 
     real = smh_eval.split_of
-    half = f"dev-{train[-1]}"
-    smh_eval.split_of = lambda ident: "dev" if smh_eval.in_split(ident, half) else "test"
+    smh_eval.split_of = lambda ident: (
+        "dev" if real(ident) == "dev" and dev_half(ident) == train else "test"
+    )
     try:
         yield
     finally:
