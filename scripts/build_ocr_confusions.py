@@ -464,12 +464,15 @@ def held_out_rates(
 #: kept at a cost learned as CAPITAL_BACKOFF's classes are: the rate at which the pairs
 #: seen once or twice in one fold (SMH by article, ICDAR by file) occur in the other,
 #: pooled both ways, ``-ln rate - OFFSET``, at least LOWER_MIN_COST.
-LOWER_BACKOFF = False
+LOWER_BACKOFF = True
 LOWER_MIN_COST = 4.5
 #: Pseudo-count of unconfused printings added to every pair's true side: a pair whose true
 #: side the gold prints rarely (a digit, a capital, a ligature) is not priced by its raw
 #: ratio of a handful of counts.  0: the raw ratio.
 COUNT_PRIOR = 0
+#: With LOWER_BACKOFF: only the sparse pairs printed in both folds (two articles or books
+#: at least), not twice on one page.
+LOWER_BOTH_FOLDS = True
 _LOWER_GLYPHS = list("abcdefghijklmnopqrstuvwxyz")
 
 
@@ -486,6 +489,13 @@ def lower_class_costs(smh: Path | None, icdar: Path | None) -> dict[str, float]:
         for cls, (seen, total) in rates.items()
         if seen >= CAPITAL_MIN_HELDOUT
     }
+
+
+def seen_in_both_folds(smh: Path | None, icdar: Path | None) -> set[tuple[str, str]]:
+    """The one-glyph pairs counted in both folds of the training lines (see
+    LOWER_BOTH_FOLDS)."""
+    (pa, _ga), (pb, _gb) = _fold_counts(smh, icdar)
+    return set(pa) & set(pb)
 
 
 def lower_sparse(o: str, g: str) -> bool:
@@ -744,6 +754,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs, grams, spacing, plain = learn(args.smh, args.icdar)
     capital_costs = capital_class_costs(args.smh, args.icdar) if CAPITAL_BACKOFF else {}
     lower_costs = lower_class_costs(args.smh, args.icdar) if LOWER_BACKOFF else {}
+    both_folds = seen_in_both_folds(args.smh, args.icdar) if LOWER_BOTH_FOLDS else None
     print("# format: repair-lexicon/1; columns: ocr, true, cost, count")
     print("# OCR confusion model: what the OCR printed -> what the page said, cost in nats.")
     print("# Learned by scripts/build_ocr_confusions.py (run it to rebuild; see its docstring):")
@@ -795,6 +806,7 @@ def main(argv: list[str] | None = None) -> int:
         sparse = n < MIN_COUNT and not prior
         wanted = glyph_split(o, g) or (SPARSE_CAPITALS and capital_printed(o, g))
         backoff = sparse and "lower_sparse" in lower_costs and lower_sparse(o, g)
+        backoff = backoff and (both_folds is None or (o, g) in both_folds)
         wanted = wanted or backoff
         if (sparse and not (n >= SPARSE_MIN_COUNT and wanted)) or not keep(o, g):
             continue
