@@ -72,3 +72,20 @@ def test_sparse_lower_rows_only_with_the_switch(monkeypatch: pytest.MonkeyPatch)
     folds = [_fold({("l", "t"): 2}, 10), _fold({("l", "t"): 200}, 10)]
     monkeypatch.setattr(build, "_fold_counts", lambda smh, icdar: folds)
     assert build.lower_class_costs(None, None) == {"lower_sparse": build.LOWER_MIN_COST}
+
+
+def test_only_pairs_printed_in_both_folds(monkeypatch: pytest.MonkeyPatch) -> None:
+    folds = [_fold({("c", "r"): 1, ("l", "k"): 2}), _fold({("c", "r"): 1})]
+    monkeypatch.setattr(build, "_fold_counts", lambda smh, icdar: folds)
+    assert build.seen_in_both_folds(None, None) == {("c", "r")}  # "l" -> "k": one fold only
+
+
+def test_shipped_table_has_the_sparse_lower_rows_at_the_learned_cost() -> None:
+    from repair.lexicons import read_tsv
+
+    assert build.LOWER_BACKOFF and build.LOWER_BOTH_FOLDS  # shipped on
+    rows = {(o, g): (float(c), int(n)) for o, g, c, n in read_tsv("ocr_confusions.tsv")}
+    cost, count = rows[("c", "r")]  # printed twice, once in each fold
+    assert count == 2 and cost >= build.LOWER_MIN_COST
+    assert cost > 5.0  # dearer than the real-word search's bound: only non-words reach it
+    assert ("u", "r") not in rows  # printed twice, in one fold only: no row
