@@ -27,7 +27,8 @@ inside a word) and ``<merge>`` (a space lost between words) rows.
 Left out on purpose: spelling conventions of old print (u/v, i/j), pure case changes of
 one letter (handled in context by the stage), pairs seen fewer than MIN_COUNT times
 (except glyph splits and merges of plain letters and printed capitals read as other
-glyphs, kept at a real-word-proof cost: see SPARSE_COST, SPARSE_CAPITALS), and
+glyphs, kept at a real-word-proof cost: see SPARSE_COST, SPARSE_CAPITALS; and lower-case
+letters read as others in two folds, at a learned cost: see LOWER_BACKOFF), and
 insertions (an empty OCR side).  Deletions (an empty true side) are kept only for marks
 that are not letters or digits (stray "'", "»", "," inside a word).
 
