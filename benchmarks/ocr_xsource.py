@@ -1,7 +1,7 @@
 """Leave one source out: how OCR repair does on an archive its tables never saw.
 
-    python benchmarks/ocr_xsource.py --train icdar|smh|both|prior
-        --eval smh-dev|smh-test|books|icdar81|archive-smh-dev|...
+    python benchmarks/ocr_xsource.py --train icdar|smh|both|prior|deva|devb
+        --eval smh-dev|smh-test|smh-dev-a|smh-dev-b|books|icdar81|archive-smh-dev|...
         [BUILD.NAME=VALUE ...] [-- MODULE.NAME=VALUE ...]
     python benchmarks/ocr_xsource.py --train icdar --eval SCRIPT.py --args "..."
 
@@ -10,11 +10,14 @@ built from the SMH dev half *and* ICDAR monographs, so the figures of either sou
 what a new archive gets.  Here both tables are rebuilt in memory from one source only
 (``--train icdar``: ICDAR files 1-80 + file 81's first 300k characters; ``smh``: the SMH
 dev half; ``both``: as shipped; ``prior``: neither, only the build script's prior of
-glyph-shape pairs) and one evaluation runs in a fresh process where every reader sees them
+glyph-shape pairs; ``deva`` / ``devb``: one half of SMH dev (``smh_eval.in_split``) and
+ICDAR, for a cross-fit evaluated on the other half, ``--eval smh-dev-b`` / ``smh-dev-a``)
+and one evaluation runs in a fresh process where every reader sees them
 (:func:`install_tables`: the tables a profile holds are installed as one, as
 ``--ocr-table`` does, so self-training starts from them too):
 
-* ``smh-dev`` / ``smh-test``: ``benchmarks/smh_eval.py --split dev|test``;
+* ``smh-dev`` / ``smh-test`` / ``smh-dev-a`` / ``smh-dev-b``: ``benchmarks/smh_eval.py
+  --split dev|test|dev-a|dev-b``;
 * ``books``: ``benchmarks/ocr_book_eval.py`` (ICDAR files 1-80, two folds by file);
 * ``icdar81``: ``benchmarks/ocr_eval.py --split heldout`` (file 81's held-out part);
 * ``archive-smh-dev`` (``-test``; ``archive-icdar-...``): ``benchmarks/ocr_archive.py eval``,
@@ -40,6 +43,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +64,8 @@ ICDAR = shared_dir() / "data/ocr/icdar2017_eng_monograph"
 EVALS = {
     "smh-dev": ["smh_eval.py", "--split", "dev"],
     "smh-test": ["smh_eval.py", "--split", "test"],
+    "smh-dev-a": ["smh_eval.py", "--split", "dev-a"],
+    "smh-dev-b": ["smh_eval.py", "--split", "dev-b"],
     "books": ["ocr_book_eval.py"],
     "icdar81": ["ocr_eval.py", "--max-chars", "0", "--icdar", str(ICDAR), "--split", "heldout"],
     **{
@@ -153,7 +159,29 @@ def sources(train: str) -> tuple[Path | None, Path | None]:
         "smh": (SMH, None),
         "icdar": (None, ICDAR),
         "prior": (None, None),
+        "deva": (SMH, ICDAR),
+        "devb": (SMH, ICDAR),
     }[train]
+
+
+@contextlib.contextmanager
+def dev_half_only(train: str) -> Iterator[None]:
+    """While building: the SMH articles the build scripts take for "dev" are one half of
+    it when ``train`` is ``deva`` / ``devb`` (the other half counts as test)."""
+    if train not in ("deva", "devb"):
+        yield
+        return
+    import smh_eval
+    from ocr_ablation import dev_half
+
+    real = smh_eval.split_of
+    smh_eval.split_of = lambda ident: (
+        "dev" if real(ident) == "dev" and dev_half(ident) == train else "test"
+    )
+    try:
+        yield
+    finally:
+        smh_eval.split_of = real
 
 
 def _build(main, smh: Path | None, icdar: Path | None) -> str:  # noqa: ANN001
@@ -168,13 +196,14 @@ def build_tables(train: str, hold_drops: bool = False) -> dict[str, str]:
     """The confusion, mark and slot tables learned from ``train``'s sources, as TSV text
     (and the drop table with ``hold_drops``)."""
     smh, icdar = sources(train)
-    out = {
-        "ocr_confusions.tsv": _build(build.main, smh, icdar),
-        "ocr_marks.tsv": _build(marks.main, smh, icdar),
-        "ocr_slot_confusions.tsv": _build(slot_table.main, smh, icdar),
-    }
-    if hold_drops:
-        out["ocr_drops.tsv"] = _build(drops.main, smh, icdar)
+    with dev_half_only(train):
+        out = {
+            "ocr_confusions.tsv": _build(build.main, smh, icdar),
+            "ocr_marks.tsv": _build(marks.main, smh, icdar),
+            "ocr_slot_confusions.tsv": _build(slot_table.main, smh, icdar),
+        }
+        if hold_drops:
+            out["ocr_drops.tsv"] = _build(drops.main, smh, icdar)
     return out
 
 
@@ -198,7 +227,9 @@ def write_tables(texts: dict[str, str], folder: Path, save: Path | None = None) 
 def main(argv: list[str] | None = None) -> int:
     args, runtime = split_runtime(argv)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--train", choices=["both", "smh", "icdar", "prior"], required=True)
+    ap.add_argument(
+        "--train", choices=["both", "smh", "icdar", "prior", "deva", "devb"], required=True
+    )
     ap.add_argument(
         "--eval", required=True, dest="evaluation", help=f"{', '.join(EVALS)} or a script path"
     )

@@ -73,10 +73,26 @@ def split_of(ident: str) -> str:
     return "dev" if zlib.crc32(ident.encode()) % 2 == 0 else "test"
 
 
+#: The split names an SMH script takes: the dev halves ``dev-a`` / ``dev-b`` (by
+#: ``ocr_ablation.dev_half``) for cross-fitting tables learned from the other half.
+SPLITS = ("dev", "test", "all", "dev-a", "dev-b")
+
+
+def in_split(ident: str, split: str) -> bool:
+    """Whether article ``ident`` belongs to ``split`` (one of :data:`SPLITS`)."""
+    if split == "all":
+        return True
+    if split in ("dev-a", "dev-b"):
+        from ocr_ablation import dev_half
+
+        return split_of(ident) == "dev" and dev_half(ident) == split.replace("-", "")
+    return split_of(ident) == split
+
+
 def add_selection_args(ap: argparse.ArgumentParser) -> None:
     """``--data``, ``--split``, ``--limit`` and ``--examples`` of the SMH account scripts."""
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--split", choices=SPLITS, default="dev")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--examples", type=int, default=0)
 
@@ -85,7 +101,7 @@ def selected(data: Path, split: str, limit: int = 0) -> list[Article]:
     """The articles of ``split`` ("dev", "test" or "all") in ``data`` (the folder or its
     ``allArticles.txt``), the first ``limit`` of them if ``limit``."""
     path = data / "allArticles.txt" if data.is_dir() else data
-    arts = [a for a in load(path) if split == "all" or split_of(a.ident) == split]
+    arts = [a for a in load(path) if in_split(a.ident, split)]
     return arts[:limit] if limit else arts
 
 
@@ -168,7 +184,7 @@ def report(name: str, n: int, t: dict[str, float]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--split", choices=SPLITS, default="dev")
     ap.add_argument("--show", type=int, default=0, help="print the edits of N articles")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument(
@@ -198,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     if not path.is_file():
         print(f"smh_eval: {path} not found (pass --data)", file=sys.stderr)
         return 1
-    arts = [a for a in load(path) if args.split == "all" or split_of(a.ident) == args.split]
+    arts = [a for a in load(path) if in_split(a.ident, args.split)]
     if args.limit:
         arts = arts[: args.limit]
     if args.write_raw is not None:
