@@ -213,6 +213,42 @@ def cause_of(kind: str, gold: str, raw: str, glued: bool) -> tuple[str, str]:
     return "lowercase non-word", _sub(kind)
 
 
+def census_kind(kind: str, rword: str, seg: str) -> str:
+    """The residual census kind (session 47) of a token we leave wrong: its account
+    ``kind``, the raw word paired with it (``""`` if none) and the shape bucket of its
+    raw-to-gold run (``seg``: "merge" when several raw tokens are one gold word, a
+    split word left; "split" when one raw token is several gold words, merged words).
+
+    >>> census_kind("no candidate", "tbe", "nonword-d1")
+    'non-word: no candidate'
+    >>> census_kind("segmentation", "", "merge")
+    'split word left'
+    """
+    if kind.startswith("broke"):
+        return "a right raw token broken"
+    if kind.startswith("segmentation"):
+        head = "split word left" if seg == "merge" else "merged words left"
+        return head + (" (hyphen)" if kind.endswith("hyphen") else "")
+    fixed = {"punct": "punctuation / marks", "number": "digits", "multi": "longer garble run"}
+    if kind in fixed:
+        return fixed[kind]
+    if kind == "capitals" or seg == "case":
+        return "case"
+    real = bool(rword) and rword.isalpha() and is_known(rword.lower())
+    return f"{'real-word' if real else 'non-word'}: {kind}"
+
+
+def _print_census(census: Counter[str], op_right: Counter[str]) -> None:
+    """The residual census table: tokens we leave wrong, by kind, and how many of them
+    OverProof has right."""
+    total, op_total = sum(census.values()), sum(op_right.values())
+    print(f"| {'kind':52} | left wrong | share | OverProof right there |")
+    print(f"|{'-' * 54}|---:|---:|---:|")
+    for kind, n in census.most_common():
+        print(f"| {kind:52} | {n} | {100.0 * n / max(1, total):.1f} % | {op_right[kind]} |")
+    print(f"| {'total':52} | {total} | 100.0 % | {op_total} |\n")
+
+
 def _print_causes(title: str, causes: Counter[tuple[str, str]]) -> None:
     total = sum(causes.values())
     print(f"\n{title} ({total} tokens), by cause:")
@@ -243,8 +279,11 @@ def account(
     seed: int = 0,
     show_raw: bool = False,
     by: bool = False,
+    residual: bool = False,
 ) -> Counter[str]:
     rec = _Recorder()
+    census: Counter[str] = Counter()
+    census_op: Counter[str] = Counter()
     stats: Counter[str] = Counter()
     caps: Counter[str] = Counter()
     reals: Counter[str] = Counter()
@@ -278,7 +317,9 @@ def account(
         totals["op wrong"] += ok_op.count(False)
         totals["raw wrong"] += ok_raw.count(False)
         for j, g in enumerate(gold):
-            if not (ok_op[j] and not ok_ours[j]):
+            if residual and ok_ours[j]:
+                continue
+            if not residual and not (ok_op[j] and not ok_ours[j]):
                 if ok_ours[j] and not ok_op[j]:
                     totals["ours right, op wrong"] += 1
                     r = run_at.get(j)
@@ -365,6 +406,12 @@ def account(
                         if e.offset <= hi and e.end >= lo
                     )
             cause = cause_of(kind, _word(g), rword, is_glued)
+            if residual:
+                r = run_at.get(j)
+                seg = bucket(list(raw[r[0] : r[1]]), list(gold[r[2] : r[3]])) if r else ""
+                ck = census_kind(kind, rword, seg)
+                census[ck] += 1
+                census_op[ck] += ok_op[j]
             causes[cause] += 1
             shorts[kind] += len(_word(g)) <= 3
             caps[kind] += _word(g)[:1].isupper()
@@ -377,6 +424,8 @@ def account(
             ex[kind].append(line)
             by_cause[f"{cause[0]}: {cause[1]}" if cause[1] else cause[0]].append(line)
     gap = sum(stats.values())
+    if residual:
+        _print_census(census, census_op)
     print(
         f"gold tokens {totals['gold']}; wrong: raw {totals['raw wrong']}, ours "
         f"{totals['ours wrong']}, OverProof {totals['op wrong']}; gap (OverProof right, ours "
@@ -425,10 +474,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="examples by cause group (session 35; --kind then names a cause prefix)",
     )
+    ap.add_argument(
+        "--residual",
+        action="store_true",
+        help="every token we leave wrong, not only the gap (session 47 census table)",
+    )
     args = ap.parse_args(argv)
     _apply_sets(args.sets)
     arts = selected(args.data, args.split, args.limit)
-    account(arts, args.examples, args.kind, show_raw=args.raw, by=args.by_cause)
+    account(
+        arts, args.examples, args.kind, show_raw=args.raw, by=args.by_cause, residual=args.residual
+    )
     return 0
 
 
