@@ -14,7 +14,12 @@ from repair.candidates.ocr_slot import _context, first_readings, slot_candidates
 from repair.score import ocr as score_ocr
 from repair.score.ocr import _oov_backoff, oov_bonus
 from repair.tokenize import tokenize
-from tests.ocr_page import GARBLED, repaired_after_page
+from tests.ocr_page import (
+    GARBLED,
+    clear_table_caches,
+    repaired_after_page,
+    without_backoff_rows,
+)
 
 SENTENCE = "He was appointed second licutouaiit ni the Liverpool regiment."
 
@@ -126,9 +131,14 @@ def test_context_reads_a_reached_non_word(monkeypatch: pytest.MonkeyPatch) -> No
 
     assert ocr_context.OVER_READINGS is False  # off for speed since the session-35 merge
     text = "The following resolution was passed at a nccting of the Aldermen for the City."
-    assert "passed at a meeting of the" not in repaired_after_page(text)[len(GARBLED) :]
-    monkeypatch.setattr(ocr_context, "OVER_READINGS", True)
-    assert "passed at a meeting of the" in repaired_after_page(text)[len(GARBLED) :]
+    without_backoff_rows(monkeypatch)  # session 47's two-fold rows reach "meeting" alone
+    try:
+        assert "passed at a meeting of the" not in repaired_after_page(text)[len(GARBLED) :]
+        monkeypatch.setattr(ocr_context, "OVER_READINGS", True)
+        assert "passed at a meeting of the" in repaired_after_page(text)[len(GARBLED) :]
+    finally:
+        monkeypatch.undo()
+        clear_table_caches()
 
 
 def test_context_over_readings_skips_a_word_already_read(
