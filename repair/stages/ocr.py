@@ -131,9 +131,10 @@ class _Stage:
 
             if ocr_stoppass.STOP_PASS:  # lost full stops again, in corrected context
                 edits = ocr_stoppass.stop_pass(doc, detection, edits, garbled)
-            from repair.score.ocr_lowercap import keep_capitals
+            from repair.score import ocr_lowercap
 
-            edits = keep_capitals(edits)  # "at Mogil" is no "legal" at a negative margin
+            if ocr_lowercap.LOWER_KEEP:  # "at Mogil" is no "legal" at a negative margin
+                edits = ocr_lowercap.keep_capitals(edits)
         if edits:  # capitalised words the page vouches for (:mod:`repair.score.ocr_capkeep`)
             from repair.score import ocr_capkeep
 
