@@ -26,7 +26,7 @@ the letter are a heading ("B TRIAL"), not a name.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from repair.candidates.ocr_rules import cand
 from repair.types import Candidate, Token
@@ -93,7 +93,7 @@ def _after_initial(toks: list[Token], i: int) -> bool:
     return j >= 0 and toks[j].kind == "word" and (_initial(toks[j].text) or toks[j].text in TITLES)
 
 
-@cache
+@lru_cache(maxsize=1)
 def _rank_words() -> frozenset[str]:
     """Titles and ranks (with their plurals) that follow no initial; "St" may ("A St
     Clair")."""
