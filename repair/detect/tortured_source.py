@@ -38,12 +38,13 @@ filter, since a near copy's differences are substitutions whatever thesaurus mad
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from repair.document import Document
-from repair.types import Token
+from repair.types import Edit, Token
 
 #: Least share of the document's words aligned in order with a reference for it to be
 #: the source (spun abstracts at 25 % of content words: 0.81-0.90; honest reports of
@@ -118,9 +119,12 @@ def _shared_share(doc_words: list[str], ref_words: list[str]) -> float:
     return sum((Counter(doc_words) & Counter(ref_words)).values()) / len(doc_words)
 
 
-def align(doc_words: list[str], ref_words: list[str]) -> tuple[float, list[Op]]:
+def align(
+    doc_words: list[str], ref_words: list[str], matched: list[int] | None = None
+) -> tuple[float, list[Op]]:
     """The copy ratio of ``doc_words`` against ``ref_words`` and the replaced stretches
-    (``replace`` opcodes, in document and reference word indexes).
+    (``replace`` opcodes, in document and reference word indexes); the indexes of the
+    document words aligned equal are appended to ``matched`` when it is given.
 
     Block by block (:data:`BLOCK` words of the document against a window of the
     reference after the previous block's last match), so a long text costs linear time:
@@ -128,7 +132,7 @@ def align(doc_words: list[str], ref_words: list[str]) -> tuple[float, list[Op]]:
     reference (the text may be an excerpt of it).  Replaced stretches at a block's edge
     are dropped unless at both texts' edges.
     """
-    matched, ops, pos = 0, [], 0
+    n_matched, ops, pos = 0, [], 0
     n, m = len(doc_words), len(ref_words)
     for k in range(0, n, BLOCK):
         blk = doc_words[k : k + BLOCK]
@@ -136,7 +140,9 @@ def align(doc_words: list[str], ref_words: list[str]) -> tuple[float, list[Op]]:
         window = ref_words[pos:hi]
         sm = difflib.SequenceMatcher(None, blk, window, autojunk=False)
         blocks = [b for b in sm.get_matching_blocks() if b.size]
-        matched += sum(b.size for b in blocks)
+        n_matched += sum(b.size for b in blocks)
+        if matched is not None:
+            matched.extend(k + b.a + i for b in blocks for i in range(b.size))
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
             if tag != "replace":
                 continue
@@ -148,7 +154,43 @@ def align(doc_words: list[str], ref_words: list[str]) -> tuple[float, list[Op]]:
             ops.append((a, b, c, d))
         if blocks:
             pos += blocks[-1].b + blocks[-1].size
-    return (matched / n if n else 0.0), ops
+    return (n_matched / n if n else 0.0), ops
+
+
+def _source(doc: Document) -> tuple[float, str, list[Token], list[Op], list[Token], list[int]]:
+    """The reference sharing the most of ``doc``'s words in order: (copy ratio, its text,
+    its word tokens, the replaced stretches, ``doc``'s word tokens, the indexes of ``doc``'s
+    words aligned equal); remembered for the last document asked about (the tortured stage
+    and :func:`off_source` read the same alignment)."""
+    global _last
+    key = (doc.text, doc.references)
+    if _last is not None and _last[0] == key:
+        return _last[1]
+    from repair.tokenize import tokenize
+
+    dtoks = _words(doc.tokens)
+    dwords = [_norm(t) for t in dtoks]
+    best: tuple[float, str, list[Token], list[Op], list[int]] = (0.0, "", [], [], [])
+    for ref in doc.references:
+        rtoks = _words(tokenize(ref))
+        rwords = [_norm(t) for t in rtoks]
+        bound = _shared_share(dwords, rwords)
+        if bound < MIN_COPY:  # cheap bound before aligning
+            if bound > best[0]:
+                best = (bound, ref, rtoks, [], [])
+            continue
+        matched: list[int] = []
+        ratio, ops = align(dwords, rwords, matched)
+        if ratio > best[0]:
+            best = (ratio, ref, rtoks, ops, matched)
+    ratio, ref, rtoks, ops, matched = best
+    got = (ratio, ref, rtoks, ops, dtoks, matched)
+    _last = (key, got)
+    return got
+
+
+#: (document text, references) -> :func:`_source`'s answer, for the last document.
+_last: tuple[tuple[str, tuple[str, ...]], tuple] | None = None
 
 
 def find(doc: Document) -> tuple[list[SourceSpan], float]:
@@ -156,23 +198,7 @@ def find(doc: Document) -> tuple[list[SourceSpan], float]:
     of that source (``([], best ratio)`` when no reference is a source)."""
     if not doc.references:
         return [], 0.0
-    from repair.tokenize import tokenize
-
-    dtoks = _words(doc.tokens)
-    dwords = [_norm(t) for t in dtoks]
-    best: tuple[float, str, list[Token], list[Op]] = (0.0, "", [], [])
-    for ref in doc.references:
-        rtoks = _words(tokenize(ref))
-        rwords = [_norm(t) for t in rtoks]
-        bound = _shared_share(dwords, rwords)
-        if bound < MIN_COPY:  # cheap bound before aligning
-            if bound > best[0]:
-                best = (bound, ref, rtoks, [])
-            continue
-        ratio, ops = align(dwords, rwords)
-        if ratio > best[0]:
-            best = (ratio, ref, rtoks, ops)
-    ratio, ref, rtoks, ops = best
+    ratio, ref, rtoks, ops, dtoks, _matched = _source(doc)
     if ratio < MIN_COPY:
         return [], ratio
     out: list[SourceSpan] = []
@@ -192,6 +218,48 @@ def find(doc: Document) -> tuple[list[SourceSpan], float]:
     if out and plainer > MAX_PLAINER:
         return [], ratio  # the text is the plainer one: the reference is the spun copy
     return out, ratio
+
+
+#: With a known source (a reference the text copies: copy ratio at least :data:`MIN_COPY`,
+#: either direction), an edit of a spin reader whose every word the source prints the same
+#: at the aligned place is dropped (:func:`off_source`): the source has the author's word
+#: there, so no thesaurus wrote it.  The paper-mill screening use (the spun paper checked
+#: against the paper it copies).  ON (session 48, spintort48; ``python
+#: benchmarks/spin_eval.py --spinner tortured --spinner mill --split dev|test --references``):
+#: FIGURES_PLACEHOLDER
+SOURCE_PRINTED = True
+
+
+def off_source(doc: Document, edits: list[Edit]) -> list[Edit]:
+    """``edits`` without those lying wholly on words the source prints the same at the
+    aligned place (:data:`SOURCE_PRINTED`); ``edits`` itself without a source.
+
+    >>> from repair.types import Edit
+    >>> src = "Our code is available to other researchers and the data is public."
+    >>> doc = Document("Our code is available to other searchers and the data is public.",
+    ...                references=(src,))
+    >>> kept = off_source(doc, [Edit(4, 4, "code", "software", "spin", 0.8, "TORTURED_WORD"),
+    ...                         Edit(31, 9, "searchers", "researchers", "spin", 0.9, "RARE_WORD")])
+    >>> [e.replacement for e in kept]
+    ['researchers']
+    """
+    if not SOURCE_PRINTED or not edits or not doc.references:
+        return edits
+    ratio, _ref, _rtoks, _ops, dtoks, matched = _source(doc)
+    if ratio < MIN_COPY:
+        return edits
+    same = {dtoks[i].start for i in matched}
+    starts = [t.start for t in dtoks]
+    out = []
+    for e in edits:
+        k = bisect_left(starts, e.offset)
+        inside = []
+        while k < len(dtoks) and dtoks[k].start < e.end:
+            inside.append(dtoks[k].start)
+            k += 1
+        if not inside or not all(a in same for a in inside):
+            out.append(e)
+    return out
 
 
 def _ordinariness(phrases: Iterable[str]) -> float:
