@@ -55,7 +55,7 @@ MAX_PLAINER = 0.5
 #: Document words aligned at a time (:func:`align`).
 BLOCK = 400
 #: Longest written or source stretch (words) read as one substitution.
-MAX_WORDS = 3
+MAX_WORDS = 4
 
 
 @dataclass(frozen=True)
