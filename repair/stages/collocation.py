@@ -66,6 +66,7 @@ from repair.score import rareword as _rare_score
 from repair.score import science as _science_terms
 from repair.score import sense_words as _sense
 from repair.score import term_echo as _term_echo
+from repair.score import term_pool as _term_pool
 from repair.score import tortured_explain as _explain
 from repair.score import tortured_mill as _mill_score
 from repair.score import wordy as _wordy_score
@@ -226,6 +227,10 @@ class _Stage:
         decided = _score.decide(found)
         if _score.UNIT_RELAX:  # a known unit, a never-seen written pair (off)
             decided = _score.unit_relax(decided, _science.formal_style(doc), len(doc.words))
+        pooled = _term_pool.pooled_against(doc, decided)  # the word's other places
+        if pooled is not decided:
+            out = {id(d.restoration) for d in pooled if _term_pool.REASON in d.reasons}
+            decided, found = pooled, [r for r in found if id(r) not in out]
         in_terms = frozenset(
             t.start for d in decided if d.applied for t in d.restoration.tokens
         ) | _starts_within(doc, [(m.start, m.end) for m, *_ in wordy])

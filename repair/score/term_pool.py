@@ -1,0 +1,80 @@
+"""A term window against its written word's other places: one written form, one original.
+
+A thesaurus spinner writes the same word for the same original each time ("errors" ->
+"misfeasance" three times in one abstract).  A term window (:mod:`repair.score.collocation`)
+reads one place: "misfeasance rate" -> "crime rate" is a known term, and the rare-word pass
+then carries "crime" to the other places (:func:`repair.score.science.register_decisions`,
+:mod:`repair.score.consistency`), although their own context says "error" by tens of nats
+("grammar misfeasance in them", "twice as many misfeasance on this clod").
+
+:func:`pooled_against` declines an applied window whose one changed word is a rare word
+(the rare-word pass reads it: Zipf at most :data:`repair.detect.rareword.MAX_ZIPF`) written
+at other places outside the applied windows, where the rare-word pass's noisy-channel score
+(:attr:`repair.detect.rareword.Option.score`) summed over those places prefers another
+candidate to the window's original by :data:`MIN_MARGIN` nats or more.  The rare-word pass
+then reads every place of the word, the window's too, with the evidence of all of them
+pooled (:func:`repair.score.rareword.pooled`).
+
+Switch: :data:`TERM_POOL`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from repair.document import Document
+
+#: Decline a term window its word's other places contradict (:func:`pooled_against`).
+#: FIGURES_PLACEHOLDER
+TERM_POOL = True
+#: Least lead (nats, summed over the other places) of another candidate over the window's
+#: original.
+MIN_MARGIN = 10.0
+#: The reason a declined window carries.
+REASON = "pooled_against"
+
+
+def _other_places(doc: Document, word: str, taken: frozenset[int]) -> list[int]:
+    """Token indexes of ``word`` (same letters, lower case) outside ``taken`` offsets."""
+    return [
+        i for i, t in enumerate(doc.tokens) if t.text == word and t.start not in taken
+    ]
+
+
+def pooled_against(doc: Document, decided: list[Any]) -> list[Any]:
+    """``decided`` (:class:`repair.score.collocation.Decision`) with the applied windows
+    declined (reason :data:`REASON`) whose changed word's other places prefer another
+    original by :data:`MIN_MARGIN` (module doc); ``decided`` itself when none is."""
+    if not TERM_POOL or not any(d.applied for d in decided):
+        return decided
+    from repair.candidates.tortured_rare import ranked
+    from repair.detect.rareword import MAX_OPTIONS, MAX_ZIPF, REINFLECT, evidence
+    from repair.resources.frequency import zipf
+
+    taken = frozenset(t.start for d in decided if d.applied for t in d.restoration.tokens)
+    out, declined = [], False
+    for d in decided:
+        r = d.restoration
+        if not d.applied or len(r.changed) != 1:
+            out.append(d)
+            continue
+        k = r.changed[0]
+        word, original = r.written[k], r.restored[k].lower()
+        z = zipf(word)
+        places = _other_places(doc, word, taken) if word.islower() and z <= MAX_ZIPF else []
+        cands = ranked(word, MAX_OPTIONS) if places else ()
+        if not places or original not in cands:
+            out.append(d)
+            continue
+        sums: dict[str, float] = {}
+        for i in places:
+            for o in evidence(doc.tokens, i, z, cands, reinflect=REINFLECT).options:
+                sums[o.word] = sums.get(o.word, 0.0) + o.score
+        best = max(sums, key=lambda c: sums[c])
+        if best != original and sums[best] - sums.get(original, 0.0) >= MIN_MARGIN:
+            out.append(replace(d, applied=False, reasons=(*d.reasons, REASON)))
+            declined = True
+        else:
+            out.append(d)
+    return out if declined else decided
