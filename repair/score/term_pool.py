@@ -37,9 +37,7 @@ REASON = "pooled_against"
 
 def _other_places(doc: Document, word: str, taken: frozenset[int]) -> list[int]:
     """Token indexes of ``word`` (same letters, lower case) outside ``taken`` offsets."""
-    return [
-        i for i, t in enumerate(doc.tokens) if t.text == word and t.start not in taken
-    ]
+    return [i for i, t in enumerate(doc.tokens) if t.text == word and t.start not in taken]
 
 
 def pooled_against(doc: Document, decided: list[Any]) -> list[Any]:
