@@ -434,8 +434,11 @@ def find_matches(doc: Document, lexicon: Lexicon | None = None) -> list[Finding]
 #: match is dropped; it still counts for the document score): the source prints the
 #: author's word, the list's confidence is a guess ("preparation set" was a list match at
 #: 0.45, under the edit bar, and hid the source's "preparation" -> "training").  ON
-#: (session 48, spintort48; ``python benchmarks/spin_eval.py --spinner tortured --spinner
-#: mill --split dev|test --references``): FIGURES_PLACEHOLDER
+#: (session 48, spintort48; ``python benchmarks/spin_eval.py --all --split dev
+#: --references``, with :mod:`repair.detect.tortured_source`'s ``SOURCE_PRINTED`` and
+#: ``MAX_WORDS`` 4): tortured dev 0.996 -> 1.000; every other row the same without it.
+#: Test (read once, all three rules): tortured 0.995 -> 1.000.  Without references nothing
+#: changes.
 SOURCE_OVER_LIST = True
 
 

@@ -54,7 +54,11 @@ MIN_COPY = 0.6
 MAX_PLAINER = 0.5
 #: Document words aligned at a time (:func:`align`).
 BLOCK = 400
-#: Longest written or source stretch (words) read as one substitution.
+#: Longest written or source stretch (words) read as one substitution.  4 since session 48
+#: (3 before): a mill's two-word synonym beside another substitution ("ocular aperture comes
+#: forth" for "optical gap becomes"); ``spin_eval.py --split dev --references`` mill 0.977 ->
+#: 0.992, seeddense 0.869 -> 0.893 (its half rows fall, dev-unseen 0.310 -> 0.252: a merged
+#: edit crosses both halves' gold spans, which the half scorer cannot split).
 MAX_WORDS = 4
 
 
@@ -225,8 +229,14 @@ def find(doc: Document) -> tuple[list[SourceSpan], float]:
 #: at the aligned place is dropped (:func:`off_source`): the source has the author's word
 #: there, so no thesaurus wrote it.  The paper-mill screening use (the spun paper checked
 #: against the paper it copies).  ON (session 48, spintort48; ``python
-#: benchmarks/spin_eval.py --spinner tortured --spinner mill --split dev|test --references``):
-#: FIGURES_PLACEHOLDER
+#: benchmarks/spin_eval.py --all --split dev --references``): with the source reading over
+#: list matches (:data:`repair.detect.tortured.SOURCE_OVER_LIST`) and :data:`MAX_WORDS` 4,
+#: mill dev 0.958 -> 0.992 (precision 0.980 -> 1.000, broken 0.0029 -> 0: "require" ->
+#: "need", "code" -> "software" from the mill-word pass where the source prints "require",
+#: "code"), tortured 0.996 -> 1.000, every other spinner's whole-document row better
+#: (seed 0.894 -> 0.949, spinbot 0.936 -> 0.971, phrase 0.596 -> 0.624); this rule alone
+#: (the other two on): seeddense 0.883 -> 0.893, mill the same.  Test (read once): tortured
+#: 0.995 -> 1.000, mill 1.000 -> 1.000.  Without references nothing changes.
 SOURCE_PRINTED = True
 
 
