@@ -40,9 +40,16 @@ MIN_MARGIN = 10.0
 REASON = "pooled_against"
 
 
-def _other_places(doc: Document, word: str, taken: frozenset[int]) -> list[int]:
-    """Token indexes of ``word`` (same letters, lower case) outside ``taken`` offsets."""
-    return [i for i, t in enumerate(doc.tokens) if t.text == word and t.start not in taken]
+def _other_places(
+    doc: Document, word: str, taken: frozenset[int], index: dict[str, list[int]]
+) -> list[int]:
+    """Token indexes of ``word`` (same letters, lower case) outside ``taken`` offsets;
+    ``index`` (token text -> indexes) is filled on first use, so a document is read once
+    however many windows ask."""
+    if not index:
+        for i, t in enumerate(doc.tokens):
+            index.setdefault(t.text, []).append(i)
+    return [i for i in index.get(word, ()) if doc.tokens[i].start not in taken]
 
 
 def pooled_against(doc: Document, decided: list[Any]) -> list[Any]:
@@ -57,6 +64,7 @@ def pooled_against(doc: Document, decided: list[Any]) -> list[Any]:
 
     taken = frozenset(t.start for d in decided if d.applied for t in d.restoration.tokens)
     out, declined = [], False
+    index: dict[str, list[int]] = {}
     for d in decided:
         r = d.restoration
         if not d.applied or len(r.changed) != 1:
@@ -65,7 +73,7 @@ def pooled_against(doc: Document, decided: list[Any]) -> list[Any]:
         k = r.changed[0]
         word, original = r.written[k], r.restored[k].lower()
         z = zipf(word)
-        places = _other_places(doc, word, taken) if word.islower() and z <= MAX_ZIPF else []
+        places = _other_places(doc, word, taken, index) if word.islower() and z <= MAX_ZIPF else []
         cands = ranked(word, MAX_OPTIONS) if places else ()
         if not places or original not in cands:
             out.append(d)
