@@ -2,6 +2,7 @@
 
     python benchmarks/smh_gap_account.py [--split dev] [--limit N] [--examples N] [--kind K]
                                          [--set MODULE.NAME=VALUE ...]
+    python benchmarks/smh_gap_account.py --split dev --residual [--gates]
 
 Dev half only by default (tune there; the test half is read once, at the end).  Extends
 ``smh_gap.py`` (which buckets the raw errors by shape) with the candidate account of
@@ -34,6 +35,9 @@ A ``broke`` token also names the rule of the edit over it (a table of them is pr
 ``--examples N`` prints N examples of each kind (``--kind`` one only).  ``--set`` sets
 module constants before the run, e.g.
 ``--set repair.candidates.ocr_rarereal.RARE_REAL=True``.
+``--residual`` classes every token we leave wrong (session 47's census); with ``--gates``
+the real-word part of it is also told by the reader gate that stops it
+(:func:`realword_gate`, session 48).
 """
 
 from __future__ import annotations
@@ -256,7 +260,13 @@ def _print_census(census: Counter[str], op_right: Counter[str]) -> None:
 def realword_gate(raw_text: str, page: str, start: int, gold: str, kind: str) -> str:
     """The real-word reader's gate (:func:`benchmarks.ocr_realword_gates.gate_of`) that
     stops the gold reading of the raw token at ``start`` (session 48); a declined
-    reading by its census kind; ``page``: the recorder's page state."""
+    reading by its census kind; ``page``: the recorder's page state.
+
+    >>> realword_gate("the lust day", "clean", 4, "last", "real-word: no candidate")
+    'page clean'
+    >>> realword_gate("x", "heavy", 0, "y", "real-word: declined OCR_REALWORD near")
+    'declined OCR_REALWORD near'
+    """
     if "declined" in kind or "wrong reading" in kind:
         return kind.split(": ", 1)[1]
     if page == "clean" or "gate shut" in kind:
