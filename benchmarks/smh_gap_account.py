@@ -2,6 +2,7 @@
 
     python benchmarks/smh_gap_account.py [--split dev] [--limit N] [--examples N] [--kind K]
                                          [--set MODULE.NAME=VALUE ...]
+    python benchmarks/smh_gap_account.py --split dev --residual [--gates]
 
 Dev half only by default (tune there; the test half is read once, at the end).  Extends
 ``smh_gap.py`` (which buckets the raw errors by shape) with the candidate account of
@@ -34,6 +35,9 @@ A ``broke`` token also names the rule of the edit over it (a table of them is pr
 ``--examples N`` prints N examples of each kind (``--kind`` one only).  ``--set`` sets
 module constants before the run, e.g.
 ``--set repair.candidates.ocr_rarereal.RARE_REAL=True``.
+``--residual`` classes every token we leave wrong (session 47's census); with ``--gates``
+the real-word part of it is also told by the reader gate that stops it
+(:func:`realword_gate`, session 48).
 """
 
 from __future__ import annotations
@@ -47,13 +51,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.ocr_reach import _Recorder, print_examples  # noqa: E402
+from benchmarks.ocr_realword_gates import gate_of  # noqa: E402
 from benchmarks.smh_eval import _HYPHEN_BREAK, add_selection_args, normalise, selected  # noqa: E402
 from benchmarks.smh_gap import bucket, correct_gold, hyp_of, runs  # noqa: E402
 from repair.bench.metrics import _opcodes, token_seq  # noqa: E402
+from repair.candidates import ocr_realword as rw  # noqa: E402
 from repair.candidates.ocr_marks import MARKS  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
+from repair.detect.ocr import detect_ocr  # noqa: E402
 from repair.pipeline import repair_text  # noqa: E402
 from repair.score.ocr_channel import is_known  # noqa: E402
+from repair.tokenize import tokenize  # noqa: E402
 
 #: A declined gold reading is ``near`` when its margin was within this many nats of its threshold.
 NEAR = 2.0
@@ -249,6 +257,48 @@ def _print_census(census: Counter[str], op_right: Counter[str]) -> None:
     print(f"| {'total':52} | {total} | 100.0 % | {op_total} |\n")
 
 
+def realword_gate(raw_text: str, page: str, start: int, gold: str, kind: str) -> str:
+    """The real-word reader's gate (:func:`benchmarks.ocr_realword_gates.gate_of`) that
+    stops the gold reading of the raw token at ``start`` (session 48); a declined
+    reading by its census kind; ``page``: the recorder's page state.
+
+    >>> realword_gate("the lust day", "clean", 4, "last", "real-word: no candidate")
+    'page clean'
+    >>> realword_gate("x", "heavy", 0, "y", "real-word: declined OCR_REALWORD near")
+    'declined OCR_REALWORD near'
+    """
+    if "declined" in kind or "wrong reading" in kind:
+        return kind.split(": ", 1)[1]
+    if page == "clean" or "gate shut" in kind:
+        return "page clean"
+    if page == "old":
+        return "old print"
+    toks = tokenize(raw_text)
+    at = next((k for k, t in enumerate(toks) if t.start == start), None)
+    if at is None:
+        return "other"
+    det = detect_ocr(raw_text, toks)
+    flagged = {f.start for f in det.findings if f.reason != "realword_suspect"}
+    counts = Counter(t.text for t in toks if t.kind == "word")
+    names = rw.document_names(toks, counts)
+    gate = gate_of(toks, at, gold, names, flagged, page == "heavy", raw_text)
+    return (
+        gate
+        if not gate.startswith("unreached")
+        else ("unreached (no path)" if gate.endswith("-") else "unreached (too dear)")
+    )
+
+
+def _print_gates(rows: list[tuple[str, str, str, str, bool]], examples: int) -> None:
+    """The real-word residue by the gate that stops it (session 48), with examples."""
+    by: Counter[tuple[str, str]] = Counter((r[0], r[1]) for r in rows)
+    op: Counter[tuple[str, str]] = Counter((r[0], r[1]) for r in rows if r[4])
+    print("\nreal-word residue by gate (census kind, gate, tokens, OverProof right):")
+    for (ck, gate), n in sorted(by.items(), key=lambda kv: (kv[0][0], -kv[1])):
+        ex = [f"{r[2]}->{r[3]}" for r in rows if (r[0], r[1]) == (ck, gate)][: max(examples, 8)]
+        print(f"| {ck} | {gate} | {n} | {op[(ck, gate)]} | {' '.join(ex)} |")
+
+
 def _print_causes(title: str, causes: Counter[tuple[str, str]]) -> None:
     total = sum(causes.values())
     print(f"\n{title} ({total} tokens), by cause:")
@@ -280,8 +330,10 @@ def account(
     show_raw: bool = False,
     by: bool = False,
     residual: bool = False,
+    gates: bool = False,
 ) -> Counter[str]:
     rec = _Recorder()
+    gate_rows: list[tuple[str, str, str, str, bool]] = []  # (census kind, gate, raw, gold, op)
     census: Counter[str] = Counter()
     census_op: Counter[str] = Counter()
     stats: Counter[str] = Counter()
@@ -412,6 +464,9 @@ def account(
                 ck = census_kind(kind, rword, seg)
                 census[ck] += 1
                 census_op[ck] += ok_op[j]
+                if gates and ck.startswith("real-word") and ri >= 0:
+                    gate = realword_gate(a.raw, rec.page, src[rs.spans[ri][0]], _word(g), ck)
+                    gate_rows.append((ck, gate, rword, _word(g), ok_op[j]))
             causes[cause] += 1
             shorts[kind] += len(_word(g)) <= 3
             caps[kind] += _word(g)[:1].isupper()
@@ -426,6 +481,8 @@ def account(
     gap = sum(stats.values())
     if residual:
         _print_census(census, census_op)
+    if gate_rows:
+        _print_gates(gate_rows, examples)
     print(
         f"gold tokens {totals['gold']}; wrong: raw {totals['raw wrong']}, ours "
         f"{totals['ours wrong']}, OverProof {totals['op wrong']}; gap (OverProof right, ours "
@@ -479,11 +536,22 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="every token we leave wrong, not only the gap (session 47 census table)",
     )
+    ap.add_argument(
+        "--gates",
+        action="store_true",
+        help="with --residual: the real-word residue by the reader gate that stops it",
+    )
     args = ap.parse_args(argv)
     _apply_sets(args.sets)
     arts = selected(args.data, args.split, args.limit)
     account(
-        arts, args.examples, args.kind, show_raw=args.raw, by=args.by_cause, residual=args.residual
+        arts,
+        args.examples,
+        args.kind,
+        show_raw=args.raw,
+        by=args.by_cause,
+        residual=args.residual,
+        gates=args.gates,
     )
     return 0
 

@@ -41,6 +41,7 @@ from repair.candidates import (
     ocr_nameslot,
     ocr_numword,
     ocr_pagecase,
+    ocr_pagecontext,
     ocr_pagefar,
     ocr_pagehabit,
     ocr_pagejoin,
@@ -604,6 +605,8 @@ class _Generator:
             out = keep_possessives(out, text, light=not info.heavy)  # "Organisation's" is no plural
             if PAGE_WORDS:
                 out = page_word_prior(out, toks)
+            if ocr_pagecontext.PAGE_CONTEXT:  # "the now quintessential" x3 is no "new"
+                out = ocr_pagecontext.page_context_prior(out, toks)
             out = ocr_titlecap.title_capitals(out, toks, text)  # "ilurtlculturnl Society"
         elif LIGHT:  # "told\nI him": a column rule beside a line of a clean-looking page
             out.extend(shut_edge_candidates(text, toks))

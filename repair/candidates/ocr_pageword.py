@@ -47,6 +47,21 @@ MAX_READING_ZIPF = 6.0
 REALWORD_ONLY = False
 
 
+def one_word_reading(f: dict, realword_only: bool) -> bool:
+    """Whether the features ``f`` are a priced one-word reading of a one-word token not
+    yet fixed (of a real word, ``orig_known``, when ``realword_only``)."""
+    orig, alt = f.get("orig"), f.get("alt")
+    return not (
+        "fixed" in f
+        or "cost" not in f
+        or not orig
+        or not alt
+        or len(orig) != 1
+        or len(alt) != 1
+        or (realword_only and not f.get("orig_known"))
+    )
+
+
 def page_word_prior(cands: list[Candidate], toks: list[Token]) -> list[Candidate]:
     """``cands`` with the page-count bonus on the readings it prints often (module doc)."""
     counts = page_word_counts(toks)
@@ -54,18 +69,10 @@ def page_word_prior(cands: list[Candidate], toks: list[Token]) -> list[Candidate
     out: list[Candidate] = []
     for c in cands:
         f = c.features
-        orig, alt = f.get("orig"), f.get("alt")
-        if (
-            "fixed" in f
-            or "cost" not in f
-            or not orig
-            or not alt
-            or len(orig) != 1
-            or len(alt) != 1
-            or (REALWORD_ONLY and not f.get("orig_known"))
-        ):
+        if not one_word_reading(f, REALWORD_ONLY):
             out.append(c)
             continue
+        orig, alt = f["orig"], f["alt"]
         # ``get``: a Counter's missing key calls ``__missing__`` in Python (issue 14)
         n_alt, n_orig = counts.get(alt[0], 0), max(1, counts.get(orig[0], 0))
         if n_alt < need or n_alt < MIN_RATIO * n_orig:
