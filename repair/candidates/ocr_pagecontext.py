@@ -40,9 +40,12 @@ from repair.types import Candidate, Token
 #: tokens and test 5,349 / 8,671 unchanged (``smh_eval.py``), the cross-fit 2,607 + 2,089,
 #: ICDAR-only dev 5,129, the light suite, the clean gate and ``ocr_broken.py smh`` (49)
 #: unchanged; only the OCR'd modern text audit gains (150 -> 144 broken, 28,187 -> 28,189
-#: fixed: "the now quintessential" 11 -> 7, "with gills to" 6 -> 4).  Dev does not improve,
-#: so it stays off (``withflags.py repair.candidates.ocr_pagecontext.PAGE_CONTEXT=True``).
-PAGE_CONTEXT = False
+#: fixed: "the now quintessential" 11 -> 7, "with gills to" 6 -> 4).  The helper left it off
+#: (dev does not improve); the lead turned it ON (session 48): a precision gain with every
+#: other figure equal is what "precision first" asks, and the pass is one linear read of
+#: a garbled page's tokens (final figures on merged main: benchmarks/RESULTS.md, "Session
+#: 48, lead").
+PAGE_CONTEXT = True
 #: Nats of channel cost per unit of the log count ratio (audit: 1.0 -> 148 broken,
 #: 2.0 -> 144; SMH dev unchanged at both).
 WEIGHT = 2.0
