@@ -130,7 +130,9 @@ def account(arts: list, examples: int, only: str | None, seed: int = 0) -> Count
             op_right[k] += ok_op[j]
             touched[k] += _w(ours_at[j]) != _w(raw_at[j])
             places[(k, p)] += 1
-            ctx = "".join(gold[max(0, j - 5) : j]) + " [" + _w(g) + "]" + "".join(gold[j + 1 : j + 4])
+            ctx = (
+                "".join(gold[max(0, j - 5) : j]) + " [" + _w(g) + "]" + "".join(gold[j + 1 : j + 4])
+            )
             ex[f"{k} / {p}"].append(
                 f"raw {''.join(rr)!r} us {ours_at[j]!r} op {op_at[j]!r} gold {_w(g)!r}"
                 f"{' OP' if ok_op[j] else ''} | {ctx}"

@@ -6,10 +6,11 @@ December".  The chunk is one word token (no figure left in it, so
 :mod:`repair.candidates.ocr_numshape` never sees it) and no word: the word readers make
 it "first" or leave it.  Here a chunk of one or two glyphs and a two-glyph suffix,
 standing right before or after a month name (:mod:`calendar`'s names and their
-abbreviations; a name broken at a line end, "De-⏎cember", joined), is read as a day:
+abbreviations, :func:`repair.candidates.ocr_numglyph._months`; a name broken at a line
+end, "De-⏎cember", joined), is read as a day:
 
 * each leading glyph as the digit the learned confusion table or the rendered glyph
-  shapes read it as (:func:`repair.candidates.ocr_numglyph._readings`, within
+  shapes read it as (:func:`repair.candidates.ocr_numshape.glyph_readings`, every reading within
   :data:`repair.candidates.ocr_numglyph.MAX_GLYPH_COST` nats a glyph);
 * the day must be a day of a month (1 to 31, no leading zero), and the suffix printed
   must be that day's own ("st" for 31, "th" for 28) or one glyph off it where the table
@@ -18,9 +19,9 @@ abbreviations; a name broken at a line end, "De-⏎cember", joined), is read as 
 
 The calendar is the evidence: the month name beside it and the day's range.  A chunk
 in lower case that is a known word is left alone ("the last December"; a capitalised
-"Slat" inside a line is none), as is one the page prints more than once.  The language model knows no figures: the reading takes a fixed
-confidence, as :mod:`repair.candidates.ocr_numglyph`'s do.  Garbled pages only (the
-caller's gate).
+"Slat" inside a line is none), as is one the page prints more than once.  The language
+model knows no figures: the reading takes a fixed confidence, as
+:mod:`repair.candidates.ocr_numglyph`'s do.  Garbled pages only (the caller's gate).
 
 >>> from repair.tokenize import tokenize
 >>> page = "by the Council on tho Slat December, and on the Slst De-\\ncember last."
@@ -32,9 +33,7 @@ caller's gate).
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
-from functools import lru_cache
 
 from repair.candidates.ocr_rules import cand
 from repair.types import Candidate, Token
@@ -47,15 +46,6 @@ ORDINAL_DAYS = True
 SUFFIX_MAX_COST = 3.0
 #: Confidence of a reading (the language model cannot judge figures).
 CONFIDENCE = 0.7
-
-
-@lru_cache(maxsize=1)
-def _months() -> frozenset[str]:
-    """Month names and their abbreviations ("December", "Dec", "Sept")."""
-    out = {"Sept"}
-    for name in calendar.month_name[1:]:
-        out.update((name, name[:3]))
-    return frozenset(out)
 
 
 def ordinal_suffix(day: int) -> str:
@@ -87,7 +77,7 @@ def _suffix_cost(printed: str, wanted: str) -> float | None:
 def _month_beside(toks: list[Token], i: int) -> bool:
     """Whether a month name stands right before or after chunk ``i`` (one space between;
     a name broken at a line end after it is joined: "De-⏎cember")."""
-    from repair.candidates.ocr_numglyph import _step
+    from repair.candidates.ocr_numglyph import _months, _step
 
     months = _months()
     prv, nxt = _step(toks, i, -1), _step(toks, i, 1)
