@@ -134,7 +134,7 @@ def ordinal_day_candidates(toks: list[Token]) -> list[Candidate]:
         text = t.text
         if t.kind != "word" or not 3 <= len(text) <= 4 or not text.isalpha():
             continue
-        if (text.islower() and is_known(text)) or not _month_beside(toks, i):
+        if not _month_beside(toks, i) or (text.islower() and is_known(text)):
             continue
         found = _day(text)
         if found is None:
