@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from repair.candidates.ocr_numglyph import _months, _step
 from repair.candidates.ocr_rules import cand
 from repair.types import Candidate, Token
 
@@ -77,8 +78,6 @@ def _suffix_cost(printed: str, wanted: str) -> float | None:
 def _month_beside(toks: list[Token], i: int) -> bool:
     """Whether a month name stands right before or after chunk ``i`` (one space between;
     a name broken at a line end after it is joined: "De-⏎cember")."""
-    from repair.candidates.ocr_numglyph import _months, _step
-
     months = _months()
     prv, nxt = _step(toks, i, -1), _step(toks, i, 1)
     if prv is not None and toks[prv].kind == "word" and toks[prv].text in months:
