@@ -65,14 +65,17 @@ from repair.types import Candidate, Token
 EDGE_CAPITALS = True
 #: A capital at a figure's edge is also read where no unit follows but the chunk stands
 #: among figures (a market or shipping column: "(17286) 8S bags dry 4/4"): at least
-#: FIGURE_RUN_MIN figures among the FIGURE_RUN_REACH tokens either side.  Session 48
-#: (ocrdigit48): see RESULTS.
+#: FIGURE_RUN_MIN figures among the FIGURE_RUN_REACH tokens either side.  ON (session 48,
+#: ocrdigit48): SMH dev 4,308 -> 4,306 tokens (7,011 -> 7,010 chars; dev-b only), test
+#: unchanged with the other two session 48 readers (5,349 / 8,671); audit, light suite,
+#: clean gate and ICDAR unchanged (``benchmarks/smh_eval.py --split dev``).
 FIGURE_RUNS = True
 FIGURE_RUN_REACH = 8
 FIGURE_RUN_MIN = 3
 #: A chunk of one or two capitals glued after a currency sign ("valued at £G lo'"), each
-#: read as a digit within EDGE_MAX_COST, is the sum's figures ("£6").  Session 48
-#: (ocrdigit48): see RESULTS.
+#: read as a digit within EDGE_MAX_COST, is the sum's figures ("£6").  ON (session 48,
+#: ocrdigit48): SMH dev 4,306 -> 4,305 tokens (7,010 -> 7,009 chars), test unchanged;
+#: guards unchanged (as FIGURE_RUNS).
 CURRENCY_GLYPHS = True
 GLUED_STOPS = True
 PARALLEL_COUNTS = True

@@ -40,8 +40,10 @@ from repair.candidates.ocr_rules import cand
 from repair.types import Candidate, Token
 
 #: A chunk of letters with an ordinal's suffix beside a month name read as the day
-#: (``numglyph_candidates`` calls it).  ON: SMH dev 4,312 -> see RESULTS session 48
-#: (ocrdigit48); OFF: no chunk is read.
+#: (``numglyph_candidates`` calls it).  ON (session 48, ocrdigit48): SMH dev 4,312 ->
+#: 4,308 tokens (7,017 -> 7,011 chars; "on tho Slat December", "the Slst De-⏎cember" ->
+#: "31st", dev-b), test unchanged (5,349 / 8,671); audit 150 broken, light suite, clean
+#: gate, ICDAR unchanged (``benchmarks/smh_eval.py --split dev``).  OFF: no chunk is read.
 ORDINAL_DAYS = True
 #: Largest cost (nats) of the suffix glyph read as the day's own ("a" -> "s": 0.9).
 SUFFIX_MAX_COST = 3.0
