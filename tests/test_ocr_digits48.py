@@ -72,6 +72,7 @@ def test_edge_capital_among_figures_off(monkeypatch: pytest.MonkeyPatch) -> None
     [
         "Take the 4G network; 5 networks and 12 tons.",  # no figures around, no unit
         "the B52 and the B52 flew over 3 towns, 4 cities, 5 farms",  # printed twice
+        "tests on H2O, CO2, 4G, 5G, B12, A4 paper, 3D prints, the G20, MP3 files, 1s. 6d.",
     ],
 )
 def test_codes_kept(text: str) -> None:

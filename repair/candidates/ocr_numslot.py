@@ -65,7 +65,8 @@ from repair.types import Candidate, Token
 EDGE_CAPITALS = True
 #: A capital at a figure's edge is also read where no unit follows but the chunk stands
 #: among figures (a market or shipping column: "(17286) 8S bags dry 4/4"): at least
-#: FIGURE_RUN_MIN figures among the FIGURE_RUN_REACH tokens either side.  ON (session 48,
+#: FIGURE_RUN_MIN figures among the FIGURE_RUN_REACH tokens either side, none of them a
+#: code with a letter glued on ("CO2, 4G, 5G, B12 ... the G20" stays).  ON (session 48,
 #: ocrdigit48): SMH dev 4,308 -> 4,306 tokens (7,011 -> 7,010 chars; dev-b only), test
 #: unchanged with the other two session 48 readers (5,349 / 8,671); audit, light suite,
 #: clean gate and ICDAR unchanged (``benchmarks/smh_eval.py --split dev``).
@@ -196,7 +197,8 @@ def _unit_after(toks: list[Token], last: int) -> str | None:
 def _among_figures(toks: list[Token], first: int, last: int, nums: list[int]) -> bool:
     """Whether at least :data:`FIGURE_RUN_MIN` figures stand among the
     :data:`FIGURE_RUN_REACH` tokens (no spaces) either side of tokens ``first..last``
-    (``nums``: the page's figure tokens, in order)."""
+    and none of them has a letter glued on (``nums``: the page's figure tokens, in
+    order)."""
     n = len(toks)
     lo = first
     for _ in range(FIGURE_RUN_REACH):
@@ -208,9 +210,21 @@ def _among_figures(toks: list[Token], first: int, last: int, nums: list[int]) ->
         hi += 1
         while hi < n and toks[hi].kind == "space":
             hi += 1
-    lo_k, hi_k = bisect_left(nums, max(lo, 0)), bisect_right(nums, min(hi, n - 1))
-    inside = bisect_right(nums, last) - bisect_left(nums, first)
-    return hi_k - lo_k - inside >= FIGURE_RUN_MIN
+    count = 0
+    for k in nums[bisect_left(nums, max(lo, 0)) : bisect_right(nums, min(hi, n - 1))]:
+        if first <= k <= last:
+            continue
+        if any(_glued_word(toks, k, j) for j in (k - 1, k + 1)):
+            return False  # a code beside it ("CO2, 4G, 5G, B12 ... the G20"): codes
+        count += 1
+    return count >= FIGURE_RUN_MIN
+
+
+def _glued_word(toks: list[Token], k: int, j: int) -> bool:
+    """Whether token ``j`` is a word glued to figure token ``k``."""
+    if not 0 <= j < len(toks) or toks[j].kind != "word":
+        return False
+    return toks[j].end == toks[k].start or toks[k].end == toks[j].start
 
 
 def _currency_glyphs(toks: list[Token]) -> list[Candidate]:
