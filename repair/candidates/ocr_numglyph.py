@@ -389,4 +389,7 @@ def numglyph_candidates(toks: list[Token]) -> list[Candidate]:
         out.extend(_digit_initials(toks))
     if STRAY_ONES:
         out.extend(_stray_ones(toks))
+    from repair.candidates.ocr_ordinalday import ordinal_day_candidates
+
+    out.extend(ordinal_day_candidates(toks))  # "on the Slst December" -> "31st"
     return out

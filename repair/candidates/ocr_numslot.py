@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -62,6 +63,21 @@ from repair.types import Candidate, Token
 
 #: Switches (hook after the number readings in ``repair.candidates.ocr._Generator``).
 EDGE_CAPITALS = True
+#: A capital at a figure's edge is also read where no unit follows but the chunk stands
+#: among figures (a market or shipping column: "(17286) 8S bags dry 4/4"): at least
+#: FIGURE_RUN_MIN figures among the FIGURE_RUN_REACH tokens either side, none of them a
+#: code with a letter glued on ("CO2, 4G, 5G, B12 ... the G20" stays).  ON (session 48,
+#: ocrdigit48): SMH dev 4,308 -> 4,306 tokens (7,011 -> 7,010 chars; dev-b only), test
+#: unchanged with the other two session 48 readers (5,349 / 8,671); audit, light suite,
+#: clean gate and ICDAR unchanged (``benchmarks/smh_eval.py --split dev``).
+FIGURE_RUNS = True
+FIGURE_RUN_REACH = 8
+FIGURE_RUN_MIN = 3
+#: A chunk of one or two capitals glued after a currency sign ("valued at £G lo'"), each
+#: read as a digit within EDGE_MAX_COST, is the sum's figures ("£6").  ON (session 48,
+#: ocrdigit48): SMH dev 4,306 -> 4,305 tokens (7,010 -> 7,009 chars), test unchanged;
+#: guards unchanged (as FIGURE_RUNS).
+CURRENCY_GLYPHS = True
 GLUED_STOPS = True
 PARALLEL_COUNTS = True
 #: OFF: no effect measured -- SMH dev has one "£1989 Is. 8d." (already read by
@@ -140,22 +156,18 @@ def _edge_capitals(toks: list[Token]) -> list[Candidate]:
         if i > 0 and toks[i - 1].kind != "space":
             continue  # "(B.\\ 210S", "£4G": glued to something else
         text = a.text + b.text
-        last = i + 1  # the unit follows the chunk's last token
-        if last + 2 >= n or toks[last + 2].kind != "word":
-            continue
-        gap = toks[last + 1]
-        if gap.kind != "space" or gap.text.strip(" \n") or gap.text.count("\n") > 1:
-            continue  # the unit follows after a space or one line break
-        unit = toks[last + 2].text
-        if not (unit.isalpha() and unit.islower()):
-            continue
         if units is None:
             units = _page_units(toks)
             printed = Counter(  # every chunk read here has a figure: the pairs beside one
                 toks[p].text + toks[p + 1].text for p in pairs if toks[p].end == toks[p + 1].start
             )
-        if unit not in units or printed is None or printed[text] > 1:
+        if printed is None or printed[text] > 1:
             continue
+        unit = _unit_after(toks, i + 1)  # the unit follows the chunk's last token
+        if unit is None or unit not in units:
+            if not (FIGURE_RUNS and _among_figures(toks, i, i + 1, nums)):
+                continue
+            unit = ""
         digit = _edge_digit(letter)
         if digit is None:
             continue
@@ -165,6 +177,73 @@ def _edge_capitals(toks: list[Token]) -> list[Candidate]:
         out.append(
             cand(a.start, b.end, value, "OCR_CONFUSION", finding="edge_capital",
                  fixed=CONFIDENCE, printed=text, unit=unit)
+        )  # fmt: skip
+    return out
+
+
+def _unit_after(toks: list[Token], last: int) -> str | None:
+    """The lower-case word right after token ``last`` (a space or one line break
+    between), else ``None``."""
+    n = len(toks)
+    if last + 2 >= n or toks[last + 2].kind != "word":
+        return None
+    gap = toks[last + 1]
+    if gap.kind != "space" or gap.text.strip(" \n") or gap.text.count("\n") > 1:
+        return None
+    unit = toks[last + 2].text
+    return unit if unit.isalpha() and unit.islower() else None
+
+
+def _among_figures(toks: list[Token], first: int, last: int, nums: list[int]) -> bool:
+    """Whether at least :data:`FIGURE_RUN_MIN` figures stand among the
+    :data:`FIGURE_RUN_REACH` tokens (no spaces) either side of tokens ``first..last``
+    and none of them has a letter glued on (``nums``: the page's figure tokens, in
+    order)."""
+    n = len(toks)
+    lo = first
+    for _ in range(FIGURE_RUN_REACH):
+        lo -= 1
+        while lo >= 0 and toks[lo].kind == "space":
+            lo -= 1
+    hi = last
+    for _ in range(FIGURE_RUN_REACH):
+        hi += 1
+        while hi < n and toks[hi].kind == "space":
+            hi += 1
+    count = 0
+    for k in nums[bisect_left(nums, max(lo, 0)) : bisect_right(nums, min(hi, n - 1))]:
+        if first <= k <= last:
+            continue
+        if any(_glued_word(toks, k, j) for j in (k - 1, k + 1)):
+            return False  # a code beside it ("CO2, 4G, 5G, B12 ... the G20"): codes
+        count += 1
+    return count >= FIGURE_RUN_MIN
+
+
+def _glued_word(toks: list[Token], k: int, j: int) -> bool:
+    """Whether token ``j`` is a word glued to figure token ``k``."""
+    if not 0 <= j < len(toks) or toks[j].kind != "word":
+        return False
+    return toks[j].end == toks[k].start or toks[k].end == toks[j].start
+
+
+def _currency_glyphs(toks: list[Token]) -> list[Candidate]:
+    out: list[Candidate] = []
+    n = len(toks)
+    for i in range(1, n):
+        t = toks[i]
+        if toks[i - 1].text not in ("£", "$") or toks[i - 1].end != t.start:
+            continue
+        if t.kind != "word" or not 1 <= len(t.text) <= 2 or not t.text.isupper():
+            continue
+        if i + 1 < n and toks[i + 1].kind not in ("space", "punct"):
+            continue  # "£4G", "£Gd": more glyphs follow
+        digits = [_edge_digit(g) for g in t.text]
+        if any(d is None for d in digits) or digits[0] == "0":
+            continue
+        out.append(
+            cand(t.start, t.end, "".join(d for d in digits if d), "OCR_CONFUSION",
+                 finding="currency_glyph", fixed=CONFIDENCE, printed=t.text)
         )  # fmt: skip
     return out
 
@@ -332,6 +411,8 @@ def numslot_candidates(toks: list[Token], text: str | None = None) -> list[Candi
         out.extend(_edge_capitals(toks))
     if GLUED_STOPS:
         out.extend(_glued_stops(toks))
+    if CURRENCY_GLYPHS:
+        out.extend(_currency_glyphs(toks))
     if PARALLEL_COUNTS:
         out.extend(_parallel_counts(toks))
     if POUND_SHILLINGS and toks:
