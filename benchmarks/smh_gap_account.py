@@ -476,6 +476,8 @@ def account(
             line = f"raw {rword!r} us {ours_at[j].strip()!r} gold {_word(g)!r}  | {ctx}" + (
                 f"  | {why}" if why else ""
             )
+            if residual:  # the page's gate and OverProof's token (smh_nonword_why.py)
+                line += f"  | page={rec.page if rec.text == a.raw else '-'} op={int(ok_op[j])}"
             ex[kind].append(line)
             by_cause[f"{cause[0]}: {cause[1]}" if cause[1] else cause[0]].append(line)
     gap = sum(stats.values())
