@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
+from benchmarks.ocr_reach import print_examples  # noqa: E402
 from benchmarks.smh_reach_why import _ROW, reach  # noqa: E402
 from repair.score.ngrams import get_ngrams  # noqa: E402
 from repair.score.ocr_channel import MAX_COST, MAX_SUBS, is_known, is_target  # noqa: E402
@@ -152,11 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     tot = [sum(table[(w, k)] for w in whys) for k in args.kinds]
     more = [sum(extra[c].values()) for c in cols]
     print(f"| total | {' | '.join(map(str, tot))} | {sum(tot)} | {' | '.join(map(str, more))} |")
-    for w in whys:
-        if args.show:
-            print(f"\n== {w} ({len(ex[w])})")
-            for line in ex[w][: args.show]:
-                print("  ", line)
+    print_examples(ex, args.show, None, 0)
     return 0
 
 
