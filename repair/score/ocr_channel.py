@@ -367,12 +367,25 @@ def _walks_in_window(done: int) -> int:
     return done - _window_walks
 
 
+#: Before each window of a big text that is not read as OCR (the dictionary never loaded:
+#: :data:`LAZY_OCR_GATE`), empty the two word-test memos the OCR gate's questions fill,
+#: :func:`_target_test` and :func:`is_known` (issue 14): on an unknown spinner's 5 MB
+#: they held ~34 k and ~16 k entries at 28 % and 10 % hits (session 47), strings the next
+#: windows rarely ask again.  An OCR text (the dictionary loaded) keeps them as before.
+#: The same answers (pure memos).  Off: ``WINDOW_LAZY_MEMOS = False``.
+WINDOW_LAZY_MEMOS = True
+
+
 def start_window() -> None:
-    """Restart the lazy gate's caps for a new window (see :data:`WINDOW_LAZY_CAPS`)."""
+    """Restart the lazy gate's caps for a new window (see :data:`WINDOW_LAZY_CAPS`) and,
+    on text not read as OCR, empty its word-test memos (:data:`WINDOW_LAZY_MEMOS`)."""
     global _window_queries, _window_walks
     if WINDOW_LAZY_CAPS:
         _window_queries = _vocabulary_queries
         _window_walks = _vocabulary_walks
+    if WINDOW_LAZY_MEMOS and _loaded_vocabulary is None:
+        _target_test.cache_clear()
+        is_known.cache_clear()
 
 
 def note_garble(score: float) -> None:
