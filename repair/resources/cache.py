@@ -195,11 +195,13 @@ def stat_cached(
 #: interpreter on a miss, then read it back (issue 14): a cold cache's builds otherwise
 #: leave their transient memory in the process's arenas for the whole run.  The Moby
 #: reverse index (``spin_mobyrev.ranked_index`` / ``wide_ranked_index``) reads every Moby
-#: list (~120 MB): the first 250 k window of an unknown spinner's text peaks at 394.6 MB
-#: on a cold cache against 301.8 MB with only those two entries there (286 MB warm);
-#: the 50 MB text's 567 MB (session 46, mem50_46) was a cold run.  The same value (the
-#: parent reads the stored entry, as a warm run does); if the child fails the process
-#: builds it itself.  Off: ``BUILD_APART = False``.
+#: list (~120 MB).  Peak RSS on a cold cache (session 48, mem48; ``python -m repair fix
+#: FILE``, ``benchmarks/spin_big_text.py``'s text): its first 250 k window 394.6 -> 302.0 MB
+#: (warm: 286 MB), 5 MB 490.8 -> 421.9 MB (warm: 409.4 MB), outputs byte-identical, +1.5 s
+#: CPU once (two interpreter starts); a warm cache runs the same statements.  The 50 MB
+#: text's 567 MB (session 46) was a cold run.  The same value (the parent reads the
+#: stored entry, as a warm run does); if the child fails the process builds it itself.
+#: Off: ``BUILD_APART = False``.
 BUILD_APART = True
 #: Set in the child's environment: it builds the entry itself (no grandchild).
 APART_ENV = "REPAIR_BUILD_APART"
