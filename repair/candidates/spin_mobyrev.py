@@ -118,7 +118,9 @@ def ranked_index() -> SortedLines[str]:
     and this module (:func:`repair.resources.cache.stat_cached`)."""
     from repair.resources.cache import stat_cached
 
-    text, starts, heads = stat_cached("spin-mobyrev-lines", _sources(), _ranked_text, tuple)
+    text, starts, heads = stat_cached(
+        "spin-mobyrev-lines", _sources(), _ranked_text, tuple, apart=f"{__name__}:ranked_index"
+    )
     try:
         return SortedLines(text, 0, index=(starts, heads))
     except ValueError:  # not this text's index (a damaged cache entry)
@@ -132,7 +134,11 @@ def wide_ranked_index() -> SortedLines[str]:
     from repair.resources.cache import stat_cached
 
     text, starts, heads = stat_cached(
-        "spin-mobyrev-wide-lines", _sources(), lambda: _ranked_text(True), tuple
+        "spin-mobyrev-wide-lines",
+        _sources(),
+        lambda: _ranked_text(True),
+        tuple,
+        apart=f"{__name__}:wide_ranked_index",
     )
     try:
         return SortedLines(text, 0, index=(starts, heads))

@@ -171,6 +171,7 @@ def stat_cached(
     build: Callable[[], T],
     kind: type = object,
     extra: str = "",
+    apart: str = "",
 ) -> T:
     """``build()``, memoised in the per-user cache by the contents of ``paths``.
 
@@ -183,8 +184,57 @@ def stat_cached(
     second checkout with the same files shares the entry (issue 14).  ``extra`` (a
     string) joins the key for anything else the value depends on.  ``build`` must be pure and
     raise (never return a value to keep) when it fails: exceptions are not cached.
+    ``apart`` (``"module:function"``, a function that reads this very entry): on a miss,
+    the entry is built by that function in a child interpreter (:func:`build_apart`) and
+    read back here, so the build's transient memory is never this process's.
     """
-    return _cached(name, lambda: _stat_key(name, paths, build, extra), build, kind)
+    return _cached(name, lambda: _stat_key(name, paths, build, extra), build, kind, apart=apart)
+
+
+#: Build a cache entry that names its builder (``stat_cached(..., apart=...)``) in a child
+#: interpreter on a miss, then read it back (issue 14): a cold cache's builds otherwise
+#: leave their transient memory in the process's arenas for the whole run.  The Moby
+#: reverse index (``spin_mobyrev.ranked_index`` / ``wide_ranked_index``) reads every Moby
+#: list (~120 MB).  Peak RSS on a cold cache (session 48, mem48; ``python -m repair fix
+#: FILE``, ``benchmarks/spin_big_text.py``'s text): its first 250 k window 394.6 -> 302.0 MB
+#: (warm: 286 MB), 5 MB 490.8 -> 421.9 MB (warm: 409.4 MB), outputs byte-identical, +1.5 s
+#: CPU once (two interpreter starts); a warm cache runs the same statements.  The 50 MB
+#: text's 567 MB (session 46) was a cold run.  The same value (the parent reads the
+#: stored entry, as a warm run does); if the child fails the process builds it itself.
+#: Off: ``BUILD_APART = False``.
+BUILD_APART = True
+#: Set in the child's environment: it builds the entry itself (no grandchild).
+APART_ENV = "REPAIR_BUILD_APART"
+#: Seconds a child may take before the process builds the entry itself.
+APART_TIMEOUT = 600
+
+
+def build_apart(target: str) -> bool:
+    """Run ``module:function`` in a child interpreter (this process's ``sys.path`` and
+    environment, the cache folder included) with :data:`APART_ENV` set; whether it ended
+    without error.  Never within such a child, nor when :data:`BUILD_APART` is off."""
+    if not BUILD_APART or os.environ.get(APART_ENV) or ":" not in target:
+        return False
+    import subprocess
+
+    module, _, function = target.partition(":")
+    env = dict(os.environ)
+    env[APART_ENV] = "1"
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    code = f"import importlib; importlib.import_module({module!r}).{function}()"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=APART_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
 
 
 def compiled_code(name: str, source: str, filename: str) -> CodeType:
@@ -230,9 +280,11 @@ def _cached(
     build: Callable[[], T],
     kind: type,
     check: Callable[[T], bool] | None = None,
+    apart: str = "",
 ) -> T:
     """Read ``{name}-{key()}.marshal`` if it holds a ``kind`` (that passes ``check``);
-    else build and store it."""
+    else build (in a child interpreter first when ``apart`` names the builder:
+    :func:`build_apart`) and store it."""
     folder = cache_dir()
     if folder is None:
         return build()
@@ -240,11 +292,13 @@ def _cached(
         path = folder / f"{name}-{key()}.marshal"
     except OSError:
         return build()
-    try:
-        value = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    else:
+    for attempt in (0, 1) if apart else (0,):
+        if attempt and not build_apart(apart):
+            break
+        try:
+            value = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            continue
         if isinstance(value, kind) and (check is None or check(value)):
             return value  # type: ignore[return-value]
     value = build()

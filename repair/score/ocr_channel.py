@@ -367,12 +367,29 @@ def _walks_in_window(done: int) -> int:
     return done - _window_walks
 
 
+#: Before each window of a big text that is not read as OCR (the dictionary never loaded:
+#: :data:`LAZY_OCR_GATE`), empty the two word-test memos the OCR gate's questions fill,
+#: :func:`_target_test` and :func:`is_known` (issue 14): on an unknown spinner's 5 MB
+#: they held ~34 k and ~16 k entries at 28 % and 10 % hits (session 47), strings the next
+#: windows rarely ask again (a miss: ~0.5 us).  An OCR text (the dictionary loaded) keeps
+#: them as before.  Session 48 (mem48): 5 MB of ``benchmarks/spin_big_text.py``'s text,
+#: warm cache, peak 409.4 -> 405.0 MB, output byte-identical; the spun 300 k-word speed
+#: text (8 windows) +249 misses, CPU off / on medians 9.12 / 8.95 s (three pairs, load 6),
+#: output identical.  Single documents never reach it.  The same answers (pure memos).
+#: Off: ``WINDOW_LAZY_MEMOS = False``.
+WINDOW_LAZY_MEMOS = True
+
+
 def start_window() -> None:
-    """Restart the lazy gate's caps for a new window (see :data:`WINDOW_LAZY_CAPS`)."""
+    """Restart the lazy gate's caps for a new window (see :data:`WINDOW_LAZY_CAPS`) and,
+    on text not read as OCR, empty its word-test memos (:data:`WINDOW_LAZY_MEMOS`)."""
     global _window_queries, _window_walks
     if WINDOW_LAZY_CAPS:
         _window_queries = _vocabulary_queries
         _window_walks = _vocabulary_walks
+    if WINDOW_LAZY_MEMOS and _loaded_vocabulary is None:
+        _target_test.cache_clear()
+        is_known.cache_clear()
 
 
 def note_garble(score: float) -> None:
