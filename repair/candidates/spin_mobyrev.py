@@ -24,7 +24,7 @@ gate is open, for a written word the first reading did not restore.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping, Sequence
 from functools import lru_cache
 from sys import intern
 
@@ -176,16 +176,131 @@ def _ranked() -> _Ranked:
     return _Ranked(ranked_index())
 
 
+#: :func:`reverse_originals` and :func:`reverse_originals_wide` read each word form's
+#: originals from one table in the per-user disk cache (:func:`forms_index`: both readings
+#: of every form lemminflect knows and of every lemma of the reverse rows, computed once
+#: per cache; any other lower-case form has none) instead of inflecting up to 48 Moby
+#: headwords with lemminflect for each new written word (~0.3 ms a word type: 3.5 s for
+#: the 11,961 types of 100 k rare-spun dev words).  Exact: the table holds what the
+#: live computation gives (``tests/test_spin_mobyrev_forms.py``), and the live path is
+#: taken for any form it does not cover or when a flag it was built under has changed.
+#: The table costs ~15 s once per cache (and ~N MB read in place where the reverse reading
+#: runs).  Off: each new word type computed live, as before.  Session 48, speedspin48
+#: (figures in benchmarks/RESULTS.md).
+FORMS_TABLE = True
+
+
+def _live(
+    word: str, lemmas: Mapping[str, Sequence[str]], near: Container[str] = ()
+) -> tuple[str, ...]:
+    """The originals of ``word`` in ``lemmas`` (:func:`_ranked` or :func:`_wide_ranked`),
+    inflected like it, known to the LM, not ``word`` and not in ``near``."""
+    if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+        return ()
+    lm = get_lm()
+    return tuple(  # each original shared by the rows that list it (issue 14)
+        intern(o)
+        for o in wide_originals_live(word, lemmas)
+        if o != word and o not in near and lm.known(o)
+    )
+
+
+def _flags() -> tuple[object, ...]:
+    """The flags the readings depend on beyond the files (:func:`forms_index` is used only
+    under the values it was built with)."""
+    from repair.candidates import spin_synonyms
+
+    return (MIN_ZIPF, MAX_PER_LEMMA, MAX_PER_LEMMA_WIDE, spin_synonyms.DERIVED)
+
+
+def forms_universe() -> list[str]:
+    """The lower-case word forms that may have reverse originals: every form lemminflect
+    knows (its lemma and override dictionaries) and every lemma of the reverse rows; any
+    other lower-case form has no reading (``getAllLemmas`` looks it up in those two) and
+    no row of its own, so none."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    from repair.resources.lemmas import getAllLemmas
+
+    getAllLemmas("the")  # loads the dictionaries (or repair.resources.lemmas' tables)
+    lem = Lemmatizer()
+    known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
+    return sorted(known | {w for w in _ranked() if w.islower()})
+
+
+def _forms_text() -> tuple[str, list[int], list[str], tuple[object, ...]]:
+    """``form<TAB>near|wide`` lines (the comma-joined :func:`reverse_originals` and
+    :func:`reverse_originals_wide` computed live) of every form of :func:`forms_universe`
+    that has any, sorted; their :class:`~repair.resources.sorted_lines.SortedLines`
+    index; and :func:`_flags`."""
+    ranked, wide = _ranked(), _wide_ranked()
+    lines = []
+    for w in forms_universe():
+        near = _live(w, ranked)
+        far = _live(w, wide, near)
+        if near or far:
+            lines.append(f"{w}\t{','.join(near)}|{','.join(far)}\n")
+    text = "".join(lines)
+    starts, heads = SortedLines(text, 0).index()
+    return text, starts, heads, _flags()
+
+
+@lru_cache(maxsize=1)
+def forms_index() -> tuple[SortedLines[str], tuple[object, ...]]:
+    """:func:`_forms_text` read in place from the per-user disk cache (built on first use:
+    ~15 s), and the flags it was built under.  Keyed by the files the readings depend on:
+    :func:`_sources`, the inflection modules and tables, the LM, and lemminflect."""
+    from pathlib import Path
+
+    from repair.candidates import spin_synonyms, spin_wide
+    from repair.lexicons import lexicon_path
+    from repair.resources import lemmas
+    from repair.resources.cache import stat_cached
+    from repair.resources.lemminflect_stamp import lemminflect_stamp
+
+    paths = [
+        *_sources(),
+        Path(spin_wide.__file__),
+        Path(spin_synonyms.__file__),
+        Path(lemmas.__file__),
+        *(lexicon_path(n) for n in (lemmas.LEMMAS, lemmas.INFLECTIONS, "lemminflect_styles.tsv")),
+        Path(get_lm().path),
+    ]
+    text, starts, heads, flags = stat_cached(
+        "spin-mobyrev-forms", paths, _forms_text, tuple, extra=lemminflect_stamp()
+    )
+    try:
+        return SortedLines(text, 0, index=(starts, heads)), flags
+    except ValueError:  # not this text's index (a damaged cache entry)
+        return SortedLines(text, 0), flags
+
+
+def _table_row(word: str) -> str | None:
+    """``near|wide`` of ``word`` from :func:`forms_index` (``"|"`` for a form without
+    originals), or None where the table does not answer (off, not lower case, or built
+    under other flags)."""
+    if not FORMS_TABLE or not word.islower():
+        return None
+    table, flags = forms_index()
+    if flags != _flags():
+        return None
+    return table.get(word) or "|"
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(map(intern, cell.split(","))) if cell else ()
+
+
 @lru_cache(maxsize=50_000)
 def reverse_originals(word: str) -> tuple[str, ...]:
     """The reverse-thesaurus originals of the lower-case ``word``, inflected like it and
     known to the LM (may be empty)."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    lm = get_lm()
-    return tuple(  # each original shared by the rows that list it (issue 14)
-        intern(o) for o in wide_originals_live(word, _ranked()) if o != word and lm.known(o)
-    )
+    row = _table_row(word)
+    if row is not None:
+        return _split(row.partition("|")[0])
+    return _live(word, _ranked())
 
 
 @lru_cache(maxsize=1)
@@ -203,13 +318,10 @@ def reverse_originals_wide(word: str) -> tuple[str, ...]:
     :func:`reverse_originals` does not give (may be empty)."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    lm = get_lm()
-    near = set(reverse_originals(word))
-    return tuple(
-        intern(o)
-        for o in wide_originals_live(word, _wide_ranked())
-        if o != word and o not in near and lm.known(o)
-    )
+    row = _table_row(word)
+    if row is not None:
+        return _split(row.partition("|")[2])
+    return _live(word, _wide_ranked(), set(reverse_originals(word)))
 
 
 def reverse_originals_deep(word: str) -> tuple[str, ...]:
