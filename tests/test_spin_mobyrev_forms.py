@@ -10,6 +10,13 @@ import pytest
 import repair.candidates.spin_mobyrev as mobyrev
 
 
+@pytest.fixture(autouse=True)
+def _table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table in force for each test (built in the per-user cache when missing)."""
+    state = {"table": mobyrev.forms_index(), "peeked": True, "live": 0}
+    monkeypatch.setattr(mobyrev, "_forms_state", state)
+
+
 def _live(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     near = mobyrev._live(word, mobyrev._ranked())
     return near, mobyrev._live(word, mobyrev._wide_ranked(), set(near))
@@ -27,8 +34,8 @@ def _read(word: str, monkeypatch: pytest.MonkeyPatch, on: bool) -> tuple[tuple[s
 
 
 def test_table_rows_equal_the_live_readings() -> None:
-    table, flags = mobyrev.forms_index()
-    assert flags == mobyrev._flags()
+    found = mobyrev.forms_index()
+    assert found is not None and found[1] == mobyrev._flags()
     universe = mobyrev.forms_universe()
     words = random.Random(48).sample(universe, 1_500)
     words += ["advised", "nations", "metropolis", "workplace", "colossal", "items", "gigantic"]
@@ -66,7 +73,6 @@ def test_the_table_answers_only_under_its_flags(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_the_table_spares_the_live_inflection(monkeypatch: pytest.MonkeyPatch) -> None:
-    mobyrev.forms_index()  # built (or read) first
     calls: list[str] = []
     live = mobyrev.wide_originals_live
     monkeypatch.setattr(
@@ -75,3 +81,36 @@ def test_the_table_spares_the_live_inflection(monkeypatch: pytest.MonkeyPatch) -
     on = _read("metropolis", monkeypatch, True)
     assert on[0] and not calls
     assert _read("metropolis", monkeypatch, False) == on and calls
+
+
+def test_a_process_builds_the_table_only_after_enough_live_words(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    monkeypatch.setenv("REPAIR_CACHE_DIR", str(tmp_path))
+    built: list[int] = []
+
+    def small() -> tuple[str, list[int], list[str], tuple[object, ...]]:
+        built.append(1)
+        text = "advised\tsaid,told|warned\n"
+        starts, heads = mobyrev.SortedLines(text, 0).index()
+        return text, starts, heads, mobyrev._flags()
+
+    monkeypatch.setattr(mobyrev, "_forms_text", small)
+    monkeypatch.setattr(mobyrev, "FORMS_BUILD_AFTER", 2)
+    monkeypatch.setattr(mobyrev, "_forms_state", {"table": None, "peeked": False, "live": 0})
+    assert mobyrev.forms_index(build=False) is None  # not in this (empty) cache
+    assert [mobyrev._table_row(w) for w in ("nations", "advised")] == [None, None]  # live
+    assert not built
+    assert mobyrev._table_row("advised") == "said,told|warned" and built == [1]
+    assert mobyrev._table_row("nations") == "|" and built == [1]
+    # a new process finds it in the cache: read, not built
+    monkeypatch.setattr(mobyrev, "_forms_state", {"table": None, "peeked": False, "live": 0})
+    assert mobyrev._table_row("advised") == "said,told|warned" and built == [1]
+
+
+def test_with_the_cache_off_the_table_is_never_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPAIR_CACHE_DIR", "off")
+    monkeypatch.setattr(mobyrev, "FORMS_BUILD_AFTER", 0)
+    monkeypatch.setattr(mobyrev, "_forms_state", {"table": None, "peeked": False, "live": 0})
+    monkeypatch.setattr(mobyrev, "_forms_text", lambda: pytest.fail("built"))
+    assert [mobyrev._table_row(w) for w in ("advised", "advised", "nations")] == [None] * 3

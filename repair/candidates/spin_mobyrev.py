@@ -177,17 +177,24 @@ def _ranked() -> _Ranked:
 
 
 #: :func:`reverse_originals` and :func:`reverse_originals_wide` read each word form's
-#: originals from one table in the per-user disk cache (:func:`forms_index`: both readings
-#: of every form lemminflect knows and of every lemma of the reverse rows, computed once
-#: per cache; any other lower-case form has none) instead of inflecting up to 48 Moby
-#: headwords with lemminflect for each new written word (~0.3 ms a word type: 3.5 s for
-#: the 11,961 types of 100 k rare-spun dev words).  Exact: the table holds what the
-#: live computation gives (``tests/test_spin_mobyrev_forms.py``), and the live path is
-#: taken for any form it does not cover or when a flag it was built under has changed.
-#: The table costs ~15 s once per cache (and ~N MB read in place where the reverse reading
-#: runs).  Off: each new word type computed live, as before.  Session 48, speedspin48
-#: (figures in benchmarks/RESULTS.md).
+#: originals from one table in the per-user disk cache when it is there
+#: (:func:`forms_index`: both readings of every form lemminflect knows and of every lemma of
+#: the reverse rows; any other lower-case form has none) instead of inflecting up to 48 Moby
+#: headwords with lemminflect for each new written word: the 11,961 word types of 100 k
+#: rare-spun dev words 3.49 s live, 0.22 s read.  Exact: the table holds what the live
+#: computation gives (``tests/test_spin_mobyrev_forms.py``); the live path is taken for a
+#: form it does not cover and when a flag it was built under has changed.  Off: each new
+#: word type computed live, as before.  Session 48, speedspin48 (benchmarks/RESULTS.md).
 FORMS_TABLE = True
+#: The table costs ~11 s of CPU to build (11.7 MB in the cache, read in place): a process
+#: builds it only after computing this many word types live (~6 s of live work, a run of
+#: 100 k+ spun words; ``None``: never), so a small run on a fresh cache (``repair fix`` of
+#: seed 001: 3.6 s cold on main, 14.7 s with the build) does not pay it, and every later
+#: process reads it.  With the cache off it is never built.
+FORMS_BUILD_AFTER: int | None = 20_000
+#: The table once read (or built) in this process, whether it was looked for in the cache,
+#: and the word types computed live so far.
+_forms_state: dict[str, object] = {"table": None, "peeked": False, "live": 0}
 
 
 def _live(
@@ -245,20 +252,16 @@ def _forms_text() -> tuple[str, list[int], list[str], tuple[object, ...]]:
     return text, starts, heads, _flags()
 
 
-@lru_cache(maxsize=1)
-def forms_index() -> tuple[SortedLines[str], tuple[object, ...]]:
-    """:func:`_forms_text` read in place from the per-user disk cache (built on first use:
-    ~15 s), and the flags it was built under.  Keyed by the files the readings depend on:
-    :func:`_sources`, the inflection modules and tables, the LM, and lemminflect."""
+def _forms_paths() -> list:
+    """The files :func:`_forms_text` depends on: :func:`_sources`, the inflection modules
+    and tables, and the LM."""
     from pathlib import Path
 
     from repair.candidates import spin_synonyms, spin_wide
     from repair.lexicons import lexicon_path
     from repair.resources import lemmas
-    from repair.resources.cache import stat_cached
-    from repair.resources.lemminflect_stamp import lemminflect_stamp
 
-    paths = [
+    return [
         *_sources(),
         Path(spin_wide.__file__),
         Path(spin_synonyms.__file__),
@@ -266,13 +269,44 @@ def forms_index() -> tuple[SortedLines[str], tuple[object, ...]]:
         *(lexicon_path(n) for n in (lemmas.LEMMAS, lemmas.INFLECTIONS, "lemminflect_styles.tsv")),
         Path(get_lm().path),
     ]
-    text, starts, heads, flags = stat_cached(
-        "spin-mobyrev-forms", paths, _forms_text, tuple, extra=lemminflect_stamp()
-    )
+
+
+def _indexed(entry: tuple) -> tuple[SortedLines[str], tuple[object, ...]]:
+    text, starts, heads, flags = entry
     try:
         return SortedLines(text, 0, index=(starts, heads)), flags
     except ValueError:  # not this text's index (a damaged cache entry)
         return SortedLines(text, 0), flags
+
+
+def forms_index(build: bool = True) -> tuple[SortedLines[str], tuple[object, ...]] | None:
+    """:func:`_forms_text` read in place from the per-user disk cache, and the flags it
+    was built under; built and stored there when missing (``build``; ~11 s), else None.
+    Keyed by :func:`_forms_paths` and lemminflect's stamp."""
+    from repair.resources.cache import stat_cached, stat_peek
+    from repair.resources.lemminflect_stamp import lemminflect_stamp
+
+    args = ("spin-mobyrev-forms", _forms_paths(), _forms_text, tuple, lemminflect_stamp())
+    entry = stat_cached(*args) if build else stat_peek(*args)
+    return None if entry is None else _indexed(entry)
+
+
+def _forms() -> tuple[SortedLines[str], tuple[object, ...]] | None:
+    """The table for this process (:data:`FORMS_BUILD_AFTER`): looked for in the cache once,
+    built once this process has computed enough word types live, else None."""
+    st = _forms_state
+    if st["table"] is None:
+        live = int(st["live"])  # type: ignore[call-overload]
+        if not st["peeked"]:
+            st["peeked"] = True
+            st["table"] = forms_index(build=False)
+        elif FORMS_BUILD_AFTER is not None and live >= FORMS_BUILD_AFTER:
+            from repair.resources.cache import cache_dir
+
+            st["live"] = -(1 << 62)  # one attempt
+            if cache_dir() is not None:
+                st["table"] = forms_index()
+    return st["table"]  # type: ignore[return-value]
 
 
 def _table_row(word: str) -> str | None:
@@ -281,10 +315,11 @@ def _table_row(word: str) -> str | None:
     under other flags)."""
     if not FORMS_TABLE or not word.islower():
         return None
-    table, flags = forms_index()
-    if flags != _flags():
+    found = _forms()
+    if found is None or found[1] != _flags():
+        _forms_state["live"] = int(_forms_state["live"]) + 1  # type: ignore[call-overload]
         return None
-    return table.get(word) or "|"
+    return found[0].get(word) or "|"
 
 
 def _split(cell: str) -> tuple[str, ...]:
