@@ -264,8 +264,8 @@ def stat_peek(
     name: str,
     paths: Sequence[str | os.PathLike[str]],
     build: Callable[[], T],
-    kind: type = object,
-    extra: str = "",
+    kind: type,
+    extra: str,
 ) -> T | None:
     """What :func:`stat_cached` with the same arguments reads from the per-user cache, or
     None when the cache holds no such entry (or is off): nothing is built or stored (for
