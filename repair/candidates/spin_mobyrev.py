@@ -184,7 +184,10 @@ def _ranked() -> _Ranked:
 #: rare-spun dev words 3.49 s live, 0.22 s read.  Exact: the table holds what the live
 #: computation gives (``tests/test_spin_mobyrev_forms.py``); the live path is taken for a
 #: form it does not cover and when a flag it was built under has changed.  Off: each new
-#: word type computed live, as before.  Session 48, speedspin48 (benchmarks/RESULTS.md).
+#: word type computed live, as before.  ``spin_speed.py --stages all --words 50000`` over
+#: wordnet, rare, phrase, double, seed and spinbot, one process, 3 pairs main/branch at load
+#: 6-8: outputs equal, process CPU 61.7 -> 57.2 s (medians; every pair lower), peak RSS
+#: 573 -> 558 MB.  Session 48, speedspin48 (benchmarks/RESULTS.md).
 FORMS_TABLE = True
 #: The table costs ~11 s of CPU to build (11.7 MB in the cache, read in place): a process
 #: builds it only after computing this many word types live (~6 s of live work, a run of
