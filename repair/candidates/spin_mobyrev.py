@@ -24,7 +24,7 @@ gate is open, for a written word the first reading did not restore.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping, Sequence
 from functools import lru_cache
 from sys import intern
 
@@ -182,16 +182,171 @@ def _ranked() -> _Ranked:
     return _Ranked(ranked_index())
 
 
+#: :func:`reverse_originals` and :func:`reverse_originals_wide` read each word form's
+#: originals from one table in the per-user disk cache when it is there
+#: (:func:`forms_index`: both readings of every form lemminflect knows and of every lemma of
+#: the reverse rows; any other lower-case form has none) instead of inflecting up to 48 Moby
+#: headwords with lemminflect for each new written word: the 11,961 word types of 100 k
+#: rare-spun dev words 3.49 s live, 0.22 s read.  Exact: the table holds what the live
+#: computation gives (``tests/test_spin_mobyrev_forms.py``); the live path is taken for a
+#: form it does not cover and when a flag it was built under has changed.  Off: each new
+#: word type computed live, as before.  ``spin_speed.py --stages all --words 50000`` over
+#: wordnet, rare, phrase, double, seed and spinbot, one process, 3 pairs main/branch at load
+#: 6-8: outputs equal, process CPU 61.7 -> 57.2 s (medians; every pair lower), peak RSS
+#: 573 -> 558 MB.  Session 48, speedspin48 (benchmarks/RESULTS.md).
+FORMS_TABLE = True
+#: The table costs ~11 s of CPU to build (11.7 MB in the cache, read in place): a process
+#: builds it only after computing this many word types live (~6 s of live work, a run of
+#: 100 k+ spun words; ``None``: never), so a small run on a fresh cache (``repair fix`` of
+#: seed 001: 3.6 s cold on main, 14.7 s with the build) does not pay it, and every later
+#: process reads it.  With the cache off it is never built.
+FORMS_BUILD_AFTER: int | None = 20_000
+#: The table once read (or built) in this process, whether it was looked for in the cache,
+#: and the word types computed live so far.
+_forms_state: dict[str, object] = {"table": None, "peeked": False, "live": 0}
+
+
+def _live(
+    word: str, lemmas: Mapping[str, Sequence[str]], near: Container[str] = ()
+) -> tuple[str, ...]:
+    """The originals of ``word`` in ``lemmas`` (:func:`_ranked` or :func:`_wide_ranked`),
+    inflected like it, known to the LM, not ``word`` and not in ``near``."""
+    if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+        return ()
+    lm = get_lm()
+    return tuple(  # each original shared by the rows that list it (issue 14)
+        intern(o)
+        for o in wide_originals_live(word, lemmas)
+        if o != word and o not in near and lm.known(o)
+    )
+
+
+def _flags() -> tuple[object, ...]:
+    """The flags the readings depend on beyond the files (:func:`forms_index` is used only
+    under the values it was built with)."""
+    from repair.candidates import spin_synonyms
+
+    return (MIN_ZIPF, MAX_PER_LEMMA, MAX_PER_LEMMA_WIDE, spin_synonyms.DERIVED)
+
+
+def forms_universe() -> list[str]:
+    """The lower-case word forms that may have reverse originals: every form lemminflect
+    knows (its lemma and override dictionaries) and every lemma of the reverse rows; any
+    other lower-case form has no reading (``getAllLemmas`` looks it up in those two) and
+    no row of its own, so none."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    from repair.resources.lemmas import getAllLemmas
+
+    getAllLemmas("the")  # loads the dictionaries (or repair.resources.lemmas' tables)
+    lem = Lemmatizer()
+    known = {w.lower() for w in (*lem._getLemmaDict(), *lem._getOverridesDict())}
+    return sorted(known | {w for w in _ranked() if w.islower()})
+
+
+def _forms_text() -> tuple[str, list[int], list[str], tuple[object, ...]]:
+    """``form<TAB>near|wide`` lines (the comma-joined :func:`reverse_originals` and
+    :func:`reverse_originals_wide` computed live) of every form of :func:`forms_universe`
+    that has any, sorted; their :class:`~repair.resources.sorted_lines.SortedLines`
+    index; and :func:`_flags`."""
+    ranked, wide = _ranked(), _wide_ranked()
+    lines = []
+    for w in forms_universe():
+        near = _live(w, ranked)
+        far = _live(w, wide, near)
+        if near or far:
+            lines.append(f"{w}\t{','.join(near)}|{','.join(far)}\n")
+    text = "".join(lines)
+    starts, heads = SortedLines(text, 0).index()
+    return text, starts, heads, _flags()
+
+
+def _forms_paths() -> list:
+    """The files :func:`_forms_text` depends on: :func:`_sources`, the inflection modules
+    and tables, and the LM."""
+    from pathlib import Path
+
+    from repair.candidates import spin_synonyms, spin_wide
+    from repair.lexicons import lexicon_path
+    from repair.resources import lemmas
+
+    return [
+        *_sources(),
+        Path(spin_wide.__file__),
+        Path(spin_synonyms.__file__),
+        Path(lemmas.__file__),
+        *(lexicon_path(n) for n in (lemmas.LEMMAS, lemmas.INFLECTIONS, "lemminflect_styles.tsv")),
+        Path(get_lm().path),
+    ]
+
+
+def _indexed(entry: tuple) -> tuple[SortedLines[str], tuple[object, ...]]:
+    text, starts, heads, flags = entry
+    try:
+        return SortedLines(text, 0, index=(starts, heads)), flags
+    except ValueError:  # not this text's index (a damaged cache entry)
+        return SortedLines(text, 0), flags
+
+
+def forms_index(build: bool = True) -> tuple[SortedLines[str], tuple[object, ...]] | None:
+    """:func:`_forms_text` read in place from the per-user disk cache, and the flags it
+    was built under; built and stored there when missing (``build``; ~11 s; in a child
+    interpreter first, :data:`repair.resources.cache.BUILD_APART`, so the build's transient
+    memory is never this process's), else None.  Keyed by :func:`_forms_paths` and
+    lemminflect's stamp."""
+    from repair.resources.cache import stat_cached, stat_peek
+    from repair.resources.lemminflect_stamp import lemminflect_stamp
+
+    args = ("spin-mobyrev-forms", _forms_paths(), _forms_text, tuple, lemminflect_stamp())
+    entry = stat_cached(*args, apart=f"{__name__}:forms_index") if build else stat_peek(*args)
+    return None if entry is None else _indexed(entry)
+
+
+def _forms() -> tuple[SortedLines[str], tuple[object, ...]] | None:
+    """The table for this process (:data:`FORMS_BUILD_AFTER`): looked for in the cache once,
+    built once this process has computed enough word types live, else None."""
+    st = _forms_state
+    if st["table"] is None:
+        live = int(st["live"])  # type: ignore[call-overload]
+        if not st["peeked"]:
+            st["peeked"] = True
+            st["table"] = forms_index(build=False)
+        elif FORMS_BUILD_AFTER is not None and live >= FORMS_BUILD_AFTER:
+            from repair.resources.cache import cache_dir
+
+            st["live"] = -(1 << 62)  # one attempt
+            if cache_dir() is not None:
+                st["table"] = forms_index()
+    return st["table"]  # type: ignore[return-value]
+
+
+def _table_row(word: str) -> str | None:
+    """``near|wide`` of ``word`` from :func:`forms_index` (``"|"`` for a form without
+    originals), or None where the table does not answer (off, not lower case, or built
+    under other flags)."""
+    if not FORMS_TABLE or not word.islower():
+        return None
+    found = _forms()
+    if found is None or found[1] != _flags():
+        _forms_state["live"] = int(_forms_state["live"]) + 1  # type: ignore[call-overload]
+        return None
+    return found[0].get(word) or "|"
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(map(intern, cell.split(","))) if cell else ()
+
+
 @lru_cache(maxsize=50_000)
 def reverse_originals(word: str) -> tuple[str, ...]:
     """The reverse-thesaurus originals of the lower-case ``word``, inflected like it and
     known to the LM (may be empty)."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    lm = get_lm()
-    return tuple(  # each original shared by the rows that list it (issue 14)
-        intern(o) for o in wide_originals_live(word, _ranked()) if o != word and lm.known(o)
-    )
+    row = _table_row(word)
+    if row is not None:
+        return _split(row.partition("|")[0])
+    return _live(word, _ranked())
 
 
 @lru_cache(maxsize=1)
@@ -209,13 +364,10 @@ def reverse_originals_wide(word: str) -> tuple[str, ...]:
     :func:`reverse_originals` does not give (may be empty)."""
     if word in STOPWORDS or len(word) < 3 or not word.isalpha():
         return ()
-    lm = get_lm()
-    near = set(reverse_originals(word))
-    return tuple(
-        intern(o)
-        for o in wide_originals_live(word, _wide_ranked())
-        if o != word and o not in near and lm.known(o)
-    )
+    row = _table_row(word)
+    if row is not None:
+        return _split(row.partition("|")[2])
+    return _live(word, _wide_ranked(), set(reverse_originals(word)))
 
 
 def reverse_originals_deep(word: str) -> tuple[str, ...]:

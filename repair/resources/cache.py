@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import CodeType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from repair.resources import digest as hashes
 
@@ -295,15 +295,44 @@ def _cached(
     for attempt in (0, 1) if apart else (0,):
         if attempt and not build_apart(apart):
             break
-        try:
-            value = marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            continue
-        if isinstance(value, kind) and (check is None or check(value)):
-            return value  # type: ignore[return-value]
+        found, value = _read(path, kind, check)
+        if found:
+            return value  # type: ignore[no-any-return]
     value = build()
     _store(folder, name, path, value)
     return value
+
+
+def _read(path: Path, kind: type, check: Callable[[Any], bool] | None = None) -> tuple[bool, Any]:
+    """``(True, value)`` for the ``kind`` value (that passes ``check``) stored at
+    ``path``, else ``(False, None)``."""
+    try:
+        value = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return False, None
+    if isinstance(value, kind) and (check is None or check(value)):
+        return True, value
+    return False, None
+
+
+def stat_peek(
+    name: str,
+    paths: Sequence[str | os.PathLike[str]],
+    build: Callable[[], T],
+    kind: type,
+    extra: str,
+) -> T | None:
+    """What :func:`stat_cached` with the same arguments reads from the per-user cache, or
+    None when the cache holds no such entry (or is off): nothing is built or stored (for
+    a value too costly to build in every process that could use it)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        path = folder / f"{name}-{_stat_key(name, paths, build, extra)}.marshal"
+    except OSError:
+        return None
+    return _read(path, kind)[1]  # type: ignore[no-any-return]
 
 
 def _store(folder: Path, name: str, path: Path, value: object) -> None:

@@ -207,18 +207,21 @@ def row_topic_gains(
     """:func:`topic_gain` of each of ``originals`` for one written word (the same floats),
     with the word's context keys, their stored part and the written word's own fit read
     once for the row instead of once per original (remembered as :func:`topic_gain`
-    remembers them)."""
+    remembers them).  A row whose gains are all remembered builds no context (the
+    stage's topic, open-policy and stack rules ask for the same rows)."""
     gains = _doc_entry(doc)[3]
+    out = [gains.get((written, original, start)) for original in originals]
+    if None not in out:
+        return out  # type: ignore[return-value]
     ctx = context_keys(doc, start)
     stored_ctx = ctx & _doc_stored(doc)
     wk = _own(written)
     base_ctx, base_stored = ctx - wk, stored_ctx - wk
     base_fit: float | None = None
-    out = []
-    for original in originals:
-        k = (written, original, start)
-        got = gains.get(k)
+    for i, original in enumerate(originals):
+        got = out[i]
         if got is None:
+            k = (written, original, start)
             ok = _own(original)
             if ok & base_ctx:
                 context, stored = base_ctx - ok, base_stored - ok
@@ -228,6 +231,5 @@ def row_topic_gains(
                 if base_fit is None:
                     base_fit = _fit_stored(written, context, stored)
                 own_fit = base_fit
-            got = gains[k] = _fit_stored(original, context, stored) - own_fit
-        out.append(got)
-    return out
+            out[i] = gains[k] = _fit_stored(original, context, stored) - own_fit
+    return out  # type: ignore[return-value]
