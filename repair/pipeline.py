@@ -41,10 +41,6 @@ from repair.write import (
 STAGES: dict[str, StageSpec] = {s.name: s for s in REGISTRY}
 
 
-#: The stages whose edits a known source paper overrules where it prints the written word
-#: at the aligned place (:func:`repair.detect.tortured_source.off_source`).
-SOURCE_READERS = frozenset({"spin", "tortured", "collocation"})
-
 #: A word counts as English when its wordfreq Zipf frequency is at least this.
 #: Measured (share of 2+-letter words at Zipf >= 3): seeds 0.97-0.98, ICDAR 2017
 #: OCR English 0.86-0.93; German 0.38, French 0.50, Spanish 0.57 news sentences.
@@ -432,7 +428,7 @@ def _repair_document(
             for e in stage.score(doc, detection, candidates)
             if e.confidence >= config.min_confidence
         ]
-        if references and name in SOURCE_READERS:  # a known source prints the word
+        if references and STAGES[name].source_overruled:  # a known source prints the word
             from repair.detect.tortured_source import off_source
 
             stage_edits = off_source(doc, stage_edits)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from repair import repair_text
-from repair.score import term_echo
+from repair.score import term_echo, term_pool
 
 PROTOCOL = (
     "Wireless sensor networks must save energy to run for a long time without new batteries. "
@@ -20,12 +20,28 @@ PROTOCOL = (
 )
 
 
+@pytest.fixture
+def no_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The carry alone: :mod:`repair.score.term_pool` (session 48) hands these three places
+    to the rare-word pass instead (same words, below)."""
+    monkeypatch.setattr(term_pool, "TERM_POOL", False)
+
+
 def _mores(text: str) -> list[tuple[int, str, str]]:
     return [
         (e.offset, e.replacement, e.rule) for e in repair_text(text).edits if e.original == "mores"
     ]
 
 
+def test_pooled_places_give_the_same_words() -> None:
+    """With the term pool on, the rare-word pass reads the three places with their evidence
+    pooled: the same restoration at each."""
+    assert term_pool.TERM_POOL is True
+    mores = [e for e in repair_text(PROTOCOL).edits if e.original == "mores"]
+    assert [e.replacement for e in mores] == ["protocol"] * 3
+
+
+@pytest.mark.usefixtures("no_pool")
 def test_term_word_carried() -> None:
     assert term_echo.CARRY_TERMS is True
     edits = repair_text(PROTOCOL).edits
@@ -42,6 +58,7 @@ def test_term_word_carried() -> None:
         assert PROTOCOL[e.offset : e.offset + e.length] == "mores"
 
 
+@pytest.mark.usefixtures("no_pool")
 def test_switch_off_and_outside_scientific_register(monkeypatch: pytest.MonkeyPatch) -> None:
     on = repair_text(PROTOCOL).edits
     monkeypatch.setattr(term_echo, "CARRY_TERMS", False)

@@ -72,7 +72,10 @@ class StageSpec:
     makes; ``score`` the :class:`~repair.types.DocScores` field of its document
     score and ``label`` how reports name it; ``help`` one line for the CLI;
     ``english_only`` stages are skipped on non-English text; ``default`` says
-    whether it runs unless told otherwise.
+    whether it runs unless told otherwise; ``skip_on_ocr`` stages do not run on a
+    garbled page; ``source_overruled`` stages (the synonym readers) lose an edit where a
+    known source (``--reference``) prints the written word at the aligned place
+    (:func:`repair.detect.tortured_source.off_source`).
     """
 
     name: str
@@ -84,6 +87,7 @@ class StageSpec:
     english_only: bool = True
     default: bool = True
     skip_on_ocr: bool = False
+    source_overruled: bool = False
 
     def __post_init__(self) -> None:
         kinds = tuple(
@@ -136,6 +140,7 @@ REGISTRY: tuple[StageSpec, ...] = (
         label="tortured",
         help="paper-mill tortured phrases",
         skip_on_ocr=True,
+        source_overruled=True,
     ),
     StageSpec(
         "spin",
@@ -145,6 +150,7 @@ REGISTRY: tuple[StageSpec, ...] = (
         label="spin",
         help="article-spinner synonym swaps",
         skip_on_ocr=True,
+        source_overruled=True,
     ),
     StageSpec(
         "collocation",
@@ -162,6 +168,7 @@ REGISTRY: tuple[StageSpec, ...] = (
         label="collocation",
         help="synonym-spun terms ('data agglomerates')",
         skip_on_ocr=True,
+        source_overruled=True,
     ),
     StageSpec(
         "repeated",
