@@ -92,6 +92,13 @@ WIDE_OPTIONS = 12
 #: ("narrow bandwidth" -> "high bandwidth"); dev mill 0.019 either way, tortured dev 0.446
 #: without it (0.454 with: "simple comportment" keeps "method", not "way").
 WIDE_GUARD = True
+#: ``written_pmi`` is read on the written pair that holds the first changed word (the
+#: last two words when only a three-word window's last word changed: "wireless sensor
+#: webs" reads "sensor webs", not the honest "wireless sensor"; :func:`written_pair`).
+#: Windows whose first or second word changed read the first two words as before.
+#: Off: always the window's first two words.  Figures: benchmarks/RESULTS.md,
+#: "Session 48, spincoll48".
+PMI_PAIR_OF_CHANGE = True
 #: Only words at most this common (wordfreq Zipf) are taken as possibly spun: a paper
 #: mill's spinner writes rare words, and :mod:`repair.score.collocation` declines
 #: restorations of commoner words anyway (this bound keeps clean text cheap).
@@ -471,8 +478,28 @@ def _lm_signals(
     gain = lm.sequence_logprob([*restored, *after], before) - lm.sequence_logprob(
         [*written, *after], before
     )
-    pmi = lm.logprob(written[1], [written[0]]) - lm.logprob(written[1])
+    a, b = written_pair(written, restored)
+    pmi = lm.logprob(b, [a]) - lm.logprob(b)
     return gain, pmi
+
+
+def written_pair(written: tuple[str, ...], restored: tuple[str, ...]) -> tuple[str, str]:
+    """The adjacent written pair whose association ``written_pmi`` reads: the first changed
+    word with the word before it (:data:`PMI_PAIR_OF_CHANGE`; the first two words when the
+    first word changed), else the first two words.
+
+    >>> written_pair(("wireless", "sensor", "webs"), ("wireless", "sensor", "networks"))
+    ('sensor', 'webs')
+    >>> written_pair(("neural", "web", "model"), ("neural", "network", "model"))
+    ('neural', 'web')
+    """
+    i = 0
+    if PMI_PAIR_OF_CHANGE:
+        first = next(
+            (k for k, (w, r) in enumerate(zip(written, restored, strict=True)) if w != r), 0
+        )
+        i = max(0, first - 1)
+    return written[i], written[i + 1]
 
 
 def _ordinary(written: tuple[str, ...], restored: tuple[str, ...]) -> float:
