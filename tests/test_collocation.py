@@ -108,3 +108,21 @@ def test_clean_news_skips_the_phrase_list() -> None:
     text = Path("seeds/001_6ec5e41faf0dbfb8.txt").read_text("utf-8")
     assert tortured.detect(Document(text)).findings == ()
     assert tortured.load_lexicon.cache_info().currsize == 0
+
+
+def test_written_pmi_reads_the_pair_holding_the_changed_word(monkeypatch) -> None:
+    """In "wireless sensor webs" the honest pair "wireless sensor" is associated, the pair
+    that holds the spun word ("sensor webs") is not; the window is not declined as a
+    written collocation (spinmill47's finding)."""
+    text = "We deployed wireless sensor webs in the field to monitor the soil moisture."
+
+    def window_reasons() -> tuple[float, tuple[str, ...]]:
+        rs = [r for r in collocation.find(Document(text)) if len(r.written) == 3]
+        d = next(d for d in decide(rs) if d.restoration.written[-1] == "webs")
+        return d.restoration.written_pmi, d.reasons
+
+    pmi, reasons = window_reasons()
+    assert pmi < 1.0 and "written_collocation" not in reasons
+    monkeypatch.setattr(collocation, "PMI_PAIR_OF_CHANGE", False)
+    pmi, reasons = window_reasons()
+    assert pmi > 1.0 and "written_collocation" in reasons
