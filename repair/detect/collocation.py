@@ -96,8 +96,12 @@ WIDE_GUARD = True
 #: last two words when only a three-word window's last word changed: "wireless sensor
 #: webs" reads "sensor webs", not the honest "wireless sensor"; :func:`written_pair`).
 #: Windows whose first or second word changed read the first two words as before.
-#: Off: always the window's first two words.  Figures: benchmarks/RESULTS.md,
-#: "Session 48, spincoll48".
+#: Off: always the window's first two words.  ON as a correction with no measured cost
+#: (session 48, spincoll48; ``python benchmarks/spin_eval.py --all --split dev|test``):
+#: every dev and test row identical (tortured 0.466 / 0.275, mill 0.027 / 0.027, phrase
+#: 0.543 / 0.124, spinbot 0.166 / 0.142); on dev 3 distinct windows read another pair,
+#: all declined for other reasons; ``spin_calibrate.py`` 0.092 changed tokens per 1,000,
+#: ``tortured_general_eval.py --abstracts`` and seeds identical.
 PMI_PAIR_OF_CHANGE = True
 #: Only words at most this common (wordfreq Zipf) are taken as possibly spun: a paper
 #: mill's spinner writes rare words, and :mod:`repair.score.collocation` declines
