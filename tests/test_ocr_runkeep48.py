@@ -10,9 +10,9 @@ TEXT = (
 )
 
 
-def _edits() -> list[Edit]:
-    i = TEXT.index("Saud")
-    return [Edit(i, 4, "Saud", "Sand", "ocr", 0.9, "OCR_CONFUSION")]
+def _edits(text: str = TEXT, word: str = "Saud", read: str = "Sand") -> list[Edit]:
+    i = text.index(word)
+    return [Edit(i, len(word), word, read, "ocr", 0.9, "OCR_CONFUSION")]
 
 
 def test_run_keep_keeps_a_printed_name_in_a_run(monkeypatch):
@@ -28,16 +28,13 @@ def test_run_keep_off_reads_it(monkeypatch):
 def test_run_keep_needs_a_second_printing(monkeypatch):
     monkeypatch.setattr(ocr_capkeep, "RUN_KEEP", True)
     once = "Police are interrogating Saud Abdulaziz about the plot."
-    i = once.index("Saud")
-    edits = [Edit(i, 4, "Saud", "Sand", "ocr", 0.9, "OCR_CONFUSION")]
-    assert ocr_capkeep.keep(once, edits, garble=0.2) == edits
+    assert ocr_capkeep.keep(once, _edits(once), garble=0.2) == _edits(once)
 
 
 def test_run_keep_needs_a_known_form(monkeypatch):
     monkeypatch.setattr(ocr_capkeep, "RUN_KEEP", True)
     text = "the Crown Lnnd Office and the Crown Lnnd Board met."
-    i = text.index("Lnnd")
-    edits = [Edit(i, 4, "Lnnd", "Land", "ocr", 0.9, "OCR_CONFUSION")]
+    edits = _edits(text, "Lnnd", "Land")
     assert ocr_capkeep.keep(text, edits, garble=0.2) == edits
 
 
