@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Sibling benchmark modules (``ocr_ablation``) also under runpy, where the
+# script's own folder is not put on the path.
+sys.path.insert(1, str(Path(__file__).resolve().parent))
 
 from repair.bench.metrics import char_distance, collapse_space, token_distance, token_seq  # noqa: E402
 from repair.bench.suites import shared_dir  # noqa: E402
