@@ -496,9 +496,22 @@ def _lower_class(o: str, g: str, pairs: Counter[tuple[str, str]]) -> str | None:
 
 def lower_class_costs(smh: Path | None, icdar: Path | None) -> dict[str, float]:
     """The learned cost (nats) of a sparse lower-case pair (see LOWER_BACKOFF)."""
-    rates = held_out_rates(_fold_counts(smh, icdar), _LOWER_GLYPHS, _lower_class)
+    return lower_costs_of(smh, icdar, _lower_class, LOWER_MIN_COST)
+
+
+def lower_costs_of(
+    smh: Path | None,
+    icdar: Path | None,
+    classify: Callable[[str, str, Counter[tuple[str, str]]], str | None],
+    floor: float,
+) -> dict[str, float]:
+    """``{class: cost}`` of the lower-case pairs ``classify`` classes: each class's
+    held-out rate on two folds of the training lines (:func:`held_out_rates`), ``-ln rate
+    - OFFSET``, at least ``floor``; a class held out fewer than CAPITAL_MIN_HELDOUT times
+    gets none."""
+    rates = held_out_rates(_fold_counts(smh, icdar), _LOWER_GLYPHS, classify)
     return {
-        cls: max(LOWER_MIN_COST, -math.log(seen / total) - OFFSET)
+        cls: max(floor, -math.log(seen / total) - OFFSET)
         for cls, (seen, total) in rates.items()
         if seen >= CAPITAL_MIN_HELDOUT
     }
@@ -574,12 +587,7 @@ def _unseen_class(o: str, g: str, pairs: Counter[tuple[str, str]]) -> str | None
 
 def unseen_class_costs(smh: Path | None, icdar: Path | None) -> dict[str, float]:
     """The learned cost (nats) of a lower-case pair no fold counted (see UNSEEN_BACKOFF)."""
-    rates = held_out_rates(_fold_counts(smh, icdar), _LOWER_GLYPHS, _unseen_class)
-    return {
-        cls: max(UNSEEN_MIN_COST, -math.log(seen / total) - OFFSET)
-        for cls, (seen, total) in rates.items()
-        if seen >= CAPITAL_MIN_HELDOUT
-    }
+    return lower_costs_of(smh, icdar, _unseen_class, UNSEEN_MIN_COST)
 
 
 def unseen_backoff_rows(
