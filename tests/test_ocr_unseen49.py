@@ -75,3 +75,25 @@ def test_the_shipped_table_gets_no_unseen_rows() -> None:
     assert build.UNSEEN_BACKOFF
     rows = {(o, g) for o, g, *_ in read_tsv("ocr_confusions.tsv")}
     assert ("j", "q") not in rows
+
+
+def test_by_source_the_folds_are_the_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    smh, icdar = Path("smh"), Path("icdar")
+    by_args = {
+        # each source alone: its pairs split over two folds
+        (smh, None): [_fold({("j", "y"): 3}), _fold({("j", "y"): 2})],
+        (None, icdar): [_fold({("l", "t"): 3}), _fold({("l", "t"): 2})],
+        # folds that mix the sources: every pair in both, nothing unseen held out
+        (smh, icdar): [
+            _fold({("j", "y"): 3, ("l", "t"): 3}),
+            _fold({("j", "y"): 2, ("l", "t"): 2}),
+        ],
+    }
+    monkeypatch.setattr(build, "_fold_counts", lambda s, i: by_args[(s, i)])
+    assert build._pooled(by_args[(smh, None)])[0] == Counter({("j", "y"): 5})
+    monkeypatch.setattr(build, "UNSEEN_BY_SOURCE", False)
+    assert build.unseen_class_costs(smh, icdar) == {}
+    monkeypatch.setattr(build, "UNSEEN_BY_SOURCE", True)
+    # by source: "j" -> "y" (SMH's 5) is unseen in ICDAR, "l" -> "t" (ICDAR's 5) in SMH
+    assert "unseen" in build.unseen_class_costs(smh, icdar)
+    assert build.unseen_class_costs(None, icdar) == {}  # one source: its own folds
