@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_ocr_confusions as build  # noqa: E402
 import ocr_xsource  # noqa: E402
-from ocr_xsource_gap import dump, sites  # noqa: E402
+from ocr_xsource_gap import diff_runs, dump, sites  # noqa: E402
 from runtime_args import split_runtime  # noqa: E402
 
 #: A row priced this much dearer by the fold's table makes a ``row dearer`` site.
@@ -139,17 +139,8 @@ def blocks_of(tok: str, word: str) -> list[tuple[str, str]]:
     >>> blocks_of("Tbe", "The")
     [('b', 'h')]
     """
-    from rapidfuzz.distance import Levenshtein
-
     low, target = tok.lower(), word.lower()
-    runs: list[list[int]] = []
-    for tag, s1, s2, d1, d2 in Levenshtein.opcodes(low, target).as_list():
-        if tag == "equal":
-            continue
-        if runs and runs[-1][1] == s1 and runs[-1][3] == d1:
-            runs[-1][1], runs[-1][3] = s2, d2
-        else:
-            runs.append([s1, s2, d1, d2])
+    runs = diff_runs(low, target)
     return [(tok[a:b], target[c:d]) for a, b, c, d in runs]
 
 
