@@ -66,25 +66,35 @@ def dump(split: str, path: Path) -> None:
     path.write_text(json.dumps(out), encoding="utf-8")
 
 
-def price(pairs_path: Path, out_path: Path) -> None:
-    """Price each (printed, word) pair of ``pairs_path``: total and per glyph run."""
+def diff_runs(low: str, target: str) -> list[list[int]]:
+    """The maximal runs of differing glyphs of ``low`` against ``target``, as ``[start,
+    end, target start, target end]`` (adjacent edit operations merged).
+
+    >>> diff_runs("tbe", "the")
+    [[1, 2, 1, 2]]
+    """
     from rapidfuzz.distance import Levenshtein
 
+    runs: list[list[int]] = []
+    for tag, s1, s2, d1, d2 in Levenshtein.opcodes(low, target).as_list():
+        if tag == "equal":
+            continue
+        if runs and runs[-1][1] == s1 and runs[-1][3] == d1:
+            runs[-1][1], runs[-1][3] = s2, d2
+        else:
+            runs.append([s1, s2, d1, d2])
+    return runs
+
+
+def price(pairs_path: Path, out_path: Path) -> None:
+    """Price each (printed, word) pair of ``pairs_path``: total and per glyph run."""
     from repair.score import ocr_price
 
     out = []
     for tok, word in json.loads(pairs_path.read_text(encoding="utf-8")):
         low, target = tok.lower(), word.lower()
-        runs: list[list[int]] = []
-        for tag, s1, s2, d1, d2 in Levenshtein.opcodes(low, target).as_list():
-            if tag == "equal":
-                continue
-            if runs and runs[-1][1] == s1 and runs[-1][3] == d1:
-                runs[-1][1], runs[-1][3] = s2, d2
-            else:
-                runs.append([s1, s2, d1, d2])
         blocks = []
-        for i1, i2, j1, j2 in runs:
+        for i1, i2, j1, j2 in diff_runs(low, target):
             src, dst = ocr_price._block_span(
                 tok, low, target, len(low), len(target), i1, i2, j1, j2
             )

@@ -38,6 +38,13 @@ MIN_COST = build.MIN_COST
 #: counts of counts, 0.71 here).  Held-out folds of SMH dev (``benchmarks/ocr_fold_eval.py``,
 #: token errors): 0 -> 5,153, Ney -> 5,157, 1.5 -> 5,158 (no slot table: 5,162).
 DISCOUNT: float | None = 0.0
+#: Also read each unit's rate from its sources' own counts, as the main table's
+#: ``build_ocr_confusions.SOURCE_RATES`` (``"weighted"`` / ``"mean"`` / ``"max"`` of the
+#: per-source smoothed rates, ``build_ocr_confusions.mix_rates``, used where above the
+#: pooled rate; ``None``: pooled only).  Cross-fit tokens / chars with the main table's
+#: ``"mean"``: 4,653 / 7,693 -> 4,651 / 7,690 with this one too; OFF with the main
+#: table's flag (session 49, ocrfold49).
+SOURCE_RATES: str | None = None
 #: Longest side of a unit kept (glyphs).
 MAX_SIDE = 2
 
@@ -61,8 +68,13 @@ def discount(pairs: Counter[tuple[str, str]]) -> float:
     return kinds[1] / max(1, kinds[1] + 2 * kinds[2])
 
 
-def rows(pairs: Counter[tuple[str, str]], grams: Counter[str]) -> list[tuple[str, str, float, int]]:
-    """(ocr, true, cost, count) of every wanted unit (module doc)."""
+def rows(
+    pairs: Counter[tuple[str, str]],
+    grams: Counter[str],
+    per_source: list[tuple[Counter, Counter]] | None = None,
+) -> list[tuple[str, str, float, int]]:
+    """(ocr, true, cost, count) of every wanted unit (module doc); ``per_source``: each
+    source's own (unit counts, n-gram counts), read by SOURCE_RATES."""
     seen: Counter[tuple[int, int]] = Counter()
     for (o, g), n in pairs.items():
         if wanted(o, g):
@@ -78,6 +90,12 @@ def rows(pairs: Counter[tuple[str, str]], grams: Counter[str]) -> list[tuple[str
         sh = shape(o, g)
         p0 = seen[sh] / max(1, total[len(g)]) / 26 ** len(o)
         p = (max(n - d, 0.0) + ALPHA * p0) / (grams[g] + ALPHA)
+        if per_source and SOURCE_RATES:
+            own = [
+                (max(sp.get((o, g), 0) - d, 0.0) + ALPHA * p0) / (sg[g] + ALPHA) if sg[g] else None
+                for sp, sg in per_source
+            ]
+            p = max(p, build.mix_rates(own, SOURCE_RATES))
         out.append((o, g, max(MIN_COST, -math.log(p) - OFFSET), n))
     out.sort(key=lambda r: (r[2], -r[3], r[0], r[1]))
     return out
@@ -89,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--icdar", type=Path, default=None)
     args = ap.parse_args(argv)
     pairs, grams, _spacing, _plain = build.learn(args.smh, args.icdar)
+    per_source = build.source_counts(args.smh, args.icdar) if SOURCE_RATES else None
     print("# format: repair-lexicon/1; columns: ocr, true, cost, count")
     print("# OCR slot channel: letter confusion units (printed -> page, up to 2 glyphs a side),")
     print("# every unit the aligned lines show; read only by repair/score/ocr_slotprice.py.")
@@ -99,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         f"# cost = -ln((n - D + {ALPHA:g} p0) / (count(true) + {ALPHA:g})) - {OFFSET}, at least"
         f" {MIN_COST}; p0: the unit shape's pooled rate; D = {discount(pairs):.2f}."
     )
-    for o, g, cost, n in rows(pairs, grams):
+    for o, g, cost, n in rows(pairs, grams, per_source):
         print(f"{o}\t{g}\t{cost:.2f}\t{n}")
     return 0
 
