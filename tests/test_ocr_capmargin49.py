@@ -77,3 +77,10 @@ def test_binomial_reads_garble_after_a_name(monkeypatch):
     ):
         e = _edit(text, word, read)
         assert ocr_binomial.keep_epithets(text, [e]) == [e]
+
+
+def test_binomial_reads_an_epithet_after_a_garbled_genus(monkeypatch):
+    monkeypatch.setattr(ocr_binomial, "BINOMIAL_KEEP", True)
+    text = "tariffs he placed on Cliina earlierthis year."
+    china, glued = _edit(text, "Cliina", "China"), _edit(text, "earlierthis", "earlier this")
+    assert ocr_binomial.keep_epithets(text, [china, glued]) == [china, glued]

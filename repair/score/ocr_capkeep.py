@@ -85,7 +85,7 @@ RUN_MIN_COUNT = 2
 #: prints; one glyph off, it is a common misspelling ("Cemetary" -> "Cemetery", read).
 #: A title-case run instead of the known form (any "Rxpedition" in "New Guinea
 #: Rxpedition") needs the margin of right readings: SMH dev-a 1,926 -> 1,932 tokens.
-KNOWN_MARGIN = False
+KNOWN_MARGIN = True
 #: ... the printed form's Zipf frequency at least ...
 KNOWN_MARGIN_ZIPF = 1.0
 #: ... the reading's margin (nats, the edit's evidence, before page bonuses) below ...
@@ -94,7 +94,7 @@ KNOWN_MARGIN_MIN = 0.0
 KNOWN_MARGIN_MIN_SUBS = 2
 #: :func:`page_forms` also counts the capitalised words of a token that glued them
 #: ("Saud AbdulazizSaud", a lost space), so :data:`RUN_KEEP` sees the second printing.
-GLUED_PIECES = False
+GLUED_PIECES = True
 #: When a list, each kept edit is appended to it as (guard, edit) (analysis).
 _TRACE: list[tuple[str, Edit, float]] | None = None
 #: The guards read only a light page: its garble score (flagged words per word) at most.
