@@ -21,7 +21,9 @@ from collections.abc import Sequence
 
 from repair.types import Edit
 
-#: The switch (see the module doc).
+#: The switch (see the module doc).  Session 49 (ocrcap49): OCR'd modern text audit 9
+#: broken fewer ("Prosalirus bitis" 10 -> 1; the one left has a garbled genus,
+#: "Prosa1irus"), fixed 28,189 both; SMH dev: no edit dropped (dev-a, dev-b unchanged).
 BINOMIAL_KEEP = True
 #: Endings of a genus (Latin and Greek nominatives: "Prosalirus", "Rana", "Triturus") and
 #: of an epithet ("bitis", "temporaria", "vulgaris", "smithii"; not "-es", the ending of

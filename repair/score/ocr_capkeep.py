@@ -24,7 +24,9 @@ most :data:`LIGHT_MAX`, three tests keep such a word, each behind its own flag:
   ocrlight42).
 
 ``RUN_KEEP`` (on) reads any page: a known capitalised form in a title-case run that the
-page prints again ("interrogating Saud Abdulaziz Saud" is no "Sand").
+page prints again ("interrogating Saud Abdulaziz Saud" is no "Sand").  ``KNOWN_MARGIN``
+(on) reads any page too: a capitalised form the web knows, read two glyphs away at a
+negative margin, stays ("the Nauen Plain" is no "Nation").
 
 All look only at the edit, its page and shipped models (wordfreq, the character model);
 the page is scanned once, only when an edit qualifies (linear).
@@ -82,9 +84,13 @@ RUN_MIN_COUNT = 2
 #: errors (:data:`KNOWN_MARGIN_MIN_SUBS`): the negative margins a garbled page allows a
 #: capitalised unknown (:data:`repair.candidates.ocr.CAPITAL_GARBLED_THRESHOLD`, -4 nats)
 #: are for garble, and a garble two glyphs off a word rarely lands on a form the web
-#: prints; one glyph off, it is a common misspelling ("Cemetary" -> "Cemetery", read).
-#: A title-case run instead of the known form (any "Rxpedition" in "New Guinea
-#: Rxpedition") needs the margin of right readings: SMH dev-a 1,926 -> 1,932 tokens.
+#: prints; one glyph off it is a common misspelling ("Cemetary" -> "Cemetery", read).
+#: Session 49 (ocrcap49): OCR'd modern text audit 121 -> 114 broken (all 7 "Nauen" ->
+#: "Nation" / "Names"), 28,189 fixed both; SMH dev-a 1,926 / 3,135 -> 1,925 / 3,132
+#: ("on Monaro" -> "Menace"), dev-b 2,379 / 3,874 -> 2,379 / 3,872; ``ocr_broken.py smh``
+#: 49 -> 48.  Asking a title-case run's readings for a positive margin instead ("New
+#: Guinea Rxpedition", "Constable Bartholometv" are right readings at -1 to -7 nats) cost
+#: dev-a 1,932 / 3,143 and dev-b 2,382 / 3,877 for the same 7 audit tokens.
 KNOWN_MARGIN = True
 #: ... the printed form's Zipf frequency at least ...
 KNOWN_MARGIN_ZIPF = 1.0
@@ -93,7 +99,8 @@ KNOWN_MARGIN_MIN = 0.0
 #: ... through at least this many glyph substitutions.
 KNOWN_MARGIN_MIN_SUBS = 2
 #: :func:`page_forms` also counts the capitalised words of a token that glued them
-#: ("Saud AbdulazizSaud", a lost space), so :data:`RUN_KEEP` sees the second printing.
+#: ("Saud AbdulazizSaud", a lost space), so :data:`RUN_KEEP` sees the second printing
+#: (session 49, ocrcap49: audit 2 broken fewer, "Saud" and "Virginie"; SMH dev unchanged).
 GLUED_PIECES = True
 #: When a list, each kept edit is appended to it as (guard, edit) (analysis).
 _TRACE: list[tuple[str, Edit, float]] | None = None
@@ -272,7 +279,8 @@ def keep(text: str, edits: Sequence[Edit], garble: float = 0.0) -> list[Edit]:
     """``edits`` without the readings of capitalised words the page vouches for, on a
     page whose garble score (:func:`repair.detect.ocr.detect_ocr`: flagged words per
     word) is at most :data:`LIGHT_MAX`; on any page, names in a title-case run the page
-    prints again (:data:`RUN_KEEP`)."""
+    prints again (:data:`RUN_KEEP`) and known forms read at a negative margin
+    (:data:`KNOWN_MARGIN`)."""
     light = garble <= LIGHT_MAX and (REPEAT_KEEP or BARE_KEEP or EXCLAIM_KEEP)
     if not (light or RUN_KEEP or KNOWN_MARGIN):
         return list(edits)
