@@ -139,6 +139,10 @@ class _Stage:
             from repair.score import ocr_capkeep
 
             edits = ocr_capkeep.keep(doc.text, edits, detection.score)
+            from repair.score import ocr_binomial
+
+            if ocr_binomial.BINOMIAL_KEEP:  # "Prosalirus bitis" is no "bit is"
+                edits = ocr_binomial.keep_epithets(doc.text, edits)
         return edits
 
 
