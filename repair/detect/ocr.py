@@ -172,9 +172,7 @@ def _technical_spans(text: str) -> list[tuple[int, int]]:
     """The spans of :func:`technical_chunk` runs of ``text`` (none with the flag off)."""
     if not TECH_CHUNKS:
         return []
-    return [
-        m.span() for m in re.finditer(r"\S{3,}", text) if _tech_chunk_cached(m.group())
-    ]
+    return [m.span() for m in re.finditer(r"\S{3,}", text) if _tech_chunk_cached(m.group())]
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -433,7 +431,9 @@ def _merged_compound(piece: str) -> bool:
     if not WEB_COMPOUNDS or not piece.isalpha() or _reads_as_common(piece):
         return False
     splits = split_candidates(piece)[:1]
-    return bool(splits) and splits[0].cost <= MERGED_MAX_COST and web_compound(piece, splits[0].parts)
+    return (
+        bool(splits) and splits[0].cost <= MERGED_MAX_COST and web_compound(piece, splits[0].parts)
+    )
 
 
 def _reads_as_common(piece: str) -> bool:
