@@ -139,6 +139,10 @@ class _Stage:
             from repair.score import ocr_capkeep
 
             edits = ocr_capkeep.keep(doc.text, edits, detection.score)
+        if edits:  # URLs, file names, identifiers: technical text, no OCR
+            from repair.score import ocr_techkeep
+
+            edits = ocr_techkeep.keep(doc.text, edits)
         return edits
 
 
