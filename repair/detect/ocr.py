@@ -198,7 +198,11 @@ def technical_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     return [span for span, k in kinds if k >= least], least == 1
 
 
-_CHUNK = re.compile(r"\S{3,}")
+#: The runs :func:`technical_chunk` may read as technical: those holding a character of
+#: its marks (most words hold none, and are never read: issue 14).
+_CHUNK = re.compile(
+    r"(?<!\S)\S*?(?:[_/=+&$@]|--|www\.|\.[^\s.]|:\S|\(\)|[A-Za-z]\d|0x|[a-z][A-Z])\S*"
+)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
