@@ -137,15 +137,19 @@ WEAK_WEIGHT = 1.0
 #: holds 97 chunks of those shapes and none of the first kind.
 TECH_CHUNKS = True
 TECH_MIN_STRONG = 1
+#: ... and at least one per this many words (a 300 k-word OCR'd text with 33 URLs and
+#: e-mail addresses is no technical document: its "wil1", "tw0", "inNew", "theSoviet"
+#: are OCR's, read by the lead's audit: 588 fewer fixes without this).
+TECH_WORDS_PER_STRONG = 1000
 #: Outer marks stripped from a chunk before it is read (quotes, brackets, sentence marks).
 _CHUNK_EDGES = "\"'“”‘’([{<>)]}.,;:!?*"
 _STRONG_MARKS = re.compile(
-    r"://|^www\.|::|\+\+|[a-z]\(\)|[a-z]\.[a-z]+\(|==|!=|&[a-z]+;|^--[a-z]|^\$[A-Za-z_]|\w@\w|^0x[0-9a-fA-F]+$"
+    r"://|^www\.|::|\+\+|[a-z]\(\)|[a-z]\.[a-z]+\(|==|!=|&[a-z]+;|^--[a-z]|^\$[A-Za-z_]+(?:_\w+)*$|\w@\w|^0x[0-9a-fA-F]+$"
 )
 _SHAPE_MARKS = re.compile(r"[^\W_]_[^\W_]|[a-z0-9]/[a-z0-9][^/]*/|\w=\w|^/[a-z]{2,}")
 #: a file's extension before the edges are stripped ("*.dll", ".swf")
 _TECH_SUFFIX = re.compile(r"^\(?\*?\.([a-z]{2,5})\)?$")
-_VERSIONED = re.compile(r"^(?:[A-Z]{2,}\d+(?:[A-Z]+\d+)?|[a-z]{2,}\d+)$")
+_VERSIONED = re.compile(r"^[A-Z]{2,}\d+(?:[A-Z]+\d+)?$")
 _GENERIC_DOMAINS = frozenset({"com", "org", "net", "edu", "gov"})
 _DOTTED = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)+$")
 _CAMEL = re.compile(r"^[a-z]+(?:[A-Z][a-z]+)+$")
@@ -155,7 +159,7 @@ def technical_chunk(chunk: str) -> int:
     """How a run of non-space characters reads as technical text (:data:`TECH_CHUNKS`):
     2 by a mark no OCR prints, 1 by a shape OCR also makes, 0 not at all.
 
-    >>> [technical_chunk(c) for c in ("http://a.org", "gkcontent.dll", "onLoad", "tbe.man")]
+    >>> [technical_chunk(c) for c in ("http://a.org", "gkcontent.dll", "cookieBehavior", "tbe.man")]
     [2, 1, 1, 0]
     """
     core = chunk.strip(_CHUNK_EDGES)
@@ -175,9 +179,18 @@ def technical_chunk(chunk: str) -> int:
         last = pieces[-1].lower()
         return int(len(pieces) >= 3 or last in _GENERIC_DOMAINS or not is_known(last))
     if _CAMEL.match(core):
-        # "onLoad", "cookieBehavior": known words; not OCR's capitals "muBio", "theCroiwi"
-        return int(all(_camel_hump(h.lower()) for h in re.findall(r"[A-Z]?[a-z]+", core)))
+        # "cookieBehavior", "clickSelectsAll": known words; not OCR's capitals "muBio",
+        # "theCroiwi", nor its lost space before a name ("inNew", "theSoviet", "onJuly")
+        humps = re.findall(r"[A-Z]?[a-z]+", core)
+        if len(humps) == 2 and zipf(humps[0]) >= CAMEL_FUNCTION_ZIPF:
+            return 0
+        return int(all(_camel_hump(h.lower()) for h in humps))
     return 0
+
+
+#: A two-hump camelCase run whose first hump is this common (a function word) is OCR's
+#: lost space ("andChina"), not a name ("onLoad" goes with them).
+CAMEL_FUNCTION_ZIPF = 6.0
 
 
 def _camel_hump(word: str) -> bool:
@@ -194,7 +207,8 @@ def technical_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
         return [], False
     kinds = [(m.span(), _tech_chunk_cached(m.group())) for m in _CHUNK.finditer(text)]
     strong = sum(k == 2 for _, k in kinds)
-    least = 1 if strong >= TECH_MIN_STRONG else 2
+    words = text.count(" ") + text.count("\n")  # about the words (cheap)
+    least = 1 if strong >= max(TECH_MIN_STRONG, words / TECH_WORDS_PER_STRONG) else 2
     return [span for span, k in kinds if k >= least], least == 1
 
 
