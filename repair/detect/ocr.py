@@ -454,6 +454,10 @@ COMPOUND_MIN_ZIPF = 1.0
 #: ... and none of their occurrences counts in the gate's garble score either (a bug
 #: report's 51 unknown words in 1,004 opened it by the score route, session 49).
 COMPOUNDS_NOT_GARBLE = True
+#: No weak pattern (odd letter runs, capitals read as words) counts in a document of the
+#: technical register: its identifiers ("vsz", "nppdf", "xprint", "wintv") hold letter
+#: runs no English word has.
+TECH_NO_WEAK = True
 #: ... at any web frequency in a document of the technical register (one holding at least
 #: :data:`TECH_MIN_STRONG` chunks with a mark no OCR prints: ``http://``, ``focus()``,
 #: ``std::``): "addressbar", "listboxes", "searchbox", "radiobutton" (Zipf 0) are its
@@ -552,7 +556,7 @@ def _count_confusions(
         n -= len(compounds)  # a register of closed compounds ("dropdown", "tooltips")
         if compound_forms is not None:
             compound_forms |= compounds
-    if n >= need or n + WEAK_WEIGHT * len(maybe) < need:
+    if n >= need or n + WEAK_WEIGHT * len(maybe) < need or (technical and TECH_NO_WEAK):
         return n, 0
     odd_seen: set[str] = set()
     weak = 0
