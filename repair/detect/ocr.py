@@ -130,11 +130,11 @@ WEAK_WEIGHT = 1.0
 #: pieces ("gkcontent" of "gkcontent.dll", "urlbar" of "browser.urlbar.autofill") are
 #: non-words no OCR made.  Its findings stay (an opened page still reads them).  Marks no
 #: OCR prints (``://``, ``www.``, ``()``, ``==``, ``++``, ``::``, ``&amp;``, ``--flag``,
-#: ``$VAR``, ``a@b``, ``0x1f``) make a chunk technical by themselves; the shapes OCR's stray
-#: stops, underscores and capitals also make ("gkcontent.dll" / "pfank.ond", "MOZ_PHOENIX"
-#: / "TO_THB", "onLoad" / "rcaBon", "GTK1", "*.dll") only in a document holding at least
-#: :data:`TECH_MIN_STRONG` chunks of the first kind (its own register): SMH dev's raw OCR
-#: holds 97 chunks of those shapes and none of the first kind.
+#: ``$VAR``, ``a@b``, ``0x1f``) make a chunk technical by themselves; the shapes OCR's
+#: stray stops, underscores and capitals also make ("gkcontent.dll" / "pfank.ond",
+#: "MOZ_PHOENIX" / "TO_THB", "cookieBehavior" / "rcaBon", "GTK1", "*.dll") only in a
+#: document holding at least :data:`TECH_MIN_STRONG` chunks of the first kind (its own
+#: register): SMH dev's raw OCR holds 97 chunks of those shapes and none of the first kind.
 TECH_CHUNKS = True
 TECH_MIN_STRONG = 1
 #: ... and at least one per this many words (a 300 k-word OCR'd text with 33 URLs and
@@ -454,10 +454,6 @@ COMPOUND_MIN_ZIPF = 1.0
 #: ... and none of their occurrences counts in the gate's garble score either (a bug
 #: report's 51 unknown words in 1,004 opened it by the score route, session 49).
 COMPOUNDS_NOT_GARBLE = True
-#: No weak pattern (odd letter runs, capitals read as words) counts in a document of the
-#: technical register: its identifiers ("vsz", "nppdf", "xprint", "wintv") hold letter
-#: runs no English word has.
-TECH_NO_WEAK = True
 #: ... at any web frequency in a document of the technical register (one holding at least
 #: :data:`TECH_MIN_STRONG` chunks with a mark no OCR prints: ``http://``, ``focus()``,
 #: ``std::``): "addressbar", "listboxes", "searchbox", "radiobutton" (Zipf 0) are its
@@ -465,6 +461,10 @@ TECH_NO_WEAK = True
 TECH_COMPOUND_ZIPF = 0.0
 COMPOUND_PART_LEN = 3
 COMPOUND_PART_MAX_ZIPF = 6.5
+#: No weak pattern (odd letter runs, capitals read as words) counts in a document of the
+#: technical register: its identifiers ("vsz", "nppdf", "xprint", "wintv") hold letter
+#: runs no English word has.
+TECH_NO_WEAK = True
 
 
 def web_compound(word: str, parts: tuple[str, ...], min_zipf: float = COMPOUND_MIN_ZIPF) -> bool:
