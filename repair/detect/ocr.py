@@ -135,6 +135,11 @@ WEAK_WEIGHT = 1.0
 #: "MOZ_PHOENIX" / "TO_THB", "cookieBehavior" / "rcaBon", "GTK1", "*.dll") only in a
 #: document holding at least :data:`TECH_MIN_STRONG` chunks of the first kind (its own
 #: register): SMH dev's raw OCR holds 97 chunks of those shapes and none of the first kind.
+#: Clean-register census (``benchmarks/ocr_clean_registers.py``, session 49), all guards
+#: on: dev 36 -> 2 gates opened, 631 -> 36 OCR edits (webtext 35 -> 1, 627 -> 32; this
+#: flag alone off: 15 opened, 287 edits); test (read once) 39 -> 3, 694 -> 52.  SMH dev
+#: 4,305 / 7,009, the light suite's dev half, the audit (121 / 28,189), ICDAR and the clean
+#: gate all as main.
 TECH_CHUNKS = True
 TECH_MIN_STRONG = 1
 #: ... and at least one per this many words (a 300 k-word OCR'd text with 33 URLs and
@@ -447,12 +452,14 @@ def _is_confusion(text: str, f: Finding, weak: bool = True) -> bool:
 #: :data:`COMPOUND_MIN_FORMS` distinct ones (a register of closed compounds, consistent
 #: across the page): one or two ("hotspots", "meatworks") in a lightly garbled news page
 #: leave its gate as it was (light suite dev: counted in every document, 14 fewer fixes
-#: at 1 % damage for 3 fewer wrong edits).
+#: at 1 % damage for 3 fewer wrong edits).  Census webtext dev with this flag alone off:
+#: 19 gates opened, 298 edits (all on: 1, 32).
 WEB_COMPOUNDS = True
 COMPOUND_MIN_FORMS = 3
 COMPOUND_MIN_ZIPF = 1.0
 #: ... and none of their occurrences counts in the gate's garble score either (a bug
-#: report's 51 unknown words in 1,004 opened it by the score route, session 49).
+#: report's 51 unknown words in 1,004 opened it by the score route, session 49).  Census
+#: webtext dev, this flag alone off: 2 gates opened, 66 edits (on: 1, 32).
 COMPOUNDS_NOT_GARBLE = True
 #: ... at this web frequency in a document of the technical register (one holding at
 #: least :data:`TECH_MIN_STRONG` chunks with a mark no OCR prints: ``http://``,
@@ -464,7 +471,8 @@ COMPOUND_PART_LEN = 3
 COMPOUND_PART_MAX_ZIPF = 6.5
 #: No weak pattern (odd letter runs, capitals read as words) counts in a document of the
 #: technical register: its identifiers ("vsz", "nppdf", "xprint", "wintv") hold letter
-#: runs no English word has.
+#: runs no English word has.  Census webtext dev, this flag alone off: 2 gates opened,
+#: 45 edits (on: 1, 32).
 TECH_NO_WEAK = True
 
 
