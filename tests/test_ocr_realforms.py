@@ -19,6 +19,7 @@ from repair.candidates.ocr_glued import chunk_readings, paired_quotes, real_chun
 from repair.candidates.ocr_lead_specks import lead_speck_candidates
 from repair.candidates.ocr_marks import edge_speck_candidates
 from repair.candidates.ocr_realword import cited_form, number_unit
+from repair.score import ocr_techkeep
 from repair.tokenize import tokenize
 from tests.ocr_page import repaired_after_page
 
@@ -61,6 +62,8 @@ def test_real_form_kept(monkeypatch, mod, flag: str, text: str) -> None:
     on, off = (4.5, 5.0) if flag == "SHORTER_ZIPF" else (True, False)
     if flag == "REAL_ADDRESS":  # session 37's KEEP_FORMS keeps ".org" as well
         monkeypatch.setattr(glued, "KEEP_FORMS", False)
+        # ... and session 49's technical chunks ("ops-team@example.org")
+        monkeypatch.setattr(ocr_techkeep, "TECH_KEEP", False)
     monkeypatch.setattr(mod, flag, on)
     _clear()
     assert repaired_after_page(text).endswith(" " + text)

@@ -15,6 +15,7 @@ unknown words are reported (``capitalized_unknown``) but counted as names, not e
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -120,6 +121,121 @@ FOREIGN_MIN_SHARE = 0.01
 #: 90.8 %) for 25 fewer fixes and 24 fewer wrong edits; at 2 % 1.0 fixes 64 more for 15
 #: more wrong edits.
 WEAK_WEIGHT = 1.0
+
+
+#: A word inside a technical chunk (a run of non-space characters that is a URL, a file
+#: name or path, an identifier with underscores or dots, a camelCase name of known words, a
+#: hex number or a piece of code) does not count towards the gate: bug reports, code
+#: identifiers and version strings are what corpus builders feed us daily, and their
+#: pieces ("gkcontent" of "gkcontent.dll", "urlbar" of "browser.urlbar.autofill") are
+#: non-words no OCR made.  Its findings stay (an opened page still reads them).  Marks no
+#: OCR prints (``://``, ``www.``, ``()``, ``==``, ``++``, ``::``, ``&amp;``, ``--flag``,
+#: ``$VAR``, ``a@b``, ``0x1f``) make a chunk technical by themselves; the shapes OCR's
+#: stray stops, underscores and capitals also make ("gkcontent.dll" / "pfank.ond",
+#: "MOZ_PHOENIX" / "TO_THB", "cookieBehavior" / "rcaBon", "GTK1", "*.dll") only in a
+#: document holding at least :data:`TECH_MIN_STRONG` chunks of the first kind (its own
+#: register): SMH dev's raw OCR holds 97 chunks of those shapes and none of the first kind.
+#: Clean-register census (``benchmarks/ocr_clean_registers.py``, session 49), all guards
+#: on: dev 36 -> 2 gates opened, 631 -> 36 OCR edits (webtext 35 -> 1, 627 -> 32; this
+#: flag alone off: 15 opened, 287 edits); test (read once) 39 -> 3, 694 -> 52.  SMH dev
+#: 4,305 / 7,009, the light suite's dev half, the audit (121 / 28,189), ICDAR and the clean
+#: gate all as main.
+TECH_CHUNKS = True
+TECH_MIN_STRONG = 1
+#: ... and at least one per this many words (a 300 k-word OCR'd text with 33 URLs and
+#: e-mail addresses is no technical document: its "wil1", "tw0", "inNew", "theSoviet"
+#: are OCR's, read by the lead's audit: 588 fewer fixes without this).
+TECH_WORDS_PER_STRONG = 1000
+#: Outer marks stripped from a chunk before it is read (quotes, brackets, sentence marks).
+_CHUNK_EDGES = "\"'“”‘’([{<>)]}.,;:!?*"
+_STRONG_MARKS = re.compile(
+    r"://|^www\.|::|\+\+|[a-z]\(\)|[a-z]\.[a-z]+\(|==|!=|&[a-z]+;|^--[a-z]|^\$[A-Za-z_]+(?:_\w+)*$|\w@\w|^0x[0-9a-fA-F]+$"
+)
+_SHAPE_MARKS = re.compile(r"[^\W_]_[^\W_]|[a-z0-9]/[a-z0-9][^/]*/|\w=\w|^/[a-z]{2,}")
+#: a file's extension before the edges are stripped ("*.dll", ".swf")
+_TECH_SUFFIX = re.compile(r"^\(?\*?\.([a-z]{2,5})\)?$")
+_VERSIONED = re.compile(r"^[A-Z]{2,}\d+(?:[A-Z]+\d+)?$")
+_GENERIC_DOMAINS = frozenset({"com", "org", "net", "edu", "gov"})
+_DOTTED = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)+$")
+_CAMEL = re.compile(r"^[a-z]+(?:[A-Z][a-z]+)+$")
+
+
+def technical_chunk(chunk: str) -> int:
+    """How a run of non-space characters reads as technical text (:data:`TECH_CHUNKS`):
+    2 by a mark no OCR prints, 1 by a shape OCR also makes, 0 not at all.
+
+    >>> [technical_chunk(c) for c in ("http://a.org", "gkcontent.dll", "cookieBehavior", "tbe.man")]
+    [2, 1, 1, 0]
+    """
+    core = chunk.strip(_CHUNK_EDGES)
+    if len(core) < 3 or not core.isascii():
+        return 0
+    if _STRONG_MARKS.search(chunk):
+        return 2
+    if _SHAPE_MARKS.search(core) or _VERSIONED.match(core):
+        return 1  # "MOZ_PHOENIX", "a/b/c", "x=y", "/usr", "GTK1", "FF10PR1"
+    suffix = _TECH_SUFFIX.match(chunk)
+    if suffix:
+        return int(not is_known(suffix.group(1)))  # "*.dll", ".swf"; not ".his" (a stop)
+    if _DOTTED.match(core):
+        pieces = core.split(".")
+        # "browser.urlbar.autofill", "mozdev.org", "README.TXT": three pieces, a generic
+        # domain, or a last piece that is no word of its own; not "tbe.man", "as.can"
+        last = pieces[-1].lower()
+        return int(len(pieces) >= 3 or last in _GENERIC_DOMAINS or not is_known(last))
+    if _CAMEL.match(core):
+        # "cookieBehavior", "clickSelectsAll": known words; not OCR's capitals "muBio",
+        # "theCroiwi", nor its lost space before a name ("inNew", "theSoviet", "onJuly")
+        humps = re.findall(r"[A-Z]?[a-z]+", core)
+        if len(humps) == 2 and zipf(humps[0]) >= CAMEL_FUNCTION_ZIPF:
+            return 0
+        return int(all(_camel_hump(h.lower()) for h in humps))
+    return 0
+
+
+#: A two-hump camelCase run whose first hump is this common (a function word) is OCR's
+#: lost space ("andChina"), not a name ("onLoad" goes with them).
+CAMEL_FUNCTION_ZIPF = 6.0
+
+
+def _camel_hump(word: str) -> bool:
+    """Whether one hump of a camelCase name is a word (a short one must be very common)."""
+    z = zipf(word)
+    return (len(word) >= 3 and z >= 3.0) or (len(word) == 2 and z >= 6.0)
+
+
+def technical_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """The spans of the technical chunks of ``text`` (:data:`TECH_CHUNKS`; none with the
+    flag off), sorted, and whether it is a document of the technical register (at least
+    :data:`TECH_MIN_STRONG` chunks with a mark no OCR prints)."""
+    if not TECH_CHUNKS:
+        return [], False
+    kinds = [(m.span(), _tech_chunk_cached(m.group())) for m in _CHUNK.finditer(text)]
+    strong = sum(k == 2 for _, k in kinds)
+    words = text.count(" ") + text.count("\n")  # about the words (cheap)
+    least = 1 if strong >= max(TECH_MIN_STRONG, words / TECH_WORDS_PER_STRONG) else 2
+    return [span for span, k in kinds if k >= least], least == 1
+
+
+#: The runs :func:`technical_chunk` may read as technical: those holding a character of
+#: its marks (most words hold none, and are never read: issue 14).
+_CHUNK = re.compile(
+    r"(?<!\S)\S*?(?:[_/=+&$@]|--|www\.|\.[^\s.]|:\S|\(\)|[A-Za-z]\d|0x|[a-z][A-Z])\S*"
+)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (pos, _END)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_END = 1 << 62
+
+
+@lru_cache(maxsize=4_096)
+def _tech_chunk_cached(chunk: str) -> int:
+    return technical_chunk(chunk)
 
 
 def _line_end_hyphens(text: str) -> list[re.Match[str]]:
@@ -324,6 +440,72 @@ def _is_confusion(text: str, f: Finding, weak: bool = True) -> bool:
     return weak and ODD_LETTERS and not splits and bool(odd_trigrams(piece))
 
 
+#: A non-word that splits cheaply into two content words is no OCR merge for the gate when
+#: the web writes it closed up: a compound of technical text ("dropdown", "tooltips",
+#: "autocomplete", "whitespace", "textbox": wordfreq Zipf 1.8-2.4), not "kingwas" or
+#: "lastend" (Zipf 0).  OCR merges join a short piece or a function word ("iton", "tobe",
+#: "aman", "supplyof", "ionál"); a compound's parts are both at least
+#: :data:`COMPOUND_PART_LEN` letters and below :data:`COMPOUND_PART_MAX_ZIPF`.  The clean
+#: bug reports of the spin suites (``webtext/firefox``) opened the gate on 35 of 219 dev
+#: documents through these merges (``benchmarks/ocr_clean_registers.py``, session 49).
+#: They leave the count only in a document that writes at least
+#: :data:`COMPOUND_MIN_FORMS` distinct ones (a register of closed compounds, consistent
+#: across the page): one or two ("hotspots", "meatworks") in a lightly garbled news page
+#: leave its gate as it was (light suite dev: counted in every document, 14 fewer fixes
+#: at 1 % damage for 3 fewer wrong edits).  Census webtext dev with this flag alone off:
+#: 19 gates opened, 298 edits (all on: 1, 32).
+WEB_COMPOUNDS = True
+COMPOUND_MIN_FORMS = 3
+COMPOUND_MIN_ZIPF = 1.0
+#: ... and none of their occurrences counts in the gate's garble score either (a bug
+#: report's 51 unknown words in 1,004 opened it by the score route, session 49).  Census
+#: webtext dev, this flag alone off: 2 gates opened, 66 edits (on: 1, 32).
+COMPOUNDS_NOT_GARBLE = True
+#: ... at this web frequency in a document of the technical register (one holding at
+#: least :data:`TECH_MIN_STRONG` chunks with a mark no OCR prints: ``http://``,
+#: ``focus()``, ``std::``), where "addressbar", "listboxes", "searchbox" (Zipf 0) are
+#: compounds, not merges.  0.0 decided nothing on the census's dev half once the other
+#: guards were in (webtext dev: 1 gate opened, 32 edits at 0.0 and at 1.0): off (1.0).
+TECH_COMPOUND_ZIPF = 1.0
+COMPOUND_PART_LEN = 3
+COMPOUND_PART_MAX_ZIPF = 6.5
+#: No weak pattern (odd letter runs, capitals read as words) counts in a document of the
+#: technical register: its identifiers ("vsz", "nppdf", "xprint", "wintv") hold letter
+#: runs no English word has.  Census webtext dev, this flag alone off: 2 gates opened,
+#: 45 edits (on: 1, 32).
+TECH_NO_WEAK = True
+
+
+def web_compound(word: str, parts: tuple[str, ...], min_zipf: float = COMPOUND_MIN_ZIPF) -> bool:
+    """Whether ``word``, split into ``parts``, is a closed compound the web writes
+    (:data:`WEB_COMPOUNDS`).
+
+    >>> web_compound("dropdown", ("drop", "down")), web_compound("iton", ("it", "on"))
+    (True, False)
+    """
+    if not WEB_COMPOUNDS or len(parts) != 2 or zipf(word.lower()) < min_zipf:
+        return False
+    return all(
+        len(p) >= COMPOUND_PART_LEN and zipf(p.lower()) < COMPOUND_PART_MAX_ZIPF for p in parts
+    )
+
+
+def _merged_compound(piece: str, technical: bool = False) -> bool:
+    """Whether a non-word :func:`_is_confusion` counts is a :func:`web_compound` merge
+    (counted through its cheap split alone); in a ``technical`` document (see
+    :data:`TECH_COMPOUND_ZIPF`) at the lower web frequency."""
+    if not WEB_COMPOUNDS or not piece.isalpha() or _reads_as_common(piece):
+        return False
+    splits = split_candidates(piece)[:1]
+    return (
+        bool(splits)
+        and splits[0].cost <= MERGED_MAX_COST
+        and web_compound(
+            piece, splits[0].parts, TECH_COMPOUND_ZIPF if technical else COMPOUND_MIN_ZIPF
+        )
+    )
+
+
 def _reads_as_common(piece: str) -> bool:
     """Whether one cheap learned confusion reads a word as a common one ("rnoney")."""
     best = correction_candidates(piece)[:1]
@@ -339,7 +521,13 @@ REALWORD_REPEATS = 2
 _WEAK_REASONS = frozenset({"nonword", "capitalized_unknown"})
 
 
-def _count_confusions(text: str, findings: list[Finding], need: int) -> tuple[int, int]:
+def _count_confusions(
+    text: str,
+    findings: list[Finding],
+    need: int,
+    technical: bool = False,
+    compound_forms: set[str] | None = None,
+) -> tuple[int, int]:
     """OCR-like findings, and how many of them are only weak patterns (see
     :func:`_is_confusion`).  An unknown word that repeats counts once (a name or term the
     text keeps using is consistent, garble rarely is), a real-word suspect at most
@@ -347,10 +535,13 @@ def _count_confusions(text: str, findings: list[Finding], need: int) -> tuple[in
     odd letter runs already counted ("^ww" of "wwoofers") do not count again
     ("wwoofing").  Weak patterns are looked for only when they can decide the share
     route of the gate: when the others are fewer than ``need`` and enough candidates
-    remain to reach it (a garbled page needs none, a clean one has few)."""
+    remain to reach it (a garbled page needs none, a clean one has few).  The closed
+    compounds of a register that writes them (:data:`WEB_COMPOUNDS`) leave the count, their
+    forms added to ``compound_forms``."""
     seen: set[str] = set()
     suspects: dict[str, int] = {}
     n = 0
+    compounds: set[str] = set()
     maybe: list[Finding] = []
     for f in findings:
         once = f.reason in _ONCE
@@ -366,9 +557,15 @@ def _count_confusions(text: str, findings: list[Finding], need: int) -> tuple[in
             seen.add(form)
         if _is_confusion(text, f, weak=False):
             n += 1
+            if f.reason == "nonword" and _merged_compound(form, technical):
+                compounds.add(form)
         elif f.reason in _WEAK_REASONS:
             maybe.append(f)
-    if n >= need or n + WEAK_WEIGHT * len(maybe) < need:
+    if len(compounds) >= COMPOUND_MIN_FORMS:
+        n -= len(compounds)  # a register of closed compounds ("dropdown", "tooltips")
+        if compound_forms is not None:
+            compound_forms |= compounds
+    if n >= need or n + WEAK_WEIGHT * len(maybe) < need or (technical and TECH_NO_WEAK):
         return n, 0
     odd_seen: set[str] = set()
     weak = 0
@@ -432,6 +629,8 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     prev: Token | None = None
     hyphens = _line_end_hyphens(text)
     pieces = _hyphen_pieces(text, hyphens) if HYPHEN_PIECES_UNCOUNTED and hyphens else set()
+    tech_spans, tech_doc = technical_spans(text)
+    tech: set[int] = set()  # starts of the findings inside technical chunks (uncounted)
     # token_reason's two memos, and the word's text, read directly: this loop visits every
     # token of every document (issue 14)
     at_start, inside, n_tokens = _reason_at_start, _reason_inside, len(tokens)
@@ -450,6 +649,9 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
                 reason = None  # a piece of "DrÃ¥ber": mojibake or a code, not a word
             if reason:
                 counts = reason not in _NOT_COUNTED
+                if counts and tech_spans and _inside(tech_spans, tok.start):
+                    tech.add(tok.start)
+                    counts = False
                 flagged += counts and tok.start not in pieces
                 piece_flagged += counts and tok.start in pieces
                 findings.append(Finding(tok.start, tok.end, "ocr", reason))
@@ -463,7 +665,10 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
                 and word[:1].islower()
             ):
                 findings.append(Finding(prev.start, prev.end, "spacing", "comma_no_space"))
-                flagged += 1
+                if tech_spans and _inside(tech_spans, prev.start):
+                    tech.add(prev.start)  # "&amp;lsquo;": code, not a glued comma
+                else:
+                    flagged += 1
         elif kind == "punct":
             if tok.text in ".!?":
                 sentence_start = True
@@ -473,7 +678,10 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     for m in _DIGIT_IN_WORD.finditer(text):
         if len(m.group()) >= 3 and not _NUMBER_UNIT.match(m.group()):
             findings.append(Finding(m.start(), m.end(), "ocr", "digit_in_word"))
-            flagged += 1
+            if tech_spans and _inside(tech_spans, m.start()):
+                tech.add(m.start())  # "0xffffffff": a hex number
+            else:
+                flagged += 1
     for m in hyphens:
         findings.append(Finding(m.start(), m.end(), "hyphenation", "line_end_hyphen"))
     findings.sort(key=lambda f: (f.start, f.end))
@@ -483,13 +691,20 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     reasons: dict[str, int] = {}
     for f in findings:
         reasons[f.reason] = reasons.get(f.reason, 0) + 1
-    counted = [f for f in findings if f.start not in pieces] if pieces else findings
+    uncounted = pieces | tech
+    counted = [f for f in findings if f.start not in uncounted] if uncounted else findings
     specks = speck_count(text)
     need = max(GARBLE_MIN_WORDS, math.ceil(CONFUSION_MIN_SHARE * n_words)) - specks
     if foreign >= GARBLE_MIN_WORDS and foreign >= FOREIGN_MIN_SHARE * n_words:
         need = 0  # another language's letter runs and capitals: no weak pattern counts
-    confusion, weak = _count_confusions(text, counted, need)
+    compound_forms: set[str] = set()
+    confusion, weak = _count_confusions(text, counted, need, tech_doc, compound_forms)
     confusion += specks
+    if compound_forms and COMPOUNDS_NOT_GARBLE:
+        flagged -= sum(
+            f.reason == "nonword" and text[f.start : f.end].lower() in compound_forms
+            for f in counted
+        )
     return Detection(
         tuple(findings),
         score,

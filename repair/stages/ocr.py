@@ -143,6 +143,10 @@ class _Stage:
 
             if ocr_binomial.BINOMIAL_KEEP:  # "Prosalirus bitis" is no "bit is"
                 edits = ocr_binomial.keep_epithets(doc.text, edits)
+        if edits:  # URLs, file names, identifiers: technical text, no OCR
+            from repair.score import ocr_techkeep
+
+            edits = ocr_techkeep.keep(doc.text, edits)
         return edits
 
 
