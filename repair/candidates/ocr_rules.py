@@ -170,8 +170,11 @@ def page_readings() -> dict[tuple, Any] | None:
 #: :func:`repair.candidates.ocr_glued.page_chunks`) is made once and read by each
 #: (:func:`page_scan`).  Exact: the same function of the same list.  Issue 14, session
 #: 49: on 100 k OCR words (222 k tokens, 100 k chunks) six passes scanned the chunks and
-#: four joined their texts (~25-45 ms a scan).  Outputs byte-identical on and off
-#: (``tests/test_ocr_pagescan49.py``; OCR 100 k, SMH dev, the audit).
+#: four joined their texts (~60 ms a scan with its texts): the passes that read it 1.52 /
+#: 1.08 / 1.12 -> 1.36 / 0.86 / 0.90 s (``benchmarks/pass_clock.py`` with ``--set``, 3
+#: rounds); whole-process CPU not shown better at load 3-9.  Outputs byte-identical on and
+#: off (``tests/test_ocr_pagescan49.py``; OCR 100 k, SMH dev 4,305 / 7,009, the audit 121 /
+#: 28,189).
 SHARED_SCANS = True
 
 
