@@ -348,7 +348,7 @@ KNOWN_CACHE = 16_384
 #: does (a bisection of every :data:`ID_BLOCK`-th word in C, then one ``bytes.find`` of
 #: the line inside that block) and its id by a bisection of the starts in C, instead of
 #: a bisection in Python slicing ~16 words.  Exact: the same id (the words are sorted and
-#: unique; ``tests/test_ngram_word_id49.py`` compares every counted word and 20 k others
+#: unique; ``tests/test_ngram_word_id49.py`` compares every counted word and ~18 k others
 #: with :meth:`NgramTable._word_id_bisect`).  Issue 14, session 49: a counted word 21 ->
 #: 8 us (unknown 34 -> 14 us, the listed-word check stays); the 15.6 k distinct ids of 100 k
 #: OCR words replayed: 0.15 -> 0.06 s.  Outputs identical (OCR 100 k, SMH dev, the audit).
