@@ -34,7 +34,7 @@ from functools import lru_cache
 from itertools import product
 
 from repair.candidates import ocr_reach
-from repair.candidates.ocr_rules import cand, page_word_counts
+from repair.candidates.ocr_rules import cand, page_scan, page_word_counts
 from repair.candidates.ocr_spacing import join_threshold
 from repair.lexicons import LexiconError, read_tsv
 from repair.resources.frequency import zipf
@@ -232,10 +232,9 @@ def typed_stops_page(toks: list[Token]) -> bool:
 
     seen: set[str] = set()
     n = len(toks)
-    for i, j in _chunk_spans(toks):
+    for i, j, chunk in page_chunks(toks):
         if j - i < 2 or toks[j - 1].kind != "punct":
             continue
-        chunk = "".join(t.text for t in toks[i:j])
         m = _TYPED_CHUNK.match(chunk)
         if m is None or not is_known(m.group(1).lower()):
             continue
@@ -405,8 +404,7 @@ def apostrophe_refinable(
     if _elided(core[:-1]) or core[0] in _QUOTE_OPENERS:
         return False  # "nothin'"; "'Win-Win'" opens its own quotation
     if not chunks:
-        for a, b in _chunk_spans(toks):
-            text = "".join(t.text for t in toks[a:b])
+        for _, _, text in page_chunks(toks):
             chunks[text] = chunks.get(text, 0) + 1
     if chunks.get(chunk, 0) >= 2:
         return False
@@ -1083,17 +1081,16 @@ def glued_candidates(toks: list[Token], heavy: bool = False) -> list[Candidate]:
     words: Counter[str] | None = None
     chunks: dict[str, int] = {}  # the page's chunks, counted when an apostrophe asks
     typed_here: frozenset[str] | None = None  # the page's typed glyphs, when asked
-    for i, j in _chunk_spans(toks):
+    for i, j, chunk in page_chunks(toks):  # the page's chunks, one scan (session 49)
         # the chunks with a word that are not all letters and digits, as before; a chunk
         # of one token (most are one word) is told from the token alone (issue 14)
         if j == i + 1:
             t = toks[i]
-            if t.kind != "word" or t.text.isalnum():
+            if t.kind != "word" or chunk.isalnum():
                 continue
-            piece, chunk = [t], t.text
+            piece = [t]
         else:
             piece = toks[i:j]
-            chunk = "".join([t.text for t in piece])
             if chunk.isalnum() or not any(t.kind == "word" for t in piece):
                 continue
         if real_chunk(chunk):
@@ -1305,6 +1302,25 @@ def _joins_name(c: Candidate, names: frozenset[str]) -> bool:
     return len(alt) < len(orig) and not names <= set(alt)  # type: ignore[arg-type]
 
 
+def page_chunks(toks: list[Token]) -> list[tuple[int, int, str]]:
+    """``(i, j, text)`` of each run of non-space tokens (a chunk; :func:`_chunk_spans`) and
+    its text, in order: made once for the open page (:func:`ocr_rules.page_scan`).
+    Read-only.
+
+    >>> from repair.tokenize import tokenize
+    >>> page_chunks(tokenize("a tbe,  cat"))
+    [(0, 1, 'a'), (2, 4, 'tbe,'), (5, 6, 'cat')]
+    """
+    return page_scan(toks, ("chunks",), lambda: _chunks_of(toks))  # type: ignore[no-any-return]
+
+
+def _chunks_of(toks: list[Token]) -> list[tuple[int, int, str]]:
+    return [
+        (i, j, toks[i].text if j == i + 1 else "".join([t.text for t in toks[i:j]]))
+        for i, j in _chunk_spans(toks)
+    ]
+
+
 def _chunk_spans(toks: list[Token]) -> Iterator[tuple[int, int]]:
     """``(i, j)`` of each run of non-space tokens (a chunk), in order."""
     n = len(toks)
@@ -1457,9 +1473,7 @@ def page_model(toks: list[Token]) -> MarkModel | None:
     chunks: list[str] = []
     trails: list[str] = []
     n = len(toks)
-    for i, j in _chunk_spans(toks):
-        # a chunk of one token (most are one word) is its text (issue 14, session 38)
-        chunk = toks[i].text if j == i + 1 else "".join([t.text for t in toks[i:j]])
+    for _, j, chunk in page_chunks(toks):  # one scan of the page (session 49)
         if not chunk.isalnum() and len(chunk) <= MAX_CHUNK:
             chunks.append(chunk)
             if j + 1 < n and toks[j].text == " " and toks[j + 1].text[:1].isupper():

@@ -81,9 +81,9 @@ def word_forms(chunk: str) -> tuple[str, ...]:
 
 def _chunks(toks: list[Token]) -> list[tuple[int, int, str]]:
     """(first token, end token, text) of each run of non-space tokens."""
-    from repair.candidates.ocr_glued import _chunk_spans
+    from repair.candidates.ocr_glued import page_chunks
 
-    return [(i, j, "".join(t.text for t in toks[i:j])) for i, j in _chunk_spans(toks)]
+    return page_chunks(toks)
 
 
 def _figured(text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from operator import attrgetter, countOf
@@ -165,6 +165,35 @@ def page_readings() -> dict[tuple, Any] | None:
     return getattr(_PAGE, "readings", None) if PAGE_READINGS else None
 
 
+#: Switch: while :func:`counting_page` is open, a scan of the page's whole token list that
+#: several passes make alike (its chunks and their texts:
+#: :func:`repair.candidates.ocr_glued.page_chunks`) is made once and read by each
+#: (:func:`page_scan`).  Exact: the same function of the same list.  Issue 14, session
+#: 49: on 100 k OCR words (222 k tokens, 100 k chunks) six passes scanned the chunks and
+#: four joined their texts (~60 ms a scan with its texts): the passes that read it 1.52 /
+#: 1.08 / 1.12 -> 1.36 / 0.86 / 0.90 s (``benchmarks/pass_clock.py`` with ``--set``, 3
+#: rounds); whole-process CPU not shown better at load 3-9.  Outputs byte-identical on and
+#: off (``tests/test_ocr_pagescan49.py``; OCR 100 k, SMH dev 4,305 / 7,009, the audit 121 /
+#: 28,189).
+SHARED_SCANS = True
+
+
+def page_scan(toks: list[Token], key: tuple, build: Callable[[], Any]) -> Any:
+    """``build()``, kept for the open page under ``key`` when :func:`counting_page` is open
+    for this very list (the first pass that asks builds it, the others read it; the value
+    must be treated as read-only), else built anew."""
+    got = getattr(_PAGE, "counts", None) if SHARED_SCANS else None
+    if got is None or got[0] is not toks:
+        return build()
+    table = _PAGE.readings
+    full = ("page_scan", *key)
+    value = table.get(full, _NONE)
+    if value is _NONE:
+        value = table[full] = build()
+    return value
+
+
+_NONE = object()
 _TEXT = attrgetter("text")
 
 

@@ -250,11 +250,11 @@ def slot_mark_candidates(toks: list[Token], have: Sequence[Candidate]) -> list[C
     against the one-word readings ``have`` holds for the same chunk."""
     if not SLOT_MARK:
         return []
-    from repair.candidates.ocr_glued import _chunk_spans
+    from repair.candidates.ocr_glued import page_chunks
     from repair.candidates.ocr_rules import cand
 
     chunks = []
-    for i, j in _chunk_spans(toks):
+    for i, j, _ in page_chunks(toks):
         if j - i < 2:
             continue
         got = _chunk(toks, i, j)
