@@ -22,6 +22,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Sibling benchmark modules (``make_ocr_suite``) also under runpy (withflags).
+sys.path.insert(1, str(Path(__file__).resolve().parent))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
