@@ -82,3 +82,20 @@ def test_mono_document_model_never_falls_as_an_input_rises() -> None:
             lo, hi = list(x), list(x)
             lo[j], hi[j] = 0.0, 1.0
             assert trees.logit(hi) >= trees.logit(lo) - 1e-12
+
+
+def test_the_dense_model_file_is_off_and_trained_with_the_training_only_spinner() -> None:
+    from repair.lexicons import read_text
+
+    from repair.score import spin_model, spin_rank
+
+    assert spin_model.DENSE_MODEL_FILE == "spin_model48.json"
+    assert spin_model.MODEL_FILE == spin_model.SHIPPED_MODEL_FILE  # shipped off
+    name = spin_model.DENSE_MODEL_FILE
+    d = json.loads(read_text(name))
+    shipped = json.loads(read_text(spin_model.SHIPPED_MODEL_FILE))
+    m = spin_model.parse_model(read_text(name))
+    assert "anyrare" in d["training"]["data"] and "spinbot" not in d["training"]["data"]
+    assert spin_rank.parse_ranker(d["ranker"]) == spin_rank.parse_ranker(shipped["ranker"])
+    assert d["common"] == shipped["common"]
+    assert m.word != spin_model.parse_model(read_text(spin_model.SHIPPED_MODEL_FILE)).word

@@ -43,8 +43,8 @@ from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
 from repair.score.trees import Trees, floats, parse_trees
 
-#: The shipped model's lexicon file (:func:`use_model_file` switches it; two alternatives
-#: ship: :data:`HELD_SEED_MODEL_FILE`, :data:`MULTI_SPINNER_MODEL_FILE`).
+#: The shipped model's lexicon file (:func:`use_model_file` switches it; alternatives ship:
+#: :data:`HELD_SEED_MODEL_FILE`, :data:`MULTI_SPINNER_MODEL_FILE`, :data:`DENSE_MODEL_FILE`).
 SHIPPED_MODEL_FILE = "spin_model.json"
 MODEL_FILE = SHIPPED_MODEL_FILE
 #: The word, document and common-word models retrained on seven simulators' dev halves
@@ -68,6 +68,17 @@ POLICY_MODEL_FILE = "spin_policy40.json"
 #: only through :func:`use_model_file` (``spin_eval.py --model``; benchmarks/RESULTS.md,
 #: "Session 32, spinrank32").
 HELD_SEED_MODEL_FILE = "spin_model_heldseed.json"
+#: The word and document models retrained with a training-only dense spinner added to the
+#: five (``anyrare``: any rarer Moby synonym at 0.6 of the content words,
+#: ``benchmarks/spin_sim/anyrare.py``; never ``spinbot``, an evaluation spinner), the
+#: shipped ranker and common-word model kept (``scripts/train_spin_model.py --docs 300
+#: --clean 800 --kind hist --spinners wordnet,rare,phrase,double,seed,anyrare --ranker-file
+#: spin_model.json --common-from spin_model.json``; session 48).  Dev (``spin_eval.py --all
+#: --split dev --model spin_model48.json``): spinbot 0.166 -> 0.203, but WordNet 0.362 ->
+#: 0.356, double 0.358 -> 0.340, seeddense 0.458 -> 0.445; test below in
+#: benchmarks/RESULTS.md, "Session 48, spindense48".  Off: read only through
+#: :func:`use_model_file`.
+DENSE_MODEL_FILE = "spin_model48.json"
 FORMAT = "repair-spin-model/1"
 FEATURES: tuple[str, ...] = (
     "gain",
