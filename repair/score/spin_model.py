@@ -75,9 +75,10 @@ HELD_SEED_MODEL_FILE = "spin_model_heldseed.json"
 #: --clean 800 --kind hist --spinners wordnet,rare,phrase,double,seed,anyrare --ranker-file
 #: spin_model.json --common-from spin_model.json``; session 48).  Dev (``spin_eval.py --all
 #: --split dev --model spin_model48.json``): spinbot 0.166 -> 0.203, but WordNet 0.362 ->
-#: 0.356, double 0.358 -> 0.340, seeddense 0.458 -> 0.445; test below in
-#: benchmarks/RESULTS.md, "Session 48, spindense48".  Off: read only through
-#: :func:`use_model_file`.
+#: 0.356, double 0.358 -> 0.340, seeddense 0.458 -> 0.445; test spinbot 0.142 -> 0.169,
+#: phrase 0.124 -> 0.140, but WordNet 0.303 -> 0.293, double 0.298 -> 0.288, seeddense
+#: 0.436 -> 0.424 (benchmarks/RESULTS.md, "Session 48, spindense48").  Off: read only
+#: through :func:`use_model_file`.
 DENSE_MODEL_FILE = "spin_model48.json"
 FORMAT = "repair-spin-model/1"
 FEATURES: tuple[str, ...] = (
