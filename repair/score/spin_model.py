@@ -31,7 +31,9 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -293,27 +295,58 @@ def use_model_file(name: str) -> None:
 
 
 @lru_cache(maxsize=1)
-def get_model() -> SpinModel:
-    """The shipped model (read and checked once per file version: the checked model is
-    kept in the per-user cache, :func:`cached_model`)."""
+def _file_model() -> SpinModel:
     return cached_model()
 
 
-def cached_model() -> SpinModel:
-    """:func:`parse_model` of :data:`MODEL_FILE`, read back from the per-user cache
-    (:func:`repair.resources.cache.disk_cached`, keyed by the file and the modules that
-    parse it) when a current copy is there: parsing and checking the ~60 KB of JSON
+#: The model a document was routed to (:func:`routed`; None: :data:`MODEL_FILE`'s).
+_ROUTED: ContextVar[SpinModel | None] = ContextVar("spin_model_routed", default=None)
+
+
+def get_model() -> SpinModel:
+    """The shipped model (read and checked once per file version: the checked model is
+    kept in the per-user cache, :func:`cached_model`), or the one the document being
+    read was routed to (:func:`routed`; :mod:`repair.score.spin_route`)."""
+    m = _ROUTED.get()
+    return _file_model() if m is None else m
+
+
+get_model.cache_clear = _file_model.cache_clear  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=2)
+def model_of_file(name: str) -> SpinModel:
+    """:func:`cached_model` of lexicon ``name`` (a second model a document can be routed to)."""
+    return cached_model(name)
+
+
+@contextmanager
+def routed(model: SpinModel | None) -> Iterator[None]:
+    """:func:`get_model` returns ``model`` inside the block (None: the file's model), in
+    this thread and context only."""
+    token = _ROUTED.set(model)
+    try:
+        yield
+    finally:
+        _ROUTED.reset(token)
+
+
+def cached_model(name: str | None = None) -> SpinModel:
+    """:func:`parse_model` of :data:`MODEL_FILE` (or lexicon ``name``), read back from the
+    per-user cache (:func:`repair.resources.cache.disk_cached`, keyed by the file and the
+    modules that parse it) when a current copy is there: parsing and checking the ~60 KB of JSON
     costs ~5 % of a small ``repair fix`` (issue 14, cold start); the same model
     (:func:`model_plain` and :func:`model_from_plain` are exact: marshal keeps floats,
     ints, strings and the order of dicts)."""
     from repair.resources.cache import disk_cached
     from repair.score import linear, trees
 
-    sources = (lexicon_path(MODEL_FILE), __file__, trees.__file__, linear.__file__)
+    name = name or MODEL_FILE
+    sources = (lexicon_path(name), __file__, trees.__file__, linear.__file__)
     plain = disk_cached(
         "spin-model",
         sources,
-        lambda: model_plain(parse_model(read_text(MODEL_FILE))),
+        lambda: model_plain(parse_model(read_text(name))),
         kind=tuple,
         check=lambda v: len(v) == _PLAIN_LEN,
     )

@@ -1,0 +1,95 @@
+"""Route a document to the any-rank spin model where its rows read as any-rank spin.
+
+The shipped word model (:data:`repair.score.spin_model.MODEL_FILE`) was fitted on spinners
+that write a first-sense WordNet lemma or the rarest thesaurus synonyms; a retrain with a
+training-only dense spinner that draws any rarer synonym (``spin_model48.json``,
+:data:`repair.score.spin_model.DENSE_MODEL_FILE`, session 48) reads one-click spinners
+(``spinbot``) better but the WordNet-sense spinners worse.  One word model trades one
+style for the other, so a document is read by the second model only where its own rows
+say it is any-rank spin (:func:`route`): the share of its high-evidence rows (LM gain
+over :data:`~repair.score.spin_model.FLAG_GAIN`, context gain over
+:data:`~repair.score.spin_model.FLAG_CONTEXT`) whose written word shares no WordNet
+synset with its best original (:func:`any_rank_cue`).  The cue reads only the evidence
+rows, which both models share (same candidate ranker), never the gold.
+
+The spin stage reads every later decision of the document under the routed model
+(:func:`repair.score.spin_model.routed`, keyed by :func:`model_for` on the detection's
+details).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from repair.candidates.spin_channel import wordnet_shared
+from repair.document import Document
+from repair.score import spin_model
+from repair.score.spin_evidence import WordEvidence
+from repair.score.spin_model import (
+    FLAG_CONTEXT,
+    FLAG_GAIN,
+    SpinModel,
+    doc_features,
+    model_of_file,
+    probabilities,
+    word_features,
+)
+
+#: Read a document with :data:`ANY_RANK_MODEL_FILE` when its any-rank cue
+#: (:func:`any_rank_cue`) is at least this and it has at least :data:`MIN_FLAGGED`
+#: high-evidence rows; None: never (every document reads the shipped model).
+ANY_RANK_ROUTE: float | None = None
+#: The high-evidence rows a document needs before its cue is read.
+MIN_FLAGGED = 5
+#: The second model (session 48's dense retrain).
+ANY_RANK_MODEL_FILE = spin_model.DENSE_MODEL_FILE
+#: Diagnostics only: also put both models' document scores in the details (costs a second
+#: word-model pass over the rows).
+CUE_DETAILS = False
+#: The detection details key of the routing verdict and cues.
+KEY = "any_rank"
+
+
+def any_rank_cue(words: Sequence[WordEvidence]) -> tuple[float, int]:
+    """(share of ``words``' high-evidence rows whose written word shares no WordNet synset
+    with its original, number of high-evidence rows).
+
+    >>> any_rank_cue([])
+    (0.0, 0)
+    """
+    flagged = [w for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT]
+    if not flagged:
+        return 0.0, 0
+    none = sum(1 for w in flagged if wordnet_shared(w.written.lower(), w.original) == 0)
+    return none / len(flagged), len(flagged)
+
+
+def _doc_score(
+    model: SpinModel, doc: Document, words: Sequence[WordEvidence], wprof: float, prof: float
+) -> float:
+    feats = word_features(doc, words, wprof)
+    return model.doc_score(doc_features(probabilities(feats, model), feats, prof))
+
+
+def route(
+    doc: Document, words: Sequence[WordEvidence], word_profile: float, profile: float
+) -> dict[str, object]:
+    """The routing verdict of a document from its evidence rows: ``{"route": bool, "cue":
+    share, "flagged": n}`` (and both models' document scores with :data:`CUE_DETAILS`)."""
+    cue, flagged = any_rank_cue(words)
+    out: dict[str, object] = {"cue": round(cue, 4), "flagged": flagged}
+    if CUE_DETAILS and words:
+        base = spin_model.get_model()
+        out["score_shipped"] = round(_doc_score(base, doc, words, word_profile, profile), 4)
+        dense = model_of_file(ANY_RANK_MODEL_FILE)
+        out["score_any"] = round(_doc_score(dense, doc, words, word_profile, profile), 4)
+    out["route"] = ANY_RANK_ROUTE is not None and flagged >= MIN_FLAGGED and cue >= ANY_RANK_ROUTE
+    return out
+
+
+def model_for(details: Mapping[str, object]) -> SpinModel | None:
+    """The model a document's detection was routed to (None: the file's model)."""
+    verdict = details.get(KEY)
+    if isinstance(verdict, Mapping) and verdict.get("route"):
+        return model_of_file(ANY_RANK_MODEL_FILE)
+    return None
