@@ -1,0 +1,78 @@
+"""A document read by the any-rank spin model where its rows read as any-rank spin (issue 11,
+session 49; repair/score/spin_route.py, benchmarks/RESULTS.md "Session 49, spinany49")."""
+
+from __future__ import annotations
+
+import pytest
+
+from repair.config import RepairConfig
+from repair.document import Document
+from repair.score import spin_route
+from repair.score.spin_evidence import WordEvidence
+from repair.score.spin_model import DENSE_MODEL_FILE, get_model, model_of_file, routed
+from repair.stages.spin import STAGE
+
+NO_PROFILE = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
+#: Dense any-rank spin (a one-click spinner's style: common synonyms of any sense).
+SPUN = (
+    "The panel will demand a sufficient conversation of the yearly financial plan before "
+    "the ballot. Associates contended that the suggestion would harm the connection "
+    "between the two divisions and decrease the excellence of community amenities. The "
+    "chairperson stated the difficulty was grave and that a cautious evaluation of every "
+    "outlay was essential this year."
+)
+
+
+def _row(written: str, original: str, gain: float = 8.0, context: float = 3.0) -> WordEvidence:
+    return WordEvidence(0, len(written), written, original, gain, 1.0, context, 3, 2.0)
+
+
+def test_cue_is_the_share_of_high_evidence_rows_sharing_no_synset() -> None:
+    rows = [
+        _row("purchased", "bought"),  # one WordNet synset at least
+        _row("table", "bought"),  # none
+        _row("chair", "seat", gain=1.0),  # not high-evidence: not counted
+        _row("stool", "seat", context=0.5),  # nor this one
+    ]
+    assert spin_route.any_rank_cue(rows) == (0.5, 2)
+
+
+def test_routed_model_is_read_inside_the_block_only() -> None:
+    shipped, dense = get_model(), model_of_file(DENSE_MODEL_FILE)
+    assert dense.word != shipped.word
+    with routed(dense):
+        assert get_model() is dense
+        with routed(None):
+            assert get_model() is shipped
+    assert get_model() is shipped
+
+
+def test_off_leaves_the_detection_as_it_was() -> None:
+    assert spin_route.ANY_RANK_ROUTE is None or spin_route.ANY_RANK_ROUTE > 0
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    if spin_route.ANY_RANK_ROUTE is None:
+        assert spin_route.KEY not in det.details
+
+
+def test_a_routed_document_is_scored_and_decided_by_the_any_rank_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = Document(SPUN, config=NO_PROFILE)
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", None)
+    base = STAGE.detect(doc)
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", 0.0)
+    monkeypatch.setattr(spin_route, "MIN_FLAGGED", 0)
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    verdict = det.details[spin_route.KEY]
+    assert verdict["route"] is True
+    assert det.words == base.words  # the same rows: both models share the ranker
+    assert det.probs != base.probs  # read by the other word model
+    with routed(model_of_file(DENSE_MODEL_FILE)):
+        assert [get_model().probability(x) if x[0] > 0 else 0.0 for x in det.features] == list(
+            det.probs
+        )
+    assert get_model() is not model_of_file(DENSE_MODEL_FILE)  # nothing leaks out
+    # a high bar routes nothing
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", 1.01)
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    assert det.details[spin_route.KEY]["route"] is False and det.probs == base.probs
