@@ -27,14 +27,15 @@ def _row(written: str, original: str, gain: float = 8.0, context: float = 3.0) -
     return WordEvidence(0, len(written), written, original, gain, 1.0, context, 3, 2.0)
 
 
-def test_cue_is_the_share_of_high_evidence_rows_sharing_no_synset() -> None:
+def test_cue_is_the_share_of_high_evidence_common_rows_sharing_no_synset() -> None:
     rows = [
         _row("purchased", "bought"),  # one WordNet synset at least
-        _row("table", "bought"),  # none
+        _row("table", "bought"),  # none, and a common word: any-rank spin
+        _row("quagmire", "bought"),  # none, but a rare word (the rarest-synonym style)
         _row("chair", "seat", gain=1.0),  # not high-evidence: not counted
         _row("stool", "seat", context=0.5),  # nor this one
     ]
-    assert spin_route.any_rank_cue(rows) == (0.5, 2)
+    assert spin_route.any_rank_cue(rows) == (1 / 3, 3)
 
 
 def test_routed_model_is_read_inside_the_block_only() -> None:
@@ -47,11 +48,30 @@ def test_routed_model_is_read_inside_the_block_only() -> None:
     assert get_model() is shipped
 
 
-def test_off_leaves_the_detection_as_it_was() -> None:
-    assert spin_route.ANY_RANK_ROUTE is None or spin_route.ANY_RANK_ROUTE > 0
+def test_shipped_routing_reads_dense_any_rank_spin_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert spin_route.ANY_RANK_ROUTE is not None  # on (benchmarks/RESULTS.md, session 49)
     det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
-    if spin_route.ANY_RANK_ROUTE is None:
-        assert spin_route.KEY not in det.details
+    assert det.details[spin_route.KEY]["route"] is True
+    clean = (
+        "The council said on Monday that the new library would open in March. "
+        "The chief librarian said the building had been planned for a long time, "
+        "and that the large reading room would be free for everyone to use."
+    )
+    assert (
+        STAGE.detect(Document(clean, config=NO_PROFILE)).details[spin_route.KEY]["route"] is False
+    )
+    # where the built-in profile fires, the shipped model reads the document
+    monkeypatch.setattr(spin_route, "PROFILE_BELOW", 0.0)
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    assert det.details[spin_route.KEY]["route"] is False
+
+
+def test_off_reads_every_document_with_the_shipped_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", None)
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    assert spin_route.KEY not in det.details
+    feats = det.features
+    assert list(det.probs) == [get_model().probability(x) if x[0] > 0 else 0.0 for x in feats]
 
 
 def test_a_routed_document_is_scored_and_decided_by_the_any_rank_model(

@@ -22,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from repair.candidates.spin_channel import wordnet_shared
+from repair.detect.spin import THRESHOLD
 from repair.document import Document
+from repair.resources.frequency import zipf
 from repair.score import spin_model
 from repair.score.spin_evidence import WordEvidence
 from repair.score.spin_model import (
@@ -38,9 +40,18 @@ from repair.score.spin_model import (
 #: Read a document with :data:`ANY_RANK_MODEL_FILE` when its any-rank cue
 #: (:func:`any_rank_cue`) is at least this and it has at least :data:`MIN_FLAGGED`
 #: high-evidence rows; None: never (every document reads the shipped model).
-ANY_RANK_ROUTE: float | None = None
+ANY_RANK_ROUTE: float | None = 0.4
 #: The high-evidence rows a document needs before its cue is read.
 MIN_FLAGGED = 5
+#: A written word at least this common (wordfreq Zipf) sharing no WordNet synset with its
+#: original is any-rank spin (the first-sense and rarest-synonym spinners write rarer words
+#: or share a synset; session 48's diagnosis: spinbot's right rows the shipped model misses
+#: are common written words sharing none).
+COMMON_ZIPF = 3.0
+#: Only where the built-in profile does not fire (its score below this, the spin gate's
+#: :data:`repair.detect.spin.THRESHOLD`): a document the profile knows is a known
+#: spinner's, which the shipped model was fitted on.
+PROFILE_BELOW = THRESHOLD
 #: The second model (session 48's dense retrain).
 ANY_RANK_MODEL_FILE = spin_model.DENSE_MODEL_FILE
 #: Diagnostics only: also put both models' document scores in the details (costs a second
@@ -50,9 +61,23 @@ CUE_DETAILS = False
 KEY = "any_rank"
 
 
+def any_rank_row(w: WordEvidence) -> bool:
+    """Whether ``w`` reads as any-rank spin: its written word is a common word (Zipf at
+    least :data:`COMMON_ZIPF`) that shares no WordNet synset with its original.
+
+    >>> from repair.score.spin_evidence import WordEvidence as W
+    >>> any_rank_row(W(0, 5, "table", "bought", 8.0, 1.0, 3.0, 3, 2.0))
+    True
+    >>> any_rank_row(W(0, 9, "purchased", "bought", 8.0, 1.0, 3.0, 3, 2.0))
+    False
+    """
+    lw = w.written.lower()
+    return zipf(lw) >= COMMON_ZIPF and wordnet_shared(lw, w.original) == 0
+
+
 def any_rank_cue(words: Sequence[WordEvidence]) -> tuple[float, int]:
-    """(share of ``words``' high-evidence rows whose written word shares no WordNet synset
-    with its original, number of high-evidence rows).
+    """(share of ``words``' high-evidence rows that read as any-rank spin
+    (:func:`any_rank_row`), number of high-evidence rows).
 
     >>> any_rank_cue([])
     (0.0, 0)
@@ -60,8 +85,7 @@ def any_rank_cue(words: Sequence[WordEvidence]) -> tuple[float, int]:
     flagged = [w for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT]
     if not flagged:
         return 0.0, 0
-    none = sum(1 for w in flagged if wordnet_shared(w.written.lower(), w.original) == 0)
-    return none / len(flagged), len(flagged)
+    return sum(1 for w in flagged if any_rank_row(w)) / len(flagged), len(flagged)
 
 
 def _doc_score(
@@ -79,11 +103,22 @@ def route(
     cue, flagged = any_rank_cue(words)
     out: dict[str, object] = {"cue": round(cue, 4), "flagged": flagged}
     if CUE_DETAILS and words:
+        out["profile"] = round(profile, 4)
+        out["rows"] = [  # (any-rank row, Zipf of the written word, of the original)
+            (int(any_rank_row(w)), round(zipf(w.written.lower()), 2), round(zipf(w.original), 2))
+            for w in words
+            if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT
+        ]
         base = spin_model.get_model()
         out["score_shipped"] = round(_doc_score(base, doc, words, word_profile, profile), 4)
         dense = model_of_file(ANY_RANK_MODEL_FILE)
         out["score_any"] = round(_doc_score(dense, doc, words, word_profile, profile), 4)
-    out["route"] = ANY_RANK_ROUTE is not None and flagged >= MIN_FLAGGED and cue >= ANY_RANK_ROUTE
+    out["route"] = (
+        ANY_RANK_ROUTE is not None
+        and flagged >= MIN_FLAGGED
+        and cue >= ANY_RANK_ROUTE
+        and profile < PROFILE_BELOW
+    )
     return out
 
 
