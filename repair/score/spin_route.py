@@ -38,9 +38,19 @@ from repair.score.spin_model import (
 )
 
 #: Read a document with :data:`ANY_RANK_MODEL_FILE` when its any-rank cue
-#: (:func:`any_rank_cue`) is at least this and it has at least :data:`MIN_FLAGGED`
-#: high-evidence rows; None: never (every document reads the shipped model).
-ANY_RANK_ROUTE: float | None = 0.4
+#: (:func:`any_rank_cue`) is at least this, it has at least :data:`MIN_FLAGGED`
+#: high-evidence rows and the built-in profile does not fire (:data:`PROFILE_BELOW`);
+#: None: never (every document reads the shipped model).  0.4 was chosen on dev
+#: (``spin_eval.py --all --split dev``, per-document reads of both models): spinbot
+#: 0.1664 -> 0.2029, wordnet 0.3621 -> 0.3618, distrib1 -0.0008 -> -0.0012, every other
+#: row identical (the WordNet-sense spinners' cue is low, the rare/double spinners write
+#: rare words, the profile keeps seed and seeddense).  Test (read once): spinbot 0.1423
+#: -> 0.1677, phrase 0.1240 -> 0.1398, but wordnet 0.3033 -> 0.3012 and distrib1 0.0000
+#: -> -0.0029; the calibration on clean English rises 0.092 -> 0.108 changed tokens per
+#: 1,000 (three inaugural addresses of the test half, formal prose the any-rank document
+#: model opens; the dev half's clean documents lose 4 changed tokens).  Off
+#: (benchmarks/RESULTS.md, "Session 49, spinany49").
+ANY_RANK_ROUTE: float | None = None
 #: The high-evidence rows a document needs before its cue is read.
 MIN_FLAGGED = 5
 #: A written word at least this common (wordfreq Zipf) sharing no WordNet synset with its
