@@ -96,3 +96,24 @@ def test_a_routed_document_is_scored_and_decided_by_the_any_rank_model(
     monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", 1.01)
     det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
     assert det.details[spin_route.KEY]["route"] is False and det.probs == base.probs
+
+
+def test_open_only_routes_no_document_the_shipped_model_keeps_shut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", 0.4)
+    doc = Document(SPUN, config=NO_PROFILE)
+    shipped_score = STAGE.detect(doc).details  # routed: the any-rank document score
+    assert shipped_score[spin_route.KEY]["route"] is True
+    monkeypatch.setattr(spin_route, "OPEN_ONLY", True)
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", None)
+    base = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    opened = base.details["model_score"] >= get_model().doc_gate
+    assert det.details[spin_route.KEY]["route"] is opened
+
+
+def test_word_model_only_keeps_the_shipped_document_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_route, "ROUTE_DOC", False)
+    m = spin_route.model_for({spin_route.KEY: {"route": True}})
+    assert m is not None and m.doc == get_model().doc and m.word != get_model().word

@@ -20,6 +20,8 @@ details).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from repair.candidates.spin_channel import wordnet_shared
 from repair.detect.spin import THRESHOLD
@@ -64,6 +66,20 @@ COMMON_ZIPF = 3.0
 PROFILE_BELOW = THRESHOLD
 #: The second model (session 48's dense retrain).
 ANY_RANK_MODEL_FILE = spin_model.DENSE_MODEL_FILE
+#: Route only documents the shipped model already opens (its document score at least its
+#: gate): the any-rank model then reads their words, never opens a document the shipped
+#: model keeps shut.  Dev only (session 49, test not read): spinbot 0.1664 -> 0.1831,
+#: wordnet 0.3621 -> 0.3606, every other row as main; calibration on clean English 0.092
+#: as main (benchmarks/RESULTS.md, "Session 49, spinany49" §5).  Off (and read only with
+#: :data:`ANY_RANK_ROUTE` set).
+OPEN_ONLY = False
+#: A routed document is scored by the any-rank model's document model too (False: its word
+#: model only, the document score and gate the shipped model's).  False, dev (session 49,
+#: routing as :data:`ANY_RANK_ROUTE` 0.4): spinbot 0.2037, but clean documents' changed
+#: tokens per 1,000 0.036 -> 0.134 (the shipped document model reads the any-rank word
+#: probabilities as spin) and phrase 0.5429 -> 0.5393 (benchmarks/RESULTS.md, "Session 49,
+#: spinany49" §5).
+ROUTE_DOC = True
 #: Diagnostics only: also put both models' document scores in the details (costs a second
 #: word-model pass over the rows).
 CUE_DETAILS = False
@@ -129,6 +145,9 @@ def route(
         and cue >= ANY_RANK_ROUTE
         and profile < PROFILE_BELOW
     )
+    if OPEN_ONLY and out["route"]:
+        base = spin_model.get_model()
+        out["route"] = _doc_score(base, doc, words, word_profile, profile) >= base.doc_gate
     return out
 
 
@@ -136,5 +155,16 @@ def model_for(details: Mapping[str, object]) -> SpinModel | None:
     """The model a document's detection was routed to (None: the file's model)."""
     verdict = details.get(KEY)
     if isinstance(verdict, Mapping) and verdict.get("route"):
-        return model_of_file(ANY_RANK_MODEL_FILE)
+        return _routed_model(ROUTE_DOC, spin_model.MODEL_FILE)
     return None
+
+
+@lru_cache(maxsize=2)
+def _routed_model(doc: bool, _shipped_file: str) -> SpinModel:
+    """:data:`ANY_RANK_MODEL_FILE`'s model; without ``doc``, with the shipped document model
+    and gate (:data:`ROUTE_DOC`)."""
+    dense = model_of_file(ANY_RANK_MODEL_FILE)
+    if doc:
+        return dense
+    shipped = model_of_file(_shipped_file)
+    return replace(dense, doc=shipped.doc, doc_gate=shipped.doc_gate)
