@@ -117,3 +117,32 @@ def test_word_model_only_keeps_the_shipped_document_model(monkeypatch: pytest.Mo
     monkeypatch.setattr(spin_route, "ROUTE_DOC", False)
     m = spin_route.model_for({spin_route.KEY: {"route": True}})
     assert m is not None and m.doc == get_model().doc and m.word != get_model().word
+
+
+def test_first_sense_share_counts_rows_sharing_the_originals_first_sense() -> None:
+    rows = [
+        _row("purchased", "bought"),  # the original's first sense: what a WordNet spinner writes
+        _row("table", "bought"),  # no shared synset
+        _row("chair", "seat", gain=1.0),  # not high-evidence: not counted
+    ]
+    assert spin_route.first_sense_share(rows) == 0.5
+    assert spin_route.first_sense_share([]) == 0.0
+
+
+def test_first_sense_veto_keeps_a_wordnet_sense_document_with_the_shipped_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", 0.4)
+    assert spin_route.FIRST_SENSE_VETO is None  # off (benchmarks/RESULTS.md, session 49)
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    assert det.details[spin_route.KEY]["route"] is True
+    share = spin_route.first_sense_share(det.words)
+    assert share < 0.2  # any-rank spin: few first-sense rows
+    monkeypatch.setattr(spin_route, "FIRST_SENSE_VETO", 0.2)
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    assert det.details[spin_route.KEY]["route"] is True
+    assert det.details[spin_route.KEY]["first_sense"] == round(share, 4)
+    # a document with as many first-sense rows as the bar is the WordNet-sense spinners'
+    monkeypatch.setattr(spin_route, "FIRST_SENSE_VETO", share)
+    det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
+    assert det.details[spin_route.KEY]["route"] is False

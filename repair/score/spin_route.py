@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from repair.candidates.spin_channel import wordnet_shared
+from repair.candidates.spin_channel import sense_ranks, wordnet_shared
 from repair.detect.spin import THRESHOLD
 from repair.document import Document
 from repair.resources.frequency import zipf
@@ -73,6 +73,15 @@ ANY_RANK_MODEL_FILE = spin_model.DENSE_MODEL_FILE
 #: as main (benchmarks/RESULTS.md, "Session 49, spinany49" §5).  Off (and read only with
 #: :data:`ANY_RANK_ROUTE` set).
 OPEN_ONLY = False
+#: Route no document where at least this share of its high-evidence rows have a best
+#: original whose *first* WordNet sense the written word shares (:func:`first_sense_share`:
+#: the WordNet-sense spinners write a lemma of the original's first synset, an any-rank
+#: spinner seldom does); None: no such veto.  0.2 chosen on dev with :data:`OPEN_ONLY`
+#: (session 49, spinany49b; ``spin_eval.py --all --split dev``, per-document reads): the
+#: one WordNet document routed (share 0.32) stays with the shipped model, wordnet 0.3606 ->
+#: 0.3621 (main's), spinbot 0.1831 kept (its 15 routed documents: 0.00-0.12; any bar in
+#: 0.15-0.3 gives the same rows), every other row as main.
+FIRST_SENSE_VETO: float | None = None
 #: A routed document is scored by the any-rank model's document model too (False: its word
 #: model only, the document score and gate the shipped model's).  False, dev (session 49,
 #: routing as :data:`ANY_RANK_ROUTE` 0.4): spinbot 0.2037, but clean documents' changed
@@ -114,6 +123,31 @@ def any_rank_cue(words: Sequence[WordEvidence]) -> tuple[float, int]:
     return sum(1 for w in flagged if any_rank_row(w)) / len(flagged), len(flagged)
 
 
+def first_sense_row(w: WordEvidence) -> bool:
+    """Whether ``w``'s written word shares its best original's first WordNet sense (what a
+    WordNet-sense spinner writes).
+
+    >>> from repair.score.spin_evidence import WordEvidence as W
+    >>> first_sense_row(W(0, 9, "purchased", "bought", 8.0, 1.0, 3.0, 3, 2.0))
+    True
+    >>> first_sense_row(W(0, 5, "table", "bought", 8.0, 1.0, 3.0, 3, 2.0))
+    False
+    """
+    ranks = sense_ranks(w.written.lower(), w.original)
+    return ranks is not None and ranks[0] == 0
+
+
+def first_sense_share(words: Sequence[WordEvidence]) -> float:
+    """The share of ``words``' high-evidence rows that are first-sense WordNet rows
+    (:func:`first_sense_row`); 0.0 without any.
+
+    >>> first_sense_share([])
+    0.0
+    """
+    flagged = [w for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT]
+    return sum(1 for w in flagged if first_sense_row(w)) / len(flagged) if flagged else 0.0
+
+
 def _doc_score(
     model: SpinModel, doc: Document, words: Sequence[WordEvidence], wprof: float, prof: float
 ) -> float:
@@ -145,6 +179,10 @@ def route(
         and cue >= ANY_RANK_ROUTE
         and profile < PROFILE_BELOW
     )
+    if FIRST_SENSE_VETO is not None and out["route"]:
+        share = first_sense_share(words)
+        out["first_sense"] = round(share, 4)
+        out["route"] = share < FIRST_SENSE_VETO
     if OPEN_ONLY and out["route"]:
         base = spin_model.get_model()
         out["route"] = _doc_score(base, doc, words, word_profile, profile) >= base.doc_gate
