@@ -12,6 +12,8 @@ from repair.score.spin_evidence import WordEvidence
 from repair.score.spin_model import DENSE_MODEL_FILE, get_model, model_of_file, routed
 from repair.stages.spin import STAGE
 
+#: The flags as shipped (read before any test patches them).
+SHIPPED = (spin_route.ANY_RANK_ROUTE, spin_route.OPEN_ONLY, spin_route.FIRST_SENSE_VETO)
 NO_PROFILE = RepairConfig(mojibake=False, ocr=False, tortured=False, spin_profile=None)
 #: Dense any-rank spin (a one-click spinner's style: common synonyms of any sense).
 SPUN = (
@@ -48,8 +50,20 @@ def test_routed_model_is_read_inside_the_block_only() -> None:
     assert get_model() is shipped
 
 
+@pytest.fixture(autouse=True)
+def _cue_rule_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cue rule alone: no open-only read, no first-sense veto (a test may set them)."""
+    monkeypatch.setattr(spin_route, "OPEN_ONLY", False)
+    monkeypatch.setattr(spin_route, "FIRST_SENSE_VETO", None)
+
+
+def test_shipped_setting() -> None:
+    # on, all three (benchmarks/RESULTS.md, "Session 49, spinany49" §7)
+    assert SHIPPED == (0.4, True, 0.2)
+
+
 def test_routing_reads_dense_any_rank_spin_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", 0.4)  # the dev-tuned bar (shipped off)
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", 0.4)  # the dev-tuned bar
     det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
     assert det.details[spin_route.KEY]["route"] is True
     clean = (
@@ -66,8 +80,8 @@ def test_routing_reads_dense_any_rank_spin_only(monkeypatch: pytest.MonkeyPatch)
     assert det.details[spin_route.KEY]["route"] is False
 
 
-def test_off_reads_every_document_with_the_shipped_model() -> None:
-    assert spin_route.ANY_RANK_ROUTE is None  # off (benchmarks/RESULTS.md, session 49)
+def test_off_reads_every_document_with_the_shipped_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", None)
     det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
     assert spin_route.KEY not in det.details
     feats = det.features
@@ -133,7 +147,6 @@ def test_first_sense_veto_keeps_a_wordnet_sense_document_with_the_shipped_model(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(spin_route, "ANY_RANK_ROUTE", 0.4)
-    assert spin_route.FIRST_SENSE_VETO is None  # off (benchmarks/RESULTS.md, session 49)
     det = STAGE.detect(Document(SPUN, config=NO_PROFILE))
     assert det.details[spin_route.KEY]["route"] is True
     share = spin_route.first_sense_share(det.words)

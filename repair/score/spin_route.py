@@ -50,9 +50,11 @@ from repair.score.spin_model import (
 #: -> 0.1677, phrase 0.1240 -> 0.1398, but wordnet 0.3033 -> 0.3012 and distrib1 0.0000
 #: -> -0.0029; the calibration on clean English rises 0.092 -> 0.108 changed tokens per
 #: 1,000 (three inaugural addresses of the test half, formal prose the any-rank document
-#: model opens; the dev half's clean documents lose 4 changed tokens).  Off
-#: (benchmarks/RESULTS.md, "Session 49, spinany49").
-ANY_RANK_ROUTE: float | None = None
+#: model opens; the dev half's clean documents lose 4 changed tokens).  Alone it would be
+#: off; shipped **on** (0.4) together with :data:`OPEN_ONLY` and :data:`FIRST_SENSE_VETO`
+#: (second test read, session 49 spinany49b: test spinbot 0.1423 -> 0.1594, every other row
+#: main's, calibration 0.092 as main; benchmarks/RESULTS.md, "Session 49, spinany49" §7).
+ANY_RANK_ROUTE: float | None = 0.4
 #: The high-evidence rows a document needs before its cue is read.
 MIN_FLAGGED = 5
 #: A written word at least this common (wordfreq Zipf) sharing no WordNet synset with its
@@ -68,11 +70,11 @@ PROFILE_BELOW = THRESHOLD
 ANY_RANK_MODEL_FILE = spin_model.DENSE_MODEL_FILE
 #: Route only documents the shipped model already opens (its document score at least its
 #: gate): the any-rank model then reads their words, never opens a document the shipped
-#: model keeps shut.  Dev only (session 49, test not read): spinbot 0.1664 -> 0.1831,
-#: wordnet 0.3621 -> 0.3606, every other row as main; calibration on clean English 0.092
-#: as main (benchmarks/RESULTS.md, "Session 49, spinany49" §5).  Off (and read only with
-#: :data:`ANY_RANK_ROUTE` set).
-OPEN_ONLY = False
+#: model keeps shut.  Dev (session 49): spinbot 0.1664 -> 0.1831, wordnet 0.3621 ->
+#: 0.3606, every other row as main; calibration on clean English 0.092 as main
+#: (benchmarks/RESULTS.md, "Session 49, spinany49" §5).  On, with :data:`FIRST_SENSE_VETO`
+#: (test there, §7); read only with :data:`ANY_RANK_ROUTE` set.
+OPEN_ONLY = True
 #: Route no document where at least this share of its high-evidence rows have a best
 #: original whose *first* WordNet sense the written word shares (:func:`first_sense_share`:
 #: the WordNet-sense spinners write a lemma of the original's first synset, an any-rank
@@ -80,8 +82,13 @@ OPEN_ONLY = False
 #: (session 49, spinany49b; ``spin_eval.py --all --split dev``, per-document reads): the
 #: one WordNet document routed (share 0.32) stays with the shipped model, wordnet 0.3606 ->
 #: 0.3621 (main's), spinbot 0.1831 kept (its 15 routed documents: 0.00-0.12; any bar in
-#: 0.15-0.3 gives the same rows), every other row as main.
-FIRST_SENSE_VETO: float | None = None
+#: 0.15-0.3 gives the same rows), every other row as main.  Test (the branch's second
+#: read, of this setting: ``withflags.py ANY_RANK_ROUTE=0.4 OPEN_ONLY=True
+#: FIRST_SENSE_VETO=0.2 -- benchmarks/spin_eval.py --all --split test``): spinbot 0.1423 ->
+#: 0.1594 (precision 0.616 -> 0.633, recall 0.119 -> 0.140), every other row main's
+#: (wordnet 0.3033); ``spin_calibrate.py`` 0.092 changed tokens per 1,000, FPR 0.0071, as
+#: main; seeds as main.  On (benchmarks/RESULTS.md, "Session 49, spinany49" §7).
+FIRST_SENSE_VETO: float | None = 0.2
 #: A routed document is scored by the any-rank model's document model too (False: its word
 #: model only, the document score and gate the shipped model's).  False, dev (session 49,
 #: routing as :data:`ANY_RANK_ROUTE` 0.4): spinbot 0.2037, but clean documents' changed
