@@ -79,11 +79,14 @@ from repair.score.spin_model import (  # noqa: E402
     word_features,
 )
 from repair.score.spin_rank import RANK_FEATURES, parse_ranker, use_ranker  # noqa: E402
+from repair.score.trees import parse_trees  # noqa: E402
 from repair.stages.spin import STAGE, _profile_spans, synonym_evidence  # noqa: E402
 
 CACHE = ROOT / "benchmarks" / ".generated" / "spin_model_rows.npz"
 RANK_CACHE = CACHE.with_name("spin_rank_rows.npz")
 SPINNERS = ("wordnet", "rare", "phrase", "double", "seed")
+#: The spinners of the shipped word model (``--doc-only`` fits its word probabilities on them).
+SHIPPED_SPINNERS = SPINNERS
 FOLDS = 5
 #: Document x word-family grid of the out-of-fold estimates (:func:`grid_folds`).
 GRID = 3
@@ -429,9 +432,25 @@ def make_model(kind: str, seed: int = 0):
     return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
 
 
+#: ``--doc-kind mono``: the document model as histogram trees of the ``trees`` kind's size
+#: whose score never falls as any input rises (more probable words, a denser share of
+#: high-evidence words, a higher profile score): the shipped trees score a document
+#: *lower* as its share of high-evidence words rises at a given mean word probability,
+#: which is what a dense spinner's documents show (session 48).
+DOC_MONO = {"max_iter": 100, "max_depth": 2, "learning_rate": 0.1}
+
+
 def doc_model(kind: str):
     """The document model: small gradient-boosted trees (the profile score and the word
-    probabilities interact), or a logistic regression on standardised features."""
+    probabilities interact), the same monotone in every input (``mono``), or a logistic
+    regression on standardised features."""
+    if kind == "mono":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        return HistGradientBoostingClassifier(
+            **DOC_MONO, monotonic_cst=[1] * len(DOC_FEATURES), early_stopping=False,
+            random_state=0,
+        )  # fmt: skip
     if kind == "trees":
         from sklearn.ensemble import GradientBoostingClassifier
 
@@ -610,6 +629,87 @@ def write_ranker_only(ranker_entry: dict, args: argparse.Namespace) -> int:
     return 0
 
 
+def fit_doc_model(
+    p: np.ndarray, rows: dict[str, np.ndarray], kind: str, fpr: float
+) -> tuple[dict, np.ndarray, dict[str, float]]:
+    """The document model's JSON entry, its out-of-fold scores per document run and its
+    out-of-fold AUC per spinner: a model of the out-of-fold word probabilities ``p`` (and
+    the profile score), shifted so that the clean runs' out-of-fold score at ``fpr`` is
+    0.5 (the clean cut is taken on its own out-of-fold scores, grouped by document)."""
+    D = doc_matrix(p, rows)
+    dy = rows["kind"] != "clean"
+    dfolds = fold_of(rows["doc_id"])
+    dz = np.zeros(len(dy))
+    for f in range(FOLDS):
+        tr, te = dfolds != f, dfolds == f
+        dz[te] = doc_model(kind).fit(D[tr], dy[tr]).decision_function(D[te])
+    clean_z = np.sort(dz[~dy])
+    cut = float(clean_z[int(np.ceil((1 - fpr) * len(clean_z))) - 1])
+    final_doc = doc_model(kind).fit(D, dy)
+    if kind == "mono":
+        doc_entry = {"kind": "trees", **export_hist_trees(final_doc)}
+        ours = parse_trees(doc_entry, len(DOC_FEATURES), "doc", "-")
+        gap = np.abs(
+            np.array([ours.logit(x) for x in D.tolist()]) - final_doc.decision_function(D)
+        ).max()
+        if gap > 1e-9:
+            raise SystemExit(f"pure-Python document model differs from scikit-learn by {gap}")
+        doc_entry["base"] -= cut
+    elif kind == "trees":
+        doc_entry = export_trees(final_doc, (1.0, 0.0))
+        doc_entry["base"] -= cut
+    else:
+        doc_entry = export_linear(final_doc)
+        doc_entry["intercept"] -= cut
+    spun = [str(k) for k in np.unique(rows["kind"]) if k != "clean"]
+    doc_auc = {s: round(auc(dz[rows["kind"] == s], dz[~dy]), 4) for s in spun}
+    tpr = {s: round(float((dz[rows["kind"] == s] > cut).mean()), 3) for s in spun}
+    print(f"doc model: OOF AUC {doc_auc}, TPR at clean FPR {fpr}: {tpr}", flush=True)
+    return doc_entry, 1 / (1 + np.exp(-(dz - cut))), doc_auc
+
+
+def write_doc_only(rows: dict[str, np.ndarray], args: argparse.Namespace) -> int:
+    """``--doc-only``: the shipped model with its document model alone refitted on this run's
+    rows (every spinner of ``--spinners``, e.g. with a training-only dense spinner).  The
+    document model reads the word probabilities: here the out-of-fold ones (the 3 x 3
+    grid) of histogram trees (``--kind hist``'s settings, fast) fitted on the rows of the
+    shipped model's own spinners (:data:`SHIPPED_SPINNERS`) and clean documents only, so
+    that a spinner new to the word model (its rows are only predicted) gets the
+    probabilities the shipped word model gives an unseen spinner.  The word model, its
+    threshold, the document gate, the ranker and the common-word model stay as shipped."""
+    shipped = json.loads((ROOT / "lexicons" / "spin_model.json").read_text(encoding="utf-8"))
+    X, y = rows["X"], rows["y"]
+    kind = rows["kind"][rows["doc"]]
+    live = X[:, 0] > MIN_GAIN
+    fit_on = live & np.isin(kind, ["clean", *SHIPPED_SPINNERS])
+    row_doc = rows["doc_id"][rows["doc"]]
+    z = np.full(len(y), -50.0)
+    for tr, te in grid_folds(row_doc, rows["family"]):
+        tr, te = tr & fit_on, te & live
+        if te.any():
+            z[te] = logit_of(make_model("hist").fit(X[tr], y[tr]), X[te])
+    a, b = platt(z[fit_on], y[fit_on])
+    p = np.zeros(len(y))
+    p[live] = 1 / (1 + np.exp(-(a * z[live] + b)))
+    print(f"word OOF (hist, fitted on {', '.join(SHIPPED_SPINNERS)} and clean): row AUC "
+          f"{auc(p[y & fit_on], p[~y & fit_on]):.4f}", flush=True)  # fmt: skip
+    doc_entry, _score, doc_auc = fit_doc_model(p, rows, args.doc_kind, args.doc_fpr)
+    shipped["doc"] = doc_entry
+    shipped["training"]["doc_only"] = {
+        "command": "python scripts/train_spin_model.py " + " ".join(sys.argv[1:]),
+        "spinners": list(SPINNERS),
+        "doc_oof_auc": doc_auc,
+        "doc_clean_fpr": args.doc_fpr,
+        "note": "document model alone refitted; word model, threshold, document gate, "
+        "ranker and common-word model as shipped",
+    }
+    text = json.dumps(shipped, separators=(",", ":")) + "\n"
+    parse_model(text)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} (document model only)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=160, help="dev documents spun by each spinner")
@@ -624,7 +724,7 @@ def main() -> int:
         help="candidate ranker (best: the kind of higher out-of-fold top-1)",
     )  # fmt: skip
     ap.add_argument(
-        "--doc-kind", choices=("trees", "logistic"), default="trees", help="document model"
+        "--doc-kind", choices=("trees", "mono", "logistic"), default="trees", help="document model"
     )
     ap.add_argument("--budget", type=float, default=0.3, help="clean changed tokens per 1,000")
     ap.add_argument("--doc-fpr", type=float, default=0.02, help="clean documents scoring >= 0.5")
@@ -661,6 +761,12 @@ def main() -> int:
         "instead of training one; the word rows are extracted with it",
     )
     ap.add_argument("--tag", default="", help="row cache tag (with --spinners)")
+    ap.add_argument(
+        "--doc-only",
+        action="store_true",
+        help="refit the document model alone on this run's rows and write the shipped model "
+        "with only its doc entry replaced (write_doc_only)",
+    )
     ap.add_argument(
         "--balance", action="store_true", help="every spinner's word rows weigh the same in total"
     )
@@ -708,6 +814,8 @@ def main() -> int:
         np.savez_compressed(
             CACHE, **{k: (v.astype(str) if v.dtype == object else v) for k, v in rows.items()}
         )
+    if args.doc_only:
+        return write_doc_only(rows, args)
     X, y = rows["X"], rows["y"]
     live = X[:, 0] > MIN_GAIN
     # the word model's inputs: the word features, and with --policy the document's policy
@@ -739,28 +847,7 @@ def main() -> int:
     print(f"old hand-set rule on the same rows: {base}", flush=True)
     kind = max(results, key=lambda k: results[k][0])
     _net, p, calib, t, stats = results[kind]
-    # document score: a model of the out-of-fold word probabilities (and the profile
-    # score); the clean cut is taken on its own out-of-fold scores, grouped by document
-    D = doc_matrix(p, rows)
-    dy = rows["kind"] != "clean"
-    dfolds = fold_of(rows["doc_id"])
-    dz = np.zeros(len(dy))
-    for f in range(FOLDS):
-        tr, te = dfolds != f, dfolds == f
-        dz[te] = doc_model(args.doc_kind).fit(D[tr], dy[tr]).decision_function(D[te])
-    clean_z = np.sort(dz[~dy])
-    cut = float(clean_z[int(np.ceil((1 - args.doc_fpr) * len(clean_z))) - 1])
-    final_doc = doc_model(args.doc_kind).fit(D, dy)
-    if args.doc_kind == "trees":
-        doc_entry = export_trees(final_doc, (1.0, 0.0))
-        doc_entry["base"] -= cut
-    else:
-        doc_entry = export_linear(final_doc)
-        doc_entry["intercept"] -= cut
-    doc_score = 1 / (1 + np.exp(-(dz - cut)))
-    doc_auc = {s: round(auc(dz[rows["kind"] == s], dz[~dy]), 4) for s in SPINNERS}
-    tpr = {s: round(float((dz[rows["kind"] == s] > cut).mean()), 3) for s in SPINNERS}
-    print(f"doc model: OOF AUC {doc_auc}, TPR at clean FPR {args.doc_fpr}: {tpr}")
+    doc_entry, doc_score, doc_auc = fit_doc_model(p, rows, args.doc_kind, args.doc_fpr)
     # the document gate for word decisions: chosen jointly with the word threshold
     options = [(0.0, t, stats)]
     for g in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):

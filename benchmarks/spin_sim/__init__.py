@@ -28,7 +28,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from . import distrib, mill, phrase, rare, seeddense, seedfamily, spinbot, wordnet
+from . import anyrare, distrib, mill, phrase, rare, seeddense, seedfamily, spinbot, wordnet
 from .compose import compose
 from .text import GoldEdit, SpunDoc, apply_edits
 
@@ -66,6 +66,10 @@ DENSE: dict[str, Spinner] = {"seeddense": seeddense.spin, "spinbot": spinbot.spi
 OTHER_SOURCE: dict[str, Spinner] = {"distrib": distrib.spin, "distrib1": distrib.spin_nearest}
 #: Dense spinners whose documents carry every family and are scored per family half.
 HALF_SCORED = frozenset({"seeddense"})
+#: Training-only spinners (``scripts/train_spin_model.py --spinners``; never evaluated, kept
+#: out of ``spin_eval.py``): ``anyrare`` swaps 0.6 of the content words for any rarer Moby
+#: synonym (:mod:`anyrare`; session 48).
+TRAIN_ONLY: dict[str, Spinner] = {"anyrare": anyrare.spin}
 #: Spinners of the scientific abstracts only (``spin_eval.py --spinner mill`` spins the
 #: split's abstracts, as ``tortured`` does): ``mill`` is :mod:`mill`.
 ABSTRACT_SPINNERS: dict[str, Spinner] = {"mill": mill.spin}
@@ -82,6 +86,11 @@ def spin_doc(
 ) -> SpunDoc:
     """``clean`` spun by ``spinner`` (deterministic given ``seed`` and ``doc_id``)."""
     rng = random.Random(f"{seed}:{spinner}:{doc_id}")
-    fn = SPINNERS.get(spinner) or DENSE.get(spinner) or OTHER_SOURCE.get(spinner)
+    fn = (
+        SPINNERS.get(spinner)
+        or DENSE.get(spinner)
+        or OTHER_SOURCE.get(spinner)
+        or TRAIN_ONLY.get(spinner)
+    )
     edits = (fn or ABSTRACT_SPINNERS[spinner])(clean, rng, rate, split)
     return SpunDoc(doc_id, register, clean, apply_edits(clean, edits), tuple(edits), spinner)

@@ -31,7 +31,9 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -43,8 +45,8 @@ from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
 from repair.score.trees import Trees, floats, parse_trees
 
-#: The shipped model's lexicon file (:func:`use_model_file` switches it; two alternatives
-#: ship: :data:`HELD_SEED_MODEL_FILE`, :data:`MULTI_SPINNER_MODEL_FILE`).
+#: The shipped model's lexicon file (:func:`use_model_file` switches it; alternatives ship:
+#: :data:`HELD_SEED_MODEL_FILE`, :data:`MULTI_SPINNER_MODEL_FILE`, :data:`DENSE_MODEL_FILE`).
 SHIPPED_MODEL_FILE = "spin_model.json"
 MODEL_FILE = SHIPPED_MODEL_FILE
 #: The word, document and common-word models retrained on seven simulators' dev halves
@@ -68,6 +70,18 @@ POLICY_MODEL_FILE = "spin_policy40.json"
 #: only through :func:`use_model_file` (``spin_eval.py --model``; benchmarks/RESULTS.md,
 #: "Session 32, spinrank32").
 HELD_SEED_MODEL_FILE = "spin_model_heldseed.json"
+#: The word and document models retrained with a training-only dense spinner added to the
+#: five (``anyrare``: any rarer Moby synonym at 0.6 of the content words,
+#: ``benchmarks/spin_sim/anyrare.py``; never ``spinbot``, an evaluation spinner), the
+#: shipped ranker and common-word model kept (``scripts/train_spin_model.py --docs 300
+#: --clean 800 --kind hist --spinners wordnet,rare,phrase,double,seed,anyrare --ranker-file
+#: spin_model.json --common-from spin_model.json``; session 48).  Dev (``spin_eval.py --all
+#: --split dev --model spin_model48.json``): spinbot 0.166 -> 0.203, but WordNet 0.362 ->
+#: 0.356, double 0.358 -> 0.340, seeddense 0.458 -> 0.445; test spinbot 0.142 -> 0.169,
+#: phrase 0.124 -> 0.140, but WordNet 0.303 -> 0.293, double 0.298 -> 0.288, seeddense
+#: 0.436 -> 0.424 (benchmarks/RESULTS.md, "Session 48, spindense48").  Off: read only
+#: through :func:`use_model_file`.
+DENSE_MODEL_FILE = "spin_model48.json"
 FORMAT = "repair-spin-model/1"
 FEATURES: tuple[str, ...] = (
     "gain",
@@ -281,27 +295,58 @@ def use_model_file(name: str) -> None:
 
 
 @lru_cache(maxsize=1)
-def get_model() -> SpinModel:
-    """The shipped model (read and checked once per file version: the checked model is
-    kept in the per-user cache, :func:`cached_model`)."""
+def _file_model() -> SpinModel:
     return cached_model()
 
 
-def cached_model() -> SpinModel:
-    """:func:`parse_model` of :data:`MODEL_FILE`, read back from the per-user cache
-    (:func:`repair.resources.cache.disk_cached`, keyed by the file and the modules that
-    parse it) when a current copy is there: parsing and checking the ~60 KB of JSON
+#: The model a document was routed to (:func:`routed`; None: :data:`MODEL_FILE`'s).
+_ROUTED: ContextVar[SpinModel | None] = ContextVar("spin_model_routed", default=None)
+
+
+def get_model() -> SpinModel:
+    """The shipped model (read and checked once per file version: the checked model is
+    kept in the per-user cache, :func:`cached_model`), or the one the document being
+    read was routed to (:func:`routed`; :mod:`repair.score.spin_route`)."""
+    m = _ROUTED.get()
+    return _file_model() if m is None else m
+
+
+get_model.cache_clear = _file_model.cache_clear  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=2)
+def model_of_file(name: str) -> SpinModel:
+    """:func:`cached_model` of lexicon ``name`` (a second model a document can be routed to)."""
+    return cached_model(name)
+
+
+@contextmanager
+def routed(model: SpinModel | None) -> Iterator[None]:
+    """:func:`get_model` returns ``model`` inside the block (None: the file's model), in
+    this thread and context only."""
+    token = _ROUTED.set(model)
+    try:
+        yield
+    finally:
+        _ROUTED.reset(token)
+
+
+def cached_model(name: str | None = None) -> SpinModel:
+    """:func:`parse_model` of :data:`MODEL_FILE` (or lexicon ``name``), read back from the
+    per-user cache (:func:`repair.resources.cache.disk_cached`, keyed by the file and the
+    modules that parse it) when a current copy is there: parsing and checking the ~60 KB of JSON
     costs ~5 % of a small ``repair fix`` (issue 14, cold start); the same model
     (:func:`model_plain` and :func:`model_from_plain` are exact: marshal keeps floats,
     ints, strings and the order of dicts)."""
     from repair.resources.cache import disk_cached
     from repair.score import linear, trees
 
-    sources = (lexicon_path(MODEL_FILE), __file__, trees.__file__, linear.__file__)
+    name = name or MODEL_FILE
+    sources = (lexicon_path(name), __file__, trees.__file__, linear.__file__)
     plain = disk_cached(
         "spin-model",
         sources,
-        lambda: model_plain(parse_model(read_text(MODEL_FILE))),
+        lambda: model_plain(parse_model(read_text(name))),
         kind=tuple,
         check=lambda v: len(v) == _PLAIN_LEN,
     )

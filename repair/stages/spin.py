@@ -50,6 +50,7 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
+from repair.score import spin_route
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.consistency import RULE as CARRIED
 from repair.score.science import defer_rare as science_defer
@@ -75,6 +76,7 @@ from repair.score.spin_model import (
     SpinModel,
     get_model,
     probabilities,
+    routed,
     word_features,
 )
 from repair.score.spin_pick import topic_pick
@@ -2518,13 +2520,36 @@ class _Stage:
         extra = [w for w in words if w.start in hidden] if PROFILE_ROWS_NARROW else []
         if extra:
             words = [w for w in words if w.start not in hidden]
+        wprof = word_profile(prior if LEARNED_WORD_PRIOR else prof[0])
+        verdict = None
+        if spin_route.ANY_RANK_ROUTE is not None or spin_route.CUE_DETAILS:
+            verdict = spin_route.route(doc, words, wprof, prof[0])
+        with routed(spin_route.model_for({spin_route.KEY: verdict})):
+            return self._read(doc, occ, weak, prof, prior, words, extra, wprof, verdict)
+
+    def _read(
+        self,
+        doc: Document,
+        occ: list[Occurrence],
+        weak: list[bool],
+        prof: tuple[float, dict],
+        prior: float,
+        words: list[WordEvidence],
+        extra: list[WordEvidence],
+        wprof: float,
+        verdict: dict[str, object] | None,
+    ) -> SpinDetection:
+        """:meth:`detect` from the evidence rows on (under the model the document was
+        routed to: :mod:`repair.score.spin_route`)."""
         d, feats, probs = detect_spin(
             doc,
             occ,
             words,
             profile=prof,
-            word_profile=word_profile(prior if LEARNED_WORD_PRIOR else prof[0]),
+            word_profile=wprof,
         )
+        if verdict is not None:
+            d.details[spin_route.KEY] = verdict
         if any(weak):
             d.details["prior_profile_score"] = round(prior, 4)
         if CONSISTENT_GATE:
@@ -2618,6 +2643,10 @@ class _Stage:
     def candidates(self, doc: Document, detection: Detection) -> list[Candidate]:
         if not isinstance(detection, SpinDetection):
             detection = self.detect(doc)
+        with routed(spin_route.model_for(detection.details)):
+            return self._candidates(doc, detection)
+
+    def _candidates(self, doc: Document, detection: SpinDetection) -> list[Candidate]:
         occ, words = list(detection.occurrences), list(detection.words)
         out = []
         model = get_model()
@@ -2676,6 +2705,12 @@ class _Stage:
         return out
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
+        with routed(spin_route.model_for(detection.details)):
+            return self._score(doc, detection, candidates)
+
+    def _score(
+        self, doc: Document, detection: Detection, candidates: list[Candidate]
+    ) -> list[Edit]:
         """Each candidate source is gated by its own evidence: profile (and reference,
         number) candidates by the profile score, spinner-agnostic synonyms by the
         learned model's probability of each word (:mod:`repair.score.spin_model`;

@@ -1,0 +1,215 @@
+"""Route a document to the any-rank spin model where its rows read as any-rank spin.
+
+The shipped word model (:data:`repair.score.spin_model.MODEL_FILE`) was fitted on spinners
+that write a first-sense WordNet lemma or the rarest thesaurus synonyms; a retrain with a
+training-only dense spinner that draws any rarer synonym (``spin_model48.json``,
+:data:`repair.score.spin_model.DENSE_MODEL_FILE`, session 48) reads one-click spinners
+(``spinbot``) better but the WordNet-sense spinners worse.  One word model trades one
+style for the other, so a document is read by the second model only where its own rows
+say it is any-rank spin (:func:`route`): the share of its high-evidence rows (LM gain
+over :data:`~repair.score.spin_model.FLAG_GAIN`, context gain over
+:data:`~repair.score.spin_model.FLAG_CONTEXT`) whose written word shares no WordNet
+synset with its best original (:func:`any_rank_cue`).  The cue reads only the evidence
+rows, which both models share (same candidate ranker), never the gold.
+
+The spin stage reads every later decision of the document under the routed model
+(:func:`repair.score.spin_model.routed`, keyed by :func:`model_for` on the detection's
+details).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from repair.candidates.spin_channel import sense_ranks, wordnet_shared
+from repair.detect.spin import THRESHOLD
+from repair.document import Document
+from repair.resources.frequency import zipf
+from repair.score import spin_model
+from repair.score.spin_evidence import WordEvidence
+from repair.score.spin_model import (
+    FLAG_CONTEXT,
+    FLAG_GAIN,
+    SpinModel,
+    doc_features,
+    model_of_file,
+    probabilities,
+    word_features,
+)
+
+#: Read a document with :data:`ANY_RANK_MODEL_FILE` when its any-rank cue
+#: (:func:`any_rank_cue`) is at least this, it has at least :data:`MIN_FLAGGED`
+#: high-evidence rows and the built-in profile does not fire (:data:`PROFILE_BELOW`);
+#: None: never (every document reads the shipped model).  0.4 was chosen on dev
+#: (``spin_eval.py --all --split dev``, per-document reads of both models): spinbot
+#: 0.1664 -> 0.2029, wordnet 0.3621 -> 0.3618, distrib1 -0.0008 -> -0.0012, every other
+#: row identical (the WordNet-sense spinners' cue is low, the rare/double spinners write
+#: rare words, the profile keeps seed and seeddense).  Test (read once): spinbot 0.1423
+#: -> 0.1677, phrase 0.1240 -> 0.1398, but wordnet 0.3033 -> 0.3012 and distrib1 0.0000
+#: -> -0.0029; the calibration on clean English rises 0.092 -> 0.108 changed tokens per
+#: 1,000 (three inaugural addresses of the test half, formal prose the any-rank document
+#: model opens; the dev half's clean documents lose 4 changed tokens).  Alone it would be
+#: off; shipped **on** (0.4) together with :data:`OPEN_ONLY` and :data:`FIRST_SENSE_VETO`
+#: (second test read, session 49 spinany49b: test spinbot 0.1423 -> 0.1594, every other row
+#: main's, calibration 0.092 as main; benchmarks/RESULTS.md, "Session 49, spinany49" §7).
+ANY_RANK_ROUTE: float | None = 0.4
+#: The high-evidence rows a document needs before its cue is read.
+MIN_FLAGGED = 5
+#: A written word at least this common (wordfreq Zipf) sharing no WordNet synset with its
+#: original is any-rank spin (the first-sense and rarest-synonym spinners write rarer words
+#: or share a synset; session 48's diagnosis: spinbot's right rows the shipped model misses
+#: are common written words sharing none).
+COMMON_ZIPF = 3.0
+#: Only where the built-in profile does not fire (its score below this, the spin gate's
+#: :data:`repair.detect.spin.THRESHOLD`): a document the profile knows is a known
+#: spinner's, which the shipped model was fitted on.
+PROFILE_BELOW = THRESHOLD
+#: The second model (session 48's dense retrain).
+ANY_RANK_MODEL_FILE = spin_model.DENSE_MODEL_FILE
+#: Route only documents the shipped model already opens (its document score at least its
+#: gate): the any-rank model then reads their words, never opens a document the shipped
+#: model keeps shut.  Dev (session 49): spinbot 0.1664 -> 0.1831, wordnet 0.3621 ->
+#: 0.3606, every other row as main; calibration on clean English 0.092 as main
+#: (benchmarks/RESULTS.md, "Session 49, spinany49" §5).  On, with :data:`FIRST_SENSE_VETO`
+#: (test there, §7); read only with :data:`ANY_RANK_ROUTE` set.
+OPEN_ONLY = True
+#: Route no document where at least this share of its high-evidence rows have a best
+#: original whose *first* WordNet sense the written word shares (:func:`first_sense_share`:
+#: the WordNet-sense spinners write a lemma of the original's first synset, an any-rank
+#: spinner seldom does); None: no such veto.  0.2 chosen on dev with :data:`OPEN_ONLY`
+#: (session 49, spinany49b; ``spin_eval.py --all --split dev``, per-document reads): the
+#: one WordNet document routed (share 0.32) stays with the shipped model, wordnet 0.3606 ->
+#: 0.3621 (main's), spinbot 0.1831 kept (its 15 routed documents: 0.00-0.12; any bar in
+#: 0.15-0.3 gives the same rows), every other row as main.  Test (the branch's second
+#: read, of this setting: ``withflags.py ANY_RANK_ROUTE=0.4 OPEN_ONLY=True
+#: FIRST_SENSE_VETO=0.2 -- benchmarks/spin_eval.py --all --split test``): spinbot 0.1423 ->
+#: 0.1594 (precision 0.616 -> 0.633, recall 0.119 -> 0.140), every other row main's
+#: (wordnet 0.3033); ``spin_calibrate.py`` 0.092 changed tokens per 1,000, FPR 0.0071, as
+#: main; seeds as main.  On (benchmarks/RESULTS.md, "Session 49, spinany49" §7).
+FIRST_SENSE_VETO: float | None = 0.2
+#: A routed document is scored by the any-rank model's document model too (False: its word
+#: model only, the document score and gate the shipped model's).  False, dev (session 49,
+#: routing as :data:`ANY_RANK_ROUTE` 0.4): spinbot 0.2037, but clean documents' changed
+#: tokens per 1,000 0.036 -> 0.134 (the shipped document model reads the any-rank word
+#: probabilities as spin) and phrase 0.5429 -> 0.5393 (benchmarks/RESULTS.md, "Session 49,
+#: spinany49" §5).
+ROUTE_DOC = True
+#: Diagnostics only: also put both models' document scores in the details (costs a second
+#: word-model pass over the rows).
+CUE_DETAILS = False
+#: The detection details key of the routing verdict and cues.
+KEY = "any_rank"
+
+
+def any_rank_row(w: WordEvidence) -> bool:
+    """Whether ``w`` reads as any-rank spin: its written word is a common word (Zipf at
+    least :data:`COMMON_ZIPF`) that shares no WordNet synset with its original.
+
+    >>> from repair.score.spin_evidence import WordEvidence as W
+    >>> any_rank_row(W(0, 5, "table", "bought", 8.0, 1.0, 3.0, 3, 2.0))
+    True
+    >>> any_rank_row(W(0, 9, "purchased", "bought", 8.0, 1.0, 3.0, 3, 2.0))
+    False
+    """
+    lw = w.written.lower()
+    return zipf(lw) >= COMMON_ZIPF and wordnet_shared(lw, w.original) == 0
+
+
+def any_rank_cue(words: Sequence[WordEvidence]) -> tuple[float, int]:
+    """(share of ``words``' high-evidence rows that read as any-rank spin
+    (:func:`any_rank_row`), number of high-evidence rows).
+
+    >>> any_rank_cue([])
+    (0.0, 0)
+    """
+    flagged = [w for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT]
+    if not flagged:
+        return 0.0, 0
+    return sum(1 for w in flagged if any_rank_row(w)) / len(flagged), len(flagged)
+
+
+def first_sense_row(w: WordEvidence) -> bool:
+    """Whether ``w``'s written word shares its best original's first WordNet sense (what a
+    WordNet-sense spinner writes).
+
+    >>> from repair.score.spin_evidence import WordEvidence as W
+    >>> first_sense_row(W(0, 9, "purchased", "bought", 8.0, 1.0, 3.0, 3, 2.0))
+    True
+    >>> first_sense_row(W(0, 5, "table", "bought", 8.0, 1.0, 3.0, 3, 2.0))
+    False
+    """
+    ranks = sense_ranks(w.written.lower(), w.original)
+    return ranks is not None and ranks[0] == 0
+
+
+def first_sense_share(words: Sequence[WordEvidence]) -> float:
+    """The share of ``words``' high-evidence rows that are first-sense WordNet rows
+    (:func:`first_sense_row`); 0.0 without any.
+
+    >>> first_sense_share([])
+    0.0
+    """
+    flagged = [w for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT]
+    return sum(1 for w in flagged if first_sense_row(w)) / len(flagged) if flagged else 0.0
+
+
+def _doc_score(
+    model: SpinModel, doc: Document, words: Sequence[WordEvidence], wprof: float, prof: float
+) -> float:
+    feats = word_features(doc, words, wprof)
+    return model.doc_score(doc_features(probabilities(feats, model), feats, prof))
+
+
+def route(
+    doc: Document, words: Sequence[WordEvidence], word_profile: float, profile: float
+) -> dict[str, object]:
+    """The routing verdict of a document from its evidence rows: ``{"route": bool, "cue":
+    share, "flagged": n}`` (and both models' document scores with :data:`CUE_DETAILS`)."""
+    cue, flagged = any_rank_cue(words)
+    out: dict[str, object] = {"cue": round(cue, 4), "flagged": flagged}
+    if CUE_DETAILS and words:
+        out["profile"] = round(profile, 4)
+        out["rows"] = [  # (any-rank row, Zipf of the written word, of the original)
+            (int(any_rank_row(w)), round(zipf(w.written.lower()), 2), round(zipf(w.original), 2))
+            for w in words
+            if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT
+        ]
+        base = spin_model.get_model()
+        out["score_shipped"] = round(_doc_score(base, doc, words, word_profile, profile), 4)
+        dense = model_of_file(ANY_RANK_MODEL_FILE)
+        out["score_any"] = round(_doc_score(dense, doc, words, word_profile, profile), 4)
+    out["route"] = (
+        ANY_RANK_ROUTE is not None
+        and flagged >= MIN_FLAGGED
+        and cue >= ANY_RANK_ROUTE
+        and profile < PROFILE_BELOW
+    )
+    if FIRST_SENSE_VETO is not None and out["route"]:
+        share = first_sense_share(words)
+        out["first_sense"] = round(share, 4)
+        out["route"] = share < FIRST_SENSE_VETO
+    if OPEN_ONLY and out["route"]:
+        base = spin_model.get_model()
+        out["route"] = _doc_score(base, doc, words, word_profile, profile) >= base.doc_gate
+    return out
+
+
+def model_for(details: Mapping[str, object]) -> SpinModel | None:
+    """The model a document's detection was routed to (None: the file's model)."""
+    verdict = details.get(KEY)
+    if isinstance(verdict, Mapping) and verdict.get("route"):
+        return _routed_model(ROUTE_DOC, spin_model.MODEL_FILE)
+    return None
+
+
+@lru_cache(maxsize=2)
+def _routed_model(doc: bool, _shipped_file: str) -> SpinModel:
+    """:data:`ANY_RANK_MODEL_FILE`'s model; without ``doc``, with the shipped document model
+    and gate (:data:`ROUTE_DOC`)."""
+    dense = model_of_file(ANY_RANK_MODEL_FILE)
+    if doc:
+        return dense
+    shipped = model_of_file(_shipped_file)
+    return replace(dense, doc=shipped.doc, doc_gate=shipped.doc_gate)
