@@ -165,8 +165,10 @@ def technical_chunk(chunk: str) -> int:
     2 by a mark no OCR prints, 1 by a shape OCR also makes, 0 not at all.
 
     >>> [technical_chunk(c) for c in ("http://a.org", "gkcontent.dll", "cookieBehavior", "tbe.man")]
-    [2, 1, 1, 0]
+    [2, 2, 1, 0]
     """
+    if TECH_FILE_TAGS and _file_or_tag(chunk):
+        return 2
     core = chunk.strip(_CHUNK_EDGES)
     if len(core) < 3 or not core.isascii():
         return 0
@@ -191,6 +193,42 @@ def technical_chunk(chunk: str) -> int:
             return 0
         return int(all(_camel_hump(h.lower()) for h in humps))
     return 0
+
+
+#: A file name with a common extension ("nsIPK11Token.h", "localstore.rdf", ".gz",
+#: "intl.properties"; a one-letter extension only after an identifier with a digit, an
+#: inner capital or an underscore) and a markup or menu mark ("<!DOCTYPE", "</a>", "/>",
+#: a lone "->", 'Help->"About') are marks no OCR prints: the stray-mark reader read them
+#: as specks on an opened bug-report page ("nsIPK11Token.he", "<DOCTYPE", "allmakefiles
+#: sh").  SMH (all), ICDAR 2017 and the audit's source hold 1 such chunk ("animalcul.c" is
+#: no file: a one-letter extension needs an identifier) and "\w->" only before a lower-case
+#: letter or at a chunk's end ("co->ts", "P->"), which the marks leave out.
+#: Figures: benchmarks/RESULTS.md, session 49 (ocrtech49b).
+TECH_FILE_TAGS = True
+_FILE_EXTENSIONS = (
+    "h|c|cc|cpp|js|css|html?|xml|xul|xhtml|rdf|dtd|sh|py|pl|gz|bz2|tgz|zip|tar|exe|dll|jar|"
+    "txt|ini|cfg|conf|log|jpe?g|png|gif|bmp|ico|svg|pdf|docx?|xls|mp3|wav|swf|php|asp|jsp|"
+    "json|tmp|bak|idl|msi|dmg|rpm|deb|xpi|jnlp|properties"
+)
+_FILE_NAME = re.compile(rf"^(?:[a-z][\w-]*|[A-Za-z][\w-]*[\d_A-Z][\w-]*)?\.({_FILE_EXTENSIONS})$")
+_IDENTIFIER = re.compile(r"[a-z][\w-]*[\d_A-Z]")
+_TAG_MARKS = re.compile(r"<![A-Za-z-]|</[A-Za-z]|[\w\"]/>|^->$|[a-z]->[\"A-Z]")
+
+
+def _file_or_tag(chunk: str) -> bool:
+    """Whether ``chunk`` holds a markup or menu mark or is a file name
+    (:data:`TECH_FILE_TAGS`).
+
+    >>> [_file_or_tag(c) for c in ('"nsIPK11Token.h"', ".gz", "<!DOCTYPE", "->", "tbe.man", "x.c")]
+    [True, True, True, True, False, False]
+    """
+    if _TAG_MARKS.search(chunk):
+        return True
+    m = _FILE_NAME.match(chunk.strip("\"'“”‘’([{)]},;:!?*").rstrip("."))
+    if not m:
+        return False
+    name = m.group()[: -len(m.group(1)) - 1]
+    return len(m.group(1)) > 1 or bool(_IDENTIFIER.search(name))
 
 
 #: A two-hump camelCase run whose first hump is this common (a function word) is OCR's
@@ -220,7 +258,7 @@ def technical_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
 #: The runs :func:`technical_chunk` may read as technical: those holding a character of
 #: its marks (most words hold none, and are never read: issue 14).
 _CHUNK = re.compile(
-    r"(?<!\S)\S*?(?:[_/=+&$@]|--|www\.|\.[^\s.]|:\S|\(\)|[A-Za-z]\d|0x|[a-z][A-Z])\S*"
+    r"(?<!\S)\S*?(?:[_/=+&$@]|--|->|<!|www\.|\.[^\s.]|:\S|\(\)|[A-Za-z]\d|0x|[a-z][A-Z])\S*"
 )
 
 
