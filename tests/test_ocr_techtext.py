@@ -41,7 +41,7 @@ def _all(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
 def test_chunk_kinds() -> None:
     kinds = {c: ocr.technical_chunk(c) for c in ("http://x.org", "focus()", "$HOME", "0x1f")}
     assert set(kinds.values()) == {2}
-    for shape in ("gkcontent.dll", "MOZ_PHOENIX", "cookieBehavior", "mapy.centrum.cz", "GTK1"):
+    for shape in ("gkcontent.dlx", "MOZ_PHOENIX", "cookieBehavior", "mapy.centrum.cz", "GTK1"):
         assert ocr.technical_chunk(shape) == 1, shape
     # OCR's stray stops, capitals and dashes are no technical text
     for garble in ("tbe.man", "as.can", "muBio", "theCroiwi", "-where", "Z(Hart"):
