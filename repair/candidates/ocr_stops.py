@@ -85,6 +85,12 @@ MIN_SENTENCE_WORDS = 5
 #: both (without the line-end exception dev-b 2,380 / 3,875: "days\nThe Bulgarian
 #: Government"); benchmarks/RESULTS.md, "Session 48, ocraudit48".
 NAME_RUN_AFTER = 2
+#: A gap at a line end inside a run of at least this many lines that each start with a
+#: capital and end in a letter (a list: bug titles, menu entries, headings) is no lost stop:
+#: a list prints none (``0``: off).  A newspaper column's lines wrap its sentences, so few
+#: runs of 4 such lines meet there.  Figures: benchmarks/RESULTS.md, session 49
+#: (ocrtech49b).
+LIST_LINES = 4
 #: Words the casing repair (:mod:`repair.candidates.ocr_case`) lowers inside a sentence.
 CASED = frozenset({"in", "is", "if", "into"})
 #: Abbreviated titles and words a name follows ("Mr Cohen", "Captain Hugh").
@@ -108,6 +114,7 @@ def lost_stop_candidates(
     table = get_ngrams()
     lm = get_lm()
     out: list[Candidate] = []
+    lines: list[tuple[int, bool]] | None = None
     for i in range(len(toks) - 2):
         w1, gap, w2 = toks[i], toks[i + 1], toks[i + 2]
         if w2.kind != "word" or gap.kind != "space" or w1.kind != "word":
@@ -129,6 +136,11 @@ def lost_stop_candidates(
             continue
         if NAME_RUN_AFTER and "\n" not in gap.text and _capital_run(toks, i + 2) >= NAME_RUN_AFTER:
             continue  # "present-day New York City": a name, not a sentence opening
+        if LIST_LINES and "\n" in gap.text:
+            if lines is None:
+                lines = _list_lines(toks)
+            if _in_list(lines, gap.start, LIST_LINES):
+                continue  # a list of titles ends its lines without a stop
         if MIN_SENTENCE_WORDS and _short_sentence(toks, i, MIN_SENTENCE_WORDS):
             continue  # "20th century At the end": a heading, not a sentence
         prev = _words(toks, i, -1, 2)
@@ -178,6 +190,47 @@ def _sentence_end(word: str, names: Container[str]) -> bool:
     if word[:1].isupper() and word in names:
         return False
     return is_known(word)
+
+
+def _list_lines(toks: list[Token]) -> list[tuple[int, bool]]:
+    """The line ends of ``toks``: (source offset, whether the line was broken by hand: its
+    next line's first word would have fit on it within the page's longest line;
+    :data:`LIST_LINES`)."""
+    if not toks:
+        return []
+    base = toks[0].start
+    lines = "".join(t.text for t in toks).split("\n")
+    width = max(len(line.rstrip()) for line in lines)
+    out = []
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        body = line.rstrip()
+        first = lines[k + 1].split(maxsplit=1)[:1]
+        by_hand = bool(body.strip()) and bool(first) and len(body) + 1 + len(first[0]) <= width
+        out.append((base + pos + len(line), by_hand))
+        pos += len(line) + 1
+    return out
+
+
+def _in_list(lines: list[tuple[int, bool]], at: int, least: int) -> bool:
+    """Whether the line end at source offset ``at`` (or just after it) is one of a run of
+    at least ``least`` line ends broken by hand (a list).
+
+    >>> from repair.tokenize import tokenize
+    >>> page = "Crash on exit\\nBookmarks lost\\nMenu is slow\\nTabs do not close\\n"
+    >>> toks = tokenize(page + "A very long title of the bug list")
+    >>> _in_list(_list_lines(toks), 13, 4), _in_list(_list_lines(toks), 13, 5)
+    (True, False)
+    """
+    k = next((j for j, (end, _) in enumerate(lines) if end >= at), None)
+    if k is None or not lines[k][1]:
+        return False
+    lo, hi = k, k
+    while lo > 0 and lines[lo - 1][1]:
+        lo -= 1
+    while hi + 1 < len(lines) and lines[hi + 1][1]:
+        hi += 1
+    return hi - lo + 1 >= least
 
 
 def _short_sentence(toks: list[Token], i: int, least: int) -> bool:
