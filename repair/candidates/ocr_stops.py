@@ -88,9 +88,14 @@ NAME_RUN_AFTER = 2
 #: A gap at a line end inside a run of at least this many lines that each start with a
 #: capital and end in a letter (a list: bug titles, menu entries, headings) is no lost stop:
 #: a list prints none (``0``: off).  A newspaper column's lines wrap its sentences, so few
-#: runs of 4 such lines meet there.  Figures: benchmarks/RESULTS.md, session 49
-#: (ocrtech49b).
-LIST_LINES = 4
+#: runs of 4 such lines meet there.  Session 49 (ocrtech49b), 4 against 0: census dev
+#: (``benchmarks/ocr_clean_registers.py``) with ``detect.ocr.TECH_FILE_TAGS`` off 5 -> 0
+#: lost stops on the bug list ``webtext/firefox#048`` (with it on, its gate shuts and
+#: there is none to drop); SMH dev 4,304 / 7,004 -> 4,305 / 7,005 (with the page's longest
+#: line for the width and no column rule, 4,313 / 7,014; at 8 lines 4,307 / 7,008): OFF.
+LIST_LINES = 0
+#: ... on a page whose 90th-percentile line is at least this long (not a narrow column).
+LIST_MIN_WIDTH = 70
 #: Words the casing repair (:mod:`repair.candidates.ocr_case`) lowers inside a sentence.
 CASED = frozenset({"in", "is", "if", "into"})
 #: Abbreviated titles and words a name follows ("Mr Cohen", "Captain Hugh").
@@ -194,13 +199,16 @@ def _sentence_end(word: str, names: Container[str]) -> bool:
 
 def _list_lines(toks: list[Token]) -> list[tuple[int, bool]]:
     """The line ends of ``toks``: (source offset, whether the line was broken by hand: its
-    next line's first word would have fit on it within the page's longest line;
+    next line's first word would have fit on it within the page's 90th-percentile line;
     :data:`LIST_LINES`)."""
     if not toks:
         return []
     base = toks[0].start
     lines = "".join(t.text for t in toks).split("\n")
-    width = max(len(line.rstrip()) for line in lines)
+    lengths = sorted(len(line.rstrip()) for line in lines)
+    width = lengths[len(lengths) * 9 // 10]
+    if width < LIST_MIN_WIDTH:
+        return []  # a narrow column: its short lines end paragraphs
     out = []
     pos = 0
     for k, line in enumerate(lines[:-1]):
@@ -218,7 +226,7 @@ def _in_list(lines: list[tuple[int, bool]], at: int, least: int) -> bool:
 
     >>> from repair.tokenize import tokenize
     >>> page = "Crash on exit\\nBookmarks lost\\nMenu is slow\\nTabs do not close\\n"
-    >>> toks = tokenize(page + "A very long title of the bug list")
+    >>> toks = tokenize(page + "A very long title of a bug " * 3)
     >>> _in_list(_list_lines(toks), 13, 4), _in_list(_list_lines(toks), 13, 5)
     (True, False)
     """
