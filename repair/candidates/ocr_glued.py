@@ -36,6 +36,7 @@ from itertools import product
 from repair.candidates import ocr_reach
 from repair.candidates.ocr_rules import cand, page_scan, page_word_counts
 from repair.candidates.ocr_spacing import join_threshold
+from repair.detect.ocr import ADDRESS_MARKS
 from repair.lexicons import LexiconError, read_tsv
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import correction_candidates, is_target
@@ -147,7 +148,7 @@ _APOS_NAME = re.compile(r"^[A-Z][A-Za-z]*['’][A-Za-z]+$")
 REAL_NAMES = True
 NAME_MIN_LEN = 3
 NAME_STOPS = frozenset(",.;:")
-_ADDRESS = re.compile(r"\w@\w|://|^\W*www\.", re.IGNORECASE)
+_ADDRESS = re.compile(ADDRESS_MARKS + r"|^\W*www\.", re.IGNORECASE)
 _AMPERSAND = re.compile(r"[A-Z]&[A-Z]")
 _INITIALISM = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){1,}[^\W\d_](?![^\W\d_])\.?")
 _CLOSING = frozenset("\"'”’")
