@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from repair.candidates import ocr_pagecase, ocr_pageedit
 from repair.candidates.ocr_realword import line_broken_piece
-from repair.candidates.ocr_rules import cand, page_word_counts
+from repair.candidates.ocr_rules import page_word_counts, word_cand
 from repair.score.ngrams import get_ngrams  # once, not a statement per word (issue 14)
 from repair.score.ocr_channel import (
     PrefixIndex,
@@ -129,14 +129,11 @@ def doc_vocab_candidates(
             continue  # a plain edit of half a broken word ("legisl-⏎ution" is no "Union")
         once = counts[target] <= counts[text]
         out.append(
-            cand(
-                t.start,
-                t.end,
+            word_cand(
+                t,
                 target,
                 "OCR_DOC_WORD",
                 finding="doc_vocab",
-                orig=[text],
-                alt=[target],
                 cost=cost,
                 threshold=ONCE_THRESHOLD if once else THRESHOLD,
                 subs=[list(x) for x in subs],

@@ -53,6 +53,15 @@ def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Cand
     return c
 
 
+def word_cand(tok: Token, reading: str, rule: str, finding: str, **features: object) -> Candidate:
+    """:func:`cand` reading one token as one word: ``orig`` its text, ``alt`` the word (the
+    features in the order ``finding``, ``orig``, ``alt``, then ``features``' own)."""
+    return cand(
+        tok.start, tok.end, reading, rule, finding=finding, orig=[tok.text], alt=[reading],
+        **features,
+    )  # fmt: skip
+
+
 def with_features(c: Candidate, features: dict) -> Candidate:
     """``dataclasses.replace(c, features=features)``: the same candidate, made as
     :func:`cand` makes one (no frozen ``__init__``; issue 14, session 26)."""
