@@ -97,14 +97,7 @@ def doc_vocab_candidates(
     """
     if counts is None:
         counts = page_word_counts(toks)
-    targets = {
-        w: n
-        for w, n in counts.items()
-        if len(w) >= MIN_LEN
-        and w.isalpha()
-        and (n >= MIN_TARGET_COUNT or _once(w, n))
-        and _target(w, n)
-    }
+    targets = page_targets(counts)
     if not targets:
         return []
     prefixes = prefixes_of(w.lower() for w in targets)
@@ -189,6 +182,20 @@ def _best_target(
         if hit is not None:
             best = (hit[0], hit[1], ())
     return best
+
+
+def page_targets(counts: Mapping[str, int]) -> dict[str, int]:
+    """The words of the page (``counts``: how often it prints each) that a garbled token may
+    be read as, with their counts: printed often enough (or once, :func:`_once`) and a
+    target (:func:`_target`)."""
+    return {
+        w: n
+        for w, n in counts.items()
+        if len(w) >= MIN_LEN
+        and w.isalpha()
+        and (n >= MIN_TARGET_COUNT or _once(w, n))
+        and _target(w, n)
+    }
 
 
 def _once(word: str, n: int) -> bool:

@@ -91,20 +91,13 @@ def _shut_targets(
     index and page index: built once a page (kept in the caller's ``state``), not once a
     token (issue 14)."""
     from repair.candidates import ocr_pageedit
-    from repair.candidates.ocr_docvocab import MIN_LEN, MIN_TARGET_COUNT, _once, _target
+    from repair.candidates.ocr_docvocab import page_targets
     from repair.score.ocr_channel import prefixes_of
 
     got = state.get("shut") if state is not None else None
     if got is not None:
         return got  # type: ignore[return-value]
-    targets = {
-        w: n
-        for w, n in counts.items()
-        if len(w) >= MIN_LEN
-        and w.isalpha()
-        and (n >= MIN_TARGET_COUNT or _once(w, n))
-        and _target(w, n)
-    }
+    targets = page_targets(counts)
     built = (
         targets,
         prefixes_of(w.lower() for w in targets),

@@ -62,6 +62,29 @@ def word_cand(tok: Token, reading: str, rule: str, finding: str, **features: obj
     )  # fmt: skip
 
 
+def join_cand(a: Token, b: Token, joined: str, finding: str, **features: object) -> Candidate:
+    """:func:`cand` reading tokens ``a`` to ``b`` as one word (``OCR_JOIN_SPLIT``): ``orig``
+    their texts, ``alt`` the word (the features in :func:`word_cand`'s order)."""
+    return cand(
+        a.start, b.end, joined, "OCR_JOIN_SPLIT", finding=finding, orig=[a.text, b.text],
+        alt=[joined], **features,
+    )  # fmt: skip
+
+
+def letters_around(text: str, k: int) -> tuple[int, int] | None:
+    """Where the letter runs on both sides of ``text[k]`` start and end, ``(i, j)``: the
+    run before it is ``text[i:k]``, the one after it ``text[k + 1 : j]``; ``None`` unless
+    letters stand on both sides of it."""
+    if not (0 < k < len(text) - 1 and text[k - 1].isalpha() and text[k + 1].isalpha()):
+        return None
+    i, j = k, k + 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    return i, j
+
+
 def with_features(c: Candidate, features: dict) -> Candidate:
     """``dataclasses.replace(c, features=features)``: the same candidate, made as
     :func:`cand` makes one (no frozen ``__init__``; issue 14, session 26)."""
