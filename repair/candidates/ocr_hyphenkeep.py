@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from repair.candidates.ocr_rules import letters_around
+from repair.candidates.ocr_rules import letter_runs, letters_around
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate
 
@@ -85,11 +85,7 @@ def _wrapped(text: str) -> bool:
 
 def _side_runs(span: str, h: int) -> tuple[str, str]:
     """The letter runs of ``span`` right before and right after the hyphen at ``h``."""
-    i, j = h, h + 1
-    while i > 0 and span[i - 1].isalpha():
-        i -= 1
-    while j < len(span) and span[j].isalpha():
-        j += 1
+    i, j = letter_runs(span, h)
     return span[i:h], span[h + 1 : j]
 
 

@@ -77,6 +77,12 @@ def letters_around(text: str, k: int) -> tuple[int, int] | None:
     letters stand on both sides of it."""
     if not (0 < k < len(text) - 1 and text[k - 1].isalpha() and text[k + 1].isalpha()):
         return None
+    return letter_runs(text, k)
+
+
+def letter_runs(text: str, k: int) -> tuple[int, int]:
+    """``(i, j)``: the letters right before ``text[k]`` are ``text[i:k]``, those right after
+    it ``text[k + 1 : j]`` (either may be empty)."""
     i, j = k, k + 1
     while i > 0 and text[i - 1].isalpha():
         i -= 1
