@@ -111,7 +111,7 @@ from repair.candidates.ocr_realword import (
     realword_candidates,
 )
 from repair.candidates.ocr_rules import cand as _cand
-from repair.candidates.ocr_rules import counting_page, page_word_counts
+from repair.candidates.ocr_rules import counting_page, page_word_counts, word_cand
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
 from repair.candidates.ocr_shutreal import shut_realword_candidates
 from repair.candidates.ocr_shutsuspect import shut_suspect_candidates
@@ -852,14 +852,11 @@ class _Generator:
             if in_names and word[:1].islower():
                 continue
             out.append(
-                _cand(
-                    tok.start,
-                    tok.end,
+                word_cand(
+                    tok,
                     word,
                     "OCR_SPELLING",
                     finding=reason,
-                    orig=[text],
-                    alt=[word],
                     cost=c.cost,
                     threshold=FAR_THRESHOLD,
                     far=True,
@@ -974,14 +971,11 @@ class _Generator:
         for variant, (cost, subs) in confusion_variants(tok.text, part).items():
             if variant[1:].islower() and zipf(variant.lower()) >= CAPS_TARGET_ZIPF:
                 out.append(
-                    _cand(
-                        tok.start,
-                        tok.end,
+                    word_cand(
+                        tok,
                         variant,
                         "OCR_CONFUSION",
                         finding="caps_in_text",
-                        orig=[tok.text],
-                        alt=[variant],
                         cost=cost,
                         threshold=2.0,
                         subs=[list(x) for x in subs],
@@ -1041,14 +1035,11 @@ class _Generator:
                 and _lone_letter_place(toks, i)
             ):
                 out = [
-                    _cand(
-                        tok.start,
-                        tok.end,
+                    word_cand(
+                        tok,
                         word,
                         "OCR_REALWORD",
                         finding="realword",
-                        orig=[tok.text],
-                        alt=[word],
                         cost=cost,
                         orig_known=True,
                         **({"threshold": ocr_shortword.GARBLED_THRESHOLD} if light else {}),
@@ -1062,14 +1053,11 @@ class _Generator:
         for c in single_confusions(tok.text):
             if c.text != "i" and zipf(c.text.lower()) >= REALWORD_TARGET_ZIPF:
                 out.append(
-                    _cand(
-                        tok.start,
-                        tok.end,
+                    word_cand(
+                        tok,
                         c.text,
                         "OCR_REALWORD",
                         finding="realword",
-                        orig=[tok.text],
-                        alt=[c.text],
                         cost=c.cost,
                         orig_known=True,
                         prior_per_zipf=REALWORD_PRIOR_PER_ZIPF,

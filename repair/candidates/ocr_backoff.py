@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping, Sequence
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import word_cand
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     archaic_form,
@@ -144,14 +144,11 @@ def backoff_candidates(tok: Token, listed_costs: Iterable[float], reason: str) -
         if zipf(word) < TARGET_ZIPF or not is_target(word):
             continue
         out.append(
-            cand(
-                tok.start,
-                tok.end,
+            word_cand(
+                tok,
                 word,
                 "OCR_SPELLING",
                 finding=reason,
-                orig=[tok.text],
-                alt=[word],
                 cost=BACKOFF_COST,
                 threshold=THRESHOLD,
                 subs=[list(sub)],

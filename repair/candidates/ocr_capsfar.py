@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import word_cand
 from repair.score.ocr_channel import is_known, split_candidates, strip_accents
 from repair.types import Candidate, Token
 
@@ -131,14 +131,11 @@ def caps_far_candidates(toks: list[Token], i: int, reason: str, count: int) -> l
         return []
     word, cost = found
     return [
-        cand(
-            tok.start,
-            tok.end,
+        word_cand(
+            tok,
             word,
             "OCR_SPELLING",
             finding=reason,
-            orig=[tok.text],
-            alt=[word],
             cost=min(cost, COST_CAP),
             threshold=THRESHOLD,
             far=True,

@@ -23,7 +23,7 @@ language model decides with the margin of :data:`THRESHOLD`.
 
 from __future__ import annotations
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import word_cand
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
@@ -115,14 +115,11 @@ def capsword_candidates(toks: list[Token], i: int, count: int) -> list[Candidate
     if not _every_place_running(toks, i, count):
         return []
     return [
-        cand(
-            tok.start,
-            tok.end,
+        word_cand(
+            tok,
             word,
             "OCR_CONFUSION",
             finding="caps_word",
-            orig=[tok.text],
-            alt=[word],
             cost=cost,
             threshold=THRESHOLD,
         )

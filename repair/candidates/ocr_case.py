@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 from repair.candidates import ocr_ihabit
 from repair.candidates.ocr_break import dropped_full_stop
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, word_cand
 from repair.resources.frequency import zipf
 from repair.score.ngrams import get_ngrams
 from repair.score.ocr_channel import is_known, single_confusions  # module level: hot (issue 14)
@@ -427,14 +427,11 @@ def capital_word_candidates(toks: list[Token], i: int) -> list[Candidate]:
             continue
         case_gain = table.case_logprob(c.text, True) - table.case_logprob(text, True)
         out.append(
-            cand(
-                tok.start,
-                tok.end,
+            word_cand(
+                tok,
                 c.text,
                 "OCR_REALWORD",
                 finding="broken_capital",
-                orig=[text],
-                alt=[c.text],
                 cost=c.cost - case_gain,
                 orig_known=True,
                 prior_per_zipf=CAPITAL_PRIOR_PER_ZIPF,

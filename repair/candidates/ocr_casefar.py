@@ -31,7 +31,7 @@ search's margin.
 
 from __future__ import annotations
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import word_cand
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
@@ -114,14 +114,11 @@ def casefar_candidates(toks: list[Token], i: int, count: int, finding: str) -> l
     if not CASE_FAR or not casefar_applies(tok.text, count) or _apostrophe_next(toks, i):
         return []
     return [
-        cand(
-            tok.start,
-            tok.end,
+        word_cand(
+            tok,
             reading,
             "OCR_SPELLING",
             finding=finding,
-            orig=[tok.text],
-            alt=[reading],
             cost=cost,
             threshold=THRESHOLD,
             far=True,

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from repair.candidates import ocr_pagecase, ocr_pageedit
 from repair.candidates.ocr_realword import line_broken_piece
-from repair.candidates.ocr_rules import cand, page_word_counts
+from repair.candidates.ocr_rules import page_word_counts, word_cand
 from repair.score.ngrams import get_ngrams  # once, not a statement per word (issue 14)
 from repair.score.ocr_channel import (
     PrefixIndex,
@@ -97,14 +97,7 @@ def doc_vocab_candidates(
     """
     if counts is None:
         counts = page_word_counts(toks)
-    targets = {
-        w: n
-        for w, n in counts.items()
-        if len(w) >= MIN_LEN
-        and w.isalpha()
-        and (n >= MIN_TARGET_COUNT or _once(w, n))
-        and _target(w, n)
-    }
+    targets = page_targets(counts)
     if not targets:
         return []
     prefixes = prefixes_of(w.lower() for w in targets)
@@ -129,14 +122,11 @@ def doc_vocab_candidates(
             continue  # a plain edit of half a broken word ("legisl-⏎ution" is no "Union")
         once = counts[target] <= counts[text]
         out.append(
-            cand(
-                t.start,
-                t.end,
+            word_cand(
+                t,
                 target,
                 "OCR_DOC_WORD",
                 finding="doc_vocab",
-                orig=[text],
-                alt=[target],
                 cost=cost,
                 threshold=ONCE_THRESHOLD if once else THRESHOLD,
                 subs=[list(x) for x in subs],
@@ -192,6 +182,20 @@ def _best_target(
         if hit is not None:
             best = (hit[0], hit[1], ())
     return best
+
+
+def page_targets(counts: Mapping[str, int]) -> dict[str, int]:
+    """The words of the page (``counts``: how often it prints each) that a garbled token may
+    be read as, with their counts: printed often enough (or once, :func:`_once`) and a
+    target (:func:`_target`)."""
+    return {
+        w: n
+        for w, n in counts.items()
+        if len(w) >= MIN_LEN
+        and w.isalpha()
+        and (n >= MIN_TARGET_COUNT or _once(w, n))
+        and _target(w, n)
+    }
 
 
 def _once(word: str, n: int) -> bool:

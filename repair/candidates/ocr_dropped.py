@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import word_cand
 from repair.lexicons import read_tsv
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
@@ -179,14 +179,11 @@ def dropped_candidates(
             continue
         cost -= PAGE_BONUS if on_page else 0.0
         out.append(
-            cand(
-                tok.start,
-                tok.end,
+            word_cand(
+                tok,
                 word,
                 "OCR_SPELLING",
                 finding=reason,
-                orig=[tok.text],
-                alt=[word],
                 cost=cost,
                 threshold=THRESHOLD,
                 subs=[list(s) for s in subs],

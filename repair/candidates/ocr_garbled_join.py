@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import join_cand
 from repair.candidates.ocr_spacing import LINE_JOIN_EXTRA, SPACING_COST, line_break_sep
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
@@ -91,14 +91,11 @@ def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -
             if KEEP_WORD_PIECE and _lost_piece(c.text.lower(), left, right):
                 continue  # "hcr feet" is not "perfect"
             out.append(
-                cand(
-                    toks[j].start,
-                    toks[k].end,
+                join_cand(
+                    toks[j],
+                    toks[k],
                     c.text,
-                    "OCR_JOIN_SPLIT",
                     finding=reason,
-                    orig=[left, right],
-                    alt=[c.text],
                     cost=SPACING_COST + c.cost + (LINE_JOIN_EXTRA if line else 0.0),
                     threshold=THRESHOLD,
                     subs=[list(x) for x in c.subs],

@@ -34,8 +34,9 @@ from functools import lru_cache
 from itertools import product
 
 from repair.candidates import ocr_reach
-from repair.candidates.ocr_rules import cand, page_scan, page_word_counts
+from repair.candidates.ocr_rules import cand, letters_around, page_scan, page_word_counts
 from repair.candidates.ocr_spacing import join_threshold
+from repair.detect.ocr import ADDRESS_MARKS
 from repair.lexicons import LexiconError, read_tsv
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import correction_candidates, is_target
@@ -147,7 +148,7 @@ _APOS_NAME = re.compile(r"^[A-Z][A-Za-z]*['’][A-Za-z]+$")
 REAL_NAMES = True
 NAME_MIN_LEN = 3
 NAME_STOPS = frozenset(",.;:")
-_ADDRESS = re.compile(r"\w@\w|://|^\W*www\.", re.IGNORECASE)
+_ADDRESS = re.compile(ADDRESS_MARKS + r"|^\W*www\.", re.IGNORECASE)
 _AMPERSAND = re.compile(r"[A-Z]&[A-Z]")
 _INITIALISM = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){1,}[^\W\d_](?![^\W\d_])\.?")
 _CLOSING = frozenset("\"'”’")
@@ -879,13 +880,10 @@ def _join_threshold(chunk: str, k: int) -> float | None | bool:
     """The threshold of dropping mark ``chunk[k]`` between two letter runs: two valid
     words ("co-operation", "well-known") join on strong evidence only, never when one
     of them is common (:func:`repair.candidates.ocr_spacing.join_threshold`)."""
-    if not (0 < k < len(chunk) - 1 and chunk[k - 1].isalpha() and chunk[k + 1].isalpha()):
+    runs = letters_around(chunk, k)
+    if runs is None:
         return None
-    i, j = k, k + 1
-    while i > 0 and chunk[i - 1].isalpha():
-        i -= 1
-    while j < len(chunk) and chunk[j].isalpha():
-        j += 1
+    i, j = runs
     return join_threshold(chunk[i:k], chunk[k + 1 : j], None)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import join_cand
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
@@ -89,14 +89,11 @@ def glyph_join_candidates(toks: list[Token]) -> list[Candidate]:
         word, cost = found
         word = _cased(word, left.text, right.text)
         out.append(
-            cand(
-                left.start,
-                right.end,
+            join_cand(
+                left,
+                right,
                 word,
-                "OCR_JOIN_SPLIT",
                 finding="glyph_join",
-                orig=[left.text, right.text],
-                alt=[word],
                 cost=min(cost, COST_CAP),
                 threshold=THRESHOLD,
                 glyph_join=True,

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from repair.candidates.ocr_rules import letter_runs, letters_around
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate
 
@@ -84,11 +85,7 @@ def _wrapped(text: str) -> bool:
 
 def _side_runs(span: str, h: int) -> tuple[str, str]:
     """The letter runs of ``span`` right before and right after the hyphen at ``h``."""
-    i, j = h, h + 1
-    while i > 0 and span[i - 1].isalpha():
-        i -= 1
-    while j < len(span) and span[j].isalpha():
-        j += 1
+    i, j = letter_runs(span, h)
     return span[i:h], span[h + 1 : j]
 
 
@@ -144,13 +141,10 @@ def _printed(text: str, h: int) -> bool:
     """Whether the hyphen at ``text[h]`` sits between letters, inside a line, after a
     known lower-case word of :data:`MIN_LEFT` letters or more and before
     :data:`MIN_RIGHT` lower-case letters or more."""
-    if h == 0 or h + 1 >= len(text) or not (text[h - 1].isalpha() and text[h + 1].isalpha()):
+    runs = letters_around(text, h)
+    if runs is None:
         return False
-    i, j = h, h + 1
-    while i > 0 and text[i - 1].isalpha():
-        i -= 1
-    while j < len(text) and text[j].isalpha():
-        j += 1
+    i, j = runs
     left, right = text[i:h], text[h + 1 : j]
     return (
         len(left) >= MIN_LEFT

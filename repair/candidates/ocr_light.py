@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, word_cand
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import Correction, archaic_form, correction_candidates
 from repair.types import Candidate, Token
@@ -178,14 +178,11 @@ def _plain_nonword(
 
 def _reading(tok: Token, c: Correction, finding: str, threshold: float) -> Candidate:
     """The candidate reading ``tok`` as the confusion reading ``c``."""
-    return cand(
-        tok.start,
-        tok.end,
+    return word_cand(
+        tok,
         c.text,
         "OCR_CONFUSION",
         finding=finding,
-        orig=[tok.text],
-        alt=[c.text],
         cost=c.cost,
         threshold=threshold,
         subs=[list(x) for x in c.subs],

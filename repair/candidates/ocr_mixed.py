@@ -21,7 +21,7 @@ garble.  Only on heavily garbled pages that are not early modern print.
 
 from __future__ import annotations
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import word_cand
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
@@ -100,14 +100,11 @@ def mixed_candidates(toks: list[Token], i: int, count: int, heavy: bool = True) 
     if not mixed_applies(tok.text, count):
         return []
     return [
-        cand(
-            tok.start,
-            tok.end,
+        word_cand(
+            tok,
             reading,
             "OCR_CONFUSION",
             finding="mixed_case",
-            orig=[tok.text],
-            alt=[reading],
             cost=cost,
             threshold=THRESHOLD if heavy else LIGHT_THRESHOLD,
         )

@@ -91,20 +91,13 @@ def _shut_targets(
     index and page index: built once a page (kept in the caller's ``state``), not once a
     token (issue 14)."""
     from repair.candidates import ocr_pageedit
-    from repair.candidates.ocr_docvocab import MIN_LEN, MIN_TARGET_COUNT, _once, _target
+    from repair.candidates.ocr_docvocab import page_targets
     from repair.score.ocr_channel import prefixes_of
 
     got = state.get("shut") if state is not None else None
     if got is not None:
         return got  # type: ignore[return-value]
-    targets = {
-        w: n
-        for w, n in counts.items()
-        if len(w) >= MIN_LEN
-        and w.isalpha()
-        and (n >= MIN_TARGET_COUNT or _once(w, n))
-        and _target(w, n)
-    }
+    targets = page_targets(counts)
     built = (
         targets,
         prefixes_of(w.lower() for w in targets),
@@ -125,7 +118,7 @@ def shut_page_candidates(
     gate keeps shut (see the module doc), or none; ``state``: a dict the caller keeps for
     the page (the page's targets are built once in it)."""
     from repair.candidates.ocr_docvocab import MAX_LEN, MIN_LEN, _best_target, _next_to_hyphen
-    from repair.candidates.ocr_rules import cand
+    from repair.candidates.ocr_rules import word_cand
 
     t = toks[i]
     text = t.text
@@ -145,14 +138,11 @@ def shut_page_candidates(
     if not _capitalised(target):
         return []
     return [
-        cand(
-            t.start,
-            t.end,
+        word_cand(
+            t,
             target,
             "OCR_DOC_WORD",
             finding="doc_vocab",
-            orig=[text],
-            alt=[target],
             cost=cost,
             threshold=_threshold(),
             subs=[list(x) for x in subs],
@@ -230,7 +220,7 @@ def name_slot_candidates(toks: Sequence[Token], counts: Mapping[str, int]) -> li
     import math
 
     from repair.candidates.ocr_docvocab import _clean
-    from repair.candidates.ocr_rules import cand
+    from repair.candidates.ocr_rules import word_cand
     from repair.resources.frequency import zipf
     from repair.score.ocr_channel import confusion_variants, prefixes_of
 
@@ -269,14 +259,11 @@ def name_slot_candidates(toks: Sequence[Token], counts: Mapping[str, int]) -> li
             continue
         target, cost, subs = best
         out.append(
-            cand(
-                t.start,
-                t.end,
+            word_cand(
+                t,
                 target,
                 "OCR_DOC_WORD",
                 finding="page_name_slot",
-                orig=[text],
-                alt=[target],
                 cost=cost,
                 threshold=SLOT_THRESHOLD,
                 subs=[list(x) for x in subs],

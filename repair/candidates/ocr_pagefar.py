@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping
 from repair.candidates.ocr_docvocab import _clean, _next_to_hyphen
 from repair.candidates.ocr_pagewide import wide_reading
 from repair.candidates.ocr_realword import line_broken_piece
-from repair.candidates.ocr_rules import cand, page_word_counts
+from repair.candidates.ocr_rules import page_word_counts, word_cand
 from repair.score.ocr_channel import is_known, is_target, split_candidates, strip_accents
 from repair.score.ocr_price import SLACK, channel_cost_upto, cheapest_priced  # module level: hot
 from repair.types import Candidate, Token
@@ -371,14 +371,11 @@ def page_far_candidates(
             continue  # an unflagged form only a few cheap glyphs away ("TikTok" is no "Tokyo")
         form = _cased(t.text, targets[word])
         out.append(
-            cand(
-                t.start,
-                t.end,
+            word_cand(
+                t,
                 form,
                 "OCR_DOC_WORD",
                 finding="page_far",
-                orig=[t.text],
-                alt=[form],
                 cost=min(cost, COST_CAP),
                 threshold=THRESHOLD,
             )

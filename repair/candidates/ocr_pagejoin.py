@@ -24,7 +24,7 @@ import math
 from collections.abc import Callable, Mapping
 from functools import partial
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import join_cand
 from repair.candidates.ocr_spacejoin import _capitalised, _glued
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
@@ -274,14 +274,11 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         text = _cased(w, left)
         bonus = min(MAX_BONUS, math.log(n))
         out.append(
-            cand(
-                a.start,
-                b.end,
+            join_cand(
+                a,
+                b,
                 text,
-                "OCR_JOIN_SPLIT",
                 finding="page_join",
-                orig=[left, right],
-                alt=[text],
                 cost=SPACING_COST + c - bonus,
                 threshold=THRESHOLD,
                 page_join=True,

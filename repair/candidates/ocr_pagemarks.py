@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from string import ascii_lowercase
 
+from repair.candidates.ocr_rules import letter_runs
 from repair.score.ocr_channel import is_target
 
 #: Marks real words carry (hyphens, apostrophes, typeset or not: "we\u2019ve" is no speck
@@ -35,19 +36,10 @@ WEIGHT = 3.0
 _LETTERS = ascii_lowercase
 
 
-def _alpha_run(chunk: str, k: int) -> tuple[int, int]:
-    i, j = k, k + 1
-    while i > 0 and chunk[i - 1].isalpha():
-        i -= 1
-    while j < len(chunk) and chunk[j].isalpha():
-        j += 1
-    return i, j
-
-
 def _speck_fate(chunk: str, k: int) -> list[str]:
     """The fates (``drop`` or ``=x``) that make the mark ``chunk[k]`` between two letters
     part of a word (the two pieces as printed are not both words); ``[]`` otherwise."""
-    i, j = _alpha_run(chunk, k)
+    i, j = letter_runs(chunk, k)
     left, right = chunk[i:k], chunk[k + 1 : j]
     if is_target(left) and is_target(right):
         return []

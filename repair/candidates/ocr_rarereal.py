@@ -70,7 +70,7 @@ def rare_real_candidates(
     from repair.candidates.ocr import _next_to_hyphen
     from repair.candidates.ocr_context import context_reading, neighbours
     from repair.candidates.ocr_realword import line_broken_piece
-    from repair.candidates.ocr_rules import cand
+    from repair.candidates.ocr_rules import word_cand
 
     seq = toks if isinstance(toks, list) else list(toks)
     out: list[Candidate] = []
@@ -88,14 +88,11 @@ def rare_real_candidates(
             continue
         word, cost = found
         out.append(
-            cand(
-                t.start,
-                t.end,
+            word_cand(
+                t,
                 word,
                 "OCR_REALWORD",
                 finding="rare_real",
-                orig=[text],
-                alt=[word],
                 cost=cost,
                 orig_known=True,
                 prior_per_zipf=PRIOR_PER_ZIPF,

@@ -34,7 +34,7 @@ from collections import Counter
 from functools import lru_cache
 
 from repair.candidates import ocr_capname
-from repair.candidates.ocr_rules import cand as _cand
+from repair.candidates.ocr_rules import word_cand
 from repair.detect.ocr import realword_suspect
 from repair.resources.frequency import zipf
 from repair.score.ngrams import get_ngrams  # module level: hot (issue 14)
@@ -169,14 +169,11 @@ def realword_candidates(
             if mid:  # "on Juno 30", "of Mis. Philp": how the period writes each word
                 cost = cost - CASE_EVIDENCE * case_gain(text, variant)
         out.append(
-            _cand(
-                tok.start,
-                tok.end,
+            word_cand(
+                tok,
                 variant,
                 "OCR_REALWORD",
                 finding="realword",
-                orig=[text],
-                alt=[variant],
                 cost=cost,
                 orig_known=True,
                 prior_per_zipf=prior,

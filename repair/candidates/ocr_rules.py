@@ -53,6 +53,44 @@ def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Cand
     return c
 
 
+def word_cand(tok: Token, reading: str, rule: str, finding: str, **features: object) -> Candidate:
+    """:func:`cand` reading one token as one word: ``orig`` its text, ``alt`` the word (the
+    features in the order ``finding``, ``orig``, ``alt``, then ``features``' own)."""
+    return cand(
+        tok.start, tok.end, reading, rule, finding=finding, orig=[tok.text], alt=[reading],
+        **features,
+    )  # fmt: skip
+
+
+def join_cand(a: Token, b: Token, joined: str, finding: str, **features: object) -> Candidate:
+    """:func:`cand` reading tokens ``a`` to ``b`` as one word (``OCR_JOIN_SPLIT``): ``orig``
+    their texts, ``alt`` the word (the features in :func:`word_cand`'s order)."""
+    return cand(
+        a.start, b.end, joined, "OCR_JOIN_SPLIT", finding=finding, orig=[a.text, b.text],
+        alt=[joined], **features,
+    )  # fmt: skip
+
+
+def letters_around(text: str, k: int) -> tuple[int, int] | None:
+    """Where the letter runs on both sides of ``text[k]`` start and end, ``(i, j)``: the
+    run before it is ``text[i:k]``, the one after it ``text[k + 1 : j]``; ``None`` unless
+    letters stand on both sides of it."""
+    if not (0 < k < len(text) - 1 and text[k - 1].isalpha() and text[k + 1].isalpha()):
+        return None
+    return letter_runs(text, k)
+
+
+def letter_runs(text: str, k: int) -> tuple[int, int]:
+    """``(i, j)``: the letters right before ``text[k]`` are ``text[i:k]``, those right after
+    it ``text[k + 1 : j]`` (either may be empty)."""
+    i, j = k, k + 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    return i, j
+
+
 def with_features(c: Candidate, features: dict) -> Candidate:
     """``dataclasses.replace(c, features=features)``: the same candidate, made as
     :func:`cand` makes one (no frozen ``__init__``; issue 14, session 26)."""

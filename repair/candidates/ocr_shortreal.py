@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from repair.candidates.ocr_rules import cand as _cand
-from repair.candidates.ocr_rules import page_text_count
+from repair.candidates.ocr_rules import page_text_count, word_cand
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_known  # module level: _piece is hot (issue 14)
 from repair.types import Candidate, Token
@@ -262,14 +262,11 @@ def short_real_candidates(
         return []
     tok = toks[i]
     return [
-        _cand(
-            tok.start,
-            tok.end,
+        word_cand(
+            tok,
             word,
             "OCR_REALWORD",
             finding="short_real",
-            orig=[tok.text],
-            alt=[word],
             cost=cost,
             orig_known=True,
             prior_per_zipf=PRIOR_PER_ZIPF,

@@ -359,7 +359,7 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
     if not NON_WORDS:
         return []
     from repair.candidates.ocr_context import words_after
-    from repair.candidates.ocr_rules import cand
+    from repair.candidates.ocr_rules import word_cand
     from repair.candidates.ocr_slot import slot_reading
 
     # :func:`_nonword_place` of each word, its form's tests once a type (issue 14, session 38)
@@ -397,14 +397,11 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
         if not _kept(tok.text, word):
             continue
         out.append(
-            cand(
-                tok.start,
-                tok.end,
+            word_cand(
+                tok,
                 word,
                 "OCR_CONFUSION",
                 finding="slot_nonword",
-                orig=[tok.text],
-                alt=[word],
                 cost=cost,
                 threshold=THRESHOLD,
             )

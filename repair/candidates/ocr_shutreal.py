@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import word_cand
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
@@ -69,14 +69,11 @@ def shut_realword_readings(toks: list[Token], counts: Mapping[str, int]) -> list
             if zipf(c.text.lower()) < TARGET_ZIPF:
                 continue
             out.append(
-                cand(
-                    t.start,
-                    t.end,
+                word_cand(
+                    t,
                     c.text,
                     "OCR_REALWORD",
                     finding="shut_realword",
-                    orig=[text],
-                    alt=[c.text],
                     cost=c.cost,
                     orig_known=True,
                     threshold=THRESHOLD,

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 
 from repair.candidates.ocr_light import _listed_name, _piece_of_word
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import word_cand
 from repair.types import Candidate, Finding, Token
 
 #: Switch.
@@ -78,14 +78,11 @@ def suspect_readings(
                 continue
         best = single_confusions(text)[0]
         out.append(
-            cand(
-                t.start,
-                t.end,
+            word_cand(
+                t,
                 best.text,
                 "OCR_REALWORD",
                 finding="shut_suspect",
-                orig=[text],
-                alt=[best.text],
                 cost=best.cost,
                 orig_known=True,
                 threshold=THRESHOLD,

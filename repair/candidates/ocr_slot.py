@@ -452,7 +452,7 @@ def slot_candidates(
         return []
     propose, threshold = (LIGHT_PROPOSE, LIGHT_THRESHOLD) if light else (PROPOSE, THRESHOLD)
     from repair.candidates.ocr_context import neighbours, words_after
-    from repair.candidates.ocr_rules import cand
+    from repair.candidates.ocr_rules import word_cand
 
     page: list[Counter[str]] = []
 
@@ -527,14 +527,11 @@ def slot_candidates(
             if again is None or again[0] != word:
                 continue
         out.append(
-            cand(
-                tok.start,
-                tok.end,
+            word_cand(
+                tok,
                 word,
                 "OCR_REALWORD",
                 finding="slot",
-                orig=[tok.text],
-                alt=[word],
                 cost=cost,
                 orig_known=True,
                 prior_per_zipf=LONG_PRIOR_PER_ZIPF if long else 0.0,

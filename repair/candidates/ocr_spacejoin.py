@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Set
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import join_cand
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_known, is_target
@@ -164,14 +164,11 @@ def space_join_candidates(
             if NAME_CASE and text.islower() and _capitalised(text):
                 text = text[:1].upper() + text[1:]  # "bj dnoy" is "Sydney"
             out.append(
-                cand(
-                    a.start,
-                    b.end,
+                join_cand(
+                    a,
+                    b,
                     text,
-                    "OCR_JOIN_SPLIT",
                     finding="nonword",
-                    orig=[left, right],
-                    alt=[text],
                     cost=SPACING_COST + c.cost,
                     threshold=THRESHOLD,
                     subs=[list(x) for x in c.subs],

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, join_cand
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import (
     is_known,
@@ -195,14 +195,11 @@ def split_pairs(toks: list[Token], flagged: set[int], garbled: bool) -> list[Can
             threshold = max(base or 0.0, LONE_LETTER_JOIN_THRESHOLD)
         if joined and zipf(joined) >= 3.5 and threshold is not False:
             out.append(
-                cand(
-                    a.start,
-                    b.end,
+                join_cand(
+                    a,
+                    b,
                     joined,
-                    "OCR_JOIN_SPLIT",
                     finding="split_pair",
-                    orig=[a.text, b.text],
-                    alt=[joined],
                     cost=SPACING_COST,
                     threshold=threshold,
                 )

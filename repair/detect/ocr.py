@@ -148,8 +148,13 @@ TECH_MIN_STRONG = 1
 TECH_WORDS_PER_STRONG = 1000
 #: Outer marks stripped from a chunk before it is read (quotes, brackets, sentence marks).
 _CHUNK_EDGES = "\"'“”‘’([{<>)]}.,;:!?*"
+#: The marks of an e-mail address or a URL: no OCR prints them (a strong mark here, and a
+#: real form the glued-mark reader never re-reads, :func:`repair.candidates.ocr_glued.real_chunk`).
+ADDRESS_MARKS = r"\w@\w|://"
 _STRONG_MARKS = re.compile(
-    r"://|^www\.|::|\+\+|[a-z]\(\)|[a-z]\.[a-z]+\(|==|!=|&[a-z]+;|^--[a-z]|^\$[A-Za-z_]+(?:_\w+)*$|\w@\w|^0x[0-9a-fA-F]+$"
+    ADDRESS_MARKS
+    + r"|^www\.|::|\+\+|[a-z]\(\)|[a-z]\.[a-z]+\(|==|!=|&[a-z]+;|^--[a-z]"
+    + r"|^\$[A-Za-z_]+(?:_\w+)*$|^0x[0-9a-fA-F]+$"
 )
 _SHAPE_MARKS = re.compile(r"[^\W_]_[^\W_]|[a-z0-9]/[a-z0-9][^/]*/|\w=\w|^/[a-z]{2,}")
 #: a file's extension before the edges are stripped ("*.dll", ".swf")
@@ -252,6 +257,8 @@ def technical_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     :data:`TECH_MIN_STRONG` chunks with a mark no OCR prints)."""
     if not TECH_CHUNKS:
         return [], False
+    if _tech_flags_read[0] != (TECH_FILE_TAGS, CAMEL_FUNCTION_ZIPF):
+        _tech_chunk_reset()
     kinds = [(m.span(), _tech_chunk_cached(m.group())) for m in _CHUNK.finditer(text)]
     strong = sum(k == 2 for _, k in kinds)
     words = text.count(" ") + text.count("\n")  # about the words (cheap)
@@ -275,9 +282,23 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _END = 1 << 62
 
 
+# keyed by the chunk alone (a one-string key: issue 14); its answers depend on the flags
+# :func:`technical_chunk` reads, so it is emptied when they change (a test or a benchmark
+# flipping one at run time would read a stale answer otherwise)
 @lru_cache(maxsize=4_096)
 def _tech_chunk_cached(chunk: str) -> int:
     return technical_chunk(chunk)
+
+
+#: The values of :data:`TECH_FILE_TAGS` and :data:`CAMEL_FUNCTION_ZIPF` that
+#: :func:`_tech_chunk_cached`'s answers were read under.
+_tech_flags_read: list[tuple[bool, float] | None] = [None]
+
+
+def _tech_chunk_reset() -> None:
+    """Empty :func:`_tech_chunk_cached` and note the flags its next answers are read under."""
+    _tech_chunk_cached.cache_clear()
+    _tech_flags_read[0] = (TECH_FILE_TAGS, CAMEL_FUNCTION_ZIPF)
 
 
 def _line_end_hyphens(text: str) -> list[re.Match[str]]:
@@ -661,8 +682,13 @@ def _elided_ing(word: str, tokens: list[Token], i: int, n: int) -> bool:
 ELIDED_MIN_ZIPF = 4.0
 
 
-def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
-    """Findings (suspicious tokens and line-end hyphens) and the document garble score."""
+def detect_ocr(
+    text: str,
+    tokens: list[Token] | None = None,
+    technical: tuple[list[tuple[int, int]], bool] | None = None,
+) -> Detection:
+    """Findings (suspicious tokens and line-end hyphens) and the document garble score
+    (``technical``: :func:`technical_spans` of ``text``, when read already)."""
     tokens = tokenize(text) if tokens is None else tokens
     findings: list[Finding] = []
     n_words = foreign = piece_flagged = 0
@@ -671,7 +697,7 @@ def detect_ocr(text: str, tokens: list[Token] | None = None) -> Detection:
     prev: Token | None = None
     hyphens = _line_end_hyphens(text)
     pieces = _hyphen_pieces(text, hyphens) if HYPHEN_PIECES_UNCOUNTED and hyphens else set()
-    tech_spans, tech_doc = technical_spans(text)
+    tech_spans, tech_doc = technical_spans(text) if technical is None else technical
     tech: set[int] = set()  # starts of the findings inside technical chunks (uncounted)
     # token_reason's two memos, and the word's text, read directly: this loop visits every
     # token of every document (issue 14)

@@ -78,8 +78,15 @@ def _without_filename(code: CodeType) -> CodeType:
 
 
 def _key(name: str, sources: Sequence[str | os.PathLike[str]], build: Callable[..., object]) -> str:
+    return _sources_key(f"{FORMAT}\0{name}\0{sys.version}\0", sources, build)
+
+
+def _sources_key(
+    head: str, sources: Sequence[str | os.PathLike[str]], build: Callable[..., object]
+) -> str:
+    """The name of a value: ``head``, the builder's code and every source's size and digest."""
     h = hashes.sha256()
-    h.update(f"{FORMAT}\0{name}\0{sys.version}\0".encode())
+    h.update(head.encode())
     h.update(code_fingerprint(build.__code__))
     for src in sources:
         size, digest = file_digest(src)
@@ -155,14 +162,7 @@ def disk_cached(
 def _stat_key(
     name: str, paths: Sequence[str | os.PathLike[str]], build: Callable[..., object], extra: str
 ) -> str:
-    h = hashes.sha256()
-    h.update(f"{FORMAT}\0stat\0{name}\0{sys.version}\0{extra}\0".encode())
-    h.update(code_fingerprint(build.__code__))
-    for p in paths:
-        size, digest = file_digest(p)
-        h.update(b"\0%d\0" % size)
-        h.update(digest)
-    return h.hexdigest()[:32]
+    return _sources_key(f"{FORMAT}\0stat\0{name}\0{sys.version}\0{extra}\0", paths, build)
 
 
 def stat_cached(

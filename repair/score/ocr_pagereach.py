@@ -277,7 +277,7 @@ def reach_candidates(
 ) -> list[Candidate]:
     """One-edit readings of the page's unread words (``covered``: spans that have a
     candidate; ``used``: the substitutions of the first pass's accepted readings)."""
-    from repair.candidates.ocr_rules import cand
+    from repair.candidates.ocr_rules import word_cand
     from repair.resources.frequency import zipf
     from repair.score.ocr_channel import transfer_case
 
@@ -312,14 +312,11 @@ def reach_candidates(
         for cost, _z, word, subs in priced[:MAX_READINGS]:
             text = transfer_case(w.text, word)
             out.append(
-                cand(
-                    w.start,
-                    w.end,
+                word_cand(
+                    w,
                     text,
                     "OCR_CONFUSION",
                     finding="page_reach",
-                    orig=[w.text],
-                    alt=[text],
                     cost=cost,
                     threshold=THRESHOLD,
                     subs=[list(x) for x in subs],

@@ -114,10 +114,10 @@ def _completions(piece: str, lead: bool) -> dict[str, str]:
 def _inner_readings(chunk: str, k: int) -> dict[str, str]:
     """``{fate: word}`` of a mark between letters that makes one word of the two pieces
     (not both words as printed); a hyphen between two words is kept ("well-known")."""
-    from repair.candidates.ocr_pagemarks import _alpha_run
+    from repair.candidates.ocr_rules import letter_runs
     from repair.score.ocr_channel import is_target
 
-    i, j = _alpha_run(chunk, k)
+    i, j = letter_runs(chunk, k)
     left, right = chunk[i:k], chunk[k + 1 : j]
     if is_target(left) and is_target(right):
         keep = chunk[k] in _HYPHENS and PLAIN_FATE
@@ -135,7 +135,7 @@ def _inner_readings(chunk: str, k: int) -> dict[str, str]:
 def mark_readings(chunk: str) -> list[tuple[int, dict[str, str]]]:
     """``(k, {fate: word read})`` of each mark ``chunk[k]`` the dictionary explains
     (module doc); a plain mark's fate is :data:`PLAIN_FATE`, its word the piece."""
-    from repair.candidates.ocr_pagemarks import _alpha_run
+    from repair.candidates.ocr_rules import letter_runs
 
     out: list[tuple[int, dict[str, str]]] = []
     marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
@@ -152,10 +152,10 @@ def mark_readings(chunk: str) -> list[tuple[int, dict[str, str]]]:
         if left and right:
             readings = _inner_readings(chunk, k)
         elif left and not any(c.isalnum() for c in chunk[k + 1 :]):
-            i, _j = _alpha_run(chunk, k - 1)
+            i, _j = letter_runs(chunk, k - 1)
             readings = _edge_readings(chunk[i:k], False)
         elif right and not any(c.isalnum() for c in chunk[:k]):
-            _i, j = _alpha_run(chunk, k + 1)
+            _i, j = letter_runs(chunk, k + 1)
             readings = _edge_readings(chunk[k + 1 : j], True)
         elif OUTER_KEEP and _outer_mark(chunk, k):
             readings = {PLAIN_FATE: chunk} if PLAIN_FATE else {}

@@ -27,11 +27,13 @@ from repair.types import Edit
 TECH_KEEP = True
 
 
-def keep(text: str, edits: list[Edit]) -> list[Edit]:
-    """``edits`` without those overlapping a technical chunk of ``text``."""
+def keep(text: str, edits: list[Edit], spans: list[tuple[int, int]] | None = None) -> list[Edit]:
+    """``edits`` without those overlapping a technical chunk of ``text`` (``spans``: its
+    :func:`~repair.detect.ocr.technical_spans`, when the detection read them already)."""
     if not TECH_KEEP or not edits:
         return edits
-    spans, _ = technical_spans(text)
+    if spans is None:
+        spans, _ = technical_spans(text)
     if not spans:
         return edits
     starts = [s for s, _ in spans]

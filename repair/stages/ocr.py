@@ -24,7 +24,7 @@ import importlib
 from collections import Counter
 from typing import Any
 
-from repair.detect.ocr import detect_ocr, document_garbled
+from repair.detect.ocr import detect_ocr, document_garbled, technical_spans
 from repair.detect.ocr_probe import column_print, probe_opens, word_readings
 from repair.document import Document
 from repair.types import Candidate, Detection, Edit
@@ -83,11 +83,19 @@ def reads_nothing(doc: Document, detection: Detection, garbled: bool) -> bool:
     )
 
 
+#: The key of :meth:`_Stage.detect`'s technical chunks (:func:`technical_spans`) in the
+#: detection's details, which :meth:`_Stage.score` reads and removes (issue 14: read once).
+TECH_SPANS = "technical_spans"
+
+
 class _Stage:
     name = "ocr"
 
     def detect(self, doc: Document) -> Detection:
-        detection = detect_ocr(doc.text, doc.tokens)
+        technical = technical_spans(doc.text)
+        detection = detect_ocr(doc.text, doc.tokens, technical)
+        # the technical chunks again for :meth:`score` (popped there: not a score users read)
+        detection.details[TECH_SPANS] = technical[0]
         garbled = document_garbled(detection, doc.config.ocr_realword_min_garble)
         default_gate = doc.config.ocr_realword_min_garble is None
         if not garbled and default_gate and probe_opens(doc.text, doc.tokens, detection):
@@ -108,6 +116,7 @@ class _Stage:
         return candidates
 
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
+        tech_spans = detection.details.pop(TECH_SPANS, None)
         if not candidates:
             return []  # nothing to decide (and the scorer's modules not loaded)
         garbled = _garbled(doc, detection)
@@ -146,7 +155,7 @@ class _Stage:
         if edits:  # URLs, file names, identifiers: technical text, no OCR
             from repair.score import ocr_techkeep
 
-            edits = ocr_techkeep.keep(doc.text, edits)
+            edits = ocr_techkeep.keep(doc.text, edits, tech_spans)
         return edits
 
 
