@@ -97,8 +97,19 @@ FIRST_SENSE_VETO: float | None = 0.2
 #: recurs only where it put it, and is spin there each time; an honest writer's repeated word
 #: also stands where nothing better fits.  None: no such exception (``OPEN_ONLY`` as before).
 #: Read only with :data:`ANY_RANK_ROUTE` and :data:`OPEN_ONLY` set, after the cue, profile
-#: and first-sense checks.  Dev (session 50, spinroute50; measured figures at the flag's
-#: commit): see benchmarks/RESULTS.md, "Session 50, spinroute".
+#: and first-sense checks.  3 chosen on dev (session 50, spinroute; per-document reads of the
+#: dev documents :data:`OPEN_ONLY` keeps from routing, read both ways; ``spin_eval.py --all
+#: --split dev`` with the flag reproduces the simulation): spinbot 0.1831 -> 0.1962
+#: (precision 0.672 -> 0.682, recall 0.165 -> 0.178; 7 of its 21 shut cued documents
+#: routed, 68 of the 103 errors routing all 21 would fix), every other dev row main's; no
+#: clean dev document of the spin runner or of the calibration's dev half (2,594 documents
+#: and short pieces) has 3 such forms (9 documents and 2 short pieces have 2).  Test (read
+#: once): spinbot 0.1594 -> 0.1639 (precision 0.633 -> 0.635, recall 0.140 -> 0.146), every
+#: other error-reduction row main's, clean changed tokens 0; but one clean test document
+#: (inaugural 1853 Pierce #002, 3 forms) is routed, no edit, its spin score up to 0.402, so
+#: the test AUCs dip 0.0006-0.0025 (phrase 0.7554 -> 0.7534, distrib 0.6637 -> 0.6619).
+#: ``spin_calibrate.py``: 0.092 changed tokens per 1,000, FPR 0.0071, as main; seeds as main
+#: (benchmarks/RESULTS.md, "Session 50, spinroute").
 SHUT_CONSISTENT: int | None = 3
 #: A routed document is scored by the any-rank model's document model too (False: its word
 #: model only, the document score and gate the shipped model's).  False, dev (session 49,
