@@ -12,6 +12,9 @@ over :data:`~repair.score.spin_model.FLAG_GAIN`, context gain over
 synset with its best original (:func:`any_rank_cue`).  The cue reads only the evidence
 rows, which both models share (same candidate ranker), never the gold.
 
+A document the shipped model keeps shut is routed only where its rows also show a fixed
+synonym per word (:data:`SHUT_CONSISTENT`, :func:`every_place_forms`, session 50).
+
 The spin stage reads every later decision of the document under the routed model
 (:func:`repair.score.spin_model.routed`, keyed by :func:`model_for` on the detection's
 details).
