@@ -12,6 +12,9 @@ over :data:`~repair.score.spin_model.FLAG_GAIN`, context gain over
 synset with its best original (:func:`any_rank_cue`).  The cue reads only the evidence
 rows, which both models share (same candidate ranker), never the gold.
 
+A document the shipped model keeps shut is routed only where its rows also show a fixed
+synonym per word (:data:`SHUT_CONSISTENT`, :func:`every_place_forms`, session 50).
+
 The spin stage reads every later decision of the document under the routed model
 (:func:`repair.score.spin_model.routed`, keyed by :func:`model_for` on the detection's
 details).
@@ -19,6 +22,7 @@ details).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -89,6 +93,27 @@ OPEN_ONLY = True
 #: (wordnet 0.3033); ``spin_calibrate.py`` 0.092 changed tokens per 1,000, FPR 0.0071, as
 #: main; seeds as main.  On (benchmarks/RESULTS.md, "Session 49, spinany49" §7).
 FIRST_SENSE_VETO: float | None = 0.2
+#: Route a document the shipped model keeps shut (what :data:`OPEN_ONLY` leaves out) when it
+#: has at least this many *every-place* forms (:func:`every_place_forms`: a written word at
+#: two places or more of the document, every place a high-evidence row proposing the same
+#: original): a one-click spinner writes one synonym per word, fixed, so each form it wrote
+#: recurs only where it put it, and is spin there each time; an honest writer's repeated word
+#: also stands where nothing better fits.  None: no such exception (``OPEN_ONLY`` as before).
+#: Read only with :data:`ANY_RANK_ROUTE` and :data:`OPEN_ONLY` set, after the cue, profile
+#: and first-sense checks.  3 chosen on dev (session 50, spinroute; per-document reads of the
+#: dev documents :data:`OPEN_ONLY` keeps from routing, read both ways; ``spin_eval.py --all
+#: --split dev`` with the flag reproduces the simulation): spinbot 0.1831 -> 0.1962
+#: (precision 0.672 -> 0.682, recall 0.165 -> 0.178; 7 of its 21 shut cued documents
+#: routed, 68 of the 103 errors routing all 21 would fix), every other dev row main's; no
+#: clean dev document of the spin runner or of the calibration's dev half (2,594 documents
+#: and short pieces) has 3 such forms (9 documents and 2 short pieces have 2).  Test (read
+#: once): spinbot 0.1594 -> 0.1639 (precision 0.633 -> 0.635, recall 0.140 -> 0.146), every
+#: other error-reduction row main's, clean changed tokens 0; but one clean test document
+#: (inaugural 1853 Pierce #002, 3 forms) is routed, no edit, its spin score up to 0.402, so
+#: the test AUCs dip 0.0006-0.0025 (phrase 0.7554 -> 0.7534, distrib 0.6637 -> 0.6619).
+#: ``spin_calibrate.py``: 0.092 changed tokens per 1,000, FPR 0.0071, as main; seeds as main
+#: (benchmarks/RESULTS.md, "Session 50, spinroute").
+SHUT_CONSISTENT: int | None = 3
 #: A routed document is scored by the any-rank model's document model too (False: its word
 #: model only, the document score and gate the shipped model's).  False, dev (session 49,
 #: routing as :data:`ANY_RANK_ROUTE` 0.4): spinbot 0.2037, but clean documents' changed
@@ -155,6 +180,35 @@ def first_sense_share(words: Sequence[WordEvidence]) -> float:
     return sum(1 for w in flagged if first_sense_row(w)) / len(flagged) if flagged else 0.0
 
 
+def every_place_forms(words: Sequence[WordEvidence], doc_words: Sequence[str]) -> int:
+    """The written forms of ``words`` read at two places or more where every occurrence of
+    the form in ``doc_words`` (the document's words) is a high-evidence row and every row
+    proposes the same original (:data:`SHUT_CONSISTENT`).
+
+    >>> from repair.score.spin_evidence import WordEvidence as W
+    >>> rows = [W(0, 5, "folks", "people", 8.0, 1.0, 3.0, 3, 2.0),
+    ...         W(9, 14, "folks", "people", 7.0, 1.0, 2.5, 3, 2.0)]
+    >>> every_place_forms(rows, ["folks", "said", "folks"])
+    1
+    >>> every_place_forms(rows, ["folks", "said", "folks", "Folks"])  # once unread
+    0
+    >>> every_place_forms(rows[:1], ["folks"])  # one place
+    0
+    """
+    by: dict[str, list[str]] = {}
+    for w in words:
+        if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT:
+            by.setdefault(w.written.lower(), []).append(w.original.lower())
+    if not by:
+        return 0
+    counts = Counter(t.lower() for t in doc_words)
+    return sum(
+        1
+        for form, origs in by.items()
+        if len(origs) >= 2 and len(set(origs)) == 1 and counts[form] == len(origs)
+    )
+
+
 def _doc_score(
     model: SpinModel, doc: Document, words: Sequence[WordEvidence], wprof: float, prof: float
 ) -> float:
@@ -193,6 +247,10 @@ def route(
     if OPEN_ONLY and out["route"]:
         base = spin_model.get_model()
         out["route"] = _doc_score(base, doc, words, word_profile, profile) >= base.doc_gate
+        if not out["route"] and SHUT_CONSISTENT is not None:
+            forms = every_place_forms(words, [t.text for t in doc.words])
+            out["every_place"] = forms
+            out["route"] = forms >= SHUT_CONSISTENT
     return out
 
 
