@@ -715,6 +715,60 @@ def unseen_backoff_rows(
     ]
 
 
+#: Two printed lower-case glyphs read as one ("il" -> "h", "tv" -> "w", "ui" -> "m") that
+#: no source counted get no row (SHAPE_MERGES is off: a branch of every walk through a
+#: common letter pair): the walk cannot read them.  An archive the sources never saw prints
+#: them (SMH's type: "tile" for "the", "tvas" for "was", "anil" for "and"; ICDAR's books
+#: count none of these).  With MERGE_BACKOFF, when the training folds disagree (the unseen
+#: class of UNSEEN_BACKOFF gets rows: its cost at most UNSEEN_MAX_COST), each such pair
+#: alike in shape (``ocr_glyph_shapes.tsv``, similarity >= MERGE_MIN_SIM) gets a row,
+#: at most MERGE_PER_TRUE per true glyph (the likeliest), priced by MERGE_PRICE.
+MERGE_BACKOFF = True
+MERGE_MIN_SIM = 0.75
+MERGE_PER_TRUE: int | None = None
+#: ``"shape"``: the shape prior's price (SHAPE_COST + SHAPE_SLOPE * 10 * (1 - similarity));
+#: ``"unseen"``: the unseen class's learned cost; ``"max"``: the dearer of the two.
+MERGE_PRICE = "max"
+
+
+def merge_backoff_rows(
+    have: set[tuple[str, str]], costs: dict[str, float]
+) -> list[tuple[str, str, float, int]]:
+    """Rows (count 0) for two printed lower-case glyphs read as one that ``have`` lacks,
+    alike in shape, when the unseen class's cost (``costs``) is at most UNSEEN_MAX_COST
+    (see MERGE_BACKOFF)."""
+    unseen = costs.get("unseen")
+    if unseen is None or unseen > UNSEEN_MAX_COST:
+        return []
+    out = []
+    per_true: Counter[str] = Counter()
+    for (o, g), sim in sorted(merge_shapes(MERGE_MIN_SIM).items(), key=lambda x: -x[1]):
+        if (o, g) in have:
+            continue
+        per_true[g] += 1
+        if MERGE_PER_TRUE is not None and per_true[g] > MERGE_PER_TRUE:
+            continue
+        shape = SHAPE_COST + SHAPE_SLOPE * 10 * (1 - sim)
+        cost = {"shape": shape, "unseen": unseen, "max": max(shape, unseen)}[MERGE_PRICE]
+        out.append((o, g, cost, 0))
+    return out
+
+
+def merge_shapes(min_sim: float) -> dict[tuple[str, str], float]:
+    """``{(two printed lower-case letters, one true lower-case letter): similarity}`` of
+    ``ocr_glyph_shapes.tsv`` at least ``min_sim`` (see MERGE_BACKOFF)."""
+    path = Path(__file__).resolve().parent.parent / "lexicons" / "ocr_glyph_shapes.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        o, g, sim = line.split("\t")
+        if len(o) == 2 and len(g) == 1 and all(c in _LOWER_GLYPHS for c in o + g):
+            if float(sim) >= min_sim:
+                out[(o, g)] = float(sim)
+    return out
+
+
 def glyph_split(o: str, g: str) -> bool:
     """Whether ``o -> g`` reads one plain letter as several or several as one ("m" ->
     "wa", "ii" -> "s"): the shape a sparse row must have (never a digit, accent or mark)."""
@@ -1036,9 +1090,12 @@ def main(argv: list[str] | None = None) -> int:
             per_glyph[o] += 1
             if SHAPE_PER_GLYPH is None or per_glyph[o] <= SHAPE_PER_GLYPH:
                 rows.append((o, g, SHAPE_COST + SHAPE_SLOPE * 10 * (1 - sim), 0))
-    if UNSEEN_BACKOFF:
+    if UNSEEN_BACKOFF or MERGE_BACKOFF:
         costs = unseen_class_costs(args.smh, args.icdar)
-        rows += unseen_backoff_rows({(o, g) for o, g, _c, _n in rows}, costs)
+        if UNSEEN_BACKOFF:
+            rows += unseen_backoff_rows({(o, g) for o, g, _c, _n in rows}, costs)
+        if MERGE_BACKOFF:
+            rows += merge_backoff_rows({(o, g) for o, g, _c, _n in rows}, costs)
     rows.sort(key=lambda r: (r[2], -r[3]))
     split_p = spacing["split"] / max(1, spacing["letters"])
     merge_p = spacing["merge"] / max(1, spacing["spaces"])
