@@ -729,6 +729,10 @@ MERGE_PER_TRUE: int | None = None
 #: ``"shape"``: the shape prior's price (SHAPE_COST + SHAPE_SLOPE * 10 * (1 - similarity));
 #: ``"unseen"``: the unseen class's learned cost; ``"max"``: the dearer of the two.
 MERGE_PRICE = "max"
+#: With MERGE_BACKOFF: also two printed glyphs (letters, digits, either case) read as one
+#: capital ("It" -> "R", "Il" -> "H"), alike in shape by ``ocr_glyph_shapes_capmerge.tsv``,
+#: at most MERGE_PER_TRUE per capital, priced as the lower-case merges.
+MERGE_CAPITALS = True
 
 
 def merge_backoff_rows(
@@ -742,7 +746,10 @@ def merge_backoff_rows(
         return []
     out = []
     per_true: Counter[str] = Counter()
-    for (o, g), sim in sorted(merge_shapes(MERGE_MIN_SIM).items(), key=lambda x: -x[1]):
+    shapes = merge_shapes(MERGE_MIN_SIM)
+    if MERGE_CAPITALS:
+        shapes.update(capital_merge_shapes(MERGE_MIN_SIM))
+    for (o, g), sim in sorted(shapes.items(), key=lambda x: (-x[1], x[0])):
         if (o, g) in have:
             continue
         per_true[g] += 1
@@ -765,6 +772,19 @@ def merge_shapes(min_sim: float) -> dict[tuple[str, str], float]:
         o, g, sim = line.split("\t")
         if len(o) == 2 and len(g) == 1 and all(c in _LOWER_GLYPHS for c in o + g):
             if float(sim) >= min_sim:
+                out[(o, g)] = float(sim)
+    return out
+
+
+def capital_merge_shapes(min_sim: float) -> dict[tuple[str, str], float]:
+    """``{(two printed glyphs, one true capital): similarity}`` of
+    ``ocr_glyph_shapes_capmerge.tsv`` at least ``min_sim`` (see MERGE_CAPITALS)."""
+    path = Path(__file__).resolve().parent.parent / "lexicons" / "ocr_glyph_shapes_capmerge.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line and not line.startswith("#"):
+            o, g, sim = line.split("\t")
+            if float(sim) >= min_sim and (o, g) not in _CONVENTIONS:
                 out[(o, g)] = float(sim)
     return out
 
