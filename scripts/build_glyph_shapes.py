@@ -80,6 +80,23 @@ def similarities(font_path: str, texts: list[str]) -> tuple[np.ndarray, np.ndarr
     return np.stack(vecs), np.array(widths, dtype=np.float32)
 
 
+def mean_similarity(texts: list[str], heads: int) -> tuple[np.ndarray, list[str]]:
+    """(the similarity of each of the first ``heads`` texts to every text, averaged over
+    the faces; the faces found): cosine times sqrt of the ink width ratio."""
+    fonts = [f for f in FONTS if Path(f).is_file()]
+    if not fonts:
+        raise SystemExit("no DejaVu fonts found")
+    total = np.zeros((heads, len(texts)), np.float32)
+    for f in fonts:
+        vecs, widths = similarities(f, texts)
+        cos = vecs[:heads] @ vecs.T
+        ratio = np.minimum.outer(widths[:heads], widths) / np.maximum(
+            np.maximum.outer(widths[:heads], widths), 1.0
+        )
+        total += cos * np.sqrt(ratio)
+    return total / len(fonts), fonts
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--min-sim", type=float, default=MIN_SIM)
@@ -89,18 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         return capital_merges(args.min_sim)
     pairs = ["".join(p) for p in itertools.product(string.ascii_lowercase, repeat=2)]
     texts = list(SINGLES) + pairs
-    total = np.zeros((len(SINGLES), len(texts)), np.float32)
-    fonts = [f for f in FONTS if Path(f).is_file()]
-    if not fonts:
-        raise SystemExit("no DejaVu fonts found")
-    for f in fonts:
-        vecs, widths = similarities(f, texts)
-        cos = vecs[: len(SINGLES)] @ vecs.T
-        ratio = np.minimum.outer(widths[: len(SINGLES)], widths) / np.maximum(
-            np.maximum.outer(widths[: len(SINGLES)], widths), 1.0
-        )
-        total += cos * np.sqrt(ratio)
-    total /= len(fonts)
+    total, fonts = mean_similarity(texts, len(SINGLES))
     print("# format: repair-lexicon/1; columns: ocr, true, similarity")
     print("# Glyph-shape similarity of rendered type (scripts/build_glyph_shapes.py): cosine of")
     print(
@@ -134,21 +140,10 @@ def capital_merges(min_sim: float) -> int:
     capitals = list(string.ascii_uppercase)
     pairs = ["".join(p) for p in itertools.product(SINGLES, repeat=2)]
     texts = capitals + pairs
-    fonts = [f for f in FONTS if Path(f).is_file()]
-    if not fonts:
-        raise SystemExit("no DejaVu fonts found")
-    total = np.zeros((len(capitals), len(texts)), np.float32)
-    for f in fonts:
-        vecs, widths = similarities(f, texts)
-        cos = vecs[: len(capitals)] @ vecs.T
-        ratio = np.minimum.outer(widths[: len(capitals)], widths) / np.maximum(
-            np.maximum.outer(widths[: len(capitals)], widths), 1.0
-        )
-        total += cos * np.sqrt(ratio)
-    total /= len(fonts)
+    total, fonts = mean_similarity(texts, len(capitals))
     print("# format: repair-lexicon/1; columns: ocr, true, similarity")
     print("# Glyph-shape similarity of rendered type (scripts/build_glyph_shapes.py")
-    print(f"# --capital-merges): two glyphs (letters, digits) against one capital, mean over")
+    print("# --capital-merges): two glyphs (letters, digits) against one capital, mean over")
     print(f"# {len(fonts)} DejaVu faces (as ocr_glyph_shapes.tsv), >= {min_sim}.")
     print("# Only numbers derived from the rendered fonts are shipped. MIT, like the code.")
     rows = [

@@ -104,3 +104,20 @@ def test_the_shipped_table_gets_no_merge_rows() -> None:
     rows = {(o, g) for o, g, *_ in read_tsv("ocr_confusions.tsv")}
     assert ("il", "h") in rows  # counted in SMH
     assert ("nl", "m") not in rows and ("It", "K") not in rows
+
+
+def test_the_fold_account_reads_the_cross_archive_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ocr_fold_account.py --folds x``: SMH dev read with tables learned from ICDAR alone,
+    the training counts from ICDAR's lines only."""
+    import ocr_fold_account
+    import ocr_xsource
+
+    assert ocr_fold_account.FOLDS["x"] == ("dev", "icdar")
+    seen = []
+    monkeypatch.setattr(
+        ocr_fold_account.build,
+        "learn",
+        lambda smh, icdar: seen.append((smh, icdar)) or (1, 2, 3, 4),
+    )
+    assert ocr_fold_account.train_counts("icdar") == 1
+    assert seen == [(None, ocr_xsource.ICDAR)]
