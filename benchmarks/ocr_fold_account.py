@@ -59,7 +59,9 @@ from runtime_args import split_runtime  # noqa: E402
 #: A row priced this much dearer by the fold's table makes a ``row dearer`` site.
 DEARER = 0.5
 #: The fold's evaluated half and the half its tables are learned from.
-FOLDS = {"a": ("dev-a", "devb"), "b": ("dev-b", "deva")}
+#: ``x``: the cross-archive proxy, SMH dev read with tables learned from ICDAR alone
+#: (``ocr_xsource.py --train icdar --eval smh-dev``).
+FOLDS = {"a": ("dev-a", "devb"), "b": ("dev-b", "deva"), "x": ("dev", "icdar")}
 #: The generic edit's price (:data:`repair.score.ocr_price.GENERIC_SUB`).
 GENERIC = 5.0
 _MAX_RUN = 3
@@ -213,9 +215,10 @@ def _build_text(main, argv: list[str]) -> str:  # noqa: ANN001
 
 
 def train_counts(train: str) -> Counter[tuple[str, str]]:
-    """The segmented unit counts of the training half ``train`` (+ ICDAR)."""
+    """The segmented unit counts of the training lines ``train`` (a half of SMH dev +
+    ICDAR, or ICDAR alone)."""
     with ocr_xsource.dev_half_only(train):
-        pairs, _grams, _spacing, _plain = build.learn(ocr_xsource.SMH, ocr_xsource.ICDAR)
+        pairs, _grams, _spacing, _plain = build.learn(*ocr_xsource.sources(train))
     return pairs
 
 

@@ -1,6 +1,7 @@
 """Glyph-shape similarity of printed letters (``lexicons/ocr_glyph_shapes.tsv``), from type.
 
     python scripts/build_glyph_shapes.py > lexicons/ocr_glyph_shapes.tsv   # needs Pillow
+    python scripts/build_glyph_shapes.py --capital-merges > lexicons/ocr_glyph_shapes_capmerge.tsv
 
 A confusion prior that belongs to no archive: how alike two glyphs (or a glyph and a pair
 of glyphs, "m" and "rn") *look*.  Every letter and digit, and every two-letter sequence of
@@ -11,6 +12,12 @@ kept in place) and blurred; the similarity of two renderings is the cosine of th
 bitmaps, times a penalty for a different ink width.  Averaged over the faces, it is
 written for every pair whose mean similarity is at least MIN_SIM, as ``ocr<TAB>true<TAB>
 similarity``, both directions.
+
+``--capital-merges`` writes another table (``lexicons/ocr_glyph_shapes_capmerge.tsv``): every
+two-glyph sequence of letters and digits (either case) against each capital ("It" and "R",
+"Il" and "H"), one direction (two printed glyphs, the true capital), for
+``scripts/build_ocr_confusions.py``'s MERGE_CAPITALS; kept apart so that the readers of
+``ocr_glyph_shapes.tsv`` are unchanged.
 """
 
 from __future__ import annotations
@@ -73,24 +80,33 @@ def similarities(font_path: str, texts: list[str]) -> tuple[np.ndarray, np.ndarr
     return np.stack(vecs), np.array(widths, dtype=np.float32)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--min-sim", type=float, default=MIN_SIM)
-    args = ap.parse_args(argv)
-    pairs = ["".join(p) for p in itertools.product(string.ascii_lowercase, repeat=2)]
-    texts = list(SINGLES) + pairs
-    total = np.zeros((len(SINGLES), len(texts)), np.float32)
+def mean_similarity(texts: list[str], heads: int) -> tuple[np.ndarray, list[str]]:
+    """(the similarity of each of the first ``heads`` texts to every text, averaged over
+    the faces; the faces found): cosine times sqrt of the ink width ratio."""
     fonts = [f for f in FONTS if Path(f).is_file()]
     if not fonts:
         raise SystemExit("no DejaVu fonts found")
+    total = np.zeros((heads, len(texts)), np.float32)
     for f in fonts:
         vecs, widths = similarities(f, texts)
-        cos = vecs[: len(SINGLES)] @ vecs.T
-        ratio = np.minimum.outer(widths[: len(SINGLES)], widths) / np.maximum(
-            np.maximum.outer(widths[: len(SINGLES)], widths), 1.0
+        cos = vecs[:heads] @ vecs.T
+        ratio = np.minimum.outer(widths[:heads], widths) / np.maximum(
+            np.maximum.outer(widths[:heads], widths), 1.0
         )
         total += cos * np.sqrt(ratio)
-    total /= len(fonts)
+    return total / len(fonts), fonts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--min-sim", type=float, default=MIN_SIM)
+    ap.add_argument("--capital-merges", action="store_true", help="two glyphs against capitals")
+    args = ap.parse_args(argv)
+    if args.capital_merges:
+        return capital_merges(args.min_sim)
+    pairs = ["".join(p) for p in itertools.product(string.ascii_lowercase, repeat=2)]
+    texts = list(SINGLES) + pairs
+    total, fonts = mean_similarity(texts, len(SINGLES))
     print("# format: repair-lexicon/1; columns: ocr, true, similarity")
     print("# Glyph-shape similarity of rendered type (scripts/build_glyph_shapes.py): cosine of")
     print(
@@ -115,6 +131,29 @@ def main(argv: list[str] | None = None) -> int:
         if (a, b) not in seen:
             seen.add((a, b))
             print(f"{a}\t{b}\t{s:.3f}")
+    return 0
+
+
+def capital_merges(min_sim: float) -> int:
+    """Print the ``--capital-merges`` table: two printed glyphs (letters, digits) against
+    each capital, at least ``min_sim`` alike (the same measure as the main table)."""
+    capitals = list(string.ascii_uppercase)
+    pairs = ["".join(p) for p in itertools.product(SINGLES, repeat=2)]
+    texts = capitals + pairs
+    total, fonts = mean_similarity(texts, len(capitals))
+    print("# format: repair-lexicon/1; columns: ocr, true, similarity")
+    print("# Glyph-shape similarity of rendered type (scripts/build_glyph_shapes.py")
+    print("# --capital-merges): two glyphs (letters, digits) against one capital, mean over")
+    print(f"# {len(fonts)} DejaVu faces (as ocr_glyph_shapes.tsv), >= {min_sim}.")
+    print("# Only numbers derived from the rendered fonts are shipped. MIT, like the code.")
+    rows = [
+        (texts[j], capitals[i], float(total[i, j]))
+        for i in range(len(capitals))
+        for j in range(len(capitals), len(texts))
+        if total[i, j] >= min_sim
+    ]
+    for a, b, s in sorted(rows, key=lambda r: (-r[2], r[0], r[1])):
+        print(f"{a}\t{b}\t{s:.3f}")
     return 0
 
 
