@@ -263,7 +263,12 @@ PHRASE_WN_MIN_ZIPF_GAIN = -1.0
 #: "at length" -> "eventually", "upon which" -> "on"; FPR 0.0075 unchanged).  0 mappings on the
 #: 1,357 clean dev documents (804 k words).  benchmarks/RESULTS.md, "Session 44, spinphrase44";
 #: ``python benchmarks/spin_eval.py --spinner phrase --split dev --unlisted`` with it set.
-PHRASE_SELF_GATE = False
+PHRASE_SELF_GATE = True
+#: Session 50 (spinphrase50): the same document mappings also where a spin gate *is* open:
+#: each mapping's places get the mapping's original (the summed reading) in place of the
+#: span's own per-place reading ("with regard to" -> "about" where one place alone ranks
+#: "of" or "on" first).  Measured: see benchmarks/RESULTS.md, "Session 50, spinphrase".
+PHRASE_SELF_OPEN = False
 #: A written span is read as its best WordNet original where that reading alone has the
 #: gain of a rarer WordNet original (PHRASE_WN_RARER_GAIN), both sides for it, and a Zipf
 #: no lower than PHRASE_WN_MIN_ZIPF_GAIN against the span's content words, even where
@@ -2676,6 +2681,14 @@ class _Stage:
                 for c in spans:
                     c.features["loose_rate"] = rate
             out.extend(spans)
+            if PHRASE_SELF_OPEN and spin_open:
+                mapped = {(c.start, c.end): c for c in _self_gated(doc, detection)}
+                if mapped:
+                    out = [
+                        c for c in out
+                        if c.source != PHRASE_RULE or (c.start, c.end) not in mapped
+                    ]  # fmt: skip
+                    out.extend(mapped.values())
         bar = word_bar(d)
         picked = dict(detection.picked)
         band = SCIENCE_BAND_PRIOR and bar == SCIENCE_BAND_BAR and d.get("science_band", False)
