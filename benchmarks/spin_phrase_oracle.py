@@ -112,7 +112,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=int, default=40, help="dev documents (as spin_eval.py)")
     ap.add_argument("--no-profile", action="store_true", help="without the seed profile")
     ap.add_argument("--show", type=int, default=0, help="examples per class")
+    ap.add_argument(
+        "--unlisted",
+        action="store_true",
+        help="hold out the list rows that are dev phrase families' spun forms (as spin_eval.py)",
+    )
     args = ap.parse_args(argv)
+    if args.unlisted:
+        from spin_eval import hold_out_listed
+
+        hold_out_listed("dev")
     for spinner in args.spinner or ["phrase", "seed"]:
         cat, ex = classify(spinner, args.cap, not args.no_profile)
         n = max(sum(cat.values()), 1)

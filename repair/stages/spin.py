@@ -256,14 +256,22 @@ PHRASE_WN_MIN_ZIPF_GAIN = -1.0
 #: and restored at every place where the document writes that original at most once, even
 #: where no other spin gate of the document is open (:mod:`repair.candidates.spin_phrase_self`:
 #: a phrase spinner maps a form the same way everywhere and leaves few of its originals).
-#: OFF: on, phrase dev (list rows held out) -0.001 -> 0.029 (precision 0.900), listed 0.543 ->
-#: 0.548, every other dev row identical; test phrase 0.124 -> 0.148 (0.949 -> 0.918), but test
-#: clean/1k 0.000 -> 0.118, distrib -0.001 -> -0.002, distrib1 0.000 -> -0.001, and the clean
-#: calibration 0.094 -> 0.099 changed tokens per 1,000 (inaugural addresses of the test half:
-#: "at length" -> "eventually", "upon which" -> "on"; FPR 0.0075 unchanged).  0 mappings on the
-#: 1,357 clean dev documents (804 k words).  benchmarks/RESULTS.md, "Session 44, spinphrase44";
-#: ``python benchmarks/spin_eval.py --spinner phrase --split dev --unlisted`` with it set.
-PHRASE_SELF_GATE = False
+#: Session 44 (spinphrase44) shipped it OFF: test phrase 0.124 -> 0.148 but the clean
+#: calibration 0.094 -> 0.099 (two-word spans of test-half inaugural addresses: "at length" ->
+#: "eventually", "upon which" -> "on").  ON since session 50 (spinphrase50) with the module's
+#: UNWRITTEN_FIRST, RIGHT_FLOOR -1 and MIN_WORDS 3: phrase dev (list rows held out,
+#: ``--unlisted``) -0.001 -> 0.063 (precision 0.947, recall 0.066), every other dev row and the
+#: listed phrase row identical; test (read once) every row as main (phrase 0.124: the test
+#: families' recurring forms are two-word spans); calibration 0.092 / FPR 0.0071 / 81 documents
+#: changed, identical; seeds identical.  benchmarks/RESULTS.md, "Session 50, spinphrase".
+PHRASE_SELF_GATE = True
+#: Session 50 (spinphrase50): the same document mappings also where a spin gate *is* open:
+#: each mapping's places get the mapping's original (the summed reading) in place of the
+#: span's own per-place reading ("with regard to" -> "about" where one place alone ranks
+#: "of" or "on" first).  OFF: phrase dev (``--unlisted``) identical with it (0.042 at
+#: RIGHT_FLOOR -0.5 either way): the phrase-spun dev documents whose gate opens have no
+#: mapping.  benchmarks/RESULTS.md, "Session 50, spinphrase".
+PHRASE_SELF_OPEN = False
 #: A written span is read as its best WordNet original where that reading alone has the
 #: gain of a rarer WordNet original (PHRASE_WN_RARER_GAIN), both sides for it, and a Zipf
 #: no lower than PHRASE_WN_MIN_ZIPF_GAIN against the span's content words, even where
@@ -2676,6 +2684,14 @@ class _Stage:
                 for c in spans:
                     c.features["loose_rate"] = rate
             out.extend(spans)
+            if PHRASE_SELF_OPEN and spin_open:
+                mapped = {(c.start, c.end): c for c in _self_gated(doc, detection)}
+                if mapped:
+                    out = [
+                        c for c in out
+                        if c.source != PHRASE_RULE or (c.start, c.end) not in mapped
+                    ]  # fmt: skip
+                    out.extend(mapped.values())
         bar = word_bar(d)
         picked = dict(detection.picked)
         band = SCIENCE_BAND_PRIOR and bar == SCIENCE_BAND_BAR and d.get("science_band", False)
