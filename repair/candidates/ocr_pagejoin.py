@@ -47,6 +47,11 @@ MAX_COST = 5.0
 MAX_BONUS = 2.0
 #: Two pieces both this common (Zipf) are two words.
 COMMON_PIECES_ZIPF = 5.5
+#: A one-letter word ("a", "A", "I") is never a piece (as :data:`repair.candidates.
+#: ocr_spacejoin.LETTER_WORDS`): "carbou a group" is no "carbons group", "escape a
+#: round-up" no "around-up" (OCR'd modern text audit, session 50: 3 of 30 dev breaks).
+LETTER_PIECES = True
+_LETTER_PIECES = frozenset("aAI")
 #: Margin (nats) the join asks in context.
 THRESHOLD = 0.0
 #: The page's word is a word (known, or a listed name), not a run-together garble the
@@ -257,6 +262,8 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         joined = left + right
         if len(joined) < MIN_LEN or not joined.isalpha() or not right.islower():
             continue
+        if LETTER_PIECES and (left in _LETTER_PIECES or right in _LETTER_PIECES):
+            continue  # "carbou a", "a round": "a" is a word
         key = (left, right)
         if PAIR_REPEATS and printed.get((left.lower(), right), 0) >= PAIR_REPEATS:
             continue  # the page's spelling: "per cent" printed again and again
