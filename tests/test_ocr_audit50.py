@@ -77,7 +77,8 @@ PAGE = (
 def test_page_pairs_do_not_carry_a_reading_the_model_rates_below_the_print(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert score_ocr.PAGE_PAIRS_MIN_GAIN == 0.0
+    assert score_ocr.PAGE_PAIRS_MIN_GAIN is None  # off: see its comment
+    monkeypatch.setattr(score_ocr, "PAGE_PAIRS_MIN_GAIN", 0.0)
     doc, cands, memo, span = _declined(PAGE, "1", "I", gain=-1.42)
     groups: dict = {}
     _page_pairs(doc, cands, memo, groups)
@@ -87,8 +88,32 @@ def test_page_pairs_do_not_carry_a_reading_the_model_rates_below_the_print(
     assert groups[span][0][1].replacement == "I" and "page_pairs" in groups[span][0][2]
 
 
-def test_page_pairs_still_carry_a_reading_the_model_prefers() -> None:
+def test_page_pairs_still_carry_a_reading_the_model_prefers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(score_ocr, "PAGE_PAIRS_MIN_GAIN", 0.0)
     doc, cands, memo, span = _declined(PAGE, "1", "I", gain=0.3)
     groups: dict = {}
     _page_pairs(doc, cands, memo, groups)
     assert groups[span][0][1].replacement == "I"
+
+
+BURNING = (
+    "The burning ship sank. A burning smell spread. Winds which caused the fire to burn ina "
+    "finger formation have now eased."
+)
+
+
+def test_a_common_word_beside_garble_is_no_dear_split_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ocr_pagejoin, "PAGE_JOIN", True)
+    assert ocr_pagejoin.DEAR_COST == 4.0
+    assert _page_joins(BURNING) == []
+    monkeypatch.setattr(ocr_pagejoin, "DEAR_COST", None)
+    assert _page_joins(BURNING) == ["burning"]
+
+
+def test_a_cheap_join_beside_a_common_piece_still_joins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_pagejoin, "PAGE_JOIN", True)
+    assert _page_joins(BURNING.replace("burn ina", "bur ning")) == ["burning"]

@@ -801,8 +801,13 @@ PAGE_PAIRS_KNOWN = False
 #: 1999" is no "No. I" because the page prints "I in" four times (OCR'd modern text
 #: audit, session 50: 5 of 30 dev breaks).  Figures only: the model's gain over a
 #: garbled word ("vig0rously") is often negative, its pairs are real evidence (a first
-#: version for every print lost 6 such dev fixes).  ``None``: off.
-PAGE_PAIRS_MIN_GAIN: float | None = 0.0
+#: version for every print lost 6 such dev fixes).  **Off** (``None``): with 0.0 the audit's
+#: dev half 27 -> 22 broken (with ocr_pagejoin.LETTER_PIECES), SMH dev, light suite dev,
+#: census dev and ICDAR files 1-80 unchanged, but ICDAR file 81 (an 1890s book whose engine
+#: prints "1" for "I") loses 7 fixes in its first 300 k ("that 1 with" -> "I", model gain
+#: -3.8, page pairs +9.0) and 16 in its held-out rest: the model's gain does not separate
+#: a book's "1" for "I" from a modern "No. 1" (session 50, ocraudit50).
+PAGE_PAIRS_MIN_GAIN: float | None = None
 #: Among a garbled page's accepted one-word readings of a span, each gains
 #: ``BOOK_BIGRAMS_WEIGHT`` times its book-register bigram score
 #: (:meth:`repair.resources.bigrams.Bigrams.fit`, symspellpy's Google Books pairs) less
