@@ -41,11 +41,9 @@ e.g. ``repair.score.ocr_knownform.NEGATIVE_GATE=False``.
 from __future__ import annotations
 
 import argparse
-import ast
 import bisect
 import dataclasses
 import difflib
-import importlib
 import json
 import re
 import sys
@@ -57,8 +55,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from ocr_fold_eval import _override  # noqa: E402
 
 from repair.types import Edit  # noqa: E402
+from repair.write import apply_edits  # noqa: E402
 
 #: A line-end hyphen between two letters: joined, hyphen dropped, in every text scored.
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
@@ -142,17 +144,6 @@ def aligned_spans(gold: Sequence[str], seq: Sequence[str]) -> dict[int, tuple[in
 def rule_key(edit: Edit) -> str:
     finding = edit.evidence.get("finding") if isinstance(edit.evidence, dict) else None
     return f"{edit.rule}/{finding}" if finding else edit.rule
-
-
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    out: list[str] = []
-    pos = 0
-    for e in edits:
-        out.append(text[pos : e.offset])
-        out.append(e.replacement)
-        pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def touching(edits: Sequence[Edit], start: int, end: int) -> list[Edit]:
@@ -312,15 +303,6 @@ def summary(scores: Sequence[PartScore], meta: dict[str, object]) -> dict[str, o
             for b in broken
         ],
     }
-
-
-def _override(spec: str) -> None:
-    target, value = spec.split("=", 1)
-    module, name = target.rsplit(".", 1)
-    mod = importlib.import_module(module)
-    if not hasattr(mod, name):
-        raise SystemExit(f"{module} has no {name}")
-    setattr(mod, name, ast.literal_eval(value))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
