@@ -286,16 +286,12 @@ def _ocr_noise(root: Path) -> Callable[[str, object], str]:
     return module.damage  # type: ignore[no-any-return]
 
 
-def ocr_speed_text(words: int, root: Path | None = None) -> str:
-    """A synthetic OCR document of at least ``words`` words whose garble does not repeat.
+def ocr_speed_parts(words: int, root: Path | None = None) -> list[tuple[str, str]]:
+    """The ``(clean, damaged)`` parts of :func:`ocr_speed_text`, in order.
 
-    The clean texts of :data:`SPEED_SOURCES` ``["ocr"]`` (seeds 001–004 and the clean
-    suite, about 27 k distinct words) are damaged with the OCR noise of the synthetic
-    OCR suite (``benchmarks/make_ocr_suite.py``: glyph confusions, split and merged words,
-    hard wraps with line-end hyphens).  Round ``r`` through the texts draws fresh noise
-    (``random.Random(OCR_NOISE_SEED + r)``), so even past 27 k words the garbled tokens
-    are mostly new, as on real OCR pages, and per-word caches cannot flatter the
-    figure.  Deterministic and offline.
+    ``clean`` is the source text as read (outer newlines stripped), ``damaged`` its
+    OCR-noised copy; :func:`ocr_speed_text` is the damaged parts joined by a blank line.
+    The OCR audit (``benchmarks/ocr_audit.py``) scores a repair against the clean parts.
     """
     import random
 
@@ -308,17 +304,33 @@ def ocr_speed_text(words: int, root: Path | None = None) -> str:
     if not texts:
         raise FileNotFoundError(f"no clean texts under {root} ({', '.join(SPEED_SOURCES['ocr'])})")
     damage = _ocr_noise(root)
-    parts: list[str] = []
+    parts: list[tuple[str, str]] = []
     n = i = 0
     rng = random.Random(OCR_NOISE_SEED)
     while n < words:
         if i and i % len(texts) == 0:
             rng = random.Random(OCR_NOISE_SEED + i // len(texts))
-        t = damage(texts[i % len(texts)], rng).strip("\n")
-        parts.append(t)
+        clean = texts[i % len(texts)]
+        t = damage(clean, rng).strip("\n")
+        parts.append((clean, t))
         n += len(t.split())
         i += 1
-    return "\n\n".join(parts) + "\n"
+    return parts
+
+
+def ocr_speed_text(words: int, root: Path | None = None) -> str:
+    """A synthetic OCR document of at least ``words`` words whose garble does not repeat.
+
+    The clean texts of :data:`SPEED_SOURCES` ``["ocr"]`` (seeds 001–004 and the clean
+    suite, about 27 k distinct words) are damaged with the OCR noise of the synthetic
+    OCR suite (``benchmarks/make_ocr_suite.py``: glyph confusions, split and merged words,
+    hard wraps with line-end hyphens).  Round ``r`` through the texts draws fresh noise
+    (``random.Random(OCR_NOISE_SEED + r)``), so even past 27 k words the garbled tokens
+    are mostly new, as on real OCR pages, and per-word caches cannot flatter the
+    figure.  Deterministic and offline.  The parts with their clean sources:
+    :func:`ocr_speed_parts`.
+    """
+    return "\n\n".join(damaged for _, damaged in ocr_speed_parts(words, root)) + "\n"
 
 
 def symspell_careful(text: str) -> str:

@@ -47,6 +47,20 @@ MAX_COST = 5.0
 MAX_BONUS = 2.0
 #: Two pieces both this common (Zipf) are two words.
 COMMON_PIECES_ZIPF = 5.5
+#: A one-letter word ("a", "A", "I") is never a piece (as :data:`repair.candidates.
+#: ocr_spacejoin.LETTER_WORDS`): "carbou a group" is no "carbons group", "escape a
+#: round-up" no "around-up" (OCR'd modern text audit, session 50: 3 of 30 dev breaks).
+LETTER_PIECES = True
+_LETTER_PIECES = frozenset("aAI")
+#: A dear reading (channel cost at least :data:`DEAR_COST` nats) of two pieces, one a
+#: common word of its own (Zipf at least :data:`DEAR_PIECE_ZIPF`) and the other no common
+#: word (below :data:`PAIR_MIN_ZIPF`), is that word beside garble, no split word: "to burn
+#: ina finger formation" is no "burning finger" (a -> g), "it beli-" no "itself".  Two
+#: words ("steel age" on a page of "steerage", l -> r) are what the join is for: a first
+#: version without the second test lost that SMH dev fix (session 50, ocraudit50).
+#: ``None``: off.
+DEAR_COST: float | None = 4.0
+DEAR_PIECE_ZIPF = 4.0
 #: Margin (nats) the join asks in context.
 THRESHOLD = 0.0
 #: The page's word is a word (known, or a listed name), not a run-together garble the
@@ -98,6 +112,15 @@ def _word(w: str) -> bool:
     from repair.score.ngrams import get_ngrams
 
     return w[:1].isupper() and get_ngrams().is_name(w)
+
+
+def _common_beside_garble(left: str, right: str) -> bool:
+    """Whether one piece is a common word (:data:`DEAR_PIECE_ZIPF`) and the other no common
+    word (below :data:`PAIR_MIN_ZIPF`): "burn ina" ("ina" 3.2); "steel age" is not."""
+    a, b = zipf(left.lower()), zipf(right.lower())
+    return (a >= DEAR_PIECE_ZIPF and b < PAIR_MIN_ZIPF) or (
+        b >= DEAR_PIECE_ZIPF and a < PAIR_MIN_ZIPF
+    )
 
 
 def _page_words(counts: Mapping[str, int]) -> dict[str, list[tuple[str, int]]]:
@@ -257,6 +280,8 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         joined = left + right
         if len(joined) < MIN_LEN or not joined.isalpha() or not right.islower():
             continue
+        if LETTER_PIECES and (left in _LETTER_PIECES or right in _LETTER_PIECES):
+            continue  # "carbou a", "a round": "a" is a word
         key = (left, right)
         if PAIR_REPEATS and printed.get((left.lower(), right), 0) >= PAIR_REPEATS:
             continue  # the page's spelling: "per cent" printed again and again
@@ -269,6 +294,8 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         if WHOLE_PIECES and (_glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end)):
             continue  # "17th century": a piece cut from a longer printed string
         c, w, n = best
+        if DEAR_COST is not None and c >= DEAR_COST and _common_beside_garble(left, right):
+            continue  # "burn ina": a common word beside garble, read dear as one
         if PAIR_CUT and _page_pair(w, len(left), printed):
             continue  # "pcr cent" on a page of "per cent": the page's two words
         text = _cased(w, left)

@@ -795,6 +795,19 @@ PAGE_PAIRS_WEIGHT = 3.0
 #: ... also for a printed word the trigram knows (a real-word confusion: "two boats an
 #: the brig" -> "as" beside a page's "as the"); else non-words only.
 PAGE_PAIRS_KNOWN = False
+#: The page-pair bonus carries a declined reading of a printed figure over its bar only
+#: where the context model itself rates the reading above the figure (model gain above
+#: this, nats): the page's pairs are a second vote, not the only one.  "World No. 1 in
+#: 1999" is no "No. I" because the page prints "I in" four times (OCR'd modern text
+#: audit, session 50: 5 of 30 dev breaks).  Figures only: the model's gain over a
+#: garbled word ("vig0rously") is often negative, its pairs are real evidence (a first
+#: version for every print lost 6 such dev fixes).  **Off** (``None``): with 0.0 the audit's
+#: dev half 27 -> 22 broken (with ocr_pagejoin.LETTER_PIECES), SMH dev, light suite dev,
+#: census dev and ICDAR files 1-80 unchanged, but ICDAR file 81 (an 1890s book whose engine
+#: prints "1" for "I") loses 7 fixes in its first 300 k ("that 1 with" -> "I", model gain
+#: -3.8, page pairs +9.0) and 16 in its held-out rest: the model's gain does not separate
+#: a book's "1" for "I" from a modern "No. 1" (session 50, ocraudit50).
+PAGE_PAIRS_MIN_GAIN: float | None = None
 #: Among a garbled page's accepted one-word readings of a span, each gains
 #: ``BOOK_BIGRAMS_WEIGHT`` times its book-register bigram score
 #: (:meth:`repair.resources.bigrams.Bigrams.fit`, symspellpy's Google Books pairs) less
@@ -925,6 +938,13 @@ def _page_pairs(
                 continue
         if d.accept or bonus <= 0.0:
             continue  # accepted once, dropped since (the joint decoding, the context)
+        if (
+            PAGE_PAIRS_MIN_GAIN is not None
+            and "page_pairs" in why
+            and d.gain <= PAGE_PAIRS_MIN_GAIN
+            and doc.text[c.start : c.end].isdigit()
+        ):
+            continue  # the model keeps the figure: the page's pairs alone carry nothing
         d2 = _repriced(d, -bonus)
         if not d2.accept:
             continue
