@@ -52,7 +52,8 @@ def _lower_known(t: Token) -> bool:
 #: sentence's.  The language model's END_MAX test alone does not separate them: it passes
 #: "dealt with. At", "complained of. The", "looked forward to. White" (SMH dev: 4 right,
 #: 14 real stops deleted; with the closed set 3 right, 1 against a gold that keeps "fringe;
-#: and . English").  Session 50 (ocrpunct50): see RESULTS.
+#: and . English").  On: SMH dev 4,291 / 6,978 -> 4,288 / 6,976 (the other session-50 readers
+#: on).  Session 50 (ocrpunct50): see RESULTS.
 STRAY_STOP_CAPITAL = True
 #: Words :data:`STRAY_STOP_CAPITAL` reads: English ends no sentence with them.
 NEVER_END = frozenset({"the", "an", "and", "his", "their", "its", "our", "my", "your"})
