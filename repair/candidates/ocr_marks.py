@@ -106,6 +106,8 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
     out: list[Candidate] = (
         lead_speck_candidates(toks) + trail_speck_candidates(toks) if LEAD_SPECKS else []
     )
+    if DASH_SPACING:
+        out.extend(dash_spacing_candidates(toks))
     n = len(toks)
     i = 0
     while i < n:
@@ -116,6 +118,8 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         j = _lone_run(toks, i)
         if j < 0 and t.text == "." and (i == 0 or "\n" in toks[i - 1].text):
             j = i + 1 if _speck_before_lower(".", toks, i + 1) else -1  # "of\n. a Moth"
+        if j < 0 and STOP_SPECKS and i + 1 < n and toks[i + 1].kind == "space":
+            j = i + 1 if _speck_after_stop(t.text, toks, i, i + 1) else -1  # "petition. . By"
         if j < 0 or (j < n and toks[j].kind != "space"):
             i += 1
             continue
@@ -130,7 +134,12 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
             start = before.start
         run = "".join(x.text for x in toks[i:j])
         at_edge = before is None or after is None or "\n" in before.text or "\n" in after.text
-        if not at_edge and not any(ch in MARKS for ch in run):
+        if (
+            not at_edge
+            and not any(ch in MARKS for ch in run)
+            and not _lone_apostrophe(run, toks, i, j)
+            and not _speck_after_stop(run, toks, i, j)
+        ):
             # old print sets "word , word", "this ? said": inside a line only the
             # marks no typesetter spaces off are specks
             i = j
@@ -170,6 +179,134 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         )
         i = j
     return out
+
+
+#: A lone straight apostrophe inside a line, a space on each side, between words or after
+#: a sentence's stop ("adjourned the meeting ' until", "objected ' to", "the colony. ' One")
+#: is a speck, unless a quote on either side in the same sentence makes it one of a pair
+#: (a spaced opening quote: "termed the ' Waverley Novels'").  Aligned SMH dev raw OCR to
+#: its gold: 27 such apostrophes, all specks; ICDAR 2017 monographs 1-80: 2, one speck, one
+#: the opening quote the pair guard keeps.  On: SMH dev 4,293 / 6,986 -> 4,288 / 6,976 tokens
+#: / chars (the four session-50 readers on; ICDAR, light suite, clean gate as off).
+#: Session 50 (ocrpunct50): see RESULTS.
+LONE_APOSTROPHE = True
+#: A lone mark spaced off after a sentence's stop, before a word ("petition. . By", "this
+#: afternoon. , The", "OBITUARY. ? MR.", "agents. " Wendouree"): no typesetter sets a second
+#: mark there; a speck.  SMH dev raw OCR against its gold: 27 specks, 1 kept (". . 22": a
+#: figure after, excluded).  A spaced dash (". - The": the transcribers' em dash) and ":"
+#: are left; a run of stops (an ellipsis) too.  On: SMH dev 4,292 / 6,984 -> 4,288 / 6,976
+#: (the other readers on).  Session 50 (ocrpunct50): see RESULTS.
+STOP_SPECKS = True
+#: The marks :data:`STOP_SPECKS` reads as specks.
+STOP_SPECK_MARKS = frozenset(".,;!?'\"")
+_APOSTROPHES = frozenset("'")
+_QUOTE_MARKS = frozenset("'\"‘“’”")
+
+
+#: A dash glued between a stop, colon or comma and the next word ("SCHOOL.-We understand",
+#: "Sir,-The weakness", "as follows:-Messrs") is an em dash, which the SMH transcribers
+#: write spaced: ". - We".  This is the gold's convention, not an OCR error: SMH dev's gold
+#: has 37 " - ", 12 "- ", 8 glued "-" and 8 "—" there (RESULTS, session 50).  OFF: another
+#: archive's transcribers may glue it (then each costs a token): ICDAR's gold keeps ",-and"
+#: glued.  On: SMH dev 4,288 / 6,976 -> 4,258 / 6,954, a gain of the gold's convention only.
+DASH_SPACING = False
+_DASH_BEFORE = frozenset(".,:;?!")
+
+
+def dash_spacing_candidates(toks: list[Token]) -> list[Candidate]:
+    """:data:`DASH_SPACING`: ".-We" -> ". - We" (a dash glued between a mark and a word)."""
+    out: list[Candidate] = []
+    for i in range(2, len(toks) - 1):
+        t, mark, word, nxt = toks[i], toks[i - 1], toks[i - 2], toks[i + 1]
+        if t.text != "-" or mark.text not in _DASH_BEFORE or mark.end != t.start:
+            continue
+        if word.kind not in ("word", "number") or word.end != mark.start:
+            continue
+        if nxt.kind != "word" or not nxt.text[:1].isalpha() or nxt.start != t.end:
+            continue
+        out.append(
+            cand(t.start, t.end, " - ", "OCR_STRAY_MARK", finding="dash_spacing", orig=["-"],
+                 alt=[], fixed=LONE_CONFIDENCE)
+        )  # fmt: skip
+    return out
+
+
+def _quote_near(toks: list[Token], i: int) -> bool:
+    """Whether another quote mark than token ``i`` stands in its sentence (the next
+    tokens up to a sentence's end, the previous ones back to one): then the mark at
+    ``i`` may be one of a pair."""
+    from repair.candidates.ocr_lead_specks import CLOSE_WINDOW
+
+    n = len(toks)
+    for step in (1, -1):
+        k = i + step
+        while 0 <= k < n and abs(k - i) < CLOSE_WINDOW:
+            t = toks[k]
+            if t.kind == "space" and "\n\n" in t.text:
+                break
+            if t.kind == "punct" and any(ch in _QUOTE_MARKS for ch in t.text):
+                return True
+            if t.text in (".", "?", "!") and k > 0 and len(toks[k - 1].text) > 2:
+                if step == 1 or k < i - 1:
+                    break  # a sentence ends (not "Mr." or "A.")
+            k += step
+    return False
+
+
+def _lone_apostrophe(run: str, toks: list[Token], i: int, j: int) -> bool:
+    """:data:`LONE_APOSTROPHE`: lone run ``toks[i:j]`` is a speck apostrophe between words."""
+    if not (LONE_APOSTROPHE and run in _APOSTROPHES and i >= 2 and j + 1 < len(toks)):
+        return False
+    before, after = toks[i - 2], toks[j + 1]
+    if after.kind not in ("word", "number") or before.kind not in ("word", "number", "punct"):
+        return False
+    if before.kind == "punct" and before.text not in (".", ",", ";", ":"):
+        return False
+    return not _quote_near(toks, i) and not _single_quote_page(toks)
+
+
+#: A page that opens quotations with single quotes ("the 'Crock of Gold'", British books)
+#: may close one the OCR spaced off and whose opening quote it lost ("Water is best '
+#: When"): :data:`LONE_APOSTROPHE` leaves such a page's lone apostrophes alone.  A page
+#: counts when it prints this many single quotes glued to the start of a word after a
+#: space (not an elision: "'tis").  ICDAR file 81's first 300k characters: without the
+#: guard 2 of 5 lone apostrophes deleted were closing quotes.
+SINGLE_QUOTE_PAGE = 2
+_single_memo: list[object] = [None, False]
+
+
+def _single_quote_page(toks: list[Token]) -> bool:
+    if _single_memo[0] is toks:
+        return bool(_single_memo[1])
+    from repair.candidates.ocr_lead_specks import ELISIONS
+
+    n = 0
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if t.text in ("'", "‘") and toks[k - 1].kind == "space" and toks[k + 1].kind == "word":
+            if toks[k + 1].text.lower() not in ELISIONS:
+                n += 1
+    _single_memo[0], _single_memo[1] = toks, n >= SINGLE_QUOTE_PAGE
+    return n >= SINGLE_QUOTE_PAGE
+
+
+def _speck_after_stop(run: str, toks: list[Token], i: int, j: int) -> bool:
+    """:data:`STOP_SPECKS`: lone run ``toks[i:j]`` (one mark) follows a stop glued to a
+    word and comes before a word: a speck."""
+    if not (STOP_SPECKS and len(run) == 1 and run in STOP_SPECK_MARKS):
+        return False
+    if i < 3 or j + 1 >= len(toks):
+        return False
+    stop, word, after = toks[i - 2], toks[i - 3], toks[j + 1]
+    if stop.text != "." or word.kind != "word" or word.end != stop.start:
+        return False
+    if after.kind != "word" or not after.text[:1].isalpha():
+        return False
+    if run in _QUOTE_MARKS and _quote_near(toks, i):
+        return False
+    if run in ",;" and (len(word.text) <= 3 or word.text.isupper()):
+        return False  # an abbreviation's stop keeps its comma: "Series IV. , divers"
+    return True
 
 
 #: A lone "?" or "!" with a closing double quote after it, before a capitalised word or a
