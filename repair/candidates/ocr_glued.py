@@ -569,6 +569,100 @@ def page_typed_glyphs(toks: list[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: A glyph the table never learned (read through a pool, :data:`UNSEEN_JUNK`,
+#: :data:`UNSEEN_PUNCT`) stands for letters the pool cannot name: "\\" on a newspaper
+#: page is "v" or "y", "»" is "w", ">" is "v", but the junk pool of ICDAR's books ("~",
+#: "!") holds "l", "s", "e".  So such a glyph between or beside letters is also read as
+#: each letter that makes its letter run a word (:func:`_word_letters`: "Go\\" -> "Gov",
+#: "sa\\o" -> "save", "»»as" -> "was"), the letter fate's odds shared between the pool's
+#: letters and these, :data:`WORD_LETTER_SHARE` of it evenly among the words' letters;
+#: the language model chooses.  A method for an archive's unknown specks, learned from
+#: nothing but the lexicon (issue 12, session 50, ocrxmarks).
+UNSEEN_WORD_LETTERS = True
+#: ... the marks it applies to: ``"junk"`` (unseen speck glyphs) or ``"all"`` (unseen
+#: punctuation too).
+WORD_LETTER_MARKS = "junk"
+WORD_LETTER_SHARE = 0.5
+#: A letter run this long at least once the letter is in (a word of two: "¡s" -> "is").
+WORD_LETTER_MIN_LEN = 2
+#: The word a letter makes must be this common (Zipf).
+WORD_LETTER_MIN_ZIPF = 3.0
+#: Letters whose fate costs more than this (nats against keeping the mark) are not tried.
+WORD_LETTER_MAX_COST = 6.0
+#: Typed pair glyphs (:data:`TYPED_PAIRS`: "<", ">") between two letters are read so too
+#: ("ha>e", "t>t"): markup never stands inside a word.
+WORD_LETTER_INNER_PAIRS = True
+
+
+def _word_letters(
+    chunk: str, k: int, opts: list[tuple[str, float]], model: MarkModel
+) -> None:
+    """Add to ``opts`` (the fates of the mark ``chunk[k]``) each letter that makes the mark's
+    letter run a common word, when the table never learned the mark
+    (:data:`UNSEEN_WORD_LETTERS`)."""
+    mark = chunk[k]
+    pool = model.backoff(mark)
+    inner = 0 < k < len(chunk) - 1 and chunk[k - 1].isalpha() and chunk[k + 1].isalpha()
+    if pool is None:
+        if not (WORD_LETTER_INNER_PAIRS and inner and mark in TYPED_PAIRS and UNSEEN_JUNK):
+            return
+        seen = model.by_mark.get(mark)
+        if seen is not None and sum(seen.values()) >= MIN_MARK_COUNT:
+            return
+        pool = model.junk_pool()
+        if not pool[0]:
+            return
+        ctx = context_of(chunk, k)
+        p = MarkModel._smooth(pool[0], dict.fromkeys(_FATES, 1 / len(_FATES)), SMOOTHING)
+        p = MarkModel._smooth(pool[1].get(ctx.split(":")[0]), p, SMOOTHING)
+        p = MarkModel._smooth(pool[2].get(ctx), p, SMOOTHING)
+    else:
+        if WORD_LETTER_MARKS == "junk" and pool is not model.junk_pool():
+            return
+        p = model.probs(mark, context_of(chunk, k))
+    i = k
+    while i > 0 and chunk[i - 1].isalpha():
+        i -= 1
+    j = k + 1
+    while j < len(chunk) and chunk[j].isalpha():
+        j += 1
+    left, right = chunk[i:k], chunk[k + 1 : j]
+    if len(left) + len(right) + 1 < WORD_LETTER_MIN_LEN:
+        return
+    rest = left + right
+    if len(rest) >= 2 and rest.isupper():
+        letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    elif (left[1:] + right).islower() or (not left[1:] and not right and left):
+        letters = "abcdefghijklmnopqrstuvwxyz"
+    else:
+        return
+    from repair.score.ocr_channel import is_target
+
+    words = []
+    for x in letters:
+        w = left + x + right
+        if is_target(w) and zipf(w.lower()) >= WORD_LETTER_MIN_ZIPF:
+            words.append(x)
+    if not words:
+        return
+    own = model.letter_counts(mark)
+    total = sum(own.values())
+    keep = math.log(p["keep"]) if p["keep"] > 0 else -30.0
+    have = {r: c for r, c in opts}
+    for x in words:
+        share = WORD_LETTER_SHARE / len(words)
+        if total:
+            share += (1 - WORD_LETTER_SHARE) * own.get(x, 0) / total
+        cost = keep - math.log(p["letter"] * share)
+        if cost > WORD_LETTER_MAX_COST:
+            continue
+        if x in have and have[x] <= cost:
+            continue
+        if x in have:
+            opts[:] = [(r, c) for r, c in opts if r != x]
+        opts.append((x, cost))
+
+
 #: A pool of marks' fates (:meth:`MarkModel.junk_pool`, :meth:`MarkModel.punct_pool`): all
 #: fates, by position, by context, and the letters read for them.
 Pool = tuple[Counter[str], dict[str, Counter[str]], dict[str, Counter[str]], Counter[str]]
@@ -943,6 +1037,11 @@ def chunk_readings(
                 opts[n] = [(chunk[k], 0.0)]  # "co-respondent": a compound's hyphen
     if ocr_reach.EDGE_LETTERS:  # "»ranch" -> "branch": every letter the mark stood for
         ocr_reach.widen_edge(chunk, marks, opts, model)
+    if UNSEEN_WORD_LETTERS:  # "Go\\" -> "Gov", "ha>e" -> "have": the words decide
+        for n, k in enumerate(marks):
+            if k in real or k in stops or (len(opts[n]) == 1 and opts[n][0][0] == "-"):
+                continue  # a real form, a typed stop, a compound's or line end's hyphen
+            _word_letters(chunk, k, opts[n], model)
     if all(len(o) == 1 for o in opts):
         return []
     combos = sorted(
