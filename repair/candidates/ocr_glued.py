@@ -589,6 +589,11 @@ WORD_LETTER_MIN_LEN = 2
 WORD_LETTER_MIN_ZIPF = 3.0
 #: Letters whose fate costs more than this (nats against keeping the mark) are not tried.
 WORD_LETTER_MAX_COST = 6.0
+#: A mark the table saw too rarely is read through its pool (and these letters) even on a
+#: page whose own rows (:data:`PAGE_MARKS`, :mod:`repair.candidates.ocr_pagemarks`) count
+#: it three times or more: before, one page chunk ("x>y" dropped, weight 3) made the
+#: mark "seen" and its few page rows replaced the pool ("ha>e" was then never read).
+PAGE_ROWS_BACKOFF = True
 #: Typed pair glyphs (:data:`TYPED_PAIRS`: "<", ">") between two letters are read so too
 #: ("ha>e", "t>t"): markup never stands inside a word.
 WORD_LETTER_INNER_PAIRS = True
@@ -606,8 +611,7 @@ def _word_letters(
     if pool is None:
         if not (WORD_LETTER_INNER_PAIRS and inner and mark in TYPED_PAIRS and UNSEEN_JUNK):
             return
-        seen = model.by_mark.get(mark)
-        if seen is not None and sum(seen.values()) >= MIN_MARK_COUNT:
+        if model.table_count(mark) >= MIN_MARK_COUNT:
             return
         pool = model.junk_pool()
         if not pool[0]:
@@ -690,6 +694,8 @@ class MarkModel:
         self._shift: float | None | bool = False  # not yet computed
         self._junk: Pool | None = None
         self._punct: Pool | None = None
+        # each mark's count in the table itself, when a page's rows are counted in too
+        self._table_seen: dict[str, int] | None = None
         self._add(rows)
 
     def with_rows(self, rows: tuple[tuple[str, ...], ...]) -> MarkModel:
@@ -710,6 +716,11 @@ class MarkModel:
             setattr(new, name, {k: Counter(v) for k, v in table.items()})
         new.total = Counter(self.total)
         new._shift = self.unmatched_shift()  # learned from the table, not the page
+        new._table_seen = (
+            {m: sum(c.values()) for m, c in self.by_mark.items()}
+            if self._table_seen is None
+            else self._table_seen
+        )
         new._add(rows)
         return new
 
@@ -789,8 +800,7 @@ class MarkModel:
         """The pool an unseen ``mark`` is read through (:meth:`junk_pool` for a speck
         glyph, :data:`UNSEEN_JUNK`; :meth:`punct_pool` for ASCII punctuation,
         :data:`UNSEEN_PUNCT`), or ``None``: read on its own counts (or not at all)."""
-        seen = self.by_mark.get(mark)
-        if seen is not None and sum(seen.values()) >= MIN_MARK_COUNT:
+        if self.table_count(mark) >= MIN_MARK_COUNT:
             return None
         if self.unseen_junk(mark):
             return self.junk_pool()
@@ -808,12 +818,20 @@ class MarkModel:
         counts, read through :meth:`junk_pool` (:data:`UNSEEN_JUNK`)."""
         if not UNSEEN_JUNK:
             return False
-        seen = self.by_mark.get(mark)
         if not speck_glyph(mark) or mark in TYPED_PAIRS:
             return False
-        if seen is not None and sum(seen.values()) >= MIN_MARK_COUNT:
+        if self.table_count(mark) >= MIN_MARK_COUNT:
             return False
         return bool(self.junk_pool()[0])
+
+    def table_count(self, mark: str) -> int:
+        """How often the table saw ``mark``: with :data:`PAGE_ROWS_BACKOFF`, the table's
+        own count even when a page's rows are counted in (:meth:`with_rows`), so that a
+        page's few rows add to the pool's odds instead of replacing them."""
+        if PAGE_ROWS_BACKOFF and self._table_seen is not None:
+            return self._table_seen.get(mark, 0)
+        seen = self.by_mark.get(mark)
+        return sum(seen.values()) if seen else 0
 
     def letter_counts(self, mark: str) -> Mapping[str, int]:
         """The letters ``mark`` stood for in training (an unseen speck glyph's own few
