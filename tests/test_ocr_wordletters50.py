@@ -82,3 +82,17 @@ def test_only_common_words_and_runs_of_two(
     letters = {r for r, _c in opts[1:]}
     assert "v" in letters and "z" in letters  # have, haze
     assert all(len(r) == 1 and r.islower() for r in letters)
+
+
+def test_page_rows_add_to_the_pool_not_replace_it(
+    monkeypatch: pytest.MonkeyPatch, model: ocr_glued.MarkModel
+) -> None:
+    page = model.with_rows((("»", "inner:ab", "drop", "3"),))  # one page chunk's evidence
+    monkeypatch.setattr(ocr_glued, "PAGE_ROWS_BACKOFF", False)
+    assert page.backoff("»") is None  # "seen" three times: the pool is gone
+    assert "l" not in dict(page.options("»", "trail:a_"))
+    monkeypatch.setattr(ocr_glued, "PAGE_ROWS_BACKOFF", True)
+    assert page.backoff("»") is not None
+    assert page.table_count("»") == 0 and model.table_count("~") == 41
+    assert "l" in dict(page.options("»", "trail:a_"))  # the pool's letters
+    assert page.probs("»", "inner:ab")["drop"] > model.probs("»", "inner:ab")["drop"]
