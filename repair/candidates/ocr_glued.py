@@ -599,9 +599,7 @@ PAGE_ROWS_BACKOFF = True
 WORD_LETTER_INNER_PAIRS = True
 
 
-def _word_letters(
-    chunk: str, k: int, opts: list[tuple[str, float]], model: MarkModel
-) -> None:
+def _word_letters(chunk: str, k: int, opts: list[tuple[str, float]], model: MarkModel) -> None:
     """Add to ``opts`` (the fates of the mark ``chunk[k]``) each letter that makes the mark's
     letter run a common word, when the table never learned the mark
     (:data:`UNSEEN_WORD_LETTERS`)."""
