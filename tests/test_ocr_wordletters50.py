@@ -96,3 +96,27 @@ def test_page_rows_add_to_the_pool_not_replace_it(
     assert page.table_count("»") == 0 and model.table_count("~") == 41
     assert "l" in dict(page.options("»", "trail:a_"))  # the pool's letters
     assert page.probs("»", "inner:ab")["drop"] > model.probs("»", "inner:ab")["drop"]
+
+
+def test_the_page_votes_on_an_unseen_glyph(
+    monkeypatch: pytest.MonkeyPatch, model: ocr_glued.MarkModel
+) -> None:
+    rows = ocr_glued.page_vote_rows(["ha»e", "wa»", "ne»", "~x"], model)
+    assert {r[0] for r in rows} == {"»"}  # "~" is learned: no vote
+    assert all(r[2].startswith("=") and int(r[3]) >= 1 for r in rows)
+    assert ocr_glued.page_vote_rows(["ha»e"], model) == []  # one chunk is no habit
+    monkeypatch.setattr(ocr_glued, "mark_model", lambda: model)
+    monkeypatch.setattr(ocr_glued, "PAGE_MARKS", True)
+    from repair.tokenize import tokenize
+
+    toks = tokenize("they ha»e come and it wa» new and ne» again")
+    monkeypatch.setattr(ocr_glued, "PAGE_VOTES", False)
+    ocr_glued._PAGE_MODELS.clear()
+
+    def votes() -> int:
+        page = ocr_glued.page_model(toks)
+        return sum(page.letters.get("»", {}).values()) if page is not None else 0
+
+    before = votes()
+    monkeypatch.setattr(ocr_glued, "PAGE_VOTES", True)
+    assert votes() > before
