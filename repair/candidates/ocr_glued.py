@@ -577,7 +577,12 @@ def page_typed_glyphs(toks: list[Token]) -> frozenset[str]:
 #: "sa\\o" -> "save", "»»as" -> "was"), the letter fate's odds shared between the pool's
 #: letters and these, :data:`WORD_LETTER_SHARE` of it evenly among the words' letters;
 #: the language model chooses.  A method for an archive's unknown specks, learned from
-#: nothing but the lexicon (issue 12, session 50, ocrxmarks).
+#: nothing but the lexicon (issue 12, session 50, ocrxmarks).  Tables learned from ICDAR
+#: alone (``python benchmarks/ocr_xsource.py --train icdar --eval smh-dev|smh-test``), with
+#: :data:`PAGE_ROWS_BACKOFF`: SMH dev 4,995 / 8,241 -> 4,964 / 8,223 tokens / chars (dev-a
+#: 2,235 -> 2,218, dev-b 2,760 -> 2,746; this flag alone 4,979 / 8,225), test (read once)
+#: 5,797 / 9,403 -> 5,773 / 9,385.  The shipped tables saw every speck glyph but "{" three
+#: times or more: SMH dev / test, cross-fit, light suite, clean gate, census, ICDAR as main.
 UNSEEN_WORD_LETTERS = True
 #: ... the marks it applies to: ``"junk"`` (unseen speck glyphs) or ``"all"`` (unseen
 #: punctuation too).
@@ -593,6 +598,8 @@ WORD_LETTER_MAX_COST = 6.0
 #: page whose own rows (:data:`PAGE_MARKS`, :mod:`repair.candidates.ocr_pagemarks`) count
 #: it three times or more: before, one page chunk ("x>y" dropped, weight 3) made the
 #: mark "seen" and its few page rows replaced the pool ("ha>e" was then never read).
+#: ICDAR-only tables, SMH dev: alone 4,995 -> 4,983 tokens, with
+#: :data:`UNSEEN_WORD_LETTERS` 4,979 -> 4,964 (session 50, ocrxmarks).
 PAGE_ROWS_BACKOFF = True
 #: Typed pair glyphs (:data:`TYPED_PAIRS`: "<", ">") between two letters are read so too
 #: ("ha>e", "t>t"): markup never stands inside a word.
