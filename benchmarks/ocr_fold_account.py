@@ -59,14 +59,7 @@ from runtime_args import split_runtime  # noqa: E402
 #: A row priced this much dearer by the fold's table makes a ``row dearer`` site.
 DEARER = 0.5
 #: The fold's evaluated half and the half its tables are learned from.
-#: ``ia`` / ``ib``: the half read with tables learned from ICDAR alone (the
-#: cross-archive proxy, ``ocr_xsource.py --train icdar``; session 50).
-FOLDS = {
-    "a": ("dev-a", "devb"),
-    "b": ("dev-b", "deva"),
-    "ia": ("dev-a", "icdar"),
-    "ib": ("dev-b", "icdar"),
-}
+FOLDS = {"a": ("dev-a", "devb"), "b": ("dev-b", "deva")}
 #: The generic edit's price (:data:`repair.score.ocr_price.GENERIC_SUB`).
 GENERIC = 5.0
 _MAX_RUN = 3
@@ -240,9 +233,8 @@ def run_fold(
     """(shipped dump, cross-fit dump, the fold's rows, its training counts) of ``fold``;
     the runs' dumps already in ``folder`` (``--work``) are read, not run again."""
     split, train = FOLDS[fold]
-    ship = folder / f"ship_{fold[-1]}.json"  # "ia" reads dev-a as "a" does
-    if not ship.is_file():
-        dump(split, ship)
+    if not (folder / f"ship_{fold}.json").is_file():
+        dump(split, folder / f"ship_{fold}.json")
     texts = ocr_xsource.build_tables(train)
     tables = ocr_xsource.write_tables(texts, folder / fold)
     if not (folder / f"cross_{fold}.json").is_file():
@@ -251,7 +243,7 @@ def run_fold(
         subprocess.run([sys.executable, "-c", code], check=True)
     rows = table_rows((ROOT / "lexicons/ocr_confusions_indel.tsv").read_text("utf-8"), "indel")
     rows.update(table_rows(texts["ocr_confusions.tsv"], "main"))
-    read = [json.loads(p.read_text("utf-8")) for p in (ship, folder / f"cross_{fold}.json")]
+    read = [json.loads((folder / f"{w}_{fold}.json").read_text("utf-8")) for w in ("ship", "cross")]
     return read[0], read[1], rows, train_counts(train)
 
 
