@@ -7,8 +7,6 @@
   look-ups (operation counts); whole repairs the same with it on and off.
 * :attr:`repair.document.Document.word_counts`: counted once, shared with the next
   stage's document of the same text.
-* :data:`repair.stages.spin._EXTRA`: a second reading's new originals of a word built
-  once, and built again when its lists change.
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ from repair.config import RepairConfig
 from repair.document import Document
 from repair.pipeline import repair_text
 from repair.score import spin_evidence
-from repair.stages import spin as spin_stage
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -170,41 +167,3 @@ def test_word_counts_once_and_shared() -> None:
     assert b.word_counts is counts
     c = Document("Another text.")
     assert c.word_counts is not counts and c.word_counts["another"] == 1
-
-
-def test_second_reading_extras_built_once_and_again_on_change(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The new originals of a word come from the memo while its lists stay the same, and
-    are built again when ``originals_of`` gives another list."""
-    from repair.score.spin_evidence import candidates_for
-
-    word = next(w for w in ("residence", "dwelling", "abode") if candidates_for(w))
-    base = candidates_for(word)
-    answer = {word: (*base[:1], "zzfirst", "zzsecond")}
-
-    def originals_of(w: str) -> tuple[str, ...]:
-        return answer.get(w, ())
-
-    memo = spin_stage._EXTRA.setdefault(originals_of, {})
-    memo.clear()
-
-    def extras() -> tuple[str, ...]:
-        got = memo.get(word)
-        return () if got is None else got[2]
-
-    class Row:
-        written, start, end = word, 0, len(word)
-
-    class Detection:
-        words = (Row(),)
-        probs = (0.5,)
-
-    calls: list[tuple] = []
-    monkeypatch.setattr(spin_stage, "evidence", lambda *a, **k: calls.append(k["origs"]))
-    doc = Document(f"{word} was here.")
-    spin_stage._reread_rows(doc, Detection(), [], 0.9, 0.0, 9.0, originals_of)  # type: ignore[arg-type]
-    assert extras() == ("zzfirst", "zzsecond") and calls[-1] == base + ("zzfirst", "zzsecond")
-    answer[word] = ("zzthird",)
-    spin_stage._reread_rows(doc, Detection(), [], 0.9, 0.0, 9.0, originals_of)  # type: ignore[arg-type]
-    assert extras() == ("zzthird",) and calls[-1] == base + ("zzthird",)

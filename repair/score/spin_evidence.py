@@ -316,7 +316,7 @@ READ_ON = True
 #: :data:`_HELD_PER_CONTEXT` (originals, LM part) pairs, the newest last; emptied at each
 #: document's spin detection (:func:`drop_held`) and when :data:`_HELD_MAX` contexts are held.
 _HELD: dict[tuple[str | None, ...], list[tuple[tuple[str, ...], tuple]]] = {}
-_HELD_MAX = 4096
+_HELD_MAX = 1024
 _HELD_PER_CONTEXT = 4
 
 

@@ -1451,9 +1451,6 @@ def _reread_rows(
     words = list(detection.words)
     changed = []
     todo = []
-    memo = _EXTRA.setdefault(originals_of, {})
-    if len(memo) > _EXTRA_MAX:
-        memo.clear()
     for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
         if p >= bar or p < min_prob or w.start in done:
             continue
@@ -1463,13 +1460,7 @@ def _reread_rows(
         base = candidates_for(low)
         if skip is not None and skip(w, low, base):
             continue
-        origs = originals_of(low)
-        got = memo.get(low)
-        if got is not None and got[0] == base and got[1] == origs:
-            extra = got[2]
-        else:
-            extra = tuple(o for o in origs if o not in base)
-            memo[low] = (base, origs, extra)
+        extra = tuple(o for o in originals_of(low) if o not in base)
         if extra:
             todo.append((i, w, low, base, extra))
     if min_recur is not None:
@@ -1496,18 +1487,6 @@ def _reread_rows(
             words[i] = ev
             changed.append(i)
     return words, changed
-
-
-#: A second reading's new originals of each written word (its ``originals_of`` less its own
-#: candidates), per ``originals_of``: built once per word while both lists stay the same
-#: (compared at each row, so a cleared table memo or a changed flag is seen), not at every
-#: row (issue 14: ~850 k membership tests a 100 k-word spinbot-spun text).  Emptied past
-#: :data:`_EXTRA_MAX` words.
-_EXTRA: dict[
-    Callable[[str], Sequence[str]],
-    dict[str, tuple[tuple[str, ...], Sequence[str], tuple[str, ...]]],
-] = {}
-_EXTRA_MAX = 50_000
 
 
 def wide_reading(
