@@ -308,9 +308,13 @@ def _gains(
 #: Exact: a candidate's gain is a function of the context alone, the best gain of the whole
 #: list is the best of the two parts' bests, and every reader of the rows stops at the first
 #: row under the window's cut (best - WINDOW), so rows under it that either call read or
-#: left out change nothing (tests/test_spin_readon.py).  Only without ``min_left`` and on
-#: the compiled path.  Spinbot-spun 100 k words: the first-word look-ups of the tables
-#: ... (figures in benchmarks/RESULTS.md, "Session 50, speedspin").
+#: left out change nothing (tests/test_spin_readon50.py).  Only without ``min_left`` and on
+#: the compiled path.  Spinbot-spun 30 k dev words: n-gram look-ups 1,699,900 -> 996,545
+#: (-41 %), outputs equal; the same texts alternated off / on per document in one process
+#: (warm memos, 3 rounds at load ~8): 13.74 -> 13.23 s (-3.7 %, every round lower); 100 k
+#: words, 3 alternated process pairs (load 6-9): spinbot 20.3 -> 19.3 s, rare 19.5 -> 18.6 s
+#: (medians).  Every spin_eval dev repair (479) identical.  Held: ~4 MB at most for a news
+#: document.  Session 50, speedspin (benchmarks/RESULTS.md).
 READ_ON = True
 #: The tables held: context (written word, two words before, the words after) -> up to
 #: :data:`_HELD_PER_CONTEXT` (originals, LM part) pairs, the newest last; emptied at each
