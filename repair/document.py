@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,7 +44,7 @@ class Document:
         prev = _last() if _last is not None else None
         if prev is not None:
             if prev.text is self.text:
-                for name in ("tokens", "words"):
+                for name in ("tokens", "words", "word_counts"):
                     if name in prev.__dict__:
                         self.__dict__[name] = prev.__dict__[name]
             if "reference_tokens" in prev.__dict__ and prev.references == self.references:
@@ -57,6 +58,17 @@ class Document:
     @cached_property
     def words(self) -> list[Token]:
         return [t for t in self.tokens if t.kind == "word"]
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """How often each lower-case word is written in the document, counted once (the
+        spin stage's readers and the word model asked for it ~12 times a document; issue
+        14).  Shared: read it, never change it.
+
+        >>> Document("The cat saw the dog.").word_counts["the"]
+        2
+        """
+        return Counter(t.text.lower() for t in self.words)
 
     @cached_property
     def reference_tokens(self) -> tuple[list[Token], ...]:

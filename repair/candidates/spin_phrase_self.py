@@ -106,7 +106,7 @@ def document_mappings(
     recurring = {w: at for w, at in places.items() if _contexts(doc.text, at) >= MIN_PLACES}
     if not recurring:
         return []
-    written = Counter(t.text.lower() for t in doc.words)
+    written = doc.word_counts
     out = []
     for w, at in recurring.items():
         if len(w.split()) < MIN_WORDS:

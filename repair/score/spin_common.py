@@ -27,7 +27,6 @@ Common words are therefore read only where the evidence is strong enough for the
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from repair.candidates.spin_synonyms import STOPWORDS
@@ -63,7 +62,7 @@ def common_rows(doc: Document, covered: set[int]) -> list[WordEvidence]:
     filters as the first reading: no stopwords, short, non-alphabetic or capitalized
     words inside a sentence), the mapping made consistent across the document."""
     ctx = WordContext.of(doc)
-    counts = Counter(t.text.lower() for t in doc.words)
+    counts = doc.word_counts
     out: list[WordEvidence] = []
     for t in doc.tokens:
         if t.kind != "word" or t.start in covered:

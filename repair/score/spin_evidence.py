@@ -287,13 +287,96 @@ def _gains(
     if fast is not None and len(originals) <= _COMPILED_MAX:
         s = written.lower()
         n_left = len(left)
+        h1 = left[-1].lower() if n_left else None
+        h2 = left[-2].lower() if n_left >= 2 else None
+        rl = [w.lower() for w in right]
+        if READ_ON and min_left is None:
+            return _read_on(fast, lm.prob_api, s, h1, h2, rl, originals)
         got = fast.gains(  # type: ignore[attr-defined]
-            lm.prob_api, s, left[-1].lower() if n_left else None,
-            left[-2].lower() if n_left >= 2 else None, _lowered(originals),
-            [w.lower() for w in right], min_left, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB,
+            lm.prob_api, s, h1, h2, _lowered(originals), rl, min_left, WINDOW, _LOG_BASE,
+            UNKNOWN_LOGPROB,
         )  # fmt: skip
         return None if got is None else (s, *got)  # type: ignore[misc]
     return _py_gains(lm.prob, left, written, right, originals, min_left)
+
+
+#: A second reading's table read on from an earlier table of the same context (issue 14):
+#: the later readings of a rare word (reverse, then wide reverse; wide, hypernym) read its
+#: own candidates again, then new ones, in the context the first reading read them in
+#: (rows no restored edit touches): the LM part of the earlier table is kept per context
+#: (:data:`_HELD`) and only the new candidates are read, the rows joined by (-gain, index).
+#: Exact: a candidate's gain is a function of the context alone, the best gain of the whole
+#: list is the best of the two parts' bests, and every reader of the rows stops at the first
+#: row under the window's cut (best - WINDOW), so rows under it that either call read or
+#: left out change nothing (tests/test_spin_readon50.py).  Only without ``min_left`` and on
+#: the compiled path.  Spinbot-spun 30 k dev words: n-gram look-ups 1,699,900 -> 996,545
+#: (-41 %), outputs equal; the same texts alternated off / on per document in one process
+#: (warm memos, 3 rounds at load ~8): 13.74 -> 13.23 s (-3.7 %, every round lower); 100 k
+#: words, 3 alternated process pairs (load 6-9): spinbot 20.3 -> 19.3 s, rare 19.5 -> 18.6 s
+#: (medians).  Every spin_eval dev repair (479) identical.  Held: ~4 MB at most for a news
+#: document.  Session 50, speedspin (benchmarks/RESULTS.md).
+READ_ON = True
+#: The tables held: context (written word, two words before, the words after) -> up to
+#: :data:`_HELD_PER_CONTEXT` (originals, LM part) pairs, the newest last; emptied at each
+#: document's spin detection (:func:`drop_held`) and when :data:`_HELD_MAX` contexts are held.
+_HELD: dict[tuple[str | None, ...], list[tuple[tuple[str, ...], tuple]]] = {}
+_HELD_MAX = 1024
+_HELD_PER_CONTEXT = 4
+
+
+def drop_held() -> None:
+    """Forget the tables :data:`READ_ON` holds (a new document)."""
+    _HELD.clear()
+
+
+def _read_on(
+    fast: object,
+    prob: object,
+    s: str,
+    h1: str | None,
+    h2: str | None,
+    rl: list[str],
+    originals: tuple[str, ...],
+) -> tuple[str, float, list[tuple[float, int, float]], float, float]:
+    """:func:`_gains` without ``min_left`` (compiled), read on from the longest held table
+    of the same context whose originals start ``originals`` (:data:`READ_ON`)."""
+    key = (s, h1, h2, *rl)
+    held = _HELD.get(key)
+    best: tuple | None = None
+    m = 0
+    if held is not None:
+        n = len(originals)
+        for horigs, hread in held:
+            k = len(horigs)
+            if m < k <= n and originals[:k] == horigs:
+                best, m = hread, k
+                if k == n:
+                    return hread  # type: ignore[no-any-return]
+    if best is None:
+        got = fast.gains(  # type: ignore[attr-defined]
+            prob, s, h1, h2, _lowered(originals), rl, None, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB
+        )
+        read = (s, *got)
+    else:
+        s_hist, rows2, top2, _cut2 = fast.gains(  # type: ignore[attr-defined]
+            prob, s, h1, h2, _lowered(originals[m:]), rl, None, WINDOW, _LOG_BASE,
+            UNKNOWN_LOGPROB,
+        )  # fmt: skip
+        top1 = best[3]
+        rows = best[2] + [(ng, k + m, lp1) for ng, k, lp1 in rows2]
+        rows.sort()  # by (-gain, index), as one call orders them (the indices differ)
+        top = top2 if top2 > top1 else top1  # equal tops: the same float
+        read = (s, s_hist, rows, top, top - WINDOW)
+    if held is None:
+        if len(_HELD) >= _HELD_MAX:
+            _HELD.clear()
+        _HELD[key] = [(originals, read)]
+    else:
+        # the table it extends stays (a later reading may extend that one otherwise)
+        held.append((originals, read))
+        if len(held) > _HELD_PER_CONTEXT:
+            del held[0]
+    return read  # type: ignore[return-value]
 
 
 def _py_gains(

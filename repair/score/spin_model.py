@@ -401,7 +401,7 @@ def word_features(
     follow the :data:`FEATURES` of each vector."""
     if not words:
         return []
-    counts: Counter[str] = Counter(t.text.lower() for t in doc.words)
+    counts: Counter[str] = doc.word_counts
     mapping = Counter((w.written.lower(), w.original) for w in words)
     base = words if doc_rows is None else doc_rows
     n = max(len(base), MIN_ROWS)

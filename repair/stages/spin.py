@@ -68,6 +68,7 @@ from repair.score.spin_evidence import (
     candidates_for,
     consistent,
     drop_choices,
+    drop_held,
     evidence,
 )
 from repair.score.spin_guard import guard
@@ -1129,7 +1130,7 @@ def synonym_evidence(
     ``keep_choices``: the rows keep their ranked choices (:func:`_topic_rows` reads them).
     """
     ctx = WordContext.of(doc)
-    counts = Counter(t.text.lower() for t in doc.words)
+    counts = doc.word_counts
     out: list[WordEvidence] = []
     flagged = examined = 0
     for t in doc.tokens:
@@ -1251,7 +1252,7 @@ def reread(
     for e in edits:
         after.restore(e.offset, e.offset + e.length, e.replacement)
         done.update(range(e.offset, e.offset + e.length))
-    counts = Counter(t.text.lower() for t in doc.words)
+    counts = doc.word_counts
     words = rows if rows is not None else list(detection.words)
     changed = []
     restored = restored_tokens(before, after)
@@ -1314,7 +1315,7 @@ def _read_in(
     for a, (b, orig) in restorations.items():
         ctx.restore(a, b, orig)
     own = WordContext.of(doc)
-    counts = Counter(t.text.lower() for t in doc.words)
+    counts = doc.word_counts
     words = list(rows)
     read = []
     for i in idx:
@@ -1454,7 +1455,7 @@ def _reread_rows(
     for e in edits:
         ctx.restore(e.offset, e.offset + e.length, e.replacement)
         done.update(range(e.offset, e.offset + e.length))
-    counts = Counter(t.text.lower() for t in doc.words)
+    counts = doc.word_counts
     words = list(detection.words)
     changed = []
     todo = []
@@ -1635,7 +1636,7 @@ def _rowless_rows(
         ctx.restore(e.offset, e.offset + e.length, e.replacement)
     done |= _covered([(o.start, o.end) for o in detection.occurrences])
     had = {w.start for w in detection.words} | {w.start for w in detection.common}
-    counts = Counter(t.text.lower() for t in doc.words)
+    counts = doc.word_counts
     rows: list[WordEvidence] = []
     for t in doc.tokens:
         if t.kind != "word" or t.start in done or t.start in had:
@@ -2123,7 +2124,7 @@ def _fair_mappings(doc: Document, phrases: Sequence[PhraseEvidence]) -> set[tupl
     keys = {key for key, n in counts.items() if n >= PHRASE_FAIR_RECUR}
     if not keys:
         return set()
-    written = Counter(t.text.lower() for t in doc.words)
+    written = doc.word_counts
     return {key for key in keys if written[key[1].lower()] < counts[key]}
 
 
@@ -2506,6 +2507,7 @@ class _Stage:
         return sorted(occ, key=lambda o: o.start)
 
     def detect(self, doc: Document) -> SpinDetection:
+        drop_held()  # the LM tables a document's readings read on (spin_evidence.READ_ON)
         occ = self.occurrences(doc)
         weak = [_weak_learned(o) for o in occ]
         counted = occ
