@@ -110,8 +110,10 @@ def repair_text(
     >>> r.text == "Clean text stays as it is.", r.edits
     (True, ())
     """
+    from repair import flagmemo
     from repair.score import ocr_docself
 
+    flagmemo.check()  # memos read under a flag flipped since the last document are emptied
     if (
         ocr_docself.AUTO
         and not ocr_docself.busy()
