@@ -111,9 +111,25 @@ def repair_text(
     (True, ())
     """
     from repair import flagmemo
-    from repair.score import ocr_docself
 
     flagmemo.check()  # memos read under a flag flipped since the last document are emptied
+    try:
+        return _repair_text(text, references, config, pairs=pairs, doc_id=doc_id)
+    finally:
+        flagmemo.check(fresh=False)  # the modules this document imported: their flags noted
+
+
+def _repair_text(
+    text: str,
+    references: Iterable[str],
+    config: RepairConfig | None,
+    *,
+    pairs: Mapping[str, tuple[str, float]] | None,
+    doc_id: str,
+) -> RepairResult:
+    """:func:`repair_text` between its two flag checks."""
+    from repair.score import ocr_docself
+
     if (
         ocr_docself.AUTO
         and not ocr_docself.busy()

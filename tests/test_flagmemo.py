@@ -69,8 +69,9 @@ def test_nothing_emptied_without_a_flip() -> None:
     repair_text("Tbe quick brown fox jumped ovcr the lazy dog.")
     assert flagmemo.COUNTS["emptied"] == before["emptied"]
     assert flagmemo.COUNTS["changed"] == before["changed"]
-    # a few checks a document (each pass of it), never one a word
-    assert flagmemo.COUNTS["checks"] - before["checks"] <= 12
+    # a few checks a document (its start and end, each pass's, each page's technical
+    # chunks), never one a word
+    assert flagmemo.COUNTS["checks"] - before["checks"] <= 20
 
 
 def test_only_the_readers_are_emptied(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,7 +99,7 @@ def test_the_reading_finds_the_known_hazards() -> None:
     known = reads[("repair.score.ocr_channel", "is_known")]
     assert {"KNOWN_ZIPF", "MERGED_PART_ZIPF"} <= {f for m, f in known if m.endswith("ocr_channel")}
     chunk = reads[("repair.detect.ocr", "_tech_chunk_cached")]
-    assert {("repair.detect.ocr", "TECH_FILE_TAGS"), ("repair.detect.ocr", "CAMEL_FUNCTION_ZIPF")} <= chunk
+    assert {"TECH_FILE_TAGS", "CAMEL_FUNCTION_ZIPF"} <= {f for m, f in chunk if m.endswith("ocr")}
 
 
 def test_every_flag_reading_memo_is_reachable() -> None:
