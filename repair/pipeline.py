@@ -112,11 +112,8 @@ def repair_text(
     """
     from repair import flagmemo
 
-    flagmemo.check()  # memos read under a flag flipped since the last document are emptied
-    try:
+    with flagmemo.document():  # memos read under a flag flipped since the last one emptied
         return _repair_text(text, references, config, pairs=pairs, doc_id=doc_id)
-    finally:
-        flagmemo.check(fresh=False)  # the modules this document imported: their flags noted
 
 
 def _repair_text(

@@ -258,7 +258,7 @@ def technical_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     :data:`TECH_MIN_STRONG` chunks with a mark no OCR prints)."""
     if not TECH_CHUNKS:
         return [], False
-    flagmemo.check(fresh=False)  # tests and benchmarks call this alone: its memo's flags too
+    flagmemo.check_alone()  # tests and benchmarks call this alone: its memo's flags too
     kinds = [(m.span(), _tech_chunk_cached(m.group())) for m in _CHUNK.finditer(text)]
     strong = sum(k == 2 for _, k in kinds)
     words = text.count(" ") + text.count("\n")  # about the words (cheap)
