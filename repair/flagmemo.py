@@ -79,7 +79,9 @@ def _empty(index: int) -> bool:
     memo: object = sys.modules.get(module)
     for part in name.split("."):  # "function" or "Class.method"
         memo = getattr(memo, part, None)
-    clear = getattr(memo, "cache_clear", None)
+    clear = getattr(memo, "cache_clear", None)  # an lru_cache
+    if clear is None and isinstance(memo, dict):  # a dict memo (flagreads.DICT_MEMOS)
+        clear = memo.clear
     if clear is None:
         return False
     clear()

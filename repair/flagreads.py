@@ -158,6 +158,71 @@ def _direct(mods: dict[str, _Module]) -> tuple[dict[Key, set[Key]], dict[Key, se
     return flags, edges
 
 
+#: Module-level dicts used as memos (keyed by their arguments alone), and the functions
+#: that fill them: they are watched for the flags those functions read, like a function
+#: memo.  The other module-level dicts and one-slot lists of ``repair`` are not memos of
+#: a flag-dependent answer (:data:`NOT_DICT_MEMOS`); a new one must be put in one list or
+#: the other (``tests/test_flagmemo.py``).
+DICT_MEMOS: dict[str, tuple[str, ...]] = {
+    "repair.score.ocr_channel:_windows": ("_walk_plan",),
+    "repair.score.ocr_channel:_window_plans": ("_window_rows",),
+    "repair.candidates.ocr_glued:_PAGE_MODELS": ("page_model",),
+}
+
+#: Reviewed module-level dicts and lists that are not watched, and why.
+NOT_DICT_MEMOS: dict[str, str] = {
+    "repair.batch.state:_held_locks": "locks held by this process, not a memo",
+    "repair.candidates.ocr_far:_last_not_first_of": "its own memo of the ``ends`` it read",
+    "repair.candidates.ocr_glued:_paired_memo": "keyed by the identity of a page's tokens",
+    "repair.candidates.ocr_nameshape:_LONGEST": "reads no flag",
+    "repair.candidates.spin_synonyms:_POS_SETS": "reads no flag",
+    "repair.resources.dataclass_code:_table": "compiled code of a dataclass",
+    "repair.score.char_ngrams:_MODEL": "a loaded model (left: one-slot list)",
+    "repair.score.ocr:_last": "the last document's scores (left: one-slot list)",
+    "repair.score.ocr_channel:_default_bound": "left: one-slot list (MAX_COST)",
+    "repair.score.ocr_channel:_walk_fast": "a loaded C module",
+    "repair.score.ocr_channel:_wider_words": "reads no flag",
+    "repair.score.ocr_channel:_frequent_index": "keyed by the Zipf floor it reads",
+    "repair.score.ocr_search:_PROBE": "a sentinel, not a memo",
+    "repair.score.ocr_table:_overrides": "installed table rows (state, not a memo)",
+    "repair.score.spin_context:_built": "reads no flag",
+    "repair.flagmemo:_last": "the flags' values at the last check",
+    "repair.score.spin_evidence:_COMPILED": "left: one-slot list (COMPILED_GAINS)",
+    "repair.score.spin_evidence:_FILLER": "keyed by the identity of a ranker",
+    "repair.score.spin_rank:_override": "a ranker installed by the caller (state)",
+    "repair.score.spin_topic:_keys": "reads no flag",
+}
+
+_MEMO_BOUND = re.compile(r"^_\w*$")
+
+
+def module_containers(package: Path = PACKAGE) -> list[str]:
+    """Every module-level ``_name`` bound to an empty dict or list (``{}``, ``[]``,
+    ``[None]``, ``dict()``): the places a memo may hide outside ``lru_cache``."""
+    out = []
+    for m in load(package).values():
+        for node in m.tree.body:
+            targets: list[ast.expr] = []
+            value = None
+            if isinstance(node, ast.Assign):
+                targets, value = node.targets, node.value
+            elif isinstance(node, ast.AnnAssign):
+                targets, value = [node.target], node.value
+            empty = (
+                isinstance(value, ast.Dict)
+                and not value.keys
+                or isinstance(value, ast.List)
+                and all(isinstance(e, ast.Constant) and e.value is None for e in value.elts)
+                or isinstance(value, ast.Call)
+                and getattr(value.func, "id", "") == "dict"
+                and not value.args
+            )
+            for t in targets:
+                if empty and isinstance(t, ast.Name) and _MEMO_BOUND.match(t.id):
+                    out.append(f"{m.name}:{t.id}")
+    return sorted(out)
+
+
 def _qualname(m: _Module, fn: ast.AST) -> str:
     """``name`` for a top-level function, ``Class.name`` for a method of a top-level class,
     else the bare name (a nested function: not reachable by name)."""
@@ -194,6 +259,9 @@ def memo_flags(package: Path = PACKAGE) -> dict[Key, set[Key]]:
         for node in ast.walk(m.tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _decorated_memo(node):
                 memos.append((m.name, _qualname(m, node)))
+    for name, writers in DICT_MEMOS.items():
+        module, attr = name.split(":")
+        closure[(module, attr)] = set().union(*(reach((module, w)) for w in writers))
     for key in memos:
         if key in flags:
             closure[key] = reach(key)
@@ -244,7 +312,7 @@ def table_source(reads: dict[Key, set[Key]] | None = None) -> str:
 
 
 def _named(mods: dict[str, _Module], key: Key) -> bool:
-    return key[1].split(".")[0] in mods[key[0]].defs
+    return key[1].split(".")[0] in mods[key[0]].defs or f"{key[0]}:{key[1]}" in DICT_MEMOS
 
 
 def skipped(reads: dict[Key, set[Key]] | None = None) -> list[Key]:

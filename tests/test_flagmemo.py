@@ -107,3 +107,18 @@ def test_every_flag_reading_memo_is_reachable() -> None:
     # regex memo of ``normalize``, whose answers read no module flag themselves (its
     # enclosing function's do, and that function is a memo emptied in its place)
     assert flagreads.skipped() == [("repair.normalize", "regex")]
+
+
+def test_every_module_dict_is_reviewed() -> None:
+    # a module-level dict or one-slot list is a memo watched like a function memo
+    # (``flagreads.DICT_MEMOS``) or reviewed as not one (``flagreads.NOT_DICT_MEMOS``)
+    found = set(flagreads.module_containers())
+    assert found == set(flagreads.DICT_MEMOS) | set(flagreads.NOT_DICT_MEMOS)
+
+
+def test_a_dict_memo_is_emptied_on_a_flip(monkeypatch: pytest.MonkeyPatch) -> None:
+    repair_text(CLEAN)
+    ocr_channel._window_plans[("probe",)] = ((), 0.0)
+    monkeypatch.setattr(ocr_channel, "INDEL_MIN_COST", ocr_channel.INDEL_MIN_COST + 1.0)
+    repair_text(CLEAN)
+    assert ("probe",) not in ocr_channel._window_plans
