@@ -110,6 +110,21 @@ def repair_text(
     >>> r.text == "Clean text stays as it is.", r.edits
     (True, ())
     """
+    from repair import flagmemo
+
+    with flagmemo.document():  # memos read under a flag flipped since the last one emptied
+        return _repair_text(text, references, config, pairs=pairs, doc_id=doc_id)
+
+
+def _repair_text(
+    text: str,
+    references: Iterable[str],
+    config: RepairConfig | None,
+    *,
+    pairs: Mapping[str, tuple[str, float]] | None,
+    doc_id: str,
+) -> RepairResult:
+    """:func:`repair_text` between its two flag checks."""
     from repair.score import ocr_docself
 
     if (

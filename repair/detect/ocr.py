@@ -21,6 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from repair import flagmemo
 from repair.detect.ocr_language import FOREIGN_FUNCTION
 from repair.detect.ocr_letters import odd_trigrams
 from repair.detect.ocr_specks import speck_count
@@ -257,8 +258,7 @@ def technical_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     :data:`TECH_MIN_STRONG` chunks with a mark no OCR prints)."""
     if not TECH_CHUNKS:
         return [], False
-    if _tech_flags_read[0] != (TECH_FILE_TAGS, CAMEL_FUNCTION_ZIPF):
-        _tech_chunk_reset()
+    flagmemo.check_alone()  # tests and benchmarks call this alone: its memo's flags too
     kinds = [(m.span(), _tech_chunk_cached(m.group())) for m in _CHUNK.finditer(text)]
     strong = sum(k == 2 for _, k in kinds)
     words = text.count(" ") + text.count("\n")  # about the words (cheap)
@@ -283,22 +283,10 @@ _END = 1 << 62
 
 
 # keyed by the chunk alone (a one-string key: issue 14); its answers depend on the flags
-# :func:`technical_chunk` reads, so it is emptied when they change (a test or a benchmark
-# flipping one at run time would read a stale answer otherwise)
+# :func:`technical_chunk` reads, so it is emptied when they change (:mod:`repair.flagmemo`)
 @lru_cache(maxsize=4_096)
 def _tech_chunk_cached(chunk: str) -> int:
     return technical_chunk(chunk)
-
-
-#: The values of :data:`TECH_FILE_TAGS` and :data:`CAMEL_FUNCTION_ZIPF` that
-#: :func:`_tech_chunk_cached`'s answers were read under.
-_tech_flags_read: list[tuple[bool, float] | None] = [None]
-
-
-def _tech_chunk_reset() -> None:
-    """Empty :func:`_tech_chunk_cached` and note the flags its next answers are read under."""
-    _tech_chunk_cached.cache_clear()
-    _tech_flags_read[0] = (TECH_FILE_TAGS, CAMEL_FUNCTION_ZIPF)
 
 
 def _line_end_hyphens(text: str) -> list[re.Match[str]]:
