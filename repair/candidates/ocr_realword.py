@@ -63,7 +63,9 @@ MAX_COST = 5.0
 #: nats); the margin still pays the whole price.  Cross-archive proxy (``ocr_xsource.py
 #: --train icdar --eval smh-dev``) 4,937 / 8,069 -> 4,922 / 8,048 tokens / chars (dev-a
 #: 2,212 -> 2,204, dev-b 2,725 -> 2,718); shipped SMH dev 4,302 / 6,998 unchanged (no edit
-#: moves); light suite dev, clean gate (34 / 48 / 72), ICDAR files 1-80 as without it.
+#: moves), cross-fit 4,691 / 7,692 -> 4,688 / 7,689; light suite dev, clean gate (34 / 48 /
+#: 72), ICDAR files 1-80 as without it.  Test (read once): proxy 5,758 / 9,294 -> 5,748 /
+#: 9,282, shipped SMH 5,346 / 8,662 unchanged.
 ONE_SUB_MAX_COST: float | None = 6.0
 #: ... for capitalised prints too (else lower-case ones only).
 ONE_SUB_CAPITALS = False
