@@ -80,7 +80,7 @@ def gate_of(
         gold = low
     max_subs = rw.MAX_SUBS if heavy else rw.LIGHT_MAX_SUBS
     var = rw._variants(w, rw.MAX_COST, max_subs)
-    if gold not in var:
+    if gold not in var and gold not in [r[1] for r in rw._readings(w, heavy)]:
         wide = confusion_variants(w, vocabulary_prefixes(), 9.0, 3)
         c = wide.get(gold)
         return f"unreached:{'-' if c is None else f'{c[0]:.0f}'}"
