@@ -451,6 +451,7 @@ FLAGS = (
     ("repair.candidates.ocr_realword", "ONE_SUB_CAPITALS", (61,)),
     ("repair.candidates.ocr_realword", "ONE_SUB_MAX_CAPITAL_SHARE", (61,)),
     ("repair.candidates.ocr_realword", "ONE_SUB_MAX_COST", (61,)),
+    ("repair.candidates.ocr_realword", "ONE_SUB_NO_SPELLING", (61,)),
     ("repair.candidates.ocr_realword", "ORIG_MAX_ZIPF", (60, 61)),
     ("repair.candidates.ocr_realword", "PERIOD_TARGET_MIN_COUNT", (60, 61)),
     ("repair.candidates.ocr_realword", "TARGET_MIN_ZIPF", (60, 61, 62)),

@@ -47,3 +47,15 @@ def test_a_word_written_with_a_capital_is_no_lower_case_reading(
     monkeypatch.setattr(rw, "ONE_SUB_MAX_CAPITAL_SHARE", 1.01)
     rw._readings.cache_clear()
     assert "muslim" in _reads("muslin")
+
+
+def test_the_other_spelling_of_the_print_is_no_far_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A table learned from another archive may price s -> z within ONE_SUB_MAX_COST: the
+    # far path must still not read a British print as its American spelling (lead, session 50).
+    far = (rw.MAX_COST + rw.ONE_SUB_MAX_COST) / 2
+    fake = {"authorized": (far, (("s", "z"),)), "authorizes": (far, (("d", "s"),))}
+    monkeypatch.setattr(rw, "_variants", lambda text, bound, subs: dict(fake))
+    assert "authorized" not in _reads("authorised")
+    monkeypatch.setattr(rw, "ONE_SUB_NO_SPELLING", False)
+    rw._readings.cache_clear()
+    assert "authorized" in _reads("authorised")
