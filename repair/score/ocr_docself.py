@@ -48,6 +48,15 @@ from repair.score.ocr_selftrain import (
 #: "he is" -> "has").  2: 5,730 / 8,909; 4,730 / 7,515; 6 / 4 / 4.  3: 5,734 / 8,903;
 #: 4,733 / 7,531; 6 / 4 / 4.  See benchmarks/RESULTS.md, session 28, ocrdocself28.
 DOC_MIN_USES = 2.0
+#: A listed row the text used fewer than :data:`DOC_MIN_USES` times is repriced still
+#: when so many uses are this improbable at the table's own price
+#: (:func:`~repair.score.ocr_selftrain.surprising_rows`: the Poisson tail at the rate the
+#: row's cost implies over the text's count of its true glyphs; ``0``: off).  Measured
+#: below (session 50, ocrxprice).
+DOC_SURPRISE = 0.05
+#: :data:`DOC_SURPRISE` reprices only the rows the table in force never counted (count 0:
+#: priced by a class or shape back-off, not by evidence; ``False``: every listed row).
+DOC_SURPRISE_UNCOUNTED = True
 #: A text whose garble rate (:func:`garble_rate`: the first pass's OCR substitutions and
 #: the unknown words' one-edit support, per 1,000 words) is below this counts as clean and
 #: learns no new confusion row and no mark row: its few unknown words are names and rare
@@ -271,7 +280,14 @@ def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
 
     note = [f"self-trained on {len(texts)} text(s) at hand"]
     learned = learn_table(
-        texts, config, note, min_uses=DOC_MIN_USES, floors=floors, max_drop=DOC_MAX_DROP
+        texts,
+        config,
+        note,
+        min_uses=DOC_MIN_USES,
+        floors=floors,
+        max_drop=DOC_MAX_DROP,
+        surprise=DOC_SURPRISE,
+        surprise_uncounted=DOC_SURPRISE_UNCOUNTED,
     )
     fd, name = tempfile.mkstemp(prefix="repair-docself-", suffix=".profile")
     os.close(fd)
@@ -368,6 +384,8 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
                 max_drop=DOC_MAX_DROP,
                 first=firsts,
                 words=_word_counts(text) if long else None,
+                surprise=DOC_SURPRISE,
+                surprise_uncounted=DOC_SURPRISE_UNCOUNTED,
             )
             if not _learns(learned):
                 return first
