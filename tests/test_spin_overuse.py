@@ -207,6 +207,8 @@ def test_the_stage_restores_an_over_used_phrase(
     out = repair_text(PHRASED, (), config).text
     assert "by no means" not in out and "will never cut jobs" in out
     monkeypatch.setattr(so, "PHRASES", False)
+    # the phrase self-gate (session 50, ON) reads a recurring 3-word span on its own
+    monkeypatch.setattr(spin, "PHRASE_SELF_GATE", False)
     assert "by no means" in repair_text(PHRASED, (), config).text
 
 

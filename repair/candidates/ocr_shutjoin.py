@@ -1,0 +1,89 @@
+"""Split words of a page the garble gate keeps shut, joined into a word the page prints
+(issue 12, session 50): "tho se", "mo re", "shou ld", "bil lion", "imp act".
+
+A lightly garbled page (0.3-1 % damage) keeps the gate shut, and the light path
+(:func:`repair.candidates.ocr_light.light_boundary_candidates`) joins a split word only
+when one piece is a rare non-word finding: most split words of the light suite have
+pieces the detector does not flag ("wa nt", "su ch", "imp act": web tokens) or flags as a
+real word ("tho", "mo").  The page's own vocabulary is the evidence here: two word tokens
+one space apart on one line whose join is a word the page itself prints at least
+:data:`PAGE_MIN` times, one piece no common word (Zipf below :data:`PIECE_ZIPF`), the join
+a common word, and the language model wanting the join by :data:`THRESHOLD` nats.  Clean
+text rarely prints a piece of one of its own words beside the rest of it.
+
+>>> from repair.tokenize import tokenize
+>>> from collections import Counter
+>>> toks = tokenize("those who came and tho se who went, those")
+>>> counts = Counter(t.text for t in toks if t.kind == "word")
+>>> [c.replacement for c in page_join_candidates(toks, counts)]
+['those']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacing import SPACING_COST
+from repair.resources.frequency import zipf
+from repair.types import Candidate, Token
+
+#: Switch (see the module doc; benchmarks/RESULTS.md, session 50, ocrlight).  On: light suite
+#: dev recall 0.3 % 239 -> 254 fixed, 1 % 746 -> 810; the edits on "undamaged" text (3 -> 21,
+#: 11 -> 30) and the census's 18 -> 27 OCR edits are all the sources' own split words
+#: ("syst em", "econom ic" in a 1948 State of the Union, "seek ing" in personal ads); SMH dev,
+#: audit dev and the clean gate with wraps unchanged.
+PAGE_JOIN = True
+#: The page prints the joined word (any case) at least this often elsewhere.
+PAGE_MIN = 2
+#: One piece is no common word: below this Zipf ("tho" 4.4, "se", "ld", "mo", "imp"; 3.5 fixed
+#: 8 / 31 of the 15 / 64 on light dev, 5.5 one / six more).
+PIECE_ZIPF = 4.5
+#: The joined word is at least this common (Zipf).
+JOIN_ZIPF = 3.0
+#: Margin (nats) the join needs in context.
+THRESHOLD = 2.0
+#: Shortest join (letters).
+MIN_LEN = 4
+
+
+def _page_count(word: str, counts: Mapping[str, int]) -> int:
+    low = word.lower()
+    return sum(counts.get(form, 0) for form in {low, low.capitalize(), low.upper()})
+
+
+def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
+    """The joins of :data:`PAGE_JOIN` on a page whose gate is shut (the caller checks)."""
+    if not PAGE_JOIN:
+        return []
+    out: list[Candidate] = []
+    for j in range(len(toks) - 2):
+        a, sep, b = toks[j], toks[j + 1], toks[j + 2]
+        if a.kind != "word" or b.kind != "word" or sep.text != " ":
+            continue
+        left, right = a.text, b.text
+        if not (left.isalpha() and right.isalpha() and right.islower()):
+            continue
+        joined = left + right
+        if len(joined) < MIN_LEN or not (joined.islower() or joined[1:].islower()):
+            continue
+        if _page_count(joined, counts) < PAGE_MIN:
+            continue
+        if min(zipf(left.lower()), zipf(right)) >= PIECE_ZIPF:
+            continue
+        if zipf(joined.lower()) < JOIN_ZIPF:
+            continue
+        out.append(
+            cand(
+                a.start,
+                b.end,
+                joined,
+                "OCR_JOIN_SPLIT",
+                finding="page_join",
+                orig=[left, right],
+                alt=[joined],
+                cost=SPACING_COST,
+                threshold=THRESHOLD,
+            )
+        )
+    return out
