@@ -48,6 +48,24 @@ from repair.score.ocr_selftrain import (
 #: "he is" -> "has").  2: 5,730 / 8,909; 4,730 / 7,515; 6 / 4 / 4.  3: 5,734 / 8,903;
 #: 4,733 / 7,531; 6 / 4 / 4.  See benchmarks/RESULTS.md, session 28, ocrdocself28.
 DOC_MIN_USES = 2.0
+#: A listed row the text used fewer than :data:`DOC_MIN_USES` times is repriced still
+#: when so many uses are this improbable at the table's own price
+#: (:func:`~repair.score.ocr_selftrain.surprising_rows`: the Poisson tail at the rate the
+#: row's cost implies over the text's count of its true glyphs; ``0``: off): a foreign
+#: table's dear back-off rows (5.66 nats) get one use a page, which the floor dropped.
+#: With :data:`DOC_SURPRISE_UNCOUNTED` (ICDAR-only tables as ``ocr_xsource.py --train
+#: icdar`` saves them; shipped tables), SMH dev tokens / chars: off 4,874 / 8,006;
+#: 4,288 / 6,976; 0.01: 4,870 / 7,986; 0.05: 4,862 / 7,996; 4,287 / 6,974 (dev-a 2,181 /
+#: 3,618 -> 2,177 / 3,624, dev-b 2,693 / 4,388 -> 2,685 / 4,372); 0.2: 4,864 / 8,011.
+#: Test (read once, 0.05): 5,721 / 9,260 -> 5,706 / 9,277; 5,346 / 8,660 -> 5,345 /
+#: 8,662.  Audit dev, light suite dev, clean gate, ICDAR 1-80 identical; second passes
+#: 55 -> 55 (shipped), 55 -> 56 (ICDAR-only).  Session 50, ocrxprice.
+DOC_SURPRISE = 0.05
+#: :data:`DOC_SURPRISE` reprices only the rows the table in force never counted (count 0:
+#: priced by a class or shape back-off, not by evidence; ``False``: every listed row).
+#: Every row at 0.05: ICDAR-only 4,854 / 7,966 but shipped 4,288 / 6,976 -> 4,305 / 6,987
+#: (one use of a row the table counted is mostly noise on its own archive).
+DOC_SURPRISE_UNCOUNTED = True
 #: A text whose garble rate (:func:`garble_rate`: the first pass's OCR substitutions and
 #: the unknown words' one-edit support, per 1,000 words) is below this counts as clean and
 #: learns no new confusion row and no mark row: its few unknown words are names and rare
@@ -271,7 +289,14 @@ def self_train(texts: Sequence[str], config: Any = None) -> LearnedTable:
 
     note = [f"self-trained on {len(texts)} text(s) at hand"]
     learned = learn_table(
-        texts, config, note, min_uses=DOC_MIN_USES, floors=floors, max_drop=DOC_MAX_DROP
+        texts,
+        config,
+        note,
+        min_uses=DOC_MIN_USES,
+        floors=floors,
+        max_drop=DOC_MAX_DROP,
+        surprise=DOC_SURPRISE,
+        surprise_uncounted=DOC_SURPRISE_UNCOUNTED,
     )
     fd, name = tempfile.mkstemp(prefix="repair-docself-", suffix=".profile")
     os.close(fd)
@@ -368,6 +393,8 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
                 max_drop=DOC_MAX_DROP,
                 first=firsts,
                 words=_word_counts(text) if long else None,
+                surprise=DOC_SURPRISE,
+                surprise_uncounted=DOC_SURPRISE_UNCOUNTED,
             )
             if not _learns(learned):
                 return first

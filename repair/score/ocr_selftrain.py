@@ -308,6 +308,41 @@ def _priced_rows(counts: ArchiveCounts) -> dict[Sub, float]:
     return out
 
 
+def surprising_rows(counts: ArchiveCounts, tail: float, uncounted: bool = False) -> set[Sub]:
+    """The listed rows the pages used more often than the table's price makes likely:
+    the Poisson chance of at least their ``n`` uses, at the rate the row's cost implies
+    over the true run's count ``N`` in the repaired pages (``lambda = p N``), is at most
+    ``tail``.  One use of a row priced at less than one use a page is such evidence; a
+    cheap row needs many.  With ``uncounted``, only the rows the table's training never
+    counted (count 0: priced by a glyph-class or shape back-off, not by evidence)."""
+    from repair.score import ocr_table
+    from repair.score.ocr_channel import confusions
+
+    table = confusions()
+    used = {s: n for s, n in counts.used.items() if s[1] and n > 0}
+    if uncounted:
+        zero = {
+            (r[0], r[1])
+            for r in ocr_table.rows_in_force(ocr_table.CONFUSIONS)
+            if (r[0], r[1]) in used and len(r) > 3 and r[3] in ("0", "")
+        }
+        used = {s: n for s, n in used.items() if s in zero}
+    big_n = counts.true_counts(used)
+    out = set()
+    for (src, dst), n in used.items():
+        cost = next((c for d, c in table.get(src, ()) if d == dst), None)
+        if cost is None:
+            continue
+        lam = math.exp(-(cost + OFFSET)) * big_n.get(dst, 0)
+        term = total = math.exp(-lam)  # P(X < n) summed term by term
+        for k in range(1, int(n)):
+            term *= lam / k
+            total += term
+        if 1.0 - total <= tail:
+            out.add((src, dst))
+    return out
+
+
 def adapted_table(rows: Sequence[Sequence[str]], changed: Mapping[Sub, float]) -> str:
     """The table's TSV rows (``ocr, true, cost, count``) with ``changed`` applied: listed
     rows repriced, new ones added (count 0)."""
@@ -407,6 +442,8 @@ def learn_table(
     max_drop: float | None = None,
     first: Sequence[Any] | None = None,
     words: Counter[str] | None = None,
+    surprise: float = 0.0,
+    surprise_uncounted: bool = False,
 ) -> LearnedTable:
     """Self-train the tables in force on ``pages`` (an archive's raw OCR, no gold): repair
     each with ``config`` (default :class:`~repair.config.RepairConfig`), pool the first
@@ -423,7 +460,10 @@ def learn_table(
     results of ``pages`` (one each, same order, with the tables in force): they are
     pooled as they are instead of repairing the pages again.  ``words`` (default: the
     pages') are the raw word counts the old-print guard and ``floors`` read: a sample's
-    pages are judged by the whole text's (:mod:`repair.score.ocr_docself`)."""
+    pages are judged by the whole text's (:mod:`repair.score.ocr_docself`).  A listed
+    row used fewer than ``min_uses`` times is still repriced when its uses are this
+    improbable at the table's price (:func:`surprising_rows`; default 0: never; with
+    ``surprise_uncounted``, only a row its table never counted)."""
     from dataclasses import replace
 
     from repair.config import RepairConfig
@@ -442,13 +482,14 @@ def learn_table(
     if words is not None:
         counts.words = Counter(words)
     least_new, min_specks = floors(counts) if floors else (0.0, None)
+    surprising = surprising_rows(counts, surprise, surprise_uncounted) if surprise else set()
     priced = {
         sub: cost
         for sub, cost in _priced_rows(counts).items()
         if (
             counts.unseen.get(sub, 0) >= least_new
             if _is_unlisted(sub)
-            else counts.used.get(sub, 0) >= min_uses
+            else counts.used.get(sub, 0) >= min_uses or sub in surprising
         )
     }
     if max_drop is not None:
