@@ -64,26 +64,3 @@ def test_learned_marks_non_words_and_letters_are_left(
     assert ocr_glued._edge_speck_word("report*.", model)
     ocr_glued.chunk_readings.cache_clear()
 
-
-def _lone(text: str) -> str:
-    from repair.candidates.ocr_marks import lone_mark_candidates
-    from repair.tokenize import tokenize
-    from tests.test_ocr_punct43 import _apply
-
-    return _apply(text, lone_mark_candidates(tokenize(text)))
-
-
-def test_a_lone_stop_before_a_lower_case_word_is_a_speck(monkeypatch: pytest.MonkeyPatch) -> None:
-    from repair.candidates import ocr_marks
-
-    text = "areas were not . given preference over the"
-    monkeypatch.setattr(ocr_marks, "STOP_BEFORE_LOWER", False)
-    assert _lone(text) == text
-    monkeypatch.setattr(ocr_marks, "STOP_BEFORE_LOWER", True)
-    assert _lone(text) == "areas were not given preference over the"
-    for kept in (
-        "the meeting . Members were",  # a capital after: a sentence may end
-        "what shall we doe ? our servant",  # old print spaces its "?"
-        "were in No . 5 of",  # a figure after
-    ):
-        assert _lone(kept) == kept

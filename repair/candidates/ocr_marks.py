@@ -118,8 +118,6 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
         j = _lone_run(toks, i)
         if j < 0 and t.text == "." and (i == 0 or "\n" in toks[i - 1].text):
             j = i + 1 if _speck_before_lower(".", toks, i + 1) else -1  # "of\n. a Moth"
-        if j < 0 and STOP_BEFORE_LOWER and _stop_between_words(t.text, toks, i):
-            j = i + 1  # "were not . given": no sentence ends before a lower-case word
         if j < 0 and STOP_SPECKS and i + 1 < n and toks[i + 1].kind == "space":
             j = i + 1 if _speck_after_stop(t.text, toks, i, i + 1) else -1  # "petition. . By"
         if j < 0 or (j < n and toks[j].kind != "space"):
@@ -141,7 +139,6 @@ def lone_mark_candidates(toks: list[Token]) -> list[Candidate]:
             and not any(ch in MARKS for ch in run)
             and not _lone_apostrophe(run, toks, i, j)
             and not _speck_after_stop(run, toks, i, j)
-            and not (STOP_BEFORE_LOWER and _stop_between_words(run, toks, i))
         ):
             # old print sets "word , word", "this ? said": inside a line only the
             # marks no typesetter spaces off are specks
@@ -394,24 +391,6 @@ def _list_end(toks: list[Token], j: int) -> bool:
         and toks[j + 1].kind == "word"
         and toks[j + 1].text[:1].isupper()
     )
-
-
-#: A lone full stop inside a line between two words, a space on each side, before a
-#: lower-case word ("built-up areas were not . given preference", "the P.P. - . Board" is
-#: not: a capital) is a speck: no sentence ends before a lower-case word and no typesetter
-#: spaces a stop off its word.  Only ".": old print spaces its "?" and "!" ("what shall we
-#: doe ? our servant": ICDAR 1-80 keeps 15 of 15 lone "?" before a lower-case word).  SMH
-#: dev raw against its gold: 5 such stops, all specks; ICDAR 1-80: none.  Session 51
-#: (ocrspeck).
-STOP_BEFORE_LOWER = False
-
-
-def _stop_between_words(run: str, toks: list[Token], i: int) -> bool:
-    """A lone "." at ``toks[i]`` with a word and a space before it and a space and a
-    lower-case word after it, on one line (:data:`STOP_BEFORE_LOWER`)."""
-    if run != "." or i < 2 or toks[i - 1].text not in (" ", "\t"):
-        return False
-    return toks[i - 2].kind == "word" and _speck_before_lower(run, toks, i + 1)
 
 
 def _speck_before_lower(run: str, toks: list[Token], j: int) -> bool:
