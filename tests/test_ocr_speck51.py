@@ -64,3 +64,17 @@ def test_learned_marks_non_words_and_letters_are_left(
     assert ocr_glued._edge_speck_word("report*.", model)
     ocr_glued.chunk_readings.cache_clear()
 
+
+
+def test_page_votes_from_unambiguous_chunks_only(
+    monkeypatch: pytest.MonkeyPatch, model: ocr_glued.MarkModel
+) -> None:
+    monkeypatch.setattr(ocr_glued, "PAGE_VOTE_MIN_CHUNKS", 2)
+    chunks = ["\\ith", "\\hich", "ha\\e"]  # with, which: only "w"; "ha\\e": have, hale, ...
+    monkeypatch.setattr(ocr_glued, "PAGE_VOTE_UNIQUE", False)
+    shared = {r[2] for r in ocr_glued.page_vote_rows(chunks, model)}
+    monkeypatch.setattr(ocr_glued, "PAGE_VOTE_UNIQUE", True)
+    unique = {r[2] for r in ocr_glued.page_vote_rows(chunks, model)}
+    assert unique == {"=w"}
+    assert shared > unique  # the ambiguous run shares its vote among its letters
+    assert ocr_glued.page_vote_rows(["\\ith", "ha\\e"], model) == []  # one agreeing chunk
