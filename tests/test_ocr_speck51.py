@@ -65,7 +65,6 @@ def test_learned_marks_non_words_and_letters_are_left(
     ocr_glued.chunk_readings.cache_clear()
 
 
-
 def test_page_votes_from_unambiguous_chunks_only(
     monkeypatch: pytest.MonkeyPatch, model: ocr_glued.MarkModel
 ) -> None:
