@@ -1,4 +1,4 @@
-"""The word-boundary errors we leave on SMH, by kind, page gate and OverProof (issue 12, session 51).
+"""The word-boundary errors left on SMH, by kind, page gate and OverProof (issue 12, session 51).
 
     python benchmarks/smh_boundary_account.py [--split dev] [--limit N] [--examples N]
                                               [MODULE.NAME=VALUE ...]
@@ -118,7 +118,8 @@ def account(arts: list, examples: int) -> None:
     for (kind, _page, _b), n in toks.items():
         tot_kind[kind.split()[0] + (" hyphen" if "hyphen" in kind else "")] += n
     print("\nby kind (gold tokens):", dict(tot_kind))
-    print("total runs", len(rows), "gold tokens", sum(toks.values()), "OverProof right", sum(op_right.values()))
+    n_tok, n_op = sum(toks.values()), sum(op_right.values())
+    print("total runs", len(rows), "gold tokens", n_tok, "OverProof right", n_op)
     if examples:
         for key in sorted(by, key=lambda k: (-toks[k], k)):
             print(f"\n== {' / '.join(key)} ({by[key]})")

@@ -114,8 +114,8 @@ from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_rules import counting_page, page_word_counts, word_cand
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
 from repair.candidates.ocr_shutjoin import page_join_candidates
-from repair.candidates.ocr_shutsplit import page_split_candidates
 from repair.candidates.ocr_shutreal import shut_realword_candidates
+from repair.candidates.ocr_shutsplit import page_split_candidates
 from repair.candidates.ocr_shutsuspect import shut_suspect_candidates
 from repair.candidates.ocr_slot import slot_candidates
 from repair.candidates.ocr_spacing import (

@@ -17,9 +17,9 @@ prints on its own elsewhere (any case) or one of the commonest words (Zipf at le
 :data:`COMMON_ZIPF`: "the", "of", "and"), one of them such a common word (two content
 words are a compound a source may close: "decisionmaking"), and the web printing the
 closed form far less often than the two words (:data:`CLOSED_LOG_RATIO`: "alltime" is a
-form of its own, "ofthe" a typo), gets the garbled pages' charge.  A dropped g of speech ("playin", "bangin") is no merge, a token glued to code
-marks is left alone, and so is one a cheap learned confusion reads as a common word
-("withour": "without").  An inner
+form of its own, "ofthe" a typo), gets the garbled pages' charge.  A dropped g of speech
+("playin", "bangin") is no merge, a token glued to code marks is left alone, and so is
+one a cheap learned confusion reads as a common word ("withour": "without").  An inner
 capital ("ofEgyptian", "inIraq") is cut there only, its left piece a common lower-case
 word.  The language model, both sides, still decides the split by :data:`THRESHOLD`.
 
