@@ -45,7 +45,9 @@ from repair.types import Candidate, Token
 #: suite dev recall 0.3 % 254 -> 263 fixed, 1 % 810 -> 866, 2 % 2,185 -> 2,191, precision
 #: 92.4 / 95.7 / 94.6 % -> 92.6 / 96.0 / 94.6 %, edits on undamaged text and on the clean
 #: originals unchanged (21 / 30 / 88; 21); census dev 27 -> 28 OCR edits (a screenplay's own
-#: "justMy" -> "just My"); SMH dev 4,287 / 6,974 unchanged.
+#: "justMy" -> "just My"); SMH dev 4,287 / 6,974, proxy, audit dev, clean gate unchanged.
+#: Test (read once): light 228 -> 237, 799 -> 846, 2,184 -> 2,190; census 47 -> 52 edits
+#: ("Foran" -> "For an", "leadtime", "onchange", "howto"; "muchover" is a right repair).
 PAGE_SPLIT = True
 #: A piece the page does not print on its own must be at least this common (Zipf).
 COMMON_ZIPF = 6.0
