@@ -115,6 +115,7 @@ from repair.candidates.ocr_rules import counting_page, page_word_counts, word_ca
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
 from repair.candidates.ocr_shutjoin import page_join_candidates
 from repair.candidates.ocr_shutreal import shut_realword_candidates
+from repair.candidates.ocr_shutsplit import page_split_candidates
 from repair.candidates.ocr_shutsuspect import shut_suspect_candidates
 from repair.candidates.ocr_slot import slot_candidates
 from repair.candidates.ocr_spacing import (
@@ -614,6 +615,7 @@ class _Generator:
             out.extend(shut_realword_candidates(text, toks, counts))  # "resumed hy the"
             out.extend(shut_suspect_candidates(toks, counts, detection.findings))  # "tho"
             out.extend(page_join_candidates(toks, counts))  # "tho se" on a page of "those"
+            out.extend(page_split_candidates(toks, counts))  # "ofthe" on a page of "of", "the"
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
