@@ -34,6 +34,7 @@ from functools import lru_cache
 from itertools import product
 
 from repair.candidates import ocr_reach
+from repair.candidates.ocr_dotted import dotted_forms
 from repair.candidates.ocr_rules import cand, letters_around, page_scan, page_word_counts
 from repair.candidates.ocr_spacing import join_threshold
 from repair.detect.ocr import ADDRESS_MARKS
@@ -1563,6 +1564,7 @@ def kept_forms(chunk: str) -> tuple[str, ...]:
     out = [m.group() for m in _DECIMAL.finditer(chunk)]
     out += [m.group() for m in _ELLIPSIS.finditer(chunk)]
     out += [m.group() for m in _WEB.finditer(chunk)]
+    out += dotted_forms(chunk)  # "Node.js", "config.yaml" (:mod:`.ocr_dotted`)
     out += [
         m.group()
         for m in _CONTRACTION.finditer(chunk)
