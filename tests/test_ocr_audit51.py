@@ -36,6 +36,7 @@ def _index(toks, text: str) -> int:
         ("the Kneser – Ney model", "Kneser", False),  # spaced: no pair
         ("the Kneser-smoothing model", "Kneser", False),  # lower-case partner
         ("We compare Kneser smoothing", "Kneser", False),
+        ("The management of the Polaw-Main Colliery", "Polaw", False),  # "Main": no name
     ],
 )
 def test_name_pair_piece(text: str, word: str, expected: bool) -> None:
@@ -125,7 +126,9 @@ def test_joined_opener_keeps_openers() -> None:
 @pytest.mark.parametrize("on", [True, False])
 def test_broken_pieces(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
     monkeypatch.setattr(ocr_docvocab, "BROKEN_PIECES", on)
-    text = "The gases rose. More gases fell. Other gases stayed. its higher homolo-\ngues are chiral."
+    text = (
+        "The gases rose. More gases fell. Other gases stayed. its higher homolo-\ngues are chiral."
+    )
     toks = tokenize(text)
     found = [c.start for c in ocr_docvocab.doc_vocab_candidates(toks, old_print=False)]
     assert (text.index("gues") in found) is not on

@@ -3,7 +3,8 @@
 The detector reads a capital inside a lower-case word as garble (``inner_capital``: "mL"
 -> "me", "tOwn" -> "town").  A short mixed-case token right after a figure is a unit of
 measure written in its SI casing; a garbled common word after a figure ("3 aNd 4") is
-a common word (Zipf :data:`MAX_ZIPF` or more) and keeps its readings.  Issue 12 (session
+a common word (Zipf :data:`MAX_ZIPF` or more) and keeps its readings, and so does a
+token after a code's digits ("LY038 iB the": "is", the light suite's dev half).  Issue 12 (session
 51): ``tests/test_ocr_modern51.py``.
 """
 
@@ -26,7 +27,7 @@ def mixed_unit(toks: list[Token], i: int) -> bool:
     space after it on the same line).
 
     >>> from repair.tokenize import tokenize
-    >>> toks = tokenize("add 250 mL and 13.5kWh, then 3 aNd 4 or the mL")
+    >>> toks = tokenize("add 250 mL and 13.5kWh, then 3 aNd 4 or the mL; LY038 iB the")
     >>> [toks[k].text for k in range(len(toks)) if mixed_unit(toks, k)]
     ['mL', 'kWh']
     """
@@ -42,4 +43,7 @@ def mixed_unit(toks: list[Token], i: int) -> bool:
     j = i - 1
     if j >= 0 and toks[j].kind == "space" and toks[j].text == " ":
         j -= 1
-    return j >= 0 and toks[j].kind == "number"
+    if j < 0 or toks[j].kind != "number":
+        return False
+    # the figure is printed on its own, not the tail of a code ("LY038 iB the": "is")
+    return j == 0 or toks[j - 1].kind not in ("word", "number") or toks[j - 1].end < toks[j].start
