@@ -36,6 +36,8 @@ from repair.candidates import (
     ocr_letter,
     ocr_lightwide,
     ocr_markjoin,
+    ocr_mixedunit,
+    ocr_namepair,
     ocr_nameplace,
     ocr_nameprefix,
     ocr_nameslot,
@@ -659,6 +661,8 @@ class _Generator:
             out += garbled_joins(toks, i, reason, info.heavy)  # "Com monwialth" -> "Commonwealth"
         if _next_to_hyphen(toks, i) and not (info.garbled and _compound_piece(toks, i)):
             return out  # a piece of a hyphenated word ("medita-tion", "bric-à-brac")
+        if reason == "inner_capital" and ocr_mixedunit.mixed_unit(toks, i):
+            return []  # "250 mL", "13.5 kWh": a unit's own casing
         if _after_line_hyphen(toks, i):
             return out  # the second half of a word broken at a line end ("rc-⏎cently")
         if reason == "garble_form" and tok.text.isupper() and len(tok.text) > 1:
@@ -695,9 +699,15 @@ class _Generator:
             min_z = ARCHAIC_HEAVY_ZIPF if info.heavy and not info.old_print else 5.5
             if not best or best[0].cost > CONFUSION_MAX_COST or zipf(best[0].text.lower()) < min_z:
                 return out  # old spelling ("tooke", "shee"), not an OCR error ("uow": now)
-        if capital and info.garbled:
+        if capital and info.garbled and not ocr_namepair.name_pair_piece(toks, i):
+            # "Kneser–Ney": a piece of a dashed name pair is a rare name, not a misread one
             out += _name_readings(tok, reason, info, far=ocr_capname.far_limit(toks, i))
-        elif ocr_capname.far_start(tok.text, reason) and info.heavy and not info.old_print:
+        elif (
+            ocr_capname.far_start(tok.text, reason)
+            and info.heavy
+            and not info.old_print
+            and not ocr_namepair.name_pair_piece(toks, i)
+        ):
             limit = ocr_capname.far_limit(toks, i)
             if limit is not None:  # "v. Sudleir."
                 out += _name_readings(tok, reason, info, far_only=True, far=limit)

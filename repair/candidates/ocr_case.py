@@ -266,6 +266,34 @@ def _capitalised_word(t: Token) -> bool:
     return t.kind == "word" and t.text[:1].isupper() and t.text[1:2].islower()
 
 
+#: Issue 12 (session 51): :data:`NAME_HEAD` also when the word before is the last piece of
+#: a printed word the garble cut into pieces (no space between them: "Phi1lip" is "Phi",
+#: "1", "lip") whose first piece is a capitalised word: "at Phi1lip Island today" keeps
+#: "Island" (the OCR'd modern text audit's dev half; measured in ``benchmarks/RESULTS.md``,
+#: session 51, ocraudit).
+NAME_HEAD_CHUNK = True
+
+
+def _capitalised_chunk(toks: list[Token], i: int, before: Token) -> bool:
+    """Whether ``before`` (a token before word ``i``) ends a run of tokens with no space
+    between them (at least two) whose first token is a capitalised word
+    (:data:`NAME_HEAD_CHUNK`).
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("at Phi1lip Island")
+    >>> _capitalised_chunk(toks, 6, toks[4]), _capitalised_chunk(toks, 2, toks[0])
+    (True, False)
+    >>> toks = tokenize("at ph1lip Island")
+    >>> _capitalised_chunk(toks, 6, toks[4])
+    False
+    """
+    j = next((k for k in range(i - 1, -1, -1) if toks[k] is before), -1)
+    k = j
+    while k > 0 and toks[k - 1].kind != "space" and toks[k - 1].end == toks[k].start:
+        k -= 1
+    return k < j and _capitalised_word(toks[k])
+
+
 #: A word between two capitalised words, across one short lower-case word, is a headline's
 #: ("Beat Google at Its Own Game"): its capital is the headline's (session 35).
 TITLE_RUN = True
@@ -349,6 +377,8 @@ def case_candidates(
             return []
         if NAME_HEAD and low not in FUNCTION_WORDS and _capitalised_word(before):
             return []  # "King Island in", "Pew Internet and": a name's second word
+        if NAME_HEAD_CHUNK and low not in FUNCTION_WORDS and _capitalised_chunk(toks, i, before):
+            return []  # "Phi1lip Island": the name before is garbled into pieces
         if TITLE_RUN and _title_run(toks, i, before, after):
             return []
         ok = (

@@ -71,6 +71,31 @@ ONCE = True
 ONCE_MAX_COST = 3.6
 #: ... on this margin (the language model knows few names; the page is the evidence).
 ONCE_THRESHOLD = -2.5
+#: Issue 12 (session 51): half of a word broken at a line end is read as a page word by
+#: learned confusions only when the reading and the other half make a known word
+#: ("fur-⏎tlier" -> "ther": "further"; "pro-⏎claimecl" -> "claimed"), never into a word of
+#: its own beside the other half ("higher homolo-⏎gues" -> "gases", "att-⏎cnded" ->
+#: "called", "auth-⏎oritics" -> "critics").  The OCR'd modern text audit's dev half;
+#: measured in ``benchmarks/RESULTS.md``, session 51, ocraudit.
+BROKEN_PIECES = True
+
+
+def _restores_word(toks: Sequence[Token], i: int, target: str) -> bool:
+    """Whether ``target`` read for word ``i``, half of a word broken at a line end, makes a
+    known word with the other half (:data:`BROKEN_PIECES`).
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("the fur-\\ntlier damage and its homolo-\\ngues are")
+    >>> _restores_word(toks, 5, "ther"), _restores_word(toks, 15, "gases")
+    (True, False)
+    """
+    if i >= 3 and toks[i - 2].text == "-" and "\n" in toks[i - 1].text:
+        joined = toks[i - 3].text + target  # the second half
+    elif i + 3 < len(toks) and toks[i + 1].text == "-":
+        joined = target + toks[i + 3].text  # the first half
+    else:
+        return False
+    return joined.isalpha() and is_known(joined.lower())
 
 
 def _is_name(word: str) -> bool:
@@ -118,8 +143,11 @@ def doc_vocab_candidates(
         if best is None or _next_to_hyphen(toks, i):
             continue
         target, cost, subs = best
-        if not subs and line_broken_piece(toks, i):
-            continue  # a plain edit of half a broken word ("legisl-⏎ution" is no "Union")
+        if line_broken_piece(toks, i):
+            if not subs:
+                continue  # a plain edit of half a broken word ("legisl-⏎ution" is no "Union")
+            if BROKEN_PIECES and not _restores_word(toks, i, target):
+                continue  # "homolo-⏎gues" is no "gases": "homologases" is no word
         once = counts[target] <= counts[text]
         out.append(
             word_cand(

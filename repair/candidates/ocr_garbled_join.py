@@ -57,6 +57,22 @@ PIECE_WORD_ZIPF = 5.0
 PIECE_WORD_COST = 2.5
 
 
+#: Issue 12 (session 51): the two pieces must be the outer ends of printed words: a piece
+#: glued to a figure or a word on its far side ("the upper 70sto mid 80s": "70", "sto") is
+#: part of a printed word the tokens cut at a digit, not half of a split word ("70stood"
+#: broke the OCR'd modern text audit's dev half; measured in ``benchmarks/RESULTS.md``,
+#: session 51, ocraudit).
+WHOLE_PIECES = True
+
+
+def _glued(toks: list[Token], i: int, step: int) -> bool:
+    """Whether token ``i`` touches a word or a figure on its ``step`` side (no space)."""
+    o = i + step
+    if not 0 <= o < len(toks) or toks[o].kind not in ("word", "number"):
+        return False
+    return toks[o].end == toks[i].start if step < 0 else toks[o].start == toks[i].end
+
+
 def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -> list[Candidate]:
     """Readings of non-word token ``i`` joined with its left or right neighbour (in a
     heavily garbled page also far readings of the joined string: "foi bidden",
@@ -68,6 +84,8 @@ def garbled_joins(toks: list[Token], i: int, reason: str, heavy: bool = False) -
         line = line_break_sep(toks[j + 1], reason)  # "ac⏎cusod": a lost line-end hyphen
         if toks[j + 1].text != " " and not line:
             continue
+        if WHOLE_PIECES and (_glued(toks, j, -1) or _glued(toks, k, 1)):
+            continue  # "upper 70sto mid": "sto" is the tail of a printed word, not a piece
         left, right = toks[j].text, toks[k].text
         other = left if k == i else right
         if zipf(other.lower()) >= NEIGHBOUR_MAX_ZIPF or not right.islower():

@@ -34,6 +34,7 @@ from functools import lru_cache
 from itertools import product
 
 from repair.candidates import ocr_reach
+from repair.candidates.ocr_dotted import dotted_forms
 from repair.candidates.ocr_rules import (
     cand,
     letter_runs,
@@ -1620,7 +1621,7 @@ DOC_BONUS = 2.0
 #: a decimal point or thousands comma between digits ("US$85.1" is no "US$85a1"), the
 #: apostrophe of a contraction wordfreq lists ("they're" is no "they re") and an ellipsis
 #: opening or closing a word ("...Hey", "so..."), a web address's ending ("MySpace.com")
-#: and an HTML tag ("</ul>").
+#: and an HTML tag ("</ul>"); a dotted name (session 51: :mod:`.ocr_dotted`, "Node.js").
 KEEP_FORMS = True
 _DECIMAL = re.compile(r"\d[.,]\d")
 _ELLIPSIS = re.compile(r"^(?:\.\.\.|…)(?=[A-Za-z])|(?<=[A-Za-z])(?:\.\.\.|…)$")
@@ -1633,12 +1634,13 @@ def kept_forms(chunk: str) -> tuple[str, ...]:
 
     >>> kept_forms("(US$85.1"), kept_forms("they're"), kept_forms("...Hey,"), kept_forms("th**")
     (('5.1',), ("they're",), ('...',), ())
-    >>> kept_forms("MySpace.com"), kept_forms("</ul>")
-    (('.com',), ('</ul>',))
+    >>> kept_forms("MySpace.com"), kept_forms("</ul>"), kept_forms("(Node.js,")
+    (('.com', 'MySpace.com'), ('</ul>',), ('Node.js',))
     """
     out = [m.group() for m in _DECIMAL.finditer(chunk)]
     out += [m.group() for m in _ELLIPSIS.finditer(chunk)]
     out += [m.group() for m in _WEB.finditer(chunk)]
+    out += dotted_forms(chunk)  # "Node.js", "config.yaml" (:mod:`.ocr_dotted`)
     out += [
         m.group()
         for m in _CONTRACTION.finditer(chunk)

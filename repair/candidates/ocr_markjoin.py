@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from repair.candidates.ocr_dotted import dotted_name
 from repair.candidates.ocr_glyphjoin import MAX_MARKS, _cased, _pieces_apply, mark_runs
 from repair.candidates.ocr_markglyph import mark_price
 from repair.candidates.ocr_rules import cand
@@ -204,6 +205,8 @@ def applies(left: str, sep: str, right: str) -> bool:
             return False  # "co-ordinated", "re-elected": a word with or without its hyphen
     if any(ch in ".,;:" for ch in sep) and known_l and known_r and len(right) >= 3:
         return False  # a space lost after punctuation between two words: "II,known"
+    if sep == "." and dotted_name(left, right):
+        return False  # "Node.js", "index.html": a dotted name, no word broken by a speck
     if any(ch in ".," for ch in sep):
         if len(left) <= 2 and len(right) <= 2:
             return False  # "e.g", "i.e", "a.m"

@@ -25,6 +25,18 @@ MAX_LEFT_ZIPF = 6.0
 THRESHOLD = 1.0
 
 
+#: Issue 12 (session 51): an "s" glued to a following figure or word piece (no space:
+#: "flowing s0uthward" is "s", "0", "uthward") is the head of a word the garble cut at a
+#: digit, not a lone "s": no possessive reading ("flowing's0uthward" broke the OCR'd modern
+#: text audit's dev half; measured in ``benchmarks/RESULTS.md``, session 51, ocraudit).
+GLUED_S = True
+
+
+def _glued(s: Token, nxt: Token) -> bool:
+    """Whether ``nxt`` is a word or figure that starts where ``s`` ends."""
+    return nxt.start == s.end and nxt.kind in ("word", "number")
+
+
 def possessive_candidates(toks: list[Token]) -> list[Candidate]:
     """Readings "word's" of a word, one space and a lone "s" (module doc)."""
     if not POSSESSIVE:
@@ -42,6 +54,8 @@ def possessive_candidates(toks: list[Token]) -> list[Candidate]:
             continue
         if i + 3 < len(toks) and toks[i + 3].text in ("'", "’"):
             continue
+        if GLUED_S and i + 3 < len(toks) and _glued(s, toks[i + 3]):
+            continue  # "flowing s0uthward": the "s" heads a word the garble cut at a digit
         out.append(
             cand(
                 left.start,

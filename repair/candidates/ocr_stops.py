@@ -120,6 +120,7 @@ def lost_stop_candidates(
     lm = get_lm()
     out: list[Candidate] = []
     lines: list[tuple[int, bool]] | None = None
+    printed: set[str] | None = None  # the page's words (:data:`JOINED_OPENER`), when asked
     for i in range(len(toks) - 2):
         w1, gap, w2 = toks[i], toks[i + 1], toks[i + 2]
         if w2.kind != "word" or gap.kind != "space" or w1.kind != "word":
@@ -139,6 +140,13 @@ def lost_stop_candidates(
         share = table.capital_share(low)
         if not _sentence_end(w1.text, names) or _title_run(toks, i):
             continue
+        if JOINED_OPENER:
+            joined = _joined_after(toks, i + 2)
+            if joined and not _opener(joined.lower(), table):
+                if printed is None:
+                    printed = {t.text for t in toks if t.kind == "word"}
+                if joined in printed:
+                    continue  # "symbols of We stern military": "Western", no opener
         if NAME_RUN_AFTER and "\n" not in gap.text and _capital_run(toks, i + 2) >= NAME_RUN_AFTER:
             continue  # "present-day New York City": a name, not a sentence opening
         if LIST_LINES and "\n" in gap.text:
@@ -158,6 +166,34 @@ def lost_stop_candidates(
             continue
         out.append(stop_candidate(gap, "lost_stop", gain, capital_share=round(share, 3)))
     return out
+
+
+#: Issue 12 (session 51): a capitalised word that makes, with the lower-case word after it
+#: across one space, a known word the page prints elsewhere ("symbols of We stern
+#: military": "Western") is judged as that word: when the joined word opens no sentence
+#: (:func:`_opener`), no stop is read before it (the page join repairs the split, and the
+#: stop the pronoun "We" suggested would stand before "Western").  "These", "Indeed",
+#: "Today" still open a sentence.  The OCR'd modern text audit's dev half; measured in
+#: ``benchmarks/RESULTS.md``, session 51, ocraudit.
+JOINED_OPENER = True
+
+
+def _joined_after(toks: list[Token], i: int) -> str:
+    """Word ``i`` joined with the lower-case word one space after it on the same line when
+    that makes a known word, else "".
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("of We stern military and The se men")
+    >>> _joined_after(toks, 2), _joined_after(toks, 10), _joined_after(toks, 4)
+    ('Western', 'These', '')
+    """
+    if i + 2 >= len(toks) or toks[i + 1].text != " ":
+        return ""
+    nxt = toks[i + 2]
+    if nxt.kind != "word" or not nxt.text.isalpha() or not nxt.text.islower():
+        return ""
+    joined = toks[i].text + nxt.text
+    return joined if is_known(joined) else ""
 
 
 def _opener(low: str, table: NgramTable) -> bool:
@@ -275,10 +311,31 @@ def _word_start(toks: list[Token], j: int) -> bool:
     return p.kind not in ("word", "number") and p.text not in ("-", "'", "’")
 
 
+#: Issue 12 (session 51): a one-letter word is an initial ("J.") only when it is a printed
+#: word of its own; the last letter of a word the garble cut at a digit ("of the uni0n.
+#: 17th century During": "uni", "0", "n") is no initial, and its stop ends the sentence
+#: (:func:`_short_sentence` then finds the heading, and no stop is read before "During").
+#: The OCR'd modern text audit's dev half; measured in ``benchmarks/RESULTS.md``, session
+#: 51, ocraudit.
+WHOLE_INITIALS = True
+
+
 def _abbreviation(toks: list[Token], j: int) -> bool:
-    """Whether the mark ``j`` follows a title or an initial ("Mr.", "J."): no sentence end."""
+    """Whether the mark ``j`` follows a title or an initial ("Mr.", "J."): no sentence end.
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("Mr J. Smith of the uni0n. The")
+    >>> _abbreviation(toks, 3), _abbreviation(toks, 15)
+    (True, False)
+    """
     k = j - 1
-    return k >= 0 and toks[k].kind == "word" and (toks[k].text in TITLES or len(toks[k].text) == 1)
+    if k < 0 or toks[k].kind != "word":
+        return False
+    if toks[k].text in TITLES:
+        return True
+    if len(toks[k].text) != 1:
+        return False
+    return not (WHOLE_INITIALS and k > 0 and not _word_start(toks, k))
 
 
 def _capital_run(toks: list[Token], i: int) -> int:
