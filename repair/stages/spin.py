@@ -612,10 +612,6 @@ PROFILE_ROWS_NARROW = True
 #: Dev seeddense dev-unseen 0.130 -> 0.140 (with SECOND_CHANNEL 0.149; benchmarks/RESULTS.md,
 #: "words under weak profile pairs").
 WEAK_PAIR_ROWS = True
-#: With WEAK_PAIR_ROWS: strong one-word profile occurrences are read by the word model the
-#: same way (session 51, spinseed): a spun form the profile lists for another family's
-#: original competes with the word model's reading of this document.
-STRONG_PAIR_ROWS = False
 #: Where the document's channel is read (:data:`DOC_CHANNEL`), the second reading next to
 #: restorations (:func:`reread`) is decided as the first: rows under the bar kept by the
 #: channel, rows over it declined by the sense policy (:func:`_channel_rows`).  Dev
@@ -1018,9 +1014,7 @@ def _weak_pair_spans(occ: list[Occurrence]) -> set[int]:
         [
             (o.start, o.end)
             for o in occ
-            if o.rule == "SPIN_PAIR"
-            and (STRONG_PAIR_ROWS or o.info.strength == "weak")
-            and " " not in o.spun
+            if o.rule == "SPIN_PAIR" and o.info.strength == "weak" and " " not in o.spun
         ]
     )
 
