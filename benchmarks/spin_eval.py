@@ -337,8 +337,14 @@ def hold_out_profile(split: str) -> int:
     keeps them too).  Returns the number of (spun form, original) rows taken out."""
     from spin_sim import seedfamily
 
+    from repair import flagmemo
     from repair.candidates import spin as cand
 
+    # The profile memo reads module flags (repair.flagmemo): the first document's check
+    # empties every memo of the modules it has not seen yet, and the profile would be read
+    # back whole (every --unprofiled figure in-sample).  Checked here first, the flags are
+    # noted before the table is taken in hand, and no later check empties it.
+    flagmemo.check()
     pairs: set[tuple[str, str]] = set()
     for key, fam, _flags in seedfamily.sim().families():
         if seedfamily.split_of(key) != split:

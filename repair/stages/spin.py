@@ -130,8 +130,32 @@ MAPPING_BAR: float | None = 0.2
 #: model probability, is restored at each of them though no occurrence clears the bar
 #: (:func:`pooled_mapping`: a spinner maps a word the same way throughout a document, so
 #: the evidence of its occurrences is pooled).  None: off.  Experimental, off
-#: (benchmarks/RESULTS.md, "Session 31, seedfam31").
+#: (benchmarks/RESULTS.md, "Session 31, seedfam31"; session 51, spinseed: (2, 0.1) with
+#: the three settings below, dev profile on seeddense 0.458 -> 0.463, dev-table 0.621 ->
+#: 0.615, seed / double / spinbot as main; `--unprofiled` seeddense 0.254 -> 0.258,
+#: dev-table 0.114 -> 0.115; `--no-profile` identical: shipped off).
 POOLED_MAPPING: tuple[int, float] | None = None
+#: With POOLED_MAPPING: pool only a written word whose one original the document never
+#: writes (session 51, spinseed): a spinner that maps a word the same way throughout a
+#: document makes its original vanish from it, while a spinner choosing a synonym per
+#: occurrence leaves some occurrences of the original in place, and an author who repeats
+#: a rarer word mostly writes the commoner one somewhere too.  Alone (every document,
+#: (2, 0.1), dev `--unprofiled`): seeddense 0.254 -> 0.272, but WordNet 0.364 -> 0.350,
+#: rare 0.418 -> 0.398, double 0.359 -> 0.339 (it does not separate the spinners).
+POOLED_ABSENT = True
+#: With POOLED_MAPPING: pool only in a document whose profile score (its prior, without
+#: pairs learned from corpus statistics) is at least this (None: in every document).  The
+#: profile is read as a detector of its spinner's family: a document it partly explains
+#: is written by that family, whose words outside the profile are mapped one way too
+#: (session 51, spinseed; dev profile scores: seeddense median 0.50, the other spinners
+#: and the sparse seed documents under 0.3).  Dev `--unprofiled` at 0.4 (no POOLED_SURE):
+#: seeddense 0.254 -> 0.262, dev-table 0.114 -> 0.121, every other row as main; but with
+#: the whole profile the in-sample seed row falls 0.668 -> 0.656.
+POOLED_PROFILE_MIN: float | None = 0.5
+#: With POOLED_PROFILE_MIN: ... and only where the document's word model score reaches
+#: :data:`SURE_SCORE` (a dense document of the family: the sparse seed documents the
+#: profile explains lose precision to pooled honest words).
+POOLED_SURE = True
 #: Written two- and three-word spans get one-word candidates
 #: (:mod:`repair.candidates.spin_phrase`) where a document gate is open.
 PHRASES = True
@@ -1835,6 +1859,21 @@ def _marked(c: Candidate, **features: object) -> Candidate:
     return Candidate(c.start, c.end, c.replacement, c.kind, c.source, {**c.features, **features})
 
 
+def pooled_open(details: Mapping[str, object]) -> bool:
+    """Whether :func:`pooled_mapping` reads a document with these detection ``details``:
+    its profile score (the prior, without pairs learned from corpus statistics) reaches
+    :data:`POOLED_PROFILE_MIN` (always where that is None)."""
+    if POOLED_PROFILE_MIN is None:
+        return True
+    score = details.get("prior_profile_score", details.get("profile_score", 0.0))
+    if not isinstance(score, int | float) or score < POOLED_PROFILE_MIN:
+        return False
+    if POOLED_SURE:
+        model = details.get("model_score", 0.0)
+        return SURE_SCORE is not None and isinstance(model, int | float) and model >= SURE_SCORE
+    return True
+
+
 def pooled_mapping(
     doc: Document,
     candidates: Sequence[Candidate],
@@ -1846,7 +1885,8 @@ def pooled_mapping(
     ``least``, lower case) proposes one original with a mean model probability of at
     least ``mean``: each is kept at that bar (not under an edit, not common-word rows,
     the LM not against it).  A written word whose occurrences propose different
-    originals is left to the first reading."""
+    originals is left to the first reading, and with :data:`POOLED_ABSENT` one whose
+    original the document writes anywhere."""
     covered = _covered([(e.offset, e.offset + e.length) for e in edits])
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:
@@ -1855,6 +1895,8 @@ def pooled_mapping(
     out: list[Candidate] = []
     for rows in groups.values():
         if len(rows) < least or len({c.replacement.lower() for c in rows}) != 1:
+            continue
+        if POOLED_ABSENT and doc.word_counts[rows[0].replacement.lower()]:
             continue
         avg = sum(c.features.get("model_probability", 0.0) for c in rows) / len(rows)
         if avg < mean:
@@ -2874,7 +2916,7 @@ class _Stage:
                 edits = rescored(more, kept + extra + more)
             pooled = (
                 pooled_mapping(doc, candidates, edits, *POOLED_MAPPING)
-                if POOLED_MAPPING is not None and bar <= 1.0
+                if POOLED_MAPPING is not None and bar <= 1.0 and pooled_open(d)
                 else []
             )
             if pooled:
