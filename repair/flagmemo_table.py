@@ -666,6 +666,7 @@ FLAGS = (
     ("repair.score.sense_words", "SENSE_LEMMAS", (197,)),
     ("repair.score.spin_evidence", "MAX_CANDIDATES", (201,)),
     ("repair.score.spin_evidence", "PLURAL_CANDIDATES", (201,)),
+    ("repair.score.spin_evidence", "STATIC_BATCH", (199,)),
     ("repair.score.spin_model", "FORMAT", (202, 203, 207)),
     ("repair.score.spin_pair_clean", "TABLE", (204,)),
     ("repair.score.spin_rank", "MODEL_FILE", (205, 206)),

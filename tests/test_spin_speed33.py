@@ -107,7 +107,15 @@ def test_second_readings_compute_only_the_new_candidates_rows(
         pairs.append((s, o))
         return real(s, o)
 
+    real_each = ev.wordnet_shared_each
+
+    def counted_each(s: str, origs: tuple[str, ...]) -> list[int]:
+        # STATIC_BATCH: a piece's rows read the written word's cell once for its candidates
+        pairs.extend((s, o) for o in origs)
+        return real_each(s, origs)
+
     monkeypatch.setattr(ev, "_pair_static", counted)
+    monkeypatch.setattr(ev, "wordnet_shared_each", counted_each)
     assert spin.wide_reverse_rows(doc, d, [], 0.5, [])
     assert pairs and all(o in mobyrev.reverse_originals_wide(s) for s, o in pairs)
 

@@ -17,6 +17,7 @@ file does not list has fanout 0 and no WordNet pair.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from repair.lexicons import LexiconError, format_header, lexicon_path, read_text
@@ -87,6 +88,30 @@ def wordnet_shared(written: str, original: str) -> int:
     """
     got = _pair(written, original)
     return 0 if got is None else int(got[0])
+
+
+def wordnet_shared_each(written: str, originals: Sequence[str]) -> list[int]:
+    """:func:`wordnet_shared` of ``written`` with each of ``originals``, in order, the
+    written word's cell read once (the same ints; a candidate table's static rows read a
+    written word's pair with each of its candidates: issue 14)."""
+    cell = _row(written)[1]
+    if not cell:
+        return [0] * len(originals)
+    out = []
+    for original in originals:
+        needle = "," + original + ":"
+        end = len(cell)
+        shared = 0
+        while (p := cell.rfind(needle, 0, end)) >= 0:  # :func:`_pair`, inlined
+            q = cell.find(",", p + 1)
+            rest = cell[p + 1 : len(cell) if q < 0 else q].rpartition(":")[0]
+            o, _, n = rest.rpartition(":")
+            if o == original:
+                shared = int(n)
+                break
+            end = p + len(needle) - 1
+        out.append(shared)
+    return out
 
 
 def sense_ranks(written: str, original: str) -> tuple[int, int] | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from struct import iter_unpack
 
-from repair.candidates.spin_channel import fanout, wordnet_shared
+from repair.candidates.spin_channel import fanout, wordnet_shared, wordnet_shared_each
 from repair.candidates.spin_synonyms import originals_of
 from repair.resources.frequency import zipf
 from repair.resources.lm import _LOG_BASE, UNKNOWN_LOGPROB, get_lm
@@ -203,6 +203,13 @@ def _original_static(o: str) -> tuple[float, float, float]:
     return get_lm().logprob(o), zipf(o), math.log1p(fanout(o))
 
 
+#: :func:`_static_rows` computes a written word's rows in one loop: its own LM and Zipf
+#: values and its WordNet cell read once for all its candidates
+#: (:func:`~repair.candidates.spin_channel.wordnet_shared_each`) instead of one
+#: :func:`_pair_static` call (and its look-up chain) per candidate.  Exact: the same
+#: expressions on the same floats (tests/test_spin_static51.py compares the bytes).
+#: Measured in session 51, spinspeed (benchmarks/RESULTS.md).  Off: one call per pair.
+STATIC_BATCH = True
 #: One candidate's row of :func:`_static_rows`: seven native doubles.
 _STATIC_ROW = "7d"
 
@@ -215,7 +222,23 @@ def _static_rows(s: str, originals: tuple[str, ...]) -> bytes:
     rare-spun words, and saved nothing).  Packed, an entry costs 56 bytes a candidate
     instead of ~200 as a tuple of float objects: the memo held ~29 MB on 250 k code points
     of rare-spun text (issue 14); the doubles read back are the same floats."""
-    return array("d", [x for o in originals for x in _pair_static(s, o)]).tobytes()
+    if not STATIC_BATCH:
+        return array("d", [x for o in originals for x in _pair_static(s, o)]).tobytes()
+    # :func:`_pair_static` of each candidate with the written word's values and WordNet
+    # cell read once: the same expressions on the same floats, so the same doubles
+    s_uni, z_s = _written_static(s)
+    c_hi, c_lo = _CLIP, -_CLIP  # `c_lo if u < c_lo else c_hi if u > c_hi else u`: _clip(u)
+    log1p = math.log1p
+    vals: list[float] = []
+    add = vals.extend
+    for o, shared in zip(originals, wordnet_shared_each(s, originals), strict=True):
+        o_uni, z_o, fan = _original_static(o)
+        u = o_uni - s_uni
+        add((
+            u, c_lo if u < c_lo else c_hi if u > c_hi else u, z_o, z_o - z_s, fan,
+            1.0 if shared else 0.0, log1p(shared),
+        ))  # fmt: skip
+    return array("d", vals).tobytes()
 
 
 def _split_rows(s: str, originals: tuple[str, ...], splits: tuple[int, ...] = ()) -> bytes:
