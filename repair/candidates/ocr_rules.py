@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from operator import attrgetter, countOf
@@ -166,6 +166,22 @@ def page_word_counts(toks: list[Token]) -> Counter[str]:
     if got is not None and got[0] is toks:
         return Counter(got[1])
     return Counter(t.text for t in toks if t.kind == "word")
+
+
+def page_count(word: str, counts: Mapping[str, int], as_printed: bool = False) -> int:
+    """How often the page prints ``word`` in lower case, capitalised or in capitals (and,
+    with ``as_printed``, in its own casing too), from :func:`page_word_counts`.
+
+    >>> page_count("Those", {"those": 2, "THOSE": 1, "tHose": 5})
+    3
+    >>> page_count("tHose", {"those": 2, "THOSE": 1, "tHose": 5}, as_printed=True)
+    8
+    """
+    low = word.lower()
+    forms = {low, low.capitalize(), low.upper()}
+    if as_printed:
+        forms.add(word)
+    return sum(counts.get(form, 0) for form in forms)
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_count
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
@@ -47,10 +47,6 @@ THRESHOLD = 2.0
 MIN_LEN = 4
 
 
-def _page_count(word: str, counts: Mapping[str, int]) -> int:
-    low = word.lower()
-    return sum(counts.get(form, 0) for form in {low, low.capitalize(), low.upper()})
-
 
 def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
     """The joins of :data:`PAGE_JOIN` on a page whose gate is shut (the caller checks)."""
@@ -67,7 +63,7 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         joined = left + right
         if len(joined) < MIN_LEN or not (joined.islower() or joined[1:].islower()):
             continue
-        if _page_count(joined, counts) < PAGE_MIN:
+        if page_count(joined, counts) < PAGE_MIN:
             continue
         if min(zipf(left.lower()), zipf(right)) >= PIECE_ZIPF:
             continue

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import cand, page_count
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
 from repair.score.ocr import SPLIT_OOV_CHARGE
@@ -76,15 +76,11 @@ CONFUSABLE_COST = 5.0
 CONFUSABLE_ZIPF = 5.0
 
 
-def _page_count(word: str, counts: Mapping[str, int]) -> int:
-    low = word.lower()
-    return sum(counts.get(form, 0) for form in {low, low.capitalize(), low.upper(), word})
-
 
 def _vouched(piece: str, counts: Mapping[str, int]) -> bool:
     """Whether the page prints ``piece`` on its own or it is one of the commonest words."""
     return is_target(piece.lower()) and (
-        _page_count(piece, counts) > 0 or zipf(piece.lower()) >= COMMON_ZIPF
+        page_count(piece, counts, as_printed=True) > 0 or zipf(piece.lower()) >= COMMON_ZIPF
     )
 
 
@@ -172,7 +168,7 @@ def page_split_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[
         low = text.lower()
         if is_known(low) or text[1:].isupper() or zipf(low) >= MERGED_MAX_ZIPF:
             continue  # a word; a heading's capitals; a form the web prints
-        if _page_count(text, counts) > 1 or _glued_to_code(toks, i):
+        if page_count(text, counts, as_printed=True) > 1 or _glued_to_code(toks, i):
             continue  # a form the page prints again is its spelling
         if low.endswith("in") and is_known(low + "g"):
             continue  # "playin", "bangin": a dropped g of speech, not "play in"
