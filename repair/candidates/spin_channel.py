@@ -58,7 +58,11 @@ def _row(form: str) -> tuple[int, str]:
 def _pair(written: str, original: str) -> tuple[str, str] | None:
     """(shared synsets, sense ranks) of the last item of ``written``'s WordNet cell whose
     original is ``original`` (what a dict filled item by item would hold), None if none."""
-    cell = _row(written)[1]
+    return _cell_pair(_row(written)[1], original)
+
+
+def _cell_pair(cell: str, original: str) -> tuple[str, str] | None:
+    """:func:`_pair` in a WordNet ``cell`` already read."""
     needle = "," + original + ":"
     end = len(cell)
     while (p := cell.rfind(needle, 0, end)) >= 0:
@@ -99,18 +103,8 @@ def wordnet_shared_each(written: str, originals: Sequence[str]) -> list[int]:
         return [0] * len(originals)
     out = []
     for original in originals:
-        needle = "," + original + ":"
-        end = len(cell)
-        shared = 0
-        while (p := cell.rfind(needle, 0, end)) >= 0:  # :func:`_pair`, inlined
-            q = cell.find(",", p + 1)
-            rest = cell[p + 1 : len(cell) if q < 0 else q].rpartition(":")[0]
-            o, _, n = rest.rpartition(":")
-            if o == original:
-                shared = int(n)
-                break
-            end = p + len(needle) - 1
-        out.append(shared)
+        got = _cell_pair(cell, original)
+        out.append(0 if got is None else int(got[0]))
     return out
 
 
