@@ -71,7 +71,30 @@ def test_the_routes_take_clean_answers_from_the_first_pass_memo(reuse: None) -> 
         assert old.cache_info() == info
 
 
-def test_every_route_names_a_cached_price_function() -> None:
+def test_a_one_confusion_reading_of_a_changed_row_is_computed_afresh(reuse: None) -> None:
+    """Repricing o -> e changes "tho" -> "the" (the row makes a word there) but not the
+    readings of tokens without "o", nor of one where o -> e makes no word ("xoq")."""
+    from repair.score import ocr_channel
+
+    tokens = ("tho", "tbe", "rnay", "xoq")
+    first = {t: ocr_channel.single_confusions(t) for t in tokens}
+    with ocr_docself._held(_profile("o", "e", "0.01")):
+        second = {t: ocr_channel.single_confusions(t) for t in tokens}
+        fresh = {t: ocr_channel.single_confusions.__wrapped__(t) for t in tokens}
+    assert second == fresh
+    assert second["tho"] != first["tho"]
+    assert all(second[t] == first[t] for t in tokens if t != "tho")
+
+
+def test_single_dirty_reads_only_rows_that_make_a_kept_string() -> None:
+    changes = ocr_rowreuse.Changes({}, {"o": frozenset({"e"})})
+    assert ocr_rowreuse._single_dirty(changes, "tho")  # "the"
+    assert not ocr_rowreuse._single_dirty(changes, "xoq")  # "xeq": no word
+    assert ocr_rowreuse._single_dirty(changes, "xoq", False)  # every string kept
+    assert not ocr_rowreuse._single_dirty(changes, "tbe")  # no "o"
+
+
+def test_every_route_names_a_cached_function() -> None:
     for name in ocr_rowreuse.ROUTES:
         module, _, attr = name.rpartition(".")
         f = getattr(importlib.import_module(module), attr)

@@ -632,10 +632,10 @@ def _shared(f: Any) -> bool:
     )
 
 
-def _route(held: list[tuple[Any, str, Any]], changed: Any) -> None:
+def _route(held: list[tuple[Any, str, Any]], changes: Any) -> None:
     """Put a routed memo (:func:`repair.score.ocr_rowreuse.routed`) in place of each held
-    memo of :data:`~repair.score.ocr_rowreuse.ROUTES` (``changed``: the learned table's
-    changed rows, :func:`~repair.score.ocr_rowreuse.changed_rows`)."""
+    memo of :data:`~repair.score.ocr_rowreuse.ROUTES` (``changes``: the learned table's
+    changed rows, :class:`~repair.score.ocr_rowreuse.Changes`)."""
     from repair.score import ocr_rowreuse
 
     made: dict[int, Any] = {}
@@ -643,7 +643,7 @@ def _route(held: list[tuple[Any, str, Any]], changed: Any) -> None:
         dirty = ocr_rowreuse.ROUTES.get(_name(f))
         if dirty is not None:
             if id(f) not in made:
-                made[id(f)] = ocr_rowreuse.routed(f, dirty, changed)
+                made[id(f)] = ocr_rowreuse.routed(f, dirty, changes)
             setattr(module, name, made[id(f)])
 
 
@@ -678,13 +678,13 @@ def _held(profile: str) -> Iterator[None]:
         ocr._last[0],
     )
     before = {name: ocr_table.rows_in_force(name) for name in TABLE_MEMOS}
-    prices = ocr_rowreuse.price_rows() if ROW_REUSE else None
+    rows = ocr_rowreuse.snapshot() if ROW_REUSE else None
     for module, name, f in held:
         setattr(module, name, fresh[id(f)])
     try:
         _install_text(profile, clear_memos=False)  # the swapped memos are empty
-        if prices is not None:  # the price memos' misses routed by the rows they read
-            _route(held, ocr_rowreuse.changed_rows(prices, ocr_rowreuse.price_rows()))
+        if rows is not None:  # the routed memos' misses by the rows they read
+            _route(held, ocr_rowreuse.changes(rows, ocr_rowreuse.snapshot()))
         kept = {  # a table the learned profile holds as it was: its memos stay valid
             memo
             for table, memos in TABLE_MEMOS.items()

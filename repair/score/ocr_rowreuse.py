@@ -19,14 +19,18 @@ empty or a run of its true side; :func:`~repair.score.ocr_price._rows_from` and
 :func:`~repair.score.ocr_price.channel_cost` the blocks of an alignment, each a run of
 the token against a run of the lowered word.  A changed row is a ``(printed, true)`` pair
 whose price differs between the two tables, or that one of them lacks
-(:func:`changed_rows`).
+(:func:`changed_rows`).  :func:`~repair.score.ocr_channel.single_confusions` (one listed
+confusion away) reads the rows of :func:`~repair.score.ocr_channel.confusions` whose
+printed form occurs in the token, and a row changes its answer only when the string it
+makes passes the answer's filters (:func:`_single_dirty`; a printed form whose unchanged
+rows change order counts as changed whole, :func:`changed_confusions`).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Printed rows as :func:`repair.score.ocr_price._by_printed` answers them.
 ByPrinted = Mapping[str, tuple[tuple[str, float], ...]]
@@ -49,6 +53,53 @@ def changed_rows(before: ByPrinted, after: ByPrinted) -> dict[str, frozenset[str
         if old != new:
             out[printed] = frozenset(t for t in old.keys() | new.keys() if old.get(t) != new.get(t))
     return out
+
+
+def changed_confusions(before: ByPrinted, after: ByPrinted) -> dict[str, frozenset[str]]:
+    """:func:`changed_rows` of two answers of
+    :func:`~repair.score.ocr_channel.confusions` (rows cheapest first), a printed form
+    whose unchanged rows come in another order counting as changed whole (a reader that
+    keeps the first of equal readings sees the order).
+
+    >>> before = {"e": (("c", 1.0), ("o", 1.0), ("a", 2.0))}
+    >>> changed_confusions(before, {"e": (("c", 1.0), ("o", 1.0), ("a", 0.5))})
+    {'e': frozenset({'a'})}
+    >>> sorted(changed_confusions(before, {"e": (("o", 1.0), ("c", 1.0))})["e"])
+    ['a', 'c', 'o']
+    """
+    out = changed_rows(before, after)
+    for printed, trues in list(out.items()):
+        kept_old = [t for t, _ in before.get(printed, ()) if t not in trues]
+        kept_new = [t for t, _ in after.get(printed, ()) if t not in trues]
+        if kept_old != kept_new:
+            out[printed] = trues | frozenset(kept_old) | frozenset(kept_new)
+    return out
+
+
+class Changes(NamedTuple):
+    """The rows the learned table changed: of the alignment prices
+    (:func:`~repair.score.ocr_price._by_printed`, :func:`changed_rows`) and of the
+    confusion table (:func:`~repair.score.ocr_channel.confusions`,
+    :func:`changed_confusions`)."""
+
+    price: dict[str, frozenset[str]]
+    confusions: dict[str, frozenset[str]]
+
+
+Snapshot = tuple[ByPrinted, ByPrinted]
+
+
+def snapshot() -> Snapshot:
+    """The rows the routed memos read, of the tables in force (read through the memos in
+    force): the alignment prices' and the confusion table's."""
+    from repair.score import ocr_channel, ocr_price
+
+    return ocr_price._by_printed(), ocr_channel.confusions()
+
+
+def changes(before: Snapshot, after: Snapshot) -> Changes:
+    """What changed between two :func:`snapshot` answers."""
+    return Changes(changed_rows(before[0], after[0]), changed_confusions(before[1], after[1]))
 
 
 def _runs(printed: str, longest: int) -> Iterator[str]:
@@ -83,39 +134,54 @@ def reads_changed_pair(changed: Changed, printed: str, true: str, longest: int =
     return False
 
 
-def _block_dirty(changed: Changed, src: str, dst: str) -> bool:
-    return reads_changed_pair(changed, src, dst)
+def _block_dirty(changes: Changes, src: str, dst: str) -> bool:
+    return reads_changed_pair(changes.price, src, dst)
 
 
-def _run_dirty(changed: Changed, piece: str) -> bool:
-    return piece in changed or piece.lower() in changed
+def _run_dirty(changes: Changes, piece: str) -> bool:
+    return piece in changes.price or piece.lower() in changes.price
 
 
-def _reads_dirty(changed: Changed, src: str) -> bool:
-    return reads_changed_run(changed, src)
+def _reads_dirty(changes: Changes, src: str) -> bool:
+    return reads_changed_run(changes.price, src)
 
 
-def _channel_dirty(changed: Changed, token: str, word: str) -> bool:
-    return reads_changed_pair(changed, token, word.lower())
+def _channel_dirty(changes: Changes, token: str, word: str) -> bool:
+    return reads_changed_pair(changes.price, token, word.lower())
+
+
+def _single_dirty(changes: Changes, token: str, targets: bool = True) -> bool:
+    """Whether a changed confusion row makes, somewhere in ``token``, a string that
+    :func:`~repair.score.ocr_channel.single_confusions` would keep (not empty, a target
+    word when ``targets``, no capital after its first glyph): only such a row's cost
+    reaches the answer (the others are skipped before their cost is read)."""
+    from repair.score.ocr_channel import is_target
+
+    for printed, trues in changes.confusions.items():
+        at = token.find(printed)
+        while at >= 0:
+            head, tail = token[:at], token[at + len(printed) :]
+            for true in trues:
+                variant = head + true + tail
+                if not variant or (targets and not is_target(variant)):
+                    continue
+                if len(variant) > 1 and not variant[1:].islower():
+                    continue
+                return True
+            at = token.find(printed, at + 1)
+    return False
 
 
 #: The routed memos (qualified names, as :func:`repair.score.ocr_docself._name` gives
-#: them) and the test of an answer that may read a changed row (``changed``, then the
-#: memo's own arguments).
+#: them) and the test of an answer that may read a changed row (:class:`Changes`, then
+#: the memo's own arguments; a call with keywords is always computed afresh).
 ROUTES: dict[str, Callable[..., bool]] = {
     "repair.score.ocr_price._block_cost": _block_dirty,
     "repair.score.ocr_price._rows_from": _run_dirty,
     "repair.score.ocr_price._reads": _reads_dirty,
     "repair.score.ocr_price.channel_cost": _channel_dirty,
+    "repair.score.ocr_channel.single_confusions": _single_dirty,
 }
-
-
-def price_rows() -> dict[str, tuple[tuple[str, float], ...]]:
-    """The alignment prices' rows of the tables in force
-    (:func:`~repair.score.ocr_price._by_printed`, read through its memo in force)."""
-    from repair.score import ocr_price
-
-    return ocr_price._by_printed()
 
 
 class _Route:
@@ -128,21 +194,21 @@ class _Route:
         old: Callable[..., Any],
         plain: Callable[..., Any],
         dirty: Callable[..., bool],
-        changed: Changed,
+        changes: Changes,
     ) -> None:
-        self.old, self.plain, self.dirty, self.changed = old, plain, dirty, changed
+        self.old, self.plain, self.dirty, self.changes = old, plain, dirty, changes
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if kwargs or self.dirty(self.changed, *args):
+        if kwargs or self.dirty(self.changes, *args):
             return self.plain(*args, **kwargs)
         return self.old(*args)
 
 
-def routed(old: Any, dirty: Callable[..., bool], changed: Changed) -> Any:
+def routed(old: Any, dirty: Callable[..., bool], changes: Changes) -> Any:
     """A fresh memo of ``old``'s size in place of ``old`` (an ``lru_cache`` function of the
     first pass) for the second pass, whose misses go through :class:`_Route`."""
     params = old.cache_parameters()
     memo = functools.lru_cache(maxsize=params["maxsize"], typed=params["typed"])(
-        _Route(old, old.__wrapped__, dirty, changed)
+        _Route(old, old.__wrapped__, dirty, changes)
     )
     return functools.update_wrapper(memo, old.__wrapped__)
