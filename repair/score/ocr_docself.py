@@ -235,9 +235,11 @@ SHARED_MEMOS = frozenset(
 )
 
 #: :func:`_held` shares :data:`WORDLIST_MEMOS` with the self-trained pass too, as
-#: :data:`SHARED_MEMOS` (``False``: they are swapped for empty ones).  Outputs identical
-#: (exact: no profile table is read); measured in benchmarks/RESULTS.md, session 52,
-#: ocrself.
+#: :data:`SHARED_MEMOS` (``False``: they are swapped for empty ones).  Exact (no profile
+#: table is read; outputs byte-identical on SMH dev and 14 texts): 11 k OCR words, the
+#: second pass's ~5,800 misses of them (~0.07 s) become hits; in one process, 8
+#: alternated repeats, second pass 2.15 -> 2.08 s (median), under the noise of process
+#: pairs at load 6-8.  Session 52, ocrself.
 SHARE_WORDLIST_MEMOS = True
 #: Memos whose answers read word lists and the shipped glyph-shape table only, never a
 #: profile table (checked by hand: ``split_candidates``: target words, Zipf and the
@@ -278,12 +280,15 @@ TABLE_MEMOS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-#: :func:`_held` routes the misses of the alignment-price memos
+#: :func:`_held` routes the misses of the price and one-confusion memos
 #: (:data:`repair.score.ocr_rowreuse.ROUTES`) by the rows each answer reads: an answer
 #: that reads no row the learned table changed is taken from (or computed into) the first
 #: pass's memo, the rest afresh (``False``: every such memo empty in the second pass).
-#: Exact by construction (outputs byte-identical; measured in
-#: benchmarks/RESULTS.md, session 52, ocrself).
+#: Exact (outputs byte-identical on SMH dev and 14 texts) but no faster: 11 k OCR words,
+#: 12,777 of the 14,559 ``_block_cost`` misses read no changed row, yet the first pass's
+#: memo (8,192, cycled through by a pass) held 1,357 of them, and the Python checks
+#: (0.105 s) cost what the compiled prices they skip do (0.136 s); ``channel_cost`` 0 hits
+#: of 1,204, ``single_confusions`` 308 (~4 ms, checks 4 ms).  Session 52, ocrself.
 ROW_REUSE = False
 
 #: Whether this thread runs :func:`auto_repair` (its own repairs are plain ones).
