@@ -234,6 +234,34 @@ SHARED_MEMOS = frozenset(
     }
 )
 
+#: :func:`_held` shares :data:`WORDLIST_MEMOS` with the self-trained pass too, as
+#: :data:`SHARED_MEMOS` (``False``: they are swapped for empty ones).  Exact (no profile
+#: table is read; outputs byte-identical on SMH dev and 14 texts): 11 k OCR words, the
+#: second pass's ~5,800 misses of them (~0.07 s) become hits; in one process, 8
+#: alternated repeats, second pass 2.15 -> 2.08 s (median), under the noise of process
+#: pairs at load 6-8.  Session 52, ocrself.
+SHARE_WORDLIST_MEMOS = True
+#: Memos whose answers read word lists and the shipped glyph-shape table only, never a
+#: profile table (checked by hand: ``split_candidates``: target words, Zipf and the
+#: dictionary's segmentation; ``archaic_form`` / ``is_word_form``: the dictionary, Zipf
+#: and the old-spelling list; ``_total_count`` / ``_target_test``: the dictionary;
+#: ``type_subs`` and its ``shape_pairs`` / ``_runs``: target words, Zipf and
+#: ``ocr_glyph_shapes.tsv``; ``_period_word``: the period n-grams).  Session 51's
+#: ocrspeed found them swapped in the second pass (~0.08 s of its ~2.5 s on 11 k words).
+WORDLIST_MEMOS = frozenset(
+    {
+        "repair.score.ocr_channel.split_candidates",
+        "repair.score.ocr_channel.archaic_form",
+        "repair.score.ocr_channel.is_word_form",
+        "repair.score.ocr_channel._total_count",
+        "repair.score.ocr_channel._target_test",
+        "repair.candidates.ocr_pagehabit.type_subs",
+        "repair.candidates.ocr_pagehabit.shape_pairs",
+        "repair.candidates.ocr_pagehabit._runs",
+        "repair.candidates.ocr._period_word",
+    }
+)
+
 #: The memos that read one table of the profile (and word lists) only: :func:`_held` shares
 #: them with the self-trained pass when the learned profile leaves that table as it was in
 #: force (its rows equal), as :data:`SHARED_MEMOS` (``{}``: off).  The slot table is never
@@ -251,6 +279,17 @@ TABLE_MEMOS: dict[str, tuple[str, ...]] = {
         "repair.score.ocr_slotprice.table_cost",
     ),
 }
+
+#: :func:`_held` routes the misses of the price and one-confusion memos
+#: (:data:`repair.score.ocr_rowreuse.ROUTES`) by the rows each answer reads: an answer
+#: that reads no row the learned table changed is taken from (or computed into) the first
+#: pass's memo, the rest afresh (``False``: every such memo empty in the second pass).
+#: Exact (outputs byte-identical on SMH dev and 14 texts) but no faster: 11 k OCR words,
+#: 12,777 of the 14,559 ``_block_cost`` misses read no changed row, yet the first pass's
+#: memo (8,192, cycled through by a pass) held 1,357 of them, and the Python checks
+#: (0.105 s) cost what the compiled prices they skip do (0.136 s); ``channel_cost`` 0 hits
+#: of 1,204, ``single_confusions`` 308 (~4 ms, checks 4 ms).  Session 52, ocrself.
+ROW_REUSE = False
 
 #: Whether this thread runs :func:`auto_repair` (its own repairs are plain ones).
 _state = threading.local()
@@ -590,7 +629,27 @@ def _name(f: Any) -> str:
 def _shared(f: Any) -> bool:
     """Whether :func:`_held` shares ``f``'s memo (:data:`SHARED_MEMOS`)."""
     mod = getattr(f.__wrapped__, "__module__", "") or ""
-    return mod.startswith(SHARED_MODULES) or _name(f) in SHARED_MEMOS
+    name = _name(f)
+    return (
+        mod.startswith(SHARED_MODULES)
+        or name in SHARED_MEMOS
+        or (SHARE_WORDLIST_MEMOS and name in WORDLIST_MEMOS)
+    )
+
+
+def _route(held: list[tuple[Any, str, Any]], changes: Any) -> None:
+    """Put a routed memo (:func:`repair.score.ocr_rowreuse.routed`) in place of each held
+    memo of :data:`~repair.score.ocr_rowreuse.ROUTES` (``changes``: the learned table's
+    changed rows, :class:`~repair.score.ocr_rowreuse.Changes`)."""
+    from repair.score import ocr_rowreuse
+
+    made: dict[int, Any] = {}
+    for module, name, f in held:
+        dirty = ocr_rowreuse.ROUTES.get(_name(f))
+        if dirty is not None:
+            if id(f) not in made:
+                made[id(f)] = ocr_rowreuse.routed(f, dirty, changes)
+            setattr(module, name, made[id(f)])
 
 
 @contextmanager
@@ -600,7 +659,7 @@ def _held(profile: str) -> Iterator[None]:
     global of the ``repair`` modules is swapped for an empty one of the same size for
     the block, and the channel's window caches and the installed rows are saved and put
     back, so the next text does not refill what the learned profile's install emptied."""
-    from repair.score import ocr, ocr_channel, ocr_table
+    from repair.score import ocr, ocr_channel, ocr_rowreuse, ocr_table
 
     held = [(m, n, f) for m, n, f in _cached_globals() if not _shared(f)]
     fresh: dict[int, Any] = {}
@@ -624,10 +683,13 @@ def _held(profile: str) -> Iterator[None]:
         ocr._last[0],
     )
     before = {name: ocr_table.rows_in_force(name) for name in TABLE_MEMOS}
+    rows = ocr_rowreuse.snapshot() if ROW_REUSE else None
     for module, name, f in held:
         setattr(module, name, fresh[id(f)])
     try:
         _install_text(profile, clear_memos=False)  # the swapped memos are empty
+        if rows is not None:  # the routed memos' misses by the rows they read
+            _route(held, ocr_rowreuse.changes(rows, ocr_rowreuse.snapshot()))
         kept = {  # a table the learned profile holds as it was: its memos stay valid
             memo
             for table, memos in TABLE_MEMOS.items()
