@@ -82,6 +82,7 @@ from repair.score.spin_model import (
 )
 from repair.score.spin_pick import topic_pick
 from repair.score.spin_plural import plural_forms
+from repair.score.spin_row_honest import row_declined
 from repair.score.spin_sense_pick import later_sense_extra, sense_table
 from repair.score.spin_span_rare import rare_spans
 from repair.score.spin_span_tight import tight_reading
@@ -317,6 +318,18 @@ SPAN_TIGHT_CONTENT_OPEN = False
 #: "per kilogram"; None: never): repair.score.spin_book_pair (chosen on dev,
 #: benchmarks/RESULTS.md, "Session 28, wnspin28").
 BOOK_PAIR: float | None = 1.5
+#: A weak one-word profile restoration (``SPIN_PAIR``) is declined where the document leaves
+#: at least this many other places of the same written form (lower case) unrestored: the
+#: document shows the form in honest use (repair.score.spin_row_honest; None: never).
+#: On since session 52 (spinseed52; ``python benchmarks/spin_eval.py --all --split dev``):
+#: seed 0.6677 -> 0.6710 (precision 0.843 -> 0.848), seeddense 0.4583 -> 0.4589 (0.795 ->
+#: 0.797), dev-unseen 0.161 -> 0.164, dev-table 0.621 -> 0.625; ``--unprofiled`` seeddense
+#: 0.2538 -> 0.2544, dev-table 0.114 -> 0.117; every other spinner identical; seeds 000-004
+#: and seed gold as main.  1 and 3 measured too (1: seed 0.665, seeddense 0.455).
+ROW_HONEST: int | None = 2
+#: With :data:`ROW_HONEST`, read the weak rows only (the strong rows are the profile's
+#: fingerprints).
+ROW_HONEST_WEAK = True
 #: Written spans under profile occurrences are read where the profile's gate is shut
 #: (:func:`_phrase_rows`), decided but not counted in the document score.
 PHRASES_SHUT_PROFILE = True
@@ -2997,6 +3010,11 @@ class _Stage:
                 decisions["applied"] -= len(booked)
                 for e in booked:
                     dropped[(e.offset, e.end)] = "book_pair"
+            if ROW_HONEST is not None:  # the form left elsewhere (score/spin_row_honest.py)
+                edits, honest = row_declined(doc, edits, ROW_HONEST, ROW_HONEST_WEAK)
+                decisions["applied"] -= len(honest)
+                for e in honest:
+                    dropped[(e.offset, e.end)] = "row_honest"
             if CARRY:  # one written form, one restoration (score/consistency.py)
                 more = carried_edits(doc, edits, CARRY_RULES)
                 decisions["carried"] += len(more)
