@@ -30,8 +30,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 #: The pairs of an "I" printed right after a capitalised word (a numeral or an initial) do
-#: not vouch for readings of the pronoun.  Measured in benchmarks/RESULTS.md, session 52,
-#: ocrprec.
+#: not vouch for readings of the pronoun.  Session 52 (ocrprec): the OCR'd modern text
+#: audit's dev half 14 -> 9 broken (the five "No. I"), fixed 14,368 both; SMH dev, proxy
+#: dev, light suite dev, census dev and ICDAR (files 1-80, file 81's "1" for "I")
+#: unchanged (benchmarks/RESULTS.md, session 52, ocrprec).
 ROMAN_PAIRS = True
 
 
