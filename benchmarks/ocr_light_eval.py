@@ -63,15 +63,26 @@ def _edit_right(damaged: str, e, span: dict) -> bool:
     return new == want
 
 
-def score_suite(docs: list[dict]) -> dict[str, dict[str, int]]:
-    """Counts per rate (see the module doc) and the clean originals' OCR edits."""
+def _shown(text: str, e, where: str) -> str:
+    """One listed edit: where, the print, the reading and the context (``--show``)."""
+    ctx = text[max(0, e.offset - 30) : e.end + 30].replace("\n", " ")
+    return f"  {where:<22} {e.rule:<18} {text[e.offset : e.end]!r} -> {e.replacement!r}   [{ctx!r}]"
+
+
+def score_suite(
+    docs: list[dict], shown: list[str] | None = None
+) -> dict[str, dict[str, int]]:
+    """Counts per rate (see the module doc) and the clean originals' OCR edits; the
+    edits on undamaged text and on the clean originals are listed into ``shown``."""
     config = RepairConfig(spin=False, tortured=False)
     out: dict[str, dict[str, int]] = {}
     clean_edits = 0
-    for doc in docs:
-        clean_edits += sum(
-            e.kind in OCR_KINDS for e in repair_text(doc["clean"], config=config).edits
-        )
+    for n_doc, doc in enumerate(docs):
+        for e in repair_text(doc["clean"], config=config).edits:
+            if e.kind in OCR_KINDS:
+                clean_edits += 1
+                if shown is not None:
+                    shown.append(_shown(doc["clean"], e, f"clean #{n_doc}"))
         for rate, dmg in doc["damaged"].items():
             t = out.setdefault(
                 rate,
@@ -106,6 +117,8 @@ def score_suite(docs: list[dict]) -> dict[str, dict[str, int]]:
                     fixed.update(good)
                 elif not hit:
                     t["broken"] += 1
+                    if shown is not None:
+                        shown.append(_shown(text, e, f"{float(rate):.1%} #{n_doc}"))
             for k, sp in enumerate(spans):
                 key = "real" if sp["real"] else "nonword"
                 t["spans"] += 1
@@ -117,13 +130,14 @@ def score_suite(docs: list[dict]) -> dict[str, dict[str, int]]:
     return out
 
 
-def suite_main(split: str) -> int:
+def suite_main(split: str, show: bool = False) -> int:
     import json
 
     path = ROOT / "benchmarks" / ".generated" / "ocr_light" / f"{split}.json"
     if not path.exists():
         raise SystemExit(f"no {path}: run python benchmarks/make_ocr_light_suite.py")
-    res = score_suite(json.loads(path.read_text(encoding="utf-8")))
+    shown: list[str] | None = [] if show else None
+    res = score_suite(json.loads(path.read_text(encoding="utf-8")), shown)
     clean = res.pop("clean")
     print(
         f"light suite, {split}: {clean['docs']} documents; OCR edits on the clean "
@@ -142,6 +156,9 @@ def suite_main(split: str) -> int:
             f"| {t['right']}/{t['edits']} ({t['right'] / max(1, t['edits']):.1%}) "
             f"| {t['broken']} |"
         )
+    if shown:
+        print("# edits on undamaged text and on the clean originals")
+        print("\n".join(shown))
     return 0
 
 
@@ -153,13 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=float, default=0.1, help="multiplies every noise rate")
     ap.add_argument("--docs", type=int, default=120, help="documents per register")
     ap.add_argument("--data", type=Path, default=shared_dir() / "data/clean_english")
+    ap.add_argument(
+        "--show", action="store_true", help="list the edits on undamaged text (--suite)"
+    )
     args = ap.parse_args(argv)
     for spec in args.settings:
         from ocr_book_eval import _override
 
         _override(spec)
     if args.suite:
-        return suite_main(args.split)
+        return suite_main(args.split, args.show)
     for name in ("P_CONFUSE", "P_SPLIT", "P_MERGE", "P_COMMA", "P_HYPHEN"):
         setattr(noise, name, getattr(noise, name) * args.scale)
     config = RepairConfig(spin=False, tortured=False)

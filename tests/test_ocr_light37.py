@@ -128,10 +128,14 @@ def test_real_forms(monkeypatch: pytest.MonkeyPatch, flag: str, chunk: str, bad:
 
 @pytest.mark.parametrize("flag", [True, False])
 def test_page_compounds(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    from repair.candidates import ocr_closedsplit
     from repair.config import RepairConfig
     from repair.pipeline import repair_text
 
     monkeypatch.setattr(ocr, "PAGE_COMPOUNDS", flag)
+    # "redtape" is also a closed compound the web prints (session 52's CLOSED_SPLIT keeps
+    # it alone): off here, so that this test measures the page's repeated compound
+    monkeypatch.setattr(ocr_closedsplit, "CLOSED_SPLIT", False)
     text = (
         "We must cut the redtape that holds back our schools, and tbe states must do tbeir "
         "part. Tho people want less redtape and more jobs, and they want thc government to "

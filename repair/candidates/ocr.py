@@ -65,6 +65,7 @@ from repair.candidates.ocr_capsfar import caps_far_candidates
 from repair.candidates.ocr_capsword import capsword_candidates
 from repair.candidates.ocr_case import capital_word_candidates, case_candidates, verse_like
 from repair.candidates.ocr_casefar import casefar_candidates
+from repair.candidates.ocr_closedsplit import closed_compound
 from repair.candidates.ocr_compound import compound_candidates
 from repair.candidates.ocr_docvocab import doc_vocab_candidates
 from repair.candidates.ocr_dropped import dropped_applies, dropped_candidates
@@ -806,6 +807,8 @@ class _Generator:
                     continue  # "of Howlong", "Jane Byan": a place, a surname
                 if repeated and _content_pair(parts):
                     continue  # "redtape" x3, "decisionmaking" x2: the page's compound
+                if closed_compound(tok.text, parts):
+                    continue  # "alltime", "redtape": the web prints it closed (session 52)
                 thr = split_thr
                 if _known_compound(tok.text, parts):
                     thr = max(thr or 0.0, KNOWN_COMPOUND_THRESHOLD)  # "industrywide"

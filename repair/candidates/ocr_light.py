@@ -337,6 +337,7 @@ def light_boundary_candidates(
 ) -> list[Candidate]:
     """A merged non-word split ("ofthe" -> "of the") or a non-word piece joined with its
     neighbour ("wa nt" -> "want") on a page the gate keeps shut (see :data:`BOUNDARIES`)."""
+    from repair.candidates.ocr_closedsplit import closed_compound
     from repair.candidates.ocr_spacing import SPACING_COST, joins
     from repair.score.ocr_channel import split_candidates
 
@@ -355,6 +356,8 @@ def light_boundary_candidates(
                 continue
             if min(zipf(p) for p in parts) < MERGE_PART_ZIPF:
                 continue
+            if closed_compound(text, parts):
+                continue  # "signon", "stemcells": the web prints it closed (session 52)
             clear = glue and sp.cost <= GLUE_MAX_COST and max(map(zipf, parts)) >= GLUE_ZIPF
             if not (clear or plain):
                 continue

@@ -70,6 +70,12 @@ MIN_PIECE = 2
 #: touching one (no space between) is left alone.
 CODE_MARKS = frozenset("._/\\@#=<>()[]{}|~`*+&$%^-")
 QUOTES = frozenset("\"'`‘’“”")
+#: A capitalised token mid-sentence or after a title is a name, split only as the garbled
+#: pages' split does it (:func:`repair.candidates.ocr_namepos.common_head_mid_sentence`,
+#: :func:`repair.candidates.ocr_namepos.name_position`): "the Foran family" is no "For an"
+#: ("Ofthe" after a stop still splits).  Session 52 (ocrprec): light suite dev and the
+#: census dev unchanged (no dev case either way; benchmarks/RESULTS.md, session 52, ocrprec).
+NAME_GUARD = True
 #: A token one learned confusion of at most this many nats reads as a word of at least
 #: this Zipf is left to the glyph readers ("withour": "without", not "with our").
 CONFUSABLE_COST = 5.0
@@ -101,6 +107,17 @@ def _confusable(low: str) -> bool:
     return any(
         c.cost <= CONFUSABLE_COST and zipf(c.text.lower()) >= CONFUSABLE_ZIPF
         for c in correction_candidates(low)[:3]
+    )
+
+
+def _name_place(toks: list[Token], i: int, found: list[tuple[str, str]]) -> bool:
+    """Whether capitalised token ``i`` stands where a name does (:data:`NAME_GUARD`): after
+    a title or an initial, or mid-sentence with a split the garbled pages refuse there."""
+    from repair.candidates.ocr_namepos import common_head_mid_sentence, name_position
+
+    head = toks[i].text[:1]
+    return name_position(toks, i) or any(
+        common_head_mid_sentence(toks, i, (head + left[1:], right)) for left, right in found
     )
 
 
@@ -176,6 +193,8 @@ def page_split_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[
         if head.isupper() and not text[1:].islower():
             continue  # "McDonald", "PowerPoint": a capital opening and another inside
         found = cuts(head.lower() + text[1:] if head.isupper() else text, counts)
+        if found and head.isupper() and NAME_GUARD and _name_place(toks, i, found):
+            continue
         if found and _confusable(low):
             continue
         for left, right in found:

@@ -39,6 +39,7 @@ from repair.score import (
     ocr_pagerate,
     ocr_reorder,
     ocr_rescue,
+    ocr_romanpair,
     ocr_sole,
     ocr_widectx,
 )
@@ -865,6 +866,8 @@ def _page_pairs(
     paired: set[str] = set()  # the words of the page's pairs
     if PAGE_PAIRS:
         pairs = page_pair_counts([w.text for w in doc.words])
+        if ocr_romanpair.ROMAN_PAIRS:  # "War I in": no pronoun's pair (:mod:`.ocr_romanpair`)
+            ocr_romanpair.drop_roman_pairs(pairs, doc.text, [(w.text, w.start) for w in doc.words])
         paired = {a for a, _b in pairs}
         paired.update(b for _a, b in pairs)
     others = BOOK_BIGRAMS or BOTH_SIDES
