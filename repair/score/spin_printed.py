@@ -25,8 +25,14 @@ from repair.score.spin_route import KEY
 #: original that the document prints (any place, any case); None: off.  Spinbot dev rows
 #: the stage left with another original on top (``benchmarks/spin_account_spinbot.py``
 #: classes, session 52): the stage's choice printed in the document and the gold not 274,
-#: the gold printed and the choice not 80.  Measured in benchmarks/RESULTS.md, "Session
-#: 52, spinbot".
+#: the gold printed and the choice not 80.  Dev (``spin_eval.py --split dev``, with
+#: :data:`repair.score.spin_route.FAMILY_OPEN`): -1 / -2 / -4 give spinbot 0.2014 -> 0.203 /
+#: **0.2045** / 0.203 (precision 0.685 -> 0.689 / 0.697 / 0.705); alone (-2) 0.1962 ->
+#: 0.199; every other dev row main's (no other spinner's document is routed);
+#: ``spin_calibrate.py`` 0.092 -> 0.091 changed tokens per 1,000 (one edit fewer in a routed
+#: clean inaugural address), FPR 0.0071 as main.  Test (read once, both flags): spinbot
+#: 0.1639 -> 0.1672 (precision 0.635 -> 0.643), every other row and AUC main's
+#: (benchmarks/RESULTS.md, "Session 52, spinbot").  On (-2.0); None: off.
 PRINTED_ROUTED: float | None = -2.0
 
 

@@ -120,7 +120,13 @@ SHUT_CONSISTENT: int | None = 3
 #: rarely shows) opens its word decisions anyway (:data:`repair.stages.spin.FAMILY_WORDS`):
 #: its words are then read by the model its rows point to, not the one they do not.  The
 #: family marks do not read the word model, so routing opens no document the shipped model
-#: keeps shut; the stage reads such a document twice (:func:`family_reroute`).  False: off.
+#: keeps shut; the stage reads such a document twice (:func:`family_reroute`).  Dev (session
+#: 52, spinbot; ``spin_eval.py --all --split dev``): spinbot 0.1962 -> 0.2014 (precision
+#: 0.682 -> 0.685; its 9 family-opened shut cued documents routed), every other dev row
+#: main's; ``spin_calibrate.py`` identical to main (its ROC rows too).  With
+#: :data:`repair.score.spin_printed.PRINTED_ROUTED`: test (read once) spinbot 0.1639 ->
+#: 0.1672, every other row main's (benchmarks/RESULTS.md, "Session 52, spinbot").  On;
+#: False: off (main's behaviour exactly).
 FAMILY_OPEN = True
 #: A routed document is scored by the any-rank model's document model too (False: its word
 #: model only, the document score and gate the shipped model's).  False, dev (session 49,
