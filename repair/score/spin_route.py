@@ -114,6 +114,20 @@ FIRST_SENSE_VETO: float | None = 0.2
 #: ``spin_calibrate.py``: 0.092 changed tokens per 1,000, FPR 0.0071, as main; seeds as main
 #: (benchmarks/RESULTS.md, "Session 50, spinroute").
 SHUT_CONSISTENT: int | None = 3
+#: Route a document :data:`OPEN_ONLY` kept with the shipped model (its cue, rows, profile and
+#: first-sense checks passed, its shipped document score under the gate) where the family gate
+#: (:mod:`repair.detect.spin_family`: multi-word forms and count figures clean English
+#: rarely shows) opens its word decisions anyway (:data:`repair.stages.spin.FAMILY_WORDS`):
+#: its words are then read by the model its rows point to, not the one they do not.  The
+#: family marks do not read the word model, so routing opens no document the shipped model
+#: keeps shut; the stage reads such a document twice (:func:`family_reroute`).  Dev (session
+#: 52, spinbot; ``spin_eval.py --all --split dev``): spinbot 0.1962 -> 0.2014 (precision
+#: 0.682 -> 0.685; its 9 family-opened shut cued documents routed), every other dev row
+#: main's; ``spin_calibrate.py`` identical to main (its ROC rows too).  With
+#: :data:`repair.score.spin_printed.PRINTED_ROUTED`: test (read once) spinbot 0.1639 ->
+#: 0.1672, every other row main's (benchmarks/RESULTS.md, "Session 52, spinbot").  On;
+#: False: off (main's behaviour exactly).
+FAMILY_OPEN = True
 #: A routed document is scored by the any-rank model's document model too (False: its word
 #: model only, the document score and gate the shipped model's).  False, dev (session 49,
 #: routing as :data:`ANY_RANK_ROUTE` 0.4): spinbot 0.2037, but clean documents' changed
@@ -252,6 +266,23 @@ def route(
             out["every_place"] = forms
             out["route"] = forms >= SHUT_CONSISTENT
     return out
+
+
+def family_reroute(verdict: Mapping[str, object] | None, details: Mapping[str, object]) -> bool:
+    """Whether a document read with the shipped model is read again routed
+    (:data:`FAMILY_OPEN`): its verdict was refused by :data:`OPEN_ONLY` alone (it records the
+    every-place count) and its family gate is open (``details``, the first reading's).
+
+    >>> family_reroute({"route": False, "every_place": 0}, {"family_gate": False})
+    False
+    """
+    return (
+        FAMILY_OPEN
+        and verdict is not None
+        and not verdict.get("route")
+        and "every_place" in verdict
+        and bool(details.get("family_gate"))
+    )
 
 
 def model_for(details: Mapping[str, object]) -> SpinModel | None:

@@ -50,7 +50,7 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
-from repair.score import spin_route
+from repair.score import spin_printed, spin_route
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.consistency import RULE as CARRIED
 from repair.score.science import defer_rare as science_defer
@@ -1117,13 +1117,14 @@ def _topic_rows(
         ]
         table = sense_table(rows, bar)
         later = None if table is not None else later_sense_extra(rows, bar)
+    printed = spin_printed.printed_extra(doc, details)
     for i, (w, p) in enumerate(zip(words, probs, strict=True)):
         if p < TOPIC_PICK_MIN_PROB:
             continue
         extra = None if table is None else table.extra(*rows[i], bar)
         if later is not None:
             extra = partial(later, rows[i][0])
-        got = topic_pick(doc, w, extra=extra)
+        got = topic_pick(doc, w, extra=spin_printed.summed(extra, printed))
         if got is not None:
             new[i] = got[0]
     if CONSISTENT:
@@ -2589,8 +2590,18 @@ class _Stage:
         verdict = None
         if spin_route.ANY_RANK_ROUTE is not None or spin_route.CUE_DETAILS:
             verdict = spin_route.route(doc, words, wprof, prof[0])
+        # the first reading drops the rows' ranked choices (drop_choices): kept for a second
+        maybe = spin_route.FAMILY_OPEN and verdict is not None and "every_place" in verdict
+        choices = [(w, w.choices) for w in (*words, *extra)] if maybe else []
         with routed(spin_route.model_for({spin_route.KEY: verdict})):
-            return self._read(doc, occ, weak, prof, prior, words, extra, wprof, verdict)
+            det = self._read(doc, occ, weak, prof, prior, words, extra, wprof, verdict)
+        if spin_route.family_reroute(verdict, det.details):
+            for w, c in choices:
+                object.__setattr__(w, "choices", c)
+            verdict = {**verdict, "route": True, "family_open": True}  # type: ignore[dict-item]
+            with routed(spin_route.model_for({spin_route.KEY: verdict})):
+                det = self._read(doc, occ, weak, prof, prior, words, extra, wprof, verdict)
+        return det
 
     def _read(
         self,
