@@ -1,4 +1,4 @@
-"""A page's other prints of a real word as evidence on re-reading one (repair.score.ocr_pagekept)."""
+"""A page's other prints of a real word as evidence on re-reading one (score.ocr_pagekept)."""
 
 from __future__ import annotations
 
