@@ -36,6 +36,7 @@ from repair.score import (
     ocr_cache,
     ocr_decide_fast,
     ocr_knownform,
+    ocr_pagekept,
     ocr_pagerate,
     ocr_reorder,
     ocr_rescue,
@@ -671,6 +672,8 @@ def _realword_guard(
 ) -> None:
     """Drop real-word readings the guard refuses (issue 12); trace them when asked."""
     page: Counter[str] | None = None
+    prints: dict[str, list[int]] | None = None  # :data:`ocr_pagekept.PAGE_KEPT`'s
+    reread: frozenset[int] = frozenset()
     for span, items in list(groups.items()):
         margin, best, ev = items[0]
         f = best.features
@@ -682,6 +685,14 @@ def _realword_guard(
         if REALWORD_ISOLATED and _isolated_refuses(doc, span, orig, alt, margin, ev):
             del groups[span]
             continue
+        if ocr_pagekept.PAGE_KEPT and ocr_pagekept.applies(orig, span, margin, ev, f):
+            if prints is None:  # the page keeps its other prints (:mod:`.ocr_pagekept`)
+                words = doc.words
+                prints = ocr_pagekept.page_prints([w.text for w in words], [w.start for w in words])
+                reread = frozenset(s[0] for s in groups)
+            if ocr_pagekept.refuses(prints, orig, span[0], reread):
+                del groups[span]
+                continue
         if _RW_TRACE is None and not _guard_cheap(orig, alt):
             continue
         if page is None:
