@@ -37,6 +37,7 @@ from repair.candidates import (
     ocr_lightwide,
     ocr_markjoin,
     ocr_mixedunit,
+    ocr_namecase,
     ocr_namepair,
     ocr_nameplace,
     ocr_nameprefix,
@@ -488,6 +489,8 @@ class _Generator:
                 out.extend(mixed_candidates(toks, i, counts[word], heavy=False))
             if head.islower() and not word.islower():
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
+            elif ocr_namecase.NAME_RUN_CAPITAL and head.islower():  # "Horace leslie Appleton"
+                out.extend(ocr_namecase.name_capital_candidates(toks, i, counts))
         if garbled:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
             if ocr_pagecase.CASE_TARGETS:  # "OOPP" beside "Copp" x6: capitals, no finding
