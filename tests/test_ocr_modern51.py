@@ -77,13 +77,19 @@ RESIDUE = [
 ]
 
 
-def _page() -> str:
-    rng = random.Random(0)
+def garbled_page(sentences: list[str], seed: int = 0) -> str:
+    """A page of garbled filler paragraphs, each followed by one clean sentence of
+    ``sentences`` (the garble opens the OCR gate; the sentences show what it keeps)."""
+    rng = random.Random(seed)
     parts = []
-    for sentence in KEPT + RESIDUE:
+    for sentence in sentences:
         parts.append(damage(FILLER * 2, rng).strip())
         parts.append(sentence)
     return "\n\n".join(parts) + "\n"
+
+
+def _page() -> str:
+    return garbled_page(KEPT + RESIDUE)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import random
 import sys
 from pathlib import Path
 
@@ -18,8 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from make_ocr_suite import damage  # noqa: E402
-from test_ocr_modern51 import FILLER  # noqa: E402
+from test_ocr_modern51 import garbled_page  # noqa: E402
 
 
 def _pairs(text: str) -> dict[tuple[str, str], int]:
@@ -60,12 +58,7 @@ SENTENCES = [
 
 
 def _page() -> str:
-    rng = random.Random(0)
-    parts = []
-    for s in SENTENCES:
-        parts.append(damage(FILLER * 2, rng).strip())
-        parts.append(s)
-    return "\n\n".join(parts) + "\n"
+    return garbled_page(SENTENCES)
 
 
 @pytest.mark.parametrize("flag", [True, False])
