@@ -59,7 +59,9 @@ def _pair(start: int, written: str, original: str, strength: str = "weak") -> Ed
 
 
 def test_shipped_setting() -> None:
-    assert stage.ROW_HONEST == 2
+    # off: the count reads the whole text, so windowed and whole repairs would differ
+    # (tests/test_windows.py); the rule is measured with it set to 2
+    assert stage.ROW_HONEST is None
     assert stage.ROW_HONEST_WEAK is True
 
 
