@@ -31,7 +31,6 @@ word.  The language model, both sides, still decides the split by :data:`THRESHO
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from repair.candidates.ocr_rules import cand, page_count
@@ -82,7 +81,6 @@ CONFUSABLE_COST = 5.0
 CONFUSABLE_ZIPF = 5.0
 
 
-
 def _vouched(piece: str, counts: Mapping[str, int]) -> bool:
     """Whether the page prints ``piece`` on its own or it is one of the commonest words."""
     return is_target(piece.lower()) and (
@@ -130,13 +128,10 @@ def closed_form(text: str, left: str, right: str) -> bool:
     >>> closed_form("theaerosols", "the", "aerosols")
     False
     """
-    from repair.score.ngrams import get_ngrams
+    from repair.candidates.ocr_closedsplit import closed_log_ratio
 
-    low, a, b = text.lower(), left.lower(), right.lower()
-    if zipf(low) <= 0.0:
-        return False  # the web never prints it closed up
-    bigram = zipf(a) + get_ngrams().bigram_logprob(a, b) / math.log(10)
-    return zipf(low) - bigram >= CLOSED_LOG_RATIO
+    ratio = closed_log_ratio(text, left, right)  # None: the web never prints it closed up
+    return ratio is not None and ratio >= CLOSED_LOG_RATIO
 
 
 def cuts(text: str, counts: Mapping[str, int]) -> list[tuple[str, str]]:
