@@ -35,6 +35,8 @@ A ``broke`` token also names the rule of the edit over it (a table of them is pr
 ``--examples N`` prints N examples of each kind (``--kind`` one only).  ``--set`` sets
 module constants before the run, e.g.
 ``--set repair.candidates.ocr_rarereal.RARE_REAL=True``.
+``--dump FILE`` (with ``--gates``) writes those real-word rows as JSON lines with their raw
+context, for ``ocr_nopath_account.py`` (session 53).
 ``--residual`` classes every token we leave wrong (session 47's census); with ``--gates``
 the real-word part of it is also told by the reader gate that stops it
 (:func:`realword_gate`, session 48).
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -331,6 +334,7 @@ def account(
     by: bool = False,
     residual: bool = False,
     gates: bool = False,
+    dump: list[dict] | None = None,
 ) -> Counter[str]:
     rec = _Recorder()
     gate_rows: list[tuple[str, str, str, str, bool]] = []  # (census kind, gate, raw, gold, op)
@@ -467,6 +471,21 @@ def account(
                 if gates and ck.startswith("real-word") and ri >= 0:
                     gate = realword_gate(a.raw, rec.page, src[rs.spans[ri][0]], _word(g), ck)
                     gate_rows.append((ck, gate, rword, _word(g), ok_op[j]))
+                    if dump is not None:  # session 53: the rows with their raw context
+                        at0 = src[rs.spans[ri][0]]
+                        dump.append(
+                            {
+                                "art": a.ident,
+                                "start": at0,
+                                "census": ck,
+                                "gate": gate,
+                                "raw": rword,
+                                "gold": _word(g),
+                                "op": bool(ok_op[j]),
+                                "page": rec.page,
+                                "ctx": a.raw[max(0, at0 - 50) : at0 + 50],
+                            }
+                        )
             causes[cause] += 1
             shorts[kind] += len(_word(g)) <= 3
             caps[kind] += _word(g)[:1].isupper()
@@ -543,9 +562,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --residual: the real-word residue by the reader gate that stops it",
     )
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="with --gates: write the real-word gate rows as JSON lines (session 53)",
+    )
     args = ap.parse_args(argv)
     _apply_sets(args.sets)
     arts = selected(args.data, args.split, args.limit)
+    rows: list[dict] | None = [] if args.dump is not None else None
     account(
         arts,
         args.examples,
@@ -554,7 +580,10 @@ def main(argv: list[str] | None = None) -> int:
         by=args.by_cause,
         residual=args.residual,
         gates=args.gates,
+        dump=rows,
     )
+    if args.dump is not None:
+        args.dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return 0
 
 
