@@ -30,7 +30,7 @@ def test_shipped_settings() -> None:
     test_spin_pooled_max53.py); session 51's mean reading stays a setting."""
     assert stage.POOLED_MAPPING == (2, 0.15)
     assert stage.POOLED_ABSENT is False
-    assert stage.POOLED_PROFILE_MIN == 0.4
+    assert stage.POOLED_PROFILE_MIN == 0.5
     assert stage.POOLED_SURE is True
 
 

@@ -37,12 +37,12 @@ def doc() -> Document:
 
 def test_shipped_setting() -> None:
     """On: the strongest place, each place at least 0.02, in dense documents the seed
-    profile partly explains (score >= 0.4, word model score >= SURE_SCORE)."""
+    profile partly explains (score >= 0.5, word model score >= SURE_SCORE)."""
     assert stage.POOLED_MAPPING == (2, 0.15)
     assert stage.POOLED_STAT == "max"
     assert stage.POOLED_FLOOR == 0.02
     assert stage.POOLED_ABSENT is False
-    assert stage.POOLED_PROFILE_MIN == 0.4
+    assert stage.POOLED_PROFILE_MIN == 0.5
     assert stage.POOLED_SURE is True
 
 
