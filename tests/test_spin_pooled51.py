@@ -26,9 +26,10 @@ def _rows(text: str) -> list[Candidate]:
 
 
 def test_shipped_settings() -> None:
-    """Off (results only); the settings measured are kept for the switch."""
-    assert stage.POOLED_MAPPING is None
-    assert stage.POOLED_ABSENT is True
+    """On since session 53 with the strongest place's probability (tests/
+    test_spin_pooled_max53.py); session 51's mean reading stays a setting."""
+    assert stage.POOLED_MAPPING == (2, 0.15)
+    assert stage.POOLED_ABSENT is False
     assert stage.POOLED_PROFILE_MIN == 0.5
     assert stage.POOLED_SURE is True
 
