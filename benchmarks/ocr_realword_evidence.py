@@ -18,7 +18,20 @@ each row, evidence the shipped scorer does not use:
   ``</s>``; a stop after a capitalised word of at most three letters, "Mr." / "M.",
   is no stop), read from the article's tokens;
 * ``book``: the book-register bigrams' two-sided gain
-  (:meth:`repair.resources.bigrams.Bigrams.logprob_next`).
+  (:meth:`repair.resources.bigrams.Bigrams.logprob_next`);
+* ``webL`` / ``webR`` / ``web``: the Google Web Trillion Word bigrams' (Norvig's
+  count_1w / count_2w as shipped by the optional ``wordsegment`` package, read from its
+  installed data files; the columns are 0 when it is absent) left, right and two-sided
+  gains, ln P(reading | left) - ln P(print | left) and ln P(right | reading) -
+  ln P(right | print); a pair the table lacks (it keeps pairs counted at least 100,000
+  times) is estimated as independent, capped at that count;
+* ``webPMIL`` / ``webPMI``: the left gain less the unigram ratio, and that plus the
+  right gain (already a PMI difference: P(right | w) / P(right)), so a side the table
+  covers for neither word gives 0 and the readings' frequency drops out;
+* ``webBoth``: ``web`` counted only on a side where the table holds both the
+  reading's and the print's pair (no estimate at all).
+
+It also prints how many rows' bigrams the web table covers.
 
 It prints, for gold against right prints, each evidence's AUC over all rows and over
 the rows within ``--near`` nats below their threshold or above it, and for each way to
@@ -32,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -96,11 +110,69 @@ def stop_window(
     return prev, nxt
 
 
+WEB_TOTAL = 1_024_908_267_229  # words in the Web Trillion Word corpus (wordsegment's TOTAL)
+WEB_PRUNE = 100_000  # the smallest pair count count_2w keeps
+WEB_FLOOR = 10_000  # the count given a word count_1w lacks (its smallest is 12,711)
+
+
+class WebBigrams:
+    """Norvig's Web Trillion Word unigram and bigram counts (lower-cased; duplicate
+    lower-cased pairs summed), read from the installed ``wordsegment`` package."""
+
+    def __init__(self, uni: dict[str, int], bi: dict[tuple[str, str], int]) -> None:
+        self.uni, self.bi = uni, bi
+
+    @classmethod
+    def load(cls) -> WebBigrams | None:
+        """The table, or ``None`` when ``wordsegment`` is not installed."""
+        try:
+            import wordsegment
+        except ImportError:
+            return None
+        d = Path(wordsegment.__file__).parent
+        uni: dict[str, int] = {}
+        for line in (d / "unigrams.txt").read_text(encoding="utf-8").splitlines():
+            w, _, c = line.partition("\t")
+            uni[w] = uni.get(w, 0) + int(c)
+        bi: dict[tuple[str, str], int] = {}
+        for line in (d / "bigrams.txt").read_text(encoding="utf-8").splitlines():
+            ab, _, c = line.partition("\t")
+            a, _, b = ab.partition(" ")
+            bi[(a, b)] = bi.get((a, b), 0) + int(c)
+        return cls(uni, bi)
+
+    def count(self, w: str) -> int:
+        """The word's count (``WEB_FLOOR`` when the table lacks it)."""
+        return self.uni.get(w.lower(), WEB_FLOOR)
+
+    def pair(self, a: str, b: str) -> float:
+        """The pair's count, or, when the table lacks it, the independent estimate
+        capped below ``WEB_PRUNE``."""
+        c = self.bi.get((a.lower(), b.lower()))
+        if c is not None:
+            return float(c)
+        return min(self.count(a) * self.count(b) / WEB_TOTAL, WEB_PRUNE - 1.0)
+
+    def has(self, a: str, b: str) -> bool:
+        """Whether the table counts the pair."""
+        return (a.lower(), b.lower()) in self.bi
+
+    def gain(self, left: str | None, o: str, a: str, right: str | None) -> tuple[float, float]:
+        """(left, right) log-ratio of the reading ``a`` over the print ``o``."""
+        g_l = math.log(self.pair(left, a) / self.pair(left, o)) if left else 0.0
+        g_r = 0.0
+        if right:
+            g_r = math.log(self.pair(a, right) / self.count(a)) - math.log(
+                self.pair(o, right) / self.count(o)
+            )
+        return g_l, g_r
+
+
 def features(rows: list[dict]) -> list[dict]:
     """Each row with its evidence (see the module docstring)."""
     from repair.score.ocr import _book_sides, _pair_word
 
-    lm, t = get_lm(), get_ngrams()
+    lm, t, web = get_lm(), get_ngrams(), WebBigrams.load()
     raws = {a.ident: a.raw for a in load(DEFAULT_DATA / "allArticles.txt")}
     toks_of: dict[str, list[Token]] = {}
     out = []
@@ -122,6 +194,22 @@ def features(rows: list[dict]) -> list[dict]:
         pl, pr = (_pair_word(left) if left else None), (_pair_word(right) if right else None)
         po, pa = _pair_word(o), _pair_word(a)
         f["book"] = sum(_book_sides(pl, po, pa, pr)) if po and pa else 0.0
+        f["webL"], f["webR"], f["web"] = 0.0, 0.0, 0.0
+        f["webPMIL"], f["webPMI"], f["webBoth"] = 0.0, 0.0, 0.0
+        f["webcov"] = (0, 0)
+        if web is not None:
+            f["webL"], f["webR"] = web.gain(left, o, a, right)
+            f["web"] = f["webL"] + f["webR"]
+            uni = math.log(web.count(a) / web.count(o))
+            f["webPMIL"] = f["webL"] - uni if left else 0.0
+            f["webPMI"] = f["webPMIL"] + f["webR"]
+            both_l = bool(left) and web.has(left, a) and web.has(left, o)
+            both_r = bool(right) and web.has(a, right) and web.has(o, right)
+            f["webBoth"] = (f["webL"] if both_l else 0.0) + (f["webR"] if both_r else 0.0)
+            f["webcov"] = (
+                int(bool(left) and web.has(left, a)) + int(bool(right) and web.has(a, right)),
+                int(bool(left) and web.has(left, o)) + int(bool(right) and web.has(o, right)),
+            )
         out.append(f)
     return out
 
@@ -145,7 +233,8 @@ def flips(rows: list[dict], gain: Callable[[dict], float]) -> dict[str, int]:
 
 
 EVIDENCE = (
-    "margin", "gain", "triL", "triR", "per", "perL", "perR", "perPMI", "mix", "stop", "book"
+    "margin", "gain", "triL", "triR", "per", "perL", "perR", "perPMI", "mix", "stop", "book",
+    "webL", "webR", "web", "webPMIL", "webPMI", "webBoth",
 )  # fmt: skip
 RULES: tuple[tuple[str, Callable[[dict, float], float]], ...] = (
     ("gain + w*perR", lambda f, w: f["gain"] + w * f["perR"]),
@@ -155,7 +244,33 @@ RULES: tuple[tuple[str, Callable[[dict, float], float]], ...] = (
     ("gain + w*triR", lambda f, w: f["gain"] + w * f["triR"]),
     ("(1-w)*gain + w*mix", lambda f, w: (1 - w) * f["gain"] + w * f["mix"]),
     ("(1-w)*gain + w*stop", lambda f, w: (1 - w) * f["gain"] + w * f["stop"]),
+    ("gain + w*webR", lambda f, w: f["gain"] + w * f["webR"]),
+    ("gain + w*web", lambda f, w: f["gain"] + w * f["web"]),
+    ("gain + w*webPMIL", lambda f, w: f["gain"] + w * f["webPMIL"]),
+    ("gain + w*webPMI", lambda f, w: f["gain"] + w * f["webPMI"]),
+    ("gain + w*webBoth", lambda f, w: f["gain"] + w * f["webBoth"]),
+    ("(1-w)*gain + w*web", lambda f, w: (1 - w) * f["gain"] + w * f["web"]),
 )
+
+
+def coverage(rows: list[dict]) -> None:
+    """How many rows' bigrams (left and right of the reading and of the print) the web
+    table counts, for the gold and the right prints."""
+    groups = (
+        ("gold", [f for f in rows if f["label"] == "gold"]),
+        ("gold not applied", [f for f in rows if f["label"] == "gold" and not f["applied"]]),
+        ("right prints", [f for f in rows if f["label"] == "correct"]),
+    )
+    for lab, sel in groups:
+        n_a = sum(f["webcov"][0] for f in sel)
+        n_o = sum(f["webcov"][1] for f in sel)
+        some = sum(1 for f in sel if f["webcov"][0] or f["webcov"][1])
+        both = sum(1 for f in sel if f["webcov"][0] and f["webcov"][1])
+        pairs = sum(int(bool(f["prev"])) + int(bool(f["nxt"])) for f in sel)
+        print(
+            f"  {lab}: {len(sel)} rows, {pairs} neighbours; pairs counted: the reading's {n_a}, "
+            f"the print's {n_o}; rows with any counted {some}, with both words' {both}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{name}: {len(gold)} gold, {len(right)} right prints")
         for k in EVIDENCE:
             print(f"  {k:8s} AUC {auc([f[k] for f in gold], [f[k] for f in right]):.3f}")
+    print("\nweb bigram coverage (all rows)")
+    coverage(rows)
     print("\nflips (decided readings; net = gold won - lost - prints broken + saved)")
     for name, rule in RULES:
         for w in (float(x) for x in args.weights.split(",")):
