@@ -134,7 +134,7 @@ class _Stage:
             edits = recase(doc.tokens, edits)  # the capital a reading lost (issue 12)
             from repair.candidates import ocr_namereading
 
-            edits = ocr_namereading.recase_names(doc.tokens, edits)  # "Lieutenant colanel" (issue 12)
+            edits = ocr_namereading.recase_names(doc.tokens, edits)  # a name reading (issue 12)
             from repair.candidates import ocr_secondpass
 
             if ocr_secondpass.SECOND_PASS:  # the real-word readers again, in corrected context
