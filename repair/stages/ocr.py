@@ -132,6 +132,9 @@ class _Stage:
             from repair.candidates.ocr_capcase import recase
 
             edits = recase(doc.tokens, edits)  # the capital a reading lost (issue 12)
+            from repair.candidates import ocr_namereading
+
+            edits = ocr_namereading.recase_names(doc.tokens, edits)  # a name reading (issue 12)
             from repair.candidates import ocr_secondpass
 
             if ocr_secondpass.SECOND_PASS:  # the real-word readers again, in corrected context
