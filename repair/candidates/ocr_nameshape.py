@@ -326,7 +326,14 @@ def _char_lp(model: tuple[dict[str, int], dict[str, int], int], s: str, j: int) 
 # replay of 8 windows of 1 M OCR words: 65,536 -> 16,384 loses 23 k of 83 k hits at
 # ~2 us a miss (~0.2 % of the CPU), ~8 MB less once full; 5 MB OCR file: 16,384 -> 2,048 loses
 # 65 k of 106 k hits at ~6 us a miss (+0.4 s of 130 s), ~2.4 MB less (issue 14)
-@lru_cache(maxsize=2_048)
+#: Windows kept by :func:`_window_lp` (~170 bytes an entry with its key).  Session 53
+#: (ocrmemo): the 100 k-word OCR speed text asks 12.8 k distinct windows (27.5 k calls;
+#: misses 18.2 k at 2,048, 12.8 k at 16,384), an 11 k-word article 2.8 k (5.5 k -> 2.8 k).
+#: +2.4 MB once full; was 2,048.
+WINDOW_LP_CACHE = 16_384
+
+
+@lru_cache(maxsize=WINDOW_LP_CACHE)
 def _window_lp(window: str) -> float:
     """ln P(last character | the ones before it) of an ORDER-character window."""
     grams, contexts, unigrams = _model()

@@ -296,8 +296,11 @@ def _python_table_zipf(word: str, table: Mapping[str, int] | SortedTable) -> flo
 #: search), a hit ~0.1 us: the call stream of 5 MB of OCR text (3.5 M calls, 67 k
 #: distinct strings; ``benchmarks/cache_replay.py``) replayed through an LRU of 24,576
 #: loses 1.4 % of its hits (+0.55 s of 135 s CPU) and holds ~11 MB less than one of
-#: 100,000 once full (a 50 MB text; issue 14, session 17).
-ZIPF_CACHE = 24_576
+#: 100,000 once full (a 50 MB text; issue 14, session 17).  Session 53 (ocrmemo): the
+#: 100 k-word OCR speed text asks 60 k distinct words (575 k calls): 24,576 -> 65,536 takes
+#: its misses 78.8 k -> 60.4 k (an 11 k-word article's 36.4 k -> 30.7 k), ~140 bytes an
+#: entry with its key (+5.7 MB once full); was 24,576.
+ZIPF_CACHE = 65_536
 
 
 @lru_cache(maxsize=ZIPF_CACHE)

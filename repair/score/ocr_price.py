@@ -79,7 +79,21 @@ def _rows_from(piece: str) -> tuple[dict[str, float], int]:
     return rows, max(map(len, rows), default=-1)
 
 
-@lru_cache(maxsize=8_192)  # replay of 1 M OCR words: 457 more misses of 22.5 k calls
+#: Prices kept by :func:`_block_cost` (~230 bytes an entry with its key).  The 8,192 of a
+#: 1 M-word replay thrash within one pass of a 10-100 k-word OCR text: the 100 k-word speed
+#: text asks 77.7 k distinct (printed, true) pairs in 197 k calls (misses 92.3 k at 8,192,
+#: 82.0 k at 32,768), a self-trained 11 k-word article ~17 k a pass (37.1 k -> 34.7 k over
+#: both passes).  +5.6 MB once full (session 53, ocrmemo; was 8,192).
+BLOCK_COST_CACHE = 32_768
+#: Read sets kept by :func:`_reads` (~830 bytes an entry: the lowered glyphs and the row
+#: lists, whose dicts :func:`_rows_from` shares).  One call per :func:`_block_cost` miss:
+#: the 100 k-word speed text asks 12.3 k distinct printed blocks in 92 k calls (misses
+#: 25.7 k at 128, 13.0 k at 8,192), the 11 k-word article 6.3 k (10.6 k -> 6.3 k).
+#: +6.7 MB once full (session 53, ocrmemo; was 128).
+READS_CACHE = 8_192
+
+
+@lru_cache(maxsize=BLOCK_COST_CACHE)
 def _block_cost(src: str, dst: str) -> float:
     """Cheapest reading of printed ``src`` as true ``dst`` (lower case): table rows,
     equal glyphs (free) and generic edits.  The rows of each printed run are looked up
@@ -93,7 +107,7 @@ def _block_cost(src: str, dst: str) -> float:
     return _block_dp(src, dst, reads)
 
 
-@lru_cache(maxsize=128)  # 100 k OCR words: 10.5 k blocks; 128 as fast as 512 in a replay
+@lru_cache(maxsize=READS_CACHE)
 def _reads(src: str) -> tuple[list[str], list[list[tuple[dict[str, float], int]]]]:
     """Printed ``src`` glyph by glyph lowered, and the rows of every printed run of it
     (:func:`_rows_from`), by start glyph: what :func:`_block_cost` prices ``src`` with,
