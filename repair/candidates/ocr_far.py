@@ -121,8 +121,8 @@ def _anchored(n: int, first: str, last: str) -> list[str]:
 LAST_NOT_FIRST_MEMO = True
 #: Lists kept (~50 words each on average; ~900 bytes an entry).  Session 53 (ocrmemo): the
 #: 100 k-word OCR speed text asks 4.9 k distinct (15.5 k calls; misses 7.1 k at 2,048, 5.0 k
-#: at 4,096); +1.8 MB once full; was 2,048.
-LAST_NOT_FIRST_CACHE = 4_096
+#: at 4,096); +1.8 MB once full; kept at 2,048 by the lead: memory for ~1 % CPU.
+LAST_NOT_FIRST_CACHE = 2_048
 _last_not_first_of: list[object] = [None]  # the ``ends`` the memo was filled from
 
 

@@ -156,8 +156,8 @@ def _far_readings(joined: str) -> list[Correction]:
 # confusion look-up were ~2 % of 100 k OCR words); 2,048 answers (~0.2 MB)
 #: Answers kept by :func:`_word_alone` (~130 bytes an entry with its key).  Session 53
 #: (ocrmemo): the 100 k-word OCR speed text asks 4.6 k distinct pieces (8.5 k calls; misses
-#: 5.1 k at 2,048, 4.6 k at 4,096, ~125 us a miss); +0.3 MB once full; was 2,048.
-WORD_ALONE_CACHE = 4_096
+#: 5.1 k at 2,048, 4.6 k at 4,096, ~125 us a miss); +0.3 MB once full; kept at 2,048 by the lead.
+WORD_ALONE_CACHE = 2_048
 
 
 @lru_cache(maxsize=WORD_ALONE_CACHE)

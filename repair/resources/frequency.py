@@ -299,8 +299,8 @@ def _python_table_zipf(word: str, table: Mapping[str, int] | SortedTable) -> flo
 #: 100,000 once full (a 50 MB text; issue 14, session 17).  Session 53 (ocrmemo): the
 #: 100 k-word OCR speed text asks 60 k distinct words (575 k calls): 24,576 -> 65,536 takes
 #: its misses 78.8 k -> 60.4 k (an 11 k-word article's 36.4 k -> 30.7 k), ~140 bytes an
-#: entry with its key (+5.7 MB once full); was 24,576.
-ZIPF_CACHE = 65_536
+#: entry with its key (+5.7 MB once full); kept at 24,576 by the lead (peak RSS target).
+ZIPF_CACHE = 24_576
 
 
 @lru_cache(maxsize=ZIPF_CACHE)

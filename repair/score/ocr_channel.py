@@ -529,8 +529,8 @@ WORD_TEST_CACHE = 65_536
 #: OCR text's (+0.2 s of 135 s CPU, ~1.2 MB less; session 17).  Session 53 (ocrmemo):
 #: the 100 k-word OCR speed text asks 47.8 k distinct strings (386 k calls): 24,576 ->
 #: 65,536 takes its misses 61.0 k -> 47.8 k, ~140 bytes an entry with its key (+5.7 MB once
-#: full); was 24,576.
-KNOWN_CACHE = 65_536
+#: full); kept at 24,576 by the lead (peak RSS target).
+KNOWN_CACHE = 24_576
 
 
 @lru_cache(maxsize=KNOWN_CACHE)

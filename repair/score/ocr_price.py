@@ -83,8 +83,9 @@ def _rows_from(piece: str) -> tuple[dict[str, float], int]:
 #: 1 M-word replay thrash within one pass of a 10-100 k-word OCR text: the 100 k-word speed
 #: text asks 77.7 k distinct (printed, true) pairs in 197 k calls (misses 92.3 k at 8,192,
 #: 82.0 k at 32,768), a self-trained 11 k-word article ~17 k a pass (37.1 k -> 34.7 k over
-#: both passes).  +5.6 MB once full (session 53, ocrmemo; was 8,192).
-BLOCK_COST_CACHE = 32_768
+#: both passes).  +5.6 MB once full (session 53, ocrmemo); kept at 8,192 by the lead (peak
+#: RSS target).
+BLOCK_COST_CACHE = 8_192
 #: Read sets kept by :func:`_reads` (~830 bytes an entry: the lowered glyphs and the row
 #: lists, whose dicts :func:`_rows_from` shares).  One call per :func:`_block_cost` miss:
 #: the 100 k-word speed text asks 12.3 k distinct printed blocks in 92 k calls (misses
