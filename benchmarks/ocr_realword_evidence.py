@@ -236,20 +236,22 @@ EVIDENCE = (
     "margin", "gain", "triL", "triR", "per", "perL", "perR", "perPMI", "mix", "stop", "book",
     "webL", "webR", "web", "webPMIL", "webPMI", "webBoth",
 )  # fmt: skip
+def _added(col: str) -> Callable[[dict, float], float]:
+    """The margin with ``w`` times an evidence column added."""
+    return lambda f, w: f["gain"] + w * f[col]
+
+
+def _mixed(col: str) -> Callable[[dict, float], float]:
+    """The margin and an evidence column mixed, ``w`` the column's share."""
+    return lambda f, w: (1 - w) * f["gain"] + w * f[col]
+
+
+#: (name, rule): each rule scores a case from its evidence row and a weight.
 RULES: tuple[tuple[str, Callable[[dict, float], float]], ...] = (
-    ("gain + w*perR", lambda f, w: f["gain"] + w * f["perR"]),
-    ("gain + w*per", lambda f, w: f["gain"] + w * f["per"]),
-    ("gain + w*perPMI", lambda f, w: f["gain"] + w * f["perPMI"]),
-    ("gain + w*book", lambda f, w: f["gain"] + w * f["book"]),
-    ("gain + w*triR", lambda f, w: f["gain"] + w * f["triR"]),
-    ("(1-w)*gain + w*mix", lambda f, w: (1 - w) * f["gain"] + w * f["mix"]),
-    ("(1-w)*gain + w*stop", lambda f, w: (1 - w) * f["gain"] + w * f["stop"]),
-    ("gain + w*webR", lambda f, w: f["gain"] + w * f["webR"]),
-    ("gain + w*web", lambda f, w: f["gain"] + w * f["web"]),
-    ("gain + w*webPMIL", lambda f, w: f["gain"] + w * f["webPMIL"]),
-    ("gain + w*webPMI", lambda f, w: f["gain"] + w * f["webPMI"]),
-    ("gain + w*webBoth", lambda f, w: f["gain"] + w * f["webBoth"]),
-    ("(1-w)*gain + w*web", lambda f, w: (1 - w) * f["gain"] + w * f["web"]),
+    *((f"gain + w*{c}", _added(c)) for c in ("perR", "per", "perPMI", "book", "triR")),
+    *((f"(1-w)*gain + w*{c}", _mixed(c)) for c in ("mix", "stop")),
+    *((f"gain + w*{c}", _added(c)) for c in ("webR", "web", "webPMIL", "webPMI", "webBoth")),
+    ("(1-w)*gain + w*web", _mixed("web")),
 )
 
 
