@@ -105,13 +105,25 @@ def _subs(a: str, b: str) -> int:
     return sum(x != y for x, y in zip(a, b, strict=True))
 
 
-def _spelled(head: str, tail: str, names: Counter[str], garbled: bool) -> str | None:
+def _index(names: Counter[str]) -> dict[tuple[int, str], list[str]]:
+    """The page's names by length and first two letters (lower case)."""
+    index: dict[tuple[int, str], list[str]] = {}
+    for n in names:
+        index.setdefault((len(n), n[:2].lower()), []).append(n)
+    return index
+
+
+def _spelled(
+    head: str, tail: str, index: dict[tuple[int, str], list[str]], garbled: bool
+) -> str | None:
     """The one page name that starts with ``head`` and ends in ``tail`` with at most
     :data:`MAX_SUBS` misread letters, those only in a ``garbled`` tail."""
     n_head = len(head)
     subs = MAX_SUBS if garbled else 0
     found = [
-        n for n in names if n.lower().startswith(head) and _subs(n[n_head:].lower(), tail) <= subs
+        n
+        for n in index.get((n_head + len(tail), head[:2]), ())
+        if n.lower().startswith(head) and _subs(n[n_head:].lower(), tail) <= subs
     ]
     return found[0] if len(found) == 1 else None
 
@@ -164,6 +176,7 @@ def split_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> li
     from repair.score.ocr_channel import in_vocabulary
 
     out: list[Edit] = []
+    index = _index(names)
     misread = {e.original for e in edits}  # page words the stage reads as others
     for i, head in enumerate(toks):
         if head.kind != "word" or len(head.text) < MIN_HEAD or not _capital_word(head.text):
@@ -174,9 +187,11 @@ def split_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> li
         tail = toks[j].text
         if len(tail) < MIN_TAIL or not (tail.isalpha() and tail.islower()):
             continue
+        if (len(head.text) + len(tail), head.text[:2].lower()) not in index:
+            continue  # no page name of that length and start
         reading = _reading(toks[j], edits)
         garbled = reading is not None or not in_vocabulary(tail)
-        name = _spelled(head.text.lower(), tail, names, garbled)
+        name = _spelled(head.text.lower(), tail, index, garbled)
         if name is None or name in misread:
             continue
         if reading is not None and (head.text + reading).lower() != name.lower():
