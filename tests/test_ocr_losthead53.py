@@ -123,3 +123,11 @@ def test_lost_head_own_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_losthead, "LOST_HEAD", True)
     assert _read(text) == [("ewart", "Stewart")]
     assert _read("Gnr Ewen Stewart, Pte Franklin. the art of war") == []  # a word stays
+
+
+def test_two_words_stay(on: None) -> None:
+    # audit texts print merges ("Trumpsaid"): a plain space, or two common words at a line end
+    assert _read("Trumpsaid on Friday. Trump said Thursday") == []
+    assert _read("Trumpsaid on Friday. Trump\nsaid Thursday") == []
+    assert _read("bound for Newtown. to New\ntown Bay") == []
+    assert _read("bound for Newtown. to New-\ntown Bay") == [("New-\ntown", "Newtown")]

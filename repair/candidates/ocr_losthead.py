@@ -12,8 +12,11 @@ usually prints the name whole elsewhere ("Morrice" three times on that page).
 list) when, with :data:`SPLIT_HEAD`:
 
 * a capitalised head word (first letter capital, the rest lower case) is followed, across
-  at most :data:`MAX_GAP` characters of spaces, marks and at most one stray glyph, by a
-  lower-case tail word of at least :data:`MIN_TAIL` letters;
+  at most :data:`MAX_GAP` characters of spaces, marks and at most one stray glyph that hold
+  a line break or a hyphen, by a lower-case tail word of at least :data:`MIN_TAIL` letters;
+  without a hyphen, head and tail are not both common words (:data:`COMMON_ZIPF`) unless
+  the tail is garbled (SMH-like audit texts print merges such as "Trumpsaid", "Forthe":
+  "Trump⏎said" stays);
 * the page prints, with an initial capital, exactly one word of :data:`MIN_NAME` letters or
   more that starts with the head and ends in the tail, letter for letter or, for a tail the
   vocabulary does not know or the OCR stage read as another word, with at most
@@ -67,6 +70,9 @@ MIN_HEAD = 2
 MIN_NAME = 5
 #: Most characters between head and tail ("-'⏎", ".⏎", "⏎I ").
 MAX_GAP = 4
+#: Without a hyphen in the gap, a head and a tail the web uses this often (Zipf) are two
+#: words, unless the tail is garbled.
+COMMON_ZIPF = 3.0
 #: Misread letters allowed between the halves' letters and the page's name.
 MAX_SUBS = 1
 #: A lone print the web uses this often (Zipf) is a word, not a lost head (:data:`LOST_HEAD`).
@@ -136,6 +142,12 @@ def _reading(tok: Token, edits: list[Edit]) -> str | None:
     return None
 
 
+def _common(word: str) -> bool:
+    from repair.resources.frequency import zipf
+
+    return zipf(word.lower()) >= COMMON_ZIPF
+
+
 def _gap_end(toks: list[Token], i: int) -> int | None:
     """The index of the tail word after head ``i``: across spaces and marks holding at most
     one stray glyph and :data:`MAX_GAP` characters, or ``None``."""
@@ -191,6 +203,11 @@ def split_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> li
             continue  # no page name of that length and start
         reading = _reading(toks[j], edits)
         garbled = reading is not None or not in_vocabulary(tail)
+        gap = "".join(t.text for t in toks[i + 1 : j])
+        if "\n" not in gap and "-" not in gap:
+            continue  # a name broken by a line end or a hyphen, not "Trump said"
+        if "-" not in gap and not garbled and _common(head.text) and _common(tail):
+            continue  # two words at a line end ("New⏎town"; "Rabbit⏎say" for "Rabbitsay")
         name = _spelled(head.text.lower(), tail, index, garbled)
         if name is None or name in misread:
             continue
