@@ -1,0 +1,313 @@
+"""A name whose head the OCR printed apart from its tail, read as the name the page prints
+(issue 12, session 53).
+
+Session 53's ocrname account found 33 SMH dev names "that lost their first glyphs"
+("ewart" for "Stewart", "rico" for "Morrice").  Read in the print, almost none lost them:
+the head stands just before the tail, cut off by a line break, a hyphen, a stray mark or a
+stray glyph, and the two halves are read as two words: "Mor.⏎rico", "Sut⏎I ton", "Good-'⏎
+hind", "Pick⏎vnnce", "Ray son", "Housing Com⏎| mission".  Names repeat, so the page
+usually prints the name whole elsewhere ("Morrice" three times on that page).
+
+:func:`restore_heads` reads such a stretch as the page's name (page consistency, no word
+list) when, with :data:`SPLIT_HEAD`:
+
+* a capitalised head word (first letter capital, the rest lower case) is followed, across
+  at most :data:`MAX_GAP` characters of spaces, marks and at most one stray glyph that hold
+  a line break or a hyphen, by a lower-case tail word of at least :data:`MIN_TAIL` letters;
+  without a hyphen, head and tail are not both common words (:data:`COMMON_ZIPF`) unless
+  the tail is garbled (SMH-like audit texts print merges such as "Trumpsaid", "Forthe":
+  "Trump⏎said" stays);
+* the page prints, with an initial capital, exactly one word of :data:`MIN_NAME` letters or
+  more that starts with the head and ends in the tail, letter for letter or, for a tail the
+  vocabulary does not know or the OCR stage read as another word, with at most
+  :data:`MAX_SUBS` misread letters in the tail ("Mor" + "rico" -> "Morrice", the stage
+  read "rice"; not "Bur" + "ness" -> "Burgess", nor "Mr" + "and" -> "Grand");
+* the stage reads no print of that name as another word, and a reading it chose for the
+  tail spells the name with the head ("rice": "Morrice"; not "grove" for "Park-⏎grovo"
+  when the page prints "Parkgrovo", itself misprinted);
+* a stretch the OCR stage already reads as one word is left;
+* the edits the OCR stage chose inside the stretch (a reading of either half) give way;
+  a stretch an edit overlaps from outside is left.
+
+With :data:`LOST_HEAD` (off) a print that is only the tail (no head before it) is read as
+the page name it ends ("ewart" -> "Stewart") in a name's place, when neither the vocabulary
+knows it nor the web uses it: SMH dev, it never fired (the heads were not lost, see above).
+
+Garbled pages only (the stage calls it after :mod:`repair.candidates.ocr_namereading`).
+
+>>> from repair.tokenize import tokenize
+>>> toks = tokenize("Mr. Morrice spoke. Mr. Mor.\\nrico, who came")
+>>> names = page_names(toks)
+>>> [(e.original, e.replacement) for e in split_heads(toks, names, [])]
+[]
+>>> rice = Edit(toks[-6].start, 4, "rico", "rice", "ocr", 0.9, "OCR_CONFUSION")
+>>> [(e.original, e.replacement) for e in split_heads(toks, names, [rice])]
+[('Mor.\\nrico', 'Morrice')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+from repair.types import Edit, Token
+
+#: Read a capitalised head and a lower-case tail printed apart ("Mor.⏎rico", "Sut⏎I ton")
+#: as the one capitalised word the page prints that they spell (session 53, ocrlost;
+#: measured in ``benchmarks/RESULTS.md``, "Session 53, ocrlost").
+SPLIT_HEAD = True
+#: Read a lone tail of a page name in a name's place as the name ("ewart" -> "Stewart");
+#: off: SMH dev, it never fired.
+LOST_HEAD = False
+#: Shortest tail read (two-letter tails such as "rs", "ng" match too much).
+MIN_TAIL = 3
+#: Most glyphs lost from the head (:data:`LOST_HEAD`).
+MAX_LOST = 5
+#: Shortest head read.
+MIN_HEAD = 2
+#: Shortest page word taken as the name.
+MIN_NAME = 5
+#: Most characters between head and tail ("-'⏎", ".⏎", "⏎I ").
+MAX_GAP = 4
+#: Without a hyphen in the gap, a head and a tail the web uses this often (Zipf) are two
+#: words, unless the tail is garbled.
+COMMON_ZIPF = 3.0
+#: Misread letters allowed between the halves' letters and the page's name.
+MAX_SUBS = 1
+#: A lone print the web uses this often (Zipf) is a word, not a lost head (:data:`LOST_HEAD`).
+RARE_ZIPF = 2.5
+#: A title or initial before a full stop that still makes a name's place ("Mr .", "A .").
+MAX_TITLE_LEN = 4
+#: The edits' rule, message and confidence.
+RULE = "OCR_SPLIT_NAME"
+MESSAGE = "a name printed in two pieces (the page prints it whole)"
+CONFIDENCE = 0.8
+
+
+_LINE_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
+
+
+def _start(tok: Token) -> int:
+    return tok.start
+
+
+def _capital_word(text: str) -> bool:
+    return text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
+def page_names(toks: list[Token]) -> Counter[str]:
+    """The capitalised words of at least :data:`MIN_NAME` letters the page prints, counted."""
+    return Counter(
+        t.text
+        for t in toks
+        if t.kind == "word" and len(t.text) >= MIN_NAME and _capital_word(t.text)
+    )
+
+
+def _subs(a: str, b: str) -> int:
+    if len(a) != len(b):
+        return len(a) + len(b)
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
+def _index(names: Counter[str]) -> dict[tuple[int, str], list[str]]:
+    """The page's names by length and first two letters (lower case)."""
+    index: dict[tuple[int, str], list[str]] = {}
+    for n in names:
+        index.setdefault((len(n), n[:2].lower()), []).append(n)
+    return index
+
+
+def _spelled(
+    head: str, tail: str, index: dict[tuple[int, str], list[str]], garbled: bool
+) -> str | None:
+    """The one page name that starts with ``head`` and ends in ``tail`` with at most
+    :data:`MAX_SUBS` misread letters, those only in a ``garbled`` tail."""
+    n_head = len(head)
+    subs = MAX_SUBS if garbled else 0
+    found = [
+        n
+        for n in index.get((n_head + len(tail), head[:2]), ())
+        if n.lower().startswith(head) and _subs(n[n_head:].lower(), tail) <= subs
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _reading(tok: Token, edits: list[Edit]) -> str | None:
+    """The OCR stage's reading of ``tok`` (an edit of exactly its span), if any."""
+    k = bisect_left(edits, tok.start, key=lambda e: e.offset)
+    if k < len(edits) and edits[k].offset == tok.start and edits[k].length == len(tok.text):
+        return edits[k].replacement
+    return None
+
+
+def _common(word: str) -> bool:
+    from repair.resources.frequency import zipf
+
+    return zipf(word.lower()) >= COMMON_ZIPF
+
+
+def _gap_end(toks: list[Token], i: int) -> int | None:
+    """The index of the tail word after head ``i``: across spaces and marks holding at most
+    one stray glyph and :data:`MAX_GAP` characters, or ``None``."""
+    j, stray, width = i + 1, False, 0
+    while j < len(toks):
+        t = toks[j]
+        if t.kind == "word":
+            if len(t.text) > 1 or t.text.islower():
+                return j if width else None
+            if stray:
+                return None
+            stray = True
+        elif t.kind == "number":
+            return None
+        width += len(t.text)
+        if width > MAX_GAP or "\n\n" in t.text:
+            return None
+        j += 1
+    return None
+
+
+def _free(edits: list[Edit], start: int, end: int) -> list[int] | None:
+    """Indices of the edits inside ``start:end``; ``None`` when one reaches outside."""
+    k = bisect_left(edits, start, key=lambda e: e.offset)
+    inside: list[int] = []
+    if k > 0 and edits[k - 1].offset + edits[k - 1].length > start:
+        return None
+    while k < len(edits) and edits[k].offset < end:
+        if edits[k].offset + edits[k].length > end:
+            return None
+        inside.append(k)
+        k += 1
+    return inside
+
+
+def split_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> list[Edit]:
+    """The stretches to read as a page name (:data:`SPLIT_HEAD`), as edits."""
+    from repair.score.ocr_channel import in_vocabulary
+
+    out: list[Edit] = []
+    index = _index(names)
+    misread = {e.original for e in edits}  # page words the stage reads as others
+    for i, head in enumerate(toks):
+        if head.kind != "word" or len(head.text) < MIN_HEAD or not _capital_word(head.text):
+            continue
+        j = _gap_end(toks, i)
+        if j is None:
+            continue
+        tail = toks[j].text
+        if len(tail) < MIN_TAIL or not (tail.isalpha() and tail.islower()):
+            continue
+        if (len(head.text) + len(tail), head.text[:2].lower()) not in index:
+            continue  # no page name of that length and start
+        reading = _reading(toks[j], edits)
+        garbled = reading is not None or not in_vocabulary(tail)
+        gap = "".join(t.text for t in toks[i + 1 : j])
+        if "\n" not in gap and "-" not in gap:
+            continue  # a name broken by a line end or a hyphen, not "Trump said"
+        if "-" not in gap and not garbled and _common(head.text) and _common(tail):
+            continue  # two words at a line end ("New⏎town"; "Rabbit⏎say" for "Rabbitsay")
+        name = _spelled(head.text.lower(), tail, index, garbled)
+        if name is None or name in misread:
+            continue
+        if reading is not None and (head.text + reading).lower() != name.lower():
+            continue  # the stage's reading of the tail and the page's name disagree
+        start, end = head.start, toks[j].end
+        text = "".join(t.text for t in toks[i : j + 1])
+        kind = (
+            "hyphenation"
+            if _LINE_HYPHEN.fullmatch(text[len(head.text) : -len(tail)])
+            else "spacing"
+        )
+        out.append(Edit(start, end - start, text, name, kind, CONFIDENCE, RULE, MESSAGE))
+    return out
+
+
+def _unknown(low: str) -> bool:
+    from repair.resources.frequency import zipf
+    from repair.score.ocr_channel import in_vocabulary
+
+    return not in_vocabulary(low) and zipf(low) < RARE_ZIPF
+
+
+def _prev_word(toks: list[Token], i: int) -> tuple[Token | None, bool]:
+    """The word before ``i`` (across spaces without a blank line) and whether a lone full
+    stop stood between."""
+    j, stop = i - 1, False
+    while j >= 0:
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                return None, stop
+        elif t.kind == "word":
+            return t, stop
+        elif t.text == "." and not stop:
+            stop = True
+        else:
+            return None, stop
+        j -= 1
+    return None, stop
+
+
+def name_place(toks: list[Token], i: int) -> bool:
+    """Whether word ``i`` stands where a name stands: in a capital run
+    (:func:`repair.candidates.ocr_capcase.in_capital_run`) or after a short title or an
+    initial and its full stop."""
+    from repair.candidates.ocr_capcase import in_capital_run
+
+    if in_capital_run(toks, i):
+        return True
+    prev, stop = _prev_word(toks, i)
+    if prev is None or not stop:
+        return False
+    w = prev.text
+    return len(w) <= MAX_TITLE_LEN and _capital_word(w)
+
+
+def lost_heads(toks: list[Token], names: Counter[str]) -> list[Edit]:
+    """Lone tails of page names in a name's place, read as the names (:data:`LOST_HEAD`)."""
+    out: list[Edit] = []
+    for i, t in enumerate(toks):
+        low = t.text
+        if t.kind != "word" or len(low) < MIN_TAIL or not (low.isalpha() and low.islower()):
+            continue
+        found = [
+            n for n in names if len(low) < len(n) <= len(low) + MAX_LOST and n.lower().endswith(low)
+        ]
+        if len(found) != 1 or not _unknown(low) or not name_place(toks, i):
+            continue
+        out.append(Edit(t.start, len(low), low, found[0], "ocr", CONFIDENCE, RULE, MESSAGE))
+    return out
+
+
+def restore_heads(toks: list[Token], edits: list[Edit]) -> list[Edit]:
+    """``edits`` with names printed in pieces read as the page's names (see the module's
+    doc)."""
+    if not (SPLIT_HEAD or LOST_HEAD):
+        return edits
+    names = page_names(toks)
+    if not names:
+        return edits
+    by_offset = sorted(edits, key=lambda e: e.offset)  # the stage's edits come unsorted
+    found = split_heads(toks, names, by_offset) if SPLIT_HEAD else []
+    if LOST_HEAD:
+        found += lost_heads(toks, names)
+    if not found:
+        return edits
+    drop: set[int] = set()
+    added: list[Edit] = []
+    for e in sorted(found, key=lambda e: e.offset):
+        inside = _free(by_offset, e.offset, e.offset + e.length)
+        if inside is None or drop.intersection(inside):
+            continue
+        if any(by_offset[k].offset == e.offset and by_offset[k].length == e.length for k in inside):
+            continue  # the stage reads the stretch as one word already
+        if added and added[-1].offset + added[-1].length > e.offset:
+            continue
+        drop.update(inside)
+        added.append(e)
+    if not added:
+        return edits
+    dropped = {id(by_offset[k]) for k in drop}
+    return [e for e in edits if id(e) not in dropped] + added
