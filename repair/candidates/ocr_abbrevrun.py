@@ -32,7 +32,8 @@ from repair.types import Token
 
 #: Switch (hook in :func:`repair.candidates.ocr_abbrev.abbrev_candidates`): read a
 #: given-name abbreviation the page prints between two capitalised words when no sure
-#: name follows.  SMH dev: 4 readings (las -> Jas x2, lim -> Wm, Ceo -> Geo), test: none.
+#: name follows.  SMH dev 4,281 / 6,968 -> 4,277 / 6,963 (las -> Jas x2, lim -> Wm, Ceo -> Geo,
+#: all right), proxy dev -3; test halves unchanged (no firing); audit, census, light unchanged.
 NAME_RUN = True
 #: Largest channel cost (nats) of a reading after the page's usage: the slot's own bound
 #: (:data:`repair.candidates.ocr_abbrev.MAX_COST`); the run and the page's print stand
