@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
+from repair.candidates import ocr_abbrevrun
 from repair.candidates.ocr_initial_glyph import TITLE_WORDS, _after_capital, _name_follows
 from repair.candidates.ocr_rules import cand, page_word_counts
 from repair.score.ngrams import get_ngrams  # module level: _name_after is asked per stop (issue 14)
@@ -218,15 +219,18 @@ def abbrev_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) -> li
         if not _standing(toks, i):
             continue
         sure = _name_after(toks, i)
-        if sure is None:
+        if sure is None and not ocr_abbrevrun.NAME_RUN:
             continue
         if not page:
             page.append(page_word_counts(toks))
         common = z >= COMMON_ZIPF
         known = is_known(text.lower())
-        if known and (not sure or len(text) < KNOWN_MIN_LEN):
-            continue  # a word before a garbled capital ("Air ForceOne"), a name ("Al Qaeda")
-        found = abbrev_reading(text, page[0], common, _after_capital(toks, i), known)
+        found = None
+        if sure is not None and not (known and (not sure or len(text) < KNOWN_MIN_LEN)):
+            # not a word before a garbled capital ("Air ForceOne"), nor a name ("Al Qaeda")
+            found = abbrev_reading(text, page[0], common, _after_capital(toks, i), known)
+        if found is None:
+            found = ocr_abbrevrun.run_reading(toks, i, page[0], z)  # "Philip las Ocorgc"
         if found is None:
             continue
         out.append(
