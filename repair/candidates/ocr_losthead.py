@@ -51,6 +51,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
+from repair.candidates.ocr_rules import capitalised_word as _capital_word
 from repair.types import Edit, Token
 
 #: Read a capitalised head and a lower-case tail printed apart ("Mor.⏎rico", "Sut⏎I ton")
@@ -93,10 +94,6 @@ _LINE_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
 
 def _start(tok: Token) -> int:
     return tok.start
-
-
-def _capital_word(text: str) -> bool:
-    return text.isalpha() and text[0].isupper() and text[1:].islower()
 
 
 def page_names(toks: list[Token]) -> Counter[str]:

@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from repair.candidates import ocr_capname
 from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import capitalised_word as _capitalised
 from repair.resources.cache import disk_cached
 from repair.score.ocr_channel import confusions
 from repair.types import Candidate, Token
@@ -304,10 +305,6 @@ def name_shape_reading(text: str) -> tuple[str, float, tuple[tuple[str, str], ..
 #: log probability: at most a few ulps above 0): a sum is cut only when it is this far
 #: below what the step needs.
 _ROUNDING = 1e-9
-
-
-def _capitalised(word: str) -> bool:
-    return word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def _logprob(model: tuple[dict[str, int], dict[str, int], int], word: str) -> float:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from repair.candidates.ocr_rules import capitalised_word as _capitalised
 from repair.types import Candidate, Token
 
 #: All-capitals tokens are read against the page's words in any case (garbled pages).
@@ -198,10 +199,6 @@ SLOT_MIN_COUNT = 2
 SLOT_MAX_COST = 2.0
 #: Margin (nats) the reading needs in context (the page's count lowers its cost).
 SLOT_THRESHOLD = 0.0
-
-
-def _capitalised(word: str) -> bool:
-    return len(word) > 1 and word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def _line_word(toks: Sequence[Token], i: int, step: int) -> Token | None:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from repair.candidates.ocr_rules import capitalised_word as _capitalised
 from repair.candidates.ocr_rules import with_features
 from repair.types import Candidate
 
@@ -83,10 +84,6 @@ def _garbled_name(word: str) -> bool:
 
     table = get_ngrams()
     return any(c.text != word for c in _cheap_names(word, table.is_name))
-
-
-def _capitalised(word: str) -> bool:
-    return len(word) > 1 and word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def _listed(word: str) -> bool:

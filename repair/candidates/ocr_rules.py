@@ -33,6 +33,15 @@ KIND_OF_RULE = {
 }
 
 
+def capitalised_word(word: str) -> bool:
+    """A plain capitalised word: letters only, one capital first, the rest lower case
+    ("Hoskin"; not "A", "McKay", "IoT", "O'Neil").
+
+    >>> [capitalised_word(w) for w in ("Hoskin", "A", "McKay", "hoskin", "Ab1")]
+    [True, False, False, False, False]
+    """
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
+
 def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Candidate:
     """A candidate of the ocr stage; its kind follows from ``rule``."""
     # ``**features`` is already a new dict: no copy of it (one per candidate; issue 14)

@@ -137,8 +137,7 @@ class _Stage:
             edits = ocr_namereading.recase_names(doc.tokens, edits)  # a name reading (issue 12)
             from repair.candidates import ocr_losthead
 
-            if ocr_losthead.SPLIT_HEAD or ocr_losthead.LOST_HEAD:  # a name in pieces (issue 12)
-                edits = ocr_losthead.restore_heads(doc.tokens, edits)
+            edits = ocr_losthead.restore_heads(doc.tokens, edits)  # a name in pieces (issue 12)
             from repair.candidates import ocr_secondpass
 
             if ocr_secondpass.SECOND_PASS:  # the real-word readers again, in corrected context
