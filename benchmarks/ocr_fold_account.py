@@ -183,28 +183,71 @@ def classify(
         return "glued mark", rule
     if len(orig.split()) != 1 or len(repl.split()) != 1:
         return "split/merge", rule
-    worst: tuple[float, str, str] | None = None
+    worst = worst_row(orig, repl, ship, fold)
+    if worst is None:
+        return "priced alike", rule
+    kind, key, _cost, _there = worst
+    count, table = ship[key][1], ship[key][2]
+    how = (
+        f"{table}; {shape_of(*key)}; in-sample n={bucket(count)}; "
+        f"training half n={bucket(train_counts.get((key[0], key[1]), 0))}"
+    )
+    return kind, how
+
+
+def worst_row(
+    orig: str, repl: str, ship: Rows, fold: Rows
+) -> tuple[str, tuple[str, str], float, float | None] | None:
+    """The in-sample row of the reading ``orig`` -> ``repl`` the fold's table lacks or
+    prices the most above it: (``"row absent"`` / ``"row dearer"``, the row, its in-sample
+    cost, its cost in the fold's table or ``None``); ``None`` when every row is priced
+    alike (within :data:`DEARER`)."""
+    worst: tuple[float, str, tuple[str, str], float, float | None] | None = None
     for src, dst in blocks_of(orig, repl):
         for key in segment_rows(src, dst, ship):
             if key not in ship:
                 continue  # a generic edit: priced alike by both
-            cost, count, table = ship[key]
+            cost = ship[key][0]
             there = fold.get(key, fold.get((key[0].lower(), key[1])))
-            how = (
-                f"{table}; {shape_of(*key)}; in-sample n={bucket(count)}; "
-                f"training half n={bucket(train_counts.get((key[0], key[1]), 0))}"
-            )
             if there is None:
-                step = (GENERIC + 10.0, "row absent", how)
+                step = (GENERIC + 10.0, "row absent", key, cost, None)
             elif there[0] >= cost + DEARER:
-                step = (there[0] - cost, "row dearer", how)
+                step = (there[0] - cost, "row dearer", key, cost, there[0])
             else:
                 continue
             if worst is None or step[0] > worst[0]:
                 worst = step
-    if worst is None:
-        return "priced alike", rule
-    return worst[1], worst[2]
+    return None if worst is None else worst[1:]
+
+
+def report_rows(
+    found: list[tuple[str, tuple[str, str], dict]], ship: Rows, fold: Rows, top: int
+) -> None:
+    """Print the absent and dearer rows by their sites' token gain (``--by-row``): which
+    rows of the in-sample table the fold's table misses most, with a few readings each."""
+    gains: Counter[tuple] = Counter()
+    sites_of: dict[tuple, list[dict]] = defaultdict(list)
+    for _fold, (kind, _sub), x in found:
+        if kind not in ("row absent", "row dearer"):
+            continue
+        _o, _n, orig, repl, _rule = x["ship"][0]
+        worst = worst_row(orig, repl, ship, fold)
+        if worst is None:
+            continue
+        _kind, key, cost, there = worst
+        row = (kind, key[0], key[1], cost, there)
+        gains[row] += x["gain"]
+        sites_of[row].append(x)
+    print("\n| row | printed → true | in-sample cost | fold's cost | sites | tokens | readings |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    for row, gain in gains.most_common(top):
+        kind, o, g, cost, there = row
+        shown = ", ".join(f"{x['ship'][0][2]} → {x['ship'][0][3]}" for x in sites_of[row][:3])
+        fold_cost = "—" if there is None else f"{there:.2f}"
+        print(
+            f"| {kind} | {o} → {g} | {cost:.2f} | {fold_cost} | {len(sites_of[row])} | {gain} "
+            f"| {shown} |"
+        )
 
 
 def _build_text(main, argv: list[str]) -> str:  # noqa: ANN001
@@ -288,6 +331,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--class", dest="only", default=None, help="examples of this class only")
     ap.add_argument("--work", type=Path, default=None, help="keep (and reuse) the runs here")
+    ap.add_argument(
+        "--by-row",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also the N absent or dearer rows with the most tokens (one fold only)",
+    )
     ap.add_argument("--dump", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--split", default="dev", help=argparse.SUPPRESS)
     ap.add_argument("settings", nargs="*", metavar="BUILD.NAME=VALUE")
@@ -301,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     for spec in runtime:
         ocr_xsource_apply(spec)
     ship_rows = shipped_rows()
+    fold_rows: Rows = {}
     found: list[tuple[str, tuple[str, str], dict]] = []
     totals = Counter()
     from smh_eval import errors
@@ -310,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         for fold in opts.folds.split(","):
             (work / fold).mkdir(parents=True, exist_ok=True)
             ship, cross, rows, counts = run_fold(fold, runtime, work)
+            fold_rows = rows
             for run, name in ((ship, "in-sample"), (cross, "cross-fit")):
                 totals[f"{fold} {name}"] += sum(errors(x["text"], x["gold"])[0] for x in run)
             for x in sites(ship, cross):
@@ -317,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     print("# token errors: " + ", ".join(f"{k} {v:,}" for k, v in sorted(totals.items())))
     print(f"# sites {len(found):,}, gains sum to {sum(x['gain'] for _f, _k, x in found):,}")
     report(found, opts.examples, opts.only)
+    if opts.by_row:
+        report_rows(found, ship_rows, fold_rows, opts.by_row)
     return 0
 
 
