@@ -104,3 +104,12 @@ def test_page_counts_are_the_page_vocabulary() -> None:
         "Chave",
         pytest.approx(-min(2.0, 1.0986), abs=0.01),
     )
+
+
+def test_in_name_list_item_but_not_prose() -> None:
+    toks = tokenize("Miss Arthur, M;s chave, Miss Ivy")
+    assert ocr_shortname.in_name_list(toks, _index(toks, "chave"))
+    toks = tokenize("loved thy dog or horae, Or other")
+    assert not ocr_shortname.in_name_list(toks, _index(toks, "horae"))
+    toks = tokenize("George Lyall, Alfrid loscph Relph, and")
+    assert ocr_shortname.in_name_list(toks, _index(toks, "loscph"))

@@ -10,14 +10,17 @@ only give a capital to a reading the period text knows as a name.
 
 :func:`slot_name_candidates` reads a lower-case print that is no common word (Zipf below
 :data:`PRINT_MAX_ZIPF`), standing alone between spaces or list marks, as a capitalised
-name by one of two pieces of evidence (no word list, no pairs):
+name, when the dictionary does not know the print (:data:`KNOWN_WORDS_STAY`), by one of
+two pieces of evidence (no word list, no pairs):
 
 * **the page** (:data:`PAGE_NAMES`): a capitalised word the page prints elsewhere at
   least as often as the print itself, reached by the learned channel
   (:func:`repair.score.ocr_slotprice.slot_cost`) within :data:`MAX_COST` after the page's
-  usage (``ln(1 + n)`` nats, at most :data:`PAGE_MAX_BONUS`), that the page never prints
-  in lower case; the print needs a list context (a list mark or a capitalised word on
-  one side);
+  usage (``ln(1 + n)`` nats, at most :data:`PAGE_MAX_BONUS`), that the page prints
+  capitalised mid-sentence at least :data:`PAGE_MIN_MID` times, never in lower case, and
+  the period text does not write mostly in lower case (:data:`PAGE_NAME_SHARE`); the
+  print stands in a name slot (:func:`name_slot`) or a name list (:func:`in_name_list`:
+  prose commas are no list: "the breath of the gorse, And" on a book's page of "Morse");
 * **the slot and the name lists** (:data:`SLOT_GLYPH`): after a title or an initial
   (:func:`name_slot`) a surname stands, so a print of a misread first glyph ("nodson")
   is read as the listed name (:meth:`repair.score.ngrams.NgramTable.is_name`) its first
@@ -53,6 +56,9 @@ SLOT_GLYPH = True
 #: Prints this common (Zipf) or more are words, never read ("lack", "no", "m": the brief's
 #: precision rule: a real word stays).
 PRINT_MAX_ZIPF = 3.0
+#: A print the dictionary knows is a word, never read (a real word stays: "for D. matins,"
+#: on a book's page that prints "Manns"; "Mr. F. nide": "nide" is a word).
+KNOWN_WORDS_STAY = True
 #: Shortest print read (as :data:`repair.candidates.ocr_docvocab.MIN_LEN`: a three-letter
 #: print is a piece of a garbled word as often as a name: "Jl -.ens" of "21 years", read
 #: "Ans" after a page's "South Ans⏎tralia"; abbreviations are ocr_abbrev's).
@@ -104,20 +110,37 @@ def name_slot(toks: list[Token], i: int) -> bool:
     return prev in _titles() or (len(prev) == 1 and prev.isupper() and (stop or prev not in "AI"))
 
 
-def _side_is_list(toks: list[Token], i: int, step: int) -> bool:
-    """A list mark (comma, semicolon, stop) or a capitalised word next to word ``i``
-    on side ``step`` (-1 before, +1 after), across at most one space."""
-    j = i + step
-    if 0 <= j < len(toks) and toks[j].kind == "space":
-        if "\n\n" in toks[j].text:
-            return False
-        j += step
-    if not 0 <= j < len(toks):
+def _word_at(toks: list[Token], j: int) -> str | None:
+    """The text of token ``j`` when it is a word."""
+    return toks[j].text if 0 <= j < len(toks) and toks[j].kind == "word" else None
+
+
+def _capital(word: str | None) -> bool:
+    return bool(word) and word[:1].isupper()  # type: ignore[index]
+
+
+def _space(toks: list[Token], j: int) -> bool:
+    """Token ``j`` is a space inside a paragraph."""
+    return 0 <= j < len(toks) and toks[j].kind == "space" and "\n\n" not in toks[j].text
+
+
+def in_name_list(toks: list[Token], i: int) -> bool:
+    """Word ``i`` stands in a name list: between two capitalised words ("Miss Arthur
+    chave Ivy"), or at the end of a list item, before a list comma or semicolon and a
+    capitalised word, after no lower-case dictionary word ("Miss Arthur, M¡;s chave,
+    Süss Ivy"; not "loved thy dog or horae, Or other")."""
+    from repair.score.ocr_channel import is_known
+
+    before = _word_at(toks, i - 2) if _space(toks, i - 1) else None
+    after = _word_at(toks, i + 2) if _space(toks, i + 1) else None
+    if _capital(before) and _capital(after):
+        return True
+    j = i + 1
+    if not (j < len(toks) and toks[j].text in ",;" and _space(toks, j + 1)):
         return False
-    t = toks[j]
-    if t.kind == "punct":
-        return t.text in ",;."
-    return t.kind == "word" and t.text[:1].isupper()
+    if not _capital(_word_at(toks, j + 2)):
+        return False
+    return not (before and len(before) > 1 and before.islower() and is_known(before))
 
 
 def _standing(toks: list[Token], i: int) -> bool:
@@ -133,12 +156,14 @@ def _standing(toks: list[Token], i: int) -> bool:
 def _printable(text: str) -> bool:
     """A lower-case print of letters this module may read (its text alone)."""
     from repair.resources.frequency import zipf
+    from repair.score.ocr_channel import is_known
 
     return (
         MIN_LEN <= len(text) <= MAX_LEN
         and text.isalpha()
         and text.islower()
         and zipf(text) < PRINT_MAX_ZIPF
+        and (not KNOWN_WORDS_STAY or not is_known(text))
     )
 
 
@@ -256,12 +281,13 @@ def slot_name_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) ->
         if not ok or (t.start, t.end) in have or not _standing(toks, i):
             continue
         found = None
-        if PAGE_NAMES and (_side_is_list(toks, i, -1) or _side_is_list(toks, i, 1)):
+        slot = name_slot(toks, i)
+        if PAGE_NAMES and (slot or in_name_list(toks, i)):
             if not page:
                 page.append(page_word_counts(toks))
                 mids.append(mid_capitals(toks))
             found = page_reading(text, page[0], mids[0])
-        if found is None and SLOT_GLYPH and name_slot(toks, i):
+        if found is None and SLOT_GLYPH and slot:
             found = glyph_reading(text)
         if found is None:
             continue
