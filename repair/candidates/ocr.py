@@ -52,6 +52,7 @@ from repair.candidates import (
     ocr_periodreach,
     ocr_rarereal,
     ocr_reach,
+    ocr_shortname,
     ocr_shortslot,
     ocr_shortword,
     ocr_spacejoin,
@@ -1375,6 +1376,7 @@ def _initial_glyphs(out: list[Candidate], toks: list[Token]) -> list[Candidate]:
     found += abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Clias"
     found += mark_abbrev_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Mi's"
     found += page_title_candidates(toks, frozenset((c.start, c.end) for c in found))  # "Mv."
+    found += ocr_shortname.slot_name_candidates(toks, frozenset((c.start, c.end) for c in found))
     if not found:
         return out
     spans = {(c.start, c.end) for c in found}
