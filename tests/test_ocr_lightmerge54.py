@@ -19,6 +19,7 @@ CONFIG = RepairConfig(spin=False, tortured=False)
 def _flags_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_lightmerge, "MERGE_MARGIN", True)
     monkeypatch.setattr(ocr_lightmerge, "MERGE_MARGIN_CAPITALS", True)
+    monkeypatch.setattr(ocr_lightmerge, "MERGE_MARGIN_TRAILING_I", True)
 
 
 def _edits(text: str) -> list[tuple[str, str]]:
@@ -113,3 +114,14 @@ def test_a_full_stop_after_the_token_is_no_code() -> None:
     toks = tokenize("a note (ofcaution) here")
     k = next(i for i, t in enumerate(toks) if t.text == "ofcaution")
     assert not glued_to_code(toks, k)
+
+
+def test_a_word_glued_to_a_following_i() -> None:
+    assert _built("we talked about our cats, andI was like that") == ["and I"]
+    assert _built("across our country. TonightI propose to train them") == ["Tonight I"]
+    assert _built("the WooI industry and Part II of it") == []  # mid-sentence capital; numeral
+
+
+def test_trailing_i_flag_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_lightmerge, "MERGE_MARGIN_TRAILING_I", False)
+    assert _built("we talked about our cats, andI was like that") == []
