@@ -36,6 +36,7 @@ def test_cuts_need_one_commonest_word() -> None:
     assert cuts("thatinvestor") == [("that", "investor")]
     assert cuts("searchbox") == []  # two content words: a compound the web writes both ways
     assert ("with", "a") in cuts("witha")  # "a" last only after a common word
+    assert _built("an America witha clean life") == ["with a"]
     assert cuts("Inoticed") == [("I", "noticed")]
 
 
@@ -95,6 +96,8 @@ def test_words_compounds_and_code_stay() -> None:
         "I be readin that",
         'src="someimage" alt',
         "the thatinvestor and thatinvestor",
+        "to fight withall.",  # an old spelling ("withal")
+        "Nota bene: the office closes",  # an article needs a known word after it
     ):
         assert _built(text) == [], text
     text = (
