@@ -22,9 +22,9 @@ word or habit ("alltime" 1.9, "doesnot" 1.5) pays for it, and one printed as oft
 writes as words ("alltime"), a dropped g of speech ("readin") and an old spelling
 ("withall", "Forasmuch") are no merges, code is left alone, a cut-off article "a" must
 stand before a known word ("witha clean", not "Nota bene"), and a token one cheap learned
-confusion reads as a common word ("withour") is left to the glyph readers.  A capitalised token is read only where it opens a sentence
-("Itsecures", "Withoutadmitting") or splits into "I" and a lower-case word ("Inoticed"),
-never after a title or an initial.
+confusion reads as a common word ("withour") is left to the glyph readers.  A capitalised
+token is read only where it opens a sentence ("Itsecures", "Withoutadmitting") or splits
+into "I" and a lower-case word ("Inoticed"), never after a title or an initial.
 """
 
 from __future__ import annotations
@@ -39,10 +39,11 @@ from repair.types import Candidate, Token
 #: Switch (see the module doc; benchmarks/RESULTS.md, session 54, ocrlmerge).  With the two
 #: below, light suite dev (``ocr_light_eval.py --suite --split dev``) recall 0.3 % 263 -> 274,
 #: 1 % 866 -> 897, 2 % 2,191 -> 2,202 spans fixed (899 / 2,203 before the old-spelling and
-#: article guards, which keep the clean suite's "withall" and "Nota bene"), edits on undamaged text 21 / 30 / 84 and on
-#: the clean originals 21 unchanged; census dev 27 -> 28 OCR edits (a webtext bug report's own
-#: "cannot loginto page" -> "log into"); clean English gate, audit dev, SMH dev and the
-#: ICDAR-only proxy dev unchanged.  This one alone (lower-case tokens): 271 / 888 / 2,194.
+#: article guards, which keep the clean suite's "withall" and "Nota bene"), edits on
+#: undamaged text 21 / 30 / 84 and on the clean originals 21 unchanged; census dev 27 -> 28
+#: OCR edits (a webtext bug report's own "cannot loginto page" -> "log into"); clean English
+#: gate, audit dev, SMH dev and the ICDAR-only proxy dev unchanged.  This one alone
+#: (lower-case tokens, before the two guards): 271 / 888 / 2,194.
 MERGE_MARGIN = True
 #: Capitalised tokens too: at a sentence's opening ("Forexample", "Itis"), or "I" glued to
 #: a word ("Inoticed").  With :data:`MERGE_MARGIN`: 271 / 888 / 2,194 -> 273 / 895 / 2,202.
