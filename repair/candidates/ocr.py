@@ -81,6 +81,7 @@ from repair.candidates.ocr_hyphencase import lower_joined
 from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_glyph_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
+from repair.candidates.ocr_lightmerge import merge_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
 from repair.candidates.ocr_listedword import listed_candidates
 from repair.candidates.ocr_markabbrev import mark_abbrev_candidates
@@ -623,6 +624,7 @@ class _Generator:
             out.extend(shut_suspect_candidates(toks, counts, detection.findings))  # "tho"
             out.extend(page_join_candidates(toks, counts))  # "tho se" on a page of "those"
             out.extend(page_split_candidates(toks, counts))  # "ofthe" on a page of "of", "the"
+            out.extend(merge_candidates(toks, counts))  # "thatinvestor": the model's margin
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
         return out
