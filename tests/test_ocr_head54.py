@@ -141,3 +141,12 @@ def test_garbled_head_plain_space_needs_a_non_word_head(monkeypatch: pytest.Monk
     monkeypatch.setattr(ocr_garbledhead, "GARBLED_HEAD", True)
     assert _read("at the Prank fort gate") == []  # "Prank" is a word: a plain space stays
     assert _read("and Ho died at home") == []  # "died" is a common word: not "Bodied"
+
+
+def test_garbled_head_not_a_numeral_nor_a_word_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_garbledhead, "GARBLED_HEAD", True)
+    monkeypatch.setattr(ocr_losthead, "SPLIT_HEAD", False)
+    # audit dev: "James II⏎and VII" read "Hand" through the row "II" -> "h"
+    assert _read("future James II\nand VII of England") == []
+    # a head the page prints alone before a common tail: two words
+    assert _read("Prank came. at Prank\nfort, and") == []

@@ -9,7 +9,7 @@ umburrah", "Bent imin", "Cn airman"): no page name starts with such a head.  Her
 joined print is read through the learned confusion channel
 (:func:`repair.score.ocr_price.channel_cost`) as a whole word, with :data:`GARBLED_HEAD`:
 
-* a capitalised head (first letter capital, the rest lower case or a misread glyph) and a
+* a capitalised head (first letter capital, the rest lower case: not "II") and a
   lower-case tail of at least ``ocr_losthead.MIN_TAIL`` letters, printed apart across a
   line end or a hyphen (``ocr_losthead``'s gap), or across one plain space when the head is
   no word (:func:`repair.score.ocr_channel.in_vocabulary`: "Cn") and the tail no common
@@ -23,8 +23,9 @@ joined print is read through the learned confusion channel
 * it ends in the tail with at most ``ocr_losthead.MAX_SUBS`` misread letters (the tail
   anchors the reading), costs at most :data:`MAX_COST` nats in the channel, and the next
   candidate costs :data:`MARGIN` nats more;
-* the joined print is itself no word (with :data:`TWO_WORDS_STAY`, off, the printed pieces
-  are not both words the web uses commonly either);
+* the joined print is itself no word, and the pieces are no head the page prints alone
+  before a common word (``ocr_losthead``'s merge evidence: "II⏎and" stays, not "Hand");
+  with :data:`TWO_WORDS_STAY` (off), the pieces are not both words the web uses commonly;
 * the stage's edits inside the stretch give way, as in ``ocr_losthead``.
 
 Garbled pages only (called from :func:`repair.candidates.ocr_losthead.restore_heads`).
@@ -36,6 +37,7 @@ from collections import Counter
 from functools import lru_cache
 
 from repair.candidates import ocr_losthead as lost
+from repair.candidates.ocr_rules import capitalised_word as _capital_word
 from repair.types import Edit, Token
 
 #: Read a capitalised head and a tail printed apart, either misread, as the one word the
@@ -60,8 +62,8 @@ MESSAGE = "a word printed in two pieces, one misread (read through the OCR chann
 
 
 def _head_like(text: str) -> bool:
-    """A capitalised head: a capital letter, then letters (any case: a misread glyph)."""
-    return len(text) >= lost.MIN_HEAD and text[0].isupper() and text.isalpha()
+    """A capitalised head: a capital letter, then lower-case letters (not "II")."""
+    return len(text) >= lost.MIN_HEAD and text.isalpha() and _capital_word(text)
 
 
 def _tail_like(text: str) -> bool:
@@ -154,6 +156,8 @@ def garbled_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> 
             continue  # one plain space: a head no word, a tail no common word ("Cn airman")
         if TWO_WORDS_STAY and head_word and lost._common(head.text) and lost._common(tail):
             continue  # two common words
+        if lost._common(tail) and lost._head_alone(toks, head.text, tail):
+            continue  # the page prints the head alone: two words ("II⏎and" is no "Hand")
         word = reading(head.text, tail, names)
         if word is None:
             continue
