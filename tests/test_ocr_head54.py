@@ -116,10 +116,25 @@ def test_two_words_stay_gate(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _read("tho Gardens at Prank\nfort, and lho Cn airman said") == [
         ("Cn airman", "Chairman")
     ]
+    assert _read("of swimming He\ngot quickly out") == []  # synthetic ICDAR: not "Begot"
 
 
 def test_garbled_head_ships_on() -> None:
-    assert ocr_garbledhead.GARBLED_HEAD and not ocr_garbledhead.TWO_WORDS_STAY
+    assert ocr_garbledhead.GARBLED_HEAD and ocr_garbledhead.TWO_WORDS_STAY
+
+
+@pytest.mark.parametrize("line_end_only", [True, False])
+def test_inline_hyphen_is_the_prints_own(
+    line_end_only: bool, split_on: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # synthetic ICDAR: the monograph prints "Van-dermast" beside "Vandermast"
+    monkeypatch.setattr(ocr_losthead, "LINE_END_ONLY", line_end_only)
+    text = "the coniurer Vandermast came. Bungye tormented Van-dermast in another"
+    want = [] if line_end_only else [("Van-dermast", "Vandermast")]
+    assert _read(text) == want
+    assert _read("Vandermast came. Bungye tormented Van-\ndermast in") == [
+        ("Van-\ndermast", "Vandermast")
+    ]
 
 
 @pytest.mark.parametrize("flag", [True, False])
