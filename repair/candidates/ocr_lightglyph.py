@@ -1,0 +1,144 @@
+"""Glyph non-words of a page the garble gate keeps shut, read by the language model's gain
+over the print, priced by how often the web prints the print (issue 12, session 54).
+
+The light path (:func:`repair.candidates.ocr_light.light_candidates`) reads a lower-case
+non-word only if the web does not use it (Zipf below ``ocr_light.RARE_ZIPF``) and the
+n-gram table does not know it; OCR's commonest confusions make forms the web prints now
+and then as its own typos or as other words ("worid" 1.5, "senso" 1.8, "timo" 2.6, "ahd",
+"thot"), and on a clean-looking page they were left as printed
+(``benchmarks/ocr_light_account.py``: the largest class of unfixed damaged tokens,
+glyph non-words with no candidate).  Session 53 read them by a fixed Zipf bar and edited
+clean text ("the odd lotter", a quoted "hann").
+
+Here, as for merged words (:mod:`repair.candidates.ocr_lightmerge`), the decision is the
+language model's margin: a lower-case token the page prints once, a non-word finding the
+light path gave no reading, is read as a common word one learned confusion away when the
+reading's gain in context over the print clears :data:`THRESHOLD` after the channel cost
+and a prior for the print, :data:`PRIOR_PER_ZIPF` nats per Zipf unit of the print's own
+web frequency: a form the web never prints pays only the confusion, one the web uses
+(a name, a product, a file extension) needs much more context to move, and one as common
+as :data:`MAX_ZIPF` is a word.  Quoted tokens, tokens beside a code mark, a file name or a
+URL, pieces of a split word and capitalised tokens stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from repair.candidates.ocr_rules import word_cand
+from repair.resources.frequency import zipf
+from repair.types import Candidate, Token
+
+#: Switch (see the module doc; benchmarks/RESULTS.md, session 54, ocrltypo).
+GLYPH_MARGIN = True
+#: The print is rarer than this on the web (Zipf); more common is a word.
+MAX_ZIPF = 3.5
+#: Shortest token read (letters).
+MIN_LEN = 2
+#: The reading: learned confusions of at most this cost (nats) ...
+MAX_COST = 4.5
+#: ... at most this many of them (one; two in tokens of :data:`LONG_LEN` letters or more) ...
+MAX_SUBS = 1
+LONG_LEN = 7
+LONG_SUBS = 2
+#: ... to a lower-case word at least this common (Zipf) ...
+TARGET_ZIPF = 3.0
+#: ... and this much commoner than the print (Zipf).
+ZIPF_GAP = 1.0
+#: Nats the reading pays per Zipf unit of the print's own web frequency.
+PRIOR_PER_ZIPF = 2.0
+#: Margin (nats) the reading needs in context: gain - channel cost - prior.
+THRESHOLD = 1.0
+#: Readings tried per token (the channel's cheapest).
+TOP = 3
+
+_QUOTES = frozenset("\"'`‘’“”")
+
+
+def quoted(toks: list[Token], i: int) -> bool:
+    """Whether a quote mark touches token ``i`` on either side ("hann", 'lotter')."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks) and toks[j].text[:1] in _QUOTES:
+            return True
+    return False
+
+
+def _file_or_url(text: str) -> bool:
+    """Whether a token looks like a file name, a path, an address or a URL."""
+    if any(m in text for m in ("/", "\\", "@", "://", "_")):
+        return True
+    head, dot, tail = text.rpartition(".")
+    return bool(dot and head and tail and tail.isalnum() and head[-1:].isalnum())
+
+
+def near_code(toks: list[Token], i: int, reach: int = 4) -> bool:
+    """Whether token ``i`` is glued to a code mark
+    (:func:`repair.candidates.ocr_lightmerge.glued_to_code`) or a file name, path or URL
+    stands within ``reach`` tokens of it ("the htm file", "see foo.cfg")."""
+    from repair.candidates.ocr_lightmerge import glued_to_code
+
+    if glued_to_code(toks, i):
+        return True
+    lo, hi = max(0, i - reach), min(len(toks), i + reach + 1)
+    return any(_file_or_url(toks[j].text) for j in range(lo, hi) if j != i)
+
+
+def glyph_token(
+    tok: Token, counts: Mapping[str, int], reason: str, toks: list[Token], i: int
+) -> bool:
+    """Whether ``toks[i]`` (``tok``) is what :func:`glyph_candidates` reads: a lower-case
+    non-word finding of :data:`MIN_LEN` letters or more, printed once, rarer than
+    :data:`MAX_ZIPF`, not quoted, not near code, no piece of a split word."""
+    from repair.candidates.ocr_light import _piece_of_word
+
+    text = tok.text
+    if not GLYPH_MARGIN or reason not in ("nonword", "archaic") or len(text) < MIN_LEN:
+        return False
+    if not (text.isalpha() and text.islower()) or counts.get(text, 0) > 1:
+        return False
+    if zipf(text) >= MAX_ZIPF:
+        return False
+    return not (quoted(toks, i) or near_code(toks, i) or _piece_of_word(toks, i))
+
+
+def glyph_candidates(tok: Token) -> list[Candidate]:
+    """The margin readings of a :func:`glyph_token` token."""
+    from repair.score.ocr_channel import correction_candidates
+
+    text = tok.text
+    z = zipf(text)
+    subs = LONG_SUBS if len(text) >= LONG_LEN else MAX_SUBS
+    prior = PRIOR_PER_ZIPF * z
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for c in correction_candidates(text)[:TOP]:
+        if c.text in seen or not c.listed or c.cost > MAX_COST or len(c.subs) > subs:
+            continue
+        if not c.text.islower() or not c.text.isalpha():
+            continue
+        zt = zipf(c.text)
+        if zt < TARGET_ZIPF or zt < z + ZIPF_GAP:
+            continue
+        seen.add(c.text)
+        out.append(
+            word_cand(
+                tok,
+                c.text,
+                "OCR_CONFUSION",
+                finding="light_glyph_margin",
+                cost=c.cost + prior,
+                threshold=THRESHOLD,
+                subs=[list(x) for x in c.subs],
+            )
+        )
+    return out
+
+
+def margin_candidates(
+    tok: Token, counts: Mapping[str, int], reason: str, toks: list[Token], i: int
+) -> list[Candidate]:
+    """The readings of :data:`GLYPH_MARGIN` for one finding of a shut page that no other
+    light reader read (the caller checks)."""
+    if not glyph_token(tok, counts, reason, toks, i):
+        return []
+    return glyph_candidates(tok)
