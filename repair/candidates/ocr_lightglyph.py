@@ -29,14 +29,23 @@ from repair.candidates.ocr_rules import word_cand
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
-#: Switch (see the module doc; benchmarks/RESULTS.md, session 54, ocrltypo).
+#: Switch (see the module doc; benchmarks/RESULTS.md, session 54, ocrltypo).  Light suite dev
+#: (``ocr_light_eval.py --suite --split dev``) recall 0.3 % 274 -> 284, 1 % 897 -> 926, 2 %
+#: 2,202 -> 2,207 spans fixed; edits on undamaged text 21 -> 23 / 30 / 84 and on the clean
+#: originals 21 -> 23, both +2 right readings of the source's own OCR errors ("rival umons",
+#: "educational systern"); census dev 1 / 20 / 28 -> 1 / 21 / 29 ("umons"); clean English
+#: gate 0/750, OCR edits 1 -> 3 ("umons", "ahout": the source's), wrapped 4/4/7 -> 6/6/9;
+#: audit dev, SMH dev and the ICDAR-only proxy dev unchanged.
 GLYPH_MARGIN = True
 #: The print is rarer than this on the web (Zipf); more common is a word.
 MAX_ZIPF = 3.5
 #: Shortest token read (letters).
 MIN_LEN = 2
-#: The reading: learned confusions of at most this cost (nats) ...
-MAX_COST = 4.5
+#: The reading: learned confusions of at most this cost (nats): OCR's glyph confusions are
+#: cheap ("worid" 1.2, "senso" 0.4, "ahd" 3.7); a writer's misspelt vowel is dear
+#: ("existant", "consistant", "coupla" 4.3, "loging" 4.5, census dev webtext).  4.5: light dev
+#: 290 / 940 / 2,208 but six more census dev edits on clean webtext (THRESHOLD 1.0).
+MAX_COST = 4.0
 #: ... at most this many of them (one; two in tokens of :data:`LONG_LEN` letters or more) ...
 MAX_SUBS = 1
 LONG_LEN = 7
@@ -47,10 +56,14 @@ TARGET_ZIPF = 3.0
 ZIPF_GAP = 1.0
 #: Nats the reading pays per Zipf unit of the print's own web frequency.
 PRIOR_PER_ZIPF = 2.0
-#: Margin (nats) the reading needs in context: gain - channel cost - prior.
-THRESHOLD = 1.0
+#: Margin (nats) the reading needs in context: gain - channel cost - prior.  With
+#: :data:`MAX_COST` 4.0, light dev 1.0: 286 / 930 / 2,207 and census dev "motor neurone
+#: disease" -> "neurons"; 3.0: 284 / 926 / 2,207, no clean edit but "umons"; 5.0: 283 / 921.
+THRESHOLD = 3.0
 #: Readings tried per token (the channel's cheapest).
 TOP = 3
+#: Words either side of the token searched for a file name, path or URL.
+WORDS_REACH = 3
 
 _QUOTES = frozenset("\"'`‘’“”")
 
@@ -63,24 +76,39 @@ def quoted(toks: list[Token], i: int) -> bool:
     return False
 
 
-def _file_or_url(text: str) -> bool:
-    """Whether a token looks like a file name, a path, an address or a URL."""
-    if any(m in text for m in ("/", "\\", "@", "://", "_")):
-        return True
-    head, dot, tail = text.rpartition(".")
-    return bool(dot and head and tail and tail.isalnum() and head[-1:].isalnum())
+#: Marks that make a file name, path, address or URL of the words they join ("config/app",
+#: "me@host", "my_file"); a full stop joins one before a lower-case word ("app.ini").
+_PATH_MARKS = frozenset("/\\@_:")
 
 
-def near_code(toks: list[Token], i: int, reach: int = 4) -> bool:
+def _path_mark(toks: list[Token], j: int) -> bool:
+    """Whether token ``j`` is a mark glued to a word on both sides that makes a file
+    name, path, address or URL ("app.ini", "www.x.com/a_b", "me@x.org"; not "U.S.")."""
+    t = toks[j].text
+    if t not in _PATH_MARKS and t != "." or j == 0 or j + 1 >= len(toks):
+        return False
+    left, right = toks[j - 1], toks[j + 1]
+    if left.kind != "word" or right.kind != "word":
+        return False
+    return t != "." or right.text[:1].islower() or right.text[:1].isdigit()
+
+
+def near_code(toks: list[Token], i: int, reach: int = WORDS_REACH) -> bool:
     """Whether token ``i`` is glued to a code mark
     (:func:`repair.candidates.ocr_lightmerge.glued_to_code`) or a file name, path or URL
-    stands within ``reach`` tokens of it ("the htm file", "see foo.cfg")."""
+    stands within ``reach`` words of it ("the htm file", "see foo.cfg")."""
     from repair.candidates.ocr_lightmerge import glued_to_code
 
     if glued_to_code(toks, i):
         return True
-    lo, hi = max(0, i - reach), min(len(toks), i + reach + 1)
-    return any(_file_or_url(toks[j].text) for j in range(lo, hi) if j != i)
+    for step in (-1, 1):
+        j, words = i + step, 0
+        while 0 <= j < len(toks) and words <= reach:
+            if _path_mark(toks, j):
+                return True
+            words += toks[j].kind == "word"
+            j += step
+    return False
 
 
 def glyph_token(
