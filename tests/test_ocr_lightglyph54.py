@@ -80,3 +80,10 @@ def test_the_prior_grows_with_the_prints_web_frequency(monkeypatch: pytest.Monke
 def test_a_page_that_prints_the_form_twice_keeps_it() -> None:
     text = MARKET.format("worid") + " The worid market, he said, was his."
     assert ("worid", "world") not in _edits(text)
+
+
+def test_a_regular_form_of_a_known_word_stays() -> None:
+    # "loather" (loathe + r) is one cheap confusion from "leather": a word, not garble
+    assert ocr_lightglyph.regular_form("loather")
+    assert not ocr_lightglyph.regular_form("worid")
+    assert _edits("He was a loather of cigars and a lover of long walks.") == []

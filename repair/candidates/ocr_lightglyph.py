@@ -64,6 +64,11 @@ THRESHOLD = 3.0
 TOP = 3
 #: Words either side of the token searched for a file name, path or URL.
 WORDS_REACH = 3
+#: A print that is a known word (of :data:`STEM_MIN_LEN` letters or more) and one of these
+#: endings is a regular form the word list lacks, not garble ("loather": loathe + r, the
+#: clean suite's negative case, read as "leather" without this; "ureas", "gots").
+STEM_ENDINGS = ("s", "es", "r", "er", "d", "ed", "ly", "ing")
+STEM_MIN_LEN = 3
 
 _QUOTES = frozenset("\"'`‘’“”")
 
@@ -111,12 +116,24 @@ def near_code(toks: list[Token], i: int, reach: int = WORDS_REACH) -> bool:
     return False
 
 
+def regular_form(text: str) -> bool:
+    """Whether ``text`` is a known word and one of :data:`STEM_ENDINGS` ("loather")."""
+    from repair.score.ocr_channel import is_known
+
+    for end in STEM_ENDINGS:
+        stem = text[: -len(end)]
+        if text.endswith(end) and len(stem) >= STEM_MIN_LEN and is_known(stem):
+            return True
+    return False
+
+
 def glyph_token(
     tok: Token, counts: Mapping[str, int], reason: str, toks: list[Token], i: int
 ) -> bool:
     """Whether ``toks[i]`` (``tok``) is what :func:`glyph_candidates` reads: a lower-case
     non-word finding of :data:`MIN_LEN` letters or more, printed once, rarer than
-    :data:`MAX_ZIPF`, not quoted, not near code, no piece of a split word."""
+    :data:`MAX_ZIPF`, no regular form of a known word, not quoted, not near code, no piece of
+    a split word."""
     from repair.candidates.ocr_light import _piece_of_word
 
     text = tok.text
@@ -124,7 +141,7 @@ def glyph_token(
         return False
     if not (text.isalpha() and text.islower()) or counts.get(text, 0) > 1:
         return False
-    if zipf(text) >= MAX_ZIPF:
+    if zipf(text) >= MAX_ZIPF or regular_form(text):
         return False
     return not (quoted(toks, i) or near_code(toks, i) or _piece_of_word(toks, i))
 
