@@ -91,8 +91,11 @@ def first_pass(spec: str, out: Path, settings: dict[str, object], pages: int = 0
         from repair.score import ocr_table
 
         start = ocr_table.rows_in_force(ocr_table.MARKS)
+        columns = ocr_table.TABLES[ocr_table.MARKS]
+        header = f"# format: repair-lexicon/1; columns: {', '.join(columns)}\n"
         marks_out.write_text(
-            "".join("\t".join(r) + "\n" for r in (*start, *learned.marks)), encoding="utf-8"
+            header + "".join("\t".join(r) + "\n" for r in (*start, *learned.marks)),
+            encoding="utf-8",
         )
     elif marks_out.exists():
         marks_out.unlink()
