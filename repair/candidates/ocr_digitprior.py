@@ -19,8 +19,8 @@ however rarely), and rendered type has the pair alike.  Here:
 
 * **a shape tie goes to the counted row** (:data:`COUNTED_TIES`): among a letter's digit
   readings, one the table counts (at least :data:`MIN_COUNT`) whose shape similarity is
-  within :data:`TIE_SIM` of the letter's most alike digit is priced as its shape row and
-  ranked first ("S": 8 before 5 when the table counts S -> 8 and not S -> 5);
+  within :data:`TIE_SIM` of the letter's most alike digit is priced as the cheapest
+  reading and ranked first ("S": 8 before 5 when the table counts S -> 8 and not S -> 5);
 * **a counted, alike capital passes the edge gate** (:data:`COUNTED_EDGE`): a letter
   whose most alike digit (at least :data:`EDGE_MIN_SIM`) is one the table counts is read
   at a figure's edge in the slots ``ocr_numslot`` already demands (a unit the page
@@ -30,7 +30,7 @@ however rarely), and rendered type has the pair alike.  Here:
 No pairs are listed: the digits come from the table's counts and the type's shapes.
 
 >>> tie_order("S", (("5", 5.5), ("8", 5.51)), {"8": 4}, {"5": 0.850, "8": 0.849})
-(('8', 5.51), ('5', 5.5))
+(('8', 5.5), ('5', 5.5))
 >>> tie_order("B", (("8", 5.15), ("6", 6.5)), {"6": 1}, {"8": 0.885, "6": 0.804})
 (('8', 5.15), ('6', 6.5))
 """
@@ -99,7 +99,9 @@ def tie_order(
 ) -> tuple[tuple[str, float], ...]:
     """``rows`` (``(digit, cost)``, cheapest first) with a counted digit whose shape is
     within :data:`TIE_SIM` of the letter's most alike digit first, priced no dearer than
-    its shape row (``counts`` and ``sims`` the letter's counted rows and shapes)."""
+    its shape row or the cheapest reading (``counts`` and ``sims``: the letter's counted
+    rows and shape similarities); unchanged when the table prices a reading below the
+    shape row of the most alike digit (a learned price decides)."""
     if not counts or not sims:
         return rows
     best = max(sims.values())
@@ -107,13 +109,19 @@ def tie_order(
     if not tied:
         return rows
     pick = max(tied, key=lambda d: (counts[d], sims[d]))
-    if rows and rows[0][0] == pick:
-        return rows
-    cost = min([c for d, c in rows if d == pick] + [_shape_cost(sims[pick])])
+    if rows and (rows[0][0] == pick or rows[0][1] < _shape_cost(best) - 1e-9):
+        return rows  # already first, or the table prices a reading below any shape row
+    # priced as the tie's best-looking row (seen *and* alike): readers that sort by cost
+    # (stable) keep it first
+    cost = min(
+        [c for d, c in rows if d == pick] + [_shape_cost(sims[pick]), *(c for _, c in rows[:1])]
+    )
     return ((pick, cost), *((d, c) for d, c in rows if d != pick))
 
 
-def ordered_digit_rows(letter: str, rows: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+def ordered_digit_rows(
+    letter: str, rows: tuple[tuple[str, float], ...]
+) -> tuple[tuple[str, float], ...]:
     """A letter's digit readings as the figure readers take them: :func:`tie_order` when
     :data:`COUNTED_TIES` is on, else ``rows`` as they are."""
     if not COUNTED_TIES:
