@@ -25,7 +25,10 @@ however rarely), and rendered type has the pair alike.  Here:
   whose most alike digit (at least :data:`EDGE_MIN_SIM`) is one the table counts is read
   at a figure's edge in the slots ``ocr_numslot`` already demands (a unit the page
   prints after figures, a column of figures, a parallel count).  "B" (most like 8, the
-  table counting only B -> 6) stays.
+  table counting only B -> 6) stays;
+* **... and a money run's figure glyph** (:data:`COUNTED_MONEY`): the same reading for
+  a glyph of ``ocr_money``'s sums ("Gd costs") the table prices above that reader's
+  bound.
 
 No pairs are listed: the digits come from the table's counts and the type's shapes.
 
@@ -46,6 +49,9 @@ COUNTED_TIES = True
 #: ON/OFF: ``ocr_numslot``'s edge gate also reads a capital whose most alike digit the
 #: table counts (module doc; figures as COUNTED_TIES).
 COUNTED_EDGE = True
+#: ON/OFF: ``ocr_money`` also reads a sum's figure glyph the same way when the table
+#: prices it above its MAX_GLYPH_COST ("Gd costs" on a table that counts G -> 6 once).
+COUNTED_MONEY = True
 #: A row counts as seen when the table counts it at least this often.
 MIN_COUNT = 1
 #: Shape similarities this close are a tie ("S": 5 at 0.850, 8 at 0.849).
@@ -129,15 +135,24 @@ def ordered_digit_rows(
     return tie_order(letter, rows, counted_digits().get(letter, {}), digit_shapes().get(letter, {}))
 
 
+def money_digit(letter: str) -> str | None:
+    """The digit a figure glyph of a money run stands for by :func:`counted_alike` when
+    :data:`COUNTED_MONEY` is on, else ``None``."""
+    return counted_alike(letter) if COUNTED_MONEY else None
+
+
 def edge_digit(letter: str) -> str | None:
-    """The digit a capital at a figure's edge stands for when the table counts its most
-    alike digit (at least :data:`EDGE_MIN_SIM` alike), else ``None``; ``None`` when
-    :data:`COUNTED_EDGE` is off.
+    """The digit a capital at a figure's edge stands for by :func:`counted_alike` when
+    :data:`COUNTED_EDGE` is on, else ``None``."""
+    return counted_alike(letter) if COUNTED_EDGE else None
+
+
+def counted_alike(letter: str) -> str | None:
+    """The digit ``letter`` stands for in a figure's slot when the table counts its most
+    alike digit (at least :data:`EDGE_MIN_SIM` alike), else ``None``.
 
     The letter's most alike digit decides (a tie within :data:`TIE_SIM` going to the
     counted one): "B" is most like 8, so a table counting only B -> 6 reads no "B"."""
-    if not COUNTED_EDGE:
-        return None
     sims = digit_shapes().get(letter, {})
     counts = counted_digits().get(letter, {})
     if not sims or not counts:
