@@ -31,6 +31,11 @@ however rarely), and rendered type has the pair alike.  Here:
   bound.
 
 No pairs are listed: the digits come from the table's counts and the type's shapes.
+Measured (session 55, all three on): proxy SMH dev 4,812 / 7,944 -> 4,798 / 7,932, test
+(read once) 5,675 / 9,225 -> 5,673 / 9,223; shipped SMH dev / test, audit, census and
+light suite unchanged.  Left: "C" -> 6 ("93C tons", "Cd costs": no source counts it and
+the type finds "C" like no digit at 0.75) and "l" -> 1 at a number's edge ("l8": the
+DejaVu shapes put "l" and "1" under 0.75).
 
 >>> tie_order("S", (("5", 5.5), ("8", 5.51)), {"8": 4}, {"5": 0.850, "8": 0.849})
 (('8', 5.5), ('5', 5.5))
@@ -42,15 +47,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-#: ON/OFF: a letter's digit readings put a counted row first on a shape tie (module doc).
-#: Proxy (``ocr_xsource.py --train icdar --eval smh-dev``) and SMH dev: see RESULTS.md,
-#: session 55, ocrdigit.
+#: ON: a letter's digit readings put a counted row first on a shape tie (module doc).
+#: Cross-archive proxy (``ocr_xsource.py --train icdar --eval smh-dev``) 4,801 / 7,937 ->
+#: 4,798 / 7,932 tokens / chars with the other two on ("18S8", "SO years", "Sd"); shipped
+#: tables unchanged (they price S -> 8 at 0.3 nats: SMH dev 4,262 / 6,948 either way).
 COUNTED_TIES = True
-#: ON/OFF: ``ocr_numslot``'s edge gate also reads a capital whose most alike digit the
-#: table counts (module doc; figures as COUNTED_TIES).
+#: ON: ``ocr_numslot``'s edge gate also reads a capital whose most alike digit the table
+#: counts (module doc): proxy 4,805 / 7,937 -> 4,798 / 7,932 ("61G points", "and G
+#: are"); shipped SMH dev unchanged.
 COUNTED_EDGE = True
-#: ON/OFF: ``ocr_money`` also reads a sum's figure glyph the same way when the table
-#: prices it above its MAX_GLYPH_COST ("Gd costs" on a table that counts G -> 6 once).
+#: ON: ``ocr_money`` also reads a sum's figure glyph the same way when the table prices
+#: it above its MAX_GLYPH_COST ("Gd costs" on a table that counts G -> 6 once): proxy
+#: 4,802 / 7,934 -> 4,798 / 7,932; shipped SMH dev unchanged.
 COUNTED_MONEY = True
 #: A row counts as seen when the table counts it at least this often.
 MIN_COUNT = 1
