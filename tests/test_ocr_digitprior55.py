@@ -31,6 +31,13 @@ _ROWS = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_memos() -> Iterator[None]:
+    """No reading memo built under a flipped flag outlives its test."""
+    yield
+    ocr_table._clear_caches()
+
+
 @pytest.fixture
 def foreign_table(tmp_path: Path) -> Iterator[None]:
     path = tmp_path / "foreign.profile"
