@@ -79,7 +79,13 @@ def _digits(glyphs: str) -> str | None:
             continue
         rows = table.get(g + "@")
         if not rows or rows[0][1] > MAX_GLYPH_COST:
-            return None
+            from repair.candidates.ocr_digitprior import money_digit
+
+            seen = money_digit(g)  # counted by the table and alike in type (session 55)
+            if seen is None:
+                return None
+            out.append(seen)
+            continue
         out.append(rows[0][0])
     return "".join(out)
 

@@ -85,6 +85,7 @@ def _shape_cost(sim: float) -> float:
 def glyph_readings() -> tuple[dict[str, tuple[tuple[str, float], ...]], dict[str, float]]:
     """({digit: ((letter, cost), ...) cheapest first}, {letter: cost of its cheapest
     learned digit reading}) plus letter -> (digit, cost) as ``letter + "@"`` keys."""
+    from repair.candidates.ocr_digitprior import ordered_digit_rows
     from repair.lexicons import read_tsv
     from repair.score.ocr_channel import confusions
 
@@ -117,6 +118,8 @@ def glyph_readings() -> tuple[dict[str, tuple[tuple[str, float], ...]], dict[str
             put(to_digit, src, dst, _shape_cost(sim))
     letters = {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in to_letter.items()}
     digits = {s: tuple(sorted(d.items(), key=lambda x: x[1])) for s, d in to_digit.items()}
+    # a shape tie ("S": 5 / 8) goes to the row the table counts (ocr_digitprior)
+    digits = {s: ordered_digit_rows(s, rows) for s, rows in digits.items()}
     out = dict(letters)
     for s, rows in digits.items():
         out[s + "@"] = rows

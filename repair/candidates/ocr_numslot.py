@@ -115,7 +115,9 @@ def _edge_digit(letter: str) -> str | None:
 
     _table, learned = glyph_readings()
     if learned.get(letter, 99.0) > EDGE_MAX_COST:
-        return None
+        from repair.candidates.ocr_digitprior import edge_digit
+
+        return edge_digit(letter)  # counted by the table and alike in type (session 55)
     from repair.score.ocr_channel import confusions
 
     rows = [(c, d) for d, c in confusions().get(letter, ()) if len(d) == 1 and d.isdigit()]
