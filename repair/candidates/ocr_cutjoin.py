@@ -46,7 +46,9 @@ from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
-#: Switch (module doc).  SMH dev, see benchmarks/RESULTS.md, "Session 55, ocrjoin".
+#: Switch (module doc).  Off -> on (benchmarks/RESULTS.md, "Session 55, ocrjoin"): SMH dev
+#: 4,262 / 6,948 -> 4,259 / 6,943 tokens / chars (2 words right, 0 wrong), proxy dev
+#: (ICDAR-only tables) 4,811 -> 4,807; test unchanged; audit, census, light, ICDAR identical.
 CUT_JOIN = True
 #: Stray marks a cut may hold (no sentence mark: "Nea« castle", "Com⏎| mission").
 CUT_MARKS = frozenset("|«»¡¦\\")

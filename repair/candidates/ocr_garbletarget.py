@@ -33,7 +33,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 #: Switch: refuse page targets that are garbles of a common name the page prints (module
-#: doc).  Measured with the readers it guards: benchmarks/RESULTS.md "Session 55, ocrjoin".
+#: doc).  Off -> on (benchmarks/RESULTS.md, "Session 55, ocrjoin"): SMH dev unchanged, proxy
+#: dev 4,812 / 7,944 -> 4,811 / 7,942, SMH test -1 token ("rdvvard" -> Edward, was
+#: "Fdward"); audit, census, light, ICDAR identical.
 GARBLE_TARGETS = True
 #: The neighbour is a word or listed name the period text prints at least this commonly.
 NEAR_ZIPF = 3.0
