@@ -29,6 +29,7 @@ from repair.candidates import (
     ocr_capname,
     ocr_capsfar,
     ocr_context,
+    ocr_cutjoin,
     ocr_deepreach,
     ocr_docrepeat,
     ocr_hyphenkeep,
@@ -569,6 +570,8 @@ class _Generator:
                 out.extend(ocr_spacejoin.space_join_candidates(toks, flagged, by_start))
             if ocr_pagejoin.PAGE_JOIN and (info.heavy or not ocr_pagejoin.HEAVY_ONLY):
                 out.extend(ocr_pagejoin.page_join_candidates(toks, info.counts))  # "dol ars"
+            if ocr_cutjoin.CUT_JOIN and not info.old_print:  # "Coin- |⏎mittee", "Nea« castle"
+                out.extend(ocr_cutjoin.cut_join_candidates(toks, info.counts))
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
                 joined = glyph_join_candidates(toks)
                 out.extend(joined)

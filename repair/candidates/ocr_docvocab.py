@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
-from repair.candidates import ocr_pagecase, ocr_pageedit
+from repair.candidates import ocr_garbletarget, ocr_pagecase, ocr_pageedit
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import page_word_counts, word_cand
 from repair.score.ngrams import get_ngrams  # once, not a statement per word (issue 14)
@@ -223,6 +223,7 @@ def page_targets(counts: Mapping[str, int]) -> dict[str, int]:
         and w.isalpha()
         and (n >= MIN_TARGET_COUNT or _once(w, n))
         and _target(w, n)
+        and (_clean(w) or ocr_garbletarget.garble_of(w, counts) is None)  # not "Fdward"
     }
 
 

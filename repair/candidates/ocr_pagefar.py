@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
+from repair.candidates import ocr_garbletarget
 from repair.candidates.ocr_docvocab import _clean, _next_to_hyphen
 from repair.candidates.ocr_pagewide import wide_reading
 from repair.candidates.ocr_realword import line_broken_piece
@@ -134,6 +135,8 @@ def _targets(counts: Mapping[str, int]) -> dict[str, str]:
             continue
         if not (_clean(w) or (n >= NAME_COUNT and w[:1].isupper() and w[1:].islower())):
             continue
+        if not _clean(w) and ocr_garbletarget.garble_of(w, counts) is not None:
+            continue  # "Fdward" x2 beside "Edward": a garble the page repeats
         low = w.lower()
         seen = best.get(low)
         if seen is None or n > seen[0]:

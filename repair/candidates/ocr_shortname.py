@@ -46,6 +46,7 @@ import string
 from collections import Counter
 from functools import lru_cache
 
+from repair.candidates.ocr_garbletarget import garble_of
 from repair.types import Candidate, Token
 
 #: Switch: read a lower-case print as a capitalised name the page prints (module doc).
@@ -217,6 +218,8 @@ def page_reading(text: str, page: Counter[str], mid: Counter[str]) -> tuple[str,
             continue
         if not _page_name(word, mid[word]):
             continue
+        if garble_of(word, page) is not None:
+            continue  # "Fdward" x2 beside "Edward": a garble the page repeats (ocr_garbletarget)
         if Levenshtein.distance(text, word.lower(), score_cutoff=3) > 3:
             continue
         c = slot_cost(text, word, bound)
