@@ -133,11 +133,18 @@ def reading(head: str, tail: str, names: Counter[str]) -> str | None:
     return page.get(word, word[:1].upper() + word[1:])
 
 
-def garbled_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> list[Edit]:
+def garbled_heads(
+    toks: list[Token],
+    names: Counter[str],
+    edits: list[Edit],
+    places: lost.WordPlaces | None = None,
+) -> list[Edit]:
     """The stretches read as one word through the channel (:data:`GARBLED_HEAD`), as edits;
-    ``edits`` (the stage's, sorted by offset) only tell which tails it read."""
+    ``edits`` (the stage's, sorted by offset) only tell which tails it read; ``places``: an
+    index of ``toks`` to share (``ocr_losthead.HEAD_PLACES``)."""
     from repair.score.ocr_channel import in_vocabulary
 
+    places = lost._places(toks, places)
     out: list[Edit] = []
     for i, head in enumerate(toks):
         if head.kind != "word" or not _head_like(head.text):
@@ -159,7 +166,7 @@ def garbled_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> 
             continue  # one plain space: a head no word, a tail no common word ("Cn airman")
         if TWO_WORDS_STAY and head_word and lost._common(head.text) and lost._common(tail):
             continue  # two common words
-        if lost._common(tail) and lost._head_alone(toks, head.text, tail):
+        if lost._common(tail) and lost._head_alone(toks, head.text, tail, places):
             continue  # the page prints the head alone: two words ("II⏎and" is no "Hand")
         word = reading(head.text, tail, names)
         if word is None:
