@@ -1,8 +1,11 @@
 """Session 55 (speedocr, issue 14): where a head stands alone on the page is read from one
 index of the page's words (``ocr_losthead.HEAD_PLACES``), not a scan of every token a
-question; the same answers either way."""
+question, and the channel reading of a join takes the page's names by length
+(``ocr_garbledhead.NAME_LENGTHS``); the same answers either way."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import pytest
 
@@ -106,3 +109,52 @@ def test_restore_heads_same_on_and_off(garbled: bool, monkeypatch: pytest.Monkey
 
 def test_head_places_ships_on() -> None:
     assert ocr_losthead.HEAD_PLACES
+
+
+NAMES = Counter(
+    {"Murrumburrah": 2, "Frankfort": 1, "Chairman": 3, "Yeomen": 1, "Morrice": 2, "Murrumbidgee": 1}
+)
+
+
+def test_page_words_by_length_are_the_walk() -> None:
+    by_len = ocr_garbledhead.name_lengths(NAMES)
+    for joined in ("munumburrah", "prankfort", "cnairman", "yeomon", "x", "morrico"):
+        got = ocr_garbledhead._page_words(joined, NAMES, by_len)
+        assert sorted(got) == sorted(ocr_garbledhead._page_words(joined, NAMES))
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [("Mun", "umburrah"), ("Prank", "fort"), ("Cn", "airman"), ("Yeo", "mon"), ("Mor", "rico")],
+)
+def test_reading_same_with_the_lengths(head: str, tail: str) -> None:
+    by_len = ocr_garbledhead.name_lengths(NAMES)
+    want = ocr_garbledhead.reading(head, tail, NAMES)
+    assert ocr_garbledhead.reading(head, tail, NAMES, by_len) == want
+
+
+def test_reading_reads_a_page_name_through_the_lengths() -> None:
+    by_len = ocr_garbledhead.name_lengths(NAMES)
+    assert ocr_garbledhead.reading("Mun", "umburrah", NAMES, by_len) == "Murrumburrah"
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_garbled_heads_pass_the_lengths(flag: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # fails with NAME_LENGTHS off (no index passed)
+    monkeypatch.setattr(ocr_garbledhead, "NAME_LENGTHS", flag)
+    seen: list[object] = []
+    real = ocr_garbledhead.reading
+
+    def spy(head, tail, names, by_len=None):  # type: ignore[no-untyped-def]
+        seen.append(by_len)
+        return real(head, tail, names, by_len)
+
+    monkeypatch.setattr(ocr_garbledhead, "reading", spy)
+    toks = tokenize("the Murrumburrah show. At Mun umburrah, and lho Cn airman said")
+    out = ocr_garbledhead.garbled_heads(toks, ocr_losthead.page_names(toks), [])
+    assert {e.replacement for e in out} >= {"Chairman"}
+    assert seen and all((b is not None) is flag for b in seen)
+
+
+def test_name_lengths_ships_on() -> None:
+    assert ocr_garbledhead.NAME_LENGTHS
