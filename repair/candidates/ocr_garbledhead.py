@@ -56,6 +56,11 @@ MAX_LENGTH_DIFF = 1
 #: Off, SMH dev gains "Frankfort" (-2 tokens; audit, census, light dev unchanged) but the
 #: synthetic ICDAR guard reads "He⏎got" as "Begot" (a page that prints "He" once): on.
 TWO_WORDS_STAY = True
+#: :func:`reading` takes the page's names of about the join's length from one index of
+#: the names by length made once a page (:func:`name_lengths`), not a walk of every name a
+#: question (issue 14, session 55, speedocr: 165 questions on 100 k OCR words).  Exact:
+#: the same words, priced as a set; "Session 55, speedocr" in RESULTS.md.
+NAME_LENGTHS = True
 #: The edits' rule and message.
 RULE = "OCR_SPLIT_GARBLED"
 MESSAGE = "a word printed in two pieces, one misread (read through the OCR channel)"
@@ -95,8 +100,21 @@ def _vocabulary_words(printed: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in found if w in vocab))
 
 
-def _page_words(joined: str, names: Counter[str]) -> list[str]:
+def name_lengths(names: Counter[str]) -> dict[int, list[str]]:
+    """The page's names by length, lower case (:data:`NAME_LENGTHS`)."""
+    out: dict[int, list[str]] = {}
+    for w in names:
+        out.setdefault(len(w), []).append(w.lower())
+    return out
+
+
+def _page_words(
+    joined: str, names: Counter[str], by_len: dict[int, list[str]] | None = None
+) -> list[str]:
     n = len(joined)
+    if by_len is not None:  # the same words (in another order: the caller prices a set)
+        return [w for k in range(n - MAX_LENGTH_DIFF, n + MAX_LENGTH_DIFF + 1)
+                for w in by_len.get(k, ())]  # fmt: skip
     return [w.lower() for w in names if abs(len(w) - n) <= MAX_LENGTH_DIFF]
 
 
@@ -107,8 +125,11 @@ def _ends_in(word: str, tail: str) -> bool:
     return sum(a != b for a, b in zip(word[-len(tail) :], tail, strict=True)) <= lost.MAX_SUBS
 
 
-def reading(head: str, tail: str, names: Counter[str]) -> str | None:
-    """The word the join of ``head`` and ``tail`` reads as, or ``None`` (see the module)."""
+def reading(
+    head: str, tail: str, names: Counter[str], by_len: dict[int, list[str]] | None = None
+) -> str | None:
+    """The word the join of ``head`` and ``tail`` reads as, or ``None`` (see the module);
+    ``by_len``: :func:`name_lengths` of ``names`` (:data:`NAME_LENGTHS`)."""
     from repair.score.ocr_channel import in_vocabulary
     from repair.score.ocr_price import channel_cost
 
@@ -117,7 +138,7 @@ def reading(head: str, tail: str, names: Counter[str]) -> str | None:
         return None  # the plain join: the line join's reading
     low = head.lower()
     # a page name the head spells is ocr_losthead's reading (with its gates)
-    found = {w for w in _page_words(joined, names) if not w.startswith(low)}
+    found = {w for w in _page_words(joined, names, by_len) if not w.startswith(low)}
     found.update(_vocabulary_words(head + tail))
     priced = sorted(
         (channel_cost(head + tail, w), w)
@@ -133,11 +154,19 @@ def reading(head: str, tail: str, names: Counter[str]) -> str | None:
     return page.get(word, word[:1].upper() + word[1:])
 
 
-def garbled_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> list[Edit]:
+def garbled_heads(
+    toks: list[Token],
+    names: Counter[str],
+    edits: list[Edit],
+    places: lost.WordPlaces | None = None,
+) -> list[Edit]:
     """The stretches read as one word through the channel (:data:`GARBLED_HEAD`), as edits;
-    ``edits`` (the stage's, sorted by offset) only tell which tails it read."""
+    ``edits`` (the stage's, sorted by offset) only tell which tails it read; ``places``: an
+    index of ``toks`` to share (``ocr_losthead.HEAD_PLACES``)."""
     from repair.score.ocr_channel import in_vocabulary
 
+    places = lost._places(toks, places)
+    by_len = name_lengths(names) if NAME_LENGTHS else None
     out: list[Edit] = []
     for i, head in enumerate(toks):
         if head.kind != "word" or not _head_like(head.text):
@@ -159,9 +188,9 @@ def garbled_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> 
             continue  # one plain space: a head no word, a tail no common word ("Cn airman")
         if TWO_WORDS_STAY and head_word and lost._common(head.text) and lost._common(tail):
             continue  # two common words
-        if lost._common(tail) and lost._head_alone(toks, head.text, tail):
+        if lost._common(tail) and lost._head_alone(toks, head.text, tail, places):
             continue  # the page prints the head alone: two words ("II⏎and" is no "Hand")
-        word = reading(head.text, tail, names)
+        word = reading(head.text, tail, names, by_len)
         if word is None:
             continue
         start, end = head.start, toks[j].end

@@ -82,6 +82,12 @@ MERGE_GUARD = True
 #: synthetic ICDAR guard 7 correct words broken with in-line hyphens read); SMH dev's
 #: splits all hold a line break.
 LINE_END_ONLY = True
+#: Where a head stands alone on the page is read from one index of the page's words by text
+#: (:class:`WordPlaces`, built on the first question of a page), not by a scan of every token
+#: a question (issue 14, session 55, speedocr: :func:`_head_alone` scanned the 222 k tokens
+#: of the 100 k-word OCR speed text 104 times, ~2 s of a ~17 s run).  Exact: the same
+#: places in the same order; "Session 55, speedocr" in ``benchmarks/RESULTS.md``.
+HEAD_PLACES = True
 #: A name the web uses less than this (Zipf) is no name a common tail ends (:data:`MERGE_GUARD`).
 MERGE_NAME_ZIPF = 1.0
 #: Read a lone tail of a page name in a name's place as the name ("ewart" -> "Stewart");
@@ -171,10 +177,40 @@ def _common(word: str) -> bool:
     return zipf(word.lower()) >= COMMON_ZIPF
 
 
-def _head_alone(toks: list[Token], head: str, tail: str) -> bool:
+class WordPlaces:
+    """The indices of a page's word tokens by their text, in page order; built on the first
+    question (:data:`HEAD_PLACES`).  The token list must not change while it is asked."""
+
+    def __init__(self, toks: list[Token]) -> None:
+        self._toks = toks
+        self._places: dict[str, list[int]] | None = None
+
+    def of(self, text: str) -> list[int]:
+        """The indices ``k`` of the word tokens whose text is ``text``, ascending."""
+        if self._places is None:
+            places: dict[str, list[int]] = {}
+            for k, t in enumerate(self._toks):
+                if t.kind == "word":
+                    places.setdefault(t.text, []).append(k)
+            self._places = places
+        return self._places.get(text, [])
+
+
+def _places(toks: list[Token], places: WordPlaces | None) -> WordPlaces | None:
+    """``places`` or, with :data:`HEAD_PLACES`, a new index of ``toks``; ``None`` off."""
+    if not HEAD_PLACES:
+        return None
+    return places if places is not None else WordPlaces(toks)
+
+
+def _head_alone(toks: list[Token], head: str, tail: str, places: WordPlaces | None = None) -> bool:
     """Whether the page prints ``head`` as a word of its own at least once besides the
-    stretch read (a print of ``head`` broken from ``tail`` by a line end is no such word)."""
-    for k, t in enumerate(toks):
+    stretch read (a print of ``head`` broken from ``tail`` by a line end is no such word).
+    ``places`` (:data:`HEAD_PLACES`), an index of ``toks``, gives the prints of ``head``
+    without a scan of the page."""
+    ks = places.of(head) if places is not None and HEAD_PLACES else range(len(toks))
+    for k in ks:
+        t = toks[k]
         if t.kind != "word" or t.text != head:
             continue
         j = _gap_end(toks, k)
@@ -186,10 +222,11 @@ def _head_alone(toks: list[Token], head: str, tail: str) -> bool:
     return False
 
 
-def merged(toks: list[Token], i: int, name: str) -> bool:
+def merged(toks: list[Token], i: int, name: str, places: WordPlaces | None = None) -> bool:
     """Whether the page name ``name`` that head ``i`` starts is a merge of the head and a
     common word (:data:`MERGE_GUARD`): the name's tail is a common word and the page prints
-    the head alone elsewhere, or the web never uses the name."""
+    the head alone elsewhere, or the web never uses the name (``places``: an index of
+    ``toks``, :func:`_head_alone`)."""
     from repair.resources.frequency import zipf
 
     head = toks[i].text
@@ -199,7 +236,7 @@ def merged(toks: list[Token], i: int, name: str) -> bool:
     if zipf(name.lower()) < MERGE_NAME_ZIPF:
         return True
     j = _gap_end(toks, i)
-    return j is not None and _head_alone(toks, head, toks[j].text)
+    return j is not None and _head_alone(toks, head, toks[j].text, places)
 
 
 def _gap_end(toks: list[Token], i: int) -> int | None:
@@ -237,10 +274,17 @@ def _free(edits: list[Edit], start: int, end: int) -> list[int] | None:
     return inside
 
 
-def split_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> list[Edit]:
-    """The stretches to read as a page name (:data:`SPLIT_HEAD`), as edits."""
+def split_heads(
+    toks: list[Token],
+    names: Counter[str],
+    edits: list[Edit],
+    places: WordPlaces | None = None,
+) -> list[Edit]:
+    """The stretches to read as a page name (:data:`SPLIT_HEAD`), as edits (``places``: an
+    index of ``toks`` to share, :data:`HEAD_PLACES`)."""
     from repair.score.ocr_channel import in_vocabulary
 
+    places = _places(toks, places)
     out: list[Edit] = []
     index = _index(names)
     misread = {e.original for e in edits}  # page words the stage reads as others
@@ -266,7 +310,7 @@ def split_heads(toks: list[Token], names: Counter[str], edits: list[Edit]) -> li
         name = _spelled(head.text.lower(), tail, index, garbled)
         if name is None or name in misread:
             continue
-        if MERGE_GUARD and not hyphen and merged(toks, i, name):
+        if MERGE_GUARD and not hyphen and merged(toks, i, name, places):
             continue  # the page's "name" is the head and a word printed together
         if reading is not None and (head.text + reading).lower() != name.lower():
             continue  # the stage's reading of the tail and the page's name disagree
@@ -350,11 +394,12 @@ def restore_heads(toks: list[Token], edits: list[Edit]) -> list[Edit]:
     if not names and not garbled:
         return edits
     by_offset = sorted(edits, key=lambda e: e.offset)  # the stage's edits come unsorted
-    found = split_heads(toks, names, by_offset) if SPLIT_HEAD else []
+    places = _places(toks, None)  # one index of the page's words for both readers
+    found = split_heads(toks, names, by_offset, places) if SPLIT_HEAD else []
     if LOST_HEAD:
         found += lost_heads(toks, names)
     if garbled:  # a head misread too, read through the channel (session 54)
-        found += ocr_garbledhead.garbled_heads(toks, names, by_offset)
+        found += ocr_garbledhead.garbled_heads(toks, names, by_offset, places)
     if not found:
         return edits
     drop: set[int] = set()

@@ -44,6 +44,7 @@ from __future__ import annotations
 import math
 import string
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from repair.candidates.ocr_garbletarget import garble_of
@@ -70,6 +71,12 @@ MAX_LEN = 14
 MAX_COST = 3.5
 #: A page reading is a word the page prints capitalised mid-sentence this often at least ...
 PAGE_MIN_MID = 2
+#: :func:`page_reading` asks only the page's mid-sentence capitals of about the print's
+#: length printed :data:`PAGE_MIN_MID` times or more (:func:`mid_index`, made once a page),
+#: not every one of them (issue 14, session 55, speedocr: 71 prints of 100 k OCR words
+#: asked ~4 k words each, 0.21 s).  Exact: the others cannot pass; the best reading is the
+#: least (cost, word) whatever the order.  "Session 55, speedocr" in RESULTS.md.
+MID_INDEX = True
 #: ... that the period text writes with a capital at least this share of its
 #: mid-sentence uses, or never saw ("Company", "Oats", "Bridge" are plain words).
 PAGE_NAME_SHARE = 0.9
@@ -199,10 +206,27 @@ def _page_name(word: str, mid: int) -> bool:
     return share is None or share >= PAGE_NAME_SHARE
 
 
-def page_reading(text: str, page: Counter[str], mid: Counter[str]) -> tuple[str, float] | None:
+def mid_index(mid: Counter[str]) -> dict[int, list[str]]:
+    """The words of ``mid`` printed at least :data:`PAGE_MIN_MID` times mid-sentence (the
+    others are no page names, :func:`_page_name`), by length (:data:`MID_INDEX`)."""
+    out: dict[int, list[str]] = {}
+    for word, n in mid.items():
+        if n >= PAGE_MIN_MID:
+            out.setdefault(len(word), []).append(word)
+    return out
+
+
+def page_reading(
+    text: str,
+    page: Counter[str],
+    mid: Counter[str],
+    by_len: dict[int, list[str]] | None = None,
+) -> tuple[str, float] | None:
     """(capitalised word the page prints, cost after the page's usage) of print ``text``
     within :data:`MAX_COST`, cheapest first; ``None`` if none (module doc).  ``page``
-    counts the page's words, ``mid`` its capitalised words mid-sentence."""
+    counts the page's words, ``mid`` its capitalised words mid-sentence; ``by_len``, its
+    :func:`mid_index` (:data:`MID_INDEX`), limits the words asked to those that can pass
+    (the best is the least (cost, word), whatever the order asked)."""
     from rapidfuzz.distance import Levenshtein
 
     from repair.score.ocr_slotprice import slot_cost
@@ -210,7 +234,11 @@ def page_reading(text: str, page: Counter[str], mid: Counter[str]) -> tuple[str,
     own = page[text]
     bound = MAX_COST + PAGE_MAX_BONUS
     best: tuple[str, float] | None = None
-    for word, n in mid.items():
+    size = len(text)
+    words: Iterable[str] = (
+        mid if by_len is None else [w for k in range(size - 2, size + 3) for w in by_len.get(k, ())]
+    )
+    for word in words:
         n = page[word]
         if n < max(1, own) or abs(len(word) - len(text)) > 2 or not word.isalpha():
             continue
@@ -273,6 +301,7 @@ def slot_name_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) ->
     out: list[Candidate] = []
     page: list[Counter[str]] = []
     mids: list[Counter[str]] = []
+    index: list[dict[int, list[str]] | None] = []
     forms: dict[str, bool] = {}
     for i, t in enumerate(toks):
         if t.kind != "word" or not t.text[:1].islower():
@@ -289,7 +318,8 @@ def slot_name_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) ->
             if not page:
                 page.append(page_word_counts(toks))
                 mids.append(mid_capitals(toks))
-            found = page_reading(text, page[0], mids[0])
+                index.append(mid_index(mids[0]) if MID_INDEX else None)
+            found = page_reading(text, page[0], mids[0], index[0])
         if found is None and SLOT_GLYPH and slot:
             found = glyph_reading(text)
         if found is None:
