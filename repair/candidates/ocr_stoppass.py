@@ -143,12 +143,14 @@ def stop_pass(doc: Document, detection: Detection, edits: list[Edit], garbled: b
 def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     """The lost-stop reader's stops on the corrected ``toks`` whose window overlaps one
     of the readings' ``spans`` (sorted)."""
+    from repair.candidates import ocr_stophabit  # session 55: "in money It is" on a stopless page
     from repair.candidates.ocr_realword import document_names
     from repair.candidates.ocr_rules import page_word_counts
     from repair.candidates.ocr_stops import lost_stop_candidates
 
     names = document_names(toks, page_word_counts(toks))
-    found = lost_stop_candidates(toks, names, PASS_MARGIN)
+    stopless = ocr_stophabit.STOPLESS_PAGE and ocr_stophabit.stopless_page(toks)
+    found = lost_stop_candidates(toks, names, ocr_stophabit.margin(PASS_MARGIN, stopless))
     index = {t.start: i for i, t in enumerate(toks) if t.kind == "space"}
     out = []
     if NAME_END:
@@ -194,7 +196,7 @@ def _stops(toks: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
         lo, hi = _window(toks, i)
         k = bisect_left(starts, lo)
         # a reading ending inside the window, or one starting in it
-        if (k > 0 and spans[k - 1][1] > lo) or (k < len(spans) and spans[k][0] < hi):
+        if (k > 0 and spans[k - 1][1] > lo) or (k < len(spans) and spans[k][0] < hi) or stopless:
             out.append(c)
     return out
 
