@@ -59,6 +59,13 @@ HYBRID_MARGIN = 0.0
 PAIR_MARGIN: float | None = 1.0
 #: Clusters of more edits are left to the confidence order.
 MAX_CLUSTER = 8
+#: The comparison's verdict is enforced when the confidence order's reading wins too: the
+#: cluster's edits outside it are dropped here, so the pipeline's
+#: :func:`repair.write.select_disjoint` (whose order among equal confidences is the edit
+#: list's, not the cluster's) cannot put back the reading the comparison turned down
+#: ("n hlp" -> "whip" over "n" -> "a" at equal confidence; session 55, ocrspan: see
+#: ``benchmarks/smh_span_account.py``).  Off: only the other reading's win drops edits.
+ENFORCE = False
 #: Characters of context read on each side of a stretch for its two context words.
 _REACH = 60
 
@@ -226,8 +233,8 @@ def resolve_overlaps(text: str, edits: list[Edit]) -> list[Edit]:
                     keep = {id(e) for e in rest} | {id(longest)}
                     dropped.update(m for m in group if id(edits[m]) not in keep)
                     continue
-        if win is other:
-            keep = {id(e) for e in other}
+        if win is other or ENFORCE:
+            keep = {id(e) for e in win}
             dropped.update(m for m in group if id(edits[m]) not in keep)
     if not dropped and not swapped:
         return edits
