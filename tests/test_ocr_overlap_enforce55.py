@@ -46,7 +46,9 @@ def test_enforce_off_leaves_the_tie_to_the_list_order(monkeypatch: pytest.Monkey
     assert _kept(_edits()) == ["third"]
 
 
-def test_enforce_keeps_a_wider_reading_the_context_wants(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_enforce_leaves_a_cluster_without_a_tie(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No tie: both orders keep the same edits, so nothing is dropped here (the
+    pipeline's selection keeps the wider reading the context wants)."""
     monkeypatch.setattr(overlap, "ENFORCE", True)
     text = "she was taken to the motoi cal centre for treatment"
     edits = [
@@ -54,5 +56,5 @@ def test_enforce_keeps_a_wider_reading_the_context_wants(monkeypatch: pytest.Mon
         Edit(21, 5, "motoi", "motor", "ocr", 0.6, "R", evidence={"confusion_cost": 1.0}),
         Edit(27, 3, "cal", "car", "ocr", 0.6, "R", evidence={"confusion_cost": 1.0}),
     ]
-    out = resolve_overlaps(text, edits)
-    assert [e.replacement for e in out] == ["medical"]
+    assert resolve_overlaps(text, edits) == edits
+    assert [e.replacement for e in select_disjoint(resolve_overlaps(text, edits))] == ["medical"]
