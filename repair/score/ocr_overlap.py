@@ -59,6 +59,17 @@ HYBRID_MARGIN = 0.0
 PAIR_MARGIN: float | None = 1.0
 #: Clusters of more edits are left to the confidence order.
 MAX_CLUSTER = 8
+#: The comparison's verdict is enforced when the confidence order's reading wins too and
+#: the pipeline's :func:`repair.write.select_disjoint` would keep other edits of the
+#: cluster (it breaks ties of confidence by the edit list's order, the comparison by
+#: offset): the cluster's edits outside the verdict are dropped here, so the reading the
+#: comparison turned down ("t bira" -> "third" over "t" -> "to" + "bira" -> "him", all at
+#: confidence 0.99) does not come back on a tie.  Session 55 (ocrspan; the account:
+#: ``benchmarks/smh_span_account.py``).  Off: only the other reading's win drops edits.
+#: On: SMH dev 4,262 / 6,948 -> 4,259 / 6,942 (two tie clusters, both read right: "t bira"
+#: -> "to him", "n hlp" -> "a"), proxy dev 4,812 / 7,944 -> 4,810 / 7,947 (one knock-on
+#: wrong -> wrong change), audit / census / light dev and seeds unchanged.
+ENFORCE = True
 #: Characters of context read on each side of a stretch for its two context words.
 _REACH = 60
 
@@ -75,6 +86,14 @@ def _greedy(cluster: list[Edit], forced: Edit | None, banned: Edit | None) -> li
         if all(e.end <= k.offset or k.end <= e.offset for k in kept):
             kept.append(e)
     return kept
+
+
+def _tie_swaps(edits: list[Edit], group: list[int], chosen: list[Edit]) -> bool:
+    """Whether :func:`repair.write.select_disjoint`, which breaks ties of confidence by
+    the edit list's order, would keep another set of the cluster's edits than
+    ``chosen`` (the cluster's own order: by offset, then end)."""
+    listed = _greedy([edits[m] for m in sorted(group)], None, None)
+    return {id(e) for e in listed} != {id(e) for e in chosen}
 
 
 def _cost(edits: list[Edit]) -> float:
@@ -226,8 +245,8 @@ def resolve_overlaps(text: str, edits: list[Edit]) -> list[Edit]:
                     keep = {id(e) for e in rest} | {id(longest)}
                     dropped.update(m for m in group if id(edits[m]) not in keep)
                     continue
-        if win is other:
-            keep = {id(e) for e in other}
+        if win is other or (ENFORCE and _tie_swaps(edits, group, chosen)):
+            keep = {id(e) for e in win}
             dropped.update(m for m in group if id(edits[m]) not in keep)
     if not dropped and not swapped:
         return edits
