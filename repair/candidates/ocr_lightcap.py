@@ -119,7 +119,9 @@ def _known_form(word: str) -> bool:
     return ng.known(word) or ng.is_name(word)
 
 
-def cap_token(tok: Token, counts: Mapping[str, int], reason: str, toks: list[Token], i: int) -> bool:
+def cap_token(
+    tok: Token, counts: Mapping[str, int], reason: str, toks: list[Token], i: int
+) -> bool:
     """Whether ``toks[i]`` is a capitalised print :data:`CAP_MARGIN` reads (module doc)."""
     from repair.candidates.ocr_lightglyph import regular_form
 
