@@ -45,8 +45,9 @@ ACCENT_MARGIN = True
 
 #: The print (case-folded, accents kept) is rarer than this on the web (Zipf).
 MAX_ZIPF = 3.5
-#: Shortest capitalised print read (letters).
-CAP_MIN_LEN = 2
+#: Shortest capitalised print read (letters): "benefits Qf making" would be "Of" (light dev
+#: 1 %, a wrong edit at 2).
+CAP_MIN_LEN = 3
 #: The capital reading: learned confusions of at most this cost (nats) ...
 CAP_MAX_COST = 4.0
 #: ... at most this many (one; two in prints of :data:`LONG_LEN` letters or more) ...
