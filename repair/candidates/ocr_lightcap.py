@@ -35,12 +35,14 @@ from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
 #: Switch: capitalised glyph non-words of a shut page ("Juat", "Ahd", "Theae", "Concrote")
-#: read by the margin (module doc; measured effect in benchmarks/RESULTS.md, session 55,
-#: ocrcap, and at :data:`CAP_THRESHOLD`).
+#: read by the margin (module doc; benchmarks/RESULTS.md, session 55, ocrcap).  With
+#: :data:`ACCENT_MARGIN`, light suite dev (``ocr_light_eval.py --suite --split dev``) spans
+#: fixed 0.3 % 284 -> 289, 1 % 923 -> 942, 2 % 2,207 -> 2,210; edits on undamaged text
+#: 23 / 30 / 84 and on the clean originals 23 unchanged; census dev 29 OCR edits, clean
+#: English 3 (wrapped 6 / 6 / 9), audit dev 1 broken, SMH dev unchanged.
 CAP_MARGIN = True
 #: Switch: one spurious accent on an English word of a shut page ("takeovér", "othér")
-#: read as the plain word by the margin (module doc; measured effect in RESULTS.md,
-#: session 55, ocrcap, and at :data:`ACCENT_THRESHOLD`).
+#: read as the plain word by the margin (module doc; figures at :data:`CAP_MARGIN`).
 ACCENT_MARGIN = True
 
 #: The print (case-folded, accents kept) is rarer than this on the web (Zipf).
