@@ -206,8 +206,8 @@ NOISE_OVER = 2
 #: Languages whose words keep their accents: a print one of them uses at least
 #: :data:`FOREIGN_ZIPF` often ("débris" fr 3.9, "spécial" fr 4.7, "rôle", "naïve") is a
 #: loan or quoted word, not noise; OCR's spurious accents make no word of any of them
-#: ("takeovér", "othér", "chewéd": 0).  wordfreq's small lists, read on first use (~0.4 s
-#: once per process, only for a print that passed every other test).
+#: ("takeovér", "othér", "chewéd": 0).  wordfreq's small lists, read on first use (~0.1 s
+#: and ~20 MB once per process, only for a print that passed every other test).
 FOREIGN_LANGS = ("fr", "es", "pt", "de", "it")
 FOREIGN_ZIPF = 2.0
 
