@@ -82,6 +82,7 @@ from repair.candidates.ocr_hyphencase import lower_joined
 from repair.candidates.ocr_initial_glyph import initial_glyph_candidates, title_glyph_candidates
 from repair.candidates.ocr_initials import initial_stop_candidates
 from repair.candidates.ocr_light import light_boundary_candidates, light_candidates
+from repair.candidates.ocr_lightcap import margin_candidates as cap_margin_candidates
 from repair.candidates.ocr_lightglyph import margin_candidates as glyph_margin_candidates
 from repair.candidates.ocr_lightmerge import merge_candidates
 from repair.candidates.ocr_line_join import line_joins, speck_hyphen_joins
@@ -362,6 +363,8 @@ class _Generator:
                         out.extend(ocr_pagecase.shut_page_candidates(toks, k, counts, shut_state))
                     if len(out) == n_out and not old_page:  # "worid", "thot": the model's margin
                         out.extend(glyph_margin_candidates(toks[k], counts, f.reason, toks, k))
+                    if len(out) == n_out and not old_page:  # "Juat", "takeovér": the same margin
+                        out.extend(cap_margin_candidates(toks[k], counts, f.reason, toks, k))
                     if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
                         out.extend(old_spelling_candidates(toks[k], f.reason))
                 continue
