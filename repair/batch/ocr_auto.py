@@ -8,9 +8,11 @@ repair) on every document and keeps counts, not texts.  When at least
 (:func:`enough`), the profile in force is self-trained on those documents
 (:func:`learn_garbled`, as ``repair learn --ocr``), then every document is repaired with
 it.  A clean or spun document never feeds the table: its words would only dilute the
-rates the table prices.  Every document receives it, as with ``--ocr-table``: the table
-prices OCR readings only, which a page the gate keeps shut hardly reads (a mixed corpus's
-clean documents came out byte-identical in session 55, ocrbatch).
+rates the table prices (on SMH dev, where 65 of 81 pages open the gate, the garbled
+pages alone learn what all 81 do: 4,265 against 4,267 token errors).  Every document
+receives it, as with ``--ocr-table``: the table prices OCR readings only, which a page
+the gate keeps shut hardly reads (the clean and spun seeds come out byte-identical with
+either table learned in session 55, ocrbatch).  Off by default (:data:`AUTO_SELF_TRAIN`).
 """
 
 from __future__ import annotations
@@ -21,12 +23,15 @@ from typing import Any
 
 #: ``repair batch`` without ``--self-train``/``--no-self-train`` self-trains the OCR
 #: profile on the corpus when it holds enough garbled OCR (:func:`enough`), learning from
-#: the garbled documents only (off: a batch self-trains only when asked).  Session 55,
-#: ocrbatch (SMH dev raw pages through the CLI, ``smh_eval.py --outputs``): shipped
-#: tables 4,254 -> 4,241 token errors; ICDAR-only proxy profile (``--ocr-table``)
-#: 4,812 -> 4,694; a clean corpus is not counted as garbled and comes out byte-identical.
-#: Cost: the first pass repairs each garbled document once more (single process).
-AUTO_SELF_TRAIN = True
+#: the garbled documents only (off: a batch self-trains only when asked).  Off: it costs
+#: an archive the shipped tables know.  Session 55, ocrbatch (SMH dev's 81 raw pages
+#: through ``repair batch -j 1`` and ``smh_eval.py --outputs``; 65 open the gate, 24.5 k
+#: words): shipped tables 4,251 / 6,935 -> 4,265 / 6,992 token / char errors (all 81
+#: pages, ``--self-train``: 4,267 / 6,992), CPU 26.8 -> 40.8 s; the ICDAR-only proxy
+#: profile (``--ocr-table``) 4,785 / 7,916 -> 4,664 / 7,627, CPU 30.0 -> 52.4 s.  The
+#: count pass alone: ~1.1 s CPU per 28 k words; clean seeds byte-identical with either
+#: learned table.
+AUTO_SELF_TRAIN = False
 #: The least number of garbled documents that makes a corpus self-train automatically.
 #: Session 54 (ocrxfer): a profile learned on 10 SMH pages (3.6 k words) carries little
 #: (4,827 -> 4,812), 20 pages (7.5 k) most (4,742), 78 pages (25 k) 4,703.
@@ -39,6 +44,8 @@ AUTO_MIN_WORDS = 7_500
 AUTO_LEARN_MAX_WORDS = 200_000
 #: A listed row is repriced only when the garbled documents used it at least this many
 #: times (``learn_table``'s ``min_uses``; 0: every used row, as ``repair learn --ocr``).
+#: 2 (session 55, SMH dev via batch): shipped 4,262 / 6,985, ICDAR-only 4,685 / 7,673:
+#: less harm where the tables know the archive, less gain where they do not.
 AUTO_MIN_USES = 0.0
 
 

@@ -143,8 +143,9 @@ def batch(
         typer.Option(
             "--self-train/--no-self-train",
             help="First learn the corpus's own OCR profile (as `repair learn --ocr`; kept in "
-            "OUTPUT/.repair-batch/ocr_table.tsv) and repair with it. Default: only when "
-            "20 or more documents (7,500+ words) read as garbled OCR, learning from those.",
+            "OUTPUT/.repair-batch/ocr_table.tsv) and repair with it. Default: not, unless "
+            "repair.batch.ocr_auto.AUTO_SELF_TRAIN is on (then when 20+ documents, 7,500+ "
+            "words, read as garbled OCR, learning from those).",
             show_default=False,
         ),
     ] = None,
