@@ -24,11 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from repair.batch import ocr_auto
 from repair.batch.sources import SHARD_WORDS, Shard, discover, jsonl_stem, plan_shards
 from repair.batch.state import (
     STATE_DIR,
     BatchError,
     State,
+    atomic_write_json,
 )
 from repair.batch.summary import summarize
 from repair.batch.worker import WorkerSettings
@@ -76,8 +78,10 @@ class BatchOptions:
     slow_doc: float = 0.0
     #: the archive's OCR confusion table (``repair learn --ocr``); None: the shipped one
     ocr_table: Path | None = None
-    #: first self-train the OCR profile on the corpus (``repair learn --ocr`` in one run)
-    self_train: bool = False
+    #: first self-train the OCR profile on the corpus (``repair learn --ocr`` in one run);
+    #: ``None`` (the default): only when the corpus holds enough garbled OCR, from its
+    #: garbled documents (:mod:`repair.batch.ocr_auto`); ``False``: never
+    self_train: bool | None = None
 
 
 def _inside(a: Path, b: Path) -> bool:
@@ -152,7 +156,8 @@ def _options_key(opts: BatchOptions, refs: list[str]) -> dict[str, Any]:
         # only when off, so runs begun before the option existed still resume
         **({} if opts.profile else {"profile": False}),
         **({"ocr_table": str(opts.ocr_table.resolve())} if opts.ocr_table else {}),
-        **({"self_train": True} if opts.self_train else {}),
+        # "auto" (None) adds nothing: a run begun before it existed resumes without it
+        **({"self_train": opts.self_train} if opts.self_train is not None else {}),
         **({"one_pass": True} if opts.one_pass else {}),
     }
 
@@ -183,15 +188,46 @@ def _corpus_texts(root: Path, shards: list[Shard]) -> Iterator[str]:
                 yield doc.text
 
 
-def _self_train(state: State, root: Path, shards: list[Shard]) -> None:
+def _self_train(
+    state: State, root: Path, shards: list[Shard], garbled: dict[str, Any] | None = None
+) -> None:
     """First pass of ``--self-train``: the OCR profile in force self-trained on the corpus
     (:func:`repair.score.ocr_selftrain.learn_table`), saved as a ``repair learn --ocr``
-    table (reusable with ``--ocr-table``); a resumed run reuses it."""
+    table (reusable with ``--ocr-table``), then its completion marker (what it learned
+    from); a resumed run reuses them.  ``garbled`` (the automatic self-training's
+    counts, :mod:`repair.batch.ocr_auto`): learn from the garbled documents only."""
+    from repair.batch.ocr_auto import GarbleCount, learn_garbled
     from repair.io import atomic_write
     from repair.score.ocr_selftrain import learn_table
 
-    learned = learn_table(_corpus_texts(root, shards), note=[f"corpus: {root}"])
+    note = [f"corpus: {root}"]
+    texts = _corpus_texts(root, shards)
+    if garbled is None:
+        learned = learn_table(texts, note=note)
+    else:
+        count = GarbleCount(**{k: garbled[k] for k in GarbleCount.__dataclass_fields__})
+        learned = learn_garbled(texts, count, [*note, "its garbled documents only"])
     atomic_write(state.ocr_table_path, learned.text)
+    marker = {
+        "documents": learned.pages,
+        "repriced": learned.repriced,
+        "new": len(learned.new),
+        "marks": len(learned.marks),
+    }
+    atomic_write_json(state.ocr_table_done_path, marker)
+
+
+def _self_train_info(opts: BatchOptions, plan: dict[str, Any]) -> dict[str, Any]:
+    """The summary's ``ocr_self_train``: the mode, whether the corpus's table is learned,
+    and (automatic mode) the garble gate's counts."""
+    mode = {None: "auto", True: "on", False: "off"}[opts.self_train]
+    info: dict[str, Any] = {"mode": mode}
+    counts = plan.get("ocr_auto")
+    if opts.self_train is None and counts is not None:
+        info.update(counts)
+    auto = opts.self_train is None and bool(counts and counts["learn"])
+    info["learned"] = bool(opts.self_train) or auto
+    return info
 
 
 def _final_files(
@@ -341,6 +377,10 @@ def _run_locked(
             raise BatchError(f"cannot read an input: {exc}") from None
         sizes = _jsonl_sizes(root, files)
         extra = {"root": str(root), "files": files, "ignored": ignored, "sizes": sizes}
+        if opts.self_train is None and ocr_auto.AUTO_SELF_TRAIN:
+            # counted once, saved with the plan: a resumed run decides the same
+            count = ocr_auto.count_garbled(_corpus_texts(root, shards))
+            extra["ocr_auto"] = {**count.to_json(), "learn": ocr_auto.enough(count)}
         plan = state.save_plan(key, shards, extra)
     if state.finished and (out / SUMMARY).is_file():
         summary = json.loads((out / SUMMARY).read_text(encoding="utf-8"))
@@ -357,10 +397,13 @@ def _run_locked(
 
     state.clean_temp()
     ocr_table = str(opts.ocr_table.resolve()) if opts.ocr_table else None
-    if opts.self_train:
-        if not state.ocr_table_path.is_file():
-            on_self_train(sum(s.docs for s in shards))
-            _self_train(state, root, shards)
+    info = _self_train_info(opts, plan)
+    if info["learned"]:
+        if not (state.ocr_table_path.is_file() and state.ocr_table_done_path.is_file()):
+            auto = plan.get("ocr_auto") if opts.self_train is None else None
+            on_self_train(auto["garbled_documents"] if auto else sum(s.docs for s in shards))
+            _self_train(state, root, shards, auto)
+        info["learned_from"] = json.loads(state.ocr_table_done_path.read_text(encoding="utf-8"))
         ocr_table = str(state.ocr_table_path)
         _install_ocr_table(state.ocr_table_path)
     if opts.learn and not state.pairs_path.is_file():
@@ -401,6 +444,7 @@ def _run_locked(
         jobs=opts.jobs,
         ignored_files=plan["ignored"],
     )
+    summary["ocr_self_train"] = info
     # all final files appear together or none does (a full disk leaves none); the
     # summary, which says the run is complete, is renamed into place last
     files = _final_files(state, out, shards, names)

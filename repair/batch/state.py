@@ -6,6 +6,8 @@ Everything lives in ``OUTPUT/.repair-batch/``:
 * ``parts/<shard>.*``: a finished shard's outputs (JSON Lines records, report lines);
 * ``completions/<shard>.json``: the completion marker, holding the shard's stats;
 * ``pairs.tsv``: substitution pairs learned over the corpus (``--learn``);
+* ``ocr_table.tsv``: the corpus's own OCR profile (``--self-train``, or automatic:
+  :mod:`repair.batch.ocr_auto`), then ``ocr_table.json``, its completion marker;
 * ``finished``: written after the final files were assembled;
 * ``lock``: held (``flock``) by the running batch, naming its pid and host.  The
   kernel drops the lock when that process dies, even by ``kill -9``, so a
@@ -80,6 +82,9 @@ class State:
         self.plan_path = self.dir / "plan.json"
         self.pairs_path = self.dir / "pairs.tsv"
         self.ocr_table_path = self.dir / "ocr_table.tsv"
+        #: written after :attr:`ocr_table_path`: the learned table is complete (what it
+        #: learned from)
+        self.ocr_table_done_path = self.dir / "ocr_table.json"
         self.finished_path = self.dir / "finished"
 
     # -- lock -----------------------------------------------------------------------------

@@ -139,13 +139,16 @@ def batch(
     lexicon: Annotated[list[Path] | None, lexicon_option()] = None,
     ocr_table: Annotated[Path | None, ocr_table_option()] = None,
     self_train: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            "--self-train",
-            help="First learn the corpus's own OCR confusion table (as `repair learn --ocr`; "
-            "kept in OUTPUT/.repair-batch/ocr_table.tsv).",
+            "--self-train/--no-self-train",
+            help="First learn the corpus's own OCR profile (as `repair learn --ocr`; kept in "
+            "OUTPUT/.repair-batch/ocr_table.tsv) and repair with it. Default: not, unless "
+            "repair.batch.ocr_auto.AUTO_SELF_TRAIN is on (then when 20+ documents, 7,500+ "
+            "words, read as garbled OCR, learning from those).",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
     one_pass: Annotated[
         bool,
         typer.Option(

@@ -1,0 +1,112 @@
+"""``repair batch``'s automatic OCR self-training (issue 12): learn the corpus's own OCR
+profile when it holds enough garbled OCR, from its garbled documents only.
+
+A cheap first pass (:func:`count_garbled`) runs the OCR garble gate
+(:func:`repair.detect.ocr.document_garbled` on :func:`~repair.detect.ocr.detect_ocr`, no
+repair) on every document and keeps counts, not texts.  When at least
+:data:`AUTO_MIN_DOCS` documents holding :data:`AUTO_MIN_WORDS` words open the gate
+(:func:`enough`), the profile in force is self-trained on those documents
+(:func:`learn_garbled`, as ``repair learn --ocr``), then every document is repaired with
+it.  A clean or spun document never feeds the table: its words would only dilute the
+rates the table prices (on SMH dev, where 65 of 81 pages open the gate, the garbled
+pages alone learn what all 81 do: 4,265 against 4,267 token errors).  Every document
+receives it, as with ``--ocr-table``: the table prices OCR readings only, which a page
+the gate keeps shut hardly reads (the clean and spun seeds come out byte-identical with
+either table learned in session 55, ocrbatch).  Off by default (:data:`AUTO_SELF_TRAIN`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+#: ``repair batch`` without ``--self-train``/``--no-self-train`` self-trains the OCR
+#: profile on the corpus when it holds enough garbled OCR (:func:`enough`), learning from
+#: the garbled documents only (off: a batch self-trains only when asked).  Off: it costs
+#: an archive the shipped tables know.  Session 55, ocrbatch (SMH dev's 81 raw pages
+#: through ``repair batch -j 1`` and ``smh_eval.py --outputs``; 65 open the gate, 24.5 k
+#: words): shipped tables 4,251 / 6,935 -> 4,265 / 6,992 token / char errors (all 81
+#: pages, ``--self-train``: 4,267 / 6,992), CPU 26.8 -> 40.8 s; the ICDAR-only proxy
+#: profile (``--ocr-table``) 4,785 / 7,916 -> 4,664 / 7,627, CPU 30.0 -> 52.4 s.  The
+#: count pass alone: ~1.1 s CPU per 28 k words; clean seeds byte-identical with either
+#: learned table.
+AUTO_SELF_TRAIN = False
+#: The least number of garbled documents that makes a corpus self-train automatically.
+#: Session 54 (ocrxfer): a profile learned on 10 SMH pages (3.6 k words) carries little
+#: (4,827 -> 4,812), 20 pages (7.5 k) most (4,742), 78 pages (25 k) 4,703.
+AUTO_MIN_DOCS = 20
+#: The least number of words in those garbled documents (see :data:`AUTO_MIN_DOCS`).
+AUTO_MIN_WORDS = 7_500
+#: The learning reads at most about this many words of garbled documents (evenly
+#: spaced documents, :func:`stride`); ``0``: all.  Bounds the single-process first pass
+#: on a large archive (session 54: 25 k words learn nearly all there is to learn).
+AUTO_LEARN_MAX_WORDS = 200_000
+#: A listed row is repriced only when the garbled documents used it at least this many
+#: times (``learn_table``'s ``min_uses``; 0: every used row, as ``repair learn --ocr``).
+#: 2 (session 55, SMH dev via batch): shipped 4,262 / 6,985, ICDAR-only 4,685 / 7,673:
+#: less harm where the tables know the archive, less gain where they do not.
+AUTO_MIN_USES = 0.0
+
+
+@dataclass(frozen=True)
+class GarbleCount:
+    """The first pass's counts: documents and words read, and those whose gate opened."""
+
+    documents: int = 0
+    words: int = 0
+    garbled_documents: int = 0
+    garbled_words: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def garbled(text: str) -> bool:
+    """Whether the OCR garble gate opens on ``text`` (its raw detection, no repair)."""
+    from repair.detect.ocr import detect_ocr, document_garbled
+
+    return document_garbled(detect_ocr(text))
+
+
+def count_garbled(texts: Iterable[str]) -> GarbleCount:
+    """Count the documents and words of ``texts`` and of those :func:`garbled`."""
+    docs = words = g_docs = g_words = 0
+    for text in texts:
+        n = len(text.split())
+        docs += 1
+        words += n
+        if garbled(text):
+            g_docs += 1
+            g_words += n
+    return GarbleCount(docs, words, g_docs, g_words)
+
+
+def enough(count: GarbleCount) -> bool:
+    """Whether a corpus of ``count`` self-trains automatically."""
+    return count.garbled_documents >= AUTO_MIN_DOCS and count.garbled_words >= AUTO_MIN_WORDS
+
+
+def stride(count: GarbleCount) -> int:
+    """Every how many garbled documents the learning reads one (1: all)."""
+    if not AUTO_LEARN_MAX_WORDS or count.garbled_words <= AUTO_LEARN_MAX_WORDS:
+        return 1
+    return -(-count.garbled_words // AUTO_LEARN_MAX_WORDS)
+
+
+def garbled_sample(texts: Iterable[str], step: int) -> Iterator[str]:
+    """Every ``step``-th of the :func:`garbled` documents of ``texts`` (from the first)."""
+    k = 0
+    for text in texts:
+        if garbled(text):
+            if k % step == 0:
+                yield text
+            k += 1
+
+
+def learn_garbled(texts: Iterable[str], count: GarbleCount, note: list[str]) -> Any:
+    """The profile in force self-trained on the garbled documents of ``texts`` (``count``
+    their first pass's counts): a :class:`~repair.score.ocr_selftrain.LearnedTable`."""
+    from repair.score.ocr_selftrain import learn_table
+
+    return learn_table(garbled_sample(texts, stride(count)), note=note, min_uses=AUTO_MIN_USES)
