@@ -282,8 +282,10 @@ _COMPILED_MAX = 64
 #: every look-up on the ids (pocketsphinx's ``ngram_wid`` once per word, then
 #: ``ngram_ng_prob``: the two steps ``ngram_prob`` takes itself on every look-up, with an
 #: allocation and a hash of each of its strings), issue 14.  Exact: the same function on the
-#: same ids, the same int (tests/test_spin_wordids55.py).  Measured: session 55, spinspeed
-#: (benchmarks/RESULTS.md).
+#: same ids, the same int (tests/test_spin_wordids55.py).  The compiled ``gains`` on its
+#: recorded calls of 20 dev documents: spinbot 0.310 -> 0.235 s (-24 %), rare 0.275 -> 0.218 s
+#: (-21 %); ~2 % of an unknown spinner's run, not resolved in 3 alternated process pairs at
+#: load 4-6; every spin_eval dev repair identical.  Session 55, spinspeed (benchmarks/RESULTS.md).
 WORD_IDS = True
 #: The ``_spingains`` module once looked for (None: not built).
 _COMPILED: list[object] = []
