@@ -231,6 +231,19 @@ static PyObject *prob_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     self->vectorcall = prob_vectorcall;
     self->api.model = lm;
     self->api.prob = (lmprob_ngram_prob_fn)prob_sym;
+    /* ngram_prob's own two steps, from the same library (NULL when either is missing) */
+    {
+        void *wid_sym = dlsym(handle, "ngram_wid"), *ng_sym = dlsym(handle, "ngram_ng_prob");
+        Dl_info c, d;
+        if (wid_sym != NULL && ng_sym != NULL && dladdr(wid_sym, &c) && dladdr(ng_sym, &d) &&
+            c.dli_fbase == a.dli_fbase && d.dli_fbase == a.dli_fbase) {
+            self->api.wid = (lmprob_ngram_wid_fn)wid_sym;
+            self->api.ng_prob = (lmprob_ngram_ng_prob_fn)ng_sym;
+        } else {
+            self->api.wid = NULL;
+            self->api.ng_prob = NULL;
+        }
+    }
     Py_INCREF(model);
     self->model = model;
     return (PyObject *)self;

@@ -31,11 +31,23 @@ typedef struct {
 
 /* The n-gram look-up: pocketsphinx's ngram_prob called directly when gains() was handed
  * the capsule of repair/resources/_lmprob.c (the same C function the binding's prob
- * calls, on the same words: the same int), else the Python callable ``prob``. */
+ * calls, on the same words: the same int), else the Python callable ``prob``.  With
+ * ``ids`` (spin_evidence.WORD_IDS) and the capsule's ngram_wid / ngram_ng_prob, each word's
+ * id is found once a call and every look-up goes to ngram_ng_prob on the ids: what
+ * ngram_prob does itself (an id per word, then ngram_ng_prob(model, id, history ids, n - 1),
+ * its history in a fresh array each time), without its allocation and its n hash
+ * look-ups of strings per look-up: the same int. */
 typedef struct {
     const LmProbApi *api; /* NULL: call py */
     PyObject *py;
+    int ids; /* look up on word ids (api->wid and api->ng_prob) */
 } Lm;
+
+/* A word of the call: the str, and its id when the look-ups read ids. */
+typedef struct {
+    PyObject *o;
+    int32_t wid;
+} Word;
 
 /* prob([a]), prob([a, b]) or prob([a, b, c]) as a double; sets *err on failure. */
 static double call_prob(const Lm *lm, PyObject *a, PyObject *b, PyObject *c, int *err) {
@@ -87,6 +99,34 @@ static double call_prob(const Lm *lm, PyObject *a, PyObject *b, PyObject *c, int
     return v;
 }
 
+/* The word o (NULL: none), with its id when lm->ids; -1 on failure (not a str). */
+static int word_of(const Lm *lm, PyObject *o, Word *w) {
+    const char *c;
+    Py_ssize_t size;
+    w->o = o;
+    w->wid = 0;
+    if (o == NULL || !lm->ids) return 0;
+    if (!PyUnicode_Check(o)) {
+        PyErr_SetString(PyExc_TypeError, "words must be str");
+        return -1;
+    }
+    c = PyUnicode_AsUTF8AndSize(o, &size);
+    if (c == NULL) return -1;
+    w->wid = lm->api->wid(lm->api->model, c);
+    return 0;
+}
+
+/* prob([a, b, c]) of words (b, c NULL: shorter), on the ids when lm->ids. */
+static double call_word(const Lm *lm, const Word *a, const Word *b, const Word *c, int *err) {
+    if (lm->ids) {
+        int32_t hist[2] = {0, 0}, n_used = 0, n_hist = c ? 2 : (b ? 1 : 0);
+        if (b) hist[0] = b->wid;
+        if (c) hist[1] = c->wid;
+        return (double)lm->api->ng_prob(lm->api->model, a->wid, hist, n_hist, &n_used);
+    }
+    return call_prob(lm, a->o, b ? b->o : NULL, c ? c->o : NULL, err);
+}
+
 static inline double scaled(double r, double lb, double unk) {
     double v;
     if (r <= FLOOR_RAW) return unk;
@@ -106,7 +146,7 @@ static int row_before(const Row *x, const Row *y) {
     return x->k < y->k;
 }
 
-/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk)
+/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids])
  *   -> None or (s_hist, [(-gain, index, first-word score), ...], top, cut) */
 static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *prob, *s, *h1, *h2, *lows, *rl, *min_left_obj;
@@ -114,12 +154,13 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     Py_ssize_t n_lows, n_right, k, i, j, n_rows = 0;
     First first[MAX_ROWS];
     Row rows[MAX_ROWS];
-    int err = 0, has_min;
+    Word ws, wh1, wh2, wl[MAX_ROWS], *wr = NULL;
+    int err = 0, has_min, ids = 0;
     PyObject *out = NULL, *list = NULL;
     Lm lm;
-    if (nargs != 10) {
+    if (nargs != 10 && nargs != 11) {
         PyErr_SetString(PyExc_TypeError,
-                        "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk)");
+                        "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids])");
         return NULL;
     }
     prob = args[0];
@@ -127,6 +168,11 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     lm.api = PyCapsule_IsValid(prob, LMPROB_CAPSULE)
                  ? (const LmProbApi *)PyCapsule_GetPointer(prob, LMPROB_CAPSULE)
                  : NULL;
+    if (nargs == 11) {
+        ids = PyObject_IsTrue(args[10]);
+        if (ids < 0) return NULL;
+    }
+    lm.ids = ids && lm.api != NULL && lm.api->wid != NULL && lm.api->ng_prob != NULL;
     s = args[1];
     h1 = args[2] == Py_None ? NULL : args[2];
     h2 = args[3] == Py_None ? NULL : args[3];
@@ -156,14 +202,26 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         return NULL;
     }
     n_right = PyList_GET_SIZE(rl);
-    /* ln P(w | left) as LanguageModel.logprob(w, hist) reads it */
-    s_hist = scaled(call_prob(&lm, s, h1, h2, &err), lb, unk);
-    if (err) return NULL;
-    for (k = 0; k < n_lows; k++) {
-        double r = call_prob(&lm, PyTuple_GET_ITEM(lows, k), h1, h2, &err);
-        if (err) return NULL;
-        first[k].score = scaled(r, lb, unk);
-        first[k].k = k;
+    wr = (Word *)PyMem_Malloc(sizeof(Word) * (n_right ? n_right : 1));
+    if (wr == NULL) return PyErr_NoMemory();
+    /* every word of the call (its id found once when lm.ids) */
+    if (word_of(&lm, s, &ws) < 0 || word_of(&lm, h1, &wh1) < 0 || word_of(&lm, h2, &wh2) < 0)
+        goto fail;
+    for (k = 0; k < n_lows; k++)
+        if (word_of(&lm, PyTuple_GET_ITEM(lows, k), &wl[k]) < 0) goto fail;
+    for (i = 0; i < n_right; i++)
+        if (word_of(&lm, PyList_GET_ITEM(rl, i), &wr[i]) < 0) goto fail;
+    {
+        const Word *p1 = h1 ? &wh1 : NULL, *p2 = h2 ? &wh2 : NULL;
+        /* ln P(w | left) as LanguageModel.logprob(w, hist) reads it */
+        s_hist = scaled(call_word(&lm, &ws, p1, p2, &err), lb, unk);
+        if (err) goto fail;
+        for (k = 0; k < n_lows; k++) {
+            double r = call_word(&lm, &wl[k], p1, p2, &err);
+            if (err) goto fail;
+            first[k].score = scaled(r, lb, unk);
+            first[k].k = k;
+        }
     }
     for (i = 1; i < n_lows; i++) { /* insertion sort: stable, a total order here */
         First x = first[i];
@@ -174,49 +232,48 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         }
         first[j + 1] = x;
     }
-    if (has_min && (n_lows == 0 || first[0].score - s_hist < min_left)) Py_RETURN_NONE;
+    if (has_min && (n_lows == 0 || first[0].score - s_hist < min_left)) {
+        PyMem_Free(wr);
+        Py_RETURN_NONE;
+    }
     /* base = sequence_logprob([s, *right], left) */
     base = 0.0;
     base += s_hist;
     {
-        PyObject *a1 = s, *a2 = h1;
+        const Word *a1 = &ws, *a2 = h1 ? &wh1 : NULL;
         for (i = 0; i < n_right; i++) {
-            PyObject *low = PyList_GET_ITEM(rl, i);
-            double r = a2 != NULL ? call_prob(&lm, low, a1, a2, &err)
-                                  : call_prob(&lm, low, a1, NULL, &err);
-            if (err) return NULL;
+            double r = call_word(&lm, &wr[i], a1, a2, &err);
+            if (err) goto fail;
             base += scaled(r, lb, unk);
             a2 = a1;
-            a1 = low;
+            a1 = &wr[i];
         }
     }
     top = -1e9;
     cut = top - window;
     for (i = 0; i < n_lows; i++) {
         double lp1 = first[i].score, seq = 0.0, g, r;
-        PyObject *lo;
+        const Word *lo;
         k = first[i].k;
         if (lp1 - base < cut) break;
         if (n_right) {
-            PyObject *r1 = PyList_GET_ITEM(rl, 0);
-            lo = PyTuple_GET_ITEM(lows, k);
-            r = h1 != NULL ? call_prob(&lm, r1, lo, h1, &err) : call_prob(&lm, r1, lo, NULL, &err);
-            if (err) return NULL;
+            lo = &wl[k];
+            r = call_word(&lm, &wr[0], lo, h1 ? &wh1 : NULL, &err);
+            if (err) goto fail;
             seq += scaled(r, lb, unk);
             if (n_right >= 2) {
-                PyObject *r2 = PyList_GET_ITEM(rl, 1), *b1, *b2;
-                r = call_prob(&lm, r2, r1, lo, &err);
-                if (err) return NULL;
+                const Word *b1, *b2;
+                r = call_word(&lm, &wr[1], &wr[0], lo, &err);
+                if (err) goto fail;
                 seq += scaled(r, lb, unk);
-                b1 = r2;
-                b2 = r1;
+                b1 = &wr[1];
+                b2 = &wr[0];
                 for (j = 2; j < n_right; j++) {
-                    PyObject *low = PyList_GET_ITEM(rl, j);
-                    r = call_prob(&lm, low, b1, b2, &err);
-                    if (err) return NULL;
+                    r = call_word(&lm, &wr[j], b1, b2, &err);
+                    if (err) goto fail;
                     seq += scaled(r, lb, unk);
                     b2 = b1;
-                    b1 = low;
+                    b1 = &wr[j];
                 }
             }
         }
@@ -230,6 +287,8 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         rows[n_rows].lp1 = lp1;
         n_rows++;
     }
+    PyMem_Free(wr);
+    wr = NULL;
     for (i = 1; i < n_rows; i++) {
         Row x = rows[i];
         j = i - 1;
@@ -251,6 +310,9 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     }
     out = Py_BuildValue("(dNdd)", s_hist, list, top, cut);
     return out;
+fail:
+    PyMem_Free(wr);
+    return NULL;
 }
 
 
@@ -416,8 +478,9 @@ fail:
 
 static PyMethodDef methods[] = {
     {"gains", (PyCFunction)(void (*)(void))gains_entry, METH_FASTCALL,
-     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk) -> None or (s_hist, "
-     "rows, top, cut): repair.score.spin_evidence._gains's LM part, compiled."},
+     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids]) -> None or "
+     "(s_hist, rows, top, cut): repair.score.spin_evidence._gains's LM part, compiled "
+     "(ids: each word's id found once, the look-ups on ids)."},
     {"fill", (PyCFunction)(void (*)(void))fill_entry, METH_FASTCALL,
      "fill(gains, cut, top, s_hist, statics, origs, counts, n, weights, bias, clip) -> "
      "(names, bytes, best): repair.score.spin_evidence._packed_filler's loop, compiled."},

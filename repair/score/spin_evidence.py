@@ -278,6 +278,15 @@ def _lowered(originals: tuple[str, ...]) -> tuple[str, ...]:
 COMPILED_GAINS = True
 #: The compiled LM loop's most candidates per word (more: Python).
 _COMPILED_MAX = 64
+#: The compiled LM part (:data:`COMPILED_GAINS`) finds each word's id once a table and reads
+#: every look-up on the ids (pocketsphinx's ``ngram_wid`` once per word, then
+#: ``ngram_ng_prob``: the two steps ``ngram_prob`` takes itself on every look-up, with an
+#: allocation and a hash of each of its strings), issue 14.  Exact: the same function on the
+#: same ids, the same int (tests/test_spin_wordids55.py).  The compiled ``gains`` on its
+#: recorded calls of 20 dev documents: spinbot 0.310 -> 0.235 s (-24 %), rare 0.275 -> 0.218 s
+#: (-21 %); ~2 % of an unknown spinner's run, not resolved in 3 alternated process pairs at
+#: load 4-6; every spin_eval dev repair identical.  Session 55, spinspeed (benchmarks/RESULTS.md).
+WORD_IDS = True
 #: The ``_spingains`` module once looked for (None: not built).
 _COMPILED: list[object] = []
 
@@ -317,7 +326,7 @@ def _gains(
             return _read_on(fast, lm.prob_api, s, h1, h2, rl, originals)
         got = fast.gains(  # type: ignore[attr-defined]
             lm.prob_api, s, h1, h2, _lowered(originals), rl, min_left, WINDOW, _LOG_BASE,
-            UNKNOWN_LOGPROB,
+            UNKNOWN_LOGPROB, WORD_IDS,
         )  # fmt: skip
         return None if got is None else (s, *got)  # type: ignore[misc]
     return _py_gains(lm.prob, left, written, right, originals, min_left)
@@ -377,13 +386,14 @@ def _read_on(
                     return hread  # type: ignore[no-any-return]
     if best is None:
         got = fast.gains(  # type: ignore[attr-defined]
-            prob, s, h1, h2, _lowered(originals), rl, None, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB
-        )
+            prob, s, h1, h2, _lowered(originals), rl, None, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB,
+            WORD_IDS,
+        )  # fmt: skip
         read = (s, *got)
     else:
         s_hist, rows2, top2, _cut2 = fast.gains(  # type: ignore[attr-defined]
             prob, s, h1, h2, _lowered(originals[m:]), rl, None, WINDOW, _LOG_BASE,
-            UNKNOWN_LOGPROB,
+            UNKNOWN_LOGPROB, WORD_IDS,
         )  # fmt: skip
         top1 = best[3]
         rows = best[2] + [(ng, k + m, lp1) for ng, k, lp1 in rows2]
