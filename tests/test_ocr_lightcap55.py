@@ -35,8 +35,17 @@ def test_a_capitalised_glyph_nonword_is_read_in_its_case() -> None:
     assert _edits(OPENING.format("Juat")) == [("Juat", "Just")]
     text = "Concrote proposals on fourteen of them will be sent to the Congress next week."
     assert _edits(text) == [("Concrote", "Concrete")]
-    text = "The union fought the Federal Govornment's new workplace relations laws in court."
-    assert _edits(text) == [("Govornment's", "Government's")]  # the possessive kept
+
+
+MID = "The union fought the Federal Govornment's new workplace relations laws in court."
+
+
+def test_a_mid_sentence_capital_is_read_only_with_its_switch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _edits(MID) == []  # CAP_MID_SENTENCE off: mid-sentence capitals are mostly names
+    monkeypatch.setattr(ocr_lightcap, "CAP_MID_SENTENCE", True)
+    assert _edits(MID) == [("Govornment's", "Government's")]  # the possessive kept
 
 
 def test_cap_flag_off_leaves_the_print(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,6 +59,7 @@ def test_a_repeated_or_quoted_capital_stays() -> None:
 
 
 def test_a_form_the_ngram_table_knows_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_lightcap, "CAP_MID_SENTENCE", True)
     assert _edits(WINE) == []  # a wine's name, not "Planets"
     toks = tokenize(WINE)
     i = next(k for k, t in enumerate(toks) if t.text == "Planeta")

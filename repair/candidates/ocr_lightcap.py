@@ -44,6 +44,13 @@ CAP_MARGIN = True
 #: Switch: one spurious accent on an English word of a shut page ("takeovér", "othér")
 #: read as the plain word by the margin (module doc; figures at :data:`CAP_MARGIN`).
 ACCENT_MARGIN = True
+#: Switch: :data:`CAP_MARGIN` also reads a capitalised print in mid-sentence (the finding
+#: ``capitalized_unknown``, "Concrote" in a title).  OFF (lead, session 55): those prints
+#: are mostly names in clean news ("Jinping", "Gyeongju", "Mbua" in the seeds), and
+#: testing them loads the n-gram name list and the OCR vocabulary for nearly every clean
+#: article (``tests/test_cold_start_loads.py``); the sentence-initial reading ("Juat",
+#: "Theae") stays ON.
+CAP_MID_SENTENCE = False
 
 #: The print (case-folded, accents kept) is rarer than this on the web (Zipf).
 MAX_ZIPF = 3.5
@@ -129,6 +136,8 @@ def cap_token(
     from repair.candidates.ocr_lightglyph import regular_form
 
     if not CAP_MARGIN or reason not in ("nonword", "archaic", "capitalized_unknown"):
+        return False
+    if reason == "capitalized_unknown" and not CAP_MID_SENTENCE:
         return False
     word, _end = _core(tok.text)
     if len(word) < CAP_MIN_LEN or not _title_shape(word):
