@@ -76,4 +76,9 @@ def test_capitalised_spurious_accent_read_on_a_shut_page(monkeypatch) -> None:
     name = "We met José at the station before the train left for the coast that morning."
     assert repair_text(name, config=CFG).text == name
     monkeypatch.setattr(light, "ACCENT_CAPITALS", False)
+    # session 55's light accent margin (ocr_lightcap.ACCENT_MARGIN) reads it too
+    assert "the Secretary of Labor" in repair_text(text, config=CFG).text
+    import repair.candidates.ocr_lightcap as lightcap
+
+    monkeypatch.setattr(lightcap, "ACCENT_MARGIN", False)
     assert "the Secrétary of Labor" in repair_text(text, config=CFG).text
