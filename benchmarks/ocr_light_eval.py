@@ -69,9 +69,7 @@ def _shown(text: str, e, where: str) -> str:
     return f"  {where:<22} {e.rule:<18} {text[e.offset : e.end]!r} -> {e.replacement!r}   [{ctx!r}]"
 
 
-def score_suite(
-    docs: list[dict], shown: list[str] | None = None
-) -> dict[str, dict[str, int]]:
+def score_suite(docs: list[dict], shown: list[str] | None = None) -> dict[str, dict[str, int]]:
     """Counts per rate (see the module doc) and the clean originals' OCR edits; the
     edits on undamaged text and on the clean originals are listed into ``shown``."""
     config = RepairConfig(spin=False, tortured=False)

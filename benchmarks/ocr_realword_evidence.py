@@ -236,6 +236,8 @@ EVIDENCE = (
     "margin", "gain", "triL", "triR", "per", "perL", "perR", "perPMI", "mix", "stop", "book",
     "webL", "webR", "web", "webPMIL", "webPMI", "webBoth",
 )  # fmt: skip
+
+
 def _added(col: str) -> Callable[[dict, float], float]:
     """The margin with ``w`` times an evidence column added."""
     return lambda f, w: f["gain"] + w * f[col]

@@ -24,6 +24,7 @@ def on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(marks, "EDGE_INITIAL", True)
     monkeypatch.setattr(dr, "DOC_REPEAT_KEEP", True)
 
+
 INITIAL = "the Department of Railways, Mr J\nBarron, and the men"
 
 

@@ -30,7 +30,7 @@ def _run(flag: bool, orig: str = "pot", alt: str = "pet") -> dict:
 
 
 def test_left_only_gain_kept_as_printed() -> None:
-    """"taking a pot off the": the words after "pot" want it as much as "pet"."""
+    """ "taking a pot off the": the words after "pot" want it as much as "pet"."""
     assert _run(True) == {}
 
 
@@ -71,7 +71,7 @@ def test_features_one_sided() -> None:
 
 
 def test_isolated_word_needs_its_own_margin() -> None:
-    """"(thus, group 1": between two marks the reading "this" has no context of its own;
+    """ "(thus, group 1": between two marks the reading "this" has no context of its own;
     with ``REALWORD_ISOLATED`` the gain from the words beyond the marks is taken out."""
     doc = Document("Dogs are young or old, long-haired (thus, group 1 is young dogs).\n")
     start = doc.text.index("thus")

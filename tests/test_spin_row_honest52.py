@@ -27,27 +27,27 @@ from repair.types import Edit  # noqa: E402
 #: in lower case at three other places that stay ("other nations", "supporting nations",
 #: "freedom-loving nations"; "the United Nations", a name, does not count).
 TRUMAN = (
-    'The initiative is ours.\n\nWe are moving on with other nations to build an even '
-    'stronger structure of international order and justice. We shall have as our '
-    'partners international locations which, no longer solely concerned with the '
-    'drawback of nationwide survival, are now working to enhance the standards of living '
-    'of all their folks. We are ready to undertake new projects to strengthen the free '
-    'world.\n\nIn the coming years, our program for peace and freedom will emphasize '
-    'four major courses of action.\n\nFirst, we will continue to give unfaltering '
-    'support to the United Nations and related agencies, and we will continue to search '
-    'for ways to strengthen their authority and improve their effectiveness. We imagine '
-    'that the United Nations will be strengthened by the new nations which are being '
-    'formed in lands now advancing toward self-government under democratic principles.\n'
-    '\nSecond, we will continue our programs for world economic recovery.\n\nThis means, '
-    'first of all, that we must keep our full weight behind the European recovery '
-    'program. We are confident of the success of this major venture in world recovery. '
-    'We imagine that our partners in this effort will achieve the status of '
-    'self-supporting nations once once more.\n\nIn addition, we must carry out our plans '
-    'for reducing the barriers to world commerce and growing its volume. Economic '
-    'recovery and peace itself depend on elevated world commerce.\n\nThird, we will '
-    'strengthen freedom-loving nations against the dangers of aggression.\n\nWe are now '
-    'working out with a number of international locations a joint settlement designed to '
-    'strengthen the security of the North Atlantic space.'
+    "The initiative is ours.\n\nWe are moving on with other nations to build an even "
+    "stronger structure of international order and justice. We shall have as our "
+    "partners international locations which, no longer solely concerned with the "
+    "drawback of nationwide survival, are now working to enhance the standards of living "
+    "of all their folks. We are ready to undertake new projects to strengthen the free "
+    "world.\n\nIn the coming years, our program for peace and freedom will emphasize "
+    "four major courses of action.\n\nFirst, we will continue to give unfaltering "
+    "support to the United Nations and related agencies, and we will continue to search "
+    "for ways to strengthen their authority and improve their effectiveness. We imagine "
+    "that the United Nations will be strengthened by the new nations which are being "
+    "formed in lands now advancing toward self-government under democratic principles.\n"
+    "\nSecond, we will continue our programs for world economic recovery.\n\nThis means, "
+    "first of all, that we must keep our full weight behind the European recovery "
+    "program. We are confident of the success of this major venture in world recovery. "
+    "We imagine that our partners in this effort will achieve the status of "
+    "self-supporting nations once once more.\n\nIn addition, we must carry out our plans "
+    "for reducing the barriers to world commerce and growing its volume. Economic "
+    "recovery and peace itself depend on elevated world commerce.\n\nThird, we will "
+    "strengthen freedom-loving nations against the dangers of aggression.\n\nWe are now "
+    "working out with a number of international locations a joint settlement designed to "
+    "strengthen the security of the North Atlantic space."
 )
 
 

@@ -65,7 +65,7 @@ EXTRA_SUB_COST = 0.0
 #: Closing punctuation a word may carry at its end (not a mark in it).
 _TRAILING = ".,;:!?'\")\u201d\u2019"
 #: Opening brackets and quotes a word may carry at its start (not a mark in it).
-_OPENING = "([\"\u201c"
+_OPENING = '(["\u201c'
 
 
 def marked(original: str) -> bool:

@@ -42,6 +42,7 @@ def capitalised_word(word: str) -> bool:
     """
     return word.isalpha() and word[0].isupper() and word[1:].islower()
 
+
 def cand(start: int, end: int, repl: str, rule: str, **features: object) -> Candidate:
     """A candidate of the ocr stage; its kind follows from ``rule``."""
     # ``**features`` is already a new dict: no copy of it (one per candidate; issue 14)

@@ -29,11 +29,7 @@ def heavy_page(doc: Document, detection: Detection, garbled: bool) -> bool:
     """The candidate generator's heavy-page test (``_DocInfo.heavy``)."""
     from repair.candidates.ocr import _heavy_gate, _old_print
 
-    return (
-        garbled
-        and detection.score >= _heavy_gate(doc.text)
-        and not _old_print(doc, detection)
-    )
+    return garbled and detection.score >= _heavy_gate(doc.text) and not _old_print(doc, detection)
 
 
 def _word_neighbours(toks: list[Token], i: int) -> tuple[int | None, int | None]:
@@ -57,8 +53,10 @@ def _targets(
 
     def edited(t: Token) -> bool:
         k = bisect_right(starts, t.start) - 1
-        return k >= 0 and new_spans[k][1] > t.start or (
-            k + 1 < len(new_spans) and new_spans[k + 1][0] < t.end
+        return (
+            k >= 0
+            and new_spans[k][1] > t.start
+            or (k + 1 < len(new_spans) and new_spans[k + 1][0] < t.end)
         )
 
     out = []

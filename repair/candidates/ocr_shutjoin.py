@@ -47,7 +47,6 @@ THRESHOLD = 2.0
 MIN_LEN = 4
 
 
-
 def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
     """The joins of :data:`PAGE_JOIN` on a page whose gate is shut (the caller checks)."""
     if not PAGE_JOIN:
