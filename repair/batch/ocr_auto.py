@@ -47,6 +47,13 @@ AUTO_LEARN_MAX_WORDS = 200_000
 #: 2 (session 55, SMH dev via batch): shipped 4,262 / 6,985, ICDAR-only 4,685 / 7,673:
 #: less harm where the tables know the archive, less gain where they do not.
 AUTO_MIN_USES = 0.0
+#: The automatic self-training learns a table only to use it on a corpus the tables in
+#: force do not know: a cross-fit of the first pass (:mod:`repair.batch.ocr_known`) says
+#: whether the learned rates explain held-back documents better than the rates in force
+#: (off: the learned table is always used).  The table is still learned and kept in the
+#: batch's state folder; the summary says whether it was applied.  Session 56,
+#: ocrselfgate: see :data:`repair.batch.ocr_known.KNOWN_MAX_GAIN` for the calibration.
+AUTO_KNOWN_GATE = True
 
 
 @dataclass(frozen=True)
@@ -104,9 +111,23 @@ def garbled_sample(texts: Iterable[str], step: int) -> Iterator[str]:
             k += 1
 
 
-def learn_garbled(texts: Iterable[str], count: GarbleCount, note: list[str]) -> Any:
+def learn_garbled(texts: Iterable[str], count: GarbleCount, note: list[str]) -> tuple[Any, Any]:
     """The profile in force self-trained on the garbled documents of ``texts`` (``count``
-    their first pass's counts): a :class:`~repair.score.ocr_selftrain.LearnedTable`."""
+    their first pass's counts): a :class:`~repair.score.ocr_selftrain.LearnedTable`, and
+    with :data:`AUTO_KNOWN_GATE` the cross-fit's
+    :class:`~repair.batch.ocr_known.Verdict` on the same first pass (else ``None``)."""
     from repair.score.ocr_selftrain import learn_table
 
-    return learn_table(garbled_sample(texts, stride(count)), note=note, min_uses=AUTO_MIN_USES)
+    sample = garbled_sample(texts, stride(count))
+    if not AUTO_KNOWN_GATE:
+        return learn_table(sample, note=note, min_uses=AUTO_MIN_USES), None
+    from repair.batch.ocr_known import judge
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    pages = list(sample)
+    config = RepairConfig(ocr_self_train=False)  # the first pass learn_table would make
+    first = [repair_text(page, config=config) for page in pages]
+    verdict = judge(pages, first)
+    learned = learn_table(pages, note=note, min_uses=AUTO_MIN_USES, first=first)
+    return learned, verdict
