@@ -98,7 +98,8 @@ def test_the_gate_off_always_applies_and_learns_the_same_table(
     info = summary["ocr_self_train"]
     assert info["applied"] and "crossfit" not in info["learned_from"]
     learned = STATE_DIR + "/ocr_table.tsv"  # the gate reuses the first pass: same table
-    assert (tmp_path / "gate" / learned).read_bytes() == (tmp_path / "nogate" / learned).read_bytes()
+    gate, nogate = (tmp_path / "gate" / learned), (tmp_path / "nogate" / learned)
+    assert gate.read_bytes() == nogate.read_bytes()
 
 
 def test_resume_keeps_the_verdict_without_judging_again(

@@ -7,12 +7,14 @@ repair) on every document and keeps counts, not texts.  When at least
 :data:`AUTO_MIN_DOCS` documents holding :data:`AUTO_MIN_WORDS` words open the gate
 (:func:`enough`), the profile in force is self-trained on those documents
 (:func:`learn_garbled`, as ``repair learn --ocr``), then every document is repaired with
-it.  A clean or spun document never feeds the table: its words would only dilute the
+it, unless a cross-fit of that first pass says the tables in force already know the
+corpus (:data:`AUTO_KNOWN_GATE`, :mod:`repair.batch.ocr_known`).  A clean or spun
+document never feeds the table: its words would only dilute the
 rates the table prices (on SMH dev, where 65 of 81 pages open the gate, the garbled
 pages alone learn what all 81 do: 4,265 against 4,267 token errors).  Every document
 receives it, as with ``--ocr-table``: the table prices OCR readings only, which a page
 the gate keeps shut hardly reads (the clean and spun seeds come out byte-identical with
-either table learned in session 55, ocrbatch).  Off by default (:data:`AUTO_SELF_TRAIN`).
+either table learned in session 55, ocrbatch).  On by default (:data:`AUTO_SELF_TRAIN`).
 """
 
 from __future__ import annotations
@@ -23,15 +25,16 @@ from typing import Any
 
 #: ``repair batch`` without ``--self-train``/``--no-self-train`` self-trains the OCR
 #: profile on the corpus when it holds enough garbled OCR (:func:`enough`), learning from
-#: the garbled documents only (off: a batch self-trains only when asked).  Off: it costs
-#: an archive the shipped tables know.  Session 55, ocrbatch (SMH dev's 81 raw pages
-#: through ``repair batch -j 1`` and ``smh_eval.py --outputs``; 65 open the gate, 24.5 k
-#: words): shipped tables 4,251 / 6,935 -> 4,265 / 6,992 token / char errors (all 81
-#: pages, ``--self-train``: 4,267 / 6,992), CPU 26.8 -> 40.8 s; the ICDAR-only proxy
-#: profile (``--ocr-table``) 4,785 / 7,916 -> 4,664 / 7,627, CPU 30.0 -> 52.4 s.  The
-#: count pass alone: ~1.1 s CPU per 28 k words; clean seeds byte-identical with either
-#: learned table.
-AUTO_SELF_TRAIN = False
+#: the garbled documents only, and (:data:`AUTO_KNOWN_GATE`) applies it only to a corpus
+#: the tables in force do not know (off: a batch self-trains only when asked).  Session
+#: 55, ocrbatch, without the gate (SMH dev's 81 raw pages through ``repair batch -j 1``
+#: and ``smh_eval.py --outputs``; 65 open the gate, 24.5 k words): shipped tables 4,251 /
+#: 6,935 -> 4,265 / 6,992 token / char errors, so it shipped off.  Session 56,
+#: ocrselfgate, with the gate: shipped tables 4,248 / 6,929 -> 4,248 / 6,929
+#: (byte-identical: known), the ICDAR-only proxy profile (``--ocr-table``) 4,783 / 7,919
+#: -> 4,658 / 7,615 (unknown: applied); batch CPU 28.5 -> 43.8 s and 30.4 -> 54.5 s.  The
+#: count pass alone: ~1.1 s CPU per 28 k words; a clean corpus learns nothing.
+AUTO_SELF_TRAIN = True
 #: The least number of garbled documents that makes a corpus self-train automatically.
 #: Session 54 (ocrxfer): a profile learned on 10 SMH pages (3.6 k words) carries little
 #: (4,827 -> 4,812), 20 pages (7.5 k) most (4,742), 78 pages (25 k) 4,703.
