@@ -129,3 +129,20 @@ def test_resume_keeps_the_verdict_without_judging_again(
     whole = BatchOptions(inp, tmp_path / "whole", jobs=1, shard_size=2, ocr_table=own_profile)
     run_batch(whole)
     assert tree(tmp_path / "out") == tree(tmp_path / "whole")
+
+
+def test_a_large_corpus_is_judged_on_a_bounded_sample(
+    monkeypatch, own_profile: Path, tmp_path: Path
+) -> None:
+    inp = _corpus(tmp_path / "in", garbled=6, clean=0)
+    words = sum(len(p.read_text("utf-8").split()) for p in inp.iterdir())
+    monkeypatch.setattr(ocr_auto, "AUTO_JUDGE_MAX_WORDS", -(-words // 2))  # every 2nd
+    info = run_batch(BatchOptions(inp, tmp_path / "new", jobs=1))["ocr_self_train"]
+    assert info["applied"] and info["learned_from"]["crossfit"]["documents"] == 3
+    assert info["learned_from"]["documents"] == 6  # unknown: learned from the whole sample
+    ocr_table.install(None)
+    info = run_batch(BatchOptions(inp, tmp_path / "own", jobs=1, ocr_table=own_profile))[
+        "ocr_self_train"
+    ]
+    assert not info["applied"] and info["learned_from"]["crossfit"]["documents"] == 3
+    assert info["learned_from"]["documents"] == 3  # known: no first pass past the judged

@@ -57,6 +57,12 @@ AUTO_MIN_USES = 0.0
 #: batch's state folder; the summary says whether it was applied.  Session 56,
 #: ocrselfgate: see :data:`repair.batch.ocr_known.KNOWN_MAX_GAIN` for the calibration.
 AUTO_KNOWN_GATE = True
+#: The cross-fit (:data:`AUTO_KNOWN_GATE`) reads at most about this many words of the
+#: learning's garbled documents (every k-th of them; ``0``: all).  A corpus it finds
+#: known is learned from those alone (the table is not applied): a large archive the
+#: tables know pays a bounded first pass, not :data:`AUTO_LEARN_MAX_WORDS`.  Session 56:
+#: corpora of 7-25 k garbled words were judged as their halves and wholes alike.
+AUTO_JUDGE_MAX_WORDS = 50_000
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,9 @@ def learn_garbled(texts: Iterable[str], count: GarbleCount, note: list[str]) -> 
     """The profile in force self-trained on the garbled documents of ``texts`` (``count``
     their first pass's counts): a :class:`~repair.score.ocr_selftrain.LearnedTable`, and
     with :data:`AUTO_KNOWN_GATE` the cross-fit's
-    :class:`~repair.batch.ocr_known.Verdict` on the same first pass (else ``None``)."""
+    :class:`~repair.batch.ocr_known.Verdict` on the same first pass (else ``None``; on at
+    most :data:`AUTO_JUDGE_MAX_WORDS` words of it, and a known corpus learns from those).
+    The first pass is made once, for both."""
     from repair.score.ocr_selftrain import learn_table
 
     sample = garbled_sample(texts, stride(count))
@@ -129,8 +137,21 @@ def learn_garbled(texts: Iterable[str], count: GarbleCount, note: list[str]) -> 
     from repair.pipeline import repair_text
 
     pages = list(sample)
+    words = sum(len(page.split()) for page in pages)
+    step = 1
+    if AUTO_JUDGE_MAX_WORDS and words > AUTO_JUDGE_MAX_WORDS:
+        step = -(-words // AUTO_JUDGE_MAX_WORDS)
     config = RepairConfig(ocr_self_train=False)  # the first pass learn_table would make
-    first = [repair_text(page, config=config) for page in pages]
-    verdict = judge(pages, first)
+    first: list[Any] = [None] * len(pages)
+    judged = range(0, len(pages), step)
+    for k in judged:
+        first[k] = repair_text(pages[k], config=config)
+    verdict = judge([pages[k] for k in judged], [first[k] for k in judged])
+    if verdict.known and step > 1:  # not applied: learned from what was judged alone
+        pages, first = [pages[k] for k in judged], [first[k] for k in judged]
+    else:
+        for k, page in enumerate(pages):
+            if first[k] is None:
+                first[k] = repair_text(page, config=config)
     learned = learn_table(pages, note=note, min_uses=AUTO_MIN_USES, first=first)
     return learned, verdict
