@@ -7,12 +7,14 @@ repair) on every document and keeps counts, not texts.  When at least
 :data:`AUTO_MIN_DOCS` documents holding :data:`AUTO_MIN_WORDS` words open the gate
 (:func:`enough`), the profile in force is self-trained on those documents
 (:func:`learn_garbled`, as ``repair learn --ocr``), then every document is repaired with
-it.  A clean or spun document never feeds the table: its words would only dilute the
+it, unless a cross-fit of that first pass says the tables in force already know the
+corpus (:data:`AUTO_KNOWN_GATE`, :mod:`repair.batch.ocr_known`).  A clean or spun
+document never feeds the table: its words would only dilute the
 rates the table prices (on SMH dev, where 65 of 81 pages open the gate, the garbled
 pages alone learn what all 81 do: 4,265 against 4,267 token errors).  Every document
 receives it, as with ``--ocr-table``: the table prices OCR readings only, which a page
 the gate keeps shut hardly reads (the clean and spun seeds come out byte-identical with
-either table learned in session 55, ocrbatch).  Off by default (:data:`AUTO_SELF_TRAIN`).
+either table learned in session 55, ocrbatch).  On by default (:data:`AUTO_SELF_TRAIN`).
 """
 
 from __future__ import annotations
@@ -23,15 +25,16 @@ from typing import Any
 
 #: ``repair batch`` without ``--self-train``/``--no-self-train`` self-trains the OCR
 #: profile on the corpus when it holds enough garbled OCR (:func:`enough`), learning from
-#: the garbled documents only (off: a batch self-trains only when asked).  Off: it costs
-#: an archive the shipped tables know.  Session 55, ocrbatch (SMH dev's 81 raw pages
-#: through ``repair batch -j 1`` and ``smh_eval.py --outputs``; 65 open the gate, 24.5 k
-#: words): shipped tables 4,251 / 6,935 -> 4,265 / 6,992 token / char errors (all 81
-#: pages, ``--self-train``: 4,267 / 6,992), CPU 26.8 -> 40.8 s; the ICDAR-only proxy
-#: profile (``--ocr-table``) 4,785 / 7,916 -> 4,664 / 7,627, CPU 30.0 -> 52.4 s.  The
-#: count pass alone: ~1.1 s CPU per 28 k words; clean seeds byte-identical with either
-#: learned table.
-AUTO_SELF_TRAIN = False
+#: the garbled documents only, and (:data:`AUTO_KNOWN_GATE`) applies it only to a corpus
+#: the tables in force do not know (off: a batch self-trains only when asked).  Session
+#: 55, ocrbatch, without the gate (SMH dev's 81 raw pages through ``repair batch -j 1``
+#: and ``smh_eval.py --outputs``; 65 open the gate, 24.5 k words): shipped tables 4,251 /
+#: 6,935 -> 4,265 / 6,992 token / char errors, so it shipped off.  Session 56,
+#: ocrselfgate, with the gate: shipped tables 4,248 / 6,929 -> 4,248 / 6,929
+#: (byte-identical: known), the ICDAR-only proxy profile (``--ocr-table``) 4,783 / 7,919
+#: -> 4,658 / 7,615 (unknown: applied); batch CPU 28.5 -> 43.8 s and 30.4 -> 54.5 s.  The
+#: count pass alone: ~1.1 s CPU per 28 k words; a clean corpus learns nothing.
+AUTO_SELF_TRAIN = True
 #: The least number of garbled documents that makes a corpus self-train automatically.
 #: Session 54 (ocrxfer): a profile learned on 10 SMH pages (3.6 k words) carries little
 #: (4,827 -> 4,812), 20 pages (7.5 k) most (4,742), 78 pages (25 k) 4,703.
@@ -47,6 +50,19 @@ AUTO_LEARN_MAX_WORDS = 200_000
 #: 2 (session 55, SMH dev via batch): shipped 4,262 / 6,985, ICDAR-only 4,685 / 7,673:
 #: less harm where the tables know the archive, less gain where they do not.
 AUTO_MIN_USES = 0.0
+#: The automatic self-training learns a table only to use it on a corpus the tables in
+#: force do not know: a cross-fit of the first pass (:mod:`repair.batch.ocr_known`) says
+#: whether the learned rates explain held-back documents better than the rates in force
+#: (off: the learned table is always used).  The table is still learned and kept in the
+#: batch's state folder; the summary says whether it was applied.  Session 56,
+#: ocrselfgate: see :data:`repair.batch.ocr_known.KNOWN_MAX_GAIN` for the calibration.
+AUTO_KNOWN_GATE = True
+#: The cross-fit (:data:`AUTO_KNOWN_GATE`) reads at most about this many words of the
+#: learning's garbled documents (every k-th of them; ``0``: all).  A corpus it finds
+#: known is learned from those alone (the table is not applied): a large archive the
+#: tables know pays a bounded first pass, not :data:`AUTO_LEARN_MAX_WORDS`.  Session 56:
+#: corpora of 7-25 k garbled words were judged as their halves and wholes alike.
+AUTO_JUDGE_MAX_WORDS = 50_000
 
 
 @dataclass(frozen=True)
@@ -104,9 +120,38 @@ def garbled_sample(texts: Iterable[str], step: int) -> Iterator[str]:
             k += 1
 
 
-def learn_garbled(texts: Iterable[str], count: GarbleCount, note: list[str]) -> Any:
+def learn_garbled(texts: Iterable[str], count: GarbleCount, note: list[str]) -> tuple[Any, Any]:
     """The profile in force self-trained on the garbled documents of ``texts`` (``count``
-    their first pass's counts): a :class:`~repair.score.ocr_selftrain.LearnedTable`."""
+    their first pass's counts): a :class:`~repair.score.ocr_selftrain.LearnedTable`, and
+    with :data:`AUTO_KNOWN_GATE` the cross-fit's
+    :class:`~repair.batch.ocr_known.Verdict` on the same first pass (else ``None``; on at
+    most :data:`AUTO_JUDGE_MAX_WORDS` words of it, and a known corpus learns from those).
+    The first pass is made once, for both."""
     from repair.score.ocr_selftrain import learn_table
 
-    return learn_table(garbled_sample(texts, stride(count)), note=note, min_uses=AUTO_MIN_USES)
+    sample = garbled_sample(texts, stride(count))
+    if not AUTO_KNOWN_GATE:
+        return learn_table(sample, note=note, min_uses=AUTO_MIN_USES), None
+    from repair.batch.ocr_known import judge
+    from repair.config import RepairConfig
+    from repair.pipeline import repair_text
+
+    pages = list(sample)
+    words = sum(len(page.split()) for page in pages)
+    step = 1
+    if AUTO_JUDGE_MAX_WORDS and words > AUTO_JUDGE_MAX_WORDS:
+        step = -(-words // AUTO_JUDGE_MAX_WORDS)
+    config = RepairConfig(ocr_self_train=False)  # the first pass learn_table would make
+    first: list[Any] = [None] * len(pages)
+    judged = range(0, len(pages), step)
+    for k in judged:
+        first[k] = repair_text(pages[k], config=config)
+    verdict = judge([pages[k] for k in judged], [first[k] for k in judged])
+    if verdict.known and step > 1:  # not applied: learned from what was judged alone
+        pages, first = [pages[k] for k in judged], [first[k] for k in judged]
+    else:
+        for k, page in enumerate(pages):
+            if first[k] is None:
+                first[k] = repair_text(page, config=config)
+    learned = learn_table(pages, note=note, min_uses=AUTO_MIN_USES, first=first)
+    return learned, verdict

@@ -195,25 +195,30 @@ def _self_train(
     (:func:`repair.score.ocr_selftrain.learn_table`), saved as a ``repair learn --ocr``
     table (reusable with ``--ocr-table``), then its completion marker (what it learned
     from); a resumed run reuses them.  ``garbled`` (the automatic self-training's
-    counts, :mod:`repair.batch.ocr_auto`): learn from the garbled documents only."""
+    counts, :mod:`repair.batch.ocr_auto`): learn from the garbled documents only, and
+    (``AUTO_KNOWN_GATE``) save the cross-fit's verdict in the marker as ``crossfit``: a
+    corpus the tables in force know keeps them (:mod:`repair.batch.ocr_known`)."""
     from repair.batch.ocr_auto import GarbleCount, learn_garbled
     from repair.io import atomic_write
     from repair.score.ocr_selftrain import learn_table
 
     note = [f"corpus: {root}"]
     texts = _corpus_texts(root, shards)
+    verdict = None
     if garbled is None:
         learned = learn_table(texts, note=note)
     else:
         count = GarbleCount(**{k: garbled[k] for k in GarbleCount.__dataclass_fields__})
-        learned = learn_garbled(texts, count, [*note, "its garbled documents only"])
+        learned, verdict = learn_garbled(texts, count, [*note, "its garbled documents only"])
     atomic_write(state.ocr_table_path, learned.text)
-    marker = {
+    marker: dict[str, Any] = {
         "documents": learned.pages,
         "repriced": learned.repriced,
         "new": len(learned.new),
         "marks": len(learned.marks),
     }
+    if verdict is not None:  # known to the tables in force: the run keeps them
+        marker["crossfit"] = verdict.to_json()
     atomic_write_json(state.ocr_table_done_path, marker)
 
 
@@ -404,8 +409,10 @@ def _run_locked(
             on_self_train(auto["garbled_documents"] if auto else sum(s.docs for s in shards))
             _self_train(state, root, shards, auto)
         info["learned_from"] = json.loads(state.ocr_table_done_path.read_text(encoding="utf-8"))
-        ocr_table = str(state.ocr_table_path)
-        _install_ocr_table(state.ocr_table_path)
+        info["applied"] = not info["learned_from"].get("crossfit", {}).get("known", False)
+        if info["applied"]:
+            ocr_table = str(state.ocr_table_path)
+            _install_ocr_table(state.ocr_table_path)
     if opts.learn and not state.pairs_path.is_file():
         on_learn(sum(s.docs for s in shards))
         _learn(state, root, shards, refs, opts.profile)

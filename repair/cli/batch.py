@@ -143,9 +143,10 @@ def batch(
         typer.Option(
             "--self-train/--no-self-train",
             help="First learn the corpus's own OCR profile (as `repair learn --ocr`; kept in "
-            "OUTPUT/.repair-batch/ocr_table.tsv) and repair with it. Default: not, unless "
-            "repair.batch.ocr_auto.AUTO_SELF_TRAIN is on (then when 20+ documents, 7,500+ "
-            "words, read as garbled OCR, learning from those).",
+            "OUTPUT/.repair-batch/ocr_table.tsv) and repair with it. Default: automatic "
+            "(repair.batch.ocr_auto.AUTO_SELF_TRAIN): when 20+ documents, 7,500+ words, read "
+            "as garbled OCR, learn from those, and repair with it unless a cross-fit says the "
+            "tables in force already know the corpus.",
             show_default=False,
         ),
     ] = None,
