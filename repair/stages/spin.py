@@ -50,7 +50,7 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
-from repair.score import spin_printed, spin_route
+from repair.score import spin_phrase_routed, spin_printed, spin_route
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.consistency import RULE as CARRIED
 from repair.score.science import defer_rare as science_defer
@@ -2081,6 +2081,8 @@ def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
         )
     if f.get("binomial"):  # "research and development": a fixed pair, not a paraphrase
         return False
+    if tie and spin_phrase_routed.routed_kept(f):  # a routed document's loose span
+        return True
     if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
         return False
     if f.get("margin", 10.0) < PHRASE_MIN_MARGIN and not (tie and _tie_kept(f)):
@@ -2775,6 +2777,9 @@ class _Stage:
                 for ph in detection.phrases
                 if spin_open or science_span(ph.written)
             ]
+            if spin_phrase_routed.ROUTED_GAIN is not None and spin_route.model_for(d):
+                for c in spans:
+                    c.features[spin_phrase_routed.FEATURE] = True
             if PHRASE_BOTH_SIDES is not None and PHRASE_HABIT_RATE is not None:
                 rate = round(loose_rate(doc, detection.phrases), 3)
                 for c in spans:
