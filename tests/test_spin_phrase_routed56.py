@@ -111,3 +111,27 @@ def test_candidates_marked_in_routed_documents_only(
         spans = [c for c in cands if c.source == stage.PHRASE_RULE]
         assert len(spans) == 1
         assert bool(spans[0].features.get(routed.FEATURE)) is (is_routed and gain is not None)
+
+
+def test_three_word_spans_keep_the_general_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An author's idiom of three words ("sounded the alarm" -> warned) is not marked."""
+    monkeypatch.setattr(routed, "ROUTED_GAIN", 9.0)
+    assert routed.marked("bordering on")
+    assert not routed.marked("sounded the alarm")
+    monkeypatch.setattr(routed, "ROUTED_MAX_WORDS", 3)
+    assert routed.marked("sounded the alarm")
+    monkeypatch.setattr(routed, "ROUTED_GAIN", None)
+    assert not routed.marked("bordering on")
+
+
+def test_candidates_leave_a_three_word_span_unmarked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(routed, "ROUTED_GAIN", 9.0)
+    text = "The census has already sounded the alarm in the appalling figures."
+    doc = Document(text)
+    a = text.index("sounded the alarm")
+    ph = PhraseEvidence(a, a + 17, "sounded the alarm", "warned", 9.5, 1.5, 0.3, 6.0, 3.5, 2.0,
+                        words=3, wordnet=False)  # fmt: skip
+    gate = {"model_score": max(0.99, get_model().doc_gate), "profile_score": 0.0}
+    det = stage.SpinDetection((), 0.99, {**gate, **ROUTED}, phrases=(ph,))
+    spans = [c for c in stage.STAGE.candidates(doc, det) if c.source == stage.PHRASE_RULE]
+    assert len(spans) == 1 and routed.FEATURE not in spans[0].features

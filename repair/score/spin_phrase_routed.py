@@ -36,8 +36,27 @@ ROUTED_MARGIN = 1.0
 ROUTED_CONTEXT = 1.0
 #: ... the left side of the gain (the general floor, repair.stages.spin.PHRASE_MIN_SIDE).
 ROUTED_LEFT = 1.0
+#: Longest written span (words) the routed bar reads.  Dev spinbot, routed documents, rows
+#: the stage declines: the three-word spans are 56 the spinner did not write and 3
+#: overlapping one, none a spun span (its three-word forms that reach the reading are kept
+#: on the general bar); on the clean calibration an author's idiom ("sounded the alarm" ->
+#: warned, gain >= 9) would be taken.  Every dev figure is the same at 2 and 3.
+ROUTED_MAX_WORDS = 2
 #: The candidate feature that marks a span of a routed document.
 FEATURE = "routed"
+
+
+def marked(written: str) -> bool:
+    """Whether a span candidate of a routed document, written ``written``, is marked for
+    the routed bar (:data:`ROUTED_GAIN` set, at most :data:`ROUTED_MAX_WORDS` words).
+
+    >>> import repair.score.spin_phrase_routed as r
+    >>> old, r.ROUTED_GAIN = r.ROUTED_GAIN, 9.0
+    >>> r.marked("bordering on"), r.marked("sounded the alarm")
+    (True, False)
+    >>> r.ROUTED_GAIN = old
+    """
+    return ROUTED_GAIN is not None and len(written.split()) <= ROUTED_MAX_WORDS
 
 
 def routed_kept(f: Mapping[str, object]) -> bool:

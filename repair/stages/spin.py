@@ -2778,8 +2778,9 @@ class _Stage:
                 if spin_open or science_span(ph.written)
             ]
             if spin_phrase_routed.ROUTED_GAIN is not None and spin_route.model_for(d):
-                for c in spans:
-                    c.features[spin_phrase_routed.FEATURE] = True
+                for c in spans:  # a routed document's spans: the routed bar
+                    if spin_phrase_routed.marked(doc.text[c.start : c.end]):
+                        c.features[spin_phrase_routed.FEATURE] = True
             if PHRASE_BOTH_SIDES is not None and PHRASE_HABIT_RATE is not None:
                 rate = round(loose_rate(doc, detection.phrases), 3)
                 for c in spans:
