@@ -71,9 +71,10 @@ def routed_kept(f: Mapping[str, object]) -> bool:
     False
     >>> r.routed_kept({**f, "context": 0.2})  # the gain is the span's rarity alone
     False
-    >>> r.ROUTED_GAIN = old
+    >>> r.ROUTED_GAIN = None  # off
     >>> r.routed_kept(f)
     False
+    >>> r.ROUTED_GAIN = old
     """
     if ROUTED_GAIN is None or not f.get(FEATURE):
         return False
