@@ -2055,7 +2055,9 @@ def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
     document's family marks nor the scientific register's unseen spans alone), a near-tied
     original may pass the lead floor on :data:`PHRASE_TIE_GAIN` (:func:`_tie_kept`), and a
     loose span both of whose sides favour its original may pass the commonness floor
-    (:func:`_both_sides`, :data:`PHRASE_BOTH_SIDES`)."""
+    (:func:`_both_sides`, :data:`PHRASE_BOTH_SIDES`), and a two-word loose span of a
+    document routed to the any-rank model is kept on the routed bar
+    (:func:`~repair.score.spin_phrase_routed.routed_kept`)."""
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
