@@ -28,7 +28,9 @@ from collections.abc import Mapping
 #: 8 spans the spinner did not write (gain >= 8: 59 / 40 / 14; >= 10: 29 / 17 / 2).
 #: ``spin_eval.py --all --split dev``: spinbot 0.2045 -> 0.2247 (precision 0.697 -> 0.686,
 #: restored 823 -> 870, wrong originals 241 -> 266, false edits 69 -> 73); every other dev
-#: row identical (no other spinner's dev document is routed).  On (9.0); None: off.
+#: row identical (no other spinner's dev document is routed); spin_calibrate.py identical
+#: (0.091 changed tokens per 1,000, FPR 0.0071).  Test (read once): spinbot 0.1672 ->
+#: 0.1838 (precision 0.643 -> 0.644), every other row main's.  On (9.0); None: off.
 ROUTED_GAIN: float | None = 9.0
 #: ... the lead over the runner-up original (the general bar's is 2.0).
 ROUTED_MARGIN = 1.0
