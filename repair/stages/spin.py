@@ -50,7 +50,7 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
-from repair.score import spin_printed, spin_route
+from repair.score import spin_phrase_routed, spin_printed, spin_route
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.consistency import RULE as CARRIED
 from repair.score.science import defer_rare as science_defer
@@ -2055,7 +2055,9 @@ def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
     document's family marks nor the scientific register's unseen spans alone), a near-tied
     original may pass the lead floor on :data:`PHRASE_TIE_GAIN` (:func:`_tie_kept`), and a
     loose span both of whose sides favour its original may pass the commonness floor
-    (:func:`_both_sides`, :data:`PHRASE_BOTH_SIDES`)."""
+    (:func:`_both_sides`, :data:`PHRASE_BOTH_SIDES`), and a two-word loose span of a
+    document routed to the any-rank model is kept on the routed bar
+    (:func:`~repair.score.spin_phrase_routed.routed_kept`)."""
     f = c.features
     if f.get("recurring"):  # the same mapping, favoured every time (_recurring)
         return True
@@ -2081,6 +2083,8 @@ def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
         )
     if f.get("binomial"):  # "research and development": a fixed pair, not a paraphrase
         return False
+    if tie and spin_phrase_routed.routed_kept(f):  # a routed document's loose span
+        return True
     if f["gain0"] < max(PHRASE_MIN_GAIN, PHRASE_KEEP_GAIN):
         return False
     if f.get("margin", 10.0) < PHRASE_MIN_MARGIN and not (tie and _tie_kept(f)):
@@ -2775,6 +2779,10 @@ class _Stage:
                 for ph in detection.phrases
                 if spin_open or science_span(ph.written)
             ]
+            if spin_phrase_routed.ROUTED_GAIN is not None and spin_route.model_for(d):
+                for c in spans:  # a routed document's spans: the routed bar
+                    if spin_phrase_routed.marked(doc.text[c.start : c.end]):
+                        c.features[spin_phrase_routed.FEATURE] = True
             if PHRASE_BOTH_SIDES is not None and PHRASE_HABIT_RATE is not None:
                 rate = round(loose_rate(doc, detection.phrases), 3)
                 for c in spans:
