@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from repair.lexicons import LexiconError, lexicon_path, read_text
 
 import repair.stages.spin as spin
 from repair.candidates.spin_mobyrev import reverse_originals_deep
 from repair.document import Document
-from repair.lexicons import LexiconError, lexicon_path, read_text
 from repair.score import spin_reread_model as refit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
