@@ -50,7 +50,7 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
-from repair.score import spin_printed, spin_route
+from repair.score import spin_printed, spin_reread_model, spin_route
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.consistency import RULE as CARRIED
 from repair.score.science import defer_rare as science_defer
@@ -73,6 +73,7 @@ from repair.score.spin_evidence import (
 )
 from repair.score.spin_guard import guard
 from repair.score.spin_model import (
+    FEATURES,
     CommonModel,
     SpinModel,
     get_model,
@@ -1465,8 +1466,13 @@ def _decide_rows(
         doc, words, _word_profile_of(detection.details), doc_rows=doc_rows, only=changed
     )
     probs = probabilities(feats)
+    refit = spin_reread_model.REREAD_MODEL and flag in spin_reread_model.REREAD_FLAGS
+    base = probs
+    if refit:  # the second readings' own model (spin_reread_model.REREAD_MODEL)
+        probs = [_refit_probability(words[i], x, p, detection.probs[i], flag)
+                 for i, x, p in zip(changed, feats, base, strict=True)]  # fmt: skip
     out = []
-    for i, x, p in zip(changed, feats, probs, strict=True):
+    for i, x, p, p_word in zip(changed, feats, probs, base, strict=True):
         if p >= bar or (floor is not None and p >= floor):
             w = words[i]
             f = {
@@ -1479,10 +1485,26 @@ def _decide_rows(
                 "main_features": model.main_features(x),
                 flag: True,
             }
+            if refit:
+                f["word_probability"] = p_word
             if picked and w.start in picked:
                 f["topic_pick"] = round(picked[w.start], 4)
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
     return out
+
+
+def _refit_probability(
+    w: WordEvidence, x: Sequence[float], p: float, first_p: float, flag: str
+) -> float:
+    """A reverse / wide reverse row's probability by :mod:`repair.score.spin_reread_model`
+    (the word model's ``p`` and ``rank_margin`` of ``x``, the original's rank in the written
+    word's reverse list, the first reading's probability ``first_p``)."""
+    deep = reverse_originals_deep(w.written.lower())
+    low = w.original.lower()
+    rank = deep.index(low) if low in deep else -1
+    v = spin_reread_model.features(p, x[FEATURES.index("rank_margin")], rank, first_p,
+                                   flag == "reverse_wide")  # fmt: skip
+    return spin_reread_model.probability(v)
 
 
 def _reread_rows(
@@ -1617,19 +1639,24 @@ def reverse_reading(
         REVERSE_LEAD, picked=picked,
     )  # fmt: skip
     model = get_model()
-    if REVERSE_BAR is None or REVERSE_BAR >= bar:
+    rbar = spin_reread_model.REREAD_BAR if spin_reread_model.REREAD_MODEL else REVERSE_BAR
+    if rbar is None or rbar >= bar:
         return _decide_rows(doc, detection, words, changed, bar, model, "reverse", picked=picked)
-    rows = _decide_rows(
-        doc, detection, words, changed, REVERSE_BAR, model, "reverse", picked=picked
-    )
-    if len(rows) < REVERSE_BAR_ROWS:
-        rows = [c for c in rows if c.features["model_probability"] >= bar]
+    rows = _decide_rows(doc, detection, words, changed, rbar, model, "reverse", picked=picked)
+    if len(rows) < REVERSE_BAR_ROWS:  # (the refit: at the word model's own probability)
+        rows = [c for c in rows if _word_probability(c) >= bar]
     if REVERSE_WIDE and len(rows) >= REVERSE_WIDE_ROWS:
         rows += wide_reverse_rows(doc, detection, edits, bar, rows)
     if REVERSE_ROWLESS:
         lower = REVERSE_ROWLESS_BAR if len(rows) >= REVERSE_ROWLESS_ROWS else None
         rows += rowless_reverse_rows(doc, detection, edits, bar, lower)
     return rows
+
+
+def _word_probability(c: Candidate) -> float:
+    """The word model's probability of a second reading's candidate (its
+    ``model_probability`` unless :mod:`repair.score.spin_reread_model` decided it)."""
+    return c.features.get("word_probability", c.features["model_probability"])
 
 
 def form_reading(
@@ -1812,7 +1839,9 @@ def wide_reverse_rows(
         if REVERSE_WIDE_GAIN is not None and w.gain < REVERSE_WIDE_GAIN:
             continue
         keep.append(i)
-    wide_bar = min(REVERSE_WIDE_BAR, bar)
+    wide_bar = min(
+        spin_reread_model.REREAD_BAR if spin_reread_model.REREAD_MODEL else REVERSE_WIDE_BAR, bar
+    )
     return _decide_rows(
         doc, detection, words, keep, wide_bar, get_model(), "reverse_wide", picked=picked
     )
