@@ -14,8 +14,10 @@ probability band, and then a logistic refit (:mod:`repair.score.spin_reread_mode
 cross-fitted over document halves (even / odd dev documents) against the shipped rule and
 against lowering the shipped bars: at each bar, the gold / other / unspun rows kept more
 than the shipped rule keeps (offline: the later readings and the scorer are not re-run).
-``--write`` fits on every row and writes ``lexicons/spin_reread55.json``.  The test half
-is never read.
+``--write`` fits on every row and writes ``lexicons/spin_reread55.json``; ``--half a|b
+--out FILE`` fits on one half's documents only (``spin_eval.py --half``: even / odd
+places) and writes FILE, for a cross-fit measured by ``spin_eval.py --half`` on the
+other half.  The test half is never read.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spin_eval import make_config, spun_docs  # noqa: E402
+from spin_eval import HALVES_BY_DOC, make_config, spun_docs  # noqa: E402
 from spin_sim import RATE, spin_doc  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
 
@@ -189,6 +191,15 @@ def report(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+def half_rows(rows: list[Row], half: str) -> list[Row]:
+    """The rows of one half's documents (``spin_eval.py --half``: even / odd places).
+
+    >>> [r["doc"] for r in half_rows([{"doc": 0}, {"doc": 1}, {"doc": 2}], "b")]
+    [1]
+    """
+    return [r for r in rows if r["doc"] % 2 == HALVES_BY_DOC[half]]
+
+
 def model_json(rows: list[Row]) -> dict[str, object]:
     """The refit on every row, as a :data:`~repair.score.spin_reread_model.MODEL_FILE`."""
     x = np.array([r["x"] for r in rows])
@@ -214,14 +225,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--spinners", default=",".join(SPINNERS))
     ap.add_argument("--cap", type=int, default=40, help="dev documents (as spin_eval.py)")
     ap.add_argument("--write", action="store_true", help=f"write lexicons/{refit.MODEL_FILE}")
+    ap.add_argument("--half", choices=tuple(HALVES_BY_DOC), help="fit on this half's documents")
+    ap.add_argument("--out", help="with --half: the model file to write")
     args = ap.parse_args(argv)
+    if bool(args.half) != bool(args.out) or (args.half and args.write):
+        ap.error("--half needs --out (and no --write: the shipped model is fitted on all of dev)")
     rows = collect(args.spinners.split(","), args.cap)
     print(f"{len(rows)} rows")
     print(report(rows))
-    if args.write:
-        path = ROOT / "lexicons" / refit.MODEL_FILE
-        path.write_text(json.dumps(model_json(rows), indent=1) + "\n")
-        print(f"wrote {path}")
+    if args.write or args.half:
+        if args.half:
+            rows = half_rows(rows, args.half)
+        path = Path(args.out) if args.out else ROOT / "lexicons" / refit.MODEL_FILE
+        d = model_json(rows)
+        if args.half:
+            d["training"]["split"] = f"dev-{args.half}"  # type: ignore[index]
+        path.write_text(json.dumps(d, indent=1) + "\n")
+        print(f"wrote {path} ({len(rows)} rows)")
     return 0
 
 

@@ -51,7 +51,7 @@ def _rows(monkeypatch: pytest.MonkeyPatch, on: bool) -> tuple[Document, list]:
     monkeypatch.setattr(refit, "REREAD_MODEL", on)
     doc = Document(BATTLE)
     d = spin.STAGE.detect(doc)
-    return doc, spin.wide_reverse_rows(doc, d, [], 0.5, [])
+    return doc, spin.wide_reverse_rows(doc, d, [], 0.5, [], refit=on)
 
 
 def test_the_refit_decides_the_wide_reverse_rows(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,7 +83,7 @@ def test_only_the_reverse_readings_are_refitted(monkeypatch: pytest.MonkeyPatch)
     every = list(range(len(words)))
     model = spin.get_model()
     wide = spin._decide_rows(doc, d, words, every, 0.0, model, "wide")
-    rev = spin._decide_rows(doc, d, words, every, 0.0, model, "reverse")
+    rev = spin._decide_rows(doc, d, words, every, 0.0, model, "reverse", refit=True)
     assert wide and rev and len(wide) == len(rev)
     assert all("word_probability" not in c.features for c in wide)
     assert all("word_probability" in c.features for c in rev)

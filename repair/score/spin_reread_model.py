@@ -41,6 +41,11 @@ from repair.score.linear import Linear
 REREAD_MODEL = False
 #: The refit's probability bar for both readings' rows (chosen on dev, cross-fitted).
 REREAD_BAR = 0.3
+#: The refit decides a document's reverse rows only where the shipped reverse reading
+#: (the word model at ``REVERSE_BAR``) already keeps at least this many rows there: the
+#: document shows a spinner that draws on the reverse Moby lists (:func:`gate_open`).
+#: 0: wherever the reverse reading runs (session 55's setting).
+REREAD_MIN_ROWS = 1
 #: The readings (``_decide_rows`` flags) whose rows the refit decides.
 REREAD_FLAGS = frozenset({"reverse", "reverse_wide"})
 MODEL_FILE = "spin_reread55.json"
@@ -78,6 +83,16 @@ def features(
         logit(first_p),
         1.0 if wide else 0.0,
     ]
+
+
+def gate_open(shipped_rows: int) -> bool:
+    """Whether the refit decides a document whose shipped reverse reading keeps
+    ``shipped_rows`` rows (:data:`REREAD_MIN_ROWS`).
+
+    >>> gate_open(REREAD_MIN_ROWS), gate_open(REREAD_MIN_ROWS - 1)
+    (True, False)
+    """
+    return shipped_rows >= REREAD_MIN_ROWS
 
 
 def parse(text: str) -> Linear:
