@@ -26,7 +26,7 @@ BATTLE = (
 
 
 def test_shipped_setting_and_model_file() -> None:
-    assert refit.REREAD_MODEL is False
+    assert refit.REREAD_MODEL is True  # session 56: on, behind REREAD_MIN_ROWS
     assert refit.REREAD_BAR == 0.3
     assert refit.REREAD_FLAGS == {"reverse", "reverse_wide"}
     d = json.loads(read_text(lexicon_path(refit.MODEL_FILE)))
