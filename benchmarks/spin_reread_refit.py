@@ -63,7 +63,8 @@ def band(p: float) -> str:
 
 
 def collect(spinners: Sequence[str], cap: int) -> list[Row]:
-    """The reverse readings' rows of each spinner's dev documents (flag off)."""
+    """The reverse readings' rows of each spinner's dev documents (flag off: the rows the
+    word model decides, as main)."""
     box: dict[str, Any] = {"rows": None, "gold": {}}
     decide = stage._decide_rows
     m = WORD_FEATURES.index("rank_margin")
@@ -87,6 +88,7 @@ def collect(spinners: Sequence[str], cap: int) -> list[Row]:
     config = make_config("spin,tortured,collocation", False)
     out: list[Row] = []
     stage._decide_rows = decided  # type: ignore[assignment]
+    was, refit.REREAD_MODEL = refit.REREAD_MODEL, False
     try:
         for spinner in spinners:
             if spinner == "anyrare":  # training-only: spin_eval.py's documents, spun by it
@@ -104,6 +106,7 @@ def collect(spinners: Sequence[str], cap: int) -> list[Row]:
                 box["rows"] = None
     finally:
         stage._decide_rows = decide  # type: ignore[assignment]
+        refit.REREAD_MODEL = was
     return out
 
 
