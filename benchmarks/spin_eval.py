@@ -365,15 +365,27 @@ def hold_out_profile(split: str) -> int:
     return n
 
 
-def spun_docs(spinner: str, split: str, cap: int, rate: float) -> tuple[list[Doc], list[SpunDoc]]:
-    """The capped documents of ``split`` and their spun versions (families of ``split``)."""
-    if spinner == "tortured":
+#: The two halves of a split by document (``--half``): the capped documents at even
+#: (``a``) or odd (``b``) places, as ``benchmarks/spin_reread_refit.py`` folds them, so
+#: that a model fitted on one half is measured on the other.
+HALVES_BY_DOC = {"a": 0, "b": 1}
+
+
+def spun_docs(
+    spinner: str, split: str, cap: int, rate: float, half: str | None = None
+) -> tuple[list[Doc], list[SpunDoc]]:
+    """The capped documents of ``split`` and their spun versions (families of ``split``);
+    ``half`` ("a" / "b"): only the even / odd places of them (:data:`HALVES_BY_DOC`)."""
+    if spinner in ("tortured", "mill"):
         docs = [d for d in abstract_docs() if d.split == split][:cap]
+    else:
+        docs = select(split, cap)
+    if half is not None:
+        docs = docs[HALVES_BY_DOC[half] :: 2]
+    if spinner == "tortured":
         return docs, [spin_abstract(d, split, rate) for d in docs]
     if spinner == "mill":
-        docs = [d for d in abstract_docs() if d.split == split][:cap]
         return docs, [mill.spin_abstract(d, split, rate) for d in docs]
-    docs = select(split, cap)
     return docs, [spin_doc(d.doc_id, d.register, d.text, spinner, split, rate) for d in docs]
 
 
@@ -383,12 +395,13 @@ def evaluate(
     cap: int = DEFAULT_CAP,
     rate: float = RATE,
     runner: Runner | None = None,
+    half: str | None = None,
 ) -> list[dict[str, object]]:
     """One row of figures per spinner (the Python entry point: ``evaluate(["wordnet"], "dev")``)."""
     runner = runner or Runner(make_config("spin,tortured,collocation", False))
     rows = []
     for name in names:
-        docs, spun = spun_docs(name, split, cap, rate)
+        docs, spun = spun_docs(name, split, cap, rate, half)
         row = runner.evaluate(name, split, docs, spun)
         rows.append(row.to_json())
         rows += [row.to_json(half) for half in row.halves]
@@ -433,6 +446,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="every spinner")
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--cap", type=int, default=DEFAULT_CAP, help="documents per spinner/split")
+    ap.add_argument(
+        "--half",
+        choices=tuple(HALVES_BY_DOC),
+        help="dev only: the even (a) / odd (b) places of the capped documents (a cross-fit)",
+    )
     ap.add_argument("--rate", type=float, default=RATE, help="share of content words spun")
     ap.add_argument("--no-profile", action="store_true", help="run without the seed profile")
     ap.add_argument("--stages", default="spin,tortured,collocation", help="stages to run, or 'all'")
@@ -485,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
         use_model_file(args.model)
     if not names:
         ap.error("give --spinner NAME or --all")
+    if args.half and args.split != "dev":
+        ap.error("--half is for the dev split (cross-fits are tuned and read on dev)")
     if args.show and args.split != "dev":
         ap.error("--show is for the dev split: the test half is never looked at while tuning")
     runner = Runner(make_config(args.stages, args.no_profile), args.references, args.show)
@@ -492,7 +512,8 @@ def main(argv: list[str] | None = None) -> int:
     held = hold_out_listed(args.split) if hold else []
     unprofiled = hold_out_profile(args.split) if args.unprofiled else 0
     print(
-        f"# split {args.split}; at most {args.cap} documents per spinner (--cap); rate "
+        f"# split {args.split}{'-' + args.half if args.half else ''}; at most {args.cap} "
+        f"documents per spinner (--cap); rate "
         f"{args.rate}; stages {args.stages}; references "
         f"{'the clean original' if args.references else 'none'}; profile "
         + ("off (--no-profile: option "
@@ -505,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
         + (f"; ranker {args.ranker_file}" if args.ranker_file else ""),
         flush=True,
     )  # fmt: skip
-    rows = evaluate(names, args.split, args.cap, args.rate, runner)
+    rows = evaluate(names, args.split, args.cap, args.rate, runner, args.half)
     print_table(rows)
     if args.json:
         write_json(args.json, args, rows)

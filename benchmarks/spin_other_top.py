@@ -172,7 +172,7 @@ def _hooks() -> tuple[dict[str, Any], Callable[[], None]]:
         return topic_rows(doc, words, feats, probs, details, n)
 
     def rec_decide(doc, detection, words, changed, bar, model, flag, *a, **k):  # type: ignore[no-untyped-def]
-        if changed:
+        if changed and not k.get("refit"):  # (a refit call re-decides rows already recorded)
             x = stage.word_features(
                 doc, words, stage._word_profile_of(detection.details),
                 doc_rows=k.get("doc_rows"), only=changed,

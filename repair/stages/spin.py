@@ -50,7 +50,7 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
-from repair.score import spin_phrase_routed, spin_printed, spin_route
+from repair.score import spin_phrase_routed, spin_printed, spin_reread_model, spin_route
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.consistency import RULE as CARRIED
 from repair.score.science import defer_rare as science_defer
@@ -73,6 +73,7 @@ from repair.score.spin_evidence import (
 )
 from repair.score.spin_guard import guard
 from repair.score.spin_model import (
+    FEATURES,
     CommonModel,
     SpinModel,
     get_model,
@@ -1451,22 +1452,28 @@ def _decide_rows(
     floor: float | None = None,
     picked: dict[int, float] | None = None,
     doc_rows: Sequence[WordEvidence] | None = None,
+    refit: bool = False,
+    scored: tuple[list[list[float]], list[float]] | None = None,
 ) -> list[Candidate]:
     """The rows ``changed`` of ``words`` (read again) decided by the word model at ``bar``;
     each candidate's features carry ``flag`` (which second reading made it), and
     ``topic_pick`` (the topic gain) where ``picked`` says the document's topic chose its
     original.  With ``floor``, rows under ``bar`` down to ``floor`` are returned too, for
     the document's channel to judge (:func:`_channel_rows`).  ``doc_rows``: the rows the
-    document statistics read, when not ``words``."""
+    document statistics read, when not ``words``.  ``refit`` (a reverse reading's rows
+    only): decided by :mod:`repair.score.spin_reread_model` instead of the word model.
+    ``scored``: the rows' vectors and word-model probabilities, when already made
+    (:func:`_score_rows`)."""
     if not changed:
         return []
-    # the changed rows' vectors (the document statistics read every row)
-    feats = word_features(
-        doc, words, _word_profile_of(detection.details), doc_rows=doc_rows, only=changed
-    )
-    probs = probabilities(feats)
+    feats, probs = scored or _score_rows(doc, detection, words, changed, doc_rows)
+    refit = refit and flag in spin_reread_model.REREAD_FLAGS
+    base = probs
+    if refit:  # the second readings' own model (spin_reread_model.REREAD_MODEL)
+        probs = [_refit_probability(words[i], x, p, detection.probs[i], flag)
+                 for i, x, p in zip(changed, feats, base, strict=True)]  # fmt: skip
     out = []
-    for i, x, p in zip(changed, feats, probs, strict=True):
+    for i, x, p, p_word in zip(changed, feats, probs, base, strict=True):
         if p >= bar or (floor is not None and p >= floor):
             w = words[i]
             f = {
@@ -1479,10 +1486,41 @@ def _decide_rows(
                 "main_features": model.main_features(x),
                 flag: True,
             }
+            if refit:
+                f["word_probability"] = p_word
             if picked and w.start in picked:
                 f["topic_pick"] = round(picked[w.start], 4)
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
     return out
+
+
+def _score_rows(
+    doc: Document,
+    detection: SpinDetection,
+    words: list,
+    changed: list[int],
+    doc_rows: Sequence[WordEvidence] | None = None,
+) -> tuple[list[list[float]], list[float]]:
+    """The word model's vectors and probabilities of the rows ``changed`` of ``words``
+    (the document statistics read every row)."""
+    feats = word_features(
+        doc, words, _word_profile_of(detection.details), doc_rows=doc_rows, only=changed
+    )
+    return feats, probabilities(feats)
+
+
+def _refit_probability(
+    w: WordEvidence, x: Sequence[float], p: float, first_p: float, flag: str
+) -> float:
+    """A reverse / wide reverse row's probability by :mod:`repair.score.spin_reread_model`
+    (the word model's ``p`` and ``rank_margin`` of ``x``, the original's rank in the written
+    word's reverse list, the first reading's probability ``first_p``)."""
+    deep = reverse_originals_deep(w.written.lower())
+    low = w.original.lower()
+    rank = deep.index(low) if low in deep else -1
+    v = spin_reread_model.features(p, x[FEATURES.index("rank_margin")], rank, first_p,
+                                   flag == "reverse_wide")  # fmt: skip
+    return spin_reread_model.probability(v)
 
 
 def _reread_rows(
@@ -1616,20 +1654,49 @@ def reverse_reading(
         doc, detection, edits, bar, REVERSE_MIN_PROB, REVERSE_MAX_ZIPF, reverse_originals,
         REVERSE_LEAD, picked=picked,
     )  # fmt: skip
-    model = get_model()
-    if REVERSE_BAR is None or REVERSE_BAR >= bar:
-        return _decide_rows(doc, detection, words, changed, bar, model, "reverse", picked=picked)
-    rows = _decide_rows(
-        doc, detection, words, changed, REVERSE_BAR, model, "reverse", picked=picked
-    )
-    if len(rows) < REVERSE_BAR_ROWS:
-        rows = [c for c in rows if c.features["model_probability"] >= bar]
+    scored = _score_rows(doc, detection, words, changed) if changed else None
+    rows = _reverse_rows(doc, detection, words, changed, bar, REVERSE_BAR, picked, scored)
+    refit = spin_reread_model.REREAD_MODEL and spin_reread_model.gate_open(len(rows))
+    if refit:  # the second readings' own model, where the shipped rows say it is spun
+        rbar = spin_reread_model.REREAD_BAR
+        rows = _reverse_rows(doc, detection, words, changed, bar, rbar, picked, scored, True)
     if REVERSE_WIDE and len(rows) >= REVERSE_WIDE_ROWS:
-        rows += wide_reverse_rows(doc, detection, edits, bar, rows)
+        rows += wide_reverse_rows(doc, detection, edits, bar, rows, refit=refit)
     if REVERSE_ROWLESS:
         lower = REVERSE_ROWLESS_BAR if len(rows) >= REVERSE_ROWLESS_ROWS else None
         rows += rowless_reverse_rows(doc, detection, edits, bar, lower)
     return rows
+
+
+def _reverse_rows(
+    doc: Document,
+    detection: SpinDetection,
+    words: list,
+    changed: list[int],
+    bar: float,
+    rbar: float | None,
+    picked: dict[int, float],
+    scored: tuple[list[list[float]], list[float]] | None,
+    refit: bool = False,
+) -> list[Candidate]:
+    """The reverse reading's rows at ``rbar`` (below the document's ``bar`` only where at
+    least :data:`REVERSE_BAR_ROWS` rows reach it; else at ``bar`` by the word model);
+    ``refit``: decided by :mod:`repair.score.spin_reread_model`."""
+    model = get_model()
+    if rbar is None or rbar >= bar:
+        return _decide_rows(doc, detection, words, changed, bar, model, "reverse",
+                            picked=picked, refit=refit, scored=scored)  # fmt: skip
+    rows = _decide_rows(doc, detection, words, changed, rbar, model, "reverse",
+                        picked=picked, refit=refit, scored=scored)  # fmt: skip
+    if len(rows) < REVERSE_BAR_ROWS:  # (the refit: at the word model's own probability)
+        rows = [c for c in rows if _word_probability(c) >= bar]
+    return rows
+
+
+def _word_probability(c: Candidate) -> float:
+    """The word model's probability of a second reading's candidate (its
+    ``model_probability`` unless :mod:`repair.score.spin_reread_model` decided it)."""
+    return c.features.get("word_probability", c.features["model_probability"])
 
 
 def form_reading(
@@ -1778,13 +1845,15 @@ def wide_reverse_rows(
     edits: list[Edit],
     bar: float,
     taken: Sequence[Candidate],
+    refit: bool = False,
 ) -> list[Candidate]:
     """The wide reverse reading (:data:`REVERSE_WIDE`): the first reading's rows under
     ``bar`` that no edit and no row of ``taken`` covers, read with every reverse original
     (:func:`~repair.candidates.spin_mobyrev.reverse_originals_deep`); the rows whose best
     original is one ranked past the reverse rows' cut
     (:func:`~repair.candidates.spin_mobyrev.reverse_originals_wide`), decided at
-    :data:`REVERSE_WIDE_BAR` (never above ``bar``; feature ``reverse_wide``)."""
+    :data:`REVERSE_WIDE_BAR` (never above ``bar``; feature ``reverse_wide``); ``refit``: by
+    :mod:`repair.score.spin_reread_model` at its bar instead."""
     spans = {(c.start, c.end) for c in taken}
 
     def cannot_keep(w: WordEvidence, low: str, base: Sequence[str]) -> bool:
@@ -1812,10 +1881,11 @@ def wide_reverse_rows(
         if REVERSE_WIDE_GAIN is not None and w.gain < REVERSE_WIDE_GAIN:
             continue
         keep.append(i)
-    wide_bar = min(REVERSE_WIDE_BAR, bar)
+    wide_bar = min(spin_reread_model.REREAD_BAR if refit else REVERSE_WIDE_BAR, bar)
     return _decide_rows(
-        doc, detection, words, keep, wide_bar, get_model(), "reverse_wide", picked=picked
-    )
+        doc, detection, words, keep, wide_bar, get_model(), "reverse_wide", picked=picked,
+        refit=refit,
+    )  # fmt: skip
 
 
 def _habit_candidates(
