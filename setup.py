@@ -1,9 +1,11 @@
-"""The optional compiled OCR walk, tokenizer loop, key-table and sorted-lines look-ups, spin
-LM gains and direct n-gram look-ups (issue 14): built when a C compiler is there.
+"""The optional compiled OCR walk, channel-price alignment, tokenizer loop, key-table and
+sorted-lines look-ups, spin LM gains and direct n-gram look-ups (issue 14): built when a C
+compiler is there.
 
 Everything else is in ``pyproject.toml``.  ``optional=True``: without a compiler (or
 Python's headers) the install goes on and :mod:`repair.score.ocr_channel` walks in
-Python, :mod:`repair.tokenize` loops in Python, :mod:`repair.resources.key_table` looks keys up in Python,
+Python, :mod:`repair.score.ocr_price` aligns with rapidfuzz, :mod:`repair.tokenize` loops
+in Python, :mod:`repair.resources.key_table` looks keys up in Python,
 :mod:`repair.resources.sorted_lines` searches its blocks in Python and
 :mod:`repair.score.spin_evidence` reads the LM in Python, and :mod:`repair.resources.lm`
 calls pocketsphinx's Python binding, with the same results.
@@ -16,6 +18,13 @@ setup(
         Extension(
             "repair.score._ocrwalk",
             ["repair/score/_ocrwalk.c"],
+            # no product fused into a sum: the same floats as the Python code
+            extra_compile_args=["-ffp-contract=off"],
+            optional=True,
+        ),
+        Extension(
+            "repair.score._ocralign",
+            ["repair/score/_ocralign.c"],
             # no product fused into a sum: the same floats as the Python code
             extra_compile_args=["-ffp-contract=off"],
             optional=True,

@@ -657,6 +657,7 @@ FLAGS = (
     ("repair.score.ocr_pagereach", "WALK_MAX_COST", (181,)),
     ("repair.score.ocr_pagereach", "WALK_MAX_SUBS", (181,)),
     ("repair.score.ocr_price", "BLOCK_COST_CACHE", (2, 6, 12, 16, 23, 24, 32, 33, 35, 36, 43, 66, 68, 70, 74, 182, 187)),
+    ("repair.score.ocr_price", "COMPILED_ALIGN", (2, 6, 12, 16, 23, 24, 32, 33, 35, 36, 43, 66, 68, 70, 74, 187)),
     ("repair.score.ocr_price", "COMPILED_CALL", (2, 6, 12, 16, 23, 24, 32, 33, 35, 36, 43, 66, 68, 70, 74, 182, 184, 187)),
     ("repair.score.ocr_price", "GENERIC_ADD", (2, 6, 12, 16, 23, 24, 32, 33, 35, 36, 43, 66, 68, 70, 74, 182, 187, 194)),
     ("repair.score.ocr_price", "GENERIC_DROP", (2, 6, 12, 16, 23, 24, 32, 33, 35, 36, 43, 66, 68, 70, 74, 182, 187, 194)),

@@ -223,6 +223,30 @@ _INF = float("inf")
 COMPILED_CALL = True
 
 
+#: Switch: with :data:`COMPILED_CALL`, :func:`channel_cost_upto` aligns the two sides in C
+#: (``repair/score/_ocralign.c``, built when a compiler is there) instead of asking
+#: rapidfuzz's ``Levenshtein.opcodes`` and reading its list of 5-tuples back: the same runs
+#: (rapidfuzz's affix strip and backtrack over the same matrix; checked on every pair of
+#: the 100 k-word OCR speed text and on 300 k random pairs), so the same prices.  The 126 k
+#: calls of that text (117 k distinct pairs) 0.82 -> 0.34 s replayed (session 56, issue 14).
+#: Off (or not built): rapidfuzz's opcodes.
+COMPILED_ALIGN = True
+#: ``_ocralign.channel_cost`` once looked for (False: not built).
+_ALIGN: Callable[..., float | None] | bool | None = None
+
+
+def _load_align() -> Callable[..., float | None] | bool:
+    """The compiled aligner's ``channel_cost``, or False when the extension is not built."""
+    global _ALIGN
+    try:
+        from repair.score import _ocralign  # type: ignore[attr-defined]
+    except ImportError:
+        _ALIGN = False
+    else:
+        _ALIGN = _ocralign.channel_cost
+    return _ALIGN
+
+
 def channel_cost_upto(token: str, word: str, limit: float) -> float:
     """:func:`channel_cost` when it is at most ``limit``, else a value above ``limit``
     (the blocks priced before the sum passed it; the rest are not priced).  The same
@@ -236,6 +260,14 @@ def channel_cost_upto(token: str, word: str, limit: float) -> float:
     >>> channel_cost_upto("Ijondon", "condor", 0.5) > 0.5
     True
     """
+    if COMPILED_ALIGN and COMPILED_CALL and ocr_walk_fast.FAST:
+        align = _ALIGN if _ALIGN is not None else _load_align()
+        if align:
+            # the alignment made in C too (repair/score/_ocralign.c: rapidfuzz's runs without
+            # its opcode objects; session 56); None for a side it does not align (> 64 glyphs)
+            got = align(token, word, limit, _block_cost)
+            if got is not None:
+                return got  # type: ignore[no-any-return]
     mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
     whole = getattr(mod, "channel_cost", None) if COMPILED_CALL and ocr_walk_fast.FAST else None
     if whole is not None:
