@@ -16,9 +16,9 @@ string as a listed name or known word within :data:`MAX_COST` nats (the string i
 no cost, when it is one).  Precision guards:
 
 * two pieces both this common (:data:`COMMON_PIECES_ZIPF`) are two words ("What more");
-* when both pieces are words a correction may produce, the corpus must count the reading
-  and see the two words together less than 1 in :data:`PAIR_RATIO` as often ("New port"
-  stays "New port" if the corpus writes it so); a capitalised tail only after a head that
+* when both pieces are words a correction may produce, the corpus must never have seen
+  them together (:data:`PAIR_SEEN`: "Police station" stays) and must count the reading
+  ("Prank fort": Frankfort); a capitalised tail only after a head that
   is no such word ("Kev In"; "Mary Alice", "West Head" are two words);
 * a head of :data:`MIN_HEAD` letters or more; a short tail (:data:`SHORT_TAIL`) only after
   a head that is no common word;
@@ -41,6 +41,7 @@ from repair.candidates.ocr_rules import join_cand
 from repair.candidates.ocr_spacejoin import _glued
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
+from repair.score.ngrams import get_ngrams
 from repair.score.ocr_channel import is_target
 from repair.types import Candidate, Token
 
@@ -53,9 +54,9 @@ MIN_LEN = 5
 MAX_COST = 3.0
 #: Two pieces both this common (Zipf) are two words.
 COMMON_PIECES_ZIPF = 5.5
-#: Two pieces that are both words: the corpus sees them together less than one time in
-#: this many of the reading's own count.
-PAIR_RATIO = 20
+#: Two pieces that are both words: the corpus sees them together at most this often (and
+#: counts the reading itself); a pair it has seen is two words ("Police station").
+PAIR_SEEN = 0
 #: The page prints the same two pieces this many times: its spelling.
 PAGE_PAIRS = 2
 #: Margin (nats) the join asks in context.
@@ -110,23 +111,19 @@ def _pairs(toks: list[Token]) -> Counter[tuple[str, str]]:
     return got
 
 
-def _two_words_rare(left: str, right: str, reading: str) -> bool:
-    """Whether the pieces, both words, are seen together far less often than ``reading``
-    (:data:`PAIR_RATIO`); True when either piece is no word a correction may produce."""
+def _corpus_pair(left: str, right: str) -> int | None:
+    """How often the corpus sees the pieces together, when both are words a correction may
+    produce; ``None`` when either is no such word."""
     low_l, low_r = left.lower(), right.lower()
     if not (is_target(low_l) and is_target(low_r)):
-        return True
-    from repair.score.ngrams import get_ngrams
-
+        return None
     table = get_ngrams()
     a, b = table.word_id(low_l), table.word_id(low_r)
-    pair = table._pair_count(a, b) if a >= 0 and b >= 0 else 0
-    return pair * PAIR_RATIO < table.count(reading.lower())
+    return table._pair_count(a, b) if a >= 0 and b >= 0 else 0
 
 
 def _reading(joined: str, left: str, right: str) -> tuple[str, float] | None:
     """(reading, channel cost) of the joined pieces (module doc), or ``None``."""
-    from repair.score.ngrams import get_ngrams
     from repair.score.ocr_search import wide_candidates
 
     low = joined.lower()
@@ -171,6 +168,9 @@ def name_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
             page_pairs = _pairs(toks)
         if page_pairs[(left, right)] >= PAGE_PAIRS:
             continue  # the page's own spelling
+        pair = _corpus_pair(left, right)
+        if pair is not None and pair > PAIR_SEEN:
+            continue  # "Police station": the corpus writes the two words
         found = _reading(joined, left, right)
         if found is None:
             continue
@@ -181,8 +181,8 @@ def name_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
                 lowered[k.lower()] = lowered.get(k.lower(), 0) + n
         if lowered.get(w, 0) >= ocr_pagejoin.MIN_COUNT:
             continue  # the page prints it: the page join's
-        if not _two_words_rare(left, right, w):
-            continue  # "New port": the corpus writes the two words
+        if pair is not None and not get_ngrams().count(w):
+            continue  # two words, and a reading the corpus never prints
         text = _cased(w)
         out.append(
             join_cand(
