@@ -43,6 +43,7 @@ def test_garbled_tail_read_as_listed_name() -> None:
         "family was held at Bonni Beach oa Sunday last",  # short tail after a common word
         "What more could be done",  # two common words
         "Mr Pitt said so",
+        "to Commemorate a victory",  # a one-letter word is no piece
     ],
 )
 def test_two_words_stay(text: str) -> None:

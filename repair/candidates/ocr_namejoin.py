@@ -21,7 +21,7 @@ no cost, when it is one).  Precision guards:
   ("Prank fort": Frankfort); a capitalised tail only after a head that
   is no such word ("Kev In"; "Mary Alice", "West Head" are two words);
 * a head of :data:`MIN_HEAD` letters or more; a short tail (:data:`SHORT_TAIL`) only after
-  a head that is no common word;
+  a head that is no common word, and no one-letter word as a tail ("Commemorate a");
 * the page printing the same two pieces twice is the page's spelling, and a reading the
   page prints :data:`ocr_pagejoin.MIN_COUNT` times is the page join's;
 * the reading keeps the pieces' letters but one, and is neither piece.
@@ -73,9 +73,12 @@ SHORT_TAIL_HEAD_ZIPF = 4.0
 def _tail_ok(left: str, right: str) -> bool:
     """A tail piece: lower case, or capitalised with the rest lower after a head that is no
     word a correction may produce ("Kev In", "Chom Iey"; "Mary Alice", "West Head" are two
-    words); a short tail only after a head no common word (:data:`SHORT_TAIL`)."""
+    words); a short tail only after a head no common word (:data:`SHORT_TAIL`), and never a
+    one-letter word ("a", "I", "o": ICDAR's "Commemorate a" is no "Commemorates")."""
     if len(right) <= SHORT_TAIL and zipf(left.lower()) >= SHORT_TAIL_HEAD_ZIPF:
         return False
+    if len(right) == 1 and is_target(right.lower()):
+        return False  # "Commemorate a", "Meot a": a one-letter word is no piece
     if right.islower():
         return True
     return (
