@@ -11,6 +11,12 @@ from repair.candidates import ocr_namejoin
 from repair.tokenize import tokenize
 
 
+@pytest.fixture(autouse=True)
+def _on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The join switched on (shipped off: results-only, RESULTS.md session 55)."""
+    monkeypatch.setattr(ocr_namejoin, "NAME_JOIN", True)
+
+
 def _joins(text: str) -> list[tuple[str, str]]:
     toks = tokenize(text)
     counts = Counter(t.text for t in toks if t.kind == "word")

@@ -46,8 +46,13 @@ from repair.score.ocr_channel import is_target
 from repair.types import Candidate, Token
 
 #: Switch (module doc; hook in :mod:`repair.candidates.ocr` beside the cut join, garbled
-#: pages that are not old print).
-NAME_JOIN = True
+#: pages that are not old print).  Shipped OFF (benchmarks/RESULTS.md, "Session 55,
+#: ocrnamejoin"): on, SMH dev 4,251 / 6,935 -> 4,245 / 6,926 (3 right, 0 wrong), proxy dev
+#: 4,785 -> 4,781, audit / census / light dev held; but the OCR audit's test half (read
+#: once) 63 -> 79 broken tokens, 16 of them this join on modern two-word names ("Mal
+#: Brough" -> "Malbrough": a capitalised tail that is a listed name of its own; "Saud
+#: al-Rasheed" -> "Sandal-Rasheed": a tail glued to a hyphen).
+NAME_JOIN = False
 #: Fewest letters of the joined pieces.
 MIN_LEN = 5
 #: Most channel cost (nats) of reading the joined pieces as the name or word.
