@@ -1,0 +1,201 @@
+"""A name or word cut in two by a stray space that the page never prints whole: "Prank
+fort" (Frankfort), "Hem mlngway" (Hemmingway), "Kev In" (Kevin) (issue 12, session 55).
+
+The page join (:mod:`repair.candidates.ocr_pagejoin`) and the cut join
+(:mod:`repair.candidates.ocr_cutjoin`) read two pieces as a word the page prints elsewhere;
+the stray-space join (:mod:`repair.candidates.ocr_spacejoin`) reads common words only, and
+never beside a common piece.  A name printed once, in two pieces, falls between them: the
+page has no other copy and the name is rare.
+
+Here two whole printed pieces one space or one line break apart (no hyphen: "Prank⏎fort")
+-- a capitalised head (not all
+capitals) and a tail in lower case or capitalised ("In", "Iey": a misread "l") -- are read
+as one string, and the heavy page's learned-confusion search
+(:func:`repair.score.ocr_search.wide_candidates` with the period name list) reads that
+string as a listed name or known word within :data:`MAX_COST` nats (the string itself, at
+no cost, when it is one).  Precision guards:
+
+* two pieces both this common (:data:`COMMON_PIECES_ZIPF`) are two words ("What more");
+* when both pieces are words a correction may produce, the corpus must never have seen
+  them together (:data:`PAIR_SEEN`: "Police station" stays) and must count the reading
+  ("Prank fort": Frankfort); a capitalised tail only after a head that
+  is no such word ("Kev In"; "Mary Alice", "West Head" are two words);
+* a head of :data:`MIN_HEAD` letters or more; a short tail (:data:`SHORT_TAIL`) only after
+  a head that is no common word, and no one-letter word as a tail ("Commemorate a");
+* the page printing the same two pieces twice is the page's spelling, and a reading the
+  page prints :data:`ocr_pagejoin.MIN_COUNT` times is the page join's;
+* the reading keeps the pieces' letters but one, and is neither piece.
+
+The reading goes to the context model at the channel's price plus the lost space, and
+must clear :data:`THRESHOLD` nats.  No pairs are listed: the name list, the learned
+table and the corpus counts decide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from repair.candidates import ocr_pagejoin
+from repair.candidates.ocr_rules import join_cand
+from repair.candidates.ocr_spacejoin import _glued
+from repair.candidates.ocr_spacing import SPACING_COST
+from repair.resources.frequency import zipf
+from repair.score.ngrams import get_ngrams
+from repair.score.ocr_channel import is_target
+from repair.types import Candidate, Token
+
+#: Switch (module doc; hook in :mod:`repair.candidates.ocr` beside the cut join, garbled
+#: pages that are not old print).  Shipped OFF (benchmarks/RESULTS.md, "Session 55,
+#: ocrnamejoin"): on, SMH dev 4,251 / 6,935 -> 4,245 / 6,926 (3 right, 0 wrong), proxy dev
+#: 4,785 -> 4,781, audit / census / light dev held; but the OCR audit's test half (read
+#: once) 63 -> 79 broken tokens, 16 of them this join on modern two-word names ("Mal
+#: Brough" -> "Malbrough": a capitalised tail that is a listed name of its own; "Saud
+#: al-Rasheed" -> "Sandal-Rasheed": a tail glued to a hyphen).
+NAME_JOIN = False
+#: Fewest letters of the joined pieces.
+MIN_LEN = 5
+#: Most channel cost (nats) of reading the joined pieces as the name or word.
+MAX_COST = 3.0
+#: Two pieces both this common (Zipf) are two words.
+COMMON_PIECES_ZIPF = 5.5
+#: Two pieces that are both words: the corpus sees them together at most this often (and
+#: counts the reading itself); a pair it has seen is two words ("Police station").
+PAIR_SEEN = 0
+#: The page prints the same two pieces this many times: its spelling.
+PAGE_PAIRS = 2
+#: Margin (nats) the join asks in context.
+THRESHOLD = 1.0
+#: Fewest letters of the head: a two-letter head is a word or a title ("Ho won" is no
+#: "Rowen", "Ho died" no "Bodied"; SMH dev, first version).
+MIN_HEAD = 3
+#: A tail of :data:`SHORT_TAIL` letters or fewer follows only a head less common than this
+#: (Zipf): after a common word it is a garbled short word ("Beach oa" is no "Beaches").
+SHORT_TAIL = 2
+SHORT_TAIL_HEAD_ZIPF = 4.0
+
+
+def _tail_ok(left: str, right: str) -> bool:
+    """A tail piece: lower case, or capitalised with the rest lower after a head that is no
+    word a correction may produce ("Kev In", "Chom Iey"; "Mary Alice", "West Head" are two
+    words); a short tail only after a head no common word (:data:`SHORT_TAIL`), and never a
+    one-letter word ("a", "I", "o": ICDAR's "Commemorate a" is no "Commemorates")."""
+    if len(right) <= SHORT_TAIL and zipf(left.lower()) >= SHORT_TAIL_HEAD_ZIPF:
+        return False
+    if len(right) == 1 and is_target(right.lower()):
+        return False  # "Commemorate a", "Meot a": a one-letter word is no piece
+    if right.islower():
+        return True
+    return (
+        len(right) > 1
+        and right[0].isupper()
+        and right[1:].islower()
+        and not is_target(left.lower())
+    )
+
+
+def _cased(word: str) -> str:
+    """``word`` capitalised (the head is), an inner capital kept ("McDonald")."""
+    form = word if not word.isupper() else word.lower()
+    return form[:1].upper() + form[1:]
+
+
+def _gap(sep: Token) -> bool:
+    """Whether ``sep`` is one space or one line break (a line-end cut with no hyphen:
+    "Prank⏎fort", "Hem⏎mlngway")."""
+    return sep.text in _GAPS
+
+
+_GAPS = frozenset((" ", "\n", " \n", "\n "))
+
+
+def _pairs(toks: list[Token]) -> Counter[tuple[str, str]]:
+    """How often the page prints each two words one space or line break apart."""
+    got: Counter[tuple[str, str]] = Counter()
+    for i in range(len(toks) - 2):
+        a, sep, b = toks[i], toks[i + 1], toks[i + 2]
+        if a.kind == "word" and b.kind == "word" and _gap(sep):
+            got[(a.text, b.text)] += 1
+    return got
+
+
+def _corpus_pair(left: str, right: str) -> int | None:
+    """How often the corpus sees the pieces together, when both are words a correction may
+    produce; ``None`` when either is no such word."""
+    low_l, low_r = left.lower(), right.lower()
+    if not (is_target(low_l) and is_target(low_r)):
+        return None
+    table = get_ngrams()
+    a, b = table.word_id(low_l), table.word_id(low_r)
+    return table._pair_count(a, b) if a >= 0 and b >= 0 else 0
+
+
+def _reading(joined: str, left: str, right: str) -> tuple[str, float] | None:
+    """(reading, channel cost) of the joined pieces (module doc), or ``None``."""
+    from repair.score.ocr_search import wide_candidates
+
+    low = joined.lower()
+    pieces = (left.lower(), right.lower())
+    if get_ngrams().is_name(low) or is_target(low):
+        return (low, 0.0) if low not in pieces else None
+    for c in wide_candidates(joined, names=True):
+        if c.cost > MAX_COST:
+            break
+        w = c.text.lower()
+        if w in pieces or len(w) < len(low) - 1 or not w.isalpha():
+            continue
+        return w, c.cost
+    return None
+
+
+def name_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
+    """Joins of two pieces one space apart into a listed name or known word the page does
+    not print (module doc); ``counts``: the page's word counts."""
+    if not NAME_JOIN:
+        return []
+    out: list[Candidate] = []
+    page_pairs: Counter[tuple[str, str]] | None = None
+    lowered: dict[str, int] | None = None
+    for i in range(len(toks) - 2):
+        a, sep, b = toks[i], toks[i + 1], toks[i + 2]
+        if a.kind != "word" or b.kind != "word" or not _gap(sep):
+            continue
+        left, right = a.text, b.text
+        if not (left.isalpha() and right.isalpha() and len(left) >= MIN_HEAD):
+            continue
+        if not left[0].isupper() or left.isupper() or not _tail_ok(left, right):
+            continue
+        joined = left + right
+        if len(joined) < MIN_LEN:
+            continue
+        if min(zipf(left.lower()), zipf(right.lower())) >= COMMON_PIECES_ZIPF:
+            continue  # "What more": two words
+        if _glued(toks, i - 1, a.start) or _glued(toks, i + 3, b.end):
+            continue  # a piece cut from a longer printed string
+        if page_pairs is None:
+            page_pairs = _pairs(toks)
+        if page_pairs[(left, right)] >= PAGE_PAIRS:
+            continue  # the page's own spelling
+        pair = _corpus_pair(left, right)
+        if pair is not None and pair > PAIR_SEEN:
+            continue  # "Police station": the corpus writes the two words
+        found = _reading(joined, left, right)
+        if found is None:
+            continue
+        w, cost = found
+        if lowered is None:
+            lowered = {}
+            for k, n in counts.items():
+                lowered[k.lower()] = lowered.get(k.lower(), 0) + n
+        if lowered.get(w, 0) >= ocr_pagejoin.MIN_COUNT:
+            continue  # the page prints it: the page join's
+        if pair is not None and not get_ngrams().count(w):
+            continue  # two words, and a reading the corpus never prints
+        text = _cased(w)
+        out.append(
+            join_cand(
+                a, b, text, finding="name_join", cost=SPACING_COST + cost,
+                threshold=THRESHOLD, name_join=True,
+            )
+        )  # fmt: skip
+    return out
