@@ -26,6 +26,13 @@ no cost, when it is one).  Precision guards:
   page prints :data:`ocr_pagejoin.MIN_COUNT` times is the page join's;
 * the reading keeps the pieces' letters but one, and is neither piece.
 
+Clean modern text is full of two-word names, so session 56 added guards for them (each
+behind its own flag): a capitalised tail that is a name of its own ("Mal Brough") or any
+word written as a surname ("Hol Wick"), a listed given name before a capitalised tail, a
+tail heading a hyphened compound name ("Saud al-Rasheed") or a name particle before a
+capital ("Luan da Cunha"), a function-word tail after a name ("Kar in"), and a common
+tail word the reading would change ("Seven told") all keep the pieces apart.
+
 The reading goes to the context model at the channel's price plus the lost space, and
 must clear :data:`THRESHOLD` nats.  No pairs are listed: the name list, the learned
 table and the corpus counts decide.
@@ -46,12 +53,14 @@ from repair.score.ocr_channel import is_target
 from repair.types import Candidate, Token
 
 #: Switch (module doc; hook in :mod:`repair.candidates.ocr` beside the cut join, garbled
-#: pages that are not old print).  Shipped OFF (benchmarks/RESULTS.md, "Session 55,
-#: ocrnamejoin"): on, SMH dev 4,251 / 6,935 -> 4,245 / 6,926 (3 right, 0 wrong), proxy dev
-#: 4,785 -> 4,781, audit / census / light dev held; but the OCR audit's test half (read
-#: once) 63 -> 79 broken tokens, 16 of them this join on modern two-word names ("Mal
-#: Brough" -> "Malbrough": a capitalised tail that is a listed name of its own; "Saud
-#: al-Rasheed" -> "Sandal-Rasheed": a tail glued to a hyphen).
+#: pages that are not old print).  Session 55 (ocrnamejoin) shipped it OFF: SMH dev -6
+#: tokens, but the OCR audit's test half 63 -> 79 broken ("Mal Brough" -> Malbrough, "Saud
+#: al-Rasheed" -> Sandal-Rasheed).  Session 56 (namejoin) added the guards below for clean
+#: modern names, built on a dev-side name stress set (~50 k words of faker names and listed
+#: names split at a given name; candidate level 387 -> 1 proposals, pipeline 0 breaks) and
+#: turned it ON: SMH dev 4,248 / 6,929 -> 4,242 / 6,920, proxy dev 4,783 / 7,919 -> 4,779 /
+#: 7,912, audit dev 1 broken as main (fixed +7), census dev and clean English identical
+#: (benchmarks/RESULTS.md, "Session 56, namejoin").
 NAME_JOIN = True
 #: Fewest letters of the joined pieces.
 MIN_LEN = 5
