@@ -39,6 +39,7 @@ from repair.candidates import (
     ocr_markjoin,
     ocr_mixedunit,
     ocr_namecase,
+    ocr_namejoin,
     ocr_namepair,
     ocr_nameplace,
     ocr_nameprefix,
@@ -575,6 +576,8 @@ class _Generator:
                 out.extend(ocr_pagejoin.page_join_candidates(toks, info.counts))  # "dol ars"
             if ocr_cutjoin.CUT_JOIN and not info.old_print:  # "Coin- |⏎mittee", "Nea« castle"
                 out.extend(ocr_cutjoin.cut_join_candidates(toks, info.counts))
+            if ocr_namejoin.NAME_JOIN and not info.old_print:  # "Prank fort", "Kev In"
+                out.extend(ocr_namejoin.name_join_candidates(toks, info.counts))
             if info.heavy:  # "Com-nittee", "diffi-.uit": a word broken by a stray mark
                 joined = glyph_join_candidates(toks)
                 out.extend(joined)
