@@ -85,40 +85,55 @@ def _mappings(r: Restoration) -> list[tuple[str, str]]:
     return [(r.written[i], r.restored[i]) for i in r.changed]
 
 
-#: Decline every term window of a document whose passing windows are sparse: fewer than
-#: :data:`MIN_TERMS_PER_1000` distinct passing written words per 1,000 words (reason
+#: Decline every term window of a document whose restorations are sparse: fewer than
+#: :data:`MIN_TERMS_PER_1000` per 1,000 words, counting the distinct passing written words
+#: of its term windows and the spans the earlier steps (the spin stage) restored (reason
 #: ``sparse``; issue 11).  The ``isolated`` rule above asks a second window of bigram-only
 #: terms and lets one WordNet or tortured-list window through; on clean text that one
 #: window is most of the false edits: on the calibration's dev documents 43 of 68 changed
-#: tokens were term windows, 41 of them the only one (or two) in 500-1,000 words: "oil
-#: refiner" -> "oil filter", "specie basis" -> "cash basis", "male foetus" -> "male child".
-#: A spinner spins a whole text at a rate: a spun abstract of 60-80 words with one window
-#: is at 12 or more per 1,000.  Measured effect: benchmarks/RESULTS.md, "Session 56,
-#: spinclean".
+#: tokens were term windows, each the only one (or two) in 500-1,000 words with no other
+#: restoration: "oil refiner" -> "oil filter", "specie basis" -> "cash basis", "male
+#: foetus" -> "male child".  A spinner spins a whole text at a rate: a spun abstract of
+#: 60-80 words with one window is at 12 or more per 1,000, and a spun news document's one
+#: window comes with the spin stage's restorations.  Measured effect: benchmarks/RESULTS.md,
+#: "Session 56, spinclean".
 TERM_DENSITY_GATE = True
-#: Least distinct passing written words per 1,000 words of the document (one in 250).
+#: Least restorations (distinct passing written words of term windows plus the earlier
+#: steps' restored spans) per 1,000 words of the document (one in 250).
 MIN_TERMS_PER_1000 = 4.0
+#: A window the gate keeps anyway: its written word gets the same restoration at another
+#: place (``recurring``: a spinner maps a word the same way every time) into a term whose
+#: book-count PMI is at least this (nats): "a Moody's frailty president" twice -> "vice
+#: president" (PMI 10.7) in a WordNet-spun news document the spin stage left alone; the
+#: recurring clean windows of the calibration's dev documents have PMI 4.8 or none
+#: ("hardening process", "male foetus", "chlorophyll molecules").
+SPARSE_KEEP_PMI = 8.0
 
 
-def _sparse(out: list[Decision], n_words: int) -> list[Decision]:
+def _sparse(out: list[Decision], n_words: int, earlier: int) -> list[Decision]:
     """``out`` with every applied decision declined (``sparse``) when the document's
-    distinct applied written words are under :data:`MIN_TERMS_PER_1000` per 1,000 of its
-    ``n_words`` words (:data:`TERM_DENSITY_GATE`; unchanged when off or ``n_words`` is 0)."""
+    distinct applied written words and its ``earlier`` restored spans are under
+    :data:`MIN_TERMS_PER_1000` per 1,000 of its ``n_words`` words, but a recurring window
+    of a term of PMI :data:`SPARSE_KEEP_PMI` or more (:data:`TERM_DENSITY_GATE`;
+    unchanged when off or ``n_words`` is 0)."""
     if not TERM_DENSITY_GATE or n_words <= 0:
         return out
     applied = {d.restoration.written[i] for d in out if d.applied for i in d.restoration.changed}
-    if not applied or 1000.0 * len(applied) / n_words >= MIN_TERMS_PER_1000:
+    if not applied or 1000.0 * (len(applied) + earlier) / n_words >= MIN_TERMS_PER_1000:
         return out
     return [
-        Decision(d.restoration, False, d.confidence, ("sparse",), d.recurring) if d.applied else d
+        Decision(d.restoration, False, d.confidence, ("sparse",), d.recurring)
+        if d.applied and not (d.recurring and (d.restoration.term.pmi or 0.0) >= SPARSE_KEEP_PMI)
+        else d
         for d in out
     ]
 
 
-def decide(restorations: list[Restoration], n_words: int = 0) -> list[Decision]:
+def decide(restorations: list[Restoration], n_words: int = 0, earlier: int = 0) -> list[Decision]:
     """One decision per restoration (applied or declined, with reasons); ``n_words``: the
-    document's word count, for :data:`TERM_DENSITY_GATE` (0: not read)."""
-    return _sparse(_decide(restorations), n_words)
+    document's word count and ``earlier``: the spans earlier steps restored in it, for
+    :data:`TERM_DENSITY_GATE` (``n_words`` 0: not read)."""
+    return _sparse(_decide(restorations), n_words, earlier)
 
 
 def _decide(restorations: list[Restoration]) -> list[Decision]:
@@ -245,19 +260,22 @@ def unit_relax(decisions: list[Decision], formal: bool, n_words: int) -> list[De
 
 
 def score(
-    candidates: list[Candidate], unit: tuple[bool, int] | None = None, n_words: int = 0
+    candidates: list[Candidate],
+    unit: tuple[bool, int] | None = None,
+    n_words: int = 0,
+    earlier: int = 0,
 ) -> list[Edit]:
     """Edits for the applied restorations; a word two windows restore differently gets the
     more confident one.  ``unit``: the document's formal style and word count, for
-    :func:`unit_relax` (:data:`UNIT_RELAX`); ``n_words``: the document's word count, for
-    :data:`TERM_DENSITY_GATE`."""
+    :func:`unit_relax` (:data:`UNIT_RELAX`); ``n_words`` and ``earlier``: the document's word
+    count and earlier restored spans, for :data:`TERM_DENSITY_GATE`."""
     by_r: dict[int, list[Candidate]] = {}
     rs: dict[int, Restoration] = {}
     for c in candidates:
         r = c.features["restoration"]
         by_r.setdefault(id(r), []).append(c)
         rs[id(r)] = r
-    decided = decide(list(rs.values()), n_words)
+    decided = decide(list(rs.values()), n_words, earlier)
     if unit is not None:
         decided = unit_relax(decided, *unit)
     decisions = {id(d.restoration): d for d in decided}
