@@ -62,3 +62,21 @@ def test_sparse_declines_with_its_reason() -> None:
     assert not any(d.applied for d in sparse)
     assert any(d.reasons == ("sparse",) for d in sparse)
     assert score.decide(found, 0) == score.decide(found)
+
+
+def test_a_recurring_window_of_a_strong_term_is_kept() -> None:
+    from dataclasses import replace
+
+    from repair.detect import collocation as detect
+
+    doc = Document(SHORT)
+    (d,) = [d for d in score.decide(detect.find(doc), len(doc.words)) if d.applied]
+    strong = replace(d.restoration, term=replace(d.restoration.term, pmi=score.SPARSE_KEEP_PMI))
+    weak = replace(d.restoration, term=replace(d.restoration.term, pmi=score.SPARSE_KEEP_PMI - 1))
+    for r, kept in ((strong, True), (weak, False)):
+        decision = score.Decision(r, True, d.confidence, (), True)
+        (out,) = score._sparse([decision], 1000, 0)
+        assert out.applied is kept
+    # the spans earlier steps restored count as restorations of the document
+    (out,) = score._sparse([score.Decision(weak, True, d.confidence, (), False)], 1000, 3)
+    assert out.applied
