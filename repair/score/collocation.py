@@ -30,6 +30,9 @@ Document evidence (``isolated``): a restoration to a term known only from the bi
 counts is applied only when the document has at least :data:`MIN_DOC_RESTORATIONS`
 restorations that pass the bars above (a paper mill spins a whole text; one odd
 word in honest prose, "the most parsimonious way", is no pattern).
+Document density (``sparse``, :data:`TERM_DENSITY_GATE`): the applied windows of a
+document whose term words and earlier restorations are under :data:`MIN_TERMS_PER_1000`
+per 1,000 words are declined ("oil refiner" alone in a news story keeps its word).
 
 ``confidence = 0.5 + 0.2·clip((gain − MIN_GAIN)/8) + 0.15·clip(ordinary/3) +
 0.1·[term from WordNet or the tortured list] + 0.05·[recurring]``.
