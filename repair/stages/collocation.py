@@ -224,7 +224,7 @@ class _Stage:
             from repair.score import span_echo as _span_echo
 
             wordy = wordy + _span_echo.decide(doc, wordy)
-        decided = _score.decide(found)
+        decided = _score.decide(found, n_words, len(doc.earlier))
         if _score.UNIT_RELAX:  # a known unit, a never-seen written pair (off)
             decided = _score.unit_relax(decided, _science.formal_style(doc), len(doc.words))
         pooled = _term_pool.pooled_against(doc, decided)  # the word's other places
@@ -336,7 +336,7 @@ class _Stage:
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         terms = [c for c in candidates if "restoration" in c.features]
         unit = (_science.formal_style(doc), len(doc.words)) if _score.UNIT_RELAX else None
-        edits = _score.score(terms, unit)
+        edits = _score.score(terms, unit, len(doc.words), len(doc.earlier))
         for c in candidates:
             if "wordy" not in c.features:
                 continue
