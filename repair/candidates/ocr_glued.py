@@ -1716,7 +1716,10 @@ PAGE_MARKS = True
 #: second pass could read a model counted on the tables before, depending on which pages
 #: the process had repaired and when the 8-entry memo was last emptied.  Session 56,
 #: determinism: SMH dev page 016 under a learned table gave two outputs in two batch
-#: runs; see benchmarks/RESULTS.md for the figures.
+#: runs (first passes in two orders); now one output in every order and with ``-j 2``.
+#: SMH dev: shipped tables 4,248 / 6,929 unchanged; ICDAR-only profile (the proxy) 4,783 /
+#: 7,919 -> 4,779 / 7,895 (the per-document second pass reads its own learned marks rows);
+#: CPU on 100 k OCR words flat (20.8 -> 21.0 s).
 EXACT_PAGE_MODELS = True
 _PAGE_MODELS: dict[
     tuple[MarkModel | None, tuple[tuple[str, ...], ...]], MarkModel
