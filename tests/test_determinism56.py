@@ -85,3 +85,30 @@ def test_a_per_document_second_pass_reads_its_own_marks_table(
         second = _counts(ocr_glued.page_model(toks))
     assert first != fresh
     assert second == fresh
+
+
+_ROWS = """
+from repair.candidates import ocr_glued
+from repair.candidates.ocr_pagemarks import page_mark_rows
+chunks = [a + m + b for m in "!§¦%*" for a, b in (("gover", "nment"), ("peo", "ple"),
+          ("dis", "trict"), ("har", "bour"), ("coun", "cil"), ("mat", "ter"))]
+print(page_mark_rows(chunks, min_chunks=2))
+print(ocr_glued.page_vote_rows(chunks, ocr_glued.mark_model()))
+"""
+
+
+def test_a_pages_rows_come_in_one_order_whatever_the_hash_seed() -> None:
+    """``page_mark_rows`` / ``page_vote_rows`` read the page's chunks as a set: the rows
+    (and ``page_vote_rows``' float sums) must not follow the interpreter's hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    outs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", _ROWS], env=env, capture_output=True, text=True, check=True
+        )
+        outs.add(run.stdout)
+    assert len(outs) == 1

@@ -669,7 +669,7 @@ def page_vote_rows(chunks: list[str], model: MarkModel) -> list[tuple[str, str, 
     """Letter rows (mark, context, ``=x``, count) of the page's votes (:data:`PAGE_VOTES`)."""
     votes: dict[str, Counter[tuple[str, str]]] = {}
     seen: Counter[str] = Counter()
-    for chunk in set(chunks):
+    for chunk in sorted(set(chunks)):  # float votes summed in one order whatever the hash seed
         marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
         for k in marks:
             ch = chunk[k]
