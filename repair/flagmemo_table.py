@@ -304,6 +304,7 @@ FLAGS = (
     ("repair.candidates.ocr_garbletarget", "NEAR_ZIPF", (28,)),
     ("repair.candidates.ocr_glued", "APOSTROPHE_AFTER", (30,)),
     ("repair.candidates.ocr_glued", "COMPOUND_MIN", (30,)),
+    ("repair.candidates.ocr_glued", "EXACT_PAGE_MODELS", (29,)),
     ("repair.candidates.ocr_glued", "JUNK_MIN_COUNT", (29, 30, 31)),
     ("repair.candidates.ocr_glued", "MARKS_FILE", (29, 30, 31)),
     ("repair.candidates.ocr_glued", "MARKS_ONLY_THRESHOLD", (30,)),

@@ -669,7 +669,7 @@ def page_vote_rows(chunks: list[str], model: MarkModel) -> list[tuple[str, str, 
     """Letter rows (mark, context, ``=x``, count) of the page's votes (:data:`PAGE_VOTES`)."""
     votes: dict[str, Counter[tuple[str, str]]] = {}
     seen: Counter[str] = Counter()
-    for chunk in set(chunks):
+    for chunk in sorted(set(chunks)):  # float votes summed in one order whatever the hash seed
         marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
         for k in marks:
             ch = chunk[k]
@@ -1709,7 +1709,21 @@ def _chunk_candidates(
 
 #: Count the page's own specks (:mod:`repair.candidates.ocr_pagemarks`) into the marks model.
 PAGE_MARKS = True
-_PAGE_MODELS: dict[tuple[tuple[str, ...], ...], MarkModel] = {}
+#: :func:`page_model`'s memo is keyed by the marks model in force (:func:`mark_model`, the
+#: object itself) as well as the page's rows: a page model built under one OCR profile is
+#: never served under another (issue 16).  Off: keyed by the rows alone, so a batch's
+#: learned table (installed after its first pass) and ``ocr_docself``'s per-document
+#: second pass could read a model counted on the tables before, depending on which pages
+#: the process had repaired and when the 8-entry memo was last emptied.  Session 56,
+#: determinism: SMH dev page 016 under a learned table gave two outputs in two batch
+#: runs (first passes in two orders); now one output in every order and with ``-j 2``.
+#: SMH dev: shipped tables 4,248 / 6,929 unchanged; ICDAR-only profile (the proxy) 4,783 /
+#: 7,919 -> 4,779 / 7,895 (the per-document second pass reads its own learned marks rows);
+#: CPU on 100 k OCR words flat (20.8 -> 21.0 s).
+EXACT_PAGE_MODELS = True
+_PAGE_MODELS: dict[
+    tuple[MarkModel | None, tuple[tuple[str, ...], ...]], MarkModel
+] = {}
 
 
 def page_model(toks: list[Token]) -> MarkModel | None:
@@ -1729,9 +1743,11 @@ def page_model(toks: list[Token]) -> MarkModel | None:
         rows += tuple(page_vote_rows(chunks, mark_model()))
     if not rows:
         return None
-    hit = _PAGE_MODELS.get(rows)
+    base = mark_model()
+    key = (base if EXACT_PAGE_MODELS else None, rows)  # the key holds ``base`` alive
+    hit = _PAGE_MODELS.get(key)
     if hit is None:
         if len(_PAGE_MODELS) >= 8:
             _PAGE_MODELS.clear()
-        hit = _PAGE_MODELS[rows] = mark_model().with_rows(rows)
+        hit = _PAGE_MODELS[key] = base.with_rows(rows)
     return hit

@@ -63,7 +63,7 @@ def page_mark_rows(
     need = MIN_CHUNKS if min_chunks is None else min_chunks
     speck: dict[str, Counter[tuple[str, str]]] = {}
     seen_chunks: dict[str, set[str]] = {}
-    for chunk in set(chunks):
+    for chunk in sorted(set(chunks)):  # rows in one order whatever the hash seed
         marks = [k for k, ch in enumerate(chunk) if not ch.isalnum()]
         if len(marks) != 1:
             continue
@@ -81,7 +81,7 @@ def page_mark_rows(
         for f in fates:
             speck.setdefault(m, Counter())[(ctx, f)] += 1
     keep: Counter[tuple[str, str]] = Counter()
-    for chunk in set(trails):
+    for chunk in sorted(set(trails)):
         m = chunk[-1:]
         if len(chunk) > 1 and m in speck and chunk[:-1].isalpha() and is_target(chunk[:-1]):
             keep[(m, context_of(chunk, len(chunk) - 1))] += 1
