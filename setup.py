@@ -18,6 +18,7 @@ setup(
         Extension(
             "repair.score._ocrwalk",
             ["repair/score/_ocrwalk.c"],
+            depends=["repair/score/_pricerun.h"],
             # no product fused into a sum: the same floats as the Python code
             extra_compile_args=["-ffp-contract=off"],
             optional=True,
@@ -25,6 +26,7 @@ setup(
         Extension(
             "repair.score._ocralign",
             ["repair/score/_ocralign.c"],
+            depends=["repair/score/_pricerun.h"],
             # no product fused into a sum: the same floats as the Python code
             extra_compile_args=["-ffp-contract=off"],
             optional=True,

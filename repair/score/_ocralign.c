@@ -26,47 +26,14 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "_pricerun.h"
+
 #define MAX_SIDE 64
 
 typedef struct {
     Py_ssize_t i1, i2, j1, j2;
 } Run;
 
-/* Python's token[a1:a2] (clamped: the token may be shorter than its lowering) and
- * target[b1:b2] priced by block(src, dst), added to *cost.  The same span as
- * repair.score.ocr_price._block_span. */
-static int price_run(PyObject *token, PyObject *low, PyObject *target, Py_ssize_t n,
-                     Py_ssize_t m, const Run *r, PyObject *block, double *cost) {
-    Py_ssize_t i1 = r->i1, i2 = r->i2, j1 = r->j1, j2 = r->j2;
-    Py_ssize_t a1 = i1 - 1 > 0 ? i1 - 1 : 0, a2 = i2 + 1 < n ? i2 + 1 : n;
-    Py_ssize_t b1 = j1 - 1 > 0 ? j1 - 1 : 0, b2 = j2 + 1 < m ? j2 + 1 : m;
-    if (i1 > 0 && j1 > 0 && PyUnicode_READ_CHAR(low, i1 - 1) != PyUnicode_READ_CHAR(target, j1 - 1)) {
-        a1 = i1;
-        b1 = j1;
-    }
-    if (i2 < n && j2 < m && PyUnicode_READ_CHAR(low, i2) != PyUnicode_READ_CHAR(target, j2)) {
-        a2 = i2;
-        b2 = j2;
-    }
-    Py_ssize_t tn = PyUnicode_GET_LENGTH(token);
-    PyObject *src = (a1 >= tn || a2 <= a1) ? PyUnicode_New(0, 0)
-                                           : PyUnicode_Substring(token, a1, a2 < tn ? a2 : tn);
-    if (src == NULL) return -1;
-    PyObject *dst = PyUnicode_Substring(target, b1, b2);
-    if (dst == NULL) {
-        Py_DECREF(src);
-        return -1;
-    }
-    PyObject *res = PyObject_CallFunctionObjArgs(block, src, dst, NULL);
-    Py_DECREF(src);
-    Py_DECREF(dst);
-    if (res == NULL) return -1;
-    double c = PyFloat_AsDouble(res);
-    Py_DECREF(res);
-    if (c == -1.0 && PyErr_Occurred()) return -1;
-    *cost += c;
-    return 0;
-}
 
 /* The runs of rapidfuzz's alignment of a -> b (code points, lengths n, m), in order, into
  * runs[] (room for n + m); their count, or -1 when a side is longer than MAX_SIDE once
@@ -210,7 +177,8 @@ static PyObject *channel_cost_entry(PyObject *self, PyObject *const *args, Py_ss
     }
     double cost = 0.0;
     for (Py_ssize_t r = 0; r < nr; r++) {
-        if (price_run(args[0], low, target, n, m, &runs[r], args[3], &cost) < 0) goto done;
+        if (price_run(args[0], low, target, n, m, runs[r].i1, runs[r].i2, runs[r].j1, runs[r].j2, args[3],
+                      &cost) < 0) goto done;
         if (cost > limit && r + 1 < nr) break;
     }
     result = PyFloat_FromDouble(cost);
