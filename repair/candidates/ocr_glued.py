@@ -1721,9 +1721,7 @@ PAGE_MARKS = True
 #: 7,919 -> 4,779 / 7,895 (the per-document second pass reads its own learned marks rows);
 #: CPU on 100 k OCR words flat (20.8 -> 21.0 s).
 EXACT_PAGE_MODELS = True
-_PAGE_MODELS: dict[
-    tuple[MarkModel | None, tuple[tuple[str, ...], ...]], MarkModel
-] = {}
+_PAGE_MODELS: dict[tuple[MarkModel | None, tuple[tuple[str, ...], ...]], MarkModel] = {}
 
 
 def page_model(toks: list[Token]) -> MarkModel | None:
