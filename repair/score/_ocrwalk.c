@@ -894,22 +894,13 @@ static PyObject *channel_cost_entry(PyObject *self, PyObject *const *args, Py_ss
     }
     double limit = PyFloat_AsDouble(args[2]);
     if (limit == -1.0 && PyErr_Occurred()) return NULL;
-    static PyObject *s_lower = NULL, *s_as_list = NULL;
-    if (s_lower == NULL && (s_lower = PyUnicode_InternFromString("lower")) == NULL) return NULL;
+    static PyObject *s_as_list = NULL;
     if (s_as_list == NULL && (s_as_list = PyUnicode_InternFromString("as_list")) == NULL)
         return NULL;
-    PyObject *result = NULL, *target = NULL, *found = NULL, *ops = NULL;
-    PyObject *low = PyObject_CallMethodNoArgs(args[0], s_lower);
-    if (low == NULL) return NULL;
-    target = PyObject_CallMethodNoArgs(args[1], s_lower);
-    if (target == NULL) goto done;
-    if (!PyUnicode_Check(low) || !PyUnicode_Check(target)) {
-        PyErr_SetString(PyExc_TypeError, "channel_cost: lower() gave no str");
-        goto done;
-    }
-    int eq = PyUnicode_Compare(low, target);
-    if (eq == -1 && PyErr_Occurred()) goto done;
-    if (eq == 0) {
+    PyObject *result = NULL, *low, *target, *found = NULL, *ops = NULL;
+    int eq = lowered_pair(args[0], args[1], &low, &target);
+    if (eq < 0) return NULL;
+    if (eq == 1) {
         result = PyFloat_FromDouble(0.0);
         goto done;
     }

@@ -1,4 +1,4 @@
-/* One run's channel price, shared by the compiled OCR walk (_ocrwalk.c) and the compiled
+/* One run's channel price and the lowered pair it is read from, shared by the compiled OCR walk (_ocrwalk.c) and the compiled
  * channel-price alignment (_ocralign.c); the same span as repair.score.ocr_price._block_span.
  * Include after <Python.h>. */
 #ifndef REPAIR_PRICERUN_H
@@ -38,6 +38,29 @@ static int price_run(PyObject *token, PyObject *low, PyObject *target, Py_ssize_
     if (c == -1.0 && PyErr_Occurred()) return -1;
     *cost += c;
     return 0;
+}
+
+/* token.lower() and word.lower() into *low and *target (new references, both NULL on an
+ * error): -1 on an error, 1 when they are equal (the price is 0.0), else 0. */
+static int lowered_pair(PyObject *token, PyObject *word, PyObject **low, PyObject **target) {
+    static PyObject *s_lower = NULL;
+    *low = *target = NULL;
+    if (s_lower == NULL && (s_lower = PyUnicode_InternFromString("lower")) == NULL) return -1;
+    *low = PyObject_CallMethodNoArgs(token, s_lower);
+    if (*low == NULL) return -1;
+    *target = PyObject_CallMethodNoArgs(word, s_lower);
+    if (*target == NULL) goto fail;
+    if (!PyUnicode_Check(*low) || !PyUnicode_Check(*target)) {
+        PyErr_SetString(PyExc_TypeError, "channel_cost: lower() gave no str");
+        goto fail;
+    }
+    int eq = PyUnicode_Compare(*low, *target);
+    if (eq == -1 && PyErr_Occurred()) goto fail;
+    return eq == 0;
+fail:
+    Py_CLEAR(*low);
+    Py_CLEAR(*target);
+    return -1;
 }
 
 #endif
