@@ -26,6 +26,8 @@ def _auto_on(monkeypatch) -> None:
     monkeypatch.setattr(ocr_auto, "AUTO_MIN_WORDS", 100)
     monkeypatch.setattr(ocr_pool, "REPAIR_TASK_WORDS", 60)  # a task per page or two
     monkeypatch.setattr(ocr_pool, "COUNT_TASK_WORDS", 60)
+    monkeypatch.setattr(ocr_pool, "POOL_FIRST_PASS", True)
+    monkeypatch.setattr(ocr_auto, "POOL_JUDGED", True)  # both first passes pooled
     ocr_table.install(None)
     yield
     ocr_table.install(None)
@@ -53,6 +55,31 @@ def test_the_batch_pools_its_first_passes_only_with_the_flag(monkeypatch, tmp_pa
     assert pool_jobs(opts) == 1
     monkeypatch.setattr(ocr_pool, "POOL_FIRST_PASS", False)
     assert pool_jobs(BatchOptions(tmp_path, tmp_path / "out", jobs=2)) == 1
+
+
+def test_the_judged_pass_stays_here_unless_pooled(monkeypatch) -> None:
+    """Without ``POOL_JUDGED`` the judged pass runs in this process (its memos are the
+    repair workers' to inherit); the rest of an unknown corpus's sample is pooled."""
+    seen: list[int] = []
+
+    class Recorded(ocr_pool.FirstPassPool):
+        def __init__(self, jobs: int, warm=None) -> None:
+            seen.append(jobs)
+            super().__init__(jobs, warm)
+
+    monkeypatch.setattr(ocr_pool, "FirstPassPool", Recorded)
+    paras = _paragraphs()[:8]
+    texts = [_garble(p) for p in paras]
+    count = ocr_auto.count_garbled(texts)
+    monkeypatch.setattr(ocr_auto, "AUTO_JUDGE_MAX_WORDS", -(-count.garbled_words // 2))
+    monkeypatch.setattr(ocr_auto, "POOL_JUDGED", False)
+    seen.clear()
+    pooled, verdict = ocr_auto.learn_garbled(texts, count, ["note"], 2)
+    assert not verdict.known and seen == [1, 2]  # judged here, the rest on 2 processes
+    seen.clear()
+    monkeypatch.setattr(ocr_auto, "POOL_JUDGED", True)
+    again, _ = ocr_auto.learn_garbled(texts, count, ["note"], 2)
+    assert seen == [2, 2] and again.text == pooled.text
 
 
 def test_the_pooled_count_is_the_single_process_count() -> None:

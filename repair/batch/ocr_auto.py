@@ -70,6 +70,13 @@ AUTO_KNOWN_GATE = True
 #: known).  A known SMH dev reads 22 of its 65 garbled pages: the batch's CPU see
 #: RESULTS "Session 57, batchpool".
 AUTO_JUDGE_MAX_WORDS = 12_000
+#: With :data:`AUTO_KNOWN_GATE`, the judged first pass also runs on the ``--jobs``
+#: processes (off: in the batch's parent, and only the rest of an unknown corpus's
+#: sample, which the learned table's install empties the memos after anyway, is pooled).
+#: Session 57, batchpool (SMH dev, shipped tables: known, judged on 22 pages; ``-j 2``,
+#: load 8-9): on, the repair workers no longer inherit the memos the judged pass filled
+#: and the batch took 33.7 -> 41.3 s CPU, 116 -> 141 s wall.
+POOL_JUDGED = False
 
 
 @dataclass(frozen=True)
@@ -180,22 +187,26 @@ def learn_garbled(
     first: list[Any] = [None] * len(pages)
     judged = range(0, len(pages), step)
     verdict = None
-    with FirstPassPool(jobs, warm_repair) as pool:
 
-        def fill(ks: Sequence[int]) -> None:
+    def fill(ks: Sequence[int], processes: int) -> None:
+        if not ks:
+            return
+        with FirstPassPool(processes, warm_repair) as pool:
             answers = pool.map(first_pass, (pages[k] for k in ks), REPAIR_TASK_WORDS)
             for k, res in zip(ks, answers, strict=True):
                 first[k] = res
 
-        fill(judged)
-        if AUTO_KNOWN_GATE:
-            from repair.batch.ocr_known import judge
+    # the judged pass runs here when the verdict may keep the tables in force: the
+    # memos it fills are then the repair workers' (forked from this process) to reuse
+    fill(judged, 1 if AUTO_KNOWN_GATE and not POOL_JUDGED else jobs)
+    if AUTO_KNOWN_GATE:
+        from repair.batch.ocr_known import judge
 
-            verdict = judge([pages[k] for k in judged], [first[k] for k in judged])
-        if verdict is not None and verdict.known and step > 1:
-            # not applied: learned from what was judged alone
-            pages, first = [pages[k] for k in judged], [first[k] for k in judged]
-        else:
-            fill([k for k in range(len(pages)) if first[k] is None])
+        verdict = judge([pages[k] for k in judged], [first[k] for k in judged])
+    if verdict is not None and verdict.known and step > 1:
+        # not applied: learned from what was judged alone
+        pages, first = [pages[k] for k in judged], [first[k] for k in judged]
+    else:  # the learned table will be installed (its memos emptied): the rest pooled
+        fill([k for k in range(len(pages)) if first[k] is None], jobs)
     learned = learn_table(pages, note=note, min_uses=AUTO_MIN_USES, first=first)
     return learned, verdict

@@ -25,14 +25,18 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-#: ``repair batch --jobs N`` (local engine) runs the automatic self-training's count and
-#: first passes on N processes (off: in the batch's parent process, one document after
-#: another, as before session 57).  The answers are the same either way (tested: the
-#: learned table and verdict byte for byte); the wall time of those passes drops by
-#: about the number of free cores.  Session 57, batchpool (SMH dev, 2 cores shared
-#: with ~8 processes): see :data:`repair.batch.ocr_auto.AUTO_JUDGE_MAX_WORDS`'s note and
-#: RESULTS "Session 57, batchpool".
-POOL_FIRST_PASS = True
+#: ``repair batch --jobs N`` (local engine) runs the automatic self-training's count pass
+#: and the first pass of the part of the sample it learns past the judged documents
+#: (``ocr_auto.POOL_JUDGED``: the judged ones too) on N processes (off: in the batch's
+#: parent, one document after another, as before session 57).  The answers are the same
+#: either way (tested: the learned table and verdict byte for byte; SMH dev's outputs,
+#: reports and tables identical to main's).  Session 57, batchpool, SMH dev ``-j 2``
+#: with the 2 cores shared by ~8 other processes (load 8-12), single runs: ICDAR-only
+#: tables (unknown, all 61 garbled pages learned) learning pass 74 s wall / 14.4 s CPU
+#: in one process against 80 s / 15.1 s pooled (judged pass pooled too); shipped tables
+#: (known) 116 -> 141 s wall, 33.7 -> 41.3 s CPU with the judged pass pooled (the repair
+#: workers lose the memos it filled): no gain measurable on this host, so off.
+POOL_FIRST_PASS = False
 #: Words per task of the garble gate's count pass (a cheap detection per document).
 COUNT_TASK_WORDS = 5_000
 #: Words per task of the first-pass repair (a task is a few pages: the processes finish
