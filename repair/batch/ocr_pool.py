@@ -35,7 +35,9 @@ from typing import Any, TypeVar
 #: tables (unknown, all 61 garbled pages learned) learning pass 74 s wall / 14.4 s CPU
 #: in one process against 80 s / 15.1 s pooled (judged pass pooled too); shipped tables
 #: (known) 116 -> 141 s wall, 33.7 -> 41.3 s CPU with the judged pass pooled (the repair
-#: workers lose the memos it filled): no gain measurable on this host, so off.
+#: workers lose the memos it filled), 128 s / 35.9 s with the count alone pooled; the
+#: count and learning passes alone, one process vs pooled unjudged half, alternated:
+#: 41.0 / 47.1 s against 48.3 / 51.7 s wall.  No gain measurable on this host, so off.
 POOL_FIRST_PASS = False
 #: Words per task of the garble gate's count pass (a cheap detection per document).
 COUNT_TASK_WORDS = 5_000
