@@ -19,7 +19,7 @@ either table learned in session 55, ocrbatch).  On by default (:data:`AUTO_SELF_
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -62,7 +62,21 @@ AUTO_KNOWN_GATE = True
 #: known is learned from those alone (the table is not applied): a large archive the
 #: tables know pays a bounded first pass, not :data:`AUTO_LEARN_MAX_WORDS`.  Session 56:
 #: corpora of 7-25 k garbled words were judged as their halves and wholes alike.
-AUTO_JUDGE_MAX_WORDS = 50_000
+#: Session 57, batchpool: 50,000 -> 12,000 (dev data only; every offset's subset, not
+#: only the first, judged at each bound): SMH dev shipped tables (known) 0.135 whole,
+#: at most 0.122 on thirds; ICDAR-only tables (unknown) 0.729 whole, at least 0.659 on
+#: halves; ICDAR 1-40 (8 k garbled words: read whole) 0.111 / 3.40; every verdict kept,
+#: worst margins to 0.3 of 0.18 / 0.36 (8,000: 0.11; 4,000 flips an unknown third to
+#: known).  A known SMH dev reads 22 of its 65 garbled pages: the batch's CPU see
+#: RESULTS "Session 57, batchpool".
+AUTO_JUDGE_MAX_WORDS = 12_000
+#: With :data:`AUTO_KNOWN_GATE`, the judged first pass also runs on the ``--jobs``
+#: processes (off: in the batch's parent, and only the rest of an unknown corpus's
+#: sample, which the learned table's install empties the memos after anyway, is pooled).
+#: Session 57, batchpool (SMH dev, shipped tables: known, judged on 22 pages; ``-j 2``,
+#: load 8-9): on, the repair workers no longer inherit the memos the judged pass filled
+#: and the batch took 33.7 -> 41.3 s CPU, 116 -> 141 s wall.
+POOL_JUDGED = False
 
 
 @dataclass(frozen=True)
@@ -85,16 +99,33 @@ def garbled(text: str) -> bool:
     return document_garbled(detect_ocr(text))
 
 
-def count_garbled(texts: Iterable[str]) -> GarbleCount:
-    """Count the documents and words of ``texts`` and of those :func:`garbled`."""
+def count_garbled(
+    texts: Iterable[str], jobs: int = 1, positions: list[int] | None = None
+) -> GarbleCount:
+    """Count the documents and words of ``texts`` and of those :func:`garbled`, on
+    ``jobs`` processes (:mod:`repair.batch.ocr_pool`; the same counts); ``positions``
+    (when given) receives the indices of the garbled ones in ``texts``."""
+    from repair.batch.ocr_pool import COUNT_TASK_WORDS, FirstPassPool, warm_detect
+
     docs = words = g_docs = g_words = 0
-    for text in texts:
-        n = len(text.split())
-        docs += 1
-        words += n
-        if garbled(text):
-            g_docs += 1
-            g_words += n
+    kept: list[str] = []
+
+    def counted() -> Iterator[str]:
+        for text in texts:
+            kept.append(text)
+            yield text
+
+    with FirstPassPool(jobs, warm_detect) as pool:
+        for is_garbled in pool.map(garbled, counted(), COUNT_TASK_WORDS):
+            n = len(kept[docs].split())
+            kept[docs] = ""  # counted: its text is not kept
+            if is_garbled:
+                g_docs += 1
+                g_words += n
+                if positions is not None:
+                    positions.append(docs)
+            docs += 1
+            words += n
     return GarbleCount(docs, words, g_docs, g_words)
 
 
@@ -110,48 +141,72 @@ def stride(count: GarbleCount) -> int:
     return -(-count.garbled_words // AUTO_LEARN_MAX_WORDS)
 
 
-def garbled_sample(texts: Iterable[str], step: int) -> Iterator[str]:
-    """Every ``step``-th of the :func:`garbled` documents of ``texts`` (from the first)."""
-    k = 0
-    for text in texts:
-        if garbled(text):
-            if k % step == 0:
-                yield text
-            k += 1
+def garbled_sample(
+    texts: Iterable[str], step: int, positions: Iterable[int] | None = None
+) -> Iterator[str]:
+    """Every ``step``-th of the :func:`garbled` documents of ``texts`` (from the first);
+    ``positions``: their indices in ``texts`` (:func:`count_garbled`'s), not detected again."""
+    if positions is None:
+        k = 0
+        for text in texts:
+            if garbled(text):
+                if k % step == 0:
+                    yield text
+                k += 1
+        return
+    wanted = set(list(positions)[::step])
+    for i, text in enumerate(texts):
+        if i in wanted:
+            yield text
 
 
-def learn_garbled(texts: Iterable[str], count: GarbleCount, note: list[str]) -> tuple[Any, Any]:
+def learn_garbled(
+    texts: Iterable[str],
+    count: GarbleCount,
+    note: list[str],
+    jobs: int = 1,
+    positions: list[int] | None = None,
+) -> tuple[Any, Any]:
     """The profile in force self-trained on the garbled documents of ``texts`` (``count``
     their first pass's counts): a :class:`~repair.score.ocr_selftrain.LearnedTable`, and
     with :data:`AUTO_KNOWN_GATE` the cross-fit's
     :class:`~repair.batch.ocr_known.Verdict` on the same first pass (else ``None``; on at
     most :data:`AUTO_JUDGE_MAX_WORDS` words of it, and a known corpus learns from those).
-    The first pass is made once, for both."""
+    The first pass is made once, for both, on ``jobs`` processes
+    (:mod:`repair.batch.ocr_pool`: the same table and verdict as on one); ``positions``:
+    the garbled documents' indices in ``texts`` (:func:`count_garbled`'s), else detected."""
+    from repair.batch.ocr_pool import REPAIR_TASK_WORDS, FirstPassPool, first_pass, warm_repair
     from repair.score.ocr_selftrain import learn_table
 
-    sample = garbled_sample(texts, stride(count))
-    if not AUTO_KNOWN_GATE:
-        return learn_table(sample, note=note, min_uses=AUTO_MIN_USES), None
-    from repair.batch.ocr_known import judge
-    from repair.config import RepairConfig
-    from repair.pipeline import repair_text
-
-    pages = list(sample)
-    words = sum(len(page.split()) for page in pages)
+    pages = list(garbled_sample(texts, stride(count), positions))
     step = 1
-    if AUTO_JUDGE_MAX_WORDS and words > AUTO_JUDGE_MAX_WORDS:
-        step = -(-words // AUTO_JUDGE_MAX_WORDS)
-    config = RepairConfig(ocr_self_train=False)  # the first pass learn_table would make
+    if AUTO_KNOWN_GATE:
+        words = sum(len(page.split()) for page in pages)
+        if AUTO_JUDGE_MAX_WORDS and words > AUTO_JUDGE_MAX_WORDS:
+            step = -(-words // AUTO_JUDGE_MAX_WORDS)
     first: list[Any] = [None] * len(pages)
     judged = range(0, len(pages), step)
-    for k in judged:
-        first[k] = repair_text(pages[k], config=config)
-    verdict = judge([pages[k] for k in judged], [first[k] for k in judged])
-    if verdict.known and step > 1:  # not applied: learned from what was judged alone
+    verdict = None
+
+    def fill(ks: Sequence[int], processes: int) -> None:
+        if not ks:
+            return
+        with FirstPassPool(processes, warm_repair) as pool:
+            answers = pool.map(first_pass, (pages[k] for k in ks), REPAIR_TASK_WORDS)
+            for k, res in zip(ks, answers, strict=True):
+                first[k] = res
+
+    # the judged pass runs here when the verdict may keep the tables in force: the
+    # memos it fills are then the repair workers' (forked from this process) to reuse
+    fill(judged, 1 if AUTO_KNOWN_GATE and not POOL_JUDGED else jobs)
+    if AUTO_KNOWN_GATE:
+        from repair.batch.ocr_known import judge
+
+        verdict = judge([pages[k] for k in judged], [first[k] for k in judged])
+    if verdict is not None and verdict.known and step > 1:
+        # not applied: learned from what was judged alone
         pages, first = [pages[k] for k in judged], [first[k] for k in judged]
-    else:
-        for k, page in enumerate(pages):
-            if first[k] is None:
-                first[k] = repair_text(page, config=config)
+    else:  # the learned table will be installed (its memos emptied): the rest pooled
+        fill([k for k in range(len(pages)) if first[k] is None], jobs)
     learned = learn_table(pages, note=note, min_uses=AUTO_MIN_USES, first=first)
     return learned, verdict

@@ -189,7 +189,12 @@ def _corpus_texts(root: Path, shards: list[Shard]) -> Iterator[str]:
 
 
 def _self_train(
-    state: State, root: Path, shards: list[Shard], garbled: dict[str, Any] | None = None
+    state: State,
+    root: Path,
+    shards: list[Shard],
+    garbled: dict[str, Any] | None = None,
+    jobs: int = 1,
+    positions: list[int] | None = None,
 ) -> None:
     """First pass of ``--self-train``: the OCR profile in force self-trained on the corpus
     (:func:`repair.score.ocr_selftrain.learn_table`), saved as a ``repair learn --ocr``
@@ -200,16 +205,18 @@ def _self_train(
     corpus the tables in force know keeps them (:mod:`repair.batch.ocr_known`)."""
     from repair.batch.ocr_auto import GarbleCount, learn_garbled
     from repair.io import atomic_write
-    from repair.score.ocr_selftrain import learn_table
 
     note = [f"corpus: {root}"]
     texts = _corpus_texts(root, shards)
     verdict = None
     if garbled is None:
-        learned = learn_table(texts, note=note)
+        from repair.batch.ocr_pool import learn_all
+
+        learned = learn_all(texts, note, jobs)
     else:
         count = GarbleCount(**{k: garbled[k] for k in GarbleCount.__dataclass_fields__})
-        learned, verdict = learn_garbled(texts, count, [*note, "its garbled documents only"])
+        note = [*note, "its garbled documents only"]
+        learned, verdict = learn_garbled(texts, count, note, jobs, positions)
     atomic_write(state.ocr_table_path, learned.text)
     marker: dict[str, Any] = {
         "documents": learned.pages,
@@ -220,6 +227,14 @@ def _self_train(
     if verdict is not None:  # known to the tables in force: the run keeps them
         marker["crossfit"] = verdict.to_json()
     atomic_write_json(state.ocr_table_done_path, marker)
+
+
+def pool_jobs(opts: BatchOptions) -> int:
+    """Processes of the automatic self-training's first passes (:mod:`repair.batch.ocr_pool`):
+    the local engine's ``--jobs`` (1: in this process)."""
+    from repair.batch.ocr_pool import POOL_FIRST_PASS
+
+    return opts.jobs if POOL_FIRST_PASS and opts.engine == "local" else 1
 
 
 def _self_train_info(opts: BatchOptions, plan: dict[str, Any]) -> dict[str, Any]:
@@ -363,6 +378,7 @@ def _run_locked(
 ) -> dict[str, Any]:
     key = _options_key(opts, refs)
     plan = state.load_plan(key)
+    positions: list[int] | None = None  # the garbled documents, when counted in this run
     if plan is None:
         if out.exists() and any(p.name != STATE_DIR for p in out.iterdir()):
             raise BatchError(
@@ -384,7 +400,9 @@ def _run_locked(
         extra = {"root": str(root), "files": files, "ignored": ignored, "sizes": sizes}
         if opts.self_train is None and ocr_auto.AUTO_SELF_TRAIN:
             # counted once, saved with the plan: a resumed run decides the same
-            count = ocr_auto.count_garbled(_corpus_texts(root, shards))
+            positions = []
+            texts = _corpus_texts(root, shards)
+            count = ocr_auto.count_garbled(texts, pool_jobs(opts), positions)
             extra["ocr_auto"] = {**count.to_json(), "learn": ocr_auto.enough(count)}
         plan = state.save_plan(key, shards, extra)
     if state.finished and (out / SUMMARY).is_file():
@@ -407,7 +425,7 @@ def _run_locked(
         if not (state.ocr_table_path.is_file() and state.ocr_table_done_path.is_file()):
             auto = plan.get("ocr_auto") if opts.self_train is None else None
             on_self_train(auto["garbled_documents"] if auto else sum(s.docs for s in shards))
-            _self_train(state, root, shards, auto)
+            _self_train(state, root, shards, auto, pool_jobs(opts), positions)
         info["learned_from"] = json.loads(state.ocr_table_done_path.read_text(encoding="utf-8"))
         info["applied"] = not info["learned_from"].get("crossfit", {}).get("known", False)
         if info["applied"]:

@@ -96,13 +96,14 @@ def _quiet_ray_logs() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def _first_pass(quiet: bool, what: str) -> Any:
+def _first_pass(quiet: bool, what: str, processes: int = 1) -> Any:
     """Announces a first pass over the corpus (``--learn``, ``--self-train``) on stderr."""
+    where = "one process" if processes <= 1 else f"{processes} processes"
 
     def say(total: int) -> None:
         if not quiet:
             print(
-                f"repair batch: {what} over {total:,} documents (first pass, one process)...",
+                f"repair batch: {what} over {total:,} documents (first pass, {where})...",
                 file=sys.stderr,
             )
 
@@ -231,6 +232,8 @@ def batch(
     )
     if engine is Engine.ray:
         _quiet_ray_logs()
+    from repair.batch.runner import pool_jobs
+
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         summary = run_batch(
@@ -239,7 +242,7 @@ def batch(
             progress.advance,
             quiet=quiet,
             on_learn=_first_pass(quiet, "learning substitution pairs"),
-            on_self_train=_first_pass(quiet, "self-training the OCR table"),
+            on_self_train=_first_pass(quiet, "self-training the OCR table", pool_jobs(opts)),
         )
     except BatchError as exc:
         raise fail(str(exc)) from None
