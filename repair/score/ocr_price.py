@@ -174,8 +174,7 @@ def _tables(src: str) -> tuple[list[str], list[list[bytes]]]:
         return compiled(src, _packed_from, _MAX_RUN)  # type: ignore[no-any-return]
     n = len(src)
     tables = [
-        [_packed_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)]
-        for i in range(n)
+        [_packed_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
     ]
     return [c.lower() for c in src], tables
 
