@@ -32,6 +32,13 @@ setup(
             optional=True,
         ),
         Extension(
+            "repair.score._ocrblock",
+            ["repair/score/_ocrblock.c"],
+            # no product fused into a sum: the same floats as the Python code
+            extra_compile_args=["-ffp-contract=off"],
+            optional=True,
+        ),
+        Extension(
             "repair._tokens",
             ["repair/_tokens.c"],
             optional=True,

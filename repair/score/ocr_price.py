@@ -101,6 +101,11 @@ def _block_cost(src: str, dst: str) -> float:
     once (:func:`_rows_from`: printed and lowered forms merged, only as long true runs
     as it has): the same steps with the same costs as :func:`_block_cost_plain`, so the
     same minimum (issue 14)."""
+    if BLOCK_TABLE and COMPILED_CALL and ocr_walk_fast.FAST:
+        block = _BLOCK if _BLOCK is not None else _load_block()
+        if block:  # the rows as packed tables, compared glyph by glyph (_ocrblock.c)
+            lows, tables = _tables(src)
+            return block(lows, dst, tables, GENERIC_SUB, GENERIC_DROP, GENERIC_ADD)  # type: ignore[no-any-return]
     lows, reads = _reads(src)
     mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
     if mod is not None and ocr_walk_fast.FAST:  # the same programme compiled (_ocrwalk.c)
@@ -122,6 +127,56 @@ def _reads(src: str) -> tuple[list[str], list[list[tuple[dict[str, float], int]]
         [_rows_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
     ]
     return [c.lower() for c in src], reads
+
+
+#: Switch: with :data:`COMPILED_CALL`, :func:`_block_cost` runs its programme over each
+#: printed run's rows packed as a table of code points and costs (``repair/score/
+#: _ocrblock.c``, built when a compiler is there; :func:`_packed_from`, :func:`_tables`)
+#: instead of making every substring of the true side and looking it up in the run's
+#: dict: the same rows tried at the same cells, so the same minimum (the same float; see
+#: the module's comment).  The 100 k-word OCR speed text's 93 k block prices 0.19 -> 0.05
+#: s replayed (session 57, speedc, issue 14).  Off (or not built): ``_ocrwalk.block_cost``.
+BLOCK_TABLE = True
+#: ``_ocrblock.cost`` once looked for (False: not built).
+_BLOCK: Callable[..., float] | bool | None = None
+
+
+def _load_block() -> Callable[..., float] | bool:
+    """The compiled block programme over packed rows, or False when it is not built."""
+    global _BLOCK
+    try:
+        from repair.score import _ocrblock  # type: ignore[attr-defined]
+    except ImportError:
+        _BLOCK = False
+    else:
+        _BLOCK = _ocrblock.cost
+    return _BLOCK
+
+
+@lru_cache(maxsize=4_096)
+def _packed_from(piece: str) -> bytes:
+    """:func:`_rows_from`'s rows of printed ``piece`` packed for ``_ocrblock.cost`` (one
+    entry a row: the cost and the true run's code points; ``b""`` when it has none)."""
+    from repair.score import _ocrblock  # type: ignore[attr-defined]
+
+    return _ocrblock.pack(_rows_from(piece)[0])  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=READS_CACHE)
+def _tables(src: str) -> tuple[list[str], list[list[bytes]]]:
+    """:func:`_reads` with each printed run's rows packed (:func:`_packed_from`): printed
+    ``src`` glyph by glyph lowered, and the packed rows of every printed run of it, by start
+    glyph (shared with :func:`_packed_from`'s memo, as :func:`_reads` shares the dicts).
+    Read only."""
+    mod = ocr_walk_fast._module if ocr_walk_fast._loaded else ocr_walk_fast.module()
+    compiled = getattr(mod, "reads", None)
+    if compiled is not None:  # the same loop as _reads, compiled
+        return compiled(src, _packed_from, _MAX_RUN)  # type: ignore[no-any-return]
+    n = len(src)
+    tables = [
+        [_packed_from(src[i : i + a]) for a in range(1, min(_MAX_RUN, n - i) + 1)] for i in range(n)
+    ]
+    return [c.lower() for c in src], tables
 
 
 def _compiled_channel() -> Callable[..., float] | None:
