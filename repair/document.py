@@ -11,6 +11,7 @@ from functools import cached_property
 from repair.config import RepairConfig
 from repair.tokenize import tokenize
 from repair.types import Token
+from repair.window_counts import whole_word_counts
 
 
 @dataclass
@@ -68,7 +69,8 @@ class Document:
         >>> Document("The cat saw the dog.").word_counts["the"]
         2
         """
-        return Counter(t.text.lower() for t in self.words)
+        local = Counter(t.text.lower() for t in self.words)
+        return whole_word_counts(local)  # a big text's window: the whole text's counts
 
     @cached_property
     def reference_tokens(self) -> tuple[list[Token], ...]:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import TypeVar
 
+from repair import window_counts
 from repair.config import RepairConfig
 from repair.detect import spin_document as spin_doc
 from repair.detect.ocr_language import ENGLISH_FUNCTION, english_list_text
@@ -256,13 +257,21 @@ def repair_windows(
     input and one window, whatever the document's length.  What differs from repairing
     the whole text at once: the document-level statistics (spin, garble, tortured
     scores and their gates, pair consistency) are each window's; a window of 250 k code
-    points holds ~42 k words, so these are still measured on a large sample.
+    points holds ~42 k words, so these are still measured on a large sample.  With
+    :data:`repair.window_counts.WINDOW_COUNTS`, the spin stage's raw counts (the words
+    written, its rows' mappings) are the whole text's, from a first pass over every
+    window (:func:`first_pass`).
     """
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)
-    for k, (start, end) in enumerate(paragraph_windows(text, config.window_chars)):
+    spans = list(paragraph_windows(text, config.window_chars))  # a few integers a window
+    counts = None
+    if window_counts.WINDOW_COUNTS:
+        counts = first_pass(lambda: (text[a:b] for a, b in spans), references, config, pairs=merged)
+    for k, (start, end) in enumerate(spans):
         _between_windows(k)
-        result = _gc_paused_document(text[start:end], references, config, merged, doc_id)
+        with window_counts.in_window(counts, k, text[start:end]):
+            result = _gc_paused_document(text[start:end], references, config, merged, doc_id)
         yield start, result
 
 
@@ -273,17 +282,62 @@ def repair_stream(
     *,
     pairs: Mapping[str, tuple[str, float]] | None = None,
     doc_id: str = "",
+    counts: window_counts.WholeCounts | None = None,
 ) -> Iterator[tuple[int, RepairResult]]:
     """:func:`repair_windows` of ``"".join(chunks)``, read piece by piece
     (:func:`stream_windows`): the same windows and results, and the whole text is never
-    held (``repair fix`` on a big file reads it this way)."""
+    held (``repair fix`` on a big file reads it this way).  ``counts``: the whole text's
+    counts (:func:`first_pass_stream` of the same text, read before), which each window
+    reads with its own (:data:`repair.window_counts.WINDOW_COUNTS`)."""
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)
     start = 0
     for k, window in enumerate(stream_windows(chunks, config.window_chars)):
         _between_windows(k)
-        yield start, _gc_paused_document(window, references, config, merged, doc_id)
+        with window_counts.in_window(counts, k, window):
+            result = _gc_paused_document(window, references, config, merged, doc_id)
+        yield start, result
+        del result
         start += len(window)
+
+
+def first_pass(
+    windows: Callable[[], Iterable[str]],
+    references: Iterable[str] = (),
+    config: RepairConfig | None = None,
+    *,
+    pairs: Mapping[str, tuple[str, float]] | None = None,
+) -> window_counts.WholeCounts:
+    """The whole-text counts the windows read (:func:`repair.window_counts.first_pass`;
+    :data:`repair.window_counts.WINDOW_COUNTS`); ``windows()`` yields the windows' texts
+    in order (it is called once or twice), and the memos are bounded between windows as
+    in the repair pass."""
+    config, merged = _with_lexicons(config or RepairConfig(), pairs)
+
+    def bounded() -> Iterator[str]:
+        for k, window in enumerate(windows()):
+            _between_windows(k)
+            yield window
+
+    counts = window_counts.first_pass(bounded, tuple(references), config, merged)
+    _between_windows(1)  # the repair pass starts on bounded memos
+    return counts
+
+
+def first_pass_stream(
+    chunks: Callable[[], Iterable[str]],
+    references: Iterable[str] = (),
+    config: RepairConfig | None = None,
+    *,
+    pairs: Mapping[str, tuple[str, float]] | None = None,
+) -> window_counts.WholeCounts | None:
+    """:func:`first_pass` over the windows of ``"".join(chunks())`` (each reading piece by
+    piece, as :func:`repair_stream` reads them), None with
+    :data:`repair.window_counts.WINDOW_COUNTS` off."""
+    if not window_counts.WINDOW_COUNTS:
+        return None
+    size = (config or RepairConfig()).window_chars
+    return first_pass(lambda: stream_windows(chunks(), size), references, config, pairs=pairs)
 
 
 #: The per-token memos are emptied before every this many windows of a big text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
@@ -42,6 +42,7 @@ from repair.stages import REGISTRY, names, score_fields
 
 if TYPE_CHECKING:
     from repair.types import RepairResult
+    from repair.window_counts import WholeCounts
 
 #: The smallest ``--window-chars``: a window must hold enough words for page statistics.
 MIN_WINDOW_CHARS = 20_000
@@ -216,9 +217,13 @@ def fix(
     if report is ReportFormat.none and len(text) > config.whole_document_chars:
         # a file is read again piece by piece: memory holds one window, not the input
         source = _pieces(text) if file == "-" else _file_pieces(file)
+        # the whole text's counts from a first reading (repair.window_counts.WINDOW_COUNTS)
+        held = text if file == "-" else None
+        again = (lambda: _pieces(held)) if held is not None else (lambda: _file_pieces(file))
         del text
         try:
-            _fix_by_windows(source, references, config, pairs, name, output, check, quiet)
+            counts = _first_pass(again, references, config, pairs)
+            _fix_by_windows(source, references, config, pairs, name, output, check, quiet, counts)
         except InputError as exc:  # the file changed since it was checked
             kept = output is not None or check
             done = "nothing was written" if kept else "the output is incomplete"
@@ -318,6 +323,28 @@ def _file_pieces(path: str) -> Iterator[str]:
 RELEASE_WINDOWS = True
 
 
+def _first_pass(
+    source: Callable[[], Iterator[str]],
+    references: list[str],
+    config: RepairConfig,
+    pairs: dict[str, tuple[str, float]],
+) -> WholeCounts | None:
+    """The whole-text counts of a big text read in pieces by ``source()`` (its byte-order
+    mark left out, as :func:`_fix_by_windows` reads it;
+    :func:`repair.pipeline.first_pass_stream`)."""
+    from itertools import chain
+
+    from repair.io import split_bom
+    from repair.pipeline import first_pass_stream
+
+    def pieces() -> Iterator[str]:
+        it = source()
+        _bom, head = split_bom(next(it, ""))
+        return chain((head,), it)
+
+    return first_pass_stream(pieces, references, config, pairs=pairs)
+
+
 def _fix_by_windows(
     source: Iterator[str],
     references: list[str],
@@ -327,6 +354,7 @@ def _fix_by_windows(
     output: Path | None,
     check: bool,
     quiet: bool,
+    counts: WholeCounts | None = None,
 ) -> None:
     """A big text: repair it window by window and write each window's text as it comes
     (``-o``: into the temp file renamed at the end), reading ``source`` (the text in
@@ -347,7 +375,7 @@ def _fix_by_windows(
 
     def pieces() -> Iterator[str]:
         nonlocal changed
-        for start, part in repair_stream(rest, references, config, pairs=pairs):
+        for start, part in repair_stream(rest, references, config, pairs=pairs, counts=counts):
             changed = changed or part.changed
             piece = (bom if start == 0 else "") + part.text
             if not RELEASE_WINDOWS:

@@ -51,6 +51,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from repair import window_counts
 from repair.candidates.spin import Occurrence
 from repair.detect.spin_stats import word_stats
 from repair.document import Document
@@ -296,9 +297,19 @@ def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str,
             f = context_fit(occurrence_gain(doc, ctx, o.start, o.end, o.info.originals))
         fit[o.spun] = fit.get(o.spun, 0.0) + f
     out: dict[str, dict] = {}
-    for spun, c_s in by_form.items():
+    # a big text's window: the whole text's counts (repair.window_counts.PROFILE)
+    whole = window_counts.PROFILE and window_counts.windowed()
+    for spun, n_here in by_form.items():
         info = infos[spun]
-        c_o = sum(doc_phrase_count(doc, orig) for orig in info.originals)
+        c_s: float = n_here
+        c_o: float = sum(doc_phrase_count(doc, orig) for orig in info.originals)
+        if whole:
+            counts = doc.word_counts
+            c_s = n_here * window_counts.scale(spun, counts)
+            c_o = sum(
+                doc_phrase_count(doc, orig) * window_counts.scale(orig, counts)
+                for orig in info.originals
+            )
         q = max(clean_share(spun, orig, info.strength) for orig in info.originals)
         p = (c_s + PRIOR_WEIGHT * q) / (c_s + c_o + PRIOR_WEIGHT)
         weight = 1.0 if info.strength == "strong" else 0.5
@@ -310,7 +321,7 @@ def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str,
             "original_count": c_o,
             "share": p,
             "clean_share": q,
-            "context_fit": fit[spun] / c_s,
+            "context_fit": fit[spun] / n_here,
             "llr": llr,
         }
     return out

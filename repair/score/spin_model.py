@@ -44,6 +44,7 @@ from repair.resources.frequency import zipf
 from repair.score.linear import Linear
 from repair.score.spin_evidence import WordEvidence
 from repair.score.trees import Trees, floats, parse_trees
+from repair.window_counts import whole_mappings
 
 #: The shipped model's lexicon file (:func:`use_model_file` switches it; alternatives ship:
 #: :data:`HELD_SEED_MODEL_FILE`, :data:`MULTI_SPINNER_MODEL_FILE`, :data:`DENSE_MODEL_FILE`).
@@ -402,11 +403,12 @@ def word_features(
     if not words:
         return []
     counts: Counter[str] = doc.word_counts
-    mapping = Counter((w.written.lower(), w.original) for w in words)
+    mapping: Counter[tuple[str, str]] = Counter((w.written.lower(), w.original) for w in words)
     base = words if doc_rows is None else doc_rows
     n = max(len(base), MIN_ROWS)
     flagged = sum(1 for w in base if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
     density = flagged / n
+    whole_mappings(mapping, counts, density)  # a big text's window: the whole text's counts
     mean_gain = sum(_clip(w.gain, -10.0, 20.0) for w in base) / n
     tail = policy_features([_policy_stats(w) for w in base]) if get_model().policy else []
     out = []
