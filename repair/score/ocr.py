@@ -42,6 +42,7 @@ from repair.score import (
     ocr_rescue,
     ocr_romanpair,
     ocr_sole,
+    ocr_variantlm,
     ocr_widectx,
 )
 from repair.types import Candidate, Edit, Token
@@ -242,7 +243,9 @@ class Scorer:
     """Context comparisons with the shared trigram model (one per process)."""
 
     def __init__(self) -> None:
-        self.lm = get_lm()
+        # British / period spellings read at their American spelling's price when
+        # :data:`repair.score.ocr_variantlm.VARIANT_BACKOFF` (issue 12, session 57)
+        self.lm = ocr_variantlm.scorer_lm(get_lm())
         # one per document: the candidates of a span share its original's score, and a
         # document repeats its contexts.  Keys are flat tuples, the word lists cut by
         # ``None`` (never a word): one tuple instead of four, ~half the memory of a

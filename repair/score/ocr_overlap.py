@@ -36,6 +36,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from repair.resources.lm import get_lm
+from repair.score import ocr_variantlm
 from repair.types import Edit
 
 #: Decide overlapping readings by the stretch in context (off: confidence alone).
@@ -118,7 +119,8 @@ def _score(text: str, start: int, end: int, edits: list[Edit]) -> float:
     before = _WORD.findall(text[max(0, start - _REACH) : start])[-2:]
     after = _WORD.findall(text[end : end + _REACH])[:2]
     words = _WORD.findall("".join(body)) + after
-    return get_lm().sequence_logprob(words, before) - _cost(edits)
+    lm = ocr_variantlm.scorer_lm(get_lm(), overlap=True)  # British spellings (session 57)
+    return lm.sequence_logprob(words, before) - _cost(edits)
 
 
 def _equal_map(original: str, replacement: str) -> dict[int, int]:
