@@ -67,7 +67,8 @@ def test_on_scorer_reads_british_reading(backoff: None) -> None:
     assert d.accept and d.gain > 1.0
 
 
-def test_off_scorer_charges_british_reading_the_floor() -> None:
+def test_off_scorer_charges_british_reading_the_floor(monkeypatch) -> None:
+    monkeypatch.setattr(ocr_variantlm, "VARIANT_BACKOFF", False)
     d = Scorer().decide(
         ["dcfences"], ["defences"], ["the", "coast"], ["of", "the"], cost=0.0, orig_known=False
     )
