@@ -50,13 +50,13 @@ def _read(toks: list[Token], have: tuple[Candidate, ...] = ()) -> list[str]:
         if t.kind == "word":
             counts[t.text] = counts.get(t.text, 0) + 1
     return [
-        c.replacement
-        for c in ocr_capswap.capswap_candidates(toks, range(len(toks)), counts, have)
+        c.replacement for c in ocr_capswap.capswap_candidates(toks, range(len(toks)), counts, have)
     ]
 
 
-def test_off_by_default() -> None:
-    assert ocr_capswap.CAP_SWAP is False
+def test_on_by_default_and_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert ocr_capswap.CAP_SWAP is True
+    monkeypatch.setattr(ocr_capswap, "CAP_SWAP", False)
     assert _read(_toks("brother", "Qoseph", "paid")) == []
 
 
@@ -97,6 +97,7 @@ def test_a_reading_another_builder_made_is_left_to_it(swap: None) -> None:
 def test_pipeline_reads_the_swap_only_with_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     page = PAGE.replace("{W}", "Qoseph")
     ocr_capswap.swap_readings.cache_clear()
+    monkeypatch.setattr(ocr_capswap, "CAP_SWAP", False)
     before = [(e.original, e.replacement) for e in repair_text(page).edits]
     assert ("Qoseph", "Joseph") not in before
     monkeypatch.setattr(ocr_capswap, "CAP_SWAP", True)

@@ -38,9 +38,10 @@ from functools import lru_cache
 from repair.resources.frequency import zipf
 from repair.types import Candidate, Token
 
-#: Switch: read first-glyph capital confusions (module doc).  Shipped OFF: see
-#: ``benchmarks/RESULTS.md``, session 57, ocrnever, for the measured effect.
-CAP_SWAP = False
+#: Switch: read first-glyph capital confusions (module doc).  ON (session 57,
+#: ocrnever): SMH dev 4,242 / 6,920 -> 4,240 / 6,911 tokens / chars, ICDAR-only proxy
+#: dev 4,776 / 7,889 -> 4,772 / 7,876; audit, census and light suite dev as without it.
+CAP_SWAP = True
 #: Shortest and longest print read (letters).
 MIN_LEN = 4
 MAX_LEN = 14
