@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from repair.candidates import ocr_deepreach
+from repair.candidates import ocr_capswap, ocr_deepreach
 from repair.pipeline import repair_text
 from repair.score.char_ngrams import ORDER, padded, spelling_cost
 
@@ -46,6 +46,8 @@ def test_on_by_default_and_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ocr_deepreach.DEEP_REACH is True
     monkeypatch.setattr(ocr_deepreach, "DEEP_REACH", False)
     assert ocr_deepreach.deep_candidates("Llsmorr") == []
+    # session 57's first-glyph reader (ocr_capswap) reads "Cvideuco" too: off here
+    monkeypatch.setattr(ocr_capswap, "CAP_SWAP", False)
     assert not any(e.original == "Cvideuco" for e in repair_text(PAGE).edits)
 
 

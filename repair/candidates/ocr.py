@@ -28,6 +28,7 @@ from repair.candidates import (
     ocr_capcase,
     ocr_capname,
     ocr_capsfar,
+    ocr_capswap,
     ocr_context,
     ocr_cutjoin,
     ocr_deepreach,
@@ -562,6 +563,8 @@ class _Generator:
                         ):
                             got = ocr_deepreach.deep_candidates(t.text, t.start, reason)
                         out.extend(got)
+            if info.heavy and ocr_capswap.CAP_SWAP:  # "Terence Toseph Murphy": "Joseph"
+                out.extend(ocr_capswap.capswap_candidates(toks, found, counts, out))
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
                 out.extend(slot_candidates(toks, out))
             elif not info.old_print:  # "and it s unlikely": wider margins (``LIGHT_PAGES``)

@@ -1,0 +1,201 @@
+"""First-glyph capital confusions: a capitalised non-word read as a common word whose
+first letter the print got wrong (issue 12, session 57).
+
+The readers reach a word through the learned confusions, anchored on the print's first
+glyph or on a glyph the table reads it as.  A table learned on another archive often has
+no row for the capital the engine misread ("Toseph" for Joseph, "Ihuisdaj" for Thursday,
+"Knmore" for Enmore under ICDAR's table: no T -> J, I -> T, K -> E row), so the gold is
+never built; the walks read the print as a word that keeps its first glyph ("Yoseph",
+"Temple").  The session 57 account of SMH dev (``benchmarks/RESULTS.md``, ocrnever)
+found this class the largest of the never-built non-words a price bound reaches.
+
+For a flagged capitalised token of a heavily garbled page (the caller's gate), letters
+only with a lower-case tail, of :data:`MIN_LEN` to :data:`MAX_LEN` letters:
+
+* **name test** (the print is kept, nothing is read): the print recurs on the page
+  spelled the same way, or its lower-case form is a word or a listed word / name
+  (a capitalised form of the vocabulary or the name lists shipped);
+* **retrieval**: the common words (Zipf >= :data:`TARGET_ZIPF`) of the print's length
+  +- 1 whose first letter differs from the print's and whose tail is within
+  :data:`TAIL_SHARE` of the print's tail in plain edits;
+* **channel**: each priced by the learned table, generic edits where it has no row
+  (:func:`repair.score.ocr_price.channel_cost_upto`), up to :data:`BOUND` nats: the
+  price bounds the search;
+* **rivals** (:data:`RIVALS`, the name test's other half): no reading where a listed name
+  or a word of any frequency near the print is priced about as cheaply ("Frnest":
+  Ernest, a name, against Priest);
+* the :data:`MAX_READINGS` cheapest (channel + :data:`PRIOR_PER_ZIPF` a Zipf below 6) go
+  to the two-sided scorer at :data:`THRESHOLD` (the page's context decides).
+
+Switch :data:`CAP_SWAP` (see ``benchmarks/RESULTS.md``, session 57, ocrnever).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from repair.resources.frequency import zipf
+from repair.types import Candidate, Token
+
+#: Switch: read first-glyph capital confusions (module doc).  ON (session 57,
+#: ocrnever): SMH dev 4,242 / 6,920 -> 4,240 / 6,911 tokens / chars, ICDAR-only proxy
+#: dev 4,776 / 7,889 -> 4,772 / 7,876; audit, census and light suite dev as without it.
+CAP_SWAP = True
+#: Shortest and longest print read (letters).
+MIN_LEN = 4
+MAX_LEN = 14
+#: The readings: common words of at least this Zipf ...
+TARGET_ZIPF = 4.0
+#: ... whose tail is within this share of the print's tail in plain edits (at least 1) ...
+TAIL_SHARE = 0.25
+#: ... priced by the channel at most this many nats ...
+BOUND = 9.0
+#: ... the cheapest this many (channel + prior) ...
+MAX_READINGS = 2
+#: ... the prior: nats a Zipf below 6.
+PRIOR_PER_ZIPF = 0.5
+#: Name test by rivals: no reading where a listed name or a word of any frequency (not a
+#: reading) within RIVAL_EDITS plain edits of the print, among the RIVAL_LIMIT nearest,
+#: is priced within RIVAL_MARGIN nats of the best reading ("Frnest": Ernest, not Priest).
+RIVALS = True
+RIVAL_EDITS = 3
+RIVAL_LIMIT = 12
+RIVAL_MARGIN = 1.0
+#: Mid-sentence, a reading the period text writes in lower case is lowered (the
+#: capital was the misread glyph: "the Sortion of" -> "portion"), as the walks do.
+#: OFF: SMH dev's capitalised nouns ("That the Itcport of", "the Isorth Shore") lose
+#: more than the lower-case words gain (account tokens on the touched articles, shipped
+#: tables: +2 with it, -2 without; session 57).
+MID_SENTENCE_CASE = False
+#: Margin a reading needs in context (the scorer's threshold).
+THRESHOLD = 1.0
+
+
+def capswap_candidates(
+    toks: list[Token],
+    indices: Iterable[int],
+    counts: Mapping[str, int],
+    have: Iterable[Candidate] = (),
+) -> list[Candidate]:
+    """The first-glyph readings of the flagged tokens at ``indices`` (module doc); a
+    reading a candidate of ``have`` already makes at the token's start is left to it."""
+    if not CAP_SWAP:
+        return []
+    from repair.candidates.ocr_rules import confusion_reading
+
+    out: list[Candidate] = []
+    built = {(c.start, c.replacement.lower()) for c in have}
+    for i in indices:
+        t = toks[i]
+        text = t.text
+        if t.kind != "word" or not capital_print(text):
+            continue
+        if counts.get(text, 0) > 1:
+            continue  # recurs spelled the same way: a name
+        initial = None
+        for word, cost in swap_readings(text):
+            if (t.start, word.lower()) in built:
+                continue  # a reading another builder made: its price and bar stand
+            if MID_SENTENCE_CASE:
+                from repair.candidates.ocr import _initial_case
+                from repair.candidates.ocr_realword import opens_sentence
+
+                if initial is None:
+                    initial = opens_sentence(toks, i)
+                word = _initial_case(word, text, initial)  # "the Sortion of": "portion"
+            out.extend(
+                confusion_reading(
+                    text,
+                    t.start,
+                    word,
+                    word.lower(),
+                    cost,
+                    ((text, word),),
+                    "capitalized_unknown",
+                    THRESHOLD,
+                )
+            )
+    return out
+
+
+def capital_print(text: str) -> bool:
+    """Whether ``text`` is a capitalised print this module reads (its shape only)."""
+    return (
+        MIN_LEN <= len(text) <= MAX_LEN
+        and text.isalpha()
+        and text[0].isupper()
+        and text[1:].islower()
+    )
+
+
+@lru_cache(maxsize=4096)
+def swap_readings(text: str) -> tuple[tuple[str, float], ...]:
+    """The capitalised words ``text`` reads as with another first letter, cheapest first,
+    each with its channel price (module doc); ``()`` where the name test keeps the print."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates.ocr_deepreach import _listed
+    from repair.score.ocr_price import channel_cost_upto
+
+    low = text.lower()
+    if zipf(low) > 0.0 or _listed(low) or _listed(text):
+        return ()  # a word or a listed name: kept
+    tail = low[1:]
+    cut = max(1, int(len(tail) * TAIL_SHARE + 0.5))
+    scored: list[tuple[float, float, str]] = []
+    for n in range(len(low) - 1, len(low) + 2):
+        words, tails = _pool(n)
+        if not words:
+            continue
+        for _t, _d, k in process.extract(
+            tail, tails, scorer=Levenshtein.distance, score_cutoff=cut, limit=None
+        ):
+            w = words[k]
+            if w[0] == low[0]:
+                continue  # the anchored readers' words
+            form = w[0].upper() + w[1:]
+            cost = channel_cost_upto(text, form, BOUND)
+            if cost > BOUND:
+                continue
+            scored.append((cost + PRIOR_PER_ZIPF * max(0.0, 6.0 - zipf(w)), cost, form))
+    scored.sort()
+    if RIVALS and scored and _rival(text, scored[0][1], {f.lower() for _s, _c, f in scored}):
+        return ()  # a listed name or a word of the print's own head as near: kept
+    return tuple((form, cost) for _s, cost, form in scored[:MAX_READINGS])
+
+
+def _rival(text: str, cost: float, readings: set[str]) -> bool:
+    """Whether a word of any frequency or a listed name of about ``text``'s length, not one
+    of ``readings``, is priced within :data:`RIVAL_MARGIN` nats of ``cost`` (the name test's
+    evidence that the print may be a name or another word the anchored readers reach)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from repair.candidates.ocr_deepreach import _names_of, _words_of
+    from repair.score.ocr_price import channel_cost_upto
+
+    low = text.lower()
+    limit = cost + RIVAL_MARGIN
+    pool = [
+        w
+        for n in range(len(low) - 1, len(low) + 2)
+        for w in (*_words_of(n), *_names_of(n))
+        if w not in readings
+    ]
+    for w, _d, _k in process.extract(
+        low, pool, scorer=Levenshtein.distance, score_cutoff=RIVAL_EDITS, limit=RIVAL_LIMIT
+    ):
+        if channel_cost_upto(text, w[0].upper() + w[1:], limit) <= limit:
+            return True
+    return False
+
+
+@lru_cache(maxsize=32)
+def _pool(n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The common words of length ``n`` (Zipf >= :data:`TARGET_ZIPF`) and their tails."""
+    from repair.candidates.ocr_far import _by_length
+
+    words = tuple(w for w in _by_length().get(n, ()) if zipf(w) >= TARGET_ZIPF)
+    return words, tuple(w[1:] for w in words)
