@@ -423,6 +423,18 @@ def rivals(doc: Document, start: int, end: int, chosen: str, gain: float) -> tup
     each with the features of :class:`PhraseEvidence` it would have had if chosen (read
     again only for the few spans the stage's tie-break asks for,
     ``repair.stages.spin.PHRASE_TIE_PICK``)."""
+    return tuple(
+        r for r in span_readings(doc, start, end, (gain, RIVAL_WINDOW)) if r.original != chosen
+    )
+
+
+def span_readings(
+    doc: Document, start: int, end: int, near: tuple[float, float] | None = None
+) -> list[Rival]:
+    """Every candidate original of the written span ``doc.text[start:end]`` as a
+    :class:`Rival` (the features of :class:`PhraseEvidence` it would have had if chosen),
+    best gain first; with ``near`` (a gain and a window), only those whose gain comes
+    within the window of that gain (the others' unconditioned reads are skipped)."""
     low = tuple(doc.text[start:end].lower().split())
     _origs, wordnet = span_originals(low)
     lm = get_lm()
@@ -430,15 +442,14 @@ def rivals(doc: Document, start: int, end: int, chosen: str, gain: float) -> tup
     mean = sum(zipf(w) for w in low) / len(low)
     out = []
     for g, lg, rg, o in span_rows(doc, start, end):
-        if o != chosen and gain - g < RIVAL_WINDOW:
-            lp_o = lm.sequence_logprob([o])
-            uni = lp_o - lp_span
-            out.append(
-                Rival(
-                    o, g, lg, rg, zipf(o) - mean, g - uni, lp_o - lp_span / len(low), o in wordnet
-                )
-            )
-    return tuple(out)
+        if near is not None and not near[0] - g < near[1]:
+            continue
+        lp_o = lm.sequence_logprob([o])
+        uni = lp_o - lp_span
+        out.append(
+            Rival(o, g, lg, rg, zipf(o) - mean, g - uni, lp_o - lp_span / len(low), o in wordnet)
+        )
+    return out
 
 
 def _tight(

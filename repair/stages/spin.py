@@ -50,7 +50,13 @@ from repair.detect.spin_family import MARK_MIN_GAIN, FamilyEvidence
 from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
-from repair.score import spin_phrase_routed, spin_printed, spin_reread_model, spin_route
+from repair.score import (
+    spin_phrase_routed,
+    spin_printed,
+    spin_reread_model,
+    spin_route,
+    spin_span_printed,
+)
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
 from repair.score.consistency import RULE as CARRIED
 from repair.score.science import defer_rare as science_defer
@@ -2039,7 +2045,9 @@ def _tie_picked(doc: Document, kept: list[Candidate]) -> list[Candidate]:
     span (the document's content words either side).  The best is kept where it leads the
     next by :data:`PHRASE_TIE_LEAD` and passes :func:`_phrase_kept` with its own features
     (sides, commonness); else the span is dropped.  One topic read per near-tied original
-    of such a span (a few a document)."""
+    of such a span (a few a document).  In a document routed to the any-rank model each
+    original also scores the printed-elsewhere cue
+    (:func:`~repair.score.spin_span_printed.printed_nats`)."""
     out: list[Candidate] = []
     for c in kept:
         f = c.features
@@ -2056,7 +2064,8 @@ def _tie_picked(doc: Document, kept: list[Candidate]) -> list[Candidate]:
         scored = sorted(
             (
                 (r.gain if r is not None else f["gain0"])
-                + PHRASE_TIE_TOPIC * topic_gain(doc, written, o, c.start),
+                + PHRASE_TIE_TOPIC * topic_gain(doc, written, o, c.start)
+                + spin_span_printed.printed_nats(doc, c, o),
                 i,
             )
             for i, (o, r) in enumerate(reads)
@@ -2853,6 +2862,10 @@ class _Stage:
                 for c in spans:  # a routed document's spans: the routed bar
                     if spin_phrase_routed.marked(doc.text[c.start : c.end]):
                         c.features[spin_phrase_routed.FEATURE] = True
+            if spin_span_printed.PRINTED_SPAN is not None and spin_route.model_for(d):
+                for c in spans:  # a routed document's spans: the printed-elsewhere cue
+                    c.features[spin_span_printed.FEATURE] = True
+                spans = [spin_span_printed.reprinted(doc, c) for c in spans]
             if PHRASE_BOTH_SIDES is not None and PHRASE_HABIT_RATE is not None:
                 rate = round(loose_rate(doc, detection.phrases), 3)
                 for c in spans:
