@@ -249,9 +249,9 @@ def _sentence_window(toks: list[Token], i: int) -> list[str] | None:
 
 def _bounded_margin(prev: list[str], text: str, variant: str, cost: float, prior: float) -> float:
     """The reading's margin with the sentence's end as its right context."""
-    from repair.resources.lm import get_lm
+    from repair.score.ocr_variantlm import reader_lm
 
-    lm = get_lm()
+    lm = reader_lm()  # British spellings by their American ones (READERS, session 57)
     gain = lm.sequence_logprob([variant, "</s>"], prev) - lm.sequence_logprob([text, "</s>"], prev)
     return float(gain - cost - prior * zipf(text.lower()))
 

@@ -610,7 +610,7 @@ def _realword_features(
     the words after it (``right``); the printed word's and the reading's own support by
     the left context over their unigram scores; unknown words on the rest of its line;
     how often the page prints each (``page``: the page's lower-cased word counts)."""
-    lm = get_lm()
+    lm = ocr_variantlm.reader_lm()  # READERS (session 57)
     if page is None:
         page = Counter(w.text.lower() for w in doc.words)
     prev, nxt = ctx.around(start, end)
@@ -645,7 +645,7 @@ def _isolated_refuses(
     before, after = _marks_around(doc.text, span[0], span[1])
     if not (before and after) or "lm_logprob_gain" not in ev:
         return False
-    lm = get_lm()
+    lm = ocr_variantlm.reader_lm()  # READERS (session 57)
     bare = lm.sequence_logprob([alt], []) - lm.sequence_logprob([orig], [])
     return margin - float(ev["lm_logprob_gain"]) + bare < float(ev.get("threshold", 0.0))
 
@@ -997,7 +997,7 @@ def _trigram_sides_agree(
 ) -> bool:
     """Whether the trigram prefers ``alt`` to ``orig`` given the left context alone, and
     again for the right context (the gain less the left-only gain)."""
-    lm = get_lm()
+    lm = ocr_variantlm.reader_lm()  # READERS (session 57)
     before = list(prev[-2:])
     lhs = lm.sequence_logprob((alt,), before) - lm.sequence_logprob((orig,), before)
     if lhs <= 0.0:

@@ -22,7 +22,8 @@ model of :func:`~repair.resources.lm.get_lm` (the spin scorers') is not changed,
 :meth:`~repair.resources.lm.LanguageModel.known` still answers for the model's own
 vocabulary.
 
-Switches: :data:`VARIANT_BACKOFF` (off: see its note), :data:`OVERLAP`, :data:`ARCHAIC_BACKOFF`.
+Switches: :data:`VARIANT_BACKOFF` (off: see its note), :data:`OVERLAP`, :data:`ARCHAIC_BACKOFF`,
+:data:`READERS`, :data:`FAST_SEQUENCE`.
 """
 
 from __future__ import annotations
@@ -46,6 +47,20 @@ OVERLAP = True
 #: :func:`repair.score.ocr_channel.archaic_form`).  Off: ICDAR files 1-80 broken 26 → 25 but
 #: file 81's train part 65 → 66 broken, 4,044 → 4,043 fixed; on SMH it maps names ("moreton").
 ARCHAIC_BACKOFF = False
+#: The OCR readers that read the trigram model themselves (not through the scorer) read
+#: this model too: the real-word guard's features, its isolated-reading check and its
+#: trigram side test (:mod:`repair.score.ocr`), the real-word end-of-sentence margin
+#: (:mod:`repair.candidates.ocr_realword`) and the wide-context period reading
+#: (:mod:`repair.score.ocr_widectx`), through :func:`reader_lm`.  Off (RESULTS "Session 57,
+#: ocrvariant2"): those readers make 2,696 reads on SMH dev, 4 with a mapped word; SMH,
+#: proxy, audit, census and light dev identical, SMH and proxy test identical.
+READERS = False
+#: The back-off model keeps the compiled sequence sum for a sequence (and history) with no
+#: word the rules map, the Python sum otherwise (the same floats either way: a word with no
+#: mapping is priced by the model itself).  Off: the Python sum for every sequence.  Exact
+#: (100 k OCR words byte-identical); 100 k sequence reads 0.81 → 0.55 s, but a 100 k-word run
+#: makes only ~1,700 (the back-off's cost is the compiled decision's ~300 k wrapped grams).
+FAST_SEQUENCE = True
 #: Nats taken off the mapped spelling's probability (the word is not the model's own).
 VARIANT_PENALTY = 1.0
 #: Shortest word mapped (the rules' own stems need 2-3 letters before the ending).
@@ -119,13 +134,51 @@ class _VariantProb:
         return raw
 
 
+class _VariantSequence:
+    """:attr:`LanguageModel._sequence` of the back-off model: the base model's compiled
+    sum when no word of the sequence or its history has a mapping (every n-gram is then
+    the base model's own), else :meth:`LanguageModel.sequence_logprob`'s Python loop over
+    the wrapped ``prob``."""
+
+    __slots__ = ("compiled", "prob")
+
+    def __init__(self, compiled: object, prob: _VariantProb) -> None:
+        self.compiled = compiled
+        self.prob = prob
+
+    def __call__(
+        self, words: object, h1: str | None, h2: str | None, log_base: float, floor: float
+    ) -> float:
+        v = variant_of
+        lowered = [w.lower() for w in words]  # type: ignore[attr-defined]
+        if not (any(map(v, lowered)) or (h1 is not None and v(h1)) or (h2 is not None and v(h2))):
+            return self.compiled(words, h1, h2, log_base, floor)  # type: ignore[operator,no-any-return]
+        prob = self.prob
+        total = 0.0
+        for low in lowered:  # :meth:`LanguageModel.sequence_logprob`'s loop
+            if h2 is not None:
+                raw = prob([low, h1, h2])  # type: ignore[list-item]
+            elif h1 is not None:
+                raw = prob([low, h1])
+            else:
+                raw = prob([low])
+            total += floor if raw <= _UNKNOWN else max(raw * log_base, floor)
+            h2, h1 = h1, low
+        return total
+
+
 @lru_cache(maxsize=4)
 def _variant_model(base: LanguageModel) -> LanguageModel:
     model = object.__new__(LanguageModel)
     vars(model).update(vars(base))
-    model.prob = _VariantProb(base.prob, round(VARIANT_PENALTY / lm_module._LOG_BASE))
+    prob = _VariantProb(base.prob, round(VARIANT_PENALTY / lm_module._LOG_BASE))
+    model.prob = prob
     model.prob_api = model.prob
-    model._sequence = None  # type: ignore[attr-defined]  # the Python sum asks ``prob``
+    compiled = vars(base).get("_sequence")
+    # the Python sum asks ``prob``; :data:`FAST_SEQUENCE` keeps the compiled one where exact
+    model._sequence = (  # type: ignore[attr-defined]
+        _VariantSequence(compiled, prob) if FAST_SEQUENCE and compiled is not None else None
+    )
     model.known = base.known  # type: ignore[method-assign]  # the model's own vocabulary
     return model
 
@@ -137,3 +190,10 @@ def scorer_lm(base: LanguageModel, *, overlap: bool = False) -> LanguageModel:
     if not VARIANT_BACKOFF or (overlap and not OVERLAP) or type(base) is not LanguageModel:
         return base
     return _variant_model(base)
+
+
+def reader_lm() -> LanguageModel:
+    """The model an OCR reader outside the scorer reads: :func:`scorer_lm` of the shared
+    model when :data:`READERS` is on, else the shared model itself."""
+    base = lm_module.get_lm()
+    return scorer_lm(base) if READERS else base

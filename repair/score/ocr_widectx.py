@@ -39,8 +39,8 @@ from typing import Any
 
 from repair.candidates.ocr_realword import PRIOR_PER_ZIPF
 from repair.document import Document
-from repair.resources.lm import get_lm
 from repair.score.ocr_channel import is_known
+from repair.score.ocr_variantlm import reader_lm
 from repair.types import Candidate
 
 #: Off by default (see ``benchmarks/RESULTS.md``, session 43, ocrctx43).
@@ -123,7 +123,7 @@ def wide_accept(
         if lhs + rhs < PERIOD_MIN:
             continue
         before = tuple(prev[-2:])
-        lm = get_lm()
+        lm = reader_lm()  # British spellings by their American ones (READERS, session 57)
         trigram_left = lm.sequence_logprob((a,), before) - lm.sequence_logprob((o,), before)
         if d.gain - trigram_left < TRIGRAM_RIGHT_MIN:
             continue  # "The modem in the study": the words after want the print
