@@ -1,12 +1,12 @@
-"""The optional compiled OCR walk, channel-price alignment and block prices, tokenizer loop, key-table and
-sorted-lines look-ups, spin LM gains and direct n-gram look-ups (issue 14): built when a C
-compiler is there.
+"""The optional compiled OCR walk, channel-price alignment and block prices, tokenizer loop,
+key-table and sorted-lines look-ups, spin LM gains and direct n-gram look-ups (issue 14):
+built when a C compiler is there.
 
 Everything else is in ``pyproject.toml``.  ``optional=True``: without a compiler (or
 Python's headers) the install goes on and :mod:`repair.score.ocr_channel` walks in
-Python, :mod:`repair.score.ocr_price` aligns with rapidfuzz and prices blocks from its row dicts, :mod:`repair.tokenize` loops
-in Python, :mod:`repair.resources.key_table` looks keys up in Python,
-:mod:`repair.resources.sorted_lines` searches its blocks in Python and
+Python, :mod:`repair.score.ocr_price` aligns with rapidfuzz and prices blocks from its row
+dicts, :mod:`repair.tokenize` loops in Python, :mod:`repair.resources.key_table` looks keys
+up in Python, :mod:`repair.resources.sorted_lines` searches its blocks in Python and
 :mod:`repair.score.spin_evidence` reads the LM in Python, and :mod:`repair.resources.lm`
 calls pocketsphinx's Python binding, with the same results.
 """
