@@ -110,6 +110,19 @@ class Rival:
     fair: float
     wordnet: bool
 
+    def fields(self) -> dict[str, object]:
+        """The candidate features this reading gives a span when it is chosen as the
+        original (``gain0`` and its sides, Zipf gain, context, fairness, WordNet)."""
+        return {
+            "gain0": self.gain,
+            "left_gain": self.left_gain,
+            "right_gain": self.right_gain,
+            "zipf_gain": self.zipf_gain,
+            "context": self.context,
+            "fair": self.fair,
+            "wordnet": self.wordnet,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class TightReading:

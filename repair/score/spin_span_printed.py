@@ -99,15 +99,4 @@ def reprinted(doc: Document, c: Candidate) -> Candidate:
 
 def _features(f: dict[str, object], r: Rival, lead: float) -> dict[str, object]:
     """The span's features ``f`` with the reading ``r`` as its original (lead ``lead``)."""
-    return {
-        **f,
-        "gain0": r.gain,
-        "margin": min(round(lead, 4), 10.0),
-        "left_gain": r.left_gain,
-        "right_gain": r.right_gain,
-        "zipf_gain": r.zipf_gain,
-        "context": r.context,
-        "fair": r.fair,
-        "wordnet": r.wordnet,
-        "printed_pick": True,
-    }
+    return {**f, **r.fields(), "margin": min(round(lead, 4), 10.0), "printed_pick": True}

@@ -2084,17 +2084,7 @@ def _tie_picked(doc: Document, kept: list[Candidate]) -> list[Candidate]:
             r.original,
             c.kind,
             c.source,
-            {
-                **f,
-                "gain0": r.gain,
-                "left_gain": r.left_gain,
-                "right_gain": r.right_gain,
-                "zipf_gain": r.zipf_gain,
-                "context": r.context,
-                "fair": r.fair,
-                "wordnet": r.wordnet,
-                "tie_lead": round(lead, 3),
-            },
+            {**f, **r.fields(), "tie_lead": round(lead, 3)},
         )
         if _phrase_kept(picked, tie=True):
             out.append(picked)
