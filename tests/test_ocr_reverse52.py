@@ -104,6 +104,7 @@ def _build(monkeypatch: pytest.MonkeyPatch, unseen: float) -> dict[tuple[str, st
 
 def test_the_build_writes_the_reverse_row(monkeypatch: pytest.MonkeyPatch) -> None:
     assert build.REVERSE_BACKOFF
+    monkeypatch.setattr(build, "GLYPH_BACKOFF", False)  # the flat unseen price (session 58)
     rows = _build(monkeypatch, 5.66)
     assert float(rows[("l", "t")]) == pytest.approx(_price(float(rows[("t", "l")])))
     assert float(rows[("l", "w")]) == pytest.approx(5.66)  # no reverse: the unseen row
