@@ -719,8 +719,12 @@ def _pooled(
 #: 4,751 / 7,850 (floor 4.5: 4,749 / 7,855); 1.0 4,761 / 7,876; dearer rows too (rows
 #: above 6.5 dropped: "j" -> "y"; slope 0.5) 4,789 / 7,938, floor 4.5 4,790 / 7,975.
 #: Control, the same prices shuffled among the pairs: slope 0.5 4,763 / 7,867 and 4,775 /
-#: 7,872, slope 0.25 4,768 / 7,871.  benchmarks/RESULTS.md, session 58, ocrfloor.
-GLYPH_BACKOFF = True
+#: 7,872, slope 0.25 4,768 / 7,871.  Test (read once, on): proxy 5,668 / 9,206 -> 5,655 /
+#: 9,178.  OFF: with batch self-training (``repair batch -j 1 --ocr-table`` of the ICDAR-only
+#: profile over SMH dev's raw pages) 4,643 / 7,588 -> 4,654 / 7,626, a guard that regresses:
+#: the first pass's cheaper rows are what self-training learns from.  benchmarks/RESULTS.md,
+#: session 58, ocrfloor.
+GLYPH_BACKOFF = False
 #: Nats per unit of ``ln(mean score / score)`` (0: the flat class cost).
 GLYPH_SLOPE = 0.25
 #: The cheapest a priced unseen pair may be (nats): UNSEEN_MIN_COST, out of the real-word
