@@ -41,8 +41,8 @@ from repair.types import Candidate, Token
 #: 4451ccf2: SMH dev 4,238 / 6,904 -> 4,234 / 6,899 (the surname guard alone 4,237 / 6,903;
 #: "Mra. Bussell", "Sfrt John Doak" kept), proxy dev 4,769 / 7,867 -> 4,768 / 7,863 (alone
 #: 4,769 / 7,864), audit dev 1 broken / 14,377 fixed both: benchmarks/RESULTS.md, "Session
-#: 58, ocrbroken".
-READ_TITLE_SLOT = False
+#: 58, ocrbroken".  On.
+READ_TITLE_SLOT = True
 
 
 def read_titles(

@@ -31,8 +31,8 @@ from repair.types import Candidate, Token
 #: 4,237 / 6,903, proxy dev 4,769 / 7,867 -> 4,769 / 7,864; with the slot after a title the
 #: page's own readings make (:data:`repair.candidates.ocr_readtitle.READ_TITLE_SLOT`) SMH
 #: dev -> 4,234 / 6,899, proxy dev -> 4,768 / 7,863, audit dev 1 / 14,377 both
-#: (benchmarks/RESULTS.md, "Session 58, ocrbroken").
-SURNAME_KEEP = False
+#: (benchmarks/RESULTS.md, "Session 58, ocrbroken").  On since session 58.
+SURNAME_KEEP = True
 #: Only a name the English word list lacks ("Doak", "Bussell", "Lunn"; not "Loon", which
 #: the OCR makes of "Leon", nor "Thom" of "Thomas").
 UNKNOWN_ONLY = True
