@@ -156,5 +156,6 @@ def test_flag_values() -> None:
     from repair.candidates import ocr_surname
 
     assert ocr.KNOWN_COMPOUND and ocr_marks.EDGE_PARAGRAPH_I
-    # shipped off: see benchmarks/RESULTS.md, session 42, ocrprec42
-    assert ocr_sole.FOREIGN_SOLE is False and ocr_surname.SURNAME_KEEP is False
+    # shipped off: see benchmarks/RESULTS.md, session 42, ocrprec42; the surname guard
+    # is on since session 58 (ocrbroken), with the slot after a read title
+    assert ocr_sole.FOREIGN_SOLE is False and ocr_surname.SURNAME_KEEP is True

@@ -27,7 +27,12 @@ from repair.types import Candidate, Token
 #: devb 2,487 -> 2,487 (chars 4,018 -> 4,017); without :data:`UNKNOWN_ONLY` deva -2, devb
 #: +2 ("M. Loon Caron" is "Leon" misread).  The dev breaks it was meant for mostly stand
 #: after a garbled title ("Mra. Bussell", "Sfrt John Doak") or none ("Lionel Lunn").
-SURNAME_KEEP = False
+#: Session 58 (ocrbroken), re-measured on main 4451ccf2 in-process: SMH dev 4,238 / 6,904 ->
+#: 4,237 / 6,903, proxy dev 4,769 / 7,867 -> 4,769 / 7,864; with the slot after a title the
+#: page's own readings make (:data:`repair.candidates.ocr_readtitle.READ_TITLE_SLOT`) SMH
+#: dev -> 4,234 / 6,899, proxy dev -> 4,768 / 7,863, audit dev 1 / 14,377 both
+#: (benchmarks/RESULTS.md, "Session 58, ocrbroken").  On since session 58.
+SURNAME_KEEP = True
 #: Only a name the English word list lacks ("Doak", "Bussell", "Lunn"; not "Loon", which
 #: the OCR makes of "Leon", nor "Thom" of "Thomas").
 UNKNOWN_ONLY = True
@@ -71,10 +76,12 @@ def keep_surnames(
     """``cands`` less the readings that change a listed surname in a surname's slot."""
     if not SURNAME_KEEP or not cands:
         return cands
+    from repair.candidates import ocr_readtitle
     from repair.score.ngrams import get_ngrams
     from repair.score.ocr_channel import is_known
 
     is_name = get_ngrams().is_name
+    titled: frozenset[int] | None = None  # :data:`ocr_readtitle.READ_TITLE_SLOT`'s
     verdict: dict[int, bool] = {}
     out: list[Candidate] = []
     for c in cands:
@@ -88,11 +95,14 @@ def keep_surnames(
             continue
         keep = verdict.get(i)
         if keep is None:
-            keep = verdict[i] = (
-                is_name(text)
-                and not (UNKNOWN_ONLY and is_known(text.lower()))
-                and surname_slot(toks, i)
-            )
+            keep = is_name(text) and not (UNKNOWN_ONLY and is_known(text.lower()))
+            if keep and not surname_slot(toks, i):
+                keep = ocr_readtitle.READ_TITLE_SLOT
+                if keep:  # "Mra. Bussell", "Sfrt John Doak": a title the page reads
+                    if titled is None:
+                        titled = ocr_readtitle.read_titles(toks, by_start, cands)
+                    keep = ocr_readtitle.read_title_slot(toks, i, titled)
+            verdict[i] = keep
         if not keep:
             out.append(c)
     return out
