@@ -18,6 +18,10 @@ document), how often each builder is asked and how often it answers nothing:
 Each of them answers ``[]`` whatever the context when the word's own tests fail; those
 tests are asked here once per word type of the page (``*_may``, remembered in the
 page's ``_DocInfo``) and the builder is not called for a word that cannot pass them.
+Only tests that cost a table look-up, or whose answer the builder itself reads before
+any context test, are hoisted: a first version that asked every title-case type's
+confusion readings and short readings (which the builders ask only where the context
+holds) added first-time work and was slower in process pairs (session 58).
 
 Exact: each ``*_may`` is the conjunction of the builder's own tests that read only the
 printed word (and the shared tables, fixed within a page), so a word for which it is
@@ -32,7 +36,6 @@ from __future__ import annotations
 
 from repair.candidates import ocr_case, ocr_namecase, ocr_shortreal
 from repair.score.ngrams import get_ngrams
-from repair.score.ocr_channel import single_confusions
 
 #: Ask the word-only tests of three per-token builders once per word type of a garbled
 #: page and skip the builder where they fail (hooks in
@@ -65,25 +68,23 @@ def name_capital_may(text: str) -> bool:
 def capital_word_may(text: str) -> bool:
     """Whether :func:`~repair.candidates.ocr_case.capital_word_candidates` can give the
     capitalised word ``text`` a candidate in any context: a title-case word of four
-    letters or more that period text rarely capitalises, with one learned confusion to
-    a word it writes with a capital."""
+    letters or more that period text rarely capitalises (table look-ups only: the
+    builder's confusion readings are left to it, asked only where its context holds, so
+    the triage adds no first-time work)."""
     if len(text) < 4 or not (text[0].isupper() and text[1:].islower()):
         return False
-    table = get_ngrams()
-    share = table.capital_share(text.lower())
-    if share is None or share >= ocr_case.CAPITAL_WORD_MAX_SHARE:
-        return False
-    least = ocr_case.CAPITAL_TARGET_MIN_SHARE
-    for c in single_confusions(text):
-        target = table.capital_share(c.text.lower())
-        if c.text[:1].isupper() and target is not None and target >= least:
-            return True
-    return False
+    share = get_ngrams().capital_share(text.lower())
+    return share is not None and share < ocr_case.CAPITAL_WORD_MAX_SHARE
 
 
 def short_real_may(text: str, heavy: bool) -> bool:
     """Whether :func:`~repair.candidates.ocr_shortreal.short_real_candidates` can read
-    the word ``text`` in any context (a heavy page's short word with a table reading)."""
-    return bool(
-        ocr_shortreal.SHORT_REAL and heavy and ocr_shortreal.short_real_readings(text)
-    )
+    the word ``text`` in any context: not on a light page, nor a lower-case word without
+    a table reading (the readings the builder reads first for a lower-case word; a
+    capitalised word's are read only in its context, so it is left to the builder and the
+    triage adds no first-time work)."""
+    if not (ocr_shortreal.SHORT_REAL and heavy):
+        return False
+    if not text.islower():
+        return True
+    return bool(ocr_shortreal.short_real_readings(text))
