@@ -61,6 +61,7 @@ from repair.candidates import (
     ocr_spacejoin,
     ocr_surname,
     ocr_titlecap,
+    ocr_triage,
 )
 from repair.candidates.ocr_abbrev import abbrev_candidates
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
@@ -293,6 +294,10 @@ class _DocInfo:
     period: dict[str, bool] = field(default_factory=dict)
     #: :func:`repair.candidates.ocr_firstpass.reads_nothing` per word type
     no_reading: dict[str, bool] = field(default_factory=dict)
+    #: :func:`repair.candidates.ocr_triage.name_capital_may` per word type
+    name_capital_may: dict[str, bool] = field(default_factory=dict)
+    #: :func:`repair.candidates.ocr_triage.capital_word_may` per word type
+    capital_word_may: dict[str, bool] = field(default_factory=dict)
     #: (the document's token list, this call's own copy of it) for ``_Generator._stem``
     stem_tokens: tuple[list[Token], list[Token]] | None = field(
         default=None, repr=False, compare=False
@@ -449,6 +454,7 @@ class _Generator:
         # each word not flagged (a "1" of a garbled page otherwise); the token's text and
         # first letter read once (the same tests in the same order; issue 14, session 38)
         heavy = info.heavy
+        triage = ocr_triage.TRIAGE
         for i, t in enumerate(toks):
             if t.kind != "word":
                 if t.kind == "number" and t.text == "1":
@@ -487,7 +493,13 @@ class _Generator:
                 )  # "WOOL, FLANS": a capitals line across a comma
                 out.extend(caps_candidates(toks, i, line, counts))
             if capital and word[1:].islower():
-                out.extend(capital_word_candidates(toks, i))
+                may = True
+                if triage:  # the word's own tests, once a type (ocr_triage)
+                    may = info.capital_word_may.get(word)
+                    if may is None:
+                        may = info.capital_word_may[word] = ocr_triage.capital_word_may(word)
+                if may:
+                    out.extend(capital_word_candidates(toks, i))
             elif capital and not word.isupper() and known_mixed(word):
                 pass  # "NaCl", "YouTube": a real mixed-case form
             elif heavy and capital:  # "RobinBon": OCR's capitals
@@ -501,7 +513,13 @@ class _Generator:
             if head.islower() and not word.islower():
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif ocr_namecase.NAME_RUN_CAPITAL and head.islower():  # "Horace leslie Appleton"
-                out.extend(ocr_namecase.name_capital_candidates(toks, i, counts))
+                may = True
+                if triage:  # the word's own tests, once a type (ocr_triage)
+                    may = info.name_capital_may.get(word)
+                    if may is None:
+                        may = info.name_capital_may[word] = ocr_triage.name_capital_may(word)
+                if may:
+                    out.extend(ocr_namecase.name_capital_candidates(toks, i, counts))
         if garbled:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})
             if ocr_pagecase.CASE_TARGETS:  # "OOPP" beside "Copp" x6: capitals, no finding
@@ -1084,6 +1102,8 @@ class _Generator:
                     )
                     for word, cost in ocr_shortword.short_readings(tok.text)
                 ]
+            if ocr_triage.TRIAGE and not ocr_triage.short_real_may(tok.text, heavy):
+                return out  # no short real reading in any context (ocr_triage)
             return out + short_real_candidates(toks, i, out, heavy)  # "tie use" -> "the"
         if not _lone_letter(tok, toks, i):
             return []
