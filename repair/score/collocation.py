@@ -47,6 +47,7 @@ from repair.detect.collocation import MAX_SPUN_ZIPF, Restoration
 from repair.resources.frequency import zipf
 from repair.score import clip
 from repair.score import science as _science
+from repair.score import term_backoff as _term_backoff
 from repair.types import Candidate, Edit
 
 #: Least LM gain (nats) of the restored words in context.
@@ -222,6 +223,7 @@ def score(candidates: list[Candidate], unit: tuple[bool, int] | None = None) -> 
     decided = decide(list(rs.values()))
     if unit is not None:
         decided = unit_relax(decided, *unit)
+    decided = _term_backoff.relax(decided)  # a commoner written word, context asks
     decisions = {id(d.restoration): d for d in decided}
     best: dict[int, tuple[Decision, Candidate]] = {}
     for rid, cands in by_r.items():
