@@ -1,5 +1,6 @@
 """A term window declined only for its commoner written word, applied when its context asks
-for the term (repair.score.term_backoff.TERM_BACKOFF, off by default).
+for the term (repair.score.term_backoff.TERM_BACKOFF, off by default), and the same windows
+applied only where a document holds many of them per 1,000 words (RATE_GATED, session 54).
 
 "sensor webs" is declined by repair.score.collocation.decide only for ``common_written``;
 with the flag on it is restored.  The flag stays off: honest formal prose carries the same
@@ -46,9 +47,47 @@ def _window(text: str, written: tuple[str, ...]) -> score.Decision:
     return d
 
 
-def test_off_by_default() -> None:
+#: The mill sentence's window in a longer text of plain town news: one eligible window in
+#: 165 words (6 per 1,000), under the rate bar.
+FILLER = (
+    "The town council met on Tuesday evening to discuss the new library. Members agreed that "
+    "the building should open next spring and that the old hall would be sold. Residents "
+    "asked for longer opening hours and more parking near the main road. "
+) * 3
+
+
+def test_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     assert term_backoff.TERM_BACKOFF is False
+    monkeypatch.setattr(term_backoff, "RATE_GATED", False)
     assert ("webs", "networks") not in _edits(MILL)
+
+
+def test_rate_gate_reads_a_dense_short_text() -> None:
+    """Shipped state: one eligible window in 40 words (25 per 1,000) is applied."""
+    assert term_backoff.TERM_BACKOFF is False
+    assert term_backoff.RATE_GATED is True
+    assert ("webs", "networks") in _edits(MILL)
+
+
+def test_rate_gate_keeps_a_sparse_window() -> None:
+    text = MILL + " " + FILLER
+    n = len(Document(text).words)
+    decided = _decisions(text)
+    assert sum(term_backoff.eligible(d) for d in decided) == 1
+    assert 1000.0 / n < term_backoff.MIN_PER_1000
+    assert not term_backoff.rate_open(decided, n)
+    assert ("webs", "networks") not in _edits(text)
+
+
+def test_rate_open_needs_the_flag_and_a_word_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    decided = _decisions(MILL)
+    n = len(Document(MILL).words)
+    assert term_backoff.rate_open(decided, n)
+    assert not term_backoff.rate_open(decided, None)
+    assert not term_backoff.rate_open([d for d in decided if not term_backoff.eligible(d)], n)
+    monkeypatch.setattr(term_backoff, "RATE_GATED", False)
+    assert not term_backoff.rate_open(decided, n)
+    assert term_backoff.relax(decided, n) is decided
 
 
 def test_on_restores_the_term(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,7 +107,7 @@ def test_eligible_only_when_declined_for_the_common_word() -> None:
 
 def test_relax_keeps_the_list_when_off() -> None:
     decided = _decisions(MILL)
-    assert term_backoff.relax(decided) is decided
+    assert term_backoff.relax(decided) is decided  # no word count: the rate gate stays shut
 
 
 def test_relax_applies_when_on(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -210,10 +210,13 @@ def unit_relax(decisions: list[Decision], formal: bool, n_words: int) -> list[De
     return out
 
 
-def score(candidates: list[Candidate], unit: tuple[bool, int] | None = None) -> list[Edit]:
+def score(
+    candidates: list[Candidate], unit: tuple[bool, int] | None = None, n_words: int | None = None
+) -> list[Edit]:
     """Edits for the applied restorations; a word two windows restore differently gets the
     more confident one.  ``unit``: the document's formal style and word count, for
-    :func:`unit_relax` (:data:`UNIT_RELAX`)."""
+    :func:`unit_relax` (:data:`UNIT_RELAX`); ``n_words``: the document's word count, for
+    :func:`repair.score.term_backoff.relax`'s rate gate."""
     by_r: dict[int, list[Candidate]] = {}
     rs: dict[int, Restoration] = {}
     for c in candidates:
@@ -223,7 +226,7 @@ def score(candidates: list[Candidate], unit: tuple[bool, int] | None = None) -> 
     decided = decide(list(rs.values()))
     if unit is not None:
         decided = unit_relax(decided, *unit)
-    decided = _term_backoff.relax(decided)  # a commoner written word, context asks
+    decided = _term_backoff.relax(decided, n_words)  # a commoner written word, context asks
     decisions = {id(d.restoration): d for d in decided}
     best: dict[int, tuple[Decision, Candidate]] = {}
     for rid, cands in by_r.items():

@@ -228,7 +228,8 @@ class _Stage:
         decided = _score.decide(found)
         if _score.UNIT_RELAX:  # a known unit, a never-seen written pair (off)
             decided = _score.unit_relax(decided, _science.formal_style(doc), len(doc.words))
-        decided = _term_backoff.relax(decided)  # a commoner written word, context asks (off)
+        # a commoner written word, context asks: where the document's rate of such windows is high
+        decided = _term_backoff.relax(decided, n_words)
         pooled = _term_pool.pooled_against(doc, decided)  # the word's other places
         if pooled is not decided:
             out = {id(d.restoration) for d in pooled if _term_pool.REASON in d.reasons}
@@ -338,7 +339,7 @@ class _Stage:
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         terms = [c for c in candidates if "restoration" in c.features]
         unit = (_science.formal_style(doc), len(doc.words)) if _score.UNIT_RELAX else None
-        edits = _score.score(terms, unit)
+        edits = _score.score(terms, unit, len(doc.words))
         for c in candidates:
             if "wordy" not in c.features:
                 continue
