@@ -56,20 +56,25 @@ FILLER = (
 ) * 3
 
 
-def test_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_off_by_default() -> None:
     assert term_backoff.TERM_BACKOFF is False
-    monkeypatch.setattr(term_backoff, "RATE_GATED", False)
     assert ("webs", "networks") not in _edits(MILL)
 
 
-def test_rate_gate_reads_a_dense_short_text() -> None:
-    """Shipped state: one eligible window in 40 words (25 per 1,000) is applied."""
+def test_rate_gate_off_by_default() -> None:
+    assert term_backoff.RATE_GATED is False
+    assert ("webs", "networks") not in _edits(MILL)
+
+
+def test_rate_gate_reads_a_dense_short_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One eligible window in 40 words (25 per 1,000) is applied, the other flag off."""
+    monkeypatch.setattr(term_backoff, "RATE_GATED", True)
     assert term_backoff.TERM_BACKOFF is False
-    assert term_backoff.RATE_GATED is True
     assert ("webs", "networks") in _edits(MILL)
 
 
-def test_rate_gate_keeps_a_sparse_window() -> None:
+def test_rate_gate_keeps_a_sparse_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(term_backoff, "RATE_GATED", True)
     text = MILL + " " + FILLER
     n = len(Document(text).words)
     decided = _decisions(text)
@@ -80,6 +85,7 @@ def test_rate_gate_keeps_a_sparse_window() -> None:
 
 
 def test_rate_open_needs_the_flag_and_a_word_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(term_backoff, "RATE_GATED", True)
     decided = _decisions(MILL)
     n = len(Document(MILL).words)
     assert term_backoff.rate_open(decided, n)

@@ -53,9 +53,15 @@ from repair.resources.frequency import zipf
 #: -> "friendly relations", "menu picks" -> "menu options") with the same evidence.
 TERM_BACKOFF = False
 #: Apply the :func:`eligible` windows in a document that holds at least
-#: :data:`MIN_PER_1000` of them per 1,000 words (:func:`rate_open`; module doc).  See
-#: benchmarks/RESULTS.md, "Session 54, spinmill", for the measured effect and state.
-RATE_GATED = True
+#: :data:`MIN_PER_1000` of them per 1,000 words (:func:`rate_open`; module doc).  OFF
+#: (session 54, spinmill; benchmarks/RESULTS.md): dev mill 0.027 -> 0.042, tortured 0.466
+#: -> 0.470, every other dev row as main; but ``spin_calibrate.py``'s clean test half
+#: crosses the bar the dev half did not (a clean test abstract and a 61-word Lee test
+#: document changed, each scored ~1.0: FPR 0.0071 -> 0.0078, 81 -> 83 documents changed,
+#: 0.091 -> 0.092 changed tokens per 1,000) and the short clean pieces 0.323 -> 0.442 per
+#: 1,000 (30 -> 54 changed: "surplus capacity" -> "excess capacity", "rich soils" -> "rich
+#: countries"): one eligible window in a short text is as common in honest prose.
+RATE_GATED = False
 #: Least :func:`eligible` windows per 1,000 words of the document (window) for
 #: :data:`RATE_GATED`: over the highest clean whole dev document's rate (11.0), under the
 #: mill dev abstracts' (12.5-15.4); set from the dev half before the guards ran.
