@@ -1,9 +1,10 @@
 """Lone strong word rows of a formal document the spin gate keeps shut (issue 11, session 51).
 
-``repair.score.spin_lone.LONE_ROWS`` ships off (clean formal prose holds the same rows);
-these tests pin what it does when on: a simulated mill abstract whose spin gate is shut
-and that neither the rare-word nor the sense-word pass reads gets its strong rows back,
-its clean original stays clean, and nothing changes with the flag off."""
+``repair.score.spin_lone.LONE_ROWS`` ships on since session 58, behind the address gate
+(``ADDRESS_GATE``: clean speeches hold the same rows): a simulated mill abstract whose spin
+gate is shut and that neither the rare-word nor the sense-word pass reads gets its strong
+rows back, its clean original stays clean, a clean speech stays clean, and nothing changes
+with the flag off."""
 
 from __future__ import annotations
 
@@ -45,8 +46,9 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     return {(e.original, e.replacement) for e in repair_text(text, (), config).edits}
 
 
-def test_ships_off_and_reads_nothing() -> None:
-    assert spin_lone.LONE_ROWS is False
+def test_ships_on_and_off_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert spin_lone.LONE_ROWS is True
+    monkeypatch.setattr(spin_lone, "LONE_ROWS", False)
     assert not LONE & _pairs(MILL_SLEEP)
 
 
@@ -72,3 +74,41 @@ def test_row_bars() -> None:
     assert not spin_lone.strong(doc, row("next", 0.2, 12.0))  # under BAR
     assert not spin_lone.strong(doc, row("next", 0.53, 5.0))  # under MIN_GAIN
     assert not spin_lone.strong(doc, row("sequent", 0.53, 12.0))  # the original is rarer
+
+
+#: A clean dev short piece of an inaugural address (1893, Cleveland; spin_calibrate.py's
+#: short pieces): formal style, a strong lone row ("forbearance" -> "kindness"), and the
+#: speech's address to a people ("our", "us", "should").
+SPEECH = (
+    "Our relations with the Indians located within our border impose upon us "
+    "responsibilities we can not escape. Humanity and consistency require us to treat them "
+    "with forbearance and in our dealings with them to honestly and considerately regard "
+    "their rights and interests. Every effort should be made to lead them, through the paths "
+    "of civilization and education, to self-supporting and independent citizenship. In the "
+    "meantime, as the nation's wards, they should be promptly defended against the cupidity "
+    "of designing men and shielded from every influence or temptation that retards their "
+    "advancement.\n"
+)
+
+
+def test_addresses_audience() -> None:
+    assert spin_lone.addresses_audience(Document(SPEECH))
+    assert not spin_lone.addresses_audience(Document(MILL_SLEEP))
+    one = MILL_SLEEP.replace("These detections", "Our detections")  # one "our" in 78 words
+    assert not spin_lone.addresses_audience(Document(one))
+    two = one.replace("for students before", "for our students before")
+    assert spin_lone.addresses_audience(Document(two))
+
+
+def test_address_gate_keeps_the_speech_clean(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_lone, "LONE_ROWS", True)
+    assert spin_lone.ADDRESS_GATE is True
+    assert not _pairs(SPEECH)
+    monkeypatch.setattr(spin_lone, "ADDRESS_GATE", False)
+    assert ("forbearance", "kindness") in _pairs(SPEECH)  # what the gate keeps out
+
+
+def test_address_gate_keeps_the_mill_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_lone, "LONE_ROWS", True)
+    assert spin_lone.ADDRESS_GATE is True
+    assert LONE <= _pairs(MILL_SLEEP)
