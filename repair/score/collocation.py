@@ -50,6 +50,7 @@ from repair.detect.collocation import MAX_SPUN_ZIPF, Restoration
 from repair.resources.frequency import zipf
 from repair.score import clip
 from repair.score import science as _science
+from repair.score import term_backoff as _term_backoff
 from repair.types import Candidate, Edit
 
 #: Least LM gain (nats) of the restored words in context.
@@ -281,6 +282,7 @@ def score(
     decided = decide(list(rs.values()), n_words, earlier)
     if unit is not None:
         decided = unit_relax(decided, *unit)
+    decided = _term_backoff.relax(decided, n_words)  # a commoner written word, context asks
     decisions = {id(d.restoration): d for d in decided}
     best: dict[int, tuple[Decision, Candidate]] = {}
     for rid, cands in by_r.items():

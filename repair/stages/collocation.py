@@ -65,6 +65,7 @@ from repair.score import rare_terms as _rare_terms
 from repair.score import rareword as _rare_score
 from repair.score import science as _science_terms
 from repair.score import sense_words as _sense
+from repair.score import term_backoff as _term_backoff
 from repair.score import term_echo as _term_echo
 from repair.score import term_pool as _term_pool
 from repair.score import tortured_explain as _explain
@@ -227,6 +228,8 @@ class _Stage:
         decided = _score.decide(found, n_words, len(doc.earlier))
         if _score.UNIT_RELAX:  # a known unit, a never-seen written pair (off)
             decided = _score.unit_relax(decided, _science.formal_style(doc), len(doc.words))
+        # a commoner written word, context asks: where the document's rate of such windows is high
+        decided = _term_backoff.relax(decided, n_words)
         pooled = _term_pool.pooled_against(doc, decided)  # the word's other places
         if pooled is not decided:
             out = {id(d.restoration) for d in pooled if _term_pool.REASON in d.reasons}

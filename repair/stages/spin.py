@@ -78,6 +78,7 @@ from repair.score.spin_evidence import (
     evidence,
 )
 from repair.score.spin_guard import guard
+from repair.score.spin_lone import lone_rows
 from repair.score.spin_model import (
     FEATURES,
     CommonModel,
@@ -2987,6 +2988,7 @@ class _Stage:
         if PHRASE_TIE_PICK and PHRASE_TIE_GAIN is not None:
             kept = _tie_picked(doc, kept)
         kept += science_words(doc, candidates, kept)  # scientific register (score/science.py)
+        kept += lone_rows(doc, candidates, kept)  # formal style, gate shut (score/spin_lone.py)
         kept = science_defer(doc, kept)
         kept = science_terms(doc, kept)  # a written scientific term stays (score/science.py)
         if SPAN_RARE and (syn_open or keep_prior or family_open):
