@@ -1,0 +1,54 @@
+"""Session 58 (spinbot): pairs learned from the repair's own first-pass restorations."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+import repair.pipeline
+from repair import learn, learn_edits
+from repair.learn_edits import edit_pairs, restorations
+from repair.types import Edit
+
+TEXTS = ["We could not fathom it.", "Nobody will fathom this.", "They fathom the plan."]
+
+
+def _edit(text: str, written: str, original: str, rule: str = "SPIN_SYNONYM") -> Edit:
+    at = text.index(written)
+    return Edit(at, len(written), written, original, "spin", 0.9, rule,
+                evidence={"lm_logprob_gain": 3.0})  # fmt: skip
+
+
+def test_restorations_read_spin_rules_only() -> None:
+    t = TEXTS[0]
+    assert restorations(t, [_edit(t, "fathom", "understand")]) == [("fathom", "understand", 3.0)]
+    assert restorations(t, [_edit(t, "fathom", "understand", "OCR_WORD")]) == []
+    assert restorations(t, [_edit(t, "fathom", "make out")]) == []  # one-word originals only
+
+
+def test_pairs_need_two_documents() -> None:
+    one = [[_edit(TEXTS[0], "fathom", "understand")], [], []]
+    assert edit_pairs(TEXTS, one) == []
+    two = [[_edit(TEXTS[0], "fathom", "understand")], [_edit(TEXTS[1], "fathom", "understand")], []]
+    (p,) = edit_pairs(TEXTS, two)
+    assert (p.spun, p.original, p.docs, p.count) == ("fathom", "understand", 2, 2)
+    assert p.sources == {"edits"}
+    assert 0 < p.weight <= learn_edits.EDIT_WEIGHT_CAP
+
+
+def test_pairs_need_one_original() -> None:
+    origs = ["understand", "understand", "see"]
+    split = [[_edit(t, "fathom", o)] for t, o in zip(TEXTS, origs, strict=True)]
+    assert edit_pairs(TEXTS, split) == []  # 2 of 3 agree: under EDIT_MIN_AGREE (0.8)
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_learn_pairs_reads_the_first_pass(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    def fake_repair(text, references=(), config=None, **_kw):  # type: ignore[no-untyped-def]
+        return SimpleNamespace(edits=[_edit(text, "fathom", "understand")])
+
+    monkeypatch.setattr(repair.pipeline, "repair_text", fake_repair)
+    monkeypatch.setattr(learn_edits, "EDIT_PAIRS", on)
+    got = {p.spun: p.original for p in learn.learn_pairs(TEXTS, thesaurus=False, corpus=False)}
+    assert (got.get("fathom") == "understand") is on
