@@ -38,11 +38,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from spin_eval import Runner, make_config, spun_docs  # noqa: E402
 from spin_halves import set_constant  # noqa: E402
 from spin_sim import DENSE, OTHER_SOURCE, RATE, SPINNERS  # noqa: E402
+from spin_sim.corpus import select  # noqa: E402
 
 from repair import learn_edits  # noqa: E402
 from repair.bench.metrics import Counts  # noqa: E402
 from repair.config import RepairConfig  # noqa: E402
-from repair.learn import learn_pairs, write_pairs  # noqa: E402
+from repair.learn import learn_pairs, pair_rates, write_pairs  # noqa: E402
 from repair.learn_edits import edit_pairs  # noqa: E402
 
 
@@ -60,14 +61,39 @@ def learned(
     ``path``; (path, pairs)."""
     if learner == "edits":
         pairs = edit_pairs(texts, edits)
+        pair_rates(texts, pairs)  # the corpus's rates, as repair learn stores them
     else:  # "both": repair learn with the first pass's pairs (its own first pass)
-        learn_edits.EDIT_PAIRS = learner == "both"
+        shipped, learn_edits.EDIT_PAIRS = learn_edits.EDIT_PAIRS, learner == "both"
         try:
             pairs = learn_pairs(texts, config=config)
         finally:
-            learn_edits.EDIT_PAIRS = False
+            learn_edits.EDIT_PAIRS = shipped
     write_pairs(pairs, path)
     return path, len(pairs)
+
+
+def clean_corpus(split: str, n: int, base: RepairConfig, path: Path) -> int:
+    """Clean documents repaired as one corpus: the first pass's edits teach pairs
+    (:func:`repair.learn_edits.edit_pairs`), then every document is repaired again with
+    them; changed tokens per 1,000 and documents changed, both passes."""
+    docs = select(split, n)
+    first = Runner(base)
+    edits = [first.repair(d.text)[2] for d in docs]
+    texts = [d.text for d in docs]
+    pairs = edit_pairs(texts, edits)
+    pair_rates(texts, pairs)
+    write_pairs(pairs, path)
+    second = Runner(dataclasses.replace(base, lexicons=(path,)))
+    for name, runner in (("first pass", first), ("with the pairs", second)):
+        total, changed = Counts(), 0
+        for d in docs:
+            c = runner.clean(d)[1]
+            total, changed = total + c, changed + (c.err_after > 0)
+        per_1k = 1000 * total.err_after / max(total.tokens_gold, 1)
+        print(f"| clean {split} ({len(docs)} documents, {total.tokens_gold} tokens) | {name} | "
+              f"{per_1k:.3f} /1k | {changed} documents changed | {len(pairs)} pairs |",
+              flush=True)  # fmt: skip
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,11 +106,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", choices=("crossfit", "batch"), default="crossfit")
     ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--set", action="append", default=[], help="module.NAME=literal")
+    ap.add_argument("--clean", type=int, default=0, metavar="N",
+                    help="instead: N clean documents of the split as one corpus")  # fmt: skip
     args = ap.parse_args(argv)
     for spec in args.set:
         set_constant(spec)
     base = make_config(args.stages, False)
     work = Path(tempfile.mkdtemp(prefix="spin_corpus_"))
+    if args.clean:
+        return clean_corpus(args.split, args.clean, base, work / "clean.tsv")
     for spinner in args.spinner or ["spinbot"]:
         docs, spun = spun_docs(spinner, args.split, args.cap, RATE)
         runner = Runner(base)
@@ -95,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {spinner} | {args.split} | first pass (each document alone) | "
               f"{figures(row.counts)} | - | clean {per_1k:.3f} /1k |", flush=True)  # fmt: skip
         for learner in args.learner or ["edits"]:
-            total, clean, n_pairs = Counts(), Counts(), []
+            total, clean, n_pairs, parts = Counts(), Counts(), [], []
             plan = (
                 [(halves[1 - h], halves[h]) for h in (0, 1)]
                 if args.mode == "crossfit"
@@ -111,10 +141,12 @@ def main(argv: list[str] | None = None) -> int:
                     spinner, args.split, [docs[i] for i in test], [spun[i] for i in test]
                 )
                 total, clean = total + r.counts, clean + r.clean
+                parts.append(figures(r.counts).split(" (")[0])
             per_1k = 1000 * clean.err_after / max(clean.tokens_gold, 1)
             pairs = "+".join(map(str, n_pairs))
-            print(f"| {spinner} | {args.split} | {learner}, {args.mode} | {figures(total)} | "
-                  f"{pairs} | clean {per_1k:.3f} /1k |", flush=True)  # fmt: skip
+            halves_txt = f" (a {parts[0]}, b {parts[1]})" if len(parts) == 2 else ""
+            print(f"| {spinner} | {args.split} | {learner}, {args.mode}{halves_txt} | "
+                  f"{figures(total)} | {pairs} | clean {per_1k:.3f} /1k |", flush=True)  # fmt: skip
     return 0
 
 

@@ -27,7 +27,15 @@ def test_restorations_read_spin_rules_only() -> None:
     assert restorations(t, [_edit(t, "fathom", "make out")]) == []  # one-word originals only
 
 
-def test_pairs_need_two_documents() -> None:
+def test_one_document_teaches_at_the_shipped_setting() -> None:
+    one = [[_edit(TEXTS[0], "fathom", "understand")], [], []]
+    assert learn_edits.EDIT_PAIRS and learn_edits.EDIT_MIN_DOCS == 1
+    (p,) = edit_pairs(TEXTS, one)
+    assert (p.spun, p.original, p.docs) == ("fathom", "understand", 1)
+
+
+def test_pairs_need_two_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(learn_edits, "EDIT_MIN_DOCS", 2)
     one = [[_edit(TEXTS[0], "fathom", "understand")], [], []]
     assert edit_pairs(TEXTS, one) == []
     two = [[_edit(TEXTS[0], "fathom", "understand")], [_edit(TEXTS[1], "fathom", "understand")], []]
@@ -52,3 +60,21 @@ def test_learn_pairs_reads_the_first_pass(monkeypatch: pytest.MonkeyPatch, on: b
     monkeypatch.setattr(learn_edits, "EDIT_PAIRS", on)
     got = {p.spun: p.original for p in learn.learn_pairs(TEXTS, thesaurus=False, corpus=False)}
     assert (got.get("fathom") == "understand") is on
+
+
+def test_no_profile_learning_reads_the_no_profile_first_pass(tmp_path, spun_seed) -> None:  # type: ignore[no-untyped-def]
+    """``repair learn --no-profile`` learns "mentioned" -> "said" from the word model's and
+    the overuse reader's own restorations (the first pass runs without the profile too)."""
+    from typer.testing import CliRunner
+
+    from repair.cli import app
+
+    src = tmp_path / "spun.txt"
+    src.write_text(spun_seed, "utf-8")
+    out = tmp_path / "pairs.tsv"
+    args = ["learn", str(src), "-o", str(out), "--no-thesaurus", "--no-profile"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    row = next(ln.split("\t") for ln in out.read_text("utf-8").splitlines()
+               if ln.startswith("mentioned\t"))  # fmt: skip
+    assert row[1] == "said" and row[7] == "edits"

@@ -26,8 +26,12 @@ from repair.document import Document
 from repair.types import Candidate
 
 #: A routed document's word-model row is kept at probability >= DOC_RELIEF x the stage's
-#: bar (its written form reading one original in the document); None: off.  Figures:
-#: benchmarks/RESULTS.md, "Session 58, spinbot".
+#: bar (its written form reading one original in the document); None: off.  Spinbot dev
+#: (``spin_eval.py --spinner spinbot --split dev``; edits / right / broken): off 0.2293
+#: (P 0.678; 1,291 / 875 / 89); 0.9 0.2293 (P 0.664); 0.8 0.2325 (P 0.663; 1,363 / 903 /
+#: 101); 0.7 0.2325 (P 0.655); 0.6 0.2316 (P 0.636); 0.5 0.2306 (P 0.606): +17 tokens at
+#: best for 2 points of precision (the rows under the bar hold about as many unspun words
+#: as golds: near the bar 58 gold, 22 unspun, 45 other originals).  Results only: off.
 DOC_RELIEF: float | None = None
 #: The feature marking a row kept by the relief (for the account).
 FEATURE = "doc_relief"
