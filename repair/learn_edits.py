@@ -11,7 +11,8 @@ restorations, becomes a learned pair (source ``edits``) with weight at most
 :data:`EDIT_WEIGHT_CAP` (a weak pair: the stage applies it only where the document's own
 gate is open and the context gains, as the corpus-statistics pairs).  With
 :data:`EDIT_PAIRS`, :func:`repair.learn.learn_pairs` (``repair learn``, ``repair batch
---learn``) adds them for the written forms no other learner covered.
+--learn``) adds them after its profile, reference and thesaurus pairs and before its corpus
+statistics (a written form keeps the first learner's original).
 
 Figures (spinbot / other spinners' dev documents, cross-fitted by document halves,
 ``benchmarks/spin_corpus.py``): benchmarks/RESULTS.md, "Session 58, spinbot".
@@ -33,6 +34,7 @@ from repair.types import Edit
 #: 0.3583 -> 0.3765, seeddense 0.4678 -> 0.4847, seed 0.6677 -> 0.6671 (one broken token),
 #: phrase / distrib identical; clean originals of those stories repaired with the pairs
 #: 0.000-0.072 changed tokens per 1,000; 300 clean dev documents as one corpus 0.053 -> 0.073.
+#: Test (read once): spinbot 0.1885 -> 0.2741 (0.2755 through ``repair learn``).
 #: Per-document repair (``repair fix``, ``spin_eval.py``) never reads it.  On.
 EDIT_PAIRS = True
 #: A written form is learned from the first pass where it was restored in this many
