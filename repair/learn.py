@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from repair import learn_edits
 from repair.config import RepairConfig
 from repair.document import Document
 from repair.lexicons import LexiconError, read_tsv_file
@@ -904,6 +905,13 @@ def learn_pairs(
     best: dict[str, LearnedPair] = {}
     for p in sorted(kept, key=lambda p: (-p.weight, -p.count, p.spun)):
         best.setdefault(p.spun, p)
+    if learn_edits.EDIT_PAIRS:  # the repair's own first-pass restorations (learn_edits.py),
+        # before the corpus statistics' pairs of the same written forms
+        from repair.pipeline import repair_text
+
+        first = [repair_text(t, references, config).edits for t in texts]
+        for p in learn_edits.edit_pairs(texts, first):
+            best.setdefault(p.spun, p)
     if corpus:
         # the corpus statistics read the texts alone: their detections are these ones
         # only when there is no reference

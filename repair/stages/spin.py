@@ -51,6 +51,7 @@ from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
 from repair.score import (
+    spin_doc_bar,
     spin_phrase_routed,
     spin_printed,
     spin_reread_model,
@@ -2961,6 +2962,10 @@ class _Stage:
         def row_bar(c: Candidate) -> float:
             return cbar if c.features.get("common") else bar
 
+        # a routed document's own relief for rows just under the bar (score/spin_doc_bar.py)
+        relief_on = spin_doc_bar.DOC_RELIEF is not None and bool(spin_route.model_for(d))
+        relief_forms = spin_doc_bar.one_original_forms(doc, candidates) if relief_on else set()
+
         kept = [
             c
             for c in candidates
@@ -2970,6 +2975,7 @@ class _Stage:
                     and not _policy_declined(doc, c, row_bar(c), policy)
                 )
                 or _topic_kept(doc, c, bar)
+                or spin_doc_bar.relieved(doc, c, bar, relief_on, relief_forms)
                 or _channel_kept(doc, c, row_bar(c), channel, policy)
                 or (OPEN_POLICY and _open_kept(doc, c, bar, opened))
                 or (stacked is not None and stacked(c))
