@@ -42,6 +42,7 @@ from repair.score.spin_model import (
     probabilities,
     word_features,
 )
+from repair.window_counts import recurrence, row_weights
 
 #: Read a document with :data:`ANY_RANK_MODEL_FILE` when its any-rank cue
 #: (:func:`any_rank_cue`) is at least this, it has at least :data:`MIN_FLAGGED`
@@ -194,10 +195,16 @@ def first_sense_share(words: Sequence[WordEvidence]) -> float:
     return sum(1 for w in flagged if first_sense_row(w)) / len(flagged) if flagged else 0.0
 
 
-def every_place_forms(words: Sequence[WordEvidence], doc_words: Sequence[str]) -> int:
+def every_place_forms(
+    words: Sequence[WordEvidence],
+    doc_words: Sequence[str],
+    whole: Mapping[str, int] | None = None,
+) -> int:
     """The written forms of ``words`` read at two places or more where every occurrence of
     the form in ``doc_words`` (the document's words) is a high-evidence row and every row
-    proposes the same original (:data:`SHUT_CONSISTENT`).
+    proposes the same original (:data:`SHUT_CONSISTENT`).  ``whole``: the document's
+    ``word_counts``; a big text's window then counts a form's places as the whole text
+    would (:func:`repair.window_counts.recurrence`: the other windows read as this one).
 
     >>> from repair.score.spin_evidence import WordEvidence as W
     >>> rows = [W(0, 5, "folks", "people", 8.0, 1.0, 3.0, 3, 2.0),
@@ -219,7 +226,9 @@ def every_place_forms(words: Sequence[WordEvidence], doc_words: Sequence[str]) -
     return sum(
         1
         for form, origs in by.items()
-        if len(origs) >= 2 and len(set(origs)) == 1 and counts[form] == len(origs)
+        if (len(origs) if whole is None else recurrence(len(origs), form, whole)) >= 2
+        and len(set(origs)) == 1
+        and counts[form] == len(origs)
     )
 
 
@@ -227,7 +236,8 @@ def _doc_score(
     model: SpinModel, doc: Document, words: Sequence[WordEvidence], wprof: float, prof: float
 ) -> float:
     feats = word_features(doc, words, wprof)
-    return model.doc_score(doc_features(probabilities(feats, model), feats, prof))
+    weights = row_weights([w.written for w in words], doc.word_counts)
+    return model.doc_score(doc_features(probabilities(feats, model), feats, prof, weights))
 
 
 def route(
@@ -262,7 +272,7 @@ def route(
         base = spin_model.get_model()
         out["route"] = _doc_score(base, doc, words, word_profile, profile) >= base.doc_gate
         if not out["route"] and SHUT_CONSISTENT is not None:
-            forms = every_place_forms(words, [t.text for t in doc.words])
+            forms = every_place_forms(words, [t.text for t in doc.words], doc.word_counts)
             out["every_place"] = forms
             out["route"] = forms >= SHUT_CONSISTENT
     return out
