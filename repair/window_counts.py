@@ -22,6 +22,7 @@ output is unchanged, byte for byte.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -101,6 +102,20 @@ PROFILE_FIT = True
 #: as this one): the top five of the whole text's rows, not the window's (session 58,
 #: spinwin2).  False: the window's rows once each.
 DOC_TOP = True
+
+#: A window's family marks (:class:`repair.detect.spin_family.FamilyEvidence`: distinct
+#: marked written spans and count figures per 1,000 words) read the whole text's length
+#: and its figures scaled by it (the other windows read as this one: the same spans, so
+#: no more distinct ones, and as many figures a word), not the window's (session 58,
+#: spinwin2).  False: the window's.
+FAMILY = True
+
+#: :func:`scale` reads a form whose first word the word counts do not hold ("p.c.", a
+#: form with punctuation) by its first run of letters ("p"), a word they count (session
+#: 58, spinwin2).  False: such a form reads as written once in the whole text per window
+#: (scale 1).
+SCALE_LETTERS = True
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 #: The active window's counts from the other windows (:func:`in_window`); None outside.
 _other_words: Counter[str] | None = None
@@ -273,6 +288,8 @@ def scale(phrase: str, counts: Mapping[str, int]) -> float:
     if not _other_words:
         return 1.0
     word = phrase.split(None, 1)[0].lower() if phrase.strip() else ""
+    if SCALE_LETTERS and word not in counts and (run := _LETTERS.search(word)):
+        word = run.group(0)  # "p.c.": its first run of letters, as the tokenizer counts it
     other = _other_words.get(word, 0)
     whole = counts.get(word, 0)
     return whole / (whole - other) if other and whole > other else 1.0
@@ -298,6 +315,15 @@ def row_weights(written: Iterable[str], counts: Mapping[str, int]) -> list[float
     if not (DOC_TOP and _other_words):
         return None
     return [scale(w, counts) for w in written]
+
+
+def family_counts(figures: int, words: int) -> tuple[int, int]:
+    """A window's ``figures`` and ``words`` (its length) read as the whole text's under
+    :data:`FAMILY` inside :func:`in_window`; else themselves."""
+    if not (FAMILY and _other_words) or words <= 0:
+        return figures, words
+    whole = words + _other_length
+    return round(figures * whole / words), whole
 
 
 def other_words() -> Mapping[str, int]:

@@ -2787,6 +2787,7 @@ class _Stage:
             phrases, counted = _phrase_rows(doc, occ, prior)
             figures = count_figures(doc.text)
             recur = _recurring(counted, doc.word_counts)
+            n_figures, n_words = window_counts.family_counts(len(figures), len(doc.words))
             fam = FamilyEvidence(
                 len(
                     {
@@ -2799,8 +2800,8 @@ class _Stage:
                         )
                     }
                 ),
-                len(figures),
-                len(doc.words),
+                n_figures,
+                n_words,
             )
             d.details.update(fam.details())
             # the spans' evidence for the document spin score (repair.detect.spin_document)
