@@ -80,40 +80,56 @@ PROFILE = True
 #: route's every-place forms (:func:`repair.score.spin_route.every_place_forms`) read a
 #: mapping's row count times its written form's whole/window count (:func:`recurrence`;
 #: the other windows read as this one, as :data:`MAPPINGS` "scaled"), and "the original is
-#: written nowhere" reads the whole text's words.  False: the window's own rows.
+#: written nowhere" reads the whole text's words.  The word-row habits scale only where the
+#: window's rows are dense enough (:data:`SCALE_MIN_DENSITY`, as :data:`MAPPINGS`; seed 000
+#: x4 in 3,000-code-point windows gained 2 edits without it).  Measured
+#: (benchmarks/spin_window_diff.py, spinbot dev, edits differing whole vs windowed; RESULTS.md
+#: "Session 58, spinwin2"): all of this session's flags 2 copies x 12 documents 23, this one
+#: off 61; the mixed 3,981-word text in 3,000-code-point windows 69, off 65 (windowed
+#: token errors 621, off 612: the other windows there are not copies).  False: the
+#: window's own rows.
 RECURRENCE = True
 
 #: A window's overuse reader (:func:`repair.candidates.spin_overuse.overuse_candidates`, a
 #: Poisson ratio of raw counts read only in documents of at most ``MAX_WORDS`` words) reads
 #: the whole text's length (a window of a text over ``MAX_WORDS`` words is then not read,
 #: as the whole text is not) and each written word's and original's count scaled to the
-#: whole text (:func:`scale`).  False: the window's own counts and length.
+#: whole text (:func:`scale`).  Measured (as :data:`RECURRENCE`): 2 copies 23, off 35; the
+#: mixed text 69, off 83 (windowed token errors 621, off 607: the whole 3,981-word text is
+#: not read, so its windows lose the overuse edits they made alone).  False: the window's
+#: own counts and length.
 OVERUSE = True
 
 #: A window's spin profile reads each known form's context fit summed over the whole text's
 #: occurrences (the window's sum times :func:`scale`, as its count) and the whole text's
 #: length, so a form's evidence (nats) and the forms past the evidence bars are the whole
-#: text's (session 58, spinwin2).  False: the window's sums (with :data:`PROFILE`'s counts).
+#: text's (session 58, spinwin2).  Measured: 2 and 4 copies unchanged (23, 49); the mixed
+#: text 69, off 76 (token errors 621, off 618).  False: the window's sums (with
+#: :data:`PROFILE`'s counts).
 PROFILE_FIT = True
 
 #: A window's document score (:func:`repair.score.spin_model.doc_features`: the rows' mean
 #: probability and their top five) reads each row as many times as its written word is
 #: written in the whole text over the window (:func:`row_weights`; the other windows read
 #: as this one): the top five of the whole text's rows, not the window's (session 58,
-#: spinwin2).  False: the window's rows once each.
+#: spinwin2).  Measured: 2 copies 23, off 49; the mixed text unchanged (69).  False: the
+#: window's rows once each.
 DOC_TOP = True
 
 #: A window's family marks (:class:`repair.detect.spin_family.FamilyEvidence`: distinct
 #: marked written spans and count figures per 1,000 words) read the whole text's length
 #: and its figures scaled by it (the other windows read as this one: the same spans, so
 #: no more distinct ones, and as many figures a word), not the window's (session 58,
-#: spinwin2).  False: the window's.
-FAMILY = True
+#: spinwin2).  Measured, shipped off: 2 and 4 copies unchanged (23, 49), the mixed text 69
+#: -> 87 differing edits and windowed token errors 621 -> 648 (its windows' distinct spans
+#: are not the whole text's: the window's family gate shuts where the whole's is open).
+#: False: the window's.
+FAMILY = False
 
 #: :func:`scale` reads a form whose first word the word counts do not hold ("p.c.", a
 #: form with punctuation) by its first run of letters ("p"), a word they count (session
-#: 58, spinwin2).  False: such a form reads as written once in the whole text per window
-#: (scale 1).
+#: 58, spinwin2).  Measured: 2 copies 23, off 29.  False: such a form reads as written
+#: once in the whole text per window (scale 1).
 SCALE_LETTERS = True
 _LETTERS = re.compile(r"[^\W\d_]+")
 

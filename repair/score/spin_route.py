@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from repair import window_counts
 from repair.candidates.spin_channel import sense_ranks, wordnet_shared
 from repair.detect.spin import THRESHOLD
 from repair.document import Document
@@ -36,6 +37,7 @@ from repair.score.spin_evidence import WordEvidence
 from repair.score.spin_model import (
     FLAG_CONTEXT,
     FLAG_GAIN,
+    MIN_ROWS,
     SpinModel,
     doc_features,
     model_of_file,
@@ -272,7 +274,10 @@ def route(
         base = spin_model.get_model()
         out["route"] = _doc_score(base, doc, words, word_profile, profile) >= base.doc_gate
         if not out["route"] and SHUT_CONSISTENT is not None:
-            forms = every_place_forms(words, [t.text for t in doc.words], doc.word_counts)
+            flagged = sum(1 for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
+            dense = flagged / max(len(words), MIN_ROWS) >= window_counts.SCALE_MIN_DENSITY
+            whole = doc.word_counts if dense else None
+            forms = every_place_forms(words, [t.text for t in doc.words], whole)
             out["every_place"] = forms
             out["route"] = forms >= SHUT_CONSISTENT
     return out

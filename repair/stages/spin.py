@@ -81,6 +81,9 @@ from repair.score.spin_evidence import (
 from repair.score.spin_guard import guard
 from repair.score.spin_model import (
     FEATURES,
+    FLAG_CONTEXT,
+    FLAG_GAIN,
+    MIN_ROWS,
     CommonModel,
     SpinModel,
     get_model,
@@ -1582,7 +1585,8 @@ def _reread_rows(
             todo.append((i, w, low, base, extra))
     if min_recur is not None:
         n = Counter(low for _i, _w, low, _b, _e in todo)
-        todo = [r for r in todo if _recur(n[r[2]], r[2], counts) >= min_recur]
+        whole = _row_counts(doc, detection.words)
+        todo = [r for r in todo if _recur(n[r[2]], r[2], whole) >= min_recur]
     for i, w, low, base, extra in todo:
         left, right, _initial = context(doc, ctx, w.start, w.end)
         if extra_lead is not None:
@@ -1737,7 +1741,7 @@ def form_reading(
     taken = {c.start for c in out}
     written = window_counts.written_elsewhere({t.text.lower() for t in doc.words})
     rows = [words[i] for i in changed if words[i].original not in written]
-    habit = _habits(rows, FORM_HABIT, doc.word_counts)
+    habit = _habits(rows, FORM_HABIT, _row_counts(doc, detection.words))
     for w in rows:
         if w.start not in taken and (w.written.lower(), w.original) in habit:
             f = {
@@ -1909,7 +1913,9 @@ def _habit_candidates(
     out = []
     written = window_counts.written_elsewhere({t.text.lower() for t in doc.words})
     habit = _habits(
-        [words[i] for i in rows if words[i].original not in written], None, doc.word_counts
+        [words[i] for i in rows if words[i].original not in written],
+        None,
+        _row_counts(doc, detection.words),
     )
     for i in rows:
         w = words[i]
@@ -1926,6 +1932,19 @@ def _habit_candidates(
             }
             out.append(Candidate(w.start, w.end, w.original, "spin", "SPIN_SYNONYM", f))
     return out
+
+
+def _row_counts(doc: Document, rows: Sequence[WordEvidence]) -> Mapping[str, int] | None:
+    """The word counts a word-row habit reads in ``doc`` (:func:`_recur`): None (the rows'
+    own count) where the first reading's ``rows`` have a high-evidence share under
+    :data:`repair.window_counts.SCALE_MIN_DENSITY` (a whole text's reading would stop
+    early there, :data:`EARLY_DENSITY`: its rows are a prefix of the text, not every
+    window's); else ``doc.word_counts``."""
+    if not window_counts.windowed():
+        return None
+    flagged = sum(1 for w in rows if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
+    dense = flagged / max(len(rows), MIN_ROWS) >= window_counts.SCALE_MIN_DENSITY
+    return doc.word_counts if dense else None
 
 
 def _recur(n: int, form: str, counts: Mapping[str, int] | None) -> float:
