@@ -23,6 +23,7 @@ import argparse
 import ast
 import importlib
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,9 +92,16 @@ def keyed(edits: tuple) -> set[tuple[int, str, str, str]]:
     return {(e.offset, e.original, e.replacement, e.rule) for e in edits}
 
 
-def copies(spinner: str, split: str, k: int, docs: int) -> int:
-    """The repeated-copy mode: one line per document whose windowed output differs."""
+def tally_line(rules: Counter[str]) -> str:
+    """The differing edits by rule, most first (which reader each comes from)."""
+    return "# by rule: " + ", ".join(f"{r} {n}" for r, n in rules.most_common())
+
+
+def copies(spinner: str, split: str, k: int, docs: int, shown: int = 6) -> int:
+    """The repeated-copy mode: one line per document whose windowed output differs, its
+    first ``shown`` differing edits each way, and a tally of them all by rule."""
     bad = diff_edits = 0
+    rules: Counter[str] = Counter()
     for d in select(split, docs):
         one = spin_doc(d.doc_id, d.register, d.text, spinner, split).spun.strip()
         text = "\n\n".join([one] * k)
@@ -107,11 +115,13 @@ def copies(spinner: str, split: str, k: int, docs: int) -> int:
         if w != v:
             bad += 1
             diff_edits += len(w ^ v)
+            rules.update(e[3] for e in w ^ v)
             print(f"{d.doc_id}: {len(one.split())} words x{k}: whole {len(w)}, windowed {len(v)}")
             for tag, diff in (("whole", w - v), ("windowed", v - w)):
-                for off, orig, rep, rule in sorted(diff)[:6]:
+                for off, orig, rep, rule in sorted(diff)[:shown]:
                     print(f"  only {tag:8s} @{off} {orig!r} -> {rep!r} [{rule}]")
     print(f"# {bad} of {docs} documents differ whole vs windowed ({k} copies), {diff_edits} edits")
+    print(tally_line(rules))
     return 1 if bad else 0
 
 
@@ -125,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--copies", type=int, default=0, help="the repeated-copy mode (K copies)")
     ap.add_argument("--docs", type=int, default=20, help="documents in the repeated-copy mode")
     ap.add_argument(
+        "--shown", type=int, default=6, help="differing edits listed per document and side (copies)"
+    )
+    ap.add_argument(
         "--cap-counts",
         action="store_true",
         help="diagnostic: the word model's raw document counts (written_count, original_count, "
@@ -137,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cap_counts:
         cap_counts()
     if args.copies:
-        return copies(args.spinner, args.split, args.copies, args.docs)
+        return copies(args.spinner, args.split, args.copies, args.docs, args.shown)
     text, clean = build(args.spinner, args.split, args.words)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
@@ -165,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     for tag, diff in (("whole", w - v), ("windowed", v - w)):
         for off, orig, rep, rule in sorted(diff):
             print(f"only {tag:8s} w{window_of(off)} @{off} {orig!r} -> {rep!r} [{rule}]")
+    print(tally_line(Counter(e[3] for e in w ^ v)))
     return 0 if w == v else 1
 
 

@@ -22,6 +22,7 @@ output is unchanged, byte for byte.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -72,9 +73,71 @@ SCALE_MIN_DENSITY = 0.08
 #: in the whole text over its count in the window (:func:`scale`).  False: the window's.
 PROFILE = True
 
+#: A window's recurrence readers count a mapping's rows as the whole text would (session 58,
+#: spinwin2): the phrase reader's recurrence (:func:`repair.stages.spin._recurring`,
+#: ``PHRASE_RECUR`` rows of one written span and original), the hypernym and form readings'
+#: habits (:func:`repair.stages.spin._habits`, the re-read rows' ``min_recur``) and the
+#: route's every-place forms (:func:`repair.score.spin_route.every_place_forms`) read a
+#: mapping's row count times its written form's whole/window count (:func:`recurrence`;
+#: the other windows read as this one, as :data:`MAPPINGS` "scaled"), and "the original is
+#: written nowhere" reads the whole text's words.  The word-row habits scale only where the
+#: window's rows are dense enough (:data:`SCALE_MIN_DENSITY`, as :data:`MAPPINGS`; seed 000
+#: x4 in 3,000-code-point windows gained 2 edits without it).  Measured
+#: (benchmarks/spin_window_diff.py, spinbot dev, edits differing whole vs windowed; RESULTS.md
+#: "Session 58, spinwin2"): all of this session's flags 2 copies x 12 documents 23, this one
+#: off 61; the mixed 3,981-word text in 3,000-code-point windows 69, off 65 (windowed
+#: token errors 621, off 612: the other windows there are not copies).  False: the
+#: window's own rows.
+RECURRENCE = True
+
+#: A window's overuse reader (:func:`repair.candidates.spin_overuse.overuse_candidates`, a
+#: Poisson ratio of raw counts read only in documents of at most ``MAX_WORDS`` words) reads
+#: the whole text's length (a window of a text over ``MAX_WORDS`` words is then not read,
+#: as the whole text is not) and each written word's and original's count scaled to the
+#: whole text (:func:`scale`).  Measured (as :data:`RECURRENCE`): 2 copies 23, off 35; the
+#: mixed text 69, off 83 (windowed token errors 621, off 607: the whole 3,981-word text is
+#: not read, so its windows lose the overuse edits they made alone).  False: the window's
+#: own counts and length.
+OVERUSE = True
+
+#: A window's spin profile reads each known form's context fit summed over the whole text's
+#: occurrences (the window's sum times :func:`scale`, as its count) and the whole text's
+#: length, so a form's evidence (nats) and the forms past the evidence bars are the whole
+#: text's (session 58, spinwin2).  Measured: 2 and 4 copies unchanged (23, 49); the mixed
+#: text 69, off 76 (token errors 621, off 618).  False: the window's sums (with
+#: :data:`PROFILE`'s counts).
+PROFILE_FIT = True
+
+#: A window's document score (:func:`repair.score.spin_model.doc_features`: the rows' mean
+#: probability and their top five) reads each row as many times as its written word is
+#: written in the whole text over the window (:func:`row_weights`; the other windows read
+#: as this one): the top five of the whole text's rows, not the window's (session 58,
+#: spinwin2).  Measured: 2 copies 23, off 49; the mixed text unchanged (69).  False: the
+#: window's rows once each.
+DOC_TOP = True
+
+#: A window's family marks (:class:`repair.detect.spin_family.FamilyEvidence`: distinct
+#: marked written spans and count figures per 1,000 words) read the whole text's length
+#: and its figures scaled by it (the other windows read as this one: the same spans, so
+#: no more distinct ones, and as many figures a word), not the window's (session 58,
+#: spinwin2).  Measured, shipped off: 2 and 4 copies unchanged (23, 49), the mixed text 69
+#: -> 87 differing edits and windowed token errors 621 -> 648 (its windows' distinct spans
+#: are not the whole text's: the window's family gate shuts where the whole's is open).
+#: False: the window's.
+FAMILY = False
+
+#: :func:`scale` reads a form whose first word the word counts do not hold ("p.c.", a
+#: form with punctuation) by its first run of letters ("p"), a word they count (session
+#: 58, spinwin2).  Measured: 2 copies 23, off 29.  False: such a form reads as written
+#: once in the whole text per window (scale 1).
+SCALE_LETTERS = True
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 #: The active window's counts from the other windows (:func:`in_window`); None outside.
 _other_words: Counter[str] | None = None
 _other_mappings: dict[tuple[str, str], int] | None = None
+#: How many words the other windows hold (the sum of :data:`_other_words`), 0 outside.
+_other_length = 0
 
 
 @dataclass
@@ -174,30 +237,31 @@ def first_pass(
 @contextmanager
 def _reading(other_words: Counter[str]) -> Iterator[None]:
     """Within: documents read ``other_words`` with their own word counts."""
-    global _other_words
-    prev = _other_words
-    _other_words = other_words
+    global _other_words, _other_length
+    prev = _other_words, _other_length
+    _other_words, _other_length = other_words, sum(other_words.values())
     try:
         yield
     finally:
-        _other_words = prev
+        _other_words, _other_length = prev
 
 
 @contextmanager
 def in_window(counts: WholeCounts | None, k: int, text: str) -> Iterator[None]:
     """Within: window ``k`` (text ``text``) of the text ``counts`` counted reads the other
     windows' counts too (:func:`whole_word_counts`, :func:`other_mappings`)."""
-    global _other_words, _other_mappings
+    global _other_words, _other_mappings, _other_length
     if counts is None or len(counts.own) < 2:
         yield
         return
-    prev = _other_words, _other_mappings
+    prev = _other_words, _other_mappings, _other_length
     _other_words = counts.words - word_counts(text)
     _other_mappings = counts.other_mappings(k)
+    _other_length = sum(_other_words.values())
     try:
         yield
     finally:
-        _other_words, _other_mappings = prev
+        _other_words, _other_mappings, _other_length = prev
 
 
 def whole_word_counts(local: Counter[str]) -> Counter[str]:
@@ -240,9 +304,61 @@ def scale(phrase: str, counts: Mapping[str, int]) -> float:
     if not _other_words:
         return 1.0
     word = phrase.split(None, 1)[0].lower() if phrase.strip() else ""
+    if SCALE_LETTERS and word not in counts and (run := _LETTERS.search(word)):
+        word = run.group(0)  # "p.c.": its first run of letters, as the tokenizer counts it
     other = _other_words.get(word, 0)
     whole = counts.get(word, 0)
     return whole / (whole - other) if other and whole > other else 1.0
+
+
+def recurrence(n: int, form: str, counts: Mapping[str, int]) -> float:
+    """``n`` rows of the written ``form`` (a word or span) in the active window read as the
+    whole text's count (:data:`RECURRENCE`: ``n`` times :func:`scale`; ``n`` outside
+    :func:`in_window`); ``counts``: the window's ``Document.word_counts``.
+
+    >>> recurrence(1, "folks", {"folks": 2})
+    1
+    """
+    if not (RECURRENCE and _other_words):
+        return n
+    return n * scale(form, counts)
+
+
+def row_weights(written: Iterable[str], counts: Mapping[str, int]) -> list[float] | None:
+    """How many times each row (its ``written`` form) counts in the whole text under
+    :data:`DOC_TOP` inside :func:`in_window` (:func:`scale`), else None (once each);
+    ``counts``: the window's ``Document.word_counts``."""
+    if not (DOC_TOP and _other_words):
+        return None
+    return [scale(w, counts) for w in written]
+
+
+def family_counts(figures: int, words: int) -> tuple[int, int]:
+    """A window's ``figures`` and ``words`` (its length) read as the whole text's under
+    :data:`FAMILY` inside :func:`in_window`; else themselves."""
+    if not (FAMILY and _other_words) or words <= 0:
+        return figures, words
+    whole = words + _other_length
+    return round(figures * whole / words), whole
+
+
+def other_words() -> Mapping[str, int]:
+    """The other windows' word counts inside :func:`in_window` (empty outside)."""
+    return _other_words or {}
+
+
+def written_elsewhere(words: set[str]) -> set[str]:
+    """``words`` (a window's lower-case written words) with the other windows' words added
+    where :data:`RECURRENCE` is on inside :func:`in_window` ("the original is written
+    nowhere" read over the whole text); else ``words`` itself."""
+    if not (RECURRENCE and _other_words):
+        return words
+    return words | {w for w, n in _other_words.items() if n > 0}
+
+
+def other_length() -> int:
+    """How many words the other windows hold inside :func:`in_window` (0 outside)."""
+    return _other_length if _other_words else 0
 
 
 def windowed() -> bool:

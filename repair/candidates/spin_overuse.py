@@ -27,10 +27,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Mapping as CountMap
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from repair import window_counts
 from repair.resources.frequency import word_rate, zipf
 from repair.types import Candidate
 
@@ -120,8 +122,8 @@ class Mapping:
 
     written: str
     original: str
-    written_count: int
-    original_count: int
+    written_count: float
+    original_count: float
     llr: float
 
 
@@ -148,7 +150,7 @@ def _zipf(word: str) -> float:
     return zipf(word)
 
 
-def mapping_llr(k_written: int, k_original: int, written: str, original: str) -> float:
+def mapping_llr(k_written: float, k_original: float, written: str, original: str) -> float:
     """ln P(counts | spun) - ln P(counts | clean), both words Poisson: clean at their
     Zipf rates, spun with :data:`SPIN_SHARE` of the original's rate moved to the written
     word (the document length cancels)."""
@@ -159,7 +161,7 @@ def mapping_llr(k_written: int, k_original: int, written: str, original: str) ->
     return gain + k_original * math.log1p(-SPIN_SHARE)
 
 
-def llr_bound(k_written: int, written: str) -> float:
+def llr_bound(k_written: float, written: str) -> float:
     """An upper bound of :func:`mapping_llr` over every original ``written`` may have
     (none is commoner than :data:`ORIGINAL_ZIPF_CEILING`; an original's own count only
     lowers the ratio): a word below it needs no synonym source read."""
@@ -266,13 +268,20 @@ def mappings(
     min_count: int,
     min_llr: float,
     phrases: Counter[str] | None = None,
+    whole: CountMap | None = None,
 ) -> list[Mapping]:
     """Every (written, original) mapping of a document of lower-case ``words`` whose
     written word occurs at least ``min_count`` times and whose ratio is at least
-    ``min_llr``, best ratio first; also of the written ``phrases`` (counted by the caller)."""
-    counts = Counter(words)
+    ``min_llr``, best ratio first; also of the written ``phrases`` (counted by the caller).
+    ``whole``: a big text's window's ``Document.word_counts`` (the whole text's); each
+    count is then read scaled to the whole text (:func:`repair.window_counts.scale`)."""
+    counts: CountMap = Counter(words)
+    items: list[tuple[str, float]] = [*counts.items(), *(phrases or {}).items()]
+    if whole is not None:
+        items = [(w, k * window_counts.scale(w, whole)) for w, k in items]
+        counts = {w: k * window_counts.scale(w, whole) for w, k in counts.items()}
     out: list[Mapping] = []
-    for w, k in [*counts.items(), *(phrases or {}).items()]:
+    for w, k in items:
         if k < min_count:
             continue
         if " " in w:  # a phrase: its table row first (a look-up), the LM's rate after
@@ -308,11 +317,17 @@ def _gains(doc: Document, spans: list[tuple[int, int]], written: str, original: 
 
 
 def _phrase_spans(
-    text: str, words: list, lower: list[str], spans: dict[str, list[tuple[int, int]]]
+    text: str,
+    words: list,
+    lower: list[str],
+    spans: dict[str, list[tuple[int, int]]],
+    whole: CountMap | None = None,
 ) -> Counter[str]:
     """The written phrases (2 to :data:`MAX_PHRASE_WORDS` words one space apart) of a
     section: their spans are added to ``spans`` (keyed by the lower-case phrase), and the
-    counts of those written at least :data:`MIN_COUNT` times are returned."""
+    counts of those written at least :data:`MIN_COUNT` times are returned (``whole``: a big
+    text's window's word counts; a count is then read scaled to the whole text, as
+    :func:`mappings` reads it)."""
     n = len(words)
     found: list[tuple[str, int, int]] = []
     for i in range(n):
@@ -321,7 +336,13 @@ def _phrase_spans(
             found.append((" ".join(lower[i : j + 1]), words[i].start, words[j].end))
             j += 1
     counts = Counter(key for key, _a, _b in found)
-    out: Counter[str] = Counter({key: k for key, k in counts.items() if k >= MIN_COUNT})
+    out: Counter[str] = Counter(
+        {
+            key: k
+            for key, k in counts.items()
+            if (k if whole is None else k * window_counts.scale(key, whole)) >= MIN_COUNT
+        }
+    )
     for key, a, b in found:
         if key in out:
             spans.setdefault(key, []).append((a, b))
@@ -349,10 +370,17 @@ def overuse_candidates(
     A document over :data:`MAX_WORDS` words is read by sections (:func:`windows`) where
     :data:`WINDOWS` is on, else not at all."""
     n = len(doc.words)
+    need = MIN_MAPPINGS_OPEN if gate_open else MIN_MAPPINGS
+    if window_counts.OVERUSE and window_counts.windowed():
+        # a big text's window: read as the whole text (repair.window_counts.OVERUSE)
+        total = n + window_counts.other_length()
+        if total > MAX_WORDS and not WINDOWS:
+            return []  # the whole text is not read
+        if total <= MAX_WORDS:
+            return _section_candidates(doc, 0, n, taken, need, total)
     if n > MAX_WORDS and not WINDOWS:
         return []
     parts = windows(n)
-    need = MIN_MAPPINGS_OPEN if gate_open else MIN_MAPPINGS
     if len(parts) > 1 and SECTION_GATE:
         need = MIN_MAPPINGS  # the stage's gate reads the whole text, not this section
     out: list[Candidate] = []
@@ -362,20 +390,28 @@ def overuse_candidates(
 
 
 def _section_candidates(
-    doc: Document, lo: int, hi: int, taken: set[int] | frozenset[int], need: int
+    doc: Document,
+    lo: int,
+    hi: int,
+    taken: set[int] | frozenset[int],
+    need: int,
+    whole: int | None = None,
 ) -> list[Candidate]:
-    """:func:`overuse_candidates` of the words ``lo:hi`` of ``doc``, read as a document."""
+    """:func:`overuse_candidates` of the words ``lo:hi`` of ``doc``, read as a document;
+    ``whole``: the length (words) of the big text ``doc`` is a window of, whose counts it
+    then reads (:data:`repair.window_counts.OVERUSE`)."""
     words = doc.words[lo:hi]
-    n = len(words)
+    n = len(words) if whole is None else whole
     if n * 10.0 ** (ORIGINAL_ZIPF_CEILING - 9.0) < MIN_EXPECTED:
         return []
     lower = [t.text.lower() for t in words]
     spans: dict[str, list[tuple[int, int]]] = {}
     for t, lw in zip(words, lower, strict=True):
         spans.setdefault(lw, []).append((t.start, t.end))
-    phrases = _phrase_spans(doc.text, words, lower, spans) if PHRASES else None
+    scaled = None if whole is None else doc.word_counts
+    phrases = _phrase_spans(doc.text, words, lower, spans, scaled) if PHRASES else None
     chosen: dict[str, tuple[Mapping, float]] = {}
-    for m in mappings(lower, MIN_COUNT, MIN_LLR, phrases):
+    for m in mappings(lower, MIN_COUNT, MIN_LLR, phrases, scaled):
         if n * _rate(m.original) < MIN_EXPECTED or _noun(m.written):
             continue
         gains = _gains(doc, spans[m.written], m.written, m.original)

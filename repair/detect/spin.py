@@ -303,8 +303,11 @@ def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str,
         info = infos[spun]
         c_s: float = n_here
         c_o: float = sum(doc_phrase_count(doc, orig) for orig in info.originals)
+        fit_s = fit[spun]
         if whole:
             counts = doc.word_counts
+            if window_counts.PROFILE_FIT:  # the fit summed over the whole text's occurrences
+                fit_s *= window_counts.scale(spun, counts)
             c_s = n_here * window_counts.scale(spun, counts)
             c_o = sum(
                 doc_phrase_count(doc, orig) * window_counts.scale(orig, counts)
@@ -313,7 +316,7 @@ def spin_evidence(doc: Document, occurrences: Sequence[Occurrence]) -> dict[str,
         q = max(clean_share(spun, orig, info.strength) for orig in info.originals)
         p = (c_s + PRIOR_WEIGHT * q) / (c_s + c_o + PRIOR_WEIGHT)
         weight = 1.0 if info.strength == "strong" else 0.5
-        llr = fit[spun] * math.log(p / q) * weight if p > q else 0.0
+        llr = fit_s * math.log(p / q) * weight if p > q else 0.0
         if REPEAT_CAP is not None and c_s > REPEAT_CAP:
             llr *= REPEAT_CAP / c_s
         out[spun] = {
@@ -363,6 +366,8 @@ def _total_evidence(ev: dict[str, dict]) -> float:
 def profile_score(doc: Document, occurrences: Sequence[Occurrence]) -> tuple[float, dict]:
     """The known spinner's score (module docstring) and its per-form evidence."""
     n_words = max(len(doc.words), 1)
+    if window_counts.PROFILE_FIT and window_counts.windowed():
+        n_words += window_counts.other_length()  # a big text's window: the whole text's
     ev = spin_evidence(doc, occurrences)
     x = 100.0 * _total_evidence(ev) / max(n_words, MIN_WORDS)
     forms = sum(e["count"] for e in ev.values() if e["llr"] >= 1.0)
@@ -412,7 +417,8 @@ def detect(
     feats = word_features(doc, words, prof if word_profile is None else word_profile)
     probs = probabilities(feats)
     model = get_model()
-    model_score = model.doc_score(doc_features(probs, feats, prof))
+    weights = window_counts.row_weights([w.written for w in words], doc.word_counts)
+    model_score = model.doc_score(doc_features(probs, feats, prof, weights))
     score = max(model_score, _below_threshold_squash(prof))
     syn, density, flagged = synonym_score(words)
     findings = tuple(

@@ -515,10 +515,29 @@ def probabilities(feats: Sequence[Sequence[float]], model: SpinModel | None = No
 
 
 def doc_features(
-    probs: Sequence[float], feats: Sequence[Sequence[float]], profile_score: float
+    probs: Sequence[float],
+    feats: Sequence[Sequence[float]],
+    profile_score: float,
+    weights: Sequence[float] | None = None,
 ) -> list[float]:
-    """The document model's inputs (:data:`DOC_FEATURES` order)."""
-    n = max(len(probs), MIN_ROWS)
-    top = sorted(probs, reverse=True)[:5]
+    """The document model's inputs (:data:`DOC_FEATURES` order).  ``weights``: how many
+    times each row counts (a big text's window: :func:`repair.window_counts.row_weights`).
+
+    >>> [round(x, 4) for x in doc_features([0.9, 0.5], [], 0.0, [2.0, 1.0])[:2]]
+    [0.0575, 0.46]
+    """
+    if weights is None:
+        n = max(len(probs), MIN_ROWS)
+        top = sorted(probs, reverse=True)[:5]
+        density = feats[0][FEATURES.index("doc_flag_density")] if feats else 0.0
+        return [sum(probs) / n, sum(top) / 5.0, density, profile_score]
+    total = max(sum(weights), MIN_ROWS)
+    mean = sum(p * w for p, w in zip(probs, weights, strict=True)) / total
+    left, best = 5.0, 0.0  # the top five of the rows each counted its weight
+    for p, w in sorted(zip(probs, weights, strict=True), reverse=True):
+        take = min(w, left)
+        best, left = best + p * take, left - take
+        if left <= 0.0:
+            break
     density = feats[0][FEATURES.index("doc_flag_density")] if feats else 0.0
-    return [sum(probs) / n, sum(top) / 5.0, density, profile_score]
+    return [mean, best / 5.0, density, profile_score]

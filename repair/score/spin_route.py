@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from repair import window_counts
 from repair.candidates.spin_channel import sense_ranks, wordnet_shared
 from repair.detect.spin import THRESHOLD
 from repair.document import Document
@@ -36,12 +37,14 @@ from repair.score.spin_evidence import WordEvidence
 from repair.score.spin_model import (
     FLAG_CONTEXT,
     FLAG_GAIN,
+    MIN_ROWS,
     SpinModel,
     doc_features,
     model_of_file,
     probabilities,
     word_features,
 )
+from repair.window_counts import recurrence, row_weights
 
 #: Read a document with :data:`ANY_RANK_MODEL_FILE` when its any-rank cue
 #: (:func:`any_rank_cue`) is at least this, it has at least :data:`MIN_FLAGGED`
@@ -194,10 +197,16 @@ def first_sense_share(words: Sequence[WordEvidence]) -> float:
     return sum(1 for w in flagged if first_sense_row(w)) / len(flagged) if flagged else 0.0
 
 
-def every_place_forms(words: Sequence[WordEvidence], doc_words: Sequence[str]) -> int:
+def every_place_forms(
+    words: Sequence[WordEvidence],
+    doc_words: Sequence[str],
+    whole: Mapping[str, int] | None = None,
+) -> int:
     """The written forms of ``words`` read at two places or more where every occurrence of
     the form in ``doc_words`` (the document's words) is a high-evidence row and every row
-    proposes the same original (:data:`SHUT_CONSISTENT`).
+    proposes the same original (:data:`SHUT_CONSISTENT`).  ``whole``: the document's
+    ``word_counts``; a big text's window then counts a form's places as the whole text
+    would (:func:`repair.window_counts.recurrence`: the other windows read as this one).
 
     >>> from repair.score.spin_evidence import WordEvidence as W
     >>> rows = [W(0, 5, "folks", "people", 8.0, 1.0, 3.0, 3, 2.0),
@@ -219,7 +228,9 @@ def every_place_forms(words: Sequence[WordEvidence], doc_words: Sequence[str]) -
     return sum(
         1
         for form, origs in by.items()
-        if len(origs) >= 2 and len(set(origs)) == 1 and counts[form] == len(origs)
+        if (len(origs) if whole is None else recurrence(len(origs), form, whole)) >= 2
+        and len(set(origs)) == 1
+        and counts[form] == len(origs)
     )
 
 
@@ -227,7 +238,8 @@ def _doc_score(
     model: SpinModel, doc: Document, words: Sequence[WordEvidence], wprof: float, prof: float
 ) -> float:
     feats = word_features(doc, words, wprof)
-    return model.doc_score(doc_features(probabilities(feats, model), feats, prof))
+    weights = row_weights([w.written for w in words], doc.word_counts)
+    return model.doc_score(doc_features(probabilities(feats, model), feats, prof, weights))
 
 
 def route(
@@ -262,7 +274,10 @@ def route(
         base = spin_model.get_model()
         out["route"] = _doc_score(base, doc, words, word_profile, profile) >= base.doc_gate
         if not out["route"] and SHUT_CONSISTENT is not None:
-            forms = every_place_forms(words, [t.text for t in doc.words])
+            flagged = sum(1 for w in words if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
+            dense = flagged / max(len(words), MIN_ROWS) >= window_counts.SCALE_MIN_DENSITY
+            whole = doc.word_counts if dense else None
+            forms = every_place_forms(words, [t.text for t in doc.words], whole)
             out["every_place"] = forms
             out["route"] = forms >= SHUT_CONSISTENT
     return out

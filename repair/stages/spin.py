@@ -19,6 +19,7 @@ from functools import partial
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from repair import window_counts
 from repair.candidates.reference import harvest_pairs
 from repair.candidates.spin import (
     Occurrence,
@@ -82,6 +83,9 @@ from repair.score.spin_guard import guard
 from repair.score.spin_lone import lone_rows
 from repair.score.spin_model import (
     FEATURES,
+    FLAG_CONTEXT,
+    FLAG_GAIN,
+    MIN_ROWS,
     CommonModel,
     SpinModel,
     get_model,
@@ -1583,7 +1587,8 @@ def _reread_rows(
             todo.append((i, w, low, base, extra))
     if min_recur is not None:
         n = Counter(low for _i, _w, low, _b, _e in todo)
-        todo = [r for r in todo if n[r[2]] >= min_recur]
+        whole = _row_counts(doc, detection.words)
+        todo = [r for r in todo if _recur(n[r[2]], r[2], whole) >= min_recur]
     for i, w, low, base, extra in todo:
         left, right, _initial = context(doc, ctx, w.start, w.end)
         if extra_lead is not None:
@@ -1736,9 +1741,9 @@ def form_reading(
     # a form row the model leaves under the bar is kept where its mapping is a document
     # habit (:func:`_habits` at FORM_HABIT occurrences) and the original is written nowhere
     taken = {c.start for c in out}
-    written = {t.text.lower() for t in doc.words}
+    written = window_counts.written_elsewhere({t.text.lower() for t in doc.words})
     rows = [words[i] for i in changed if words[i].original not in written]
-    habit = _habits(rows, FORM_HABIT)
+    habit = _habits(rows, FORM_HABIT, _row_counts(doc, detection.words))
     for w in rows:
         if w.start not in taken and (w.written.lower(), w.original) in habit:
             f = {
@@ -1908,8 +1913,12 @@ def _habit_candidates(
     document writes nowhere (a consistent spinner replaced every occurrence), whatever the
     word model says; rows starting in ``taken`` are left out."""
     out = []
-    written = {t.text.lower() for t in doc.words}
-    habit = _habits([words[i] for i in rows if words[i].original not in written])
+    written = window_counts.written_elsewhere({t.text.lower() for t in doc.words})
+    habit = _habits(
+        [words[i] for i in rows if words[i].original not in written],
+        None,
+        _row_counts(doc, detection.words),
+    )
     for i in rows:
         w = words[i]
         if w.start not in taken and (w.written.lower(), w.original) in habit:
@@ -1927,19 +1936,44 @@ def _habit_candidates(
     return out
 
 
-def _habits(rows: Sequence[WordEvidence], recur: int | None = None) -> set[tuple[str, str]]:
+def _row_counts(doc: Document, rows: Sequence[WordEvidence]) -> Mapping[str, int] | None:
+    """The word counts a word-row habit reads in ``doc`` (:func:`_recur`): None (the rows'
+    own count) where the first reading's ``rows`` have a high-evidence share under
+    :data:`repair.window_counts.SCALE_MIN_DENSITY` (a whole text's reading would stop
+    early there, :data:`EARLY_DENSITY`: its rows are a prefix of the text, not every
+    window's); else ``doc.word_counts``."""
+    if not window_counts.windowed():
+        return None
+    flagged = sum(1 for w in rows if w.gain > FLAG_GAIN and w.context > FLAG_CONTEXT)
+    dense = flagged / max(len(rows), MIN_ROWS) >= window_counts.SCALE_MIN_DENSITY
+    return doc.word_counts if dense else None
+
+
+def _recur(n: int, form: str, counts: Mapping[str, int] | None) -> float:
+    """``n`` rows of the written ``form``, counted as the whole text would where a big
+    text's window is read (:func:`repair.window_counts.recurrence`; ``counts``: the
+    document's word counts, None: ``n``)."""
+    return n if counts is None else window_counts.recurrence(n, form, counts)
+
+
+def _habits(
+    rows: Sequence[WordEvidence],
+    recur: int | None = None,
+    counts: Mapping[str, int] | None = None,
+) -> set[tuple[str, str]]:
     """(written word, original) mappings of the hypernym reading that recur as a document
     habit: at least :data:`HYPER_RECUR` occurrences, the LM for the original at every one
     (gain and lead over the runner-up positive), and on average a gain of at least
     :data:`~repair.score.spin.PHRASE_MIN_GAIN` and a lead of :data:`PHRASE_MIN_MARGIN`
-    (the thresholds of recurring multi-word spans, :func:`_recurring`)."""
+    (the thresholds of recurring multi-word spans, :func:`_recurring`; ``counts`` as
+    there)."""
     groups: dict[tuple[str, str], list[WordEvidence]] = {}
     for w in rows:
         groups.setdefault((w.written.lower(), w.original), []).append(w)
     return {
         key
         for key, ws in groups.items()
-        if len(ws) >= (recur or HYPER_RECUR or 0)
+        if _recur(len(ws), key[0], counts) >= (recur or HYPER_RECUR or 0)
         and all(w.gain > 0 and w.margin > 0 for w in ws)
         and sum(w.gain for w in ws) / len(ws) >= PHRASE_MIN_GAIN
         and sum(w.margin for w in ws) / len(ws) >= PHRASE_MIN_MARGIN
@@ -2287,20 +2321,24 @@ def _fair_mappings(doc: Document, phrases: Sequence[PhraseEvidence]) -> set[tupl
     return {key for key in keys if written[key[1].lower()] < counts[key]}
 
 
-def _recurring(phrases: Sequence[PhraseEvidence]) -> set[tuple[str, str]]:
+def _recurring(
+    phrases: Sequence[PhraseEvidence], counts: Mapping[str, int] | None = None
+) -> set[tuple[str, str]]:
     """(written span, original) mappings that recur in the document with the LM for them
     every time: at least :data:`PHRASE_RECUR` occurrences, each inside its sentence with
     neither side of the gain against the original (the left one for it) and a lead of
     :data:`PHRASE_MIN_MARGIN` over the runner-up, and a mean gain of at least
     :data:`~repair.score.spin.PHRASE_MIN_GAIN` (a spinner maps a form the same way each
-    time; an author's own phrase, read in varied contexts, sometimes fits)."""
+    time; an author's own phrase, read in varied contexts, sometimes fits).  ``counts``:
+    the document's word counts; a big text's window then counts a mapping's rows as the
+    whole text would (:func:`repair.window_counts.recurrence`)."""
     groups: dict[tuple[str, str], list[PhraseEvidence]] = {}
     for ph in phrases:
         groups.setdefault((ph.written.lower(), ph.original), []).append(ph)
     return {
         key
         for key, rows in groups.items()
-        if len(rows) >= PHRASE_RECUR
+        if _recur(len(rows), key[0], counts) >= PHRASE_RECUR
         and all(
             r.margin >= PHRASE_MIN_MARGIN and r.has_right and r.left_gain > 0 <= r.right_gain
             for r in rows
@@ -2759,7 +2797,8 @@ class _Stage:
             # multi-word spans and count figures: the family marks (repair.detect.spin_family)
             phrases, counted = _phrase_rows(doc, occ, prior)
             figures = count_figures(doc.text)
-            recur = _recurring(counted)
+            recur = _recurring(counted, doc.word_counts)
+            n_figures, n_words = window_counts.family_counts(len(figures), len(doc.words))
             fam = FamilyEvidence(
                 len(
                     {
@@ -2772,8 +2811,8 @@ class _Stage:
                         )
                     }
                 ),
-                len(figures),
-                len(doc.words),
+                n_figures,
+                n_words,
             )
             d.details.update(fam.details())
             # the spans' evidence for the document spin score (repair.detect.spin_document)
@@ -2839,7 +2878,7 @@ class _Stage:
         if PHRASES and (spin_open or science_phrases(doc)):
             # multi-word spans, only where a gate is open (or in scientific register: spans
             # the book counts never saw as a pair, science.unseen_span)
-            recur = _recurring(detection.phrases)
+            recur = _recurring(detection.phrases, doc.word_counts)
             fair = _fair_mappings(doc, detection.phrases)
             spans = [
                 _span_candidate(
