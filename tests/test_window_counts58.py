@@ -96,6 +96,7 @@ def test_every_place_forms_counts_the_whole_text() -> None:
 
 def test_overuse_reads_the_whole_text_length(monkeypatch: pytest.MonkeyPatch) -> None:
     """A window of a text over MAX_WORDS words is not read, as the whole text is not."""
+    monkeypatch.setattr(window_counts, "OVERUSE", True)  # shipped off (the lead, session 58)
     ctx, text = _window()
     seen: list[int | None] = []
     monkeypatch.setattr(
@@ -112,6 +113,7 @@ def test_overuse_reads_the_whole_text_length(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_overuse_counts_scale_to_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """The window's one "cat" reads as the whole text's 3 (past MIN_COUNT 2)."""
+    monkeypatch.setattr(window_counts, "OVERUSE", True)  # shipped off (the lead, session 58)
     monkeypatch.setattr(spin_overuse, "_originals", lambda w: ("dog",) if w == "cat" else ())
     ctx, text = _window()
     assert spin_overuse.mappings(["cat"], 2, -1e9) == []  # once: under MIN_COUNT
