@@ -167,6 +167,7 @@ DICT_MEMOS: dict[str, tuple[str, ...]] = {
     "repair.score.ocr_channel:_windows": ("_walk_plan",),
     "repair.score.ocr_channel:_window_plans": ("_window_rows",),
     "repair.candidates.ocr_glued:_PAGE_MODELS": ("page_model",),
+    "repair.candidates.ocr_lightmerge:_COMPOUNDS": ("compounds",),
 }
 
 #: Reviewed module-level dicts and lists that are not watched, and why.

@@ -52,6 +52,33 @@ MERGE_MARGIN_CAPITALS = True
 #: (a lower-case word before it, or a capitalised one opening a sentence).  With the two
 #: above: 273 / 895 / 2,202 -> 274 / 899 / 2,203; census dev unchanged.
 MERGE_MARGIN_TRAILING_I = True
+#: Two content words glued by a lost space ("taxrelief", "farmproducts", "fullyrealized",
+#: session 58, ocrlightmerge): a lower-case token with no cut into a commonest word
+#: (:func:`cuts`) whose one cut into two words at :data:`PAIR_ZIPF` or more is its only cut into
+#: two target words (:data:`PIECE_ZIPF`), read at :data:`PAIR_THRESHOLD` (the model's gain in
+#: context must clear it after the space and the merged form's prior) when one piece never
+#: compounds (:func:`compounds`).  Light suite dev (``ocr_light_eval.py --suite --split dev``)
+#: fixed 288 / 937 / 2,212 -> 290 / 941 / 2,212 at 0.3 / 1 / 2 %, edits on undamaged text
+#: 23 / 30 / 84 and on the clean originals 23 unchanged; census dev, clean English, audit dev
+#: unchanged (benchmarks/RESULTS.md, "Session 58, ocrlightmerge").  Without the compound test
+#: the census dev's clean compounds ("searchbox" 3.1 nats, "headoff" 6.5) cleared any bar
+#: the merges did.
+MERGE_PAIRS = True
+#: Each piece of a two-content-word cut at least this common on the web (Zipf).
+PAIR_ZIPF = 3.5
+#: Each piece of a two-content-word cut at least this long (letters).
+PAIR_MIN_LEN = 3
+#: Margin (nats) a two-content-word split needs in context: compounds the web writes both
+#: ways ("searchbox") gain too, so the bar is above :data:`THRESHOLD`.
+PAIR_THRESHOLD = 2.0
+#: A two-content-word cut is read only when one of its pieces never compounds in its place:
+#: the dictionary holds no closed word of the left piece and a known word after it, or none
+#: of a known word and the right piece after it ("searchbox": "search" heads "searchlight",
+#: "box" ends "mailbox"; "basedupon": nothing starts "based" + word).  The other word of
+#: such a compound: at least :data:`PAIR_MIN_LEN` letters and this common (Zipf).
+COMPOUND_ZIPF = 3.0
+#: Whether a piece compounds, by (piece, as the head): memo of :func:`compounds`.
+_COMPOUNDS: dict[tuple[str, bool], bool] = {}
 #: One piece is at least this common (Zipf): a function or very common word.
 COMMON_ZIPF = 6.0
 #: The other piece at least this common (Zipf).
@@ -112,6 +139,67 @@ def cuts(text: str) -> list[tuple[str, str]]:
             continue
         out.append((left, right))
     return out
+
+
+def pair_cuts(text: str) -> list[tuple[str, str]]:
+    """The one cut of lower-case ``text`` into two common content words (:data:`MERGE_PAIRS`):
+    none when ``text`` cuts into two target words at more than one place.
+
+    >>> pair_cuts("taxrelief")
+    [('tax', 'relief')]
+    >>> pair_cuts("forecastsin"), pair_cuts("searchbox")
+    ([], [])
+    """
+    from repair.score.ocr_channel import is_target
+
+    found = []
+    for k in range(1, len(text)):
+        left, right = text[:k], text[k:]
+        if zipf(left) < PIECE_ZIPF or zipf(right) < PIECE_ZIPF:
+            continue
+        if not (is_target(left) and is_target(right)):
+            continue
+        found.append((left, right))
+    if len(found) != 1:
+        return []
+    left, right = found[0]
+    if min(len(left), len(right)) < PAIR_MIN_LEN or min(zipf(left), zipf(right)) < PAIR_ZIPF:
+        return []
+    if compounds(left, head=True) and compounds(right, head=False):
+        return []  # a compound the dictionary's words are made of ("searchbox")
+    return found
+
+
+def compounds(piece: str, head: bool) -> bool:
+    """Whether the dictionary holds a closed compound of ``piece`` and another known word
+    (:data:`COMPOUND_ZIPF`), ``piece`` first when ``head`` else last.
+
+    >>> compounds("box", head=False), compounds("based", head=True)
+    (True, False)
+    """
+    key = (piece, head)
+    got = _COMPOUNDS.get(key)
+    if got is None:
+        got = _compounds(piece, head)
+        _COMPOUNDS[key] = got
+    return got
+
+
+def _compounds(piece: str, head: bool) -> bool:
+    import re
+
+    from repair.score.ocr_channel import vocabulary_lines_text
+
+    text = vocabulary_lines_text()
+    n = PAIR_MIN_LEN
+    if head:
+        pattern = rf"^{re.escape(piece)}([a-z]{{{n},}})\t"
+    else:
+        pattern = rf"^([a-z]{{{n},}}){re.escape(piece)}\t"
+    for m in re.finditer(pattern, text, re.M):
+        if zipf(m.group(1)) >= COMPOUND_ZIPF:
+            return True
+    return False
 
 
 def _opens_sentence(toks: list[Token], i: int) -> bool:
@@ -219,8 +307,12 @@ def merge_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candi
             continue  # "readin", "playin": a dropped g of speech
         if archaic_form(low):
             continue  # "withall", "Forasmuch": an old spelling of a word
+        threshold = THRESHOLD
         if text.islower():
             found = cuts(text)
+            if not found and MERGE_PAIRS:
+                found = pair_cuts(text)
+                threshold = PAIR_THRESHOLD
         elif text[-1:] == "I" and not text[1:-1].isupper():
             found = _trailing_i(toks, i, text)
         elif text[:1].isupper():
@@ -246,7 +338,7 @@ def merge_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candi
                     orig=[text],
                     alt=[left, right],
                     cost=SPACING_COST + prior,
-                    threshold=THRESHOLD,
+                    threshold=threshold,
                 )
             )
     return out
