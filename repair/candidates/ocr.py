@@ -454,7 +454,6 @@ class _Generator:
         # each word not flagged (a "1" of a garbled page otherwise); the token's text and
         # first letter read once (the same tests in the same order; issue 14, session 38)
         heavy = info.heavy
-        triage = ocr_triage.TRIAGE
         for i, t in enumerate(toks):
             if t.kind != "word":
                 if t.kind == "number" and t.text == "1":
@@ -493,12 +492,8 @@ class _Generator:
                 )  # "WOOL, FLANS": a capitals line across a comma
                 out.extend(caps_candidates(toks, i, line, counts))
             if capital and word[1:].islower():
-                may = True
-                if triage:  # the word's own tests, once a type (ocr_triage)
-                    may = info.capital_word_may.get(word)
-                    if may is None:
-                        may = info.capital_word_may[word] = ocr_triage.capital_word_may(word)
-                if may:
+                # the word's own tests, once a type (ocr_triage)
+                if ocr_triage.may(info.capital_word_may, word, ocr_triage.capital_word_may):
                     out.extend(capital_word_candidates(toks, i))
             elif capital and not word.isupper() and known_mixed(word):
                 pass  # "NaCl", "YouTube": a real mixed-case form
@@ -513,12 +508,7 @@ class _Generator:
             if head.islower() and not word.islower():
                 out.extend(case_candidates(toks, i, lower_words, counts, garbled=garbled))
             elif ocr_namecase.NAME_RUN_CAPITAL and head.islower():  # "Horace leslie Appleton"
-                may = True
-                if triage:  # the word's own tests, once a type (ocr_triage)
-                    may = info.name_capital_may.get(word)
-                    if may is None:
-                        may = info.name_capital_may[word] = ocr_triage.name_capital_may(word)
-                if may:
+                if ocr_triage.may(info.name_capital_may, word, ocr_triage.name_capital_may):
                     out.extend(ocr_namecase.name_capital_candidates(toks, i, counts))
         if garbled:
             found = sorted({by_start[f.start] for f in detection.findings if f.start in by_start})

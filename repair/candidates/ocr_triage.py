@@ -34,6 +34,8 @@ Switch: :data:`TRIAGE`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from repair.candidates import ocr_case, ocr_namecase, ocr_shortreal
 from repair.score.ngrams import get_ngrams
 
@@ -44,6 +46,17 @@ from repair.score.ngrams import get_ngrams
 #: calls of the three builders replayed 0.159 -> 0.112 s, ~0.25 % of the run; process
 #: pairs do not resolve it; measured in ``benchmarks/RESULTS.md``).
 TRIAGE = True
+
+
+def may(memo: dict[str, bool], text: str, test: Callable[[str], bool]) -> bool:
+    """``test(text)``, remembered in ``memo`` (a page's answers per word type); every word
+    may when :data:`TRIAGE` is off."""
+    if not TRIAGE:
+        return True
+    answer = memo.get(text)
+    if answer is None:
+        answer = memo[text] = test(text)
+    return answer
 
 
 def name_capital_may(text: str) -> bool:
