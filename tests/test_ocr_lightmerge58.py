@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 
 from repair.candidates import ocr_lightmerge
-from repair.candidates.ocr_lightmerge import compounds, merge_candidates, pair_cuts
-from repair.candidates.ocr_rules import page_word_counts
-from repair.config import RepairConfig
-from repair.pipeline import repair_text
-from repair.tokenize import tokenize
-
-CONFIG = RepairConfig(spin=False, tortured=False)
+from repair.candidates.ocr_lightmerge import compounds, pair_cuts
+from tests.test_ocr_lightmerge54 import _built, _edits
 
 TEXT = (
     "The new rules, the minister said on Monday, mightspeed up the approval of the plan "
@@ -23,16 +18,6 @@ TEXT = (
 @pytest.fixture(autouse=True)
 def _flag_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_lightmerge, "MERGE_PAIRS", True)
-
-
-def _edits(text: str) -> list[tuple[str, str]]:
-    out = repair_text(text, config=CONFIG)
-    return [(text[e.offset : e.end], e.replacement) for e in out.edits]
-
-
-def _built(text: str) -> list[str]:
-    toks = tokenize(text)
-    return [c.replacement for c in merge_candidates(toks, page_word_counts(toks))]
 
 
 def test_one_cut_into_two_content_words() -> None:

@@ -14,32 +14,7 @@ import pytest
 from repair.document import Document
 from repair.score import collocation as score
 from repair.score import term_backoff
-from repair.stages.collocation import STAGE
-
-MILL = (
-    "We study how sensor webs can be deployed in remote areas. The nodes measure "
-    "temperature and send the results to a base station. Our method reduces the energy "
-    "used by each node and extends the lifetime of the network."
-)
-
-
-def _edits(text: str) -> list[tuple[str, str]]:
-    doc = Document(text)
-    d = STAGE.detect(doc)
-    return [(e.original, e.replacement) for e in STAGE.score(doc, d, STAGE.candidates(doc, d))]
-
-
-def _decisions(text: str) -> list[score.Decision]:
-    from repair.detect import collocation as detect
-    from repair.detect.science import is_scientific
-    from repair.score import science
-
-    doc = Document(text)
-    sci = is_scientific(doc)
-    found = detect.find(
-        doc, science=sci, max_zipf=science.MAX_ZIPF if sci else detect.MAX_SPUN_ZIPF
-    )
-    return score.decide(found)
+from tests.test_collocation_unit import MILL, _decisions, _edits
 
 
 def _window(text: str, written: tuple[str, ...]) -> score.Decision:
