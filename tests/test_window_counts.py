@@ -21,10 +21,10 @@ def _keyed(result: object) -> set[tuple[int, str, str]]:
     return {(e.offset, e.original, e.replacement) for e in result.edits}  # type: ignore[attr-defined]
 
 
-def _twice() -> tuple[str, RepairConfig]:
+def _twice(spun: str = SPUN) -> tuple[str, RepairConfig]:
     """The spun document twice, and a config whose windows hold one copy each."""
-    text = "\n\n".join([SPUN] * 2)
-    size = len(SPUN)
+    text = "\n\n".join([spun] * 2)
+    size = len(spun)
     assert len(list(pipeline.paragraph_windows(text, size))) == 2
     return text, RepairConfig(window_chars=size, whole_document_chars=size)
 

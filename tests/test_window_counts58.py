@@ -17,6 +17,7 @@ from repair.score.spin_evidence import WordEvidence
 from repair.score.spin_model import doc_features
 from repair.score.spin_route import every_place_forms
 from repair.stages.spin import _habits, _recurring
+from tests.test_window_counts import _keyed, _twice
 
 ROOT = Path(__file__).resolve().parent.parent
 #: A spinbot-spun document (benchmarks/spin_sim, dev half: abc_news/science#275).
@@ -26,20 +27,9 @@ SPUN = (ROOT / "tests" / "cases" / "spin_windows58.txt").read_text(encoding="utf
 FLAGS = ("RECURRENCE", "OVERUSE", "PROFILE_FIT", "DOC_TOP", "FAMILY", "SCALE_LETTERS")
 
 
-def _keyed(result: object) -> set[tuple[int, str, str]]:
-    return {(e.offset, e.original, e.replacement) for e in result.edits}  # type: ignore[attr-defined]
-
-
-def _twice() -> tuple[str, RepairConfig]:
-    text = "\n\n".join([SPUN] * 2)
-    size = len(SPUN)
-    assert len(list(pipeline.paragraph_windows(text, size))) == 2
-    return text, RepairConfig(window_chars=size, whole_document_chars=size)
-
-
 def test_a_spun_text_in_windows_is_its_whole_repair() -> None:
     """Twice the document, one copy a window: the windowed repair is the whole one."""
-    text, config = _twice()
+    text, config = _twice(SPUN)
     whole = repair_text(text)
     assert whole.edits
     assert _keyed(repair_text(text, config=config)) == _keyed(whole)
@@ -49,7 +39,7 @@ def test_without_the_flags_the_windows_differ(monkeypatch: pytest.MonkeyPatch) -
     """The contrast the test above relies on (session 57's windows differ here)."""
     for name in FLAGS:
         monkeypatch.setattr(window_counts, name, False)
-    text, config = _twice()
+    text, config = _twice(SPUN)
     assert _keyed(repair_text(text, config=config)) != _keyed(repair_text(text))
 
 
