@@ -131,22 +131,29 @@ def test_learned_pairs_apply_where_the_document_score_opens_the_gate(
 def test_learn_command_without_profile_learns_no_profile_pair(
     tmp_path: Path, spun_seed, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from typer.testing import CliRunner
-
     from repair import learn_edits
-    from repair.cli import app
 
     # the first pass's own restorations (learn_edits.EDIT_PAIRS) do learn "mentioned" with no
     # profile (the word model restores it): tests/test_learn_edits58.py; here the profile's leak
     monkeypatch.setattr(learn_edits, "EDIT_PAIRS", False)
 
+    out = learn_no_profile(tmp_path, spun_seed)
+    assert "mentioned" not in load_pairs(out)  # the seed profile's habit is not read in
+
+
+def learn_no_profile(tmp_path: Path, text: str) -> Path:
+    """`repair learn FILE -o pairs.tsv --no-thesaurus --no-profile` on `text`: the pairs."""
+    from typer.testing import CliRunner
+
+    from repair.cli import app
+
     src = tmp_path / "spun.txt"
-    src.write_text(spun_seed, "utf-8")
+    src.write_text(text, "utf-8")
     out = tmp_path / "pairs.tsv"
     args = ["learn", str(src), "-o", str(out), "--no-thesaurus", "--no-profile"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "mentioned" not in load_pairs(out)  # the seed profile's habit is not read in
+    return out
 
 
 def test_weak_learned_pairs_do_not_open_the_profile_gate(spun_seed) -> None:

@@ -10,6 +10,7 @@ import repair.pipeline
 from repair import learn, learn_edits
 from repair.learn_edits import edit_pairs, restorations
 from repair.types import Edit
+from tests.test_learn import learn_no_profile
 
 TEXTS = ["We could not fathom it.", "Nobody will fathom this.", "They fathom the plan."]
 
@@ -65,16 +66,7 @@ def test_learn_pairs_reads_the_first_pass(monkeypatch: pytest.MonkeyPatch, on: b
 def test_no_profile_learning_reads_the_no_profile_first_pass(tmp_path, spun_seed) -> None:  # type: ignore[no-untyped-def]
     """``repair learn --no-profile`` learns "mentioned" -> "said" from the word model's and
     the overuse reader's own restorations (the first pass runs without the profile too)."""
-    from typer.testing import CliRunner
-
-    from repair.cli import app
-
-    src = tmp_path / "spun.txt"
-    src.write_text(spun_seed, "utf-8")
-    out = tmp_path / "pairs.tsv"
-    args = ["learn", str(src), "-o", str(out), "--no-thesaurus", "--no-profile"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
+    out = learn_no_profile(tmp_path, spun_seed)
     row = next(ln.split("\t") for ln in out.read_text("utf-8").splitlines()
                if ln.startswith("mentioned\t"))  # fmt: skip
     assert row[1] == "said" and row[7] == "edits"
