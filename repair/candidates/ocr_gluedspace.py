@@ -46,10 +46,16 @@ from repair.score.ocr import SPLIT_OOV_CHARGE
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
-#: Switch of the glued comma / stop reader (module doc).  Session 59, ocrglue: see
-#: benchmarks/RESULTS.md, session 59, ocrglue, for the figures.
+#: Switch of the glued comma / stop reader (module doc).  Session 59, ocrglue, the three
+#: switches together (benchmarks/RESULTS.md): light suite dev fixed 290 / 941 / 2,212 ->
+#: 295 / 962 / 2,226 at 0.3 / 1 / 2 %, edits on undamaged text 23 / 30 / 84 -> 25 / 30 / 84
+#: (the clean originals' own lost spaces, which main reads so on open pages); census dev
+#: 29 -> 34 OCR edits (five right); SMH dev 4,234 / 6,899, ICDAR-only proxy dev 4,768 /
+#: 7,863, audit dev, clean English unchanged.  Test (read once): light 265 / 912 / 2,212 ->
+#: 270 / 935 / 2,225, census 55 -> 66 (two wrong: "One.Tel" -> "One. Tel"), SMH / proxy
+#: test unchanged.
 GLUED_STOP = True
-#: Switch of the glued contraction reader (module doc).  Session 59, ocrglue.
+#: Switch of the glued contraction reader (module doc).  Session 59, ocrglue (above).
 GLUED_CONTRACTION = True
 #: Both readers also run on a lightly garbled page the gate opens (not a heavily garbled
 #: page, not old print): the stops and contractions only, the garbled pages'
