@@ -79,6 +79,7 @@ from repair.candidates.ocr_far import GATE_COST as FAR_GATE_COST
 from repair.candidates.ocr_far import far_applies, far_readings
 from repair.candidates.ocr_firstpass import reads_nothing
 from repair.candidates.ocr_garbled_join import garbled_joins
+from repair.candidates.ocr_gluedspace import glued_space_candidates
 from repair.candidates.ocr_glyphjoin import glyph_join_candidates
 from repair.candidates.ocr_hyphen import hyphen_candidates, reflow_candidates
 from repair.candidates.ocr_hyphencase import lower_joined
@@ -581,6 +582,8 @@ class _Generator:
             reasons = {f.start: f.reason for f in detection.findings}
             out.extend(line_joins(toks, reasons))  # "ban⏎quoted": both pieces words
             out.extend(possessive_candidates(toks))  # "John s" -> "John's"
+            if not info.heavy and not info.old_print:  # "it.The", "don'teven" (light pages)
+                out.extend(glued_space_candidates(toks, open_page=True))
             if info.heavy and ocr_spacejoin.SPACE_JOIN:  # "dol ars" -> "dollars"
                 out.extend(ocr_spacejoin.space_join_candidates(toks, flagged, by_start))
             if ocr_pagejoin.PAGE_JOIN and (info.heavy or not ocr_pagejoin.HEAVY_ONLY):
@@ -647,6 +650,7 @@ class _Generator:
             out.extend(shut_suspect_candidates(toks, counts, detection.findings))  # "tho"
             out.extend(page_join_candidates(toks, counts))  # "tho se" on a page of "those"
             out.extend(page_split_candidates(toks, counts))  # "ofthe" on a page of "of", "the"
+            out.extend(glued_space_candidates(toks))  # "summit,the", "don'teven"
             out.extend(merge_candidates(toks, counts))  # "thatinvestor": the model's margin
         if doc.config.reflow:
             out.extend(reflow_candidates(text, toks))
