@@ -4,7 +4,9 @@
   look-up (the compiled decision asks it for every n-gram) in C, the same ints;
 - :data:`repair.cli.fix.PAUSE_BEFORE`: a one-shot ``repair fix`` pauses the cyclic collector
   before the repair, so the pipeline never turns it back on (no collection of every object
-  the repair kept).
+  the repair kept);
+- :data:`repair.candidates.ocr_capswap.RIVAL_POOL_MEMO`: the capital swap's rivals asked of
+  a pool kept per length, the same rivals in the same order.
 """
 
 from __future__ import annotations
@@ -183,3 +185,50 @@ def test_in_process_fix_keeps_the_collector(
         assert gc.isenabled()
     finally:
         gc.enable() if was else gc.disable()
+
+
+# -- ocr_capswap.RIVAL_POOL_MEMO: the rivals' pool kept per length -----------------------
+
+
+def _rival_cases() -> list[tuple[str, float, set[str]]]:
+    from repair.candidates import ocr_capswap
+
+    rng = random.Random(59)
+    prints = ["Frnest", "Toseph", "Knmore", "Ihuisdaj", "Bussell", "Hoase", "Mnrket", "Tbeatre"]
+    cases = []
+    for text in prints:
+        whole, _most = ocr_capswap._rival_pool(len(text))
+        for cost in (0.5, 3.0, 7.0):
+            readings = set(rng.sample(whole, 3))
+            readings |= {text.lower()[:-1] + "e", "ernest", "joseph"}
+            cases.append((text, cost, readings))
+    return cases
+
+
+def test_rival_pool_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from repair.candidates import ocr_capswap
+
+    assert ocr_capswap.RIVAL_POOL_MEMO  # shipped setting (RESULTS, session 59, speedocr59)
+    cases = _rival_cases()
+    answers = {}
+    for memo in (False, True):
+        monkeypatch.setattr(ocr_capswap, "RIVAL_POOL_MEMO", memo)
+        answers[memo] = [ocr_capswap._rival(*case) for case in cases]
+    assert answers[False] == answers[True]
+    assert any(answers[True]) and not all(answers[True])  # both answers occur
+
+
+def test_rival_pool_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As shipped a print's rivals read the kept pool: no word list is walked again."""
+    from repair.candidates import ocr_capswap, ocr_deepreach
+
+    ocr_capswap._rival("Frnest", 3.0, {"ernest"})  # the pool of 6 letters is kept
+
+    def walked(n: int) -> tuple[str, ...]:
+        raise AssertionError("the pool was built again")
+
+    monkeypatch.setattr(ocr_deepreach, "_words_of", walked)
+    ocr_capswap._rival("Frnesk", 3.0, {"ernest"})
+    monkeypatch.setattr(ocr_capswap, "RIVAL_POOL_MEMO", False)
+    with pytest.raises(AssertionError):
+        ocr_capswap._rival("Frnesk", 3.0, {"ernest"})
