@@ -19,6 +19,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 #include <dlfcn.h>
 #include <stddef.h>
 #include <string.h>
@@ -292,17 +293,163 @@ static PyTypeObject ProbType = {
     .tp_new = prob_new,
 };
 
+/* ---- Variant(base, variant_of, penalty): repair.score.ocr_variantlm._VariantProb, compiled
+ * (issue 14, session 59).  ``Variant(base, v, penalty)(gram)`` is, step for step,
+ *
+ *     mapped = [v(w) or w for w in gram]
+ *     raw = base(mapped)
+ *     if mapped[0] is not gram[0] and raw > -100_000_000:
+ *         raw -= penalty
+ *     return raw
+ *
+ * with the same calls of ``v`` (the module's memoised ``variant_of``) and ``base`` on the
+ * same objects, and the comparison and subtraction made by Python's own number protocol:
+ * the same ints for every gram.  A gram that is not a list or tuple goes through the same
+ * steps by iteration. */
+typedef struct {
+    PyObject_HEAD
+    vectorcallfunc vectorcall;
+    PyObject *base;    /* the model's prob */
+    PyObject *variant; /* ocr_variantlm.variant_of */
+    PyObject *penalty; /* an int */
+    PyObject *unknown; /* the int -100_000_000 */
+} VariantObject;
+
+static PyObject *variant_vectorcall(PyObject *obj, PyObject *const *args, size_t nargsf,
+                                    PyObject *kwnames) {
+    VariantObject *self = (VariantObject *)obj;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf), n, i;
+    PyObject *seq, *mapped, *raw, *first = NULL;
+    int above;
+    if (nargs != 1 || kwnames != NULL) {
+        PyErr_SetString(PyExc_TypeError, "Variant(gram) takes one argument");
+        return NULL;
+    }
+    seq = PySequence_Fast(args[0], "Variant: the gram must be iterable");
+    if (seq == NULL) return NULL;
+    n = PySequence_Fast_GET_SIZE(seq);
+    mapped = PyList_New(n);
+    if (mapped == NULL) {
+        Py_DECREF(seq);
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(seq, i);
+        PyObject *m = PyObject_CallOneArg(self->variant, w);
+        int truth;
+        if (m == NULL) goto fail;
+        truth = PyObject_IsTrue(m);
+        if (truth < 0) {
+            Py_DECREF(m);
+            goto fail;
+        }
+        if (!truth) { /* ``v(w) or w`` */
+            Py_DECREF(m);
+            Py_INCREF(w);
+            m = w;
+        }
+        PyList_SET_ITEM(mapped, i, m);
+    }
+    raw = PyObject_CallOneArg(self->base, mapped);
+    if (raw == NULL) goto fail;
+    /* ``mapped[0] is not gram[0]``: an empty gram raises IndexError there, as here */
+    if (n == 0) {
+        Py_DECREF(raw);
+        PyErr_SetString(PyExc_IndexError, "list index out of range");
+        goto fail;
+    }
+    first = PySequence_Fast_GET_ITEM(seq, 0);
+    if (PyList_GET_ITEM(mapped, 0) != first) {
+        above = PyObject_RichCompareBool(raw, self->unknown, Py_GT);
+        if (above < 0) {
+            Py_DECREF(raw);
+            goto fail;
+        }
+        if (above) {
+            PyObject *less = PyNumber_InPlaceSubtract(raw, self->penalty);
+            Py_DECREF(raw);
+            if (less == NULL) goto fail;
+            raw = less;
+        }
+    }
+    Py_DECREF(mapped);
+    Py_DECREF(seq);
+    return raw;
+fail:
+    Py_DECREF(mapped);
+    Py_DECREF(seq);
+    return NULL;
+}
+
+static PyObject *variant_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    PyObject *base, *variant, *penalty;
+    VariantObject *self;
+    if (kwds != NULL && PyDict_GET_SIZE(kwds)) {
+        PyErr_SetString(PyExc_TypeError, "Variant(base, variant_of, penalty) takes no keywords");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(args, "OOO", &base, &variant, &penalty)) return NULL;
+    self = (VariantObject *)type->tp_alloc(type, 0);
+    if (self == NULL) return NULL;
+    self->unknown = PyLong_FromLong(-100000000L);
+    if (self->unknown == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    Py_INCREF(base);
+    Py_INCREF(variant);
+    Py_INCREF(penalty);
+    self->base = base;
+    self->variant = variant;
+    self->penalty = penalty;
+    self->vectorcall = variant_vectorcall;
+    return (PyObject *)self;
+}
+
+static void variant_dealloc(VariantObject *self) {
+    Py_XDECREF(self->base);
+    Py_XDECREF(self->variant);
+    Py_XDECREF(self->penalty);
+    Py_XDECREF(self->unknown);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyMemberDef variant_members[] = {
+    {"base", T_OBJECT, offsetof(VariantObject, base), READONLY, "the model's prob"},
+    {"penalty", T_OBJECT, offsetof(VariantObject, penalty), READONLY, "the raw penalty"},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyTypeObject VariantType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "repair.resources._lmprob.Variant",
+    .tp_basicsize = sizeof(VariantObject),
+    .tp_dealloc = (destructor)variant_dealloc,
+    .tp_vectorcall_offset = offsetof(VariantObject, vectorcall),
+    .tp_call = PyVectorcall_Call,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_doc = "Variant(base, variant_of, penalty): ocr_variantlm._VariantProb compiled",
+    .tp_members = variant_members,
+    .tp_new = variant_new,
+};
+
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_lmprob",
                                        "pocketsphinx's ngram_prob, called directly", -1, NULL};
 
 PyMODINIT_FUNC PyInit__lmprob(void) {
     PyObject *m;
     if (PyType_Ready(&ProbType) < 0) return NULL;
+    if (PyType_Ready(&VariantType) < 0) return NULL;
     m = PyModule_Create(&moduledef);
     if (m == NULL) return NULL;
     Py_INCREF(&ProbType);
     if (PyModule_AddObject(m, "Prob", (PyObject *)&ProbType) < 0) {
         Py_DECREF(&ProbType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&VariantType);
+    if (PyModule_AddObject(m, "Variant", (PyObject *)&VariantType) < 0) {
+        Py_DECREF(&VariantType);
         Py_DECREF(m);
         return NULL;
     }

@@ -23,7 +23,7 @@ model of :func:`~repair.resources.lm.get_lm` (the spin scorers') is not changed,
 vocabulary.
 
 Switches: :data:`VARIANT_BACKOFF` (off: see its note), :data:`OVERLAP`, :data:`ARCHAIC_BACKOFF`,
-:data:`READERS`, :data:`FAST_SEQUENCE`.
+:data:`READERS`, :data:`FAST_SEQUENCE`, :data:`COMPILED_PROB`.
 """
 
 from __future__ import annotations
@@ -61,6 +61,15 @@ READERS = False
 #: (100 k OCR words byte-identical); 100 k sequence reads 0.81 → 0.55 s, but a 100 k-word run
 #: makes only ~1,700 (the back-off's cost is the compiled decision's ~300 k wrapped grams).
 FAST_SEQUENCE = True
+#: The back-off's ``prob`` (:class:`_VariantProb`, asked by the compiled decision 298,531
+#: times on the 100 k-word OCR speed text) compiled: ``repair.resources._lmprob.Variant``,
+#: the same calls of :func:`variant_of` and the base ``prob`` on the same objects and the
+#: same int arithmetic.
+#: Exact (issue 14, session 59, speedocr59): outputs byte-identical (100 k OCR text, SMH dev,
+#: light dev, seeds); the 298,531 n-grams of that text replayed (best of 5) 0.471 -> 0.330 s.
+#: Off (or not built): the Python class.  It holds :func:`variant_of` itself (the Python
+#: class reads the module's name at each call).
+COMPILED_PROB = True
 #: Nats taken off the mapped spelling's probability (the word is not the model's own).
 VARIANT_PENALTY = 1.0
 #: Shortest word mapped (the rules' own stems need 2-3 letters before the ending).
@@ -167,11 +176,23 @@ class _VariantSequence:
         return total
 
 
+def _variant_prob(base: object, penalty: int) -> _VariantProb:
+    """:class:`_VariantProb` of ``base``, compiled when :data:`COMPILED_PROB` and built."""
+    if COMPILED_PROB:
+        try:
+            from repair.resources._lmprob import Variant  # type: ignore[attr-defined]
+        except ImportError:  # not built: the Python class
+            pass
+        else:
+            return Variant(base, variant_of, penalty)  # type: ignore[no-any-return]
+    return _VariantProb(base, penalty)
+
+
 @lru_cache(maxsize=4)
 def _variant_model(base: LanguageModel) -> LanguageModel:
     model = object.__new__(LanguageModel)
     vars(model).update(vars(base))
-    prob = _VariantProb(base.prob, round(VARIANT_PENALTY / lm_module._LOG_BASE))
+    prob = _variant_prob(base.prob, round(VARIANT_PENALTY / lm_module._LOG_BASE))
     model.prob = prob
     model.prob_api = model.prob
     compiled = vars(base).get("_sequence")
