@@ -83,3 +83,21 @@ def test_open_pages_read_stops_and_contractions_only(monkeypatch: pytest.MonkeyP
     assert got == [". ", "don't even"]  # the garbled pages' comma reading reads "summit,the"
     monkeypatch.setattr(gs, "OPEN_PAGES", False)
     assert gs.glued_space_candidates(toks, open_page=True) == []
+
+
+NAMED = (
+    "The company One.Tel said on Monday that its plans were on track. Analysts said the "
+    "shares of One.Tel fell, and the chairman said, briefly, that sales were up. The board "
+    "met at the summit,the first in years, and the staff were told, too, of the changes. "
+    "The news came late. Few were surprised."
+)
+
+
+def test_a_glued_form_the_page_prints_twice_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glued form printed twice is a name the document repeats ("One.Tel"), not a lost
+    space; a glued form printed once on the same page is still read."""
+    out = repair_text(NAMED, config=RepairConfig()).text
+    assert out.count("One.Tel") == 2
+    assert "summit, the first" in out
+    monkeypatch.setattr(gs, "RECURRING_KEEP", False)
+    assert "One. Tel" in repair_text(NAMED, config=RepairConfig()).text

@@ -61,6 +61,10 @@ GLUED_CONTRACTION = True
 #: page, not old print): the stops and contractions only, the garbled pages'
 #: ``comma_no_space`` reading reads its commas.  Session 59, ocrglue.
 OPEN_PAGES = True
+#: A glued form the page prints twice or more ("One.Tel" twice in one census test text) is
+#: a real form, a name or a code the document repeats (issue 12: "names that recur in the
+#: document stay as they are"), not a lost space: left alone.  Session 59, lead.
+RECURRING_KEEP = True
 #: The page writes the mark followed by a space at least this often ...
 HABIT_MIN = 3
 #: ... and glues it between two letters at most this often (this one counted).
@@ -139,6 +143,7 @@ def glued_stop_candidates(toks: list[Token], open_page: bool = False) -> list[Ca
     """The readings of :data:`GLUED_STOP` (the caller checks the gate is shut, or the page
     light and open: ``open_page``, stops only)."""
     out: list[Candidate] = []
+    glued_forms: list[str] = []
     habit: tuple[Counter[str], Counter[str]] | None = None
     n = len(toks)
     for i in range(1, n - 1):
@@ -163,6 +168,7 @@ def glued_stop_candidates(toks: list[Token], open_page: bool = False) -> list[Ca
         spaced, glued = habit
         if spaced[mark] < HABIT_MIN or glued[mark] > GLUED_MAX:
             continue
+        glued_forms.append(left + mark + right)
         out.append(
             cand(
                 t.start,
@@ -175,6 +181,9 @@ def glued_stop_candidates(toks: list[Token], open_page: bool = False) -> list[Ca
                 glued=glued[mark],
             )
         )
+    if RECURRING_KEEP and len(out) > 1:
+        seen = Counter(glued_forms)
+        out = [c for c, form in zip(out, glued_forms, strict=True) if seen[form] < 2]
     return out
 
 
