@@ -562,6 +562,12 @@ def _repair_document(
 
             common_misfit = common_misfit_share(text)
             details["spin_score"]["common_misfit_share"] = round(common_misfit, 4)
+        neighbour_misfit = 0.0
+        if spin_doc.NEIGHBOUR_MISFIT_WEIGHT:  # misfits a table neighbour would mend (capped)
+            from repair.detect.spin_neighbour_misfit import neighbour_misfit_share
+
+            neighbour_misfit = neighbour_misfit_share(text)
+            details["spin_score"]["neighbour_misfit_share"] = round(neighbour_misfit, 4)
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
@@ -575,6 +581,7 @@ def _repair_document(
             density,
             misfit,
             common_misfit,
+            neighbour_misfit,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

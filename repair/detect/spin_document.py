@@ -285,6 +285,37 @@ COMMON_MISFIT_TAIL: tuple[tuple[float, float], ...] = (
     (0.328, 6.215),
     (0.333, 7.158),
 )
+#: Weight of the neighbour-misfit cue
+#: (:func:`repair.detect.spin_neighbour_misfit.neighbour_misfit_share`: the share of content
+#: words that misfit their context where a distributional neighbour from the shipped table,
+#: ``lexicons/spin_neighbours.bin``, fits better: a spinner with a thesaurus of its own).  Its
+#: surprise is capped at :data:`NEIGHBOUR_MISFIT_CAP` and left out of the tie term, so the cue
+#: alone stays under :data:`SPUN_AT` for any text: it reorders documents under the cut, never
+#: flags one by itself, and never changes an edit.  0.0 switches it off and the pipeline does
+#: not compute it.  **Shipped off** (benchmarks/RESULTS.md, "Session 59, spindist"): at 1.0
+#: (tuned on dev) the distributional spinner's AUC rises (dev 0.592 -> 0.724, test 0.662 ->
+#: 0.747) and WordNet's (dev 0.986 -> 0.990), but phrase with its list rows held out falls on
+#: dev (0.710 -> 0.708) and on test (0.753 -> 0.726), seed on test (0.956 -> 0.946).
+NEIGHBOUR_MISFIT_WEIGHT = 0.0
+#: The cap of the neighbour-misfit cue's surprise (nats, before the weight).
+NEIGHBOUR_MISFIT_CAP = 2.996
+#: The weight tuned on dev (what ``NEIGHBOUR_MISFIT_WEIGHT`` is set to for the ON figures).
+NEIGHBOUR_MISFIT_WEIGHT_TUNED = 1.0
+#: Knots of the neighbour-misfit share over clean dev documents (1,283: registers and
+#: abstracts; ``python benchmarks/spin_neighbour_misfit.py --fit``).
+NEIGHBOUR_MISFIT_TAIL: tuple[tuple[float, float], ...] = (
+    (0.0, 0.0),
+    (0.027, 0.105),
+    (0.06, 0.693),
+    (0.086, 1.609),
+    (0.102, 2.303),
+    (0.115, 2.996),
+    (0.128, 3.912),
+    (0.142, 4.605),
+    (0.151, 5.298),
+    (0.173, 6.215),
+    (0.186, 7.158),
+)
 #: Knots of :func:`phrase_density` over clean dev documents (``benchmarks/spin_score_features.py
 #: --fit``; fewer than 5 % of 1,283 have any).
 DENSITY_TAIL: tuple[tuple[float, float], ...] = (
@@ -480,6 +511,7 @@ def surprise(
     density: float = 0.0,
     misfit: float = 0.0,
     common_misfit: float = 0.0,
+    neighbour_misfit: float = 0.0,
 ) -> float:
     """The document's surprise under clean English (module doc): the largest cue's;
     ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score,
@@ -510,6 +542,9 @@ def surprise(
     if COMMON_MISFIT_WEIGHT:  # capped, and not in the tie term: never crosses the cut itself
         capped = min(tail(common_misfit, COMMON_MISFIT_TAIL), COMMON_MISFIT_TAIL[-1][1])
         out = max(out, COMMON_MISFIT_WEIGHT * capped)
+    if NEIGHBOUR_MISFIT_WEIGHT:  # capped, and not in the tie term: never crosses the cut itself
+        capped = min(tail(neighbour_misfit, NEIGHBOUR_MISFIT_TAIL), NEIGHBOUR_MISFIT_CAP)
+        out = max(out, NEIGHBOUR_MISFIT_WEIGHT * capped)
     return out
 
 
@@ -526,6 +561,7 @@ def document_score(
     density: float = 0.0,
     misfit: float = 0.0,
     common_misfit: float = 0.0,
+    neighbour_misfit: float = 0.0,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
     collocation stage's, the spin stage's expected spun words per 100 words, its
@@ -550,6 +586,7 @@ def document_score(
         density,
         misfit,
         common_misfit,
+        neighbour_misfit,
     )
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
