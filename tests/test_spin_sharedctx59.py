@@ -1,0 +1,96 @@
+"""Session 59 (speedspin): the phrase rows of one span read a shared, read-only context
+(issue 14).
+
+:func:`repair.candidates.spin_phrase.span_rows` (each span candidate the printed-span
+cue, the tie-break of near-tied originals and the self-gated phrase reading read again)
+copied the document's word list (:meth:`WordContext.of`) at every span: O(words) a call,
+quadratic in a long document.  With :data:`repair.candidates.spin_phrase.SHARED_CONTEXT`
+it reads :meth:`WordContext.own` (the same lists, not copied): the same rows, and whole
+repairs byte-identical.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from repair.candidates import spin_phrase
+from repair.document import Document
+from repair.pipeline import repair_text
+from repair.score import spin_context
+from repair.score.spin_context import WordContext, context
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from spin_sim import spin_doc  # noqa: E402
+from spin_sim.corpus import select  # noqa: E402
+
+TEXT = (
+    "They live near the sea, bordering on the coast. In the end the town was "
+    "bordering on ruin. U.S. policy makers came by way of the old road."
+)
+
+
+def test_own_shares_the_lists_and_reads_as_of() -> None:
+    doc = Document(TEXT)
+    own, copy = WordContext.own(doc), WordContext.of(doc)
+    assert WordContext.own(doc).words is own.words  # shared: no copy per call
+    assert copy.words is not own.words and list(own.words) == copy.words
+    assert own.starts is copy.starts and own.ends is copy.ends
+    for t in doc.tokens:
+        assert context(doc, own, t.start, t.end) == context(doc, copy, t.start, t.end)
+
+
+def test_own_cannot_be_restored() -> None:
+    doc = Document(TEXT)
+    own = WordContext.own(doc)
+    with pytest.raises(TypeError):
+        own.restore(24, 36, "near")
+    # the copies stay restorable and do not change the shared lists
+    copy = WordContext.of(doc)
+    copy.restore(24, 36, "near")
+    assert list(WordContext.own(doc).words) == WordContext.of(doc).words
+    assert copy.words != WordContext.of(doc).words
+
+
+def _spans(doc: Document) -> list[tuple[int, int]]:
+    words = [t for t in doc.tokens if t.kind == "word"]
+    return [(a.start, b.end) for a, b in zip(words, words[1:], strict=False)]
+
+
+def test_span_rows_same_rows_without_a_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document(TEXT)
+    copies = []
+    real_of = WordContext.of.__func__  # type: ignore[attr-defined]
+
+    def counting_of(cls: type, d: Document) -> WordContext:
+        copies.append(1)
+        return real_of(cls, d)
+
+    monkeypatch.setattr(spin_context.WordContext, "of", classmethod(counting_of))
+    spans = _spans(doc)
+    monkeypatch.setattr(spin_phrase, "SHARED_CONTEXT", False)
+    off = [spin_phrase.span_rows(doc, a, b) for a, b in spans]
+    n_off = len(copies)
+    monkeypatch.setattr(spin_phrase, "SHARED_CONTEXT", True)
+    on = [spin_phrase.span_rows(doc, a, b) for a, b in spans]
+    assert on == off and any(on)  # "bordering on", "by way of" ...: rows read
+    assert n_off > 0  # off: a copy of the word list per span with originals
+    assert len(copies) == n_off  # on: none
+
+
+def test_whole_repairs_identical(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spinbot-spun dev documents (routed to the any-rank model: the printed-span cue reads
+    the span rows) repaired with the flag off and on: the same text and edits."""
+    pool = select("dev", 400)[:3]
+    for d in pool:
+        spun = spin_doc(d.doc_id, d.register, d.text, "spinbot", "dev", 0.25).spun
+        got = []
+        for flag in (False, True):
+            monkeypatch.setattr(spin_phrase, "SHARED_CONTEXT", flag)
+            r = repair_text(spun)
+            got.append((r.text, repr(r.scores.spin), [repr(e) for e in r.edits]))
+        assert got[0] == got[1]
