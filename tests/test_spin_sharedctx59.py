@@ -94,3 +94,34 @@ def test_whole_repairs_identical(monkeypatch: pytest.MonkeyPatch) -> None:
             r = repair_text(spun)
             got.append((r.text, repr(r.scores.spin), [repr(e) for e in r.edits]))
         assert got[0] == got[1]
+
+
+def test_reread_reads_each_form_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """:data:`repair.stages.spin.REREAD_TYPE_MEMO`: a second reading asks for a written
+    form's new originals once per form (off: at every row of the form), with the same
+    repairs."""
+    from repair.stages import spin as stage
+
+    pool = select("dev", 400)[3:5]
+    texts = [spin_doc(d.doc_id, d.register, d.text, "rare", "dev", 0.25).spun for d in pool]
+    real = stage.reverse_originals
+    asked: list[str] = []
+
+    def counting(word: str) -> tuple[str, ...]:
+        asked.append(word)
+        return real(word)
+
+    monkeypatch.setattr(stage, "reverse_originals", counting)
+    got, n_asked = [], []
+    for flag in (False, True):
+        monkeypatch.setattr(stage, "REREAD_TYPE_MEMO", flag)
+        asked.clear()
+        out = []
+        for t in texts:
+            r = repair_text(t)
+            out.append((r.text, repr(r.scores.spin), [repr(e) for e in r.edits]))
+        got.append(out)
+        n_asked.append((len(asked), len(set(asked))))
+    assert got[0] == got[1]
+    (off, off_forms), (on, on_forms) = n_asked
+    assert off_forms == on_forms and off > on  # the same forms, read fewer times
