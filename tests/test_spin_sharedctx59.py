@@ -1,12 +1,14 @@
-"""Session 59 (speedspin): the phrase rows of one span read a shared, read-only context
-(issue 14).
+"""Session 59 (speedspin): exact cuts of an unknown spinner's long document (issue 14).
 
 :func:`repair.candidates.spin_phrase.span_rows` (each span candidate the printed-span
 cue, the tie-break of near-tied originals and the self-gated phrase reading read again)
 copied the document's word list (:meth:`WordContext.of`) at every span: O(words) a call,
 quadratic in a long document.  With :data:`repair.candidates.spin_phrase.SHARED_CONTEXT`
 it reads :meth:`WordContext.own` (the same lists, not copied): the same rows, and whole
-repairs byte-identical.
+repairs byte-identical.  :data:`repair.stages.spin.REREAD_TYPE_MEMO`: a second reading reads
+what depends on the written form alone once per form.
+:data:`repair.score.spin_sense_pick.TABLE_MEMO`: the sense table's leave-one-out ratios
+computed once per (bin, side), not recounted at every row.
 """
 
 from __future__ import annotations
@@ -82,15 +84,22 @@ def test_span_rows_same_rows_without_a_copy(monkeypatch: pytest.MonkeyPatch) -> 
     assert len(copies) == n_off  # on: none
 
 
-def test_whole_repairs_identical(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Spinbot-spun dev documents (routed to the any-rank model: the printed-span cue reads
-    the span rows) repaired with the flag off and on: the same text and edits."""
+@pytest.mark.parametrize("spinner", ["spinbot", "wordnet"])
+def test_whole_repairs_identical(monkeypatch: pytest.MonkeyPatch, spinner: str) -> None:
+    """Spun dev documents (spinbot's are routed to the any-rank model: the printed-span cue
+    reads the span rows; WordNet's read the sense table) repaired with session 59's three
+    flags off and on: the same text and edits."""
+    from repair.score import spin_sense_pick
+    from repair.stages import spin as stage
+
     pool = select("dev", 400)[:3]
     for d in pool:
-        spun = spin_doc(d.doc_id, d.register, d.text, "spinbot", "dev", 0.25).spun
+        spun = spin_doc(d.doc_id, d.register, d.text, spinner, "dev", 0.25).spun
         got = []
         for flag in (False, True):
             monkeypatch.setattr(spin_phrase, "SHARED_CONTEXT", flag)
+            monkeypatch.setattr(stage, "REREAD_TYPE_MEMO", flag)
+            monkeypatch.setattr(spin_sense_pick, "TABLE_MEMO", flag)
             r = repair_text(spun)
             got.append((r.text, repr(r.scores.spin), [repr(e) for e in r.edits]))
         assert got[0] == got[1]
@@ -125,3 +134,39 @@ def test_reread_reads_each_form_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert got[0] == got[1]
     (off, off_forms), (on, on_forms) = n_asked
     assert off_forms == on_forms and off > on  # the same forms, read fewer times
+
+
+def test_sense_table_ratios_once_per_bin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """:data:`repair.score.spin_sense_pick.TABLE_MEMO`: each row's leave-one-out ratios are
+    computed once per (bin, side) instead of at every row; the same scores."""
+    from repair.score import spin_sense_pick as sp
+
+    pairs = [
+        ("purchased", "bought"), ("big", "large"), ("quick", "fast"), ("begin", "start"),
+        ("shut", "close"), ("purchased", "table"), ("answer", "reply"), ("help", "aid"),
+    ]  # fmt: skip
+    probs = [0.9, 0.01, 0.3, 0.9, 0.01, 0.3, 0.9, 0.01]
+    rows = [(w, o, p) for _k in range(40) for (w, o), p in zip(pairs, probs, strict=True)]
+    rows += [(w, o, 0.95) for w, o in pairs[:5] for _ in range(4)]
+    table = sp.sense_table(rows, 0.5)
+    assert table is not None
+    cands = ["bought", "acquired", "large", "huge", "fast", "start", "table", "close"]
+    calls: list[int] = []
+    real = sp.policy_ratios
+
+    def counting(conf, base):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(conf, base)
+
+    monkeypatch.setattr(sp, "policy_ratios", counting)
+    got = []
+    for flag in (False, True):
+        monkeypatch.setattr(sp, "TABLE_MEMO", flag)
+        t = sp.SenseTable(table.conf, table.base)
+        calls.clear()
+        fns = [t.extra(w, o, p, 0.5) for w, o, p in rows]
+        got.append([[f(c) for c in cands] for f in fns])
+        got.append(len(calls))
+    off, n_off, on, n_on = got
+    assert on == off  # the same floats
+    assert n_off == len(rows) and n_on < 20
