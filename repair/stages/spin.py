@@ -685,8 +685,9 @@ TOPIC_PICK_MIN_PROB = 0.05
 #: reverse reading's test that its wide originals are all among its candidates) once per
 #: form in each call instead of at every row of the form: a long document's recurring
 #: words (a dense spinner writes each of its synonyms many times) read them once.  Exact:
-#: the same functions of the same form.  Session 59, speedspin (benchmarks/RESULTS.md).
-#: Off: read at every row, as before.
+#: the same functions of the same form (every dev repair identical).  Small: that part of
+#: the second readings went from 3.0 to 2.1 % of the samples on 30 k spinbot-spun words.
+#: Session 59, speedspin (benchmarks/RESULTS.md).  Off: read at every row, as before.
 REREAD_TYPE_MEMO = True
 #: With TOPIC_PICK: where most of the document's confident rows restore an original sharing
 #: a WordNet sense with the written word (a sense spinner), each row's candidates are also
