@@ -55,6 +55,15 @@ RIVAL_WINDOW = 2.0
 #: and a smaller block halves a look-up's scan (4,096: ~2 us; 1,024: ~1 us) for ~2 ms
 #: more to cut the 4 MB table once (issue 14).
 PHRASE_BLOCK = 1024
+#: :func:`span_rows` (each span candidate the printed-span cue, the tie-break of near-tied
+#: originals and the self-gated phrase reading read again) reads the context of the
+#: document's own words from one shared, read-only :class:`WordContext`
+#: (:meth:`WordContext.own`) instead of a fresh copy of the document's word list per span:
+#: O(1) instead of O(words) a call, which made the reads quadratic in a long document (the
+#: copy and its freeing were 12.6 % of ``repair fix``'s CPU on 100 k spinbot-spun words read
+#: as one document, 2 % on 30 k).  Exact: the same lists, read only (the same contexts and
+#: rows).  Session 59, speedspin (benchmarks/RESULTS.md).  Off: a copy per span, as before.
+SHARED_CONTEXT = True
 #: Spans made of stopwords only ("have to", "after that", "once more") are read too (an
 #: experiment for the document score, off: benchmarks/RESULTS.md, "Session 34, spinphrase34").
 FUNCTION_SPANS = False
@@ -426,7 +435,8 @@ def span_rows(doc: Document, start: int, end: int) -> list[tuple[float, float, f
     origs, _wordnet = span_originals(low)
     if not origs:
         return []
-    left, right, _initial = context(doc, WordContext.of(doc), start, end)
+    ctx = WordContext.own(doc) if SHARED_CONTEXT else WordContext.of(doc)
+    left, right, _initial = context(doc, ctx, start, end)
     return _gain_rows(origs, list(low), left, right)
 
 

@@ -56,23 +56,45 @@ MIN_ROWS = 8
 LATER_SENSE: float | None = -2.75
 
 
+#: :meth:`SenseTable.extra` keeps each leave-one-out table of ratios it computes: a row's
+#: table depends only on its own sense bin and on whether the row is a confident one, a base
+#: one or neither (at most 2 x 9 + 1 tables a document), so each is computed once instead of
+#: recounting every row of the document at every row read (O(rows) a row: quadratic in a
+#: long document; 24 % of ``repair fix``'s CPU on 100 k WordNet-spun words read as one
+#: document).  Exact: the same computation on the same counts.  Session 59, speedspin
+#: (benchmarks/RESULTS.md).  Off: recounted at every row, as before.
+TABLE_MEMO = True
+
+
 class SenseTable:
     """A document's sense bins: its confident rows' against its base rows'."""
 
     def __init__(self, conf: Counter[str], base: Counter[str]) -> None:
         self.conf, self.base = conf, base
+        #: (the row's bin, "conf" / "base" / None) -> its leave-one-out ratios (TABLE_MEMO)
+        self._ratios: dict[tuple[str | None, str | None], dict[str, float]] = {}
 
     def extra(self, written: str, original: str, p: float, bar: float) -> Callable[[str], float]:
         """The score each candidate of the row (``written`` proposing ``original`` at
         probability ``p``) gains, the row's own bin left out of the table."""
-        conf, base = Counter(self.conf), Counter(self.base)
         own = policy_bin(written, original)
-        if p >= bar:
-            conf[own] -= 1
-        elif p < POLICY_BASE:
-            base[own] -= 1
-        ratios = policy_ratios(conf.elements(), base.elements())
+        side = "conf" if p >= bar else "base" if p < POLICY_BASE else None
+        key = (own if side is not None else None, side)
+        ratios = self._ratios.get(key) if TABLE_MEMO else None
+        if ratios is None:
+            ratios = self._left_out(own, side)
+            if TABLE_MEMO:
+                self._ratios[key] = ratios
         return lambda cand: WEIGHT * math.log(ratios.get(policy_bin(written, cand.lower()), 1.0))
+
+    def _left_out(self, own: str, side: str | None) -> dict[str, float]:
+        """The document's ratios with one row of bin ``own`` left out of ``side``."""
+        conf, base = Counter(self.conf), Counter(self.base)
+        if side == "conf":
+            conf[own] -= 1
+        elif side == "base":
+            base[own] -= 1
+        return policy_ratios(conf.elements(), base.elements())
 
 
 def confident_share(rows: Iterable[tuple[str, str, float]], bar: float) -> tuple[int, float]:

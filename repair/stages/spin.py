@@ -680,6 +680,15 @@ TOPIC_PICK_REREAD = True
 #: ... only for rows whose first reading gave at least this probability (the topic costs
 #: ~150 look-ups per candidate read; rows far under the bar rarely clear it re-chosen).
 TOPIC_PICK_MIN_PROB = 0.05
+#: :func:`_reread_rows` reads what depends on a written form alone (its Zipf, candidates,
+#: the second reading's new originals and where their static rows join, and the wide
+#: reverse reading's test that its wide originals are all among its candidates) once per
+#: form in each call instead of at every row of the form: a long document's recurring
+#: words (a dense spinner writes each of its synonyms many times) read them once.  Exact:
+#: the same functions of the same form (every dev repair identical).  Small: that part of
+#: the second readings went from 3.0 to 2.1 % of the samples on 30 k spinbot-spun words.
+#: Session 59, speedspin (benchmarks/RESULTS.md).  Off: read at every row, as before.
+REREAD_TYPE_MEMO = True
 #: With TOPIC_PICK: where most of the document's confident rows restore an original sharing
 #: a WordNet sense with the written word (a sense spinner), each row's candidates are also
 #: scored by the document's own sense bins before the topic re-chooses them
@@ -1573,10 +1582,25 @@ def _reread_rows(
     words = list(detection.words)
     changed = []
     todo = []
+    # REREAD_TYPE_MEMO: written form -> (its candidates, the new originals) or None (too
+    # common): each a function of the form alone, so read once per form this call
+    types: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
     for i, (w, p) in enumerate(zip(words, detection.probs, strict=True)):
         if p >= bar or p < min_prob or w.start in done:
             continue
         low = w.written.lower()
+        if REREAD_TYPE_MEMO:
+            got = types.get(low, _UNREAD)
+            if got is _UNREAD:
+                got = types[low] = _reread_type(low, max_zipf, originals_of)
+            if got is None:
+                continue
+            base, extra = got  # type: ignore[misc]
+            if skip is not None and skip(w, low, base):
+                continue
+            if extra:
+                todo.append((i, w, low, base, extra))
+            continue
         if zipf(low) >= max_zipf:
             continue
         base = candidates_for(low)
@@ -1589,6 +1613,7 @@ def _reread_rows(
         n = Counter(low for _i, _w, low, _b, _e in todo)
         whole = _row_counts(doc, detection.words)
         todo = [r for r in todo if _recur(n[r[2]], r[2], whole) >= min_recur]
+    split_memo: dict[str, tuple[int, ...]] = {}
     for i, w, low, base, extra in todo:
         left, right, _initial = context(doc, ctx, w.start, w.end)
         if extra_lead is not None:
@@ -1596,6 +1621,12 @@ def _reread_rows(
                           origs=extra)  # fmt: skip
             if ev is not None and ev.gain <= w.gain + extra_lead:
                 continue
+        elif REREAD_TYPE_MEMO:
+            cuts = split_memo.get(low)  # (a function of the form: its base and extra)
+            if cuts is None:
+                cuts = split_memo[low] = _splits(low, base, extra, read_of)
+            ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
+                          origs=base + extra, splits=cuts)  # fmt: skip
         else:
             cuts = _splits(low, base, extra, read_of)
             ev = evidence(w.start, w.end, w.written, left, right, counts, packed=True,
@@ -1610,6 +1641,22 @@ def _reread_rows(
             words[i] = ev
             changed.append(i)
     return words, changed
+
+
+_UNREAD = object()
+
+
+def _reread_type(
+    low: str, max_zipf: float, originals_of: Callable[[str], Sequence[str]]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """What :func:`_reread_rows` reads of the written form ``low`` whatever its place: None
+    where it is not rarer than ``max_zipf``, else (its candidates, the originals of
+    ``originals_of`` that they lack)."""
+    if zipf(low) >= max_zipf:
+        return None
+    base = candidates_for(low)
+    have = set(base)  # (the same test as ``in base`` on strings, without a scan each)
+    return base, tuple([o for o in originals_of(low) if o not in have])
 
 
 def wide_reading(
@@ -1868,11 +1915,19 @@ def wide_reverse_rows(
     :data:`REVERSE_WIDE_BAR` (never above ``bar``; feature ``reverse_wide``); ``refit``: by
     :mod:`repair.score.spin_reread_model` at its bar instead."""
     spans = {(c.start, c.end) for c in taken}
+    covered: dict[str, bool] = {}  # REREAD_TYPE_MEMO: the form's test, once per form
 
     def cannot_keep(w: WordEvidence, low: str, base: Sequence[str]) -> bool:
         # exact: a row is kept below only where its best original is a wide one that its
         # own candidates lack and its span is not taken (issue 14: no evidence read else)
-        return (w.start, w.end) in spans or all(o in base for o in reverse_originals_wide(low))
+        if (w.start, w.end) in spans:
+            return True
+        if not REREAD_TYPE_MEMO:
+            return all(o in base for o in reverse_originals_wide(low))
+        got = covered.get(low)  # (base is candidates_for(low): a function of the form)
+        if got is None:
+            got = covered[low] = all(o in base for o in reverse_originals_wide(low))
+        return got
 
     picked: dict[int, float] = {}
     if REVERSE_WIDE_LEAD is None:
