@@ -1,0 +1,113 @@
+"""Split words of a lightly garbled page joined where one piece is no word at all
+(issue 12, session 59): "wi th", "ha ve", "be en", "resul t", "discri mination".
+
+A stray space inside a word leaves two tokens; where both are real words ("in to",
+"special ties") only the context can tell, and this module leaves them.  Where one piece
+is no dictionary word (:func:`repair.score.ocr_channel.is_target` refuses it: "wi", "th",
+"ve", "en", "ly", "nt"; a lone letter other than "a" / "I") and the two joined are a
+common dictionary word, the pieces are a candidate join whatever the page prints
+elsewhere (:mod:`repair.candidates.ocr_shutjoin` asks the page to print the word), and the
+two-sided language model decides: the join must beat the pieces as printed by
+:data:`THRESHOLD` nats in context.  Most such fragments are web tokens the detector does
+not flag ("wi" Zipf 4.1, "th" 4.2, "ha" 4.6), so the light path never sees them.
+
+>>> from repair.tokenize import tokenize
+>>> [c.replacement for c in frag_join_candidates(tokenize("Americans ha ve known"))]
+['have']
+>>> [c.replacement for c in frag_join_candidates(tokenize("a very special ties of"))]
+[]
+>>> [c.replacement for c in frag_join_candidates(tokenize("in the 1830's and that"))]
+[]
+>>> [c.replacement for c in frag_join_candidates(tokenize("three 1,000-ton er ships"))]
+[]
+"""
+
+from __future__ import annotations
+
+from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacing import SPACING_COST
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import is_target
+from repair.types import Candidate, Token
+
+#: Switch (see the module doc; benchmarks/RESULTS.md, session 59, ocrhyph).
+FRAG_JOIN = True
+#: The same joins on a garbled page the garble gate opens, not heavily garbled.
+FRAG_JOIN_OPEN = True
+#: And on a heavily garbled page.
+FRAG_JOIN_HEAVY = False
+#: The joined word is at least this common (Zipf) and a dictionary word.
+JOIN_ZIPF = 3.0
+#: Margin (nats) the join needs in context over the pieces as printed.
+THRESHOLD = 3.0
+#: Shortest join (letters).
+MIN_LEN = 4
+
+
+#: Glyphs that glue a token before the left piece into it: a letter, a digit, an apostrophe
+#: ("1830's and" is no "1830'sand"), a hyphen (a compound's tail: "1,000-ton er :my" is no
+#: "toner", SMH dev).
+_GLUE = frozenset("'\u2019`-\u2010\u2011")
+
+
+def _glued_before(toks: list[Token], j: int) -> bool:
+    """Whether token ``j`` has a letter, digit, apostrophe or hyphen right before it."""
+    if j == 0:
+        return False
+    prev = toks[j - 1]
+    if prev.end != toks[j].start or not prev.text:
+        return False
+    last = prev.text[-1]
+    return last.isalnum() or last in _GLUE
+
+
+def _glued_after(toks: list[Token], j: int) -> bool:
+    """Whether token ``j`` has a letter or digit right after it."""
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return nxt.start == toks[j].end and nxt.text[:1].isalnum()
+
+
+def _fragment(piece: str) -> bool:
+    """No word of its own: not a dictionary target (a lone letter other than a / I)."""
+    return not is_target(piece)
+
+
+def frag_join_candidates(toks: list[Token]) -> list[Candidate]:
+    """The joins of :data:`FRAG_JOIN` (the caller checks the page's gate and the flag of
+    an open page, :data:`FRAG_JOIN_OPEN` / :data:`FRAG_JOIN_HEAVY`)."""
+    if not FRAG_JOIN:
+        return []
+    out: list[Candidate] = []
+    for j in range(len(toks) - 2):
+        a, sep, b = toks[j], toks[j + 1], toks[j + 2]
+        if a.kind != "word" or b.kind != "word" or sep.text != " ":
+            continue
+        left, right = a.text, b.text
+        if not (left.isalpha() and right.isalpha() and right.islower()):
+            continue
+        joined = left + right
+        if len(joined) < MIN_LEN or not (joined.islower() or joined[1:].islower()):
+            continue
+        if _glued_before(toks, j) or _glued_after(toks, j + 2):
+            continue
+        if not (_fragment(left) or _fragment(right)):
+            continue
+        low = joined.lower()
+        if zipf(low) < JOIN_ZIPF or not is_target(low):
+            continue
+        out.append(
+            cand(
+                a.start,
+                b.end,
+                joined,
+                "OCR_JOIN_SPLIT",
+                finding="frag_join",
+                orig=[left, right],
+                alt=[joined],
+                cost=SPACING_COST,
+                threshold=THRESHOLD,
+            )
+        )
+    return out
