@@ -20,6 +20,10 @@ not flag ("wi" Zipf 4.1, "th" 4.2, "ha" 4.6), so the light path never sees them.
 []
 >>> [c.replacement for c in frag_join_candidates(tokenize("three 1,000-ton er ships"))]
 []
+>>> [c.replacement for c in frag_join_candidates(tokenize("the Nation\ufffds parks"))]
+[]
+>>> [c.replacement for c in frag_join_candidates(tokenize('he said "wi th care'))]
+['with']
 """
 
 from __future__ import annotations
@@ -44,21 +48,24 @@ THRESHOLD = 3.0
 MIN_LEN = 4
 
 
-#: Glyphs that glue a token before the left piece into it: a letter, a digit, an apostrophe
-#: ("1830's and" is no "1830'sand"), a hyphen (a compound's tail: "1,000-ton er :my" is no
-#: "toner", SMH dev).
-_GLUE = frozenset("'\u2019`-\u2010\u2011")
+#: The only glyphs a left piece may have glued before it: an opening quote, bracket or
+#: dash.  Anything else glues a token into it: a letter, a digit, an apostrophe ("1830's
+#: and" is no "1830'sand"), a hyphen (a compound's tail: "1,000-ton er :my" is no
+#: "toner", SMH dev), a lost glyph ("Nation\ufffd\ufffds parks" is no "sparks", clean
+#: English).
+_OPENERS = frozenset("\"\u201c\u2018([{\u2014\u2013")
 
 
 def _glued_before(toks: list[Token], j: int) -> bool:
-    """Whether token ``j`` has a letter, digit, apostrophe or hyphen right before it."""
+    """Whether token ``j`` has a glyph other than an opener (:data:`_OPENERS`) right
+    before it."""
     if j == 0:
         return False
     prev = toks[j - 1]
     if prev.end != toks[j].start or not prev.text:
         return False
     last = prev.text[-1]
-    return last.isalnum() or last in _GLUE
+    return not last.isspace() and last not in _OPENERS
 
 
 def _glued_after(toks: list[Token], j: int) -> bool:
