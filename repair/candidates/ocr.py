@@ -589,7 +589,7 @@ class _Generator:
             if (ocr_fragjoin.FRAG_JOIN_HEAVY if info.heavy else ocr_fragjoin.FRAG_JOIN_OPEN) and (
                 not info.old_print
             ):  # "wi th", "be en" on a garbled page: a piece no word
-                out.extend(ocr_fragjoin.frag_join_candidates(toks))
+                out.extend(ocr_fragjoin.frag_join_candidates(toks, shut=False))
             if ocr_cutjoin.CUT_JOIN and not info.old_print:  # "Coin- |⏎mittee", "Nea« castle"
                 out.extend(ocr_cutjoin.cut_join_candidates(toks, info.counts))
             if ocr_namejoin.NAME_JOIN and not info.old_print:  # "Prank fort", "Kev In"

@@ -46,6 +46,15 @@ JOIN_ZIPF = 3.0
 THRESHOLD = 3.0
 #: Shortest join (letters).
 MIN_LEN = 4
+#: Also join two words of their own ("for ward", "with out", "high way": a dictionary
+#: compound), each of two letters or more, at a wider margin (:data:`PAIR_THRESHOLD`) and
+#: only into a common word (:data:`PAIR_JOIN_ZIPF`).
+WORD_PAIRS = True
+#: The same on a page the gate opens: off (SMH dev: "to morrow" is the period's
+#: "to-morrow", read "tomorrow"; 4,234 -> 4,236 tokens, proxy dev 4,768 -> 4,769).
+WORD_PAIRS_OPEN = False
+PAIR_THRESHOLD = 8.0
+PAIR_JOIN_ZIPF = 4.0
 
 
 #: The only glyphs a left piece may have glued before it: an opening quote, bracket or
@@ -76,16 +85,26 @@ def _glued_after(toks: list[Token], j: int) -> bool:
     return nxt.start == toks[j].end and nxt.text[:1].isalnum()
 
 
+def _hyphen_after(toks: list[Token], j: int) -> bool:
+    """Whether token ``j`` has a hyphen right after it."""
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return nxt.start == toks[j].end and nxt.text[:1] in "-\u2010\u2011"
+
+
 def _fragment(piece: str) -> bool:
     """No word of its own: not a dictionary target (a lone letter other than a / I)."""
     return not is_target(piece)
 
 
-def frag_join_candidates(toks: list[Token]) -> list[Candidate]:
+def frag_join_candidates(toks: list[Token], shut: bool = True) -> list[Candidate]:
     """The joins of :data:`FRAG_JOIN` (the caller checks the page's gate and the flag of
-    an open page, :data:`FRAG_JOIN_OPEN` / :data:`FRAG_JOIN_HEAVY`)."""
+    an open page, :data:`FRAG_JOIN_OPEN` / :data:`FRAG_JOIN_HEAVY`); ``shut``: the gate is
+    shut (:data:`WORD_PAIRS`, else :data:`WORD_PAIRS_OPEN`)."""
     if not FRAG_JOIN:
         return []
+    pairs = WORD_PAIRS if shut else WORD_PAIRS_OPEN
     out: list[Candidate] = []
     for j in range(len(toks) - 2):
         a, sep, b = toks[j], toks[j + 1], toks[j + 2]
@@ -99,10 +118,15 @@ def frag_join_candidates(toks: list[Token]) -> list[Candidate]:
             continue
         if _glued_before(toks, j) or _glued_after(toks, j + 2):
             continue
-        if not (_fragment(left) or _fragment(right)):
-            continue
         low = joined.lower()
-        if zipf(low) < JOIN_ZIPF or not is_target(low):
+        threshold, join_zipf = THRESHOLD, JOIN_ZIPF
+        if not (_fragment(left) or _fragment(right)):
+            if not pairs or min(len(left), len(right)) < 2:
+                continue
+            if _hyphen_after(toks, j + 2):
+                continue  # "he re-thought": the right word heads a compound
+            threshold, join_zipf = PAIR_THRESHOLD, PAIR_JOIN_ZIPF
+        if zipf(low) < join_zipf or not is_target(low):
             continue
         out.append(
             cand(
@@ -114,7 +138,7 @@ def frag_join_candidates(toks: list[Token]) -> list[Candidate]:
                 orig=[left, right],
                 alt=[joined],
                 cost=SPACING_COST,
-                threshold=THRESHOLD,
+                threshold=threshold,
             )
         )
     return out
