@@ -62,7 +62,7 @@ PAIR_JOIN_ZIPF = 4.0
 #: and" is no "1830'sand"), a hyphen (a compound's tail: "1,000-ton er :my" is no
 #: "toner", SMH dev), a lost glyph ("Nation\ufffd\ufffds parks" is no "sparks", clean
 #: English).
-_OPENERS = frozenset("\"\u201c\u2018([{\u2014\u2013")
+_OPENERS = frozenset('"\u201c\u2018([{\u2014\u2013')
 
 
 def _glued_before(toks: list[Token], j: int) -> bool:
