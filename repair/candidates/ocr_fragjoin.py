@@ -34,11 +34,19 @@ from repair.resources.frequency import zipf
 from repair.score.ocr_channel import is_target
 from repair.types import Candidate, Token
 
-#: Switch (see the module doc; benchmarks/RESULTS.md, session 59, ocrhyph).
+#: Switch (see the module doc; benchmarks/RESULTS.md, session 59, ocrhyph).  On (with
+#: :data:`FRAG_JOIN_OPEN` and :data:`WORD_PAIRS`): light suite dev fixed 290 / 941 / 2,212 ->
+#: 313 / 1,012 / 2,353 at 0.3 / 1 / 2 %, test (read once) 265 / 912 / 2,212 -> 283 / 991 /
+#: 2,346; the added edits on undamaged text and the census's are the clean sources' own
+#: split words ("Machi nery", "resul t" in Truman's addresses) but two context side effects
+#: at 2 %; SMH dev 4,234 / 6,899 and audit dev as main, test 5,333 / 8,641 -> 5,331 / 8,640;
+#: clean English wraps 6 / 6 / 9 edits as main.
 FRAG_JOIN = True
-#: The same joins on a garbled page the garble gate opens, not heavily garbled.
+#: The same joins on a garbled page the garble gate opens, not heavily garbled (the light
+#: suite's 2 % pages: 2,248 -> 2,352 of the dev figure above).
 FRAG_JOIN_OPEN = True
-#: And on a heavily garbled page.
+#: And on a heavily garbled page: off (SMH dev 4,234 / 6,899 -> 4,237 / 6,905: "m any" is
+#: "in any", "sho t" is "short"; the right joins there are built by the heavy readers already).
 FRAG_JOIN_HEAVY = False
 #: The joined word is at least this common (Zipf) and a dictionary word.
 JOIN_ZIPF = 3.0
@@ -48,7 +56,9 @@ THRESHOLD = 3.0
 MIN_LEN = 4
 #: Also join two words of their own ("for ward", "with out", "high way": a dictionary
 #: compound), each of two letters or more, at a wider margin (:data:`PAIR_THRESHOLD`) and
-#: only into a common word (:data:`PAIR_JOIN_ZIPF`).
+#: only into a common word (:data:`PAIR_JOIN_ZIPF`), on a shut page.  Light dev 312 / 1,001
+#: / 2,352 -> 313 / 1,012 / 2,353; at 6 nats two wrong joins of clean text ("Every one" ->
+#: "Everyone", "he re-thought" -> "here-thought", the latter now refused by the hyphen test).
 WORD_PAIRS = True
 #: The same on a page the gate opens: off (SMH dev: "to morrow" is the period's
 #: "to-morrow", read "tomorrow"; 4,234 -> 4,236 tokens, proxy dev 4,768 -> 4,769).
