@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import repair.candidates.ocr_fragjoin as fragjoin
 import repair.candidates.ocr_shutjoin as shutjoin
 from repair.config import RepairConfig
 from repair.detect.ocr import detect_ocr, document_garbled
@@ -30,11 +31,14 @@ def test_shut_page_joins_a_split_word_it_prints() -> None:
 
 def test_flag_off_keeps_the_split(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutjoin, "PAGE_JOIN", False)
+    monkeypatch.setattr(fragjoin, "FRAG_JOIN", False)  # session 59: "se" is no word
     assert "tho se families" in repair_text(PAGE, config=CFG).text
 
 
-def test_two_common_words_or_an_unprinted_join_stay() -> None:
+def test_two_common_words_or_an_unprinted_join_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     # "a round" / "around": both pieces common words; "wa nt": "want" not printed on the page
+    # (session 59's fragment join, ``ocr_fragjoin``, joins "wa nt" without the page: off here)
+    monkeypatch.setattr(fragjoin, "FRAG_JOIN", False)
     for text in (
         "They walked around the lake and then sat down at a round table around noon.",
         "The children do not wa nt to leave the park before the sun goes down tonight.",

@@ -33,6 +33,7 @@ from repair.candidates import (
     ocr_cutjoin,
     ocr_deepreach,
     ocr_docrepeat,
+    ocr_fragjoin,
     ocr_hyphenkeep,
     ocr_indel,
     ocr_letter,
@@ -588,6 +589,10 @@ class _Generator:
                 out.extend(ocr_spacejoin.space_join_candidates(toks, flagged, by_start))
             if ocr_pagejoin.PAGE_JOIN and (info.heavy or not ocr_pagejoin.HEAVY_ONLY):
                 out.extend(ocr_pagejoin.page_join_candidates(toks, info.counts))  # "dol ars"
+            if (ocr_fragjoin.FRAG_JOIN_HEAVY if info.heavy else ocr_fragjoin.FRAG_JOIN_OPEN) and (
+                not info.old_print
+            ):  # "wi th", "be en" on a garbled page: a piece no word
+                out.extend(ocr_fragjoin.frag_join_candidates(toks, shut=False))
             if ocr_cutjoin.CUT_JOIN and not info.old_print:  # "Coin- |⏎mittee", "Nea« castle"
                 out.extend(ocr_cutjoin.cut_join_candidates(toks, info.counts))
             if ocr_namejoin.NAME_JOIN and not info.old_print:  # "Prank fort", "Kev In"
@@ -649,6 +654,7 @@ class _Generator:
             out.extend(shut_realword_candidates(text, toks, counts))  # "resumed hy the"
             out.extend(shut_suspect_candidates(toks, counts, detection.findings))  # "tho"
             out.extend(page_join_candidates(toks, counts))  # "tho se" on a page of "those"
+            out.extend(ocr_fragjoin.frag_join_candidates(toks))  # "wi th": a piece no word
             out.extend(page_split_candidates(toks, counts))  # "ofthe" on a page of "of", "the"
             out.extend(glued_space_candidates(toks))  # "summit,the", "don'teven"
             out.extend(merge_candidates(toks, counts))  # "thatinvestor": the model's margin
