@@ -26,13 +26,26 @@ the bar) and 10 unspun words (none over the bar).  Session 59 (spinbot59).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 #: Ranker log-odds added to a candidate original whose inflection slots share none with
-#: the written word's (:func:`agree`); None: off.  Session 59 (spinbot59): see
-#: benchmarks/RESULTS.md, "Session 59, spinbot".
-FORM_AGREE: float | None = None
+#: the written word's (:func:`agree`); None: off.  ``python benchmarks/spin_eval.py --all
+#: --split dev`` (session 59, spinbot59), read at the topic pick (:data:`FORM_WHERE`) at -4:
+#: WordNet 0.3621 -> 0.3625, rare 0.4165 -> 0.4175, double 0.3583 -> 0.3587, seeddense
+#: 0.4678 -> 0.4683, precision equal or up on each, every other row (spinbot, mill, seed,
+#: phrase, tortured, distrib) identical in every count; read at the rank (-2 / -4 / -8):
+#: WordNet 0.3637, rare 0.4172-0.4179, double 0.3593, seeddense 0.4687-0.4690, but mill
+#: 0.0536 -> 0.0498 (a re-chosen row's lower probability lowers a short abstract's
+#: document statistics) and spinbot 0.2293 -> 0.2291 / 0.2289 at -4 / -8
+#: (benchmarks/RESULTS.md, "Session 59, spinbot").
+FORM_AGREE: float | None = -4.0
+#: Where the term is read: ``"rank"`` (every ranked row, before the first reading's best is
+#: chosen: :func:`repair.score.spin_evidence._sense_read`; the document's statistics read
+#: the re-chosen rows) or ``"topic"`` (only where the topic pick re-chooses a row,
+#: :func:`repair.stages.spin._topic_rows`, after the document's statistics are read:
+#: shipped).
+FORM_WHERE = "topic"
 
 #: Penn tag -> inflection slot (tags not listed are their own slot).
 SLOT = {
@@ -87,6 +100,19 @@ def agree(written: str, original: str) -> bool:
     return not b or bool(a & b)
 
 
+def topic_extra(written: str) -> Callable[[str], float] | None:
+    """The score each candidate original of ``written`` gains when the topic pick re-chooses
+    its row (:data:`FORM_WHERE` ``"topic"``); None where the term is off or read at the rank.
+
+    >>> topic_extra("elderly")("older"), topic_extra("elderly")("old")  # shipped setting
+    (-4.0, 0.0)
+    """
+    if FORM_AGREE is None or FORM_WHERE != "topic":
+        return None
+    low, weight = written.lower(), FORM_AGREE
+    return lambda name: 0.0 if agree(low, name.lower()) else weight
+
+
 def form_scores(
     written: str, names: Sequence[str], scores: Sequence[float]
 ) -> list[float] | None:
@@ -95,14 +121,14 @@ def form_scores(
     off or every candidate agrees (the scores stand).
 
     >>> import repair.score.spin_form_agree as m
-    >>> m.FORM_AGREE = -4.0
+    >>> m.FORM_WHERE = "rank"
     >>> m.form_scores("elderly", ["old", "older"], [0.0, 1.0])
     [0.0, -3.0]
     >>> m.form_scores("elderly", ["old", "aged"], [0.0, 1.0]) is None
     True
-    >>> m.FORM_AGREE = None
+    >>> m.FORM_WHERE = "topic"
     """
-    if FORM_AGREE is None:
+    if FORM_AGREE is None or FORM_WHERE != "rank":
         return None
     hit = [j for j, o in enumerate(names) if not agree(written, o.lower())]
     if not hit:
