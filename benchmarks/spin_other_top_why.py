@@ -38,7 +38,7 @@ from repair.score.spin_form_agree import agree  # noqa: E402
 
 #: The compared features: name -> index in a recorded choice (original, gain, score,
 #: unigram, left gain, source rank); ``right`` is gain - left.
-FEATURES = ("gain", "left", "right", "unigram", "source rank (lower)")
+FEATURES = ("gain", "left", "right", "both sides", "unigram", "source rank (lower)")
 
 
 def table(choices: Any) -> list[tuple[str, float, float, float, float, float]]:
@@ -56,22 +56,31 @@ def better(g: tuple, t: tuple) -> dict[str, bool]:
     >>> better(("a", 3.0, 0, 1.0, 2.0, 5.0), ("b", 2.0, 0, 2.0, 0.5, 1.0))["right"]
     False
     """
+    left, right = g[4] > t[4], g[1] - g[4] > t[1] - t[4]
     return {
-        "gain": g[1] > t[1], "left": g[4] > t[4], "right": g[1] - g[4] > t[1] - t[4],
+        "gain": g[1] > t[1], "left": left, "right": right, "both sides": left and right,
         "unigram": g[3] > t[3], "source rank (lower)": g[5] < t[5],
     }  # fmt: skip
 
 
 def run(spinner: str, cap: int) -> str:
     box: dict[str, Any] = {}
-    shipped_rows = stage._topic_rows
+    last: dict[str, Any] = {}
+    shipped_rows, shipped_repair = stage._topic_rows, acc.repair_text
 
     def rec(doc, words, feats, probs, details, n):  # type: ignore[no-untyped-def]
         first = {w.start: (w.written.lower(), table(w.choices)) for w in words if w.choices}
         out = shipped_rows(doc, words, feats, probs, details, n)
         after = {w.start: (w.original.lower(), p) for w, p in zip(out[0], out[2], strict=True)}
-        box[doc.text] = (first, after, stage.word_bar(details))
+        last["rows"] = (first, after, stage.word_bar(details))
         return out
+
+    def repair(text, *a, **k):  # type: ignore[no-untyped-def]
+        last.clear()
+        got = shipped_repair(text, *a, **k)
+        if "rows" in last:  # keyed by the spun text the account reads (the last reading)
+            box[text] = last["rows"]
+        return got
 
     rows: list[tuple] = []
 
@@ -79,11 +88,11 @@ def run(spinner: str, cap: int) -> str:
         rows.append((s.spun, span[0], orig.lower()))
         return kc
 
-    stage._topic_rows = rec  # type: ignore[assignment]
+    stage._topic_rows, acc.repair_text = rec, repair  # type: ignore[assignment]
     try:
         acc.account(spinner, cap, True, observe)
     finally:
-        stage._topic_rows = shipped_rows  # type: ignore[assignment]
+        stage._topic_rows, acc.repair_text = shipped_rows, shipped_repair  # type: ignore[assignment]
     gold = {(t, a): o for t, a, o in rows}
     fav: Counter[str] = Counter()
     form: Counter[tuple] = Counter()

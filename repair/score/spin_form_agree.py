@@ -12,14 +12,17 @@ speech) reading of the word, every Penn tag whose forms include it): the base fo
 VB, VBP, JJ, RB: one slot, since a loose thesaurus crosses parts of speech in the base
 form), ``s`` (NNS, VBZ), ``ed`` (VBD, VBN), ``ing`` (VBG), ``er`` (JJR, RBR), ``est``
 (JJS, RBS).  :func:`agree` is False only where both words have slots and share none.
-:func:`form_scores` adds :data:`FORM_AGREE` to the ranker score of each candidate that
-does not agree, before the best is chosen (:func:`repair.score.spin_evidence._sense_read`,
-so the topic pick and the second readings read the same scores).  Read only the two
-words: no list, no document.
+:data:`FORM_AGREE` is added to the ranker score of each candidate that does not agree,
+where :data:`FORM_WHERE` says: where the topic pick re-chooses a row (:func:`topic_extra`,
+read by :func:`repair.stages.spin._topic_rows` after the document's statistics are read:
+shipped), or at every ranked row before the first reading's best is chosen
+(:func:`form_scores`, read by :func:`repair.score.spin_evidence._sense_read`: the
+document's statistics then read the re-chosen rows, which cost a mill abstract a right
+edit on dev).  Read only the two words: no list, no document.
 
-Spinbot dev (``benchmarks/spin_form_account.py``): the candidate generator already
+Spinbot dev (``benchmarks/spin_other_top_why.py``): the candidate generator already
 inflects its originals like the written word, so 99.6 % of the ranked candidates agree;
-of the 305 that do not, none is a gold original (0 of 1,151 golds on the first reading's
+of the 305 that do not, none is a gold original (0 of 1,168 golds on the first reading's
 tables); the first reading proposes a disagreeing original for 17 spun words (one over
 the bar) and 10 unspun words (none over the bar).  Session 59 (spinbot59).
 """
