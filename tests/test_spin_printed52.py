@@ -12,7 +12,7 @@ import pytest
 import repair.stages.spin as stage
 from repair.config import RepairConfig
 from repair.document import Document
-from repair.score import spin_printed
+from repair.score import spin_form_agree, spin_printed
 from repair.score.spin_route import KEY
 
 #: As shipped (read before any test patches it).
@@ -56,6 +56,7 @@ def test_topic_rows_pass_the_printed_score_in_routed_documents_only(
     where the document was routed (and the flag is set), none elsewhere."""
     monkeypatch.setattr(spin_printed, "PRINTED_ROUTED", weight)
     monkeypatch.setattr(stage, "SENSE_PICK", False)
+    monkeypatch.setattr(spin_form_agree, "FORM_AGREE", None)  # (session 59's term: its own test)
     monkeypatch.setattr(stage, "word_bar", lambda details: 0.5)
     doc = Document(TEXT, (), RepairConfig(spin_profile=None))
     words = stage.synonym_evidence(doc, set(), keep_choices=True)

@@ -31,6 +31,7 @@ from repair.candidates.spin_channel import fanout, wordnet_shared, wordnet_share
 from repair.candidates.spin_synonyms import originals_of
 from repair.resources.frequency import zipf
 from repair.resources.lm import _LOG_BASE, UNKNOWN_LOGPROB, get_lm
+from repair.score import spin_form_agree
 from repair.score.spin_plural import plural_of, unmarked_noun
 from repair.score.spin_rank import (
     _CLIP,
@@ -730,10 +731,16 @@ def _sense_read(
     written: str, choices: tuple[tuple[str, float, float, Sequence[float]], ...] | Packed, k: int
 ) -> tuple[tuple[tuple[str, float, float, Sequence[float]], ...] | Packed, int]:
     """``choices`` and the index of the best, the ranker's scores carrying
-    :data:`~repair.score.spin_rank.LATER_SENSE` (:func:`~repair.score.spin_rank.sense_scores`);
-    the same where it is off or adds nothing."""
+    :data:`~repair.score.spin_rank.LATER_SENSE` (:func:`~repair.score.spin_rank.sense_scores`)
+    and :data:`~repair.score.spin_form_agree.FORM_AGREE`
+    (:func:`~repair.score.spin_form_agree.form_scores`); the same where they are off or add
+    nothing."""
     names, _gains, scores = _columns(choices)
     got = sense_scores(written.lower(), names, scores)
+    if spin_form_agree.FORM_AGREE is not None:
+        # a candidate the written word's inflection cannot carry (session 59)
+        base = scores if got is None else got
+        got = spin_form_agree.form_scores(written.lower(), names, base) or got
     if got is None:
         return choices, k
     return rescored(choices, got), max(range(len(got)), key=lambda i: (got[i], -i))

@@ -53,6 +53,7 @@ from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
 from repair.score import (
     spin_doc_bar,
+    spin_form_agree,
     spin_phrase_routed,
     spin_printed,
     spin_reread_model,
@@ -1172,7 +1173,10 @@ def _topic_rows(
         extra = None if table is None else table.extra(*rows[i], bar)
         if later is not None:
             extra = partial(later, rows[i][0])
-        got = topic_pick(doc, w, extra=spin_printed.summed(extra, printed))
+        form = spin_form_agree.topic_extra(w.written)  # session 59: off unless FORM_WHERE "topic"
+        got = topic_pick(
+            doc, w, extra=spin_printed.summed(spin_printed.summed(extra, printed), form)
+        )
         if got is not None:
             new[i] = got[0]
     if CONSISTENT:
