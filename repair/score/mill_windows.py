@@ -35,8 +35,10 @@ from repair.document import Document
 #: (spinmill): dev mill 0.054 -> 0.069 (precision 0.630 -> 0.600; 4 more right spin
 #: edits, the 4 more wrong ones on spun words: broken 0.0029 =), every other dev row
 #: identical; the calibration's 2,594 clean dev items identical in score and edits (the
-#: cue opens 16 of 27 mill dev abstracts, 0 of 27 clean ones); test in
-#: benchmarks/RESULTS.md, "Session 59, spinmill".
+#: cue opens 16 of 27 mill dev abstracts, 0 of 27 clean ones); test (read once) mill
+#: 0.041 -> 0.063, tortured 0.280 =, clean whole documents as main, but two short pieces
+#: of inaugural speeches with no address word change (benchmarks/RESULTS.md, "Session
+#: 59, spinmill").
 MILL_WINDOWS = True
 #: Least context gain (nats) of the restored term over the written words, beyond the
 #: restored word's own frequency (``Restoration.context_gain``).  Dev (session 59): the 27
