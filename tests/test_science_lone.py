@@ -13,7 +13,7 @@ import pytest
 
 from repair import repair_text
 from repair.config import RepairConfig
-from repair.score import science, spin_lone
+from repair.score import mill_windows, science, spin_lone
 
 #: a dev abstract of benchmarks/spin_sim/abstracts.py through the simulated mill
 #: (benchmarks/spin_sim/mill.py)
@@ -50,6 +50,8 @@ def test_two_rows_needed_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(science, "MIN_DOC_WORDS", 2)
     # the lone strong rows (session 58, on) would read the same word in this abstract
     monkeypatch.setattr(spin_lone, "LONE_ROWS", False)
+    # ... and the band the tortured window "sensor webs" opens (session 59, on)
+    monkeypatch.setattr(mill_windows, "MILL_WINDOWS", False)
     assert ("webs", "networks") not in _pairs(MILL_SENSORS)
 
 

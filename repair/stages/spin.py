@@ -888,17 +888,27 @@ def _consistent_gate(
 def science_band(doc: Document, score: float) -> bool:
     """Whether :data:`SCIENCE_BAND` opens the word decisions of ``doc`` (document model
     score ``score``): scientific register, the score in [:data:`SCIENCE_BAND_GATE`, the
-    model's gate), and the rare-word pass does not read the document."""
-    if not SCIENCE_BAND or not SCIENCE_BAND_GATE <= score < get_model().doc_gate:
+    model's gate), and the rare-word pass does not read the document.  With
+    :data:`SCIENCE_BAND` off, :data:`repair.score.mill_windows.MILL_WINDOWS` opens the same
+    band for a formal document that holds tortured term windows
+    (:func:`repair.score.mill_windows.opens`; session 59)."""
+    from repair.score import mill_windows
+
+    if not (SCIENCE_BAND or mill_windows.MILL_WINDOWS):
+        return False
+    if not SCIENCE_BAND_GATE <= score < get_model().doc_gate:
         return False
     from repair.detect.science import formal_style
     from repair.score.science import rare_pass_reads
 
-    if SCIENCE_BAND_REGISTER == "science" and not is_scientific(doc):
-        return False
-    if SCIENCE_BAND_REGISTER == "style" and not formal_style(doc):
-        return False
-    return not rare_pass_reads(doc)
+    if SCIENCE_BAND:
+        if SCIENCE_BAND_REGISTER == "science" and not is_scientific(doc):
+            return False
+        if SCIENCE_BAND_REGISTER == "style" and not formal_style(doc):
+            return False
+        return not rare_pass_reads(doc)
+    # MILL_WINDOWS alone: a formal document with tortured term windows (session 59)
+    return formal_style(doc) and not rare_pass_reads(doc) and mill_windows.opens(doc)
 
 
 def _band_word(w: WordEvidence) -> bool:
