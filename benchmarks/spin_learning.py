@@ -25,7 +25,8 @@ rates (:func:`ensure_rates`).
 (same folders, same learning documents: the test half is read without learning again).
 ``--first-cache DIR`` (default ``.generated/learn/first_pass``; '' for none) keeps the
 learner's first repair pass (``repair.learn_edits``) per document, so a second learning run
-on the same documents (another ``--set repair.learn_edits.NAME``, the other split) skips it.
+on the same documents (another ``--set repair.learn_edits.NAME``, the other split) skips it;
+the key holds no code version: empty the folder after a change to the repair itself.
 ``--drop-source SRC`` tests without the learned rows whose source column names ``SRC``
 (e.g. ``neighbour``: the pairs of ``repair.learn.neighbour_pairs``, which are added after
 every other pair, so the rest is what the learner writes without them).
