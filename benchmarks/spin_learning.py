@@ -21,6 +21,12 @@ N) to those held out: 256 documents at N = 1,000 instead of 41.  ``--set module.
 sets a module constant for the run (to compare settings on the same learned pairs).
 ``--reuse`` on a ``pairs.tsv`` learned before session 38 first adds the learning corpus's
 rates (:func:`ensure_rates`).
+``--split test --learn-split dev --reuse`` tests the pairs the ``--split dev`` curves learned
+(same folders, same learning documents: the test half is read without learning again).
+``--first-cache DIR`` (default ``.generated/learn/first_pass``; '' for none) keeps the
+learner's first repair pass (``repair.learn_edits``) per document, so a second learning run
+on the same documents (another ``--set repair.learn_edits.NAME``, the other split) skips it;
+the key holds no code version: empty the folder after a change to the repair itself.
 ``--drop-source SRC`` tests without the learned rows whose source column names ``SRC``
 (e.g. ``neighbour``: the pairs of ``repair.learn.neighbour_pairs``, which are added after
 every other pair, so the rest is what the learner writes without them).
@@ -81,6 +87,9 @@ def learn(
     reuse: bool = False,
     work: Path | None = None,
     sets: Sequence[str] = (),
+    first_cache: Path | None = None,
+    learn_split: str | None = None,
+    no_truth: bool = False,
 ) -> tuple[Path, Counter[tuple[str, str]]]:
     """Spin ``n`` learning documents (:func:`split_docs`), run ``repair learn`` on them
     (``--no-profile`` with ``no_profile``); the pairs TSV path and the spinner's true
@@ -88,17 +97,25 @@ def learn(
     same folder (to measure a change of how learned pairs are applied, not learned);
     ``work``: the folder of the learning runs (default :data:`WORK`); ``sets``: the
     ``--set module.NAME=literal`` specs, applied in the learner's process too (so a
-    learner constant such as ``repair.learn.CORPUS_COMMON`` can be compared)."""
+    learner constant such as ``repair.learn.CORPUS_COMMON`` can be compared); ``first_cache``:
+    a folder keeping the learner's first repair pass per document (:data:`_SET_AND_RUN`);
+    ``learn_split``: learn on this split's learning documents (default ``split``'s: "dev"
+    with ``split`` "test" learns on the documents the dev curves learn on, in their folder);
+    ``no_truth`` with ``reuse``: do not spin the learning documents again (no true pairs:
+    the pair precision is the learning run's)."""
+    learn_split = learn_split or split
     folder = (
         work or WORK
-    ) / f"{spinner}_{n}{'_np' if no_profile else ''}{'_dev' if split == 'dev' else ''}"
+    ) / f"{spinner}_{n}{'_np' if no_profile else ''}{'_dev' if learn_split == 'dev' else ''}"
     out = folder / "pairs.tsv"
     reuse = reuse and out.is_file()
     if not reuse:
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "docs").mkdir(parents=True)
     truth: Counter[tuple[str, str]] = Counter()
-    for k, d in enumerate(split_docs(split, n, 0)[0]):
+    if reuse and no_truth:  # the pairs as learned; their quality is the learning run's
+        return out, truth
+    for k, d in enumerate(split_docs(learn_split, n, 0)[0]):
         s = spin_doc(d.doc_id, d.register, d.text, spinner, None, rate)
         if not reuse:
             (folder / "docs" / f"{k:05d}.txt").write_text(s.spun, encoding="utf-8")
@@ -107,8 +124,9 @@ def learn(
         ensure_rates(out)
         return out, truth
     cmd = [sys.executable, "-m", "repair", "learn", str(folder / "docs"), "-o", str(out)]
-    if sets:  # set the constants first, then run the same command in that process
-        cmd[1:3] = ["-c", _SET_AND_RUN, *sets, "--"]
+    if sets or first_cache:  # set the constants first, then run the same command in that process
+        cache = [f"@cache={first_cache}"] if first_cache else []
+        cmd[1:3] = ["-c", _SET_AND_RUN, *cache, *sets, "--"]
     if no_profile:
         cmd.append("--no-profile")
     subprocess.run(cmd, check=True, timeout=timeout, cwd=ROOT)
@@ -117,10 +135,39 @@ def learn(
 
 #: ``python -c`` program: set each ``module.NAME=literal`` before ``--``, then run the
 #: ``repair`` command with the arguments after it (the learner subprocess of ``--set``).
+#: ``@cache=DIR`` keeps each document's first-pass edits (``repair.pipeline.repair_text``
+#: as ``repair.learn.learn_pairs`` calls it, no lexicon) in DIR, keyed by the text, the
+#: profile setting and the ``--set`` specs but those of ``repair.learn_edits`` (read only
+#: after the first pass): a learner change after the first pass
+#: (``repair.learn_edits``) is then measured at 1,000 documents without repairing them again.
 _SET_AND_RUN = """
-import ast, importlib, sys
+import ast, hashlib, importlib, pickle, sys, types
+from pathlib import Path
 cut = sys.argv.index("--")
-for spec in sys.argv[1:cut]:
+specs = sys.argv[1:cut]
+cache = [s.partition("=")[2] for s in specs if s.startswith("@cache=")]
+specs = [s for s in specs if not s.startswith("@cache=")]
+if cache:
+    import repair.pipeline as pipeline
+    inner = pipeline.repair_text
+    folder = Path(cache[0])
+    folder.mkdir(parents=True, exist_ok=True)
+    first = [s for s in specs if not s.startswith("repair.learn_edits.")]  # read after it
+    tag = repr((first, "--no-profile" in sys.argv[cut + 1 :]))
+
+    def cached(text, references=(), config=None, **kw):
+        if references or kw or (config is not None and config.lexicons):
+            return inner(text, references, config, **kw)
+        key = hashlib.sha1((tag + "\\0" + text).encode("utf-8")).hexdigest()
+        path = folder / f"{key}.pkl"
+        if path.is_file():
+            return types.SimpleNamespace(edits=pickle.loads(path.read_bytes()))
+        result = inner(text, references, config, **kw)
+        path.write_bytes(pickle.dumps(tuple(result.edits)))
+        return result
+
+    pipeline.repair_text = cached
+for spec in specs:
     name, _, value = spec.partition("=")
     mod, _, attr = name.rpartition(".")
     setattr(importlib.import_module(mod), attr, ast.literal_eval(value))
@@ -227,6 +274,12 @@ def main(argv: list[str] | None = None) -> int:
         help="test: test-half documents; dev: held-out dev-half documents (tuning)",
     )
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument(
+        "--learn-split",
+        choices=("test", "dev"),
+        help="learn on this split's learning documents (default: --split's); --split test "
+        "--learn-split dev --reuse tests the pairs the dev curves learned",
+    )
     ap.add_argument("--work", help=f"learning folder (default {WORK})")
     ap.add_argument("--no-zero", action="store_true", help="leave out N = 0 (no learning)")
     ap.add_argument(
@@ -243,8 +296,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--reuse", action="store_true", help="keep pairs.tsv of an earlier run (no learning)"
     )
+    ap.add_argument(
+        "--no-truth",
+        action="store_true",
+        help="with --reuse: do not spin the learning documents again (pair precision not shown)",
+    )
     ap.add_argument("--stages", default="spin,tortured,collocation")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per repair learn")
+    ap.add_argument(
+        "--first-cache",
+        default=str(WORK / "first_pass"),
+        help="folder keeping the learner's first repair pass per document ('' : none)",
+    )
     ap.add_argument("--json", help="write every figure to this JSON file")
     ap.add_argument(
         "--clean-cap",
@@ -281,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
             pairs, truth = learn(
                 args.spinner, n, args.rate, args.timeout, args.no_profile, args.split,
                 args.reuse, Path(args.work) if args.work else None, args.set,
+                Path(args.first_cache) if args.first_cache else None, args.learn_split,
+                args.no_truth,
             )  # fmt: skip
             if args.drop_source:
                 pairs = drop_source(pairs, args.drop_source)

@@ -3,27 +3,33 @@
 A one-click spinner (SpinBot-like) keeps one fixed synonym per word across every
 document it spins, so a restoration the spin stage makes in one document ("fathom" ->
 "understand") is evidence for the same written form in another document, where that
-form's own row may sit under the word model's bar.  :func:`edit_pairs` reads the edits of
-a first ``repair`` pass over the corpus (no gold, no reference): a written form (a word or
-a written multi-word span, lower case) that the spin stage restored in at least
-:data:`EDIT_MIN_DOCS` documents, to one original in at least :data:`EDIT_MIN_AGREE` of its
-restorations, becomes a learned pair (source ``edits``) with weight at most
-:data:`EDIT_WEIGHT_CAP` (a weak pair: the stage applies it only where the document's own
-gate is open and the context gains, as the corpus-statistics pairs).  With
+form's own row may sit under the word model's bar. :func:`edit_pairs` reads the edits of a
+first ``repair`` pass over the corpus (no gold, no reference): a written form (a word or a
+written multi-word span, lower case) that the spin stage restored in at least
+:data:`EDIT_MIN_DOCS` documents (with :data:`EDIT_SCALED`, session 59: at least
+:data:`EDIT_DOC_SHARE` of the corpus's documents), to one original in at least
+:data:`EDIT_MIN_AGREE` of its restorations, becomes a learned pair (source ``edits``) with
+weight at most :data:`EDIT_WEIGHT_CAP` (a weak pair: the stage applies it only where the
+document's own gate is open and the context gains, as the corpus-statistics pairs). With
 :data:`EDIT_PAIRS`, :func:`repair.learn.learn_pairs` (``repair learn``, ``repair batch
 --learn``) adds them after its profile, reference and thesaurus pairs and before its corpus
 statistics (a written form keeps the first learner's original).
 
 Figures (spinbot / other spinners' dev documents, cross-fitted by document halves,
-``benchmarks/spin_corpus.py``): benchmarks/RESULTS.md, "Session 58, spinbot".
+``benchmarks/spin_corpus.py``): benchmarks/RESULTS.md, "Session 58, spinbot"; learning
+curves at 10 / 100 / 1,000 documents (``benchmarks/spin_learning.py``): "Session 59, spinlearn".
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from repair.types import Edit
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 #: ``repair learn`` (and ``repair batch --learn``) also learns the pairs its own first pass
 #: restores (:func:`edit_pairs`), before its corpus statistics; False: off.  Dev, 40
@@ -41,6 +47,36 @@ EDIT_PAIRS = True
 #: documents (2: spinbot 0.2454, wordnet 0.3848, rare 0.4266, double 0.3606, seed and the
 #: clean corpus identical to the first pass, wordnet's clean originals 0.108 per 1,000) ...
 EDIT_MIN_DOCS = 1
+#: Session 59 (spinlearn59): the documents a written form must be restored in grow with the
+#: corpus: at least :data:`EDIT_DOC_SHARE` of the learning documents, rounded up (and at
+#: least :data:`EDIT_MIN_DOCS`); False: :data:`EDIT_MIN_DOCS` at every corpus size.  A form
+#: restored once among 1,000 documents is a rare form whose first-pass original is right
+#: about half the time (spinbot, 100 dev documents: 48 % right at one document, 77 % at
+#: two, 94 % at three), and those pairs open clean documents.  Learning curves
+#: (``benchmarks/spin_learning.py``, 40 held-out dev documents; identical up to 500
+#: documents), 1,000 learned documents, error reduction / precision / clean twins changed
+#: per 1,000: spinbot 0.3905 / 0.685 / 0.865 -> 0.3895 / 0.748 / **0.000**, wordnet
+#: 0.4861 / 0.736 / 0.391 -> 0.5000 / 0.778 / **0.000**, rare 0.4656 / 0.616 / 1.981 ->
+#: 0.4967 / 0.656 / 1.478.  Test (read once): spinbot 0.3589 -> 0.3630 (clean 0.917 ->
+#: 0.000), wordnet 0.3958 -> 0.4140 (1.213 -> 0.266), rare 0.4336 -> 0.4595 (2.662 -> 1.361).
+#: benchmarks/RESULTS.md, "Session 59, spinlearn".  On.
+EDIT_SCALED = True
+#: ... that share (0.002: one document up to 500, two up to 1,000).
+EDIT_DOC_SHARE = 0.002
+#: Session 59 (spinlearn59): a written form is learned only where the first pass restored it
+#: in at least :data:`EDIT_FORM_SHARE` of the learning documents that write it: a form the
+#: corpus writes in many documents and the first pass restored in one or two is an honest
+#: word the spinner's output also uses ("nations", "permit" in State of the Union
+#: addresses), and its pair changes clean documents of that register.  With
+#: :data:`EDIT_SCALED`, 0.1, dev (``spin_learning.py``, 40 held-out documents), 100 / 1,000
+#: learned documents, error reduction (clean twins per 1,000): rare 0.4805 -> 0.4833 (0.335
+#: -> 0.139) / 0.4967 -> 0.5153 (1.478 -> 0.614), wordnet 0.4493 -> 0.4551 / 0.5000 ->
+#: 0.5050 (0.000 both), but spinbot 0.3401 -> 0.3342 / 0.3895 -> **0.3715** (a one-click
+#: spinner's forms are common words the corpus also writes honestly: its true pairs fall
+#: under the share).  Share 0.2: rare 0.4827 / 0.5141.  benchmarks/RESULTS.md, "Session 59,
+#: spinlearn".  Off.
+EDIT_FORM_RATE = False
+EDIT_FORM_SHARE = 0.1
 #: ... to one original in at least this share of its restorations.
 EDIT_MIN_AGREE = 0.8
 #: The learned pair's weight cap (below ``repair.score.spin.LEARNED_CONFIDENT``: a weak pair).
@@ -85,7 +121,8 @@ def restorations(text: str, edits: Iterable[Edit]) -> list[tuple[str, str, float
 def edit_pairs(texts: Sequence[str], edits: Sequence[Iterable[Edit]]) -> list:
     """Learned pairs (:class:`repair.learn.LearnedPair`, source ``edits``) from the first
     pass's ``edits`` of each of ``texts`` (module docstring): a written form restored in at
-    least :data:`EDIT_MIN_DOCS` documents, to its commonest original in at least
+    least :data:`EDIT_MIN_DOCS` documents (with :data:`EDIT_SCALED`, at least
+    :data:`EDIT_DOC_SHARE` of ``texts``), to its commonest original in at least
     :data:`EDIT_MIN_AGREE` of its restorations; best supported first."""
     from repair.learn import LearnedPair
 
@@ -97,16 +134,44 @@ def edit_pairs(texts: Sequence[str], edits: Sequence[Iterable[Edit]]) -> list:
             per[written][original] += 1
             docs[(written, original)].add(i)
             gains[(written, original)].append(gain)
+    min_docs = EDIT_MIN_DOCS
+    if EDIT_SCALED:
+        min_docs = max(min_docs, math.ceil(EDIT_DOC_SHARE * len(texts) - 1e-9))
+    writing = _documents_writing(texts, per) if EDIT_FORM_RATE else {}
     out = []
     for written, origs in per.items():
         original, n = origs.most_common(1)[0]
         if n < EDIT_MIN_AGREE * sum(origs.values()):
             continue
         k = len(docs[(written, original)])
-        if k < EDIT_MIN_DOCS:
+        if k < min_docs:
+            continue
+        if EDIT_FORM_RATE and k < EDIT_FORM_SHARE * writing.get(written, k):
             continue
         p = LearnedPair(written, original, count=n, docs=k, max_weight=EDIT_WEIGHT_CAP)
         p.gains = gains[(written, original)]  # the first pass's LM gains: the pair's weight
         p.sources.add("edits")
         out.append(p)
     return sorted(out, key=lambda p: (-p.docs, -p.count, p.spun))
+
+
+def _documents_writing(texts: Sequence[str], forms: Iterable[str]) -> Counter[str]:
+    """How many of ``texts`` write each of ``forms`` (lower case, words of letters; a
+    multi-word form as consecutive words).
+
+    >>> dict(_documents_writing(["A fine day.", "Fine, fine work", "no"], ["fine", "fine work"]))
+    {'fine': 2, 'fine work': 1}
+    """
+    wanted = {tuple(f.split()) for f in forms}
+    lengths = sorted({len(w) for w in wanted})
+    out: Counter[str] = Counter()
+    for text in texts:
+        toks = _WORD.findall(text.lower())
+        seen = set()
+        for n in lengths:
+            for i in range(len(toks) - n + 1):
+                gram = tuple(toks[i : i + n])
+                if gram in wanted:
+                    seen.add(gram)
+        out.update(" ".join(g) for g in seen)
+    return out
