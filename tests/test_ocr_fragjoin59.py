@@ -68,20 +68,3 @@ def test_two_common_words_stay_in_clean_text() -> None:
         "Our country has always felt very special ties of interest and affection with them.",
     ):
         assert repair_text(text, config=CFG).text == text
-
-
-#: A clean-looking page that prints the same two pieces twice (a name: the "S train").
-TWICE = (
-    "You see that S train over there? Take it two stops and get off. If you are getting "
-    "off the S train, I will meet you at the station, and we can walk to the park from "
-    "there. The nation will not forget tbe courage of the young men who came back."
-)
-
-
-def test_two_pieces_printed_twice_stay(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pieces the page prints the same way twice are a real form ("S train"), kept."""
-    assert repair_text(TWICE, config=CFG).text.count("S train") == 2
-    monkeypatch.setattr(fragjoin, "RECURRING_KEEP", False)
-    cands = fragjoin.frag_join_candidates(tokenize(TWICE))
-    assert [c.replacement for c in cands] == ["Strain", "Strain"]
-    assert "that Strain over" in repair_text(TWICE, config=CFG).text

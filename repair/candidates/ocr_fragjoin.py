@@ -28,8 +28,6 @@ not flag ("wi" Zipf 4.1, "th" 4.2, "ha" 4.6), so the light path never sees them.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
@@ -56,10 +54,6 @@ JOIN_ZIPF = 3.0
 THRESHOLD = 3.0
 #: Shortest join (letters).
 MIN_LEN = 4
-#: Two pieces the page prints the same way twice or more ("that S train" twice in one census
-#: test text) are a real form the document repeats, not a stray space (issue 12: "names
-#: that recur in the document stay as they are"): left alone.  Session 59, lead.
-RECURRING_KEEP = True
 #: Also join two words of their own ("for ward", "with out", "high way": a dictionary
 #: compound), each of two letters or more, at a wider margin (:data:`PAIR_THRESHOLD`) and
 #: only into a common word (:data:`PAIR_JOIN_ZIPF`), on a shut page.  Light dev 312 / 1,001
@@ -122,7 +116,6 @@ def frag_join_candidates(toks: list[Token], shut: bool = True) -> list[Candidate
         return []
     pairs = WORD_PAIRS if shut else WORD_PAIRS_OPEN
     out: list[Candidate] = []
-    printed: list[str] = []
     for j in range(len(toks) - 2):
         a, sep, b = toks[j], toks[j + 1], toks[j + 2]
         if a.kind != "word" or b.kind != "word" or sep.text != " ":
@@ -145,7 +138,6 @@ def frag_join_candidates(toks: list[Token], shut: bool = True) -> list[Candidate
             threshold, join_zipf = PAIR_THRESHOLD, PAIR_JOIN_ZIPF
         if zipf(low) < join_zipf or not is_target(low):
             continue
-        printed.append(f"{left} {right}")
         out.append(
             cand(
                 a.start,
@@ -159,7 +151,4 @@ def frag_join_candidates(toks: list[Token], shut: bool = True) -> list[Candidate
                 threshold=threshold,
             )
         )
-    if RECURRING_KEEP and len(out) > 1:
-        seen = Counter(printed)
-        out = [c for c, two in zip(out, printed, strict=True) if seen[two] < 2]
     return out
