@@ -34,9 +34,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from repair.candidates import spin_phrase_long
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence, span_rows
 from repair.detect.span_echo import closed_class
 from repair.document import Document
@@ -104,29 +105,63 @@ def document_mappings(
             continue
         places.setdefault(ph.written.lower(), {})[(ph.start, ph.end)] = ph.has_right
     recurring = {w: at for w, at in places.items() if _contexts(doc.text, at) >= MIN_PLACES}
-    if not recurring:
+    if not recurring and not spin_phrase_long.LONG_SPANS:
         return []
     written = doc.word_counts
-    out = []
+    out: list[DocumentMapping] = []
     for w, at in recurring.items():
         if len(w.split()) < MIN_WORDS:
             continue
         m = _mapping(doc, w, at, written)
         if m is not None:
             out.append(m)
+    if spin_phrase_long.LONG_SPANS:
+        out.extend(_long_mappings(doc, covered, out, written))
+    return out
+
+
+def _long_mappings(
+    doc: Document, covered: set[int], short: list[DocumentMapping], written: Counter[str]
+) -> list[DocumentMapping]:
+    """Document mappings of the recurring 4-5-word spans (:mod:`spin_phrase_long`): the
+    original written fewer times than the span's places; of overlapping long mappings the
+    one with the higher mean gain, none over a shorter mapping; each passing
+    :func:`spin_phrase_long.kept` (neighbours, gain beyond frequency)."""
+    taken = {i for m in short for s, e in m.places for i in range(s, e)}
+    found = []
+    for w, at in spin_phrase_long.long_spans(doc, covered).items():
+        if _contexts(doc.text, at) < MIN_PLACES or not spin_phrase_long.fixed_expression(w):
+            continue
+        m = _mapping(doc, w, at, written, spin_phrase_long.span_rows, len(at) - 1)
+        if m is not None and spin_phrase_long.kept(doc.text, w, m.original, m.places, m.mean_gain):
+            found.append(m)
+    found.sort(key=lambda m: -m.mean_gain)
+    out: list[DocumentMapping] = []
+    for m in found:
+        cells = {i for s, e in m.places for i in range(s, e)}
+        if cells & taken:
+            continue
+        taken |= cells
+        out.append(m)
     return out
 
 
 def _mapping(
-    doc: Document, w: str, at: dict[tuple[int, int], bool], written: Counter[str]
+    doc: Document,
+    w: str,
+    at: dict[tuple[int, int], bool],
+    written: Counter[str],
+    rows_of: Callable[[Document, int, int], list[tuple[float, float, float, str]]] = span_rows,
+    cap: int = MAX_WRITTEN,
 ) -> DocumentMapping | None:
     """The document mapping of the span ``w`` written at ``at`` (place -> whether the
-    sentence goes on after it), or None."""
+    sentence goes on after it), or None; ``rows_of`` reads a place's originals, ``cap`` is
+    the most times the document may write the original."""
     total: Counter[str] = Counter()
     least: dict[str, float] = {}
     sides: dict[str, bool] = {}
     for (start, end), right in at.items():
-        rows = span_rows(doc, start, end)
+        rows = rows_of(doc, start, end)
         for g, lg, rg, o in rows:
             total[o] += g
             least[o] = min(g, least.get(o, g))
@@ -138,7 +173,7 @@ def _mapping(
         total = Counter(
             {
                 o: g for o, g in total.items()
-                if written[o.lower()] <= MAX_WRITTEN and closed_class(o.lower())
+                if written[o.lower()] <= cap and closed_class(o.lower())
             }
         )  # fmt: skip
     if not total:
@@ -151,7 +186,7 @@ def _mapping(
         return None
     if not any(at.values()) or not closed_class(best.lower()):
         return None
-    if written[best.lower()] > MAX_WRITTEN:
+    if written[best.lower()] > cap:
         return None
     return DocumentMapping(
         w, best, tuple(sorted(at)), round(mean, 3), round(lead, 3), round(least[best], 3)

@@ -1,0 +1,171 @@
+"""Recurring 4-5-word wordy spans read as one closed-class word for the whole document
+("at this point in time" -> "now", "due to the fact that" -> "because"), by the phrase
+self-gate's document mapping (:mod:`repair.candidates.spin_phrase_self`).
+
+The span table (:mod:`repair.candidates.spin_phrase`) holds spans of two and three words;
+a phrase spinner's longest forms are function frames of four or five very common words.
+Session 51 (spinphrase51) read them off the text without a list of forms; its code stayed
+on its branch (calibration 0.092 -> 0.190 changed tokens per 1,000: clean writers repeat
+runs of common words too).  Session 59 (spinphrase59) rebuilt it here and adds a precision
+cues, :data:`DISTINCT_NEIGHBOURS` and :data:`MIN_CONTEXT_GAIN`.
+
+* **spans**: every run of 4-5 lower-case words inside one clause (only spaces between
+  them), each of Zipf >= :data:`MIN_ZIPF`, at most :data:`MAX_CONTENT` of them other than
+  stop words, not opening with a coordinator, outside the stage's covered offsets, written
+  in at least ``spin_phrase_self.MIN_PLACES`` contexts;
+* **fixed expression**: the span's unconditioned LM log probability as a unit at least
+  :data:`UNIT_MIN_LOGPROB`, and its lead over the product of its words at least
+  :data:`MIN_COHESION`;
+* **originals**: a closed class read from the lexicons, not pairs: every closed-class
+  word (:func:`repair.detect.span_echo.closed_class`) of Zipf >= :data:`ORIGINAL_MIN_ZIPF`
+  the LM knows, less the closed grammatical classes a wordy paraphrase does not spell out
+  (:data:`NOT_ORIGINALS`: pronouns, articles and demonstratives, numerals, coordinators,
+  negation);
+* **the decision**: session 50's document mapping (lead, mean gain, both sides at every
+  place), the original written fewer times than the span's places.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from repair.candidates.spin_phrase import _gain_rows
+from repair.candidates.spin_synonyms import STOPWORDS
+from repair.detect.span_echo import closed_words
+from repair.document import Document
+from repair.resources.frequency import zipf
+from repair.resources.lm import get_lm
+from repair.score.spin_context import WordContext, context
+
+#: Session 59 (spinphrase59): the recurring 4-5-word spans are read as document mappings
+#: (``spin_phrase_self.document_mappings``), with DISTINCT_NEIGHBOURS and MIN_CONTEXT_GAIN:
+#: phrase dev (list rows held out) 0.064 -> 0.110 (precision 1.000 -> 0.962), every other
+#: dev row identical; calibration 0.038 -> 0.043 changed tokens per 1,000 (15 -> 16
+#: documents: a test-half State of the Union "from time to time" -> "available"); test (read
+#: once) identical in every row (phrase 0.124); seeds 001-004 byte-identical.  Session 51's
+#: source without the two cues: calibration 0.092 -> 0.190 (RESULTS.md, "Session 59,
+#: spinphrase").  Shipped **OFF** by the lead: the test half does not move, and the one
+#: clean edit it adds is wrong ("from time to time" is an adverbial, "available" is not).
+LONG_SPANS = False
+#: Session 59 (spinphrase59): no two places of a long mapping share a neighbour word (the
+#: first word before, or the first word after): a spinner's form stands wherever its
+#: original stood, a writer's repeated run is part of a longer repeated phrase ("more likely
+#: to use ecstasy" twice, "even if we were craven" twice, "have a role to play").  Dev
+#: study (clean dev documents of the calibration corpus, 1,256): long mappings 12 -> 4;
+#: phrase-spun dev documents 6 -> 3 (5 right -> 3 right, 1 wrong -> 0).
+DISTINCT_NEIGHBOURS = True
+#: Session 59 (spinphrase59): least mean gain (nats) of the original beyond what frequency
+#: alone gives it (the gain minus the unconditioned LM's lead of the one word over the span
+#: as a unit): a length-fair floor (session 56's ``context`` term of the routed bar).  The
+#: spinner's right mappings read 2.1-5.6, the clean writers' 4 left by DISTINCT_NEIGHBOURS
+#: -0.7-1.4.  None: no floor.
+MIN_CONTEXT_GAIN: float | None = 2.0
+#: Words of a long span.
+MIN_WORDS, MAX_WORDS = 4, 5
+#: Least Zipf frequency of each word of a span.
+MIN_ZIPF = 5.0
+#: Most words of a span other than stop words.
+MAX_CONTENT = 2
+#: Least unconditioned LM log probability (nats) of the span as a unit.
+UNIT_MIN_LOGPROB = -16.5
+#: Least lead (nats) of the span as a unit over the product of its words.
+MIN_COHESION = 6.0
+#: Least Zipf frequency of a candidate original.
+ORIGINAL_MIN_ZIPF = 4.5
+#: Closed grammatical classes that are no wordy paraphrase's original (pronouns, articles
+#: and demonstratives, numerals, coordinators, negation).
+NOT_ORIGINALS = frozenset(
+    "i me my mine he him his she her hers it its we us our they them their you your who whom"
+    " whose what which a an the this that these those one two three four five six seven"
+    " eight nine ten and or but nor no not never".split()
+)
+_OPENERS = frozenset({"and", "or", "but", "nor"})
+_WORD = re.compile(r"[a-z]+")
+_NEIGHBOUR = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@lru_cache(maxsize=1)
+def originals() -> tuple[str, ...]:
+    """The closed class of one-word originals a long span is read against."""
+    lm = get_lm()
+    return tuple(
+        sorted(
+            w for w in closed_words()
+            if w not in NOT_ORIGINALS and zipf(w) >= ORIGINAL_MIN_ZIPF and lm.known(w)
+        )
+    )  # fmt: skip
+
+
+def long_spans(doc: Document, covered: set[int]) -> dict[str, dict[tuple[int, int], bool]]:
+    """Each lower-case 4-5-word run of common words (see the module doc) -> its places
+    (start, end) -> whether the sentence goes on after it."""
+    text = doc.text
+    toks = [t for t in doc.tokens if t.kind == "word"]
+    out: dict[str, dict[tuple[int, int], bool]] = {}
+    for i in range(len(toks)):
+        a = toks[i]
+        if a.text in _OPENERS or a.start in covered:
+            continue
+        words: list[str] = []
+        for j in range(i, min(i + MAX_WORDS, len(toks))):
+            t = toks[j]
+            if not _WORD.fullmatch(t.text) or t.start in covered or zipf(t.text) < MIN_ZIPF:
+                break
+            if j > i and text[toks[j - 1].end : t.start] != " ":
+                break  # one clause: nothing but a space between the words
+            words.append(t.text)
+            if sum(w not in STOPWORDS for w in words) > MAX_CONTENT:
+                break
+            if len(words) >= MIN_WORDS:
+                rest = text[t.end : t.end + 3].lstrip(" ")
+                goes_on = bool(rest) and rest[0] not in ".!?\n"
+                out.setdefault(" ".join(words), {})[(a.start, t.end)] = goes_on
+    return out
+
+
+def context_gain(span: str, original: str, mean_gain: float) -> float:
+    """``mean_gain`` less the unconditioned LM's lead of ``original`` over ``span``."""
+    lm = get_lm()
+    return mean_gain - (lm.sequence_logprob([original]) - lm.sequence_logprob(span.split()))
+
+
+def distinct_neighbours(text: str, places: tuple[tuple[int, int], ...]) -> bool:
+    """Whether no two ``places`` share their first word before or their first word after."""
+    before, after = [], []
+    for start, end in places:
+        b = _NEIGHBOUR.findall(text[max(0, start - 40) : start])
+        a = _NEIGHBOUR.findall(text[end : end + 40])
+        before.append(b[-1].lower() if b else "")
+        after.append(a[0].lower() if a else "")
+    return len(set(before)) == len(before) and len(set(after)) == len(after)
+
+
+def kept(
+    text: str, span: str, original: str, places: tuple[tuple[int, int], ...], mean_gain: float
+) -> bool:
+    """Whether a long document mapping passes :data:`DISTINCT_NEIGHBOURS` and
+    :data:`MIN_CONTEXT_GAIN`."""
+    if DISTINCT_NEIGHBOURS and not distinct_neighbours(text, places):
+        return False
+    floor = MIN_CONTEXT_GAIN
+    return floor is None or context_gain(span, original, mean_gain) >= floor
+
+
+@lru_cache(maxsize=4096)
+def fixed_expression(span: str) -> bool:
+    """Whether the LM reads ``span`` as a unit (:data:`UNIT_MIN_LOGPROB`,
+    :data:`MIN_COHESION`)."""
+    lm = get_lm()
+    words = span.split()
+    unit = lm.sequence_logprob(words)
+    apart = sum(lm.sequence_logprob([w]) for w in words)
+    return unit >= UNIT_MIN_LOGPROB and unit - apart >= MIN_COHESION
+
+
+def span_rows(doc: Document, start: int, end: int) -> list[tuple[float, float, float, str]]:
+    """The gain rows (``spin_phrase._gain_rows``) of every original of :func:`originals`
+    for the written span ``doc.text[start:end]``."""
+    low = doc.text[start:end].lower().split()
+    left, right, _initial = context(doc, WordContext.of(doc), start, end)
+    return _gain_rows(originals(), low, left, right)
