@@ -37,6 +37,7 @@ from repair.candidates import (
     ocr_hyphenkeep,
     ocr_indel,
     ocr_letter,
+    ocr_lightsole,
     ocr_lightwide,
     ocr_markjoin,
     ocr_mixedunit,
@@ -374,6 +375,11 @@ class _Generator:
                         out.extend(glyph_margin_candidates(toks[k], counts, f.reason, toks, k))
                     if len(out) == n_out and not old_page:  # "Juat", "takeovér": the same margin
                         out.extend(cap_margin_candidates(toks[k], counts, f.reason, toks, k))
+                    if ocr_lightsole.SOLE_READING and not old_page:  # "ihe", "lhe", "sodiment"
+                        sole = ocr_lightsole.sole_candidates(toks[k], counts, f.reason, toks, k)
+                        if sole:  # the one clear reading replaces the light readers' readings
+                            del out[n_out:]
+                            out.extend(sole)
                     if old_page:  # "DeviU" -> "Devill" in a clean-looking old book
                         out.extend(old_spelling_candidates(toks[k], f.reason))
                 continue
