@@ -126,9 +126,11 @@ def frag_join_candidates(toks: list[Token], shut: bool = True) -> list[Candidate
         joined = left + right
         if len(joined) < MIN_LEN or not (joined.islower() or joined[1:].islower()):
             continue
+        low = joined.lower()
+        if not is_target(low):  # asked first (most joins are no word): the same answers
+            continue
         if _glued_before(toks, j) or _glued_after(toks, j + 2):
             continue
-        low = joined.lower()
         threshold, join_zipf = THRESHOLD, JOIN_ZIPF
         if not (_fragment(left) or _fragment(right)):
             if not pairs or min(len(left), len(right)) < 2:
