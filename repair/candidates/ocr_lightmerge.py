@@ -77,6 +77,15 @@ PAIR_THRESHOLD = 2.0
 #: "box" ends "mailbox"; "basedupon": nothing starts "based" + word).  The other word of
 #: such a compound: at least :data:`PAIR_MIN_LEN` letters and this common (Zipf).
 COMPOUND_ZIPF = 3.0
+#: Answer :func:`compounds` from a sorted index of the dictionary's words forwards and
+#: backwards (:mod:`repair.candidates.ocr_compoundindex`) instead of a regular-expression scan
+#: of the 83 k word lines per piece (issue 14, session 59, speedcompound).  Exact: the same
+#: answer on all 748 calls the light suite dev, the census dev and a 143 k-word light-garbled
+#: text ask (and ~800 sampled words and pieces, both ways); their outputs, the light test's
+#: and seeds 001-004 byte-identical.  The light suite dev's 160 calls 0.79 s -> 0.007 s CPU
+#: in its run, the census dev's 459 replayed 3.06 s -> 0.009 s (its run 11.5 -> 9.2 s CPU),
+#: ``repair fix`` of the 143 k-word text 6.29 -> 5.67 s CPU.  False: the scan.
+COMPOUND_INDEX = True
 #: Whether a piece compounds, by (piece, as the head): memo of :func:`compounds`.
 _COMPOUNDS: dict[tuple[str, bool], bool] = {}
 #: One piece is at least this common (Zipf): a function or very common word.
@@ -186,6 +195,10 @@ def compounds(piece: str, head: bool) -> bool:
 
 
 def _compounds(piece: str, head: bool) -> bool:
+    if COMPOUND_INDEX and "\n" not in piece and "\t" not in piece:
+        from repair.candidates.ocr_compoundindex import has_compound
+
+        return has_compound(piece, head, PAIR_MIN_LEN, COMPOUND_ZIPF)
     import re
 
     from repair.score.ocr_channel import vocabulary_lines_text
