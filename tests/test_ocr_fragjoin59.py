@@ -68,3 +68,16 @@ def test_two_common_words_stay_in_clean_text() -> None:
         "Our country has always felt very special ties of interest and affection with them.",
     ):
         assert repair_text(text, config=CFG).text == text
+
+
+def test_label_letter_before_a_common_word_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lone capital letter mid-sentence before a word of its own is a label ("the S
+    train"), unless the join is a word written with a capital anyway (session 59,
+    ocrcapjoin: ``CAP_JOIN_GUARD``)."""
+    assert _joins("he rode the S train home") == []
+    assert _joins("including T, L and X") == []
+    assert _joins("see that every A merican family") == ["American"]  # no label reading
+    assert _joins("the message to the A dmiral was") == ["Admiral"]
+    monkeypatch.setattr(fragjoin, "CAP_JOIN_GUARD", False)
+    assert _joins("he rode the S train home") == ["Strain"]
+    assert _joins("including T, L and X") == ["Land"]
