@@ -30,8 +30,7 @@ not flag ("wi" Zipf 4.1, "th" 4.2, "ha" 4.6), so the light path never sees them.
 
 from __future__ import annotations
 
-from repair.candidates.ocr_rules import cand
-from repair.candidates.ocr_spacing import SPACING_COST
+from repair.candidates.ocr_shutjoin import join_candidate, split_pairs
 from repair.resources.frequency import zipf
 from repair.score.ngrams import get_ngrams
 from repair.score.ocr_channel import is_target
@@ -155,16 +154,8 @@ def frag_join_candidates(toks: list[Token], shut: bool = True) -> list[Candidate
         return []
     pairs = WORD_PAIRS if shut else WORD_PAIRS_OPEN
     out: list[Candidate] = []
-    for j in range(len(toks) - 2):
-        a, sep, b = toks[j], toks[j + 1], toks[j + 2]
-        if a.kind != "word" or b.kind != "word" or sep.text != " ":
-            continue
+    for j, a, b, joined in split_pairs(toks, MIN_LEN):
         left, right = a.text, b.text
-        if not (left.isalpha() and right.isalpha() and right.islower()):
-            continue
-        joined = left + right
-        if len(joined) < MIN_LEN or not (joined.islower() or joined[1:].islower()):
-            continue
         low = joined.lower()
         if not is_target(low):  # asked first (most joins are no word): the same answers
             continue
@@ -181,17 +172,5 @@ def frag_join_candidates(toks: list[Token], shut: bool = True) -> list[Candidate
             continue
         if _label_letter(toks, j, left, right, joined):
             continue
-        out.append(
-            cand(
-                a.start,
-                b.end,
-                joined,
-                "OCR_JOIN_SPLIT",
-                finding="frag_join",
-                orig=[left, right],
-                alt=[joined],
-                cost=SPACING_COST,
-                threshold=threshold,
-            )
-        )
+        out.append(join_candidate(a, b, joined, "frag_join", threshold))
     return out

@@ -21,7 +21,7 @@ text rarely prints a piece of one of its own words beside the rest of it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from repair.candidates.ocr_rules import cand, page_count
 from repair.candidates.ocr_spacing import SPACING_COST
@@ -52,6 +52,22 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
     if not PAGE_JOIN:
         return []
     out: list[Candidate] = []
+    for _, a, b, joined in split_pairs(toks, MIN_LEN):
+        left, right = a.text, b.text
+        if page_count(joined, counts) < PAGE_MIN:
+            continue
+        if min(zipf(left.lower()), zipf(right)) >= PIECE_ZIPF:
+            continue
+        if zipf(joined.lower()) < JOIN_ZIPF:
+            continue
+        out.append(join_candidate(a, b, joined, "page_join", THRESHOLD))
+    return out
+
+
+def split_pairs(toks: list[Token], min_len: int) -> Iterator[tuple[int, Token, Token, str]]:
+    """Two word tokens one space apart, letters only, the second in lower case, whose join
+    of at least ``min_len`` letters is lower case or capitalised: ``(j, a, b, joined)``
+    with ``a = toks[j]`` (the page joins' shared first test)."""
     for j in range(len(toks) - 2):
         a, sep, b = toks[j], toks[j + 1], toks[j + 2]
         if a.kind != "word" or b.kind != "word" or sep.text != " ":
@@ -60,25 +76,21 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
         if not (left.isalpha() and right.isalpha() and right.islower()):
             continue
         joined = left + right
-        if len(joined) < MIN_LEN or not (joined.islower() or joined[1:].islower()):
+        if len(joined) < min_len or not (joined.islower() or joined[1:].islower()):
             continue
-        if page_count(joined, counts) < PAGE_MIN:
-            continue
-        if min(zipf(left.lower()), zipf(right)) >= PIECE_ZIPF:
-            continue
-        if zipf(joined.lower()) < JOIN_ZIPF:
-            continue
-        out.append(
-            cand(
-                a.start,
-                b.end,
-                joined,
-                "OCR_JOIN_SPLIT",
-                finding="page_join",
-                orig=[left, right],
-                alt=[joined],
-                cost=SPACING_COST,
-                threshold=THRESHOLD,
-            )
-        )
-    return out
+        yield j, a, b, joined
+
+
+def join_candidate(a: Token, b: Token, joined: str, finding: str, threshold: float) -> Candidate:
+    """The candidate that joins ``a`` and ``b`` (one space apart) into ``joined``."""
+    return cand(
+        a.start,
+        b.end,
+        joined,
+        "OCR_JOIN_SPLIT",
+        finding=finding,
+        orig=[a.text, b.text],
+        alt=[joined],
+        cost=SPACING_COST,
+        threshold=threshold,
+    )
