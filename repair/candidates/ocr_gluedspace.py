@@ -40,9 +40,8 @@ import re
 from collections import Counter
 
 from repair.candidates.ocr_rules import cand
-from repair.candidates.ocr_spacing import SPACING_COST
+from repair.candidates.ocr_shutsplit import split_candidate
 from repair.resources.frequency import zipf
-from repair.score.ocr import SPLIT_OOV_CHARGE
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
@@ -218,19 +217,7 @@ def glued_contraction_candidates(toks: list[Token]) -> list[Candidate]:
         if found is None:
             continue
         left, right = found
-        out.append(
-            cand(
-                t.start,
-                t.end,
-                f"{left} {right}",
-                "OCR_SPLIT_MERGED",
-                finding="glued_contraction",
-                orig=[t.text],
-                alt=[left, right],
-                cost=SPACING_COST + SPLIT_OOV_CHARGE,
-                threshold=THRESHOLD,
-            )
-        )
+        out.append(split_candidate(t, left, right, "glued_contraction", THRESHOLD))
     return out
 
 

@@ -195,19 +195,22 @@ def page_split_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[
         for left, right in found:
             if head.isupper():
                 left = head + left[1:]
-            out.append(
-                cand(
-                    t.start,
-                    t.end,
-                    f"{left} {right}",
-                    "OCR_SPLIT_MERGED",
-                    finding="page_split",
-                    orig=[text],
-                    alt=[left, right],
-                    # the garbled pages' charge of a merged non-word, granted where the
-                    # page vouches for both pieces
-                    cost=SPACING_COST + SPLIT_OOV_CHARGE,
-                    threshold=THRESHOLD,
-                )
-            )
+            out.append(split_candidate(t, left, right, "page_split", THRESHOLD))
     return out
+
+
+def split_candidate(t: Token, left: str, right: str, finding: str, threshold: float) -> Candidate:
+    """The candidate that reads the merged token ``t`` as ``left right``, priced at the
+    garbled pages' charge of a merged non-word (granted where the page vouches for both
+    pieces, or the reader's own evidence does)."""
+    return cand(
+        t.start,
+        t.end,
+        f"{left} {right}",
+        "OCR_SPLIT_MERGED",
+        finding=finding,
+        orig=[t.text],
+        alt=[left, right],
+        cost=SPACING_COST + SPLIT_OOV_CHARGE,
+        threshold=threshold,
+    )
