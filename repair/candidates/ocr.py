@@ -660,7 +660,8 @@ class _Generator:
             out.extend(shut_realword_candidates(text, toks, counts))  # "resumed hy the"
             out.extend(shut_suspect_candidates(toks, counts, detection.findings))  # "tho"
             out.extend(page_join_candidates(toks, counts))  # "tho se" on a page of "those"
-            out.extend(ocr_fragjoin.frag_join_candidates(toks))  # "wi th": a piece no word
+            # "wi th": a piece no word; "for ward" where the page has a finding
+            out.extend(ocr_fragjoin.frag_join_candidates(toks, findings=bool(detection.findings)))
             out.extend(page_split_candidates(toks, counts))  # "ofthe" on a page of "of", "the"
             out.extend(glued_space_candidates(toks))  # "summit,the", "don'teven"
             out.extend(merge_candidates(toks, counts))  # "thatinvestor": the model's margin

@@ -146,13 +146,19 @@ def _fragment(piece: str) -> bool:
     return not is_target(piece)
 
 
-def frag_join_candidates(toks: list[Token], shut: bool = True) -> list[Candidate]:
+def frag_join_candidates(
+    toks: list[Token], shut: bool = True, findings: bool = True
+) -> list[Candidate]:
     """The joins of :data:`FRAG_JOIN` (the caller checks the page's gate and the flag of
     an open page, :data:`FRAG_JOIN_OPEN` / :data:`FRAG_JOIN_HEAVY`); ``shut``: the gate is
-    shut (:data:`WORD_PAIRS`, else :data:`WORD_PAIRS_OPEN`)."""
+    shut (:data:`WORD_PAIRS`, else :data:`WORD_PAIRS_OPEN`).  ``findings``: the detector
+    flagged something on the page; two words of their own are joined only then, as the
+    stage's shortcut (:func:`repair.stages.ocr.reads_nothing`) skips a page with no finding
+    whatever it prints: a page's joins do not hang on whether it holds a word opening
+    with "I"."""
     if not FRAG_JOIN:
         return []
-    pairs = WORD_PAIRS if shut else WORD_PAIRS_OPEN
+    pairs = (WORD_PAIRS if shut else WORD_PAIRS_OPEN) and findings
     out: list[Candidate] = []
     for j, a, b, joined in split_pairs(toks, MIN_LEN):
         left, right = a.text, b.text
