@@ -11,15 +11,9 @@ import pytest
 from repair.detect import spin_document as sd
 from repair.detect import spin_neighbour_misfit as nm
 from repair.resources.neighbours import neighbours
+from tests.test_spin_common_misfit40 import PLAIN as COMMON_PLAIN
 
-PLAIN = (
-    "The government said on Monday that it would increase spending on roads and schools "
-    "next year. Officials said the new plan would help people in the area, who have had "
-    "a hard time with the weather and low prices this year. The minister told reporters "
-    "that the money would be spent over three years and that local councils would decide "
-    "which projects were most important for their communities. Critics said the plan was "
-    "too small to make a real difference to most families, and that the government should "
-    "have done more to help people who live far from the city and work on the land.\n"
+PLAIN = COMMON_PLAIN + (  # the session-40 cue's clean paragraph, and one more
     "Farmers in the north said the rain had come too late for most of their crops, and "
     "many of them would have to borrow money to buy seed for the next planting. The local "
     "mayor said the council was working with the state to find ways to support families "
