@@ -9,15 +9,14 @@ substantially") and a speech stay clean, and nothing changes with the flag off."
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
 from repair import repair_text
-from repair.config import RepairConfig
 from repair.document import Document
 from repair.score import mill_windows
+from tests.test_spin_lone import _pairs
 
 #: dev abstract 12 of benchmarks/spin_sim/abstracts.py through the simulated mill
 #: (benchmarks/spin_sim/mill.py)
@@ -39,14 +38,6 @@ CLEAN_RIVERS = (
 OPENED = {("buff", "public"), ("overlooks", "rules")}
 ACADEMIC = Path(__file__).resolve().parent.parent / "benchmarks/suites/clean"
 ACADEMIC = ACADEMIC / "hand_academic_prose.clean.txt"
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    from repair.stages import REGISTRY
-
-    on = {"spin", "tortured", "collocation"}
-    config = dataclasses.replace(RepairConfig(), **{s.name: s.name in on for s in REGISTRY})
-    return {(e.original, e.replacement) for e in repair_text(text, (), config).edits}
 
 
 def test_ships_on_and_off_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
