@@ -6,8 +6,11 @@ The span table (:mod:`repair.candidates.spin_phrase`) holds spans of two and thr
 a phrase spinner's longest forms are function frames of four or five very common words.
 Session 51 (spinphrase51) read them off the text without a list of forms; its code stayed
 on its branch (calibration 0.092 -> 0.190 changed tokens per 1,000: clean writers repeat
-runs of common words too).  Session 59 (spinphrase59) rebuilt it here and adds a precision
-cues, :data:`DISTINCT_NEIGHBOURS` and :data:`MIN_CONTEXT_GAIN`.
+runs of common words too).  Session 59 (spinphrase59) rebuilt it here and added two precision
+cues, :data:`DISTINCT_NEIGHBOURS` and :data:`MIN_CONTEXT_GAIN`; session 60 (spinphrase60) a
+part-of-speech agreement between the span's function and the original
+(:data:`POS_AGREEMENT`, :mod:`repair.candidates.spin_phrase_pos`) and the neighbour rule
+read at every place (:data:`SHARED_AT_EVERY_PLACE`).
 
 * **spans**: every run of 4-5 lower-case words inside one clause (only spaces between
   them), each of Zipf >= :data:`MIN_ZIPF`, at most :data:`MAX_CONTENT` of them other than
