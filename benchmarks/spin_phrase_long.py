@@ -1,8 +1,10 @@
 """The long document mappings (``repair.candidates.spin_phrase_long``) of the phrase-spun
 documents of one half (list rows held out) and of the clean documents of the same half:
-the reading alone (no pipeline), with the session-59 cues on or off.
+the reading alone (no pipeline), with the shipped cues (session 60: the part-of-speech
+agreement, a neighbour shared at every place), session 59's (``--session59``) or none
+(``--no-cues``: session 51's reading).
 
-    python benchmarks/spin_phrase_long.py --split dev [--no-cues]
+    python benchmarks/spin_phrase_long.py --split dev [--no-cues | --session59]
 """
 
 from __future__ import annotations
@@ -39,10 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--no-cues", action="store_true", help="session 51's reading")
+    ap.add_argument("--session59", action="store_true", help="session 59's two cues only")
     args = ap.parse_args(argv)
     spl.LONG_SPANS = True
     if args.no_cues:
         spl.DISTINCT_NEIGHBOURS, spl.MIN_CONTEXT_GAIN = False, None
+    if args.no_cues or args.session59:
+        spl.POS_AGREEMENT, spl.SHARED_AT_EVERY_PLACE = False, False
     hold_out_listed(args.split)
     t0 = time.perf_counter()
     _docs, spun = spun_docs("phrase", args.split, 40, 0.25)

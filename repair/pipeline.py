@@ -568,6 +568,12 @@ def _repair_document(
 
             neighbour_misfit = neighbour_misfit_share(text)
             details["spin_score"]["neighbour_misfit_share"] = round(neighbour_misfit, 4)
+        long_spans = 0
+        if spin_doc.LONG_SPAN_WEIGHT:  # recurring 4-5-word spans restored (capped)
+            from repair.detect.spin_long_restored import restored_long_spans
+
+            long_spans = restored_long_spans(edits)
+            details["spin_score"]["long_spans"] = long_spans
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
@@ -582,6 +588,7 @@ def _repair_document(
             misfit,
             common_misfit,
             neighbour_misfit,
+            long_spans,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)

@@ -349,6 +349,16 @@ TORTURED_TAIL: tuple[tuple[float, float], ...] = ((-13.816, 0.0), (-1.545, 7.158
 TORTURED_WEIGHT = 0.6
 #: Surprise of an open family gate: no clean dev document of 1,283 opens it.
 FAMILY_SURPRISE = 7.158
+#: Weight of the restored-long-span cue
+#: (:func:`repair.detect.spin_long_restored.restored_long_spans`: the spin stage restored a
+#: recurring 4-5-word span as one word; no clean dev document of the calibration has one,
+#: so the cue reads :data:`FAMILY_SURPRISE` times this weight).  Capped under
+#: :data:`SPUN_AT` and left out of the tie term: it reorders documents under the cut, never
+#: flags one by itself, never changes an edit.  0.0 switches it off and the pipeline does
+#: not count.  Session 60 (spinphrase60; RESULTS.md, "Session 60, spinphrase"): at 0.7 (as
+#: :data:`SPAN_WEIGHT`; 0.5 / 0.7 / 0.74 read 0.728 / 0.733 / 0.733) phrase AUC dev, list
+#: rows held out, 0.710 -> 0.733, every ``--all`` dev row identical.
+LONG_SPAN_WEIGHT = 0.7
 #: Weight of the surprise of the words, profile and family cues (module doc).
 PART_WEIGHT = 0.8
 #: The surprise reported as 0.5 (module doc; dev clean documents; since session 19 the 13
@@ -512,6 +522,7 @@ def surprise(
     misfit: float = 0.0,
     common_misfit: float = 0.0,
     neighbour_misfit: float = 0.0,
+    long_spans: int = 0,
 ) -> float:
     """The document's surprise under clean English (module doc): the largest cue's;
     ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score,
@@ -545,6 +556,8 @@ def surprise(
     if NEIGHBOUR_MISFIT_WEIGHT:  # capped, and not in the tie term: never crosses the cut itself
         capped = min(tail(neighbour_misfit, NEIGHBOUR_MISFIT_TAIL), NEIGHBOUR_MISFIT_CAP)
         out = max(out, NEIGHBOUR_MISFIT_WEIGHT * capped)
+    if LONG_SPAN_WEIGHT and long_spans:  # capped, and not in the tie term (as above)
+        out = max(out, min(LONG_SPAN_WEIGHT * FAMILY_SURPRISE, SPUN_AT - 0.01))
     return out
 
 
@@ -562,6 +575,7 @@ def document_score(
     misfit: float = 0.0,
     common_misfit: float = 0.0,
     neighbour_misfit: float = 0.0,
+    long_spans: int = 0,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
     collocation stage's, the spin stage's expected spun words per 100 words, its
@@ -587,6 +601,7 @@ def document_score(
         misfit,
         common_misfit,
         neighbour_misfit,
+        long_spans,
     )
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
