@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from itertools import product
 
-from repair.candidates import ocr_reach
+from repair.candidates import ocr_glyphrate, ocr_reach
 from repair.candidates.ocr_dotted import dotted_forms
 from repair.candidates.ocr_rules import (
     cand,
@@ -782,6 +782,9 @@ class MarkModel:
         self._punct: Pool | None = None
         # each mark's count in the table itself, when a page's rows are counted in too
         self._table_seen: dict[str, int] | None = None
+        # the page's own keep-rate shifts of its speck glyphs (nats off keeping; set on a
+        # page model only, :mod:`repair.candidates.ocr_glyphrate`)
+        self.glyph_shifts: dict[str, float] = {}
         self._add(rows)
 
     def with_rows(self, rows: tuple[tuple[str, ...], ...]) -> MarkModel:
@@ -1143,6 +1146,8 @@ def chunk_readings(
             if k in real or k in stops or (len(opts[n]) == 1 and opts[n][0][0] == "-"):
                 continue  # a real form, a typed stop, a compound's or line end's hyphen
             _word_letters(chunk, k, opts[n], model)
+    if model.glyph_shifts:  # the page's own keep rate of its speck glyphs
+        ocr_glyphrate.shift_letters(chunk, marks, opts, model.glyph_shifts)
     if all(len(o) == 1 for o in opts):
         return []
     combos = sorted(
@@ -1739,13 +1744,18 @@ def page_model(toks: list[Token]) -> MarkModel | None:
     rows = tuple(page_mark_rows(chunks, trails))
     if PAGE_VOTES:
         rows += tuple(page_vote_rows(chunks, mark_model()))
-    if not rows:
+    shifts: tuple[tuple[str, float], ...] = ()
+    if ocr_glyphrate.GLYPH_KEEP_RATE:  # the page's own keep rate of its speck glyphs
+        real = ocr_glyphrate.real_marks(mark_model().by_mark)
+        shifts = tuple(ocr_glyphrate.page_keep_shifts(chunks, real).items())
+    if not rows and not shifts:
         return None
     base = mark_model()
-    key = (base if EXACT_PAGE_MODELS else None, rows)  # the key holds ``base`` alive
+    key = (base if EXACT_PAGE_MODELS else None, rows, shifts)  # the key holds ``base`` alive
     hit = _PAGE_MODELS.get(key)
     if hit is None:
         if len(_PAGE_MODELS) >= 8:
             _PAGE_MODELS.clear()
         hit = _PAGE_MODELS[key] = base.with_rows(rows)
+        hit.glyph_shifts = dict(shifts)
     return hit
