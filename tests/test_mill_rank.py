@@ -1,12 +1,13 @@
 """A paper mill's word rows ranked by register fit (issue 11, session 60).
 
-``repair.score.mill_rank.MILL_RANK`` ships on: where tortured term windows open the spin
-stage's word band for a formal document (``repair.score.mill_windows.opens``), each
-row's candidate originals gain their scientific register weight before the document's
-topic re-chooses the row, so a mill abstract's "important role in retention" is restored
-to the register's "memory" (the general "keeping" ranked first without it) and
-"schoolboys" is no longer read as the general "boys"; nothing is read with the flag off or
-where the band is shut."""
+``repair.score.mill_rank.MILL_RANK`` ships off (dev one right edit more, test three
+fewer).  With it on, where tortured term windows open the spin stage's word band for a
+formal document (``repair.score.mill_windows.opens``), each row's candidate originals
+gain their scientific register weight before the document's topic re-chooses the row,
+so a mill abstract's "important role in retention" is restored to the register's
+"memory" (the general "keeping" ranked first without it) and "schoolboys" is no longer
+read as the general "boys"; nothing is read with the flag off or where the band is
+shut."""
 
 from __future__ import annotations
 
@@ -38,8 +39,12 @@ MILL_PARSER = (
 )
 
 
-def test_ships_on() -> None:
-    assert mill_rank.MILL_RANK is True
+def test_ships_off_and_off_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert mill_rank.MILL_RANK is False
+    called: list[int] = []
+    monkeypatch.setattr(mill_rank, "extra", lambda *a: called.append(1))
+    _pairs(MILL_SLEEP)
+    assert not called
 
 
 def test_on_ranks_the_register_word_first(monkeypatch: pytest.MonkeyPatch) -> None:
