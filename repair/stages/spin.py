@@ -52,6 +52,7 @@ from repair.detect.wordy import find as wordy_find
 from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
 from repair.score import (
+    mill_rank,
     spin_doc_bar,
     spin_form_agree,
     spin_phrase_routed,
@@ -1184,9 +1185,10 @@ def _topic_rows(
         if later is not None:
             extra = partial(later, rows[i][0])
         form = spin_form_agree.topic_extra(w.written)  # session 59: off unless FORM_WHERE "topic"
-        got = topic_pick(
-            doc, w, extra=spin_printed.summed(spin_printed.summed(extra, printed), form)
-        )
+        extra = spin_printed.summed(spin_printed.summed(extra, printed), form)
+        if mill_rank.MILL_RANK:  # session 60: a mill's rows ranked by register fit
+            extra = spin_printed.summed(extra, mill_rank.extra(doc, w.start, w.end, details))
+        got = topic_pick(doc, w, extra=extra)
         if got is not None:
             new[i] = got[0]
     if CONSISTENT:
