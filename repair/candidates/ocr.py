@@ -60,6 +60,7 @@ from repair.candidates import (
     ocr_shortname,
     ocr_shortslot,
     ocr_shortword,
+    ocr_shutjoin,
     ocr_spacejoin,
     ocr_surname,
     ocr_titlecap,
@@ -659,9 +660,16 @@ class _Generator:
             out.extend(shut_edge_candidates(text, toks))
             out.extend(shut_realword_candidates(text, toks, counts))  # "resumed hy the"
             out.extend(shut_suspect_candidates(toks, counts, detection.findings))  # "tho"
-            out.extend(page_join_candidates(toks, counts))  # "tho se" on a page of "those"
+            pairs = None  # the page's pairs, scanned once for both joins (issue 14)
+            if ocr_shutjoin.SHARED_PAIRS and ocr_fragjoin.MIN_LEN == ocr_shutjoin.MIN_LEN:
+                pairs = ocr_shutjoin.pair_list(toks)
+            out.extend(page_join_candidates(toks, counts, pairs))  # "tho se" on a page of "those"
             # "wi th": a piece no word; "for ward" where the page has a finding
-            out.extend(ocr_fragjoin.frag_join_candidates(toks, findings=bool(detection.findings)))
+            out.extend(
+                ocr_fragjoin.frag_join_candidates(
+                    toks, findings=bool(detection.findings), pairs=pairs
+                )
+            )
             out.extend(page_split_candidates(toks, counts))  # "ofthe" on a page of "of", "the"
             out.extend(glued_space_candidates(toks))  # "summit,the", "don'teven"
             out.extend(merge_candidates(toks, counts))  # "thatinvestor": the model's margin
