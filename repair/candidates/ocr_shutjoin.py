@@ -52,8 +52,9 @@ MIN_LEN = 4
 #: pairs (:func:`pair_list`, made once by the caller) instead of scanning the page twice,
 #: and this one asks the page's count of a join from one folded count of the page
 #: (:func:`folded_counts`) instead of three look-ups and a set a pair.  Light suite dev: the
-#: two joins 0.75 -> 0.36 s CPU of a 16 s run (benchmarks/RESULTS.md, session 60,
-#: speedocr); every output byte-identical.
+#: two joins 0.78 -> 0.47 s CPU of a 16 s run, the list included; ``repair fix`` of the light
+#: dev documents at 1 % joined (143 k words) 6.55 -> 6.46 s (benchmarks/RESULTS.md, "Session
+#: 60, speedocr"); every output byte-identical.
 SHARED_PAIRS = True
 
 
