@@ -70,9 +70,9 @@ def test_slot_names_pass_the_index(flag: bool, monkeypatch: pytest.MonkeyPatch) 
     seen: list[object] = []
     real = ocr_shortname.page_reading
 
-    def spy(text, page, mid, by_len=None):  # type: ignore[no-untyped-def]
+    def spy(text, page, mid, by_len=None, *rest):  # type: ignore[no-untyped-def]
         seen.append(by_len)
-        return real(text, page, mid, by_len)
+        return real(text, page, mid, by_len, *rest)  # session 60: ``pooled`` (NAME_POOL)
 
     monkeypatch.setattr(ocr_shortname, "page_reading", spy)
     out = ocr_shortname.slot_name_candidates(tokenize(LIST), frozenset())

@@ -60,6 +60,7 @@ from repair.candidates import (
     ocr_shortname,
     ocr_shortslot,
     ocr_shortword,
+    ocr_shutjoin,
     ocr_spacejoin,
     ocr_surname,
     ocr_titlecap,
@@ -301,6 +302,8 @@ class _DocInfo:
     name_capital_may: dict[str, bool] = field(default_factory=dict)
     #: :func:`repair.candidates.ocr_triage.capital_word_may` per word type
     capital_word_may: dict[str, bool] = field(default_factory=dict)
+    #: the learned real-word filter's answers (``ocr_realword.SKIP_MEMO``)
+    real_skips: dict[tuple, bool] = field(default_factory=dict)
     #: (the document's token list, this call's own copy of it) for ``_Generator._stem``
     stem_tokens: tuple[list[Token], list[Token]] | None = field(
         default=None, repr=False, compare=False
@@ -489,7 +492,7 @@ class _Generator:
                     if none is None:
                         none = info.no_reading[word] = reads_nothing(word, heavy)
                     if not none:
-                        out.extend(self._realword(t, toks, i, names, heavy))
+                        out.extend(self._realword(t, toks, i, names, heavy, info.real_skips))
             if word.isupper():  # capitals readings: each needs an all-capitals word
                 out.extend(self._caps_in_text(toks, i))
                 if heavy:  # "in BIX months": a lower-case word in capitals glyphs
@@ -659,9 +662,16 @@ class _Generator:
             out.extend(shut_edge_candidates(text, toks))
             out.extend(shut_realword_candidates(text, toks, counts))  # "resumed hy the"
             out.extend(shut_suspect_candidates(toks, counts, detection.findings))  # "tho"
-            out.extend(page_join_candidates(toks, counts))  # "tho se" on a page of "those"
+            pairs = None  # the page's pairs, scanned once for both joins (issue 14)
+            if ocr_shutjoin.SHARED_PAIRS and ocr_fragjoin.MIN_LEN == ocr_shutjoin.MIN_LEN:
+                pairs = ocr_shutjoin.pair_list(toks)
+            out.extend(page_join_candidates(toks, counts, pairs))  # "tho se" on a page of "those"
             # "wi th": a piece no word; "for ward" where the page has a finding
-            out.extend(ocr_fragjoin.frag_join_candidates(toks, findings=bool(detection.findings)))
+            out.extend(
+                ocr_fragjoin.frag_join_candidates(
+                    toks, findings=bool(detection.findings), pairs=pairs
+                )
+            )
             out.extend(page_split_candidates(toks, counts))  # "ofthe" on a page of "of", "the"
             out.extend(glued_space_candidates(toks))  # "summit,the", "don'teven"
             out.extend(merge_candidates(toks, counts))  # "thatinvestor": the model's margin
@@ -1084,12 +1094,19 @@ class _Generator:
         return out
 
     def _realword(
-        self, tok: Token, toks: list[Token], i: int, names: frozenset[str], heavy: bool
+        self,
+        tok: Token,
+        toks: list[Token],
+        i: int,
+        names: frozenset[str],
+        heavy: bool,
+        skips: dict[tuple, bool] | None = None,
     ) -> list[Candidate]:
         """A real word re-read as another, in context: lone letters here ("m" for "in"),
-        words by :func:`repair.candidates.ocr_realword.realword_candidates`."""
+        words by :func:`repair.candidates.ocr_realword.realword_candidates` (``skips``: its
+        document memo)."""
         if len(tok.text) > 1:
-            out = realword_candidates(toks, i, names, heavy)
+            out = realword_candidates(toks, i, names, heavy, skips)
             light = not heavy and ocr_shortword.GARBLED_PAGES
             if (
                 not out

@@ -147,7 +147,10 @@ def _fragment(piece: str) -> bool:
 
 
 def frag_join_candidates(
-    toks: list[Token], shut: bool = True, findings: bool = True
+    toks: list[Token],
+    shut: bool = True,
+    findings: bool = True,
+    pairs: list[tuple[int, Token, Token, str]] | None = None,
 ) -> list[Candidate]:
     """The joins of :data:`FRAG_JOIN` (the caller checks the page's gate and the flag of
     an open page, :data:`FRAG_JOIN_OPEN` / :data:`FRAG_JOIN_HEAVY`); ``shut``: the gate is
@@ -155,12 +158,13 @@ def frag_join_candidates(
     flagged something on the page; two words of their own are joined only then, as the
     stage's shortcut (:func:`repair.stages.ocr.reads_nothing`) skips a page with no finding
     whatever it prints: a page's joins do not hang on whether it holds a word opening
-    with "I"."""
+    with "I".  ``pairs``: :func:`repair.candidates.ocr_shutjoin.split_pairs` of ``toks`` at
+    :data:`MIN_LEN` when made already (:data:`repair.candidates.ocr_shutjoin.SHARED_PAIRS`)."""
     if not FRAG_JOIN:
         return []
-    pairs = (WORD_PAIRS if shut else WORD_PAIRS_OPEN) and findings
+    word_pairs = (WORD_PAIRS if shut else WORD_PAIRS_OPEN) and findings
     out: list[Candidate] = []
-    for j, a, b, joined in split_pairs(toks, MIN_LEN):
+    for j, a, b, joined in split_pairs(toks, MIN_LEN) if pairs is None else pairs:
         left, right = a.text, b.text
         low = joined.lower()
         if not is_target(low):  # asked first (most joins are no word): the same answers
@@ -169,7 +173,7 @@ def frag_join_candidates(
             continue
         threshold, join_zipf = THRESHOLD, JOIN_ZIPF
         if not (_fragment(left) or _fragment(right)):
-            if not pairs or min(len(left), len(right)) < 2:
+            if not word_pairs or min(len(left), len(right)) < 2:
                 continue
             if _hyphen_after(toks, j + 2):
                 continue  # "he re-thought": the right word heads a compound

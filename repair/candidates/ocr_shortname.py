@@ -44,7 +44,7 @@ from __future__ import annotations
 import math
 import string
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from repair.candidates.ocr_garbletarget import garble_of
@@ -77,6 +77,14 @@ PAGE_MIN_MID = 2
 #: asked ~4 k words each, 0.21 s).  Exact: the others cannot pass; the best reading is the
 #: least (cost, word) whatever the order.  "Session 55, speedocr" in RESULTS.md.
 MID_INDEX = True
+#: ... and that index holds only the words that pass the tests of the word and the page
+#: alone (letters only, a page name by :func:`_page_name`, no garble of a common name by
+#: :func:`repair.candidates.ocr_garbletarget.garble_of`), asked once a word (:func:`name_pool`)
+#: instead of once a word for each print (issue 14, session 60, speedocr: 71 prints of the
+#: 100 k-word OCR speed text asked 29,182 / 23,839 of them; ``slot_name_candidates`` 0.18 ->
+#: 0.11 s CPU).  Exact: the tests are pure and the others cannot pass; :func:`page_reading`
+#: keeps the print's own tests in their order.  RESULTS.md, "Session 60, speedocr".
+NAME_POOL = True
 #: ... that the period text writes with a capital at least this share of its
 #: mid-sentence uses, or never saw ("Company", "Oats", "Bridge" are plain words).
 PAGE_NAME_SHARE = 0.9
@@ -216,17 +224,35 @@ def mid_index(mid: Counter[str]) -> dict[int, list[str]]:
     return out
 
 
+def name_pool(mid: Counter[str], page: Mapping[str, int]) -> dict[int, list[str]]:
+    """:func:`mid_index` of ``mid`` without the words the tests of the word and the page
+    ``page`` alone refuse (:data:`NAME_POOL`), in the same order."""
+    return {
+        size: kept
+        for size, words in mid_index(mid).items()
+        if (
+            kept := [
+                w
+                for w in words
+                if w.isalpha() and _page_name(w, mid[w]) and garble_of(w, page) is None
+            ]
+        )
+    }
+
+
 def page_reading(
     text: str,
     page: Counter[str],
     mid: Counter[str],
     by_len: dict[int, list[str]] | None = None,
+    pooled: bool = False,
 ) -> tuple[str, float] | None:
     """(capitalised word the page prints, cost after the page's usage) of print ``text``
     within :data:`MAX_COST`, cheapest first; ``None`` if none (module doc).  ``page``
     counts the page's words, ``mid`` its capitalised words mid-sentence; ``by_len``, its
     :func:`mid_index` (:data:`MID_INDEX`), limits the words asked to those that can pass
-    (the best is the least (cost, word), whatever the order asked)."""
+    (the best is the least (cost, word), whatever the order asked); ``pooled``: ``by_len``
+    is :func:`name_pool`'s (its words passed the tests of the word alone)."""
     from rapidfuzz.distance import Levenshtein
 
     from repair.score.ocr_slotprice import slot_cost
@@ -240,13 +266,15 @@ def page_reading(
     )
     for word in words:
         n = page[word]
-        if n < max(1, own) or abs(len(word) - len(text)) > 2 or not word.isalpha():
+        if n < max(1, own) or abs(len(word) - len(text)) > 2:
+            continue
+        if not pooled and not word.isalpha():
             continue
         if page[word.lower()] > (word.lower() == text):  # printed lower case elsewhere
             continue
-        if not _page_name(word, mid[word]):
+        if not pooled and not _page_name(word, mid[word]):
             continue
-        if garble_of(word, page) is not None:
+        if not pooled and garble_of(word, page) is not None:
             continue  # "Fdward" x2 beside "Edward": a garble the page repeats (ocr_garbletarget)
         if Levenshtein.distance(text, word.lower(), score_cutoff=3) > 3:
             continue
@@ -318,8 +346,11 @@ def slot_name_candidates(toks: list[Token], have: frozenset[tuple[int, int]]) ->
             if not page:
                 page.append(page_word_counts(toks))
                 mids.append(mid_capitals(toks))
-                index.append(mid_index(mids[0]) if MID_INDEX else None)
-            found = page_reading(text, page[0], mids[0], index[0])
+                if MID_INDEX and NAME_POOL:
+                    index.append(name_pool(mids[0], page[0]))
+                else:
+                    index.append(mid_index(mids[0]) if MID_INDEX else None)
+            found = page_reading(text, page[0], mids[0], index[0], MID_INDEX and NAME_POOL)
         if found is None and SLOT_GLYPH and slot:
             found = glyph_reading(text)
         if found is None:

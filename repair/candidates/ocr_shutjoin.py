@@ -47,14 +47,73 @@ THRESHOLD = 2.0
 MIN_LEN = 4
 
 
-def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[Candidate]:
-    """The joins of :data:`PAGE_JOIN` on a page whose gate is shut (the caller checks)."""
+#: Switch (issue 14, session 60, speedocr; exact): a shut page's two pair joins (this one and
+#: :func:`repair.candidates.ocr_fragjoin.frag_join_candidates`) read one list of the page's
+#: pairs (:func:`pair_list`, made once by the caller) instead of scanning the page twice,
+#: and this one asks the page's count of a join from one folded count of the page
+#: (:func:`folded_counts`) instead of three look-ups and a set a pair.  Light suite dev: the
+#: two joins 0.78 -> 0.47 s CPU of a 16 s run, the list included; ``repair fix`` of the light
+#: dev documents at 1 % joined (143 k words) 6.55 -> 6.46 s (benchmarks/RESULTS.md, "Session
+#: 60, speedocr"); every output byte-identical.
+SHARED_PAIRS = True
+
+
+def pair_list(toks: list[Token]) -> list[tuple[int, Token, Token, str]]:
+    """``list(split_pairs(toks, MIN_LEN))`` (:data:`SHARED_PAIRS`), read from the page's
+    one-space tokens (the same tests, in order of the pair's first token)."""
+    out: list[tuple[int, Token, Token, str]] = []
+    last = len(toks) - 1
+    for k in [k for k, t in enumerate(toks) if t.text == " "]:
+        if k == 0 or k == last:
+            continue
+        a, b = toks[k - 1], toks[k + 1]
+        if a.kind != "word" or b.kind != "word":
+            continue
+        left, right = a.text, b.text
+        if not (left.isalpha() and right.isalpha() and right.islower()):
+            continue
+        joined = left + right
+        if len(joined) < MIN_LEN or not (joined.islower() or joined[1:].islower()):
+            continue
+        out.append((k - 1, a, b, joined))
+    return out
+
+
+def folded_counts(counts: Mapping[str, int]) -> dict[str, int]:
+    """For each ASCII word of ``counts`` printed in lower case, capitalised or in capitals,
+    the page's count of those three forms, keyed by the lower-case form: for an ASCII
+    ``word`` of letters, ``folded_counts(counts).get(word.lower(), 0) ==
+    page_count(word, counts)`` (tested).
+
+    >>> folded_counts({"those": 2, "THOSE": 1, "tHose": 5, "Those": 1, "9": 3})
+    {'those': 4, '9': 3}
+    """
+    out: dict[str, int] = {}
+    for w, n in counts.items():
+        if w.isascii():
+            low = w.lower()
+            if w == low or w == low.upper() or w == low.capitalize():
+                out[low] = out.get(low, 0) + n
+    return out
+
+
+def page_join_candidates(
+    toks: list[Token],
+    counts: Mapping[str, int],
+    pairs: list[tuple[int, Token, Token, str]] | None = None,
+) -> list[Candidate]:
+    """The joins of :data:`PAGE_JOIN` on a page whose gate is shut (the caller checks);
+    ``pairs``: :func:`pair_list` of ``toks`` when made already."""
     if not PAGE_JOIN:
         return []
     out: list[Candidate] = []
-    for _, a, b, joined in split_pairs(toks, MIN_LEN):
+    folded = folded_counts(counts) if SHARED_PAIRS else None
+    for _, a, b, joined in split_pairs(toks, MIN_LEN) if pairs is None else pairs:
         left, right = a.text, b.text
-        if page_count(joined, counts) < PAGE_MIN:
+        if folded is not None and joined.isascii():  # the same count (folded_counts)
+            if folded.get(joined.lower(), 0) < PAGE_MIN:
+                continue
+        elif page_count(joined, counts) < PAGE_MIN:
             continue
         if min(zipf(left.lower()), zipf(right)) >= PIECE_ZIPF:
             continue
