@@ -81,7 +81,8 @@ LINE_ONLY = True
 #: A one-letter piece beside pieces that are a dictionary word as printed is a speck, not
 #: half of a split word ("Captain⏎í" is no "Captains", "River⏎j" no "Rivers").
 SPECK_GUARD = True
-#: A diagnostic record (benchmarks): each candidate's guard gap and context, or ``None``.
+#: A record for ``benchmarks/smh_heavyjoin.py``: each candidate's guard gap and the pieces'
+#: best reading apart, by (start, end, reading); ``None``: not kept.
 _TRACE: dict | None = None
 
 
@@ -184,13 +185,6 @@ def _best_apart(
     return max((lm.sequence_logprob([*ws, *nxt], prev) - c, ws) for ws, c in combos)
 
 
-def _sides(words: list[str], prev: list[str], nxt: list[str], lm) -> tuple[float, float]:  # noqa: ANN001
-    """The LM's left side (``words`` after ``prev``) and right side (``nxt`` after them)."""
-    left = lm.sequence_logprob(words, prev)
-    right = lm.sequence_logprob(nxt, [*prev, *words][-2:])
-    return left, right
-
-
 def heavy_join_candidates(
     toks: list[Token],
     flagged: Set[int] = frozenset(),
@@ -243,9 +237,7 @@ def heavy_join_candidates(
             apart, words = _best_apart(pieces, prev, nxt, lm)
             gap = together - apart
             if _TRACE is not None:
-                jl, jr = _sides([text], prev, nxt, lm)
-                al, ar = _sides(words, prev, nxt, lm)
-                _TRACE[(toks[i].start, toks[j].end, text)] = (gap, words, jl - al, jr - ar)
+                _TRACE[(toks[i].start, toks[j].end, text)] = (gap, words)
             if gap < PIECES_MARGIN:
                 continue  # "m any" is "in any": the pieces read better as words
             out.append(
