@@ -67,6 +67,7 @@ def test_speck_beside_a_word_is_no_piece(monkeypatch: pytest.MonkeyPatch) -> Non
         "the deaths 1ra\ncorded during",  # a digit glued outside the pieces
         "the deaths ra\nCorded during",  # a capital later piece
         "it was some\ntime ago",  # the plain join's ("sometime" is a word as printed)
+        "interrogating Saud\nal-Rasheed and",  # a compound's head: no "Scandal-Rasheed"
     ],
 )
 def test_no_join(text: str) -> None:

@@ -62,8 +62,12 @@ PIECES_MARGIN = 2.0
 #: A piece's own readings: at most this dear (nats), the cheapest few.
 PIECE_COST = 4.0
 PIECE_READINGS = 3
-#: Only pieces of which at least one is no dictionary word or a finding of the detector.
-NEED_GARBLE = False
+#: Only runs with a piece that is no dictionary word, a finding of the detector or a rarer
+#: word than :data:`RARE_PIECE_ZIPF` ("bun⏎shine": "bun" 3.6): two common words across a
+#: line break are two words, and each run read costs a far search (off: +~6 % CPU on the
+#: 100 k-word OCR speed text for two more dev tokens; on: the same dev figures, ~1/4 of it).
+NEED_GARBLE = True
+RARE_PIECE_ZIPF = 4.0
 #: The joined string a listed word at this Zipf or more (a name, a rare word): the plain
 #: join's, not read here.
 JOINED_ZIPF = 2.5
@@ -86,13 +90,20 @@ SPECK_GUARD = True
 _TRACE: dict | None = None
 
 
+#: Glyphs that glue a piece into a longer printed string when they touch its outer side:
+#: besides letters and digits, a hyphen or an apostrophe ("Saud⏎al-Rasheed" is no
+#: "Scandal-Rasheed": the piece heads a compound or a name).
+_GLUE = frozenset("-'\u2019\u2010\u2011")
+
+
 def _glued(toks: list[Token], i: int, at: int) -> bool:
-    """Whether token ``i`` (if any) touches position ``at`` with a letter or digit."""
+    """Whether token ``i`` (if any) touches position ``at`` with a letter, a digit, a hyphen
+    or an apostrophe."""
     if i < 0 or i >= len(toks):
         return False
     t = toks[i]
     edge = t.text[-1:] if t.end == at else t.text[:1] if t.start == at else ""
-    return edge.isalnum()
+    return edge.isalnum() or edge in _GLUE
 
 
 def _sep(tok: Token) -> int:
@@ -125,6 +136,12 @@ def _runs(toks: list[Token]) -> Iterator[tuple[int, int, int]]:
             if lines > 1:
                 break
             yield i, k, lines
+
+
+def _garbled(piece: str) -> bool:
+    """No dictionary word, or a rarer one than :data:`RARE_PIECE_ZIPF` (:data:`NEED_GARBLE`)."""
+    low = piece.lower()
+    return not is_target(low) or zipf(low) < RARE_PIECE_ZIPF
 
 
 def _speck(pieces: list[str]) -> bool:
@@ -212,10 +229,9 @@ def heavy_join_candidates(
         if not all(p.islower() for p in pieces[1:]):
             continue
         if _glued(toks, i - 1, toks[i].start) or _glued(toks, j + 1, toks[j].end):
-            continue  # a piece cut from a longer printed string
+            continue  # a piece cut from a longer printed string, or a compound's
         if NEED_GARBLE and not any(
-            toks[i + 2 * m].start in flagged or not is_target(p.lower())
-            for m, p in enumerate(pieces)
+            toks[i + 2 * m].start in flagged or _garbled(p) for m, p in enumerate(pieces)
         ):
             continue
         low = joined.lower()
