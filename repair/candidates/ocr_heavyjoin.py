@@ -43,8 +43,12 @@ from repair.resources.frequency import zipf
 from repair.score.ocr_channel import correction_candidates, is_target
 from repair.types import Candidate, Token
 
-#: Switch (hook in the heavy-page block of :mod:`repair.candidates.ocr`).  See
-#: benchmarks/RESULTS.md, session 60, ocrheavy, for the figures.
+#: Switch (hook in the heavy-page block of :mod:`repair.candidates.ocr`): the joint readings
+#: of the module doc.  Session 60, ocrheavy (benchmarks/RESULTS.md): SMH dev 4,234 / 6,899 ->
+#: 4,216 / 6,873 tokens / chars, ICDAR-only proxy dev 4,766 / 7,862 -> 4,750 / 7,842; test
+#: (read once) SMH 5,331 / 8,640 -> 5,318 / 8,623, proxy 5,665 / 9,204 -> 5,649 / 9,186;
+#: audit dev, light dev, clean English, seeds and the 100 k-word OCR speed text's output
+#: unchanged (~+2 % CPU there).
 HEAVY_JOIN = True
 #: Most pieces joined.
 MAX_PIECES = 3
@@ -80,7 +84,9 @@ SOURCE = "far"
 LINE_BREAKS = True
 LINE_COST = 0.0
 #: Only runs that cross a line break (where a lost line-end hyphen makes a split word
-#: likely); a plain space inside a line is far more often a true word boundary.
+#: likely); a plain space inside a line of a heavy page is far more often two garbled
+#: words ("may bo" is no "maybe", "mot wr" no "motor"; same-line joins alone: SMH dev
+#: 4,230 / 6,913, 6 of 30 applied right).
 LINE_ONLY = True
 #: A one-letter piece beside pieces that are a dictionary word as printed is a speck, not
 #: half of a split word ("Captain⏎í" is no "Captains", "River⏎j" no "Rivers").
