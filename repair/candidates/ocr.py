@@ -34,6 +34,7 @@ from repair.candidates import (
     ocr_deepreach,
     ocr_docrepeat,
     ocr_fragjoin,
+    ocr_heavyjoin,
     ocr_hyphenkeep,
     ocr_indel,
     ocr_letter,
@@ -596,6 +597,9 @@ class _Generator:
                 out.extend(glued_space_candidates(toks, open_page=True))
             if info.heavy and ocr_spacejoin.SPACE_JOIN:  # "dol ars" -> "dollars"
                 out.extend(ocr_spacejoin.space_join_candidates(toks, flagged, by_start))
+            if info.heavy and ocr_heavyjoin.HEAVY_JOIN:  # "prison ors", "rail w aj" (session 60)
+                taken = {(c.start, c.end, c.replacement) for c in out}
+                out.extend(ocr_heavyjoin.heavy_join_candidates(toks, flagged, taken))
             if ocr_pagejoin.PAGE_JOIN and (info.heavy or not ocr_pagejoin.HEAVY_ONLY):
                 out.extend(ocr_pagejoin.page_join_candidates(toks, info.counts))  # "dol ars"
             if (ocr_fragjoin.FRAG_JOIN_HEAVY if info.heavy else ocr_fragjoin.FRAG_JOIN_OPEN) and (

@@ -1,0 +1,273 @@
+"""A heavy page's word split at a line end whose pieces are misread too, read jointly: the
+pieces joined and the joined string read through the learned channel in one candidate
+(issue 12, session 60): "ra⏎corded" (recorded), "at⏎trscted" (attracted), "ap⏎po nted"
+(appointed), "rall⏎w aj" (railway), "bun⏎shine" (sunshine).
+
+A lost line-end hyphen leaves two pieces; on a heavily garbled page they are misread too,
+so a plain join (:mod:`repair.candidates.ocr_spacing`, :mod:`repair.candidates.ocr_fragjoin`)
+does not reach the word, and one piece is often read alone as a word ("ra" -> "a",
+"bun" -> "sun", "rall" -> "rail").  :mod:`repair.candidates.ocr_garbled_join` reads a
+non-word finding joined with a neighbour through the table's confusions only, refusing a
+neighbour that is (or reads cheaply as) a common word; :mod:`repair.candidates.ocr_spacejoin`
+reads same-line pairs only, never with a common-word piece, never three pieces.
+
+Here two or three word pieces (letters only, the later ones in lower case, nothing glued
+outside them) with one line break among their separators and plain spaces otherwise are
+joined, the joined string read by the far search
+(:func:`repair.candidates.ocr_far.far_readings`: common words within a few plain edits,
+priced by the learned channel), and a reading is a candidate at the price of its lost
+spaces plus its channel cost.  The guard against a real two-word reading ("close⏎ol the"
+is "close of the", not "closest"): the language model reads the join and the pieces' own
+readings -- each piece as printed or one of its cheap learned readings
+(:func:`repair.score.ocr_channel.correction_candidates`) -- with two words of context on
+both sides, and the join must beat the best reading of the pieces as words of their own,
+each at its price, by :data:`PIECES_MARGIN` nats.  The scorer then asks the usual margin
+over the pieces as printed (:data:`THRESHOLD`).  A plain space inside a line is not read
+(:data:`LINE_ONLY`: there a split is far rarer than two garbled words).  No pairs are
+listed.
+
+>>> from repair.tokenize import tokenize
+>>> [c.replacement for c in heavy_join_candidates(tokenize("The deaths ra\\ncorded during"))]
+['recorded']
+>>> [c.replacement for c in heavy_join_candidates(tokenize("at the close\\nol the day"))]
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+
+from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_spacing import SPACING_COST
+from repair.resources.frequency import zipf
+from repair.score.ocr_channel import correction_candidates, is_target
+from repair.types import Candidate, Token
+
+#: Switch (hook in the heavy-page block of :mod:`repair.candidates.ocr`): the joint readings
+#: of the module doc.  Session 60, ocrheavy (benchmarks/RESULTS.md): SMH dev 4,234 / 6,899 ->
+#: 4,216 / 6,873 tokens / chars, ICDAR-only proxy dev 4,766 / 7,862 -> 4,750 / 7,842; test
+#: (read once) SMH 5,331 / 8,640 -> 5,318 / 8,623, proxy 5,665 / 9,204 -> 5,649 / 9,186;
+#: audit dev, light dev, clean English, seeds and the 100 k-word OCR speed text's output
+#: unchanged (~+2 % CPU there).
+HEAVY_JOIN = True
+#: Most pieces joined.
+MAX_PIECES = 3
+#: Shortest joined string (letters) and longest.
+MIN_LEN = 5
+MAX_LEN = 20
+#: The reading is at least this common (Zipf) and costs at most this (nats, channel).
+TARGET_ZIPF = 3.5
+MAX_COST = 9.0
+#: Margin (nats) the scorer asks of the join over the pieces as printed.
+THRESHOLD = 4.0
+#: Margin (nats) the join must have over the best reading of the pieces as words of
+#: their own (each as printed or one cheap reading), both at their prices.
+PIECES_MARGIN = 2.0
+#: A piece's own readings: at most this dear (nats), the cheapest few.
+PIECE_COST = 4.0
+PIECE_READINGS = 3
+#: Only runs with a piece that is no dictionary word, a finding of the detector or a rarer
+#: word than :data:`RARE_PIECE_ZIPF` ("bun⏎shine": "bun" 3.6): two common words across a
+#: line break are two words, and each run read costs a far search (off: +~6 % CPU on the
+#: 100 k-word OCR speed text for two more dev tokens; on: the same dev figures, ~1/4 of it).
+NEED_GARBLE = True
+RARE_PIECE_ZIPF = 4.0
+#: The joined string a listed word at this Zipf or more (a name, a rare word): the plain
+#: join's, not read here.
+JOINED_ZIPF = 2.5
+#: Where the joined string's readings come from: "listed" (the learned confusions alone,
+#: as :mod:`repair.candidates.ocr_garbled_join` reads) or "far" (the far search, generic
+#: edits priced too).
+SOURCE = "far"
+#: Pieces may sit either side of one line break (a lost line-end hyphen: "at⏎trscted"),
+#: at this extra price (nats).
+LINE_BREAKS = True
+LINE_COST = 0.0
+#: Only runs that cross a line break (where a lost line-end hyphen makes a split word
+#: likely); a plain space inside a line of a heavy page is far more often two garbled
+#: words ("may bo" is no "maybe", "mot wr" no "motor"; same-line joins alone: SMH dev
+#: 4,230 / 6,913, 6 of 30 applied right).
+LINE_ONLY = True
+#: A one-letter piece beside pieces that are a dictionary word as printed is a speck, not
+#: half of a split word ("Captain⏎í" is no "Captains", "River⏎j" no "Rivers").
+SPECK_GUARD = True
+#: A record for ``benchmarks/smh_heavyjoin.py``: each candidate's guard gap and the pieces'
+#: best reading apart, by (start, end, reading); ``None``: not kept.
+_TRACE: dict | None = None
+
+
+#: Glyphs that glue a piece into a longer printed string when they touch its outer side:
+#: besides letters and digits, a hyphen or an apostrophe ("Saud⏎al-Rasheed" is no
+#: "Scandal-Rasheed": the piece heads a compound or a name).
+_GLUE = frozenset("-'\u2019\u2010\u2011")
+
+
+def _glued(toks: list[Token], i: int, at: int) -> bool:
+    """Whether token ``i`` (if any) touches position ``at`` with a letter, a digit, a hyphen
+    or an apostrophe."""
+    if i < 0 or i >= len(toks):
+        return False
+    t = toks[i]
+    edge = t.text[-1:] if t.end == at else t.text[:1] if t.start == at else ""
+    return edge.isalnum() or edge in _GLUE
+
+
+def _sep(tok: Token) -> int:
+    """1 for one plain space, 2 for one line break (spaces around it allowed, no blank
+    line) when :data:`LINE_BREAKS`, else 0."""
+    if tok.text == " ":
+        return 1
+    if LINE_BREAKS and tok.kind == "space" and tok.text.count("\n") == 1:
+        return 2 if not tok.text.replace("\n", "").strip(" \t") else 0
+    return 0
+
+
+def _runs(toks: list[Token]) -> Iterator[tuple[int, int, int]]:
+    """``(i, k, lines)``: the word tokens ``toks[i]``, ``toks[i + 2]`` ...
+    ``toks[i + 2 (k - 1)]``, ``k`` of them (2 to :data:`MAX_PIECES`), one space or one
+    line break apart (``lines`` of them line breaks, at most one)."""
+    n = len(toks)
+    for i in range(n):
+        if toks[i].kind != "word":
+            continue
+        lines = 0
+        for k in range(2, MAX_PIECES + 1):
+            j = i + 2 * (k - 1)
+            if j >= n or toks[j].kind != "word":
+                break
+            sep = _sep(toks[j - 1])
+            if not sep:
+                break
+            lines += sep == 2
+            if lines > 1:
+                break
+            yield i, k, lines
+
+
+def _garbled(piece: str) -> bool:
+    """No dictionary word, or a rarer one than :data:`RARE_PIECE_ZIPF` (:data:`NEED_GARBLE`)."""
+    low = piece.lower()
+    return not is_target(low) or zipf(low) < RARE_PIECE_ZIPF
+
+
+def _speck(pieces: list[str]) -> bool:
+    """A one-letter first or last piece whose other pieces, joined, are a dictionary word
+    (:data:`SPECK_GUARD`)."""
+    for lone, rest in ((pieces[0], pieces[1:]), (pieces[-1], pieces[:-1])):
+        if len(lone) == 1 and is_target("".join(rest).lower()):
+            return True
+    return False
+
+
+def _context(toks: list[Token], i: int, j: int) -> tuple[list[str], list[str]]:
+    """Two word tokens before ``toks[i]`` and two after ``toks[j]`` (their texts)."""
+    prev: list[str] = []
+    k = i - 1
+    while k >= 0 and len(prev) < 2:
+        if toks[k].kind == "word":
+            prev.insert(0, toks[k].text)
+        k -= 1
+    nxt: list[str] = []
+    k = j + 1
+    while k < len(toks) and len(nxt) < 2:
+        if toks[k].kind == "word":
+            nxt.append(toks[k].text)
+        k += 1
+    return prev, nxt
+
+
+def _readings(low: str) -> tuple:
+    """The joined string's readings: learned confusions only (:data:`SOURCE` "listed",
+    :func:`repair.candidates.ocr_garbled_join._readings`, lower case) or the far search's."""
+    if SOURCE == "listed":
+        from repair.candidates.ocr_garbled_join import _readings as listed
+
+        return tuple(c for c in listed(low) if c.text.islower())
+    from repair.candidates.ocr_far import far_readings
+
+    return far_readings(low)
+
+
+def _piece_readings(piece: str) -> list[tuple[str, float]]:
+    """``piece`` as printed (free) and its cheapest few learned readings."""
+    out = [(piece, 0.0)]
+    for c in correction_candidates(piece)[: PIECE_READINGS * 2]:
+        if c.cost <= PIECE_COST and c.text != piece and len(out) <= PIECE_READINGS:
+            out.append((c.text, c.cost))
+    return out
+
+
+def _best_apart(
+    pieces: list[str], prev: list[str], nxt: list[str], lm  # noqa: ANN001
+) -> tuple[float, list[str]]:
+    """The best LM score less price of the pieces read as words of their own, and those
+    words."""
+    combos: list[tuple[list[str], float]] = [([], 0.0)]
+    for p in pieces:
+        combos = [(ws + [w], c + cost) for ws, c in combos for w, cost in _piece_readings(p)]
+    return max((lm.sequence_logprob([*ws, *nxt], prev) - c, ws) for ws, c in combos)
+
+
+def heavy_join_candidates(
+    toks: list[Token],
+    flagged: Set[int] = frozenset(),
+    taken: Set[tuple[int, int, str]] = frozenset(),
+) -> list[Candidate]:
+    """The joint readings of the module doc on a heavily garbled page (the caller checks the
+    gate and :data:`HEAVY_JOIN`); ``flagged``: the starts of the detector's findings;
+    ``taken``: ``(start, end, reading)`` other builders propose already."""
+    from repair.resources.lm import get_lm
+
+    out: list[Candidate] = []
+    if not HEAVY_JOIN:
+        return out
+    lm = None
+    for i, k, lines in _runs(toks):
+        if LINE_ONLY and not lines:
+            continue
+        j = i + 2 * (k - 1)
+        pieces = [toks[i + 2 * m].text for m in range(k)]
+        if SPECK_GUARD and _speck(pieces):
+            continue
+        joined = "".join(pieces)
+        if not (MIN_LEN <= len(joined) <= MAX_LEN) or not joined.isalpha():
+            continue
+        if not all(p.islower() for p in pieces[1:]):
+            continue
+        if _glued(toks, i - 1, toks[i].start) or _glued(toks, j + 1, toks[j].end):
+            continue  # a piece cut from a longer printed string, or a compound's
+        if NEED_GARBLE and not any(
+            toks[i + 2 * m].start in flagged or _garbled(p) for m, p in enumerate(pieces)
+        ):
+            continue
+        low = joined.lower()
+        if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
+            continue  # the plain join's
+        for c in _readings(low):
+            if c.cost > MAX_COST or zipf(c.text) < TARGET_ZIPF or len(c.text) < len(low):
+                continue
+            if pieces[0][:1].isupper() and c.text[:1] != low[:1]:
+                continue  # "B inking" -> "Sinking": a capital is kept
+            text = c.text if pieces[0][:1].islower() else c.text[:1].upper() + c.text[1:]
+            if (toks[i].start, toks[j].end, text) in taken:
+                continue
+            price = SPACING_COST * (k - 1) + LINE_COST * lines + c.cost
+            if lm is None:
+                lm = get_lm()
+            prev, nxt = _context(toks, i, j)
+            together = lm.sequence_logprob([text, *nxt], prev) - price
+            apart, words = _best_apart(pieces, prev, nxt, lm)
+            gap = together - apart
+            if _TRACE is not None:
+                _TRACE[(toks[i].start, toks[j].end, text)] = (gap, words)
+            if gap < PIECES_MARGIN:
+                continue  # "m any" is "in any": the pieces read better as words
+            out.append(
+                cand(
+                    toks[i].start, toks[j].end, text, "OCR_JOIN_SPLIT", finding="nonword",
+                    orig=pieces, alt=[text], cost=price, threshold=THRESHOLD,
+                    subs=[list(x) for x in c.subs], heavy_join=True,
+                )
+            )  # fmt: skip
+            break
+    return out
