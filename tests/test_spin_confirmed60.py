@@ -35,6 +35,7 @@ def _starts() -> list[int]:
 
 def test_shipped_setting() -> None:
     assert conf.CONFIRMED_BAR == 0.05 and conf.CONFIDENT == 0.6 and conf.PLACES == 2
+    assert conf.ROUTED_ONLY
 
 
 def test_a_confident_restoration_carries_only_with_the_flag(doc, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -60,3 +61,14 @@ def test_a_weak_lone_restoration_does_not_confirm(doc, monkeypatch) -> None:  # 
     # two restorations of the mapping confirm it whatever their confidence
     got = conf.confirmed_rows(doc, rows, [_edit(a, 0.55), _edit(b, 0.51)], set())
     assert [r.start for r in got] == [c]
+
+
+def test_routed_only(doc, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(conf, "CONFIRMED_BAR", 0.0)
+    a, b, _c, _d = _starts()
+    rows, edits = [_row(b, 0.03)], [_edit(a, 0.72)]
+    monkeypatch.setattr(conf, "ROUTED_ONLY", True)
+    assert conf.confirmed_rows(doc, rows, edits, set(), routed=False) == []
+    assert len(conf.confirmed_rows(doc, rows, edits, set(), routed=True)) == 1
+    monkeypatch.setattr(conf, "ROUTED_ONLY", False)
+    assert len(conf.confirmed_rows(doc, rows, edits, set(), routed=False)) == 1

@@ -3184,7 +3184,7 @@ class _Stage:
             if spin_confirmed.CONFIRMED_BAR is not None and bar <= 1.0:
                 # a confidently restored mapping at its other places (score/spin_confirmed.py)
                 more = more + spin_confirmed.confirmed_rows(
-                    doc, candidates, edits, {c.start for c in more}
+                    doc, candidates, edits, {c.start for c in more}, bool(spin_route.model_for(d))
                 )
             if more:
                 edits = rescored(more, kept + extra + more)
