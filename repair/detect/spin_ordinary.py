@@ -17,7 +17,8 @@ the LM's and word frequency's.
 Session 60, spinbot (benchmarks/RESULTS.md, "Session 60, spinbot"): the 7 spinbot dev
 documents the word gate keeps shut hold 0.053-0.133 rows per word against a maximum of
 0.107 over 398 clean dev documents the gate keeps shut (AUC 0.960, two above the clean
-maximum; the document model's score 0.915, none; ``benchmarks/spin_shut_ordinary.py``).  Shipped off (:data:`ORDINARY_GATE`).
+maximum; the document model's score 0.915, none; ``benchmarks/spin_shut_ordinary.py``).
+Shipped off (:data:`ORDINARY_GATE`).
 """
 
 from __future__ import annotations
