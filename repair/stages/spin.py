@@ -42,7 +42,7 @@ from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence, rival
 from repair.candidates.spin_phrase_self import document_mappings
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.candidates.spin_wide import wide_originals
-from repair.detect import spin_document
+from repair.detect import spin_document, spin_ordinary
 from repair.detect.science import is_scientific
 from repair.detect.spin import SYN_FLAG_CONTEXT, SYN_FLAG_GAIN, THRESHOLD, profile_score
 from repair.detect.spin import detect as detect_spin
@@ -53,6 +53,7 @@ from repair.document import Document
 from repair.resources.frequency import word_rate, zipf
 from repair.score import (
     mill_rank,
+    spin_confirmed,
     spin_doc_bar,
     spin_form_agree,
     spin_phrase_routed,
@@ -884,6 +885,23 @@ def _consistent_gate(
         details["model_score_own"] = own
         details["model_score"] = gate
         details["consistent_gate"] = True
+
+
+def _ordinary_gate(doc: Document, words: Sequence[WordEvidence], details: dict) -> None:
+    """With :data:`repair.detect.spin_ordinary.ORDINARY_GATE`: where the document model
+    keeps the word gate shut and the rows whose original is a clearly commoner word that
+    fits better are dense enough, raise ``details["model_score"]`` to the model's gate
+    (its own kept as ``model_score_own``; session 60)."""
+    gate = get_model().doc_gate
+    own = details.get("model_score", 0.0)
+    if own >= gate:
+        return
+    density = spin_ordinary.ordinary_density(words, len(doc.words))
+    details["ordinary_density"] = round(density, 4)
+    if spin_ordinary.opens(density):
+        details["model_score_own"] = own
+        details["model_score"] = gate
+        details["ordinary_gate"] = True
 
 
 def science_band(doc: Document, score: float) -> bool:
@@ -2842,6 +2860,8 @@ class _Stage:
             d.details["prior_profile_score"] = round(prior, 4)
         if CONSISTENT_GATE:
             _consistent_gate(doc, words, probs, d.details)
+        if spin_ordinary.ORDINARY_GATE:
+            _ordinary_gate(doc, words, d.details)
         if science_band(doc, d.details.get("model_score", 0.0)):
             bar = SCIENCE_BAND_BAR
             over = {w.written.lower() for w, p in zip(words, probs, strict=False) if p >= bar}
@@ -3163,6 +3183,11 @@ class _Stage:
                 if MAPPING_BAR is not None and bar <= 1.0
                 else []
             )
+            if spin_confirmed.CONFIRMED_BAR is not None and bar <= 1.0:
+                # a confidently restored mapping at its other places (score/spin_confirmed.py)
+                more = more + spin_confirmed.confirmed_rows(
+                    doc, candidates, edits, {c.start for c in more}, bool(spin_route.model_for(d))
+                )
             if more:
                 edits = rescored(more, kept + extra + more)
             pooled = (
