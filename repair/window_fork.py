@@ -33,7 +33,14 @@ from typing import TypeVar
 _T = TypeVar("_T")
 
 #: Repair each window of a big text in a ``fork`` of the process (the module docstring).
-#: False: every window in this process (before session 60).
+#: Measured (session 60, rss; benchmarks/RESULTS.md "Session 60, rss"; load 6-13, so CPU
+#: only in alternated pairs): an unknown spinner's 5 MB (``benchmarks/spin_big_text.py
+#: --mb 5``, 20 windows) peak RSS 423,508 -> 306,800 KB (the largest child; the parent
+#: 45 MB), output byte-identical; its 50 MB's children (12 of 200 windows run) peak
+#: 288-301 MiB over a 49 MB parent; a spun / OCR / clean mix of 1.37 M code points in
+#: 100 k windows 338,320 -> 238,632 KB, byte-identical; CPU +20 % on 1 M code points
+#: (5 windows: each child loads its tables and fills its memos afresh), +41 % on the mix's
+#: 100 k windows.  False: every window in this process (before session 60).
 FORK_WINDOWS = True
 
 #: Children started, and windows that fell back to this process (for tests and probes).
@@ -61,11 +68,13 @@ def run_apart(fn: Callable[[], _T]) -> _T:
         except (AttributeError, OSError, ValueError):
             pass
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: never returns, never unwinds into the caller's handlers
         code = 1
         try:
             os.close(read_end)
+            _die_with(parent)
             data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
@@ -88,3 +97,17 @@ def run_apart(fn: Callable[[], _T]) -> _T:
         return pickle.loads(data)
     fallbacks += 1
     return fn()
+
+
+def _die_with(parent: int) -> None:
+    """The child ends when ``parent`` does (``prctl(PR_SET_PDEATHSIG, SIGKILL)``): a killed
+    ``repair fix`` leaves no window running."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the call
+        os._exit(1)

@@ -70,13 +70,17 @@ def test_a_failed_child_leaves_the_window_to_the_parent() -> None:
     assert value() == 7 and window_fork.fallbacks == before + 1
 
 
-@pytest.mark.parametrize("fork", [True, False])
+@pytest.mark.parametrize(("fork", "to_file"), [(True, True), (False, True), (True, False)])
 def test_fix_writes_the_same_text(
-    fork: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    fork: bool,
+    to_file: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """``repair fix -o`` of a windowed text (3,000-code-point windows): the same output and
-    summary line with the windows forked or not; the atomic writer's temp file is the
-    parent's alone (the children exit without touching it)."""
+    """``repair fix`` of a windowed text (3,000-code-point windows), ``-o`` or stdout: the
+    same output and summary line with the windows forked or not; the atomic writer's temp
+    file is the parent's alone (the children exit without touching it)."""
     from repair.cli import main
 
     monkeypatch.setattr(window_fork, "FORK_WINDOWS", fork)
@@ -89,13 +93,16 @@ def test_fix_writes_the_same_text(
     text = "\n\n".join([Path(SEED).read_text(encoding="utf-8")] * 2)
     src, out = tmp_path / "big.txt", tmp_path / "out.txt"
     src.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(sys, "argv", ["repair", "fix", str(src), "-o", str(out)])
+    target = ["-o", str(out)] if to_file else []
+    monkeypatch.setattr(sys, "argv", ["repair", "fix", str(src), *target])
     before = window_fork.forks
     with pytest.raises(SystemExit) as exc:
         main()
     assert exc.value.code == 0
     assert (window_fork.forks > before) is fork
-    _windowed_text, _kept, _n = _windowed(False, monkeypatch)
-    assert out.read_text(encoding="utf-8") == _windowed_text
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "out.txt"]
-    assert " edits " in capsys.readouterr().err
+    captured = capsys.readouterr()
+    written = out.read_text(encoding="utf-8") if to_file else captured.out
+    windowed_text, _kept, _n = _windowed(False, monkeypatch)
+    assert written == windowed_text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "out.txt"][: 1 + to_file]
+    assert " edits " in captured.err
