@@ -33,14 +33,15 @@ from typing import TypeVar
 _T = TypeVar("_T")
 
 #: Repair each window of a big text in a ``fork`` of the process (the module docstring).
-#: Measured (session 60, rss; benchmarks/RESULTS.md "Session 60, rss"; load 6-13, so CPU
-#: only in alternated pairs): an unknown spinner's 5 MB (``benchmarks/spin_big_text.py
-#: --mb 5``, 20 windows) peak RSS 423,508 -> 306,800 KB (the largest child; the parent
-#: 45 MB), output byte-identical; its 50 MB's children (12 of 200 windows run) peak
+#: Measured (session 60, rss; benchmarks/RESULTS.md "Session 60, rss"): an unknown
+#: spinner's 5 MB (``benchmarks/spin_big_text.py --mb 5``, 20 windows) peak RSS
+#: 422,916 -> 307,676 KB (the largest child; the parent 45 MB) for CPU 110.9 -> 131.7 s
+#: (+19 %), output byte-identical; its 50 MB's children (12 of 200 windows run) peak
 #: 288-301 MiB over a 49 MB parent; a spun / OCR / clean mix of 1.37 M code points in
 #: 100 k windows 338,320 -> 238,632 KB, byte-identical; CPU +20 % on 1 M code points
-#: (5 windows: each child loads its tables and fills its memos afresh), +41 % on the mix's
-#: 100 k windows.  False: every window in this process (before session 60).
+#: (3 alternated pairs, 5 windows: each child loads its tables and fills its memos
+#: afresh), +41 % on the mix's 100 k windows (one pair).  False: every window in this
+#: process (before session 60).
 FORK_WINDOWS = True
 
 #: Children started, and windows that fell back to this process (for tests and probes).
