@@ -283,19 +283,37 @@ def repair_stream(
     pairs: Mapping[str, tuple[str, float]] | None = None,
     doc_id: str = "",
     counts: window_counts.WholeCounts | None = None,
-) -> Iterator[tuple[int, RepairResult]]:
+    kept: Callable[[RepairResult], _T] | None = None,
+) -> Iterator[tuple[int, RepairResult | _T]]:
     """:func:`repair_windows` of ``"".join(chunks)``, read piece by piece
     (:func:`stream_windows`): the same windows and results, and the whole text is never
     held (``repair fix`` on a big file reads it this way).  ``counts``: the whole text's
     counts (:func:`first_pass_stream` of the same text, read before), which each window
-    reads with its own (:data:`repair.window_counts.WINDOW_COUNTS`)."""
+    reads with its own (:data:`repair.window_counts.WINDOW_COUNTS`).  ``kept``: what the
+    caller keeps of a window's result (yielded instead of it); with
+    :data:`repair.window_fork.FORK_WINDOWS` each window is then repaired in a child
+    process that sends back only that (:mod:`repair.window_fork`)."""
+    from repair import window_fork
+
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)
     start = 0
-    for k, window in enumerate(stream_windows(chunks, config.window_chars)):
+
+    def window_result(k: int, window: str) -> RepairResult:
         _between_windows(k)
         with window_counts.in_window(counts, k, window):
-            result = _gc_paused_document(window, references, config, merged, doc_id)
+            return _gc_paused_document(window, references, config, merged, doc_id)
+
+    def kept_result(k: int, window: str) -> _T:
+        return kept(window_result(k, window))  # type: ignore[misc]
+
+    for k, window in enumerate(stream_windows(chunks, config.window_chars)):
+        if kept is None:
+            result: RepairResult | _T = window_result(k, window)
+        elif window_fork.FORK_WINDOWS and window_fork.can_fork():
+            result = window_fork.run_apart(functools.partial(kept_result, k, window))
+        else:
+            result = kept_result(k, window)
         yield start, result
         del result
         start += len(window)

@@ -385,16 +385,25 @@ def _fix_by_windows(
     scores: list[DocScores] = []
     changed = False
 
+    def kept(result: RepairResult) -> RepairResult:
+        """What the summary line and the output need of a window's result (with
+        :data:`repair.window_fork.FORK_WINDOWS`, all a window's child sends back)."""
+        return replace(result, edits=(), declined=(), scores=summary_scores(result.scores))
+
     def pieces() -> Iterator[str]:
         nonlocal changed
-        for start, part in repair_stream(rest, references, config, pairs=pairs, counts=counts):
+        stream = repair_stream(
+            rest, references, config, pairs=pairs, counts=counts,
+            kept=kept if RELEASE_WINDOWS else None,
+        )  # fmt: skip
+        for start, part in stream:
             changed = changed or part.changed
             piece = (bom if start == 0 else "") + part.text
             if not RELEASE_WINDOWS:
                 scores.append(part.scores)
                 yield piece
                 continue
-            scores.append(summary_scores(part.scores))
+            scores.append(part.scores)  # :func:`summary_scores` of the window's scores
             del part  # not alive while the next window is repaired
             yield piece
 

@@ -1,0 +1,114 @@
+"""A big text's windows each repaired in a child process (issue 14, peak memory).
+
+``repair fix`` repairs a text over ``config.whole_document_chars`` window by window
+(:func:`repair.pipeline.repair_stream`).  In one process the memos the windows fill and
+the pymalloc arenas their short-lived objects leave half empty stay for the rest of the
+run: an unknown spinner's 5 MB text peaks ~400 MB, its 50 MB ~450-570 MB, where its first
+window alone peaks ~290 MB.  With :data:`FORK_WINDOWS`, after the first pass
+(:mod:`repair.window_counts`, ~45 MB held on 5 MB of text) each window is repaired by a
+``fork`` of this process, which sends back only what the caller keeps of its result (the
+window's repaired text and the summary counts) and exits: every window starts from the
+same small parent, so the peak is the parent plus one window, whatever the text's length.
+
+Exact: a window's repair reads the first pass's counts and the tables, and the state it
+leaves behind for the next windows is memos of pure functions (the same answers
+recomputed) and the lazy OCR gate's counters, which choose when a table is loaded, not
+what it answers (:mod:`repair.score.ocr_channel`).  Checked byte for byte on spun, OCR,
+clean and mixed texts (benchmarks/RESULTS.md, "Session 60, rss"; tests/test_window_fork60.py).
+
+The price is CPU: each child loads the tables its window reads (the per-user cache's
+copies) and starts with the parent's memos, not the previous window's.  A child that
+fails for any reason (it is killed, its result does not pickle) is not an error: the
+window is repaired again in this process, the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+#: Repair each window of a big text in a ``fork`` of the process (the module docstring).
+#: Measured (session 60, rss; benchmarks/RESULTS.md "Session 60, rss"): an unknown
+#: spinner's 5 MB (``benchmarks/spin_big_text.py --mb 5``, 20 windows) peak RSS
+#: 422,916 -> 307,676 KB (the largest child; the parent 45 MB) for CPU 110.9 -> 131.7 s
+#: (+19 %), output byte-identical; its 50 MB's children (12 of 200 windows run) peak
+#: 288-301 MiB over a 49 MB parent; a spun / OCR / clean mix of 1.37 M code points in
+#: 100 k windows 338,320 -> 238,632 KB, byte-identical; CPU +20 % on 1 M code points
+#: (3 alternated pairs, 5 windows: each child loads its tables and fills its memos
+#: afresh), +41 % on the mix's 100 k windows (one pair).  False: every window in this
+#: process (before session 60).
+FORK_WINDOWS = True
+
+#: Children started, and windows that fell back to this process (for tests and probes).
+forks = 0
+fallbacks = 0
+
+
+def can_fork() -> bool:
+    """Whether a window may run in a child: a POSIX ``fork`` on Linux (macOS's system
+    libraries are not fork-safe) and no other thread alive (a fork copies only this one)."""
+    if not hasattr(os, "fork") or not sys.platform.startswith("linux"):
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
+
+
+def run_apart(fn: Callable[[], _T]) -> _T:
+    """``fn()`` run in a forked child, its value sent back pickled; this process keeps
+    nothing the call made.  If the child fails (killed, an exception, a value that does
+    not pickle) ``fn()`` runs here instead: an error is then raised as it would have been."""
+    global forks, fallbacks
+    for stream in (sys.stdout, sys.stderr):  # the child must not write the parent's buffers
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    read_end, write_end = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns, never unwinds into the caller's handlers
+        code = 1
+        try:
+            os.close(read_end)
+            _die_with(parent)
+            data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            code = 0
+        except BaseException:  # noqa: BLE001 -- the parent repairs the window itself
+            pass
+        finally:
+            try:
+                sys.stderr.flush()
+            finally:
+                os._exit(code)
+    forks += 1
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+    finally:
+        _pid, status = os.waitpid(pid, 0)
+    if status == 0 and data:
+        return pickle.loads(data)
+    fallbacks += 1
+    return fn()
+
+
+def _die_with(parent: int) -> None:
+    """The child ends when ``parent`` does (``prctl(PR_SET_PDEATHSIG, SIGKILL)``): a killed
+    ``repair fix`` leaves no window running."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the call
+        os._exit(1)
