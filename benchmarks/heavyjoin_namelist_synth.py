@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=60)
     ap.add_argument("--tries", type=int, default=3, help="cuts per word")
     args = ap.parse_args(argv)
+    shipped = hj.NAME_LIST, hj.NAME_LIST_PLAIN
     table, _split, _merge = _table()
     rng = random.Random(args.seed)
     counts: Counter[tuple[str, str, str]] = Counter()
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                         examples.setdefault(key, []).append(
                             f"{head}⏎{tail} -> {c.replacement} ({w})"
                         )
-    hj.NAME_LIST, hj.NAME_LIST_PLAIN = "name", True
+    hj.NAME_LIST, hj.NAME_LIST_PLAIN = shipped
     print(f"cut words: {dict(cases)}")
     print("| where | setting | gold | other name | plain word | plain join |")
     print("|---|---|---|---|---|---|")

@@ -15,7 +15,15 @@ LIST = (
     "Ptes. Maurice Jeffrey, William Arthur Jones, Henry Norman Kershaw\n"
     "Patrick Lawrence King, Thomas James Kirk, Richard Kirkland"
 )
+SHIPPED = (ocr_heavyjoin.NAME_LIST, ocr_heavyjoin.NAME_LIST_PLAIN)
 PROSE = "The deaths of the week were ra\ncorded by the officer, who said that the figures were low"
+
+
+@pytest.fixture(autouse=True)
+def _guard_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guard and its plain join as measured (shipped off: benchmarks/RESULTS.md)."""
+    monkeypatch.setattr(ocr_heavyjoin, "NAME_LIST", "name")
+    monkeypatch.setattr(ocr_heavyjoin, "NAME_LIST_PLAIN", True)
 
 
 def _joins(text: str) -> list[tuple[str, str]]:
@@ -62,3 +70,11 @@ def test_two_names_not_joined() -> None:
 
 def test_prose_unchanged() -> None:
     assert _joins(PROSE) == [("ra\ncorded", "recorded")]
+
+
+def test_shipped_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shipped off: a list's join reads as before (round 1's reader)."""
+    assert SHIPPED == (None, False)
+    monkeypatch.setattr(ocr_heavyjoin, "NAME_LIST", SHIPPED[0])
+    monkeypatch.setattr(ocr_heavyjoin, "NAME_LIST_PLAIN", SHIPPED[1])
+    assert _joins(LIST.format(x="11 ul\nbert")) == [("ul\nbert", "albert")]

@@ -95,17 +95,22 @@ SPECK_GUARD = True
 #: In a list of names (:func:`repair.candidates.ocr_namelist.name_list_at`: lines of
 #: capitalised words, hardly a function word) a joint reading is a name or nothing: the
 #: first piece capitalised and the reading no plain word (the period text writes it with a
-#: capital in fewer than :data:`LIST_CAPITAL_SHARE` of its mid-sentence uses).  The far
-#: search knows common words, a list prints names it does not know: SMH dev "ul⏎bert" ->
-#: "albert" (gold "Hul-⏎bert"); session 60's SMH test "Mon⏎nins" -> "Meaning", "Hal⏎tey"
-#: -> "Halted".  "all": no joint reading at all in a list.  Session 60, heavyname
-#: (benchmarks/RESULTS.md).
-NAME_LIST: str | None = "name"
+#: capital in fewer than :data:`LIST_CAPITAL_SHARE` of its mid-sentence uses); "all": no
+#: joint reading at all in a list.  The far search knows common words, a list prints names
+#: it does not know: SMH dev "ul⏎bert" -> "albert" (gold "Hul-⏎bert"); round 1's SMH test
+#: "Mon⏎nins" -> "Meaning", "Hal⏎tey" -> "Halted".  Session 60, heavyname
+#: (benchmarks/RESULTS.md): **off**.  "name" alone: SMH dev 4,216 / 6,872 -> 4,217 / 6,875
+#: (the pieces are then read alone by other readers: "ul⏎bert" -> "at best"); with
+#: :data:`NAME_LIST_PLAIN`: SMH dev 4,215 / 6,871, proxy dev 4,747 / 7,838 -> 4,746 / 7,836,
+#: but test (read once) SMH 5,316 / 8,621 -> 5,318 / 8,635, proxy 5,647 / 9,183 ->
+#: 5,647 / 9,189: a list whose OCR prints capitals in lower case ("Young⏎racultv" for
+#: "Young / Faculty", "Dulcie⏎standflcld") got ten wrong plain joins.
+NAME_LIST: str | None = None
 #: ... and where no reading is kept there, the pieces' plain join (the lost line-end
 #: hyphen's repair alone: "Bott⏎zeil" -> "Bottzeil", gold "Bortzell"; "ul⏎bert" ->
 #: "ulbert", gold "Hul-⏎bert") unless the pieces stand as names of their own
-#: (:func:`_plain_join`).
-NAME_LIST_PLAIN = True
+#: (:func:`_plain_join`).  Off (see :data:`NAME_LIST`).
+NAME_LIST_PLAIN = False
 #: A reading the period text capitalises in fewer than this share of its mid-sentence uses
 #: is a plain word, no name ("meaning" 0.0 of 171, "halted" 0.0 of 11; "Burgess",
 #: "Margaret" 1.0; a reading it never prints is no evidence either way).
