@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Set
 
+from repair.candidates.ocr_namelist import name_list_at
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
@@ -91,6 +92,29 @@ LINE_ONLY = True
 #: A one-letter piece beside pieces that are a dictionary word as printed is a speck, not
 #: half of a split word ("Captain⏎í" is no "Captains", "River⏎j" no "Rivers").
 SPECK_GUARD = True
+#: In a list of names (:func:`repair.candidates.ocr_namelist.name_list_at`: lines of
+#: capitalised words, hardly a function word) a joint reading is a name or nothing: the
+#: first piece capitalised and the reading no plain word (the period text writes it with a
+#: capital in fewer than :data:`LIST_CAPITAL_SHARE` of its mid-sentence uses); "all": no
+#: joint reading at all in a list.  The far search knows common words, a list prints names
+#: it does not know: SMH dev "ul⏎bert" -> "albert" (gold "Hul-⏎bert"); round 1's SMH test
+#: "Mon⏎nins" -> "Meaning", "Hal⏎tey" -> "Halted".  Session 60, heavyname
+#: (benchmarks/RESULTS.md): **off**.  "name" alone: SMH dev 4,216 / 6,872 -> 4,217 / 6,875
+#: (the pieces are then read alone by other readers: "ul⏎bert" -> "at best"); with
+#: :data:`NAME_LIST_PLAIN`: SMH dev 4,215 / 6,871, proxy dev 4,747 / 7,838 -> 4,746 / 7,836,
+#: but test (read once) SMH 5,316 / 8,621 -> 5,318 / 8,635, proxy 5,647 / 9,183 ->
+#: 5,647 / 9,189: a list whose OCR prints capitals in lower case ("Young⏎racultv" for
+#: "Young / Faculty", "Dulcie⏎standflcld") got ten wrong plain joins.
+NAME_LIST: str | None = None
+#: ... and where no reading is kept there, the pieces' plain join (the lost line-end
+#: hyphen's repair alone: "Bott⏎zeil" -> "Bottzeil", gold "Bortzell"; "ul⏎bert" ->
+#: "ulbert", gold "Hul-⏎bert") unless the pieces stand as names of their own
+#: (:func:`_plain_join`).  Off (see :data:`NAME_LIST`).
+NAME_LIST_PLAIN = False
+#: A reading the period text capitalises in fewer than this share of its mid-sentence uses
+#: is a plain word, no name ("meaning" 0.0 of 171, "halted" 0.0 of 11; "Burgess",
+#: "Margaret" 1.0; a reading it never prints is no evidence either way).
+LIST_CAPITAL_SHARE = 0.5
 #: A record for ``benchmarks/smh_heavyjoin.py``: each candidate's guard gap and the pieces'
 #: best reading apart, by (start, end, reading); ``None``: not kept.
 _TRACE: dict | None = None
@@ -243,12 +267,20 @@ def heavy_join_candidates(
         low = joined.lower()
         if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
             continue  # the plain join's
-        for c in _readings(low):
+        in_list = NAME_LIST is not None and name_list_at(toks, i, j)
+        if in_list and NAME_LIST == "all":
+            readings: tuple = ()
+        else:
+            readings = _readings(low)
+        kept = False
+        for c in readings:
             if c.cost > MAX_COST or zipf(c.text) < TARGET_ZIPF or len(c.text) < len(low):
                 continue
             if pieces[0][:1].isupper() and c.text[:1] != low[:1]:
                 continue  # "B inking" -> "Sinking": a capital is kept
             text = c.text if pieces[0][:1].islower() else c.text[:1].upper() + c.text[1:]
+            if in_list and (text[:1].islower() or _plain_word(text)):
+                continue  # a list prints names: "ul⏎bert" is no "albert", "Mon⏎nins" no "Meaning"
             if (toks[i].start, toks[j].end, text) in taken:
                 continue
             price = SPACING_COST * (k - 1) + LINE_COST * lines + c.cost
@@ -269,5 +301,44 @@ def heavy_join_candidates(
                     subs=[list(x) for x in c.subs], heavy_join=True,
                 )
             )  # fmt: skip
+            kept = True
             break
+        if in_list and not kept and NAME_LIST_PLAIN:
+            plain = _plain_join(toks, i, j, pieces, taken)
+            if plain is not None:
+                out.append(plain)
     return out
+
+
+def _plain_word(text: str) -> bool:
+    """Whether the period text writes ``text`` in lower case mostly (:data:`LIST_CAPITAL_SHARE`)."""
+    from repair.score.ngrams import get_ngrams
+
+    share = get_ngrams().capital_share(text.lower())
+    return share is not None and share < LIST_CAPITAL_SHARE
+
+
+def _plain_join(
+    toks: list[Token], i: int, j: int, pieces: list[str], taken: Set[tuple[int, int, str]]
+) -> Candidate | None:
+    """The pieces joined as printed (:data:`NAME_LIST_PLAIN`), unless they stand as names
+    of their own (a capitalised first piece and every piece a known word or a listed name:
+    "Bernard⏎leigh"; a lower-case first piece is no name in a list: "ul⏎bert"), a later
+    piece is a common word ("Smxth⏎and"), or another builder reads the same span already
+    ("Rich⏎ardq" -> "Richard")."""
+    from repair.candidates.ocr_docvocab import _clean
+
+    joined = "".join(pieces)
+    if pieces[0][:1].isupper() and all(_clean(p) for p in pieces):
+        return None
+    if any(is_target(p.lower()) and zipf(p.lower()) >= RARE_PIECE_ZIPF for p in pieces[1:]):
+        return None
+    start, end = toks[i].start, toks[j].end
+    if any(s == start and e == end for s, e, _r in taken):
+        return None
+    k = len(pieces)
+    return cand(
+        toks[i].start, toks[j].end, joined, "OCR_JOIN_SPLIT", finding="nonword",
+        orig=pieces, alt=[joined], cost=SPACING_COST * (k - 1), threshold=THRESHOLD,
+        heavy_join=True, name_list=True,
+    )  # fmt: skip
