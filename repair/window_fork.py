@@ -56,17 +56,33 @@ FORK_WINDOWS = True
 #: lemminflect, wordfreq, ftfy) is then imported once in the parent and inherited by every
 #: later child, not imported again by each (the first child still imports it).  Exact: an
 #: import loads code, no window's state.  Measured (benchmarks/RESULTS.md "Session 60,
-#: forkwarm"): the fork path's CPU on the 1.37 M spun / OCR / clean mix in 100 k windows
-#: ~32 -> ~26 s (every window in one process: ~25 s), peaks unchanged.  False: each child
-#: imports what its window needs (session 60, rss).
+#: forkwarm"): ``head1m`` (1.01 M code points, 5 windows; 2 alternated pairs, CPU
+#: user+sys medians) one process 22.97 s, forked 27.02 s (+17.6 %), forked with this
+#: 25.09 s (+9.2 %: the fork's extra CPU halved), peaks 292 MB either way; outputs
+#: byte-identical (also the 5 MB text and the 1.37 M mix).  False: each child imports what
+#: its window needs (session 60, rss).
 WARM_IMPORTS = True
 
 #: ``gc.freeze()`` in this process before each fork (and ``gc.unfreeze()`` after): the
 #: objects a child inherits sit in the collector's permanent generation, so the child's
 #: collections neither walk them nor write their pages (copy-on-write kept shared).
 #: Session 60, forkwarm; exact (the collector frees no object either way: it only finds
-#: cycles, and the frozen objects are the parent's, alive).
+#: cycles, and the frozen objects are the parent's, alive).  Measured only together with
+#: :data:`WARM_IMPORTS` (its figures), not apart: the window runs with the collector
+#: paused (``pipeline._gc_paused_document``), so little is expected of it alone.
 FREEZE_BEFORE_FORK = True
+
+#: Each child also sends back the names of this package's zero-argument cached loaders
+#: (module-level ``functools.lru_cache`` / ``cache`` functions without parameters: the
+#: lazily loaded tables, the language model, the compiled trees) its call filled, and this
+#: process calls them before its next fork, so later children inherit the tables
+#: (copy-on-write) instead of reading them again.  Exact by the same account as the
+#: windows in one process: a window after another finds every such table loaded.
+#: Session 60, forkwarm, **off**: ``head1m`` (5 windows) 23.46 -> 22.98 s CPU in one pair
+#: (within noise), byte-identical (also the 1.37 M mix), but the mix's peak 238,220 ->
+#: 266,072 KB: the parent then holds every kind of window's tables (spin, OCR, the LM),
+#: and each child carries those its own window never reads.
+WARM_TABLES = False
 
 #: Children started, and windows that fell back to this process (for tests and probes).
 forks = 0
@@ -76,6 +92,10 @@ fallbacks = 0
 _to_import: set[str] = set()
 #: Module names this process tried to import for the children (imported or not).
 warmed: set[str] = set()
+#: Loaders (module, name) the children filled that this process has not called yet, and
+#: those it called (WARM_TABLES).
+_to_load: set[tuple[str, str]] = set()
+loaded: set[tuple[str, str]] = set()
 
 
 def can_fork() -> bool:
@@ -97,8 +117,10 @@ def run_apart(fn: Callable[[], _T]) -> _T:
             stream.flush()
         except (AttributeError, OSError, ValueError):
             pass
-    if WARM_IMPORTS:
+    if WARM_IMPORTS or WARM_TABLES:
         _import_for_children()
+        if WARM_TABLES:
+            _load_for_children()
         if not can_fork():  # an import started a thread: this window runs here
             return fn()
     read_end, write_end = os.pipe()
@@ -118,9 +140,11 @@ def run_apart(fn: Callable[[], _T]) -> _T:
             os.close(read_end)
             _die_with(parent)
             had = set(sys.modules) if WARM_IMPORTS else None
+            empty = _loaders(filled=False) if WARM_TABLES else set()
             value = fn()
             new = sorted(set(sys.modules) - had) if had is not None else []
-            data = pickle.dumps((value, new), protocol=pickle.HIGHEST_PROTOCOL)
+            full = sorted(empty & _loaders(filled=True)) if WARM_TABLES else []
+            data = pickle.dumps((value, new, full), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
             code = 0
@@ -139,8 +163,9 @@ def run_apart(fn: Callable[[], _T]) -> _T:
     finally:
         _pid, status = os.waitpid(pid, 0)
     if status == 0 and data:
-        value, new = pickle.loads(data)
+        value, new, full = pickle.loads(data)
         _to_import.update(name for name in new if name not in warmed)
+        _to_load.update(tuple(name) for name in full if tuple(name) not in loaded)
         return value
     fallbacks += 1
     return fn()
@@ -175,3 +200,41 @@ def _die_with(parent: int) -> None:
         return
     if os.getppid() != parent:  # it ended before the call
         os._exit(1)
+
+
+def _loaders(*, filled: bool) -> set[tuple[str, str]]:
+    """This package's zero-argument cached loaders (:data:`WARM_TABLES`) whose cache is
+    ``filled`` (or empty), as (module, name)."""
+    import inspect
+
+    found: set[tuple[str, str]] = set()
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not module_name.startswith("repair."):
+            continue
+        for name, value in list(vars(module).items()):
+            info = getattr(value, "cache_info", None)
+            if info is None or getattr(value, "__module__", None) != module_name:
+                continue
+            try:
+                if inspect.signature(value).parameters or (info().currsize > 0) is not filled:
+                    continue
+            except (TypeError, ValueError):
+                continue
+            found.add((module_name, name))
+    return found
+
+
+def _load_for_children() -> None:
+    """Call here the loaders earlier children filled (:data:`WARM_TABLES`), each once; one
+    that fails is left to the children (they call it as before)."""
+    while _to_load:
+        key = min(_to_load)
+        _to_load.discard(key)
+        loaded.add(key)
+        module = sys.modules.get(key[0])
+        if module is None:
+            continue
+        try:
+            getattr(module, key[1])()
+        except Exception:  # noqa: BLE001 -- the child loads it as before
+            continue

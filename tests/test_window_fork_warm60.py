@@ -59,3 +59,31 @@ def test_the_child_inherits_frozen_objects(freeze: bool, monkeypatch: pytest.Mon
     assert gc.get_freeze_count() == 0
     assert (window_fork.run_apart(gc.get_freeze_count) > 0) is freeze
     assert gc.get_freeze_count() == 0
+
+
+_CALLS: list[int] = []
+
+
+@pytest.mark.parametrize("warm", [True, False])
+def test_a_table_a_child_loaded_is_loaded_here_before_the_next_fork(
+    warm: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zero-argument cached loader the first child filled is called in this process
+    before the second fork with ``WARM_TABLES`` (the second child finds it filled)."""
+    from functools import lru_cache
+
+    def table() -> tuple[int, ...]:
+        _CALLS.append(1)
+        return (1, 2, 3)
+
+    table.__module__ = window_fork.__name__
+    loader = lru_cache(maxsize=1)(table)
+    monkeypatch.setattr(window_fork, "_forkwarm_table", loader, raising=False)
+    monkeypatch.setattr(window_fork, "WARM_TABLES", warm)
+    monkeypatch.setattr(window_fork, "loaded", set())
+    monkeypatch.setattr(window_fork, "_to_load", set())
+    _CALLS.clear()
+    assert window_fork.run_apart(lambda: loader()[0]) == 1
+    assert _CALLS == []  # the child's load stayed in the child
+    assert window_fork.run_apart(lambda: loader.cache_info().currsize) == (1 if warm else 0)
+    assert _CALLS == ([1] if warm else [])
