@@ -17,13 +17,19 @@ what it answers (:mod:`repair.score.ocr_channel`).  Checked byte for byte on spu
 clean and mixed texts (benchmarks/RESULTS.md, "Session 60, rss"; tests/test_window_fork60.py).
 
 The price is CPU: each child loads the tables its window reads (the per-user cache's
-copies) and starts with the parent's memos, not the previous window's.  A child that
+copies) and starts with the parent's memos, not the previous window's.  Most of it was
+imports (~350-380 modules a window, each child importing them again): with
+:data:`WARM_IMPORTS` the parent imports what the children imported before its next fork,
+and :data:`FREEZE_BEFORE_FORK` keeps the inherited objects out of the child's collections
+(session 60, forkwarm).  A child that
 fails for any reason (it is killed, its result does not pickle) is not an error: the
 window is repaired again in this process, the same bytes.
 """
 
 from __future__ import annotations
 
+import gc
+import importlib
 import os
 import pickle
 import sys
@@ -44,9 +50,52 @@ _T = TypeVar("_T")
 #: process (before session 60).
 FORK_WINDOWS = True
 
+#: Each child sends back, with its value, the names of the modules its call imported, and
+#: this process imports them before its next fork (session 60, forkwarm): a window's code
+#: (~350-380 modules, most of ``repair.candidates`` / ``repair.score``, rapidfuzz,
+#: lemminflect, wordfreq, ftfy) is then imported once in the parent and inherited by every
+#: later child, not imported again by each (the first child still imports it).  Exact: an
+#: import loads code, no window's state.  Measured (benchmarks/RESULTS.md "Session 60,
+#: forkwarm"): ``head1m`` (1.01 M code points, 5 windows; 2 alternated pairs, CPU
+#: user+sys medians) one process 22.97 s, forked 27.02 s (+17.6 %), forked with this
+#: 25.09 s (+9.2 %: the fork's extra CPU halved), peaks 292 MB either way; outputs
+#: byte-identical (also the 5 MB text and the 1.37 M mix).  False: each child imports what
+#: its window needs (session 60, rss).
+WARM_IMPORTS = True
+
+#: ``gc.freeze()`` in this process before each fork (and ``gc.unfreeze()`` after): the
+#: objects a child inherits sit in the collector's permanent generation, so the child's
+#: collections neither walk them nor write their pages (copy-on-write kept shared).
+#: Session 60, forkwarm; exact (the collector frees no object either way: it only finds
+#: cycles, and the frozen objects are the parent's, alive).  Measured only together with
+#: :data:`WARM_IMPORTS` (its figures), not apart: the window runs with the collector
+#: paused (``pipeline._gc_paused_document``), so little is expected of it alone.
+FREEZE_BEFORE_FORK = True
+
+#: Each child also sends back the names of this package's zero-argument cached loaders
+#: (module-level ``functools.lru_cache`` / ``cache`` functions without parameters: the
+#: lazily loaded tables, the language model, the compiled trees) its call filled, and this
+#: process calls them before its next fork, so later children inherit the tables
+#: (copy-on-write) instead of reading them again.  Exact by the same account as the
+#: windows in one process: a window after another finds every such table loaded.
+#: Session 60, forkwarm, **off**: ``head1m`` (5 windows) 23.46 -> 22.98 s CPU in one pair
+#: (within noise), byte-identical (also the 1.37 M mix), but the mix's peak 238,220 ->
+#: 266,072 KB: the parent then holds every kind of window's tables (spin, OCR, the LM),
+#: and each child carries those its own window never reads.
+WARM_TABLES = False
+
 #: Children started, and windows that fell back to this process (for tests and probes).
 forks = 0
 fallbacks = 0
+
+#: Module names the children imported that this process has not tried yet (WARM_IMPORTS).
+_to_import: set[str] = set()
+#: Module names this process tried to import for the children (imported or not).
+warmed: set[str] = set()
+#: Loaders (module, name) the children filled that this process has not called yet, and
+#: those it called (WARM_TABLES).
+_to_load: set[tuple[str, str]] = set()
+loaded: set[tuple[str, str]] = set()
 
 
 def can_fork() -> bool:
@@ -68,15 +117,34 @@ def run_apart(fn: Callable[[], _T]) -> _T:
             stream.flush()
         except (AttributeError, OSError, ValueError):
             pass
+    if WARM_IMPORTS or WARM_TABLES:
+        _import_for_children()
+        if WARM_TABLES:
+            _load_for_children()
+        if not can_fork():  # an import started a thread: this window runs here
+            return fn()
     read_end, write_end = os.pipe()
     parent = os.getpid()
-    pid = os.fork()
+    frozen = FREEZE_BEFORE_FORK
+    if frozen:
+        gc.freeze()
+    pid = -1
+    try:
+        pid = os.fork()
+    finally:
+        if frozen and pid:  # this process (or a failed fork): collect as before
+            gc.unfreeze()
     if pid == 0:  # the child: never returns, never unwinds into the caller's handlers
         code = 1
         try:
             os.close(read_end)
             _die_with(parent)
-            data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
+            had = set(sys.modules) if WARM_IMPORTS else None
+            empty = _loaders(filled=False) if WARM_TABLES else set()
+            value = fn()
+            new = sorted(set(sys.modules) - had) if had is not None else []
+            full = sorted(empty & _loaders(filled=True)) if WARM_TABLES else []
+            data = pickle.dumps((value, new, full), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
             code = 0
@@ -95,9 +163,29 @@ def run_apart(fn: Callable[[], _T]) -> _T:
     finally:
         _pid, status = os.waitpid(pid, 0)
     if status == 0 and data:
-        return pickle.loads(data)
+        value, new, full = pickle.loads(data)
+        _to_import.update(name for name in new if name not in warmed)
+        _to_load.update(tuple(name) for name in full if tuple(name) not in loaded)
+        return value
     fallbacks += 1
     return fn()
+
+
+def _import_for_children() -> None:
+    """Import here the modules earlier children imported (:data:`WARM_IMPORTS`), each
+    name tried once; one that does not import by its name (an extension's private
+    module) is skipped.  (An import that started a thread would stop the forks:
+    :func:`run_apart` then runs the window here, as :func:`can_fork` asks.)"""
+    while _to_import:
+        name = min(_to_import)
+        _to_import.discard(name)
+        warmed.add(name)
+        if name in sys.modules:
+            continue
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 -- not importable by name: the child imports it
+            continue
 
 
 def _die_with(parent: int) -> None:
@@ -112,3 +200,41 @@ def _die_with(parent: int) -> None:
         return
     if os.getppid() != parent:  # it ended before the call
         os._exit(1)
+
+
+def _loaders(*, filled: bool) -> set[tuple[str, str]]:
+    """This package's zero-argument cached loaders (:data:`WARM_TABLES`) whose cache is
+    ``filled`` (or empty), as (module, name)."""
+    import inspect
+
+    found: set[tuple[str, str]] = set()
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not module_name.startswith("repair."):
+            continue
+        for name, value in list(vars(module).items()):
+            info = getattr(value, "cache_info", None)
+            if info is None or getattr(value, "__module__", None) != module_name:
+                continue
+            try:
+                if inspect.signature(value).parameters or (info().currsize > 0) is not filled:
+                    continue
+            except (TypeError, ValueError):
+                continue
+            found.add((module_name, name))
+    return found
+
+
+def _load_for_children() -> None:
+    """Call here the loaders earlier children filled (:data:`WARM_TABLES`), each once; one
+    that fails is left to the children (they call it as before)."""
+    while _to_load:
+        key = min(_to_load)
+        _to_load.discard(key)
+        loaded.add(key)
+        module = sys.modules.get(key[0])
+        if module is None:
+            continue
+        try:
+            getattr(module, key[1])()
+        except Exception:  # noqa: BLE001 -- the child loads it as before
+            continue
