@@ -5,7 +5,9 @@ keeps nothing a window made, and a child that fails leaves the window to the par
 from __future__ import annotations
 
 import glob
+import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,38 @@ import repair.cli.fix as fix_cli
 from repair import RepairConfig, window_fork
 from repair.pipeline import first_pass_stream, repair_stream, summary_scores
 
-pytestmark = pytest.mark.skipif(not window_fork.can_fork(), reason="no fork here")
+#: The product's own test, kept for :func:`test_another_thread_stops_the_fork`.
+_CAN_FORK = window_fork.can_fork
+
+
+def platform_forks() -> bool:
+    """A POSIX ``fork`` on Linux: :func:`repair.window_fork.can_fork` without its thread
+    test."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+pytestmark = pytest.mark.skipif(not platform_forks(), reason="no fork here")
+
+
+@pytest.fixture(autouse=True)
+def fork_beside_idle_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Earlier tests of the same pytest process (Ray, the HTTP server) leave idle threads
+    behind, and ``repair fix`` then runs its windows in one process; these tests are about
+    the fork itself, so they allow it (a ``repair fix`` process starts no thread)."""
+    monkeypatch.setattr(window_fork, "can_fork", platform_forks)
+
+
+def test_another_thread_stops_the_fork() -> None:
+    """While another thread is alive, a window is not forked (a fork copies one thread)."""
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait, daemon=True)
+    worker.start()
+    try:
+        assert _CAN_FORK() is False
+    finally:
+        stop.set()
+        worker.join()
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = sorted(glob.glob(str(ROOT / "seeds" / "*.txt")))[0]

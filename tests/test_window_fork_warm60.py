@@ -12,8 +12,9 @@ import sys
 import pytest
 
 from repair import window_fork
+from tests.test_window_fork60 import fork_beside_idle_threads, platform_forks  # noqa: F401
 
-pytestmark = pytest.mark.skipif(not window_fork.can_fork(), reason="no fork here")
+pytestmark = pytest.mark.skipif(not platform_forks(), reason="no fork here")
 
 #: A standard-library module nothing in the tests imports (its import has no effect).
 _MODULE = "wave"
