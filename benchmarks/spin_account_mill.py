@@ -237,6 +237,18 @@ def band_report(bands: Counter) -> str:
     return "\n".join(out)
 
 
+def apply_settings(ap: argparse.ArgumentParser, assignments: list[str]) -> None:
+    """Set each ``MODULE.FLAG=VALUE`` of ``--set`` (a Python literal); an unknown flag is
+    the parser's error."""
+    for kv in assignments:
+        name, value = kv.split("=", 1)
+        mod, flag = name.rsplit(".", 1)
+        module = importlib.import_module(mod)
+        if not hasattr(module, flag):
+            ap.error(f"no setting {flag} in {mod}")
+        setattr(module, flag, ast.literal_eval(value))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--spinner", action="append", help="repeatable (default: mill)")
@@ -246,13 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", default=[], metavar="MODULE.FLAG=VALUE",
                     help="a setting for this run (a Python literal)")  # fmt: skip
     args = ap.parse_args(argv)
-    for kv in args.set:
-        name, value = kv.split("=", 1)
-        mod, flag = name.rsplit(".", 1)
-        module = importlib.import_module(mod)
-        if not hasattr(module, flag):
-            ap.error(f"no setting {flag} in {mod}")
-        setattr(module, flag, ast.literal_eval(value))
+    apply_settings(ap, args.set)
     for spinner in args.spinner or ["mill"]:
         bands: Counter | None = Counter() if args.by_score else None
         cat, false, ex, reach, rex = mill_account(spinner, args.cap, bands)

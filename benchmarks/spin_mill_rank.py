@@ -25,8 +25,6 @@ today's word model and bar.  The test half is never read.
 from __future__ import annotations
 
 import argparse
-import ast
-import importlib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from spin_account_mill import apply_settings  # noqa: E402
 from spin_eval import make_config, spun_docs  # noqa: E402
 from spin_sim import RATE  # noqa: E402
 from train_spin_model import gold_spans  # noqa: E402
@@ -150,13 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", default=[], metavar="MODULE.FLAG=VALUE",
                     help="a setting for this run (a Python literal)")  # fmt: skip
     args = ap.parse_args(argv)
-    for kv in args.set:
-        name, value = kv.split("=", 1)
-        mod, flag = name.rsplit(".", 1)
-        module = importlib.import_module(mod)
-        if not hasattr(module, flag):
-            ap.error(f"no setting {flag} in {mod}")
-        setattr(module, flag, ast.literal_eval(value))
+    apply_settings(ap, args.set)
     for spinner in args.spinner or ["mill"]:
         classes, edits = run(spinner, args.cap, args.oracle)
         print(f"{spinner} dev: " + ", ".join(f"{k} {v}" for k, v in edits.items()))

@@ -10,21 +10,12 @@ import pytest
 
 from repair.candidates import ocr_glued, ocr_glyphrate, ocr_reach
 from repair.tokenize import tokenize
+from tests.test_ocr_speck51 import ROWS as SPECK51_ROWS
 
 #: A table whose only junk mark is "~" (so "«" is read through its pool), kept after a
 #: word about as often as read as a letter; "." and "," are punctuation.
-ROWS = (
-    ("~", "inner:aa", "=l", "20"),
-    ("~", "inner:aa", "drop", "4"),
-    ("~", "trail:a_", "keep", "6"),
-    ("~", "trail:a_", "=s", "3"),
-    ("~", "trail:a_", "drop", "5"),
-    ("~", "lead:_a", "keep", "6"),
-    ("~", "lead:_a", "drop", "5"),
-    (".", "trail:a_", "keep", "300"),
-    (".", "lead:_a", "drop", "40"),
-    (",", "trail:a_", "keep", "300"),
-)
+#: (``test_ocr_speck51``'s table with a "," row.)
+ROWS = (*SPECK51_ROWS, (",", "trail:a_", "keep", "300"))
 
 #: A garbled page that prints "«" inside words and before non-words, and once on a word.
 SPECK_PAGE = (

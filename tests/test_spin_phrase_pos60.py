@@ -9,9 +9,8 @@ from __future__ import annotations
 import pytest
 
 import repair.candidates.spin_phrase_long as spl
-import repair.candidates.spin_phrase_self as sps
 from repair.candidates.spin_phrase_pos import agrees, span_function
-from repair.document import Document
+from tests.test_spin_phrase_long59 import _long
 
 #: A phrase spinner's "because" at three places, "they" after two of them.
 THREE = (
@@ -36,15 +35,6 @@ def on(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setattr(spl, "POS_AGREEMENT", True)
     monkeypatch.setattr(spl, "SHARED_AT_EVERY_PLACE", True)
     return monkeypatch
-
-
-def _long(text: str) -> list[tuple[str, str, int]]:
-    doc = Document(text)
-    return [
-        (m.written, m.original, len(m.places))
-        for m in sps.document_mappings(doc, [], set())
-        if len(m.written.split()) >= spl.MIN_WORDS
-    ]
 
 
 def test_adjective_for_an_adverbial_span_declined(on: pytest.MonkeyPatch) -> None:
