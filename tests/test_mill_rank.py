@@ -17,18 +17,10 @@ from repair import repair_text
 from repair.document import Document
 from repair.score import mill_rank
 from tests.test_mill_windows import CLEAN_RIVERS
-from tests.test_spin_lone import _pairs
+from tests.test_spin_lone import MILL_SLEEP, _pairs
 
-#: dev abstract 18 of benchmarks/spin_sim/abstracts.py through the simulated mill
-#: (benchmarks/spin_sim/mill.py); the mill wrote "retention" for "memory"
-MILL_SLEEP = (
-    "Sleep plays an important role in retention. We asked sixty pupils to understand a list "
-    "of words in the evening and tested them the ensuing morning. Students who slept for at "
-    "least seven hours remembered more saws than those who slept less, even when the total "
-    "time between acquisition and test was the same. A short nap the next day did not make "
-    "up for the cleared oblivion. These detections support advice on oblivion for students "
-    "before exams.\n"
-)
+#: (``MILL_SLEEP``, from test_spin_lone: dev abstract 18 through the simulated mill, which
+#: wrote "retention" for "memory".)
 #: dev abstract 07: "schoolboys" (for "pupils") read as the general "boys" without the cue
 MILL_PARSER = (
     "Natural intercourse processing handmaidens often fail on text written by minors. We "

@@ -39,27 +39,23 @@ MAX_FUNCTION_SHARE = 0.1
 def _span(toks: list[Token], i: int, j: int) -> tuple[int, int]:
     """The token range of the lines holding ``toks[i]`` to ``toks[j]`` and :data:`LINES`
     lines more on each side (a blank line ends it)."""
-    lo, seen = i, 0
-    while lo > 0:
-        t = toks[lo - 1]
+    return _edge(toks, i, -1), _edge(toks, j, 1)
+
+
+def _edge(toks: list[Token], k: int, step: int) -> int:
+    """From ``toks[k]``, the last token reached going ``step`` (-1 back, 1 on) before a blank
+    line or the :data:`LINES`-th more line break."""
+    seen = 0
+    while 0 <= k + step < len(toks):
+        t = toks[k + step]
         if t.kind == "space" and "\n" in t.text:
             if "\n\n" in t.text:
                 break
             seen += t.text.count("\n")
             if seen > LINES:
                 break
-        lo -= 1
-    hi, seen = j, 0
-    while hi + 1 < len(toks):
-        t = toks[hi + 1]
-        if t.kind == "space" and "\n" in t.text:
-            if "\n\n" in t.text:
-                break
-            seen += t.text.count("\n")
-            if seen > LINES:
-                break
-        hi += 1
-    return lo, hi
+        k += step
+    return k
 
 
 def list_shape(toks: list[Token], i: int, j: int) -> tuple[int, float, float]:
