@@ -5,8 +5,8 @@ apart from the profile: 155 of its 183 dev families and 98 of its 166 held famil
 pair in the shipped profile, but the profile's own rows (read off seed 000 and the spinner's
 known habits: "Chinese" -> "Chinese language", "before" -> "earlier than", "a judge" ->
 "a choose", "were" -> "had been") are never spun onto new text, and the forward table has no
-capitalised nationality row, so the multi-word spans the real articles carry most often are
-missing.  The held-out real articles are that case: the same thesaurus, new text.
+capitalised nationality row ("Chinese language chief" never occurs).  The held-out real
+articles are that case: the same thesaurus, new text.
 
 This spinner spins a document with **the profile's own rows read forwards**
 (``lexicons/spin_en_pairs.tsv``: original -> spun form, the caps rows on capitalised words
@@ -23,9 +23,10 @@ half of the families out of the profile, so a dev document is read with the test
 rows known and its dev half's unknown, and a test document the other way round (tuning on
 dev never sees the test families' rows held out).  With the profile whole the figure is
 "the same spinner, every habit known, a new article" (an upper bound); unprofiled it is
-"about half the habits known", the stand-in for the real articles.  The extension is every
-family's (as ``seeddense``'s); :func:`spin_account` (``benchmarks/spin_account.py``) counts
-the profile rows' spans (``p:``) and the extension's (``x:``) apart.
+"about half the habits known", the stand-in for the real articles (benchmarks/RESULTS.md,
+"Session 61, spinseed").  The extension is every family's (as ``seeddense``'s);
+``benchmarks/spin_account.py`` counts the dev families' profile spans (``h:``), the test
+families' (``p:``) and the extension's (``x:``) apart.
 """
 
 from __future__ import annotations
