@@ -272,6 +272,7 @@ def account(
             cbar = stage.common_bar(det.details) if det else 2.0
             covered = stage._covered([(o.start, o.end) for o in det.occurrences]) if det else set()
             gold = gold_spans(s)
+            fams = _span_families(s)
             by_span = {(e.offset, e.end): e for e in r.edits}
             for (a, b), orig in gold.items():
                 written = s.spun[a:b]
@@ -287,6 +288,7 @@ def account(
                     sub = "reach:" + phrase_why(det, a, b, orig, by_span)
                     ph = next((p for p in det.phrases if (p.start, p.end) == (a, b)), None)
                 cat[(k, sub)] += 1
+                cat[("source", f"{_source(fams.get((a, b), '?'))}{k}")] += 1
                 got = rows.get((a, b)) or crows.get((a, b))
                 shown = e.replacement if e else got[0].original if got else None
                 if ph is not None:
@@ -300,11 +302,34 @@ def account(
                 if (a, b) in gold:
                     continue
                 overlaps = any(x < b and a < y for x, y in gold)
-                false[f"{e.rule}{'/overlap' if overlaps else ''}"] += 1
+                key = f"{e.rule}{'/overlap' if overlaps else ''}"
+                false[key] += 1
+                ex[("false", key)].append((s.spun[a:b], e.replacement))
     finally:
         stage._Stage.detect = shipped  # type: ignore[method-assign]
         stage._decide_rows = decide  # type: ignore[assignment]
     return cat, false, ex
+
+
+def _span_families(s) -> dict[tuple[int, int], str]:  # type: ignore[no-untyped-def]
+    """Each gold span on the spun text -> its gold edit's family (the per-source rows of
+    the account, :func:`_source`)."""
+    out, delta = {}, 0
+    for g in sorted(s.edits, key=lambda g: g.start):
+        a = g.start + delta
+        delta += len(g.replacement) - (g.end - g.start)
+        out[(a, a + len(g.replacement))] = g.family
+    return out
+
+
+def _source(family: str) -> str:
+    """``h:`` a ``seedprof`` profile row of a dev family (held out by ``--unprofiled``),
+    ``p:`` one of a test family (kept), ``x:`` an extension word, else the family's head."""
+    from spin_sim.seedprof import family_half
+
+    if family.startswith("p:"):
+        return "h:" if family_half(family[2:]) == "dev" else "p:"
+    return family[:2]
 
 
 def _classify(written, orig, e, row, crow, shut, bar, cbar, skip):  # type: ignore[no-untyped-def]
@@ -353,10 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.unlisted:
         hold_out_listed("dev")
     if args.unprofiled:
-        hold_out_profile("dev")
+        hold_out_profile("dev", "seedprof" in (args.spinner or ()))
     for spinner in args.spinner or ["wordnet", "double"]:
         cat, false, ex = account(spinner, args.cap, not args.no_profile, args.reverse, args.phrases)
-        n = max(sum(cat.values()), 1)
+        n = max(sum(v for (k, _s), v in cat.items() if k != "source"), 1)
         print(f"{spinner}: {n} substitutions, {sum(false.values())} false edits")
         for k in ORDER:
             subs = sorted(((s, v) for (k2, s), v in cat.items() if k2 == k), key=lambda x: -x[1])
@@ -366,7 +391,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {k:15s} {tot:5d}  {tot / n:.3f}   " + ", ".join(f"{s} {v}" for s, v in subs))
             for s, _v in subs if args.show else ():
                 print(f"      {s}: {ex[(k, s)][: args.show]}")
+        src = sorted((sub, v) for (k2, sub), v in cat.items() if k2 == "source")
+        print(
+            "  by source (h: dev-family profile row, p: test-family profile row, x: extension): "
+            + ", ".join(f"{a} {v}" for a, v in src)
+        )
         print("  false: " + ", ".join(f"{k} {v}" for k, v in false.most_common()))
+        for k, _v in false.most_common() if args.show else ():
+            print(f"      {k}: {ex[('false', k)][: args.show]}")
     return 0
 
 

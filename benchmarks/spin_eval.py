@@ -37,6 +37,15 @@ substitutions the profile does not hold), counted by :func:`half_counts`; ``dev-
 extension).  ``--unprofiled`` holds the dev seed families' pairs out of the profile, so that
 ``seed`` and ``seeddense:dev-table`` on dev measure families the profile was not written for.
 
+``seedprof`` (:mod:`spin_sim.seedprof`, session 61) is seed 000's spinner on a new article:
+the profile's own rows read forwards plus the WordNet extension, at seed 000's density,
+every family in every document.  Its rows: the whole document, ``seedprof:dev-rows`` /
+``seedprof:test-rows`` (the profile rows of each half of its families) and
+``seedprof:extension``.  ``--spinner seedprof --unprofiled`` (run alone) takes the
+document split's own half of the profile's rows out of the profile, so the split's own
+``-rows`` figure is the spinner's habits the profile does not hold, the other half's
+the habits it holds, on the same documents.
+
 **The test half holds no list row of its own families.** 12 of the 22 rows of
 :data:`repair.detect.wordy.FUNCTION_PHRASES` are the phrase simulator's spun forms word for
 word, 5 of them of test families ("prior to", "in excess of": benchmarks/RESULTS.md,
@@ -76,12 +85,13 @@ from spin_sim import (  # noqa: E402
     RATE,
     SPINNERS,
     mill,
+    seeddense,
+    seedprof,
     spin_doc,
 )
 from spin_sim.abstracts import abstract_docs, spin_abstract  # noqa: E402
 from spin_sim.corpus import Doc, select  # noqa: E402
 from spin_sim.roc import auc  # noqa: E402
-from spin_sim.seeddense import HALVES, in_half  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
 from repair.bench.metrics import Counts, doc_metrics, edit_blocks, token_seq  # noqa: E402
@@ -169,6 +179,19 @@ class Row:
         }
 
 
+#: The scored halves and the half test of each half-scored spinner (``spin_sim.HALF_SCORED``).
+HALVES_OF = {
+    "seeddense": (seeddense.HALVES, seeddense.in_half),
+    "seedprof": (seedprof.HALVES, seedprof.in_half),
+}
+HALVES = seeddense.HALVES
+
+
+def in_half(g, half: str, spinner: str = "seeddense") -> bool:  # type: ignore[no-untyped-def]
+    """Whether the gold edit ``g`` of a ``spinner`` document is scored in ``half``."""
+    return HALVES_OF[spinner][1](g, half)
+
+
 def half_spans(s: SpunDoc, half: str) -> dict[tuple[int, int], str]:
     """``half``'s gold spans of a ``seeddense`` document on the spun text -> original
     (:func:`spin_sim.seeddense.in_half`)."""
@@ -176,7 +199,7 @@ def half_spans(s: SpunDoc, half: str) -> dict[tuple[int, int], str]:
     for g in sorted(s.edits, key=lambda g: g.start):
         a = g.start + delta
         delta += len(g.replacement) - (g.end - g.start)
-        if in_half(g, half):
+        if in_half(g, half, s.spinner):
             out[(a, a + len(g.replacement))] = g.original
     return out
 
@@ -206,7 +229,7 @@ def half_reference(s: SpunDoc, half: str, edits: tuple = ()) -> str:
         a, b = g.start + delta, g.start + delta + len(g.replacement)
         delta += len(g.replacement) - (g.end - g.start)
         out.append(s.spun[pos:a])
-        if in_half(g, half):
+        if in_half(g, half, s.spinner):
             out.append(g.original)
         else:
             out.append(restored(s.spun, (a, b), edits) or s.spun[a:b])
@@ -272,7 +295,7 @@ class Runner:
             out, spun, edits = self.repair(s.spun, (s.clean,) if self.references else ())
             spun_score = _pair(spun)
             row.counts = row.counts + doc_metrics(s.spun, s.clean, out, edits)
-            for half in HALVES[split] if spinner in HALF_SCORED else ():
+            for half in HALVES_OF[spinner][0][split] if spinner in HALF_SCORED else ():
                 counts = half_counts(s, half, out, edits)
                 row.halves[half] = row.halves.get(half, Counts()) + counts
                 spans = half_spans(s, half)
@@ -328,14 +351,17 @@ def hold_out_listed(split: str) -> list[str]:
     return rows
 
 
-def hold_out_profile(split: str) -> int:
+def hold_out_profile(split: str, profile_rows: bool = False) -> int:
     """Take out of the seed profile every (spun form, original) row that is one of the
     ``seed`` simulator's pairs of ``split``'s families (``--unprofiled``): on dev, the
     profile then holds this half's families no more than it holds the test half's, so
     the dev figure measures what carries to families the profile was not written
     for.  Rows the profile shares with the other half's families stay (the test half
-    keeps them too).  Returns the number of (spun form, original) rows taken out."""
-    from spin_sim import seedfamily
+    keeps them too).  With ``profile_rows`` (``--spinner seedprof``, which is run alone
+    with ``--unprofiled``) the rows taken out are instead the profile's own rows of
+    ``split``'s ``seedprof`` families (:func:`spin_sim.seedprof.held_pairs`).  Returns the
+    number of (spun form, original) rows taken out."""
+    from spin_sim import seedfamily, seedprof
 
     from repair import flagmemo
     from repair.candidates import spin as cand
@@ -346,12 +372,14 @@ def hold_out_profile(split: str) -> int:
     # noted before the table is taken in hand, and no later check empties it.
     flagmemo.check()
     pairs: set[tuple[str, str]] = set()
-    for key, fam, _flags in seedfamily.sim().families():
+    for key, fam, _flags in () if profile_rows else seedfamily.sim().families():
         if seedfamily.split_of(key) != split:
             continue
         for orig, alts in fam:
             for alt in alts:
                 pairs.add((cand._norm(alt), cand._norm(orig)))
+    if profile_rows:
+        pairs |= {(cand._norm(s), cand._norm(o)) for s, o in seedprof.held_pairs(split)}
     table = cand._profile(cand.LEXICON)
     n = 0
     for spun in list(table):
@@ -510,7 +538,9 @@ def main(argv: list[str] | None = None) -> int:
     runner = Runner(make_config(args.stages, args.no_profile), args.references, args.show)
     hold = args.unlisted or (args.split == "test" and not args.listed)
     held = hold_out_listed(args.split) if hold else []
-    unprofiled = hold_out_profile(args.split) if args.unprofiled else 0
+    if args.unprofiled and "seedprof" in names and len(names) > 1:
+        ap.error("--unprofiled holds seedprof's own rows out: run --spinner seedprof alone")
+    unprofiled = hold_out_profile(args.split, "seedprof" in (names or ())) if args.unprofiled else 0
     print(
         f"# split {args.split}{'-' + args.half if args.half else ''}; at most {args.cap} "
         f"documents per spinner (--cap); rate "

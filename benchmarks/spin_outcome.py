@@ -130,8 +130,9 @@ def outcomes(spinner: str, cap: int, profile: bool, show: int, why: bool = False
         gold = gold_spans(s)
         hidden: set[tuple[int, int]] = set()
         if spinner in HALF_SCORED:  # dense documents carry every family: read the dev half only
-            hidden = set(gold) - set(half_spans(s, "dev-families"))
-            gold = half_spans(s, "dev-families")
+            own = "dev-rows" if spinner == "seedprof" else "dev-families"
+            hidden = set(gold) - set(half_spans(s, own))
+            gold = half_spans(s, own)
         by_span = {(e.offset, e.end): e for e in r.edits}
         used: set[tuple[int, int]] = set()
         for (a, b), orig in gold.items():
