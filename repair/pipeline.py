@@ -592,6 +592,11 @@ def _repair_document(
 
             long_spans = restored_long_spans(edits)
             details["spin_score"]["long_spans"] = long_spans
+        combo_phrase = combo_misfit = 0.0
+        if spin_doc.COMBO_PHRASE_WEIGHT or spin_doc.COMBO_MISFIT_WEIGHT:  # session 61 (capped)
+            combo_phrase, combo_misfit = _combo(
+                text, span, paraphrase, score_fields["collocation"], edits, details["spin_score"]
+            )
         score_fields["spin"] = document_spin(
             score_fields["spin"],
             score_fields["collocation"],
@@ -607,6 +612,8 @@ def _repair_document(
             common_misfit,
             neighbour_misfit,
             long_spans,
+            combo_phrase,
+            combo_misfit,
         )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)
@@ -622,6 +629,37 @@ def _repair_document(
     )
     declined = _left_as_is(declined, edits)
     return RepairResult(text, out, tuple(edits), scores, tuple(declined))
+
+
+def _combo(
+    text: str,
+    span: float,
+    paraphrase: float,
+    collocation: float,
+    edits: list[Edit],
+    out: dict,
+) -> tuple[float, float]:
+    """The surprises of :mod:`repair.detect.spin_combo_score`'s two combinations for the
+    document spin score (0.0 where a weight is off or the text has too few content words),
+    noted in ``out``."""
+    from repair.detect import spin_combo_score as combo
+    from repair.detect.spin_combo import content_words
+
+    if content_words(text) < combo.min_content():
+        return 0.0, 0.0
+    phrase = misfit = 0.0
+    if spin_doc.COMBO_PHRASE_WEIGHT:
+        from repair.detect.spin_long_restored import restored_long_spans
+
+        phrase = combo.phrase_surprise(span, paraphrase, collocation, restored_long_spans(edits))
+        out["combo_phrase"] = round(phrase, 3)
+    if spin_doc.COMBO_MISFIT_WEIGHT:
+        from repair.detect.spin_combo import cues
+        from repair.detect.spin_neighbour_misfit import neighbour_misfit_share
+
+        misfit = combo.misfit_surprise(cues(text), neighbour_misfit_share(text))
+        out["combo_misfit"] = round(misfit, 3)
+    return phrase, misfit
 
 
 #: The detection-details key under which a stage lists the spans it declined, as

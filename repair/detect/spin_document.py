@@ -359,6 +359,30 @@ FAMILY_SURPRISE = 7.158
 #: :data:`SPAN_WEIGHT`; 0.5 / 0.7 / 0.74 read 0.728 / 0.733 / 0.733) phrase AUC dev, list
 #: rows held out, 0.710 -> 0.733, every ``--all`` dev row identical.
 LONG_SPAN_WEIGHT = 0.7
+#: Weights of the two calibrated combinations of :mod:`repair.detect.spin_combo_score`
+#: (``lexicons/spin_combo.json``, fitted on dev documents only by
+#: ``benchmarks/spin_combo_fit.py``): ``phrase`` pools the multi-word evidence (span,
+#: paraphrase, collocation, restored long spans) that the maximum reads one cue at a time,
+#: ``misfit`` reads the content words' context fit against the document's register, with the
+#: neighbour-misfit share.  Each is read only on documents of at least the model's
+#: ``min_content`` content words, its surprise capped under :data:`SPUN_AT` and left out of the
+#: tie term: it reorders documents under the cut, never flags one by itself, never changes an
+#: edit.  0.0 switches one off and the pipeline does not compute it.  Session 61 (spinauc;
+#: benchmarks/RESULTS.md, "Session 61, spinauc").  **Both shipped off.**  ``misfit`` at 0.74
+#: (tuned on dev, the model fitted on dev documents 40-199, so ``spin_eval.py``'s dev rows are
+#: held out): AUC dev distrib 0.592 -> 0.702, distrib1 0.606 -> 0.711, WordNet 0.986 -> 0.989,
+#: phrase 0.733 -> 0.734, every other dev AUC and every edit identical; but test (read once)
+#: distrib 0.662 -> 0.751, distrib1 0.647 -> 0.725 with phrase 0.753 -> 0.736 and seed 0.956 ->
+#: 0.953 (session 59's neighbour cue alone: 0.747, phrase 0.726, seed 0.946), the calibration's
+#: AUC against every clean register test 0.959 -> 0.957 (FPR, edits identical), and ~1.2 s CPU
+#: more per 100 k words on every text.  ``phrase`` at 1.2: phrase dev 0.739 -> 0.765 (rows
+#: of ``benchmarks/spin_combo_fit.py --report``) but WordNet 0.986 -> 0.983, seed 0.992 -> 0.991:
+#: off on dev, its test half not read.
+COMBO_PHRASE_WEIGHT = 0.0
+COMBO_MISFIT_WEIGHT = 0.0
+#: The weights tuned on dev (what the two are set to for the ON figures).
+COMBO_PHRASE_WEIGHT_TUNED = 1.2
+COMBO_MISFIT_WEIGHT_TUNED = 0.74
 #: Weight of the surprise of the words, profile and family cues (module doc).
 PART_WEIGHT = 0.8
 #: The surprise reported as 0.5 (module doc; dev clean documents; since session 19 the 13
@@ -523,6 +547,8 @@ def surprise(
     common_misfit: float = 0.0,
     neighbour_misfit: float = 0.0,
     long_spans: int = 0,
+    combo_phrase: float = 0.0,
+    combo_misfit: float = 0.0,
 ) -> float:
     """The document's surprise under clean English (module doc): the largest cue's;
     ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score,
@@ -558,6 +584,10 @@ def surprise(
         out = max(out, NEIGHBOUR_MISFIT_WEIGHT * capped)
     if LONG_SPAN_WEIGHT and long_spans:  # capped, and not in the tie term (as above)
         out = max(out, min(LONG_SPAN_WEIGHT * FAMILY_SURPRISE, SPUN_AT - 0.01))
+    if COMBO_PHRASE_WEIGHT and combo_phrase:  # capped, and not in the tie term (as above)
+        out = max(out, min(COMBO_PHRASE_WEIGHT * combo_phrase, SPUN_AT - 0.01))
+    if COMBO_MISFIT_WEIGHT and combo_misfit:  # capped, and not in the tie term (as above)
+        out = max(out, min(COMBO_MISFIT_WEIGHT * combo_misfit, SPUN_AT - 0.01))
     return out
 
 
@@ -576,6 +606,8 @@ def document_score(
     common_misfit: float = 0.0,
     neighbour_misfit: float = 0.0,
     long_spans: int = 0,
+    combo_phrase: float = 0.0,
+    combo_misfit: float = 0.0,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
     collocation stage's, the spin stage's expected spun words per 100 words, its
@@ -602,6 +634,8 @@ def document_score(
         common_misfit,
         neighbour_misfit,
         long_spans,
+        combo_phrase,
+        combo_misfit,
     )
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
