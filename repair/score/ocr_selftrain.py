@@ -147,6 +147,14 @@ class ArchiveCounts:
 
     used: Counter[Sub] = field(default_factory=Counter)
     unseen: Counter[Sub] = field(default_factory=Counter)
+    #: Shares of the unknown words' one-edit readings by rows the table lists
+    #: (:func:`listed_support`; read only by ``learn_table``'s ``listed_min_cost``).
+    listed: Counter[Sub] = field(default_factory=Counter)
+    #: The least confidence of an edit whose substitutions :attr:`sure` counts.
+    sure_confidence: float = 0.95
+    #: The substitutions of the confident readings alone (edit confidence at least
+    #: :attr:`sure_confidence`): ``surprising_rows``' ``dear`` rows need one.
+    sure: Counter[Sub] = field(default_factory=Counter)
     texts: list[str] = field(default_factory=list)
     #: Lower-case word types of the raw pages and how often each is printed.
     words: Counter[str] = field(default_factory=Counter)
@@ -163,9 +171,12 @@ class ArchiveCounts:
         for e in edits:
             if not COUNT_REALWORD and is_known(str(getattr(e, "original", "")).lower()):
                 continue
+            sure = float(getattr(e, "confidence", 0.0) or 0.0) >= self.sure_confidence
             for sub in (getattr(e, "evidence", None) or {}).get("substitutions", ()):
                 if len(sub) == 2 and sub[0] != sub[1]:
                     self.used[(sub[0], sub[1])] += 1
+                    if sure:
+                        self.sure[(sub[0], sub[1])] += 1
         self.unseen.update(unseen_support(unknown))
 
     def true_counts(self, subs: Iterable[Sub]) -> dict[str, int]:
@@ -185,6 +196,27 @@ def unseen_support(unknown: Iterable[str]) -> Counter[Sub]:
         for sub in subs:
             out[sub] += 1.0 / len(subs)
     return out
+
+
+def listed_support(unknown: Iterable[str]) -> Counter[Sub]:
+    """Shares of the one-edit readings of the unknown word types by rows the table lists
+    (a type read by ``k`` one-edit readings, listed or not, gives each listed one
+    ``1 / k``): the evidence a first pass leaves for a row too dear to read those words."""
+    from repair.score.ocr_pagereach import one_edit_readings
+
+    out: Counter[Sub] = Counter()
+    for low in {w.lower() for w in unknown if len(w) >= MIN_LEN and w.isalpha()}:
+        subs = {sub for _w, sub in one_edit_readings(low) if sub[0]}
+        for sub in subs:
+            if not _is_unlisted(sub) and sub not in _archaic():
+                out[sub] += 1.0 / len(subs)
+    return out
+
+
+def _archaic() -> Any:
+    from repair.score.ocr_channel import _ARCHAIC
+
+    return _ARCHAIC
 
 
 def _is_unlisted(sub: Sub) -> bool:
@@ -279,7 +311,8 @@ def guarded_rows(
 
 
 def _priced_rows(counts: ArchiveCounts) -> dict[Sub, float]:
-    """The changed and new rows before the old-print guard."""
+    """The changed and new rows before the old-print guard (a listed row's uses are its
+    first-pass uses and its :attr:`ArchiveCounts.listed` support)."""
     from repair.score.ocr_channel import confusions
 
     table = confusions()
@@ -288,9 +321,10 @@ def _priced_rows(counts: ArchiveCounts) -> dict[Sub, float]:
         for s, n in counts.unseen.items()
         if n >= (PRIOR_SUPPORT if _prior_class(s) else MIN_SUPPORT)
     }
-    big_n = counts.true_counts([*counts.used, *new])
+    uses = counts.used + counts.listed if counts.listed else counts.used
+    big_n = counts.true_counts([*uses, *new])
     out: dict[Sub, float] = {}
-    for (src, dst), n in counts.used.items():
+    for (src, dst), n in uses.items():
         cost = next((c for d, c in table.get(src, ()) if d == dst), None)
         if cost is None or not dst:
             continue
@@ -308,13 +342,17 @@ def _priced_rows(counts: ArchiveCounts) -> dict[Sub, float]:
     return out
 
 
-def surprising_rows(counts: ArchiveCounts, tail: float, uncounted: bool = False) -> set[Sub]:
+def surprising_rows(
+    counts: ArchiveCounts, tail: float, uncounted: bool = False, dear: float | None = None
+) -> set[Sub]:
     """The listed rows the pages used more often than the table's price makes likely:
     the Poisson chance of at least their ``n`` uses, at the rate the row's cost implies
     over the true run's count ``N`` in the repaired pages (``lambda = p N``), is at most
     ``tail``.  One use of a row priced at less than one use a page is such evidence; a
     cheap row needs many.  With ``uncounted``, only the rows the table's training never
-    counted (count 0: priced by a glyph-class or shape back-off, not by evidence)."""
+    counted (count 0: priced by a glyph-class or shape back-off, not by evidence), and,
+    with ``dear``, the rows it prices at ``dear`` nats or more too (a counted row at the
+    table's :data:`MAX_COST` ceiling: its training's rate is an upper bound of its price)."""
     from repair.score import ocr_table
     from repair.score.ocr_channel import confusions
 
@@ -324,7 +362,15 @@ def surprising_rows(counts: ArchiveCounts, tail: float, uncounted: bool = False)
         zero = {
             (r[0], r[1])
             for r in ocr_table.rows_in_force(ocr_table.CONFUSIONS)
-            if (r[0], r[1]) in used and len(r) > 3 and r[3] in ("0", "")
+            if (r[0], r[1]) in used
+            and (
+                (len(r) > 3 and r[3] in ("0", ""))
+                or (
+                    dear is not None
+                    and float(r[2]) >= dear - 1e-9
+                    and counts.sure.get((r[0], r[1]), 0) > 0
+                )
+            )
         }
         used = {s: n for s, n in used.items() if s in zero}
     big_n = counts.true_counts(used)
@@ -340,6 +386,35 @@ def surprising_rows(counts: ArchiveCounts, tail: float, uncounted: bool = False)
             total += term
         if 1.0 - total <= tail:
             out.add((src, dst))
+    return out
+
+
+def dear_listed(counts: ArchiveCounts, min_cost: float, uncounted: bool) -> Counter[Sub]:
+    """The listed support (:func:`listed_support`) of the pages' still-unknown words
+    for the rows the table in force prices at ``min_cost`` nats or more (with
+    ``uncounted``, only the rows its training never counted)."""
+    from repair.score import ocr_table
+    from repair.score.ocr_channel import confusions
+
+    support: Counter[Sub] = Counter()
+    for text in counts.texts:
+        support.update(listed_support(still_unknown(text)))
+    table = confusions()
+    zero = (
+        {
+            (r[0], r[1])
+            for r in ocr_table.rows_in_force(ocr_table.CONFUSIONS)
+            if len(r) > 3 and r[3] in ("0", "")
+        }
+        if uncounted
+        else None
+    )
+    out: Counter[Sub] = Counter()
+    for sub, n in support.items():
+        cost = next((c for d, c in table.get(sub[0], ()) if d == sub[1]), None)
+        if cost is None or cost < min_cost or (zero is not None and sub not in zero):
+            continue
+        out[sub] = n
     return out
 
 
@@ -444,6 +519,10 @@ def learn_table(
     words: Counter[str] | None = None,
     surprise: float = 0.0,
     surprise_uncounted: bool = False,
+    surprise_dear: float | None = None,
+    sure_confidence: float = 0.0,
+    listed_min_cost: float | None = None,
+    listed_uncounted: bool = False,
 ) -> LearnedTable:
     """Self-train the tables in force on ``pages`` (an archive's raw OCR, no gold): repair
     each with ``config`` (default :class:`~repair.config.RepairConfig`), pool the first
@@ -463,7 +542,11 @@ def learn_table(
     pages are judged by the whole text's (:mod:`repair.score.ocr_docself`).  A listed
     row used fewer than ``min_uses`` times is still repriced when its uses are this
     improbable at the table's price (:func:`surprising_rows`; default 0: never; with
-    ``surprise_uncounted``, only a row its table never counted)."""
+    ``surprise_uncounted``, only a row its table never counted).  With
+    ``listed_min_cost`` (default ``None``: off), a listed row priced at least that many
+    nats also counts as uses the one-edit support the pages' still-unknown words give it
+    (:func:`dear_listed`; with ``listed_uncounted``, only rows the table never counted):
+    a row too dear for the first pass to read a word with leaves its evidence there."""
     from dataclasses import replace
 
     from repair.config import RepairConfig
@@ -473,7 +556,7 @@ def learn_table(
 
     # the learning reads plain first passes: no automatic self-training inside them
     config = replace(config or RepairConfig(), ocr_self_train=False)
-    counts = ArchiveCounts()
+    counts = ArchiveCounts(sure_confidence=sure_confidence)
     raws: list[str] = []
     for k, raw in enumerate(pages):
         r = first[k] if first is not None else repair_text(raw, config=config)
@@ -482,14 +565,19 @@ def learn_table(
     if words is not None:
         counts.words = Counter(words)
     least_new, min_specks = floors(counts) if floors else (0.0, None)
-    surprising = surprising_rows(counts, surprise, surprise_uncounted) if surprise else set()
+    if listed_min_cost is not None and least_new != math.inf:
+        counts.listed = dear_listed(counts, listed_min_cost, listed_uncounted)
+    surprising = (
+        surprising_rows(counts, surprise, surprise_uncounted, surprise_dear) if surprise else set()
+    )
     priced = {
         sub: cost
         for sub, cost in _priced_rows(counts).items()
         if (
             counts.unseen.get(sub, 0) >= least_new
             if _is_unlisted(sub)
-            else counts.used.get(sub, 0) >= min_uses or sub in surprising
+            else counts.used.get(sub, 0) + counts.listed.get(sub, 0) >= min_uses
+            or sub in surprising
         )
     }
     if max_drop is not None:
