@@ -51,22 +51,26 @@ static PyObject *survivors(PyObject *self, PyObject *const *args, Py_ssize_t nar
             if (gap > cutoff) {
                 keep = 0;
             } else {
-                int wkind = PyUnicode_KIND(w);
-                const void *wdata = PyUnicode_DATA(w);
-                Py_ssize_t missing = qlen, extra = 0, i;
-                for (i = 0; i < wlen; i++) {
-                    int b = bin_of(PyUnicode_READ(wkind, wdata, i));
-                    if (diff[b] > 0)
-                        missing--; /* a query glyph matched */
-                    else
-                        extra++; /* a glyph the query lacks */
-                    diff[b]--;
-                    if (extra > cutoff) {
-                        i++;
-                        break;
+                Py_ssize_t extra = 0, i;
+                if (PyUnicode_IS_COMPACT_ASCII(w)) { /* the common case: bytes, no bins folded */
+                    const unsigned char *a = PyUnicode_1BYTE_DATA(w);
+                    for (i = 0; i < wlen; i++) {
+                        extra += diff[a[i]] <= 0; /* a glyph the query lacks */
+                        diff[a[i]]--;
                     }
+                    for (i = 0; i < wlen; i++) diff[a[i]]++;
+                } else {
+                    int wkind = PyUnicode_KIND(w);
+                    const void *wdata = PyUnicode_DATA(w);
+                    for (i = 0; i < wlen; i++) {
+                        int b = bin_of(PyUnicode_READ(wkind, wdata, i));
+                        extra += diff[b] <= 0;
+                        diff[b]--;
+                    }
+                    for (i = 0; i < wlen; i++) diff[bin_of(PyUnicode_READ(wkind, wdata, i))]++;
                 }
-                for (Py_ssize_t j = 0; j < i; j++) diff[bin_of(PyUnicode_READ(wkind, wdata, j))]++;
+                /* the counts' differences sum to wlen - qlen = extra - missing */
+                Py_ssize_t missing = extra + qlen - wlen;
                 if (extra > cutoff || missing > cutoff) keep = 0;
             }
         }
