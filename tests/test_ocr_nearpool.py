@@ -126,3 +126,17 @@ def test_a_garbled_page_repairs_the_same(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_ships_on() -> None:
     assert ocr_nearpool.NEAR_FILTER and ocr_nearpool.SIGNATURES and ocr_nearpool.LISTS
+
+
+def test_signatures_kept_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The signature memo is cleared past its count or its bytes, and answers the same."""
+    monkeypatch.setattr(ocr_nearpool, "SIGNATURE_BYTES", 1_000)
+    ocr_nearpool._signatures.clear()
+    ocr_nearpool._signed[0] = 0
+    rng = random.Random(5)
+    for _ in range(40):
+        pool = tuple(_pool(rng, "window", 30))
+        got = [tuple(h) for h in ocr_nearpool.extract("windcw", pool, 2)]
+        assert got == _rapidfuzz("windcw", pool, 2, None)
+        assert ocr_nearpool._signed[0] <= 1_000 + 33 * len(pool)
+    assert len(ocr_nearpool._signatures) <= ocr_nearpool.SIGNATURES_KEPT
