@@ -1,5 +1,5 @@
 """The optional compiled OCR walk, channel-price alignment and block prices, tokenizer loop,
-key-table and sorted-lines look-ups, spin LM gains and direct n-gram look-ups (issue 14):
+key-table and sorted-lines look-ups, the bag-distance filter before rapidfuzz's searches, spin LM gains and direct n-gram look-ups (issue 14):
 built when a C compiler is there.
 
 Everything else is in ``pyproject.toml``.  ``optional=True``: without a compiler (or
@@ -36,6 +36,11 @@ setup(
             ["repair/score/_ocrblock.c"],
             # no product fused into a sum: the same floats as the Python code
             extra_compile_args=["-ffp-contract=off"],
+            optional=True,
+        ),
+        Extension(
+            "repair.score._nearfilter",
+            ["repair/score/_nearfilter.c"],
             optional=True,
         ),
         Extension(

@@ -33,6 +33,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from repair.candidates.ocr_rules import word_cand
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import is_known, split_candidates, strip_accents
 from repair.types import Candidate, Token
 
@@ -90,8 +91,6 @@ def caps_far_applies(text: str, count: int) -> bool:
 def caps_far_reading(text: str) -> tuple[str, float] | None:
     """The common word (in capitals) ``text`` is a heavy misreading of, and its channel
     cost, or ``None`` (module doc)."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words, clear_cheapest
     from repair.score.ocr_price import cheapest_priced
@@ -102,7 +101,7 @@ def caps_far_reading(text: str) -> tuple[str, float] | None:
         return None
     words = anchored_words(range(n - SHORTER, n + LONGER + 1), low[0], low[-1])
     cutoff = int(n * DISTANCE_SHARE)
-    hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    hits = ocr_nearpool.extract(low, words, cutoff, None)
     near = [(d, w) for w, d, _k in hits if w != low]
     priced = cheapest_priced(text, near, COST_PER_CHAR * n, MARGIN)
     found = clear_cheapest(priced, n, COST_PER_CHAR, MARGIN)

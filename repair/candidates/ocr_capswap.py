@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from repair.resources.frequency import zipf
+from repair.score import ocr_nearpool
 from repair.types import Candidate, Token
 
 #: Switch: read first-glyph capital confusions (module doc).  ON (session 57,
@@ -142,8 +143,6 @@ def capital_print(text: str) -> bool:
 def swap_readings(text: str) -> tuple[tuple[str, float], ...]:
     """The capitalised words ``text`` reads as with another first letter, cheapest first,
     each with its channel price (module doc); ``()`` where the name test keeps the print."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_deepreach import _listed
     from repair.score.ocr_price import channel_cost_upto
@@ -158,9 +157,7 @@ def swap_readings(text: str) -> tuple[tuple[str, float], ...]:
         words, tails = _pool(n)
         if not words:
             continue
-        for _t, _d, k in process.extract(
-            tail, tails, scorer=Levenshtein.distance, score_cutoff=cut, limit=None
-        ):
+        for _t, _d, k in ocr_nearpool.extract(tail, tails, cut, None):
             w = words[k]
             if w[0] == low[0]:
                 continue  # the anchored readers' words
@@ -179,8 +176,6 @@ def _rival(text: str, cost: float, readings: set[str]) -> bool:
     """Whether a word of any frequency or a listed name of about ``text``'s length, not one
     of ``readings``, is priced within :data:`RIVAL_MARGIN` nats of ``cost`` (the name test's
     evidence that the print may be a name or another word the anchored readers reach)."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_deepreach import _names_of, _words_of
     from repair.score.ocr_price import channel_cost_upto
@@ -192,13 +187,7 @@ def _rival(text: str, cost: float, readings: set[str]) -> bool:
         dropped = most * len(readings)  # at least the pool's entries that are readings
         hits = [
             w
-            for w, _d, _k in process.extract(
-                low,
-                whole,
-                scorer=Levenshtein.distance,
-                score_cutoff=RIVAL_EDITS,
-                limit=RIVAL_LIMIT + dropped,
-            )
+            for w, _d, _k in ocr_nearpool.extract(low, whole, RIVAL_EDITS, RIVAL_LIMIT + dropped)
             if w not in readings
         ][:RIVAL_LIMIT]
     else:
@@ -210,9 +199,7 @@ def _rival(text: str, cost: float, readings: set[str]) -> bool:
         ]
         hits = [
             w
-            for w, _d, _k in process.extract(
-                low, pool, scorer=Levenshtein.distance, score_cutoff=RIVAL_EDITS, limit=RIVAL_LIMIT
-            )
+            for w, _d, _k in ocr_nearpool.extract(low, pool, RIVAL_EDITS, RIVAL_LIMIT)
         ]
     for w in hits:
         if channel_cost_upto(text, w[0].upper() + w[1:], limit) <= limit:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from repair.resources.frequency import zipf
+from repair.score import ocr_nearpool
 from repair.types import Candidate, Token
 
 
@@ -217,17 +218,12 @@ def cheapest_readings(token: str) -> tuple[tuple[float, str], ...]:
     them; one pricing per token, whatever its neighbours."""
     from bisect import insort
 
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
-
     from repair.score.ocr_price import SLACK, channel_cost_upto
 
     low = token.lower()
     n = len(low)
     cutoff = max(2, int(n * DISTANCE_SHARE + 0.5))
-    hits = process.extract(
-        low, _pool(n), scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
-    )
+    hits = ocr_nearpool.extract(low, _pool(n), cutoff, None)
     best: list[tuple[float, str]] = []
     for w, _d, _k in hits:
         if w == low:

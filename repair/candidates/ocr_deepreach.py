@@ -42,6 +42,7 @@ from functools import lru_cache
 from repair.candidates.ocr_periodreach import word_shaped
 from repair.candidates.ocr_rules import confusion_reading
 from repair.resources.frequency import zipf
+from repair.score import ocr_nearpool
 from repair.types import Candidate
 
 #: Switch (see the module doc).
@@ -153,8 +154,6 @@ def _listed(low: str) -> bool:
 
 
 def _near(text: str, capital: bool) -> list[str]:
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     low = text.lower()
     n = len(low)
@@ -164,9 +163,7 @@ def _near(text: str, capital: bool) -> list[str]:
     if not pool:
         return []
     cut = max(2, int(n * NEAR_SHARE + 0.5))
-    hits = process.extract(
-        low, pool, scorer=Levenshtein.distance, score_cutoff=cut, limit=NEAR_LIMIT
-    )
+    hits = ocr_nearpool.extract(low, pool, cut, NEAR_LIMIT)
     return sorted({w for w, _d, _k in hits if w != low})
 
 

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from repair.resources.frequency import zipf
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import (
     Correction,
     archaic_form,
@@ -188,13 +189,11 @@ def far_readings(token: str) -> tuple[Correction, ...]:
     the caller sets the case).  ``listed`` is False: generic edits may be part of it."""
     if not (MIN_LEN <= len(token) <= MAX_LEN) or not token.isalpha():
         return ()
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     low = token.lower()
     cutoff = SHORT_DISTANCE if len(token) <= SHORT_LEN else MAX_DISTANCE
     words = _anchored(len(low), low[0], low[-1]) if ANCHORED else _near_lengths(len(low))
-    hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    hits = ocr_nearpool.extract(low, words, cutoff, None)
     if len(hits) > MAX_PRICED:
         # only the MAX_PRICED closest are priced: words further than the MAX_PRICED-th
         # closest distance sort after all of them, so they need no frequency look-up

@@ -28,6 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from repair.candidates.ocr_far import _ends, bound, last_not_first
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import Correction
 from repair.score.ocr_price import cheapest_priced
 
@@ -126,13 +127,11 @@ def long_reading(token: str) -> tuple[Correction, ...]:
     lower case, the caller sets the case.  Its cost is the channel's (uncapped)."""
     if not (MIN_LEN <= len(token) <= MAX_LEN) or not token.isalpha():
         return ()
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     low = token.lower()
     cutoff = int(len(low) * DISTANCE_SHARE)
     words = _words(len(low), low[0], low[-1])
-    hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    hits = ocr_nearpool.extract(low, words, cutoff, None)
     # priced as far as ``clear_cheapest`` reads them (the same answer as pricing all)
     near = [(d, w) for w, d, _k in hits if w != low]
     priced = cheapest_priced(token, near, COST_PER_CHAR * len(low), MARGIN)

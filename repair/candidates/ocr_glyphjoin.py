@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from repair.candidates.ocr_rules import join_cand
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
@@ -146,8 +147,6 @@ def _cased(word: str, left: str, right: str) -> str:
 def glyph_join_reading(left: str, sep: str, right: str) -> tuple[str, float] | None:
     """(word in lower case, channel cost) that ``left + sep + right`` is a misprint
     of, when one word is clearly the cheapest (module doc), else ``None``."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import anchored_words, clear_cheapest
     from repair.score.ocr_price import channel_cost
@@ -156,7 +155,7 @@ def glyph_join_reading(left: str, sep: str, right: str) -> tuple[str, float] | N
     printed = left + sep + right
     words = anchored_words(range(len(low) - 1, len(low) + len(sep) + 2), low[0], low[-1])
     cutoff = max(2, int(len(low) * DISTANCE_SHARE))
-    hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    hits = ocr_nearpool.extract(low, words, cutoff, None)
     priced = sorted((channel_cost(printed, w), w) for w, _d, _k in hits)
     found = clear_cheapest(priced, len(printed), COST_PER_CHAR, MARGIN)
     if found is None:

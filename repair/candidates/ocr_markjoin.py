@@ -30,6 +30,7 @@ from repair.candidates.ocr_glyphjoin import MAX_MARKS, _cased, _pieces_apply, ma
 from repair.candidates.ocr_markglyph import mark_price
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import is_known
 from repair.types import Candidate, Token
 
@@ -232,8 +233,6 @@ def _known(piece: str) -> bool:
 def readings(left: str, sep: str, right: str) -> tuple[tuple[str, float], ...]:
     """The cheapest common words (lower case, channel cost) ``left + sep + right`` may be
     a misprint of: at most :data:`READINGS`, each within :data:`COST_PER_GLYPH`."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import anchored_words
 
@@ -242,7 +241,7 @@ def readings(left: str, sep: str, right: str) -> tuple[tuple[str, float], ...]:
     lengths = range(max(2, len(low) - 1), len(low) + len(sep) + 2)
     words = anchored_words(lengths, low[0], low[-1])
     cutoff = max(2, int(len(low) * DISTANCE_SHARE))
-    hits = process.extract(low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    hits = ocr_nearpool.extract(low, words, cutoff, None)
     bound = COST_PER_GLYPH * len(printed)
     priced = sorted((mark_price(printed, w), w) for w, _d, _k in hits)
     out: list[tuple[str, float]] = []

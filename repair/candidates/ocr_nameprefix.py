@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import PrefixIndex
 from repair.types import Candidate
 
@@ -185,8 +186,6 @@ def _prefix_stems(prefix: str) -> tuple[str, ...]:
 
 
 def _near(low: str, prefix: str = "") -> PrefixIndex | None:
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     from repair.score.ocr_channel import prefixes_of
 
@@ -197,7 +196,5 @@ def _near(low: str, prefix: str = "") -> PrefixIndex | None:
     if not pool:
         return None
     cut = max(2, size // 2)
-    near = process.extract(
-        low, pool, scorer=Levenshtein.distance, score_cutoff=cut, limit=NEAR_LIMIT
-    )
+    near = ocr_nearpool.extract(low, pool, cut, NEAR_LIMIT)
     return prefixes_of(sorted({w for w, _d, _k in near})) if near else None

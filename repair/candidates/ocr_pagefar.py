@@ -39,6 +39,7 @@ from repair.candidates.ocr_docvocab import _clean, _next_to_hyphen
 from repair.candidates.ocr_pagewide import wide_reading
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import page_word_counts, word_cand
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import is_known, is_target, split_candidates, strip_accents
 from repair.score.ocr_price import SLACK, channel_cost_upto, cheapest_priced  # module level: hot
 from repair.types import Candidate, Token
@@ -271,7 +272,6 @@ def page_far_reading(
     (built here if ``None``).  ``tier``: (distance share, cost per letter, page
     bonus) instead of this module's (:mod:`ocr_pagewide`'s wider tier).  ``page_counts``:
     the page's counts by lower case (:func:`lower_counts`), for :func:`count_bonus`."""
-    from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     from repair.candidates.ocr_farlong import _drops_a_piece, anchored_words
@@ -284,7 +284,7 @@ def page_far_reading(
     pool = _pool(low, shape_index(targets) if shapes is None else shapes)
     if not pool:
         return None
-    hits = process.extract(low, pool, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None)
+    hits = ocr_nearpool.extract(low, pool, cutoff, None)
     if not hits:
         return None
     near = [(d, w) for w, d, _k in hits if w != low]
@@ -303,9 +303,7 @@ def page_far_reading(
     if page_counts is not None:
         bonus += count_bonus(page_counts.get(best, 0))
     words = anchored_words(range(n - SHORTER, n + LONGER + 1), low[0], low[-1])
-    common = process.extract(
-        low, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
-    )
+    common = ocr_nearpool.extract(low, words, cutoff, None)
     for w, _d, _k in common:
         if w in targets or w == low:
             continue

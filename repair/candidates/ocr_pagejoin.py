@@ -28,6 +28,7 @@ from repair.candidates.ocr_rules import join_cand
 from repair.candidates.ocr_spacejoin import _capitalised, _glued
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.resources.frequency import zipf
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import is_known, is_target
 from repair.types import Candidate, Token
 
@@ -244,12 +245,9 @@ def page_join_candidates(toks: list[Token], counts: Mapping[str, int]) -> list[C
     ``counts``: the page's word counts (``Counter(t.text for t in words)``)."""
     if not PAGE_JOIN:
         return []
-    from rapidfuzz.distance import Levenshtein
-    from rapidfuzz.process import extract
-
     from repair.score.ocr_price import channel_cost
 
-    near_words = partial(extract, scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None)
+    near_words = partial(ocr_nearpool.extract, cutoff=MAX_EDITS, limit=None)
     words = _page_words(counts)
     if not words:
         return []

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from repair.candidates.ocr_rules import confusion_reading
 from repair.resources.frequency import zipf
+from repair.score import ocr_nearpool
 from repair.score.ocr_channel import PrefixIndex, confusion_variants, is_target, prefixes_of
 from repair.score.ocr_search import MAX_SUBS, cost_bound
 from repair.types import Candidate, Token
@@ -230,8 +231,6 @@ def _near(low: str, prefixes: tuple[str, ...], names: bool) -> PrefixIndex | Non
     """A prefix index of the pool words (:func:`_words` of ``prefixes``, of the token's
     length +- :data:`LEN_SLACK`) within :data:`NEAR_SHARE` of its length in plain edits,
     the :data:`NEAR_LIMIT` nearest: a cheap filter before the learned walk."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     size = len(low)
     pool = [
@@ -240,7 +239,5 @@ def _near(low: str, prefixes: tuple[str, ...], names: bool) -> PrefixIndex | Non
     if not pool:
         return None
     cut = max(2, int(size * NEAR_SHARE))
-    near = process.extract(
-        low, pool, scorer=Levenshtein.distance, score_cutoff=cut, limit=NEAR_LIMIT
-    )
+    near = ocr_nearpool.extract(low, pool, cut, NEAR_LIMIT)
     return prefixes_of(sorted({w for w, _d, _k in near})) if near else None

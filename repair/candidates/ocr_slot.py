@@ -45,7 +45,7 @@ from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
 from repair.resources import lm as lm_module
 from repair.resources.frequency import zipf
 from repair.resources.lm import LanguageModel, get_lm
-from repair.score import ocr_walk_fast
+from repair.score import ocr_nearpool, ocr_walk_fast
 from repair.score.ngrams import get_ngrams, norm  # module level: slot_scores is hot (issue 14)
 from repair.score.ocr_channel import ARCHAIC_WORDS, is_known
 from repair.types import Candidate, Token
@@ -155,8 +155,6 @@ def _long_words() -> tuple[str, ...]:
 def priced_slot_words(text: str) -> tuple[tuple[str, float], ...]:
     """(slot word, channel cost of ``text`` given it) for the slot words of about
     ``text``'s length, :data:`MAX_EDITS` plain edits from it, within :data:`MAX_COST`."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
 
     from repair.score.ocr_price import channel_cost_upto
     from repair.score.ocr_slotprice import slot_cost
@@ -166,7 +164,7 @@ def priced_slot_words(text: str) -> tuple[tuple[str, float], ...]:
     pool, edits = _slot_words(), MAX_EDITS
     if LONG and len(text) > MAX_LEN and text.islower():
         pool, edits = _long_words(), LONG_MAX_EDITS
-    near = process.extract(low, pool, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+    near = ocr_nearpool.extract(low, pool, edits, None)
     out = []
     for w, _d, _k in near:
         if w == low or abs(len(w) - len(low)) > LENGTH_SPREAD:
