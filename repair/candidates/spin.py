@@ -145,8 +145,10 @@ def profile_rows(name: str = LEXICON) -> list[tuple[str, str, str, str, str]]:
 #: Read each one-word profile row at its other inflections too (``battled`` → ``fought``
 #: gives ``battles`` → ``fights``: the spinner maps a lemma, so it maps its inflections),
 #: as weak rows of their own ``pair_source`` ``inflected``
-#: (:func:`repair.candidates.spin_inflect.inflected_rows`; session 61, spininfl: 79 rows;
-#: figures in benchmarks/RESULTS.md, "Session 61, spininfl").
+#: (:func:`repair.candidates.spin_inflect.inflected_rows`; session 61, spininfl: 61 rows).
+#: OFF: dev ``seedinfl`` 0.602 -> 0.604 (its inflections' recall 0.44 -> 0.62) but ``seed``
+#: 0.668 -> 0.664, ``seedprof`` 0.604 -> 0.603, calibration short pieces 0.362 -> 0.365
+#: changed tokens per 1,000 (benchmarks/RESULTS.md, "Session 61, spininfl").
 INFLECT_ROWS = False
 
 
