@@ -86,6 +86,7 @@ from spin_sim import (  # noqa: E402
     SPINNERS,
     mill,
     seeddense,
+    seedinfl,
     seedprof,
     spin_doc,
 )
@@ -183,6 +184,7 @@ class Row:
 HALVES_OF = {
     "seeddense": (seeddense.HALVES, seeddense.in_half),
     "seedprof": (seedprof.HALVES, seedprof.in_half),
+    "seedinfl": (seedinfl.HALVES, seedinfl.in_half),
 }
 HALVES = seeddense.HALVES
 
@@ -380,7 +382,7 @@ def hold_out_profile(split: str, profile_rows: bool = False) -> int:
                 pairs.add((cand._norm(alt), cand._norm(orig)))
     if profile_rows:
         pairs |= {(cand._norm(s), cand._norm(o)) for s, o in seedprof.held_pairs(split)}
-    table = cand._profile(cand.LEXICON)
+    table = cand._profile(cand.LEXICON, True) if cand.INFLECT_ROWS else cand._profile(cand.LEXICON)
     n = 0
     for spun in list(table):
         info = table[spun]

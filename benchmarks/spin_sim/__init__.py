@@ -14,11 +14,12 @@ document of the test split only carries held-out substitutions.
 | ``seed`` | ``benchmarks/spinner_sim.py`` | seed 000's spinner family (translation-like habits) |
 | ``seeddense`` | ``seed`` + WordNet | ``seed`` at seed 000's density (0.259 a word) |
 | ``seedprof`` | the seed profile + WordNet | the profile's rows forwards on new text (0.259) |
+| ``seedinfl`` | ``seedprof`` + lemminflect | ``seedprof`` with its families at every inflection |
 | ``mill`` | Moby + WordNet 3.0 | a paper mill: channel fitted on real PPS pairs (dev families) |
 | ``spinbot`` | WordNet + Moby | one-click: 0.6 of content words, any-rank synonym |
 | ``distrib`` | context vectors, ``clean_english`` | one of the 3 nearest neighbours |
 
-None of them but ``seedprof`` reads ``lexicons/spin_en_pairs.tsv`` (``seedprof`` reads it on
+None of them but ``seedprof`` and ``seedinfl`` reads ``lexicons/spin_en_pairs.tsv`` (on
 purpose: the profile's own habits on new text, with ``--unprofiled`` to hold them out).
 Every one but ``distrib`` draws its synonyms from WordNet or Moby, the sources the restorer
 reverses; ``distrib`` (:mod:`distrib`) builds its own thesaurus from running text, so its
@@ -38,6 +39,7 @@ from . import (
     rare,
     seeddense,
     seedfamily,
+    seedinfl,
     seedprof,
     spinbot,
     wordnet,
@@ -73,18 +75,20 @@ SPINNERS: dict[str, Spinner] = {
 #: ``seeddense`` is the seed family at seed 000's density (:mod:`seeddense`); ``spinbot`` a
 #: one-click spinner swapping 0.6 of the content words, so spun words' neighbours are spun;
 #: ``seedprof`` seed 000's spinner on a new article: the profile's own rows read forwards at
-#: seed 000's density (:mod:`seedprof`, session 61).
+#: seed 000's density (:mod:`seedprof`, session 61); ``seedinfl`` the same with the profile's
+#: families at their other inflections (:mod:`seedinfl`, session 61).
 DENSE: dict[str, Spinner] = {
     "seeddense": seeddense.spin,
     "spinbot": spinbot.spin,
     "seedprof": seedprof.spin,
+    "seedinfl": seedinfl.spin,
 }
 #: Spinners whose synonyms come from no source the restorer reads (kept out of
 #: :data:`SPINNERS` like :data:`DENSE`): ``distrib`` is :mod:`distrib`, ``distrib1`` its
 #: nearest-neighbour variant.
 OTHER_SOURCE: dict[str, Spinner] = {"distrib": distrib.spin, "distrib1": distrib.spin_nearest}
 #: Dense spinners whose documents carry every family and are scored per family half.
-HALF_SCORED = frozenset({"seeddense", "seedprof"})
+HALF_SCORED = frozenset({"seeddense", "seedprof", "seedinfl"})
 #: Training-only spinners (``scripts/train_spin_model.py --spinners``; never evaluated, kept
 #: out of ``spin_eval.py``): ``anyrare`` swaps 0.6 of the content words for any rarer Moby
 #: synonym (:mod:`anyrare`; session 48).

@@ -142,25 +142,52 @@ def profile_rows(name: str = LEXICON) -> list[tuple[str, str, str, str, str]]:
     return out
 
 
+#: Read each one-word profile row at its other inflections too (``battled`` → ``fought``
+#: gives ``battles`` → ``fights``: the spinner maps a lemma, so it maps its inflections),
+#: as weak rows of their own ``pair_source`` ``inflected``
+#: (:func:`repair.candidates.spin_inflect.inflected_rows`; session 61, spininfl: 61 rows).
+#: OFF: dev ``seedinfl`` 0.602 -> 0.604 (its inflections' recall 0.44 -> 0.62) but ``seed``
+#: 0.668 -> 0.664, ``seedprof`` 0.604 -> 0.603, calibration short pieces 0.362 -> 0.365
+#: changed tokens per 1,000 (benchmarks/RESULTS.md, "Session 61, spininfl").
+INFLECT_ROWS = False
+
+
 @lru_cache(maxsize=4)
-def _profile(name: str) -> dict[str, PairInfo]:
+def _profile(name: str, inflect: bool = False) -> dict[str, PairInfo]:
     """The profile ``name`` (a shipped lexicon) as pairs; the checked table is read back
     from the per-user cache (:func:`repair.resources.cache.disk_cached`, keyed by the file
     and this module) when a current copy is there: reading and checking the ~1,250 rows
     costs ~4 % of a small ``repair fix`` (issue 14, cold start)."""
+    from repair.candidates import spin_inflect
     from repair.lexicons import lexicon_path
     from repair.resources.cache import disk_cached
 
     rows = disk_cached(
-        f"spin-profile-{name}", (lexicon_path(name), __file__), lambda: _profile_rows(name), dict
+        f"spin-profile-{name}" + ("-inflected" if inflect else ""),
+        (lexicon_path(name), __file__, spin_inflect.__file__),
+        lambda: _profile_rows(name, inflect),
+        dict,
     )
     return {k: PairInfo(*v) for k, v in rows.items()}
 
 
-def _profile_rows(name: str) -> dict[str, tuple[tuple[str, ...], str, bool, str]]:
-    """:func:`_profile` as plain values (``PairInfo`` fields, what marshal stores)."""
+def _profile_rows(
+    name: str, inflect: bool = False
+) -> dict[str, tuple[tuple[str, ...], str, bool, str]]:
+    """:func:`_profile` as plain values (``PairInfo`` fields, what marshal stores); with
+    ``inflect`` the rows' other inflections too (:data:`INFLECT_ROWS`)."""
     table: dict[str, dict] = {}
-    for spun, orig, strength, caps, _family in profile_rows(name):
+    rows = profile_rows(name)
+    if inflect:
+        from repair.candidates.spin_inflect import inflected_rows
+
+        extra = inflected_rows(rows)
+        for spun, orig, _strength, caps, _family in extra:
+            table[_norm(spun)] = {
+                "originals": [orig], "strength": "weak", "caps": caps == "caps",
+                "source": "inflected",
+            }  # fmt: skip
+    for spun, orig, strength, caps, _family in rows:
         entry = table.setdefault(_norm(spun), {"originals": [], "strength": "weak", "caps": False})
         if orig not in entry["originals"]:
             entry["originals"].append(orig)
@@ -168,7 +195,8 @@ def _profile_rows(name: str) -> dict[str, tuple[tuple[str, ...], str, bool, str]
             entry["strength"] = "strong"
         entry["caps"] = entry["caps"] or caps == "caps"
     return {
-        k: (tuple(v["originals"]), v["strength"], v["caps"], "lexicon") for k, v in table.items()
+        k: (tuple(v["originals"]), v["strength"], v["caps"], v.get("source", "lexicon"))
+        for k, v in table.items()
     }
 
 
@@ -180,7 +208,9 @@ def builtin_pairs(profile: object = "default") -> dict[str, PairInfo]:
     """
     if profile is None or os.environ.get(PROFILE_ENV, "seed").strip().lower() == "none":
         return {}
-    return _profile(LEXICON)
+    # called as ``_profile(LEXICON)`` with the flag off: the one cached table tests and
+    # ``spin_eval.hold_out_profile`` read and edit
+    return _profile(LEXICON, True) if INFLECT_ROWS else _profile(LEXICON)
 
 
 def merged_pairs(

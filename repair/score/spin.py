@@ -237,6 +237,8 @@ def _accept(
         evidence["reverse_candidates"] = True
     if f.get("reverse_wide"):  # past the reverse rows' cut (stages/spin.wide_reverse_rows)
         evidence["reverse_wide_candidates"] = True
+    if f.get("pair_source") == "inflected":  # a profile row at another inflection
+        evidence["pair_source"] = "inflected"  # (candidates/spin.INFLECT_ROWS)
     edit = Edit(
         start,
         c.end - start,
