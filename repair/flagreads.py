@@ -186,7 +186,7 @@ NOT_DICT_MEMOS: dict[str, str] = {
     "repair.score.ocr_channel:_wider_words": "reads no flag",
     "repair.score.ocr_channel:_frequent_index": "keyed by the Zipf floor it reads",
     "repair.score.ocr_search:_PROBE": "a sentinel, not a memo",
-    "repair.score.ocr_nearpool:_signatures": "letter counts of a word tuple it keeps alive, keyed by identity; reads no flag",
+    "repair.score.ocr_nearpool:_signatures": "a kept tuple's letter counts; reads no flag",
     "repair.score.ocr_table:_overrides": "installed table rows (state, not a memo)",
     "repair.score.spin_context:_built": "reads no flag",
     "repair.flagmemo:_last": "the flags' values at the last check",
