@@ -40,6 +40,7 @@ from collections.abc import Iterator, Set
 from repair.candidates.ocr_namelist import name_list_at
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import SPACING_COST
+from repair.candidates.ocr_splitprior import split_cost
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import correction_candidates, is_target
 from repair.types import Candidate, Token
@@ -89,6 +90,17 @@ LINE_COST = 0.0
 #: words ("may bo" is no "maybe", "mot wr" no "motor"; same-line joins alone: SMH dev
 #: 4,230 / 6,913, 6 of 30 applied right).
 LINE_ONLY = True
+#: ... unless the run's plain spaces are priced by their learned rate of lying inside one
+#: word (:mod:`repair.candidates.ocr_splitprior`: 74 of 11,463 same-line spaces of SMH's
+#: heavy dev pages; two short non-word pieces one in eight, two dictionary words one in
+#: 6,530): a run on one line is read, and its join must beat the pieces' best reading
+#: apart by :data:`PIECES_MARGIN` with its spaces priced at minus their log odds instead
+#: of :data:`repair.candidates.ocr_spacing.SPACING_COST` ("intro luce" introduce, "Cn
+#: airman" Chairman, "di spite" despite; "may bo" is still "may be").  Session 61,
+#: ocrsplit (benchmarks/RESULTS.md): SMH dev 4,216 / 6,872 -> 4,205 / 6,867 (the prior
+#: learned on the other half: dev-a 1,884 -> 1,879, dev-b 2,332 -> 2,326 tokens; without
+#: the prior 1,888 / 2,325), ICDAR-only proxy dev 4,745 / 7,840 -> 4,739 / 7,844.
+SAME_LINE_PRIOR = True
 #: A one-letter piece beside pieces that are a dictionary word as printed is a speck, not
 #: half of a split word ("Captain⏎í" is no "Captains", "River⏎j" no "Rivers").
 SPECK_GUARD = True
@@ -247,7 +259,7 @@ def heavy_join_candidates(
         return out
     lm = None
     for i, k, lines in _runs(toks):
-        if LINE_ONLY and not lines:
+        if LINE_ONLY and not lines and not SAME_LINE_PRIOR:
             continue
         j = i + 2 * (k - 1)
         pieces = [toks[i + 2 * m].text for m in range(k)]
@@ -294,6 +306,10 @@ def heavy_join_candidates(
                 _TRACE[(toks[i].start, toks[j].end, text)] = (gap, words)
             if gap < PIECES_MARGIN:
                 continue  # "m any" is "in any": the pieces read better as words
+            if not lines and SAME_LINE_PRIOR and (
+                gap + SPACING_COST * (k - 1) - split_cost(pieces) < PIECES_MARGIN
+            ):
+                continue  # a plain space inside a line is seldom inside a word
             out.append(
                 cand(
                     toks[i].start, toks[j].end, text, "OCR_JOIN_SPLIT", finding="nonword",
