@@ -22,9 +22,10 @@ readings -- each piece as printed or one of its cheap learned readings
 (:func:`repair.score.ocr_channel.correction_candidates`) -- with two words of context on
 both sides, and the join must beat the best reading of the pieces as words of their own,
 each at its price, by :data:`PIECES_MARGIN` nats.  The scorer then asks the usual margin
-over the pieces as printed (:data:`THRESHOLD`).  A plain space inside a line is not read
-(:data:`LINE_ONLY`: there a split is far rarer than two garbled words).  No pairs are
-listed.
+over the pieces as printed (:data:`THRESHOLD`).  A plain space inside a line is far more
+often two garbled words than a split one (:data:`LINE_ONLY`); since session 61 such a run
+is read with its spaces priced by their learned rate of lying inside one word
+(:data:`SAME_LINE_PRIOR`, :mod:`repair.candidates.ocr_splitprior`).  No pairs are listed.
 
 >>> from repair.tokenize import tokenize
 >>> [c.replacement for c in heavy_join_candidates(tokenize("The deaths ra\\ncorded during"))]
