@@ -55,3 +55,33 @@ def test_space_price_by_class() -> None:
         ocr_splitprior.space_cost("w", "an") + ocr_splitprior.space_cost("an", "to")
     )
     assert all(c > 0 for c in map(ocr_splitprior.space_cost, ["ab", "the"], ["cd", "man"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "word"),
+    [
+        ("one third of all the ba ttlesof the war", "the ba", "these"),
+        ("China-US rela- tious and to exchange views", "tious and", "thousand"),
+    ],
+)
+def test_common_word_piece_refused(
+    monkeypatch: pytest.MonkeyPatch, text: str, span: str, word: str
+) -> None:
+    """A piece as common as "the" or "and" is a word (the audit's dev half, session 61)."""
+    assert _joins(text) == []
+    monkeypatch.setattr(ocr_heavyjoin, "SAME_LINE_COMMON_ZIPF", 99.0)
+    assert _joins(text) == [(span, word)]
+
+
+def test_piece_that_is_half_of_a_neighbouring_word_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"individual sy mptoms": "sy" is half of "symptoms", no end of "individually"."""
+    text = "Autism's individual sy mptoms occur in the general"
+    assert _joins(text) == []
+    monkeypatch.setattr(ocr_heavyjoin, "SAME_LINE_OUTER_JOIN", False)
+    assert _joins(text) == [("individual sy", "individually")]
+
+
+def test_half_of_a_word_across_a_line_break_refused() -> None:
+    assert _joins("Autism's individual sy\nmptoms occur in the general") == []

@@ -102,6 +102,14 @@ LINE_ONLY = True
 #: learned on the other half: dev-a 1,884 -> 1,879, dev-b 2,332 -> 2,326 tokens; without
 #: the prior 1,888 / 2,325), ICDAR-only proxy dev 4,745 / 7,840 -> 4,739 / 7,844.
 SAME_LINE_PRIOR = True
+#: ... and a same-line run is no split word when a piece is a word this common (Zipf,
+#: as printed: "the ba" is no "these", "tious and" no "thousand", "pport of" no
+#: "supported") or when a piece joins a neighbour, as printed, into a dictionary word
+#: ("individual sy⏎mptoms": "sy" is half of "symptoms"; "su pport of": "support") --
+#: the OCR'd modern text audit's dev half, where the prior alone broke those four
+#: (session 61: broken 1 -> 5; with these two guards 1).
+SAME_LINE_COMMON_ZIPF = 6.0
+SAME_LINE_OUTER_JOIN = True
 #: A one-letter piece beside pieces that are a dictionary word as printed is a speck, not
 #: half of a split word ("Captain⏎í" is no "Captains", "River⏎j" no "Rivers").
 SPECK_GUARD = True
@@ -280,6 +288,8 @@ def heavy_join_candidates(
         low = joined.lower()
         if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
             continue  # the plain join's
+        if not lines and SAME_LINE_PRIOR and _same_line_words(toks, i, j, pieces):
+            continue  # "the ba", "individual sy mptoms": words, or halves of another
         in_list = NAME_LIST is not None and name_list_at(toks, i, j)
         if in_list and NAME_LIST == "all":
             readings: tuple = ()
@@ -325,6 +335,26 @@ def heavy_join_candidates(
             if plain is not None:
                 out.append(plain)
     return out
+
+
+def _same_line_words(toks: list[Token], i: int, j: int, pieces: list[str]) -> bool:
+    """A piece of the same-line run ``toks[i..j]`` is a word at :data:`SAME_LINE_COMMON_ZIPF`
+    or more, or two neighbouring printed words (pieces or the word one plain space or line
+    break beyond either end) join as printed into a dictionary word (:data:`SAME_LINE_OUTER_JOIN`)."""
+    if any(zipf(p.lower()) >= SAME_LINE_COMMON_ZIPF for p in pieces):
+        return True
+    if not SAME_LINE_OUTER_JOIN:
+        return False
+    words = list(pieces)
+    if i >= 2 and _sep(toks[i - 1]) and toks[i - 2].kind == "word":
+        words.insert(0, toks[i - 2].text)
+    if j + 2 < len(toks) and _sep(toks[j + 1]) and toks[j + 2].kind == "word":
+        words.append(toks[j + 2].text)
+    return any(
+        (a + b).isalpha() and len(a + b) >= 4 and is_target((a + b).lower())
+        for a, b in zip(words, words[1:], strict=False)
+        if (a + b).lower() != "".join(pieces).lower()
+    )
 
 
 def _plain_word(text: str) -> bool:
