@@ -93,14 +93,16 @@ LINE_COST = 0.0
 LINE_ONLY = True
 #: ... unless the run's plain spaces are priced by their learned rate of lying inside one
 #: word (:mod:`repair.candidates.ocr_splitprior`: 74 of 11,463 same-line spaces of SMH's
-#: heavy dev pages; two short non-word pieces one in eight, two dictionary words one in
-#: 6,530): a run on one line is read, and its join must beat the pieces' best reading
+#: heavy dev pages; two short non-word pieces one in eight, two dictionary words 8 in
+#: 8,340): a run on one line is read, and its join must beat the pieces' best reading
 #: apart by :data:`PIECES_MARGIN` with its spaces priced at minus their log odds instead
 #: of :data:`repair.candidates.ocr_spacing.SPACING_COST` ("intro luce" introduce, "Cn
 #: airman" Chairman, "di spite" despite; "may bo" is still "may be").  Session 61,
-#: ocrsplit (benchmarks/RESULTS.md): SMH dev 4,216 / 6,872 -> 4,205 / 6,867 (the prior
-#: learned on the other half: dev-a 1,884 -> 1,879, dev-b 2,332 -> 2,326 tokens; without
-#: the prior 1,888 / 2,325), ICDAR-only proxy dev 4,745 / 7,840 -> 4,739 / 7,844.
+#: ocrsplit (benchmarks/RESULTS.md), with the two guards below: SMH dev 4,216 / 6,872 ->
+#: 4,207 / 6,870 (the prior learned on the other half: dev-a 1,884 -> 1,881, dev-b 2,332 ->
+#: 2,329 tokens), ICDAR-only proxy dev 4,745 / 7,840 -> 4,739 / 7,843; test (read once) SMH
+#: 5,316 / 8,621 -> 5,304 / 8,616, proxy 5,643 / 9,179 -> 5,631 / 9,175; audit dev, census
+#: dev, light dev, clean English and seeds as main.
 SAME_LINE_PRIOR = True
 #: ... and a same-line run is no split word when a piece is a word this common (Zipf,
 #: as printed: "the ba" is no "these", "tious and" no "thousand", "pport of" no
@@ -340,7 +342,8 @@ def heavy_join_candidates(
 def _same_line_words(toks: list[Token], i: int, j: int, pieces: list[str]) -> bool:
     """A piece of the same-line run ``toks[i..j]`` is a word at :data:`SAME_LINE_COMMON_ZIPF`
     or more, or two neighbouring printed words (pieces or the word one plain space or line
-    break beyond either end) join as printed into a dictionary word (:data:`SAME_LINE_OUTER_JOIN`)."""
+    break beyond either end) join as printed into a dictionary word
+    (:data:`SAME_LINE_OUTER_JOIN`)."""
     if any(zipf(p.lower()) >= SAME_LINE_COMMON_ZIPF for p in pieces):
         return True
     if not SAME_LINE_OUTER_JOIN:

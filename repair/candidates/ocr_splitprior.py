@@ -6,7 +6,7 @@ On SMH's heavy dev pages 74 of 11,463 such spaces are inside a word of the gold
 (0.65 %): "B inking" (Banking), "intro luce" (introduce), "Cn airman" (Chairman).  The
 rate depends on the two pieces: two pieces that are no dictionary words, one of them one
 or two letters long, are a split one time in eight; two dictionary words of three letters
-or more hardly ever (1 of 6,530).  The counts, by (pieces that are no dictionary word,
+or more hardly ever (4 of 4,712).  The counts, by (pieces that are no dictionary word,
 shortest piece's length capped at 4, first piece capitalised), are learned from the
 aligned SMH dev lines and kept in ``lexicons/ocr_split_prior.tsv``
 (``python benchmarks/smh_samesplit_account.py --split dev --prior-out FILE``); a space's
