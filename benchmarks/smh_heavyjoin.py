@@ -62,10 +62,12 @@ def main(argv: list[str] | None = None) -> int:
                 right += ok
                 wrong += not ok
             gap, apart = hj._TRACE.get(key, (0.0, []))[:2]
+            page = len(re.findall(rf"\b{re.escape(c.replacement)}\b", art.raw, re.I))
             print(
                 f"{'APPLIED' if on else 'built  '} {'ok ' if ok else 'BAD'} "
                 f"{art.raw[c.start : c.end]!r} -> {c.replacement!r} price={c.features['cost']:.1f} "
-                f"gap={gap:.1f} apart={apart} ctx={art.raw[max(0, c.start - 25) : c.end + 20]!r}"
+                f"gap={gap:.1f} apart={apart} page={page} "
+                f"ctx={art.raw[max(0, c.start - 25) : c.end + 20]!r}"
             )
     print(f"built {built} applied: ok {right}, BAD {wrong}")
     return 0

@@ -177,6 +177,7 @@ NOT_DICT_MEMOS: dict[str, str] = {
     "repair.candidates.ocr_glued:_paired_memo": "keyed by the identity of a page's tokens",
     "repair.candidates.ocr_nameshape:_LONGEST": "reads no flag",
     "repair.candidates.ocr_realfilter:_LOADED": "the shipped model file, reads no flag",
+    "repair.candidates.ocr_splitprior:_LOADED": "the shipped prior table, reads no flag",
     "repair.candidates.spin_synonyms:_POS_SETS": "reads no flag",
     "repair.resources.dataclass_code:_table": "compiled code of a dataclass",
     "repair.score.char_ngrams:_MODEL": "a loaded model (left: one-slot list)",

@@ -22,9 +22,10 @@ readings -- each piece as printed or one of its cheap learned readings
 (:func:`repair.score.ocr_channel.correction_candidates`) -- with two words of context on
 both sides, and the join must beat the best reading of the pieces as words of their own,
 each at its price, by :data:`PIECES_MARGIN` nats.  The scorer then asks the usual margin
-over the pieces as printed (:data:`THRESHOLD`).  A plain space inside a line is not read
-(:data:`LINE_ONLY`: there a split is far rarer than two garbled words).  No pairs are
-listed.
+over the pieces as printed (:data:`THRESHOLD`).  A plain space inside a line is far more
+often two garbled words than a split one (:data:`LINE_ONLY`); since session 61 such a run
+is read with its spaces priced by their learned rate of lying inside one word
+(:data:`SAME_LINE_PRIOR`, :mod:`repair.candidates.ocr_splitprior`).  No pairs are listed.
 
 >>> from repair.tokenize import tokenize
 >>> [c.replacement for c in heavy_join_candidates(tokenize("The deaths ra\\ncorded during"))]
@@ -40,6 +41,7 @@ from collections.abc import Iterator, Set
 from repair.candidates.ocr_namelist import name_list_at
 from repair.candidates.ocr_rules import cand
 from repair.candidates.ocr_spacing import SPACING_COST
+from repair.candidates.ocr_splitprior import split_cost
 from repair.resources.frequency import zipf
 from repair.score.ocr_channel import correction_candidates, is_target
 from repair.types import Candidate, Token
@@ -89,6 +91,27 @@ LINE_COST = 0.0
 #: words ("may bo" is no "maybe", "mot wr" no "motor"; same-line joins alone: SMH dev
 #: 4,230 / 6,913, 6 of 30 applied right).
 LINE_ONLY = True
+#: ... unless the run's plain spaces are priced by their learned rate of lying inside one
+#: word (:mod:`repair.candidates.ocr_splitprior`: 74 of 11,463 same-line spaces of SMH's
+#: heavy dev pages; two short non-word pieces one in eight, two dictionary words 8 in
+#: 8,340): a run on one line is read, and its join must beat the pieces' best reading
+#: apart by :data:`PIECES_MARGIN` with its spaces priced at minus their log odds instead
+#: of :data:`repair.candidates.ocr_spacing.SPACING_COST` ("intro luce" introduce, "Cn
+#: airman" Chairman, "di spite" despite; "may bo" is still "may be").  Session 61,
+#: ocrsplit (benchmarks/RESULTS.md), with the two guards below: SMH dev 4,216 / 6,872 ->
+#: 4,207 / 6,870 (the prior learned on the other half: dev-a 1,884 -> 1,881, dev-b 2,332 ->
+#: 2,329 tokens), ICDAR-only proxy dev 4,745 / 7,840 -> 4,739 / 7,843; test (read once) SMH
+#: 5,316 / 8,621 -> 5,304 / 8,616, proxy 5,643 / 9,179 -> 5,631 / 9,175; audit dev, census
+#: dev, light dev, clean English and seeds as main.
+SAME_LINE_PRIOR = True
+#: ... and a same-line run is no split word when a piece is a word this common (Zipf,
+#: as printed: "the ba" is no "these", "tious and" no "thousand", "pport of" no
+#: "supported") or when a piece joins a neighbour, as printed, into a dictionary word
+#: ("individual sy⏎mptoms": "sy" is half of "symptoms"; "su pport of": "support") --
+#: the OCR'd modern text audit's dev half, where the prior alone broke those four
+#: (session 61: broken 1 -> 5; with these two guards 1).
+SAME_LINE_COMMON_ZIPF = 6.0
+SAME_LINE_OUTER_JOIN = True
 #: A one-letter piece beside pieces that are a dictionary word as printed is a speck, not
 #: half of a split word ("Captain⏎í" is no "Captains", "River⏎j" no "Rivers").
 SPECK_GUARD = True
@@ -247,7 +270,7 @@ def heavy_join_candidates(
         return out
     lm = None
     for i, k, lines in _runs(toks):
-        if LINE_ONLY and not lines:
+        if LINE_ONLY and not lines and not SAME_LINE_PRIOR:
             continue
         j = i + 2 * (k - 1)
         pieces = [toks[i + 2 * m].text for m in range(k)]
@@ -267,6 +290,8 @@ def heavy_join_candidates(
         low = joined.lower()
         if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
             continue  # the plain join's
+        if not lines and SAME_LINE_PRIOR and _same_line_words(toks, i, j, pieces):
+            continue  # "the ba", "individual sy mptoms": words, or halves of another
         in_list = NAME_LIST is not None and name_list_at(toks, i, j)
         if in_list and NAME_LIST == "all":
             readings: tuple = ()
@@ -294,6 +319,10 @@ def heavy_join_candidates(
                 _TRACE[(toks[i].start, toks[j].end, text)] = (gap, words)
             if gap < PIECES_MARGIN:
                 continue  # "m any" is "in any": the pieces read better as words
+            if not lines and SAME_LINE_PRIOR and (
+                gap + SPACING_COST * (k - 1) - split_cost(pieces) < PIECES_MARGIN
+            ):
+                continue  # a plain space inside a line is seldom inside a word
             out.append(
                 cand(
                     toks[i].start, toks[j].end, text, "OCR_JOIN_SPLIT", finding="nonword",
@@ -308,6 +337,27 @@ def heavy_join_candidates(
             if plain is not None:
                 out.append(plain)
     return out
+
+
+def _same_line_words(toks: list[Token], i: int, j: int, pieces: list[str]) -> bool:
+    """A piece of the same-line run ``toks[i..j]`` is a word at :data:`SAME_LINE_COMMON_ZIPF`
+    or more, or two neighbouring printed words (pieces or the word one plain space or line
+    break beyond either end) join as printed into a dictionary word
+    (:data:`SAME_LINE_OUTER_JOIN`)."""
+    if any(zipf(p.lower()) >= SAME_LINE_COMMON_ZIPF for p in pieces):
+        return True
+    if not SAME_LINE_OUTER_JOIN:
+        return False
+    words = list(pieces)
+    if i >= 2 and _sep(toks[i - 1]) and toks[i - 2].kind == "word":
+        words.insert(0, toks[i - 2].text)
+    if j + 2 < len(toks) and _sep(toks[j + 1]) and toks[j + 2].kind == "word":
+        words.append(toks[j + 2].text)
+    return any(
+        (a + b).isalpha() and len(a + b) >= 4 and is_target((a + b).lower())
+        for a, b in zip(words, words[1:], strict=False)
+        if (a + b).lower() != "".join(pieces).lower()
+    )
 
 
 def _plain_word(text: str) -> bool:
