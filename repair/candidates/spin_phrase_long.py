@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from repair.candidates import spin_phrase
 from repair.candidates.spin_phrase import _gain_rows
 from repair.candidates.spin_phrase_pos import agrees
 from repair.candidates.spin_synonyms import STOPWORDS
@@ -130,23 +131,35 @@ def long_spans(doc: Document, covered: set[int]) -> dict[str, dict[tuple[int, in
     (start, end) -> whether the sentence goes on after it."""
     text = doc.text
     toks = [t for t in doc.tokens if t.kind == "word"]
-    # each word read once (session 60: a word was read again from each of up to five
-    # starts; the same runs, exact)
-    ok = [
-        bool(_WORD.fullmatch(t.text)) and t.start not in covered and zipf(t.text) >= MIN_ZIPF
-        for t in toks
-    ]
-    joined = [j > 0 and text[toks[j - 1].end : toks[j].start] == " " for j in range(len(toks))]
+    n = len(toks)
+    # each word type read once (session 60: each word once; session 61, speedspin61: each
+    # type once, and a start is read on only where a run of MIN_WORDS begins; the same
+    # runs in the same order, exact)
+    common: dict[str, bool] = {}
+    ok = []
+    for t in toks:
+        w = t.text
+        c = common.get(w)
+        if c is None:
+            c = common[w] = bool(_WORD.fullmatch(w)) and zipf(w) >= MIN_ZIPF
+        ok.append(c and t.start not in covered)
+    # run[j]: the words from j on, each ok, nothing but one space between them
+    run = [0] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        if ok[j]:
+            nxt = j + 1
+            glued = nxt < n and toks[nxt].start - toks[j].end == 1 and text[toks[j].end] == " "
+            run[j] = 1 + run[nxt] if glued else 1
     out: dict[str, dict[tuple[int, int], bool]] = {}
-    for i in range(len(toks)):
-        a = toks[i]
-        if not ok[i] or a.text in _OPENERS:
+    for i in range(n):
+        if run[i] < MIN_WORDS:
             continue  # (a covered start is not ok)
+        a = toks[i]
+        if a.text in _OPENERS:
+            continue
         words: list[str] = []
         content = 0
-        for j in range(i, min(i + MAX_WORDS, len(toks))):
-            if not ok[j] or (j > i and not joined[j]):
-                break  # one clause: nothing but a space between the words
+        for j in range(i, i + min(run[i], MAX_WORDS)):
             t = toks[j]
             words.append(t.text)
             content += t.text not in STOPWORDS
@@ -205,9 +218,14 @@ def fixed_expression(span: str) -> bool:
     return unit >= UNIT_MIN_LOGPROB and unit - apart >= MIN_COHESION
 
 
-def span_rows(doc: Document, start: int, end: int) -> list[tuple[float, float, float, str]]:
+def span_rows(
+    doc: Document, start: int, end: int, origs: tuple[str, ...] | None = None
+) -> list[tuple[float, float, float, str]]:
     """The gain rows (``spin_phrase._gain_rows``) of every original of :func:`originals`
-    for the written span ``doc.text[start:end]``."""
+    (or of ``origs``, a part of them) for the written span ``doc.text[start:end]``."""
     low = doc.text[start:end].lower().split()
-    left, right, _initial = context(doc, WordContext.of(doc), start, end)
-    return _gain_rows(originals(), low, left, right)
+    # (session 61, speedspin61: the shared read-only context of spin_phrase.SHARED_CONTEXT,
+    # not a copy of the document's word list at every place; exact)
+    ctx = WordContext.own(doc) if spin_phrase.SHARED_CONTEXT else WordContext.of(doc)
+    left, right, _initial = context(doc, ctx, start, end)
+    return _gain_rows(originals() if origs is None else origs, low, left, right)

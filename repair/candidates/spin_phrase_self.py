@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from repair.candidates import spin_phrase_long
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence, span_rows
@@ -76,6 +77,18 @@ UNWRITTEN_FIRST = True
 #: takes every clean mapping of the calibration corpus at mean 9 (dev 2 places, test 4: the
 #: test-half inaugural "at length" and "upon which" of session 44).
 MIN_WORDS = 3
+#: Session 61 (speedspin61), a pure speed change (exact): the long reader
+#: (:func:`_long_mappings`) asks its cheap questions before it reads a span's places with
+#: the LM.  A span written at fewer than :data:`MIN_PLACES` places is skipped before its
+#: contexts are read; a span whose places fail ``spin_phrase_long.distinct_neighbours`` is
+#: skipped before its gain rows (``kept`` would decline any mapping of it); with
+#: :data:`UNWRITTEN_FIRST` the places are read only against the originals the mapping could
+#: choose (written at most ``cap`` times, closed class: the others are dropped before the
+#: ranking, and each original's rows are its own), and a span with none of them, or none
+#: that agrees in function with it (``spin_phrase_long.POS_AGREEMENT``), is skipped.  Clean
+#: 100 k words (``repair.bench.speed``): the long reader 0.34 -> 0.1 s in process; every
+#: output byte-identical (RESULTS.md, "Session 61, speedspin").  False: session 60's order.
+LONG_EARLY = True
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -129,10 +142,19 @@ def _long_mappings(
     :func:`spin_phrase_long.kept` (neighbours, gain beyond frequency)."""
     taken = {i for m in short for s, e in m.places for i in range(s, e)}
     found = []
+    memo: tuple[dict[int, str], dict[int, str]] | None = ({}, {}) if LONG_EARLY else None
     for w, at in spin_phrase_long.long_spans(doc, covered).items():
-        if _contexts(doc.text, at) < MIN_PLACES or not spin_phrase_long.fixed_expression(w):
+        if LONG_EARLY and len(at) < MIN_PLACES:
+            continue  # (fewer places than contexts wanted)
+        if _contexts(doc.text, at, memo) < MIN_PLACES or not spin_phrase_long.fixed_expression(w):
             continue
-        m = _mapping(doc, w, at, written, spin_phrase_long.span_rows, len(at) - 1)
+        rows_of = spin_phrase_long.span_rows
+        if LONG_EARLY:
+            origs = _long_originals(doc.text, w, at, written)
+            if origs is not None and not origs:
+                continue
+            rows_of = partial(spin_phrase_long.span_rows, origs=origs)
+        m = _mapping(doc, w, at, written, rows_of, len(at) - 1)
         if m is not None and spin_phrase_long.kept(doc.text, w, m.original, m.places, m.mean_gain):
             found.append(m)
     found.sort(key=lambda m: -m.mean_gain)
@@ -144,6 +166,26 @@ def _long_mappings(
         taken |= cells
         out.append(m)
     return out
+
+
+def _long_originals(
+    text: str, w: str, at: dict[tuple[int, int], bool], written: Counter[str]
+) -> tuple[str, ...] | None:
+    """The originals of ``spin_phrase_long.originals`` a long mapping of ``w`` at ``at`` could
+    choose (:data:`LONG_EARLY`), in their order; ``None`` for all of them, and an empty tuple
+    where no mapping of it could pass ``spin_phrase_long.kept``."""
+    L = spin_phrase_long
+    if L.DISTINCT_NEIGHBOURS and not L.distinct_neighbours(
+        text, tuple(sorted(at)), L.SHARED_AT_EVERY_PLACE
+    ):
+        return ()
+    if not UNWRITTEN_FIRST:
+        return None
+    cap = len(at) - 1
+    origs = tuple(o for o in L.originals() if written[o.lower()] <= cap and closed_class(o.lower()))
+    if L.POS_AGREEMENT and not any(L.agrees(w, o, L.PRONOUNS, L.DETERMINERS) for o in origs):
+        return ()
+    return origs
 
 
 def _mapping(
@@ -193,11 +235,30 @@ def _mapping(
     )
 
 
-def _contexts(text: str, at: dict[tuple[int, int], bool]) -> int:
-    """How many different (word before, word after) contexts the places ``at`` stand in."""
+def _contexts(
+    text: str,
+    at: dict[tuple[int, int], bool],
+    memo: tuple[dict[int, str], dict[int, str]] | None = None,
+) -> int:
+    """How many different (word before, word after) contexts the places ``at`` stand in
+    (``memo``: the word before each start and after each end read so far, kept by the
+    caller across spans that share offsets)."""
     keys = set()
+    if memo is None:
+        for start, end in at:
+            before = _WORD.findall(text[max(0, start - 40) : start])
+            after = _WORD.findall(text[end : end + 40])
+            keys.add((before[-1].lower() if before else "", after[0].lower() if after else ""))
+        return len(keys)
+    befores, afters = memo
     for start, end in at:
-        before = _WORD.findall(text[max(0, start - 40) : start])
-        after = _WORD.findall(text[end : end + 40])
-        keys.add((before[-1].lower() if before else "", after[0].lower() if after else ""))
+        b = befores.get(start)
+        if b is None:
+            found = _WORD.findall(text[max(0, start - 40) : start])
+            b = befores[start] = found[-1].lower() if found else ""
+        a = afters.get(end)
+        if a is None:
+            found = _WORD.findall(text[end : end + 40])
+            a = afters[end] = found[0].lower() if found else ""
+        keys.add((b, a))
     return len(keys)

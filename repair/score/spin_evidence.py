@@ -844,9 +844,12 @@ def consistent(words: Sequence[WordEvidence]) -> list[WordEvidence]:
         for i in idx:
             names, _gains, scores = _columns(words[i].choices)
             top = max(scores)
-            z = sum(math.exp(c - top) for c in scores)
-            for o, c in zip(names, scores, strict=True):
-                total[o] += math.exp(c - top) / z
+            # each exponential once (session 61, speedspin61: it was computed twice; the
+            # same floats summed in the same order, exact)
+            exps = [math.exp(c - top) for c in scores]
+            z = sum(exps)
+            for o, e in zip(names, exps, strict=True):
+                total[o] += e / z
         best = max(total, key=lambda o: (total[o], o))
         for i in idx:
             w = words[i]

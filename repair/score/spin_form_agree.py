@@ -85,6 +85,7 @@ def slots(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65_536)
 def agree(written: str, original: str) -> bool:
     """False only where both lower-case one-word forms have inflection slots and share none
     (a multi-word original, or a word lemminflect does not know, agrees).

@@ -74,6 +74,15 @@ class SenseTable:
         #: (the row's bin, "conf" / "base" / None) -> its leave-one-out ratios (TABLE_MEMO)
         self._ratios: dict[tuple[str | None, str | None], dict[str, float]] = {}
 
+    def key(
+        self, written: str, original: str, p: float, bar: float
+    ) -> tuple[str | None, str | None]:
+        """Which leave-one-out table the row (``written`` proposing ``original`` at
+        probability ``p``) reads: (its bin, "conf" / "base") or (None, None)."""
+        own = policy_bin(written, original)
+        side = "conf" if p >= bar else "base" if p < POLICY_BASE else None
+        return (own if side is not None else None, side)
+
     def extra(self, written: str, original: str, p: float, bar: float) -> Callable[[str], float]:
         """The score each candidate of the row (``written`` proposing ``original`` at
         probability ``p``) gains, the row's own bin left out of the table."""

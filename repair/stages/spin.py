@@ -60,6 +60,7 @@ from repair.score import (
     spin_printed,
     spin_reread_model,
     spin_route,
+    spin_sense_pick,
     spin_span_printed,
 )
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
@@ -698,6 +699,17 @@ REREAD_TYPE_MEMO = True
 #: (:mod:`repair.score.spin_sense_pick`: the per-document cue for the spinner's sense
 #: policy, learned from its confident rows, each row left out of its own table).
 SENSE_PICK = True
+#: :func:`_topic_rows` remembers what each candidate gains before the topic pick reads its
+#: row (the sense table's term, the printed and inflection terms: the ``extra`` of
+#: :func:`~repair.score.spin_pick.topic_pick`) by the row's written form, its sense-table
+#: key and the candidate, instead of calling the summed terms for every candidate of every
+#: row (193 k calls on 100 k spinbot-spun words, ~5 % of the run).  Exact: each term is a
+#: function of those alone (the sense table's ratios of its key, kept by
+#: ``spin_sense_pick.TABLE_MEMO``; the form's term of the written form; the printed term of
+#: the document), the same float summed in the same order.  Not with
+#: ``mill_rank.MILL_RANK`` (a place's own term).  Session 61, speedspin (RESULTS.md).
+#: False: every term called at every row.
+EXTRA_MEMO = True
 #: Issue 11 (session 42, spingate42): open the word gate where the document maps written
 #: forms the same way at every place, the ordinary original absent
 #: (:mod:`repair.detect.spin_consistent`); the document model's score must reach
@@ -1196,6 +1208,10 @@ def _topic_rows(
         table = sense_table(rows, bar)
         later = None if table is not None else later_sense_extra(rows, bar)
     printed = spin_printed.printed_extra(doc, details)
+    # EXTRA_MEMO: (written form, sense-table key) -> {candidate: its summed extra}
+    memos: dict[tuple[str, object], dict[str, float]] | None = None
+    if EXTRA_MEMO and not mill_rank.MILL_RANK and (table is None or spin_sense_pick.TABLE_MEMO):
+        memos = {}
     for i, (w, p) in enumerate(zip(words, probs, strict=True)):
         if p < TOPIC_PICK_MIN_PROB:
             continue
@@ -1206,6 +1222,9 @@ def _topic_rows(
         extra = spin_printed.summed(spin_printed.summed(extra, printed), form)
         if mill_rank.MILL_RANK:  # session 60: a mill's rows ranked by register fit
             extra = spin_printed.summed(extra, mill_rank.extra(doc, w.start, w.end, details))
+        if memos is not None and extra is not None:
+            key = (w.written.lower(), None if table is None else table.key(*rows[i], bar))
+            extra = _remembered_extra(memos.setdefault(key, {}), extra)
         got = topic_pick(doc, w, extra=extra)
         if got is not None:
             new[i] = got[0]
@@ -1230,6 +1249,20 @@ def _topic_rows(
         for w in (out[i] for i in changed)
     )
     return out, feats, probs, picked
+
+
+def _remembered_extra(
+    values: dict[str, float], extra: Callable[[str], float]
+) -> Callable[[str], float]:
+    """``extra``, each candidate's value read once into ``values`` (:data:`EXTRA_MEMO`)."""
+
+    def remembered(name: str) -> float:
+        got = values.get(name)
+        if got is None:
+            got = values[name] = extra(name)
+        return got
+
+    return remembered
 
 
 def synonym_evidence(
