@@ -85,3 +85,20 @@ def test_piece_that_is_half_of_a_neighbouring_word_refused(
 
 def test_half_of_a_word_across_a_line_break_refused() -> None:
     assert _joins("Autism's individual sy\nmptoms occur in the general") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("both nations had benefited from coop-\nerat ion and suffered", "erat ion"),
+        ("restricted interests and repe-\ntit ive behavior", "tit ive"),
+    ],
+)
+def test_tail_of_a_hyphenated_word_is_not_joined(
+    monkeypatch: pytest.MonkeyPatch, text: str, span: str
+) -> None:
+    """Pieces that begin a line after a line-end hyphen end a hyphenated word: no
+    "coop-⏎creation", no "repe-⏎native" (``SAME_LINE_HYPHEN_TAIL``, session 61, lead)."""
+    assert [s for s, _w in _joins(text)] == []
+    monkeypatch.setattr(ocr_heavyjoin, "SAME_LINE_HYPHEN_TAIL", False)
+    assert span in [s for s, _w in _joins(text)]

@@ -112,6 +112,11 @@ SAME_LINE_PRIOR = True
 #: (session 61: broken 1 -> 5; with these two guards 1).
 SAME_LINE_COMMON_ZIPF = 6.0
 SAME_LINE_OUTER_JOIN = True
+#: ... and a same-line run that begins a line after a line-end hyphen is the tail of a
+#: hyphenated word, not a word of its own ("coop-⏎erat ion" is no "coop-⏎creation",
+#: "repe-⏎tit ive" no "repe-⏎native": both found by the lead on the speed suite's 100 k
+#: OCR text after the merge; session 61, lead).
+SAME_LINE_HYPHEN_TAIL = True
 #: A one-letter piece beside pieces that are a dictionary word as printed is a speck, not
 #: half of a split word ("Captain⏎í" is no "Captains", "River⏎j" no "Rivers").
 SPECK_GUARD = True
@@ -147,6 +152,7 @@ _TRACE: dict | None = None
 #: besides letters and digits, a hyphen or an apostrophe ("Saud⏎al-Rasheed" is no
 #: "Scandal-Rasheed": the piece heads a compound or a name).
 _GLUE = frozenset("-'\u2019\u2010\u2011")
+_HYPHENS = frozenset("-\u2010\u2011\u00ac\u00ad")
 
 
 def _glued(toks: list[Token], i: int, at: int) -> bool:
@@ -292,6 +298,8 @@ def heavy_join_candidates(
             continue  # the plain join's
         if not lines and SAME_LINE_PRIOR and _same_line_words(toks, i, j, pieces):
             continue  # "the ba", "individual sy mptoms": words, or halves of another
+        if not lines and SAME_LINE_PRIOR and SAME_LINE_HYPHEN_TAIL and _hyphen_tail(toks, i):
+            continue  # "coop-⏎erat ion": the pieces end a hyphenated word
         in_list = NAME_LIST is not None and name_list_at(toks, i, j)
         if in_list and NAME_LIST == "all":
             readings: tuple = ()
@@ -337,6 +345,16 @@ def heavy_join_candidates(
             if plain is not None:
                 out.append(plain)
     return out
+
+
+def _hyphen_tail(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` begins a line whose previous line ends with a hyphen."""
+    return (
+        i >= 2
+        and toks[i - 1].kind == "space"
+        and "\n" in toks[i - 1].text
+        and toks[i - 2].text[-1:] in _HYPHENS
+    )
 
 
 def _same_line_words(toks: list[Token], i: int, j: int, pieces: list[str]) -> bool:
