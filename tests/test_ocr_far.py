@@ -86,9 +86,11 @@ def test_heavy_page_joins_a_garbled_split_word_by_far_reading() -> None:
 
 
 def test_far_joins_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    from repair.candidates import ocr_garbled_join
+    from repair.candidates import ocr_garbled_join, ocr_heavyjoin
 
     monkeypatch.setattr(ocr_garbled_join, "FAR", False)
+    # since session 61 the heavy page's same-line reading joins it too (ocrsplit)
+    monkeypatch.setattr(ocr_heavyjoin, "SAME_LINE_PRIOR", False)
     text = NEWSPAPER.replace("the medita-", "the dispute was dctci mined by the medita-")
     assert "determined" not in repair_text(text).text
 

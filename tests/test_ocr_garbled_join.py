@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import repair.candidates.ocr as ocr_candidates
-from repair.candidates import ocr_spacejoin
+from repair.candidates import ocr_heavyjoin, ocr_spacejoin
 from repair.candidates.ocr_garbled_join import _two_words
 from tests.ocr_page import repaired_after_page
 
@@ -25,6 +25,8 @@ def test_without_the_join_it_stays_split(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(ocr_candidates, "GARBLED_JOIN", False)
     # the stray-space join reads it too since session 40 ("en" is no word of its own there)
     monkeypatch.setattr(ocr_spacejoin, "PIECE_TARGETS_ONLY", False)
+    # since session 61 the heavy page's same-line reading joins it too (ocrsplit)
+    monkeypatch.setattr(ocr_heavyjoin, "SAME_LINE_PRIOR", False)
     assert "children" not in repaired_after_page("The childi en of the school sang.")
 
 
