@@ -85,17 +85,24 @@ FREEZE_BEFORE_FORK = True
 WARM_TABLES = False
 
 #: A child whose resident memory after its window is still under :data:`KEEP_CHILD_MB`
-#: stays alive and repairs the next window too (sent down a pipe), as the windows run in
-#: one process; one whose memory passed it reports its window and exits, and the next
-#: window forks anew from the small parent (session 61, forkpolicy).  Clean text's
-#: windows (~160-177 MB, flat after the first) then share one child and its memos, where
-#: each of them paid a fork, its tables and its memos afresh; a spinner's or an OCR
-#: window's child (~290-300 MB) exits after its window as before.  Exact: the windows a
-#: child repairs in turn are repaired as in one process (:data:`FORK_WINDOWS` False),
-#: each starting from its predecessor's state.  Figures: benchmarks/RESULTS.md "Session
-#: 61, forkpolicy".  False: one child per window (session 60).
-KEEP_CHILD = True
-#: The bar (MiB of the child's ``/proc/self/statm`` resident pages after a window).
+#: stays alive and repairs the next window too (its arguments sent down a pipe), as the
+#: windows run in one process; one whose memory passed it reports its window and exits,
+#: and the next window forks anew from the small parent (session 61, forkpolicy).
+#: Exact: the windows one child repairs in turn are repaired as in one process
+#: (:data:`FORK_WINDOWS` False), each from its predecessor's state (outputs byte-identical:
+#: clean / OCR 1 M words, the 5 MB unknown-spinner text, tests/test_window_fork_keep61.py).
+#: Measured (benchmarks/RESULTS.md "Session 61, forkpolicy", CPU user+sys, bar 175 MiB):
+#: clean 1 M words 31.10 -> 21.03 s (one child for all 25 windows; 1 M / 100 k x11.6 ->
+#: x7.8) but its peak 163,860 -> 194,036 KB (the one-process figure); OCR 1 M words
+#: unchanged (every child ~290-300 MiB exits); the 5 MB spinner's peak 315,700 ->
+#: 321,288 KB: a light window's child (171 MiB) kept its next, heavy, window (313 MiB where
+#: a fresh child peaks 300): the bar cannot tell what the next window will need.  **Off**
+#: for that; False: one child a window (session 60).
+KEEP_CHILD = False
+#: The bar (MiB of the child's ``/proc/self/statm`` resident pages after a window):
+#: clean windows' children sit at 156-164 MiB, a spinner's / OCR window's at 285-308,
+#: the spinner text's lighter windows at 171-186 (at 200 they kept three heavy windows:
+#: peak 328,016 KB).
 KEEP_CHILD_MB = 175
 
 #: Children started, and windows that fell back to this process (for tests and probes);

@@ -86,9 +86,12 @@ def _double(n: int) -> int:
     return 2 * n
 
 
-def test_a_kept_child_that_dies_leaves_the_window_to_a_new_one() -> None:
+def test_a_kept_child_that_dies_leaves_the_window_to_a_new_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The kept child killed between calls: the next call forks a new child, same value."""
-    window_fork.KEEP_CHILD_MB, bar = 1e9, window_fork.KEEP_CHILD_MB
+    monkeypatch.setattr(window_fork, "KEEP_CHILD", True)
+    monkeypatch.setattr(window_fork, "KEEP_CHILD_MB", 1e9)
     try:
         assert window_fork.run_apart(_double, 1, keep=True) == 2
         child = window_fork._child
@@ -101,12 +104,13 @@ def test_a_kept_child_that_dies_leaves_the_window_to_a_new_one() -> None:
         assert window_fork.forks == forks + 1  # the new child was kept
     finally:
         window_fork.release()
-        window_fork.KEEP_CHILD_MB = bar
     assert window_fork._child is None
 
 
-def test_without_keep_no_child_stays() -> None:
+def test_without_keep_no_child_stays(monkeypatch: pytest.MonkeyPatch) -> None:
     """A caller that does not ask for it (``keep`` False) gets one child a call."""
+    monkeypatch.setattr(window_fork, "KEEP_CHILD", True)
+    monkeypatch.setattr(window_fork, "KEEP_CHILD_MB", 1e9)
     forks = window_fork.forks
     assert window_fork.run_apart(_double, 5) == 10
     assert window_fork.run_apart(_double, 6) == 12
