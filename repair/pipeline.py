@@ -307,16 +307,19 @@ def repair_stream(
     def kept_result(k: int, window: str) -> _T:
         return kept(window_result(k, window))  # type: ignore[misc]
 
-    for k, window in enumerate(stream_windows(chunks, config.window_chars)):
-        if kept is None:
-            result: RepairResult | _T = window_result(k, window)
-        elif window_fork.FORK_WINDOWS and window_fork.can_fork():
-            result = window_fork.run_apart(functools.partial(kept_result, k, window))
-        else:
-            result = kept_result(k, window)
-        yield start, result
-        del result
-        start += len(window)
+    try:
+        for k, window in enumerate(stream_windows(chunks, config.window_chars)):
+            if kept is None:
+                result: RepairResult | _T = window_result(k, window)
+            elif window_fork.FORK_WINDOWS and window_fork.can_fork():
+                result = window_fork.run_apart(kept_result, k, window, keep=True)
+            else:
+                result = kept_result(k, window)
+            yield start, result
+            del result
+            start += len(window)
+    finally:
+        window_fork.release()  # a child kept for a next window (window_fork.KEEP_CHILD)
 
 
 def first_pass(

@@ -84,9 +84,32 @@ FREEZE_BEFORE_FORK = True
 #: and each child carries those its own window never reads.
 WARM_TABLES = False
 
-#: Children started, and windows that fell back to this process (for tests and probes).
+#: A child whose resident memory after its window is still under :data:`KEEP_CHILD_MB`
+#: stays alive and repairs the next window too (its arguments sent down a pipe), as the
+#: windows run in one process; one whose memory passed it reports its window and exits,
+#: and the next window forks anew from the small parent (session 61, forkpolicy).
+#: Exact: the windows one child repairs in turn are repaired as in one process
+#: (:data:`FORK_WINDOWS` False), each from its predecessor's state (outputs byte-identical:
+#: clean / OCR 1 M words, the 5 MB unknown-spinner text, tests/test_window_fork_keep61.py).
+#: Measured (benchmarks/RESULTS.md "Session 61, forkpolicy", CPU user+sys, bar 175 MiB):
+#: clean 1 M words 31.10 -> 21.03 s (one child for all 25 windows; 1 M / 100 k x11.6 ->
+#: x7.8) but its peak 163,860 -> 194,036 KB (the one-process figure); OCR 1 M words
+#: unchanged (every child ~290-300 MiB exits); the 5 MB spinner's peak 315,700 ->
+#: 321,288 KB: a light window's child (171 MiB) kept its next, heavy, window (313 MiB where
+#: a fresh child peaks 300): the bar cannot tell what the next window will need.  **Off**
+#: for that; False: one child a window (session 60).
+KEEP_CHILD = False
+#: The bar (MiB of the child's ``/proc/self/statm`` resident pages after a window):
+#: clean windows' children sit at 156-164 MiB, a spinner's / OCR window's at 285-308,
+#: the spinner text's lighter windows at 171-186 (at 200 they kept three heavy windows:
+#: peak 328,016 KB).
+KEEP_CHILD_MB = 175
+
+#: Children started, and windows that fell back to this process (for tests and probes);
+#: ``kept`` counts the windows a live child repaired after its first.
 forks = 0
 fallbacks = 0
+kept = 0
 
 #: Module names the children imported that this process has not tried yet (WARM_IMPORTS).
 _to_import: set[str] = set()
@@ -107,11 +130,142 @@ def can_fork() -> bool:
     return threading is None or threading.active_count() == 1
 
 
-def run_apart(fn: Callable[[], _T]) -> _T:
-    """``fn()`` run in a forked child, its value sent back pickled; this process keeps
-    nothing the call made.  If the child fails (killed, an exception, a value that does
-    not pickle) ``fn()`` runs here instead: an error is then raised as it would have been."""
-    global forks, fallbacks
+class _Child:
+    """A live child kept for the next window (:data:`KEEP_CHILD`): its pid, the pipe ends
+    this process writes the next call's arguments to and reads its answers from, and the
+    function it calls."""
+
+    def __init__(self, pid: int, send: int, receive: int, fn: Callable[..., object]) -> None:
+        self.pid, self.send, self.receive, self.fn = pid, send, receive, fn
+
+
+#: The kept child, if one is alive.
+_child: _Child | None = None
+
+
+def _write(fd: int, obj: object) -> None:
+    """``obj`` pickled to ``fd``, its length first."""
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(len(data).to_bytes(8, "little") + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read(fd: int) -> object:
+    """The next object :func:`_write` sent down ``fd`` (EOFError at its end)."""
+
+    def exactly(n: int) -> bytes:
+        parts: list[bytes] = []
+        while n:
+            part = os.read(fd, min(n, 1 << 20))
+            if not part:
+                raise EOFError
+            parts.append(part)
+            n -= len(part)
+        return b"".join(parts)
+
+    return pickle.loads(exactly(int.from_bytes(exactly(8), "little")))
+
+
+def _resident_mb() -> float:
+    """This process's resident memory in MiB (``/proc/self/statm``), inf if unread."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            pages = int(statm.read().split()[1])
+    except (OSError, IndexError, ValueError):
+        return float("inf")
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+
+
+def release() -> None:
+    """End the kept child, if any (it exits when its pipe closes): called when the
+    windows are done, and before a window of another caller."""
+    global _child
+    child, _child = _child, None
+    if child is None:
+        return
+    for fd in (child.send, child.receive):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    try:
+        os.waitpid(child.pid, 0)
+    except ChildProcessError:
+        pass
+
+
+def _run_kept(fn: Callable[..., _T], args: tuple[object, ...]) -> tuple[bool, _T | None]:
+    """``fn(*args)`` run by the kept child, if one is alive for ``fn``: (True, its value),
+    or (False, None) when there is none or it failed (then it is ended)."""
+    global kept
+    child = _child
+    if child is None:
+        return False, None
+    if child.fn is not fn:
+        release()
+        return False, None
+    try:
+        _write(child.send, args)
+        ok, value, new, full, stay = _read(child.receive)  # type: ignore[misc]
+    except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
+        release()
+        return False, None
+    if not ok:
+        release()
+        return False, None
+    kept += 1
+    _learn(new, full)
+    if not stay:
+        release()
+    return True, value
+
+
+def _learn(new: list[str], full: list[tuple[str, str]]) -> None:
+    """What a child imported and loaded, for the next fork (WARM_IMPORTS, WARM_TABLES)."""
+    _to_import.update(name for name in new if name not in warmed)
+    _to_load.update(tuple(name) for name in full if tuple(name) not in loaded)  # type: ignore[misc]
+
+
+def _serve(fn: Callable[..., object], send: int, receive: int) -> None:
+    """The kept child's loop (:data:`KEEP_CHILD`): while its memory is under the bar it
+    reads the next call's arguments, calls ``fn`` and sends back (ok, value, the modules
+    it imported, the loaders it filled, whether it stays); it returns at the end of its
+    pipe or once its memory passed the bar."""
+    while True:
+        try:
+            args = _read(receive)
+        except EOFError:
+            return
+        had = set(sys.modules) if WARM_IMPORTS else None
+        empty = _loaders(filled=False) if WARM_TABLES else set()
+        try:
+            value = fn(*args)  # type: ignore[operator]
+        except BaseException:  # noqa: BLE001 -- the parent repairs the window itself
+            _write(send, (False, None, [], [], False))
+            return
+        new = sorted(set(sys.modules) - had) if had is not None else []
+        full = sorted(empty & _loaders(filled=True)) if WARM_TABLES else []
+        stay = KEEP_CHILD and _resident_mb() < KEEP_CHILD_MB
+        _write(send, (True, value, new, full, stay))
+        if not stay:
+            return
+
+
+def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
+    """``fn(*args)`` run in a forked child, its value sent back pickled; this process
+    keeps nothing the call made.  If the child fails (killed, an exception, a value that
+    does not pickle) ``fn(*args)`` runs here instead: an error is then raised as it would
+    have been.  ``keep`` (and :data:`KEEP_CHILD`): a child still under its bar stays
+    alive for the next call of the same ``fn``, which the caller ends with
+    :func:`release` when its calls are done."""
+    global forks, fallbacks, _child
+    if _child is not None and keep:
+        done, value = _run_kept(fn, args)
+        if done:
+            return value  # type: ignore[return-value]
+    elif _child is not None:
+        release()
     for stream in (sys.stdout, sys.stderr):  # the child must not write the parent's buffers
         try:
             stream.flush()
@@ -124,6 +278,7 @@ def run_apart(fn: Callable[[], _T]) -> _T:
         if not can_fork():  # an import started a thread: this window runs here
             return fn()
     read_end, write_end = os.pipe()
+    down_read, down_write = os.pipe() if keep and KEEP_CHILD else (-1, -1)
     parent = os.getpid()
     frozen = FREEZE_BEFORE_FORK
     if frozen:
@@ -138,15 +293,23 @@ def run_apart(fn: Callable[[], _T]) -> _T:
         code = 1
         try:
             os.close(read_end)
+            if down_write >= 0:
+                os.close(down_write)
             _die_with(parent)
             had = set(sys.modules) if WARM_IMPORTS else None
             empty = _loaders(filled=False) if WARM_TABLES else set()
-            value = fn()
+            value = fn(*args)
             new = sorted(set(sys.modules) - had) if had is not None else []
             full = sorted(empty & _loaders(filled=True)) if WARM_TABLES else []
-            data = pickle.dumps((value, new, full), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
+            if down_read >= 0:
+                stay = _resident_mb() < KEEP_CHILD_MB
+                _write(write_end, (value, new, full, stay))
+                if stay:
+                    _serve(fn, write_end, down_read)
+            else:
+                data = pickle.dumps((value, new, full), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(data)
             code = 0
         except BaseException:  # noqa: BLE001 -- the parent repairs the window itself
             pass
@@ -157,6 +320,23 @@ def run_apart(fn: Callable[[], _T]) -> _T:
                 os._exit(code)
     forks += 1
     os.close(write_end)
+    if down_read >= 0:
+        os.close(down_read)
+        try:
+            value, new, full, stay = _read(read_end)  # type: ignore[misc]
+        except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
+            stay = None
+        if stay:
+            _child = _Child(pid, down_write, read_end, fn)
+        else:
+            for fd in (down_write, read_end):
+                os.close(fd)
+            _pid, status = os.waitpid(pid, 0)
+        if stay is not None:
+            _learn(new, full)
+            return value
+        fallbacks += 1
+        return fn(*args)
     try:
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
@@ -164,11 +344,10 @@ def run_apart(fn: Callable[[], _T]) -> _T:
         _pid, status = os.waitpid(pid, 0)
     if status == 0 and data:
         value, new, full = pickle.loads(data)
-        _to_import.update(name for name in new if name not in warmed)
-        _to_load.update(tuple(name) for name in full if tuple(name) not in loaded)
+        _learn(new, full)
         return value
     fallbacks += 1
-    return fn()
+    return fn(*args)
 
 
 def _import_for_children() -> None:

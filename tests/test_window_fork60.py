@@ -60,6 +60,7 @@ def _windowed(fork: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list, i
     ``kept`` reduction (the window path of ``repair fix``): the text, the windows' kept
     scores and the children started."""
     monkeypatch.setattr(window_fork, "FORK_WINDOWS", fork)
+    monkeypatch.setattr(window_fork, "KEEP_CHILD", False)  # one child a window (session 60)
     text = "\n\n".join([Path(SEED).read_text(encoding="utf-8")] * 2)
     config = RepairConfig(window_chars=3000, whole_document_chars=3000)
     counts = first_pass_stream(lambda: iter((text,)), (), config)
