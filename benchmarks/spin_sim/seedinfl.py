@@ -25,8 +25,8 @@ from functools import cache
 
 from lemminflect import getAllInflections, getAllLemmas
 
-from . import dictionary, seeddense, seedprof
-from .text import GoldEdit, _sentence_initial, tokens
+from . import seeddense, seedprof
+from .text import GoldEdit
 
 NAME = "seedinfl"
 _TAGS = {"VERB": ("VB", "VBP"), "NOUN": ("NN",), "ADJ": ("JJ",)}
@@ -109,30 +109,7 @@ def _pattern() -> re.Pattern[str]:
 
 def table_edits(text: str, rng: random.Random) -> list[GoldEdit]:
     """:func:`seedprof.profile_edits` over the profile rows and the new inflections."""
-    table = _table()
-    toks = tokens(text)
-    starts = {t.start: i for i, t in enumerate(toks)}
-    out = []
-    for m in _pattern().finditer(text):
-        word = m.group()
-        key = " ".join(word.split())
-        entry = table.get(key) or table.get(key.lower())
-        if entry is None:
-            continue
-        alts, caps, family = entry
-        if caps and key not in table:
-            continue
-        if not caps and word[:1].isupper():
-            i = starts.get(m.start())
-            if i is None or not _sentence_initial(toks, i) or not word[1:].islower():
-                continue
-        if rng.random() > seedprof.RATE:
-            continue
-        spun = rng.choices(alts, [3.0] + [1.0] * (len(alts) - 1))[0]
-        if word[:1].isupper() and not caps:
-            spun = spun[:1].upper() + spun[1:]
-        out.append(GoldEdit(m.start(), m.end(), word, spun, family))
-    return out
+    return seedprof.read_rows(text, rng, _table(), _pattern(), "")
 
 
 @cache
@@ -148,16 +125,7 @@ def spin(
     text: str, rng: random.Random, rate: float = seeddense.DENSITY, split: str | None = None
 ) -> list[GoldEdit]:
     """As :func:`seedprof.spin`, the new inflections spun beside the profile's rows."""
-    table = table_edits(text, rng)
-    taken = [(e.start, e.end) for e in table]
-    extra = [
-        GoldEdit(e.start, e.end, e.original, e.replacement, "x:" + e.family)
-        for e in dictionary.candidates(text, lambda _lemma: True, _entry, seedprof.sense_counts)
-        if not any(a < e.end and e.start < b for a, b in taken)
-    ]
-    want = min(len(extra), max(0, round(seeddense.DENSITY * len(text.split())) - len(table)))
-    chosen = sorted(rng.sample(range(len(extra)), want))
-    return sorted([*table, *(extra[i] for i in chosen)], key=lambda e: e.start)
+    return seedprof.with_extension(text, rng, table_edits(text, rng), _entry)
 
 
 #: The spans a ``seedinfl`` document of each split is also scored on (:func:`in_half`):

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -99,11 +100,19 @@ def _profile_words() -> frozenset[str]:
 
 def profile_edits(text: str, rng: random.Random, split: str | None) -> list[GoldEdit]:
     """The profile's rows read forwards over ``text`` (one pass, longest original first)."""
-    table = _table(split)
+    return read_rows(text, rng, _table(split), _pattern(split), "p:")
+
+
+def read_rows(
+    text: str, rng: random.Random, table: dict, pattern: re.Pattern[str], prefix: str
+) -> list[GoldEdit]:
+    """``table``'s rows (written form -> (spun forms, caps row, family)) found by
+    ``pattern`` read forwards over ``text``, each at :data:`RATE`; families as
+    ``prefix + family``."""
     toks = tokens(text)
     starts = {t.start: i for i, t in enumerate(toks)}
     out = []
-    for m in _pattern(split).finditer(text):
+    for m in pattern.finditer(text):
         word = m.group()
         key = " ".join(word.split())
         entry = table.get(key) or table.get(key.lower())
@@ -121,7 +130,7 @@ def profile_edits(text: str, rng: random.Random, split: str | None) -> list[Gold
         spun = rng.choices(alts, [3.0] + [1.0] * (len(alts) - 1))[0]
         if word[:1].isupper() and not caps:
             spun = spun[:1].upper() + spun[1:]
-        out.append(GoldEdit(m.start(), m.end(), word, spun, "p:" + family))
+        out.append(GoldEdit(m.start(), m.end(), word, spun, prefix + family))
     return out
 
 
@@ -137,11 +146,20 @@ def spin(
     """The profile's rows (every family), then the extension up to seed 000's density
     (``rate`` and ``split`` are ignored, as :func:`seeddense.spin` ignores them: the halves
     are taken out of the profile instead, :func:`held_pairs`)."""
-    table = profile_edits(text, rng, None)
+    return with_extension(text, rng, profile_edits(text, rng, None), _entry)
+
+
+def with_extension(
+    text: str,
+    rng: random.Random,
+    table: list[GoldEdit],
+    entry: Callable[[str, str], str | None],
+) -> list[GoldEdit]:
+    """``table``'s edits and the WordNet extension's (``entry``) up to seed 000's density."""
     taken = [(e.start, e.end) for e in table]
     extra = [
         GoldEdit(e.start, e.end, e.original, e.replacement, "x:" + e.family)
-        for e in dictionary.candidates(text, lambda _lemma: True, _entry, sense_counts)
+        for e in dictionary.candidates(text, lambda _lemma: True, entry, sense_counts)
         if not any(a < e.end and e.start < b for a, b in taken)
     ]
     want = min(len(extra), max(0, round(seeddense.DENSITY * len(text.split())) - len(table)))
