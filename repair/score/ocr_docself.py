@@ -456,17 +456,9 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
             learned = learn_table(
                 raws,
                 note=note,
-                min_uses=DOC_MIN_USES,
-                floors=floors,
-                max_drop=DOC_MAX_DROP,
                 first=firsts,
                 words=_word_counts(text) if long else None,
-                surprise=DOC_SURPRISE,
-                surprise_uncounted=DOC_SURPRISE_UNCOUNTED,
-                surprise_dear=DOC_SURPRISE_DEAR,
-                sure_confidence=DOC_DEAR_CONFIDENCE,
-                listed_min_cost=DOC_LISTED_MIN_COST,
-                listed_uncounted=DOC_LISTED_UNCOUNTED,
+                **_learn_settings(),
             )
             if not _learns(learned):
                 return first
@@ -490,6 +482,21 @@ def auto_repair(repair: Any, text: str, *args: Any, **kwargs: Any) -> Any:
         _state.busy = was
 
 
+def _learn_settings() -> dict[str, Any]:
+    """The self-training settings both rounds pass to ``learn_table`` (the module flags)."""
+    return {
+        "min_uses": DOC_MIN_USES,
+        "floors": floors,
+        "max_drop": DOC_MAX_DROP,
+        "surprise": DOC_SURPRISE,
+        "surprise_uncounted": DOC_SURPRISE_UNCOUNTED,
+        "surprise_dear": DOC_SURPRISE_DEAR,
+        "sure_confidence": DOC_DEAR_CONFIDENCE,
+        "listed_min_cost": DOC_LISTED_MIN_COST,
+        "listed_uncounted": DOC_LISTED_UNCOUNTED,
+    }
+
+
 def _another_round(repair: Any, text: str, last: Any, args: Any, kwargs: Any) -> Any:
     """One more EM round of :func:`auto_repair` (:data:`DOC_ROUNDS`): the profile in force
     (the last round's) self-trained on ``last``, the text repaired again with it; ``last``
@@ -497,16 +504,8 @@ def _another_round(repair: Any, text: str, last: Any, args: Any, kwargs: Any) ->
     learned = learn_table(
         [text],
         note=["self-trained again on the text at hand (repair.score.ocr_docself)"],
-        min_uses=DOC_MIN_USES,
-        floors=floors,
-        max_drop=DOC_MAX_DROP,
         first=[last],
-        surprise=DOC_SURPRISE,
-        surprise_uncounted=DOC_SURPRISE_UNCOUNTED,
-        surprise_dear=DOC_SURPRISE_DEAR,
-        sure_confidence=DOC_DEAR_CONFIDENCE,
-        listed_min_cost=DOC_LISTED_MIN_COST,
-        listed_uncounted=DOC_LISTED_UNCOUNTED,
+        **_learn_settings(),
     )
     if not _learns(learned):
         return last
