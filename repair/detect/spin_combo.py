@@ -13,7 +13,7 @@ register; :mod:`repair.detect.spin_combo_score` holds the model.
 
 from __future__ import annotations
 
-from repair.detect.spin_misfit import _BREAK, _TOKEN, _WORD, _stopwords
+from repair.detect.spin_misfit import history, words_kinds
 from repair.resources.lm import get_lm
 
 
@@ -24,38 +24,13 @@ def _quantile(xs: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(q * len(s)))]
 
 
-def _words_kinds(text: str) -> tuple[list[str], list[int]]:
-    """Lower-case words ("" for a sentence break) and their kinds: 0 break, 1 capitalised,
-    2 stop word, 3 content word (lower case, three letters or more), 4 other."""
-    stop = _stopwords()
-    words: list[str] = []
-    kinds: list[int] = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        if _WORD.fullmatch(t):
-            low = t.lower()
-            words.append(low)
-            if not t.islower():
-                kinds.append(1)
-            elif low in stop:
-                kinds.append(2)
-            elif len(t) >= 3:
-                kinds.append(3)
-            else:
-                kinds.append(4)
-        elif _BREAK.fullmatch(t) or "\n\n" in t:
-            words.append("")
-            kinds.append(0)
-    return words, kinds
-
-
 def content_words(text: str) -> int:
     """The number of content words :func:`cues` reads (no LM).
 
     >>> content_words("The cat sat on the mat in Paris.")
     3
     """
-    return sum(1 for k in _words_kinds(text)[1] if k == 3)
+    return sum(1 for k in words_kinds(text)[1] if k == 3)
 
 
 def cues(text: str) -> dict[str, float]:
@@ -68,7 +43,7 @@ def cues(text: str) -> dict[str, float]:
     from repair.resources.frequency import zipf
 
     lm = get_lm()
-    words, kinds = _words_kinds(text)
+    words, kinds = words_kinds(text)
     n_words = sum(1 for k in kinds if k)
     sentences = max(1, sum(1 for k, w in zip(kinds, words, strict=True) if not k and not w))
     token_gain: list[float] = []  # ln P(w | h) - ln P(w), every lower-case word with a history
@@ -79,11 +54,7 @@ def cues(text: str) -> dict[str, float]:
     for k, w in enumerate(words):
         if not w or kinds[k] == 1:
             continue
-        h: list[str] = []
-        for j in (k - 1, k - 2):
-            if j < 0 or not words[j]:
-                break
-            h.insert(0, words[j])
+        h = history(words, k)
         left = lm.logprob(w, h) - lm.logprob(w) if h else 0.0
         if h:
             token_gain.append(left)

@@ -61,30 +61,50 @@ def fits(text: str) -> list[float]:
     return [fit for fit, _w, _right in _fits(text)]
 
 
-def _fits(text: str) -> list[tuple[float, str, bool]]:
-    """(fit, word, whether a word of the same sentence follows) per content word."""
-    lm = get_lm()
+def words_kinds(text: str) -> tuple[list[str], list[int]]:
+    """Lower-case words ("" for a sentence break) and their kinds: 0 break, 1 capitalised,
+    2 stop word, 3 content word (lower case, three letters or more), 4 other."""
     stop = _stopwords()
-    words: list[str] = []  # lower-case words; "" for a sentence break
-    content: list[bool] = []
+    words: list[str] = []
+    kinds: list[int] = []
     for m in _TOKEN.finditer(text):
         t = m.group()
         if _WORD.fullmatch(t):
             low = t.lower()
             words.append(low)
-            content.append(t.islower() and len(t) >= 3 and low not in stop)
+            if not t.islower():
+                kinds.append(1)
+            elif low in stop:
+                kinds.append(2)
+            elif len(t) >= 3:
+                kinds.append(3)
+            else:
+                kinds.append(4)
         elif _BREAK.fullmatch(t) or "\n\n" in t:
             words.append("")
-            content.append(False)
+            kinds.append(0)
+    return words, kinds
+
+
+def history(words: list[str], k: int) -> list[str]:
+    """The (up to) two words before ``words[k]`` in its sentence ("" breaks it)."""
+    h: list[str] = []
+    for j in (k - 1, k - 2):
+        if j < 0 or not words[j]:
+            break
+        h.insert(0, words[j])
+    return h
+
+
+def _fits(text: str) -> list[tuple[float, str, bool]]:
+    """(fit, word, whether a word of the same sentence follows) per content word."""
+    lm = get_lm()
+    words, kinds = words_kinds(text)
     out: list[tuple[float, str, bool]] = []
     for k, w in enumerate(words):
-        if not content[k]:
+        if kinds[k] != 3:
             continue
-        h: list[str] = []
-        for j in (k - 1, k - 2):
-            if j < 0 or not words[j]:
-                break
-            h.insert(0, words[j])
+        h = history(words, k)
         fit = lm.logprob(w, h) - lm.logprob(w)
         right = k + 1 < len(words) and bool(words[k + 1])
         if right:
