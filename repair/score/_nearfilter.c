@@ -18,6 +18,15 @@
 
 static inline int bin_of(Py_UCS4 c) { return c < 192 ? (int)c : 192 + (int)(c % 64); }
 
+/* Append the surviving word and its index ``k`` to the two result lists; -1 on error. */
+static int append_hit(PyObject *subset, PyObject *indices, PyObject *w, Py_ssize_t k) {
+    PyObject *at = PyLong_FromSsize_t(k);
+    if (at == NULL) return -1;
+    int bad = PyList_Append(subset, w) < 0 || PyList_Append(indices, at) < 0;
+    Py_DECREF(at);
+    return bad ? -1 : 0;
+}
+
 static PyObject *survivors(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3) {
         PyErr_SetString(PyExc_TypeError, "survivors(query, choices, cutoff)");
@@ -80,11 +89,7 @@ static PyObject *survivors(PyObject *self, PyObject *const *args, Py_ssize_t nar
                 indices = PyList_New(0);
                 if (subset == NULL || indices == NULL) goto fail;
             }
-            PyObject *at = PyLong_FromSsize_t(k);
-            if (at == NULL) goto fail;
-            int bad = PyList_Append(subset, w) < 0 || PyList_Append(indices, at) < 0;
-            Py_DECREF(at);
-            if (bad) goto fail;
+            if (append_hit(subset, indices, w, k) < 0) goto fail;
             kept++;
         }
     }
@@ -197,11 +202,7 @@ static PyObject *survivors_sig(PyObject *self, PyObject *const *args, Py_ssize_t
             }
         }
         if (keep) {
-            PyObject *at = PyLong_FromSsize_t(k);
-            if (at == NULL) goto fail;
-            int bad = PyList_Append(subset, items[k]) < 0 || PyList_Append(indices, at) < 0;
-            Py_DECREF(at);
-            if (bad) goto fail;
+            if (append_hit(subset, indices, items[k], k) < 0) goto fail;
             kept++;
         }
     }
