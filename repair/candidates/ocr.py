@@ -127,6 +127,7 @@ from repair.candidates.ocr_realword import (
     opens_sentence,
     realword_candidates,
 )
+from repair.candidates.ocr_rules import after_line_hyphen as _after_line_hyphen
 from repair.candidates.ocr_rules import cand as _cand
 from repair.candidates.ocr_rules import counting_page, page_word_counts, word_cand
 from repair.candidates.ocr_shortreal import short_nonword_candidates, short_real_candidates
@@ -1882,15 +1883,6 @@ def _hyphen_name(toks: list[Token], i: int) -> bool:
 
 def _title(w: str) -> bool:
     return w[:1].isupper() and (len(w) == 1 or w[1:].islower()) and w.isalpha()
-
-
-def _after_line_hyphen(toks: list[Token], i: int) -> bool:
-    """Whether token ``i`` opens a line after a line-end hyphen glued to a word: the
-    second half of a broken word ("rc-⏎cently" is not "gently", "forma-⏎tions" not
-    "lions"), read with its first half by the hyphenation candidates or not at all."""
-    if i < 3 or toks[i - 1].kind != "space" or "\n" not in toks[i - 1].text:
-        return False
-    return toks[i - 2].text == "-" and toks[i - 3].kind == "word"
 
 
 def _next_to_hyphen(toks: list[Token], i: int) -> bool:

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Set
 
 from repair.candidates.ocr_namelist import name_list_at
-from repair.candidates.ocr_rules import cand
+from repair.candidates.ocr_rules import after_line_hyphen, cand
 from repair.candidates.ocr_spacing import SPACING_COST
 from repair.candidates.ocr_splitprior import split_cost
 from repair.resources.frequency import zipf
@@ -152,7 +152,6 @@ _TRACE: dict | None = None
 #: besides letters and digits, a hyphen or an apostrophe ("Saud⏎al-Rasheed" is no
 #: "Scandal-Rasheed": the piece heads a compound or a name).
 _GLUE = frozenset("-'\u2019\u2010\u2011")
-_HYPHENS = frozenset("-\u2010\u2011\u00ac\u00ad")
 
 
 def _glued(toks: list[Token], i: int, at: int) -> bool:
@@ -298,7 +297,7 @@ def heavy_join_candidates(
             continue  # the plain join's
         if not lines and SAME_LINE_PRIOR and _same_line_words(toks, i, j, pieces):
             continue  # "the ba", "individual sy mptoms": words, or halves of another
-        if not lines and SAME_LINE_PRIOR and SAME_LINE_HYPHEN_TAIL and _hyphen_tail(toks, i):
+        if not lines and SAME_LINE_PRIOR and SAME_LINE_HYPHEN_TAIL and after_line_hyphen(toks, i):
             continue  # "coop-⏎erat ion": the pieces end a hyphenated word
         in_list = NAME_LIST is not None and name_list_at(toks, i, j)
         if in_list and NAME_LIST == "all":
@@ -345,16 +344,6 @@ def heavy_join_candidates(
             if plain is not None:
                 out.append(plain)
     return out
-
-
-def _hyphen_tail(toks: list[Token], i: int) -> bool:
-    """Whether token ``i`` begins a line whose previous line ends with a hyphen."""
-    return (
-        i >= 2
-        and toks[i - 1].kind == "space"
-        and "\n" in toks[i - 1].text
-        and toks[i - 2].text[-1:] in _HYPHENS
-    )
 
 
 def _same_line_words(toks: list[Token], i: int, j: int, pieces: list[str]) -> bool:

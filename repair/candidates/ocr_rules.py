@@ -274,3 +274,12 @@ def page_text_count(toks: list[Token], text: str) -> int:
             texts = _PAGE.texts = Counter(map(_TEXT, toks))
         return texts[text]
     return countOf(map(_TEXT, toks), text)
+
+
+def after_line_hyphen(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` opens a line after a line-end hyphen glued to a word: the
+    second half of a broken word ("rc-⏎cently" is not "gently", "forma-⏎tions" not
+    "lions"), read with its first half by the hyphenation candidates or not at all."""
+    if i < 3 or toks[i - 1].kind != "space" or "\n" not in toks[i - 1].text:
+        return False
+    return toks[i - 2].text == "-" and toks[i - 3].kind == "word"
