@@ -26,6 +26,15 @@ in this order (:func:`account`):
   reverse reading's originals hold it, ``MAX_PER_LEMMA_WIDE``; ``zipf``: under ``MIN_ZIPF``;
   ``inflection``: the form is not produced), ``moby_fwd`` where only the written word's own
   Moby entry lists it;
+  with ``--multi`` (session 62) the missed spans are split by the source that would hold the
+  original (:func:`multi_source`): ``multi_orig`` (the original is several words too: "in
+  the" written "within the"), ``table`` (the span table holds it), ``inflected`` (only the
+  re-inflected rows of ``lexicons/spin_phrases_inflected.tsv`` do), ``moby`` (Moby lists
+  the span, or its head lemma, under the original or the original under it: any length),
+  ``wordnet:<relation>`` (WordNet 3.0 relates the span's lemma to it), ``kept`` (a word of
+  the span is a form of the original: "software program"), ``word:<source>`` (a word of
+  the span alone reaches it: its synonym candidates, Moby, a distributional neighbour),
+  ``none``;
 * ``skip:<why>``: a word the first reading never examined although the original is a
   candidate: ``stop/short``, ``common`` (Zipf >= ``MAX_WRITTEN_ZIPF``; its own reading is
   ``common_row``), ``name`` (capitalised inside a sentence), ``early_stop`` (the sequential
@@ -101,7 +110,7 @@ def no_candidate_why(written: str, orig: str) -> str:
 
 @cache
 def _moby_rows() -> dict[str, frozenset[str]]:
-    """Moby headword -> its list (lower-case, one-word entries)."""
+    """Moby headword -> its list (lower-case entries; multi-word ones too)."""
     from repair.candidates.spin import moby_lines
 
     return {h: frozenset(line.split(",")) for h, line in moby_lines().items()}
@@ -137,6 +146,53 @@ def reverse_why(written: str, orig: str, rev_row: tuple | None, first_row: bool)
     if any(g in moby.get(lem, ()) for g in gl for lem in wl):
         return "moby_fwd"
     return "none:" + wordnet_relation(written, orig)
+
+
+def _span_lemmas(span: str) -> set[str]:
+    """The written span and its forms with the first or the last word lemmatised."""
+    words = span.split(" ")
+    out = {span}
+    for i in {0, len(words) - 1}:
+        for lem in _lemmas(words[i]):
+            out.add(" ".join([*words[:i], lem, *words[i + 1 :]]))
+    return out
+
+
+def multi_source(written: str, orig: str) -> str:
+    """Which source would hold the original of a missed multi-word span (``--multi``;
+    the module's docstring)."""
+    from repair.candidates.spin_phrase_inflected import merged_row
+    from repair.resources.neighbours import neighbours
+
+    low, gold = written.lower(), orig.lower()
+    if " " in gold:
+        return "multi_orig"
+    words = tuple(low.split(" "))
+    golds = _lemmas(gold)
+    if 2 <= len(words) <= 3:
+        if gold in span_originals(words)[0]:
+            return "table"
+        row = merged_row(low)
+        if row is not None and gold in row.split("\t")[0].split(","):
+            return "inflected"
+    moby = _moby_rows()
+    for sp in _span_lemmas(low):
+        if any(sp in moby.get(g, ()) for g in golds) or golds & moby.get(sp, frozenset()):
+            return "moby"
+    for sp in _span_lemmas(low):
+        rel = wordnet_relation(sp, gold)
+        if rel != "none":
+            return "wordnet:" + rel
+    if any(_lemmas(w) & golds for w in words):
+        return "kept"
+    for w in words:
+        if gold in candidates_for(w):
+            return "word:synonyms"
+        if any(g in moby.get(w, ()) or w in moby.get(g, ()) for g in golds):
+            return "word:moby"
+        if gold in neighbours(w) or w in neighbours(gold):
+            return "word:neighbour"
+    return "none"
 
 
 def skip_why(text: str, a: int, b: int, covered: set[int]) -> str:
@@ -224,7 +280,12 @@ def _phrase_floor(c) -> str:  # type: ignore[no-untyped-def]
 
 
 def account(
-    spinner: str, cap: int, profile: bool, reverse: bool = False, phrases: bool = False
+    spinner: str,
+    cap: int,
+    profile: bool,
+    reverse: bool = False,
+    phrases: bool = False,
+    multi: bool = False,
 ) -> tuple[Counter[tuple[str, str]], Counter[str], dict[tuple[str, str], list]]:
     """(class, sub-class) -> gold substitutions; false edits by rule; examples."""
     config = make_config("spin,tortured,collocation", not profile)
@@ -284,6 +345,8 @@ def account(
                 if reverse and k == "b:no_candidate" and sub != "inflection" and not shut:
                     sub = reverse_why(written, orig, rev_rows.get((a, b)), (a, b) in rows)
                 ph = None
+                if multi and k == "b:multiword" and sub == "multi_none":
+                    sub = "src:" + multi_source(written, orig)
                 if phrases and sub == "multi_reach":
                     sub = "reach:" + phrase_why(det, a, b, orig, by_span)
                     ph = next((p for p in det.phrases if (p.start, p.end) == (a, b)), None)
@@ -372,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="examples per cell")
     ap.add_argument("--reverse", action="store_true", help="no-candidate by the reverse source")
     ap.add_argument("--phrases", action="store_true", help="multi_reach by the phrase reading")
+    ap.add_argument("--multi", action="store_true", help="missed spans by source")
     ap.add_argument("--unlisted", action="store_true", help="dev phrase families' list rows out")
     ap.add_argument("--unprofiled", action="store_true", help="dev seed families' rows out")
     args = ap.parse_args(argv)
@@ -380,7 +444,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.unprofiled:
         hold_out_profile("dev", "seedprof" in (args.spinner or ()))
     for spinner in args.spinner or ["wordnet", "double"]:
-        cat, false, ex = account(spinner, args.cap, not args.no_profile, args.reverse, args.phrases)
+        cat, false, ex = account(
+            spinner, args.cap, not args.no_profile, args.reverse, args.phrases, args.multi
+        )
         n = max(sum(v for (k, _s), v in cat.items() if k != "source"), 1)
         print(f"{spinner}: {n} substitutions, {sum(false.values())} false edits")
         for k in ORDER:

@@ -20,9 +20,16 @@ first.  A verb phrase is also listed in its inflected forms (lemminflect: "turne
 -> "women"), with the originals that inflect the same way: run time needs no lemminflect.  Nothing
 here is read from the seed articles or the seed profile.
 
+A span that Moby or WordNet list on their own in an inflected form ("brought about",
+under "made" and "done") keeps that row in the main table; the re-inflected originals of
+its base span ("bring about" -> cause: "caused") are merged into a copy of the row in
+``lexicons/spin_phrases_inflected.tsv`` (session 62, :func:`merged_rows`), read where
+``repair.candidates.spin_phrase.INFLECTED_ROWS`` is on.
+
 Usage::
 
-    python scripts/build_spin_phrases.py      # writes lexicons/spin_phrases.tsv
+    python scripts/build_spin_phrases.py      # writes lexicons/spin_phrases.tsv and
+                                              # lexicons/spin_phrases_inflected.tsv
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from repair.candidates.spin_synonyms import STOPWORDS, reverse_table  # noqa: E4
 from repair.resources.frequency import zipf  # noqa: E402
 
 OUT = ROOT / "lexicons" / "spin_phrases.tsv"
+OUT_INFLECTED = ROOT / "lexicons" / "spin_phrases_inflected.tsv"
 COLUMNS = ("written", "originals", "wordnet")
 MIN_ORIG_ZIPF = 4.0
 MAX_ORIGINALS = 12
@@ -47,6 +55,9 @@ MAX_ORIGINALS = 12
 #: past :data:`MAX_ORIGINALS` (a WordNet sense spinner writes "research workers" for
 #: "researchers", Zipf 3.9; "pass on" has 12 commoner Moby originals than "advance").
 MIN_WN_ORIG_ZIPF = 3.0
+#: :func:`merged_rows` merges only the re-inflected originals WordNet gives (the tight
+#: source; Moby's loose ones made false edits on dev: "sets aside" -> cuts).
+WORDNET_ONLY = True
 _TAGS = ("VBD", "VBZ", "VBG", "VBN")
 #: Link words after a modifier that stands for a preposition ("earlier than" -> "before").
 LINKS = ("than", "of", "to", "from", "with")
@@ -94,16 +105,23 @@ def base_rows(wordnet: dict[str, set[str]]) -> dict[str, list[str]]:
     return rows
 
 
-def inflected(rows: dict[str, list[str]], wordnet: dict[str, set[str]]) -> dict[str, list[str]]:
+def inflected(
+    rows: dict[str, list[str]], wordnet: dict[str, set[str]], existing: bool = False
+) -> dict[str, list[str]]:
     """Phrases in their inflected forms where the originals inflect alike (the WordNet
     marks follow their originals): verb phrases by their first word ("turned into" ->
-    "became"), noun phrases by their last ("adult females" -> "women")."""
+    "became"), noun phrases by their last ("adult females" -> "women").
+
+    A form that is itself a span of ``rows`` ("brought about", which Moby lists under
+    "made" and "done") is skipped; with ``existing``, only those forms are made (the
+    inflected originals of their base span: "bring about" -> cause gives "brought about"
+    -> caused), for :func:`merged_rows`."""
     from lemminflect import getAllInflections, getAllLemmas
 
     out: dict[str, list[str]] = {}
 
     def add(span: str, new: str, tag: str, upos: str, origs: list[str]) -> None:
-        if new in rows:
+        if (new in rows) != existing:
             return
         words = new.split(" ")
         inf: list[str] = []
@@ -135,10 +153,88 @@ def inflected(rows: dict[str, list[str]], wordnet: dict[str, set[str]]) -> dict[
     return out
 
 
-def main() -> int:
+def merged_rows(rows: dict[str, list[str]], wordnet: dict[str, set[str]]) -> dict[str, list[str]]:
+    """The spans of ``rows`` (base and inflected, as the table is built) whose own row lacks
+    the inflected originals of their base span, as the union of the two table rows: the
+    span's own ("brought about": made, done, raised, grown, executed) and its base span's
+    re-inflected ("bring about": ... cause, produce -> caused, produced); the build above
+    keeps a span's own row and drops the head's re-inflection there.  ``wordnet`` receives
+    the WordNet marks of the merged originals."""
+    table = {
+        span: _table_originals(origs, wordnet.get(span, set())) for span, origs in rows.items()
+    }
+    before = {span: set(marks) for span, marks in wordnet.items()}
+    extra = inflected(table, wordnet, existing=True)
+    out: dict[str, list[str]] = {}
+    for span, origs in extra.items():
+        tight = wordnet.get(span, set()) - before.get(span, set())
+        new = [o for o in origs if o not in table[span] and (o in tight or not WORDNET_ONLY)]
+        if new:
+            out[span] = table[span] + new
+    return out
+
+
+def _table_originals(
+    origs: list[str], tight: set[str], cap: int | None = MAX_ORIGINALS
+) -> list[str]:
+    """A row's originals as the table lists them: most common first, at most ``cap`` of
+    them (None: all) plus every WordNet one."""
+    ranked = sorted(origs, key=lambda o: (-zipf(o), o))
+    kept = set(ranked if cap is None else ranked[:cap]) | tight
+    return [o for o in ranked if o in kept]
+
+
+def table_lines(
+    rows: dict[str, list[str]], wordnet: dict[str, set[str]], cap: int | None = MAX_ORIGINALS
+) -> list[str]:
+    """One ``span<TAB>originals<TAB>wordnet`` line per span (sorted): originals most common
+    first, at most ``cap`` of them (None: all) plus every WordNet one."""
+    lines = []
+    for span in sorted(rows):
+        tight = wordnet.get(span, set())
+        origs = _table_originals(rows[span], tight, cap)
+        wn = [o for o in origs if o in tight]
+        lines.append(f"{span}\t{','.join(origs)}\t{','.join(wn) or '-'}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--inflected-out", default=str(OUT_INFLECTED))
+    args = ap.parse_args(argv)
     wordnet: dict[str, set[str]] = {}
     rows = base_rows(wordnet)
     rows.update({k: v for k, v in inflected(rows, wordnet).items() if k not in rows})
+    main_lines = table_lines(rows, wordnet)
+    merged_wn = {k: set(v) for k, v in wordnet.items()}
+    merged = merged_rows(rows, merged_wn)
+    before = dict(zip(sorted(rows), main_lines, strict=True))
+    changed = [
+        line
+        for line in table_lines(merged, merged_wn, cap=None)
+        if line != before[line.split("\t", 1)[0]]
+    ]
+    Path(args.inflected_out).write_text(
+        "\n".join(
+            [
+                format_header(COLUMNS),
+                "# spin_phrases_inflected.tsv: rows of lexicons/spin_phrases.tsv with the",
+                "#   re-inflected originals of their base span merged in (a span Moby or",
+                "#   WordNet list on their own, e.g. 'brought about', kept only its own row):",
+                "#   read in place of the main row by repair.candidates.spin_phrase where",
+                "#   INFLECTED_ROWS is on (session 62).",
+                "# sources and licences as lexicons/spin_phrases.tsv; built by",
+                "#   scripts/build_spin_phrases.py (lemminflect, MIT).",
+                *changed,
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {len(changed)} merged rows to {args.inflected_out}")
     lines = [
         format_header(COLUMNS),
         "# spin_phrases.tsv: written two- or three-word spans -> one-word candidate originals",
@@ -151,15 +247,9 @@ def main() -> int:
         f"# built by scripts/build_spin_phrases.py (originals Zipf >= {MIN_ORIG_ZIPF}, "
         f"at most {MAX_ORIGINALS}; WordNet's Zipf >= {MIN_WN_ORIG_ZIPF}, all kept)",
     ]
-    for span in sorted(rows):
-        tight = wordnet.get(span, set())
-        ranked = sorted(rows[span], key=lambda o: (-zipf(o), o))
-        kept = set(ranked[:MAX_ORIGINALS]) | tight
-        origs = [o for o in ranked if o in kept]
-        wn = [o for o in origs if o in tight]
-        lines.append(f"{span}\t{','.join(origs)}\t{','.join(wn) or '-'}")
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {len(rows)} spans to {OUT}")
+    lines += main_lines
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows)} spans to {args.out}")
     return 0
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from repair.candidates.spin_phrase_inflected import merged_row
 from repair.candidates.spin_synonyms import STOPWORDS
 from repair.document import Document
 from repair.lexicons import LexiconError, format_header, lexicon_path, read_text
@@ -67,6 +68,12 @@ SHARED_CONTEXT = True
 #: Spans made of stopwords only ("have to", "after that", "once more") are read too (an
 #: experiment for the document score, off: benchmarks/RESULTS.md, "Session 34, spinphrase34").
 FUNCTION_SPANS = False
+#: Session 62 (spinspan): a span whose inflected form Moby or WordNet list on their own
+#: ("brought about", under "made" and "done") also gets its base span's originals
+#: re-inflected ("bring about" -> cause: "caused"), read from
+#: ``lexicons/spin_phrases_inflected.tsv`` (:mod:`repair.candidates.spin_phrase_inflected`)
+#: in place of its main row.  See benchmarks/RESULTS.md, "Session 62, spinspan".
+INFLECTED_ROWS = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +181,8 @@ def phrase_table() -> dict[str, tuple[tuple[str, ...], frozenset[str]]]:
 # a cache here was never hit and held ~41 k keys (~10 MB) on 100 k rare-spun words
 def _row(span: str) -> tuple[tuple[str, ...], frozenset[str]]:
     value = phrase_lines().get(span)
+    if INFLECTED_ROWS and value is not None:
+        value = merged_row(span) or value
     if value is None:
         return (), frozenset()
     origs, _, wn = value.partition("\t")
