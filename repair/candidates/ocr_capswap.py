@@ -32,6 +32,7 @@ Switch :data:`CAP_SWAP` (see ``benchmarks/RESULTS.md``, session 57, ocrnever).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -80,6 +81,24 @@ RIVAL_POOL_MEMO = True
 MID_SENTENCE_CASE = False
 #: Margin a reading needs in context (the scorer's threshold).
 THRESHOLD = 1.0
+#: Switch (session 62, ocrnames): the page's own first-glyph capital pairs.  A table
+#: learned on another archive prices a capital pair it never counted ("T" printed for "J")
+#: at the generic edit price, so the walks and the swap above cannot read "Tohn" (the
+#: rival test keeps it).  The page is evidence of its own type: a capital pair is
+#: *supported* when at least PAGE_MIN_PRINTS distinct capitalised non-words of the page
+#: (:func:`capital_print`, not a word or a listed name; one word's forms counted once)
+#: read as a word or listed name of Zipf >= PAGE_ZIPF with that first glyph swapped
+#: ("Tacob", "Tohn": T -> J); such a reading is priced by the page's rate of the pair,
+#: ``-ln(k / (k + n))`` (k supporting prints, n the page's capitalised words printed with
+#: the true capital), not by the table, and goes to the scorer at THRESHOLD.  Shipped
+#: OFF (results only; benchmarks/RESULTS.md, session 62, ocrnames): ICDAR-only proxy SMH
+#: dev 4,739 / 7,843 -> 4,738 / 7,842 (one reading, "Tohn" -> John), shipped SMH dev
+#: 4,207 / 6,870 unchanged (every output identical), so no dev gain on both; clean
+#: English, census, light dev build no page reading; PAGE_MIN_PRINTS 1 (any capital pair
+#: at the page's rate): proxy dev 4,734 / 7,840 with three wrong readings of seven.
+PAGE_PAIRS = False
+PAGE_MIN_PRINTS = 2
+PAGE_ZIPF = 3.0
 
 
 def capswap_candidates(
@@ -96,6 +115,7 @@ def capswap_candidates(
 
     out: list[Candidate] = []
     built = {(c.start, c.replacement.lower()) for c in have}
+    pairs = page_pairs(counts) if PAGE_PAIRS else {}
     for i in indices:
         t = toks[i]
         text = t.text
@@ -104,7 +124,13 @@ def capswap_candidates(
         if counts.get(text, 0) > 1:
             continue  # recurs spelled the same way: a name
         initial = None
-        for word, cost in swap_readings(text):
+        readings = swap_readings(text)
+        if pairs:
+            paged = page_readings(text, pairs)
+            if paged:
+                got = {w.lower() for w, _c in paged}
+                readings = paged + tuple(r for r in readings if r[0].lower() not in got)
+        for word, cost in readings:
             if (t.start, word.lower()) in built:
                 continue  # a reading another builder made: its price and bar stand
             if MID_SENTENCE_CASE:
@@ -127,6 +153,57 @@ def capswap_candidates(
                 )
             )
     return out
+
+
+def _page_swaps(text: str) -> tuple[str, ...]:
+    """The capitalised words or listed names of Zipf >= :data:`PAGE_ZIPF` that ``text`` (a
+    capitalised non-word, not a listed name) reads as with another capital first; ``()``
+    for a print the name test keeps."""
+    from repair.candidates.ocr_deepreach import _listed
+
+    low = text.lower()
+    if zipf(low) > 0.0 or _listed(low) or _listed(text):
+        return ()
+    tail = text[1:]
+    out = []
+    for g in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        if g != text[0] and zipf((g + tail).lower()) >= PAGE_ZIPF:
+            out.append(g + tail)
+    return tuple(out)
+
+
+def page_pairs(counts: Mapping[str, int]) -> dict[tuple[str, str], float]:
+    """``{(printed capital, true capital): page price}`` of the pairs the page supports
+    (:data:`PAGE_PAIRS`): at least :data:`PAGE_MIN_PRINTS` distinct capitalised non-words
+    of ``counts`` (the page's words) read with that first glyph swapped; the price is
+    ``-ln(k / (k + n))``, k the supporting prints, n the page's capitalised words (tokens)
+    printed with the true capital.  A print that extends another supporting print (a form of
+    the same word) is not counted."""
+    support: dict[tuple[str, str], set[str]] = {}
+    heads: dict[str, int] = {}
+    for w, n in counts.items():
+        if w[:1].isupper() and w[1:2].islower():
+            heads[w[0]] = heads.get(w[0], 0) + n
+        if not capital_print(w):
+            continue
+        for form in _page_swaps(w):
+            support.setdefault((w[0], form[0]), set()).add(w)
+    out = {}
+    for pair, prints in support.items():
+        # one word's forms are one piece of evidence ("Ycar", "Ycars")
+        k = sum(1 for w in prints if not any(v != w and w.startswith(v) for v in prints))
+        if k >= PAGE_MIN_PRINTS:
+            out[pair] = -math.log(k / (k + heads.get(pair[1], 0)))
+    return out
+
+
+def page_readings(
+    text: str, pairs: Mapping[tuple[str, str], float]
+) -> tuple[tuple[str, float], ...]:
+    """The readings of ``text`` through the page's supported pairs ``pairs``
+    (:func:`page_pairs`), cheapest first, each with its page price."""
+    got = [(pairs[(text[0], f[0])], f) for f in _page_swaps(text) if (text[0], f[0]) in pairs]
+    return tuple((f, c) for c, f in sorted(got))
 
 
 def capital_print(text: str) -> bool:
