@@ -67,6 +67,7 @@ this branch reads that option).  The old whole-suite report moved to
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -382,7 +383,7 @@ def hold_out_profile(split: str, profile_rows: bool = False) -> int:
                 pairs.add((cand._norm(alt), cand._norm(orig)))
     if profile_rows:
         pairs |= {(cand._norm(s), cand._norm(o)) for s, o in seedprof.held_pairs(split)}
-    table = cand._profile(cand.LEXICON, True) if cand.INFLECT_ROWS else cand._profile(cand.LEXICON)
+    table = cand.profile_table()
     n = 0
     for spun in list(table):
         info = table[spun]
@@ -391,7 +392,7 @@ def hold_out_profile(split: str, profile_rows: bool = False) -> int:
         if not keep:
             del table[spun]
         elif keep != info.originals:
-            table[spun] = cand.PairInfo(keep, info.strength, info.caps, info.source, info.weight)
+            table[spun] = dataclasses.replace(info, originals=keep)
     return n
 
 

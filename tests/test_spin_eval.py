@@ -271,8 +271,8 @@ def test_hold_out_profile_takes_out_this_halfs_seed_pairs_only(monkeypatch):
 
     from repair.candidates import spin as cand
 
-    table = cand._profile(cand.LEXICON)
-    monkeypatch.setattr(cand, "_profile", lambda name: table)
+    table = cand.profile_table()
+    monkeypatch.setattr(cand, "profile_table", lambda: table)
     saved = dict(table)
     try:
         dev = {

@@ -29,7 +29,7 @@ def _held_pairs(split: str) -> set[tuple[str, str]]:
 
 
 def _profile_pairs() -> set[tuple[str, str]]:
-    table = cand._profile(cand.LEXICON)
+    table = cand.profile_table()
     return {(spun, cand._norm(o)) for spun, info in table.items() for o in info.originals}
 
 

@@ -88,6 +88,11 @@ class PairInfo:
     caps: bool
     source: str  # lexicon | learned
     weight: float = 0.0
+    #: an ``inflected`` row's family: the profile spun forms of the row it was read from
+    #: (:mod:`repair.candidates.spin_inflect_gate` looks for them in the document)
+    family: tuple[str, ...] = ()
+    #: what opened an ``inflected`` row in this document (the gate's evidence)
+    opened_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,10 +151,14 @@ def profile_rows(name: str = LEXICON) -> list[tuple[str, str, str, str, str]]:
 #: gives ``battles`` → ``fights``: the spinner maps a lemma, so it maps its inflections),
 #: as weak rows of their own ``pair_source`` ``inflected``
 #: (:func:`repair.candidates.spin_inflect.inflected_rows`; session 61, spininfl: 61 rows).
-#: OFF: dev ``seedinfl`` 0.602 -> 0.604 (its inflections' recall 0.44 -> 0.62) but ``seed``
-#: 0.668 -> 0.664, ``seedprof`` 0.604 -> 0.603, calibration short pieces 0.362 -> 0.365
-#: changed tokens per 1,000 (benchmarks/RESULTS.md, "Session 61, spininfl").
-INFLECT_ROWS = False
+#: Alone (session 61) dev ``seedinfl`` 0.602 -> 0.604 (its inflections' recall 0.44 ->
+#: 0.62) but ``seed`` 0.668 -> 0.664, ``seedprof`` 0.604 -> 0.603, calibration short
+#: pieces 0.362 -> 0.365 changed tokens per 1,000.  ON since session 62 (spinfam) with the
+#: document-level gate (:mod:`repair.candidates.spin_inflect_gate`: read only where the
+#: shipped rows' profile score is >= 0.95): dev ``seedinfl`` 0.6020 -> 0.6060 (recall of
+#: its inflections 0.44 -> 0.52), ``seedprof``, ``seed``, ``seeddense`` and the
+#: calibration unchanged (benchmarks/RESULTS.md, "Session 62, spinfam").
+INFLECT_ROWS = True
 
 
 @lru_cache(maxsize=4)
@@ -182,10 +191,13 @@ def _profile_rows(
         from repair.candidates.spin_inflect import inflected_rows
 
         extra = inflected_rows(rows)
-        for spun, orig, _strength, caps, _family in extra:
+        forms: dict[str, list[str]] = {}
+        for spun, _orig, _strength, _caps, family in rows:
+            forms.setdefault(family, []).append(_norm(spun))
+        for spun, orig, _strength, caps, family in extra:
             table[_norm(spun)] = {
                 "originals": [orig], "strength": "weak", "caps": caps == "caps",
-                "source": "inflected",
+                "source": "inflected", "family": tuple(dict.fromkeys(forms[family])),
             }  # fmt: skip
     for spun, orig, strength, caps, _family in rows:
         entry = table.setdefault(_norm(spun), {"originals": [], "strength": "weak", "caps": False})
@@ -196,6 +208,7 @@ def _profile_rows(
         entry["caps"] = entry["caps"] or caps == "caps"
     return {
         k: (tuple(v["originals"]), v["strength"], v["caps"], v.get("source", "lexicon"))
+        + ((0.0, v["family"]) if "family" in v else ())
         for k, v in table.items()
     }
 
@@ -208,8 +221,13 @@ def builtin_pairs(profile: object = "default") -> dict[str, PairInfo]:
     """
     if profile is None or os.environ.get(PROFILE_ENV, "seed").strip().lower() == "none":
         return {}
-    # called as ``_profile(LEXICON)`` with the flag off: the one cached table tests and
-    # ``spin_eval.hold_out_profile`` read and edit
+    return profile_table()
+
+
+def profile_table() -> dict[str, PairInfo]:
+    """The shipped profile's cached table as :data:`INFLECT_ROWS` selects it: the one
+    object :func:`builtin_pairs` returns, which tests and ``spin_eval.hold_out_profile``
+    read and edit (called as ``_profile(LEXICON)`` with the flag off: one cache entry)."""
     return _profile(LEXICON, True) if INFLECT_ROWS else _profile(LEXICON)
 
 

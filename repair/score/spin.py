@@ -270,6 +270,8 @@ def _accept(
         evidence["reverse_wide_candidates"] = True
     if f.get("pair_source") == "inflected":  # a profile row at another inflection
         evidence["pair_source"] = "inflected"  # (candidates/spin.INFLECT_ROWS)
+        if f.get("inflect_opened_by"):  # the document's evidence that opened it
+            evidence["inflect_opened_by"] = f["inflect_opened_by"]  # (spin_inflect_gate)
     edit = Edit(
         start,
         c.end - start,

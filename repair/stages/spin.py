@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from repair import window_counts
+from repair.candidates import spin_inflect_gate
 from repair.candidates.reference import harvest_pairs
 from repair.candidates.spin import (
     Occurrence,
@@ -2828,6 +2829,8 @@ class _Stage:
     def detect(self, doc: Document) -> SpinDetection:
         drop_held()  # the LM tables a document's readings read on (spin_evidence.READ_ON)
         occ = self.occurrences(doc)
+        if spin_inflect_gate.INFLECT_GATE:  # an inflected row where the document shows its
+            occ = spin_inflect_gate.gated(doc, occ)  # spinner (candidates/spin_inflect_gate)
         weak = [_weak_learned(o) for o in occ]
         counted = occ
         if not LEARNED_COMMON_PROFILE:
@@ -3056,6 +3059,8 @@ class _Stage:
                     "pair_source": o.info.source,
                     "weight": o.info.weight if o.info.source == "learned" else 1.0,
                 }
+                if o.info.opened_by:  # what opened an inflected row (spin_inflect_gate)
+                    feats["inflect_opened_by"] = list(o.info.opened_by)
                 if o.rule == "SPIN_NUMBER":
                     feats["count_figure"] = o.start in counts
                     feats["style_break"] = o.start in counts and counts[o.start]
