@@ -36,7 +36,7 @@ from functools import lru_cache
 
 #: Switch (issue 12, session 62): price a slot word one damaged spot away (module doc).
 #: ICDAR-only proxy dev (``ocr_xsource.py --train icdar --eval smh-dev``) 4,739 / 7,843 ->
-#: 4,728 / 7,824 tokens / chars ("tim" / "tin" / "tua" -> the x6, "hu" -> his x3, "mid" ->
+#: 4,728 / 7,824 tokens / chars ("tim" / "tin" / "tua" -> the x5, "hu" -> his x3, "mid" ->
 #: and, "won" / "iras" / "wob" -> was), but shipped SMH dev 4,207 / 6,870 -> 4,208 / 6,874
 #: (no reading of its own wins; one joint decision beside a spot reading loses a token):
 #: shipped **OFF** (RESULTS.md, session 62, ocrfunc).
