@@ -39,7 +39,8 @@ from functools import lru_cache
 #: 4,728 / 7,824 tokens / chars ("tim" / "tin" / "tua" -> the x5, "hu" -> his x3, "mid" ->
 #: and, "won" / "iras" / "wob" -> was), but shipped SMH dev 4,207 / 6,870 -> 4,208 / 6,874
 #: (no reading of its own wins; one joint decision beside a spot reading loses a token):
-#: shipped **OFF** (RESULTS.md, session 62, ocrfunc).
+#: shipped **OFF**; test, read once with it on: proxy 5,631 / 9,175 -> 5,625 / 9,161, SMH
+#: 5,304 / 8,616 -> 5,301 / 8,609 (RESULTS.md, session 62, ocrfunc).
 FUNC_SPOT = False
 #: Nats for one damaged spot (a run of up to :data:`MAX_RUN` glyphs printed as up to
 #: :data:`MAX_RUN` others) ...
