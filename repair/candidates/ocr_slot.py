@@ -38,6 +38,7 @@ from collections.abc import Callable, Container, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
+from repair.candidates import ocr_funcspot
 from repair.candidates.ocr_context import words_after, words_before  # module level: hot
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import page_readings, page_word_counts
@@ -293,6 +294,23 @@ def _slot_reading(
 ) -> tuple[str, float, float] | None:
     """:func:`slot_reading`, read now."""
     priced = priced_slot_words(text)
+    found = _read_priced(priced, text, left, right, rivals, propose)
+    if found is None and ocr_funcspot.FUNC_SPOT and ocr_funcspot.open_to(rivals, priced):
+        spotted = ocr_funcspot.spot_priced(text)  # one damaged spot (session 62)
+        if spotted:
+            found = _read_priced(spotted, text, left, right, rivals, propose)
+    return found
+
+
+def _read_priced(
+    priced: Sequence[tuple[str, float]],
+    text: str,
+    left: Sequence[str],
+    right: Sequence[str],
+    rivals: Sequence[tuple[str, float]],
+    propose: float | None,
+) -> tuple[str, float, float] | None:
+    """:func:`_slot_reading` of the slot words ``priced`` (word, cost)."""
     if not priced:
         return None
     low = text.lower()
