@@ -138,8 +138,9 @@ KEEP_UNTIL_HEAVY = True
 #: text read this; a single document (the 100 k speed texts) never forks.  Measured
 #: (session 62, rss; benchmarks/RESULTS.md "Session 62, rss"): ``head1m``'s heavy windows
 #: 292-293 -> 270-273 MiB (peak 300,272 -> 280,528 KB); the 5 MB unknown spinner's peak
-#: (with :data:`KEEP_UNTIL_HEAVY`) 321 MB (main, session 61) -> 294,908 KB, output
-#: byte-identical.  Empty: off.
+#: (with :data:`KEEP_UNTIL_HEAVY`, :data:`KEEP_CHILD` on) 321,620 -> 294,908 KB (heavy
+#: windows 19-23 MiB lower each), output byte-identical; ~0.3 s more CPU a heavy window.
+#: Empty: off.
 CHILD_MEMO_BOUNDS: dict[str, int] = {
     "repair.score.spin_form_agree.agree": 1_024,
     "repair.score.spin_evidence._lowered": 2_048,
