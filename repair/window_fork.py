@@ -108,6 +108,51 @@ KEEP_CHILD = True
 #: peak 328,016 KB).
 KEEP_CHILD_MB = 175
 
+#: A text one of whose windows, repaired by a fresh child (its first window), left that
+#: child over :data:`KEEP_CHILD_MB` has shown it has heavy windows: no child is kept for
+#: the rest of that text (every later window forks anew from the small parent), so a
+#: light window's kept child never takes the heavy window after it (session 61,
+#: forkpolicy: the 5 MB unknown spinner's light window 3 kept, its heavy window 4 then
+#: peaked 313 MiB where a fresh child peaks 300).  A kept child that passes the bar by
+#: what its windows added (clean text's carry) does not count: the next fresh child is
+#: kept as before.  Session 62, rss; exact (which process repairs a window changes no
+#: byte, as :data:`KEEP_CHILD`).  Measured (benchmarks/RESULTS.md "Session 62, rss"): on
+#: the 5 MB text main's kept child took window 4 at 314 MiB (its fresh children 296-304);
+#: with this every window is a fresh child; clean 1 M words keep one child for all 25
+#: windows as before (peak 193-194 MB either way).  False: a fresh child under the bar is
+#: always kept (session 61).
+KEEP_UNTIL_HEAVY = True
+
+#: Memos bounded in this process before each fork (``module.function`` -> ``maxsize``),
+#: so that every window's child, the first too, starts with them bounded (the modules are
+#: imported here at the first fork; a window imports them anyway, and
+#: :data:`WARM_IMPORTS` imports them here after it).  Each is an ``lru_cache`` of a pure
+#: function that holds 2.7-9.8 MB after one heavy spin window (250 k code points of an
+#: unknown spinner's text: 4-27 k entries) and is cheap to refill at these bounds (each
+#: bound's extra misses measured in that window: ~0.3 s of a ~7 s window in all), or is
+#: never hit within a window (``agree``: 26 k entries, 0 hits; its callers remember their
+#: rows); clean text fills none of them past its bound.  A child's peak is its window's
+#: live data (the HWM is reached at the end of the spin stage's scoring), so less held is
+#: a lower peak.  Exact: the same function behind a smaller pure cache
+#: (:func:`repair.resources.memo_reset.bound_memos`).  Only the forked windows of a big
+#: text read this; a single document (the 100 k speed texts) never forks.  Measured
+#: (session 62, rss; benchmarks/RESULTS.md "Session 62, rss"): ``head1m``'s heavy windows
+#: 292-293 -> 270-273 MiB (peak 300,272 -> 280,528 KB); the 5 MB unknown spinner's peak
+#: (with :data:`KEEP_UNTIL_HEAVY`, :data:`KEEP_CHILD` on) 321,620 -> 294,908 KB (heavy
+#: windows 19-23 MiB lower each), output byte-identical; ~0.3 s more CPU a heavy window.
+#: Empty: off.
+CHILD_MEMO_BOUNDS: dict[str, int] = {
+    "repair.score.spin_form_agree.agree": 1_024,
+    "repair.score.spin_evidence._lowered": 2_048,
+    "repair.score.spin_evidence._written_static": 2_048,
+    "repair.score.spin_topic._own": 2_048,
+    "repair.score.spin_topic._mine": 2_048,
+    "repair.score.spin_topic._pmi": 4_096,
+    "repair.score.spin_evidence._static_rows": 6_144,
+    "repair.candidates.spin_channel._row": 12_288,
+    "repair.score.ocr_channel._target_test": 8_192,
+}
+
 #: Children started, and windows that fell back to this process (for tests and probes);
 #: ``kept`` counts the windows a live child repaired after its first.
 forks = 0
@@ -144,6 +189,9 @@ class _Child:
 
 #: The kept child, if one is alive.
 _child: _Child | None = None
+#: Whether this text has shown a heavy window (:data:`KEEP_UNTIL_HEAVY`); :func:`release`
+#: forgets it at the text's end.
+_heavy = False
 
 
 def _write(fd: int, obj: object) -> None:
@@ -181,8 +229,16 @@ def _resident_mb() -> float:
 
 
 def release() -> None:
-    """End the kept child, if any (it exits when its pipe closes): called when the
-    windows are done, and before a window of another caller."""
+    """End the kept child, if any (it exits when its pipe closes), and forget whether the
+    text had a heavy window (:data:`KEEP_UNTIL_HEAVY`): called when a text's windows are
+    done."""
+    global _heavy
+    _heavy = False
+    _end_child()
+
+
+def _end_child() -> None:
+    """End the kept child, if any (it exits when its pipe closes)."""
     global _child
     child, _child = _child, None
     if child is None:
@@ -206,21 +262,21 @@ def _run_kept(fn: Callable[..., _T], args: tuple[object, ...]) -> tuple[bool, _T
     if child is None:
         return False, None
     if child.fn is not fn:
-        release()
+        _end_child()
         return False, None
     try:
         _write(child.send, args)
         ok, value, new, full, stay = _read(child.receive)  # type: ignore[misc]
     except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
-        release()
+        _end_child()
         return False, None
     if not ok:
-        release()
+        _end_child()
         return False, None
     kept += 1
     _learn(new, full)
     if not stay:
-        release()
+        _end_child()
     return True, value
 
 
@@ -262,26 +318,28 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
     have been.  ``keep`` (and :data:`KEEP_CHILD`): a child still under its bar stays
     alive for the next call of the same ``fn``, which the caller ends with
     :func:`release` when its calls are done."""
-    global forks, fallbacks, _child
+    global forks, fallbacks, _child, _heavy
     if _child is not None and keep:
         done, value = _run_kept(fn, args)
         if done:
             return value  # type: ignore[return-value]
     elif _child is not None:
-        release()
+        _end_child()
     for stream in (sys.stdout, sys.stderr):  # the child must not write the parent's buffers
         try:
             stream.flush()
         except (AttributeError, OSError, ValueError):
             pass
-    if WARM_IMPORTS or WARM_TABLES:
+    if WARM_IMPORTS or WARM_TABLES or CHILD_MEMO_BOUNDS:
         _import_for_children()
         if WARM_TABLES:
             _load_for_children()
+        _bound_child_memos()
         if not can_fork():  # an import started a thread: this window runs here
-            return fn()
+            return fn(*args)
     read_end, write_end = os.pipe()
-    down_read, down_write = os.pipe() if keep and KEEP_CHILD else (-1, -1)
+    keeping = keep and KEEP_CHILD and not (KEEP_UNTIL_HEAVY and _heavy)
+    down_read, down_write = os.pipe() if keeping else (-1, -1)
     parent = os.getpid()
     frozen = FREEZE_BEFORE_FORK
     if frozen:
@@ -332,6 +390,8 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
         if stay:
             _child = _Child(pid, down_write, read_end, fn)
         else:
+            if stay is not None:  # a fresh child over the bar: a heavy window
+                _heavy = True
             for fd in (down_write, read_end):
                 os.close(fd)
             _pid, status = os.waitpid(pid, 0)
@@ -368,6 +428,33 @@ def _import_for_children() -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 -- not importable by name: the child imports it
             continue
+
+
+def _bound_child_memos() -> None:
+    """Bound here the memos of :data:`CHILD_MEMO_BOUNDS` (each module imported if it is
+    not yet; one that does not import, or a name that is no memo, is left alone), so the
+    next child inherits them bounded."""
+    if not CHILD_MEMO_BOUNDS:
+        return
+    from repair.resources.memo_reset import _replace_memos
+
+    limits: list[tuple[object, int]] = []
+    for name, bound in CHILD_MEMO_BOUNDS.items():
+        module_name, _, attr = name.rpartition(".")
+        module = sys.modules.get(module_name)
+        if module is None:
+            try:
+                module = importlib.import_module(module_name)
+            except Exception:  # noqa: BLE001 -- the child imports it, unbounded, as before
+                continue
+        info = getattr(getattr(module, attr, None), "cache_info", None)
+        if info is None:
+            continue
+        maxsize = info().maxsize
+        if maxsize is None or maxsize > bound:
+            limits.append((getattr(module, attr), bound))
+    if limits:
+        _replace_memos(limits, "repair")
 
 
 def _die_with(parent: int) -> None:

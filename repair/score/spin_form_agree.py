@@ -62,6 +62,14 @@ SLOT = {
 _UPOS = ("NOUN", "VERB", "ADJ", "ADV")
 
 
+#: :func:`slots` returns one shared frozenset for each set of slots (there are a few dozen;
+#: the memo held ~11 k equal copies, ~2.4 MB, after one heavy window of an unknown
+#: spinner's text: issue 14).  Exact: equal sets, the same answers.  Session 62, rss
+#: (benchmarks/RESULTS.md "Session 62, rss").  False: a new frozenset a word.
+SHARED_SLOTS = True
+_SLOT_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
 @lru_cache(maxsize=65_536)
 def slots(word: str) -> frozenset[str]:
     """The inflection slots lower-case ``word`` can fill (empty: lemminflect does not know
@@ -82,7 +90,8 @@ def slots(word: str) -> frozenset[str]:
             for tag, forms in getAllInflections(lemma, upos).items():
                 if word in forms:
                     out.add(SLOT.get(tag, tag))
-    return frozenset(out)
+    got = frozenset(out)
+    return _SLOT_SETS.setdefault(got, got) if SHARED_SLOTS else got
 
 
 @lru_cache(maxsize=65_536)
