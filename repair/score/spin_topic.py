@@ -34,8 +34,27 @@ MIN_PMI = 2.0
 #: 300-1,000 words: about its whole text; the cost per word stays bounded in a long one).
 WINDOW = 150
 #: id(document) -> (weak reference, word starts, content keys, its topic gains by
-#: (written, original, start), [its keys the table stores] once read): one document at a time.
+#: (written, original, start), [its keys the table stores] once read, the written word's
+#: own fit by (written, start) (:data:`BASE_FIT_MEMO`)): one document at a time.
 _keys: dict[int, tuple] = {}
+#: A several-word candidate's fit (:func:`_fit_stored`) reads only the context keys the
+#: table stores, and only its words the table stores, instead of every context key through
+#: the :func:`_pmi` memo: a key the table does not store is in no stored pair, so each
+#: value left out was 0.0 (a max over zeros, or a zero under a max of stored PMIs, which
+#: are never negative) and a sum of stored PMIs (eighths) is exact in any order: the same
+#: float.  Spinbot-spun 100 k words: several-word fits ~1.6 % of the run (``_tie_picked``'s
+#: topic reads, phrase originals); its recorded topic calls ask ``_pmi`` 390,512 -> 349,551
+#: times, every result identical.  Session 62, speedspin (benchmarks/RESULTS.md).  False:
+#: :func:`fit` over every context key.
+STORED_MANY = True
+#: :func:`row_topic_gains` keeps the written word's own fit against its context (without
+#: its own keys) per (written, start) for the document: a row is read again with other
+#: originals by later readings (spinbot-spun 100 k words: 22,493 row reads of 14,125
+#: (written, start)), and that fit is a function of the document, the written word and the
+#: start alone (exact: the same call on the same sets): fits 150,814 -> 145,092, pairs hashed
+#: 16.23 M -> 15.62 M there.  Session 62, speedspin.  False: once per :func:`row_topic_gains`
+#: call.
+BASE_FIT_MEMO = True
 
 
 def key(word: str) -> str:
@@ -86,7 +105,7 @@ def _doc_entry(doc: Document) -> tuple:
             starts.append(t.start)
             ok = len(low) >= 3 and low.isalpha() and low not in STOPWORDS
             keys.append(key(low) if ok else None)
-        got = (weakref.ref(doc, lambda _r: _keys.clear()), starts, keys, {}, [])
+        got = (weakref.ref(doc, lambda _r: _keys.clear()), starts, keys, {}, [], {})
         _keys[id(doc)] = got
     return got
 
@@ -191,6 +210,8 @@ def _fit_stored(word: str, context: set[str], stored: set[str]) -> float:
     exact in any order, so the mean is the same float.  Several words: :func:`fit`."""
     mine = _mine(word)
     if len(mine) != 1:
+        if STORED_MANY:
+            return _fit_many(mine, context, stored)
         return fit(word, context)
     if not context:
         return 0.0
@@ -201,6 +222,19 @@ def _fit_stored(word: str, context: set[str], stored: set[str]) -> float:
     return get_table().pair_sum(m, stored) / len(context)
 
 
+def _fit_many(mine: tuple[str, ...], context: set[str], stored: set[str]) -> float:
+    """:func:`fit` of a several-word candidate whose keys are ``mine`` against ``context``,
+    read over ``stored`` (the keys of ``context`` the table stores) and the keys of ``mine``
+    the table stores alone (:data:`STORED_MANY`): the same float."""
+    if not context:
+        return 0.0
+    kept = [m for m in mine if _in_table(m)]
+    if not kept:
+        return 0.0
+    vals = [max((_pmi(m, k) for m in kept if m != k), default=0.0) for k in stored]
+    return sum(vals) / len(context)
+
+
 def row_topic_gains(
     doc: Document, written: str, originals: Sequence[str], start: int = 0
 ) -> list[float]:
@@ -209,7 +243,8 @@ def row_topic_gains(
     once for the row instead of once per original (remembered as :func:`topic_gain`
     remembers them).  A row whose gains are all remembered builds no context (the
     stage's topic, open-policy and stack rules ask for the same rows)."""
-    gains = _doc_entry(doc)[3]
+    entry = _doc_entry(doc)
+    gains = entry[3]
     out = [gains.get((written, original, start)) for original in originals]
     if None not in out:
         return out  # type: ignore[return-value]
@@ -217,7 +252,8 @@ def row_topic_gains(
     stored_ctx = ctx & _doc_stored(doc)
     wk = _own(written)
     base_ctx, base_stored = ctx - wk, stored_ctx - wk
-    base_fit: float | None = None
+    base_fits = entry[5] if BASE_FIT_MEMO else {}
+    base_fit: float | None = base_fits.get((written, start))
     for i, original in enumerate(originals):
         got = out[i]
         if got is None:
@@ -229,7 +265,7 @@ def row_topic_gains(
             else:
                 context, stored = base_ctx, base_stored
                 if base_fit is None:
-                    base_fit = _fit_stored(written, context, stored)
+                    base_fit = base_fits[(written, start)] = _fit_stored(written, context, stored)
                 own_fit = base_fit
             out[i] = gains[k] = _fit_stored(original, context, stored) - own_fit
     return out  # type: ignore[return-value]
