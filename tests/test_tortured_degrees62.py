@@ -4,6 +4,8 @@ without counting the table again (each forked window's child of a big text count
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from repair.candidates import tortured_rare
@@ -26,9 +28,7 @@ def test_cached_degrees_equal_counted(fresh, monkeypatch):
     again = tortured_rare._degrees()  # read back from the cache
     assert first == counted and again == counted
     assert list(again.items()) == list(counted.items())
-    assert tortured_rare.log_degree("paper") == pytest.approx(
-        __import__("math").log1p(counted.get("paper", 0))
-    )
+    assert tortured_rare.log_degree("paper") == pytest.approx(math.log1p(counted.get("paper", 0)))
 
 
 @pytest.mark.parametrize("on", [True, False])

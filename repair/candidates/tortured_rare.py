@@ -68,7 +68,7 @@ SAME_FORM = False
 #: :func:`_degrees` is kept in the per-user cache (:func:`repair.resources.cache.disk_cached`,
 #: keyed by the reverse table's bytes and this module), not counted from the 7 MB table in
 #: every process that meets a rare-word candidate: counting its 73 k lines took ~0.22 s
-#: (the marshalled dict of 35,787 degrees reads back in ~4 ms), once a process, so once
+#: (the marshalled dict of 35,787 degrees reads back in ~7 ms), once a process, so once
 #: a forked window's child of a big text (:mod:`repair.window_fork`: each child counted it
 #: again).  Session 62 (scale): seed-spun 1 M words' 25 windows (see benchmarks/RESULTS.md,
 #: "Session 62, scale").  Exact: the same dict (tests/test_tortured_degrees62.py).  False:
