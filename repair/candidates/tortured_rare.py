@@ -65,9 +65,33 @@ CLOSED_WORDS = frozenset(
 SAME_FORM = False
 
 
+#: :func:`_degrees` is kept in the per-user cache (:func:`repair.resources.cache.disk_cached`,
+#: keyed by the reverse table's bytes and this module), not counted from the 7 MB table in
+#: every process that meets a rare-word candidate: counting its 73 k lines took ~0.22 s
+#: (the marshalled dict of 35,787 degrees reads back in ~7 ms), once a process, so once
+#: a forked window's child of a big text (:mod:`repair.window_fork`: each child counted it
+#: again).  Session 62 (scale): seed-spun 1 M words' 25 windows (see benchmarks/RESULTS.md,
+#: "Session 62, scale").  Exact: the same dict (tests/test_tortured_degrees62.py).  False:
+#: counted in every process, as before.
+DEGREES_CACHED = True
+
+
 @lru_cache(maxsize=1)
 def _degrees() -> dict[str, int]:
     """How many written forms of the reverse synonym table list each original."""
+    if DEGREES_CACHED:
+        from repair.candidates.spin_synonyms import FORMS
+        from repair.lexicons import lexicon_path
+        from repair.resources.cache import disk_cached
+
+        return disk_cached(  # type: ignore[no-any-return]
+            "tortured-rare-degrees", [lexicon_path(FORMS), __file__], _count_degrees, dict
+        )
+    return _count_degrees()
+
+
+def _count_degrees() -> dict[str, int]:
+    """:func:`_degrees` counted from the reverse synonym table."""
     from repair.candidates.spin_synonyms import FORMS
     from repair.lexicons import read_text
 
