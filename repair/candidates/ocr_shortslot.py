@@ -358,6 +358,7 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
     against the one-word readings ``have`` holds for it."""
     if not NON_WORDS:
         return []
+    from repair.candidates import ocr_funcspot
     from repair.candidates.ocr_context import words_after
     from repair.candidates.ocr_rules import word_cand
     from repair.candidates.ocr_slot import slot_reading
@@ -404,6 +405,7 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
                 finding="slot_nonword",
                 cost=cost,
                 threshold=THRESHOLD,
+                **ocr_funcspot.mark(tok.text, word, cost),
             )
         )
     return out

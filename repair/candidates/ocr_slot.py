@@ -552,6 +552,7 @@ def slot_candidates(
                 orig_known=True,
                 prior_per_zipf=LONG_PRIOR_PER_ZIPF if long else 0.0,
                 threshold=max(threshold, LONG_THRESHOLD) if long else threshold,
+                **ocr_funcspot.mark(tok.text, word, cost),
             )
         )
     return out

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
+from repair.candidates import ocr_funcspot
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import UNKNOWN_LOGPROB, get_lm
@@ -468,13 +469,22 @@ def score_candidates(
     if garbled and PERIOD_UNIGRAM:
         candidates = period_unigram(candidates)
     memo = DecisionMemo()
+    held: list[Candidate] = []
+    if ocr_funcspot.FUNC_SPOT and ocr_funcspot.QUIET:
+        # spot readings are decided after the first reading: never its context (session 62)
+        candidates, held = ocr_funcspot.held_out(candidates)
     groups = _decide_all(scorer, ctx, candidates, garbled, memo)
+    if held and not (garbled and len(groups) > 0):
+        candidates, held = [*candidates, *held], []  # no second reading: decided now
+        groups = _decide_all(scorer, ctx, candidates, garbled, memo)
     if garbled and len(groups) > 0:
         # a second reading with the first one's repairs as context: two garbled words in
         # a row ("tako stops", "ovor lnterforod") each looked at a garbled neighbour
         for (start, end), items in groups.items():
             best = max(items, key=lambda x: x[0])[1]
             ctx.revise(start, end, best.replacement)
+        if held:
+            candidates = [*candidates, *held]
         if ocr_pagerate.PAGE_RATE:  # the page's own garble rate (:mod:`repair.score.ocr_pagerate`)
             shift = ocr_pagerate.shift_of(len(groups), len(doc.words))
             candidates, changed = ocr_pagerate.reprice(candidates, shift)

@@ -73,8 +73,8 @@ def _pairable(f: dict[str, Any]) -> bool:
     threshold (:data:`REAL_WORDS`: "for tour yours Df" -> "four years"; a real word's
     threshold already asks a name's margin of a capitalised word inside a sentence,
     "Muston", "Mme"); other readings keep their own, stricter decision."""
-    if "orig" not in f:
-        return False
+    if "orig" not in f or f.get("spot"):
+        return False  # a spot reading (:data:`repair.candidates.ocr_funcspot.QUIET`) alone
     if f.get("orig_known"):
         # a real word's one-word reading, on its whole threshold (:data:`REAL_WORDS`)
         return REAL_WORDS and len(f["orig"]) == 1 and len(f["alt"]) == 1
