@@ -21,12 +21,17 @@ word must gain its ``PROPOSE`` nats over the print less its price and lead every
 reading by ``LEAD``) and the scorer's margin.  A print the learned tables read as a
 common word cheaply keeps that reading (:data:`RIVAL_ZIPF`): a spot is a guess where
 the tables know nothing better; the slot reader's own guards keep common prints
-("in", "he", "or": its ``MAX_PRINT_ZIPF``).
+("in", "he", "or": its ``MAX_PRINT_ZIPF``).  A print that is itself a word needs more
+(:data:`GUARD`, :func:`stands`): it is no merge of two common words ("asa" = "as a", left
+to the split readers), no other reading prices it near-free (:data:`SURE_COST`: "bum" ->
+"burn"), and, at least :data:`REAL_ZIPF` common, it is read so only where the context,
+not the slot word's frequency, carries the reading (:data:`CONTEXT_GAIN`: "last-minute
+bid to" stays).
 
 Switch :data:`FUNC_SPOT` (read by :func:`repair.candidates.ocr_slot._slot_reading`, so by
 :mod:`repair.candidates.ocr_slot` and :mod:`repair.candidates.ocr_shortslot`; heavy
 pages only, as those readers); the figures are in ``benchmarks/RESULTS.md`` (session 62,
-ocrfunc and ocrfunc2).  With it, :data:`QUIET` keeps a spot reading out of every decision
+ocrfunc, ocrfunc2 and funcguard).  With it, :data:`QUIET` keeps a spot reading out of every decision
 it does not win: its candidate is marked (:func:`mark`), decided only after the page's
 first reading (whose accepted readings are the context the page is read in again) and
 never paired with a neighbour (:mod:`repair.score.ocr_joint`).
@@ -51,8 +56,13 @@ from functools import lru_cache
 #: text (``repair/bench/speed.py``, 100 k words; lead, session 62) its four edits are all
 #: wrong: right words read as function words ("would burn the" -> "be", "last-minute bid"
 #: -> "and") and merged "asa" -> "and" (x2, gold "as a"): a real print needs a guard
-#: stronger than MAX_PRINT_ZIPF before this can ship.
-FUNC_SPOT = False
+#: stronger than MAX_PRINT_ZIPF before this can ship.  With :data:`GUARD` (session 62,
+#: funcguard) the speed text gets no spot edit (its output is main's, byte for byte),
+#: proxy dev 4,739 / 7,843 -> 4,733 / 7,833, SMH dev 4,207 / 6,870 held (tokens and chars),
+#: audit, light dev, census, clean English and seeds unchanged: shipped **ON**; test, read
+#: once: proxy 5,631 / 9,175 -> 5,628 / 9,167, SMH 5,304 / 8,616 ->
+#: 5,301 / 8,613 (``benchmarks/RESULTS.md``, session 62, funcguard).
+FUNC_SPOT = True
 #: Nats for one damaged spot (a run of up to :data:`MAX_RUN` glyphs printed as up to
 #: :data:`MAX_RUN` others) ...
 SPOT_COST = 5.0
@@ -87,6 +97,26 @@ RIVAL_ZIPF: float | None = 6.0
 #: -> 4,207 / 6,872 and proxy dev 4,728 / 7,824 held (``benchmarks/RESULTS.md``, session 62,
 #: ocrfunc2).
 QUIET = True
+
+#: Switch (issue 12, session 62, funcguard): the guards a print that is itself a word needs
+#: before it is read one spot away (:func:`stands`).  The speed suite's synthetic OCR text
+#: (``repair/bench/speed.py``, 100 k words) showed the need: with :data:`FUNC_SPOT` on its
+#: four spot readings were all wrong -- "last-minute bid to" -> "and" (a right word whose
+#: whole gain was the frequency of "and": the context added nothing), "would bum" -> "be"
+#: (the tables read "burn" at 0.3 nats) and "asa" -> "and" x2 (gold "as a": a merge).
+#: Figures in ``benchmarks/RESULTS.md`` (session 62, funcguard).
+GUARD = True
+#: A print that splits into two words each at least :data:`SPOT_ZIPF` common ("asa" = "as
+#: a") is a merge, left to the split readers, not a misprint of one word.
+#: A print at least this common (Zipf) is a word as printed: it is read one spot away only
+#: when the context, not the frequency of the slot word, carries the reading ...
+REAL_ZIPF = 3.0
+#: ... by at least this many nats: the gain in context less the gain the two words take
+#: with no context (the frequency prior alone).
+CONTEXT_GAIN = 3.0
+#: A print some other reading prices below this (nats: a near-certain glyph confusion,
+#: "bum" -> "burn" at 0.3) keeps that reading whatever its frequency: no spot is proposed.
+SURE_COST = 1.0
 
 
 @lru_cache(maxsize=1)
@@ -212,5 +242,45 @@ def open_to(rivals: Sequence[tuple[str, float]], priced: Sequence[tuple[str, flo
 
     for w, c in (*rivals, *priced):
         if c < SPOT_COST and zipf(w) >= RIVAL_ZIPF:
+            return False
+    return True
+
+
+def _splits_common(low: str) -> bool:
+    """Whether ``low`` is two words each at least :data:`SPOT_ZIPF` common run together."""
+    from repair.resources.frequency import zipf
+
+    return any(
+        zipf(low[:i]) >= SPOT_ZIPF and zipf(low[i:]) >= SPOT_ZIPF for i in range(1, len(low))
+    )
+
+
+def stands(
+    text: str,
+    word: str,
+    left: Sequence[str],
+    right: Sequence[str],
+    rivals: Sequence[tuple[str, float]] = (),
+) -> bool:
+    """Whether the spot reading ``word`` of the print ``text`` between ``left`` and
+    ``right`` (the other readings ``rivals``, word and cost) passes the :data:`GUARD`:
+    the print is no merge of two common words, no other reading prices it under
+    :data:`SURE_COST`, and a print at least :data:`REAL_ZIPF` common is read so only when
+    the context adds :data:`CONTEXT_GAIN` nats to what the frequencies give.  Always true
+    while :data:`GUARD` is off."""
+    if not GUARD:
+        return True
+    from repair.candidates.ocr_slot import slot_scores
+    from repair.resources.frequency import zipf
+
+    low = text.lower()
+    if _splits_common(low):
+        return False
+    if any(c < SURE_COST and w != word for w, c in rivals):
+        return False
+    if zipf(low) >= REAL_ZIPF:
+        s_print, s_word = slot_scores(left, [low, word], right)
+        f_print, f_word = slot_scores([], [low, word], [])
+        if (s_word - s_print) - (f_word - f_print) < CONTEXT_GAIN:
             return False
     return True

@@ -299,6 +299,12 @@ def _slot_reading(
         spotted = ocr_funcspot.spot_priced(text)  # one damaged spot (session 62)
         if spotted:
             found = _read_priced(spotted, text, left, right, rivals, propose)
+            if (
+                found is not None
+                and ocr_funcspot.is_spot(text, found[0], found[1])
+                and not ocr_funcspot.stands(text, found[0], left, right, rivals)
+            ):
+                found = None  # a print that is a word needs more (session 62, funcguard)
     return found
 
 
