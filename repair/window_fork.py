@@ -95,9 +95,10 @@ WARM_TABLES = False
 #: same account as :data:`WARM_TABLES`.  Measured (benchmarks/RESULTS.md "Session 62,
 #: forkocr"; ``benchmarks/window_scale.py --kind ocr --words 1000000``, alternated pairs at
 #: load 3-5): output sha256 5815975b8c29 either way; the OCR children's ``ocr.detect``
-#: median 0.41-0.42 -> 0.26-0.28 s a window (the tables it read now inherited), so ~-3 s of
-#: ~160 s CPU expected, within the pairs' spread (see the section for the totals); peak
-#: 314-316 MB either way; the 5 MB unknown spinner (no OCR window: nothing loaded) 291,672 KB
+#: median 0.41-0.42 -> 0.26-0.28 s a window (the tables it read now inherited); CPU
+#: user+sys medians of 3 pairs 160.27 -> 153.98 s (pair differences +1.8, -12.3, -8.8 s:
+#: not resolved), 1 M / 100 k x12.36 -> x11.87; peak 314-316 MB either way;
+#: the 5 MB unknown spinner (no OCR window: nothing loaded) 291,672 KB
 #: (main 291,272), sha256 3db090b59df1.  False: each OCR child loads its tables (before).
 WARM_OCR_TABLES = True
 
