@@ -84,6 +84,24 @@ FREEZE_BEFORE_FORK = True
 #: and each child carries those its own window never reads.
 WARM_TABLES = False
 
+#: :data:`WARM_TABLES` for OCR texts only: a child whose window the OCR stage found
+#: garbled (its result's ``scores.skipped`` lists a stage skipped as ``ocr_garbled``)
+#: sends back the zero-argument cached loaders its window filled, and this process calls
+#: them before its next fork, so later OCR children inherit the tables (copy-on-write)
+#: instead of reading them again (session 62, forkocr).  Only while every window of the
+#: text so far was OCR-garbled: once one was not (a mixed text) nothing more is loaded here
+#: until :func:`release`, so a spin window's child never carries the OCR tables (the
+#: peak that kept :data:`WARM_TABLES` off: session 60, forkwarm's mix).  Exact by the
+#: same account as :data:`WARM_TABLES`.  Measured (benchmarks/RESULTS.md "Session 62,
+#: forkocr"; ``benchmarks/window_scale.py --kind ocr --words 1000000``, alternated pairs at
+#: load 3-5): output sha256 5815975b8c29 either way; the OCR children's ``ocr.detect``
+#: median 0.41-0.42 -> 0.26-0.28 s a window (the tables it read now inherited); CPU
+#: user+sys medians of 3 pairs 160.27 -> 153.98 s (pair differences +1.8, -12.3, -8.8 s:
+#: not resolved), 1 M / 100 k x12.36 -> x11.87; peak 314-316 MB either way;
+#: the 5 MB unknown spinner (no OCR window: nothing loaded) 291,672 KB
+#: (main 291,272), sha256 3db090b59df1.  False: each OCR child loads its tables (before).
+WARM_OCR_TABLES = True
+
 #: A child whose resident memory after its window is still under :data:`KEEP_CHILD_MB`
 #: stays alive and repairs the next window too (its arguments sent down a pipe), as the
 #: windows run in one process; one whose memory passed it reports its window and exits,
@@ -192,6 +210,9 @@ _child: _Child | None = None
 #: Whether this text has shown a heavy window (:data:`KEEP_UNTIL_HEAVY`); :func:`release`
 #: forgets it at the text's end.
 _heavy = False
+#: Whether this text has shown a window that was not OCR-garbled (:data:`WARM_OCR_TABLES`);
+#: :func:`release` forgets it at the text's end.
+_not_ocr = False
 
 
 def _write(fd: int, obj: object) -> None:
@@ -232,8 +253,8 @@ def release() -> None:
     """End the kept child, if any (it exits when its pipe closes), and forget whether the
     text had a heavy window (:data:`KEEP_UNTIL_HEAVY`): called when a text's windows are
     done."""
-    global _heavy
-    _heavy = False
+    global _heavy, _not_ocr
+    _heavy = _not_ocr = False
     _end_child()
 
 
@@ -266,7 +287,7 @@ def _run_kept(fn: Callable[..., _T], args: tuple[object, ...]) -> tuple[bool, _T
         return False, None
     try:
         _write(child.send, args)
-        ok, value, new, full, stay = _read(child.receive)  # type: ignore[misc]
+        ok, value, new, full, garbled, stay = _read(child.receive)  # type: ignore[misc]
     except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
         _end_child()
         return False, None
@@ -274,15 +295,50 @@ def _run_kept(fn: Callable[..., _T], args: tuple[object, ...]) -> tuple[bool, _T
         _end_child()
         return False, None
     kept += 1
-    _learn(new, full)
+    _learn(new, full, garbled)
     if not stay:
         _end_child()
     return True, value
 
 
-def _learn(new: list[str], full: list[tuple[str, str]]) -> None:
-    """What a child imported and loaded, for the next fork (WARM_IMPORTS, WARM_TABLES)."""
+def _warming() -> bool:
+    """Whether a child reports the loaders its window filled (WARM_TABLES, WARM_OCR_TABLES)."""
+    return WARM_TABLES or WARM_OCR_TABLES
+
+
+def _ocr_garbled(value: object) -> bool:
+    """Whether a window's result (or what the caller kept of it) says the OCR stage found
+    its page garbled: a stage skipped as ``ocr_garbled`` (:data:`WARM_OCR_TABLES`)."""
+    parts = value if isinstance(value, tuple) else (value,)  # a kept (text, ..., scores)
+    for part in parts:
+        skipped = getattr(getattr(part, "scores", part), "skipped", None)
+        if isinstance(skipped, tuple):
+            return any(str(reason).endswith(":ocr_garbled") for reason in skipped)
+    return False
+
+
+def _filled(value: object, empty: set[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
+    """The loaders of ``empty`` the child's call filled (what :func:`_learn` may load here)
+    and whether its window was OCR-garbled."""
+    if not _warming():
+        return [], False
+    garbled = _ocr_garbled(value)
+    if not WARM_TABLES and not garbled:
+        return [], False
+    return sorted(empty & _loaders(filled=True)), garbled
+
+
+def _learn(new: list[str], full: list[tuple[str, str]], garbled: bool = True) -> None:
+    """What a child imported and loaded, for the next fork (WARM_IMPORTS, WARM_TABLES,
+    WARM_OCR_TABLES)."""
+    global _not_ocr
     _to_import.update(name for name in new if name not in warmed)
+    if not garbled:
+        _not_ocr = True
+        if not WARM_TABLES:
+            _to_load.clear()  # an OCR window's tables: not for this mixed text's next child
+    if not WARM_TABLES and (_not_ocr or not WARM_OCR_TABLES):
+        return
     _to_load.update(tuple(name) for name in full if tuple(name) not in loaded)  # type: ignore[misc]
 
 
@@ -297,16 +353,16 @@ def _serve(fn: Callable[..., object], send: int, receive: int) -> None:
         except EOFError:
             return
         had = set(sys.modules) if WARM_IMPORTS else None
-        empty = _loaders(filled=False) if WARM_TABLES else set()
+        empty = _loaders(filled=False) if _warming() else set()
         try:
             value = fn(*args)  # type: ignore[operator]
         except BaseException:  # noqa: BLE001 -- the parent repairs the window itself
-            _write(send, (False, None, [], [], False))
+            _write(send, (False, None, [], [], True, False))
             return
         new = sorted(set(sys.modules) - had) if had is not None else []
-        full = sorted(empty & _loaders(filled=True)) if WARM_TABLES else []
+        full, garbled = _filled(value, empty)
         stay = KEEP_CHILD and _resident_mb() < KEEP_CHILD_MB
-        _write(send, (True, value, new, full, stay))
+        _write(send, (True, value, new, full, garbled, stay))
         if not stay:
             return
 
@@ -330,9 +386,9 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
             stream.flush()
         except (AttributeError, OSError, ValueError):
             pass
-    if WARM_IMPORTS or WARM_TABLES or CHILD_MEMO_BOUNDS:
+    if WARM_IMPORTS or _warming() or CHILD_MEMO_BOUNDS:
         _import_for_children()
-        if WARM_TABLES:
+        if _warming():
             _load_for_children()
         _bound_child_memos()
         if not can_fork():  # an import started a thread: this window runs here
@@ -358,17 +414,17 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
                 os.close(down_write)
             _die_with(parent)
             had = set(sys.modules) if WARM_IMPORTS else None
-            empty = _loaders(filled=False) if WARM_TABLES else set()
+            empty = _loaders(filled=False) if _warming() else set()
             value = fn(*args)
             new = sorted(set(sys.modules) - had) if had is not None else []
-            full = sorted(empty & _loaders(filled=True)) if WARM_TABLES else []
+            full, garbled = _filled(value, empty)
             if down_read >= 0:
                 stay = _resident_mb() < KEEP_CHILD_MB
-                _write(write_end, (value, new, full, stay))
+                _write(write_end, (value, new, full, garbled, stay))
                 if stay:
                     _serve(fn, write_end, down_read)
             else:
-                data = pickle.dumps((value, new, full), protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps((value, new, full, garbled), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as pipe:
                     pipe.write(data)
             code = 0
@@ -384,7 +440,7 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
     if down_read >= 0:
         os.close(down_read)
         try:
-            value, new, full, stay = _read(read_end)  # type: ignore[misc]
+            value, new, full, garbled, stay = _read(read_end)  # type: ignore[misc]
         except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
             stay = None
         if stay:
@@ -396,7 +452,7 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
                 os.close(fd)
             _pid, status = os.waitpid(pid, 0)
         if stay is not None:
-            _learn(new, full)
+            _learn(new, full, garbled)
             return value
         fallbacks += 1
         return fn(*args)
@@ -406,8 +462,8 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
     finally:
         _pid, status = os.waitpid(pid, 0)
     if status == 0 and data:
-        value, new, full = pickle.loads(data)
-        _learn(new, full)
+        value, new, full, garbled = pickle.loads(data)
+        _learn(new, full, garbled)
         return value
     fallbacks += 1
     return fn(*args)
