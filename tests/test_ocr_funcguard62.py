@@ -15,10 +15,7 @@ from repair.candidates import ocr_funcspot, ocr_slot
 def spot(monkeypatch: pytest.MonkeyPatch):
     """Set ``FUNC_SPOT`` on and ``GUARD`` as asked, the memos cleared before and after."""
 
-    def clear() -> None:
-        ocr_funcspot.spot_cost.cache_clear()
-        ocr_funcspot.spot_priced.cache_clear()
-        ocr_slot.priced_slot_words.cache_clear()
+    clear = ocr_funcspot.clear_memos
 
     def set_to(guard: bool) -> None:
         clear()

@@ -13,10 +13,7 @@ from repair.candidates import ocr_funcspot, ocr_slot
 def spot(monkeypatch: pytest.MonkeyPatch):
     """Set ``FUNC_SPOT`` for one test, the memos cleared before and after."""
 
-    def clear() -> None:
-        ocr_funcspot.spot_cost.cache_clear()
-        ocr_funcspot.spot_priced.cache_clear()
-        ocr_slot.priced_slot_words.cache_clear()
+    clear = ocr_funcspot.clear_memos
 
     def set_to(value: bool) -> None:
         clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from repair.candidates import ocr_funcspot, ocr_slot
+from repair.candidates import ocr_funcspot
 from repair.config import RepairConfig
 from repair.pipeline import repair_text
 from repair.score.ocr_joint import _pairable
@@ -23,10 +23,7 @@ PAGE = (
 def spot(monkeypatch: pytest.MonkeyPatch):
     """Set ``FUNC_SPOT`` and ``QUIET`` for one test, the memos cleared before and after."""
 
-    def clear() -> None:
-        ocr_funcspot.spot_cost.cache_clear()
-        ocr_funcspot.spot_priced.cache_clear()
-        ocr_slot.priced_slot_words.cache_clear()
+    clear = ocr_funcspot.clear_memos
 
     def set_to(on: bool, quiet: bool = True) -> None:
         clear()

@@ -204,6 +204,16 @@ def spot_priced(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(sorted(priced.items()))
 
 
+def clear_memos() -> None:
+    """Forget the memos whose answers depend on this module's switches (:data:`FUNC_SPOT`,
+    :data:`GUARD` and their settings): call after changing one in a running process."""
+    from repair.candidates import ocr_slot
+
+    spot_cost.cache_clear()
+    spot_priced.cache_clear()
+    ocr_slot.priced_slot_words.cache_clear()
+
+
 def is_spot(text: str, word: str, cost: float) -> bool:
     """Whether the slot reading ``word`` (at ``cost``) of the print ``text`` is a spot
     reading: cheaper than the learned tables price it (a word the learned prices read
