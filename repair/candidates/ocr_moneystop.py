@@ -44,7 +44,8 @@ UNITS = frozenset("sd")
 #: whole or right before "costs", counts as a sum with its stop.  The word readers read
 #: such a glyph as its unit only where the confusion table holds the pair ("J" -> "d" on
 #: the archive's own table); a table learned elsewhere leaves "10J." and the page lost its
-#: only evidence.  Figures: benchmarks/RESULTS.md, "Session 63, ocrnum".
+#: only evidence.  Proxy dev 4,729 / 7,824 -> 4,706 / 7,805 (21 stops of one court report), SMH
+#: dev unchanged.  benchmarks/RESULTS.md, "Session 63, ocrnum".
 GLYPH_UNIT_STOPS = True
 #: Marks a lost stop goes in front of ("6s, and" -> "6s., and").
 BEFORE_MARKS = frozenset(",;)")

@@ -44,7 +44,9 @@ from repair.types import Candidate, Token
 
 #: Issue 12 (session 63): a lower-case letter glued to a figure read as the digit the
 #: table holds for it where the slot says number (a day after a month; a count before
-#: the language model's unit).  Figures: benchmarks/RESULTS.md, "Session 63, ocrnum".
+#: the language model's unit).  ICDAR-only proxy dev 4,733 / 7,833 -> 4,731 / 7,832 ("Jan. l8",
+#: "About l8 months"); shipped SMH dev unchanged (its table reads them already).
+#: benchmarks/RESULTS.md, "Session 63, ocrnum".
 EDGE_SLOT = True
 #: Figures the letter may be glued to, at most.
 MAX_FIGURES = 3
