@@ -48,6 +48,7 @@ from repair.candidates import (
     ocr_nameplace,
     ocr_nameprefix,
     ocr_nameslot,
+    ocr_numedge,
     ocr_numword,
     ocr_pagecase,
     ocr_pagecontext,
@@ -639,6 +640,10 @@ class _Generator:
             if slots:  # figures by their slot: no context the language model could judge
                 spans = {(c.start, c.end) for c in slots}
                 out = [c for c in out if (c.start, c.end) not in spans] + slots
+            if ocr_numedge.EDGE_SLOT:  # "Jan. l8", "About l8 months": a figure's slot
+                edges = ocr_numedge.numedge_candidates(toks)
+                spans = {(c.start, c.end) for c in edges}
+                out = [c for c in out if (c.start, c.end) not in spans] + edges
             if ocr_numword.DIGIT_WORDS:  # "Tho following l8 a list": "is"
                 words = ocr_numword.numword_candidates(toks)
                 spans = {(c.start, c.end) for c in words}

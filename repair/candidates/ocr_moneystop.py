@@ -26,6 +26,8 @@ linear scan of the tokens.
 
 from __future__ import annotations
 
+import re
+
 from repair.types import Candidate, Token
 
 #: On/off (hook in :func:`repair.candidates.ocr_stoppass._stops`).
@@ -36,6 +38,15 @@ MIN_PAGE = 1
 MAX_DIGITS = 3
 #: The units read.
 UNITS = frozenset("sd")
+#: A sum whose unit glyph the OCR misread, printed with its stop ("4s 10J. costs": pence
+#: after shillings, "J" for "d") is the page's habit too (issue 12, session 63): a figure
+#: glued to one letter that is no unit, then its stop, right after a sum the page prints
+#: whole or right before "costs", counts as a sum with its stop.  The word readers read
+#: such a glyph as its unit only where the confusion table holds the pair ("J" -> "d" on
+#: the archive's own table); a table learned elsewhere leaves "10J." and the page lost its
+#: only evidence.  Proxy dev 4,729 / 7,824 -> 4,706 / 7,805 (21 stops of one court report), SMH
+#: dev unchanged.  benchmarks/RESULTS.md, "Session 63, ocrnum".
+GLYPH_UNIT_STOPS = True
 #: Marks a lost stop goes in front of ("6s, and" -> "6s., and").
 BEFORE_MARKS = frozenset(",;)")
 
@@ -69,6 +80,32 @@ def _inside(toks: list[Token], k: int, unit: str) -> bool:
     return False
 
 
+def _glyph_unit_stop(toks: list[Token], i: int) -> bool:
+    """Whether figure token ``i`` is a sum with its stop whose unit glyph is misread
+    (:data:`GLYPH_UNIT_STOPS`): "4s 10J. costs", "and 5s 6a. for"."""
+    num, glyph, stop = toks[i], toks[i + 1], toks[i + 2]
+    if num.kind != "number" or not num.text.isdigit() or len(num.text) > MAX_DIGITS:
+        return False
+    if glyph.kind != "word" or len(glyph.text) != 1 or glyph.text in UNITS:
+        return False
+    if glyph.start != num.end or stop.text != "." or stop.start != glyph.end:
+        return False
+    if toks[i - 1].kind != "space":
+        return False  # "1.5a", "£10J.": a part of a larger figure, or no sum
+    k = i + 3
+    if k < len(toks) and toks[k].kind == "space":
+        k += 1
+    if k >= len(toks) or not _inside(toks, k, "d"):
+        return False
+    if _COSTS.match(toks[k].text):
+        return True  # "10J. costs"
+    # right after a sum the page prints whole: "4s 10J."
+    return i >= 3 and _unit_at(toks, i - 3)
+
+
+_COSTS = re.compile(r"^costs?$")
+
+
 def money_stop_candidates(toks: list[Token]) -> list[Candidate]:
     """Stops after the sums of the page that lack one, where the page prints at least
     :data:`MIN_PAGE` sums with it (module doc); ``[]`` when off."""
@@ -95,6 +132,8 @@ def money_stop_candidates(toks: list[Token]) -> list[Candidate]:
                 stopped += 1
         elif nxt.kind == "space" and j + 1 < n and _inside(toks, j + 1, toks[i + 1].text):
             bare.append(i + 1)
+    if GLYPH_UNIT_STOPS and not stopped and bare:
+        stopped = sum(1 for i in range(2, n - 3) if _glyph_unit_stop(toks, i))
     if stopped < MIN_PAGE or not bare:
         return []
     out: list[Candidate] = []

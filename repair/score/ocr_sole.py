@@ -55,6 +55,17 @@ SOLE = True
 #: "éloquence": French forms too): first 300k 10 fewer fixed, 0 fewer broken; the rest
 #: ED 4,890 -> 4,897, broken 86 -> 82.
 FOREIGN_SOLE = False
+#: A print the page repeats and keeps as printed is the page's own term, no garble
+#: (issue 12, session 63): no sole reading of a print the page prints at least
+#: :data:`TERM_MIN` other times, :data:`TERM_SHARE` of them left as printed (a market
+#: report's "picul" x16 read as "meal" twice on the ICDAR-only proxy; a misprint the OCR
+#: repeats, "tbe", is read elsewhere too, so its other prints are no evidence).  Proxy dev
+#: 4,731 / 7,832 -> 4,729 / 7,824, SMH dev unchanged.  benchmarks/RESULTS.md, "Session 63, ocrnum".
+PAGE_TERMS = True
+#: Other prints of the word on the page, at least ...
+TERM_MIN = 3
+#: ... and at least this share of them left as printed (no accepted edit over them).
+TERM_SHARE = 0.75
 #: Nats the reading's margin may fall short of its threshold.
 SLACK = 2.0
 #: Nats every other reading of the span must trail the sole reading (margin less threshold).
@@ -161,6 +172,28 @@ class _Spans:
         return k > 0 and self.max_end[k - 1] > start
 
 
+def page_term(text: str, word: str, start: int, taken: _Spans) -> bool:
+    """Whether the page ``text`` prints ``word`` (the same form, a whole word) at least
+    :data:`TERM_MIN` times besides the print at ``start``, and leaves at least
+    :data:`TERM_SHARE` of those as printed (no span of ``taken`` over them).
+
+    >>> page = "at 7 dollars per picul. 8 dollars per picul, 9 per picul; 6 per picul."
+    >>> page_term(page, "picul", page.rindex("picul"), _Spans([]))
+    True
+    >>> page_term(page, "picul", page.rindex("picul"), _Spans([(18, 23), (41, 46)]))
+    False
+    """
+    others = [
+        m.start()
+        for m in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text)
+        if m.start() != start
+    ]
+    if len(others) < TERM_MIN:
+        return False
+    kept = sum(1 for s in others if not taken.overlaps(s, s + len(word)))
+    return kept >= TERM_MIN and kept >= TERM_SHARE * len(others)
+
+
 def accept_sole(
     candidates: list[Candidate],
     memo: Any,
@@ -214,6 +247,8 @@ def accept_sole(
             continue
         if FOREIGN_SOLE and _foreign_word(word, text, c.start, c.end):
             continue  # "cortesia", "dure" in "d'amour ne dure": another language's word
+        if PAGE_TERMS and text is not None and page_term(text, word, c.start, taken):
+            continue  # "picul" x16 on a market page: the page's own word
         if words is not None:
             if old is None:
                 old = old_print(words)  # once a page, when a reading is about to be taken
