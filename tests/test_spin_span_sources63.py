@@ -96,3 +96,16 @@ def test_gloss_and_hypernym_rows_are_originals_with_the_flag() -> None:
 @pytest.mark.usefixtures("source_rows")
 def test_without_the_flag_the_span_table_alone() -> None:
     assert "bank" not in span_originals(("financial", "institution"))[0]
+
+
+def test_the_table_is_what_the_builder_writes() -> None:
+    pytest.importorskip("lemminflect")
+    pytest.importorskip("wn")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from build_spin_span_sources import lines
+
+    rows = [line for line in read_text(TABLE).splitlines() if not line.startswith("#")]
+    assert rows == lines()
