@@ -272,6 +272,10 @@ def _accept(
         evidence["pair_source"] = "inflected"  # (candidates/spin.INFLECT_ROWS)
         if f.get("inflect_opened_by"):  # the document's evidence that opened it
             evidence["inflect_opened_by"] = f["inflect_opened_by"]  # (spin_inflect_gate)
+    if f.get("kept_class"):  # "Chinese language" -> Chinese (stages/spin.LANGUAGE_KEPT)
+        evidence["span_source"] = "wordnet:language"  # the kept word a WordNet language name
+    if f.get("span_source"):  # an original from a gloss or hypernym (spin_phrase.SOURCE_ROWS)
+        evidence["span_source"] = f["span_source"]
     edit = Edit(
         start,
         c.end - start,
