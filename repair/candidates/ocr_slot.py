@@ -396,8 +396,10 @@ def _eligible_form(text: str) -> bool:
 #: its left context read across the comma (the language model has no punctuation, and
 #: the scorer reads across it), as :data:`repair.candidates.ocr_shortslot.CROSS_COMMA`
 #: reads a non-word there.  Of the proxy dev's short common words the learned slot prices
-#: reach and no reader proposes, 4 of the 23 refused by their place stand so
-#: (``benchmarks/ocr_declined.py``).  Figures: ``benchmarks/RESULTS.md``, session 63 ocrdecline.
+#: reach, 4 of the 23 the slot's place refuses stand so (``benchmarks/ocr_declined.py``).
+#: **Off**: ICDAR-only proxy dev 4,733 / 7,833 -> 4,732 / 7,828, shipped SMH dev 4,207 /
+#: 6,870 held, test (read once) proxy 5,628 / 9,167 and SMH 5,301 / 8,613 held; the speed
+#: suite's OCR text gets one wrong edit ("waistcoat-pocket, ora watch" -> "or": "or a").
 CROSS_COMMA = False
 
 
