@@ -7,6 +7,7 @@ import pytest
 
 from repair.candidates.spin_phrase import PhraseEvidence
 from repair.document import Document
+from repair.score import spin_span_mapping
 from repair.stages import spin as st
 
 DISH = "The firm was set to dish out bonuses this year. The bank will dish out loans to the poor."
@@ -122,6 +123,9 @@ def test_the_stage_marks_recurring_spans_where_a_gate_is_open() -> None:
 
 def test_the_stage_leaves_them_without_the_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(st, "PHRASE_FAIR_RECUR", None)
+    # session 63's span mapping would carry the second place's restoration to the first
+    # (tests/test_spin_span_mapping63.py): this test reads the fair reading alone
+    monkeypatch.setattr(spin_span_mapping, "SPAN_MAPPING", False)
     doc = Document(SOUP)
     det = st.STAGE.detect(doc)
     det.details["family_gate"] = True

@@ -63,6 +63,7 @@ from repair.score import (
     spin_reread_model,
     spin_route,
     spin_sense_pick,
+    spin_span_mapping,
     spin_span_printed,
 )
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
@@ -3269,6 +3270,11 @@ class _Stage:
                 # a confidently restored mapping at its other places (score/spin_confirmed.py)
                 more = more + spin_confirmed.confirmed_rows(
                     doc, candidates, edits, {c.start for c in more}, bool(spin_route.model_for(d))
+                )
+            if spin_span_mapping.SPAN_MAPPING and bar <= 1.0:
+                # a restored span mapping at the span's other places (score/spin_span_mapping.py)
+                more = more + spin_span_mapping.mapped_spans(
+                    doc, candidates, edits, bool(spin_route.model_for(d))
                 )
             if more:
                 edits = rescored(more, kept + extra + more)
