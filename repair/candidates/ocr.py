@@ -32,6 +32,7 @@ from repair.candidates import (
     ocr_context,
     ocr_cutjoin,
     ocr_deepreach,
+    ocr_docname,
     ocr_docrepeat,
     ocr_fragjoin,
     ocr_heavyjoin,
@@ -531,6 +532,9 @@ class _Generator:
             out.extend(doc_vocab_candidates(toks, found, counts, old_print=info.old_print))
             if ocr_pagecase.NAME_SLOT:  # "lames Hill" beside "James" x4
                 out.extend(ocr_pagecase.name_slot_candidates(toks, counts))
+            if ocr_docname.DOC_NAME:  # "Tohn" beside "John" x2: plain edits, the page's odds
+                priced = ocr_docname.priced(out)
+                out.extend(ocr_docname.doc_name_candidates(toks, counts, priced, heavy=info.heavy))
             # the spans ``out`` reaches, each candidate read once while ``out`` grows
             reach = _Reached(out)
             if info.heavy and ocr_pagefar.PAGE_FAR:  # "Rognnont" beside "Regiment"

@@ -99,6 +99,11 @@ THRESHOLD = 1.0
 PAGE_PAIRS = False
 PAGE_MIN_PRINTS = 2
 PAGE_ZIPF = 3.0
+#: Slot guard (session 63, ocrcaps): no page-pair reading of a print that stands
+#: mid-sentence right after a lower-case word ("the Uench": a capital misread in a
+#: lower-case word, not a name's).  Read only with PAGE_PAIRS (figures in RESULTS.md,
+#: session 63, ocrcaps).
+PAGE_SLOT_GUARD = False
 
 
 def capswap_candidates(
@@ -125,7 +130,7 @@ def capswap_candidates(
             continue  # recurs spelled the same way: a name
         initial = None
         readings = swap_readings(text)
-        if pairs:
+        if pairs and not (PAGE_SLOT_GUARD and after_lower_word(toks, i)):
             paged = page_readings(text, pairs)
             if paged:
                 got = {w.lower() for w, _c in paged}
@@ -153,6 +158,24 @@ def capswap_candidates(
                 )
             )
     return out
+
+
+def after_lower_word(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows a lower-case word across one space (a line break
+    too) with no stop between (:data:`PAGE_SLOT_GUARD`).
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("in the Uench. Then Tohn")
+    >>> after_lower_word(toks, 4), after_lower_word(toks, 9)
+    (True, False)
+    """
+    from repair.candidates.ocr_namepos import word_before
+
+    found = word_before(toks, i)
+    if found is None:
+        return False
+    prev, stop = found
+    return not stop and prev.isalpha() and prev.islower()
 
 
 def _page_swaps(text: str) -> tuple[str, ...]:
