@@ -40,8 +40,19 @@ typedef struct {
 typedef struct {
     const LmProbApi *api; /* NULL: call py */
     PyObject *py;
-    int ids; /* look up on word ids (api->wid and api->ng_prob) */
+    int ids;  /* look up on word ids (api->wid and api->ng_prob) */
+    int memo; /* each str's id kept in wid_memo (spin_evidence.WID_MEMO) */
 } Lm;
+
+/* The word ids found (spin_evidence.WID_MEMO, session 63): str -> id for the model
+ * wid_model.  ngram_wid hashes the word's UTF-8 in pocketsphinx's own table (a
+ * case-folding hash and a string compare: ~2 % of an unknown spinner's run, for the ~25
+ * words of each table, most of them read by every reading of the word); a dict of the str
+ * (its hash kept in the object) gives the same id, found once per word and model.  Only
+ * exact str (no subclass); emptied past WID_MEMO_MAX words or when another model asks. */
+#define WID_MEMO_MAX 1000000
+static PyObject *wid_memo = NULL;
+static const void *wid_model = NULL;
 
 /* A word of the call: the str, and its id when the look-ups read ids. */
 typedef struct {
@@ -110,6 +121,33 @@ static int word_of(const Lm *lm, PyObject *o, Word *w) {
         PyErr_SetString(PyExc_TypeError, "words must be str");
         return -1;
     }
+    if (lm->memo && PyUnicode_CheckExact(o)) {
+        PyObject *v;
+        int rc;
+        if (wid_memo == NULL) {
+            wid_memo = PyDict_New();
+            if (wid_memo == NULL) return -1;
+            wid_model = lm->api->model;
+        } else if (wid_model != lm->api->model) {
+            PyDict_Clear(wid_memo);
+            wid_model = lm->api->model;
+        }
+        v = PyDict_GetItemWithError(wid_memo, o); /* borrowed */
+        if (v != NULL) {
+            w->wid = (int32_t)PyLong_AsLong(v);
+            return 0;
+        }
+        if (PyErr_Occurred()) return -1;
+        c = PyUnicode_AsUTF8AndSize(o, &size);
+        if (c == NULL) return -1;
+        w->wid = lm->api->wid(lm->api->model, c);
+        if (PyDict_GET_SIZE(wid_memo) >= WID_MEMO_MAX) PyDict_Clear(wid_memo);
+        v = PyLong_FromLong((long)w->wid);
+        if (v == NULL) return -1;
+        rc = PyDict_SetItem(wid_memo, o, v);
+        Py_DECREF(v);
+        return rc < 0 ? -1 : 0;
+    }
     c = PyUnicode_AsUTF8AndSize(o, &size);
     if (c == NULL) return -1;
     w->wid = lm->api->wid(lm->api->model, c);
@@ -146,7 +184,7 @@ static int row_before(const Row *x, const Row *y) {
     return x->k < y->k;
 }
 
-/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids])
+/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo]])
  *   -> None or (s_hist, [(-gain, index, first-word score), ...], top, cut) */
 static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *prob, *s, *h1, *h2, *lows, *rl, *min_left_obj;
@@ -155,12 +193,12 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     First first[MAX_ROWS];
     Row rows[MAX_ROWS];
     Word ws, wh1, wh2, wl[MAX_ROWS], *wr = NULL;
-    int err = 0, has_min, ids = 0;
+    int err = 0, has_min, ids = 0, memo = 0;
     PyObject *out = NULL, *list = NULL;
     Lm lm;
-    if (nargs != 10 && nargs != 11) {
+    if (nargs < 10 || nargs > 12) {
         PyErr_SetString(PyExc_TypeError,
-                        "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids])");
+                        "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo]])");
         return NULL;
     }
     prob = args[0];
@@ -168,11 +206,16 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     lm.api = PyCapsule_IsValid(prob, LMPROB_CAPSULE)
                  ? (const LmProbApi *)PyCapsule_GetPointer(prob, LMPROB_CAPSULE)
                  : NULL;
-    if (nargs == 11) {
+    if (nargs >= 11) {
         ids = PyObject_IsTrue(args[10]);
         if (ids < 0) return NULL;
     }
+    if (nargs == 12) {
+        memo = PyObject_IsTrue(args[11]);
+        if (memo < 0) return NULL;
+    }
     lm.ids = ids && lm.api != NULL && lm.api->wid != NULL && lm.api->ng_prob != NULL;
+    lm.memo = lm.ids && memo;
     s = args[1];
     h1 = args[2] == Py_None ? NULL : args[2];
     h2 = args[3] == Py_None ? NULL : args[3];
@@ -476,11 +519,25 @@ fail:
     return NULL;
 }
 
+/* wid_memo_size() -> the number of words whose ids are kept (WID_MEMO) */
+static PyObject *wid_memo_size_entry(PyObject *module, PyObject *unused) {
+    return PyLong_FromSsize_t(wid_memo == NULL ? 0 : PyDict_GET_SIZE(wid_memo));
+}
+
+/* wid_memo_clear(): forget the kept ids */
+static PyObject *wid_memo_clear_entry(PyObject *module, PyObject *unused) {
+    if (wid_memo != NULL) PyDict_Clear(wid_memo);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"wid_memo_size", wid_memo_size_entry, METH_NOARGS,
+     "wid_memo_size() -> the number of words whose ids gains() keeps (memo)."},
+    {"wid_memo_clear", wid_memo_clear_entry, METH_NOARGS, "wid_memo_clear(): forget the kept ids."},
     {"gains", (PyCFunction)(void (*)(void))gains_entry, METH_FASTCALL,
-     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids]) -> None or "
+     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo]]) -> None or "
      "(s_hist, rows, top, cut): repair.score.spin_evidence._gains's LM part, compiled "
-     "(ids: each word's id found once, the look-ups on ids)."},
+     "(ids: each word's id found once, the look-ups on ids; memo: each str's id kept)."},
     {"fill", (PyCFunction)(void (*)(void))fill_entry, METH_FASTCALL,
      "fill(gains, cut, top, s_hist, statics, origs, counts, n, weights, bias, clip) -> "
      "(names, bytes, best): repair.score.spin_evidence._packed_filler's loop, compiled."},

@@ -288,6 +288,17 @@ _COMPILED_MAX = 64
 #: (-21 %); ~2 % of an unknown spinner's run, not resolved in 3 alternated process pairs at
 #: load 4-6; every spin_eval dev repair identical.  Session 55, spinspeed (benchmarks/RESULTS.md).
 WORD_IDS = True
+#: The compiled LM part (:data:`WORD_IDS`) keeps each word's id by its str for the process
+#: (``_spingains.c``'s ``wid_memo``, per model, emptied past 1 M words) instead of asking
+#: pocketsphinx's ``ngram_wid`` (a case-folding hash of the UTF-8 and a string compare in
+#: its own table) for the ~25 words of every table again: a rare word's candidates are read
+#: by the first reading and again by the reverse, wide reverse, hypernym and wide readings
+#: (issue 14).  Exact: the same id for the same str, the same look-ups
+#: (tests/test_spin_widmemo63.py).  The 89,376 compiled calls of spinbot 100 k replayed,
+#: 6 alternated rounds at load ~6.5: best 1.799 -> 1.759 s (24,645 words kept, ~3 MB); small:
+#: the n-gram look-ups themselves (~350 ns each, 5.2 M) are the cost.  Session 63,
+#: speed100k (benchmarks/RESULTS.md).
+WID_MEMO = True
 #: The ``_spingains`` module once looked for (None: not built).
 _COMPILED: list[object] = []
 
@@ -327,7 +338,7 @@ def _gains(
             return _read_on(fast, lm.prob_api, s, h1, h2, rl, originals)
         got = fast.gains(  # type: ignore[attr-defined]
             lm.prob_api, s, h1, h2, _lowered(originals), rl, min_left, WINDOW, _LOG_BASE,
-            UNKNOWN_LOGPROB, WORD_IDS,
+            UNKNOWN_LOGPROB, WORD_IDS, WID_MEMO,
         )  # fmt: skip
         return None if got is None else (s, *got)  # type: ignore[misc]
     return _py_gains(lm.prob, left, written, right, originals, min_left)
@@ -388,13 +399,13 @@ def _read_on(
     if best is None:
         got = fast.gains(  # type: ignore[attr-defined]
             prob, s, h1, h2, _lowered(originals), rl, None, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB,
-            WORD_IDS,
+            WORD_IDS, WID_MEMO,
         )  # fmt: skip
         read = (s, *got)
     else:
         s_hist, rows2, top2, _cut2 = fast.gains(  # type: ignore[attr-defined]
             prob, s, h1, h2, _lowered(originals[m:]), rl, None, WINDOW, _LOG_BASE,
-            UNKNOWN_LOGPROB, WORD_IDS,
+            UNKNOWN_LOGPROB, WORD_IDS, WID_MEMO,
         )  # fmt: skip
         top1 = best[3]
         rows = best[2] + [(ng, k + m, lp1) for ng, k, lp1 in rows2]
