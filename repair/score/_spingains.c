@@ -12,6 +12,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <math.h>
+
 #include "../resources/_lmprob.h"
 
 #define MAX_ROWS 64
@@ -184,8 +186,14 @@ static int row_before(const Row *x, const Row *y) {
     return x->k < y->k;
 }
 
-/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo]])
- *   -> None or (s_hist, [(-gain, index, first-word score), ...], top, cut) */
+/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo[, held_lows,
+ *       held_vals]]])
+ *   -> None or (s_hist, [(-gain, index, first-word score), ...], top, cut)
+ * With held_lows and held_vals (spin_evidence.CONTEXT_MEMO: None, None or an earlier call's
+ * lows and vals in the same context) it returns (s_hist, rows, top, cut, vals): vals the
+ * bytes of two doubles a candidate, its first-word score and its right-context sum (NaN
+ * where the loop stopped before it); a candidate at the same place of held_lows is read
+ * from held_vals instead of looked up: the same doubles (a function of the context). */
 static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *prob, *s, *h1, *h2, *lows, *rl, *min_left_obj;
     double window, lb, unk, s_hist, base, top, cut, min_left = 0.0;
@@ -193,12 +201,16 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     First first[MAX_ROWS];
     Row rows[MAX_ROWS];
     Word ws, wh1, wh2, wl[MAX_ROWS], *wr = NULL;
-    int err = 0, has_min, ids = 0, memo = 0;
-    PyObject *out = NULL, *list = NULL;
+    int err = 0, has_min, ids = 0, memo = 0, held = 0;
+    PyObject *out = NULL, *list = NULL, *held_lows = NULL, *vals_obj = NULL;
+    const double *held_vals = NULL;
+    double *vals = NULL; /* the (first-word score, right-context sum) of each candidate */
+    Py_ssize_t n_held = 0;
+    char known[MAX_ROWS]; /* 1: the held values of lows[k] are read; 2: its sum too */
     Lm lm;
-    if (nargs < 10 || nargs > 12) {
-        PyErr_SetString(PyExc_TypeError,
-                        "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo]])");
+    if (nargs < 10 || nargs > 14 || nargs == 13) {
+        PyErr_SetString(PyExc_TypeError, "gains(prob, s, h1, h2, lows, rl, min_left, window, "
+                                         "lb, unk[, ids[, memo[, held_lows, held_vals]]])");
         return NULL;
     }
     prob = args[0];
@@ -210,12 +222,30 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         ids = PyObject_IsTrue(args[10]);
         if (ids < 0) return NULL;
     }
-    if (nargs == 12) {
+    if (nargs >= 12) {
         memo = PyObject_IsTrue(args[11]);
         if (memo < 0) return NULL;
     }
     lm.ids = ids && lm.api != NULL && lm.api->wid != NULL && lm.api->ng_prob != NULL;
     lm.memo = lm.ids && memo;
+    if (nargs == 14) { /* spin_evidence.CONTEXT_MEMO: the held values of this context */
+        held = 1;
+        if (args[12] != Py_None) {
+            Py_ssize_t nb;
+            if (!PyTuple_Check(args[12]) || !PyBytes_Check(args[13])) {
+                PyErr_SetString(PyExc_TypeError, "held_lows must be a tuple and held_vals bytes");
+                return NULL;
+            }
+            held_lows = args[12];
+            n_held = PyTuple_GET_SIZE(held_lows);
+            nb = PyBytes_GET_SIZE(args[13]);
+            if (nb != n_held * 2 * (Py_ssize_t)sizeof(double)) {
+                PyErr_SetString(PyExc_ValueError, "held_vals must hold two doubles a held word");
+                return NULL;
+            }
+            held_vals = (const double *)PyBytes_AS_STRING(args[13]);
+        }
+    }
     s = args[1];
     h1 = args[2] == Py_None ? NULL : args[2];
     h2 = args[3] == Py_None ? NULL : args[3];
@@ -245,8 +275,31 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         return NULL;
     }
     n_right = PyList_GET_SIZE(rl);
+    /* a held word is read from held_vals where it stands at the same place of the held
+     * list (the readings' lists share their first candidates): the same doubles */
+    for (k = 0; k < n_lows; k++) {
+        known[k] = 0;
+        if (k < n_held) {
+            PyObject *a = PyTuple_GET_ITEM(lows, k), *b = PyTuple_GET_ITEM(held_lows, k);
+            int eq = a == b;
+            if (!eq && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+                eq = PyUnicode_Compare(a, b) == 0;
+                if (eq == 0 && PyErr_Occurred()) return NULL;
+            }
+            if (eq) known[k] = isnan(held_vals[2 * k + 1]) ? 1 : 2;
+        }
+    }
+    if (held) {
+        vals_obj = PyBytes_FromStringAndSize(NULL, n_lows * 2 * (Py_ssize_t)sizeof(double));
+        if (vals_obj == NULL) return NULL;
+        vals = (double *)PyBytes_AS_STRING(vals_obj);
+        for (k = 0; k < 2 * n_lows; k++) vals[k] = NAN;
+    }
     wr = (Word *)PyMem_Malloc(sizeof(Word) * (n_right ? n_right : 1));
-    if (wr == NULL) return PyErr_NoMemory();
+    if (wr == NULL) {
+        Py_XDECREF(vals_obj);
+        return PyErr_NoMemory();
+    }
     /* every word of the call (its id found once when lm.ids) */
     if (word_of(&lm, s, &ws) < 0 || word_of(&lm, h1, &wh1) < 0 || word_of(&lm, h2, &wh2) < 0)
         goto fail;
@@ -260,10 +313,18 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         s_hist = scaled(call_word(&lm, &ws, p1, p2, &err), lb, unk);
         if (err) goto fail;
         for (k = 0; k < n_lows; k++) {
-            double r = call_word(&lm, &wl[k], p1, p2, &err);
-            if (err) goto fail;
-            first[k].score = scaled(r, lb, unk);
+            if (known[k]) {
+                first[k].score = held_vals[2 * k];
+            } else {
+                double r = call_word(&lm, &wl[k], p1, p2, &err);
+                if (err) goto fail;
+                first[k].score = scaled(r, lb, unk);
+            }
             first[k].k = k;
+            if (vals != NULL) {
+                vals[2 * k] = first[k].score;
+                if (known[k] == 2) vals[2 * k + 1] = held_vals[2 * k + 1];
+            }
         }
     }
     for (i = 1; i < n_lows; i++) { /* insertion sort: stable, a total order here */
@@ -277,6 +338,7 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     }
     if (has_min && (n_lows == 0 || first[0].score - s_hist < min_left)) {
         PyMem_Free(wr);
+        Py_XDECREF(vals_obj);
         Py_RETURN_NONE;
     }
     /* base = sequence_logprob([s, *right], left) */
@@ -299,7 +361,9 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         const Word *lo;
         k = first[i].k;
         if (lp1 - base < cut) break;
-        if (n_right) {
+        if (known[k] == 2) {
+            seq = held_vals[2 * k + 1];
+        } else if (n_right) {
             lo = &wl[k];
             r = call_word(&lm, &wr[0], lo, h1 ? &wh1 : NULL, &err);
             if (err) goto fail;
@@ -320,6 +384,7 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
                 }
             }
         }
+        if (vals != NULL) vals[2 * k + 1] = seq;
         g = (lp1 + seq) - base;
         if (g > top) {
             top = g;
@@ -342,19 +407,25 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         rows[j + 1] = x;
     }
     list = PyList_New(n_rows);
-    if (list == NULL) return NULL;
+    if (list == NULL) {
+        Py_XDECREF(vals_obj);
+        return NULL;
+    }
     for (i = 0; i < n_rows; i++) {
         PyObject *t = Py_BuildValue("(dnd)", rows[i].neg, rows[i].k, rows[i].lp1);
         if (t == NULL) {
             Py_DECREF(list);
+            Py_XDECREF(vals_obj);
             return NULL;
         }
         PyList_SET_ITEM(list, i, t);
     }
+    if (held) return Py_BuildValue("(dNddN)", s_hist, list, top, cut, vals_obj);
     out = Py_BuildValue("(dNdd)", s_hist, list, top, cut);
     return out;
 fail:
     PyMem_Free(wr);
+    Py_XDECREF(vals_obj);
     return NULL;
 }
 
@@ -535,9 +606,10 @@ static PyMethodDef methods[] = {
      "wid_memo_size() -> the number of words whose ids gains() keeps (memo)."},
     {"wid_memo_clear", wid_memo_clear_entry, METH_NOARGS, "wid_memo_clear(): forget the kept ids."},
     {"gains", (PyCFunction)(void (*)(void))gains_entry, METH_FASTCALL,
-     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo]]) -> None or "
-     "(s_hist, rows, top, cut): repair.score.spin_evidence._gains's LM part, compiled "
-     "(ids: each word's id found once, the look-ups on ids; memo: each str's id kept)."},
+     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo[, held_lows, "
+     "held_vals]]]) -> None or (s_hist, rows, top, cut[, vals]): repair.score.spin_evidence._gains's LM part, compiled "
+     "(ids: each word's id found once, the look-ups on ids; memo: each str's id kept; "
+     "held_lows, held_vals: an earlier call's values in the same context, and vals returned)."},
     {"fill", (PyCFunction)(void (*)(void))fill_entry, METH_FASTCALL,
      "fill(gains, cut, top, s_hist, statics, origs, counts, n, weights, bias, clip) -> "
      "(names, bytes, best): repair.score.spin_evidence._packed_filler's loop, compiled."},

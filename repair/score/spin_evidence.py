@@ -334,6 +334,8 @@ def _gains(
         h1 = left[-1].lower() if n_left else None
         h2 = left[-2].lower() if n_left >= 2 else None
         rl = [w.lower() for w in right]
+        if CONTEXT_MEMO:
+            return _context_read(fast, lm.prob_api, s, h1, h2, rl, originals, min_left)
         if READ_ON and min_left is None:
             return _read_on(fast, lm.prob_api, s, h1, h2, rl, originals)
         got = fast.gains(  # type: ignore[attr-defined]
@@ -369,8 +371,69 @@ _HELD_PER_CONTEXT = 4
 
 
 def drop_held() -> None:
-    """Forget the tables :data:`READ_ON` holds (a new document)."""
+    """Forget the tables :data:`READ_ON` holds and the values :data:`CONTEXT_MEMO` keeps
+    (a new document)."""
     _HELD.clear()
+    _CTX.clear()
+    _CTX_BYTES[0] = 0
+
+
+#: Each context's LM values kept for the document (issue 14, session 63): the readings of a
+#: rare word (the first, then reverse, wide reverse, hypernym, wide) read the same context
+#: again with longer lists whose first candidates are the earlier list's (its own
+#: candidates, then the reading's new ones), ~40 % of an unknown spinner's candidate reads
+#: (spinbot 100 k: 858 k of 2.05 M), every ~16 k tables apart: :data:`READ_ON`'s 1,024 held
+#: tables are long emptied by then on a long text, and holding them all costs ~185 MB.  Kept
+#: instead: per context (written word, two words before, the words after), the newest
+#: longest candidate list and two doubles a candidate (its first-word score and its
+#: right-context sum: 16 bytes, against ~120 for a held row); the compiled ``gains`` reads
+#: a candidate standing at the same place of the kept list from them and looks up only the
+#: rest, then orders and cuts the rows as one call does: every table equals the table
+#: :data:`READ_ON` off reads (the values are a function of the context and the candidate),
+#: and READ_ON's tables read the same (tests/test_spin_ctxmemo63.py).  Only on the compiled
+#: path; with ``min_left`` too.  Emptied with :func:`drop_held` and past
+#: :data:`_CTX_MAX_BYTES`.  Session 63, speed100k (benchmarks/RESULTS.md).
+CONTEXT_MEMO = True
+_CTX: dict[tuple[str | None, ...], tuple[tuple[str, ...], bytes]] = {}
+#: The bytes :data:`_CTX` holds (a count: its lists and values and a key's share).
+_CTX_BYTES = [0]
+_CTX_MAX_BYTES = 24 << 20
+
+
+def _context_read(
+    fast: object,
+    prob: object,
+    s: str,
+    h1: str | None,
+    h2: str | None,
+    rl: list[str],
+    originals: tuple[str, ...],
+    min_left: float | None,
+) -> tuple[str, float, list[tuple[float, int, float]], float, float] | None:
+    """:func:`_gains` on the compiled path with the context's kept values
+    (:data:`CONTEXT_MEMO`)."""
+    key = (s, h1, h2, *rl)
+    lows = _lowered(originals)
+    kept = _CTX.get(key)
+    hl, hv = (None, None) if kept is None else kept
+    got = fast.gains(  # type: ignore[attr-defined]
+        prob, s, h1, h2, lows, rl, min_left, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB, WORD_IDS,
+        WID_MEMO, hl, hv,
+    )  # fmt: skip
+    if got is None:
+        return None
+    s_hist, rows, top, cut, vals = got
+    if hl is None or len(lows) >= len(hl):  # the longer list serves the shorter
+        size = 24 * len(lows) + 64 * len(key) + 200
+        if hl is None:
+            if _CTX_BYTES[0] + size > _CTX_MAX_BYTES:
+                _CTX.clear()
+                _CTX_BYTES[0] = 0
+        else:
+            size -= 24 * len(hl) + 64 * len(key) + 200
+        _CTX[key] = (lows, vals)
+        _CTX_BYTES[0] += size
+    return s, s_hist, rows, top, cut
 
 
 def _read_on(
