@@ -392,7 +392,11 @@ def drop_held() -> None:
 #: :data:`READ_ON` off reads (the values are a function of the context and the candidate),
 #: and READ_ON's tables read the same (tests/test_spin_ctxmemo63.py).  Only on the compiled
 #: path; with ``min_left`` too.  Emptied with :func:`drop_held` and past
-#: :data:`_CTX_MAX_BYTES`.  Session 63, speed100k (benchmarks/RESULTS.md).
+#: :data:`_CTX_MAX_BYTES`.  Spinbot 100 k: 911 k of 2.13 M candidate reads served (43 %);
+#: ``repair_text`` in one process, off / on alternated (3 rounds, load 5-7, with
+#: :data:`WID_MEMO`): spinbot 100 k 18.22 -> 16.77 s (every round lower), WordNet 100 k
+#: 13.01 -> 12.60 s (medians); peak RSS +10-14 MB; every output, spin_eval dev / test and
+#: calibration-subset repair identical.  Session 63, speed100k (benchmarks/RESULTS.md).
 CONTEXT_MEMO = True
 _CTX: dict[tuple[str | None, ...], tuple[tuple[str, ...], bytes]] = {}
 #: The bytes :data:`_CTX` holds (a count: its lists and values and a key's share).
