@@ -81,6 +81,8 @@ def test_read_on_equals_one_call_on_random_contexts(monkeypatch: pytest.MonkeyPa
     pool = ("house", "home", "garden", "zzqx", "big", "large", "great", "dwelling", "yard",
             "lawn", "vast", "huge", "grand", "abode", "residence", "plot")  # fmt: skip
     n_read_on = 0
+    # READ_ON itself (session 63's CONTEXT_MEMO, which reads before it, off)
+    monkeypatch.setattr(spin_evidence, "CONTEXT_MEMO", False)
     for _ in range(2000):
         left = [rng.choice(vocab) for _ in range(rng.randrange(0, 4))]
         right = [rng.choice(vocab) for _ in range(rng.randrange(0, 4))]
@@ -146,6 +148,7 @@ def test_read_on_reads_fewer_ngrams_and_repairs_the_same(monkeypatch: pytest.Mon
     spin_evidence._compiled()
     real = spin_evidence._COMPILED[0]
     out = {}
+    monkeypatch.setattr(spin_evidence, "CONTEXT_MEMO", False)  # READ_ON itself (session 63)
     for on in (False, True):
         counting = _Counting(real)
         monkeypatch.setattr(spin_evidence, "READ_ON", on)

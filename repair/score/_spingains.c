@@ -12,6 +12,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <math.h>
+
 #include "../resources/_lmprob.h"
 
 #define MAX_ROWS 64
@@ -40,8 +42,19 @@ typedef struct {
 typedef struct {
     const LmProbApi *api; /* NULL: call py */
     PyObject *py;
-    int ids; /* look up on word ids (api->wid and api->ng_prob) */
+    int ids;  /* look up on word ids (api->wid and api->ng_prob) */
+    int memo; /* each str's id kept in wid_memo (spin_evidence.WID_MEMO) */
 } Lm;
+
+/* The word ids found (spin_evidence.WID_MEMO, session 63): str -> id for the model
+ * wid_model.  ngram_wid hashes the word's UTF-8 in pocketsphinx's own table (a
+ * case-folding hash and a string compare: ~2 % of an unknown spinner's run, for the ~25
+ * words of each table, most of them read by every reading of the word); a dict of the str
+ * (its hash kept in the object) gives the same id, found once per word and model.  Only
+ * exact str (no subclass); emptied past WID_MEMO_MAX words or when another model asks. */
+#define WID_MEMO_MAX 1000000
+static PyObject *wid_memo = NULL;
+static const void *wid_model = NULL;
 
 /* A word of the call: the str, and its id when the look-ups read ids. */
 typedef struct {
@@ -110,6 +123,33 @@ static int word_of(const Lm *lm, PyObject *o, Word *w) {
         PyErr_SetString(PyExc_TypeError, "words must be str");
         return -1;
     }
+    if (lm->memo && PyUnicode_CheckExact(o)) {
+        PyObject *v;
+        int rc;
+        if (wid_memo == NULL) {
+            wid_memo = PyDict_New();
+            if (wid_memo == NULL) return -1;
+            wid_model = lm->api->model;
+        } else if (wid_model != lm->api->model) {
+            PyDict_Clear(wid_memo);
+            wid_model = lm->api->model;
+        }
+        v = PyDict_GetItemWithError(wid_memo, o); /* borrowed */
+        if (v != NULL) {
+            w->wid = (int32_t)PyLong_AsLong(v);
+            return 0;
+        }
+        if (PyErr_Occurred()) return -1;
+        c = PyUnicode_AsUTF8AndSize(o, &size);
+        if (c == NULL) return -1;
+        w->wid = lm->api->wid(lm->api->model, c);
+        if (PyDict_GET_SIZE(wid_memo) >= WID_MEMO_MAX) PyDict_Clear(wid_memo);
+        v = PyLong_FromLong((long)w->wid);
+        if (v == NULL) return -1;
+        rc = PyDict_SetItem(wid_memo, o, v);
+        Py_DECREF(v);
+        return rc < 0 ? -1 : 0;
+    }
     c = PyUnicode_AsUTF8AndSize(o, &size);
     if (c == NULL) return -1;
     w->wid = lm->api->wid(lm->api->model, c);
@@ -146,8 +186,14 @@ static int row_before(const Row *x, const Row *y) {
     return x->k < y->k;
 }
 
-/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids])
- *   -> None or (s_hist, [(-gain, index, first-word score), ...], top, cut) */
+/* gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo[, held_lows,
+ *       held_vals]]])
+ *   -> None or (s_hist, [(-gain, index, first-word score), ...], top, cut)
+ * With held_lows and held_vals (spin_evidence.CONTEXT_MEMO: None, None or an earlier call's
+ * lows and vals in the same context) it returns (s_hist, rows, top, cut, vals): vals the
+ * bytes of two doubles a candidate, its first-word score and its right-context sum (NaN
+ * where the loop stopped before it); a candidate at the same place of held_lows is read
+ * from held_vals instead of looked up: the same doubles (a function of the context). */
 static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     PyObject *prob, *s, *h1, *h2, *lows, *rl, *min_left_obj;
     double window, lb, unk, s_hist, base, top, cut, min_left = 0.0;
@@ -155,12 +201,16 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     First first[MAX_ROWS];
     Row rows[MAX_ROWS];
     Word ws, wh1, wh2, wl[MAX_ROWS], *wr = NULL;
-    int err = 0, has_min, ids = 0;
-    PyObject *out = NULL, *list = NULL;
+    int err = 0, has_min, ids = 0, memo = 0, held = 0;
+    PyObject *out = NULL, *list = NULL, *held_lows = NULL, *vals_obj = NULL;
+    const double *held_vals = NULL;
+    double *vals = NULL; /* the (first-word score, right-context sum) of each candidate */
+    Py_ssize_t n_held = 0;
+    char known[MAX_ROWS]; /* 1: the held values of lows[k] are read; 2: its sum too */
     Lm lm;
-    if (nargs != 10 && nargs != 11) {
-        PyErr_SetString(PyExc_TypeError,
-                        "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids])");
+    if (nargs < 10 || nargs > 14 || nargs == 13) {
+        PyErr_SetString(PyExc_TypeError, "gains(prob, s, h1, h2, lows, rl, min_left, window, "
+                                         "lb, unk[, ids[, memo[, held_lows, held_vals]]])");
         return NULL;
     }
     prob = args[0];
@@ -168,11 +218,34 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     lm.api = PyCapsule_IsValid(prob, LMPROB_CAPSULE)
                  ? (const LmProbApi *)PyCapsule_GetPointer(prob, LMPROB_CAPSULE)
                  : NULL;
-    if (nargs == 11) {
+    if (nargs >= 11) {
         ids = PyObject_IsTrue(args[10]);
         if (ids < 0) return NULL;
     }
+    if (nargs >= 12) {
+        memo = PyObject_IsTrue(args[11]);
+        if (memo < 0) return NULL;
+    }
     lm.ids = ids && lm.api != NULL && lm.api->wid != NULL && lm.api->ng_prob != NULL;
+    lm.memo = lm.ids && memo;
+    if (nargs == 14) { /* spin_evidence.CONTEXT_MEMO: the held values of this context */
+        held = 1;
+        if (args[12] != Py_None) {
+            Py_ssize_t nb;
+            if (!PyTuple_Check(args[12]) || !PyBytes_Check(args[13])) {
+                PyErr_SetString(PyExc_TypeError, "held_lows must be a tuple and held_vals bytes");
+                return NULL;
+            }
+            held_lows = args[12];
+            n_held = PyTuple_GET_SIZE(held_lows);
+            nb = PyBytes_GET_SIZE(args[13]);
+            if (nb != n_held * 2 * (Py_ssize_t)sizeof(double)) {
+                PyErr_SetString(PyExc_ValueError, "held_vals must hold two doubles a held word");
+                return NULL;
+            }
+            held_vals = (const double *)PyBytes_AS_STRING(args[13]);
+        }
+    }
     s = args[1];
     h1 = args[2] == Py_None ? NULL : args[2];
     h2 = args[3] == Py_None ? NULL : args[3];
@@ -202,8 +275,31 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         return NULL;
     }
     n_right = PyList_GET_SIZE(rl);
+    /* a held word is read from held_vals where it stands at the same place of the held
+     * list (the readings' lists share their first candidates): the same doubles */
+    for (k = 0; k < n_lows; k++) {
+        known[k] = 0;
+        if (k < n_held) {
+            PyObject *a = PyTuple_GET_ITEM(lows, k), *b = PyTuple_GET_ITEM(held_lows, k);
+            int eq = a == b;
+            if (!eq && PyUnicode_CheckExact(a) && PyUnicode_CheckExact(b)) {
+                eq = PyUnicode_Compare(a, b) == 0;
+                if (eq == 0 && PyErr_Occurred()) return NULL;
+            }
+            if (eq) known[k] = isnan(held_vals[2 * k + 1]) ? 1 : 2;
+        }
+    }
+    if (held) {
+        vals_obj = PyBytes_FromStringAndSize(NULL, n_lows * 2 * (Py_ssize_t)sizeof(double));
+        if (vals_obj == NULL) return NULL;
+        vals = (double *)PyBytes_AS_STRING(vals_obj);
+        for (k = 0; k < 2 * n_lows; k++) vals[k] = NAN;
+    }
     wr = (Word *)PyMem_Malloc(sizeof(Word) * (n_right ? n_right : 1));
-    if (wr == NULL) return PyErr_NoMemory();
+    if (wr == NULL) {
+        Py_XDECREF(vals_obj);
+        return PyErr_NoMemory();
+    }
     /* every word of the call (its id found once when lm.ids) */
     if (word_of(&lm, s, &ws) < 0 || word_of(&lm, h1, &wh1) < 0 || word_of(&lm, h2, &wh2) < 0)
         goto fail;
@@ -217,10 +313,18 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         s_hist = scaled(call_word(&lm, &ws, p1, p2, &err), lb, unk);
         if (err) goto fail;
         for (k = 0; k < n_lows; k++) {
-            double r = call_word(&lm, &wl[k], p1, p2, &err);
-            if (err) goto fail;
-            first[k].score = scaled(r, lb, unk);
+            if (known[k]) {
+                first[k].score = held_vals[2 * k];
+            } else {
+                double r = call_word(&lm, &wl[k], p1, p2, &err);
+                if (err) goto fail;
+                first[k].score = scaled(r, lb, unk);
+            }
             first[k].k = k;
+            if (vals != NULL) {
+                vals[2 * k] = first[k].score;
+                if (known[k] == 2) vals[2 * k + 1] = held_vals[2 * k + 1];
+            }
         }
     }
     for (i = 1; i < n_lows; i++) { /* insertion sort: stable, a total order here */
@@ -234,6 +338,7 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
     }
     if (has_min && (n_lows == 0 || first[0].score - s_hist < min_left)) {
         PyMem_Free(wr);
+        Py_XDECREF(vals_obj);
         Py_RETURN_NONE;
     }
     /* base = sequence_logprob([s, *right], left) */
@@ -256,7 +361,9 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         const Word *lo;
         k = first[i].k;
         if (lp1 - base < cut) break;
-        if (n_right) {
+        if (known[k] == 2) {
+            seq = held_vals[2 * k + 1];
+        } else if (n_right) {
             lo = &wl[k];
             r = call_word(&lm, &wr[0], lo, h1 ? &wh1 : NULL, &err);
             if (err) goto fail;
@@ -277,6 +384,7 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
                 }
             }
         }
+        if (vals != NULL) vals[2 * k + 1] = seq;
         g = (lp1 + seq) - base;
         if (g > top) {
             top = g;
@@ -299,19 +407,25 @@ static PyObject *gains_entry(PyObject *module, PyObject *const *args, Py_ssize_t
         rows[j + 1] = x;
     }
     list = PyList_New(n_rows);
-    if (list == NULL) return NULL;
+    if (list == NULL) {
+        Py_XDECREF(vals_obj);
+        return NULL;
+    }
     for (i = 0; i < n_rows; i++) {
         PyObject *t = Py_BuildValue("(dnd)", rows[i].neg, rows[i].k, rows[i].lp1);
         if (t == NULL) {
             Py_DECREF(list);
+            Py_XDECREF(vals_obj);
             return NULL;
         }
         PyList_SET_ITEM(list, i, t);
     }
+    if (held) return Py_BuildValue("(dNddN)", s_hist, list, top, cut, vals_obj);
     out = Py_BuildValue("(dNdd)", s_hist, list, top, cut);
     return out;
 fail:
     PyMem_Free(wr);
+    Py_XDECREF(vals_obj);
     return NULL;
 }
 
@@ -476,11 +590,26 @@ fail:
     return NULL;
 }
 
+/* wid_memo_size() -> the number of words whose ids are kept (WID_MEMO) */
+static PyObject *wid_memo_size_entry(PyObject *module, PyObject *unused) {
+    return PyLong_FromSsize_t(wid_memo == NULL ? 0 : PyDict_GET_SIZE(wid_memo));
+}
+
+/* wid_memo_clear(): forget the kept ids */
+static PyObject *wid_memo_clear_entry(PyObject *module, PyObject *unused) {
+    if (wid_memo != NULL) PyDict_Clear(wid_memo);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"wid_memo_size", wid_memo_size_entry, METH_NOARGS,
+     "wid_memo_size() -> the number of words whose ids gains() keeps (memo)."},
+    {"wid_memo_clear", wid_memo_clear_entry, METH_NOARGS, "wid_memo_clear(): forget the kept ids."},
     {"gains", (PyCFunction)(void (*)(void))gains_entry, METH_FASTCALL,
-     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids]) -> None or "
-     "(s_hist, rows, top, cut): repair.score.spin_evidence._gains's LM part, compiled "
-     "(ids: each word's id found once, the look-ups on ids)."},
+     "gains(prob, s, h1, h2, lows, rl, min_left, window, lb, unk[, ids[, memo[, held_lows, "
+     "held_vals]]]) -> None or (s_hist, rows, top, cut[, vals]): repair.score.spin_evidence._gains's LM part, compiled "
+     "(ids: each word's id found once, the look-ups on ids; memo: each str's id kept; "
+     "held_lows, held_vals: an earlier call's values in the same context, and vals returned)."},
     {"fill", (PyCFunction)(void (*)(void))fill_entry, METH_FASTCALL,
      "fill(gains, cut, top, s_hist, statics, origs, counts, n, weights, bias, clip) -> "
      "(names, bytes, best): repair.score.spin_evidence._packed_filler's loop, compiled."},

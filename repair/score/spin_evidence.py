@@ -288,6 +288,17 @@ _COMPILED_MAX = 64
 #: (-21 %); ~2 % of an unknown spinner's run, not resolved in 3 alternated process pairs at
 #: load 4-6; every spin_eval dev repair identical.  Session 55, spinspeed (benchmarks/RESULTS.md).
 WORD_IDS = True
+#: The compiled LM part (:data:`WORD_IDS`) keeps each word's id by its str for the process
+#: (``_spingains.c``'s ``wid_memo``, per model, emptied past 1 M words) instead of asking
+#: pocketsphinx's ``ngram_wid`` (a case-folding hash of the UTF-8 and a string compare in
+#: its own table) for the ~25 words of every table again: a rare word's candidates are read
+#: by the first reading and again by the reverse, wide reverse, hypernym and wide readings
+#: (issue 14).  Exact: the same id for the same str, the same look-ups
+#: (tests/test_spin_widmemo63.py).  The 89,376 compiled calls of spinbot 100 k replayed,
+#: 6 alternated rounds at load ~6.5: best 1.799 -> 1.759 s (24,645 words kept, ~3 MB); small:
+#: the n-gram look-ups themselves (~350 ns each, 5.2 M) are the cost.  Session 63,
+#: speed100k (benchmarks/RESULTS.md).
+WID_MEMO = True
 #: The ``_spingains`` module once looked for (None: not built).
 _COMPILED: list[object] = []
 
@@ -323,11 +334,13 @@ def _gains(
         h1 = left[-1].lower() if n_left else None
         h2 = left[-2].lower() if n_left >= 2 else None
         rl = [w.lower() for w in right]
+        if CONTEXT_MEMO:
+            return _context_read(fast, lm.prob_api, s, h1, h2, rl, originals, min_left)
         if READ_ON and min_left is None:
             return _read_on(fast, lm.prob_api, s, h1, h2, rl, originals)
         got = fast.gains(  # type: ignore[attr-defined]
             lm.prob_api, s, h1, h2, _lowered(originals), rl, min_left, WINDOW, _LOG_BASE,
-            UNKNOWN_LOGPROB, WORD_IDS,
+            UNKNOWN_LOGPROB, WORD_IDS, WID_MEMO,
         )  # fmt: skip
         return None if got is None else (s, *got)  # type: ignore[misc]
     return _py_gains(lm.prob, left, written, right, originals, min_left)
@@ -358,8 +371,73 @@ _HELD_PER_CONTEXT = 4
 
 
 def drop_held() -> None:
-    """Forget the tables :data:`READ_ON` holds (a new document)."""
+    """Forget the tables :data:`READ_ON` holds and the values :data:`CONTEXT_MEMO` keeps
+    (a new document)."""
     _HELD.clear()
+    _CTX.clear()
+    _CTX_BYTES[0] = 0
+
+
+#: Each context's LM values kept for the document (issue 14, session 63): the readings of a
+#: rare word (the first, then reverse, wide reverse, hypernym, wide) read the same context
+#: again with longer lists whose first candidates are the earlier list's (its own
+#: candidates, then the reading's new ones), ~40 % of an unknown spinner's candidate reads
+#: (spinbot 100 k: 858 k of 2.05 M), every ~16 k tables apart: :data:`READ_ON`'s 1,024 held
+#: tables are long emptied by then on a long text, and holding them all costs ~185 MB.  Kept
+#: instead: per context (written word, two words before, the words after), the newest
+#: longest candidate list and two doubles a candidate (its first-word score and its
+#: right-context sum: 16 bytes, against ~120 for a held row); the compiled ``gains`` reads
+#: a candidate standing at the same place of the kept list from them and looks up only the
+#: rest, then orders and cuts the rows as one call does: every table equals the table
+#: :data:`READ_ON` off reads (the values are a function of the context and the candidate),
+#: and READ_ON's tables read the same (tests/test_spin_ctxmemo63.py).  Only on the compiled
+#: path; with ``min_left`` too.  Emptied with :func:`drop_held` and past
+#: :data:`_CTX_MAX_BYTES`.  Spinbot 100 k: 911 k of 2.13 M candidate reads served (43 %);
+#: ``repair_text`` in one process, off / on alternated (3 rounds, load 5-7, with
+#: :data:`WID_MEMO`): spinbot 100 k 18.22 -> 16.77 s (every round lower), WordNet 100 k
+#: 13.01 -> 12.60 s (medians); peak RSS +10-14 MB; every output, spin_eval dev / test and
+#: calibration-subset repair identical.  Session 63, speed100k (benchmarks/RESULTS.md).
+CONTEXT_MEMO = True
+_CTX: dict[tuple[str | None, ...], tuple[tuple[str, ...], bytes]] = {}
+#: The bytes :data:`_CTX` holds (a count: its lists and values and a key's share).
+_CTX_BYTES = [0]
+_CTX_MAX_BYTES = 24 << 20
+
+
+def _context_read(
+    fast: object,
+    prob: object,
+    s: str,
+    h1: str | None,
+    h2: str | None,
+    rl: list[str],
+    originals: tuple[str, ...],
+    min_left: float | None,
+) -> tuple[str, float, list[tuple[float, int, float]], float, float] | None:
+    """:func:`_gains` on the compiled path with the context's kept values
+    (:data:`CONTEXT_MEMO`)."""
+    key = (s, h1, h2, *rl)
+    lows = _lowered(originals)
+    kept = _CTX.get(key)
+    hl, hv = (None, None) if kept is None else kept
+    got = fast.gains(  # type: ignore[attr-defined]
+        prob, s, h1, h2, lows, rl, min_left, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB, WORD_IDS,
+        WID_MEMO, hl, hv,
+    )  # fmt: skip
+    if got is None:
+        return None
+    s_hist, rows, top, cut, vals = got
+    if hl is None or len(lows) >= len(hl):  # the longer list serves the shorter
+        size = 24 * len(lows) + 64 * len(key) + 200
+        if hl is None:
+            if _CTX_BYTES[0] + size > _CTX_MAX_BYTES:
+                _CTX.clear()
+                _CTX_BYTES[0] = 0
+        else:
+            size -= 24 * len(hl) + 64 * len(key) + 200
+        _CTX[key] = (lows, vals)
+        _CTX_BYTES[0] += size
+    return s, s_hist, rows, top, cut
 
 
 def _read_on(
@@ -388,13 +466,13 @@ def _read_on(
     if best is None:
         got = fast.gains(  # type: ignore[attr-defined]
             prob, s, h1, h2, _lowered(originals), rl, None, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB,
-            WORD_IDS,
+            WORD_IDS, WID_MEMO,
         )  # fmt: skip
         read = (s, *got)
     else:
         s_hist, rows2, top2, _cut2 = fast.gains(  # type: ignore[attr-defined]
             prob, s, h1, h2, _lowered(originals[m:]), rl, None, WINDOW, _LOG_BASE,
-            UNKNOWN_LOGPROB, WORD_IDS,
+            UNKNOWN_LOGPROB, WORD_IDS, WID_MEMO,
         )  # fmt: skip
         top1 = best[3]
         rows = best[2] + [(ng, k + m, lp1) for ng, k, lp1 in rows2]
