@@ -330,6 +330,8 @@ def _nonword_form(text: str) -> bool:
 #: Session 63 (ocrplace), issue 12: a short non-word with a mark glued after it ("should
 #: lefund lum. Mr."), read as :data:`repair.candidates.ocr_slot.GLUED_MARK` reads a real
 #: word there (the mark outside the span; a comma read across, a stop ends the right).
+#: **Off**: shipped SMH dev "per bhar, for good" -> year (a unit the lexicon lacks), the
+#: proxy dev nothing gained.
 GLUED_MARK = False
 
 

@@ -426,7 +426,12 @@ def _after_comma(toks: Sequence[Token], i: int) -> bool:
 #: comma or another mark of :data:`_READ_ACROSS` (the OCR's "wa? sittinp", "lh( ball")
 #: does not, when a lower-case word follows (a capital starts another clause).  Of the
 #: proxy dev's short common words the learned slot prices reach, 11 of the 23 the slot's
-#: place refuses have a glued mark (``benchmarks/ocr_declined.py``).
+#: place refuses have a glued mark (``benchmarks/ocr_declined.py``); most are a letter's
+#: glyph read as a mark.  **On**: ICDAR-only proxy dev 4,706 / 7,805 -> 4,704 / 7,802
+#: ("wa? sittinp" -> was, "lh( ball" -> the), shipped SMH dev 4,207 / 6,870 -> 4,206 /
+#: 6,870; test (read once) proxy 5,624 / 9,165 held, SMH 5,301 / 8,613 -> 5,303 / 8,616
+#: ("dog pup, by" -> up); speed suite OCR text, audit, clean English, census, light dev
+#: identical.  An apostrophe is not read across: "ol'" is the mark readers' chunk.
 GLUED_MARK = True
 _READ_ACROSS = frozenset(',;"()?!*^\u00a3')
 #: ... and a print with a stop or colon glued (:data:`_ENDS`), scored on its left context
@@ -467,6 +472,7 @@ def _glued_mark(toks: Sequence[Token], i: int, on: bool | None = None) -> str:
 #: minnies") is read too, the number read as a word of the context (the language model
 #: reads it as any other token), as :data:`repair.candidates.ocr_shortreal.MARKED_NEIGHBOURS`
 #: lets the short real-word search read it.  3 of the 23 the slot's place refuses.
+#: **Off**: proxy dev no output moved ("in nil 858" -> all gains 2.61 < :data:`PROPOSE`).
 BESIDE_NUMBER = False
 
 
