@@ -307,9 +307,13 @@ def slot_reason(kind: str, toks: list[Any], have: list[tuple[int, int, str, floa
             return f"print form: a non-word of {len(text)} letters", info
         if not ss._nonword_spot(toks, i):
             return f"print place: {_place(toks, i)}", info
-        left, right = ss._left(toks, i), words_after(toks, i, 2)
+        glued = ss._glued(toks, i)
+        right = words_after(toks, i + 1, 2) if glued == "," else words_after(toks, i, 2)
+        left = ss._left(toks, i)
         info["context"] = (left, right)
-    if not left or not right:
+    # a stop glued after the print ends the right context (session 63 ocrplace, GLUED_MARK)
+    ends = s._glued_mark(toks, i, s.GLUED_MARK if kind == "slot" else ss.GLUED_MARK) == "."
+    if not left or not (right or ends):
         return "no context", info
     if light and exact:
         info["rivals"] = sorted({w for w, _c in exact})[:4]

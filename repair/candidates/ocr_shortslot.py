@@ -327,9 +327,28 @@ def _nonword_form(text: str) -> bool:
     return not (is_known(text) or text in ARCHAIC_WORDS)
 
 
+#: Session 63 (ocrplace), issue 12: a short non-word with a mark glued after it ("should
+#: lefund lum. Mr."), read as :data:`repair.candidates.ocr_slot.GLUED_MARK` reads a real
+#: word there (the mark outside the span; a comma read across, a stop ends the right).
+#: **Off**: shipped SMH dev "per bhar, for good" -> year (a unit the lexicon lacks), the
+#: proxy dev nothing gained.
+GLUED_MARK = False
+
+
+def _glued(toks: Sequence[Token], i: int) -> str:
+    """:data:`GLUED_MARK`'s place (:func:`repair.candidates.ocr_slot._glued_mark`)."""
+    if not GLUED_MARK:
+        return ""
+    from repair.candidates.ocr_slot import _glued_mark
+
+    return _glued_mark(toks, i, True)
+
+
 def _nonword_spot(toks: list[Token], i: int) -> bool:
     """The tests of :func:`_nonword_place` that read the word's place (its form passed)."""
     if not _between_words(toks, i):
+        if _glued(toks, i):
+            return not line_broken_piece(toks, i) and toks[i - 2].text != "-"
         if not (CROSS_COMMA and _after_comma(toks, i)):
             return False
     elif split_piece(toks, i):
@@ -387,8 +406,9 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
     for i in at:
         tok = toks[i]
         left = _left(toks, i)
-        right = words_after(toks, i, 2)
-        if not left or not right:
+        glued = _glued(toks, i)
+        right = words_after(toks, i + 1, 2) if glued == "," else words_after(toks, i, 2)
+        if not left or not (right or glued == "."):
             continue
         rivals = rivals_at.get((tok.start, tok.end), [])
         found = slot_reading(tok.text, left, right, rivals)

@@ -42,7 +42,7 @@ from repair.candidates import ocr_funcspot
 from repair.candidates.ocr_context import words_after, words_before  # module level: hot
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import page_readings, page_word_counts
-from repair.candidates.ocr_shortreal import _between_words, _piece, unnamed
+from repair.candidates.ocr_shortreal import _between_words, _joined_piece, _piece, unnamed
 from repair.resources import lm as lm_module
 from repair.resources.frequency import zipf
 from repair.resources.lm import LanguageModel, get_lm
@@ -418,11 +418,109 @@ def _after_comma(toks: Sequence[Token], i: int) -> bool:
     )
 
 
+#: Session 63 (ocrplace), issue 12: a lower-case real word with a mark glued after it
+#: ("should lefund lum. Mr.", "found moporutii o, where") is read too: the word part
+#: alone is the slot (the mark stays outside the edit's span), its left context the two
+#: words before as ever, its right context read with the mark as a boundary: a stop or
+#: colon (:data:`_ENDS`) ends it (no right words: the word is scored on its left alone), a
+#: comma or another mark of :data:`_READ_ACROSS` (the OCR's "wa? sittinp", "lh( ball")
+#: does not, when a lower-case word follows (a capital starts another clause).  Of the
+#: proxy dev's short common words the learned slot prices reach, 11 of the 23 the slot's
+#: place refuses have a glued mark (``benchmarks/ocr_declined.py``); most are a letter's
+#: glyph read as a mark.  **On**: ICDAR-only proxy dev 4,706 / 7,805 -> 4,704 / 7,802
+#: ("wa? sittinp" -> was, "lh( ball" -> the), shipped SMH dev 4,207 / 6,870 -> 4,206 /
+#: 6,870; test (read once) proxy 5,624 / 9,165 held, SMH 5,301 / 8,613 -> 5,303 / 8,616
+#: ("dog pup, by" -> up); speed suite OCR text, audit, clean English, census, light dev
+#: identical.  An apostrophe is not read across: "ol'" is the mark readers' chunk.
+GLUED_MARK = True
+_READ_ACROSS = frozenset(',;"()?!*^\u00a3')
+#: ... and a print with a stop or colon glued (:data:`_ENDS`), scored on its left context
+#: alone.  **Off**: SMH dev one wrong edit ("Friday last" printed "clay lust. The" ->
+#: "just"), the proxy dev nothing.
+GLUED_STOP = False
+_ENDS = frozenset(".:")
+
+
+def _glued_mark(toks: Sequence[Token], i: int, on: bool | None = None) -> str:
+    """:data:`GLUED_MARK`'s place: ``","`` (read across) or ``"."`` (ends the right
+    context; two letters or more) for a lower-case word, a word one space before it
+    (no lone capital) and one mark glued after it, then a space and (across a comma) a
+    word that is no lone capital; ``""`` otherwise.  ``on``: the flag of the reader asking
+    (:data:`repair.candidates.ocr_shortslot.GLUED_MARK`)."""
+    if not (GLUED_MARK if on is None else on) or i < 2 or i + 2 >= len(toks):
+        return ""
+    text, mark, before = toks[i].text, toks[i + 1], toks[i - 2]
+    if not text.islower() or mark.kind != "punct" or len(mark.text) != 1:
+        return ""
+    if toks[i - 1].kind != "space" or "\n\n" in toks[i - 1].text or before.kind != "word":
+        return ""
+    if len(before.text) == 1 or toks[i + 2].kind != "space":
+        return ""
+    if mark.text in _ENDS:
+        # "n. Justice": one letter and a stop is an initial as often as a word
+        return "." if GLUED_STOP and len(text) >= 2 else ""
+    if mark.text not in _READ_ACROSS or "\n\n" in toks[i + 2].text or i + 3 >= len(toks):
+        return ""
+    after = toks[i + 3]
+    if after.kind != "word" or not after.text.islower():
+        return ""  # "that inn, The plaintiff": past a comma, a capital starts another clause
+    return ","
+
+
+#: Session 63 (ocrplace), issue 12: a lower-case real word with a number one space before
+#: or after it and a word on the other side ("There aro in nil 858 publio", "and roi 10
+#: minnies") is read too, the number read as a word of the context (the language model
+#: reads it as any other token), as :data:`repair.candidates.ocr_shortreal.MARKED_NEIGHBOURS`
+#: lets the short real-word search read it.  3 of the 23 the slot's place refuses.
+#: **Off**: proxy dev no output moved ("in nil 858" -> all gains 2.61 < :data:`PROPOSE`).
+BESIDE_NUMBER = False
+
+
+def _beside_number(toks: Sequence[Token], i: int) -> bool:
+    """:data:`BESIDE_NUMBER`'s place: spaces either side, a number on one side and a word
+    (no lone letter) or a number on the other."""
+    if not BESIDE_NUMBER or i < 2 or i + 2 >= len(toks) or not toks[i].text.islower():
+        return False
+    if toks[i - 1].kind != "space" or toks[i + 1].kind != "space":
+        return False
+    if "\n\n" in toks[i - 1].text or "\n\n" in toks[i + 1].text:
+        return False
+    sides = (toks[i - 2], toks[i + 2])
+    if not any(t.kind == "number" for t in sides):
+        return False
+    return all(t.kind == "number" or (t.kind == "word" and len(t.text) > 1) for t in sides)
+
+
+def _words_numbers(
+    toks: Sequence[Token], i: int, step: int, first: Mapping[int, str] | None = None
+) -> list[str]:
+    """Up to two words or numbers from token ``i`` on (``step`` -1: before it), only spaces
+    between, in reading order; each word as ``first`` has it."""
+    out: list[str] = []
+    j = i + step
+    while 0 <= j < len(toks) and len(out) < 2:
+        t = toks[j]
+        if t.kind == "space":
+            if "\n\n" in t.text:
+                break
+        elif t.kind in ("word", "number"):
+            out.append(first.get(t.start, t.text) if first else t.text)
+        else:
+            break
+        j += step
+    return out[::-1] if step < 0 else out
+
+
 def _eligible_place(toks: list[Token], i: int, counts: Callable[[], Counter[str]]) -> bool:
     """The tests of :func:`_eligible` that read the word's place (its form passed)."""
     text = toks[i].text
     title = not text.islower()
     if not _between_words(toks, i):
+        if _beside_number(toks, i):
+            return not (_joined_piece(toks, i) or line_broken_piece(toks, i))
+        if _glued_mark(toks, i):
+            joined = is_known(toks[i - 2].text.lower() + text.lower())  # "alw ays."
+            return not joined and not line_broken_piece(toks, i) and toks[i - 2].text != "-"
         return _after_comma(toks, i) and not line_broken_piece(toks, i)
     if _piece(toks, i) or line_broken_piece(toks, i):
         return False
@@ -480,6 +578,12 @@ def _context(toks: Sequence[Token], i: int, first: dict[int, str]) -> tuple[list
     the word before, :data:`CROSS_COMMA`), each read as ``first`` has it."""
     if _after_comma(toks, i):
         return words_before(toks, i - 2, 2, first), words_after(toks, i, 2, first)
+    if _beside_number(toks, i):
+        return _words_numbers(toks, i, -1, first), _words_numbers(toks, i, 1, first)
+    glued = _glued_mark(toks, i)
+    if glued:
+        right = words_after(toks, i + 1, 2, first) if glued == "," else []
+        return words_before(toks, i, 2, first), right
     return words_before(toks, i, 2, first), words_after(toks, i, 2, first)
 
 
@@ -546,6 +650,11 @@ def slot_candidates(
     def printed(i: int) -> tuple[list[str], list[str]]:
         if _after_comma(toks, i):
             return words_before(toks, i - 2, 2), words_after(toks, i, 2)
+        if _beside_number(toks, i):
+            return _words_numbers(toks, i, -1), _words_numbers(toks, i, 1)
+        glued = _glued_mark(toks, i)
+        if glued:
+            return words_before(toks, i, 2), words_after(toks, i + 1, 2) if glued == "," else []
         return neighbours(toks, i)[0], words_after(toks, i, 2)
 
     for i in found_at:
@@ -557,7 +666,7 @@ def slot_candidates(
             left, right = _context(toks, i, first)
         else:
             left, right = printed(i)
-        if not left or not right:
+        if not left or not (right or _glued_mark(toks, i) == "."):
             continue
         rivals = exact.get(tok.start, [])
         if light and rivals:
