@@ -432,7 +432,11 @@ def _after_comma(toks: Sequence[Token], i: int) -> bool:
 #: 6,870; test (read once) proxy 5,624 / 9,165 held, SMH 5,301 / 8,613 -> 5,303 / 8,616
 #: ("dog pup, by" -> up); speed suite OCR text, audit, clean English, census, light dev
 #: identical.  An apostrophe is not read across: "ol'" is the mark readers' chunk.
-GLUED_MARK = True
+#: Turned **off** by the session 63 lead: the dev gain (3 tokens over both dev measures) is
+#: below what the held-out half can confirm, and both SMH test losses are the comma reading
+#: breaking a right word ("pup, by" -> up; "lust, acting" -> just over another reader's
+#: "last"), the same mechanism :data:`CROSS_COMMA` showed wrong on the speed suite's text.
+GLUED_MARK = False
 _READ_ACROSS = frozenset(',;"()?!*^\u00a3')
 #: ... and a print with a stop or colon glued (:data:`_ENDS`), scored on its left context
 #: alone.  **Off**: SMH dev one wrong edit ("Friday last" printed "clay lust. The" ->
