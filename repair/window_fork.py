@@ -114,9 +114,17 @@ WARM_OCR_TABLES = False
 #: OCR-garbled (from the second window: the recorders are put in after the first garbled
 #: window); once one was not, the carried entries are emptied here.  Exact: the memos'
 #: answers depend on their arguments and the loaded tables only
-#: (:data:`repair.window_memos.VERIFY` recomputes every merged entry).  False: every OCR
+#: (:data:`repair.window_memos.VERIFY` recomputes every merged entry: 0 of 738 k differed
+#: on the 300 k-word OCR speed text).  Only memos whose misses cost >= 40 us each are
+#: carried, at most 40 k entries held here (:mod:`repair.window_memos`).  Measured
+#: (benchmarks/RESULTS.md "Session 63, speedocr1m"; ``benchmarks/window_scale.py --kind ocr
+#: --words 100000 1000000``, alternated pairs at load 5-8): OCR 1 M words' windows 2-24
+#: median ~7.2 -> ~6.1 s CPU, the whole run ~180 -> ~163 s, 1 M / 100 k ~x12.8 -> ~x11.4
+#: (figures of the section), output sha256 1f67482de177 either way; peak 315 -> 339 MB (the
+#: carried entries in every child).  Texts with no OCR-garbled window install nothing
+#: (clean 1 M, the 5 MB unknown spinner: outputs and peaks as off).  False: every OCR
 #: child refills its memos (before).
-MERGE_OCR_MEMOS = False
+MERGE_OCR_MEMOS = True
 
 #: A child whose resident memory after its window is still under :data:`KEEP_CHILD_MB`
 #: stays alive and repairs the next window too (its arguments sent down a pipe), as the
