@@ -118,10 +118,11 @@ WARM_OCR_TABLES = False
 #: on the 300 k-word OCR speed text).  Only memos whose misses cost >= 40 us each are
 #: carried, at most 40 k entries held here (:mod:`repair.window_memos`).  Measured
 #: (benchmarks/RESULTS.md "Session 63, speedocr1m"; ``benchmarks/window_scale.py --kind ocr
-#: --words 100000 1000000``, alternated pairs at load 5-8): OCR 1 M words' windows 2-24
-#: median ~7.2 -> ~6.1 s CPU, the whole run ~180 -> ~163 s, 1 M / 100 k ~x12.8 -> ~x11.4
-#: (figures of the section), output sha256 1f67482de177 either way; peak 315 -> 339 MB (the
-#: carried entries in every child).  Texts with no OCR-garbled window install nothing
+#: --words 100000 1000000``, 3 alternated pairs at load 2.4-8): OCR 1 M words' windows 2-24
+#: median 7.23 -> 6.66 s CPU, the whole run 182.20 -> 170.11 s (every pair lower: -16.7,
+#: -12.1, -12.0 s), 1 M / 100 k x12.78 -> x10.94 by each run's own 100 k (x12.11 -> x11.31
+#: against the median 100 k), output sha256 1f67482de177 either way; peak 315-316 ->
+#: 340-369 MB (the carried entries in every child).  Texts with no OCR-garbled window install nothing
 #: (clean 1 M, the 5 MB unknown spinner: outputs and peaks as off).  False: every OCR
 #: child refills its memos (before).
 MERGE_OCR_MEMOS = True
