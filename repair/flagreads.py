@@ -173,6 +173,8 @@ DICT_MEMOS: dict[str, tuple[str, ...]] = {
 #: Reviewed module-level dicts and lists that are not watched, and why.
 NOT_DICT_MEMOS: dict[str, str] = {
     "repair.batch.state:_held_locks": "locks held by this process, not a memo",
+    "repair.window_fork:_memo_parts": "children's memo entries waiting for the merge",
+    "repair.window_memos:_installed": "the installed memos and their recorders, not a memo",
     "repair.candidates.ocr_far:_last_not_first_of": "its own memo of the ``ends`` it read",
     "repair.candidates.ocr_glued:_paired_memo": "keyed by the identity of a page's tokens",
     "repair.candidates.ocr_nameshape:_LONGEST": "reads no flag",

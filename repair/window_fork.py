@@ -105,6 +105,28 @@ WARM_TABLES = False
 #: failed beside a 1 M run during its development; to be re-measured at a quiet load.
 WARM_OCR_TABLES = False
 
+#: A child whose window the OCR stage found garbled sends back the per-word memo entries
+#: its window filled (:mod:`repair.window_memos`: the OCR readers' and the word tables'
+#: bounded ``lru_cache`` memos, each entry looked up again at the window's end), and this
+#: process puts them into its own memos before its next fork, so later OCR children inherit
+#: them (copy-on-write) instead of refilling them, as a window in one process finds its
+#: predecessor's (session 63, speedocr1m).  Only while every window of the text so far was
+#: OCR-garbled (from the second window: the recorders are put in after the first garbled
+#: window); once one was not, the carried entries are emptied here.  Exact: the memos'
+#: answers depend on their arguments and the loaded tables only
+#: (:data:`repair.window_memos.VERIFY` recomputes every merged entry: 0 of 738 k differed
+#: on the 300 k-word OCR speed text).  Only memos whose misses cost >= 40 us each are
+#: carried, at most 40 k entries held here (:mod:`repair.window_memos`).  Measured
+#: (benchmarks/RESULTS.md "Session 63, speedocr1m"; ``benchmarks/window_scale.py --kind ocr
+#: --words 100000 1000000``, 3 alternated pairs at load 2.4-8): OCR 1 M words' windows 2-24
+#: median 7.23 -> 6.66 s CPU, the whole run 182.20 -> 170.11 s (every pair lower: -16.7,
+#: -12.1, -12.0 s), 1 M / 100 k x12.78 -> x10.94 by each run's own 100 k (x12.11 -> x11.31
+#: against the median 100 k), output sha256 1f67482de177 either way; peak 315-316 ->
+#: 340-369 MB (the carried entries in every child).  Texts with no OCR-garbled window
+#: install nothing (clean 1 M, the 5 MB unknown spinner: outputs and peaks as off).
+#: False: every OCR child refills its memos (before).
+MERGE_OCR_MEMOS = True
+
 #: A child whose resident memory after its window is still under :data:`KEEP_CHILD_MB`
 #: stays alive and repairs the next window too (its arguments sent down a pipe), as the
 #: windows run in one process; one whose memory passed it reports its window and exits,
@@ -216,6 +238,10 @@ _heavy = False
 #: Whether this text has shown a window that was not OCR-garbled (:data:`WARM_OCR_TABLES`);
 #: :func:`release` forgets it at the text's end.
 _not_ocr = False
+#: Whether this text has shown an OCR-garbled window (:data:`MERGE_OCR_MEMOS`), and the
+#: memo entries its children sent back that this process has not merged yet.
+_garbled_seen = False
+_memo_parts: list[dict[str, bytes]] = []
 
 
 def _write(fd: int, obj: object) -> None:
@@ -256,9 +282,48 @@ def release() -> None:
     """End the kept child, if any (it exits when its pipe closes), and forget whether the
     text had a heavy window (:data:`KEEP_UNTIL_HEAVY`): called when a text's windows are
     done."""
-    global _heavy, _not_ocr
-    _heavy = _not_ocr = False
+    global _heavy, _not_ocr, _garbled_seen
+    _heavy = _not_ocr = _garbled_seen = False
     _end_child()
+    _drop_memos()
+
+
+def _drop_memos() -> None:
+    """Forget the memo entries not merged yet and empty the merged ones
+    (:data:`MERGE_OCR_MEMOS`): the same answers, recomputed."""
+    _memo_parts.clear()
+    window_memos = sys.modules.get("repair.window_memos")
+    if window_memos is not None:
+        window_memos.clear()
+
+
+def _merging() -> bool:
+    """Whether the next child records its memo entries and this process merges them
+    (:data:`MERGE_OCR_MEMOS`: a text whose windows so far were all OCR-garbled)."""
+    return MERGE_OCR_MEMOS and _garbled_seen and not _not_ocr
+
+
+def _prepare_memos() -> None:
+    """Before a fork (:data:`MERGE_OCR_MEMOS`): the recorders put behind the memos, the
+    children's entries merged, the notes emptied (a child notes its own window's)."""
+    if not _merging():
+        return
+    from repair import window_memos
+
+    window_memos.install()
+    while _memo_parts:
+        window_memos.merge(_memo_parts.pop(0))
+    for _memo, recorder in window_memos._installed.values():
+        recorder.forget()
+    window_memos.snapshot()
+
+
+def _memo_entries(garbled: bool) -> dict[str, bytes]:
+    """In a child after its window: the memo entries it filled, if it records them."""
+    window_memos = sys.modules.get("repair.window_memos")
+    if not (garbled and _merging()) or window_memos is None or not window_memos._installed:
+        return {}
+    return window_memos.export()
 
 
 def _end_child() -> None:
@@ -290,7 +355,7 @@ def _run_kept(fn: Callable[..., _T], args: tuple[object, ...]) -> tuple[bool, _T
         return False, None
     try:
         _write(child.send, args)
-        ok, value, new, full, garbled, stay = _read(child.receive)  # type: ignore[misc]
+        ok, value, new, full, garbled, stay, memos = _read(child.receive)  # type: ignore[misc]
     except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
         _end_child()
         return False, None
@@ -298,7 +363,7 @@ def _run_kept(fn: Callable[..., _T], args: tuple[object, ...]) -> tuple[bool, _T
         _end_child()
         return False, None
     kept += 1
-    _learn(new, full, garbled)
+    _learn(new, full, garbled, memos)
     if not stay:
         _end_child()
     return True, value
@@ -307,6 +372,11 @@ def _run_kept(fn: Callable[..., _T], args: tuple[object, ...]) -> tuple[bool, _T
 def _warming() -> bool:
     """Whether a child reports the loaders its window filled (WARM_TABLES, WARM_OCR_TABLES)."""
     return WARM_TABLES or WARM_OCR_TABLES
+
+
+def _reporting() -> bool:
+    """Whether a child reports whether its window was OCR-garbled."""
+    return _warming() or MERGE_OCR_MEMOS
 
 
 def _ocr_garbled(value: object) -> bool:
@@ -323,19 +393,32 @@ def _ocr_garbled(value: object) -> bool:
 def _filled(value: object, empty: set[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
     """The loaders of ``empty`` the child's call filled (what :func:`_learn` may load here)
     and whether its window was OCR-garbled."""
-    if not _warming():
+    if not _reporting():
         return [], False
     garbled = _ocr_garbled(value)
-    if not WARM_TABLES and not garbled:
-        return [], False
+    if not _warming() or (not WARM_TABLES and not garbled):
+        return [], garbled
     return sorted(empty & _loaders(filled=True)), garbled
 
 
-def _learn(new: list[str], full: list[tuple[str, str]], garbled: bool = True) -> None:
-    """What a child imported and loaded, for the next fork (WARM_IMPORTS, WARM_TABLES,
-    WARM_OCR_TABLES)."""
-    global _not_ocr
+def _learn(
+    new: list[str],
+    full: list[tuple[str, str]],
+    garbled: bool = True,
+    memos: dict[str, bytes] | None = None,
+) -> None:
+    """What a child imported, loaded and remembered, for the next fork (WARM_IMPORTS,
+    WARM_TABLES, WARM_OCR_TABLES, MERGE_OCR_MEMOS)."""
+    global _not_ocr, _garbled_seen
     _to_import.update(name for name in new if name not in warmed)
+    if MERGE_OCR_MEMOS:
+        if not garbled:
+            if not _not_ocr:
+                _drop_memos()  # an OCR window's entries: not for this mixed text's children
+        elif not _not_ocr:
+            _garbled_seen = True
+            if memos:
+                _memo_parts.append(memos)
     if not garbled:
         _not_ocr = True
         if not WARM_TABLES:
@@ -360,12 +443,13 @@ def _serve(fn: Callable[..., object], send: int, receive: int) -> None:
         try:
             value = fn(*args)  # type: ignore[operator]
         except BaseException:  # noqa: BLE001 -- the parent repairs the window itself
-            _write(send, (False, None, [], [], True, False))
+            _write(send, (False, None, [], [], True, False, {}))
             return
         new = sorted(set(sys.modules) - had) if had is not None else []
         full, garbled = _filled(value, empty)
+        memos = _memo_entries(garbled)
         stay = KEEP_CHILD and _resident_mb() < KEEP_CHILD_MB
-        _write(send, (True, value, new, full, garbled, stay))
+        _write(send, (True, value, new, full, garbled, stay, memos))
         if not stay:
             return
 
@@ -389,11 +473,12 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
             stream.flush()
         except (AttributeError, OSError, ValueError):
             pass
-    if WARM_IMPORTS or _warming() or CHILD_MEMO_BOUNDS:
+    if WARM_IMPORTS or _warming() or CHILD_MEMO_BOUNDS or MERGE_OCR_MEMOS:
         _import_for_children()
         if _warming():
             _load_for_children()
         _bound_child_memos()
+        _prepare_memos()
         if not can_fork():  # an import started a thread: this window runs here
             return fn(*args)
     read_end, write_end = os.pipe()
@@ -421,13 +506,16 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
             value = fn(*args)
             new = sorted(set(sys.modules) - had) if had is not None else []
             full, garbled = _filled(value, empty)
+            memos = _memo_entries(garbled)
             if down_read >= 0:
                 stay = _resident_mb() < KEEP_CHILD_MB
-                _write(write_end, (value, new, full, garbled, stay))
+                _write(write_end, (value, new, full, garbled, stay, memos))
                 if stay:
                     _serve(fn, write_end, down_read)
             else:
-                data = pickle.dumps((value, new, full, garbled), protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps(
+                    (value, new, full, garbled, memos), protocol=pickle.HIGHEST_PROTOCOL
+                )
                 with os.fdopen(write_end, "wb") as pipe:
                     pipe.write(data)
             code = 0
@@ -443,7 +531,7 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
     if down_read >= 0:
         os.close(down_read)
         try:
-            value, new, full, garbled, stay = _read(read_end)  # type: ignore[misc]
+            value, new, full, garbled, stay, memos = _read(read_end)  # type: ignore[misc]
         except (OSError, EOFError, pickle.PickleError, ValueError, TypeError):
             stay = None
         if stay:
@@ -455,7 +543,7 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
                 os.close(fd)
             _pid, status = os.waitpid(pid, 0)
         if stay is not None:
-            _learn(new, full, garbled)
+            _learn(new, full, garbled, memos)
             return value
         fallbacks += 1
         return fn(*args)
@@ -465,8 +553,8 @@ def run_apart(fn: Callable[..., _T], *args: object, keep: bool = False) -> _T:
     finally:
         _pid, status = os.waitpid(pid, 0)
     if status == 0 and data:
-        value, new, full, garbled = pickle.loads(data)
-        _learn(new, full, garbled)
+        value, new, full, garbled, memos = pickle.loads(data)
+        _learn(new, full, garbled, memos)
         return value
     fallbacks += 1
     return fn(*args)
