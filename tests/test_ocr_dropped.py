@@ -104,10 +104,14 @@ SENTENCE = "The District Court sat. The Distict Court adjourned until Monday."
 
 def test_off_by_default_and_reads_the_drop_when_on(monkeypatch: pytest.MonkeyPatch) -> None:
     # the walk's lost-letter rows (ocr_channel.INDEL_ROWS, off by default; on, they) read
-    # "Distict" too: off here, so that only this module's reading is tested
+    # "Distict" too: off here, so that only this module's reading is tested; so is the
+    # article's own name reading (ocr_docname.DOC_NAME, session 63), which reads it from the
+    # "District" the sentence prints
+    from repair.candidates import ocr_docname
     from repair.score import ocr_channel, ocr_table
 
     monkeypatch.setattr(ocr_channel, "INDEL_ROWS", ())
+    monkeypatch.setattr(ocr_docname, "DOC_NAME", False)
     ocr_table._clear_caches()
     ocr_channel._windows.clear()
     ocr_channel._window_plans.clear()
