@@ -401,7 +401,12 @@ CONTEXT_MEMO = True
 _CTX: dict[tuple[str | None, ...], tuple[tuple[str, ...], bytes]] = {}
 #: The bytes :data:`_CTX` holds (a count: its lists and values and a key's share).
 _CTX_BYTES = [0]
-_CTX_MAX_BYTES = 24 << 20
+#: 6 MB (the lead, session 63; speed100k shipped 24 MB): the unknown spinner's 5 MB text
+#: peaks at 303,156 KB with 24 MB (its forked windows each fill their own), 296,424 with 6
+#: and 297,792 with the memo off; spinbot 100 k CPU, three alternated runs of each at load
+#: 1.6-2.1, medians 18.52 s (24 MB) / 18.98 (6) / 19.21 (12), the spread 17.2-19.5 s: no
+#: difference resolved; peak 520 -> 507 MB; every output identical.
+_CTX_MAX_BYTES = 6 << 20
 
 
 def _context_read(
