@@ -219,17 +219,10 @@ def install() -> int:
 
 def _put(fresh: dict[int, Any]) -> None:
     """Each memo whose id is a key of ``fresh`` replaced by its value in every loaded
-    ``repair`` module that holds it as a global."""
-    if not fresh:
-        return
-    for mod_name, module in list(sys.modules.items()):
-        if module is None or not (mod_name == "repair" or mod_name.startswith("repair.")):
-            continue
-        space = vars(module)
-        for key, value in list(space.items()):
-            memo = fresh.get(id(value))
-            if memo is not None:
-                space[key] = memo
+    ``repair`` module that holds it as a global (:func:`~repair.resources.memo_reset.put_memos`)."""
+    from repair.resources.memo_reset import put_memos
+
+    put_memos(fresh)
 
 
 def uninstall(name: str) -> None:

@@ -235,8 +235,15 @@ def _replace_memos(limits: Iterable[tuple[object, int]], prefix: str) -> int:
         new = lru_cache(maxsize=limit)(inner)
         update_wrapper(new, inner)
         fresh[id(memo)] = new
+    put_memos(fresh, prefix)
+    return len(fresh)
+
+
+def put_memos(fresh: dict[int, object], prefix: str = "repair") -> None:
+    """Each memo whose ``id`` is a key of ``fresh`` replaced by its value in every loaded
+    module under ``prefix`` that holds it as a global."""
     if not fresh:
-        return 0
+        return
     for name, module in list(sys.modules.items()):
         if module is None or not (name == prefix or name.startswith(prefix + ".")):
             continue
@@ -245,7 +252,6 @@ def _replace_memos(limits: Iterable[tuple[object, int]], prefix: str) -> int:
             new = fresh.get(id(value))
             if new is not None:
                 space[key] = new
-    return len(fresh)
 
 
 #: Between the windows of a big text (issue 14): a memo of :func:`other_memos` (the spin,

@@ -71,10 +71,6 @@ def restored(doc: Document, edits: Sequence[Edit]) -> set[tuple[str, str]]:
     }
 
 
-def _lemmas(word: str) -> frozenset[str]:
-    return lemmas(word)
-
-
 def inflection_of(written: str, original: str, pair: tuple[str, str]) -> bool:
     """Whether (``written``, ``original``) is an inflection of the restored ``pair``: as
     many words each, every word sharing a lemma with the pair's word at its place.
@@ -86,11 +82,7 @@ def inflection_of(written: str, original: str, pair: tuple[str, str]) -> bool:
     >>> inflection_of("main interest", "thing", ("main interests are", "things"))
     False
     """
-    a, b = written.split(), pair[0].split()
-    if len(a) != len(b) or len(original.split()) != len(pair[1].split()):
-        return False
-    words = [*zip(a, b, strict=True), *zip(original.split(), pair[1].split(), strict=True)]
-    return all(x == y or _lemmas(x) & _lemmas(y) for x, y in words)
+    return _same_span(written, pair[0]) and _same_span(original, pair[1])
 
 
 def mapped_spans(
@@ -138,7 +130,7 @@ class _Near:
         self.done = done
         self.index: dict[str, set[tuple[str, str]]] = {}
         for d in done:
-            for lemma in _lemmas(d[0].split()[0]):
+            for lemma in lemmas(d[0].split()[0]):
                 self.index.setdefault(lemma, set()).add(d)
         self.memo: dict[str, list[tuple[str, str]]] = {}
 
@@ -146,7 +138,7 @@ class _Near:
         got = self.memo.get(written)
         if got is None:
             if INFLECTED:
-                pool = set().union(*(self.index.get(x, ()) for x in _lemmas(written.split()[0])))
+                pool = set().union(*(self.index.get(x, ()) for x in lemmas(written.split()[0])))
                 got = sorted(d for d in pool if d[0] == written or _same_span(written, d[0]))
             else:
                 got = sorted(d for d in self.done if d[0] == written)
@@ -200,8 +192,9 @@ def _repicked(
 
 
 def _same_span(a: str, b: str) -> bool:
-    """Whether the written spans ``a`` and ``b`` are inflections of each other."""
+    """Whether the spans ``a`` and ``b`` are inflections of each other: as many words,
+    each sharing a lemma with the other's word at its place."""
     x, y = a.split(), b.split()
     return len(x) == len(y) and all(
-        u == v or _lemmas(u) & _lemmas(v) for u, v in zip(x, y, strict=True)
+        u == v or bool(lemmas(u) & lemmas(v)) for u, v in zip(x, y, strict=True)
     )
