@@ -43,6 +43,7 @@ def test_far_rows_need_the_lead_the_bar_and_the_document_habit(
     assert not any(w.original == "darts" for w in d.words)
     monkeypatch.setattr(far, "FAR_ROWS", 0)
     monkeypatch.setattr(far, "FAR_BAR", 0.1)
+    monkeypatch.setattr(far, "FAR_LEAD", 4.0)  # (its lead over "cats" is 4-6 nats)
     rows = far.far_reverse_rows(doc, d, [], 0.5, [])
     assert rows and {c.replacement for c in rows} == {"darts"}
     assert all(c.features["reverse_far"] and c.features["word_bar"] == 0.1 for c in rows)
@@ -62,6 +63,7 @@ def test_the_reverse_reading_adds_them_only_with_the_flag(monkeypatch: pytest.Mo
     d = spin.STAGE.detect(doc)
     monkeypatch.setattr(far, "FAR_ROWS", 0)
     monkeypatch.setattr(far, "FAR_BAR", 0.1)
+    monkeypatch.setattr(far, "FAR_LEAD", 4.0)
     assert far.FAR_REVERSE is False  # shipped off
     assert not any(c.features.get("reverse_far") for c in spin.reverse_reading(doc, d, [], 0.5))
     monkeypatch.setattr(far, "FAR_REVERSE", True)
