@@ -268,6 +268,8 @@ def _accept(
         evidence["reverse_candidates"] = True
     if f.get("reverse_wide"):  # past the reverse rows' cut (stages/spin.wide_reverse_rows)
         evidence["reverse_wide_candidates"] = True
+    if f.get("reverse_far"):  # past the wide cut, large gain (stages/spin_far.py)
+        evidence["reverse_far_candidates"] = True
     if f.get("span_mapping"):  # a restored span mapping carried (score/spin_span_mapping.py)
         evidence["span_mapping"] = f["span_mapping"]
     if f.get("pair_source") == "inflected":  # a profile row at another inflection

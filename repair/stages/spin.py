@@ -107,6 +107,7 @@ from repair.score.spin_sense_pick import later_sense_extra, sense_table
 from repair.score.spin_span_rare import rare_spans
 from repair.score.spin_span_tight import tight_reading
 from repair.score.spin_topic import topic_gain
+from repair.stages import spin_far
 from repair.types import Candidate, Detection, Edit
 
 if TYPE_CHECKING:
@@ -1815,6 +1816,8 @@ def reverse_reading(
         rows = _reverse_rows(doc, detection, words, changed, bar, rbar, picked, scored, True)
     if REVERSE_WIDE and len(rows) >= REVERSE_WIDE_ROWS:
         rows += wide_reverse_rows(doc, detection, edits, bar, rows, refit=refit)
+    if spin_far.FAR_REVERSE:  # past the wide cut, where the far originals gain much more
+        rows += spin_far.far_reverse_rows(doc, detection, edits, bar, rows)
     if REVERSE_ROWLESS:
         lower = REVERSE_ROWLESS_BAR if len(rows) >= REVERSE_ROWLESS_ROWS else None
         rows += rowless_reverse_rows(doc, detection, edits, bar, lower)
