@@ -600,7 +600,7 @@ def _repair_document(
             combo_phrase, combo_misfit = _combo(
                 text, span, paraphrase, score_fields["collocation"], edits, details["spin_score"]
             )
-        score_fields["spin"] = document_spin(
+        score_args = (
             score_fields["spin"],
             score_fields["collocation"],
             words_per_100,
@@ -618,6 +618,12 @@ def _repair_document(
             combo_phrase,
             combo_misfit,
         )
+        score_fields["spin"] = document_spin(*score_args)
+        if spin_doc.ORDINARY_FIT_DAMPEN and score_fields["spin"] < 0.5:  # session 64
+            fit = _fit_surprise(text)  # read under the cut only
+            if fit is not None:
+                details["spin_score"]["fit_surprise"] = round(fit, 3)
+                score_fields["spin"] = document_spin(*score_args, fit_surprise=fit)
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)
     by_kind = Counter(e.kind for e in edits)
@@ -657,12 +663,30 @@ def _combo(
         phrase = combo.phrase_surprise(span, paraphrase, collocation, restored_long_spans(edits))
         out["combo_phrase"] = round(phrase, 3)
     if spin_doc.COMBO_MISFIT_WEIGHT:
-        from repair.detect.spin_combo import cues
-        from repair.detect.spin_neighbour_misfit import neighbour_misfit_share
-
-        misfit = combo.misfit_surprise(cues(text), neighbour_misfit_share(text))
+        misfit = _misfit_surprise(text)
         out["combo_misfit"] = round(misfit, 3)
     return phrase, misfit
+
+
+def _misfit_surprise(text: str) -> float:
+    """:func:`repair.detect.spin_combo_score.misfit_surprise` of ``text`` (its cues read)."""
+    from repair.detect import spin_combo_score as combo
+    from repair.detect.spin_combo import cues
+    from repair.detect.spin_neighbour_misfit import neighbour_misfit_share
+
+    return combo.misfit_surprise(cues(text), neighbour_misfit_share(text))
+
+
+def _fit_surprise(text: str) -> float | None:
+    """The register-read misfit surprise that scales the document score's word cues under
+    the cut (:data:`repair.detect.spin_document.ORDINARY_FIT_DAMPEN`), None on a text with
+    fewer content words than the model reads."""
+    from repair.detect import spin_combo_score as combo
+    from repair.detect.spin_combo import content_words
+
+    if content_words(text) < combo.min_content():
+        return None
+    return _misfit_surprise(text)
 
 
 #: The detection-details key under which a stage lists the spans it declined, as

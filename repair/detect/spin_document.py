@@ -43,6 +43,11 @@ map sends :data:`SPUN_AT` (the surprise with as many clean dev documents at or a
 the spin stage's score had at or above 0.5: 17 of 1,339, less the four formal clean-suite
 texts :func:`profile_as_read` took out) to 0.5, so 0.5 still means spun.
 
+Under the cut, the four word-level cues are scaled by how ordinarily the document's content
+words fit their context (:data:`ORDINARY_FIT_DAMPEN`, session 64): a clean register raises
+them too (formal, old or list-like prose), a spinner's substitutes also fit worse (shipped
+off: the seed spinner's test AUC fell).
+
 >>> round(document_score(0.0, 0.0), 3), round(document_score(1.0, 1.0, 20.0, 10.0), 6)
 (0.0, 1.0)
 >>> round(document_score(0.1, 0.0, 0.2), 3) < 0.5 < round(document_score(0.9, 0.0, 0.2), 3)
@@ -383,6 +388,31 @@ COMBO_MISFIT_WEIGHT = 0.0
 #: The weights tuned on dev (what the two are set to for the ON figures).
 COMBO_PHRASE_WEIGHT_TUNED = 1.2
 COMBO_MISFIT_WEIGHT_TUNED = 0.74
+#: Under the cut, the word-level cues a clean register also raises (the spin stage's score,
+#: the collocation score, the expected spun words and the profile's evidence per 100 words)
+#: are scaled down where the document's content words fit their context as ordinarily as a
+#: clean document's: by ``DAMPEN_FLOOR + (1 - DAMPEN_FLOOR) * min(1, fit / DAMPEN_FULL)``, where
+#: ``fit`` is the register-read misfit surprise of :mod:`repair.detect.spin_combo_score`
+#: (``lexicons/spin_combo.json``, fitted on dev documents 40-199 only, session 61) and is read
+#: only on documents of its ``min_content`` content words or more.  A spinner's substitutes fit
+#: worse, so a spun document keeps its word cues while a clean text whose high word cues are
+#: a register effect (formal, old or list-like prose) drops under them; the multi-word, family
+#: and tortured cues are never scaled.  A document at or over the cut is never read (the
+#: score of every flagged document, the FPR at 0.5 and every edit are unchanged by
+#: construction).  Session 64 (spinauc; benchmarks/RESULTS.md, "Session 64, spinauc").
+#: **Shipped off**: dev AUC (``spin_eval.py --all --split dev --unlisted``) distrib 0.592 ->
+#: 0.714, distrib1 0.606 -> 0.719, phrase 0.733 -> 0.788, WordNet 0.986 -> 0.993, seed 0.992 ->
+#: 0.997, spinbot 0.991 -> 0.995, none down, every edit identical, the calibration's FPR and
+#: changed tokens identical (AUC against every clean register dev 0.985 -> 0.990, test 0.959 ->
+#: 0.965); but test (read once) seed 0.956 -> 0.936 and phrase 0.753 -> 0.746 (distrib 0.662 ->
+#: 0.755, distrib1 0.647 -> 0.749): the seed spinner's test families are outside its profile,
+#: so their documents rest on the word cues, and their substitutes fit as ordinarily as a
+#: clean text's.  False: the score as before (the fit not computed).
+ORDINARY_FIT_DAMPEN = False
+#: The scale of the word cues at an ordinary fit (surprise 0) (dev: 0.2 of 0, 0.2, 0.4).
+DAMPEN_FLOOR = 0.2
+#: The fit surprise (nats) from which the word cues are read in full (dev: 3 of 2, 3, 4, 6).
+DAMPEN_FULL = 3.0
 #: Weight of the surprise of the words, profile and family cues (module doc).
 PART_WEIGHT = 0.8
 #: The surprise reported as 0.5 (module doc; dev clean documents; since session 19 the 13
@@ -549,6 +579,7 @@ def surprise(
     long_spans: int = 0,
     combo_phrase: float = 0.0,
     combo_misfit: float = 0.0,
+    fit_surprise: float | None = None,
 ) -> float:
     """The document's surprise under clean English (module doc): the largest cue's;
     ``paraphrase`` is :func:`paraphrase_evidence`, ``tortured`` the tortured stage's score,
@@ -557,7 +588,9 @@ def surprise(
     (read only with :data:`DENSITY_WEIGHT`), ``misfit``
     :func:`repair.detect.spin_misfit.misfit_share` (read only with :data:`MISFIT_WEIGHT`),
     ``common_misfit`` :func:`repair.detect.spin_misfit.common_misfit_share` (read only with
-    :data:`COMMON_MISFIT_WEIGHT`, its surprise capped at the last knot).
+    :data:`COMMON_MISFIT_WEIGHT`, its surprise capped at the last knot); ``fit_surprise``
+    the misfit surprise that scales the word-level cues under the cut
+    (:data:`ORDINARY_FIT_DAMPEN`; None: not read).
 
     """
     cues = (
@@ -576,6 +609,10 @@ def surprise(
     if MISFIT_WEIGHT:
         cues = (*cues, MISFIT_WEIGHT * tail(misfit, MISFIT_TAIL))
     out = max(cues) + TIE * sum(cues)
+    if ORDINARY_FIT_DAMPEN and fit_surprise is not None and out < SPUN_AT:
+        f = dampen_factor(fit_surprise)  # the word-level cues: the first four
+        cues = (*(f * c for c in cues[:4]), *cues[4:])
+        out = max(cues) + TIE * sum(cues)
     if COMMON_MISFIT_WEIGHT:  # capped, and not in the tie term: never crosses the cut itself
         capped = min(tail(common_misfit, COMMON_MISFIT_TAIL), COMMON_MISFIT_TAIL[-1][1])
         out = max(out, COMMON_MISFIT_WEIGHT * capped)
@@ -589,6 +626,16 @@ def surprise(
     if COMBO_MISFIT_WEIGHT and combo_misfit:  # capped, and not in the tie term (as above)
         out = max(out, min(COMBO_MISFIT_WEIGHT * combo_misfit, SPUN_AT - 0.01))
     return out
+
+
+def dampen_factor(fit_surprise: float) -> float:
+    """The scale of the word-level cues under the cut at a document's misfit surprise
+    (:data:`ORDINARY_FIT_DAMPEN`).
+
+    >>> dampen_factor(0.0), dampen_factor(DAMPEN_FULL), dampen_factor(9.0)
+    (0.2, 1.0, 1.0)
+    """
+    return DAMPEN_FLOOR + (1.0 - DAMPEN_FLOOR) * min(1.0, max(0.0, fit_surprise) / DAMPEN_FULL)
 
 
 def document_score(
@@ -608,6 +655,7 @@ def document_score(
     long_spans: int = 0,
     combo_phrase: float = 0.0,
     combo_misfit: float = 0.0,
+    fit_surprise: float | None = None,
 ) -> float:
     """The document spin score (0-1, 0.5 or more = spun) from the spin stage's score, the
     collocation stage's, the spin stage's expected spun words per 100 words, its
@@ -636,6 +684,7 @@ def document_score(
         long_spans,
         combo_phrase,
         combo_misfit,
+        fit_surprise,
     )
     if s < SPUN_AT:
         return 0.5 * s / SPUN_AT
