@@ -404,7 +404,10 @@ def _eligible_form(text: str) -> bool:
 #: :mod:`repair.candidates.ocr_slotside` (the reading must stand on the words after the
 #: print alone and not lose on those before the comma; "ora watch" no longer reads "or").
 #: With :data:`GLUED_MARK` (both on, guarded): proxy dev 4,700 / 7,800 -> 4,697 / 7,792,
-#: SMH dev 4,206 / 6,869 -> 4,205 / 6,869; the speed suite's OCR text byte-identical.
+#: SMH dev 4,206 / 6,869 -> 4,205 / 6,869; the speed suite's OCR text byte-identical; test
+#: (read once) proxy 5,620 / 9,161 held, SMH 5,299 / 8,611 -> 5,300 / 8,613 (:data:`GLUED_MARK`'s
+#: "on Tuesday lust, acting" -> "just" over another reader's "last"; ``CROSS_COMMA`` alone:
+#: proxy dev 4,699 / 7,795, SMH dev held, both test halves main's).
 CROSS_COMMA = True
 
 

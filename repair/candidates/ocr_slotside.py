@@ -25,7 +25,10 @@ from collections.abc import Sequence
 
 #: Switch (issue 12, session 64, ocrcomma): a slot reading across a mark or beside a
 #: number must stand on the near side alone and not lose on the far side (module doc).
-#: Off, the places' readers read two-sided as session 63 left them.
+#: Off, the places' readers read two-sided as session 63 left them.  With
+#: ``ocr_slot.CROSS_COMMA`` and ``GLUED_MARK`` on: proxy dev 4,697 / 7,792 either way (cutting
+#: at every mark: 4,698 / 7,793), the speed suite's OCR text's wrong "ora watch" -> "or"
+#: refused (byte-identical to main's); SMH test (read once) "dog pup, by" -> "up" refused.
 ONE_SIDED = True
 #: The two-sided gain less cost may fall this many nats under the near side's at most.
 FAR_LOSS = 0.0
