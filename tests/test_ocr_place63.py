@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from repair.candidates import ocr_shortslot, ocr_slot
+from repair.candidates import ocr_shortslot, ocr_slot, ocr_slotside
 from repair.tokenize import tokenize
 
 
@@ -24,6 +24,9 @@ def _nonword(text: str) -> list[tuple[str, str, int, int]]:
 
 def test_glued_mark_reads_the_word_part(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "he went to the shop tbe, and the man was there"
+    # two-sided, as session 63 read it (session 64's one-sided guard: "shop _" alone
+    # does not read "the", so the guard refuses it)
+    monkeypatch.setattr(ocr_slotside, "ONE_SIDED", False)
     monkeypatch.setattr(ocr_shortslot, "GLUED_MARK", False)
     assert _nonword(text) == []  # main: the comma beside the word shuts its slot
     monkeypatch.setattr(ocr_shortslot, "GLUED_MARK", True)
@@ -31,6 +34,8 @@ def test_glued_mark_reads_the_word_part(monkeypatch: pytest.MonkeyPatch) -> None
     assert [(p, r) for p, r, _a, _b in got] == [("tbe", "the")]
     a, b = got[0][2:]
     assert text[a:b] == "tbe" and text[b] == ","  # the mark stays outside the edit's span
+    monkeypatch.setattr(ocr_slotside, "ONE_SIDED", True)
+    assert _nonword(text) == []
 
 
 def test_glued_mark_context(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -377,7 +377,7 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
     against the one-word readings ``have`` holds for it."""
     if not NON_WORDS:
         return []
-    from repair.candidates import ocr_funcspot
+    from repair.candidates import ocr_funcspot, ocr_slotside
     from repair.candidates.ocr_context import words_after
     from repair.candidates.ocr_rules import word_cand
     from repair.candidates.ocr_slot import slot_reading
@@ -414,9 +414,13 @@ def slot_nonword_candidates(toks: list[Token], have: Sequence[Candidate]) -> lis
         found = slot_reading(tok.text, left, right, rivals)
         if found is None:
             continue
-        word, cost, _gain = found
+        word, cost, gain = found
         if not _kept(tok.text, word):
             continue
+        cut = glued == "," and toks[i + 1].text in ocr_slotside.CUT_MARKS
+        far = "right" if cut else ""
+        if far and not ocr_slotside.stands(tok.text, word, gain, left, right, far, rivals, None):
+            continue  # across a mark: the reading must stand on the near side (session 64)
         out.append(
             word_cand(
                 tok,

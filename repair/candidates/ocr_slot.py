@@ -38,7 +38,7 @@ from collections.abc import Callable, Container, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
-from repair.candidates import ocr_funcspot
+from repair.candidates import ocr_funcspot, ocr_slotside
 from repair.candidates.ocr_context import words_after, words_before  # module level: hot
 from repair.candidates.ocr_realword import line_broken_piece
 from repair.candidates.ocr_rules import page_readings, page_word_counts
@@ -400,7 +400,15 @@ def _eligible_form(text: str) -> bool:
 #: **Off**: ICDAR-only proxy dev 4,733 / 7,833 -> 4,732 / 7,828, shipped SMH dev 4,207 /
 #: 6,870 held, test (read once) proxy 5,628 / 9,167 and SMH 5,301 / 8,613 held; the speed
 #: suite's OCR text gets one wrong edit ("waistcoat-pocket, ora watch" -> "or": "or a").
-CROSS_COMMA = False
+#: Session 64 (ocrcomma): **on**, through the one-sided guard of
+#: :mod:`repair.candidates.ocr_slotside` (the reading must stand on the words after the
+#: print alone and not lose on those before the comma; "ora watch" no longer reads "or").
+#: With :data:`GLUED_MARK` (both on, guarded): proxy dev 4,700 / 7,800 -> 4,697 / 7,792,
+#: SMH dev 4,206 / 6,869 -> 4,205 / 6,869; the speed suite's OCR text byte-identical; test
+#: (read once) proxy 5,620 / 9,161 held, SMH 5,299 / 8,611 -> 5,300 / 8,613 (:data:`GLUED_MARK`'s
+#: "on Tuesday lust, acting" -> "just" over another reader's "last"; ``CROSS_COMMA`` alone:
+#: proxy dev 4,699 / 7,795, SMH dev held, both test halves main's).
+CROSS_COMMA = True
 
 
 def _after_comma(toks: Sequence[Token], i: int) -> bool:
@@ -436,7 +444,11 @@ def _after_comma(toks: Sequence[Token], i: int) -> bool:
 #: below what the held-out half can confirm, and both SMH test losses are the comma reading
 #: breaking a right word ("pup, by" -> up; "lust, acting" -> just over another reader's
 #: "last"), the same mechanism :data:`CROSS_COMMA` showed wrong on the speed suite's text.
-GLUED_MARK = False
+#: Session 64 (ocrcomma): **on** again, through :mod:`repair.candidates.ocr_slotside`:
+#: across a mark of its ``CUT_MARKS`` (comma, semicolon, closing bracket or quote) the
+#: reading must stand on the left context alone and not lose on the right (figures at
+#: :data:`CROSS_COMMA`; "wa? sittinp" -> was, "lh( ball" -> the read across as before).
+GLUED_MARK = True
 _READ_ACROSS = frozenset(',;"()?!*^\u00a3')
 #: ... and a print with a stop or colon glued (:data:`_ENDS`), scored on its left context
 #: alone.  **Off**: SMH dev one wrong edit ("Friday last" printed "clay lust. The" ->
@@ -591,6 +603,23 @@ def _context(toks: Sequence[Token], i: int, first: dict[int, str]) -> tuple[list
     return words_before(toks, i, 2, first), words_after(toks, i, 2, first)
 
 
+def _far_side(toks: Sequence[Token], i: int) -> str:
+    """The side of token ``i``'s context that :func:`_context` reads past a mark or a
+    number (:mod:`repair.candidates.ocr_slotside`): ``"left"`` after a comma
+    (:data:`CROSS_COMMA`), ``"right"`` across a glued mark of ``ocr_slotside.CUT_MARKS``
+    (:data:`GLUED_MARK`; a glyph's mark, "wa? sitting", is read across whole), the number's
+    side (``"both"``: numbers either side) beside a number (:data:`BESIDE_NUMBER`); ``""``
+    between words."""
+    if _after_comma(toks, i):
+        return "left"
+    if _beside_number(toks, i):
+        left, right = toks[i - 2].kind == "number", toks[i + 2].kind == "number"
+        return "both" if left and right else "left" if left else "right"
+    if _glued_mark(toks, i) == "," and toks[i + 1].text in ocr_slotside.CUT_MARKS:
+        return "right"
+    return ""
+
+
 #: Session 39 (ocrreal39), issue 12: the slot reader on garbled pages that are not heavily
 #: garbled (nor early print) too ("and it s unlikely", "is fn bed"), on the wider margins
 #: :data:`LIGHT_PROPOSE` and :data:`LIGHT_THRESHOLD`.
@@ -676,12 +705,14 @@ def slot_candidates(
         if light and rivals:
             continue  # a light page: only where no other reader found a word ("all thom big")
         long = len(tok.text) > MAX_LEN
-        found = slot_reading(
-            tok.text, left, right, rivals, max(propose, LONG_PROPOSE) if long else propose
-        )
+        margin = max(propose, LONG_PROPOSE) if long else propose
+        found = slot_reading(tok.text, left, right, rivals, margin)
         if found is None or any(w == found[0] for w, _ in rivals):
             continue
-        word, cost, _ = found
+        word, cost, gain = found
+        far = _far_side(toks, i)
+        if far and not ocr_slotside.stands(tok.text, word, gain, left, right, far, rivals, margin):
+            continue  # across a mark: the reading must stand on the near side (session 64)
         if long and (tok.text.startswith(word) or word.startswith(tok.text)):
             continue  # "rare earths and" -> "earth": an ending, the grammar's, not a glyph's
         if len(word) < len(tok.text) and zipf(tok.text.lower()) > SHORTER_ZIPF:
