@@ -19,8 +19,9 @@ def _slot(text: str) -> list[tuple[str, str]]:
     return [(text[c.start : c.end], c.replacement) for c in ocr_slot.slot_candidates(toks, [])]
 
 
-def test_the_readers_ship_on_through_the_guard() -> None:
-    assert ocr_slotside.ONE_SIDED and ocr_slot.CROSS_COMMA and ocr_slot.GLUED_MARK
+def test_the_comma_reader_ships_on_through_the_guard() -> None:
+    # GLUED_MARK stays off (session 64 lead: an SMH test loss through the guard).
+    assert ocr_slotside.ONE_SIDED and ocr_slot.CROSS_COMMA and not ocr_slot.GLUED_MARK
 
 
 def test_a_reading_the_near_side_does_not_give_is_refused(
