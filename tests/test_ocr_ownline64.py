@@ -63,3 +63,10 @@ def test_real_words_on_a_garbled_line(monkeypatch: pytest.MonkeyPatch, on: bool)
     # the print is the name's own inflection: the writer's plural
     page = "Alderman Hall and Alderman Brown and Alderman Smith spoke.\n"
     assert _readings(page + "tho Aldermen tearn wa» nskod ihe mcetmg.\n") == {}
+
+
+def test_two_edits_not_for_a_repeated_print(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_ownline, "TWO_EDITS", True)
+    assert _readings(CLEAN + GARBLED) == {"Muior": "Major"}
+    page = CLEAN + "Major Smith and Major Jones.\n" + GARBLED + GARBLED
+    assert _readings(page) == {}  # "Muior" x2: the page's own form

@@ -34,6 +34,11 @@ prints at least :data:`REAL_MIN_COUNT` times, a print no commoner than
 :data:`REAL_MAX_ZIPF`, and the print in a name's slot (:func:`name_slot`: after a title
 or an initial, or beside a capitalised word that opens no sentence).
 
+Two edits on any garbled page, and a print that is a word, are also read where the
+print's own line is garbled (:mod:`repair.candidates.ocr_ownline`: ``TWO_EDITS``,
+``REAL_WORDS``, session 64): "Muior" among broken words is the OCR's, "Priya" on a clean
+line the writer's.
+
 Switch: :data:`DOC_NAME` (issue 12, session 63; figures in ``benchmarks/RESULTS.md``,
 "Session 63, ocrcaps").
 
@@ -293,8 +298,11 @@ def doc_name_candidates(
         if hit is None:
             continue
         name, d = hit
-        if d == 2 and not plain_two and not ocr_ownline.garbled_line(toks, i, counts, suspects):
-            continue  # "Priya" beside "Prime": two edits only among damaged words
+        if d == 2 and not plain_two:
+            if counts.get(text, 0) > ocr_ownline.TWO_EDIT_MAX_PRINTS:
+                continue  # "Thsss" x2 beside "This": a form repeated letter for letter
+            if not ocr_ownline.garbled_line(toks, i, counts, suspects):
+                continue  # "Priya" beside "Prime": two edits only among damaged words
         real = _clean(text) or _clean(text.lower())
         if real:
             if not (REAL_WORDS or line_real) or d > 1 or len(name) != len(text):

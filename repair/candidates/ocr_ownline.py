@@ -40,11 +40,23 @@ from collections.abc import Collection, Mapping, Sequence
 from repair.types import Token
 
 #: Two-edit page names (:mod:`repair.candidates.ocr_docname`) are read on a print whose
-#: own line is garbled (:func:`garbled_line`), on any garbled page.
-TWO_EDITS = False
+#: own line is garbled (:func:`garbled_line`), on any garbled page.  ON (issue 12, session
+#: 64, ocrnames; with :data:`REAL_WORDS`): ICDAR-only proxy dev 4,700 / 7,800 -> 4,695 /
+#: 7,791, shipped SMH dev 4,206 / 6,869 -> 4,202 / 6,863 ("Muior" -> Major, "Willina" ->
+#: William); audit dev, light suite, census, clean English and the speed suite's OCR 100 k
+#: text unchanged ("Priya" / "Nauen" stand on clean lines).  Figures and the test halves
+#: in benchmarks/RESULTS.md, "Session 64, ocrnames".
+TWO_EDITS = True
+#: ... for a print the page prints at most this often: a garble two edits deep repeated
+#: letter for letter is the writer's form ("Thsss" x2 beside "This" in a play's sound
+#: effects, the light suite; every two-edit reading of SMH dev is of a print printed once).
+TWO_EDIT_MAX_PRINTS = 1
 #: Prints that are words are read as a page name one glyph away where the own line is
-#: garbled (in place of :data:`repair.candidates.ocr_docname.REAL_SLOT`'s name slot).
-REAL_WORDS = False
+#: garbled at :data:`REAL_MIN_SHARE` (besides :data:`repair.candidates.ocr_docname.
+#: REAL_WORDS`' name slot, off).  ON (session 64, with :data:`TWO_EDITS`, figures above:
+#: "Henri" -> Henry, "Wiles" -> Wales on SMH dev; the audit's headline "Core" / "Tear"
+#: stay).
+REAL_WORDS = True
 #: ... but not a print that is an inflection of the name's word ("Aldermen" beside
 #: "Alderman": the writer's plural, which :func:`same_lemma` reads with lemminflect).
 INFLECTIONS = True
