@@ -68,5 +68,12 @@ def test_real_words_on_a_garbled_line(monkeypatch: pytest.MonkeyPatch, on: bool)
 def test_two_edits_not_for_a_repeated_print(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr_ownline, "TWO_EDITS", True)
     assert _readings(CLEAN + GARBLED) == {"Muior": "Major"}
-    page = CLEAN + "Major Smith and Major Jones.\n" + GARBLED + GARBLED
+    page = (
+        CLEAN
+        + "Major Smith and Major Jones.\n"
+        + GARBLED
+        + "tbe Muior saicl ihe Cuuncil wns askod.\n"
+    )
     assert _readings(page) == {}  # "Muior" x2: the page's own form
+    monkeypatch.setattr(ocr_ownline, "TWO_EDIT_MAX_PRINTS", 2)
+    assert _readings(page) == {"Muior": "Major"}
