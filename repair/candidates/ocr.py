@@ -51,6 +51,7 @@ from repair.candidates import (
     ocr_nameslot,
     ocr_numedge,
     ocr_numword,
+    ocr_ownline,
     ocr_pagecase,
     ocr_pagecontext,
     ocr_pagefar,
@@ -534,7 +535,16 @@ class _Generator:
                 out.extend(ocr_pagecase.name_slot_candidates(toks, counts))
             if ocr_docname.DOC_NAME:  # "Tohn" beside "John" x2: plain edits, the page's odds
                 priced = ocr_docname.priced(out)
-                out.extend(ocr_docname.doc_name_candidates(toks, counts, priced, heavy=info.heavy))
+                suspects: frozenset[int] = frozenset()
+                if ocr_ownline.TWO_EDITS or ocr_ownline.REAL_WORDS:  # the print's own line
+                    suspects = frozenset(
+                        by_start[f.start] for f in detection.findings if f.start in by_start
+                    )
+                out.extend(
+                    ocr_docname.doc_name_candidates(
+                        toks, counts, priced, heavy=info.heavy, suspects=suspects
+                    )
+                )
             # the spans ``out`` reaches, each candidate read once while ``out`` grows
             reach = _Reached(out)
             if info.heavy and ocr_pagefar.PAGE_FAR:  # "Rognnont" beside "Regiment"

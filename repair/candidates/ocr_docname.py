@@ -34,6 +34,11 @@ prints at least :data:`REAL_MIN_COUNT` times, a print no commoner than
 :data:`REAL_MAX_ZIPF`, and the print in a name's slot (:func:`name_slot`: after a title
 or an initial, or beside a capitalised word that opens no sentence).
 
+Two edits on any garbled page, and a print that is a word, are also read where the
+print's own line is garbled (:mod:`repair.candidates.ocr_ownline`: ``TWO_EDITS``,
+``REAL_WORDS``, session 64): "Muior" among broken words is the OCR's, "Priya" on a clean
+line the writer's.
+
 Switch: :data:`DOC_NAME` (issue 12, session 63; figures in ``benchmarks/RESULTS.md``,
 "Session 63, ocrcaps").
 
@@ -47,7 +52,7 @@ Switch: :data:`DOC_NAME` (issue 12, session 63; figures in ``benchmarks/RESULTS.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from repair.types import Candidate, Token
 
@@ -196,15 +201,24 @@ def _glued(a: str, b: str) -> bool:
 
 
 def best_name(
-    text: str, counts: Mapping[str, int], names: Mapping[str, int], heavy: bool = True
+    text: str,
+    counts: Mapping[str, int],
+    names: Mapping[str, int],
+    heavy: bool = True,
+    line_two: bool = False,
 ) -> tuple[str, int] | None:
     """The one nearest page name of print ``text`` and its edit count, or ``None``;
-    ``heavy``: a heavily garbled page (two edits only there, :data:`TWO_EDIT_HEAVY`)."""
+    ``heavy``: a heavily garbled page (two edits only there, :data:`TWO_EDIT_HEAVY`);
+    ``line_two``: two edits on any page, the caller asking each print's own line
+    (:data:`repair.candidates.ocr_ownline.TWO_EDITS`)."""
     from rapidfuzz.distance import Levenshtein
 
     low = text.lower()
     mixed = not text[1:].islower()
     most = MAX_EDITS if heavy or not TWO_EDIT_HEAVY else 1
+    if line_two:
+        most = max(most, 2)
+    reach = max(MAX_EDITS, most)
     if GLUED_WORDS and glued_words(text):
         return None  # "Xiand", "Heis", "Parkis": two words run together
     mine = max(1, counts.get(text, 0))
@@ -212,9 +226,9 @@ def best_name(
         return None
     found: list[tuple[int, int, str]] = []
     for w, n in names.items():
-        if w == text or n < MIN_RATIO * mine or abs(len(w) - len(text)) > MAX_EDITS:
+        if w == text or n < MIN_RATIO * mine or abs(len(w) - len(text)) > reach:
             continue
-        d = Levenshtein.distance(low, w.lower(), score_cutoff=MAX_EDITS)
+        d = Levenshtein.distance(low, w.lower(), score_cutoff=reach)
         if d == 0 or d > most:
             continue
         if d == 2 and (max(len(w), len(text)) < TWO_EDIT_MIN_LEN or n < TWO_EDIT_MIN_COUNT * mine):
@@ -250,13 +264,16 @@ def doc_name_candidates(
     taken: Mapping[tuple[int, int, str], float] | None = None,
     force: bool = False,
     heavy: bool = True,
+    suspects: Collection[int] = (),
 ) -> list[Candidate]:
     """Readings of capitalised prints as a name the page prints more often (module doc).
     ``taken``: the cost of each (start, end, reading) already proposed (:func:`priced`; a
     reading is proposed again only cheaper); ``force``: read though :data:`DOC_NAME` is
-    off (tests); ``heavy``: the page is heavily garbled."""
+    off (tests); ``heavy``: the page is heavily garbled; ``suspects``: the token indices
+    the detector flags (:mod:`repair.candidates.ocr_ownline`'s damage)."""
     if not (DOC_NAME or force):
         return []
+    from repair.candidates import ocr_ownline
     from repair.candidates.ocr_docvocab import _clean
     from repair.candidates.ocr_rules import page_word_counts, word_cand
     from repair.resources.frequency import zipf
@@ -268,24 +285,40 @@ def doc_name_candidates(
         return []
     out: list[Candidate] = []
     memo: dict[str, tuple[str, int] | None] = {}
+    line_two = ocr_ownline.TWO_EDITS
+    plain_two = MAX_EDITS >= 2 and (heavy or not TWO_EDIT_HEAVY)
+    line_real = ocr_ownline.REAL_WORDS
     for i, t in enumerate(toks):
         text = t.text
         if t.kind != "word" or not _print_shape(text):
             continue
         if text not in memo:
-            memo[text] = best_name(text, counts, names, heavy)
+            memo[text] = best_name(text, counts, names, heavy, line_two)
         hit = memo[text]
         if hit is None:
             continue
         name, d = hit
+        if d == 2 and not plain_two:
+            if counts.get(text, 0) > ocr_ownline.TWO_EDIT_MAX_PRINTS:
+                continue  # "Thsss" x2 beside "This": a form repeated letter for letter
+            if not ocr_ownline.garbled_line(toks, i, counts, suspects):
+                continue  # "Priya" beside "Prime": two edits only among damaged words
         real = _clean(text) or _clean(text.lower())
         if real:
-            if not REAL_WORDS or d > 1 or len(name) != len(text) or names[name] < REAL_MIN_COUNT:
+            if not (REAL_WORDS or line_real) or d > 1 or len(name) != len(text):
                 continue
-            if zipf(text.lower()) > REAL_MAX_ZIPF:
+            if names[name] < REAL_MIN_COUNT or zipf(text.lower()) > REAL_MAX_ZIPF:
                 continue
-            if REAL_SLOT and not name_slot(toks, i):
-                continue
+            if line_real and ocr_ownline.INFLECTIONS and ocr_ownline.same_lemma(text, name):
+                continue  # "Aldermen" beside "Alderman": the word's own inflection
+            slot = REAL_WORDS and (not REAL_SLOT or name_slot(toks, i))
+            if not slot and not (
+                line_real
+                and ocr_ownline.garbled_line(
+                    toks, i, counts, suspects, share=ocr_ownline.REAL_MIN_SHARE
+                )
+            ):
+                continue  # "Core" beside "More" in a headline: a word, on a clean line
         n, mine = names[name], max(1, counts.get(text, 0))
         cost = d * EDIT_COST - math.log(n / mine)
         if taken is not None and taken.get((t.start, t.end, name), math.inf) <= cost:
