@@ -138,6 +138,7 @@ def inflected_edits(doc: Document, edits: Iterable[Edit]) -> list[Edit]:
     taken: set[int] = set()
     for e in edits:
         taken.update(range(e.offset, e.end))
+    one: dict[str, tuple[str, str] | None] = {}  # written word -> (original, source word)
     out = []
     for i, t in enumerate(doc.tokens):
         low = t.text.lower()
@@ -149,13 +150,12 @@ def inflected_edits(doc: Document, edits: Iterable[Edit]) -> list[Edit]:
             t.text[:1].isupper() and t.text[1:].islower() and _opens_sentence(text, t.start)
         ):
             continue  # a name or an acronym
-        words = {
-            w for _upos, lems in _lemmas(low) for lemma in lems for w in by_lemma.get(lemma, ())
-        }
-        forms = {(f, w) for w in words for f in inflected_like(w, restored[w], low)}
-        if len({f for f, _w in forms}) != 1:
+        if low not in one:
+            one[low] = _one_form(low, by_lemma, restored)
+        found = one[low]
+        if found is None:
             continue  # no inflection, or several originals: no one mapping
-        original, written = min(forms)
+        original, written = found
         option = evidence(doc.tokens, i, zipf(low), (original,)).options[0]
         gain = option.lm_gain + BOOK_WEIGHT * option.book_gain
         if gain < MIN_GAIN:
@@ -182,3 +182,16 @@ def inflected_edits(doc: Document, edits: Iterable[Edit]) -> list[Edit]:
             )
         )
     return out
+
+
+def _one_form(
+    low: str, by_lemma: dict[str, set[str]], restored: dict[str, str]
+) -> tuple[str, str] | None:
+    """(original, restored written word) of the written word ``low`` when its inflections of
+    the restored words (``by_lemma``: lemma -> restored written words; ``restored``: written
+    word -> original) give exactly one original, else None."""
+    words = {w for _upos, lems in _lemmas(low) for lemma in lems for w in by_lemma.get(lemma, ())}
+    forms = {(f, w) for w in words for f in inflected_like(w, restored[w], low)}
+    if len({f for f, _w in forms}) != 1:
+        return None
+    return min(forms)
