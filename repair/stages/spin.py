@@ -58,12 +58,14 @@ from repair.score import (
     spin_confirmed,
     spin_doc_bar,
     spin_form_agree,
+    spin_lemma_carry,
     spin_phrase_routed,
     spin_printed,
     spin_reread_model,
     spin_route,
     spin_sense_pick,
     spin_span_mapping,
+    spin_span_pool,
     spin_span_printed,
 )
 from repair.score.consistency import INCONSISTENT, carried_edits, one_mapping
@@ -3354,6 +3356,8 @@ class _Stage:
                     doc, doc_score, kept + extra + more + wide + hyper + rev + form, gate=False,
                     decisions=decisions,
                 )  # fmt: skip
+            if spin_span_pool.POOLED_SPANS:  # one original per span (score/spin_span_pool.py)
+                edits = spin_span_pool.pooled_spans(doc, edits)
             if ONE_MAPPING:  # one written form, one original (score/consistency.py)
                 edits, declined = one_mapping(doc, edits)
                 decisions["applied"] -= len(declined)
@@ -3371,6 +3375,10 @@ class _Stage:
                     dropped[(e.offset, e.end)] = "row_honest"
             if CARRY:  # one written form, one restoration (score/consistency.py)
                 more = carried_edits(doc, edits, CARRY_RULES)
+                decisions["carried"] += len(more)
+                edits = sorted(edits + more, key=lambda e: e.offset)
+            if spin_lemma_carry.LEMMA_CARRY:  # its inflections (score/spin_lemma_carry.py)
+                more = spin_lemma_carry.inflected_edits(doc, edits)
                 decisions["carried"] += len(more)
                 edits = sorted(edits + more, key=lambda e: e.offset)
             if PLURAL:
