@@ -57,7 +57,7 @@ def flags(monkeypatch: pytest.MonkeyPatch):
 def test_shipped_flags() -> None:
     assert sv.ORDER is False
     assert sv.ACCEPT is False
-    assert isinstance(sv.WIDE, bool)
+    assert sv.WIDE is True
 
 
 def test_wide_context_skips_garble_and_stops_at_a_comma() -> None:
@@ -135,3 +135,23 @@ def test_overlaps() -> None:
     assert sv._overlaps(spans, ends, (20, 25)) is False
     assert sv._overlaps(spans, ends, (3, 10)) is False
     assert sv._overlaps(spans, ends, (34, 40)) is True
+
+
+def test_free_print() -> None:
+    text = "fined lCd co->ts, and -nero borno and hov, F. Beattie lo"
+    at = text.index
+    assert sv._free(text, (at("co"), at("co") + 2), "co") is False  # "->" glued
+    assert sv._free(text, (at("nero"), at("nero") + 4), "nero") is False  # "-" glued
+    assert sv._free(text, (at("hov"), at("hov") + 3), "hov") is True  # a comma after
+    assert sv._free(text, (at(" lo") + 1, len(text)), "lo") is True  # the text's end
+
+
+def test_split_piece() -> None:
+    text = "A number of cul velts have been damaged by the lie luiuiediutely paid."
+    doc = Document(text)
+    at = text.index
+    assert sv._split_piece(doc, (at("cul"), at("cul") + 3), "cul") is True  # culverts
+    assert sv._split_piece(doc, (at("lie"), at("lie") + 3), "lie") is False
+    text = "for assaulting n constable in the execution"
+    j = text.index(" n ") + 1
+    assert sv._split_piece(Document(text), (j, j + 1), "n") is False  # "constable" is known

@@ -72,8 +72,11 @@ ACCEPT_NEAR_GARBLE = True
 #: A refused reading of a short print next to garble read again by the trigram over the
 #: wider window (:func:`wide_context`): accepted when its gain there exceeds the gain in
 #: the scorer's context by at least :data:`WIDE_MIN` nats and that lifts its margin over
-#: its threshold, both registers not against it (see the doc).
-WIDE = False
+#: its threshold, both registers not against it (see the doc).  Session 64 (ocrwide): ICDAR-only
+#: proxy dev 4,700 / 7,800 -> 4,696 / 7,795 token / char errors (4 right, none broken:
+#: "should lie luiuiediutely paid" -> be, "nssaultmc n constable" -> a), SMH dev 4,206 /
+#: 6,869 held; figures and checks in RESULTS "Session 64, ocrwide".
+WIDE = True
 #: WIDE: the refused reading's margin within this many nats of its threshold.
 WIDE_REACH = 3.0
 #: WIDE: the wider window's gain over the scorer's own at least (nats).
@@ -249,6 +252,39 @@ def _overlaps(spans: list[tuple[int, int]], reach: list[int], span: tuple[int, i
     return reach[i] > span[0]
 
 
+def _free(text: str, span: tuple[int, int], o: str) -> bool:
+    """Whether the print over ``span`` is ``o`` alone between spaces (a phrase mark may
+    follow): no mark glued to it ("co->ts", "-nero"), no piece of a longer chunk."""
+    a, b = span
+    if text[a:b] != o or (a > 0 and not text[a - 1].isspace()):
+        return False
+    return b == len(text) or text[b].isspace() or (text[b] in _STOPS and text[b] not in "([")
+
+
+def _split_piece(doc: Document, span: tuple[int, int], o: str) -> bool:
+    """Whether the print is a piece of a word split by a space: a neighbour across one
+    space is a word the trigram does not know, and the two written together are one plain
+    edit from a dictionary word ("cul velts" -> culverts)."""
+    from bisect import bisect_left
+
+    from repair.candidates.ocr_pagewide import one_edit_from_a_word
+    from repair.score.ocr_variantlm import reader_lm
+
+    toks = doc.tokens
+    i = bisect_left(_starts(doc), span[0])
+    lm = reader_lm()
+    for j, before in ((i - 2, True), (i + 2, False)):
+        if not (0 <= j < len(toks)) or toks[(i + j) // 2].text != " ":
+            continue
+        w = toks[j]
+        if w.kind != "word" or lm.known(w.text.lower()):
+            continue
+        joined = (w.text + o) if before else (o + w.text)
+        if one_edit_from_a_word(joined.lower()):
+            return True
+    return False
+
+
 def _near_garble(doc: Document, span: tuple[int, int]) -> bool:
     """:data:`ACCEPT_NEAR_GARBLE`: a word the trigram does not know within the window."""
     got = wide_context(doc, span)
@@ -342,8 +378,8 @@ def second_vote(
             if _overlaps(read, ends, span):
                 continue  # under a reading over more than the word ("pnr ons" -> patrons)
             o, a = _one_word(c)  # type: ignore[misc]
-            if _capitals(prev, nxt) or doc.text[span[0] : span[1]] != o:
-                continue  # a name's part; a reading of a piece of the span
+            if _capitals(prev, nxt) or not _free(doc.text, span, o) or _split_piece(doc, span, o):
+                continue  # a name's part; a mark glued to the print; a piece of a split word
             left = _word(prev[-1]) if prev else None
             right = _word(nxt[0]) if nxt else None
             pl, pr, bl, br = sides(left, a, o, right)
