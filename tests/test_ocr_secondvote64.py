@@ -155,3 +155,9 @@ def test_split_piece() -> None:
     text = "for assaulting n constable in the execution"
     j = text.index(" n ") + 1
     assert sv._split_piece(Document(text), (j, j + 1), "n") is False  # "constable" is known
+
+
+def test_wide_context_needs_a_word_past_the_garble() -> None:
+    text = "with vast tracts of wilderness, lie westof thevalley. Most of the south"
+    j = text.index(" lie ") + 1
+    assert sv.wide_context(Document(text), (j, j + 3)) is None  # nothing past "westof thevalley"

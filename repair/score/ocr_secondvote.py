@@ -147,7 +147,8 @@ def wide_context(doc: Document, span: tuple[int, int]) -> tuple[list[str], list[
     """The trigram's context of ``span`` over a wider window: the two nearest words either
     side that the model knows, walking at most :data:`WINDOW` words a side past words it
     does not know (garble) and stray marks, stopping at a phrase mark or a number;
-    ``(left, right, words skipped)``, or None when the span is not one token."""
+    ``(left, right, words skipped)``, or None when the span is not one token or a side
+    skips garble and finds no known word past it (nothing read in its place)."""
     from bisect import bisect_left
 
     from repair.score.ocr_variantlm import reader_lm
@@ -161,7 +162,7 @@ def wide_context(doc: Document, span: tuple[int, int]) -> tuple[list[str], list[
     out: list[list[str]] = [[], []]
     skipped = 0
     for side, step in ((0, -1), (1, 1)):
-        j, walked = i + step, 0
+        j, walked, skips = i + step, 0, 0
         while 0 <= j < len(toks) and walked < WINDOW and len(out[side]) < 2:
             t = toks[j]
             j += step
@@ -177,7 +178,10 @@ def wide_context(doc: Document, span: tuple[int, int]) -> tuple[list[str], list[
             if lm.known(t.text.lower()):
                 out[side].append(t.text.lower())
             else:
-                skipped += 1
+                skips += 1
+        if skips and not out[side]:
+            return None  # garble skipped and no word read past it
+        skipped += skips
     return out[0][::-1], out[1], skipped
 
 
