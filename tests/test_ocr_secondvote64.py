@@ -161,3 +161,13 @@ def test_wide_context_needs_a_word_past_the_garble() -> None:
     text = "with vast tracts of wilderness, lie westof thevalley. Most of the south"
     j = text.index(" lie ") + 1
     assert sv.wide_context(Document(text), (j, j + 3)) is None  # nothing past "westof thevalley"
+
+
+def test_wide_context_does_not_skip_garble_already_read() -> None:
+    text = "delay the rare-earth restrictions fora yearand resume large-scale buying"
+    doc = Document(text)
+    j = text.index("fora")
+    span = (j, j + 4)
+    assert sv.wide_context(doc, span) is not None  # "yearand" skipped
+    k = text.index("yearand")
+    assert sv.wide_context(doc, span, lambda s: s == (k, k + 7)) is None  # it has a reading

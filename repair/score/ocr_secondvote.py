@@ -37,6 +37,8 @@ candidates, a few bigram look-ups per eligible span.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from repair.document import Document
@@ -143,12 +145,16 @@ WINDOW = 3
 _STOPS = frozenset(",;:.!?()[]")
 
 
-def wide_context(doc: Document, span: tuple[int, int]) -> tuple[list[str], list[str], int] | None:
+def wide_context(
+    doc: Document, span: tuple[int, int], read: Callable[[tuple[int, int]], bool] | None = None
+) -> tuple[list[str], list[str], int] | None:
     """The trigram's context of ``span`` over a wider window: the two nearest words either
     side that the model knows, walking at most :data:`WINDOW` words a side past words it
     does not know (garble) and stray marks, stopping at a phrase mark or a number;
-    ``(left, right, words skipped)``, or None when the span is not one token or a side
-    skips garble and finds no known word past it (nothing read in its place)."""
+    ``(left, right, words skipped)``, or None when the span is not one token, a side
+    skips garble and finds no known word past it (nothing read in its place), or a word
+    to skip has a reading (``read`` of its span: the scorer's context holds the reading,
+    "fora yearand resume" -> "year and")."""
     from bisect import bisect_left
 
     from repair.score.ocr_variantlm import reader_lm
@@ -178,6 +184,8 @@ def wide_context(doc: Document, span: tuple[int, int]) -> tuple[list[str], list[
             if lm.known(t.text.lower()):
                 out[side].append(t.text.lower())
             else:
+                if read is not None and read((t.start, t.end)):
+                    return None  # garble already read: the scorer's context holds it
                 skips += 1
         if skips and not out[side]:
             return None  # garble skipped and no word read past it
@@ -199,14 +207,20 @@ def _starts(doc: Document) -> list[int]:
 
 
 def wide_gain(
-    doc: Document, span: tuple[int, int], x: str, y: str, prev: Any, nxt: Any
+    doc: Document,
+    span: tuple[int, int],
+    x: str,
+    y: str,
+    prev: Any,
+    nxt: Any,
+    read: Callable[[tuple[int, int]], bool] | None = None,
 ) -> float | None:
     """The trigram's gain of ``x`` over ``y`` in the wider window (:func:`wide_context`) less
     its gain in the scorer's context (``prev``, ``nxt``): what the garble beside the span
     hid from the first vote; None when the window skips nothing (the same context)."""
     from repair.score.ocr_variantlm import reader_lm
 
-    got = wide_context(doc, span)
+    got = wide_context(doc, span, read)
     if got is None or got[2] == 0:
         return None
     left, right, _n = got
@@ -397,7 +411,7 @@ def second_vote(
             )
             wide = None
             if WIDE or _TRACE is not None:
-                wide = wide_gain(doc, span, a, o, prev, nxt)
+                wide = wide_gain(doc, span, a, o, prev, nxt, partial(_overlaps, read, ends))
             ok_wide = (
                 wide is not None
                 and wide >= WIDE_MIN
