@@ -57,7 +57,7 @@ def flags(monkeypatch: pytest.MonkeyPatch):
 def test_shipped_flags() -> None:
     assert sv.ORDER is False
     assert sv.ACCEPT is False
-    assert sv.WIDE is True
+    assert sv.WIDE is False and sv.WIDE_SKIP_READ is True
 
 
 def test_wide_context_skips_garble_and_stops_at_a_comma() -> None:
