@@ -30,6 +30,18 @@ left out.  Each register's vote is its score of the one reading less the other's
   and neither side's bigram of either register is against it by more than
   :data:`SIDE_MIN` (a gain of one neighbour alone is the trigram's, already counted).
 
+* :data:`WIDE` (refused readings beside garble): the trigram read again over a wider
+  window, the two nearest words either side that it knows within :data:`WINDOW` words,
+  past the words it does not know (:func:`wide_context`: the scorer's two words a side
+  hold the garble, whose unigram back-off hides the words beyond it: "should lie
+  luiuiediutely paid" -> be, "for nssaultmc n constable" -> a).  A reading within
+  :data:`WIDE_REACH` nats of its threshold is accepted when the window's gain over the
+  print exceeds the scorer-context gain by :data:`WIDE_MIN` nats and the difference lifts
+  its margin over the threshold, neither register against it.  Not read: a print with a
+  mark glued to it or a piece of a space-split word ("cul velts"), a word between two
+  capitals, a span under a wider accepted reading, a side whose garble has no known word
+  past it.
+
 Nothing else moves: a span decided jointly, fixed readings and readings
 :mod:`repair.score.ocr_knownform` refuses are left alone.  Linear: one pass over the
 candidates, a few bigram look-ups per eligible span.
@@ -39,6 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from operator import attrgetter
 from typing import Any
 
 from repair.document import Document
@@ -95,6 +108,8 @@ WIDE_MIN = 1.0
 _TRACE: list[dict[str, Any]] | None = None
 
 Groups = dict[tuple[int, int], list[tuple[float, Candidate, dict[str, Any]]]]
+
+_start = attrgetter("start")
 
 _MARKS = ".,;:'\"!?()\u201c\u201d\u2018\u2019-"
 
@@ -168,8 +183,7 @@ def wide_context(
     from repair.score.ocr_variantlm import reader_lm
 
     toks = doc.tokens
-    starts = _starts(doc)
-    i = bisect_left(starts, span[0])
+    i = bisect_left(toks, span[0], key=_start)
     if i >= len(toks) or toks[i].start != span[0] or toks[i].end != span[1]:
         return None
     lm = reader_lm()
@@ -199,19 +213,6 @@ def wide_context(
             return None  # garble skipped and no word read past it
         skipped += skips
     return out[0][::-1], out[1], skipped
-
-
-_STARTS: dict[int, tuple[Any, list[int]]] = {}
-
-
-def _starts(doc: Document) -> list[int]:
-    """The token starts of ``doc`` (kept for the last document read)."""
-    got = _STARTS.get(0)
-    if got is not None and got[0] is doc.tokens:
-        return got[1]
-    starts = [t.start for t in doc.tokens]
-    _STARTS[0] = (doc.tokens, starts)
-    return starts
 
 
 def wide_gain(
@@ -297,7 +298,7 @@ def _split_piece(doc: Document, span: tuple[int, int], o: str) -> bool:
     from repair.score.ocr_variantlm import reader_lm
 
     toks = doc.tokens
-    i = bisect_left(_starts(doc), span[0])
+    i = bisect_left(toks, span[0], key=_start)
     lm = reader_lm()
     for j, before in ((i - 2, True), (i + 2, False)):
         if not (0 <= j < len(toks)) or toks[(i + j) // 2].text != " ":
