@@ -42,6 +42,7 @@ from repair.score import (
     ocr_reorder,
     ocr_rescue,
     ocr_romanpair,
+    ocr_secondvote,
     ocr_sole,
     ocr_variantlm,
     ocr_widectx,
@@ -536,6 +537,8 @@ def score_candidates(
     groups = _rank(doc, candidates, memo, groups, garbled)
     if garbled and (ocr_reorder.NAME_SLOT or ocr_reorder.SUB_PENALTY):
         ocr_reorder.rerank(doc, groups)  # the order of accepted readings (:mod:`.ocr_reorder`)
+    if garbled and ocr_secondvote.active():
+        ocr_secondvote.second_vote(doc, candidates, memo, groups)  # (:mod:`.ocr_secondvote`)
     if garbled and (REALWORD_GUARD or REALWORD_ISOLATED or _RW_TRACE is not None):
         _realword_guard(doc, ctx, groups)
     edits = _edits(doc, groups, decisions)
