@@ -28,6 +28,7 @@ from functools import lru_cache
 from repair.candidates.ocr_dotted import dotted_name
 from repair.candidates.ocr_glyphjoin import MAX_MARKS, _cased, _pieces_apply, mark_runs
 from repair.candidates.ocr_markglyph import mark_price
+from repair.candidates.ocr_ownline import line_bounds
 from repair.candidates.ocr_rules import cand
 from repair.resources.frequency import zipf
 from repair.score import ocr_nearpool
@@ -142,12 +143,8 @@ def mark_join_candidates(toks: list[Token], taken: frozenset[tuple[int, int]]) -
 def line_garble(toks: list[Token], i: int, k: int) -> float:
     """The share of the words on the printed line of ``toks[i..k]`` (the run itself left
     out) that are garbled: not known words, or touching a mark inside a run of glyphs."""
-    lo = i
-    while lo > 0 and "\n" not in toks[lo - 1].text:
-        lo -= 1
-    hi = k
-    while hi + 1 < len(toks) and "\n" not in toks[hi + 1].text:
-        hi += 1
+    lo, _ = line_bounds(toks, i)
+    _, hi = line_bounds(toks, k)
     words = bad = 0
     for j in (*range(lo, i), *range(k + 1, hi + 1)):
         t = toks[j]

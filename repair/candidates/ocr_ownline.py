@@ -83,7 +83,7 @@ PAGE_WORD = 2
 _EDGE = "\"'`‘’“”()[].,;:!?-—–"
 
 
-def _line_bounds(toks: Sequence[Token], i: int) -> tuple[int, int]:
+def line_bounds(toks: Sequence[Token], i: int) -> tuple[int, int]:
     """Token indices ``(lo, hi)`` of the printed line of ``toks[i]`` (inclusive)."""
     lo = i
     while lo > 0 and "\n" not in toks[lo - 1].text:
@@ -180,17 +180,17 @@ def line_damage(
     :data:`MIN_WORDS` chunks (module doc).  ``counts``: the page's word counts;
     ``suspects``: token indices the detector flags."""
     counts = counts or {}
-    lo, hi = _line_bounds(toks, i)
+    lo, hi = line_bounds(toks, i)
     spans = [(lo, hi)]
     up, down = lo, hi
     total = len([c for c in _chunks(toks, lo, hi)])
     while total - 1 < MIN_WORDS and (up > 0 or down < len(toks) - 1):
         if up > 0:
-            a, b = _line_bounds(toks, up - 2 if up >= 2 else 0)
+            a, b = line_bounds(toks, up - 2 if up >= 2 else 0)
             spans.append((a, b))
             up = a
         if down < len(toks) - 1:
-            a, b = _line_bounds(toks, min(down + 2, len(toks) - 1))
+            a, b = line_bounds(toks, min(down + 2, len(toks) - 1))
             spans.append((a, b))
             down = b
         total = sum(len(_chunks(toks, a, b)) for a, b in spans)

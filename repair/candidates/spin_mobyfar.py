@@ -51,19 +51,11 @@ def _far_text() -> tuple[str, list[int], list[str]]:
 def far_ranked_index() -> SortedLines[str]:
     """:func:`_far_rows` read in place from the per-user disk cache (as
     :func:`~repair.candidates.spin_mobyrev.wide_ranked_index`)."""
-    from repair.resources.cache import stat_cached
-
-    text, starts, heads = stat_cached(
+    return rev.cached_lines(
         f"spin-mobyrev-far-lines-{rev.MAX_PER_LEMMA_WIDE}-{MAX_PER_LEMMA_FAR}",
-        rev._sources(),
         _far_text,
-        tuple,
-        apart=f"{__name__}:far_ranked_index",
+        f"{__name__}:far_ranked_index",
     )
-    try:
-        return SortedLines(text, 0, index=(starts, heads))
-    except ValueError:  # not this text's index (a damaged cache entry)
-        return SortedLines(text, 0)
 
 
 @lru_cache(maxsize=1)

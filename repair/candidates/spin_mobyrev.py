@@ -24,7 +24,7 @@ gate is open, for a written word the first reading did not restore.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from functools import lru_cache
 from sys import intern
 
@@ -116,30 +116,26 @@ def ranked_index() -> SortedLines[str]:
     ~2.4 s and ~120 MB in each process that reads a spun document otherwise).  Keyed by
     the path, size and mtime of Moby's word list (25 MB: no content hash), the Zipf table
     and this module (:func:`repair.resources.cache.stat_cached`)."""
-    from repair.resources.cache import stat_cached
-
-    text, starts, heads = stat_cached(
-        "spin-mobyrev-lines", _sources(), _ranked_text, tuple, apart=f"{__name__}:ranked_index"
-    )
-    try:
-        return SortedLines(text, 0, index=(starts, heads))
-    except ValueError:  # not this text's index (a damaged cache entry)
-        return SortedLines(text, 0)
+    return cached_lines("spin-mobyrev-lines", _ranked_text, f"{__name__}:ranked_index")
 
 
 @lru_cache(maxsize=1)
 def wide_ranked_index() -> SortedLines[str]:
     """:func:`_wide_rows` read in place from the per-user disk cache, as
     :func:`ranked_index` (loaded only where the wide reverse reading runs)."""
+    return cached_lines(
+        "spin-mobyrev-wide-lines", lambda: _ranked_text(True), f"{__name__}:wide_ranked_index"
+    )
+
+
+def cached_lines(
+    key: str, make: Callable[[], tuple[str, list[int], list[str]]], apart: str
+) -> SortedLines[str]:
+    """The sorted rows ``make`` builds from the thesaurus, kept in the per-user disk cache
+    under ``key`` (stale when :func:`_sources` change) and read in place."""
     from repair.resources.cache import stat_cached
 
-    text, starts, heads = stat_cached(
-        "spin-mobyrev-wide-lines",
-        _sources(),
-        lambda: _ranked_text(True),
-        tuple,
-        apart=f"{__name__}:wide_ranked_index",
-    )
+    text, starts, heads = stat_cached(key, _sources(), make, tuple, apart=apart)
     try:
         return SortedLines(text, 0, index=(starts, heads))
     except ValueError:  # not this text's index (a damaged cache entry)
