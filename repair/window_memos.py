@@ -57,10 +57,17 @@ MAX_ENTRIES = 40_000
 #: 0.02-0.05 us saved a byte, where the other memos save 0.3-100) and the parent held
 #: ~27 MiB more after the one merge that filled :data:`MAX_ENTRIES` (51 -> 78 MiB), which
 #: every later OCR child inherits: its peak 315 -> 340-369 MB (session 63).  Exact: which
-#: entries are carried changes what a child recomputes, never an answer.  Figures:
-#: benchmarks/RESULTS.md "Session 64, speedmem".  False: the dearest misses first, no byte
+#: entries are carried changes what a child recomputes, never an answer.  Measured
+#: (benchmarks/RESULTS.md "Session 64, speedmem"): OCR 1 M peak 340,048 -> 320,324 KB (the
+#: parent after its merge 78 -> 64 MiB), 300 k words 326-332 -> 314 MB in 3 alternated
+#: pairs with CPU not resolved (-1.1, -1.6, +2.1 s of ~50 s), but OCR 1 M CPU +9.2 / +8.9 s
+#: (149.5 -> 158.7, 150.3 -> 159.1 s, two pairs, the second at load 1.7-1.9: +6 %, 1 M / 100 k
+#: x11.97 -> x12.77): the fat entries left out are table-like (``_by_head``: 32 keys every
+#: window reads), so every later child recomputes them; outputs byte-identical (1 M
+#: 4dd2baf50468, 300 k 44f9babc5964).  Shipped **OFF** (a peak cut that does not reach
+#: 300 MB for +6 % CPU: the lead's trade-off).  False: the dearest misses first, no byte
 #: bound (session 63).
-BY_BYTES = True
+BY_BYTES = False
 
 #: The carried entries' bytes the parent holds at most (MiB of :func:`deep_size`, the
 #: entries' arguments and values; with :data:`BY_BYTES`).
