@@ -122,9 +122,10 @@ WARM_OCR_TABLES = False
 #: median 7.23 -> 6.66 s CPU, the whole run 182.20 -> 170.11 s (every pair lower: -16.7,
 #: -12.1, -12.0 s), 1 M / 100 k x12.78 -> x10.94 by each run's own 100 k (x12.11 -> x11.31
 #: against the median 100 k), output sha256 1f67482de177 either way; peak 315-316 ->
-#: 340-369 MB (the carried entries in every child).  Texts with no OCR-garbled window
-#: install nothing (clean 1 M, the 5 MB unknown spinner: outputs and peaks as off).
-#: False: every OCR child refills its memos (before).
+#: 340-369 MB (the carried entries in every child; session 64, speedmem: bounded by bytes,
+#: :data:`repair.window_memos.BY_BYTES`, off: 343-352 -> 316-320 MB for +6 % CPU).
+#: Texts with no OCR-garbled window install nothing (clean 1 M, the 5 MB unknown spinner:
+#: outputs and peaks as off).  False: every OCR child refills its memos (before).
 MERGE_OCR_MEMOS = True
 
 #: A child whose resident memory after its window is still under :data:`KEEP_CHILD_MB`

@@ -22,8 +22,9 @@ every merged entry in the parent and counts those that differ (a check for probe
 tests, off by default).  Selective and bounded: only memos whose misses cost at least
 :data:`MIN_MISS_US` each are carried (the cheap ones get a plain memo back); a child sends
 at most the memo's ``maxsize`` entries a memo (the most recently noted) and
-:data:`MAX_MB` of pickled entries, dearest memos first; the parent's memos hold at most
-:data:`MAX_ENTRIES` entries together after a merge.
+:data:`MAX_MB` of pickled entries, dearest memos first (with :data:`BY_BYTES`: the most
+time saved a byte held first); the parent's memos hold at most :data:`MAX_ENTRIES` entries
+(and :data:`MAX_HELD_MB` of them, :data:`BY_BYTES`) together after a merge.
 """
 
 from __future__ import annotations
@@ -45,6 +46,32 @@ MAX_MB = 24.0
 #: OCR speed text): uncapped, the dear memos' ~30 k entries a window grew to ~120 k held and
 #: the children's peak 314 -> 352 MB.
 MAX_ENTRIES = 40_000
+
+#: Rank a child's memos by the time their entries save per byte they hold (the mean cost of
+#: a miss times the entries, over the entries' :func:`deep_size`), not by the mean cost of a
+#: miss alone, and bound what the parent holds by :data:`MAX_HELD_MB` as well as by
+#: :data:`MAX_ENTRIES` (session 64, speedmem).  By the cost of a miss alone the first carry
+#: took the memos whose entries are few, dear and fat (the OCR 1 M speed text's window 1,
+#: measured with :func:`deep_size`: ``ocr_letter._readings`` 57 entries, 5.0 MB, ~89 KB an
+#: entry; ``ocr_deepreach._by_head`` 32 entries, 4.7 MB; ``ocr_far._last_not_first`` 2.2 MB;
+#: 0.02-0.05 us saved a byte, where the other memos save 0.3-100) and the parent held
+#: ~27 MiB more after the one merge that filled :data:`MAX_ENTRIES` (51 -> 78 MiB), which
+#: every later OCR child inherits: its peak 315 -> 340-369 MB (session 63).  Exact: which
+#: entries are carried changes what a child recomputes, never an answer.  Measured
+#: (benchmarks/RESULTS.md "Session 64, speedmem"): OCR 1 M peak 340,048 -> 320,324 KB (the
+#: parent after its merge 78 -> 64 MiB), 300 k words 326-332 -> 314 MB in 3 alternated
+#: pairs with CPU not resolved (-1.1, -1.6, +2.1 s of ~50 s), but OCR 1 M CPU +9.2 / +8.9 s
+#: (149.5 -> 158.7, 150.3 -> 159.1 s, two pairs, the second at load 1.7-1.9: +6 %, 1 M / 100 k
+#: x11.97 -> x12.77): the fat entries left out are table-like (``_by_head``: 32 keys every
+#: window reads), so every later child recomputes them; outputs byte-identical (1 M
+#: 4dd2baf50468, 300 k 44f9babc5964).  Shipped **OFF** (a peak cut that does not reach
+#: 300 MB for +6 % CPU: the lead's trade-off).  False: the dearest misses first, no byte
+#: bound (session 63).
+BY_BYTES = False
+
+#: The carried entries' bytes the parent holds at most (MiB of :func:`deep_size`, the
+#: entries' arguments and values; with :data:`BY_BYTES`).
+MAX_HELD_MB = 12.0
 
 #: Recompute every merged entry in the parent and count those that differ (``mismatches``):
 #: a check of the memos' purity for probes and tests (doubles the merged entries' cost).
@@ -139,11 +166,37 @@ def _split(note: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
     return note, {}
 
 
+def deep_size(obj: Any, seen: set[int]) -> int:
+    """Bytes of ``obj`` and what it holds through tuples, lists, sets and dicts
+    (``sys.getsizeof`` each object once: ``seen`` holds the ids counted)."""
+    if id(obj) in seen:
+        return 0
+    seen.add(id(obj))
+    size = sys.getsizeof(obj)
+    if isinstance(obj, (tuple, list, set, frozenset)):
+        size += sum(deep_size(item, seen) for item in obj)
+    elif isinstance(obj, dict):
+        size += sum(deep_size(k, seen) + deep_size(v, seen) for k, v in obj.items())
+    return size
+
+
+def _entries_size(entries: list[tuple[Any, Any, Any]]) -> int:
+    seen: set[int] = set()
+    return sum(deep_size(entry, seen) for entry in entries)
+
+
 #: Installed memos by name: (the memo, its recorder).
 _installed: dict[str, tuple[Any, _Recorder]] = {}
 #: The installed memos' entries here at the last fork (:func:`snapshot`): a child sends no
 #: more than :data:`MAX_ENTRIES` less these (the parent would not merge them).
 _held_at_fork = 0
+#: The merged entries' bytes here (:func:`deep_size`; :data:`BY_BYTES`), and at the last fork.
+_held_bytes = 0
+_bytes_at_fork = 0
+#: The key of an :func:`export` that filled a bound (its value ``b""``).
+FULL = "\0full"
+#: A merge here was cut by a bound (:data:`BY_BYTES`): the children send no more entries.
+_full = False
 #: Memos a child found cheap to refill (:data:`MIN_MISS_US`): not installed again.
 _cheap: set[str] = set()
 
@@ -265,26 +318,15 @@ def export() -> dict[str, bytes]:
         else:
             dear.append((-recorder.spent / recorder.misses, name))
     room = MAX_ENTRIES - _held_at_fork
+    if BY_BYTES:
+        return _export_by_bytes(out, sorted(dear), budget, room)
     for _cost, name in sorted(dear):  # dearest misses first
         memo, recorder = _installed[name]
         keys = recorder.keys
         recorder.forget()
         if budget <= 0 or room <= 0:
             continue
-        maxsize = memo.cache_parameters()["maxsize"]
-        unique = list(dict.fromkeys(reversed(keys)))[: min(maxsize, room)]
-        unique.reverse()
-        entries = []
-        recorder.probing = True
-        try:
-            for note in unique:
-                args, kwargs = _split(note)
-                try:
-                    entries.append((args, kwargs, memo(*args, **kwargs)))
-                except _Miss:
-                    continue
-        finally:
-            recorder.probing = False
+        entries = _probe(memo, recorder, keys, room)
         if not entries:
             continue
         try:
@@ -300,11 +342,79 @@ def export() -> dict[str, bytes]:
     return out
 
 
+def _probe(memo: Any, recorder: _Recorder, keys: list[Any], room: int) -> list[Any]:
+    """The noted entries still in ``memo`` (the most recent ``maxsize`` and ``room`` of
+    them, oldest first) as ``(args, kwargs, value)``."""
+    maxsize = memo.cache_parameters()["maxsize"]
+    unique = list(dict.fromkeys(reversed(keys)))[: min(maxsize, room)]
+    unique.reverse()
+    entries = []
+    recorder.probing = True
+    try:
+        for note in unique:
+            args, kwargs = _split(note)
+            try:
+                entries.append((args, kwargs, memo(*args, **kwargs)))
+            except _Miss:
+                continue
+    finally:
+        recorder.probing = False
+    return entries
+
+
+def _export_by_bytes(
+    out: dict[str, bytes], dear: list[tuple[float, str]], budget: int, room: int
+) -> dict[str, bytes]:
+    """:func:`export`'s dear memos with :data:`BY_BYTES`: ranked by the time their entries
+    save per byte, each memo's most recent entries that fit the parent's room (entries and
+    :data:`MAX_HELD_MB` less what it held at the fork)."""
+    global exported
+    byte_room = int(MAX_HELD_MB * (1 << 20)) - _bytes_at_fork
+    found: list[tuple[float, str, list[Any], list[int]]] = []
+    for _cost, name in dear:
+        memo, recorder = _installed[name]
+        keys, spent, misses = recorder.keys, recorder.spent, recorder.misses
+        recorder.forget()
+        if _full or room <= 0 or byte_room <= 0:
+            continue
+        entries = _probe(memo, recorder, keys, room)
+        if not entries:
+            continue
+        seen: set[int] = set()
+        sizes = [deep_size(entry, seen) for entry in entries]
+        found.append((-spent / misses * len(entries) / max(sum(sizes), 1), name, entries, sizes))
+    for _rank, name, entries, sizes in sorted(found, key=lambda row: row[:2]):
+        keep = used = 0
+        for size in reversed(sizes):  # the most recent entries that fit
+            if keep >= room or used + size > byte_room:
+                out[FULL] = b""  # the parent's memos are full: no child sends more
+                break
+            keep += 1
+            used += size
+        if not keep or budget <= 0:
+            continue
+        part = entries[len(entries) - keep :]
+        try:
+            data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 -- an unpicklable answer: this memo is refilled
+            continue
+        if len(data) > budget:
+            continue
+        budget -= len(data)
+        room -= keep
+        byte_room -= used
+        out[name] = data
+        exported += keep
+    return out
+
+
 def merge(memos: dict[str, bytes]) -> int:
     """Put a child's :func:`export` into this process's installed memos (a memo not
     installed here, or no longer its module's, is skipped); the number of entries."""
     global merged, mismatches
     count = 0
+    if FULL in memos:
+        _cut()
     for name, data in memos.items():
         if name in _installed and not data:
             uninstall(name)
@@ -317,9 +427,16 @@ def merge(memos: dict[str, bytes]) -> int:
         if room <= 0:
             break
         try:
-            entries = pickle.loads(data)[-room:]
+            entries = pickle.loads(data)
         except Exception:  # noqa: BLE001 -- refilled by the children instead
             continue
+        if len(entries) > room:
+            entries = entries[-room:]
+            _cut()
+        if BY_BYTES:
+            entries = _fit_bytes(entries)
+            if not entries:
+                break
         before = memo.cache_info().currsize
         recorder.loading = True
         try:
@@ -339,16 +456,45 @@ def merge(memos: dict[str, bytes]) -> int:
     return count
 
 
+def _cut() -> None:
+    global _full
+    _full = True
+
+
+def _fit_bytes(entries: list[Any]) -> list[Any]:
+    """The most recent of ``entries`` whose :func:`deep_size` fits :data:`MAX_HELD_MB` less
+    the bytes held here (which it then counts); cut ones mark the memos full."""
+    global _held_bytes
+    seen: set[int] = set()
+    sizes = [deep_size(entry, seen) for entry in entries]
+    room = int(MAX_HELD_MB * (1 << 20)) - _held_bytes
+    keep = used = 0
+    for size in reversed(sizes):
+        if used + size > room:
+            _cut()
+            break
+        keep += 1
+        used += size
+    _held_bytes += used
+    return entries[len(entries) - keep :]
+
+
 def snapshot() -> int:
-    """Note here, before a fork, the entries the installed memos hold (:data:`MAX_ENTRIES`)."""
-    global _held_at_fork
+    """Note here, before a fork, the entries the installed memos hold (:data:`MAX_ENTRIES`)
+    and their bytes (:data:`MAX_HELD_MB`)."""
+    global _held_at_fork, _bytes_at_fork
     _held_at_fork = sum(memo.cache_info().currsize for memo, _ in _installed.values())
+    _bytes_at_fork = _held_bytes
     return _held_at_fork
 
 
 def clear(names: Iterable[str] | None = None) -> None:
     """Empty the installed memos (all, or ``names``) and their notes: the same answers,
     recomputed."""
+    global _held_bytes, _full
+    if names is None:
+        _held_bytes = 0
+        _full = False
     for name in list(_installed) if names is None else names:
         memo, recorder = _installed[name]
         memo.cache_clear()
