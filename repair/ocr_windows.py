@@ -11,8 +11,9 @@ speed suite's 100 k-word OCR text (625 k code points) peaks at ~418 MB, where on
 
 Not exact: the document-level evidence (garble gate, the document's own vocabulary, the
 self-trained profile's sample) is each window's.  Session 64 speedwin
-(``benchmarks/RESULTS.md``), OCR 100 k: peak 418,048 -> 277,960 KB at 125 k windows,
-CPU +64 %, audit broken 9 -> more; so shipped OFF.
+(``benchmarks/RESULTS.md``), OCR 100 k: peak 417,812 -> 271,912 KB, CPU 11.94 -> 18.38 s
+(+54 %), 487 output tokens changed (audit dev right 50,787 -> 50,864 but broken 0 -> 4,
+test broken 9 -> 33); SMH dev unchanged (its articles are short); so shipped OFF.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import replace
 from repair.config import RepairConfig
 
 #: Session 64 speedwin: repair a long OCR-garbled text by smaller windows (OFF: not
-#: exact, +34-64 % CPU on the OCR 100 k text and more broken tokens; see the module doc).
+#: exact, +54 % CPU on the OCR 100 k text and more broken tokens; see the module doc).
 OCR_WINDOWS = False
 #: An OCR-garbled text over this many code points is repaired by windows.
 OCR_WHOLE_CHARS = 125_000
