@@ -18,7 +18,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import TypeVar
 
-from repair import window_counts
+from repair import ocr_windows, window_counts
 from repair.config import RepairConfig
 from repair.detect import spin_document as spin_doc
 from repair.detect.ocr_language import ENGLISH_FUNCTION, english_list_text
@@ -138,6 +138,7 @@ def _repair_text(
         )
     config, merged = _with_lexicons(config or RepairConfig(), pairs)
     references = tuple(references)
+    config = ocr_windows.window_config(text, config)  # OFF: main's config
     if len(text) > config.whole_document_chars:
         # each window runs with the collector paused, and it runs between windows
         parts = repair_windows(text, references, config, pairs=merged)

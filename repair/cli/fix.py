@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+from repair import ocr_windows
 from repair.cli.app import app
 from repair.cli.common import (
     EXIT_CHANGES,
@@ -224,6 +225,7 @@ def fix(
     if self_train:
         _self_train(text, config, quiet)
     name = "<stdin>" if file == "-" else file
+    config = ocr_windows.window_config(text, config)  # OFF: main's config
     if report is ReportFormat.none and len(text) > config.whole_document_chars:
         # a file is read again piece by piece: memory holds one window, not the input
         source = _pieces(text) if file == "-" else _file_pieces(file)
