@@ -184,6 +184,7 @@ def wide_context(
     span: tuple[int, int],
     read: Callable[[tuple[int, int]], bool] | None = None,
     readings: Readings | None = None,
+    scorer: tuple[Any, Any] | None = None,
 ) -> tuple[list[str], list[str], int] | None:
     """The trigram's context of ``span`` over a wider window: the two nearest words either
     side that the model knows, walking at most :data:`WINDOW` words a side past words it
@@ -196,7 +197,10 @@ def wide_context(
     ``readings`` (:data:`WIDE_READINGS`; of a word token's start): a word an accepted
     reading covers enters the window as the reading's words (the walk goes on past the
     reading's span; a word of it the model does not know is garble, skipped; a word of it
-    not of letters ends the side), counted in the third figure as read in."""
+    not of letters ends the side), counted in the third figure as read in; with
+    ``scorer`` (its ``prev``, ``nxt``), only on a side whose words differ from the
+    scorer's there (a reading its context already holds hides nothing: "tho boat," with
+    "tho" read "the" is no wider a window, the comma alone would move the vote)."""
     from bisect import bisect_left
 
     from repair.score.ocr_variantlm import reader_lm
@@ -256,6 +260,14 @@ def wide_context(
                 skips += 1
         if skips and not words:
             return None  # garble skipped and no word read past it
+        if taken and scorer is not None:
+            have = [w.lower() for w in scorer[side]]
+            if side == 0:
+                same = words[::-1] == have[len(have) - len(words) :] if words else True
+            else:
+                same = words == have[: len(words)]
+            if same:
+                taken = 0  # the scorer's context already reads it so
         skipped += skips + taken
     return out[0][::-1], out[1], skipped
 
@@ -301,7 +313,7 @@ def wide_gain(
     hid from the first vote; None when the window skips nothing (the same context)."""
     from repair.score.ocr_variantlm import reader_lm
 
-    got = wide_context(doc, span, read, readings)
+    got = wide_context(doc, span, read, readings, (prev, nxt))
     if got is None or got[2] == 0:
         return None
     left, right, _n = got
