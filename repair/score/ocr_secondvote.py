@@ -93,7 +93,7 @@ ACCEPT_NEAR_GARBLE = True
 #: 6,869 held; ICDAR-only proxy test (read once) 5,620 / 9,161 -> 5,618 / 9,158.  Shipped
 #: **off**: one new wrong edit on the speed suite's OCR 100 k text (:data:`WIDE_SKIP_READ`);
 #: figures and checks in RESULTS "Session 64, ocrwide".
-WIDE = False
+WIDE = True
 #: WIDE: the window skips a garbled word even where another reading has read it (the
 #: scorer's context then holds that reading).  Off (the guard), the proxy dev half moves
 #: nothing at all (each of the four right readings skips a neighbour some reading read);
