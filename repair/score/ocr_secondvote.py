@@ -40,7 +40,9 @@ left out.  Each register's vote is its score of the one reading less the other's
   its margin over the threshold, neither register against it.  Not read: a print with a
   mark glued to it or a piece of a space-split word ("cul velts"), a word between two
   capitals, a span under a wider accepted reading, a side whose garble has no known word
-  past it.
+  past it.  A word of the window an accepted reading covers enters it as that reading
+  (:data:`WIDE_READINGS`, session 64 ocrwide2); a print that heads a split word's first
+  half is a split piece too (:data:`SPLIT_TWO_WORDS`: "se veralChinese").
 
 Nothing else moves: a span decided jointly, fixed readings and readings
 :mod:`repair.score.ocr_knownform` refuses are left alone.  Linear: one pass over the
@@ -90,9 +92,12 @@ ACCEPT_NEAR_GARBLE = True
 #: its threshold, both registers not against it (see the doc).  Session 64 (ocrwide): ICDAR-only
 #: proxy dev 4,700 / 7,800 -> 4,696 / 7,794 token / char errors (4 right, none broken:
 #: "should lie luiuiediutely paid" -> be, "nssaultmc n constable" -> a), SMH dev 4,206 /
-#: 6,869 held; ICDAR-only proxy test (read once) 5,620 / 9,161 -> 5,618 / 9,158.  Shipped
-#: **off**: one new wrong edit on the speed suite's OCR 100 k text (:data:`WIDE_SKIP_READ`);
-#: figures and checks in RESULTS "Session 64, ocrwide".
+#: 6,869 held; ICDAR-only proxy test (read once) 5,620 / 9,161 -> 5,618 / 9,158.  Was off
+#: for one new wrong edit on the speed suite's OCR 100 k text (:data:`WIDE_SKIP_READ`).
+#: Session 64 (ocrwide2) with :data:`WIDE_READINGS` and :data:`SPLIT_TWO_WORDS`: the speed
+#: text's output identical to main's, proxy dev 4,699 / 7,795 -> 4,696 / 7,792 (3 right,
+#: none broken), SMH dev 4,206 / 6,869 held, every clean check held: shipped **on**; the
+#: test halves not read again (RESULTS "Session 64, ocrwide2").
 WIDE = True
 #: WIDE: the window skips a garbled word even where another reading has read it (the
 #: scorer's context then holds that reading).  Off (the guard), the proxy dev half moves
