@@ -57,7 +57,8 @@ def flags(monkeypatch: pytest.MonkeyPatch):
 def test_shipped_flags() -> None:
     assert sv.ORDER is False
     assert sv.ACCEPT is False
-    assert sv.WIDE is False and sv.WIDE_SKIP_READ is True
+    assert sv.WIDE is True and sv.WIDE_SKIP_READ is True
+    assert sv.WIDE_READINGS is True and sv.SPLIT_TWO_WORDS is True
 
 
 def test_wide_context_skips_garble_and_stops_at_a_comma() -> None:
@@ -171,3 +172,67 @@ def test_wide_context_does_not_skip_garble_already_read() -> None:
     assert sv.wide_context(doc, span) is not None  # "yearand" skipped
     k = text.index("yearand")
     assert sv.wide_context(doc, span, lambda s: s == (k, k + 7)) is None  # it has a reading
+
+
+FORA = "delay the rare-earth restrictions fora yearand resume large-scale buying"
+
+
+def _reading_over(doc: Document, text: str, word: str, reading: str) -> tuple:
+    """``groups`` with ``reading`` accepted over ``word`` in ``text``."""
+    k = text.index(word)
+    c = cand(k, k + len(word), reading, "OCR_SPLIT_MERGED", finding="split", orig=[word],
+             alt=reading.split(), cost=1.0)  # fmt: skip
+    return {(k, k + len(word)): [(3.0, c, {})]}
+
+
+def test_wide_readings_put_a_read_neighbour_in_the_window() -> None:
+    # session 64 ocrwide2: "yearand" read "year and" enters the window as those words,
+    # not skipped ("resume large") and not a reason to refuse the window
+    doc = Document(FORA)
+    j = FORA.index("fora")
+    span = (j, j + 4)
+    look = sv.readings_of(doc, _reading_over(doc, FORA, "yearand", "year and"))
+    left, right, n = sv.wide_context(doc, span, None, look)  # type: ignore[misc]
+    assert right == ["year", "and"] and n == 2  # two words read in
+    # the scorer's context already reads it so: nothing wider, no second vote
+    prev, nxt = ["earth", "restrictions"], ["year", "and"]
+    assert sv.wide_context(doc, span, None, look, (prev, nxt))[2] == 0  # type: ignore[index]
+    assert sv.wide_gain(doc, span, "for", "fora", prev, nxt, None, look) is None
+    # without the reading the window skips "yearand" and reads past it
+    assert sv.wide_context(doc, span)[1] == ["resume", "large"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_wide_readings_flag_keeps_fora(flags, on: bool) -> None:
+    flags.setattr(sv, "WIDE", True)
+    flags.setattr(sv, "WIDE_READINGS", on)
+    doc = Document(FORA)
+    toks = doc.words
+    i = next(k for k, t in enumerate(toks) if t.text == "fora")
+    t = toks[i]
+    prev, nxt = ["earth", "restrictions"], ["year", "and"]
+    lm = get_lm()
+    gain = lm.sequence_logprob(("for", *nxt), prev) - lm.sequence_logprob(("fora", *nxt), prev)
+    c = cand(t.start, t.end, "for", "OCR_REALWORD", finding="realword", orig=["fora"],
+             alt=["for"], cost=1.0, orig_known=True, prior_per_zipf=PRIOR)  # fmt: skip
+    memo = DecisionMemo()
+    d = Decision(False, "margin_below_threshold", 0.5, 0.0, gain, 1.0, "fora", 2.5)
+    memo.put(0, (prev, nxt), d)
+    groups = _reading_over(doc, FORA, "yearand", "year and")
+    moved = sv.second_vote(doc, [c], memo, groups)
+    span = (t.start, t.end)
+    if on:
+        assert moved == 0 and span not in groups
+    else:  # skipped "yearand": "for resume large" is the wrong edit the flag stops
+        assert moved == 1 and groups[span][0][1].replacement == "for"
+
+
+def test_split_two_words(flags) -> None:
+    text = "decision to place se veralChinese companies on a trade blacklist"
+    doc = Document(text)
+    j = text.index(" se ") + 1
+    assert sv._split_piece(doc, (j, j + 2), "se") is True  # "several" + "chinese"
+    flags.setattr(sv, "SPLIT_TWO_WORDS", False)
+    assert sv._split_piece(doc, (j, j + 2), "se") is False
+    assert sv._two_words("luiuiediutely", "lie", False) is False
+    assert sv._two_words("nssaultmc", "n", True) is False

@@ -40,7 +40,9 @@ left out.  Each register's vote is its score of the one reading less the other's
   its margin over the threshold, neither register against it.  Not read: a print with a
   mark glued to it or a piece of a space-split word ("cul velts"), a word between two
   capitals, a span under a wider accepted reading, a side whose garble has no known word
-  past it.
+  past it.  A word of the window an accepted reading covers enters it as that reading
+  (:data:`WIDE_READINGS`, session 64 ocrwide2); a print that heads a split word's first
+  half is a split piece too (:data:`SPLIT_TWO_WORDS`: "se veralChinese").
 
 Nothing else moves: a span decided jointly, fixed readings and readings
 :mod:`repair.score.ocr_knownform` refuses are left alone.  Linear: one pass over the
@@ -90,16 +92,26 @@ ACCEPT_NEAR_GARBLE = True
 #: its threshold, both registers not against it (see the doc).  Session 64 (ocrwide): ICDAR-only
 #: proxy dev 4,700 / 7,800 -> 4,696 / 7,794 token / char errors (4 right, none broken:
 #: "should lie luiuiediutely paid" -> be, "nssaultmc n constable" -> a), SMH dev 4,206 /
-#: 6,869 held; ICDAR-only proxy test (read once) 5,620 / 9,161 -> 5,618 / 9,158.  Shipped
-#: **off**: one new wrong edit on the speed suite's OCR 100 k text (:data:`WIDE_SKIP_READ`);
-#: figures and checks in RESULTS "Session 64, ocrwide".
-WIDE = False
+#: 6,869 held; ICDAR-only proxy test (read once) 5,620 / 9,161 -> 5,618 / 9,158.  Was off
+#: for one new wrong edit on the speed suite's OCR 100 k text (:data:`WIDE_SKIP_READ`).
+#: Session 64 (ocrwide2) with :data:`WIDE_READINGS` and :data:`SPLIT_TWO_WORDS`: the speed
+#: text's output identical to main's, proxy dev 4,699 / 7,795 -> 4,696 / 7,792 (3 right,
+#: none broken), SMH dev 4,206 / 6,869 held, every clean check held: shipped **on**; the
+#: test halves not read again (RESULTS "Session 64, ocrwide2").
+WIDE = True
 #: WIDE: the window skips a garbled word even where another reading has read it (the
 #: scorer's context then holds that reading).  Off (the guard), the proxy dev half moves
 #: nothing at all (each of the four right readings skips a neighbour some reading read);
 #: on, the speed suite's OCR 100 k text gains one wrong edit ("fora yearand resume":
 #: "fora" -> for, gold "for a"), which is why WIDE ships off.
 WIDE_SKIP_READ = True
+#: WIDE: a word of the window that an accepted reading covers enters the window as that
+#: reading (the span's first reading, its words in order; the words of it the trigram
+#: does not know skipped as garble), not as skipped garble: the window reads the page as
+#: the edits will leave it ("fora yearand resume": "year and", not "resume large").
+#: Before :data:`WIDE_SKIP_READ`.  Session 64 (ocrwide2): figures in RESULTS "Session 64,
+#: ocrwide2".
+WIDE_READINGS = True
 #: WIDE: the refused reading's margin within this many nats of its threshold.
 WIDE_REACH = 3.0
 #: WIDE: the wider window's gain over the scorer's own at least (nats).
@@ -168,16 +180,32 @@ WINDOW = 3
 _STOPS = frozenset(",;:.!?()[]")
 
 
+#: A reading over a word of the window: (the reading's span, its replacement), or None.
+Readings = Callable[[int], "tuple[tuple[int, int], str] | None"]
+
+
 def wide_context(
-    doc: Document, span: tuple[int, int], read: Callable[[tuple[int, int]], bool] | None = None
+    doc: Document,
+    span: tuple[int, int],
+    read: Callable[[tuple[int, int]], bool] | None = None,
+    readings: Readings | None = None,
+    scorer: tuple[Any, Any] | None = None,
 ) -> tuple[list[str], list[str], int] | None:
     """The trigram's context of ``span`` over a wider window: the two nearest words either
     side that the model knows, walking at most :data:`WINDOW` words a side past words it
     does not know (garble) and stray marks, stopping at a phrase mark or a number;
-    ``(left, right, words skipped)``, or None when the span is not one token, a side
-    skips garble and finds no known word past it (nothing read in its place), or a word
-    to skip has a reading (``read`` of its span: the scorer's context holds the reading,
-    "fora yearand resume" -> "year and")."""
+    ``(left, right, words skipped or read in)``, or None when the span is not one token, a
+    side skips garble and finds no known word past it (nothing read in its place), or a
+    word to skip has a reading (``read`` of its span: the scorer's context holds the
+    reading, "fora yearand resume" -> "year and").
+
+    ``readings`` (:data:`WIDE_READINGS`; of a word token's start): a word an accepted
+    reading covers enters the window as the reading's words (the walk goes on past the
+    reading's span; a word of it the model does not know is garble, skipped; a word of it
+    not of letters ends the side), counted in the third figure as read in; with
+    ``scorer`` (its ``prev``, ``nxt``), only on a side whose words differ from the
+    scorer's there (a reading its context already holds hides nothing: "tho boat," with
+    "tho" read "the" is no wider a window, the comma alone would move the vote)."""
     from bisect import bisect_left
 
     from repair.score.ocr_variantlm import reader_lm
@@ -190,8 +218,9 @@ def wide_context(
     out: list[list[str]] = [[], []]
     skipped = 0
     for side, step in ((0, -1), (1, 1)):
-        j, walked, skips = i + step, 0, 0
-        while 0 <= j < len(toks) and walked < WINDOW and len(out[side]) < 2:
+        j, walked, skips, taken = i + step, 0, 0, 0
+        words = out[side]
+        while 0 <= j < len(toks) and walked < WINDOW and len(words) < 2:
             t = toks[j]
             j += step
             if t.kind == "space":
@@ -202,17 +231,76 @@ def wide_context(
                 continue  # a stray mark (garble)
             if t.kind != "word":
                 break  # a number
+            got = readings(t.start) if readings is not None else None
+            if got is not None:
+                (a, b), rep = got
+                if a < span[1] and span[0] < b:
+                    return None  # the reading covers the print too
+                while 0 <= j < len(toks) and toks[j].start < b and toks[j].end > a:
+                    j += step  # past the reading's span
+                parts = rep.split()
+                stop = False
+                for w in parts if step > 0 else parts[::-1]:
+                    x = _word(w)
+                    if x is None:
+                        stop = True  # a number or a mark in the reading
+                        break
+                    if walked >= WINDOW or len(words) >= 2:
+                        break
+                    walked += 1
+                    taken += 1
+                    if lm.known(x):
+                        words.append(x)
+                    else:
+                        skips += 1
+                if stop:
+                    break
+                continue
             walked += 1
             if lm.known(t.text.lower()):
-                out[side].append(t.text.lower())
+                words.append(t.text.lower())
             else:
                 if read is not None and read((t.start, t.end)):
                     return None  # garble already read: the scorer's context holds it
                 skips += 1
-        if skips and not out[side]:
+        if skips and not words:
             return None  # garble skipped and no word read past it
-        skipped += skips
+        if taken and scorer is not None:
+            have = [w.lower() for w in scorer[side]]
+            if side == 0:
+                same = words[::-1] == have[len(have) - len(words) :] if words else True
+            else:
+                same = words == have[: len(words)]
+            if same:
+                taken = 0  # the scorer's context already reads it so
+        skipped += skips + taken
     return out[0][::-1], out[1], skipped
+
+
+def readings_of(doc: Document, groups: Groups) -> Readings:
+    """:data:`WIDE_READINGS`: the accepted reading over a word token (by its start): the
+    first reading of the span with the largest first margin among those covering it."""
+    from bisect import bisect_left
+
+    toks = doc.tokens
+    at: dict[int, tuple[float, tuple[int, int], str]] = {}
+    for (a, b), items in groups.items():
+        m, c = items[0][0], items[0][1]
+        k = bisect_left(toks, a, key=_start)
+        while k < len(toks) and toks[k].start < b:
+            t = toks[k]
+            k += 1
+            if t.kind != "word" or t.end <= a:
+                continue
+            got = at.get(t.start)
+            if got is None or m > got[0]:
+                at[t.start] = (m, (a, b), c.replacement)
+
+    def lookup(start: int) -> tuple[tuple[int, int], str] | None:
+        got = at.get(start)
+        return None if got is None else (got[1], got[2])
+
+    return lookup
 
 
 def wide_gain(
@@ -223,13 +311,14 @@ def wide_gain(
     prev: Any,
     nxt: Any,
     read: Callable[[tuple[int, int]], bool] | None = None,
+    readings: Readings | None = None,
 ) -> float | None:
     """The trigram's gain of ``x`` over ``y`` in the wider window (:func:`wide_context`) less
     its gain in the scorer's context (``prev``, ``nxt``): what the garble beside the span
     hid from the first vote; None when the window skips nothing (the same context)."""
     from repair.score.ocr_variantlm import reader_lm
 
-    got = wide_context(doc, span, read)
+    got = wide_context(doc, span, read, readings, (prev, nxt))
     if got is None or got[2] == 0:
         return None
     left, right, _n = got
@@ -308,6 +397,35 @@ def _split_piece(doc: Document, span: tuple[int, int], o: str) -> bool:
             continue
         joined = (w.text + o) if before else (o + w.text)
         if one_edit_from_a_word(joined.lower()):
+            return True
+        if SPLIT_TWO_WORDS and _two_words(w.text.lower(), o, before):
+            return True
+    return False
+
+
+#: A piece of a split word also where the print and its unknown neighbour written together
+#: are two common words cut inside the neighbour, the print's word reaching at least two
+#: letters into it ("se veralChinese" -> "several" + "chinese": the print is the head of
+#: "several", not "so").  Session 64 (ocrwide2): the one wrong edit :data:`WIDE_READINGS`
+#: made on the speed suite's OCR 100 k text; figures in RESULTS "Session 64, ocrwide2".
+SPLIT_TWO_WORDS = True
+#: SPLIT_TWO_WORDS: each of the two words at least this Zipf.
+SPLIT_MIN_ZIPF = 3.0
+
+
+def _two_words(w: str, o: str, before: bool) -> bool:
+    """:data:`SPLIT_TWO_WORDS`: whether ``o`` written onto ``w`` (``w`` first when
+    ``before``) is two words of Zipf >= :data:`SPLIT_MIN_ZIPF` cut inside ``w``, the
+    print's word taking at least two of ``w``'s letters and the other word two or more."""
+    if not w.isalpha():
+        return False
+    for k in range(2, len(w) - 1):
+        if before:  # "...w[:k-th from the end]" + "w[-k:]o"
+            head, mine = w[: len(w) - k], w[len(w) - k :] + o
+            other = head
+        else:
+            mine, other = o + w[:k], w[k:]
+        if zipf(mine) >= SPLIT_MIN_ZIPF and zipf(other) >= SPLIT_MIN_ZIPF:
             return True
     return False
 
@@ -401,6 +519,7 @@ def second_vote(
             got = best.get(span)
             if got is None or d.margin - d.threshold > got[0]:
                 best[span] = (d.margin - d.threshold, c, seen)
+        lookup: Readings | None = None  # built when first needed (:data:`WIDE_READINGS`)
         for span, (over, c, (prev, nxt, d)) in best.items():
             if _overlaps(read, ends, span):
                 continue  # under a reading over more than the word ("pnr ons" -> patrons)
@@ -420,6 +539,8 @@ def second_vote(
             )
             wide = None
             if WIDE or _TRACE is not None:
+                if WIDE_READINGS and lookup is None:
+                    lookup = readings_of(doc, groups)
                 wide = wide_gain(
                     doc,
                     span,
@@ -428,6 +549,7 @@ def second_vote(
                     prev,
                     nxt,
                     None if WIDE_SKIP_READ else partial(_overlaps, read, ends),
+                    lookup if WIDE_READINGS else None,
                 )
             ok_wide = (
                 wide is not None
