@@ -329,11 +329,8 @@ def export() -> dict[str, bytes]:
         entries = _probe(memo, recorder, keys, room)
         if not entries:
             continue
-        try:
-            data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 -- an unpicklable answer: this memo is refilled
-            continue
-        if len(data) > budget:
+        data = _packed(entries, budget)
+        if data is None:
             continue
         budget -= len(data)
         room -= len(entries)
@@ -393,12 +390,8 @@ def _export_by_bytes(
             used += size
         if not keep or budget <= 0:
             continue
-        part = entries[len(entries) - keep :]
-        try:
-            data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 -- an unpicklable answer: this memo is refilled
-            continue
-        if len(data) > budget:
+        data = _packed(entries[len(entries) - keep :], budget)
+        if data is None:
             continue
         budget -= len(data)
         room -= keep
@@ -499,3 +492,13 @@ def clear(names: Iterable[str] | None = None) -> None:
         memo, recorder = _installed[name]
         memo.cache_clear()
         recorder.forget()
+
+
+def _packed(entries: list, budget: int) -> bytes | None:
+    """``entries`` pickled for the parent, or None when an answer cannot be pickled (that
+    memo is refilled) or the bytes exceed the window's ``budget``."""
+    try:
+        data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 -- an unpicklable answer: this memo is refilled
+        return None
+    return data if len(data) <= budget else None
