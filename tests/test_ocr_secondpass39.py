@@ -8,6 +8,7 @@ import pytest
 from repair.candidates import ocr_secondpass as sp
 from repair.document import Document
 from repair.pipeline import repair_text
+from repair.score import ocr_secondvote
 from repair.stages.ocr import STAGE
 from repair.write import apply_edits
 
@@ -34,7 +35,9 @@ def test_off_by_default() -> None:
 
 def test_second_pass_reads_beside_a_repaired_word(monkeypatch: pytest.MonkeyPatch) -> None:
     # "fn tbe": the first pass reads "tbe" -> "the"; the second reads "fn" -> "in"
-    # between "is" and "the"
+    # between "is" and "the" (session 64's wider second vote, ``ocr_secondvote.WIDE``,
+    # reads it in the first pass already: off here, to see the second pass's own reading)
+    monkeypatch.setattr(ocr_secondvote, "WIDE", False)
     off = _edits(TEXT)
     monkeypatch.setattr(sp, "SECOND_PASS", True)
     on = _edits(TEXT)
