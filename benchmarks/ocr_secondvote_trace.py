@@ -64,22 +64,11 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(t)
     tally: Counter[tuple[str, bool, str]] = Counter()
     for t in rows:
-        if t["kind"] == "order":
-            lab = (
-                "first"
-                if t["gold"] == t["first"]
-                else "second"
-                if t["gold"] == t["second"]
-                else "other"
-            )
-        else:
-            lab = (
-                "reading"
-                if t["gold"] == t["first"]
-                else "print"
-                if t["gold"] == t["print"]
-                else "other"
-            )
+        # an order span is labelled by which of its two readings the gold is, a refused
+        # one by whether the gold is the reading or the print
+        names = ("first", "second") if t["kind"] == "order" else ("reading", "print")
+        rival = t["second"] if t["kind"] == "order" else t["print"]
+        lab = names[0] if t["gold"] == t["first"] else names[1] if t["gold"] == rival else "other"
         t["label"] = lab
         tally[(t["kind"], t["ok"], lab)] += 1
     for key in sorted(tally):
