@@ -14,6 +14,7 @@ import pytest
 
 from repair import window_fork, window_memos
 from repair.types import DocScores
+from tests.memo_fakes import carry_only
 from tests.test_window_fork60 import fork_beside_idle_threads, platform_forks  # noqa: F401
 
 _MODULE = "repair.score.fakeocr63"
@@ -37,12 +38,7 @@ def _make_module() -> types.ModuleType:
 def fake(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
     """An OCR module holding a per-word memo (as the OCR readers do), and clean state."""
     module = _make_module()
-    monkeypatch.setitem(sys.modules, _MODULE, module)
-    monkeypatch.setattr(window_memos, "_carried_module", lambda name: name == _MODULE)
-    monkeypatch.setattr(window_memos, "_installed", {})
-    monkeypatch.setattr(window_memos, "_cheap", set())
-    monkeypatch.setattr(window_memos, "MIN_MISS_US", 0.0)
-    monkeypatch.setattr(window_fork, "_memo_parts", [])
+    carry_only(monkeypatch, _MODULE, module)
     monkeypatch.setattr(window_fork, "WARM_OCR_TABLES", False)
     window_fork.release()
     yield module

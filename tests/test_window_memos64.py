@@ -5,13 +5,13 @@ children to refill once the bound is reached, and what is merged answers as befo
 
 from __future__ import annotations
 
-import sys
 import types
 from functools import lru_cache
 
 import pytest
 
-from repair import window_fork, window_memos
+from repair import window_memos
+from tests.memo_fakes import carry_only
 
 _MODULE = "repair.score.fakeocr64"
 
@@ -38,16 +38,7 @@ def _make_module() -> types.ModuleType:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
     module = _make_module()
-    monkeypatch.setitem(sys.modules, _MODULE, module)
-    monkeypatch.setattr(window_memos, "_carried_module", lambda name: name == _MODULE)
-    monkeypatch.setattr(window_memos, "_installed", {})
-    monkeypatch.setattr(window_memos, "_cheap", set())
-    monkeypatch.setattr(window_memos, "MIN_MISS_US", 0.0)
-    monkeypatch.setattr(window_memos, "_held_at_fork", 0)
-    monkeypatch.setattr(window_memos, "_bytes_at_fork", 0)
-    monkeypatch.setattr(window_memos, "_held_bytes", 0)
-    monkeypatch.setattr(window_memos, "_full", False)
-    monkeypatch.setattr(window_fork, "_memo_parts", [])
+    carry_only(monkeypatch, _MODULE, module)
     yield module
     window_memos.clear()
 
