@@ -65,6 +65,7 @@ from repair.candidates import (
     ocr_shortslot,
     ocr_shortword,
     ocr_shutjoin,
+    ocr_shutlong,
     ocr_spacejoin,
     ocr_surname,
     ocr_titlecap,
@@ -383,6 +384,8 @@ class _Generator:
                         out.extend(glyph_margin_candidates(toks[k], counts, f.reason, toks, k))
                     if len(out) == n_out and not old_page:  # "Juat", "takeovér": the same margin
                         out.extend(cap_margin_candidates(toks[k], counts, f.reason, toks, k))
+                    if len(out) == n_out and not old_page:  # "pievlous": one clear far word
+                        out.extend(ocr_shutlong.shut_long_candidates(toks, k, counts, f.reason))
                     if ocr_lightsole.SOLE_READING and not old_page:  # "ihe", "lhe", "sodiment"
                         sole = ocr_lightsole.sole_candidates(toks[k], counts, f.reason, toks, k)
                         if sole:  # the one clear reading replaces the light readers' readings
