@@ -6,7 +6,8 @@ collocation stage's term windows declined only for their commoner written word, 
 context asking for the term and the written pair unassociated
 (``term_backoff.eligible``), are applied there ("a large console telescope" -> "a large
 radio telescope"); its clean original stays clean, a speech holding the same window is
-not opened, and nothing is read with the flag off."""
+not opened, and nothing is read with the flag off.  Shipped off: a clean test abstract's
+own window ("repeated pressure changes") opens the gate (benchmarks/RESULTS.md, session 65)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def _restored(text: str) -> set[tuple[str, str]]:
     return {(e.original.lower(), e.replacement.lower()) for e in repair_text(text).edits}
 
 
-def test_off_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ships_off_and_off_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert term_backoff.MILL_GATED is False
     monkeypatch.setattr(term_backoff, "MILL_GATED", False)
     assert not term_backoff.mill_open(Document(MILL_GALAXY))
     assert ("console", "radio") not in _restored(MILL_GALAXY)
@@ -48,6 +50,17 @@ def test_on_applies_the_mill_documents_window(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(term_backoff, "MILL_GATED", True)
     assert term_backoff.mill_open(Document(MILL_GALAXY))
     assert ("console", "radio") in _restored(MILL_GALAXY)
+
+
+def test_on_applies_the_sensor_webs_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/test_collocation_unit.py's mill sentence: declined for its common written word
+    with every other flag off, applied where the document is a mill's."""
+    from tests.test_collocation_unit import MILL, _edits
+
+    monkeypatch.setattr(term_backoff, "MILL_GATED", False)
+    assert ("webs", "networks") not in _edits(MILL)
+    monkeypatch.setattr(term_backoff, "MILL_GATED", True)
+    assert ("webs", "networks") in _edits(MILL)
 
 
 def test_on_keeps_the_clean_original_clean(monkeypatch: pytest.MonkeyPatch) -> None:
