@@ -17,6 +17,10 @@ abstracts.  Each gold substitution is put in one spin class as
 by the first reading's row at the span (:func:`gate_split`): ``gate_shut:gold_top`` (the
 gold ranks first), ``gate_shut:other_top``, ``gate_shut:no_row``.
 
+Then the same classes by the gate that loses each (:func:`gate_report`): the document's
+word gate (or band) shut, no candidate, the bar, the ranking, another reader's wrong edit;
+and, for the shut gate's substitutions, the gate that would lose them were it open.
+
 Every gold substitution not restored is also put in one class of the mill's own readers
 (:func:`tortured_reach`), in this order:
 
@@ -237,6 +241,52 @@ def band_report(bands: Counter) -> str:
     return "\n".join(out)
 
 
+#: The gates in the order a gold substitution meets them.
+GATES = ("restored", "gate", "candidate", "bar", "ranking", "other_reader")
+
+
+def gate_of(cls: tuple[str, str]) -> tuple[str, str]:
+    """(the first gate that loses a gold substitution of spin class ``cls``, the gate that
+    would lose it were the document's word gate open): ``gate`` (the document's word gate
+    or band shut), ``candidate`` (no row or no gold candidate), ``bar`` (the gold proposed
+    under the bar), ``ranking`` (another original proposed), ``other_reader`` (another
+    reader's wrong edit); ``restored`` both ways.
+
+    >>> gate_of(("b:not_read", "gate_shut:other_top"))
+    ('gate', 'ranking')
+    >>> gate_of(("b:not_read", "not_target:common")), gate_of(("c:declined", "weak_evidence"))
+    (('gate', 'candidate'), ('bar', 'bar'))
+    """
+    head, sub = cls
+    if head == "b:not_read":
+        opened = {"gate_shut:gold_top": "bar", "gate_shut:other_top": "ranking"}
+        return "gate", opened.get(sub, "candidate")
+    first = {"e:restored": "restored", "a:no_candidate": "candidate", "c:declined": "bar",
+             "d:other_top": "ranking", "d:wrong_edit": "other_reader"}[head]  # fmt: skip
+    return first, first
+
+
+def gate_report(cat: Counter) -> str:
+    """The gold substitutions by the first gate that loses each, and by the gate that would
+    lose each with every document's word gate open (:func:`gate_of`).
+
+    >>> print(gate_report(Counter({("b:not_read", "gate_shut:other_top"): 2,
+    ...                            ("d:other_top", "row"): 1, ("e:restored", "X"): 1})))
+      first gate lost: restored 1, gate 2, ranking 1
+      the word gate open: restored 1, ranking 3
+    """
+    first: Counter[str] = Counter()
+    opened: Counter[str] = Counter()
+    for cls, n in cat.items():
+        a, b = gate_of(cls)
+        first[a] += n
+        opened[b] += n
+    return "\n".join(
+        f"  {name}: " + ", ".join(f"{g} {c[g]}" for g in GATES if c[g])
+        for name, c in (("first gate lost", first), ("the word gate open", opened))
+    )
+
+
 def apply_settings(ap: argparse.ArgumentParser, assignments: list[str]) -> None:
     """Set each ``MODULE.FLAG=VALUE`` of ``--set`` (a Python literal); an unknown flag is
     the parser's error."""
@@ -263,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         bands: Counter | None = Counter() if args.by_score else None
         cat, false, ex, reach, rex = mill_account(spinner, args.cap, bands)
         print(report(spinner, cat, false, ex, args.show))
+        print(gate_report(cat))
         print(reach_report(reach, rex, args.show))
         if bands is not None:
             print(band_report(bands))

@@ -91,11 +91,13 @@ def counting(into: Counter) -> Iterator[None]:
     relax, detect = term_backoff.relax, stage._Stage.detect
     inside = [False]
 
-    def counted_relax(decided: list[Any], n_words: int | None = None) -> list[Any]:
+    def counted_relax(
+        decided: list[Any], n_words: int | None = None, opened: bool = False
+    ) -> list[Any]:
         if inside[0]:
             for d in decided:
                 count_window(into, d)
-        return relax(decided, n_words)
+        return relax(decided, n_words, opened)
 
     def counted_detect(self: Any, doc: Any) -> Any:
         inside[0] = True

@@ -268,11 +268,13 @@ def score(
     unit: tuple[bool, int] | None = None,
     n_words: int = 0,
     earlier: int = 0,
+    opened: bool = False,
 ) -> list[Edit]:
     """Edits for the applied restorations; a word two windows restore differently gets the
     more confident one.  ``unit``: the document's formal style and word count, for
     :func:`unit_relax` (:data:`UNIT_RELAX`); ``n_words`` and ``earlier``: the document's word
-    count and earlier restored spans, for :data:`TERM_DENSITY_GATE`."""
+    count and earlier restored spans, for :data:`TERM_DENSITY_GATE`; ``opened``: the document's
+    eligible term windows applied (:func:`repair.score.term_backoff.mill_open`)."""
     by_r: dict[int, list[Candidate]] = {}
     rs: dict[int, Restoration] = {}
     for c in candidates:
@@ -282,7 +284,7 @@ def score(
     decided = decide(list(rs.values()), n_words, earlier)
     if unit is not None:
         decided = unit_relax(decided, *unit)
-    decided = _term_backoff.relax(decided, n_words)  # a commoner written word, context asks
+    decided = _term_backoff.relax(decided, n_words, opened)  # a commoner written word, context asks
     decisions = {id(d.restoration): d for d in decided}
     best: dict[int, tuple[Decision, Candidate]] = {}
     for rid, cands in by_r.items():

@@ -62,6 +62,17 @@ TERM_BACKOFF = False
 #: 1,000 (30 -> 54 changed: "surplus capacity" -> "excess capacity", "rich soils" -> "rich
 #: countries"): one eligible window in a short text is as common in honest prose.
 RATE_GATED = False
+#: Apply the :func:`eligible` windows in a formal document whose tortured term windows
+#: mark it as a paper mill's product (:func:`mill_open`: formal style and session 59's
+#: :func:`repair.score.mill_windows.opens`, without the spin band's document-score bar).
+#: OFF (session 65, spinmill; benchmarks/RESULTS.md): dev mill 0.069 -> 0.077 (precision
+#: 0.618 -> 0.605: "console telescope" -> radio and "berth surfaces" -> road right, "a
+#: integral method" -> single x2 wrong on spun words), every other dev row and the
+#: calibration's 2,594 clean dev items identical; but test (read once) mill 0.063 -> 0.068
+#: with a clean test abstract changed ("repeated pressure changes" -> constant: the
+#: abstract's own window opens the gate; mill AUC 0.955 -> 0.915, tortured AUC 0.972 ->
+#: 0.951): the gate needs the band's score bar too (not measured: a test-read change).
+MILL_GATED = False
 #: Least :func:`eligible` windows per 1,000 words of the document (window) for
 #: :data:`RATE_GATED`: over the highest clean whole dev document's rate (11.0), under the
 #: mill dev abstracts' (12.5-15.4); set from the dev half before the guards ran.
@@ -100,11 +111,24 @@ def rate_open(decided: list[Any], n_words: int | None) -> bool:
     return n > 0 and 1000.0 * n / n_words >= MIN_PER_1000
 
 
-def relax(decided: list[Any], n_words: int | None = None) -> list[Any]:
+def mill_open(doc: Any) -> bool:
+    """Whether :data:`MILL_GATED` opens ``doc``'s eligible windows: a formal document that
+    session 59's tortured term windows mark as a paper mill's product
+    (:func:`repair.score.mill_windows.opens`); False with the flag off (nothing read)."""
+    if not MILL_GATED:
+        return False
+    from repair.detect.science import formal_style
+    from repair.score import mill_windows
+
+    return formal_style(doc) and mill_windows.opens(doc)
+
+
+def relax(decided: list[Any], n_words: int | None = None, opened: bool = False) -> list[Any]:
     """``decided`` with the :func:`eligible` windows applied (:data:`TERM_BACKOFF`, or
-    :data:`RATE_GATED` in a document of ``n_words`` words over the rate bar); ``decided``
-    itself when neither opens or none is eligible."""
-    if not TERM_BACKOFF and not rate_open(decided, n_words):
+    :data:`RATE_GATED` in a document of ``n_words`` words over the rate bar, or where
+    ``opened``: :func:`mill_open`); ``decided`` itself when none opens or none is
+    eligible."""
+    if not TERM_BACKOFF and not opened and not rate_open(decided, n_words):
         return decided
     if not any(eligible(d) for d in decided):
         return decided

@@ -229,7 +229,7 @@ class _Stage:
         if _score.UNIT_RELAX:  # a known unit, a never-seen written pair (off)
             decided = _score.unit_relax(decided, _science.formal_style(doc), len(doc.words))
         # a commoner written word, context asks: where the document's rate of such windows is high
-        decided = _term_backoff.relax(decided, n_words)
+        decided = _term_backoff.relax(decided, n_words, _term_backoff.mill_open(doc))
         pooled = _term_pool.pooled_against(doc, decided)  # the word's other places
         if pooled is not decided:
             out = {id(d.restoration) for d in pooled if _term_pool.REASON in d.reasons}
@@ -339,7 +339,9 @@ class _Stage:
     def score(self, doc: Document, detection: Detection, candidates: list[Candidate]) -> list[Edit]:
         terms = [c for c in candidates if "restoration" in c.features]
         unit = (_science.formal_style(doc), len(doc.words)) if _score.UNIT_RELAX else None
-        edits = _score.score(terms, unit, len(doc.words), len(doc.earlier))
+        edits = _score.score(
+            terms, unit, len(doc.words), len(doc.earlier), _term_backoff.mill_open(doc)
+        )
         for c in candidates:
             if "wordy" not in c.features:
                 continue
