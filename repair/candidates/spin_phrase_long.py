@@ -37,7 +37,7 @@ from repair.candidates import spin_phrase
 from repair.candidates.spin_phrase import _gain_rows
 from repair.candidates.spin_phrase_pos import agrees
 from repair.candidates.spin_synonyms import STOPWORDS
-from repair.detect.span_echo import closed_words
+from repair.detect.span_echo import closed_class, closed_words
 from repair.document import Document
 from repair.resources.frequency import zipf
 from repair.resources.lm import get_lm
@@ -85,6 +85,19 @@ POS_AGREEMENT = True
 #: spinner's right mappings read 2.1-5.6, the clean writers' 4 left by DISTINCT_NEIGHBOURS
 #: -0.7-1.4.  None: no floor.
 MIN_CONTEXT_GAIN: float | None = 2.0
+#: Session 65 (spinphrase65): the long reader's originals also hold the stop words that pass
+#: the closed-class rule on their own (:func:`function_originals`: no verb, auxiliary or noun
+#: reading in lemminflect's table, no title), not only the span table's originals
+#: (``lexicons/closed_class.txt`` is the rule applied to the table's originals only, so "if",
+#: "until", "during", "into" were never read: "in the event that" -> "if" was the largest
+#: class of dev misses with no source).  Adds "at", "during", "if", "into", "onto", "until"
+#: (292 originals, was 286).  Phrase dev (list rows held out) +4 right places (two documents'
+#: "in the event that" -> "if" x2), no wrong one, AUC 0.733 -> 0.737 (the long-span document
+#: cue); every other ``--all`` dev row and the calibration identical.  False: the table's
+#: closed class only.  benchmarks/RESULTS.md, "Session 65, spinphrase".
+FUNCTION_ORIGINALS = True
+#: Honorific titles: stop words with no reading in lemminflect's table that spell out no span.
+TITLES = frozenset({"mr", "mrs", "ms"})
 #: Words of a long span.
 MIN_WORDS, MAX_WORDS = 4, 5
 #: Least Zipf frequency of each word of a span.
@@ -114,16 +127,48 @@ _WORD = re.compile(r"[a-z]+")
 _NEIGHBOUR = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
-@lru_cache(maxsize=1)
-def originals() -> tuple[str, ...]:
-    """The closed class of one-word originals a long span is read against."""
+@lru_cache(maxsize=2)
+def _originals(function_words: bool) -> tuple[str, ...]:
     lm = get_lm()
+    words = closed_words() | function_originals() if function_words else closed_words()
     return tuple(
         sorted(
-            w for w in closed_words()
+            w for w in words
             if w not in NOT_ORIGINALS and zipf(w) >= ORIGINAL_MIN_ZIPF and lm.known(w)
         )
     )  # fmt: skip
+
+
+def originals() -> tuple[str, ...]:
+    """The closed class of one-word originals a long span is read against (with
+    :data:`FUNCTION_ORIGINALS`, :func:`function_originals` too)."""
+    return _originals(FUNCTION_ORIGINALS)
+
+
+@lru_cache(maxsize=1)
+def function_originals() -> frozenset[str]:
+    """The stop words that are closed-class originals by themselves: no verb, auxiliary or
+    noun reading in lemminflect's table (prepositions and subordinators: "if", "until",
+    "during"), outside :data:`NOT_ORIGINALS` and :data:`TITLES`.
+
+    >>> sorted({"if", "until", "during"} & function_originals())
+    ['during', 'if', 'until']
+    >>> {"must", "while", "mr", "the"} & function_originals()
+    set()
+    """
+    from repair.candidates.spin_phrase_pos import readings
+
+    return frozenset(
+        w for w in STOPWORDS
+        if w not in NOT_ORIGINALS and w not in TITLES
+        and not readings(w) & {"VERB", "AUX", "NOUN", "PROPN"}
+    )  # fmt: skip
+
+
+def is_original(word: str) -> bool:
+    """Whether ``word`` is in the closed class a long mapping may choose (the table's closed
+    class, and with :data:`FUNCTION_ORIGINALS` :func:`function_originals`)."""
+    return closed_class(word) or (FUNCTION_ORIGINALS and word in function_originals())
 
 
 def long_spans(doc: Document, covered: set[int]) -> dict[str, dict[tuple[int, int], bool]]:

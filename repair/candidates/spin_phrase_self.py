@@ -90,6 +90,17 @@ MIN_WORDS = 3
 #: output byte-identical (RESULTS.md, "Session 61, speedspin").  False: session 60's order.
 LONG_EARLY = True
 
+#: Session 65 (spinphrase65): a long mapping (decided on the span's lower-case places, as
+#: ``spin_phrase_long.long_spans`` reads them) also holds the places where the document
+#: writes the span sentence-initially with its first letter capitalised ("At this point in
+#: time" beside five "at this point in time"), each where both sides of that place favour
+#: the original (left gain > 0, right gain >= :data:`RIGHT_FLOOR` where the sentence goes
+#: on): a spinner maps its form the same way at a sentence's start.  Phrase dev (list rows
+#: held out) +3 right places (Reagan's "At this point in time" -> "Now" x2, "In the event
+#: that" -> "If"), no wrong one; every other ``--all`` dev row and the calibration identical.
+#: False: lower-case places only.  benchmarks/RESULTS.md, "Session 65, spinphrase".
+INITIAL_PLACES = True
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
@@ -154,8 +165,10 @@ def _long_mappings(
             if origs is not None and not origs:
                 continue
             rows_of = partial(spin_phrase_long.span_rows, origs=origs)
-        m = _mapping(doc, w, at, written, rows_of, len(at) - 1)
+        m = _mapping(doc, w, at, written, rows_of, len(at) - 1, spin_phrase_long.is_original)
         if m is not None and spin_phrase_long.kept(doc.text, w, m.original, m.places, m.mean_gain):
+            if INITIAL_PLACES:
+                m = _with_initial_places(doc, m, covered)
             found.append(m)
     found.sort(key=lambda m: -m.mean_gain)
     out: list[DocumentMapping] = []
@@ -166,6 +179,54 @@ def _long_mappings(
         taken |= cells
         out.append(m)
     return out
+
+
+def _with_initial_places(
+    doc: Document, m: DocumentMapping, covered: set[int]
+) -> DocumentMapping:
+    """``m`` with the sentence-initial capitalised places of its span that favour its
+    original on both sides (:data:`INITIAL_PLACES`)."""
+    text = doc.text
+    form = m.written[:1].upper() + m.written[1:]
+    extra = []
+    for hit in re.finditer(re.escape(form), text):
+        a, b = hit.span()
+        if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "'’-")) or (
+            b < len(text) and (text[b].isalnum() or text[b] in "'’-")
+        ):
+            continue  # inside a longer word
+        if any(i in covered for i in range(a, b)):
+            continue
+        if not _sentence_start(text, a):
+            continue
+        rows = spin_phrase_long.span_rows(doc, a, b, (m.original,))
+        if not rows:
+            continue
+        _g, lg, rg, _o = rows[0]
+        rest = text[b : b + 3].lstrip(" ")
+        goes_on = bool(rest) and rest[0] not in ".!?\n"
+        if lg > 0 and (rg >= RIGHT_FLOOR or not goes_on):
+            extra.append((a, b))
+    if not extra:
+        return m
+    places = tuple(sorted({*m.places, *extra}))
+    return DocumentMapping(m.written, m.original, places, m.mean_gain, m.lead, m.min_gain)
+
+
+def _sentence_start(text: str, a: int) -> bool:
+    """Whether offset ``a`` opens a sentence: the text's start, a line's start, or after a
+    sentence mark (and closing quotes or brackets) and white space."""
+    i = a
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    if i == a:
+        return False  # no space before the capital
+    j = i
+    while j > 0 and text[j - 1] in "\"'”’)]":
+        j -= 1
+    return j > 0 and text[j - 1] in ".!?"
 
 
 def _long_originals(
@@ -182,7 +243,9 @@ def _long_originals(
     if not UNWRITTEN_FIRST:
         return None
     cap = len(at) - 1
-    origs = tuple(o for o in L.originals() if written[o.lower()] <= cap and closed_class(o.lower()))
+    origs = tuple(
+        o for o in L.originals() if written[o.lower()] <= cap and L.is_original(o.lower())
+    )
     if L.POS_AGREEMENT and not any(L.agrees(w, o, L.PRONOUNS, L.DETERMINERS) for o in origs):
         return ()
     return origs
@@ -195,10 +258,14 @@ def _mapping(
     written: Counter[str],
     rows_of: Callable[[Document, int, int], list[tuple[float, float, float, str]]] = span_rows,
     cap: int = MAX_WRITTEN,
+    closed: Callable[[str], bool] | None = None,
 ) -> DocumentMapping | None:
     """The document mapping of the span ``w`` written at ``at`` (place -> whether the
     sentence goes on after it), or None; ``rows_of`` reads a place's originals, ``cap`` is
-    the most times the document may write the original."""
+    the most times the document may write the original, ``closed`` the closed class it is
+    chosen in (default :func:`~repair.detect.span_echo.closed_class`)."""
+    if closed is None:
+        closed = closed_class
     total: Counter[str] = Counter()
     least: dict[str, float] = {}
     sides: dict[str, bool] = {}
@@ -215,7 +282,7 @@ def _mapping(
         total = Counter(
             {
                 o: g for o, g in total.items()
-                if written[o.lower()] <= cap and closed_class(o.lower())
+                if written[o.lower()] <= cap and closed(o.lower())
             }
         )  # fmt: skip
     if not total:
@@ -226,7 +293,7 @@ def _mapping(
     mean = best_sum / len(at)
     if lead < MIN_LEAD or mean < MIN_MEAN_GAIN or not sides.get(best, False):
         return None
-    if not any(at.values()) or not closed_class(best.lower()):
+    if not any(at.values()) or not closed(best.lower()):
         return None
     if written[best.lower()] > cap:
         return None

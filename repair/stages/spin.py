@@ -354,6 +354,22 @@ PHRASE_SELF_GATE = True
 #: RIGHT_FLOOR -0.5 either way): the phrase-spun dev documents whose gate opens have no
 #: mapping.  benchmarks/RESULTS.md, "Session 50, spinphrase".
 PHRASE_SELF_OPEN = False
+#: Session 65 (spinphrase65): a document whose spin gate is shut but which holds a document
+#: mapping (PHRASE_SELF_GATE: a recurring wordy span read as one closed-class original the
+#: document leaves unwritten, which no clean calibration document has) reads its other
+#: written spans as a document with an open gate does (the span table's per-place reading
+#: and ``_phrase_kept``'s floors, without the tie rules), outside the mapping's places: the
+#: mapping is the evidence that a phrase spinner wrote the document.  Phrase dev (list rows
+#: held out) +1 right place ("by this time" -> "already", wsj_0152), no wrong one; every
+#: other ``--all`` dev row and the calibration identical (no clean document has a mapping).
+#: False: the spans of a gate-shut document are read only through its mappings.
+#: benchmarks/RESULTS.md, "Session 65, spinphrase".
+MAPPING_OPENS_SPANS = True
+#: Session 65 (spinphrase65): with MAPPING_OPENS_SPANS, the stopword-only spans of a mapped
+#: document ("after that", "have to": ``phrase_evidence(function_only=True)``, which no other
+#: reading restores) are read too, on the same floors.  Phrase dev +1 right place ("after
+#: that" -> "then"), no wrong one; the rest identical.  False: not read.
+MAPPING_FUNCTION_SPANS = True
 #: A written span is read as its best WordNet original where that reading alone has the
 #: gain of a rarer WordNet original (PHRASE_WN_RARER_GAIN), both sides for it, and a Zipf
 #: no lower than PHRASE_WN_MIN_ZIPF_GAIN against the span's content words, even where
@@ -2295,6 +2311,21 @@ def _self_gated(doc: Document, detection: SpinDetection) -> list[Candidate]:
     return out
 
 
+def _mapped_function_spans(
+    doc: Document, detection: SpinDetection, mapped: set[int], spans: list[Candidate]
+) -> list[Candidate]:
+    """Span candidates of the stopword-only spans of a mapped document
+    (:data:`MAPPING_FUNCTION_SPANS`), outside the mappings and the other spans."""
+    covered = _covered([(o.start, o.end) for o in detection.occurrences])
+    covered |= _covered([(w.start, w.end) for w in wordy_find(doc.text)])
+    taken = mapped | covered | _covered([(c.start, c.end) for c in spans])
+    return [
+        _span_candidate(ph)
+        for ph in phrase_evidence(doc, covered, function_only=True)
+        if not any(i in taken for i in range(ph.start, ph.end))
+    ]
+
+
 def _phrase_kept(c: Candidate, tie: bool = False) -> bool:
     """A written span is restored as one word when the LM gain over the span is at least
     :data:`~repair.score.spin.PHRASE_MIN_GAIN`, both sides of it favour the word (at least
@@ -3050,9 +3081,14 @@ class _Stage:
         gate = d.get("model_score", 0.0) >= model.doc_gate
         profile_open = d.get("prior_profile_score", profile) >= THRESHOLD
         spin_open = gate or profile_open or d.get("family_gate", False)
+        mapped: set[int] = set()  # the cells of the document mappings (MAPPING_OPENS_SPANS)
         if PHRASES and PHRASE_SELF_GATE and not spin_open:
-            out.extend(_self_gated(doc, detection))
-        if PHRASES and (spin_open or science_phrases(doc)):
+            selfs = _self_gated(doc, detection)
+            out.extend(selfs)
+            if MAPPING_OPENS_SPANS:
+                mapped = _covered([(c.start, c.end) for c in selfs])
+        span_open = spin_open or bool(mapped)
+        if PHRASES and (span_open or science_phrases(doc)):
             # multi-word spans, only where a gate is open (or in scientific register: spans
             # the book counts never saw as a pair, science.unseen_span)
             recur = _recurring(detection.phrases, doc.word_counts)
@@ -3064,8 +3100,11 @@ class _Stage:
                     (ph.written.lower(), ph.original) in fair,
                 )
                 for ph in detection.phrases
-                if spin_open or science_span(ph.written)
+                if (spin_open or science_span(ph.written))
+                or (mapped and not any(i in mapped for i in range(ph.start, ph.end)))
             ]
+            if mapped and MAPPING_FUNCTION_SPANS:
+                spans += _mapped_function_spans(doc, detection, mapped, spans)
             if spin_phrase_routed.ROUTED_GAIN is not None and spin_route.model_for(d):
                 for c in spans:  # a routed document's spans: the routed bar
                     if spin_phrase_routed.marked(doc.text[c.start : c.end]):
