@@ -52,7 +52,7 @@ Switch: :data:`DOC_NAME` (issue 12, session 63; figures in ``benchmarks/RESULTS.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from repair.types import Candidate, Token
 
@@ -94,6 +94,11 @@ EDIT_COST = 2.5
 THRESHOLD = 0.0
 #: A print the page prints more often than this is the writer's.
 MAX_PRINTS = 2
+#: Speed only, exact (issue 14, session 65 speedocr): :func:`best_name` reads only the
+#: page's names of a length within its reach (grouped once a call, :func:`names_by_length`)
+#: instead of testing every name's length; its pick sorts the hits by (edits, -prints,
+#: name), so the order the names come in changes nothing.
+BY_LENGTH = True
 #: Prints that are words are read too, on the stronger evidence below.  OFF (session 63):
 #: proxy dev -2 tokens, SMH dev -1 ("Wiles" -> Wales; "Sidney" -> Sydney wrong), but the
 #: OCR'd modern text audit broke 43 right tokens: in headline case every capital run is a
@@ -206,11 +211,13 @@ def best_name(
     names: Mapping[str, int],
     heavy: bool = True,
     line_two: bool = False,
+    by_len: Mapping[int, list[tuple[str, int, str]]] | None = None,
 ) -> tuple[str, int] | None:
     """The one nearest page name of print ``text`` and its edit count, or ``None``;
     ``heavy``: a heavily garbled page (two edits only there, :data:`TWO_EDIT_HEAVY`);
     ``line_two``: two edits on any page, the caller asking each print's own line
-    (:data:`repair.candidates.ocr_ownline.TWO_EDITS`)."""
+    (:data:`repair.candidates.ocr_ownline.TWO_EDITS`); ``by_len``: ``names`` as
+    :func:`names_by_length` groups them (:data:`BY_LENGTH`), read instead of every name."""
     from rapidfuzz.distance import Levenshtein
 
     low = text.lower()
@@ -225,26 +232,41 @@ def best_name(
     if counts.get(text, 0) > MAX_PRINTS:
         return None
     found: list[tuple[int, int, str]] = []
-    for w, n in names.items():
+    if by_len is not None:  # only the names of a length within reach (BY_LENGTH)
+        size = len(text)
+        near: Iterable[tuple[str, int, str]] = [
+            row for m in range(size - reach, size + reach + 1) for row in by_len.get(m, ())
+        ]
+    else:
+        near = ((w, n, w.lower()) for w, n in names.items())
+    for w, n, wlow in near:
         if w == text or n < MIN_RATIO * mine or abs(len(w) - len(text)) > reach:
             continue
-        d = Levenshtein.distance(low, w.lower(), score_cutoff=reach)
+        d = Levenshtein.distance(low, wlow, score_cutoff=reach)
         if d == 0 or d > most:
             continue
         if d == 2 and (max(len(w), len(text)) < TWO_EDIT_MIN_LEN or n < TWO_EDIT_MIN_COUNT * mine):
             continue  # two edits: a longer word, and a name the page prints twice as often
         if d > 1 and mixed:
             continue  # "ChnrlcH", "HOOtl": capitals inside, a garble beyond one glyph
-        if _plural_pair(low, w.lower()) or _glued(low, w.lower()) or _doubled(low, w.lower()):
+        if _plural_pair(low, wlow) or _glued(low, wlow) or _doubled(low, wlow):
             continue  # "Masters" beside "Master": the name's own form; "Quebecto": glued
         found.append((d, -n, w))
     if not found:
         return None
-    found.sort()
+    found.sort()  # (edits, -prints, name): a total order, whatever order the names came in
     if len(found) > 1 and found[1][:2] == found[0][:2]:
         return None  # two names as near and as printed: no evidence for either
     d, _n, w = found[0]
     return w, d
+
+
+def names_by_length(names: Mapping[str, int]) -> dict[int, list[tuple[str, int, str]]]:
+    """``names`` grouped by length: ``(name, count, lower case)`` rows (:data:`BY_LENGTH`)."""
+    out: dict[int, list[tuple[str, int, str]]] = {}
+    for w, n in names.items():
+        out.setdefault(len(w), []).append((w, n, w.lower()))
+    return out
 
 
 def priced(cands: Sequence[Candidate]) -> dict[tuple[int, int, str], float]:
@@ -285,6 +307,7 @@ def doc_name_candidates(
         return []
     out: list[Candidate] = []
     memo: dict[str, tuple[str, int] | None] = {}
+    by_len: dict[int, list[tuple[str, int, str]]] | None = None
     line_two = ocr_ownline.TWO_EDITS
     plain_two = MAX_EDITS >= 2 and (heavy or not TWO_EDIT_HEAVY)
     line_real = ocr_ownline.REAL_WORDS
@@ -293,7 +316,9 @@ def doc_name_candidates(
         if t.kind != "word" or not _print_shape(text):
             continue
         if text not in memo:
-            memo[text] = best_name(text, counts, names, heavy, line_two)
+            if by_len is None and BY_LENGTH:
+                by_len = names_by_length(names)
+            memo[text] = best_name(text, counts, names, heavy, line_two, by_len)
         hit = memo[text]
         if hit is None:
             continue

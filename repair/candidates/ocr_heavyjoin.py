@@ -143,6 +143,13 @@ NAME_LIST_PLAIN = False
 #: is a plain word, no name ("meaning" 0.0 of 171, "halted" 0.0 of 11; "Burgess",
 #: "Margaret" 1.0; a reading it never prints is no evidence either way).
 LIST_CAPITAL_SHARE = 0.5
+#: Speed only, exact (issue 14, session 65 speedocr): the garble test (:data:`NEED_GARBLE`),
+#: which ends most runs (90 k of the 155 k runs of the 100 k-word OCR speed text), is asked
+#: first and answered once a token (a token is a piece of up to five runs), and each joined
+#: string's readings once a call (8.5 k distinct of 13 k asked; the far search's own
+#: 4,096-entry memo, shared with other readers, misses most repeats on a long text).  Every
+#: test only skips a run and is a pure question, so the candidates are the same.
+CHEAP_FIRST = True
 #: A record for ``benchmarks/smh_heavyjoin.py``: each candidate's guard gap and the pieces'
 #: best reading apart, by (start, end, reading); ``None``: not kept.
 _TRACE: dict | None = None
@@ -274,10 +281,21 @@ def heavy_join_candidates(
     if not HEAVY_JOIN:
         return out
     lm = None
+    gar: list[bool | None] = [None] * len(toks)  # each piece's garble test, once (CHEAP_FIRST)
+    read: dict[str, tuple] = {}  # each joined string's readings, once (CHEAP_FIRST)
     for i, k, lines in _runs(toks):
         if LINE_ONLY and not lines and not SAME_LINE_PRIOR:
             continue
         j = i + 2 * (k - 1)
+        if CHEAP_FIRST and NEED_GARBLE:  # the test that ends most runs, a piece's answer kept
+            for x in range(i, j + 1, 2):
+                g = gar[x]
+                if g is None:
+                    g = gar[x] = toks[x].start in flagged or _garbled(toks[x].text)
+                if g:
+                    break
+            else:
+                continue
         pieces = [toks[i + 2 * m].text for m in range(k)]
         if SPECK_GUARD and _speck(pieces):
             continue
@@ -288,7 +306,7 @@ def heavy_join_candidates(
             continue
         if _glued(toks, i - 1, toks[i].start) or _glued(toks, j + 1, toks[j].end):
             continue  # a piece cut from a longer printed string, or a compound's
-        if NEED_GARBLE and not any(
+        if NEED_GARBLE and not CHEAP_FIRST and not any(
             toks[i + 2 * m].start in flagged or _garbled(p) for m, p in enumerate(pieces)
         ):
             continue
@@ -302,6 +320,10 @@ def heavy_join_candidates(
         in_list = NAME_LIST is not None and name_list_at(toks, i, j)
         if in_list and NAME_LIST == "all":
             readings: tuple = ()
+        elif CHEAP_FIRST:
+            readings = read.get(low)
+            if readings is None:
+                readings = read[low] = _readings(low)
         else:
             readings = _readings(low)
         kept = False
