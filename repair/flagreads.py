@@ -195,7 +195,6 @@ NOT_DICT_MEMOS: dict[str, str] = {
     "repair.flagmemo:_last": "the flags' values at the last check",
     "repair.score.spin_evidence:_COMPILED": "the C module looked for",
     "repair.score.spin_evidence:_FILLER": "keyed by the identity of a ranker",
-    "repair.score.spin_evidence:_HELD": "emptied at each document's spin detection (``drop_held``)",
     "repair.score.spin_evidence:_CTX": "emptied at each document's spin detection (``drop_held``)",
     "repair.score.spin_form_agree:_SLOT_SETS": "equal frozensets shared (interned), reads no flag",
     "repair.score.spin_rank:_override": "a ranker installed by the caller (state)",

@@ -113,28 +113,19 @@ CASES = [
 @pytest.mark.parametrize("flag", [True, False])
 def test_gains_tables_equal_without(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     """``_gains`` over readings that read a context again with longer lists: with the memo
-    the tables equal those read without it and without READ_ON (and READ_ON's, read the
-    same way); the context's values are kept only with the flag on (fails when ignored)."""
+    the tables equal those read without it (one plain compiled call a table); the
+    context's values are kept only with the flag on (fails when ignored)."""
     tables = {}
-    for memo, read_on in ((flag, False), (not flag, False), (False, True)):
+    for memo in (flag, not flag):
         monkeypatch.setattr(spin_evidence, "CONTEXT_MEMO", memo)
-        monkeypatch.setattr(spin_evidence, "READ_ON", read_on)
         spin_evidence.drop_held()
         out = []
         for c in CASES:
             t = spin_evidence._gains(*c)
             out.append(None if t is None else _canon(t[1:]))
-        tables[(memo, read_on)] = out
+        tables[memo] = out
         assert bool(spin_evidence._CTX) == memo
-    assert tables[(True, False)] == tables[(False, False)]
-    # READ_ON's read-on tables keep rows under the cut a fresh call leaves out: the same
-    # rows at and over the cut (what every reader of them reads)
-    for x, y in zip(tables[(True, False)], tables[(False, True)], strict=True):
-        assert (x is None) == (y is None)
-        if x is not None:
-            cut = struct.unpack("<d", x[3])[0]
-            over = [r for r in x[1] if -struct.unpack("<d", r[0])[0] >= cut]
-            assert over == [r for r in y[1] if -struct.unpack("<d", r[0])[0] >= cut]
+    assert tables[True] == tables[False]
 
 
 @needs_built
@@ -155,8 +146,8 @@ def test_kept_within_bytes_and_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
 @needs_built
 def test_whole_repairs_equal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whole repairs (text, edits, spin score) of a rare-spun dev document with the memo on
-    equal those with it off (READ_ON on, as before, and off), and the memo holds contexts
-    read again (fails without the memo)."""
+    equal those with it off, and the memo holds contexts read again (fails without the
+    memo)."""
     from spin_sim import spin_doc
     from spin_sim.corpus import select
 
@@ -166,9 +157,8 @@ def test_whole_repairs_equal(monkeypatch: pytest.MonkeyPatch) -> None:
     d = select("dev", 400)[1]
     text = spin_doc(d.doc_id, d.register, d.text, "rare", "dev", 0.25).spun
     out = {}
-    for memo, read_on in ((True, True), (False, True), (False, False)):
+    for memo in (True, False):
         monkeypatch.setattr(spin_evidence, "CONTEXT_MEMO", memo)
-        monkeypatch.setattr(spin_evidence, "READ_ON", read_on)
         spin_evidence.drop_held()
         reads: list[bool] = []
         real = spin_evidence._context_read
@@ -180,7 +170,7 @@ def test_whole_repairs_equal(monkeypatch: pytest.MonkeyPatch) -> None:
 
         monkeypatch.setattr(spin_evidence, "_context_read", counted)
         r = repair_text(text, config=RepairConfig())
-        out[(memo, read_on)] = (r.text, r.edits, r.scores.spin)
+        out[memo] = (r.text, r.edits, r.scores.spin)
         if memo:
             assert sum(reads) > 0.2 * len(reads)  # contexts read again from the memo
-    assert out[(True, True)] == out[(False, True)] == out[(False, False)]
+    assert out[True] == out[False]

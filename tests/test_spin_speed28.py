@@ -196,8 +196,6 @@ def test_compiled_gains_equal_python_on_spun_words(
     prob = spin_evidence.get_lm()._model.prob
     calls = _gain_calls(spun, monkeypatch)
     assert len(calls) > 1500
-    # one compiled call per table (session 50's read-on: tests/test_spin_readon50.py)
-    monkeypatch.setattr(spin_evidence, "READ_ON", False)
     n_rows = n_none = 0
     for left, written, right, origs in calls:
         for min_left in (None, 0.0, 1.5):
@@ -214,7 +212,6 @@ def test_compiled_gains_equal_python_on_spun_words(
 @needs_gains
 def test_compiled_gains_equal_python_on_random_contexts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Short and long contexts (0-4 words each side), unknown words, repeated candidates."""
-    monkeypatch.setattr(spin_evidence, "READ_ON", False)  # one compiled call per table
     prob = spin_evidence.get_lm()._model.prob
     rng = random.Random(11)
     vocab = ["the", "of", "a", "house", "garden", "zzqx", "network", "paper", "big", "Large"]

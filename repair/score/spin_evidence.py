@@ -336,8 +336,6 @@ def _gains(
         rl = [w.lower() for w in right]
         if CONTEXT_MEMO:
             return _context_read(fast, lm.prob_api, s, h1, h2, rl, originals, min_left)
-        if READ_ON and min_left is None:
-            return _read_on(fast, lm.prob_api, s, h1, h2, rl, originals)
         got = fast.gains(  # type: ignore[attr-defined]
             lm.prob_api, s, h1, h2, _lowered(originals), rl, min_left, WINDOW, _LOG_BASE,
             UNKNOWN_LOGPROB, WORD_IDS, WID_MEMO,
@@ -346,57 +344,27 @@ def _gains(
     return _py_gains(lm.prob, left, written, right, originals, min_left)
 
 
-#: A second reading's table read on from an earlier table of the same context (issue 14):
-#: the later readings of a rare word (reverse, then wide reverse; wide, hypernym) read its
-#: own candidates again, then new ones, in the context the first reading read them in
-#: (rows no restored edit touches): the LM part of the earlier table is kept per context
-#: (:data:`_HELD`) and only the new candidates are read, the rows joined by (-gain, index).
-#: Exact: a candidate's gain is a function of the context alone, the best gain of the whole
-#: list is the best of the two parts' bests, and every reader of the rows stops at the first
-#: row under the window's cut (best - WINDOW), so rows under it that either call read or
-#: left out change nothing (tests/test_spin_readon50.py).  Only without ``min_left`` and on
-#: the compiled path.  Spinbot-spun 30 k dev words: n-gram look-ups 1,699,900 -> 996,545
-#: (-41 %), outputs equal; the same texts alternated off / on per document in one process
-#: (warm memos, 3 rounds at load ~8): 13.74 -> 13.23 s (-3.7 %, every round lower); 100 k
-#: words, 3 alternated process pairs (load 6-9): spinbot 20.3 -> 19.3 s, rare 19.5 -> 18.6 s
-#: (medians).  Every spin_eval dev repair (479) identical.  Held: ~4 MB at most for a news
-#: document.  Session 50, speedspin (benchmarks/RESULTS.md).
-READ_ON = True
-#: The tables held: context (written word, two words before, the words after) -> up to
-#: :data:`_HELD_PER_CONTEXT` (originals, LM part) pairs, the newest last; emptied at each
-#: document's spin detection (:func:`drop_held`) and when :data:`_HELD_MAX` contexts are held.
-_HELD: dict[tuple[str | None, ...], list[tuple[tuple[str, ...], tuple]]] = {}
-_HELD_MAX = 1024
-_HELD_PER_CONTEXT = 4
-
-
-def drop_held() -> None:
-    """Forget the tables :data:`READ_ON` holds and the values :data:`CONTEXT_MEMO` keeps
-    (a new document)."""
-    _HELD.clear()
-    _CTX.clear()
-    _CTX_BYTES[0] = 0
-
-
 #: Each context's LM values kept for the document (issue 14, session 63): the readings of a
 #: rare word (the first, then reverse, wide reverse, hypernym, wide) read the same context
 #: again with longer lists whose first candidates are the earlier list's (its own
 #: candidates, then the reading's new ones), ~40 % of an unknown spinner's candidate reads
-#: (spinbot 100 k: 858 k of 2.05 M), every ~16 k tables apart: :data:`READ_ON`'s 1,024 held
-#: tables are long emptied by then on a long text, and holding them all costs ~185 MB.  Kept
-#: instead: per context (written word, two words before, the words after), the newest
+#: (spinbot 100 k: 858 k of 2.05 M), every ~16 k tables apart: a bound of 1,024 whole held
+#: tables is long emptied by then on a long text, and holding every table costs ~185 MB.
+#: Kept instead: per context (written word, two words before, the words after), the newest
 #: longest candidate list and two doubles a candidate (its first-word score and its
 #: right-context sum: 16 bytes, against ~120 for a held row); the compiled ``gains`` reads
 #: a candidate standing at the same place of the kept list from them and looks up only the
-#: rest, then orders and cuts the rows as one call does: every table equals the table
-#: :data:`READ_ON` off reads (the values are a function of the context and the candidate),
-#: and READ_ON's tables read the same (tests/test_spin_ctxmemo63.py).  Only on the compiled
-#: path; with ``min_left`` too.  Emptied with :func:`drop_held` and past
-#: :data:`_CTX_MAX_BYTES`.  Spinbot 100 k: 911 k of 2.13 M candidate reads served (43 %);
-#: ``repair_text`` in one process, off / on alternated (3 rounds, load 5-7, with
-#: :data:`WID_MEMO`): spinbot 100 k 18.22 -> 16.77 s (every round lower), WordNet 100 k
-#: 13.01 -> 12.60 s (medians); peak RSS +10-14 MB; every output, spin_eval dev / test and
-#: calibration-subset repair identical.  Session 63, speed100k (benchmarks/RESULTS.md).
+#: rest, then orders and cuts the rows as one call does: every table equals, bit for bit,
+#: the table one plain compiled call reads (the values are a function of the context and
+#: the candidate; tests/test_spin_ctxmemo63.py, tests/test_spin_ctxtables65.py).  Off: one
+#: plain compiled ``gains`` call a table.  Only on the compiled path; with ``min_left`` too.
+#: Emptied with :func:`drop_held` and past :data:`_CTX_MAX_BYTES`.  Spinbot 100 k: 911 k of
+#: 2.13 M candidate reads served (43 %); ``repair_text`` in one process, off / on
+#: alternated (3 rounds, load 5-7, with :data:`WID_MEMO`): spinbot 100 k 18.22 -> 16.77 s
+#: (every round lower), WordNet 100 k 13.01 -> 12.60 s (medians); peak RSS +10-14 MB; every
+#: output, spin_eval dev / test and calibration-subset repair identical.  Session 63,
+#: speed100k (benchmarks/RESULTS.md).  (Session 50's read-on of whole held tables, which
+#: this memo made unreachable, was removed in session 65, readon.)
 CONTEXT_MEMO = True
 _CTX: dict[tuple[str | None, ...], tuple[tuple[str, ...], bytes]] = {}
 #: The bytes :data:`_CTX` holds (a count: its lists and values and a key's share).
@@ -407,6 +375,12 @@ _CTX_BYTES = [0]
 #: 1.6-2.1, medians 18.52 s (24 MB) / 18.98 (6) / 19.21 (12), the spread 17.2-19.5 s: no
 #: difference resolved; peak 520 -> 507 MB; every output identical.
 _CTX_MAX_BYTES = 6 << 20
+
+
+def drop_held() -> None:
+    """Forget the values :data:`CONTEXT_MEMO` keeps (a new document)."""
+    _CTX.clear()
+    _CTX_BYTES[0] = 0
 
 
 def _context_read(
@@ -443,57 +417,6 @@ def _context_read(
         _CTX[key] = (lows, vals)
         _CTX_BYTES[0] += size
     return s, s_hist, rows, top, cut
-
-
-def _read_on(
-    fast: object,
-    prob: object,
-    s: str,
-    h1: str | None,
-    h2: str | None,
-    rl: list[str],
-    originals: tuple[str, ...],
-) -> tuple[str, float, list[tuple[float, int, float]], float, float]:
-    """:func:`_gains` without ``min_left`` (compiled), read on from the longest held table
-    of the same context whose originals start ``originals`` (:data:`READ_ON`)."""
-    key = (s, h1, h2, *rl)
-    held = _HELD.get(key)
-    best: tuple | None = None
-    m = 0
-    if held is not None:
-        n = len(originals)
-        for horigs, hread in held:
-            k = len(horigs)
-            if m < k <= n and originals[:k] == horigs:
-                best, m = hread, k
-                if k == n:
-                    return hread  # type: ignore[no-any-return]
-    if best is None:
-        got = fast.gains(  # type: ignore[attr-defined]
-            prob, s, h1, h2, _lowered(originals), rl, None, WINDOW, _LOG_BASE, UNKNOWN_LOGPROB,
-            WORD_IDS, WID_MEMO,
-        )  # fmt: skip
-        read = (s, *got)
-    else:
-        s_hist, rows2, top2, _cut2 = fast.gains(  # type: ignore[attr-defined]
-            prob, s, h1, h2, _lowered(originals[m:]), rl, None, WINDOW, _LOG_BASE,
-            UNKNOWN_LOGPROB, WORD_IDS, WID_MEMO,
-        )  # fmt: skip
-        top1 = best[3]
-        rows = best[2] + [(ng, k + m, lp1) for ng, k, lp1 in rows2]
-        rows.sort()  # by (-gain, index), as one call orders them (the indices differ)
-        top = top2 if top2 > top1 else top1  # equal tops: the same float
-        read = (s, s_hist, rows, top, top - WINDOW)
-    if held is None:
-        if len(_HELD) >= _HELD_MAX:
-            _HELD.clear()
-        _HELD[key] = [(originals, read)]
-    else:
-        # the table it extends stays (a later reading may extend that one otherwise)
-        held.append((originals, read))
-        if len(held) > _HELD_PER_CONTEXT:
-            del held[0]
-    return read  # type: ignore[return-value]
 
 
 def _py_gains(

@@ -2908,7 +2908,7 @@ class _Stage:
         return sorted(occ, key=lambda o: o.start)
 
     def detect(self, doc: Document) -> SpinDetection:
-        drop_held()  # the LM tables a document's readings read on (spin_evidence.READ_ON)
+        drop_held()  # the LM values a document's readings keep (spin_evidence.CONTEXT_MEMO)
         occ = self.occurrences(doc)
         if spin_inflect_gate.INFLECT_GATE:  # an inflected row where the document shows its
             occ = spin_inflect_gate.gated(doc, occ)  # spinner (candidates/spin_inflect_gate)
