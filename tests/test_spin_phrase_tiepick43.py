@@ -47,6 +47,9 @@ def _with(mp: pytest.MonkeyPatch, near: tuple[Rival, ...], topic: dict[str, floa
     """The span's near-tied originals and each original's topic gain, as given."""
     mp.setattr(stage, "rivals", lambda _doc, _a, _b, _chosen, _gain: near)
     mp.setattr(stage, "topic_gain", lambda _doc, _w, original, _s: topic.get(original, 0.0))
+    mp.setattr(  # TIE_ROW_TOPIC (session 65) reads the span's originals as one row
+        stage, "row_topic_gains", lambda _doc, _w, origs, _s: [topic.get(o, 0.0) for o in origs]
+    )
 
 
 @pytest.fixture

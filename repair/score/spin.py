@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from repair.detect.spin import THRESHOLD, doc_phrase_count
 from repair.document import Document
@@ -85,10 +86,18 @@ PAIR_CLEAN = True
 #: on one 100 k-word spinbot-spun text: 55,937 rows, 10,949 distinct).  A later round reads
 #: restored context and is measured afresh.  False: every row measured.
 MEASURE_MEMO = True
+#: Session 65 (speedspin65), a pure speed change (exact): a row's accepted edit (its
+#: replacement, score, confidence and evidence: a function of the candidate, the row and the
+#: pair's figures alone) is remembered on the document by candidate and read again by the
+#: stage's later :func:`score_spin` calls while those inputs are the same (spinbot 100 k:
+#: 62,190 accepted-row builds over six calls -> the first call's), and each pair's mean gain
+#: is summed once a round instead of once a row.  False: every row built afresh.
+ACCEPT_MEMO = True
 PAIR_CLEAN_SHARE, PAIR_CLEAN_GAIN, PAIR_CLEAN_DENSE = 0.3, 5.0, 10.0
 _VOWEL_SOUND = set("aeiou")
 
 
+@lru_cache(maxsize=65_536)
 def match_case(written: str, replacement: str) -> str:
     """``replacement`` in the casing style of ``written`` ("Mentioned" → "Said")."""
     if "’" in written:
@@ -132,6 +141,7 @@ def score_spin(
     covered: set[int] = set()  # character offsets under accepted edits
     declined: dict[tuple[int, int], str] = {}
     memo = _measure_memo(doc) if MEASURE_MEMO else None
+    built = _accept_memo(doc) if ACCEPT_MEMO else None
     for _round in range(PASSES):
         if memo is not None and _round == 0:  # the document's own words: remembered rows
             rows = [_remembered(doc, ctx, grams, c, memo) for c in pending]
@@ -141,8 +151,9 @@ def score_spin(
             c, written, gain = row[0], row[1], row[5]
             pair_gains[(written.lower(), c.replacement.lower())][c.start] = gain
         fresh: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
+        figures: dict[tuple[str, str], tuple[float, int]] | None = {} if ACCEPT_MEMO else None
         for row in rows:
-            reason = _accept(doc, doc_score, row, pair_gains, fresh, dense)
+            reason = _accept(doc, doc_score, row, pair_gains, fresh, dense, figures, built)
             if reason:
                 declined[(row[0].start, row[0].end)] = reason
         if not fresh:
@@ -159,7 +170,13 @@ def score_spin(
         pending = [c for c in pending if not any(p in covered for p in range(c.start, c.end))]
     out = []
     for _score, edit, alts in best.values():
-        out.append(Edit(**{**_edit_dict(edit), "alternatives": tuple(alts)}))
+        if built is None:
+            out.append(Edit(**{**_edit_dict(edit), "alternatives": tuple(alts)}))
+        else:  # a remembered edit's evidence is its own dict each call (ACCEPT_MEMO)
+            fields = _edit_dict(edit)
+            fields["evidence"] = dict(edit.evidence)
+            fields["alternatives"] = tuple(alts)
+            out.append(Edit(**fields))
     if decisions is not None:
         decisions["applied"] += len(best)
         decisions.update(r for span, r in declined.items() if span not in best)
@@ -170,6 +187,17 @@ def _measure_memo(doc: Document) -> dict[tuple[int, int, str], tuple]:
     """The first-round rows of ``doc`` read so far (:data:`MEASURE_MEMO`), kept on the
     document (its text does not change) for its references."""
     return doc.__dict__.setdefault("_spin_measure_rows", {}).setdefault(doc.references, {})
+
+
+def _accept_memo(doc: Document) -> dict[int, tuple]:
+    """The rows' accepted edits built so far (:data:`ACCEPT_MEMO`), kept on the document by
+    ``id`` of the candidate (each entry holds its candidate, so the id is not reused)."""
+    return doc.__dict__.setdefault("_spin_accept_rows", {})
+
+
+def _same(a: float, b: float) -> bool:
+    """``a`` and ``b`` the same float, signed zeros apart (NaN is never the same)."""
+    return a is b or (a == b and (a != 0.0 or math.copysign(1.0, a) == math.copysign(1.0, b)))
 
 
 def _remembered(
@@ -205,13 +233,23 @@ def _accept(
     pair_gains: dict[tuple[str, str], dict[int, float]],
     best: dict[tuple[int, int], tuple[float, Edit, list[str]]],
     dense: bool = True,
+    figures: dict[tuple[str, str], tuple[float, int]] | None = None,
+    built: dict[int, tuple] | None = None,
 ) -> str:
     """Accept ``row`` into ``best`` (returns '') or return the reason it is declined
-    (``dense``: the document's profile is dense enough to keep honest-looking weak pairs)."""
+    (``dense``: the document's profile is dense enough to keep honest-looking weak pairs).
+    ``figures``: each pair's (mean gain, count) this round, filled as read; ``built``: the
+    document's remembered edits (:data:`ACCEPT_MEMO`)."""
     c, written, left, _right, initial, gain, ref = row
     f = c.features
-    gains = list(pair_gains[(written.lower(), c.replacement.lower())].values())
-    mean = sum(gains) / len(gains)
+    pair = (written.lower(), c.replacement.lower())
+    got = None if figures is None else figures.get(pair)
+    if got is None:
+        gains = list(pair_gains[pair].values())
+        got = (sum(gains) / len(gains), len(gains))
+        if figures is not None:
+            figures[pair] = got
+    mean, n_gains = got
     strength = f.get("strength", "weak")
     reason = _decide(
         c,
@@ -223,12 +261,49 @@ def _accept(
         mean,
         ref,
         weak_bar(doc_score),
-        len(gains),
+        n_gains,
     )
     if not reason and not dense and strength == "weak" and honest_pair(written, c, gain, ref):
         reason = "weak_evidence"
     if reason:
         return reason
+    if built is None:
+        score, edit, replacement = _built(doc, doc_score, row, mean, n_gains, strength)
+    else:
+        last = left[-1] if left else None
+        kept = built.get(id(c))
+        if (
+            kept is not None
+            and kept[0] is c
+            and kept[1] == written
+            and kept[2] == last
+            and kept[3] == ref
+            and _same(kept[4], gain)
+            and _same(kept[5], doc_score)
+            and _same(kept[6], mean)
+            and kept[7] == n_gains
+        ):
+            score, edit, replacement = kept[8]
+        else:
+            got_built = _built(doc, doc_score, row, mean, n_gains, strength)
+            built[id(c)] = (c, written, last, ref, gain, doc_score, mean, n_gains, got_built)
+            score, edit, replacement = got_built
+    old = best.get((c.start, c.end))
+    if old is None or score > old[0]:
+        alts = old[2] + [old[1].replacement] if old else []
+        best[(c.start, c.end)] = (score, edit, alts)
+    else:
+        old[2].append(replacement)
+    return ""
+
+
+def _built(
+    doc: Document, doc_score: float, row: tuple, mean: float, n_gains: int, strength: str
+) -> tuple[float, Edit, str]:
+    """(score, edit, replacement) of an accepted ``row``: a function of the document, the
+    row's candidate and figures, ``doc_score`` and its pair's ``mean`` gain and count."""
+    c, written, left, _right, _initial, gain, ref = row
+    f = c.features
     # reported only: declining pairs whose original is also used in the document
     # ("contested") cost seed 000 0.6 points of error reduction and gained nothing
     orig_count = doc_phrase_count(doc, c.replacement)
@@ -250,7 +325,7 @@ def _accept(
     evidence = {
         "lm_logprob_gain": round(gain, 3),
         "pair_mean_gain": round(mean, 3),
-        "pair_count_in_doc": len(gains),
+        "pair_count_in_doc": n_gains,
         "original_count_in_doc": orig_count,
         "reference_ngrams": ref,
         "zipf_spun": round(zipf(written.lower()), 2),
@@ -291,14 +366,7 @@ def _accept(
         f"spinner substitution: '{written}' restored as '{replacement}'",
         evidence,
     )
-    score = gain + 2.0 * ref
-    old = best.get((c.start, c.end))
-    if old is None or score > old[0]:
-        alts = old[2] + [old[1].replacement] if old else []
-        best[(c.start, c.end)] = (score, edit, alts)
-    else:
-        old[2].append(replacement)
-    return ""
+    return gain + 2.0 * ref, edit, replacement
 
 
 def profile_density(doc: Document, candidates: list[Candidate]) -> float:

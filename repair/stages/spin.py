@@ -108,7 +108,7 @@ from repair.score.spin_row_honest import row_declined
 from repair.score.spin_sense_pick import later_sense_extra, sense_table
 from repair.score.spin_span_rare import rare_spans
 from repair.score.spin_span_tight import tight_reading
-from repair.score.spin_topic import topic_gain
+from repair.score.spin_topic import row_topic_gains, topic_gain
 from repair.stages import spin_far
 from repair.types import Candidate, Detection, Edit
 
@@ -2232,6 +2232,14 @@ def pooled_mapping(
     return out
 
 
+#: Session 65 (speedspin65), a pure speed change (exact): :func:`_tie_picked` reads a tied
+#: span's topic gains as one row (:func:`~repair.score.spin_topic.row_topic_gains`: the
+#: span's context keys and its own fit once, not once per near-tied original; the same
+#: floats, remembered in the same per-document memo).  False: one
+#: :func:`~repair.score.spin_topic.topic_gain` per original.
+TIE_ROW_TOPIC = True
+
+
 def _tie_kept(f: Mapping[str, float]) -> bool:
     """Whether a loose-source span's near-tied best original passes the lead floor on the
     strength of its whole-span gain (:data:`PHRASE_TIE_GAIN`; the other floors still apply)."""
@@ -2266,10 +2274,14 @@ def _tie_picked(doc: Document, kept: list[Candidate]) -> list[Candidate]:
         written = doc.text[c.start : c.end]
         near = rivals(doc, c.start, c.end, c.replacement, f["gain0"])
         reads = [(c.replacement, None), *((r.original, r) for r in near)]
+        if TIE_ROW_TOPIC:  # the span's topic gains read as one row (the same floats)
+            topic = row_topic_gains(doc, written, [o for o, _r in reads], c.start)
+        else:
+            topic = [topic_gain(doc, written, o, c.start) for o, _r in reads]
         scored = sorted(
             (
                 (r.gain if r is not None else f["gain0"])
-                + PHRASE_TIE_TOPIC * topic_gain(doc, written, o, c.start)
+                + PHRASE_TIE_TOPIC * topic[i]
                 + spin_span_printed.printed_nats(doc, c, o),
                 i,
             )
