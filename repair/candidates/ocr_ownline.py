@@ -23,8 +23,12 @@ printed chunks (the text between two spaces), each one of:
 two-edit name (:data:`TWO_EDITS`) and a print that is itself a word (:data:`REAL_WORDS`)
 only there.
 
+In a list of names neither is read (:data:`LIST_GUARD`, :func:`in_name_list`, session 65):
+every capitalised word there is another person.
+
 Switches: :data:`TWO_EDITS`, :data:`REAL_WORDS` (issue 12, session 64; figures in
-``benchmarks/RESULTS.md``, "Session 64, ocrnames").
+``benchmarks/RESULTS.md``, "Session 64, ocrnames"), :data:`LIST_GUARD` (session 65,
+"Session 65, ocrnames").
 
 >>> from repair.tokenize import tokenize
 >>> toks = tokenize("the Muior said tlie Cmincil wa» nskod to\\n"
@@ -56,9 +60,15 @@ TWO_EDITS = False
 TWO_EDIT_MAX_PRINTS = 1
 #: Prints that are words are read as a page name one glyph away where the own line is
 #: garbled at :data:`REAL_MIN_SHARE` (besides :data:`repair.candidates.ocr_docname.
-#: REAL_WORDS`' name slot, off).  ON (session 64, with :data:`TWO_EDITS`, figures above:
+#: REAL_WORDS`' name slot, off).  Session 64 (with :data:`TWO_EDITS`, figures above:
 #: "Henri" -> Henry, "Wiles" -> Wales on SMH dev; the audit's headline "Core" / "Tear"
-#: stay).  Off with :data:`TWO_EDITS` (session 64 lead: the test halves lose).
+#: stay), turned off by its lead with :data:`TWO_EDITS`.  **ON** again behind
+#: :data:`LIST_GUARD` (session 65, ocrnames): ICDAR-only proxy dev 4,696 / 7,792 -> 4,694 /
+#: 7,789, shipped SMH dev 4,206 / 6,869 -> 4,205 / 6,868 ("Wiles" -> Wales); test (read
+#: once) proxy 5,620 / 9,161 and SMH 5,298 / 8,610, every output byte-identical; clean
+#: surnames planted into garbled name lists of SMH dev broken as often as main breaks them
+#: (44 of 129), 45 in lists of two or three names inside prose (:data:`TWO_EDITS` with the
+#: guard: 45 and 52 — so it stays off).
 REAL_WORDS = True
 #: ... but not a print that is an inflection of the name's word ("Aldermen" beside
 #: "Alderman": the writer's plural, which :func:`same_lemma` reads with lemminflect).
@@ -67,8 +77,13 @@ INFLECTIONS = True
 #: (:func:`in_name_list`): there every capitalised word is another person, and a clean
 #: surname two edits or one glyph from the list's commoner given name ("Rowett" beside
 #: "Robert", "Marr" beside "Mary": the session 64 test losses) is the writer's, however
-#: garbled its neighbours.  Session 65, ocrnames (figures in benchmarks/RESULTS.md,
-#: "Session 65, ocrnames").
+#: garbled its neighbours.  ON (session 65, ocrnames): chosen on SMH dev alone, with clean
+#: surnames (a listed name one glyph, or a capitalised form of the clean English texts two
+#: edits, from a page name) planted into garbled name-list lines of each dev article:
+#: unguarded 95 of 129 broken (main 44), guarded 45; the dev readings it takes are "Henri"
+#: -> Henry (right, in the dev casualty list), "Olmbert" -> Albert, "Thommo" -> Thomas
+#: (wrong readings of wrong prints).  Figures in benchmarks/RESULTS.md, "Session 65,
+#: ocrnames".
 LIST_GUARD = True
 #: ... the list read garble-blind (:func:`repair.candidates.ocr_namelist.list_shape`'s
 #: ``blind``: lower-case non-words left out, initials counted as capitals).
@@ -81,8 +96,8 @@ LIST_TITLE = True
 #: Hollis": a short list inside prose, too short for the list's shape).
 LIST_COMMAS = True
 #: ... and none of a print right after a given name on its line: a listed name the period
-#: text writes with a capital mostly ("Stephen Conroe", "Hall Corgan"; "South Waluss" is
-#: no given name's slot: "south" is mostly lower case).
+#: text writes with a capital mostly ("Stephen Conroe"; "South Waluss" is no given
+#: name's slot: "south" is mostly lower case).
 LIST_GIVEN = True
 #: ... "mostly": at least this share of the period text's mid-sentence uses capitalised.
 GIVEN_CAPITAL_SHARE = 0.5
