@@ -328,6 +328,8 @@ def doc_name_candidates(
                 continue  # "Thsss" x2 beside "This": a form repeated letter for letter
             if not ocr_ownline.garbled_line(toks, i, counts, suspects):
                 continue  # "Priya" beside "Prime": two edits only among damaged words
+            if ocr_ownline.LIST_GUARD and ocr_ownline.in_name_list(toks, i):
+                continue  # "Rowett" beside "Robert" in a list of names: another person
         real = _clean(text) or _clean(text.lower())
         if real:
             if not (REAL_WORDS or line_real) or d > 1 or len(name) != len(text):
@@ -344,6 +346,8 @@ def doc_name_candidates(
                 )
             ):
                 continue  # "Core" beside "More" in a headline: a word, on a clean line
+            if not slot and ocr_ownline.LIST_GUARD and ocr_ownline.in_name_list(toks, i):
+                continue  # "Marr" beside "Mary" in a list of names: another person
         n, mine = names[name], max(1, counts.get(text, 0))
         cost = d * EDIT_COST - math.log(n / mine)
         if taken is not None and taken.get((t.start, t.end, name), math.inf) <= cost:

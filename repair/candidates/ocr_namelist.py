@@ -34,17 +34,24 @@ MIN_WORDS = 8
 MIN_CAPITAL_SHARE = 0.75
 #: ... and at most this share function words.
 MAX_FUNCTION_SHARE = 0.1
+#: Garble-blind shape (``blind=True``, session 65): a lower-case letter run no list knows
+#: ("llrlndlev", "ltobert") is the OCR's damage, not the writer's lower case, and counts
+#: neither way; an initial ("J.", "W") and a title ("Mr", "Mrs": :data:`repair.candidates.
+#: ocr_namepos.TITLES`, no function word there) count as capitalised words.  A heavy list of
+#: names loses its capital share to garble otherwise (SMH dev "Ptei Ceo \ ietor W al tins
+#: Ferev": 0.56 seen, 0.9 garble-blind).
 
 
-def _span(toks: list[Token], i: int, j: int) -> tuple[int, int]:
+def _span(toks: list[Token], i: int, j: int, lines: int | None = None) -> tuple[int, int]:
     """The token range of the lines holding ``toks[i]`` to ``toks[j]`` and :data:`LINES`
-    lines more on each side (a blank line ends it)."""
-    return _edge(toks, i, -1), _edge(toks, j, 1)
+    (or ``lines``) lines more on each side (a blank line ends it)."""
+    return _edge(toks, i, -1, lines), _edge(toks, j, 1, lines)
 
 
-def _edge(toks: list[Token], k: int, step: int) -> int:
+def _edge(toks: list[Token], k: int, step: int, lines: int | None = None) -> int:
     """From ``toks[k]``, the last token reached going ``step`` (-1 back, 1 on) before a blank
-    line or the :data:`LINES`-th more line break."""
+    line or the :data:`LINES`-th (``lines``-th) more line break."""
+    limit = LINES if lines is None else lines
     seen = 0
     while 0 <= k + step < len(toks):
         t = toks[k + step]
@@ -52,24 +59,40 @@ def _edge(toks: list[Token], k: int, step: int) -> int:
             if "\n\n" in t.text:
                 break
             seen += t.text.count("\n")
-            if seen > LINES:
+            if seen > limit:
                 break
         k += step
     return k
 
 
-def list_shape(toks: list[Token], i: int, j: int) -> tuple[int, float, float]:
+def list_shape(
+    toks: list[Token], i: int, j: int, blind: bool = False, lines: int | None = None
+) -> tuple[int, float, float]:
     """(words, capitalised share, function-word share) of the lines around ``toks[i..j]``
-    (those tokens left out)."""
+    (those tokens left out); ``blind``: garble-blind (lower-case non-words left out,
+    initials counted as capitalised words)."""
+    from repair.candidates.ocr_namepos import TITLES
     from repair.candidates.spin_synonyms import STOPWORDS
 
-    lo, hi = _span(toks, i, j)
+    lo, hi = _span(toks, i, j, lines)
     words = caps = function = 0
     for k in range(lo, hi + 1):
         if i <= k <= j:
             continue
         text = toks[k].text
-        if toks[k].kind != "word" or len(text) < 2 or not text.isalpha():
+        if toks[k].kind != "word" or not text.isalpha():
+            continue
+        if blind and len(text) == 1 and text.isupper():
+            words += 1  # an initial: "J.", "W"
+            caps += 1
+            continue
+        if len(text) < 2:
+            continue
+        if blind and not text[0].isupper() and not _known(text):
+            continue  # "llrlndlev": the OCR's damage, no lower-case word of the writer's
+        if blind and text in TITLES:
+            words += 1  # "Mr", "Mrs": a title is a list's word, no function word
+            caps += 1
             continue
         words += 1
         caps += text[0].isupper()
@@ -79,7 +102,26 @@ def list_shape(toks: list[Token], i: int, j: int) -> tuple[int, float, float]:
     return words, caps / words, function / words
 
 
-def name_list_at(toks: list[Token], i: int, j: int) -> bool:
-    """Whether ``toks[i..j]`` stand in a list of names (module doc)."""
-    words, caps, function = list_shape(toks, i, j)
-    return words >= MIN_WORDS and caps >= MIN_CAPITAL_SHARE and function <= MAX_FUNCTION_SHARE
+#: Garble-blind only: the lines holding the place alone are a list too when they hold at
+#: least this many words of the list's shape (a short list inside prose: "Passengers: Mr.
+#: Rowett, Mrs. Marr, ..."); 0: off.
+OWN_LINE_WORDS = 0
+
+
+def _known(text: str) -> bool:
+    """Whether a lower-case letter run is a word (a known word or a period word)."""
+    from repair.candidates.ocr_docvocab import _clean
+
+    return bool(_clean(text))
+
+
+def name_list_at(toks: list[Token], i: int, j: int, blind: bool = False) -> bool:
+    """Whether ``toks[i..j]`` stand in a list of names (module doc; ``blind``: the
+    garble-blind shape)."""
+    words, caps, function = list_shape(toks, i, j, blind)
+    if words >= MIN_WORDS and caps >= MIN_CAPITAL_SHARE and function <= MAX_FUNCTION_SHARE:
+        return True
+    if not (blind and OWN_LINE_WORDS):
+        return False
+    words, caps, function = list_shape(toks, i, j, blind, lines=0)
+    return words >= OWN_LINE_WORDS and caps >= MIN_CAPITAL_SHARE and function <= MAX_FUNCTION_SHARE

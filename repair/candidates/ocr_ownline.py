@@ -23,8 +23,12 @@ printed chunks (the text between two spaces), each one of:
 two-edit name (:data:`TWO_EDITS`) and a print that is itself a word (:data:`REAL_WORDS`)
 only there.
 
+In a list of names neither is read (:data:`LIST_GUARD`, :func:`in_name_list`, session 65):
+every capitalised word there is another person.
+
 Switches: :data:`TWO_EDITS`, :data:`REAL_WORDS` (issue 12, session 64; figures in
-``benchmarks/RESULTS.md``, "Session 64, ocrnames").
+``benchmarks/RESULTS.md``, "Session 64, ocrnames"), :data:`LIST_GUARD` (session 65,
+"Session 65, ocrnames").
 
 >>> from repair.tokenize import tokenize
 >>> toks = tokenize("the Muior said tlie Cmincil wa» nskod to\\n"
@@ -56,13 +60,47 @@ TWO_EDITS = False
 TWO_EDIT_MAX_PRINTS = 1
 #: Prints that are words are read as a page name one glyph away where the own line is
 #: garbled at :data:`REAL_MIN_SHARE` (besides :data:`repair.candidates.ocr_docname.
-#: REAL_WORDS`' name slot, off).  ON (session 64, with :data:`TWO_EDITS`, figures above:
+#: REAL_WORDS`' name slot, off).  Session 64 (with :data:`TWO_EDITS`, figures above:
 #: "Henri" -> Henry, "Wiles" -> Wales on SMH dev; the audit's headline "Core" / "Tear"
-#: stay).  Off with :data:`TWO_EDITS` (session 64 lead: the test halves lose).
-REAL_WORDS = False
+#: stay), turned off by its lead with :data:`TWO_EDITS`.  **ON** again behind
+#: :data:`LIST_GUARD` (session 65, ocrnames): ICDAR-only proxy dev 4,696 / 7,792 -> 4,694 /
+#: 7,789, shipped SMH dev 4,206 / 6,869 -> 4,205 / 6,868 ("Wiles" -> Wales); test (read
+#: once) proxy 5,620 / 9,161 and SMH 5,298 / 8,610, every output byte-identical; clean
+#: surnames planted into garbled name lists of SMH dev broken as often as main breaks them
+#: (44 of 129), 45 in lists of two or three names inside prose (:data:`TWO_EDITS` with the
+#: guard: 45 and 52 — so it stays off).
+REAL_WORDS = True
 #: ... but not a print that is an inflection of the name's word ("Aldermen" beside
 #: "Alderman": the writer's plural, which :func:`same_lemma` reads with lemminflect).
 INFLECTIONS = True
+#: No two-edit or real-word reading of a print that stands in a list of names
+#: (:func:`in_name_list`): there every capitalised word is another person, and a clean
+#: surname two edits or one glyph from the list's commoner given name ("Rowett" beside
+#: "Robert", "Marr" beside "Mary": the session 64 test losses) is the writer's, however
+#: garbled its neighbours.  ON (session 65, ocrnames): chosen on SMH dev alone, with clean
+#: surnames (a listed name one glyph, or a capitalised form of the clean English texts two
+#: edits, from a page name) planted into garbled name-list lines of each dev article:
+#: unguarded 95 of 129 broken (main 44), guarded 45; the dev readings it takes are "Henri"
+#: -> Henry (right, in the dev casualty list), "Olmbert" -> Albert, "Thommo" -> Thomas
+#: (wrong readings of wrong prints).  Figures in benchmarks/RESULTS.md, "Session 65,
+#: ocrnames".
+LIST_GUARD = True
+#: ... the list read garble-blind (:func:`repair.candidates.ocr_namelist.list_shape`'s
+#: ``blind``: lower-case non-words left out, initials counted as capitals).
+LIST_BLIND = True
+#: ... and no such reading right after a title or an initial ("Mr. Marr", "J. Rowett":
+#: :func:`repair.candidates.ocr_namepos.name_position`), list or not.
+LIST_TITLE = True
+#: ... and none of a print in a comma list of names on its own line: the print followed by
+#: a comma or "and", and another capitalised word of its line too ("Rowett, Marr and
+#: Hollis": a short list inside prose, too short for the list's shape).
+LIST_COMMAS = True
+#: ... and none of a print right after a given name on its line: a listed name the period
+#: text writes with a capital mostly ("Stephen Conroe"; "South Waluss" is no given
+#: name's slot: "south" is mostly lower case).
+LIST_GIVEN = True
+#: ... "mostly": at least this share of the period text's mid-sentence uses capitalised.
+GIVEN_CAPITAL_SHARE = 0.5
 #: A letter run that is two known words run together ("oflarger", "Fallsto") is spacing
 #: damage, no glyph misread: not counted.
 SPACING_ONLY = True
@@ -219,6 +257,79 @@ def garbled_line(
     :data:`MIN_SHARE`)."""
     bad, n = line_damage(toks, i, counts, suspects)
     return bad >= MIN_DAMAGED and bad >= (MIN_SHARE if share is None else share) * n
+
+
+def in_name_list(toks: Sequence[Token], i: int) -> bool:
+    """Whether the print ``toks[i]`` stands in a list of names (:data:`LIST_GUARD`: the
+    lines around it mostly capitalised words and hardly a function word,
+    :func:`repair.candidates.ocr_namelist.name_list_at`; with :data:`LIST_TITLE`, also
+    right after a title or an initial).
+
+    >>> from repair.tokenize import tokenize
+    >>> toks = tokenize("Ptes John Rowett, Wm. llrlndlev Marr, Robert\\n"
+    ...                 "Geo. Ilcnrj Hollis, Mary Jones, Robert Smith, Mary\\n")
+    >>> in_name_list(toks, 4)
+    True
+    """
+    from repair.candidates.ocr_namelist import name_list_at
+
+    toks = list(toks)
+    if name_list_at(toks, i, i, blind=LIST_BLIND):
+        return True
+    if LIST_TITLE:
+        from repair.candidates.ocr_namepos import name_position
+
+        if name_position(toks, i):
+            return True
+    if LIST_GIVEN and _after_given(toks, i):
+        return True
+    return LIST_COMMAS and _comma_listed(toks, i)
+
+
+def _after_given(toks: Sequence[Token], i: int) -> bool:
+    """Whether the print ``toks[i]`` follows a given name on its line (:data:`LIST_GIVEN`)."""
+    if i < 2 or toks[i - 1].kind != "space" or "\n" in toks[i - 1].text:
+        return False
+    prev = toks[i - 2].text
+    if toks[i - 2].kind != "word" or not prev.isalpha() or not prev[1:].islower():
+        return False
+    if not prev[:1].isupper() or len(prev) < 3:
+        return False
+    from repair.score.ngrams import get_ngrams
+    from repair.score.ocr_search import is_name
+
+    if not is_name(prev.lower()):
+        return False
+    share = get_ngrams().capital_share(prev.lower())
+    return share is not None and share >= GIVEN_CAPITAL_SHARE
+
+
+def _separated(toks: Sequence[Token], k: int) -> bool:
+    """Whether word ``toks[k]`` is followed by a comma or by " and "."""
+    if k + 1 < len(toks) and toks[k + 1].text == ",":
+        return True
+    return (
+        k + 2 < len(toks)
+        and toks[k + 1].kind == "space"
+        and "\n" not in toks[k + 1].text
+        and toks[k + 2].text == "and"
+    )
+
+
+def _comma_listed(toks: Sequence[Token], i: int) -> bool:
+    """Whether the print ``toks[i]`` is followed by a comma or "and" and so is another
+    capitalised word of its line (:data:`LIST_COMMAS`)."""
+    if not _separated(toks, i):
+        return False
+    lo, hi = line_bounds(toks, i)
+    return any(
+        k != i
+        and toks[k].kind == "word"
+        and toks[k].text[:1].isupper()
+        and toks[k].text.isalpha()
+        and _separated(toks, k)
+        for k in range(lo, hi + 1)
+    )
 
 
 def same_lemma(a: str, b: str) -> bool:
