@@ -26,6 +26,7 @@ Switch: :data:`VARIETY_MOVE`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
@@ -34,7 +35,10 @@ from repair.types import Candidate, Token
 #: Move a reading written in the other spelling variety than the page's unedited words
 #: to the page's variety (session 65 ocrbrit; figures in benchmarks/RESULTS.md).
 VARIETY_MOVE = True
-#: The page's variety is the side with at least this many more unedited forms.
+#: The variety near a reading: the unedited words within this many words either side (a
+#: long text mixes articles: the speed suite's OCR 100 k text, one window, joins US and
+#: Australian news) print at least :data:`MIN_LEAD` forms of one side and none of the other.
+WINDOW = 200
 MIN_LEAD = 1
 #: The two spellings of a pair are within this many Zipf of each other.
 MAX_ZIPF_GAP = 1.25
@@ -52,7 +56,7 @@ EXTRA_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: the gold read as American, so "licenso" was moved to "licence"; gold "license").
 NOUN_VERB_ENCE = True
 _ENCE = re.compile(r"ence(s)?$")
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-z]+")  # lower-case readings only: "Labor" is a party's name
 
 
 @cache
@@ -98,58 +102,88 @@ def _variant(word: str, british: bool) -> str | None:
     return gb_us.get(word)
 
 
-def page_variety(words: Sequence[Token], cands: Sequence[Candidate]) -> tuple[int, int]:
-    """(British-only forms, American-only forms) among the page's words no candidate
-    touches."""
+def _letters(printed: str) -> str:
+    """The printed letters in lower case: a reading that only joins them ("sign-⏎aled"
+    read "signaled") keeps the page's own spelling of the word."""
+    return "".join(ch for ch in printed.lower() if ch.isalpha())
+
+
+def page_variety(
+    words: Sequence[Token], cands: Sequence[Candidate]
+) -> tuple[list[int], list[int], list[int]]:
+    """(word starts, running British-only counts, running American-only counts) over the
+    page's words no candidate touches (``counts[i]``: among the first ``i`` words)."""
     gb_us, us_gb = _pairs()
     spans = sorted((c.start, c.end) for c in cands)
-    gb = us = 0
+    starts: list[int] = []
+    gb, us = [0], [0]
     k = 0
     for t in words:
         while k < len(spans) and spans[k][1] <= t.start:
             k += 1
-        if any(s < t.end and t.start < e for s, e in spans[k : k + 64]):
-            continue
         low = t.text.lower()
-        gb += low in gb_us
-        us += low in us_gb
-    return gb, us
+        touched = any(s < t.end and t.start < e for s, e in spans[k : k + 64])
+        starts.append(t.start)
+        gb.append(gb[-1] + (not touched and low in gb_us))
+        us.append(us[-1] + (not touched and low in us_gb))
+    return starts, gb, us
+
+
+def variety_near(
+    starts: list[int], gb: list[int], us: list[int], at: int
+) -> tuple[bool | None, int, int]:
+    """(British?, British forms, American forms) of the :data:`WINDOW` words either
+    side of offset ``at``: None unless one side has :data:`MIN_LEAD` forms and the other
+    none."""
+    i = bisect_left(starts, at)
+    lo, hi = max(0, i - WINDOW), min(len(starts), i + WINDOW)
+    g, u = gb[hi] - gb[lo], us[hi] - us[lo]
+    if g >= MIN_LEAD and u == 0:
+        return True, g, u
+    if u >= MIN_LEAD and g == 0:
+        return False, g, u
+    return None, g, u
 
 
 def move_to_page_variety(
     text: str, words: Sequence[Token], cands: list[Candidate]
 ) -> list[Candidate]:
-    """``cands`` with each reading in the other variety than the page's moved to the
-    page's (:data:`VARIETY_MOVE`)."""
+    """``cands`` with each lower-case reading in the other variety than the words around
+    it moved to theirs (:data:`VARIETY_MOVE`)."""
     if not VARIETY_MOVE or not cands:
         return cands
-    gb, us = page_variety(words, cands)
-    if abs(gb - us) < MIN_LEAD:
+    hit = [
+        c
+        for c in cands
+        if _WORD.fullmatch(c.replacement)
+        and (_variant(c.replacement, True) or _variant(c.replacement, False))
+        and _letters(text[c.start : c.end]) != c.replacement
+    ]
+    if not hit:
         return cands
-    british = gb > us
     from dataclasses import replace
 
-    from repair.score.ocr_channel import transfer_case
-
-    have = {(c.start, c.end, c.replacement.lower()) for c in cands}
-    out: list[Candidate] = []
-    changed = False
-    for c in cands:
-        low = c.replacement.lower()
-        plain = _WORD.fullmatch(low) and text[c.start : c.end].lower() != low
-        target = _variant(low, british) if plain else None
-        if target is None:
-            out.append(c)
+    starts, gb, us = page_variety(words, cands)
+    have = {(c.start, c.end, c.replacement) for c in cands}
+    moved: dict[int, Candidate | None] = {}
+    for c in hit:
+        british, g, u = variety_near(starts, gb, us, c.start)
+        if british is None:
             continue
-        changed = True
+        target = _variant(c.replacement, british)
+        if target is None:
+            continue
         if (c.start, c.end, target) in have:
-            continue  # the page's form is a candidate already: the other one goes
-        note = f"{low} -> {target}: page prints {gb} British / {us} American forms unedited"
-        out.append(
-            replace(
-                c,
-                replacement=transfer_case(c.replacement, target),
-                features={**c.features, "variety": note},
-            )
-        )
-    return out if changed else cands
+            moved[id(c)] = None  # the page's form is a candidate already: the other goes
+            continue
+        note = f"{c.replacement} -> {target}: {g} British / {u} American forms unedited near"
+        moved[id(c)] = replace(c, replacement=target, features={**c.features, "variety": note})
+    if not moved:
+        return cands
+    out = []
+    for c in cands:
+        if id(c) not in moved:
+            out.append(c)
+        elif (m := moved[id(c)]) is not None:
+            out.append(m)
+    return out
