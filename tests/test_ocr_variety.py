@@ -81,6 +81,9 @@ def test_a_capitalised_reading_or_a_mixed_neighbourhood_keeps_the_reader_s_choic
     cand = _reading(BRITISH, "recognlsanco", "Recognizance")  # "Labor" may be a name
     assert move_to_page_variety(BRITISH, _words(BRITISH), [cand]) == [cand]
     mixed = "The colour of the center was organised by the recognlsanco board."
+    titled = "His Honor said the colour was organised by the recognlsanco board."
+    cand = _reading(titled, "recognlsanco", "recognizance")
+    assert move_to_page_variety(titled, _words(titled), [cand])[0].replacement == "recognisance"
     cand = _reading(mixed, "recognlsanco", "recognizance")
     assert move_to_page_variety(mixed, _words(mixed), [cand]) == [cand]
 

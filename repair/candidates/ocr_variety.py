@@ -112,7 +112,9 @@ def page_variety(
     words: Sequence[Token], cands: Sequence[Candidate]
 ) -> tuple[list[int], list[int], list[int]]:
     """(word starts, running British-only counts, running American-only counts) over the
-    page's words no candidate touches (``counts[i]``: among the first ``i`` words)."""
+    page's lower-case words no candidate touches (``counts[i]``: among the first ``i``
+    words).  A capitalised form does not vote: "His Honor" on an Australian court page,
+    "the Labor Party", "Lincoln Center" are titles and names."""
     gb_us, us_gb = _pairs()
     spans = sorted((c.start, c.end) for c in cands)
     starts: list[int] = []
@@ -121,8 +123,8 @@ def page_variety(
     for t in words:
         while k < len(spans) and spans[k][1] <= t.start:
             k += 1
-        low = t.text.lower()
-        touched = any(s < t.end and t.start < e for s, e in spans[k : k + 64])
+        low = t.text
+        touched = not low.islower() or any(s < t.end and t.start < e for s, e in spans[k : k + 64])
         starts.append(t.start)
         gb.append(gb[-1] + (not touched and low in gb_us))
         us.append(us[-1] + (not touched and low in us_gb))
