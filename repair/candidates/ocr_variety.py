@@ -2,17 +2,18 @@
 
 A garbled "recognlsanco" on a British page read as "recognizance" is one letter off the
 gold "recognisance": the reader found the word, the scorer's counts chose the American
-form.  A page's variety is read from its own unedited words (the words no OCR candidate
-touches): how many print a British-only form of the regular alternation pairs
+form.  The variety is read from the unedited words near the reading (the lower-case
+words no OCR candidate touches, :data:`WINDOW` words either side): how many print a
+British-only form of the regular alternation pairs
 (:func:`repair.score.ocr_usspell.spelling_pairs`: -ise/-ize, -our/-or, -re/-er,
 -ogue/-og, -ll-/-l-, -yse/-yze, derived by rule from the OCR vocabulary; not -ence/-ense,
-:data:`NOUN_VERB_ENCE`)
-and how many an American-only form.  When one side leads (:data:`MIN_LEAD`), a
-candidate reading that writes the other side's form of a pair is moved to the page's
-form: dropped where the page's form is already a candidate of the same span, else
-rewritten to it (the candidate's ``variety`` feature says from what and why).  No
-British / American form unedited on the page: the reader's choice stands.  Clean text is
-never touched (only a reading already being made moves).
+:data:`NOUN_VERB_ENCE`) and how many an American-only form.  When one side has
+:data:`MIN_LEAD` forms and the other none, a lower-case candidate reading that changes
+the printed letters and writes the other side's form of a pair is moved to that side's
+form: dropped where that form is already a candidate of the same span, else rewritten to
+it (the candidate's ``variety`` feature, the edit's ``variety`` evidence, says from what
+and why).  No British / American form near, or both: the reader's choice stands.  Clean
+text is never touched (only a reading already being made moves).
 
 A pair is two spellings of one word only when their frequencies are alike
 (:data:`MAX_ZIPF_GAP`): "prise" / "prize", "scoured" / "scored", "timbre" / "timber",
@@ -32,8 +33,10 @@ from functools import cache
 
 from repair.types import Candidate, Token
 
-#: Move a reading written in the other spelling variety than the page's unedited words
-#: to the page's variety (session 65 ocrbrit; figures in benchmarks/RESULTS.md).
+#: Move a garbled print's reading written in the other spelling variety than the unedited
+#: words near it to theirs (session 65 ocrbrit: ICDAR-only proxy dev 4,694 / 7,788 ->
+#: 4,691 / 7,785, the three moves all right; SMH dev, audit, clean English, census and the
+#: speed suite's OCR 100 k output unchanged; test in benchmarks/RESULTS.md).
 VARIETY_MOVE = True
 #: The variety near a reading: the unedited words within this many words either side (a
 #: long text mixes articles: the speed suite's OCR 100 k text, one window, joins US and
