@@ -101,3 +101,17 @@ def test_a_reading_that_only_joins_the_printed_letters_is_not_moved(on: None) ->
     text = "The colour of the centre was organised; officials have sign-\naled it."
     cand = _reading(text, "sign-\naled", "signaled")
     assert move_to_page_variety(text, _words(text), [cand]) == [cand]
+
+
+def test_a_garbled_page_reads_the_british_form_without_the_page_guard(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from repair.score import ocr_usspell
+    from tests.ocr_page import GARBLED, repaired_after_page
+    from tests.test_ocr_usspell import GB_PAGE
+
+    monkeypatch.setattr(ocr_usspell, "PAGE_GUARD", False)
+    monkeypatch.setattr(ocr_variety, "VARIETY_MOVE", True)
+    assert "the labour party" in repaired_after_page(GB_PAGE)[len(GARBLED) :]
+    monkeypatch.setattr(ocr_variety, "VARIETY_MOVE", False)
+    assert "the labor party" in repaired_after_page(GB_PAGE)[len(GARBLED) :]
