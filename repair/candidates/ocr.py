@@ -70,6 +70,7 @@ from repair.candidates import (
     ocr_surname,
     ocr_titlecap,
     ocr_triage,
+    ocr_variety,
 )
 from repair.candidates.ocr_abbrev import abbrev_candidates
 from repair.candidates.ocr_backoff import backoff_applies, backoff_candidates
@@ -1245,6 +1246,8 @@ def _ocr_candidates(doc: Document, detection: Detection, garbled: bool) -> list[
         out = _keep_elongated(doc.text, out)  # "Auuuuuugh!", "Camaaaaaargue?" on a light page
         out = _keep_hyphen_chains(doc.tokens, by_start, out)  # "ecky-ecky-pikang-zoop-boing"
     out = ocr_usspell.guard_page(doc.words, out)  # a "labour" page reads no "labor"
+    if ocr_variety.VARIETY_MOVE and out:  # "recognlsanco" on a "colour" page: recognisance
+        out = ocr_variety.move_to_page_variety(doc.text, doc.words, out)
     out = ocr_hyphenkeep.keep_printed_hyphens(doc.text, out)  # "co-ordinated" kept as printed
     if ocr_docrepeat.DOC_REPEAT_KEEP and out:  # "kitchin" printed twice, "kitchen" never
         old = not ocr_docrepeat.OLD_PRINT_ONLY or _old_print(doc, detection)

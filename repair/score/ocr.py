@@ -1183,6 +1183,8 @@ def _edits(
             # as lists of ``[printed, true]`` pairs, whatever a candidate keeps (the
             # commonest keep their cached readings' tuples: issue 14)
             ev["substitutions"] = [list(x) for x in best.features["subs"]]
+        if "variety" in best.features:  # moved to the page's spelling (ocr_variety)
+            ev["variety"] = best.features["variety"]
         edits.append(
             Edit(
                 start,
