@@ -50,15 +50,16 @@ def shut_long_candidates(
     keeps shut; the caller checks the gate), or none (module doc)."""
     if not SHUT_LONG:
         return []
-    from repair.candidates import ocr_farlong
-    from repair.candidates.ocr_rules import word_cand
-
     tok = toks[k]
     word = tok.text
     if len(word) < MIN_LEN or not word.isalpha() or not word.islower():
         return []
     if not shut_garble(toks, k, counts, reason):
         return []
+    # imported only now: a clean page's prints stop above (tests/test_cold_start_loads.py)
+    from repair.candidates import ocr_farlong
+    from repair.candidates.ocr_rules import word_cand
+
     found = ocr_farlong.readings_over(word, [])
     if not found or not glyph_misreading(word, found[0].text):
         return []
