@@ -16,6 +16,7 @@ import repair.candidates.spin_phrase_self as sps
 import repair.stages.spin as stage
 from repair.detect import wordy
 from repair.document import Document
+from tests.test_spin_phrase_long59 import _long
 
 #: A phrase spinner's "if" at two unrelated places (webtext, overheard#185, spun).
 SPUN = (
@@ -25,15 +26,6 @@ SPUN = (
 )
 #: The same with a sentence-initial capitalised place.
 INITIAL = SPUN + "In the event that it rains, we stay home.\n"
-
-
-def _long(text: str) -> list[tuple[str, str, int]]:
-    doc = Document(text)
-    return [
-        (m.written, m.original, len(m.places))
-        for m in sps.document_mappings(doc, [], set())
-        if len(m.written.split()) >= spl.MIN_WORDS
-    ]
 
 
 @pytest.fixture
