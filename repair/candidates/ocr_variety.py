@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import lru_cache
 
 from repair.types import Candidate, Token
 
@@ -62,7 +62,7 @@ _ENCE = re.compile(r"ence(s)?$")
 _WORD = re.compile(r"[a-z]+")  # lower-case readings only: "Labor" is a party's name
 
 
-@cache
+@lru_cache(maxsize=1)
 def _pairs() -> tuple[dict[str, str], dict[str, str]]:
     """({british: american}, {american: british}) of the vocabulary pairs of like
     frequency."""
@@ -83,7 +83,7 @@ def _pairs() -> tuple[dict[str, str], dict[str, str]]:
     return gb_us, {us: gb for gb, us in gb_us.items()}
 
 
-@cache
+@lru_cache(maxsize=8192)  # a word's answer; bounded like every OCR memo
 def _variant(word: str, british: bool) -> str | None:
     """``word``'s spelling in the given variety, or None (``word`` is not the other
     variety's form of a pair)."""
