@@ -126,3 +126,48 @@ def test_garble_test_once_a_string(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_ships_on() -> None:
     assert ocr_heavyjoin.TOKEN_TABLES is True
     assert ocr_heavyjoin.CHEAP_FIRST is True
+
+
+def _last_not_first(on: bool, k: int, last: str, first: str) -> tuple[str, ...]:
+    from repair.candidates import ocr_far
+
+    old = ocr_far.FIRST_LETTER_CUTS
+    ocr_far.FIRST_LETTER_CUTS = on
+    ocr_far._last_not_first.cache_clear()
+    try:
+        return ocr_far._last_not_first(k, last, first)
+    finally:
+        ocr_far.FIRST_LETTER_CUTS = old
+        ocr_far._last_not_first.cache_clear()
+
+
+def test_first_letter_cuts_same_lists() -> None:
+    """``ocr_far.FIRST_LETTER_CUTS``: the cut lists equal the filtered ones, in order, for
+    every (length, last letter) list and every first letter it holds (and a few more)."""
+    from repair.candidates import ocr_far
+
+    ends = ocr_far._ends()
+    keys = sorted(key for key in ends if key[1] == "last")
+    rng = random.Random(65)
+    asked = 0
+    for k, _end, last in rng.sample(keys, min(400, len(keys))) + [(99, "last", "x")]:
+        firsts = {w[0] for w in ends.get((k, "last", last), ())} | {"a", "q", "z", "é"}
+        for first in sorted(firsts):
+            got = _last_not_first(True, k, last, first)
+            assert got == _last_not_first(False, k, last, first), (k, last, first)
+            assert type(got) is tuple
+            asked += 1
+    assert asked > 1000
+
+
+def test_first_letter_cuts_read_the_heads() -> None:
+    """On, a miss reads the lists' first-letter strings (:func:`ocr_far._firsts`); off, it
+    never does (fails with the flag ignored)."""
+    from repair.candidates import ocr_far
+
+    ocr_far._firsts.cache_clear()
+    _last_not_first(False, 7, "s", "t")
+    assert ocr_far._firsts.cache_info().currsize == 0
+    _last_not_first(True, 7, "s", "t")
+    assert ocr_far._firsts.cache_info().currsize == 1
+    assert ocr_far.FIRST_LETTER_CUTS is True
