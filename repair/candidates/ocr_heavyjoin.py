@@ -37,6 +37,7 @@ is read with its spaces priced by their learned rate of lying inside one word
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
+from itertools import compress
 
 from repair.candidates.ocr_namelist import name_list_at
 from repair.candidates.ocr_rules import after_line_hyphen, cand
@@ -402,6 +403,8 @@ def _kept_runs_tabled(
         for t, x in zip(toks, texts, strict=True)
     ]
     alpha = [w and x.isalpha() for w, x in zip(word, texts, strict=True)]
+    tail = [a and x.islower() for a, x in zip(alpha, texts, strict=True)]  # a later piece
+    lens = [len(x) for x in texts]
     gar: list[bool | None] = [None] * n  # a piece's garble test
     by_text: dict[str, bool] = {}  # _garbled of a printed string
     glue_left: dict[int, bool] = {}
@@ -409,24 +412,20 @@ def _kept_runs_tabled(
     common: dict[int, bool] = {}  # a piece at SAME_LINE_COMMON_ZIPF or more
     pair: dict[int, str | None] = {}  # texts[x] + texts[x + 2] in lower case, if a word
     same_line = not LINE_ONLY or SAME_LINE_PRIOR
-    for i in range(n):
-        if not alpha[i]:
-            continue  # no word, or no join of letters
+    for i in compress(range(n), alpha):  # a word of letters: no other starts a join
         lines = 0
-        size = len(texts[i])
+        size = lens[i]
         for k in range(2, MAX_PIECES + 1):
             j = i + 2 * (k - 1)
-            if j >= n or not word[j]:
-                break
+            if j >= n or not tail[j]:
+                break  # no word, or not of letters in lower case
             s = sep[j - 1]
             if not s:
                 break
             lines += s == 2
             if lines > 1:
                 break
-            if not alpha[j] or not texts[j].islower():
-                break
-            size += len(texts[j])
+            size += lens[j]
             if size > MAX_LEN:
                 break
             if size < MIN_LEN or (not lines and not same_line):
@@ -446,7 +445,7 @@ def _kept_runs_tabled(
             else:
                 continue
             pieces = texts[i : j + 1 : 2]
-            if SPECK_GUARD and (len(texts[i]) == 1 or len(texts[j]) == 1) and _speck(pieces):
+            if SPECK_GUARD and (lens[i] == 1 or lens[j] == 1) and _speck(pieces):
                 continue  # (_speck reads only a one-letter first or last piece)
             g = glue_left.get(i)
             if g is None:
@@ -459,13 +458,13 @@ def _kept_runs_tabled(
             if g:
                 continue  # a piece cut from a longer printed string, or a compound's
             low = "".join(pieces).lower()
-            if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
-                continue  # the plain join's
-            if not lines and SAME_LINE_PRIOR:
+            if not lines and SAME_LINE_PRIOR:  # each piece's and pair's answer kept
                 if _same_line_tabled(texts, word, sep, i, j, low, common, pair):
                     continue  # "the ba", "individual sy mptoms": words, or halves of another
                 if SAME_LINE_HYPHEN_TAIL and after_line_hyphen(toks, i):
                     continue  # "coop-⏎erat ion": the pieces end a hyphenated word
+            if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
+                continue  # the plain join's
             yield i, j, k, lines, pieces, low
 
 
