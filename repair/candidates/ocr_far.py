@@ -147,7 +147,9 @@ def last_not_first(
 #: cuts the list at the few words that begin with ``first`` (found by ``str.find`` in a
 #: string of the list's first letters, made once a list) and joins the slices between them,
 #: in order, instead of testing every word in Python (~600 k tests for the 100 k-word OCR
-#: speed text's heavy join alone).  The same tuples.
+#: speed text's heavy join alone).  The same tuples (every list and letter checked).  That text's
+#: ``_anchored`` calls (11.6 k) 0.17-0.19 -> 0.14-0.15 s in a whole run, +~0.5 MB for the
+#: first-letter strings and tuples (benchmarks/RESULTS.md, session 65, speedjoin).
 FIRST_LETTER_CUTS = True
 
 

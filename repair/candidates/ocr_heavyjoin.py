@@ -156,8 +156,10 @@ CHEAP_FIRST = True
 #: or not, separator, letters only, lower case, length; the garble test, the outer glue,
 #: a piece's Zipf and the printed join of two neighbouring words, each asked at most once
 #: a token) and the cheapest tests ask first; the same tests, each a pure question, so the
-#: same candidates.  The 100 k-word OCR speed text's call (222 k tokens, 155 k runs):
-#: 0.79 -> see benchmarks/RESULTS.md (session 65, speedjoin).
+#: same candidates.  The 100 k-word OCR speed text's call (222 k tokens, 155 k runs,
+#: 13 k kept): replayed in process 0.72 -> 0.55 s, the runs' scan alone 0.47 -> 0.33 s; in a
+#: whole ``repair fix`` run 0.74-0.85 -> 0.54-0.57 s (benchmarks/RESULTS.md, session 65,
+#: speedjoin).  Off: :func:`_kept_runs`, session 65 speedocr's loop.
 TOKEN_TABLES = True
 #: A record for ``benchmarks/smh_heavyjoin.py``: each candidate's guard gap and the pieces'
 #: best reading apart, by (start, end, reading); ``None``: not kept.
