@@ -138,13 +138,51 @@ def last_not_first(
         return [w for w in ends.get((k, "last", last), ()) if w[0] != first]
     if _last_not_first_of[0] is not ends:  # the loader was reset: so is the memo
         _last_not_first.cache_clear()
+        _firsts.cache_clear()
         _last_not_first_of[0] = ends
     return _last_not_first(k, last, first)
 
 
+#: Speed only, exact (issue 14, session 65 speedjoin): a miss of :func:`_last_not_first`
+#: cuts the list at the few words that begin with ``first`` (found by ``str.find`` in a
+#: string of the list's first letters, made once a list) and joins the slices between them,
+#: in order, instead of testing every word in Python (~600 k tests for the 100 k-word OCR
+#: speed text's heavy join alone).  The same tuples (every list and letter checked).  That text's
+#: ``_anchored`` calls (11.6 k) 0.17-0.19 -> 0.14-0.15 s in a whole run, +~0.5 MB for the
+#: first-letter strings and tuples (benchmarks/RESULTS.md, session 65, speedjoin).
+FIRST_LETTER_CUTS = True
+
+
+@lru_cache(maxsize=1)
+def _firsts() -> dict[tuple[int, str], tuple[tuple[str, ...], str]]:
+    """``(k, last)``: the ``(k, "last", last)`` list of :func:`_ends` as a tuple and the
+    string of its words' first letters."""
+    return {
+        (k, last): (tuple(words), "".join(w[0] for w in words))
+        for (k, end, last), words in _ends().items()
+        if end == "last"
+    }
+
+
 @lru_cache(maxsize=LAST_NOT_FIRST_CACHE)
 def _last_not_first(k: int, last: str, first: str) -> tuple[str, ...]:
-    return tuple(w for w in _ends().get((k, "last", last), ()) if w[0] != first)
+    if not FIRST_LETTER_CUTS:
+        return tuple(w for w in _ends().get((k, "last", last), ()) if w[0] != first)
+    got = _firsts().get((k, last))
+    if got is None:
+        return ()
+    words, heads = got
+    at = heads.find(first)
+    if at < 0:
+        return words
+    out: list[str] = []
+    pos = 0
+    while at >= 0:
+        out += words[pos:at]
+        pos = at + 1
+        at = heads.find(first, pos)
+    out += words[pos:]
+    return tuple(out)
 
 
 def far_applies(

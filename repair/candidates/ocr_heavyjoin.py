@@ -37,6 +37,7 @@ is read with its spaces priced by their learned rate of lying inside one word
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
+from itertools import compress
 
 from repair.candidates.ocr_namelist import name_list_at
 from repair.candidates.ocr_rules import after_line_hyphen, cand
@@ -150,6 +151,16 @@ LIST_CAPITAL_SHARE = 0.5
 #: 4,096-entry memo, shared with other readers, misses most repeats on a long text).  Every
 #: test only skips a run and is a pure question, so the candidates are the same.
 CHEAP_FIRST = True
+#: Speed only, exact (issue 14, session 65 speedjoin): with :data:`CHEAP_FIRST` and
+#: :data:`NEED_GARBLE`, the runs are scanned over per-token tables built once a call (word
+#: or not, separator, letters only, lower case, length; the garble test, the outer glue,
+#: a piece's Zipf and the printed join of two neighbouring words, each asked at most once
+#: a token) and the cheapest tests ask first; the same tests, each a pure question, so the
+#: same candidates.  The 100 k-word OCR speed text's call (222 k tokens, 155 k runs,
+#: 13 k kept): replayed in process 0.72 -> 0.55 s, the runs' scan alone 0.47 -> 0.33 s; in a
+#: whole ``repair fix`` run 0.74-0.85 -> 0.54-0.57 s (benchmarks/RESULTS.md, session 65,
+#: speedjoin).  Off: :func:`_kept_runs`, session 65 speedocr's loop.
+TOKEN_TABLES = True
 #: A record for ``benchmarks/smh_heavyjoin.py``: each candidate's guard gap and the pieces'
 #: best reading apart, by (start, end, reading); ``None``: not kept.
 _TRACE: dict | None = None
@@ -281,42 +292,10 @@ def heavy_join_candidates(
     if not HEAVY_JOIN:
         return out
     lm = None
-    gar: list[bool | None] = [None] * len(toks)  # each piece's garble test, once (CHEAP_FIRST)
     read: dict[str, tuple] = {}  # each joined string's readings, once (CHEAP_FIRST)
-    for i, k, lines in _runs(toks):
-        if LINE_ONLY and not lines and not SAME_LINE_PRIOR:
-            continue
-        j = i + 2 * (k - 1)
-        if CHEAP_FIRST and NEED_GARBLE:  # the test that ends most runs, a piece's answer kept
-            for x in range(i, j + 1, 2):
-                g = gar[x]
-                if g is None:
-                    g = gar[x] = toks[x].start in flagged or _garbled(toks[x].text)
-                if g:
-                    break
-            else:
-                continue
-        pieces = [toks[i + 2 * m].text for m in range(k)]
-        if SPECK_GUARD and _speck(pieces):
-            continue
-        joined = "".join(pieces)
-        if not (MIN_LEN <= len(joined) <= MAX_LEN) or not joined.isalpha():
-            continue
-        if not all(p.islower() for p in pieces[1:]):
-            continue
-        if _glued(toks, i - 1, toks[i].start) or _glued(toks, j + 1, toks[j].end):
-            continue  # a piece cut from a longer printed string, or a compound's
-        if NEED_GARBLE and not CHEAP_FIRST and not any(
-            toks[i + 2 * m].start in flagged or _garbled(p) for m, p in enumerate(pieces)
-        ):
-            continue
-        low = joined.lower()
-        if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
-            continue  # the plain join's
-        if not lines and SAME_LINE_PRIOR and _same_line_words(toks, i, j, pieces):
-            continue  # "the ba", "individual sy mptoms": words, or halves of another
-        if not lines and SAME_LINE_PRIOR and SAME_LINE_HYPHEN_TAIL and after_line_hyphen(toks, i):
-            continue  # "coop-⏎erat ion": the pieces end a hyphenated word
+    tabled = TOKEN_TABLES and CHEAP_FIRST and NEED_GARBLE
+    runs = _kept_runs_tabled(toks, flagged) if tabled else _kept_runs(toks, flagged)
+    for i, j, k, lines, pieces, low in runs:
         in_list = NAME_LIST is not None and name_list_at(toks, i, j)
         if in_list and NAME_LIST == "all":
             readings: tuple = ()
@@ -366,6 +345,163 @@ def heavy_join_candidates(
             if plain is not None:
                 out.append(plain)
     return out
+
+
+def _kept_runs(
+    toks: list[Token], flagged: Set[int]
+) -> Iterator[tuple[int, int, int, int, list[str], str]]:
+    """``(i, j, k, lines, pieces, low)``: the runs of :func:`_runs` that pass every test
+    before the readings (``low``: the pieces joined, in lower case)."""
+    gar: list[bool | None] = [None] * len(toks)  # each piece's garble test, once (CHEAP_FIRST)
+    for i, k, lines in _runs(toks):
+        if LINE_ONLY and not lines and not SAME_LINE_PRIOR:
+            continue
+        j = i + 2 * (k - 1)
+        if CHEAP_FIRST and NEED_GARBLE:  # the test that ends most runs, a piece's answer kept
+            for x in range(i, j + 1, 2):
+                g = gar[x]
+                if g is None:
+                    g = gar[x] = toks[x].start in flagged or _garbled(toks[x].text)
+                if g:
+                    break
+            else:
+                continue
+        pieces = [toks[i + 2 * m].text for m in range(k)]
+        if SPECK_GUARD and _speck(pieces):
+            continue
+        joined = "".join(pieces)
+        if not (MIN_LEN <= len(joined) <= MAX_LEN) or not joined.isalpha():
+            continue
+        if not all(p.islower() for p in pieces[1:]):
+            continue
+        if _glued(toks, i - 1, toks[i].start) or _glued(toks, j + 1, toks[j].end):
+            continue  # a piece cut from a longer printed string, or a compound's
+        if NEED_GARBLE and not CHEAP_FIRST and not any(
+            toks[i + 2 * m].start in flagged or _garbled(p) for m, p in enumerate(pieces)
+        ):
+            continue
+        low = joined.lower()
+        if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
+            continue  # the plain join's
+        if not lines and SAME_LINE_PRIOR and _same_line_words(toks, i, j, pieces):
+            continue  # "the ba", "individual sy mptoms": words, or halves of another
+        if not lines and SAME_LINE_PRIOR and SAME_LINE_HYPHEN_TAIL and after_line_hyphen(toks, i):
+            continue  # "coop-⏎erat ion": the pieces end a hyphenated word
+        yield i, j, k, lines, pieces, low
+
+
+def _kept_runs_tabled(
+    toks: list[Token], flagged: Set[int]
+) -> Iterator[tuple[int, int, int, int, list[str], str]]:
+    """:func:`_kept_runs` over per-token tables (:data:`TOKEN_TABLES`): the same runs.  A
+    run is read only if its pieces are all letters, the later ones in lower case, and its
+    join at most :data:`MAX_LEN` letters long, so a piece that fails these ends every longer
+    run through it too."""
+    n = len(toks)
+    texts = [t.text for t in toks]
+    word = [t.kind == "word" for t in toks]
+    sep = [
+        1 if x == " " else _sep(t) if t.kind == "space" else 0
+        for t, x in zip(toks, texts, strict=True)
+    ]
+    alpha = [w and x.isalpha() for w, x in zip(word, texts, strict=True)]
+    tail = [a and x.islower() for a, x in zip(alpha, texts, strict=True)]  # a later piece
+    lens = [len(x) for x in texts]
+    gar: list[bool | None] = [None] * n  # a piece's garble test
+    by_text: dict[str, bool] = {}  # _garbled of a printed string
+    glue_left: dict[int, bool] = {}
+    glue_right: dict[int, bool] = {}
+    common: dict[int, bool] = {}  # a piece at SAME_LINE_COMMON_ZIPF or more
+    pair: dict[int, str | None] = {}  # texts[x] + texts[x + 2] in lower case, if a word
+    same_line = not LINE_ONLY or SAME_LINE_PRIOR
+    for i in compress(range(n), alpha):  # a word of letters: no other starts a join
+        lines = 0
+        size = lens[i]
+        for k in range(2, MAX_PIECES + 1):
+            j = i + 2 * (k - 1)
+            if j >= n or not tail[j]:
+                break  # no word, or not of letters in lower case
+            s = sep[j - 1]
+            if not s:
+                break
+            lines += s == 2
+            if lines > 1:
+                break
+            size += lens[j]
+            if size > MAX_LEN:
+                break
+            if size < MIN_LEN or (not lines and not same_line):
+                continue
+            for x in range(i, j + 1, 2):  # the garble test, a token's answer kept
+                g = gar[x]
+                if g is None:
+                    g = toks[x].start in flagged
+                    if not g:
+                        t = texts[x]
+                        g = by_text.get(t)
+                        if g is None:
+                            g = by_text[t] = _garbled(t)
+                    gar[x] = g
+                if g:
+                    break
+            else:
+                continue
+            pieces = texts[i : j + 1 : 2]
+            if SPECK_GUARD and (lens[i] == 1 or lens[j] == 1) and _speck(pieces):
+                continue  # (_speck reads only a one-letter first or last piece)
+            g = glue_left.get(i)
+            if g is None:
+                g = glue_left[i] = _glued(toks, i - 1, toks[i].start)
+            if g:
+                continue
+            g = glue_right.get(j)
+            if g is None:
+                g = glue_right[j] = _glued(toks, j + 1, toks[j].end)
+            if g:
+                continue  # a piece cut from a longer printed string, or a compound's
+            low = "".join(pieces).lower()
+            if not lines and SAME_LINE_PRIOR:  # each piece's and pair's answer kept
+                if _same_line_tabled(texts, word, sep, i, j, low, common, pair):
+                    continue  # "the ba", "individual sy mptoms": words, or halves of another
+                if SAME_LINE_HYPHEN_TAIL and after_line_hyphen(toks, i):
+                    continue  # "coop-⏎erat ion": the pieces end a hyphenated word
+            if is_target(low) or (JOINED_ZIPF is not None and zipf(low) >= JOINED_ZIPF):
+                continue  # the plain join's
+            yield i, j, k, lines, pieces, low
+
+
+def _same_line_tabled(
+    texts: list[str],
+    word: list[bool],
+    sep: list[int],
+    i: int,
+    j: int,
+    low: str,
+    common: dict[int, bool],
+    pair: dict[int, str | None],
+) -> bool:
+    """:func:`_same_line_words` over the tables of :func:`_kept_runs_tabled`, each piece's
+    Zipf test and each neighbouring pair's printed join asked once a call."""
+    for x in range(i, j + 1, 2):
+        c = common.get(x)
+        if c is None:
+            c = common[x] = zipf(texts[x].lower()) >= SAME_LINE_COMMON_ZIPF
+        if c:
+            return True
+    if not SAME_LINE_OUTER_JOIN:
+        return False
+    lo = i - 2 if i >= 2 and sep[i - 1] and word[i - 2] else i
+    hi = j + 2 if j + 2 < len(texts) and sep[j + 1] and word[j + 2] else j
+    for x in range(lo, hi, 2):
+        if x in pair:
+            ab = pair[x]
+        else:
+            ab = texts[x] + texts[x + 2]
+            ab = ab.lower() if ab.isalpha() and len(ab) >= 4 else None
+            ab = pair[x] = ab if ab is not None and is_target(ab) else None
+        if ab is not None and ab != low:
+            return True
+    return False
 
 
 def _same_line_words(toks: list[Token], i: int, j: int, pieces: list[str]) -> bool:

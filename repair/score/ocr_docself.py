@@ -251,6 +251,7 @@ SHARED_MEMOS = frozenset(
         "repair.candidates.ocr_far._ends",
         "repair.candidates.ocr_far._near_lengths",
         "repair.candidates.ocr_far._last_not_first",
+        "repair.candidates.ocr_far._firsts",
         "repair.candidates.ocr_periodreach._words",
         "repair.candidates.ocr_deepreach._by_head",
         "repair.candidates.ocr_deepreach._words_of",
