@@ -34,7 +34,7 @@ def _repair(text: str, accept: bool, tie: bool) -> tuple[tuple, dict]:
     mp.setattr(score_spin, "ACCEPT_MEMO", accept)
     mp.setattr(stage, "TIE_ROW_TOPIC", tie)
     calls = {"built": 0, "topic": 0}
-    built, topic = score_spin._built, spin_topic._topic_gain
+    built, topic = score_spin._head, spin_topic._topic_gain  # each edit built: its head
 
     def counted_built(*args):  # type: ignore[no-untyped-def]
         calls["built"] += 1
@@ -44,7 +44,7 @@ def _repair(text: str, accept: bool, tie: bool) -> tuple[tuple, dict]:
         calls["topic"] += 1
         return topic(*args)
 
-    mp.setattr(score_spin, "_built", counted_built)
+    mp.setattr(score_spin, "_head", counted_built)
     mp.setattr(spin_topic, "_topic_gain", counted_topic)
     try:
         r = repair_text(text)

@@ -93,6 +93,14 @@ MEASURE_MEMO = True
 #: 62,190 accepted-row builds over six calls -> the first call's), and each pair's mean gain
 #: is summed once a round instead of once a row.  False: every row built afresh.
 ACCEPT_MEMO = True
+#: Session 65 (spinmem65), a pure memory change (exact): with :data:`ACCEPT_MEMO`, the memo
+#: keeps per accepted row only the inputs its edit is a function of and the edit's head
+#: (offset, replacement, rounded confidence) in one slotted :class:`_Accepted`; the
+#: evidence dict, message and :class:`Edit` are built once per returned edit when
+#: :func:`score_spin` returns (spinbot 100 k: 11,994 remembered rows, 16.2 -> 5.1 MB with the
+#: pairs' shared count / Zipf items; ``repair fix`` peak RSS 526.8 -> 518.5 MB, WordNet 100 k
+#: 462.1 -> 457.9 MB, CPU within noise).  False: session 65 speedspin's memo of built edits.
+ACCEPT_LIGHT = True
 PAIR_CLEAN_SHARE, PAIR_CLEAN_GAIN, PAIR_CLEAN_DENSE = 0.3, 5.0, 10.0
 _VOWEL_SOUND = set("aeiou")
 
@@ -170,7 +178,9 @@ def score_spin(
         pending = [c for c in pending if not any(p in covered for p in range(c.start, c.end))]
     out = []
     for _score, edit, alts in best.values():
-        if built is None:
+        if type(edit) is _Accepted:  # ACCEPT_LIGHT: the edit built from its remembered row
+            out.append(_light_edit(doc, edit, alts))
+        elif built is None:
             out.append(Edit(**{**_edit_dict(edit), "alternatives": tuple(alts)}))
         else:  # a remembered edit's evidence is its own dict each call (ACCEPT_MEMO)
             fields = _edit_dict(edit)
@@ -272,7 +282,29 @@ def _accept(
     else:
         last = left[-1] if left else None
         kept = built.get(id(c))
-        if (
+        if ACCEPT_LIGHT:
+            if not (
+                kept is not None
+                and kept.c is c
+                and kept.written == written
+                and kept.last == last
+                and kept.ref == ref
+                and _same(kept.gain, gain)
+                and _same(kept.doc_score, doc_score)
+                and _same(kept.mean, mean)
+                and kept.n_gains == n_gains
+            ):
+                start, replacement, conf = _head(doc, doc_score, row, strength)
+                shared = doc.__dict__.setdefault("_spin_accept_pairs", {})
+                part = shared.get(pair)  # a function of the pair (and the document) alone
+                if part is None:
+                    part = shared[pair] = _pair_part(doc, written, c)
+                kept = built[id(c)] = _Accepted(
+                    c, written, last, ref, gain, doc_score, mean, n_gains, start, replacement,
+                    round(conf, 4), part,
+                )  # fmt: skip
+            score, edit, replacement = gain + 2.0 * ref, kept, kept.replacement
+        elif (
             kept is not None
             and kept[0] is c
             and kept[1] == written
@@ -297,16 +329,48 @@ def _accept(
     return ""
 
 
-def _built(
-    doc: Document, doc_score: float, row: tuple, mean: float, n_gains: int, strength: str
-) -> tuple[float, Edit, str]:
-    """(score, edit, replacement) of an accepted ``row``: a function of the document, the
-    row's candidate and figures, ``doc_score`` and its pair's ``mean`` gain and count."""
+class _Accepted:
+    """An accepted row remembered by :data:`ACCEPT_LIGHT`: the inputs its edit is a function
+    of (the candidate, written span, last left word, reference support, LM gain, document
+    score, the pair's mean gain and count) and the edit's offset, replacement and rounded
+    confidence, and its pair's shared :func:`_pair_part`; :func:`_light_edit` builds the
+    :class:`Edit`."""
+
+    __slots__ = (
+        "c", "written", "last", "ref", "gain", "doc_score", "mean", "n_gains",
+        "offset", "replacement", "confidence", "part",
+    )  # fmt: skip
+
+    def __init__(self, *values: object) -> None:
+        for name, value in zip(self.__slots__, values, strict=True):
+            setattr(self, name, value)
+
+
+def _light_edit(doc: Document, a: _Accepted, alts: list[str]) -> Edit:
+    """The :class:`Edit` of a remembered row, as :func:`_built` makes it."""
+    c = a.c
+    evidence = _evidence(
+        c, a.gain, a.mean, a.n_gains, a.ref, a.doc_score, c.features.get("strength", "weak"),
+        a.part,
+    )  # fmt: skip
+    return Edit(
+        a.offset,
+        c.end - a.offset,
+        doc.text[a.offset : c.end],
+        a.replacement,
+        "spin",
+        a.confidence,
+        c.source,
+        f"spinner substitution: '{a.written}' restored as '{a.replacement}'",
+        evidence,
+        tuple(alts),
+    )
+
+
+def _head(doc: Document, doc_score: float, row: tuple, strength: str) -> tuple[int, str, float]:
+    """(offset, replacement, confidence) of an accepted ``row``'s edit (:func:`_built`)."""
     c, written, left, _right, _initial, gain, ref = row
     f = c.features
-    # reported only: declining pairs whose original is also used in the document
-    # ("contested") cost seed 000 0.6 points of error reduction and gained nothing
-    orig_count = doc_phrase_count(doc, c.replacement)
     replacement = match_case(written, c.replacement)
     if (
         written[:1].isdigit()
@@ -322,14 +386,44 @@ def _built(
     prob = f.get("model_probability")
     if prob is not None:  # the model's calibrated probability is the confidence
         conf = max(0.5, min(0.99, prob))
+    return start, replacement, conf
+
+
+def _pair_part(doc: Document, written: str, c: Candidate) -> tuple[int, float, float]:
+    """The evidence items of an accepted row that depend on its (written, original) pair
+    alone: the original's count in the document and both sides' rounded Zipf frequencies."""
+    # reported only: declining pairs whose original is also used in the document
+    # ("contested") cost seed 000 0.6 points of error reduction and gained nothing
+    orig_count = doc_phrase_count(doc, c.replacement)
+    return (
+        orig_count,
+        round(zipf(written.lower()), 2),
+        round(zipf(c.replacement.lower()), 2),
+    )
+
+
+def _evidence(
+    c: Candidate,
+    gain: float,
+    mean: float,
+    n_gains: int,
+    ref: int,
+    doc_score: float,
+    strength: str,
+    part: tuple[int, float, float],
+) -> dict:
+    """The evidence of an accepted row's edit (:func:`_built`); ``part``: its
+    :func:`_pair_part`."""
+    f = c.features
+    prob = f.get("model_probability")
     evidence = {
         "lm_logprob_gain": round(gain, 3),
         "pair_mean_gain": round(mean, 3),
         "pair_count_in_doc": n_gains,
-        "original_count_in_doc": orig_count,
+        "original_count_in_doc": part[0],
         "reference_ngrams": ref,
-        "zipf_spun": round(zipf(written.lower()), 2),
-        "zipf_original": round(zipf(c.replacement.lower()), 2),
+        "zipf_spun": part[1],
+        "zipf_original": part[2],
         "doc_spin_score": round(doc_score, 4),
         "strength": strength,
         "decision": "applied",
@@ -355,6 +449,18 @@ def _built(
         evidence["span_source"] = "wordnet:language"  # the kept word a WordNet language name
     if f.get("span_source"):  # an original from a gloss or hypernym (spin_phrase.SOURCE_ROWS)
         evidence["span_source"] = f["span_source"]
+    return evidence
+
+
+def _built(
+    doc: Document, doc_score: float, row: tuple, mean: float, n_gains: int, strength: str
+) -> tuple[float, Edit, str]:
+    """(score, edit, replacement) of an accepted ``row``: a function of the document, the
+    row's candidate and figures, ``doc_score`` and its pair's ``mean`` gain and count."""
+    c, written, _left, _right, _initial, gain, ref = row
+    start, replacement, conf = _head(doc, doc_score, row, strength)
+    part = _pair_part(doc, written, c)
+    evidence = _evidence(c, gain, mean, n_gains, ref, doc_score, strength, part)
     edit = Edit(
         start,
         c.end - start,
