@@ -14,7 +14,8 @@ import pytest
 import repair.score.spin as score_spin
 from repair.document import Document
 from repair.pipeline import repair_text
-from repair.types import Candidate, Edit
+from repair.types import Edit
+from tests.test_spin_speed65 import seed_candidates
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -45,12 +46,7 @@ def test_light_memo_same_repair() -> None:
 
 def _memo_after_two_calls(spun_seed: str, light: bool) -> tuple[dict, list[Edit]]:
     doc = Document(spun_seed)
-    cands = [
-        Candidate(e.offset, e.end, e.replacement, "spin", "SPIN_PAIR", {"strength": "strong"})
-        for e in repair_text(spun_seed).edits
-        if e.kind == "spin" and " " not in e.original
-    ][:40]
-    assert cands
+    cands = seed_candidates(spun_seed)
     mp = pytest.MonkeyPatch()
     mp.setattr(score_spin, "ACCEPT_LIGHT", light)
     try:

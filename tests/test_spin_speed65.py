@@ -71,19 +71,28 @@ def test_tie_row_topic_same_repair_fewer_topic_reads() -> None:
     assert on_calls["topic"] < off_calls["topic"]
 
 
-def test_remembered_edit_evidence_is_each_calls_own(spun_seed: str) -> None:
-    """An output edit's evidence is a fresh dict each call (the remembered edit's is
-    never handed out), and a second call over the same rows builds nothing new."""
-    from repair.document import Document
+
+def seed_candidates(spun_seed: str) -> list:
+    """The first 40 one-word spin edits of the spun seed as strong SPIN_PAIR candidates
+    (shared with tests/test_spin_mem65.py)."""
     from repair.types import Candidate
 
-    doc = Document(spun_seed)
     cands = [
         Candidate(e.offset, e.end, e.replacement, "spin", "SPIN_PAIR", {"strength": "strong"})
         for e in repair_text(spun_seed).edits
         if e.kind == "spin" and " " not in e.original
     ][:40]
     assert cands
+    return cands
+
+
+def test_remembered_edit_evidence_is_each_calls_own(spun_seed: str) -> None:
+    """An output edit's evidence is a fresh dict each call (the remembered edit's is
+    never handed out), and a second call over the same rows builds nothing new."""
+    from repair.document import Document
+
+    doc = Document(spun_seed)
+    cands = seed_candidates(spun_seed)
     first = score_spin.score_spin(doc, 0.99, cands, gate=False)
     n = len(doc.__dict__["_spin_accept_rows"])
     second = score_spin.score_spin(doc, 0.99, cands, gate=False)
