@@ -72,11 +72,21 @@ TWO_EDIT_MAX_PRINTS = 1
 #: (:func:`same_lemma`) loads lemminflect on OCR pages, and the speed suite's OCR 100 k text
 #: then peaks at 464,284 KB instead of 417,468 (output identical) — +46 MB on every garbled
 #: page for 1-2 dev tokens and no test change.  A lemma test without lemminflect would let
-#: it back on.
-REAL_WORDS = False
+#: it back on.  **ON** again (session 66, lead): :func:`same_lemma` now reads lemminflect's
+#: dictionary in place from ``lexicons/`` (:mod:`repair.resources.lemmas`) without its rules
+#: model (:data:`OOV_LEMMAS` off): OCR 100 k peak 418,000 -> 421,876 KB (rules on: 434,136),
+#: output identical; ICDAR-only proxy dev 4,691 / 7,785 -> 4,689 / 7,782, SMH dev 4,206 /
+#: 6,869 -> 4,205 / 6,868; test (read once) proxy 5,619 / 9,158 and SMH 5,297 / 8,607 =
+#: main; audit, clean English + wraps and census identical.
+REAL_WORDS = True
 #: ... but not a print that is an inflection of the name's word ("Aldermen" beside
-#: "Alderman": the writer's plural, which :func:`same_lemma` reads with lemminflect).
+#: "Alderman": the writer's plural, which :func:`same_lemma` reads with lemminflect's table).
 INFLECTIONS = True
+#: :func:`same_lemma` also reads lemminflect's rules for a word its dictionary does not
+#: list (off: a word it does not list is its own lemma only; the rules' model costs the OCR
+#: 100 k text ~12 MB of peak; SMH dev's 20 guard calls and proxy dev's figures the same
+#: either way, session 66).
+OOV_LEMMAS = False
 #: No two-edit or real-word reading of a print that stands in a list of names
 #: (:func:`in_name_list`): there every capitalised word is another person, and a clean
 #: surname two edits or one glyph from the list's commoner given name ("Rowett" beside
@@ -343,10 +353,14 @@ def same_lemma(a: str, b: str) -> bool:
     >>> same_lemma("Aldermen", "Alderman"), same_lemma("Wiles", "Wales")
     (True, False)
     """
-    from lemminflect import getLemma
+    from repair.resources.lemmas import getLemma
 
     def lemmas(w: str) -> set[str]:
         low = w.lower()
-        return {x.lower() for pos in ("NOUN", "VERB") for x in getLemma(low, pos)} | {low}
+        return {
+            x.lower()
+            for pos in ("NOUN", "VERB")
+            for x in getLemma(low, pos, lemmatize_oov=OOV_LEMMAS)
+        } | {low}
 
     return bool(lemmas(a) & lemmas(b))
