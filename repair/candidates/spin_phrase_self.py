@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from repair.candidates import spin_phrase_long
+from repair.candidates import spin_phrase_long, spin_phrase_pair
 from repair.candidates.spin_phrase import PhraseEvidence, phrase_evidence, span_rows
 from repair.detect.span_echo import closed_class
 from repair.document import Document
@@ -141,6 +141,47 @@ def document_mappings(
             out.append(m)
     if spin_phrase_long.LONG_SPANS:
         out.extend(_long_mappings(doc, covered, out, written))
+    if spin_phrase_pair.PAIR_MAPPINGS and MIN_WORDS > spin_phrase_pair.PAIR_WORDS:
+        out.extend(_pair_mappings(doc, covered, recurring, out, written))
+    return out
+
+
+def _pair_mappings(
+    doc: Document,
+    covered: set[int],
+    recurring: dict[str, dict[tuple[int, int], bool]],
+    longer: list[DocumentMapping],
+    written: Counter[str],
+) -> list[DocumentMapping]:
+    """Document mappings of the recurring two-word spans (:mod:`spin_phrase_pair`): the
+    mapping's floors at ``spin_phrase_pair.PAIR_MIN_MEAN_GAIN``, each passing
+    :func:`spin_phrase_long.kept` (function agreement, neighbours, gain beyond frequency),
+    none overlapping a ``longer`` mapping or another pair mapping (the higher mean gain
+    first)."""
+    taken = {i for m in longer for s, e in m.places for i in range(s, e)}
+    found = []
+    for w, at in recurring.items():
+        if len(w.split()) != spin_phrase_pair.PAIR_WORDS:
+            continue
+        if any(i in taken for s, e in at for i in range(s, e)):
+            continue
+        m = _mapping(doc, w, at, written, mean_floor=spin_phrase_pair.PAIR_MIN_MEAN_GAIN)
+        if m is None or not spin_phrase_long.kept(doc.text, w, m.original, m.places, m.mean_gain):
+            continue
+        floor = spin_phrase_pair.PAIR_MIN_CONTEXT_GAIN
+        if floor is not None and spin_phrase_long.context_gain(w, m.original, m.mean_gain) < floor:
+            continue
+        if INITIAL_PLACES:
+            m = _with_initial_places(doc, m, covered)
+        found.append(m)
+    found.sort(key=lambda m: -m.mean_gain)
+    out: list[DocumentMapping] = []
+    for m in found:
+        cells = {i for s, e in m.places for i in range(s, e)}
+        if cells & taken:
+            continue
+        taken |= cells
+        out.append(m)
     return out
 
 
@@ -259,11 +300,13 @@ def _mapping(
     rows_of: Callable[[Document, int, int], list[tuple[float, float, float, str]]] = span_rows,
     cap: int = MAX_WRITTEN,
     closed: Callable[[str], bool] | None = None,
+    mean_floor: float | None = None,
 ) -> DocumentMapping | None:
     """The document mapping of the span ``w`` written at ``at`` (place -> whether the
     sentence goes on after it), or None; ``rows_of`` reads a place's originals, ``cap`` is
     the most times the document may write the original, ``closed`` the closed class it is
-    chosen in (default :func:`~repair.detect.span_echo.closed_class`)."""
+    chosen in (default :func:`~repair.detect.span_echo.closed_class`), ``mean_floor`` the
+    least mean gain (default :data:`MIN_MEAN_GAIN`)."""
     if closed is None:
         closed = closed_class
     total: Counter[str] = Counter()
@@ -291,7 +334,8 @@ def _mapping(
     best, best_sum = ranked[0]
     lead = best_sum - (ranked[1][1] if len(ranked) > 1 else best_sum - 10.0)
     mean = best_sum / len(at)
-    if lead < MIN_LEAD or mean < MIN_MEAN_GAIN or not sides.get(best, False):
+    floor = MIN_MEAN_GAIN if mean_floor is None else mean_floor
+    if lead < MIN_LEAD or mean < floor or not sides.get(best, False):
         return None
     if not any(at.values()) or not closed(best.lower()):
         return None

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from repair import window_counts
-from repair.candidates import spin_inflect_gate, spin_phrase
+from repair.candidates import spin_inflect_gate, spin_phrase, spin_phrase_pair
 from repair.candidates.reference import harvest_pairs
 from repair.candidates.spin import (
     Occurrence,
@@ -2316,9 +2316,12 @@ def _self_gated(doc: Document, detection: SpinDetection) -> list[Candidate]:
     covered |= _covered([(w.start, w.end) for w in wordy_find(doc.text)])
     out = []
     for m in document_mappings(doc, detection.phrases, covered):
+        pair = len(m.written.split()) == spin_phrase_pair.PAIR_WORDS
         for start, end in m.places:
             feats = {"strength": "phrase", "caps": False, "pair_source": "synonym"}
             feats.update(gain0=m.mean_gain, margin=m.lead, recurring=True, self_gated=True)
+            if pair:
+                feats[spin_phrase_pair.FEATURE] = True
             out.append(Candidate(start, end, m.original, "spin", PHRASE_RULE, feats))
     return out
 
@@ -3094,12 +3097,17 @@ class _Stage:
         profile_open = d.get("prior_profile_score", profile) >= THRESHOLD
         spin_open = gate or profile_open or d.get("family_gate", False)
         mapped: set[int] = set()  # the cells of the document mappings (MAPPING_OPENS_SPANS)
+        opens = False  # whether a mapping opens the document's spans (spin_phrase_pair)
         if PHRASES and PHRASE_SELF_GATE and not spin_open:
             selfs = _self_gated(doc, detection)
             out.extend(selfs)
             if MAPPING_OPENS_SPANS:
                 mapped = _covered([(c.start, c.end) for c in selfs])
-        span_open = spin_open or bool(mapped)
+                opens = bool(mapped) and (
+                    spin_phrase_pair.PAIR_OPENS_SPANS
+                    or any(not c.features.get(spin_phrase_pair.FEATURE) for c in selfs)
+                )
+        span_open = spin_open or opens
         if PHRASES and (span_open or science_phrases(doc)):
             # multi-word spans, only where a gate is open (or in scientific register: spans
             # the book counts never saw as a pair, science.unseen_span)
@@ -3113,9 +3121,9 @@ class _Stage:
                 )
                 for ph in detection.phrases
                 if (spin_open or science_span(ph.written))
-                or (mapped and not any(i in mapped for i in range(ph.start, ph.end)))
+                or (opens and not any(i in mapped for i in range(ph.start, ph.end)))
             ]
-            if mapped and MAPPING_FUNCTION_SPANS:
+            if opens and MAPPING_FUNCTION_SPANS:
                 spans += _mapped_function_spans(doc, detection, mapped, spans)
             if spin_phrase_routed.ROUTED_GAIN is not None and spin_route.model_for(d):
                 for c in spans:  # a routed document's spans: the routed bar
