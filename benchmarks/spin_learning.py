@@ -27,6 +27,12 @@ rates (:func:`ensure_rates`).
 learner's first repair pass (``repair.learn_edits``) per document, so a second learning run
 on the same documents (another ``--set repair.learn_edits.NAME``, the other split) skips it;
 the key holds no code version: empty the folder after a change to the repair itself.
+``--spinner mill`` (session 66): the simulated paper mill (``spin_sim/mill.py``: one synonym
+per lemma everywhere, so a corpus of its output repeats its mappings) learns on N dev-half
+documents spun by it, as above, and is tested on the benchmark abstracts of the split, spun
+with the split's families (``spin_eval.py``'s ``mill`` row: the same documents and figures,
+now with the learned pairs); ``--clean-cap`` then pushes clean documents of the split through
+as for any spinner.
 ``--drop-source SRC`` tests without the learned rows whose source column names ``SRC``
 (e.g. ``neighbour``: the pairs of ``repair.learn.neighbour_pairs``, which are added after
 every other pair, so the rest is what the learner writes without them).
@@ -48,9 +54,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from spin_eval import Runner, make_config, print_table, write_json  # noqa: E402
+from spin_eval import Runner, make_config, print_table, spun_docs, write_json  # noqa: E402
 from spin_halves import set_constant  # noqa: E402
-from spin_sim import DENSE, OTHER_SOURCE, RATE, SPINNERS, spin_doc  # noqa: E402
+from spin_sim import (  # noqa: E402
+    ABSTRACT_SPINNERS,
+    DENSE,
+    OTHER_SOURCE,
+    RATE,
+    SPINNERS,
+    spin_doc,
+)
 from spin_sim.corpus import select  # noqa: E402
 from spin_sim.text import SpunDoc  # noqa: E402
 
@@ -263,7 +276,9 @@ def clean_side(runner: Runner, cap: int, split: str = "test") -> dict[str, float
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--spinner", choices=[*SPINNERS, *DENSE, *OTHER_SOURCE], required=True)
+    ap.add_argument(
+        "--spinner", choices=[*SPINNERS, *DENSE, *OTHER_SOURCE, *ABSTRACT_SPINNERS], required=True
+    )
     ap.add_argument("--sizes", default="10,100,1000", help="comma-separated N (0 = no learning)")
     ap.add_argument("--cap", type=int, default=40, help="test documents")
     ap.add_argument("--rate", type=float, default=RATE)
@@ -324,8 +339,11 @@ def main(argv: list[str] | None = None) -> int:
     for spec in args.set:
         set_constant(spec)
     base = make_config(args.stages, args.no_profile)
-    docs = split_docs(args.split, 0, args.cap, args.hold_rest)[1]
-    spun = [spin_doc(d.doc_id, d.register, d.text, args.spinner, None, args.rate) for d in docs]
+    if args.spinner in ABSTRACT_SPINNERS:  # the abstracts of the split, its families
+        docs, spun = spun_docs(args.spinner, args.split, args.cap, args.rate)
+    else:
+        docs = split_docs(args.split, 0, args.cap, args.hold_rest)[1]
+        spun = [spin_doc(d.doc_id, d.register, d.text, args.spinner, None, args.rate) for d in docs]
     test_truth: Counter[tuple[str, str]] = Counter()
     for s in spun:
         test_truth.update(_gold_pairs(s))

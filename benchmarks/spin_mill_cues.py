@@ -24,7 +24,14 @@ how often each cue, picking among the candidates with a positive LM gain, propos
   tortured-phrase list;
 * ``pooled``: the LM gain summed over every place of the same written form in the
   document (a mill maps a word the same way everywhere), among the candidates every
-  place holds.
+  place holds;
+* ``ranker+register W`` (session 66): plus ``W`` times the candidate's scientific register
+  weight (``lexicons/science_register.tsv``; session 60's ``MILL_RANK`` prior);
+* ``ranker+term W`` (session 66): plus ``W`` where the candidate forms a known term
+  (:func:`repair.detect.collocation.load_terms`) with the written word before or after it
+  (the register's term a neighbour would form);
+* ``ranker+echo W`` (session 66): plus ``W`` where a form of the candidate's lemma is
+  printed elsewhere in the document (a mill spins a word at some of its places only).
 
 The test half is never read.
 """
@@ -116,11 +123,66 @@ def cue_picks(doc: Document, row: Row, pooled: dict[str, float] | None) -> dict[
     ch = [channel_logp(w, n) for n in names]
     adj = [s + (c if c is not None else -8.0) for s, c in zip(scores, ch, strict=True)]
     out["ranker+channel"] = best(names, adj, gains)
+    reg = register_weights()
+    for weight in (0.5, 1.0):
+        adj = [s + weight * reg.get(n, 0.0) for s, n in zip(scores, names, strict=True)]
+        out[f"ranker+register {weight:g}"] = best(names, adj, gains)
+    term = [1.0 if neighbour_term(doc, start, n) else 0.0 for n in names]
+    echo = [1.0 if echoed(doc, start, n) else 0.0 for n in names]
+    for weight in (1.0, 2.0):
+        adj = [s + weight * t for s, t in zip(scores, term, strict=True)]
+        out[f"ranker+term {weight:g}"] = best(names, adj, gains)
+        adj = [s + weight * e for s, e in zip(scores, echo, strict=True)]
+        out[f"ranker+echo {weight:g}"] = best(names, adj, gains)
     if pooled is not None:
         held = [pooled.get(n, float("-inf")) for n in names]
         out["pooled"] = best(names, held, [g if h > float("-inf") else -1.0
                                            for g, h in zip(gains, held, strict=True)])  # fmt: skip
     return out
+
+
+def register_weights() -> dict[str, float]:
+    """The scientific register weights (:func:`repair.detect.science.weights`)."""
+    from repair.detect.science import weights
+
+    return weights()
+
+
+def _at(doc: Document, start: int) -> int | None:
+    return next((i for i, t in enumerate(doc.words) if t.start == start), None)
+
+
+def neighbour_term(doc: Document, start: int, original: str) -> bool:
+    """Whether ``original``, put at the word starting at ``start``, forms a known term with
+    the written word joined to it on either side (a space or a hyphen between)."""
+    from repair.detect.collocation import load_terms
+
+    terms = load_terms()
+    ws = doc.words
+    i = _at(doc, start)
+    if i is None:
+        return False
+    pairs = []
+    if i and doc.text[ws[i - 1].end : ws[i].start] in (" ", "-"):
+        pairs.append((ws[i - 1].text.lower(), original))
+    if i + 1 < len(ws) and doc.text[ws[i].end : ws[i + 1].start] in (" ", "-"):
+        pairs.append((original, ws[i + 1].text.lower()))
+    return any(terms.get(p) is not None for p in pairs)
+
+
+def _lemmas(word: str) -> set[str]:
+    from repair.resources.lemmas import getAllLemmas
+
+    out = {word.lower()}
+    for forms in (getAllLemmas(word.lower()) or {}).values():
+        out.update(f.lower() for f in forms)
+    return out
+
+
+def echoed(doc: Document, start: int, original: str) -> bool:
+    """Whether a form of ``original``'s lemma is printed at another word of ``doc``."""
+    mine = _lemmas(original)
+    return any(t.start != start and mine & _lemmas(t.text) for t in doc.words)
 
 
 def pooled_gains(rows: list[Row]) -> dict[str, dict[str, float]]:
