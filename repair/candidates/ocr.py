@@ -36,6 +36,7 @@ from repair.candidates import (
     ocr_docrepeat,
     ocr_fragjoin,
     ocr_heavyjoin,
+    ocr_heavytwo,
     ocr_hyphenkeep,
     ocr_indel,
     ocr_letter,
@@ -603,6 +604,14 @@ class _Generator:
                         ):
                             got = ocr_deepreach.deep_candidates(t.text, t.start, reason)
                         out.extend(got)
+            if info.heavy and ocr_heavytwo.HEAVY_TWO:  # "juiuor" -> junior: the LM's pick
+                # last of the page builders: a reading here reaches no span for them
+                whole = [
+                    i for i in found if not (_next_to_hyphen(toks, i) or line_broken_piece(toks, i))
+                ]  # "condi- tions", "seule-⏎ment": a piece of a broken word
+                out.extend(
+                    ocr_heavytwo.page_candidates(toks, whole, detection.findings, counts, out)
+                )
             if info.heavy and ocr_capswap.CAP_SWAP:  # "Terence Toseph Murphy": "Joseph"
                 out.extend(ocr_capswap.capswap_candidates(toks, found, counts, out))
             if info.heavy:  # "bulk of tin new crop": the slot's "the", against all readings
