@@ -104,19 +104,22 @@ ACCEPT_LIGHT = True
 #: Session 66 (speedspin66), a pure speed change (exact): the stage calls :func:`score_spin`
 #: six times a document, each over the previous call's candidates plus a few new ones
 #: (spinbot 100 k: 7,217, then +110, +4,031, +33, +4, +761), and the first round re-decided
-#: every earlier row.  With :data:`ACCEPT_MEMO` and :data:`ACCEPT_LIGHT`, the last call's
-#: first round is kept on the document (:class:`_Trace`: its candidates, rows and each row's
-#: outcome: the decline reason or the accepted record) and a call whose candidates begin
-#: with the same objects, under the same document score, references, profile density,
-#: word model and thresholds, replays an earlier row's outcome instead of deciding it again
-#: — except at a span where a row's (written, original) pair is also a new row's (its mean
-#: gain and count change): there every earlier row is decided afresh.  A first-round row is
-#: a function of the candidate and the document's own words (:func:`_remembered`), and its
-#: decision of the row, the pair's figures (a function of the first-round rows of the pair,
-#: read in the same order), the document score and density and the span's earlier rows in
-#: that round (the same rows, the same outcomes), so each replayed outcome is the one
-#: :func:`_accept` would give.  Later rounds (restored context) are decided as before; the
-#: last round's restorations are not written into a context no round reads.
+#: every earlier row.  With :data:`MEASURE_MEMO`, :data:`ACCEPT_MEMO` and
+#: :data:`ACCEPT_LIGHT`, the last call's first round is kept on the document
+#: (:class:`_Trace`: its candidates, rows and each row's outcome: the decline reason or the
+#: accepted record) and a call whose candidates begin with the same objects, under the same
+#: document score, references, profile density, word model and thresholds, replays an
+#: earlier row's outcome instead of deciding it again — except at a span where a row's
+#: (written, original) pair is also a new row's (its mean gain and count change): there
+#: every earlier row is decided afresh.  A first-round row is a function of the candidate
+#: and the document's own words (:func:`_remembered`), and its decision of the row, the
+#: pair's figures (a function of the first-round rows of the pair, read in the same order),
+#: the document score and density and the span's earlier rows in that round (the same rows,
+#: the same outcomes), so each replayed outcome is the one :func:`_accept` would give.  Later
+#: rounds (restored context) are decided as before; the last round's restorations are not
+#: written into a context no round reads.  Spinbot 100 k: ``_accept`` 62,190 -> 17,343
+#: calls; ``score_spin`` in process 1.19 -> 1.04 s (medians, 2 alternated rounds, load 5);
+#: every output identical (benchmarks/RESULTS.md, "Session 66, speedspin").
 #: False: every first-round row decided in every call.
 CALL_CARRY = True
 PAIR_CLEAN_SHARE, PAIR_CLEAN_GAIN, PAIR_CLEAN_DENSE = 0.3, 5.0, 10.0
@@ -168,7 +171,7 @@ def score_spin(
     declined: dict[tuple[int, int], str] = {}
     memo = _measure_memo(doc) if MEASURE_MEMO else None
     built = _accept_memo(doc) if ACCEPT_MEMO else None
-    carry = CALL_CARRY and ACCEPT_MEMO and ACCEPT_LIGHT and built is not None
+    carry = CALL_CARRY and memo is not None and built is not None and ACCEPT_LIGHT
     for _round in range(PASSES):
         fresh: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
         figures: dict[tuple[str, str], tuple[float, int]] | None = {} if ACCEPT_MEMO else None
