@@ -101,6 +101,27 @@ ACCEPT_MEMO = True
 #: pairs' shared count / Zipf items; ``repair fix`` peak RSS 526.8 -> 518.5 MB, WordNet 100 k
 #: 462.1 -> 457.9 MB, CPU within noise).  False: session 65 speedspin's memo of built edits.
 ACCEPT_LIGHT = True
+#: Session 66 (speedspin66), a pure speed change (exact): the stage calls :func:`score_spin`
+#: six times a document, each over the previous call's candidates plus a few new ones
+#: (spinbot 100 k: 7,217, then +110, +4,031, +33, +4, +761), and the first round re-decided
+#: every earlier row.  With :data:`MEASURE_MEMO`, :data:`ACCEPT_MEMO` and
+#: :data:`ACCEPT_LIGHT`, the last call's first round is kept on the document
+#: (:class:`_Trace`: its candidates, rows and each row's outcome: the decline reason or the
+#: accepted record) and a call whose candidates begin with the same objects, under the same
+#: document score, references, profile density, word model and thresholds, replays an
+#: earlier row's outcome instead of deciding it again — except at a span where a row's
+#: (written, original) pair is also a new row's (its mean gain and count change): there
+#: every earlier row is decided afresh.  A first-round row is a function of the candidate
+#: and the document's own words (:func:`_remembered`), and its decision of the row, the
+#: pair's figures (a function of the first-round rows of the pair, read in the same order),
+#: the document score and density and the span's earlier rows in that round (the same rows,
+#: the same outcomes), so each replayed outcome is the one :func:`_accept` would give.  Later
+#: rounds (restored context) are decided as before; the last round's restorations are not
+#: written into a context no round reads.  Spinbot 100 k: ``_accept`` 62,190 -> 17,343
+#: calls; ``score_spin`` in process 1.19 -> 1.04 s (medians, 2 alternated rounds, load 5);
+#: every output identical (benchmarks/RESULTS.md, "Session 66, speedspin").
+#: False: every first-round row decided in every call.
+CALL_CARRY = True
 PAIR_CLEAN_SHARE, PAIR_CLEAN_GAIN, PAIR_CLEAN_DENSE = 0.3, 5.0, 10.0
 _VOWEL_SOUND = set("aeiou")
 
@@ -150,23 +171,32 @@ def score_spin(
     declined: dict[tuple[int, int], str] = {}
     memo = _measure_memo(doc) if MEASURE_MEMO else None
     built = _accept_memo(doc) if ACCEPT_MEMO else None
+    carry = CALL_CARRY and memo is not None and built is not None and ACCEPT_LIGHT
     for _round in range(PASSES):
-        if memo is not None and _round == 0:  # the document's own words: remembered rows
-            rows = [_remembered(doc, ctx, grams, c, memo) for c in pending]
-        else:
-            rows = [_measure(doc, ctx, grams, c) for c in pending]
-        for row in rows:
-            c, written, gain = row[0], row[1], row[5]
-            pair_gains[(written.lower(), c.replacement.lower())][c.start] = gain
         fresh: dict[tuple[int, int], tuple[float, Edit, list[str]]] = {}
         figures: dict[tuple[str, str], tuple[float, int]] | None = {} if ACCEPT_MEMO else None
-        for row in rows:
-            reason = _accept(doc, doc_score, row, pair_gains, fresh, dense, figures, built)
-            if reason:
-                declined[(row[0].start, row[0].end)] = reason
+        if carry and _round == 0:  # the last call's first round replayed (CALL_CARRY)
+            _carried_round(
+                doc, doc_score, ctx, grams, pending, memo, built, pair_gains, fresh, figures,
+                dense, declined,
+            )  # fmt: skip
+        else:
+            if memo is not None and _round == 0:  # the document's own words: remembered rows
+                rows = [_remembered(doc, ctx, grams, c, memo) for c in pending]
+            else:
+                rows = [_measure(doc, ctx, grams, c) for c in pending]
+            for row in rows:
+                c, written, gain = row[0], row[1], row[5]
+                pair_gains[(written.lower(), c.replacement.lower())][c.start] = gain
+            for row in rows:
+                reason = _accept(doc, doc_score, row, pair_gains, fresh, dense, figures, built)
+                if reason:
+                    declined[(row[0].start, row[0].end)] = reason
         if not fresh:
             break
         best.update(fresh)
+        if carry and _round == PASSES - 1:
+            break  # (CALL_CARRY) the last round's context, cover and pending are not read
         for (start, end), (_score, edit, _alts) in fresh.items():
             ctx.restore(
                 start,
@@ -191,6 +221,109 @@ def score_spin(
         decisions["applied"] += len(best)
         decisions.update(r for span, r in declined.items() if span not in best)
     return sorted(out, key=lambda e: e.offset)
+
+
+class _Trace:
+    """The first round of a document's last :func:`score_spin` call (:data:`CALL_CARRY`):
+    what its rows were read under (``key``: the document score, references, profile
+    density, word model and the decision thresholds), its candidates, its rows and each
+    row's outcome (the decline reason, or the accepted :class:`_Accepted` record)."""
+
+    __slots__ = ("key", "doc_score", "cands", "rows", "events")
+
+    def __init__(self, *values: object) -> None:
+        for name, value in zip(self.__slots__, values, strict=True):
+            setattr(self, name, value)
+
+
+def _carry_key(doc: Document, dense: bool) -> tuple:
+    """What a first-round decision reads besides its row, its pair's figures and the
+    document score (compared by identity or value: :class:`_Trace`)."""
+    return (
+        doc.references, dense, get_model(), STRONG_MIN_GAIN, LEARNED_MIN_GAIN,
+        LEARNED_CONFIDENT, LEARNED_WEAK_MIN_GAIN, WEAK_MIN_GAIN, PHRASE_MIN_GAIN, WEAK_RELAX,
+        RELAX_FROM, RELAX_FULL, PAIR_CLEAN, PAIR_CLEAN_SHARE, PAIR_CLEAN_GAIN,
+    )  # fmt: skip
+
+
+def _same_key(a: tuple, b: tuple) -> bool:
+    """The two :func:`_carry_key` tuples name the same inputs (the model by identity)."""
+    return len(a) == len(b) and all(x is y or x == y for x, y in zip(a, b, strict=True))
+
+
+def _carried_round(
+    doc: Document,
+    doc_score: float,
+    ctx: WordContext,
+    grams: frozenset,
+    pending: list[Candidate],
+    memo: dict | None,
+    built: dict[int, tuple],
+    pair_gains: dict[tuple[str, str], dict[int, float]],
+    fresh: dict[tuple[int, int], tuple[float, Edit, list[str]]],
+    figures: dict[tuple[str, str], tuple[float, int]] | None,
+    dense: bool,
+    declined: dict[tuple[int, int], str],
+) -> None:
+    """:func:`score_spin`'s first round over ``pending`` (all its candidates), replaying the
+    document's last call where it provably decides the same (:data:`CALL_CARRY`), and kept
+    as the document's trace for the next call."""
+    key = _carry_key(doc, dense)
+    prev = doc.__dict__.get("_spin_call_trace")
+    n = 0
+    if (
+        prev is not None
+        and len(prev.cands) <= len(pending)
+        and _same(prev.doc_score, doc_score)
+        and _same_key(prev.key, key)
+        and all(a is b for a, b in zip(prev.cands, pending, strict=False))
+    ):
+        n = len(prev.cands)
+    old_rows = prev.rows if n else []
+    if memo is not None:
+        new_rows = [_remembered(doc, ctx, grams, c, memo) for c in pending[n:]]
+    else:
+        new_rows = [_measure(doc, ctx, grams, c) for c in pending[n:]]
+    rows = old_rows + new_rows
+    for row in rows:
+        c, written, gain = row[0], row[1], row[5]
+        pair_gains[(written.lower(), c.replacement.lower())][c.start] = gain
+    # the spans whose earlier rows' pair figures a new row changes: decided afresh
+    dirty: set[tuple[int, int]] = set()
+    if n and new_rows:
+        mine = {(row[1].lower(), row[0].replacement.lower()) for row in new_rows}
+        dirty = {
+            (row[0].start, row[0].end)
+            for row in old_rows
+            if (row[1].lower(), row[0].replacement.lower()) in mine
+        }
+    events: list[object] = []
+    old_events = prev.events if n else ()
+    for i, row in enumerate(rows):
+        c = row[0]
+        span = (c.start, c.end)
+        if i < n and span not in dirty:
+            got = old_events[i]
+            if type(got) is str:
+                declined[span] = got
+            else:  # _accept's tail with the remembered record (the same inputs)
+                built[id(c)] = got
+                score = row[5] + 2.0 * row[6]
+                old = fresh.get(span)
+                if old is None or score > old[0]:
+                    alts = old[2] + [old[1].replacement] if old else []
+                    fresh[span] = (score, got, alts)  # type: ignore[assignment]
+                else:
+                    old[2].append(got.replacement)  # type: ignore[attr-defined]
+            events.append(got)
+            continue
+        reason = _accept(doc, doc_score, row, pair_gains, fresh, dense, figures, built)
+        if reason:
+            declined[span] = reason
+            events.append(reason)
+        else:
+            events.append(built[id(c)])
+    doc.__dict__["_spin_call_trace"] = _Trace(key, doc_score, pending, rows, events)
 
 
 def _measure_memo(doc: Document) -> dict[tuple[int, int, str], tuple]:
