@@ -238,7 +238,7 @@ def account(text: str, out_json: str | None) -> None:
     print("candidates by class", dict(cand_cls), "edits", len(edits))
     print("per-token readers", [(k, round(v, 3)) for k, v in tok_fn.most_common(12)])
     print("page readers", [(k, round(v, 3)) for k, v in page_fn.most_common(25)])
-    print("readers' candidates by class (largest 12):")
+    print("readers' candidates by class (the candidate-list filters after the generator too):")
     for name, v in sorted(fn_cls.items(), key=lambda x: -sum(x[1].values()))[:40]:
         if not name.startswith(("ocr_pagehabit.", "ocr_variety.", "ocr_hyphenkeep.")):
             print("  ", name, dict(v))
