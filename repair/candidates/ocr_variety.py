@@ -64,8 +64,9 @@ NOUN_VERB_ENCE = True
 #: :func:`move_to_page_variety` asks a reading's ``_variant`` only when a pair holds it or
 #: an :data:`EXTRA_RULES` pattern can match it, and keeps only the targets' own (span,
 #: reading) keys.  The OCR 100 k text's call (101,042 words, 70,491 candidates), replayed:
-#: ``page_variety`` 0.200 -> 0.057 s, the whole move 0.33 -> see RESULTS.md; off: as session
-#: 65 ocrbrit wrote them.
+#: ``page_variety`` 0.202 -> 0.061 s, the whole move 0.326 -> 0.103 s (medians of 5); ``repair
+#: fix`` 13.90 -> 13.24 s CPU (medians of 6 alternated pairs, load 6-10), every output the same
+#: (benchmarks/RESULTS.md "Session 66, speedocr").  Off: as session 65 ocrbrit wrote them.
 LOOKUP_FIRST = True
 _ENCE = re.compile(r"ence(s)?$")
 _WORD = re.compile(r"[a-z]+")  # lower-case readings only: "Labor" is a party's name
