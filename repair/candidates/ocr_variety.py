@@ -58,8 +58,20 @@ EXTRA_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: "practice" and the verb "license" (SMH dev, on: "license" and "licenses" 15 times in
 #: the gold read as American, so "licenso" was moved to "licence"; gold "license").
 NOUN_VERB_ENCE = True
+#: Speed only, exact (issue 14, session 66 speedocr): the pair look-ups first.
+#: :func:`page_variety` asks the touched test (up to 64 candidate spans a word) only of the
+#: words that print a form of a pair (a word no pair holds counts nothing either way);
+#: :func:`move_to_page_variety` asks a reading's ``_variant`` only when a pair holds it or
+#: an :data:`EXTRA_RULES` pattern can match it, and keeps only the targets' own (span,
+#: reading) keys.  The OCR 100 k text's call (101,042 words, 70,491 candidates), replayed:
+#: ``page_variety`` 0.202 -> 0.061 s, the whole move 0.326 -> 0.103 s (medians of 5); ``repair
+#: fix`` 13.90 -> 13.24 s CPU (medians of 6 alternated pairs, load 6-10), every output the same
+#: (benchmarks/RESULTS.md "Session 66, speedocr").  Off: as session 65 ocrbrit wrote them.
+LOOKUP_FIRST = True
 _ENCE = re.compile(r"ence(s)?$")
 _WORD = re.compile(r"[a-z]+")  # lower-case readings only: "Labor" is a party's name
+#: What every :data:`EXTRA_RULES` pattern needs in a word (``LOOKUP_FIRST``'s cheap test).
+_EXTRA_MARK = "iz"
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +139,14 @@ def page_variety(
         while k < len(spans) and spans[k][1] <= t.start:
             k += 1
         low = t.text
-        touched = not low.islower() or any(s < t.end and t.start < e for s, e in spans[k : k + 64])
         starts.append(t.start)
+        if LOOKUP_FIRST:
+            in_gb, in_us = low in gb_us, low in us_gb
+            if not (in_gb or in_us):  # no vote whatever touches it
+                gb.append(gb[-1])
+                us.append(us[-1])
+                continue
+        touched = not low.islower() or any(s < t.end and t.start < e for s, e in spans[k : k + 64])
         gb.append(gb[-1] + (not touched and low in gb_us))
         us.append(us[-1] + (not touched and low in us_gb))
     return starts, gb, us
@@ -157,19 +175,38 @@ def move_to_page_variety(
     it moved to theirs (:data:`VARIETY_MOVE`)."""
     if not VARIETY_MOVE or not cands:
         return cands
-    hit = [
-        c
-        for c in cands
-        if _WORD.fullmatch(c.replacement)
-        and (_variant(c.replacement, True) or _variant(c.replacement, False))
-        and _letters(text[c.start : c.end]) != c.replacement
-    ]
+    if LOOKUP_FIRST:
+        gb_us, us_gb = _pairs()  # a reading no pair holds and no extra rule can reach: no form
+        hit = [
+            c
+            for c in cands
+            if (
+                (r := c.replacement) in us_gb
+                or r in gb_us
+                or (_EXTRA_MARK in r and (_variant(r, True) or _variant(r, False)))
+            )
+            and _WORD.fullmatch(r)
+            and _letters(text[c.start : c.end]) != r
+        ]
+    else:
+        hit = [
+            c
+            for c in cands
+            if _WORD.fullmatch(c.replacement)
+            and (_variant(c.replacement, True) or _variant(c.replacement, False))
+            and _letters(text[c.start : c.end]) != c.replacement
+        ]
     if not hit:
         return cands
     from dataclasses import replace
 
     starts, gb, us = page_variety(words, cands)
-    have = {(c.start, c.end, c.replacement) for c in cands}
+    if LOOKUP_FIRST:  # only a target's own (span, reading) is ever looked up
+        targets = {_variant(c.replacement, True) for c in hit}
+        targets.update(_variant(c.replacement, False) for c in hit)
+        have = {(c.start, c.end, c.replacement) for c in cands if c.replacement in targets}
+    else:
+        have = {(c.start, c.end, c.replacement) for c in cands}
     moved: dict[int, Candidate | None] = {}
     for c in hit:
         british, g, u = variety_near(starts, gb, us, c.start)
