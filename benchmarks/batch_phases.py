@@ -92,11 +92,14 @@ def main() -> None:
         "OCR self-train (first pass, judge, learn)", runner._self_train, args.jobs - 1
     )
     runner._install_ocr_table = timed("install OCR table", runner._install_ocr_table)
-    from repair.batch import ocr_early
+    try:  # session 66 on (the script also times older commits)
+        from repair.batch import ocr_early
 
-    ocr_early.EarlyFirstPass.finish = timed(
-        "OCR early first pass: the rest after the count", ocr_early.EarlyFirstPass.finish
-    )
+        ocr_early.EarlyFirstPass.finish = timed(
+            "OCR early first pass: the rest after the count", ocr_early.EarlyFirstPass.finish
+        )
+    except ImportError:
+        pass
     local.Worker = timed("load resources + warm-up (before fork)", local.Worker)
     runner.summarize = timed("summarize", runner.summarize)
     state.State.write_final = timed("write final files", state.State.write_final)
@@ -180,8 +183,10 @@ def analyse(
                 "cpu_per_kword": round(1000 * w["cpu"] / max(1, w["words"]), 4),
             }
         )
-    before = [p for p in phases if p["t0"] < pool["t0"]]
-    after = [p for p in phases if p["t0"] > pool["t0"] and p is not pool]
+    # loading the resources runs inside the pool's generator, before the fork: serial too
+    end = pool["t0"] + pool["wall"]
+    before = [p for p in phases if p["t0"] < end and p is not pool]
+    after = [p for p in phases if p["t0"] >= end]
     # a phase whose work is pooled: the parent's CPU (all its threads), its children's
     # shared evenly among them, or all of it on the `jobs` cores, whichever is longest
     # (they run at once)

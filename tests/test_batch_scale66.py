@@ -31,6 +31,7 @@ def _auto_on(monkeypatch) -> None:
     monkeypatch.setattr(ocr_pool, "COUNT_TASK_WORDS", 60)
     monkeypatch.setattr(ocr_pool, "POOL_FIRST_PASS", False)
     monkeypatch.setattr(ocr_pool, "POOL_COUNT", True)
+    monkeypatch.setattr(ocr_pool, "COUNT_POOL_MIN_WORDS", 0)  # a test corpus is small
     monkeypatch.setattr(ocr_auto, "POOL_JUDGED", False)
     monkeypatch.setattr(ocr_auto, "SPLIT_JUDGED", True)
     monkeypatch.setattr(ocr_early, "OVERLAP_JUDGED", True)
@@ -73,12 +74,14 @@ def test_split_map_reports_a_dead_process() -> None:
 
 def test_the_count_is_pooled_only_with_the_flag(monkeypatch, tmp_path: Path) -> None:
     opts = BatchOptions(tmp_path, tmp_path / "out", jobs=2)
-    assert count_jobs(opts) == 2
+    assert count_jobs(opts, 10) == 2
+    monkeypatch.setattr(ocr_pool, "COUNT_POOL_MIN_WORDS", 100)
+    assert count_jobs(opts, 99) == 1 and count_jobs(opts, 100) == 2  # a small corpus: here
     monkeypatch.setattr(ocr_pool, "POOL_COUNT", False)
-    assert count_jobs(opts) == 1  # POOL_FIRST_PASS off: in the parent, as before
+    assert count_jobs(opts, 100) == 1  # POOL_FIRST_PASS off: in the parent, as before
     monkeypatch.setattr(ocr_pool, "POOL_COUNT", True)
     opts.engine = "ray"
-    assert count_jobs(opts) == 1
+    assert count_jobs(opts, 100) == 1
 
 
 def test_the_judged_pass_is_split_only_with_the_flag(monkeypatch) -> None:

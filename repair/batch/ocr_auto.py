@@ -85,8 +85,10 @@ POOL_JUDGED = False
 #: instead of after it (off: the whole judged pass in the parent, one page after another).
 #: The answers, the verdict and the table are the one-process ones.  Session 66,
 #: batchscale (4,000 documents, 32 garbled, 11.5 k judged words, an unknown corpus): the
-#: judged pass was 1.84 s of the parent's 4.6 s serial CPU before the repair pool; see
-#: RESULTS "Session 66, batchscale" for the figures.
+#: benchmark cycles 8 garbled pages 4 times, so the second half of the judged pages costs
+#: 0.50 s CPU after the first half's memos but 1.29 s cold in the forked process; the
+#: parent's pass 2.42 -> 2.24 s (its warm-up before the fork included) for +1.3 s CPU.
+#: Off: no gain on the benchmark (a corpus of distinct pages would gain more).
 SPLIT_JUDGED = False
 
 

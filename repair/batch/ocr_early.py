@@ -27,9 +27,14 @@ from typing import Any
 #: ``repair batch --jobs N`` (N > 1, local engine, automatic self-training, the count
 #: pooled): the judged first pass runs in a thread of the parent while the count pass
 #: runs on the N processes (off: after the count, in the parent).  The learned table,
-#: verdict and every output are the same (tested).  Session 66, batchscale: see
-#: RESULTS "Session 66, batchscale" for the phase table and the 4,000-document figures.
-OVERLAP_JUDGED = True
+#: verdict and every output are the same (tested; the 4,000-document benchmark's outputs
+#: byte-identical).  Session 66, batchscale (``benchmarks/batch_phases.py``, 2 cores at
+#: load 7-9, CPU seconds): the thread got ~0.9 s of its pass during the count and left
+#: 1.56 s after it, and its first passes cost more than made in line (2.46 against
+#: 1.99 s: the GIL and the count's three processes on two cores), so the serial path
+#: before the repair pool went 3.60 -> 3.78 s (count pooled alone: 3.98 s with the
+#: warm-up, main 4.80 s).  No gain: off.
+OVERLAP_JUDGED = False
 
 
 class EarlyFirstPass:

@@ -44,10 +44,17 @@ POOL_FIRST_PASS = False
 #: count reads every document once with a cheap detection and leaves no memo the repair
 #: workers would miss (its answers are booleans, the same either way:
 #: ``tests/test_batch_ocrpool57.py``), and on a large corpus it is the longest serial
-#: phase before the repair pool: session 66, batchscale, 4,000 documents / 739 k words
-#: (``benchmarks/batch_phases.py``), 2.06 s CPU in the parent -> see RESULTS "Session 66,
-#: batchscale" for the pooled figures.
+#: phase before the repair pool.  Session 66, batchscale, 4,000 documents / 739 k words,
+#: ``-j 2`` (``benchmarks/batch_phases.py``, CPU seconds at load 7-9): the count 2.06 s
+#: in the parent -> 0.40 s there (reading, handing out) beside 2.18 s on the two
+#: processes, 1.29 s on the critical path; the serial path before the repair pool
+#: 4.80 -> 3.98 s; every output, report, table and summary count byte-identical.
 POOL_COUNT = True
+#: ... only for a corpus of at least this many words (estimated from bytes): below it,
+#: forking the processes costs about what the count's second process saves (~0.1 s: a
+#: detection is ~2.3 us a word, 100 k words ~0.23 s on one process).  SMH dev's 81 pages
+#: (28 k words), session 57's known corpus, keep the count in the parent.
+COUNT_POOL_MIN_WORDS = 100_000
 #: Words per task of the garble gate's count pass (a cheap detection per document).
 COUNT_TASK_WORDS = 5_000
 #: Words per task of the first-pass repair (a task is a few pages: the processes finish

@@ -239,12 +239,15 @@ def pool_jobs(opts: BatchOptions) -> int:
     return opts.jobs if POOL_FIRST_PASS and opts.engine == "local" else 1
 
 
-def count_jobs(opts: BatchOptions) -> int:
-    """Processes of the automatic self-training's count pass: the local engine's
-    ``--jobs`` with :data:`~repair.batch.ocr_pool.POOL_COUNT` (else :func:`pool_jobs`)."""
-    from repair.batch.ocr_pool import POOL_COUNT
+def count_jobs(opts: BatchOptions, words: int) -> int:
+    """Processes of the automatic self-training's count pass over ``words`` words: the
+    local engine's ``--jobs`` with :data:`~repair.batch.ocr_pool.POOL_COUNT` on a corpus
+    of :data:`~repair.batch.ocr_pool.COUNT_POOL_MIN_WORDS` (else :func:`pool_jobs`)."""
+    from repair.batch import ocr_pool
 
-    return opts.jobs if POOL_COUNT and opts.engine == "local" else pool_jobs(opts)
+    big = words >= ocr_pool.COUNT_POOL_MIN_WORDS
+    pooled = ocr_pool.POOL_COUNT and big and opts.engine == "local"
+    return opts.jobs if pooled else pool_jobs(opts)
 
 
 def _early_first_pass(count_processes: int) -> Any:
@@ -427,9 +430,10 @@ def _run_locked(
             # counted once, saved with the plan: a resumed run decides the same
             positions = []
             texts = _corpus_texts(root, shards)
-            early = _early_first_pass(count_jobs(opts))
+            processes = count_jobs(opts, sum(s.words for s in shards))
+            early = _early_first_pass(processes)
             offer = early.offer if early is not None else None
-            count = ocr_auto.count_garbled(texts, count_jobs(opts), positions, offer)
+            count = ocr_auto.count_garbled(texts, processes, positions, offer)
             if early is not None:
                 early_firsts = early.finish()
             extra["ocr_auto"] = {**count.to_json(), "learn": ocr_auto.enough(count)}
