@@ -19,7 +19,7 @@ either table learned in session 55, ocrbatch).  On by default (:data:`AUTO_SELF_
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -77,6 +77,19 @@ AUTO_JUDGE_MAX_WORDS = 12_000
 #: load 8-9): on, the repair workers no longer inherit the memos the judged pass filled
 #: and the batch took 33.7 -> 41.3 s CPU, 116 -> 141 s wall.
 POOL_JUDGED = False
+#: With :data:`AUTO_KNOWN_GATE` and not :data:`POOL_JUDGED`, ``repair batch --jobs N``
+#: (local engine, N > 1) makes the judged first pass in the batch's parent and on N - 1
+#: forked processes at once (:func:`repair.batch.ocr_pool.split_map`): the parent repairs
+#: the first 1/N of the judged words itself, so the repair workers forked from it still
+#: inherit the memos of those pages (a known corpus), while the rest runs beside it
+#: instead of after it (off: the whole judged pass in the parent, one page after another).
+#: The answers, the verdict and the table are the one-process ones.  Session 66,
+#: batchscale (4,000 documents, 32 garbled, 11.5 k judged words, an unknown corpus): the
+#: benchmark cycles 8 garbled pages 4 times, so the second half of the judged pages costs
+#: 0.50 s CPU after the first half's memos but 1.29 s cold in the forked process; the
+#: parent's pass 2.42 -> 2.24 s (its warm-up before the fork included) for +1.3 s CPU.
+#: Off: no gain on the benchmark (a corpus of distinct pages would gain more).
+SPLIT_JUDGED = False
 
 
 @dataclass(frozen=True)
@@ -100,11 +113,16 @@ def garbled(text: str) -> bool:
 
 
 def count_garbled(
-    texts: Iterable[str], jobs: int = 1, positions: list[int] | None = None
+    texts: Iterable[str],
+    jobs: int = 1,
+    positions: list[int] | None = None,
+    on_garbled: Callable[[str], None] | None = None,
 ) -> GarbleCount:
     """Count the documents and words of ``texts`` and of those :func:`garbled`, on
     ``jobs`` processes (:mod:`repair.batch.ocr_pool`; the same counts); ``positions``
-    (when given) receives the indices of the garbled ones in ``texts``."""
+    (when given) receives the indices of the garbled ones in ``texts``; ``on_garbled``
+    (when given) each garbled text, in order, as soon as it is known
+    (:class:`repair.batch.ocr_early.EarlyFirstPass`)."""
     from repair.batch.ocr_pool import COUNT_TASK_WORDS, FirstPassPool, warm_detect
 
     docs = words = g_docs = g_words = 0
@@ -118,6 +136,8 @@ def count_garbled(
     with FirstPassPool(jobs, warm_detect) as pool:
         for is_garbled in pool.map(garbled, counted(), COUNT_TASK_WORDS):
             n = len(kept[docs].split())
+            if is_garbled and on_garbled is not None:
+                on_garbled(kept[docs])
             kept[docs] = ""  # counted: its text is not kept
             if is_garbled:
                 g_docs += 1
@@ -166,6 +186,8 @@ def learn_garbled(
     note: list[str],
     jobs: int = 1,
     positions: list[int] | None = None,
+    split_jobs: int = 1,
+    early: Mapping[int, Any] | None = None,
 ) -> tuple[Any, Any]:
     """The profile in force self-trained on the garbled documents of ``texts`` (``count``
     their first pass's counts): a :class:`~repair.score.ocr_selftrain.LearnedTable`, and
@@ -174,8 +196,17 @@ def learn_garbled(
     most :data:`AUTO_JUDGE_MAX_WORDS` words of it, and a known corpus learns from those).
     The first pass is made once, for both, on ``jobs`` processes
     (:mod:`repair.batch.ocr_pool`: the same table and verdict as on one); ``positions``:
-    the garbled documents' indices in ``texts`` (:func:`count_garbled`'s), else detected."""
-    from repair.batch.ocr_pool import REPAIR_TASK_WORDS, FirstPassPool, first_pass, warm_repair
+    the garbled documents' indices in ``texts`` (:func:`count_garbled`'s), else detected;
+    ``split_jobs``: processes of the judged pass with :data:`SPLIT_JUDGED`; ``early``:
+    first passes already made, by rank among the garbled documents
+    (:class:`repair.batch.ocr_early.EarlyFirstPass`), not made again."""
+    from repair.batch.ocr_pool import (
+        REPAIR_TASK_WORDS,
+        FirstPassPool,
+        first_pass,
+        split_map,
+        warm_repair,
+    )
     from repair.score.ocr_selftrain import learn_table
 
     pages = list(garbled_sample(texts, stride(count), positions))
@@ -185,6 +216,9 @@ def learn_garbled(
         if AUTO_JUDGE_MAX_WORDS and words > AUTO_JUDGE_MAX_WORDS:
             step = -(-words // AUTO_JUDGE_MAX_WORDS)
     first: list[Any] = [None] * len(pages)
+    if early:
+        every = stride(count)  # page k is the (k * every)-th garbled document
+        first = [early.get(k * every) for k in range(len(pages))]
     judged = range(0, len(pages), step)
     verdict = None
 
@@ -198,7 +232,16 @@ def learn_garbled(
 
     # the judged pass runs here when the verdict may keep the tables in force: the
     # memos it fills are then the repair workers' (forked from this process) to reuse
-    fill(judged, 1 if AUTO_KNOWN_GATE and not POOL_JUDGED else jobs)
+    if AUTO_KNOWN_GATE and not POOL_JUDGED and SPLIT_JUDGED and split_jobs > 1:
+        # the parent keeps the memos of its share; the rest runs beside it
+        ks = [k for k in judged if first[k] is None]
+        texts_k = [pages[k] for k in ks]
+        answers = split_map(first_pass, texts_k, split_jobs, REPAIR_TASK_WORDS, warm_repair)
+        for k, res in zip(ks, answers, strict=True):
+            first[k] = res
+    else:
+        todo = [k for k in judged if first[k] is None]
+        fill(todo, 1 if AUTO_KNOWN_GATE and not POOL_JUDGED else jobs)
     if AUTO_KNOWN_GATE:
         from repair.batch.ocr_known import judge
 

@@ -39,6 +39,22 @@ from typing import Any, TypeVar
 #: count and learning passes alone, one process vs pooled unjudged half, alternated:
 #: 41.0 / 47.1 s against 48.3 / 51.7 s wall.  No gain measurable on this host, so off.
 POOL_FIRST_PASS = False
+#: ``repair batch --jobs N`` (local engine) runs the garble gate's count pass on N
+#: processes even with :data:`POOL_FIRST_PASS` off (off: in the batch's parent).  The
+#: count reads every document once with a cheap detection and leaves no memo the repair
+#: workers would miss (its answers are booleans, the same either way:
+#: ``tests/test_batch_ocrpool57.py``), and on a large corpus it is the longest serial
+#: phase before the repair pool.  Session 66, batchscale, 4,000 documents / 739 k words,
+#: ``-j 2`` (``benchmarks/batch_phases.py``, CPU seconds at load 7-9): the count 2.06 s
+#: in the parent -> 0.40 s there (reading, handing out) beside 2.18 s on the two
+#: processes, 1.29 s on the critical path; the serial path before the repair pool
+#: 4.80 -> 3.98 s; every output, report, table and summary count byte-identical.
+POOL_COUNT = True
+#: ... only for a corpus of at least this many words (estimated from bytes): below it,
+#: forking the processes costs about what the count's second process saves (~0.1 s: a
+#: detection is ~2.3 us a word, 100 k words ~0.23 s on one process).  SMH dev's 81 pages
+#: (28 k words), session 57's known corpus, keep the count in the parent.
+COUNT_POOL_MIN_WORDS = 100_000
 #: Words per task of the garble gate's count pass (a cheap detection per document).
 COUNT_TASK_WORDS = 5_000
 #: Words per task of the first-pass repair (a task is a few pages: the processes finish
@@ -180,6 +196,47 @@ class FirstPassPool:
                 f"a worker process died during the OCR self-training's first pass ({exc}); "
                 "run the same command again (if it keeps dying, lower --jobs: memory?)"
             ) from None
+
+
+def split_map(
+    fn: Callable[[str], R],
+    texts: list[str],
+    jobs: int,
+    task_words: int,
+    warm: Callable[[], None] | None = None,
+) -> list[R]:
+    """``fn(text)`` for each of ``texts``, in order, on this process and ``jobs - 1``
+    forked ones at once: this process maps the first ``1 / jobs`` of the words itself (the
+    memos ``fn`` fills stay here, for the processes forked later to inherit) while the
+    others map the rest in tasks of about ``task_words`` words.  The answers are the
+    one-process ones (``fn`` is a function of its text).  ``jobs <= 1``, too few texts or
+    no ``fork`` start method: all in this process."""
+    if jobs <= 1 or len(texts) < 2 or mp.get_start_method(allow_none=False) != "fork":
+        return [fn(t) for t in texts]
+    sizes = [len(t.split()) for t in texts]
+    share = sum(sizes) / jobs
+    cut, n = 1, sizes[0]  # this process's first `cut` texts (at least one, not all)
+    while cut < len(texts) - 1 and n + sizes[cut] <= share:
+        n += sizes[cut]
+        cut += 1
+    from repair.batch.state import BatchError
+
+    if warm is not None:
+        warm()
+    gc.freeze()  # the loaded resources are never garbage (as the repair's pool)
+    pool = ProcessPoolExecutor(jobs - 1, mp_context=mp.get_context("fork"), initializer=_init)
+    try:
+        futures = [pool.submit(_run_chunk, fn, c) for c in _chunks(texts[cut:], task_words)]
+        mine = [fn(t) for t in texts[:cut]]
+        return mine + [r for f in futures for r in f.result()]
+    except BrokenProcessPool as exc:
+        raise BatchError(
+            f"a worker process died during the OCR self-training's first pass ({exc}); "
+            "run the same command again (if it keeps dying, lower --jobs: memory?)"
+        ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def learn_all(texts: Iterable[str], note: list[str], jobs: int = 1) -> Any:

@@ -195,6 +195,8 @@ def _self_train(
     garbled: dict[str, Any] | None = None,
     jobs: int = 1,
     positions: list[int] | None = None,
+    split_jobs: int = 1,
+    early: dict[int, Any] | None = None,
 ) -> None:
     """First pass of ``--self-train``: the OCR profile in force self-trained on the corpus
     (:func:`repair.score.ocr_selftrain.learn_table`), saved as a ``repair learn --ocr``
@@ -216,7 +218,7 @@ def _self_train(
     else:
         count = GarbleCount(**{k: garbled[k] for k in GarbleCount.__dataclass_fields__})
         note = [*note, "its garbled documents only"]
-        learned, verdict = learn_garbled(texts, count, note, jobs, positions)
+        learned, verdict = learn_garbled(texts, count, note, jobs, positions, split_jobs, early)
     atomic_write(state.ocr_table_path, learned.text)
     marker: dict[str, Any] = {
         "documents": learned.pages,
@@ -235,6 +237,31 @@ def pool_jobs(opts: BatchOptions) -> int:
     from repair.batch.ocr_pool import POOL_FIRST_PASS
 
     return opts.jobs if POOL_FIRST_PASS and opts.engine == "local" else 1
+
+
+def count_jobs(opts: BatchOptions, words: int) -> int:
+    """Processes of the automatic self-training's count pass over ``words`` words: the
+    local engine's ``--jobs`` with :data:`~repair.batch.ocr_pool.POOL_COUNT` on a corpus
+    of :data:`~repair.batch.ocr_pool.COUNT_POOL_MIN_WORDS` (else :func:`pool_jobs`)."""
+    from repair.batch import ocr_pool
+
+    big = words >= ocr_pool.COUNT_POOL_MIN_WORDS
+    pooled = ocr_pool.POOL_COUNT and big and opts.engine == "local"
+    return opts.jobs if pooled else pool_jobs(opts)
+
+
+def _early_first_pass(count_processes: int) -> Any:
+    """The judged first pass to make during the count pass
+    (:class:`~repair.batch.ocr_early.EarlyFirstPass`), or ``None``: only beside a pooled
+    count, with the cross-fit and :data:`~repair.batch.ocr_early.OVERLAP_JUDGED`."""
+    from repair.batch.ocr_early import OVERLAP_JUDGED, EarlyFirstPass
+
+    if not (OVERLAP_JUDGED and count_processes > 1 and ocr_auto.AUTO_KNOWN_GATE):
+        return None
+    if ocr_auto.POOL_JUDGED:
+        return None  # the judged pass is pooled: not this process's to make
+    budget = ocr_auto.AUTO_JUDGE_MAX_WORDS or ocr_auto.AUTO_LEARN_MAX_WORDS
+    return EarlyFirstPass(budget)
 
 
 def _self_train_info(opts: BatchOptions, plan: dict[str, Any]) -> dict[str, Any]:
@@ -379,6 +406,7 @@ def _run_locked(
     key = _options_key(opts, refs)
     plan = state.load_plan(key)
     positions: list[int] | None = None  # the garbled documents, when counted in this run
+    early_firsts: dict[int, Any] | None = None  # their first passes made during the count
     if plan is None:
         if out.exists() and any(p.name != STATE_DIR for p in out.iterdir()):
             raise BatchError(
@@ -402,7 +430,12 @@ def _run_locked(
             # counted once, saved with the plan: a resumed run decides the same
             positions = []
             texts = _corpus_texts(root, shards)
-            count = ocr_auto.count_garbled(texts, pool_jobs(opts), positions)
+            processes = count_jobs(opts, sum(s.words for s in shards))
+            early = _early_first_pass(processes)
+            offer = early.offer if early is not None else None
+            count = ocr_auto.count_garbled(texts, processes, positions, offer)
+            if early is not None:
+                early_firsts = early.finish()
             extra["ocr_auto"] = {**count.to_json(), "learn": ocr_auto.enough(count)}
         plan = state.save_plan(key, shards, extra)
     if state.finished and (out / SUMMARY).is_file():
@@ -425,7 +458,8 @@ def _run_locked(
         if not (state.ocr_table_path.is_file() and state.ocr_table_done_path.is_file()):
             auto = plan.get("ocr_auto") if opts.self_train is None else None
             on_self_train(auto["garbled_documents"] if auto else sum(s.docs for s in shards))
-            _self_train(state, root, shards, auto, pool_jobs(opts), positions)
+            split = opts.jobs if opts.engine == "local" else 1
+            _self_train(state, root, shards, auto, pool_jobs(opts), positions, split, early_firsts)
         info["learned_from"] = json.loads(state.ocr_table_done_path.read_text(encoding="utf-8"))
         info["applied"] = not info["learned_from"].get("crossfit", {}).get("known", False)
         if info["applied"]:
