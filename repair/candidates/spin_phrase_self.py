@@ -174,15 +174,7 @@ def _pair_mappings(
         if INITIAL_PLACES:
             m = _with_initial_places(doc, m, covered)
         found.append(m)
-    found.sort(key=lambda m: -m.mean_gain)
-    out: list[DocumentMapping] = []
-    for m in found:
-        cells = {i for s, e in m.places for i in range(s, e)}
-        if cells & taken:
-            continue
-        taken |= cells
-        out.append(m)
-    return out
+    return _disjoint(found, taken)
 
 
 def _long_mappings(
@@ -211,6 +203,12 @@ def _long_mappings(
             if INITIAL_PLACES:
                 m = _with_initial_places(doc, m, covered)
             found.append(m)
+    return _disjoint(found, taken)
+
+
+def _disjoint(found: list[DocumentMapping], taken: set[int]) -> list[DocumentMapping]:
+    """Of ``found``, by falling mean gain, the mappings whose places overlap no token
+    index in ``taken`` nor a mapping kept before them (``taken`` grows with each kept)."""
     found.sort(key=lambda m: -m.mean_gain)
     out: list[DocumentMapping] = []
     for m in found:
