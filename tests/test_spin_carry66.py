@@ -6,6 +6,7 @@ call's first-round outcomes for the candidates they share with it
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 
@@ -16,10 +17,8 @@ from repair.types import Candidate
 from tests.test_spin_speed65 import _spinbot_dev, seed_candidates
 
 
-def _repair(text: str, carry: bool) -> tuple[tuple, int]:
-    """The repair of ``text`` (text, scores, edits) and the rows ``_accept`` decided."""
-    mp = pytest.MonkeyPatch()
-    mp.setattr(score_spin, "CALL_CARRY", carry)
+def _counter() -> tuple[list[int], Callable[..., object]]:
+    """A count of ``score_spin._accept``'s calls and the counting wrapper to patch in."""
     n = [0]
     accept = score_spin._accept
 
@@ -27,6 +26,14 @@ def _repair(text: str, carry: bool) -> tuple[tuple, int]:
         n[0] += 1
         return accept(*args)
 
+    return n, counted
+
+
+def _repair(text: str, carry: bool) -> tuple[tuple, int]:
+    """The repair of ``text`` (text, scores, edits) and the rows ``_accept`` decided."""
+    mp = pytest.MonkeyPatch()
+    mp.setattr(score_spin, "CALL_CARRY", carry)
+    n, counted = _counter()
     mp.setattr(score_spin, "_accept", counted)
     try:
         r = repair_text(text)
@@ -86,13 +93,7 @@ def _second_decided(spun_seed: str, carry: bool, twin: bool) -> int:
     doc = Document(spun_seed)
     mp = pytest.MonkeyPatch()
     mp.setattr(score_spin, "CALL_CARRY", carry)
-    n = [0]
-    accept = score_spin._accept
-
-    def counted(*args):  # type: ignore[no-untyped-def]
-        n[0] += 1
-        return accept(*args)
-
+    n, counted = _counter()
     try:
         score_spin.score_spin(doc, 0.99, cands, gate=False)
         mp.setattr(score_spin, "_accept", counted)
