@@ -108,8 +108,9 @@ def test_the_pooled_learning_is_the_single_process_learning(monkeypatch, every) 
     assert v1.documents == 8 // every
 
 
-def test_a_pooled_batch_learns_and_repairs_as_one_process(tmp_path: Path) -> None:
-    inp = _corpus(tmp_path / "in", garbled=6, clean=2)
+def assert_same_self_training(inp: Path, tmp_path: Path) -> None:
+    """``inp`` self-trained and repaired by one and by two processes: the same outputs,
+    learned table and marker."""
     runs = {}
     for jobs in (1, 2):
         ocr_table.install(None)
@@ -120,6 +121,11 @@ def test_a_pooled_batch_learns_and_repairs_as_one_process(tmp_path: Path) -> Non
         marker = json.loads((state / "ocr_table.json").read_text("utf-8"))
         runs[jobs] = (tree(out), (state / "ocr_table.tsv").read_bytes(), marker)
     assert runs[1] == runs[2]
+
+
+def test_a_pooled_batch_learns_and_repairs_as_one_process(tmp_path: Path) -> None:
+    inp = _corpus(tmp_path / "in", garbled=6, clean=2)
+    assert_same_self_training(inp, tmp_path)
 
 
 def test_an_explicit_self_training_pools_its_first_pass_too(tmp_path: Path) -> None:

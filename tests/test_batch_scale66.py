@@ -6,18 +6,17 @@ tables, verdicts and outputs of one process."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
-from repair.batch import BatchOptions, ocr_auto, ocr_early, ocr_pool, run_batch
+from repair.batch import BatchOptions, ocr_auto, ocr_early, ocr_pool
 from repair.batch.runner import _early_first_pass, count_jobs
-from repair.batch.state import STATE_DIR, BatchError
+from repair.batch.state import BatchError
 from repair.score import ocr_table
-from tests.test_batch import tree
 from tests.test_batch_ocrauto55 import _corpus, _garble, _paragraphs
+from tests.test_batch_ocrpool57 import assert_same_self_training
 
 
 @pytest.fixture(autouse=True)
@@ -156,14 +155,5 @@ def test_a_two_job_batch_is_the_one_job_batch(monkeypatch, tmp_path: Path) -> No
         return out
 
     monkeypatch.setattr(ocr_early.EarlyFirstPass, "finish", recorded)
-    runs = {}
-    for jobs in (1, 2):
-        ocr_table.install(None)
-        out = tmp_path / f"j{jobs}"
-        info = run_batch(BatchOptions(inp, out, jobs=jobs))["ocr_self_train"]
-        assert info["learned"] and info["applied"]
-        state = out / STATE_DIR
-        marker = json.loads((state / "ocr_table.json").read_text("utf-8"))
-        runs[jobs] = (tree(out), (state / "ocr_table.tsv").read_bytes(), marker)
-    assert runs[1] == runs[2]
+    assert_same_self_training(inp, tmp_path)
     assert made == [6]  # only the two-job run, every garbled page early
