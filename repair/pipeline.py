@@ -624,7 +624,14 @@ def _repair_document(
             fit = _fit_surprise(text)  # read under the cut only
             if fit is not None:
                 details["spin_score"]["fit_surprise"] = round(fit, 3)
-                score_fields["spin"] = document_spin(*score_args, fit_surprise=fit)
+                restored = sum(  # the restorer's own spin edits vouch (session 66)
+                    1
+                    for e in edits
+                    if e.kind in spin_doc.RESTORING_KINDS and e.original != e.replacement
+                )
+                score_fields["spin"] = document_spin(
+                    *score_args, fit_surprise=fit, restored=restored
+                )
     edits = [e for e in edits if e.original != e.replacement]
     out = apply_edits(text, edits)
     by_kind = Counter(e.kind for e in edits)

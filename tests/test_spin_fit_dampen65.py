@@ -19,6 +19,10 @@ SPARES = sd.DAMPEN_SPARES_WORDS  # read at import, before any test flips it
 def _on(monkeypatch: pytest.MonkeyPatch) -> None:
     """The scaling switched on for each test (shipped off: main's score)."""
     monkeypatch.setattr(sd, "ORDINARY_FIT_DAMPEN", True)
+    # session 66's readings off: this file checks the scaling as session 65 shaped it
+    monkeypatch.setattr(sd, "DAMPEN_SPARES_RESTORED", False)
+    monkeypatch.setattr(sd, "DAMPEN_GATE", None)
+    monkeypatch.setattr(sd, "FIT_LIFT_WEIGHT", 0.0)
 
 
 def test_words_cue_kept_at_an_ordinary_fit(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,12 +26,12 @@ sizes, digest, every id below ``n_words`` and no target its own neighbour.
 
 from __future__ import annotations
 
-import hashlib
 import struct
 from functools import lru_cache
 from pathlib import Path
 
 from repair.lexicons import LexiconError, lexicon_path
+from repair.resources.digest import blake2b  # no hashlib on a cold start (issue 14)
 
 LEXICON = "spin_neighbours.bin"
 MAGIC = b"RPNB"
@@ -56,7 +56,7 @@ def encode(table: dict[str, list[str]], k: int) -> bytes:
         ids += [NONE] * (k - len(ids))
         rows += struct.pack(f"<{k}H", *ids)
     body = _HEAD.pack(MAGIC, VERSION, k, len(words), len(targets), len(blob)) + blob + rows
-    return body + hashlib.blake2b(body, digest_size=16).digest()
+    return body + blake2b(body, digest_size=16).digest()
 
 
 def decode(data: bytes, name: str = LEXICON) -> dict[str, tuple[str, ...]]:
@@ -64,7 +64,7 @@ def decode(data: bytes, name: str = LEXICON) -> dict[str, tuple[str, ...]]:
     if len(data) < _HEAD.size + 16:
         raise LexiconError(f"{name}: too short ({len(data)} bytes)")
     body, digest = data[:-16], data[-16:]
-    if hashlib.blake2b(body, digest_size=16).digest() != digest:
+    if blake2b(body, digest_size=16).digest() != digest:
         raise LexiconError(f"{name}: digest mismatch (damaged or edited file)")
     magic, version, k, n_words, n_targets, n_blob = _HEAD.unpack_from(body)
     if magic != MAGIC or version != VERSION:
