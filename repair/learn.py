@@ -922,9 +922,66 @@ def learn_pairs(
             for p in neighbour_pairs(texts, known=best):
                 best.setdefault(p.spun, p)
     out = sorted(best.values(), key=lambda p: (-p.weight, -p.count, p.spun))
-    if CORPUS_RATES:
+    if CORPUS_RATES or LEARN_MOVED:
         pair_rates(texts, out)
+    if LEARN_MOVED:
+        n_words = sum(len(t.split()) for t in texts)
+        out = [p for p in out if moved_enough(p, n_words)]
     return out
+
+
+#: Session 66 (learnclean66): a learned pair is kept only where the learning corpus's
+#: counts have moved from its original to its written form: :func:`pair_moved`
+#: (``ln((c_s + 1/2) / (c_o + 1/2)) - ln(f_s / f_o)``, the corpus's counts of the form and
+#: the original against clean English's ratio of the two words, wordfreq) at least
+#: :data:`LEARN_MOVED_MIN` nats.  A spinner that writes one synonym per lemma (a paper
+#: mill) makes its form common and its original rare; an honest formal word the corpus
+#: also writes ("permit", "upon", "nation") or a consistent first-pass misreading of the
+#: corpus ("sheep" -> people in rural news) shows no such move, and those pairs are what
+#: changes clean text.  Unlike ``learn_edits.EDIT_SHIFT`` (session 60: weak first-pass
+#: pairs, a bar from the corpus's median) it tests every pair of one-word form and
+#: original that wordfreq knows, at a fixed bar.  Mill, 1,000 dev-half learning
+#: documents (``benchmarks/spin_learning.py --spinner mill``): 633 -> 371 pairs, dev mill
+#: error reduction 0.157 -> 0.157 (main without pairs 0.069), test 0.135 -> 0.135; the
+#: learned profile's clean cost (the calibration's clean items with the pairs, changed tokens
+#: per 1,000) dev 0.496 -> 0.109, test 0.320 -> 0.110 (main 0.033 / 0.044); tortured dev row
+#: 0.466 -> 0.474 (= main).  But SpinBot, 300 dev learning documents: 2,455 -> 1,997 pairs,
+#: error reduction 0.391 -> 0.374 (precision 0.685 -> 0.701; clean twins 0.697 -> 0.558
+#: per 1,000, 40 other clean documents 0.000 -> 0.468: a 1929 address opens), so the
+#: second spinner's learning falls.  Bar 3.0: mill dev 0.134.  benchmarks/RESULTS.md,
+#: "Session 66, learnclean".  Off.
+LEARN_MOVED = False
+LEARN_MOVED_MIN = 2.0
+
+
+def pair_moved(p: LearnedPair, n_words: int) -> float | None:
+    """:data:`LEARN_MOVED`'s log ratio of one pair with its corpus rates (:func:`pair_rates`)
+    over ``n_words`` words; None for a multi-word form or original, a word wordfreq does
+    not know, or no rates.
+
+    >>> p = LearnedPair("utilize", "use", form_rate=0.002, original_rate=0.0005)
+    >>> pair_moved(p, 10_000) > 5
+    True
+    >>> pair_moved(LearnedPair("use", "utilize", form_rate=0.005, original_rate=0.0001), 10) < 0
+    True
+    >>> pair_moved(LearnedPair("make use", "use", form_rate=0.01, original_rate=0.01), 10) is None
+    True
+    """
+    if p.form_rate is None or p.original_rate is None:
+        return None
+    if " " in p.spun or " " in p.original:
+        return None
+    if zipf(p.spun) <= 0 or zipf(p.original) <= 0:
+        return None
+    c_s = p.form_rate * n_words + 0.5
+    c_o = p.original_rate * n_words + 0.5
+    return math.log(c_s / c_o) - math.log(word_rate(p.spun) / word_rate(p.original))
+
+
+def moved_enough(p: LearnedPair, n_words: int) -> bool:
+    """True unless :func:`pair_moved` measures less than :data:`LEARN_MOVED_MIN` nats."""
+    moved = pair_moved(p, n_words)
+    return moved is None or moved >= LEARN_MOVED_MIN
 
 
 def _sources_line(sources: Sequence[str], limit: int = 5) -> str:
