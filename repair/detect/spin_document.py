@@ -60,6 +60,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from repair.stages import WORDING_KINDS
+
 #: Knots (cue value, -ln share of clean dev documents at or above it), value increasing:
 #: the spin stage's score (as a logit), the collocation stage's (logit), the spin
 #: stage's expected spun words per 100 words (``word_stats["p_per_100"]``) and its
@@ -456,7 +458,7 @@ DAMPEN_SPARES_WORDS = True
 #: False: every document under the cut is scaled (session 65).
 DAMPEN_SPARES_RESTORED = True
 #: The edit kinds that vouch for a document's word cues (:data:`DAMPEN_SPARES_RESTORED`).
-RESTORING_KINDS = ("spin", "collocation", "tortured")
+RESTORING_KINDS = WORDING_KINDS
 #: Under :data:`ORDINARY_FIT_DAMPEN`, a word cue whose surprise is at least this many nats
 #: (exp(-3.5): about 1 clean document in 33) is read in full however ordinarily the document
 #: fits: a register raises the word cues a little, not to their clean tail (the seed-spun

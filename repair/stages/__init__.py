@@ -182,6 +182,13 @@ REGISTRY: tuple[StageSpec, ...] = (
 )
 
 
+#: The edit kinds of the stages that restore substituted wording (a spinner's synonym, a
+#: collocation's spun term, a paper mill's tortured phrase), as opposed to OCR, encoding
+#: and doubled-word repairs: the kinds whose edits vouch that a document was spun
+#: (:data:`repair.detect.spin_document.DAMPEN_SPARES_RESTORED`, session 66).
+WORDING_KINDS: tuple[str, ...] = ("spin", "collocation", "tortured")
+
+
 def names() -> tuple[str, ...]:
     """The stage names, in pipeline order."""
     return tuple(s.name for s in REGISTRY)
