@@ -17,14 +17,19 @@ from tests.test_spin_neighbour_misfit59 import PLAIN, SPUN
 SHIPPED = sd.ORDINARY_FIT_DAMPEN  # read at import, before any test flips it
 
 
+def readings66_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 66's three readings under the scaling switched off (restored documents
+    spared, the cue gate, the fit lift)."""
+    monkeypatch.setattr(sd, "DAMPEN_SPARES_RESTORED", False)
+    monkeypatch.setattr(sd, "DAMPEN_GATE", None)
+    monkeypatch.setattr(sd, "FIT_LIFT_WEIGHT", 0.0)
+
+
 @pytest.fixture(autouse=True)
 def _on(monkeypatch: pytest.MonkeyPatch) -> None:
     """The flag switched on for each test (shipped off: main's score)."""
     monkeypatch.setattr(sd, "ORDINARY_FIT_DAMPEN", True)
-    # session 66's readings off: this file checks the scaling as session 64 shaped it
-    monkeypatch.setattr(sd, "DAMPEN_SPARES_RESTORED", False)
-    monkeypatch.setattr(sd, "DAMPEN_GATE", None)
-    monkeypatch.setattr(sd, "FIT_LIFT_WEIGHT", 0.0)
+    readings66_off(monkeypatch)  # this file checks the scaling as session 64 shaped it
 
 
 def test_factor_bounds() -> None:

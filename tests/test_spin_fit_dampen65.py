@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from repair.detect import spin_document as sd
+from tests.test_spin_fit_dampen64 import readings66_off
 
 SPARES = sd.DAMPEN_SPARES_WORDS  # read at import, before any test flips it
 
@@ -19,10 +20,7 @@ SPARES = sd.DAMPEN_SPARES_WORDS  # read at import, before any test flips it
 def _on(monkeypatch: pytest.MonkeyPatch) -> None:
     """The scaling switched on for each test (shipped off: main's score)."""
     monkeypatch.setattr(sd, "ORDINARY_FIT_DAMPEN", True)
-    # session 66's readings off: this file checks the scaling as session 65 shaped it
-    monkeypatch.setattr(sd, "DAMPEN_SPARES_RESTORED", False)
-    monkeypatch.setattr(sd, "DAMPEN_GATE", None)
-    monkeypatch.setattr(sd, "FIT_LIFT_WEIGHT", 0.0)
+    readings66_off(monkeypatch)  # this file checks the scaling as session 65 shaped it
 
 
 def test_words_cue_kept_at_an_ordinary_fit(monkeypatch: pytest.MonkeyPatch) -> None:
